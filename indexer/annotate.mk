@@ -1,0 +1,1 @@
+# annotate.mk: sources of this area (owned by its area)

@@ -1,0 +1,134 @@
+/* index.h: the on-disk index, as the query engine and ingest see it.
+ *
+ * An index directory holds immutable segments and a manifest naming the
+ * committed set. A reader opens one committed state and keeps it, whatever a
+ * writer does meanwhile. Inside a segment, token positions run 0..ntokens-1
+ * across its documents in order; spans are token ranges [start, end). Every
+ * pointer returned here points into the opened index and lives until
+ * td_index_close(). Data read from disk is checked against its checksum before
+ * use; a mismatch makes the call fail with TD_ECORRUPT (never garbage).
+ */
+#ifndef TAGDEX_INDEX_H
+#define TAGDEX_INDEX_H
+
+#include "tagdex.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TD_INDEX_FORMAT 1     /* bumped on any incompatible change */
+#define TD_DEFAULT_INDEX ".tagdex" /* used when -x is not given */
+
+typedef struct td_index td_index;
+typedef struct td_seg td_seg;
+
+/* Token layers: the surface form and the normalised form (NFC, case fold). */
+enum { TD_LAYER_WORD = 0, TD_LAYER_NORM = 1, TD_NLAYERS = 2 };
+
+/* ------------------------------------------------------------- reading */
+
+/* Opens the last committed state of the index in dir (read-only; takes no
+ * lock). TD_ENOTFOUND if there is no index, TD_EVERSION for another format,
+ * TD_ECORRUPT if the manifest fails its checksum. */
+int td_index_open(const char *dir, td_index **out);
+void td_index_close(td_index *ix);
+
+size_t td_index_nsegs(const td_index *ix);
+td_seg *td_index_seg(td_index *ix, size_t i);
+/* Total live documents and tokens over all segments. */
+uint64_t td_index_ndocs(const td_index *ix);
+uint64_t td_index_ntokens(const td_index *ix);
+
+uint32_t td_seg_ntokens(const td_seg *s);
+uint32_t td_seg_ndocs(const td_seg *s);
+
+typedef struct td_docinfo {
+	const char *id;     /* the TEI xml:id ("doc-...") or one made from the file name */
+	const char *title;
+	const char *date;   /* ISO date or NULL */
+	const char *genre;
+	const char *source; /* path of the source file as given to ingest */
+	const char *sha256; /* of the source bytes */
+	uint32_t first_tok; /* position of its first token in the segment */
+	uint32_t ntok;
+	int live;           /* 0 once replaced or pruned by a later commit */
+} td_docinfo;
+
+int td_seg_doc(td_seg *s, uint32_t d, td_docinfo *out);
+/* The document holding token position pos. */
+uint32_t td_seg_doc_at(td_seg *s, uint32_t pos);
+/* The document's text (text content of TEI <text>), not NUL-terminated. */
+int td_seg_doc_text(td_seg *s, uint32_t d, const char **text, size_t *len);
+/* Further header metadata by key ("author", "url", "extraction", ...); NULL if absent. */
+const char *td_seg_doc_meta(td_seg *s, uint32_t d, const char *key);
+/* Byte offsets of token pos within its document's text. */
+int td_seg_tok_offsets(td_seg *s, uint32_t pos, uint32_t *start, uint32_t *end);
+
+/* Lexicon of a layer: terms sorted bytewise, ids 0..size-1 in that order. */
+uint32_t td_seg_lex_size(td_seg *s, int layer);
+const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len);
+/* The id of a term, or -1. */
+int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len);
+/* Occurrences of the term in the segment, deleted documents included. */
+uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id);
+/* The term id at a position. */
+uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos);
+
+/* Postings: the ascending positions of one term. */
+typedef struct td_postings td_postings;
+int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out);
+/* Next position >= target (pass 0 for simply the next). Returns 1 with *pos
+ * set, 0 at the end, or a negative error. */
+int td_postings_next(td_postings *p, uint32_t target, uint32_t *pos);
+void td_postings_close(td_postings *p);
+
+/* Spans: element names, then per name its spans sorted by start, then end
+ * descending. Attribute names and values are strings as in the TEI. */
+uint32_t td_seg_span_nnames(td_seg *s);
+const char *td_seg_span_name(td_seg *s, uint32_t k);
+int64_t td_seg_span_find(td_seg *s, const char *name); /* -1 if absent */
+uint32_t td_seg_span_count(td_seg *s, uint32_t k);
+int td_seg_span_get(td_seg *s, uint32_t k, uint32_t i, uint32_t *start,
+	uint32_t *end);
+uint32_t td_seg_span_nattrs(td_seg *s, uint32_t k, uint32_t i);
+int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
+	const char **name, const char **value);
+
+/* ------------------------------------------------------------- writing */
+
+typedef struct td_writer td_writer;
+
+enum { TD_WRITE_REBUILD = 1 };
+
+/* Takes the index's writer lock (TD_ELOCKED if held) and creates the index
+ * if missing. Nothing is visible to readers before td_writer_commit(). */
+int td_writer_open(const char *dir, int flags, td_writer **out);
+
+/* What the committed state holds for a source path. */
+enum { TD_SOURCE_NEW = 0, TD_SOURCE_UNCHANGED = 1, TD_SOURCE_CHANGED = 2 };
+int td_writer_source_state(td_writer *w, const char *source, const char *sha256);
+
+/* Adds a document (replacing any earlier one from the same source). */
+int td_writer_add(td_writer *w, const td_doc *doc, const char *source);
+/* Drops the document of a source. */
+int td_writer_remove(td_writer *w, const char *source);
+/* Calls fn for every committed source path (for --prune). */
+int td_writer_each_source(td_writer *w,
+	int (*fn)(void *ctx, const char *source), void *ctx);
+
+/* Makes everything added so far visible atomically. */
+int td_writer_commit(td_writer *w);
+/* Merges segments into one (also done on commit past a threshold). */
+int td_writer_merge(td_writer *w);
+/* Releases the lock; uncommitted work is discarded. */
+void td_writer_close(td_writer *w);
+
+/* Verifies every file and checksum of the index; the message names the
+ * first problem. */
+int td_index_check(const char *dir);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,1 @@
+# index.mk: sources of this area (owned by its area)

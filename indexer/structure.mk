@@ -1,0 +1,1 @@
+# structure.mk: sources of this area (owned by its area)

@@ -1,0 +1,196 @@
+/* tagdex.h: the public interface of libtagdex.
+ *
+ * A document is its text (the text content of TEI <text>, in reading order)
+ * plus standoff spans over it: every TEI element below <text> is a span with
+ * a byte range and attributes. Readers (plain text, HTML, TEI) build that
+ * model, annotators add spans to it, the TEI writer nests it into XML, and the
+ * index stores it. The library never prints and never exits: functions return
+ * 0 or a negative TD_E* code and leave a message for td_error_last().
+ */
+#ifndef TAGDEX_H
+#define TAGDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------- errors */
+
+enum {
+	TD_OK = 0,
+	TD_ENOMEM = -1,   /* allocation failed */
+	TD_EIO = -2,      /* a file could not be read or written */
+	TD_EINPUT = -3,   /* bad input data (encoding, XML, layout) */
+	TD_EUSAGE = -4,   /* the caller passed something meaningless */
+	TD_ECORRUPT = -5, /* an index file fails its checksum or structure */
+	TD_ELOCKED = -6,  /* another writer holds the index lock */
+	TD_EVERSION = -7, /* an index written by another format version */
+	TD_ENOTFOUND = -8,
+	TD_ESYNTAX = -9,  /* a query does not parse; message has the offset */
+	TD_ELIMIT = -10,  /* a resource bound was hit (regex, depth, size) */
+};
+
+/* The message recorded by the last failing call in this thread, or "" if
+ * none. The string is owned by the library and valid until the next call
+ * that fails. */
+const char *td_error_last(void);
+
+/* The byte offset into the query that the last TD_ESYNTAX refers to, or -1. */
+long td_error_offset(void);
+
+/* Records a message for td_error_last() and returns code, so that callers
+ * can write `return td_error(TD_EINPUT, "%s:%d: ...", file, line);`. */
+int td_error(int code, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Like td_error() but also records a query offset for td_error_offset(). */
+int td_error_at(int code, long offset, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+void td_error_clear(void);
+
+/* Warnings (recoverable oddities in input) go to a callback the program
+ * installs; the default drops them. Not thread-safe to change while working. */
+typedef void (*td_warn_fn)(void *ctx, const char *msg);
+void td_set_warn(td_warn_fn fn, void *ctx);
+void td_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+const char *td_version(void);
+
+/* ------------------------------------------------------- document model */
+
+typedef struct td_attr {
+	char *name;  /* e.g. "ref", "xml:id", "ana" */
+	char *value;
+} td_attr;
+
+/* One element over doc->text[start, end). Spans nest; when two spans cover
+ * the same range the one with the lower rank is outside. */
+typedef struct td_span {
+	size_t start, end;
+	char *name;       /* element name without prefix, e.g. "persName" */
+	td_attr *attrs;
+	uint32_t n_attrs;
+	int32_t rank;     /* see td_span_rank() */
+} td_span;
+
+/* The default nesting rank of an element name: text < front/body < div <
+ * head/p < s < said < q < names < seg < date. Unknown names rank 50. */
+int32_t td_span_rank(const char *name);
+
+typedef struct td_actor {
+	char *key;   /* "kim-jong-un": the xml:id in listPerson/listOrg */
+	char *kind;  /* "person", "org", "state", "group" */
+	char *name;  /* canonical name */
+} td_actor;
+
+/* Header metadata. All strings may be NULL when unknown. */
+typedef struct td_meta {
+	char *title;
+	char *subtitle;      /* the standfirst */
+	char *date;          /* ISO publication date, YYYY-MM-DD (or YYYY, YYYY-MM) */
+	char *genre;         /* "Expert comment" */
+	char *reading_time;  /* "3 minute READ" */
+	char *author;
+	char *url;           /* canonical URL of an HTML source */
+	char *source_name;   /* the input file's base name */
+	char *source_sha256; /* hex SHA-256 of the input bytes */
+	char *extraction;    /* how the text was found (HTML), for the header */
+} td_meta;
+
+typedef struct td_doc {
+	char *id;          /* "doc-SLUG" */
+	char *text;        /* NUL-terminated UTF-8 */
+	size_t len;
+	td_span *spans;
+	size_t n_spans, cap_spans;
+	td_meta meta;
+	td_actor *actors;  /* listPerson / listOrg entries, unique keys */
+	size_t n_actors, cap_actors;
+} td_doc;
+
+/* Creates an empty document owning a copy of text[0, len). */
+int td_doc_new(const char *id, const char *text, size_t len, td_doc **out);
+void td_doc_free(td_doc *doc);
+
+/* Appends a span; attrs are given as name, value pairs ending in NULL.
+ * Copies everything. Returns the new span's index via out_index (may be NULL). */
+int td_doc_add_span(td_doc *doc, const char *name, size_t start, size_t end,
+	size_t *out_index, ...) __attribute__((sentinel));
+/* Sets (replaces or adds) an attribute on span i. */
+int td_span_set_attr(td_doc *doc, size_t i, const char *name, const char *value);
+const char *td_span_attr(const td_span *sp, const char *name);
+/* Sorts spans into document order: start ascending, end descending, rank. */
+void td_doc_sort_spans(td_doc *doc);
+/* Adds an actor to the header list unless its key is there already. */
+int td_doc_add_actor(td_doc *doc, const char *key, const char *kind,
+	const char *name);
+int td_meta_set(char **field, const char *value);
+
+/* --------------------------------------------------------------- tokens */
+
+/* A token is a byte range of doc text: a word (letters, digits, marks, with
+ * internal apostrophes, hyphens and dots as in "don't", "Kim Jong-un",
+ * "U.S.", "2.5"), a clitic "'s"/"’s", or one punctuation character (runs of
+ * dots and dashes stay together). White space is never part of a token. */
+typedef struct td_token {
+	uint32_t start, end;
+} td_token;
+
+typedef struct td_tokens {
+	td_token *v;
+	size_t n, cap;
+} td_tokens;
+
+/* Appends the tokens of text[0, len) to out, with offsets plus base. */
+int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out);
+void td_tokens_free(td_tokens *t);
+
+/* The normalised form of a token: NFC, Unicode case fold. *out is malloc'd. */
+int td_normalize(const char *s, size_t len, char **out, size_t *out_len);
+/* The same with diacritics removed (for %d). */
+int td_normalize_nodiac(const char *s, size_t len, char **out, size_t *out_len);
+
+/* --------------------------------------------------------------- lexicons */
+
+/* A TSV file: lines of tab-separated fields; '#' starts a comment line;
+ * blank lines are skipped. Rows keep their source line for messages. */
+typedef struct td_tsv_row {
+	char **f;
+	size_t n;
+	int line;
+} td_tsv_row;
+
+typedef struct td_tsv {
+	char *path;
+	td_tsv_row *rows;
+	size_t n;
+} td_tsv;
+
+int td_tsv_load(const char *path, td_tsv **out);
+void td_tsv_free(td_tsv *t);
+
+/* The directory lexicons are read from: $TAGDEX_LEXICONS if set, else the
+ * installed $(pkgdatadir)/lexicons. */
+const char *td_lexicon_dir(void);
+
+/* ------------------------------------------------------------ utilities */
+
+/* Hex SHA-256 (65 bytes with NUL) of data. */
+void td_sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Reads a whole file; *out is NUL-terminated and malloc'd. */
+int td_read_file(const char *path, char **out, size_t *out_len);
+
+/* The slug of a name: lowercase ASCII letters and digits joined by '-',
+ * accents folded ("Kim Jong-un" -> "kim-jong-un"). *out is malloc'd. */
+int td_slug(const char *name, char **out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,259 @@
+/* tokens.c: the tokeniser and the normalised form of a token.
+ * Index, annotators and the brute-force test oracle all cut text with this
+ * one function, so that a position means the same thing everywhere. It never
+ * allocates per token beyond the output vector and never fails on odd input:
+ * bytes that do not decode are single-byte punctuation tokens. */
+#include "config.h"
+#include "tagdex.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static int32_t decode(const uint8_t *s, size_t len, size_t i, size_t *n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+	if (k <= 0) {
+		*n = 1;
+		return -1;
+	}
+	*n = (size_t)k;
+	return cp;
+}
+
+static int is_wordc(int32_t cp)
+{
+	if (cp < 0)
+		return 0;
+	if (cp < 128)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+			(cp >= '0' && cp <= '9');
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
+
+static int is_space(int32_t cp)
+{
+	if (cp < 0)
+		return 0;
+	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+		cp == '\v')
+		return 1;
+	if (cp < 128)
+		return 0;
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
+		c == UTF8PROC_CATEGORY_ZP || cp == 0xFEFF || cp == 0x200B;
+}
+
+static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+static int push(td_tokens *out, size_t start, size_t end)
+{
+	if (out->n == out->cap) {
+		size_t cap = out->cap ? out->cap * 2 : 256;
+		td_token *v = realloc(out->v, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		out->v = v;
+		out->cap = cap;
+	}
+	out->v[out->n].start = (uint32_t)start;
+	out->v[out->n].end = (uint32_t)end;
+	out->n++;
+	return 0;
+}
+
+/* Is text[i..] an apostrophe-s clitic ending the word ("Korea’s", "it's")? */
+static int clitic_s(const uint8_t *s, size_t len, size_t i, size_t *clen)
+{
+	size_t n1, n2, n3;
+	int32_t a = decode(s, len, i, &n1);
+	if (!is_apos(a) || i + n1 >= len)
+		return 0;
+	int32_t c = decode(s, len, i + n1, &n2);
+	if (c != 's' && c != 'S')
+		return 0;
+	if (i + n1 + n2 < len && is_wordc(decode(s, len, i + n1 + n2, &n3)))
+		return 0;
+	*clen = n1 + n2;
+	return 1;
+}
+
+/* Single letters joined by dots ("U.S", "e.g"): the word so far. */
+static int letter_dot_chain(const uint8_t *s, size_t start, size_t end)
+{
+	size_t i = start, letters = 0;
+	while (i < end) {
+		size_t n;
+		int32_t cp = decode(s, end, i, &n);
+		if (!is_wordc(cp) || is_digit(cp))
+			return 0;
+		i += n;
+		letters++;
+		if (i == end)
+			break;
+		if (s[i] != '.')
+			return 0;
+		i++;
+	}
+	return letters >= 1;
+}
+
+int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	size_t i = 0;
+	while (i < len) {
+		size_t n;
+		int32_t cp = decode(s, len, i, &n);
+		if (is_space(cp)) {
+			i += n;
+			continue;
+		}
+		size_t start = i;
+		int starts_apos_digit = 0;
+		if (is_apos(cp) && i + n + 1 < len && is_digit(s[i + n]) &&
+			is_digit(s[i + n + 1]))
+			starts_apos_digit = 1; /* ’90s */
+		if (is_wordc(cp) || starts_apos_digit) {
+			int has_dot = 0;
+			i += n;
+			for (;;) {
+				if (i >= len)
+					break;
+				size_t m;
+				int32_t c = decode(s, len, i, &m);
+				if (is_wordc(c)) {
+					i += m;
+					continue;
+				}
+				size_t cl;
+				if (clitic_s(s, len, i, &cl))
+					break;
+				size_t m2;
+				if (i + m >= len)
+					break;
+				int32_t nx = decode(s, len, i + m, &m2);
+				if (!is_wordc(nx))
+					break;
+				size_t pm;
+				int32_t prev = -1;
+				/* the last code point of the word so far */
+				for (pm = 1; pm <= 4 && pm <= i - start; pm++)
+					if ((s[i - pm] & 0xC0) != 0x80)
+						break;
+				prev = decode(s, len, i - pm, &m2);
+				if (is_apos(c) || is_hyphen(c)) {
+					i += m;
+					continue;
+				}
+				if ((c == '.' || c == ',') && is_digit(prev) && is_digit(nx)) {
+					i += m;
+					continue;
+				}
+				if (c == '.' && !is_digit(prev) && !is_digit(nx) &&
+					letter_dot_chain(s, start, i)) {
+					/* accept only if the next is a single letter */
+					size_t m3;
+					decode(s, len, i + m, &m3);
+					size_t after = i + m + m3;
+					int32_t a2 = after < len ? decode(s, len, after, &m3) : -1;
+					if (!is_wordc(a2)) {
+						has_dot = 1;
+						i += m;
+						continue;
+					}
+				}
+				break;
+			}
+			/* "U.S." keeps its final dot */
+			if (has_dot && i < len && s[i] == '.')
+				i++;
+			int rc = push(out, base + start, base + i);
+			if (rc)
+				return rc;
+			size_t cl;
+			if (i < len && clitic_s(s, len, i, &cl)) {
+				rc = push(out, base + i, base + i + cl);
+				if (rc)
+					return rc;
+				i += cl;
+			}
+			continue;
+		}
+		/* punctuation: one character, runs of dots or dashes together */
+		i += n;
+		if (cp == '.' || cp == '-' || cp == 0x2026) {
+			while (i < len) {
+				size_t m;
+				int32_t c = decode(s, len, i, &m);
+				if (c != cp)
+					break;
+				i += m;
+			}
+		}
+		int rc = push(out, base + start, base + i);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+void td_tokens_free(td_tokens *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->n = t->cap = 0;
+}
+
+static int normalize(const char *s, size_t len, utf8proc_option_t opt,
+	char **out, size_t *out_len)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s,
+		(utf8proc_ssize_t)len, &dst, opt);
+	if (n < 0) {
+		/* not valid UTF-8: the bytes themselves are the best form */
+		char *c = malloc(len + 1);
+		if (!c)
+			return td_error(TD_ENOMEM, "out of memory");
+		memcpy(c, s, len);
+		c[len] = '\0';
+		*out = c;
+		if (out_len)
+			*out_len = len;
+		return 0;
+	}
+	*out = (char *)dst;
+	if (out_len)
+		*out_len = (size_t)n;
+	return 0;
+}
+
+int td_normalize(const char *s, size_t len, char **out, size_t *out_len)
+{
+	return normalize(s, len,
+		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, out, out_len);
+}
+
+int td_normalize_nodiac(const char *s, size_t len, char **out, size_t *out_len)
+{
+	return normalize(s, len,
+		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+			UTF8PROC_STRIPMARK,
+		out, out_len);
+}

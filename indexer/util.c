@@ -1,0 +1,209 @@
+/* util.c: small shared helpers: whole-file reads, TSV lexicons, SHA-256,
+ * slugs, and where the lexicons live. Nothing here knows about TEI. */
+#include "config.h"
+#include "tagdex.h"
+
+#include <errno.h>
+#include <nettle/sha2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int td_read_file(const char *path, char **out, size_t *out_len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap + 1);
+	if (!buf) {
+		fclose(f);
+		return td_error(TD_ENOMEM, "%s: out of memory", path);
+	}
+	for (;;) {
+		if (n == cap) {
+			char *b;
+			if (cap > ((size_t)1 << 40) || !(b = realloc(buf, cap * 2 + 1))) {
+				free(buf);
+				fclose(f);
+				return td_error(TD_ENOMEM, "%s: out of memory", path);
+			}
+			buf = b;
+			cap *= 2;
+		}
+		size_t k = fread(buf + n, 1, cap - n, f);
+		n += k;
+		if (k == 0)
+			break;
+	}
+	if (ferror(f)) {
+		int e = errno;
+		free(buf);
+		fclose(f);
+		return td_error(TD_EIO, "%s: read error: %s", path, strerror(e));
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*out = buf;
+	*out_len = n;
+	return 0;
+}
+
+void td_sha256_hex(const void *data, size_t len, char out[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t dig[SHA256_DIGEST_SIZE];
+	static const char hex[] = "0123456789abcdef";
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	sha256_digest(&ctx, sizeof dig, dig);
+	for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
+		out[2 * i] = hex[dig[i] >> 4];
+		out[2 * i + 1] = hex[dig[i] & 15];
+	}
+	out[64] = '\0';
+}
+
+void td_tsv_free(td_tsv *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		for (size_t j = 0; j < t->rows[i].n; j++)
+			free(t->rows[i].f[j]);
+		free(t->rows[i].f);
+	}
+	free(t->rows);
+	free(t->path);
+	free(t);
+}
+
+static int tsv_row(td_tsv *t, const char *line, size_t len, int lineno)
+{
+	td_tsv_row r = {0};
+	size_t nf = 1;
+	for (size_t i = 0; i < len; i++)
+		nf += line[i] == '\t';
+	r.f = calloc(nf, sizeof *r.f);
+	if (!r.f)
+		return TD_ENOMEM;
+	r.line = lineno;
+	size_t s = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i == len || line[i] == '\t') {
+			size_t a = s, b = i;
+			while (a < b && (line[a] == ' '))
+				a++;
+			while (b > a && (line[b - 1] == ' ' || line[b - 1] == '\r'))
+				b--;
+			r.f[r.n] = strndup(line + a, b - a);
+			if (!r.f[r.n])
+				goto oom;
+			r.n++;
+			s = i + 1;
+		}
+	}
+	td_tsv_row *v = realloc(t->rows, (t->n + 1) * sizeof *v);
+	if (!v)
+		goto oom;
+	t->rows = v;
+	t->rows[t->n++] = r;
+	return 0;
+oom:
+	for (size_t j = 0; j < r.n; j++)
+		free(r.f[j]);
+	free(r.f);
+	return TD_ENOMEM;
+}
+
+int td_tsv_load(const char *path, td_tsv **out)
+{
+	char *buf;
+	size_t len;
+	int rc = td_read_file(path, &buf, &len);
+	if (rc)
+		return rc;
+	td_tsv *t = calloc(1, sizeof *t);
+	if (!t || !(t->path = strdup(path))) {
+		free(t);
+		free(buf);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	size_t i = 0;
+	int lineno = 0;
+	while (i < len) {
+		size_t e = i;
+		while (e < len && buf[e] != '\n')
+			e++;
+		lineno++;
+		size_t a = i;
+		while (a < e && (buf[a] == ' ' || buf[a] == '\r'))
+			a++;
+		if (a < e && buf[a] != '#') {
+			if (memchr(buf + i, '\0', e - i)) {
+				td_tsv_free(t);
+				free(buf);
+				return td_error(TD_EINPUT, "%s:%d: NUL byte", path, lineno);
+			}
+			if (tsv_row(t, buf + i, e - i, lineno)) {
+				td_tsv_free(t);
+				free(buf);
+				return td_error(TD_ENOMEM, "out of memory");
+			}
+		}
+		i = e + 1;
+	}
+	free(buf);
+	*out = t;
+	return 0;
+}
+
+const char *td_lexicon_dir(void)
+{
+	const char *e = getenv("TAGDEX_LEXICONS");
+	if (e && *e)
+		return e;
+	return TD_PKGDATADIR "/lexicons";
+}
+
+int td_slug(const char *name, char **out)
+{
+	utf8proc_uint8_t *folded = NULL;
+	size_t len = strlen(name);
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)name,
+		(utf8proc_ssize_t)len, &folded,
+		UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+			UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
+	const char *src = n >= 0 ? (const char *)folded : name;
+	size_t sl = n >= 0 ? (size_t)n : len;
+	char *s = malloc(sl + 2);
+	if (!s) {
+		free(folded);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	size_t o = 0;
+	int dash = 0;
+	for (size_t i = 0; i < sl; i++) {
+		unsigned char c = (unsigned char)src[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && o > 0)
+				s[o++] = '-';
+			dash = 0;
+			s[o++] = (char)c;
+		} else if (c == '\'' || (c == 0xE2 && i + 2 < sl &&
+				(unsigned char)src[i + 1] == 0x80 &&
+				(unsigned char)src[i + 2] == 0x99)) {
+			/* apostrophes vanish: "O'Neill" -> "oneill" */
+			if (c == 0xE2)
+				i += 2;
+		} else {
+			dash = 1;
+		}
+	}
+	s[o] = '\0';
+	free(folded);
+	*out = s;
+	return 0;
+}

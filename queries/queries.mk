@@ -1,0 +1,1 @@
+# queries.mk: sources of this area (owned by its area)

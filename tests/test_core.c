@@ -1,0 +1,135 @@
+/* test_core.c: the document model, tokeniser, normaliser, TSV and slugs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tagdex.h"
+
+static void tok_strings(const char *text, const char **want, size_t n)
+{
+	td_tokens t = {0};
+	assert_int_equal(td_tokenize(text, strlen(text), 0, &t), 0);
+	for (size_t i = 0; i < t.n && i < n; i++) {
+		size_t l = t.v[i].end - t.v[i].start;
+		if (strlen(want[i]) != l || memcmp(want[i], text + t.v[i].start, l) != 0)
+			fail_msg("token %zu: want '%s', got '%.*s'", i, want[i], (int)l,
+				text + t.v[i].start);
+	}
+	assert_int_equal(t.n, n);
+	td_tokens_free(&t);
+}
+
+static void test_tokens_words(void **state)
+{
+	(void)state;
+	const char *w[] = {"Kim", "’s", "words", "don’t", "matter", "."};
+	tok_strings("Kim’s words don’t matter.", w, 6);
+	const char *w2[] = {"The", "U.S.", "grew", "2.5", "%", "to", "$", "1,200", "."};
+	tok_strings("The U.S. grew 2.5% to $1,200.", w2, 9);
+	const char *w3[] = {"Kim", "Jong-un", "‘", "totally", "destroy", "’", "–", "the", "’90s", "..."};
+	tok_strings("Kim Jong-un ‘totally destroy’ – the ’90s ...", w3, 10);
+	const char *w4[] = {"end", ".", "The", "e.g.", "states", "’", "rights"};
+	tok_strings("end.The e.g. states’ rights", w4, 7);
+}
+
+static void test_tokens_offsets_base(void **state)
+{
+	(void)state;
+	td_tokens t = {0};
+	const char *s = "a\u00a0b\tc";
+	assert_int_equal(td_tokenize(s, strlen(s), 100, &t), 0);
+	assert_int_equal(t.n, 3);
+	assert_int_equal(t.v[0].start, 100);
+	assert_int_equal(t.v[1].start, 103);
+	assert_int_equal(t.v[2].start, 105);
+	td_tokens_free(&t);
+}
+
+static void test_normalize(void **state)
+{
+	(void)state;
+	char *o;
+	size_t n;
+	assert_int_equal(td_normalize("Straße", strlen("Straße"), &o, &n), 0);
+	assert_string_equal(o, "strasse");
+	free(o);
+	assert_int_equal(td_normalize_nodiac("Élysée", strlen("Élysée"), &o, &n), 0);
+	assert_string_equal(o, "elysee");
+	free(o);
+}
+
+static void test_slug(void **state)
+{
+	(void)state;
+	char *s;
+	assert_int_equal(td_slug("Kim Jong-un", &s), 0);
+	assert_string_equal(s, "kim-jong-un");
+	free(s);
+	assert_int_equal(td_slug("  Recep Tayyip Erdoğan ", &s), 0);
+	assert_string_equal(s, "recep-tayyip-erdogan");
+	free(s);
+	assert_int_equal(td_slug("O’Neill", &s), 0);
+	assert_string_equal(s, "oneill");
+	free(s);
+}
+
+static void test_doc_spans(void **state)
+{
+	(void)state;
+	td_doc *d;
+	size_t i;
+	assert_int_equal(td_doc_new("doc-x", "abc def", 7, &d), 0);
+	assert_int_equal(td_doc_add_span(d, "s", 0, 7, NULL, NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "persName", 0, 3, &i, "ref", "#a", NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "p", 0, 7, NULL, NULL), 0);
+	assert_int_not_equal(td_doc_add_span(d, "p", 0, 8, NULL, NULL), 0);
+	assert_int_equal(td_span_set_attr(d, i, "ref", "#b"), 0);
+	td_doc_sort_spans(d);
+	assert_string_equal(d->spans[0].name, "p");
+	assert_string_equal(d->spans[1].name, "s");
+	assert_string_equal(d->spans[2].name, "persName");
+	assert_string_equal(td_span_attr(&d->spans[2], "ref"), "#b");
+	assert_int_equal(td_doc_add_actor(d, "a", "person", "A"), 0);
+	assert_int_equal(td_doc_add_actor(d, "a", "person", "A"), 0);
+	assert_int_equal(d->n_actors, 1);
+	td_doc_free(d);
+}
+
+static void test_tsv(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/td-tsv-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("# comment\n\nkey\tkind\tName\r\nx\ty\n", f);
+	fclose(f);
+	td_tsv *t;
+	assert_int_equal(td_tsv_load(path, &t), 0);
+	assert_int_equal(t->n, 2);
+	assert_int_equal(t->rows[0].n, 3);
+	assert_string_equal(t->rows[0].f[2], "Name");
+	assert_int_equal(t->rows[1].line, 4);
+	td_tsv_free(t);
+	unlink(path);
+	assert_int_equal(td_tsv_load("/nonexistent/x.tsv", &t), TD_EIO);
+	assert_non_null(strstr(td_error_last(), "/nonexistent/x.tsv"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tokens_words),
+		cmocka_unit_test(test_tokens_offsets_base),
+		cmocka_unit_test(test_normalize),
+		cmocka_unit_test(test_slug),
+		cmocka_unit_test(test_doc_spans),
+		cmocka_unit_test(test_tsv),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
