@@ -1,0 +1,65 @@
+/* pipeline.h: one input file to one annotated document, and the programs'
+ * shared option set. Internal to tagdex (not installed).
+ *
+ * Stages and their owners: reader.c/html_reader.c/tei_reader.c read, the
+ * structure builder marks front matter, divisions, paragraphs and
+ * sentences, annotate.c adds actors, quotes, hedges, dates and labels.
+ * A td_pipeline is immutable after td_pipeline_new(), so -j threads share it.
+ */
+#ifndef TAGDEX_PIPELINE_H
+#define TAGDEX_PIPELINE_H
+
+#include "tagdex.h"
+
+typedef struct td_annotator td_annotator;
+
+/* annotate.c: loads the lexicons in lexdir (actors.tsv, hedges.tsv, ...).
+ * Errors name the file and line of a bad lexicon row. */
+int td_annotator_new(const char *lexdir, td_annotator **out);
+void td_annotator_free(td_annotator *a);
+/* Adds actor mentions, quotes, reported speech, hedge cues, dates and the
+ * sentence labels to a document that already has its structure spans (p,
+ * head, s ...). Safe to call from several threads on different documents. */
+int td_annotate(const td_annotator *a, td_doc *doc);
+
+typedef struct td_pipeline {
+	td_annotator *annotator; /* NULL: structure only */
+	int lenient;             /* replace invalid UTF-8 with U+FFFD, warn */
+} td_pipeline;
+
+int td_pipeline_new(const char *lexdir, int lenient, td_pipeline **out);
+void td_pipeline_free(td_pipeline *p);
+
+/* Reads path (by extension: .txt, .html/.htm, .xml) into a document with
+ * structure and annotation; data is the file's bytes already read. A TEI
+ * input is taken as it is (not re-annotated). */
+int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
+	size_t len, td_doc **out);
+
+/* The options of tagdex-ingest, parsed in ingest.c. */
+typedef struct td_ingest_opts {
+	const char *out_dir;   /* -o DIR, "-" for stdout, NULL for none */
+	const char *index_dir; /* -x DIR; the default index when neither -o nor -x */
+	const char *lexdir;    /* --lexicons DIR */
+	int lenient;           /* --lenient */
+	int jobs;              /* -j N (>= 1) */
+	int prune;             /* --prune */
+	int rebuild;           /* --rebuild */
+	int check;             /* --check: verify the index and exit */
+	int merge;             /* --merge */
+	int quiet;             /* -q: no progress, no summary */
+} td_ingest_opts;
+
+/* ingest_index.c: commits paths (files, or directories walked for *.txt,
+ * *.html, *.htm, *.xml) to o->index_dir. Prints progress on a terminal and a
+ * summary to stderr. Returns 0 when all went in, 1 when some files failed
+ * (the rest committed), or a negative TD_E* code. */
+int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
+	char *const *paths, size_t n);
+
+/* Expands paths (files or directories, recursively, sorted) into the input
+ * files tagdex takes. *out is a malloc'd array of malloc'd strings. */
+int td_collect_inputs(char *const *paths, size_t n, char ***out, size_t *nout);
+void td_free_inputs(char **v, size_t n);
+
+#endif

@@ -1,0 +1,21 @@
+/* tei.h: TEI P5 out of and into the document model. Internal to tagdex.
+ * The writer nests spans into elements and writes the header from td_meta
+ * and the actor list; the reader takes any well-formed TEI P5 file. */
+#ifndef TAGDEX_TEI_H
+#define TAGDEX_TEI_H
+
+#include "tagdex.h"
+
+/* tei_writer.c: writes doc as a TEI P5 document (UTF-8). Spans that cross
+ * an enclosing span are dropped with a warning; text is never lost. */
+int td_tei_write(const td_doc *doc, FILE *out);
+int td_tei_write_mem(const td_doc *doc, char **out, size_t *len);
+
+/* tei_reader.c: reads TEI from memory (name is used in messages and for a
+ * fallback document id). The text of <text> (or of every <text> of a
+ * teiCorpus... see tei_reader.c) becomes doc->text; every element below it a
+ * span with all its attributes; the header fills td_meta and the actor
+ * list. No network, no external entities, bounded depth and expansion. */
+int td_tei_read(const char *name, const char *data, size_t len, td_doc **out);
+
+#endif
