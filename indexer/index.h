@@ -56,6 +56,9 @@ typedef struct td_docinfo {
 } td_docinfo;
 
 int td_seg_doc(td_seg *s, uint32_t d, td_docinfo *out);
+/* 1 if document d is live in this committed state (cheap: no metadata is
+ * read), 0 if it was replaced or pruned. */
+int td_seg_doc_live(const td_seg *s, uint32_t d);
 /* The document holding token position pos. */
 uint32_t td_seg_doc_at(td_seg *s, uint32_t pos);
 /* The document's text (text content of TEI <text>), not NUL-terminated. */
@@ -72,7 +75,9 @@ const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len);
 int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len);
 /* Occurrences of the term in the segment, deleted documents included. */
 uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id);
-/* The term id at a position. */
+/* The term id at a position; UINT32_MAX if the data fails its checksum
+ * (TD_ECORRUPT recorded). Functions here that return a count or a pointer
+ * give 0 or NULL in that case, likewise with the error recorded. */
 uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos);
 
 /* Postings: the ascending positions of one term. */
@@ -111,7 +116,11 @@ int td_writer_source_state(td_writer *w, const char *source, const char *sha256)
 
 /* Adds a document (replacing any earlier one from the same source). */
 int td_writer_add(td_writer *w, const td_doc *doc, const char *source);
-/* Drops the document of a source. */
+/* The same with the SHA-256 of the source bytes given explicitly (what
+ * td_writer_source_state() compares against later). */
+int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
+	const char *sha256);
+/* Drops the document of a source (TD_ENOTFOUND if it has none). */
 int td_writer_remove(td_writer *w, const char *source);
 /* Calls fn for every committed source path (for --prune). */
 int td_writer_each_source(td_writer *w,

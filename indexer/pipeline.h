@@ -25,6 +25,8 @@ int td_annotate(const td_annotator *a, td_doc *doc);
 typedef struct td_pipeline {
 	td_annotator *annotator; /* NULL: structure only */
 	int lenient;             /* replace invalid UTF-8 with U+FFFD, warn */
+	struct td_structure_lex *structure; /* abbreviations, layout markers
+	                                     * (blocks.h); NULL: none */
 } td_pipeline;
 
 int td_pipeline_new(const char *lexdir, int lenient, td_pipeline **out);

@@ -1,1 +1,24 @@
-# structure.mk: sources of this area (owned by its area)
+# structure.mk: plain text -> blocks -> structure -> TEI, and tagdex-ingest.
+# Also the lexicons this area reads and `make corpus`, which regenerates the
+# checked-in corpus/tei/*.xml from corpus/articles/*.txt.
+indexer_libtagdex_a_SOURCES += indexer/blocks.h indexer/reader.c \
+	indexer/sentences.c indexer/layout.c indexer/structure.c \
+	indexer/tei_writer.c indexer/pipeline.c
+
+bin_PROGRAMS += indexer/tagdex-ingest
+indexer_tagdex_ingest_SOURCES = indexer/ingest.c
+indexer_tagdex_ingest_LDADD = $(TD_LIBS)
+dist_man_MANS += indexer/tagdex-ingest.1
+
+lexdir = $(pkgdatadir)/lexicons
+dist_lex_DATA = corpus/lexicons/abbreviations.tsv corpus/lexicons/layout.tsv
+
+# Regenerates corpus/tei in the source tree; the result is checked in.
+corpus: indexer/tagdex-ingest$(EXEEXT)
+	TAGDEX_LEXICONS='$(abs_top_srcdir)/corpus/lexicons' \
+		./indexer/tagdex-ingest -q -o '$(abs_top_srcdir)/corpus/tei' \
+		'$(abs_top_srcdir)'/corpus/articles/*.txt
+
+.PHONY: corpus
+
+EXTRA_DIST += tests/data/text tests/data/seed.sentences tests/data/golden

@@ -1,1 +1,26 @@
-# queries.mk: sources of this area (owned by its area)
+# queries.mk: the query language, its executor and renderers, and the
+# program tagdex-query (owned by the query area).
+noinst_LIBRARIES = queries/libtdquery.a
+queries_libtdquery_a_SOURCES = queries/query.h queries/lexer.c \
+	queries/ast.c queries/parser.c \
+	queries/plan_int.h queries/plan.c queries/exec.c \
+	queries/context.c queries/kwic.c queries/freq.c queries/render_tsv.c \
+	queries/render_json.c
+TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
+
+bin_PROGRAMS += queries/tagdex-query
+queries_tagdex_query_SOURCES = queries/main.c
+queries_tagdex_query_LDADD = $(TQ_LIBS)
+dist_man_MANS += queries/tagdex-query.1
+
+# A concordance of hedges in predictions over corpus/ (the README's first
+# command), with an index in the build directory.
+demo: queries/tagdex-query$(EXEEXT) indexer/tagdex-ingest$(EXEEXT)
+	rm -rf demo.tagdex
+	TAGDEX_LEXICONS='$(abs_top_srcdir)/corpus/lexicons' \
+		./indexer/tagdex-ingest -q -x demo.tagdex \
+		'$(abs_top_srcdir)/corpus/articles'
+	./queries/tagdex-query -x demo.tagdex \
+		'<seg type="hedge"/> within <s ana="prediction"/>'
+
+.PHONY: demo

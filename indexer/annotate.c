@@ -1,0 +1,413 @@
+/* annotate.c: the annotator object (lexicons loaded once, read-only after
+ * td_annotator_new) and td_annotate(), which runs the annotation stages in
+ * order over a document that already has its structure spans. Also the
+ * helpers the stages share: word patterns, token tests and span insertion
+ * that never lets two spans cross. All per-document memory is per call.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "annotate.h"
+
+int td_lex_load(const char *dir, const char *name, td_tsv **out)
+{
+	char path[4096];
+	int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (n < 0 || (size_t)n >= sizeof path)
+		return td_error(TD_EUSAGE, "%s: lexicon path too long", dir);
+	return td_tsv_load(path, out);
+}
+
+const char *td_lex_field(const td_tsv_row *r, size_t i)
+{
+	if (i >= r->n || !r->f[i][0] || strcmp(r->f[i], "-") == 0)
+		return NULL;
+	return r->f[i];
+}
+
+/* ------------------------------------------------------------ patterns */
+
+/* Folded comparison: ASCII case-insensitive, and the right single quote
+ * U+2019 equal to the straight apostrophe. */
+static int fold_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+	size_t i = 0, j = 0;
+	while (i < al && j < bl) {
+		int ca, cb;
+		if (al - i >= 3 && memcmp(a + i, "\xe2\x80\x99", 3) == 0) {
+			ca = '\'';
+			i += 3;
+		} else
+			ca = tolower((unsigned char)a[i++]);
+		if (bl - j >= 3 && memcmp(b + j, "\xe2\x80\x99", 3) == 0) {
+			cb = '\'';
+			j += 3;
+		} else
+			cb = tolower((unsigned char)b[j++]);
+		if (ca != cb)
+			return ca - cb;
+	}
+	return (i < al) - (j < bl);
+}
+
+static int exact_cmp(const char *a, size_t al, const char *b, size_t bl)
+{
+	/* still treat ’ and ' alike so that lexicons need one spelling */
+	size_t i = 0, j = 0;
+	while (i < al && j < bl) {
+		int ca, cb;
+		if (al - i >= 3 && memcmp(a + i, "\xe2\x80\x99", 3) == 0) {
+			ca = '\'';
+			i += 3;
+		} else
+			ca = (unsigned char)a[i++];
+		if (bl - j >= 3 && memcmp(b + j, "\xe2\x80\x99", 3) == 0) {
+			cb = '\'';
+			j += 3;
+		} else
+			cb = (unsigned char)b[j++];
+		if (ca != cb)
+			return ca - cb;
+	}
+	return (i < al) - (j < bl);
+}
+
+static int word_cmp(const char *a, size_t al, const char *b, size_t bl, int fold)
+{
+	return fold ? fold_cmp(a, al, b, bl) : exact_cmp(a, al, b, bl);
+}
+
+int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags)
+{
+	td_tokens t = {0};
+	td_pat p = {0};
+	int rc = td_tokenize(words, strlen(words), 0, &t);
+	if (rc)
+		return rc;
+	if (t.n == 0) {
+		td_tokens_free(&t);
+		return 0;
+	}
+	p.w = calloc(t.n, sizeof *p.w);
+	if (!p.w)
+		goto nomem;
+	for (size_t i = 0; i < t.n; i++) {
+		p.w[i] = strndup(words + t.v[i].start, t.v[i].end - t.v[i].start);
+		p.n++;
+		if (!p.w[i])
+			goto nomem;
+	}
+	if (ps->n == ps->cap) {
+		size_t cap = ps->cap ? ps->cap * 2 : 64;
+		td_pat *v = realloc(ps->v, cap * sizeof *v);
+		if (!v)
+			goto nomem;
+		ps->v = v;
+		ps->cap = cap;
+	}
+	p.id = id;
+	p.type = type;
+	p.flags = flags;
+	ps->v[ps->n++] = p;
+	td_tokens_free(&t);
+	return 0;
+nomem:
+	for (int i = 0; i < p.n; i++)
+		free(p.w[i]);
+	free(p.w);
+	td_tokens_free(&t);
+	return td_error(TD_ENOMEM, "out of memory");
+}
+
+static int g_sort_fold; /* only used during td_patset_sort (load time) */
+
+static int pat_cmp(const void *x, const void *y)
+{
+	const td_pat *a = x, *b = y;
+	int r = word_cmp(a->w[0], strlen(a->w[0]), b->w[0], strlen(b->w[0]),
+		g_sort_fold);
+	if (r)
+		return r;
+	return b->n - a->n; /* longer first */
+}
+
+void td_patset_sort(td_patset *ps)
+{
+	/* Called only from td_annotator_new, before any sharing. */
+	g_sort_fold = ps->fold;
+	if (ps->n)
+		qsort(ps->v, ps->n, sizeof *ps->v, pat_cmp);
+}
+
+void td_patset_free(td_patset *ps)
+{
+	for (size_t i = 0; i < ps->n; i++) {
+		for (int j = 0; j < ps->v[i].n; j++)
+			free(ps->v[i].w[j]);
+		free(ps->v[i].w);
+	}
+	free(ps->v);
+	memset(ps, 0, sizeof *ps);
+}
+
+long td_patset_match(const td_patset *ps, const td_actx *c, size_t i, size_t lim)
+{
+	const char *t = td_tok_str(c, i);
+	size_t tl = td_tok_len(c, i);
+	size_t lo = 0, hi = ps->n;
+	/* lower bound of the first word */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const char *w = ps->v[mid].w[0];
+		if (word_cmp(w, strlen(w), t, tl, ps->fold) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < ps->n; k++) {
+		const td_pat *p = &ps->v[k];
+		if (word_cmp(p->w[0], strlen(p->w[0]), t, tl, ps->fold) != 0)
+			break;
+		if (i + (size_t)p->n > lim)
+			continue;
+		int ok = 1;
+		for (int j = 1; j < p->n && ok; j++)
+			ok = word_cmp(p->w[j], strlen(p->w[j]), td_tok_str(c, i + j),
+				td_tok_len(c, i + j), ps->fold) == 0;
+		if (ok)
+			return (long)k; /* longest first within equal first words */
+	}
+	return -1;
+}
+
+/* -------------------------------------------------------------- tokens */
+
+const char *td_tok_str(const td_actx *c, size_t i)
+{
+	return c->doc->text + c->tok.v[i].start;
+}
+
+size_t td_tok_len(const td_actx *c, size_t i)
+{
+	return c->tok.v[i].end - c->tok.v[i].start;
+}
+
+int td_tok_eq(const td_actx *c, size_t i, const char *w, int fold)
+{
+	if (i >= c->tok.n)
+		return 0;
+	return word_cmp(td_tok_str(c, i), td_tok_len(c, i), w, strlen(w), fold) == 0;
+}
+
+int td_tok_is_cap(const td_actx *c, size_t i)
+{
+	unsigned char ch = (unsigned char)td_tok_str(c, i)[0];
+	if (ch < 128)
+		return isupper(ch);
+	/* Latin capitals with diacritics: Ö, É ... (U+00C0-U+00DE) */
+	return ch == 0xC3 && (unsigned char)td_tok_str(c, i)[1] < 0x9F;
+}
+
+int td_tok_is_lower(const td_actx *c, size_t i)
+{
+	unsigned char ch = (unsigned char)td_tok_str(c, i)[0];
+	return ch < 128 && islower(ch);
+}
+
+int td_tok_is_word(const td_actx *c, size_t i)
+{
+	unsigned char ch = (unsigned char)td_tok_str(c, i)[0];
+	return ch >= 128 ? td_tok_len(c, i) > 3 || ch == 0xC3 : isalnum(ch);
+}
+
+int td_tok_is_num(const td_actx *c, size_t i)
+{
+	return isdigit((unsigned char)td_tok_str(c, i)[0]);
+}
+
+/* --------------------------------------------------------------- spans */
+
+int td_actx_add(td_actx *c, const char *name, size_t start, size_t end,
+	size_t *out, const char *n1, const char *v1, const char *n2,
+	const char *v2)
+{
+	td_doc *d = c->doc;
+	if (start >= end)
+		return 1;
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const td_span *sp = &d->spans[i];
+		int crosses = (sp->start < start && start < sp->end && sp->end < end) ||
+			(start < sp->start && sp->start < end && end < sp->end);
+		if (crosses)
+			return 1;
+		/* identical range and same element: already there */
+		if (sp->start == start && sp->end == end && strcmp(sp->name, name) == 0)
+			return 1;
+	}
+	if (n2)
+		return td_doc_add_span(d, name, start, end, out, n1, v1, n2, v2, NULL);
+	if (n1)
+		return td_doc_add_span(d, name, start, end, out, n1, v1, NULL);
+	return td_doc_add_span(d, name, start, end, out, NULL);
+}
+
+int td_actx_in_quote(const td_actx *c, size_t s, size_t e)
+{
+	for (size_t i = 0; i < c->n_quotes; i++)
+		if (c->quotes[i].start <= s && e <= c->quotes[i].end)
+			return 1;
+	return 0;
+}
+
+/* ----------------------------------------------------------- annotator */
+
+int td_annotator_new(const char *lexdir, td_annotator **out)
+{
+	td_annotator *a;
+	int rc;
+
+	*out = NULL;
+	if (!lexdir)
+		lexdir = td_lexicon_dir();
+	a = calloc(1, sizeof *a);
+	if (!a)
+		return td_error(TD_ENOMEM, "out of memory");
+	if ((rc = td_actors_load(a, lexdir)) < 0 ||
+	    (rc = td_hedges_load(a, lexdir)) < 0 ||
+	    (rc = td_quotes_load(a, lexdir)) < 0 ||
+	    (rc = td_labels_load(a, lexdir)) < 0) {
+		td_annotator_free(a);
+		return rc;
+	}
+	*out = a;
+	return 0;
+}
+
+void td_annotator_free(td_annotator *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->n_actors; i++) {
+		free(a->actors[i].key);
+		free(a->actors[i].kind);
+		free(a->actors[i].name);
+	}
+	free(a->actors);
+	for (size_t i = 0; i < a->n_hedges; i++)
+		free(a->hedges[i].subtype);
+	free(a->hedges);
+	td_patset_free(&a->actor_pats);
+	td_patset_free(&a->place_pats);
+	td_patset_free(&a->title_pats);
+	td_patset_free(&a->hedge_pats);
+	td_patset_free(&a->speech_pats);
+	td_patset_free(&a->claim_pats);
+	free(a);
+}
+
+static int sent_cmp(const void *x, const void *y)
+{
+	const td_sent *a = x, *b = y;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Collects the <s> spans, their tokens and their enclosing block. */
+static int build_context(td_actx *c)
+{
+	td_doc *d = c->doc;
+	size_t ns = 0;
+	for (size_t i = 0; i < d->n_spans; i++)
+		ns += strcmp(d->spans[i].name, "s") == 0;
+	c->sents = calloc(ns ? ns : 1, sizeof *c->sents);
+	c->sflags = calloc(ns ? ns : 1, sizeof *c->sflags);
+	if (!c->sents || !c->sflags)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < d->n_spans; i++) {
+		if (strcmp(d->spans[i].name, "s") != 0)
+			continue;
+		td_sent *s = &c->sents[c->n_sents++];
+		s->span = i;
+		s->start = d->spans[i].start;
+		s->end = d->spans[i].end;
+		s->para = -1;
+		size_t best = (size_t)-1;
+		for (size_t j = 0; j < d->n_spans; j++) {
+			const td_span *p = &d->spans[j];
+			if ((strcmp(p->name, "p") == 0 || strcmp(p->name, "head") == 0 ||
+			     strcmp(p->name, "quote") == 0) &&
+			    p->start <= s->start && s->end <= p->end &&
+			    (best == (size_t)-1 || p->end - p->start <
+				d->spans[best].end - d->spans[best].start))
+				best = j;
+		}
+		s->para = best == (size_t)-1 ? -1 : (int)best;
+	}
+	qsort(c->sents, c->n_sents, sizeof *c->sents, sent_cmp);
+	int rc = td_tokenize(d->text, d->len, 0, &c->tok);
+	if (rc)
+		return rc;
+	c->tok_sent = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_sent);
+	if (!c->tok_sent)
+		return td_error(TD_ENOMEM, "out of memory");
+	size_t k = 0;
+	for (size_t t = 0; t < c->tok.n; t++)
+		c->tok_sent[t] = -1;
+	for (size_t si = 0; si < c->n_sents; si++) {
+		td_sent *s = &c->sents[si];
+		while (k < c->tok.n && c->tok.v[k].start < s->start)
+			k++;
+		s->t0 = k;
+		while (k < c->tok.n && c->tok.v[k].end <= s->end)
+			c->tok_sent[k++] = (int)si;
+		s->t1 = k;
+	}
+	if (d->meta.date) {
+		int y = 0, m = 0, dd = 0;
+		if (sscanf(d->meta.date, "%4d-%2d-%2d", &y, &m, &dd) >= 1) {
+			c->pub_y = y;
+			c->pub_m = m;
+			c->pub_d = dd;
+		}
+	}
+	return 0;
+}
+
+static void free_context(td_actx *c)
+{
+	td_tokens_free(&c->tok);
+	free(c->tok_sent);
+	free(c->sents);
+	free(c->sflags);
+	free(c->ments);
+	for (size_t i = 0; i < c->n_dyn; i++) {
+		free(c->dyn[i].key);
+		free(c->dyn[i].name);
+	}
+	free(c->dyn);
+	free(c->quotes);
+	free(c->said);
+}
+
+int td_annotate(const td_annotator *a, td_doc *doc)
+{
+	td_actx c;
+	int rc;
+	if (!a || !doc)
+		return td_error(TD_EUSAGE, "td_annotate: NULL argument");
+	memset(&c, 0, sizeof c);
+	c.a = a;
+	c.doc = doc;
+	if ((rc = build_context(&c)) == 0 && (rc = td_quotes_find(&c)) == 0 &&
+	    (rc = td_actors_find(&c)) == 0 && (rc = td_quotes_attribute(&c)) == 0 &&
+	    (rc = td_hedges_find(&c)) == 0 && (rc = td_labels_apply(&c)) == 0 &&
+	    (rc = td_dates_find(&c)) == 0)
+		rc = td_labels_write(&c);
+	free_context(&c);
+	if (rc == 0)
+		td_doc_sort_spans(doc);
+	return rc;
+}

@@ -1,0 +1,164 @@
+/* annotate.h: internal declarations shared by the annotation stages
+ * (actors.c, quotes.c, hedges.c, dates.c, labels.c) and annotate.c.
+ * The annotator (lexicons) is read-only after td_annotator_new(); all
+ * per-document state lives in a td_actx that td_annotate() owns.
+ */
+#ifndef TAGDEX_ANNOTATE_H
+#define TAGDEX_ANNOTATE_H
+
+#include "pipeline.h"
+
+/* A lexicon entry as a sequence of words (cut with td_tokenize). */
+typedef struct td_pat {
+	char **w;
+	int n;
+	int id;    /* index of the owning record (actor, cue ...) */
+	int type;  /* stage-specific */
+	int flags; /* stage-specific */
+} td_pat;
+
+/* Patterns sorted by their first word (compared folded or exactly). */
+typedef struct td_patset {
+	td_pat *v;
+	size_t n, cap;
+	int fold; /* match case-insensitively */
+} td_patset;
+
+typedef struct td_actor_rec {
+	char *key, *kind, *name;
+} td_actor_rec;
+
+enum { TD_PAT_NAME = 0, TD_PAT_METONYM = 1, TD_PAT_DEMONYM = 2 };
+enum { TD_PATF_NEEDS_NAMED = 1, TD_PATF_LEADING_THE = 2, TD_PATF_SHORT = 4 };
+
+typedef struct td_hedge_rec {
+	char *subtype;
+	int cond; /* TD_HC_* */
+} td_hedge_rec;
+enum { TD_HC_NONE = 0, TD_HC_NUM, TD_HC_MODAL, TD_HC_VERB };
+
+enum { TD_SV_SPEECH = 0, TD_SV_ACCORDING = 1 };
+enum { TD_SVF_BARE = 1 };
+
+struct td_annotator {
+	td_actor_rec *actors;
+	size_t n_actors;
+	td_patset actor_pats; /* exact case */
+	td_patset place_pats; /* exact case */
+	td_patset title_pats; /* exact case */
+	td_hedge_rec *hedges;
+	size_t n_hedges;
+	td_patset hedge_pats;  /* folded */
+	td_patset speech_pats; /* folded */
+	td_patset claim_pats;  /* folded */
+};
+
+/* One sentence of the document (an <s> span). */
+typedef struct td_sent {
+	size_t span;       /* index into doc->spans */
+	size_t start, end; /* byte range */
+	size_t t0, t1;     /* token range [t0, t1) */
+	int para;          /* index of the enclosing block (p/head), or -1 */
+} td_sent;
+
+/* An actor mention found in the document. */
+typedef struct td_mention {
+	size_t t0, t1;     /* tokens */
+	size_t start, end; /* bytes (element content) */
+	int sent;
+	const char *key;   /* NULL for keyless groups/places */
+	const char *kind;  /* person, org, state, group, place */
+	int pronoun;       /* he/she/they... (not an element) */
+	int located;       /* a state named as a location (placeName) */
+	const char *state; /* for persons: the state named before the title */
+} td_mention;
+
+typedef struct td_quote {
+	size_t start, end; /* content, without marks */
+	int sent;          /* sentence of the start */
+	const char *who;   /* key or NULL */
+} td_quote;
+
+typedef struct td_said {
+	size_t start, end;
+	int sent;
+	const char *who;
+} td_said;
+
+/* An actor found in this document that the lexicon lacks. */
+typedef struct td_dyn {
+	char *key, *name;
+	const char *kind;
+	const char *state; /* key of the state named before its title, or NULL */
+} td_dyn;
+
+/* Per-call state of td_annotate(). */
+typedef struct td_actx {
+	const td_annotator *a;
+	td_doc *doc;
+	td_tokens tok;
+	int *tok_sent; /* sentence index per token, -1 outside sentences */
+	td_sent *sents;
+	size_t n_sents;
+	td_mention *ments;
+	size_t n_ments, cap_ments;
+	/* names found in this document outside the lexicon */
+	struct td_dyn *dyn;
+	size_t n_dyn, cap_dyn;
+	td_quote *quotes;
+	size_t n_quotes, cap_quotes;
+	td_said *said;
+	size_t n_said, cap_said;
+	unsigned *sflags; /* per sentence: TD_SF_* */
+	int pub_y, pub_m, pub_d; /* publication date, 0 when unknown */
+} td_actx;
+
+enum {
+	TD_SF_PREDICTION = 1,
+	TD_SF_HEDGED = 2,
+	TD_SF_CLAIM = 4,
+	TD_SF_SAID = 8,
+	TD_SF_PASTTIME = 16,
+};
+
+/* annotate.c helpers */
+/* Loads dir/name as TSV; errors carry FILE:LINE. */
+int td_lex_load(const char *dir, const char *name, td_tsv **out);
+/* A TSV field or NULL when absent, empty or "-". */
+const char *td_lex_field(const td_tsv_row *r, size_t i);
+int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags);
+void td_patset_sort(td_patset *ps);
+void td_patset_free(td_patset *ps);
+/* Longest pattern matching at token i (not past token lim); returns its
+ * index in ps->v or -1. */
+long td_patset_match(const td_patset *ps, const td_actx *c, size_t i, size_t lim);
+/* Token i equals word w (folded: ASCII case-insensitive; ’ equals '). */
+int td_tok_eq(const td_actx *c, size_t i, const char *w, int fold);
+size_t td_tok_len(const td_actx *c, size_t i);
+const char *td_tok_str(const td_actx *c, size_t i);
+int td_tok_is_cap(const td_actx *c, size_t i);   /* starts uppercase */
+int td_tok_is_word(const td_actx *c, size_t i);  /* starts with letter/digit */
+int td_tok_is_lower(const td_actx *c, size_t i); /* starts lowercase letter */
+int td_tok_is_num(const td_actx *c, size_t i);
+/* Adds a span unless it would cross an existing span; returns 0 when added,
+ * 1 when skipped, < 0 on error. out (may be NULL) receives its index. */
+int td_actx_add(td_actx *c, const char *name, size_t start, size_t end,
+	size_t *out, const char *n1, const char *v1, const char *n2,
+	const char *v2);
+/* Is byte range [s,e) inside a quote of the document? */
+int td_actx_in_quote(const td_actx *c, size_t s, size_t e);
+
+/* stages */
+int td_actors_load(td_annotator *a, const char *dir);
+int td_actors_find(td_actx *c);
+int td_quotes_load(td_annotator *a, const char *dir);
+int td_quotes_find(td_actx *c);
+int td_quotes_attribute(td_actx *c);
+int td_hedges_load(td_annotator *a, const char *dir);
+int td_hedges_find(td_actx *c);
+int td_dates_find(td_actx *c);
+int td_labels_load(td_annotator *a, const char *dir);
+int td_labels_apply(td_actx *c);
+int td_labels_write(td_actx *c);
+
+#endif

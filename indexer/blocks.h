@@ -1,0 +1,129 @@
+/* blocks.h: the reading stage's output and the structure builder's input.
+ * A reader (plain text, HTML) turns a file into normalised text plus a list
+ * of classified blocks (title, standfirst, metadata line, heading,
+ * paragraph); the structure builder turns blocks into a td_doc with TEI
+ * structure spans and sentences. Internal to tagdex (not installed).
+ */
+#ifndef TAGDEX_BLOCKS_H
+#define TAGDEX_BLOCKS_H
+
+#include "tagdex.h"
+
+/* ------------------------------------------------------------- blocks */
+
+typedef enum td_block_kind {
+	TD_BLOCK_TITLE = 1, /* the article title (front/docTitle) */
+	TD_BLOCK_STANDFIRST, /* the standfirst (front/argument) */
+	TD_BLOCK_META,       /* "Expert comment Published 19 January 2024 ..." */
+	TD_BLOCK_HEAD,       /* a section heading (or a layout marker line) */
+	TD_BLOCK_PARA,       /* a body paragraph (pull quotes included) */
+} td_block_kind;
+
+typedef struct td_block {
+	td_block_kind kind;
+	size_t start, end; /* byte range in text, trimmed of XML white space */
+} td_block;
+
+/* Byte ranges found in a metadata line; start == end when absent. */
+typedef struct td_meta_line {
+	size_t genre_start, genre_end;
+	size_t date_start, date_end;
+	size_t time_start, time_end; /* reading time, "3 minute READ" */
+	char iso[11];                /* "2024-01-19", "" when no date */
+} td_meta_line;
+
+typedef struct td_blocks {
+	char *name;  /* the input's base name, for messages and the header */
+	char *text;  /* NUL-terminated UTF-8: the document text */
+	size_t len;
+	td_block *v; /* in text order, not overlapping */
+	size_t n, cap;
+	td_meta meta;      /* title, standfirst, date, genre, reading time, source */
+	td_meta_line line; /* ranges inside the TD_BLOCK_META block, if any */
+} td_blocks;
+
+/* Frees what b owns (not b itself) and zeroes it. */
+void td_blocks_clear(td_blocks *b);
+
+/* Appends a block; TD_ENOMEM on failure. */
+int td_blocks_add(td_blocks *b, td_block_kind kind, size_t start, size_t end);
+
+/* reader.c: reads a plain-text article (data[0, len), name for messages)
+ * into out (zeroed by the caller, cleared with td_blocks_clear()).
+ * The text is the input without a UTF-8 BOM and with CRLF (and lone CR)
+ * turned into LF; no-break spaces and tabs are kept. Blocks are separated by
+ * blank lines. Errors (TD_EINPUT): "NAME: empty input", "NAME: invalid
+ * UTF-8 at byte N (line L)", NUL and other control bytes likewise. With
+ * lenient, bad bytes become U+FFFD and a warning is given instead. A file
+ * without a metadata line gives a warning and no date. The SHA-256 in
+ * out->meta is of the raw input bytes. */
+int td_text_read(const char *name, const char *data, size_t len, int lenient,
+	td_blocks *out);
+
+/* Parses a metadata line s[0, len) ("GENRE Published DATE N minute READ").
+ * Offsets in out are relative to s. Returns 1 when the line is a metadata
+ * line (it has a date and "Published"/"Updated" or a reading time), else 0.
+ * Dates: "19 January 2024", "19 Jan 2024", "Jan 19, 2024", "January 19
+ * 2024", "2024-01-19". */
+int td_meta_line_parse(const char *s, size_t len, td_meta_line *out);
+
+/* ------------------------------------------------- sentence splitting */
+
+typedef struct td_abbrevs td_abbrevs;
+
+/* Loads abbreviations.tsv: rows "FORM<TAB>CLASS" where CLASS is one of
+ *   title    never ends a sentence (Mr., Dr., Gen.)
+ *   inner    never ends a sentence (e.g., i.e., cf.)
+ *   number   does not end one before a digit (No. 10, pp. 3)
+ *   month    does not end one before a digit (Jan. 19)
+ *   end      may end one: only before a listed sentence starter (U.S., etc.)
+ *   starter  (not an abbreviation) a word that begins sentences ("The")
+ * Errors name the file and line of a bad row. */
+int td_abbrevs_load(const char *path, td_abbrevs **out);
+/* An empty list (the splitter still handles initials, decimals, quotes). */
+int td_abbrevs_new(td_abbrevs **out);
+void td_abbrevs_free(td_abbrevs *a);
+
+typedef struct td_range {
+	size_t start, end;
+} td_range;
+
+/* Splits text[start, end) into sentences: byte ranges trimmed of white
+ * space (no-break spaces included), in order, appended to *out (a malloc'd
+ * array the caller frees; *n counts its entries). ab may be NULL. */
+int td_sentences_split(const td_abbrevs *ab, const char *text, size_t start,
+	size_t end, td_range **out, size_t *n);
+
+/* ------------------------------------------------------ layout markers */
+
+typedef struct td_layout td_layout;
+
+/* Loads layout.tsv: one PCRE2 pattern per row, matched case-insensitively
+ * against a whole block ("Article (1st|2nd) half"). Errors name the file,
+ * line and pattern offset. */
+int td_layout_load(const char *path, td_layout **out);
+void td_layout_free(td_layout *l);
+/* 1 if s[0, len) is a layout marker line, else 0. l may be NULL. */
+int td_layout_match(const td_layout *l, const char *s, size_t len);
+
+/* ---------------------------------------------------------- structure */
+
+/* The lexicons the structure stage reads; either member may be NULL. */
+typedef struct td_structure_lex {
+	td_abbrevs *abbrevs;
+	td_layout *layout;
+} td_structure_lex;
+
+/* Loads abbreviations.tsv and layout.tsv from lexdir into a new lex. */
+int td_structure_lex_load(const char *lexdir, td_structure_lex **out);
+void td_structure_lex_free(td_structure_lex *lex);
+
+/* structure.c: builds a document with id doc_id from blocks: spans text,
+ * front (docTitle/titlePart, argument/p, docImprint/docDate), body,
+ * div type=section, head, p, s with xml:id "<doc_id>-sN", quote
+ * type=pullquote, note type=layout; and the header metadata. lex may be NULL.
+ * *out is the caller's to td_doc_free(). */
+int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
+	const char *doc_id, td_doc **out);
+
+#endif

@@ -1,0 +1,119 @@
+/* check.c: td_index_check, the full verification behind `--check`. It
+ * checks every checksum and then the structure a reader relies on: sorted
+ * lexicons, postings that decode to their stored frequencies, term ids and
+ * spans in range, documents whose text re-tokenises to their token count. */
+#include "config.h"
+#include "index_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int check_layer(td_seg *s, int layer)
+{
+	uint32_t n = td_seg_lex_size(s, layer);
+	uint64_t total = 0;
+	const char *prev = NULL;
+	size_t plen = 0;
+	for (uint32_t id = 0; id < n; id++) {
+		size_t len;
+		const char *t = td_seg_lex_term(s, layer, id, &len);
+		if (!t)
+			return TD_ECORRUPT;
+		if (prev) {
+			int c = memcmp(prev, t, plen < len ? plen : len);
+			if (c > 0 || (c == 0 && plen >= len))
+				return td_error(TD_ECORRUPT, "%s: lexicon %d out of "
+					"order at term %u", s->path, layer, id);
+		}
+		prev = t;
+		plen = len;
+		td_postings *p;
+		int rc = td_postings_open(s, layer, id, &p);
+		if (rc)
+			return rc;
+		uint64_t f = 0;
+		uint32_t pos;
+		while ((rc = td_postings_next(p, 0, &pos)) == 1) {
+			if (td_seg_id_at(s, layer, pos) != id) {
+				td_postings_close(p);
+				return td_error(TD_ECORRUPT, "%s: position %u of term "
+					"%u disagrees with the id table", s->path, pos, id);
+			}
+			f++;
+		}
+		td_postings_close(p);
+		if (rc < 0)
+			return td_error(TD_ECORRUPT, "%s: %s", s->path, td_error_last());
+		if (f != td_seg_lex_freq(s, layer, id))
+			return td_error(TD_ECORRUPT, "%s: term %u has %llu positions, "
+				"its count says %llu", s->path, id, (unsigned long long)f,
+				(unsigned long long)td_seg_lex_freq(s, layer, id));
+		total += f;
+	}
+	if (total != td_seg_ntokens(s))
+		return td_error(TD_ECORRUPT, "%s: postings of layer %d cover %llu "
+			"of %u positions", s->path, layer, (unsigned long long)total,
+			td_seg_ntokens(s));
+	return 0;
+}
+
+static int check_seg(td_seg *s)
+{
+	int rc;
+	if ((rc = td_seg_verify(s)))
+		return rc;
+	uint32_t next = 0;
+	for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
+		td_docinfo di;
+		uint32_t a, b;
+		if ((rc = td_seg_doc(s, d, &di)))
+			return rc;
+		if (di.first_tok != next)
+			return td_error(TD_ECORRUPT, "%s: document %u starts at token "
+				"%u, expected %u", s->path, d, di.first_tok, next);
+		next += di.ntok;
+		/* re-tokenises the text and compares the count */
+		if (di.ntok && (rc = td_seg_tok_offsets(s, di.first_tok, &a, &b)))
+			return rc;
+	}
+	if (next != td_seg_ntokens(s))
+		return td_error(TD_ECORRUPT, "%s: documents cover %u of %u tokens",
+			s->path, next, td_seg_ntokens(s));
+	for (int l = 0; l < TD_NLAYERS; l++)
+		if ((rc = check_layer(s, l)))
+			return rc;
+	for (uint32_t k = 0; k < td_seg_span_nnames(s); k++) {
+		if (!td_seg_span_name(s, k))
+			return TD_ECORRUPT;
+		uint32_t n = td_seg_span_count(s, k), ps = 0, pe = UINT32_MAX;
+		for (uint32_t i = 0; i < n; i++) {
+			uint32_t a, b;
+			if ((rc = td_seg_span_get(s, k, i, &a, &b)))
+				return rc;
+			if (a < ps || (a == ps && b > pe))
+				return td_error(TD_ECORRUPT, "%s: spans of <%s> out of "
+					"order", s->path, td_seg_span_name(s, k));
+			ps = a;
+			pe = b;
+			for (uint32_t j = 0; j < td_seg_span_nattrs(s, k, i); j++) {
+				const char *an, *av;
+				if ((rc = td_seg_span_attr(s, k, i, j, &an, &av)))
+					return rc;
+			}
+		}
+	}
+	return 0;
+}
+
+int td_index_check(const char *dir)
+{
+	td_index *ix;
+	int rc = td_index_open(dir, &ix);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < td_index_nsegs(ix) && !rc; i++)
+		rc = check_seg(td_index_seg(ix, i));
+	td_index_close(ix);
+	return rc;
+}

@@ -1,0 +1,159 @@
+/* hedges.c: hedge cues (<seg type="hedge" subtype="...">) from hedges.tsv.
+ * Multi-word cues win over their parts (longest match). Conditions in the
+ * lexicon keep out the non-hedge uses: "May" the month, "could" of past
+ * ability, "about"/"some" that do not approximate a quantity.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "annotate.h"
+
+int td_hedges_load(td_annotator *a, const char *dir)
+{
+	td_tsv *t;
+	int rc = td_lex_load(dir, "hedges.tsv", &t);
+	if (rc)
+		return rc;
+	a->hedges = calloc(t->n ? t->n : 1, sizeof *a->hedges);
+	if (!a->hedges) {
+		td_tsv_free(t);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	a->hedge_pats.fold = 1;
+	for (size_t i = 0; i < t->n && !rc; i++) {
+		const td_tsv_row *r = &t->rows[i];
+		const char *cue = td_lex_field(r, 0), *sub = td_lex_field(r, 1),
+			   *cond = td_lex_field(r, 2);
+		static const char *const subs[] = {"probability", "possibility",
+			"appearance", "approximation", "attribution", NULL};
+		int ok = 0, cc = TD_HC_NONE;
+		if (!cue || !sub) {
+			rc = td_error(TD_EINPUT, "%s:%d: need cue and subtype", t->path, r->line);
+			break;
+		}
+		for (int k = 0; subs[k]; k++)
+			ok |= strcmp(sub, subs[k]) == 0;
+		if (!ok) {
+			rc = td_error(TD_EINPUT, "%s:%d: unknown subtype '%s'", t->path, r->line, sub);
+			break;
+		}
+		if (cond && strcmp(cond, "num") == 0)
+			cc = TD_HC_NUM;
+		else if (cond && strcmp(cond, "modal") == 0)
+			cc = TD_HC_MODAL;
+		else if (cond && strcmp(cond, "verb") == 0)
+			cc = TD_HC_VERB;
+		else if (cond) {
+			rc = td_error(TD_EINPUT, "%s:%d: unknown condition '%s'", t->path, r->line, cond);
+			break;
+		}
+		a->hedges[a->n_hedges].subtype = strdup(sub);
+		a->hedges[a->n_hedges].cond = cc;
+		if (!a->hedges[a->n_hedges].subtype) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			break;
+		}
+		rc = td_patset_add(&a->hedge_pats, cue, (int)a->n_hedges, 0, 0);
+		a->n_hedges++;
+	}
+	td_tsv_free(t);
+	td_patset_sort(&a->hedge_pats);
+	return rc;
+}
+
+static const char *const quantity[] = {"half", "a", "one", "two", "three",
+	"four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+	"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+	"million", "millions", "billion", "third", "quarter", "per", "percent",
+	"$", "£", "€", "twice", NULL};
+
+static int quantity_at(const td_actx *c, size_t i, size_t t1)
+{
+	if (i >= t1)
+		return 0;
+	if (td_tok_is_num(c, i))
+		return 1;
+	for (size_t k = 0; quantity[k]; k++)
+		if (td_tok_eq(c, i, quantity[k], 1))
+			return 1;
+	return 0;
+}
+
+/* A past-time expression in the sentence: "in 2019" (before the
+ * publication year), "last year", "ago", "yesterday", "previously". */
+static int past_time(const td_actx *c, size_t t0, size_t t1)
+{
+	for (size_t i = t0; i < t1; i++) {
+		if (td_tok_eq(c, i, "ago", 1) || td_tok_eq(c, i, "yesterday", 1) ||
+		    td_tok_eq(c, i, "previously", 1) || td_tok_eq(c, i, "formerly", 1))
+			return 1;
+		if (td_tok_eq(c, i, "last", 1) && i + 1 < t1 &&
+		    (td_tok_eq(c, i + 1, "year", 1) || td_tok_eq(c, i + 1, "month", 1) ||
+		     td_tok_eq(c, i + 1, "week", 1) || td_tok_eq(c, i + 1, "decade", 1)))
+			return 1;
+		if (td_tok_is_num(c, i) && td_tok_len(c, i) == 4 && c->pub_y) {
+			int y = atoi(td_tok_str(c, i));
+			if (y > 1800 && y < c->pub_y && i > t0 && td_tok_eq(c, i - 1, "in", 1))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+int td_hedges_find(td_actx *c)
+{
+	const td_annotator *a = c->a;
+	for (size_t si = 0; si < c->n_sents; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+		int past = past_time(c, t0, t1);
+		if (past)
+			c->sflags[si] |= TD_SF_PASTTIME;
+		for (size_t i = t0; i < t1;) {
+			long m = td_patset_match(&a->hedge_pats, c, i, t1);
+			if (m < 0) {
+				i++;
+				continue;
+			}
+			const td_pat *p = &a->hedge_pats.v[m];
+			const td_hedge_rec *h = &a->hedges[p->id];
+			size_t e = i + (size_t)p->n;
+			int ok = 1;
+			switch (h->cond) {
+			case TD_HC_NUM:
+				ok = quantity_at(c, e, t1);
+				break;
+			case TD_HC_VERB:
+				ok = e < t1 && (td_tok_is_lower(c, e) || td_tok_eq(c, e, "to", 1));
+				break;
+			case TD_HC_MODAL:
+				/* the month: capitalised May not at the start, or May 2024 */
+				if (td_tok_eq(c, i, "May", 0) &&
+				    (i > t0 || (e < t1 && td_tok_is_num(c, e))))
+					ok = 0;
+				/* a modal takes a verb after it */
+				if (!(e < t1 && td_tok_is_lower(c, e)))
+					ok = 0;
+				/* "could" of past ability: a past-time expression and no
+				 * "could have" */
+				if (td_tok_eq(c, i, "could", 1) && past &&
+				    !(e < t1 && td_tok_eq(c, e, "have", 1)))
+					ok = 0;
+				break;
+			}
+			if (!ok) {
+				i++;
+				continue;
+			}
+			int rc = td_actx_add(c, "seg", c->tok.v[i].start, c->tok.v[e - 1].end,
+				NULL, "type", "hedge", "subtype", h->subtype);
+			if (rc < 0)
+				return rc;
+			if (rc == 0 && !td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[e - 1].end))
+				c->sflags[si] |= TD_SF_HEDGED;
+			i = e;
+		}
+	}
+	return 0;
+}

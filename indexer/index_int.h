@@ -1,0 +1,211 @@
+/* index_int.h: internals shared by the index files (checksum, strtab,
+ * postings, segbuild, segment, manifest, index, writer, check). Not installed
+ * and not for the query engine, which sees only index.h. The on-disk layout
+ * these constants describe is documented in docs/index-format.md. */
+#ifndef TAGDEX_INDEX_INT_H
+#define TAGDEX_INDEX_INT_H
+
+#include "index.h"
+
+#include <stdint.h>
+
+/* ------------------------------------------------------------ checksum.c */
+
+/* CRC32C (Castagnoli), continuing from crc (start with 0). Uses SSE4.2 when
+ * the CPU has it, a table otherwise; both give the same value. */
+uint32_t td_crc32c(uint32_t crc, const void *data, size_t len);
+
+/* -------------------------------------------------------------- strtab.c */
+
+/* An append-only set of byte strings with dense ids 0..n-1 in insertion
+ * order; each string is stored NUL-terminated. */
+typedef struct td_strtab {
+	char *buf;          /* the strings, each followed by NUL */
+	size_t len, cap;
+	uint64_t *off;      /* id -> offset in buf */
+	uint32_t *slen;     /* id -> length */
+	uint32_t n, cap_ids;
+	uint32_t *slots;    /* open addressing: id + 1, 0 = empty */
+	uint32_t nslots;
+} td_strtab;
+
+void td_strtab_init(td_strtab *t);
+void td_strtab_free(td_strtab *t);
+/* The id of s[0,len), adding it if new; *added (may be NULL) says which. */
+int td_strtab_put(td_strtab *t, const char *s, size_t len, uint32_t *id,
+	int *added);
+static inline const char *td_strtab_str(const td_strtab *t, uint32_t id)
+{
+	return t->buf + t->off[id];
+}
+
+/* ------------------------------------------------------------ postings.c */
+
+#define TD_POST_BLOCK 128 /* positions per postings block */
+
+/* Appends the encoding of the n ascending positions pos to *buf. */
+int td_postings_encode(const uint32_t *pos, uint64_t n, uint8_t **buf,
+	size_t *len, size_t *cap);
+/* Appends v as a LEB128 varint. */
+int td_buf_varint(uint8_t **buf, size_t *len, size_t *cap, uint64_t v);
+int td_buf_put(uint8_t **buf, size_t *len, size_t *cap, const void *p,
+	size_t n);
+
+/* ------------------------------------------------------------ segment file */
+
+#define TD_SEG_MAGIC "TDXSEG\r\n"
+#define TD_SEG_HDR 4096          /* header bytes, sections follow */
+#define TD_SEG_BLOCK 65536       /* checksum block size */
+
+enum {
+	TD_SEC_DOCS = 0,   /* per doc: td_segdoc */
+	TD_SEC_DOCSTR,     /* doc metadata: NUL-terminated key, value pairs */
+	TD_SEC_TEXT,       /* document texts, concatenated */
+	TD_SEC_LEX0,       /* word lexicon entries (td_seglex) */
+	TD_SEC_LEX1,       /* norm lexicon entries */
+	TD_SEC_LSTR0,      /* word terms, NUL-terminated */
+	TD_SEC_LSTR1,
+	TD_SEC_POST0,      /* word postings */
+	TD_SEC_POST1,
+	TD_SEC_IDS,        /* word id per position, packed bits */
+	TD_SEC_W2N,        /* u32 norm id per word id */
+	TD_SEC_SPNAMES,    /* per element name: td_segspname */
+	TD_SEC_SPANS,      /* per span: td_segspan */
+	TD_SEC_SPATTR,     /* attribute (name, value) string offsets, u32 pairs */
+	TD_SEC_SPSTR,      /* span strings, NUL-terminated */
+	TD_NSEC
+};
+
+typedef struct td_segdoc {
+	uint64_t text_off;
+	uint32_t text_len;
+	uint32_t first_tok;
+	uint32_t ntok;
+	uint32_t kv_n;     /* metadata pairs */
+	uint64_t kv_off;   /* into DOCSTR */
+} td_segdoc;
+
+typedef struct td_seglex {
+	uint64_t str_off;  /* into LSTR */
+	uint64_t post_off; /* into POST */
+	uint32_t str_len;
+	uint32_t freq;
+} td_seglex;
+
+typedef struct td_segspname {
+	uint32_t str_off;  /* into SPSTR */
+	uint32_t count;
+	uint64_t first;    /* index of its first span in SPANS */
+} td_segspname;
+
+typedef struct td_segspan {
+	uint32_t start, end;
+	uint32_t attr_first; /* index of its first pair in SPATTR */
+	uint32_t nattrs;
+	uint32_t doc;        /* its document (empty spans at a boundary) */
+} td_segspan;
+
+typedef struct td_seghdr {
+	char magic[8];
+	uint32_t format;
+	uint32_t hdr_crc;    /* of all TD_SEG_HDR bytes with this field 0 */
+	uint64_t file_size;
+	uint64_t crc_off;    /* block checksum table: u32 per block of [0,crc_off) */
+	uint32_t nblocks;
+	uint32_t crc_crc;    /* checksum of that table */
+	uint32_t ndocs, ntokens;
+	uint32_t lexsize[TD_NLAYERS];
+	uint32_t id_bits;    /* bits per packed word id */
+	uint32_t nspnames;
+	uint64_t sec_off[TD_NSEC];
+	uint64_t sec_len[TD_NSEC];
+} td_seghdr;
+
+/* segbuild.c: an in-memory segment being built from documents. */
+typedef struct td_segbuild td_segbuild;
+int td_segbuild_new(td_segbuild **out);
+void td_segbuild_free(td_segbuild *b);
+/* Adds doc under source with the sha256 of its source bytes (may be NULL).
+ * Token positions continue from the previous document. */
+int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
+	const char *sha256);
+uint32_t td_segbuild_ndocs(const td_segbuild *b);
+uint32_t td_segbuild_ntokens(const td_segbuild *b);
+/* Writes the segment to path (creating it; fsync'd before returning). */
+int td_segbuild_write(td_segbuild *b, const char *path);
+
+/* segment.c: one mapped segment file. Blocks are checked on first use. */
+struct td_seg {
+	char *path;
+	const uint8_t *map;
+	size_t size;
+	td_seghdr hdr;
+	const uint32_t *crcs;   /* block checksums (in the map) */
+	uint8_t *state;         /* per block: 0 unchecked, 1 good, 2 bad */
+	uint8_t *deleted;       /* per doc, from the manifest */
+	uint32_t ndeleted;
+	uint32_t cache_doc;     /* the document whose tokens are cached */
+	int has_cache;
+	td_tokens cache;
+};
+/* A pointer to [off, off+len) of section sec after checking its blocks;
+ * NULL with TD_ECORRUPT recorded if out of range or failing its checksum. */
+const uint8_t *td_seg_sec(td_seg *s, int sec, uint64_t off, uint64_t len);
+int td_seg_open(const char *path, td_seg **out);
+void td_seg_close(td_seg *s);
+/* Verifies every block of the segment. */
+int td_seg_verify(td_seg *s);
+/* Rebuilds document d as a td_doc (spans as byte ranges), with its source
+ * and sha256 (pointers into the segment) for merging. */
+int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
+	const char **sha256);
+/* Marks deleted docs (from the manifest). */
+int td_seg_set_deleted(td_seg *s, const uint32_t *del, uint32_t n);
+
+/* ------------------------------------------------------------ manifest.c */
+
+typedef struct td_mseg {
+	char *name;        /* "seg-000001.tdx" */
+	uint32_t ndocs;
+	uint32_t *del;     /* ascending deleted doc numbers */
+	uint32_t ndel, cap_del;
+} td_mseg;
+
+typedef struct td_manifest {
+	uint64_t generation;
+	uint64_t next_seg;  /* number of the next segment file */
+	td_mseg *segs;
+	size_t nsegs;
+} td_manifest;
+
+/* Reads dir/MANIFEST. TD_ENOTFOUND if missing, TD_EVERSION, TD_ECORRUPT. */
+int td_manifest_read(const char *dir, td_manifest *m);
+/* Commits m atomically: MANIFEST.tmp, fsync, rename, fsync dir. */
+int td_manifest_write(const char *dir, const td_manifest *m);
+void td_manifest_free(td_manifest *m);
+int td_mseg_delete(td_mseg *ms, uint32_t d);
+
+/* Writer lock on dir/LOCK; *fd receives the open descriptor. */
+int td_lock_take(const char *dir, int *fd);
+void td_lock_release(int fd);
+
+/* fsyncs a directory so renames in it are durable. */
+int td_fsync_dir(const char *dir);
+
+/* writer.c: tokens added by this writer so far (for the summary line). */
+uint64_t td_writer_tokens_added(const td_writer *w);
+
+/* index.c */
+uint64_t td_index_generation(const td_index *ix);
+const char *td_index_seg_name(const td_index *ix, size_t i);
+
+/* ---------------------------------------------------------- fault hook */
+
+/* Test hook: makes the writer _exit(77) when it reaches its n-th commit step
+ * (n >= 1; 0 disables). Also set by the TAGDEX_FAULT_AFTER environment
+ * variable at td_writer_open(). Steps are counted across calls. */
+void td_writer_fault_after(int n);
+/* Called by the writer before each durable step; the name is for tests. */
+void td_fault_step(const char *what);
+
+#endif

@@ -1,0 +1,310 @@
+/* ingest.c: the tagdex-ingest program: articles to TEI files (-o) and/or
+ * into an index (-x). It parses options, prints what the library reports
+ * and maps codes to exit statuses; all the work is in libtagdex.
+ * Exit: 0 success, 2 usage (or unusable lexicons), 3 some inputs failed,
+ * 4 index error (locked, corrupt, other format version).
+ */
+#include "config.h"
+#include "index.h"
+#include "pipeline.h"
+#include "tei.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_INDEX = 4 };
+
+static const char usage_text[] =
+	"Usage: tagdex-ingest [OPTION]... -o DIR FILE|DIR...\n"
+	"   or: tagdex-ingest [OPTION]... [-x INDEX] FILE|DIR...\n"
+	"Read articles (.txt, .html/.htm, TEI .xml; directories are walked) and\n"
+	"write their annotated TEI to DIR/NAME.xml (-o), add them to an index\n"
+	"(-x; the default when -o is not given is ./" TD_DEFAULT_INDEX "), or both.\n"
+	"\n"
+	"  -o DIR           write TEI files into DIR; '-' writes the TEI of one\n"
+	"                   input to standard output\n"
+	"  -x DIR           the index directory (default ./" TD_DEFAULT_INDEX ")\n"
+	"  -j N             use N worker threads for indexing\n"
+	"      --prune      drop documents whose source files are gone\n"
+	"      --rebuild    rebuild the index from scratch\n"
+	"      --check      verify the index and exit\n"
+	"      --merge      merge index segments\n"
+	"      --lexicons DIR  read lexicons from DIR (default: $TAGDEX_LEXICONS,\n"
+	"                   else " TD_PKGDATADIR "/lexicons)\n"
+	"      --lenient    replace invalid UTF-8 and control bytes by U+FFFD\n"
+	"                   with a warning instead of failing the file\n"
+	"  -q               no warnings, no progress, no summary\n"
+	"      --help       show this help and exit\n"
+	"      --version    show the version and exit\n"
+	"\n"
+	"Exit status: 0 success; 2 usage error or unusable lexicons; 3 some input\n"
+	"files failed (the others were processed); 4 index error (locked,\n"
+	"corrupt or another format version).\n";
+
+static int quiet;
+
+static void on_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	if (!quiet)
+		fprintf(stderr, "tagdex-ingest: warning: %s\n", msg);
+}
+
+static int usage_error(const char *msg)
+{
+	if (msg)
+		fprintf(stderr, "tagdex-ingest: %s\n", msg);
+	fputs("Try 'tagdex-ingest --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* DIR/<base name without extension>.xml, malloc'd. */
+static char *out_path(const char *dir, const char *in)
+{
+	const char *b = strrchr(in, '/');
+	b = b ? b + 1 : in;
+	const char *e = strrchr(b, '.');
+	int n = e && e != b ? (int)(e - b) : (int)strlen(b);
+	size_t l = strlen(dir) + (size_t)n + 8;
+	char *p = malloc(l);
+	if (p)
+		snprintf(p, l, "%s/%.*s.xml", dir, n, b);
+	return p;
+}
+
+static int mkdirs(const char *dir)
+{
+	char *p = strdup(dir);
+	if (!p)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			int rc = td_error(TD_EIO, "%s: %s", p, strerror(errno));
+			free(p);
+			return rc;
+		}
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	return 0;
+}
+
+/* Writes doc to path through a temporary file and rename(), so a reader
+ * never sees half a file. */
+static int write_atomic(const td_doc *doc, const char *path)
+{
+	size_t l = strlen(path) + 16;
+	char *tmp = malloc(l);
+	int rc;
+	if (!tmp)
+		return td_error(TD_ENOMEM, "out of memory");
+	snprintf(tmp, l, "%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	mode_t um = umask(0);
+	umask(um);
+	FILE *f = NULL;
+	if (fchmod(fd, 0666 & ~um) != 0 || !(f = fdopen(fd, "wb"))) {
+		rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+		close(fd);
+	} else {
+		rc = td_tei_write(doc, f);
+		if (fclose(f) != 0 && !rc)
+			rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+	}
+	if (!rc && rename(tmp, path) != 0)
+		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* One input to TEI: 0, or a negative code with the message recorded. */
+static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
+	char **done, size_t ndone)
+{
+	char *data = NULL, *op = NULL;
+	size_t len;
+	td_doc *doc = NULL;
+	int rc;
+	if (strcmp(dir, "-") != 0) {
+		if (!(op = out_path(dir, in)))
+			return td_error(TD_ENOMEM, "out of memory");
+		for (size_t i = 0; i < ndone; i++)
+			if (done[i] && strcmp(done[i], op) == 0) {
+				rc = td_error(TD_EINPUT, "%s: output %s was already written "
+					"from another input; skipped", in, op);
+				free(op);
+				return rc;
+			}
+	}
+	if (!(rc = td_read_file(in, &data, &len)) &&
+		!(rc = td_pipeline_doc(p, in, data, len, &doc))) {
+		if (op)
+			rc = write_atomic(doc, op);
+		else if (!(rc = td_tei_write(doc, stdout)) && fflush(stdout) != 0)
+			rc = td_error(TD_EIO, "standard output: %s", strerror(errno));
+	}
+	td_doc_free(doc);
+	free(data);
+	if (rc || !op) {
+		free(op);
+		op = NULL;
+	}
+	done[ndone] = op;
+	return rc;
+}
+
+static int exit_for_index(int rc)
+{
+	if (rc == 0)
+		return 0;
+	if (rc == 1)
+		return EXIT_INPUT;
+	fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+	return rc == TD_EUSAGE ? EXIT_USAGE : EXIT_INDEX;
+}
+
+int main(int argc, char **argv)
+{
+	enum { O_PRUNE = 256, O_REBUILD, O_CHECK, O_MERGE, O_LEXICONS,
+		O_LENIENT, O_HELP, O_VERSION };
+	static const struct option longopts[] = {
+		{"prune", no_argument, NULL, O_PRUNE},
+		{"rebuild", no_argument, NULL, O_REBUILD},
+		{"check", no_argument, NULL, O_CHECK},
+		{"merge", no_argument, NULL, O_MERGE},
+		{"lexicons", required_argument, NULL, O_LEXICONS},
+		{"lenient", no_argument, NULL, O_LENIENT},
+		{"help", no_argument, NULL, O_HELP},
+		{"version", no_argument, NULL, O_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	td_ingest_opts o = {0};
+	int c, x_given = 0;
+	o.jobs = 1;
+	while ((c = getopt_long(argc, argv, "o:x:j:q", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.out_dir = optarg; break;
+		case 'x': o.index_dir = optarg; x_given = 1; break;
+		case 'j': {
+			char *end;
+			long j = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end || j < 1 || j > 1024)
+				return usage_error("-j takes a number from 1 to 1024");
+			o.jobs = (int)j;
+			break;
+		}
+		case 'q': o.quiet = 1; break;
+		case O_PRUNE: o.prune = 1; break;
+		case O_REBUILD: o.rebuild = 1; break;
+		case O_CHECK: o.check = 1; break;
+		case O_MERGE: o.merge = 1; break;
+		case O_LEXICONS: o.lexdir = optarg; break;
+		case O_LENIENT: o.lenient = 1; break;
+		case O_HELP: fputs(usage_text, stdout); return 0;
+		case O_VERSION:
+			printf("tagdex-ingest (tagdex) %s\n", td_version());
+			return 0;
+		default: return usage_error(NULL);
+		}
+	}
+	quiet = o.quiet;
+	td_set_warn(on_warn, NULL);
+	char **args = argv + optind;
+	size_t nargs = (size_t)(argc - optind);
+	int index_mode = x_given || !o.out_dir;
+	if (!o.index_dir && index_mode)
+		o.index_dir = TD_DEFAULT_INDEX;
+	if (o.out_dir && !*o.out_dir)
+		return usage_error("-o needs a directory or '-'");
+	if (o.out_dir && nargs == 0)
+		return usage_error("no input files");
+	if (!o.lexdir)
+		o.lexdir = td_lexicon_dir();
+
+	td_pipeline *p = NULL;
+	int status = 0;
+	if (!(o.check && !o.out_dir) && td_pipeline_new(o.lexdir, o.lenient, &p)) {
+		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+		return EXIT_USAGE;
+	}
+	if (o.out_dir) {
+		int to_stdout = strcmp(o.out_dir, "-") == 0;
+		char **in = NULL;
+		size_t n = 0, failed = 0;
+		/* Each argument is expanded alone so that a missing one fails
+		 * only itself. */
+		for (size_t i = 0; i < nargs; i++) {
+			char **v;
+			size_t k;
+			if (td_collect_inputs(&args[i], 1, &v, &k)) {
+				fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+				failed++;
+				continue;
+			}
+			char **w = realloc(in, (n + k + 1) * sizeof *w);
+			if (!w) {
+				td_free_inputs(v, k);
+				fputs("tagdex-ingest: out of memory\n", stderr);
+				td_free_inputs(in, n);
+				td_pipeline_free(p);
+				return EXIT_INPUT;
+			}
+			in = w;
+			memcpy(in + n, v, k * sizeof *v);
+			n += k;
+			free(v);
+		}
+		if (to_stdout && n + failed != 1) {
+			td_free_inputs(in, n);
+			td_pipeline_free(p);
+			return usage_error("-o - takes exactly one input file");
+		}
+		if (!to_stdout && mkdirs(o.out_dir)) {
+			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+			td_free_inputs(in, n);
+			td_pipeline_free(p);
+			return EXIT_INPUT;
+		}
+		char **done = calloc(n + 1, sizeof *done);
+		if (!done) {
+			fputs("tagdex-ingest: out of memory\n", stderr);
+			td_free_inputs(in, n);
+			td_pipeline_free(p);
+			return EXIT_INPUT;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (ingest_one(p, in[i], o.out_dir, done, i)) {
+				fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+				failed++;
+			}
+		td_free_inputs(done, n);
+		td_free_inputs(in, n);
+		if (failed)
+			status = EXIT_INPUT;
+	}
+	if (index_mode) {
+		int s = exit_for_index(td_ingest_index(&o, p, args, nargs));
+		if (s > status)
+			status = s;
+	}
+	td_pipeline_free(p);
+	return status;
+}

@@ -1,0 +1,267 @@
+/* manifest.c: the committed state of an index directory, its writer lock,
+ * and the fault hook the commit tests use. MANIFEST is a small text file
+ * (see docs/index-format.md) ending in its own CRC32C; it is replaced only
+ * by rename(2) of a fsync'd MANIFEST.tmp, so a reader sees the old or the
+ * new state whole, never a mixture. */
+#include "config.h"
+#include "index_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+static int fault_left;
+
+void td_writer_fault_after(int n)
+{
+	fault_left = n;
+}
+
+void td_fault_step(const char *what)
+{
+	(void)what;
+	if (fault_left > 0 && --fault_left == 0)
+		_exit(77);
+}
+
+void td_manifest_free(td_manifest *m)
+{
+	for (size_t i = 0; i < m->nsegs; i++) {
+		free(m->segs[i].name);
+		free(m->segs[i].del);
+	}
+	free(m->segs);
+	memset(m, 0, sizeof *m);
+}
+
+int td_mseg_delete(td_mseg *ms, uint32_t d)
+{
+	size_t i = ms->ndel;
+	while (i > 0 && ms->del[i - 1] > d)
+		i--;
+	if (i > 0 && ms->del[i - 1] == d)
+		return 0;
+	if (ms->ndel == ms->cap_del) {
+		uint32_t cap = ms->cap_del ? ms->cap_del * 2 : 16;
+		uint32_t *v = realloc(ms->del, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		ms->del = v;
+		ms->cap_del = cap;
+	}
+	memmove(ms->del + i + 1, ms->del + i, (ms->ndel - i) * sizeof *ms->del);
+	ms->del[i] = d;
+	ms->ndel++;
+	return 0;
+}
+
+static int valid_segname(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 9 || strncmp(s, "seg-", 4) || strcmp(s + n - 4, ".tdx"))
+		return 0;
+	for (size_t i = 4; i < n - 4; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+int td_manifest_read(const char *dir, td_manifest *m)
+{
+	char path[4096];
+	char *data = NULL;
+	size_t len;
+	int rc;
+	memset(m, 0, sizeof *m);
+	snprintf(path, sizeof path, "%s/MANIFEST", dir);
+	if (access(path, F_OK) && errno == ENOENT)
+		return td_error(TD_ENOTFOUND, "%s: no index here (no MANIFEST)", dir);
+	if ((rc = td_read_file(path, &data, &len)))
+		return rc;
+	int ver = 0;
+	if (sscanf(data, "tagdex-index %d\n", &ver) != 1) {
+		rc = td_error(TD_ECORRUPT, "%s: not a tagdex manifest", path);
+		goto out;
+	}
+	if (ver != TD_INDEX_FORMAT) {
+		rc = td_error(TD_EVERSION, "%s: index format %d, this tagdex "
+			"reads format %d; rebuild the index with --rebuild",
+			dir, ver, TD_INDEX_FORMAT);
+		goto out;
+	}
+	/* the last line is "end CRC" over everything before it */
+	char *end = NULL;
+	for (char *p = data; (p = strstr(p, "\nend ")); p++)
+		end = p + 1;
+	unsigned crc;
+	if (!end || sscanf(end, "end %8x\n", &crc) != 1 ||
+		td_crc32c(0, data, (size_t)(end - data)) != crc) {
+		rc = td_error(TD_ECORRUPT, "%s: manifest checksum mismatch", path);
+		goto out;
+	}
+	*end = '\0';
+	char *save = NULL;
+	for (char *l = strtok_r(data, "\n", &save); l;
+		l = strtok_r(NULL, "\n", &save)) {
+		char name[256];
+		unsigned long long a;
+		unsigned nd;
+		if (!strncmp(l, "tagdex-index ", 13))
+			continue;
+		if (sscanf(l, "generation %llu", &a) == 1) {
+			m->generation = a;
+		} else if (sscanf(l, "next-seg %llu", &a) == 1) {
+			m->next_seg = a;
+		} else if (sscanf(l, "seg %255s %u", name, &nd) == 2 &&
+			valid_segname(name)) {
+			td_mseg *v = realloc(m->segs, (m->nsegs + 1) * sizeof *v);
+			if (!v) {
+				rc = td_error(TD_ENOMEM, "out of memory");
+				goto out;
+			}
+			m->segs = v;
+			memset(&v[m->nsegs], 0, sizeof *v);
+			v[m->nsegs].ndocs = nd;
+			if (!(v[m->nsegs].name = strdup(name))) {
+				rc = td_error(TD_ENOMEM, "out of memory");
+				goto out;
+			}
+			m->nsegs++;
+		} else if (!strncmp(l, "del ", 4) && m->nsegs) {
+			td_mseg *ms = &m->segs[m->nsegs - 1];
+			char *p = l + 4, *e;
+			while (*p) {
+				errno = 0;
+				unsigned long d = strtoul(p, &e, 10);
+				if (e == p || errno || d >= ms->ndocs) {
+					rc = td_error(TD_ECORRUPT, "%s: bad line: %s", path, l);
+					goto out;
+				}
+				if ((rc = td_mseg_delete(ms, (uint32_t)d)))
+					goto out;
+				p = e + strspn(e, " ");
+			}
+		} else {
+			rc = td_error(TD_ECORRUPT, "%s: bad line: %.60s", path, l);
+			goto out;
+		}
+	}
+out:
+	free(data);
+	if (rc)
+		td_manifest_free(m);
+	return rc;
+}
+
+int td_fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return td_error(TD_EIO, "%s: %s", dir, strerror(errno));
+	int rc = fsync(fd) ? td_error(TD_EIO, "%s: fsync: %s", dir,
+				     strerror(errno)) : 0;
+	close(fd);
+	return rc;
+}
+
+int td_manifest_write(const char *dir, const td_manifest *m)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	char tmp[4096], path[4096];
+	int rc = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return td_error(TD_ENOMEM, "out of memory");
+	fprintf(f, "tagdex-index %d\ngeneration %" PRIu64 "\nnext-seg %" PRIu64 "\n",
+		TD_INDEX_FORMAT, m->generation, m->next_seg);
+	for (size_t i = 0; i < m->nsegs; i++) {
+		fprintf(f, "seg %s %u\n", m->segs[i].name, m->segs[i].ndocs);
+		if (m->segs[i].ndel) {
+			fputs("del", f);
+			for (uint32_t j = 0; j < m->segs[i].ndel; j++)
+				fprintf(f, " %u", m->segs[i].del[j]);
+			fputc('\n', f);
+		}
+	}
+	if (fclose(f) || !buf) {
+		free(buf);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	char endl[32];
+	snprintf(endl, sizeof endl, "end %08x\n", td_crc32c(0, buf, len));
+	snprintf(tmp, sizeof tmp, "%s/MANIFEST.tmp", dir);
+	snprintf(path, sizeof path, "%s/MANIFEST", dir);
+	td_fault_step("manifest write");
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		free(buf);
+		return td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+	}
+	size_t el = strlen(endl);
+	if (write(fd, buf, len) != (ssize_t)len ||
+		write(fd, endl, el) != (ssize_t)el)
+		rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+	free(buf);
+	td_fault_step("manifest fsync");
+	if (!rc && fsync(fd))
+		rc = td_error(TD_EIO, "%s: fsync: %s", tmp, strerror(errno));
+	if (close(fd) && !rc)
+		rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+	if (rc) {
+		unlink(tmp);
+		return rc;
+	}
+	td_fault_step("manifest rename");
+	if (rename(tmp, path)) {
+		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+		unlink(tmp);
+		return rc;
+	}
+	td_fault_step("directory fsync");
+	return td_fsync_dir(dir);
+}
+
+int td_lock_take(const char *dir, int *out)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/LOCK", dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	if (flock(fd, LOCK_EX | LOCK_NB)) {
+		int e = errno;
+		char pid[32] = "";
+		ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+		pid[n > 0 ? n : 0] = '\0';
+		pid[strcspn(pid, "\n")] = '\0';
+		close(fd);
+		if (e == EWOULDBLOCK)
+			return td_error(TD_ELOCKED, "%s: index is locked by another "
+				"writer (pid %s)", dir, *pid ? pid : "unknown");
+		return td_error(TD_EIO, "%s: %s", path, strerror(e));
+	}
+	char pid[32];
+	int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) || pwrite(fd, pid, (size_t)n, 0) != n) {
+		/* the pid is only for the message; the lock is what counts */
+	}
+	*out = fd;
+	return 0;
+}
+
+void td_lock_release(int fd)
+{
+	if (fd >= 0) {
+		if (ftruncate(fd, 0)) {
+			/* nothing to do: a stale pid only affects a message */
+		}
+		flock(fd, LOCK_UN);
+		close(fd);
+	}
+}

@@ -1,0 +1,232 @@
+/* postings.c: the positions of one term, encoded and iterated. A list of
+ * up to TD_POST_BLOCK positions is a varint of the first position and
+ * varint deltas. A longer list starts with a skip table of (first position,
+ * byte offset) per block of TD_POST_BLOCK, so td_postings_next() can seek
+ * without decoding the blocks it passes. Decoding never reads past the list. */
+#include "config.h"
+#include "index_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int td_buf_put(uint8_t **buf, size_t *len, size_t *cap, const void *p, size_t n)
+{
+	if (*len + n > *cap) {
+		size_t c = *cap ? *cap : 4096;
+		while (c < *len + n)
+			c *= 2;
+		uint8_t *b = realloc(*buf, c);
+		if (!b)
+			return td_error(TD_ENOMEM, "out of memory");
+		*buf = b;
+		*cap = c;
+	}
+	if (n)
+		memcpy(*buf + *len, p, n);
+	*len += n;
+	return 0;
+}
+
+int td_buf_varint(uint8_t **buf, size_t *len, size_t *cap, uint64_t v)
+{
+	uint8_t t[10];
+	size_t n = 0;
+	do {
+		t[n] = v & 0x7f;
+		v >>= 7;
+		if (v)
+			t[n] |= 0x80;
+		n++;
+	} while (v);
+	return td_buf_put(buf, len, cap, t, n);
+}
+
+int td_postings_encode(const uint32_t *pos, uint64_t n, uint8_t **buf,
+	size_t *len, size_t *cap)
+{
+	int rc;
+	if (n <= TD_POST_BLOCK) {
+		for (uint64_t i = 0; i < n; i++)
+			if ((rc = td_buf_varint(buf, len, cap,
+				     i ? pos[i] - pos[i - 1] : pos[0])))
+				return rc;
+		return 0;
+	}
+	uint64_t nb = (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
+	size_t skip = *len;
+	for (uint64_t b = 0; b < nb; b++) {
+		uint32_t z[2] = {pos[b * TD_POST_BLOCK], 0};
+		if ((rc = td_buf_put(buf, len, cap, z, sizeof z)))
+			return rc;
+	}
+	size_t data = *len;
+	for (uint64_t b = 0; b < nb; b++) {
+		uint32_t off = (uint32_t)(*len - data);
+		memcpy(*buf + skip + b * 8 + 4, &off, 4);
+		uint64_t end = (b + 1) * TD_POST_BLOCK;
+		if (end > n)
+			end = n;
+		for (uint64_t i = b * TD_POST_BLOCK + 1; i < end; i++)
+			if ((rc = td_buf_varint(buf, len, cap, pos[i] - pos[i - 1])))
+				return rc;
+	}
+	return 0;
+}
+
+struct td_postings {
+	const uint8_t *base, *end; /* the whole list */
+	const uint8_t *data;       /* after the skip table */
+	const uint8_t *p;          /* next byte to decode */
+	uint32_t freq, nblocks, done, blk, in_blk, cur, ntokens;
+};
+
+static uint32_t skip_first(const td_postings *q, uint32_t b)
+{
+	uint32_t v;
+	memcpy(&v, q->base + (size_t)b * 8, 4);
+	return v;
+}
+
+static uint32_t skip_off(const td_postings *q, uint32_t b)
+{
+	uint32_t v;
+	memcpy(&v, q->base + (size_t)b * 8 + 4, 4);
+	return v;
+}
+
+int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
+{
+	*out = NULL;
+	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer])
+		return td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
+	int lsec = layer ? TD_SEC_LEX1 : TD_SEC_LEX0;
+	int psec = layer ? TD_SEC_POST1 : TD_SEC_POST0;
+	const uint8_t *e = td_seg_sec(s, lsec, (uint64_t)id * sizeof(td_seglex),
+		sizeof(td_seglex) * (id + 1 < s->hdr.lexsize[layer] ? 2 : 1));
+	if (!e)
+		return TD_ECORRUPT;
+	td_seglex a, b;
+	memcpy(&a, e, sizeof a);
+	uint64_t end = s->hdr.sec_len[psec];
+	if (id + 1 < s->hdr.lexsize[layer]) {
+		memcpy(&b, e + sizeof a, sizeof b);
+		end = b.post_off;
+	}
+	if (a.post_off > end || end > s->hdr.sec_len[psec] || a.freq == 0)
+		return td_error(TD_ECORRUPT, "%s: bad postings of term %u",
+			s->path, id);
+	const uint8_t *p = td_seg_sec(s, psec, a.post_off, end - a.post_off);
+	if (!p)
+		return TD_ECORRUPT;
+	td_postings *q = calloc(1, sizeof *q);
+	if (!q)
+		return td_error(TD_ENOMEM, "out of memory");
+	q->base = p;
+	q->end = p + (end - a.post_off);
+	q->freq = a.freq;
+	q->ntokens = s->hdr.ntokens;
+	q->nblocks = a.freq > TD_POST_BLOCK
+		? (a.freq + TD_POST_BLOCK - 1) / TD_POST_BLOCK : 1;
+	if (q->nblocks > 1) {
+		if ((uint64_t)(q->end - q->base) < (uint64_t)q->nblocks * 8) {
+			free(q);
+			return td_error(TD_ECORRUPT, "%s: bad postings of term %u",
+				s->path, id);
+		}
+		q->data = p + (size_t)q->nblocks * 8;
+	} else {
+		q->data = p;
+	}
+	q->p = q->data;
+	*out = q;
+	return 0;
+}
+
+static int corrupt(void)
+{
+	return td_error(TD_ECORRUPT, "index postings are damaged");
+}
+
+static int varint(td_postings *q, uint32_t *v)
+{
+	uint64_t x = 0;
+	for (int sh = 0; sh < 35; sh += 7) {
+		if (q->p >= q->end)
+			return corrupt();
+		uint8_t c = *q->p++;
+		x |= (uint64_t)(c & 0x7f) << sh;
+		if (!(c & 0x80)) {
+			if (x > UINT32_MAX)
+				return corrupt();
+			*v = (uint32_t)x;
+			return 0;
+		}
+	}
+	return corrupt();
+}
+
+static int seek_block(td_postings *q, uint32_t b)
+{
+	uint32_t off = skip_off(q, b);
+	if (off > (size_t)(q->end - q->data))
+		return corrupt();
+	q->blk = b;
+	q->in_blk = 0;
+	q->done = b * TD_POST_BLOCK;
+	q->p = q->data + off;
+	return 0;
+}
+
+int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
+{
+	int rc;
+	if (q->done >= q->freq)
+		return 0;
+	if (q->nblocks > 1 && (q->done == 0 || target > q->cur) &&
+		q->blk + 1 < q->nblocks && skip_first(q, q->blk + 1) <= target) {
+		/* the last block whose first position is <= target */
+		uint32_t lo = q->blk + 1, hi = q->nblocks - 1;
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo + 1) / 2;
+			if (skip_first(q, mid) <= target)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		if ((rc = seek_block(q, lo)))
+			return rc;
+	}
+	for (;;) {
+		uint32_t v, d = 0;
+		if (q->nblocks > 1 && q->in_blk == 0) {
+			v = skip_first(q, q->blk);
+		} else {
+			if ((rc = varint(q, &d)))
+				return rc;
+			v = q->done ? q->cur + d : d;
+			if (q->done && (d == 0 || v < q->cur))
+				return corrupt();
+		}
+		if (v >= q->ntokens || (q->done && q->in_blk == 0 && v <= q->cur))
+			return corrupt();
+		q->cur = v;
+		q->done++;
+		if (++q->in_blk == TD_POST_BLOCK && q->nblocks > 1 &&
+			q->blk + 1 < q->nblocks) {
+			if ((rc = seek_block(q, q->blk + 1)))
+				return rc;
+			q->done = q->blk * TD_POST_BLOCK;
+		}
+		if (v >= target) {
+			*pos = v;
+			return 1;
+		}
+		if (q->done >= q->freq)
+			return 0;
+	}
+}
+
+void td_postings_close(td_postings *q)
+{
+	free(q);
+}

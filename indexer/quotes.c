@@ -1,0 +1,541 @@
+/* quotes.c: direct quotes (<q>) and reported speech (<said direct="false">).
+ * Quote marks are paired per paragraph with a stack: curly and straight,
+ * single and double; a ’ between letters, before digits ('90s) or after a
+ * plural s with no open single quote is an apostrophe. A quote over several
+ * sentences becomes one <q> per sentence, chained with @next/@prev.
+ * Speakers come from speech verbs (speech_verbs.tsv) and actor mentions.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "annotate.h"
+
+int td_quotes_load(td_annotator *a, const char *dir)
+{
+	td_tsv *t;
+	int rc = td_lex_load(dir, "speech_verbs.tsv", &t);
+	if (rc)
+		return rc;
+	a->speech_pats.fold = 1;
+	for (size_t i = 0; i < t->n && !rc; i++) {
+		const td_tsv_row *r = &t->rows[i];
+		const char *form = td_lex_field(r, 0), *cls = td_lex_field(r, 1),
+			   *bare = td_lex_field(r, 2);
+		int type = TD_SV_SPEECH;
+		if (!form || !cls)
+			rc = td_error(TD_EINPUT, "%s:%d: need form and class", t->path, r->line);
+		else if (strcmp(cls, "speech") == 0)
+			type = TD_SV_SPEECH;
+		else if (strcmp(cls, "according") == 0)
+			type = TD_SV_ACCORDING;
+		else
+			rc = td_error(TD_EINPUT, "%s:%d: class '%s' is not speech or according",
+				t->path, r->line, cls);
+		if (!rc)
+			rc = td_patset_add(&a->speech_pats, form, (int)i, type,
+				bare && strcmp(bare, "yes") == 0 ? TD_SVF_BARE : 0);
+	}
+	td_tsv_free(t);
+	td_patset_sort(&a->speech_pats);
+	return rc;
+}
+
+/* ------------------------------------------------------------- marks */
+
+enum { M_NONE, M_LDQ, M_RDQ, M_LSQ, M_RSQ, M_DQ, M_SQ };
+
+static int mark_at(const char *s, size_t i, size_t end, size_t *len)
+{
+	*len = 1;
+	if (s[i] == '"')
+		return M_DQ;
+	if (s[i] == '\'')
+		return M_SQ;
+	if (i + 3 <= end && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
+		*len = 3;
+		switch ((unsigned char)s[i + 2]) {
+		case 0x9C: return M_LDQ;
+		case 0x9D: return M_RDQ;
+		case 0x98: return M_LSQ;
+		case 0x99: return M_RSQ;
+		}
+	}
+	return M_NONE;
+}
+
+static int is_alnum_at(const char *s, size_t i, size_t end)
+{
+	unsigned char ch;
+	if (i >= end)
+		return 0;
+	ch = (unsigned char)s[i];
+	if (ch >= 0x80)
+		return ch >= 0xC3 && ch < 0xE2; /* Latin letters beyond ASCII */
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		(ch >= '0' && ch <= '9');
+}
+
+/* the character before i is a letter or digit */
+static int alnum_before(const char *s, size_t lo, size_t i)
+{
+	if (i <= lo)
+		return 0;
+	size_t k = i - 1;
+	while (k > lo && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k--;
+	return is_alnum_at(s, k, i);
+}
+
+static int space_or_open_before(const char *s, size_t lo, size_t i)
+{
+	if (i <= lo)
+		return 1;
+	unsigned char ch = (unsigned char)s[i - 1];
+	if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '(' || ch == '[')
+		return 1;
+	/* a dash or an opening mark before: – — “ ‘ */
+	if (i >= lo + 3 && (unsigned char)s[i - 3] == 0xE2 &&
+	    (unsigned char)s[i - 2] == 0x80)
+		return 1;
+	return ch == 0xA0;
+}
+
+typedef struct open_mark {
+	int dbl;      /* double quote */
+	size_t pos;   /* byte after the mark */
+} open_mark;
+
+static int push_quote(td_actx *c, size_t s, size_t e)
+{
+	const char *t = c->doc->text;
+	while (s < e && (t[s] == ' ' || t[s] == '\n' || t[s] == '\t'))
+		s++;
+	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t'))
+		e--;
+	if (s >= e)
+		return 0;
+	if (c->n_quotes == c->cap_quotes) {
+		size_t cap = c->cap_quotes ? c->cap_quotes * 2 : 16;
+		td_quote *v = realloc(c->quotes, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		c->quotes = v;
+		c->cap_quotes = cap;
+	}
+	td_quote q = {s, e, -1, NULL};
+	for (size_t i = 0; i < c->n_sents; i++)
+		if (c->sents[i].start <= s && s < c->sents[i].end)
+			q.sent = (int)i;
+	if (q.sent < 0)
+		return 0; /* not in a body sentence */
+	c->quotes[c->n_quotes++] = q;
+	return 0;
+}
+
+/* Pairs the marks of text[lo, hi) (one block). */
+static int scan_block(td_actx *c, size_t lo, size_t hi)
+{
+	const char *s = c->doc->text;
+	open_mark st[32];
+	int n = 0, rc;
+	for (size_t i = lo; i < hi;) {
+		size_t ml;
+		int m = mark_at(s, i, hi, &ml);
+		if (m == M_NONE) {
+			i++;
+			continue;
+		}
+		int after_alnum = is_alnum_at(s, i + ml, hi);
+		int before_alnum = alnum_before(s, lo, i);
+		int opening = 0, closing = 0;
+		int dbl = m == M_LDQ || m == M_RDQ || m == M_DQ;
+		switch (m) {
+		case M_LDQ:
+		case M_LSQ:
+			opening = 1;
+			/* ‘90s written with the wrong mark */
+			if (m == M_LSQ && i + ml + 2 < hi && s[i + ml] >= '0' && s[i + ml] <= '9' &&
+			    s[i + ml + 1] >= '0' && s[i + ml + 1] <= '9' && s[i + ml + 2] == 's')
+				opening = 0;
+			break;
+		case M_RDQ:
+			closing = 1;
+			break;
+		case M_DQ:
+			if (space_or_open_before(s, lo, i) && !(n > 0 && st[n - 1].dbl && !after_alnum))
+				opening = 1;
+			else
+				closing = 1;
+			break;
+		case M_RSQ:
+		case M_SQ:
+			if (before_alnum && after_alnum)
+				break; /* Korea’s, don’t */
+			if (space_or_open_before(s, lo, i)) {
+				/* ’90s, ’em: elision; a straight ' opens */
+				if (m == M_SQ && after_alnum &&
+				    !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+					opening = 1;
+				break;
+			}
+			{
+				int have_open = 0;
+				for (int k = n - 1; k >= 0; k--)
+					if (!st[k].dbl) {
+						have_open = 1;
+						break;
+					}
+				/* states’ with no quote open is a plural possessive */
+				if (have_open)
+					closing = 1;
+			}
+			break;
+		}
+		if (opening) {
+			if (n < 32) {
+				st[n].dbl = dbl;
+				st[n].pos = i + ml;
+				n++;
+			}
+		} else if (closing) {
+			int k;
+			for (k = n - 1; k >= 0 && st[k].dbl != dbl; k--)
+				;
+			if (k >= 0) {
+				if ((rc = push_quote(c, st[k].pos, i)) < 0)
+					return rc;
+				n = k;
+			}
+		}
+		i += ml;
+	}
+	return 0;
+}
+
+int td_quotes_find(td_actx *c)
+{
+	int rc;
+	for (size_t i = 0; i < c->n_sents;) {
+		size_t j = i;
+		while (j + 1 < c->n_sents && c->sents[j + 1].para == c->sents[i].para &&
+		       c->sents[i].para >= 0)
+			j++;
+		if ((rc = scan_block(c, c->sents[i].start, c->sents[j].end)) < 0)
+			return rc;
+		i = j + 1;
+	}
+	return 0;
+}
+
+/* -------------------------------------------------------- attribution */
+
+static int tok_in_quote(const td_actx *c, size_t t)
+{
+	return td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end);
+}
+
+/* The mention whose first token is at t, or NULL. */
+static const td_mention *ment_at(const td_actx *c, size_t t)
+{
+	for (size_t k = 0; k < c->n_ments; k++)
+		if (c->ments[k].t0 <= t && t < c->ments[k].t1)
+			return &c->ments[k];
+	return NULL;
+}
+
+/* A speech verb's speaker: the nearest mention before the verb in the same
+ * clause, else right after the verb ("said Kim"). *found tells whether any
+ * speaker (even a keyless group) was seen. */
+static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
+	size_t t1, int *found)
+{
+	const td_mention *best = NULL;
+	*found = 0;
+	/* before the verb: the nearest person of the clause, else the nearest
+	 * actor ("Foreign Minister Amara Diallo of Guinea-Bissau said") */
+	for (size_t k = v; k-- > t0 && v - k <= 14;) {
+		if (tok_in_quote(c, k))
+			continue;
+		if (td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0) ||
+		    td_tok_eq(c, k, "that", 1))
+			break;
+		const td_mention *m = ment_at(c, k);
+		if (!m || m->located)
+			continue;
+		if (!best)
+			best = m;
+		if (strcmp(m->kind, "person") == 0) {
+			best = m;
+			break;
+		}
+		k = m->t0 < k ? m->t0 : k;
+	}
+	if (best) {
+		*found = 1;
+		return best->key;
+	}
+	for (size_t k = vend; k < t1 && k < vend + 6; k++) {
+		if (tok_in_quote(c, k))
+			break;
+		const td_mention *m = ment_at(c, k);
+		if (m && !m->located) {
+			*found = 1;
+			return m->key;
+		}
+	}
+	return NULL;
+}
+
+static int push_said(td_actx *c, size_t s, size_t e, int sent, const char *who)
+{
+	if (c->n_said == c->cap_said) {
+		size_t cap = c->cap_said ? c->cap_said * 2 : 16;
+		td_said *v = realloc(c->said, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		c->said = v;
+		c->cap_said = cap;
+	}
+	c->said[c->n_said++] = (td_said){s, e, sent, who};
+	return 0;
+}
+
+static const char *const subordinators[] = {"although", "though", "while",
+	"whilst", "if", "because", "since", "as", "even", "when", "despite",
+	"whereas", "unless", NULL};
+
+static int is_sub(const td_actx *c, size_t t)
+{
+	for (size_t k = 0; subordinators[k]; k++)
+		if (td_tok_eq(c, t, subordinators[k], 1))
+			return 1;
+	return 0;
+}
+
+static int end_punct(const td_actx *c, size_t k)
+{
+	return td_tok_eq(c, k, ".", 0) || td_tok_eq(c, k, "!", 0) ||
+		td_tok_eq(c, k, "?", 0) || td_tok_eq(c, k, ";", 0) ||
+		td_tok_eq(c, k, ":", 0);
+}
+
+/* The reported clauses from token cs of sentence si: up to the end of the
+ * sentence, a semicolon, the comma closing a fronted subordinate clause,
+ * ", and/but" before a new clause, or "and that" (which starts another
+ * report). Returns the token after the last clause, or < 0. */
+static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
+{
+	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+	int fronted = is_sub(c, t0) || (t0 + 1 < t1 && !td_tok_is_word(c, t0) && is_sub(c, t0 + 1));
+	int rc;
+	while (cs < t1) {
+		size_t ce = t1, next = 0;
+		for (size_t k = cs; k < t1; k++) {
+			if (tok_in_quote(c, k))
+				continue;
+			if (td_tok_eq(c, k, ";", 0) || (fronted && td_tok_eq(c, k, ",", 0)) ||
+			    (td_tok_eq(c, k, ",", 0) && k + 1 < t1 &&
+			     (td_tok_eq(c, k + 1, "and", 0) || td_tok_eq(c, k + 1, "but", 0) ||
+			      td_tok_eq(c, k + 1, "while", 0) || td_tok_eq(c, k + 1, "whereas", 0)))) {
+				ce = k;
+				break;
+			}
+			if (td_tok_eq(c, k, "and", 0) && k + 1 < t1 && td_tok_eq(c, k + 1, "that", 0)) {
+				ce = k;
+				next = k + 2;
+				break;
+			}
+		}
+		/* final punctuation stays outside; closing quote marks inside */
+		while (ce > cs && end_punct(c, ce - 1))
+			ce--;
+		if (ce <= cs)
+			break;
+		size_t bs = c->tok.v[cs].start, be = c->tok.v[ce - 1].end;
+		/* a quote that starts inside the clause ends inside it */
+		for (size_t q = 0; q < c->n_quotes; q++)
+			if (c->quotes[q].start >= bs && c->quotes[q].start < be &&
+			    c->quotes[q].end > be && c->quotes[q].end <= c->sents[si].end)
+				be = c->quotes[q].end;
+		if ((rc = push_said(c, bs, be, (int)si, who)) < 0)
+			return rc;
+		c->sflags[si] |= TD_SF_SAID;
+		if (!next)
+			return (int)ce;
+		cs = next;
+	}
+	return (int)cs;
+}
+
+/* Speech verbs of sentence si: attribute its quotes and mark reported
+ * clauses. Returns the speaker of the sentence's first speech verb via
+ * *who_out (for quotes in the next sentence). */
+static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
+	const char **who_out)
+{
+	const td_annotator *a = c->a;
+	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+	const char *sent_who = NULL;
+	int have_verb = 0, rc;
+	for (size_t t = t0; t < t1; t++) {
+		if (tok_in_quote(c, t))
+			continue;
+		long m = td_patset_match(&a->speech_pats, c, t, t1);
+		if (m < 0)
+			continue;
+		const td_pat *p = &a->speech_pats.v[m];
+		size_t vend = t + (size_t)p->n;
+		int found;
+		const char *who;
+		if (p->type == TD_SV_ACCORDING) {
+			size_t k = vend;
+			if (k < t1 && td_tok_eq(c, k, "the", 1))
+				k++;
+			const td_mention *mm = k < t1 ? ment_at(c, k) : NULL;
+			/* "the PLA’s Eastern Theater Command": the last of a chain */
+			while (mm && mm->t1 + 1 < t1 && td_tok_eq(c, mm->t1, "'s", 1) &&
+			       ment_at(c, mm->t1 + 1))
+				mm = ment_at(c, mm->t1 + 1);
+			who = mm ? mm->key : NULL;
+			found = mm != NULL;
+		} else
+			who = speaker(c, t0, t, vend, t1, &found);
+		if (!found)
+			continue;
+		have_verb = 1;
+		if (!sent_who)
+			sent_who = who;
+		/* quotes from here on (up to the next speech verb) are this
+		 * speaker's; earlier ones without a speaker too */
+		for (size_t q = 0; q < c->n_quotes; q++)
+			if (c->quotes[q].sent == (int)si &&
+			    (!c->quotes[q].who || c->quotes[q].start > c->tok.v[t].start))
+				c->quotes[q].who = who;
+		/* reported clause: verb + that, or a bare clause after said */
+		if (p->type != TD_SV_SPEECH)
+			continue;
+		size_t cs = vend;
+		if (cs < t1 && (td_tok_eq(c, cs, "that", 1) || td_tok_eq(c, cs, "how", 1)))
+			cs++;
+		else if (!(p->flags & TD_SVF_BARE && cs < t1 &&
+			     (td_tok_eq(c, cs, "it", 1) || td_tok_eq(c, cs, "he", 1) ||
+			      td_tok_eq(c, cs, "she", 1) || td_tok_eq(c, cs, "they", 1) ||
+			      td_tok_eq(c, cs, "we", 1) || td_tok_eq(c, cs, "there", 1))))
+			continue;
+		rc = reported_clauses(c, si, cs, who);
+		if (rc < 0)
+			return rc;
+		t = (size_t)rc > t ? (size_t)rc - 1 : t;
+	}
+	/* no verb here: "X put it bluntly: “...”" names the speaker before the
+	 * colon; else a quote continues the speaker of the sentence before */
+	if (!have_verb)
+		for (size_t q = 0; q < c->n_quotes; q++) {
+			td_quote *qq = &c->quotes[q];
+			if (qq->sent != (int)si || qq->who)
+				continue;
+			size_t k = t0;
+			while (k < t1 && c->tok.v[k].end <= qq->start)
+				k++;
+			/* k: first token of the quote; k-1 the mark, k-2 a colon? */
+			if (k >= t0 + 2 && td_tok_eq(c, k - 2, ":", 0)) {
+				for (size_t b = k - 2; b-- > t0;) {
+					const td_mention *m = ment_at(c, b);
+					if (m && !m->located && strcmp(m->kind, "person") == 0) {
+						qq->who = m->key;
+						break;
+					}
+				}
+			}
+			if (!qq->who && prev_who && qq->start <= c->tok.v[t0].end + 4)
+				qq->who = prev_who;
+		}
+	*who_out = sent_who;
+	return 0;
+}
+
+static int emit_quotes(td_actx *c)
+{
+	char id[256], nid[256], ref[256];
+	int rc;
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		const td_quote *qq = &c->quotes[q];
+		const char *who = qq->who;
+		char whoref[300];
+		if (who)
+			snprintf(whoref, sizeof whoref, "#%s", who);
+		/* parts: one per sentence the quote overlaps */
+		size_t first = (size_t)qq->sent, last = first;
+		while (last + 1 < c->n_sents && c->sents[last + 1].start < qq->end)
+			last++;
+		for (size_t si = first; si <= last; si++) {
+			size_t s = qq->start > c->sents[si].start ? qq->start : c->sents[si].start;
+			size_t e = qq->end < c->sents[si].end ? qq->end : c->sents[si].end;
+			const char *t = c->doc->text;
+			while (s < e && (t[s] == ' ' || t[s] == '\n'))
+				s++;
+			while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n'))
+				e--;
+			size_t idx;
+			rc = td_actx_add(c, "q", s, e, &idx, who ? "who" : NULL,
+				who ? whoref : NULL, NULL, NULL);
+			if (rc < 0)
+				return rc;
+			if (rc == 1 || first == last)
+				continue;
+			snprintf(id, sizeof id, "%s-q%zu-%zu", c->doc->id ? c->doc->id : "doc", q,
+				si - first);
+			if ((rc = td_span_set_attr(c->doc, idx, "xml:id", id)) < 0)
+				return rc;
+			if (si > first) {
+				snprintf(ref, sizeof ref, "#%s-q%zu-%zu",
+					c->doc->id ? c->doc->id : "doc", q, si - first - 1);
+				if ((rc = td_span_set_attr(c->doc, idx, "prev", ref)) < 0)
+					return rc;
+			}
+			if (si < last) {
+				snprintf(nid, sizeof nid, "#%s-q%zu-%zu",
+					c->doc->id ? c->doc->id : "doc", q, si - first + 1);
+				if ((rc = td_span_set_attr(c->doc, idx, "next", nid)) < 0)
+					return rc;
+			}
+		}
+	}
+	return 0;
+}
+
+int td_quotes_attribute(td_actx *c)
+{
+	const char *prev = NULL;
+	int rc;
+	for (size_t si = 0; si < c->n_sents; si++) {
+		const char *w = NULL;
+		if (si > 0 && c->sents[si].para != c->sents[si - 1].para)
+			prev = NULL;
+		if ((rc = sentence_speech(c, si, prev, &w)) < 0)
+			return rc;
+		if (w)
+			prev = w;
+		/* a quote opened in an earlier sentence and closed in this one
+		 * takes this sentence's speaker ("“... .” Mao said.") */
+		for (size_t q = 0; w && q < c->n_quotes; q++)
+			if (!c->quotes[q].who && c->quotes[q].sent < (int)si &&
+			    c->quotes[q].end > c->sents[si].start &&
+			    c->quotes[q].end <= c->sents[si].end)
+				c->quotes[q].who = w;
+	}
+	/* said first (outside), then q inside it */
+	for (size_t i = 0; i < c->n_said; i++) {
+		const td_said *s = &c->said[i];
+		char whoref[300];
+		if (s->who)
+			snprintf(whoref, sizeof whoref, "#%s", s->who);
+		rc = td_actx_add(c, "said", s->start, s->end, NULL, "direct", "false",
+			s->who ? "who" : NULL, s->who ? whoref : NULL);
+		if (rc < 0)
+			return rc;
+	}
+	return emit_quotes(c);
+}

@@ -1,0 +1,639 @@
+/* segbuild.c: builds one segment in memory from documents and writes it as
+ * an immutable file. Documents are tokenised here (td_tokenize is
+ * deterministic, so readers recompute offsets instead of storing them);
+ * lexicons are sorted bytewise at write time. The file is written whole,
+ * fsync'd, and only then may a manifest name it. */
+#include "config.h"
+#include "index_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct bspan {
+	uint32_t name, start, end, attr_first, nattrs, seq, doc;
+} bspan;
+
+typedef struct bdoc {
+	uint64_t text_off, kv_off;
+	uint32_t text_len, first_tok, ntok, kv_n;
+} bdoc;
+
+struct td_segbuild {
+	td_strtab words, norms, spstr, names;
+	uint32_t *w2n;
+	size_t cap_w2n;
+	uint32_t *ids;
+	size_t nids, cap_ids;
+	uint8_t *text;
+	size_t tlen, tcap;
+	uint8_t *kv;
+	size_t kvlen, kvcap;
+	bspan *spans;
+	size_t nspans, cap_spans;
+	uint32_t *attrs;
+	size_t nattrs, cap_attrs;
+	bdoc *docs;
+	size_t ndocs, cap_docs;
+};
+
+int td_segbuild_new(td_segbuild **out)
+{
+	td_segbuild *b = calloc(1, sizeof *b);
+	if (!b)
+		return td_error(TD_ENOMEM, "out of memory");
+	td_strtab_init(&b->words);
+	td_strtab_init(&b->norms);
+	td_strtab_init(&b->spstr);
+	td_strtab_init(&b->names);
+	*out = b;
+	return 0;
+}
+
+void td_segbuild_free(td_segbuild *b)
+{
+	if (!b)
+		return;
+	td_strtab_free(&b->words);
+	td_strtab_free(&b->norms);
+	td_strtab_free(&b->spstr);
+	td_strtab_free(&b->names);
+	free(b->w2n);
+	free(b->ids);
+	free(b->text);
+	free(b->kv);
+	free(b->spans);
+	free(b->attrs);
+	free(b->docs);
+	free(b);
+}
+
+uint32_t td_segbuild_ndocs(const td_segbuild *b) { return (uint32_t)b->ndocs; }
+uint32_t td_segbuild_ntokens(const td_segbuild *b) { return (uint32_t)b->nids; }
+
+static int grow(void **v, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 64;
+	while (c < need)
+		c *= 2;
+	void *n = realloc(*v, c * size);
+	if (!n)
+		return td_error(TD_ENOMEM, "out of memory");
+	*v = n;
+	*cap = c;
+	return 0;
+}
+
+static int kv_add(td_segbuild *b, bdoc *d, const char *k, const char *v)
+{
+	int rc;
+	if (!v)
+		return 0;
+	if ((rc = td_buf_put(&b->kv, &b->kvlen, &b->kvcap, k, strlen(k) + 1)) ||
+		(rc = td_buf_put(&b->kv, &b->kvlen, &b->kvcap, v, strlen(v) + 1)))
+		return rc;
+	d->kv_n++;
+	return 0;
+}
+
+/* first token whose start >= off */
+static uint32_t tok_lower(const td_tokens *t, size_t off)
+{
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->v[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
+{
+	int rc;
+	if ((rc = grow((void **)&b->ids, &b->cap_ids, b->nids + t->n, 4)))
+		return rc;
+	for (size_t i = 0; i < t->n; i++) {
+		const char *w = doc->text + t->v[i].start;
+		size_t wl = t->v[i].end - t->v[i].start;
+		uint32_t wid, nid;
+		int added;
+		if ((rc = td_strtab_put(&b->words, w, wl, &wid, &added)))
+			return rc;
+		if (added) {
+			char *n;
+			size_t nl;
+			if ((rc = td_normalize(w, wl, &n, &nl)))
+				return rc;
+			rc = td_strtab_put(&b->norms, n, nl, &nid, NULL);
+			free(n);
+			if (rc || (rc = grow((void **)&b->w2n, &b->cap_w2n,
+					   wid + 1, 4)))
+				return rc;
+			b->w2n[wid] = nid;
+		}
+		b->ids[b->nids++] = wid;
+	}
+	return 0;
+}
+
+static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
+	uint32_t first_tok)
+{
+	int rc;
+	if ((rc = grow((void **)&b->spans, &b->cap_spans,
+		     b->nspans + doc->n_spans, sizeof *b->spans)))
+		return rc;
+	for (size_t i = 0; i < doc->n_spans; i++) {
+		const td_span *sp = &doc->spans[i];
+		bspan *o = &b->spans[b->nspans];
+		uint32_t id;
+		if ((rc = td_strtab_put(&b->names, sp->name, strlen(sp->name),
+			     &o->name, NULL)))
+			return rc;
+		uint32_t s = tok_lower(t, sp->start), e = tok_lower(t, sp->end);
+		if (e < s)
+			e = s;
+		o->start = first_tok + s;
+		o->end = first_tok + e;
+		o->seq = (uint32_t)b->nspans;
+		o->doc = (uint32_t)b->ndocs;
+		o->attr_first = (uint32_t)(b->nattrs / 2);
+		o->nattrs = sp->n_attrs;
+		if ((rc = grow((void **)&b->attrs, &b->cap_attrs,
+			     b->nattrs + 2 * (size_t)sp->n_attrs, 4)))
+			return rc;
+		for (uint32_t j = 0; j < sp->n_attrs; j++) {
+			const td_attr *a = &sp->attrs[j];
+			if ((rc = td_strtab_put(&b->spstr, a->name, strlen(a->name),
+				     &id, NULL)))
+				return rc;
+			b->attrs[b->nattrs++] = id;
+			if ((rc = td_strtab_put(&b->spstr, a->value,
+				     strlen(a->value), &id, NULL)))
+				return rc;
+			b->attrs[b->nattrs++] = id;
+		}
+		b->nspans++;
+	}
+	return 0;
+}
+
+int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
+	const char *sha256)
+{
+	int rc;
+	td_tokens t = {0};
+	if (b->ndocs >= UINT32_MAX - 1 || b->tlen + doc->len > UINT32_MAX * 16ull)
+		return td_error(TD_ELIMIT, "segment too large");
+	if ((rc = td_tokenize(doc->text, doc->len, 0, &t)))
+		return rc;
+	if (b->nids + t.n >= UINT32_MAX) {
+		td_tokens_free(&t);
+		return td_error(TD_ELIMIT, "segment holds too many tokens");
+	}
+	if ((rc = grow((void **)&b->docs, &b->cap_docs, b->ndocs + 1,
+		     sizeof *b->docs)))
+		goto out;
+	bdoc *d = &b->docs[b->ndocs];
+	memset(d, 0, sizeof *d);
+	d->text_off = b->tlen;
+	d->text_len = (uint32_t)doc->len;
+	d->first_tok = (uint32_t)b->nids;
+	d->ntok = (uint32_t)t.n;
+	d->kv_off = b->kvlen;
+	const td_meta *m = &doc->meta;
+	if ((rc = kv_add(b, d, "id", doc->id)) ||
+		(rc = kv_add(b, d, "title", m->title)) ||
+		(rc = kv_add(b, d, "date", m->date)) ||
+		(rc = kv_add(b, d, "genre", m->genre)) ||
+		(rc = kv_add(b, d, "source", source)) ||
+		(rc = kv_add(b, d, "sha256", sha256)) ||
+		(rc = kv_add(b, d, "subtitle", m->subtitle)) ||
+		(rc = kv_add(b, d, "reading_time", m->reading_time)) ||
+		(rc = kv_add(b, d, "author", m->author)) ||
+		(rc = kv_add(b, d, "url", m->url)) ||
+		(rc = kv_add(b, d, "source_name", m->source_name)) ||
+		(rc = kv_add(b, d, "source_sha256", m->source_sha256)) ||
+		(rc = kv_add(b, d, "extraction", m->extraction)))
+		goto out;
+	for (size_t i = 0; i < doc->n_actors; i++) {
+		const td_actor *a = &doc->actors[i];
+		size_t n = strlen(a->key) + strlen(a->kind) + strlen(a->name) + 3;
+		char *v = malloc(n);
+		if (!v) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			goto out;
+		}
+		snprintf(v, n, "%s\t%s\t%s", a->key, a->kind, a->name);
+		rc = kv_add(b, d, "actor", v);
+		free(v);
+		if (rc)
+			goto out;
+	}
+	if ((rc = td_buf_put(&b->text, &b->tlen, &b->tcap, doc->text, doc->len)) ||
+		(rc = add_tokens(b, doc, &t)) ||
+		(rc = add_spans(b, doc, &t, d->first_tok)))
+		goto out;
+	b->ndocs++;
+out:
+	td_tokens_free(&t);
+	return rc;
+}
+
+/* ------------------------------------------------------------ writing */
+
+typedef struct out {
+	int fd;
+	const char *path;
+	uint64_t pos;       /* bytes written so far, header included */
+	uint8_t *blk;       /* the current checksum block */
+	size_t fill;
+	uint32_t *crcs;
+	size_t ncrc, cap_crc;
+} out;
+
+static int out_flush(out *o)
+{
+	int rc;
+	if (!o->fill)
+		return 0;
+	if ((rc = grow((void **)&o->crcs, &o->cap_crc, o->ncrc + 1, 4)))
+		return rc;
+	o->crcs[o->ncrc++] = td_crc32c(0, o->blk, o->fill);
+	size_t done = 0;
+	while (done < o->fill) {
+		ssize_t w = write(o->fd, o->blk + done, o->fill - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return td_error(TD_EIO, "%s: %s", o->path, strerror(errno));
+		done += (size_t)w;
+	}
+	o->fill = 0;
+	return 0;
+}
+
+static int out_put(out *o, const void *p, size_t n)
+{
+	const uint8_t *c = p;
+	while (n) {
+		size_t k = TD_SEG_BLOCK - o->fill;
+		if (k > n)
+			k = n;
+		memcpy(o->blk + o->fill, c, k);
+		o->fill += k;
+		o->pos += k;
+		c += k;
+		n -= k;
+		if (o->fill == TD_SEG_BLOCK) {
+			int rc = out_flush(o);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int out_align(out *o)
+{
+	static const uint8_t z[8];
+	return out_put(o, z, (8 - o->pos % 8) % 8);
+}
+
+static int sec_begin(out *o, td_seghdr *h, int sec)
+{
+	int rc = out_align(o);
+	h->sec_off[sec] = o->pos;
+	return rc;
+}
+
+static void sec_end(out *o, td_seghdr *h, int sec)
+{
+	h->sec_len[sec] = o->pos - h->sec_off[sec];
+}
+
+static const td_strtab *cmp_tab;
+static int cmp_str(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	size_t lx = cmp_tab->slen[x], ly = cmp_tab->slen[y];
+	int c = memcmp(td_strtab_str(cmp_tab, x), td_strtab_str(cmp_tab, y),
+		lx < ly ? lx : ly);
+	if (c)
+		return c;
+	return lx < ly ? -1 : lx > ly;
+}
+
+/* order[new] = old and rank[old] = new for the bytewise order of t. The
+ * static comparison context is guarded by the caller's lock-free use: one
+ * segment is written at a time per process (the writer holds the lock). */
+static int sort_tab(const td_strtab *t, uint32_t **order, uint32_t **rank)
+{
+	*order = malloc(((size_t)t->n + 1) * 4);
+	*rank = malloc(((size_t)t->n + 1) * 4);
+	if (!*order || !*rank)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (uint32_t i = 0; i < t->n; i++)
+		(*order)[i] = i;
+	cmp_tab = t;
+	qsort(*order, t->n, 4, cmp_str);
+	for (uint32_t i = 0; i < t->n; i++)
+		(*rank)[(*order)[i]] = i;
+	return 0;
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+	const bspan *x = a, *y = b;
+	if (x->name != y->name)
+		return x->name < y->name ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int write_layer(out *o, td_seghdr *h, const td_strtab *t,
+	const uint32_t *order, const uint32_t *rank, const uint32_t *pos_id,
+	int layer)
+{
+	int rc = 0;
+	uint32_t n = t->n;
+	uint32_t *freq = calloc((size_t)n + 1, 4);
+	uint64_t *start = calloc((size_t)n + 1, 8);
+	uint32_t *P = malloc(((size_t)h->ntokens + 1) * 4);
+	uint8_t *pb = NULL;
+	size_t plen = 0, pcap = 0;
+	td_seglex *lex = calloc((size_t)n + 1, sizeof *lex);
+	if (!freq || !start || !P || !lex) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (uint32_t p = 0; p < h->ntokens; p++)
+		freq[rank[pos_id[p]]]++;
+	for (uint32_t i = 1; i <= n; i++)
+		start[i] = start[i - 1] + freq[i - 1];
+	for (uint32_t p = 0; p < h->ntokens; p++)
+		P[start[rank[pos_id[p]]]++] = p;
+	uint64_t lstr = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t s0 = start[i] - freq[i];
+		lex[i].str_off = lstr;
+		lex[i].str_len = t->slen[order[i]];
+		lex[i].freq = freq[i];
+		lex[i].post_off = plen;
+		lstr += t->slen[order[i]] + 1;
+		if ((rc = td_postings_encode(P + s0, freq[i], &pb, &plen, &pcap)))
+			goto out;
+	}
+	int lsec = layer ? TD_SEC_LEX1 : TD_SEC_LEX0;
+	int ssec = layer ? TD_SEC_LSTR1 : TD_SEC_LSTR0;
+	int psec = layer ? TD_SEC_POST1 : TD_SEC_POST0;
+	if ((rc = sec_begin(o, h, lsec)) ||
+		(rc = out_put(o, lex, (size_t)n * sizeof *lex)))
+		goto out;
+	sec_end(o, h, lsec);
+	if ((rc = sec_begin(o, h, ssec)))
+		goto out;
+	for (uint32_t i = 0; i < n; i++)
+		if ((rc = out_put(o, td_strtab_str(t, order[i]),
+			     t->slen[order[i]] + 1)))
+			goto out;
+	sec_end(o, h, ssec);
+	if ((rc = sec_begin(o, h, psec)) || (rc = out_put(o, pb, plen)))
+		goto out;
+	sec_end(o, h, psec);
+	h->lexsize[layer] = n;
+out:
+	free(freq);
+	free(start);
+	free(P);
+	free(pb);
+	free(lex);
+	return rc;
+}
+
+static int write_ids(out *o, td_seghdr *h, const td_segbuild *b,
+	const uint32_t *wrank)
+{
+	uint32_t bits = 1;
+	while (bits < 32 && ((uint64_t)1 << bits) < b->words.n)
+		bits++;
+	h->id_bits = bits;
+	int rc = sec_begin(o, h, TD_SEC_IDS);
+	uint64_t acc = 0;
+	unsigned nacc = 0;
+	for (size_t p = 0; p < b->nids && !rc; p++) {
+		acc |= (uint64_t)wrank[b->ids[p]] << nacc;
+		nacc += bits;
+		while (nacc >= 8 && !rc) {
+			uint8_t c = acc & 0xff;
+			rc = out_put(o, &c, 1);
+			acc >>= 8;
+			nacc -= 8;
+		}
+	}
+	if (!rc && nacc) {
+		uint8_t c = acc & 0xff;
+		rc = out_put(o, &c, 1);
+	}
+	static const uint8_t pad[8];
+	if (!rc)
+		rc = out_put(o, pad, 8); /* readers load 8 bytes at a time */
+	sec_end(o, h, TD_SEC_IDS);
+	return rc;
+}
+
+static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
+{
+	int rc;
+	uint32_t *order = NULL, *rank = NULL, *strid = NULL;
+	td_segspname *names = NULL;
+	if ((rc = sort_tab(&b->names, &order, &rank)))
+		goto out;
+	strid = malloc(((size_t)b->names.n + 1) * 4);
+	names = calloc((size_t)b->names.n + 1, sizeof *names);
+	if (!strid || !names) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (uint32_t i = 0; i < b->names.n; i++)
+		if ((rc = td_strtab_put(&b->spstr, td_strtab_str(&b->names, order[i]),
+			     b->names.slen[order[i]], &strid[i], NULL)))
+			goto out;
+	if (b->spstr.len > UINT32_MAX) {
+		rc = td_error(TD_ELIMIT, "too many distinct attribute values");
+		goto out;
+	}
+	for (size_t i = 0; i < b->nspans; i++)
+		b->spans[i].name = rank[b->spans[i].name];
+	if (b->nspans > 1)
+		qsort(b->spans, b->nspans, sizeof *b->spans, cmp_span);
+	for (size_t i = 0; i < b->nspans; i++) {
+		td_segspname *n = &names[b->spans[i].name];
+		if (!n->count)
+			n->first = i;
+		n->count++;
+	}
+	for (uint32_t i = 0; i < b->names.n; i++)
+		names[i].str_off = (uint32_t)b->spstr.off[strid[i]];
+	h->nspnames = b->names.n;
+	if ((rc = sec_begin(o, h, TD_SEC_SPNAMES)) ||
+		(rc = out_put(o, names, (size_t)b->names.n * sizeof *names)))
+		goto out;
+	sec_end(o, h, TD_SEC_SPNAMES);
+	if ((rc = sec_begin(o, h, TD_SEC_SPANS)))
+		goto out;
+	uint32_t apos = 0;
+	for (size_t i = 0; i < b->nspans; i++) {
+		td_segspan s = {b->spans[i].start, b->spans[i].end, apos,
+			b->spans[i].nattrs, b->spans[i].doc};
+		apos += s.nattrs;
+		if ((rc = out_put(o, &s, sizeof s)))
+			goto out;
+	}
+	sec_end(o, h, TD_SEC_SPANS);
+	if ((rc = sec_begin(o, h, TD_SEC_SPATTR)))
+		goto out;
+	for (size_t i = 0; i < b->nspans; i++)
+		for (uint32_t j = 0; j < 2 * b->spans[i].nattrs; j++) {
+			uint32_t v = (uint32_t)b->spstr.off[
+				b->attrs[2 * (size_t)b->spans[i].attr_first + j]];
+			if ((rc = out_put(o, &v, 4)))
+				goto out;
+		}
+	sec_end(o, h, TD_SEC_SPATTR);
+	if ((rc = sec_begin(o, h, TD_SEC_SPSTR)) ||
+		(rc = out_put(o, b->spstr.buf, b->spstr.len)))
+		goto out;
+	sec_end(o, h, TD_SEC_SPSTR);
+out:
+	free(order);
+	free(rank);
+	free(strid);
+	free(names);
+	return rc;
+}
+
+static int write_all(out *o, td_seghdr *h, td_segbuild *b)
+{
+	int rc;
+	uint32_t *word_order = NULL, *wrank = NULL, *norder = NULL,
+		 *nrank = NULL, *npos = NULL;
+	h->ndocs = (uint32_t)b->ndocs;
+	h->ntokens = (uint32_t)b->nids;
+	if ((rc = sec_begin(o, h, TD_SEC_DOCS)))
+		goto out;
+	for (size_t i = 0; i < b->ndocs; i++) {
+		td_segdoc d = {b->docs[i].text_off, b->docs[i].text_len,
+			b->docs[i].first_tok, b->docs[i].ntok, b->docs[i].kv_n,
+			b->docs[i].kv_off};
+		if ((rc = out_put(o, &d, sizeof d)))
+			goto out;
+	}
+	sec_end(o, h, TD_SEC_DOCS);
+	if ((rc = sec_begin(o, h, TD_SEC_DOCSTR)) ||
+		(rc = out_put(o, b->kv, b->kvlen)))
+		goto out;
+	sec_end(o, h, TD_SEC_DOCSTR);
+	if ((rc = sec_begin(o, h, TD_SEC_TEXT)) ||
+		(rc = out_put(o, b->text, b->tlen)))
+		goto out;
+	sec_end(o, h, TD_SEC_TEXT);
+	if ((rc = sort_tab(&b->words, &word_order, &wrank)) ||
+		(rc = write_layer(o, h, &b->words, word_order, wrank, b->ids, 0)))
+		goto out;
+	npos = malloc((b->nids + 1) * 4);
+	if (!npos) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (size_t p = 0; p < b->nids; p++)
+		npos[p] = b->w2n[b->ids[p]];
+	if ((rc = sort_tab(&b->norms, &norder, &nrank)) ||
+		(rc = write_layer(o, h, &b->norms, norder, nrank, npos, 1)) ||
+		(rc = write_ids(o, h, b, wrank)) ||
+		(rc = sec_begin(o, h, TD_SEC_W2N)))
+		goto out;
+	for (uint32_t i = 0; i < b->words.n; i++) {
+		uint32_t v = nrank[b->w2n[word_order[i]]];
+		if ((rc = out_put(o, &v, 4)))
+			goto out;
+	}
+	sec_end(o, h, TD_SEC_W2N);
+	rc = write_spans(o, h, b);
+out:
+	free(word_order);
+	free(wrank);
+	free(norder);
+	free(nrank);
+	free(npos);
+	return rc;
+}
+
+int td_segbuild_write(td_segbuild *b, const char *path)
+{
+	int rc;
+	out o = {0};
+	td_seghdr h;
+	memset(&h, 0, sizeof h);
+	o.path = path;
+	o.blk = malloc(TD_SEG_BLOCK);
+	if (!o.blk)
+		return td_error(TD_ENOMEM, "out of memory");
+	o.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (o.fd < 0) {
+		free(o.blk);
+		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	}
+	o.pos = TD_SEG_HDR;
+	if (lseek(o.fd, TD_SEG_HDR, SEEK_SET) < 0) {
+		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if ((rc = write_all(&o, &h, b)) || (rc = out_align(&o)) ||
+		(rc = out_flush(&o)))
+		goto out;
+	memcpy(h.magic, TD_SEG_MAGIC, 8);
+	h.format = TD_INDEX_FORMAT;
+	h.crc_off = o.pos;
+	h.nblocks = (uint32_t)o.ncrc;
+	h.crc_crc = td_crc32c(0, o.crcs, o.ncrc * 4);
+	h.file_size = o.pos + o.ncrc * 4;
+	h.hdr_crc = 0;
+	uint8_t *hdr = calloc(1, TD_SEG_HDR);
+	if (!hdr) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	memcpy(hdr, &h, sizeof h);
+	h.hdr_crc = td_crc32c(0, hdr, TD_SEG_HDR);
+	memcpy(hdr, &h, sizeof h);
+	if ((o.ncrc && pwrite(o.fd, o.crcs, o.ncrc * 4, (off_t)o.pos) !=
+			(ssize_t)(o.ncrc * 4)) ||
+		pwrite(o.fd, hdr, TD_SEG_HDR, 0) != TD_SEG_HDR)
+		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	free(hdr);
+	if (rc)
+		goto out;
+	td_fault_step("segment fsync");
+	if (fsync(o.fd))
+		rc = td_error(TD_EIO, "%s: fsync: %s", path, strerror(errno));
+out:
+	if (close(o.fd) && !rc)
+		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	free(o.blk);
+	free(o.crcs);
+	if (rc)
+		unlink(path);
+	return rc;
+}

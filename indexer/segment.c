@@ -1,0 +1,763 @@
+/* segment.c: reads one immutable segment file through a read-only mapping.
+ * The header and the block checksum table are checked at open; every other
+ * byte is checked per 64 KiB block the first time a call touches it, so a
+ * damaged block gives TD_ECORRUPT and never reaches the caller. The mapping
+ * stays valid even after a writer unlinks the file. */
+#include "config.h"
+#include "index_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int bad(td_seg *s, const char *what)
+{
+	return td_error(TD_ECORRUPT, "%s: %s (index is damaged; run "
+		"tagdex-ingest --check, then --rebuild)", s->path, what);
+}
+
+int td_seg_open(const char *path, td_seg **out)
+{
+	int rc = 0;
+	struct stat st;
+	*out = NULL;
+	td_seg *s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		rc = td_error(errno == ENOENT ? TD_ECORRUPT : TD_EIO,
+			"%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (fstat(fd, &st)) {
+		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+		close(fd);
+		goto fail;
+	}
+	s->size = (size_t)st.st_size;
+	if (s->size < TD_SEG_HDR) {
+		close(fd);
+		rc = bad(s, "file too short");
+		goto fail;
+	}
+	void *m = mmap(NULL, s->size, PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED) {
+		rc = td_error(TD_EIO, "%s: mmap: %s", path, strerror(errno));
+		goto fail;
+	}
+	s->map = m;
+	memcpy(&s->hdr, s->map, sizeof s->hdr);
+	if (memcmp(s->hdr.magic, TD_SEG_MAGIC, 8)) {
+		rc = bad(s, "not a tagdex segment");
+		goto fail;
+	}
+	uint8_t hb[TD_SEG_HDR];
+	td_seghdr h = s->hdr;
+	h.hdr_crc = 0;
+	memcpy(hb, s->map, TD_SEG_HDR);
+	memcpy(hb, &h, sizeof h);
+	if (td_crc32c(0, hb, TD_SEG_HDR) != s->hdr.hdr_crc) {
+		rc = bad(s, "header checksum mismatch");
+		goto fail;
+	}
+	if (s->hdr.format != TD_INDEX_FORMAT) {
+		rc = td_error(TD_EVERSION, "%s: index format %u, this tagdex "
+			"reads format %d; rebuild the index with --rebuild",
+			path, s->hdr.format, TD_INDEX_FORMAT);
+		goto fail;
+	}
+	uint64_t body = s->hdr.crc_off - TD_SEG_HDR;
+	if (s->hdr.file_size != s->size || s->hdr.crc_off < TD_SEG_HDR ||
+		s->hdr.crc_off + (uint64_t)s->hdr.nblocks * 4 != s->size ||
+		(body + TD_SEG_BLOCK - 1) / TD_SEG_BLOCK != s->hdr.nblocks) {
+		rc = bad(s, "file size does not match its header");
+		goto fail;
+	}
+	s->crcs = (const uint32_t *)(s->map + s->hdr.crc_off);
+	if (td_crc32c(0, s->crcs, (size_t)s->hdr.nblocks * 4) != s->hdr.crc_crc) {
+		rc = bad(s, "checksum table mismatch");
+		goto fail;
+	}
+	for (int i = 0; i < TD_NSEC; i++)
+		if (s->hdr.sec_off[i] < TD_SEG_HDR ||
+			s->hdr.sec_off[i] + s->hdr.sec_len[i] > s->hdr.crc_off ||
+			s->hdr.sec_off[i] + s->hdr.sec_len[i] < s->hdr.sec_off[i]) {
+			rc = bad(s, "section outside the file");
+			goto fail;
+		}
+	if (s->hdr.sec_len[TD_SEC_DOCS] != (uint64_t)s->hdr.ndocs * sizeof(td_segdoc) ||
+		s->hdr.sec_len[TD_SEC_LEX0] != (uint64_t)s->hdr.lexsize[0] * sizeof(td_seglex) ||
+		s->hdr.sec_len[TD_SEC_LEX1] != (uint64_t)s->hdr.lexsize[1] * sizeof(td_seglex) ||
+		s->hdr.sec_len[TD_SEC_W2N] != (uint64_t)s->hdr.lexsize[0] * 4 ||
+		s->hdr.sec_len[TD_SEC_SPNAMES] != (uint64_t)s->hdr.nspnames * sizeof(td_segspname) ||
+		s->hdr.id_bits < 1 || s->hdr.id_bits > 32 ||
+		s->hdr.sec_len[TD_SEC_IDS] < ((uint64_t)s->hdr.ntokens * s->hdr.id_bits + 7) / 8 + 8) {
+		rc = bad(s, "inconsistent section sizes");
+		goto fail;
+	}
+	s->state = calloc((size_t)s->hdr.nblocks + 1, 1);
+	s->deleted = calloc((size_t)s->hdr.ndocs + 1, 1);
+	if (!s->state || !s->deleted) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto fail;
+	}
+	*out = s;
+	return 0;
+fail:
+	td_seg_close(s);
+	return rc;
+}
+
+void td_seg_close(td_seg *s)
+{
+	if (!s)
+		return;
+	if (s->map)
+		munmap((void *)s->map, s->size);
+	td_tokens_free(&s->cache);
+	free(s->state);
+	free(s->deleted);
+	free(s->path);
+	free(s);
+}
+
+static int check_block(td_seg *s, uint32_t b)
+{
+	uint8_t st = __atomic_load_n(&s->state[b], __ATOMIC_RELAXED);
+	if (st == 1)
+		return 0;
+	if (st == 0) {
+		uint64_t off = TD_SEG_HDR + (uint64_t)b * TD_SEG_BLOCK;
+		uint64_t len = s->hdr.crc_off - off;
+		if (len > TD_SEG_BLOCK)
+			len = TD_SEG_BLOCK;
+		st = td_crc32c(0, s->map + off, len) == s->crcs[b] ? 1 : 2;
+		__atomic_store_n(&s->state[b], st, __ATOMIC_RELAXED);
+	}
+	if (st == 2) {
+		char what[64];
+		snprintf(what, sizeof what, "checksum mismatch in block %u", b);
+		return bad(s, what);
+	}
+	return 0;
+}
+
+const uint8_t *td_seg_sec(td_seg *s, int sec, uint64_t off, uint64_t len)
+{
+	if (off > s->hdr.sec_len[sec] || len > s->hdr.sec_len[sec] - off) {
+		bad(s, "reference outside its section");
+		return NULL;
+	}
+	uint64_t a = s->hdr.sec_off[sec] + off;
+	if (len) {
+		uint32_t b0 = (uint32_t)((a - TD_SEG_HDR) / TD_SEG_BLOCK);
+		uint32_t b1 = (uint32_t)((a + len - 1 - TD_SEG_HDR) / TD_SEG_BLOCK);
+		for (uint32_t b = b0; b <= b1; b++)
+			if (check_block(s, b))
+				return NULL;
+	}
+	return s->map + a;
+}
+
+int td_seg_verify(td_seg *s)
+{
+	for (uint32_t b = 0; b < s->hdr.nblocks; b++) {
+		__atomic_store_n(&s->state[b], 0, __ATOMIC_RELAXED);
+		int rc = check_block(s, b);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int td_seg_set_deleted(td_seg *s, const uint32_t *del, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		if (del[i] >= s->hdr.ndocs)
+			return bad(s, "manifest deletes a document the segment lacks");
+		if (!s->deleted[del[i]]) {
+			s->deleted[del[i]] = 1;
+			s->ndeleted++;
+		}
+	}
+	return 0;
+}
+
+int td_seg_doc_live(const td_seg *s, uint32_t d)
+{
+	return d < s->hdr.ndocs && !s->deleted[d];
+}
+
+uint32_t td_seg_ntokens(const td_seg *s) { return s->hdr.ntokens; }
+uint32_t td_seg_ndocs(const td_seg *s) { return s->hdr.ndocs; }
+
+static int get_doc(td_seg *s, uint32_t d, td_segdoc *out)
+{
+	if (d >= s->hdr.ndocs)
+		return td_error(TD_EUSAGE, "no document %u in segment", d);
+	const uint8_t *p = td_seg_sec(s, TD_SEC_DOCS, (uint64_t)d * sizeof *out,
+		sizeof *out);
+	if (!p)
+		return TD_ECORRUPT;
+	memcpy(out, p, sizeof *out);
+	if (out->text_off + out->text_len > s->hdr.sec_len[TD_SEC_TEXT] ||
+		(uint64_t)out->first_tok + out->ntok > s->hdr.ntokens ||
+		out->kv_off > s->hdr.sec_len[TD_SEC_DOCSTR])
+		return bad(s, "bad document record");
+	return 0;
+}
+
+/* The i-th NUL-terminated string from *p within [.., end); NULL if none. */
+static const char *next_str(const char **p, const char *end)
+{
+	const char *s = *p;
+	if (s >= end)
+		return NULL;
+	const char *z = memchr(s, '\0', (size_t)(end - s));
+	if (!z)
+		return NULL;
+	*p = z + 1;
+	return s;
+}
+
+/* Calls back for each metadata pair of doc d; stops when fn returns != 0. */
+static int each_kv(td_seg *s, uint32_t d,
+	int (*fn)(void *ctx, const char *k, const char *v), void *ctx)
+{
+	td_segdoc r;
+	int rc = get_doc(s, d, &r);
+	if (rc)
+		return rc;
+	/* the pairs end where the next document's begin, or at the section end */
+	uint64_t end = s->hdr.sec_len[TD_SEC_DOCSTR];
+	if (d + 1 < s->hdr.ndocs) {
+		td_segdoc n;
+		if ((rc = get_doc(s, d + 1, &n)))
+			return rc;
+		end = n.kv_off;
+	}
+	if (end < r.kv_off)
+		return bad(s, "bad document metadata");
+	const char *p = (const char *)td_seg_sec(s, TD_SEC_DOCSTR, r.kv_off,
+		end - r.kv_off);
+	if (!p)
+		return TD_ECORRUPT;
+	const char *e = p + (end - r.kv_off);
+	for (uint32_t i = 0; i < r.kv_n; i++) {
+		const char *k = next_str(&p, e), *v = next_str(&p, e);
+		if (!k || !v)
+			return bad(s, "bad document metadata");
+		if ((rc = fn(ctx, k, v)))
+			return rc > 0 ? 0 : rc;
+	}
+	return 0;
+}
+
+static int fill_info(void *ctx, const char *k, const char *v)
+{
+	td_docinfo *o = ctx;
+	if (!strcmp(k, "id"))
+		o->id = v;
+	else if (!strcmp(k, "title"))
+		o->title = v;
+	else if (!strcmp(k, "date"))
+		o->date = v;
+	else if (!strcmp(k, "genre"))
+		o->genre = v;
+	else if (!strcmp(k, "source"))
+		o->source = v;
+	else if (!strcmp(k, "sha256"))
+		o->sha256 = v;
+	return 0;
+}
+
+int td_seg_doc(td_seg *s, uint32_t d, td_docinfo *out)
+{
+	td_segdoc r;
+	memset(out, 0, sizeof *out);
+	int rc = get_doc(s, d, &r);
+	if (rc)
+		return rc;
+	out->first_tok = r.first_tok;
+	out->ntok = r.ntok;
+	out->live = !s->deleted[d];
+	return each_kv(s, d, fill_info, out);
+}
+
+struct find_kv {
+	const char *key, *val;
+};
+
+static int find_kv(void *ctx, const char *k, const char *v)
+{
+	struct find_kv *f = ctx;
+	if (strcmp(k, f->key))
+		return 0;
+	f->val = v;
+	return 1;
+}
+
+const char *td_seg_doc_meta(td_seg *s, uint32_t d, const char *key)
+{
+	struct find_kv f = {key, NULL};
+	if (each_kv(s, d, find_kv, &f))
+		return NULL;
+	return f.val;
+}
+
+uint32_t td_seg_doc_at(td_seg *s, uint32_t pos)
+{
+	uint32_t lo = 0, hi = s->hdr.ndocs;
+	/* the last document whose first_tok <= pos and which holds tokens */
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		td_segdoc r;
+		if (get_doc(s, mid, &r))
+			return UINT32_MAX;
+		if (r.first_tok <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	/* documents without tokens share first_tok with the next one */
+	while (lo + 1 < s->hdr.ndocs) {
+		td_segdoc r;
+		if (get_doc(s, lo, &r))
+			return UINT32_MAX;
+		if (pos < r.first_tok + r.ntok)
+			break;
+		lo++;
+	}
+	return lo;
+}
+
+int td_seg_doc_text(td_seg *s, uint32_t d, const char **text, size_t *len)
+{
+	td_segdoc r;
+	int rc = get_doc(s, d, &r);
+	if (rc)
+		return rc;
+	const uint8_t *p = td_seg_sec(s, TD_SEC_TEXT, r.text_off, r.text_len);
+	if (!p)
+		return TD_ECORRUPT;
+	*text = (const char *)p;
+	*len = r.text_len;
+	return 0;
+}
+
+/* Tokenises doc d into the segment's one-document cache. */
+static int doc_tokens(td_seg *s, uint32_t d, td_segdoc *r)
+{
+	int rc = get_doc(s, d, r);
+	if (rc)
+		return rc;
+	if (s->has_cache && s->cache_doc == d)
+		return 0;
+	const char *t;
+	size_t len;
+	if ((rc = td_seg_doc_text(s, d, &t, &len)))
+		return rc;
+	s->has_cache = 0;
+	s->cache.n = 0;
+	if ((rc = td_tokenize(t, len, 0, &s->cache)))
+		return rc;
+	if (s->cache.n != r->ntok)
+		return bad(s, "document text does not match its token count");
+	s->cache_doc = d;
+	s->has_cache = 1;
+	return 0;
+}
+
+int td_seg_tok_offsets(td_seg *s, uint32_t pos, uint32_t *start, uint32_t *end)
+{
+	if (pos >= s->hdr.ntokens)
+		return td_error(TD_EUSAGE, "position %u outside segment", pos);
+	uint32_t d = td_seg_doc_at(s, pos);
+	if (d == UINT32_MAX)
+		return TD_ECORRUPT;
+	td_segdoc r;
+	int rc = doc_tokens(s, d, &r);
+	if (rc)
+		return rc;
+	if (pos < r.first_tok || pos - r.first_tok >= r.ntok)
+		return bad(s, "bad document record");
+	*start = s->cache.v[pos - r.first_tok].start;
+	*end = s->cache.v[pos - r.first_tok].end;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- lexicon */
+
+uint32_t td_seg_lex_size(td_seg *s, int layer)
+{
+	return layer >= 0 && layer < TD_NLAYERS ? s->hdr.lexsize[layer] : 0;
+}
+
+static int lex_entry(td_seg *s, int layer, uint32_t id, td_seglex *e)
+{
+	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer])
+		return td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
+	const uint8_t *p = td_seg_sec(s, layer ? TD_SEC_LEX1 : TD_SEC_LEX0,
+		(uint64_t)id * sizeof *e, sizeof *e);
+	if (!p)
+		return TD_ECORRUPT;
+	memcpy(e, p, sizeof *e);
+	return 0;
+}
+
+const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
+{
+	td_seglex e;
+	if (lex_entry(s, layer, id, &e))
+		return NULL;
+	const uint8_t *p = td_seg_sec(s, layer ? TD_SEC_LSTR1 : TD_SEC_LSTR0,
+		e.str_off, (uint64_t)e.str_len + 1);
+	if (!p)
+		return NULL;
+	if (p[e.str_len] != '\0') {
+		bad(s, "bad lexicon entry");
+		return NULL;
+	}
+	if (len)
+		*len = e.str_len;
+	return (const char *)p;
+}
+
+int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len)
+{
+	uint32_t lo = 0, hi = td_seg_lex_size(s, layer);
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		size_t ml;
+		const char *m = td_seg_lex_term(s, layer, mid, &ml);
+		if (!m)
+			return -1;
+		int c = memcmp(m, term, ml < len ? ml : len);
+		if (!c)
+			c = ml < len ? -1 : ml > len;
+		if (!c)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id)
+{
+	td_seglex e;
+	if (lex_entry(s, layer, id, &e))
+		return 0;
+	return e.freq;
+}
+
+uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
+{
+	if (pos >= s->hdr.ntokens || layer < 0 || layer >= TD_NLAYERS) {
+		td_error(TD_EUSAGE, "position %u outside segment", pos);
+		return UINT32_MAX;
+	}
+	uint64_t bit = (uint64_t)pos * s->hdr.id_bits;
+	const uint8_t *p = td_seg_sec(s, TD_SEC_IDS, bit / 8, 8);
+	if (!p)
+		return UINT32_MAX;
+	uint64_t v;
+	memcpy(&v, p, 8);
+	v = (v >> (bit % 8)) & (((uint64_t)1 << s->hdr.id_bits) - 1);
+	if (v >= s->hdr.lexsize[0]) {
+		bad(s, "bad term id");
+		return UINT32_MAX;
+	}
+	if (layer == TD_LAYER_WORD)
+		return (uint32_t)v;
+	const uint8_t *q = td_seg_sec(s, TD_SEC_W2N, v * 4, 4);
+	uint32_t n;
+	if (!q)
+		return UINT32_MAX;
+	memcpy(&n, q, 4);
+	if (n >= s->hdr.lexsize[1]) {
+		bad(s, "bad term id");
+		return UINT32_MAX;
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------------ spans */
+
+uint32_t td_seg_span_nnames(td_seg *s) { return s->hdr.nspnames; }
+
+static int spname(td_seg *s, uint32_t k, td_segspname *n)
+{
+	if (k >= s->hdr.nspnames)
+		return td_error(TD_EUSAGE, "no element name %u", k);
+	const uint8_t *p = td_seg_sec(s, TD_SEC_SPNAMES, (uint64_t)k * sizeof *n,
+		sizeof *n);
+	if (!p)
+		return TD_ECORRUPT;
+	memcpy(n, p, sizeof *n);
+	if (n->first + n->count > s->hdr.sec_len[TD_SEC_SPANS] / sizeof(td_segspan))
+		return bad(s, "bad span table");
+	return 0;
+}
+
+static const char *spstr(td_seg *s, uint32_t off)
+{
+	uint64_t len = s->hdr.sec_len[TD_SEC_SPSTR];
+	if (off >= len) {
+		bad(s, "bad span string");
+		return NULL;
+	}
+	/* check blocks up to the terminating NUL, one block at a time */
+	const char *p = (const char *)td_seg_sec(s, TD_SEC_SPSTR, off, 1);
+	if (!p)
+		return NULL;
+	for (uint64_t i = off;; i++) {
+		if (i >= len) {
+			bad(s, "bad span string");
+			return NULL;
+		}
+		if ((i - off) % 4096 == 0 && !td_seg_sec(s, TD_SEC_SPSTR, i,
+			len - i < 4096 ? len - i : 4096))
+			return NULL;
+		if (!p[i - off])
+			return p;
+	}
+}
+
+const char *td_seg_span_name(td_seg *s, uint32_t k)
+{
+	td_segspname n;
+	if (spname(s, k, &n))
+		return NULL;
+	return spstr(s, n.str_off);
+}
+
+int64_t td_seg_span_find(td_seg *s, const char *name)
+{
+	uint32_t lo = 0, hi = s->hdr.nspnames;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		const char *m = td_seg_span_name(s, mid);
+		if (!m)
+			return -1;
+		int c = strcmp(m, name);
+		if (!c)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+uint32_t td_seg_span_count(td_seg *s, uint32_t k)
+{
+	td_segspname n;
+	if (spname(s, k, &n))
+		return 0;
+	return n.count;
+}
+
+static int span_rec(td_seg *s, uint32_t k, uint32_t i, td_segspan *r)
+{
+	td_segspname n;
+	int rc = spname(s, k, &n);
+	if (rc)
+		return rc;
+	if (i >= n.count)
+		return td_error(TD_EUSAGE, "no span %u of element %u", i, k);
+	const uint8_t *p = td_seg_sec(s, TD_SEC_SPANS,
+		(n.first + i) * sizeof *r, sizeof *r);
+	if (!p)
+		return TD_ECORRUPT;
+	memcpy(r, p, sizeof *r);
+	if (r->start > r->end || r->end > s->hdr.ntokens)
+		return bad(s, "bad span");
+	return 0;
+}
+
+int td_seg_span_get(td_seg *s, uint32_t k, uint32_t i, uint32_t *start,
+	uint32_t *end)
+{
+	td_segspan r;
+	int rc = span_rec(s, k, i, &r);
+	if (rc)
+		return rc;
+	*start = r.start;
+	*end = r.end;
+	return 0;
+}
+
+uint32_t td_seg_span_nattrs(td_seg *s, uint32_t k, uint32_t i)
+{
+	td_segspan r;
+	if (span_rec(s, k, i, &r))
+		return 0;
+	return r.nattrs;
+}
+
+int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
+	const char **name, const char **value)
+{
+	td_segspan r;
+	int rc = span_rec(s, k, i, &r);
+	if (rc)
+		return rc;
+	if (j >= r.nattrs)
+		return td_error(TD_EUSAGE, "no attribute %u", j);
+	const uint8_t *p = td_seg_sec(s, TD_SEC_SPATTR,
+		((uint64_t)r.attr_first + j) * 8, 8);
+	if (!p)
+		return TD_ECORRUPT;
+	uint32_t o[2];
+	memcpy(o, p, 8);
+	*name = spstr(s, o[0]);
+	*value = spstr(s, o[1]);
+	return *name && *value ? 0 : TD_ECORRUPT;
+}
+
+/* --------------------------------------------------------------- merging */
+
+struct rebuild {
+	td_doc *doc;
+	const char **source, **sha256;
+	int rc;
+};
+
+static int rebuild_kv(void *ctx, const char *k, const char *v)
+{
+	struct rebuild *r = ctx;
+	td_meta *m = &r->doc->meta;
+	char **f = NULL;
+	if (!strcmp(k, "source"))
+		*r->source = v;
+	else if (!strcmp(k, "sha256"))
+		*r->sha256 = v;
+	else if (!strcmp(k, "title"))
+		f = &m->title;
+	else if (!strcmp(k, "date"))
+		f = &m->date;
+	else if (!strcmp(k, "genre"))
+		f = &m->genre;
+	else if (!strcmp(k, "subtitle"))
+		f = &m->subtitle;
+	else if (!strcmp(k, "reading_time"))
+		f = &m->reading_time;
+	else if (!strcmp(k, "author"))
+		f = &m->author;
+	else if (!strcmp(k, "url"))
+		f = &m->url;
+	else if (!strcmp(k, "source_name"))
+		f = &m->source_name;
+	else if (!strcmp(k, "source_sha256"))
+		f = &m->source_sha256;
+	else if (!strcmp(k, "extraction"))
+		f = &m->extraction;
+	else if (!strcmp(k, "id"))
+		f = &r->doc->id;
+	else if (!strcmp(k, "actor")) {
+		char *c = strdup(v), *t1, *t2;
+		if (!c)
+			return td_error(TD_ENOMEM, "out of memory");
+		if ((t1 = strchr(c, '\t')) && (t2 = strchr(t1 + 1, '\t'))) {
+			*t1 = *t2 = '\0';
+			int rc = td_doc_add_actor(r->doc, c, t1 + 1, t2 + 1);
+			free(c);
+			return rc;
+		}
+		free(c);
+		return 0;
+	}
+	return f ? td_meta_set(f, v) : 0;
+}
+
+int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
+	const char **sha256)
+{
+	td_segdoc r;
+	const char *text;
+	size_t len;
+	td_doc *doc = NULL;
+	int rc;
+	*out = NULL;
+	*source = *sha256 = NULL;
+	if ((rc = doc_tokens(s, d, &r)) || (rc = td_seg_doc_text(s, d, &text, &len)) ||
+		(rc = td_doc_new(NULL, text, len, &doc)))
+		return rc;
+	struct rebuild rb = {doc, source, sha256, 0};
+	if ((rc = each_kv(s, d, rebuild_kv, &rb)))
+		goto fail;
+	/* spans of this document, back from token ranges to byte ranges that
+	 * map to the same token ranges again */
+	const td_tokens *t = &s->cache;
+	for (uint32_t k = 0; k < s->hdr.nspnames; k++) {
+		const char *name = td_seg_span_name(s, k);
+		uint32_t n = td_seg_span_count(s, k);
+		if (!name) {
+			rc = TD_ECORRUPT;
+			goto fail;
+		}
+		/* spans are sorted by start: find the first at first_tok */
+		uint32_t lo = 0, hi = n;
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo) / 2;
+			td_segspan m;
+			if ((rc = span_rec(s, k, mid, &m)))
+				goto fail;
+			if (m.start < r.first_tok)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (uint32_t i = lo; i < n; i++) {
+			td_segspan m;
+			if ((rc = span_rec(s, k, i, &m)))
+				goto fail;
+			if (m.start > r.first_tok + r.ntok)
+				break;
+			if (m.doc != d)
+				continue;
+			if (m.end > r.first_tok + r.ntok) {
+				rc = bad(s, "span crosses its document");
+				goto fail;
+			}
+			uint32_t a = m.start, b = m.end;
+			a -= r.first_tok;
+			b -= r.first_tok;
+			size_t bs, be;
+			if (a == b) {
+				bs = be = a < t->n ? t->v[a].start : len;
+			} else {
+				bs = t->v[a].start;
+				be = t->v[b - 1].end;
+			}
+			size_t idx;
+			if ((rc = td_doc_add_span(doc, name, bs, be, &idx, NULL)))
+				goto fail;
+			uint32_t na = td_seg_span_nattrs(s, k, i);
+			for (uint32_t j = 0; j < na && na == m.nattrs; j++) {
+				const char *an, *av;
+				if ((rc = td_seg_span_attr(s, k, i, j, &an, &av)) ||
+					(rc = td_span_set_attr(doc, idx, an, av)))
+					goto fail;
+			}
+		}
+	}
+	td_doc_sort_spans(doc);
+	*out = doc;
+	return 0;
+fail:
+	td_doc_free(doc);
+	return rc;
+}

@@ -1,0 +1,108 @@
+/* strtab.c: a set of byte strings with dense ids, used to build lexicons,
+ * element names and span string pools. Insertion order gives the ids; the
+ * segment builder sorts afterwards. Open addressing, FNV-1a hash. */
+#include "config.h"
+#include "index_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void td_strtab_init(td_strtab *t)
+{
+	memset(t, 0, sizeof *t);
+}
+
+void td_strtab_free(td_strtab *t)
+{
+	free(t->buf);
+	free(t->off);
+	free(t->slen);
+	free(t->slots);
+	memset(t, 0, sizeof *t);
+}
+
+static uint64_t hash(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static int grow_slots(td_strtab *t)
+{
+	uint32_t n = t->nslots ? t->nslots * 2 : 1024;
+	uint32_t *v = calloc(n, sizeof *v);
+	if (!v)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (uint32_t id = 0; id < t->n; id++) {
+		uint64_t h = hash(td_strtab_str(t, id), t->slen[id]);
+		uint32_t i = h & (n - 1);
+		while (v[i])
+			i = (i + 1) & (n - 1);
+		v[i] = id + 1;
+	}
+	free(t->slots);
+	t->slots = v;
+	t->nslots = n;
+	return 0;
+}
+
+int td_strtab_put(td_strtab *t, const char *s, size_t len, uint32_t *id,
+	int *added)
+{
+	if (len > UINT32_MAX - 1 || t->n == UINT32_MAX - 1)
+		return td_error(TD_ELIMIT, "string table full");
+	if ((uint64_t)(t->n + 1) * 2 > t->nslots) {
+		int rc = grow_slots(t);
+		if (rc)
+			return rc;
+	}
+	uint64_t h = hash(s, len);
+	uint32_t i = h & (t->nslots - 1);
+	while (t->slots[i]) {
+		uint32_t k = t->slots[i] - 1;
+		if (t->slen[k] == len && memcmp(td_strtab_str(t, k), s, len) == 0) {
+			*id = k;
+			if (added)
+				*added = 0;
+			return 0;
+		}
+		i = (i + 1) & (t->nslots - 1);
+	}
+	if (t->len + len + 1 > t->cap) {
+		size_t cap = t->cap ? t->cap : 4096;
+		while (cap < t->len + len + 1)
+			cap *= 2;
+		char *b = realloc(t->buf, cap);
+		if (!b)
+			return td_error(TD_ENOMEM, "out of memory");
+		t->buf = b;
+		t->cap = cap;
+	}
+	if (t->n == t->cap_ids) {
+		uint32_t cap = t->cap_ids ? t->cap_ids * 2 : 256;
+		uint64_t *o = realloc(t->off, cap * sizeof *o);
+		if (!o)
+			return td_error(TD_ENOMEM, "out of memory");
+		t->off = o;
+		uint32_t *l = realloc(t->slen, cap * sizeof *l);
+		if (!l)
+			return td_error(TD_ENOMEM, "out of memory");
+		t->slen = l;
+		t->cap_ids = cap;
+	}
+	if (len)
+		memcpy(t->buf + t->len, s, len);
+	t->buf[t->len + len] = '\0';
+	t->off[t->n] = t->len;
+	t->slen[t->n] = (uint32_t)len;
+	t->len += len + 1;
+	t->slots[i] = t->n + 1;
+	*id = t->n++;
+	if (added)
+		*added = 1;
+	return 0;
+}

@@ -1,0 +1,317 @@
+/* structure.c: classified blocks into a document with TEI structure spans:
+ * front matter, sections, headings, paragraphs, sentences, pull quotes and
+ * layout markers. It only adds spans over the reader's text; it never edits
+ * the text. Sentence ids count body paragraphs only, in order, from 0.
+ * Decision: a pull quote is <quote type="pullquote"><p>…</p></quote> with no
+ * <s> inside, because its words are counted where they occur in the body.
+ */
+#include "config.h"
+#include "blocks.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#define PULLQUOTE_MAX_TOKENS 80 /* a longer paragraph is never a pull quote */
+#define PULLQUOTE_MIN_WORDS 4   /* nor is a shorter one */
+#define LAYOUT_MAX 200          /* bytes: longer blocks are never markers */
+
+int td_structure_lex_load(const char *lexdir, td_structure_lex **out)
+{
+	char path[4096];
+	int rc;
+	td_structure_lex *l = calloc(1, sizeof *l);
+	if (!l)
+		return td_error(TD_ENOMEM, "out of memory");
+	snprintf(path, sizeof path, "%s/abbreviations.tsv", lexdir);
+	if ((rc = td_abbrevs_load(path, &l->abbrevs)))
+		goto fail;
+	snprintf(path, sizeof path, "%s/layout.tsv", lexdir);
+	if ((rc = td_layout_load(path, &l->layout)))
+		goto fail;
+	*out = l;
+	return 0;
+fail:
+	td_structure_lex_free(l);
+	return rc;
+}
+
+void td_structure_lex_free(td_structure_lex *lex)
+{
+	if (!lex)
+		return;
+	td_abbrevs_free(lex->abbrevs);
+	td_layout_free(lex->layout);
+	free(lex);
+}
+
+/* ---------------------------------------------------------- pull quotes */
+
+static int is_word_token(const char *s, const td_token *t)
+{
+	utf8proc_int32_t cp;
+	if (utf8proc_iterate((const uint8_t *)s + t->start,
+		(utf8proc_ssize_t)(t->end - t->start), &cp) <= 0)
+		return 0;
+	utf8proc_category_t c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+		c == UTF8PROC_CATEGORY_ND;
+}
+
+static int tok_eq(const char *s, const td_token *a, const td_token *b)
+{
+	return a->end - a->start == b->end - b->start &&
+		memcmp(s + a->start, s + b->start, a->end - a->start) == 0;
+}
+
+/* Equal but for ASCII case: a pull quote may capitalise its first word. */
+static int tok_eq_nocase(const char *s, const td_token *a, const td_token *b)
+{
+	return a->end - a->start == b->end - b->start &&
+		strncasecmp(s + a->start, s + b->start, a->end - a->start) == 0;
+}
+
+/* Does the token sequence n[0, nn) occur in h[0, nh)? */
+static int contains(const char *s, const td_token *h, size_t nh,
+	const td_token *n, size_t nn)
+{
+	for (size_t i = 0; nn && i + nn <= nh; i++) {
+		size_t k = 0;
+		if (!tok_eq_nocase(s, &h[i], &n[0]))
+			continue;
+		k = 1;
+		while (k < nn && tok_eq(s, &h[i + k], &n[k]))
+			k++;
+		if (k == nn)
+			return 1;
+	}
+	return 0;
+}
+
+/* Marks pull[i] for each body paragraph i that is a pull quote: a short
+ * paragraph whose words (final punctuation aside) occur word for word in a
+ * longer paragraph, or in a later identical one. */
+static int find_pullquotes(const td_blocks *b, const size_t *para, size_t np,
+	char *pull)
+{
+	td_tokens *tk = calloc(np ? np : 1, sizeof *tk);
+	size_t *core = calloc(np ? np : 1, sizeof *core);
+	int rc = 0;
+	if (!tk || !core) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < np; i++) {
+		const td_block *k = &b->v[para[i]];
+		if ((rc = td_tokenize(b->text + k->start, k->end - k->start, k->start,
+			&tk[i])))
+			goto done;
+		core[i] = tk[i].n;
+		while (core[i] > 0 && !is_word_token(b->text, &tk[i].v[core[i] - 1]))
+			core[i]--;
+	}
+	for (size_t i = 0; i < np; i++) {
+		size_t words = 0;
+		for (size_t t = 0; t < core[i]; t++)
+			words += is_word_token(b->text, &tk[i].v[t]);
+		if (tk[i].n > PULLQUOTE_MAX_TOKENS || words < PULLQUOTE_MIN_WORDS)
+			continue;
+		for (size_t j = 0; j < np && !pull[i]; j++) {
+			if (j == i || tk[j].n < tk[i].n)
+				continue;
+			int same = tk[j].n == tk[i].n;
+			if (same && (j < i || !contains(b->text, tk[j].v, tk[j].n,
+				tk[i].v, tk[i].n)))
+				continue;
+			if (same || contains(b->text, tk[j].v, tk[j].n, tk[i].v, core[i]))
+				pull[i] = 1;
+		}
+	}
+done:
+	for (size_t i = 0; tk && i < np; i++)
+		td_tokens_free(&tk[i]);
+	free(tk);
+	free(core);
+	return rc;
+}
+
+/* ------------------------------------------------------------ building */
+
+static int copy_meta(td_meta *to, const td_meta *from)
+{
+	return td_meta_set(&to->title, from->title) ||
+		td_meta_set(&to->subtitle, from->subtitle) ||
+		td_meta_set(&to->date, from->date) ||
+		td_meta_set(&to->genre, from->genre) ||
+		td_meta_set(&to->reading_time, from->reading_time) ||
+		td_meta_set(&to->author, from->author) ||
+		td_meta_set(&to->url, from->url) ||
+		td_meta_set(&to->source_name, from->source_name) ||
+		td_meta_set(&to->source_sha256, from->source_sha256) ||
+		td_meta_set(&to->extraction, from->extraction);
+}
+
+static int add_front(const td_blocks *b, td_doc *d, size_t nf)
+{
+	int rc;
+	if (nf == 0)
+		return 0;
+	if ((rc = td_doc_add_span(d, "front", b->v[0].start, b->v[nf - 1].end,
+		NULL, NULL)))
+		return rc;
+	for (size_t i = 0; i < nf; i++) {
+		const td_block *k = &b->v[i];
+		switch (k->kind) {
+		case TD_BLOCK_TITLE:
+			if ((rc = td_doc_add_span(d, "docTitle", k->start, k->end, NULL,
+				NULL)) ||
+				(rc = td_doc_add_span(d, "titlePart", k->start, k->end, NULL,
+					"type", "main", NULL)))
+				return rc;
+			break;
+		case TD_BLOCK_STANDFIRST: {
+			size_t j = i;
+			while (j + 1 < nf && b->v[j + 1].kind == TD_BLOCK_STANDFIRST)
+				j++;
+			if ((rc = td_doc_add_span(d, "argument", k->start, b->v[j].end,
+				NULL, NULL)))
+				return rc;
+			for (size_t x = i; x <= j; x++)
+				if ((rc = td_doc_add_span(d, "p", b->v[x].start, b->v[x].end,
+					NULL, NULL)))
+					return rc;
+			i = j;
+			break;
+		}
+		case TD_BLOCK_META:
+			if ((rc = td_doc_add_span(d, "docImprint", k->start, k->end, NULL,
+				NULL)))
+				return rc;
+			if (b->line.iso[0] && b->line.date_end > b->line.date_start &&
+				b->line.date_start >= k->start && b->line.date_end <= k->end &&
+				(rc = td_doc_add_span(d, "docDate", b->line.date_start,
+					b->line.date_end, NULL, "when", b->line.iso, NULL)))
+				return rc;
+			break;
+		default: /* not front matter: cannot happen, nf counts front kinds */
+			break;
+		}
+	}
+	return 0;
+}
+
+static int add_paragraph(const td_blocks *b, const td_structure_lex *lex,
+	td_doc *d, const td_block *k, size_t *ns)
+{
+	td_range *r = NULL;
+	size_t n = 0;
+	char id[512];
+	int rc = td_doc_add_span(d, "p", k->start, k->end, NULL, NULL);
+	if (!rc)
+		rc = td_sentences_split(lex ? lex->abbrevs : NULL, b->text, k->start,
+			k->end, &r, &n);
+	for (size_t i = 0; !rc && i < n; i++) {
+		snprintf(id, sizeof id, "%s-s%zu", d->id, (*ns)++);
+		rc = td_doc_add_span(d, "s", r[i].start, r[i].end, NULL, "xml:id", id,
+			NULL);
+	}
+	free(r);
+	return rc;
+}
+
+int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
+	const char *doc_id, td_doc **out)
+{
+	td_doc *d = NULL;
+	size_t *para = NULL, np = 0, nf = 0, ns = 0;
+	char *pull = NULL, *layout = NULL;
+	int rc;
+	if ((rc = td_doc_new(doc_id, b->text, b->len, &d)))
+		return rc;
+	if (copy_meta(&d->meta, &b->meta)) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((rc = td_doc_add_span(d, "text", 0, b->len, NULL, NULL)))
+		goto fail;
+	while (nf < b->n && (b->v[nf].kind == TD_BLOCK_TITLE ||
+		b->v[nf].kind == TD_BLOCK_STANDFIRST || b->v[nf].kind == TD_BLOCK_META))
+		nf++;
+	if ((rc = add_front(b, d, nf)))
+		goto fail;
+	if (nf == b->n) { /* nothing but front matter: an empty paragraph */
+		if ((rc = td_doc_add_span(d, "body", b->len, b->len, NULL, NULL)) ||
+			(rc = td_doc_add_span(d, "p", b->len, b->len, NULL, NULL)))
+			goto fail;
+		*out = d;
+		return 0;
+	}
+	para = calloc(b->n, sizeof *para);
+	pull = calloc(b->n, 1);
+	layout = calloc(b->n, 1);
+	if (!para || !pull || !layout) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (size_t i = nf; i < b->n; i++) {
+		const td_block *k = &b->v[i];
+		/* Front kinds after the body start are taken as paragraphs. */
+		if (k->end - k->start <= LAYOUT_MAX && lex &&
+			td_layout_match(lex->layout, b->text + k->start, k->end - k->start))
+			layout[i] = 1;
+		else if (k->kind != TD_BLOCK_HEAD)
+			para[np++] = i;
+	}
+	char *pq = calloc(np ? np : 1, 1);
+	if (!pq) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((rc = find_pullquotes(b, para, np, pq))) {
+		free(pq);
+		goto fail;
+	}
+	for (size_t i = 0; i < np; i++)
+		pull[para[i]] = pq[i];
+	free(pq);
+	if ((rc = td_doc_add_span(d, "body", b->v[nf].start, b->v[b->n - 1].end,
+		NULL, NULL)))
+		goto fail;
+	size_t div_start = nf;
+	for (size_t i = nf; i <= b->n; i++) {
+		if (i < b->n && !(b->v[i].kind == TD_BLOCK_HEAD && !layout[i] &&
+			i > div_start))
+			continue;
+		if ((rc = td_doc_add_span(d, "div", b->v[div_start].start,
+			b->v[i - 1].end, NULL, "type", "section", NULL)))
+			goto fail;
+		div_start = i;
+	}
+	for (size_t i = nf; i < b->n; i++) {
+		const td_block *k = &b->v[i];
+		if (layout[i])
+			rc = td_doc_add_span(d, "note", k->start, k->end, NULL, "type",
+				"layout", NULL);
+		else if (k->kind == TD_BLOCK_HEAD)
+			rc = td_doc_add_span(d, "head", k->start, k->end, NULL, NULL);
+		else if (pull[i] && !(rc = td_doc_add_span(d, "quote", k->start,
+			k->end, NULL, "type", "pullquote", NULL)))
+			rc = td_doc_add_span(d, "p", k->start, k->end, NULL, NULL);
+		else if (!pull[i])
+			rc = add_paragraph(b, lex, d, k, &ns);
+		if (rc)
+			goto fail;
+	}
+	free(para);
+	free(pull);
+	free(layout);
+	*out = d;
+	return 0;
+fail:
+	free(para);
+	free(pull);
+	free(layout);
+	td_doc_free(d);
+	return rc;
+}

@@ -1,0 +1,518 @@
+/* tei_reader.c: any well-formed TEI P5 file into the document model.
+ * The text content of <text> (of every <text> of a teiCorpus, joined by a
+ * blank line) is the document text, white space kept as it is; every element
+ * from <text> down is a span with all its attributes, in document order
+ * (pre-order, i.e. the XML nesting). The teiHeader is metadata, never text.
+ * Streaming (xmlTextReader, explicit stack): no recursion, no network, no
+ * external entities or DTDs, bounded depth. Validity is not required. */
+#include "config.h"
+#include "tei.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define TEI_NS "http://www.tei-c.org/ns/1.0"
+#define TD_TEI_MAXDEPTH 10000
+
+/* header fields captured from element text */
+enum { F_NONE, F_TITLE, F_SUBTITLE, F_AUTHOR, F_DATE, F_SRCDATE, F_GENRE,
+	F_SHA, F_SRCNAME, F_URL, F_ACTORNAME };
+
+typedef struct frame {
+	int span;       /* index into spans, or -1 */
+	int in_text;    /* inside <text> */
+	int header;     /* inside teiHeader */
+	int actor;      /* a person/org element: index into actors, or -1 */
+	const char *kind;
+	char *name;     /* local name, for the header rules */
+} frame;
+
+typedef struct buf {
+	char *p;
+	size_t len, cap;
+} buf;
+
+typedef struct rd {
+	const char *name;
+	xmlTextReaderPtr r;
+	char err[512];
+	int errline;
+	buf text, cap;
+	int field, field_depth;
+	td_span *spans;
+	size_t nspans, cap_spans;
+	frame *st;
+	size_t nst, cap_st;
+	char *root_id;
+	td_meta meta;
+	char *srcdate;
+	struct {
+		char *key, *kind, *name;
+	} *actors;
+	size_t nactors, cap_actors;
+	int cur_actor;   /* the person/org being read, -1 if none */
+	int ntexts;
+} rd;
+
+static int put(buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t c = b->cap ? b->cap * 2 : 4096;
+		while (c < b->len + n + 1)
+			c *= 2;
+		char *p = realloc(b->p, c);
+		if (!p)
+			return td_error(TD_ENOMEM, "out of memory");
+		b->p = p;
+		b->cap = c;
+	}
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+	return 0;
+}
+
+static xmlParserInputPtr no_entities(const char *url, const char *id,
+	xmlParserCtxtPtr ctx)
+{
+	(void)url;
+	(void)id;
+	(void)ctx;
+	return NULL;
+}
+
+static void init_loader(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(no_entities);
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+	rd *r = ctx;
+	if (!e || e->level < XML_ERR_ERROR || r->err[0])
+		return;
+	snprintf(r->err, sizeof r->err, "%s", e->message ? e->message : "error");
+	r->err[strcspn(r->err, "\n")] = '\0';
+	r->errline = e->line;
+}
+
+/* Collapses white space runs to one space and trims. */
+static char *squash(const char *s)
+{
+	char *o = malloc(strlen(s) + 1), *q = o;
+	if (!o)
+		return NULL;
+	int sp = 0;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			sp = q != o;
+			continue;
+		}
+		if (sp)
+			*q++ = ' ';
+		sp = 0;
+		*q++ = *s;
+	}
+	*q = '\0';
+	return o;
+}
+
+static int set_once(char **field, const char *v)
+{
+	if (*field || !v || !*v)
+		return 0;
+	return td_meta_set(field, v);
+}
+
+static const char *attr(rd *r, const char *name)
+{
+	return (const char *)xmlTextReaderGetAttribute(r->r, (const xmlChar *)name);
+}
+
+static int in(const rd *r, const char *name)
+{
+	for (size_t i = 0; i < r->nst; i++)
+		if (!strcmp(r->st[i].name, name))
+			return 1;
+	return 0;
+}
+
+static int add_actor(rd *r, const char *key, const char *kind)
+{
+	for (size_t i = 0; i < r->nactors; i++)
+		if (!strcmp(r->actors[i].key, key)) {
+			r->cur_actor = -1;
+			return 0;
+		}
+	if (r->nactors == r->cap_actors) {
+		size_t c = r->cap_actors ? r->cap_actors * 2 : 16;
+		void *v = realloc(r->actors, c * sizeof *r->actors);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		r->actors = v;
+		r->cap_actors = c;
+	}
+	r->actors[r->nactors].key = strdup(key);
+	r->actors[r->nactors].kind = strdup(kind);
+	r->actors[r->nactors].name = NULL;
+	if (!r->actors[r->nactors].key || !r->actors[r->nactors].kind)
+		return td_error(TD_ENOMEM, "out of memory");
+	r->cur_actor = (int)r->nactors++;
+	return 0;
+}
+
+/* Header rules: which element starts which field. */
+static void header_element(rd *r, const char *n, int depth)
+{
+	int f = F_NONE;
+	if (!strcmp(n, "title") && in(r, "titleStmt") && !in(r, "sourceDesc")) {
+		const char *t = attr(r, "type");
+		f = t && !strcmp(t, "sub") ? F_SUBTITLE
+		    : !t || !strcmp(t, "main") ? F_TITLE : F_NONE;
+		xmlFree((void *)t);
+	} else if (!strcmp(n, "author") && in(r, "titleStmt")) {
+		f = F_AUTHOR;
+	} else if (!strcmp(n, "date") && (in(r, "publicationStmt") ||
+						 in(r, "sourceDesc"))) {
+		int src = in(r, "sourceDesc");
+		const char *w = attr(r, "when");
+		if (w) {
+			set_once(src ? &r->srcdate : &r->meta.date, w);
+			xmlFree((void *)w);
+		} else {
+			f = src ? F_SRCDATE : F_DATE;
+		}
+	} else if ((!strcmp(n, "term") || !strcmp(n, "classCode")) &&
+		in(r, "textClass")) {
+		f = F_GENRE;
+	} else if (!strcmp(n, "idno")) {
+		const char *t = attr(r, "type");
+		if (t && (!strcasecmp(t, "sha256") || !strcasecmp(t, "SHA-256")))
+			f = F_SHA;
+		else if (t && (!strcmp(t, "filename") || !strcmp(t, "file") ||
+				      !strcmp(t, "source")))
+			f = F_SRCNAME;
+		else if (t && (!strcasecmp(t, "url") || !strcasecmp(t, "uri")) &&
+			in(r, "sourceDesc"))
+			f = F_URL;
+		xmlFree((void *)t);
+	} else if ((!strcmp(n, "persName") || !strcmp(n, "orgName") ||
+			   !strcmp(n, "name")) && r->cur_actor >= 0 &&
+		!r->actors[r->cur_actor].name) {
+		f = F_ACTORNAME;
+	}
+	if (f != F_NONE && r->field == F_NONE) {
+		r->field = f;
+		r->field_depth = depth;
+		r->cap.len = 0;
+		if (r->cap.p)
+			r->cap.p[0] = '\0';
+	}
+}
+
+static int header_end(rd *r)
+{
+	char *v = squash(r->cap.p ? r->cap.p : "");
+	if (!v)
+		return td_error(TD_ENOMEM, "out of memory");
+	int rc = 0;
+	switch (r->field) {
+	case F_TITLE: rc = set_once(&r->meta.title, v); break;
+	case F_SUBTITLE: rc = set_once(&r->meta.subtitle, v); break;
+	case F_AUTHOR: rc = set_once(&r->meta.author, v); break;
+	case F_DATE: rc = set_once(&r->meta.date, v); break;
+	case F_SRCDATE: rc = set_once(&r->srcdate, v); break;
+	case F_GENRE: rc = set_once(&r->meta.genre, v); break;
+	case F_SHA: rc = set_once(&r->meta.source_sha256, v); break;
+	case F_SRCNAME: rc = set_once(&r->meta.source_name, v); break;
+	case F_URL: rc = set_once(&r->meta.url, v); break;
+	case F_ACTORNAME:
+		if (r->cur_actor >= 0 && *v)
+			rc = set_once(&r->actors[r->cur_actor].name, v);
+		break;
+	}
+	free(v);
+	r->field = F_NONE;
+	return rc;
+}
+
+static int push_frame(rd *r, frame f)
+{
+	if (r->nst == r->cap_st) {
+		size_t c = r->cap_st ? r->cap_st * 2 : 64;
+		frame *v = realloc(r->st, c * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		r->st = v;
+		r->cap_st = c;
+	}
+	r->st[r->nst++] = f;
+	return 0;
+}
+
+static int new_span(rd *r, const char *name, int *idx)
+{
+	if (r->nspans == r->cap_spans) {
+		size_t c = r->cap_spans ? r->cap_spans * 2 : 256;
+		td_span *v = realloc(r->spans, c * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		r->spans = v;
+		r->cap_spans = c;
+	}
+	td_span *sp = &r->spans[r->nspans];
+	memset(sp, 0, sizeof *sp);
+	sp->start = sp->end = r->text.len;
+	sp->rank = td_span_rank(name);
+	if (!(sp->name = strdup(name)))
+		return td_error(TD_ENOMEM, "out of memory");
+	*idx = (int)r->nspans++;
+	while (xmlTextReaderMoveToNextAttribute(r->r) == 1) {
+		if (xmlTextReaderIsNamespaceDecl(r->r))
+			continue;
+		const char *an = (const char *)xmlTextReaderConstName(r->r);
+		const char *av = (const char *)xmlTextReaderConstValue(r->r);
+		td_attr *a = realloc(sp->attrs, (sp->n_attrs + 1) * sizeof *a);
+		if (!a)
+			return td_error(TD_ENOMEM, "out of memory");
+		sp->attrs = a;
+		a[sp->n_attrs].name = strdup(an ? an : "");
+		a[sp->n_attrs].value = strdup(av ? av : "");
+		sp->n_attrs++;
+		if (!a[sp->n_attrs - 1].name || !a[sp->n_attrs - 1].value)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	xmlTextReaderMoveToElement(r->r);
+	return 0;
+}
+
+static int end_element(rd *r)
+{
+	frame *f = &r->st[r->nst - 1];
+	int rc = 0;
+	if (f->span >= 0)
+		r->spans[f->span].end = r->text.len;
+	if (r->field != F_NONE && r->field_depth == (int)r->nst - 1)
+		rc = header_end(r);
+	if (f->actor >= 0 && r->cur_actor == f->actor)
+		r->cur_actor = -1;
+	free(f->name);
+	r->nst--;
+	return rc;
+}
+
+static int start_element(rd *r)
+{
+	const char *n = (const char *)xmlTextReaderConstLocalName(r->r);
+	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r->r);
+	int depth = (int)r->nst, rc;
+	frame up = r->nst ? r->st[r->nst - 1] : (frame){-1, 0, 0, -1, NULL, NULL};
+	frame f = {-1, up.in_text, up.header, -1, NULL, NULL};
+	if (depth >= TD_TEI_MAXDEPTH)
+		return td_error(TD_ELIMIT, "%s:%d: nesting deeper than %d elements",
+			r->name, xmlTextReaderGetParserLineNumber(r->r),
+			TD_TEI_MAXDEPTH);
+	if (depth == 0) {
+		if (ns && strcmp(ns, TEI_NS))
+			return td_error(TD_EINPUT, "%s:%d: not a TEI document (root "
+				"<%s> in namespace %s)", r->name,
+				xmlTextReaderGetParserLineNumber(r->r), n, ns);
+		const char *id = attr(r, "xml:id");
+		r->root_id = id ? strdup(id) : NULL;
+		xmlFree((void *)id);
+	}
+	int tei = !ns || !strcmp(ns, TEI_NS);
+	if (!f.in_text && !f.header && tei && !strcmp(n, "teiHeader"))
+		f.header = 1;
+	if (!f.in_text && !f.header && tei && !strcmp(n, "text")) {
+		f.in_text = 1;
+		if (r->ntexts++ && r->text.len && (rc = put(&r->text, "\n\n", 2)))
+			return rc;
+	}
+	if (f.in_text && (rc = new_span(r, n, &f.span)))
+		return rc;
+	if (!f.in_text && tei && (!strcmp(n, "person") || !strcmp(n, "org") ||
+					 !strcmp(n, "personGrp"))) {
+		const char *id = attr(r, "xml:id");
+		const char *type = attr(r, "type");
+		const char *kind = !strcmp(n, "person") ? "person"
+				   : !strcmp(n, "personGrp") ? "group"
+				   : type && (!strcmp(type, "state") ||
+						     !strcmp(type, "group"))
+				   ? type : "org";
+		if (id && *id)
+			rc = add_actor(r, id, kind);
+		if (id && *id && r->cur_actor >= 0)
+			f.actor = r->cur_actor;
+		xmlFree((void *)id);
+		xmlFree((void *)type);
+		if (rc)
+			return rc;
+	}
+	if (!f.in_text && tei)
+		header_element(r, n, depth);
+	if (!(f.name = strdup(n)))
+		return td_error(TD_ENOMEM, "out of memory");
+	if ((rc = push_frame(r, f))) {
+		free(f.name);
+		return rc;
+	}
+	if (xmlTextReaderIsEmptyElement(r->r))
+		return end_element(r);
+	return 0;
+}
+
+static int read_all(rd *r)
+{
+	int ret, rc;
+	while ((ret = xmlTextReaderRead(r->r)) == 1) {
+		int t = xmlTextReaderNodeType(r->r);
+		switch (t) {
+		case XML_READER_TYPE_ELEMENT:
+			if ((rc = start_element(r)))
+				return rc;
+			break;
+		case XML_READER_TYPE_END_ELEMENT:
+			if (r->nst && (rc = end_element(r)))
+				return rc;
+			break;
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
+		case XML_READER_TYPE_WHITESPACE:
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
+			const char *v = (const char *)xmlTextReaderConstValue(r->r);
+			size_t n = v ? strlen(v) : 0;
+			if (r->nst && r->st[r->nst - 1].in_text &&
+				(rc = put(&r->text, v, n)))
+				return rc;
+			if (r->field != F_NONE && (rc = put(&r->cap, v, n)))
+				return rc;
+			break;
+		}
+		case XML_READER_TYPE_ENTITY_REFERENCE:
+			td_warn("%s:%d: entity &%s; not expanded", r->name,
+				xmlTextReaderGetParserLineNumber(r->r),
+				(const char *)xmlTextReaderConstName(r->r));
+			break;
+		default:
+			break;
+		}
+	}
+	if (ret < 0 || r->err[0]) {
+		int code = strstr(r->err, "depth") ? TD_ELIMIT : TD_EINPUT;
+		return td_error(code, "%s:%d: %s", r->name,
+			r->errline ? r->errline
+				   : xmlTextReaderGetParserLineNumber(r->r),
+			r->err[0] ? r->err : "XML error");
+	}
+	return 0;
+}
+
+/* "doc-" and the slug of the file's base name, without extension. */
+static char *fallback_id(const char *name)
+{
+	const char *b = strrchr(name, '/');
+	b = b ? b + 1 : name;
+	char *base = strdup(b), *slug = NULL, *id;
+	if (!base)
+		return NULL;
+	char *dot = strrchr(base, '.');
+	if (dot && dot != base)
+		*dot = '\0';
+	if (td_slug(base, &slug)) {
+		free(base);
+		return NULL;
+	}
+	free(base);
+	size_t n = strlen(slug) + 5;
+	if ((id = malloc(n)))
+		snprintf(id, n, "doc-%s", *slug ? slug : "tei");
+	free(slug);
+	return id;
+}
+
+int td_tei_read(const char *name, const char *data, size_t len, td_doc **out)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	int rc;
+	rd r;
+	*out = NULL;
+	if (len > INT32_MAX)
+		return td_error(TD_ELIMIT, "%s: file too large", name);
+	pthread_once(&once, init_loader);
+	memset(&r, 0, sizeof r);
+	r.name = name;
+	r.cur_actor = -1;
+	r.r = xmlReaderForMemory(data, (int)len, name, NULL, XML_PARSE_NONET);
+	if (!r.r)
+		return td_error(TD_ENOMEM, "out of memory");
+	xmlTextReaderSetStructuredErrorHandler(r.r, on_error, &r);
+	rc = read_all(&r);
+	xmlFreeTextReader(r.r);
+	if (!rc && (rc = put(&r.text, "", 0)) == 0) {
+		char *fid = r.root_id ? NULL : fallback_id(name);
+		td_doc *d = NULL;
+		rc = td_doc_new(r.root_id ? r.root_id : fid, r.text.p, r.text.len, &d);
+		free(fid);
+		if (!rc) {
+			/* hand the spans and metadata over as they are */
+			d->spans = r.spans;
+			d->n_spans = d->cap_spans = r.nspans;
+			r.spans = NULL;
+			r.nspans = 0;
+			d->meta = r.meta;
+			memset(&r.meta, 0, sizeof r.meta);
+			if (!d->meta.date && r.srcdate) {
+				d->meta.date = r.srcdate;
+				r.srcdate = NULL;
+			}
+			for (size_t i = 0; i < r.nactors && !rc; i++)
+				rc = td_doc_add_actor(d, r.actors[i].key,
+					r.actors[i].kind, r.actors[i].name);
+			if (rc)
+				td_doc_free(d);
+			else
+				*out = d;
+		}
+	}
+	/* cleanup of whatever was not handed over */
+	for (size_t i = 0; i < r.nspans; i++) {
+		free(r.spans[i].name);
+		for (uint32_t j = 0; j < r.spans[i].n_attrs; j++) {
+			free(r.spans[i].attrs[j].name);
+			free(r.spans[i].attrs[j].value);
+		}
+		free(r.spans[i].attrs);
+	}
+	free(r.spans);
+	for (size_t i = 0; i < r.nst; i++)
+		free(r.st[i].name);
+	free(r.st);
+	for (size_t i = 0; i < r.nactors; i++) {
+		free(r.actors[i].key);
+		free(r.actors[i].kind);
+		free(r.actors[i].name);
+	}
+	free(r.actors);
+	free(r.root_id);
+	free(r.srcdate);
+	free(r.text.p);
+	free(r.cap.p);
+	td_meta tmp = r.meta;
+	free(tmp.title);
+	free(tmp.subtitle);
+	free(tmp.date);
+	free(tmp.genre);
+	free(tmp.reading_time);
+	free(tmp.author);
+	free(tmp.url);
+	free(tmp.source_name);
+	free(tmp.source_sha256);
+	free(tmp.extraction);
+	return rc;
+}

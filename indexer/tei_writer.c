@@ -1,0 +1,361 @@
+/* tei_writer.c: a td_doc as a TEI P5 document.
+ * The header comes from td_meta and the actor list; <text> comes from the
+ * spans, nested by range and rank, with the document text in between written
+ * verbatim (escaped), so the text content of <text> is the document text.
+ * Output is deterministic byte for byte: no dates, no hash order, no
+ * locale. A span that crosses its parent is dropped with a warning.
+ */
+#include "config.h"
+#include "tei.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define TEI_NS "http://www.tei-c.org/ns/1.0"
+
+/* The label categories sentences point to with @ana="#…". */
+static const struct {
+	const char *id, *desc;
+} categories[] = {
+	{"prediction", "The sentence asserts something about the future."},
+	{"hedged", "The sentence carries at least one hedge cue."},
+	{"claim", "The author or an actor asserts an arguable proposition."},
+};
+
+/* Writes s[0, n) escaped for element content (attr = 0) or a
+ * double-quoted attribute value (attr = 1). Characters XML forbids (C0
+ * controls other than tab and newline) become U+FFFD. */
+static void esc(FILE *f, const char *s, size_t n, int attr)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *rep = NULL;
+		switch (c) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = attr ? "&quot;" : NULL; break;
+		case '\t': rep = attr ? "&#9;" : NULL; break;
+		case '\n': rep = attr ? "&#10;" : NULL; break;
+		case '\r': rep = "&#13;"; break;
+		default:
+			if (c < 0x20)
+				rep = "\xEF\xBF\xBD";
+		}
+		if (rep) {
+			fwrite(s + run, 1, i - run, f);
+			fputs(rep, f);
+			run = i + 1;
+		}
+	}
+	fwrite(s + run, 1, n - run, f);
+}
+
+static void esc_str(FILE *f, const char *s, int attr)
+{
+	esc(f, s, strlen(s), attr);
+}
+
+/* An element with text content on its own indented line. */
+static void leaf(FILE *f, int ind, const char *tag, const char *attrs,
+	const char *text)
+{
+	fprintf(f, "%*s<%s%s>", ind, "", tag, attrs ? attrs : "");
+	esc_str(f, text, 0);
+	fprintf(f, "</%s>\n", tag);
+}
+
+/* Is s an XML NCName in the ASCII subset tagdex generates? Other names are
+ * accepted too when they start with a non-ASCII byte. */
+static int ncname(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	if (!(c >= 0x80 || c == '_' || ((c | 32) >= 'a' && (c | 32) <= 'z')))
+		return 0;
+	for (; *s; s++) {
+		c = (unsigned char)*s;
+		if (!(c >= 0x80 || c == '_' || c == '-' || c == '.' ||
+			(c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z')))
+			return 0;
+	}
+	return 1;
+}
+
+static int actor_ok(const td_doc *doc, size_t i)
+{
+	const char *k = doc->actors[i].key;
+	if (!ncname(k) || strcmp(k, doc->id) == 0 ||
+		strncmp(k, "tagdex-", 7) == 0)
+		return 0;
+	for (size_t c = 0; c < sizeof categories / sizeof categories[0]; c++)
+		if (strcmp(k, categories[c].id) == 0)
+			return 0;
+	return 1;
+}
+
+static int is_person(const td_actor *a) { return strcmp(a->kind, "person") == 0; }
+
+static void write_actors(FILE *f, const td_doc *doc)
+{
+	size_t np = 0, no = 0;
+	for (size_t i = 0; i < doc->n_actors; i++) {
+		if (!actor_ok(doc, i))
+			continue;
+		if (is_person(&doc->actors[i]))
+			np++;
+		else
+			no++;
+	}
+	if (!np && !no)
+		return;
+	fputs("      <particDesc>\n", f);
+	for (int pass = 0; pass < 2; pass++) {
+		if ((pass == 0 && !np) || (pass == 1 && !no))
+			continue;
+		fputs(pass == 0 ? "        <listPerson>\n" : "        <listOrg>\n", f);
+		for (size_t i = 0; i < doc->n_actors; i++) {
+			const td_actor *a = &doc->actors[i];
+			if (!actor_ok(doc, i) || is_person(a) != (pass == 0))
+				continue;
+			if (pass == 0) {
+				fputs("          <person xml:id=\"", f);
+				esc_str(f, a->key, 1);
+				fputs("\"><persName>", f);
+				esc_str(f, a->name, 0);
+				fputs("</persName></person>\n", f);
+			} else {
+				fputs("          <org xml:id=\"", f);
+				esc_str(f, a->key, 1);
+				if (strcmp(a->kind, "org") != 0) {
+					fputs("\" type=\"", f);
+					esc_str(f, a->kind, 1);
+				}
+				fputs("\"><orgName>", f);
+				esc_str(f, a->name, 0);
+				fputs("</orgName></org>\n", f);
+			}
+		}
+		fputs(pass == 0 ? "        </listPerson>\n" : "        </listOrg>\n", f);
+	}
+	fputs("      </particDesc>\n", f);
+}
+
+static void write_header(FILE *f, const td_doc *doc)
+{
+	const td_meta *m = &doc->meta;
+	const char *title = m->title && *m->title ? m->title :
+		m->source_name && *m->source_name ? m->source_name : doc->id;
+	char attr[128];
+
+	for (size_t i = 0; i < doc->n_actors; i++)
+		if (!actor_ok(doc, i))
+			td_warn("%s: actor key '%s' is not a usable xml:id; left out of "
+				"the header", doc->id, doc->actors[i].key);
+	fputs("  <teiHeader>\n    <fileDesc>\n      <titleStmt>\n", f);
+	leaf(f, 8, "title", " type=\"main\"", title);
+	if (m->subtitle && *m->subtitle)
+		leaf(f, 8, "title", " type=\"sub\"", m->subtitle);
+	if (m->author && *m->author)
+		leaf(f, 8, "author", NULL, m->author);
+	fputs("      </titleStmt>\n      <publicationStmt>\n", f);
+	leaf(f, 8, "authority", NULL, "tagdex");
+	if (m->date && *m->date) {
+		fputs("        <date when=\"", f);
+		esc_str(f, m->date, 1);
+		fputs("\">", f);
+		esc_str(f, m->date, 0);
+		fputs("</date>\n", f);
+	}
+	fputs("      </publicationStmt>\n      <sourceDesc>\n        <bibl>\n", f);
+	leaf(f, 10, "title", NULL, title);
+	if (m->author && *m->author)
+		leaf(f, 10, "author", NULL, m->author);
+	if (m->date && *m->date) {
+		fputs("          <date when=\"", f);
+		esc_str(f, m->date, 1);
+		fputs("\">", f);
+		esc_str(f, m->date, 0);
+		fputs("</date>\n", f);
+	}
+	if (m->reading_time && *m->reading_time) {
+		long q = strtol(m->reading_time, NULL, 10);
+		if (q > 0) {
+			snprintf(attr, sizeof attr, " unit=\"minute\" quantity=\"%ld\"", q);
+			fputs("          <extent>", f);
+			fprintf(f, "<measure type=\"readingTime\"%s>", attr);
+			esc_str(f, m->reading_time, 0);
+			fputs("</measure></extent>\n", f);
+		} else {
+			leaf(f, 10, "extent", NULL, m->reading_time);
+		}
+	}
+	if (m->url && *m->url)
+		leaf(f, 10, "idno", " type=\"URI\"", m->url);
+	if (m->source_name && *m->source_name)
+		leaf(f, 10, "idno", " type=\"file\"", m->source_name);
+	if (m->source_sha256 && *m->source_sha256)
+		leaf(f, 10, "idno", " type=\"sha256\"", m->source_sha256);
+	if (m->extraction && *m->extraction)
+		leaf(f, 10, "note", " type=\"extraction\"", m->extraction);
+	fputs("        </bibl>\n      </sourceDesc>\n    </fileDesc>\n", f);
+	fputs("    <encodingDesc>\n      <appInfo>\n", f);
+	fputs("        <application ident=\"tagdex\" version=\"", f);
+	esc_str(f, td_version(), 1);
+	fputs("\">\n", f);
+	leaf(f, 10, "label", NULL, "tagdex");
+	fputs("        </application>\n      </appInfo>\n", f);
+	fputs("      <classDecl>\n        <taxonomy xml:id=\"tagdex-labels\">\n", f);
+	for (size_t c = 0; c < sizeof categories / sizeof categories[0]; c++) {
+		fprintf(f, "          <category xml:id=\"%s\">\n", categories[c].id);
+		leaf(f, 12, "catDesc", NULL, categories[c].desc);
+		fputs("          </category>\n", f);
+	}
+	fputs("        </taxonomy>\n      </classDecl>\n    </encodingDesc>\n", f);
+	int actors = 0;
+	for (size_t i = 0; i < doc->n_actors; i++)
+		actors |= actor_ok(doc, i);
+	if ((m->genre && *m->genre) || actors) {
+		fputs("    <profileDesc>\n", f);
+		if (m->genre && *m->genre) {
+			fputs("      <textClass>\n        <keywords>\n", f);
+			leaf(f, 10, "term", " type=\"genre\"", m->genre);
+			fputs("        </keywords>\n      </textClass>\n", f);
+		}
+		write_actors(f, doc);
+		fputs("    </profileDesc>\n", f);
+	}
+	fputs("  </teiHeader>\n", f);
+}
+
+/* ---------------------------------------------------------------- text */
+
+static int order_cmp(const void *a, const void *b, void *ctx)
+{
+	const td_doc *doc = ctx;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const td_span *x = &doc->spans[i], *y = &doc->spans[j];
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return i < j ? -1 : i > j; /* stable: equal spans keep their order */
+}
+
+static void open_tag(FILE *f, const td_span *sp, int empty)
+{
+	fputc('<', f);
+	fputs(sp->name, f);
+	for (uint32_t a = 0; a < sp->n_attrs; a++) {
+		fprintf(f, " %s=\"", sp->attrs[a].name);
+		esc_str(f, sp->attrs[a].value, 1);
+		fputc('"', f);
+	}
+	fputs(empty ? "/>" : ">", f);
+}
+
+/* Must the open element top be closed before sp starts? An empty element
+ * at the end of an open one goes inside it when its rank allows it to be a
+ * child (<body><p/></body>, but not <titlePart><body/>). */
+static int closes_before(const td_span *top, const td_span *sp)
+{
+	if (top->end < sp->start)
+		return 1;
+	if (top->end > sp->start)
+		return 0;
+	return sp->start < sp->end || top->rank >= sp->rank;
+}
+
+static int write_text(FILE *f, const td_doc *doc)
+{
+	size_t n = doc->n_spans, *ord = malloc((n ? n : 1) * sizeof *ord),
+	       *stack = malloc((n ? n : 1) * sizeof *stack), depth = 0, pos = 0;
+	if (!ord || !stack) {
+		free(ord);
+		free(stack);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++)
+		ord[i] = i;
+	qsort_r(ord, n, sizeof *ord, order_cmp, (void *)doc);
+	int wrapped = !(n && strcmp(doc->spans[ord[0]].name, "text") == 0 &&
+		doc->spans[ord[0]].start == 0 && doc->spans[ord[0]].end == doc->len);
+	if (wrapped)
+		fputs("<text>", f);
+	for (size_t k = 0; k < n; k++) {
+		const td_span *sp = &doc->spans[ord[k]];
+		while (depth && closes_before(&doc->spans[stack[depth - 1]], sp)) {
+			const td_span *top = &doc->spans[stack[--depth]];
+			esc(f, doc->text + pos, top->end - pos, 0);
+			pos = top->end;
+			fprintf(f, "</%s>", top->name);
+		}
+		if (depth && sp->end > doc->spans[stack[depth - 1]].end) {
+			const td_span *top = &doc->spans[stack[depth - 1]];
+			td_warn("%s: <%s> at bytes %zu-%zu crosses <%s> at %zu-%zu; "
+				"dropped", doc->id, sp->name, sp->start, sp->end, top->name,
+				top->start, top->end);
+			continue;
+		}
+		esc(f, doc->text + pos, sp->start - pos, 0);
+		pos = sp->start;
+		if (sp->start == sp->end && !(k + 1 < n &&
+			doc->spans[ord[k + 1]].start == sp->start &&
+			doc->spans[ord[k + 1]].end == sp->end)) {
+			open_tag(f, sp, 1);
+			continue;
+		}
+		open_tag(f, sp, 0);
+		stack[depth++] = ord[k];
+	}
+	while (depth) {
+		const td_span *top = &doc->spans[stack[--depth]];
+		esc(f, doc->text + pos, top->end - pos, 0);
+		pos = top->end;
+		fprintf(f, "</%s>", top->name);
+	}
+	esc(f, doc->text + pos, doc->len - pos, 0);
+	if (wrapped)
+		fputs("</text>", f);
+	free(ord);
+	free(stack);
+	return 0;
+}
+
+int td_tei_write(const td_doc *doc, FILE *out)
+{
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
+	fputs("<TEI xmlns=\"" TEI_NS "\" xml:id=\"", out);
+	esc_str(out, doc->id, 1);
+	fputs("\">\n", out);
+	write_header(out, doc);
+	fputs("  ", out);
+	int rc = write_text(out, doc);
+	if (rc)
+		return rc;
+	fputs("\n</TEI>\n", out);
+	if (ferror(out))
+		return td_error(TD_EIO, "%s: write error", doc->id);
+	return 0;
+}
+
+int td_tei_write_mem(const td_doc *doc, char **out, size_t *len)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	if (!f)
+		return td_error(TD_ENOMEM, "out of memory");
+	int rc = td_tei_write(doc, f);
+	if (fclose(f) && !rc)
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc) {
+		free(buf);
+		return rc;
+	}
+	*out = buf;
+	*len = n;
+	return 0;
+}

@@ -1,0 +1,440 @@
+/* writer.c: the one writer of an index directory. It holds LOCK, collects
+ * added documents into a new segment and deletions against the committed
+ * segments, and publishes both with one manifest rename (td_writer_commit).
+ * Until then nothing it does is visible; a crash at any step leaves the
+ * previous manifest and every segment it names untouched. */
+#include "config.h"
+#include "index_int.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define TD_MERGE_THRESHOLD 8 /* segments past which a commit merges */
+
+typedef struct srcloc {
+	int32_t seg;     /* index in the manifest, or -1 for the pending segment */
+	uint32_t doc;
+	int live;
+	char sha[65];
+} srcloc;
+
+struct td_writer {
+	char *dir;
+	int lockfd;
+	int broken;       /* a commit failed half-way: reopen to continue */
+	int dirty;
+	td_manifest m;
+	td_index *ix;     /* the committed state the writer started from */
+	td_strtab src;    /* source paths */
+	srcloc *loc;
+	size_t cap_loc;
+	td_segbuild *b;   /* pending documents, NULL if none */
+	td_mseg pend;     /* deletions within the pending segment */
+	uint64_t tokens_added;
+};
+
+uint64_t td_writer_tokens_added(const td_writer *w)
+{
+	return w->tokens_added;
+}
+
+static int mkdirs(const char *dir)
+{
+	char p[4096];
+	snprintf(p, sizeof p, "%s", dir);
+	for (char *c = p + 1; *c; c++) {
+		if (*c != '/')
+			continue;
+		*c = '\0';
+		if (mkdir(p, 0755) && errno != EEXIST)
+			return td_error(TD_EIO, "%s: %s", p, strerror(errno));
+		*c = '/';
+	}
+	if (mkdir(p, 0755) && errno != EEXIST)
+		return td_error(TD_EIO, "%s: %s", p, strerror(errno));
+	return 0;
+}
+
+static int set_loc(td_writer *w, const char *source, int32_t seg, uint32_t doc,
+	const char *sha)
+{
+	uint32_t id;
+	int rc = td_strtab_put(&w->src, source, strlen(source), &id, NULL);
+	if (rc)
+		return rc;
+	if (id >= w->cap_loc) {
+		size_t cap = w->cap_loc ? w->cap_loc * 2 : 256;
+		while (cap <= id)
+			cap *= 2;
+		srcloc *v = realloc(w->loc, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		w->loc = v;
+		w->cap_loc = cap;
+	}
+	srcloc *l = &w->loc[id];
+	l->seg = seg;
+	l->doc = doc;
+	l->live = 1;
+	snprintf(l->sha, sizeof l->sha, "%s", sha ? sha : "");
+	return 0;
+}
+
+static srcloc *find_loc(td_writer *w, const char *source)
+{
+	/* td_strtab has no lookup without insert; a probe insert is cheap and
+	 * an unknown source simply gets a dead entry */
+	uint32_t id;
+	int added;
+	if (td_strtab_put(&w->src, source, strlen(source), &id, &added))
+		return NULL;
+	if (id >= w->cap_loc || added) {
+		if (set_loc(w, source, -1, 0, NULL))
+			return NULL;
+		w->loc[id].live = 0;
+	}
+	return w->loc[id].live ? &w->loc[id] : NULL;
+}
+
+/* Loads the committed state: manifest, segments and the source map. */
+static int load_state(td_writer *w, int rebuild)
+{
+	int rc;
+	td_manifest_free(&w->m);
+	td_index_close(w->ix);
+	w->ix = NULL;
+	td_strtab_free(&w->src);
+	td_strtab_init(&w->src);
+	rc = td_manifest_read(w->dir, &w->m);
+	if (rc == TD_ENOTFOUND) {
+		memset(&w->m, 0, sizeof w->m);
+		w->m.next_seg = 1;
+		td_error_clear();
+		return 0;
+	}
+	if (rc == TD_EVERSION && rebuild) {
+		w->m.next_seg = 1;
+		td_error_clear();
+		return 0;
+	}
+	if (rc)
+		return rc;
+	if (rebuild) {
+		/* keep numbering; forget the segments (cleaned up at commit) */
+		for (size_t i = 0; i < w->m.nsegs; i++) {
+			free(w->m.segs[i].name);
+			free(w->m.segs[i].del);
+		}
+		w->m.nsegs = 0;
+		return 0;
+	}
+	if ((rc = td_index_open(w->dir, &w->ix)))
+		return rc;
+	for (size_t i = 0; i < td_index_nsegs(w->ix); i++) {
+		td_seg *s = td_index_seg(w->ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
+			td_docinfo di;
+			if (!td_seg_doc_live(s, d))
+				continue;
+			if ((rc = td_seg_doc(s, d, &di)))
+				return rc;
+			if (di.source && (rc = set_loc(w, di.source, (int32_t)i, d,
+						  di.sha256)))
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* Removes temporary files a crashed writer left behind. */
+static void clean_tmp(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		if (n > 4 && !strcmp(e->d_name + n - 4, ".tmp")) {
+			char p[4096];
+			snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+			unlink(p);
+		}
+	}
+	closedir(d);
+}
+
+int td_writer_open(const char *dir, int flags, td_writer **out)
+{
+	int rc;
+	*out = NULL;
+	const char *f = getenv("TAGDEX_FAULT_AFTER");
+	if (f && *f)
+		td_writer_fault_after(atoi(f));
+	td_writer *w = calloc(1, sizeof *w);
+	if (!w || !(w->dir = strdup(dir))) {
+		free(w);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	w->lockfd = -1;
+	td_strtab_init(&w->src);
+	if ((rc = mkdirs(dir)) || (rc = td_lock_take(dir, &w->lockfd)))
+		goto fail;
+	clean_tmp(dir);
+	if ((rc = load_state(w, flags & TD_WRITE_REBUILD)))
+		goto fail;
+	w->dirty = (flags & TD_WRITE_REBUILD) != 0;
+	*out = w;
+	return 0;
+fail:
+	td_writer_close(w);
+	return rc;
+}
+
+void td_writer_close(td_writer *w)
+{
+	if (!w)
+		return;
+	td_segbuild_free(w->b);
+	free(w->pend.del);
+	td_index_close(w->ix);
+	td_manifest_free(&w->m);
+	td_strtab_free(&w->src);
+	free(w->loc);
+	td_lock_release(w->lockfd);
+	free(w->dir);
+	free(w);
+}
+
+int td_writer_source_state(td_writer *w, const char *source, const char *sha256)
+{
+	srcloc *l = find_loc(w, source);
+	if (!l)
+		return TD_SOURCE_NEW;
+	return sha256 && !strcmp(l->sha, sha256) ? TD_SOURCE_UNCHANGED
+						 : TD_SOURCE_CHANGED;
+}
+
+static int drop(td_writer *w, srcloc *l)
+{
+	int rc = l->seg < 0 ? td_mseg_delete(&w->pend, l->doc)
+			    : td_mseg_delete(&w->m.segs[l->seg], l->doc);
+	if (rc)
+		return rc;
+	l->live = 0;
+	w->dirty = 1;
+	return 0;
+}
+
+int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
+	const char *sha256)
+{
+	int rc;
+	if (w->broken)
+		return td_error(TD_EUSAGE, "%s: an earlier commit failed; reopen "
+			"the index", w->dir);
+	if (!source || !*source)
+		return td_error(TD_EUSAGE, "document without a source");
+	srcloc *l = find_loc(w, source);
+	if (l && (rc = drop(w, l)))
+		return rc;
+	if (!w->b && (rc = td_segbuild_new(&w->b)))
+		return rc;
+	uint32_t d = td_segbuild_ndocs(w->b);
+	uint32_t before = td_segbuild_ntokens(w->b);
+	if ((rc = td_segbuild_add(w->b, doc, source, sha256)) ||
+		(rc = set_loc(w, source, -1, d, sha256)))
+		return rc;
+	w->tokens_added += td_segbuild_ntokens(w->b) - before;
+	w->dirty = 1;
+	return 0;
+}
+
+int td_writer_add(td_writer *w, const td_doc *doc, const char *source)
+{
+	return td_writer_add_sha(w, doc, source, doc->meta.source_sha256);
+}
+
+int td_writer_remove(td_writer *w, const char *source)
+{
+	srcloc *l = find_loc(w, source);
+	if (!l)
+		return td_error(TD_ENOTFOUND, "%s: not in the index", source);
+	return drop(w, l);
+}
+
+int td_writer_each_source(td_writer *w,
+	int (*fn)(void *ctx, const char *source), void *ctx)
+{
+	uint32_t n = w->src.n;
+	for (uint32_t i = 0; i < n; i++) {
+		if (!w->loc[i].live)
+			continue;
+		int rc = fn(ctx, td_strtab_str(&w->src, i));
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* Unlinks segment files no manifest names any more. Readers that mapped
+ * them keep their mapping. */
+static void clean_segments(td_writer *w)
+{
+	DIR *d = opendir(w->dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strncmp(e->d_name, "seg-", 4))
+			continue;
+		int named = 0;
+		for (size_t i = 0; i < w->m.nsegs && !named; i++)
+			named = !strcmp(w->m.segs[i].name, e->d_name);
+		if (!named) {
+			char p[4096];
+			snprintf(p, sizeof p, "%s/%s", w->dir, e->d_name);
+			unlink(p);
+		}
+	}
+	closedir(d);
+}
+
+/* Writes b as the next segment file and appends it to the manifest. */
+static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend)
+{
+	char name[64], tmp[4200], path[4096];
+	int rc;
+	snprintf(name, sizeof name, "seg-%06llu.tdx",
+		(unsigned long long)w->m.next_seg);
+	snprintf(path, sizeof path, "%s/%s", w->dir, name);
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	td_fault_step("segment write");
+	if ((rc = td_segbuild_write(b, tmp)))
+		return rc;
+	td_fault_step("segment rename");
+	if (rename(tmp, path)) {
+		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+		unlink(tmp);
+		return rc;
+	}
+	td_mseg *v = realloc(w->m.segs, (w->m.nsegs + 1) * sizeof *v);
+	if (!v)
+		return td_error(TD_ENOMEM, "out of memory");
+	w->m.segs = v;
+	td_mseg *ms = &v[w->m.nsegs];
+	memset(ms, 0, sizeof *ms);
+	if (!(ms->name = strdup(name)))
+		return td_error(TD_ENOMEM, "out of memory");
+	ms->ndocs = td_segbuild_ndocs(b);
+	if (pend) {
+		*ms = (td_mseg){ms->name, ms->ndocs, pend->del, pend->ndel,
+			pend->cap_del};
+		memset(pend, 0, sizeof *pend);
+	}
+	w->m.nsegs++;
+	w->m.next_seg++;
+	return 0;
+}
+
+static int commit(td_writer *w, int merging)
+{
+	int rc;
+	if (w->broken)
+		return td_error(TD_EUSAGE, "%s: an earlier commit failed; reopen "
+			"the index", w->dir);
+	if (!w->dirty)
+		return 0;
+	w->broken = 1;
+	if (w->b && td_segbuild_ndocs(w->b)) {
+		if ((rc = publish_segment(w, w->b, &w->pend)))
+			return rc;
+	}
+	/* segments whose every document is deleted go */
+	size_t k = 0;
+	for (size_t i = 0; i < w->m.nsegs; i++) {
+		td_mseg *ms = &w->m.segs[i];
+		if (ms->ndel >= ms->ndocs) {
+			free(ms->name);
+			free(ms->del);
+			continue;
+		}
+		w->m.segs[k++] = *ms;
+	}
+	w->m.nsegs = k;
+	w->m.generation++;
+	if ((rc = td_manifest_write(w->dir, &w->m)))
+		return rc;
+	td_fault_step("cleanup");
+	clean_segments(w);
+	td_segbuild_free(w->b);
+	w->b = NULL;
+	free(w->pend.del);
+	memset(&w->pend, 0, sizeof w->pend);
+	if ((rc = load_state(w, 0)))
+		return rc;
+	w->broken = 0;
+	w->dirty = 0;
+	if (!merging && w->m.nsegs > TD_MERGE_THRESHOLD)
+		return td_writer_merge(w);
+	return 0;
+}
+
+int td_writer_commit(td_writer *w)
+{
+	return commit(w, 0);
+}
+
+int td_writer_merge(td_writer *w)
+{
+	int rc;
+	if ((rc = commit(w, 1)))
+		return rc;
+	int need = w->m.nsegs > 1;
+	for (size_t i = 0; i < w->m.nsegs; i++)
+		need |= w->m.segs[i].ndel > 0;
+	if (!need || !w->ix)
+		return 0;
+	td_segbuild *b;
+	if ((rc = td_segbuild_new(&b)))
+		return rc;
+	for (size_t i = 0; i < td_index_nsegs(w->ix); i++) {
+		td_seg *s = td_index_seg(w->ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
+			td_doc *doc;
+			const char *src, *sha;
+			if (!td_seg_doc_live(s, d))
+				continue;
+			if ((rc = td_seg_doc_load(s, d, &doc, &src, &sha)))
+				goto out;
+			rc = td_segbuild_add(b, doc, src ? src : doc->id, sha);
+			td_doc_free(doc);
+			if (rc)
+				goto out;
+		}
+	}
+	w->broken = 1;
+	for (size_t i = 0; i < w->m.nsegs; i++) {
+		free(w->m.segs[i].name);
+		free(w->m.segs[i].del);
+	}
+	w->m.nsegs = 0;
+	if (td_segbuild_ndocs(b) && (rc = publish_segment(w, b, NULL)))
+		goto out;
+	w->m.generation++;
+	if ((rc = td_manifest_write(w->dir, &w->m)))
+		goto out;
+	td_fault_step("cleanup");
+	clean_segments(w);
+	if ((rc = load_state(w, 0)))
+		goto out;
+	w->broken = 0;
+out:
+	td_segbuild_free(b);
+	return rc;
+}

@@ -1,0 +1,256 @@
+/* ast.c: the query AST: building, freeing and printing it back as CQL.
+ * Printing gives the canonical form the tests compare and that the
+ * differential test feeds back into the parser; it must round-trip.
+ */
+#include "config.h"
+#include "query.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *dupn(const char *s, size_t n)
+{
+	char *c = malloc(n + 1);
+	if (c) {
+		memcpy(c, s, n);
+		c[n] = '\0';
+	}
+	return c;
+}
+
+tq_node *tq_node_new(int kind, size_t off)
+{
+	tq_node *n = calloc(1, sizeof *n);
+	if (n) {
+		n->kind = kind;
+		n->off = off;
+		n->min = n->max = 1;
+		n->slot = -1;
+	}
+	return n;
+}
+
+int tq_node_add(tq_node *parent, tq_node *kid)
+{
+	if (!kid)
+		return td_error(TD_ENOMEM, "out of memory");
+	if ((parent->nkids & (parent->nkids - 1)) == 0) {
+		size_t cap = parent->nkids ? parent->nkids * 2 : 1;
+		tq_node **k = realloc(parent->kids, cap * sizeof *k);
+		if (!k) {
+			tq_node_free(kid);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		parent->kids = k;
+	}
+	parent->kids[parent->nkids++] = kid;
+	return 0;
+}
+
+void tq_cond_free(tq_cond *c)
+{
+	/* conditions nest at most TQ_MAX_DEPTH deep (the parser's bound) */
+	if (!c)
+		return;
+	tq_cond_free(c->a);
+	tq_cond_free(c->b);
+	free(c->pattern);
+	free(c);
+}
+
+void tq_node_free(tq_node *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->nkids; i++)
+		tq_node_free(n->kids[i]);
+	free(n->kids);
+	tq_cond_free(n->cond);
+	free(n->elem);
+	for (size_t i = 0; i < n->nattrs; i++) {
+		free(n->attrs[i].name);
+		free(n->attrs[i].pattern);
+	}
+	free(n->attrs);
+	free(n);
+}
+
+int tq_span_attr(tq_node *n, const char *name, size_t nlen,
+	const char *pat, size_t plen, size_t off)
+{
+	tq_sattr *a = realloc(n->attrs, (n->nattrs + 1) * sizeof *a);
+	if (!a)
+		return td_error(TD_ENOMEM, "out of memory");
+	n->attrs = a;
+	a = &n->attrs[n->nattrs];
+	a->name = dupn(name, nlen);
+	a->pattern = dupn(pat, plen);
+	a->off = off;
+	if (!a->name || !a->pattern) {
+		free(a->name);
+		free(a->pattern);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	n->nattrs++;
+	return 0;
+}
+
+tq_node *tq_span_new(const char *elem, ...)
+{
+	tq_node *n = tq_node_new(TQ_SPAN, 0);
+	if (!n || !(n->elem = strdup(elem))) {
+		tq_node_free(n);
+		return NULL;
+	}
+	va_list ap;
+	va_start(ap, elem);
+	const char *name;
+	while ((name = va_arg(ap, const char *))) {
+		const char *pat = va_arg(ap, const char *);
+		if (tq_span_attr(n, name, strlen(name), pat, strlen(pat), 0) < 0) {
+			tq_node_free(n);
+			n = NULL;
+			break;
+		}
+	}
+	va_end(ap);
+	return n;
+}
+
+
+/* a growing string; on allocation failure it stays failed */
+typedef struct buf {
+	char *s;
+	size_t n, cap;
+	int oom;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+	if (b->oom)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		char *t = realloc(b->s, cap);
+		if (!t) {
+			b->oom = 1;
+			return;
+		}
+		b->s = t;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+static void puts_(buf *b, const char *s)
+{
+	put(b, s, strlen(s));
+}
+
+/* Strings are printed in double quotes; a bare " inside (from a
+ * single-quoted original) gets a backslash, which PCRE2 reads as ". */
+static void put_string(buf *b, const char *s, unsigned flags)
+{
+	puts_(b, "\"");
+	for (const char *p = s; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			put(b, p, 2);
+			p++;
+		} else if (*p == '"') {
+			puts_(b, "\\\"");
+		} else {
+			put(b, p, 1);
+		}
+	}
+	puts_(b, "\"");
+	if (flags) {
+		puts_(b, "%");
+		if (flags & TQ_FLAG_CASE)
+			puts_(b, "c");
+		if (flags & TQ_FLAG_DIAC)
+			puts_(b, "d");
+	}
+}
+
+static void print_cond(buf *b, const tq_cond *c)
+{
+	switch (c->kind) {
+	case TQC_ATTR:
+		puts_(b, c->layer == TD_LAYER_NORM ? "norm=" : "word=");
+		put_string(b, c->pattern, c->flags);
+		break;
+	case TQC_NOT:
+		puts_(b, "!(");
+		print_cond(b, c->a);
+		puts_(b, ")");
+		break;
+	default:
+		puts_(b, "(");
+		print_cond(b, c->a);
+		puts_(b, c->kind == TQC_AND ? " & " : " | ");
+		print_cond(b, c->b);
+		puts_(b, ")");
+	}
+}
+
+static void print_node(buf *b, const tq_node *n)
+{
+	char num[64];
+	switch (n->kind) {
+	case TQ_TOKEN:
+		puts_(b, "[");
+		if (n->cond)
+			print_cond(b, n->cond);
+		puts_(b, "]");
+		break;
+	case TQ_SPAN:
+		puts_(b, "<");
+		puts_(b, n->elem);
+		for (size_t i = 0; i < n->nattrs; i++) {
+			puts_(b, " ");
+			puts_(b, n->attrs[i].name);
+			puts_(b, "=");
+			put_string(b, n->attrs[i].pattern, 0);
+		}
+		puts_(b, "/>");
+		break;
+	case TQ_REPEAT:
+		puts_(b, "(");
+		print_node(b, n->kids[0]);
+		if (n->max < 0)
+			snprintf(num, sizeof num, "){%ld,}", n->min);
+		else
+			snprintf(num, sizeof num, "){%ld,%ld}", n->min, n->max);
+		puts_(b, num);
+		break;
+	default:
+		puts_(b, "(");
+		for (size_t i = 0; i < n->nkids; i++) {
+			if (i)
+				puts_(b, n->kind == TQ_SEQ ? " "
+					: n->kind == TQ_ALT ? " | "
+					: n->kind == TQ_WITHIN ? " within "
+							       : " containing ");
+			print_node(b, n->kids[i]);
+		}
+		puts_(b, ")");
+	}
+}
+
+int tq_node_print(const tq_node *n, char **out)
+{
+	buf b = {0};
+	print_node(&b, n);
+	if (b.oom || !b.s) {
+		free(b.s);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	*out = b.s;
+	return 0;
+}

@@ -1,0 +1,125 @@
+/* context.c: what surrounds a hit in the index: its sentence, the spans
+ * over it, and the document text of a token range. Read-only over index.h;
+ * spans of one element are sorted by start, so lookups are binary searches.
+ */
+#include "config.h"
+#include "query.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The number of spans of element k whose start is <= pos. */
+static uint32_t upto(td_seg *s, uint32_t k, uint32_t pos)
+{
+	uint32_t lo = 0, hi = td_seg_span_count(s, k);
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2, st = 0, en = 0;
+		if (td_seg_span_get(s, k, mid, &st, &en) < 0)
+			return lo;
+		if (st <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int tq_sentence_at(td_seg *s, uint32_t pos, uint32_t *i)
+{
+	int64_t k = td_seg_span_find(s, "s");
+	if (k < 0)
+		return 0;
+	/* sentences do not nest: the last one starting at or before pos */
+	uint32_t n = upto(s, (uint32_t)k, pos);
+	while (n > 0) {
+		uint32_t st, en;
+		if (td_seg_span_get(s, (uint32_t)k, n - 1, &st, &en) < 0)
+			return 0;
+		if (en > pos) {
+			*i = n - 1;
+			return 1;
+		}
+		if (en > st)
+			return 0;
+		n--; /* an empty <s> before pos: look further left */
+	}
+	return 0;
+}
+
+const char *tq_span_attr_get(td_seg *s, uint32_t k, uint32_t i,
+	const char *name)
+{
+	uint32_t na = td_seg_span_nattrs(s, k, i);
+	for (uint32_t a = 0; a < na; a++) {
+		const char *n = NULL, *v = NULL;
+		if (td_seg_span_attr(s, k, i, a, &n, &v) == 0 && n && v &&
+			!strcmp(n, name))
+			return v;
+	}
+	return NULL;
+}
+
+int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx)
+{
+	td_docinfo di;
+	int rc = td_seg_doc(h->seg, h->doc, &di);
+	if (rc < 0)
+		return rc;
+	uint32_t nn = td_seg_span_nnames(h->seg);
+	for (uint32_t k = 0; k < nn; k++) {
+		/* spans of this document starting before the hit's end */
+		uint32_t first = upto(h->seg, k, di.first_tok ? di.first_tok - 1 : 0);
+		if (!di.first_tok)
+			first = 0;
+		uint32_t last = upto(h->seg, k, h->end - 1);
+		for (uint32_t i = first; i < last; i++) {
+			uint32_t st, en;
+			if ((rc = td_seg_span_get(h->seg, k, i, &st, &en)) < 0)
+				return rc;
+			if (st < di.first_tok || en <= st)
+				continue;
+			if (contain ? (st <= h->start && en >= h->end)
+				    : (st < h->end && en > h->start))
+				if ((rc = fn(ctx, h->seg, k, i, st, en)) != 0)
+					return rc;
+		}
+	}
+	return 0;
+}
+
+int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf)
+{
+	*buf = NULL;
+	if (b <= a) {
+		*buf = strdup("");
+		return *buf ? 0 : td_error(TD_ENOMEM, "out of memory");
+	}
+	uint32_t d = td_seg_doc_at(s, a), bs, be, es, ee;
+	td_docinfo di;
+	const char *text;
+	size_t len;
+	int rc;
+	if ((rc = td_seg_doc(s, d, &di)) < 0 ||
+		(rc = td_seg_doc_text(s, d, &text, &len)) < 0 ||
+		(rc = td_seg_tok_offsets(s, a, &bs, &be)) < 0 ||
+		(rc = td_seg_tok_offsets(s, b - 1, &es, &ee)) < 0)
+		return rc;
+	if (bs > ee || ee > len)
+		return td_error(TD_ECORRUPT, "token offsets outside the text");
+	char *o = malloc(ee - bs + 1);
+	if (!o)
+		return td_error(TD_ENOMEM, "out of memory");
+	size_t n = 0;
+	for (uint32_t i = bs; i < ee; i++) {
+		char c = text[i];
+		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+			if (n && o[n - 1] != ' ')
+				o[n++] = ' ';
+		} else {
+			o[n++] = c;
+		}
+	}
+	o[n] = '\0';
+	*buf = o;
+	return 0;
+}

@@ -1,0 +1,824 @@
+/* exec.c: runs a plan over the index, segment by segment, document by
+ * document. A node's meaning is the set of end positions it can reach from a
+ * start position; a hit is a start with the largest non-empty end. Token
+ * conditions are decided once per segment over the lexicon (never over the
+ * text), candidate starts come from the rarest fixed token's postings or an
+ * element's spans, and matching never crosses a document boundary.
+ */
+#include "config.h"
+#include "query.h"
+#include "plan_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct vec {
+	uint32_t *v;
+	size_t n, cap;
+} vec;
+
+static int vpush(vec *a, uint32_t x)
+{
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 16;
+		uint32_t *v = realloc(a->v, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		a->v = v;
+		a->cap = cap;
+	}
+	a->v[a->n++] = x;
+	return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void vuniq(vec *a)
+{
+	if (a->n < 2)
+		return;
+	qsort(a->v, a->n, sizeof *a->v, cmp_u32);
+	size_t j = 1;
+	for (size_t i = 1; i < a->n; i++)
+		if (a->v[i] != a->v[j - 1])
+			a->v[j++] = a->v[i];
+	a->n = j;
+}
+
+typedef struct range {
+	uint32_t start, end;
+} range;
+
+typedef struct leafset {
+	int layer;
+	int64_t lit;     /* literal leaf: the id or -1 */
+	uint8_t *bits;   /* regex leaf: one bit per lexicon id */
+	uint64_t freq;   /* occurrences of all matching ids */
+	vec ids;         /* matching ids */
+} leafset;
+
+typedef struct spanset {
+	int64_t k;       /* element number in the segment, -1 if absent */
+	range *v;        /* the current document's matching spans by start */
+	size_t n, cap;
+	uint32_t doc;    /* the document v belongs to, UINT32_MAX: none */
+} spanset;
+
+typedef struct wcache {
+	uint32_t *bound; /* per position of the current document */
+	size_t cap;
+	uint32_t doc;
+} wcache;
+
+typedef struct ctx {
+	tq_plan *p;
+	td_seg *s;
+	size_t segno;
+	leafset *leaves;
+	spanset *spans;
+	wcache *wc;
+	uint32_t doc, dfirst, dend;
+	range *pq;       /* pull quotes of the current document */
+	size_t npq, cappq;
+	int64_t quote_k; /* element "quote" in the segment, -1 if absent */
+	const tq_filter *f;
+} ctx;
+
+/* ----------------------------------------------------------- leaves */
+
+static int leaf_prepare(ctx *c, size_t i)
+{
+	tq_leaf *l = &c->p->leaves[i];
+	leafset *ls = &c->leaves[i];
+	ls->layer = l->cond->layer;
+	ls->lit = -1;
+	if (l->literal) {
+		ls->lit = td_seg_lex_find(c->s, ls->layer, l->cond->pattern,
+			strlen(l->cond->pattern));
+		if (ls->lit >= 0) {
+			ls->freq = td_seg_lex_freq(c->s, ls->layer,
+				(uint32_t)ls->lit);
+			return vpush(&ls->ids, (uint32_t)ls->lit);
+		}
+		return 0;
+	}
+	uint32_t n = td_seg_lex_size(c->s, ls->layer);
+	ls->bits = calloc((size_t)n / 8 + 1, 1);
+	if (!ls->bits)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (uint32_t id = 0; id < n; id++) {
+		size_t len = 0;
+		const char *t = td_seg_lex_term(c->s, ls->layer, id, &len);
+		if (!t)
+			continue;
+		int rc = tq_plan_match_term(c->p, (int)i, t, len);
+		if (rc < 0)
+			return rc;
+		if (rc) {
+			ls->bits[id >> 3] |= (uint8_t)(1u << (id & 7));
+			ls->freq += td_seg_lex_freq(c->s, ls->layer, id);
+			if ((rc = vpush(&ls->ids, id)) < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int leaf_at(ctx *c, int i, uint32_t pos)
+{
+	leafset *ls = &c->leaves[i];
+	uint32_t id = td_seg_id_at(c->s, ls->layer, pos);
+	if (ls->bits)
+		return (ls->bits[id >> 3] >> (id & 7)) & 1;
+	return ls->lit >= 0 && id == (uint32_t)ls->lit;
+}
+
+static int cond_at(ctx *c, const tq_cond *k, uint32_t pos)
+{
+	switch (k->kind) {
+	case TQC_ATTR: return leaf_at(c, k->leaf, pos);
+	case TQC_NOT: return !cond_at(c, k->a, pos);
+	case TQC_AND: return cond_at(c, k->a, pos) && cond_at(c, k->b, pos);
+	default: return cond_at(c, k->a, pos) || cond_at(c, k->b, pos);
+	}
+}
+
+/* ------------------------------------------------------------ spans */
+
+static int span_ok(ctx *c, const tq_node *n, int64_t k, uint32_t i)
+{
+	uint32_t na = td_seg_span_nattrs(c->s, (uint32_t)k, i);
+	for (size_t j = 0; j < n->nattrs; j++) {
+		int found = 0;
+		for (uint32_t a = 0; a < na && !found; a++) {
+			const char *name = NULL, *value = NULL;
+			if (td_seg_span_attr(c->s, (uint32_t)k, i, a, &name,
+				    &value) < 0)
+				return td_error(TD_ECORRUPT, "%s",
+					td_error_last());
+			if (!name || !value || strcmp(name, n->attrs[j].name))
+				continue;
+			int rc = tq_plan_match_attr(c->p, n, j, value);
+			if (rc < 0)
+				return rc;
+			found = rc;
+		}
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/* The first span of element k whose start is >= pos. */
+static int span_lower(ctx *c, int64_t k, uint32_t pos, uint32_t *out)
+{
+	uint32_t lo = 0, hi = td_seg_span_count(c->s, (uint32_t)k);
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2, st, en;
+		int rc = td_seg_span_get(c->s, (uint32_t)k, mid, &st, &en);
+		if (rc < 0)
+			return rc;
+		if (st < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*out = lo;
+	return 0;
+}
+
+/* Fills ss with the matching spans of node n in the current document. */
+static int spans_load(ctx *c, const tq_node *n, spanset *ss)
+{
+	if (ss->doc == c->doc)
+		return 0;
+	ss->n = 0;
+	ss->doc = c->doc;
+	if (ss->k < 0)
+		return 0;
+	uint32_t i, cnt = td_seg_span_count(c->s, (uint32_t)ss->k);
+	int rc = span_lower(c, ss->k, c->dfirst, &i);
+	for (; rc == 0 && i < cnt; i++) {
+		uint32_t st, en;
+		if ((rc = td_seg_span_get(c->s, (uint32_t)ss->k, i, &st, &en)) < 0)
+			break;
+		if (st >= c->dend)
+			break;
+		if (en <= st || en > c->dend)
+			continue;
+		if ((rc = span_ok(c, n, ss->k, i)) < 0)
+			break;
+		if (!rc)
+			continue;
+		rc = 0;
+		if (ss->n == ss->cap) {
+			size_t cap = ss->cap ? ss->cap * 2 : 16;
+			range *v = realloc(ss->v, cap * sizeof *v);
+			if (!v)
+				return td_error(TD_ENOMEM, "out of memory");
+			ss->v = v;
+			ss->cap = cap;
+		}
+		ss->v[ss->n++] = (range){st, en};
+	}
+	return rc;
+}
+
+static int span_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
+{
+	spanset *ss = &c->spans[n->slot];
+	int rc = spans_load(c, n, ss);
+	if (rc < 0)
+		return rc;
+	size_t lo = 0, hi = ss->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ss->v[mid].start < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ss->n && ss->v[lo].start == s; lo++)
+		if ((rc = vpush(out, ss->v[lo].end)) < 0)
+			return rc;
+	return 0;
+}
+
+/* ------------------------------------------------------------ nodes */
+
+static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out);
+
+static int ends_many(ctx *c, const tq_node *n, const vec *from, vec *out)
+{
+	out->n = 0;
+	for (size_t i = 0; i < from->n; i++) {
+		int rc = ends(c, n, from->v[i], out);
+		if (rc < 0)
+			return rc;
+	}
+	vuniq(out);
+	return 0;
+}
+
+static int same(const vec *a, const vec *b)
+{
+	return a->n == b->n && !memcmp(a->v, b->v, a->n * sizeof *a->v);
+}
+
+static int repeat_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
+{
+	vec cur = {0}, nxt = {0}, seen = {0}, tmp;
+	int rc = vpush(&cur, s);
+	if (rc == 0 && n->min == 0)
+		rc = vpush(&seen, s);
+	for (long i = 1; rc == 0 && (n->max < 0 || i <= n->max); i++) {
+		if ((rc = ends_many(c, n->kids[0], &cur, &nxt)) < 0)
+			break;
+		if (i < n->min) {
+			/* a fixpoint below min stays one: jump to min */
+			if (same(&cur, &nxt))
+				i = n->min - 1;
+		} else {
+			/* positions seen at an earlier count >= min had at least
+			 * as many repetitions left: drop them */
+			size_t j = 0;
+			for (size_t a = 0; a < nxt.n; a++)
+				if (!bsearch(&nxt.v[a], seen.v, seen.n,
+					    sizeof *seen.v, cmp_u32))
+					nxt.v[j++] = nxt.v[a];
+			nxt.n = j;
+			for (size_t a = 0; a < nxt.n && rc == 0; a++)
+				rc = vpush(&seen, nxt.v[a]);
+			vuniq(&seen);
+		}
+		if (!nxt.n)
+			break;
+		tmp = cur;
+		cur = nxt;
+		nxt = tmp;
+	}
+	for (size_t a = 0; a < seen.n && rc == 0; a++)
+		rc = vpush(out, seen.v[a]);
+	free(cur.v);
+	free(nxt.v);
+	free(seen.v);
+	return rc;
+}
+
+/* within/containing: per position of the document, the bound on ends that
+ * B's hits allow, computed once per document. */
+static int wc_load(ctx *c, const tq_node *n, uint32_t **bound)
+{
+	wcache *w = &c->wc[n->slot];
+	size_t len = c->dend - c->dfirst;
+	if (w->doc == c->doc) {
+		*bound = w->bound;
+		return 0;
+	}
+	if (len + 1 > w->cap) {
+		uint32_t *b = realloc(w->bound, (len + 1) * sizeof *b);
+		if (!b)
+			return td_error(TD_ENOMEM, "out of memory");
+		w->bound = b;
+		w->cap = len + 1;
+	}
+	int within = n->kind == TQ_WITHIN;
+	vec e = {0};
+	int rc = 0;
+	for (size_t i = 0; i < len && rc == 0; i++) {
+		uint32_t bs = c->dfirst + (uint32_t)i;
+		e.n = 0;
+		if ((rc = ends(c, n->kids[1], bs, &e)) < 0)
+			break;
+		uint32_t v = within ? 0 : UINT32_MAX;
+		for (size_t a = 0; a < e.n; a++) {
+			if (e.v[a] <= bs)
+				continue;
+			if (within ? e.v[a] > v : e.v[a] < v)
+				v = e.v[a];
+		}
+		w->bound[i] = v;
+	}
+	free(e.v);
+	if (rc < 0)
+		return rc;
+	/* within: running max from the left; containing: min from the right */
+	if (within) {
+		for (size_t i = 1; i < len; i++)
+			if (w->bound[i - 1] > w->bound[i])
+				w->bound[i] = w->bound[i - 1];
+	} else {
+		for (size_t i = len; i-- > 1;)
+			if (w->bound[i] < w->bound[i - 1])
+				w->bound[i - 1] = w->bound[i];
+	}
+	w->doc = c->doc;
+	*bound = w->bound;
+	return 0;
+}
+
+static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
+{
+	int rc = 0;
+	switch (n->kind) {
+	case TQ_TOKEN:
+		if (s < c->dend && (!n->cond || cond_at(c, n->cond, s)))
+			return vpush(out, s + 1);
+		return 0;
+	case TQ_SPAN:
+		return span_ends(c, n, s, out);
+	case TQ_ALT:
+		for (size_t i = 0; i < n->nkids && rc == 0; i++)
+			rc = ends(c, n->kids[i], s, out);
+		return rc;
+	case TQ_REPEAT:
+		return repeat_ends(c, n, s, out);
+	case TQ_SEQ: {
+		vec cur = {0}, nxt = {0}, tmp;
+		rc = vpush(&cur, s);
+		for (size_t i = 0; i < n->nkids && rc == 0 && cur.n; i++) {
+			rc = ends_many(c, n->kids[i], &cur, &nxt);
+			tmp = cur;
+			cur = nxt;
+			nxt = tmp;
+		}
+		for (size_t a = 0; a < cur.n && rc == 0; a++)
+			rc = vpush(out, cur.v[a]);
+		free(cur.v);
+		free(nxt.v);
+		return rc;
+	}
+	default: { /* TQ_WITHIN, TQ_CONTAINING */
+		if (s >= c->dend)
+			return 0;
+		uint32_t *bound = NULL;
+		vec e = {0};
+		if ((rc = wc_load(c, n, &bound)) < 0 ||
+			(rc = ends(c, n->kids[0], s, &e)) < 0) {
+			free(e.v);
+			return rc;
+		}
+		uint32_t b = bound[s - c->dfirst];
+		for (size_t a = 0; a < e.n && rc == 0; a++)
+			/* within: 0 means no hit of B begins at or before s */
+			if (n->kind == TQ_WITHIN ? b && e.v[a] <= b : e.v[a] >= b)
+				rc = vpush(out, e.v[a]);
+		free(e.v);
+		return rc;
+	}
+	}
+}
+
+/* ------------------------------------------------------- documents */
+
+int tq_filter_doc(td_seg *s, uint32_t d, const tq_filter *f)
+{
+	td_docinfo di;
+	if (td_seg_doc(s, d, &di) < 0 || !di.live)
+		return 0;
+	if (!f)
+		return 1;
+	if (f->doc && (!di.id || strcmp(di.id, f->doc)))
+		return 0;
+	if (f->genre && (!di.genre || strcmp(di.genre, f->genre)))
+		return 0;
+	if (f->from && (!di.date || strncmp(di.date, f->from,
+						   strlen(di.date)) < 0))
+		return 0;
+	if (f->to && (!di.date || strncmp(di.date, f->to, strlen(f->to)) > 0))
+		return 0;
+	return 1;
+}
+
+static int has_pullquote(ctx *c, uint32_t i)
+{
+	uint32_t na = td_seg_span_nattrs(c->s, (uint32_t)c->quote_k, i);
+	for (uint32_t a = 0; a < na; a++) {
+		const char *name = NULL, *value = NULL;
+		if (td_seg_span_attr(c->s, (uint32_t)c->quote_k, i, a, &name,
+			    &value) == 0 &&
+			name && value && !strcmp(name, "type") &&
+			!strcmp(value, "pullquote"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Enters document d; returns 1 if it passes the filter. */
+static int doc_enter(ctx *c, uint32_t d)
+{
+	td_docinfo di;
+	c->doc = d;
+	if (!tq_filter_doc(c->s, d, c->f) || td_seg_doc(c->s, d, &di) < 0)
+		return 0;
+	c->dfirst = di.first_tok;
+	c->dend = di.first_tok + di.ntok;
+	c->npq = 0;
+	if (c->quote_k < 0 || (c->f && c->f->pullquotes))
+		return 1;
+	uint32_t i, cnt = td_seg_span_count(c->s, (uint32_t)c->quote_k);
+	if (span_lower(c, c->quote_k, c->dfirst, &i) < 0)
+		return -1;
+	for (; i < cnt; i++) {
+		uint32_t st, en;
+		if (td_seg_span_get(c->s, (uint32_t)c->quote_k, i, &st, &en) < 0 ||
+			st >= c->dend)
+			break;
+		if (!has_pullquote(c, i))
+			continue;
+		if (c->npq == c->cappq) {
+			size_t cap = c->cappq ? c->cappq * 2 : 4;
+			range *v = realloc(c->pq, cap * sizeof *v);
+			if (!v)
+				return td_error(TD_ENOMEM, "out of memory");
+			c->pq = v;
+			c->cappq = cap;
+		}
+		c->pq[c->npq++] = (range){st, en};
+	}
+	return 1;
+}
+
+static int in_pullquote(const ctx *c, uint32_t s, uint32_t e)
+{
+	for (size_t i = 0; i < c->npq; i++)
+		if (s < c->pq[i].end && c->pq[i].start < e)
+			return 1;
+	return 0;
+}
+
+/* ---------------------------------------------------------- anchors */
+
+/* The cheapest way to enumerate possible starts: a leaf's postings at a
+ * fixed offset from the start, or an element's spans. */
+typedef struct anchor {
+	int kind;       /* 0 none (scan), 1 leaf, 2 span */
+	int leaf;
+	uint32_t off;
+	const tq_node *span;
+	uint64_t cost;
+} anchor;
+
+/* The leaf of a condition that every matching token must satisfy, choosing
+ * the rarest under AND; -1 if there is none (OR, NOT). */
+static int cond_anchor(ctx *c, const tq_cond *k)
+{
+	if (k->kind == TQC_ATTR)
+		return k->leaf;
+	if (k->kind != TQC_AND)
+		return -1;
+	int a = cond_anchor(c, k->a), b = cond_anchor(c, k->b);
+	if (a < 0 || b < 0)
+		return a < 0 ? b : a;
+	return c->leaves[a].freq <= c->leaves[b].freq ? a : b;
+}
+
+static void consider_token(ctx *c, const tq_node *t, uint32_t off, anchor *best)
+{
+	if (!t->cond)
+		return;
+	int l = cond_anchor(c, t->cond);
+	if (l >= 0 && c->leaves[l].freq < best->cost)
+		*best = (anchor){1, l, off, NULL, c->leaves[l].freq};
+}
+
+static void consider_span(ctx *c, const tq_node *n, uint32_t off, anchor *best)
+{
+	int64_t k = c->spans[n->slot].k;
+	uint64_t cost = k < 0 ? 0 : td_seg_span_count(c->s, (uint32_t)k);
+	if (cost < best->cost)
+		*best = (anchor){2, -1, off, n, cost};
+}
+
+static anchor choose_anchor(ctx *c)
+{
+	anchor best = {0, -1, 0, NULL, td_seg_ntokens(c->s) / 2 + 1};
+	const tq_node *n = c->p->ast;
+	/* hits of A within/containing B are hits of A */
+	while (n->kind == TQ_WITHIN || n->kind == TQ_CONTAINING)
+		n = n->kids[0];
+	if (n->kind == TQ_TOKEN) {
+		consider_token(c, n, 0, &best);
+	} else if (n->kind == TQ_SPAN) {
+		consider_span(c, n, 0, &best);
+	} else if (n->kind == TQ_SEQ) {
+		uint32_t off = 0;
+		for (size_t i = 0; i < n->nkids; i++) {
+			const tq_node *k = n->kids[i];
+			if (k->kind == TQ_TOKEN) {
+				consider_token(c, k, off, &best);
+				off++;
+			} else if (k->kind == TQ_SPAN && i == 0) {
+				consider_span(c, k, 0, &best);
+				break;
+			} else if (k->kind == TQ_REPEAT && k->min == k->max &&
+				k->kids[0]->kind == TQ_TOKEN) {
+				if (k->min > 0)
+					consider_token(c, k->kids[0], off, &best);
+				off += (uint32_t)k->min;
+			} else {
+				break;
+			}
+		}
+	}
+	return best;
+}
+
+static int anchor_starts(ctx *c, const anchor *a, vec *out)
+{
+	int rc = 0;
+	if (a->kind == 2) {
+		int64_t k = c->spans[a->span->slot].k;
+		uint32_t cnt = k < 0 ? 0 : td_seg_span_count(c->s, (uint32_t)k);
+		for (uint32_t i = 0; i < cnt && rc == 0; i++) {
+			uint32_t st, en;
+			if ((rc = td_seg_span_get(c->s, (uint32_t)k, i, &st, &en)) == 0)
+				rc = vpush(out, st);
+		}
+	} else {
+		leafset *ls = &c->leaves[a->leaf];
+		for (size_t i = 0; i < ls->ids.n && rc == 0; i++) {
+			td_postings *pp = NULL;
+			if ((rc = td_postings_open(c->s, ls->layer, ls->ids.v[i],
+				     &pp)) < 0)
+				break;
+			uint32_t pos;
+			while ((rc = td_postings_next(pp, 0, &pos)) == 1)
+				if (pos >= a->off &&
+					(rc = vpush(out, pos - a->off)) < 0)
+					break;
+			td_postings_close(pp);
+		}
+	}
+	if (rc < 0)
+		return rc;
+	vuniq(out);
+	return 0;
+}
+
+/* ---------------------------------------------------------- running */
+
+static void ctx_free(ctx *c)
+{
+	if (c->leaves)
+		for (size_t i = 0; i < c->p->nleaves; i++) {
+			free(c->leaves[i].bits);
+			free(c->leaves[i].ids.v);
+		}
+	if (c->spans)
+		for (size_t i = 0; i < c->p->nspans; i++)
+			free(c->spans[i].v);
+	if (c->wc)
+		for (size_t i = 0; i < c->p->nslots; i++)
+			free(c->wc[i].bound);
+	free(c->leaves);
+	free(c->spans);
+	free(c->wc);
+	free(c->pq);
+}
+
+static int ctx_init(ctx *c, tq_plan *p, td_seg *s, size_t segno,
+	const tq_filter *f)
+{
+	memset(c, 0, sizeof *c);
+	c->p = p;
+	c->s = s;
+	c->segno = segno;
+	c->f = f;
+	c->doc = UINT32_MAX;
+	c->leaves = calloc(p->nleaves + 1, sizeof *c->leaves);
+	c->spans = calloc(p->nspans + 1, sizeof *c->spans);
+	c->wc = calloc(p->nslots + 1, sizeof *c->wc);
+	if (!c->leaves || !c->spans || !c->wc)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < p->nslots; i++)
+		c->wc[i].doc = UINT32_MAX;
+	for (size_t i = 0; i < p->nspans; i++) {
+		c->spans[i].k = td_seg_span_find(s, p->spans[i].node->elem);
+		c->spans[i].doc = UINT32_MAX;
+	}
+	c->quote_k = td_seg_span_find(s, "quote");
+	for (size_t i = 0; i < p->nleaves; i++) {
+		int rc = leaf_prepare(c, i);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Tries a start in the current document; 1 with a hit in *h. */
+static int try_start(ctx *c, uint32_t s, vec *e, tq_hit *h)
+{
+	e->n = 0;
+	int rc = ends(c, c->p->ast, s, e);
+	if (rc < 0)
+		return rc;
+	uint32_t best = s;
+	for (size_t i = 0; i < e->n; i++)
+		if (e->v[i] > best)
+			best = e->v[i];
+	if (best == s || in_pullquote(c, s, best))
+		return 0;
+	*h = (tq_hit){c->segno, c->s, c->doc, s, best};
+	return 1;
+}
+
+static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
+{
+	anchor a = choose_anchor(c);
+	vec starts = {0}, e = {0};
+	int rc = 0, in = 0;
+	tq_hit h;
+	if (a.kind) {
+		if ((rc = anchor_starts(c, &a, &starts)) < 0)
+			goto out;
+		for (size_t i = 0; i < starts.n; i++) {
+			uint32_t s = starts.v[i];
+			if (c->doc == UINT32_MAX || s >= c->dend || s < c->dfirst) {
+				if ((in = doc_enter(c, td_seg_doc_at(c->s, s))) < 0) {
+					rc = in;
+					goto out;
+				}
+				if (!in) {
+					c->dend = 0; /* re-enter on the next start */
+					c->doc = UINT32_MAX;
+					continue;
+				}
+			}
+			if ((rc = try_start(c, s, &e, &h)) < 0)
+				goto out;
+			if (rc && (rc = fn(arg, &h)) != 0)
+				goto out;
+		}
+	} else {
+		uint32_t nd = td_seg_ndocs(c->s);
+		for (uint32_t d = 0; d < nd; d++) {
+			if ((in = doc_enter(c, d)) < 0) {
+				rc = in;
+				goto out;
+			}
+			for (uint32_t s = c->dfirst; in && s < c->dend; s++) {
+				if ((rc = try_start(c, s, &e, &h)) < 0)
+					goto out;
+				if (rc && (rc = fn(arg, &h)) != 0)
+					goto out;
+			}
+		}
+	}
+out:
+	free(starts.v);
+	free(e.v);
+	return rc;
+}
+
+int tq_exec(td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn,
+	void *arg)
+{
+	size_t nseg = td_index_nsegs(ix);
+	for (size_t i = 0; i < nseg; i++) {
+		ctx c;
+		int rc = ctx_init(&c, p, td_index_seg(ix, i), i, f);
+		if (rc == 0)
+			rc = run_seg(&c, fn, arg);
+		ctx_free(&c);
+		if (rc < 0)
+			return rc;
+		if (rc > 0)
+			return 0; /* the callback asked to stop */
+	}
+	return 0;
+}
+
+static int count_hit(void *arg, const tq_hit *h)
+{
+	(void)h;
+	(*(uint64_t *)arg)++;
+	return 0;
+}
+
+/* Whether a segment lets a one-token count be read off the lexicon: every
+ * document live and no pull quote to subtract. */
+static int seg_plain(ctx *c)
+{
+	uint32_t nd = td_seg_ndocs(c->s);
+	for (uint32_t d = 0; d < nd; d++) {
+		td_docinfo di;
+		if (td_seg_doc(c->s, d, &di) < 0 || !di.live)
+			return 0;
+	}
+	if (c->quote_k < 0 || (c->f && c->f->pullquotes))
+		return 1;
+	uint32_t cnt = td_seg_span_count(c->s, (uint32_t)c->quote_k);
+	for (uint32_t i = 0; i < cnt; i++)
+		if (has_pullquote(c, i))
+			return 0;
+	return 1;
+}
+
+int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
+{
+	const tq_node *n = p->ast;
+	int single = n->kind == TQ_TOKEN && n->cond &&
+		n->cond->kind == TQC_ATTR &&
+		(!f || (!f->from && !f->to && !f->genre && !f->doc));
+	size_t nseg = td_index_nsegs(ix);
+	*out = 0;
+	if (n->kind == TQ_TOKEN && !n->cond) {
+		/* []: every token searched */
+		*out = tq_ntokens(ix, f);
+		return 0;
+	}
+	for (size_t i = 0; i < nseg; i++) {
+		ctx c;
+		int rc = ctx_init(&c, p, td_index_seg(ix, i), i, f);
+		if (rc == 0) {
+			if (single && seg_plain(&c))
+				*out += c.leaves[n->cond->leaf].freq;
+			else
+				rc = run_seg(&c, count_hit, out);
+		}
+		ctx_free(&c);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+uint64_t tq_ntokens(td_index *ix, const tq_filter *f)
+{
+	uint64_t n = 0;
+	for (size_t i = 0; i < td_index_nsegs(ix); i++) {
+		td_seg *s = td_index_seg(ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
+			td_docinfo di;
+			if (tq_filter_doc(s, d, f) && td_seg_doc(s, d, &di) == 0)
+				n += di.ntok;
+		}
+		ctx c = {0};
+		c.s = s;
+		c.quote_k = td_seg_span_find(s, "quote");
+		if (c.quote_k < 0 || (f && f->pullquotes))
+			continue;
+		/* pull quotes sorted by start; nested ones count once */
+		uint32_t cnt = td_seg_span_count(s, (uint32_t)c.quote_k), covered = 0;
+		for (uint32_t k = 0; k < cnt; k++) {
+			uint32_t st, en;
+			if (!has_pullquote(&c, k) ||
+				td_seg_span_get(s, (uint32_t)c.quote_k, k, &st,
+					&en) < 0 ||
+				en <= st || !tq_filter_doc(s, td_seg_doc_at(s, st), f))
+				continue;
+			if (st < covered)
+				st = covered;
+			if (en > st)
+				n -= en - st < n ? en - st : n;
+			if (en > covered)
+				covered = en;
+		}
+	}
+	return n;
+}

@@ -1,0 +1,583 @@
+/* main.c: tagdex-query, the command line over the query library: options,
+ * shorthands (--actor, --who, --hedge, --within) turned into query nodes,
+ * and the choice of output (KWIC, --count, --freq, TSV, JSON Lines).
+ * Exit status: 0 hits, 1 no hits, 2 usage, syntax or limit error, 3 index
+ * or I/O error.
+ */
+#include "config.h"
+#include "query.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { EXIT_HITS = 0, EXIT_NOHITS = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
+enum { FMT_TEXT, FMT_TSV, FMT_JSON };
+enum { SORT_NONE, SORT_LEFT, SORT_RIGHT, SORT_MATCH, SORT_DATE };
+
+static const char usage_text[] =
+	"Usage: tagdex-query [-x INDEX] [OPTIONS] QUERY\n"
+	"Searches a tagdex index with a CQL query and prints a concordance.\n"
+	"\n"
+	"  -x, --index DIR     the index (default $TAGDEX_INDEX or ./.tagdex)\n"
+	"      --count         print the number of hits only\n"
+	"      --freq BY       frequency table by match, norm, actor, who,\n"
+	"                      hedge, doc, year or month\n"
+	"      --format FMT    text (default), tsv or json (JSON Lines)\n"
+	"      --context N|s   N words of context (default 5) or the sentence\n"
+	"      --sort KEY      left, right, match or date\n"
+	"      --limit N       at most N hits;  --offset N  skip N hits first\n"
+	"      --sample N      a random sample of N hits (with --seed S)\n"
+	"      --from DATE     documents published on or after DATE\n"
+	"      --to DATE       documents published on or before DATE\n"
+	"      --genre G       documents of genre G;  --doc ID  one document\n"
+	"      --actor KEY     inside mentions of actor KEY (a regex)\n"
+	"      --who KEY       inside quotes or reported speech of KEY\n"
+	"      --hedge[=SUB]   inside hedge cues (of subtype SUB)\n"
+	"      --within ELEM   inside elements ELEM\n"
+	"      --pullquotes    keep hits inside pull quotes\n"
+	"      --color[=WHEN]  highlight matches: auto (default), always, never\n"
+	"  -h, --help          this help;  --version  the version\n"
+	"\n"
+	"Example: tagdex-query '<seg type=\"hedge\"/> within <s "
+	"ana=\"prediction\"/>'\n"
+	"See tagdex-query(1) for the query language.\n";
+
+typedef struct opts {
+	const char *index;
+	int count;
+	int freq_by;
+	int format;
+	tq_kwic_opts kwic;
+	int sort;
+	long limit, offset, sample;
+	unsigned long seed;
+	tq_filter filter;
+	const char *actor, *who, *hedge, *within;
+	int hedge_set;
+	const char *query;
+} opts;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "tagdex-query: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'tagdex-query --help'.\n");
+	return EXIT_USAGE;
+}
+
+static int number(const char *s, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Prints a query error with a caret under its offset. */
+static void query_error(const char *q, int code)
+{
+	long off = td_error_offset();
+	const char *what = code == TD_ELIMIT ? "limit exceeded" : "syntax error";
+	if (off < 0) {
+		fprintf(stderr, "tagdex-query: %s: %s\n", what, td_error_last());
+		return;
+	}
+	fprintf(stderr, "tagdex-query: %s at offset %ld: %s\n", what, off,
+		td_error_last());
+	/* the query on one line (white space shown as spaces), caret below;
+	 * columns count code points so UTF-8 queries line up */
+	size_t len = strlen(q), col = 0;
+	if ((size_t)off > len)
+		off = (long)len;
+	fputs("  ", stderr);
+	for (size_t i = 0; i < len; i++) {
+		char c = q[i];
+		fputc(c == '\n' || c == '\t' || c == '\r' ? ' ' : c, stderr);
+		if (i < (size_t)off && ((unsigned char)c & 0xc0) != 0x80)
+			col++;
+	}
+	fputs("\n  ", stderr);
+	for (size_t i = 0; i < col; i++)
+		fputc(' ', stderr);
+	fputs("^\n", stderr);
+}
+
+static int exit_for(int code)
+{
+	switch (code) {
+	case TD_ESYNTAX:
+	case TD_ELIMIT:
+	case TD_EUSAGE: return EXIT_USAGE;
+	default: return EXIT_DATA;
+	}
+}
+
+/* (<a/> | <b/> ...) for the shorthands */
+static tq_node *alt2(tq_node *a, tq_node *b, tq_node *c, tq_node *d)
+{
+	tq_node *n = tq_node_new(TQ_ALT, 0);
+	tq_node *k[] = {a, b, c, d};
+	for (size_t i = 0; i < 4; i++) {
+		if (!k[i])
+			continue;
+		if (!n || tq_node_add(n, k[i]) < 0) {
+			for (size_t j = i + (n != NULL); j < 4; j++)
+				tq_node_free(k[j]);
+			tq_node_free(n);
+			return NULL;
+		}
+	}
+	return n;
+}
+
+static tq_node *wrap(tq_node *base, tq_node *region)
+{
+	if (!base)
+		return region;
+	if (!region) {
+		tq_node_free(base);
+		return NULL;
+	}
+	tq_node *n = tq_node_new(TQ_WITHIN, 0);
+	if (!n || tq_node_add(n, base) < 0) {
+		tq_node_free(n ? NULL : base);
+		tq_node_free(n);
+		tq_node_free(region);
+		return NULL;
+	}
+	if (tq_node_add(n, region) < 0) {
+		tq_node_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+static int build_query(const opts *o, tq_node **out)
+{
+	tq_node *n = NULL;
+	*out = NULL;
+	if (o->query) {
+		int rc = tq_parse(o->query, strlen(o->query), &n);
+		if (rc < 0)
+			return rc;
+	}
+	if (o->actor) {
+		const char *k = o->actor;
+		n = wrap(n, alt2(tq_span_new("persName", "ref", k, NULL),
+				   tq_span_new("orgName", "ref", k, NULL),
+				   tq_span_new("rs", "ref", k, NULL),
+				   tq_span_new("placeName", "ref", k, NULL)));
+		if (!n)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (o->who) {
+		n = wrap(n, alt2(tq_span_new("q", "who", o->who, NULL),
+				   tq_span_new("said", "who", o->who, NULL),
+				   NULL, NULL));
+		if (!n)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (o->hedge_set) {
+		n = wrap(n, o->hedge ? tq_span_new("seg", "type", "hedge",
+					       "subtype", o->hedge, NULL)
+				     : tq_span_new("seg", "type", "hedge", NULL));
+		if (!n)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (o->within) {
+		n = wrap(n, tq_span_new(o->within, NULL));
+		if (!n)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (!n)
+		return td_error(TD_EUSAGE, "no query given");
+	*out = n;
+	return 0;
+}
+
+/* ------------------------------------------------------------ output */
+
+typedef struct run {
+	const opts *o;
+	long seen;      /* hits passed to the callback */
+	long printed;
+	tq_hit *hits;   /* collected when sorting or sampling */
+	size_t n, cap;
+	tq_freq *freq;
+	int err;
+} run;
+
+static int print_hit(const opts *o, const tq_hit *h)
+{
+	tq_line l;
+	int rc = tq_line_make(h, &o->kwic, &l);
+	if (rc < 0)
+		return rc;
+	if (o->format == FMT_JSON)
+		rc = tq_json_print(stdout, &l);
+	else if (o->format == FMT_TSV)
+		rc = tq_tsv_print(stdout, &l);
+	else
+		rc = tq_kwic_print(stdout, &l, &o->kwic);
+	tq_line_free(&l);
+	return rc;
+}
+
+static int on_hit(void *arg, const tq_hit *h)
+{
+	run *r = arg;
+	if (r->freq)
+		return tq_freq_add(r->freq, h);
+	if (r->o->sort != SORT_NONE || r->o->sample >= 0) {
+		if (r->n == r->cap) {
+			size_t cap = r->cap ? r->cap * 2 : 256;
+			tq_hit *v = realloc(r->hits, cap * sizeof *v);
+			if (!v)
+				return td_error(TD_ENOMEM, "out of memory");
+			r->hits = v;
+			r->cap = cap;
+		}
+		r->hits[r->n++] = *h;
+		return 0;
+	}
+	if (r->seen++ < r->o->offset)
+		return 0;
+	int rc = print_hit(r->o, h);
+	if (rc < 0)
+		return rc;
+	r->printed++;
+	return r->o->limit >= 0 && r->printed >= r->o->limit;
+}
+
+typedef struct keyed {
+	char *key;
+	size_t i;
+	tq_hit h;
+} keyed;
+
+static int by_key(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* the left context's words last to first, so that sorting by it groups
+ * what immediately precedes the match */
+static char *reverse_words(const char *s)
+{
+	size_t n = strlen(s), j = 0;
+	char *o = malloc(n + 2);
+	if (!o)
+		return NULL;
+	size_t end = n;
+	while (end > 0) {
+		size_t st = end;
+		while (st > 0 && s[st - 1] != ' ')
+			st--;
+		memcpy(o + j, s + st, end - st);
+		j += end - st;
+		o[j++] = '\x01';
+		end = st ? st - 1 : 0;
+	}
+	o[j] = '\0';
+	return o;
+}
+
+static uint64_t rng(uint64_t *s)
+{
+	/* splitmix64: deterministic for a given --seed */
+	uint64_t z = (*s += 0x9e3779b97f4a7c15u);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+	return z ^ (z >> 31);
+}
+
+static int hit_order(const void *a, const void *b)
+{
+	const tq_hit *x = a, *y = b;
+	if (x->segno != y->segno)
+		return x->segno < y->segno ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static int finish_collected(run *r)
+{
+	const opts *o = r->o;
+	int rc = 0;
+	if (o->sample >= 0 && (size_t)o->sample < r->n) {
+		/* reservoir-free: a partial Fisher-Yates, then corpus order */
+		uint64_t st = o->seed;
+		for (size_t i = 0; i < (size_t)o->sample; i++) {
+			size_t j = i + (size_t)(rng(&st) % (r->n - i));
+			tq_hit t = r->hits[i];
+			r->hits[i] = r->hits[j];
+			r->hits[j] = t;
+		}
+		r->n = (size_t)o->sample;
+		qsort(r->hits, r->n, sizeof *r->hits, hit_order);
+	}
+	keyed *k = NULL;
+	if (o->sort != SORT_NONE) {
+		k = calloc(r->n + 1, sizeof *k);
+		if (!k)
+			return td_error(TD_ENOMEM, "out of memory");
+		for (size_t i = 0; i < r->n && rc == 0; i++) {
+			tq_line l;
+			k[i].i = i;
+			k[i].h = r->hits[i];
+			if ((rc = tq_line_make(&r->hits[i], &o->kwic, &l)) < 0)
+				break;
+			switch (o->sort) {
+			case SORT_LEFT: k[i].key = reverse_words(l.left); break;
+			case SORT_RIGHT: k[i].key = strdup(l.right); break;
+			case SORT_MATCH: k[i].key = strdup(l.match); break;
+			default: k[i].key = strdup(l.date ? l.date : ""); break;
+			}
+			tq_line_free(&l);
+			if (!k[i].key)
+				rc = td_error(TD_ENOMEM, "out of memory");
+		}
+		if (rc == 0) {
+			qsort(k, r->n, sizeof *k, by_key);
+			for (size_t i = 0; i < r->n; i++)
+				r->hits[i] = k[i].h;
+		}
+		for (size_t i = 0; i < r->n; i++)
+			free(k[i].key);
+		free(k);
+	}
+	for (size_t i = (size_t)o->offset; rc == 0 && i < r->n; i++) {
+		if (o->limit >= 0 && r->printed >= o->limit)
+			break;
+		if ((rc = print_hit(o, &r->hits[i])) == 0)
+			r->printed++;
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------- main */
+
+enum { O_COUNT = 256, O_FREQ, O_FORMAT, O_CONTEXT, O_SORT, O_LIMIT,
+	O_OFFSET, O_SAMPLE, O_SEED, O_FROM, O_TO, O_GENRE, O_DOC, O_ACTOR,
+	O_WHO, O_HEDGE, O_WITHIN, O_PULL, O_COLOR, O_VERSION };
+
+static const struct option longopts[] = {
+	{"index", required_argument, NULL, 'x'},
+	{"count", no_argument, NULL, O_COUNT},
+	{"freq", required_argument, NULL, O_FREQ},
+	{"format", required_argument, NULL, O_FORMAT},
+	{"context", required_argument, NULL, O_CONTEXT},
+	{"sort", required_argument, NULL, O_SORT},
+	{"limit", required_argument, NULL, O_LIMIT},
+	{"offset", required_argument, NULL, O_OFFSET},
+	{"sample", required_argument, NULL, O_SAMPLE},
+	{"seed", required_argument, NULL, O_SEED},
+	{"from", required_argument, NULL, O_FROM},
+	{"to", required_argument, NULL, O_TO},
+	{"genre", required_argument, NULL, O_GENRE},
+	{"doc", required_argument, NULL, O_DOC},
+	{"actor", required_argument, NULL, O_ACTOR},
+	{"who", required_argument, NULL, O_WHO},
+	{"hedge", optional_argument, NULL, O_HEDGE},
+	{"within", required_argument, NULL, O_WITHIN},
+	{"pullquotes", no_argument, NULL, O_PULL},
+	{"color", optional_argument, NULL, O_COLOR},
+	{"colour", optional_argument, NULL, O_COLOR},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, O_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+static int parse_opts(int argc, char **argv, opts *o)
+{
+	int c, color = -1;
+	long v;
+	memset(o, 0, sizeof *o);
+	o->freq_by = -1;
+	o->kwic.words = 5;
+	o->limit = -1;
+	o->sample = -1;
+	o->seed = 1;
+	o->index = getenv("TAGDEX_INDEX");
+	if (!o->index || !*o->index)
+		o->index = TD_DEFAULT_INDEX;
+	while ((c = getopt_long(argc, argv, "x:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'x': o->index = optarg; break;
+		case 'h': fputs(usage_text, stdout); return -1;
+		case O_VERSION: printf("tagdex-query %s\n", td_version()); return -1;
+		case O_COUNT: o->count = 1; break;
+		case O_FREQ:
+			if ((o->freq_by = tq_freq_by(optarg)) < 0)
+				return usage_error("--freq: expected match, norm, "
+						   "actor, who, hedge, doc, year "
+						   "or month, not '%s'", optarg);
+			break;
+		case O_FORMAT:
+			if (!strcmp(optarg, "text"))
+				o->format = FMT_TEXT;
+			else if (!strcmp(optarg, "tsv"))
+				o->format = FMT_TSV;
+			else if (!strcmp(optarg, "json"))
+				o->format = FMT_JSON;
+			else
+				return usage_error("--format: expected text, tsv "
+						   "or json, not '%s'", optarg);
+			break;
+		case O_CONTEXT:
+			if (!strcmp(optarg, "s"))
+				o->kwic.sentence = 1;
+			else if (number(optarg, &v) == 0 && v <= 1000)
+				o->kwic.words = (unsigned)v;
+			else
+				return usage_error("--context: expected a number "
+						   "of words (0-1000) or 's', not "
+						   "'%s'", optarg);
+			break;
+		case O_SORT:
+			if (!strcmp(optarg, "left"))
+				o->sort = SORT_LEFT;
+			else if (!strcmp(optarg, "right"))
+				o->sort = SORT_RIGHT;
+			else if (!strcmp(optarg, "match"))
+				o->sort = SORT_MATCH;
+			else if (!strcmp(optarg, "date"))
+				o->sort = SORT_DATE;
+			else
+				return usage_error("--sort: expected left, right, "
+						   "match or date, not '%s'", optarg);
+			break;
+		case O_LIMIT:
+		case O_OFFSET:
+		case O_SAMPLE:
+			if (number(optarg, &v) < 0)
+				return usage_error("expected a number, not '%s'",
+					optarg);
+			*(c == O_LIMIT ? &o->limit : c == O_OFFSET ? &o->offset
+								: &o->sample) = v;
+			break;
+		case O_SEED:
+			if (number(optarg, &v) < 0)
+				return usage_error("--seed: expected a number, not "
+						   "'%s'", optarg);
+			o->seed = (unsigned long)v;
+			break;
+		case O_FROM: o->filter.from = optarg; break;
+		case O_TO: o->filter.to = optarg; break;
+		case O_GENRE: o->filter.genre = optarg; break;
+		case O_DOC: o->filter.doc = optarg; break;
+		case O_ACTOR: o->actor = optarg; break;
+		case O_WHO: o->who = optarg; break;
+		case O_HEDGE: o->hedge_set = 1; o->hedge = optarg; break;
+		case O_WITHIN: o->within = optarg; break;
+		case O_PULL: o->filter.pullquotes = 1; break;
+		case O_COLOR:
+			if (!optarg || !strcmp(optarg, "auto"))
+				color = -1;
+			else if (!strcmp(optarg, "always"))
+				color = 1;
+			else if (!strcmp(optarg, "never"))
+				color = 0;
+			else
+				return usage_error("--color: expected auto, always "
+						   "or never, not '%s'", optarg);
+			break;
+		default:
+			fprintf(stderr, "Try 'tagdex-query --help'.\n");
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		o->query = argv[optind++];
+	if (optind < argc)
+		return usage_error("unexpected argument '%s' (quote the query "
+				   "as one argument)", argv[optind]);
+	if (!o->query && !o->actor && !o->who && !o->hedge_set && !o->within)
+		return usage_error("%s", "no query given");
+	if (!o->query && !o->actor && !o->who && !o->hedge_set)
+		return usage_error("%s", "--within needs a query to restrict");
+	if (o->within && !*o->within)
+		return usage_error("%s", "--within: expected an element name");
+	o->kwic.color = color < 0 ? isatty(1) && o->format == FMT_TEXT : color;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	opts o;
+	int rc = parse_opts(argc, argv, &o);
+	if (rc)
+		return rc < 0 ? EXIT_HITS : rc;
+	tq_node *ast = NULL;
+	tq_plan *plan = NULL;
+	td_index *ix = NULL;
+	run r = {0};
+	r.o = &o;
+	int status = EXIT_HITS;
+	if ((rc = build_query(&o, &ast)) < 0 || (rc = tq_plan_new(ast, &plan)) < 0) {
+		query_error(o.query ? o.query : "", rc);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if ((rc = td_index_open(o.index, &ix)) < 0) {
+		fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
+			td_error_last());
+		status = EXIT_DATA;
+		goto out;
+	}
+	if (o.count) {
+		uint64_t n = 0;
+		rc = tq_count(ix, plan, &o.filter, &n);
+		if (rc == 0) {
+			printf("%llu\n", (unsigned long long)n);
+			status = n ? EXIT_HITS : EXIT_NOHITS;
+		}
+	} else if (o.freq_by >= 0) {
+		if ((rc = tq_freq_new(o.freq_by, &r.freq)) == 0 &&
+			(rc = tq_exec(ix, plan, &o.filter, on_hit, &r)) == 0) {
+			long rows = tq_freq_print(r.freq, stdout,
+				tq_ntokens(ix, &o.filter),
+				o.format == FMT_JSON);
+			if (rows < 0)
+				rc = (int)rows;
+			else
+				status = rows ? EXIT_HITS : EXIT_NOHITS;
+		}
+	} else {
+		if (o.format == FMT_TSV)
+			tq_tsv_header(stdout);
+		rc = tq_exec(ix, plan, &o.filter, on_hit, &r);
+		if (rc == 0 && (o.sort != SORT_NONE || o.sample >= 0))
+			rc = finish_collected(&r);
+		if (rc == 0)
+			status = r.printed || r.n || r.seen ? EXIT_HITS
+							    : EXIT_NOHITS;
+	}
+	if (rc < 0) {
+		if (rc == TD_ELIMIT)
+			fprintf(stderr, "tagdex-query: limit exceeded: %s\n",
+				td_error_last());
+		else
+			fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+		status = exit_for(rc);
+	}
+	if (fflush(stdout) != 0 && status != EXIT_DATA) {
+		fprintf(stderr, "tagdex-query: write error\n");
+		status = EXIT_DATA;
+	}
+out:
+	free(r.hits);
+	tq_freq_free(r.freq);
+	td_index_close(ix);
+	tq_plan_free(plan);
+	tq_node_free(ast);
+	return status;
+}

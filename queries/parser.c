@@ -1,0 +1,538 @@
+/* parser.c: CQL query text to AST, by recursive descent with one token of
+ * lookahead. Recursion happens only at ( ), [ ( ) ] and !, and is bounded by
+ * TQ_MAX_DEPTH, so no query can exhaust the stack; sequences, alternatives
+ * and quantifier chains are loops. Errors name the offset and what was
+ * expected there.
+ *
+ *   query   := alts (("within" | "containing") alts)*
+ *   alts    := seq ("|" seq)*
+ *   seq     := item+
+ *   item    := atom ("?" | "*" | "+" | "{" n "}" | "{" n? "," m? "}")*
+ *   atom    := STRING FLAGS? | "[" cond? "]" | "(" query ")" | span
+ *   span    := "<" NAME (NAME "=" STRING)* "/" ">"
+ *   cond    := conj ("|" conj)*     conj := neg ("&" neg)*
+ *   neg     := "!" neg | "(" cond ")" | ("word"|"norm") ("="|"!=") STRING FLAGS?
+ */
+#include "config.h"
+#include "query.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct parser {
+	tq_lexer lx;
+	tq_tok t; /* lookahead */
+	int depth;
+	int nconds; /* conditions so far: bounds the depth of a condition tree */
+} parser;
+
+/* Left-leaning chains also deepen the tree; these bounds keep every
+ * recursive walk of an AST (free, print, plan, exec) shallow. */
+#define MAX_CONDS 1000
+#define MAX_QUANTIFIERS 3 /* on one atom: "a"?* */
+#define MAX_CHAIN 8       /* within/containing operators at one level */
+
+static int next(parser *p)
+{
+	return tq_lex(&p->lx, &p->t);
+}
+
+static int expected(parser *p, const char *what)
+{
+	return td_error_at(TD_ESYNTAX, (long)p->t.off, "expected %s, found %s",
+		what, tq_tok_name(p->t.kind));
+}
+
+static int is_word(const tq_tok *t, const char *w)
+{
+	return t->kind == TQT_IDENT && t->tlen == strlen(w) &&
+		memcmp(t->text, w, t->tlen) == 0;
+}
+
+static char *dupn(const char *s, size_t n)
+{
+	char *c = malloc(n + 1);
+	if (c) {
+		memcpy(c, s, n);
+		c[n] = '\0';
+	}
+	return c;
+}
+
+static int flags(parser *p, unsigned *out)
+{
+	*out = 0;
+	if (p->t.kind != TQT_FLAGS)
+		return 0;
+	for (size_t i = 0; i < p->t.tlen; i++)
+		*out |= p->t.text[i] == 'c' ? TQ_FLAG_CASE : TQ_FLAG_DIAC;
+	return next(p);
+}
+
+static int enter(parser *p)
+{
+	if (++p->depth > TQ_MAX_DEPTH)
+		return td_error_at(TD_ELIMIT, (long)p->t.off,
+			"expected at most %d levels of nesting", TQ_MAX_DEPTH);
+	return 0;
+}
+
+static tq_cond *cond_new(int kind)
+{
+	tq_cond *c = calloc(1, sizeof *c);
+	if (c)
+		c->leaf = -1;
+	if (c)
+		c->kind = kind;
+	return c;
+}
+
+static int cond_or(parser *p, tq_cond **out);
+
+static int cond_neg(parser *p, tq_cond **out)
+{
+	int rc;
+	*out = NULL;
+	if (p->t.kind == TQT_BANG || p->t.kind == TQT_LPAREN) {
+		int bang = p->t.kind == TQT_BANG;
+		if ((rc = enter(p)) < 0 || (rc = next(p)) < 0)
+			return rc;
+		tq_cond *inner = NULL;
+		rc = bang ? cond_neg(p, &inner) : cond_or(p, &inner);
+		p->depth--;
+		if (rc < 0)
+			return rc;
+		if (!bang) {
+			if (p->t.kind != TQT_RPAREN) {
+				tq_cond_free(inner);
+				return expected(p, "')' or '&' or '|'");
+			}
+			*out = inner;
+			return next(p);
+		}
+		tq_cond *c = cond_new(TQC_NOT);
+		if (!c) {
+			tq_cond_free(inner);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		c->a = inner;
+		*out = c;
+		return 0;
+	}
+	int layer;
+	if (++p->nconds > MAX_CONDS)
+		return td_error_at(TD_ELIMIT, (long)p->t.off,
+			"expected at most %d conditions", MAX_CONDS);
+	if (is_word(&p->t, "word"))
+		layer = TD_LAYER_WORD;
+	else if (is_word(&p->t, "norm"))
+		layer = TD_LAYER_NORM;
+	else if (p->t.kind == TQT_IDENT)
+		return td_error_at(TD_ESYNTAX, (long)p->t.off,
+			"expected a token attribute 'word' or 'norm', found '%.*s'",
+			(int)p->t.tlen, p->t.text);
+	else
+		return expected(p, "a condition (word=\"...\", norm=\"...\", "
+				   "'!' or '(')");
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (p->t.kind != TQT_EQ && p->t.kind != TQT_NEQ)
+		return expected(p, "'=' or '!='");
+	int neg = p->t.kind == TQT_NEQ;
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (p->t.kind != TQT_STRING)
+		return expected(p, "a quoted string");
+	tq_cond *c = cond_new(TQC_ATTR);
+	if (!c || !(c->pattern = dupn(p->t.text, p->t.tlen))) {
+		tq_cond_free(c);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	c->layer = layer;
+	c->off = p->t.off + 1;
+	if ((rc = next(p)) < 0 || (rc = flags(p, &c->flags)) < 0) {
+		tq_cond_free(c);
+		return rc;
+	}
+	if (neg) {
+		tq_cond *n = cond_new(TQC_NOT);
+		if (!n) {
+			tq_cond_free(c);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		n->a = c;
+		c = n;
+	}
+	*out = c;
+	return 0;
+}
+
+/* conj and cond_or build left-leaning trees in a loop */
+static int cond_bin(parser *p, int optok, int kind, tq_cond **out)
+{
+	tq_cond *left = NULL;
+	int rc = kind == TQC_AND ? cond_neg(p, &left) : cond_bin(p, TQT_AMP,
+							      TQC_AND, &left);
+	if (rc < 0)
+		return rc;
+	while (p->t.kind == optok) {
+		tq_cond *right = NULL, *c;
+		if ((rc = next(p)) < 0 ||
+			(rc = kind == TQC_AND ? cond_neg(p, &right)
+					      : cond_bin(p, TQT_AMP, TQC_AND,
+							&right)) < 0) {
+			tq_cond_free(left);
+			return rc;
+		}
+		if (!(c = cond_new(kind))) {
+			tq_cond_free(left);
+			tq_cond_free(right);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		c->a = left;
+		c->b = right;
+		left = c;
+	}
+	*out = left;
+	return 0;
+}
+
+static int cond_or(parser *p, tq_cond **out)
+{
+	return cond_bin(p, TQT_PIPE, TQC_OR, out);
+}
+
+static int query(parser *p, tq_node **out);
+
+static int span(parser *p, tq_node **out)
+{
+	int rc;
+	size_t off = p->t.off;
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (p->t.kind != TQT_IDENT)
+		return expected(p, "an element name after '<'");
+	tq_node *n = tq_node_new(TQ_SPAN, off);
+	if (!n || !(n->elem = dupn(p->t.text, p->t.tlen))) {
+		tq_node_free(n);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	if ((rc = next(p)) < 0)
+		goto fail;
+	while (p->t.kind == TQT_IDENT) {
+		tq_tok name = p->t;
+		if ((rc = next(p)) < 0)
+			goto fail;
+		if (p->t.kind != TQT_EQ) {
+			rc = expected(p, "'=' after the attribute name");
+			goto fail;
+		}
+		if ((rc = next(p)) < 0)
+			goto fail;
+		if (p->t.kind != TQT_STRING) {
+			rc = expected(p, "a quoted attribute value");
+			goto fail;
+		}
+		if ((rc = tq_span_attr(n, name.text, name.tlen, p->t.text, p->t.tlen,
+			     p->t.off + 1)) < 0 ||
+			(rc = next(p)) < 0)
+			goto fail;
+	}
+	if (p->t.kind != TQT_SLASH) {
+		rc = expected(p, "an attribute or '/>' (only whole elements "
+				 "<name/> are supported)");
+		goto fail;
+	}
+	if ((rc = next(p)) < 0)
+		goto fail;
+	if (p->t.kind != TQT_GT) {
+		rc = expected(p, "'>' after '/'");
+		goto fail;
+	}
+	if ((rc = next(p)) < 0)
+		goto fail;
+	*out = n;
+	return 0;
+fail:
+	tq_node_free(n);
+	return rc;
+}
+
+static int atom(parser *p, tq_node **out)
+{
+	int rc;
+	size_t off = p->t.off;
+	*out = NULL;
+	switch (p->t.kind) {
+	case TQT_STRING: {
+		tq_node *n = tq_node_new(TQ_TOKEN, off);
+		tq_cond *c = cond_new(TQC_ATTR);
+		if (!n || !c || !(c->pattern = dupn(p->t.text, p->t.tlen))) {
+			tq_node_free(n);
+			tq_cond_free(c);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		n->cond = c;
+		c->layer = TD_LAYER_WORD;
+		c->off = off + 1;
+		if ((rc = next(p)) < 0 || (rc = flags(p, &c->flags)) < 0) {
+			tq_node_free(n);
+			return rc;
+		}
+		*out = n;
+		return 0;
+	}
+	case TQT_LBRACK: {
+		tq_node *n = tq_node_new(TQ_TOKEN, off);
+		if (!n)
+			return td_error(TD_ENOMEM, "out of memory");
+		if ((rc = next(p)) < 0)
+			goto fail;
+		if (p->t.kind != TQT_RBRACK) {
+			if ((rc = cond_or(p, &n->cond)) < 0)
+				goto fail;
+			if (p->t.kind != TQT_RBRACK) {
+				rc = expected(p, "']' or '&' or '|'");
+				goto fail;
+			}
+		}
+		if ((rc = next(p)) < 0)
+			goto fail;
+		*out = n;
+		return 0;
+	fail:
+		tq_node_free(n);
+		return rc;
+	}
+	case TQT_LPAREN: {
+		if ((rc = enter(p)) < 0 || (rc = next(p)) < 0)
+			return rc;
+		tq_node *n = NULL;
+		rc = query(p, &n);
+		p->depth--;
+		if (rc < 0)
+			return rc;
+		if (p->t.kind != TQT_RPAREN) {
+			tq_node_free(n);
+			return expected(p, "')'");
+		}
+		if ((rc = next(p)) < 0) {
+			tq_node_free(n);
+			return rc;
+		}
+		*out = n;
+		return 0;
+	}
+	case TQT_LT:
+		return span(p, out);
+	default:
+		return expected(p, "a token (\"...\", [...]), '(' or '<'");
+	}
+}
+
+static int quantifier(parser *p, long *min, long *max)
+{
+	int rc;
+	switch (p->t.kind) {
+	case TQT_QMARK: *min = 0; *max = 1; return next(p);
+	case TQT_STAR: *min = 0; *max = -1; return next(p);
+	case TQT_PLUS: *min = 1; *max = -1; return next(p);
+	default: break;
+	}
+	/* { n } { n , } { , m } { n , m } */
+	if ((rc = next(p)) < 0)
+		return rc;
+	*min = 0;
+	*max = -1;
+	if (p->t.kind == TQT_NUMBER) {
+		if (p->t.num > TQ_MAX_REPEAT)
+			return td_error_at(TD_ELIMIT, (long)p->t.off,
+				"expected a repetition count of at most %d",
+				TQ_MAX_REPEAT);
+		*min = *max = p->t.num;
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (p->t.kind == TQT_RBRACE)
+			return next(p);
+	}
+	if (p->t.kind != TQT_COMMA)
+		return expected(p, *max < 0 ? "a number or ','" : "',' or '}'");
+	if ((rc = next(p)) < 0)
+		return rc;
+	*max = -1;
+	if (p->t.kind == TQT_NUMBER) {
+		if (p->t.num > TQ_MAX_REPEAT)
+			return td_error_at(TD_ELIMIT, (long)p->t.off,
+				"expected a repetition count of at most %d",
+				TQ_MAX_REPEAT);
+		if (p->t.num < *min)
+			return td_error_at(TD_ESYNTAX, (long)p->t.off,
+				"expected a maximum not below the minimum %ld",
+				*min);
+		*max = p->t.num;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (p->t.kind != TQT_RBRACE)
+		return expected(p, "'}'");
+	return next(p);
+}
+
+static int item(parser *p, tq_node **out)
+{
+	int rc = atom(p, out), nq = 0;
+	while (rc == 0 &&
+		(p->t.kind == TQT_QMARK || p->t.kind == TQT_STAR ||
+			p->t.kind == TQT_PLUS || p->t.kind == TQT_LBRACE)) {
+		size_t off = p->t.off;
+		long min, max;
+		if (++nq > MAX_QUANTIFIERS) {
+			rc = td_error_at(TD_ELIMIT, (long)off,
+				"expected at most %d quantifiers in a row",
+				MAX_QUANTIFIERS);
+			break;
+		}
+		if ((rc = quantifier(p, &min, &max)) < 0)
+			break;
+		tq_node *r = tq_node_new(TQ_REPEAT, off);
+		if (!r)
+			rc = td_error(TD_ENOMEM, "out of memory");
+		else if ((rc = tq_node_add(r, *out)) == 0) {
+			r->min = min;
+			r->max = max;
+			*out = r;
+			continue;
+		} else {
+			*out = NULL;
+			free(r);
+		}
+	}
+	if (rc < 0) {
+		tq_node_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+static int starts_item(const tq_tok *t)
+{
+	return t->kind == TQT_STRING || t->kind == TQT_LBRACK ||
+		t->kind == TQT_LPAREN || t->kind == TQT_LT;
+}
+
+static int seq(parser *p, tq_node **out)
+{
+	tq_node *first = NULL;
+	int rc = item(p, &first);
+	if (rc < 0)
+		return rc;
+	if (!starts_item(&p->t)) {
+		*out = first;
+		return 0;
+	}
+	tq_node *s = tq_node_new(TQ_SEQ, first->off);
+	if (!s) {
+		tq_node_free(first);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	if ((rc = tq_node_add(s, first)) < 0)
+		goto fail;
+	while (starts_item(&p->t)) {
+		tq_node *k = NULL;
+		if ((rc = item(p, &k)) < 0 || (rc = tq_node_add(s, k)) < 0)
+			goto fail;
+	}
+	*out = s;
+	return 0;
+fail:
+	tq_node_free(s);
+	return rc;
+}
+
+static int alts(parser *p, tq_node **out)
+{
+	tq_node *first = NULL;
+	int rc = seq(p, &first);
+	if (rc < 0)
+		return rc;
+	if (p->t.kind != TQT_PIPE) {
+		*out = first;
+		return 0;
+	}
+	tq_node *a = tq_node_new(TQ_ALT, first->off);
+	if (!a) {
+		tq_node_free(first);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	if ((rc = tq_node_add(a, first)) < 0)
+		goto fail;
+	while (p->t.kind == TQT_PIPE) {
+		tq_node *k = NULL;
+		if ((rc = next(p)) < 0 || (rc = seq(p, &k)) < 0 ||
+			(rc = tq_node_add(a, k)) < 0)
+			goto fail;
+	}
+	*out = a;
+	return 0;
+fail:
+	tq_node_free(a);
+	return rc;
+}
+
+static int query(parser *p, tq_node **out)
+{
+	tq_node *left = NULL;
+	int rc = alts(p, &left), chain = 0;
+	while (rc == 0 &&
+		(is_word(&p->t, "within") || is_word(&p->t, "containing"))) {
+		if (++chain > MAX_CHAIN) {
+			rc = td_error_at(TD_ELIMIT, (long)p->t.off,
+				"expected at most %d within/containing in a row "
+				"(use parentheses)", MAX_CHAIN);
+			break;
+		}
+		int kind = is_word(&p->t, "within") ? TQ_WITHIN : TQ_CONTAINING;
+		tq_node *n = tq_node_new(kind, p->t.off), *right = NULL;
+		if (!n) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			break;
+		}
+		rc = tq_node_add(n, left);
+		left = n;
+		if (rc < 0 || (rc = next(p)) < 0 || (rc = alts(p, &right)) < 0 ||
+			(rc = tq_node_add(n, right)) < 0)
+			break;
+	}
+	if (rc < 0) {
+		tq_node_free(left);
+		return rc;
+	}
+	*out = left;
+	return 0;
+}
+
+int tq_parse(const char *q, size_t len, tq_node **out)
+{
+	parser p = {0};
+	int rc;
+	*out = NULL;
+	if (len > TQ_MAX_QUERY)
+		return td_error_at(TD_ELIMIT, 0,
+			"expected a query of at most %d bytes", TQ_MAX_QUERY);
+	tq_lexer_init(&p.lx, q, len);
+	if ((rc = next(&p)) < 0)
+		return rc;
+	tq_node *n = NULL;
+	if ((rc = query(&p, &n)) < 0)
+		return rc;
+	if (p.t.kind != TQT_EOF) {
+		tq_node_free(n);
+		return expected(&p, p.t.kind == TQT_IDENT
+				? "'within', 'containing' or the end of the query"
+				: "a token, 'within', 'containing' or the end of "
+				  "the query");
+	}
+	*out = n;
+	return 0;
+}

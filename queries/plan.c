@@ -1,0 +1,257 @@
+/* plan.c: compiles a parsed query once: every token regex and every span
+ * attribute regex goes through PCRE2 (JIT when the platform has it) with
+ * match, depth and heap limits, so a runaway pattern ends in TD_ELIMIT
+ * instead of a hang. The plan is then run segment by segment by exec.c.
+ */
+#include "config.h"
+#include "query.h"
+#include "plan_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define MATCH_LIMIT 1000000
+#define DEPTH_LIMIT 10000
+#define HEAP_LIMIT_KIB 16384
+
+static int is_literal(const char *s)
+{
+	return strpbrk(s, "\\^$.|?*+()[]{}") == NULL;
+}
+
+/* %d: the text without combining marks (NFD, marks dropped, NFC). */
+static int strip_marks(const char *s, size_t len, char **out, size_t *olen)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s,
+		(utf8proc_ssize_t)len, &dst,
+		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
+	if (n < 0) {
+		*out = NULL;
+		return n == UTF8PROC_ERROR_NOMEM ? TD_ENOMEM : TD_EINPUT;
+	}
+	*out = (char *)dst;
+	*olen = (size_t)n;
+	return 0;
+}
+
+static int compile(tq_plan *p, const char *pat, uint32_t opts, size_t off,
+	pcre2_code **out)
+{
+	int err;
+	PCRE2_SIZE eoff;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+		PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED | opts,
+		&err, &eoff, NULL);
+	if (!re) {
+		char msg[256];
+		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof msg);
+		size_t plen = strlen(pat);
+		return td_error_at(TD_ESYNTAX, (long)(off + (eoff < plen ? eoff : plen)),
+			"expected a valid regular expression: %s", msg);
+	}
+	/* JIT is an optimisation only: without it the interpreter runs */
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	(void)p;
+	*out = re;
+	return 0;
+}
+
+static int add_leaf(tq_plan *p, tq_cond *c)
+{
+	if (p->nleaves % 16 == 0) {
+		tq_leaf *l = realloc(p->leaves, (p->nleaves + 16) * sizeof *l);
+		if (!l)
+			return td_error(TD_ENOMEM, "out of memory");
+		p->leaves = l;
+	}
+	tq_leaf *l = &p->leaves[p->nleaves];
+	memset(l, 0, sizeof *l);
+	l->cond = c;
+	c->leaf = (int)p->nleaves++;
+	if (!c->flags && is_literal(c->pattern)) {
+		l->literal = 1;
+		return 0;
+	}
+	const char *pat = c->pattern;
+	char *stripped = NULL;
+	size_t slen;
+	if (c->flags & TQ_FLAG_DIAC) {
+		int rc = strip_marks(pat, strlen(pat), &stripped, &slen);
+		if (rc == TD_ENOMEM)
+			return td_error(TD_ENOMEM, "out of memory");
+		if (rc < 0)
+			return td_error_at(TD_ESYNTAX, (long)c->off,
+				"expected valid UTF-8 in the pattern");
+		pat = stripped;
+	}
+	int rc = compile(p, pat,
+		(c->flags & TQ_FLAG_CASE) ? PCRE2_CASELESS : 0, c->off, &l->re);
+	free(stripped);
+	return rc;
+}
+
+static int walk_cond(tq_plan *p, tq_cond *c)
+{
+	if (!c)
+		return 0;
+	if (c->kind == TQC_ATTR)
+		return add_leaf(p, c);
+	int rc = walk_cond(p, c->a);
+	return rc < 0 ? rc : walk_cond(p, c->b);
+}
+
+static int add_span(tq_plan *p, tq_node *n)
+{
+	tq_spannode *sn = realloc(p->spans, (p->nspans + 1) * sizeof *sn);
+	if (!sn)
+		return td_error(TD_ENOMEM, "out of memory");
+	p->spans = sn;
+	sn = &p->spans[p->nspans];
+	sn->node = n;
+	sn->re = n->nattrs ? calloc(n->nattrs, sizeof *sn->re) : NULL;
+	if (n->nattrs && !sn->re)
+		return td_error(TD_ENOMEM, "out of memory");
+	n->slot = (int)p->nspans++;
+	for (size_t i = 0; i < n->nattrs; i++) {
+		int rc = compile(p, n->attrs[i].pattern, 0, n->attrs[i].off,
+			&sn->re[i]);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int walk(tq_plan *p, tq_node *n)
+{
+	int rc = 0;
+	switch (n->kind) {
+	case TQ_TOKEN: return walk_cond(p, n->cond);
+	case TQ_SPAN: return add_span(p, n);
+	case TQ_WITHIN:
+	case TQ_CONTAINING: n->slot = (int)p->nslots++; break;
+	default: break;
+	}
+	for (size_t i = 0; i < n->nkids && rc == 0; i++)
+		rc = walk(p, n->kids[i]);
+	return rc;
+}
+
+int tq_plan_new(tq_node *ast, tq_plan **out)
+{
+	tq_plan *p = calloc(1, sizeof *p);
+	*out = NULL;
+	if (!p)
+		return td_error(TD_ENOMEM, "out of memory");
+	p->ast = ast;
+	p->mctx = pcre2_match_context_create(NULL);
+	p->md = pcre2_match_data_create(1, NULL);
+	p->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (!p->mctx || !p->md) {
+		tq_plan_free(p);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	pcre2_set_match_limit(p->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(p->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(p->mctx, HEAP_LIMIT_KIB);
+	if (p->jit)
+		pcre2_jit_stack_assign(p->mctx, NULL, p->jit);
+	int rc = walk(p, ast);
+	if (rc < 0) {
+		tq_plan_free(p);
+		return rc;
+	}
+	*out = p;
+	return 0;
+}
+
+void tq_plan_free(tq_plan *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->nleaves; i++)
+		pcre2_code_free(p->leaves[i].re);
+	free(p->leaves);
+	for (size_t i = 0; i < p->nspans; i++) {
+		for (size_t j = 0; j < p->spans[i].node->nattrs; j++)
+			if (p->spans[i].re)
+				pcre2_code_free(p->spans[i].re[j]);
+		free(p->spans[i].re);
+	}
+	free(p->spans);
+	pcre2_match_data_free(p->md);
+	pcre2_match_context_free(p->mctx);
+	pcre2_jit_stack_free(p->jit);
+	free(p);
+}
+
+size_t tq_plan_nleaves(const tq_plan *p)
+{
+	return p->nleaves;
+}
+
+tq_cond *tq_plan_leaf(const tq_plan *p, size_t i)
+{
+	return p->leaves[i].cond;
+}
+
+static int run(tq_plan *p, pcre2_code *re, const char *s, size_t len)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, p->md, p->mctx);
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
+		return 0;
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+		rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		return td_error(TD_ELIMIT,
+			"a regular expression of the query hit its backtracking "
+			"limit on '%.*s'; simplify it (avoid nested repeats "
+			"such as (a+)+)", (int)(len > 60 ? 60 : len), s);
+	if (rc == PCRE2_ERROR_NOMEMORY)
+		return td_error(TD_ENOMEM, "out of memory in a regex match");
+	return 0; /* invalid UTF-8 in the data: no match */
+}
+
+int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len)
+{
+	tq_leaf *l = &p->leaves[leaf];
+	if (l->literal)
+		return strlen(l->cond->pattern) == len &&
+			memcmp(l->cond->pattern, term, len) == 0;
+	if (!(l->cond->flags & TQ_FLAG_DIAC))
+		return run(p, l->re, term, len);
+	char *s = NULL;
+	size_t slen;
+	int rc = strip_marks(term, len, &s, &slen);
+	if (rc == TD_ENOMEM)
+		return td_error(TD_ENOMEM, "out of memory");
+	if (rc < 0)
+		return run(p, l->re, term, len);
+	rc = run(p, l->re, s, slen);
+	free(s);
+	return rc;
+}
+
+int tq_plan_match_attr(tq_plan *p, const tq_node *n, size_t j,
+	const char *value)
+{
+	pcre2_code *re = p->spans[n->slot].re[j];
+	const char *v = value;
+	while (*v) {
+		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+			v++;
+		if (!*v)
+			break;
+		const char *e = v;
+		while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
+			e++;
+		const char *w = *v == '#' ? v + 1 : v;
+		int rc = run(p, re, w, (size_t)(e - w));
+		if (rc != 0)
+			return rc;
+		v = e;
+	}
+	return 0;
+}

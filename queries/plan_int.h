@@ -1,0 +1,36 @@
+/* plan_int.h: the compiled plan's layout, shared by plan.c and exec.c only.
+ * A leaf is one word/norm condition; a span node's attribute regexes and a
+ * within/containing node's per-document cache are found by the node's slot.
+ */
+#ifndef TAGDEX_PLAN_INT_H
+#define TAGDEX_PLAN_INT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "query.h"
+
+typedef struct tq_leaf {
+	tq_cond *cond;
+	int literal;     /* no flags, no metacharacters: a lexicon lookup */
+	pcre2_code *re;  /* otherwise */
+} tq_leaf;
+
+typedef struct tq_spannode {
+	tq_node *node;
+	pcre2_code **re; /* one per attribute */
+} tq_spannode;
+
+struct tq_plan {
+	tq_node *ast;
+	tq_leaf *leaves;
+	size_t nleaves;
+	tq_spannode *spans;
+	size_t nspans;
+	size_t nslots; /* within/containing nodes */
+	pcre2_match_context *mctx;
+	pcre2_match_data *md;
+	pcre2_jit_stack *jit;
+};
+
+#endif

@@ -1,0 +1,232 @@
+/* query.h: the query language (CQL), its plan and executor. Internal to the
+ * queries/ area and its tests: names start with tq_. The lexer and parser
+ * turn a query string into an AST and never touch the index; the plan
+ * compiles the AST's regexes once; the executor runs a plan over index.h.
+ */
+#ifndef TAGDEX_QUERY_H
+#define TAGDEX_QUERY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "index.h"
+#include "tagdex.h"
+
+/* ----------------------------------------------------------------- lexer */
+
+enum tq_tok_kind {
+	TQT_EOF = 0,
+	TQT_STRING,  /* "..." or '...'; text is the raw regex between the marks */
+	TQT_FLAGS,   /* %c, %d, %cd: text holds the letters */
+	TQT_IDENT,   /* names: word, norm, within, containing, element names */
+	TQT_NUMBER,  /* a decimal integer */
+	TQT_LBRACK, TQT_RBRACK, TQT_LPAREN, TQT_RPAREN, TQT_LBRACE, TQT_RBRACE,
+	TQT_COMMA, TQT_AMP, TQT_PIPE, TQT_BANG, TQT_EQ, TQT_NEQ,
+	TQT_LT, TQT_GT, TQT_SLASH, TQT_QMARK, TQT_STAR, TQT_PLUS,
+};
+
+typedef struct tq_tok {
+	int kind;
+	size_t off;       /* byte offset of the token in the query */
+	size_t len;       /* bytes of the token in the query */
+	const char *text; /* points into the query (for STRING: after the mark) */
+	size_t tlen;      /* bytes of text */
+	long num;         /* TQT_NUMBER's value (capped at TQ_MAX_REPEAT + 1) */
+} tq_tok;
+
+typedef struct tq_lexer {
+	const char *q;
+	size_t len, pos;
+} tq_lexer;
+
+void tq_lexer_init(tq_lexer *lx, const char *q, size_t len);
+/* Reads the next token. TD_ESYNTAX (with the offset) for an unterminated
+ * string, an unknown flag or a stray character. */
+int tq_lex(tq_lexer *lx, tq_tok *out);
+/* A short human name of a token kind for messages ("']'", "a string"). */
+const char *tq_tok_name(int kind);
+
+/* ------------------------------------------------------------------- AST */
+
+#define TQ_MAX_DEPTH 64      /* nesting of ( ), [ ( ) ] and ! */
+#define TQ_MAX_REPEAT 10000  /* largest {n,m} bound */
+#define TQ_MAX_QUERY (1 << 20) /* bytes */
+
+enum { TQ_FLAG_CASE = 1, TQ_FLAG_DIAC = 2 }; /* %c, %d */
+
+enum tq_cond_kind { TQC_ATTR, TQC_AND, TQC_OR, TQC_NOT };
+
+/* A condition on one token inside [ ]. */
+typedef struct tq_cond {
+	int kind;
+	int layer;       /* TQC_ATTR: TD_LAYER_WORD or TD_LAYER_NORM */
+	char *pattern;   /* TQC_ATTR: regex anchored to the whole term */
+	unsigned flags;  /* TQ_FLAG_* */
+	size_t off;      /* offset of the pattern's first byte in the query */
+	struct tq_cond *a, *b; /* operands (NOT uses a) */
+	int leaf;        /* TQC_ATTR: index among the plan's leaves */
+} tq_cond;
+
+typedef struct tq_sattr {
+	char *name;
+	char *pattern; /* regex anchored to each whitespace-separated value */
+	size_t off;
+} tq_sattr;
+
+enum tq_node_kind {
+	TQ_TOKEN,      /* cond, NULL for [] (any token) */
+	TQ_SPAN,       /* <name attr="re" .../> : a whole element */
+	TQ_SEQ,        /* kids in order */
+	TQ_ALT,        /* any of kids */
+	TQ_REPEAT,     /* kids[0] min..max times (max -1: unbounded) */
+	TQ_WITHIN,     /* kids[0] inside a hit of kids[1] */
+	TQ_CONTAINING, /* kids[0] around a hit of kids[1] */
+};
+
+typedef struct tq_node {
+	int kind;
+	size_t off;
+	tq_cond *cond;
+	char *elem;
+	tq_sattr *attrs;
+	size_t nattrs;
+	struct tq_node **kids;
+	size_t nkids;
+	long min, max;
+	int slot; /* WITHIN/CONTAINING: per-document cache slot in the plan */
+} tq_node;
+
+/* Parses a query. On TD_ESYNTAX or TD_ELIMIT the message says what was
+ * expected and td_error_offset() gives the byte offset. *out is the caller's
+ * to free with tq_node_free(). */
+int tq_parse(const char *q, size_t len, tq_node **out);
+void tq_node_free(tq_node *n);
+void tq_cond_free(tq_cond *c);
+/* Writes the AST back as a canonical query string (for tests and --explain);
+ * *out is malloc'd. */
+int tq_node_print(const tq_node *n, char **out);
+
+/* Node constructors, used by the parser and by the CLI's shorthands. */
+tq_node *tq_node_new(int kind, size_t off);
+int tq_node_add(tq_node *parent, tq_node *kid);
+/* <elem attr="pattern" .../> from name/pattern pairs ending in NULL. */
+tq_node *tq_span_new(const char *elem, ...) __attribute__((sentinel));
+/* Adds attribute name=pattern (copied) to span node n. */
+int tq_span_attr(tq_node *n, const char *name, size_t nlen, const char *pat,
+	size_t plen, size_t off);
+
+/* ------------------------------------------------------------------ plan */
+
+typedef struct tq_plan tq_plan;
+
+/* Compiles every regex of ast (PCRE2, JIT where available). The plan keeps a
+ * pointer to ast, which must outlive it. TD_ESYNTAX with the query offset for
+ * a bad regex. */
+int tq_plan_new(tq_node *ast, tq_plan **out);
+void tq_plan_free(tq_plan *p);
+
+/* ------------------------------------------------------------------ exec */
+
+typedef struct tq_filter {
+	const char *from, *to; /* ISO date bounds (prefix compare), NULL: open */
+	const char *genre;     /* exact genre, NULL: any */
+	const char *doc;       /* exact document id, NULL: any */
+	int pullquotes;        /* 1: keep hits in <quote type="pullquote"> */
+} tq_filter;
+
+typedef struct tq_hit {
+	size_t segno;
+	td_seg *seg;
+	uint32_t doc;        /* document number in the segment */
+	uint32_t start, end; /* token positions in the segment, end exclusive */
+} tq_hit;
+
+/* Called for each hit in corpus order. Return 0 to go on, 1 to stop, or a
+ * negative code to abort with it. */
+typedef int (*tq_hit_fn)(void *ctx, const tq_hit *h);
+
+/* Runs the plan: for each start position the longest match (empty matches
+ * are no hits). TD_ELIMIT when a regex hits its match limit. */
+int tq_exec(td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn,
+	void *ctx);
+/* The number of hits; a single-token query without filters sums lexicon
+ * frequencies instead of visiting postings. */
+int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out);
+
+/* Tokens in the documents that pass the filter, pull quotes left out unless
+ * f->pullquotes: the base of per-million rates. */
+uint64_t tq_ntokens(td_index *ix, const tq_filter *f);
+/* Whether document d of s passes the filter (live, date, genre, id). */
+int tq_filter_doc(td_seg *s, uint32_t d, const tq_filter *f);
+
+/* Matches a compiled leaf condition against a term (used by exec and freq).
+ * Returns 1, 0, or TD_ELIMIT. */
+int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len);
+size_t tq_plan_nleaves(const tq_plan *p);
+tq_cond *tq_plan_leaf(const tq_plan *p, size_t i);
+/* Matches span attribute j of span node n against a value list. */
+int tq_plan_match_attr(tq_plan *p, const tq_node *n, size_t j,
+	const char *value);
+
+/* --------------------------------------------------------------- context */
+
+/* context.c: what surrounds a hit. */
+
+/* The sentence (<s>) holding position pos, its span number in *i; 0 if
+ * none, 1 if found. */
+int tq_sentence_at(td_seg *s, uint32_t pos, uint32_t *i);
+/* A span's attribute value or NULL. */
+const char *tq_span_attr_get(td_seg *s, uint32_t k, uint32_t i,
+	const char *name);
+/* Calls fn for every span of the hit's document that overlaps (contains:
+ * when contain is set) the hit, in element order then document order. */
+typedef int (*tq_span_fn)(void *ctx, td_seg *s, uint32_t k, uint32_t i,
+	uint32_t start, uint32_t end);
+int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx);
+/* Appends to *buf the document text of tokens [a, b) of hit h's segment,
+ * white space runs made single spaces. */
+int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf);
+
+/* ------------------------------------------------------------------ kwic */
+
+/* kwic.c: one concordance line per hit, and its aligned text rendering. */
+typedef struct tq_line {
+	tq_hit hit;
+	const char *doc, *date, *title; /* borrowed from the index */
+	const char *sid;                /* sentence xml:id or NULL */
+	uint32_t start, end;            /* token numbers within the document */
+	char *left, *match, *right;     /* malloc'd */
+} tq_line;
+
+typedef struct tq_kwic_opts {
+	int sentence;      /* --context s */
+	unsigned words;    /* --context N */
+	int color;         /* highlight the match (terminal) */
+} tq_kwic_opts;
+
+int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
+void tq_line_free(tq_line *l);
+int tq_kwic_print(FILE *out, const tq_line *l, const tq_kwic_opts *o);
+
+/* render_tsv.c, render_json.c: one hit a line. */
+int tq_tsv_header(FILE *out);
+int tq_tsv_print(FILE *out, const tq_line *l);
+int tq_json_print(FILE *out, const tq_line *l);
+
+/* ------------------------------------------------------------------ freq */
+
+/* freq.c: counts of hits grouped by a key. */
+enum { TQ_BY_MATCH, TQ_BY_NORM, TQ_BY_ACTOR, TQ_BY_WHO, TQ_BY_HEDGE,
+	TQ_BY_DOC, TQ_BY_YEAR, TQ_BY_MONTH };
+/* TQ_BY_* for a name ("match", "norm", ...), or -1. */
+int tq_freq_by(const char *name);
+typedef struct tq_freq tq_freq;
+int tq_freq_new(int by, tq_freq **out);
+void tq_freq_free(tq_freq *f);
+int tq_freq_add(tq_freq *f, const tq_hit *h);
+/* Prints rows "count, per million of ntokens, value" by count descending
+ * (format 0 text/tsv, 1 JSON Lines). Returns the number of rows. */
+long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int json);
+
+#endif

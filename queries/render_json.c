@@ -1,0 +1,79 @@
+/* render_json.c: hits as JSON Lines, one object a line, built with jansson
+ * so that escaping is never hand-made. "spans" lists every element over the
+ * match with its name, token range within the document and attributes.
+ */
+#include "config.h"
+#include "query.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+typedef struct spans_ctx {
+	json_t *arr;
+	uint32_t first;
+} spans_ctx;
+
+static int add_span(void *arg, td_seg *s, uint32_t k, uint32_t i,
+	uint32_t start, uint32_t end)
+{
+	spans_ctx *c = arg;
+	json_t *o = json_object(), *attrs = json_object();
+	if (!o || !attrs) {
+		json_decref(o);
+		json_decref(attrs);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	uint32_t na = td_seg_span_nattrs(s, k, i);
+	for (uint32_t a = 0; a < na; a++) {
+		const char *n = NULL, *v = NULL;
+		if (td_seg_span_attr(s, k, i, a, &n, &v) == 0 && n && v)
+			json_object_set_new(attrs, n, json_string(v));
+	}
+	json_object_set_new(o, "name", json_string(td_seg_span_name(s, k)));
+	json_object_set_new(o, "start", json_integer(start - c->first));
+	json_object_set_new(o, "end", json_integer(end - c->first));
+	json_object_set_new(o, "attrs", attrs);
+	json_array_append_new(c->arr, o);
+	return 0;
+}
+
+int tq_json_print(FILE *out, const tq_line *l)
+{
+	json_t *o = json_object();
+	spans_ctx sc = {json_array(), l->hit.start - l->start};
+	if (!o || !sc.arr) {
+		json_decref(o);
+		json_decref(sc.arr);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	json_object_set_new(o, "doc", str_or_null(l->doc));
+	json_object_set_new(o, "s", str_or_null(l->sid));
+	json_object_set_new(o, "start", json_integer(l->start));
+	json_object_set_new(o, "end", json_integer(l->end));
+	json_object_set_new(o, "left", json_string(l->left));
+	json_object_set_new(o, "match", json_string(l->match));
+	json_object_set_new(o, "right", json_string(l->right));
+	json_object_set_new(o, "date", str_or_null(l->date));
+	json_object_set_new(o, "title", str_or_null(l->title));
+	int rc = tq_spans_around(&l->hit, 1, add_span, &sc);
+	json_object_set_new(o, "spans", sc.arr);
+	if (rc == 0) {
+		char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		if (!s)
+			rc = td_error(TD_ENOMEM, "out of memory");
+		else {
+			fputs(s, out);
+			fputc('\n', out);
+			free(s);
+		}
+	}
+	json_decref(o);
+	if (rc == 0 && ferror(out))
+		rc = td_error(TD_EIO, "write error");
+	return rc;
+}

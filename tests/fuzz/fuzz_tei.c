@@ -1,0 +1,64 @@
+/* fuzz_tei.c: libFuzzer harness for the TEI reader, and the writer on what
+ * the reader accepts. Invariants: a failure is TD_EINPUT/TD_ELIMIT naming
+ * the input (never a crash, a hang or a stack overflow, whatever the
+ * nesting); no external entity or DTD is ever loaded; spans lie in the text;
+ * any document the reader accepts the writer writes, and that TEI reads back
+ * with the same text. */
+#include <stdint.h>
+#include <string.h>
+
+#include "fuzz_common.h"
+#include "tei.h"
+
+#define NAME "fuzz-input.xml"
+
+static void quiet(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	td_set_warn(quiet, NULL);
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	td_doc *d = NULL;
+	int rc = td_tei_read(NAME, (const char *)data, size, &d);
+	if (rc) {
+		FUZZ_CHECK(rc == TD_EINPUT || rc == TD_ELIMIT,
+			"TEI read failed with %d", rc);
+		FUZZ_CHECK(fuzz_names(NAME), "error does not name the input");
+		FUZZ_CHECK(d == NULL, "failed read left a document");
+		return 0;
+	}
+	FUZZ_CHECK(d->text && d->text[d->len] == '\0', "text not terminated");
+	FUZZ_CHECK(d->id && *d->id, "no document id");
+	/* the dictionary offers SYSTEM "file:///etc/passwd" and the like */
+	FUZZ_CHECK(!memmem(d->text, d->len, "root:", 5) ||
+			memmem(data, size, "root:", 5),
+		"a local file leaked into the text");
+	for (size_t i = 0; i < d->n_spans; i++)
+		FUZZ_CHECK(d->spans[i].start <= d->spans[i].end &&
+				d->spans[i].end <= d->len,
+			"span %zu outside the text", i);
+	char *xml = NULL;
+	size_t n = 0;
+	rc = td_tei_write_mem(d, &xml, &n);
+	FUZZ_CHECK(rc == 0, "writer failed on a document the reader accepted");
+	td_doc *back = NULL;
+	rc = td_tei_read("fuzz-output.xml", xml, n, &back);
+	FUZZ_CHECK(rc == 0, "written TEI does not read back");
+	FUZZ_CHECK(back->len == d->len && memcmp(back->text, d->text, d->len) == 0,
+		"TEI round trip changed the text (%zu -> %zu bytes)", d->len,
+		back->len);
+	td_doc_free(back);
+	free(xml);
+	td_doc_free(d);
+	return 0;
+}

@@ -1,0 +1,16 @@
+/* oracle.h: a brute-force evaluator of query ASTs straight over documents
+ * read from TEI, written independently of queries/ (it shares only the
+ * AST): tokens from td_tokenize, spans mapped to tokens by the index's rule,
+ * regexes compiled on the spot, backtracking token by token. */
+#ifndef TAGDEX_ORACLE_H
+#define TAGDEX_ORACLE_H
+
+#include "query.h"
+
+/* Appends the hits of ast in doc to *out as "ID:START-END " (document token
+ * numbers), in document order; pull quotes excluded unless pullquotes.
+ * Returns 0, or -1 on a regex error. */
+int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
+	char **out, size_t *len);
+
+#endif

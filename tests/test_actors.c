@@ -1,0 +1,152 @@
+/* test_actors.c: actor mentions, keys, short forms, metonyms, places,
+ * names found by rule, the header list, and lexicon errors. */
+#include "annotate_fixture.h"
+
+static void test_lexicon_names(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2024-01-19",
+		"Recent rhetoric from North Korean leader Kim Jong Un worried the US.\n"
+		"Kim began the year by warning South Korea and the United Nations Security Council.");
+	fx_expect(d, "persName", "Kim Jong Un", "ref", "#kim-jong-un");
+	/* the short form resolves to the full name introduced before */
+	fx_expect(d, "persName", "Kim", "ref", "#kim-jong-un");
+	/* a leading "the" stays outside */
+	fx_expect(d, "orgName", "US", "ref", "#united-states");
+	fx_expect(d, "orgName", "US", "type", "state");
+	assert_null(fx_find(d, "orgName", "the US"));
+	fx_expect(d, "orgName", "United Nations Security Council", "ref", "#un-security-council");
+	/* longest match: not "South" or "Security Council" alone */
+	fx_expect(d, "orgName", "South Korea", "ref", "#south-korea");
+	assert_null(fx_find(d, "orgName", "Security Council"));
+	/* each actor once in the header */
+	size_t kim = 0;
+	for (size_t i = 0; i < d->n_actors; i++)
+		kim += strcmp(d->actors[i].key, "kim-jong-un") == 0;
+	assert_int_equal(kim, 1);
+	td_doc_free(d);
+}
+
+static void test_possessive_and_metonyms(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2024-01-19",
+		"North Korea’s leader met officials.\n"
+		"Pyongyang insists that the North will not yield, and the Kremlin agrees.\n"
+		"Choe visited Moscow and spoke to the Washington Post.");
+	fx_expect(d, "orgName", "North Korea", "ref", "#north-korea");
+	fx_expect(d, "rs", "Pyongyang", "type", "state");
+	fx_expect(d, "rs", "North", "ref", "#north-korea");
+	fx_expect(d, "rs", "Kremlin", "ref", "#russia");
+	/* a capital after a locative word is a place with the key */
+	fx_expect(d, "placeName", "Moscow", "ref", "#russia");
+	/* a capital glued to a longer name is not the state */
+	assert_null(fx_find(d, "rs", "Washington"));
+	assert_null(fx_find(d, "placeName", "Washington"));
+	td_doc_free(d);
+}
+
+static void test_the_north_needs_topic(void **state)
+{
+	(void)state;
+	/* "the North" only refers to North Korea once it has been named */
+	td_doc *d = fx_one("2024-01-19", "The North voted against the motion.");
+	assert_null(fx_find(d, "rs", "North"));
+	td_doc_free(d);
+}
+
+static void test_names_by_rule(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-02-12",
+		"Foreign Minister Amara Diallo of Guinea-Bissau said that trade should go on.\n"
+		"Later Diallo warned the bloc.\n"
+		"According to Kwame Asante-Boateng, the talks failed.\n"
+		"Chinese officials and ECOWAS leaders met in Abuja.");
+	fx_expect(d, "persName", "Amara Diallo", "ref", "#amara-diallo");
+	fx_expect(d, "persName", "Diallo", "ref", "#amara-diallo");
+	fx_expect(d, "persName", "Kwame Asante-Boateng", "ref", "#kwame-asante-boateng");
+	fx_expect(d, "orgName", "Guinea-Bissau", "ref", "#guinea-bissau");
+	fx_expect(d, "rs", "Chinese officials", "type", "group");
+	fx_expect(d, "rs", "ECOWAS leaders", "ref", "#ecowas-leaders");
+	fx_expect(d, "placeName", "Abuja", "ref", "#nigeria");
+	int found = 0;
+	for (size_t i = 0; i < d->n_actors; i++)
+		if (strcmp(d->actors[i].key, "amara-diallo") == 0) {
+			found = 1;
+			assert_string_equal(d->actors[i].kind, "person");
+			assert_string_equal(d->actors[i].name, "Amara Diallo");
+		}
+	assert_true(found);
+	td_doc_free(d);
+}
+
+static void test_sentence_start_words_are_not_names(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-02-12",
+		"However Many Observers said nothing.\nThe Committee said it would wait.");
+	assert_null(fx_find(d, "persName", "However Many Observers"));
+	assert_int_equal(fx_count(d, "persName"), 0);
+	td_doc_free(d);
+}
+
+static void test_bad_lexicon(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/tdlexXXXXXX";
+	assert_non_null(mkdtemp(dir));
+	const char *files[] = {"hedges.tsv", "speech_verbs.tsv", "titles.tsv",
+		"places.tsv", "claim_cues.tsv"};
+	char path[512], cmd[1024];
+	for (size_t i = 0; i < 5; i++) {
+		snprintf(cmd, sizeof cmd, "cp '%s/corpus/lexicons/%s' '%s/'", TD_SRCDIR, files[i], dir);
+		assert_int_equal(system(cmd), 0);
+	}
+	snprintf(path, sizeof path, "%s/actors.tsv", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("# comment\nchina\tstate\tChina\t-\tBeijing\tChinese\nbad\tplanet\tMars\n", f);
+	fclose(f);
+	td_annotator *a = NULL;
+	assert_int_equal(td_annotator_new(dir, &a), TD_EINPUT);
+	assert_null(a);
+	assert_non_null(strstr(td_error_last(), "actors.tsv:3:"));
+	/* users extend the lexicon without recompiling */
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("mars\tstate\tMars\t-\tOlympus City\tMartian\n", f);
+	fclose(f);
+	assert_int_equal(td_annotator_new(dir, &a), 0);
+	const char *text = "Olympus City insists on independence from Mars.";
+	td_doc *d;
+	assert_int_equal(td_doc_new("doc-m", text, strlen(text), &d), 0);
+	assert_int_equal(td_doc_add_span(d, "p", 0, strlen(text), NULL, NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "s", 0, strlen(text), NULL, "xml:id", "doc-m-s0", NULL), 0);
+	assert_int_equal(td_annotate(a, d), 0);
+	int rs = 0, org = 0;
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const char *ref = td_span_attr(&d->spans[i], "ref");
+		if (ref && strcmp(ref, "#mars") == 0)
+			rs += strcmp(d->spans[i].name, "rs") == 0, org += strcmp(d->spans[i].name, "orgName") == 0;
+	}
+	assert_int_equal(rs, 1);
+	assert_int_equal(org, 1);
+	td_doc_free(d);
+	td_annotator_free(a);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lexicon_names),
+		cmocka_unit_test(test_possessive_and_metonyms),
+		cmocka_unit_test(test_the_north_needs_topic),
+		cmocka_unit_test(test_names_by_rule),
+		cmocka_unit_test(test_sentence_start_words_are_not_names),
+		cmocka_unit_test(test_bad_lexicon),
+	};
+	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
+}

@@ -1,0 +1,319 @@
+/* test_differential.c: random queries over random small corpora must give
+ * the same hits from the index (queries/exec.c) as from the brute-force
+ * oracle (tests/oracle.c) reading the same TEI. Corpora go through the TEI
+ * writer and reader first, so both sides see exactly what a TEI file holds.
+ * Seeded and reproducible: TD_DIFF_SEED and TD_DIFF_ROUNDS override. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "oracle.h"
+#include "tei.h"
+
+static uint64_t rs;
+
+static unsigned rnd(unsigned n)
+{
+	rs ^= rs << 13;
+	rs ^= rs >> 7;
+	rs ^= rs << 17;
+	return (unsigned)(rs % n);
+}
+
+static const char *const vocab[] = {"war", "War", "likely", "Likely", "may",
+	"Kim", "Pyongyang", "the", "café", "cafe", "US", ".", ",", "will",
+	"nuclear", "test", "’s", "North", "Korea"};
+#define NV (sizeof vocab / sizeof vocab[0])
+
+static const char *const keys[] = {"kim-jong-un", "north-korea",
+	"united-states"};
+static const char *const subtypes[] = {"probability", "possibility",
+	"appearance"};
+
+/* A random document: words, then spans over random token ranges. */
+static td_doc *random_doc(int k)
+{
+	char text[2048] = "", id[32];
+	size_t ntok = 3 + rnd(25);
+	for (size_t i = 0; i < ntok; i++) {
+		if (i)
+			strcat(text, rnd(8) ? " " : "\n\n");
+		strcat(text, vocab[rnd(NV)]);
+	}
+	snprintf(id, sizeof id, "doc-r%d", k);
+	td_doc *d = NULL;
+	assert_int_equal(td_doc_new(id, text, strlen(text), &d), 0);
+	td_meta_set(&d->meta.title, id);
+	td_meta_set(&d->meta.date, k % 2 ? "2024-01-19" : "2023-06-30");
+	td_tokens t = {0};
+	assert_int_equal(td_tokenize(d->text, d->len, 0, &t), 0);
+	/* sentences: a partition of the tokens */
+	size_t a = 0;
+	int sn = 0;
+	while (a < t.n) {
+		size_t b = a + 1 + rnd(8);
+		if (b > t.n)
+			b = t.n;
+		char sid[48];
+		snprintf(sid, sizeof sid, "%s-s%d", id, sn++);
+		td_doc_add_span(d, "s", t.v[a].start, t.v[b - 1].end, NULL,
+			"xml:id", sid, "ana",
+			rnd(2) ? "#prediction #hedged" : "#claim", NULL);
+		a = b;
+	}
+	/* inline elements, possibly crossing (the writer drops those) */
+	int nin = (int)rnd(8);
+	for (int i = 0; i < nin; i++) {
+		size_t s = rnd((unsigned)t.n), e = s + 1 + rnd(4);
+		if (e > t.n)
+			e = t.n;
+		uint32_t bs = t.v[s].start, be = t.v[e - 1].end;
+		switch (rnd(5)) {
+		case 0:
+			td_doc_add_span(d, "q", bs, be, NULL, "who",
+				keys[rnd(3)], NULL);
+			break;
+		case 1:
+			td_doc_add_span(d, "persName", bs, be, NULL, "ref",
+				rnd(2) ? "#kim-jong-un" : "#north-korea #united-states",
+				NULL);
+			break;
+		case 2:
+			td_doc_add_span(d, "seg", bs, be, NULL, "type", "hedge",
+				"subtype", subtypes[rnd(3)], NULL);
+			break;
+		case 3:
+			td_doc_add_span(d, "quote", bs, be, NULL, "type",
+				"pullquote", NULL);
+			break;
+		default:
+			td_doc_add_span(d, "rs", bs, be, NULL, "type", "state",
+				"ref", "#north-korea", NULL);
+		}
+	}
+	td_tokens_free(&t);
+	td_doc_sort_spans(d);
+	return d;
+}
+
+static void gen(char *q, size_t cap, int depth);
+
+static void gen_token(char *q, size_t cap)
+{
+	char b[128];
+	const char *w = vocab[rnd(NV)];
+	switch (rnd(10)) {
+	case 0: snprintf(b, sizeof b, "[]"); break;
+	case 1: snprintf(b, sizeof b, "\"%s\"%%c", w); break;
+	case 2: snprintf(b, sizeof b, "\"%s\"%%d", w); break;
+	case 3:
+		if ((unsigned char)w[0] < 0x80)
+			snprintf(b, sizeof b, "\"%c.*\"", w[0]);
+		else
+			snprintf(b, sizeof b, "\"%s.*\"", w);
+		break;
+	case 4: snprintf(b, sizeof b, "[norm=\"%s\"]", w); break;
+	case 5:
+		snprintf(b, sizeof b, "[word=\"%s\" | norm=\"%s\"]", w,
+			vocab[rnd(NV)]);
+		break;
+	case 6: snprintf(b, sizeof b, "[!word=\"%s\"]", w); break;
+	case 7:
+		snprintf(b, sizeof b, "[word=\"[a-zA-Z]+\" & !norm=\"%s\"]", w);
+		break;
+	default: snprintf(b, sizeof b, "\"%s\"", w);
+	}
+	strncat(q, b, cap - strlen(q) - 1);
+}
+
+static void gen_span(char *q, size_t cap)
+{
+	static const char *const spans[] = {"<s/>", "<q/>",
+		"<q who=\"kim.*\"/>", "<seg type=\"hedge\"/>",
+		"<seg subtype=\"prob.*|poss.*\"/>", "<persName ref=\"north-korea\"/>",
+		"<s ana=\"prediction\"/>", "<rs/>", "<quote/>", "<nosuch/>"};
+	strncat(q, spans[rnd(sizeof spans / sizeof spans[0])],
+		cap - strlen(q) - 1);
+}
+
+static void gen(char *q, size_t cap, int depth)
+{
+	static const char *const quants[] = {"?", "*", "+", "{0,2}", "{1,3}",
+		"{2}", "{0,}", "{,1}"};
+	unsigned c = depth > 2 ? rnd(2) : rnd(9);
+	switch (c) {
+	case 0: gen_token(q, cap); return;
+	case 1: gen_span(q, cap); return;
+	case 2:
+	case 3:
+		gen(q, cap, depth + 1);
+		strncat(q, " ", cap - strlen(q) - 1);
+		gen(q, cap, depth + 1);
+		if (rnd(2)) {
+			strncat(q, " ", cap - strlen(q) - 1);
+			gen(q, cap, depth + 1);
+		}
+		return;
+	case 4:
+		strncat(q, "(", cap - strlen(q) - 1);
+		gen(q, cap, depth + 1);
+		strncat(q, ")", cap - strlen(q) - 1);
+		strncat(q, quants[rnd(8)], cap - strlen(q) - 1);
+		return;
+	case 5:
+		strncat(q, "(", cap - strlen(q) - 1);
+		gen(q, cap, depth + 1);
+		strncat(q, " | ", cap - strlen(q) - 1);
+		gen(q, cap, depth + 1);
+		strncat(q, ")", cap - strlen(q) - 1);
+		return;
+	case 6:
+		strncat(q, "(", cap - strlen(q) - 1);
+		gen(q, cap, depth + 1);
+		strncat(q, " within ", cap - strlen(q) - 1);
+		if (rnd(3))
+			gen_span(q, cap);
+		else
+			gen(q, cap, depth + 1);
+		strncat(q, ")", cap - strlen(q) - 1);
+		return;
+	case 7:
+		strncat(q, "(", cap - strlen(q) - 1);
+		gen(q, cap, depth + 1);
+		strncat(q, " containing ", cap - strlen(q) - 1);
+		gen(q, cap, depth + 1);
+		strncat(q, ")", cap - strlen(q) - 1);
+		return;
+	default:
+		gen_token(q, cap);
+		strncat(q, " ", cap - strlen(q) - 1);
+		gen_token(q, cap);
+	}
+}
+
+typedef struct acc {
+	FILE *m;
+} acc;
+
+static int collect(void *arg, const tq_hit *h)
+{
+	acc *a = arg;
+	td_docinfo di;
+	assert_int_equal(td_seg_doc(h->seg, h->doc, &di), 0);
+	fprintf(a->m, "%s:%u-%u ", di.id, h->start - di.first_tok,
+		h->end - di.first_tok);
+	return 0;
+}
+
+static void one_corpus(int round, int nqueries)
+{
+	char dir[64];
+	strcpy(dir, "/tmp/tq-diff-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	int ndocs = 1 + (int)rnd(4);
+	td_doc **docs = calloc((size_t)ndocs, sizeof *docs);
+	/* one or two commits, so that several segments are searched */
+	int split = (int)rnd((unsigned)ndocs + 1);
+	for (int part = 0; part < 2; part++) {
+		td_writer *w = NULL;
+		assert_int_equal(td_writer_open(dir, 0, &w), 0);
+		for (int i = part ? split : 0; i < (part ? ndocs : split); i++) {
+			td_doc *gen_doc = random_doc(round * 10 + i);
+			char *xml = NULL;
+			size_t len = 0;
+			assert_int_equal(td_tei_write_mem(gen_doc, &xml, &len), 0);
+			td_doc_free(gen_doc);
+			if (td_tei_read("random.xml", xml, len, &docs[i]) < 0)
+				fail_msg("TEI read: %s", td_error_last());
+			free(xml);
+			td_doc_sort_spans(docs[i]);
+			assert_int_equal(td_writer_add(w, docs[i], docs[i]->id), 0);
+		}
+		assert_int_equal(td_writer_commit(w), 0);
+		td_writer_close(w);
+	}
+	td_index *ix = NULL;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	for (int k = 0; k < nqueries; k++) {
+		char q[2048] = "";
+		gen(q, sizeof q, 0);
+		tq_node *n = NULL;
+		tq_plan *p = NULL;
+		if (tq_parse(q, strlen(q), &n) < 0)
+			fail_msg("generated query does not parse: %s: %s", q,
+				td_error_last());
+		if (tq_plan_new(n, &p) < 0)
+			fail_msg("%s: %s", q, td_error_last());
+		int pull = (int)rnd(2);
+		tq_filter f = {0};
+		f.pullquotes = pull;
+		char *got = NULL, *want = NULL;
+		size_t gl = 0, wl = 0;
+		acc a = {open_memstream(&got, &gl)};
+		int rc = tq_exec(ix, p, &f, collect, &a);
+		fclose(a.m);
+		if (rc < 0)
+			fail_msg("%s: %s", q, td_error_last());
+		FILE *m = open_memstream(&want, &wl);
+		size_t nhits = 0;
+		for (int i = 0; i < ndocs; i++) {
+			char *o = NULL;
+			size_t ol = 0;
+			assert_int_equal(oracle_hits(docs[i], n, pull, &o, &ol), 0);
+			fputs(o, m);
+			for (char *c = o; *c; c++)
+				nhits += *c == ':';
+			free(o);
+		}
+		fclose(m);
+		if (strcmp(got, want) && getenv("TD_DIFF_DEBUG"))
+			for (int i = 0; i < ndocs; i++)
+				td_tei_write(docs[i], stderr);
+		if (strcmp(got, want))
+			fail_msg("round %d query %s (pullquotes %d):\n index:  "
+				 "%s\n oracle: %s",
+				round, q, pull, got, want);
+		uint64_t cnt = 0;
+		assert_int_equal(tq_count(ix, p, &f, &cnt), 0);
+		if (cnt != nhits)
+			fail_msg("%s: count %llu, oracle %zu", q,
+				(unsigned long long)cnt, nhits);
+		free(got);
+		free(want);
+		tq_plan_free(p);
+		tq_node_free(n);
+	}
+	td_index_close(ix);
+	for (int i = 0; i < ndocs; i++)
+		td_doc_free(docs[i]);
+	free(docs);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void test_differential_random(void **state)
+{
+	(void)state;
+	const char *seed = getenv("TD_DIFF_SEED"), *rounds = getenv("TD_DIFF_ROUNDS");
+	rs = seed ? strtoull(seed, NULL, 10) : 0x5eed1234abcdull;
+	if (!rs)
+		rs = 1;
+	int n = rounds ? atoi(rounds) : 40;
+	for (int r = 0; r < n; r++)
+		one_corpus(r, 40);
+}
+
+int main(void)
+{
+	td_set_warn(NULL, NULL);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_differential_random),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,736 @@
+/* test_index.c: the on-disk index against a brute-force reading of the same
+ * documents: round trip of every token, layer and span; add, change, delete,
+ * unchanged and renamed sources; the lock; a reader during a write; merge;
+ * fault injection at every commit step; flipped bytes; another version. */
+#include "config.h"
+#include "index_int.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+static char tmpl[] = "/tmp/td-index-XXXXXX";
+static char *root;
+static int dircount;
+
+static void newdir(char *out, size_t n)
+{
+	snprintf(out, n, "%s/ix%d", root, dircount++);
+}
+
+/* A document with words from a small vocabulary (so some terms pass the
+ * postings block size), mixed case and accents, plus nested spans. */
+static td_doc *make_doc(unsigned seed, int nwords, const char *id)
+{
+	static const char *vocab[] = {"the", "The", "THE", "likely", "Likely",
+		"war", "Kim", "Jong-un", "’s", "Café", "café", "CAFÉ", "don't",
+		"U.S.", "2.5", ",", ".", "—", "Straße", "ﬁsh", "peninsula"};
+	size_t nv = sizeof vocab / sizeof *vocab;
+	char *buf = malloc((size_t)nwords * 16 + 1);
+	size_t len = 0;
+	size_t *ws = malloc(sizeof *ws * (size_t)nwords);
+	unsigned x = seed * 2654435761u + 1;
+	for (int i = 0; i < nwords; i++) {
+		x = x * 1103515245u + 12345u;
+		const char *w = vocab[(x >> 8) % nv];
+		ws[i] = len;
+		len += (size_t)sprintf(buf + len, "%s%s", w, i % 7 == 6 ? "\n\n" : " ");
+	}
+	td_doc *d;
+	assert_int_equal(td_doc_new(id, buf, len, &d), 0);
+	td_meta_set(&d->meta.title, id);
+	td_meta_set(&d->meta.date, "2024-01-19");
+	td_meta_set(&d->meta.genre, "Expert comment");
+	td_meta_set(&d->meta.author, "A. Writer");
+	td_doc_add_actor(d, "kim-jong-un", "person", "Kim Jong Un");
+	assert_int_equal(td_doc_add_span(d, "text", 0, len, NULL, NULL), 0);
+	for (int i = 0; i + 3 < nwords; i += 3) {
+		char n[32];
+		snprintf(n, sizeof n, "%s-s%d", id, i);
+		assert_int_equal(td_doc_add_span(d, "s", ws[i], ws[i + 3] - 1,
+					 NULL, "xml:id", n, "ana", "#claim #hedged",
+					 NULL), 0);
+		if (i % 2 == 0)
+			assert_int_equal(td_doc_add_span(d, "persName", ws[i + 1],
+						 ws[i + 2] - 1, NULL, "ref",
+						 "#kim-jong-un", NULL), 0);
+	}
+	/* empty spans at the very start and end, and one inside a token */
+	assert_int_equal(td_doc_add_span(d, "lb", 0, 0, NULL, NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "pb", len, len, NULL, "n", "2", NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "hi", 1, 2, NULL, NULL), 0);
+	td_doc_sort_spans(d);
+	free(buf);
+	free(ws);
+	return d;
+}
+
+static uint32_t tok_lower(const td_tokens *t, size_t off)
+{
+	uint32_t i = 0;
+	while (i < t->n && t->v[i].start < off)
+		i++;
+	return i;
+}
+
+/* Checks that document d of segment s holds exactly doc (brute force). */
+static void check_doc(td_seg *s, uint32_t d, const td_doc *doc,
+	const char *source)
+{
+	td_docinfo di;
+	assert_int_equal(td_seg_doc(s, d, &di), 0);
+	assert_string_equal(di.id, doc->id);
+	assert_string_equal(di.title, doc->meta.title);
+	assert_string_equal(di.source, source);
+	assert_string_equal(td_seg_doc_meta(s, d, "author"), "A. Writer");
+	assert_null(td_seg_doc_meta(s, d, "nonesuch"));
+	const char *text;
+	size_t len;
+	assert_int_equal(td_seg_doc_text(s, d, &text, &len), 0);
+	assert_int_equal(len, doc->len);
+	assert_memory_equal(text, doc->text, len);
+	td_tokens t = {0};
+	assert_int_equal(td_tokenize(doc->text, doc->len, 0, &t), 0);
+	assert_int_equal(di.ntok, t.n);
+	for (size_t i = 0; i < t.n; i++) {
+		uint32_t pos = di.first_tok + (uint32_t)i, a, b;
+		assert_int_equal(td_seg_doc_at(s, pos), d);
+		assert_int_equal(td_seg_tok_offsets(s, pos, &a, &b), 0);
+		assert_int_equal(a, t.v[i].start);
+		assert_int_equal(b, t.v[i].end);
+		size_t wl;
+		const char *w = td_seg_lex_term(s, TD_LAYER_WORD,
+			td_seg_id_at(s, TD_LAYER_WORD, pos), &wl);
+		assert_non_null(w);
+		assert_int_equal(wl, t.v[i].end - t.v[i].start);
+		assert_memory_equal(w, doc->text + t.v[i].start, wl);
+		char *n;
+		size_t nl, ml;
+		assert_int_equal(td_normalize(w, wl, &n, &nl), 0);
+		const char *m = td_seg_lex_term(s, TD_LAYER_NORM,
+			td_seg_id_at(s, TD_LAYER_NORM, pos), &ml);
+		assert_int_equal(ml, nl);
+		assert_memory_equal(m, n, nl);
+		free(n);
+	}
+	/* every span comes back as its token range with its attributes */
+	for (size_t i = 0; i < doc->n_spans; i++) {
+		const td_span *sp = &doc->spans[i];
+		uint32_t a = tok_lower(&t, sp->start), b = tok_lower(&t, sp->end);
+		if (b < a)
+			b = a;
+		a += di.first_tok;
+		b += di.first_tok;
+		int64_t k = td_seg_span_find(s, sp->name);
+		assert_true(k >= 0);
+		int found = 0;
+		for (uint32_t j = 0; j < td_seg_span_count(s, (uint32_t)k) && !found; j++) {
+			uint32_t x, y;
+			assert_int_equal(td_seg_span_get(s, (uint32_t)k, j, &x, &y), 0);
+			if (x != a || y != b || td_seg_span_nattrs(s, (uint32_t)k, j) != sp->n_attrs)
+				continue;
+			found = 1;
+			for (uint32_t q = 0; q < sp->n_attrs; q++) {
+				const char *an, *av;
+				assert_int_equal(td_seg_span_attr(s, (uint32_t)k, j, q,
+							 &an, &av), 0);
+				if (strcmp(an, sp->attrs[q].name) ||
+					strcmp(av, sp->attrs[q].value))
+					found = 0;
+			}
+		}
+		assert_true(found);
+	}
+	td_tokens_free(&t);
+}
+
+/* Postings of every term against a scan of the id table, with seeks. */
+static void check_postings(td_seg *s)
+{
+	for (int l = 0; l < TD_NLAYERS; l++) {
+		uint32_t n = td_seg_lex_size(s, l), nt = td_seg_ntokens(s);
+		uint64_t total = 0;
+		for (uint32_t id = 0; id < n; id++) {
+			size_t len;
+			const char *term = td_seg_lex_term(s, l, id, &len);
+			assert_int_equal(td_seg_lex_find(s, l, term, len), id);
+			uint32_t *exp = malloc(sizeof *exp * (nt + 1));
+			uint32_t ne = 0;
+			for (uint32_t p = 0; p < nt; p++)
+				if (td_seg_id_at(s, l, p) == id)
+					exp[ne++] = p;
+			assert_int_equal(td_seg_lex_freq(s, l, id), ne);
+			total += ne;
+			td_postings *p;
+			uint32_t pos;
+			assert_int_equal(td_postings_open(s, l, id, &p), 0);
+			for (uint32_t i = 0; i < ne; i++) {
+				assert_int_equal(td_postings_next(p, 0, &pos), 1);
+				assert_int_equal(pos, exp[i]);
+			}
+			assert_int_equal(td_postings_next(p, 0, &pos), 0);
+			td_postings_close(p);
+			/* seeking: every target gives the first position >= it */
+			for (uint32_t tgt = 0; tgt < nt; tgt += 1 + tgt / 3) {
+				assert_int_equal(td_postings_open(s, l, id, &p), 0);
+				uint32_t i = 0;
+				while (i < ne && exp[i] < tgt)
+					i++;
+				int rc = td_postings_next(p, tgt, &pos);
+				assert_int_equal(rc, i < ne);
+				if (rc == 1) {
+					assert_int_equal(pos, exp[i]);
+					/* and continues from there */
+					if (i + 1 < ne) {
+						assert_int_equal(td_postings_next(p, pos + 1, &pos), 1);
+						assert_int_equal(pos, exp[i + 1]);
+					}
+				}
+				td_postings_close(p);
+			}
+			free(exp);
+		}
+		assert_int_equal(total, nt);
+		assert_int_equal(td_seg_lex_find(s, l, "zzz-absent", 10), -1);
+	}
+}
+
+/* Finds the live document of a source; returns its segment or NULL. */
+static td_seg *find_source(td_index *ix, const char *source, uint32_t *d)
+{
+	td_seg *found = NULL;
+	for (size_t i = 0; i < td_index_nsegs(ix); i++) {
+		td_seg *s = td_index_seg(ix, i);
+		for (uint32_t k = 0; k < td_seg_ndocs(s); k++) {
+			td_docinfo di;
+			assert_int_equal(td_seg_doc(s, k, &di), 0);
+			assert_int_equal(di.live, td_seg_doc_live(s, k));
+			if (di.live && !strcmp(di.source, source)) {
+				assert_null(found); /* one live doc per source */
+				found = s;
+				*d = k;
+			}
+		}
+	}
+	return found;
+}
+
+static void add(td_writer *w, td_doc *doc, const char *source)
+{
+	char sha[65];
+	td_sha256_hex(doc->text, doc->len, sha);
+	assert_int_equal(td_writer_add_sha(w, doc, source, sha), 0);
+}
+
+static void test_roundtrip(void **state)
+{
+	(void)state;
+	char dir[256];
+	newdir(dir, sizeof dir);
+	td_doc *docs[4];
+	const char *src[4] = {"a.txt", "b/b.txt", "c.xml", "empty.txt"};
+	docs[0] = make_doc(1, 900, "doc-a");
+	docs[1] = make_doc(2, 40, "doc-b");
+	docs[2] = make_doc(3, 1500, "doc-c");
+	assert_int_equal(td_doc_new("doc-e", "", 0, &docs[3]), 0);
+	td_meta_set(&docs[3]->meta.title, "doc-e");
+	td_meta_set(&docs[3]->meta.author, "A. Writer");
+	assert_int_equal(td_doc_add_span(docs[3], "text", 0, 0, NULL, NULL), 0);
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	for (int i = 0; i < 4; i++)
+		add(w, docs[i], src[i]);
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	td_index *ix;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_int_equal(td_index_ndocs(ix), 4);
+	assert_int_equal(td_index_nsegs(ix), 1);
+	td_seg *s = td_index_seg(ix, 0);
+	for (int i = 0; i < 4; i++) {
+		uint32_t d;
+		assert_ptr_equal(find_source(ix, src[i], &d), s);
+		check_doc(s, d, docs[i], src[i]);
+	}
+	check_postings(s);
+	assert_int_equal(td_index_check(dir), 0);
+	td_index_close(ix);
+	for (int i = 0; i < 4; i++)
+		td_doc_free(docs[i]);
+}
+
+/* A canonical dump of the live content, sorted by source. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *dump(const char *dir)
+{
+	td_index *ix;
+	if (td_index_open(dir, &ix))
+		return NULL;
+	char **parts = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < td_index_nsegs(ix); i++) {
+		td_seg *s = td_index_seg(ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
+			if (!td_seg_doc_live(s, d))
+				continue;
+			td_doc *doc;
+			const char *src, *sha;
+			assert_int_equal(td_seg_doc_load(s, d, &doc, &src, &sha), 0);
+			char *buf = NULL;
+			size_t len = 0;
+			FILE *f = open_memstream(&buf, &len);
+			fprintf(f, "%s|%s|%s|%s|%s\n", src, sha, doc->id,
+				doc->meta.title ? doc->meta.title : "",
+				doc->meta.author ? doc->meta.author : "");
+			fwrite(doc->text, 1, doc->len, f);
+			for (size_t k = 0; k < doc->n_spans; k++) {
+				fprintf(f, "\n%s %zu %zu", doc->spans[k].name,
+					doc->spans[k].start, doc->spans[k].end);
+				for (uint32_t j = 0; j < doc->spans[k].n_attrs; j++)
+					fprintf(f, " %s=%s", doc->spans[k].attrs[j].name,
+						doc->spans[k].attrs[j].value);
+			}
+			for (size_t k = 0; k < doc->n_actors; k++)
+				fprintf(f, "\nactor %s %s %s", doc->actors[k].key,
+					doc->actors[k].kind, doc->actors[k].name);
+			td_docinfo di;
+			assert_int_equal(td_seg_doc(s, d, &di), 0);
+			for (uint32_t p = di.first_tok; p < di.first_tok + di.ntok; p++)
+				fprintf(f, " %s", td_seg_lex_term(s, 1,
+					td_seg_id_at(s, 1, p), NULL));
+			fclose(f);
+			parts = realloc(parts, (n + 1) * sizeof *parts);
+			parts[n++] = buf;
+			td_doc_free(doc);
+		}
+	}
+	td_index_close(ix);
+	qsort(parts, n, sizeof *parts, cmp_str);
+	size_t total = 1;
+	for (size_t i = 0; i < n; i++)
+		total += strlen(parts[i]) + 1;
+	char *out = calloc(1, total);
+	for (size_t i = 0; i < n; i++) {
+		strcat(out, parts[i]);
+		strcat(out, "\n");
+		free(parts[i]);
+	}
+	free(parts);
+	return out;
+}
+
+static int collect(void *ctx, const char *source)
+{
+	char *buf = ctx;
+	strcat(buf, source);
+	strcat(buf, ";");
+	return 0;
+}
+
+static void test_batches(void **state)
+{
+	(void)state;
+	char dir[256];
+	newdir(dir, sizeof dir);
+	td_doc *a = make_doc(10, 100, "doc-a"), *b = make_doc(11, 200, "doc-b"),
+	       *b2 = make_doc(12, 150, "doc-b"), *c = make_doc(13, 50, "doc-c");
+	char sha[65];
+	td_writer *w, *w2;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	/* a second writer is refused with a clear message */
+	assert_int_equal(td_writer_open(dir, 0, &w2), TD_ELOCKED);
+	assert_non_null(strstr(td_error_last(), "index is locked by another writer (pid"));
+	add(w, a, "a.txt");
+	add(w, b, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	/* unchanged, changed, new */
+	td_sha256_hex(a->text, a->len, sha);
+	assert_int_equal(td_writer_source_state(w, "a.txt", sha), TD_SOURCE_UNCHANGED);
+	td_sha256_hex(b2->text, b2->len, sha);
+	assert_int_equal(td_writer_source_state(w, "b.txt", sha), TD_SOURCE_CHANGED);
+	assert_int_equal(td_writer_source_state(w, "c.txt", sha), TD_SOURCE_NEW);
+	add(w, b2, "b.txt");
+	/* a rename: the new name is a new source; the old one stays until pruned */
+	add(w, c, "c.txt");
+	add(w, c, "c-renamed.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+
+	td_index *ix;
+	uint32_t d;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_int_equal(td_index_ndocs(ix), 4);
+	td_seg *s = find_source(ix, "b.txt", &d);
+	assert_non_null(s);
+	check_doc(s, d, b2, "b.txt");
+	s = find_source(ix, "a.txt", &d);
+	check_doc(s, d, a, "a.txt");
+	/* live tokens: a, b2 and c twice; the replaced b is not counted */
+	uint64_t want = 0;
+	td_doc *live[4] = {a, b2, c, c};
+	for (int i = 0; i < 4; i++) {
+		td_tokens t = {0};
+		td_tokenize(live[i]->text, live[i]->len, 0, &t);
+		want += t.n;
+		td_tokens_free(&t);
+	}
+	assert_int_equal(td_index_ntokens(ix), want);
+	td_index_close(ix);
+
+	/* a reader holding the old state keeps it while a writer prunes and
+	 * merges, and segment files are unlinked under it */
+	td_index *old;
+	assert_int_equal(td_index_open(dir, &old), 0);
+	char *before = dump(dir);
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	char srcs[256] = "";
+	assert_int_equal(td_writer_each_source(w, collect, srcs), 0);
+	assert_string_equal(srcs, "a.txt;b.txt;c.txt;c-renamed.txt;");
+	assert_int_equal(td_writer_remove(w, "c.txt"), 0);
+	assert_int_equal(td_writer_remove(w, "nope.txt"), TD_ENOTFOUND);
+	assert_int_equal(td_writer_commit(w), 0);
+	assert_int_equal(td_writer_merge(w), 0);
+	td_writer_close(w);
+	s = find_source(old, "c.txt", &d);
+	assert_non_null(s);
+	check_doc(s, d, c, "c.txt");
+	check_postings(td_index_seg(old, 0));
+	td_index_close(old);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_int_equal(td_index_ndocs(ix), 3);
+	assert_int_equal(td_index_nsegs(ix), 1);
+	assert_null(find_source(ix, "c.txt", &d));
+	s = find_source(ix, "c-renamed.txt", &d);
+	check_doc(s, d, c, "c-renamed.txt");
+	check_postings(s);
+	td_index_close(ix);
+	/* merge keeps content: the dump equals the old one minus c.txt */
+	char *after = dump(dir);
+	assert_non_null(strstr(before, "\nc.txt|"));
+	assert_null(strstr(after, "\nc.txt|"));
+	assert_true(strlen(after) < strlen(before));
+	assert_int_equal(td_index_check(dir), 0);
+
+	/* many small commits merge automatically past the threshold */
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	for (int i = 0; i < 12; i++) {
+		char src[32];
+		snprintf(src, sizeof src, "x%02d.txt", i);
+		td_doc *x = make_doc(100 + (unsigned)i, 20, "doc-x");
+		add(w, x, src);
+		td_doc_free(x);
+		assert_int_equal(td_writer_commit(w), 0);
+	}
+	td_writer_close(w);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_true(td_index_nsegs(ix) <= 8);
+	assert_int_equal(td_index_ndocs(ix), 15);
+	td_index_close(ix);
+	/* rebuild starts empty */
+	assert_int_equal(td_writer_open(dir, TD_WRITE_REBUILD, &w), 0);
+	add(w, a, "a.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_int_equal(td_index_ndocs(ix), 1);
+	td_index_close(ix);
+	free(before);
+	free(after);
+	td_doc_free(a);
+	td_doc_free(b);
+	td_doc_free(b2);
+	td_doc_free(c);
+}
+
+/* Stops the writer at every step of a commit (and of a merge) in a child
+ * process, as kill -9 would; the previous state must be intact, and the next
+ * run must finish the work. */
+static void test_faults(void **state)
+{
+	(void)state;
+	char dir[256];
+	newdir(dir, sizeof dir);
+	td_doc *a = make_doc(20, 300, "doc-a"), *b = make_doc(21, 300, "doc-b"),
+	       *b2 = make_doc(22, 200, "doc-b");
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	add(w, a, "a.txt");
+	add(w, b, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	char *old = dump(dir);
+	char *want = NULL;
+	int k, finished = 0;
+	for (k = 1; k < 40 && !finished; k++) {
+		pid_t pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			td_writer_fault_after(k);
+			if (td_writer_open(dir, 0, &w))
+				_exit(2);
+			add(w, b2, "b.txt");
+			if (td_writer_commit(w) || td_writer_merge(w))
+				_exit(3);
+			td_writer_close(w);
+			_exit(0);
+		}
+		int st;
+		assert_int_equal(waitpid(pid, &st, 0), pid);
+		assert_true(WIFEXITED(st));
+		int code = WEXITSTATUS(st);
+		assert_true(code == 0 || code == 77);
+		finished = code == 0;
+		/* a reader sees one whole committed state */
+		char *now = dump(dir);
+		assert_non_null(now);
+		if (strcmp(now, old)) {
+			if (!want) {
+				want = now;
+				now = NULL;
+			} else {
+				assert_string_equal(now, want);
+			}
+		}
+		free(now);
+		assert_int_equal(td_index_check(dir), 0);
+		/* the next run completes the work */
+		if (!finished) {
+			char copy[700];
+			snprintf(copy, sizeof copy, "cp -a %s %s.redo", dir, dir);
+			assert_int_equal(system(copy), 0);
+			snprintf(copy, sizeof copy, "%s.redo", dir);
+			assert_int_equal(td_writer_open(copy, 0, &w), 0);
+			add(w, b2, "b.txt");
+			assert_int_equal(td_writer_commit(w), 0);
+			assert_int_equal(td_writer_merge(w), 0);
+			td_writer_close(w);
+			char *redo = dump(copy);
+			if (!want)
+				want = strdup(redo);
+			assert_string_equal(redo, want);
+			free(redo);
+			assert_int_equal(td_index_check(copy), 0);
+			/* no temporary files are left behind */
+			DIR *dd = opendir(copy);
+			struct dirent *e;
+			while ((e = readdir(dd)))
+				assert_null(strstr(e->d_name, ".tmp"));
+			closedir(dd);
+			snprintf(copy, sizeof copy, "rm -rf %s.redo", dir);
+			assert_int_equal(system(copy), 0);
+		}
+	}
+	assert_true(finished);
+	assert_true(k > 6); /* there were several steps to stop at */
+	char *fin = dump(dir);
+	assert_string_equal(fin, want);
+	free(fin);
+	free(old);
+	free(want);
+	td_doc_free(a);
+	td_doc_free(b);
+	td_doc_free(b2);
+}
+
+/* Reads everything a query could read; returns 0 or the first error. */
+static int read_all(const char *dir)
+{
+	td_index *ix;
+	int rc = td_index_open(dir, &ix);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < td_index_nsegs(ix) && !rc; i++) {
+		td_seg *s = td_index_seg(ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s) && !rc; d++) {
+			td_docinfo di;
+			const char *t;
+			size_t len;
+			uint32_t a, b;
+			if ((rc = td_seg_doc(s, d, &di)) ||
+				(rc = td_seg_doc_text(s, d, &t, &len)))
+				break;
+			for (uint32_t p = di.first_tok; p < di.first_tok + di.ntok; p++)
+				if ((rc = td_seg_tok_offsets(s, p, &a, &b)))
+					break;
+		}
+		for (int l = 0; l < TD_NLAYERS && !rc; l++) {
+			for (uint32_t p = 0; p < td_seg_ntokens(s); p++)
+				if (td_seg_id_at(s, l, p) == UINT32_MAX) {
+					rc = TD_ECORRUPT;
+					break;
+				}
+			for (uint32_t id = 0; id < td_seg_lex_size(s, l) && !rc; id++) {
+				td_postings *p;
+				uint32_t pos;
+				if (!td_seg_lex_term(s, l, id, NULL)) {
+					rc = TD_ECORRUPT;
+					break;
+				}
+				if ((rc = td_postings_open(s, l, id, &p)))
+					break;
+				while ((rc = td_postings_next(p, 0, &pos)) == 1)
+					;
+				td_postings_close(p);
+			}
+		}
+		for (uint32_t k = 0; k < td_seg_span_nnames(s) && !rc; k++) {
+			if (!td_seg_span_name(s, k)) {
+				rc = TD_ECORRUPT;
+				break;
+			}
+			for (uint32_t j = 0; j < td_seg_span_count(s, k) && !rc; j++) {
+				uint32_t a, b;
+				const char *an, *av;
+				if ((rc = td_seg_span_get(s, k, j, &a, &b)))
+					break;
+				for (uint32_t q = 0; q < td_seg_span_nattrs(s, k, j) && !rc; q++)
+					rc = td_seg_span_attr(s, k, j, q, &an, &av);
+			}
+		}
+	}
+	td_index_close(ix);
+	return rc;
+}
+
+static void flip(const char *path, long off)
+{
+	int fd = open(path, O_RDWR);
+	unsigned char c;
+	assert_true(fd >= 0);
+	assert_int_equal(pread(fd, &c, 1, off), 1);
+	c ^= 0x10;
+	assert_int_equal(pwrite(fd, &c, 1, off), 1);
+	close(fd);
+}
+
+static void test_flipped(void **state)
+{
+	(void)state;
+	char dir[256], seg[300], man[300];
+	newdir(dir, sizeof dir);
+	td_doc *a = make_doc(30, 20000, "doc-a"), *b = make_doc(31, 500, "doc-b");
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	add(w, a, "a.txt");
+	add(w, b, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	assert_int_equal(read_all(dir), 0);
+	snprintf(seg, sizeof seg, "%s/seg-000001.tdx", dir);
+	snprintf(man, sizeof man, "%s/MANIFEST", dir);
+	struct stat st;
+	assert_int_equal(stat(seg, &st), 0);
+	assert_true(st.st_size > 2 * TD_SEG_BLOCK); /* several blocks */
+	/* a flipped byte anywhere in the segment fails --check and every full
+	 * read; it never yields silently different data */
+	int tried = 0;
+	for (long off = 3; off < st.st_size; off += 1 + st.st_size / 97) {
+		flip(seg, off);
+		assert_int_equal(td_index_check(dir), TD_ECORRUPT);
+		assert_non_null(strstr(td_error_last(), "seg-000001.tdx"));
+		int rc = read_all(dir);
+		assert_int_equal(rc, TD_ECORRUPT);
+		flip(seg, off);
+		tried++;
+	}
+	assert_true(tried > 90);
+	assert_int_equal(td_index_check(dir), 0);
+	/* the manifest too */
+	assert_int_equal(stat(man, &st), 0);
+	for (long off = 20; off < st.st_size; off += 7) {
+		flip(man, off);
+		td_index *ix;
+		assert_true(td_index_open(dir, &ix) < 0);
+		assert_true(td_index_check(dir) < 0);
+		flip(man, off);
+	}
+	/* a truncated segment */
+	assert_int_equal(truncate(seg, 5000), 0);
+	assert_int_equal(td_index_check(dir), TD_ECORRUPT);
+	td_doc_free(a);
+	td_doc_free(b);
+}
+
+static void test_version(void **state)
+{
+	(void)state;
+	char dir[256], man[300];
+	newdir(dir, sizeof dir);
+	td_index *ix;
+	assert_int_equal(td_index_open(dir, &ix), TD_ENOTFOUND);
+	mkdir(dir, 0755);
+	snprintf(man, sizeof man, "%s/MANIFEST", dir);
+	FILE *f = fopen(man, "w");
+	fputs("tagdex-index 99\ngeneration 1\nend 00000000\n", f);
+	fclose(f);
+	assert_int_equal(td_index_open(dir, &ix), TD_EVERSION);
+	assert_non_null(strstr(td_error_last(), "index format 99"));
+	assert_int_equal(td_index_check(dir), TD_EVERSION);
+	/* --rebuild replaces an index of another version */
+	td_writer *w;
+	td_doc *a = make_doc(40, 30, "doc-a");
+	assert_int_equal(td_writer_open(dir, 0, &w), TD_EVERSION);
+	assert_int_equal(td_writer_open(dir, TD_WRITE_REBUILD, &w), 0);
+	add(w, a, "a.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	assert_int_equal(td_index_check(dir), 0);
+	td_doc_free(a);
+}
+
+static void test_crc(void **state)
+{
+	(void)state;
+	/* the standard check value of CRC-32C, in pieces and whole, on both
+	 * code paths */
+	assert_int_equal(td_crc32c(0, "123456789", 9), 0xE3069283u);
+	assert_int_equal(td_crc32c(td_crc32c(0, "1234", 4), "56789", 5), 0xE3069283u);
+	char buf[1000];
+	for (int i = 0; i < 1000; i++)
+		buf[i] = (char)(i * 7);
+	uint32_t hw = td_crc32c(0, buf, sizeof buf);
+	pid_t pid = fork();
+	if (pid == 0) {
+		setenv("TAGDEX_CRC_SOFT", "1", 1);
+		_exit(td_crc32c(0, buf, sizeof buf) == hw &&
+			td_crc32c(0, "123456789", 9) == 0xE3069283u ? 0 : 1);
+	}
+	int st;
+	waitpid(pid, &st, 0);
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+
+int main(void)
+{
+	root = mkdtemp(tmpl);
+	if (!root)
+		return 1;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_crc),
+		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_batches),
+		cmocka_unit_test(test_faults),
+		cmocka_unit_test(test_flipped),
+		cmocka_unit_test(test_version),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	if (system(cmd) != 0)
+		return 1;
+	return rc;
+}

@@ -1,0 +1,206 @@
+/* test_parser.c: the CQL grammar to AST (checked through the canonical
+ * printer, which must round-trip), and every syntax error with its offset. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+
+static void parses_as(const char *q, const char *want)
+{
+	tq_node *n = NULL;
+	int rc = tq_parse(q, strlen(q), &n);
+	if (rc < 0)
+		fail_msg("%s: %s (offset %ld)", q, td_error_last(),
+			td_error_offset());
+	char *s = NULL;
+	assert_int_equal(tq_node_print(n, &s), 0);
+	if (strcmp(s, want) != 0)
+		fail_msg("%s: got %s, want %s", q, s, want);
+	/* the canonical form parses to itself */
+	tq_node *m = NULL;
+	assert_int_equal(tq_parse(s, strlen(s), &m), 0);
+	char *s2 = NULL;
+	assert_int_equal(tq_node_print(m, &s2), 0);
+	assert_string_equal(s, s2);
+	free(s);
+	free(s2);
+	tq_node_free(n);
+	tq_node_free(m);
+}
+
+static void test_parser_tokens(void **state)
+{
+	(void)state;
+	parses_as("\"likely\"", "[word=\"likely\"]");
+	parses_as("\"likely\"%c", "[word=\"likely\"%c]");
+	parses_as("'nucle.*'%dc", "[word=\"nucle.*\"%cd]");
+	parses_as("[]", "[]");
+	parses_as("[norm=\"war\"]", "[norm=\"war\"]");
+	parses_as("[word!=\"a\"]", "[!(word=\"a\")]");
+	parses_as("[word=\"a\" & norm=\"b\" | !word=\"c\"%d]",
+		"[((word=\"a\" & norm=\"b\") | !(word=\"c\"%d))]");
+	parses_as("[word=\"a\" & (norm=\"b\" | word=\"c\")]",
+		"[(word=\"a\" & (norm=\"b\" | word=\"c\"))]");
+	parses_as("[!!word=\"a\"]", "[!(!(word=\"a\"))]");
+	/* a single-quoted string with a double quote inside */
+	parses_as("'say \"no\"'", "[word=\"say \\\"no\\\"\"]");
+}
+
+static void test_parser_sequences(void **state)
+{
+	(void)state;
+	parses_as("\"will\" \"probably\"",
+		"([word=\"will\"] [word=\"probably\"])");
+	parses_as("\"a\" []{0,3} \"b\"",
+		"([word=\"a\"] ([]){0,3} [word=\"b\"])");
+	parses_as("\"a\"? \"b\"* \"c\"+ \"d\"{2} \"e\"{2,} \"f\"{,4}",
+		"(([word=\"a\"]){0,1} ([word=\"b\"]){0,} ([word=\"c\"]){1,} "
+		"([word=\"d\"]){2,2} ([word=\"e\"]){2,} ([word=\"f\"]){0,4})");
+	parses_as("(\"a\" | \"b\" \"c\") \"d\"",
+		"(([word=\"a\"] | ([word=\"b\"] [word=\"c\"])) [word=\"d\"])");
+	parses_as("\"a\" | \"b\"", "([word=\"a\"] | [word=\"b\"])");
+	parses_as("((\"a\"))", "[word=\"a\"]");
+	parses_as("\"a\"?*", "(([word=\"a\"]){0,1}){0,}");
+}
+
+static void test_parser_spans(void **state)
+{
+	(void)state;
+	parses_as("<q/>", "<q/>");
+	parses_as("<s ana=\"prediction\"/>", "<s ana=\"prediction\"/>");
+	parses_as("<persName ref='kim-.*' type=\"x\" />",
+		"<persName ref=\"kim-.*\" type=\"x\"/>");
+	parses_as("<seg type=\"hedge\"/> within <s ana=\"prediction\"/>",
+		"(<seg type=\"hedge\"/> within <s ana=\"prediction\"/>)");
+	parses_as("<s/> containing \"war\"",
+		"(<s/> containing [word=\"war\"])");
+	parses_as("\"a\" \"b\" within <q/> containing \"c\"",
+		"((([word=\"a\"] [word=\"b\"]) within <q/>) containing "
+		"[word=\"c\"])");
+	parses_as("(\"a\" within <q/>) \"b\"",
+		"(([word=\"a\"] within <q/>) [word=\"b\"])");
+	parses_as("<q/> \"said\"", "(<q/> [word=\"said\"])");
+}
+
+static void syntax_error(const char *q, int code, long off, const char *msg)
+{
+	tq_node *n = (tq_node *)1;
+	td_error_clear();
+	int rc = tq_parse(q, strlen(q), &n);
+	if (rc != code)
+		fail_msg("%s: rc %d, want %d (%s)", q, rc, code, td_error_last());
+	assert_null(n);
+	if (td_error_offset() != off)
+		fail_msg("%s: offset %ld, want %ld (%s)", q, td_error_offset(),
+			off, td_error_last());
+	if (!strstr(td_error_last(), msg))
+		fail_msg("%s: message '%s' lacks '%s'", q, td_error_last(), msg);
+}
+
+static void test_parser_errors(void **state)
+{
+	(void)state;
+	syntax_error("", TD_ESYNTAX, 0, "expected a token");
+	syntax_error("   ", TD_ESYNTAX, 3, "expected a token");
+	syntax_error("\"a\" )", TD_ESYNTAX, 4, "end of the query");
+	syntax_error("(\"a\"", TD_ESYNTAX, 4, "expected ')'");
+	syntax_error("[word=\"a\"", TD_ESYNTAX, 9, "expected ']'");
+	syntax_error("[lemma=\"a\"]", TD_ESYNTAX, 1, "'word' or 'norm'");
+	syntax_error("[word \"a\"]", TD_ESYNTAX, 6, "expected '='");
+	syntax_error("[word=a]", TD_ESYNTAX, 6, "quoted string");
+	syntax_error("[&]", TD_ESYNTAX, 1, "a condition");
+	syntax_error("[(word=\"a\"]", TD_ESYNTAX, 10, "')'");
+	syntax_error("\"a\" |", TD_ESYNTAX, 5, "expected a token");
+	syntax_error("| \"a\"", TD_ESYNTAX, 0, "expected a token");
+	syntax_error("\"a\"{", TD_ESYNTAX, 4, "a number or ','");
+	syntax_error("\"a\"{2", TD_ESYNTAX, 5, "',' or '}'");
+	syntax_error("\"a\"{2,1}", TD_ESYNTAX, 6, "not below the minimum");
+	syntax_error("\"a\"{2,3", TD_ESYNTAX, 7, "'}'");
+	syntax_error("\"a\"{99999}", TD_ELIMIT, 4, "at most");
+	syntax_error("<", TD_ESYNTAX, 1, "element name");
+	syntax_error("<s", TD_ESYNTAX, 2, "'/>'");
+	syntax_error("<s>", TD_ESYNTAX, 2, "'/>'");
+	syntax_error("<s ana/>", TD_ESYNTAX, 6, "'='");
+	syntax_error("<s ana=p/>", TD_ESYNTAX, 7, "quoted attribute value");
+	syntax_error("<s/", TD_ESYNTAX, 3, "'>'");
+	syntax_error("\"a\" within", TD_ESYNTAX, 10, "expected a token");
+	syntax_error("within \"a\"", TD_ESYNTAX, 0, "expected a token");
+	syntax_error("\"a\" foo", TD_ESYNTAX, 4, "'within', 'containing'");
+	syntax_error("\"unterminated", TD_ESYNTAX, 0, "closing");
+	syntax_error("\"a\"%q", TD_ESYNTAX, 3, "flag");
+}
+
+static void test_parser_quantifier_chain(void **state)
+{
+	(void)state;
+	syntax_error("\"a\"?*+?", TD_ELIMIT, 6, "quantifiers");
+}
+
+static void test_parser_limits(void **state)
+{
+	(void)state;
+	/* 100 KB of nesting must fail cleanly at the first level too deep */
+	size_t n = 100000;
+	char *q = malloc(n + 1);
+	assert_non_null(q);
+	memset(q, '(', n);
+	q[n] = '\0';
+	syntax_error(q, TD_ELIMIT, TQ_MAX_DEPTH, "levels of nesting");
+	q[0] = '[';
+	memset(q + 1, '!', n - 1);
+	syntax_error(q, TD_ELIMIT, TQ_MAX_DEPTH + 1, "levels of nesting");
+	/* a long flat sequence is fine */
+	for (size_t i = 0; i + 4 <= n; i += 4)
+		memcpy(q + i, "\"a\" ", 4);
+	q[n - n % 4] = '\0';
+	tq_node *node = NULL;
+	assert_int_equal(tq_parse(q, strlen(q), &node), 0);
+	assert_int_equal(node->kind, TQ_SEQ);
+	assert_int_equal(node->nkids, n / 4);
+	tq_node_free(node);
+	/* a long condition chain is bounded */
+	size_t len = 0;
+	q[len++] = '[';
+	while (len + 20 < n) {
+		memcpy(q + len, "word=\"a\" & ", 11);
+		len += 11;
+	}
+	memcpy(q + len, "word=\"a\"]", 10);
+	syntax_error(q, TD_ELIMIT, 1 + 11 * 1000, "conditions");
+	/* so is a within chain */
+	syntax_error("\"a\" within <q/> within <q/> within <q/> within <q/> "
+		     "within <q/> within <q/> within <q/> within <q/> within "
+		     "<q/>", TD_ELIMIT, 100, "within/containing");
+	free(q);
+}
+
+static void test_parser_span_new(void **state)
+{
+	(void)state;
+	tq_node *n = tq_span_new("q", "who", "kim-jong-un", NULL);
+	assert_non_null(n);
+	char *s = NULL;
+	assert_int_equal(tq_node_print(n, &s), 0);
+	assert_string_equal(s, "<q who=\"kim-jong-un\"/>");
+	free(s);
+	tq_node_free(n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parser_tokens),
+		cmocka_unit_test(test_parser_sequences),
+		cmocka_unit_test(test_parser_spans),
+		cmocka_unit_test(test_parser_errors),
+		cmocka_unit_test(test_parser_quantifier_chain),
+		cmocka_unit_test(test_parser_limits),
+		cmocka_unit_test(test_parser_span_new),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

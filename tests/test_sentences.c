@@ -1,0 +1,258 @@
+/* test_sentences.c: the sentence splitter, one test per hard case of real
+ * prose, with the installed abbreviation lexicon; and the seed article's
+ * body sentences against tests/data/seed.sentences, a list made by reading.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "blocks.h"
+
+static td_abbrevs *ab;
+
+static int load(void **state)
+{
+	(void)state;
+	char path[1024];
+	snprintf(path, sizeof path, "%s/corpus/lexicons/abbreviations.tsv",
+		TD_SRCDIR);
+	return td_abbrevs_load(path, &ab) ? -1 : 0;
+}
+
+static int unload(void **state)
+{
+	(void)state;
+	td_abbrevs_free(ab);
+	return 0;
+}
+
+/* Splits text and compares with the expected sentences (NULL-terminated). */
+static void check(const char *text, const char *const *want)
+{
+	td_range *r = NULL;
+	size_t n = 0, k = 0;
+	assert_int_equal(td_sentences_split(ab, text, 0, strlen(text), &r, &n), 0);
+	for (; want[k]; k++) {
+		if (k >= n)
+			fail_msg("missing sentence %zu: %s", k, want[k]);
+		size_t l = r[k].end - r[k].start;
+		if (l != strlen(want[k]) || memcmp(text + r[k].start, want[k], l) != 0)
+			fail_msg("sentence %zu: got '%.*s', want '%s'", k, (int)l,
+				text + r[k].start, want[k]);
+	}
+	if (n != k)
+		fail_msg("%zu sentences, want %zu", n, k);
+	free(r);
+}
+
+#define CHECK(text, ...) \
+	do { \
+		const char *const w_[] = {__VA_ARGS__, NULL}; \
+		check(text, w_); \
+	} while (0)
+
+static void test_abbreviations(void **state)
+{
+	(void)state;
+	CHECK("Dr. Ruiz met Mr. Lamy and Gen. Milley. They talked.",
+		"Dr. Ruiz met Mr. Lamy and Gen. Milley.", "They talked.");
+	CHECK("Some states, e.g. Mali, left. Others stayed, i.e. Niger.",
+		"Some states, e.g. Mali, left.", "Others stayed, i.e. Niger.");
+	CHECK("He walked into No. 10 on Jan. 19 at last. It rained.",
+		"He walked into No. 10 on Jan. 19 at last.", "It rained.");
+	/* Dotted acronyms: an end only before a sentence starter. */
+	CHECK("The U.S. Army moved. Talks with the U.S. The rest failed.",
+		"The U.S. Army moved.", "Talks with the U.S.", "The rest failed.");
+	CHECK("They met at 9 a.m. The talks ended at noon.",
+		"They met at 9 a.m.", "The talks ended at noon.");
+	/* A month abbreviation before a capital does end a sentence. */
+	CHECK("It was signed in Jan. Nobody noticed.", "It was signed in Jan.",
+		"Nobody noticed.");
+}
+
+static void test_initials(void **state)
+{
+	(void)state;
+	CHECK("President Joe R. Biden spoke. J. K. Rowling did not.",
+		"President Joe R. Biden spoke.", "J. K. Rowling did not.");
+}
+
+static void test_decimals_and_amounts(void **state)
+{
+	(void)state;
+	CHECK("Growth was 2.5% in 2023. Exports hit $1.2bn. Imports fell 3.75 per cent.",
+		"Growth was 2.5% in 2023.", "Exports hit $1.2bn.",
+		"Imports fell 3.75 per cent.");
+	CHECK("Version 1.2.3 shipped. See example.com. It works.",
+		"Version 1.2.3 shipped.", "See example.com.", "It works.");
+}
+
+static void test_closing_quotes(void **state)
+{
+	(void)state;
+	CHECK("He said it was \xE2\x80\x9Cover.\xE2\x80\x9D Nobody agreed.",
+		"He said it was \xE2\x80\x9Cover.\xE2\x80\x9D", "Nobody agreed.");
+	CHECK("She called it 'grim.' Then she left.", "She called it 'grim.'",
+		"Then she left.");
+	CHECK("He vowed to \xE2\x80\x98totally destroy\xE2\x80\x99 it. It was bluster.",
+		"He vowed to \xE2\x80\x98totally destroy\xE2\x80\x99 it.",
+		"It was bluster.");
+	/* A question inside quotes followed by lower case goes on. */
+	CHECK("\xE2\x80\x9CWhy now?\xE2\x80\x9D he asked. Nobody knew.",
+		"\xE2\x80\x9CWhy now?\xE2\x80\x9D he asked.", "Nobody knew.");
+	CHECK("(This was expected.) The vote passed.", "(This was expected.)",
+		"The vote passed.");
+}
+
+static void test_ellipses(void **state)
+{
+	(void)state;
+	CHECK("Talks may resume... Or not. They paused\xE2\x80\xA6 and went on. "
+		"It ended\xE2\x80\xA6 Then silence.",
+		"Talks may resume...", "Or not.",
+		"They paused\xE2\x80\xA6 and went on.", "It ended\xE2\x80\xA6",
+		"Then silence.");
+}
+
+static void test_openers(void **state)
+{
+	(void)state;
+	CHECK("It failed. \xE2\x80\x9CWe will try again,\xE2\x80\x9D he said. "
+		"\"No,\" she said. 'Fine.' 2024 will tell. (Maybe.)",
+		"It failed.", "\xE2\x80\x9CWe will try again,\xE2\x80\x9D he said.",
+		"\"No,\" she said.", "'Fine.'", "2024 will tell.", "(Maybe.)");
+	/* Lower case after a full stop is no sentence start. */
+	CHECK("The rate is 5 p.c. higher. ok.", "The rate is 5 p.c. higher. ok.");
+}
+
+static void test_questions_and_white_space(void **state)
+{
+	(void)state;
+	CHECK("  Why? Because!  Really?!\xC2\xA0 Yes.\xC2\xA0",
+		"Why?", "Because!", "Really?!", "Yes.");
+	CHECK("One.\tTwo.\nThree.", "One.", "Two.", "Three.");
+	CHECK("No final stop", "No final stop");
+	/* Nothing but white space: no sentences. */
+	td_range *r = NULL;
+	size_t n = 0;
+	assert_int_equal(td_sentences_split(ab, " \xC2\xA0 ", 0, 4, &r, &n), 0);
+	assert_int_equal(n, 0);
+	free(r);
+}
+
+static void test_range_offsets(void **state)
+{
+	(void)state;
+	const char *t = "XXX First one. Second one.YYY";
+	td_range *r = NULL;
+	size_t n = 0;
+	assert_int_equal(td_sentences_split(ab, t, 4, 26, &r, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(r[0].start, 4);
+	assert_int_equal(r[0].end, 14);
+	assert_int_equal(r[1].start, 15);
+	assert_int_equal(r[1].end, 26);
+	free(r);
+}
+
+static void test_no_lexicon(void **state)
+{
+	(void)state;
+	td_range *r = NULL;
+	size_t n = 0;
+	const char *t = "Dr. Smith came. Joe R. Biden left.";
+	/* Without a lexicon "Dr." ends a sentence; initials still do not. */
+	assert_int_equal(td_sentences_split(NULL, t, 0, strlen(t), &r, &n), 0);
+	assert_int_equal(n, 3);
+	free(r);
+}
+
+static void test_bad_lexicon(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_sentences_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("# comment\nMr.\ttitle\nDr\ttitle\n", f);
+	fclose(f);
+	td_abbrevs *a = NULL;
+	assert_int_equal(td_abbrevs_load(path, &a), TD_EINPUT);
+	assert_non_null(strstr(td_error_last(), ":3: abbreviation 'Dr' must end"));
+	f = fopen(path, "w");
+	fputs("Mr.\tperson\n", f);
+	fclose(f);
+	assert_int_equal(td_abbrevs_load(path, &a), TD_EINPUT);
+	assert_non_null(strstr(td_error_last(), ":1: expected FORM"));
+	unlink(path);
+}
+
+/* The seed's body sentences, through reader and structure builder, are
+ * the ones in tests/data/seed.sentences, in order, with ids s0, s1, ... */
+static void test_seed(void **state)
+{
+	(void)state;
+	char path[1024], *d, *want;
+	size_t n, wn;
+	td_blocks b;
+	td_structure_lex *lex;
+	td_doc *doc;
+	snprintf(path, sizeof path, "%s/corpus/articles/"
+		"2024-01-19-kim-jong-un-hostile-rhetoric.txt", TD_SRCDIR);
+	assert_int_equal(td_read_file(path, &d, &n), 0);
+	snprintf(path, sizeof path, "%s/tests/data/seed.sentences", TD_SRCDIR);
+	assert_int_equal(td_read_file(path, &want, &wn), 0);
+	snprintf(path, sizeof path, "%s/corpus/lexicons", TD_SRCDIR);
+	assert_int_equal(td_structure_lex_load(path, &lex), 0);
+	assert_int_equal(td_text_read("seed.txt", d, n, 0, &b), 0);
+	assert_int_equal(td_structure_build(&b, lex, "doc-seed", &doc), 0);
+	td_doc_sort_spans(doc);
+	char *line = want, id[64];
+	size_t k = 0;
+	for (size_t i = 0; i < doc->n_spans; i++) {
+		const td_span *sp = &doc->spans[i];
+		if (strcmp(sp->name, "s") != 0)
+			continue;
+		char *nl = strchr(line, '\n');
+		assert_non_null(nl);
+		size_t l = sp->end - sp->start;
+		if (l != (size_t)(nl - line) || memcmp(doc->text + sp->start, line, l))
+			fail_msg("s%zu: got '%.*s'\nwant '%.*s'", k, (int)l,
+				doc->text + sp->start, (int)(nl - line), line);
+		snprintf(id, sizeof id, "doc-seed-s%zu", k);
+		assert_string_equal(td_span_attr(sp, "xml:id"), id);
+		line = nl + 1;
+		k++;
+	}
+	assert_int_equal(*line, '\0'); /* every listed sentence was found */
+	assert_int_equal(k, 40);
+	td_doc_free(doc);
+	td_blocks_clear(&b);
+	td_structure_lex_free(lex);
+	free(d);
+	free(want);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_abbreviations),
+		cmocka_unit_test(test_initials),
+		cmocka_unit_test(test_decimals_and_amounts),
+		cmocka_unit_test(test_closing_quotes),
+		cmocka_unit_test(test_ellipses),
+		cmocka_unit_test(test_openers),
+		cmocka_unit_test(test_questions_and_white_space),
+		cmocka_unit_test(test_range_offsets),
+		cmocka_unit_test(test_no_lexicon),
+		cmocka_unit_test(test_bad_lexicon),
+		cmocka_unit_test(test_seed),
+	};
+	return cmocka_run_group_tests(tests, load, unload);
+}

@@ -1,0 +1,305 @@
+/* test_tei_reader.c: td_tei_read on a hand-written TEI file of our profile,
+ * on the external corpora (drama, parliament, novels), on hostile input
+ * (malformed, external entities, deep nesting, not TEI), and the round trip
+ * TEI -> index: every token and span of each file comes back. */
+#include "config.h"
+#include "index_int.h"
+#include "tei.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+static td_doc *read_path(const char *path, int *rc)
+{
+	char *data;
+	size_t len;
+	td_doc *d = NULL;
+	assert_int_equal(td_read_file(path, &data, &len), 0);
+	*rc = td_tei_read(path, data, len, &d);
+	free(data);
+	return d;
+}
+
+static td_doc *fixture(const char *name, int *rc)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/tests/data/tei/%s", TD_SRCDIR, name);
+	return read_path(path, rc);
+}
+
+static const td_span *find_span(const td_doc *d, const char *name, size_t n)
+{
+	for (size_t i = 0; i < d->n_spans; i++)
+		if (!strcmp(d->spans[i].name, name) && n-- == 0)
+			return &d->spans[i];
+	return NULL;
+}
+
+static size_t count_spans(const td_doc *d, const char *name)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n_spans; i++)
+		n += !strcmp(d->spans[i].name, name);
+	return n;
+}
+
+static void assert_span_text(const td_doc *d, const td_span *sp, const char *t)
+{
+	assert_non_null(sp);
+	assert_int_equal(sp->end - sp->start, strlen(t));
+	assert_memory_equal(d->text + sp->start, t, strlen(t));
+}
+
+static void test_profile(void **state)
+{
+	(void)state;
+	int rc;
+	td_doc *d = fixture("small.xml", &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(d->id, "doc-small-test");
+	assert_string_equal(d->text, "War looks unlikely this year, said Kim: "
+		"‘totally destroy’ & more.Article 2nd half");
+	assert_string_equal(d->meta.title, "Kim’s words and war");
+	assert_string_equal(d->meta.subtitle, "A standfirst.");
+	assert_string_equal(d->meta.date, "2024-01-19");
+	assert_string_equal(d->meta.genre, "Expert comment");
+	assert_string_equal(d->meta.source_name, "small.txt");
+	assert_string_equal(d->meta.source_sha256, "00ff");
+	assert_int_equal(d->n_actors, 2);
+	assert_string_equal(d->actors[0].key, "kim-jong-un");
+	assert_string_equal(d->actors[0].kind, "person");
+	assert_string_equal(d->actors[0].name, "Kim Jong Un");
+	assert_string_equal(d->actors[1].key, "north-korea");
+	assert_string_equal(d->actors[1].kind, "state");
+	/* every element of <text> is a span, <text> included, in pre-order */
+	const char *order[] = {"text", "body", "p", "s", "seg", "date",
+		"persName", "q", "lb", "note"};
+	assert_int_equal(d->n_spans, 10);
+	for (size_t i = 0; i < 10; i++)
+		assert_string_equal(d->spans[i].name, order[i]);
+	assert_span_text(d, find_span(d, "text", 0), d->text);
+	const td_span *s = find_span(d, "s", 0);
+	assert_string_equal(td_span_attr(s, "xml:id"), "doc-small-test-s0");
+	assert_string_equal(td_span_attr(s, "ana"), "#prediction #hedged");
+	assert_span_text(d, s, "War looks unlikely this year, said Kim: "
+		"‘totally destroy’ & more.");
+	const td_span *g = find_span(d, "seg", 0);
+	assert_span_text(d, g, "looks unlikely");
+	assert_string_equal(td_span_attr(g, "subtype"), "probability");
+	assert_string_equal(td_span_attr(find_span(d, "date", 0), "notAfter"),
+		"2024-12-31");
+	assert_string_equal(td_span_attr(find_span(d, "q", 0), "who"), "#kim-jong-un");
+	assert_span_text(d, find_span(d, "q", 0), "totally destroy");
+	assert_span_text(d, find_span(d, "lb", 0), "");
+	assert_span_text(d, find_span(d, "note", 0), "Article 2nd half");
+	td_doc_free(d);
+}
+
+static void test_corpus_file(void **state)
+{
+	(void)state;
+	int rc;
+	td_doc *d = fixture("corpus.xml", &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(d->id, "corp");
+	assert_string_equal(d->meta.title, "The corpus");
+	assert_string_equal(d->text, "First text.\n\nSecond text.");
+	assert_int_equal(count_spans(d, "text"), 2);
+	assert_span_text(d, find_span(d, "text", 1), "Second text.");
+	td_doc_free(d);
+}
+
+static void test_hostile(void **state)
+{
+	(void)state;
+	int rc;
+	td_doc *d = fixture("malformed.xml", &rc);
+	assert_null(d);
+	assert_int_equal(rc, TD_EINPUT);
+	assert_non_null(strstr(td_error_last(), "malformed.xml:2: "));
+	d = fixture("not-tei.xml", &rc);
+	assert_null(d);
+	assert_int_equal(rc, TD_EINPUT);
+	assert_non_null(strstr(td_error_last(), "not a TEI document"));
+	/* no external entity is ever loaded */
+	d = fixture("xxe.xml", &rc);
+	if (d) {
+		assert_null(strstr(d->text, "root:"));
+		assert_non_null(strstr(d->text, "before"));
+		td_doc_free(d);
+	}
+	/* empty and truncated input */
+	assert_int_equal(td_tei_read("empty.xml", "", 0, &d), TD_EINPUT);
+	assert_int_equal(td_tei_read("t.xml", "<TEI><text>", 11, &d), TD_EINPUT);
+	assert_non_null(strstr(td_error_last(), "t.xml:1: "));
+	/* 200,000 nested elements: a clear error, fast, no stack overflow */
+	size_t n = 200000;
+	char *deep = malloc(n * 7 + 64), *p = deep;
+	p += sprintf(p, "<TEI><text>");
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "<hi>");
+	rc = td_tei_read("deep.xml", deep, (size_t)(p - deep), &d);
+	assert_int_equal(rc, TD_ELIMIT);
+	assert_non_null(strstr(td_error_last(), "deep.xml:1: "));
+	assert_non_null(strstr(td_error_last(), "depth"));
+	free(deep);
+	/* a file with no <text> is a document without text */
+	const char *h = "<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader>"
+		"<fileDesc><titleStmt><title>T</title></titleStmt></fileDesc>"
+		"</teiHeader></TEI>";
+	assert_int_equal(td_tei_read("dir/Head Only.xml", h, strlen(h), &d), 0);
+	assert_int_equal(d->len, 0);
+	assert_string_equal(d->id, "doc-head-only");
+	assert_string_equal(d->meta.title, "T");
+	td_doc_free(d);
+}
+
+/* Reads one file, indexes it, and compares every token and span. */
+static void roundtrip(const char *path, td_doc **out)
+{
+	int rc;
+	td_doc *d = read_path(path, &rc);
+	assert_int_equal(rc, 0);
+	char dir[] = "/tmp/td-tei-XXXXXX", cmd[64];
+	assert_non_null(mkdtemp(dir));
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	assert_int_equal(td_writer_add(w, d, path), 0);
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	assert_int_equal(td_index_check(dir), 0);
+	td_index *ix;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	td_seg *s = td_index_seg(ix, 0);
+	td_tokens t = {0};
+	assert_int_equal(td_tokenize(d->text, d->len, 0, &t), 0);
+	assert_int_equal(td_seg_ntokens(s), t.n);
+	for (size_t i = 0; i < t.n; i++) {
+		size_t wl;
+		const char *wd = td_seg_lex_term(s, TD_LAYER_WORD,
+			td_seg_id_at(s, TD_LAYER_WORD, (uint32_t)i), &wl);
+		assert_int_equal(wl, t.v[i].end - t.v[i].start);
+		assert_memory_equal(wd, d->text + t.v[i].start, wl);
+	}
+	/* spans: per element name the same number, each with its range and
+	 * attributes (spans of one name come back sorted by start) */
+	size_t total = 0;
+	for (uint32_t k = 0; k < td_seg_span_nnames(s); k++) {
+		const char *name = td_seg_span_name(s, k);
+		uint32_t n = td_seg_span_count(s, k);
+		assert_int_equal(n, count_spans(d, name));
+		total += n;
+		size_t j = 0;
+		for (size_t i = 0; i < d->n_spans; i++) {
+			const td_span *sp = &d->spans[i];
+			if (strcmp(sp->name, name))
+				continue;
+			/* pre-order equals the index order except for equal
+			 * starts; look the span up among those */
+			int found = 0;
+			for (uint32_t q = 0; q < n && !found; q++) {
+				uint32_t a, b;
+				assert_int_equal(td_seg_span_get(s, k, q, &a, &b), 0);
+				size_t ba = a < t.n ? t.v[a].start : d->len;
+				if (ba < sp->start || (a > 0 && t.v[a - 1].start >= sp->start))
+					continue;
+				if (td_seg_span_nattrs(s, k, q) != sp->n_attrs)
+					continue;
+				found = 1;
+				for (uint32_t z = 0; z < sp->n_attrs; z++) {
+					const char *an, *av;
+					assert_int_equal(td_seg_span_attr(s, k, q, z,
+								 &an, &av), 0);
+					found &= !strcmp(an, sp->attrs[z].name) &&
+						 !strcmp(av, sp->attrs[z].value);
+				}
+			}
+			assert_true(found);
+			j++;
+		}
+		assert_int_equal(j, n);
+	}
+	assert_int_equal(total, d->n_spans);
+	td_tokens_free(&t);
+	td_index_close(ix);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	*out = d;
+}
+
+static int has_span(const td_doc *d, const char *name, const char *an,
+	const char *av)
+{
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const char *v = td_span_attr(&d->spans[i], an);
+		if (!strcmp(d->spans[i].name, name) && v && !strcmp(v, av))
+			return 1;
+	}
+	return 0;
+}
+
+static void test_external(void **state)
+{
+	(void)state;
+	const char *ext = "/work/shared/corpora/external";
+	const char *files[] = {"eltec-eng/ENG18652_Carroll.xml",
+		"eltec-eng/ENG18872_Lyall.xml", "gerdracor/buechner-woyzeck.xml",
+		"gerdracor/goethe-proserpina.xml",
+		"gerdracor/lessing-emilia-galotti.xml",
+		"parlamint-es-ga/ParlaMint-ES-GA-listPerson.xml",
+		"parlamint-es-ga/ParlaMint-ES-GA.xml",
+		"parlamint-es-ga/ParlaMint-ES-GA_2015-08-03-DSPG117.xml",
+		"parlamint-es-ga/ParlaMint-ES-GA_2015-12-23-DSPG136.xml",
+		"parlamint-es-ga/ParlaMint-taxonomy-speaker_types.xml"};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", ext, files[i]);
+		td_doc *d;
+		roundtrip(path, &d);
+		if (strstr(files[i], "woyzeck")) {
+			assert_true(count_spans(d, "sp") > 200);
+			assert_true(has_span(d, "sp", "who", "#woyzeck"));
+			/* speakers are persons of the header */
+			int found = 0;
+			for (size_t k = 0; k < d->n_actors; k++)
+				found |= !strcmp(d->actors[k].key, "woyzeck");
+			assert_true(found);
+			/* the header is metadata, not text */
+			assert_string_equal(d->meta.title, "Woyzeck");
+			assert_null(strstr(d->text, "dracor.org"));
+			assert_null(strstr(d->text, "Q154014"));
+		}
+		if (strstr(files[i], "DSPG136")) {
+			assert_int_equal(count_spans(d, "u"), 6);
+			assert_true(has_span(d, "u", "who", "#RojoPilarMilagros"));
+			assert_true(has_span(d, "u", "xml:id",
+				"ParlaMint-ES-GA_2015-12-23-DSPG136.u1"));
+			assert_non_null(strstr(d->text, "Señorías, vaian ocupando"));
+			assert_null(strstr(d->text, "Corpus parlamentario galego"));
+			assert_string_equal(d->id, "ParlaMint-ES-GA_2015-12-23-DSPG136");
+			assert_string_equal(d->meta.date, "2023-03-01");
+		}
+		if (strstr(files[i], "listPerson"))
+			assert_true(d->n_actors > 50);
+		if (strstr(files[i], "Carroll"))
+			assert_true(count_spans(d, "div") > 5);
+		td_doc_free(d);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_profile),
+		cmocka_unit_test(test_corpus_file),
+		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_external),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
