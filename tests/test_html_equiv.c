@@ -26,7 +26,7 @@
 #ifndef TD_JING
 #define TD_JING ""
 #endif
-#define SCHEMA "/work/shared/schema/tei_all.rng"
+#define SCHEMA TD_SHARED "/schema/tei_all.rng"
 
 static const char *const samples[] = {"kim-rhetoric", "taiwan-drills",
 	"jeddah-truce", "ecowas-broken"};

@@ -247,7 +247,7 @@ static int has_span(const td_doc *d, const char *name, const char *an,
 static void test_external(void **state)
 {
 	(void)state;
-	const char *ext = "/work/shared/corpora/external";
+	const char *ext = TD_SHARED "/corpora/external";
 	const char *files[] = {"eltec-eng/ENG18652_Carroll.xml",
 		"eltec-eng/ENG18872_Lyall.xml", "gerdracor/buechner-woyzeck.xml",
 		"gerdracor/goethe-proserpina.xml",

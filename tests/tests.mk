@@ -1,6 +1,11 @@
 # tests.mk: the cmocka unit tests. Each test_<module>.c is one program.
+# shared/ (the TEI schema, external corpora) sits beside the repository;
+# TD_SHARED overrides where it is.
+TD_SHARED = $(abs_top_srcdir)/../shared
 TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
-	-DTD_SRCDIR='"$(abs_top_srcdir)"' -DTD_BUILDDIR='"$(abs_top_builddir)"'
+	-DTD_SRCDIR='"$(abs_top_srcdir)"' -DTD_BUILDDIR='"$(abs_top_builddir)"' \
+	-DTD_SHARED='"$(TD_SHARED)"'
+AM_TESTS_ENVIRONMENT = TD_SHARED='$(TD_SHARED)'; export TD_SHARED;
 TEST_LIBS = $(TD_LIBS) $(CMOCKA_LIBS)
 
 check_PROGRAMS += tests/test_core

@@ -1,0 +1,113 @@
+#!/bin/sh
+# test_ingest.sh: tagdex-ingest end to end. Ingests every article of
+# corpus/articles and tests/data/text with -o into a temporary directory,
+# checks exit statuses and messages for bad inputs and options, that the
+# text of <text> is the input, and validates all TEI (the new outputs, the
+# checked-in corpus/tei and the golden files) with one jing process.
+# Exits 77 (skip) only when jing is absent, after everything else ran.
+: "${TD_SHARED:=$(cd "$(dirname "$0")/../.." && pwd)/shared}"
+set -u
+srcdir=${srcdir:-.}
+case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
+ingest=${TD_INGEST:-./indexer/tagdex-ingest}
+TAGDEX_LEXICONS=$srcdir/corpus/lexicons
+export TAGDEX_LEXICONS
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_ingest.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+# expect STATUS DESCRIPTION COMMAND...: runs COMMAND, stderr to $tmp/err.
+expect() {
+	want=$1 what=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	[ "$got" -eq "$want" ] || { fail "$what: exit $got, want $want"; cat "$tmp/err" >&2; }
+}
+
+# stderr_has TEXT DESCRIPTION
+stderr_has() {
+	grep -F -- "$1" "$tmp/err" >/dev/null || { fail "$2: stderr lacks '$1'"; cat "$tmp/err" >&2; }
+}
+
+# --- all good inputs at once -------------------------------------------
+set -- "$srcdir"/corpus/articles/*.txt "$srcdir"/tests/data/text/*.txt
+expect 0 "ingest corpus and fixtures" "$ingest" -q -o "$tmp/tei" "$@"
+[ -s "$tmp/err" ] && fail "-q still printed: $(cat "$tmp/err")"
+for f in "$@"; do
+	b=$(basename "$f" .txt)
+	out="$tmp/tei/$b.xml"
+	[ -s "$out" ] || { fail "no output for $f"; continue; }
+	# The text content of <text> is the input (LF, no BOM) word for word.
+	if ! head -c 3 "$f" | grep -q "$(printf '\357\273\277')" &&
+		! grep -q "$(printf '\r')" "$f"; then
+		xmllint --xpath "string(/*/*[local-name()='text'])" "$out" \
+			>"$tmp/text" 2>/dev/null || fail "$out: xmllint failed"
+		{ cat "$f"; echo; } | cmp -s - "$tmp/text" ||
+			fail "$out: text of <text> differs from $f"
+	fi
+done
+ls "$tmp"/tei | grep -v '\.xml$' && fail "temporary files left in -o DIR"
+
+# -o - writes the same bytes to stdout.
+seed="$srcdir/corpus/articles/2024-01-19-kim-jong-un-hostile-rhetoric.txt"
+expect 0 "-o -" "$ingest" -o - "$seed"
+cmp -s "$tmp/out" "$tmp/tei/2024-01-19-kim-jong-un-hostile-rhetoric.xml" ||
+	fail "-o - differs from -o DIR output"
+grep -c '<s xml:id="doc-2024-01-19-kim-jong-un-hostile-rhetoric-s' "$tmp/out" >/dev/null ||
+	fail "seed has no sentence ids"
+
+# --- warnings and data errors ------------------------------------------
+expect 0 "no metadata line" "$ingest" -o "$tmp/w" "$srcdir/tests/data/text/nometa.txt"
+stderr_has "tagdex-ingest: warning: $srcdir/tests/data/text/nometa.txt: no metadata line; no date" "nometa warning"
+expect 0 "no metadata line, -q" "$ingest" -q -o "$tmp/w" "$srcdir/tests/data/text/nometa.txt"
+[ -s "$tmp/err" ] && fail "-q printed a warning"
+
+bad="$srcdir/tests/data/text/bad"
+expect 3 "invalid UTF-8" "$ingest" -o "$tmp/bad" "$bad/invalid-utf8.txt"
+stderr_has "tagdex-ingest: $bad/invalid-utf8.txt: invalid UTF-8 at byte 71 (line 5)" "invalid UTF-8 message"
+[ -e "$tmp/bad/invalid-utf8.xml" ] && fail "output written for a failed input"
+expect 0 "invalid UTF-8, --lenient" "$ingest" --lenient -o "$tmp/len" "$bad/invalid-utf8.txt"
+stderr_has "warning: $bad/invalid-utf8.txt: invalid UTF-8 at byte 71 (line 5) replaced by U+FFFD" "lenient warning"
+expect 3 "NUL byte" "$ingest" -o "$tmp/bad" "$bad/nul.txt"
+stderr_has "$bad/nul.txt: NUL byte at byte 17 (line 3)" "NUL message"
+expect 3 "empty file" "$ingest" -o "$tmp/bad" "$bad/empty.txt"
+stderr_has "$bad/empty.txt: empty input" "empty message"
+# A failing input does not stop the others.
+expect 3 "mixed inputs" "$ingest" -o "$tmp/mix" "$bad/empty.txt" "$tmp/missing.txt" "$seed"
+stderr_has "$tmp/missing.txt: No such file or directory" "missing file message"
+[ -s "$tmp/mix/2024-01-19-kim-jong-un-hostile-rhetoric.xml" ] || fail "good input not written after a bad one"
+cp "$seed" "$tmp/dup.txt" && mkdir -p "$tmp/d2" && cp "$seed" "$tmp/d2/dup.txt"
+expect 3 "two inputs, one output name" "$ingest" -o "$tmp/dup" "$tmp/dup.txt" "$tmp/d2/dup.txt"
+stderr_has "already written" "output name clash"
+
+# --- usage ---------------------------------------------------------------
+expect 0 "--help" "$ingest" --help
+grep -q "Exit status" "$tmp/out" || fail "--help does not document exit statuses"
+expect 0 "--version" "$ingest" --version
+grep -q "^tagdex-ingest (tagdex) [0-9]" "$tmp/out" || fail "--version output"
+expect 2 "unknown option" "$ingest" --bogus -o "$tmp/x" "$seed"
+expect 2 "-o - with two inputs" "$ingest" -o - "$seed" "$seed"
+expect 2 "-o without inputs" "$ingest" -o "$tmp/x"
+expect 2 "-j 0" "$ingest" -j 0 -o "$tmp/x" "$seed"
+expect 2 "missing lexicons" "$ingest" --lexicons "$tmp/nolex" -o "$tmp/x" "$seed"
+stderr_has "$tmp/nolex/abbreviations.tsv" "missing lexicon message"
+
+# --- schema validation: one jing process for everything -------------------
+if ! command -v jing >/dev/null 2>&1; then
+	echo "jing not found: skipping TEI validation" >&2
+	[ "$failures" -eq 0 ] || exit 1
+	exit 77
+fi
+rng=${TD_TEI_RNG:-$TD_SHARED/schema/tei_all.rng}
+[ -f "$rng" ] || { echo "no schema at $rng" >&2; exit 99; }
+jing "$rng" "$tmp"/tei/*.xml "$tmp/len/invalid-utf8.xml" \
+	$(ls "$srcdir"/corpus/tei/*.xml "$srcdir"/tests/data/golden/*.xml 2>/dev/null) \
+	>"$tmp/jing" 2>&1 || { fail "jing"; grep -v '^\[warning\]' "$tmp/jing" >&2; }
+
+[ "$failures" -eq 0 ]

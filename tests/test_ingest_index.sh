@@ -1,0 +1,124 @@
+#!/bin/sh
+# test_ingest_index.sh: tagdex-ingest in index mode, end to end: add,
+# unchanged, changed, renamed and pruned sources, the writer lock, a writer
+# stopped at every commit step and killed with -9, --check and a query on a
+# flipped byte, and the external TEI corpora.
+: "${TD_SHARED:=$(cd "$(dirname "$0")/../.." && pwd)/shared}"
+set -u
+top_builddir=${top_builddir:-$(pwd)}
+srcdir=${srcdir:-$(dirname "$0")/..}
+case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
+ING=$top_builddir/indexer/tagdex-ingest
+QRY=$top_builddir/queries/tagdex-query
+export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
+[ -x "$ING" ] || { echo "no $ING"; exit 77; }
+T=$(mktemp -d /tmp/td-ingest-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 1
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+summary() { grep 'added,' err | tail -1; }
+
+mkdir arts
+cp "$srcdir"/corpus/articles/*.txt arts/
+n=$(ls arts/*.txt | wc -l)
+"$ING" -x ix arts 2>err || fail "first ingest: $(cat err)"
+summary | grep -q "^tagdex-ingest: $n added, 0 changed, 0 unchanged, 0 removed, 0 failed;" ||
+	fail "first summary: $(cat err)"
+"$ING" -x ix ./arts/ 2>err || fail "second ingest"
+summary | grep -q ": 0 added, 0 changed, $n unchanged, 0 removed" ||
+	fail "unchanged: $(cat err)"
+# changed, new, renamed
+first=$(ls arts/*.txt | head -1)
+printf '\nA new closing paragraph that is likely to matter.\n' >> "$first"
+cp "$first" arts/copy.txt
+mv arts/copy.txt arts/renamed.txt
+"$ING" -x ix -j 2 arts 2>err || fail "third ingest"
+summary | grep -q ": 1 added, 1 changed, $((n - 1)) unchanged, 0 removed" ||
+	fail "changed: $(cat err)"
+mv arts/renamed.txt arts/renamed2.txt
+"$ING" -x ix arts 2>err
+summary | grep -q ": 1 added, 0 changed, $n unchanged, 0 removed" ||
+	fail "renamed without prune: $(cat err)"
+"$ING" -x ix --prune arts 2>err
+summary | grep -q ": 0 added, 0 changed, $((n + 1)) unchanged, 1 removed" ||
+	fail "prune: $(cat err)"
+"$ING" -x ix --check 2>err || fail "check: $(cat err)"
+grep -q "ok, $((n + 1)) documents" err || fail "check count: $(cat err)"
+# a failing file is reported, the rest goes in, exit status 3
+printf '<TEI><text>broken' > arts/broken.xml
+"$ING" -x ix arts 2>err
+[ $? -eq 3 ] || fail "broken file exit status"
+grep -q "broken.xml:1:" err || fail "broken message: $(cat err)"
+rm arts/broken.xml
+# the writer lock
+if command -v flock >/dev/null; then
+	flock -n ix/LOCK sleep 3 &
+	sleep 0.5
+	"$ING" -x ix arts 2>err
+	[ $? -eq 4 ] || fail "locked exit status"
+	grep -q "index is locked by another writer" err || fail "lock message: $(cat err)"
+	wait
+fi
+# a writer stopped at every commit step leaves a whole index, and the next
+# run finishes the work
+k=1
+while [ $k -le 12 ]; do
+	rm -rf fx; cp -a ix fx
+	echo "Paragraph $k is likely new." > arts/fault.txt
+	TAGDEX_FAULT_AFTER=$k "$ING" -q -x fx arts 2>/dev/null
+	"$ING" -x fx --check 2>err || fail "fault $k: check: $(cat err)"
+	"$ING" -x fx arts 2>err || fail "fault $k: rerun"
+	"$ING" -x fx --check 2>err || fail "fault $k: check after rerun"
+	grep -q "ok, $((n + 2)) documents" err || fail "fault $k: count: $(cat err)"
+	ls fx | grep -q '\.tmp$' && fail "fault $k: temporary files left"
+	k=$((k + 1))
+done
+rm -f arts/fault.txt
+# kill -9 during a bigger ingest
+rm -rf big; mkdir big
+i=0
+while [ $i -lt 30 ]; do cp arts/*.txt big/ 2>/dev/null; for f in big/*.txt; do
+	case $f in *-$i.txt) ;; *) mv "$f" "${f%.txt}-$i.txt" 2>/dev/null ;; esac; done
+	i=$((i + 1)); done
+rm -rf kx
+"$ING" -q -x kx big 2>/dev/null &
+pid=$!
+sleep 0.3
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+if [ -f kx/MANIFEST ]; then
+	"$ING" -x kx --check 2>err || fail "after kill -9: $(cat err)"
+fi
+"$ING" -x kx big 2>err || fail "after kill -9: rerun: $(cat err)"
+"$ING" -x kx --check 2>err || fail "after kill -9: final check"
+# a flipped byte: --check fails naming the file, queries refuse
+seg=$(ls ix/seg-*.tdx | head -1)
+off=$(grep -abo 'likely' "$seg" | head -1 | cut -d: -f1)
+printf 'X' | dd of="$seg" bs=1 seek="$off" conv=notrunc 2>/dev/null
+"$ING" -x ix --check 2>err && fail "check passed a flipped byte"
+grep -q "seg-.*checksum mismatch" err || fail "check message: $(cat err)"
+if [ -x "$QRY" ]; then
+	"$QRY" -x ix '"likely"' >out 2>err && fail "query on a damaged index succeeded"
+	grep -qi "damaged\|checksum\|corrupt" err || fail "query message: $(cat err)"
+fi
+# another format version
+sed -i '1s/.*/tagdex-index 99/' ix/MANIFEST
+"$ING" -x ix --check 2>err && fail "version"
+grep -q "index format 99" err || fail "version message: $(cat err)"
+"$ING" -q -x ix --rebuild arts 2>err || fail "rebuild: $(cat err)"
+"$ING" -x ix --check 2>err || fail "check after rebuild"
+# the external TEI corpora index without error; speakers are spans
+"$ING" -x ex "$TD_SHARED/corpora/external" 2>err || fail "external: $(cat err)"
+grep -q " 0 failed" err || fail "external: $(cat err)"
+if [ -x "$QRY" ]; then
+	"$QRY" -x ex --count '<sp who="woyzeck"/>' >out 2>err || fail "sp query: $(cat err)"
+	[ "$(cat out)" = 143 ] || fail "woyzeck speaks 143 times: $(cat out)"
+	"$QRY" -x ex --count '<u who="RojoPilarMilagros"/>' >out 2>err || fail "u query: $(cat err)"
+	[ "$(cat out)" -gt 0 ] 2>/dev/null || fail "u spans: $(cat out)"
+fi
+# the default index location
+"$ING" -q arts 2>err || fail "default location"
+[ -f .tagdex/MANIFEST ] || fail "no .tagdex"
+[ $fails -eq 0 ] && echo "all passed"
+exit $((fails > 0))

@@ -1,0 +1,166 @@
+#!/bin/sh
+# test_query_cli.sh: tagdex-query end to end over an index of corpus/:
+# exit statuses, error carets, every output mode and option, the
+# shorthands, and the seed article's obvious questions.
+set -u
+top_srcdir=$(cd "$(dirname "$0")/.." && pwd)
+Q=./queries/tagdex-query
+ING=./indexer/tagdex-ingest
+tmp=$(mktemp -d /tmp/tq-cli-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# expect STATUS CMD...: runs CMD, stdout to $tmp/out, stderr to $tmp/err
+expect() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+	[ "$got" = "$want" ] || fail "exit $got, want $want: $*: $(head -c 300 "$tmp/err")"
+}
+has() { grep -qF -- "$1" "$2" || fail "$2 lacks '$1'"; }
+hasnt() { if grep -qF -- "$1" "$2"; then fail "$2 has '$1'"; fi; }
+
+export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
+unset TAGDEX_INDEX
+$ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" || { echo "ingest failed"; exit 1; }
+X="-x $tmp/idx"
+SEED=doc-2024-01-19-kim-jong-un-hostile-rhetoric
+
+# --- usage and exit statuses
+expect 0 $Q --help; has "Usage: tagdex-query" "$tmp/out"
+expect 0 $Q --version; has "tagdex-query " "$tmp/out"
+expect 2 $Q $X; has "no query given" "$tmp/err"
+expect 2 $Q $X --bogus '"a"'
+expect 2 $Q $X --format xml '"a"'; has "expected text, tsv or json" "$tmp/err"
+expect 2 $Q $X --freq colour '"a"'
+expect 2 $Q $X --limit -3 '"a"'
+expect 2 $Q $X --context many '"a"'
+expect 2 $Q $X '"a"' '"b"'; has "unexpected argument" "$tmp/err"
+expect 2 $Q $X --within q; has "--within needs a query" "$tmp/err"
+expect 3 $Q -x "$tmp/none" '"a"'
+expect 1 $Q $X '"zzqxj"'; [ -s "$tmp/out" ] && fail "output without hits"
+expect 1 $Q $X --count '"zzqxj"'; [ "$(cat "$tmp/out")" = 0 ] || fail "count 0"
+
+# --- syntax errors: offset, message, the query and a caret under it
+expect 2 $Q $X '[word="a" & ]'
+has "tagdex-query: syntax error at offset 12: expected a condition" "$tmp/err"
+[ "$(sed -n 2p "$tmp/err")" = '  [word="a" & ]' ] || fail "query line"
+[ "$(sed -n 3p "$tmp/err")" = '              ^' ] || fail "caret line: $(sed -n 3p "$tmp/err")"
+expect 2 $Q $X '"likely" within'
+has "syntax error at offset 15: expected a token" "$tmp/err"
+[ "$(sed -n 3p "$tmp/err")" = "                 ^" ] || fail "caret at end"
+expect 2 $Q $X '"a(" "b"'; has "offset 3: expected a valid regular expression" "$tmp/err"
+expect 2 $Q $X '<s ana="*"/>'; has "offset 8: expected a valid regular" "$tmp/err"
+expect 2 $Q $X '"a"{5,2}'; has "not below the minimum" "$tmp/err"
+# a 100 KB query must not crash or hang: a clean limit error
+head -c 100000 /dev/zero | tr '\0' '(' >"$tmp/deep"
+expect 2 $Q $X "$(cat "$tmp/deep")"; has "limit exceeded at offset 64" "$tmp/err"
+# caret columns count characters, not bytes
+expect 2 $Q $X '"café" ]'
+[ "$(sed -n 3p "$tmp/err")" = "         ^" ] || fail "UTF-8 caret"
+
+# --- the seed article's questions
+# every hedge inside a prediction (the README's first command)
+expect 0 $Q $X --doc $SEED '<seg type="hedge"/> within <s ana="prediction"/>'
+for h in "[looks unlikely]" "[probably]" "[should not be surprised if]" \
+	"[may well]" "[likely]" "[perhaps]"; do has "$h" "$tmp/out"; done
+n=$(wc -l <"$tmp/out")
+expect 0 $Q $X --doc $SEED --count '<seg type="hedge"/> within <s ana="prediction"/>'
+[ "$(cat "$tmp/out")" = "$n" ] || fail "--count $(cat "$tmp/out") != $n lines"
+expect 0 $Q $X --doc $SEED --count --hedge --within s
+[ "$(cat "$tmp/out")" -gt "$n" ] || fail "--hedge --within s"
+# the shorthand spelling of the same question
+expect 0 $Q $X --doc $SEED --count '<s ana="prediction"/> containing <seg type="hedge"/>'
+# every quote by Kim Jong Un
+expect 0 $Q $X --doc $SEED --format tsv '<q who="kim-jong-un"/>'
+for q in "totally destroy" "inflict an unimaginably crushing defeat on the US" \
+	"incorporated" "enemies ignite a war"; do has "	$q	" "$tmp/out"; done
+expect 0 $Q $X --doc $SEED --format tsv --who kim-jong-un
+has "	totally destroy	" "$tmp/out"
+# every mention of North Korea under any of its names
+expect 0 $Q $X --doc $SEED --freq match --actor north-korea
+for nm in "North Korea" "Pyongyang" "North"; do has "	$nm" "$tmp/out"; done
+hasnt "Kim" "$tmp/out"
+expect 0 $Q $X --doc $SEED --freq actor '"Pyongyang"'
+has "north-korea" "$tmp/out"
+
+# pull quotes are left out unless --pullquotes
+expect 0 $Q $X --count '[]'; all=$(cat "$tmp/out")
+expect 0 $Q $X --count --pullquotes '[]'
+[ "$(cat "$tmp/out")" -gt "$all" ] || fail "--pullquotes changes nothing"
+expect 0 $Q $X --count --pullquotes '<quote type="pullquote"/>'
+expect 1 $Q $X --count '<quote type="pullquote"/>'
+
+# --- output modes
+expect 0 $Q $X --format json --limit 3 '"likely"'
+[ "$(wc -l <"$tmp/out")" = 3 ] || fail "json --limit 3"
+for k in '"doc":"doc-' '"s":' '"start":' '"end":' '"left":' '"match":"likely"' \
+	'"right":' '"date":"' '"title":' '"spans":[{"name":'; do has "$k" "$tmp/out"; done
+expect 0 $Q $X --format tsv '"likely"'
+has "doc	s	start	end	date	left	match	right	title" "$tmp/out"
+awk -F '\t' 'NF != 9 { bad = 1 } END { exit bad }' "$tmp/out" || fail "tsv columns"
+lines=$(($(wc -l <"$tmp/out") - 1))
+expect 0 $Q $X --count '"likely"'
+[ "$(cat "$tmp/out")" = "$lines" ] || fail "count vs tsv"
+expect 0 $Q $X --limit 2 --offset 1 '"likely"'
+[ "$(wc -l <"$tmp/out")" = 2 ] || fail "--limit 2"
+$Q $X '"likely"' | sed -n 2,3p >"$tmp/want"
+cmp -s "$tmp/out" "$tmp/want" || fail "--offset"
+expect 0 $Q $X --context 0 '"North" "Korea"'
+has "  [North Korea] " "$tmp/out"
+expect 0 $Q $X --doc $SEED --context s --format tsv '"totally"'
+has "In an alarming speech at a meeting" "$tmp/out"
+has "	totally	destroy’ South Korea and ‘inflict an unimaginably crushing defeat on the US’.	" "$tmp/out"
+expect 0 $Q $X --color=always --limit 1 '"likely"'
+has "$(printf '\033[1;31mlikely\033[0m')" "$tmp/out"
+# sorting
+expect 0 $Q $X --sort match --format tsv '"[Nn]orth.*"'
+cut -f7 "$tmp/out" | sed 1d >"$tmp/m"
+LC_ALL=C sort -c "$tmp/m" || fail "--sort match"
+expect 0 $Q $X --sort date --format tsv '"likely"'
+cut -f5 "$tmp/out" | sed 1d | LC_ALL=C sort -c || fail "--sort date"
+expect 0 $Q $X --sort right --format tsv '"the"'
+cut -f8 "$tmp/out" | sed 1d | LC_ALL=C sort -c || fail "--sort right"
+expect 0 $Q $X --sort left --limit 5 '"the"'
+# sampling is reproducible and in corpus order
+expect 0 $Q $X --sample 4 --seed 7 '"the"'; cp "$tmp/out" "$tmp/s1"
+[ "$(wc -l <"$tmp/s1")" = 4 ] || fail "--sample 4"
+expect 0 $Q $X --sample 4 --seed 7 '"the"'
+cmp -s "$tmp/out" "$tmp/s1" || fail "--sample not reproducible"
+expect 0 $Q $X --sample 4 --seed 8 '"the"'
+cmp -s "$tmp/out" "$tmp/s1" && fail "--seed ignored"
+
+# --- frequency tables
+expect 0 $Q $X --freq norm '"[Ll]ikely"'
+has "	likely" "$tmp/out"; hasnt "Likely" "$tmp/out"
+expect 0 $Q $X --freq year '"likely"'
+awk -F '\t' '$3 !~ /^20[0-9][0-9]$/ { bad = 1 } END { exit bad }' "$tmp/out" || fail "freq year"
+expect 0 $Q $X --freq month --from 2025 --to 2025-03 '[]'
+has "	2025-02" "$tmp/out"; has "	2025-03" "$tmp/out"; hasnt "2024" "$tmp/out"; hasnt "2025-06" "$tmp/out"
+expect 0 $Q $X --freq doc --genre "Expert comment" '"likely"'
+expect 1 $Q $X --freq doc --genre "No such genre" '"likely"'
+expect 0 $Q $X --freq hedge --hedge=probability
+has "	probability" "$tmp/out"; hasnt "possibility" "$tmp/out"
+expect 0 $Q $X --freq who '<q/>'
+expect 0 $Q $X --freq match --format json '"likely"'
+has '{"value":"likely","count":' "$tmp/out"
+# rates per million: count * 1e6 / tokens, so all of [] gives 1e6
+expect 0 $Q $X --freq year --doc $SEED '[]'
+has "1000000.00	2024" "$tmp/out"
+
+# --- index location: -x, $TAGDEX_INDEX, ./.tagdex
+expect 0 env TAGDEX_INDEX="$tmp/idx" $Q --count '"likely"'
+mkdir -p "$tmp/cwd" && cp -r "$tmp/idx" "$tmp/cwd/.tagdex"
+abs=$(pwd)/$Q
+(cd "$tmp/cwd" && "$abs" --count '"likely"') >"$tmp/out" 2>"$tmp/err" || fail "default index: $(cat "$tmp/err")"
+
+# --- runaway regexes are bounded
+mkdir -p "$tmp/long"
+printf 'Long token\n\nA aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab token here.\n' >"$tmp/long/a.txt"
+$ING -q -x "$tmp/lidx" "$tmp/long/a.txt" || fail "ingest long"
+expect 2 $Q -x "$tmp/lidx" '"(a|aa)+"'; has "limit" "$tmp/err"
+
+if [ "$fails" -ne 0 ]; then
+	echo "$fails check(s) failed"
+	exit 1
+fi
+echo "all tagdex-query CLI checks passed"
