@@ -25,7 +25,7 @@ const QUERIES = [
 	['phrase', '"will" "probably"', '--count \'"will" "probably"\''],
 	['gap', '"will" []{0,3} "likely"', '--count \'"will" []{0,3} "likely" within <s/>\''],
 	['kwic', 'KWIC "the", first 100', '--limit 100 \'"the"\''],
-	['freq', 'freq by word ".*ly"', '--freq word \'".*ly"\''],
+	['freq', 'freq by word ".*ly"', '--freq match \'".*ly"\''],
 	['tag', '"likely"%c in prediction', '--count \'"likely"%c within <s ana="prediction"/>\''],
 	['actor', 'actor united-states', '--count --actor united-states \'[]\''],
 ];
@@ -71,14 +71,15 @@ function main() {
 		if (!line) continue;
 		const f = line.split('\t');
 		if (f[0] === 'build') {
-			const [, name, st, us, rss, size, note] = f;
+			const [, name, st, us, rss, size, tei, note] = f;
 			const s = Number(us) / 1e6;
 			const b = { status: Number(st), seconds: Math.round(s * 1000) / 1000,
-				peak_rss_kb: Number(rss) || null, bytes: Number(size) || 0 };
-			if (b.status === 0) {
+				peak_rss_kb: Number(rss) || null, bytes: Number(size) || 0, tei_bytes: Number(tei) || 0 };
+			if (b.status === 0 || (name.startsWith('tagdex') && b.status === 3)) {
 				b.mb_per_s = Math.round(manifest.bytes / 1e6 / s * 100) / 100;
 				b.tokens_per_s = Math.round(manifest.tokens / s);
 				b.size_fraction = Math.round(b.bytes / manifest.bytes * 1000) / 1000;
+				if (b.tei_bytes) b.tei_fraction = Math.round(b.tei_bytes / manifest.bytes * 1000) / 1000;
 			}
 			if (note) b.note = note;
 			builds[name] = b;
@@ -117,7 +118,8 @@ function main() {
 	const result = {
 		generated: new Date().toISOString(),
 		machine: { cpus: os.cpus().length, cpu, memory_gb: Math.round(os.totalmem() / 2 ** 30), kernel: os.release(),
-			process_start_ms: spawn ? { median_ms: spawn.median_ms, p95_ms: spawn.p95_ms } : null },
+			process_start_ms: spawn ? { median_ms: spawn.median_ms, p95_ms: spawn.p95_ms } : null,
+			load_average_before: a['load-before'] || null, load_average_after: a['load-after'] || null },
 		corpus: { dir: a.corpus, ...manifest },
 		runs_per_query: runs,
 		tools: { tagdex: a.tagdex || null, tagdex_version: a['tagdex-version'] || null,
@@ -138,16 +140,18 @@ function main() {
 		`${os.cpus().length} cores; warm; ${runs} runs per query`);
 	o.push('');
 	o.push(`${pad('Build', 30, 1)}${pad('seconds', 9)}${pad('MB/s', 8)}${pad('ktok/s', 9)}` +
-		`${pad('peak RSS', 10)}${pad('size/text', 11)}  vs FTS5   vs CWB*`);
+		`${pad('peak RSS', 10)}${pad('size/text', 11)}${pad('TEI/text', 10)}  vs FTS5   vs CWB*`);
 	const fts5b = builds.fts5 && builds.fts5.status === 0 ? builds.fts5.seconds : null;
 	const brow = (name, b) => {
 		if (!b) { o.push(`${pad(name, 30, 1)}${pad('n/a', 9)}`); return; }
-		if (b.status !== 0) { o.push(`${pad(name, 30, 1)}${pad('FAILED', 9)}  exit ${b.status} ${b.note || ''}`); return; }
+		if (b.mb_per_s == null) { o.push(`${pad(name, 30, 1)}${pad('FAILED', 9)}  exit ${b.status} ${b.note || ''}`); return; }
 		const rss = b.peak_rss_kb ? `${(b.peak_rss_kb / 1024).toFixed(0)} MiB` : '-';
 		const vs = (p) => (p ? fmtRatio(b.seconds / p) : '-');
 		o.push(`${pad(name, 30, 1)}${pad(b.seconds.toFixed(2), 9)}${pad(b.mb_per_s.toFixed(2), 8)}` +
 			`${pad((b.tokens_per_s / 1000).toFixed(0), 9)}${pad(rss, 10)}${pad(b.size_fraction.toFixed(2), 11)}` +
-			`${pad(name.startsWith('tagdex') ? vs(fts5b) : '', 9)}${pad(name.startsWith('tagdex') ? vs(QUOTED.build_s.cwb) : '', 9)}`);
+			`${pad(b.tei_fraction != null ? b.tei_fraction.toFixed(2) : '-', 10)}` +
+			`${pad(name.startsWith('tagdex') ? vs(fts5b) : '', 9)}${pad(name.startsWith('tagdex') ? vs(QUOTED.build_s.cwb) : '', 9)}` +
+			(b.status ? `  (exit ${b.status})` : ''));
 	};
 	brow('tagdex-ingest -j1', builds['tagdex-j1']);
 	brow('tagdex-ingest -j2', builds['tagdex-j2']);
@@ -171,6 +175,9 @@ function main() {
 		.some((s) => q[s] && q[s].n != null && q[s].n < runs));
 	if (short.length) o.push(`(fewer than ${runs} runs, time budget hit: ${short.map((q) => q.id).join(', ')})`);
 	if (spawn) o.push(`Floor: starting a process (/bin/true) takes ${fmtMs(spawn.median_ms)} ms [p95 ${fmtMs(spawn.p95_ms)}] here.`);
+	const load = Number(String(a['load-before'] || '0').split(' ')[0]);
+	if (load >= 0.5)
+		o.push(`Warning: load average ${load} when the bench started: other work was running, times are inflated.`);
 	o.push('');
 	o.push('Answers (first line of output, or its line count):');
 	const ans = (r, n) => (r ? String(r.answer).slice(0, n - 2) : 'n/a');

@@ -123,24 +123,32 @@ nomem:
 	return td_error(TD_ENOMEM, "out of memory");
 }
 
-static int g_sort_fold; /* only used during td_patset_sort (load time) */
-
-static int pat_cmp(const void *x, const void *y)
+/* Two comparators instead of one reading a global flag: sorting keeps no
+ * state outside its arguments, so annotators may be built concurrently. */
+static int pat_cmp_with(const td_pat *a, const td_pat *b, int fold)
 {
-	const td_pat *a = x, *b = y;
-	int r = word_cmp(a->w[0], strlen(a->w[0]), b->w[0], strlen(b->w[0]),
-		g_sort_fold);
+	int r = word_cmp(a->w[0], strlen(a->w[0]), b->w[0], strlen(b->w[0]), fold);
 	if (r)
 		return r;
-	return b->n - a->n; /* longer first */
+	if (a->n != b->n)
+		return b->n - a->n; /* longer first */
+	return a->id - b->id;     /* stable: lexicon order */
+}
+
+static int pat_cmp_fold(const void *x, const void *y)
+{
+	return pat_cmp_with(x, y, 1);
+}
+
+static int pat_cmp_exact(const void *x, const void *y)
+{
+	return pat_cmp_with(x, y, 0);
 }
 
 void td_patset_sort(td_patset *ps)
 {
-	/* Called only from td_annotator_new, before any sharing. */
-	g_sort_fold = ps->fold;
 	if (ps->n)
-		qsort(ps->v, ps->n, sizeof *ps->v, pat_cmp);
+		qsort(ps->v, ps->n, sizeof *ps->v, ps->fold ? pat_cmp_fold : pat_cmp_exact);
 }
 
 void td_patset_free(td_patset *ps)
@@ -227,6 +235,32 @@ int td_tok_is_word(const td_actx *c, size_t i)
 int td_tok_is_num(const td_actx *c, size_t i)
 {
 	return isdigit((unsigned char)td_tok_str(c, i)[0]);
+}
+
+int td_tok_any(const td_actx *c, size_t i, const char *const *words)
+{
+	for (size_t k = 0; words[k]; k++)
+		if (td_tok_eq(c, i, words[k], 1))
+			return 1;
+	return 0;
+}
+
+const char *const td_subordinators[] = {"although", "though", "while",
+	"whilst", "if", "because", "since", "as", "even", "when", "despite",
+	"whereas", "unless", "once", "after", "before", "until", NULL};
+
+size_t td_fronted_end(const td_actx *c, size_t t0, size_t t1)
+{
+	size_t k = t0;
+	while (k < t1 && !td_tok_is_word(c, k))
+		k++;
+	if (k >= t1 || !td_tok_any(c, k, td_subordinators))
+		return t0;
+	for (; k < t1; k++)
+		if (td_tok_eq(c, k, ",", 0) &&
+		    !td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end))
+			return k;
+	return t0;
 }
 
 /* --------------------------------------------------------------- spans */

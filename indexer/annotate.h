@@ -35,10 +35,10 @@ typedef struct td_hedge_rec {
 	char *subtype;
 	int cond; /* TD_HC_* */
 } td_hedge_rec;
-enum { TD_HC_NONE = 0, TD_HC_NUM, TD_HC_MODAL, TD_HC_VERB };
+enum { TD_HC_NONE = 0, TD_HC_NUM, TD_HC_MODAL, TD_HC_VERB, TD_HC_COPULA };
 
-enum { TD_SV_SPEECH = 0, TD_SV_ACCORDING = 1 };
-enum { TD_SVF_BARE = 1 };
+enum { TD_SV_SPEECH = 0, TD_SV_ACCORDING = 1, TD_SV_VIEW = 2 };
+enum { TD_SVF_BARE = 1, TD_SVF_OBJECT = 2 };
 
 struct td_annotator {
 	td_actor_rec *actors;
@@ -140,6 +140,14 @@ int td_tok_is_cap(const td_actx *c, size_t i);   /* starts uppercase */
 int td_tok_is_word(const td_actx *c, size_t i);  /* starts with letter/digit */
 int td_tok_is_lower(const td_actx *c, size_t i); /* starts lowercase letter */
 int td_tok_is_num(const td_actx *c, size_t i);
+/* Token i equals one of the NULL-terminated words (folded). */
+int td_tok_any(const td_actx *c, size_t i, const char *const *words);
+/* Subordinating conjunctions (although, if, when ...), NULL-terminated. */
+extern const char *const td_subordinators[];
+/* When sentence [t0,t1) opens with a subordinate clause ("Although X, Y";
+ * "Whilst X, Y"), the token of the comma closing it; else t0. Quotes are
+ * skipped. */
+size_t td_fronted_end(const td_actx *c, size_t t0, size_t t1);
 /* Adds a span unless it would cross an existing span; returns 0 when added,
  * 1 when skipped, < 0 on error. out (may be NULL) receives its index. */
 int td_actx_add(td_actx *c, const char *name, size_t start, size_t end,

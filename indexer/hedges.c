@@ -45,6 +45,8 @@ int td_hedges_load(td_annotator *a, const char *dir)
 			cc = TD_HC_MODAL;
 		else if (cond && strcmp(cond, "verb") == 0)
 			cc = TD_HC_VERB;
+		else if (cond && strcmp(cond, "copula") == 0)
+			cc = TD_HC_COPULA;
 		else if (cond) {
 			rc = td_error(TD_EINPUT, "%s:%d: unknown condition '%s'", t->path, r->line, cond);
 			break;
@@ -81,6 +83,29 @@ static int quantity_at(const td_actx *c, size_t i, size_t t1)
 	return 0;
 }
 
+/* Words that make "look" a noun (before it) or a verb of action (after
+ * it) rather than a link verb of appearance. */
+static const char *const look_det[] = {"a", "an", "the", "this", "that",
+	"closer", "another", "hard", "close", "his", "her", "its", "their",
+	"our", "my", "your", NULL};
+static const char *const look_particle[] = {"at", "for", "into", "after",
+	"forward", "back", "ahead", "to", "up", "down", "on", "around", "out",
+	"through", "over", "in", "beyond", "towards", "toward", "elsewhere",
+	"away", "again", "and", "or", ",", ".", NULL};
+
+/* Is token i inside an indirect question ("whether X may ...")? Its
+ * modal hedges nothing: no assertion is made. */
+static int in_whether(const td_actx *c, size_t t0, size_t i)
+{
+	for (size_t k = i; k-- > t0;) {
+		if (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0))
+			return 0;
+		if (td_tok_eq(c, k, "whether", 1))
+			return 1;
+	}
+	return 0;
+}
+
 /* A past-time expression in the sentence: "in 2019" (before the
  * publication year), "last year", "ago", "yesterday", "previously". */
 static int past_time(const td_actx *c, size_t t0, size_t t1)
@@ -107,7 +132,10 @@ int td_hedges_find(td_actx *c)
 	const td_annotator *a = c->a;
 	for (size_t si = 0; si < c->n_sents; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
-		int past = past_time(c, t0, t1);
+		/* a past time inside a fronted subordinate clause ("Whilst Kim
+		 * last met Xi in 2019, ...") does not date the main clause */
+		size_t fe = td_fronted_end(c, t0, t1);
+		int past = past_time(c, t0, t1), past_main = past_time(c, fe, t1);
 		if (past)
 			c->sflags[si] |= TD_SF_PASTTIME;
 		for (size_t i = t0; i < t1;) {
@@ -127,6 +155,11 @@ int td_hedges_find(td_actx *c)
 			case TD_HC_VERB:
 				ok = e < t1 && (td_tok_is_lower(c, e) || td_tok_eq(c, e, "to", 1));
 				break;
+			case TD_HC_COPULA:
+				ok = e < t1 && td_tok_is_word(c, e) &&
+					!td_tok_any(c, e, look_particle) &&
+					!(i > t0 && td_tok_any(c, i - 1, look_det));
+				break;
 			case TD_HC_MODAL:
 				/* the month: capitalised May not at the start, or May 2024 */
 				if (td_tok_eq(c, i, "May", 0) &&
@@ -137,8 +170,10 @@ int td_hedges_find(td_actx *c)
 					ok = 0;
 				/* "could" of past ability: a past-time expression and no
 				 * "could have" */
-				if (td_tok_eq(c, i, "could", 1) && past &&
+				if (td_tok_eq(c, i, "could", 1) && (i > fe ? past_main : past) &&
 				    !(e < t1 && td_tok_eq(c, e, "have", 1)))
+					ok = 0;
+				if (in_whether(c, t0, i))
 					ok = 0;
 				break;
 			}
@@ -150,7 +185,8 @@ int td_hedges_find(td_actx *c)
 				NULL, "type", "hedge", "subtype", h->subtype);
 			if (rc < 0)
 				return rc;
-			if (rc == 0 && !td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[e - 1].end))
+			/* #hedged is exactly "has a hedge item", quoted or not */
+			if (rc == 0)
 				c->sflags[si] |= TD_SF_HEDGED;
 			i = e;
 		}

@@ -1,8 +1,11 @@
 /* labels.c: the sentence labels #prediction, #hedged and #claim (@ana on
- * <s>). Predictions come from future markers in the author's voice (words
- * inside quotes and reported clauses are the actor's, not the author's);
- * #hedged from the hedge stage; claims from judgement cues (claim_cues.tsv),
- * recommendations, reported positions and hedged or predictive stance.
+ * <s>). Predictions come from future markers in the author's voice: words
+ * inside quotes, reported clauses, an actor's directive ("told the PLA to
+ * ...") and the condition of an if-clause are not the author's assertion.
+ * #hedged comes from the hedge stage; claims from judgement cues
+ * (claim_cues.tsv), reported positions and the author's own statements
+ * that do not read as plain reports. Word lists are lexicon data; the
+ * grammar words the rules turn on are listed here.
  */
 #include "config.h"
 
@@ -11,32 +14,41 @@
 
 #include "annotate.h"
 
+/* claim_cues.tsv kinds (td_pat.type) */
+enum {
+	CC_DEONTIC = 1,    /* should, must, it is vital: a recommendation */
+	CC_EVALUATIVE = 2, /* dangerous, sobering, worse: a judgement of value */
+	CC_JUDGEMENT = 3,  /* reflects, shows, means, calls X Y: interpretation */
+	CC_INTENSIFIER = 4,/* stance adverbs: clearly, particularly */
+	CC_RECOMMEND = 5   /* called for, urged: a reported recommendation */
+};
+
 int td_labels_load(td_annotator *a, const char *dir)
 {
+	static const char *const kinds[] = {"", "deontic", "evaluative",
+		"judgement", "intensifier", "recommend", NULL};
 	td_tsv *t;
 	int rc = td_lex_load(dir, "claim_cues.tsv", &t);
 	if (rc)
 		return rc;
 	a->claim_pats.fold = 1;
-	for (size_t i = 0; i < t->n && !rc; i++)
-		rc = td_patset_add(&a->claim_pats, t->rows[i].f[0], (int)i,
-			td_lex_field(&t->rows[i], 1) && !strcmp(t->rows[i].f[1], "deontic") ? 1 :
-			td_lex_field(&t->rows[i], 1) && !strcmp(t->rows[i].f[1], "evaluative") ? 2 : 3, 0);
+	for (size_t i = 0; i < t->n && !rc; i++) {
+		const char *cue = td_lex_field(&t->rows[i], 0),
+			   *kind = td_lex_field(&t->rows[i], 1);
+		int type = 0;
+		for (int k = 1; kind && kinds[k]; k++)
+			if (strcmp(kind, kinds[k]) == 0)
+				type = k;
+		if (!cue || !type)
+			rc = td_error(TD_EINPUT, "%s:%d: need a cue and a kind (deontic, "
+				"evaluative, judgement, intensifier, recommend)",
+				t->path, t->rows[i].line);
+		else
+			rc = td_patset_add(&a->claim_pats, cue, (int)i, type, 0);
+	}
 	td_tsv_free(t);
 	td_patset_sort(&a->claim_pats);
 	return rc;
-}
-
-/* Is token t in a quote or a reported clause (the actor's words)? */
-static int reported(const td_actx *c, size_t t)
-{
-	size_t s = c->tok.v[t].start, e = c->tok.v[t].end;
-	if (td_actx_in_quote(c, s, e))
-		return 1;
-	for (size_t i = 0; i < c->n_said; i++)
-		if (c->said[i].start <= s && e <= c->said[i].end)
-			return 1;
-	return 0;
 }
 
 static int eq(const td_actx *c, size_t i, size_t t1, const char *w)
@@ -44,32 +56,222 @@ static int eq(const td_actx *c, size_t i, size_t t1, const char *w)
 	return i < t1 && td_tok_eq(c, i, w, 1);
 }
 
-static int future_at(const td_actx *c, size_t i, size_t t1)
+static int any(const td_actx *c, size_t i, size_t t1, const char *const *w)
 {
-	if (eq(c, i, t1, "will") || eq(c, i, t1, "won't") || eq(c, i, t1, "shall") ||
-	    eq(c, i, t1, "'ll"))
-		return !eq(c, i + 1, t1, "have");
-	if (eq(c, i, t1, "would"))
-		return !eq(c, i + 1, t1, "have") && !(eq(c, i + 1, t1, "not") && eq(c, i + 2, t1, "have"));
-	if ((eq(c, i, t1, "may") || eq(c, i, t1, "might") || eq(c, i, t1, "could")) &&
-	    i + 1 < t1 && td_tok_is_lower(c, i + 1))
-		return !eq(c, i + 1, t1, "have") && !(eq(c, i + 1, t1, "not") && eq(c, i + 2, t1, "have"));
+	return i < t1 && td_tok_any(c, i, w);
+}
+
+static int boundary(const td_actx *c, size_t i)
+{
+	return td_tok_eq(c, i, ",", 0) || td_tok_eq(c, i, ";", 0) ||
+		td_tok_eq(c, i, ":", 0) || td_tok_eq(c, i, "–", 0) ||
+		td_tok_eq(c, i, "—", 0) || td_tok_eq(c, i, "(", 0) || td_tok_eq(c, i, ")", 0);
+}
+
+/* ------------------------------------------------------ grammar words */
+
+static const char *const future_modals[] = {"will", "won't", "shall", "'ll",
+	"would", "wouldn't", NULL};
+static const char *const possib_modals[] = {"may", "might", "could", NULL};
+/* intentions and plans: an actor's stated future, like a pledge */
+static const char *const intention[] = {"ready", "prepared", "willing",
+	"determined", "intends", "intend", "plans", "plan", "aims", "vowed",
+	"pledged", NULL};
+static const char *const months[] = {"January", "February", "March",
+	"April", "May", "June", "July", "August", "September", "October",
+	"November", "December", NULL};
+static const char *const month_abbr[] = {"Jan.", "Feb.", "Mar.", "Apr.",
+	"May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", NULL};
+static const char *const weekdays[] = {"Monday", "Tuesday", "Wednesday",
+	"Thursday", "Friday", "Saturday", "Sunday", NULL};
+static const char *const seasons[] = {"summer", "autumn", "winter",
+	"spring", "fall", NULL};
+static const char *const period_nouns[] = {"months", "weeks", "years",
+	"days", "decade", "decades", NULL};
+static const char *const next_nouns[] = {"year", "month", "week", "decade",
+	"summer", "autumn", "winter", "spring", NULL};
+static const char *const link_verbs[] = {"is", "are", "be", "been", "looks",
+	"look", "seems", "seem", "appears", "appear", "remains", "remain",
+	"makes", "make", "'s", NULL};
+static const char *const degree[] = {"not", "less", "more", "most", "very",
+	"highly", "increasingly", "still", "also", "now", "far", "much", NULL};
+static const char *const expect_verbs[] = {"expects", "expect",
+	"anticipates", "anticipate", "forecasts", "forecast", "projects",
+	"predicts", "predict", NULL};
+static const char *const directive_verbs[] = {"told", "tells", "urged",
+	"urges", "ordered", "orders", "instructed", "instructs", "asked",
+	"asks", "directed", "pressed", "encouraged", NULL};
+static const char *const cond_words[] = {"if", "unless", "whether", NULL};
+/* irregular past tense forms; regular ones end in -ed */
+static const char *const past_irregular[] = {"was", "were", "had", "did",
+	"took", "made", "met", "came", "went", "began", "saw", "said", "told",
+	"held", "fell", "rose", "gave", "won", "left", "led", "brought", "sent",
+	"became", "broke", "drew", "flew", "fought", "found", "knew", "lost",
+	"paid", "ran", "sought", "spoke", "stood", "struck", "thought", "wrote",
+	"ago", NULL};
+static const char *const finite_words[] = {"is", "are", "was", "were",
+	"has", "have", "had", "can", "cannot", "can't", "must", "should", "does",
+	"do", "did", "isn't", "aren't", "remains", "means", NULL};
+
+static int month_of(const td_actx *c, size_t i)
+{
+	for (int k = 0; months[k]; k++)
+		if (td_tok_eq(c, i, months[k], 0) || td_tok_eq(c, i, month_abbr[k], 0))
+			return k + 1;
+	return 0;
+}
+
+static const char *const participle_aux[] = {"be", "been", "being", "is",
+	"are", "am", "has", "have", NULL};
+
+/* A past-tense verb (not a participle after be/have: "be ruled out"). */
+static int past_word(const td_actx *c, size_t i)
+{
+	size_t n = td_tok_len(c, i);
+	const char *s = td_tok_str(c, i);
+	if (td_tok_any(c, i, past_irregular))
+		return 1;
+	return td_tok_is_lower(c, i) && n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' &&
+		!(i > 0 && td_tok_any(c, i - 1, participle_aux));
+}
+
+/* -------------------------------------------------- whose words they are */
+
+/* Per token of a sentence: REP when the words are an actor's (quote,
+ * reported clause, directive complement), COND inside the condition of an
+ * if/unless/whether clause. */
+enum { M_REP = 1, M_COND = 2 };
+
+static void build_mask(const td_actx *c, size_t t0, size_t t1, unsigned char *m)
+{
+	for (size_t i = t0; i < t1; i++) {
+		size_t s = c->tok.v[i].start, e = c->tok.v[i].end;
+		m[i - t0] = 0;
+		if (td_actx_in_quote(c, s, e))
+			m[i - t0] |= M_REP;
+		for (size_t k = 0; k < c->n_said; k++)
+			if (c->said[k].start <= s && e <= c->said[k].end)
+				m[i - t0] |= M_REP;
+	}
+	for (size_t i = t0; i < t1; i++) {
+		/* "told the PLA to be capable ...": the infinitive is the
+		 * actor's plan up to the end of its clause */
+		if (any(c, i, t1, directive_verbs) && !(m[i - t0] & M_REP)) {
+			size_t k = i + 1;
+			while (k < t1 && k <= i + 6 && !eq(c, k, t1, "to") && !boundary(c, k) &&
+			       !eq(c, k, t1, "that"))
+				k++;
+			if (eq(c, k, t1, "to") && k + 1 < t1 && td_tok_is_lower(c, k + 1))
+				for (; k < t1 && !boundary(c, k) && !eq(c, k, t1, "and"); k++)
+					m[k - t0] |= M_REP;
+		}
+		/* the condition itself asserts nothing; its consequence may */
+		if (any(c, i, t1, cond_words))
+			for (size_t k = i; k < t1 && !boundary(c, k); k++)
+				m[k - t0] |= M_COND;
+	}
+}
+
+/* ------------------------------------------------------------ futures */
+
+/* Does a possibility modal at i refer to the future? Its hedge stage
+ * decision (past ability, indirect question) carries over, and with a
+ * stative "be + adjective" it speaks of the present ("may be graver
+ * still") unless a verb form follows ("may be reimposed"). */
+static int possib_future(const td_actx *c, size_t i, size_t t1, int hedge_here)
+{
+	size_t k = i + 1;
+	if (!hedge_here || k >= t1 || !td_tok_is_lower(c, k))
+		return 0;
+	if (eq(c, k, t1, "have") || (eq(c, k, t1, "not") && eq(c, k + 1, t1, "have")))
+		return 0;
+	if (eq(c, k, t1, "well"))
+		k++;
+	if (eq(c, k, t1, "be") && k + 1 < t1) {
+		size_t n = td_tok_len(c, k + 1);
+		const char *s = td_tok_str(c, k + 1);
+		int verbal = n > 3 && (memcmp(s + n - 2, "ed", 2) == 0 ||
+				       memcmp(s + n - 2, "en", 2) == 0 ||
+				       memcmp(s + n - 3, "ing", 3) == 0);
+		return verbal || eq(c, k + 1, t1, "able");
+	}
+	return 1;
+}
+
+/* Is a date (day month, month, by the end of month) at i after the
+ * publication date, in a clause with no past-tense verb before it? A
+ * scheduled event ("expires on 18 October") is a prediction. */
+static int future_date(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	int m = month_of(c, i);
+	if (!m || !c->pub_m || (td_tok_eq(c, i, "May", 0) && i == t0))
+		return 0;
+	/* with a year: 'October 2024' is dated by the year rule */
+	if (i + 1 < t1 && td_tok_is_num(c, i + 1) && td_tok_len(c, i + 1) == 4)
+		return 0;
+	int d = i > t0 && td_tok_is_num(c, i - 1) ? atoi(td_tok_str(c, i - 1)) : 0;
+	if (m < c->pub_m || (m == c->pub_m && d && d <= c->pub_d) || (m == c->pub_m && !d))
+		return 0;
+	for (size_t k = i; k-- > t0 && !boundary(c, k);) {
+		if (past_word(c, k) || eq(c, k, t1, "last") || eq(c, k, t1, "since"))
+			return 0;
+	}
+	return 1;
+}
+
+static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge_here)
+{
+	if (any(c, i, t1, future_modals)) {
+		/* "would have done" is a past counterfactual; "will have to"
+		 * a future necessity */
+		size_t k = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
+		return !eq(c, k, t1, "have") || eq(c, k + 1, t1, "to");
+	}
+	if (any(c, i, t1, possib_modals))
+		return possib_future(c, i, t1, hedge_here);
 	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely") || eq(c, i, t1, "set") ||
 	     eq(c, i, t1, "expected") || eq(c, i, t1, "poised") || eq(c, i, t1, "bound") ||
 	     eq(c, i, t1, "going")) && eq(c, i + 1, t1, "to") && i + 2 < t1 &&
 	    td_tok_is_lower(c, i + 2))
 		return 1;
-	if (eq(c, i, t1, "coming") && i + 1 < t1 &&
-	    (eq(c, i + 1, t1, "months") || eq(c, i + 1, t1, "weeks") ||
-	     eq(c, i + 1, t1, "years") || eq(c, i + 1, t1, "days") || eq(c, i + 1, t1, "decade")))
+	/* predicative likely: "a decision is likely by August", "looks
+	 * unlikely", "makes a return less likely" (not "was likely") */
+	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely")) && !eq(c, i + 1, t1, "to") &&
+	    !eq(c, i + 1, t1, "that")) {
+		size_t k = i;
+		while (k > t0 && any(c, k - 1, t1, degree))
+			k--;
+		if (k > t0 && any(c, k - 1, t1, link_verbs))
+			return 1;
+		/* "makes a quick return to fighting less likely" */
+		for (size_t b = i; b-- > t0 && i - b <= 8 && !boundary(c, b);)
+			if (eq(c, b, t1, "makes") || eq(c, b, t1, "make") || eq(c, b, t1, "making"))
+				return 1;
+	}
+	/* "the central bank expects growth to slow" */
+	if (any(c, i, t1, expect_verbs))
+		for (size_t k = i + 1; k < t1 && k <= i + 5 && !boundary(c, k); k++)
+			if (eq(c, k, t1, "to") && k + 1 < t1 && td_tok_is_lower(c, k + 1))
+				return 1;
+	if (eq(c, i, t1, "coming") && any(c, i + 1, t1, period_nouns))
 		return 1;
-	if (eq(c, i, t1, "next") && (eq(c, i + 1, t1, "year") || eq(c, i + 1, t1, "month") ||
-				     eq(c, i + 1, t1, "week") || eq(c, i + 1, t1, "decade")))
+	if (eq(c, i, t1, "next") && any(c, i + 1, t1, next_nouns))
 		return 1;
 	if (eq(c, i, t1, "upcoming") || eq(c, i, t1, "impending") || eq(c, i, t1, "forthcoming"))
 		return 1;
 	if (eq(c, i, t1, "in") && eq(c, i + 1, t1, "the") && eq(c, i + 2, t1, "future"))
 		return 1;
+	/* "before/by the summer (is over)", "by the end of the year" */
+	if ((eq(c, i, t1, "before") || eq(c, i, t1, "by")) && eq(c, i + 1, t1, "the")) {
+		int past = 0;
+		for (size_t k = i; k-- > t0 && !boundary(c, k);)
+			past |= past_word(c, k);
+		if (!past && (any(c, i + 2, t1, seasons) ||
+			      (eq(c, i + 2, t1, "end") && eq(c, i + 3, t1, "of") &&
+			       (eq(c, i + 4, t1, "the") || eq(c, i + 4, t1, "this") ||
+				eq(c, i + 4, t1, "next")))))
+			return 1;
+	}
 	/* "we should not be surprised if X does": an expectation */
 	if ((eq(c, i, t1, "surprised") || eq(c, i, t1, "surprising")) && eq(c, i + 1, t1, "if"))
 		return 1;
@@ -79,71 +281,221 @@ static int future_at(const td_actx *c, size_t i, size_t t1)
 		int y = atoi(td_tok_str(c, i + 1));
 		return y >= c->pub_y && y < c->pub_y + 100;
 	}
-	return 0;
+	return future_date(c, t0, i, t1);
 }
 
-static const char *const anchors[] = {"January", "February", "March",
-	"April", "June", "July", "August", "September", "October", "November",
-	"December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-	"Saturday", "Sunday", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.",
-	"Dec.", NULL};
+/* -------------------------------------------------------------- claims */
 
 /* A plain report: anchored in past time ("on 14 October", "Earlier this
- * week", "Already this year"), a statistic, or a speech act reported
- * without comment. */
-static int report_like(const td_actx *c, size_t t0, size_t t1, int said)
+ * week", "last year"), or a statistic (two or more numbers). Only the
+ * author's words count. */
+static int report_like(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	int nums = 0;
 	for (size_t i = t0; i < t1; i++) {
-		if (td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end))
+		if (m[i - t0] & M_REP)
 			continue;
-		for (size_t k = 0; anchors[k]; k++)
-			if (td_tok_eq(c, i, anchors[k], 0))
-				return 1;
-		if (td_tok_eq(c, i, "May", 0) && i > t0)
+		if (month_of(c, i) && !(td_tok_eq(c, i, "May", 0) && i == t0))
+			return 1;
+		if (td_tok_any(c, i, weekdays))
 			return 1;
 		if ((eq(c, i, t1, "earlier") || eq(c, i, t1, "already")) && eq(c, i + 1, t1, "this"))
 			return 1;
-		if (eq(c, i, t1, "last") && (eq(c, i + 1, t1, "week") || eq(c, i + 1, t1, "month")))
+		if (eq(c, i, t1, "last") && any(c, i + 1, t1, next_nouns))
 			return 1;
 		if (td_tok_is_num(c, i))
 			nums++;
 	}
-	(void)said;
 	return nums >= 2;
+}
+
+/* Token i is inside a hedge cue of more than one word ("should not be
+ * surprised if"): its "should" is no recommendation. */
+static int in_long_hedge(const td_actx *c, size_t i)
+{
+	const td_doc *d = c->doc;
+	size_t s = c->tok.v[i].start, e = c->tok.v[i].end;
+	for (size_t k = 0; k < d->n_spans; k++) {
+		const td_span *sp = &d->spans[k];
+		if (sp->start <= s && e <= sp->end && strcmp(sp->name, "seg") == 0 &&
+		    (sp->start < s || e < sp->end))
+			return 1;
+	}
+	return 0;
+}
+
+static int in_hedge(const td_actx *c, size_t i)
+{
+	const td_doc *d = c->doc;
+	size_t s = c->tok.v[i].start, e = c->tok.v[i].end;
+	for (size_t k = 0; k < d->n_spans; k++) {
+		const td_span *sp = &d->spans[k];
+		if (sp->start <= s && e <= sp->end && strcmp(sp->name, "seg") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A comparative or superlative of evaluation: "the most serious X",
+ * "the least costly", "more limited than", "less exposed than". */
+static int degree_eval(const td_actx *c, size_t i, size_t t1)
+{
+	if ((eq(c, i, t1, "most") || eq(c, i, t1, "least")) && i > 0 &&
+	    td_tok_eq(c, i - 1, "the", 1) && i + 1 < t1 && td_tok_is_lower(c, i + 1) &&
+	    !eq(c, i + 1, t1, "of"))
+		return 1;
+	if ((eq(c, i, t1, "more") || eq(c, i, t1, "less")) && i + 2 < t1 &&
+	    td_tok_is_lower(c, i + 1) && eq(c, i + 2, t1, "than"))
+		return 1;
+	return 0;
+}
+
+/* The claim cue kind at token i, or 0. Deontic cues lose their force in
+ * a conditional inversion ("Should a summit go ahead, ...") and under a
+ * future modal ("will have to choose" forecasts a necessity). */
+static int cue_at(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	long m = td_patset_match(&c->a->claim_pats, c, i, t1);
+	if (in_long_hedge(c, i))
+		return 0;
+	if (m < 0)
+		return degree_eval(c, i, t1) ? CC_EVALUATIVE : 0;
+	int type = c->a->claim_pats.v[m].type;
+	if (type == CC_DEONTIC) {
+		if (i == t0 && td_tok_eq(c, i, "Should", 0))
+			return 0;
+		if (i > t0 && any(c, i - 1, t1, future_modals))
+			return 0;
+	}
+	return type;
+}
+
+/* Classifies an actor's words [a, b): 2 when they hold a judgement,
+ * evaluation or recommendation, or assert something about the present or
+ * past (a finite verb, no future); 1 when they are a threat, pledge or
+ * plan about the future; 0 when they are no clause (a scare quote). */
+static int reported_kind(const td_actx *c, size_t a, size_t b, int clause)
+{
+	int fut = 0, fin = clause;
+	for (size_t i = a; i < b; i++) {
+		int k = cue_at(c, a, i, b);
+		if (k == CC_DEONTIC || k == CC_EVALUATIVE)
+			return 2;
+		if (any(c, i, b, future_modals) || any(c, i, b, intention) ||
+		    (eq(c, i, b, "going") && eq(c, i + 1, b, "to")) ||
+		    (any(c, i, b, possib_modals) && i + 1 < b && td_tok_is_lower(c, i + 1)))
+			fut = 1;
+		if (any(c, i, b, finite_words) || any(c, i, b, possib_modals))
+			fin = 1;
+	}
+	if (!fin)
+		return 0;
+	return fut ? 1 : 2;
+}
+
+/* The actor's words in sentence [t0, t1): said clauses and quotes. Sets
+ * *any_unit and returns 1 when one of them is a claim. */
+static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
+{
+	size_t ss = c->tok.v[t0].start, se = c->tok.v[t1 - 1].end;
+	int claim = 0;
+	*any_unit = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t n = pass ? c->n_quotes : c->n_said;
+		for (size_t k = 0; k < n; k++) {
+			size_t s = pass ? c->quotes[k].start : c->said[k].start;
+			size_t e = pass ? c->quotes[k].end : c->said[k].end;
+			if (e <= ss || s >= se)
+				continue;
+			size_t a = t0, b;
+			while (a < t1 && c->tok.v[a].end <= s)
+				a++;
+			for (b = a; b < t1 && c->tok.v[b].start < e; b++)
+				;
+			int kind = reported_kind(c, a, b, !pass);
+			if (kind)
+				*any_unit = 1;
+			claim |= kind == 2;
+		}
+	}
+	return claim;
+}
+
+static const char *const noun_determiners[] = {"the", "a", "an", "all",
+	"both", "these", "those", "its", "their", "his", "her", "our", "member",
+	"two", "three", "four", "five", "several", "many", "some", "other", NULL};
+
+/* A verb of saying used as a verb: not a noun after a determiner ("all
+ * three states", "the claims") and not the connector "That said,". */
+static int speech_verb_at(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	long v = td_patset_match(&c->a->speech_pats, c, i, t1);
+	if (v < 0 || c->a->speech_pats.v[v].type != TD_SV_SPEECH)
+		return 0;
+	if (i > t0 && td_tok_any(c, i - 1, noun_determiners))
+		return 0;
+	if (i > t0 && td_tok_eq(c, i - 1, "that", 1) && eq(c, i + 1, t1, ","))
+		return 0;
+	return 1;
 }
 
 int td_labels_apply(td_actx *c)
 {
-	const td_annotator *a = c->a;
+	unsigned char *mask = malloc(c->tok.n ? c->tok.n : 1);
+	if (!mask)
+		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t si = 0; si < c->n_sents; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
-		int pred = 0, deontic = 0, strong = 0, speech = 0;
+		if (t0 >= t1)
+			continue;
+		int pred = 0, deontic = 0, judge = 0, eval = 0, recommend = 0;
+		/* the author's clauses (split at ", and", ", but", ";"): one
+		 * with words and no verb of saying is the author's statement */
+		int seg_words = 0, seg_speech = 0, own_clause = 0;
+		build_mask(c, t0, t1, mask);
 		for (size_t i = t0; i < t1; i++) {
-			if (reported(c, i))
-				continue;
-			if (future_at(c, i, t1))
-				pred = 1;
-			long m = td_patset_match(&a->claim_pats, c, i, t1);
-			if (m >= 0) {
-				deontic |= a->claim_pats.v[m].type == 1;
-				strong |= a->claim_pats.v[m].type <= 2;
+			unsigned mk = mask[i - t0];
+			if (td_tok_eq(c, i, ";", 0) ||
+			    (td_tok_eq(c, i, ",", 0) && (eq(c, i + 1, t1, "and") || eq(c, i + 1, t1, "but")))) {
+				own_clause |= seg_words && !seg_speech;
+				seg_words = seg_speech = 0;
 			}
-			long v = td_patset_match(&a->speech_pats, c, i, t1);
-			speech |= v >= 0;
+			if (mk & M_REP)
+				continue;
+			seg_words |= td_tok_is_word(c, i);
+			seg_speech |= speech_verb_at(c, t0, i, t1);
+			if (!(mk & M_COND) && future_at(c, t0, i, t1, in_hedge(c, i)))
+				pred = 1;
+			int k = cue_at(c, t0, i, t1);
+			deontic |= k == CC_DEONTIC;
+			eval |= k == CC_EVALUATIVE;
+			judge |= k == CC_JUDGEMENT;
+			recommend |= k == CC_RECOMMEND;
 		}
-		/* a sentence that is only a quote is the speaker's, not a claim */
-		int quoted = 1;
-		for (size_t i = t0; i < t1 && quoted; i++)
-			if (td_tok_is_word(c, i) && !reported(c, i))
-				quoted = 0;
+		own_clause |= seg_words && !seg_speech;
+		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
+		int claim;
+		if (pred)
+			/* a forecast is a claim only with a recommendation or an
+			 * interpretation of its own ("suggests that", "means") */
+			claim = deontic || judge;
+		else if (deontic || eval || judge || recommend)
+			claim = 1;
+		else if (any_unit)
+			/* reported positions are claims, reported threats and
+			 * pledges are not */
+			claim = rep;
+		else if (!own_clause)
+			/* a speech act reported without its content */
+			claim = 0;
+		else
+			claim = !report_like(c, t0, t1, mask);
 		if (pred)
 			c->sflags[si] |= TD_SF_PREDICTION;
-		/* predictions are claims only with a recommendation; other
-		 * sentences are arguable unless they read as plain reports */
-		if (pred ? deontic : (strong || (!report_like(c, t0, t1, speech) && !quoted)))
+		if (claim)
 			c->sflags[si] |= TD_SF_CLAIM;
 	}
+	free(mask);
 	return 0;
 }
 

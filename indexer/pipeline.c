@@ -145,7 +145,8 @@ static int name_cmp(const void *a, const void *b)
 }
 
 /* Appends the input files below dir, sorted by name at each level; hidden
- * entries (an index directory, editor files) are skipped. */
+ * entries (an index directory, editor files) and symbolic links are
+ * skipped. */
 static int walk(const char *dir, int depth, strv *out)
 {
 	if (depth > WALK_DEPTH)
@@ -172,8 +173,17 @@ static int walk(const char *dir, int depth, strv *out)
 		}
 		snprintf(path, l, "%s%s%s", dir,
 			dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
-		if (stat(path, &st) != 0) {
-			free(path); /* a dangling link: not an input */
+		if (lstat(path, &st) != 0) {
+			free(path);
+			continue;
+		}
+		/* symbolic links met while walking are not followed: two links
+		 * to "." made the walk visit 2^WALK_DEPTH paths, and a link in
+		 * a scraped archive could pull a local file (/etc/passwd) into
+		 * the TEI and the index. Paths given by the user are followed. */
+		if (S_ISLNK(st.st_mode)) {
+			td_warn("%s: symbolic link not followed", path);
+			free(path);
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {

@@ -30,12 +30,25 @@ int td_quotes_load(td_annotator *a, const char *dir)
 			type = TD_SV_SPEECH;
 		else if (strcmp(cls, "according") == 0)
 			type = TD_SV_ACCORDING;
+		else if (strcmp(cls, "view") == 0)
+			type = TD_SV_VIEW;
 		else
-			rc = td_error(TD_EINPUT, "%s:%d: class '%s' is not speech or according",
+			rc = td_error(TD_EINPUT, "%s:%d: class '%s' is not speech, according or view",
 				t->path, r->line, cls);
+		int flags = 0;
+		if (!rc && bare) {
+			if (strcmp(bare, "yes") == 0)
+				flags = TD_SVF_BARE;
+			else if (strcmp(bare, "object") == 0)
+				flags = TD_SVF_OBJECT;
+			else if (strcmp(bare, "yes,object") == 0)
+				flags = TD_SVF_BARE | TD_SVF_OBJECT;
+			else if (strcmp(bare, "no") != 0)
+				rc = td_error(TD_EINPUT, "%s:%d: column 3 '%s' is not yes, no, object or yes,object",
+					t->path, r->line, bare);
+		}
 		if (!rc)
-			rc = td_patset_add(&a->speech_pats, form, (int)i, type,
-				bare && strcmp(bare, "yes") == 0 ? TD_SVF_BARE : 0);
+			rc = td_patset_add(&a->speech_pats, form, (int)i, type, flags);
 	}
 	td_tsv_free(t);
 	td_patset_sort(&a->speech_pats);
@@ -321,6 +334,74 @@ static int end_punct(const td_actx *c, size_t k)
 		td_tok_eq(c, k, ":", 0);
 }
 
+/* Is there a comma, semicolon or colon (outside quotes) in [k, t1)? */
+static int more_clause_punct(const td_actx *c, size_t k, size_t t1)
+{
+	for (; k < t1; k++)
+		if (!tok_in_quote(c, k) && (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0) ||
+					    td_tok_eq(c, k, ":", 0)))
+			return 1;
+	return 0;
+}
+
+/* Words that show a finite_words clause has begun (its verb or auxiliary). */
+static const char *const finite_words[] = {"is", "was", "were", "are", "had",
+	"has", "have", "would", "will", "could", "can", "cannot", "must",
+	"should", "may", "might", "did", "does", "do", "remains", "remained",
+	"won't", "wouldn't", "isn't", "wasn't", NULL};
+static const char *const clause_openers[] = {"it", "he", "she", "they",
+	"we", "there", "the", "a", "an", "its", "his", "her", "their", "this",
+	"these", "those", "any", "no", "all", "both", "such", NULL};
+static const char *const adverbial_openers[] = {"on", "in", "at", "last",
+	"this", "earlier", "yesterday", "again", "repeatedly", "publicly",
+	"privately", "recently", "today", "also", "firmly", "once", "later",
+	NULL};
+static const char *const passive_aux[] = {"is", "was", "be", "been",
+	"being", "are", "were", NULL};
+
+/* A reported clause without "that" after verb token range ending at vend:
+ * a subject (pronoun, determiner phrase or name) and, within five tokens
+ * and before any punctuation or preposition, a finite_words verb ("said the
+ * United States had helped"). Returns 1 when one starts at vend. */
+static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
+{
+	if (vend >= t1 || tok_in_quote(c, vend))
+		return 0;
+	if (!td_tok_any(c, vend, clause_openers) && !ment_at(c, vend))
+		return 0;
+	static const char *const stop[] = {"on", "in", "at", "before", "after",
+		"with", "for", "from", "by", "to", "of", "that", "and", NULL};
+	for (size_t k = vend + (td_tok_any(c, vend, clause_openers) &&
+				  !td_tok_eq(c, vend, "it", 1) ? 1 : 0);
+	     k < t1 && k <= vend + 5; k++) {
+		if (td_tok_any(c, k, finite_words))
+			return 1;
+		if (!td_tok_is_word(c, k) && !td_tok_eq(c, k, "'s", 1))
+			return 0;
+		if (td_tok_any(c, k, stop))
+			return 0;
+	}
+	return 0;
+}
+
+/* "that" after the verb, past a short adverbial ("said on Thursday that",
+ * "insisted last week that") or, for verbs with an addressee, an object
+ * ("told a meeting in Abuja that"). Returns the token of "that" or 0. */
+static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
+{
+	if (vend < t1 && (td_tok_eq(c, vend, "that", 1) || td_tok_eq(c, vend, "how", 1)))
+		return vend;
+	if (vend >= t1 || !(object || td_tok_any(c, vend, adverbial_openers)))
+		return 0;
+	for (size_t k = vend + 1; k < t1 && k <= vend + 6; k++) {
+		if (tok_in_quote(c, k) || !td_tok_is_word(c, k) || td_tok_any(c, k, finite_words))
+			return 0;
+		if (td_tok_eq(c, k, "that", 1))
+			return k;
+	}
+	return 0;
+}
+
 /* The reported clauses from token cs of sentence si: up to the end of the
  * sentence, a semicolon, the comma closing a fronted subordinate clause,
  * ", and/but" before a new clause, or "and that" (which starts another
@@ -345,6 +426,24 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 			if (td_tok_eq(c, k, "and", 0) && k + 1 < t1 && td_tok_eq(c, k + 1, "that", 0)) {
 				ce = k;
 				next = k + 2;
+				break;
+			}
+			/* "insisted that X and warned that Y": a second reporting
+			 * verb of the same subject ends the first clause */
+			if (td_tok_eq(c, k, "and", 0) && k + 1 < t1 &&
+			    td_patset_match(&c->a->speech_pats, c, k + 1, t1) >= 0 &&
+			    c->a->speech_pats.v[td_patset_match(&c->a->speech_pats, c, k + 1, t1)].type ==
+				    TD_SV_SPEECH) {
+				ce = k;
+				break;
+			}
+			/* a sentence-final appositive is the author's comment on
+			 * the report (", an idea Washington has treated with
+			 * caution") */
+			if (td_tok_eq(c, k, ",", 0) && k + 1 < t1 &&
+			    (td_tok_eq(c, k + 1, "a", 0) || td_tok_eq(c, k + 1, "an", 0)) &&
+			    !more_clause_punct(c, k + 1, t1)) {
+				ce = k;
 				break;
 			}
 		}
@@ -377,7 +476,8 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 {
 	const td_annotator *a = c->a;
 	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
-	const char *sent_who = NULL;
+	const char *sent_who = NULL, *coord_who = NULL;
+	size_t coord_verb = (size_t)-1;
 	int have_verb = 0, rc;
 	for (size_t t = t0; t < t1; t++) {
 		if (tok_in_quote(c, t))
@@ -389,6 +489,16 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		size_t vend = t + (size_t)p->n;
 		int found;
 		const char *who;
+		/* passive "it is said that" reports nobody */
+		if (p->type == TD_SV_SPEECH && t > t0 && td_tok_any(c, t - 1, passive_aux))
+			continue;
+		/* a noun of view counts only as "his view that ..." */
+		if (p->type == TD_SV_VIEW &&
+		    !(vend < t1 && td_tok_eq(c, vend, "that", 1) && t > t0 &&
+		      (td_tok_eq(c, t - 1, "his", 1) || td_tok_eq(c, t - 1, "her", 1) ||
+		       td_tok_eq(c, t - 1, "its", 1) || td_tok_eq(c, t - 1, "their", 1) ||
+		       td_tok_eq(c, t - 1, "'s", 1))))
+			continue;
 		if (p->type == TD_SV_ACCORDING) {
 			size_t k = vend;
 			if (k < t1 && td_tok_eq(c, k, "the", 1))
@@ -400,33 +510,46 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 				mm = ment_at(c, mm->t1 + 1);
 			who = mm ? mm->key : NULL;
 			found = mm != NULL;
+		} else if (t == coord_verb) {
+			/* "X insisted that ... and warned that ...": same subject */
+			who = coord_who;
+			found = 1;
 		} else
 			who = speaker(c, t0, t, vend, t1, &found);
-		if (!found)
+		size_t that = p->type == TD_SV_ACCORDING ? 0 :
+			that_after(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
+		/* without a named speaker, only an explicit "that" clause is a
+		 * report ("The three European powers have said that ...") */
+		if (!found && !that)
 			continue;
-		have_verb = 1;
-		if (!sent_who)
-			sent_who = who;
-		/* quotes from here on (up to the next speech verb) are this
-		 * speaker's; earlier ones without a speaker too */
-		for (size_t q = 0; q < c->n_quotes; q++)
-			if (c->quotes[q].sent == (int)si &&
-			    (!c->quotes[q].who || c->quotes[q].start > c->tok.v[t].start))
-				c->quotes[q].who = who;
+		if (found) {
+			have_verb = 1;
+			if (!sent_who)
+				sent_who = who;
+			/* quotes from here on (up to the next speech verb) are
+			 * this speaker's; earlier ones without a speaker too */
+			for (size_t q = 0; q < c->n_quotes; q++)
+				if (c->quotes[q].sent == (int)si &&
+				    (!c->quotes[q].who || c->quotes[q].start > c->tok.v[t].start))
+					c->quotes[q].who = who;
+		}
 		/* reported clause: verb + that, or a bare clause after said */
-		if (p->type != TD_SV_SPEECH)
+		if (p->type == TD_SV_ACCORDING)
 			continue;
-		size_t cs = vend;
-		if (cs < t1 && (td_tok_eq(c, cs, "that", 1) || td_tok_eq(c, cs, "how", 1)))
-			cs++;
-		else if (!(p->flags & TD_SVF_BARE && cs < t1 &&
-			     (td_tok_eq(c, cs, "it", 1) || td_tok_eq(c, cs, "he", 1) ||
-			      td_tok_eq(c, cs, "she", 1) || td_tok_eq(c, cs, "they", 1) ||
-			      td_tok_eq(c, cs, "we", 1) || td_tok_eq(c, cs, "there", 1))))
+		size_t cs;
+		if (that)
+			cs = that + 1;
+		else if ((p->flags & TD_SVF_BARE) && zero_that_clause(c, vend, t1))
+			cs = vend;
+		else
 			continue;
 		rc = reported_clauses(c, si, cs, who);
 		if (rc < 0)
 			return rc;
+		if ((size_t)rc + 1 < t1 && td_tok_eq(c, (size_t)rc, "and", 0)) {
+			coord_verb = (size_t)rc + 1;
+			coord_who = who;
+		}
 		t = (size_t)rc > t ? (size_t)rc - 1 : t;
 	}
 	/* no verb here: "X put it bluntly: “...”" names the speaker before the

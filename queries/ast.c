@@ -77,8 +77,8 @@ void tq_node_free(tq_node *n)
 	free(n);
 }
 
-int tq_span_attr(tq_node *n, const char *name, size_t nlen,
-	const char *pat, size_t plen, size_t off)
+int tq_span_attr(tq_node *n, const char *name, size_t nlen, const char *pat,
+        size_t plen, size_t off)
 {
 	tq_sattr *a = realloc(n->attrs, (n->nattrs + 1) * sizeof *a);
 	if (!a)
@@ -109,7 +109,8 @@ tq_node *tq_span_new(const char *elem, ...)
 	const char *name;
 	while ((name = va_arg(ap, const char *))) {
 		const char *pat = va_arg(ap, const char *);
-		if (tq_span_attr(n, name, strlen(name), pat, strlen(pat), 0) < 0) {
+		if (tq_span_attr(n, name, strlen(name), pat, strlen(pat), 0) <
+		        0) {
 			tq_node_free(n);
 			n = NULL;
 			break;
@@ -118,7 +119,6 @@ tq_node *tq_span_new(const char *elem, ...)
 	va_end(ap);
 	return n;
 }
-
 
 /* a growing string; on allocation failure it stays failed */
 typedef struct buf {
@@ -233,10 +233,11 @@ static void print_node(buf *b, const tq_node *n)
 		puts_(b, "(");
 		for (size_t i = 0; i < n->nkids; i++) {
 			if (i)
-				puts_(b, n->kind == TQ_SEQ ? " "
-					: n->kind == TQ_ALT ? " | "
-					: n->kind == TQ_WITHIN ? " within "
-							       : " containing ");
+				puts_(b, n->kind == TQ_SEQ   ? " "
+				         : n->kind == TQ_ALT ? " | "
+				         : n->kind == TQ_WITHIN
+				                 ? " within "
+				                 : " containing ");
 			print_node(b, n->kids[i]);
 		}
 		puts_(b, ")");

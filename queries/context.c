@@ -46,14 +46,14 @@ int tq_sentence_at(td_seg *s, uint32_t pos, uint32_t *i)
 	return 0;
 }
 
-const char *tq_span_attr_get(td_seg *s, uint32_t k, uint32_t i,
-	const char *name)
+const char *tq_span_attr_get(
+        td_seg *s, uint32_t k, uint32_t i, const char *name)
 {
 	uint32_t na = td_seg_span_nattrs(s, k, i);
 	for (uint32_t a = 0; a < na; a++) {
 		const char *n = NULL, *v = NULL;
 		if (td_seg_span_attr(s, k, i, a, &n, &v) == 0 && n && v &&
-			!strcmp(n, name))
+		        !strcmp(n, name))
 			return v;
 	}
 	return NULL;
@@ -68,7 +68,8 @@ int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx)
 	uint32_t nn = td_seg_span_nnames(h->seg);
 	for (uint32_t k = 0; k < nn; k++) {
 		/* spans of this document starting before the hit's end */
-		uint32_t first = upto(h->seg, k, di.first_tok ? di.first_tok - 1 : 0);
+		uint32_t first =
+		        upto(h->seg, k, di.first_tok ? di.first_tok - 1 : 0);
 		if (!di.first_tok)
 			first = 0;
 		uint32_t last = upto(h->seg, k, h->end - 1);
@@ -79,7 +80,7 @@ int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx)
 			if (st < di.first_tok || en <= st)
 				continue;
 			if (contain ? (st <= h->start && en >= h->end)
-				    : (st < h->end && en > h->start))
+			            : (st < h->end && en > h->start))
 				if ((rc = fn(ctx, h->seg, k, i, st, en)) != 0)
 					return rc;
 		}
@@ -100,9 +101,9 @@ int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf)
 	size_t len;
 	int rc;
 	if ((rc = td_seg_doc(s, d, &di)) < 0 ||
-		(rc = td_seg_doc_text(s, d, &text, &len)) < 0 ||
-		(rc = td_seg_tok_offsets(s, a, &bs, &be)) < 0 ||
-		(rc = td_seg_tok_offsets(s, b - 1, &es, &ee)) < 0)
+	        (rc = td_seg_doc_text(s, d, &text, &len)) < 0 ||
+	        (rc = td_seg_tok_offsets(s, a, &bs, &be)) < 0 ||
+	        (rc = td_seg_tok_offsets(s, b - 1, &es, &ee)) < 0)
 		return rc;
 	if (bs > ee || ee > len)
 		return td_error(TD_ECORRUPT, "token offsets outside the text");

@@ -55,17 +55,17 @@ typedef struct range {
 
 typedef struct leafset {
 	int layer;
-	int64_t lit;     /* literal leaf: the id or -1 */
-	uint8_t *bits;   /* regex leaf: one bit per lexicon id */
-	uint64_t freq;   /* occurrences of all matching ids */
-	vec ids;         /* matching ids */
+	int64_t lit;   /* literal leaf: the id or -1 */
+	uint8_t *bits; /* regex leaf: one bit per lexicon id */
+	uint64_t freq; /* occurrences of all matching ids */
+	vec ids;       /* matching ids */
 } leafset;
 
 typedef struct spanset {
-	int64_t k;       /* element number in the segment, -1 if absent */
-	range *v;        /* the current document's matching spans by start */
+	int64_t k; /* element number in the segment, -1 if absent */
+	range *v;  /* the current document's matching spans by start */
 	size_t n, cap;
-	uint32_t doc;    /* the document v belongs to, UINT32_MAX: none */
+	uint32_t doc; /* the document v belongs to, UINT32_MAX: none */
 } spanset;
 
 typedef struct wcache {
@@ -74,6 +74,20 @@ typedef struct wcache {
 	uint32_t doc;
 } wcache;
 
+/* positions a repeat has reached, by generation stamp: no node is
+ * re-entered while it is being evaluated, so one array per node is enough */
+typedef struct rstate {
+	uint32_t *stamp;
+	size_t cap;
+	uint32_t gen;
+} rstate;
+
+/* ends() calls allowed per document and per segment: a bound on
+ * pathological queries such as []{0,9999} []{0,9999} over long documents,
+ * far above what any sensible query needs */
+#define WORK_LIMIT 10000000u
+#define SEG_WORK_LIMIT 400000000u
+
 typedef struct ctx {
 	tq_plan *p;
 	td_seg *s;
@@ -81,8 +95,11 @@ typedef struct ctx {
 	leafset *leaves;
 	spanset *spans;
 	wcache *wc;
+	rstate *rs;
+	uint64_t work;    /* ends() calls in the current document */
+	uint64_t segwork; /* and in the segment before it */
 	uint32_t doc, dfirst, dend;
-	range *pq;       /* pull quotes of the current document */
+	range *pq; /* pull quotes of the current document */
 	size_t npq, cappq;
 	int64_t quote_k; /* element "quote" in the segment, -1 if absent */
 	const tq_filter *f;
@@ -98,10 +115,10 @@ static int leaf_prepare(ctx *c, size_t i)
 	ls->lit = -1;
 	if (l->literal) {
 		ls->lit = td_seg_lex_find(c->s, ls->layer, l->cond->pattern,
-			strlen(l->cond->pattern));
+		        strlen(l->cond->pattern));
 		if (ls->lit >= 0) {
-			ls->freq = td_seg_lex_freq(c->s, ls->layer,
-				(uint32_t)ls->lit);
+			ls->freq = td_seg_lex_freq(
+			        c->s, ls->layer, (uint32_t)ls->lit);
 			return vpush(&ls->ids, (uint32_t)ls->lit);
 		}
 		return 0;
@@ -140,10 +157,14 @@ static int leaf_at(ctx *c, int i, uint32_t pos)
 static int cond_at(ctx *c, const tq_cond *k, uint32_t pos)
 {
 	switch (k->kind) {
-	case TQC_ATTR: return leaf_at(c, k->leaf, pos);
-	case TQC_NOT: return !cond_at(c, k->a, pos);
-	case TQC_AND: return cond_at(c, k->a, pos) && cond_at(c, k->b, pos);
-	default: return cond_at(c, k->a, pos) || cond_at(c, k->b, pos);
+	case TQC_ATTR:
+		return leaf_at(c, k->leaf, pos);
+	case TQC_NOT:
+		return !cond_at(c, k->a, pos);
+	case TQC_AND:
+		return cond_at(c, k->a, pos) && cond_at(c, k->b, pos);
+	default:
+		return cond_at(c, k->a, pos) || cond_at(c, k->b, pos);
 	}
 }
 
@@ -156,10 +177,10 @@ static int span_ok(ctx *c, const tq_node *n, int64_t k, uint32_t i)
 		int found = 0;
 		for (uint32_t a = 0; a < na && !found; a++) {
 			const char *name = NULL, *value = NULL;
-			if (td_seg_span_attr(c->s, (uint32_t)k, i, a, &name,
-				    &value) < 0)
-				return td_error(TD_ECORRUPT, "%s",
-					td_error_last());
+			if (td_seg_span_attr(
+			            c->s, (uint32_t)k, i, a, &name, &value) < 0)
+				return td_error(
+				        TD_ECORRUPT, "%s", td_error_last());
 			if (!name || !value || strcmp(name, n->attrs[j].name))
 				continue;
 			int rc = tq_plan_match_attr(c->p, n, j, value);
@@ -204,7 +225,8 @@ static int spans_load(ctx *c, const tq_node *n, spanset *ss)
 	int rc = span_lower(c, ss->k, c->dfirst, &i);
 	for (; rc == 0 && i < cnt; i++) {
 		uint32_t st, en;
-		if ((rc = td_seg_span_get(c->s, (uint32_t)ss->k, i, &st, &en)) < 0)
+		if ((rc = td_seg_span_get(c->s, (uint32_t)ss->k, i, &st, &en)) <
+		        0)
 			break;
 		if (st >= c->dend)
 			break;
@@ -271,10 +293,31 @@ static int same(const vec *a, const vec *b)
 
 static int repeat_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 {
-	vec cur = {0}, nxt = {0}, seen = {0}, tmp;
+	rstate *r = &c->rs[n->slot];
+	size_t len = (size_t)(c->dend - c->dfirst) + 1;
+	if (s < c->dfirst || s > c->dend)
+		return 0;
+	if (len > r->cap) {
+		free(r->stamp);
+		r->stamp = calloc(len, sizeof *r->stamp);
+		if (!r->stamp) {
+			r->cap = 0;
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		r->cap = len;
+		r->gen = 0;
+	}
+	if (++r->gen == 0) {
+		memset(r->stamp, 0, r->cap * sizeof *r->stamp);
+		r->gen = 1;
+	}
+	uint32_t *st = r->stamp - c->dfirst; /* indexed by position */
+	vec cur = {0}, nxt = {0}, tmp;
 	int rc = vpush(&cur, s);
-	if (rc == 0 && n->min == 0)
-		rc = vpush(&seen, s);
+	if (rc == 0 && n->min == 0) {
+		st[s] = r->gen;
+		rc = vpush(out, s);
+	}
 	for (long i = 1; rc == 0 && (n->max < 0 || i <= n->max); i++) {
 		if ((rc = ends_many(c, n->kids[0], &cur, &nxt)) < 0)
 			break;
@@ -283,17 +326,19 @@ static int repeat_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 			if (same(&cur, &nxt))
 				i = n->min - 1;
 		} else {
-			/* positions seen at an earlier count >= min had at least
-			 * as many repetitions left: drop them */
+			/* positions reached at an earlier count >= min had at
+			 * least as many repetitions left: drop them */
 			size_t j = 0;
-			for (size_t a = 0; a < nxt.n; a++)
-				if (!bsearch(&nxt.v[a], seen.v, seen.n,
-					    sizeof *seen.v, cmp_u32))
-					nxt.v[j++] = nxt.v[a];
+			for (size_t a = 0; a < nxt.n && rc == 0; a++) {
+				uint32_t p = nxt.v[a];
+				if (p < c->dfirst || p > c->dend ||
+				        st[p] == r->gen)
+					continue;
+				st[p] = r->gen;
+				nxt.v[j++] = p;
+				rc = vpush(out, p);
+			}
 			nxt.n = j;
-			for (size_t a = 0; a < nxt.n && rc == 0; a++)
-				rc = vpush(&seen, nxt.v[a]);
-			vuniq(&seen);
 		}
 		if (!nxt.n)
 			break;
@@ -301,11 +346,8 @@ static int repeat_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 		cur = nxt;
 		nxt = tmp;
 	}
-	for (size_t a = 0; a < seen.n && rc == 0; a++)
-		rc = vpush(out, seen.v[a]);
 	free(cur.v);
 	free(nxt.v);
-	free(seen.v);
 	return rc;
 }
 
@@ -347,8 +389,11 @@ static int wc_load(ctx *c, const tq_node *n, uint32_t **bound)
 	if (rc < 0)
 		return rc;
 	/* within: running max from the left; containing: min from the right */
+	/* position len (the document's end) starts no hit of B but an empty
+	 * match of A there may still lie inside one */
+	w->bound[len] = within ? 0 : UINT32_MAX;
 	if (within) {
-		for (size_t i = 1; i < len; i++)
+		for (size_t i = 1; i <= len; i++)
 			if (w->bound[i - 1] > w->bound[i])
 				w->bound[i] = w->bound[i - 1];
 	} else {
@@ -364,6 +409,11 @@ static int wc_load(ctx *c, const tq_node *n, uint32_t **bound)
 static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 {
 	int rc = 0;
+	if (++c->work > WORK_LIMIT || c->work + c->segwork > SEG_WORK_LIMIT)
+		return td_error(TD_ELIMIT,
+		        "the query needs too much work on one document (nested "
+		        "open repetitions such as []{0,999} []{0,999}); bound "
+		        "the repetitions or restrict it with within");
 	switch (n->kind) {
 	case TQ_TOKEN:
 		if (s < c->dend && (!n->cond || cond_at(c, n->cond, s)))
@@ -393,19 +443,20 @@ static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 		return rc;
 	}
 	default: { /* TQ_WITHIN, TQ_CONTAINING */
-		if (s >= c->dend)
+		if (s > c->dend)
 			return 0;
 		uint32_t *bound = NULL;
 		vec e = {0};
 		if ((rc = wc_load(c, n, &bound)) < 0 ||
-			(rc = ends(c, n->kids[0], s, &e)) < 0) {
+		        (rc = ends(c, n->kids[0], s, &e)) < 0) {
 			free(e.v);
 			return rc;
 		}
 		uint32_t b = bound[s - c->dfirst];
 		for (size_t a = 0; a < e.n && rc == 0; a++)
 			/* within: 0 means no hit of B begins at or before s */
-			if (n->kind == TQ_WITHIN ? b && e.v[a] <= b : e.v[a] >= b)
+			if (n->kind == TQ_WITHIN ? b && e.v[a] <= b
+			                         : e.v[a] >= b)
 				rc = vpush(out, e.v[a]);
 		free(e.v);
 		return rc;
@@ -426,8 +477,8 @@ int tq_filter_doc(td_seg *s, uint32_t d, const tq_filter *f)
 		return 0;
 	if (f->genre && (!di.genre || strcmp(di.genre, f->genre)))
 		return 0;
-	if (f->from && (!di.date || strncmp(di.date, f->from,
-						   strlen(di.date)) < 0))
+	if (f->from &&
+	        (!di.date || strncmp(di.date, f->from, strlen(di.date)) < 0))
 		return 0;
 	if (f->to && (!di.date || strncmp(di.date, f->to, strlen(f->to)) > 0))
 		return 0;
@@ -440,9 +491,9 @@ static int has_pullquote(ctx *c, uint32_t i)
 	for (uint32_t a = 0; a < na; a++) {
 		const char *name = NULL, *value = NULL;
 		if (td_seg_span_attr(c->s, (uint32_t)c->quote_k, i, a, &name,
-			    &value) == 0 &&
-			name && value && !strcmp(name, "type") &&
-			!strcmp(value, "pullquote"))
+		            &value) == 0 &&
+		        name && value && !strcmp(name, "type") &&
+		        !strcmp(value, "pullquote"))
 			return 1;
 	}
 	return 0;
@@ -453,6 +504,8 @@ static int doc_enter(ctx *c, uint32_t d)
 {
 	td_docinfo di;
 	c->doc = d;
+	c->segwork += c->work;
+	c->work = 0;
 	if (!tq_filter_doc(c->s, d, c->f) || td_seg_doc(c->s, d, &di) < 0)
 		return 0;
 	c->dfirst = di.first_tok;
@@ -465,8 +518,9 @@ static int doc_enter(ctx *c, uint32_t d)
 		return -1;
 	for (; i < cnt; i++) {
 		uint32_t st, en;
-		if (td_seg_span_get(c->s, (uint32_t)c->quote_k, i, &st, &en) < 0 ||
-			st >= c->dend)
+		if (td_seg_span_get(c->s, (uint32_t)c->quote_k, i, &st, &en) <
+		                0 ||
+		        st >= c->dend)
 			break;
 		if (!has_pullquote(c, i))
 			continue;
@@ -496,7 +550,7 @@ static int in_pullquote(const ctx *c, uint32_t s, uint32_t e)
 /* The cheapest way to enumerate possible starts: a leaf's postings at a
  * fixed offset from the start, or an element's spans. */
 typedef struct anchor {
-	int kind;       /* 0 none (scan), 1 leaf, 2 span */
+	int kind; /* 0 none (scan), 1 leaf, 2 span */
 	int leaf;
 	uint32_t off;
 	const tq_node *span;
@@ -556,9 +610,10 @@ static anchor choose_anchor(ctx *c)
 				consider_span(c, k, 0, &best);
 				break;
 			} else if (k->kind == TQ_REPEAT && k->min == k->max &&
-				k->kids[0]->kind == TQ_TOKEN) {
+			           k->kids[0]->kind == TQ_TOKEN) {
 				if (k->min > 0)
-					consider_token(c, k->kids[0], off, &best);
+					consider_token(
+					        c, k->kids[0], off, &best);
 				off += (uint32_t)k->min;
 			} else {
 				break;
@@ -576,20 +631,21 @@ static int anchor_starts(ctx *c, const anchor *a, vec *out)
 		uint32_t cnt = k < 0 ? 0 : td_seg_span_count(c->s, (uint32_t)k);
 		for (uint32_t i = 0; i < cnt && rc == 0; i++) {
 			uint32_t st, en;
-			if ((rc = td_seg_span_get(c->s, (uint32_t)k, i, &st, &en)) == 0)
+			if ((rc = td_seg_span_get(
+			             c->s, (uint32_t)k, i, &st, &en)) == 0)
 				rc = vpush(out, st);
 		}
 	} else {
 		leafset *ls = &c->leaves[a->leaf];
 		for (size_t i = 0; i < ls->ids.n && rc == 0; i++) {
 			td_postings *pp = NULL;
-			if ((rc = td_postings_open(c->s, ls->layer, ls->ids.v[i],
-				     &pp)) < 0)
+			if ((rc = td_postings_open(
+			             c->s, ls->layer, ls->ids.v[i], &pp)) < 0)
 				break;
 			uint32_t pos;
 			while ((rc = td_postings_next(pp, 0, &pos)) == 1)
 				if (pos >= a->off &&
-					(rc = vpush(out, pos - a->off)) < 0)
+				        (rc = vpush(out, pos - a->off)) < 0)
 					break;
 			td_postings_close(pp);
 		}
@@ -615,14 +671,18 @@ static void ctx_free(ctx *c)
 	if (c->wc)
 		for (size_t i = 0; i < c->p->nslots; i++)
 			free(c->wc[i].bound);
+	if (c->rs)
+		for (size_t i = 0; i < c->p->nrepeats; i++)
+			free(c->rs[i].stamp);
+	free(c->rs);
 	free(c->leaves);
 	free(c->spans);
 	free(c->wc);
 	free(c->pq);
 }
 
-static int ctx_init(ctx *c, tq_plan *p, td_seg *s, size_t segno,
-	const tq_filter *f)
+static int ctx_init(
+        ctx *c, tq_plan *p, td_seg *s, size_t segno, const tq_filter *f)
 {
 	memset(c, 0, sizeof *c);
 	c->p = p;
@@ -633,7 +693,8 @@ static int ctx_init(ctx *c, tq_plan *p, td_seg *s, size_t segno,
 	c->leaves = calloc(p->nleaves + 1, sizeof *c->leaves);
 	c->spans = calloc(p->nspans + 1, sizeof *c->spans);
 	c->wc = calloc(p->nslots + 1, sizeof *c->wc);
-	if (!c->leaves || !c->spans || !c->wc)
+	c->rs = calloc(p->nrepeats + 1, sizeof *c->rs);
+	if (!c->leaves || !c->spans || !c->wc || !c->rs)
 		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t i = 0; i < p->nslots; i++)
 		c->wc[i].doc = UINT32_MAX;
@@ -657,11 +718,12 @@ static int try_start(ctx *c, uint32_t s, vec *e, tq_hit *h)
 	int rc = ends(c, c->p->ast, s, e);
 	if (rc < 0)
 		return rc;
+	/* the longest end whose match stays out of pull quotes */
 	uint32_t best = s;
 	for (size_t i = 0; i < e->n; i++)
-		if (e->v[i] > best)
+		if (e->v[i] > best && !in_pullquote(c, s, e->v[i]))
 			best = e->v[i];
-	if (best == s || in_pullquote(c, s, best))
+	if (best == s)
 		return 0;
 	*h = (tq_hit){c->segno, c->s, c->doc, s, best};
 	return 1;
@@ -678,13 +740,16 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 			goto out;
 		for (size_t i = 0; i < starts.n; i++) {
 			uint32_t s = starts.v[i];
-			if (c->doc == UINT32_MAX || s >= c->dend || s < c->dfirst) {
-				if ((in = doc_enter(c, td_seg_doc_at(c->s, s))) < 0) {
+			if (c->doc == UINT32_MAX || s >= c->dend ||
+			        s < c->dfirst) {
+				if ((in = doc_enter(
+				             c, td_seg_doc_at(c->s, s))) < 0) {
 					rc = in;
 					goto out;
 				}
 				if (!in) {
-					c->dend = 0; /* re-enter on the next start */
+					c->dend = 0; /* re-enter on the next
+					                start */
 					c->doc = UINT32_MAX;
 					continue;
 				}
@@ -715,8 +780,8 @@ out:
 	return rc;
 }
 
-int tq_exec(td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn,
-	void *arg)
+int tq_exec(
+        td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn, void *arg)
 {
 	size_t nseg = td_index_nsegs(ix);
 	for (size_t i = 0; i < nseg; i++) {
@@ -763,8 +828,8 @@ int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
 {
 	const tq_node *n = p->ast;
 	int single = n->kind == TQ_TOKEN && n->cond &&
-		n->cond->kind == TQC_ATTR &&
-		(!f || (!f->from && !f->to && !f->genre && !f->doc));
+	             n->cond->kind == TQC_ATTR &&
+	             (!f || (!f->from && !f->to && !f->genre && !f->doc));
 	size_t nseg = td_index_nsegs(ix);
 	*out = 0;
 	if (n->kind == TQ_TOKEN && !n->cond) {
@@ -795,7 +860,8 @@ uint64_t tq_ntokens(td_index *ix, const tq_filter *f)
 		td_seg *s = td_index_seg(ix, i);
 		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
 			td_docinfo di;
-			if (tq_filter_doc(s, d, f) && td_seg_doc(s, d, &di) == 0)
+			if (tq_filter_doc(s, d, f) &&
+			        td_seg_doc(s, d, &di) == 0)
 				n += di.ntok;
 		}
 		ctx c = {0};
@@ -804,13 +870,15 @@ uint64_t tq_ntokens(td_index *ix, const tq_filter *f)
 		if (c.quote_k < 0 || (f && f->pullquotes))
 			continue;
 		/* pull quotes sorted by start; nested ones count once */
-		uint32_t cnt = td_seg_span_count(s, (uint32_t)c.quote_k), covered = 0;
+		uint32_t cnt = td_seg_span_count(s, (uint32_t)c.quote_k),
+		         covered = 0;
 		for (uint32_t k = 0; k < cnt; k++) {
 			uint32_t st, en;
 			if (!has_pullquote(&c, k) ||
-				td_seg_span_get(s, (uint32_t)c.quote_k, k, &st,
-					&en) < 0 ||
-				en <= st || !tq_filter_doc(s, td_seg_doc_at(s, st), f))
+			        td_seg_span_get(s, (uint32_t)c.quote_k, k, &st,
+			                &en) < 0 ||
+			        en <= st ||
+			        !tq_filter_doc(s, td_seg_doc_at(s, st), f))
 				continue;
 			if (st < covered)
 				st = covered;
@@ -821,4 +889,38 @@ uint64_t tq_ntokens(td_index *ix, const tq_filter *f)
 		}
 	}
 	return n;
+}
+
+int tq_exec_terms(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
+        tq_term_fn term_fn, tq_hit_fn hit_fn, void *arg)
+{
+	const tq_node *n = p->ast;
+	int single = n->kind == TQ_TOKEN && n->cond &&
+	             n->cond->kind == TQC_ATTR && n->cond->layer == layer &&
+	             (!f || (!f->from && !f->to && !f->genre && !f->doc));
+	size_t nseg = td_index_nsegs(ix);
+	for (size_t i = 0; i < nseg; i++) {
+		ctx c;
+		int rc = ctx_init(&c, p, td_index_seg(ix, i), i, f);
+		if (rc == 0 && single && seg_plain(&c)) {
+			leafset *ls = &c.leaves[n->cond->leaf];
+			for (size_t j = 0; j < ls->ids.n && rc == 0; j++) {
+				size_t len = 0;
+				const char *t = td_seg_lex_term(
+				        c.s, layer, ls->ids.v[j], &len);
+				uint64_t fr = td_seg_lex_freq(
+				        c.s, layer, ls->ids.v[j]);
+				if (t && fr)
+					rc = term_fn(arg, t, len, fr);
+			}
+		} else if (rc == 0) {
+			rc = run_seg(&c, hit_fn, arg);
+		}
+		ctx_free(&c);
+		if (rc < 0)
+			return rc;
+		if (rc > 0)
+			return 0;
+	}
+	return 0;
 }

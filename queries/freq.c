@@ -23,8 +23,8 @@ struct tq_freq {
 	size_t nslots;
 };
 
-static const char *const names[] = {"match", "norm", "actor", "who",
-	"hedge", "doc", "year", "month"};
+static const char *const names[] = {
+        "match", "norm", "actor", "who", "hedge", "doc", "year", "month"};
 
 int tq_freq_by(const char *name)
 {
@@ -70,7 +70,8 @@ static int grow(tq_freq *f)
 	if (!sl)
 		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t i = 0; i < f->n; i++) {
-		size_t h = hash(f->rows[i].key, strlen(f->rows[i].key)) & (ns - 1);
+		size_t h =
+		        hash(f->rows[i].key, strlen(f->rows[i].key)) & (ns - 1);
 		while (sl[h])
 			h = (h + 1) & (ns - 1);
 		sl[h] = i + 1;
@@ -81,7 +82,26 @@ static int grow(tq_freq *f)
 	return 0;
 }
 
+static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n);
+
 static int bump(tq_freq *f, const char *key, size_t len)
+{
+	return bump_n(f, key, len, 1);
+}
+
+int tq_freq_add_key(tq_freq *f, const char *key, size_t len, uint64_t n)
+{
+	return bump_n(f, key, len, n);
+}
+
+int tq_freq_layer(const tq_freq *f)
+{
+	return f->by == TQ_BY_MATCH  ? TD_LAYER_WORD
+	       : f->by == TQ_BY_NORM ? TD_LAYER_NORM
+	                             : -1;
+}
+
+static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
 {
 	int rc;
 	if ((f->n + 1) * 2 > f->nslots && (rc = grow(f)) < 0)
@@ -90,7 +110,7 @@ static int bump(tq_freq *f, const char *key, size_t len)
 	while (f->slots[h]) {
 		row *r = &f->rows[f->slots[h] - 1];
 		if (strlen(r->key) == len && !memcmp(r->key, key, len)) {
-			r->n++;
+			r->n += n;
 			return 0;
 		}
 		h = (h + 1) & (f->nslots - 1);
@@ -108,7 +128,7 @@ static int bump(tq_freq *f, const char *key, size_t len)
 		return td_error(TD_ENOMEM, "out of memory");
 	memcpy(k, key, len);
 	k[len] = '\0';
-	f->rows[f->n] = (row){k, 1};
+	f->rows[f->n] = (row){k, n};
 	f->slots[h] = ++f->n;
 	return 0;
 }
@@ -120,7 +140,7 @@ typedef struct keys_ctx {
 
 /* one key per span of the kind the table is grouped by */
 static int span_key(void *arg, td_seg *s, uint32_t k, uint32_t i,
-	uint32_t start, uint32_t end)
+        uint32_t start, uint32_t end)
 {
 	keys_ctx *c = arg;
 	const char *name = td_seg_span_name(s, k), *v = NULL;
@@ -128,7 +148,7 @@ static int span_key(void *arg, td_seg *s, uint32_t k, uint32_t i,
 	(void)end;
 	if (c->f->by == TQ_BY_ACTOR) {
 		if (strcmp(name, "persName") && strcmp(name, "orgName") &&
-			strcmp(name, "rs") && strcmp(name, "placeName"))
+		        strcmp(name, "rs") && strcmp(name, "placeName"))
 			return 0;
 		v = tq_span_attr_get(s, k, i, "ref");
 	} else if (c->f->by == TQ_BY_WHO) {
@@ -174,7 +194,7 @@ static int norm_key(tq_freq *f, const tq_hit *h)
 	for (uint32_t p = h->start; p < h->end; p++) {
 		size_t tl = 0;
 		const char *t = td_seg_lex_term(h->seg, TD_LAYER_NORM,
-			td_seg_id_at(h->seg, TD_LAYER_NORM, p), &tl);
+		        td_seg_id_at(h->seg, TD_LAYER_NORM, p), &tl);
 		if (!t)
 			tl = 0;
 		if (len + tl + 2 > cap) {
@@ -245,13 +265,16 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int json)
 	if (f->n)
 		qsort(f->rows, f->n, sizeof *f->rows, by_count);
 	for (size_t i = 0; i < f->n; i++) {
-		double pm = ntokens ? (double)f->rows[i].n * 1e6 / (double)ntokens
-				    : 0.0;
+		double pm =
+		        ntokens ? (double)f->rows[i].n * 1e6 / (double)ntokens
+		                : 0.0;
 		if (json) {
 			json_t *o = json_pack("{s:s, s:I, s:f}", "value",
-				f->rows[i].key, "count",
-				(json_int_t)f->rows[i].n, "per_million", pm);
-			char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+			        f->rows[i].key, "count",
+			        (json_int_t)f->rows[i].n, "per_million", pm);
+			char *s = o ? json_dumps(o, JSON_COMPACT |
+			                                    JSON_PRESERVE_ORDER)
+			            : NULL;
 			json_decref(o);
 			if (!s)
 				return td_error(TD_ENOMEM, "out of memory");
@@ -259,8 +282,8 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int json)
 			free(s);
 		} else {
 			fprintf(out, "%llu\t%.2f\t%s\n",
-				(unsigned long long)f->rows[i].n, pm,
-				f->rows[i].key);
+			        (unsigned long long)f->rows[i].n, pm,
+			        f->rows[i].key);
 		}
 	}
 	return (long)f->n;

@@ -25,14 +25,14 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 	l->end = h->end - di.first_tok;
 	uint32_t dend = di.first_tok + di.ntok, si;
 	uint32_t a = h->start > di.first_tok + o->words ? h->start - o->words
-							: di.first_tok;
+	                                                : di.first_tok;
 	uint32_t b = h->end + o->words < dend ? h->end + o->words : dend;
 	if (tq_sentence_at(h->seg, h->start, &si)) {
 		int64_t k = td_seg_span_find(h->seg, "s");
 		uint32_t st, en;
 		l->sid = tq_span_attr_get(h->seg, (uint32_t)k, si, "xml:id");
-		if (o->sentence &&
-			td_seg_span_get(h->seg, (uint32_t)k, si, &st, &en) == 0) {
+		if (o->sentence && td_seg_span_get(h->seg, (uint32_t)k, si, &st,
+		                           &en) == 0) {
 			a = st < h->start ? st : h->start;
 			b = en > h->end ? en : h->end;
 		}
@@ -41,8 +41,8 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 		b = h->end;
 	}
 	if ((rc = tq_text(h->seg, a, h->start, &l->left)) < 0 ||
-		(rc = tq_text(h->seg, h->start, h->end, &l->match)) < 0 ||
-		(rc = tq_text(h->seg, h->end, b, &l->right)) < 0) {
+	        (rc = tq_text(h->seg, h->start, h->end, &l->match)) < 0 ||
+	        (rc = tq_text(h->seg, h->end, b, &l->right)) < 0) {
 		tq_line_free(l);
 		return rc;
 	}
@@ -74,7 +74,7 @@ int tq_kwic_print(FILE *out, const tq_line *l, const tq_kwic_opts *o)
 	if (l->sid && dl && !strncmp(l->sid, l->doc, dl) && l->sid[dl] == '-')
 		sid = l->sid + dl + 1;
 	fprintf(out, "%s %s %s  ", l->doc ? l->doc : "-",
-		l->date ? l->date : "-", sid);
+	        l->date ? l->date : "-", sid);
 	for (size_t i = w; i < LEFT_WIDTH; i++)
 		fputc(' ', out);
 	fputs(l->left, out);

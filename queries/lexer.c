@@ -17,47 +17,70 @@ void tq_lexer_init(tq_lexer *lx, const char *q, size_t len)
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-		c == '\v';
+	       c == '\v';
 }
 
 static int is_ident_start(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-		c >= 0x80;
+	       c >= 0x80;
 }
 
 static int is_ident(unsigned char c)
 {
 	return is_ident_start(c) || (c >= '0' && c <= '9') || c == '-' ||
-		c == ':' || c == '.';
+	       c == ':' || c == '.';
 }
 
 const char *tq_tok_name(int kind)
 {
 	switch (kind) {
-	case TQT_EOF: return "end of query";
-	case TQT_STRING: return "a string";
-	case TQT_FLAGS: return "a flag";
-	case TQT_IDENT: return "a name";
-	case TQT_NUMBER: return "a number";
-	case TQT_LBRACK: return "'['";
-	case TQT_RBRACK: return "']'";
-	case TQT_LPAREN: return "'('";
-	case TQT_RPAREN: return "')'";
-	case TQT_LBRACE: return "'{'";
-	case TQT_RBRACE: return "'}'";
-	case TQT_COMMA: return "','";
-	case TQT_AMP: return "'&'";
-	case TQT_PIPE: return "'|'";
-	case TQT_BANG: return "'!'";
-	case TQT_EQ: return "'='";
-	case TQT_NEQ: return "'!='";
-	case TQT_LT: return "'<'";
-	case TQT_GT: return "'>'";
-	case TQT_SLASH: return "'/'";
-	case TQT_QMARK: return "'?'";
-	case TQT_STAR: return "'*'";
-	case TQT_PLUS: return "'+'";
+	case TQT_EOF:
+		return "end of query";
+	case TQT_STRING:
+		return "a string";
+	case TQT_FLAGS:
+		return "a flag";
+	case TQT_IDENT:
+		return "a name";
+	case TQT_NUMBER:
+		return "a number";
+	case TQT_LBRACK:
+		return "'['";
+	case TQT_RBRACK:
+		return "']'";
+	case TQT_LPAREN:
+		return "'('";
+	case TQT_RPAREN:
+		return "')'";
+	case TQT_LBRACE:
+		return "'{'";
+	case TQT_RBRACE:
+		return "'}'";
+	case TQT_COMMA:
+		return "','";
+	case TQT_AMP:
+		return "'&'";
+	case TQT_PIPE:
+		return "'|'";
+	case TQT_BANG:
+		return "'!'";
+	case TQT_EQ:
+		return "'='";
+	case TQT_NEQ:
+		return "'!='";
+	case TQT_LT:
+		return "'<'";
+	case TQT_GT:
+		return "'>'";
+	case TQT_SLASH:
+		return "'/'";
+	case TQT_QMARK:
+		return "'?'";
+	case TQT_STAR:
+		return "'*'";
+	case TQT_PLUS:
+		return "'+'";
 	}
 	return "a token";
 }
@@ -78,8 +101,9 @@ int tq_lex(tq_lexer *lx, tq_tok *t)
 	unsigned char c = (unsigned char)q[p];
 	static const char single[] = "[](){},&|<>/?*+=";
 	static const int kinds[] = {TQT_LBRACK, TQT_RBRACK, TQT_LPAREN,
-		TQT_RPAREN, TQT_LBRACE, TQT_RBRACE, TQT_COMMA, TQT_AMP, TQT_PIPE,
-		TQT_LT, TQT_GT, TQT_SLASH, TQT_QMARK, TQT_STAR, TQT_PLUS, TQT_EQ};
+	        TQT_RPAREN, TQT_LBRACE, TQT_RBRACE, TQT_COMMA, TQT_AMP,
+	        TQT_PIPE, TQT_LT, TQT_GT, TQT_SLASH, TQT_QMARK, TQT_STAR,
+	        TQT_PLUS, TQT_EQ};
 	if (c == '"' || c == '\'') {
 		size_t i = p + 1;
 		while (i < lx->len && q[i] != (char)c) {
@@ -89,8 +113,9 @@ int tq_lex(tq_lexer *lx, tq_tok *t)
 		}
 		if (i >= lx->len)
 			return td_error_at(TD_ESYNTAX, (long)p,
-				"expected a closing %c for the string opened here",
-				c);
+			        "expected a closing %c for the string opened "
+			        "here",
+			        c);
 		t->kind = TQT_STRING;
 		t->text = q + p + 1;
 		t->tlen = i - p - 1;
@@ -99,9 +124,10 @@ int tq_lex(tq_lexer *lx, tq_tok *t)
 		size_t i = p + 1;
 		while (i < lx->len && (q[i] == 'c' || q[i] == 'd'))
 			i++;
-		if (i == p + 1 || (i < lx->len && is_ident((unsigned char)q[i])))
+		if (i == p + 1 ||
+		        (i < lx->len && is_ident((unsigned char)q[i])))
 			return td_error_at(TD_ESYNTAX, (long)p,
-				"expected a flag %%c, %%d or %%cd");
+			        "expected a flag %%c, %%d or %%cd");
 		t->kind = TQT_FLAGS;
 		t->text = q + p + 1;
 		t->tlen = i - p - 1;
@@ -135,8 +161,8 @@ int tq_lex(tq_lexer *lx, tq_tok *t)
 		const char *s = c ? strchr(single, c) : NULL;
 		if (!s)
 			return td_error_at(TD_ESYNTAX, (long)p,
-				"expected a token, not the character '%c'",
-				c >= 0x20 && c < 0x7f ? c : '?');
+			        "expected a token, not the character '%c'",
+			        c >= 0x20 && c < 0x7f ? c : '?');
 		t->kind = kinds[s - single];
 		t->len = 1;
 	}

@@ -19,32 +19,33 @@ enum { FMT_TEXT, FMT_TSV, FMT_JSON };
 enum { SORT_NONE, SORT_LEFT, SORT_RIGHT, SORT_MATCH, SORT_DATE };
 
 static const char usage_text[] =
-	"Usage: tagdex-query [-x INDEX] [OPTIONS] QUERY\n"
-	"Searches a tagdex index with a CQL query and prints a concordance.\n"
-	"\n"
-	"  -x, --index DIR     the index (default $TAGDEX_INDEX or ./.tagdex)\n"
-	"      --count         print the number of hits only\n"
-	"      --freq BY       frequency table by match, norm, actor, who,\n"
-	"                      hedge, doc, year or month\n"
-	"      --format FMT    text (default), tsv or json (JSON Lines)\n"
-	"      --context N|s   N words of context (default 5) or the sentence\n"
-	"      --sort KEY      left, right, match or date\n"
-	"      --limit N       at most N hits;  --offset N  skip N hits first\n"
-	"      --sample N      a random sample of N hits (with --seed S)\n"
-	"      --from DATE     documents published on or after DATE\n"
-	"      --to DATE       documents published on or before DATE\n"
-	"      --genre G       documents of genre G;  --doc ID  one document\n"
-	"      --actor KEY     inside mentions of actor KEY (a regex)\n"
-	"      --who KEY       inside quotes or reported speech of KEY\n"
-	"      --hedge[=SUB]   inside hedge cues (of subtype SUB)\n"
-	"      --within ELEM   inside elements ELEM\n"
-	"      --pullquotes    keep hits inside pull quotes\n"
-	"      --color[=WHEN]  highlight matches: auto (default), always, never\n"
-	"  -h, --help          this help;  --version  the version\n"
-	"\n"
-	"Example: tagdex-query '<seg type=\"hedge\"/> within <s "
-	"ana=\"prediction\"/>'\n"
-	"See tagdex-query(1) for the query language.\n";
+        "Usage: tagdex-query [-x INDEX] [OPTIONS] QUERY\n"
+        "Searches a tagdex index with a CQL query and prints a concordance.\n"
+        "\n"
+        "  -x, --index DIR     the index (default $TAGDEX_INDEX or ./.tagdex)\n"
+        "      --count         print the number of hits only\n"
+        "      --freq BY       frequency table by match, norm, actor, who,\n"
+        "                      hedge, doc, year or month\n"
+        "      --format FMT    text (default), tsv or json (JSON Lines)\n"
+        "      --context N|s   N words of context (default 5) or the sentence\n"
+        "      --sort KEY      left, right, match or date\n"
+        "      --limit N       at most N hits;  --offset N  skip N hits first\n"
+        "      --sample N      a random sample of N hits (with --seed S)\n"
+        "      --from DATE     documents published on or after DATE\n"
+        "      --to DATE       documents published on or before DATE\n"
+        "      --genre G       documents of genre G;  --doc ID  one document\n"
+        "      --actor KEY     inside mentions of actor KEY (a regex)\n"
+        "      --who KEY       inside quotes or reported speech of KEY\n"
+        "      --hedge[=SUB]   inside hedge cues (of subtype SUB)\n"
+        "      --within ELEM   inside elements ELEM\n"
+        "      --pullquotes    keep hits inside pull quotes\n"
+        "      --color[=WHEN]  highlight matches: auto (default), always, "
+        "never\n"
+        "  -h, --help          this help;  --version  the version\n"
+        "\n"
+        "Example: tagdex-query '<seg type=\"hedge\"/> within <s "
+        "ana=\"prediction\"/>'\n"
+        "See tagdex-query(1) for the query language.\n";
 
 typedef struct opts {
 	const char *index;
@@ -84,13 +85,15 @@ static int number(const char *s, long *out)
 static void query_error(const char *q, int code)
 {
 	long off = td_error_offset();
-	const char *what = code == TD_ELIMIT ? "limit exceeded" : "syntax error";
+	const char *what =
+	        code == TD_ELIMIT ? "limit exceeded" : "syntax error";
 	if (off < 0) {
-		fprintf(stderr, "tagdex-query: %s: %s\n", what, td_error_last());
+		fprintf(stderr, "tagdex-query: %s: %s\n", what,
+		        td_error_last());
 		return;
 	}
 	fprintf(stderr, "tagdex-query: %s at offset %ld: %s\n", what, off,
-		td_error_last());
+	        td_error_last());
 	/* the query on one line (white space shown as spaces), caret below;
 	 * columns count code points so UTF-8 queries line up */
 	size_t len = strlen(q), col = 0;
@@ -114,8 +117,10 @@ static int exit_for(int code)
 	switch (code) {
 	case TD_ESYNTAX:
 	case TD_ELIMIT:
-	case TD_EUSAGE: return EXIT_USAGE;
-	default: return EXIT_DATA;
+	case TD_EUSAGE:
+		return EXIT_USAGE;
+	default:
+		return EXIT_DATA;
 	}
 }
 
@@ -171,23 +176,24 @@ static int build_query(const opts *o, tq_node **out)
 	if (o->actor) {
 		const char *k = o->actor;
 		n = wrap(n, alt2(tq_span_new("persName", "ref", k, NULL),
-				   tq_span_new("orgName", "ref", k, NULL),
-				   tq_span_new("rs", "ref", k, NULL),
-				   tq_span_new("placeName", "ref", k, NULL)));
+		                    tq_span_new("orgName", "ref", k, NULL),
+		                    tq_span_new("rs", "ref", k, NULL),
+		                    tq_span_new("placeName", "ref", k, NULL)));
 		if (!n)
 			return td_error(TD_ENOMEM, "out of memory");
 	}
 	if (o->who) {
 		n = wrap(n, alt2(tq_span_new("q", "who", o->who, NULL),
-				   tq_span_new("said", "who", o->who, NULL),
-				   NULL, NULL));
+		                    tq_span_new("said", "who", o->who, NULL),
+		                    NULL, NULL));
 		if (!n)
 			return td_error(TD_ENOMEM, "out of memory");
 	}
 	if (o->hedge_set) {
-		n = wrap(n, o->hedge ? tq_span_new("seg", "type", "hedge",
-					       "subtype", o->hedge, NULL)
-				     : tq_span_new("seg", "type", "hedge", NULL));
+		n = wrap(n,
+		        o->hedge ? tq_span_new("seg", "type", "hedge",
+		                           "subtype", o->hedge, NULL)
+		                 : tq_span_new("seg", "type", "hedge", NULL));
 		if (!n)
 			return td_error(TD_ENOMEM, "out of memory");
 	}
@@ -206,9 +212,9 @@ static int build_query(const opts *o, tq_node **out)
 
 typedef struct run {
 	const opts *o;
-	long seen;      /* hits passed to the callback */
+	long seen; /* hits passed to the callback */
 	long printed;
-	tq_hit *hits;   /* collected when sorting or sampling */
+	tq_hit *hits; /* collected when sorting or sampling */
 	size_t n, cap;
 	tq_freq *freq;
 	int err;
@@ -254,6 +260,12 @@ static int on_hit(void *arg, const tq_hit *h)
 		return rc;
 	r->printed++;
 	return r->o->limit >= 0 && r->printed >= r->o->limit;
+}
+
+static int on_term(void *arg, const char *term, size_t len, uint64_t n)
+{
+	run *r = arg;
+	return tq_freq_add_key(r->freq, term, len, n);
 }
 
 typedef struct keyed {
@@ -336,10 +348,18 @@ static int finish_collected(run *r)
 			if ((rc = tq_line_make(&r->hits[i], &o->kwic, &l)) < 0)
 				break;
 			switch (o->sort) {
-			case SORT_LEFT: k[i].key = reverse_words(l.left); break;
-			case SORT_RIGHT: k[i].key = strdup(l.right); break;
-			case SORT_MATCH: k[i].key = strdup(l.match); break;
-			default: k[i].key = strdup(l.date ? l.date : ""); break;
+			case SORT_LEFT:
+				k[i].key = reverse_words(l.left);
+				break;
+			case SORT_RIGHT:
+				k[i].key = strdup(l.right);
+				break;
+			case SORT_MATCH:
+				k[i].key = strdup(l.match);
+				break;
+			default:
+				k[i].key = strdup(l.date ? l.date : "");
+				break;
 			}
 			tq_line_free(&l);
 			if (!k[i].key)
@@ -365,35 +385,54 @@ static int finish_collected(run *r)
 
 /* ------------------------------------------------------------- main */
 
-enum { O_COUNT = 256, O_FREQ, O_FORMAT, O_CONTEXT, O_SORT, O_LIMIT,
-	O_OFFSET, O_SAMPLE, O_SEED, O_FROM, O_TO, O_GENRE, O_DOC, O_ACTOR,
-	O_WHO, O_HEDGE, O_WITHIN, O_PULL, O_COLOR, O_VERSION };
+enum {
+	O_COUNT = 256,
+	O_FREQ,
+	O_FORMAT,
+	O_CONTEXT,
+	O_SORT,
+	O_LIMIT,
+	O_OFFSET,
+	O_SAMPLE,
+	O_SEED,
+	O_FROM,
+	O_TO,
+	O_GENRE,
+	O_DOC,
+	O_ACTOR,
+	O_WHO,
+	O_HEDGE,
+	O_WITHIN,
+	O_PULL,
+	O_COLOR,
+	O_VERSION
+};
 
 static const struct option longopts[] = {
-	{"index", required_argument, NULL, 'x'},
-	{"count", no_argument, NULL, O_COUNT},
-	{"freq", required_argument, NULL, O_FREQ},
-	{"format", required_argument, NULL, O_FORMAT},
-	{"context", required_argument, NULL, O_CONTEXT},
-	{"sort", required_argument, NULL, O_SORT},
-	{"limit", required_argument, NULL, O_LIMIT},
-	{"offset", required_argument, NULL, O_OFFSET},
-	{"sample", required_argument, NULL, O_SAMPLE},
-	{"seed", required_argument, NULL, O_SEED},
-	{"from", required_argument, NULL, O_FROM},
-	{"to", required_argument, NULL, O_TO},
-	{"genre", required_argument, NULL, O_GENRE},
-	{"doc", required_argument, NULL, O_DOC},
-	{"actor", required_argument, NULL, O_ACTOR},
-	{"who", required_argument, NULL, O_WHO},
-	{"hedge", optional_argument, NULL, O_HEDGE},
-	{"within", required_argument, NULL, O_WITHIN},
-	{"pullquotes", no_argument, NULL, O_PULL},
-	{"color", optional_argument, NULL, O_COLOR},
-	{"colour", optional_argument, NULL, O_COLOR},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, O_VERSION},
-	{NULL, 0, NULL, 0},
+        {"index", required_argument, NULL, 'x'},
+        {"count", no_argument, NULL, O_COUNT},
+        {"freq", required_argument, NULL, O_FREQ},
+        {"format", required_argument, NULL, O_FORMAT},
+        {"context", required_argument, NULL, O_CONTEXT},
+        {"sort", required_argument, NULL, O_SORT},
+        {"limit", required_argument, NULL, O_LIMIT},
+        {"offset", required_argument, NULL, O_OFFSET},
+        {"sample", required_argument, NULL, O_SAMPLE},
+        {"seed", required_argument, NULL, O_SEED},
+        {"from", required_argument, NULL, O_FROM},
+        {"to", required_argument, NULL, O_TO},
+        {"genre", required_argument, NULL, O_GENRE},
+        {"doc", required_argument, NULL, O_DOC},
+        {"actor", required_argument, NULL, O_ACTOR},
+        {"who", required_argument, NULL, O_WHO},
+        {"hedge", optional_argument, NULL, O_HEDGE},
+        {"within", required_argument, NULL, O_WITHIN},
+        {"pullquotes", no_argument, NULL, O_PULL},
+        {"color", optional_argument, NULL, O_COLOR},
+        {"colour", optional_argument, NULL, O_COLOR},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, O_VERSION},
+        {NULL, 0, NULL, 0},
 };
 
 static int parse_opts(int argc, char **argv, opts *o)
@@ -411,15 +450,25 @@ static int parse_opts(int argc, char **argv, opts *o)
 		o->index = TD_DEFAULT_INDEX;
 	while ((c = getopt_long(argc, argv, "x:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'x': o->index = optarg; break;
-		case 'h': fputs(usage_text, stdout); return -1;
-		case O_VERSION: printf("tagdex-query %s\n", td_version()); return -1;
-		case O_COUNT: o->count = 1; break;
+		case 'x':
+			o->index = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return -1;
+		case O_VERSION:
+			printf("tagdex-query %s\n", td_version());
+			return -1;
+		case O_COUNT:
+			o->count = 1;
+			break;
 		case O_FREQ:
 			if ((o->freq_by = tq_freq_by(optarg)) < 0)
-				return usage_error("--freq: expected match, norm, "
-						   "actor, who, hedge, doc, year "
-						   "or month, not '%s'", optarg);
+				return usage_error(
+				        "--freq: expected match, norm, "
+				        "actor, who, hedge, doc, year "
+				        "or month, not '%s'",
+				        optarg);
 			break;
 		case O_FORMAT:
 			if (!strcmp(optarg, "text"))
@@ -429,8 +478,10 @@ static int parse_opts(int argc, char **argv, opts *o)
 			else if (!strcmp(optarg, "json"))
 				o->format = FMT_JSON;
 			else
-				return usage_error("--format: expected text, tsv "
-						   "or json, not '%s'", optarg);
+				return usage_error(
+				        "--format: expected text, tsv "
+				        "or json, not '%s'",
+				        optarg);
 			break;
 		case O_CONTEXT:
 			if (!strcmp(optarg, "s"))
@@ -438,9 +489,11 @@ static int parse_opts(int argc, char **argv, opts *o)
 			else if (number(optarg, &v) == 0 && v <= 1000)
 				o->kwic.words = (unsigned)v;
 			else
-				return usage_error("--context: expected a number "
-						   "of words (0-1000) or 's', not "
-						   "'%s'", optarg);
+				return usage_error(
+				        "--context: expected a number "
+				        "of words (0-1000) or 's', not "
+				        "'%s'",
+				        optarg);
 			break;
 		case O_SORT:
 			if (!strcmp(optarg, "left"))
@@ -452,33 +505,57 @@ static int parse_opts(int argc, char **argv, opts *o)
 			else if (!strcmp(optarg, "date"))
 				o->sort = SORT_DATE;
 			else
-				return usage_error("--sort: expected left, right, "
-						   "match or date, not '%s'", optarg);
+				return usage_error(
+				        "--sort: expected left, right, "
+				        "match or date, not '%s'",
+				        optarg);
 			break;
 		case O_LIMIT:
 		case O_OFFSET:
 		case O_SAMPLE:
 			if (number(optarg, &v) < 0)
-				return usage_error("expected a number, not '%s'",
-					optarg);
-			*(c == O_LIMIT ? &o->limit : c == O_OFFSET ? &o->offset
-								: &o->sample) = v;
+				return usage_error(
+				        "expected a number, not '%s'", optarg);
+			*(c == O_LIMIT          ? &o->limit
+			        : c == O_OFFSET ? &o->offset
+			                        : &o->sample) = v;
 			break;
 		case O_SEED:
 			if (number(optarg, &v) < 0)
-				return usage_error("--seed: expected a number, not "
-						   "'%s'", optarg);
+				return usage_error(
+				        "--seed: expected a number, not "
+				        "'%s'",
+				        optarg);
 			o->seed = (unsigned long)v;
 			break;
-		case O_FROM: o->filter.from = optarg; break;
-		case O_TO: o->filter.to = optarg; break;
-		case O_GENRE: o->filter.genre = optarg; break;
-		case O_DOC: o->filter.doc = optarg; break;
-		case O_ACTOR: o->actor = optarg; break;
-		case O_WHO: o->who = optarg; break;
-		case O_HEDGE: o->hedge_set = 1; o->hedge = optarg; break;
-		case O_WITHIN: o->within = optarg; break;
-		case O_PULL: o->filter.pullquotes = 1; break;
+		case O_FROM:
+			o->filter.from = optarg;
+			break;
+		case O_TO:
+			o->filter.to = optarg;
+			break;
+		case O_GENRE:
+			o->filter.genre = optarg;
+			break;
+		case O_DOC:
+			o->filter.doc = optarg;
+			break;
+		case O_ACTOR:
+			o->actor = optarg;
+			break;
+		case O_WHO:
+			o->who = optarg;
+			break;
+		case O_HEDGE:
+			o->hedge_set = 1;
+			o->hedge = optarg;
+			break;
+		case O_WITHIN:
+			o->within = optarg;
+			break;
+		case O_PULL:
+			o->filter.pullquotes = 1;
+			break;
 		case O_COLOR:
 			if (!optarg || !strcmp(optarg, "auto"))
 				color = -1;
@@ -487,8 +564,10 @@ static int parse_opts(int argc, char **argv, opts *o)
 			else if (!strcmp(optarg, "never"))
 				color = 0;
 			else
-				return usage_error("--color: expected auto, always "
-						   "or never, not '%s'", optarg);
+				return usage_error(
+				        "--color: expected auto, always "
+				        "or never, not '%s'",
+				        optarg);
 			break;
 		default:
 			fprintf(stderr, "Try 'tagdex-query --help'.\n");
@@ -499,7 +578,8 @@ static int parse_opts(int argc, char **argv, opts *o)
 		o->query = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument '%s' (quote the query "
-				   "as one argument)", argv[optind]);
+		                   "as one argument)",
+		        argv[optind]);
 	if (!o->query && !o->actor && !o->who && !o->hedge_set && !o->within)
 		return usage_error("%s", "no query given");
 	if (!o->query && !o->actor && !o->who && !o->hedge_set)
@@ -522,14 +602,15 @@ int main(int argc, char **argv)
 	run r = {0};
 	r.o = &o;
 	int status = EXIT_HITS;
-	if ((rc = build_query(&o, &ast)) < 0 || (rc = tq_plan_new(ast, &plan)) < 0) {
+	if ((rc = build_query(&o, &ast)) < 0 ||
+	        (rc = tq_plan_new(ast, &plan)) < 0) {
 		query_error(o.query ? o.query : "", rc);
 		status = EXIT_USAGE;
 		goto out;
 	}
 	if ((rc = td_index_open(o.index, &ix)) < 0) {
 		fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
-			td_error_last());
+		        td_error_last());
 		status = EXIT_DATA;
 		goto out;
 	}
@@ -542,10 +623,12 @@ int main(int argc, char **argv)
 		}
 	} else if (o.freq_by >= 0) {
 		if ((rc = tq_freq_new(o.freq_by, &r.freq)) == 0 &&
-			(rc = tq_exec(ix, plan, &o.filter, on_hit, &r)) == 0) {
+		        (rc = tq_exec_terms(ix, plan, &o.filter,
+		                 tq_freq_layer(r.freq), on_term, on_hit, &r)) ==
+		                0) {
 			long rows = tq_freq_print(r.freq, stdout,
-				tq_ntokens(ix, &o.filter),
-				o.format == FMT_JSON);
+			        tq_ntokens(ix, &o.filter),
+			        o.format == FMT_JSON);
 			if (rows < 0)
 				rc = (int)rows;
 			else
@@ -559,12 +642,12 @@ int main(int argc, char **argv)
 			rc = finish_collected(&r);
 		if (rc == 0)
 			status = r.printed || r.n || r.seen ? EXIT_HITS
-							    : EXIT_NOHITS;
+			                                    : EXIT_NOHITS;
 	}
 	if (rc < 0) {
 		if (rc == TD_ELIMIT)
 			fprintf(stderr, "tagdex-query: limit exceeded: %s\n",
-				td_error_last());
+			        td_error_last());
 		else
 			fprintf(stderr, "tagdex-query: %s\n", td_error_last());
 		status = exit_for(rc);

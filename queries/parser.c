@@ -11,7 +11,8 @@
  *   atom    := STRING FLAGS? | "[" cond? "]" | "(" query ")" | span
  *   span    := "<" NAME (NAME "=" STRING)* "/" ">"
  *   cond    := conj ("|" conj)*     conj := neg ("&" neg)*
- *   neg     := "!" neg | "(" cond ")" | ("word"|"norm") ("="|"!=") STRING FLAGS?
+ *   neg     := "!" neg | "(" cond ")" | ("word"|"norm") ("="|"!=") STRING
+ * FLAGS?
  */
 #include "config.h"
 #include "query.h"
@@ -24,7 +25,8 @@ typedef struct parser {
 	tq_lexer lx;
 	tq_tok t; /* lookahead */
 	int depth;
-	int nconds; /* conditions so far: bounds the depth of a condition tree */
+	int nconds; /* conditions so far: bounds the depth of a condition tree
+	             */
 } parser;
 
 /* Left-leaning chains also deepen the tree; these bounds keep every
@@ -41,13 +43,13 @@ static int next(parser *p)
 static int expected(parser *p, const char *what)
 {
 	return td_error_at(TD_ESYNTAX, (long)p->t.off, "expected %s, found %s",
-		what, tq_tok_name(p->t.kind));
+	        what, tq_tok_name(p->t.kind));
 }
 
 static int is_word(const tq_tok *t, const char *w)
 {
 	return t->kind == TQT_IDENT && t->tlen == strlen(w) &&
-		memcmp(t->text, w, t->tlen) == 0;
+	       memcmp(t->text, w, t->tlen) == 0;
 }
 
 static char *dupn(const char *s, size_t n)
@@ -74,7 +76,7 @@ static int enter(parser *p)
 {
 	if (++p->depth > TQ_MAX_DEPTH)
 		return td_error_at(TD_ELIMIT, (long)p->t.off,
-			"expected at most %d levels of nesting", TQ_MAX_DEPTH);
+		        "expected at most %d levels of nesting", TQ_MAX_DEPTH);
 	return 0;
 }
 
@@ -123,18 +125,19 @@ static int cond_neg(parser *p, tq_cond **out)
 	int layer;
 	if (++p->nconds > MAX_CONDS)
 		return td_error_at(TD_ELIMIT, (long)p->t.off,
-			"expected at most %d conditions", MAX_CONDS);
+		        "expected at most %d conditions", MAX_CONDS);
 	if (is_word(&p->t, "word"))
 		layer = TD_LAYER_WORD;
 	else if (is_word(&p->t, "norm"))
 		layer = TD_LAYER_NORM;
 	else if (p->t.kind == TQT_IDENT)
 		return td_error_at(TD_ESYNTAX, (long)p->t.off,
-			"expected a token attribute 'word' or 'norm', found '%.*s'",
-			(int)p->t.tlen, p->t.text);
+		        "expected a token attribute 'word' or 'norm', found "
+		        "'%.*s'",
+		        (int)p->t.tlen, p->t.text);
 	else
 		return expected(p, "a condition (word=\"...\", norm=\"...\", "
-				   "'!' or '(')");
+		                   "'!' or '(')");
 	if ((rc = next(p)) < 0)
 		return rc;
 	if (p->t.kind != TQT_EQ && p->t.kind != TQT_NEQ)
@@ -172,16 +175,16 @@ static int cond_neg(parser *p, tq_cond **out)
 static int cond_bin(parser *p, int optok, int kind, tq_cond **out)
 {
 	tq_cond *left = NULL;
-	int rc = kind == TQC_AND ? cond_neg(p, &left) : cond_bin(p, TQT_AMP,
-							      TQC_AND, &left);
+	int rc = kind == TQC_AND ? cond_neg(p, &left)
+	                         : cond_bin(p, TQT_AMP, TQC_AND, &left);
 	if (rc < 0)
 		return rc;
 	while (p->t.kind == optok) {
 		tq_cond *right = NULL, *c;
 		if ((rc = next(p)) < 0 ||
-			(rc = kind == TQC_AND ? cond_neg(p, &right)
-					      : cond_bin(p, TQT_AMP, TQC_AND,
-							&right)) < 0) {
+		        (rc = kind == TQC_AND ? cond_neg(p, &right)
+		                              : cond_bin(p, TQT_AMP, TQC_AND,
+		                                        &right)) < 0) {
 			tq_cond_free(left);
 			return rc;
 		}
@@ -234,14 +237,14 @@ static int span(parser *p, tq_node **out)
 			rc = expected(p, "a quoted attribute value");
 			goto fail;
 		}
-		if ((rc = tq_span_attr(n, name.text, name.tlen, p->t.text, p->t.tlen,
-			     p->t.off + 1)) < 0 ||
-			(rc = next(p)) < 0)
+		if ((rc = tq_span_attr(n, name.text, name.tlen, p->t.text,
+		             p->t.tlen, p->t.off + 1)) < 0 ||
+		        (rc = next(p)) < 0)
 			goto fail;
 	}
 	if (p->t.kind != TQT_SLASH) {
 		rc = expected(p, "an attribute or '/>' (only whole elements "
-				 "<name/> are supported)");
+		                 "<name/> are supported)");
 		goto fail;
 	}
 	if ((rc = next(p)) < 0)
@@ -335,10 +338,20 @@ static int quantifier(parser *p, long *min, long *max)
 {
 	int rc;
 	switch (p->t.kind) {
-	case TQT_QMARK: *min = 0; *max = 1; return next(p);
-	case TQT_STAR: *min = 0; *max = -1; return next(p);
-	case TQT_PLUS: *min = 1; *max = -1; return next(p);
-	default: break;
+	case TQT_QMARK:
+		*min = 0;
+		*max = 1;
+		return next(p);
+	case TQT_STAR:
+		*min = 0;
+		*max = -1;
+		return next(p);
+	case TQT_PLUS:
+		*min = 1;
+		*max = -1;
+		return next(p);
+	default:
+		break;
 	}
 	/* { n } { n , } { , m } { n , m } */
 	if ((rc = next(p)) < 0)
@@ -348,8 +361,8 @@ static int quantifier(parser *p, long *min, long *max)
 	if (p->t.kind == TQT_NUMBER) {
 		if (p->t.num > TQ_MAX_REPEAT)
 			return td_error_at(TD_ELIMIT, (long)p->t.off,
-				"expected a repetition count of at most %d",
-				TQ_MAX_REPEAT);
+			        "expected a repetition count of at most %d",
+			        TQ_MAX_REPEAT);
 		*min = *max = p->t.num;
 		if ((rc = next(p)) < 0)
 			return rc;
@@ -364,12 +377,12 @@ static int quantifier(parser *p, long *min, long *max)
 	if (p->t.kind == TQT_NUMBER) {
 		if (p->t.num > TQ_MAX_REPEAT)
 			return td_error_at(TD_ELIMIT, (long)p->t.off,
-				"expected a repetition count of at most %d",
-				TQ_MAX_REPEAT);
+			        "expected a repetition count of at most %d",
+			        TQ_MAX_REPEAT);
 		if (p->t.num < *min)
 			return td_error_at(TD_ESYNTAX, (long)p->t.off,
-				"expected a maximum not below the minimum %ld",
-				*min);
+			        "expected a maximum not below the minimum %ld",
+			        *min);
 		*max = p->t.num;
 		if ((rc = next(p)) < 0)
 			return rc;
@@ -383,14 +396,14 @@ static int item(parser *p, tq_node **out)
 {
 	int rc = atom(p, out), nq = 0;
 	while (rc == 0 &&
-		(p->t.kind == TQT_QMARK || p->t.kind == TQT_STAR ||
-			p->t.kind == TQT_PLUS || p->t.kind == TQT_LBRACE)) {
+	        (p->t.kind == TQT_QMARK || p->t.kind == TQT_STAR ||
+	                p->t.kind == TQT_PLUS || p->t.kind == TQT_LBRACE)) {
 		size_t off = p->t.off;
 		long min, max;
 		if (++nq > MAX_QUANTIFIERS) {
 			rc = td_error_at(TD_ELIMIT, (long)off,
-				"expected at most %d quantifiers in a row",
-				MAX_QUANTIFIERS);
+			        "expected at most %d quantifiers in a row",
+			        MAX_QUANTIFIERS);
 			break;
 		}
 		if ((rc = quantifier(p, &min, &max)) < 0)
@@ -418,7 +431,7 @@ static int item(parser *p, tq_node **out)
 static int starts_item(const tq_tok *t)
 {
 	return t->kind == TQT_STRING || t->kind == TQT_LBRACK ||
-		t->kind == TQT_LPAREN || t->kind == TQT_LT;
+	       t->kind == TQT_LPAREN || t->kind == TQT_LT;
 }
 
 static int seq(parser *p, tq_node **out)
@@ -470,7 +483,7 @@ static int alts(parser *p, tq_node **out)
 	while (p->t.kind == TQT_PIPE) {
 		tq_node *k = NULL;
 		if ((rc = next(p)) < 0 || (rc = seq(p, &k)) < 0 ||
-			(rc = tq_node_add(a, k)) < 0)
+		        (rc = tq_node_add(a, k)) < 0)
 			goto fail;
 	}
 	*out = a;
@@ -485,11 +498,13 @@ static int query(parser *p, tq_node **out)
 	tq_node *left = NULL;
 	int rc = alts(p, &left), chain = 0;
 	while (rc == 0 &&
-		(is_word(&p->t, "within") || is_word(&p->t, "containing"))) {
+	        (is_word(&p->t, "within") || is_word(&p->t, "containing"))) {
 		if (++chain > MAX_CHAIN) {
 			rc = td_error_at(TD_ELIMIT, (long)p->t.off,
-				"expected at most %d within/containing in a row "
-				"(use parentheses)", MAX_CHAIN);
+			        "expected at most %d within/containing in a "
+			        "row "
+			        "(use parentheses)",
+			        MAX_CHAIN);
 			break;
 		}
 		int kind = is_word(&p->t, "within") ? TQ_WITHIN : TQ_CONTAINING;
@@ -500,8 +515,9 @@ static int query(parser *p, tq_node **out)
 		}
 		rc = tq_node_add(n, left);
 		left = n;
-		if (rc < 0 || (rc = next(p)) < 0 || (rc = alts(p, &right)) < 0 ||
-			(rc = tq_node_add(n, right)) < 0)
+		if (rc < 0 || (rc = next(p)) < 0 ||
+		        (rc = alts(p, &right)) < 0 ||
+		        (rc = tq_node_add(n, right)) < 0)
 			break;
 	}
 	if (rc < 0) {
@@ -519,7 +535,7 @@ int tq_parse(const char *q, size_t len, tq_node **out)
 	*out = NULL;
 	if (len > TQ_MAX_QUERY)
 		return td_error_at(TD_ELIMIT, 0,
-			"expected a query of at most %d bytes", TQ_MAX_QUERY);
+		        "expected a query of at most %d bytes", TQ_MAX_QUERY);
 	tq_lexer_init(&p.lx, q, len);
 	if ((rc = next(&p)) < 0)
 		return rc;
@@ -529,9 +545,11 @@ int tq_parse(const char *q, size_t len, tq_node **out)
 	if (p.t.kind != TQT_EOF) {
 		tq_node_free(n);
 		return expected(&p, p.t.kind == TQT_IDENT
-				? "'within', 'containing' or the end of the query"
-				: "a token, 'within', 'containing' or the end of "
-				  "the query");
+		                            ? "'within', 'containing' or the "
+		                              "end of the query"
+		                            : "a token, 'within', 'containing' "
+		                              "or the end of "
+		                              "the query");
 	}
 	*out = n;
 	return 0;

@@ -25,8 +25,8 @@ static int strip_marks(const char *s, size_t len, char **out, size_t *olen)
 {
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s,
-		(utf8proc_ssize_t)len, &dst,
-		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
+	        (utf8proc_ssize_t)len, &dst,
+	        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
 	if (n < 0) {
 		*out = NULL;
 		return n == UTF8PROC_ERROR_NOMEM ? TD_ENOMEM : TD_EINPUT;
@@ -37,19 +37,21 @@ static int strip_marks(const char *s, size_t len, char **out, size_t *olen)
 }
 
 static int compile(tq_plan *p, const char *pat, uint32_t opts, size_t off,
-	pcre2_code **out)
+        pcre2_code **out)
 {
 	int err;
 	PCRE2_SIZE eoff;
 	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-		PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED | opts,
-		&err, &eoff, NULL);
+	        PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED |
+	                opts,
+	        &err, &eoff, NULL);
 	if (!re) {
 		char msg[256];
 		pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, sizeof msg);
 		size_t plen = strlen(pat);
-		return td_error_at(TD_ESYNTAX, (long)(off + (eoff < plen ? eoff : plen)),
-			"expected a valid regular expression: %s", msg);
+		return td_error_at(TD_ESYNTAX,
+		        (long)(off + (eoff < plen ? eoff : plen)),
+		        "expected a valid regular expression: %s", msg);
 	}
 	/* JIT is an optimisation only: without it the interpreter runs */
 	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
@@ -83,11 +85,11 @@ static int add_leaf(tq_plan *p, tq_cond *c)
 			return td_error(TD_ENOMEM, "out of memory");
 		if (rc < 0)
 			return td_error_at(TD_ESYNTAX, (long)c->off,
-				"expected valid UTF-8 in the pattern");
+			        "expected valid UTF-8 in the pattern");
 		pat = stripped;
 	}
-	int rc = compile(p, pat,
-		(c->flags & TQ_FLAG_CASE) ? PCRE2_CASELESS : 0, c->off, &l->re);
+	int rc = compile(p, pat, (c->flags & TQ_FLAG_CASE) ? PCRE2_CASELESS : 0,
+	        c->off, &l->re);
 	free(stripped);
 	return rc;
 }
@@ -115,8 +117,8 @@ static int add_span(tq_plan *p, tq_node *n)
 		return td_error(TD_ENOMEM, "out of memory");
 	n->slot = (int)p->nspans++;
 	for (size_t i = 0; i < n->nattrs; i++) {
-		int rc = compile(p, n->attrs[i].pattern, 0, n->attrs[i].off,
-			&sn->re[i]);
+		int rc = compile(
+		        p, n->attrs[i].pattern, 0, n->attrs[i].off, &sn->re[i]);
 		if (rc < 0)
 			return rc;
 	}
@@ -127,11 +129,19 @@ static int walk(tq_plan *p, tq_node *n)
 {
 	int rc = 0;
 	switch (n->kind) {
-	case TQ_TOKEN: return walk_cond(p, n->cond);
-	case TQ_SPAN: return add_span(p, n);
+	case TQ_TOKEN:
+		return walk_cond(p, n->cond);
+	case TQ_SPAN:
+		return add_span(p, n);
 	case TQ_WITHIN:
-	case TQ_CONTAINING: n->slot = (int)p->nslots++; break;
-	default: break;
+	case TQ_CONTAINING:
+		n->slot = (int)p->nslots++;
+		break;
+	case TQ_REPEAT:
+		n->slot = (int)p->nrepeats++;
+		break;
+	default:
+		break;
 	}
 	for (size_t i = 0; i < n->nkids && rc == 0; i++)
 		rc = walk(p, n->kids[i]);
@@ -204,11 +214,13 @@ static int run(tq_plan *p, pcre2_code *re, const char *s, size_t len)
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
 		return 0;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-		rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+	        rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
 		return td_error(TD_ELIMIT,
-			"a regular expression of the query hit its backtracking "
-			"limit on '%.*s'; simplify it (avoid nested repeats "
-			"such as (a+)+)", (int)(len > 60 ? 60 : len), s);
+		        "a regular expression of the query hit its "
+		        "backtracking "
+		        "limit on '%.*s'; simplify it (avoid nested repeats "
+		        "such as (a+)+)",
+		        (int)(len > 60 ? 60 : len), s);
 	if (rc == PCRE2_ERROR_NOMEMORY)
 		return td_error(TD_ENOMEM, "out of memory in a regex match");
 	return 0; /* invalid UTF-8 in the data: no match */
@@ -219,7 +231,7 @@ int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len)
 	tq_leaf *l = &p->leaves[leaf];
 	if (l->literal)
 		return strlen(l->cond->pattern) == len &&
-			memcmp(l->cond->pattern, term, len) == 0;
+		       memcmp(l->cond->pattern, term, len) == 0;
 	if (!(l->cond->flags & TQ_FLAG_DIAC))
 		return run(p, l->re, term, len);
 	char *s = NULL;
@@ -234,8 +246,8 @@ int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len)
 	return rc;
 }
 
-int tq_plan_match_attr(tq_plan *p, const tq_node *n, size_t j,
-	const char *value)
+int tq_plan_match_attr(
+        tq_plan *p, const tq_node *n, size_t j, const char *value)
 {
 	pcre2_code *re = p->spans[n->slot].re[j];
 	const char *v = value;
@@ -245,7 +257,8 @@ int tq_plan_match_attr(tq_plan *p, const tq_node *n, size_t j,
 		if (!*v)
 			break;
 		const char *e = v;
-		while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
+		while (*e && *e != ' ' && *e != '\t' && *e != '\n' &&
+		        *e != '\r')
 			e++;
 		const char *w = *v == '#' ? v + 1 : v;
 		int rc = run(p, re, w, (size_t)(e - w));

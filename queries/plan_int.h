@@ -12,8 +12,8 @@
 
 typedef struct tq_leaf {
 	tq_cond *cond;
-	int literal;     /* no flags, no metacharacters: a lexicon lookup */
-	pcre2_code *re;  /* otherwise */
+	int literal;    /* no flags, no metacharacters: a lexicon lookup */
+	pcre2_code *re; /* otherwise */
 } tq_leaf;
 
 typedef struct tq_spannode {
@@ -27,7 +27,8 @@ struct tq_plan {
 	size_t nleaves;
 	tq_spannode *spans;
 	size_t nspans;
-	size_t nslots; /* within/containing nodes */
+	size_t nslots;   /* within/containing nodes */
+	size_t nrepeats; /* repeat nodes */
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	pcre2_jit_stack *jit;

@@ -17,22 +17,39 @@
 
 enum tq_tok_kind {
 	TQT_EOF = 0,
-	TQT_STRING,  /* "..." or '...'; text is the raw regex between the marks */
-	TQT_FLAGS,   /* %c, %d, %cd: text holds the letters */
-	TQT_IDENT,   /* names: word, norm, within, containing, element names */
-	TQT_NUMBER,  /* a decimal integer */
-	TQT_LBRACK, TQT_RBRACK, TQT_LPAREN, TQT_RPAREN, TQT_LBRACE, TQT_RBRACE,
-	TQT_COMMA, TQT_AMP, TQT_PIPE, TQT_BANG, TQT_EQ, TQT_NEQ,
-	TQT_LT, TQT_GT, TQT_SLASH, TQT_QMARK, TQT_STAR, TQT_PLUS,
+	TQT_STRING, /* "..." or '...'; text is the raw regex between the marks
+	             */
+	TQT_FLAGS,  /* %c, %d, %cd: text holds the letters */
+	TQT_IDENT,  /* names: word, norm, within, containing, element names */
+	TQT_NUMBER, /* a decimal integer */
+	TQT_LBRACK,
+	TQT_RBRACK,
+	TQT_LPAREN,
+	TQT_RPAREN,
+	TQT_LBRACE,
+	TQT_RBRACE,
+	TQT_COMMA,
+	TQT_AMP,
+	TQT_PIPE,
+	TQT_BANG,
+	TQT_EQ,
+	TQT_NEQ,
+	TQT_LT,
+	TQT_GT,
+	TQT_SLASH,
+	TQT_QMARK,
+	TQT_STAR,
+	TQT_PLUS,
 };
 
 typedef struct tq_tok {
 	int kind;
-	size_t off;       /* byte offset of the token in the query */
-	size_t len;       /* bytes of the token in the query */
-	const char *text; /* points into the query (for STRING: after the mark) */
-	size_t tlen;      /* bytes of text */
-	long num;         /* TQT_NUMBER's value (capped at TQ_MAX_REPEAT + 1) */
+	size_t off; /* byte offset of the token in the query */
+	size_t len; /* bytes of the token in the query */
+	const char
+	        *text; /* points into the query (for STRING: after the mark) */
+	size_t tlen;   /* bytes of text */
+	long num;      /* TQT_NUMBER's value (capped at TQ_MAX_REPEAT + 1) */
 } tq_tok;
 
 typedef struct tq_lexer {
@@ -49,8 +66,8 @@ const char *tq_tok_name(int kind);
 
 /* ------------------------------------------------------------------- AST */
 
-#define TQ_MAX_DEPTH 64      /* nesting of ( ), [ ( ) ] and ! */
-#define TQ_MAX_REPEAT 10000  /* largest {n,m} bound */
+#define TQ_MAX_DEPTH 64        /* nesting of ( ), [ ( ) ] and ! */
+#define TQ_MAX_REPEAT 10000    /* largest {n,m} bound */
 #define TQ_MAX_QUERY (1 << 20) /* bytes */
 
 enum { TQ_FLAG_CASE = 1, TQ_FLAG_DIAC = 2 }; /* %c, %d */
@@ -60,12 +77,12 @@ enum tq_cond_kind { TQC_ATTR, TQC_AND, TQC_OR, TQC_NOT };
 /* A condition on one token inside [ ]. */
 typedef struct tq_cond {
 	int kind;
-	int layer;       /* TQC_ATTR: TD_LAYER_WORD or TD_LAYER_NORM */
-	char *pattern;   /* TQC_ATTR: regex anchored to the whole term */
-	unsigned flags;  /* TQ_FLAG_* */
-	size_t off;      /* offset of the pattern's first byte in the query */
+	int layer;      /* TQC_ATTR: TD_LAYER_WORD or TD_LAYER_NORM */
+	char *pattern;  /* TQC_ATTR: regex anchored to the whole term */
+	unsigned flags; /* TQ_FLAG_* */
+	size_t off;     /* offset of the pattern's first byte in the query */
 	struct tq_cond *a, *b; /* operands (NOT uses a) */
-	int leaf;        /* TQC_ATTR: index among the plan's leaves */
+	int leaf;              /* TQC_ATTR: index among the plan's leaves */
 } tq_cond;
 
 typedef struct tq_sattr {
@@ -94,7 +111,8 @@ typedef struct tq_node {
 	struct tq_node **kids;
 	size_t nkids;
 	long min, max;
-	int slot; /* WITHIN/CONTAINING: per-document cache slot in the plan */
+	int slot; /* SPAN, REPEAT, WITHIN/CONTAINING: the node's number among
+	           * those of its kind in the plan (its per-segment state) */
 } tq_node;
 
 /* Parses a query. On TD_ESYNTAX or TD_ELIMIT the message says what was
@@ -114,7 +132,7 @@ int tq_node_add(tq_node *parent, tq_node *kid);
 tq_node *tq_span_new(const char *elem, ...) __attribute__((sentinel));
 /* Adds attribute name=pattern (copied) to span node n. */
 int tq_span_attr(tq_node *n, const char *name, size_t nlen, const char *pat,
-	size_t plen, size_t off);
+        size_t plen, size_t off);
 
 /* ------------------------------------------------------------------ plan */
 
@@ -129,10 +147,11 @@ void tq_plan_free(tq_plan *p);
 /* ------------------------------------------------------------------ exec */
 
 typedef struct tq_filter {
-	const char *from, *to; /* ISO date bounds (prefix compare), NULL: open */
-	const char *genre;     /* exact genre, NULL: any */
-	const char *doc;       /* exact document id, NULL: any */
-	int pullquotes;        /* 1: keep hits in <quote type="pullquote"> */
+	const char *from,
+	        *to;       /* ISO date bounds (prefix compare), NULL: open */
+	const char *genre; /* exact genre, NULL: any */
+	const char *doc;   /* exact document id, NULL: any */
+	int pullquotes;    /* 1: keep hits in <quote type="pullquote"> */
 } tq_filter;
 
 typedef struct tq_hit {
@@ -146,14 +165,22 @@ typedef struct tq_hit {
  * negative code to abort with it. */
 typedef int (*tq_hit_fn)(void *ctx, const tq_hit *h);
 
-/* Runs the plan: for each start position the longest match (empty matches
- * are no hits). TD_ELIMIT when a regex hits its match limit. */
-int tq_exec(td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn,
-	void *ctx);
+/* Runs the plan: for each start position the longest match that overlaps no
+ * pull quote (unless f->pullquotes); empty matches are no hits. TD_ELIMIT
+ * when a regex hits its match limit or the query needs unbounded work. */
+int tq_exec(
+        td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn, void *ctx);
 /* The number of hits; a single-token query without filters sums lexicon
  * frequencies instead of visiting postings. */
 int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out);
 
+/* For frequency lists: like tq_exec, but where the query is one token
+ * condition on layer and a segment has nothing to filter out, calls term_fn
+ * once per matching lexicon term with its frequency instead of visiting
+ * hits. */
+typedef int (*tq_term_fn)(void *ctx, const char *term, size_t len, uint64_t n);
+int tq_exec_terms(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
+        tq_term_fn term_fn, tq_hit_fn hit_fn, void *ctx);
 /* Tokens in the documents that pass the filter, pull quotes left out unless
  * f->pullquotes: the base of per-million rates. */
 uint64_t tq_ntokens(td_index *ix, const tq_filter *f);
@@ -166,8 +193,8 @@ int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len);
 size_t tq_plan_nleaves(const tq_plan *p);
 tq_cond *tq_plan_leaf(const tq_plan *p, size_t i);
 /* Matches span attribute j of span node n against a value list. */
-int tq_plan_match_attr(tq_plan *p, const tq_node *n, size_t j,
-	const char *value);
+int tq_plan_match_attr(
+        tq_plan *p, const tq_node *n, size_t j, const char *value);
 
 /* --------------------------------------------------------------- context */
 
@@ -177,12 +204,12 @@ int tq_plan_match_attr(tq_plan *p, const tq_node *n, size_t j,
  * none, 1 if found. */
 int tq_sentence_at(td_seg *s, uint32_t pos, uint32_t *i);
 /* A span's attribute value or NULL. */
-const char *tq_span_attr_get(td_seg *s, uint32_t k, uint32_t i,
-	const char *name);
+const char *tq_span_attr_get(
+        td_seg *s, uint32_t k, uint32_t i, const char *name);
 /* Calls fn for every span of the hit's document that overlaps (contains:
  * when contain is set) the hit, in element order then document order. */
 typedef int (*tq_span_fn)(void *ctx, td_seg *s, uint32_t k, uint32_t i,
-	uint32_t start, uint32_t end);
+        uint32_t start, uint32_t end);
 int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx);
 /* Appends to *buf the document text of tokens [a, b) of hit h's segment,
  * white space runs made single spaces. */
@@ -200,9 +227,9 @@ typedef struct tq_line {
 } tq_line;
 
 typedef struct tq_kwic_opts {
-	int sentence;      /* --context s */
-	unsigned words;    /* --context N */
-	int color;         /* highlight the match (terminal) */
+	int sentence;   /* --context s */
+	unsigned words; /* --context N */
+	int color;      /* highlight the match (terminal) */
 } tq_kwic_opts;
 
 int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
@@ -217,14 +244,27 @@ int tq_json_print(FILE *out, const tq_line *l);
 /* ------------------------------------------------------------------ freq */
 
 /* freq.c: counts of hits grouped by a key. */
-enum { TQ_BY_MATCH, TQ_BY_NORM, TQ_BY_ACTOR, TQ_BY_WHO, TQ_BY_HEDGE,
-	TQ_BY_DOC, TQ_BY_YEAR, TQ_BY_MONTH };
+enum {
+	TQ_BY_MATCH,
+	TQ_BY_NORM,
+	TQ_BY_ACTOR,
+	TQ_BY_WHO,
+	TQ_BY_HEDGE,
+	TQ_BY_DOC,
+	TQ_BY_YEAR,
+	TQ_BY_MONTH
+};
 /* TQ_BY_* for a name ("match", "norm", ...), or -1. */
 int tq_freq_by(const char *name);
 typedef struct tq_freq tq_freq;
 int tq_freq_new(int by, tq_freq **out);
 void tq_freq_free(tq_freq *f);
 int tq_freq_add(tq_freq *f, const tq_hit *h);
+/* Adds n to the row of a key. */
+int tq_freq_add_key(tq_freq *f, const char *key, size_t len, uint64_t n);
+/* The token layer whose terms are this table's keys (match: word, norm:
+ * norm), or -1. */
+int tq_freq_layer(const tq_freq *f);
 /* Prints rows "count, per million of ntokens, value" by count descending
  * (format 0 text/tsv, 1 JSON Lines). Returns the number of rows. */
 long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int json);

@@ -19,7 +19,7 @@ typedef struct spans_ctx {
 } spans_ctx;
 
 static int add_span(void *arg, td_seg *s, uint32_t k, uint32_t i,
-	uint32_t start, uint32_t end)
+        uint32_t start, uint32_t end)
 {
 	spans_ctx *c = arg;
 	json_t *o = json_object(), *attrs = json_object();

@@ -23,7 +23,8 @@ static char *nomarks(const char *s, size_t len)
 {
 	utf8proc_uint8_t *d = NULL;
 	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &d,
-		    UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK) < 0) {
+	            UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK) <
+	        0) {
 		char *c = malloc(len + 1);
 		memcpy(c, s, len);
 		c[len] = 0;
@@ -33,26 +34,30 @@ static char *nomarks(const char *s, size_t len)
 }
 
 /* whole-string regex match, compiled anew every time */
-static int rmatch(odoc *o, const char *pat, unsigned flags, const char *s,
-	size_t len)
+static int rmatch(
+        odoc *o, const char *pat, unsigned flags, const char *s, size_t len)
 {
-	char *p2 = flags & TQ_FLAG_DIAC ? nomarks(pat, strlen(pat)) : strdup(pat);
+	char *p2 =
+	        flags & TQ_FLAG_DIAC ? nomarks(pat, strlen(pat)) : strdup(pat);
 	char *s2 = flags & TQ_FLAG_DIAC ? nomarks(s, len) : strndup(s, len);
 	size_t plen = strlen(p2) + 16;
 	char *wrapped = malloc(plen);
 	snprintf(wrapped, plen, "(?:%s)\\z", p2);
 	int err;
 	PCRE2_SIZE eo;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)wrapped, PCRE2_ZERO_TERMINATED,
-		PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
-			(flags & TQ_FLAG_CASE ? PCRE2_CASELESS : 0),
-		&err, &eo, NULL);
+	pcre2_code *re =
+	        pcre2_compile((PCRE2_SPTR)wrapped, PCRE2_ZERO_TERMINATED,
+	                PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
+	                        (flags & TQ_FLAG_CASE ? PCRE2_CASELESS : 0),
+	                &err, &eo, NULL);
 	int r = 0;
 	if (!re) {
 		o->bad = 1;
 	} else {
-		pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-		r = pcre2_match(re, (PCRE2_SPTR)s2, strlen(s2), 0, 0, md, NULL) >= 0;
+		pcre2_match_data *md =
+		        pcre2_match_data_create_from_pattern(re, NULL);
+		r = pcre2_match(re, (PCRE2_SPTR)s2, strlen(s2), 0, 0, md,
+		            NULL) >= 0;
 		pcre2_match_data_free(md);
 		pcre2_code_free(re);
 	}
@@ -65,10 +70,14 @@ static int rmatch(odoc *o, const char *pat, unsigned flags, const char *s,
 static int cond(odoc *o, const tq_cond *c, size_t t)
 {
 	switch (c->kind) {
-	case TQC_NOT: return !cond(o, c->a, t);
-	case TQC_AND: return cond(o, c->a, t) && cond(o, c->b, t);
-	case TQC_OR: return cond(o, c->a, t) || cond(o, c->b, t);
-	default: break;
+	case TQC_NOT:
+		return !cond(o, c->a, t);
+	case TQC_AND:
+		return cond(o, c->a, t) && cond(o, c->b, t);
+	case TQC_OR:
+		return cond(o, c->a, t) || cond(o, c->b, t);
+	default:
+		break;
 	}
 	const char *s = o->doc->text + o->tok.v[t].start;
 	size_t len = o->tok.v[t].end - o->tok.v[t].start;
@@ -90,7 +99,7 @@ static int attr_ok(odoc *o, const td_span *sp, const tq_sattr *a)
 			continue;
 		char *v = strdup(sp->attrs[i].value), *save = NULL;
 		for (char *w = strtok_r(v, " \t\n\r", &save); w;
-			w = strtok_r(NULL, " \t\n\r", &save)) {
+		        w = strtok_r(NULL, " \t\n\r", &save)) {
 			if (*w == '#')
 				w++;
 			if (rmatch(o, a->pattern, 0, w, strlen(w))) {
@@ -119,8 +128,8 @@ static void seq(odoc *o, const tq_node *n, size_t i, size_t s, char *out)
 	free(e);
 }
 
-static void rep(odoc *o, const tq_node *n, long count, size_t s, char *out,
-	long *done)
+static void rep(
+        odoc *o, const tq_node *n, long count, size_t s, char *out, long *done)
 {
 	if (count >= n->min) {
 		if (done[s] <= count)
@@ -162,7 +171,7 @@ static void ends(odoc *o, const tq_node *n, size_t s, char *out)
 		for (size_t i = 0; i < o->doc->n_spans; i++) {
 			const td_span *sp = &o->doc->spans[i];
 			if (strcmp(sp->name, n->elem) || o->sp_start[i] != s ||
-				o->sp_end[i] <= s)
+			        o->sp_end[i] <= s)
 				continue;
 			size_t j = 0;
 			while (j < n->nattrs && attr_ok(o, sp, &n->attrs[j]))
@@ -218,7 +227,7 @@ static uint32_t tok_from(const odoc *o, size_t byte)
 }
 
 int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
-	char **out, size_t *len)
+        char **out, size_t *len)
 {
 	odoc o = {0};
 	o.doc = doc;
@@ -237,22 +246,25 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 		memset(e, 0, o.n + 1);
 		ends(&o, ast, s, e);
 		size_t best = s;
-		for (size_t x = s + 1; x <= o.n; x++)
-			if (e[x])
+		for (size_t x = s + 1; x <= o.n; x++) {
+			if (!e[x])
+				continue;
+			int pq = 0;
+			for (size_t i = 0; i < doc->n_spans && !pullquotes;
+			        i++) {
+				const td_span *sp = &doc->spans[i];
+				const char *t = td_span_attr(sp, "type");
+				if (!strcmp(sp->name, "quote") && t &&
+				        !strcmp(t, "pullquote") &&
+				        o.sp_start[i] < x && o.sp_end[i] > s)
+					pq = 1;
+			}
+			if (!pq)
 				best = x;
+		}
 		if (best == s)
 			continue;
-		int pq = 0;
-		for (size_t i = 0; i < doc->n_spans && !pullquotes && !pq; i++) {
-			const td_span *sp = &doc->spans[i];
-			const char *t = td_span_attr(sp, "type");
-			if (!strcmp(sp->name, "quote") && t &&
-				!strcmp(t, "pullquote") && o.sp_start[i] < best &&
-				o.sp_end[i] > s)
-				pq = 1;
-		}
-		if (!pq)
-			fprintf(m, "%s:%zu-%zu ", doc->id, s, best);
+		fprintf(m, "%s:%zu-%zu ", doc->id, s, best);
 	}
 	fclose(m);
 	free(e);

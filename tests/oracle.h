@@ -11,6 +11,6 @@
  * numbers), in document order; pull quotes excluded unless pullquotes.
  * Returns 0, or -1 on a regex error. */
 int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
-	char **out, size_t *len);
+        char **out, size_t *len);
 
 #endif

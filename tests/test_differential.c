@@ -26,14 +26,14 @@ static unsigned rnd(unsigned n)
 }
 
 static const char *const vocab[] = {"war", "War", "likely", "Likely", "may",
-	"Kim", "Pyongyang", "the", "café", "cafe", "US", ".", ",", "will",
-	"nuclear", "test", "’s", "North", "Korea"};
+        "Kim", "Pyongyang", "the", "café", "cafe", "US", ".", ",", "will",
+        "nuclear", "test", "’s", "North", "Korea"};
 #define NV (sizeof vocab / sizeof vocab[0])
 
-static const char *const keys[] = {"kim-jong-un", "north-korea",
-	"united-states"};
-static const char *const subtypes[] = {"probability", "possibility",
-	"appearance"};
+static const char *const keys[] = {
+        "kim-jong-un", "north-korea", "united-states"};
+static const char *const subtypes[] = {
+        "probability", "possibility", "appearance"};
 
 /* A random document: words, then spans over random token ranges. */
 static td_doc *random_doc(int k)
@@ -62,8 +62,8 @@ static td_doc *random_doc(int k)
 		char sid[48];
 		snprintf(sid, sizeof sid, "%s-s%d", id, sn++);
 		td_doc_add_span(d, "s", t.v[a].start, t.v[b - 1].end, NULL,
-			"xml:id", sid, "ana",
-			rnd(2) ? "#prediction #hedged" : "#claim", NULL);
+		        "xml:id", sid, "ana",
+		        rnd(2) ? "#prediction #hedged" : "#claim", NULL);
 		a = b;
 	}
 	/* inline elements, possibly crossing (the writer drops those) */
@@ -76,24 +76,25 @@ static td_doc *random_doc(int k)
 		switch (rnd(5)) {
 		case 0:
 			td_doc_add_span(d, "q", bs, be, NULL, "who",
-				keys[rnd(3)], NULL);
+			        keys[rnd(3)], NULL);
 			break;
 		case 1:
 			td_doc_add_span(d, "persName", bs, be, NULL, "ref",
-				rnd(2) ? "#kim-jong-un" : "#north-korea #united-states",
-				NULL);
+			        rnd(2) ? "#kim-jong-un"
+			               : "#north-korea #united-states",
+			        NULL);
 			break;
 		case 2:
 			td_doc_add_span(d, "seg", bs, be, NULL, "type", "hedge",
-				"subtype", subtypes[rnd(3)], NULL);
+			        "subtype", subtypes[rnd(3)], NULL);
 			break;
 		case 3:
 			td_doc_add_span(d, "quote", bs, be, NULL, "type",
-				"pullquote", NULL);
+			        "pullquote", NULL);
 			break;
 		default:
 			td_doc_add_span(d, "rs", bs, be, NULL, "type", "state",
-				"ref", "#north-korea", NULL);
+			        "ref", "#north-korea", NULL);
 		}
 	}
 	td_tokens_free(&t);
@@ -108,25 +109,36 @@ static void gen_token(char *q, size_t cap)
 	char b[128];
 	const char *w = vocab[rnd(NV)];
 	switch (rnd(10)) {
-	case 0: snprintf(b, sizeof b, "[]"); break;
-	case 1: snprintf(b, sizeof b, "\"%s\"%%c", w); break;
-	case 2: snprintf(b, sizeof b, "\"%s\"%%d", w); break;
+	case 0:
+		snprintf(b, sizeof b, "[]");
+		break;
+	case 1:
+		snprintf(b, sizeof b, "\"%s\"%%c", w);
+		break;
+	case 2:
+		snprintf(b, sizeof b, "\"%s\"%%d", w);
+		break;
 	case 3:
 		if ((unsigned char)w[0] < 0x80)
 			snprintf(b, sizeof b, "\"%c.*\"", w[0]);
 		else
 			snprintf(b, sizeof b, "\"%s.*\"", w);
 		break;
-	case 4: snprintf(b, sizeof b, "[norm=\"%s\"]", w); break;
+	case 4:
+		snprintf(b, sizeof b, "[norm=\"%s\"]", w);
+		break;
 	case 5:
 		snprintf(b, sizeof b, "[word=\"%s\" | norm=\"%s\"]", w,
-			vocab[rnd(NV)]);
+		        vocab[rnd(NV)]);
 		break;
-	case 6: snprintf(b, sizeof b, "[!word=\"%s\"]", w); break;
+	case 6:
+		snprintf(b, sizeof b, "[!word=\"%s\"]", w);
+		break;
 	case 7:
 		snprintf(b, sizeof b, "[word=\"[a-zA-Z]+\" & !norm=\"%s\"]", w);
 		break;
-	default: snprintf(b, sizeof b, "\"%s\"", w);
+	default:
+		snprintf(b, sizeof b, "\"%s\"", w);
 	}
 	strncat(q, b, cap - strlen(q) - 1);
 }
@@ -134,21 +146,26 @@ static void gen_token(char *q, size_t cap)
 static void gen_span(char *q, size_t cap)
 {
 	static const char *const spans[] = {"<s/>", "<q/>",
-		"<q who=\"kim.*\"/>", "<seg type=\"hedge\"/>",
-		"<seg subtype=\"prob.*|poss.*\"/>", "<persName ref=\"north-korea\"/>",
-		"<s ana=\"prediction\"/>", "<rs/>", "<quote/>", "<nosuch/>"};
+	        "<q who=\"kim.*\"/>", "<seg type=\"hedge\"/>",
+	        "<seg subtype=\"prob.*|poss.*\"/>",
+	        "<persName ref=\"north-korea\"/>", "<s ana=\"prediction\"/>",
+	        "<rs/>", "<quote/>", "<nosuch/>"};
 	strncat(q, spans[rnd(sizeof spans / sizeof spans[0])],
-		cap - strlen(q) - 1);
+	        cap - strlen(q) - 1);
 }
 
 static void gen(char *q, size_t cap, int depth)
 {
-	static const char *const quants[] = {"?", "*", "+", "{0,2}", "{1,3}",
-		"{2}", "{0,}", "{,1}"};
+	static const char *const quants[] = {
+	        "?", "*", "+", "{0,2}", "{1,3}", "{2}", "{0,}", "{,1}"};
 	unsigned c = depth > 2 ? rnd(2) : rnd(9);
 	switch (c) {
-	case 0: gen_token(q, cap); return;
-	case 1: gen_span(q, cap); return;
+	case 0:
+		gen_token(q, cap);
+		return;
+	case 1:
+		gen_span(q, cap);
+		return;
 	case 2:
 	case 3:
 		gen(q, cap, depth + 1);
@@ -206,7 +223,7 @@ static int collect(void *arg, const tq_hit *h)
 	td_docinfo di;
 	assert_int_equal(td_seg_doc(h->seg, h->doc, &di), 0);
 	fprintf(a->m, "%s:%u-%u ", di.id, h->start - di.first_tok,
-		h->end - di.first_tok);
+	        h->end - di.first_tok);
 	return 0;
 }
 
@@ -222,17 +239,20 @@ static void one_corpus(int round, int nqueries)
 	for (int part = 0; part < 2; part++) {
 		td_writer *w = NULL;
 		assert_int_equal(td_writer_open(dir, 0, &w), 0);
-		for (int i = part ? split : 0; i < (part ? ndocs : split); i++) {
+		for (int i = part ? split : 0; i < (part ? ndocs : split);
+		        i++) {
 			td_doc *gen_doc = random_doc(round * 10 + i);
 			char *xml = NULL;
 			size_t len = 0;
-			assert_int_equal(td_tei_write_mem(gen_doc, &xml, &len), 0);
+			assert_int_equal(
+			        td_tei_write_mem(gen_doc, &xml, &len), 0);
 			td_doc_free(gen_doc);
 			if (td_tei_read("random.xml", xml, len, &docs[i]) < 0)
 				fail_msg("TEI read: %s", td_error_last());
 			free(xml);
 			td_doc_sort_spans(docs[i]);
-			assert_int_equal(td_writer_add(w, docs[i], docs[i]->id), 0);
+			assert_int_equal(
+			        td_writer_add(w, docs[i], docs[i]->id), 0);
 		}
 		assert_int_equal(td_writer_commit(w), 0);
 		td_writer_close(w);
@@ -246,7 +266,7 @@ static void one_corpus(int round, int nqueries)
 		tq_plan *p = NULL;
 		if (tq_parse(q, strlen(q), &n) < 0)
 			fail_msg("generated query does not parse: %s: %s", q,
-				td_error_last());
+			        td_error_last());
 		if (tq_plan_new(n, &p) < 0)
 			fail_msg("%s: %s", q, td_error_last());
 		int pull = (int)rnd(2);
@@ -264,7 +284,8 @@ static void one_corpus(int round, int nqueries)
 		for (int i = 0; i < ndocs; i++) {
 			char *o = NULL;
 			size_t ol = 0;
-			assert_int_equal(oracle_hits(docs[i], n, pull, &o, &ol), 0);
+			assert_int_equal(
+			        oracle_hits(docs[i], n, pull, &o, &ol), 0);
 			fputs(o, m);
 			for (char *c = o; *c; c++)
 				nhits += *c == ':';
@@ -276,13 +297,13 @@ static void one_corpus(int round, int nqueries)
 				td_tei_write(docs[i], stderr);
 		if (strcmp(got, want))
 			fail_msg("round %d query %s (pullquotes %d):\n index:  "
-				 "%s\n oracle: %s",
-				round, q, pull, got, want);
+			         "%s\n oracle: %s",
+			        round, q, pull, got, want);
 		uint64_t cnt = 0;
 		assert_int_equal(tq_count(ix, p, &f, &cnt), 0);
 		if (cnt != nhits)
 			fail_msg("%s: count %llu, oracle %zu", q,
-				(unsigned long long)cnt, nhits);
+			        (unsigned long long)cnt, nhits);
 		free(got);
 		free(want);
 		tq_plan_free(p);
@@ -300,7 +321,8 @@ static void one_corpus(int round, int nqueries)
 static void test_differential_random(void **state)
 {
 	(void)state;
-	const char *seed = getenv("TD_DIFF_SEED"), *rounds = getenv("TD_DIFF_ROUNDS");
+	const char *seed = getenv("TD_DIFF_SEED"),
+	           *rounds = getenv("TD_DIFF_ROUNDS");
 	rs = seed ? strtoull(seed, NULL, 10) : 0x5eed1234abcdull;
 	if (!rs)
 		rs = 1;
@@ -313,7 +335,7 @@ int main(void)
 {
 	td_set_warn(NULL, NULL);
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_differential_random),
+	        cmocka_unit_test(test_differential_random),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,7 +18,7 @@ static td_index *ix;
 
 /* Adds a span over the nth occurrence of needle in doc's text. */
 static void span(td_doc *d, const char *name, const char *needle, int nth,
-	const char *a1, const char *v1, const char *a2, const char *v2)
+        const char *a1, const char *v1, const char *a2, const char *v2)
 {
 	const char *p = d->text;
 	for (int i = 0; i <= nth; i++) {
@@ -27,8 +27,8 @@ static void span(td_doc *d, const char *name, const char *needle, int nth,
 	}
 	size_t st = (size_t)(p - d->text);
 	assert_int_equal(td_doc_add_span(d, name, st, st + strlen(needle), NULL,
-				 a1, v1, a2, v2, NULL),
-		0);
+	                         a1, v1, a2, v2, NULL),
+	        0);
 }
 
 static td_doc *mkdoc(const char *id, const char *date, const char *text)
@@ -62,24 +62,25 @@ static int setup(void **state)
 	/* doc-a tokens: Kim0 said1 war2 is3 likely4 .5 The6 US7 will8
 	 * probably9 respond10 .11 */
 	td_doc *a = mkdoc("doc-a", "2024-01-19",
-		"Kim said war is likely. The US will probably respond.");
+	        "Kim said war is likely. The US will probably respond.");
 	span(a, "s", "Kim said war is likely.", 0, "xml:id", "doc-a-s0", "ana",
-		"#claim");
+	        "#claim");
 	span(a, "s", "The US will probably respond.", 0, "xml:id", "doc-a-s1",
-		"ana", "#prediction #hedged");
+	        "ana", "#prediction #hedged");
 	span(a, "persName", "Kim", 0, "ref", "#kim-jong-un", NULL, NULL);
 	span(a, "q", "war is likely", 0, "who", "#kim-jong-un", NULL, NULL);
 	span(a, "seg", "likely", 0, "type", "hedge", "subtype", "probability");
-	span(a, "seg", "probably", 0, "type", "hedge", "subtype", "probability");
+	span(a, "seg", "probably", 0, "type", "hedge", "subtype",
+	        "probability");
 	span(a, "orgName", "US", 0, "type", "state", "ref", "#united-states");
 	/* doc-b: Pyongyang0 may1 test2 a3 missile4 .5 Pyongyang6 said7
 	 * nothing8 .9 ; the second sentence is also a pull quote */
 	td_doc *b = mkdoc("doc-b", "2023-05-02",
-		"Pyongyang may test a missile.\n\nPyongyang said nothing.");
+	        "Pyongyang may test a missile.\n\nPyongyang said nothing.");
 	span(b, "s", "Pyongyang may test a missile.", 0, "xml:id", "doc-b-s0",
-		"ana", "#prediction #hedged");
+	        "ana", "#prediction #hedged");
 	span(b, "quote", "Pyongyang said nothing.", 0, "type", "pullquote",
-		NULL, NULL);
+	        NULL, NULL);
 	span(b, "rs", "Pyongyang", 0, "type", "state", "ref", "#north-korea");
 	span(b, "rs", "Pyongyang", 1, "type", "state", "ref", "#north-korea");
 	span(b, "seg", "may", 0, "type", "hedge", "subtype", "possibility");
@@ -88,9 +89,10 @@ static int setup(void **state)
 	/* a second commit: doc-c, in its own segment.
 	 * Likely0 ,1 likely2 war3 café4 aaa…ab5 .6 */
 	td_doc *c = mkdoc("doc-c", "2024-06-01",
-		"Likely, likely war café aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.");
-	span(c, "s", "Likely, likely war café aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.",
-		0, "xml:id", "doc-c-s0", NULL, NULL);
+	        "Likely, likely war café aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.");
+	span(c, "s",
+	        "Likely, likely war café aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab.", 0,
+	        "xml:id", "doc-c-s0", NULL, NULL);
 	td_doc *v2[] = {c};
 	commit(v2, 1);
 	assert_int_equal(td_index_open(dir, &ix), 0);
@@ -117,7 +119,7 @@ static int collect(void *arg, const tq_hit *h)
 	assert_int_equal(td_seg_doc(h->seg, h->doc, &di), 0);
 	size_t n = strlen(a->s);
 	snprintf(a->s + n, sizeof a->s - n, "%s%s:%u-%u", n ? " " : "",
-		di.id + 4, h->start - di.first_tok, h->end - di.first_tok);
+	        di.id + 4, h->start - di.first_tok, h->end - di.first_tok);
 	return 0;
 }
 
@@ -139,7 +141,8 @@ static void check_f(const char *q, const tq_filter *f, const char *want)
 		nh += *s == ':';
 	assert_int_equal(tq_count(ix, p, f, &cnt), 0);
 	if (cnt != nh)
-		fail_msg("%s: count %llu, hits %zu", q, (unsigned long long)cnt, nh);
+		fail_msg("%s: count %llu, hits %zu", q, (unsigned long long)cnt,
+		        nh);
 	tq_plan_free(p);
 	tq_node_free(n);
 }
@@ -167,9 +170,10 @@ static void test_exec_tokens(void **state)
 	check("[word=\"[a-z]+\" & norm=\"w.*\"]", "a:2-3 a:8-9 c:3-4");
 	check("[word=\"war\" | word=\"US\"]", "a:2-3 a:7-8 c:3-4");
 	check("[word!=\".*[a-z].*\"]", "a:5-6 a:7-8 a:11-12 b:5-6 c:1-2 c:6-7");
-	check("[]", "a:0-1 a:1-2 a:2-3 a:3-4 a:4-5 a:5-6 a:6-7 a:7-8 a:8-9 "
-		    "a:9-10 a:10-11 a:11-12 b:0-1 b:1-2 b:2-3 b:3-4 b:4-5 b:5-6 "
-		    "c:0-1 c:1-2 c:2-3 c:3-4 c:4-5 c:5-6 c:6-7");
+	check("[]",
+	        "a:0-1 a:1-2 a:2-3 a:3-4 a:4-5 a:5-6 a:6-7 a:7-8 a:8-9 "
+	        "a:9-10 a:10-11 a:11-12 b:0-1 b:1-2 b:2-3 b:3-4 b:4-5 b:5-6 "
+	        "c:0-1 c:1-2 c:2-3 c:3-4 c:4-5 c:5-6 c:6-7");
 }
 
 static void test_exec_sequences(void **state)
@@ -200,7 +204,7 @@ static void test_exec_spans(void **state)
 	(void)state;
 	check("<seg type=\"hedge\"/>", "a:4-5 a:9-10 b:1-2");
 	check("<seg type=\"hedge\"/> within <s ana=\"prediction\"/>",
-		"a:9-10 b:1-2");
+	        "a:9-10 b:1-2");
 	check("<seg subtype=\"poss.*\"/>", "b:1-2");
 	check("<q who=\"kim-jong-un\"/>", "a:2-5");
 	check("<q who=\"kim\"/>", "");
@@ -221,6 +225,8 @@ static void test_exec_spans(void **state)
 	check("<s/> containing (\"will\" [] \"respond\")", "a:6-12");
 	/* pull quotes are left out */
 	check("<rs ref=\"north-korea\"/>", "b:0-1");
+	/* a longest match stops short of a pull quote */
+	check("\"Pyongyang\" []*", "b:0-6");
 	check("\"said\"", "a:1-2");
 }
 
@@ -231,6 +237,7 @@ static void test_exec_filters(void **state)
 	f.pullquotes = 1;
 	check_f("<rs ref=\"north-korea\"/>", &f, "b:0-1 b:6-7");
 	check_f("\"said\"", &f, "a:1-2 b:7-8");
+	check_f("\"Pyongyang\" []*", &f, "b:0-10 b:6-10");
 	f = (tq_filter){0};
 	f.from = "2024";
 	check_f("\"likely\"%c", &f, "a:4-5 c:0-1 c:2-3");
@@ -305,21 +312,67 @@ static void freq_is(const char *q, const char *by, const char *want)
 	tq_node_free(n);
 }
 
+static int add_term(void *arg, const char *t, size_t len, uint64_t n)
+{
+	return tq_freq_add_key(arg, t, len, n);
+}
+
+/* the lexicon shortcut for one-token queries gives the same table as
+ * visiting every hit */
+static void freq_same(const char *q, const char *by)
+{
+	tq_node *n = NULL;
+	tq_plan *p = NULL;
+	tq_freq *f1 = NULL, *f2 = NULL;
+	char *b1 = NULL, *b2 = NULL;
+	size_t l1 = 0, l2 = 0;
+	assert_int_equal(tq_parse(q, strlen(q), &n), 0);
+	assert_int_equal(tq_plan_new(n, &p), 0);
+	assert_int_equal(tq_freq_new(tq_freq_by(by), &f1), 0);
+	assert_int_equal(tq_freq_new(tq_freq_by(by), &f2), 0);
+	assert_int_equal(tq_exec(ix, p, NULL, add_freq, f1), 0);
+	assert_int_equal(tq_exec_terms(ix, p, NULL, tq_freq_layer(f2), add_term,
+	                         add_freq, f2),
+	        0);
+	FILE *m1 = open_memstream(&b1, &l1), *m2 = open_memstream(&b2, &l2);
+	tq_freq_print(f1, m1, 100, 0);
+	tq_freq_print(f2, m2, 100, 0);
+	fclose(m1);
+	fclose(m2);
+	if (strcmp(b1, b2))
+		fail_msg("%s by %s:\n%s\nvs\n%s", q, by, b1, b2);
+	assert_true(l1 > 0);
+	free(b1);
+	free(b2);
+	tq_freq_free(f1);
+	tq_freq_free(f2);
+	tq_plan_free(p);
+	tq_node_free(n);
+}
+
 static void test_exec_freq(void **state)
 {
 	(void)state;
+	freq_same("\"likely\"%c", "match");
+	freq_same("\"[a-z].*\"", "match");
+	freq_same("[norm=\"[a-z].*\"]", "norm");
+	freq_same("\"war\"", "match");
+
 	assert_int_equal(tq_freq_by("nope"), -1);
 	freq_is("\"likely\"%c", "match", "2\t2.00\tlikely\n1\t1.00\tLikely\n");
 	freq_is("\"likely\"%c", "norm", "3\t3.00\tlikely\n");
 	freq_is("\"likely\"%c", "doc", "2\t2.00\tdoc-c\n1\t1.00\tdoc-a\n");
 	freq_is("\"likely\"%c", "year", "3\t3.00\t2024\n");
-	freq_is("\"likely\"%c", "month", "2\t2.00\t2024-06\n1\t1.00\t2024-01\n");
+	freq_is("\"likely\"%c", "month",
+	        "2\t2.00\t2024-06\n1\t1.00\t2024-01\n");
 	freq_is("<seg type=\"hedge\"/>", "hedge",
-		"2\t2.00\tprobability\n1\t1.00\tpossibility\n");
-	freq_is("[]", "actor", "22\t22.00\t(none)\n1\t1.00\tkim-jong-un\n"
-			       "1\t1.00\tnorth-korea\n1\t1.00\tunited-states\n");
-	freq_is("[] within <s/>", "who", "22\t22.00\t(none)\n"
-					 "3\t3.00\tkim-jong-un\n");
+	        "2\t2.00\tprobability\n1\t1.00\tpossibility\n");
+	freq_is("[]", "actor",
+	        "22\t22.00\t(none)\n1\t1.00\tkim-jong-un\n"
+	        "1\t1.00\tnorth-korea\n1\t1.00\tunited-states\n");
+	freq_is("[] within <s/>", "who",
+	        "22\t22.00\t(none)\n"
+	        "3\t3.00\tkim-jong-un\n");
 }
 
 static void test_exec_lines(void **state)
@@ -354,13 +407,13 @@ static void test_exec_lines(void **state)
 	assert_non_null(strstr(buf, "doc-a 2024-01-19 s1 "));
 	assert_non_null(strstr(buf, "US will [probably] respond.\n"));
 	assert_non_null(strstr(buf, "doc-a\tdoc-a-s1\t9\t10\t2024-01-19\tUS "
-				    "will\tprobably\trespond.\tdoc-a\n"));
+	                            "will\tprobably\trespond.\tdoc-a\n"));
 	assert_non_null(strstr(buf, "{\"doc\":\"doc-a\",\"s\":\"doc-a-s1\","
-				    "\"start\":9,\"end\":10,\"left\":\"US "
-				    "will\",\"match\":\"probably\""));
+	                            "\"start\":9,\"end\":10,\"left\":\"US "
+	                            "will\",\"match\":\"probably\""));
 	assert_non_null(strstr(buf, "{\"name\":\"seg\",\"start\":9,\"end\":"
-				    "10,\"attrs\":{\"type\":\"hedge\","
-				    "\"subtype\":\"probability\"}}"));
+	                            "10,\"attrs\":{\"type\":\"hedge\","
+	                            "\"subtype\":\"probability\"}}"));
 	assert_non_null(strstr(buf, "{\"name\":\"s\",\"start\":6,\"end\":12,"));
 	free(buf);
 	tq_line_free(&l);
@@ -383,13 +436,13 @@ static void test_exec_lines(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_exec_tokens),
-		cmocka_unit_test(test_exec_sequences),
-		cmocka_unit_test(test_exec_spans),
-		cmocka_unit_test(test_exec_filters),
-		cmocka_unit_test(test_exec_regex_limit),
-		cmocka_unit_test(test_exec_freq),
-		cmocka_unit_test(test_exec_lines),
+	        cmocka_unit_test(test_exec_tokens),
+	        cmocka_unit_test(test_exec_sequences),
+	        cmocka_unit_test(test_exec_spans),
+	        cmocka_unit_test(test_exec_filters),
+	        cmocka_unit_test(test_exec_regex_limit),
+	        cmocka_unit_test(test_exec_freq),
+	        cmocka_unit_test(test_exec_lines),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

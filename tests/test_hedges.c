@@ -36,11 +36,52 @@ static void test_non_hedges(void **state)
 	td_doc_free(d);
 }
 
+/* negation and degree stay outside the cue; look is a cue only as a link
+ * verb; a modal in an indirect question or of past ability is none */
+static void test_cue_extent(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2024-01-19",
+		"A return to the old limits is not likely.\n"
+		"It makes a new war less likely.\n"
+		"The first option looks tempting.\n"
+		"Officials look at the map and take a closer look.\n"
+		"The question is whether Iran may keep enriching.\n"
+		"Whilst Kim last met Xi in 2019, the meetings could lead to a summit.\n"
+		"It is not known if nearly 30 or around 40 ships sailed.");
+	fx_expect(d, "seg", "likely", "subtype", "probability");
+	assert_null(fx_find(d, "seg", "not likely"));
+	assert_null(fx_find(d, "seg", "less likely"));
+	assert_non_null(fx_find_nth(d, "seg", "likely", 1));
+	fx_expect(d, "seg", "looks", "subtype", "appearance");
+	assert_null(fx_find(d, "seg", "look"));
+	assert_null(fx_find(d, "seg", "may"));
+	fx_expect(d, "seg", "could", "subtype", "possibility");
+	assert_null(fx_find(d, "seg", "It is not known"));
+	assert_null(fx_find(d, "seg", "nearly"));
+	assert_null(fx_find(d, "seg", "around"));
+	assert_int_equal(fx_count(d, "seg"), 4);
+	assert_null(strstr(fx_ana(d, 3), "#hedged"));
+	td_doc_free(d);
+}
+
+/* a hedge inside a quote is a hedge item, so its sentence is #hedged */
+static void test_quoted_hedge(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2024-01-19", "Kim said: “The talks may well fail.”");
+	fx_expect(d, "seg", "may well", "subtype", "probability");
+	assert_non_null(strstr(fx_ana(d, 0), "#hedged"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cues),
 		cmocka_unit_test(test_non_hedges),
+		cmocka_unit_test(test_cue_extent),
+		cmocka_unit_test(test_quoted_hedge),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -21,9 +21,10 @@ static void test_labels(void **state)
 	assert_string_equal(fx_ana(d, 1), "");
 	assert_true(has(fx_ana(d, 2), "#claim"));
 	assert_false(has(fx_ana(d, 2), "#prediction"));
-	/* an actor's threat is not the author's prediction */
+	/* an actor's threat is not the author's prediction, nor a claim
+	 * (gold: Kim s7, Iran s19) */
 	assert_false(has(fx_ana(d, 3), "#prediction"));
-	assert_true(has(fx_ana(d, 3), "#claim"));
+	assert_false(has(fx_ana(d, 3), "#claim"));
 	assert_true(has(fx_ana(d, 4), "#prediction"));
 	assert_true(has(fx_ana(d, 4), "#hedged"));
 	assert_true(has(fx_ana(d, 5), "#claim"));
@@ -31,10 +32,94 @@ static void test_labels(void **state)
 	td_doc_free(d);
 }
 
+/* sentence i of d has exactly the labels ana ("" for none) */
+static void expect_ana(const td_doc *d, int i, const char *ana)
+{
+	const char *got = fx_ana(d, i);
+	if (strcmp(got ? got : "", ana) != 0)
+		fail_msg("sentence %d: ana \"%s\", expected \"%s\"", i, got ? got : "", ana);
+}
+
+/* future reference beyond modals: predicative likely, scheduled dates,
+ * expectation verbs, seasons; and what is not the author's future */
+static void test_prediction_cues(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-06-04",
+		"A decision is likely by the end of August.\n"
+		"The attack was likely a warning.\n"
+		"The resolution expires on 18 October.\n"
+		"The inspectors arrived on 31 May.\n"
+		"As the ministers pledged in November, trade grew.\n"
+		"The central bank expects growth to slow.\n"
+		"A strike cannot be ruled out before the summer is over.\n"
+		"The consequences may be graver still.\n"
+		"Sanctions may be reimposed.\n"
+		"The question is whether Iran may keep enriching.\n"
+		"Xi Jinping has reportedly told the army to be ready by 2027.\n"
+		"If the bloc is to double trade by 2030, it must show results.\n"
+		"If militants strike again, fighting would resume.\n"
+		"In 2015, negotiators could agree on limits.");
+	expect_ana(d, 0, "#prediction #hedged");
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	expect_ana(d, 2, "#prediction");
+	expect_ana(d, 3, "");
+	assert_false(has(fx_ana(d, 4), "#prediction"));
+	expect_ana(d, 5, "#prediction");
+	expect_ana(d, 6, "#prediction #hedged");
+	expect_ana(d, 7, "#hedged #claim");
+	expect_ana(d, 8, "#prediction #hedged");
+	assert_false(has(fx_ana(d, 9), "#prediction"));
+	assert_false(has(fx_ana(d, 10), "#prediction"));
+	expect_ana(d, 11, "#claim");
+	expect_ana(d, 12, "#prediction");
+	assert_false(has(fx_ana(d, 13), "#prediction"));
+	td_doc_free(d);
+}
+
+/* claims: reported positions vs reported threats, quoted judgements vs
+ * pledges, recommendations vs their look-alikes */
+static void test_claim_rules(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-06-04",
+		"Sergei Lavrov warned that troops would be treated as a party.\n"
+		"Abbas Araghchi insisted that the programme remains peaceful.\n"
+		"“The question is an internal affair,” said Mao Ning.\n"
+		"“We will not provoke,” Lai Ching-te told reporters.\n"
+		"Should a summit go ahead, it will be difficult to agree.\n"
+		"Leaders will have to choose between two options.\n"
+		"We should not be surprised if the North tests a missile.\n"
+		"The rhetoric suggests that Kim will escalate.\n"
+		"It would be wrong to dismiss his words.\n"
+		"Kim Jong Un threatened to use nuclear weapons.\n"
+		"That said, the government prioritizes stability.\n"
+		"These were the most serious clashes in decades.\n"
+		"Most of the troops left on Tuesday.\n"
+		"Beijing called the drills a stern warning.");
+	expect_ana(d, 0, "");
+	expect_ana(d, 1, "#claim");
+	expect_ana(d, 2, "#claim");
+	expect_ana(d, 3, "");
+	expect_ana(d, 4, "#prediction");
+	expect_ana(d, 5, "#prediction");
+	expect_ana(d, 6, "#prediction #hedged");
+	expect_ana(d, 7, "#prediction #hedged #claim");
+	expect_ana(d, 8, "#prediction #claim");
+	expect_ana(d, 9, "");
+	expect_ana(d, 10, "#claim");
+	expect_ana(d, 11, "#claim");
+	expect_ana(d, 12, "");
+	expect_ana(d, 13, "#claim");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_prediction_cues),
+		cmocka_unit_test(test_claim_rules),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -31,14 +31,14 @@ static void test_lexer_kinds(void **state)
 	tq_tok v[64];
 	size_t n;
 	const char *q = "[word!=\"a\\\"b\"%cd & norm='x'] {2,3}? * + "
-			"( | ) <s ana=\"p\"/> within 12 !";
+	                "( | ) <s ana=\"p\"/> within 12 !";
 	assert_int_equal(lex_all(q, v, 64, &n), 0);
 	int want[] = {TQT_LBRACK, TQT_IDENT, TQT_NEQ, TQT_STRING, TQT_FLAGS,
-		TQT_AMP, TQT_IDENT, TQT_EQ, TQT_STRING, TQT_RBRACK, TQT_LBRACE,
-		TQT_NUMBER, TQT_COMMA, TQT_NUMBER, TQT_RBRACE, TQT_QMARK,
-		TQT_STAR, TQT_PLUS, TQT_LPAREN, TQT_PIPE, TQT_RPAREN, TQT_LT,
-		TQT_IDENT, TQT_IDENT, TQT_EQ, TQT_STRING, TQT_SLASH, TQT_GT,
-		TQT_IDENT, TQT_NUMBER, TQT_BANG, TQT_EOF};
+	        TQT_AMP, TQT_IDENT, TQT_EQ, TQT_STRING, TQT_RBRACK, TQT_LBRACE,
+	        TQT_NUMBER, TQT_COMMA, TQT_NUMBER, TQT_RBRACE, TQT_QMARK,
+	        TQT_STAR, TQT_PLUS, TQT_LPAREN, TQT_PIPE, TQT_RPAREN, TQT_LT,
+	        TQT_IDENT, TQT_IDENT, TQT_EQ, TQT_STRING, TQT_SLASH, TQT_GT,
+	        TQT_IDENT, TQT_NUMBER, TQT_BANG, TQT_EOF};
 	assert_int_equal(n, sizeof want / sizeof want[0]);
 	for (size_t i = 0; i < n; i++)
 		assert_int_equal(v[i].kind, want[i]);
@@ -104,9 +104,9 @@ static void test_lexer_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_lexer_kinds),
-		cmocka_unit_test(test_lexer_empty_and_space),
-		cmocka_unit_test(test_lexer_errors),
+	        cmocka_unit_test(test_lexer_kinds),
+	        cmocka_unit_test(test_lexer_empty_and_space),
+	        cmocka_unit_test(test_lexer_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

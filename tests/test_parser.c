@@ -16,7 +16,7 @@ static void parses_as(const char *q, const char *want)
 	int rc = tq_parse(q, strlen(q), &n);
 	if (rc < 0)
 		fail_msg("%s: %s (offset %ld)", q, td_error_last(),
-			td_error_offset());
+		        td_error_offset());
 	char *s = NULL;
 	assert_int_equal(tq_node_print(n, &s), 0);
 	if (strcmp(s, want) != 0)
@@ -43,9 +43,9 @@ static void test_parser_tokens(void **state)
 	parses_as("[norm=\"war\"]", "[norm=\"war\"]");
 	parses_as("[word!=\"a\"]", "[!(word=\"a\")]");
 	parses_as("[word=\"a\" & norm=\"b\" | !word=\"c\"%d]",
-		"[((word=\"a\" & norm=\"b\") | !(word=\"c\"%d))]");
+	        "[((word=\"a\" & norm=\"b\") | !(word=\"c\"%d))]");
 	parses_as("[word=\"a\" & (norm=\"b\" | word=\"c\")]",
-		"[(word=\"a\" & (norm=\"b\" | word=\"c\"))]");
+	        "[(word=\"a\" & (norm=\"b\" | word=\"c\"))]");
 	parses_as("[!!word=\"a\"]", "[!(!(word=\"a\"))]");
 	/* a single-quoted string with a double quote inside */
 	parses_as("'say \"no\"'", "[word=\"say \\\"no\\\"\"]");
@@ -55,14 +55,14 @@ static void test_parser_sequences(void **state)
 {
 	(void)state;
 	parses_as("\"will\" \"probably\"",
-		"([word=\"will\"] [word=\"probably\"])");
-	parses_as("\"a\" []{0,3} \"b\"",
-		"([word=\"a\"] ([]){0,3} [word=\"b\"])");
+	        "([word=\"will\"] [word=\"probably\"])");
+	parses_as(
+	        "\"a\" []{0,3} \"b\"", "([word=\"a\"] ([]){0,3} [word=\"b\"])");
 	parses_as("\"a\"? \"b\"* \"c\"+ \"d\"{2} \"e\"{2,} \"f\"{,4}",
-		"(([word=\"a\"]){0,1} ([word=\"b\"]){0,} ([word=\"c\"]){1,} "
-		"([word=\"d\"]){2,2} ([word=\"e\"]){2,} ([word=\"f\"]){0,4})");
+	        "(([word=\"a\"]){0,1} ([word=\"b\"]){0,} ([word=\"c\"]){1,} "
+	        "([word=\"d\"]){2,2} ([word=\"e\"]){2,} ([word=\"f\"]){0,4})");
 	parses_as("(\"a\" | \"b\" \"c\") \"d\"",
-		"(([word=\"a\"] | ([word=\"b\"] [word=\"c\"])) [word=\"d\"])");
+	        "(([word=\"a\"] | ([word=\"b\"] [word=\"c\"])) [word=\"d\"])");
 	parses_as("\"a\" | \"b\"", "([word=\"a\"] | [word=\"b\"])");
 	parses_as("((\"a\"))", "[word=\"a\"]");
 	parses_as("\"a\"?*", "(([word=\"a\"]){0,1}){0,}");
@@ -74,16 +74,16 @@ static void test_parser_spans(void **state)
 	parses_as("<q/>", "<q/>");
 	parses_as("<s ana=\"prediction\"/>", "<s ana=\"prediction\"/>");
 	parses_as("<persName ref='kim-.*' type=\"x\" />",
-		"<persName ref=\"kim-.*\" type=\"x\"/>");
+	        "<persName ref=\"kim-.*\" type=\"x\"/>");
 	parses_as("<seg type=\"hedge\"/> within <s ana=\"prediction\"/>",
-		"(<seg type=\"hedge\"/> within <s ana=\"prediction\"/>)");
-	parses_as("<s/> containing \"war\"",
-		"(<s/> containing [word=\"war\"])");
+	        "(<seg type=\"hedge\"/> within <s ana=\"prediction\"/>)");
+	parses_as(
+	        "<s/> containing \"war\"", "(<s/> containing [word=\"war\"])");
 	parses_as("\"a\" \"b\" within <q/> containing \"c\"",
-		"((([word=\"a\"] [word=\"b\"]) within <q/>) containing "
-		"[word=\"c\"])");
+	        "((([word=\"a\"] [word=\"b\"]) within <q/>) containing "
+	        "[word=\"c\"])");
 	parses_as("(\"a\" within <q/>) \"b\"",
-		"(([word=\"a\"] within <q/>) [word=\"b\"])");
+	        "(([word=\"a\"] within <q/>) [word=\"b\"])");
 	parses_as("<q/> \"said\"", "(<q/> [word=\"said\"])");
 }
 
@@ -93,13 +93,15 @@ static void syntax_error(const char *q, int code, long off, const char *msg)
 	td_error_clear();
 	int rc = tq_parse(q, strlen(q), &n);
 	if (rc != code)
-		fail_msg("%s: rc %d, want %d (%s)", q, rc, code, td_error_last());
+		fail_msg("%s: rc %d, want %d (%s)", q, rc, code,
+		        td_error_last());
 	assert_null(n);
 	if (td_error_offset() != off)
 		fail_msg("%s: offset %ld, want %ld (%s)", q, td_error_offset(),
-			off, td_error_last());
+		        off, td_error_last());
 	if (!strstr(td_error_last(), msg))
-		fail_msg("%s: message '%s' lacks '%s'", q, td_error_last(), msg);
+		fail_msg(
+		        "%s: message '%s' lacks '%s'", q, td_error_last(), msg);
 }
 
 static void test_parser_errors(void **state)
@@ -174,8 +176,9 @@ static void test_parser_limits(void **state)
 	syntax_error(q, TD_ELIMIT, 1 + 11 * 1000, "conditions");
 	/* so is a within chain */
 	syntax_error("\"a\" within <q/> within <q/> within <q/> within <q/> "
-		     "within <q/> within <q/> within <q/> within <q/> within "
-		     "<q/>", TD_ELIMIT, 100, "within/containing");
+	             "within <q/> within <q/> within <q/> within <q/> within "
+	             "<q/>",
+	        TD_ELIMIT, 100, "within/containing");
 	free(q);
 }
 
@@ -194,13 +197,13 @@ static void test_parser_span_new(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parser_tokens),
-		cmocka_unit_test(test_parser_sequences),
-		cmocka_unit_test(test_parser_spans),
-		cmocka_unit_test(test_parser_errors),
-		cmocka_unit_test(test_parser_quantifier_chain),
-		cmocka_unit_test(test_parser_limits),
-		cmocka_unit_test(test_parser_span_new),
+	        cmocka_unit_test(test_parser_tokens),
+	        cmocka_unit_test(test_parser_sequences),
+	        cmocka_unit_test(test_parser_spans),
+	        cmocka_unit_test(test_parser_errors),
+	        cmocka_unit_test(test_parser_quantifier_chain),
+	        cmocka_unit_test(test_parser_limits),
+	        cmocka_unit_test(test_parser_span_new),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -95,6 +95,9 @@ expect 0 $Q $X --format json --limit 3 '"likely"'
 [ "$(wc -l <"$tmp/out")" = 3 ] || fail "json --limit 3"
 for k in '"doc":"doc-' '"s":' '"start":' '"end":' '"left":' '"match":"likely"' \
 	'"right":' '"date":"' '"title":' '"spans":[{"name":'; do has "$k" "$tmp/out"; done
+# outside a sentence (the title) "s" is null
+expect 0 $Q $X --format json --doc $SEED --limit 1 '[]'
+has '"s":null' "$tmp/out"; has '"start":0,"end":1' "$tmp/out"
 expect 0 $Q $X --format tsv '"likely"'
 has "doc	s	start	end	date	left	match	right	title" "$tmp/out"
 awk -F '\t' 'NF != 9 { bad = 1 } END { exit bad }' "$tmp/out" || fail "tsv columns"

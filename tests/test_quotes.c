@@ -80,6 +80,51 @@ static void test_unbalanced_marks(void **state)
 	td_doc_free(d);
 }
 
+/* reported clauses without "that", after an adverbial or an addressee,
+ * after a noun of view; group and keyless speakers */
+static void test_reported_forms(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-05-20",
+		"Donald Trump said the United States had helped to negotiate it.\n"
+		"Donald Trump announced the ceasefire on social media before anyone did.\n"
+		"Chinese officials insisted the agreement was reached bilaterally.\n"
+		"Vladimir Putin said on Thursday that he supported the idea.\n"
+		"The commissioner told a meeting in Abuja that the bloc would act.\n"
+		"Xi Jinping told reporters in Beijing.\n"
+		"Benjamin Netanyahu has made no secret of his view that a deal would be worse.\n"
+		"The view that emerged was grim.\n"
+		"It is said that the talks failed.\n"
+		"The three powers have said that they are ready.");
+	fx_expect(d, "said", "the United States had helped to negotiate it", "who",
+		"#donald-trump");
+	fx_expect(d, "said", "the agreement was reached bilaterally", "who",
+		"#chinese-officials");
+	fx_expect(d, "said", "he supported the idea", "who", "#vladimir-putin");
+	assert_non_null(fx_find(d, "said", "the bloc would act"));
+	fx_expect(d, "said", "a deal would be worse", "who", "#benjamin-netanyahu");
+	fx_expect(d, "said", "they are ready", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 6);
+	td_doc_free(d);
+}
+
+/* where a reported clause ends: a second verb of saying of the same
+ * subject, a sentence-final appositive (the author's comment) */
+static void test_reported_clause_end(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-06-04",
+		"Abbas Araghchi insisted that the programme is peaceful and warned that Tehran could respond.\n"
+		"Ishiba Shigeru argued that a pact is needed, an idea Washington dislikes.\n"
+		"Kim Jong Un said that the plan, a bold move, would work.");
+	fx_expect(d, "said", "the programme is peaceful", "who", "#abbas-araghchi");
+	fx_expect(d, "said", "Tehran could respond", "who", "#abbas-araghchi");
+	fx_expect(d, "said", "a pact is needed", "who", "#ishiba-shigeru");
+	/* an inner appositive followed by more of the clause stays inside */
+	assert_non_null(fx_find(d, "said", "the plan, a bold move, would work"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -88,6 +133,8 @@ int main(void)
 		cmocka_unit_test(test_multi_sentence_quote),
 		cmocka_unit_test(test_reported_clauses),
 		cmocka_unit_test(test_unbalanced_marks),
+		cmocka_unit_test(test_reported_forms),
+		cmocka_unit_test(test_reported_clause_end),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
