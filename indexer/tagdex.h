@@ -175,7 +175,8 @@ int td_tsv_load(const char *path, td_tsv **out);
 void td_tsv_free(td_tsv *t);
 
 /* The directory lexicons are read from: $TAGDEX_LEXICONS if set, else the
- * installed $(pkgdatadir)/lexicons. */
+ * installed $(pkgdatadir)/lexicons, or, in a build that is not installed,
+ * corpus/lexicons of the source tree it was built from. */
 const char *td_lexicon_dir(void);
 
 /* ------------------------------------------------------------ utilities */

@@ -7,6 +7,7 @@
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 int td_read_file(const char *path, char **out, size_t *out_len)
@@ -163,6 +164,13 @@ const char *td_lexicon_dir(void)
 	const char *e = getenv("TAGDEX_LEXICONS");
 	if (e && *e)
 		return e;
+#ifdef TD_SRC_LEXDIR
+	/* An uninstalled build reads the lexicons of its own source tree, so
+	 * that build/indexer/tagdex-ingest works before `make install`. */
+	if (access(TD_PKGDATADIR "/lexicons/actors.tsv", R_OK) != 0 &&
+		access(TD_SRC_LEXDIR "/actors.tsv", R_OK) == 0)
+		return TD_SRC_LEXDIR;
+#endif
 	return TD_PKGDATADIR "/lexicons";
 }
 
