@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,7 +131,9 @@ static const char *const group_nouns[] = {"officials", "government",
 	"leaders", "leadership", "authorities", "diplomats", "military",
 	"forces", "troops", "negotiators", "lawmakers", "legislators", "media",
 	"regime", "army", "navy", "policymakers", "counterparts", "analysts",
-	"officers", "soldiers", "delegation", "administration", NULL};
+	"officers", "soldiers", "delegation", "administration", "ministers",
+	"governments", "envoys", "spokesmen", "spokespeople", "generals",
+	"commanders", "politicians", "parliamentarians", "delegations", NULL};
 
 static const char *const locatives[] = {"in", "at", "into", "inside",
 	"within", "throughout", "near", "visited", "visit", "visits",
@@ -299,8 +302,11 @@ static int emit(td_actx *c, size_t t0, size_t t1, const char *key,
 	return push_mention(c, &m);
 }
 
-static int add_dyn(td_actx *c, size_t t0, size_t t1, const char *kind,
-	const char *state, const td_dyn **out)
+/* A document-local actor for tokens [t0, t1); its key is the slug of the
+ * name, after prefix and a hyphen when prefix is given (a state's key
+ * for its ministries: china-ministry-of-commerce). */
+static int add_dyn_pfx(td_actx *c, size_t t0, size_t t1, const char *kind,
+	const char *state, const char *prefix, const td_dyn **out)
 {
 	size_t s = c->tok.v[t0].start, e = c->tok.v[t1 - 1].end;
 	char *name = strndup(c->doc->text + s, e - s), *key = NULL;
@@ -310,6 +316,18 @@ static int add_dyn(td_actx *c, size_t t0, size_t t1, const char *kind,
 	if ((rc = td_slug(name, &key)) < 0) {
 		free(name);
 		return rc;
+	}
+	if (prefix) {
+		size_t n = strlen(prefix) + strlen(key) + 2;
+		char *k2 = malloc(n);
+		if (!k2) {
+			free(name);
+			free(key);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		snprintf(k2, n, "%s-%s", prefix, key);
+		free(key);
+		key = k2;
 	}
 	for (size_t i = 0; i < c->n_dyn; i++)
 		if (strcmp(c->dyn[i].key, key) == 0) {
@@ -337,6 +355,12 @@ static int add_dyn(td_actx *c, size_t t0, size_t t1, const char *kind,
 	d->state = state;
 	*out = d;
 	return 0;
+}
+
+static int add_dyn(td_actx *c, size_t t0, size_t t1, const char *kind,
+	const char *state, const td_dyn **out)
+{
+	return add_dyn_pfx(c, t0, t1, kind, state, NULL, out);
 }
 
 /* The state whose name or demonym stands just before token i (skipping
@@ -435,6 +459,32 @@ static int group_at(const td_actx *c, size_t i, size_t t1, size_t *end,
 	return 1;
 }
 
+/* Heads of government bodies named by function: "Ministry of Commerce",
+ * "Department of Energy", "Office for Budget Responsibility". */
+static const char *const body_heads[] = {"Ministry", "Department", "Office",
+	"Bureau", "Agency", "Commission", "Council", "Committee", NULL};
+
+/* Length of a body name at i: a head, "of"/"for", and capitalised words
+ * (joined by "and"/"of"); 0 when there is none. */
+static size_t body_run(const td_actx *c, size_t i, size_t t1)
+{
+	if (!in_list(c, i, body_heads, 0) || i + 2 >= t1 ||
+	    !(td_tok_eq(c, i + 1, "of", 0) || td_tok_eq(c, i + 1, "for", 0)) ||
+	    !td_tok_is_cap(c, i + 2) || !td_tok_is_word(c, i + 2))
+		return 0;
+	size_t e = i + 3;
+	while (e < t1) {
+		if (td_tok_is_cap(c, e) && td_tok_is_word(c, e))
+			e++;
+		else if (e + 1 < t1 && (td_tok_eq(c, e, "and", 0) || td_tok_eq(c, e, "of", 0)) &&
+			 td_tok_is_cap(c, e + 1))
+			e += 2;
+		else
+			break;
+	}
+	return e - i;
+}
+
 static int sentence_actors(td_actx *c, size_t si)
 {
 	const td_annotator *a = c->a;
@@ -496,7 +546,10 @@ static int sentence_actors(td_actx *c, size_t si)
 		/* short forms of people named earlier win over the lexicon default */
 		if ((!p || (p->flags & TD_PATF_SHORT && p->n == 1 &&
 			    strcmp(a->actors[p->id].kind, "person") == 0)) &&
-		    td_tok_is_cap(c, i) && !(i + 1 < t1 && name_token(c, i + 1))) {
+		    td_tok_is_cap(c, i) && !(i + 1 < t1 && name_token(c, i + 1)) &&
+		    !in_list(c, i, not_names, 0)) {
+			/* not "He" for He Lifeng: pronouns and function words are
+			 * never short forms */
 			const td_mention *r = resolve_short(c, i);
 			if (r) {
 				if ((rc = emit(c, i, i + 1, r->key, "person",
@@ -542,6 +595,22 @@ static int sentence_actors(td_actx *c, size_t si)
 				     c->tok.v[e - 1].end, NULL, NULL, NULL, NULL, NULL)) < 0)
 				return rc;
 			i = e;
+			continue;
+		}
+		/* a body outside the lexicon ("China’s Ministry of Commerce",
+		 * "the Chinese Ministry of Commerce"): keyed by its state */
+		size_t bn = body_run(c, i, t1);
+		if (bn) {
+			const char *st = NULL;
+			if (i > t0 + 1 && td_tok_eq(c, i - 1, "'s", 1))
+				st = state_before(c, t0, i - 1);
+			else
+				st = state_before(c, t0, i);
+			const td_dyn *d;
+			if ((rc = add_dyn_pfx(c, i, i + bn, "org", NULL, st, &d)) < 0 ||
+			    (rc = emit(c, i, i + bn, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+				return rc;
+			i += bn;
 			continue;
 		}
 		/* a capitalised run as subject of a speech verb, or after

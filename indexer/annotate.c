@@ -31,6 +31,20 @@ const char *td_lex_field(const td_tsv_row *r, size_t i)
 
 /* ------------------------------------------------------------ patterns */
 
+/* ASCII case folding by table: word comparison is the annotator's inner
+ * loop (every token against every cue), so it avoids tolower()'s locale
+ * lookup. Bytes >= 128 fold to themselves. */
+const unsigned char td_fold_tab[256] = {
+#define R16(b) b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, \
+	b + 9, b + 10, b + 11, b + 12, b + 13, b + 14, b + 15
+	R16(0), R16(16), R16(32), R16(48),
+	64, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 91, 92, 93, 94, 95,
+	R16(96), R16(112), R16(128), R16(144), R16(160), R16(176), R16(192),
+	R16(208), R16(224), R16(240)
+#undef R16
+};
+
 /* Folded comparison: ASCII case-insensitive, and the right single quote
  * U+2019 equal to the straight apostrophe. */
 static int fold_cmp(const char *a, size_t al, const char *b, size_t bl)
@@ -38,16 +52,18 @@ static int fold_cmp(const char *a, size_t al, const char *b, size_t bl)
 	size_t i = 0, j = 0;
 	while (i < al && j < bl) {
 		int ca, cb;
-		if (al - i >= 3 && memcmp(a + i, "\xe2\x80\x99", 3) == 0) {
+		if ((unsigned char)a[i] == 0xe2 && al - i >= 3 &&
+		    memcmp(a + i, "\xe2\x80\x99", 3) == 0) {
 			ca = '\'';
 			i += 3;
 		} else
-			ca = tolower((unsigned char)a[i++]);
-		if (bl - j >= 3 && memcmp(b + j, "\xe2\x80\x99", 3) == 0) {
+			ca = td_fold_tab[(unsigned char)a[i++]];
+		if ((unsigned char)b[j] == 0xe2 && bl - j >= 3 &&
+		    memcmp(b + j, "\xe2\x80\x99", 3) == 0) {
 			cb = '\'';
 			j += 3;
 		} else
-			cb = tolower((unsigned char)b[j++]);
+			cb = td_fold_tab[(unsigned char)b[j++]];
 		if (ca != cb)
 			return ca - cb;
 	}
@@ -60,12 +76,14 @@ static int exact_cmp(const char *a, size_t al, const char *b, size_t bl)
 	size_t i = 0, j = 0;
 	while (i < al && j < bl) {
 		int ca, cb;
-		if (al - i >= 3 && memcmp(a + i, "\xe2\x80\x99", 3) == 0) {
+		if ((unsigned char)a[i] == 0xe2 && al - i >= 3 &&
+		    memcmp(a + i, "\xe2\x80\x99", 3) == 0) {
 			ca = '\'';
 			i += 3;
 		} else
 			ca = (unsigned char)a[i++];
-		if (bl - j >= 3 && memcmp(b + j, "\xe2\x80\x99", 3) == 0) {
+		if ((unsigned char)b[j] == 0xe2 && bl - j >= 3 &&
+		    memcmp(b + j, "\xe2\x80\x99", 3) == 0) {
 			cb = '\'';
 			j += 3;
 		} else
@@ -81,6 +99,22 @@ static int word_cmp(const char *a, size_t al, const char *b, size_t bl, int fold
 	return fold ? fold_cmp(a, al, b, bl) : exact_cmp(a, al, b, bl);
 }
 
+/* Equality only, with the cheap rejections first: the first bytes differ
+ * (unless one is the lead byte of ’), or the lengths differ and neither
+ * word holds a ’ that could make up for it. Same result as word_cmp == 0. */
+static int word_eq(const char *a, size_t al, const char *b, size_t bl, int fold)
+{
+	if (!al || !bl)
+		return al == bl;
+	unsigned char a0 = (unsigned char)a[0], b0 = (unsigned char)b[0];
+	if (a0 != 0xe2 && b0 != 0xe2 &&
+	    (fold ? td_fold_tab[a0] != td_fold_tab[b0] : a0 != b0))
+		return 0;
+	if (al != bl && !memchr(a, 0xe2, al) && !memchr(b, 0xe2, bl))
+		return 0;
+	return word_cmp(a, al, b, bl, fold) == 0;
+}
+
 int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags)
 {
 	td_tokens t = {0};
@@ -93,10 +127,12 @@ int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags)
 		return 0;
 	}
 	p.w = calloc(t.n, sizeof *p.w);
-	if (!p.w)
+	p.len = calloc(t.n, sizeof *p.len);
+	if (!p.w || !p.len)
 		goto nomem;
 	for (size_t i = 0; i < t.n; i++) {
-		p.w[i] = strndup(words + t.v[i].start, t.v[i].end - t.v[i].start);
+		p.len[i] = t.v[i].end - t.v[i].start;
+		p.w[i] = strndup(words + t.v[i].start, p.len[i]);
 		p.n++;
 		if (!p.w[i])
 			goto nomem;
@@ -119,6 +155,7 @@ nomem:
 	for (int i = 0; i < p.n; i++)
 		free(p.w[i]);
 	free(p.w);
+	free(p.len);
 	td_tokens_free(&t);
 	return td_error(TD_ENOMEM, "out of memory");
 }
@@ -127,7 +164,7 @@ nomem:
  * state outside its arguments, so annotators may be built concurrently. */
 static int pat_cmp_with(const td_pat *a, const td_pat *b, int fold)
 {
-	int r = word_cmp(a->w[0], strlen(a->w[0]), b->w[0], strlen(b->w[0]), fold);
+	int r = word_cmp(a->w[0], a->len[0], b->w[0], b->len[0], fold);
 	if (r)
 		return r;
 	if (a->n != b->n)
@@ -145,10 +182,28 @@ static int pat_cmp_exact(const void *x, const void *y)
 	return pat_cmp_with(x, y, 0);
 }
 
+/* The byte a word sorts under: its first byte, folded when the set is,
+ * and ’ as the apostrophe (the comparators treat them alike). */
+static unsigned first_key(const char *w, size_t len, int fold)
+{
+	unsigned char b = len ? (unsigned char)w[0] : 0;
+	if (b == 0xe2 && len >= 3 && memcmp(w, "\xe2\x80\x99", 3) == 0)
+		return '\'';
+	return fold ? td_fold_tab[b] : b;
+}
+
 void td_patset_sort(td_patset *ps)
 {
 	if (ps->n)
 		qsort(ps->v, ps->n, sizeof *ps->v, ps->fold ? pat_cmp_fold : pat_cmp_exact);
+	/* sorted by the comparators, equal first keys are contiguous and in
+	 * key order */
+	size_t k = 0;
+	for (unsigned b = 0; b <= 256; b++) {
+		while (k < ps->n && first_key(ps->v[k].w[0], ps->v[k].len[0], ps->fold) < b)
+			k++;
+		ps->first[b] = k;
+	}
 }
 
 void td_patset_free(td_patset *ps)
@@ -157,6 +212,7 @@ void td_patset_free(td_patset *ps)
 		for (int j = 0; j < ps->v[i].n; j++)
 			free(ps->v[i].w[j]);
 		free(ps->v[i].w);
+		free(ps->v[i].len);
 	}
 	free(ps->v);
 	memset(ps, 0, sizeof *ps);
@@ -166,26 +222,28 @@ long td_patset_match(const td_patset *ps, const td_actx *c, size_t i, size_t lim
 {
 	const char *t = td_tok_str(c, i);
 	size_t tl = td_tok_len(c, i);
-	size_t lo = 0, hi = ps->n;
+	unsigned key = first_key(t, tl, ps->fold);
+	size_t lo = ps->first[key], hi = ps->first[key + 1];
+	if (lo == hi)
+		return -1;
 	/* lower bound of the first word */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		const char *w = ps->v[mid].w[0];
-		if (word_cmp(w, strlen(w), t, tl, ps->fold) < 0)
+		if (word_cmp(ps->v[mid].w[0], ps->v[mid].len[0], t, tl, ps->fold) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	for (size_t k = lo; k < ps->n; k++) {
 		const td_pat *p = &ps->v[k];
-		if (word_cmp(p->w[0], strlen(p->w[0]), t, tl, ps->fold) != 0)
+		if (!word_eq(p->w[0], p->len[0], t, tl, ps->fold))
 			break;
 		if (i + (size_t)p->n > lim)
 			continue;
 		int ok = 1;
 		for (int j = 1; j < p->n && ok; j++)
-			ok = word_cmp(p->w[j], strlen(p->w[j]), td_tok_str(c, i + j),
-				td_tok_len(c, i + j), ps->fold) == 0;
+			ok = word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
+				td_tok_len(c, i + j), ps->fold);
 		if (ok)
 			return (long)k; /* longest first within equal first words */
 	}
@@ -204,11 +262,11 @@ size_t td_tok_len(const td_actx *c, size_t i)
 	return c->tok.v[i].end - c->tok.v[i].start;
 }
 
-int td_tok_eq(const td_actx *c, size_t i, const char *w, int fold)
+int td_tok_eq_slow(const td_actx *c, size_t i, const char *w, int fold)
 {
 	if (i >= c->tok.n)
 		return 0;
-	return word_cmp(td_tok_str(c, i), td_tok_len(c, i), w, strlen(w), fold) == 0;
+	return word_eq(td_tok_str(c, i), td_tok_len(c, i), w, strlen(w), fold);
 }
 
 int td_tok_is_cap(const td_actx *c, size_t i)
@@ -416,6 +474,7 @@ static void free_context(td_actx *c)
 	free(c->tok_sent);
 	free(c->sents);
 	free(c->sflags);
+	free(c->tok_hedge);
 	free(c->ments);
 	for (size_t i = 0; i < c->n_dyn; i++) {
 		free(c->dyn[i].key);

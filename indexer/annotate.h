@@ -11,6 +11,7 @@
 /* A lexicon entry as a sequence of words (cut with td_tokenize). */
 typedef struct td_pat {
 	char **w;
+	size_t *len; /* byte length of each word (matching is per token) */
 	int n;
 	int id;    /* index of the owning record (actor, cue ...) */
 	int type;  /* stage-specific */
@@ -22,6 +23,9 @@ typedef struct td_patset {
 	td_pat *v;
 	size_t n, cap;
 	int fold; /* match case-insensitively */
+	/* after td_patset_sort: patterns whose first word starts with
+	 * (folded) byte b are v[first[b] .. first[b + 1]) */
+	size_t first[257];
 } td_patset;
 
 typedef struct td_actor_rec {
@@ -110,8 +114,12 @@ typedef struct td_actx {
 	td_said *said;
 	size_t n_said, cap_said;
 	unsigned *sflags; /* per sentence: TD_SF_* */
+	/* per token, set by td_labels_apply: TD_TH_* (inside a hedge seg) */
+	unsigned char *tok_hedge;
 	int pub_y, pub_m, pub_d; /* publication date, 0 when unknown */
 } td_actx;
+
+enum { TD_TH_IN = 1, TD_TH_PART = 2 /* of a longer cue */ };
 
 enum {
 	TD_SF_PREDICTION = 1,
@@ -132,8 +140,23 @@ void td_patset_free(td_patset *ps);
 /* Longest pattern matching at token i (not past token lim); returns its
  * index in ps->v or -1. */
 long td_patset_match(const td_patset *ps, const td_actx *c, size_t i, size_t lim);
-/* Token i equals word w (folded: ASCII case-insensitive; ’ equals '). */
-int td_tok_eq(const td_actx *c, size_t i, const char *w, int fold);
+/* ASCII case folding table (bytes >= 128 map to themselves). */
+extern const unsigned char td_fold_tab[256];
+int td_tok_eq_slow(const td_actx *c, size_t i, const char *w, int fold);
+/* Token i equals word w (folded: ASCII case-insensitive; ’ equals ').
+ * Inline so that the usual answer, a different first byte, costs no call:
+ * the rules test every token against many grammar words. */
+static inline int td_tok_eq(const td_actx *c, size_t i, const char *w, int fold)
+{
+	if (i >= c->tok.n)
+		return 0;
+	unsigned char s0 = (unsigned char)c->doc->text[c->tok.v[i].start];
+	unsigned char w0 = (unsigned char)w[0];
+	if (s0 != 0xe2 && w0 != 0xe2 &&
+	    (fold ? td_fold_tab[s0] != td_fold_tab[w0] : s0 != w0))
+		return 0;
+	return td_tok_eq_slow(c, i, w, fold);
+}
 size_t td_tok_len(const td_actx *c, size_t i);
 const char *td_tok_str(const td_actx *c, size_t i);
 int td_tok_is_cap(const td_actx *c, size_t i);   /* starts uppercase */

@@ -106,8 +106,33 @@ static int in_whether(const td_actx *c, size_t t0, size_t i)
 	return 0;
 }
 
-/* A past-time expression in the sentence: "in 2019" (before the
- * publication year), "last year", "ago", "yesterday", "previously". */
+static const char *const months[] = {"January", "February", "March",
+	"April", "May", "June", "July", "August", "September", "October",
+	"November", "December", NULL};
+
+/* A past-tense verb form before token i in [t0, i): a regular -ed form or
+ * a common irregular one ("learned in April", "met in March"). */
+static int past_verb_before(const td_actx *c, size_t t0, size_t i)
+{
+	static const char *const irregular[] = {"was", "were", "had", "did",
+		"met", "said", "told", "made", "took", "held", "saw", "knew",
+		"learnt", "came", "went", "began", NULL};
+	for (size_t k = i; k-- > t0;) {
+		size_t n = td_tok_len(c, k);
+		const char *s = td_tok_str(c, k);
+		if (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0))
+			return 0;
+		if (td_tok_any(c, k, irregular) ||
+		    (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd'))
+			return 1;
+	}
+	return 0;
+}
+
+/* A past-time expression in [t0, t1): "in 2019" or "In January 2020"
+ * (before the publication year), "last year", "ago", "yesterday",
+ * "previously", or "in April" (a month before the publication month)
+ * after a past-tense verb ("learned in April that it could"). */
 static int past_time(const td_actx *c, size_t t0, size_t t1)
 {
 	for (size_t i = t0; i < t1; i++) {
@@ -120,8 +145,37 @@ static int past_time(const td_actx *c, size_t t0, size_t t1)
 			return 1;
 		if (td_tok_is_num(c, i) && td_tok_len(c, i) == 4 && c->pub_y) {
 			int y = atoi(td_tok_str(c, i));
-			if (y > 1800 && y < c->pub_y && i > t0 && td_tok_eq(c, i - 1, "in", 1))
+			size_t p = i > t0 && td_tok_any(c, i - 1, months) ? i - 1 : i;
+			if (y > 1800 && y < c->pub_y && p > t0 && td_tok_eq(c, p - 1, "in", 1))
 				return 1;
+		}
+		if (c->pub_m && i > t0 && td_tok_eq(c, i - 1, "in", 1) &&
+		    !(i + 1 < t1 && td_tok_is_num(c, i + 1))) {
+			int m = 0;
+			for (int k = 0; months[k]; k++)
+				if (td_tok_eq(c, i, months[k], 0))
+					m = k + 1;
+			if (m && m < c->pub_m && past_verb_before(c, t0, i - 1))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The reported clause holding token i, as a token range; 0 when none. */
+static int said_range(const td_actx *c, size_t i, size_t *a, size_t *b)
+{
+	size_t s = c->tok.v[i].start, e = c->tok.v[i].end;
+	for (size_t k = 0; k < c->n_said; k++) {
+		if (c->said[k].start <= s && e <= c->said[k].end) {
+			size_t x = i, y = i;
+			while (x > 0 && c->tok.v[x - 1].start >= c->said[k].start)
+				x--;
+			while (y < c->tok.n && c->tok.v[y].end <= c->said[k].end)
+				y++;
+			*a = x;
+			*b = y;
+			return 1;
 		}
 	}
 	return 0;
@@ -170,9 +224,15 @@ int td_hedges_find(td_actx *c)
 					ok = 0;
 				/* "could" of past ability: a past-time expression and no
 				 * "could have" */
-				if (td_tok_eq(c, i, "could", 1) && (i > fe ? past_main : past) &&
-				    !(e < t1 && td_tok_eq(c, e, "have", 1)))
-					ok = 0;
+				if (td_tok_eq(c, i, "could", 1) && !(e < t1 && td_tok_eq(c, e, "have", 1))) {
+					/* a reported clause has its own time: "warned last
+					 * week a new designation could disrupt" */
+					size_t ra, rb;
+					int pt = said_range(c, i, &ra, &rb) ? past_time(c, ra, rb) :
+						(i > fe ? past_main : past);
+					if (pt)
+						ok = 0;
+				}
 				if (in_whether(c, t0, i))
 					ok = 0;
 				break;

@@ -231,7 +231,7 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 		return possib_future(c, i, t1, hedge_here);
 	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely") || eq(c, i, t1, "set") ||
 	     eq(c, i, t1, "expected") || eq(c, i, t1, "poised") || eq(c, i, t1, "bound") ||
-	     eq(c, i, t1, "going")) && eq(c, i + 1, t1, "to") && i + 2 < t1 &&
+	     eq(c, i, t1, "going") || eq(c, i, t1, "due")) && eq(c, i + 1, t1, "to") && i + 2 < t1 &&
 	    td_tok_is_lower(c, i + 2))
 		return 1;
 	/* predicative likely: "a decision is likely by August", "looks
@@ -261,8 +261,9 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 		return 1;
 	if (eq(c, i, t1, "in") && eq(c, i + 1, t1, "the") && eq(c, i + 2, t1, "future"))
 		return 1;
-	/* "before/by the summer (is over)", "by the end of the year" */
-	if ((eq(c, i, t1, "before") || eq(c, i, t1, "by")) && eq(c, i + 1, t1, "the")) {
+	/* "before/by the summer (is over)", "by/at the end of the year" */
+	if ((eq(c, i, t1, "before") || eq(c, i, t1, "by") ||
+	     (eq(c, i, t1, "at") && eq(c, i + 2, t1, "end"))) && eq(c, i + 1, t1, "the")) {
 		int past = 0;
 		for (size_t k = i; k-- > t0 && !boundary(c, k);)
 			past |= past_word(c, k);
@@ -313,25 +314,41 @@ static int report_like(const td_actx *c, size_t t0, size_t t1, const unsigned ch
  * surprised if"): its "should" is no recommendation. */
 static int in_long_hedge(const td_actx *c, size_t i)
 {
-	const td_doc *d = c->doc;
-	size_t s = c->tok.v[i].start, e = c->tok.v[i].end;
-	for (size_t k = 0; k < d->n_spans; k++) {
-		const td_span *sp = &d->spans[k];
-		if (sp->start <= s && e <= sp->end && strcmp(sp->name, "seg") == 0 &&
-		    (sp->start < s || e < sp->end))
-			return 1;
-	}
-	return 0;
+	return c->tok_hedge && (c->tok_hedge[i] & TD_TH_PART);
 }
 
 static int in_hedge(const td_actx *c, size_t i)
 {
+	return c->tok_hedge && (c->tok_hedge[i] & TD_TH_IN);
+}
+
+/* Marks the tokens inside hedge segs once per document (a scan of all
+ * spans per token made labelling quadratic in the document length). */
+static int mark_hedges(td_actx *c)
+{
 	const td_doc *d = c->doc;
-	size_t s = c->tok.v[i].start, e = c->tok.v[i].end;
+	free(c->tok_hedge);
+	c->tok_hedge = calloc(c->tok.n ? c->tok.n : 1, 1);
+	if (!c->tok_hedge)
+		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t k = 0; k < d->n_spans; k++) {
 		const td_span *sp = &d->spans[k];
-		if (sp->start <= s && e <= sp->end && strcmp(sp->name, "seg") == 0)
-			return 1;
+		if (strcmp(sp->name, "seg") != 0)
+			continue;
+		/* first token starting at or after the seg */
+		size_t lo = 0, hi = c->tok.n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (c->tok.v[mid].start < sp->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t i = lo; i < c->tok.n && c->tok.v[i].end <= sp->end; i++) {
+			c->tok_hedge[i] |= TD_TH_IN;
+			if (sp->start < c->tok.v[i].start || c->tok.v[i].end < sp->end)
+				c->tok_hedge[i] |= TD_TH_PART;
+		}
 	}
 	return 0;
 }
@@ -441,6 +458,9 @@ static int speech_verb_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 
 int td_labels_apply(td_actx *c)
 {
+	int rc = mark_hedges(c);
+	if (rc)
+		return rc;
 	unsigned char *mask = malloc(c->tok.n ? c->tok.n : 1);
 	if (!mask)
 		return td_error(TD_ENOMEM, "out of memory");
@@ -452,33 +472,39 @@ int td_labels_apply(td_actx *c)
 		/* the author's clauses (split at ", and", ", but", ";"): one
 		 * with words and no verb of saying is the author's statement */
 		int seg_words = 0, seg_speech = 0, own_clause = 0;
+		/* a clause of its own with a judgement and no future: "This
+		 * will be costly, and it is a mistake to ..." */
+		int seg_future = 0, seg_judged = 0, separate = 0;
 		build_mask(c, t0, t1, mask);
 		for (size_t i = t0; i < t1; i++) {
 			unsigned mk = mask[i - t0];
 			if (td_tok_eq(c, i, ";", 0) ||
 			    (td_tok_eq(c, i, ",", 0) && (eq(c, i + 1, t1, "and") || eq(c, i + 1, t1, "but")))) {
 				own_clause |= seg_words && !seg_speech;
-				seg_words = seg_speech = 0;
+				separate |= seg_judged && !seg_future;
+				seg_words = seg_speech = seg_future = seg_judged = 0;
 			}
 			if (mk & M_REP)
 				continue;
 			seg_words |= td_tok_is_word(c, i);
 			seg_speech |= speech_verb_at(c, t0, i, t1);
 			if (!(mk & M_COND) && future_at(c, t0, i, t1, in_hedge(c, i)))
-				pred = 1;
+				pred = seg_future = 1;
 			int k = cue_at(c, t0, i, t1);
 			deontic |= k == CC_DEONTIC;
 			eval |= k == CC_EVALUATIVE;
 			judge |= k == CC_JUDGEMENT;
 			recommend |= k == CC_RECOMMEND;
+			seg_judged |= k == CC_DEONTIC || k == CC_EVALUATIVE || k == CC_JUDGEMENT;
 		}
 		own_clause |= seg_words && !seg_speech;
+		separate |= seg_judged && !seg_future;
 		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
 		int claim;
 		if (pred)
 			/* a forecast is a claim only with a recommendation or an
 			 * interpretation of its own ("suggests that", "means") */
-			claim = deontic || judge;
+			claim = deontic || judge || separate;
 		else if (deontic || eval || judge || recommend)
 			claim = 1;
 		else if (any_unit)

@@ -359,28 +359,151 @@ static const char *const adverbial_openers[] = {"on", "in", "at", "last",
 static const char *const passive_aux[] = {"is", "was", "be", "been",
 	"being", "are", "were", NULL};
 
-/* A reported clause without "that" after verb token range ending at vend:
- * a subject (pronoun, determiner phrase or name) and, within five tokens
- * and before any punctuation or preposition, a finite_words verb ("said the
- * United States had helped"). Returns 1 when one starts at vend. */
+static const char *const clause_preps[] = {"on", "in", "at", "before",
+	"after", "with", "for", "from", "by", "to", "of", "that", "and", "or",
+	"against", "about", "over", "under", "into", "during", "amid", "as",
+	"than", "but", "if", "who", "which", "not", NULL};
+
+static int is_open_mark(const td_actx *c, size_t k)
+{
+	return td_tok_eq(c, k, "\xe2\x80\x9c", 0) || td_tok_eq(c, k, "\xe2\x80\x98", 0) ||
+		td_tok_eq(c, k, "\"", 0) || td_tok_eq(c, k, "'", 0);
+}
+
+/* A present-tense verb in -s after a noun ("the mission lacks ships",
+ * "a full collapse seems unlikely"): lowercase, not -ss, and a word after. */
+static int s_verb(const td_actx *c, size_t k, size_t t1)
+{
+	size_t n = td_tok_len(c, k);
+	const char *s = td_tok_str(c, k);
+	return td_tok_is_lower(c, k) && n > 3 && s[n - 1] == 's' && s[n - 2] != 's' &&
+		s[n - 2] != 'u' && k + 1 < t1 && td_tok_is_word(c, k + 1);
+}
+
+/* A reported clause without "that" starting at token vend: a subject
+ * (pronoun, determiner phrase or name) and, within five tokens and before
+ * any punctuation or preposition, a finite verb: a finite_words auxiliary
+ * ("said the United States had helped"), an -s verb after a noun ("say the
+ * mission lacks ships"), or any lowercase non-preposition right after an
+ * actor named as subject ("argue the Houthis negotiate"). Opening quote
+ * marks may stand before the verb. Returns 1 when one starts at vend. */
 static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 {
 	if (vend >= t1 || tok_in_quote(c, vend))
 		return 0;
-	if (!td_tok_any(c, vend, clause_openers) && !ment_at(c, vend))
+	int opener = td_tok_any(c, vend, clause_openers);
+	size_t ms = vend + (td_tok_eq(c, vend, "the", 1) ? 1 : 0);
+	const td_mention *subj = ms < t1 ? ment_at(c, ms) : NULL;
+	if (subj && (subj->t0 != ms || subj->located || subj->pronoun))
+		subj = NULL;
+	if (!opener && !subj)
 		return 0;
-	static const char *const stop[] = {"on", "in", "at", "before", "after",
-		"with", "for", "from", "by", "to", "of", "that", "and", NULL};
-	for (size_t k = vend + (td_tok_any(c, vend, clause_openers) &&
-				  !td_tok_eq(c, vend, "it", 1) ? 1 : 0);
+	if (subj && subj->t1 < t1 && td_tok_is_lower(c, subj->t1) &&
+	    !td_tok_any(c, subj->t1, clause_preps) && !td_tok_eq(c, subj->t1, "'s", 1))
+		return 1;
+	for (size_t k = vend + (opener && !td_tok_eq(c, vend, "it", 1) ? 1 : 0);
 	     k < t1 && k <= vend + 5; k++) {
 		if (td_tok_any(c, k, finite_words))
 			return 1;
+		if (is_open_mark(c, k))
+			continue;
 		if (!td_tok_is_word(c, k) && !td_tok_eq(c, k, "'s", 1))
 			return 0;
-		if (td_tok_any(c, k, stop))
+		if (td_tok_any(c, k, clause_preps))
 			return 0;
+		if (k >= vend + 2 && td_tok_is_lower(c, k - 1) && s_verb(c, k, t1))
+			return 1;
 	}
+	return 0;
+}
+
+/* Addressees of object verbs that are no actor: "told reporters". */
+static const char *const addressees[] = {"reporters", "journalists",
+	"lawmakers", "legislators", "parliament", "MPs", "delegates",
+	"colleagues", "allies", "partners", "students", "supporters", NULL};
+
+/* Past the addressee of an object verb at k ("told reporters", "told the
+ * House of Commons", "told Washington"); k when there is none. */
+static size_t skip_object(const td_actx *c, size_t k, size_t t1)
+{
+	if (k >= t1)
+		return k;
+	if (td_tok_any(c, k, addressees))
+		return k + 1;
+	size_t ms = k + (td_tok_eq(c, k, "the", 1) ? 1 : 0);
+	const td_mention *m = ms < t1 ? ment_at(c, ms) : NULL;
+	if (m && m->t0 == ms && !m->pronoun)
+		return m->t1;
+	return k;
+}
+
+static const char *const time_nouns[] = {"week", "month", "year", "weekend",
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday", "night", "morning", "evening", NULL};
+static const char *const month_names[] = {"January", "February", "March",
+	"April", "May", "June", "July", "August", "September", "October",
+	"November", "December", NULL};
+static const char *const weekday_names[] = {"Monday", "Tuesday", "Wednesday",
+	"Thursday", "Friday", "Saturday", "Sunday", NULL};
+
+/* Past one short time or manner adverbial at k: "on Monday", "on 9
+ * October", "in October", "last week", "earlier this month", "privately".
+ * Returns k when there is none. */
+static size_t skip_adverbial(const td_actx *c, size_t k, size_t t1)
+{
+	if (k >= t1)
+		return k;
+	if (td_tok_eq(c, k, "on", 1) && k + 1 < t1) {
+		if (td_tok_any(c, k + 1, weekday_names))
+			return k + 2;
+		if (td_tok_is_num(c, k + 1) && k + 2 < t1 && td_tok_any(c, k + 2, month_names))
+			return k + 3;
+		if (td_tok_any(c, k + 1, month_names) && k + 2 < t1 && td_tok_is_num(c, k + 2))
+			return k + 3;
+		return k;
+	}
+	if (td_tok_eq(c, k, "in", 1) && k + 1 < t1) {
+		if (td_tok_any(c, k + 1, month_names))
+			return k + 2 < t1 && td_tok_is_num(c, k + 2) ? k + 3 : k + 2;
+		if (td_tok_is_num(c, k + 1) && td_tok_len(c, k + 1) == 4)
+			return k + 2;
+		return k;
+	}
+	if ((td_tok_eq(c, k, "last", 1) || td_tok_eq(c, k, "this", 1)) && k + 1 < t1 &&
+	    td_tok_any(c, k + 1, time_nouns))
+		return k + 2;
+	if ((td_tok_eq(c, k, "earlier", 1) || td_tok_eq(c, k, "later", 1)) && k + 2 < t1 &&
+	    td_tok_eq(c, k + 1, "this", 1) && td_tok_any(c, k + 2, time_nouns))
+		return k + 3;
+	size_t n = td_tok_len(c, k);
+	const char *s = td_tok_str(c, k);
+	if (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y' &&
+	    !td_tok_eq(c, k, "only", 1))
+		return k + 1;
+	if (td_tok_any(c, k, (const char *const[]){"yesterday", "today", "again", NULL}))
+		return k + 1;
+	return k;
+}
+
+/* Start of a zero-"that" clause after the verb ending at vend: past an
+ * addressee for object verbs ("told reporters the threat ..."), right
+ * after verbs marked yes ("said it was"), or past a short adverbial
+ * ("said on Monday Tehran had", "say privately the mission lacks").
+ * Returns 0 when there is none. */
+static size_t bare_clause_start(const td_actx *c, size_t vend, size_t t1, int flags)
+{
+	if (flags & TD_SVF_OBJECT) {
+		size_t k = skip_adverbial(c, skip_object(c, vend, t1), t1);
+		if (k > vend && zero_that_clause(c, k, t1))
+			return k;
+	}
+	if (!(flags & TD_SVF_BARE))
+		return 0;
+	if (zero_that_clause(c, vend, t1))
+		return vend;
+	size_t k = skip_adverbial(c, vend, t1);
+	if (k > vend && zero_that_clause(c, k, t1))
+		return k;
 	return 0;
 }
 
@@ -539,9 +662,7 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		size_t cs;
 		if (that)
 			cs = that + 1;
-		else if ((p->flags & TD_SVF_BARE) && zero_that_clause(c, vend, t1))
-			cs = vend;
-		else
+		else if ((cs = bare_clause_start(c, vend, t1, p->flags)) == 0)
 			continue;
 		rc = reported_clauses(c, si, cs, who);
 		if (rc < 0)

@@ -138,6 +138,29 @@ static void test_bad_lexicon(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* group nouns (ministers, governments), a ministry keyed by its state,
+ * and a pronoun that equals a person's first name */
+static void test_groups_bodies_pronouns(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-10-14",
+		"Israeli ministers met. Western governments objected.\n"
+		"Russia’s Ministry of Defence issued a statement.\n"
+		"The Ministry of Truth is fiction.\n"
+		"Vice Premier He Lifeng flew home. He said little.\n"
+		"Houthi missiles were fired.");
+	fx_expect(d, "rs", "Israeli ministers", "ref", "#israeli-ministers");
+	fx_expect(d, "rs", "Western governments", "ref", "#western-governments");
+	fx_expect(d, "orgName", "Ministry of Defence", "ref", "#russia-ministry-of-defence");
+	fx_expect(d, "orgName", "Ministry of Truth", "ref", "#ministry-of-truth");
+	fx_expect(d, "persName", "He Lifeng", "ref", "#he-lifeng");
+	assert_null(fx_find(d, "persName", "He"));
+	/* a demonym before a noun for things is no mention */
+	assert_null(fx_find(d, "orgName", "Houthi"));
+	assert_null(fx_find(d, "rs", "Houthi missiles"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -147,6 +170,7 @@ int main(void)
 		cmocka_unit_test(test_names_by_rule),
 		cmocka_unit_test(test_sentence_start_words_are_not_names),
 		cmocka_unit_test(test_bad_lexicon),
+		cmocka_unit_test(test_groups_bodies_pronouns),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

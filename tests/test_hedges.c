@@ -75,6 +75,25 @@ static void test_quoted_hedge(void **state)
 	td_doc_free(d);
 }
 
+/* "could" of past ability: a month and year, or a past month after a
+ * past-tense verb, dates the clause; a reported clause keeps its own time */
+static void test_past_anchor_scope(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-10-14",
+		"In January 2020, the two sides could agree on a deal.\n"
+		"Beijing learned in April that it could outlast the tariffs.\n"
+		"Tariffs could rise again in March.\n"
+		"US officials warned last week a ban could disrupt supplies.");
+	assert_null(strstr(fx_ana(d, 0), "#hedged"));
+	assert_null(strstr(fx_ana(d, 1), "#hedged"));
+	assert_non_null(strstr(fx_ana(d, 2), "#hedged"));
+	assert_non_null(strstr(fx_ana(d, 3), "#hedged"));
+	assert_non_null(fx_find_nth(d, "seg", "could", 1));
+	assert_null(fx_find_nth(d, "seg", "could", 2));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -82,6 +101,7 @@ int main(void)
 		cmocka_unit_test(test_non_hedges),
 		cmocka_unit_test(test_cue_extent),
 		cmocka_unit_test(test_quoted_hedge),
+		cmocka_unit_test(test_past_anchor_scope),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

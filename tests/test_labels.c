@@ -114,12 +114,31 @@ static void test_claim_rules(void **state)
 	td_doc_free(d);
 }
 
+/* a forecast with a judgement in a clause of its own is also a claim;
+ * "due to" and "at the end of the month" are future */
+static void test_separate_judgement_and_schedule(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-10-14",
+		"Prices will rise, and it is a mistake to wait.\n"
+		"Prices will rise, and the mistake will be costly.\n"
+		"The envoys are due to meet at the end of the month.\n"
+		"The envoys were due to meet in Oslo.\n"
+		"The envoys met at the end of the month.");
+	expect_ana(d, 0, "#prediction #claim");
+	expect_ana(d, 1, "#prediction");
+	expect_ana(d, 2, "#prediction");
+	assert_null(strstr(fx_ana(d, 4), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_prediction_cues),
 		cmocka_unit_test(test_claim_rules),
+		cmocka_unit_test(test_separate_judgement_and_schedule),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

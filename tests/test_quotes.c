@@ -125,6 +125,30 @@ static void test_reported_clause_end(void **state)
 	td_doc_free(d);
 }
 
+/* zero-"that" clauses past an addressee or a short adverbial, and the
+ * verbs found after the subject (-s verbs, a bare verb after an actor) */
+static void test_zero_that_after_adjuncts(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-03-01",
+		"Antony Blinken told reporters the talks were over.\n"
+		"Marco Rubio said on Friday Moscow had stalled.\n"
+		"Chinese officials warned last month the ban could hurt exports.\n"
+		"European diplomats say privately the plan lacks money.\n"
+		"Emirati ministers argue the Houthis respond only to force.\n"
+		"Antony Blinken told reporters about the plan.\n"
+		"Marco Rubio said on Friday in a speech.\n"
+		"Chinese officials warned Iran against escalation.");
+	fx_expect(d, "said", "the talks were over", "who", "#antony-blinken");
+	fx_expect(d, "said", "Moscow had stalled", "who", "#marco-rubio");
+	fx_expect(d, "said", "the ban could hurt exports", "who", "#chinese-officials");
+	fx_expect(d, "said", "the plan lacks money", "who", "#european-diplomats");
+	fx_expect(d, "said", "the Houthis respond only to force", "who", "#emirati-ministers");
+	/* no clause: a preposition follows the addressee or adverbial */
+	assert_int_equal(fx_count(d, "said"), 5);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +159,7 @@ int main(void)
 		cmocka_unit_test(test_unbalanced_marks),
 		cmocka_unit_test(test_reported_forms),
 		cmocka_unit_test(test_reported_clause_end),
+		cmocka_unit_test(test_zero_that_after_adjuncts),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
