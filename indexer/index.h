@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define TD_INDEX_FORMAT 1     /* bumped on any incompatible change */
+#define TD_INDEX_FORMAT 2     /* bumped on any incompatible change */
 #define TD_DEFAULT_INDEX ".tagdex" /* used when -x is not given */
 
 typedef struct td_index td_index;
@@ -61,7 +61,10 @@ int td_seg_doc(td_seg *s, uint32_t d, td_docinfo *out);
 int td_seg_doc_live(const td_seg *s, uint32_t d);
 /* The document holding token position pos. */
 uint32_t td_seg_doc_at(td_seg *s, uint32_t pos);
-/* The document's text (text content of TEI <text>), not NUL-terminated. */
+/* The document's text (text content of TEI <text>), not NUL-terminated.
+ * It is rebuilt from the token stream into a small per-segment cache: the
+ * pointer stays valid until 8 other documents of the same segment have been
+ * asked for, so use it at once or copy it. */
 int td_seg_doc_text(td_seg *s, uint32_t d, const char **text, size_t *len);
 /* Further header metadata by key ("author", "url", "extraction", ...); NULL if absent. */
 const char *td_seg_doc_meta(td_seg *s, uint32_t d, const char *key);

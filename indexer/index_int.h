@@ -55,12 +55,24 @@ int td_buf_put(uint8_t **buf, size_t *len, size_t *cap, const void *p,
 
 #define TD_SEG_MAGIC "TDXSEG\r\n"
 #define TD_SEG_HDR 4096          /* header bytes, sections follow */
-#define TD_SEG_BLOCK 65536       /* checksum block size */
+#define TD_SEG_BLOCK 4096        /* checksum block size: small, so a
+                                  * query that reads scattered positions
+                                  * checks little more than it reads */
+
+/* An attribute value's SPATTR entry: the SPSTR offset in the low 30 bits;
+ * the top two say what precedes that string in the value. */
+#define TD_SPV_SHIFT 30
+#define TD_SPV_MASK ((1u << TD_SPV_SHIFT) - 1)
+enum {
+	TD_SPV_PLAIN = 0,     /* the string itself */
+	TD_SPV_DOCID = 1,     /* the span's document id, then the string */
+	TD_SPV_HASHDOCID = 2, /* "#", the document id, then the string */
+};
 
 enum {
 	TD_SEC_DOCS = 0,   /* per doc: td_segdoc */
 	TD_SEC_DOCSTR,     /* doc metadata: NUL-terminated key, value pairs */
-	TD_SEC_TEXT,       /* document texts, concatenated */
+	TD_SEC_TEXT,       /* per document its gaps (see TD_GAP_*) */
 	TD_SEC_LEX0,       /* word lexicon entries (td_seglex) */
 	TD_SEC_LEX1,       /* norm lexicon entries */
 	TD_SEC_LSTR0,      /* word terms, NUL-terminated */
@@ -73,7 +85,17 @@ enum {
 	TD_SEC_SPANS,      /* per span: td_segspan */
 	TD_SEC_SPATTR,     /* attribute (name, value) string offsets, u32 pairs */
 	TD_SEC_SPSTR,      /* span strings, NUL-terminated */
+	TD_SEC_GSTR,       /* gap strings (bytes between tokens) */
 	TD_NSEC
+};
+
+/* A document's text is rebuilt from its word terms and the gaps between
+ * them; TEXT holds per document 2 bits per gap, then exceptions. */
+enum {
+	TD_GAP_NONE = 0,  /* "" */
+	TD_GAP_SPACE = 1, /* " " */
+	TD_GAP_PARA = 2,  /* "\n\n" */
+	TD_GAP_OTHER = 3, /* next exception: GSTR offset and length (varints) */
 };
 
 typedef struct td_segdoc {
@@ -135,6 +157,7 @@ uint32_t td_segbuild_ntokens(const td_segbuild *b);
 int td_segbuild_write(td_segbuild *b, const char *path);
 
 /* segment.c: one mapped segment file. Blocks are checked on first use. */
+#define TD_SEG_TEXTS 8 /* document texts kept rebuilt per segment */
 struct td_seg {
 	char *path;
 	const uint8_t *map;
@@ -147,6 +170,18 @@ struct td_seg {
 	uint32_t cache_doc;     /* the document whose tokens are cached */
 	int has_cache;
 	td_tokens cache;
+	/* attribute values rebuilt from a document id and a suffix, by SPATTR
+	 * pair index; kept until close like every pointer into the map */
+	uint32_t *av_key;       /* pair index + 1, 0 = empty */
+	char **av_val;
+	uint32_t av_n, av_slots;
+	uint32_t av_doc;        /* the document whose id is in av_docid */
+	int has_av_doc;
+	const char *av_docid;
+	char *texts[TD_SEG_TEXTS]; /* rebuilt texts, recently used */
+	uint32_t text_doc[TD_SEG_TEXTS], text_next;
+	char *arena;            /* current chunk; chunks chain by their first word */
+	size_t arena_fill, arena_cap;
 };
 /* A pointer to [off, off+len) of section sec after checking its blocks;
  * NULL with TD_ECORRUPT recorded if out of range or failing its checksum. */

@@ -23,7 +23,7 @@ typedef struct bdoc {
 } bdoc;
 
 struct td_segbuild {
-	td_strtab words, norms, spstr, names;
+	td_strtab words, norms, spstr, names, gaps;
 	uint32_t *w2n;
 	size_t cap_w2n;
 	uint32_t *ids;
@@ -49,6 +49,7 @@ int td_segbuild_new(td_segbuild **out)
 	td_strtab_init(&b->norms);
 	td_strtab_init(&b->spstr);
 	td_strtab_init(&b->names);
+	td_strtab_init(&b->gaps);
 	*out = b;
 	return 0;
 }
@@ -61,6 +62,7 @@ void td_segbuild_free(td_segbuild *b)
 	td_strtab_free(&b->norms);
 	td_strtab_free(&b->spstr);
 	td_strtab_free(&b->names);
+	td_strtab_free(&b->gaps);
 	free(b->w2n);
 	free(b->ids);
 	free(b->text);
@@ -148,6 +150,7 @@ static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 	uint32_t first_tok)
 {
 	int rc;
+	size_t idl = doc->id ? strlen(doc->id) : 0;
 	if ((rc = grow((void **)&b->spans, &b->cap_spans,
 		     b->nspans + doc->n_spans, sizeof *b->spans)))
 		return rc;
@@ -176,12 +179,60 @@ static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 				     &id, NULL)))
 				return rc;
 			b->attrs[b->nattrs++] = id;
-			if ((rc = td_strtab_put(&b->spstr, a->value,
-				     strlen(a->value), &id, NULL)))
+			/* values made of the document id and a suffix (xml:id
+			 * "DOC-s12", pointers "#DOC-q3") store the suffix only */
+			const char *v = a->value;
+			uint32_t kind = 0;
+			if (idl && !strncmp(v, doc->id, idl)) {
+				kind = TD_SPV_DOCID;
+				v += idl;
+			} else if (idl && v[0] == '#' && !strncmp(v + 1, doc->id, idl)) {
+				kind = TD_SPV_HASHDOCID;
+				v += idl + 1;
+			}
+			if ((rc = td_strtab_put(&b->spstr, v, strlen(v), &id, NULL)))
 				return rc;
-			b->attrs[b->nattrs++] = id;
+			if (id > TD_SPV_MASK)
+				return td_error(TD_ELIMIT, "too many distinct attribute values");
+			b->attrs[b->nattrs++] = id | kind << TD_SPV_SHIFT;
 		}
 		b->nspans++;
+	}
+	return 0;
+}
+
+/* The text is not stored: it is the word terms at the document's positions
+ * with the bytes between them (gaps). Appends the gaps of doc to b->text:
+ * 2 bits per gap (TD_GAP_*), then for each TD_GAP_OTHER the GSTR offset and
+ * length of its bytes as varints. */
+static int add_gaps(td_segbuild *b, const td_doc *doc, const td_tokens *t)
+{
+	int rc;
+	size_t ncodes = (t->n + 1 + 3) / 4, base = b->tlen;
+	if ((rc = grow((void **)&b->text, &b->tcap, b->tlen + ncodes, 1)))
+		return rc;
+	memset(b->text + base, 0, ncodes);
+	b->tlen += ncodes;
+	for (size_t i = 0; i <= t->n; i++) {
+		size_t a = i ? t->v[i - 1].end : 0;
+		size_t e = i < t->n ? t->v[i].start : doc->len;
+		const char *g = doc->text + a;
+		size_t gl = e - a;
+		uint32_t code = TD_GAP_OTHER, id;
+		if (gl == 0)
+			code = TD_GAP_NONE;
+		else if (gl == 1 && g[0] == ' ')
+			code = TD_GAP_SPACE;
+		else if (gl == 2 && g[0] == '\n' && g[1] == '\n')
+			code = TD_GAP_PARA;
+		b->text[base + i / 4] |= (uint8_t)(code << (i % 4 * 2));
+		if (code != TD_GAP_OTHER)
+			continue;
+		if ((rc = td_strtab_put(&b->gaps, g, gl, &id, NULL)) ||
+			(rc = td_buf_varint(&b->text, &b->tlen, &b->tcap,
+				 b->gaps.off[id])) ||
+			(rc = td_buf_varint(&b->text, &b->tlen, &b->tcap, gl)))
+			return rc;
 	}
 	return 0;
 }
@@ -238,7 +289,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 		if (rc)
 			goto out;
 	}
-	if ((rc = td_buf_put(&b->text, &b->tlen, &b->tcap, doc->text, doc->len)) ||
+	if ((rc = add_gaps(b, doc, &t)) ||
 		(rc = add_tokens(b, doc, &t)) ||
 		(rc = add_spans(b, doc, &t, d->first_tok)))
 		goto out;
@@ -470,7 +521,7 @@ static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
 		if ((rc = td_strtab_put(&b->spstr, td_strtab_str(&b->names, order[i]),
 			     b->names.slen[order[i]], &strid[i], NULL)))
 			goto out;
-	if (b->spstr.len > UINT32_MAX) {
+	if (b->spstr.len > TD_SPV_MASK) {
 		rc = td_error(TD_ELIMIT, "too many distinct attribute values");
 		goto out;
 	}
@@ -506,8 +557,9 @@ static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
 		goto out;
 	for (size_t i = 0; i < b->nspans; i++)
 		for (uint32_t j = 0; j < 2 * b->spans[i].nattrs; j++) {
-			uint32_t v = (uint32_t)b->spstr.off[
-				b->attrs[2 * (size_t)b->spans[i].attr_first + j]];
+			uint32_t a = b->attrs[2 * (size_t)b->spans[i].attr_first + j];
+			uint32_t v = (uint32_t)b->spstr.off[a & TD_SPV_MASK] |
+				(a & ~(uint32_t)TD_SPV_MASK);
 			if ((rc = out_put(o, &v, 4)))
 				goto out;
 		}
@@ -549,6 +601,10 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 		(rc = out_put(o, b->text, b->tlen)))
 		goto out;
 	sec_end(o, h, TD_SEC_TEXT);
+	if ((rc = sec_begin(o, h, TD_SEC_GSTR)) ||
+		(rc = out_put(o, b->gaps.buf, b->gaps.len)))
+		goto out;
+	sec_end(o, h, TD_SEC_GSTR);
 	if ((rc = sort_tab(&b->words, &word_order, &wrank)) ||
 		(rc = write_layer(o, h, &b->words, word_order, wrank, b->ids, 0)))
 		goto out;

@@ -1,6 +1,6 @@
 /* segment.c: reads one immutable segment file through a read-only mapping.
  * The header and the block checksum table are checked at open; every other
- * byte is checked per 64 KiB block the first time a call touches it, so a
+ * byte is checked per 4 KiB block the first time a call touches it, so a
  * damaged block gives TD_ECORRUPT and never reaches the caller. The mapping
  * stays valid even after a writer unlinks the file. */
 #include "config.h"
@@ -123,6 +123,16 @@ void td_seg_close(td_seg *s)
 	if (s->map)
 		munmap((void *)s->map, s->size);
 	td_tokens_free(&s->cache);
+	while (s->arena) {
+		char *next;
+		memcpy(&next, s->arena, sizeof next);
+		free(s->arena);
+		s->arena = next;
+	}
+	free(s->av_key);
+	free(s->av_val);
+	for (int i = 0; i < TD_SEG_TEXTS; i++)
+		free(s->texts[i]);
 	free(s->state);
 	free(s->deleted);
 	free(s->path);
@@ -208,7 +218,7 @@ static int get_doc(td_seg *s, uint32_t d, td_segdoc *out)
 	if (!p)
 		return TD_ECORRUPT;
 	memcpy(out, p, sizeof *out);
-	if (out->text_off + out->text_len > s->hdr.sec_len[TD_SEC_TEXT] ||
+	if (out->text_off > s->hdr.sec_len[TD_SEC_TEXT] ||
 		(uint64_t)out->first_tok + out->ntok > s->hdr.ntokens ||
 		out->kv_off > s->hdr.sec_len[TD_SEC_DOCSTR])
 		return bad(s, "bad document record");
@@ -339,16 +349,111 @@ uint32_t td_seg_doc_at(td_seg *s, uint32_t pos)
 	return lo;
 }
 
+static int gap_varint(const uint8_t **p, const uint8_t *end, uint64_t *v)
+{
+	uint64_t x = 0;
+	for (int sh = 0; sh < 64 && *p < end; sh += 7) {
+		uint8_t c = *(*p)++;
+		x |= (uint64_t)(c & 0x7f) << sh;
+		if (!(c & 0x80)) {
+			*v = x;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Rebuilds document d's text into buf (r->text_len bytes): the gaps of
+ * TEXT interleaved with the word terms of its positions. */
+static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
+{
+	uint64_t end = s->hdr.sec_len[TD_SEC_TEXT];
+	if (d + 1 < s->hdr.ndocs) {
+		td_segdoc n;
+		int rc = get_doc(s, d + 1, &n);
+		if (rc)
+			return rc;
+		end = n.text_off;
+	}
+	uint64_t ncodes = ((uint64_t)r->ntok + 1 + 3) / 4;
+	if (end < r->text_off || end - r->text_off < ncodes)
+		return bad(s, "bad document text");
+	const uint8_t *codes = td_seg_sec(s, TD_SEC_TEXT, r->text_off,
+		end - r->text_off);
+	if (!codes)
+		return TD_ECORRUPT;
+	const uint8_t *x = codes + ncodes, *xend = codes + (end - r->text_off);
+	uint64_t glen = s->hdr.sec_len[TD_SEC_GSTR];
+	size_t k = 0;
+	for (uint32_t i = 0; i <= r->ntok; i++) {
+		const char *g = NULL;
+		size_t gl = 0;
+		switch ((codes[i / 4] >> (i % 4 * 2)) & 3) {
+		case TD_GAP_NONE:
+			break;
+		case TD_GAP_SPACE:
+			g = " ", gl = 1;
+			break;
+		case TD_GAP_PARA:
+			g = "\n\n", gl = 2;
+			break;
+		default: {
+			uint64_t off, l;
+			if (gap_varint(&x, xend, &off) || gap_varint(&x, xend, &l) ||
+				off > glen || l > glen - off)
+				return bad(s, "bad document text");
+			if (!(g = (const char *)td_seg_sec(s, TD_SEC_GSTR, off, l)))
+				return TD_ECORRUPT;
+			gl = (size_t)l;
+		}
+		}
+		if (gl > r->text_len - k)
+			return bad(s, "bad document text");
+		memcpy(buf + k, g, gl);
+		k += gl;
+		if (i == r->ntok)
+			break;
+		uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, r->first_tok + i);
+		size_t tl;
+		const char *t = id == UINT32_MAX ? NULL :
+			td_seg_lex_term(s, TD_LAYER_WORD, id, &tl);
+		if (!t)
+			return TD_ECORRUPT;
+		if (tl > r->text_len - k)
+			return bad(s, "bad document text");
+		memcpy(buf + k, t, tl);
+		k += tl;
+	}
+	if (k != r->text_len)
+		return bad(s, "document text does not match its length");
+	return 0;
+}
+
 int td_seg_doc_text(td_seg *s, uint32_t d, const char **text, size_t *len)
 {
 	td_segdoc r;
 	int rc = get_doc(s, d, &r);
 	if (rc)
 		return rc;
-	const uint8_t *p = td_seg_sec(s, TD_SEC_TEXT, r.text_off, r.text_len);
-	if (!p)
-		return TD_ECORRUPT;
-	*text = (const char *)p;
+	for (int i = 0; i < TD_SEG_TEXTS; i++)
+		if (s->texts[i] && s->text_doc[i] == d) {
+			*text = s->texts[i];
+			*len = r.text_len;
+			return 0;
+		}
+	char *buf = malloc((size_t)r.text_len + 1);
+	if (!buf)
+		return td_error(TD_ENOMEM, "out of memory");
+	if ((rc = rebuild_text(s, d, &r, buf))) {
+		free(buf);
+		return rc;
+	}
+	buf[r.text_len] = '\0';
+	uint32_t slot = s->text_next++ % TD_SEG_TEXTS;
+	free(s->texts[slot]);
+	s->texts[slot] = buf;
+	s->text_doc[slot] = d;
+	*text = buf;
 	*len = r.text_len;
 	return 0;
 }
@@ -607,6 +712,109 @@ uint32_t td_seg_span_nattrs(td_seg *s, uint32_t k, uint32_t i)
 	return r.nattrs;
 }
 
+/* n bytes that live until td_seg_close(), from chunks of at least 64 KiB */
+static char *arena_alloc(td_seg *s, size_t n)
+{
+	if (s->arena_fill + n > s->arena_cap) {
+		size_t cap = n + sizeof(char *) > 65536 ? n + sizeof(char *) : 65536;
+		char *c = malloc(cap);
+		if (!c)
+			return NULL;
+		memcpy(c, &s->arena, sizeof(char *)); /* chain the chunks */
+		s->arena = c;
+		s->arena_fill = sizeof(char *);
+		s->arena_cap = cap;
+	}
+	char *p = s->arena + s->arena_fill;
+	s->arena_fill += n;
+	return p;
+}
+
+static int av_grow(td_seg *s)
+{
+	uint32_t ns = s->av_slots ? s->av_slots * 2 : 1024;
+	uint32_t *k = calloc(ns, sizeof *k);
+	char **v = calloc(ns, sizeof *v);
+	if (!k || !v) {
+		free(k);
+		free(v);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	for (uint32_t i = 0; i < s->av_slots; i++) {
+		if (!s->av_key[i])
+			continue;
+		uint32_t h = (s->av_key[i] * 2654435761u) & (ns - 1);
+		while (k[h])
+			h = (h + 1) & (ns - 1);
+		k[h] = s->av_key[i];
+		v[h] = s->av_val[i];
+	}
+	free(s->av_key);
+	free(s->av_val);
+	s->av_key = k;
+	s->av_val = v;
+	s->av_slots = ns;
+	return 0;
+}
+
+/* The value of SPATTR pair `pair` whose value entry is e: a string of
+ * SPSTR, or one rebuilt from the span's document id (see TD_SPV_*). */
+static const char *attr_value(td_seg *s, const td_segspan *r, uint32_t pair,
+	uint32_t e)
+{
+	uint32_t kind = e >> TD_SPV_SHIFT;
+	const char *suf = spstr(s, e & TD_SPV_MASK);
+	if (!suf || kind == TD_SPV_PLAIN)
+		return suf;
+	if (kind > TD_SPV_HASHDOCID) {
+		bad(s, "bad span attribute");
+		return NULL;
+	}
+	uint32_t key = pair + 1, h = 0;
+	if (s->av_slots) {
+		h = (key * 2654435761u) & (s->av_slots - 1);
+		while (s->av_key[h]) {
+			if (s->av_key[h] == key)
+				return s->av_val[h];
+			h = (h + 1) & (s->av_slots - 1);
+		}
+	}
+	td_docinfo di;
+	if (s->has_av_doc && s->av_doc == r->doc) {
+		di.id = s->av_docid; /* spans come by document: skip the parse */
+	} else {
+		if (td_seg_doc(s, r->doc, &di))
+			return NULL;
+		s->has_av_doc = 1;
+		s->av_doc = r->doc;
+		s->av_docid = di.id;
+	}
+	if (!di.id) {
+		bad(s, "span attribute of a document without id");
+		return NULL;
+	}
+	size_t il = strlen(di.id), sl = strlen(suf), hl = kind == TD_SPV_HASHDOCID;
+	char *v = arena_alloc(s, hl + il + sl + 1);
+	if (!v) {
+		td_error(TD_ENOMEM, "out of memory");
+		return NULL;
+	}
+	memcpy(v, "#", hl);
+	memcpy(v + hl, di.id, il);
+	memcpy(v + hl + il, suf, sl + 1);
+	if ((s->av_n + 1) * 2 > s->av_slots) {
+		if (av_grow(s))
+			return v; /* still correct, only not cached */
+	}
+	h = (key * 2654435761u) & (s->av_slots - 1);
+	while (s->av_key[h])
+		h = (h + 1) & (s->av_slots - 1);
+	s->av_key[h] = key;
+	s->av_val[h] = v;
+	s->av_n++;
+	return v;
+}
+
 int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
 	const char **name, const char **value)
 {
@@ -623,7 +831,7 @@ int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
 	uint32_t o[2];
 	memcpy(o, p, 8);
 	*name = spstr(s, o[0]);
-	*value = spstr(s, o[1]);
+	*value = attr_value(s, &r, r.attr_first + j, o[1]);
 	return *name && *value ? 0 : TD_ECORRUPT;
 }
 

@@ -469,10 +469,13 @@ static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 int tq_filter_doc(td_seg *s, uint32_t d, const tq_filter *f)
 {
 	td_docinfo di;
+	if (!td_seg_doc_live(s, d))
+		return 0;
+	/* liveness needs no metadata: read it only to compare fields */
+	if (!f || (!f->doc && !f->genre && !f->from && !f->to))
+		return 1;
 	if (td_seg_doc(s, d, &di) < 0 || !di.live)
 		return 0;
-	if (!f)
-		return 1;
 	if (f->doc && (!di.id || strcmp(di.id, f->doc)))
 		return 0;
 	if (f->genre && (!di.genre || strcmp(di.genre, f->genre)))
@@ -729,17 +732,69 @@ static int try_start(ctx *c, uint32_t s, vec *e, tq_hit *h)
 	return 1;
 }
 
+/* Start positions in ascending order, without duplicates. A single term's
+ * postings are streamed (so a query stopped after N hits decodes only what
+ * it needs); several terms' are gathered and sorted first. */
+typedef struct startit {
+	vec v;
+	size_t i;
+	td_postings *pp;
+	uint32_t off, last;
+	int any;
+} startit;
+
+static int starts_open(ctx *c, const anchor *a, startit *it)
+{
+	memset(it, 0, sizeof *it);
+	if (a->kind == 1 && c->leaves[a->leaf].ids.n == 1) {
+		leafset *ls = &c->leaves[a->leaf];
+		it->off = a->off;
+		return td_postings_open(c->s, ls->layer, ls->ids.v[0], &it->pp);
+	}
+	return anchor_starts(c, a, &it->v);
+}
+
+/* 1 with *s set, 0 at the end, or an error. */
+static int starts_next(startit *it, uint32_t *s)
+{
+	if (!it->pp) {
+		if (it->i >= it->v.n)
+			return 0;
+		*s = it->v.v[it->i++];
+		return 1;
+	}
+	uint32_t pos;
+	int rc;
+	while ((rc = td_postings_next(it->pp, it->off, &pos)) == 1) {
+		if (it->any && pos - it->off == it->last)
+			continue;
+		it->any = 1;
+		it->last = pos - it->off;
+		*s = it->last;
+		return 1;
+	}
+	return rc;
+}
+
+static void starts_close(startit *it)
+{
+	free(it->v.v);
+	if (it->pp)
+		td_postings_close(it->pp);
+}
+
 static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 {
 	anchor a = choose_anchor(c);
-	vec starts = {0}, e = {0};
+	vec e = {0};
+	startit it = {0};
 	int rc = 0, in = 0;
 	tq_hit h;
 	if (a.kind) {
-		if ((rc = anchor_starts(c, &a, &starts)) < 0)
+		if ((rc = starts_open(c, &a, &it)) < 0)
 			goto out;
-		for (size_t i = 0; i < starts.n; i++) {
-			uint32_t s = starts.v[i];
+		uint32_t s;
+		while ((rc = starts_next(&it, &s)) == 1) {
 			if (c->doc == UINT32_MAX || s >= c->dend ||
 			        s < c->dfirst) {
 				if ((in = doc_enter(
@@ -759,6 +814,8 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 			if (rc && (rc = fn(arg, &h)) != 0)
 				goto out;
 		}
+		if (rc < 0)
+			goto out;
 	} else {
 		uint32_t nd = td_seg_ndocs(c->s);
 		for (uint32_t d = 0; d < nd; d++) {
@@ -775,7 +832,7 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 		}
 	}
 out:
-	free(starts.v);
+	starts_close(&it);
 	free(e.v);
 	return rc;
 }
@@ -805,23 +862,134 @@ static int count_hit(void *arg, const tq_hit *h)
 	return 0;
 }
 
-/* Whether a segment lets a one-token count be read off the lexicon: every
- * document live and no pull quote to subtract. */
-static int seg_plain(ctx *c)
+/* Ranges of a segment that no hit of a one-token query may touch: deleted
+ * documents and, unless f->pullquotes, pull quotes. Sorted and merged into
+ * pairs (start, end) in *out. Returns 0, or an error. */
+static int excluded(ctx *c, vec *out)
 {
+	vec r = {0};
+	int rc = 0;
 	uint32_t nd = td_seg_ndocs(c->s);
-	for (uint32_t d = 0; d < nd; d++) {
+	for (uint32_t d = 0; d < nd && rc == 0; d++) {
 		td_docinfo di;
-		if (td_seg_doc(c->s, d, &di) < 0 || !di.live)
-			return 0;
+		if (td_seg_doc_live(c->s, d))
+			continue;
+		if ((rc = td_seg_doc(c->s, d, &di)) < 0)
+			break;
+		if (di.ntok && (rc = vpush(&r, di.first_tok)) == 0)
+			rc = vpush(&r, di.first_tok + di.ntok);
 	}
-	if (c->quote_k < 0 || (c->f && c->f->pullquotes))
-		return 1;
-	uint32_t cnt = td_seg_span_count(c->s, (uint32_t)c->quote_k);
-	for (uint32_t i = 0; i < cnt; i++)
-		if (has_pullquote(c, i))
+	if (rc == 0 && c->quote_k >= 0 && !(c->f && c->f->pullquotes)) {
+		uint32_t cnt = td_seg_span_count(c->s, (uint32_t)c->quote_k);
+		for (uint32_t i = 0; i < cnt && rc == 0; i++) {
+			uint32_t st, en;
+			if (!has_pullquote(c, i))
+				continue;
+			if ((rc = td_seg_span_get(c->s, (uint32_t)c->quote_k, i,
+			             &st, &en)) < 0)
+				break;
+			if (en > st && (rc = vpush(&r, st)) == 0)
+				rc = vpush(&r, en);
+		}
+	}
+	if (rc < 0) {
+		free(r.v);
+		return rc;
+	}
+	/* sort the pairs by start (insertion: they come nearly sorted) */
+	range *v = (range *)r.v;
+	size_t n = r.n / 2, m = 0;
+	for (size_t i = 1; i < n; i++) {
+		range x = v[i];
+		size_t j = i;
+		while (j > 0 && v[j - 1].start > x.start) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (m && v[i].start <= v[m - 1].end) {
+			if (v[i].end > v[m - 1].end)
+				v[m - 1].end = v[i].end;
+		} else {
+			v[m++] = v[i];
+		}
+	}
+	r.n = 2 * m;
+	*out = r;
+	return 0;
+}
+
+/* For a one-token query (leaf l): the ids of the matching tokens inside the
+ * excluded ranges, ascending, repeated once per occurrence. */
+static int excluded_ids(ctx *c, int l, const vec *ex, vec *out)
+{
+	leafset *ls = &c->leaves[l];
+	int rc = 0;
+	if (!ls->bits) {
+		/* one term: skip along its postings (the ranges ascend) */
+		td_postings *pp;
+		uint32_t pos = 0;
+		int more = 1;
+		if (ls->lit < 0 || !ex->n)
 			return 0;
-	return 1;
+		if ((rc = td_postings_open(c->s, ls->layer, (uint32_t)ls->lit,
+		             &pp)) < 0)
+			return rc;
+		for (size_t i = 0; i + 1 < ex->n && more && rc == 0; i += 2) {
+			uint32_t a = ex->v[i], b = ex->v[i + 1];
+			if (pos < a || i == 0) {
+				if ((more = td_postings_next(pp, a, &pos)) < 0)
+					rc = more;
+			}
+			while (more == 1 && rc == 0 && pos < b) {
+				if (pos >= a)
+					rc = vpush(out, (uint32_t)ls->lit);
+				if (rc == 0 &&
+				        (more = td_postings_next(pp, 0, &pos)) < 0)
+					rc = more;
+			}
+		}
+		td_postings_close(pp);
+		return rc < 0 ? rc : 0;
+	}
+	for (size_t i = 0; i + 1 < ex->n && rc == 0; i += 2) {
+		uint32_t a = ex->v[i], b = ex->v[i + 1];
+		for (uint32_t p = a; p < b && rc == 0; p++) {
+			uint32_t id = td_seg_id_at(c->s, ls->layer, p);
+			if (id == UINT32_MAX)
+				return td_error(TD_ECORRUPT, "%s", td_error_last());
+			if (leaf_at(c, l, p))
+				rc = vpush(out, id);
+		}
+	}
+	if (rc < 0)
+		return rc;
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, cmp_u32);
+	return 0;
+}
+
+/* Whether a one-token query can be answered from the lexicon in this
+ * segment: *sub receives the occurrences to subtract per id. 0 if the
+ * excluded part is too large for that to pay (then run the query). */
+static int seg_counts(ctx *c, int l, vec *sub)
+{
+	vec ex = {0};
+	int rc = excluded(c, &ex);
+	if (rc < 0)
+		return rc;
+	uint64_t len = 0;
+	for (size_t i = 0; i + 1 < ex.n; i += 2)
+		len += ex.v[i + 1] - ex.v[i];
+	if (len > td_seg_ntokens(c->s) / 8 + 1024) {
+		free(ex.v);
+		return 0;
+	}
+	rc = excluded_ids(c, l, &ex, sub);
+	free(ex.v);
+	return rc < 0 ? rc : 1;
 }
 
 int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
@@ -840,12 +1008,15 @@ int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
 	for (size_t i = 0; i < nseg; i++) {
 		ctx c;
 		int rc = ctx_init(&c, p, td_index_seg(ix, i), i, f);
-		if (rc == 0) {
-			if (single && seg_plain(&c))
-				*out += c.leaves[n->cond->leaf].freq;
-			else
-				rc = run_seg(&c, count_hit, out);
+		vec sub = {0};
+		if (rc == 0 && single &&
+		        (rc = seg_counts(&c, n->cond->leaf, &sub)) > 0) {
+			*out += c.leaves[n->cond->leaf].freq - sub.n;
+			rc = 0;
+		} else if (rc == 0) {
+			rc = run_seg(&c, count_hit, out);
 		}
+		free(sub.v);
 		ctx_free(&c);
 		if (rc < 0)
 			return rc;
@@ -902,20 +1073,30 @@ int tq_exec_terms(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
 	for (size_t i = 0; i < nseg; i++) {
 		ctx c;
 		int rc = ctx_init(&c, p, td_index_seg(ix, i), i, f);
-		if (rc == 0 && single && seg_plain(&c)) {
+		vec sub = {0};
+		if (rc == 0 && single &&
+		        (rc = seg_counts(&c, n->cond->leaf, &sub)) > 0) {
 			leafset *ls = &c.leaves[n->cond->leaf];
+			size_t k = 0;
+			rc = 0;
+			/* ls->ids and sub are both ascending */
 			for (size_t j = 0; j < ls->ids.n && rc == 0; j++) {
 				size_t len = 0;
+				uint32_t id = ls->ids.v[j];
 				const char *t = td_seg_lex_term(
-				        c.s, layer, ls->ids.v[j], &len);
-				uint64_t fr = td_seg_lex_freq(
-				        c.s, layer, ls->ids.v[j]);
+				        c.s, layer, id, &len);
+				uint64_t fr = td_seg_lex_freq(c.s, layer, id);
+				while (k < sub.n && sub.v[k] < id)
+					k++;
+				for (; k < sub.n && sub.v[k] == id && fr; k++)
+					fr--;
 				if (t && fr)
 					rc = term_fn(arg, t, len, fr);
 			}
 		} else if (rc == 0) {
 			rc = run_seg(&c, hit_fn, arg);
 		}
+		free(sub.v);
 		ctx_free(&c);
 		if (rc < 0)
 			return rc;
