@@ -61,8 +61,12 @@ static int load_list(const char *dir, const char *name, td_patset *ps)
 	return rc;
 }
 
+static int register_words(td_annotator *a);
+
 int td_actors_load(td_annotator *a, const char *dir)
 {
+	if (register_words(a))
+		return td_error(TD_ENOMEM, "out of memory");
 	td_tsv *t;
 	int rc = td_lex_load(dir, "actors.tsv", &t);
 	if (rc)
@@ -172,12 +176,7 @@ static const char *const org_words[] = {"Ministry", "Agency", "Council",
 
 static int in_list(const td_actx *c, size_t i, const char *const *list, int fold)
 {
-	if (i >= c->tok.n)
-		return 0;
-	for (size_t k = 0; list[k]; k++)
-		if (td_tok_eq(c, i, list[k], fold))
-			return 1;
-	return 0;
+	return td_tok_in(c, i, list, fold);
 }
 
 static int is_speech_at(const td_actx *c, size_t i, size_t lim)
@@ -393,15 +392,16 @@ static const char *title_state(const td_actx *c, size_t t0, size_t s)
 	return NULL;
 }
 
+/* "in North Korea’s ...", "in US election years": a modifier, not a place */
+static const char *const located_fw[] = {"for", "and", "or", "to", "with", "in",
+	"on", "at", "from", "since", "last", "this", "during", "where",
+	"when", "after", "before", "as", "but", "which", "that", "over",
+	"until", "by", "earlier", "later", "next", "recently", NULL};
+
 static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1)
 {
 	size_t p = i;
-	/* "in North Korea’s ...", "in US election years": a modifier, not a place */
-	static const char *const fw[] = {"for", "and", "or", "to", "with", "in",
-		"on", "at", "from", "since", "last", "this", "during", "where",
-		"when", "after", "before", "as", "but", "which", "that", "over",
-		"until", "by", "earlier", "later", "next", "recently", NULL};
-	if (e < t1 && ((td_tok_is_lower(c, e) && !in_list(c, e, fw, 0)) ||
+	if (e < t1 && ((td_tok_is_lower(c, e) && !in_list(c, e, located_fw, 0)) ||
 		       td_tok_eq(c, e, "'s", 1)))
 		return 0;
 	if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
@@ -680,4 +680,11 @@ int td_actors_find(td_actx *c)
 			return rc;
 	}
 	return 0;
+}
+
+/* The grammar-word lists above, for hashed look-up (td_tok_in). */
+static int register_words(td_annotator *a)
+{
+	static const char *const *const lists[] = {group_nouns, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, NULL};
+	return td_words_register(a, lists);
 }

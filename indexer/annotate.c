@@ -192,6 +192,67 @@ static unsigned first_key(const char *w, size_t len, int fold)
 	return fold ? td_fold_tab[b] : b;
 }
 
+uint32_t td_word_hash(const char *s, size_t len, int fold)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		unsigned ch = u[i];
+		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 && u[i + 2] == 0x99) {
+			ch = '\'';
+			i += 2;
+		} else if (fold)
+			ch = td_fold_tab[ch];
+		h = (h ^ ch) * 16777619u;
+	}
+	return h;
+}
+
+/* Indexes the distinct first words of a sorted set. Patterns sharing a
+ * first word are contiguous after sorting, so a slot need only name the
+ * first of them. Without memory for the table, matching falls back to
+ * binary search (hslot stays NULL). */
+static void build_hash(td_patset *ps)
+{
+	free(ps->hslot);
+	free(ps->hhash);
+	free(ps->gend);
+	ps->hslot = ps->hhash = ps->gend = NULL;
+	ps->hmask = 0;
+	if (!ps->n || ps->n > UINT32_MAX - 1)
+		return;
+	size_t cap = 16;
+	while (cap < ps->n * 4) /* a quarter full: a miss costs one probe */
+		cap *= 2;
+	uint32_t *t = calloc(cap, sizeof *t), *hh = calloc(cap, sizeof *hh),
+		 *g = malloc(ps->n * sizeof *g);
+	if (!t || !hh || !g) {
+		free(t);
+		free(hh);
+		free(g);
+		return;
+	}
+	for (size_t k = 0; k < ps->n;) {
+		const td_pat *p = &ps->v[k];
+		size_t e = k + 1;
+		while (e < ps->n && word_cmp(ps->v[e].w[0], ps->v[e].len[0], p->w[0],
+			p->len[0], ps->fold) == 0)
+			e++;
+		uint32_t wh = td_word_hash(p->w[0], p->len[0], ps->fold);
+		size_t h = wh & (cap - 1);
+		while (t[h])
+			h = (h + 1) & (cap - 1);
+		t[h] = (uint32_t)k + 1;
+		hh[h] = wh;
+		for (; k < e; k++)
+			g[k] = (uint32_t)e;
+	}
+	ps->hslot = t;
+	ps->hhash = hh;
+	ps->gend = g;
+	ps->hmask = cap - 1;
+}
+
 void td_patset_sort(td_patset *ps)
 {
 	if (ps->n)
@@ -204,6 +265,7 @@ void td_patset_sort(td_patset *ps)
 			k++;
 		ps->first[b] = k;
 	}
+	build_hash(ps);
 }
 
 void td_patset_free(td_patset *ps)
@@ -215,6 +277,9 @@ void td_patset_free(td_patset *ps)
 		free(ps->v[i].len);
 	}
 	free(ps->v);
+	free(ps->hslot);
+	free(ps->hhash);
+	free(ps->gend);
 	memset(ps, 0, sizeof *ps);
 }
 
@@ -222,17 +287,45 @@ long td_patset_match(const td_patset *ps, const td_actx *c, size_t i, size_t lim
 {
 	const char *t = td_tok_str(c, i);
 	size_t tl = td_tok_len(c, i);
-	unsigned key = first_key(t, tl, ps->fold);
-	size_t lo = ps->first[key], hi = ps->first[key + 1];
-	if (lo == hi)
+	size_t lo, hi;
+	if (ps->hslot) {
+		/* the first pattern whose first word equals the token */
+		uint32_t s, h = c->tok_hash[ps->fold != 0] ?
+			c->tok_hash[ps->fold != 0][i] : td_word_hash(t, tl, ps->fold);
+		for (uint32_t x = h & (uint32_t)ps->hmask;; x = (x + 1) & (uint32_t)ps->hmask) {
+			s = ps->hslot[x];
+			if (!s)
+				return -1;
+			if (ps->hhash[x] == h && word_eq(ps->v[s - 1].w[0], ps->v[s - 1].len[0], t, tl, ps->fold))
+				break;
+		}
+		/* the patterns sharing the token as first word, longest first */
+		for (size_t k = s - 1, e = ps->gend[s - 1]; k < e; k++) {
+			const td_pat *p = &ps->v[k];
+			if (i + (size_t)p->n > lim)
+				continue;
+			int ok = 1;
+			for (int j = 1; j < p->n && ok; j++)
+				ok = word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
+					td_tok_len(c, i + j), ps->fold);
+			if (ok)
+				return (long)k;
+		}
 		return -1;
-	/* lower bound of the first word */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (word_cmp(ps->v[mid].w[0], ps->v[mid].len[0], t, tl, ps->fold) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	} else {
+		unsigned key = first_key(t, tl, ps->fold);
+		lo = ps->first[key];
+		hi = ps->first[key + 1];
+		if (lo == hi)
+			return -1;
+		/* lower bound of the first word */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (word_cmp(ps->v[mid].w[0], ps->v[mid].len[0], t, tl, ps->fold) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
 	}
 	for (size_t k = lo; k < ps->n; k++) {
 		const td_pat *p = &ps->v[k];
@@ -262,11 +355,25 @@ size_t td_tok_len(const td_actx *c, size_t i)
 	return c->tok.v[i].end - c->tok.v[i].start;
 }
 
+/* Byte by byte while neither side holds a ’ (the usual case: no strlen,
+ * no scan for ’); at the first ’ the general comparison decides. */
 int td_tok_eq_slow(const td_actx *c, size_t i, const char *w, int fold)
 {
 	if (i >= c->tok.n)
 		return 0;
-	return word_eq(td_tok_str(c, i), td_tok_len(c, i), w, strlen(w), fold);
+	const unsigned char *a = (const unsigned char *)td_tok_str(c, i);
+	const unsigned char *b = (const unsigned char *)w;
+	size_t al = td_tok_len(c, i), j;
+	for (j = 0; j < al; j++) {
+		unsigned char x = a[j], y = b[j];
+		if (!y)
+			return 0;
+		if (x == 0xe2 || y == 0xe2)
+			return word_eq((const char *)a, al, w, strlen(w), fold);
+		if (x != y && (!fold || td_fold_tab[x] != td_fold_tab[y]))
+			return 0;
+	}
+	return b[j] == 0;
 }
 
 int td_tok_is_cap(const td_actx *c, size_t i)
@@ -295,12 +402,114 @@ int td_tok_is_num(const td_actx *c, size_t i)
 	return isdigit((unsigned char)td_tok_str(c, i)[0]);
 }
 
+static uint32_t list_hash(const char *const *list, int fold)
+{
+	uint64_t x = (uint64_t)(uintptr_t)list * 0x9e3779b97f4a7c15ull;
+	return (uint32_t)(x >> 32) ^ (uint32_t)fold;
+}
+
+int td_words_register(td_annotator *a, const char *const *const *lists)
+{
+	for (; *lists; lists++) {
+		if (a->n_reg == a->cap_reg) {
+			size_t cap = a->cap_reg ? a->cap_reg * 2 : 32;
+			const char *const **v = realloc(a->reg, cap * sizeof *v);
+			if (!v)
+				return td_error(TD_ENOMEM, "out of memory");
+			a->reg = v;
+			a->cap_reg = cap;
+		}
+		a->reg[a->n_reg++] = *lists;
+	}
+	return 0;
+}
+
+/* Builds the look-up tables over the registered lists, folded and exact. */
+static int words_build(td_annotator *a)
+{
+	size_t nw = 0, cap = 16, lcap = 16;
+	for (size_t k = 0; k < a->n_reg; k++)
+		for (size_t j = 0; a->reg[k][j]; j++)
+			nw++;
+	while (cap < nw * 16) /* two entries a word (folded, exact), 1/8 full */
+		cap *= 2;
+	while (lcap < a->n_reg * 8)
+		lcap *= 2;
+	a->wslot = calloc(cap, sizeof *a->wslot);
+	a->reg_slot = calloc(lcap, sizeof *a->reg_slot);
+	if (!a->wslot || !a->reg_slot)
+		return td_error(TD_ENOMEM, "out of memory");
+	a->wmask = cap - 1;
+	a->reg_mask = lcap - 1;
+	for (size_t k = 0; k < a->n_reg; k++) {
+		const char *const *list = a->reg[k];
+		size_t h = list_hash(list, 0) & a->reg_mask;
+		int dup = 0;
+		while (a->reg_slot[h] && !(dup = a->reg_slot[h] == list))
+			h = (h + 1) & a->reg_mask;
+		if (dup)
+			continue;
+		a->reg_slot[h] = list;
+		for (int fold = 0; fold < 2; fold++)
+			for (size_t j = 0; list[j]; j++) {
+				uint32_t wh = td_word_hash(list[j], strlen(list[j]), fold);
+				size_t x = (list_hash(list, fold) ^ wh) & a->wmask;
+				while (a->wslot[x].list)
+					x = (x + 1) & a->wmask;
+				a->wslot[x] = (td_wordent){list, list[j], wh, fold};
+			}
+	}
+	return 0;
+}
+
+/* Is words registered? */
+static int words_known(const td_annotator *a, const char *const *words)
+{
+	if (!a->reg_slot)
+		return 0;
+	for (size_t h = list_hash(words, 0) & a->reg_mask;; h = (h + 1) & a->reg_mask) {
+		if (!a->reg_slot[h])
+			return 0;
+		if (a->reg_slot[h] == words)
+			return 1;
+	}
+}
+
+int td_tok_in(const td_actx *c, size_t i, const char *const *words, int fold)
+{
+	if (i >= c->tok.n)
+		return 0;
+	fold = fold != 0;
+	if (c->tok_hash[fold] && words_known(c->a, words)) {
+		const td_annotator *a = c->a;
+		uint32_t wh = c->tok_hash[fold][i];
+		for (size_t x = (list_hash(words, fold) ^ wh) & a->wmask;;
+		     x = (x + 1) & a->wmask) {
+			const td_wordent *e = &a->wslot[x];
+			if (!e->list)
+				return 0;
+			if (e->h == wh && e->list == words && e->fold == fold &&
+			    td_tok_eq_slow(c, i, e->word, fold))
+				return 1;
+		}
+	}
+	/* the first-byte test of td_tok_eq, with the token's byte read once */
+	unsigned char s0 = (unsigned char)c->doc->text[c->tok.v[i].start];
+	if (fold)
+		s0 = td_fold_tab[s0];
+	for (size_t k = 0; words[k]; k++) {
+		unsigned char w0 = (unsigned char)words[k][0];
+		if (s0 != 0xe2 && w0 != 0xe2 && (fold ? td_fold_tab[w0] : w0) != s0)
+			continue;
+		if (td_tok_eq_slow(c, i, words[k], fold))
+			return 1;
+	}
+	return 0;
+}
+
 int td_tok_any(const td_actx *c, size_t i, const char *const *words)
 {
-	for (size_t k = 0; words[k]; k++)
-		if (td_tok_eq(c, i, words[k], 1))
-			return 1;
-	return 0;
+	return td_tok_in(c, i, words, 1);
 }
 
 const char *const td_subordinators[] = {"although", "though", "while",
@@ -371,7 +580,10 @@ int td_annotator_new(const char *lexdir, td_annotator **out)
 	if ((rc = td_actors_load(a, lexdir)) < 0 ||
 	    (rc = td_hedges_load(a, lexdir)) < 0 ||
 	    (rc = td_quotes_load(a, lexdir)) < 0 ||
-	    (rc = td_labels_load(a, lexdir)) < 0) {
+	    (rc = td_labels_load(a, lexdir)) < 0 ||
+	    (rc = td_words_register(a, (const char *const *const[]){
+		    td_subordinators, NULL})) < 0 ||
+	    (rc = words_build(a)) < 0) {
 		td_annotator_free(a);
 		return rc;
 	}
@@ -398,6 +610,9 @@ void td_annotator_free(td_annotator *a)
 	td_patset_free(&a->hedge_pats);
 	td_patset_free(&a->speech_pats);
 	td_patset_free(&a->claim_pats);
+	free(a->reg);
+	free(a->reg_slot);
+	free(a->wslot);
 	free(a);
 }
 
@@ -412,12 +627,28 @@ static int build_context(td_actx *c)
 {
 	td_doc *d = c->doc;
 	size_t ns = 0;
-	for (size_t i = 0; i < d->n_spans; i++)
-		ns += strcmp(d->spans[i].name, "s") == 0;
+	size_t nb = 0, *blocks;
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const char *nm = d->spans[i].name;
+		ns += strcmp(nm, "s") == 0;
+		nb += strcmp(nm, "p") == 0 || strcmp(nm, "head") == 0 ||
+			strcmp(nm, "quote") == 0;
+	}
 	c->sents = calloc(ns ? ns : 1, sizeof *c->sents);
 	c->sflags = calloc(ns ? ns : 1, sizeof *c->sflags);
-	if (!c->sents || !c->sflags)
+	blocks = malloc((nb ? nb : 1) * sizeof *blocks);
+	if (!c->sents || !c->sflags || !blocks) {
+		free(blocks);
 		return td_error(TD_ENOMEM, "out of memory");
+	}
+	/* the spans a sentence may sit in, in span order, named once */
+	nb = 0;
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const char *nm = d->spans[i].name;
+		if (strcmp(nm, "p") == 0 || strcmp(nm, "head") == 0 ||
+		    strcmp(nm, "quote") == 0)
+			blocks[nb++] = i;
+	}
 	for (size_t i = 0; i < d->n_spans; i++) {
 		if (strcmp(d->spans[i].name, "s") != 0)
 			continue;
@@ -427,24 +658,32 @@ static int build_context(td_actx *c)
 		s->end = d->spans[i].end;
 		s->para = -1;
 		size_t best = (size_t)-1;
-		for (size_t j = 0; j < d->n_spans; j++) {
+		for (size_t bi = 0; bi < nb; bi++) {
+			size_t j = blocks[bi];
 			const td_span *p = &d->spans[j];
-			if ((strcmp(p->name, "p") == 0 || strcmp(p->name, "head") == 0 ||
-			     strcmp(p->name, "quote") == 0) &&
-			    p->start <= s->start && s->end <= p->end &&
+			if (p->start <= s->start && s->end <= p->end &&
 			    (best == (size_t)-1 || p->end - p->start <
 				d->spans[best].end - d->spans[best].start))
 				best = j;
 		}
 		s->para = best == (size_t)-1 ? -1 : (int)best;
 	}
+	free(blocks);
 	qsort(c->sents, c->n_sents, sizeof *c->sents, sent_cmp);
 	int rc = td_tokenize(d->text, d->len, 0, &c->tok);
 	if (rc)
 		return rc;
 	c->tok_sent = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_sent);
-	if (!c->tok_sent)
+	c->tok_hash[0] = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_hash[0]);
+	c->tok_hash[1] = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_hash[1]);
+	if (!c->tok_sent || !c->tok_hash[0] || !c->tok_hash[1])
 		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t t = 0; t < c->tok.n; t++) {
+		const char *w = d->text + c->tok.v[t].start;
+		size_t wl = c->tok.v[t].end - c->tok.v[t].start;
+		c->tok_hash[0][t] = td_word_hash(w, wl, 0);
+		c->tok_hash[1][t] = td_word_hash(w, wl, 1);
+	}
 	size_t k = 0;
 	for (size_t t = 0; t < c->tok.n; t++)
 		c->tok_sent[t] = -1;
@@ -472,6 +711,8 @@ static void free_context(td_actx *c)
 {
 	td_tokens_free(&c->tok);
 	free(c->tok_sent);
+	free(c->tok_hash[0]);
+	free(c->tok_hash[1]);
 	free(c->sents);
 	free(c->sflags);
 	free(c->tok_hedge);

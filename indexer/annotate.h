@@ -26,6 +26,14 @@ typedef struct td_patset {
 	/* after td_patset_sort: patterns whose first word starts with
 	 * (folded) byte b are v[first[b] .. first[b + 1]) */
 	size_t first[257];
+	/* after td_patset_sort: open-addressed table over the distinct first
+	 * words (hashed as td_word_hash does), each slot the index + 1 of the
+	 * first pattern with that word, 0 when empty; hmask + 1 slots */
+	uint32_t *hslot;
+	uint32_t *hhash; /* the word hash of each slot */
+	size_t hmask;
+	/* per pattern: the end of the run of patterns sharing its first word */
+	uint32_t *gend;
 } td_patset;
 
 typedef struct td_actor_rec {
@@ -44,6 +52,14 @@ enum { TD_HC_NONE = 0, TD_HC_NUM, TD_HC_MODAL, TD_HC_VERB, TD_HC_COPULA };
 enum { TD_SV_SPEECH = 0, TD_SV_ACCORDING = 1, TD_SV_VIEW = 2 };
 enum { TD_SVF_BARE = 1, TD_SVF_OBJECT = 2 };
 
+/* A word of a registered grammar-word list, for td_tok_in(). */
+typedef struct td_wordent {
+	const char *const *list; /* NULL: empty slot */
+	const char *word;
+	uint32_t h; /* td_word_hash(word, fold) */
+	int fold;
+} td_wordent;
+
 struct td_annotator {
 	td_actor_rec *actors;
 	size_t n_actors;
@@ -55,6 +71,15 @@ struct td_annotator {
 	td_patset hedge_pats;  /* folded */
 	td_patset speech_pats; /* folded */
 	td_patset claim_pats;  /* folded */
+	/* grammar-word lists the stages registered (td_words_register), and
+	 * after td_annotator_new hash tables over them: lists by address,
+	 * words by (list, fold, word hash) */
+	const char *const **reg;
+	size_t n_reg, cap_reg;
+	const char *const **reg_slot;
+	size_t reg_mask;
+	td_wordent *wslot;
+	size_t wmask;
 };
 
 /* One sentence of the document (an <s> span). */
@@ -117,6 +142,9 @@ typedef struct td_actx {
 	/* per token, set by td_labels_apply: TD_TH_* (inside a hedge seg) */
 	unsigned char *tok_hedge;
 	int pub_y, pub_m, pub_d; /* publication date, 0 when unknown */
+	/* per token: td_word_hash of its text, [0] exact and [1] folded,
+	 * computed once so that lexicon look-ups cost one probe */
+	uint32_t *tok_hash[2];
 } td_actx;
 
 enum { TD_TH_IN = 1, TD_TH_PART = 2 /* of a longer cue */ };
@@ -143,6 +171,9 @@ long td_patset_match(const td_patset *ps, const td_actx *c, size_t i, size_t lim
 /* ASCII case folding table (bytes >= 128 map to themselves). */
 extern const unsigned char td_fold_tab[256];
 int td_tok_eq_slow(const td_actx *c, size_t i, const char *w, int fold);
+/* A hash of a word that agrees with word equality: ’ hashes as ', and
+ * with fold ASCII case is ignored. */
+uint32_t td_word_hash(const char *s, size_t len, int fold);
 /* Token i equals word w (folded: ASCII case-insensitive; ’ equals ').
  * Inline so that the usual answer, a different first byte, costs no call:
  * the rules test every token against many grammar words. */
@@ -165,6 +196,12 @@ int td_tok_is_lower(const td_actx *c, size_t i); /* starts lowercase letter */
 int td_tok_is_num(const td_actx *c, size_t i);
 /* Token i equals one of the NULL-terminated words (folded). */
 int td_tok_any(const td_actx *c, size_t i, const char *const *words);
+/* The same, folded or exact. A list registered at load time is looked up
+ * by hash; any other is scanned. */
+int td_tok_in(const td_actx *c, size_t i, const char *const *words, int fold);
+/* Registers the NULL-terminated lists (a NULL-terminated array of them;
+ * static storage) for hashed look-up by td_tok_in(). */
+int td_words_register(td_annotator *a, const char *const *const *lists);
 /* Subordinating conjunctions (although, if, when ...), NULL-terminated. */
 extern const char *const td_subordinators[];
 /* When sentence [t0,t1) opens with a subordinate clause ("Although X, Y";

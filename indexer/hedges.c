@@ -10,8 +10,12 @@
 
 #include "annotate.h"
 
+static int register_words(td_annotator *a);
+
 int td_hedges_load(td_annotator *a, const char *dir)
 {
+	if (register_words(a))
+		return td_error(TD_ENOMEM, "out of memory");
 	td_tsv *t;
 	int rc = td_lex_load(dir, "hedges.tsv", &t);
 	if (rc)
@@ -77,10 +81,7 @@ static int quantity_at(const td_actx *c, size_t i, size_t t1)
 		return 0;
 	if (td_tok_is_num(c, i))
 		return 1;
-	for (size_t k = 0; quantity[k]; k++)
-		if (td_tok_eq(c, i, quantity[k], 1))
-			return 1;
-	return 0;
+	return td_tok_in(c, i, quantity, 1);
 }
 
 /* Words that make "look" a noun (before it) or a verb of action (after
@@ -112,17 +113,18 @@ static const char *const months[] = {"January", "February", "March",
 
 /* A past-tense verb form before token i in [t0, i): a regular -ed form or
  * a common irregular one ("learned in April", "met in March"). */
+static const char *const past_irregular[] = {"was", "were", "had", "did",
+	"met", "said", "told", "made", "took", "held", "saw", "knew",
+	"learnt", "came", "went", "began", NULL};
+
 static int past_verb_before(const td_actx *c, size_t t0, size_t i)
 {
-	static const char *const irregular[] = {"was", "were", "had", "did",
-		"met", "said", "told", "made", "took", "held", "saw", "knew",
-		"learnt", "came", "went", "began", NULL};
 	for (size_t k = i; k-- > t0;) {
 		size_t n = td_tok_len(c, k);
 		const char *s = td_tok_str(c, k);
 		if (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0))
 			return 0;
-		if (td_tok_any(c, k, irregular) ||
+		if (td_tok_any(c, k, past_irregular) ||
 		    (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd'))
 			return 1;
 	}
@@ -252,4 +254,11 @@ int td_hedges_find(td_actx *c)
 		}
 	}
 	return 0;
+}
+
+/* The grammar-word lists above, for hashed look-up (td_tok_in). */
+static int register_words(td_annotator *a)
+{
+	static const char *const *const lists[] = {quantity, look_det, look_particle, months, past_irregular, NULL};
+	return td_words_register(a, lists);
 }

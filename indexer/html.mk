@@ -10,4 +10,4 @@ tests_test_html_equiv_SOURCES = tests/test_html_equiv.c
 tests_test_html_equiv_CFLAGS = $(TEST_CFLAGS) -DTD_JING='"$(JING)"'
 tests_test_html_equiv_LDADD = $(TEST_LIBS)
 TESTS += tests/test_html_reader tests/test_html_equiv
-EXTRA_DIST += tests/data/html tests/fuzz/fuzz_html.c
+EXTRA_DIST += tests/fuzz/fuzz_html.c

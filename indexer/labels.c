@@ -23,8 +23,12 @@ enum {
 	CC_RECOMMEND = 5   /* called for, urged: a reported recommendation */
 };
 
+static int register_words(td_annotator *a);
+
 int td_labels_load(td_annotator *a, const char *dir)
 {
+	if (register_words(a))
+		return td_error(TD_ENOMEM, "out of memory");
 	static const char *const kinds[] = {"", "deontic", "evaluative",
 		"judgement", "intensifier", "recommend", NULL};
 	td_tsv *t;
@@ -51,12 +55,14 @@ int td_labels_load(td_annotator *a, const char *dir)
 	return rc;
 }
 
-static int eq(const td_actx *c, size_t i, size_t t1, const char *w)
+/* Inline: the rules call these for every token with many words, and the
+ * usual answer (a different first byte) is a compare or two. */
+static inline int eq(const td_actx *c, size_t i, size_t t1, const char *w)
 {
 	return i < t1 && td_tok_eq(c, i, w, 1);
 }
 
-static int any(const td_actx *c, size_t i, size_t t1, const char *const *w)
+static inline int any(const td_actx *c, size_t i, size_t t1, const char *const *w)
 {
 	return i < t1 && td_tok_any(c, i, w);
 }
@@ -115,6 +121,16 @@ static const char *const finite_words[] = {"is", "are", "was", "were",
 
 static int month_of(const td_actx *c, size_t i)
 {
+	if (i >= c->tok.n)
+		return 0;
+	/* every month name and abbreviation starts with one of these (and a
+	 * token starting otherwise, ’ included, equals none of them) */
+	switch (c->doc->text[c->tok.v[i].start]) {
+	case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N': case 'D':
+		break;
+	default:
+		return 0;
+	}
 	for (int k = 0; months[k]; k++)
 		if (td_tok_eq(c, i, months[k], 0) || td_tok_eq(c, i, month_abbr[k], 0))
 			return k + 1;
@@ -221,6 +237,19 @@ static int future_date(const td_actx *c, size_t t0, size_t i, size_t t1)
 
 static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge_here)
 {
+	if (i >= t1)
+		return 0;
+	/* Every word tested at i below (the lists, the single words, month
+	 * names) starts, folded, with one of these bytes; 0xe2 is the lead
+	 * byte of ’. Any other token is no future marker. */
+	switch (td_fold_tab[(unsigned char)c->doc->text[c->tok.v[i].start]]) {
+	case 'a': case 'b': case 'c': case 'd': case 'e': case 'f': case 'g':
+	case 'i': case 'j': case 'l': case 'm': case 'n': case 'o': case 'p':
+	case 's': case 'u': case 'w': case '\'': case 0xe2:
+		break;
+	default:
+		return 0;
+	}
 	if (any(c, i, t1, future_modals)) {
 		/* "would have done" is a past counterfactual; "will have to"
 		 * a future necessity */
@@ -543,4 +572,11 @@ int td_labels_write(td_actx *c)
 			return rc;
 	}
 	return 0;
+}
+
+/* The grammar-word lists above, for hashed look-up (td_tok_in). */
+static int register_words(td_annotator *a)
+{
+	static const char *const *const lists[] = {future_modals, possib_modals, intention, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, NULL};
+	return td_words_register(a, lists);
 }

@@ -12,8 +12,12 @@
 
 #include "annotate.h"
 
+static int register_words(td_annotator *a);
+
 int td_quotes_load(td_annotator *a, const char *dir)
 {
+	if (register_words(a))
+		return td_error(TD_ENOMEM, "out of memory");
 	td_tsv *t;
 	int rc = td_lex_load(dir, "speech_verbs.tsv", &t);
 	if (rc)
@@ -321,10 +325,7 @@ static const char *const subordinators[] = {"although", "though", "while",
 
 static int is_sub(const td_actx *c, size_t t)
 {
-	for (size_t k = 0; subordinators[k]; k++)
-		if (td_tok_eq(c, t, subordinators[k], 1))
-			return 1;
-	return 0;
+	return td_tok_in(c, t, subordinators, 1);
 }
 
 static int end_punct(const td_actx *c, size_t k)
@@ -782,4 +783,11 @@ int td_quotes_attribute(td_actx *c)
 			return rc;
 	}
 	return emit_quotes(c);
+}
+
+/* The grammar-word lists above, for hashed look-up (td_tok_in). */
+static int register_words(td_annotator *a)
+{
+	static const char *const *const lists[] = {subordinators, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, time_nouns, month_names, weekday_names, NULL};
+	return td_words_register(a, lists);
 }

@@ -21,4 +21,4 @@ corpus: indexer/tagdex-ingest$(EXEEXT)
 
 .PHONY: corpus
 
-EXTRA_DIST += tests/data/text tests/data/seed.sentences tests/data/golden
+# (tests/data is distributed whole by tests/tests.mk)

@@ -10,9 +10,13 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static int32_t decode(const uint8_t *s, size_t len, size_t i, size_t *n)
+static inline int32_t decode(const uint8_t *s, size_t len, size_t i, size_t *n)
 {
 	utf8proc_int32_t cp;
+	if (s[i] < 0x80) { /* what utf8proc_iterate returns for ASCII */
+		*n = 1;
+		return s[i];
+	}
 	utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
 	if (k <= 0) {
 		*n = 1;
@@ -22,7 +26,7 @@ static int32_t decode(const uint8_t *s, size_t len, size_t i, size_t *n)
 	return cp;
 }
 
-static int is_wordc(int32_t cp)
+static inline int is_wordc(int32_t cp)
 {
 	if (cp < 0)
 		return 0;
@@ -44,7 +48,7 @@ static int is_wordc(int32_t cp)
 
 static int is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
 
-static int is_space(int32_t cp)
+static inline int is_space(int32_t cp)
 {
 	if (cp < 0)
 		return 0;

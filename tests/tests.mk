@@ -1,7 +1,8 @@
 # tests.mk: the cmocka unit tests. Each test_<module>.c is one program.
 # shared/ (the TEI schema, external corpora) sits beside the repository;
-# TD_SHARED overrides where it is.
-TD_SHARED = $(abs_top_srcdir)/../shared
+# configure's TD_SHARED says where (distcheck passes it on).
+AM_DISTCHECK_CONFIGURE_FLAGS = TD_SHARED='$(TD_SHARED)'
+EXTRA_DIST += tests/data
 TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) \
 	-DTD_SRCDIR='"$(abs_top_srcdir)"' -DTD_BUILDDIR='"$(abs_top_builddir)"' \
 	-DTD_SHARED='"$(TD_SHARED)"'
