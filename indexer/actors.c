@@ -174,6 +174,10 @@ static const char *const org_words[] = {"Ministry", "Agency", "Council",
 	"Corporation", "Company", "Fund", "Assembly", "Parliament", "Congress",
 	"Network", "Watch", "International", "Inc", "Ltd", "Reuters", NULL};
 
+/* pronouns: a person's mention for attribution, "his country" */
+static const char *const he_she[] = {"he", "she", NULL};
+static const char *const his_her[] = {"his", "her", NULL};
+
 static int in_list(const td_actx *c, size_t i, const char *const *list, int fold)
 {
 	return td_tok_in(c, i, list, fold);
@@ -635,7 +639,7 @@ static int sentence_actors(td_actx *c, size_t si)
 			}
 		}
 		/* pronouns (for attribution) and "his country" */
-		if (in_list(c, i, (const char *const[]){"he", "she", NULL}, 1)) {
+		if (in_list(c, i, he_she, 1)) {
 			const td_mention *r = NULL;
 			for (size_t k = c->n_ments; k-- > 0;)
 				if (!c->ments[k].pronoun && c->ments[k].key &&
@@ -650,7 +654,7 @@ static int sentence_actors(td_actx *c, size_t si)
 					return rc;
 			}
 		}
-		if (in_list(c, i, (const char *const[]){"his", "her", NULL}, 1) &&
+		if (in_list(c, i, his_her, 1) &&
 		    i + 1 < t1 && td_tok_eq(c, i + 1, "country", 0)) {
 			const char *st = NULL;
 			for (size_t k = c->n_ments; k-- > 0 && !st;)
@@ -685,6 +689,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, NULL};
+	static const char *const *const lists[] = {group_nouns, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, NULL};
 	return td_words_register(a, lists);
 }

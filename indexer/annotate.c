@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "annotate.h"
+#include "blocks.h"
 
 int td_lex_load(const char *dir, const char *name, td_tsv **out)
 {
@@ -208,6 +209,24 @@ uint32_t td_word_hash(const char *s, size_t len, int fold)
 	return h;
 }
 
+/* td_word_hash(s, len, 0) and td_word_hash(s, len, 1) in one pass. */
+static void word_hash2(const char *s, size_t len, uint32_t *exact, uint32_t *folded)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t h = 2166136261u, g = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		unsigned ch = u[i];
+		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 && u[i + 2] == 0x99) {
+			ch = '\'';
+			i += 2;
+		}
+		h = (h ^ ch) * 16777619u;
+		g = (g ^ td_fold_tab[ch]) * 16777619u;
+	}
+	*exact = h;
+	*folded = g;
+}
+
 /* Indexes the distinct first words of a sorted set. Patterns sharing a
  * first word are contiguous after sorting, so a slot need only name the
  * first of them. Without memory for the table, matching falls back to
@@ -283,7 +302,24 @@ void td_patset_free(td_patset *ps)
 	memset(ps, 0, sizeof *ps);
 }
 
-long td_patset_match(const td_patset *ps, const td_actx *c, size_t i, size_t lim)
+long td_patset_match_at(const td_patset *ps, const td_actx *c, size_t i,
+	size_t lim, uint32_t s)
+{
+	for (size_t k = s - 1, end = ps->gend[s - 1]; k < end; k++) {
+		const td_pat *p = &ps->v[k];
+		if (i + (size_t)p->n > lim)
+			continue;
+		int ok = 1;
+		for (int j = 1; j < p->n && ok; j++)
+			ok = word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
+				td_tok_len(c, i + j), ps->fold);
+		if (ok)
+			return (long)k;
+	}
+	return -1;
+}
+
+long td_patset_match_slow(const td_patset *ps, const td_actx *c, size_t i, size_t lim)
 {
 	const char *t = td_tok_str(c, i);
 	size_t tl = td_tok_len(c, i);
@@ -462,6 +498,90 @@ static int words_build(td_annotator *a)
 	return 0;
 }
 
+/* The class of word w in table wtab[fold], created when absent (the table
+ * is sized so that it never fills). */
+static td_wordinfo *wtab_get(td_annotator *a, int fold, const char *w, size_t len)
+{
+	uint32_t h = td_word_hash(w, len, fold);
+	for (size_t x = h & a->wtmask;; x = (x + 1) & a->wtmask) {
+		td_wordinfo *e = &a->wtab[fold][x];
+		if (!e->w) {
+			e->w = w;
+			e->len = len;
+			e->h = h;
+			return e;
+		}
+		if (e->h == h && word_eq(e->w, e->len, w, len, fold))
+			return e;
+	}
+}
+
+/* Builds the word tables over the registered lists (both foldings) and
+ * the first words of the annotator's patsets (in their own folding).
+ * Patsets without their hash index stay unindexed (slot 0). */
+static int wtab_build(td_annotator *a)
+{
+	td_patset *ps[TD_NPATSETS] = {&a->actor_pats, &a->place_pats,
+		&a->title_pats, &a->hedge_pats, &a->speech_pats, &a->claim_pats};
+	size_t nw = 0, cap = 16;
+	for (size_t k = 0; k < a->n_reg; k++)
+		for (size_t j = 0; a->reg[k][j]; j++)
+			nw++;
+	for (int p = 0; p < TD_NPATSETS; p++)
+		nw += ps[p]->n;
+	while (cap < nw * 4)
+		cap *= 2;
+	a->reg_bit = malloc((a->reg_mask + 1) * sizeof *a->reg_bit);
+	a->wtab[0] = calloc(cap, sizeof *a->wtab[0]);
+	a->wtab[1] = calloc(cap, sizeof *a->wtab[1]);
+	if (!a->reg_bit || !a->wtab[0] || !a->wtab[1])
+		return td_error(TD_ENOMEM, "out of memory");
+	a->wtmask = cap - 1;
+	int nbits = 0;
+	for (size_t x = 0; x <= a->reg_mask; x++)
+		a->reg_bit[x] = -1;
+	for (size_t k = 0; k < a->n_reg; k++) {
+		const char *const *list = a->reg[k];
+		size_t h = list_hash(list, 0) & a->reg_mask;
+		while (a->reg_slot[h] != list)
+			h = (h + 1) & a->reg_mask;
+		if (a->reg_bit[h] >= 0 || nbits >= 64)
+			continue; /* a duplicate, or no bit left: scanned */
+		int b = nbits++;
+		a->reg_bit[h] = b;
+		for (int fold = 0; fold < 2; fold++)
+			for (size_t j = 0; list[j]; j++)
+				wtab_get(a, fold, list[j], strlen(list[j]))->mask |=
+					(uint64_t)1 << b;
+	}
+	for (int p = 0; p < TD_NPATSETS; p++) {
+		td_patset *s = ps[p];
+		s->slot = 0;
+		if (!s->hslot)
+			continue;
+		for (size_t k = 0; k < s->n; k = s->gend[k])
+			wtab_get(a, s->fold != 0, s->v[k].w[0], s->v[k].len[0])->first[p] =
+				(uint32_t)k + 1;
+		s->slot = p + 1;
+	}
+	return 0;
+}
+
+/* 1 + the word class of text s[0, len) with hash h in wtab[fold], or 0. */
+static uint32_t wtab_find(const td_annotator *a, int fold, uint32_t h,
+	const char *s, size_t len)
+{
+	for (size_t x = h & a->wtmask;; x = (x + 1) & a->wtmask) {
+		const td_wordinfo *e = &a->wtab[fold][x];
+		if (!e->w)
+			return 0;
+		/* the same bytes are the same word, folded or not */
+		if (e->h == h && ((e->len == len && memcmp(e->w, s, len) == 0) ||
+				  word_eq(e->w, e->len, s, len, fold)))
+			return (uint32_t)x + 1;
+	}
+}
+
 /* Is words registered? */
 static int words_known(const td_annotator *a, const char *const *words)
 {
@@ -475,7 +595,7 @@ static int words_known(const td_annotator *a, const char *const *words)
 	}
 }
 
-int td_tok_in(const td_actx *c, size_t i, const char *const *words, int fold)
+int td_tok_in_slow(const td_actx *c, size_t i, const char *const *words, int fold)
 {
 	if (i >= c->tok.n)
 		return 0;
@@ -505,11 +625,6 @@ int td_tok_in(const td_actx *c, size_t i, const char *const *words, int fold)
 			return 1;
 	}
 	return 0;
-}
-
-int td_tok_any(const td_actx *c, size_t i, const char *const *words)
-{
-	return td_tok_in(c, i, words, 1);
 }
 
 const char *const td_subordinators[] = {"although", "though", "while",
@@ -558,6 +673,18 @@ int td_actx_add(td_actx *c, const char *name, size_t start, size_t end,
 
 int td_actx_in_quote(const td_actx *c, size_t s, size_t e)
 {
+	if (c->n_qix == c->n_quotes && c->n_qix) {
+		/* some quote starting at or before s ends at or after e */
+		size_t lo = 0, hi = c->n_qix;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (c->qix_start[mid] <= s)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return lo > 0 && c->qix_maxend[lo - 1] >= e;
+	}
 	for (size_t i = 0; i < c->n_quotes; i++)
 		if (c->quotes[i].start <= s && e <= c->quotes[i].end)
 			return 1;
@@ -583,7 +710,7 @@ int td_annotator_new(const char *lexdir, td_annotator **out)
 	    (rc = td_labels_load(a, lexdir)) < 0 ||
 	    (rc = td_words_register(a, (const char *const *const[]){
 		    td_subordinators, NULL})) < 0 ||
-	    (rc = words_build(a)) < 0) {
+	    (rc = words_build(a)) < 0 || (rc = wtab_build(a)) < 0) {
 		td_annotator_free(a);
 		return rc;
 	}
@@ -613,6 +740,9 @@ void td_annotator_free(td_annotator *a)
 	free(a->reg);
 	free(a->reg_slot);
 	free(a->wslot);
+	free(a->reg_bit);
+	free(a->wtab[0]);
+	free(a->wtab[1]);
 	free(a);
 }
 
@@ -670,19 +800,30 @@ static int build_context(td_actx *c)
 	}
 	free(blocks);
 	qsort(c->sents, c->n_sents, sizeof *c->sents, sent_cmp);
-	int rc = td_tokenize(d->text, d->len, 0, &c->tok);
-	if (rc)
-		return rc;
+	if (d->tokens) {
+		/* cut by the structure stage over the same text: take them */
+		c->tok = *d->tokens;
+		free(d->tokens);
+		d->tokens = NULL;
+	} else {
+		int rc = td_tokenize(d->text, d->len, 0, &c->tok);
+		if (rc)
+			return rc;
+	}
 	c->tok_sent = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_sent);
 	c->tok_hash[0] = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_hash[0]);
 	c->tok_hash[1] = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_hash[1]);
-	if (!c->tok_sent || !c->tok_hash[0] || !c->tok_hash[1])
+	c->tok_ent[0] = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_ent[0]);
+	c->tok_ent[1] = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_ent[1]);
+	if (!c->tok_sent || !c->tok_hash[0] || !c->tok_hash[1] || !c->tok_ent[0] ||
+	    !c->tok_ent[1])
 		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t t = 0; t < c->tok.n; t++) {
 		const char *w = d->text + c->tok.v[t].start;
 		size_t wl = c->tok.v[t].end - c->tok.v[t].start;
-		c->tok_hash[0][t] = td_word_hash(w, wl, 0);
-		c->tok_hash[1][t] = td_word_hash(w, wl, 1);
+		word_hash2(w, wl, &c->tok_hash[0][t], &c->tok_hash[1][t]);
+		c->tok_ent[0][t] = wtab_find(c->a, 0, c->tok_hash[0][t], w, wl);
+		c->tok_ent[1][t] = wtab_find(c->a, 1, c->tok_hash[1][t], w, wl);
 	}
 	size_t k = 0;
 	for (size_t t = 0; t < c->tok.n; t++)
@@ -707,12 +848,47 @@ static int build_context(td_actx *c)
 	return 0;
 }
 
+static int range_cmp(const void *x, const void *y)
+{
+	const td_range *a = x, *b = y;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Indexes the quotes for td_actx_in_quote(); without memory it scans. */
+static int index_quotes(td_actx *c)
+{
+	size_t n = c->n_quotes;
+	td_range *r = malloc((n ? n : 1) * sizeof *r);
+	c->qix_start = malloc((n ? n : 1) * sizeof *c->qix_start);
+	c->qix_maxend = malloc((n ? n : 1) * sizeof *c->qix_maxend);
+	if (!r || !c->qix_start || !c->qix_maxend) {
+		free(r);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++)
+		r[i] = (td_range){c->quotes[i].start, c->quotes[i].end};
+	qsort(r, n, sizeof *r, range_cmp);
+	size_t mx = 0;
+	for (size_t i = 0; i < n; i++) {
+		c->qix_start[i] = r[i].start;
+		mx = r[i].end > mx ? r[i].end : mx;
+		c->qix_maxend[i] = mx;
+	}
+	c->n_qix = n;
+	free(r);
+	return 0;
+}
+
 static void free_context(td_actx *c)
 {
+	free(c->qix_start);
+	free(c->qix_maxend);
 	td_tokens_free(&c->tok);
 	free(c->tok_sent);
 	free(c->tok_hash[0]);
 	free(c->tok_hash[1]);
+	free(c->tok_ent[0]);
+	free(c->tok_ent[1]);
 	free(c->sents);
 	free(c->sflags);
 	free(c->tok_hedge);
@@ -736,6 +912,7 @@ int td_annotate(const td_annotator *a, td_doc *doc)
 	c.a = a;
 	c.doc = doc;
 	if ((rc = build_context(&c)) == 0 && (rc = td_quotes_find(&c)) == 0 &&
+	    (rc = index_quotes(&c)) == 0 &&
 	    (rc = td_actors_find(&c)) == 0 && (rc = td_quotes_attribute(&c)) == 0 &&
 	    (rc = td_hedges_find(&c)) == 0 && (rc = td_labels_apply(&c)) == 0 &&
 	    (rc = td_dates_find(&c)) == 0)

@@ -34,7 +34,26 @@ typedef struct td_patset {
 	size_t hmask;
 	/* per pattern: the end of the run of patterns sharing its first word */
 	uint32_t *gend;
+	/* 1 + this set's index into td_wordinfo.first once the annotator has
+	 * indexed it (td_annotator_new); 0: matched through hslot alone */
+	int slot;
 } td_patset;
+
+/* The annotator's patsets that the word table indexes. */
+enum { TD_NPATSETS = 6 };
+
+/* One word of the annotator's word table: an equivalence class of words
+ * (folded or exact, ’ as ') that a registered list or a pattern's first
+ * word holds. A document maps each token to its class once, so that a
+ * list test is a bit test and a pattern look-up needs no probe. */
+typedef struct td_wordinfo {
+	const char *w; /* NULL: empty slot */
+	size_t len;
+	uint32_t h;    /* td_word_hash(w, len, fold) */
+	uint64_t mask; /* bit b: the registered list of index b holds it */
+	/* per indexed patset: 1 + the first pattern with this first word */
+	uint32_t first[TD_NPATSETS];
+} td_wordinfo;
 
 typedef struct td_actor_rec {
 	char *key, *kind, *name;
@@ -80,6 +99,11 @@ struct td_annotator {
 	size_t reg_mask;
 	td_wordent *wslot;
 	size_t wmask;
+	/* per reg_slot: the list's bit in td_wordinfo.mask, -1 past 64 */
+	int *reg_bit;
+	/* the word tables, [0] exact and [1] folded; wtmask + 1 slots each */
+	td_wordinfo *wtab[2];
+	size_t wtmask;
 };
 
 /* One sentence of the document (an <s> span). */
@@ -145,6 +169,14 @@ typedef struct td_actx {
 	/* per token: td_word_hash of its text, [0] exact and [1] folded,
 	 * computed once so that lexicon look-ups cost one probe */
 	uint32_t *tok_hash[2];
+	/* per token: 1 + its td_wordinfo slot in wtab[0] / wtab[1], 0 when
+	 * no list or indexed pattern holds it */
+	uint32_t *tok_ent[2];
+	/* for td_actx_in_quote, built once the quotes are found: their starts
+	 * ascending and the greatest end among the quotes up to each; valid
+	 * while n_qix == n_quotes */
+	size_t *qix_start, *qix_maxend;
+	size_t n_qix;
 } td_actx;
 
 enum { TD_TH_IN = 1, TD_TH_PART = 2 /* of a longer cue */ };
@@ -165,9 +197,13 @@ const char *td_lex_field(const td_tsv_row *r, size_t i);
 int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags);
 void td_patset_sort(td_patset *ps);
 void td_patset_free(td_patset *ps);
-/* Longest pattern matching at token i (not past token lim); returns its
- * index in ps->v or -1. */
-long td_patset_match(const td_patset *ps, const td_actx *c, size_t i, size_t lim);
+/* The longest pattern of ps matching at token i, given that 1 + s is the
+ * first of those whose first word is token i's (ps indexed, slot > 0). */
+long td_patset_match_at(const td_patset *ps, const td_actx *c, size_t i,
+	size_t lim, uint32_t s);
+/* td_patset_match() without the word table. */
+long td_patset_match_slow(const td_patset *ps, const td_actx *c, size_t i,
+	size_t lim);
 /* ASCII case folding table (bytes >= 128 map to themselves). */
 extern const unsigned char td_fold_tab[256];
 int td_tok_eq_slow(const td_actx *c, size_t i, const char *w, int fold);
@@ -194,11 +230,57 @@ int td_tok_is_cap(const td_actx *c, size_t i);   /* starts uppercase */
 int td_tok_is_word(const td_actx *c, size_t i);  /* starts with letter/digit */
 int td_tok_is_lower(const td_actx *c, size_t i); /* starts lowercase letter */
 int td_tok_is_num(const td_actx *c, size_t i);
+/* td_tok_in() for a list without a bit in the word table: looked up by
+ * hash when registered, else scanned. */
+int td_tok_in_slow(const td_actx *c, size_t i, const char *const *words, int fold);
+/* Token i equals one of the NULL-terminated words, folded or exact. A list
+ * registered at load time is a bit of the token's word class (a probe of
+ * the list's address finds the bit); any other is scanned. Inline: the
+ * rules test every token against many lists. */
+static inline int td_tok_in(const td_actx *c, size_t i, const char *const *words,
+	int fold)
+{
+	if (i >= c->tok.n)
+		return 0;
+	fold = fold != 0;
+	if (c->tok_ent[fold]) {
+		const td_annotator *a = c->a;
+		/* list_hash(words, 0) of annotate.c */
+		uint64_t x = (uint64_t)(uintptr_t)words * 0x9e3779b97f4a7c15ull;
+		for (size_t h = (uint32_t)(x >> 32) & a->reg_mask;;
+		     h = (h + 1) & a->reg_mask) {
+			if (a->reg_slot[h] == words) {
+				int b = a->reg_bit[h];
+				if (b < 0)
+					break;
+				uint32_t e = c->tok_ent[fold][i];
+				return e && (a->wtab[fold][e - 1].mask >> b & 1);
+			}
+			if (!a->reg_slot[h])
+				break;
+		}
+	}
+	return td_tok_in_slow(c, i, words, fold);
+}
+/* Longest pattern matching at token i (not past token lim); returns its
+ * index in ps->v or -1. Inline: most tokens start no pattern, which the
+ * token's word class tells without a call. */
+static inline long td_patset_match(const td_patset *ps, const td_actx *c,
+	size_t i, size_t lim)
+{
+	int f = ps->fold != 0;
+	if (ps->slot && c->tok_ent[f] && i < c->tok.n) {
+		uint32_t e = c->tok_ent[f][i];
+		uint32_t s = e ? c->a->wtab[f][e - 1].first[ps->slot - 1] : 0;
+		return s ? td_patset_match_at(ps, c, i, lim, s) : -1;
+	}
+	return td_patset_match_slow(ps, c, i, lim);
+}
 /* Token i equals one of the NULL-terminated words (folded). */
-int td_tok_any(const td_actx *c, size_t i, const char *const *words);
-/* The same, folded or exact. A list registered at load time is looked up
- * by hash; any other is scanned. */
-int td_tok_in(const td_actx *c, size_t i, const char *const *words, int fold);
+static inline int td_tok_any(const td_actx *c, size_t i, const char *const *words)
+{
+	return td_tok_in(c, i, words, 1);
+}
 /* Registers the NULL-terminated lists (a NULL-terminated array of them;
  * static storage) for hashed look-up by td_tok_in(). */
 int td_words_register(td_annotator *a, const char *const *const *lists);

@@ -71,6 +71,10 @@ void td_doc_free(td_doc *doc)
 		free(doc->actors[i].name);
 	}
 	free(doc->actors);
+	if (doc->tokens) {
+		td_tokens_free(doc->tokens);
+		free(doc->tokens);
+	}
 	meta_free(&doc->meta);
 	free(doc->id);
 	free(doc->text);

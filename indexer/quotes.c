@@ -353,6 +353,8 @@ static const char *const finite_words[] = {"is", "was", "were", "are", "had",
 static const char *const clause_openers[] = {"it", "he", "she", "they",
 	"we", "there", "the", "a", "an", "its", "his", "her", "their", "this",
 	"these", "those", "any", "no", "all", "both", "such", NULL};
+/* adverbs that may close a reporting clause ('said yesterday') */
+static const char *const time_adverbs[] = {"yesterday", "today", "again", NULL};
 static const char *const adverbial_openers[] = {"on", "in", "at", "last",
 	"this", "earlier", "yesterday", "again", "repeatedly", "publicly",
 	"privately", "recently", "today", "also", "firmly", "once", "later",
@@ -481,7 +483,7 @@ static size_t skip_adverbial(const td_actx *c, size_t k, size_t t1)
 	if (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y' &&
 	    !td_tok_eq(c, k, "only", 1))
 		return k + 1;
-	if (td_tok_any(c, k, (const char *const[]){"yesterday", "today", "again", NULL}))
+	if (td_tok_any(c, k, time_adverbs))
 		return k + 1;
 	return k;
 }
@@ -788,6 +790,6 @@ int td_quotes_attribute(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subordinators, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, time_nouns, month_names, weekday_names, NULL};
+	static const char *const *const lists[] = {subordinators, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	return td_words_register(a, lists);
 }

@@ -101,6 +101,14 @@ static int decode(const char *name, const unsigned char *d, size_t len,
 	if (!t)
 		return td_error(TD_ENOMEM, "%s: out of memory", name);
 	while (i < len) {
+		/* the usual byte: printable ASCII, tab or LF, kept as it is */
+		unsigned char ch = d[i];
+		if ((ch >= 0x20 && ch < 0x80) || ch == '\t' || ch == '\n') {
+			line += ch == '\n';
+			t[o++] = (char)ch;
+			i++;
+			continue;
+		}
 		unsigned cp;
 		size_t k = utf8_valid(d + i, len - i, &cp);
 		if (k == 1 && cp == '\r') {

@@ -51,6 +51,10 @@ void td_structure_lex_free(td_structure_lex *lex)
 static int is_word_token(const char *s, const td_token *t)
 {
 	utf8proc_int32_t cp;
+	unsigned char b = (unsigned char)s[t->start];
+	if (b < 0x80) /* ASCII: letters (Lu, Ll) and digits (Nd) only */
+		return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+			(b >= '0' && b <= '9');
 	if (utf8proc_iterate((const uint8_t *)s + t->start,
 		(utf8proc_ssize_t)(t->end - t->start), &cp) <= 0)
 		return 0;
@@ -68,6 +72,9 @@ static int tok_eq(const char *s, const td_token *a, const td_token *b)
 /* Equal but for ASCII case: a pull quote may capitalise its first word. */
 static int tok_eq_nocase(const char *s, const td_token *a, const td_token *b)
 {
+	unsigned char x = (unsigned char)s[a->start], y = (unsigned char)s[b->start];
+	if (x != y && (x | 0x20) != (y | 0x20)) /* first bytes differ, folded */
+		return 0;
 	return a->end - a->start == b->end - b->start &&
 		strncasecmp(s + a->start, s + b->start, a->end - a->start) == 0;
 }
@@ -92,20 +99,58 @@ static int contains(const char *s, const td_token *h, size_t nh,
 /* Marks pull[i] for each body paragraph i that is a pull quote: a short
  * paragraph whose words (final punctuation aside) occur word for word in a
  * longer paragraph, or in a later identical one. */
-static int find_pullquotes(const td_blocks *b, const size_t *para, size_t np,
-	char *pull)
+static int space_byte(char ch)
+{
+	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' ||
+		ch == '\v';
+}
+
+/* Puts into *out the tokens of block k: a view into all (the tokens of the
+ * whole text) when k is bordered by white space or the text's ends, since
+ * no token crosses white space and the tokeniser looks past a token only
+ * at the next character; else k's own tokens, cut alone. *own says which. */
+static int block_tokens(const td_blocks *b, const td_tokens *all,
+	const td_block *k, td_tokens *out, int *own)
+{
+	if (all && (k->start == 0 || space_byte(b->text[k->start - 1])) &&
+	    (k->end == b->len || space_byte(b->text[k->end]))) {
+		size_t lo = 0, hi = all->n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (all->v[mid].start < k->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		size_t e = lo;
+		while (e < all->n && all->v[e].end <= k->end)
+			e++;
+		out->v = all->v + lo;
+		out->n = out->cap = e - lo;
+		*own = 0;
+		return 0;
+	}
+	*own = 1;
+	return td_tokenize(b->text + k->start, k->end - k->start, k->start, out);
+}
+
+static int find_pullquotes(const td_blocks *b, const td_tokens *all,
+	const size_t *para, size_t np, char *pull)
 {
 	td_tokens *tk = calloc(np ? np : 1, sizeof *tk);
 	size_t *core = calloc(np ? np : 1, sizeof *core);
+	char *own = calloc(np ? np : 1, 1);
 	int rc = 0;
-	if (!tk || !core) {
+	if (!tk || !core || !own) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto done;
 	}
 	for (size_t i = 0; i < np; i++) {
 		const td_block *k = &b->v[para[i]];
-		if ((rc = td_tokenize(b->text + k->start, k->end - k->start, k->start,
-			&tk[i])))
+		int o = 0;
+		rc = block_tokens(b, all, k, &tk[i], &o);
+		own[i] = (char)o;
+		if (rc)
 			goto done;
 		core[i] = tk[i].n;
 		while (core[i] > 0 && !is_word_token(b->text, &tk[i].v[core[i] - 1]))
@@ -129,10 +174,12 @@ static int find_pullquotes(const td_blocks *b, const size_t *para, size_t np,
 		}
 	}
 done:
-	for (size_t i = 0; tk && i < np; i++)
-		td_tokens_free(&tk[i]);
+	for (size_t i = 0; tk && own && i < np; i++)
+		if (own[i])
+			td_tokens_free(&tk[i]);
 	free(tk);
 	free(core);
+	free(own);
 	return rc;
 }
 
@@ -268,7 +315,15 @@ int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto fail;
 	}
-	if ((rc = find_pullquotes(b, para, np, pq))) {
+	/* the whole text's tokens, cut once: pull quotes compare paragraphs
+	 * by them and the annotator takes them over (d->tokens) */
+	if (!(d->tokens = calloc(1, sizeof *d->tokens))) {
+		free(pq);
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((rc = td_tokenize(d->text, d->len, 0, d->tokens)) ||
+	    (rc = find_pullquotes(b, d->tokens, para, np, pq))) {
 		free(pq);
 		goto fail;
 	}

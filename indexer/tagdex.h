@@ -111,6 +111,10 @@ typedef struct td_doc {
 	td_meta meta;
 	td_actor *actors;  /* listPerson / listOrg entries, unique keys */
 	size_t n_actors, cap_actors;
+	/* The tokens of text (td_tokenize(text, len, 0)) when a stage has cut
+	 * them for a later one, else NULL. Valid only while text is unchanged;
+	 * owned (td_doc_free frees it); a stage may take it over. */
+	struct td_tokens *tokens;
 } td_doc;
 
 /* Creates an empty document owning a copy of text[0, len). */

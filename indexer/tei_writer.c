@@ -22,15 +22,27 @@ static const struct {
 	{"claim", "The author or an actor asserts an arguable proposition."},
 };
 
+/* Bytes esc() replaces: bit 1 in content, bit 2 in attribute values (the
+ * cases of the switch below, which says what they become). */
+#define E3 3, 3, 3, 3, 3, 3, 3, 3
+static const unsigned char esc_tab[256] = {
+	E3, 3, 2 /* \t */, 2 /* \n */, 3, 3, 3 /* \r */, 3, 3, E3, E3,
+	['"'] = 2, ['&'] = 3, ['<'] = 3, ['>'] = 3,
+};
+#undef E3
+
 /* Writes s[0, n) escaped for element content (attr = 0) or a
  * double-quoted attribute value (attr = 1). Characters XML forbids (C0
  * controls other than tab and newline) become U+FFFD. */
 static void esc(FILE *f, const char *s, size_t n, int attr)
 {
 	size_t run = 0;
+	unsigned char bit = attr ? 2 : 1;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		const char *rep = NULL;
+		if (!(esc_tab[c] & bit))
+			continue;
 		switch (c) {
 		case '&': rep = "&amp;"; break;
 		case '<': rep = "&lt;"; break;

@@ -65,24 +65,46 @@ static inline int is_space(int32_t cp)
 static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
-static int push(td_tokens *out, size_t start, size_t end)
+static int grow(td_tokens *out)
 {
-	if (out->n == out->cap) {
-		size_t cap = out->cap ? out->cap * 2 : 256;
-		td_token *v = realloc(out->v, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		out->v = v;
-		out->cap = cap;
-	}
+	size_t cap = out->cap ? out->cap * 2 : 256;
+	td_token *v = realloc(out->v, cap * sizeof *v);
+	if (!v)
+		return td_error(TD_ENOMEM, "out of memory");
+	out->v = v;
+	out->cap = cap;
+	return 0;
+}
+
+static inline int push(td_tokens *out, size_t start, size_t end)
+{
+	if (out->n == out->cap && grow(out))
+		return TD_ENOMEM;
 	out->v[out->n].start = (uint32_t)start;
 	out->v[out->n].end = (uint32_t)end;
 	out->n++;
 	return 0;
 }
 
+/* ASCII letters and digits: the bytes is_wordc() accepts below 128, by
+ * table, for the word loop's usual case. */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
 /* Is text[i..] an apostrophe-s clitic ending the word ("Korea’s", "it's")? */
-static int clitic_s(const uint8_t *s, size_t len, size_t i, size_t *clen)
+static int clitic_s_slow(const uint8_t *s, size_t len, size_t i, size_t *clen)
 {
 	size_t n1, n2, n3;
 	int32_t a = decode(s, len, i, &n1);
@@ -95,6 +117,13 @@ static int clitic_s(const uint8_t *s, size_t len, size_t i, size_t *clen)
 		return 0;
 	*clen = n1 + n2;
 	return 1;
+}
+
+static inline int clitic_s(const uint8_t *s, size_t len, size_t i, size_t *clen)
+{
+	if (s[i] != '\'' && s[i] != 0xe2) /* neither ' nor the lead byte of ’ */
+		return 0;
+	return clitic_s_slow(s, len, i, clen);
 }
 
 /* Single letters joined by dots ("U.S", "e.g"): the word so far. */
@@ -123,6 +152,10 @@ int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out)
 	size_t i = 0;
 	while (i < len) {
 		size_t n;
+		if (s[i] == ' ' || s[i] == '\n') {
+			i++;
+			continue;
+		}
 		int32_t cp = decode(s, len, i, &n);
 		if (is_space(cp)) {
 			i += n;
@@ -137,6 +170,8 @@ int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out)
 			int has_dot = 0;
 			i += n;
 			for (;;) {
+				while (i < len && s[i] < 0x80 && ascii_word[s[i]])
+					i++;
 				if (i >= len)
 					break;
 				size_t m;
