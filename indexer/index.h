@@ -17,7 +17,7 @@
 extern "C" {
 #endif
 
-#define TD_INDEX_FORMAT 2     /* bumped on any incompatible change */
+#define TD_INDEX_FORMAT 3     /* bumped on any incompatible change */
 #define TD_DEFAULT_INDEX ".tagdex" /* used when -x is not given */
 
 typedef struct td_index td_index;
@@ -56,6 +56,10 @@ typedef struct td_docinfo {
 } td_docinfo;
 
 int td_seg_doc(td_seg *s, uint32_t d, td_docinfo *out);
+/* Only the token range of document d (no metadata is read): what a query
+ * needs to enter a document. 0, or TD_EUSAGE / TD_ECORRUPT. */
+int td_seg_doc_range(td_seg *s, uint32_t d, uint32_t *first_tok,
+	uint32_t *ntok);
 /* 1 if document d is live in this committed state (cheap: no metadata is
  * read), 0 if it was replaced or pruned. */
 int td_seg_doc_live(const td_seg *s, uint32_t d);
@@ -102,6 +106,12 @@ int td_seg_span_get(td_seg *s, uint32_t k, uint32_t i, uint32_t *start,
 uint32_t td_seg_span_nattrs(td_seg *s, uint32_t k, uint32_t i);
 int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
 	const char **name, const char **value);
+/* The value of span i's attribute called name: 1 with *value set, 0 if it
+ * has none, or a negative error (TD_ECORRUPT). Reads no other attribute's
+ * value, so values rebuilt from the document id (xml:id) cost nothing
+ * unless asked for. */
+int td_seg_span_attr_find(td_seg *s, uint32_t k, uint32_t i,
+	const char *name, const char **value);
 
 /* ------------------------------------------------------------- writing */
 

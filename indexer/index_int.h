@@ -82,7 +82,7 @@ enum {
 	TD_SEC_IDS,        /* word id per position, packed bits */
 	TD_SEC_W2N,        /* u32 norm id per word id */
 	TD_SEC_SPNAMES,    /* per element name: td_segspname */
-	TD_SEC_SPANS,      /* per span: td_segspan */
+	TD_SEC_SPANS,      /* per element name its packed span list */
 	TD_SEC_SPATTR,     /* attribute (name, value) string offsets, u32 pairs */
 	TD_SEC_SPSTR,      /* span strings, NUL-terminated */
 	TD_SEC_GSTR,       /* gap strings (bytes between tokens) */
@@ -107,19 +107,46 @@ typedef struct td_segdoc {
 	uint64_t kv_off;   /* into DOCSTR */
 } td_segdoc;
 
+/* A norm term whose only surface form is one word shares that word's
+ * postings: its post_off has TD_POST_SHARED set and the word id above
+ * TD_POST_WORD_SHIFT. The low 32 bits are always a POST offset (where the
+ * term's own postings would begin), so the next term's offset still ends
+ * a term's postings. */
+#define TD_POST_SHARED ((uint64_t)1 << 63)
+#define TD_POST_WORD_SHIFT 32
+#define TD_POST_OFF_MASK 0xffffffffu
+
 typedef struct td_seglex {
 	uint64_t str_off;  /* into LSTR */
-	uint64_t post_off; /* into POST */
+	uint64_t post_off; /* into POST (see TD_POST_SHARED) */
 	uint32_t str_len;
 	uint32_t freq;
 } td_seglex;
 
+/* A name's span list in SPANS: per block of TD_SPAN_BLOCK spans a
+ * td_segspblk of bases, then every span as TD_SPF_N fields packed LSB first
+ * (bits[f] bits each, a span after the other: O(1) access), then 8 bytes
+ * of padding. Fields: start - block start, end - start, doc - block doc,
+ * attr_first - block attr, nattrs. */
+#define TD_SPAN_BLOCK 64
+enum { TD_SPF_START, TD_SPF_LEN, TD_SPF_DOC, TD_SPF_ATTR, TD_SPF_NATTRS,
+	TD_SPF_N };
+
 typedef struct td_segspname {
 	uint32_t str_off;  /* into SPSTR */
 	uint32_t count;
-	uint64_t first;    /* index of its first span in SPANS */
+	uint64_t off;      /* byte offset of its span list in SPANS */
+	uint8_t bits[TD_SPF_N]; /* width of each field, 0..32 */
+	uint8_t pad[3];
 } td_segspname;
 
+typedef struct td_segspblk {
+	uint32_t start;    /* of the block's first span */
+	uint32_t doc;      /* least document of the block's spans */
+	uint32_t attr;     /* least attr_first of the block's spans */
+} td_segspblk;
+
+/* One span, decoded. */
 typedef struct td_segspan {
 	uint32_t start, end;
 	uint32_t attr_first; /* index of its first pair in SPATTR */
@@ -178,6 +205,11 @@ struct td_seg {
 	uint32_t av_doc;        /* the document whose id is in av_docid */
 	int has_av_doc;
 	const char *av_docid;
+	td_segspname *spn;      /* SPNAMES, checked and copied on first use */
+	td_segspan last_span;   /* the span decoded last (callers often ask
+	                         * for one span's range, then its attributes) */
+	uint32_t last_k, last_i;
+	int has_last_span;
 	char *texts[TD_SEG_TEXTS]; /* rebuilt texts, recently used */
 	uint32_t text_doc[TD_SEG_TEXTS], text_next;
 	char *arena;            /* current chunk; chunks chain by their first word */

@@ -107,10 +107,25 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 		return TD_ECORRUPT;
 	td_seglex a, b;
 	memcpy(&a, e, sizeof a);
+	if (a.post_off & TD_POST_SHARED) {
+		/* a norm term with one surface form: that word's postings */
+		uint64_t w = (a.post_off & ~TD_POST_SHARED) >> TD_POST_WORD_SHIFT;
+		if (layer != TD_LAYER_NORM || w >= s->hdr.lexsize[0])
+			return td_error(TD_ECORRUPT, "%s: bad postings of term %u",
+				s->path, id);
+		int rc = td_postings_open(s, TD_LAYER_WORD, (uint32_t)w, out);
+		if (rc == 0 && (*out)->freq != a.freq) {
+			td_postings_close(*out);
+			*out = NULL;
+			return td_error(TD_ECORRUPT, "%s: bad postings of term %u",
+				s->path, id);
+		}
+		return rc;
+	}
 	uint64_t end = s->hdr.sec_len[psec];
 	if (id + 1 < s->hdr.lexsize[layer]) {
 		memcpy(&b, e + sizeof a, sizeof b);
-		end = b.post_off;
+		end = b.post_off & TD_POST_OFF_MASK;
 	}
 	if (a.post_off > end || end > s->hdr.sec_len[psec] || a.freq == 0)
 		return td_error(TD_ECORRUPT, "%s: bad postings of term %u",

@@ -413,9 +413,11 @@ static int cmp_span(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* share (norm layer only, else NULL): per term the word id + 1 whose
+ * postings are the same (its only surface form), or 0. */
 static int write_layer(out *o, td_seghdr *h, const td_strtab *t,
 	const uint32_t *order, const uint32_t *rank, const uint32_t *pos_id,
-	int layer)
+	int layer, const uint32_t *share)
 {
 	int rc = 0;
 	uint32_t n = t->n;
@@ -441,8 +443,17 @@ static int write_layer(out *o, td_seghdr *h, const td_strtab *t,
 		lex[i].str_off = lstr;
 		lex[i].str_len = t->slen[order[i]];
 		lex[i].freq = freq[i];
+		if (plen > TD_POST_OFF_MASK) {
+			rc = td_error(TD_ELIMIT, "segment postings too large");
+			goto out;
+		}
 		lex[i].post_off = plen;
 		lstr += t->slen[order[i]] + 1;
+		if (share && share[i]) {
+			lex[i].post_off |= TD_POST_SHARED |
+				(uint64_t)(share[i] - 1) << TD_POST_WORD_SHIFT;
+			continue;
+		}
 		if ((rc = td_postings_encode(P + s0, freq[i], &pb, &plen, &pcap)))
 			goto out;
 	}
@@ -504,11 +515,88 @@ static int write_ids(out *o, td_seghdr *h, const td_segbuild *b,
 	return rc;
 }
 
+static unsigned width(uint32_t v)
+{
+	unsigned w = 0;
+	while (w < 32 && (v >> w))
+		w++;
+	return w;
+}
+
+/* Writes the packed span list of one name (see td_segspname): sp holds its
+ * n->count spans sorted, with attr_first in ->seq. */
+static int write_span_list(out *o, td_seghdr *h, td_segspname *n,
+	const bspan *sp)
+{
+	int rc = out_align(o);
+	uint32_t cnt = n->count, nb = (cnt + TD_SPAN_BLOCK - 1) / TD_SPAN_BLOCK;
+	uint32_t mx[TD_SPF_N] = {0};
+	td_segspblk *blk = calloc((size_t)nb + 1, sizeof *blk);
+	if (!blk)
+		return td_error(TD_ENOMEM, "out of memory");
+	if (rc)
+		goto out;
+	n->off = o->pos - h->sec_off[TD_SEC_SPANS];
+	for (uint32_t bi = 0; bi < nb; bi++) {
+		uint32_t a = bi * TD_SPAN_BLOCK, e = a + TD_SPAN_BLOCK;
+		if (e > cnt)
+			e = cnt;
+		blk[bi] = (td_segspblk){sp[a].start, UINT32_MAX, UINT32_MAX};
+		for (uint32_t i = a; i < e; i++) {
+			if (sp[i].doc < blk[bi].doc)
+				blk[bi].doc = sp[i].doc;
+			if (sp[i].seq < blk[bi].attr)
+				blk[bi].attr = sp[i].seq;
+		}
+		for (uint32_t i = a; i < e; i++) {
+			uint32_t f[TD_SPF_N] = {sp[i].start - blk[bi].start,
+				sp[i].end - sp[i].start, sp[i].doc - blk[bi].doc,
+				sp[i].seq - blk[bi].attr, sp[i].nattrs};
+			for (int j = 0; j < TD_SPF_N; j++)
+				if (f[j] > mx[j])
+					mx[j] = f[j];
+		}
+	}
+	for (int j = 0; j < TD_SPF_N; j++)
+		n->bits[j] = (uint8_t)width(mx[j]);
+	if ((rc = out_put(o, blk, (size_t)nb * sizeof *blk)))
+		goto out;
+	uint64_t acc = 0;
+	unsigned nacc = 0;
+	for (uint32_t i = 0; i < cnt && !rc; i++) {
+		const td_segspblk *k = &blk[i / TD_SPAN_BLOCK];
+		uint32_t f[TD_SPF_N] = {sp[i].start - k->start,
+			sp[i].end - sp[i].start, sp[i].doc - k->doc,
+			sp[i].seq - k->attr, sp[i].nattrs};
+		for (int j = 0; j < TD_SPF_N && !rc; j++) {
+			acc |= (uint64_t)f[j] << nacc;
+			nacc += n->bits[j];
+			while (nacc >= 8 && !rc) {
+				uint8_t c = acc & 0xff;
+				rc = out_put(o, &c, 1);
+				acc >>= 8;
+				nacc -= 8;
+			}
+		}
+	}
+	if (!rc && nacc) {
+		uint8_t c = acc & 0xff;
+		rc = out_put(o, &c, 1);
+	}
+	static const uint8_t pad[8];
+	if (!rc)
+		rc = out_put(o, pad, 8); /* readers load 8 bytes at a time */
+out:
+	free(blk);
+	return rc;
+}
+
 static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
 	uint32_t *order = NULL, *rank = NULL, *strid = NULL;
 	td_segspname *names = NULL;
+	size_t *first = NULL; /* per name its first span in b->spans */
 	if ((rc = sort_tab(&b->names, &order, &rank)))
 		goto out;
 	strid = malloc(((size_t)b->names.n + 1) * 4);
@@ -529,30 +617,38 @@ static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
 		b->spans[i].name = rank[b->spans[i].name];
 	if (b->nspans > 1)
 		qsort(b->spans, b->nspans, sizeof *b->spans, cmp_span);
+	first = calloc((size_t)b->names.n + 1, sizeof *first);
+	if (!first) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
 	for (size_t i = 0; i < b->nspans; i++) {
 		td_segspname *n = &names[b->spans[i].name];
 		if (!n->count)
-			n->first = i;
+			first[b->spans[i].name] = i;
 		n->count++;
+	}
+	/* attr_first in SPATTR order: spans' pairs are written sorted */
+	uint32_t apos = 0;
+	for (size_t i = 0; i < b->nspans; i++) {
+		b->spans[i].seq = apos; /* reused: attr_first in the file */
+		apos += b->spans[i].nattrs;
 	}
 	for (uint32_t i = 0; i < b->names.n; i++)
 		names[i].str_off = (uint32_t)b->spstr.off[strid[i]];
 	h->nspnames = b->names.n;
+	/* SPANS first (it fills in the names' offsets and widths) */
+	if ((rc = sec_begin(o, h, TD_SEC_SPANS)))
+		goto out;
+	for (uint32_t k = 0; k < b->names.n && !rc; k++)
+		rc = write_span_list(o, h, &names[k], b->spans + first[k]);
+	if (rc)
+		goto out;
+	sec_end(o, h, TD_SEC_SPANS);
 	if ((rc = sec_begin(o, h, TD_SEC_SPNAMES)) ||
 		(rc = out_put(o, names, (size_t)b->names.n * sizeof *names)))
 		goto out;
 	sec_end(o, h, TD_SEC_SPNAMES);
-	if ((rc = sec_begin(o, h, TD_SEC_SPANS)))
-		goto out;
-	uint32_t apos = 0;
-	for (size_t i = 0; i < b->nspans; i++) {
-		td_segspan s = {b->spans[i].start, b->spans[i].end, apos,
-			b->spans[i].nattrs, b->spans[i].doc};
-		apos += s.nattrs;
-		if ((rc = out_put(o, &s, sizeof s)))
-			goto out;
-	}
-	sec_end(o, h, TD_SEC_SPANS);
 	if ((rc = sec_begin(o, h, TD_SEC_SPATTR)))
 		goto out;
 	for (size_t i = 0; i < b->nspans; i++)
@@ -573,6 +669,7 @@ out:
 	free(rank);
 	free(strid);
 	free(names);
+	free(first);
 	return rc;
 }
 
@@ -580,7 +677,7 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
 	uint32_t *word_order = NULL, *wrank = NULL, *norder = NULL,
-		 *nrank = NULL, *npos = NULL;
+		 *nrank = NULL, *npos = NULL, *share = NULL, *nforms = NULL;
 	h->ndocs = (uint32_t)b->ndocs;
 	h->ntokens = (uint32_t)b->nids;
 	if ((rc = sec_begin(o, h, TD_SEC_DOCS)))
@@ -606,7 +703,8 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 		goto out;
 	sec_end(o, h, TD_SEC_GSTR);
 	if ((rc = sort_tab(&b->words, &word_order, &wrank)) ||
-		(rc = write_layer(o, h, &b->words, word_order, wrank, b->ids, 0)))
+		(rc = write_layer(o, h, &b->words, word_order, wrank, b->ids, 0,
+			NULL)))
 		goto out;
 	npos = malloc((b->nids + 1) * 4);
 	if (!npos) {
@@ -615,8 +713,24 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 	}
 	for (size_t p = 0; p < b->nids; p++)
 		npos[p] = b->w2n[b->ids[p]];
-	if ((rc = sort_tab(&b->norms, &norder, &nrank)) ||
-		(rc = write_layer(o, h, &b->norms, norder, nrank, npos, 1)) ||
+	if ((rc = sort_tab(&b->norms, &norder, &nrank)))
+		goto out;
+	/* a norm with one surface form has that word's postings: shared */
+	share = calloc((size_t)b->norms.n + 1, 4);
+	nforms = calloc((size_t)b->norms.n + 1, 4);
+	if (!share || !nforms) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (uint32_t w = 0; w < b->words.n; w++) {
+		uint32_t j = nrank[b->w2n[w]];
+		nforms[j]++;
+		share[j] = wrank[w] + 1;
+	}
+	for (uint32_t j = 0; j < b->norms.n; j++)
+		if (nforms[j] != 1)
+			share[j] = 0;
+	if ((rc = write_layer(o, h, &b->norms, norder, nrank, npos, 1, share)) ||
 		(rc = write_ids(o, h, b, wrank)) ||
 		(rc = sec_begin(o, h, TD_SEC_W2N)))
 		goto out;
@@ -633,6 +747,8 @@ out:
 	free(norder);
 	free(nrank);
 	free(npos);
+	free(share);
+	free(nforms);
 	return rc;
 }
 

@@ -133,6 +133,7 @@ void td_seg_close(td_seg *s)
 	free(s->av_val);
 	for (int i = 0; i < TD_SEG_TEXTS; i++)
 		free(s->texts[i]);
+	free(s->spn);
 	free(s->state);
 	free(s->deleted);
 	free(s->path);
@@ -170,6 +171,10 @@ const uint8_t *td_seg_sec(td_seg *s, int sec, uint64_t off, uint64_t len)
 	if (len) {
 		uint32_t b0 = (uint32_t)((a - TD_SEG_HDR) / TD_SEG_BLOCK);
 		uint32_t b1 = (uint32_t)((a + len - 1 - TD_SEG_HDR) / TD_SEG_BLOCK);
+		/* the common case: one block, already checked */
+		if (b0 == b1 && __atomic_load_n(&s->state[b0],
+					__ATOMIC_RELAXED) == 1)
+			return s->map + a;
 		for (uint32_t b = b0; b <= b1; b++)
 			if (check_block(s, b))
 				return NULL;
@@ -286,6 +291,18 @@ static int fill_info(void *ctx, const char *k, const char *v)
 		o->source = v;
 	else if (!strcmp(k, "sha256"))
 		o->sha256 = v;
+	return 0;
+}
+
+int td_seg_doc_range(td_seg *s, uint32_t d, uint32_t *first_tok,
+	uint32_t *ntok)
+{
+	td_segdoc r;
+	int rc = get_doc(s, d, &r);
+	if (rc)
+		return rc;
+	*first_tok = r.first_tok;
+	*ntok = r.ntok;
 	return 0;
 }
 
@@ -601,17 +618,55 @@ uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 
 uint32_t td_seg_span_nnames(td_seg *s) { return s->hdr.nspnames; }
 
-static int spname(td_seg *s, uint32_t k, td_segspname *n)
+/* Bits per span of a name's list. */
+static uint64_t span_bits(const td_segspname *n)
 {
-	if (k >= s->hdr.nspnames)
-		return td_error(TD_EUSAGE, "no element name %u", k);
-	const uint8_t *p = td_seg_sec(s, TD_SEC_SPNAMES, (uint64_t)k * sizeof *n,
-		sizeof *n);
+	uint64_t w = 0;
+	for (int j = 0; j < TD_SPF_N; j++)
+		w += n->bits[j];
+	return w;
+}
+
+/* Copies SPNAMES out of the map on first use, each entry checked against
+ * the SPANS section, so span lookups need no block check for it. */
+static int load_spnames(td_seg *s)
+{
+	uint32_t nn = s->hdr.nspnames;
+	const uint8_t *p = td_seg_sec(s, TD_SEC_SPNAMES, 0,
+		(uint64_t)nn * sizeof(td_segspname));
 	if (!p)
 		return TD_ECORRUPT;
-	memcpy(n, p, sizeof *n);
-	if (n->first + n->count > s->hdr.sec_len[TD_SEC_SPANS] / sizeof(td_segspan))
-		return bad(s, "bad span table");
+	td_segspname *v = malloc(((size_t)nn + 1) * sizeof *v);
+	if (!v)
+		return td_error(TD_ENOMEM, "out of memory");
+	memcpy(v, p, (size_t)nn * sizeof *v);
+	for (uint32_t k = 0; k < nn; k++) {
+		uint64_t nb = ((uint64_t)v[k].count + TD_SPAN_BLOCK - 1) /
+			TD_SPAN_BLOCK;
+		uint64_t len = nb * sizeof(td_segspblk) +
+			(v[k].count * span_bits(&v[k]) + 7) / 8 + 8;
+		int wide = 0;
+		for (int j = 0; j < TD_SPF_N; j++)
+			wide |= v[k].bits[j] > 32;
+		if (wide || v[k].off > s->hdr.sec_len[TD_SEC_SPANS] ||
+			len > s->hdr.sec_len[TD_SEC_SPANS] - v[k].off) {
+			free(v);
+			return bad(s, "bad span table");
+		}
+	}
+	s->spn = v;
+	return 0;
+}
+
+static int spname(td_seg *s, uint32_t k, td_segspname *n)
+{
+	memset(n, 0, sizeof *n);
+	if (k >= s->hdr.nspnames)
+		return td_error(TD_EUSAGE, "no element name %u", k);
+	int rc;
+	if (!s->spn && (rc = load_spnames(s)))
+		return rc;
+	*n = s->spn[k];
 	return 0;
 }
 
@@ -623,19 +678,22 @@ static const char *spstr(td_seg *s, uint32_t off)
 		return NULL;
 	}
 	/* check blocks up to the terminating NUL, one block at a time */
-	const char *p = (const char *)td_seg_sec(s, TD_SEC_SPSTR, off, 1);
-	if (!p)
-		return NULL;
-	for (uint64_t i = off;; i++) {
-		if (i >= len) {
+	uint64_t i = off;
+	for (;;) {
+		/* up to the end of the checksum block holding byte i */
+		uint64_t a = s->hdr.sec_off[TD_SEC_SPSTR] + i;
+		uint64_t n = TD_SEG_BLOCK - (a - TD_SEG_HDR) % TD_SEG_BLOCK;
+		if (n > len - i)
+			n = len - i;
+		const char *p = (const char *)td_seg_sec(s, TD_SEC_SPSTR, i, n);
+		if (!p)
+			return NULL;
+		if (memchr(p, '\0', n))
+			return (const char *)s->map + s->hdr.sec_off[TD_SEC_SPSTR] + off;
+		if ((i += n) >= len) {
 			bad(s, "bad span string");
 			return NULL;
 		}
-		if ((i - off) % 4096 == 0 && !td_seg_sec(s, TD_SEC_SPSTR, i,
-			len - i < 4096 ? len - i : 4096))
-			return NULL;
-		if (!p[i - off])
-			return p;
 	}
 }
 
@@ -676,19 +734,52 @@ uint32_t td_seg_span_count(td_seg *s, uint32_t k)
 
 static int span_rec(td_seg *s, uint32_t k, uint32_t i, td_segspan *r)
 {
-	td_segspname n;
-	int rc = spname(s, k, &n);
-	if (rc)
+	int rc;
+	if (k >= s->hdr.nspnames)
+		return td_error(TD_EUSAGE, "no element name %u", k);
+	if (!s->spn && (rc = load_spnames(s)))
 		return rc;
-	if (i >= n.count)
+	const td_segspname *n = &s->spn[k];
+	if (i >= n->count)
 		return td_error(TD_EUSAGE, "no span %u of element %u", i, k);
-	const uint8_t *p = td_seg_sec(s, TD_SEC_SPANS,
-		(n.first + i) * sizeof *r, sizeof *r);
+	if (s->has_last_span && s->last_k == k && s->last_i == i) {
+		*r = s->last_span;
+		return 0;
+	}
+	/* the block's bases, then the span's fields (load_spnames checked
+	 * that the list lies inside SPANS) */
+	uint64_t nb = ((uint64_t)n->count + TD_SPAN_BLOCK - 1) / TD_SPAN_BLOCK;
+	uint64_t w = span_bits(n), bit = (uint64_t)i * w;
+	const uint8_t *hb = td_seg_sec(s, TD_SEC_SPANS, n->off +
+		(uint64_t)(i / TD_SPAN_BLOCK) * sizeof(td_segspblk),
+		sizeof(td_segspblk));
+	const uint8_t *p = hb ? td_seg_sec(s, TD_SEC_SPANS, n->off +
+		nb * sizeof(td_segspblk) + bit / 8, (bit % 8 + w + 7) / 8 + 8) : NULL;
 	if (!p)
 		return TD_ECORRUPT;
-	memcpy(r, p, sizeof *r);
-	if (r->start > r->end || r->end > s->hdr.ntokens)
+	td_segspblk b;
+	memcpy(&b, hb, sizeof b);
+	uint32_t f[TD_SPF_N];
+	unsigned at = (unsigned)(bit % 8);
+	for (int j = 0; j < TD_SPF_N; j++) {
+		uint64_t v;
+		memcpy(&v, p + at / 8, 8);
+		f[j] = n->bits[j] ? (uint32_t)((v >> (at % 8)) &
+			(((uint64_t)1 << n->bits[j]) - 1)) : 0;
+		at += n->bits[j];
+	}
+	r->start = b.start + f[TD_SPF_START];
+	r->end = r->start + f[TD_SPF_LEN];
+	r->doc = b.doc + f[TD_SPF_DOC];
+	r->attr_first = b.attr + f[TD_SPF_ATTR];
+	r->nattrs = f[TD_SPF_NATTRS];
+	if (r->start < b.start || r->end < r->start || r->end > s->hdr.ntokens ||
+		r->doc >= s->hdr.ndocs || r->attr_first < b.attr)
 		return bad(s, "bad span");
+	s->last_span = *r;
+	s->last_k = k;
+	s->last_i = i;
+	s->has_last_span = 1;
 	return 0;
 }
 
@@ -833,6 +924,36 @@ int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
 	*name = spstr(s, o[0]);
 	*value = attr_value(s, &r, r.attr_first + j, o[1]);
 	return *name && *value ? 0 : TD_ECORRUPT;
+}
+
+int td_seg_span_attr_find(td_seg *s, uint32_t k, uint32_t i,
+	const char *name, const char **value)
+{
+	td_segspan r;
+	*value = NULL;
+	int rc = span_rec(s, k, i, &r);
+	if (rc)
+		return rc;
+	if (!r.nattrs)
+		return 0;
+	const uint8_t *p = td_seg_sec(s, TD_SEC_SPATTR,
+		(uint64_t)r.attr_first * 8, (uint64_t)r.nattrs * 8);
+	if (!p)
+		return TD_ECORRUPT;
+	for (uint32_t j = 0; j < r.nattrs; j++) {
+		uint32_t o[2];
+		memcpy(o, p + (size_t)j * 8, 8);
+		const char *n = spstr(s, o[0]);
+		if (!n)
+			return TD_ECORRUPT;
+		/* only the value asked for is read (or rebuilt) */
+		if (strcmp(n, name))
+			continue;
+		if (!(*value = attr_value(s, &r, r.attr_first + j, o[1])))
+			return TD_ECORRUPT;
+		return 1;
+	}
+	return 0;
 }
 
 /* --------------------------------------------------------------- merging */

@@ -49,14 +49,8 @@ int tq_sentence_at(td_seg *s, uint32_t pos, uint32_t *i)
 const char *tq_span_attr_get(
         td_seg *s, uint32_t k, uint32_t i, const char *name)
 {
-	uint32_t na = td_seg_span_nattrs(s, k, i);
-	for (uint32_t a = 0; a < na; a++) {
-		const char *n = NULL, *v = NULL;
-		if (td_seg_span_attr(s, k, i, a, &n, &v) == 0 && n && v &&
-		        !strcmp(n, name))
-			return v;
-	}
-	return NULL;
+	const char *v = NULL;
+	return td_seg_span_attr_find(s, k, i, name, &v) == 1 ? v : NULL;
 }
 
 int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx)

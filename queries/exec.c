@@ -66,12 +66,27 @@ typedef struct spanset {
 	range *v;  /* the current document's matching spans by start */
 	size_t n, cap;
 	uint32_t doc; /* the document v belongs to, UINT32_MAX: none */
+	/* attribute regex results by value: the index returns one pointer
+	 * per distinct stored value, valid until close, so a value seen once
+	 * is never matched again (key: the pointer and the attribute j) */
+	const char **ckey;
+	uint32_t *cj;
+	uint8_t *cres;
+	size_t cslots, cn;
 } spanset;
 
+/* within/containing: the bound B's hits put on ends, per start. For B made
+ * of spans it is kept sparse: B's spans of the document by start (iv) with
+ * the running max of their ends from the left (within) or min from the
+ * right (containing) in m; otherwise one bound per position. */
 typedef struct wcache {
 	uint32_t *bound; /* per position of the current document */
 	size_t cap;
 	uint32_t doc;
+	int direct;      /* B is made of spans: iv and m are used */
+	range *iv;
+	uint32_t *m;
+	size_t n, capiv;
 } wcache;
 
 /* positions a repeat has reached, by generation stamp: no node is
@@ -123,15 +138,35 @@ static int leaf_prepare(ctx *c, size_t i)
 		}
 		return 0;
 	}
-	uint32_t n = td_seg_lex_size(c->s, ls->layer);
+	uint32_t n = td_seg_lex_size(c->s, ls->layer), id = 0;
 	ls->bits = calloc((size_t)n / 8 + 1, 1);
 	if (!ls->bits)
 		return td_error(TD_ENOMEM, "out of memory");
-	for (uint32_t id = 0; id < n; id++) {
+	if (l->prefix) {
+		/* the lexicon is sorted: its terms with the prefix are a run */
+		uint32_t hi = n;
+		while (id < hi) {
+			uint32_t mid = id + (hi - id) / 2;
+			size_t len = 0;
+			const char *t = td_seg_lex_term(c->s, ls->layer, mid, &len);
+			if (!t)
+				return td_error(TD_ECORRUPT, "%s", td_error_last());
+			int cmp = memcmp(t, l->prefix,
+			        len < l->prefix_len ? len : l->prefix_len);
+			if (cmp < 0 || (!cmp && len < l->prefix_len))
+				id = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	for (; id < n; id++) {
 		size_t len = 0;
 		const char *t = td_seg_lex_term(c->s, ls->layer, id, &len);
 		if (!t)
 			continue;
+		if (l->prefix && (len < l->prefix_len ||
+		                         memcmp(t, l->prefix, l->prefix_len)))
+			break;
 		int rc = tq_plan_match_term(c->p, (int)i, t, len);
 		if (rc < 0)
 			return rc;
@@ -170,26 +205,79 @@ static int cond_at(ctx *c, const tq_cond *k, uint32_t pos)
 
 /* ------------------------------------------------------------ spans */
 
-static int span_ok(ctx *c, const tq_node *n, int64_t k, uint32_t i)
+static size_t cache_slot(const spanset *ss, const char *v, uint32_t j)
 {
-	uint32_t na = td_seg_span_nattrs(c->s, (uint32_t)k, i);
-	for (size_t j = 0; j < n->nattrs; j++) {
-		int found = 0;
-		for (uint32_t a = 0; a < na && !found; a++) {
-			const char *name = NULL, *value = NULL;
-			if (td_seg_span_attr(
-			            c->s, (uint32_t)k, i, a, &name, &value) < 0)
-				return td_error(
-				        TD_ECORRUPT, "%s", td_error_last());
-			if (!name || !value || strcmp(name, n->attrs[j].name))
-				continue;
-			int rc = tq_plan_match_attr(c->p, n, j, value);
-			if (rc < 0)
-				return rc;
-			found = rc;
+	size_t h = ((uintptr_t)v * 0x9E3779B97F4A7C15ull + j) >> 17;
+	return h & (ss->cslots - 1);
+}
+
+/* tq_plan_match_attr through ss's cache of results by value pointer */
+static int match_cached(ctx *c, const tq_node *n, spanset *ss, uint32_t j,
+        const char *v)
+{
+	size_t h = 0;
+	if (ss->cslots) {
+		for (h = cache_slot(ss, v, j); ss->ckey[h];
+		        h = (h + 1) & (ss->cslots - 1))
+			if (ss->ckey[h] == v && ss->cj[h] == j)
+				return ss->cres[h];
+	}
+	int rc = tq_plan_match_attr(c->p, n, j, v);
+	if (rc < 0)
+		return rc;
+	if ((ss->cn + 1) * 2 > ss->cslots) {
+		size_t ns = ss->cslots ? ss->cslots * 2 : 256;
+		const char **k = calloc(ns, sizeof *k);
+		uint32_t *jj = calloc(ns, sizeof *jj);
+		uint8_t *r = calloc(ns, 1);
+		if (!k || !jj || !r) {
+			free(k);
+			free(jj);
+			free(r);
+			return rc; /* still right, only not cached */
 		}
-		if (!found)
-			return 0;
+		size_t old = ss->cslots;
+		const char **ok = ss->ckey;
+		uint32_t *oj = ss->cj;
+		uint8_t *or = ss->cres;
+		ss->ckey = k;
+		ss->cj = jj;
+		ss->cres = r;
+		ss->cslots = ns;
+		for (size_t a = 0; a < old; a++) {
+			if (!ok[a])
+				continue;
+			size_t t = cache_slot(ss, ok[a], oj[a]);
+			while (k[t])
+				t = (t + 1) & (ns - 1);
+			k[t] = ok[a];
+			jj[t] = oj[a];
+			r[t] = or[a];
+		}
+		free(ok);
+		free(oj);
+		free(or);
+	}
+	for (h = cache_slot(ss, v, j); ss->ckey[h]; h = (h + 1) & (ss->cslots - 1))
+		;
+	ss->ckey[h] = v;
+	ss->cj[h] = j;
+	ss->cres[h] = (uint8_t)rc;
+	ss->cn++;
+	return rc;
+}
+
+static int span_ok(ctx *c, const tq_node *n, spanset *ss, uint32_t i)
+{
+	for (size_t j = 0; j < n->nattrs; j++) {
+		const char *value = NULL;
+		/* by name: values nobody asked for are never rebuilt */
+		int rc = td_seg_span_attr_find(
+		        c->s, (uint32_t)ss->k, i, n->attrs[j].name, &value);
+		if (rc < 0)
+			return td_error(TD_ECORRUPT, "%s", td_error_last());
+		if (!rc || (rc = match_cached(c, n, ss, (uint32_t)j, value)) <= 0)
+			return rc;
 	}
 	return 1;
 }
@@ -232,7 +320,7 @@ static int spans_load(ctx *c, const tq_node *n, spanset *ss)
 			break;
 		if (en <= st || en > c->dend)
 			continue;
-		if ((rc = span_ok(c, n, ss->k, i)) < 0)
+		if ((rc = span_ok(c, n, ss, i)) < 0)
 			break;
 		if (!rc)
 			continue;
@@ -351,14 +439,123 @@ static int repeat_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 	return rc;
 }
 
-/* within/containing: per position of the document, the bound on ends that
- * B's hits allow, computed once per document. */
-static int wc_load(ctx *c, const tq_node *n, uint32_t **bound)
+static int too_much_work(void)
+{
+	return td_error(TD_ELIMIT,
+	        "the query needs too much work on one document (nested "
+	        "open repetitions such as []{0,999} []{0,999}); bound "
+	        "the repetitions or restrict it with within");
+}
+
+/* Whether every hit of n is a whole element (a span or a choice of spans):
+ * then its ends from each start come straight from the span lists. */
+static int spans_only(const tq_node *n)
+{
+	if (n->kind == TQ_SPAN)
+		return 1;
+	if (n->kind != TQ_ALT)
+		return 0;
+	for (size_t i = 0; i < n->nkids; i++)
+		if (!spans_only(n->kids[i]))
+			return 0;
+	return 1;
+}
+
+static int cmp_range(const void *a, const void *b)
+{
+	const range *x = a, *y = b;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Appends B's spans of the current document to w->iv. */
+static int wc_spans(ctx *c, const tq_node *b, wcache *w)
+{
+	if (b->kind == TQ_ALT) {
+		for (size_t i = 0; i < b->nkids; i++) {
+			int rc = wc_spans(c, b->kids[i], w);
+			if (rc < 0)
+				return rc;
+		}
+		return 0;
+	}
+	spanset *ss = &c->spans[b->slot];
+	int rc = spans_load(c, b, ss);
+	if (rc < 0)
+		return rc;
+	if (w->n + ss->n > w->capiv) {
+		size_t cap = (w->n + ss->n) * 2;
+		range *v = realloc(w->iv, cap * sizeof *v);
+		uint32_t *m = v ? realloc(w->m, cap * sizeof *m) : NULL;
+		if (v)
+			w->iv = v;
+		if (!m)
+			return td_error(TD_ENOMEM, "out of memory");
+		w->m = m;
+		w->capiv = cap;
+	}
+	if (ss->n) /* both may still be NULL: NULL + 0 is undefined */
+		memcpy(w->iv + w->n, ss->v, ss->n * sizeof *ss->v);
+	w->n += ss->n;
+	return 0;
+}
+
+/* The bound on ends of A's matches from start s (dfirst <= s <= dend):
+ * within: the furthest end of a hit of B starting at or before s (0 if
+ * none); containing: the nearest end of a hit of B starting at or after s
+ * (UINT32_MAX if none). */
+static uint32_t wc_bound(const ctx *c, const wcache *w, int within,
+        uint32_t s)
+{
+	if (!w->direct)
+		return w->bound[s - c->dfirst];
+	size_t lo = 0, hi = w->n;
+	while (lo < hi) { /* spans starting before s (within: at or before) */
+		size_t mid = lo + (hi - lo) / 2;
+		if (within ? w->iv[mid].start <= s : w->iv[mid].start < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (within)
+		return lo ? w->m[lo - 1] : 0;
+	return lo < w->n ? w->m[lo] : UINT32_MAX;
+}
+
+/* within/containing: the bounds B's hits put on ends in the current
+ * document, computed once per document. */
+static int wc_load(ctx *c, const tq_node *n, wcache **out)
 {
 	wcache *w = &c->wc[n->slot];
 	size_t len = c->dend - c->dfirst;
-	if (w->doc == c->doc) {
-		*bound = w->bound;
+	*out = w;
+	if (w->doc == c->doc)
+		return 0;
+	int within = n->kind == TQ_WITHIN;
+	int rc = 0;
+	w->doc = UINT32_MAX;
+	if ((w->direct = spans_only(n->kids[1]))) {
+		/* as much work as the general loop's ends() calls */
+		c->work += len;
+		if (c->work > WORK_LIMIT || c->work + c->segwork > SEG_WORK_LIMIT)
+			return too_much_work();
+		w->n = 0;
+		if ((rc = wc_spans(c, n->kids[1], w)) < 0)
+			return rc;
+		/* one element's spans come sorted by start already */
+		if (w->n > 1 && n->kids[1]->kind != TQ_SPAN)
+			qsort(w->iv, w->n, sizeof *w->iv, cmp_range);
+		if (within) {
+			for (size_t i = 0; i < w->n; i++)
+				w->m[i] = i && w->m[i - 1] > w->iv[i].end
+				        ? w->m[i - 1] : w->iv[i].end;
+		} else {
+			for (size_t i = w->n; i-- > 0;)
+				w->m[i] = i + 1 < w->n && w->m[i + 1] < w->iv[i].end
+				        ? w->m[i + 1] : w->iv[i].end;
+		}
+		w->doc = c->doc;
 		return 0;
 	}
 	if (len + 1 > w->cap) {
@@ -368,9 +565,7 @@ static int wc_load(ctx *c, const tq_node *n, uint32_t **bound)
 		w->bound = b;
 		w->cap = len + 1;
 	}
-	int within = n->kind == TQ_WITHIN;
 	vec e = {0};
-	int rc = 0;
 	for (size_t i = 0; i < len && rc == 0; i++) {
 		uint32_t bs = c->dfirst + (uint32_t)i;
 		e.n = 0;
@@ -402,7 +597,6 @@ static int wc_load(ctx *c, const tq_node *n, uint32_t **bound)
 				w->bound[i - 1] = w->bound[i];
 	}
 	w->doc = c->doc;
-	*bound = w->bound;
 	return 0;
 }
 
@@ -410,10 +604,7 @@ static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 {
 	int rc = 0;
 	if (++c->work > WORK_LIMIT || c->work + c->segwork > SEG_WORK_LIMIT)
-		return td_error(TD_ELIMIT,
-		        "the query needs too much work on one document (nested "
-		        "open repetitions such as []{0,999} []{0,999}); bound "
-		        "the repetitions or restrict it with within");
+		return too_much_work();
 	switch (n->kind) {
 	case TQ_TOKEN:
 		if (s < c->dend && (!n->cond || cond_at(c, n->cond, s)))
@@ -445,14 +636,14 @@ static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 	default: { /* TQ_WITHIN, TQ_CONTAINING */
 		if (s > c->dend)
 			return 0;
-		uint32_t *bound = NULL;
+		wcache *w = NULL;
 		vec e = {0};
-		if ((rc = wc_load(c, n, &bound)) < 0 ||
+		if ((rc = wc_load(c, n, &w)) < 0 ||
 		        (rc = ends(c, n->kids[0], s, &e)) < 0) {
 			free(e.v);
 			return rc;
 		}
-		uint32_t b = bound[s - c->dfirst];
+		uint32_t b = wc_bound(c, w, n->kind == TQ_WITHIN, s);
 		for (size_t a = 0; a < e.n && rc == 0; a++)
 			/* within: 0 means no hit of B begins at or before s */
 			if (n->kind == TQ_WITHIN ? b && e.v[a] <= b
@@ -490,29 +681,24 @@ int tq_filter_doc(td_seg *s, uint32_t d, const tq_filter *f)
 
 static int has_pullquote(ctx *c, uint32_t i)
 {
-	uint32_t na = td_seg_span_nattrs(c->s, (uint32_t)c->quote_k, i);
-	for (uint32_t a = 0; a < na; a++) {
-		const char *name = NULL, *value = NULL;
-		if (td_seg_span_attr(c->s, (uint32_t)c->quote_k, i, a, &name,
-		            &value) == 0 &&
-		        name && value && !strcmp(name, "type") &&
-		        !strcmp(value, "pullquote"))
-			return 1;
-	}
-	return 0;
+	const char *value = NULL;
+	return td_seg_span_attr_find(c->s, (uint32_t)c->quote_k, i, "type",
+	               &value) == 1 &&
+	       !strcmp(value, "pullquote");
 }
 
 /* Enters document d; returns 1 if it passes the filter. */
 static int doc_enter(ctx *c, uint32_t d)
 {
-	td_docinfo di;
+	uint32_t first, ntok;
 	c->doc = d;
 	c->segwork += c->work;
 	c->work = 0;
-	if (!tq_filter_doc(c->s, d, c->f) || td_seg_doc(c->s, d, &di) < 0)
+	if (!tq_filter_doc(c->s, d, c->f) ||
+	        td_seg_doc_range(c->s, d, &first, &ntok) < 0)
 		return 0;
-	c->dfirst = di.first_tok;
-	c->dend = di.first_tok + di.ntok;
+	c->dfirst = first;
+	c->dend = first + ntok;
 	c->npq = 0;
 	if (c->quote_k < 0 || (c->f && c->f->pullquotes))
 		return 1;
@@ -669,11 +855,18 @@ static void ctx_free(ctx *c)
 			free(c->leaves[i].ids.v);
 		}
 	if (c->spans)
-		for (size_t i = 0; i < c->p->nspans; i++)
+		for (size_t i = 0; i < c->p->nspans; i++) {
 			free(c->spans[i].v);
+			free(c->spans[i].ckey);
+			free(c->spans[i].cj);
+			free(c->spans[i].cres);
+		}
 	if (c->wc)
-		for (size_t i = 0; i < c->p->nslots; i++)
+		for (size_t i = 0; i < c->p->nslots; i++) {
 			free(c->wc[i].bound);
+			free(c->wc[i].iv);
+			free(c->wc[i].m);
+		}
 	if (c->rs)
 		for (size_t i = 0; i < c->p->nrepeats; i++)
 			free(c->rs[i].stamp);
@@ -823,7 +1016,34 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 				rc = in;
 				goto out;
 			}
+			wcache *w = NULL;
+			/* A within B: a hit starts only where a hit of B
+			 * reaches past the start */
+			if (in && c->p->ast->kind == TQ_WITHIN &&
+			        c->dend > c->dfirst &&
+			        (rc = wc_load(c, c->p->ast, &w)) < 0)
+				goto out;
+			if (w && w->direct) {
+				/* the union of B's spans, in order */
+				uint32_t s = c->dfirst;
+				for (size_t k = 0; k < w->n; k++) {
+					if (s < w->iv[k].start)
+						s = w->iv[k].start;
+					for (; s < w->iv[k].end && s < c->dend;
+					        s++) {
+						if ((rc = try_start(c, s, &e,
+						             &h)) < 0)
+							goto out;
+						if (rc && (rc = fn(arg, &h)) !=
+						                0)
+							goto out;
+					}
+				}
+				continue;
+			}
 			for (uint32_t s = c->dfirst; in && s < c->dend; s++) {
+				if (w && w->bound[s - c->dfirst] <= s)
+					continue;
 				if ((rc = try_start(c, s, &e, &h)) < 0)
 					goto out;
 				if (rc && (rc = fn(arg, &h)) != 0)

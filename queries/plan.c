@@ -76,6 +76,17 @@ static int add_leaf(tq_plan *p, tq_cond *c)
 		l->literal = 1;
 		return 0;
 	}
+	size_t plen = strlen(c->pattern);
+	if (!c->flags && plen > 2 && !strncmp(c->pattern, ".*", 2) &&
+	        is_literal(c->pattern + 2)) {
+		l->suffix = c->pattern + 2;
+		l->suffix_len = plen - 2;
+	} else if (!c->flags && plen > 2 &&
+	           !strcmp(c->pattern + plen - 2, ".*") &&
+	           strcspn(c->pattern, "\\^$.|?*+()[]{}") == plen - 2) {
+		l->prefix = c->pattern;
+		l->prefix_len = plen - 2;
+	}
 	const char *pat = c->pattern;
 	char *stripped = NULL;
 	size_t slen;
@@ -232,6 +243,12 @@ int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len)
 	if (l->literal)
 		return strlen(l->cond->pattern) == len &&
 		       memcmp(l->cond->pattern, term, len) == 0;
+	if ((l->suffix && (len < l->suffix_len ||
+	                          memcmp(term + len - l->suffix_len, l->suffix,
+	                                  l->suffix_len))) ||
+	        (l->prefix && (len < l->prefix_len ||
+	                              memcmp(term, l->prefix, l->prefix_len))))
+		return 0;
 	if (!(l->cond->flags & TQ_FLAG_DIAC))
 		return run(p, l->re, term, len);
 	char *s = NULL;

@@ -14,6 +14,10 @@ typedef struct tq_leaf {
 	tq_cond *cond;
 	int literal;    /* no flags, no metacharacters: a lexicon lookup */
 	pcre2_code *re; /* otherwise */
+	/* a regex ".*LIT" or "LIT.*" without flags: every matching term ends
+	 * (starts) with LIT, so other terms are rejected without PCRE2 */
+	const char *suffix, *prefix; /* into cond->pattern, or NULL */
+	size_t suffix_len, prefix_len;
 } tq_leaf;
 
 typedef struct tq_spannode {
