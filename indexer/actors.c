@@ -137,7 +137,8 @@ static const char *const group_nouns[] = {"officials", "government",
 	"regime", "army", "navy", "policymakers", "counterparts", "analysts",
 	"officers", "soldiers", "delegation", "administration", "ministers",
 	"governments", "envoys", "spokesmen", "spokespeople", "generals",
-	"commanders", "politicians", "parliamentarians", "delegations", NULL};
+	"commanders", "politicians", "parliamentarians", "delegations",
+	"farmers", "workers", "voters", "protesters", "citizens", NULL};
 
 static const char *const locatives[] = {"in", "at", "into", "inside",
 	"within", "throughout", "near", "visited", "visit", "visits",
@@ -242,6 +243,12 @@ static int named_before(const td_actx *c, const char *key)
 	return 0;
 }
 
+static int same_token(const td_actx *c, size_t x, size_t y)
+{
+	return td_tok_len(c, x) == td_tok_len(c, y) &&
+		memcmp(td_tok_str(c, x), td_tok_str(c, y), td_tok_len(c, y)) == 0;
+}
+
 /* The person last named in full whose first or last word is token i. */
 static const td_mention *resolve_short(const td_actx *c, size_t i)
 {
@@ -305,6 +312,38 @@ static int emit(td_actx *c, size_t t0, size_t t1, const char *key,
 	return push_mention(c, &m);
 }
 
+/* Letters that carry no combining mark, so that td_slug's decomposition
+ * keeps them: written out in ASCII first (Sørlie -> sorlie, Łukasz ->
+ * lukasz), as the gold keys drop diacritics. */
+static const char *const translit[][2] = {{"ø", "o"}, {"Ø", "O"}, {"æ", "ae"},
+	{"Æ", "AE"}, {"ß", "ss"}, {"ł", "l"}, {"Ł", "L"}, {"đ", "d"}, {"Đ", "D"},
+	{"œ", "oe"}, {"Œ", "OE"}, {"ı", "i"}, {"ð", "d"}, {"þ", "th"}};
+
+/* name with the letters of translit written out; a new string or NULL */
+static char *transliterate(const char *name)
+{
+	size_t n = strlen(name);
+	char *out = malloc(2 * n + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (const char *p = name; *p;) {
+		size_t k = 0, nt = sizeof translit / sizeof translit[0];
+		if ((unsigned char)*p >= 0x80)
+			for (; k < nt; k++)
+				if (strncmp(p, translit[k][0], strlen(translit[k][0])) == 0)
+					break;
+		if ((unsigned char)*p >= 0x80 && k < nt) {
+			size_t rl = strlen(translit[k][1]);
+			memcpy(o, translit[k][1], rl);
+			o += rl;
+			p += strlen(translit[k][0]);
+		} else
+			*o++ = *p++;
+	}
+	*o = 0;
+	return out;
+}
+
 /* A document-local actor for tokens [t0, t1); its key is the slug of the
  * name, after prefix and a hyphen when prefix is given (a state's key
  * for its ministries: china-ministry-of-commerce). */
@@ -313,10 +352,15 @@ static int add_dyn_pfx(td_actx *c, size_t t0, size_t t1, const char *kind,
 {
 	size_t s = c->tok.v[t0].start, e = c->tok.v[t1 - 1].end;
 	char *name = strndup(c->doc->text + s, e - s), *key = NULL;
+	char *ascii = name ? transliterate(name) : NULL;
 	int rc;
-	if (!name)
+	if (!ascii) {
+		free(name);
 		return td_error(TD_ENOMEM, "out of memory");
-	if ((rc = td_slug(name, &key)) < 0) {
+	}
+	rc = td_slug(ascii, &key);
+	free(ascii);
+	if (rc < 0) {
 		free(name);
 		return rc;
 	}
@@ -489,6 +533,26 @@ static size_t body_run(const td_actx *c, size_t i, size_t t1)
 	return e - i;
 }
 
+/* Determiners that open an appositive after a name ("X, the US Trade
+ * Representative, argued", "X, a former minister, said"). */
+static const char *const appos_dets[] = {"the", "a", "an", "its", "his",
+	"her", "their", "our", NULL};
+
+/* Does a name ending at token k stand as the subject of a speech verb
+ * behind an appositive: ", the/a ... ," and then the verb? */
+static int appositive_subject(const td_actx *c, size_t k, size_t t1)
+{
+	if (k + 2 >= t1 || !td_tok_eq(c, k, ",", 0) || !in_list(c, k + 1, appos_dets, 1))
+		return 0;
+	for (size_t j = k + 2; j < t1 && j <= k + 16; j++) {
+		if (td_tok_eq(c, j, ",", 0))
+			return j + 1 < t1 && is_speech_at(c, j + 1, t1);
+		if (td_tok_eq(c, j, ";", 0) || td_tok_eq(c, j, ":", 0) || td_tok_eq(c, j, ".", 0))
+			return 0;
+	}
+	return 0;
+}
+
 static int sentence_actors(td_actx *c, size_t si)
 {
 	const td_annotator *a = c->a;
@@ -556,7 +620,15 @@ static int sentence_actors(td_actx *c, size_t si)
 			 * never short forms */
 			const td_mention *r = resolve_short(c, i);
 			if (r) {
-				if ((rc = emit(c, i, i + 1, r->key, "person",
+				/* "van Aalst" for Pieter van Aalst: lowercase particles
+				 * before the short form belong to it when the full
+				 * name has them too */
+				size_t s0 = i;
+				while (s0 > t0 && r->t1 - r->t0 >= (i - s0) + 3 &&
+				       td_tok_is_lower(c, s0 - 1) && in_list(c, s0 - 1, particles, 0) &&
+				       same_token(c, r->t1 - 2 - (i - s0), s0 - 1))
+					s0--;
+				if ((rc = emit(c, s0, i + 1, r->key, "person",
 					     r->key, 0, 0, r->state)) < 0)
 					return rc;
 				i++;
@@ -625,7 +697,8 @@ static int sentence_actors(td_actx *c, size_t si)
 			int acc = i >= t0 + 2 && td_tok_eq(c, i - 2, "according", 1) &&
 				td_tok_eq(c, i - 1, "to", 1);
 			int after = i > t0 && is_speech_at(c, i - 1, t1);
-			if ((subj || acc || after) && n >= 2) {
+			int appos = appositive_subject(c, i + n, t1);
+			if ((subj || acc || after || appos) && n >= 2) {
 				const char *kind = "person";
 				for (size_t k = i; k < i + n; k++)
 					if (in_list(c, k, org_words, 0))
@@ -689,6 +762,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, NULL};
 	return td_words_register(a, lists);
 }

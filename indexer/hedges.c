@@ -51,6 +51,8 @@ int td_hedges_load(td_annotator *a, const char *dir)
 			cc = TD_HC_VERB;
 		else if (cond && strcmp(cond, "copula") == 0)
 			cc = TD_HC_COPULA;
+		else if (cond && strcmp(cond, "to") == 0)
+			cc = TD_HC_TO;
 		else if (cond) {
 			rc = td_error(TD_EINPUT, "%s:%d: unknown condition '%s'", t->path, r->line, cond);
 			break;
@@ -210,6 +212,11 @@ int td_hedges_find(td_actx *c)
 				break;
 			case TD_HC_VERB:
 				ok = e < t1 && (td_tok_is_lower(c, e) || td_tok_eq(c, e, "to", 1));
+				break;
+			case TD_HC_TO:
+				/* the personal passive "is thought to": the cue is
+				 * "is thought", as "appears to" gives "appears" */
+				ok = e < t1 && td_tok_eq(c, e, "to", 1);
 				break;
 			case TD_HC_COPULA:
 				ok = e < t1 && td_tok_is_word(c, e) &&

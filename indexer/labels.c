@@ -20,7 +20,8 @@ enum {
 	CC_EVALUATIVE = 2, /* dangerous, sobering, worse: a judgement of value */
 	CC_JUDGEMENT = 3,  /* reflects, shows, means, calls X Y: interpretation */
 	CC_INTENSIFIER = 4,/* stance adverbs: clearly, particularly */
-	CC_RECOMMEND = 5   /* called for, urged: a reported recommendation */
+	CC_RECOMMEND = 5,  /* called for, urged: a reported recommendation */
+	CC_REPORT = 6      /* resumed, continued: a verb of a plain event report */
 };
 
 static int register_words(td_annotator *a);
@@ -30,7 +31,7 @@ int td_labels_load(td_annotator *a, const char *dir)
 	if (register_words(a))
 		return td_error(TD_ENOMEM, "out of memory");
 	static const char *const kinds[] = {"", "deontic", "evaluative",
-		"judgement", "intensifier", "recommend", NULL};
+		"judgement", "intensifier", "recommend", "report", NULL};
 	td_tsv *t;
 	int rc = td_lex_load(dir, "claim_cues.tsv", &t);
 	if (rc)
@@ -45,7 +46,7 @@ int td_labels_load(td_annotator *a, const char *dir)
 				type = k;
 		if (!cue || !type)
 			rc = td_error(TD_EINPUT, "%s:%d: need a cue and a kind (deontic, "
-				"evaluative, judgement, intensifier, recommend)",
+				"evaluative, judgement, intensifier, recommend, report)",
 				t->path, t->rows[i].line);
 		else
 			rc = td_patset_add(&a->claim_pats, cue, (int)i, type, 0);
@@ -107,7 +108,19 @@ static const char *const expect_verbs[] = {"expects", "expect",
 static const char *const directive_verbs[] = {"told", "tells", "urged",
 	"urges", "ordered", "orders", "instructed", "instructs", "asked",
 	"asks", "directed", "pressed", "encouraged", NULL};
-static const char *const cond_words[] = {"if", "unless", "whether", NULL};
+static const char *const cond_words[] = {"if", "unless", "whether",
+	"whatever", "whichever", "whoever", "whenever", NULL};
+/* intentions that are verbs only before "to" ("plans to", not "has plans") */
+static const char *const intention_to[] = {"ready", "prepared", "willing",
+	"determined", "intends", "intend", "plans", "plan", "aims", NULL};
+/* wh-words: "What would it take ...?" questions its modal */
+static const char *const wh_words[] = {"what", "how", "why", "who", "where",
+	"when", "which", NULL};
+/* words after a plain event verb that keep the report plain ("have since
+ * resumed.", "continued despite ...") */
+static const char *const report_tail[] = {"in", "on", "at", "after",
+	"despite", "since", "until", "for", "with", "without", "across",
+	"near", "unabated", "apace", NULL};
 /* irregular past tense forms; regular ones end in -ed */
 static const char *const past_irregular[] = {"was", "were", "had", "did",
 	"took", "made", "met", "came", "went", "began", "saw", "said", "told",
@@ -158,6 +171,12 @@ static int past_word(const td_actx *c, size_t i)
  * if/unless/whether clause. */
 enum { M_REP = 1, M_COND = 2 };
 
+static int is_speech_word(const td_actx *c, size_t i, size_t t1)
+{
+	long v = i < t1 ? td_patset_match(&c->a->speech_pats, c, i, t1) : -1;
+	return v >= 0 && c->a->speech_pats.v[v].type == TD_SV_SPEECH;
+}
+
 static void build_mask(const td_actx *c, size_t t0, size_t t1, unsigned char *m)
 {
 	for (size_t i = t0; i < t1; i++) {
@@ -180,6 +199,21 @@ static void build_mask(const td_actx *c, size_t t0, size_t t1, unsigned char *m)
 			if (eq(c, k, t1, "to") && k + 1 < t1 && td_tok_is_lower(c, k + 1))
 				for (; k < t1 && !boundary(c, k) && !eq(c, k, t1, "and"); k++)
 					m[k - t0] |= M_REP;
+		}
+		/* "Washington should say plainly that X will ...": the words
+		 * recommended to an actor are not the author's forecast */
+		if ((eq(c, i, t1, "should") || eq(c, i, t1, "must")) && !(m[i - t0] & M_REP)) {
+			size_t k = i + 1;
+			if (k < t1 && td_tok_is_lower(c, k) && !is_speech_word(c, k, t1))
+				k++;
+			if (is_speech_word(c, k, t1)) {
+				size_t j = k + 1;
+				while (j < t1 && j <= k + 3 && !eq(c, j, t1, "that") && !boundary(c, j))
+					j++;
+				if (eq(c, j, t1, "that"))
+					for (; j < t1 && !td_tok_eq(c, j, ";", 0); j++)
+						m[j - t0] |= M_REP;
+			}
 		}
 		/* the condition itself asserts nothing; its consequence may */
 		if (any(c, i, t1, cond_words))
@@ -235,7 +269,32 @@ static int future_date(const td_actx *c, size_t t0, size_t i, size_t t1)
 	return 1;
 }
 
-static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge_here)
+/* A past-tense verb or a perfect participle ("committed", "has
+ * promised") in the clause before token i. */
+static int past_in_clause(const td_actx *c, size_t t0, size_t i)
+{
+	for (size_t k = i; k-- > t0 && !boundary(c, k);) {
+		size_t n = td_tok_len(c, k);
+		const char *s = td_tok_str(c, k);
+		if (td_tok_any(c, k, past_irregular) ||
+		    (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd'))
+			return 1;
+	}
+	return 0;
+}
+
+/* A past-tense verb (not a participle) in the clause before token i:
+ * "fell in the second half of the year", not "is expected in ...". */
+static int past_tense_in_clause(const td_actx *c, size_t t0, size_t i)
+{
+	for (size_t k = i; k-- > t0 && !boundary(c, k);)
+		if (past_word(c, k))
+			return 1;
+	return 0;
+}
+
+static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge_here,
+	int question)
 {
 	if (i >= t1)
 		return 0;
@@ -244,13 +303,17 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 	 * byte of ’. Any other token is no future marker. */
 	switch (td_fold_tab[(unsigned char)c->doc->text[c->tok.v[i].start]]) {
 	case 'a': case 'b': case 'c': case 'd': case 'e': case 'f': case 'g':
-	case 'i': case 'j': case 'l': case 'm': case 'n': case 'o': case 'p':
+	case 'h': case 'i': case 'j': case 'l': case 'm': case 'n': case 'o': case 'p':
 	case 's': case 'u': case 'w': case '\'': case 0xe2:
 		break;
 	default:
 		return 0;
 	}
 	if (any(c, i, t1, future_modals)) {
+		/* "What would it take ...?", "Will the truce hold?": an
+		 * inverted modal asks, it does not assert */
+		if (question && (i == t0 || (i == t0 + 1 && any(c, t0, t1, wh_words))))
+			return 0;
 		/* "would have done" is a past counterfactual; "will have to"
 		 * a future necessity */
 		size_t k = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
@@ -299,9 +362,24 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 		if (!past && (any(c, i + 2, t1, seasons) ||
 			      (eq(c, i + 2, t1, "end") && eq(c, i + 3, t1, "of") &&
 			       (eq(c, i + 4, t1, "the") || eq(c, i + 4, t1, "this") ||
-				eq(c, i + 4, t1, "next")))))
+				eq(c, i + 4, t1, "next") ||
+				(c->pub_y && i + 4 < t1 && td_tok_is_num(c, i + 4) &&
+				 td_tok_len(c, i + 4) == 4 &&
+				 atoi(td_tok_str(c, i + 4)) >= c->pub_y)))))
 			return 1;
 	}
+	/* "in the second half of the year", "later this year" */
+	if (eq(c, i, t1, "half") && eq(c, i + 1, t1, "of") &&
+	    (eq(c, i + 2, t1, "the") || eq(c, i + 2, t1, "this") || eq(c, i + 2, t1, "next")) &&
+	    any(c, i + 3, t1, next_nouns) && !past_tense_in_clause(c, t0, i))
+		return 1;
+	if (eq(c, i, t1, "later") && eq(c, i + 1, t1, "this") && any(c, i + 2, t1, next_nouns) &&
+	    !past_tense_in_clause(c, t0, i))
+		return 1;
+	/* predicative "due": "when the first cuts are due" */
+	if (eq(c, i, t1, "due") && i > t0 && (eq(c, i - 1, t1, "is") || eq(c, i - 1, t1, "are")) &&
+	    (i + 1 >= t1 || !td_tok_is_word(c, i + 1)))
+		return 1;
 	/* "we should not be surprised if X does": an expectation */
 	if ((eq(c, i, t1, "surprised") || eq(c, i, t1, "surprising")) && eq(c, i + 1, t1, "if"))
 		return 1;
@@ -309,6 +387,10 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 	if (c->pub_y && (eq(c, i, t1, "in") || eq(c, i, t1, "by") || eq(c, i, t1, "until")) &&
 	    i + 1 < t1 && td_tok_is_num(c, i + 1) && td_tok_len(c, i + 1) == 4) {
 		int y = atoi(td_tok_str(c, i + 1));
+		/* "committed its members to ... by 2035", "has promised to
+		 * station there by 2027": the deadline of a past commitment */
+		if (eq(c, i, t1, "by") && past_in_clause(c, t0, i))
+			return 0;
 		return y >= c->pub_y && y < c->pub_y + 100;
 	}
 	return future_date(c, t0, i, t1);
@@ -427,7 +509,8 @@ static int reported_kind(const td_actx *c, size_t a, size_t b, int clause)
 		int k = cue_at(c, a, i, b);
 		if (k == CC_DEONTIC || k == CC_EVALUATIVE)
 			return 2;
-		if (any(c, i, b, future_modals) || any(c, i, b, intention) ||
+		if (any(c, i, b, future_modals) ||
+		    (any(c, i, b, intention) && (!any(c, i, b, intention_to) || eq(c, i + 1, b, "to"))) ||
 		    (eq(c, i, b, "going") && eq(c, i + 1, b, "to")) ||
 		    (any(c, i, b, possib_modals) && i + 1 < b && td_tok_is_lower(c, i + 1)))
 			fut = 1;
@@ -437,6 +520,56 @@ static int reported_kind(const td_actx *c, size_t a, size_t b, int clause)
 	if (!fin)
 		return 0;
 	return fut ? 1 : 2;
+}
+
+/* A reported forecast: a reported clause whose subject is an indefinite
+ * noun phrase ("warned a new designation could disrupt ...", "say that a
+ * fight over the tariff would give ...") followed by a future modal. The
+ * speaker foretells an event, which annotation.md counts as a prediction;
+ * an actor's own threat, pledge or plan has a definite subject (he, the
+ * bloc, North Korea, any attack) and is none. "be" after the modal
+ * ("would be treated as", "would be a declaration of war") classifies an
+ * act, a threat or decision, and foretells no event. */
+static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
+{
+	for (size_t k = 0; k < c->n_said; k++) {
+		if (c->said[k].sent != (int)si)
+			continue;
+		size_t a = t0;
+		while (a < t1 && c->tok.v[a].start < c->said[k].start)
+			a++;
+		if (!(eq(c, a, t1, "a") || eq(c, a, t1, "an")))
+			continue;
+		for (size_t j = a + 1; j < t1 && j <= a + 10 && c->tok.v[j].end <= c->said[k].end; j++) {
+			if (boundary(c, j))
+				break;
+			int fut = any(c, j, t1, future_modals) ||
+				(any(c, j, t1, possib_modals) && in_hedge(c, j) &&
+				 possib_future(c, j, t1, 1));
+			if (!fut)
+				continue;
+			size_t v = j + 1 + (eq(c, j + 1, t1, "well") || eq(c, j + 1, t1, "not"));
+			/* "would have done" is past; "would be treated as", "would
+			 * be a declaration of war" classify an act (a threat or a
+			 * decision), they foretell no event */
+			if (eq(c, v, t1, "have") || eq(c, v, t1, "be"))
+				break;
+			/* "a deal ... would be worse than no deal": a reported
+			 * judgement, not a forecast */
+			size_t b = j;
+			while (b < t1 && c->tok.v[b].end <= c->said[k].end)
+				b++;
+			int judged = 0;
+			for (size_t x = a; x < b && !judged; x++) {
+				int kind = cue_at(c, a, x, b);
+				judged = kind == CC_EVALUATIVE || kind == CC_DEONTIC;
+			}
+			if (judged)
+				break;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* The actor's words in sentence [t0, t1): said clauses and quotes. Sets
@@ -503,7 +636,12 @@ int td_labels_apply(td_actx *c)
 		int seg_words = 0, seg_speech = 0, own_clause = 0;
 		/* a clause of its own with a judgement and no future: "This
 		 * will be costly, and it is a mistake to ..." */
-		int seg_future = 0, seg_judged = 0, separate = 0;
+		int seg_future = 0, seg_judged = 0, separate = 0, report_verb = 0;
+		/* a question: its inverted modal is asked, not asserted */
+		size_t last = t1 - 1;
+		while (last > t0 && !td_tok_is_word(c, last) && !td_tok_eq(c, last, "?", 0))
+			last--;
+		int question = td_tok_eq(c, last, "?", 0);
 		build_mask(c, t0, t1, mask);
 		for (size_t i = t0; i < t1; i++) {
 			unsigned mk = mask[i - t0];
@@ -517,9 +655,13 @@ int td_labels_apply(td_actx *c)
 				continue;
 			seg_words |= td_tok_is_word(c, i);
 			seg_speech |= speech_verb_at(c, t0, i, t1);
-			if (!(mk & M_COND) && future_at(c, t0, i, t1, in_hedge(c, i)))
+			if (!(mk & M_COND) && future_at(c, t0, i, t1, in_hedge(c, i), question))
 				pred = seg_future = 1;
 			int k = cue_at(c, t0, i, t1);
+			/* "The attacks have nonetheless continued.": a plain event */
+			if (k == CC_REPORT && (i + 1 >= t1 || !td_tok_is_word(c, i + 1) ||
+					       any(c, i + 1, t1, report_tail)))
+				report_verb = 1;
 			deontic |= k == CC_DEONTIC;
 			eval |= k == CC_EVALUATIVE;
 			judge |= k == CC_JUDGEMENT;
@@ -528,6 +670,8 @@ int td_labels_apply(td_actx *c)
 		}
 		own_clause |= seg_words && !seg_speech;
 		separate |= seg_judged && !seg_future;
+		if (!pred && reported_forecast(c, si, t0, t1))
+			pred = 1;
 		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
 		int claim;
 		if (pred)
@@ -540,11 +684,14 @@ int td_labels_apply(td_actx *c)
 			/* reported positions are claims, reported threats and
 			 * pledges are not */
 			claim = rep;
+		else if (question)
+			/* a question without a cue asks, it asserts nothing */
+			claim = 0;
 		else if (!own_clause)
 			/* a speech act reported without its content */
 			claim = 0;
 		else
-			claim = !report_like(c, t0, t1, mask);
+			claim = !report_verb && !report_like(c, t0, t1, mask);
 		if (pred)
 			c->sflags[si] |= TD_SF_PREDICTION;
 		if (claim)
@@ -577,6 +724,6 @@ int td_labels_write(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {future_modals, possib_modals, intention, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, NULL};
+	static const char *const *const lists[] = {future_modals, possib_modals, intention, intention_to, wh_words, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, NULL};
 	return td_words_register(a, lists);
 }

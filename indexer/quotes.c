@@ -412,7 +412,11 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 			continue;
 		if (!td_tok_is_word(c, k) && !td_tok_eq(c, k, "'s", 1))
 			return 0;
-		if (td_tok_any(c, k, clause_preps))
+		/* "a test of the alliance may ...": "of" stays inside the
+		 * subject noun phrase */
+		if (td_tok_any(c, k, clause_preps) &&
+		    !(td_tok_eq(c, k, "of", 0) && k > vend && td_tok_is_lower(c, k - 1) &&
+		      !td_tok_any(c, k - 1, clause_openers)))
 			return 0;
 		if (k >= vend + 2 && td_tok_is_lower(c, k - 1) && s_verb(c, k, t1))
 			return 1;
@@ -594,6 +598,23 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 	return (int)cs;
 }
 
+/* "said X and that Y": a later "and that" in the same clause shows that
+ * the words right after the verb are a first reported clause without
+ * "that" ("said carmakers employ 200,000 people and that a cut would
+ * ..."), even when its subject is a bare noun phrase. */
+static int and_that_later(const td_actx *c, size_t vend, size_t t1)
+{
+	if (vend >= t1 || !td_tok_is_word(c, vend) || tok_in_quote(c, vend))
+		return 0;
+	for (size_t k = vend + 1; k + 1 < t1 && k <= vend + 25; k++) {
+		if (td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0))
+			return 0;
+		if (td_tok_eq(c, k, "and", 0) && td_tok_eq(c, k + 1, "that", 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Speech verbs of sentence si: attribute its quotes and mark reported
  * clauses. Returns the speaker of the sentence's first speech verb via
  * *who_out (for quotes in the next sentence). */
@@ -629,6 +650,10 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			size_t k = vend;
 			if (k < t1 && td_tok_eq(c, k, "the", 1))
 				k++;
+			/* "according to Ms Lind": the title stays outside the name */
+			long tm = k < t1 ? td_patset_match(&a->title_pats, c, k, t1) : -1;
+			if (tm >= 0 && !ment_at(c, k))
+				k += (size_t)a->title_pats.v[tm].n;
 			const td_mention *mm = k < t1 ? ment_at(c, k) : NULL;
 			/* "the PLA’s Eastern Theater Command": the last of a chain */
 			while (mm && mm->t1 + 1 < t1 && td_tok_eq(c, mm->t1, "'s", 1) &&
@@ -665,7 +690,9 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		size_t cs;
 		if (that)
 			cs = that + 1;
-		else if ((cs = bare_clause_start(c, vend, t1, p->flags)) == 0)
+		else if ((cs = bare_clause_start(c, vend, t1, p->flags)) == 0 &&
+			 !((p->flags & TD_SVF_BARE) && found && and_that_later(c, vend, t1) &&
+			   (cs = vend) != 0))
 			continue;
 		rc = reported_clauses(c, si, cs, who);
 		if (rc < 0)

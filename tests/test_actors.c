@@ -161,6 +161,34 @@ static void test_groups_bodies_pronouns(void **state)
 	td_doc_free(d);
 }
 
+static void test_particles_appositives_places(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2026-11-24",
+		"General Pieter van Aalst inspected the base.\n"
+		"General van Aalst said little.\n"
+		"Ingrid Løvold, the central bank’s chief economist, argued that rates were too high.\n"
+		"Nordic Energy, the utility, fell sharply.\n"
+		"A rocket struck near Tel Aviv, and Israel responded.\n"
+		"The leaders met in Montevideo with French farmers, but not French wine.");
+	/* a short form keeps the lowercase particles of the full name */
+	fx_expect(d, "persName", "van Aalst", "ref", "#pieter-van-aalst");
+	assert_null(fx_find(d, "persName", "Aalst"));
+	/* a name outside the lexicon before an appositive and a speech verb;
+	 * letters without a combining mark are written out in the key */
+	fx_expect(d, "persName", "Ingrid Løvold", "ref", "#ingrid-lovold");
+	/* an appositive without a speech verb names no person */
+	assert_null(fx_find(d, "persName", "Nordic Energy"));
+	/* Tel Aviv is no seat of government: a place without a key */
+	assert_null(fx_find(d, "rs", "Tel Aviv"));
+	fx_expect(d, "placeName", "Tel Aviv", "ref", NULL);
+	fx_expect(d, "orgName", "Israel", "ref", "#israel");
+	fx_expect(d, "placeName", "Montevideo", "ref", "#uruguay");
+	fx_expect(d, "rs", "French farmers", "ref", "#french-farmers");
+	assert_null(fx_find(d, "rs", "French wine"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +199,7 @@ int main(void)
 		cmocka_unit_test(test_sentence_start_words_are_not_names),
 		cmocka_unit_test(test_bad_lexicon),
 		cmocka_unit_test(test_groups_bodies_pronouns),
+		cmocka_unit_test(test_particles_appositives_places),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -94,6 +94,22 @@ static void test_past_anchor_scope(void **state)
 	td_doc_free(d);
 }
 
+static void test_personal_passive(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2026-03-12",
+		"The minister is thought to favour a delay.\n"
+		"Both plans were thought to be costly.\n"
+		"The issue is thought through carefully.");
+	/* "X is thought to": the cue is "is thought", "to" stays outside */
+	fx_expect(d, "seg", "is thought", "subtype", "attribution");
+	fx_expect(d, "seg", "were thought", "subtype", "attribution");
+	assert_null(fx_find(d, "seg", "is thought to"));
+	assert_int_equal(fx_count(d, "seg"), 2);
+	assert_null(strstr(fx_ana(d, 2), "#hedged"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -102,6 +118,7 @@ int main(void)
 		cmocka_unit_test(test_cue_extent),
 		cmocka_unit_test(test_quoted_hedge),
 		cmocka_unit_test(test_past_anchor_scope),
+		cmocka_unit_test(test_personal_passive),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -132,6 +132,68 @@ static void test_separate_judgement_and_schedule(void **state)
 	td_doc_free(d);
 }
 
+static void test_questions_commitments_forecasts(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2026-03-12",
+		"What would it take to end the war?\n"
+		"Will the truce hold?\n"
+		"In 2025 the allies committed to spending 3% by 2035.\n"
+		"The allies will spend 3% by 2035.\n"
+		"A compromise is expected in the second half of the year.\n"
+		"Exports fell in the second half of the year.\n"
+		"Whatever the ministers decide next month, the treaty endures.\n"
+		"Officials warned that a new embargo would raise prices.\n"
+		"Officials warned that they would raise tariffs.\n"
+		"Mali has declared that an attack on Niger would be an act of war.\n"
+		"Officials said that a deal would be worse than no deal.\n"
+		"The government should say publicly that the base will stay open.\n"
+		"The talks will resume next month.");
+	/* a question's inverted modal asks; no cue, no claim */
+	expect_ana(d, 0, "");
+	expect_ana(d, 1, "");
+	/* the deadline of a past commitment is no forecast */
+	expect_ana(d, 2, "");
+	expect_ana(d, 3, "#prediction");
+	expect_ana(d, 4, "#prediction");
+	assert_null(strstr(fx_ana(d, 5), "#prediction"));
+	/* a concessive "whatever" clause is no assertion */
+	assert_null(strstr(fx_ana(d, 6), "#prediction"));
+	/* a reported forecast (indefinite subject) is a prediction; the
+	 * speaker's own threat and a reported judgement are not */
+	expect_ana(d, 7, "#prediction");
+	assert_null(strstr(fx_ana(d, 8), "#prediction"));
+	assert_null(strstr(fx_ana(d, 9), "#prediction"));
+	assert_null(strstr(fx_ana(d, 10), "#prediction"));
+	assert_non_null(strstr(fx_ana(d, 10), "#claim"));
+	/* words recommended to an actor are not the author's forecast */
+	expect_ana(d, 11, "#claim");
+	expect_ana(d, 12, "#prediction");
+	td_doc_free(d);
+}
+
+static void test_event_reports_denials_plans(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2026-03-12",
+		"The protests have nonetheless continued.\n"
+		"Shipments have since resumed.\n"
+		"The protests have continued to weaken the government.\n"
+		"Iran denies supplying the drones.\n"
+		"“We have plans for every scenario,” the general said.\n"
+		"“We plan to leave soon,” the general said.");
+	/* a plain event verb ending its clause: no claim */
+	expect_ana(d, 0, "");
+	expect_ana(d, 1, "");
+	assert_non_null(strstr(fx_ana(d, 2), "#claim"));
+	/* a denial asserts that something is not so */
+	expect_ana(d, 3, "#claim");
+	/* "plans" as a noun is no plan about the future */
+	expect_ana(d, 4, "#claim");
+	assert_null(strstr(fx_ana(d, 5), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +201,8 @@ int main(void)
 		cmocka_unit_test(test_prediction_cues),
 		cmocka_unit_test(test_claim_rules),
 		cmocka_unit_test(test_separate_judgement_and_schedule),
+		cmocka_unit_test(test_questions_commitments_forecasts),
+		cmocka_unit_test(test_event_reports_denials_plans),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -149,6 +149,28 @@ static void test_zero_that_after_adjuncts(void **state)
 	td_doc_free(d);
 }
 
+static void test_according_title_and_coordinated(void **state)
+{
+	(void)state;
+	td_doc *d = fx_doc("2026-03-12", (const char *const[]){
+		"Defence Minister Kaja Lind spoke in Riga.\n"
+		"According to Ms Lind, “delay helps nobody.”",
+		"Trade Minister Ana Ruiz met exporters.\n"
+		"She said local mills employ some 5,000 people and that a cut would hurt them.\n"
+		"She said nothing and left.\n"
+		"Ms Ruiz thinks a collapse of the talks would hurt both sides."}, 2);
+	/* "according to" + a title: the name after the title speaks */
+	fx_expect(d, "q", "delay helps nobody.", "who", "#kaja-lind");
+	/* "said X and that Y": X is a report without "that" */
+	fx_expect(d, "said", "local mills employ some 5,000 people", "who", "#ana-ruiz");
+	fx_expect(d, "said", "a cut would hurt them", "who", "#ana-ruiz");
+	assert_null(fx_find(d, "said", "nothing"));
+	assert_null(fx_find(d, "said", "nothing and left"));
+	/* "of" inside the subject of a zero-"that" clause */
+	fx_expect(d, "said", "a collapse of the talks would hurt both sides", "who", "#ana-ruiz");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_reported_forms),
 		cmocka_unit_test(test_reported_clause_end),
 		cmocka_unit_test(test_zero_that_after_adjuncts),
+		cmocka_unit_test(test_according_title_and_coordinated),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
