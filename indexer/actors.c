@@ -256,10 +256,9 @@ static const td_mention *resolve_short(const td_actx *c, size_t i)
 		const td_mention *m = &c->ments[k];
 		if (m->pronoun || !m->key || strcmp(m->kind, "person") || m->t1 - m->t0 < 2)
 			continue;
-		if (td_tok_eq(c, m->t0, td_tok_str(c, i), 0) && td_tok_len(c, m->t0) == td_tok_len(c, i))
-			return m;
-		if (td_tok_len(c, m->t1 - 1) == td_tok_len(c, i) &&
-		    memcmp(td_tok_str(c, m->t1 - 1), td_tok_str(c, i), td_tok_len(c, i)) == 0)
+		/* first or last word of the full name (tokens are not
+		 * NUL-terminated: compare them as spans) */
+		if (same_token(c, m->t0, i) || same_token(c, m->t1 - 1, i))
 			return m;
 	}
 	return NULL;
@@ -544,9 +543,16 @@ static int appositive_subject(const td_actx *c, size_t k, size_t t1)
 {
 	if (k + 2 >= t1 || !td_tok_eq(c, k, ",", 0) || !in_list(c, k + 1, appos_dets, 1))
 		return 0;
+	int role = 0;
 	for (size_t j = k + 2; j < t1 && j <= k + 16; j++) {
+		/* the appositive names a role ("the chair of the AU
+		 * Commission"): the run before it is a person whatever
+		 * the verb */
+		if (!role && td_tok_is_lower(c, j) &&
+		    td_patset_match(&c->a->title_pats, c, j, t1) >= 0)
+			role = 1;
 		if (td_tok_eq(c, j, ",", 0))
-			return j + 1 < t1 && is_speech_at(c, j + 1, t1);
+			return role || (j + 1 < t1 && is_speech_at(c, j + 1, t1));
 		if (td_tok_eq(c, j, ";", 0) || td_tok_eq(c, j, ":", 0) || td_tok_eq(c, j, ".", 0))
 			return 0;
 	}

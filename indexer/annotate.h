@@ -130,6 +130,7 @@ typedef struct td_quote {
 	size_t start, end; /* content, without marks */
 	int sent;          /* sentence of the start */
 	const char *who;   /* key or NULL */
+	int who_carried;   /* who continues the previous sentence's speaker */
 } td_quote;
 
 typedef struct td_said {

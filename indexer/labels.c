@@ -80,6 +80,9 @@ static int boundary(const td_actx *c, size_t i)
 static const char *const future_modals[] = {"will", "won't", "shall", "'ll",
 	"would", "wouldn't", NULL};
 static const char *const possib_modals[] = {"may", "might", "could", NULL};
+/* adverbs between a modal and its verb ("would probably have to") */
+static const char *const modal_adverbs[] = {"probably", "likely", "also",
+	"still", "then", "well", "surely", "certainly", "eventually", "soon", NULL};
 /* intentions and plans: an actor's stated future, like a pledge */
 static const char *const intention[] = {"ready", "prepared", "willing",
 	"determined", "intends", "intend", "plans", "plan", "aims", "vowed",
@@ -119,7 +122,7 @@ static const char *const wh_words[] = {"what", "how", "why", "who", "where",
 /* words after a plain event verb that keep the report plain ("have since
  * resumed.", "continued despite ...") */
 static const char *const report_tail[] = {"in", "on", "at", "after",
-	"despite", "since", "until", "for", "with", "without", "across",
+	"despite", "since", "from", "into", "until", "for", "with", "without", "across",
 	"near", "unabated", "apace", NULL};
 /* irregular past tense forms; regular ones end in -ed */
 static const char *const past_irregular[] = {"was", "were", "had", "did",
@@ -233,7 +236,11 @@ static int possib_future(const td_actx *c, size_t i, size_t t1, int hedge_here)
 	size_t k = i + 1;
 	if (!hedge_here || k >= t1 || !td_tok_is_lower(c, k))
 		return 0;
-	if (eq(c, k, t1, "have") || (eq(c, k, t1, "not") && eq(c, k + 1, t1, "have")))
+	/* "may have done" is past; "may have to choose" forecasts a
+	 * necessity, as "will have to" does */
+	if (eq(c, k, t1, "have") && !eq(c, k + 1, t1, "to"))
+		return 0;
+	if (eq(c, k, t1, "not") && eq(c, k + 1, t1, "have") && !eq(c, k + 2, t1, "to"))
 		return 0;
 	if (eq(c, k, t1, "well"))
 		k++;
@@ -492,7 +499,17 @@ static int cue_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 	if (type == CC_DEONTIC) {
 		if (i == t0 && td_tok_eq(c, i, "Should", 0))
 			return 0;
-		if (i > t0 && any(c, i - 1, t1, future_modals))
+		/* "will have to", "may have to choose", "would probably have
+		 * to borrow": a modal, perhaps with an adverb between,
+		 * forecasts a necessity; "is thought to need to" describes
+		 * one (an infinitive, no recommendation) */
+		size_t b = i;
+		if (b > t0 && td_tok_in(c, b - 1, modal_adverbs, 1))
+			b--;
+		if (b > t0 && (any(c, b - 1, t1, future_modals) || any(c, b - 1, t1, possib_modals)))
+			return 0;
+		if (i > t0 && td_tok_eq(c, i - 1, "to", 1) && td_tok_is_lower(c, i) &&
+		    !td_tok_eq(c, i, "be", 1))
 			return 0;
 	}
 	return type;
@@ -522,6 +539,22 @@ static int reported_kind(const td_actx *c, size_t a, size_t b, int clause)
 	return fut ? 1 : 2;
 }
 
+/* subjects of a reported clause that are an actor's own (pronouns) or
+ * definite descriptions ("the base will stay open"): no anonymous
+ * forecast */
+static const char *const subj_pronouns[] = {"he", "she", "it", "they",
+	"we", "i", "you", "this", "that", "the", "its", "their", "his", "her",
+	"our", "these", "those", NULL};
+
+/* An actor mention starts at token i. */
+static int mention_at(const td_actx *c, size_t i)
+{
+	for (size_t k = 0; k < c->n_ments; k++)
+		if (c->ments[k].t0 == i && !c->ments[k].pronoun && c->ments[k].key)
+			return 1;
+	return 0;
+}
+
 /* A reported forecast: a reported clause whose subject is an indefinite
  * noun phrase ("warned a new designation could disrupt ...", "say that a
  * fight over the tariff would give ...") followed by a future modal. The
@@ -538,12 +571,22 @@ static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 		size_t a = t0;
 		while (a < t1 && c->tok.v[a].start < c->said[k].start)
 			a++;
-		if (!(eq(c, a, t1, "a") || eq(c, a, t1, "an")))
+		/* an unnamed speaker ("Analysts at several banks say Brent
+		 * could fall ...") has no plan of its own to announce: its
+		 * clause is a forecast whatever the subject, unless that is a
+		 * pronoun or an actor (their plan) */
+		int anon = !c->said[k].who && a < t1 && !td_tok_in(c, a, subj_pronouns, 1) &&
+			!mention_at(c, a);
+		if (!(eq(c, a, t1, "a") || eq(c, a, t1, "an")) && !anon)
 			continue;
 		for (size_t j = a + 1; j < t1 && j <= a + 10 && c->tok.v[j].end <= c->said[k].end; j++) {
 			if (boundary(c, j))
 				break;
+			/* "say a deployment is unlikely before ...": predicative
+			 * likelihood foretells as a modal does */
 			int fut = any(c, j, t1, future_modals) ||
+				((eq(c, j, t1, "likely") || eq(c, j, t1, "unlikely")) &&
+				 in_hedge(c, j) && future_at(c, a, j, t1, 1, 0)) ||
 				(any(c, j, t1, possib_modals) && in_hedge(c, j) &&
 				 possib_future(c, j, t1, 1));
 			if (!fut)
@@ -591,7 +634,13 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 				a++;
 			for (b = a; b < t1 && c->tok.v[b].start < e; b++)
 				;
-			int kind = reported_kind(c, a, b, !pass);
+			/* a quotation ending in its own punctuation ("“Nobody
+			 * ... the FDLR,” Makolo said.") is a sentence quoted
+			 * whole: a clause, whatever its verb */
+			int whole = pass && b >= a + 4 &&
+				(td_tok_eq(c, b - 1, ",", 0) || td_tok_eq(c, b - 1, ".", 0) ||
+				 td_tok_eq(c, b - 1, "!", 0));
+			int kind = reported_kind(c, a, b, !pass || whole);
 			if (kind)
 				*any_unit = 1;
 			claim |= kind == 2;
@@ -724,6 +773,6 @@ int td_labels_write(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {future_modals, possib_modals, intention, intention_to, wh_words, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, NULL};
+	static const char *const *const lists[] = {subj_pronouns, modal_adverbs, future_modals, possib_modals, intention, intention_to, wh_words, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, NULL};
 	return td_words_register(a, lists);
 }

@@ -141,7 +141,7 @@ static int push_quote(td_actx *c, size_t s, size_t e)
 		c->quotes = v;
 		c->cap_quotes = cap;
 	}
-	td_quote q = {s, e, -1, NULL};
+	td_quote q = {s, e, -1, NULL, 0};
 	for (size_t i = 0; i < c->n_sents; i++)
 		if (c->sents[i].start <= s && s < c->sents[i].end)
 			q.sent = (int)i;
@@ -399,6 +399,11 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 	const td_mention *subj = ms < t1 ? ment_at(c, ms) : NULL;
 	if (subj && (subj->t0 != ms || subj->located || subj->pronoun))
 		subj = NULL;
+	/* a name outside the lexicon right before a finite verb or modal
+	 * ("say Brent could fall", "thinks Gazprom has") */
+	if (!opener && !subj && td_tok_is_cap(c, vend) && td_tok_is_word(c, vend) &&
+	    vend + 1 < t1 && td_tok_any(c, vend + 1, finite_words))
+		return 1;
 	if (!opener && !subj)
 		return 0;
 	if (subj && subj->t1 < t1 && td_tok_is_lower(c, subj->t1) &&
@@ -598,6 +603,41 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 	return (int)cs;
 }
 
+/* Quantifiers before a plural noun subject ("Many analysts say"). */
+static const char *const subj_quantifiers[] = {"many", "some", "several",
+	"most", "other", "few", NULL};
+
+/* A generic subject: the sentence opens with a bare plural common noun,
+ * perhaps after a quantifier and with a prepositional phrase after it,
+ * right before a plural speech verb ("Diplomats in the region say",
+ * "Analysts at several banks say", "Many economists think"). Such a
+ * speaker is unnamed, yet what follows is reported: a zero-"that"
+ * clause counts as after a named one. */
+static int generic_subject(const td_actx *c, size_t t0, size_t t)
+{
+	size_t h = t0;
+	if (h < t && td_tok_in(c, h, subj_quantifiers, 1))
+		h++;
+	if (h >= t || t - t0 > 8 || !td_tok_is_word(c, h) || ment_at(c, h) ||
+	    td_tok_any(c, h, clause_openers))
+		return 0;
+	size_t n = td_tok_len(c, h);
+	const char *w = td_tok_str(c, h);
+	if (n < 4 || w[n - 1] != 's' || w[n - 2] == 's')
+		return 0;
+	/* the head is capitalised only as the first word */
+	if (h > t0 ? !td_tok_is_lower(c, h) : !td_tok_is_cap(c, h))
+		return 0;
+	for (size_t k = h + 1; k < t; k++)
+		if (!td_tok_is_word(c, k) || td_tok_any(c, k, finite_words) ||
+		    tok_in_quote(c, k))
+			return 0;
+	/* the verb is plural: "say", not "says" or "said" */
+	size_t vn = td_tok_len(c, t);
+	const char *v = td_tok_str(c, t);
+	return td_tok_is_lower(c, t) && v[vn - 1] != 's' && v[vn - 1] != 'd';
+}
+
 /* "said X and that Y": a later "and that" in the same clause shows that
  * the words right after the verb are a first reported clause without
  * "that" ("said carmakers employ 200,000 people and that a cut would
@@ -671,7 +711,9 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			that_after(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
 		/* without a named speaker, only an explicit "that" clause is a
 		 * report ("The three European powers have said that ...") */
-		if (!found && !that)
+		int generic = !found && !that && (p->flags & TD_SVF_BARE) &&
+			generic_subject(c, t0, t);
+		if (!found && !that && !generic)
 			continue;
 		if (found) {
 			have_verb = 1;
@@ -723,8 +765,10 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 					}
 				}
 			}
-			if (!qq->who && prev_who && qq->start <= c->tok.v[t0].end + 4)
+			if (!qq->who && prev_who && qq->start <= c->tok.v[t0].end + 4) {
 				qq->who = prev_who;
+				qq->who_carried = 1;
+			}
 		}
 	*who_out = sent_who;
 	return 0;
@@ -793,9 +837,13 @@ int td_quotes_attribute(td_actx *c)
 		if (w)
 			prev = w;
 		/* a quote opened in an earlier sentence and closed in this one
-		 * takes this sentence's speaker ("“... .” Mao said.") */
+		 * takes this sentence's speaker ("“... .” Mao said."), also
+		 * over a speaker carried from before its first sentence
+		 * ("Kinshasa insists ... “They have not left. They have
+		 * changed ...,” the spokesman said.") */
 		for (size_t q = 0; w && q < c->n_quotes; q++)
-			if (!c->quotes[q].who && c->quotes[q].sent < (int)si &&
+			if ((!c->quotes[q].who || c->quotes[q].who_carried) &&
+			    c->quotes[q].sent < (int)si &&
 			    c->quotes[q].end > c->sents[si].start &&
 			    c->quotes[q].end <= c->sents[si].end)
 				c->quotes[q].who = w;
@@ -817,6 +865,6 @@ int td_quotes_attribute(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subordinators, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, time_nouns, month_names, weekday_names, time_adverbs, NULL};
+	static const char *const *const lists[] = {subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	return td_words_register(a, lists);
 }

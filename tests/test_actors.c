@@ -189,6 +189,33 @@ static void test_particles_appositives_places(void **state)
 	td_doc_free(d);
 }
 
+/* short forms by the first word after a title; names before an
+ * appositive that names a role; OPEC+ (blind round 3) */
+static void test_first_word_short_forms_roles(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2023-06-06",
+		"The energy minister, Prince Abdulaziz bin Salman, spoke.\n"
+		"Prince Abdulaziz told reporters it was fine.\n"
+		"Its head, Bintou Keita, told the council nothing.\n"
+		"Moussa Faki Mahamat, the chair of the AU Commission, is expected to travel.\n"
+		"Kenya Airways, the national carrier, is expected to grow.\n"
+		"OPEC+ met in Vienna.");
+	fx_expect(d, "persName", "Abdulaziz bin Salman", "ref", "#abdulaziz-bin-salman");
+	/* the first word of a full name is a short form of it, also after
+	 * a title, not a new person */
+	fx_expect(d, "persName", "Abdulaziz", "ref", "#abdulaziz-bin-salman");
+	fx_expect(d, "persName", "Bintou Keita", "ref", "#bintou-keita");
+	fx_expect(d, "persName", "Moussa Faki Mahamat", "ref", "#moussa-faki-mahamat");
+	fx_expect(d, "orgName", "AU Commission", "ref", "#au-commission");
+	assert_null(fx_find(d, "orgName", "AU"));
+	/* an appositive without a role word names no person */
+	assert_null(fx_find(d, "persName", "Kenya Airways"));
+	fx_expect(d, "orgName", "OPEC+", "ref", "#opec-plus");
+	assert_null(fx_find(d, "orgName", "OPEC"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +227,7 @@ int main(void)
 		cmocka_unit_test(test_bad_lexicon),
 		cmocka_unit_test(test_groups_bodies_pronouns),
 		cmocka_unit_test(test_particles_appositives_places),
+		cmocka_unit_test(test_first_word_short_forms_roles),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

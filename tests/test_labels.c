@@ -194,6 +194,38 @@ static void test_event_reports_denials_plans(void **state)
 	td_doc_free(d);
 }
 
+/* necessity under a modal, described needs, whole-sentence quotes,
+ * forecasts of unnamed speakers, event verbs (blind round 3) */
+static void test_modal_necessity_anon_forecasts(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2023-06-06",
+		"Riyadh would probably have to borrow more.\n"
+		"Saudi Arabia may have to choose between share and price.\n"
+		"On Monday Riyadh was thought to need to borrow.\n"
+		"The government needs to act.\n"
+		"“Nobody in Kinshasa wants to talk about it,” Makolo said.\n"
+		"“We will hold the line,” Makolo said.\n"
+		"Diplomats say a deployment is unlikely before the end of the year.\n"
+		"Analysts say Brent could fall below $70.\n"
+		"Officials say they could leave soon.\n"
+		"The rebels have withdrawn from two towns.\n"
+		"The economy continued to weaken.");
+	expect_ana(d, 0, "#prediction #hedged");
+	expect_ana(d, 1, "#prediction #hedged");
+	expect_ana(d, 2, "#hedged");
+	expect_ana(d, 3, "#claim");
+	expect_ana(d, 4, "#claim");
+	expect_ana(d, 5, "");
+	expect_ana(d, 6, "#prediction #hedged");
+	expect_ana(d, 7, "#prediction #hedged");
+	/* a pronoun subject: the speakers' own plan, no forecast */
+	expect_ana(d, 8, "#hedged");
+	expect_ana(d, 9, "");
+	expect_ana(d, 10, "#claim");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_separate_judgement_and_schedule),
 		cmocka_unit_test(test_questions_commitments_forecasts),
 		cmocka_unit_test(test_event_reports_denials_plans),
+		cmocka_unit_test(test_modal_necessity_anon_forecasts),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

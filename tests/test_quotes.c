@@ -171,6 +171,31 @@ static void test_according_title_and_coordinated(void **state)
 	td_doc_free(d);
 }
 
+/* a quote over two sentences takes the speaker named where it closes
+ * over the speaker carried from the sentence before; unnamed plural
+ * subjects report zero-"that" clauses (blind round 3) */
+static void test_carried_speaker_generic_subjects(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2023-05-16",
+		"Kinshasa insists that the rebels hid.\n"
+		"“They have not left.\n"
+		"They have changed uniforms,” the spokesman, Patrick Muyaya, told reporters.\n"
+		"Diplomats in the region say a deployment is unlikely.\n"
+		"Analysts say Brent could fall below $70.\n"
+		"Protesters say nothing.");
+	fx_expect(d, "q", "They have not left.", "who", "#patrick-muyaya");
+	fx_expect(d, "q", "They have changed uniforms,", "who", "#patrick-muyaya");
+	fx_expect(d, "said", "a deployment is unlikely", "who", NULL);
+	fx_expect(d, "said", "Brent could fall below $70", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 3);
+	td_doc_free(d);
+	/* without a speaker where it closes, the carried one stays */
+	d = fx_one("2024-01-19", "Putin said it was over.\n“We will win.\nNobody can stop us.”");
+	fx_expect(d, "q", "We will win.", "who", "#vladimir-putin");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +208,7 @@ int main(void)
 		cmocka_unit_test(test_reported_clause_end),
 		cmocka_unit_test(test_zero_that_after_adjuncts),
 		cmocka_unit_test(test_according_title_and_coordinated),
+		cmocka_unit_test(test_carried_speaker_generic_subjects),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
