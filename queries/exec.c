@@ -117,6 +117,11 @@ typedef struct ctx {
 	range *pq; /* pull quotes of the current document */
 	size_t npq, cappq;
 	int64_t quote_k; /* element "quote" in the segment, -1 if absent */
+	/* starts and documents are mostly visited in ascending order: the
+	 * last document found for a position and the first quote span at or
+	 * after the last document entered, to gallop from */
+	uint32_t hint_doc, hint_first, q_from, q_pos;
+	int has_hint, has_q;
 	const tq_filter *f;
 } ctx;
 
@@ -290,6 +295,43 @@ static int span_lower(ctx *c, int64_t k, uint32_t pos, uint32_t *out)
 		uint32_t mid = lo + (hi - lo) / 2, st, en;
 		int rc = td_seg_span_get(c->s, (uint32_t)k, mid, &st, &en);
 		if (rc < 0)
+			return rc;
+		if (st < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*out = lo;
+	return 0;
+}
+
+/* span_lower() for pos, knowing that the spans before from start before
+ * pos: gallops from there, so ascending calls cost O(log distance). */
+static int span_lower_from(ctx *c, int64_t k, uint32_t from, uint32_t pos,
+        uint32_t *out)
+{
+	uint32_t cnt = td_seg_span_count(c->s, (uint32_t)k), lo = from, hi,
+	         step = 1, st, en;
+	int rc;
+	for (;;) {
+		/* every span before lo starts before pos */
+		if (lo >= cnt) {
+			*out = cnt;
+			return 0;
+		}
+		uint32_t probe = lo + step - 1 < cnt ? lo + step - 1 : cnt - 1;
+		if ((rc = td_seg_span_get(c->s, (uint32_t)k, probe, &st, &en)) < 0)
+			return rc;
+		if (st >= pos) {
+			hi = probe;
+			break;
+		}
+		lo = probe + 1;
+		step *= 2;
+	}
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if ((rc = td_seg_span_get(c->s, (uint32_t)k, mid, &st, &en)) < 0)
 			return rc;
 		if (st < pos)
 			lo = mid + 1;
@@ -703,8 +745,14 @@ static int doc_enter(ctx *c, uint32_t d)
 	if (c->quote_k < 0 || (c->f && c->f->pullquotes))
 		return 1;
 	uint32_t i, cnt = td_seg_span_count(c->s, (uint32_t)c->quote_k);
-	if (span_lower(c, c->quote_k, c->dfirst, &i) < 0)
+	if ((c->has_q && c->dfirst >= c->q_pos
+	                    ? span_lower_from(c, c->quote_k, c->q_from,
+	                              c->dfirst, &i)
+	                    : span_lower(c, c->quote_k, c->dfirst, &i)) < 0)
 		return -1;
+	c->has_q = 1;
+	c->q_from = i;
+	c->q_pos = c->dfirst;
 	for (; i < cnt; i++) {
 		uint32_t st, en;
 		if (td_seg_span_get(c->s, (uint32_t)c->quote_k, i, &st, &en) <
@@ -976,8 +1024,156 @@ static void starts_close(startit *it)
 		td_postings_close(it->pp);
 }
 
+/* The document holding position s (td_seg_doc_at), galloping forward from
+ * the last one found when s lies past its start. */
+static uint32_t doc_of(ctx *c, uint32_t s)
+{
+	uint32_t nd = td_seg_ndocs(c->s), lo, hi = nd, step = 1, first, ntok;
+	if (!c->has_hint || s < c->hint_first)
+		goto slow;
+	lo = c->hint_doc; /* its first token is at or before s */
+	for (;;) {
+		uint32_t probe = lo + step;
+		if (probe >= nd)
+			break;
+		if (td_seg_doc_range(c->s, probe, &first, &ntok) < 0)
+			goto slow;
+		if (first > s) {
+			hi = probe;
+			break;
+		}
+		lo = probe;
+		step *= 2;
+	}
+	/* the last document in [lo, hi) whose first token is <= s */
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (td_seg_doc_range(c->s, mid, &first, &ntok) < 0)
+			goto slow;
+		if (first <= s)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	/* documents without tokens share first_tok with the next one */
+	for (;;) {
+		if (td_seg_doc_range(c->s, lo, &first, &ntok) < 0)
+			goto slow;
+		if (s < first + ntok || lo + 1 >= nd)
+			break;
+		lo++;
+	}
+	if (td_seg_doc_range(c->s, lo, &first, &ntok) < 0)
+		goto slow;
+	c->hint_doc = lo;
+	c->hint_first = first;
+	c->has_hint = 1;
+	return lo;
+slow:
+	lo = td_seg_doc_at(c->s, s);
+	c->has_hint = lo != UINT32_MAX &&
+	              td_seg_doc_range(c->s, lo, &c->hint_first, &ntok) == 0;
+	c->hint_doc = lo;
+	return lo;
+}
+
+/* A sequence of fixed tokens ("will" "probably", "the" [] "of"): the
+ * positions of its rarest term, each confirmed by seeking the other terms'
+ * postings to their offsets (all seeks ascend, so each list is read at most
+ * once). Documents are looked at only for accepted matches. Returns 1 if
+ * the plan has that shape (and ran it), 0 if not, or an error. */
+#define PHRASE_MAX 16
+static int run_phrase(ctx *c, tq_hit_fn fn, void *arg)
+{
+	const tq_node *n = c->p->ast;
+	if (n->kind != TQ_SEQ || n->nkids < 2 || n->nkids > PHRASE_MAX)
+		return 0;
+	int leaf[PHRASE_MAX], rare = -1;
+	for (size_t i = 0; i < n->nkids; i++) {
+		const tq_node *k = n->kids[i];
+		if (k->kind != TQ_TOKEN)
+			return 0;
+		leaf[i] = -1;
+		if (!k->cond)
+			continue;
+		if (k->cond->kind != TQC_ATTR || c->leaves[k->cond->leaf].bits)
+			return 0;
+		leaf[i] = k->cond->leaf;
+		if (rare < 0 || c->leaves[leaf[i]].freq <
+		                        c->leaves[leaf[rare]].freq)
+			rare = (int)i;
+	}
+	if (rare < 0)
+		return 0;
+	for (size_t i = 0; i < n->nkids; i++)
+		if (leaf[i] >= 0 && c->leaves[leaf[i]].lit < 0)
+			return 1; /* a term absent from this segment */
+	td_postings *pp[PHRASE_MAX] = {0};
+	uint32_t cur[PHRASE_MAX];
+	int have[PHRASE_MAX] = {0}, rc = 0;
+	uint32_t len = (uint32_t)n->nkids, pos;
+	for (size_t i = 0; i < n->nkids && rc == 0; i++)
+		if (leaf[i] >= 0)
+			rc = td_postings_open(c->s, c->leaves[leaf[i]].layer,
+			        (uint32_t)c->leaves[leaf[i]].lit, &pp[i]);
+	while (rc == 0 && (rc = td_postings_next(pp[rare], 0, &pos)) == 1) {
+		rc = 0;
+		if (pos < (uint32_t)rare)
+			continue;
+		uint32_t s = pos - (uint32_t)rare, i;
+		int ok = 1;
+		if ((uint64_t)s + len > td_seg_ntokens(c->s))
+			break;
+		for (i = 0; i < len && ok; i++) {
+			if (leaf[i] < 0 || (int)i == rare)
+				continue;
+			/* a list's position at or past the target is kept:
+			 * td_postings_next always advances */
+			if (!have[i] || cur[i] < s + i) {
+				int r = td_postings_next(pp[i], s + i, &cur[i]);
+				if (r < 0) {
+					rc = r;
+					break;
+				}
+				if (r == 0)
+					goto out; /* no further match */
+				have[i] = 1;
+			}
+			ok = cur[i] == s + i;
+		}
+		if (rc < 0 || !ok)
+			continue;
+		if (c->doc == UINT32_MAX || s >= c->dend || s < c->dfirst) {
+			int in = doc_enter(c, doc_of(c, s));
+			if (in < 0) {
+				rc = in;
+				break;
+			}
+			if (!in) {
+				c->dend = 0; /* re-enter on the next match */
+				c->doc = UINT32_MAX;
+				continue;
+			}
+		}
+		/* a match must not cross documents nor touch a pull quote */
+		if (s + len > c->dend || in_pullquote(c, s, s + len))
+			continue;
+		tq_hit h = {c->segno, c->s, c->doc, s, s + len};
+		if ((rc = fn(arg, &h)) != 0)
+			break;
+	}
+out:
+	for (size_t i = 0; i < n->nkids; i++)
+		if (pp[i])
+			td_postings_close(pp[i]);
+	return rc < 0 ? rc : rc > 0 ? 2 : 1;
+}
+
 static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 {
+	int ph = run_phrase(c, fn, arg);
+	if (ph != 0)
+		return ph < 0 ? ph : ph - 1;
 	anchor a = choose_anchor(c);
 	vec e = {0};
 	startit it = {0};
@@ -990,8 +1186,7 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 		while ((rc = starts_next(&it, &s)) == 1) {
 			if (c->doc == UINT32_MAX || s >= c->dend ||
 			        s < c->dfirst) {
-				if ((in = doc_enter(
-				             c, td_seg_doc_at(c->s, s))) < 0) {
+				if ((in = doc_enter(c, doc_of(c, s))) < 0) {
 					rc = in;
 					goto out;
 				}

@@ -104,10 +104,11 @@ for h in "${harnesses[@]}"; do
 	done
 	dict=()
 	[ -f "$top/tests/fuzz/$h.dict" ] && dict=(-dict="$top/tests/fuzz/$h.dict")
-	maxlen=65536
+	maxlen=16384
 	[ "$h" = query ] && maxlen=4096
 	echo "== fuzz_$h for ${seconds}s (seeds: ${seeddirs[*]##"$top"/})"
 	log=$build/fuzz_$h.log
+	touch "$build/.start-$h"
 	# shellcheck disable=SC2086
 	TAGDEX_LEXICONS=$top/corpus/lexicons \
 	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
@@ -123,13 +124,18 @@ for h in "${harnesses[@]}"; do
 	eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
 	cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
 	ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
+	# libFuzzer prints 0 exec/s when a run ends early: use runs / seconds
+	if [ "${eps:-0}" = 0 ] && [ -n "$execs" ]; then
+		eps="~$((execs / seconds))"
+	fi
 	line="fuzz_$h: ${seconds}s, ${execs:-?} runs, ${eps:-?} exec/s, cov ${cov:-?}, ft ${ft:-?}"
 	if [ $rc -ne 0 ]; then
 		status=1
 		line="$line: FOUND SOMETHING (exit $rc), see $log"
 		grep -E '^(==[0-9]+==ERROR|SUMMARY|.*invariant broken|.*runtime error)' \
 			"$log" | head -5
-		ls "$build"/artifacts/"$h"-* 2>/dev/null | tail -3
+		find "$build/artifacts" -name "$h-*" -newer "$build/.start-$h" \
+			2>/dev/null | head -3
 	fi
 	echo "$line"
 	summary+=("$line")

@@ -38,7 +38,8 @@ fuzz:
 
 # The unit test programs and the seed replays under valgrind: any invalid
 # access or definite/indirect leak fails the test. Not for sanitizer builds
-# (valgrind and ASan do not mix); the shell tests run as usual.
+# (valgrind and ASan do not mix); the shell tests run as usual. Tests that
+# bound wall time should multiply the bound by $TD_TIMEOUT_SCALE.
 VALGRIND = valgrind
 VALGRIND_FLAGS = -q --error-exitcode=1 --leak-check=full \
 	--show-leak-kinds=definite,indirect \
@@ -49,7 +50,7 @@ check-valgrind:
 	esac
 	@command -v $(VALGRIND) >/dev/null || \
 		{ echo "check-valgrind: $(VALGRIND) not found" >&2; exit 1; }
-	$(MAKE) $(AM_MAKEFLAGS) check \
+	$(MAKE) $(AM_MAKEFLAGS) check TD_TIMEOUT_SCALE=20 \
 		LOG_COMPILER='$(VALGRIND) $(VALGRIND_FLAGS)' \
 		TD_VALGRIND='$(VALGRIND) $(VALGRIND_FLAGS)' \
 		TESTS='$(filter-out %.sh,$(TESTS)) tests/fuzz/replay.sh'

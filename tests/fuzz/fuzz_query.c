@@ -139,9 +139,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	FUZZ_CHECK(tq_node_print(ast, &p1) == 0, "print failed");
 	rc = tq_parse(p1, strlen(p1), &again);
-	FUZZ_CHECK(rc == 0, "printed query does not parse: %s", p1);
-	FUZZ_CHECK(tq_node_print(again, &p2) == 0, "print failed");
-	FUZZ_CHECK(strcmp(p1, p2) == 0, "print not canonical: %s -> %s", p1, p2);
+	/* the printer groups every sequence, alternative and repetition in
+	 * parentheses, so a query near the nesting bound may print deeper than
+	 * TQ_MAX_DEPTH; only that may fail (token conditions print with the
+	 * parentheses their precedence needs, no more) */
+	FUZZ_CHECK(rc == 0 || rc == TD_ELIMIT, "printed query does not parse: "
+		"%s", p1);
+	if (rc == 0) {
+		FUZZ_CHECK(tq_node_print(again, &p2) == 0, "print failed");
+		FUZZ_CHECK(strcmp(p1, p2) == 0, "print not canonical: %s -> %s",
+			p1, p2);
+	}
 	free(p1);
 	free(p2);
 	tq_node_free(again);
