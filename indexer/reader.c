@@ -8,6 +8,9 @@
 #include "config.h"
 #include "blocks.h"
 
+/* --lenient names at most this many replaced bytes, then a total. */
+#define TD_MAX_BYTE_WARNINGS 10
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +95,7 @@ static size_t utf8_valid(const unsigned char *s, size_t n, unsigned *cp)
 static int decode(const char *name, const unsigned char *d, size_t len,
 	int lenient, td_blocks *b)
 {
-	size_t i = 0, o = 0;
+	size_t i = 0, o = 0, replaced = 0;
 	long line = 1;
 	if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
 		i = 3;
@@ -132,8 +135,11 @@ static int decode(const char *name, const unsigned char *d, size_t len,
 				return td_error(TD_EINPUT, "%s: %s at byte %zu (line %ld)",
 					name, what, i, line);
 			}
-			td_warn("%s: %s at byte %zu (line %ld) replaced by U+FFFD",
-				name, what, i, line);
+			/* the first few name where; a binary file would otherwise
+			 * give one warning a byte */
+			if (++replaced <= TD_MAX_BYTE_WARNINGS)
+				td_warn("%s: %s at byte %zu (line %ld) replaced by "
+					"U+FFFD", name, what, i, line);
 			memcpy(t + o, "\xEF\xBF\xBD", 3);
 			o += 3;
 			i += 1;
@@ -143,6 +149,9 @@ static int decode(const char *name, const unsigned char *d, size_t len,
 		o += k;
 		i += k;
 	}
+	if (replaced > TD_MAX_BYTE_WARNINGS)
+		td_warn("%s: %zu bad bytes replaced by U+FFFD in all", name,
+			replaced);
 	t[o] = '\0';
 	b->text = t;
 	b->len = o;

@@ -426,7 +426,8 @@ static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
 		}
 		if (gl > r->text_len - k)
 			return bad(s, "bad document text");
-		memcpy(buf + k, g, gl);
+		if (gl) /* an empty gap has no string (g may be NULL) */
+			memcpy(buf + k, g, gl);
 		k += gl;
 		if (i == r->ntok)
 			break;

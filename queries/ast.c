@@ -178,25 +178,50 @@ static void put_string(buf *b, const char *s, unsigned flags)
 	}
 }
 
-static void print_cond(buf *b, const tq_cond *c)
+/* Binding strength: ! over & over |, as the parser reads them. */
+static int cond_prec(const tq_cond *c)
 {
+	switch (c->kind) {
+	case TQC_OR:
+		return 1;
+	case TQC_AND:
+		return 2;
+	case TQC_NOT:
+		return 3;
+	default:
+		return 4;
+	}
+}
+
+/* Prints c with no more parentheses than the parser needs to read it back
+ * the same (the trees are left-leaning), so printing never nests deeper than
+ * the query that was parsed. */
+static void print_cond_in(buf *b, const tq_cond *c, int ctx)
+{
+	int prec = cond_prec(c), paren = prec < ctx;
+	if (paren)
+		puts_(b, "(");
 	switch (c->kind) {
 	case TQC_ATTR:
 		puts_(b, c->layer == TD_LAYER_NORM ? "norm=" : "word=");
 		put_string(b, c->pattern, c->flags);
 		break;
 	case TQC_NOT:
-		puts_(b, "!(");
-		print_cond(b, c->a);
-		puts_(b, ")");
+		puts_(b, "!");
+		print_cond_in(b, c->a, 3);
 		break;
 	default:
-		puts_(b, "(");
-		print_cond(b, c->a);
+		print_cond_in(b, c->a, prec);
 		puts_(b, c->kind == TQC_AND ? " & " : " | ");
-		print_cond(b, c->b);
-		puts_(b, ")");
+		print_cond_in(b, c->b, prec + 1);
 	}
+	if (paren)
+		puts_(b, ")");
+}
+
+static void print_cond(buf *b, const tq_cond *c)
+{
+	print_cond_in(b, c, 0);
 }
 
 static void print_node(buf *b, const tq_node *n)

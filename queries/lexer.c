@@ -99,6 +99,10 @@ int tq_lex(tq_lexer *lx, tq_tok *t)
 	}
 	size_t p = lx->pos;
 	unsigned char c = (unsigned char)q[p];
+	/* A NUL cannot come from a command line; through the API it would cut
+	 * patterns short (C strings), so it is an error wherever it stands. */
+	if (c == '\0')
+		return td_error_at(TD_ESYNTAX, (long)p, "NUL byte in the query");
 	static const char single[] = "[](){},&|<>/?*+=";
 	static const int kinds[] = {TQT_LBRACK, TQT_RBRACK, TQT_LPAREN,
 	        TQT_RPAREN, TQT_LBRACE, TQT_RBRACE, TQT_COMMA, TQT_AMP,
@@ -109,6 +113,9 @@ int tq_lex(tq_lexer *lx, tq_tok *t)
 		while (i < lx->len && q[i] != (char)c) {
 			if (q[i] == '\\' && i + 1 < lx->len)
 				i++;
+			if (q[i] == '\0')
+				return td_error_at(TD_ESYNTAX, (long)i,
+				        "NUL byte in the query");
 			i++;
 		}
 		if (i >= lx->len)

@@ -8,10 +8,11 @@
 
 #include "query.h"
 
-static int lex_all(const char *q, tq_tok *v, size_t max, size_t *n)
+static int tq_lex_all_n(const char *q, size_t len, tq_tok *v, size_t max,
+	size_t *n)
 {
 	tq_lexer lx;
-	tq_lexer_init(&lx, q, strlen(q));
+	tq_lexer_init(&lx, q, len);
 	*n = 0;
 	for (;;) {
 		tq_tok t;
@@ -23,6 +24,11 @@ static int lex_all(const char *q, tq_tok *v, size_t max, size_t *n)
 		if (t.kind == TQT_EOF)
 			return 0;
 	}
+}
+
+static int lex_all(const char *q, tq_tok *v, size_t max, size_t *n)
+{
+	return tq_lex_all_n(q, strlen(q), v, max, n);
 }
 
 static void test_lexer_kinds(void **state)
@@ -98,6 +104,19 @@ static void test_lexer_errors(void **state)
 	lex_error("\"a\"%cx", 3);
 	lex_error("\"a\" ; \"b\"", 4);
 	lex_error("\"a\" #", 4);
+	/* NUL: inside a string and outside one (API callers only) */
+	{
+		tq_tok v[8];
+		size_t n;
+		static const char nul1[] = "\"ab\0c\"", nul2[] = "\"a\" \0";
+		td_error_clear();
+		assert_int_equal(tq_lex_all_n(nul1, sizeof nul1 - 1, v, 8, &n),
+			TD_ESYNTAX);
+		assert_int_equal(td_error_offset(), 3);
+		assert_int_equal(tq_lex_all_n(nul2, sizeof nul2 - 1, v, 8, &n),
+			TD_ESYNTAX);
+		assert_int_equal(td_error_offset(), 4);
+	}
 	lex_error("\"a\" \x01", 4);
 }
 

@@ -41,12 +41,16 @@ static void test_parser_tokens(void **state)
 	parses_as("'nucle.*'%dc", "[word=\"nucle.*\"%cd]");
 	parses_as("[]", "[]");
 	parses_as("[norm=\"war\"]", "[norm=\"war\"]");
-	parses_as("[word!=\"a\"]", "[!(word=\"a\")]");
+	parses_as("[word!=\"a\"]", "[!word=\"a\"]");
 	parses_as("[word=\"a\" & norm=\"b\" | !word=\"c\"%d]",
-	        "[((word=\"a\" & norm=\"b\") | !(word=\"c\"%d))]");
+	        "[word=\"a\" & norm=\"b\" | !word=\"c\"%d]");
 	parses_as("[word=\"a\" & (norm=\"b\" | word=\"c\")]",
-	        "[(word=\"a\" & (norm=\"b\" | word=\"c\"))]");
-	parses_as("[!!word=\"a\"]", "[!(!(word=\"a\"))]");
+	        "[word=\"a\" & (norm=\"b\" | word=\"c\")]");
+	parses_as("[(word=\"a\" | norm=\"b\") & !(word=\"c\" & word=\"d\")]",
+	        "[(word=\"a\" | norm=\"b\") & !(word=\"c\" & word=\"d\")]");
+	parses_as("[word=\"a\" | (word=\"b\" | word=\"c\")]",
+	        "[word=\"a\" | (word=\"b\" | word=\"c\")]");
+	parses_as("[!!word=\"a\"]", "[!!word=\"a\"]");
 	/* a single-quoted string with a double quote inside */
 	parses_as("'say \"no\"'", "[word=\"say \\\"no\\\"\"]");
 }
@@ -182,6 +186,38 @@ static void test_parser_limits(void **state)
 	free(q);
 }
 
+/* Printing never nests deeper than the query parsed (found by fuzzing:
+ * 48 '!' or 70 '&' terms printed past TQ_MAX_DEPTH). */
+static void test_parser_print_depth(void **state)
+{
+	(void)state;
+	char q[4096], *s = NULL;
+	size_t n = 0;
+	n += (size_t)snprintf(q + n, sizeof q - n, "[");
+	for (int i = 0; i < 48; i++)
+		q[n++] = '!';
+	n += (size_t)snprintf(q + n, sizeof q - n, "word=\"t\"]");
+	tq_node *a = NULL, *b = NULL;
+	assert_int_equal(tq_parse(q, n, &a), 0);
+	assert_int_equal(tq_node_print(a, &s), 0);
+	assert_int_equal(tq_parse(s, strlen(s), &b), 0);
+	free(s);
+	tq_node_free(a);
+	tq_node_free(b);
+	n = 0;
+	n += (size_t)snprintf(q + n, sizeof q - n, "[word=\"a\"");
+	for (int i = 0; i < 70; i++)
+		n += (size_t)snprintf(q + n, sizeof q - n, " & word=\"a\"");
+	n += (size_t)snprintf(q + n, sizeof q - n, "]");
+	assert_int_equal(tq_parse(q, n, &a), 0);
+	assert_int_equal(tq_node_print(a, &s), 0);
+	assert_int_equal(tq_parse(s, strlen(s), &b), 0);
+	assert_null(strchr(s, '('));
+	free(s);
+	tq_node_free(a);
+	tq_node_free(b);
+}
+
 static void test_parser_span_new(void **state)
 {
 	(void)state;
@@ -198,6 +234,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_parser_tokens),
+	        cmocka_unit_test(test_parser_print_depth),
 	        cmocka_unit_test(test_parser_sequences),
 	        cmocka_unit_test(test_parser_spans),
 	        cmocka_unit_test(test_parser_errors),

@@ -163,6 +163,25 @@ static void test_lenient_replaces(void **state)
 	free(d);
 }
 
+/* A binary file read with --lenient: a few warnings and a total, not one
+ * warning a byte. */
+static void test_lenient_caps_warnings(void **state)
+{
+	(void)state;
+	char d[2000];
+	td_blocks b;
+	memcpy(d, "Title\n\n", 7);
+	for (size_t i = 7; i < sizeof d; i++)
+		d[i] = (char)(i % 2 ? 0xFF : 'a');
+	assert_int_equal(td_text_read("bin.txt", d, sizeof d, 1, &b), 0);
+	size_t lines = 0;
+	for (const char *p = warned; (p = strstr(p, "U+FFFD")); p++)
+		lines++;
+	assert_int_equal(lines, 11);
+	assert_non_null(strstr(warned, "bin.txt: 997 bad bytes replaced by U+FFFD in all"));
+	td_blocks_clear(&b);
+}
+
 static void test_nul_and_controls(void **state)
 {
 	(void)state;
@@ -311,6 +330,7 @@ int main(void)
 		cmocka_unit_test_setup(test_nbsp_and_tab_kept, setup),
 		cmocka_unit_test_setup(test_invalid_utf8, setup),
 		cmocka_unit_test_setup(test_lenient_replaces, setup),
+		cmocka_unit_test_setup(test_lenient_caps_warnings, setup),
 		cmocka_unit_test_setup(test_nul_and_controls, setup),
 		cmocka_unit_test_setup(test_empty, setup),
 		cmocka_unit_test_setup(test_no_metadata, setup),
