@@ -462,6 +462,11 @@ static void test_batches(void **state)
 static void test_faults(void **state)
 {
 	(void)state;
+	/* The forked writer stops by _exit() in the middle of a commit, with
+	 * its memory still held: valgrind counts that as a leak of the child
+	 * and changes its exit status. The plain and ASan runs cover this. */
+	if (getenv("TD_VALGRIND"))
+		skip();
 	char dir[256];
 	newdir(dir, sizeof dir);
 	td_doc *a = make_doc(20, 300, "doc-a"), *b = make_doc(21, 300, "doc-b"),
