@@ -197,9 +197,10 @@ struct td_seg {
 	uint32_t cache_doc;     /* the document whose tokens are cached */
 	int has_cache;
 	td_tokens cache;
-	/* attribute values rebuilt from a document id and a suffix, by SPATTR
-	 * pair index; kept until close like every pointer into the map */
-	uint32_t *av_key;       /* pair index + 1, 0 = empty */
+	/* attribute values rebuilt from a document id and a suffix, by
+	 * document and SPATTR pair index (spans of several documents share
+	 * pairs); kept until close like every pointer into the map */
+	uint64_t *av_key;       /* doc << 32 | pair index + 1, 0 = empty */
 	char **av_val;
 	uint32_t av_n, av_slots;
 	uint32_t av_doc;        /* the document whose id is in av_docid */

@@ -591,12 +591,64 @@ out:
 	return rc;
 }
 
+static uint32_t attr_run_hash(const uint32_t *a, uint32_t n)
+{
+	uint32_t h = 2166136261u ^ n;
+	for (uint32_t j = 0; j < n; j++)
+		h = (h ^ a[j]) * 16777619u;
+	return h;
+}
+
+/* Sets each span's attr_first in SPATTR (in ->seq) and *emit to which
+ * spans' pairs are written: each distinct run of pairs is stored once and
+ * shared by every span that has it, across documents too (a value rebuilt
+ * from the document id stores only its suffix, "-s12"). */
+static int share_attrs(td_segbuild *b, uint8_t **emit)
+{
+	size_t ns = 1024;
+	while (ns < 2 * b->nspans)
+		ns *= 2;
+	uint32_t *slot = calloc(ns, sizeof *slot); /* span index + 1 */
+	*emit = calloc(b->nspans + 1, 1);
+	if (!slot || !*emit) {
+		free(slot);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	uint64_t apos = 0;
+	for (size_t i = 0; i < b->nspans; i++) {
+		bspan *sp = &b->spans[i];
+		const uint32_t *a = b->attrs + 2 * (size_t)sp->attr_first;
+		uint32_t n = 2 * sp->nattrs;
+		if (n) {
+			size_t h = attr_run_hash(a, n) & (ns - 1);
+			for (; slot[h]; h = (h + 1) & (ns - 1)) {
+				const bspan *o = &b->spans[slot[h] - 1];
+				if (o->nattrs == sp->nattrs &&
+					!memcmp(b->attrs + 2 * (size_t)o->attr_first, a,
+						(size_t)n * 4))
+					break;
+			}
+			if (slot[h]) {
+				sp->seq = b->spans[slot[h] - 1].seq;
+				continue;
+			}
+			slot[h] = (uint32_t)i + 1;
+		}
+		sp->seq = (uint32_t)apos; /* reused: attr_first in the file */
+		(*emit)[i] = 1;
+		apos += sp->nattrs;
+	}
+	free(slot);
+	return 0;
+}
+
 static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
 	uint32_t *order = NULL, *rank = NULL, *strid = NULL;
 	td_segspname *names = NULL;
 	size_t *first = NULL; /* per name its first span in b->spans */
+	uint8_t *emit = NULL; /* per span: its pairs are written */
 	if ((rc = sort_tab(&b->names, &order, &rank)))
 		goto out;
 	strid = malloc(((size_t)b->names.n + 1) * 4);
@@ -629,11 +681,8 @@ static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
 		n->count++;
 	}
 	/* attr_first in SPATTR order: spans' pairs are written sorted */
-	uint32_t apos = 0;
-	for (size_t i = 0; i < b->nspans; i++) {
-		b->spans[i].seq = apos; /* reused: attr_first in the file */
-		apos += b->spans[i].nattrs;
-	}
+	if ((rc = share_attrs(b, &emit)))
+		goto out;
 	for (uint32_t i = 0; i < b->names.n; i++)
 		names[i].str_off = (uint32_t)b->spstr.off[strid[i]];
 	h->nspnames = b->names.n;
@@ -652,7 +701,7 @@ static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
 	if ((rc = sec_begin(o, h, TD_SEC_SPATTR)))
 		goto out;
 	for (size_t i = 0; i < b->nspans; i++)
-		for (uint32_t j = 0; j < 2 * b->spans[i].nattrs; j++) {
+		for (uint32_t j = 0; emit[i] && j < 2 * b->spans[i].nattrs; j++) {
 			uint32_t a = b->attrs[2 * (size_t)b->spans[i].attr_first + j];
 			uint32_t v = (uint32_t)b->spstr.off[a & TD_SPV_MASK] |
 				(a & ~(uint32_t)TD_SPV_MASK);
@@ -665,6 +714,7 @@ static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
 		goto out;
 	sec_end(o, h, TD_SEC_SPSTR);
 out:
+	free(emit);
 	free(order);
 	free(rank);
 	free(strid);

@@ -822,10 +822,15 @@ static char *arena_alloc(td_seg *s, size_t n)
 	return p;
 }
 
+static uint32_t av_hash(uint64_t key, uint32_t nslots)
+{
+	return (uint32_t)((key * 0x9e3779b97f4a7c15ull) >> 32) & (nslots - 1);
+}
+
 static int av_grow(td_seg *s)
 {
 	uint32_t ns = s->av_slots ? s->av_slots * 2 : 1024;
-	uint32_t *k = calloc(ns, sizeof *k);
+	uint64_t *k = calloc(ns, sizeof *k);
 	char **v = calloc(ns, sizeof *v);
 	if (!k || !v) {
 		free(k);
@@ -835,7 +840,7 @@ static int av_grow(td_seg *s)
 	for (uint32_t i = 0; i < s->av_slots; i++) {
 		if (!s->av_key[i])
 			continue;
-		uint32_t h = (s->av_key[i] * 2654435761u) & (ns - 1);
+		uint32_t h = av_hash(s->av_key[i], ns);
 		while (k[h])
 			h = (h + 1) & (ns - 1);
 		k[h] = s->av_key[i];
@@ -862,9 +867,10 @@ static const char *attr_value(td_seg *s, const td_segspan *r, uint32_t pair,
 		bad(s, "bad span attribute");
 		return NULL;
 	}
-	uint32_t key = pair + 1, h = 0;
+	uint64_t key = (uint64_t)r->doc << 32 | (pair + 1);
+	uint32_t h = 0;
 	if (s->av_slots) {
-		h = (key * 2654435761u) & (s->av_slots - 1);
+		h = av_hash(key, s->av_slots);
 		while (s->av_key[h]) {
 			if (s->av_key[h] == key)
 				return s->av_val[h];
@@ -898,7 +904,7 @@ static const char *attr_value(td_seg *s, const td_segspan *r, uint32_t pair,
 		if (av_grow(s))
 			return v; /* still correct, only not cached */
 	}
-	h = (key * 2654435761u) & (s->av_slots - 1);
+	h = av_hash(key, s->av_slots);
 	while (s->av_key[h])
 		h = (h + 1) & (s->av_slots - 1);
 	s->av_key[h] = key;
