@@ -133,38 +133,6 @@ static void sb_cp(sbuf *b, unsigned cp)
 
 /* ------------------------------------------------------------- decoding */
 
-/* Length of the valid UTF-8 sequence at s[0, n) that is also an XML
- * character, or 0. */
-static size_t utf8_valid(const unsigned char *s, size_t n, unsigned *cp)
-{
-	unsigned c = s[0], v, min;
-	size_t k;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		k = 2, v = c & 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		k = 3, v = c & 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		k = 4, v = c & 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < k)
-		return 0;
-	for (size_t i = 1; i < k; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) ||
-		v == 0xFFFE || v == 0xFFFF)
-		return 0;
-	*cp = v;
-	return k;
-}
-
 /* Copies UTF-8 d[0, len) to out; bad sequences, NUL and control
  * characters other than tab, LF, CR and FF become U+FFFD (counted). */
 static void put_utf8(sbuf *out, const unsigned char *d, size_t len,
@@ -173,7 +141,7 @@ static void put_utf8(sbuf *out, const unsigned char *d, size_t len,
 	size_t i = 0;
 	while (i < len) {
 		unsigned cp;
-		size_t k = utf8_valid(d + i, len - i, &cp);
+		size_t k = td_utf8_char(d + i, len - i, &cp);
 		if (k == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
 			cp != '\f')) {
 			sb_cp(out, 0xFFFD);
@@ -303,7 +271,7 @@ static void decode(const char *name, const unsigned char *d, size_t len,
 	} else {
 		for (size_t i = 0; i < len;) {
 			unsigned cp;
-			size_t k = utf8_valid(d + i, len - i, &cp);
+			size_t k = td_utf8_char(d + i, len - i, &cp);
 			if (k == 0) {
 				invalid++;
 				i++;
@@ -669,7 +637,7 @@ static char *collapse(const char *s)
 	size_t len = s ? strlen(s) : 0, i = 0;
 	while (i < len) {
 		unsigned cp;
-		size_t k = utf8_valid((const unsigned char *)s + i, len - i, &cp);
+		size_t k = td_utf8_char((const unsigned char *)s + i, len - i, &cp);
 		if (k == 0) {
 			i++;
 			continue;

@@ -58,9 +58,7 @@ int td_blocks_add(td_blocks *b, td_block_kind kind, size_t start, size_t end)
 
 /* ------------------------------------------------------------ decoding */
 
-/* Length of the valid UTF-8 sequence at s[0, n) that is also an XML
- * character, or 0. */
-static size_t utf8_valid(const unsigned char *s, size_t n, unsigned *cp)
+size_t td_utf8_char(const unsigned char *s, size_t n, unsigned *cp)
 {
 	unsigned c = s[0];
 	size_t k;
@@ -113,7 +111,7 @@ static int decode(const char *name, const unsigned char *d, size_t len,
 			continue;
 		}
 		unsigned cp;
-		size_t k = utf8_valid(d + i, len - i, &cp);
+		size_t k = td_utf8_char(d + i, len - i, &cp);
 		if (k == 1 && cp == '\r') {
 			t[o++] = '\n';
 			line++;
