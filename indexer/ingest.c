@@ -22,9 +22,10 @@ enum { EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_INDEX = 4 };
 static const char usage_text[] =
 	"Usage: tagdex-ingest [OPTION]... -o DIR FILE|DIR...\n"
 	"   or: tagdex-ingest [OPTION]... [-x INDEX] FILE|DIR...\n"
-	"Read articles (.txt, .html/.htm, TEI .xml; directories are walked) and\n"
-	"write their annotated TEI to DIR/NAME.xml (-o), add them to an index\n"
-	"(-x; the default when -o is not given is ./" TD_DEFAULT_INDEX "), or both.\n"
+	"Read articles (.txt, .html/.htm, TEI .xml; directories are walked, but\n"
+	"symbolic links inside them are not followed) and write their annotated\n"
+	"TEI to DIR/NAME.xml (-o), add them to an index (-x; the default when -o\n"
+	"is not given is ./" TD_DEFAULT_INDEX "), or both.\n"
 	"\n"
 	"  -o DIR           write TEI files into DIR; '-' writes the TEI of one\n"
 	"                   input to standard output\n"
