@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tagdex.h"
+#include "tei.h"
 
 /* libFuzzer's entry points (the replay driver provides main). */
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -78,6 +79,30 @@ static inline int fuzz_utf8_ok(const char *s, size_t n)
 		i += k + 1;
 	}
 	return 1;
+}
+
+/* The warning hook harnesses install: warnings are expected, never printed. */
+static inline void fuzz_quiet(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* An accepted document must write as TEI, read back, and keep its text. */
+static inline void fuzz_round_trip(const td_doc *d)
+{
+	char *xml = NULL;
+	size_t n = 0;
+	FUZZ_CHECK(td_tei_write_mem(d, &xml, &n) == 0,
+		"TEI writer failed on an accepted document");
+	td_doc *back = NULL;
+	FUZZ_CHECK(td_tei_read("fuzz-output.xml", xml, n, &back) == 0,
+		"written TEI does not read back");
+	FUZZ_CHECK(back->len == d->len && memcmp(back->text, d->text, d->len) == 0,
+		"TEI round trip changed the text (%zu -> %zu bytes)", d->len,
+		back->len);
+	td_doc_free(back);
+	free(xml);
 }
 
 #endif

@@ -18,17 +18,11 @@
 
 static td_pipeline *pipe_;
 
-static void quiet(void *ctx, const char *msg)
-{
-	(void)ctx;
-	(void)msg;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	td_set_warn(quiet, NULL);
+	td_set_warn(fuzz_quiet, NULL);
 	if (td_pipeline_new(fuzz_lexdir(), 0, &pipe_)) {
 		fprintf(stderr, "fuzz_html: lexicons in %s: %s\n", fuzz_lexdir(),
 			td_error_last());
@@ -107,18 +101,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(fuzz_names(NAME), "error does not name the input");
 		return 0;
 	}
-	char *xml = NULL;
-	size_t n = 0;
-	rc = td_tei_write_mem(d, &xml, &n);
-	FUZZ_CHECK(rc == 0, "TEI writer failed on an accepted page");
-	td_doc *back = NULL;
-	rc = td_tei_read("fuzz-output.xml", xml, n, &back);
-	FUZZ_CHECK(rc == 0, "TEI written for a page does not read back");
-	FUZZ_CHECK(back->len == d->len && memcmp(back->text, d->text, d->len) == 0,
-		"TEI round trip changed the text (%zu -> %zu bytes)", d->len,
-		back->len);
-	td_doc_free(back);
-	free(xml);
+	fuzz_round_trip(d);
 	td_doc_free(d);
 	return 0;
 }

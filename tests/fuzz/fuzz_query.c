@@ -22,12 +22,6 @@
 static char dir[64];
 static td_index *ix;
 
-static void quiet(void *ctx, const char *msg)
-{
-	(void)ctx;
-	(void)msg;
-}
-
 static int rm_one(const char *path, const struct stat *st, int flag,
 	struct FTW *ftw)
 {
@@ -77,7 +71,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	td_set_warn(quiet, NULL);
+	td_set_warn(fuzz_quiet, NULL);
 	strcpy(dir, "/tmp/td-fuzz-query-XXXXXX");
 	if (!mkdtemp(dir))
 		die("mkdtemp");
