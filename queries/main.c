@@ -33,6 +33,7 @@ static const char usage_text[] =
         "      --sample N      a random sample of N hits (with --seed S)\n"
         "      --from DATE     documents published on or after DATE\n"
         "      --to DATE       documents published on or before DATE\n"
+        "                      (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)\n"
         "      --genre G       documents of genre G;  --doc ID  one document\n"
         "      --actor KEY     inside mentions of actor KEY (a regex)\n"
         "      --who KEY       inside quotes or reported speech of KEY\n"
@@ -255,6 +256,8 @@ static int on_hit(void *arg, const tq_hit *h)
 	}
 	if (r->seen++ < r->o->offset)
 		return 0;
+	if (r->o->limit >= 0 && r->printed >= r->o->limit)
+		return 1; /* --limit 0: no line, but the exit status says hits */
 	int rc = print_hit(r->o, h);
 	if (rc < 0)
 		return rc;
@@ -435,9 +438,46 @@ static const struct option longopts[] = {
         {NULL, 0, NULL, 0},
 };
 
+/* An ISO 8601 calendar date of year, month or day precision: YYYY,
+ * YYYY-MM or YYYY-MM-DD with a real month and day. */
+static int iso_date(const char *s)
+{
+	static const int mdays[] = {
+	        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	size_t n = strlen(s);
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 4 || i == 7 ? s[i] != '-'
+		                     : s[i] < '0' || s[i] > '9')
+			return 0;
+	if (n == 4)
+		return 1;
+	int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (m < 1 || m > 12)
+		return 0;
+	if (n == 7)
+		return 1;
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
+}
+
+/* Options that take one value may be given once: "the last one wins"
+ * would silently drop a filter or a table the user asked for. */
+static int once(unsigned *seen, int c, const char *name)
+{
+	unsigned bit = 1u << (c - O_COUNT);
+	if (*seen & bit)
+		return usage_error("--%s given twice", name);
+	*seen |= bit;
+	return 0;
+}
+
 static int parse_opts(int argc, char **argv, opts *o)
 {
-	int c, color = -1;
+	int c, color = -1, i = -1;
+	unsigned seen = 0;
 	long v;
 	memset(o, 0, sizeof *o);
 	o->freq_by = -1;
@@ -448,7 +488,11 @@ static int parse_opts(int argc, char **argv, opts *o)
 	o->index = getenv("TAGDEX_INDEX");
 	if (!o->index || !*o->index)
 		o->index = TD_DEFAULT_INDEX;
-	while ((c = getopt_long(argc, argv, "x:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "x:h", longopts, &i)) != -1) {
+		if (c > O_COUNT && c < O_PULL &&
+		        once(&seen, c, i >= 0 ? longopts[i].name : "option"))
+			return EXIT_USAGE;
+		i = -1;
 		switch (c) {
 		case 'x':
 			o->index = optarg;
@@ -529,10 +573,18 @@ static int parse_opts(int argc, char **argv, opts *o)
 			o->seed = (unsigned long)v;
 			break;
 		case O_FROM:
-			o->filter.from = optarg;
-			break;
 		case O_TO:
-			o->filter.to = optarg;
+			if (!iso_date(optarg))
+				return usage_error(c == O_FROM
+				                ? "--from: expected a date "
+				                  "YYYY, YYYY-MM or YYYY-MM-DD, "
+				                  "not '%s'"
+				                : "--to: expected a date YYYY, "
+				                  "YYYY-MM or YYYY-MM-DD, not "
+				                  "'%s'",
+				        optarg);
+			*(c == O_FROM ? &o->filter.from : &o->filter.to) =
+			        optarg;
 			break;
 		case O_GENRE:
 			o->filter.genre = optarg;
@@ -584,6 +636,26 @@ static int parse_opts(int argc, char **argv, opts *o)
 		return usage_error("%s", "no query given");
 	if (!o->query && !o->actor && !o->who && !o->hedge_set)
 		return usage_error("%s", "--within needs a query to restrict");
+	if (o->count && o->freq_by >= 0)
+		return usage_error("%s", "--count and --freq exclude each other");
+	if ((o->count || o->freq_by >= 0) && o->sort != SORT_NONE)
+		return usage_error("--sort orders hits; it does not apply to %s",
+		        o->count ? "--count" : "--freq");
+	if ((o->count || o->freq_by >= 0) && o->sample >= 0)
+		return usage_error("--sample picks hits to print; it does not "
+		                   "apply to %s",
+		        o->count ? "--count" : "--freq");
+	if ((o->count || o->freq_by >= 0) &&
+	        (o->limit >= 0 || o->offset > 0))
+		return usage_error("--limit and --offset apply to hits, not to "
+		                   "%s",
+		        o->count ? "--count" : "--freq");
+	if (o->filter.from && o->filter.to) {
+		size_t a = strlen(o->filter.from), b = strlen(o->filter.to);
+		if (strncmp(o->filter.from, o->filter.to, a < b ? a : b) > 0)
+			return usage_error("--from %s is after --to",
+			        o->filter.from);
+	}
 	if (o->within && !*o->within)
 		return usage_error("%s", "--within: expected an element name");
 	o->kwic.color = color < 0 ? isatty(1) && o->format == FMT_TEXT : color;

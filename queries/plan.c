@@ -263,11 +263,26 @@ int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len)
 	return rc;
 }
 
+/* One value as written ("#kim-jong-un") or without its pointer mark
+ * ("kim-jong-un"): the TEI spelling and the short one both match. */
+static int match_value(tq_plan *p, pcre2_code *re, const char *v, size_t len)
+{
+	int rc = run(p, re, v, len);
+	if (rc == 0 && len > 1 && *v == '#')
+		rc = run(p, re, v + 1, len - 1);
+	return rc;
+}
+
+/* Values are whitespace-separated (TEI's data.pointer lists): the pattern
+ * matches an element when it matches one value alone, or the whole list as
+ * written with single spaces ("#prediction #hedged"), or that list without
+ * its '#' marks. */
 int tq_plan_match_attr(
         tq_plan *p, const tq_node *n, size_t j, const char *value)
 {
 	pcre2_code *re = p->spans[n->slot].re[j];
 	const char *v = value;
+	size_t nvals = 0, total = 0;
 	while (*v) {
 		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
 			v++;
@@ -277,11 +292,43 @@ int tq_plan_match_attr(
 		while (*e && *e != ' ' && *e != '\t' && *e != '\n' &&
 		        *e != '\r')
 			e++;
-		const char *w = *v == '#' ? v + 1 : v;
-		int rc = run(p, re, w, (size_t)(e - w));
+		int rc = match_value(p, re, v, (size_t)(e - v));
 		if (rc != 0)
 			return rc;
+		nvals++;
+		total += (size_t)(e - v) + 1;
 		v = e;
 	}
-	return 0;
+	if (nvals < 2)
+		return 0;
+	char *all = malloc(total), *bare = malloc(total);
+	if (!all || !bare) {
+		free(all);
+		free(bare);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	size_t a = 0, b = 0;
+	for (v = value; *v;) {
+		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+			v++;
+		if (!*v)
+			break;
+		if (a) {
+			all[a++] = ' ';
+			bare[b++] = ' ';
+		}
+		if (*v == '#')
+			all[a++] = *v++;
+		while (*v && *v != ' ' && *v != '\t' && *v != '\n' &&
+		        *v != '\r') {
+			all[a++] = *v;
+			bare[b++] = *v++;
+		}
+	}
+	int rc = run(p, re, all, a);
+	if (rc == 0)
+		rc = run(p, re, bare, b);
+	free(all);
+	free(bare);
+	return rc;
 }

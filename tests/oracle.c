@@ -92,22 +92,39 @@ static int cond(odoc *o, const tq_cond *c, size_t t)
 	return r;
 }
 
+/* a value as written or without its leading '#'; a whole value list
+ * (single spaces) as written or with every '#' dropped */
 static int attr_ok(odoc *o, const td_span *sp, const tq_sattr *a)
 {
 	for (uint32_t i = 0; i < sp->n_attrs; i++) {
 		if (strcmp(sp->attrs[i].name, a->name))
 			continue;
-		char *v = strdup(sp->attrs[i].value), *save = NULL;
-		for (char *w = strtok_r(v, " \t\n\r", &save); w;
-		        w = strtok_r(NULL, " \t\n\r", &save)) {
-			if (*w == '#')
-				w++;
-			if (rmatch(o, a->pattern, 0, w, strlen(w))) {
-				free(v);
-				return 1;
+		const char *val = sp->attrs[i].value;
+		char *v = strdup(val), *save = NULL;
+		char *all = calloc(strlen(val) + 2, 1);
+		char *bare = calloc(strlen(val) + 2, 1);
+		int n = 0, ok = 0;
+		for (char *w = strtok_r(v, " \t\n\r", &save); w && !ok;
+		        w = strtok_r(NULL, " \t\n\r", &save), n++) {
+			ok = rmatch(o, a->pattern, 0, w, strlen(w)) ||
+			     (w[0] == '#' && w[1] &&
+			             rmatch(o, a->pattern, 0, w + 1,
+			                     strlen(w + 1)));
+			if (n) {
+				strcat(all, " ");
+				strcat(bare, " ");
 			}
+			strcat(all, w);
+			strcat(bare, *w == '#' ? w + 1 : w);
 		}
+		if (!ok && n > 1)
+			ok = rmatch(o, a->pattern, 0, all, strlen(all)) ||
+			     rmatch(o, a->pattern, 0, bare, strlen(bare));
 		free(v);
+		free(all);
+		free(bare);
+		if (ok)
+			return 1;
 	}
 	return 0;
 }

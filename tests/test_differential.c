@@ -149,6 +149,7 @@ static void gen_span(char *q, size_t cap)
 	        "<q who=\"kim.*\"/>", "<seg type=\"hedge\"/>",
 	        "<seg subtype=\"prob.*|poss.*\"/>",
 	        "<persName ref=\"north-korea\"/>", "<s ana=\"prediction\"/>",
+	        "<s ana=\"#prediction #hedged\"/>", "<q who=\"#kim.*\"/>",
 	        "<rs/>", "<quote/>", "<nosuch/>"};
 	strncat(q, spans[rnd(sizeof spans / sizeof spans[0])],
 	        cap - strlen(q) - 1);

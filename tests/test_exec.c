@@ -210,7 +210,14 @@ static void test_exec_spans(void **state)
 	check("<q who=\"kim\"/>", "");
 	check("<persName ref=\"kim-.*\"/>", "a:0-1");
 	check("<s ana=\"hedged\"/>", "a:6-12 b:0-6");
-	check("<s ana=\"#hedged\"/>", "");
+	/* values as the TEI writes them; each value alone or the whole list */
+	check("<s ana=\"#hedged\"/>", "a:6-12 b:0-6");
+	check("<q who=\"#kim-jong-un\"/>", "a:2-5");
+	check("<q who=\"#kim\"/>", "");
+	check("<s ana=\"#prediction #hedged\"/>", "a:6-12 b:0-6");
+	check("<s ana=\"prediction hedged\"/>", "a:6-12 b:0-6");
+	check("<s ana=\"#hedged #prediction\"/>", "");
+	check("<s ana=\"#prediction #hed\"/>", "");
 	check("<s/> containing \"likely\"", "a:0-6 c:0-7");
 	check("<s/> containing <q/>", "a:0-6");
 	check("\"war\" within <q/>", "a:2-3");

@@ -150,6 +150,49 @@ has '{"value":"likely","count":' "$tmp/out"
 expect 0 $Q $X --freq year --doc $SEED '[]'
 has "1000000.00	2024" "$tmp/out"
 
+# --- dates: ISO 8601 YYYY, YYYY-MM, YYYY-MM-DD, inclusive bounds
+for d in 01/02/2024 2024-13-01 2023-02-29 yesterday 2024-1-5 20240105 ""; do
+	expect 2 $Q $X --count --from "$d" '"likely"'
+	has "--from: expected a date YYYY, YYYY-MM or YYYY-MM-DD" "$tmp/err"
+	expect 2 $Q $X --count --to "$d" '"likely"'; has "--to: expected a date" "$tmp/err"
+done
+expect 0 $Q $X --count --from 2024-02-29 '[]'
+expect 2 $Q $X --count --from 2025 --to 2024-12 '[]'; has "is after --to" "$tmp/err"
+# --to 2024 is through 2024-12-31: the article of 2024-12-10 is in
+expect 0 $Q $X --count --to 2024 '[]'; to_y=$(cat "$tmp/out")
+expect 0 $Q $X --count --to 2024-12 '[]'; [ "$(cat "$tmp/out")" = "$to_y" ] || fail "--to 2024-12"
+expect 0 $Q $X --count --to 2024-12-31 '[]'; [ "$(cat "$tmp/out")" = "$to_y" ] || fail "--to 2024-12-31"
+expect 0 $Q $X --count --to 2024-12-09 '[]'; [ "$(cat "$tmp/out")" -lt "$to_y" ] || fail "--to 2024-12-09"
+expect 0 $Q $X --count --from 2025 '[]'; from_y=$(cat "$tmp/out")
+[ $((to_y + from_y)) = "$all" ] || fail "--to 2024 + --from 2025 != all ($to_y + $from_y != $all)"
+expect 0 $Q $X --freq doc --from 2024-12-10 --to 2024-12-10 '[]'
+has "red-sea" "$tmp/out"; [ "$(wc -l <"$tmp/out")" = 1 ] || fail "one day"
+
+# --- --limit 0 prints no hit, the status still says there are hits
+expect 0 $Q $X --limit 0 '"likely"'; [ -s "$tmp/out" ] && fail "--limit 0 printed"
+expect 0 $Q $X --limit 0 --sort match '"likely"'; [ -s "$tmp/out" ] && fail "--limit 0 --sort printed"
+
+# --- conflicting options are refused, not "the last one wins"
+expect 2 $Q $X --count --freq norm '"a"'; has "--count and --freq exclude each other" "$tmp/err"
+expect 2 $Q $X --freq norm --freq match '"a"'; has "--freq given twice" "$tmp/err"
+expect 2 $Q $X --freq norm --sort left '"a"'; has "--sort" "$tmp/err"
+expect 2 $Q $X --count --sort left '"a"'
+expect 2 $Q $X --count --sample 3 '"a"'
+expect 2 $Q $X --freq norm --limit 3 '"a"'
+expect 2 $Q $X --doc a --doc b '"a"'; has "--doc given twice" "$tmp/err"
+expect 2 $Q $X --format tsv --format json '"a"'
+
+# --- attribute values as the TEI writes them
+expect 0 $Q $X --count '<q who="kim-jong-un"/>'; kq=$(cat "$tmp/out")
+expect 0 $Q $X --count '<q who="#kim-jong-un"/>'; [ "$(cat "$tmp/out")" = "$kq" ] || fail "who=#kim-jong-un"
+expect 0 $Q $X --count --who kim-jong-un; kw=$(cat "$tmp/out")
+expect 0 $Q $X --count --who '#kim-jong-un'; [ "$(cat "$tmp/out")" = "$kw" ] || fail "--who #kim-jong-un"
+expect 0 $Q $X --count '<s ana="prediction"/>'; pa=$(cat "$tmp/out")
+expect 0 $Q $X --count '<s ana="#prediction"/>'; [ "$(cat "$tmp/out")" = "$pa" ] || fail "ana=#prediction"
+expect 0 $Q $X --count '<s ana="#prediction #hedged"/>'; ph=$(cat "$tmp/out")
+[ "$ph" -gt 0 ] && [ "$ph" -lt "$pa" ] || fail "ana=#prediction #hedged: $ph of $pa"
+expect 0 $Q $X --count '<s ana="prediction hedged"/>'; [ "$(cat "$tmp/out")" = "$ph" ] || fail "ana=prediction hedged"
+
 # --- index location: -x, $TAGDEX_INDEX, ./.tagdex
 expect 0 env TAGDEX_INDEX="$tmp/idx" $Q --count '"likely"'
 mkdir -p "$tmp/cwd" && cp -r "$tmp/idx" "$tmp/cwd/.tagdex"
