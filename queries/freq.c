@@ -1,7 +1,8 @@
 /* freq.c: frequency tables of hits grouped by match text, normalised form,
  * actor, speaker, hedge subtype, document, year or month, with rates per
  * million tokens. A hit over several actors (speakers, hedges) counts once
- * for each; a hit with none counts under "(none)".
+ * for each; a hit with none counts under the empty key, printed "(none)" in
+ * text, an empty field in TSV/CSV and null in JSON.
  */
 #include "config.h"
 #include "query.h"
@@ -9,6 +10,8 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define NONE_KEY "" /* no key value: no real key is empty */
 
 typedef struct row {
 	char *key;
@@ -161,7 +164,7 @@ static int span_key(void *arg, td_seg *s, uint32_t k, uint32_t i,
 			return 0;
 		v = tq_span_attr_get(s, k, i, "subtype");
 		if (!v)
-			v = "(none)";
+			v = NONE_KEY;
 	}
 	if (!v)
 		return 0;
@@ -240,14 +243,14 @@ int tq_freq_add(tq_freq *f, const tq_hit *h)
 		const char *v = f->by == TQ_BY_DOC ? di.id : di.date;
 		size_t want = f->by == TQ_BY_YEAR ? 4 : 7;
 		if (!v || (f->by != TQ_BY_DOC && strlen(v) < want))
-			return bump(f, "(none)", 6);
+			return bump(f, NONE_KEY, 0);
 		return bump(f, v, f->by == TQ_BY_DOC ? strlen(v) : want);
 	}
 	default: {
 		keys_ctx c = {f, 0};
 		if ((rc = tq_spans_around(h, 0, span_key, &c)) < 0)
 			return rc;
-		return c.found ? 0 : bump(f, "(none)", 6);
+		return c.found ? 0 : bump(f, NONE_KEY, 0);
 	}
 	}
 }
@@ -260,17 +263,21 @@ static int by_count(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int json)
+long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt)
 {
+	char sep = fmt == TQ_OUT_CSV ? ',' : '\t';
 	if (f->n)
 		qsort(f->rows, f->n, sizeof *f->rows, by_count);
+	if (fmt == TQ_OUT_TSV || fmt == TQ_OUT_CSV)
+		fprintf(out, "count%cper_million%cvalue\n", sep, sep);
 	for (size_t i = 0; i < f->n; i++) {
 		double pm =
 		        ntokens ? (double)f->rows[i].n * 1e6 / (double)ntokens
 		                : 0.0;
-		if (json) {
-			json_t *o = json_pack("{s:s, s:I, s:f}", "value",
-			        f->rows[i].key, "count",
+		const char *key = f->rows[i].key;
+		if (fmt == TQ_OUT_JSON) {
+			json_t *o = json_pack("{s:o, s:I, s:f}", "value",
+			        *key ? json_string(key) : json_null(), "count",
 			        (json_int_t)f->rows[i].n, "per_million", pm);
 			char *s = o ? json_dumps(o, JSON_COMPACT |
 			                                    JSON_PRESERVE_ORDER)
@@ -281,9 +288,13 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int json)
 			fprintf(out, "%s\n", s);
 			free(s);
 		} else {
-			fprintf(out, "%llu\t%.2f\t%s\n",
-			        (unsigned long long)f->rows[i].n, pm,
-			        f->rows[i].key);
+			fprintf(out, "%llu%c%.2f%c",
+			        (unsigned long long)f->rows[i].n, sep, pm, sep);
+			if (fmt == TQ_OUT_TEXT)
+				fputs(*key ? key : "(none)", out);
+			else
+				tq_dsv_field(out, key, sep);
+			fputc('\n', out);
 		}
 	}
 	return (long)f->n;

@@ -15,7 +15,12 @@
 #include <unistd.h>
 
 enum { EXIT_HITS = 0, EXIT_NOHITS = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
-enum { FMT_TEXT, FMT_TSV, FMT_JSON };
+enum {
+	FMT_TEXT = TQ_OUT_TEXT,
+	FMT_TSV = TQ_OUT_TSV,
+	FMT_CSV = TQ_OUT_CSV,
+	FMT_JSON = TQ_OUT_JSON
+};
 enum { SORT_NONE, SORT_LEFT, SORT_RIGHT, SORT_MATCH, SORT_DATE };
 
 static const char usage_text[] =
@@ -26,7 +31,7 @@ static const char usage_text[] =
         "      --count         print the number of hits only\n"
         "      --freq BY       frequency table by match, norm, actor, who,\n"
         "                      hedge, doc, year or month\n"
-        "      --format FMT    text (default), tsv or json (JSON Lines)\n"
+        "      --format FMT    text (default), tsv, csv or json (JSON Lines)\n"
         "      --context N|s   N words of context (default 5) or the sentence\n"
         "      --sort KEY      left, right, match or date\n"
         "      --limit N       at most N hits;  --offset N  skip N hits first\n"
@@ -229,8 +234,9 @@ static int print_hit(const opts *o, const tq_hit *h)
 		return rc;
 	if (o->format == FMT_JSON)
 		rc = tq_json_print(stdout, &l);
-	else if (o->format == FMT_TSV)
-		rc = tq_tsv_print(stdout, &l);
+	else if (o->format == FMT_TSV || o->format == FMT_CSV)
+		rc = tq_tsv_print(
+		        stdout, &l, o->format == FMT_CSV ? ',' : '\t');
 	else
 		rc = tq_kwic_print(stdout, &l, &o->kwic);
 	tq_line_free(&l);
@@ -519,12 +525,14 @@ static int parse_opts(int argc, char **argv, opts *o)
 				o->format = FMT_TEXT;
 			else if (!strcmp(optarg, "tsv"))
 				o->format = FMT_TSV;
+			else if (!strcmp(optarg, "csv"))
+				o->format = FMT_CSV;
 			else if (!strcmp(optarg, "json"))
 				o->format = FMT_JSON;
 			else
 				return usage_error(
-				        "--format: expected text, tsv "
-				        "or json, not '%s'",
+				        "--format: expected text, tsv, "
+				        "csv or json, not '%s'",
 				        optarg);
 			break;
 		case O_CONTEXT:
@@ -699,17 +707,18 @@ int main(int argc, char **argv)
 		                 tq_freq_layer(r.freq), on_term, on_hit, &r)) ==
 		                0) {
 			long rows = tq_freq_print(r.freq, stdout,
-			        tq_ntokens(ix, &o.filter),
-			        o.format == FMT_JSON);
+			        tq_ntokens(ix, &o.filter), o.format);
 			if (rows < 0)
 				rc = (int)rows;
 			else
 				status = rows ? EXIT_HITS : EXIT_NOHITS;
 		}
 	} else {
-		if (o.format == FMT_TSV)
-			tq_tsv_header(stdout);
-		rc = tq_exec(ix, plan, &o.filter, on_hit, &r);
+		if (o.format == FMT_TSV || o.format == FMT_CSV)
+			rc = tq_tsv_header(
+			        stdout, o.format == FMT_CSV ? ',' : '\t');
+		if (rc == 0)
+			rc = tq_exec(ix, plan, &o.filter, on_hit, &r);
 		if (rc == 0 && (o.sort != SORT_NONE || o.sample >= 0))
 			rc = finish_collected(&r);
 		if (rc == 0)

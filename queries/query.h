@@ -236,9 +236,15 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
 void tq_line_free(tq_line *l);
 int tq_kwic_print(FILE *out, const tq_line *l, const tq_kwic_opts *o);
 
-/* render_tsv.c, render_json.c: one hit a line. */
-int tq_tsv_header(FILE *out);
-int tq_tsv_print(FILE *out, const tq_line *l);
+/* Output formats of hits and tables. */
+enum { TQ_OUT_TEXT = 0, TQ_OUT_JSON = 1, TQ_OUT_TSV = 2, TQ_OUT_CSV = 3 };
+
+/* render_tsv.c, render_json.c: one hit a line. sep is '\t' (TSV) or ','
+ * (CSV); fields are quoted as RFC 4180 says where they need it. */
+int tq_tsv_header(FILE *out, char sep);
+int tq_tsv_print(FILE *out, const tq_line *l, char sep);
+/* Writes one field s (NULL: empty), quoted if it holds sep, '"', CR or LF. */
+void tq_dsv_field(FILE *out, const char *s, char sep);
 int tq_json_print(FILE *out, const tq_line *l);
 
 /* ------------------------------------------------------------------ freq */
@@ -266,7 +272,9 @@ int tq_freq_add_key(tq_freq *f, const char *key, size_t len, uint64_t n);
  * norm), or -1. */
 int tq_freq_layer(const tq_freq *f);
 /* Prints rows "count, per million of ntokens, value" by count descending
- * (format 0 text/tsv, 1 JSON Lines). Returns the number of rows. */
-long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int json);
+ * in format fmt (TQ_OUT_*): text has no header and shows a hit without a
+ * value as "(none)"; TSV and CSV start with a header row and leave that
+ * value empty; JSON Lines make it null. Returns the number of rows. */
+long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt);
 
 #endif

@@ -10,7 +10,7 @@
 
 static json_t *str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return s && *s ? json_string(s) : json_null();
 }
 
 typedef struct spans_ctx {

@@ -1,39 +1,62 @@
-/* render_tsv.c: hits as tab-separated values, one a line, with a header.
- * Tabs and newlines inside fields become spaces, so every row has the same
- * number of columns.
+/* render_tsv.c: hits and frequency tables as delimiter-separated values,
+ * TSV or CSV, one record a line after a header row. Quoting is RFC 4180's
+ * for both: a field holding the separator, a double quote, CR or LF is put
+ * in double quotes with its quotes doubled, so that pandas read_csv (sep
+ * '\t' for TSV), R read.csv and read.delim with their defaults, and
+ * Python's csv module read back exactly the text written. A missing value
+ * (no sentence id, no date) is an empty field.
  */
 #include "config.h"
 #include "query.h"
 
-static void field(FILE *out, const char *s)
+#include <string.h>
+
+void tq_dsv_field(FILE *out, const char *s, char sep)
 {
 	if (!s)
 		s = "";
-	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+	char special[] = {sep, '"', '\r', '\n', '\0'};
+	if (!strpbrk(s, special)) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
 }
 
-int tq_tsv_header(FILE *out)
+int tq_tsv_header(FILE *out, char sep)
 {
-	fputs("doc\ts\tstart\tend\tdate\tleft\tmatch\tright\ttitle\n", out);
-	return 0;
+	static const char *const cols[] = {"doc", "s", "start", "end", "date",
+	        "left", "match", "right", "title"};
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		if (i)
+			fputc(sep, out);
+		fputs(cols[i], out);
+	}
+	fputc('\n', out);
+	return ferror(out) ? td_error(TD_EIO, "write error") : 0;
 }
 
-int tq_tsv_print(FILE *out, const tq_line *l)
+int tq_tsv_print(FILE *out, const tq_line *l, char sep)
 {
-	field(out, l->doc);
-	fputc('\t', out);
-	field(out, l->sid);
-	fprintf(out, "\t%u\t%u\t", l->start, l->end);
-	field(out, l->date);
-	fputc('\t', out);
-	field(out, l->left);
-	fputc('\t', out);
-	field(out, l->match);
-	fputc('\t', out);
-	field(out, l->right);
-	fputc('\t', out);
-	field(out, l->title);
+	tq_dsv_field(out, l->doc, sep);
+	fputc(sep, out);
+	tq_dsv_field(out, l->sid, sep);
+	fprintf(out, "%c%u%c%u%c", sep, l->start, sep, l->end, sep);
+	tq_dsv_field(out, l->date, sep);
+	fputc(sep, out);
+	tq_dsv_field(out, l->left, sep);
+	fputc(sep, out);
+	tq_dsv_field(out, l->match, sep);
+	fputc(sep, out);
+	tq_dsv_field(out, l->right, sep);
+	fputc(sep, out);
+	tq_dsv_field(out, l->title, sep);
 	fputc('\n', out);
 	return ferror(out) ? td_error(TD_EIO, "write error") : 0;
 }

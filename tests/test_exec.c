@@ -408,7 +408,7 @@ static void test_exec_lines(void **state)
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
 	tq_kwic_print(m, &l, &o);
-	tq_tsv_print(m, &l);
+	tq_tsv_print(m, &l, '\t');
 	tq_json_print(m, &l);
 	fclose(m);
 	assert_non_null(strstr(buf, "doc-a 2024-01-19 s1 "));

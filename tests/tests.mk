@@ -97,3 +97,6 @@ EXTRA_DIST += tests/test_ingest_index.sh
 # query area: tagdex-query end to end (tests/test_query_cli.sh)
 TESTS += tests/test_query_cli.sh
 EXTRA_DIST += tests/test_query_cli.sh
+# every export format read back with Python's csv and json modules
+TESTS += tests/test_export.sh
+EXTRA_DIST += tests/test_export.sh
