@@ -23,22 +23,28 @@ void td_error_clear(void)
 	last_offset = -1;
 }
 
+/* Formats through a copy: callers may pass td_error_last() itself as an
+ * argument (td_error(code, "%s", td_error_last()) re-raises a message). */
 int td_error(int code, const char *fmt, ...)
 {
+	char buf[sizeof last_msg];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(last_msg, sizeof last_msg, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	memcpy(last_msg, buf, sizeof last_msg);
 	last_offset = -1;
 	return code;
 }
 
 int td_error_at(int code, long offset, const char *fmt, ...)
 {
+	char buf[sizeof last_msg];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(last_msg, sizeof last_msg, fmt, ap);
+	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	memcpy(last_msg, buf, sizeof last_msg);
 	last_offset = offset;
 	return code;
 }

@@ -86,6 +86,16 @@ td_seg *td_index_seg(td_index *ix, size_t i)
 uint64_t td_index_ndocs(const td_index *ix) { return ix->ndocs; }
 uint64_t td_index_ntokens(const td_index *ix) { return ix->ntokens; }
 
+int td_index_damaged(const td_index *ix)
+{
+	for (size_t i = 0; i < ix->nsegs; i++) {
+		int rc = td_seg_damaged(ix->segs[i]);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 uint64_t td_index_generation(const td_index *ix) { return ix->m.generation; }
 
 const char *td_index_seg_name(const td_index *ix, size_t i)

@@ -40,6 +40,14 @@ td_seg *td_index_seg(td_index *ix, size_t i);
 uint64_t td_index_ndocs(const td_index *ix);
 uint64_t td_index_ntokens(const td_index *ix);
 
+/* Damage met so far: TD_ECORRUPT with the first message (naming the file
+ * and the block or structure that failed) if any call on this segment, or
+ * on any segment of ix, met damaged data since it was opened, even a call
+ * whose caller took the failure for "absent" or "no match"; 0 otherwise.
+ * A query program asks before it reports a result as complete. */
+int td_seg_damaged(const td_seg *s);
+int td_index_damaged(const td_index *ix);
+
 uint32_t td_seg_ntokens(const td_seg *s);
 uint32_t td_seg_ndocs(const td_seg *s);
 

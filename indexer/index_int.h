@@ -215,7 +215,12 @@ struct td_seg {
 	uint32_t text_doc[TD_SEG_TEXTS], text_next;
 	char *arena;            /* current chunk; chunks chain by their first word */
 	size_t arena_fill, arena_cap;
+	int damaged;            /* some call met damaged data (sticky) */
+	char *damage;           /* the first such message */
 };
+/* Records damage found outside segment.c (postings): TD_ECORRUPT with the
+ * segment's name, and the sticky flag of td_seg_damaged(). */
+int td_seg_mark_damaged(td_seg *s, const char *what);
 /* A pointer to [off, off+len) of section sec after checking its blocks;
  * NULL with TD_ECORRUPT recorded if out of range or failing its checksum. */
 const uint8_t *td_seg_sec(td_seg *s, int sec, uint64_t off, uint64_t len);

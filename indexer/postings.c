@@ -6,6 +6,7 @@
 #include "config.h"
 #include "index_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,7 +79,15 @@ struct td_postings {
 	const uint8_t *data;       /* after the skip table */
 	const uint8_t *p;          /* next byte to decode */
 	uint32_t freq, nblocks, done, blk, in_blk, cur, ntokens;
+	td_seg *seg;
 };
+
+static int bad_term(td_seg *s, uint32_t id)
+{
+	char what[64];
+	snprintf(what, sizeof what, "bad postings of term %u", id);
+	return td_seg_mark_damaged(s, what);
+}
 
 static uint32_t skip_first(const td_postings *q, uint32_t b)
 {
@@ -111,14 +120,12 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 		/* a norm term with one surface form: that word's postings */
 		uint64_t w = (a.post_off & ~TD_POST_SHARED) >> TD_POST_WORD_SHIFT;
 		if (layer != TD_LAYER_NORM || w >= s->hdr.lexsize[0])
-			return td_error(TD_ECORRUPT, "%s: bad postings of term %u",
-				s->path, id);
+			return bad_term(s, id);
 		int rc = td_postings_open(s, TD_LAYER_WORD, (uint32_t)w, out);
 		if (rc == 0 && (*out)->freq != a.freq) {
 			td_postings_close(*out);
 			*out = NULL;
-			return td_error(TD_ECORRUPT, "%s: bad postings of term %u",
-				s->path, id);
+			return bad_term(s, id);
 		}
 		return rc;
 	}
@@ -128,8 +135,7 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 		end = b.post_off & TD_POST_OFF_MASK;
 	}
 	if (a.post_off > end || end > s->hdr.sec_len[psec] || a.freq == 0)
-		return td_error(TD_ECORRUPT, "%s: bad postings of term %u",
-			s->path, id);
+		return bad_term(s, id);
 	const uint8_t *p = td_seg_sec(s, psec, a.post_off, end - a.post_off);
 	if (!p)
 		return TD_ECORRUPT;
@@ -140,13 +146,13 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 	q->end = p + (end - a.post_off);
 	q->freq = a.freq;
 	q->ntokens = s->hdr.ntokens;
+	q->seg = s;
 	q->nblocks = a.freq > TD_POST_BLOCK
 		? (a.freq + TD_POST_BLOCK - 1) / TD_POST_BLOCK : 1;
 	if (q->nblocks > 1) {
 		if ((uint64_t)(q->end - q->base) < (uint64_t)q->nblocks * 8) {
 			free(q);
-			return td_error(TD_ECORRUPT, "%s: bad postings of term %u",
-				s->path, id);
+			return bad_term(s, id);
 		}
 		q->data = p + (size_t)q->nblocks * 8;
 	} else {
@@ -157,9 +163,9 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 	return 0;
 }
 
-static int corrupt(void)
+static int corrupt(td_postings *q)
 {
-	return td_error(TD_ECORRUPT, "index postings are damaged");
+	return td_seg_mark_damaged(q->seg, "postings do not decode");
 }
 
 static int varint(td_postings *q, uint32_t *v)
@@ -167,24 +173,24 @@ static int varint(td_postings *q, uint32_t *v)
 	uint64_t x = 0;
 	for (int sh = 0; sh < 35; sh += 7) {
 		if (q->p >= q->end)
-			return corrupt();
+			return corrupt(q);
 		uint8_t c = *q->p++;
 		x |= (uint64_t)(c & 0x7f) << sh;
 		if (!(c & 0x80)) {
 			if (x > UINT32_MAX)
-				return corrupt();
+				return corrupt(q);
 			*v = (uint32_t)x;
 			return 0;
 		}
 	}
-	return corrupt();
+	return corrupt(q);
 }
 
 static int seek_block(td_postings *q, uint32_t b)
 {
 	uint32_t off = skip_off(q, b);
 	if (off > (size_t)(q->end - q->data))
-		return corrupt();
+		return corrupt(q);
 	q->blk = b;
 	q->in_blk = 0;
 	q->done = b * TD_POST_BLOCK;
@@ -220,10 +226,10 @@ int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 				return rc;
 			v = q->done ? q->cur + d : d;
 			if (q->done && (d == 0 || v < q->cur))
-				return corrupt();
+				return corrupt(q);
 		}
 		if (v >= q->ntokens || (q->done && q->in_blk == 0 && v <= q->cur))
-			return corrupt();
+			return corrupt(q);
 		q->cur = v;
 		q->done++;
 		if (++q->in_blk == TD_POST_BLOCK && q->nblocks > 1 &&

@@ -14,10 +14,30 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Records damage: the message, and the first one in the segment, which
+ * stays until close (td_seg_damaged), so a caller that takes a failed
+ * lookup for "absent" cannot turn damage into a wrong answer. */
 static int bad(td_seg *s, const char *what)
 {
-	return td_error(TD_ECORRUPT, "%s: %s (index is damaged; run "
+	int rc = td_error(TD_ECORRUPT, "%s: %s (index is damaged; run "
 		"tagdex-ingest --check, then --rebuild)", s->path, what);
+	if (!s->damage)
+		s->damage = strdup(td_error_last());
+	s->damaged = 1;
+	return rc;
+}
+
+int td_seg_mark_damaged(td_seg *s, const char *what)
+{
+	return bad(s, what);
+}
+
+int td_seg_damaged(const td_seg *s)
+{
+	if (!s->damaged)
+		return 0;
+	return td_error(TD_ECORRUPT, "%s", s->damage ? s->damage :
+		"index is damaged (out of memory for the message)");
 }
 
 int td_seg_open(const char *path, td_seg **out)
@@ -136,6 +156,7 @@ void td_seg_close(td_seg *s)
 	free(s->spn);
 	free(s->state);
 	free(s->deleted);
+	free(s->damage);
 	free(s->path);
 	free(s);
 }

@@ -189,6 +189,8 @@ static int leaf_at(ctx *c, int i, uint32_t pos)
 {
 	leafset *ls = &c->leaves[i];
 	uint32_t id = td_seg_id_at(c->s, ls->layer, pos);
+	if (id == UINT32_MAX)
+		return 0; /* damage: td_seg_damaged() fails the segment */
 	if (ls->bits)
 		return (ls->bits[id >> 3] >> (id & 7)) & 1;
 	return ls->lit >= 0 && id == (uint32_t)ls->lit;
@@ -745,11 +747,12 @@ static int doc_enter(ctx *c, uint32_t d)
 	if (c->quote_k < 0 || (c->f && c->f->pullquotes))
 		return 1;
 	uint32_t i, cnt = td_seg_span_count(c->s, (uint32_t)c->quote_k);
-	if ((c->has_q && c->dfirst >= c->q_pos
-	                    ? span_lower_from(c, c->quote_k, c->q_from,
-	                              c->dfirst, &i)
-	                    : span_lower(c, c->quote_k, c->dfirst, &i)) < 0)
-		return -1;
+	int rc = c->has_q && c->dfirst >= c->q_pos
+	                 ? span_lower_from(c, c->quote_k, c->q_from, c->dfirst,
+	                           &i)
+	                 : span_lower(c, c->quote_k, c->dfirst, &i);
+	if (rc < 0)
+		return rc;
 	c->has_q = 1;
 	c->q_from = i;
 	c->q_pos = c->dfirst;
@@ -1262,6 +1265,8 @@ int tq_exec(
 		if (rc == 0)
 			rc = run_seg(&c, fn, arg);
 		ctx_free(&c);
+		if (rc >= 0 && td_seg_damaged(td_index_seg(ix, i)) < 0)
+			rc = TD_ECORRUPT; /* damage some lookup took for "absent" */
 		if (rc < 0)
 			return rc;
 		if (rc > 0)
@@ -1433,6 +1438,8 @@ int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
 		}
 		free(sub.v);
 		ctx_free(&c);
+		if (rc >= 0 && td_seg_damaged(td_index_seg(ix, i)) < 0)
+			rc = TD_ECORRUPT; /* damage some lookup took for "absent" */
 		if (rc < 0)
 			return rc;
 	}
@@ -1513,6 +1520,8 @@ int tq_exec_terms(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
 		}
 		free(sub.v);
 		ctx_free(&c);
+		if (rc >= 0 && td_seg_damaged(td_index_seg(ix, i)) < 0)
+			rc = TD_ECORRUPT; /* damage some lookup took for "absent" */
 		if (rc < 0)
 			return rc;
 		if (rc > 0)

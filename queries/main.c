@@ -725,6 +725,9 @@ int main(int argc, char **argv)
 			status = r.printed || r.n || r.seen ? EXIT_HITS
 			                                    : EXIT_NOHITS;
 	}
+	/* damage a lookup took for "absent" fails the answer (exit 3) */
+	if (rc >= 0 && td_index_damaged(ix) < 0)
+		rc = TD_ECORRUPT;
 	if (rc < 0) {
 		if (rc == TD_ELIMIT)
 			fprintf(stderr, "tagdex-query: limit exceeded: %s\n",

@@ -92,6 +92,25 @@ if [ -f kx/MANIFEST ]; then
 fi
 "$ING" -x kx big 2>err || fail "after kill -9: rerun: $(cat err)"
 "$ING" -x kx --check 2>err || fail "after kill -9: final check"
+# a flipped bit in the DOCS section (issue 12: '<s/>' counted 408 of
+# 107,238): the count is the undamaged one or exit 3 naming the file
+if [ -x "$QRY" ]; then
+	rm -rf dx; cp -a ix dx
+	"$QRY" -x dx --count '<s/>' >good 2>err || fail "count <s/>: $(cat err)"
+	for seg in dx/seg-*.tdx; do
+		docs=$(od -An -tu8 -j64 -N8 "$seg" | tr -d ' ')
+		b=$(od -An -tu1 -j$((docs + 44)) -N1 "$seg" | tr -d ' ')
+		printf "$(printf '\\%03o' $((b ^ 4)))" |
+			dd of="$seg" bs=1 seek=$((docs + 44)) conv=notrunc 2>/dev/null
+	done
+	"$QRY" -x dx --count '<s/>' >out 2>err
+	st=$?
+	if [ $st -ne 3 ]; then
+		cmp -s out good || fail "damaged DOCS: count $(cat out), not $(cat good), exit $st"
+	else
+		grep -q "dx/seg-.*block" err || fail "damaged DOCS message: $(cat err)"
+	fi
+fi
 # a flipped byte: --check fails naming the file, queries refuse
 seg=$(ls ix/seg-*.tdx | head -1)
 off=$(grep -abo 'likely' "$seg" | head -1 | cut -d: -f1)

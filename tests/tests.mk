@@ -100,3 +100,10 @@ EXTRA_DIST += tests/test_query_cli.sh
 # every export format read back with Python's csv and json modules
 TESTS += tests/test_export.sh
 EXTRA_DIST += tests/test_export.sh
+
+# index area: the corruption campaign (issue 12): bit flips x 12 queries
+check_PROGRAMS += tests/test_corrupt
+tests_test_corrupt_SOURCES = tests/test_corrupt.c
+tests_test_corrupt_CFLAGS = $(TEST_CFLAGS)
+tests_test_corrupt_LDADD = queries/libtdquery.a $(TEST_LIBS)
+TESTS += tests/test_corrupt
