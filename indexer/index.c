@@ -41,6 +41,15 @@ int td_index_open(const char *dir, td_index **out)
 			goto fail;
 		ix->nsegs++;
 		td_seg *s = ix->segs[i];
+		if (s->size != ms->size || s->hdr.hdr_crc != ms->crc) {
+			rc = td_error(TD_ECORRUPT, "%s: not the segment the "
+				"manifest committed (size %zu, checksum %08x; "
+				"committed: size %llu, checksum %08x); was it "
+				"replaced? run tagdex-ingest --check, then --rebuild",
+				path, s->size, s->hdr.hdr_crc,
+				(unsigned long long)ms->size, ms->crc);
+			goto fail;
+		}
 		if (td_seg_ndocs(s) != ms->ndocs) {
 			rc = td_error(TD_ECORRUPT, "%s: holds %u documents, the "
 				"manifest says %u", path, td_seg_ndocs(s), ms->ndocs);

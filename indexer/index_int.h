@@ -180,8 +180,11 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	const char *sha256);
 uint32_t td_segbuild_ndocs(const td_segbuild *b);
 uint32_t td_segbuild_ntokens(const td_segbuild *b);
-/* Writes the segment to path (creating it; fsync'd before returning). */
-int td_segbuild_write(td_segbuild *b, const char *path);
+/* Writes the segment to path (creating it; fsync'd before returning);
+ * *size and *crc (may be NULL) receive its identity for the manifest: the
+ * file size and the header checksum (which covers the checksum table). */
+int td_segbuild_write(td_segbuild *b, const char *path, uint64_t *size,
+	uint32_t *crc);
 
 /* segment.c: one mapped segment file. Blocks are checked on first use. */
 #define TD_SEG_TEXTS 8 /* document texts kept rebuilt per segment */
@@ -240,6 +243,8 @@ int td_seg_set_deleted(td_seg *s, const uint32_t *del, uint32_t n);
 typedef struct td_mseg {
 	char *name;        /* "seg-000001.tdx" */
 	uint32_t ndocs;
+	uint64_t size;     /* identity of the file committed under that name: */
+	uint32_t crc;      /* its size and header checksum */
 	uint32_t *del;     /* ascending deleted doc numbers */
 	uint32_t ndel, cap_del;
 } td_mseg;

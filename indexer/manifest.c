@@ -109,16 +109,16 @@ int td_manifest_read(const char *dir, td_manifest *m)
 	for (char *l = strtok_r(data, "\n", &save); l;
 		l = strtok_r(NULL, "\n", &save)) {
 		char name[256];
-		unsigned long long a;
-		unsigned nd;
+		unsigned long long a, sz;
+		unsigned nd, scrc;
 		if (!strncmp(l, "tagdex-index ", 13))
 			continue;
 		if (sscanf(l, "generation %llu", &a) == 1) {
 			m->generation = a;
 		} else if (sscanf(l, "next-seg %llu", &a) == 1) {
 			m->next_seg = a;
-		} else if (sscanf(l, "seg %255s %u", name, &nd) == 2 &&
-			valid_segname(name)) {
+		} else if (sscanf(l, "seg %255s %u %llu %8x", name, &nd, &sz,
+				   &scrc) == 4 && valid_segname(name)) {
 			td_mseg *v = realloc(m->segs, (m->nsegs + 1) * sizeof *v);
 			if (!v) {
 				rc = td_error(TD_ENOMEM, "out of memory");
@@ -127,6 +127,8 @@ int td_manifest_read(const char *dir, td_manifest *m)
 			m->segs = v;
 			memset(&v[m->nsegs], 0, sizeof *v);
 			v[m->nsegs].ndocs = nd;
+			v[m->nsegs].size = sz;
+			v[m->nsegs].crc = scrc;
 			if (!(v[m->nsegs].name = strdup(name))) {
 				rc = td_error(TD_ENOMEM, "out of memory");
 				goto out;
@@ -181,7 +183,8 @@ int td_manifest_write(const char *dir, const td_manifest *m)
 	fprintf(f, "tagdex-index %d\ngeneration %" PRIu64 "\nnext-seg %" PRIu64 "\n",
 		TD_INDEX_FORMAT, m->generation, m->next_seg);
 	for (size_t i = 0; i < m->nsegs; i++) {
-		fprintf(f, "seg %s %u\n", m->segs[i].name, m->segs[i].ndocs);
+		fprintf(f, "seg %s %u %" PRIu64 " %08x\n", m->segs[i].name,
+			m->segs[i].ndocs, m->segs[i].size, m->segs[i].crc);
 		if (m->segs[i].ndel) {
 			fputs("del", f);
 			for (uint32_t j = 0; j < m->segs[i].ndel; j++)

@@ -802,7 +802,8 @@ out:
 	return rc;
 }
 
-int td_segbuild_write(td_segbuild *b, const char *path)
+int td_segbuild_write(td_segbuild *b, const char *path, uint64_t *size,
+	uint32_t *crc)
 {
 	int rc;
 	out o = {0};
@@ -847,6 +848,10 @@ int td_segbuild_write(td_segbuild *b, const char *path)
 	free(hdr);
 	if (rc)
 		goto out;
+	if (size)
+		*size = h.file_size;
+	if (crc)
+		*crc = h.hdr_crc;
 	td_fault_step("segment fsync");
 	if (fsync(o.fd))
 		rc = td_error(TD_EIO, "%s: fsync: %s", path, strerror(errno));

@@ -315,7 +315,9 @@ static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend)
 	snprintf(path, sizeof path, "%s/%s", w->dir, name);
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	td_fault_step("segment write");
-	if ((rc = td_segbuild_write(b, tmp)))
+	uint64_t size;
+	uint32_t crc;
+	if ((rc = td_segbuild_write(b, tmp, &size, &crc)))
 		return rc;
 	td_fault_step("segment rename");
 	if (rename(tmp, path)) {
@@ -332,9 +334,11 @@ static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend)
 	if (!(ms->name = strdup(name)))
 		return td_error(TD_ENOMEM, "out of memory");
 	ms->ndocs = td_segbuild_ndocs(b);
+	ms->size = size;
+	ms->crc = crc;
 	if (pend) {
-		*ms = (td_mseg){ms->name, ms->ndocs, pend->del, pend->ndel,
-			pend->cap_del};
+		*ms = (td_mseg){ms->name, ms->ndocs, size, crc, pend->del,
+			pend->ndel, pend->cap_del};
 		memset(pend, 0, sizeof *pend);
 	}
 	w->m.nsegs++;

@@ -92,6 +92,20 @@ if [ -f kx/MANIFEST ]; then
 fi
 "$ING" -x kx big 2>err || fail "after kill -9: rerun: $(cat err)"
 "$ING" -x kx --check 2>err || fail "after kill -9: final check"
+# a valid segment copied over another one of the same size class is not
+# the one committed: --check and queries refuse it (issue 12)
+mkdir sw1 sw2
+ls arts/*.txt | head -1 | xargs -I{} cp {} sw1/
+ls arts/*.txt | sed -n 2p | xargs -I{} cp {} sw2/
+"$ING" -q -x swa sw1 && "$ING" -q -x swb sw2 || fail "swap: ingest"
+cp swb/seg-000001.tdx swa/seg-000001.tdx
+"$ING" -x swa --check 2>err && fail "check passed a swapped segment"
+grep -q "swa/seg-000001.tdx: not the segment the manifest committed" err ||
+	fail "swap message: $(cat err)"
+if [ -x "$QRY" ]; then
+	"$QRY" -x swa --count '[]' >out 2>err
+	[ $? -eq 3 ] || fail "query on a swapped segment: $(cat out)"
+fi
 # a flipped bit in the DOCS section (issue 12: '<s/>' counted 408 of
 # 107,238): the count is the undamaged one or exit 3 naming the file
 if [ -x "$QRY" ]; then
