@@ -66,7 +66,7 @@ static int on_hit(void *arg, const tq_hit *h)
 	/* the lines of every 4th hit (all of them make the test slow) */
 	if (a->nhits % 4 == 0 && (rc = tq_line_make(h, &o, &l)) >= 0) {
 		if ((rc = tq_kwic_print(a->f, &l, &o)) >= 0)
-			rc = tq_tsv_print(a->f, &l);
+			rc = tq_tsv_print(a->f, &l, '\t');
 		tq_line_free(&l);
 	}
 	if (rc >= 0 && a->freq)
