@@ -49,9 +49,7 @@ static void vuniq(vec *a)
 	a->n = j;
 }
 
-typedef struct range {
-	uint32_t start, end;
-} range;
+typedef tq_range range;
 
 typedef struct leafset {
 	int layer;
@@ -114,14 +112,13 @@ typedef struct ctx {
 	uint64_t work;    /* ends() calls in the current document */
 	uint64_t segwork; /* and in the segment before it */
 	uint32_t doc, dfirst, dend;
-	range *pq; /* pull quotes of the current document */
-	size_t npq, cappq;
-	int64_t quote_k; /* element "quote" in the segment, -1 if absent */
+	tq_ranges na; /* text of the current document that is not the
+	               * article (article.c) */
+	tq_join *join; /* hits.c */
 	/* starts and documents are mostly visited in ascending order: the
-	 * last document found for a position and the first quote span at or
-	 * after the last document entered, to gallop from */
-	uint32_t hint_doc, hint_first, q_from, q_pos;
-	int has_hint, has_q;
+	 * last document found for a position, to gallop from */
+	uint32_t hint_doc, hint_first;
+	int has_hint;
 	const tq_filter *f;
 } ctx;
 
@@ -297,43 +294,6 @@ static int span_lower(ctx *c, int64_t k, uint32_t pos, uint32_t *out)
 		uint32_t mid = lo + (hi - lo) / 2, st, en;
 		int rc = td_seg_span_get(c->s, (uint32_t)k, mid, &st, &en);
 		if (rc < 0)
-			return rc;
-		if (st < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*out = lo;
-	return 0;
-}
-
-/* span_lower() for pos, knowing that the spans before from start before
- * pos: gallops from there, so ascending calls cost O(log distance). */
-static int span_lower_from(ctx *c, int64_t k, uint32_t from, uint32_t pos,
-        uint32_t *out)
-{
-	uint32_t cnt = td_seg_span_count(c->s, (uint32_t)k), lo = from, hi,
-	         step = 1, st, en;
-	int rc;
-	for (;;) {
-		/* every span before lo starts before pos */
-		if (lo >= cnt) {
-			*out = cnt;
-			return 0;
-		}
-		uint32_t probe = lo + step - 1 < cnt ? lo + step - 1 : cnt - 1;
-		if ((rc = td_seg_span_get(c->s, (uint32_t)k, probe, &st, &en)) < 0)
-			return rc;
-		if (st >= pos) {
-			hi = probe;
-			break;
-		}
-		lo = probe + 1;
-		step *= 2;
-	}
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if ((rc = td_seg_span_get(c->s, (uint32_t)k, mid, &st, &en)) < 0)
 			return rc;
 		if (st < pos)
 			lo = mid + 1;
@@ -723,14 +683,6 @@ int tq_filter_doc(td_seg *s, uint32_t d, const tq_filter *f)
 	return 1;
 }
 
-static int has_pullquote(ctx *c, uint32_t i)
-{
-	const char *value = NULL;
-	return td_seg_span_attr_find(c->s, (uint32_t)c->quote_k, i, "type",
-	               &value) == 1 &&
-	       !strcmp(value, "pullquote");
-}
-
 /* Enters document d; returns 1 if it passes the filter. */
 static int doc_enter(ctx *c, uint32_t d)
 {
@@ -738,49 +690,20 @@ static int doc_enter(ctx *c, uint32_t d)
 	c->doc = d;
 	c->segwork += c->work;
 	c->work = 0;
+	c->na.n = 0;
 	if (!tq_filter_doc(c->s, d, c->f) ||
 	        td_seg_doc_range(c->s, d, &first, &ntok) < 0)
 		return 0;
 	c->dfirst = first;
 	c->dend = first + ntok;
-	c->npq = 0;
-	if (c->quote_k < 0 || (c->f && c->f->pullquotes))
-		return 1;
-	uint32_t i, cnt = td_seg_span_count(c->s, (uint32_t)c->quote_k);
-	int rc = c->has_q && c->dfirst >= c->q_pos
-	                 ? span_lower_from(c, c->quote_k, c->q_from, c->dfirst,
-	                           &i)
-	                 : span_lower(c, c->quote_k, c->dfirst, &i);
-	if (rc < 0)
-		return rc;
-	c->has_q = 1;
-	c->q_from = i;
-	c->q_pos = c->dfirst;
-	for (; i < cnt; i++) {
-		uint32_t st, en;
-		if (td_seg_span_get(c->s, (uint32_t)c->quote_k, i, &st, &en) <
-		                0 ||
-		        st >= c->dend)
-			break;
-		if (!has_pullquote(c, i))
-			continue;
-		if (c->npq == c->cappq) {
-			size_t cap = c->cappq ? c->cappq * 2 : 4;
-			range *v = realloc(c->pq, cap * sizeof *v);
-			if (!v)
-				return td_error(TD_ENOMEM, "out of memory");
-			c->pq = v;
-			c->cappq = cap;
-		}
-		c->pq[c->npq++] = (range){st, en};
-	}
-	return 1;
+	int rc = tq_nonarticle(c->s, c->dfirst, c->dend, c->f, &c->na);
+	return rc < 0 ? rc : 1;
 }
 
 static int in_pullquote(const ctx *c, uint32_t s, uint32_t e)
 {
-	for (size_t i = 0; i < c->npq; i++)
-		if (s < c->pq[i].end && c->pq[i].start < e)
+	for (size_t i = 0; i < c->na.n; i++)
+		if (s < c->na.v[i].end && c->na.v[i].start < e)
 			return 1;
 	return 0;
 }
@@ -925,7 +848,8 @@ static void ctx_free(ctx *c)
 	free(c->leaves);
 	free(c->spans);
 	free(c->wc);
-	free(c->pq);
+	free(c->na.v);
+	tq_join_free(c->join);
 }
 
 static int ctx_init(
@@ -949,12 +873,12 @@ static int ctx_init(
 		c->spans[i].k = td_seg_span_find(s, p->spans[i].node->elem);
 		c->spans[i].doc = UINT32_MAX;
 	}
-	c->quote_k = td_seg_span_find(s, "quote");
-	for (size_t i = 0; i < p->nleaves; i++) {
-		int rc = leaf_prepare(c, i);
-		if (rc < 0)
+	int rc = tq_join_new(p->ast, s, f, &c->join);
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < p->nleaves; i++)
+		if ((rc = leaf_prepare(c, i)) < 0)
 			return rc;
-	}
 	return 0;
 }
 
@@ -972,7 +896,7 @@ static int try_start(ctx *c, uint32_t s, vec *e, tq_hit *h)
 			best = e->v[i];
 	if (best == s)
 		return 0;
-	*h = (tq_hit){c->segno, c->s, c->doc, s, best};
+	*h = (tq_hit){c->segno, c->s, c->doc, s, best, 0, 0};
 	return 1;
 }
 
@@ -1080,6 +1004,14 @@ slow:
 	return lo;
 }
 
+/* Passes a match on as a logical hit (hits.c): 0 to go on, else what fn
+ * returned or an error. */
+static int emit(ctx *c, tq_hit *h, tq_hit_fn fn, void *arg)
+{
+	int rc = tq_join_hit(c->join, h);
+	return rc <= 0 ? rc : fn(arg, h);
+}
+
 /* A sequence of fixed tokens ("will" "probably", "the" [] "of"): the
  * positions of its rarest term, each confirmed by seeking the other terms'
  * postings to their offsets (all seeks ascend, so each list is read at most
@@ -1161,8 +1093,8 @@ static int run_phrase(ctx *c, tq_hit_fn fn, void *arg)
 		/* a match must not cross documents nor touch a pull quote */
 		if (s + len > c->dend || in_pullquote(c, s, s + len))
 			continue;
-		tq_hit h = {c->segno, c->s, c->doc, s, s + len};
-		if ((rc = fn(arg, &h)) != 0)
+		tq_hit h = {c->segno, c->s, c->doc, s, s + len, 0, 0};
+		if ((rc = emit(c, &h, fn, arg)) != 0)
 			break;
 	}
 out:
@@ -1202,7 +1134,7 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 			}
 			if ((rc = try_start(c, s, &e, &h)) < 0)
 				goto out;
-			if (rc && (rc = fn(arg, &h)) != 0)
+			if (rc && (rc = emit(c, &h, fn, arg)) != 0)
 				goto out;
 		}
 		if (rc < 0)
@@ -1232,8 +1164,8 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 						if ((rc = try_start(c, s, &e,
 						             &h)) < 0)
 							goto out;
-						if (rc && (rc = fn(arg, &h)) !=
-						                0)
+						if (rc && (rc = emit(c, &h, fn,
+						                   arg)) != 0)
 							goto out;
 					}
 				}
@@ -1244,7 +1176,7 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 					continue;
 				if ((rc = try_start(c, s, &e, &h)) < 0)
 					goto out;
-				if (rc && (rc = fn(arg, &h)) != 0)
+				if (rc && (rc = emit(c, &h, fn, arg)) != 0)
 					goto out;
 			}
 		}
@@ -1299,19 +1231,13 @@ static int excluded(ctx *c, vec *out)
 		if (di.ntok && (rc = vpush(&r, di.first_tok)) == 0)
 			rc = vpush(&r, di.first_tok + di.ntok);
 	}
-	if (rc == 0 && c->quote_k >= 0 && !(c->f && c->f->pullquotes)) {
-		uint32_t cnt = td_seg_span_count(c->s, (uint32_t)c->quote_k);
-		for (uint32_t i = 0; i < cnt && rc == 0; i++) {
-			uint32_t st, en;
-			if (!has_pullquote(c, i))
-				continue;
-			if ((rc = td_seg_span_get(c->s, (uint32_t)c->quote_k, i,
-			             &st, &en)) < 0)
-				break;
-			if (en > st && (rc = vpush(&r, st)) == 0)
-				rc = vpush(&r, en);
-		}
-	}
+	if (rc == 0 &&
+	        (rc = tq_nonarticle(c->s, 0, td_seg_ntokens(c->s), c->f,
+	                 &c->na)) == 0)
+		for (size_t i = 0; i < c->na.n && rc == 0; i++)
+			if ((rc = vpush(&r, c->na.v[i].start)) == 0)
+				rc = vpush(&r, c->na.v[i].end);
+	c->na.n = 0;
 	if (rc < 0) {
 		free(r.v);
 		return rc;
@@ -1449,38 +1375,21 @@ int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
 uint64_t tq_ntokens(td_index *ix, const tq_filter *f)
 {
 	uint64_t n = 0;
+	tq_ranges na = {0};
 	for (size_t i = 0; i < td_index_nsegs(ix); i++) {
 		td_seg *s = td_index_seg(ix, i);
 		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
 			td_docinfo di;
-			if (tq_filter_doc(s, d, f) &&
-			        td_seg_doc(s, d, &di) == 0)
-				n += di.ntok;
-		}
-		ctx c = {0};
-		c.s = s;
-		c.quote_k = td_seg_span_find(s, "quote");
-		if (c.quote_k < 0 || (f && f->pullquotes))
-			continue;
-		/* pull quotes sorted by start; nested ones count once */
-		uint32_t cnt = td_seg_span_count(s, (uint32_t)c.quote_k),
-		         covered = 0;
-		for (uint32_t k = 0; k < cnt; k++) {
-			uint32_t st, en;
-			if (!has_pullquote(&c, k) ||
-			        td_seg_span_get(s, (uint32_t)c.quote_k, k, &st,
-			                &en) < 0 ||
-			        en <= st ||
-			        !tq_filter_doc(s, td_seg_doc_at(s, st), f))
+			if (!tq_filter_doc(s, d, f) || td_seg_doc(s, d, &di) < 0)
 				continue;
-			if (st < covered)
-				st = covered;
-			if (en > st)
-				n -= en - st < n ? en - st : n;
-			if (en > covered)
-				covered = en;
+			n += di.ntok;
+			/* nested or overlapping ranges are merged: once each */
+			if (tq_nonarticle(s, di.first_tok,
+			            di.first_tok + di.ntok, f, &na) == 0)
+				n -= tq_ranges_len(&na);
 		}
 	}
+	free(na.v);
 	return n;
 }
 

@@ -1,8 +1,11 @@
 /* freq.c: frequency tables of hits grouped by match text, normalised form,
- * actor, speaker, hedge subtype, document, year or month, with rates per
- * million tokens. A hit over several actors (speakers, hedges) counts once
- * for each; a hit with none counts under the empty key, printed "(none)" in
- * text, an empty field in TSV/CSV and null in JSON.
+ * actor, speech group, hedge subtype, document, year or month, with each
+ * group's size in tokens and the rate per million of them. A hit that is
+ * an actor mention (hedge cue, quote) itself is keyed by that element only;
+ * another hit counts once under each distinct key of the elements over it,
+ * or under the empty key (none), printed "(none)" in text, an empty field
+ * in TSV/CSV and null in JSON. Speech groups partition the tokens (see
+ * group_of).
  */
 #include "config.h"
 #include "query.h"
@@ -18,13 +21,34 @@ typedef struct row {
 	uint64_t n;
 } row;
 
+/* The speech elements of one document: each token's innermost q or said
+ * (own[pos - first], -1: none), and their @who (NULL: none). */
+typedef struct speech {
+	td_seg *seg;
+	uint32_t doc, first, ntok;
+	int valid;
+	int32_t *own;
+	const char **who;
+	uint32_t *st, *en;
+	size_t n, cap;
+} speech;
+
 struct tq_freq {
 	int by;
 	row *rows;
 	size_t n, cap;
 	size_t *slots; /* open addressing: index + 1, 0 empty */
 	size_t nslots;
+	speech sp;
+	struct tq_freq *sizes; /* tokens per group (tq_freq_sizes) */
+	char **hk;             /* keys already counted for the current hit */
+	size_t last;           /* the row bump_n() last added to */
+	size_t nhk, caphk;
 };
+
+#define AUTHOR "(author)"
+#define UNIDENTIFIED "(unidentified)"
+#define MIXED "(mixed)"
 
 static const char *const names[] = {
         "match", "norm", "actor", "who", "hedge", "doc", "year", "month"};
@@ -55,6 +79,12 @@ void tq_freq_free(tq_freq *f)
 		free(f->rows[i].key);
 	free(f->rows);
 	free(f->slots);
+	free(f->sp.own);
+	free(f->sp.who);
+	free(f->sp.st);
+	free(f->sp.en);
+	free(f->hk);
+	tq_freq_free(f->sizes);
 	free(f);
 }
 
@@ -114,6 +144,7 @@ static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
 		row *r = &f->rows[f->slots[h] - 1];
 		if (strlen(r->key) == len && !memcmp(r->key, key, len)) {
 			r->n += n;
+			f->last = f->slots[h] - 1;
 			return 0;
 		}
 		h = (h + 1) & (f->nslots - 1);
@@ -132,43 +163,43 @@ static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
 	memcpy(k, key, len);
 	k[len] = '\0';
 	f->rows[f->n] = (row){k, n};
+	f->last = f->n;
 	f->slots[h] = ++f->n;
 	return 0;
 }
 
-typedef struct keys_ctx {
-	tq_freq *f;
-	int found;
-} keys_ctx;
-
-/* one key per span of the kind the table is grouped by */
-static int span_key(void *arg, td_seg *s, uint32_t k, uint32_t i,
-        uint32_t start, uint32_t end)
+/* Notes the row bump_n() last added to as counted for the current hit
+ * (rows keep their keys until the table is freed). */
+static int remember(tq_freq *f)
 {
-	keys_ctx *c = arg;
-	const char *name = td_seg_span_name(s, k), *v = NULL;
-	(void)start;
-	(void)end;
-	if (c->f->by == TQ_BY_ACTOR) {
-		if (strcmp(name, "persName") && strcmp(name, "orgName") &&
-		        strcmp(name, "rs") && strcmp(name, "placeName"))
-			return 0;
-		v = tq_span_attr_get(s, k, i, "ref");
-	} else if (c->f->by == TQ_BY_WHO) {
-		if (strcmp(name, "q") && strcmp(name, "said"))
-			return 0;
-		v = tq_span_attr_get(s, k, i, "who");
-	} else {
-		const char *t = tq_span_attr_get(s, k, i, "type");
-		if (strcmp(name, "seg") || !t || strcmp(t, "hedge"))
-			return 0;
-		v = tq_span_attr_get(s, k, i, "subtype");
-		if (!v)
-			v = NONE_KEY;
+	if (f->nhk == f->caphk) {
+		size_t cap = f->caphk ? f->caphk * 2 : 8;
+		char **nv = realloc(f->hk, cap * sizeof *nv);
+		if (!nv)
+			return td_error(TD_ENOMEM, "out of memory");
+		f->hk = nv;
+		f->caphk = cap;
 	}
-	if (!v)
-		return 0;
-	/* a ref may list several keys: "#a #b" */
+	f->hk[f->nhk++] = f->rows[f->last].key;
+	return 0;
+}
+
+/* Adds n to each value of a list ("#a #b": a and b); with once, a value
+ * already counted for the current hit is not counted again. */
+static int bump_values(tq_freq *f, const char *v, uint64_t n, int once)
+{
+	if (!*v) {
+		size_t i = 0;
+		for (; once && i < f->nhk; i++)
+			if (!*f->hk[i])
+				break;
+		if (once && i < f->nhk)
+			return 0;
+		int rc = bump_n(f, NONE_KEY, 0, n);
+		if (rc == 0 && once)
+			rc = remember(f);
+		return rc;
+	}
 	while (*v) {
 		while (*v == ' ')
 			v++;
@@ -177,15 +208,212 @@ static int span_key(void *arg, td_seg *s, uint32_t k, uint32_t i,
 			e++;
 		if (*v == '#')
 			v++;
-		if (e > v) {
-			int rc = bump(c->f, v, (size_t)(e - v));
+		size_t len = (size_t)(e - v), i = 0;
+		if (once)
+			for (; i < f->nhk; i++)
+				if (strlen(f->hk[i]) == len &&
+				        !memcmp(f->hk[i], v, len))
+					break;
+		if (len && (!once || i == f->nhk)) {
+			int rc = bump_n(f, v, len, n);
 			if (rc < 0)
 				return rc;
-			c->found = 1;
+			if (once && (rc = remember(f)) < 0)
+				return rc;
 		}
 		v = e;
 	}
 	return 0;
+}
+
+static int is_actor(const char *name)
+{
+	return !strcmp(name, "persName") || !strcmp(name, "orgName") ||
+	       !strcmp(name, "rs") || !strcmp(name, "placeName");
+}
+
+/* Whether span i of element k is of the kind the table groups by (1, with
+ * its key in *v, NULL if it has none) or not (0). */
+static int key_of(
+        const tq_freq *f, td_seg *s, uint32_t k, uint32_t i, const char **v)
+{
+	const char *name = td_seg_span_name(s, k), *t;
+	*v = NULL;
+	switch (f->by) {
+	case TQ_BY_ACTOR:
+		if (!is_actor(name))
+			return 0;
+		*v = tq_span_attr_get(s, k, i, "ref");
+		return 1;
+	case TQ_BY_WHO:
+		if (strcmp(name, "q") && strcmp(name, "said"))
+			return 0;
+		*v = tq_span_attr_get(s, k, i, "who");
+		if (!*v || !**v)
+			*v = UNIDENTIFIED;
+		return 1;
+	default:
+		t = tq_span_attr_get(s, k, i, "type");
+		if (strcmp(name, "seg") || !t || strcmp(t, "hedge"))
+			return 0;
+		*v = tq_span_attr_get(s, k, i, "subtype");
+		if (!*v)
+			*v = NONE_KEY;
+		return 1;
+	}
+}
+
+typedef struct keys_ctx {
+	tq_freq *f;
+	int found;
+} keys_ctx;
+
+/* the keys of the spans of the table's kind over a hit, once each */
+static int span_key(void *arg, td_seg *s, uint32_t k, uint32_t i,
+        uint32_t start, uint32_t end)
+{
+	keys_ctx *c = arg;
+	const char *v;
+	(void)start;
+	(void)end;
+	if (!key_of(c->f, s, k, i, &v) || !v)
+		return 0;
+	c->found = 1;
+	return bump_values(c->f, v, 1, 1);
+}
+
+/* ------------------------------------------------------ speech groups */
+
+typedef struct sspan {
+	uint32_t st, en;
+	const char *who;
+} sspan;
+
+static int by_length(const void *a, const void *b)
+{
+	const sspan *x = a, *y = b;
+	uint32_t lx = x->en - x->st, ly = y->en - y->st;
+	if (lx != ly)
+		return lx > ly ? -1 : 1;
+	return (x->st > y->st) - (x->st < y->st);
+}
+
+/* The number of spans of element k whose start is < pos. */
+static uint32_t before(td_seg *s, uint32_t k, uint32_t pos)
+{
+	uint32_t lo = 0, hi = td_seg_span_count(s, k);
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2, st = 0, en = 0;
+		if (td_seg_span_get(s, k, mid, &st, &en) < 0)
+			return lo;
+		if (st < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Loads the speech elements of document d: each token's innermost q or
+ * said, an outer element painted first and inner ones over it. */
+static int speech_load(speech *sp, td_seg *seg, uint32_t d)
+{
+	static const char *const el[] = {"q", "said"};
+	int rc;
+	if (sp->valid && sp->seg == seg && sp->doc == d)
+		return 0;
+	sp->valid = 0;
+	if ((rc = td_seg_doc_range(seg, d, &sp->first, &sp->ntok)) < 0)
+		return rc;
+	sspan *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t e = 0; e < 2; e++) {
+		int64_t k = td_seg_span_find(seg, el[e]);
+		if (k < 0)
+			continue;
+		uint32_t cnt = td_seg_span_count(seg, (uint32_t)k);
+		for (uint32_t i = before(seg, (uint32_t)k, sp->first); i < cnt;
+		        i++) {
+			uint32_t st, en;
+			if ((rc = td_seg_span_get(
+			             seg, (uint32_t)k, i, &st, &en)) < 0) {
+				free(v);
+				return rc;
+			}
+			if (st >= sp->first + sp->ntok)
+				break;
+			if (en <= st)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				sspan *nv = realloc(v, cap * sizeof *nv);
+				if (!nv) {
+					free(v);
+					return td_error(
+					        TD_ENOMEM, "out of memory");
+				}
+				v = nv;
+			}
+			const char *w =
+			        tq_span_attr_get(seg, (uint32_t)k, i, "who");
+			v[n++] = (sspan){st, en, w && *w ? w : NULL};
+		}
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, by_length);
+	int32_t *own = realloc(sp->own, (sp->ntok + 1) * sizeof *own);
+	const char **who = realloc(sp->who, (n + 1) * sizeof *who);
+	if (own)
+		sp->own = own;
+	if (who)
+		sp->who = who;
+	if (!own || !who) {
+		free(v);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	for (uint32_t p = 0; p < sp->ntok; p++)
+		own[p] = -1;
+	for (size_t i = 0; i < n; i++) {
+		who[i] = v[i].who;
+		for (uint32_t p = v[i].st; p < v[i].en; p++)
+			if (p >= sp->first && p - sp->first < sp->ntok)
+				own[p - sp->first] = (int32_t)i;
+	}
+	free(v);
+	sp->n = n;
+	sp->seg = seg;
+	sp->doc = d;
+	sp->valid = 1;
+	return 0;
+}
+
+/* The speech group of a token's owner: (author) outside any q/said,
+ * (unidentified) in one without @who, else the @who value. */
+static const char *group_of(const speech *sp, int32_t g)
+{
+	return g < 0 ? AUTHOR : sp->who[g] ? sp->who[g] : UNIDENTIFIED;
+}
+
+/* A hit's speech group: the element it is, else the group all its tokens
+ * share, else (mixed). */
+static int who_add(tq_freq *f, const tq_hit *h)
+{
+	const char *v;
+	int rc;
+	if (h->sk && key_of(f, h->seg, h->sk - 1, h->si, &v))
+		return bump_values(f, v, 1, 1);
+	if ((rc = speech_load(&f->sp, h->seg, h->doc)) < 0)
+		return rc;
+	const char *g = NULL;
+	for (uint32_t p = h->start; p < h->end; p++) {
+		if (p < f->sp.first || p - f->sp.first >= f->sp.ntok)
+			continue;
+		const char *x = group_of(&f->sp, f->sp.own[p - f->sp.first]);
+		if (g && strcmp(g, x))
+			return bump_values(f, MIXED, 1, 1);
+		g = x;
+	}
+	return bump_values(f, g ? g : AUTHOR, 1, 1);
 }
 
 static int norm_key(tq_freq *f, const tq_hit *h)
@@ -247,12 +475,99 @@ int tq_freq_add(tq_freq *f, const tq_hit *h)
 		return bump(f, v, f->by == TQ_BY_DOC ? strlen(v) : want);
 	}
 	default: {
+		const char *v;
+		f->nhk = 0;
+		if (f->by == TQ_BY_WHO)
+			return who_add(f, h);
+		if (h->sk && key_of(f, h->seg, h->sk - 1, h->si, &v))
+			return v ? bump_values(f, v, 1, 1)
+			         : bump(f, NONE_KEY, 0);
 		keys_ctx c = {f, 0};
 		if ((rc = tq_spans_around(h, 0, span_key, &c)) < 0)
 			return rc;
 		return c.found ? 0 : bump(f, NONE_KEY, 0);
 	}
 	}
+}
+
+int tq_freq_sizes(tq_freq *f, td_index *ix, const tq_filter *flt)
+{
+	int rc = 0;
+	if (f->by != TQ_BY_DOC && f->by != TQ_BY_YEAR && f->by != TQ_BY_MONTH &&
+	        f->by != TQ_BY_WHO)
+		return 0;
+	tq_freq_free(f->sizes);
+	if ((rc = tq_freq_new(f->by, &f->sizes)) < 0)
+		return rc;
+	tq_ranges na = {0};
+	uint64_t *cnt = NULL;
+	for (size_t i = 0; i < td_index_nsegs(ix) && rc == 0; i++) {
+		td_seg *s = td_index_seg(ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s) && rc == 0; d++) {
+			td_docinfo di;
+			if (!tq_filter_doc(s, d, flt))
+				continue;
+			if ((rc = td_seg_doc(s, d, &di)) < 0 ||
+			        (rc = tq_nonarticle(s, di.first_tok,
+			                 di.first_tok + di.ntok, flt, &na)) < 0)
+				break;
+			if (f->by != TQ_BY_WHO) {
+				const char *v =
+				        f->by == TQ_BY_DOC ? di.id : di.date;
+				size_t want = f->by == TQ_BY_YEAR ? 4 : 7;
+				uint64_t n = di.ntok - tq_ranges_len(&na);
+				if (!v || (f->by != TQ_BY_DOC &&
+				                  strlen(v) < want))
+					rc = bump_n(f->sizes, NONE_KEY, 0, n);
+				else
+					rc = bump_n(f->sizes, v,
+					        f->by == TQ_BY_DOC ? strlen(v)
+					                           : want,
+					        n);
+				continue;
+			}
+			if ((rc = speech_load(&f->sp, s, d)) < 0)
+				break;
+			uint64_t *nc = realloc(cnt, (f->sp.n + 1) * sizeof *nc);
+			if (!nc) {
+				rc = td_error(TD_ENOMEM, "out of memory");
+				break;
+			}
+			cnt = nc;
+			memset(cnt, 0, (f->sp.n + 1) * sizeof *cnt);
+			for (uint32_t p = 0; p < f->sp.ntok; p++)
+				if (!tq_ranges_has(&na, f->sp.first + p))
+					cnt[f->sp.own[p] + 1]++;
+			for (size_t g = 0; g <= f->sp.n && rc == 0; g++)
+				if (cnt[g])
+					rc = bump_values(f->sizes,
+					        group_of(
+					                &f->sp, (int32_t)g - 1),
+					        cnt[g], 0);
+		}
+	}
+	free(cnt);
+	free(na.v);
+	return rc;
+}
+
+/* The size of a row's group: from tq_freq_sizes, else the whole base; 0
+ * for (mixed), which has none. */
+static uint64_t size_of(const tq_freq *f, const char *key, uint64_t base)
+{
+	if (!f->sizes)
+		return base;
+	const tq_freq *z = f->sizes;
+	if (!z->nslots)
+		return 0;
+	size_t len = strlen(key), h = hash(key, len) & (z->nslots - 1);
+	while (z->slots[h]) {
+		const row *r = &z->rows[z->slots[h] - 1];
+		if (!strcmp(r->key, key))
+			return r->n;
+		h = (h + 1) & (z->nslots - 1);
+	}
+	return 0;
 }
 
 static int by_count(const void *a, const void *b)
@@ -269,16 +584,19 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt)
 	if (f->n)
 		qsort(f->rows, f->n, sizeof *f->rows, by_count);
 	if (fmt == TQ_OUT_TSV || fmt == TQ_OUT_CSV)
-		fprintf(out, "count%cper_million%cvalue\n", sep, sep);
+		fprintf(out, "count%cper_million%cvalue%ctokens\n", sep, sep,
+		        sep);
 	for (size_t i = 0; i < f->n; i++) {
+		uint64_t size = size_of(f, f->rows[i].key, ntokens);
 		double pm =
-		        ntokens ? (double)f->rows[i].n * 1e6 / (double)ntokens
-		                : 0.0;
+		        size ? (double)f->rows[i].n * 1e6 / (double)size : 0.0;
 		const char *key = f->rows[i].key;
 		if (fmt == TQ_OUT_JSON) {
-			json_t *o = json_pack("{s:o, s:I, s:f}", "value",
+			json_t *o = json_pack("{s:o, s:I, s:o, s:I}", "value",
 			        *key ? json_string(key) : json_null(), "count",
-			        (json_int_t)f->rows[i].n, "per_million", pm);
+			        (json_int_t)f->rows[i].n, "per_million",
+			        size ? json_real(pm) : json_null(), "tokens",
+			        (json_int_t)size);
 			char *s = o ? json_dumps(o, JSON_COMPACT |
 			                                    JSON_PRESERVE_ORDER)
 			            : NULL;
@@ -287,15 +605,21 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt)
 				return td_error(TD_ENOMEM, "out of memory");
 			fprintf(out, "%s\n", s);
 			free(s);
-		} else {
-			fprintf(out, "%llu%c%.2f%c",
-			        (unsigned long long)f->rows[i].n, sep, pm, sep);
-			if (fmt == TQ_OUT_TEXT)
-				fputs(*key ? key : "(none)", out);
-			else
-				tq_dsv_field(out, key, sep);
-			fputc('\n', out);
+			continue;
 		}
+		fprintf(out, "%llu%c", (unsigned long long)f->rows[i].n, sep);
+		/* a group without a size has no rate: NA in text, an empty
+		 * field in TSV/CSV */
+		if (size)
+			fprintf(out, "%.2f", pm);
+		else if (fmt == TQ_OUT_TEXT)
+			fputs("NA", out);
+		fputc(sep, out);
+		if (fmt == TQ_OUT_TEXT)
+			fputs(*key ? key : "(none)", out);
+		else
+			tq_dsv_field(out, key, sep);
+		fprintf(out, "%c%llu\n", sep, (unsigned long long)size);
 	}
 	return (long)f->n;
 }

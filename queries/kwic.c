@@ -1,6 +1,7 @@
 /* kwic.c: keyword-in-context lines: a hit with its document, date, sentence
  * id and left/right context (N words or the whole sentence, never crossing
- * the document), and the aligned text rendering of one line.
+ * the document nor showing text that is not the article: article.c), and
+ * the aligned text rendering of one line.
  */
 #include "config.h"
 #include "query.h"
@@ -10,9 +11,55 @@
 
 #define LEFT_WIDTH 40 /* columns the left context is right-aligned to */
 
+/* The text of tokens [a, b) less the ranges in na, pieces joined by a
+ * space. */
+static int article_text(
+        td_seg *s, uint32_t a, uint32_t b, const tq_ranges *na, char **out)
+{
+	char *buf = NULL, *piece;
+	size_t len = 0;
+	int rc = 0;
+	for (uint32_t p = a; p < b && rc == 0;) {
+		if (tq_ranges_has(na, p)) {
+			p++;
+			continue;
+		}
+		uint32_t q = p;
+		while (q < b && !tq_ranges_has(na, q))
+			q++;
+		if ((rc = tq_text(s, p, q, &piece)) < 0)
+			break;
+		size_t pl = strlen(piece);
+		char *nb = realloc(buf, len + pl + 2);
+		if (!nb) {
+			free(piece);
+			rc = td_error(TD_ENOMEM, "out of memory");
+			break;
+		}
+		buf = nb;
+		if (len && pl)
+			buf[len++] = ' ';
+		memcpy(buf + len, piece, pl);
+		len += pl;
+		free(piece);
+		p = q;
+	}
+	if (rc == 0 && !buf && !(buf = malloc(1)))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc < 0) {
+		free(buf);
+		return rc;
+	}
+	buf[len] = '\0';
+	*out = buf;
+	return 0;
+}
+
 int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 {
 	td_docinfo di;
+	tq_ranges na = {0};
+	tq_filter f = {0};
 	memset(l, 0, sizeof *l);
 	l->hit = *h;
 	int rc = td_seg_doc(h->seg, h->doc, &di);
@@ -24,9 +71,15 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 	l->start = h->start - di.first_tok;
 	l->end = h->end - di.first_tok;
 	uint32_t dend = di.first_tok + di.ntok, si;
-	uint32_t a = h->start > di.first_tok + o->words ? h->start - o->words
-	                                                : di.first_tok;
-	uint32_t b = h->end + o->words < dend ? h->end + o->words : dend;
+	f.pullquotes = o->pullquotes;
+	if ((rc = tq_nonarticle(h->seg, di.first_tok, dend, &f, &na)) < 0)
+		return rc;
+	/* N words of the article on each side */
+	uint32_t a = h->start, b = h->end;
+	for (unsigned n = 0; a > di.first_tok && n < o->words; a--)
+		n += !tq_ranges_has(&na, a - 1);
+	for (unsigned n = 0; b < dend && n < o->words; b++)
+		n += !tq_ranges_has(&na, b);
 	if (tq_sentence_at(h->seg, h->start, &si)) {
 		int64_t k = td_seg_span_find(h->seg, "s");
 		uint32_t st, en;
@@ -40,13 +93,12 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 		a = h->start;
 		b = h->end;
 	}
-	if ((rc = tq_text(h->seg, a, h->start, &l->left)) < 0 ||
+	if ((rc = article_text(h->seg, a, h->start, &na, &l->left)) < 0 ||
 	        (rc = tq_text(h->seg, h->start, h->end, &l->match)) < 0 ||
-	        (rc = tq_text(h->seg, h->end, b, &l->right)) < 0) {
+	        (rc = article_text(h->seg, h->end, b, &na, &l->right)) < 0)
 		tq_line_free(l);
-		return rc;
-	}
-	return 0;
+	free(na.v);
+	return rc < 0 ? rc : 0;
 }
 
 void tq_line_free(tq_line *l)

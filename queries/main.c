@@ -30,7 +30,8 @@ static const char usage_text[] =
         "  -x, --index DIR     the index (default $TAGDEX_INDEX or ./.tagdex)\n"
         "      --count         print the number of hits only\n"
         "      --freq BY       frequency table by match, norm, actor, who,\n"
-        "                      hedge, doc, year or month\n"
+        "                      hedge, doc, year or month: count, per million\n"
+        "                      of the group's tokens, value, tokens\n"
         "      --format FMT    text (default), tsv, csv or json (JSON Lines)\n"
         "      --context N|s   N words of context (default 5) or the sentence\n"
         "      --sort KEY      left, right, match or date\n"
@@ -41,10 +42,12 @@ static const char usage_text[] =
         "                      (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)\n"
         "      --genre G       documents of genre G;  --doc ID  one document\n"
         "      --actor KEY     inside mentions of actor KEY (a regex)\n"
-        "      --who KEY       inside quotes or reported speech of KEY\n"
+        "      --who KEY       KEY's quotes and reported speech (alone), or\n"
+        "                      the hits inside them\n"
         "      --hedge[=SUB]   inside hedge cues (of subtype SUB)\n"
         "      --within ELEM   inside elements ELEM\n"
-        "      --pullquotes    keep hits inside pull quotes\n"
+        "      --pullquotes    keep text that is not the article (pull\n"
+        "                      quotes, layout markers)\n"
         "      --color[=WHEN]  highlight matches: auto (default), always, "
         "never\n"
         "  -h, --help          this help;  --version  the version\n"
@@ -321,12 +324,41 @@ static uint64_t rng(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
-static int hit_order(const void *a, const void *b)
+/* Hits by document id, then token number in the document: an order that
+ * does not depend on how the documents were ingested or merged. */
+typedef struct placed {
+	const char *doc;
+	uint32_t pos;
+	tq_hit h;
+} placed;
+
+static int by_place(const void *a, const void *b)
 {
-	const tq_hit *x = a, *y = b;
-	if (x->segno != y->segno)
-		return x->segno < y->segno ? -1 : 1;
-	return (x->start > y->start) - (x->start < y->start);
+	const placed *x = a, *y = b;
+	int c = strcmp(x->doc, y->doc);
+	return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static int sort_by_place(tq_hit *v, size_t n)
+{
+	placed *p = malloc((n + 1) * sizeof *p);
+	if (!p)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		td_docinfo di;
+		int rc = td_seg_doc(v[i].seg, v[i].doc, &di);
+		if (rc < 0) {
+			free(p);
+			return rc;
+		}
+		p[i] = (placed){
+		        di.id ? di.id : "", v[i].start - di.first_tok, v[i]};
+	}
+	qsort(p, n, sizeof *p, by_place);
+	for (size_t i = 0; i < n; i++)
+		v[i] = p[i].h;
+	free(p);
+	return 0;
 }
 
 static int finish_collected(run *r)
@@ -334,8 +366,11 @@ static int finish_collected(run *r)
 	const opts *o = r->o;
 	int rc = 0;
 	if (o->sample >= 0 && (size_t)o->sample < r->n) {
-		/* reservoir-free: a partial Fisher-Yates, then corpus order */
+		/* a partial Fisher-Yates over the hits in document order, so
+		 * that a seed picks the same hits whatever the segments */
 		uint64_t st = o->seed;
+		if ((rc = sort_by_place(r->hits, r->n)) < 0)
+			return rc;
 		for (size_t i = 0; i < (size_t)o->sample; i++) {
 			size_t j = i + (size_t)(rng(&st) % (r->n - i));
 			tq_hit t = r->hits[i];
@@ -343,7 +378,8 @@ static int finish_collected(run *r)
 			r->hits[j] = t;
 		}
 		r->n = (size_t)o->sample;
-		qsort(r->hits, r->n, sizeof *r->hits, hit_order);
+		if ((rc = sort_by_place(r->hits, r->n)) < 0)
+			return rc;
 	}
 	keyed *k = NULL;
 	if (o->sort != SORT_NONE) {
@@ -615,6 +651,7 @@ static int parse_opts(int argc, char **argv, opts *o)
 			break;
 		case O_PULL:
 			o->filter.pullquotes = 1;
+			o->kwic.pullquotes = 1;
 			break;
 		case O_COLOR:
 			if (!optarg || !strcmp(optarg, "auto"))
@@ -667,6 +704,9 @@ static int parse_opts(int argc, char **argv, opts *o)
 	if (o->within && !*o->within)
 		return usage_error("%s", "--within: expected an element name");
 	o->kwic.color = color < 0 ? isatty(1) && o->format == FMT_TEXT : color;
+	/* --who alone: KEY's passages, a quote inside KEY's reported speech
+	 * being part of it, not a second hit */
+	o->filter.outermost = o->who && !o->query && !o->actor && !o->hedge_set;
 	return 0;
 }
 
@@ -705,7 +745,8 @@ int main(int argc, char **argv)
 		if ((rc = tq_freq_new(o.freq_by, &r.freq)) == 0 &&
 		        (rc = tq_exec_terms(ix, plan, &o.filter,
 		                 tq_freq_layer(r.freq), on_term, on_hit, &r)) ==
-		                0) {
+		                0 &&
+		        (rc = tq_freq_sizes(r.freq, ix, &o.filter)) == 0) {
 			long rows = tq_freq_print(r.freq, stdout,
 			        tq_ntokens(ix, &o.filter), o.format);
 			if (rows < 0)

@@ -4,7 +4,8 @@ noinst_LIBRARIES = queries/libtdquery.a
 queries_libtdquery_a_SOURCES = queries/query.h queries/lexer.c \
 	queries/ast.c queries/parser.c \
 	queries/plan_int.h queries/plan.c queries/exec.c \
-	queries/context.c queries/kwic.c queries/freq.c queries/render_tsv.c \
+	queries/context.c queries/article.c queries/hits.c \
+	queries/kwic.c queries/freq.c queries/render_tsv.c \
 	queries/render_json.c
 TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 

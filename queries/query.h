@@ -151,15 +151,52 @@ typedef struct tq_filter {
 	        *to;       /* ISO date bounds (prefix compare), NULL: open */
 	const char *genre; /* exact genre, NULL: any */
 	const char *doc;   /* exact document id, NULL: any */
-	int pullquotes;    /* 1: keep hits in <quote type="pullquote"> */
+	int pullquotes;    /* 1: keep text that is not the article (pull
+	                    * quotes, layout markers: article.c) */
+	int outermost;     /* 1: drop a hit inside an earlier hit (--who
+	                    * without a query: passages, not nested parts) */
 } tq_filter;
+
+/* article.c: token ranges [start, end) that are not the article's text. */
+typedef struct tq_range {
+	uint32_t start, end;
+} tq_range;
+typedef struct tq_ranges {
+	tq_range *v;
+	size_t n, cap;
+} tq_ranges;
+/* The pull quotes and layout markers over tokens [first, end) of segment s
+ * (none when f->pullquotes), sorted and merged, into out (reused: the
+ * caller frees out->v). 0 or an error. */
+int tq_nonarticle(td_seg *s, uint32_t first, uint32_t end,
+        const tq_filter *f, tq_ranges *out);
+/* Whether pos lies in one of the ranges; their total length. */
+int tq_ranges_has(const tq_ranges *r, uint32_t pos);
+uint64_t tq_ranges_len(const tq_ranges *r);
 
 typedef struct tq_hit {
 	size_t segno;
 	td_seg *seg;
 	uint32_t doc;        /* document number in the segment */
 	uint32_t start, end; /* token positions in the segment, end exclusive */
+	/* the element the hit is exactly (of those the query names as a
+	 * whole: <q/>, alternatives, the left of within/containing): element
+	 * number + 1 (0: none) and span index. A split element (parts linked
+	 * by @next/@prev) is one hit from its first part's start to its last
+	 * part's end, si being the first part. */
+	uint32_t sk, si;
 } tq_hit;
+
+/* hits.c: logical hits (see tq_hit.sk). tq_join_hit() sets h->sk/si and
+ * may extend h over a split element: 1 to report h, 0 to drop it (a later
+ * part of an element already reported, or with f->outermost a hit inside an
+ * earlier one), or an error. One tq_join per segment, fed its hits in
+ * order. */
+typedef struct tq_join tq_join;
+int tq_join_new(
+        const tq_node *ast, td_seg *s, const tq_filter *f, tq_join **out);
+void tq_join_free(tq_join *j);
+int tq_join_hit(tq_join *j, tq_hit *h);
 
 /* Called for each hit in corpus order. Return 0 to go on, 1 to stop, or a
  * negative code to abort with it. */
@@ -230,6 +267,7 @@ typedef struct tq_kwic_opts {
 	int sentence;   /* --context s */
 	unsigned words; /* --context N */
 	int color;      /* highlight the match (terminal) */
+	int pullquotes; /* show text that is not the article in context */
 } tq_kwic_opts;
 
 int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
@@ -271,10 +309,17 @@ int tq_freq_add_key(tq_freq *f, const char *key, size_t len, uint64_t n);
 /* The token layer whose terms are this table's keys (match: word, norm:
  * norm), or -1. */
 int tq_freq_layer(const tq_freq *f);
-/* Prints rows "count, per million of ntokens, value" by count descending
- * in format fmt (TQ_OUT_*): text has no header and shows a hit without a
- * value as "(none)"; TSV and CSV start with a header row and leave that
- * value empty; JSON Lines make it null. Returns the number of rows. */
+/* For tables by doc, year, month and who: the size in tokens of each group
+ * over the documents passing flt, text that is not the article left out
+ * (who: each token under the speech group of its innermost q or said). */
+int tq_freq_sizes(tq_freq *f, td_index *ix, const tq_filter *flt);
+/* Prints rows "count, per million of the group's tokens, value, the
+ * group's tokens" by count descending in format fmt (TQ_OUT_*), the group
+ * being all ntokens for tables without tq_freq_sizes. Text has no header
+ * and shows a hit without a value as "(none)"; TSV and CSV start with a
+ * header row and leave that value empty; JSON Lines make it null. A group
+ * of no tokens ((mixed)) has no rate: NA in text, empty in TSV/CSV, null in
+ * JSON. Returns the number of rows. */
 long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt);
 
 #endif

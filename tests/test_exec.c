@@ -319,6 +319,31 @@ static void freq_is(const char *q, const char *by, const char *want)
 	tq_node_free(n);
 }
 
+/* the same with each group's own size (tq_freq_sizes) */
+static void freq_sized(const char *q, const char *by, const char *want)
+{
+	tq_node *n = NULL;
+	tq_plan *p = NULL;
+	tq_freq *f = NULL;
+	assert_int_equal(tq_parse(q, strlen(q), &n), 0);
+	assert_int_equal(tq_plan_new(n, &p), 0);
+	assert_int_equal(tq_freq_new(tq_freq_by(by), &f), 0);
+	assert_int_equal(tq_exec(ix, p, NULL, add_freq, f), 0);
+	assert_int_equal(tq_freq_sizes(f, ix, NULL), 0);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	assert_non_null(m);
+	tq_freq_print(f, m, tq_ntokens(ix, NULL), 0);
+	fclose(m);
+	if (strcmp(buf, want))
+		fail_msg("%s by %s: got\n%s\nwant\n%s", q, by, buf, want);
+	free(buf);
+	tq_freq_free(f);
+	tq_plan_free(p);
+	tq_node_free(n);
+}
+
 static int add_term(void *arg, const char *t, size_t len, uint64_t n)
 {
 	return tq_freq_add_key(arg, t, len, n);
@@ -366,20 +391,31 @@ static void test_exec_freq(void **state)
 	freq_same("\"war\"", "match");
 
 	assert_int_equal(tq_freq_by("nope"), -1);
-	freq_is("\"likely\"%c", "match", "2\t2.00\tlikely\n1\t1.00\tLikely\n");
-	freq_is("\"likely\"%c", "norm", "3\t3.00\tlikely\n");
-	freq_is("\"likely\"%c", "doc", "2\t2.00\tdoc-c\n1\t1.00\tdoc-a\n");
-	freq_is("\"likely\"%c", "year", "3\t3.00\t2024\n");
+	freq_is("\"likely\"%c", "match",
+	        "2\t2.00\tlikely\t1000000\n1\t1.00\tLikely\t1000000\n");
+	freq_is("\"likely\"%c", "norm", "3\t3.00\tlikely\t1000000\n");
+	freq_is("\"likely\"%c", "doc",
+	        "2\t2.00\tdoc-c\t1000000\n1\t1.00\tdoc-a\t1000000\n");
+	freq_is("\"likely\"%c", "year", "3\t3.00\t2024\t1000000\n");
 	freq_is("\"likely\"%c", "month",
-	        "2\t2.00\t2024-06\n1\t1.00\t2024-01\n");
+	        "2\t2.00\t2024-06\t1000000\n1\t1.00\t2024-01\t1000000\n");
 	freq_is("<seg type=\"hedge\"/>", "hedge",
-	        "2\t2.00\tprobability\n1\t1.00\tpossibility\n");
+	        "2\t2.00\tprobability\t1000000\n1\t1."
+	        "00\tpossibility\t1000000\n");
 	freq_is("[]", "actor",
-	        "22\t22.00\t(none)\n1\t1.00\tkim-jong-un\n"
-	        "1\t1.00\tnorth-korea\n1\t1.00\tunited-states\n");
+	        "22\t22.00\t(none)\t1000000\n1\t1.00\tkim-jong-un\t1000000\n"
+	        "1\t1.00\tnorth-korea\t1000000\n1\t1.00\tunited-"
+	        "states\t1000000\n");
 	freq_is("[] within <s/>", "who",
-	        "22\t22.00\t(none)\n"
-	        "3\t3.00\tkim-jong-un\n");
+	        "22\t22.00\t(author)\t1000000\n"
+	        "3\t3.00\tkim-jong-un\t1000000\n");
+	/* each group's rate is per million of its own tokens: every token
+	 * of a group is a hit of [], so each rate is 1e6 */
+	freq_sized("[]", "who",
+	        "22\t1000000.00\t(author)\t22\n"
+	        "3\t1000000.00\tkim-jong-un\t3\n");
+	freq_sized("\"likely\"%c", "doc",
+	        "2\t285714.29\tdoc-c\t7\n1\t83333.33\tdoc-a\t12\n");
 }
 
 static void test_exec_lines(void **state)
@@ -394,8 +430,8 @@ static void test_exec_lines(void **state)
 	assert_int_equal(tq_exec(ix, p, NULL, collect, &a), 0);
 	/* find the hit again to render it */
 	td_seg *s = td_index_seg(ix, 0);
-	tq_hit h = {0, s, 0, 9, 10};
-	tq_kwic_opts o = {0, 2, 0};
+	tq_hit h = {.seg = s, .start = 9, .end = 10};
+	tq_kwic_opts o = {.words = 2};
 	tq_line l;
 	assert_int_equal(tq_line_make(&h, &o, &l), 0);
 	assert_string_equal(l.left, "US will");
@@ -430,8 +466,8 @@ static void test_exec_lines(void **state)
 	assert_string_equal(l.right, "respond.");
 	tq_line_free(&l);
 	/* context stops at the document's edge */
-	h = (tq_hit){0, s, 0, 0, 1};
-	o = (tq_kwic_opts){0, 3, 0};
+	h = (tq_hit){.seg = s, .start = 0, .end = 1};
+	o = (tq_kwic_opts){.words = 3};
 	assert_int_equal(tq_line_make(&h, &o, &l), 0);
 	assert_string_equal(l.left, "");
 	assert_string_equal(l.right, "said war is");

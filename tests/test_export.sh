@@ -70,13 +70,13 @@ check(any('"' in h["right"] for h in q), "context with quotes")
 raw = open(f"{tmp}/hits.csv", encoding="utf-8").read()
 check('"Tariffs, ""deals"" and \'doubts\'; a test"' in raw, "RFC 4180 quoting in CSV")
 
-# frequency tables: a header, then count, per_million, value
+# frequency tables: a header, then count, per_million, value, tokens
 fj = [json.loads(l) for l in open(f"{tmp}/freq.json", encoding="utf-8")]
 for fmt, sep in (("csv", ","), ("tsv", "\t")):
     rows = table(f"freq.{fmt}", sep)
-    check(rows[0] == ["count", "per_million", "value"], f"{fmt} freq header {rows[0]}")
-    got = [(int(r[0]), float(r[1]), r[2]) for r in rows[1:]]
-    want = [(o["count"], round(o["per_million"], 2), o["value"]) for o in fj]
+    check(rows[0] == ["count", "per_million", "value", "tokens"], f"{fmt} freq header {rows[0]}")
+    got = [(int(r[0]), float(r[1]), r[2], int(r[3])) for r in rows[1:]]
+    want = [(o["count"], round(o["per_million"], 2), o["value"], o["tokens"]) for o in fj]
     check(got == want, f"{fmt} freq {got} != {want}")
 check(sum(o["count"] for o in fj) == len(hits), "freq doc sums to the hits")
 text = [l.rstrip("\n").split("\t") for l in open(f"{tmp}/freq.text", encoding="utf-8")]

@@ -81,7 +81,7 @@ expect 0 $Q $X --doc $SEED --format tsv '<q who="kim-jong-un"/>'
 for q in "totally destroy" "inflict an unimaginably crushing defeat on the US" \
 	"incorporated" "enemies ignite a war"; do has "	$q	" "$tmp/out"; done
 expect 0 $Q $X --doc $SEED --format tsv --who kim-jong-un
-has "	totally destroy	" "$tmp/out"
+has "would ‘totally destroy’ South Korea" "$tmp/out"
 # every mention of North Korea under any of its names
 expect 0 $Q $X --doc $SEED --freq match --actor north-korea
 for nm in "North Korea" "Pyongyang" "North"; do has "	$nm" "$tmp/out"; done

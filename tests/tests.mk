@@ -107,3 +107,8 @@ tests_test_corrupt_SOURCES = tests/test_corrupt.c
 tests_test_corrupt_CFLAGS = $(TEST_CFLAGS)
 tests_test_corrupt_LDADD = queries/libtdquery.a $(TEST_LIBS)
 TESTS += tests/test_corrupt
+
+# issue 11's counting (tests/data/counting: hand-counted fixtures)
+TESTS += tests/test_counting.sh
+EXTRA_DIST += tests/test_counting.sh tests/data/counting/a.xml \
+	tests/data/counting/b.xml

@@ -1,0 +1,104 @@
+#!/bin/sh
+# test_counting.sh: counts a researcher can publish (issue 11, Counting),
+# against hand counts on tests/data/counting (see the comments there): one
+# logical quote is one hit, --who returns passages, speech groups, rates per
+# group, text that is not the article, samples independent of ingest order.
+set -u
+top_srcdir=$(cd "$(dirname "$0")/.." && pwd)
+Q=./queries/tagdex-query
+ING=./indexer/tagdex-ingest
+tmp=$(mktemp -d /tmp/tq-count-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# is WANT CMD...: CMD's stdout (exit status 0 or 1) must be WANT exactly
+is() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"; st=$?
+	[ "$st" -le 1 ] || fail "exit $st: $*: $(head -c 300 "$tmp/err")"
+	printf '%s\n' "$want" >"$tmp/want"
+	cmp -s "$tmp/out" "$tmp/want" ||
+		fail "$*: got
+$(cat "$tmp/out")
+want
+$want"
+}
+export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
+unset TAGDEX_INDEX
+$ING -q -x "$tmp/idx" "$top_srcdir/tests/data/counting" || { echo "ingest failed"; exit 1; }
+X="-x $tmp/idx"
+
+# one logical quote is one hit: the q inside Kim's said once, Lee's quote
+# over two sentences once (its extent: both parts), the unattributed one
+is 3 $Q $X --count '<q/>'
+is "1	1000000.00	(unidentified)	1
+1	200000.00	kim	5
+1	125000.00	lee	8" $Q $X --freq who '<q/>'
+is "doc-a	doc-a-s2	17	25	2024-03-01	is likely soon. “	It may end. It may not,	” Lee said. Someone" \
+	sh -c "$Q $X --format tsv '<q who=\"lee\"/>' | sed 1d | cut -f1-8"
+# a hit inside one part only is still the one quote
+is 1 $Q $X --count '<q/> containing "not"'
+
+# --who KEY alone: KEY's passages, a quote inside a said not a second hit
+is 1 $Q $X --count --who kim
+is "1	200000.00	kim	5" $Q $X --freq who --who kim
+# with a query: the query's hits inside them, once each
+is 2 $Q $X --count --who kim '"likely"|"war"'
+
+# speech groups partition the article's tokens: the author's own words,
+# each speaker, speech without a speaker; a hit over two groups is mixed;
+# each rate is per million of its group's tokens, so [] gives 1e6 each
+is "31	1000000.00	(author)	31
+8	1000000.00	lee	8
+5	1000000.00	kim	5
+1	1000000.00	(unidentified)	1" $Q $X --freq who '[]'
+is 45 $Q $X --count '[]'
+is "2	250000.00	lee	8
+1	32258.06	(author)	31" $Q $X --freq who '"may"'
+is "4	NA	(mixed)	0
+3	96774.19	(author)	31" $Q $X --freq who '<s/>'
+is '{"value":"(mixed)","count":4,"per_million":null,"tokens":0}' \
+	sh -c "$Q $X --freq who --format json '<s/>' | head -1"
+is "count,per_million,value,tokens
+4,,(mixed),0
+3,96774.19,(author),31" $Q $X --freq who --format csv '<s/>'
+
+# rates per group: a year's rate does not change when the others are
+# filtered out (2024: 2 of 39 article tokens; 2025: 1 of 6)
+is "2	51282.05	2024	39
+1	166666.67	2025	6" $Q $X --freq year '"may"'
+is "1	166666.67	2025	6" $Q $X --freq year --from 2025 '"may"'
+is "1	166666.67	doc-b	6" $Q $X --freq doc --from 2025 '"may"'
+# tables without group sizes: per million of all tokens searched (45)
+is "3	66666.67	may	45
+2	44444.44	It	45" $Q $X --freq match '"may"|"It"'
+
+# text that is not the article: the layout marker and the pull quote are
+# neither hits nor tokens nor context, unless --pullquotes
+is 0 $Q $X --count '"Article"|"half"'
+is 1 $Q $X --count --pullquotes '"Article"'
+is 52 $Q $X --count --pullquotes '[]'
+is "perhaps”.	Final	words here." \
+	sh -c "$Q $X --format tsv --context 3 '\"Final\"' | sed 1d | cut -f6-8"
+is "half It may end.	Final	words here." \
+	sh -c "$Q $X --format tsv --pullquotes --context 5 '\"Final\"' | sed 1d | cut -f6-8"
+
+# --sample: the same hits whatever the ingest history (one commit, or one
+# file at a time in reverse order: other segments, other segment order)
+$ING -q -x "$tmp/all" "$top_srcdir/corpus/tei" || fail "ingest all"
+for f in $(ls -r "$top_srcdir"/corpus/tei/*.xml); do
+	$ING -q -x "$tmp/one" "$f" || fail "ingest $f"
+done
+$Q -x "$tmp/all" --sample 6 --seed 3 '"the"' >"$tmp/s1"
+$Q -x "$tmp/one" --sample 6 --seed 3 '"the"' >"$tmp/s2"
+[ "$(wc -l <"$tmp/s1")" = 6 ] || fail "--sample 6"
+cmp -s "$tmp/s1" "$tmp/s2" || fail "--sample depends on the ingest order:
+$(diff "$tmp/s1" "$tmp/s2")"
+# printed by document id, then position
+cut -d' ' -f1 "$tmp/s1" | LC_ALL=C sort -c || fail "--sample order"
+
+if [ "$fails" -ne 0 ]; then
+	echo "$fails check(s) failed"
+	exit 1
+fi
+echo "all counting checks passed"
