@@ -59,7 +59,7 @@ typedef struct answer {
 static int on_hit(void *arg, const tq_hit *h)
 {
 	answer *a = arg;
-	tq_kwic_opts o = {0, 5, 0};
+	tq_kwic_opts o = {.words = 5};
 	tq_line l;
 	int rc = 0;
 	fprintf(a->f, "%zu %u %u %u\n", h->segno, h->doc, h->start, h->end);
@@ -90,7 +90,8 @@ static int run_query(td_index *ix, int i, char **out)
 	answer a = {0};
 	size_t len = 0;
 	char *buf = NULL;
-	tq_filter flt = {queries[i].from, NULL, NULL, NULL, queries[i].pullquotes};
+	tq_filter flt = {.from = queries[i].from,
+	        .pullquotes = queries[i].pullquotes};
 	int rc = tq_parse(queries[i].q, strlen(queries[i].q), &ast);
 	assert_int_equal(rc, 0);
 	assert_int_equal(tq_plan_new(ast, &plan), 0);
