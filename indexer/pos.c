@@ -1,0 +1,418 @@
+/* pos.c: part-of-speech tagging with an averaged perceptron (Collins 2002)
+ * in the fast-tagger design: word, case, prefix, suffix, shape, neighbouring
+ * words and the two previous tags as hashed features; greedy left to right;
+ * frequent unambiguous words answered from a tag dictionary.
+ * The model is memory-mapped and never written, so tagging is thread-safe;
+ * nothing is allocated per token (the scratch grows per sentence length).
+ */
+#include "config.h"
+#include "pos.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct td_pos_model {
+	void *map;
+	size_t size;
+	td_pos_header h;
+	const char (*names)[TD_POS_TAG_LEN];
+	const td_pos_slot *slots;
+	const uint32_t *entries;
+	const td_pos_slot *dict;
+};
+
+uint32_t td_pos_checksum(const void *p, size_t n)
+{
+	const uint8_t *b = p;
+	uint32_t h = 0x811c9dc5u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= b[i];
+		h *= 0x01000193u;
+	}
+	return h;
+}
+
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ull;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebull;
+	x ^= x >> 31;
+	return x;
+}
+
+static uint64_t hash_bytes(const uint8_t *s, size_t n, uint64_t seed)
+{
+	uint64_t h = 0xcbf29ce484222325ull ^ seed;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+/* A feature: template number t over value v; never 0 (0 is "empty"). */
+static inline uint64_t feat(unsigned t, uint64_t v)
+{
+	uint64_t h = mix(v * 0x9e3779b97f4a7c15ull + t + 1);
+	return h ? h : 1;
+}
+
+void td_pos_scratch_free(td_pos_scratch *s)
+{
+	free(s->h);
+	free(s->scores);
+	s->h = NULL;
+	s->scores = NULL;
+	s->cap = 0;
+}
+
+static int scratch_grow(td_pos_scratch *s, size_t n)
+{
+	if (!s->scores) {
+		s->scores = malloc(TD_POS_MAX_TAGS * sizeof *s->scores);
+		if (!s->scores)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (n <= s->cap)
+		return 0;
+	size_t cap = s->cap ? s->cap : 64;
+	while (cap < n)
+		cap *= 2;
+	uint64_t *h = realloc(s->h, cap * TD_POS_TOKH * sizeof *h);
+	if (!h)
+		return td_error(TD_ENOMEM, "out of memory");
+	s->h = h;
+	s->cap = cap;
+	return 0;
+}
+
+enum { MAXW = 64 }; /* longer words are hashed by their first 64 bytes */
+
+int td_pos_prepare(td_pos_scratch *s, const char *text, const td_token *tok,
+	size_t n)
+{
+	int rc = scratch_grow(s, n);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		const uint8_t *w = (const uint8_t *)text + tok[i].start;
+		size_t len = tok[i].end - tok[i].start;
+		if (len > MAXW)
+			len = MAXW;
+		uint8_t low[MAXW], shape[MAXW];
+		size_t ns = 0, digits = 0;
+		unsigned flags = 0;
+		for (size_t k = 0; k < len; k++) {
+			uint8_t c = w[k], sc;
+			if (c >= 'A' && c <= 'Z') {
+				low[k] = (uint8_t)(c + 32);
+				sc = 'X';
+				flags |= k == 0 ? 1u : 2u;
+			} else if (c >= 'a' && c <= 'z') {
+				low[k] = c;
+				sc = 'x';
+				flags |= 4u;
+			} else if (c >= '0' && c <= '9') {
+				low[k] = c;
+				sc = 'd';
+				digits++;
+			} else {
+				low[k] = c;
+				sc = c >= 0x80 ? 'u' : c;
+				if (c == '-')
+					flags |= 8u;
+			}
+			/* runs of a class shorten to two ("Xxxx" and "Xxxxxxx" alike) */
+			if (!(ns >= 2 && shape[ns - 1] == sc && shape[ns - 2] == sc))
+				shape[ns++] = sc;
+		}
+		if (digits)
+			flags |= 16u;
+		uint64_t *h = s->h + i * TD_POS_TOKH;
+		if (digits && len == 4 && digits == 4)
+			h[0] = hash_bytes((const uint8_t *)"!YEAR", 5, 0);
+		else if (digits && w[0] >= '0' && w[0] <= '9')
+			h[0] = hash_bytes((const uint8_t *)"!DIGITS", 7, 0);
+		else
+			h[0] = hash_bytes(low, len, 0);
+		h[1] = hash_bytes(w, len, 1);
+		for (unsigned k = 1; k <= 4; k++)
+			h[1 + k] = len >= k ? hash_bytes(low + len - k, k, 2)
+					    : hash_bytes(low, len, 3);
+		h[6] = hash_bytes(low, len >= 1 ? 1 : len, 4);
+		h[7] = hash_bytes(low, len >= 2 ? 2 : len, 5);
+		h[8] = hash_bytes(shape, ns, 6);
+		h[9] = flags;
+		h[10] = len >= 5 ? hash_bytes(low + len - 5, 5, 2)
+				 : hash_bytes(low, len, 3);
+		h[11] = hash_bytes(low, len >= 3 ? 3 : len, 7);
+		size_t hy = len;
+		while (hy > 0 && low[hy - 1] != '-')
+			hy--;
+		h[12] = hy > 0 && hy < len ? hash_bytes(low + hy, len - hy, 8) : 0;
+	}
+	return 0;
+}
+
+/* The value of a neighbour's hash k, or a constant outside the sentence. */
+static inline uint64_t nb(const td_pos_scratch *s, size_t n, size_t i,
+	long d, unsigned k)
+{
+	long j = (long)i + d;
+	if (j < 0)
+		return 0x5354415254ull + (uint64_t)(-j); /* "START" */
+	if ((size_t)j >= n)
+		return 0x454e44ull + (uint64_t)j - n;    /* "END" */
+	return s->h[(size_t)j * TD_POS_TOKH + k];
+}
+
+/* The features that do not depend on the previous tags. */
+static unsigned features_static(const td_pos_scratch *s, size_t n, size_t i,
+	uint64_t *f)
+{
+	const uint64_t *h = s->h + i * TD_POS_TOKH;
+	unsigned k = 0;
+	f[k++] = feat(0, 0);               /* bias */
+	f[k++] = feat(1, h[0]);            /* word */
+	f[k++] = feat(2, h[1]);            /* word as written */
+	f[k++] = feat(3, h[2]);            /* suffixes 1..5 */
+	f[k++] = feat(4, h[3]);
+	f[k++] = feat(5, h[4]);
+	f[k++] = feat(6, h[5]);
+	f[k++] = feat(23, h[10]);
+	f[k++] = feat(7, h[6]);            /* prefixes 1..3 */
+	f[k++] = feat(8, h[7]);
+	f[k++] = feat(24, h[11]);
+	f[k++] = feat(9, h[8]);            /* shape */
+	f[k++] = feat(10, h[9] | (i == 0 ? 32u : 0u)); /* case, digit, hyphen */
+	f[k++] = feat(25, h[12]);          /* after the last hyphen */
+	f[k++] = feat(15, nb(s, n, i, -1, 0));
+	f[k++] = feat(16, nb(s, n, i, -1, 4));
+	f[k++] = feat(17, nb(s, n, i, -2, 0));
+	f[k++] = feat(18, nb(s, n, i, 1, 0));
+	f[k++] = feat(19, nb(s, n, i, 1, 4));
+	f[k++] = feat(20, nb(s, n, i, 2, 0));
+	f[k++] = feat(21, nb(s, n, i, 1, 8));
+	f[k++] = feat(26, nb(s, n, i, -1, 8) ^ mix(h[8]));
+	return k;
+}
+
+/* The features over the two previous tags. */
+static unsigned features_dynamic(const td_pos_scratch *s, size_t i,
+	unsigned prev, unsigned prev2, uint64_t *f)
+{
+	const uint64_t *h = s->h + i * TD_POS_TOKH;
+	unsigned k = 0;
+	f[k++] = feat(11, prev);
+	f[k++] = feat(12, prev2);
+	f[k++] = feat(13, prev << 8 | prev2);
+	f[k++] = feat(14, h[0] ^ mix(prev + 7));
+	f[k++] = feat(22, h[4] ^ mix(prev + 11));
+	f[k++] = feat(27, h[8] ^ mix(prev + 13));
+	return k;
+}
+
+unsigned td_pos_features(const td_pos_scratch *s, size_t n, size_t i,
+	unsigned prev, unsigned prev2, uint64_t *f)
+{
+	unsigned k = features_static(s, n, i, f);
+	return k + features_dynamic(s, i, prev, prev2, f + k);
+}
+
+/* ------------------------------------------------------------ the model */
+
+static const td_pos_slot *slot_find(const td_pos_slot *tab, uint32_t mask,
+	uint64_t h)
+{
+	uint32_t key = (uint32_t)(h >> 32) | 1u;
+	for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
+		const td_pos_slot *sl = &tab[i];
+		if (sl->key == key)
+			return sl;
+		if (sl->key == 0)
+			return NULL;
+	}
+}
+
+static inline void add_feature(const td_pos_model *m, uint64_t fh,
+	int32_t *sc)
+{
+	const td_pos_slot *sl = slot_find(m->slots, m->h.nslots - 1, fh);
+	if (!sl)
+		return;
+	const uint32_t *e = m->entries + (sl->val >> 6);
+	for (unsigned c = sl->val & 63; c; c--, e++)
+		sc[*e >> 16] += (int16_t)(*e & 0xffff);
+}
+
+int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
+	size_t n, uint8_t *tags, td_pos_scratch *s)
+{
+	int rc = td_pos_prepare(s, text, tok, n);
+	if (rc)
+		return rc;
+	unsigned nt = m->h.ntags, prev = TD_POS_START, prev2 = TD_POS_START;
+	uint32_t smask = m->h.nslots - 1, dmask = m->h.ndict - 1;
+	uint64_t f[TD_POS_NFEAT];
+	int32_t *sc = s->scores;
+	for (size_t i = 0; i < n; i++) {
+		unsigned best = 0;
+		const td_pos_slot *d =
+			slot_find(m->dict, dmask, s->h[i * TD_POS_TOKH + TD_POS_H_WORD]);
+		if (d) {
+			best = d->val;
+		} else {
+			memset(sc, 0, nt * sizeof *sc);
+			unsigned nf = features_static(s, n, i, f);
+			nf += features_dynamic(s, i, prev, prev2, f + nf);
+			/* the lookups are independent: start them all first */
+			for (unsigned k = 0; k < nf; k++)
+				__builtin_prefetch(&m->slots[(uint32_t)f[k] & smask]);
+			for (unsigned k = 0; k < nf; k++)
+				add_feature(m, f[k], sc);
+			for (unsigned t = 1; t < nt; t++)
+				if (sc[t] > sc[best])
+					best = t;
+		}
+		tags[i] = (uint8_t)best;
+		prev2 = prev;
+		prev = best;
+	}
+	return 0;
+}
+
+int td_pos_open(const char *path, td_pos_model **out)
+{
+	*out = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return td_error(TD_ENOTFOUND,
+				"%s: no part-of-speech model (install tagdex, or build one "
+				"with tagdex-train-pos)", path);
+		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		int e = errno;
+		close(fd);
+		return td_error(TD_EIO, "%s: %s", path, strerror(e));
+	}
+	size_t size = (size_t)st.st_size;
+	size_t hs = 8 + sizeof(td_pos_header);
+	if (size < hs) {
+		close(fd);
+		return td_error(TD_ECORRUPT, "%s: not a tagdex part-of-speech model "
+			"(too short)", path);
+	}
+	void *map = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+	int e = errno;
+	close(fd);
+	if (map == MAP_FAILED)
+		return td_error(TD_EIO, "%s: mmap: %s", path, strerror(e));
+	td_pos_model *m = calloc(1, sizeof *m);
+	if (!m) {
+		munmap(map, size);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	m->map = map;
+	m->size = size;
+	int rc = 0;
+	const uint8_t *b = map;
+	memcpy(&m->h, b + 8, sizeof m->h);
+	const td_pos_header *h = &m->h;
+	if (memcmp(b, TD_POS_MAGIC, 8) != 0) {
+		rc = td_error(TD_ECORRUPT, "%s: not a tagdex part-of-speech model "
+			"(bad magic)", path);
+	} else if (h->byte_order != 0x01020304u) {
+		rc = td_error(TD_EVERSION, "%s: model written on a machine of "
+			"another byte order; rebuild it with tagdex-train-pos", path);
+	} else if (h->version != TD_POS_VERSION) {
+		rc = td_error(TD_EVERSION, "%s: part-of-speech model version %u, "
+			"this tagdex reads version %u; rebuild it with tagdex-train-pos "
+			"or reinstall", path, h->version, TD_POS_VERSION);
+	} else if (h->ntags == 0 || h->ntags > TD_POS_MAX_TAGS ||
+		h->nslots == 0 || (h->nslots & (h->nslots - 1)) ||
+		h->ndict == 0 || (h->ndict & (h->ndict - 1)) ||
+		h->nentries >= (1u << 26) ||
+		size != hs + (size_t)h->ntags * TD_POS_TAG_LEN +
+				(size_t)h->nslots * sizeof(td_pos_slot) +
+				(size_t)h->nentries * 4 +
+				(size_t)h->ndict * sizeof(td_pos_slot)) {
+		rc = td_error(TD_ECORRUPT, "%s: part-of-speech model has "
+			"inconsistent sizes", path);
+	} else if (td_pos_checksum(b + hs, size - hs) != h->checksum) {
+		rc = td_error(TD_ECORRUPT, "%s: part-of-speech model fails its "
+			"checksum", path);
+	}
+	if (!rc) {
+		const uint8_t *p = b + hs;
+		m->names = (const void *)p;
+		p += (size_t)h->ntags * TD_POS_TAG_LEN;
+		m->slots = (const void *)p;
+		p += (size_t)h->nslots * sizeof(td_pos_slot);
+		m->entries = (const void *)p;
+		p += (size_t)h->nentries * 4;
+		m->dict = (const void *)p;
+		for (uint32_t i = 0; i < h->ntags && !rc; i++)
+			if (m->names[i][TD_POS_TAG_LEN - 1] != '\0')
+				rc = td_error(TD_ECORRUPT, "%s: bad tag name", path);
+		/* every slot and dictionary entry must point inside the model */
+		for (uint32_t i = 0; i < h->nslots && !rc; i++) {
+			uint32_t v = m->slots[i].val;
+			if (m->slots[i].key && (v >> 6) + (v & 63) > h->nentries)
+				rc = td_error(TD_ECORRUPT, "%s: bad feature slot", path);
+		}
+		for (uint32_t i = 0; i < h->nentries && !rc; i++)
+			if ((m->entries[i] >> 16) >= h->ntags)
+				rc = td_error(TD_ECORRUPT, "%s: bad weight entry", path);
+		for (uint32_t i = 0; i < h->ndict && !rc; i++)
+			if (m->dict[i].key && m->dict[i].val >= h->ntags)
+				rc = td_error(TD_ECORRUPT, "%s: bad dictionary entry", path);
+		/* a full table would make lookups of absent keys loop forever */
+		uint32_t empty = 0;
+		for (uint32_t i = 0; i < h->nslots && !empty; i++)
+			empty = m->slots[i].key == 0;
+		uint32_t dempty = 0;
+		for (uint32_t i = 0; i < h->ndict && !dempty; i++)
+			dempty = m->dict[i].key == 0;
+		if (!rc && (!empty || !dempty))
+			rc = td_error(TD_ECORRUPT, "%s: full hash table", path);
+	}
+	if (rc) {
+		td_pos_close(m);
+		return rc;
+	}
+	*out = m;
+	return 0;
+}
+
+void td_pos_close(td_pos_model *m)
+{
+	if (!m)
+		return;
+	munmap(m->map, m->size);
+	free(m);
+}
+
+unsigned td_pos_ntags(const td_pos_model *m) { return m->h.ntags; }
+
+const char *td_pos_tag_name(const td_pos_model *m, unsigned t)
+{
+	return t < m->h.ntags ? m->names[t] : "";
+}
+
+int td_pos_tag_number(const td_pos_model *m, const char *name)
+{
+	for (unsigned t = 0; t < m->h.ntags; t++)
+		if (strcmp(m->names[t], name) == 0)
+			return (int)t;
+	return -1;
+}

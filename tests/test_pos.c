@@ -1,0 +1,277 @@
+/* test_pos.c: the part-of-speech tagger: the Brown-to-Penn mapping as
+ * docs/pos-tagset.md states it, the reserved Brown texts, model loading
+ * errors, and tagging with the model in corpus/models/. */
+#include "config.h"
+#include "brown.h"
+#include "pos.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#define MODEL TD_SRCDIR "/corpus/models/pos.model"
+
+/* Maps "w1/t1 w2/t2 ..." and returns "MAIN[+CLITIC] ..." for each token. */
+static char *map(const char *sentence)
+{
+	static char buf[1024], out[1024];
+	td_brown_tok t[64];
+	size_t n = 0;
+	snprintf(buf, sizeof buf, "%s", sentence);
+	for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) {
+		char *sl = strrchr(w, '/');
+		t[n++] = (td_brown_tok){w, sl + 1, (size_t)(sl - w), strlen(sl + 1)};
+	}
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const char *m, *c;
+		if (td_brown_to_penn(t, n, i, &m, &c))
+			m = "?";
+		if (i)
+			strcat(out, " ");
+		strcat(out, m);
+		if (c) {
+			strcat(out, "+");
+			strcat(out, c);
+		}
+	}
+	return out;
+}
+
+static void test_mapping_simple(void **state)
+{
+	(void)state;
+	assert_string_equal(map("The/at jury/nn said/vbd it/pps did/dod ./."),
+		"DT NN VBD PRP VBD .");
+	assert_string_equal(map("Mr./np Milstein/np is/bez a/at wizard/nn-tl"),
+		"NNP NNP VBZ DT NN");
+	assert_string_equal(map("the/at Chicago/np-tl Symphony/nn-tl Orchestra/nn-tl"),
+		"DT NNP NNP NNP");
+	assert_string_equal(map("very/ql fast/rb ,/, faster/rbr ,/, fastest/rbt"),
+		"RB RB , RBR , RBS");
+	assert_string_equal(map("the/at biggest/jjt and/cc 20th/od one/cd"),
+		"DT JJS CC JJ CD");
+	assert_string_equal(map("whose/wp$ dog/nn ,/, whom/wpo ,/, how/wql"),
+		"WP$ NN , WP , WRB");
+	assert_string_equal(map("``/`` no/at ''/'' ;/. --/-- (/( )/)"),
+		"`` DT '' : : ( )");
+	assert_string_equal(map("bon/fw-jj mot/fw-nn"), "FW FW");
+	assert_string_equal(map("was/bedz were/bed been/ben being/beg am/bem"),
+		"VBD VBD VBN VBG VBP");
+	assert_string_equal(map("has/hvz had/hvd does/doz not/*"),
+		"VBZ VBD VBZ RB");
+	assert_string_equal(map("went/vbd to/in Rome/np to/to see/vb"),
+		"VBD TO NNP TO VB");
+	assert_string_equal(map("more/ap most/ap several/ap"), "JJR JJS JJ");
+	assert_string_equal(map("all/abn the/at men/nns and/cc all/abn men/nns"),
+		"PDT DT NNS CC DT NNS");
+	assert_string_equal(map("the/at man/nn that/wps came/vbd who/wps left/vbd"),
+		"DT NN WDT VBD WP VBD");
+	assert_string_equal(map("x/nil"), "?");
+}
+
+static void test_mapping_clitics(void **state)
+{
+	(void)state;
+	assert_string_equal(map("John's/np$ dog/nn"), "NNP+POS NN");
+	assert_string_equal(map("the/at boys'/nns$ dog/nn"), "DT NNS+POS NN");
+	assert_string_equal(map("he's/pps+bez here/rn"), "PRP+VBZ RB");
+	assert_string_equal(map("let's/vb+ppo go/vb"), "VB+PRP VB");
+	assert_string_equal(map("I've/ppss+hv seen/vbn"), "PRP+VBP VBN");
+	assert_string_equal(map("I/ppss don't/do* go/vb"), "PRP VBP VB");
+	assert_string_equal(map("Don't/do* go/vb"), "VB VB");
+	assert_string_equal(map("Kim's/np+bez right/jj"), "NNP+VBZ JJ");
+}
+
+static void test_mapping_vb_vbp(void **state)
+{
+	(void)state;
+	/* Brown vb is both the base form and the present */
+	assert_string_equal(map("They/ppss want/vb to/to go/vb"), "PRP VBP TO VB");
+	assert_string_equal(map("We/ppss will/md not/* go/vb"), "PRP MD RB VB");
+	assert_string_equal(map("I/ppss often/rb go/vb"), "PRP RB VBP");
+	assert_string_equal(map("Go/vb home/nr"), "VB NN");
+	assert_string_equal(map("they/ppss eat/vb and/cc drink/vb"),
+		"PRP VBP CC VBP");
+	assert_string_equal(map("to/to eat/vb and/cc drink/vb"), "TO VB CC VB");
+	assert_string_equal(map("Do/do you/ppss know/vb"), "VBP PRP VB");
+	assert_string_equal(map("Do/do it/ppo"), "VB PRP");
+	assert_string_equal(map("I/ppss do/do not/* have/hv"), "PRP VBP RB VB");
+	assert_string_equal(map("men/nns who/wps have/hv"), "NNS WP VBP");
+	assert_string_equal(map("Can/md they/ppss go/vb"), "MD PRP VB");
+	assert_string_equal(map("when/wrb did/dod the/at men/nns go/vb"),
+		"WRB VBD DT NNS VB");
+	assert_string_equal(map("the/at old/jj men/nns go/vb"), "DT JJ NNS VBP");
+}
+
+static void test_punct_pieces(void **state)
+{
+	(void)state;
+	assert_string_equal(td_penn_punct("$", 1), "$");
+	assert_string_equal(td_penn_punct(".", 1), ".");
+	assert_string_equal(td_penn_punct("...", 3), ":");
+	assert_string_equal(td_penn_punct("\u201c", 3), "``");
+	assert_string_equal(td_penn_punct("\u201d", 3), "''");
+	assert_string_equal(td_penn_punct("%", 1), "NN");
+	assert_null(td_penn_punct("a", 1));
+	assert_null(td_penn_punct("5", 1));
+}
+
+static void test_reserved(void **state)
+{
+	(void)state;
+	const char *yes[] = {"ca01", "ca10", "cb01", "cb07", "cj01", "cj05",
+		"cn01", "cn05"};
+	const char *no[] = {"ca11", "ca00", "cb08", "cj06", "cn06", "cc01",
+		"ck01", "cp05", "ca1", "ca011", "cats.txt"};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		assert_true(td_brown_reserved(yes[i]));
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		assert_false(td_brown_reserved(no[i]));
+	size_t n = 0;
+	for (char l = 'a'; l <= 'r'; l++)
+		for (int k = 0; k <= 99; k++) {
+			char id[8];
+			snprintf(id, sizeof id, "c%c%02d", l, k);
+			n += td_brown_reserved(id) != 0;
+		}
+	assert_int_equal(n, 10 + 7 + 5 + 5);
+}
+
+static void tag_text(const td_pos_model *m, const char *text, char *out,
+	size_t size)
+{
+	td_tokens tk = {0};
+	assert_int_equal(td_tokenize(text, strlen(text), 0, &tk), 0);
+	uint8_t tags[128];
+	assert_true(tk.n <= sizeof tags);
+	td_pos_scratch s = {0};
+	assert_int_equal(td_pos_tag(m, text, tk.v, tk.n, tags, &s), 0);
+	out[0] = '\0';
+	for (size_t i = 0; i < tk.n; i++) {
+		size_t l = strlen(out);
+		snprintf(out + l, size - l, "%s%s", i ? " " : "",
+			td_pos_tag_name(m, tags[i]));
+	}
+	td_pos_scratch_free(&s);
+	td_tokens_free(&tk);
+}
+
+static void test_tagging(void **state)
+{
+	(void)state;
+	td_pos_model *m;
+	assert_int_equal(td_pos_open(MODEL, &m), 0);
+	assert_int_equal(td_pos_ntags(m), td_penn_ntags);
+	assert_int_equal(td_pos_tag_number(m, "VBZ"), 31);
+	assert_int_equal(td_pos_tag_number(m, "XYZ"), -1);
+	assert_string_equal(td_pos_tag_name(m, 999), "");
+	char out[512];
+	tag_text(m, "The minister will warn that prices rose sharply.", out,
+		sizeof out);
+	assert_string_equal(out, "DT NN MD VB IN NNS VBD RB .");
+	tag_text(m, "Kim's aides said they would not attend the talks in Geneva.",
+		out, sizeof out);
+	assert_string_equal(out, "NNP POS NNS VBD PRP MD RB VB DT NNS IN NNP .");
+	/* a word never seen in training still gets a plausible tag */
+	tag_text(m, "The zorbulating officials denied it.", out, sizeof out);
+	assert_string_equal(out, "DT VBG NNS VBD PRP .");
+	tag_text(m, "", out, sizeof out);
+	assert_string_equal(out, "");
+	td_pos_close(m);
+}
+
+static char *tmpfile_with(const void *data, size_t n)
+{
+	static char path[64];
+	snprintf(path, sizeof path, "/tmp/td-pos-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, n), (ssize_t)n);
+	close(fd);
+	return path;
+}
+
+static void *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	*n = (size_t)ftell(f);
+	fseek(f, 0, SEEK_SET);
+	void *b = malloc(*n);
+	assert_non_null(b);
+	assert_int_equal(fread(b, 1, *n, f), *n);
+	fclose(f);
+	return b;
+}
+
+static void test_load_errors(void **state)
+{
+	(void)state;
+	td_pos_model *m = (void *)1;
+	assert_int_equal(td_pos_open("/nonexistent/pos.model", &m), TD_ENOTFOUND);
+	assert_null(m);
+	assert_non_null(strstr(td_error_last(), "/nonexistent/pos.model"));
+	assert_non_null(strstr(td_error_last(), "tagdex-train-pos"));
+
+	size_t n;
+	uint8_t *b = slurp(MODEL, &n);
+	char *p = tmpfile_with(b, 10);
+	assert_int_equal(td_pos_open(p, &m), TD_ECORRUPT);
+	unlink(p);
+
+	td_pos_header h;
+	memcpy(&h, b + 8, sizeof h);
+	h.version = TD_POS_VERSION + 1;
+	memcpy(b + 8, &h, sizeof h);
+	p = tmpfile_with(b, n);
+	assert_int_equal(td_pos_open(p, &m), TD_EVERSION);
+	assert_non_null(strstr(td_error_last(), "version"));
+	unlink(p);
+	h.version = TD_POS_VERSION;
+	memcpy(b + 8, &h, sizeof h);
+
+	b[n - 100] ^= 1; /* a flipped bit in the dictionary */
+	p = tmpfile_with(b, n);
+	assert_int_equal(td_pos_open(p, &m), TD_ECORRUPT);
+	assert_non_null(strstr(td_error_last(), "checksum"));
+	unlink(p);
+	b[n - 100] ^= 1;
+
+	p = tmpfile_with(b, n - 4); /* truncated */
+	assert_int_equal(td_pos_open(p, &m), TD_ECORRUPT);
+	unlink(p);
+
+	b[0] = 'X';
+	p = tmpfile_with(b, n);
+	assert_int_equal(td_pos_open(p, &m), TD_ECORRUPT);
+	assert_non_null(strstr(td_error_last(), "magic"));
+	unlink(p);
+	b[0] = 'T';
+
+	p = tmpfile_with(b, n); /* intact copy loads */
+	assert_int_equal(td_pos_open(p, &m), 0);
+	td_pos_close(m);
+	unlink(p);
+	free(b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_mapping_simple),
+		cmocka_unit_test(test_mapping_clitics),
+		cmocka_unit_test(test_mapping_vb_vbp),
+		cmocka_unit_test(test_punct_pieces),
+		cmocka_unit_test(test_reserved),
+		cmocka_unit_test(test_tagging),
+		cmocka_unit_test(test_load_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
