@@ -17,13 +17,20 @@
 
 #include "tagdex.h"
 
-enum { C_SENT, C_ACTOR, C_QUOTE, C_ATTR, C_SAID, C_HEDGE, C_HPRED, C_PRED,
-	C_CLAIM, C_N };
+enum { C_SENT, C_ACTOR, C_QUOTE, C_ATTR, C_SAID, C_SAID_ATTR, C_HEDGE, C_HPRED,
+	C_PRED, C_CLAIM, C_DATE, C_N };
 static const char *const cat_name[C_N] = {"sentences", "actors", "quotes",
-	"attribution", "said", "hedges", "hedged-predictions", "predictions",
-	"claims"};
+	"attribution", "said", "said-attribution", "hedges", "hedged-predictions",
+	"predictions", "claims", "dates"};
 /* the thresholds of issue 3; negative: none */
-static double cat_min[C_N] = {0.95, 0.90, 0.95, 0.90, -1, 0.90, 0.90, -1, 0.80};
+static double cat_min[C_N] = {0.95, 0.90, 0.95, 0.90, -1, 0.90, 0.90, 0.90, -1,
+	0.80, -1};
+
+static const char *const hedge_subtypes[] = {"probability", "possibility",
+	"appearance", "approximation", "attribution", NULL};
+/* actor kinds: the element name, and its @type when it has one */
+static const char *const actor_kinds[] = {"persName", "orgName",
+	"orgName:state", "rs", "rs:state", "rs:group", "placeName", NULL};
 
 typedef struct strv {
 	char **v;
@@ -32,6 +39,7 @@ typedef struct strv {
 
 typedef struct itemset {
 	strv c[C_N];
+	int nodates; /* gold without a "dates" member */
 } itemset;
 
 typedef struct counts {
@@ -125,6 +133,98 @@ static char **sentence_keys(char **texts, size_t n)
 	return k;
 }
 
+/* "name=value" pairs joined with ';' (NULL names end the list early; NULL
+ * values are left out): the attributes an item is matched on. */
+static char *join_kv(const char *n1, const char *v1, const char *n2,
+	const char *v2, const char *n3, const char *v3)
+{
+	const char *n[3] = {n1, n2, n3}, *v[3] = {v1, v2, v3};
+	size_t len = 1;
+	for (int i = 0; i < 3 && n[i]; i++)
+		len += strlen(n[i]) + (v[i] ? strlen(v[i]) : 0) + 2;
+	char *o = malloc(len);
+	if (!o)
+		die_oom();
+	o[0] = '\0';
+	for (int i = 0; i < 3 && n[i]; i++)
+		if (v[i]) {
+			if (o[0])
+				strcat(o, ";");
+			strcat(o, n[i]);
+			strcat(o, "=");
+			strcat(o, v[i]);
+		}
+	return o;
+}
+
+static int in_list(const char *v, const char *const *list)
+{
+	for (; v && *list; list++)
+		if (!strcmp(v, *list))
+			return 1;
+	return 0;
+}
+
+/* Why a gold item cannot be scored, or NULL. Its text must start inside
+ * sentence s (and may run on into the next ones: a quote over several
+ * sentences), each member the profile defines must be there. */
+static const char *gold_item_error(json_t *it, int cat, char **texts, size_t n)
+{
+	json_t *sj = json_object_get(it, "s");
+	const char *text = json_string_value(json_object_get(it, "text"));
+	if (!json_is_object(it))
+		return "not an object";
+	if (!json_is_integer(sj) || json_integer_value(sj) < 0 ||
+	    (size_t)json_integer_value(sj) >= n)
+		return "\"s\" is not a sentence index";
+	if (!text || !*text)
+		return "no \"text\"";
+	size_t s = (size_t)json_integer_value(sj), len = 0;
+	for (size_t i = s; i < n; i++)
+		len += strlen(texts[i]) + 1;
+	char *run = malloc(len + 1), *t = norm_ws(text);
+	if (!run)
+		die_oom();
+	run[0] = '\0';
+	for (size_t i = s; i < n; i++) {
+		if (i > s)
+			strcat(run, " ");
+		strcat(run, texts[i]);
+	}
+	const char *at = strstr(run, t);
+	int placed = at && (size_t)(at - run) < strlen(texts[s]);
+	free(run);
+	free(t);
+	if (!placed)
+		return "\"text\" is not in sentence \"s\"";
+	json_t *who = json_object_get(it, "who");
+	switch (cat) {
+	case C_ACTOR:
+		if (!json_string_value(json_object_get(it, "key")))
+			return "no \"key\"";
+		if (!in_list(json_string_value(json_object_get(it, "type")), actor_kinds))
+			return "\"type\" is not an actor kind";
+		break;
+	case C_QUOTE:
+	case C_SAID:
+		if (!who || !(json_is_null(who) || json_string_value(who)))
+			return "\"who\" is neither a key nor null";
+		break;
+	case C_HEDGE:
+		if (!in_list(json_string_value(json_object_get(it, "subtype")),
+			    hedge_subtypes))
+			return "\"subtype\" is not a hedge subtype";
+		break;
+	case C_DATE:
+		if (!json_string_value(json_object_get(it, "when")) &&
+		    !json_string_value(json_object_get(it, "notBefore")) &&
+		    !json_string_value(json_object_get(it, "notAfter")))
+			return "no \"when\", \"notBefore\" or \"notAfter\"";
+		break;
+	}
+	return NULL;
+}
+
 /* ----------------------------------------------------------------- gold */
 
 static int load_gold(const char *path, itemset *is, char **source)
@@ -159,45 +259,82 @@ static int load_gold(const char *path, itemset *is, char **source)
 		const char *field;
 		int cat;
 	} lists[] = {{"actors", C_ACTOR}, {"quotes", C_QUOTE}, {"said", C_SAID},
-		{"hedges", C_HEDGE}};
+		{"hedges", C_HEDGE}, {"dates", C_DATE}};
+	int bad = 0;
 	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
 		json_t *arr = json_object_get(root, lists[l].field), *it;
 		size_t i;
+		if (arr && !json_is_array(arr)) {
+			fprintf(stderr, "tagdex-eval: %s: \"%s\" is not an array\n", path,
+				lists[l].field);
+			bad = 1;
+			continue;
+		}
 		json_array_foreach(arr, i, it) {
-			json_int_t s = json_integer_value(json_object_get(it, "s"));
+			json_t *sj = json_object_get(it, "s");
+			json_int_t s = json_integer_value(sj);
 			const char *text = json_string_value(json_object_get(it, "text"));
-			if (s < 0 || (size_t)s >= n || !text) {
-				fprintf(stderr, "tagdex-eval: %s: %s[%zu]: bad s or text\n",
-					path, lists[l].field, i);
+			const char *why = gold_item_error(it, lists[l].cat, texts, n);
+			if (why) {
+				fprintf(stderr, "tagdex-eval: %s: %s[%zu]: %s\n", path,
+					lists[l].field, i, why);
+				bad = 1;
 				continue;
 			}
 			char *t = norm_ws(text);
 			const char *key = json_string_value(json_object_get(it, "key"));
 			const char *who = json_string_value(json_object_get(it, "who"));
+			char *extra = NULL;
 			if (lists[l].cat == C_ACTOR)
-				strv_push(&is->c[C_ACTOR], join3(keys[s], t, key));
-			else
-				strv_push(&is->c[lists[l].cat], join3(keys[s], t, NULL));
+				extra = join_kv("key", key, "kind",
+					json_string_value(json_object_get(it, "type")), NULL, NULL);
+			else if (lists[l].cat == C_HEDGE)
+				extra = join_kv("subtype",
+					json_string_value(json_object_get(it, "subtype")), NULL,
+					NULL, NULL, NULL);
+			else if (lists[l].cat == C_DATE)
+				extra = join_kv("when",
+					json_string_value(json_object_get(it, "when")), "notBefore",
+					json_string_value(json_object_get(it, "notBefore")),
+					"notAfter", json_string_value(json_object_get(it, "notAfter")));
+			strv_push(&is->c[lists[l].cat], join3(keys[s], t, extra));
+			free(extra);
 			if (lists[l].cat == C_QUOTE && who)
 				strv_push(&is->c[C_ATTR], join3(keys[s], t, who));
+			if (lists[l].cat == C_SAID && who)
+				strv_push(&is->c[C_SAID_ATTR], join3(keys[s], t, who));
 			free(t);
 		}
 	}
+	/* a file without "dates" does not score dates (older gold) */
+	if (!json_object_get(root, "dates"))
+		is->nodates = 1;
 	json_t *labels = json_object_get(root, "labels"), *it;
 	size_t i;
 	json_array_foreach(labels, i, it) {
-		json_int_t s = json_integer_value(json_object_get(it, "s"));
+		json_t *sj = json_object_get(it, "s");
+		json_int_t s = json_integer_value(sj);
 		json_t *ana = json_object_get(it, "ana"), *a;
 		size_t j;
 		int pred = 0, hedged = 0, claim = 0;
-		if (s < 0 || (size_t)s >= n)
+		if (!json_is_integer(sj) || s < 0 || (size_t)s >= n || !json_is_array(ana)) {
+			fprintf(stderr, "tagdex-eval: %s: labels[%zu]: %s\n", path, i,
+				!json_is_array(ana) ? "no \"ana\" array"
+						    : "\"s\" is not a sentence index");
+			bad = 1;
 			continue;
+		}
 		json_array_foreach(ana, j, a) {
 			const char *v = json_string_value(a);
-			if (!v)
-				continue;
-			if (*v == '#')
+			if (v && *v == '#')
 				v++;
+			if (!v || (strcmp(v, "prediction") && strcmp(v, "hedged") &&
+				      strcmp(v, "claim"))) {
+				fprintf(stderr, "tagdex-eval: %s: labels[%zu].ana[%zu]: not "
+						"prediction, hedged or claim\n", path, i, j);
+				bad = 1;
+				continue;
+			}
 			pred |= strcmp(v, "prediction") == 0;
 			hedged |= strcmp(v, "hedged") == 0;
 			claim |= strcmp(v, "claim") == 0;
@@ -216,7 +353,7 @@ static int load_gold(const char *path, itemset *is, char **source)
 	free(texts);
 	free(keys);
 	json_decref(root);
-	return 0;
+	return bad ? -1 : 0;
 }
 
 /* ------------------------------------------------------------------ TEI */
@@ -299,8 +436,14 @@ static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 		    !strcmp(nm, "rs") || !strcmp(nm, "placeName")) {
 			char *ref = attr(c, "ref");
 			if (ref && ref[0]) {
-				char *t = text_of(c);
-				strv_push(&is->c[C_ACTOR], join3(skey, t, ref[0] == '#' ? ref + 1 : ref));
+				char *t = text_of(c), *type = attr(c, "type"), kind[64];
+				snprintf(kind, sizeof kind, "%s%s%s", nm, type ? ":" : "",
+					type ? type : "");
+				char *kv = join_kv("key", ref[0] == '#' ? ref + 1 : ref, "kind",
+					kind, NULL, NULL);
+				strv_push(&is->c[C_ACTOR], join3(skey, t, kv));
+				free(kv);
+				free(type);
 				free(t);
 			}
 			free(ref);
@@ -327,17 +470,34 @@ static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 			p->who = attr(c, "who");
 			p->sent = si;
 		} else if (!strcmp(nm, "said")) {
-			char *t = text_of(c);
+			char *t = text_of(c), *who = attr(c, "who");
 			strv_push(&is->c[C_SAID], join3(skey, t, NULL));
+			if (who && who[0])
+				strv_push(&is->c[C_SAID_ATTR],
+					join3(skey, t, who[0] == '#' ? who + 1 : who));
+			free(who);
 			free(t);
 		} else if (!strcmp(nm, "seg")) {
 			char *type = attr(c, "type");
 			if (type && !strcmp(type, "hedge")) {
-				char *t = text_of(c);
-				strv_push(&is->c[C_HEDGE], join3(skey, t, NULL));
+				char *t = text_of(c), *sub = attr(c, "subtype");
+				char *kv = join_kv("subtype", sub, NULL, NULL, NULL, NULL);
+				strv_push(&is->c[C_HEDGE], join3(skey, t, kv));
+				free(kv);
+				free(sub);
 				free(t);
 			}
 			free(type);
+		} else if (!strcmp(nm, "date")) {
+			char *t = text_of(c), *w = attr(c, "when"), *nb = attr(c, "notBefore"),
+			     *na = attr(c, "notAfter");
+			char *kv = join_kv("when", w, "notBefore", nb, "notAfter", na);
+			strv_push(&is->c[C_DATE], join3(skey, t, kv));
+			free(kv);
+			free(w);
+			free(nb);
+			free(na);
+			free(t);
 		}
 		if (c->children)
 			walk_items(c->children, skey, si, is, qp, nq, capq);
@@ -594,6 +754,11 @@ int main(int argc, char **argv)
 			free(src);
 			return 3;
 		}
+		if (g.nodates) /* not scored for this file */
+			for (size_t i = 0; i < s.c[C_DATE].n; i++)
+				free(s.c[C_DATE].v[i]);
+		if (g.nodates)
+			s.c[C_DATE].n = 0;
 		for (int c = 0; c < C_N; c++) {
 			k.gold[c] = g.c[c].n;
 			k.sys[c] = s.c[c].n;
