@@ -196,11 +196,28 @@ static void test_carried_speaker_generic_subjects(void **state)
 	td_doc_free(d);
 }
 
+/* A verbless quote continues the speaker of the sentence before it in the
+ * same paragraph; a paragraph break ends that (docs/annotation-notes.md). */
+static void test_speaker_paragraph_break(void **state)
+{
+	(void)state;
+	const char *same[] = {"Kim Jong Un said the talks were over.\n‘Nobody wins.’"};
+	td_doc *d = fx_doc("2024-01-19", same, 1);
+	fx_expect(d, "q", "Nobody wins.", "who", "#kim-jong-un");
+	td_doc_free(d);
+	const char *two[] = {"Kim Jong Un said the talks were over.", "‘Nobody wins.’"};
+	d = fx_doc("2024-01-19", two, 2);
+	fx_expect(d, "q", "Nobody wins.", "who", NULL);
+	assert_int_equal(fx_count(d, "q"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_marks_and_apostrophes),
 		cmocka_unit_test(test_attribution),
+		cmocka_unit_test(test_speaker_paragraph_break),
 		cmocka_unit_test(test_multi_sentence_quote),
 		cmocka_unit_test(test_reported_clauses),
 		cmocka_unit_test(test_unbalanced_marks),
