@@ -3,7 +3,10 @@
 # missing, builds with -Werror and runs every test; runs the unit tests
 # again under valgrind; builds again with AddressSanitizer and
 # UndefinedBehaviorSanitizer and runs everything again; runs each fuzz
-# harness briefly (FUZZ_SECONDS, default 20). Ends with one totals line.
+# harness briefly (FUZZ_SECONDS, default 20). Ends with one totals line,
+# `tests: N passed, N failed, N skipped`, naming the skipped tests. jing,
+# valgrind and clang are required: missing, they fail the run (and tests that
+# would skip for want of them fail: TD_REQUIRE_TOOLS).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/deps.sh"
@@ -14,6 +17,16 @@ jobs=$(nproc)
 status=0
 passed=0
 failed=0
+skipped=0
+skipped_names=""
+for tool in jing valgrind clang; do
+	command -v "$tool" >/dev/null 2>&1 || {
+		echo "test.sh: required tool $tool is missing" >&2
+		status=1
+		failed=$((failed + 1))
+	}
+done
+export TD_REQUIRE_TOOLS=1
 
 # Adds the counts of a finished automake test run to the totals.
 count() { # build dir
@@ -21,8 +34,14 @@ count() { # build dir
 	[ -f "$f" ] || return 0
 	p=$(awk '/^# PASS:/{print $3; exit}' "$f")
 	x=$(awk '/^# (FAIL|ERROR):/{n+=$3} END{print n+0}' "$f")
+	k=$(awk '/^# SKIP:/{print $3; exit}' "$f")
 	passed=$((passed + ${p:-0}))
 	failed=$((failed + ${x:-0}))
+	skipped=$((skipped + ${k:-0}))
+	# section titles of the log: "SKIP: tests/x" over a line of '='
+	for t in $(awk '/^=+$/ && prev ~ /^SKIP: / {print substr(prev, 7)} {prev = $0}' "$f"); do
+		skipped_names="$skipped_names ${1##*/}/$t"
+	done
 }
 
 show_failures() { # build dir
@@ -67,5 +86,7 @@ else
 fi
 
 [ "$status" = 0 ] || [ "$failed" -gt 0 ] || failed=1
-echo "tests: $passed passed, $failed failed"
+names=""
+[ -z "$skipped_names" ] || names=" (${skipped_names# })"
+echo "tests: $passed passed, $failed failed, $skipped skipped$names"
 exit $status
