@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# mutants.sh: `make mutants`. Applies each curated patch in tests/mutants/
+# (a small deliberate bug) on its own to a scratch copy of the source tree,
+# rebuilds there and runs the tests the patch names; a mutant the tests do
+# not catch "survives". A patch that does not apply exactly (no fuzz) or
+# does not build is an error, never a kill.
+#
+# Each patch starts with header lines before the diff:
+#   Mutant: what the bug is
+#   Tests: tests/test_x tests/test_y.sh   (the tests that must catch it)
+# tests/mutants/SURVIVORS lists mutants allowed to survive, with the reason.
+#
+# usage: mutants.sh SRCDIR WORKDIR [PATCH...]   (env: TD_SHARED, JOBS)
+# Exit 0 when every mutant is killed or listed; 1 otherwise.
+set -u
+src=$(cd "$1" && pwd)
+work=$2
+shift 2
+jobs=${JOBS:-2}
+mdir=$src/tests/mutants
+if [ $# -gt 0 ]; then
+	patches=("$@")
+else
+	patches=("$mdir"/*.patch)
+fi
+[ -e "${patches[0]}" ] || { echo "mutants: no patches in $mdir" >&2; exit 1; }
+
+rm -rf "$work"
+mkdir -p "$work/src" "$work/build" || exit 1
+# the tree as it is now (committed or not), without build directories
+tar -C "$src" --exclude=./.git --exclude='./build*' --exclude=./autom4te.cache \
+	--exclude=./tests/mutants -cf - . | tar -C "$work/src" -xf - || exit 1
+cd "$work/build" || exit 1
+log=$work/log
+echo "mutants: configuring and building a scratch copy in $work"
+{ "$work/src/configure" -q TD_SHARED="${TD_SHARED:-}" &&
+	make -j"$jobs" && make -j"$jobs" check TESTS=; } >"$log" 2>&1 ||
+	{ echo "mutants: the unmutated copy does not build (see $log)" >&2; exit 1; }
+
+field() { # patch, header name
+	sed -n "/^diff \|^--- /q; s/^$2:[ ]*//p" "$1" | tr '\n' ' '
+}
+
+# Baseline: the union of the tests named must pass without any mutant.
+all_tests=$(for p in "${patches[@]}"; do field "$p" Tests; done | tr ' ' '\n' |
+	sort -u | tr '\n' ' ')
+echo "mutants: baseline run of $all_tests"
+if ! make -j"$jobs" check TESTS="$all_tests" >"$log" 2>&1; then
+	echo "mutants: the tests fail without any mutant (see $log)" >&2
+	exit 1
+fi
+
+killed=0 survived=0 listed=0 errors=0
+bad=""
+for p in "${patches[@]}"; do
+	name=$(basename "$p" .patch)
+	tests=$(field "$p" Tests)
+	what=$(field "$p" Mutant)
+	if [ -z "$tests" ]; then
+		echo "ERROR    $name: no Tests: header"
+		errors=$((errors + 1)); bad="$bad $name"; continue
+	fi
+	if ! (cd "$work/src" && patch -p1 -s -f --fuzz=0 --dry-run <"$p" >/dev/null 2>&1); then
+		echo "ERROR    $name: does not apply to this tree (refresh the patch)"
+		errors=$((errors + 1)); bad="$bad $name"; continue
+	fi
+	(cd "$work/src" && patch -p1 -s -f --fuzz=0 <"$p" >/dev/null)
+	if ! make -j"$jobs" >"$work/$name.log" 2>&1 ||
+		! make -j"$jobs" check TESTS= >>"$work/$name.log" 2>&1; then
+		result=ERROR
+		why="does not build (see $work/$name.log)"
+	elif timeout 600 make -j"$jobs" check TESTS="$tests" >>"$work/$name.log" 2>&1; then
+		result=SURVIVED
+		why=$what
+	else
+		result=KILLED
+		why=$what
+	fi
+	(cd "$work/src" && patch -R -p1 -s -f --fuzz=0 <"$p" >/dev/null) || {
+		echo "mutants: cannot revert $name" >&2; exit 1; }
+	case $result in
+	KILLED) killed=$((killed + 1)) ;;
+	ERROR) errors=$((errors + 1)); bad="$bad $name" ;;
+	SURVIVED)
+		if grep -q "^$name[[:space:]]" "$mdir/SURVIVORS" 2>/dev/null; then
+			result="SURVIVED (listed)"
+			listed=$((listed + 1))
+		else
+			survived=$((survived + 1)); bad="$bad $name"
+		fi ;;
+	esac
+	printf '%-8s %s: %s [%s]\n' "$result" "$name" "$why" "${tests% }"
+done
+# leave the copy unmutated and built for the next look
+make -j"$jobs" >/dev/null 2>&1
+echo "mutants: ${#patches[@]} total, $killed killed, $listed survived (listed)," \
+	"$survived survived (unlisted), $errors errors"
+[ -z "$bad" ] || { echo "mutants: not killed:$bad"; exit 1; }
+exit 0
