@@ -331,7 +331,9 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely") || eq(c, i, t1, "set") ||
 	     eq(c, i, t1, "expected") || eq(c, i, t1, "poised") || eq(c, i, t1, "bound") ||
 	     eq(c, i, t1, "going") || eq(c, i, t1, "due")) && eq(c, i + 1, t1, "to") && i + 2 < t1 &&
-	    td_tok_is_lower(c, i + 2))
+	    td_tok_is_lower(c, i + 2) &&
+	    /* "were due to meet", "was set to": a past plan, not a forecast */
+	    !(i > t0 && (eq(c, i - 1, t1, "was") || eq(c, i - 1, t1, "were"))))
 		return 1;
 	/* predicative likely: "a decision is likely by August", "looks
 	 * unlikely", "makes a return less likely" (not "was likely") */
@@ -421,6 +423,10 @@ static int report_like(const td_actx *c, size_t t0, size_t t1, const unsigned ch
 		if ((eq(c, i, t1, "earlier") || eq(c, i, t1, "already")) && eq(c, i + 1, t1, "this"))
 			return 1;
 		if (eq(c, i, t1, "last") && any(c, i + 1, t1, next_nouns))
+			return 1;
+		/* "The envoys were due to meet": a past schedule */
+		if ((eq(c, i, t1, "was") || eq(c, i, t1, "were")) && eq(c, i + 1, t1, "due") &&
+		    eq(c, i + 2, t1, "to"))
 			return 1;
 		if (td_tok_is_num(c, i))
 			nums++;

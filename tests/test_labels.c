@@ -128,6 +128,8 @@ static void test_separate_judgement_and_schedule(void **state)
 	expect_ana(d, 0, "#prediction #claim");
 	expect_ana(d, 1, "#prediction");
 	expect_ana(d, 2, "#prediction");
+	/* a past schedule is a plain report, neither forecast nor claim */
+	expect_ana(d, 3, "");
 	assert_null(strstr(fx_ana(d, 4), "#prediction"));
 	td_doc_free(d);
 }
