@@ -13,6 +13,7 @@ static void test_cues(void **state)
 		"Perhaps about 30 ships took part, reportedly.");
 	fx_expect(d, "seg", "looks unlikely", "subtype", "probability");
 	fx_expect(d, "seg", "should not be surprised if", "type", "hedge");
+	fx_expect(d, "seg", "should not be surprised if", "subtype", "probability");
 	fx_expect(d, "seg", "cannot be ruled out", "subtype", "possibility");
 	fx_expect(d, "seg", "may well", "subtype", "probability");
 	fx_expect(d, "seg", "Perhaps", "subtype", "possibility");
@@ -110,10 +111,50 @@ static void test_personal_passive(void **state)
 	td_doc_free(d);
 }
 
+/* The cue list of docs/annotation.md with its subtypes, one sentence each:
+ * exactly one seg over the cue, with the subtype the profile gives. */
+static void test_subtype_table(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *sent, *cue, *subtype;
+	} t[] = {
+		{"Rain is likely.", "likely", "probability"},
+		{"Rain is unlikely.", "unlikely", "probability"},
+		{"It will probably rain.", "probably", "probability"},
+		{"It will possibly rain.", "possibly", "probability"},
+		{"It may well rain.", "may well", "probability"},
+		{"It may rain.", "may", "possibility"},
+		{"It might rain.", "might", "possibility"},
+		{"It could rain.", "could", "possibility"},
+		{"Perhaps it rains.", "Perhaps", "possibility"},
+		{"Rain cannot be ruled out.", "cannot be ruled out", "possibility"},
+		{"It appears calm.", "appears", "appearance"},
+		{"It seems calm.", "seems", "appearance"},
+		{"It looks calm.", "looks", "appearance"},
+		{"The data suggests calm.", "suggests", "appearance"},
+		{"About 30 ships sailed.", "About", "approximation"},
+		{"Roughly 30 ships sailed.", "Roughly", "approximation"},
+		{"Some 30 ships sailed.", "Some", "approximation"},
+		{"It is thought that rain comes.", "It is thought", "attribution"},
+		{"Rain reportedly came.", "reportedly", "attribution"},
+		{"Rain is thought to come.", "is thought", "attribution"},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		td_doc *d = fx_one("2024-01-19", t[i].sent);
+		if (fx_count(d, "seg") != 1)
+			fail_msg("%s: %zu segs, want 1", t[i].sent, fx_count(d, "seg"));
+		fx_expect(d, "seg", t[i].cue, "type", "hedge");
+		fx_expect(d, "seg", t[i].cue, "subtype", t[i].subtype);
+		td_doc_free(d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cues),
+		cmocka_unit_test(test_subtype_table),
 		cmocka_unit_test(test_non_hedges),
 		cmocka_unit_test(test_cue_extent),
 		cmocka_unit_test(test_quoted_hedge),
