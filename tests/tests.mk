@@ -125,3 +125,11 @@ mutants:
 # every renderer on a fixed tiny index, exact bytes (tests/test_render.sh)
 TESTS += tests/test_render.sh
 EXTRA_DIST += tests/test_render.sh
+
+# make coverage: line and branch coverage of the library (lcov) from a
+# gcov build in coverage-work/ (scripts/coverage.sh); report in
+# coverage-work/html.
+coverage:
+	TD_SHARED='$(TD_SHARED)' $(SHELL) $(abs_top_srcdir)/scripts/coverage.sh \
+		$(abs_top_srcdir) $(abs_top_builddir)/coverage-work
+.PHONY: coverage
