@@ -34,18 +34,29 @@ cd "$work/build" || exit 1
 log=$work/log
 echo "mutants: configuring and building a scratch copy in $work"
 { "$work/src/configure" -q TD_SHARED="${TD_SHARED:-}" &&
-	make -j"$jobs" && make -j"$jobs" check TESTS=; } >"$log" 2>&1 ||
+	make -j"$jobs"; } >"$log" 2>&1 ||
 	{ echo "mutants: the unmutated copy does not build (see $log)" >&2; exit 1; }
 
 field() { # patch, header name
 	sed -n "/^diff \|^--- /q; s/^$2:[ ]*//p" "$1" | tr '\n' ' '
 }
 
+# run_tests TESTS...: builds the programs and the test programs named (no
+# other check program is relinked) and runs those tests
+run_tests() {
+	local progs="" t
+	for t in "$@"; do
+		case $t in *.sh) ;; *) progs="$progs $t" ;; esac
+	done
+	make -j"$jobs" all && make -j"$jobs" check TESTS="$*" check_PROGRAMS="$progs"
+}
+
 # Baseline: the union of the tests named must pass without any mutant.
 all_tests=$(for p in "${patches[@]}"; do field "$p" Tests; done | tr ' ' '\n' |
 	sort -u | tr '\n' ' ')
 echo "mutants: baseline run of $all_tests"
-if ! make -j"$jobs" check TESTS="$all_tests" >"$log" 2>&1; then
+# shellcheck disable=SC2086
+if ! run_tests $all_tests >"$log" 2>&1; then
 	echo "mutants: the tests fail without any mutant (see $log)" >&2
 	exit 1
 fi
@@ -65,11 +76,17 @@ for p in "${patches[@]}"; do
 		errors=$((errors + 1)); bad="$bad $name"; continue
 	fi
 	(cd "$work/src" && patch -p1 -s -f --fuzz=0 <"$p" >/dev/null)
-	if ! make -j"$jobs" >"$work/$name.log" 2>&1 ||
-		! make -j"$jobs" check TESTS= >>"$work/$name.log" 2>&1; then
+	progs=""
+	for t in $tests; do
+		case $t in *.sh) ;; *) progs="$progs $t" ;; esac
+	done
+	# shellcheck disable=SC2086
+	if ! make -j"$jobs" all $progs >"$work/$name.log" 2>&1; then
 		result=ERROR
 		why="does not build (see $work/$name.log)"
-	elif timeout 600 make -j"$jobs" check TESTS="$tests" >>"$work/$name.log" 2>&1; then
+	# shellcheck disable=SC2086
+	elif timeout 900 bash -c "$(declare -f run_tests); jobs=$jobs; run_tests $tests" \
+		>>"$work/$name.log" 2>&1; then
 		result=SURVIVED
 		why=$what
 	else
@@ -91,8 +108,6 @@ for p in "${patches[@]}"; do
 	esac
 	printf '%-8s %s: %s [%s]\n' "$result" "$name" "$why" "${tests% }"
 done
-# leave the copy unmutated and built for the next look
-make -j"$jobs" >/dev/null 2>&1
 echo "mutants: ${#patches[@]} total, $killed killed, $listed survived (listed)," \
 	"$survived survived (unlisted), $errors errors"
 [ -z "$bad" ] || { echo "mutants: not killed:$bad"; exit 1; }
