@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_render.sh: every output format of tagdex-query on a fixed tiny index
 # (tests/data/render/tiny.xml, 12 tokens) against bytes written out by hand:
-# KWIC text, TSV, JSON Lines, frequency tables and counts. The TEI input is
+# KWIC text, TSV, CSV, JSON Lines, frequency tables and counts. The TEI input is
 # indexed as it is (no annotation), so only the renderers and the index
 # decide the output.
 set -u
@@ -29,14 +29,25 @@ printf '%s\n' \
 'doc-tiny 2024-03-05 s1                            . Kim said "no [deal] ".' >"$tmp/want"
 same "KWIC text" "$Qy"
 
-printf 'doc\ts\tstart\tend\tdate\tleft\tmatch\tright\ttitle\n%s\n%s\n' \
-"doc-tiny	doc-tiny-s0	2	3	2024-03-05	Talks will	probably	fail. Kim said \"	Tiny \"quoted\" title" \
-"doc-tiny	doc-tiny-s1	9	10	2024-03-05	. Kim said \"no	deal	\".	Tiny \"quoted\" title" >"$tmp/want"
+# TSV and CSV quote a field holding a quote mark (RFC 4180: doubled inside)
+cat >"$tmp/want" <<'TSV'
+doc	s	start	end	date	left	match	right	title
+doc-tiny	doc-tiny-s0	2	3	2024-03-05	Talks will	probably	"fail. Kim said """	"Tiny ""quoted"" title"
+doc-tiny	doc-tiny-s1	9	10	2024-03-05	". Kim said ""no"	deal	"""."	"Tiny ""quoted"" title"
+TSV
 same "TSV" --format tsv "$Qy"
+cat >"$tmp/want" <<'CSV'
+doc,s,start,end,date,left,match,right,title
+doc-tiny,doc-tiny-s0,2,3,2024-03-05,Talks will,probably,"fail. Kim said ""","Tiny ""quoted"" title"
+doc-tiny,doc-tiny-s1,9,10,2024-03-05,". Kim said ""no",deal,""".","Tiny ""quoted"" title"
+CSV
+same "CSV" --format csv "$Qy"
 
 # the whole sentence as context; a tab in the text becomes a space in TSV
-printf 'doc\ts\tstart\tend\tdate\tleft\tmatch\tright\ttitle\n%s\n' \
-"doc-tiny	doc-tiny-s1	9	10	2024-03-05	Kim said \"no	deal	\".	Tiny \"quoted\" title" >"$tmp/want"
+cat >"$tmp/want" <<'TSV'
+doc	s	start	end	date	left	match	right	title
+doc-tiny	doc-tiny-s1	9	10	2024-03-05	"Kim said ""no"	deal	"""."	"Tiny ""quoted"" title"
+TSV
 same "TSV --context s" --format tsv --context s '"deal"'
 
 cat >"$tmp/want" <<'JSON'
@@ -47,7 +58,10 @@ same "JSON Lines" --format json "$Qy"
 
 printf '1\t83333.33\tTalks\n1\t83333.33\tdeal\n1\t83333.33\tprobably\n' >"$tmp/want"
 same "freq text" --freq match '"probably"|"deal"|"Talks"'
+{ printf 'count\tper_million\tvalue\n'; cat "$tmp/want"; } >"$tmp/w2" && mv "$tmp/w2" "$tmp/want"
 same "freq tsv" --freq match --format tsv '"probably"|"deal"|"Talks"'
+printf 'count,per_million,value\n1,83333.33,Talks\n1,83333.33,deal\n1,83333.33,probably\n' >"$tmp/want"
+same "freq csv" --freq match --format csv '"probably"|"deal"|"Talks"'
 printf '%s\n' '{"value":"Talks","count":1,"per_million":83333.333333333328}' \
 	'{"value":"deal","count":1,"per_million":83333.333333333328}' \
 	'{"value":"probably","count":1,"per_million":83333.333333333328}' >"$tmp/want"
