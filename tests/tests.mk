@@ -112,24 +112,3 @@ TESTS += tests/test_corrupt
 TESTS += tests/test_counting.sh
 EXTRA_DIST += tests/test_counting.sh tests/data/counting/a.xml \
 	tests/data/counting/b.xml
-
-# make mutants: each curated bug in tests/mutants/*.patch applied on its own
-# to a scratch copy (mutants-work/), rebuilt, and the tests it names run;
-# MUTANTS='path.patch ...' picks some. Not part of make check (minutes).
-EXTRA_DIST += tests/mutants
-mutants:
-	TD_SHARED='$(TD_SHARED)' $(SHELL) $(abs_top_srcdir)/scripts/mutants.sh \
-		$(abs_top_srcdir) $(abs_top_builddir)/mutants-work $(MUTANTS)
-.PHONY: mutants
-
-# every renderer on a fixed tiny index, exact bytes (tests/test_render.sh)
-TESTS += tests/test_render.sh
-EXTRA_DIST += tests/test_render.sh
-
-# make coverage: line and branch coverage of the library (lcov) from a
-# gcov build in coverage-work/ (scripts/coverage.sh); report in
-# coverage-work/html.
-coverage:
-	TD_SHARED='$(TD_SHARED)' $(SHELL) $(abs_top_srcdir)/scripts/coverage.sh \
-		$(abs_top_srcdir) $(abs_top_builddir)/coverage-work
-.PHONY: coverage
