@@ -56,15 +56,16 @@ cat >"$tmp/want" <<'JSON'
 JSON
 same "JSON Lines" --format json "$Qy"
 
-printf '1\t83333.33\tTalks\n1\t83333.33\tdeal\n1\t83333.33\tprobably\n' >"$tmp/want"
+# count, rate per million of the 12 tokens searched, value, tokens
+printf '1\t83333.33\tTalks\t12\n1\t83333.33\tdeal\t12\n1\t83333.33\tprobably\t12\n' >"$tmp/want"
 same "freq text" --freq match '"probably"|"deal"|"Talks"'
-{ printf 'count\tper_million\tvalue\n'; cat "$tmp/want"; } >"$tmp/w2" && mv "$tmp/w2" "$tmp/want"
+{ printf 'count\tper_million\tvalue\ttokens\n'; cat "$tmp/want"; } >"$tmp/w2" && mv "$tmp/w2" "$tmp/want"
 same "freq tsv" --freq match --format tsv '"probably"|"deal"|"Talks"'
-printf 'count,per_million,value\n1,83333.33,Talks\n1,83333.33,deal\n1,83333.33,probably\n' >"$tmp/want"
+printf 'count,per_million,value,tokens\n1,83333.33,Talks,12\n1,83333.33,deal,12\n1,83333.33,probably,12\n' >"$tmp/want"
 same "freq csv" --freq match --format csv '"probably"|"deal"|"Talks"'
-printf '%s\n' '{"value":"Talks","count":1,"per_million":83333.333333333328}' \
-	'{"value":"deal","count":1,"per_million":83333.333333333328}' \
-	'{"value":"probably","count":1,"per_million":83333.333333333328}' >"$tmp/want"
+printf '%s\n' '{"value":"Talks","count":1,"per_million":83333.333333333328,"tokens":12}' \
+	'{"value":"deal","count":1,"per_million":83333.333333333328,"tokens":12}' \
+	'{"value":"probably","count":1,"per_million":83333.333333333328,"tokens":12}' >"$tmp/want"
 same "freq json" --freq match --format json '"probably"|"deal"|"Talks"'
 echo 12 >"$tmp/want"
 same "count" --count '[]'
