@@ -143,6 +143,10 @@ int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
 	const char *sha256);
 /* Drops the document of a source (TD_ENOTFOUND if it has none). */
 int td_writer_remove(td_writer *w, const char *source);
+/* The committed state the writer started from, or NULL (a new index, or
+ * TD_WRITE_REBUILD). Owned by the writer; it does not show what was added
+ * or removed since td_writer_open(). */
+td_index *td_writer_base(td_writer *w);
 /* Calls fn for every committed source path (for --prune). */
 int td_writer_each_source(td_writer *w,
 	int (*fn)(void *ctx, const char *source), void *ctx);

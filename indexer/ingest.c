@@ -32,7 +32,8 @@ static const char usage_text[] =
 	"  -x DIR           the index directory (default ./" TD_DEFAULT_INDEX ")\n"
 	"  -j N             use N worker threads for indexing\n"
 	"      --prune      drop documents whose source files are gone\n"
-	"      --rebuild    rebuild the index from scratch\n"
+	"      --rebuild    rebuild the index from scratch from the inputs\n"
+	"                   (refused without inputs)\n"
 	"      --check      verify the index and exit\n"
 	"      --merge      merge index segments\n"
 	"      --lexicons DIR  read lexicons from DIR (default: $TAGDEX_LEXICONS,\n"
@@ -46,7 +47,10 @@ static const char usage_text[] =
 	"\n"
 	"Exit status: 0 success; 2 usage error or unusable lexicons; 3 some input\n"
 	"files failed (the others were processed); 4 index error (locked,\n"
-	"corrupt or another format version).\n";
+	"corrupt or another format version). Without inputs (and without\n"
+	"--check, --merge or --prune) this help is printed and the exit status\n"
+	"is 2. A file is one document whatever path reaches it (see the manual\n"
+	"for moved files and ids shared by two files).\n";
 
 static int quiet;
 
@@ -236,8 +240,24 @@ int main(int argc, char **argv)
 		o.index_dir = TD_DEFAULT_INDEX;
 	if (o.out_dir && !*o.out_dir)
 		return usage_error("-o needs a directory or '-'");
-	if (o.out_dir && nargs == 0)
-		return usage_error("no input files");
+	/* without inputs only the index-wide actions make sense; a bare
+	 * command must not create ./.tagdex, --rebuild must not empty it */
+	if (nargs == 0 && o.rebuild)
+		return usage_error("--rebuild needs the input files to rebuild "
+			"the index from; nothing was changed");
+	if (nargs == 0 && (o.out_dir || !(o.check || o.merge || o.prune))) {
+		fputs(usage_text, stderr);
+		return EXIT_USAGE;
+	}
+	if (o.out_dir && strcmp(o.out_dir, "-") != 0) {
+		struct stat st;
+		if (stat(o.out_dir, &st) == 0 ? !S_ISDIR(st.st_mode)
+					       : errno == ENOTDIR) {
+			fprintf(stderr, "tagdex-ingest: -o %s: not a directory\n",
+				o.out_dir);
+			return usage_error(NULL);
+		}
+	}
 	if (!o.lexdir)
 		o.lexdir = td_lexicon_dir();
 

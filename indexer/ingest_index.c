@@ -2,22 +2,146 @@
  * skips sources whose bytes are unchanged (SHA-256), runs the pipeline on
  * -j threads, adds the documents in input order (so the index does not
  * depend on thread timing) and commits once at the end. A failing file is
- * reported and skipped; the rest is committed. Sources are the paths as
- * given, relative to the current directory, without "./" or doubled "/". */
+ * reported and skipped; the rest is committed.
+ * A source is the file's absolute canonical path (realpath), so every
+ * spelling of a path (relative, absolute, through a symbolic link, from any
+ * directory) is one document; a new source with the bytes of a document
+ * whose file is gone is that document moved; a document id already used by
+ * another source gets a suffix from the hash of its path (see the man page).
+ * Sources recorded relative by older versions are resolved from the current
+ * directory. */
 #include "config.h"
 #include "index_int.h"
 #include "pipeline.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+/* A live document of the committed state. */
+typedef struct known {
+	char *source;    /* as recorded */
+	char *canon;     /* absolute canonical path; NULL when a relative
+	                  * (older) source does not resolve from here */
+	char *id;
+	char sha[65];
+	struct known *same_sha;
+	int claimed;     /* an input of this run replaces or moves it */
+} known;
+
+/* String keys to pointers, open addressing; keys are not copied. */
+typedef struct smap {
+	const char **k;
+	void **v;
+	size_t cap, n;
+} smap;
+
+static size_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+static void *smap_get(const smap *m, const char *k)
+{
+	if (!m->cap)
+		return NULL;
+	for (size_t i = str_hash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		if (!m->k[i])
+			return NULL;
+		if (!strcmp(m->k[i], k))
+			return m->v[i];
+	}
+}
+
+static int smap_put(smap *m, const char *k, void *v)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		const char **nk = calloc(cap, sizeof *nk);
+		void **nv = calloc(cap, sizeof *nv);
+		if (!nk || !nv) {
+			free(nk);
+			free(nv);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->k[i])
+				continue;
+			size_t j = str_hash(m->k[i]) & (cap - 1);
+			while (nk[j])
+				j = (j + 1) & (cap - 1);
+			nk[j] = m->k[i];
+			nv[j] = m->v[i];
+		}
+		free(m->k);
+		free(m->v);
+		m->k = nk;
+		m->v = nv;
+		m->cap = cap;
+	}
+	size_t i = str_hash(k) & (m->cap - 1);
+	while (m->k[i] && strcmp(m->k[i], k))
+		i = (i + 1) & (m->cap - 1);
+	if (!m->k[i]) {
+		m->k[i] = k;
+		m->n++;
+	}
+	m->v[i] = v;
+	return 0;
+}
+
+static void smap_free(smap *m)
+{
+	free(m->k);
+	free(m->v);
+}
+
+/* Strings owned for the whole run (keys and values of the maps). */
+typedef struct pool_str {
+	char **v;
+	size_t n, cap;
+} pool_str;
+
+static char *keep(pool_str *p, char *s)
+{
+	if (!s)
+		return NULL;
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		char **v = realloc(p->v, cap * sizeof *v);
+		if (!v) {
+			free(s);
+			return NULL;
+		}
+		p->v = v;
+		p->cap = cap;
+	}
+	return p->v[p->n++] = s;
+}
+
+/* The file of an absolute path does not exist any more (a path that
+ * cannot be checked, e.g. for lack of permission, is not gone). */
+static int gone(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
+}
+
 typedef struct job {
-	char *path;
+	char *path;      /* as the user spelt it, for messages and the id */
+	char *canon;     /* the source: absolute canonical path */
+	known *prev;     /* the committed document of this source, if any */
+	known *moved;    /* a document whose file is gone, with these bytes */
 	int state;       /* TD_SOURCE_* */
 	int done;
 	int rc;
@@ -104,22 +228,154 @@ static void *worker(void *arg)
 	}
 }
 
-typedef struct prune_ctx {
-	td_writer *w;
-	size_t removed;
-	int rc;
-} prune_ctx;
-
-static int prune_one(void *ctx, const char *source)
+/* Rewrites the document id old to id in d and in every attribute value
+ * token made from it ("OLD-q1", "#OLD-q1-2"), so the links of a renamed
+ * document still point inside it. */
+static int rename_doc(td_doc *d, const char *id)
 {
-	prune_ctx *c = ctx;
-	if (access(source, F_OK) == 0 || errno != ENOENT)
-		return 0;
-	int rc = td_writer_remove(c->w, source);
-	if (rc)
-		return rc;
-	c->removed++;
+	const char *old = d->id ? d->id : "";
+	size_t ol = strlen(old), nl = strlen(id);
+	for (size_t i = 0; i < d->n_spans; i++) {
+		td_span *sp = &d->spans[i];
+		for (uint32_t a = 0; a < sp->n_attrs; a++) {
+			const char *v = sp->attrs[a].value;
+			size_t hits = 0;
+			for (const char *t = v; (t = strstr(t, old)); t += ol)
+				hits++;
+			if (!ol || !hits)
+				continue;
+			char *o = malloc(strlen(v) + hits * nl + 1), *q = o;
+			if (!o)
+				return td_error(TD_ENOMEM, "out of memory");
+			for (const char *t = v; *t;) {
+				const char *tok = t;
+				int hash = *t == '#';
+				if (hash)
+					t++;
+				int at_start = tok == v || tok[-1] == ' ';
+				if (at_start && !strncmp(t, old, ol) &&
+					(t[ol] == '\0' || t[ol] == '-' || t[ol] == ' ')) {
+					if (hash)
+						*q++ = '#';
+					memcpy(q, id, nl);
+					q += nl;
+					t += ol;
+				} else {
+					*q++ = *tok;
+					t = tok + 1;
+				}
+			}
+			*q = '\0';
+			free(sp->attrs[a].value);
+			sp->attrs[a].value = o;
+		}
+	}
+	char *n = strdup(id);
+	if (!n)
+		return td_error(TD_ENOMEM, "out of memory");
+	free(d->id);
+	d->id = n;
 	return 0;
+}
+
+/* The id of a new or changed document: its own, or, when another source
+ * holds it, the id with "-" and the first 8 (16, 24, ...) hex digits of
+ * the SHA-256 of its source path. Deterministic: the same file gets the
+ * same id on every run. */
+static int choose_id(smap *ids, td_doc *doc, const job *j)
+{
+	const char *holder = smap_get(ids, doc->id);
+	if (!holder || !strcmp(holder, j->canon))
+		return 0;
+	char h[65];
+	td_sha256_hex(j->canon, strlen(j->canon), h);
+	size_t l = strlen(doc->id) + 66;
+	char *cand = malloc(l);
+	if (!cand)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (int n = 8; n <= 64; n += 8) {
+		snprintf(cand, l, "%s-%.*s", doc->id, n, h);
+		const char *o = smap_get(ids, cand);
+		if (!o || !strcmp(o, j->canon))
+			break;
+	}
+	td_warn("%s: document id %s is already used by %s; this one is %s",
+		j->path, doc->id, holder, cand);
+	int rc = rename_doc(doc, cand);
+	free(cand);
+	return rc;
+}
+
+/* The live documents of the committed state, by source, id and bytes. */
+static int load_known(td_index *ix, known **out, size_t *nout, smap *bycanon,
+	smap *ids, smap *bysha)
+{
+	known *k = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+	*out = NULL;
+	*nout = 0;
+	for (size_t i = 0; ix && i < td_index_nsegs(ix); i++) {
+		td_seg *s = td_index_seg(ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
+			td_docinfo di;
+			if (!td_seg_doc_live(s, d))
+				continue;
+			if ((rc = td_seg_doc(s, d, &di)))
+				goto out;
+			if (!di.source)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 256;
+				known *v = realloc(k, cap * sizeof *v);
+				if (!v) {
+					rc = td_error(TD_ENOMEM, "out of memory");
+					goto out;
+				}
+				k = v;
+			}
+			known *e = &k[n];
+			memset(e, 0, sizeof *e);
+			n++;
+			e->source = strdup(di.source);
+			e->id = strdup(di.id ? di.id : "");
+			e->canon = di.source[0] == '/' ? strdup(di.source)
+						       : realpath(di.source, NULL);
+			snprintf(e->sha, sizeof e->sha, "%s",
+				di.sha256 ? di.sha256 : "");
+			if (!e->source || !e->id ||
+				(di.source[0] == '/' && !e->canon)) {
+				rc = td_error(TD_ENOMEM, "out of memory");
+				goto out;
+			}
+		}
+	}
+	/* the maps point into k, which no longer moves */
+	for (size_t i = 0; i < n && !rc; i++) {
+		known *e = &k[i];
+		if (e->canon && (rc = smap_put(bycanon, e->canon, e)))
+			break;
+		if ((rc = smap_put(ids, e->id, e->canon ? e->canon : e->source)))
+			break;
+		if (e->sha[0]) {
+			e->same_sha = smap_get(bysha, e->sha);
+			rc = smap_put(bysha, e->sha, e);
+		}
+	}
+out:
+	*out = k;
+	*nout = n;
+	return rc;
+}
+
+static void free_known(known *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(k[i].source);
+		free(k[i].canon);
+		free(k[i].id);
+	}
+	free(k);
 }
 
 static void group(char *out, size_t n, uint64_t v)
@@ -161,11 +417,19 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	if ((rc = td_writer_open(dir, o->rebuild ? TD_WRITE_REBUILD : 0, &w)))
 		return rc;
 	int tty = !o->quiet && isatty(2);
-	size_t failed = 0, added = 0, changed = 0, unchanged = 0;
-	prune_ctx pc = {w, 0, 0};
+	size_t failed = 0, added = 0, changed = 0, unchanged = 0, moved = 0;
+	size_t removed = 0, unresolved = 0;
 	job *jobs = NULL;
 	size_t njobs = 0;
-	/* expand each argument alone: a missing one fails only itself */
+	known *kn = NULL;
+	size_t nkn = 0;
+	smap bycanon = {0}, ids = {0}, bysha = {0}, seen = {0};
+	pool_str ps = {0};
+	if ((rc = load_known(td_writer_base(w), &kn, &nkn, &bycanon, &ids,
+		     &bysha)))
+		goto out;
+	/* expand each argument alone: a missing one fails only itself; a file
+	 * named twice (two spellings, a directory and a file in it) is one */
 	for (size_t i = 0; i < n; i++) {
 		char **v;
 		size_t k;
@@ -182,9 +446,24 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		}
 		jobs = nj;
 		for (size_t j = 0; j < k; j++) {
+			char *canon = realpath(v[j], NULL);
+			if (!canon) {
+				fprintf(stderr, "tagdex-ingest: %s: %s\n", v[j],
+					strerror(errno));
+				failed++;
+				continue;
+			}
+			if (smap_get(&seen, canon)) {
+				free(canon);
+				continue;
+			}
 			memset(&jobs[njobs], 0, sizeof *jobs);
+			jobs[njobs].canon = canon;
 			jobs[njobs].path = normalize_path(v[j]);
-			if (!jobs[njobs].path) {
+			if (!jobs[njobs].path ||
+				(rc = smap_put(&seen, canon, canon))) {
+				free(jobs[njobs].path);
+				free(canon);
 				td_free_inputs(v, k);
 				rc = td_error(TD_ENOMEM, "out of memory");
 				goto out;
@@ -193,34 +472,76 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		}
 		td_free_inputs(v, k);
 	}
-	if (o->prune && (rc = td_writer_each_source(w, prune_one, &pc)))
+	if (o->rebuild && njobs == 0) {
+		rc = td_error(TD_EUSAGE, "--rebuild: no input file could be "
+			"read; the index %s was left as it was", dir);
 		goto out;
-	/* which sources changed: hash the bytes; unchanged ones are skipped */
-	size_t keep = 0;
+	}
+	/* which sources changed: hash the bytes; unchanged ones are skipped;
+	 * a new source with the bytes of a document whose file is gone is
+	 * that document moved */
+	size_t keep_n = 0;
 	uint64_t total_bytes = 0;
 	for (size_t i = 0; i < njobs; i++) {
 		char *data;
 		size_t len;
 		char sha[65];
-		if (td_read_file(jobs[i].path, &data, &len)) {
+		job *j = &jobs[i];
+		if (td_read_file(j->path, &data, &len)) {
 			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 			failed++;
-			free(jobs[i].path);
+			free(j->path);
+			free(j->canon);
 			continue;
 		}
 		td_sha256_hex(data, len, sha);
 		free(data);
-		int st = td_writer_source_state(w, jobs[i].path, sha);
-		if (st == TD_SOURCE_UNCHANGED && !o->rebuild) {
-			unchanged++;
-			free(jobs[i].path);
+		j->prev = smap_get(&bycanon, j->canon);
+		if (j->prev) {
+			j->prev->claimed = 1;
+			if (!strcmp(j->prev->sha, sha) && !o->rebuild) {
+				unchanged++;
+				free(j->path);
+				free(j->canon);
+				continue;
+			}
+			j->state = TD_SOURCE_CHANGED;
+		} else {
+			j->state = TD_SOURCE_NEW;
+			for (known *k = smap_get(&bysha, sha); k; k = k->same_sha)
+				if (!k->claimed && k->canon && gone(k->canon)) {
+					k->claimed = 1;
+					j->moved = k;
+					break;
+				}
+		}
+		total_bytes += len;
+		jobs[keep_n++] = *j;
+	}
+	njobs = keep_n;
+	/* --prune: documents whose file is gone and that did not move */
+	for (size_t i = 0; o->prune && i < nkn; i++) {
+		known *k = &kn[i];
+		if (k->claimed)
+			continue;
+		if (!k->canon) {
+			unresolved++;
 			continue;
 		}
-		jobs[i].state = st;
-		total_bytes += len;
-		jobs[keep++] = jobs[i];
+		if (!gone(k->canon))
+			continue;
+		if ((rc = td_writer_remove(w, k->source)))
+			goto out;
+		k->claimed = 1;
+		removed++;
+		if (smap_get(&ids, k->id) == k->canon &&
+			(rc = smap_put(&ids, k->id, NULL)))
+			goto out;
 	}
-	njobs = keep;
+	if (unresolved)
+		td_warn("--prune: %zu documents were recorded with paths relative "
+			"to the directory an older tagdex-ingest ran in and are not "
+			"found from here; they were kept", unresolved);
 	pool pl = {p, jobs, njobs, 0, 0, (size_t)(o->jobs > 1 ? o->jobs : 1) * 4,
 		PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
 	size_t nthreads = o->jobs > 1 ? (size_t)o->jobs : 0, started = 0;
@@ -247,7 +568,21 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			fprintf(stderr, "tagdex-ingest: %s\n", j->msg ? j->msg : "error");
 			failed++;
 		} else {
-			rc = td_writer_add_sha(w, j->doc, j->path, j->sha);
+			/* a moved document keeps its id; a changed one whose
+			 * source was recorded relative is recorded anew */
+			rc = j->moved ? rename_doc(j->doc, j->moved->id)
+				      : choose_id(&ids, j->doc, j);
+			if (!rc)
+				rc = td_writer_add_sha(w, j->doc, j->canon, j->sha);
+			if (!rc && j->moved)
+				rc = td_writer_remove(w, j->moved->source);
+			else if (!rc && j->prev && strcmp(j->prev->source, j->canon))
+				rc = td_writer_remove(w, j->prev->source);
+			char *idk = rc ? NULL : keep(&ps, strdup(j->doc->id));
+			if (!rc && !idk)
+				rc = td_error(TD_ENOMEM, "out of memory");
+			if (!rc)
+				rc = smap_put(&ids, idk, j->canon);
 			if (rc && rc != TD_ENOMEM && rc != TD_EIO) {
 				fprintf(stderr, "tagdex-ingest: %s: %s\n", j->path,
 					td_error_last());
@@ -269,6 +604,12 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 					jobs[k].doc = NULL;
 				}
 				goto out;
+			} else if (j->moved) {
+				if (!o->quiet)
+					fprintf(stderr, "tagdex-ingest: %s: moved from %s "
+						"(same bytes; id %s kept)\n", j->path,
+						j->moved->source, j->doc->id);
+				moved++;
 			} else if (j->state == TD_SOURCE_CHANGED) {
 				changed++;
 			} else {
@@ -303,19 +644,28 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	if (!o->quiet) {
 		char toks[48];
 		group(toks, sizeof toks, td_writer_tokens_added(w));
-		fprintf(stderr, "tagdex-ingest: %zu added, %zu changed, %zu "
-			"unchanged, %zu removed, %zu failed; %s tokens in %.1f s\n",
-			added, changed, unchanged, pc.removed, failed, toks,
+		fprintf(stderr, "tagdex-ingest: %zu added, %zu changed, %zu moved, "
+			"%zu unchanged, %zu removed, %zu failed; %s tokens in %.1f s\n",
+			added, changed, moved, unchanged, removed, failed, toks,
 			now() - t0);
 	}
 out:
 	for (size_t i = 0; i < njobs; i++) {
 		free(jobs[i].path);
+		free(jobs[i].canon);
 		free(jobs[i].msg);
 		td_doc_free(jobs[i].doc);
 	}
 	free(jobs);
 	td_writer_close(w);
+	smap_free(&bycanon);
+	smap_free(&ids);
+	smap_free(&bysha);
+	smap_free(&seen);
+	for (size_t i = 0; i < ps.n; i++)
+		free(ps.v[i]);
+	free(ps.v);
+	free_known(kn, nkn);
 	if (rc)
 		return rc;
 	return failed ? 1 : 0;

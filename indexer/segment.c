@@ -19,8 +19,9 @@
  * lookup for "absent" cannot turn damage into a wrong answer. */
 static int bad(td_seg *s, const char *what)
 {
-	int rc = td_error(TD_ECORRUPT, "%s: %s (index is damaged; run "
-		"tagdex-ingest --check, then --rebuild)", s->path, what);
+	int rc = td_error(TD_ECORRUPT, "%s: %s (index is damaged; "
+		"tagdex-ingest --check lists the damage; index the sources "
+		"again into a new index directory)", s->path, what);
 	if (!s->damage)
 		s->damage = strdup(td_error_last());
 	s->damaged = 1;
@@ -90,7 +91,8 @@ int td_seg_open(const char *path, td_seg **out)
 	}
 	if (s->hdr.format != TD_INDEX_FORMAT) {
 		rc = td_error(TD_EVERSION, "%s: index format %u, this tagdex "
-			"reads format %d; rebuild the index with --rebuild",
+			"reads format %d; index the sources again into a new "
+			"index directory",
 			path, s->hdr.format, TD_INDEX_FORMAT);
 		goto fail;
 	}

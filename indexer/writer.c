@@ -268,6 +268,11 @@ int td_writer_remove(td_writer *w, const char *source)
 	return drop(w, l);
 }
 
+td_index *td_writer_base(td_writer *w)
+{
+	return w->ix;
+}
+
 int td_writer_each_source(td_writer *w,
 	int (*fn)(void *ctx, const char *source), void *ctx)
 {

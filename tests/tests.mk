@@ -91,8 +91,8 @@ tests_test_differential_CFLAGS = $(TEST_CFLAGS)
 tests_test_differential_LDADD = queries/libtdquery.a $(TEST_LIBS)
 TESTS += tests/test_differential
 
-TESTS += tests/test_ingest_index.sh
-EXTRA_DIST += tests/test_ingest_index.sh
+TESTS += tests/test_ingest_index.sh tests/test_ingest_identity.sh
+EXTRA_DIST += tests/test_ingest_index.sh tests/test_ingest_identity.sh
 
 # query area: tagdex-query end to end (tests/test_query_cli.sh)
 TESTS += tests/test_query_cli.sh
