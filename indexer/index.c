@@ -45,7 +45,8 @@ int td_index_open(const char *dir, td_index **out)
 			rc = td_error(TD_ECORRUPT, "%s: not the segment the "
 				"manifest committed (size %zu, checksum %08x; "
 				"committed: size %llu, checksum %08x); was it "
-				"replaced? run tagdex-ingest --check, then --rebuild",
+				"replaced? index the sources again into a new index "
+				"directory",
 				path, s->size, s->hdr.hdr_crc,
 				(unsigned long long)ms->size, ms->crc);
 			goto fail;
