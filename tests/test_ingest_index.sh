@@ -90,7 +90,7 @@ while [ $i -lt 30 ]; do cp arts/*.txt big/ 2>/dev/null; for f in big/*.txt; do
 # is exactly one committed state (the old one, or the new one had the commit
 # won the race), and a rerun completes it
 rm -rf kx; cp -a ix kx
-old=$((n + 1)) nbig=$(ls big/*.txt | wc -l)
+old=$n nbig=$(ls big/*.txt | wc -l)
 "$ING" -q -x kx big 2>/dev/null &
 pid=$!
 sleep 0.3
