@@ -19,6 +19,8 @@
 struct tq_join {
 	td_seg *s;
 	uint32_t k[JOIN_ELEMS];
+	uint32_t cur[JOIN_ELEMS]; /* per element: no span before it starts
+	                           * at or after the last hit's start */
 	size_t nk;
 	int outermost;
 	uint32_t doc, dfirst, dend;
@@ -81,10 +83,33 @@ void tq_join_free(tq_join *j)
 }
 
 /* The span of element k with extent [st, en), or -1. Spans are sorted by
- * start, then end descending. */
-static int64_t exact(td_seg *s, uint32_t k, uint32_t st, uint32_t en)
+ * start, then end descending; hits mostly ascend, so the search starts
+ * from *cur, where the last one ended. */
+static int64_t exact(
+        td_seg *s, uint32_t k, uint32_t *cur, uint32_t st, uint32_t en)
 {
 	uint32_t lo = 0, hi = td_seg_span_count(s, k), a, b;
+	if (*cur < hi && td_seg_span_get(s, k, *cur, &a, &b) == 0 && a < st) {
+		/* gallop forward from the cursor */
+		uint32_t step = 1;
+		lo = *cur + 1;
+		for (;;) {
+			uint32_t probe = *cur + step;
+			if (probe >= hi)
+				break;
+			if (td_seg_span_get(s, k, probe, &a, &b) < 0)
+				return TD_ECORRUPT;
+			if (a >= st) {
+				hi = probe;
+				break;
+			}
+			lo = probe + 1;
+			step *= 2;
+		}
+	} else if (*cur<hi && * cur> 0 &&
+	           td_seg_span_get(s, k, *cur - 1, &a, &b) == 0 && a < st) {
+		lo = hi = *cur; /* the cursor is the first at or after st */
+	}
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		if (td_seg_span_get(s, k, mid, &a, &b) < 0)
@@ -94,6 +119,7 @@ static int64_t exact(td_seg *s, uint32_t k, uint32_t st, uint32_t en)
 		else
 			hi = mid;
 	}
+	*cur = lo;
 	for (; lo < td_seg_span_count(s, k); lo++) {
 		if (td_seg_span_get(s, k, lo, &a, &b) < 0)
 			return TD_ECORRUPT;
@@ -202,7 +228,7 @@ int tq_join_hit(tq_join *j, tq_hit *h)
 	h->sk = 0;
 	h->si = 0;
 	for (size_t e = 0; e < j->nk; e++) {
-		int64_t i = exact(j->s, j->k[e], h->start, h->end);
+		int64_t i = exact(j->s, j->k[e], &j->cur[e], h->start, h->end);
 		if (i < -1)
 			return (int)i;
 		if (i < 0)

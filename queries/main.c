@@ -266,7 +266,8 @@ static int on_hit(void *arg, const tq_hit *h)
 	if (r->seen++ < r->o->offset)
 		return 0;
 	if (r->o->limit >= 0 && r->printed >= r->o->limit)
-		return 1; /* --limit 0: no line, but the exit status says hits */
+		return 1; /* --limit 0: no line, but the exit status says hits
+		           */
 	int rc = print_hit(r->o, h);
 	if (rc < 0)
 		return rc;
@@ -325,40 +326,67 @@ static uint64_t rng(uint64_t *s)
 }
 
 /* Hits by document id, then token number in the document: an order that
- * does not depend on how the documents were ingested or merged. */
-typedef struct placed {
-	const char *doc;
-	uint32_t pos;
-	tq_hit h;
-} placed;
+ * does not depend on how the documents were ingested or merged. Hits come
+ * document by document, so runs of one document are ordered by id and
+ * kept together. */
+typedef struct docrun {
+	const char *id;
+	size_t first, n;
+} docrun;
 
-static int by_place(const void *a, const void *b)
+static int by_run(const void *a, const void *b)
 {
-	const placed *x = a, *y = b;
-	int c = strcmp(x->doc, y->doc);
-	return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
+	const docrun *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->first > y->first) - (x->first < y->first);
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const tq_hit *x = a, *y = b;
+	return (x->start > y->start) - (x->start < y->start);
 }
 
 static int sort_by_place(tq_hit *v, size_t n)
 {
-	placed *p = malloc((n + 1) * sizeof *p);
-	if (!p)
-		return td_error(TD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < n; i++) {
-		td_docinfo di;
-		int rc = td_seg_doc(v[i].seg, v[i].doc, &di);
-		if (rc < 0) {
-			free(p);
-			return rc;
+	docrun *runs = NULL;
+	size_t nr = 0, cap = 0;
+	tq_hit *o = malloc((n + 1) * sizeof *o);
+	int rc = o ? 0 : td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if (i && v[i].seg == v[i - 1].seg && v[i].doc == v[i - 1].doc) {
+			runs[nr - 1].n++;
+			continue;
 		}
-		p[i] = (placed){
-		        di.id ? di.id : "", v[i].start - di.first_tok, v[i]};
+		td_docinfo di;
+		if ((rc = td_seg_doc(v[i].seg, v[i].doc, &di)) < 0)
+			break;
+		if (nr == cap) {
+			cap = cap ? cap * 2 : 64;
+			docrun *nv = realloc(runs, cap * sizeof *nv);
+			if (!nv) {
+				rc = td_error(TD_ENOMEM, "out of memory");
+				break;
+			}
+			runs = nv;
+		}
+		runs[nr++] = (docrun){di.id ? di.id : "", i, 1};
 	}
-	qsort(p, n, sizeof *p, by_place);
-	for (size_t i = 0; i < n; i++)
-		v[i] = p[i].h;
-	free(p);
-	return 0;
+	if (rc == 0) {
+		qsort(runs, nr, sizeof *runs, by_run);
+		size_t j = 0;
+		for (size_t r = 0; r < nr; r++) {
+			memcpy(o + j, v + runs[r].first, runs[r].n * sizeof *o);
+			/* a split element's hit may start before the one
+			 * reported ahead of it */
+			qsort(o + j, runs[r].n, sizeof *o, by_start);
+			j += runs[r].n;
+		}
+		memcpy(v, o, n * sizeof *v);
+	}
+	free(runs);
+	free(o);
+	return rc;
 }
 
 static int finish_collected(run *r)
@@ -490,8 +518,7 @@ static int iso_date(const char *s)
 	if (n != 4 && n != 7 && n != 10)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (i == 4 || i == 7 ? s[i] != '-'
-		                     : s[i] < '0' || s[i] > '9')
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
 			return 0;
 	if (n == 4)
 		return 1;
@@ -619,9 +646,11 @@ static int parse_opts(int argc, char **argv, opts *o)
 		case O_FROM:
 		case O_TO:
 			if (!iso_date(optarg))
-				return usage_error(c == O_FROM
+				return usage_error(
+				        c == O_FROM
 				                ? "--from: expected a date "
-				                  "YYYY, YYYY-MM or YYYY-MM-DD, "
+				                  "YYYY, YYYY-MM or "
+				                  "YYYY-MM-DD, "
 				                  "not '%s'"
 				                : "--to: expected a date YYYY, "
 				                  "YYYY-MM or YYYY-MM-DD, not "
@@ -682,24 +711,25 @@ static int parse_opts(int argc, char **argv, opts *o)
 	if (!o->query && !o->actor && !o->who && !o->hedge_set)
 		return usage_error("%s", "--within needs a query to restrict");
 	if (o->count && o->freq_by >= 0)
-		return usage_error("%s", "--count and --freq exclude each other");
+		return usage_error(
+		        "%s", "--count and --freq exclude each other");
 	if ((o->count || o->freq_by >= 0) && o->sort != SORT_NONE)
-		return usage_error("--sort orders hits; it does not apply to %s",
+		return usage_error(
+		        "--sort orders hits; it does not apply to %s",
 		        o->count ? "--count" : "--freq");
 	if ((o->count || o->freq_by >= 0) && o->sample >= 0)
 		return usage_error("--sample picks hits to print; it does not "
 		                   "apply to %s",
 		        o->count ? "--count" : "--freq");
-	if ((o->count || o->freq_by >= 0) &&
-	        (o->limit >= 0 || o->offset > 0))
+	if ((o->count || o->freq_by >= 0) && (o->limit >= 0 || o->offset > 0))
 		return usage_error("--limit and --offset apply to hits, not to "
 		                   "%s",
 		        o->count ? "--count" : "--freq");
 	if (o->filter.from && o->filter.to) {
 		size_t a = strlen(o->filter.from), b = strlen(o->filter.to);
 		if (strncmp(o->filter.from, o->filter.to, a < b ? a : b) > 0)
-			return usage_error("--from %s is after --to",
-			        o->filter.from);
+			return usage_error(
+			        "--from %s is after --to", o->filter.from);
 	}
 	if (o->within && !*o->within)
 		return usage_error("%s", "--within: expected an element name");
