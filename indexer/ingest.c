@@ -41,6 +41,9 @@ static const char usage_text[] =
 	"                   tree's corpus/lexicons in a build not installed)\n"
 	"      --lenient    replace invalid UTF-8 and control bytes by U+FFFD\n"
 	"                   with a warning instead of failing the file\n"
+	"      --meta FIELD=XPATH  take the date, title or author of TEI inputs\n"
+	"                   from XPATH (TEI elements as tei:NAME), e.g.\n"
+	"                   --meta date=//tei:creation/tei:date\n"
 	"  -q               no warnings, no progress, no summary\n"
 	"      --help       show this help and exit\n"
 	"      --version    show the version and exit\n"
@@ -190,7 +193,7 @@ static int exit_for_index(int rc)
 int main(int argc, char **argv)
 {
 	enum { O_PRUNE = 256, O_REBUILD, O_CHECK, O_MERGE, O_LEXICONS,
-		O_LENIENT, O_HELP, O_VERSION };
+		O_LENIENT, O_META, O_HELP, O_VERSION };
 	static const struct option longopts[] = {
 		{"prune", no_argument, NULL, O_PRUNE},
 		{"rebuild", no_argument, NULL, O_REBUILD},
@@ -198,6 +201,7 @@ int main(int argc, char **argv)
 		{"merge", no_argument, NULL, O_MERGE},
 		{"lexicons", required_argument, NULL, O_LEXICONS},
 		{"lenient", no_argument, NULL, O_LENIENT},
+		{"meta", required_argument, NULL, O_META},
 		{"help", no_argument, NULL, O_HELP},
 		{"version", no_argument, NULL, O_VERSION},
 		{NULL, 0, NULL, 0},
@@ -224,6 +228,25 @@ int main(int argc, char **argv)
 		case O_MERGE: o.merge = 1; break;
 		case O_LEXICONS: o.lexdir = optarg; break;
 		case O_LENIENT: o.lenient = 1; break;
+		case O_META: {
+			static const char *const names[] = {"date", "title", "author"};
+			const char *eq = strchr(optarg, '=');
+			int k = -1;
+			for (int i = 0; eq && i < 3; i++)
+				if ((size_t)(eq - optarg) == strlen(names[i]) &&
+					!strncmp(optarg, names[i], strlen(names[i])))
+					k = i;
+			if (k < 0)
+				return usage_error("--meta takes date=XPATH, title=XPATH "
+					"or author=XPATH");
+			if (td_tei_xpath_check(eq + 1)) {
+				fprintf(stderr, "tagdex-ingest: --meta: %s\n",
+					td_error_last());
+				return usage_error(NULL);
+			}
+			o.meta_xpath[k] = eq + 1;
+			break;
+		}
 		case O_HELP: fputs(usage_text, stdout); return 0;
 		case O_VERSION:
 			printf("tagdex-ingest (tagdex) %s\n", td_version());
@@ -267,6 +290,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		return EXIT_USAGE;
 	}
+	for (int i = 0; p && i < 3; i++)
+		p->meta_xpath[i] = o.meta_xpath[i];
 	if (o.out_dir) {
 		int to_stdout = strcmp(o.out_dir, "-") == 0;
 		char **in = NULL;

@@ -82,8 +82,17 @@ int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
 {
 	const char *ext = extension(path);
 	int rc;
-	if (strcasecmp(ext, "xml") == 0)
-		return td_tei_read(path, data, len, out);
+	if (strcasecmp(ext, "xml") == 0) {
+		if ((rc = td_tei_read(path, data, len, out)))
+			return rc;
+		if (!p->meta_xpath[0] && !p->meta_xpath[1] && !p->meta_xpath[2])
+			return 0;
+		if ((rc = td_tei_meta_apply(path, data, len, p->meta_xpath, *out))) {
+			td_doc_free(*out);
+			*out = NULL;
+		}
+		return rc;
+	}
 	td_blocks b;
 	char *id = NULL;
 	td_doc *d = NULL;

@@ -27,6 +27,8 @@ typedef struct td_pipeline {
 	int lenient;             /* replace invalid UTF-8 with U+FFFD, warn */
 	struct td_structure_lex *structure; /* abbreviations, layout markers
 	                                     * (blocks.h); NULL: none */
+	const char *meta_xpath[3]; /* --meta date=, title=, author= (TEI
+	                            * inputs; tei.h); NULL: the header's */
 } td_pipeline;
 
 int td_pipeline_new(const char *lexdir, int lenient, td_pipeline **out);
@@ -50,6 +52,7 @@ typedef struct td_ingest_opts {
 	int check;             /* --check: verify the index and exit */
 	int merge;             /* --merge */
 	int quiet;             /* -q: no progress, no summary */
+	const char *meta_xpath[3]; /* --meta date=, title=, author= XPATHs */
 } td_ingest_opts;
 
 /* ingest_index.c: commits paths (files, or directories walked for *.txt,

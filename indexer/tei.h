@@ -18,4 +18,19 @@ int td_tei_write_mem(const td_doc *doc, char **out, size_t *len);
  * list. No network, no external entities, bounded depth and expansion. */
 int td_tei_read(const char *name, const char *data, size_t len, td_doc **out);
 
+/* --meta FIELD=XPATH: the user's choice of where the date, title and
+ * author of a TEI input come from, in this order in the array (NULL: the
+ * header rules). Elements are named with the prefix tei: for the TEI
+ * namespace. td_tei_xpath_check() tells whether an expression compiles
+ * (TD_EUSAGE if not). td_tei_meta_apply() parses data again as a tree,
+ * takes the string value of the first match (for the date an element's
+ * @when first) and replaces the field; nothing matched, or a date that is
+ * not YYYY[-MM[-DD]], keeps the header's value with a warning. */
+enum { TD_META_NPATHS = 3 };
+int td_tei_xpath_check(const char *xpath);
+int td_tei_xpath_value(const char *name, const char *data, size_t len,
+	const char *xpath, int date, char **out);
+int td_tei_meta_apply(const char *name, const char *data, size_t len,
+	const char *const xpaths[TD_META_NPATHS], td_doc *doc);
+
 #endif

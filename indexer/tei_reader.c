@@ -10,6 +10,8 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +21,14 @@
 #define TD_TEI_MAXDEPTH 10000
 
 /* header fields captured from element text */
-enum { F_NONE, F_TITLE, F_SUBTITLE, F_AUTHOR, F_DATE, F_SRCDATE, F_GENRE,
+enum { F_NONE, F_TITLE, F_SUBTITLE, F_AUTHOR, F_DATE, F_GENRE,
 	F_SHA, F_SRCNAME, F_URL, F_ACTORNAME };
+
+/* Where a header date comes from, most specific first: the setting of a
+ * sitting (ParlaMint), the source's first edition (ELTeC), another date of
+ * the source, the creation, and the publication of the file itself. */
+enum { D_SETTING = 1, D_FIRSTED, D_SOURCE, D_CREATION, D_PUBLICATION,
+	D_NONE };
 
 typedef struct frame {
 	int span;       /* index into spans, or -1 */
@@ -49,7 +57,9 @@ typedef struct rd {
 	size_t nst, cap_st;
 	char *root_id;
 	td_meta meta;
-	char *srcdate;
+	int date_rank;   /* D_*: the source of meta.date */
+	int cap_rank;    /* the source of the date being captured */
+	int first_ed;    /* depth of a <bibl type="firstEdition">, or 0 */
 	struct {
 		char *key, *kind, *name;
 	} *actors;
@@ -166,6 +176,26 @@ static int add_actor(rd *r, const char *key, const char *kind)
 	return 0;
 }
 
+/* YYYY, YYYY-MM or YYYY-MM-DD: what a date filter can compare. */
+static int iso_date(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return 0;
+	return n == 4 || n == 7 || n == 10;
+}
+
+static int set_date(rd *r, const char *v, int rank)
+{
+	if (rank >= r->date_rank)
+		return 0;
+	free(r->meta.date);
+	r->meta.date = NULL;
+	r->date_rank = rank;
+	return td_meta_set(&r->meta.date, v);
+}
+
 /* Header rules: which element starts which field. */
 static void header_element(rd *r, const char *n, int depth)
 {
@@ -177,16 +207,24 @@ static void header_element(rd *r, const char *n, int depth)
 		xmlFree((void *)t);
 	} else if (!strcmp(n, "author") && in(r, "titleStmt")) {
 		f = F_AUTHOR;
-	} else if (!strcmp(n, "date") && (in(r, "publicationStmt") ||
-						 in(r, "sourceDesc"))) {
-		int src = in(r, "sourceDesc");
-		const char *w = attr(r, "when");
-		if (w) {
-			set_once(src ? &r->srcdate : &r->meta.date, w);
-			xmlFree((void *)w);
-		} else {
-			f = src ? F_SRCDATE : F_DATE;
+	} else if (!strcmp(n, "bibl") && in(r, "sourceDesc") && !r->first_ed) {
+		const char *t = attr(r, "type");
+		if (t && !strcmp(t, "firstEdition"))
+			r->first_ed = depth + 1;
+		xmlFree((void *)t);
+	} else if (!strcmp(n, "date")) {
+		int rank = in(r, "setting") ? D_SETTING
+			   : in(r, "sourceDesc") ? (r->first_ed ? D_FIRSTED : D_SOURCE)
+			   : in(r, "creation") ? D_CREATION
+			   : in(r, "publicationStmt") ? D_PUBLICATION : D_NONE;
+		const char *w = rank < r->date_rank ? attr(r, "when") : NULL;
+		if (w && iso_date(w)) {
+			set_date(r, w, rank);
+		} else if (rank < r->date_rank) {
+			f = F_DATE;
+			r->cap_rank = rank;
 		}
+		xmlFree((void *)w);
 	} else if ((!strcmp(n, "term") || !strcmp(n, "classCode")) &&
 		in(r, "textClass")) {
 		f = F_GENRE;
@@ -225,8 +263,10 @@ static int header_end(rd *r)
 	case F_TITLE: rc = set_once(&r->meta.title, v); break;
 	case F_SUBTITLE: rc = set_once(&r->meta.subtitle, v); break;
 	case F_AUTHOR: rc = set_once(&r->meta.author, v); break;
-	case F_DATE: rc = set_once(&r->meta.date, v); break;
-	case F_SRCDATE: rc = set_once(&r->srcdate, v); break;
+	case F_DATE:
+		if (iso_date(v))
+			rc = set_date(r, v, r->cap_rank);
+		break;
 	case F_GENRE: rc = set_once(&r->meta.genre, v); break;
 	case F_SHA: rc = set_once(&r->meta.source_sha256, v); break;
 	case F_SRCNAME: rc = set_once(&r->meta.source_name, v); break;
@@ -301,6 +341,8 @@ static int end_element(rd *r)
 		rc = header_end(r);
 	if (f->actor >= 0 && r->cur_actor == f->actor)
 		r->cur_actor = -1;
+	if (r->first_ed == (int)r->nst)
+		r->first_ed = 0;
 	free(f->name);
 	r->nst--;
 	return rc;
@@ -448,6 +490,7 @@ int td_tei_read(const char *name, const char *data, size_t len, td_doc **out)
 	memset(&r, 0, sizeof r);
 	r.name = name;
 	r.cur_actor = -1;
+	r.date_rank = D_NONE;
 	r.r = xmlReaderForMemory(data, (int)len, name, NULL, XML_PARSE_NONET);
 	if (!r.r)
 		return td_error(TD_ENOMEM, "out of memory");
@@ -467,10 +510,6 @@ int td_tei_read(const char *name, const char *data, size_t len, td_doc **out)
 			r.nspans = 0;
 			d->meta = r.meta;
 			memset(&r.meta, 0, sizeof r.meta);
-			if (!d->meta.date && r.srcdate) {
-				d->meta.date = r.srcdate;
-				r.srcdate = NULL;
-			}
 			for (size_t i = 0; i < r.nactors && !rc; i++)
 				rc = td_doc_add_actor(d, r.actors[i].key,
 					r.actors[i].kind, r.actors[i].name);
@@ -500,7 +539,6 @@ int td_tei_read(const char *name, const char *data, size_t len, td_doc **out)
 	}
 	free(r.actors);
 	free(r.root_id);
-	free(r.srcdate);
 	free(r.text.p);
 	free(r.cap.p);
 	td_meta tmp = r.meta;
@@ -515,4 +553,113 @@ int td_tei_read(const char *name, const char *data, size_t len, td_doc **out)
 	free(tmp.source_sha256);
 	free(tmp.extraction);
 	return rc;
+}
+
+/* ------------------------------------------------- user's header paths */
+
+static void no_message(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+int td_tei_xpath_check(const char *xpath)
+{
+	xmlSetGenericErrorFunc(NULL, no_message);
+	xmlXPathCompExprPtr c = xmlXPathCompile((const xmlChar *)xpath);
+	if (!c)
+		return td_error(TD_EUSAGE, "not an XPath expression: %s", xpath);
+	xmlXPathFreeCompExpr(c);
+	return 0;
+}
+
+int td_tei_xpath_value(const char *name, const char *data, size_t len,
+	const char *xpath, int date, char **out)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	*out = NULL;
+	if (len > INT32_MAX)
+		return td_error(TD_ELIMIT, "%s: file too large", name);
+	pthread_once(&once, init_loader);
+	xmlParserCtxtPtr pc = xmlNewParserCtxt();
+	if (!pc)
+		return td_error(TD_ENOMEM, "out of memory");
+	xmlDocPtr doc = xmlCtxtReadMemory(pc, data, (int)len, name, NULL,
+		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlFreeParserCtxt(pc);
+	if (!doc)
+		return td_error(TD_EINPUT, "%s: not well-formed XML", name);
+	int rc = 0;
+	xmlXPathContextPtr xc = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr res = NULL;
+	if (!xc || xmlXPathRegisterNs(xc, (const xmlChar *)"tei",
+		       (const xmlChar *)TEI_NS)) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	res = xmlXPathEvalExpression((const xmlChar *)xpath, xc);
+	if (!res) {
+		rc = td_error(TD_EUSAGE, "%s: XPath %s could not be evaluated",
+			name, xpath);
+		goto out;
+	}
+	xmlChar *v = NULL;
+	if (res->type == XPATH_NODESET) {
+		if (res->nodesetval && res->nodesetval->nodeNr > 0) {
+			xmlNodePtr nd = res->nodesetval->nodeTab[0];
+			if (date && nd->type == XML_ELEMENT_NODE)
+				v = xmlGetProp(nd, (const xmlChar *)"when");
+			if (!v)
+				v = xmlNodeGetContent(nd);
+		}
+	} else {
+		v = xmlXPathCastToString(res);
+	}
+	if (v) {
+		char *sq = squash((const char *)v);
+		xmlFree(v);
+		if (!sq)
+			rc = td_error(TD_ENOMEM, "out of memory");
+		else if (!*sq)
+			free(sq);
+		else
+			*out = sq;
+	}
+out:
+	xmlXPathFreeObject(res);
+	xmlXPathFreeContext(xc);
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+int td_tei_meta_apply(const char *name, const char *data, size_t len,
+	const char *const xpaths[TD_META_NPATHS], td_doc *doc)
+{
+	static const char *const field[TD_META_NPATHS] = {"date", "title",
+		"author"};
+	for (int i = 0; i < TD_META_NPATHS; i++) {
+		if (!xpaths[i])
+			continue;
+		char *v;
+		int rc = td_tei_xpath_value(name, data, len, xpaths[i], i == 0, &v);
+		if (rc)
+			return rc;
+		if (!v) {
+			td_warn("%s: --meta %s=%s matched nothing; the header's %s is "
+				"kept", name, field[i], xpaths[i], field[i]);
+			continue;
+		}
+		if (i == 0 && !iso_date(v)) {
+			td_warn("%s: --meta date=%s gave '%s', not a date YYYY, "
+				"YYYY-MM or YYYY-MM-DD; the header's date is kept", name,
+				xpaths[i], v);
+			free(v);
+			continue;
+		}
+		char **f = i == 0 ? &doc->meta.date : i == 1 ? &doc->meta.title
+						       : &doc->meta.author;
+		free(*f);
+		*f = v;
+	}
+	return 0;
 }

@@ -94,6 +94,24 @@ grep -q "^tagdex-ingest (tagdex) [0-9]" "$tmp/out" || fail "--version output"
 expect 2 "unknown option" "$ingest" --bogus -o "$tmp/x" "$seed"
 expect 2 "-o - with two inputs" "$ingest" -o - "$seed" "$seed"
 expect 2 "-o without inputs" "$ingest" -o "$tmp/x"
+
+# --- external TEI metadata (issue 11) -----------------------------------
+ext=$TD_SHARED/corpora/external
+expect 0 "ELTeC to TEI" "$ingest" -o - "$ext/eltec-eng/ENG18652_Carroll.xml"
+grep -q '<date when="1865">' "$tmp/out" || fail "ELTeC date is not the first edition's"
+expect 0 "ParlaMint to TEI" "$ingest" -o - "$ext/parlamint-es-ga/ParlaMint-ES-GA_2015-12-23-DSPG136.xml"
+grep -q '<date when="2015-12-23">' "$tmp/out" || fail "ParlaMint date is not the sitting's"
+expect 0 "--meta" "$ingest" -o - --meta 'date=//tei:publicationStmt/tei:date' \
+	--meta 'author=//tei:bibl[@type="firstEdition"]/tei:publisher' \
+	"$ext/eltec-eng/ENG18652_Carroll.xml"
+grep -q '<date when="2021-04-09">' "$tmp/out" || fail "--meta date"
+grep -q '<author>London: Macmillan</author>' "$tmp/out" || fail "--meta author"
+expect 0 "--meta matching nothing" "$ingest" -o - --meta 'title=//tei:none' \
+	"$ext/eltec-eng/ENG18652_Carroll.xml"
+stderr_has "ENG18652_Carroll.xml: --meta title=//tei:none matched nothing" "--meta warning"
+expect 2 "--meta bad XPath" "$ingest" -o - --meta 'date=//tei:[' "$seed"
+stderr_has "not an XPath expression" "--meta bad XPath message"
+expect 2 "--meta unknown field" "$ingest" -o - --meta 'genre=//x' "$seed"
 expect 2 "-j 0" "$ingest" -j 0 -o "$tmp/x" "$seed"
 expect 2 "missing lexicons" "$ingest" --lexicons "$tmp/nolex" -o "$tmp/x" "$seed"
 stderr_has "$tmp/nolex/abbreviations.tsv" "missing lexicon message"

@@ -283,14 +283,100 @@ static void test_external(void **state)
 			assert_non_null(strstr(d->text, "Señorías, vaian ocupando"));
 			assert_null(strstr(d->text, "Corpus parlamentario galego"));
 			assert_string_equal(d->id, "ParlaMint-ES-GA_2015-12-23-DSPG136");
-			assert_string_equal(d->meta.date, "2023-03-01");
+			/* the sitting's date, not the 2023 encoding date */
+			assert_string_equal(d->meta.date, "2015-12-23");
 		}
 		if (strstr(files[i], "listPerson"))
 			assert_true(d->n_actors > 50);
-		if (strstr(files[i], "Carroll"))
+		if (strstr(files[i], "Carroll")) {
 			assert_true(count_spans(d, "div") > 5);
+			/* the first edition, not the print source (1869) nor
+			 * the encoding (2021) */
+			assert_string_equal(d->meta.date, "1865");
+		}
 		td_doc_free(d);
 	}
+}
+
+static td_doc *read_str(const char *xml)
+{
+	td_doc *d = NULL;
+	assert_int_equal(td_tei_read("mem.xml", xml, strlen(xml), &d), 0);
+	return d;
+}
+
+#define HDR_OPEN "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>" \
+	"<titleStmt><title>T</title></titleStmt>"
+#define TEXT_END "<text><body><p>x</p></body></text></TEI>"
+
+/* issue 11: the most specific date wins, whatever the order in the file */
+static void test_date_precedence(void **state)
+{
+	(void)state;
+	td_doc *d = read_str(HDR_OPEN
+		"<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
+		"</fileDesc><profileDesc><creation><date>1850</date></creation>"
+		"</profileDesc></teiHeader>" TEXT_END);
+	assert_string_equal(d->meta.date, "1850");
+	td_doc_free(d);
+	d = read_str(HDR_OPEN
+		"<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
+		"<sourceDesc><bibl type=\"printSource\"><date>1869</date></bibl>"
+		"<bibl type=\"firstEdition\"><date>1865</date></bibl></sourceDesc>"
+		"</fileDesc><profileDesc><creation><date>1850</date></creation>"
+		"</profileDesc></teiHeader>" TEXT_END);
+	assert_string_equal(d->meta.date, "1865");
+	td_doc_free(d);
+	d = read_str(HDR_OPEN
+		"<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
+		"<sourceDesc><bibl><date when=\"2015-12-24\">24.12.2015</date></bibl>"
+		"</sourceDesc></fileDesc><profileDesc><settingDesc><setting>"
+		"<date when=\"2015-12-23\">23.12.2015</date></setting></settingDesc>"
+		"</profileDesc></teiHeader>" TEXT_END);
+	assert_string_equal(d->meta.date, "2015-12-23");
+	td_doc_free(d);
+	/* a date that is not ISO is no date: the next source is used */
+	d = read_str(HDR_OPEN
+		"<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
+		"<sourceDesc><bibl><date>23.12.2015</date></bibl></sourceDesc>"
+		"</fileDesc></teiHeader>" TEXT_END);
+	assert_string_equal(d->meta.date, "2021-04-09");
+	td_doc_free(d);
+}
+
+/* --meta FIELD=XPATH */
+static void test_meta_xpath(void **state)
+{
+	(void)state;
+	const char *xml = HDR_OPEN "<author>A. Writer</author>"
+		"<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
+		"<sourceDesc><bibl type=\"firstEdition\"><title>First</title>"
+		"<date>1865</date></bibl></sourceDesc></fileDesc>"
+		"<encodingDesc><p>Encoded <date when=\"2020-02\">Feb</date></p>"
+		"</encodingDesc></teiHeader>" TEXT_END;
+	td_doc *d = read_str(xml);
+	assert_string_equal(d->meta.date, "1865");
+	const char *paths[TD_META_NPATHS] = {"//tei:encodingDesc//tei:date",
+		"//tei:bibl[@type='firstEdition']/tei:title", NULL};
+	assert_int_equal(td_tei_meta_apply("mem.xml", xml, strlen(xml), paths,
+				 d), 0);
+	assert_string_equal(d->meta.date, "2020-02");
+	assert_string_equal(d->meta.title, "First");
+	assert_null(d->meta.author); /* outside titleStmt: not the author */
+	/* nothing matched, or not a date: the header's value stays */
+	const char *none[TD_META_NPATHS] = {"//tei:nothing", NULL,
+		"string(//tei:bibl/@type)"};
+	assert_int_equal(td_tei_meta_apply("mem.xml", xml, strlen(xml), none,
+				 d), 0);
+	assert_string_equal(d->meta.date, "2020-02");
+	assert_string_equal(d->meta.author, "firstEdition");
+	const char *bad[TD_META_NPATHS] = {"//tei:title", NULL, NULL};
+	assert_int_equal(td_tei_meta_apply("mem.xml", xml, strlen(xml), bad,
+				 d), 0);
+	assert_string_equal(d->meta.date, "2020-02");
+	assert_int_equal(td_tei_xpath_check("//tei:["), TD_EUSAGE);
+	assert_int_equal(td_tei_xpath_check("//tei:date/@when"), 0);
+	td_doc_free(d);
 }
 
 int main(void)
@@ -300,6 +386,8 @@ int main(void)
 		cmocka_unit_test(test_corpus_file),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_external),
+		cmocka_unit_test(test_date_precedence),
+		cmocka_unit_test(test_meta_xpath),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
