@@ -5,6 +5,7 @@
 #include "config.h"
 #include "index_int.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +59,7 @@ static int check_layer(td_seg *s, int layer)
 	return 0;
 }
 
-static int check_seg(td_seg *s)
+int td_seg_check(td_seg *s)
 {
 	int rc;
 	if ((rc = td_seg_verify(s)))
@@ -106,6 +107,30 @@ static int check_seg(td_seg *s)
 	return 0;
 }
 
+/* Files the committed manifest does not name: warnings, not damage. */
+static void warn_strays(const char *dir, td_index *ix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		const char *n = e->d_name;
+		int named = !strcmp(n, ".") || !strcmp(n, "..") ||
+			!strcmp(n, "MANIFEST") || !strcmp(n, "LOCK");
+		for (size_t i = 0; i < td_index_nsegs(ix) && !named; i++)
+			named = !strcmp(n, td_index_seg_name(ix, i));
+		if (named)
+			continue;
+		if (!strncmp(n, "seg-", 4) || strstr(n, ".tmp"))
+			td_warn("%s/%s: stray file: no committed manifest names "
+				"it (left by a writer that was stopped; the next "
+				"writer removes it)", dir, n);
+		else
+			td_warn("%s/%s: not an index file", dir, n);
+	}
+	if (d)
+		closedir(d);
+}
+
 int td_index_check(const char *dir)
 {
 	td_index *ix;
@@ -113,7 +138,9 @@ int td_index_check(const char *dir)
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < td_index_nsegs(ix) && !rc; i++)
-		rc = check_seg(td_index_seg(ix, i));
+		rc = td_seg_check(td_index_seg(ix, i));
+	if (!rc)
+		warn_strays(dir, ix);
 	td_index_close(ix);
 	return rc;
 }

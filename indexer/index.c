@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static _Thread_local uint64_t opened_generation; /* of the last open_once */
+
 struct td_index {
 	char *dir;
 	td_manifest m;
@@ -17,10 +19,37 @@ struct td_index {
 	uint64_t ndocs, ntokens;
 };
 
+static int open_once(const char *dir, td_index **out);
+
+/* A writer may unlink a segment between our manifest read and our open of
+ * it (after a commit or merge named a new set): then the manifest's
+ * generation has changed, and we start again from the new one, as Lucene
+ * does. Damage (a file missing under an unchanged manifest) fails. */
 int td_index_open(const char *dir, td_index **out)
+{
+	for (int attempt = 0;; attempt++) {
+		td_manifest m;
+		int rc = open_once(dir, out);
+		if (rc != TD_ECORRUPT || attempt >= 100)
+			return rc;
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", td_error_last());
+		int mrc = td_manifest_read(dir, &m);
+		uint64_t gen = m.generation;
+		if (!mrc)
+			td_manifest_free(&m);
+		if (mrc || gen == opened_generation) {
+			td_error(rc, "%s", msg);
+			return rc;
+		}
+	}
+}
+
+static int open_once(const char *dir, td_index **out)
 {
 	int rc;
 	*out = NULL;
+	opened_generation = UINT64_MAX;
 	td_index *ix = calloc(1, sizeof *ix);
 	if (!ix || !(ix->dir = strdup(dir))) {
 		free(ix);
@@ -28,6 +57,7 @@ int td_index_open(const char *dir, td_index **out)
 	}
 	if ((rc = td_manifest_read(dir, &ix->m)))
 		goto fail;
+	opened_generation = ix->m.generation;
 	ix->segs = calloc(ix->m.nsegs + 1, sizeof *ix->segs);
 	if (!ix->segs) {
 		rc = td_error(TD_ENOMEM, "out of memory");

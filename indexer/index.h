@@ -48,6 +48,11 @@ uint64_t td_index_ntokens(const td_index *ix);
 int td_seg_damaged(const td_seg *s);
 int td_index_damaged(const td_index *ix);
 
+/* Makes SIGBUS on a mapped segment (the file truncated, or an I/O error,
+ * under a reader) print "PROG: FILE: bus error reading the index ..." on
+ * standard error and _exit(code), instead of a crash. For programs. */
+void td_index_catch_sigbus(const char *prog, int code);
+
 uint32_t td_seg_ntokens(const td_seg *s);
 uint32_t td_seg_ndocs(const td_seg *s);
 
@@ -159,8 +164,18 @@ int td_writer_merge(td_writer *w);
 void td_writer_close(td_writer *w);
 
 /* Verifies every file and checksum of the index; the message names the
- * first problem. */
+ * first problem. Files that no committed manifest names (left by a killed
+ * writer; the next writer removes them) are reported through td_warn(). */
 int td_index_check(const char *dir);
+
+/* Rebuilds a lost or damaged MANIFEST from the segment files that pass
+ * every check (under the writer lock). Each segment that cannot be kept is
+ * reported through td_warn() and left for the next writer to remove. A
+ * source found in several segments keeps its document from the newest;
+ * documents removed (--prune) after a kept segment was written come back.
+ * *kept and *dropped count segments, *ndocs the live documents. */
+int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
+	uint64_t *ndocs);
 
 #ifdef __cplusplus
 }

@@ -233,6 +233,8 @@ int td_seg_open(const char *path, td_seg **out);
 void td_seg_close(td_seg *s);
 /* Verifies every block of the segment. */
 int td_seg_verify(td_seg *s);
+/* check.c: every block and the structure (what --check does per segment). */
+int td_seg_check(td_seg *s);
 /* Rebuilds document d as a td_doc (spans as byte ranges), with its source
  * and sha256 (pointers into the segment) for merging. */
 int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
@@ -260,14 +262,24 @@ typedef struct td_manifest {
 
 /* Reads dir/MANIFEST. TD_ENOTFOUND if missing, TD_EVERSION, TD_ECORRUPT. */
 int td_manifest_read(const char *dir, td_manifest *m);
-/* Commits m atomically: MANIFEST.tmp, fsync, rename, fsync dir. */
-int td_manifest_write(const char *dir, const td_manifest *m);
+/* Commits m atomically: MANIFEST.tmp, fsync, rename, fsync dir. *renamed
+ * (may be NULL) says whether the new manifest was put in place: if so and
+ * an error is returned, the commit is visible but its durability is not
+ * known (the message says so). */
+int td_manifest_write(const char *dir, const td_manifest *m, int *renamed);
 void td_manifest_free(td_manifest *m);
 int td_mseg_delete(td_mseg *ms, uint32_t d);
 
-/* Writer lock on dir/LOCK; *fd receives the open descriptor. */
-int td_lock_take(const char *dir, int *fd);
-void td_lock_release(int fd);
+/* The writer lock: flock on the directory itself (and on dir/LOCK, which
+ * names the pid); fd receives both descriptors. */
+int td_lock_take(const char *dir, int fd[2]);
+void td_lock_release(int fd[2]);
+
+/* write(2) (off < 0) or pwrite(2) of all n bytes; a short write says so
+ * instead of reporting a stale errno. step (or NULL) names the fault step
+ * (td_fault_step) taken before the first system call. */
+int td_write_full(int fd, const void *buf, size_t n, int64_t off,
+	const char *path, const char *step);
 
 /* fsyncs a directory so renames in it are durable. */
 int td_fsync_dir(const char *dir);
@@ -285,7 +297,15 @@ const char *td_index_seg_name(const td_index *ix, size_t i);
  * (n >= 1; 0 disables). Also set by the TAGDEX_FAULT_AFTER environment
  * variable at td_writer_open(). Steps are counted across calls. */
 void td_writer_fault_after(int n);
-/* Called by the writer before each durable step; the name is for tests. */
-void td_fault_step(const char *what);
+/* The same, but the n-th step fails as its system call would, with EIO
+ * (TAGDEX_FAULT_FAIL=n): the I/O-error loop of tests/test_index.c. */
+void td_writer_fault_fail(int n);
+/* 1 if the step set by either has not been reached yet. */
+int td_writer_fault_pending(void);
+/* Called by the writer before each open, write, fsync, close, rename and
+ * unlink of a commit; the name is for tests. 0, or -1 with errno set when
+ * the step is to fail (the caller then takes the system call's error path);
+ * _exit(77) when the writer is to stop there. */
+int td_fault_step(const char *what);
 
 #endif

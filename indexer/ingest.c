@@ -36,6 +36,8 @@ static const char usage_text[] =
 	"                   (refused without inputs)\n"
 	"      --check      verify the index and exit\n"
 	"      --merge      merge index segments\n"
+	"      --recover    rebuild a lost or damaged MANIFEST from the intact\n"
+	"                   segments (reports those it cannot keep) and exit\n"
 	"      --lexicons DIR  read lexicons from DIR (default: $TAGDEX_LEXICONS,\n"
 	"                   else " TD_PKGDATADIR "/lexicons, or the source\n"
 	"                   tree's corpus/lexicons in a build not installed)\n"
@@ -50,10 +52,11 @@ static const char usage_text[] =
 	"\n"
 	"Exit status: 0 success; 2 usage error or unusable lexicons; 3 some input\n"
 	"files failed (the others were processed); 4 index error (locked,\n"
-	"corrupt or another format version). Without inputs (and without\n"
-	"--check, --merge or --prune) this help is printed and the exit status\n"
-	"is 2. A file is one document whatever path reaches it (see the manual\n"
-	"for moved files and ids shared by two files).\n";
+	"corrupt or another format version); 128+N interrupted by signal N.\n"
+	"Without inputs (and without --check, --merge, --prune or --recover)\n"
+	"this help is printed and the exit status is 2. A file is one document\n"
+	"whatever path reaches it (see the manual for moved files and ids shared\n"
+	"by two files).\n";
 
 static int quiet;
 
@@ -186,19 +189,22 @@ static int exit_for_index(int rc)
 		return 0;
 	if (rc == 1)
 		return EXIT_INPUT;
+	if (rc >= 128) /* interrupted by signal rc - 128; already said */
+		return rc;
 	fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 	return rc == TD_EUSAGE ? EXIT_USAGE : EXIT_INDEX;
 }
 
 int main(int argc, char **argv)
 {
-	enum { O_PRUNE = 256, O_REBUILD, O_CHECK, O_MERGE, O_LEXICONS,
+	enum { O_PRUNE = 256, O_REBUILD, O_CHECK, O_MERGE, O_RECOVER, O_LEXICONS,
 		O_LENIENT, O_META, O_HELP, O_VERSION };
 	static const struct option longopts[] = {
 		{"prune", no_argument, NULL, O_PRUNE},
 		{"rebuild", no_argument, NULL, O_REBUILD},
 		{"check", no_argument, NULL, O_CHECK},
 		{"merge", no_argument, NULL, O_MERGE},
+		{"recover", no_argument, NULL, O_RECOVER},
 		{"lexicons", required_argument, NULL, O_LEXICONS},
 		{"lenient", no_argument, NULL, O_LENIENT},
 		{"meta", required_argument, NULL, O_META},
@@ -226,6 +232,7 @@ int main(int argc, char **argv)
 		case O_REBUILD: o.rebuild = 1; break;
 		case O_CHECK: o.check = 1; break;
 		case O_MERGE: o.merge = 1; break;
+		case O_RECOVER: o.recover = 1; break;
 		case O_LEXICONS: o.lexdir = optarg; break;
 		case O_LENIENT: o.lenient = 1; break;
 		case O_META: {
@@ -268,7 +275,8 @@ int main(int argc, char **argv)
 	if (nargs == 0 && o.rebuild)
 		return usage_error("--rebuild needs the input files to rebuild "
 			"the index from; nothing was changed");
-	if (nargs == 0 && (o.out_dir || !(o.check || o.merge || o.prune))) {
+	if (nargs == 0 && (o.out_dir ||
+		!(o.check || o.merge || o.prune || o.recover))) {
 		fputs(usage_text, stderr);
 		return EXIT_USAGE;
 	}
@@ -286,7 +294,8 @@ int main(int argc, char **argv)
 
 	td_pipeline *p = NULL;
 	int status = 0;
-	if (!(o.check && !o.out_dir) && td_pipeline_new(o.lexdir, o.lenient, &p)) {
+	if (!((o.check || o.recover) && !o.out_dir) &&
+		td_pipeline_new(o.lexdir, o.lenient, &p)) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		return EXIT_USAGE;
 	}

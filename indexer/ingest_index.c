@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,6 +160,14 @@ typedef struct pool {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 } pool;
+
+/* SIGINT/SIGTERM: finish the document at hand, commit nothing, say so. */
+static volatile sig_atomic_t stop_sig;
+
+static void on_stop(int sig)
+{
+	stop_sig = sig;
+}
 
 static double now(void)
 {
@@ -412,10 +421,33 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		}
 		return 0;
 	}
+	if (o->recover) {
+		size_t kept, dropped;
+		uint64_t docs;
+		if ((rc = td_index_recover(dir, &kept, &dropped, &docs)))
+			return rc;
+		if (!o->quiet)
+			fprintf(stderr, "tagdex-ingest: %s: recovered %llu documents "
+				"from %zu segments; %zu segments could not be kept. "
+				"Documents removed since may be back: run with "
+				"--prune\n", dir, (unsigned long long)docs, kept,
+				dropped);
+		return dropped ? 1 : 0;
+	}
 	double t0 = now();
 	td_writer *w;
-	if ((rc = td_writer_open(dir, o->rebuild ? TD_WRITE_REBUILD : 0, &w)))
+	struct sigaction sa, old_int, old_term;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	if ((rc = td_writer_open(dir, o->rebuild ? TD_WRITE_REBUILD : 0, &w))) {
+		sigaction(SIGINT, &old_int, NULL);
+		sigaction(SIGTERM, &old_term, NULL);
 		return rc;
+	}
 	int tty = !o->quiet && isatty(2);
 	size_t failed = 0, added = 0, changed = 0, unchanged = 0, moved = 0;
 	size_t removed = 0, unresolved = 0;
@@ -487,6 +519,11 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		size_t len;
 		char sha[65];
 		job *j = &jobs[i];
+		if (stop_sig) { /* the rest is freed at out */
+			for (size_t k = i; k < njobs; k++)
+				jobs[keep++] = jobs[k];
+			break;
+		}
 		if (td_read_file(j->path, &data, &len)) {
 			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 			failed++;
@@ -551,7 +588,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			started++;
 	uint64_t done_bytes = 0;
 	double last = 0;
-	for (size_t i = 0; i < njobs; i++) {
+	for (size_t i = 0; i < njobs && !stop_sig; i++) {
 		job *j = &jobs[i];
 		if (started) {
 			pthread_mutex_lock(&pl.mu);
@@ -632,15 +669,36 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			last = t;
 		}
 	}
+	if (stop_sig) { /* let the workers finish the document at hand */
+		pthread_mutex_lock(&pl.mu);
+		pl.n = pl.next;
+		pthread_cond_broadcast(&pl.cv);
+		pthread_mutex_unlock(&pl.mu);
+	}
 	for (size_t k = 0; k < started; k++)
 		pthread_join(th[k], NULL);
 	free(th);
 	if (tty && njobs)
 		fputs("\r\033[K", stderr);
+	if (stop_sig) {
+		fprintf(stderr, "tagdex-ingest: interrupted: index unchanged\n");
+		rc = 128 + stop_sig;
+		goto out;
+	}
 	if ((rc = td_writer_commit(w)))
 		goto out;
-	if (o->merge && (rc = td_writer_merge(w)))
+	if (stop_sig) {
+		fprintf(stderr, "tagdex-ingest: interrupted: the batch is "
+			"committed\n");
+		rc = 128 + stop_sig;
 		goto out;
+	}
+	if (o->merge && td_writer_merge(w)) {
+		/* the batch is durable: say so rather than fail the run */
+		td_warn("%s: the batch is committed, but the merge failed: %s "
+			"(the index is whole; run --merge again later)", dir,
+			td_error_last());
+	}
 	if (!o->quiet) {
 		char toks[48];
 		group(toks, sizeof toks, td_writer_tokens_added(w));
@@ -666,6 +724,8 @@ out:
 		free(ps.v[i]);
 	free(ps.v);
 	free_known(kn, nkn);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
 	if (rc)
 		return rc;
 	return failed ? 1 : 0;

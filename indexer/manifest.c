@@ -15,18 +15,56 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-static int fault_left;
+static int fault_left, fault_fail;
 
 void td_writer_fault_after(int n)
 {
 	fault_left = n;
+	fault_fail = 0;
 }
 
-void td_fault_step(const char *what)
+void td_writer_fault_fail(int n)
+{
+	fault_left = n;
+	fault_fail = 1;
+}
+
+int td_writer_fault_pending(void)
+{
+	return fault_left > 0;
+}
+
+int td_fault_step(const char *what)
 {
 	(void)what;
-	if (fault_left > 0 && --fault_left == 0)
-		_exit(77);
+	if (fault_left > 0 && --fault_left == 0) {
+		if (!fault_fail)
+			_exit(77);
+		errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+int td_write_full(int fd, const void *buf, size_t n, int64_t off,
+	const char *path, const char *step)
+{
+	const char *p = buf;
+	size_t done = 0;
+	while (done < n) {
+		ssize_t w = step && td_fault_step(step) ? -1 : off < 0
+			? write(fd, p + done, n - done)
+			: pwrite(fd, p + done, n - done, (off_t)(off + (int64_t)done));
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return td_error(TD_EIO, "%s: write: %s", path, strerror(errno));
+		if (w == 0)
+			return td_error(TD_EIO, "%s: short write (%zu of %zu bytes "
+				"written; is the disk full?)", path, done, n);
+		done += (size_t)w;
+	}
+	return 0;
 }
 
 void td_manifest_free(td_manifest *m)
@@ -163,16 +201,17 @@ out:
 
 int td_fsync_dir(const char *dir)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = td_fault_step("directory open") ? -1 :
+		open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return td_error(TD_EIO, "%s: %s", dir, strerror(errno));
-	int rc = fsync(fd) ? td_error(TD_EIO, "%s: fsync: %s", dir,
-				     strerror(errno)) : 0;
+	int rc = td_fault_step("directory fsync") || fsync(fd)
+		? td_error(TD_EIO, "%s: fsync: %s", dir, strerror(errno)) : 0;
 	close(fd);
 	return rc;
 }
 
-int td_manifest_write(const char *dir, const td_manifest *m)
+int td_manifest_write(const char *dir, const td_manifest *m, int *renamed)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -201,45 +240,82 @@ int td_manifest_write(const char *dir, const td_manifest *m)
 	snprintf(endl, sizeof endl, "end %08x\n", td_crc32c(0, buf, len));
 	snprintf(tmp, sizeof tmp, "%s/MANIFEST.tmp", dir);
 	snprintf(path, sizeof path, "%s/MANIFEST", dir);
-	td_fault_step("manifest write");
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (renamed)
+		*renamed = 0;
+	int fd = td_fault_step("manifest open") ? -1 :
+		open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
 		free(buf);
 		return td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
 	}
-	size_t el = strlen(endl);
-	if (write(fd, buf, len) != (ssize_t)len ||
-		write(fd, endl, el) != (ssize_t)el)
-		rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+	rc = td_write_full(fd, buf, len, -1, tmp, "manifest write");
+	if (!rc)
+		rc = td_write_full(fd, endl, strlen(endl), -1, tmp, NULL);
 	free(buf);
-	td_fault_step("manifest fsync");
-	if (!rc && fsync(fd))
+	if (!rc && (td_fault_step("manifest fsync") || fsync(fd)))
 		rc = td_error(TD_EIO, "%s: fsync: %s", tmp, strerror(errno));
-	if (close(fd) && !rc)
-		rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+	if ((td_fault_step("manifest close") | close(fd)) && !rc)
+		rc = td_error(TD_EIO, "%s: close: %s", tmp, strerror(errno));
 	if (rc) {
 		unlink(tmp);
 		return rc;
 	}
-	td_fault_step("manifest rename");
-	if (rename(tmp, path)) {
+	if (td_fault_step("manifest rename") || rename(tmp, path)) {
 		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
 		unlink(tmp);
 		return rc;
 	}
-	td_fault_step("directory fsync");
-	return td_fsync_dir(dir);
+	if (renamed)
+		*renamed = 1;
+	/* the new manifest is in place: readers see the commit, but whether
+	 * it survives a power loss is not known if the directory fsync fails */
+	if ((rc = td_fsync_dir(dir)))
+		return td_error(TD_EIO, "%s; the commit is visible but may not "
+			"survive a power loss (outcome uncertain: run tagdex-ingest "
+			"--check after a crash)", td_error_last());
+	return 0;
 }
 
-int td_lock_take(const char *dir, int *out)
+/* The pid a LOCK file names, for the message. */
+static void lock_pid(const char *path, char *pid, size_t n)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t k = fd < 0 ? -1 : pread(fd, pid, n - 1, 0);
+	pid[k > 0 ? k : 0] = '\0';
+	pid[strcspn(pid, "\n")] = '\0';
+	if (fd >= 0)
+		close(fd);
+}
+
+/* The lock is on the directory itself, which cannot be deleted from under
+ * a writer (deleting LOCK once let a second writer in); LOCK is also
+ * locked, for tools that look there, and names the writer's pid. */
+int td_lock_take(const char *dir, int out[2])
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/LOCK", dir);
+	out[0] = out[1] = -1;
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return td_error(TD_EIO, "%s: %s", dir, strerror(errno));
+	if (flock(dfd, LOCK_EX | LOCK_NB)) {
+		int e = errno;
+		char pid[32];
+		close(dfd);
+		if (e != EWOULDBLOCK)
+			return td_error(TD_EIO, "%s: lock: %s", dir, strerror(e));
+		lock_pid(path, pid, sizeof pid);
+		return td_error(TD_ELOCKED, "%s: index is locked by another "
+			"writer (pid %s)", dir, *pid ? pid : "unknown");
+	}
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (fd < 0)
+	if (fd < 0) {
+		close(dfd);
 		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	}
 	if (flock(fd, LOCK_EX | LOCK_NB)) {
 		int e = errno;
+		close(dfd);
 		char pid[32] = "";
 		ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
 		pid[n > 0 ? n : 0] = '\0';
@@ -255,17 +331,23 @@ int td_lock_take(const char *dir, int *out)
 	if (ftruncate(fd, 0) || pwrite(fd, pid, (size_t)n, 0) != n) {
 		/* the pid is only for the message; the lock is what counts */
 	}
-	*out = fd;
+	out[0] = dfd;
+	out[1] = fd;
 	return 0;
 }
 
-void td_lock_release(int fd)
+void td_lock_release(int fd[2])
 {
-	if (fd >= 0) {
-		if (ftruncate(fd, 0)) {
+	if (fd[1] >= 0) {
+		if (ftruncate(fd[1], 0)) {
 			/* nothing to do: a stale pid only affects a message */
 		}
-		flock(fd, LOCK_UN);
-		close(fd);
+		flock(fd[1], LOCK_UN);
+		close(fd[1]);
 	}
+	if (fd[0] >= 0) {
+		flock(fd[0], LOCK_UN);
+		close(fd[0]);
+	}
+	fd[0] = fd[1] = -1;
 }

@@ -51,6 +51,7 @@ typedef struct td_ingest_opts {
 	int rebuild;           /* --rebuild */
 	int check;             /* --check: verify the index and exit */
 	int merge;             /* --merge */
+	int recover;           /* --recover: rebuild MANIFEST from segments */
 	int quiet;             /* -q: no progress, no summary */
 	const char *meta_xpath[3]; /* --meta date=, title=, author= XPATHs */
 } td_ingest_opts;

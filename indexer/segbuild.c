@@ -319,15 +319,9 @@ static int out_flush(out *o)
 	if ((rc = grow((void **)&o->crcs, &o->cap_crc, o->ncrc + 1, 4)))
 		return rc;
 	o->crcs[o->ncrc++] = td_crc32c(0, o->blk, o->fill);
-	size_t done = 0;
-	while (done < o->fill) {
-		ssize_t w = write(o->fd, o->blk + done, o->fill - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return td_error(TD_EIO, "%s: %s", o->path, strerror(errno));
-		done += (size_t)w;
-	}
+	if ((rc = td_write_full(o->fd, o->blk, o->fill, -1, o->path,
+		     o->ncrc == 1 ? "segment write" : NULL)))
+		return rc;
 	o->fill = 0;
 	return 0;
 }
@@ -813,7 +807,8 @@ int td_segbuild_write(td_segbuild *b, const char *path, uint64_t *size,
 	o.blk = malloc(TD_SEG_BLOCK);
 	if (!o.blk)
 		return td_error(TD_ENOMEM, "out of memory");
-	o.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	o.fd = td_fault_step("segment open") ? -1 :
+		open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (o.fd < 0) {
 		free(o.blk);
 		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
@@ -841,10 +836,11 @@ int td_segbuild_write(td_segbuild *b, const char *path, uint64_t *size,
 	memcpy(hdr, &h, sizeof h);
 	h.hdr_crc = td_crc32c(0, hdr, TD_SEG_HDR);
 	memcpy(hdr, &h, sizeof h);
-	if ((o.ncrc && pwrite(o.fd, o.crcs, o.ncrc * 4, (off_t)o.pos) !=
-			(ssize_t)(o.ncrc * 4)) ||
-		pwrite(o.fd, hdr, TD_SEG_HDR, 0) != TD_SEG_HDR)
-		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	if (o.ncrc)
+		rc = td_write_full(o.fd, o.crcs, o.ncrc * 4, (int64_t)o.pos, path,
+			NULL);
+	if (!rc)
+		rc = td_write_full(o.fd, hdr, TD_SEG_HDR, 0, path, "segment pwrite");
 	free(hdr);
 	if (rc)
 		goto out;
@@ -852,12 +848,11 @@ int td_segbuild_write(td_segbuild *b, const char *path, uint64_t *size,
 		*size = h.file_size;
 	if (crc)
 		*crc = h.hdr_crc;
-	td_fault_step("segment fsync");
-	if (fsync(o.fd))
+	if (td_fault_step("segment fsync") || fsync(o.fd))
 		rc = td_error(TD_EIO, "%s: fsync: %s", path, strerror(errno));
 out:
-	if (close(o.fd) && !rc)
-		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	if ((td_fault_step("segment close") | close(o.fd)) && !rc)
+		rc = td_error(TD_EIO, "%s: close: %s", path, strerror(errno));
 	free(o.blk);
 	free(o.crcs);
 	if (rc)

@@ -8,11 +8,85 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* The mapped segments, for the SIGBUS handler: a file truncated (or an I/O
+ * error) under a reader faults on access; the handler names the file. */
+#define MAPS 1024
+static struct {
+	const uint8_t *map;
+	size_t size;
+	const char *path;
+} maps[MAPS];
+static const char *sigbus_prog;
+static int sigbus_code;
+
+static void map_note(const td_seg *s, int add)
+{
+	for (int i = 0; i < MAPS; i++) {
+		const uint8_t *want = add ? NULL : s->map;
+		if (add) {
+			/* claim the slot: a size of 0 matches no address yet */
+			if (!__atomic_compare_exchange_n(&maps[i].map, &want,
+				    (const uint8_t *)s->map, 0, __ATOMIC_ACQ_REL,
+				    __ATOMIC_ACQUIRE))
+				continue;
+			__atomic_store_n(&maps[i].size, 0, __ATOMIC_RELEASE);
+			maps[i].size = s->size;
+			maps[i].path = s->path;
+		} else {
+			if (__atomic_load_n(&maps[i].map, __ATOMIC_ACQUIRE) != want)
+				continue;
+			__atomic_store_n(&maps[i].map, NULL, __ATOMIC_RELEASE);
+		}
+		return;
+	}
+}
+
+static void put(const char *s)
+{
+	if (write(2, s, strlen(s)) < 0) {
+		/* nothing more to do in a signal handler */
+	}
+}
+
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)uc;
+	const char *path = NULL;
+	for (int i = 0; i < MAPS && !path; i++) {
+		const uint8_t *m = __atomic_load_n(&maps[i].map, __ATOMIC_ACQUIRE);
+		if (m && (const uint8_t *)si->si_addr >= m &&
+			(const uint8_t *)si->si_addr < m + maps[i].size)
+			path = maps[i].path;
+	}
+	put(sigbus_prog);
+	put(": ");
+	put(path ? path : "index");
+	put(": bus error reading the index (the file was truncated or "
+		"failed under the reader; index is damaged; run tagdex-ingest "
+		"--check)\n");
+	_exit(sigbus_code);
+}
+
+void td_index_catch_sigbus(const char *prog, int code)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_sigbus;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	sigbus_prog = prog;
+	sigbus_code = code;
+	sigaction(SIGBUS, &sa, NULL);
+}
 
 /* Records damage: the message, and the first one in the segment, which
  * stays until close (td_seg_damaged), so a caller that takes a failed
@@ -75,6 +149,7 @@ int td_seg_open(const char *path, td_seg **out)
 		goto fail;
 	}
 	s->map = m;
+	map_note(s, 1);
 	memcpy(&s->hdr, s->map, sizeof s->hdr);
 	if (memcmp(s->hdr.magic, TD_SEG_MAGIC, 8)) {
 		rc = bad(s, "not a tagdex segment");
@@ -142,8 +217,10 @@ void td_seg_close(td_seg *s)
 {
 	if (!s)
 		return;
-	if (s->map)
+	if (s->map) {
+		map_note(s, 0);
 		munmap((void *)s->map, s->size);
+	}
 	td_tokens_free(&s->cache);
 	while (s->arena) {
 		char *next;

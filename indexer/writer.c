@@ -25,7 +25,7 @@ typedef struct srcloc {
 
 struct td_writer {
 	char *dir;
-	int lockfd;
+	int lockfd[2];
 	int broken;       /* a commit failed half-way: reopen to continue */
 	int dirty;
 	td_manifest m;
@@ -101,24 +101,84 @@ static srcloc *find_loc(td_writer *w, const char *source)
 	return w->loc[id].live ? &w->loc[id] : NULL;
 }
 
+/* What an index directory holds besides the manifest. */
+typedef struct dirscan {
+	uint64_t max_seg;   /* highest segment number present, 0 if none */
+	size_t nsegs;       /* seg-N.tdx files */
+	char foreign[256];  /* a file that is no index file, "" if none */
+} dirscan;
+
+static int index_file(const char *n, uint64_t *segno)
+{
+	size_t len = strlen(n);
+	*segno = 0;
+	if (!strcmp(n, "MANIFEST") || !strcmp(n, "MANIFEST.tmp") ||
+		!strcmp(n, "LOCK"))
+		return 1;
+	if (len > 4 && !strcmp(n + len - 4, ".tmp"))
+		len -= 4;
+	if (len < 9 || strncmp(n, "seg-", 4) || strncmp(n + len - 4, ".tdx", 4))
+		return 0;
+	for (size_t i = 4; i < len - 4; i++) {
+		if (n[i] < '0' || n[i] > '9')
+			return 0;
+		*segno = *segno * 10 + (uint64_t)(n[i] - '0');
+	}
+	return 2 + (len != strlen(n)); /* 2 segment, 3 its .tmp */
+}
+
+static int scan_dir(const char *dir, dirscan *ds)
+{
+	memset(ds, 0, sizeof *ds);
+	DIR *d = opendir(dir);
+	if (!d)
+		return td_error(TD_EIO, "%s: %s", dir, strerror(errno));
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		uint64_t no;
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		int k = index_file(e->d_name, &no);
+		if (!k && !*ds->foreign)
+			snprintf(ds->foreign, sizeof ds->foreign, "%s", e->d_name);
+		if (k >= 2 && no > ds->max_seg)
+			ds->max_seg = no;
+		ds->nsegs += k == 2;
+	}
+	closedir(d);
+	return 0;
+}
+
 /* Loads the committed state: manifest, segments and the source map. */
 static int load_state(td_writer *w, int rebuild)
 {
 	int rc;
+	dirscan ds;
 	td_manifest_free(&w->m);
 	td_index_close(w->ix);
 	w->ix = NULL;
 	td_strtab_free(&w->src);
 	td_strtab_init(&w->src);
 	rc = td_manifest_read(w->dir, &w->m);
-	if (rc == TD_ENOTFOUND) {
+	if (rc && rc != TD_ENOMEM && (rc != TD_EIO || rebuild)) {
+		int err = rc;
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", td_error_last());
+		if ((rc = scan_dir(w->dir, &ds)))
+			return rc;
+		if (err == TD_ENOTFOUND && ds.nsegs && !rebuild)
+			return td_error(TD_ECORRUPT, "%s: segment files but no "
+				"MANIFEST (it was lost): 'tagdex-ingest -x %s "
+				"--recover' rebuilds it from the segments",
+				w->dir, w->dir);
+		if (err != TD_ENOTFOUND && !rebuild) {
+			td_error(err, "%s", msg);
+			return err;
+		}
+		/* no index yet, or --rebuild whatever state it is in: start
+		 * empty, numbering past every file present */
 		memset(&w->m, 0, sizeof w->m);
-		w->m.next_seg = 1;
-		td_error_clear();
-		return 0;
-	}
-	if (rc == TD_EVERSION && rebuild) {
-		w->m.next_seg = 1;
+		w->m.next_seg = ds.max_seg + 1;
 		td_error_clear();
 		return 0;
 	}
@@ -151,6 +211,32 @@ static int load_state(td_writer *w, int rebuild)
 	return 0;
 }
 
+/* Unlinks segment files no manifest names any more. Readers that mapped
+ * them keep their mapping. */
+static void clean_segments(td_writer *w)
+{
+	DIR *d = opendir(w->dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		uint64_t no;
+		if (index_file(e->d_name, &no) != 2)
+			continue;
+		int named = 0;
+		for (size_t i = 0; i < w->m.nsegs && !named; i++)
+			named = !strcmp(w->m.segs[i].name, e->d_name);
+		if (!named) {
+			char p[4096];
+			snprintf(p, sizeof p, "%s/%s", w->dir, e->d_name);
+			if (!td_fault_step("unlink"))
+				unlink(p); /* a failure leaves an orphan that the
+				            * next writer removes */
+		}
+	}
+	closedir(d);
+}
+
 /* Removes temporary files a crashed writer left behind. */
 static void clean_tmp(const char *dir)
 {
@@ -176,18 +262,37 @@ int td_writer_open(const char *dir, int flags, td_writer **out)
 	const char *f = getenv("TAGDEX_FAULT_AFTER");
 	if (f && *f)
 		td_writer_fault_after(atoi(f));
+	f = getenv("TAGDEX_FAULT_FAIL");
+	if (f && *f)
+		td_writer_fault_fail(atoi(f));
 	td_writer *w = calloc(1, sizeof *w);
 	if (!w || !(w->dir = strdup(dir))) {
 		free(w);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
-	w->lockfd = -1;
+	w->lockfd[0] = w->lockfd[1] = -1;
 	td_strtab_init(&w->src);
-	if ((rc = mkdirs(dir)) || (rc = td_lock_take(dir, &w->lockfd)))
+	dirscan ds;
+	if ((rc = mkdirs(dir)) || (rc = scan_dir(dir, &ds)))
+		goto fail;
+	/* never take a folder of other files for an index (nor delete in it) */
+	char mpath[4200];
+	snprintf(mpath, sizeof mpath, "%s/MANIFEST", dir);
+	if (*ds.foreign && access(mpath, F_OK)) {
+		rc = td_error(TD_EUSAGE, "%s: not an index directory (it holds "
+			"%s, and no MANIFEST); give -x a new or empty directory",
+			dir, ds.foreign);
+		goto fail;
+	}
+	if ((rc = td_lock_take(dir, w->lockfd)))
 		goto fail;
 	clean_tmp(dir);
 	if ((rc = load_state(w, flags & TD_WRITE_REBUILD)))
 		goto fail;
+	/* segments no committed manifest names: left by a writer killed
+	 * between its segment rename and manifest rename, or during cleanup */
+	if (!(flags & TD_WRITE_REBUILD))
+		clean_segments(w);
 	w->dirty = (flags & TD_WRITE_REBUILD) != 0;
 	*out = w;
 	return 0;
@@ -287,45 +392,21 @@ int td_writer_each_source(td_writer *w,
 	return 0;
 }
 
-/* Unlinks segment files no manifest names any more. Readers that mapped
- * them keep their mapping. */
-static void clean_segments(td_writer *w)
-{
-	DIR *d = opendir(w->dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (strncmp(e->d_name, "seg-", 4))
-			continue;
-		int named = 0;
-		for (size_t i = 0; i < w->m.nsegs && !named; i++)
-			named = !strcmp(w->m.segs[i].name, e->d_name);
-		if (!named) {
-			char p[4096];
-			snprintf(p, sizeof p, "%s/%s", w->dir, e->d_name);
-			unlink(p);
-		}
-	}
-	closedir(d);
-}
-
 /* Writes b as the next segment file and appends it to the manifest. */
-static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend)
+static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
+	char path[4096])
 {
-	char name[64], tmp[4200], path[4096];
+	char name[64], tmp[4200];
 	int rc;
 	snprintf(name, sizeof name, "seg-%06llu.tdx",
 		(unsigned long long)w->m.next_seg);
-	snprintf(path, sizeof path, "%s/%s", w->dir, name);
+	snprintf(path, 4096, "%s/%s", w->dir, name);
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	td_fault_step("segment write");
 	uint64_t size;
 	uint32_t crc;
 	if ((rc = td_segbuild_write(b, tmp, &size, &crc)))
 		return rc;
-	td_fault_step("segment rename");
-	if (rename(tmp, path)) {
+	if (td_fault_step("segment rename") || rename(tmp, path)) {
 		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
 		unlink(tmp);
 		return rc;
@@ -351,9 +432,22 @@ static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend)
 	return 0;
 }
 
+/* Commits w->m. If that fails before the manifest rename, the segment
+ * just published (newseg, "" if none) goes at once: a retry must not need
+ * twice the space. */
+static int write_manifest(td_writer *w, const char *newseg)
+{
+	int renamed;
+	int rc = td_manifest_write(w->dir, &w->m, &renamed);
+	if (rc && !renamed && *newseg && !td_fault_step("unlink"))
+		unlink(newseg);
+	return rc;
+}
+
 static int commit(td_writer *w, int merging)
 {
 	int rc;
+	char newseg[4096] = "";
 	if (w->broken)
 		return td_error(TD_EUSAGE, "%s: an earlier commit failed; reopen "
 			"the index", w->dir);
@@ -361,7 +455,7 @@ static int commit(td_writer *w, int merging)
 		return 0;
 	w->broken = 1;
 	if (w->b && td_segbuild_ndocs(w->b)) {
-		if ((rc = publish_segment(w, w->b, &w->pend)))
+		if ((rc = publish_segment(w, w->b, &w->pend, newseg)))
 			return rc;
 	}
 	/* segments whose every document is deleted go */
@@ -377,10 +471,10 @@ static int commit(td_writer *w, int merging)
 	}
 	w->m.nsegs = k;
 	w->m.generation++;
-	if ((rc = td_manifest_write(w->dir, &w->m)))
+	if ((rc = write_manifest(w, newseg)))
 		return rc;
-	td_fault_step("cleanup");
-	clean_segments(w);
+	if (!td_fault_step("cleanup"))
+		clean_segments(w);
 	td_segbuild_free(w->b);
 	w->b = NULL;
 	free(w->pend.del);
@@ -389,8 +483,16 @@ static int commit(td_writer *w, int merging)
 		return rc;
 	w->broken = 0;
 	w->dirty = 0;
-	if (!merging && w->m.nsegs > TD_MERGE_THRESHOLD)
-		return td_writer_merge(w);
+	if (!merging && w->m.nsegs > TD_MERGE_THRESHOLD &&
+		td_writer_merge(w)) {
+		/* the batch is durable: that is what the caller asked for */
+		td_warn("%s: the batch is committed, but the merge that "
+			"followed failed: %s (the index is whole; run "
+			"tagdex-ingest --merge later)", w->dir, td_error_last());
+		if (load_state(w, 0) == 0)
+			w->broken = 0;
+		td_error_clear();
+	}
 	return 0;
 }
 
@@ -433,17 +535,140 @@ int td_writer_merge(td_writer *w)
 		free(w->m.segs[i].del);
 	}
 	w->m.nsegs = 0;
-	if (td_segbuild_ndocs(b) && (rc = publish_segment(w, b, NULL)))
+	char newseg[4096] = "";
+	if (td_segbuild_ndocs(b) && (rc = publish_segment(w, b, NULL, newseg)))
 		goto out;
 	w->m.generation++;
-	if ((rc = td_manifest_write(w->dir, &w->m)))
+	if ((rc = write_manifest(w, newseg)))
 		goto out;
-	td_fault_step("cleanup");
-	clean_segments(w);
+	if (!td_fault_step("cleanup"))
+		clean_segments(w);
 	if ((rc = load_state(w, 0)))
 		goto out;
 	w->broken = 0;
 out:
 	td_segbuild_free(b);
+	return rc;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
+	uint64_t *ndocs)
+{
+	int rc, lock[2];
+	uint64_t *nos = NULL;
+	size_t n = 0, cap = 0;
+	td_manifest m = {0};
+	td_strtab seen;
+	*kept = *dropped = 0;
+	*ndocs = 0;
+	td_strtab_init(&seen);
+	if ((rc = td_lock_take(dir, lock)))
+		return rc;
+	clean_tmp(dir);
+	DIR *d = opendir(dir);
+	if (!d) {
+		rc = td_error(TD_EIO, "%s: %s", dir, strerror(errno));
+		goto out;
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		uint64_t no;
+		if (index_file(e->d_name, &no) != 2)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			uint64_t *v = realloc(nos, cap * sizeof *v);
+			if (!v) {
+				closedir(d);
+				rc = td_error(TD_ENOMEM, "out of memory");
+				goto out;
+			}
+			nos = v;
+		}
+		nos[n++] = no;
+	}
+	closedir(d);
+	if (!n) {
+		rc = td_error(TD_ENOTFOUND, "%s: no segment files to recover "
+			"from", dir);
+		goto out;
+	}
+	qsort(nos, n, sizeof *nos, cmp_u64);
+	if (!(m.segs = calloc(n + 1, sizeof *m.segs))) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	td_manifest old;
+	if (td_manifest_read(dir, &old) == 0) {
+		m.generation = old.generation;
+		td_manifest_free(&old);
+	}
+	td_error_clear();
+	m.generation++;
+	m.next_seg = n ? nos[n - 1] + 1 : 1;
+	/* newest first: a source keeps its newest document */
+	for (size_t i = n; i-- > 0;) {
+		char name[64], path[4200];
+		td_seg *s;
+		snprintf(name, sizeof name, "seg-%06llu.tdx",
+			(unsigned long long)nos[i]);
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		if ((rc = td_seg_open(path, &s)) == 0 && (rc = td_seg_check(s)))
+			td_seg_close(s);
+		if (rc == TD_ENOMEM)
+			goto out;
+		if (rc) {
+			td_warn("%s: cannot keep it: %s", path, td_error_last());
+			(*dropped)++;
+			rc = 0;
+			continue;
+		}
+		td_mseg ms = {0};
+		ms.ndocs = td_seg_ndocs(s);
+		ms.size = s->size;
+		ms.crc = s->hdr.hdr_crc;
+		for (uint32_t k = ms.ndocs; k-- > 0 && !rc;) {
+			td_docinfo di;
+			int added = 1;
+			uint32_t id;
+			if ((rc = td_seg_doc(s, k, &di)))
+				break;
+			if (di.source)
+				rc = td_strtab_put(&seen, di.source, strlen(di.source),
+					&id, &added);
+			if (!rc && !added)
+				rc = td_mseg_delete(&ms, k);
+		}
+		td_seg_close(s);
+		if (!rc && !(ms.name = strdup(name)))
+			rc = td_error(TD_ENOMEM, "out of memory");
+		if (rc) {
+			free(ms.del);
+			goto out;
+		}
+		if (ms.ndel == ms.ndocs) { /* all replaced by newer ones */
+			free(ms.name);
+			free(ms.del);
+			continue;
+		}
+		*ndocs += ms.ndocs - ms.ndel;
+		/* the manifest lists segments oldest first */
+		memmove(m.segs + 1, m.segs, m.nsegs * sizeof *m.segs);
+		m.segs[0] = ms;
+		m.nsegs++;
+		(*kept)++;
+	}
+	rc = td_manifest_write(dir, &m, NULL);
+out:
+	td_manifest_free(&m);
+	td_strtab_free(&seen);
+	free(nos);
+	td_lock_release(lock);
 	return rc;
 }

@@ -758,6 +758,7 @@ int main(int argc, char **argv)
 		status = EXIT_USAGE;
 		goto out;
 	}
+	td_index_catch_sigbus("tagdex-query", EXIT_DATA);
 	if ((rc = td_index_open(o.index, &ix)) < 0) {
 		fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
 		        td_error_last());

@@ -489,7 +489,7 @@ static void test_faults(void **state)
 	char *old = dump(dir);
 	char *want = NULL;
 	int k, finished = 0;
-	for (k = 1; k < 40 && !finished; k++) {
+	for (k = 1; k < 80 && !finished; k++) {
 		pid_t pid = fork();
 		assert_true(pid >= 0);
 		if (pid == 0) {
@@ -731,6 +731,446 @@ static void test_crc(void **state)
 				td_crc32c_soft(0, buf + off, len));
 }
 
+
+/* ----------------------------------------------------------- issue 12 */
+
+static char warned[4096];
+static void on_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	size_t n = strlen(warned);
+	snprintf(warned + n, sizeof warned - n, "%s\n", msg);
+}
+
+static int nfiles(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	while (d && (e = readdir(d)))
+		n += !strncmp(e->d_name, prefix, strlen(prefix));
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* An index of docs a, b (two batches: two segments). */
+static void two_batches(const char *dir, td_doc *a, td_doc *b)
+{
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	add(w, a, "a.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	add(w, b, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+}
+
+/* LOCK deleted while writer A runs: writer B must still be refused (it
+ * locked a fresh file, and A's batch was lost). */
+static void test_lock_deleted(void **state)
+{
+	(void)state;
+	char dir[256], p[300];
+	newdir(dir, sizeof dir);
+	td_writer *a, *b;
+	assert_int_equal(td_writer_open(dir, 0, &a), 0);
+	snprintf(p, sizeof p, "%s/LOCK", dir);
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(td_writer_open(dir, 0, &b), TD_ELOCKED);
+	assert_non_null(strstr(td_error_last(), "locked by another writer"));
+	td_writer_close(a);
+	assert_int_equal(td_writer_open(dir, 0, &b), 0);
+	td_writer_close(b);
+}
+
+/* MANIFEST deleted: a writer refuses (it unlinked every segment); --recover
+ * rebuilds the manifest from the segments, newest document per source. */
+static void test_manifest_lost(void **state)
+{
+	(void)state;
+	char dir[256], p[300];
+	newdir(dir, sizeof dir);
+	td_doc *a = make_doc(40, 200, "doc-a"), *b = make_doc(41, 200, "doc-b"),
+	       *b2 = make_doc(42, 150, "doc-b");
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	add(w, a, "a.txt");
+	add(w, b, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	add(w, b2, "b.txt"); /* replaces b: a deletion the manifest held */
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	char *want = dump(dir);
+	assert_non_null(want);
+	snprintf(p, sizeof p, "%s/MANIFEST", dir);
+	assert_int_equal(unlink(p), 0);
+	int segs = nfiles(dir, "seg-");
+	assert_int_equal(segs, 2);
+	assert_int_equal(td_writer_open(dir, 0, &w), TD_ECORRUPT);
+	assert_non_null(strstr(td_error_last(), "--recover"));
+	assert_int_equal(nfiles(dir, "seg-"), segs); /* nothing deleted */
+	size_t kept, dropped;
+	uint64_t docs;
+	/* damage one segment: recover keeps the others and says so */
+	snprintf(p, sizeof p, "%s/seg-000002.tdx", dir);
+	flip(p, 5000);
+	warned[0] = '\0';
+	td_set_warn(on_warn, NULL);
+	assert_int_equal(td_index_recover(dir, &kept, &dropped, &docs), 0);
+	td_set_warn(NULL, NULL);
+	assert_int_equal(kept, 1);
+	assert_int_equal(dropped, 1);
+	assert_int_equal(docs, 2); /* a and the old b */
+	assert_non_null(strstr(warned, "seg-000002.tdx: cannot keep it"));
+	assert_int_equal(td_index_check(dir), 0);
+	flip(p, 5000);
+	snprintf(p, sizeof p, "%s/MANIFEST", dir);
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(td_index_recover(dir, &kept, &dropped, &docs), 0);
+	assert_int_equal(kept, 2);
+	assert_int_equal(dropped, 0);
+	assert_int_equal(docs, 2);
+	char *got = dump(dir);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	assert_int_equal(td_index_check(dir), 0);
+	td_doc_free(a);
+	td_doc_free(b);
+	td_doc_free(b2);
+}
+
+/* A corrupt MANIFEST: --rebuild starts afresh; -x on a folder of other
+ * files is refused without touching it. */
+static void test_rebuild_any_state(void **state)
+{
+	(void)state;
+	char dir[256], p[300];
+	newdir(dir, sizeof dir);
+	td_doc *a = make_doc(43, 100, "doc-a"), *b = make_doc(44, 100, "doc-b");
+	two_batches(dir, a, b);
+	snprintf(p, sizeof p, "%s/MANIFEST", dir);
+	flip(p, 30);
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), TD_ECORRUPT);
+	assert_int_equal(td_writer_open(dir, TD_WRITE_REBUILD, &w), 0);
+	add(w, a, "a.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	assert_int_equal(td_index_check(dir), 0);
+	assert_int_equal(nfiles(dir, "seg-"), 1);
+	/* MANIFEST deleted: --rebuild works too */
+	assert_int_equal(unlink(p), 0);
+	assert_int_equal(td_writer_open(dir, TD_WRITE_REBUILD, &w), 0);
+	add(w, b, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	assert_int_equal(td_index_check(dir), 0);
+	assert_int_equal(nfiles(dir, "seg-"), 1);
+	/* a folder of articles is no index */
+	char arts[256];
+	newdir(arts, sizeof arts);
+	assert_int_equal(mkdir(arts, 0755), 0);
+	snprintf(p, sizeof p, "%s/story.txt", arts);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs("An article.\n", f);
+	fclose(f);
+	assert_int_equal(td_writer_open(arts, 0, &w), TD_EUSAGE);
+	assert_non_null(strstr(td_error_last(), "not an index directory"));
+	assert_int_equal(td_writer_open(arts, TD_WRITE_REBUILD, &w), TD_EUSAGE);
+	assert_int_equal(nfiles(arts, ""), 3); /* ., .., story.txt */
+	td_doc_free(a);
+	td_doc_free(b);
+}
+
+/* Orphans (a segment no manifest names): --check reports them, the next
+ * writer removes them. */
+static void test_orphans(void **state)
+{
+	(void)state;
+	char dir[256], p[300], q[300], cmd[700];
+	newdir(dir, sizeof dir);
+	td_doc *a = make_doc(45, 100, "doc-a"), *b = make_doc(46, 100, "doc-b");
+	two_batches(dir, a, b);
+	snprintf(p, sizeof p, "%s/seg-000001.tdx", dir);
+	snprintf(q, sizeof q, "%s/seg-000077.tdx", dir);
+	snprintf(cmd, sizeof cmd, "cp %s %s", p, q);
+	assert_int_equal(system(cmd), 0);
+	warned[0] = '\0';
+	td_set_warn(on_warn, NULL);
+	assert_int_equal(td_index_check(dir), 0);
+	td_set_warn(NULL, NULL);
+	assert_non_null(strstr(warned, "seg-000077.tdx: stray file"));
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	td_writer_close(w);
+	assert_int_equal(access(q, F_OK), -1);
+	assert_int_equal(nfiles(dir, "seg-"), 2);
+	td_doc_free(a);
+	td_doc_free(b);
+}
+
+/* Readers opening the index while a writer commits and merges in a loop
+ * (segments unlinked between a reader's manifest read and its open). */
+static void test_churn(void **state)
+{
+	(void)state;
+	if (getenv("TD_VALGRIND"))
+		skip(); /* slow there; the plain and ASan runs cover it */
+	char dir[256];
+	newdir(dir, sizeof dir);
+	td_doc *a = make_doc(47, 30, "doc-a"), *b = make_doc(48, 30, "doc-b");
+	two_batches(dir, a, b);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		td_writer *w;
+		for (int i = 0; i < 150; i++) {
+			if (td_writer_open(dir, 0, &w))
+				_exit(2);
+			char src[32];
+			snprintf(src, sizeof src, "c%d.txt", i % 3);
+			char sha[65];
+			td_sha256_hex(a->text, a->len, sha);
+			sha[0] = (char)('a' + i % 6); /* a change each time */
+			if (td_writer_add_sha(w, a, src, sha) ||
+				td_writer_commit(w) || td_writer_merge(w))
+				_exit(3);
+			td_writer_close(w);
+		}
+		_exit(0);
+	}
+	long opens = 0, failures = 0;
+	int st;
+	while (waitpid(pid, &st, WNOHANG) == 0) {
+		td_index *ix;
+		opens++;
+		if (td_index_open(dir, &ix)) {
+			failures++;
+			fprintf(stderr, "churn: %s\n", td_error_last());
+		} else {
+			td_index_close(ix);
+		}
+	}
+	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	fprintf(stderr, "churn: %ld opens during 150 commits and merges, %ld "
+		"failed\n", opens, failures);
+	assert_int_equal(failures, 0);
+	td_doc_free(a);
+	td_doc_free(b);
+}
+
+/* The I/O-error loop: every open, write, pwrite, fsync, close, rename and
+ * unlink of an add, a change, a prune, a merge and a rebuild fails in turn
+ * (EIO). The index must be the old state or the new one and pass --check;
+ * the error names a file; a re-run reaches the new state; no segment is
+ * left that the manifest does not name after a failed manifest write. */
+enum { OP_ADD, OP_CHANGE, OP_PRUNE, OP_MERGE, OP_REBUILD, NOPS };
+
+static int run_op(const char *dir, int op, td_doc *a, td_doc *b, td_doc *c)
+{
+	td_writer *w;
+	int rc = td_writer_open(dir, op == OP_REBUILD ? TD_WRITE_REBUILD : 0,
+		&w);
+	if (rc)
+		return rc;
+	char sha[65];
+	switch (op) {
+	case OP_ADD:
+		td_sha256_hex(c->text, c->len, sha);
+		rc = td_writer_add_sha(w, c, "c.txt", sha);
+		break;
+	case OP_CHANGE:
+		td_sha256_hex(c->text, c->len, sha);
+		rc = td_writer_add_sha(w, c, "b.txt", sha);
+		break;
+	case OP_PRUNE:
+		rc = td_writer_remove(w, "a.txt");
+		break;
+	case OP_REBUILD:
+		td_sha256_hex(a->text, a->len, sha);
+		if (!(rc = td_writer_add_sha(w, a, "a.txt", sha))) {
+			td_sha256_hex(b->text, b->len, sha);
+			rc = td_writer_add_sha(w, b, "b.txt", sha);
+		}
+		break;
+	}
+	if (!rc)
+		rc = op == OP_MERGE ? td_writer_merge(w) : td_writer_commit(w);
+	td_writer_close(w);
+	return rc;
+}
+
+static void test_io_errors(void **state)
+{
+	(void)state;
+	td_doc *a = make_doc(50, 300, "doc-a"), *b = make_doc(51, 300, "doc-b"),
+	       *c = make_doc(52, 200, "doc-c");
+	char base[256], dir[256], cmd[700];
+	newdir(base, sizeof base);
+	two_batches(base, a, b);
+	char *old = dump(base);
+	long steps = 0;
+	for (int op = 0; op < NOPS; op++) {
+		/* the state the operation leads to */
+		newdir(dir, sizeof dir);
+		snprintf(cmd, sizeof cmd, "cp -a %s %s", base, dir);
+		assert_int_equal(system(cmd), 0);
+		assert_int_equal(run_op(dir, op, a, b, c), 0);
+		char *want = dump(dir);
+		int done = 0;
+		for (int k = 1; k < 200 && !done; k++) {
+			newdir(dir, sizeof dir);
+			snprintf(cmd, sizeof cmd, "cp -a %s %s", base, dir);
+			assert_int_equal(system(cmd), 0);
+			td_writer_fault_fail(k);
+			int rc = run_op(dir, op, a, b, c);
+			done = td_writer_fault_pending(); /* past the last step */
+			td_writer_fault_fail(0);
+			char *now = dump(dir);
+			assert_non_null(now);
+			int is_new = !strcmp(now, want);
+			if (rc == 0) {
+				/* a failed unlink of an old segment is no error */
+				assert_string_equal(now, want);
+			} else {
+				steps++;
+				if (rc != TD_EIO)
+					fail_msg("op %d step %d: code %d: %s", op, k, rc,
+						td_error_last());
+				assert_non_null(strstr(td_error_last(), dir));
+				if (strcmp(now, old) && strcmp(now, want))
+					fail_msg("op %d step %d: neither state", op, k);
+			}
+			free(now);
+			assert_int_equal(td_index_check(dir), 0);
+			/* no more segments than the manifest names plus what a
+			 * re-run will remove, and never an extra new one */
+			td_index *ix;
+			assert_int_equal(td_index_open(dir, &ix), 0);
+			if (nfiles(dir, "seg-") > (int)td_index_nsegs(ix) + 2)
+				fail_msg("op %d step %d: %d segment files", op, k,
+					nfiles(dir, "seg-"));
+			td_index_close(ix);
+			/* a re-run recovers */
+			if (op != OP_PRUNE || !is_new)
+				assert_int_equal(run_op(dir, op, a, b, c), 0);
+			now = dump(dir);
+			assert_string_equal(now, want);
+			free(now);
+			snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+			assert_int_equal(system(cmd), 0);
+		}
+		assert_true(done);
+		free(want);
+	}
+	fprintf(stderr, "I/O-error loop: %ld failed steps over add, change, "
+		"prune, merge, rebuild\n", steps);
+	assert_true(steps > 5 * 10);
+	free(old);
+	td_doc_free(a);
+	td_doc_free(b);
+	td_doc_free(c);
+}
+
+/* A commit that succeeded and the automatic merge after it failed: the
+ * commit reports success, with a warning. */
+static void test_merge_fails_after_commit(void **state)
+{
+	(void)state;
+	char base[256], dir[256], cmd[700];
+	newdir(base, sizeof base);
+	td_writer *w;
+	td_doc *d = make_doc(53, 20, "doc-x");
+	assert_int_equal(td_writer_open(base, 0, &w), 0);
+	for (int i = 0; i < 8; i++) { /* 8 segments: the next commit merges */
+		char src[32];
+		snprintf(src, sizeof src, "x%d.txt", i);
+		add(w, d, src);
+		assert_int_equal(td_writer_commit(w), 0);
+	}
+	td_writer_close(w);
+	int warned_ok = 0, done = 0;
+	for (int k = 1; k < 200 && !done; k++) {
+		newdir(dir, sizeof dir);
+		snprintf(cmd, sizeof cmd, "cp -a %s %s", base, dir);
+		assert_int_equal(system(cmd), 0);
+		assert_int_equal(td_writer_open(dir, 0, &w), 0);
+		add(w, d, "new.txt");
+		warned[0] = '\0';
+		td_set_warn(on_warn, NULL);
+		td_writer_fault_fail(k);
+		int rc = td_writer_commit(w);
+		done = td_writer_fault_pending();
+		td_writer_fault_fail(0);
+		td_set_warn(NULL, NULL);
+		if (getenv("TD_DEBUG"))
+			fprintf(stderr, "k %d rc %d %s | %s\n", k, rc,
+				td_error_last(), warned);
+		td_writer_close(w);
+		td_index *ix;
+		assert_int_equal(td_index_open(dir, &ix), 0);
+		uint64_t n = td_index_ndocs(ix);
+		td_index_close(ix);
+		if (rc == 0) {
+			assert_int_equal(n, 9);
+			if (strstr(warned, "the batch is committed, but the merge"))
+				warned_ok++;
+		} else if (n != 8) {
+			/* the manifest is in place, its durability unknown */
+			assert_int_equal(n, 9);
+			assert_non_null(strstr(td_error_last(), "outcome uncertain"));
+		}
+		assert_int_equal(td_index_check(dir), 0);
+	}
+	assert_true(done);
+	assert_true(warned_ok >= 5);
+	td_doc_free(d);
+}
+
+/* A segment truncated under a running reader: SIGBUS becomes a message
+ * naming the file and exit 3, not a crash. */
+static void test_sigbus(void **state)
+{
+	(void)state;
+	char dir[256], p[300];
+	newdir(dir, sizeof dir);
+	td_doc *a = make_doc(54, 3000, "doc-a"), *b = make_doc(55, 100, "doc-b");
+	two_batches(dir, a, b);
+	int pipefd[2];
+	assert_int_equal(pipe(pipefd), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(pipefd[1], 2);
+		td_index *ix;
+		if (td_index_open(dir, &ix))
+			_exit(2);
+		td_index_catch_sigbus("test", 3);
+		snprintf(p, sizeof p, "%s/seg-000001.tdx", dir);
+		if (truncate(p, TD_SEG_HDR))
+			_exit(4);
+		td_seg *s = td_index_seg(ix, 0);
+		for (uint32_t pos = 0; pos < td_seg_ntokens(s); pos++)
+			td_seg_id_at(s, 0, pos);
+		_exit(0);
+	}
+	close(pipefd[1]);
+	char buf[1024] = "";
+	ssize_t n = read(pipefd[0], buf, sizeof buf - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	close(pipefd[0]);
+	int st;
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 3);
+	assert_non_null(strstr(buf, "seg-000001.tdx: bus error"));
+	td_doc_free(a);
+	td_doc_free(b);
+}
+
 int main(void)
 {
 	root = mkdtemp(tmpl);
@@ -743,6 +1183,14 @@ int main(void)
 		cmocka_unit_test(test_faults),
 		cmocka_unit_test(test_flipped),
 		cmocka_unit_test(test_version),
+		cmocka_unit_test(test_lock_deleted),
+		cmocka_unit_test(test_manifest_lost),
+		cmocka_unit_test(test_rebuild_any_state),
+		cmocka_unit_test(test_orphans),
+		cmocka_unit_test(test_churn),
+		cmocka_unit_test(test_io_errors),
+		cmocka_unit_test(test_merge_fails_after_commit),
+		cmocka_unit_test(test_sigbus),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];

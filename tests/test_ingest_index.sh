@@ -109,6 +109,42 @@ TAGDEX_CRC_SOFT=1 "$ING" -q -x cx arts 2>err || fail "soft CRC ingest: $(cat err
 rm -rf cx
 "$ING" -q -x cx arts 2>err || fail "default CRC ingest: $(cat err)"
 TAGDEX_CRC_SOFT=1 "$ING" -x cx --check 2>err || fail "default-written index, soft check: $(cat err)"
+# -x on a folder of articles is refused, and nothing is written there
+"$ING" -x arts arts 2>err
+[ $? -eq 2 ] || fail "-x on a folder of articles: exit $?"
+grep -q "arts: not an index directory" err || fail "-x arts message: $(cat err)"
+[ -e arts/LOCK ] || [ -e arts/MANIFEST ] && fail "-x arts wrote into it"
+# MANIFEST lost: writers refuse (they once emptied the index), --recover
+# rebuilds it from the segments
+rm -rf rx; cp -a ix rx; rm rx/MANIFEST
+"$ING" -x rx arts 2>err
+[ $? -eq 4 ] || fail "no MANIFEST: exit"
+grep -q "segment files but no MANIFEST" err || fail "no MANIFEST: $(cat err)"
+"$ING" -x rx --recover 2>err || fail "recover: $(cat err)"
+# the document pruned earlier comes back (the manifest held its deletion)
+grep -q "recovered $((n + 2)) documents" err || fail "recover count: $(cat err)"
+"$ING" -x rx --check 2>err || fail "check after recover: $(cat err)"
+"$ING" -x rx --prune arts 2>err || fail "ingest after recover: $(cat err)"
+grep -q ": 0 added, 0 changed, $((n + 1)) unchanged, 1 removed" err ||
+	fail "after recover: $(cat err)"
+# a corrupt MANIFEST: --rebuild works from the sources
+printf 'garbage' > rx/MANIFEST
+"$ING" -q -x rx --rebuild arts 2>err || fail "rebuild a corrupt manifest: $(cat err)"
+"$ING" -x rx --check 2>err || fail "check after rebuild: $(cat err)"
+# SIGTERM: a message and exit 128+15, the index whole
+rm -rf tx
+"$ING" -x tx big 2>err &
+pid=$!
+sleep 0.5
+kill -TERM $pid 2>/dev/null
+wait $pid
+st=$?
+if [ $st -ne 0 ]; then
+	[ $st -eq 143 ] || fail "SIGTERM: exit $st"
+	grep -q "interrupted: index unchanged\|interrupted: the batch is committed" err ||
+		fail "SIGTERM message: $(cat err)"
+	[ -f tx/MANIFEST ] && { "$ING" -x tx --check 2>err || fail "after SIGTERM: $(cat err)"; }
+fi
 # a valid segment copied over another one of the same size class is not
 # the one committed: --check and queries refuse it (issue 12)
 mkdir sw1 sw2
