@@ -521,7 +521,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		job *j = &jobs[i];
 		if (stop_sig) { /* the rest is freed at out */
 			for (size_t k = i; k < njobs; k++)
-				jobs[keep++] = jobs[k];
+				jobs[keep_n++] = jobs[k];
 			break;
 		}
 		if (td_read_file(j->path, &data, &len)) {

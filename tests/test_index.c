@@ -1159,8 +1159,12 @@ static void test_sigbus(void **state)
 	}
 	close(pipefd[1]);
 	char buf[1024] = "";
-	ssize_t n = read(pipefd[0], buf, sizeof buf - 1);
-	buf[n > 0 ? n : 0] = '\0';
+	size_t got = 0;
+	ssize_t n;
+	while (got < sizeof buf - 1 &&
+		(n = read(pipefd[0], buf + got, sizeof buf - 1 - got)) > 0)
+		got += (size_t)n;
+	buf[got] = '\0';
 	close(pipefd[0]);
 	int st;
 	assert_int_equal(waitpid(pid, &st, 0), pid);

@@ -121,12 +121,15 @@ rm -rf rx; cp -a ix rx; rm rx/MANIFEST
 [ $? -eq 4 ] || fail "no MANIFEST: exit"
 grep -q "segment files but no MANIFEST" err || fail "no MANIFEST: $(cat err)"
 "$ING" -x rx --recover 2>err || fail "recover: $(cat err)"
-# the document pruned earlier comes back (the manifest held its deletion)
-grep -q "recovered $((n + 2)) documents" err || fail "recover count: $(cat err)"
+# documents replaced or pruned earlier may come back (the manifest held
+# their deletion): --prune drops them again
+grep -q "recovered [0-9]* documents from [0-9]* segments; 0 segments" err ||
+	fail "recover: $(cat err)"
 "$ING" -x rx --check 2>err || fail "check after recover: $(cat err)"
 "$ING" -x rx --prune arts 2>err || fail "ingest after recover: $(cat err)"
-grep -q ": 0 added, 0 changed, $((n + 1)) unchanged, 1 removed" err ||
-	fail "after recover: $(cat err)"
+grep -q ": 0 added, 0 changed, 0 moved, $n unchanged" err || fail "after recover: $(cat err)"
+"$ING" -x rx --check 2>err || fail "check after recover and prune: $(cat err)"
+grep -q "ok, $n documents" err || fail "after recover and prune: $(cat err)"
 # a corrupt MANIFEST: --rebuild works from the sources
 printf 'garbage' > rx/MANIFEST
 "$ING" -q -x rx --rebuild arts 2>err || fail "rebuild a corrupt manifest: $(cat err)"
