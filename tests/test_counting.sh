@@ -76,6 +76,9 @@ is "3	66666.67	may	45
 # text that is not the article: the layout marker and the pull quote are
 # neither hits nor tokens nor context, unless --pullquotes
 is 0 $Q $X --count '"Article"|"half"'
+# one word: the counts read from the lexicon leave them out too
+is 0 $Q $X --count '"Article"'
+is 0 sh -c "$Q $X --freq match '\"Article\"' | wc -l"
 is 1 $Q $X --count --pullquotes '"Article"'
 is 52 $Q $X --count --pullquotes '[]'
 is "perhaps”.	Final	words here." \
