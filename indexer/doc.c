@@ -46,6 +46,7 @@ static void meta_free(td_meta *m)
 	free(m->source_name);
 	free(m->source_sha256);
 	free(m->extraction);
+	free(m->tei_header);
 }
 
 static void span_free(td_span *sp)

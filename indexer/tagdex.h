@@ -100,6 +100,8 @@ typedef struct td_meta {
 	char *source_name;   /* the input file's base name */
 	char *source_sha256; /* hex SHA-256 of the input bytes */
 	char *extraction;    /* how the text was found (HTML), for the header */
+	char *tei_header;    /* a TEI input's own teiHeader, serialized; the
+	                      * writer keeps it and adds tagdex's parts */
 } td_meta;
 
 typedef struct td_doc {

@@ -369,8 +369,20 @@ static int start_element(rd *r)
 		xmlFree((void *)id);
 	}
 	int tei = !ns || !strcmp(ns, TEI_NS);
-	if (!f.in_text && !f.header && tei && !strcmp(n, "teiHeader"))
+	if (!f.in_text && !f.header && tei && !strcmp(n, "teiHeader")) {
 		f.header = 1;
+		/* the first header as written, for -o to keep (licence,
+		 * sources); the reader still walks it for td_meta */
+		if (!r->meta.tei_header) {
+			xmlChar *x = xmlTextReaderReadOuterXml(r->r);
+			if (x) {
+				r->meta.tei_header = strdup((const char *)x);
+				xmlFree(x);
+				if (!r->meta.tei_header)
+					return td_error(TD_ENOMEM, "out of memory");
+			}
+		}
+	}
 	if (!f.in_text && !f.header && tei && !strcmp(n, "text")) {
 		f.in_text = 1;
 		if (r->ntexts++ && r->text.len && (rc = put(&r->text, "\n\n", 2)))
@@ -552,6 +564,7 @@ int td_tei_read(const char *name, const char *data, size_t len, td_doc **out)
 	free(tmp.source_name);
 	free(tmp.source_sha256);
 	free(tmp.extraction);
+	free(tmp.tei_header);
 	return rc;
 }
 

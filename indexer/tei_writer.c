@@ -153,8 +153,59 @@ static void write_actors(FILE *f, const td_doc *doc)
 	fputs("      </particDesc>\n", f);
 }
 
+/* tagdex's part of encodingDesc: the application and the label taxonomy
+ * that @ana points to. */
+static void write_encoding(FILE *f)
+{
+	fputs("      <appInfo>\n", f);
+	fputs("        <application ident=\"tagdex\" version=\"", f);
+	esc_str(f, td_version(), 1);
+	fputs("\">\n", f);
+	leaf(f, 10, "label", NULL, "tagdex");
+	fputs("        </application>\n      </appInfo>\n", f);
+	fputs("      <classDecl>\n        <taxonomy xml:id=\"tagdex-labels\">\n", f);
+	for (size_t c = 0; c < sizeof categories / sizeof categories[0]; c++) {
+		fprintf(f, "          <category xml:id=\"%s\">\n", categories[c].id);
+		leaf(f, 12, "catDesc", NULL, categories[c].desc);
+		fputs("          </category>\n", f);
+	}
+	fputs("        </taxonomy>\n      </classDecl>\n", f);
+}
+
+/* A TEI input's own header, kept as written (licence, sources, its
+ * taxonomies and persons), with tagdex's encodingDesc part added to its
+ * encodingDesc, or in a new one after fileDesc; a header that has them
+ * already (tagdex's own output read back) is written as it is. */
+static void write_kept_header(FILE *f, const char *h)
+{
+	const char *at = strstr(h, "ident=\"tagdex\"") ? NULL
+							 : strstr(h, "</encodingDesc>");
+	int wrap = 0;
+	if (!at && !strstr(h, "ident=\"tagdex\"") &&
+		(at = strstr(h, "</fileDesc>"))) {
+		at += strlen("</fileDesc>");
+		wrap = 1;
+	}
+	fputs("  ", f);
+	if (!at) {
+		fputs(h, f);
+		fputs("\n", f);
+		return;
+	}
+	fwrite(h, 1, (size_t)(at - h), f);
+	fputs(wrap ? "\n    <encodingDesc>\n" : "\n", f);
+	write_encoding(f);
+	fputs(wrap ? "    </encodingDesc>" : "    ", f);
+	fputs(at, f);
+	fputs("\n", f);
+}
+
 static void write_header(FILE *f, const td_doc *doc)
 {
+	if (doc->meta.tei_header && *doc->meta.tei_header) {
+		write_kept_header(f, doc->meta.tei_header);
+		return;
+	}
 	const td_meta *m = &doc->meta;
 	const char *title = m->title && *m->title ? m->title :
 		m->source_name && *m->source_name ? m->source_name : doc->id;
@@ -211,19 +262,9 @@ static void write_header(FILE *f, const td_doc *doc)
 	if (m->extraction && *m->extraction)
 		leaf(f, 10, "note", " type=\"extraction\"", m->extraction);
 	fputs("        </bibl>\n      </sourceDesc>\n    </fileDesc>\n", f);
-	fputs("    <encodingDesc>\n      <appInfo>\n", f);
-	fputs("        <application ident=\"tagdex\" version=\"", f);
-	esc_str(f, td_version(), 1);
-	fputs("\">\n", f);
-	leaf(f, 10, "label", NULL, "tagdex");
-	fputs("        </application>\n      </appInfo>\n", f);
-	fputs("      <classDecl>\n        <taxonomy xml:id=\"tagdex-labels\">\n", f);
-	for (size_t c = 0; c < sizeof categories / sizeof categories[0]; c++) {
-		fprintf(f, "          <category xml:id=\"%s\">\n", categories[c].id);
-		leaf(f, 12, "catDesc", NULL, categories[c].desc);
-		fputs("          </category>\n", f);
-	}
-	fputs("        </taxonomy>\n      </classDecl>\n    </encodingDesc>\n", f);
+	fputs("    <encodingDesc>\n", f);
+	write_encoding(f);
+	fputs("    </encodingDesc>\n", f);
 	int actors = 0;
 	for (size_t i = 0; i < doc->n_actors; i++)
 		actors |= actor_ok(doc, i);

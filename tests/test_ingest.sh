@@ -98,14 +98,30 @@ expect 2 "-o without inputs" "$ingest" -o "$tmp/x"
 # --- external TEI metadata (issue 11) -----------------------------------
 ext=$TD_SHARED/corpora/external
 expect 0 "ELTeC to TEI" "$ingest" -o - "$ext/eltec-eng/ENG18652_Carroll.xml"
-grep -q '<date when="1865">' "$tmp/out" || fail "ELTeC date is not the first edition's"
+# -o keeps the input's header (licence, sources) and adds tagdex's part
+grep -q '<licence target="https://creativecommons.org/licenses/by/4.0/"/>' "$tmp/out" ||
+	fail "-o dropped the ELTeC licence"
+grep -q '<bibl type="firstEdition"' "$tmp/out" || fail "-o dropped the ELTeC sources"
+[ "$(grep -c '<application ident="tagdex"' "$tmp/out")" = 1 ] || fail "-o did not add tagdex's application"
+[ "$(grep -c '<teiHeader' "$tmp/out")" = 1 ] || fail "-o wrote two headers"
+xmllint --noout "$tmp/out" 2>"$tmp/xl" || fail "-o of ELTeC is not well-formed: $(cat "$tmp/xl")"
+cp "$tmp/out" "$tmp/eltec-again.xml"
+expect 0 "tagdex TEI read back" "$ingest" -o - "$tmp/eltec-again.xml"
+[ "$(grep -c '<application ident="tagdex"' "$tmp/out")" = 1 ] || fail "tagdex's header part added twice"
 expect 0 "ParlaMint to TEI" "$ingest" -o - "$ext/parlamint-es-ga/ParlaMint-ES-GA_2015-12-23-DSPG136.xml"
-grep -q '<date when="2015-12-23">' "$tmp/out" || fail "ParlaMint date is not the sitting's"
-expect 0 "--meta" "$ingest" -o - --meta 'date=//tei:publicationStmt/tei:date' \
+grep -q '<licence>http://creativecommons.org/licenses/by/4.0/</licence>' "$tmp/out" ||
+	fail "-o dropped the ParlaMint licence"
+# the date rules and --meta, seen through an index
+query=$(dirname "$ingest")/../queries/tagdex-query
+expect 0 "ELTeC indexed" "$ingest" -q -x "$tmp/mx1" "$ext/eltec-eng/ENG18652_Carroll.xml"
+"$query" -x "$tmp/mx1" --freq year '[]' >"$tmp/out" 2>&1
+grep -q '1865' "$tmp/out" || fail "ELTeC year in the index: $(cat "$tmp/out")"
+expect 0 "--meta" "$ingest" -q -x "$tmp/mx2" --meta 'date=//tei:publicationStmt/tei:date' \
 	--meta 'author=//tei:bibl[@type="firstEdition"]/tei:publisher' \
 	"$ext/eltec-eng/ENG18652_Carroll.xml"
-grep -q '<date when="2021-04-09">' "$tmp/out" || fail "--meta date"
-grep -q '<author>London: Macmillan</author>' "$tmp/out" || fail "--meta author"
+"$query" -x "$tmp/mx2" --freq year '[]' >"$tmp/out" 2>&1
+grep -q '2021' "$tmp/out" || fail "--meta date: $(cat "$tmp/out")"
+grep -q '1865' "$tmp/out" && fail "--meta date ignored: $(cat "$tmp/out")"
 expect 0 "--meta matching nothing" "$ingest" -o - --meta 'title=//tei:none' \
 	"$ext/eltec-eng/ENG18652_Carroll.xml"
 stderr_has "ENG18652_Carroll.xml: --meta title=//tei:none matched nothing" "--meta warning"
