@@ -707,6 +707,9 @@ int main(int argc, char **argv)
 	if (list) {
 		for (size_t i = 0; i < nt; i++)
 			printf("%s\t%s\n", ids[i], i % 10 == 9 ? "dev" : "train");
+		for (size_t i = 0; i < nt; i++)
+			free(ids[i]);
+		free(ids);
 		return 0;
 	}
 	rng_state = 0x9e3779b97f4a7c15ull ^ (seed * 0x2545f4914f6cdd1dull);
