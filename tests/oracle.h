@@ -1,7 +1,8 @@
 /* oracle.h: a brute-force evaluator of query ASTs straight over documents
  * read from TEI, written independently of queries/ (it shares only the
- * AST): tokens from td_tokenize, spans mapped to tokens by the index's rule,
- * regexes compiled on the spot, backtracking token by token. */
+ * AST): its own tokeniser and normaliser from the documented rules, spans
+ * mapped to tokens by the index's documented rule, regexes compiled on the
+ * spot, backtracking token by token. */
 #ifndef TAGDEX_ORACLE_H
 #define TAGDEX_ORACLE_H
 
@@ -12,5 +13,8 @@
  * Returns 0, or -1 on a regex error. */
 int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
         char **out, size_t *len);
+
+/* 1 when doc passes the filter's doc, genre and date bounds. */
+int oracle_doc_passes(const td_doc *doc, const tq_filter *f);
 
 #endif
