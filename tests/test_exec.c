@@ -428,7 +428,8 @@ static void test_exec_lines(void **state)
 	assert_int_equal(tq_plan_new(n, &p), 0);
 	acc a = {{0}};
 	assert_int_equal(tq_exec(ix, p, NULL, collect, &a), 0);
-	/* find the hit again to render it */
+	/* the one hit: doc-a, tokens 9-10, rendered below */
+	assert_string_equal(a.s, "a:9-10");
 	td_seg *s = td_index_seg(ix, 0);
 	tq_hit h = {.seg = s, .start = 9, .end = 10};
 	tq_kwic_opts o = {.words = 2};
@@ -453,7 +454,8 @@ static void test_exec_lines(void **state)
 	                            "will\tprobably\trespond.\tdoc-a\n"));
 	assert_non_null(strstr(buf, "{\"doc\":\"doc-a\",\"s\":\"doc-a-s1\","
 	                            "\"start\":9,\"end\":10,\"left\":\"US "
-	                            "will\",\"match\":\"probably\""));
+	                            "will\",\"match\":\"probably\",\"right\":"
+	                            "\"respond.\",\"date\":\"2024-01-19\""));
 	assert_non_null(strstr(buf, "{\"name\":\"seg\",\"start\":9,\"end\":"
 	                            "10,\"attrs\":{\"type\":\"hedge\","
 	                            "\"subtype\":\"probability\"}}"));

@@ -67,6 +67,7 @@ expect 2 $Q $X '"café" ]'
 # --- the seed article's questions
 # every hedge inside a prediction (the README's first command)
 expect 0 $Q $X --doc $SEED '<seg type="hedge"/> within <s ana="prediction"/>'
+cp "$tmp/out" "$tmp/hedges"
 for h in "[looks unlikely]" "[probably]" "[should not be surprised if]" \
 	"[may well]" "[likely]" "[perhaps]"; do has "$h" "$tmp/out"; done
 n=$(wc -l <"$tmp/out")
@@ -74,8 +75,10 @@ expect 0 $Q $X --doc $SEED --count '<seg type="hedge"/> within <s ana="predictio
 [ "$(cat "$tmp/out")" = "$n" ] || fail "--count $(cat "$tmp/out") != $n lines"
 expect 0 $Q $X --doc $SEED --count --hedge --within s
 [ "$(cat "$tmp/out")" -gt "$n" ] || fail "--hedge --within s"
-# the shorthand spelling of the same question
+# the same question asked of sentences: as many as the hedges above lie in
 expect 0 $Q $X --doc $SEED --count '<s ana="prediction"/> containing <seg type="hedge"/>'
+[ "$(cat "$tmp/out")" = "$(awk '{print $3}' "$tmp/hedges" | sort -u | wc -l)" ] ||
+	fail "containing: $(cat "$tmp/out") sentences, not those of the hedges"
 # every quote by Kim Jong Un
 expect 0 $Q $X --doc $SEED --format tsv '<q who="kim-jong-un"/>'
 for q in "totally destroy" "inflict an unimaginably crushing defeat on the US" \
@@ -94,6 +97,8 @@ expect 0 $Q $X --count '[]'; all=$(cat "$tmp/out")
 expect 0 $Q $X --count --pullquotes '[]'
 [ "$(cat "$tmp/out")" -gt "$all" ] || fail "--pullquotes changes nothing"
 expect 0 $Q $X --count --pullquotes '<quote type="pullquote"/>'
+[ "$(cat "$tmp/out")" = "$(cat "$top_srcdir"/corpus/tei/*.xml | grep -o '<quote type="pullquote"' | wc -l)" ] ||
+	fail "pull quotes: $(cat "$tmp/out"), not those of corpus/tei"
 expect 1 $Q $X --count '<quote type="pullquote"/>'
 
 # --- output modes
@@ -101,6 +106,18 @@ expect 0 $Q $X --format json --limit 3 '"likely"'
 [ "$(wc -l <"$tmp/out")" = 3 ] || fail "json --limit 3"
 for k in '"doc":"doc-' '"s":' '"start":' '"end":' '"left":' '"match":"likely"' \
 	'"right":' '"date":"' '"title":' '"spans":[{"name":'; do has "$k" "$tmp/out"; done
+# the values: each JSON line holds what the TSV row of the same hit holds
+$Q $X --format tsv --limit 3 '"likely"' >"$tmp/t3"
+python3 -c 'import csv, json, sys
+rows = list(csv.reader(open(sys.argv[2], newline=""), delimiter="\t"))
+head, rows = rows[0], rows[1:]
+objs = [json.loads(l) for l in open(sys.argv[1])]
+assert len(objs) == len(rows) == 3, (len(objs), len(rows))
+for o, r in zip(objs, rows):
+    for k, v in zip(head, r):
+        want = o[k]
+        assert (str(want) if want is not None else "") == v, (k, want, v)' "$tmp/out" "$tmp/t3" ||
+	fail "json values differ from tsv"
 # outside a sentence (the title) "s" is null
 expect 0 $Q $X --format json --doc $SEED --limit 1 '[]'
 has '"s":null' "$tmp/out"; has '"start":0,"end":1' "$tmp/out"
@@ -129,7 +146,9 @@ expect 0 $Q $X --sort date --format tsv '"likely"'
 tsvcol 5 "$tmp/out" | LC_ALL=C sort -c || fail "--sort date"
 expect 0 $Q $X --sort right --format tsv '"the"'
 tsvcol 8 "$tmp/out" | LC_ALL=C sort -c || fail "--sort right"
-expect 0 $Q $X --sort left --limit 5 '"the"'
+expect 0 $Q $X --sort left --limit 5 --format tsv '"the"'
+[ "$(tsvcol 7 "$tmp/out" | sort -u)" = the ] || fail "--sort left: matches"
+[ "$(tsvcol 7 "$tmp/out" | wc -l)" = 5 ] || fail "--sort left --limit 5"
 # sampling is reproducible and in corpus order
 expect 0 $Q $X --sample 4 --seed 7 '"the"'; cp "$tmp/out" "$tmp/s1"
 [ "$(wc -l <"$tmp/s1")" = 4 ] || fail "--sample 4"
@@ -145,11 +164,19 @@ expect 0 $Q $X --freq year '"likely"'
 awk -F '\t' '$3 !~ /^20[0-9][0-9]$/ { bad = 1 } END { exit bad }' "$tmp/out" || fail "freq year"
 expect 0 $Q $X --freq month --from 2025 --to 2025-03 '[]'
 has "	2025-02" "$tmp/out"; has "	2025-03" "$tmp/out"; hasnt "2024" "$tmp/out"; hasnt "2025-06" "$tmp/out"
-expect 0 $Q $X --freq doc --genre "Expert comment" '"likely"'
+expect 0 $Q $X --freq doc --format tsv --genre "Expert comment" '[]'
+# exactly the documents whose TEI says Expert comment
+tsvcol 3 "$tmp/out" | sort >"$tmp/g1"
+grep -l '<term type="genre">Expert comment</term>' "$top_srcdir"/corpus/tei/*.xml |
+	sed 's|.*/|doc-|; s|\.xml$||' | sort >"$tmp/g2"
+[ -s "$tmp/g2" ] && cmp -s "$tmp/g1" "$tmp/g2" || fail "--genre: $(cat "$tmp/g1") not $(cat "$tmp/g2")"
 expect 1 $Q $X --freq doc --genre "No such genre" '"likely"'
 expect 0 $Q $X --freq hedge --hedge=probability
 has "	probability" "$tmp/out"; hasnt "possibility" "$tmp/out"
-expect 0 $Q $X --freq who '<q/>'
+expect 0 $Q $X --count '<q who="kim-jong-un"/>'; kq0=$(cat "$tmp/out")
+expect 0 $Q $X --freq who --format tsv '<q/>'
+awk -F '\t' -v n="$kq0" '$3 == "kim-jong-un" { found = ($1 == n) } END { exit !found }' "$tmp/out" ||
+	fail "--freq who: kim-jong-un is not $kq0"
 expect 0 $Q $X --freq match --format json '"likely"'
 has '{"value":"likely","count":' "$tmp/out"
 # rates per million: count * 1e6 / tokens, so all of [] gives 1e6

@@ -49,9 +49,14 @@ static void test_multi_sentence_quote(void **state)
 	assert_non_null(td_span_attr(b, "prev"));
 	assert_string_equal(td_span_attr(a, "next") + 1, td_span_attr(b, "xml:id"));
 	assert_string_equal(td_span_attr(b, "who"), "#vladimir-putin");
-	/* the author's sentence after the quote is not the speaker's */
+	/* the author's sentence after the quote is not the speaker's: no
+	 * quote, no reported speech, and no forecast (an actor's stated plan
+	 * is not the author's prediction) */
+	assert_int_equal(fx_count(d, "q"), 2);
+	assert_int_equal(fx_count(d, "said"), 0);
 	const char *ana = fx_ana(d, 2);
 	assert_non_null(ana);
+	assert_null(strstr(ana, "#prediction"));
 	td_doc_free(d);
 }
 
@@ -74,9 +79,22 @@ static void test_unbalanced_marks(void **state)
 	/* hostile input: stray marks never produce crossing or empty spans */
 	td_doc *d = fx_one("2024-01-19",
 		"“ ’ ‘ \" ' ”\n‘unclosed and “mixed’ marks”.\n'' \"\" “”");
-	for (size_t i = 0; i < d->n_spans; i++)
-		if (strcmp(d->spans[i].name, "q") == 0)
-			assert_true(d->spans[i].start < d->spans[i].end);
+	size_t nq = 0;
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const td_span *a = &d->spans[i];
+		if (strcmp(a->name, "q") != 0)
+			continue;
+		nq++;
+		assert_true(a->start < a->end);
+		for (size_t j = 0; j < d->n_spans; j++) {
+			const td_span *b = &d->spans[j];
+			if (j != i && strcmp(b->name, "q") == 0 && a->start < b->start &&
+			    b->start < a->end)
+				assert_true(b->end <= a->end); /* nested, never crossing */
+		}
+	}
+	/* the marks that do pair ("‘unclosed and “mixed’") still make quotes */
+	assert_true(nq > 0);
 	td_doc_free(d);
 }
 

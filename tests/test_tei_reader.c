@@ -209,6 +209,12 @@ static void roundtrip(const char *path, td_doc **out)
 				size_t ba = a < t.n ? t.v[a].start : d->len;
 				if (ba < sp->start || (a > 0 && t.v[a - 1].start >= sp->start))
 					continue;
+				/* the end: the tokens starting before the span's end */
+				size_t want_b = a;
+				while (want_b < t.n && t.v[want_b].start < sp->end)
+					want_b++;
+				if (b != (uint32_t)want_b)
+					continue;
 				if (td_seg_span_nattrs(s, k, q) != sp->n_attrs)
 					continue;
 				found = 1;

@@ -286,10 +286,60 @@ static void test_deterministic(void **state)
 	td_doc_free(doc);
 }
 
+/* Annotation spans written by hand, the expected <text> element written by
+ * hand (not by the writer): nesting, a said around a q around a seg,
+ * attribute values that need escaping, & and < in the text. */
+static void test_annotated_by_hand(void **state)
+{
+	(void)state;
+	static const char text[] = "Kim said \u201cno & <never>\u201d. It is likely.";
+	td_doc *d;
+	assert_int_equal(td_doc_new("doc-h", text, strlen(text), &d), 0);
+	size_t q0 = strlen("Kim said \u201c"), q1 = q0 + strlen("no & <never>");
+	size_t s0e = strlen("Kim said \u201cno & <never>\u201d.");
+	size_t s1 = s0e + 1, lk = strlen(text) - strlen("likely."), n = strlen(text);
+	assert_int_equal(td_doc_add_span(d, "body", 0, n, NULL, NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "p", 0, n, NULL, NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "s", 0, s0e, NULL, "xml:id", "doc-h-s0",
+		"ana", "#claim", NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "persName", 0, 3, NULL, "ref",
+		"#kim-jong-un", NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "said", q0, q1, NULL, "direct", "false",
+		"who", "#a\"b<c&d", NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "q", q0, q1, NULL, "who", "#kim-jong-un",
+		NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "seg", q0, q0 + 2, NULL, "type", "hedge",
+		"subtype", "possibility", NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "s", s1, n, NULL, "xml:id", "doc-h-s1",
+		"ana", "#hedged", NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "seg", lk, lk + 6, NULL, "type", "hedge",
+		"subtype", "probability", NULL), 0);
+	td_doc_sort_spans(d);
+	size_t len = 0;
+	char *out = NULL;
+	assert_int_equal(td_tei_write_mem(d, &out, &len), 0);
+	assert_non_null(strstr(out, "<text>"));
+	assert_non_null(strstr(out, "</text>"));
+	size_t ao = (size_t)(strstr(out, "<text>") - out),
+	       bo = (size_t)(strstr(out, "</text>") - out);
+	static const char want[] =
+		"<text><body><p><s xml:id=\"doc-h-s0\" ana=\"#claim\"><persName "
+		"ref=\"#kim-jong-un\">Kim</persName> said \u201c<said direct=\"false\" "
+		"who=\"#a&quot;b&lt;c&amp;d\"><q who=\"#kim-jong-un\"><seg type=\"hedge\" "
+		"subtype=\"possibility\">no</seg> &amp; &lt;never&gt;</q></said>\u201d.</s> "
+		"<s xml:id=\"doc-h-s1\" ana=\"#hedged\">It is <seg type=\"hedge\" "
+		"subtype=\"probability\">likely</seg>.</s></p></body>";
+	if (bo - ao != strlen(want) || memcmp(out + ao, want, strlen(want)) != 0)
+		fail_msg("got\n%.*s\nwant\n%s", (int)(bo - ao), out + ao, want);
+	free(out);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_golden, setup),
+		cmocka_unit_test_setup(test_annotated_by_hand, setup),
 		cmocka_unit_test_setup(test_text_content_is_input, setup),
 		cmocka_unit_test_setup(test_escaping, setup),
 		cmocka_unit_test_setup(test_crossing_span_dropped, setup),
