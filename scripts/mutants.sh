@@ -28,7 +28,12 @@ fi
 rm -rf "$work"
 mkdir -p "$work/src" "$work/build" || exit 1
 # the tree as it is now (committed or not), without build directories
-tar -C "$src" --exclude=./.git --exclude='./build*' --exclude=./autom4te.cache \
+# (those holding a config.status) and this work directory
+ex=()
+for d in "$src"/*/; do
+	[ -f "$d/config.status" ] && ex+=("--exclude=./$(basename "$d")")
+done
+tar -C "$src" --exclude=./.git "${ex[@]}" --exclude=./autom4te.cache \
 	--exclude=./tests/mutants -cf - . | tar -C "$work/src" -xf - || exit 1
 cd "$work/build" || exit 1
 log=$work/log
@@ -85,13 +90,19 @@ for p in "${patches[@]}"; do
 		result=ERROR
 		why="does not build (see $work/$name.log)"
 	# shellcheck disable=SC2086
-	elif timeout 900 bash -c "$(declare -f run_tests); jobs=$jobs; run_tests $tests" \
-		>>"$work/$name.log" 2>&1; then
+	else
+		# one test at a time, in the order given (fast ones first): the
+		# first that fails kills the mutant
 		result=SURVIVED
 		why=$what
-	else
-		result=KILLED
-		why=$what
+		for t in $tests; do
+			if ! timeout 900 bash -c "$(declare -f run_tests); jobs=$jobs; run_tests $t" \
+				>>"$work/$name.log" 2>&1; then
+				result=KILLED
+				why="$what (by $t)"
+				break
+			fi
+		done
 	fi
 	(cd "$work/src" && patch -R -p1 -s -f --fuzz=0 <"$p" >/dev/null) || {
 		echo "mutants: cannot revert $name" >&2; exit 1; }
