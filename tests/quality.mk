@@ -4,10 +4,12 @@
 
 # make mutants: each curated bug in tests/mutants/*.patch applied on its own
 # to a scratch copy (mutants-work/), rebuilt, and the tests it names run;
-# MUTANTS='path.patch ...' picks some. Not part of make check (minutes).
+# MUTANTS='path.patch ...' picks some; MUTANTS_BASELINE=0 skips the
+# unmutated run. Not part of make check (minutes).
 EXTRA_DIST += tests/mutants
 mutants:
-	TD_SHARED='$(TD_SHARED)' $(SHELL) $(abs_top_srcdir)/scripts/mutants.sh \
+	TD_SHARED='$(TD_SHARED)' MUTANTS_BASELINE='$(MUTANTS_BASELINE)' \
+		$(SHELL) $(abs_top_srcdir)/scripts/mutants.sh \
 		$(abs_top_srcdir) $(abs_top_builddir)/mutants-work $(MUTANTS)
 .PHONY: mutants
 
