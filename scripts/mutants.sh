@@ -89,7 +89,9 @@ for p in "${patches[@]}"; do
 		case $t in *.sh) ;; *) progs="$progs $t" ;; esac
 	done
 	# shellcheck disable=SC2086
-	if ! make -j"$jobs" all $progs >"$work/$name.log" 2>&1; then
+	# (all first: one make building both would rebuild the library twice
+	# at once)
+	if ! { make -j"$jobs" all && make -j"$jobs" $progs; } >"$work/$name.log" 2>&1; then
 		result=ERROR
 		why="does not build (see $work/$name.log)"
 	# shellcheck disable=SC2086
