@@ -216,10 +216,23 @@ static void test_first_word_short_forms_roles(void **state)
 	td_doc_free(d);
 }
 
+/* "in the United States": the locative before "the" makes a place too */
+static void test_located_after_the(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2024-01-19",
+		"Talks were held in the United States.\n"
+		"The United States said no.");
+	fx_expect(d, "placeName", "United States", "ref", "#united-states");
+	fx_expect(d, "orgName", "United States", "type", "state");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lexicon_names),
+		cmocka_unit_test(test_located_after_the),
 		cmocka_unit_test(test_possessive_and_metonyms),
 		cmocka_unit_test(test_the_north_needs_topic),
 		cmocka_unit_test(test_names_by_rule),
