@@ -1214,7 +1214,7 @@ static void test_manifest_lines(void **state)
 	assert_int_equal(m.segs[0].del[1], 3);
 	assert_int_equal(m.segs[1].ndel, 0);
 	/* written back and read again: the same */
-	assert_int_equal(td_manifest_write(dir, &m), 0);
+	assert_int_equal(td_manifest_write(dir, &m, NULL), 0);
 	td_manifest m2;
 	assert_int_equal(td_manifest_read(dir, &m2), 0);
 	assert_int_equal(m2.nsegs, 2);
@@ -1260,7 +1260,7 @@ static void test_manifest_lines(void **state)
 	/* no directory to write into */
 	m.generation = 1;
 	snprintf(path, sizeof path, "%s/nodir", dir);
-	assert_true(td_manifest_write(path, &m) < 0);
+	assert_true(td_manifest_write(path, &m, NULL) < 0);
 }
 
 int main(void)
