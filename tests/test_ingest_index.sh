@@ -138,7 +138,11 @@ printf 'garbage' > rx/MANIFEST
 rm -rf tx
 "$ING" -x tx big 2>err &
 pid=$!
-sleep 0.5
+# the handler is in place once the writer holds the index (slow under ASan)
+w=0
+while [ ! -e tx/LOCK ] && [ $w -lt 600 ] && kill -0 $pid 2>/dev/null; do
+	sleep 0.05; w=$((w + 1)); done
+sleep 0.2
 kill -TERM $pid 2>/dev/null
 wait $pid
 st=$?
