@@ -1053,6 +1053,12 @@ static void test_io_errors(void **state)
 			if (nfiles(dir, "seg-") > (int)td_index_nsegs(ix) + 2)
 				fail_msg("op %d step %d: %d segment files", op, k,
 					nfiles(dir, "seg-"));
+			/* failed before the manifest rename: the new segment is
+			 * gone already (a retry needs no extra space) */
+			if (!is_new && nfiles(dir, "seg-") != (int)td_index_nsegs(ix))
+				fail_msg("op %d step %d: %d segment files for %zu "
+					"named", op, k, nfiles(dir, "seg-"),
+					td_index_nsegs(ix));
 			td_index_close(ix);
 			/* a re-run recovers */
 			if (op != OP_PRUNE || !is_new)
@@ -1135,6 +1141,10 @@ static void test_merge_fails_after_commit(void **state)
 static void test_sigbus(void **state)
 {
 	(void)state;
+	/* the child ends in _exit from a signal handler, its memory held:
+	 * valgrind counts that as a leak; the plain and ASan runs cover it */
+	if (getenv("TD_VALGRIND"))
+		skip();
 	char dir[256], p[300];
 	newdir(dir, sizeof dir);
 	td_doc *a = make_doc(54, 3000, "doc-a"), *b = make_doc(55, 100, "doc-b");
