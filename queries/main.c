@@ -266,8 +266,7 @@ static int on_hit(void *arg, const tq_hit *h)
 	if (r->seen++ < r->o->offset)
 		return 0;
 	if (r->o->limit >= 0 && r->printed >= r->o->limit)
-		return 1; /* --limit 0: no line, but the exit status says hits
-		           */
+		return 1; /* --limit 0: no line; the status still says hits */
 	int rc = print_hit(r->o, h);
 	if (rc < 0)
 		return rc;
@@ -740,6 +739,12 @@ static int parse_opts(int argc, char **argv, opts *o)
 	return 0;
 }
 
+static void print_warning(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "tagdex-query: warning: %s\n", msg);
+}
+
 int main(int argc, char **argv)
 {
 	opts o;
@@ -760,6 +765,14 @@ int main(int argc, char **argv)
 	}
 	td_index_catch_sigbus("tagdex-query", EXIT_DATA);
 	if ((rc = td_index_open(o.index, &ix)) < 0) {
+		fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
+		        td_error_last());
+		status = EXIT_DATA;
+		goto out;
+	}
+	/* a typo in a name is a warning, not a silent 0 */
+	if ((rc = tq_suggest(ix, ast, plan, &o.filter, print_warning, NULL)) <
+	        0) {
 		fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
 		        td_error_last());
 		status = EXIT_DATA;

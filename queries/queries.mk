@@ -6,7 +6,7 @@ queries_libtdquery_a_SOURCES = queries/query.h queries/lexer.c \
 	queries/plan_int.h queries/plan.c queries/exec.c \
 	queries/context.c queries/article.c queries/hits.c \
 	queries/kwic.c queries/freq.c queries/render_tsv.c \
-	queries/render_json.c
+	queries/render_json.c queries/suggest.c
 TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 
 bin_PROGRAMS += queries/tagdex-query

@@ -233,6 +233,18 @@ tq_cond *tq_plan_leaf(const tq_plan *p, size_t i);
 int tq_plan_match_attr(
         tq_plan *p, const tq_node *n, size_t j, const char *value);
 
+/* --------------------------------------------------------------- suggest */
+
+/* suggest.c: names the query or filter asks for that the index lacks. Calls
+ * fn with one message ("no element <Q> in this index; did you mean <q>?")
+ * for each span element absent from every segment, each attribute no span
+ * of its element(s) carries, each attribute pattern that matches no value
+ * of those elements, a --doc id and a --genre no live document has. Returns
+ * 0 or a negative error from reading the index. */
+typedef void (*tq_warn_fn)(void *ctx, const char *msg);
+int tq_suggest(td_index *ix, const tq_node *ast, tq_plan *p, const tq_filter *f,
+        tq_warn_fn fn, void *ctx);
+
 /* --------------------------------------------------------------- context */
 
 /* context.c: what surrounds a hit. */

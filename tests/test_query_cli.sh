@@ -226,6 +226,28 @@ expect 0 $Q $X --count '<s ana="#prediction #hedged"/>'; ph=$(cat "$tmp/out")
 [ "$ph" -gt 0 ] && [ "$ph" -lt "$pa" ] || fail "ana=#prediction #hedged: $ph of $pa"
 expect 0 $Q $X --count '<s ana="prediction hedged"/>'; [ "$(cat "$tmp/out")" = "$ph" ] || fail "ana=prediction hedged"
 
+# --- unknown names: a warning naming the nearest ones, not a silent 0
+expect 1 $Q $X --count '<Q/>'
+has "warning: no element <Q> in this index; did you mean <q>" "$tmp/err"
+expect 1 $Q $X --count '<q whom="x"/>'
+has "warning: no <q> in this index has an attribute 'whom'; did you mean 'who'" "$tmp/err"
+expect 1 $Q $X --count '<s ana="predicton"/>'
+has "warning: no 'ana' value of <s> in this index matches 'predicton'; did you mean '#prediction'" "$tmp/err"
+expect 1 $Q $X --count --who kim-jong-u
+has "no 'who' value of <q> or <said> in this index matches 'kim-jong-u'; did you mean '#kim-jong-un'" "$tmp/err"
+expect 1 $Q $X --count --hedge=probabilty
+has "no 'subtype' value of <seg> in this index matches 'probabilty'; did you mean 'probability'" "$tmp/err"
+expect 1 $Q $X --count --doc doc-2024-01-19-kim-jong-un '"a"'
+has "warning: --doc: no document 'doc-2024-01-19-kim-jong-un' in this index; did you mean '$SEED'" "$tmp/err"
+expect 1 $Q $X --count --genre "expert comment" '"likely"'
+has "warning: --genre: no document of genre 'expert comment' in this index; did you mean 'Expert comment'" "$tmp/err"
+# names that exist give no warning, even when one of two elements lacks them
+for q in '<q who="kim-jong-un"/>' '<seg type="hedge" subtype="probability"/>' '<s ana="pred.*"/>' '<s/>'; do
+	expect 0 $Q $X --count "$q"; [ -s "$tmp/err" ] && fail "warning for $q: $(cat "$tmp/err")"
+done
+expect 0 $Q $X --count --who kim-jong-un --doc $SEED --genre "Expert comment"
+[ -s "$tmp/err" ] && fail "warning for --who: $(cat "$tmp/err")"
+
 # --- index location: -x, $TAGDEX_INDEX, ./.tagdex
 expect 0 env TAGDEX_INDEX="$tmp/idx" $Q --count '"likely"'
 mkdir -p "$tmp/cwd" && cp -r "$tmp/idx" "$tmp/cwd/.tagdex"
