@@ -46,6 +46,50 @@ int tq_sentence_at(td_seg *s, uint32_t pos, uint32_t *i)
 	return 0;
 }
 
+/* Block-level TEI elements whose text reads as one unit: paragraphs, verse
+ * lines, speeches and utterances (DraCor <sp>, ParlaMint <u>), headings,
+ * the front matter's title and imprint. <seg> is not one: it is inline in
+ * our TEI (hedges) and a paragraph only in ParlaMint, inside a <u>. */
+static const char *const blocks[] = {"p", "ab", "l", "head", "item", "cell",
+        "u", "sp", "stage", "speaker", "note", "titlePart", "docImprint",
+        "byline", "dateline", "trailer", "label"};
+#define BACK_SCAN 64 /* same-name spans looked at before pos */
+
+int tq_block_at(td_seg *s, uint32_t pos, uint32_t *st, uint32_t *en)
+{
+	uint32_t si, bs = 0, be = 0;
+	int found = 0;
+	if (tq_sentence_at(s, pos, &si))
+		return td_seg_span_get(s, (uint32_t)td_seg_span_find(s, "s"),
+		               si, st, en) == 0;
+	for (size_t b = 0; b < sizeof blocks / sizeof blocks[0]; b++) {
+		int64_t k = td_seg_span_find(s, blocks[b]);
+		if (k < 0)
+			continue;
+		/* the latest-starting span over pos is this name's innermost */
+		uint32_t n = upto(s, (uint32_t)k, pos);
+		for (uint32_t i = n, seen = 0; i > 0 && seen < BACK_SCAN;
+		        i--, seen++) {
+			uint32_t a, e;
+			if (td_seg_span_get(s, (uint32_t)k, i - 1, &a, &e) < 0)
+				break;
+			if (e <= pos)
+				continue;
+			if (!found || a > bs || (a == bs && e < be)) {
+				bs = a;
+				be = e;
+				found = 1;
+			}
+			break;
+		}
+	}
+	if (found) {
+		*st = bs;
+		*en = be;
+	}
+	return found;
+}
+
 const char *tq_span_attr_get(
         td_seg *s, uint32_t k, uint32_t i, const char *name)
 {

@@ -82,16 +82,22 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 		n += !tq_ranges_has(&na, b);
 	if (tq_sentence_at(h->seg, h->start, &si)) {
 		int64_t k = td_seg_span_find(h->seg, "s");
-		uint32_t st, en;
 		l->sid = tq_span_attr_get(h->seg, (uint32_t)k, si, "xml:id");
-		if (o->sentence && td_seg_span_get(h->seg, (uint32_t)k, si, &st,
-		                           &en) == 0) {
-			a = st < h->start ? st : h->start;
-			b = en > h->end ? en : h->end;
-		}
-	} else if (o->sentence) {
+	}
+	if (o->sentence) {
+		/* the sentence (else block) at each end: a hit over two
+		 * sentences shows both */
+		uint32_t st, en;
 		a = h->start;
 		b = h->end;
+		for (int end = 0; end < 2; end++)
+			if (tq_block_at(h->seg, end ? h->end - 1 : h->start,
+			            &st, &en)) {
+				a = st < a ? st : a;
+				b = en > b ? en : b;
+			}
+		a = a < di.first_tok ? di.first_tok : a;
+		b = b > dend ? dend : b;
 	}
 	if ((rc = article_text(h->seg, a, h->start, &na, &l->left)) < 0 ||
 	        (rc = tq_text(h->seg, h->start, h->end, &l->match)) < 0 ||

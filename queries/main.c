@@ -34,6 +34,7 @@ static const char usage_text[] =
         "                      of the group's tokens, value, tokens\n"
         "      --format FMT    text (default), tsv, csv or json (JSON Lines)\n"
         "      --context N|s   N words of context (default 5) or the sentence\n"
+        "                      (else the paragraph, speech, ...)\n"
         "      --sort KEY      left, right, match or date\n"
         "      --limit N       at most N hits;  --offset N  skip N hits first\n"
         "      --sample N      a random sample of N hits (with --seed S)\n"

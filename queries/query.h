@@ -252,6 +252,10 @@ int tq_suggest(td_index *ix, const tq_node *ast, tq_plan *p, const tq_filter *f,
 /* The sentence (<s>) holding position pos, its span number in *i; 0 if
  * none, 1 if found. */
 int tq_sentence_at(td_seg *s, uint32_t pos, uint32_t *i);
+/* The unit of --context s around position pos: its sentence (<s>), else the
+ * innermost block element over it (p, u, sp, l, head, ...). 1 with its
+ * token range in *st, *en; 0 if none. */
+int tq_block_at(td_seg *s, uint32_t pos, uint32_t *st, uint32_t *en);
 /* A span's attribute value or NULL. */
 const char *tq_span_attr_get(
         td_seg *s, uint32_t k, uint32_t i, const char *name);

@@ -248,6 +248,25 @@ done
 expect 0 $Q $X --count --who kim-jong-un --doc $SEED --genre "Expert comment"
 [ -s "$tmp/err" ] && fail "warning for --who: $(cat "$tmp/err")"
 
+# --- --context s: a hit over two sentences shows both; outside <s> the
+# innermost block element (the standfirst's <p>, ParlaMint <u>, DraCor <sp>'s
+# <p>, ELTeC <p>)
+expect 0 $Q $X --doc $SEED --context s --format tsv '"year" "." "Kim"'
+has "	year. Kim	began the new year by warning South Korea" "$tmp/out"
+has "Recent rhetoric from North Korean leader" "$tmp/out"
+expect 0 $Q $X --doc $SEED --context s --format tsv '"Pyongyang" "has"'
+has "	Pyongyang has	real importance in an emerging anti-Western alliance – and will likely grow more aggressive this year." "$tmp/out"
+: "${TD_SHARED:=$(cd "$top_srcdir/.." && pwd)/shared}"
+E=$TD_SHARED/corpora/external
+$ING -q -x "$tmp/ext" "$E/eltec-eng/ENG18652_Carroll.xml" "$E/gerdracor/lessing-emilia-galotti.xml" \
+	"$E/parlamint-es-ga/ParlaMint-ES-GA_2015-08-03-DSPG117.xml" || fail "ingest external"
+expect 0 $Q -x "$tmp/ext" --context s --format tsv '"Alice" "was" "beginning"'
+has "thought Alice ‘without pictures or conversations?’" "$tmp/out"
+expect 0 $Q -x "$tmp/ext" --context s --format tsv --limit 2 '"Marinelli"'
+has "Ich habe zu früh Tag gemacht." "$tmp/out"; has "	Marinelli	soll mich begleiten." "$tmp/out"
+expect 0 $Q -x "$tmp/ext" --context s --format tsv --limit 2 '"Pleno"'
+has "Boas tardes. (Murmurios.) Eu xa sei que é o último" "$tmp/out"
+
 # --- index location: -x, $TAGDEX_INDEX, ./.tagdex
 expect 0 env TAGDEX_INDEX="$tmp/idx" $Q --count '"likely"'
 mkdir -p "$tmp/cwd" && cp -r "$tmp/idx" "$tmp/cwd/.tagdex"
