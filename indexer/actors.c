@@ -220,6 +220,143 @@ static size_t name_run(const td_actx *c, size_t i, size_t lim)
 	return n;
 }
 
+/* Initials at i: a capital letter and a full stop ("P." of "James P.
+ * Mitchell", as two tokens) or a token of such pairs ("K.J.P."); their
+ * length in tokens. */
+static size_t initial_at(const td_actx *c, size_t i, size_t lim)
+{
+	if (i >= lim || !td_tok_is_cap(c, i))
+		return 0;
+	size_t n = td_tok_len(c, i);
+	const char *t = td_tok_str(c, i);
+	if (n == 1)
+		return i + 1 < lim && td_tok_eq(c, i + 1, ".", 0) ? 2 : 0;
+	if (n % 2)
+		return 0;
+	for (size_t k = 0; k < n; k += 2)
+		if (t[k] < 'A' || t[k] > 'Z' || t[k + 1] != '.')
+			return 0;
+	return 1;
+}
+
+static const char *const suffixes[] = {"Jr", "Sr", NULL};
+
+/* Length in tokens of a person's name with initials at i: name words,
+ * initials and particles ("James P. Mitchell", "K.J.P. Baraclough",
+ * "William H. Draper, Jr."), 0 unless it holds an initial followed by a
+ * name word. Initials that spell a lexicon actor (U.S., U.N.) open no
+ * name; a run holding a word of an organisation's name is not a person. */
+static size_t initials_run(const td_actx *c, size_t i, size_t lim)
+{
+	size_t k = i, end = 0;
+	int inits = 0, named = 0;
+	if (initial_at(c, i, lim) && td_patset_match(&c->a->actor_pats, c, i, lim) >= 0)
+		return 0;
+	while (k < lim && k - i < 12) {
+		size_t in = initial_at(c, k, lim);
+		if (in) {
+			k += in;
+			inits++;
+		} else if (name_token(c, k) &&
+			   td_patset_match(&c->a->title_pats, c, k, k + 1) < 0) {
+			if (in_list(c, k, org_words, 0))
+				return 0;
+			k++;
+			if (inits)
+				named = 1;
+			if (named)
+				end = k;
+		} else if (k > i && k + 1 < lim && in_list(c, k, particles, 0) &&
+			   name_token(c, k + 1))
+			k++;
+		else
+			break;
+	}
+	if (!named || !end)
+		return 0;
+	/* ", Jr." and "Sr." belong to the name */
+	k = end;
+	if (k + 1 < lim && td_tok_eq(c, k, ",", 0) && in_list(c, k + 1, suffixes, 0))
+		k++;
+	if (k < lim && in_list(c, k, suffixes, 0)) {
+		end = k + 1;
+		if (end < lim && td_tok_eq(c, end, ".", 0))
+			end++;
+	}
+	return end - i;
+}
+
+/* Heads of organisation names ("National Audubon Society", "Westinghouse
+ * Electric Corp.", "Federal Bureau of Investigation"). */
+static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
+	"Party", "Council", "Committee", "Assembly", "Agency", "Bank", "Union",
+	"Corporation", "Corp", "Inc", "Co", "Company", "University", "College",
+	"Institute", "Service", "Commission", "Society", "Association", "Assn",
+	"Church", "Police", "Legion", "Board", "Foundation", "League",
+	"Federation", "Authority", "Organization", "Organisation",
+	"Fund", "Club", "Ltd", "Press", "Corps", "Academy", "Congress", NULL};
+/* heads written as abbreviations keep their full stop */
+static const char *const org_abbrevs[] = {"Corp", "Inc", "Co", "Assn", "Ltd", NULL};
+
+static int org_word(const td_actx *c, size_t k, int first)
+{
+	return td_tok_is_cap(c, k) && td_tok_is_word(c, k) && !in_list(c, k, not_names, 0) &&
+		(!first || td_patset_match(&c->a->title_pats, c, k, k + 1) < 0);
+}
+
+/* Length in tokens of an organisation named by its shape at i:
+ * capitalised words (initials, "&" and "and" between them) up to a head
+ * noun, then "of"/"for" chains of capitalised words ("Federal Bureau of
+ * Investigation", "Harris Trust & Savings Bank"); at least two words, 0
+ * when there is no head. */
+static size_t org_run(const td_actx *c, size_t i, size_t lim)
+{
+	size_t k = i, end = 0, words = 0, wend = 0;
+	int chain = 0;
+	while (k < lim && k - i < 14) {
+		size_t in = initial_at(c, k, lim);
+		if (in && !end) {
+			k += in;
+			words++;
+			continue;
+		}
+		if (org_word(c, k, k == i)) {
+			k++;
+			words++;
+			if (in_list(c, k - 1, org_heads, 0)) {
+				end = k;
+				chain = 0;
+			} else if (chain)
+				end = k;
+			if (end == k)
+				wend = words;
+			continue;
+		}
+		if (k > i && k + 1 < lim && (td_tok_eq(c, k, "&", 0) || td_tok_eq(c, k, "and", 0)) &&
+		    org_word(c, k + 1, 0)) {
+			k++;
+			continue;
+		}
+		if (end && end == k && k + 1 < lim &&
+		    (td_tok_eq(c, k, "of", 0) || td_tok_eq(c, k, "for", 0))) {
+			size_t n = k + 1;
+			if (n + 1 < lim && td_tok_eq(c, n, "the", 0))
+				n++;
+			if (org_word(c, n, 0)) {
+				k = n;
+				chain = 1;
+				continue;
+			}
+		}
+		break;
+	}
+	if (!end || wend < 2)
+		return 0;
+	if (end < lim && in_list(c, end - 1, org_abbrevs, 0) && td_tok_eq(c, end, ".", 0))
+		end++;
+	return end - i;
+}
+
 static int push_mention(td_actx *c, const td_mention *m)
 {
 	if (c->n_ments == c->cap_ments) {
@@ -249,6 +386,17 @@ static int same_token(const td_actx *c, size_t x, size_t y)
 		memcmp(td_tok_str(c, x), td_tok_str(c, y), td_tok_len(c, y)) == 0;
 }
 
+/* The last name word of a person's mention: "Draper" of "William H.
+ * Draper, Jr." */
+static size_t surname_tok(const td_actx *c, const td_mention *m)
+{
+	size_t k = m->t1 - 1;
+	while (k > m->t0 + 1 && (td_tok_eq(c, k, ".", 0) || td_tok_eq(c, k, ",", 0) ||
+				  in_list(c, k, suffixes, 0)))
+		k--;
+	return k;
+}
+
 /* The person last named in full whose first or last word is token i. */
 static const td_mention *resolve_short(const td_actx *c, size_t i)
 {
@@ -258,7 +406,7 @@ static const td_mention *resolve_short(const td_actx *c, size_t i)
 			continue;
 		/* first or last word of the full name (tokens are not
 		 * NUL-terminated: compare them as spans) */
-		if (same_token(c, m->t0, i) || same_token(c, m->t1 - 1, i))
+		if (same_token(c, m->t0, i) || same_token(c, surname_tok(c, m), i))
 			return m;
 	}
 	return NULL;
@@ -532,6 +680,56 @@ static size_t body_run(const td_actx *c, size_t i, size_t t1)
 	return e - i;
 }
 
+/* A capitalised title at i before a lexicon match am that is not a
+ * person ("Mayor Wagner", not the Wagner Group): the title names a
+ * person. */
+static int title_names_person(const td_actx *c, size_t i, long am)
+{
+	return am >= 0 && !td_tok_is_lower(c, i) &&
+		strcmp(c->a->actors[c->a->actor_pats.v[am].id].kind, "person") != 0;
+}
+
+/* An age after a name: ", 46," or ", 55." ("Harry Houghton, 55, and"). */
+static int age_follows(const td_actx *c, size_t k, size_t t1)
+{
+	if (k + 1 >= t1 || !td_tok_eq(c, k, ",", 0) || !td_tok_is_num(c, k + 1) ||
+	    td_tok_len(c, k + 1) > 2)
+		return 0;
+	return k + 2 >= t1 || td_tok_eq(c, k + 2, ",", 0) || td_tok_eq(c, k + 2, ".", 0) ||
+		td_tok_eq(c, k + 2, ";", 0) || td_tok_eq(c, k + 2, ")", 0);
+}
+
+/* A person's name with initials or an organisation by its head noun at
+ * i, when longer than the lexicon's match of lexn tokens there (the
+ * longer span wins: "Federal Bureau of Investigation"): emitted with the
+ * slug of its text as key. Returns the tokens it took (a category such
+ * as "a Foreign Terrorist Organisation" is taken, not emitted), 0 for
+ * none, < 0 on error. */
+static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
+{
+	size_t n = initials_run(c, i, t1);
+	const char *kind = "person";
+	const td_dyn *d;
+	int rc;
+	if (n <= lexn) {
+		n = org_run(c, i, t1);
+		kind = "org";
+		/* "a Foreign Terrorist Organisation" is a category, not a
+		 * name: skipped whole */
+		if (n > lexn && i > t0 && (td_tok_eq(c, i - 1, "a", 1) || td_tok_eq(c, i - 1, "an", 1)))
+			return (int)n;
+	}
+	if (n <= lexn || n == 0)
+		return 0;
+	/* a body of a state keeps the state's key (body_run) */
+	if (body_run(c, i + lexn, t1) == n - lexn)
+		return 0;
+	if ((rc = add_dyn(c, i, i + n, kind, NULL, &d)) < 0 ||
+	    (rc = emit(c, i, i + n, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+		return rc;
+	return (int)n;
+}
+
 /* Determiners that open an appositive after a name ("X, the US Trade
  * Representative, argued", "X, a former minister, said"). */
 static const char *const appos_dets[] = {"the", "a", "an", "its", "his",
@@ -594,8 +792,12 @@ static int sentence_actors(td_actx *c, size_t si)
 			if (j < t1 && td_tok_eq(c, j, ",", 0))
 				j++;
 			long am = j < t1 ? td_patset_match(&a->actor_pats, c, j, t1) : -1;
-			size_t n = j < t1 ? name_run(c, j, t1) : 0;
-			if (n > 0 && (am < 0 || (size_t)a->actor_pats.v[am].n < n) &&
+			size_t n = j < t1 ? name_run(c, j, t1) : 0, ni = initials_run(c, j, t1);
+			if (ni > n)
+				n = ni;
+			/* context beats the lexicon: "Mayor Wagner" is a person */
+			if (n > 0 && (am < 0 || (size_t)a->actor_pats.v[am].n < n ||
+				      title_names_person(c, i, am)) &&
 			    !resolve_short(c, j)) {
 				int lower = td_tok_is_lower(c, i);
 				/* a lowercase role needs a two-word name */
@@ -617,6 +819,13 @@ static int sentence_actors(td_actx *c, size_t si)
 		}
 		long m = td_patset_match(&a->actor_pats, c, i, t1);
 		const td_pat *p = m >= 0 ? &a->actor_pats.v[m] : NULL;
+		/* names by their shape, when longer than a lexicon match */
+		if ((rc = shaped_name(c, t0, i, t1, p ? (size_t)p->n : 0)) != 0) {
+			if (rc < 0)
+				return rc;
+			i += (size_t)rc;
+			continue;
+		}
 		/* short forms of people named earlier win over the lexicon default */
 		if ((!p || (p->flags & TD_PATF_SHORT && p->n == 1 &&
 			    strcmp(a->actors[p->id].kind, "person") == 0)) &&
@@ -703,7 +912,7 @@ static int sentence_actors(td_actx *c, size_t si)
 			int acc = i >= t0 + 2 && td_tok_eq(c, i - 2, "according", 1) &&
 				td_tok_eq(c, i - 1, "to", 1);
 			int after = i > t0 && is_speech_at(c, i - 1, t1);
-			int appos = appositive_subject(c, i + n, t1);
+			int appos = appositive_subject(c, i + n, t1) || age_follows(c, i + n, t1);
 			if ((subj || acc || after || appos) && n >= 2) {
 				const char *kind = "person";
 				for (size_t k = i; k < i + n; k++)
@@ -768,6 +977,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, NULL};
 	return td_words_register(a, lists);
 }

@@ -228,6 +228,84 @@ static void test_located_after_the(void **state)
 	td_doc_free(d);
 }
 
+static void test_names_with_initials(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-02-09",
+		"Sen. Walter H. Jones spoke on Tuesday.\n"
+		"Jones said the bill would pass.\n"
+		"The jury heard Frederick K. Ludlow, Jr., at noon.\n"
+		"Later Ludlow left.\n"
+		"The clerk, M.A.T. Ormsby, read the charge.\n"
+		"The U.S. envoy flew to Washington D. C. on Monday.");
+	/* initials belong to the name, the title stays outside */
+	fx_expect(d, "persName", "Walter H. Jones", "ref", "#walter-h-jones");
+	assert_null(fx_find(d, "persName", "Walter"));
+	assert_null(fx_find(d, "persName", "Sen. Walter H. Jones"));
+	/* the surname resolves to the fullest form, also past "Jr." */
+	fx_expect(d, "persName", "Jones", "ref", "#walter-h-jones");
+	fx_expect(d, "persName", "Frederick K. Ludlow, Jr.", "ref", "#frederick-k-ludlow-jr");
+	fx_expect(d, "persName", "Ludlow", "ref", "#frederick-k-ludlow-jr");
+	fx_expect(d, "persName", "M.A.T. Ormsby", "ref", "#m-a-t-ormsby");
+	/* initials that spell a state, or end a run, make no person */
+	for (size_t i = 0; i < d->n_spans; i++)
+		if (strcmp(d->spans[i].name, "persName") == 0) {
+			const char *t = d->text + d->spans[i].start;
+			size_t n = d->spans[i].end - d->spans[i].start;
+			assert_null(memmem(t, n, "U.S", 3));
+			assert_null(memmem(t, n, "D. C", 4));
+		}
+	td_doc_free(d);
+}
+
+static void test_title_beats_lexicon_age(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-02-09",
+		"Mayor Wagner met Capt. Ann Rudd at the pier.\n"
+		"Two clerks, Miss Ruth Pell, 44, and Owen Marsh, 51, were held.\n"
+		"Circuit Judge Paul T. Cobb ruled.");
+	/* a title before a name makes a person whatever the lexicon says */
+	fx_expect(d, "persName", "Wagner", "ref", "#wagner");
+	assert_null(fx_find(d, "orgName", "Wagner"));
+	fx_expect(d, "persName", "Ann Rudd", "ref", "#ann-rudd");
+	/* a name with an age after it is a person; "Miss" stays outside */
+	fx_expect(d, "persName", "Ruth Pell", "ref", "#ruth-pell");
+	fx_expect(d, "persName", "Owen Marsh", "ref", "#owen-marsh");
+	fx_expect(d, "persName", "Paul T. Cobb", "ref", "#paul-t-cobb");
+	assert_null(fx_find(d, "persName", "Circuit Judge Paul T. Cobb"));
+	td_doc_free(d);
+}
+
+static void test_orgs_by_shape(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-02-09",
+		"Agents of the Federal Bureau of Investigation met the Lakeside Water Authority.\n"
+		"The Dunmore Electric Corp. built the plant for Harlan Trust & Savings Bank.\n"
+		"It was named a Foreign Terrorist Organisation.\n"
+		"China’s Ministry of Commerce replied.\n"
+		"The Twelfth Congress of the Ruritanian Workers Party opened.");
+	/* the whole span, not a lexicon or head sub-match */
+	fx_expect(d, "orgName", "Federal Bureau of Investigation", "ref",
+		"#federal-bureau-of-investigation");
+	assert_null(fx_find(d, "orgName", "Bureau of Investigation"));
+	fx_expect(d, "orgName", "Lakeside Water Authority", "ref", "#lakeside-water-authority");
+	/* an abbreviated head keeps its full stop */
+	fx_expect(d, "orgName", "Dunmore Electric Corp.", "ref", "#dunmore-electric-corp");
+	fx_expect(d, "orgName", "Harlan Trust & Savings Bank", "ref", "#harlan-trust-savings-bank");
+	/* after "a" it is a category, not a name */
+	assert_null(fx_find(d, "orgName", "Foreign Terrorist Organisation"));
+	assert_null(fx_find(d, "orgName", "Terrorist Organisation"));
+	/* a state's body keeps the state's key */
+	fx_expect(d, "orgName", "Ministry of Commerce", "ref", "#china-ministry-of-commerce");
+	/* the longer span wins over the lexicon's "Congress" */
+	fx_expect(d, "orgName", "Twelfth Congress of the Ruritanian Workers Party", "ref",
+		"#twelfth-congress-of-the-ruritanian-workers-party");
+	assert_null(fx_find(d, "orgName", "Congress"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +319,9 @@ int main(void)
 		cmocka_unit_test(test_groups_bodies_pronouns),
 		cmocka_unit_test(test_particles_appositives_places),
 		cmocka_unit_test(test_first_word_short_forms_roles),
+		cmocka_unit_test(test_names_with_initials),
+		cmocka_unit_test(test_title_beats_lexicon_age),
+		cmocka_unit_test(test_orgs_by_shape),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
