@@ -124,7 +124,8 @@ int td_actors_load(td_annotator *a, const char *dir)
 		return rc;
 	td_patset_sort(&a->actor_pats);
 	if ((rc = load_list(dir, "places.tsv", &a->place_pats)) ||
-	    (rc = load_list(dir, "titles.tsv", &a->title_pats)))
+	    (rc = load_list(dir, "titles.tsv", &a->title_pats)) ||
+	    (rc = load_list(dir, "given_names.tsv", &a->given_pats)))
 		return rc;
 	return 0;
 }
@@ -699,6 +700,50 @@ static int age_follows(const td_actx *c, size_t k, size_t t1)
 		td_tok_eq(c, k + 2, ";", 0) || td_tok_eq(c, k + 2, ")", 0);
 }
 
+/* Nouns that end the names of places and buildings ("Sabina Shoal",
+ * "Grace Hospital"): a run ending in one is not a person. */
+static const char *const place_heads[] = {"Shoal", "Island", "Islands",
+	"Sea", "River", "Bay", "Lake", "Mountain", "Mountains", "Strait",
+	"Valley", "Beach", "Point", "Street", "Avenue", "Road", "Square",
+	"Park", "County", "City", "Hospital", "Hall", "Bridge", "Canal",
+	"Gulf", "Peninsula", "Reef", "Airport", "Station", "Center", "Centre",
+	"Building", "Tower", "Dam", "Field", "Harbor", "Harbour", "Port",
+	"Fort", "Heights", "Springs", "Falls", "Creek", "Coast", NULL};
+
+/* A name word that no lexicon claims (not Georgia, Washington, Jersey). */
+static int free_name_word(const td_actx *c, size_t k, size_t lim)
+{
+	return name_token(c, k) && !in_list(c, k, org_words, 0) &&
+		td_patset_match(&c->a->title_pats, c, k, k + 1) < 0 &&
+		td_patset_match(&c->a->actor_pats, c, k, lim) < 0 &&
+		td_patset_match(&c->a->place_pats, c, k, lim) < 0;
+}
+
+/* Length in tokens of a person's name at i that begins with a given name
+ * (given_names.tsv) and has one or two more name words, particles
+ * between ("Ethel Gee", "August Jack McNair"); 0 when any word is
+ * claimed by a lexicon or the run is part of a longer capitalised span. */
+static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
+{
+	if (td_patset_match(&c->a->given_pats, c, i, i + 1) < 0 || !free_name_word(c, i, lim))
+		return 0;
+	if (i > t0 && name_token(c, i - 1) && td_patset_match(&c->a->title_pats, c, i - 1, i) < 0)
+		return 0;
+	size_t k = i + 1;
+	while (k < lim && k - i < 3) {
+		if (free_name_word(c, k, lim))
+			k++;
+		else if (k + 1 < lim && in_list(c, k, particles, 0) && free_name_word(c, k + 1, lim))
+			k += 2;
+		else
+			break;
+	}
+	if (k - i < 2 || (k < lim && td_tok_is_cap(c, k) && td_tok_is_word(c, k)) ||
+	    in_list(c, k - 1, place_heads, 0))
+		return 0;
+	return k - i;
+}
+
 /* A person's name with initials or an organisation by its head noun at
  * i, when longer than the lexicon's match of lexn tokens there (the
  * longer span wins: "Federal Bureau of Investigation"): emitted with the
@@ -718,6 +763,10 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 		 * name: skipped whole */
 		if (n > lexn && i > t0 && (td_tok_eq(c, i - 1, "a", 1) || td_tok_eq(c, i - 1, "an", 1)))
 			return (int)n;
+	}
+	if (n <= lexn && lexn == 0) {
+		n = given_run(c, t0, i, t1);
+		kind = "person";
 	}
 	if (n <= lexn || n == 0)
 		return 0;
@@ -977,6 +1026,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, place_heads, NULL};
 	return td_words_register(a, lists);
 }

@@ -734,6 +734,7 @@ void td_annotator_free(td_annotator *a)
 	td_patset_free(&a->actor_pats);
 	td_patset_free(&a->place_pats);
 	td_patset_free(&a->title_pats);
+	td_patset_free(&a->given_pats);
 	td_patset_free(&a->hedge_pats);
 	td_patset_free(&a->speech_pats);
 	td_patset_free(&a->claim_pats);

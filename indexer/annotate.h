@@ -85,6 +85,7 @@ struct td_annotator {
 	td_patset actor_pats; /* exact case */
 	td_patset place_pats; /* exact case */
 	td_patset title_pats; /* exact case */
+	td_patset given_pats; /* exact case: given names */
 	td_hedge_rec *hedges;
 	size_t n_hedges;
 	td_patset hedge_pats;  /* folded */

@@ -6,7 +6,8 @@ indexer_libtagdex_a_SOURCES += indexer/actors.c indexer/quotes.c \
 lexicondir = $(pkgdatadir)/lexicons
 dist_lexicon_DATA = corpus/lexicons/actors.tsv corpus/lexicons/hedges.tsv \
 	corpus/lexicons/speech_verbs.tsv corpus/lexicons/titles.tsv \
-	corpus/lexicons/places.tsv corpus/lexicons/claim_cues.tsv
+	corpus/lexicons/places.tsv corpus/lexicons/claim_cues.tsv \
+	corpus/lexicons/given_names.tsv
 bin_PROGRAMS += indexer/tagdex-eval
 indexer_tagdex_eval_SOURCES = indexer/eval.c
 indexer_tagdex_eval_LDADD = $(TD_LIBS)

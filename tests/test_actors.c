@@ -97,9 +97,9 @@ static void test_bad_lexicon(void **state)
 	char dir[] = "/tmp/tdlexXXXXXX";
 	assert_non_null(mkdtemp(dir));
 	const char *files[] = {"hedges.tsv", "speech_verbs.tsv", "titles.tsv",
-		"places.tsv", "claim_cues.tsv"};
+		"places.tsv", "claim_cues.tsv", "given_names.tsv"};
 	char path[512], cmd[1024];
-	for (size_t i = 0; i < 5; i++) {
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		snprintf(cmd, sizeof cmd, "cp '%s/corpus/lexicons/%s' '%s/'", TD_SRCDIR, files[i], dir);
 		assert_int_equal(system(cmd), 0);
 	}
@@ -306,6 +306,24 @@ static void test_orgs_by_shape(void **state)
 	td_doc_free(d);
 }
 
+static void test_given_names(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-02-09",
+		"The court heard Harold Quimby and Edith Varnum Tolley on Monday.\n"
+		"Later Quimby left for Sabina Shoal near Grace Hospital.\n"
+		"Officials in Georgia Tolland disagreed.");
+	/* a run that opens with a given name (given_names.tsv) is a person */
+	fx_expect(d, "persName", "Harold Quimby", "ref", "#harold-quimby");
+	fx_expect(d, "persName", "Edith Varnum Tolley", "ref", "#edith-varnum-tolley");
+	fx_expect(d, "persName", "Quimby", "ref", "#harold-quimby");
+	/* not when it ends in a place noun or its words are a lexicon's */
+	assert_null(fx_find(d, "persName", "Sabina Shoal"));
+	assert_null(fx_find(d, "persName", "Grace Hospital"));
+	assert_null(fx_find(d, "persName", "Georgia Tolland"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -322,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_names_with_initials),
 		cmocka_unit_test(test_title_beats_lexicon_age),
 		cmocka_unit_test(test_orgs_by_shape),
+		cmocka_unit_test(test_given_names),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
