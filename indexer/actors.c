@@ -744,6 +744,32 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 	return k - i;
 }
 
+/* Heads of organisations named after a person or place, whose first word
+ * alone names them later ("Emory" for Emory University). */
+static const char *const proper_heads[] = {"University", "College",
+	"Institute", "Corporation", "Corp", "Company", "Co", "Inc", NULL};
+
+/* An organisation found by its shape earlier in the document whose first
+ * word is token i, the only capitalised word there ("Emory University ...
+ * Emory's trustees"); NULL when none. */
+static const td_mention *org_short(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (!name_token(c, i) || (i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)) ||
+	    (i > t0 && name_token(c, i - 1)))
+		return NULL;
+	for (size_t k = c->n_ments; k-- > 0;) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2)
+			continue;
+		size_t h = m->t1 - 1;
+		if (td_tok_eq(c, h, ".", 0) && h > m->t0)
+			h--;
+		if (same_token(c, m->t0, i) && in_list(c, h, proper_heads, 0))
+			return m;
+	}
+	return NULL;
+}
+
 /* A person's name with initials or an organisation by its head noun at
  * i, when longer than the lexicon's match of lexn tokens there (the
  * longer span wins: "Federal Bureau of Investigation"): emitted with the
@@ -767,6 +793,13 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	if (n <= lexn && lexn == 0) {
 		n = given_run(c, t0, i, t1);
 		kind = "person";
+	}
+	const td_mention *om;
+	if (n == 0 && lexn == 0 && (om = org_short(c, t0, i, t1))) {
+		const char *key = om->key;
+		if ((rc = emit(c, i, i + 1, key, "org", key, 0, 0, NULL)) < 0)
+			return rc;
+		return 1;
 	}
 	if (n <= lexn || n == 0)
 		return 0;
@@ -1026,6 +1059,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, place_heads, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, place_heads, proper_heads, NULL};
 	return td_words_register(a, lists);
 }

@@ -324,6 +324,22 @@ static void test_given_names(void **state)
 	td_doc_free(d);
 }
 
+static void test_org_short_forms(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-02-09",
+		"Trustees of Brackley University met the Dunmore Electric Corp. board.\n"
+		"Brackley said Dunmore would pay.\n"
+		"The Federal Bureau of Investigation agreed, and Federal officials too.");
+	/* the first word of an institution named after a person or place
+	 * names it again later */
+	fx_expect(d, "orgName", "Brackley", "ref", "#brackley-university");
+	fx_expect(d, "orgName", "Dunmore", "ref", "#dunmore-electric-corp");
+	/* not for heads that are not named after anyone */
+	assert_null(fx_find_nth(d, "orgName", "Federal", 0));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +357,7 @@ int main(void)
 		cmocka_unit_test(test_title_beats_lexicon_age),
 		cmocka_unit_test(test_orgs_by_shape),
 		cmocka_unit_test(test_given_names),
+		cmocka_unit_test(test_org_short_forms),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
