@@ -1,7 +1,7 @@
 # pos.mk: sources of this area (owned by its area)
 # The part-of-speech tagger, its model and the trainer (tagdex-train-pos).
 indexer_libtagdex_a_SOURCES += indexer/pos.h indexer/pos.c \
-	indexer/brown.h indexer/brown.c
+	indexer/brown.h indexer/brown.c indexer/lemma.h indexer/lemma.c
 bin_PROGRAMS += indexer/tagdex-train-pos
 indexer_tagdex_train_pos_SOURCES = indexer/train_pos.c
 indexer_tagdex_train_pos_LDADD = $(TD_LIBS) -lm
@@ -11,7 +11,11 @@ check_PROGRAMS += tests/test_pos
 tests_test_pos_SOURCES = tests/test_pos.c
 tests_test_pos_CFLAGS = $(TEST_CFLAGS)
 tests_test_pos_LDADD = $(TEST_LIBS) -lm
-TESTS += tests/test_pos tests/test_train_pos.sh
+check_PROGRAMS += tests/test_lemma
+tests_test_lemma_SOURCES = tests/test_lemma.c
+tests_test_lemma_CFLAGS = $(TEST_CFLAGS)
+tests_test_lemma_LDADD = $(TEST_LIBS)
+TESTS += tests/test_pos tests/test_lemma tests/test_train_pos.sh
 EXTRA_DIST += tests/test_train_pos.sh
 
 # make pos-model: retrains corpus/models/pos.model from the Brown corpus

@@ -1,0 +1,26 @@
+/* lemma.h: the lemma of a token given its Penn tag. Internal to tagdex.
+ * Inflected open-class words go to WordNet's morphological processor
+ * (morphstr, with its exception lists for irregular forms); closed classes,
+ * contractions and proper nouns are handled by rule. WordNet's library keeps
+ * global state, so every call into it is serialised here and its answers are
+ * cached: td_lemma() is safe from any number of threads.
+ */
+#ifndef TAGDEX_LEMMA_H
+#define TAGDEX_LEMMA_H
+
+#include <stddef.h>
+
+/* Opens WordNet once per process (later calls return at once). Errors:
+ * TD_ENOTFOUND when its database cannot be opened (the message names
+ * WNHOME and the Debian package wordnet-base). */
+int td_lemma_init(void);
+
+/* Writes the lemma of word[0, len) tagged pos ("VBD", "NNS"; NULL or "" for
+ * unknown) into out (NUL-terminated, at most size - 1 bytes; a longer lemma
+ * is the word itself cut at a character boundary). Returns the lemma's
+ * length. Never fails: a word WordNet does not know is its own lemma,
+ * lowercased unless a proper noun. td_lemma_init() must have succeeded. */
+size_t td_lemma(const char *word, size_t len, const char *pos, char *out,
+	size_t size);
+
+#endif
