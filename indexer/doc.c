@@ -94,7 +94,7 @@ int32_t td_span_rank(const char *name)
 		{"titlePart", 30}, {"head", 30}, {"p", 30}, {"s", 40},
 		{"said", 45}, {"q", 47}, {"persName", 60}, {"orgName", 60},
 		{"placeName", 60}, {"rs", 60}, {"name", 60}, {"seg", 70},
-		{"date", 75}, {"docDate", 75},
+		{"date", 75}, {"docDate", 75}, {"w", 90},
 	};
 	for (size_t i = 0; i < sizeof ranks / sizeof ranks[0]; i++)
 		if (strcmp(ranks[i].name, name) == 0)

@@ -41,6 +41,9 @@ static const char usage_text[] =
 	"      --lexicons DIR  read lexicons from DIR (default: $TAGDEX_LEXICONS,\n"
 	"                   else " TD_PKGDATADIR "/lexicons, or the source\n"
 	"                   tree's corpus/lexicons in a build not installed)\n"
+	"      --words      with -o: write every token as <w pos=\"…\" lemma=\"…\">\n"
+	"                   (Penn Treebank tag, lemma; model: $TAGDEX_POS_MODEL,\n"
+	"                   else " TD_PKGDATADIR "/models/pos.model)\n"
 	"      --lenient    replace invalid UTF-8 and control bytes by U+FFFD\n"
 	"                   with a warning instead of failing the file\n"
 	"      --meta FIELD=XPATH  take the date, title or author of TEI inputs\n"
@@ -198,7 +201,7 @@ static int exit_for_index(int rc)
 int main(int argc, char **argv)
 {
 	enum { O_PRUNE = 256, O_REBUILD, O_CHECK, O_MERGE, O_RECOVER, O_LEXICONS,
-		O_LENIENT, O_META, O_HELP, O_VERSION };
+		O_LENIENT, O_META, O_HELP, O_VERSION, O_WORDS };
 	static const struct option longopts[] = {
 		{"prune", no_argument, NULL, O_PRUNE},
 		{"rebuild", no_argument, NULL, O_REBUILD},
@@ -208,12 +211,13 @@ int main(int argc, char **argv)
 		{"lexicons", required_argument, NULL, O_LEXICONS},
 		{"lenient", no_argument, NULL, O_LENIENT},
 		{"meta", required_argument, NULL, O_META},
+		{"words", no_argument, NULL, O_WORDS},
 		{"help", no_argument, NULL, O_HELP},
 		{"version", no_argument, NULL, O_VERSION},
 		{NULL, 0, NULL, 0},
 	};
 	td_ingest_opts o = {0};
-	int c, x_given = 0;
+	int c, x_given = 0, words = 0;
 	o.jobs = 1;
 	while ((c = getopt_long(argc, argv, "o:x:j:q", longopts, NULL)) != -1) {
 		switch (c) {
@@ -254,6 +258,7 @@ int main(int argc, char **argv)
 			o.meta_xpath[k] = eq + 1;
 			break;
 		}
+		case O_WORDS: words = 1; break;
 		case O_HELP: fputs(usage_text, stdout); return 0;
 		case O_VERSION:
 			printf("tagdex-ingest (tagdex) %s\n", td_version());
@@ -289,6 +294,9 @@ int main(int argc, char **argv)
 			return usage_error(NULL);
 		}
 	}
+	if (words && (!o.out_dir || x_given))
+		return usage_error("--words is for TEI output: use it with -o, "
+				   "without -x");
 	if (!o.lexdir)
 		o.lexdir = td_lexicon_dir();
 
@@ -301,6 +309,11 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; p && i < 3; i++)
 		p->meta_xpath[i] = o.meta_xpath[i];
+	if (words && td_words_new(NULL, &p->words)) {
+		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+		td_pipeline_free(p);
+		return EXIT_USAGE;
+	}
 	if (o.out_dir) {
 		int to_stdout = strcmp(o.out_dir, "-") == 0;
 		char **in = NULL;

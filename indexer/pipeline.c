@@ -40,6 +40,7 @@ void td_pipeline_free(td_pipeline *p)
 		return;
 	td_annotator_free(p->annotator);
 	td_structure_lex_free(p->structure);
+	td_words_free(p->words);
 	free(p);
 }
 
@@ -108,6 +109,8 @@ int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
 	td_blocks_clear(&b);
 	if (!rc && p->annotator)
 		rc = td_annotate(p->annotator, d);
+	if (!rc && p->words)
+		rc = td_words_add(p->words, d);
 	if (rc) {
 		td_doc_free(d);
 		return rc;

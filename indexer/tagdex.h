@@ -79,7 +79,7 @@ typedef struct td_span {
 } td_span;
 
 /* The default nesting rank of an element name: text < front/body < div <
- * head/p < s < said < q < names < seg < date. Unknown names rank 50. */
+ * head/p < s < said < q < names < seg < date < w. Unknown names rank 50. */
 int32_t td_span_rank(const char *name);
 
 typedef struct td_actor {

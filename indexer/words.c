@@ -1,0 +1,121 @@
+/* words.c: the word layer of TEI output (tagdex-ingest --words): every
+ * token becomes a <w pos="…" lemma="…"> span (TEI att.linguistic), tagged
+ * sentence by sentence (the <s> spans) by the part-of-speech model and
+ * lemmatised by lemma.c. It only adds spans: the text stays as it was.
+ */
+#include "config.h"
+#include "lemma.h"
+#include "pipeline.h"
+#include "pos.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct td_words {
+	td_pos_model *model;
+};
+
+const char *td_pos_model_path(void)
+{
+	const char *e = getenv("TAGDEX_POS_MODEL");
+	if (e && *e)
+		return e;
+#ifdef TD_SRC_LEXDIR
+	/* an uninstalled build uses the model of its own source tree */
+	if (access(TD_PKGDATADIR "/models/" TD_POS_FILE, R_OK) != 0 &&
+		access(TD_SRC_LEXDIR "/../models/" TD_POS_FILE, R_OK) == 0)
+		return TD_SRC_LEXDIR "/../models/" TD_POS_FILE;
+#endif
+	return TD_PKGDATADIR "/models/" TD_POS_FILE;
+}
+
+int td_words_new(const char *model_path, td_words **out)
+{
+	*out = NULL;
+	td_words *w = calloc(1, sizeof *w);
+	if (!w)
+		return td_error(TD_ENOMEM, "out of memory");
+	int rc = td_pos_open(model_path ? model_path : td_pos_model_path(),
+		&w->model);
+	if (!rc)
+		rc = td_lemma_init();
+	if (rc) {
+		td_words_free(w);
+		return rc;
+	}
+	*out = w;
+	return 0;
+}
+
+void td_words_free(td_words *w)
+{
+	if (!w)
+		return;
+	td_pos_close(w->model);
+	free(w);
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int td_words_add(const td_words *w, td_doc *doc)
+{
+	td_tokens own = {0}, *tk = doc->tokens;
+	int rc = 0;
+	if (!tk) {
+		if ((rc = td_tokenize(doc->text, doc->len, 0, &own)))
+			return rc;
+		tk = &own;
+	}
+	/* sentence boundaries: the starts and ends of the <s> spans */
+	size_t nb = 0, *bound = malloc((2 * doc->n_spans + 1) * sizeof *bound);
+	uint8_t *tags = malloc(tk->n + 1);
+	td_pos_scratch sc = {0};
+	if (!bound || !tags) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < doc->n_spans; i++)
+		if (!strcmp(doc->spans[i].name, "s")) {
+			bound[nb++] = doc->spans[i].start;
+			bound[nb++] = doc->spans[i].end;
+		}
+	qsort(bound, nb, sizeof *bound, cmp_size);
+	size_t b = 0, first = 0;
+	for (size_t i = 0; i <= tk->n && !rc; i++) {
+		int cut = i == tk->n;
+		if (!cut) {
+			size_t at = tk->v[i].start;
+			while (b < nb && bound[b] <= at) {
+				if (i > first)
+					cut = 1;
+				b++;
+			}
+		}
+		if (cut && i > first) {
+			rc = td_pos_tag(w->model, doc->text, tk->v + first, i - first,
+				tags + first, &sc);
+			first = i;
+		}
+	}
+	for (size_t i = 0; i < tk->n && !rc; i++) {
+		const char *pos = td_pos_tag_name(w->model, tags[i]);
+		char lemma[256];
+		td_lemma(doc->text + tk->v[i].start, tk->v[i].end - tk->v[i].start,
+			pos, lemma, sizeof lemma);
+		rc = td_doc_add_span(doc, "w", tk->v[i].start, tk->v[i].end, NULL,
+			"pos", pos, "lemma", lemma, NULL);
+	}
+	if (!rc)
+		td_doc_sort_spans(doc);
+out:
+	td_pos_scratch_free(&sc);
+	free(tags);
+	free(bound);
+	td_tokens_free(&own);
+	return rc;
+}
