@@ -82,17 +82,23 @@ done
 rm -f arts/fault.txt
 # kill -9 during a bigger ingest
 rm -rf big; mkdir big
+# 200 copies of each article (about 2M tokens): long enough that the kills
+# below land while the writer works, even on a fast machine
 i=0
-while [ $i -lt 30 ]; do cp arts/*.txt big/ 2>/dev/null; for f in big/*.txt; do
-	case $f in *-$i.txt) ;; *) mv "$f" "${f%.txt}-$i.txt" 2>/dev/null ;; esac; done
+while [ $i -lt 200 ]; do for f in arts/*.txt; do
+	b=${f##*/}; cp "$f" "big/${b%.txt}-$i.txt"; done
 	i=$((i + 1)); done
 # kill -9 during a bigger ingest into a committed index: afterwards the index
 # is exactly one committed state (the old one, or the new one had the commit
 # won the race), and a rerun completes it
-rm -rf kx; cp -a ix kx
+rm -rf kx; cp -a ix kx; rm -f kx/LOCK
 old=$n nbig=$(ls big/*.txt | wc -l)
 "$ING" -q -x kx big 2>/dev/null &
 pid=$!
+# kill once the writer holds the index (it has started its batch)
+w=0
+while [ ! -e kx/LOCK ] && [ $w -lt 600 ] && kill -0 $pid 2>/dev/null; do
+	sleep 0.05; w=$((w + 1)); done
 sleep 0.3
 kill -9 $pid 2>/dev/null || fail "kill -9: the writer had already finished"
 wait $pid 2>/dev/null
