@@ -216,6 +216,33 @@ if [ -x "$QRY" ]; then
 	"$QRY" -x ex --count '<u who="RojoPilarMilagros"/>' >out 2>err || fail "u query: $(cat err)"
 	[ "$(cat out)" -gt 0 ] 2>/dev/null || fail "u spans: $(cat out)"
 fi
+# a changed document's old version stays in its segment, marked deleted:
+# no query sees it; a segment whose every document is gone is dropped
+if [ -x "$QRY" ]; then
+	rm -rf dx dd; mkdir dd
+	printf 'Title\n\nAlpha paragraph one is here.\n' > dd/one.txt
+	printf 'Title\n\nBeta paragraph two is here.\n' > dd/two.txt
+	"$ING" -q -x dx dd 2>err || fail "deleted docs: ingest: $(cat err)"
+	printf 'Title\n\nGamma paragraph one is here.\n' > dd/one.txt
+	"$ING" -q -x dx dd 2>err || fail "deleted docs: change: $(cat err)"
+	"$QRY" -x dx --count '"Alpha"' >out 2>err
+	[ "$(cat out)" = 0 ] || fail "a changed document's old text is seen: $(cat out)"
+	"$QRY" -x dx --format tsv '"paragraph"' >out 2>err
+	[ "$(grep -c paragraph out)" = 2 ] || fail "deleted version in KWIC: $(cat out)"
+	rm dd/one.txt dd/two.txt
+	printf 'Title\n\nDelta paragraph three.\n' > dd/three.txt
+	"$ING" -q -x dx --prune dd 2>err || fail "deleted docs: prune: $(cat err)"
+	[ "$(ls dx | grep -c '\.tdx$')" = 1 ] ||
+		fail "segments whose documents are all gone are kept: $(ls dx)"
+	# postings gaps of more than two varint bytes (> 16383 tokens)
+	rm -rf gx gg; mkdir gg
+	{ printf 'Title\n\nZebra begins.'; i=0; while [ $i -lt 2100 ]; do
+		printf ' one two three four five six seven eight nine ten.'
+		i=$((i + 1)); done; printf ' Zebra ends.\n'; } > gg/long.txt
+	"$ING" -q -x gx gg 2>err || fail "long gap: ingest: $(cat err)"
+	"$QRY" -x gx --count '"Zebra"' >out 2>err
+	[ "$(cat out)" = 2 ] || fail "a posting 23,000 tokens on: $(cat out) $(cat err)"
+fi
 # the default index location
 "$ING" -q arts 2>err || fail "default location"
 [ -f .tagdex/MANIFEST ] || fail "no .tagdex"

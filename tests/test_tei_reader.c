@@ -385,6 +385,34 @@ static void test_meta_xpath(void **state)
 	td_doc_free(d);
 }
 
+/* the header's kinds of actor: person, personGrp (a group), org by type */
+static void test_actor_kinds(void **state)
+{
+	(void)state;
+	static const char tei[] =
+		"<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+		"<titleStmt><title>T</title></titleStmt><publicationStmt><p/>"
+		"</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+		"<profileDesc><particDesc><listPerson>"
+		"<person xml:id=\"ann-lee\"><persName>Ann Lee</persName></person>"
+		"<personGrp xml:id=\"farmers\"><name>Farmers</name></personGrp>"
+		"</listPerson><listOrg>"
+		"<org xml:id=\"fbi\"><orgName>FBI</orgName></org>"
+		"<org xml:id=\"chad\" type=\"state\"><orgName>Chad</orgName></org>"
+		"</listOrg></particDesc></profileDesc></teiHeader>"
+		"<text><body><p>Farmers spoke.</p></body></text></TEI>";
+	td_doc *d = NULL;
+	assert_int_equal(td_tei_read("kinds.xml", tei, sizeof tei - 1, &d), 0);
+	assert_int_equal(d->n_actors, 4);
+	const char *want[][2] = {{"ann-lee", "person"}, {"farmers", "group"},
+		{"fbi", "org"}, {"chad", "state"}};
+	for (size_t i = 0; i < 4; i++) {
+		assert_string_equal(d->actors[i].key, want[i][0]);
+		assert_string_equal(d->actors[i].kind, want[i][1]);
+	}
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -394,6 +422,7 @@ int main(void)
 		cmocka_unit_test(test_external),
 		cmocka_unit_test(test_date_precedence),
 		cmocka_unit_test(test_meta_xpath),
+		cmocka_unit_test(test_actor_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
