@@ -14,8 +14,7 @@ static const struct {
 	const char *elem, *type;
 } nonarticle[] = {{"quote", "pullquote"}, {"note", "layout"}};
 
-/* The first span of element k whose start is >= pos. */
-static int lower(td_seg *s, uint32_t k, uint32_t pos, uint32_t *out)
+int tq_span_lower(td_seg *s, uint32_t k, uint32_t pos, uint32_t *out)
 {
 	uint32_t lo = 0, hi = td_seg_span_count(s, k);
 	while (lo < hi) {
@@ -65,7 +64,7 @@ int tq_nonarticle(td_seg *s, uint32_t first, uint32_t end, const tq_filter *f,
 		uint32_t i, cnt = td_seg_span_count(s, (uint32_t)k);
 		/* spans do not cross documents: none starting before first
 		 * reaches into [first, end) from another document */
-		int rc = lower(s, (uint32_t)k, first, &i);
+		int rc = tq_span_lower(s, (uint32_t)k, first, &i);
 		for (; rc == 0 && i < cnt; i++) {
 			uint32_t st, en;
 			const char *type = NULL;

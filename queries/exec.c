@@ -286,24 +286,6 @@ static int span_ok(ctx *c, const tq_node *n, spanset *ss, uint32_t i)
 	return 1;
 }
 
-/* The first span of element k whose start is >= pos. */
-static int span_lower(ctx *c, int64_t k, uint32_t pos, uint32_t *out)
-{
-	uint32_t lo = 0, hi = td_seg_span_count(c->s, (uint32_t)k);
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2, st, en;
-		int rc = td_seg_span_get(c->s, (uint32_t)k, mid, &st, &en);
-		if (rc < 0)
-			return rc;
-		if (st < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*out = lo;
-	return 0;
-}
-
 /* Fills ss with the matching spans of node n in the current document. */
 static int spans_load(ctx *c, const tq_node *n, spanset *ss)
 {
@@ -314,7 +296,7 @@ static int spans_load(ctx *c, const tq_node *n, spanset *ss)
 	if (ss->k < 0)
 		return 0;
 	uint32_t i, cnt = td_seg_span_count(c->s, (uint32_t)ss->k);
-	int rc = span_lower(c, ss->k, c->dfirst, &i);
+	int rc = tq_span_lower(c->s, (uint32_t)ss->k, c->dfirst, &i);
 	for (; rc == 0 && i < cnt; i++) {
 		uint32_t st, en;
 		if ((rc = td_seg_span_get(c->s, (uint32_t)ss->k, i, &st, &en)) <

@@ -170,6 +170,9 @@ typedef struct tq_ranges {
  * caller frees out->v). 0 or an error. */
 int tq_nonarticle(td_seg *s, uint32_t first, uint32_t end,
         const tq_filter *f, tq_ranges *out);
+/* The index of the first span of element k in s whose start is >= pos
+ * (binary search over spans sorted by start), into *out. 0 or an error. */
+int tq_span_lower(td_seg *s, uint32_t k, uint32_t pos, uint32_t *out);
 /* Whether pos lies in one of the ranges; their total length. */
 int tq_ranges_has(const tq_ranges *r, uint32_t pos);
 uint64_t tq_ranges_len(const tq_ranges *r);
