@@ -1273,6 +1273,82 @@ static void test_manifest_lines(void **state)
 	assert_true(td_manifest_write(path, &m, NULL) < 0);
 }
 
+/* Writes n bytes of buf to path. */
+static void put_file(const char *path, const void *buf, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(buf, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A copy of segment bytes seg with its header edited by edit and the header
+ * checksum made right again, so that only the edit can be refused. */
+static int open_edited(const char *path, const uint8_t *seg, size_t n,
+	void (*edit)(td_seghdr *h))
+{
+	uint8_t *b = malloc(n);
+	assert_non_null(b);
+	memcpy(b, seg, n);
+	td_seghdr h;
+	memcpy(&h, b, sizeof h);
+	edit(&h);
+	h.hdr_crc = 0;
+	memcpy(b, &h, sizeof h);
+	h.hdr_crc = td_crc32c(0, b, TD_SEG_HDR);
+	memcpy(b, &h, sizeof h);
+	put_file(path, b, n);
+	free(b);
+	td_seg *s = NULL;
+	int rc = td_seg_open(path, &s);
+	if (!rc)
+		td_seg_close(s);
+	return rc;
+}
+
+static void other_format(td_seghdr *h) { h->format++; }
+static void section_out(td_seghdr *h) { h->sec_off[0] = h->crc_off + 1; }
+static void no_id_bits(td_seghdr *h) { h->id_bits = 0; }
+
+/* td_seg_open refuses, each with its own message, a file shorter than a
+ * header, another format version, a section past the data and section
+ * sizes that disagree with the counts, even with a right header checksum */
+static void test_seg_refusals(void **state)
+{
+	(void)state;
+	char dir[256], path[300], bad[300];
+	newdir(dir, sizeof dir);
+	mkdir(dir, 0755);
+	snprintf(path, sizeof path, "%s/seg.tdx", dir);
+	snprintf(bad, sizeof bad, "%s/bad.tdx", dir);
+	td_segbuild *b;
+	assert_int_equal(td_segbuild_new(&b), 0);
+	td_doc *a = make_doc(7, 40, "doc-a");
+	assert_int_equal(td_segbuild_add(b, a, "a.txt", NULL), 0);
+	assert_int_equal(td_segbuild_write(b, path, NULL, NULL), 0);
+	td_segbuild_free(b);
+	td_doc_free(a);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	static uint8_t seg[1 << 20];
+	size_t n = fread(seg, 1, sizeof seg, f);
+	fclose(f);
+	assert_true(n > TD_SEG_HDR && n < sizeof seg);
+	td_seg *s = NULL;
+	assert_int_equal(td_seg_open(path, &s), 0);
+	td_seg_close(s);
+
+	put_file(bad, seg, 10);
+	assert_int_equal(td_seg_open(bad, &s), TD_ECORRUPT);
+	assert_non_null(strstr(td_error_last(), "file too short"));
+	assert_int_equal(open_edited(bad, seg, n, other_format), TD_EVERSION);
+	assert_non_null(strstr(td_error_last(), "index format"));
+	assert_int_equal(open_edited(bad, seg, n, section_out), TD_ECORRUPT);
+	assert_non_null(strstr(td_error_last(), "section outside the file"));
+	assert_int_equal(open_edited(bad, seg, n, no_id_bits), TD_ECORRUPT);
+	assert_non_null(strstr(td_error_last(), "inconsistent section sizes"));
+}
+
 int main(void)
 {
 	root = mkdtemp(tmpl);
@@ -1294,6 +1370,7 @@ int main(void)
 		cmocka_unit_test(test_io_errors),
 		cmocka_unit_test(test_merge_fails_after_commit),
 		cmocka_unit_test(test_sigbus),
+		cmocka_unit_test(test_seg_refusals),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];
