@@ -1,6 +1,9 @@
 /* test_actors.c: actor mentions, keys, short forms, metonyms, places,
  * names found by rule, the header list, and lexicon errors. */
 #include "annotate_fixture.h"
+#include "annotate.h"
+
+#include <strings.h>
 
 static void test_lexicon_names(void **state)
 {
@@ -340,6 +343,80 @@ static void test_org_short_forms(void **state)
 	td_doc_free(d);
 }
 
+/* Whether token i of c equals w: exactly, or ASCII case folded. */
+static int tok_is(const td_actx *c, size_t i, const char *w, int fold)
+{
+	size_t n = td_tok_len(c, i);
+	const char *t = td_tok_str(c, i);
+	return strlen(w) == n && (fold ? strncasecmp(t, w, n) : strncmp(t, w, n)) == 0;
+}
+
+/* The matchers' fallbacks, taken when a table could not be allocated or a
+ * word list has no bit in the word table, answer as the fast paths do:
+ * pattern look-up by binary search against the first-word hash, and a list
+ * test by scanning against an independent comparison. */
+static void test_matchers_without_tables(void **state)
+{
+	(void)state;
+	static char text[] = "Agents of the Federal Bureau of Investigation met "
+		"NEW york officials; the bureau’s head and New Jersey’s governor "
+		"spoke to Zed and zed.";
+	td_doc d;
+	memset(&d, 0, sizeof d);
+	d.text = text;
+	d.len = sizeof text - 1;
+	td_actx c;
+	memset(&c, 0, sizeof c);
+	c.doc = &d;
+	assert_int_equal(td_tokenize(text, d.len, 0, &c.tok), 0);
+	assert_true(c.tok.n < 64);
+	static const char *const pats[] = {"Federal Bureau of Investigation",
+		"Bureau of Investigation", "Bureau", "New York", "New Jersey",
+		"bureau’s head", "Zed", NULL};
+	for (int fold = 0; fold < 2; fold++) {
+		td_patset ps;
+		memset(&ps, 0, sizeof ps);
+		ps.fold = fold;
+		for (int k = 0; pats[k]; k++)
+			assert_int_equal(td_patset_add(&ps, pats[k], k, 0, 0), 0);
+		td_patset_sort(&ps);
+		assert_non_null(ps.hslot);
+		long with[64];
+		for (size_t i = 0; i < c.tok.n; i++)
+			with[i] = td_patset_match_slow(&ps, &c, i, c.tok.n);
+		/* as after a failed allocation of the table */
+		uint32_t *hs = ps.hslot, *hh = ps.hhash, *ge = ps.gend;
+		ps.hslot = ps.hhash = ps.gend = NULL;
+		for (size_t i = 0; i < c.tok.n; i++) {
+			long r = td_patset_match_slow(&ps, &c, i, c.tok.n);
+			assert_int_equal(r, with[i]);
+			/* known answers: the longest pattern at "Federal", "New
+			 * York" only when folded, "Zed" twice when folded */
+			int want = tok_is(&c, i, "Federal", 0) ? 0
+				: tok_is(&c, i, "NEW", 0) ? (fold ? 3 : -1)
+				: tok_is(&c, i, "New", 0) ? 4
+				: tok_is(&c, i, "Zed", fold) ? 6
+				: tok_is(&c, i, "bureau", 0) ? 5
+				: tok_is(&c, i, "Bureau", 0) ? 1 : -1;
+			assert_int_equal(r < 0 ? -1 : ps.v[r].id, want);
+		}
+		ps.hslot = hs;
+		ps.hhash = hh;
+		ps.gend = ge;
+		td_patset_free(&ps);
+	}
+	/* a list the annotator never registered: scanned */
+	static const char *const list[] = {"zed", "officials", "head", "NEW", NULL};
+	for (int fold = 0; fold < 2; fold++)
+		for (size_t i = 0; i < c.tok.n; i++) {
+			int want = 0;
+			for (int k = 0; list[k]; k++)
+				want |= tok_is(&c, i, list[k], fold);
+			assert_int_equal(td_tok_in_slow(&c, i, list, fold), want);
+		}
+	td_tokens_free(&c.tok);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +433,7 @@ int main(void)
 		cmocka_unit_test(test_names_with_initials),
 		cmocka_unit_test(test_title_beats_lexicon_age),
 		cmocka_unit_test(test_orgs_by_shape),
+		cmocka_unit_test(test_matchers_without_tables),
 		cmocka_unit_test(test_given_names),
 		cmocka_unit_test(test_org_short_forms),
 	};
