@@ -758,6 +758,7 @@ int main(int argc, char **argv)
 	fprintf(stderr, "brown: %zu train texts (%zu tokens), %zu dev texts (%zu "
 		"tokens), %zu sentences skipped (untagged)\n", ntrain, trtok, ndev,
 		devtok, D.skipped);
+	td_pos_scratch_free(&sc); /* the hashes are in D.h now */
 	if (eval)
 		return evaluate(eval);
 	size_t *order = xrealloc(NULL, D.ns * sizeof *order);
@@ -805,6 +806,5 @@ int main(int argc, char **argv)
 	}
 	free(order);
 	write_model(out, min_weight);
-	td_pos_scratch_free(&sc);
 	return evaluate(out);
 }
