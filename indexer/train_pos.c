@@ -716,16 +716,19 @@ int main(int argc, char **argv)
 	if (!rng_state)
 		rng_state = 1;
 	size_t ntrain = 0, ndev = 0;
+	int bad = 0;
 	for (size_t i = 0; i < nt; i++) {
-		if (read_text(brown, ids[i], i % 10 == 9))
-			return 3;
-		if (i % 10 == 9)
+		if (!bad && read_text(brown, ids[i], i % 10 == 9))
+			bad = 1; /* reported; the rest of the list is only freed */
+		else if (i % 10 == 9)
 			ndev++;
 		else
 			ntrain++;
 		free(ids[i]);
 	}
 	free(ids);
+	if (bad)
+		return 3;
 	if (!ntrain || !ndev) {
 		fprintf(stderr, "tagdex-train-pos: %s: need at least 10 texts\n", brown);
 		return 3;
