@@ -58,12 +58,18 @@ grep -q "broken.xml:1:" err || fail "broken message: $(cat err)"
 rm arts/broken.xml
 # the writer lock
 if command -v flock >/dev/null; then
-	flock -n ix/LOCK sleep 3 &
-	sleep 0.5
+	# held until the writer has been refused, however slow it starts (a
+	# fixed 3 s ran out under ASan on a loaded machine)
+	rm -f held release
+	flock -n ix/LOCK sh -c 'touch held; while [ ! -e release ]; do sleep 0.05; done' &
+	w=0
+	while [ ! -e held ] && [ $w -lt 600 ]; do sleep 0.05; w=$((w + 1)); done
 	"$ING" -x ix arts 2>err
 	[ $? -eq 4 ] || fail "locked exit status"
 	grep -q "index is locked by another writer" err || fail "lock message: $(cat err)"
+	touch release
 	wait
+	rm -f held release
 fi
 # a writer stopped at every commit step leaves a whole index, and the next
 # run finishes the work
