@@ -11,6 +11,17 @@
 int td_tei_write(const td_doc *doc, FILE *out);
 int td_tei_write_mem(const td_doc *doc, char **out, size_t *len);
 
+/* A TEI input's teiHeader (as the reader serialized it) made ready to be
+ * written again: tagdex's own parts (application ident="tagdex", the
+ * taxonomy tagdex-labels) of an earlier run are removed and written once,
+ * fresh, in its encodingDesc (a new one after fileDesc if it has none).
+ * *out is the new serialization (caller frees), or NULL when the header
+ * does not parse on its own (the writer then writes one from td_meta).
+ * An element whose xml:id tagdex writes itself (doc_id, the taxonomy or a
+ * label category) is TD_EINPUT: the output would repeat an ID. */
+int td_tei_header_keep(const char *name, const char *doc_id,
+	const char *header, char **out);
+
 /* tei_reader.c: reads TEI from memory (name is used in messages and for a
  * fallback document id). The text of <text> (or of every <text> of a
  * teiCorpus... see tei_reader.c) becomes doc->text; every element below it a

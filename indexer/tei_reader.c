@@ -522,6 +522,13 @@ int td_tei_read(const char *name, const char *data, size_t len, td_doc **out)
 			r.nspans = 0;
 			d->meta = r.meta;
 			memset(&r.meta, 0, sizeof r.meta);
+			if (d->meta.tei_header) {
+				char *kept = NULL;
+				rc = td_tei_header_keep(name, d->id,
+					d->meta.tei_header, &kept);
+				free(d->meta.tei_header);
+				d->meta.tei_header = kept;
+			}
 			for (size_t i = 0; i < r.nactors && !rc; i++)
 				rc = td_doc_add_actor(d, r.actors[i].key,
 					r.actors[i].kind, r.actors[i].name);

@@ -8,6 +8,8 @@
 #include "config.h"
 #include "tei.h"
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,38 +174,190 @@ static void write_encoding(FILE *f)
 	fputs("        </taxonomy>\n      </classDecl>\n", f);
 }
 
-/* A TEI input's own header, kept as written (licence, sources, its
- * taxonomies and persons), with tagdex's encodingDesc part added to its
- * encodingDesc, or in a new one after fileDesc; a header that has them
- * already (tagdex's own output read back) is written as it is. */
-static void write_kept_header(FILE *f, const char *h)
+/* ------------------------------------------------- a TEI input's header */
+
+static int is_tei(xmlNodePtr n, const char *name)
 {
-	const char *at = strstr(h, "ident=\"tagdex\"") ? NULL
-							 : strstr(h, "</encodingDesc>");
-	int wrap = 0;
-	if (!at && !strstr(h, "ident=\"tagdex\"") &&
-		(at = strstr(h, "</fileDesc>"))) {
-		at += strlen("</fileDesc>");
-		wrap = 1;
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name) &&
+	       (!n->ns || !strcmp((const char *)n->ns->href, TEI_NS));
+}
+
+static int attr_is(xmlNodePtr n, const char *ns, const char *name,
+	const char *value)
+{
+	xmlChar *v = xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)ns);
+	int r = v && !strcmp((const char *)v, value);
+	xmlFree(v);
+	return r;
+}
+
+static int has_element_child(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return 1;
+	return 0;
+}
+
+/* Unlinks and frees n with the indentation before it. */
+static void drop(xmlNodePtr n)
+{
+	xmlNodePtr ws = n->prev;
+	if (ws && ws->type == XML_TEXT_NODE && xmlIsBlankNode(ws)) {
+		xmlUnlinkNode(ws);
+		xmlFreeNode(ws);
 	}
-	fputs("  ", f);
-	if (!at) {
-		fputs(h, f);
-		fputs("\n", f);
-		return;
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+/* Removes tagdex's own parts below n (a header tagdex wrote before): every
+ * application ident="tagdex" and taxonomy xml:id="tagdex-labels", and the
+ * appInfo or classDecl they leave empty. */
+static void drop_ours(xmlNodePtr n)
+{
+	xmlNodePtr next;
+	for (xmlNodePtr c = n->children; c; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((is_tei(c, "application") && attr_is(c, NULL, "ident", "tagdex")) ||
+			(is_tei(c, "taxonomy") &&
+				attr_is(c, (const char *)XML_XML_NAMESPACE, "id",
+					"tagdex-labels"))) {
+			drop(c);
+			continue;
+		}
+		drop_ours(c);
+		if ((is_tei(c, "appInfo") || is_tei(c, "classDecl")) &&
+			!has_element_child(c))
+			drop(c);
 	}
-	fwrite(h, 1, (size_t)(at - h), f);
-	fputs(wrap ? "\n    <encodingDesc>\n" : "\n", f);
-	write_encoding(f);
-	fputs(wrap ? "    </encodingDesc>" : "    ", f);
-	fputs(at, f);
-	fputs("\n", f);
+}
+
+/* The first element below n whose xml:id is one tagdex writes itself. */
+static const char *reserved_id(xmlNodePtr n, const char *doc_id)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (attr_is(c, (const char *)XML_XML_NAMESPACE, "id", doc_id) ||
+			attr_is(c, (const char *)XML_XML_NAMESPACE, "id",
+				"tagdex-labels"))
+			return attr_is(c, (const char *)XML_XML_NAMESPACE, "id",
+				doc_id) ? doc_id : "tagdex-labels";
+		for (size_t k = 0; k < sizeof categories / sizeof categories[0]; k++)
+			if (attr_is(c, (const char *)XML_XML_NAMESPACE, "id",
+				categories[k].id))
+				return categories[k].id;
+		const char *r = reserved_id(c, doc_id);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* A new element in parent's namespace, after an indentation of ind. */
+static xmlNodePtr add(xmlNodePtr parent, int ind, const char *name,
+	const char *text)
+{
+	char pad[40];
+	snprintf(pad, sizeof pad, "\n%*s", ind, "");
+	xmlAddChild(parent, xmlNewDocText(parent->doc, (const xmlChar *)pad));
+	xmlNodePtr e = xmlNewDocNode(parent->doc, parent->ns, (const xmlChar *)name,
+		NULL);
+	if (text)
+		xmlNodeAddContent(e, (const xmlChar *)text);
+	return xmlAddChild(parent, e);
+}
+
+static void close_at(xmlNodePtr parent, int ind)
+{
+	char pad[40];
+	snprintf(pad, sizeof pad, "\n%*s", ind, "");
+	xmlAddChild(parent, xmlNewDocText(parent->doc, (const xmlChar *)pad));
+}
+
+/* tagdex's part of encodingDesc as nodes (write_encoding's content). */
+static void add_encoding(xmlNodePtr enc)
+{
+	xmlNodePtr last = xmlGetLastChild(enc);
+	if (last && last->type == XML_TEXT_NODE && xmlIsBlankNode(last)) {
+		xmlUnlinkNode(last);
+		xmlFreeNode(last);
+	}
+	xmlNodePtr app = add(add(enc, 6, "appInfo", NULL), 8, "application", NULL);
+	xmlSetProp(app, (const xmlChar *)"ident", (const xmlChar *)"tagdex");
+	xmlSetProp(app, (const xmlChar *)"version", (const xmlChar *)td_version());
+	add(app, 10, "label", "tagdex");
+	close_at(app, 8);
+	close_at(app->parent, 6);
+	xmlNodePtr tax = add(add(enc, 6, "classDecl", NULL), 8, "taxonomy", NULL);
+	xmlNsPtr xml = xmlSearchNsByHref(enc->doc, enc, XML_XML_NAMESPACE);
+	xmlSetNsProp(tax, xml, (const xmlChar *)"id", (const xmlChar *)"tagdex-labels");
+	for (size_t k = 0; k < sizeof categories / sizeof categories[0]; k++) {
+		xmlNodePtr cat = add(tax, 10, "category", NULL);
+		xmlSetNsProp(cat, xml, (const xmlChar *)"id",
+			(const xmlChar *)categories[k].id);
+		add(cat, 12, "catDesc", categories[k].desc);
+		close_at(cat, 10);
+	}
+	close_at(tax, 8);
+	close_at(tax->parent, 6);
+	close_at(enc, 4);
+}
+
+int td_tei_header_keep(const char *name, const char *doc_id,
+	const char *header, char **out)
+{
+	*out = NULL;
+	xmlDocPtr d = xmlReadMemory(header, (int)strlen(header), name, NULL,
+		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlNodePtr root = d ? xmlDocGetRootElement(d) : NULL;
+	if (!root || !is_tei(root, "teiHeader")) {
+		xmlFreeDoc(d);
+		return 0;
+	}
+	drop_ours(root);
+	const char *clash = reserved_id(root, doc_id);
+	if (clash) {
+		int rc = td_error(TD_EINPUT, "%s: the teiHeader uses xml:id \"%s\", "
+			"which tagdex writes itself (the document id or a label "
+			"category); rename it", name, clash);
+		xmlFreeDoc(d);
+		return rc;
+	}
+	xmlNodePtr enc = NULL, file = NULL;
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		if (is_tei(c, "encodingDesc") && !enc)
+			enc = c;
+		if (is_tei(c, "fileDesc") && !file)
+			file = c;
+	}
+	int rc = 0;
+	if (!enc && file) { /* TEI's order: fileDesc, then encodingDesc */
+		enc = xmlNewDocNode(d, root->ns, (const xmlChar *)"encodingDesc", NULL);
+		xmlAddNextSibling(file, enc);
+		xmlAddPrevSibling(enc, xmlNewDocText(d, (const xmlChar *)"\n    "));
+	}
+	if (enc)
+		add_encoding(enc);
+	xmlBufferPtr b = xmlBufferCreate();
+	if (!b || xmlNodeDump(b, d, root, 1, 0) < 0 ||
+		!(*out = strdup((const char *)xmlBufferContent(b))))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	xmlBufferFree(b);
+	xmlFreeDoc(d);
+	return rc;
 }
 
 static void write_header(FILE *f, const td_doc *doc)
 {
 	if (doc->meta.tei_header && *doc->meta.tei_header) {
-		write_kept_header(f, doc->meta.tei_header);
+		/* td_tei_header_keep's result, tagdex's parts in it */
+		fputs("  ", f);
+		fputs(doc->meta.tei_header, f);
+		fputs("\n", f);
 		return;
 	}
 	const td_meta *m = &doc->meta;

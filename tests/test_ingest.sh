@@ -108,6 +108,22 @@ xmllint --noout "$tmp/out" 2>"$tmp/xl" || fail "-o of ELTeC is not well-formed: 
 cp "$tmp/out" "$tmp/eltec-again.xml"
 expect 0 "tagdex TEI read back" "$ingest" -o - "$tmp/eltec-again.xml"
 [ "$(grep -c '<application ident="tagdex"' "$tmp/out")" = 1 ] || fail "tagdex's header part added twice"
+# tagdex's taxonomy under another application (found by fuzz_tei): kept
+# once, and the output reads back (it repeated the ID tagdex-labels)
+hdr='<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc><encodingDesc><appInfo><application ident="other" version="1"><label>x</label></application></appInfo>'
+tax='<classDecl><taxonomy xml:id="tagdex-labels"><category xml:id="claim"><catDesc>c</catDesc></category></taxonomy></classDecl>'
+body='</encodingDesc></teiHeader><text><body><p>Some text.</p></body></text></TEI>'
+printf '%s%s%s\n' "$hdr" "$tax" "$body" >"$tmp/hdr-tax.xml"
+expect 0 "taxonomy under another application" "$ingest" -o - "$tmp/hdr-tax.xml"
+[ "$(grep -c 'xml:id="tagdex-labels"' "$tmp/out")" = 1 ] || fail "tagdex-labels written twice"
+grep -q '<application ident="other"' "$tmp/out" || fail "the other application was dropped"
+cp "$tmp/out" "$tmp/hdr-tax-again.xml"
+expect 0 "taxonomy under another application, read back" "$ingest" -o - "$tmp/hdr-tax-again.xml"
+# a header of its own that uses an ID tagdex writes is refused, by name
+printf '%s%s%s\n' "$hdr" '<classDecl><taxonomy><category xml:id="claim"><catDesc>c</catDesc></category></taxonomy></classDecl>' \
+	"$body" >"$tmp/hdr-claim.xml"
+expect 3 "header with xml:id claim" "$ingest" -o - "$tmp/hdr-claim.xml"
+stderr_has 'hdr-claim.xml: the teiHeader uses xml:id "claim"' "reserved id message"
 expect 0 "ParlaMint to TEI" "$ingest" -o - "$ext/parlamint-es-ga/ParlaMint-ES-GA_2015-12-23-DSPG136.xml"
 grep -q '<licence>http://creativecommons.org/licenses/by/4.0/</licence>' "$tmp/out" ||
 	fail "-o dropped the ParlaMint licence"
