@@ -110,8 +110,12 @@ static int cond_neg(parser *p, tq_cond **out)
 				tq_cond_free(inner);
 				return expected(p, "')' or '&' or '|'");
 			}
+			if ((rc = next(p)) < 0) { /* a bad token after ')' */
+				tq_cond_free(inner);
+				return rc;
+			}
 			*out = inner;
-			return next(p);
+			return 0;
 		}
 		tq_cond *c = cond_new(TQC_NOT);
 		if (!c) {
