@@ -156,10 +156,21 @@ typedef struct td_tokens {
 int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out);
 void td_tokens_free(td_tokens *t);
 
-/* The normalised form of a token: NFC, Unicode case fold. *out is malloc'd. */
+/* The normalised form of a token: NFC, Unicode case fold, apostrophe and
+ * quote variants folded (td_fold_quotes). *out is malloc'd. */
 int td_normalize(const char *s, size_t len, char **out, size_t *out_len);
 /* The same with diacritics removed (for %d). */
 int td_normalize_nodiac(const char *s, size_t len, char **out, size_t *out_len);
+/* Apostrophe variants (U+2018, U+2019, U+201B, U+02BC, U+FF07) become ',
+ * double quote variants (U+201C, U+201D, U+201E, U+201F, U+FF02) become ";
+ * nothing else changes, invalid UTF-8 included. *out is malloc'd; returns 0
+ * or TD_ENOMEM. */
+int td_fold_quotes(const char *s, size_t len, char **out, size_t *out_len);
+/* %d: diacritics removed (NFD, combining marks dropped, NFC), then letters
+ * and symbols without a decomposition folded to ASCII as Lucene's
+ * ASCIIFoldingFilter does (ø o, ł l, æ ae, ß ss, ’ ', “ "). Case is kept.
+ * *out is malloc'd; 0, TD_ENOMEM, or TD_EINPUT for invalid UTF-8. */
+int td_fold_diacritics(const char *s, size_t len, char **out, size_t *out_len);
 
 /* --------------------------------------------------------------- lexicons */
 

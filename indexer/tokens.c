@@ -10,6 +10,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "fold_table.h"
+
 static inline int32_t decode(const uint8_t *s, size_t len, size_t i, size_t *n)
 {
 	utf8proc_int32_t cp;
@@ -259,6 +261,106 @@ void td_tokens_free(td_tokens *t)
 	t->n = t->cap = 0;
 }
 
+static int32_t quote_fold(int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0xFF07:
+		return '\'';
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xFF02:
+		return '"';
+	default:
+		return cp;
+	}
+}
+
+/* Folds quote variants of s[0, n) in place (each becomes one byte);
+ * returns the new length. */
+static size_t fold_quotes_inplace(char *s, size_t n)
+{
+	size_t i = 0, j = 0;
+	while (i < n) {
+		size_t k;
+		int32_t cp = decode((const uint8_t *)s, n, i, &k);
+		int32_t f = cp < 0x80 ? cp : quote_fold(cp);
+		if (f != cp) {
+			s[j++] = (char)f;
+		} else {
+			memmove(s + j, s + i, k);
+			j += k;
+		}
+		i += k;
+	}
+	s[j] = '\0';
+	return j;
+}
+
+int td_fold_quotes(const char *s, size_t len, char **out, size_t *out_len)
+{
+	char *c = malloc(len + 1);
+	if (!c)
+		return td_error(TD_ENOMEM, "out of memory");
+	memcpy(c, s, len);
+	c[len] = '\0';
+	size_t n = fold_quotes_inplace(c, len);
+	*out = c;
+	if (out_len)
+		*out_len = n;
+	return 0;
+}
+
+static int by_cp(const void *k, const void *e)
+{
+	uint32_t a = *(const uint32_t *)k, b = ((const struct td_fold *)e)->cp;
+	return (a > b) - (a < b);
+}
+
+int td_fold_diacritics(const char *s, size_t len, char **out, size_t *out_len)
+{
+	utf8proc_uint8_t *d = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s,
+		(utf8proc_ssize_t)len, &d,
+		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
+	*out = NULL;
+	if (n < 0)
+		return n == UTF8PROC_ERROR_NOMEM
+			? td_error(TD_ENOMEM, "out of memory")
+			: td_error(TD_EINPUT, "invalid UTF-8");
+	/* a folded code point takes at least 2 bytes and gives at most
+	 * TD_FOLD_MAX: the result is at most twice as long */
+	char *o = malloc((size_t)n * (TD_FOLD_MAX / 2 + 1) + 1);
+	if (!o) {
+		free(d);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	size_t i = 0, j = 0;
+	while (i < (size_t)n) {
+		size_t k;
+		int32_t cp = decode(d, (size_t)n, i, &k);
+		const struct td_fold *f = NULL;
+		if (cp >= 0x80) {
+			uint32_t key = (uint32_t)cp;
+			f = bsearch(&key, td_fold_table,
+				sizeof td_fold_table / sizeof td_fold_table[0],
+				sizeof td_fold_table[0], by_cp);
+		}
+		if (f) {
+			size_t fl = strlen(f->ascii);
+			memcpy(o + j, f->ascii, fl);
+			j += fl;
+		} else {
+			memcpy(o + j, d + i, k);
+			j += k;
+		}
+		i += k;
+	}
+	o[j] = '\0';
+	free(d);
+	*out = o;
+	if (out_len)
+		*out_len = j;
+	return 0;
+}
+
 static int normalize(const char *s, size_t len, utf8proc_option_t opt,
 	char **out, size_t *out_len)
 {
@@ -278,6 +380,7 @@ static int normalize(const char *s, size_t len, utf8proc_option_t opt,
 		return 0;
 	}
 	*out = (char *)dst;
+	n = (utf8proc_ssize_t)fold_quotes_inplace(*out, (size_t)n);
 	if (out_len)
 		*out_len = (size_t)n;
 	return 0;

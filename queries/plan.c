@@ -20,20 +20,27 @@ static int is_literal(const char *s)
 	return strpbrk(s, "\\^$.|?*+()[]{}") == NULL;
 }
 
-/* %d: the text without combining marks (NFD, marks dropped, NFC). */
+/* %d: the text without diacritics, folded to ASCII where Lucene's
+ * ASCIIFoldingFilter folds (td_fold_diacritics). */
 static int strip_marks(const char *s, size_t len, char **out, size_t *olen)
 {
-	utf8proc_uint8_t *dst = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s,
-	        (utf8proc_ssize_t)len, &dst,
-	        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
-	if (n < 0) {
-		*out = NULL;
-		return n == UTF8PROC_ERROR_NOMEM ? TD_ENOMEM : TD_EINPUT;
-	}
-	*out = (char *)dst;
-	*olen = (size_t)n;
-	return 0;
+	return td_fold_diacritics(s, len, out, olen);
+}
+
+/* Whether a pattern names an apostrophe or a quote, in any variant: then
+ * pattern and terms are matched with the variants folded (’ ʼ ‘ are ',
+ * “ ” „ are "), so "'s" finds Korea’s clitic. */
+static int has_quote(const char *pat)
+{
+	if (strpbrk(pat, "'\""))
+		return 1;
+	char *f = NULL;
+	size_t n = 0;
+	if (td_fold_quotes(pat, strlen(pat), &f, &n) < 0)
+		return 0;
+	int r = strcmp(f, pat) != 0;
+	free(f);
+	return r;
 }
 
 static int compile(tq_plan *p, const char *pat, uint32_t opts, size_t off,
@@ -72,13 +79,16 @@ static int add_leaf(tq_plan *p, tq_cond *c)
 	memset(l, 0, sizeof *l);
 	l->cond = c;
 	c->leaf = (int)p->nleaves++;
-	if (!c->flags && is_literal(c->pattern)) {
+	l->quotes = has_quote(c->pattern);
+	if (!c->flags && !l->quotes && is_literal(c->pattern)) {
 		l->literal = 1;
 		return 0;
 	}
 	size_t plen = strlen(c->pattern);
-	if (!c->flags && plen > 2 && !strncmp(c->pattern, ".*", 2) &&
-	        is_literal(c->pattern + 2)) {
+	if (l->quotes) {
+		/* no prefix or suffix shortcut: the terms are folded first */
+	} else if (!c->flags && plen > 2 && !strncmp(c->pattern, ".*", 2) &&
+	           is_literal(c->pattern + 2)) {
 		l->suffix = c->pattern + 2;
 		l->suffix_len = plen - 2;
 	} else if (!c->flags && plen > 2 &&
@@ -88,8 +98,13 @@ static int add_leaf(tq_plan *p, tq_cond *c)
 		l->prefix_len = plen - 2;
 	}
 	const char *pat = c->pattern;
-	char *stripped = NULL;
+	char *stripped = NULL, *folded = NULL;
 	size_t slen;
+	if (l->quotes) {
+		if (td_fold_quotes(pat, strlen(pat), &folded, &slen) < 0)
+			return td_error(TD_ENOMEM, "out of memory");
+		pat = folded;
+	}
 	if (c->flags & TQ_FLAG_DIAC) {
 		int rc = strip_marks(pat, strlen(pat), &stripped, &slen);
 		if (rc == TD_ENOMEM)
@@ -102,6 +117,7 @@ static int add_leaf(tq_plan *p, tq_cond *c)
 	int rc = compile(p, pat, (c->flags & TQ_FLAG_CASE) ? PCRE2_CASELESS : 0,
 	        c->off, &l->re);
 	free(stripped);
+	free(folded);
 	return rc;
 }
 
@@ -249,17 +265,31 @@ int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len)
 	        (l->prefix && (len < l->prefix_len ||
 	                              memcmp(term, l->prefix, l->prefix_len))))
 		return 0;
-	if (!(l->cond->flags & TQ_FLAG_DIAC))
-		return run(p, l->re, term, len);
+	char *fq = NULL;
+	/* every variant starts with byte 0xCA, 0xE2 or 0xEF: most terms have
+	 * none and are matched without a copy */
+	if (l->quotes && (memchr(term, 0xe2, len) || memchr(term, 0xca, len) ||
+	                         memchr(term, 0xef, len))) {
+		if (td_fold_quotes(term, len, &fq, &len) < 0)
+			return td_error(TD_ENOMEM, "out of memory");
+		term = fq;
+	}
+	if (!(l->cond->flags & TQ_FLAG_DIAC)) {
+		int r = run(p, l->re, term, len);
+		free(fq);
+		return r;
+	}
 	char *s = NULL;
 	size_t slen;
 	int rc = strip_marks(term, len, &s, &slen);
-	if (rc == TD_ENOMEM)
-		return td_error(TD_ENOMEM, "out of memory");
-	if (rc < 0)
-		return run(p, l->re, term, len);
+	if (rc < 0) {
+		rc = rc == TD_ENOMEM ? rc : run(p, l->re, term, len);
+		free(fq);
+		return rc;
+	}
 	rc = run(p, l->re, s, slen);
 	free(s);
+	free(fq);
 	return rc;
 }
 

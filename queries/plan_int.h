@@ -13,6 +13,7 @@
 typedef struct tq_leaf {
 	tq_cond *cond;
 	int literal;    /* no flags, no metacharacters: a lexicon lookup */
+	int quotes;     /* names an apostrophe or quote: terms folded first */
 	pcre2_code *re; /* otherwise */
 	/* a regex ".*LIT" or "LIT.*" without flags: every matching term ends
 	 * (starts) with LIT, so other terms are rejected without PCRE2 */

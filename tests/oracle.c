@@ -2,7 +2,8 @@
  * purpose and simple to check by eye: every node yields the set of end
  * positions reachable from a start, computed by plain recursion over the
  * tokens, with no index, no lexicon and no candidate selection. It shares
- * no code with the library: its tokeniser and normaliser are written here
+ * no code with the library: its tokeniser, normaliser and folding (quote
+ * variants, %d as Lucene folds) are written here
  * from the documented rules (tagdex-query(1) "Tokens are those of the
  * index", docs/index-format.md "Normalised form"), its filters from the
  * --doc, --genre, --from and --to option texts. */
@@ -176,14 +177,18 @@ static int o_tokenize(const char *t, size_t len, td_tokens *out)
 	return 0;
 }
 
-/* the normalised form: NFC and Unicode case folding */
+static char *noquotes(const char *s, size_t len);
+
+/* the normalised form: NFC, Unicode case folding, quote variants folded */
 static char *o_norm(const char *s, size_t len)
 {
 	utf8proc_uint8_t *d = NULL;
 	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &d,
 	            UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0)
 		return strndup(s, len);
-	return (char *)d;
+	char *r = noquotes((char *)d, strlen((char *)d));
+	free(d);
+	return r;
 }
 
 /* the filters as documented: --doc the exact id, --genre the exact genre,
@@ -214,27 +219,109 @@ int oracle_doc_passes(const td_doc *doc, const tq_filter *f)
 	return 1;
 }
 
+/* ---------------------------------------------------------- folding
+ * Written here from the documented rules, not from the library's table.
+ * Apostrophe variants (U+2018 U+2019 U+201B U+02BC U+FF07) are ' and double
+ * quote variants (U+201C U+201D U+201E U+201F U+FF02) are ", in norm and in
+ * any string naming a quote. %d: marks dropped (NFD, then NFC, by utf8proc),
+ * then each letter of Latin-1 and Latin Extended-A that has no canonical
+ * decomposition is spelled as Lucene's ASCIIFoldingFilter spells it, and
+ * the quote marks Lucene folds become ASCII. The differential vocabulary
+ * takes its non-ASCII letters from this table. */
+
+static const struct {
+	int32_t cp;
+	const char *to;
+} o_fold[] = {
+        {0x00AB, "\""}, {0x00BB, "\""}, {0x00C6, "AE"}, {0x00D0, "D"},
+        {0x00D8, "O"}, {0x00DE, "TH"}, {0x00DF, "ss"}, {0x00E6, "ae"},
+        {0x00F0, "d"}, {0x00F8, "o"}, {0x00FE, "th"}, {0x0110, "D"},
+        {0x0111, "d"}, {0x0126, "H"}, {0x0127, "h"}, {0x0131, "i"},
+        {0x0132, "IJ"}, {0x0133, "ij"}, {0x0138, "q"}, {0x013F, "L"},
+        {0x0140, "l"}, {0x0141, "L"}, {0x0142, "l"}, {0x0149, "n"},
+        {0x014A, "N"}, {0x014B, "n"}, {0x0152, "OE"}, {0x0153, "oe"},
+        {0x0166, "T"}, {0x0167, "t"}, {0x017F, "s"}, {0x2018, "'"},
+        {0x2019, "'"}, {0x201B, "'"}, {0x201C, "\""}, {0x201D, "\""},
+        {0x201E, "\""}, {0xFF02, "\""}, {0xFF07, "'"},
+};
+
+static int32_t o_quote(int32_t c)
+{
+	if (c == 0x2018 || c == 0x2019 || c == 0x201B || c == 0x02BC ||
+	        c == 0xFF07)
+		return '\'';
+	if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x201F ||
+	        c == 0xFF02)
+		return '"';
+	return c;
+}
+
+/* s with every code point c replaced by map(c): a replacement below 0x80 is
+ * one byte, -1 means "look it up in o_fold" */
+static char *o_map(const char *s, size_t len, int table)
+{
+	char *o = malloc(4 * len + 1);
+	size_t j = 0, n;
+	for (size_t i = 0; i < len; i += n) {
+		int32_t c = cp_at(s, len, i, &n);
+		const char *to = NULL;
+		char one[2] = {0, 0};
+		if (table) {
+			for (size_t k = 0; k < sizeof o_fold / sizeof o_fold[0]; k++)
+				if (o_fold[k].cp == c)
+					to = o_fold[k].to;
+		} else if (c >= 0x80 && o_quote(c) != c) {
+			one[0] = (char)o_quote(c);
+			to = one;
+		}
+		if (to) {
+			memcpy(o + j, to, strlen(to));
+			j += strlen(to);
+		} else {
+			memcpy(o + j, s + i, n);
+			j += n;
+		}
+	}
+	o[j] = 0;
+	return o;
+}
+
+static char *noquotes(const char *s, size_t len) { return o_map(s, len, 0); }
+
+/* %d */
 static char *nomarks(const char *s, size_t len)
 {
 	utf8proc_uint8_t *d = NULL;
 	if (utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &d,
 	            UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK) <
-	        0) {
-		char *c = malloc(len + 1);
-		memcpy(c, s, len);
-		c[len] = 0;
-		return c;
-	}
-	return (char *)d;
+	        0)
+		return strndup(s, len);
+	char *r = o_map((char *)d, strlen((char *)d), 1);
+	free(d);
+	return r;
 }
 
 /* whole-string regex match, compiled anew every time */
 static int rmatch(
         odoc *o, const char *pat, unsigned flags, const char *s, size_t len)
 {
-	char *p2 =
-	        flags & TQ_FLAG_DIAC ? nomarks(pat, strlen(pat)) : strdup(pat);
-	char *s2 = flags & TQ_FLAG_DIAC ? nomarks(s, len) : strndup(s, len);
+	/* a pattern naming an apostrophe or a quote in any variant matches
+	 * with the variants folded on both sides */
+	char *fp = noquotes(pat, strlen(pat));
+	int quotes = strpbrk(pat, "'\"") || strcmp(fp, pat);
+	char *fs = quotes ? noquotes(s, len) : strndup(s, len);
+	char *p2 = quotes ? fp : strdup(pat);
+	if (quotes)
+		fp = NULL;
+	free(fp);
+	if (flags & TQ_FLAG_DIAC) {
+		char *a = nomarks(p2, strlen(p2)), *b = nomarks(fs, strlen(fs));
+		free(p2);
+		free(fs);
+		p2 = a;
+		fs = b;
+	}
+	char *s2 = fs;
 	size_t plen = strlen(p2) + 16;
 	char *wrapped = malloc(plen);
 	snprintf(wrapped, plen, "(?:%s)\\z", p2);

@@ -61,6 +61,22 @@ static void test_normalize(void **state)
 	assert_int_equal(td_normalize_nodiac("Élysée", strlen("Élysée"), &o, &n), 0);
 	assert_string_equal(o, "elysee");
 	free(o);
+	/* apostrophe and quote variants fold in the normalised form */
+	const char *q = "Korea’s ʼS ‘x’ “y” „z‟ ＇ ＂";
+	assert_int_equal(td_normalize(q, strlen(q), &o, &n), 0);
+	assert_string_equal(o, "korea's 's 'x' \"y\" \"z\" ' \"");
+	assert_int_equal(n, strlen(o));
+	free(o);
+	/* %d: marks stripped, then Lucene's ASCII folding; case kept */
+	const char *l = "Sørlie Łódź Straße Æsir Élysée ﬁ ①";
+	assert_int_equal(td_fold_diacritics(l, strlen(l), &o, &n), 0);
+	assert_string_equal(o, "Sorlie Lodz Strasse AEsir Elysee fi 1");
+	assert_int_equal(n, strlen(o));
+	free(o);
+	assert_int_equal(td_fold_diacritics("\xff", 1, &o, &n), TD_EINPUT);
+	assert_int_equal(td_fold_quotes("a\xff’", 5, &o, &n), 0);
+	assert_string_equal(o, "a\xff'");
+	free(o);
 }
 
 static void test_slug(void **state)

@@ -27,7 +27,9 @@ static unsigned rnd(unsigned n)
 
 static const char *const vocab[] = {"war", "War", "likely", "Likely", "may",
         "Kim", "Pyongyang", "the", "café", "cafe", "US", ".", ",", "will",
-        "nuclear", "test", "’s", "North", "Korea"};
+        "nuclear", "test", "’s", "North", "Korea", "'s", "Sørlie", "Sorlie",
+        "Łódź", "Lodz", "Straße", "“", "Æsir", "aesir", "ʼs", "„", "«",
+        "Þór", "ŉ"};
 #define NV (sizeof vocab / sizeof vocab[0])
 
 static const char *const keys[] = {

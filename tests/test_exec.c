@@ -176,6 +176,45 @@ static void test_exec_tokens(void **state)
 	        "c:0-1 c:1-2 c:2-3 c:3-4 c:4-5 c:5-6 c:6-7");
 }
 
+/* apostrophe and quote variants are one character in patterns that name
+ * one; %d folds as Lucene's ASCIIFoldingFilter does */
+static void test_exec_folding(void **state)
+{
+	(void)state;
+	/* its own index: doc-d, quote variants and letters that have no
+	 * Unicode decomposition. Sørlie0 said1 Korea2 ’s3 Łódź4 Straße5 “6
+	 * plan7 ”8 .9 */
+	char saved[sizeof dir];
+	td_index *main_ix = ix;
+	memcpy(saved, dir, sizeof dir);
+	strcpy(dir, "/tmp/tq-fold-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	td_doc *d = mkdoc("doc-d", "2025-01-01",
+	        "Sørlie said Korea’s Łódź Straße “plan”.");
+	commit(&d, 1);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	check("\"Korea\" \"'s\"", "d:2-4");
+	check("\"Korea\" \"’s\"", "d:2-4");
+	check("\"Korea\" \"ʼs\"", "d:2-4");
+	check("[norm=\"'s\"]", "d:3-4");
+	check("\"'S\"%c", "d:3-4");
+	check("\"\\\"\" \"plan\" \"\\\"\"", "d:6-9");
+	check("\"“\"", "d:6-7 d:8-9");
+	check("\"Sorlie\"%d", "d:0-1");
+	check("\"sorlie\"%cd", "d:0-1");
+	check("\"Sorlie\"", "");
+	check("\"Lodz\"%d", "d:4-5");
+	check("\"Strasse\"%d", "d:5-6");
+	check("\"Sørlie\"%d", "d:0-1");
+	check("\"cafe\"%d", "");
+	td_index_close(ix);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	ix = main_ix;
+	memcpy(dir, saved, sizeof dir);
+}
+
 static void test_exec_sequences(void **state)
 {
 	(void)state;
@@ -482,6 +521,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_exec_tokens),
+	        cmocka_unit_test(test_exec_folding),
 	        cmocka_unit_test(test_exec_sequences),
 	        cmocka_unit_test(test_exec_spans),
 	        cmocka_unit_test(test_exec_filters),

@@ -267,6 +267,20 @@ has "Ich habe zu früh Tag gemacht." "$tmp/out"; has "	Marinelli	soll mich begle
 expect 0 $Q -x "$tmp/ext" --context s --format tsv --limit 2 '"Pleno"'
 has "Boas tardes. (Murmurios.) Eu xa sei que é o último" "$tmp/out"
 
+# --- apostrophe and quote variants fold; %d folds as Lucene does
+expect 0 $Q $X --count '"Korea" "’s"'; ks=$(cat "$tmp/out")
+expect 0 $Q $X --count '"Korea" "'"'"'s"'; [ "$(cat "$tmp/out")" = "$ks" ] || fail "\"Korea\" \"'s\""
+expect 0 $Q $X --count '"Korea" [norm="'"'"'s"]'; [ "$(cat "$tmp/out")" = "$ks" ] || fail "norm='s"
+expect 0 $Q $X --freq norm '"’s"%c'; has "	's" "$tmp/out"; hasnt "’" "$tmp/out"
+mkdir -p "$tmp/fold"
+printf 'Sørlie on Łódź\n\nAnalyst Kari Sørlie said the Straße plan is “likely”.\n' >"$tmp/fold/a.txt"
+$ING -q -x "$tmp/fidx" "$tmp/fold/a.txt" || fail "ingest fold"
+expect 0 $Q -x "$tmp/fidx" --count '"Sorlie"%d'; [ "$(cat "$tmp/out")" = 2 ] || fail "Sorlie%d"
+expect 1 $Q -x "$tmp/fidx" --count '"Sorlie"'
+expect 0 $Q -x "$tmp/fidx" --count '"lodz"%cd'
+expect 0 $Q -x "$tmp/fidx" --count '"Strasse"%d'
+expect 0 $Q -x "$tmp/fidx" --count '"\"" "likely" "\""'
+
 # --- index location: -x, $TAGDEX_INDEX, ./.tagdex
 expect 0 env TAGDEX_INDEX="$tmp/idx" $Q --count '"likely"'
 mkdir -p "$tmp/cwd" && cp -r "$tmp/idx" "$tmp/cwd/.tagdex"
