@@ -1,14 +1,14 @@
 # annotate.mk: sources of this area (owned by its area)
 # The annotators: actors, quotes and reported speech, hedges, dates, labels.
-indexer_libtagdex_a_SOURCES += indexer/annotate.h indexer/annotate.c
-indexer_libtagdex_a_SOURCES += indexer/actors.c indexer/quotes.c \
-	indexer/hedges.c indexer/labels.c indexer/dates.c
+indexer_libtagdex_a_SOURCES += indexer/annotate/annotate.h indexer/annotate/annotate.c
+indexer_libtagdex_a_SOURCES += indexer/annotate/actors.c indexer/annotate/quotes.c \
+	indexer/annotate/hedges.c indexer/annotate/labels.c indexer/annotate/dates.c
 lexicondir = $(pkgdatadir)/lexicons
 dist_lexicon_DATA = corpus/lexicons/actors.tsv corpus/lexicons/hedges.tsv \
 	corpus/lexicons/speech_verbs.tsv corpus/lexicons/titles.tsv \
 	corpus/lexicons/places.tsv corpus/lexicons/claim_cues.tsv \
 	corpus/lexicons/given_names.tsv
 bin_PROGRAMS += indexer/tagdex-eval
-indexer_tagdex_eval_SOURCES = indexer/eval.c
+indexer_tagdex_eval_SOURCES = indexer/programs/score.c
 indexer_tagdex_eval_LDADD = $(TD_LIBS)
-dist_man_MANS += indexer/tagdex-eval.1
+dist_man_MANS += indexer/programs/tagdex-eval.1

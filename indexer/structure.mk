@@ -1,14 +1,15 @@
 # structure.mk: plain text -> blocks -> structure -> TEI, and tagdex-ingest.
 # Also the lexicons this area reads and `make corpus`, which regenerates the
 # checked-in corpus/tei/*.xml from corpus/articles/*.txt.
-indexer_libtagdex_a_SOURCES += indexer/blocks.h indexer/reader.c \
-	indexer/sentences.c indexer/layout.c indexer/structure.c \
-	indexer/tei_writer.c indexer/pipeline.c
+indexer_libtagdex_a_SOURCES += indexer/read/blocks.h indexer/read/text_reader.c \
+	indexer/read/sentences.c indexer/read/layout.c indexer/read/structure.c \
+	indexer/tei/tei_writer.c indexer/pipeline/pipeline.c
 
 bin_PROGRAMS += indexer/tagdex-ingest
-indexer_tagdex_ingest_SOURCES = indexer/ingest.c
+indexer_tagdex_ingest_SOURCES = indexer/programs/ingest.c \
+	indexer/programs/ingest_index.c
 indexer_tagdex_ingest_LDADD = $(TD_LIBS)
-dist_man_MANS += indexer/tagdex-ingest.1
+dist_man_MANS += indexer/programs/tagdex-ingest.1
 
 lexdir = $(pkgdatadir)/lexicons
 dist_lex_DATA = corpus/lexicons/abbreviations.tsv corpus/lexicons/layout.tsv

@@ -1,18 +1,18 @@
 # queries.mk: the query language, its executor and renderers, and the
 # program tagdex-query (owned by the query area).
 noinst_LIBRARIES = queries/libtdquery.a
-queries_libtdquery_a_SOURCES = queries/query.h queries/lexer.c \
-	queries/ast.c queries/parser.c \
-	queries/plan_int.h queries/plan.c queries/exec.c \
-	queries/context.c queries/article.c queries/hits.c \
-	queries/kwic.c queries/freq.c queries/render_tsv.c \
-	queries/render_json.c queries/suggest.c
+queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
+	queries/engine/ast.c queries/engine/parser.c \
+	queries/engine/plan_int.h queries/engine/plan.c queries/engine/exec.c \
+	queries/engine/context.c queries/engine/article.c queries/engine/hits.c \
+	queries/output/kwic.c queries/engine/freq.c queries/output/render_tsv.c \
+	queries/output/render_json.c queries/engine/suggest.c
 TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 
 bin_PROGRAMS += queries/tagdex-query
-queries_tagdex_query_SOURCES = queries/main.c
+queries_tagdex_query_SOURCES = queries/cli/main.c
 queries_tagdex_query_LDADD = $(TQ_LIBS)
-dist_man_MANS += queries/tagdex-query.1
+dist_man_MANS += queries/cli/tagdex-query.1
 
 # A concordance of hedges in predictions over corpus/ (the README's first
 # command), with an index in the build directory.

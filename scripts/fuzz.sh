@@ -57,6 +57,9 @@ libs=$(make -s --no-print-directory \
 incs=$(make -s --no-print-directory --eval 'td-print-cflags: ; @echo \
 	$(XML_CFLAGS) $(PCRE2_CFLAGS) $(UTF8PROC_CFLAGS) $(NETTLE_CFLAGS) \
 	$(JANSSON_CFLAGS)' td-print-cflags)
+# the include folders (relative to this build directory, as make uses them)
+tdinc=$(make -s --no-print-directory \
+	--eval 'td-print-inc: ; @echo $(TD_INCLUDES)' td-print-inc)
 [ -n "$libs" ] || { echo "fuzz.sh: no TD_LIBS in $build/Makefile" >&2; exit 2; }
 
 harnesses=("$@")
@@ -71,16 +74,10 @@ mkdir -p bin artifacts
 for h in "${harnesses[@]}"; do
 	src=$top/tests/fuzz/fuzz_$h.c
 	[ -f "$src" ] || { echo "fuzz.sh: no harness $src" >&2; exit 2; }
-	extra=()
-	# the HTML reader may not be in libtagdex yet while it is being written
-	if [ "$h" = html ] && ! nm indexer/libtagdex.a 2>/dev/null |
-		grep -q ' T td_html_read$'; then
-		extra+=("$top/indexer/html_reader.c")
-	fi
 	# shellcheck disable=SC2086
 	"$CC" $cflags -fsanitize=fuzzer -D_GNU_SOURCE -I. \
-		-I"$top/indexer" -I"$top/queries" -I"$top/tests/fuzz" $incs \
-		-DTD_SRCDIR="\"$top\"" -o "bin/fuzz_$h" "$src" "${extra[@]}" \
+		$tdinc -I"$top/tests/fuzz" $incs \
+		-DTD_SRCDIR="\"$top\"" -o "bin/fuzz_$h" "$src" \
 		queries/libtdquery.a indexer/libtagdex.a $libs -lpthread ||
 		{ echo "fuzz.sh: building fuzz_$h failed" >&2; exit 2; }
 done

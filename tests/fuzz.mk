@@ -26,10 +26,10 @@ tests_fuzz_replay_query_SOURCES = tests/fuzz/fuzz_query.c \
 tests_fuzz_replay_query_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_replay_query_LDADD = queries/libtdquery.a $(TD_LIBS)
 
-TESTS += tests/fuzz/replay.sh tests/test_hostile.sh
+TESTS += tests/fuzz/replay.sh tests/cli/test_hostile.sh
 EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/README.md tests/fuzz/text.dict \
 	tests/fuzz/tei.dict tests/fuzz/query.dict tests/fuzz/seeds \
-	tests/fuzz/regress tests/test_hostile.sh tests/data/hostile \
+	tests/fuzz/regress tests/cli/test_hostile.sh tests/data/hostile \
 	scripts/fuzz.sh
 
 # Runs every harness under libFuzzer for $FUZZ_SECONDS (default 60) each.

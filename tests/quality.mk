@@ -13,9 +13,9 @@ mutants:
 		$(abs_top_srcdir) $(abs_top_builddir)/mutants-work $(MUTANTS)
 .PHONY: mutants
 
-# every renderer on a fixed tiny index, exact bytes (tests/test_render.sh)
-TESTS += tests/test_render.sh
-EXTRA_DIST += tests/test_render.sh
+# every renderer on a fixed tiny index, exact bytes (tests/cli/test_render.sh)
+TESTS += tests/cli/test_render.sh
+EXTRA_DIST += tests/cli/test_render.sh
 
 # make coverage: line and branch coverage of the library (lcov) from a
 # gcov build in coverage-work/ (scripts/coverage.sh); report in

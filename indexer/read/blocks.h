@@ -48,12 +48,12 @@ void td_blocks_clear(td_blocks *b);
 /* Appends a block; TD_ENOMEM on failure. */
 int td_blocks_add(td_blocks *b, td_block_kind kind, size_t start, size_t end);
 
-/* reader.c: the length of the valid UTF-8 sequence at s[0, n) that is also
+/* text_reader.c: the length of the valid UTF-8 sequence at s[0, n) that is also
  * an XML character (no surrogates, U+FFFE, U+FFFF), with *cp its code
  * point; 0 if there is none. Both readers decode input with it. */
 size_t td_utf8_char(const unsigned char *s, size_t n, unsigned *cp);
 
-/* reader.c: reads a plain-text article (data[0, len), name for messages)
+/* text_reader.c: reads a plain-text article (data[0, len), name for messages)
  * into out (zeroed by the caller, cleared with td_blocks_clear()).
  * The text is the input without a UTF-8 BOM and with CRLF (and lone CR)
  * turned into LF; no-break spaces and tabs are kept. Blocks are separated by

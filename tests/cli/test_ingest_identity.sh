@@ -6,7 +6,7 @@
 # inputs, -o FILE), with a "failed" count that counts each file once.
 set -u
 top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/..}
+srcdir=${srcdir:-$(dirname "$0")/../..}
 case $top_builddir in /*) ;; *) top_builddir=$(pwd)/$top_builddir ;; esac
 case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
 ING=$top_builddir/indexer/tagdex-ingest

@@ -1,7 +1,7 @@
 /* pipeline.h: one input file to one annotated document, and the programs'
  * shared option set. Internal to tagdex (not installed).
  *
- * Stages and their owners: reader.c/html_reader.c/tei_reader.c read, the
+ * Stages and their owners: text_reader.c/html_reader.c/tei_reader.c read, the
  * structure builder marks front matter, divisions, paragraphs and
  * sentences, annotate.c adds actors, quotes, hedges, dates and labels.
  * A td_pipeline is immutable after td_pipeline_new(), so -j threads share it.

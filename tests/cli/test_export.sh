@@ -5,7 +5,7 @@
 # quoting, JSON Lines with null for missing values, header rows in every
 # table including --freq.
 set -u
-top_srcdir=$(cd "$(dirname "$0")/.." && pwd)
+top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 Q=./queries/tagdex-query
 ING=./indexer/tagdex-ingest
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }

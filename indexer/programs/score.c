@@ -1,4 +1,4 @@
-/* eval.c: tagdex-eval, which scores annotated TEI against hand-made gold
+/* score.c: tagdex-eval, which scores annotated TEI against hand-made gold
  * files (docs/gold-format.md): precision, recall and F1 per category, per
  * file and micro-averaged over all files given. With --check it exits 1 when
  * a category falls below the project's quality thresholds. Items are keyed

@@ -5,7 +5,7 @@
 # text of <text> is the input, and validates all TEI (the new outputs, the
 # checked-in corpus/tei and the golden files) with one jing process.
 # Exits 77 (skip) only when jing is absent, after everything else ran.
-: "${TD_SHARED:=$(cd "$(dirname "$0")/../.." && pwd)/shared}"
+: "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
 set -u
 srcdir=${srcdir:-.}
 case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac

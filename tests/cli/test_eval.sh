@@ -5,9 +5,9 @@
 # set falls below the thresholds of issue 3. Also checks tagdex-eval itself
 # on a gold file against a TEI file that must score perfectly / badly.
 set -u
-srcdir=${TD_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
+srcdir=${TD_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_srcdir=$(cd "$srcdir" 2>/dev/null && pwd)
-[ -d "$top_srcdir/tests/data/gold" ] || top_srcdir=$(cd "$(dirname "$0")/.." && pwd)
+[ -d "$top_srcdir/tests/data/gold" ] || top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(pwd)
 eval_prog=$build/indexer/tagdex-eval
 ingest=$build/indexer/tagdex-ingest

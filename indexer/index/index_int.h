@@ -298,7 +298,7 @@ const char *td_index_seg_name(const td_index *ix, size_t i);
  * variable at td_writer_open(). Steps are counted across calls. */
 void td_writer_fault_after(int n);
 /* The same, but the n-th step fails as its system call would, with EIO
- * (TAGDEX_FAULT_FAIL=n): the I/O-error loop of tests/test_index.c. */
+ * (TAGDEX_FAULT_FAIL=n): the I/O-error loop of tests/unit/test_index.c. */
 void td_writer_fault_fail(int n);
 /* 1 if the step set by either has not been reached yet. */
 int td_writer_fault_pending(void);

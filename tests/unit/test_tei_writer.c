@@ -2,7 +2,7 @@
  * the text of <text> equal to the document text, escaping, nesting of
  * crossing and empty spans, the actor lists and determinism.
  * The golden file is regenerated on purpose (after a deliberate format
- * change) with: TD_REGEN_GOLDEN=1 tests/test_tei_writer   (then review
+ * change) with: TD_REGEN_GOLDEN=1 tests/unit/test_tei_writer   (then review
  * the diff of tests/data/golden/ before committing it).
  */
 #include <setjmp.h>

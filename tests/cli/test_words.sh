@@ -4,8 +4,8 @@
 # the files are identical), and TEI input keeps its own <w> tags.
 # Exits 77 (skip) only when jing is absent, after everything else ran.
 set -u
-: "${TD_SHARED:=$(cd "$(dirname "$0")/../.." && pwd)/shared}"
-srcdir=$(cd "$(dirname "$0")/.." && pwd)
+: "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
+srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(pwd)
 ingest=$build/indexer/tagdex-ingest
 tmp=$(mktemp -d) || exit 99

@@ -1,6 +1,6 @@
 /* test_differential.c: random queries over random small corpora must give
- * the same hits from the index (queries/exec.c) as from the brute-force
- * oracle (tests/oracle.c) reading the same TEI. Corpora go through the TEI
+ * the same hits from the index (queries/engine/exec.c) as from the brute-force
+ * oracle (tests/differential/oracle.c) reading the same TEI. Corpora go through the TEI
  * writer and reader first, so both sides see exactly what a TEI file holds.
  * Seeded and reproducible: TD_DIFF_SEED and TD_DIFF_ROUNDS override. */
 #include <setjmp.h>

@@ -3,7 +3,7 @@
 # exit statuses, error carets, every output mode and option, the
 # shorthands, and the seed article's obvious questions.
 set -u
-top_srcdir=$(cd "$(dirname "$0")/.." && pwd)
+top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 Q=./queries/tagdex-query
 ING=./indexer/tagdex-ingest
 tmp=$(mktemp -d /tmp/tq-cli-XXXXXX)

@@ -4,7 +4,7 @@
 # logical quote is one hit, --who returns passages, speech groups, rates per
 # group, text that is not the article, samples independent of ingest order.
 set -u
-top_srcdir=$(cd "$(dirname "$0")/.." && pwd)
+top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 Q=./queries/tagdex-query
 ING=./indexer/tagdex-ingest
 tmp=$(mktemp -d /tmp/tq-count-XXXXXX)

@@ -3,10 +3,10 @@
 # unchanged, changed, renamed and pruned sources, the writer lock, a writer
 # stopped at every commit step and killed with -9, --check and a query on a
 # flipped byte, and the external TEI corpora.
-: "${TD_SHARED:=$(cd "$(dirname "$0")/../.." && pwd)/shared}"
+: "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
 set -u
 top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/..}
+srcdir=${srcdir:-$(dirname "$0")/../..}
 case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
 ING=$top_builddir/indexer/tagdex-ingest
 QRY=$top_builddir/queries/tagdex-query

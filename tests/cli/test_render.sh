@@ -5,7 +5,7 @@
 # indexed as it is (no annotation), so only the renderers and the index
 # decide the output.
 set -u
-top_srcdir=$(cd "$(dirname "$0")/.." && pwd)
+top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 Q=./queries/tagdex-query
 ING=./indexer/tagdex-ingest
 tmp=$(mktemp -d /tmp/td-render-XXXXXX)

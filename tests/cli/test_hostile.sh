@@ -7,7 +7,7 @@
 # TD_TIMEOUT_SCALE multiplies every time bound (sanitizer builds get 4).
 set -u
 top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/..}
+srcdir=${srcdir:-$(dirname "$0")/../..}
 case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
 ING=$top_builddir/indexer/tagdex-ingest
 QRY=$top_builddir/queries/tagdex-query

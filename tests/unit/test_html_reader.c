@@ -1,4 +1,4 @@
-/* test_html_reader.c: the HTML reader (indexer/html_reader.c) on small
+/* test_html_reader.c: the HTML reader (indexer/read/html_reader.c) on small
  * pages written here: what is kept, what is dropped, block kinds, metadata
  * sources, encodings and hostile input (broken markup, a 10 MB inline
  * script, deep nesting, bad bytes, huge or broken JSON-LD).
