@@ -113,3 +113,7 @@ TESTS += tests/unit/test_corrupt
 TESTS += tests/cli/test_counting.sh
 EXTRA_DIST += tests/cli/test_counting.sh tests/data/counting/a.xml \
 	tests/data/counting/b.xml
+
+# the library boundary: no printing, exiting or environment in the libraries
+TESTS += tests/cli/test_library.sh
+EXTRA_DIST += tests/cli/test_library.sh

@@ -191,9 +191,10 @@ typedef struct td_tsv {
 int td_tsv_load(const char *path, td_tsv **out);
 void td_tsv_free(td_tsv *t);
 
-/* The directory lexicons are read from: $TAGDEX_LEXICONS if set, else the
- * installed $(pkgdatadir)/lexicons, or, in a build that is not installed,
- * corpus/lexicons of the source tree it was built from. */
+/* The default directory of the lexicons: the installed
+ * $(pkgdatadir)/lexicons, or, in a build that is not installed,
+ * corpus/lexicons of the source tree it was built from. The library reads
+ * no environment: the programs put $TAGDEX_LEXICONS before this. */
 const char *td_lexicon_dir(void);
 
 /* ------------------------------------------------------------ utilities */

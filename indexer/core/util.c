@@ -161,9 +161,6 @@ int td_tsv_load(const char *path, td_tsv **out)
 
 const char *td_lexicon_dir(void)
 {
-	const char *e = getenv("TAGDEX_LEXICONS");
-	if (e && *e)
-		return e;
 #ifdef TD_SRC_LEXDIR
 	/* An uninstalled build reads the lexicons of its own source tree, so
 	 * that build/indexer/tagdex-ingest works before `make install`. */

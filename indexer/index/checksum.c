@@ -62,12 +62,19 @@ __attribute__((target("sse4.2"))) static uint32_t crc_hw(uint32_t crc,
 }
 #endif
 
+static int force_soft;
+
+void td_index_crc_soft(void)
+{
+	force_soft = 1;
+}
+
 static void init(void)
 {
 	init_table();
 #if defined(__x86_64__)
 	__builtin_cpu_init();
-	have_hw = __builtin_cpu_supports("sse4.2") && !getenv("TAGDEX_CRC_SOFT");
+	have_hw = __builtin_cpu_supports("sse4.2") && !force_soft;
 #else
 	have_hw = 0;
 #endif

@@ -48,10 +48,16 @@ uint64_t td_index_ntokens(const td_index *ix);
 int td_seg_damaged(const td_seg *s);
 int td_index_damaged(const td_index *ix);
 
-/* Makes SIGBUS on a mapped segment (the file truncated, or an I/O error,
- * under a reader) print "PROG: FILE: bus error reading the index ..." on
- * standard error and _exit(code), instead of a crash. For programs. */
-void td_index_catch_sigbus(const char *prog, int code);
+/* The path of the segment file whose mapping holds addr, or NULL. Safe in
+ * a signal handler (no locks, no allocation): a program's SIGBUS handler
+ * names the damaged file with it (the file truncated, or an I/O error,
+ * under a reader). The library installs no handler itself. */
+const char *td_index_map_path(const void *addr);
+
+/* Checksums in software even where the CPU has CRC32C (for tests and
+ * benchmarks of the fallback; both give the same values). Call before the
+ * first index operation. */
+void td_index_crc_soft(void);
 
 uint32_t td_seg_ntokens(const td_seg *s);
 uint32_t td_seg_ndocs(const td_seg *s);

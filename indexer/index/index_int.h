@@ -291,7 +291,7 @@ uint64_t td_writer_tokens_added(const td_writer *w);
 uint64_t td_index_generation(const td_index *ix);
 const char *td_index_seg_name(const td_index *ix, size_t i);
 
-/* ---------------------------------------------------------- fault hook */
+/* ---------------------------------------------------- fault hook: fault.c */
 
 /* Test hook: makes the writer _exit(77) when it reaches its n-th commit step
  * (n >= 1; 0 disables). Also set by the TAGDEX_FAULT_AFTER environment
@@ -307,5 +307,7 @@ int td_writer_fault_pending(void);
  * the step is to fail (the caller then takes the system call's error path);
  * _exit(77) when the writer is to stop there. */
 int td_fault_step(const char *what);
+/* Reads TAGDEX_FAULT_AFTER / TAGDEX_FAULT_FAIL (td_writer_open calls it). */
+void td_fault_from_env(void);
 
 #endif

@@ -1,5 +1,5 @@
-/* manifest.c: the committed state of an index directory, its writer lock,
- * and the fault hook the commit tests use. MANIFEST is a small text file
+/* manifest.c: the committed state of an index directory and its writer
+ * lock. MANIFEST is a small text file
  * (see docs/index-format.md) ending in its own CRC32C; it is replaced only
  * by rename(2) of a fsync'd MANIFEST.tmp, so a reader sees the old or the
  * new state whole, never a mixture. */
@@ -14,37 +14,6 @@
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
-
-static int fault_left, fault_fail;
-
-void td_writer_fault_after(int n)
-{
-	fault_left = n;
-	fault_fail = 0;
-}
-
-void td_writer_fault_fail(int n)
-{
-	fault_left = n;
-	fault_fail = 1;
-}
-
-int td_writer_fault_pending(void)
-{
-	return fault_left > 0;
-}
-
-int td_fault_step(const char *what)
-{
-	(void)what;
-	if (fault_left > 0 && --fault_left == 0) {
-		if (!fault_fail)
-			_exit(77);
-		errno = EIO;
-		return -1;
-	}
-	return 0;
-}
 
 int td_write_full(int fd, const void *buf, size_t n, int64_t off,
 	const char *path, const char *step)

@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +23,6 @@ static struct {
 	size_t size;
 	const char *path;
 } maps[MAPS];
-static const char *sigbus_prog;
-static int sigbus_code;
 
 static void map_note(const td_seg *s, int add)
 {
@@ -49,43 +46,15 @@ static void map_note(const td_seg *s, int add)
 	}
 }
 
-static void put(const char *s)
+const char *td_index_map_path(const void *addr)
 {
-	if (write(2, s, strlen(s)) < 0) {
-		/* nothing more to do in a signal handler */
-	}
-}
-
-static void on_sigbus(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig;
-	(void)uc;
-	const char *path = NULL;
-	for (int i = 0; i < MAPS && !path; i++) {
+	for (int i = 0; i < MAPS; i++) {
 		const uint8_t *m = __atomic_load_n(&maps[i].map, __ATOMIC_ACQUIRE);
-		if (m && (const uint8_t *)si->si_addr >= m &&
-			(const uint8_t *)si->si_addr < m + maps[i].size)
-			path = maps[i].path;
+		if (m && (const uint8_t *)addr >= m &&
+			(const uint8_t *)addr < m + maps[i].size)
+			return maps[i].path;
 	}
-	put(sigbus_prog);
-	put(": ");
-	put(path ? path : "index");
-	put(": bus error reading the index (the file was truncated or "
-		"failed under the reader; index is damaged; run tagdex-ingest "
-		"--check)\n");
-	_exit(sigbus_code);
-}
-
-void td_index_catch_sigbus(const char *prog, int code)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = on_sigbus;
-	sa.sa_flags = SA_SIGINFO;
-	sigemptyset(&sa.sa_mask);
-	sigbus_prog = prog;
-	sigbus_code = code;
-	sigaction(SIGBUS, &sa, NULL);
+	return NULL;
 }
 
 /* Records damage: the message, and the first one in the segment, which

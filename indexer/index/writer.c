@@ -259,12 +259,7 @@ int td_writer_open(const char *dir, int flags, td_writer **out)
 {
 	int rc;
 	*out = NULL;
-	const char *f = getenv("TAGDEX_FAULT_AFTER");
-	if (f && *f)
-		td_writer_fault_after(atoi(f));
-	f = getenv("TAGDEX_FAULT_FAIL");
-	if (f && *f)
-		td_writer_fault_fail(atoi(f));
+	td_fault_from_env();
 	td_writer *w = calloc(1, sizeof *w);
 	if (!w || !(w->dir = strdup(dir))) {
 		free(w);

@@ -24,7 +24,7 @@ int td_annotate(const td_annotator *a, td_doc *doc);
 
 /* words.c: the <w pos lemma> layer of tagdex-ingest --words. */
 typedef struct td_words td_words;
-/* The part-of-speech model: $TAGDEX_POS_MODEL, else the installed one (or
+/* The default part-of-speech model: the installed one (or
  * the source tree's corpus/models/ in a build not installed). */
 const char *td_pos_model_path(void);
 /* Opens the model (NULL: td_pos_model_path()) and WordNet. Errors name the

@@ -297,8 +297,13 @@ int main(int argc, char **argv)
 	if (words && (!o.out_dir || x_given))
 		return usage_error("--words is for TEI output: use it with -o, "
 				   "without -x");
+	/* the environment is the program's to read, never the library's */
+	const char *env = getenv("TAGDEX_LEXICONS");
 	if (!o.lexdir)
-		o.lexdir = td_lexicon_dir();
+		o.lexdir = env && *env ? env : td_lexicon_dir();
+	const char *model = getenv("TAGDEX_POS_MODEL");
+	if (getenv("TAGDEX_CRC_SOFT"))
+		td_index_crc_soft();
 
 	td_pipeline *p = NULL;
 	int status = 0;
@@ -309,7 +314,7 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; p && i < 3; i++)
 		p->meta_xpath[i] = o.meta_xpath[i];
-	if (words && td_words_new(NULL, &p->words)) {
+	if (words && td_words_new(model && *model ? model : NULL, &p->words)) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		td_pipeline_free(p);
 		return EXIT_USAGE;

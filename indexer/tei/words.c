@@ -18,9 +18,6 @@ struct td_words {
 
 const char *td_pos_model_path(void)
 {
-	const char *e = getenv("TAGDEX_POS_MODEL");
-	if (e && *e)
-		return e;
 #ifdef TD_SRC_LEXDIR
 	/* an uninstalled build uses the model of its own source tree */
 	if (access(TD_PKGDATADIR "/models/" TD_POS_FILE, R_OK) != 0 &&

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -746,6 +747,38 @@ static void print_warning(void *arg, const char *msg)
 	fprintf(stderr, "tagdex-query: warning: %s\n", msg);
 }
 
+static void put(const char *s)
+{
+	if (write(2, s, strlen(s)) < 0) {
+		/* nothing more to do in a signal handler */
+	}
+}
+
+/* SIGBUS on a mapped segment (the file truncated, or an I/O error, under
+ * this reader): name the file and exit EXIT_DATA instead of a crash. */
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)uc;
+	const char *path = td_index_map_path(si->si_addr);
+	put("tagdex-query: ");
+	put(path ? path : "index");
+	put(": bus error reading the index (the file was truncated or "
+	    "failed under the reader; index is damaged; run tagdex-ingest "
+	    "--check)\n");
+	_exit(EXIT_DATA);
+}
+
+static void catch_sigbus(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_sigbus;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, NULL);
+}
+
 int main(int argc, char **argv)
 {
 	opts o;
@@ -764,7 +797,9 @@ int main(int argc, char **argv)
 		status = EXIT_USAGE;
 		goto out;
 	}
-	td_index_catch_sigbus("tagdex-query", EXIT_DATA);
+	catch_sigbus();
+	if (getenv("TAGDEX_CRC_SOFT"))
+		td_index_crc_soft();
 	if ((rc = td_index_open(o.index, &ix)) < 0) {
 		fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
 		        td_error_last());

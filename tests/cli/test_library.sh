@@ -1,0 +1,41 @@
+#!/bin/sh
+# test_library.sh: the library boundary (issue 19). libtagdex and the query
+# engine never print to the standard streams, never exit and never read the
+# environment: programs do. Checked on the built objects with nm: no object
+# of indexer/libtagdex.a or queries/libtdquery.a may reference printf, puts,
+# perror, exit, _exit, getenv, stdout or stderr, except fault.o, the commit
+# tests' fault hook (indexer/index/fault.c), which reads TAGDEX_FAULT_* and
+# exits at a fault step. Writing to a FILE the caller passes (TEI, tables)
+# is allowed: fprintf and fputs are not in the list.
+set -u
+top_builddir=${top_builddir:-$(pwd)}
+forbidden='printf|vprintf|puts|putchar|perror|exit|_exit|_Exit|abort|getenv|secure_getenv|stdout|stderr'
+fails=0
+scanned=0
+for lib in "$top_builddir/indexer/libtagdex.a" "$top_builddir/queries/libtdquery.a"; do
+	[ -f "$lib" ] || { echo "FAIL: no $lib"; exit 1; }
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_library.XXXXXX") || exit 99
+	(cd "$tmp" && ar x "$lib") || { echo "FAIL: ar x $lib"; exit 1; }
+	for o in "$tmp"/*.o; do
+		name=${o##*/}
+		used=$(nm -u "$o" | awk '{print $NF}' | grep -xE "$forbidden" | tr '\n' ' ')
+		scanned=$((scanned + 1))
+		if [ "$name" = fault.o ]; then
+			# the scan itself must see what is there: the hook reads
+			# the environment, so nm has to report getenv for it
+			case " $used" in *" getenv "*) ;; *)
+				echo "FAIL: nm did not see getenv in fault.o: the scan is broken"
+				fails=$((fails + 1)) ;;
+			esac
+			continue
+		fi
+		if [ -n "$used" ]; then
+			echo "FAIL: ${lib##*/}($name) uses: $used"
+			fails=$((fails + 1))
+		fi
+	done
+	rm -rf "$tmp"
+done
+[ "$scanned" -gt 30 ] || { echo "FAIL: only $scanned objects scanned"; exit 1; }
+[ "$fails" -eq 0 ] || exit 1
+echo "ok: $scanned objects, none prints, exits or reads the environment"
