@@ -13,6 +13,7 @@
 
 #include "annotate.h"
 #include "blocks.h"
+#include "hash.h"
 
 int td_lex_load(const char *dir, const char *name, td_tsv **out)
 {
@@ -196,7 +197,7 @@ static unsigned first_key(const char *w, size_t len, int fold)
 uint32_t td_word_hash(const char *s, size_t len, int fold)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint32_t h = 2166136261u;
+	uint64_t h = TD_HASH_SEED;
 	for (size_t i = 0; i < len; i++) {
 		unsigned ch = u[i];
 		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 && u[i + 2] == 0x99) {
@@ -204,27 +205,27 @@ uint32_t td_word_hash(const char *s, size_t len, int fold)
 			i += 2;
 		} else if (fold)
 			ch = td_fold_tab[ch];
-		h = (h ^ ch) * 16777619u;
+		h = td_hash_add(h, (unsigned char)ch);
 	}
-	return h;
+	return (uint32_t)h;
 }
 
 /* td_word_hash(s, len, 0) and td_word_hash(s, len, 1) in one pass. */
 static void word_hash2(const char *s, size_t len, uint32_t *exact, uint32_t *folded)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint32_t h = 2166136261u, g = 2166136261u;
+	uint64_t h = TD_HASH_SEED, g = TD_HASH_SEED;
 	for (size_t i = 0; i < len; i++) {
 		unsigned ch = u[i];
 		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 && u[i + 2] == 0x99) {
 			ch = '\'';
 			i += 2;
 		}
-		h = (h ^ ch) * 16777619u;
-		g = (g ^ td_fold_tab[ch]) * 16777619u;
+		h = td_hash_add(h, (unsigned char)ch);
+		g = td_hash_add(g, td_fold_tab[ch]);
 	}
-	*exact = h;
-	*folded = g;
+	*exact = (uint32_t)h;
+	*folded = (uint32_t)g;
 }
 
 /* Indexes the distinct first words of a sorted set. Patterns sharing a

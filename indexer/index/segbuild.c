@@ -5,6 +5,7 @@
  * fsync'd, and only then may a manifest name it. */
 #include "config.h"
 #include "index_int.h"
+#include "hash.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -587,10 +588,7 @@ out:
 
 static uint32_t attr_run_hash(const uint32_t *a, uint32_t n)
 {
-	uint32_t h = 2166136261u ^ n;
-	for (uint32_t j = 0; j < n; j++)
-		h = (h ^ a[j]) * 16777619u;
-	return h;
+	return (uint32_t)(td_hash(a, (size_t)n * sizeof *a) ^ n);
 }
 
 /* Sets each span's attr_first in SPATTR (in ->seq) and *emit to which

@@ -3,6 +3,7 @@
  * segment builder sorts afterwards. Open addressing, FNV-1a hash. */
 #include "config.h"
 #include "index_int.h"
+#include "hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,12 +24,7 @@ void td_strtab_free(td_strtab *t)
 
 static uint64_t hash(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
+	return td_hash(s, len);
 }
 
 static int grow_slots(td_strtab *t)

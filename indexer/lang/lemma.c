@@ -6,6 +6,7 @@
 #include "config.h"
 #include "lemma.h"
 #include "tagdex.h"
+#include "hash.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -45,21 +46,11 @@ enum { NBUCKETS = 1 << 16, MAX_CACHED = 1 << 20 };
 static centry *buckets[NBUCKETS];
 static size_t ncached;
 
-static uint64_t hkey(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ull;
-	}
-	return h;
-}
-
 /* morphstr's first base form of key (class byte + word), through the cache;
  * copies it into out. Returns 1 when WordNet knows the word, else 0. */
 static int wordnet_base(const char *key, size_t klen, char *out, size_t size)
 {
-	uint64_t h = hkey(key, klen);
+	uint64_t h = td_hash(key, klen);
 	int found = 0;
 	pthread_mutex_lock(&lock);
 	centry *e;

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 #include "pos.h"
+#include "hash.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -47,13 +48,13 @@ static uint64_t mix(uint64_t x)
 	return x;
 }
 
+/* The model's features are keyed by these values: td_hash_add's FNV-1a
+ * from a seeded start, which must never change (or retrain the model). */
 static uint64_t hash_bytes(const uint8_t *s, size_t n, uint64_t seed)
 {
-	uint64_t h = 0xcbf29ce484222325ull ^ seed;
-	for (size_t i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ull;
-	}
+	uint64_t h = TD_HASH_SEED ^ seed;
+	for (size_t i = 0; i < n; i++)
+		h = td_hash_add(h, s[i]);
 	return h;
 }
 

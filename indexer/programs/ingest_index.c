@@ -13,6 +13,7 @@
 #include "config.h"
 #include "index_int.h"
 #include "pipeline.h"
+#include "hash.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -46,10 +47,7 @@ typedef struct smap {
 
 static size_t str_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
+	return (size_t)td_hash_str(s);
 }
 
 static void *smap_get(const smap *m, const char *k)

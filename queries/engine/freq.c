@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "hash.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -90,10 +91,7 @@ void tq_freq_free(tq_freq *f)
 
 static size_t hash(const char *s, size_t len)
 {
-	size_t h = 1469598103934665603u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
+	return (size_t)td_hash(s, len);
 }
 
 static int grow(tq_freq *f)

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "hash.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -47,10 +48,7 @@ static void cands_free(cands *c)
 
 static int cands_add(cands *c, const char *s, size_t len)
 {
-	size_t h = 1469598103934665603u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	h %= 2 * MAX_CAND;
+	size_t h = (size_t)(td_hash(s, len) % (2 * MAX_CAND));
 	for (; c->slot[h]; h = (h + 1) % (2 * MAX_CAND)) {
 		const char *o = c->v[c->slot[h] - 1];
 		if (strlen(o) == len && !memcmp(o, s, len))

@@ -1,0 +1,40 @@
+/* hash.h: the one string hash of tagdex, 64-bit FNV-1a, for in-memory
+ * tables (string tables, lexicon first words, lemma cache, frequency
+ * tables, candidate sets). The index stores no hash value, but the
+ * part-of-speech model is keyed by td_hash_add from a seeded start (pos.c):
+ * changing the function means retraining the model. Internal to tagdex.
+ *
+ * td_hash_add() is one step, for callers that map bytes while hashing
+ * (annotate.c folds case and apostrophes on the fly); td_hash() and
+ * td_hash_str() hash a byte range and a C string from TD_HASH_SEED. */
+#ifndef TAGDEX_HASH_H
+#define TAGDEX_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TD_HASH_SEED UINT64_C(14695981039346656037)
+
+static inline uint64_t td_hash_add(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * UINT64_C(1099511628211);
+}
+
+static inline uint64_t td_hash(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = TD_HASH_SEED;
+	for (size_t i = 0; i < len; i++)
+		h = td_hash_add(h, p[i]);
+	return h;
+}
+
+static inline uint64_t td_hash_str(const char *s)
+{
+	uint64_t h = TD_HASH_SEED;
+	for (; *s; s++)
+		h = td_hash_add(h, (unsigned char)*s);
+	return h;
+}
+
+#endif
