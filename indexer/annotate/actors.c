@@ -10,6 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
+#include "hash.h"
+
 #include "annotate.h"
 
 static int add_aliases(td_annotator *a, const char *list, int id, int type,
@@ -48,38 +52,612 @@ static int add_aliases(td_annotator *a, const char *list, int id, int type,
 	return rc;
 }
 
-static int load_list(const char *dir, const char *name, td_patset *ps)
+struct name_set;
+static int claim_list(struct name_set *ns, const char *list, int id);
+
+/* Loads the first column of a lexicon into ps; sorted unless claim is
+ * given (then each name is also claimed as a place, and the caller adds
+ * more and sorts). */
+static int load_list(const char *dir, const char *name, td_patset *ps,
+	struct name_set *claim)
 {
 	td_tsv *t;
 	int rc = td_lex_load(dir, name, &t);
 	if (rc)
 		return rc;
-	for (size_t i = 0; i < t->n && !rc; i++)
+	for (size_t i = 0; i < t->n && !rc; i++) {
 		rc = td_patset_add(ps, t->rows[i].f[0], (int)i, 0, 0);
+		if (!rc && claim)
+			rc = claim_list(claim, t->rows[i].f[0], -1);
+	}
 	td_tsv_free(t);
-	td_patset_sort(ps);
+	if (!claim)
+		td_patset_sort(ps);
 	return rc;
 }
 
 static int register_words(td_annotator *a);
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" (n bytes) as yyyymmdd; a missing
+ * month or day is the first (end: the last) of its year or month; -1
+ * when malformed. */
+static long parse_day(const char *s, size_t n, int end)
+{
+	int y = 0, m = end ? 12 : 1, d = end ? 31 : 1;
+	if (n != 4 && n != 7 && n != 10)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return -1;
+	y = atoi(s);
+	if (n >= 7)
+		m = atoi(s + 5);
+	if (n == 10)
+		d = atoi(s + 8);
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	return y * 10000L + m * 100 + d;
+}
+
+/* A validity period "FROM..TO" (either side may be empty). */
+static int parse_valid(const char *v, long *from, long *to, const char *path, int line)
+{
+	const char *dots = v ? strstr(v, "..") : NULL;
+	*from = *to = 0;
+	if (!v)
+		return 0;
+	if (!dots || (dots > v && (*from = parse_day(v, (size_t)(dots - v), 0)) < 0) ||
+	    (dots[2] && (*to = parse_day(dots + 2, strlen(dots + 2), 1)) < 0) ||
+	    (*from && *to && *from > *to))
+		return td_error(TD_EINPUT,
+			"%s:%d: validity '%s' is not FROM..TO (YYYY[-MM[-DD]], either side may be empty)",
+			path, line, v);
+	return 0;
+}
+
+/* Appends an actor record; *id receives its index. */
+static int add_actor(td_annotator *a, const char *key, const char *kind,
+	const char *name, long from, long to, int *id)
+{
+	if (a->n_actors == a->cap_actors) {
+		size_t cap = a->cap_actors ? a->cap_actors * 2 : 512;
+		td_actor_rec *v = realloc(a->actors, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		a->actors = v;
+		a->cap_actors = cap;
+	}
+	td_actor_rec *ar = &a->actors[a->n_actors++];
+	ar->key = strdup(key);
+	ar->kind = strdup(kind);
+	ar->name = strdup(name);
+	ar->from = from;
+	ar->to = to;
+	*id = (int)(a->n_actors - 1);
+	if (!ar->key || !ar->kind || !ar->name)
+		return td_error(TD_ENOMEM, "out of memory");
+	return 0;
+}
+
+/* ------------------------------------------------- ISO 3166 (iso-codes) */
+
+/* A set of name slugs, each with the actor it names (-1: a place). The
+ * ISO data adds a name only when no actor claims it yet, and links an
+ * ISO entry to the actors.tsv state that already has one of its names. */
+typedef struct name_set {
+	char **slug;
+	int *id;
+	size_t mask, n;
+} name_set;
+
+
+static int ns_find(const name_set *ns, const char *slug)
+{
+	for (size_t h = (size_t)td_hash_str(slug) & ns->mask;; h = (h + 1) & ns->mask) {
+		if (!ns->slug[h])
+			return -2;
+		if (strcmp(ns->slug[h], slug) == 0)
+			return ns->id[h];
+	}
+}
+
+/* Adds slug (taken over) unless present. */
+static int ns_add(name_set *ns, char *slug, int id)
+{
+	if (2 * (ns->n + 1) > ns->mask + 1) {
+		name_set g = {0};
+		g.mask = ns->mask ? ns->mask * 2 + 1 : 4095;
+		g.slug = calloc(g.mask + 1, sizeof *g.slug);
+		g.id = calloc(g.mask + 1, sizeof *g.id);
+		if (!g.slug || !g.id) {
+			free(g.slug);
+			free(g.id);
+			free(slug);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		for (size_t i = 0; ns->slug && i <= ns->mask; i++)
+			if (ns->slug[i]) {
+				size_t h = (size_t)td_hash_str(ns->slug[i]) & g.mask;
+				while (g.slug[h])
+					h = (h + 1) & g.mask;
+				g.slug[h] = ns->slug[i];
+				g.id[h] = ns->id[i];
+			}
+		g.n = ns->n;
+		free(ns->slug);
+		free(ns->id);
+		*ns = g;
+	}
+	size_t h = (size_t)td_hash_str(slug) & ns->mask;
+	for (; ns->slug[h]; h = (h + 1) & ns->mask)
+		if (strcmp(ns->slug[h], slug) == 0) {
+			free(slug);
+			return 0;
+		}
+	ns->slug[h] = slug;
+	ns->id[h] = id;
+	ns->n++;
+	return 0;
+}
+
+static void ns_free(name_set *ns)
+{
+	for (size_t i = 0; ns->slug && i <= ns->mask; i++)
+		free(ns->slug[i]);
+	free(ns->slug);
+	free(ns->id);
+}
+
+/* The slug of a name without a leading "the " or "?" (NULL on error).
+ * ASCII names are slugged here as td_slug() does (letters and digits
+ * lowercased, apostrophes dropped, other runs one hyphen): its Unicode
+ * mapping costs five times more, and start-up slugs every name. */
+static char *name_slug(const char *name)
+{
+	char *out = NULL;
+	if (*name == '?')
+		name++;
+	if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
+		name += 4;
+	const unsigned char *p = (const unsigned char *)name;
+	for (; *p && *p < 0x80; p++)
+		;
+	if (*p)
+		return td_slug(name, &out) < 0 ? NULL : out;
+	if (!(out = malloc(strlen(name) + 1)))
+		return NULL;
+	size_t o = 0;
+	int dash = 0;
+	for (p = (const unsigned char *)name; *p; p++) {
+		unsigned char ch = *p;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+			if (dash && o > 0)
+				out[o++] = '-';
+			dash = 0;
+			out[o++] = (char)ch;
+		} else if (ch != '\'')
+			dash = 1;
+	}
+	out[o] = 0;
+	return out;
+}
+
+/* Claims each name of a '|' list for actor id. */
+static int claim_list(struct name_set *ns, const char *list, int id)
+{
+	char *dup, *save = NULL;
+	if (!list)
+		return 0;
+	if (!(dup = strdup(list)))
+		return td_error(TD_ENOMEM, "out of memory");
+	int rc = 0;
+	for (char *t = strtok_r(dup, "|", &save); t && !rc; t = strtok_r(NULL, "|", &save)) {
+		char *sl = name_slug(t);
+		rc = sl ? ns_add(ns, sl, id) : td_error(TD_ENOMEM, "out of memory");
+	}
+	free(dup);
+	return rc;
+}
+
+/* The directory of iso_3166-*.json: $TAGDEX_ISO_CODES, else where
+ * configure found the iso-codes package. */
+static const char *iso_dir(void)
+{
+	const char *e = getenv("TAGDEX_ISO_CODES");
+	return e && *e ? e : TD_ISO_CODES_DIR;
+}
+
+/* The whole file at path, NUL-terminated, in *buf (*len bytes). */
+static int read_whole(const char *path, char **buf, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *b = NULL;
+	long n = -1;
+	if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (b = malloc((size_t)n + 1)) && fread(b, 1, (size_t)n, f) != (size_t)n)
+		n = -1;
+	if (f)
+		fclose(f);
+	if (!b || n <= 0) {
+		free(b);
+		return td_error(TD_EIO, "%s: cannot be read (iso-codes; TAGDEX_ISO_CODES names its json directory)", path);
+	}
+	b[n] = 0;
+	*buf = b;
+	*len = (size_t)n;
+	return 0;
+}
+
+/* Parses iso-codes file name and its array member (json_loadb on the
+ * file read at once: json_load_file reads a byte at a time). */
+static int iso_load(const char *name, const char *member, json_t **root, json_t **arr,
+	char *path, size_t pathsz)
+{
+	json_error_t err;
+	char *b;
+	size_t n;
+	snprintf(path, pathsz, "%s/%s", iso_dir(), name);
+	int rc = read_whole(path, &b, &n);
+	if (rc)
+		return rc;
+	*root = json_loadb(b, n, 0, &err);
+	free(b);
+	if (!*root)
+		return td_error(TD_EINPUT, "%s:%d: %s", path, err.line, err.text);
+	*arr = json_object_get(*root, member);
+	if (!json_is_array(*arr)) {
+		json_decref(*root);
+		return td_error(TD_EINPUT, "%s: no \"%s\" array", path, member);
+	}
+	return 0;
+}
+
+static const char *jstr(const json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s && *s ? s : NULL;
+}
+
+/* A usable name: no comma or parenthesis ("Korea, Republic of"), ends
+ * in a capitalised word ("Republic of" is a fragment). */
+static int whole_name(const char *s)
+{
+	if (!s || !*s || strpbrk(s, ",()"))
+		return 0;
+	const char *last = strrchr(s, ' ');
+	last = last ? last + 1 : s;
+	return !(*last >= 'a' && *last <= 'z') && !(*s >= 'a' && *s <= 'z');
+}
+
+/* One ISO state: its candidate names (first: the preferred key), linked
+ * to the actors.tsv state claiming one of them, else a new state actor;
+ * names no actor claims become its aliases. */
+static int iso_state(td_annotator *a, name_set *ns, const char *const *names,
+	size_t nn, long to)
+{
+	int id = -1, rc = 0;
+	const char *canon = NULL;
+	for (size_t k = 0; k < nn; k++) {
+		if (!names[k])
+			continue;
+		char *sl = name_slug(names[k]);
+		if (!sl)
+			return td_error(TD_ENOMEM, "out of memory");
+		int who = ns_find(ns, sl);
+		free(sl);
+		if (!canon)
+			canon = names[k];
+		if (who >= 0 && id < 0 && strcmp(a->actors[who].kind, "state") == 0)
+			id = who;
+	}
+	if (!canon)
+		return 0;
+	if (id < 0) {
+		char *key = name_slug(canon);
+		if (!key)
+			return td_error(TD_ENOMEM, "out of memory");
+		int who = ns_find(ns, key);
+		if (who >= -1) {
+			/* its preferred name belongs to another actor or a
+			 * place: ambiguous, the ISO entry adds nothing */
+			free(key);
+			return 0;
+		}
+		for (size_t i = 0; i < a->n_actors; i++)
+			if (strcmp(a->actors[i].key, key) == 0) {
+				free(key);
+				return 0;
+			}
+		rc = add_actor(a, key, "state", canon, 0, to, &id);
+		free(key);
+		if (rc)
+			return rc;
+	}
+	for (size_t k = 0; k < nn && !rc; k++) {
+		if (!names[k])
+			continue;
+		char *sl = name_slug(names[k]);
+		if (!sl)
+			return td_error(TD_ENOMEM, "out of memory");
+		if (ns_find(ns, sl) != -2) {
+			free(sl);
+			continue;
+		}
+		if ((rc = ns_add(ns, sl, id)) == 0)
+			rc = td_patset_add(&a->actor_pats, names[k], id, TD_PAT_NAME,
+				strchr(names[k], ' ') ? 0 : TD_PATF_SHORT);
+	}
+	return rc;
+}
+
+/* ISO 3166-1 countries and 3166-3 former countries as states. */
+static int load_iso_states(td_annotator *a, name_set *ns)
+{
+	char path[4096];
+	json_t *root, *arr, *o;
+	size_t i;
+	int rc = iso_load("iso_3166-1.json", "3166-1", &root, &arr, path, sizeof path);
+	if (rc)
+		return rc;
+	json_array_foreach(arr, i, o) {
+		const char *off = jstr(o, "official_name");
+		if (off && strncmp(off, "the ", 4) == 0)
+			off += 4;
+		const char *names[3] = {jstr(o, "common_name"), jstr(o, "name"), off};
+		for (int k = 0; k < 3; k++)
+			if (!whole_name(names[k]))
+				names[k] = NULL;
+		if ((rc = iso_state(a, ns, names, 3, 0)))
+			break;
+	}
+	json_decref(root);
+	if (rc || (rc = iso_load("iso_3166-3.json", "3166-3", &root, &arr, path, sizeof path)))
+		return rc;
+	json_array_foreach(arr, i, o) {
+		/* "USSR, Union of Soviet Socialist Republics": each part a
+		 * name; later parts only of two words or more */
+		const char *nm = jstr(o, "name"), *wd = jstr(o, "withdrawal_date");
+		long to = wd ? parse_day(wd, strlen(wd), 1) : 0;
+		char *dup = nm ? strdup(nm) : NULL, *save = NULL;
+		const char *names[4] = {0};
+		size_t nn = 0;
+		if (!nm)
+			continue;
+		if (!dup) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			break;
+		}
+		if (to < 0) {
+			free(dup);
+			rc = td_error(TD_EINPUT, "%s: withdrawal_date '%s' of %s is no date", path, wd, nm);
+			break;
+		}
+		for (char *t = strtok_r(dup, ",", &save); t && nn < 4; t = strtok_r(NULL, ",", &save)) {
+			while (*t == ' ')
+				t++;
+			if (whole_name(t) && (nn == 0 || strchr(t, ' ')))
+				names[nn++] = t;
+		}
+		rc = iso_state(a, ns, names, nn, to);
+		free(dup);
+		if (rc)
+			break;
+	}
+	json_decref(root);
+	return rc;
+}
+
+/* Whether subdivision (code, type) is one subdivisions.tsv lists. */
+static int want_subdivision(const td_tsv *t, const char *code, const char *type)
+{
+	for (size_t r = 0; r < t->n; r++) {
+		const char *cc = td_lex_field(&t->rows[r], 0), *ty = td_lex_field(&t->rows[r], 1);
+		size_t cl = cc ? strlen(cc) : 0, tl = strlen(type);
+		if (!cc || strncmp(code, cc, cl) || code[cl] != '-')
+			continue;
+		/* the types, '|'-separated; none listed: every type */
+		if (!ty)
+			return 1;
+		for (const char *p = ty; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
+			if (strncmp(p, type, tl) == 0 && (p[tl] == '|' || !p[tl]))
+				return 1;
+	}
+	return 0;
+}
+
+/* The end of the JSON object that starts at b[i] ('{'), strings
+ * skipped; 0 when it does not close. */
+static size_t object_end(const char *b, size_t n, size_t i)
+{
+	int depth = 0;
+	for (; i < n; i++) {
+		if (b[i] == '"') {
+			for (i++; i < n && b[i] != '"'; i++)
+				if (b[i] == '\\')
+					i++;
+		} else if (b[i] == '{')
+			depth++;
+		else if (b[i] == '}' && --depth == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
+/* The string value of member key in the flat JSON object [o, e) when it
+ * has no escape and fits out; 0 otherwise. */
+static int raw_member(const char *o, const char *e, const char *key, char *out, size_t outsz)
+{
+	size_t kl = strlen(key);
+	for (const char *p = o; p + kl + 2 < e; p++) {
+		if (*p != '"' || strncmp(p + 1, key, kl) || p[kl + 1] != '"')
+			continue;
+		const char *v = p + kl + 2;
+		while (v < e && (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' || *v == ':'))
+			v++;
+		if (v >= e || *v != '"')
+			return 0;
+		size_t n = 0;
+		for (v++; v < e && *v != '"'; v++) {
+			if (*v == '\\' || n + 1 >= outsz)
+				return 0;
+			out[n++] = *v;
+		}
+		out[n] = 0;
+		return v < e;
+	}
+	return 0;
+}
+
+/* A subdivision found: its place pattern, or the ambiguity of a state
+ * of the same name. */
+static int add_subdivision(td_annotator *a, name_set *ns, const char *nm)
+{
+	char *sl = name_slug(nm);
+	int rc = 0;
+	if (!sl)
+		return td_error(TD_ENOMEM, "out of memory");
+	int who = ns_find(ns, sl);
+	if (who >= 0 && strcmp(a->actors[who].kind, "state") == 0) {
+		/* Georgia: the state's own name becomes ambiguous */
+		for (size_t k = 0; k < a->actor_pats.n && !rc; k++) {
+			td_pat *p = &a->actor_pats.v[k];
+			if (p->id != who || p->type != TD_PAT_NAME)
+				continue;
+			char buf[512];
+			size_t bl = 0;
+			for (int w = 0; w < p->n && bl + p->len[w] + 2 < sizeof buf; w++) {
+				if (w)
+					buf[bl++] = ' ';
+				memcpy(buf + bl, p->w[w], p->len[w]);
+				bl += p->len[w];
+			}
+			buf[bl] = 0;
+			char *ps = name_slug(buf);
+			if (!ps)
+				rc = td_error(TD_ENOMEM, "out of memory");
+			else if (strcmp(ps, sl) == 0)
+				p->flags |= TD_PATF_NEEDS_NAMED;
+			free(ps);
+		}
+	}
+	if (!rc && who == -2 && (rc = td_patset_add(&a->place_pats, nm, -1, 1, 0)) == 0) {
+		rc = ns_add(ns, sl, -1);
+		sl = NULL;
+	}
+	free(sl);
+	return rc;
+}
+
+/* ISO 3166-2 subdivisions of the countries and types that
+ * subdivisions.tsv lists (US states ...) as places without a key
+ * (pattern type 1). A state's name that is also such a place (Georgia)
+ * is ambiguous: it names the state only once the document has named
+ * that state otherwise. The file holds 5,000 flat objects, of which few
+ * are wanted: only the objects whose "code" opens with a listed country
+ * are parsed (a whole-file parse costs about 17 ms, ten times more). */
+static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns)
+{
+	td_tsv *t;
+	char path[4096];
+	int rc = td_lex_load(dir, "subdivisions.tsv", &t);
+	if (rc)
+		return rc;
+	snprintf(path, sizeof path, "%s/iso_3166-2.json", iso_dir());
+	char *b, *arr = NULL;
+	size_t n, an = 0;
+	if ((rc = read_whole(path, &b, &n))) {
+		td_tsv_free(t);
+		return rc;
+	}
+	/* the wanted objects, copied into one JSON array */
+	if (!(arr = malloc(n + 3))) {
+		free(b);
+		td_tsv_free(t);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	arr[an++] = '[';
+	for (const char *p = b; (p = strstr(p, "\"code\"")); p += 6) {
+		const char *v = p + 6;
+		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' || *v == ':')
+			v++;
+		if (*v != '"')
+			continue;
+		/* a listed country before the hyphen? */
+		const char *dash = strchr(v + 1, '-');
+		int listed = 0;
+		for (size_t r = 0; dash && r < t->n && !listed; r++) {
+			const char *cc = td_lex_field(&t->rows[r], 0);
+			listed = cc && strlen(cc) == (size_t)(dash - v - 1) &&
+				strncmp(cc, v + 1, strlen(cc)) == 0;
+		}
+		if (!listed)
+			continue;
+		/* the enclosing object */
+		const char *o = p;
+		while (o > b && *o != '{')
+			o--;
+		size_t e = *o == '{' ? object_end(b, n, (size_t)(o - b)) : 0;
+		if (!e) {
+			rc = td_error(TD_EINPUT, "%s: byte %ld: not a subdivision object", path, (long)(p - b));
+			break;
+		}
+		/* and of a listed type (a raw look at its "type" member,
+		 * without escapes; else parsed and checked after) */
+		char code[16], type[64];
+		if (raw_member(o, b + e, "code", code, sizeof code) &&
+		    raw_member(o, b + e, "type", type, sizeof type) &&
+		    !want_subdivision(t, code, type)) {
+			p = b + e - 6;
+			continue;
+		}
+		if (an > 1)
+			arr[an++] = ',';
+		memcpy(arr + an, o, e - (size_t)(o - b));
+		an += e - (size_t)(o - b);
+		p = b + e - 6;
+	}
+	arr[an++] = ']';
+	free(b);
+	json_error_t err;
+	json_t *root = rc ? NULL : json_loadb(arr, an, 0, &err), *obj;
+	size_t found = 0, i;
+	free(arr);
+	if (!rc && !root)
+		rc = td_error(TD_EINPUT, "%s: %s", path, err.text);
+	json_array_foreach(root, i, obj) {
+		const char *code = jstr(obj, "code"), *type = jstr(obj, "type"), *nm = jstr(obj, "name");
+		if (!code || !type || !nm) {
+			rc = td_error(TD_EINPUT, "%s: a subdivision without code, type or name", path);
+			break;
+		}
+		found++;
+		if (whole_name(nm) && want_subdivision(t, code, type) &&
+		    (rc = add_subdivision(a, ns, nm)))
+			break;
+	}
+	json_decref(root);
+	if (!rc && !found && t->n)
+		rc = td_error(TD_EINPUT, "%s: no subdivision of the countries in subdivisions.tsv", path);
+	td_tsv_free(t);
+	return rc;
+}
 
 int td_actors_load(td_annotator *a, const char *dir)
 {
 	if (register_words(a))
 		return td_error(TD_ENOMEM, "out of memory");
 	td_tsv *t;
+	name_set ns = {0};
 	int rc = td_lex_load(dir, "actors.tsv", &t);
 	if (rc)
 		return rc;
-	a->actors = calloc(t->n ? t->n : 1, sizeof *a->actors);
-	if (!a->actors) {
-		td_tsv_free(t);
-		return td_error(TD_ENOMEM, "out of memory");
-	}
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const td_tsv_row *r = &t->rows[i];
 		const char *key = td_lex_field(r, 0), *kind = td_lex_field(r, 1),
 			   *name = td_lex_field(r, 2);
+		long from, to;
 		if (!key || !kind || !name) {
 			rc = td_error(TD_EINPUT,
 				"%s:%d: need key, kind and canonical name", t->path, r->line);
@@ -98,18 +676,11 @@ int td_actors_load(td_annotator *a, const char *dir)
 					t->path, r->line, key);
 				break;
 			}
-		if (rc)
+		if (rc || (rc = parse_valid(td_lex_field(r, 6), &from, &to, t->path, r->line)))
 			break;
-		td_actor_rec *ar = &a->actors[a->n_actors];
-		ar->key = strdup(key);
-		ar->kind = strdup(kind);
-		ar->name = strdup(name);
-		a->n_actors++;
-		if (!ar->key || !ar->kind || !ar->name) {
-			rc = td_error(TD_ENOMEM, "out of memory");
+		int id;
+		if ((rc = add_actor(a, key, kind, name, from, to, &id)))
 			break;
-		}
-		int id = (int)(a->n_actors - 1);
 		rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME,
 			strchr(name, ' ') ? 0 : TD_PATF_SHORT);
 		if (!rc)
@@ -118,19 +689,69 @@ int td_actors_load(td_annotator *a, const char *dir)
 			rc = add_aliases(a, td_lex_field(r, 4), id, TD_PAT_METONYM, t->path, r->line);
 		if (!rc)
 			rc = add_aliases(a, td_lex_field(r, 5), id, TD_PAT_DEMONYM, t->path, r->line);
+		/* the names the ISO data must not take over */
+		if (!rc)
+			rc = claim_list(&ns, name, id);
+		if (!rc)
+			rc = claim_list(&ns, td_lex_field(r, 3), id);
+		if (!rc)
+			rc = claim_list(&ns, td_lex_field(r, 4), id);
 	}
 	td_tsv_free(t);
+	if (!rc)
+		rc = load_iso_states(a, &ns);
+	if (!rc)
+		rc = load_list(dir, "places.tsv", &a->place_pats, &ns);
+	if (!rc)
+		rc = load_subdivisions(a, dir, &ns);
+	ns_free(&ns);
 	if (rc)
 		return rc;
 	td_patset_sort(&a->actor_pats);
-	if ((rc = load_list(dir, "places.tsv", &a->place_pats)) ||
-	    (rc = load_list(dir, "titles.tsv", &a->title_pats)) ||
-	    (rc = load_list(dir, "given_names.tsv", &a->given_pats)))
+	td_patset_sort(&a->place_pats);
+	if ((rc = load_list(dir, "titles.tsv", &a->title_pats, NULL)) ||
+	    (rc = load_list(dir, "given_names.tsv", &a->given_pats, NULL)))
 		return rc;
 	return 0;
 }
 
 /* ------------------------------------------------------------ matching */
+
+/* Is actor ar valid at the document's date? Without a date only the
+ * current sense (no end) applies. */
+static int actor_valid(const td_actx *c, const td_actor_rec *ar)
+{
+	if (!ar->from && !ar->to)
+		return 1;
+	if (!c->pub_y)
+		return ar->to == 0;
+	long y = c->pub_y * 10000L;
+	long lo = y + (c->pub_m ? c->pub_m * 100 + (c->pub_d ? c->pub_d : 1) : 101);
+	long hi = y + (c->pub_m ? c->pub_m * 100 + (c->pub_d ? c->pub_d : 31) : 1231);
+	return (!ar->from || ar->from <= hi) && (!ar->to || ar->to >= lo);
+}
+
+/* The longest actor pattern at token i whose actor is valid at the
+ * document's date (the Soviet Union's "Russia" in 1961, Russia's
+ * after 1991); -1 for none. */
+static long actor_match(const td_actx *c, size_t i, size_t lim)
+{
+	const td_patset *ps = &c->a->actor_pats;
+	long m = td_patset_match(ps, c, i, lim);
+	if (m < 0 || actor_valid(c, &c->a->actors[ps->v[m].id]))
+		return m;
+	for (size_t k = (size_t)m + 1; k < ps->gend[m]; k++) {
+		const td_pat *p = &ps->v[k];
+		if (i + (size_t)p->n > lim || !actor_valid(c, &c->a->actors[p->id]))
+			continue;
+		int ok = 1;
+		for (int j = 1; j < p->n && ok; j++)
+			ok = td_tok_eq(c, i + (size_t)j, p->w[j], ps->fold);
+		if (ok)
+			return (long)k;
+	}
+	return -1;
+}
 
 static const char *const group_nouns[] = {"officials", "government",
 	"leaders", "leadership", "authorities", "diplomats", "military",
@@ -251,7 +872,7 @@ static size_t initials_run(const td_actx *c, size_t i, size_t lim)
 {
 	size_t k = i, end = 0;
 	int inits = 0, named = 0;
-	if (initial_at(c, i, lim) && td_patset_match(&c->a->actor_pats, c, i, lim) >= 0)
+	if (initial_at(c, i, lim) && actor_match(c, i, lim) >= 0)
 		return 0;
 	while (k < lim && k - i < 12) {
 		size_t in = initial_at(c, k, lim);
@@ -563,7 +1184,7 @@ static int add_dyn(td_actx *c, size_t t0, size_t t1, const char *kind,
 static const char *state_before(const td_actx *c, size_t t0, size_t i)
 {
 	for (size_t back = 1; back <= 4 && back <= i - t0; back++) {
-		long m = td_patset_match(&c->a->actor_pats, c, i - back, i);
+		long m = actor_match(c, i - back, i);
 		if (m >= 0 && (size_t)c->a->actor_pats.v[m].n == back) {
 			const td_actor_rec *ar = &c->a->actors[c->a->actor_pats.v[m].id];
 			if (strcmp(ar->kind, "state") == 0)
@@ -625,7 +1246,7 @@ static int group_at(const td_actx *c, size_t i, size_t t1, size_t *end,
 	int parts = 0;
 	const char *st = NULL;
 	for (;;) {
-		long m = k < t1 ? td_patset_match(&c->a->actor_pats, c, k, t1) : -1;
+		long m = k < t1 ? actor_match(c, k, t1) : -1;
 		if (m >= 0) {
 			const td_pat *p = &c->a->actor_pats.v[m];
 			const td_actor_rec *ar = &c->a->actors[p->id];
@@ -715,7 +1336,7 @@ static int free_name_word(const td_actx *c, size_t k, size_t lim)
 {
 	return name_token(c, k) && !in_list(c, k, org_words, 0) &&
 		td_patset_match(&c->a->title_pats, c, k, k + 1) < 0 &&
-		td_patset_match(&c->a->actor_pats, c, k, lim) < 0 &&
+		actor_match(c, k, lim) < 0 &&
 		td_patset_match(&c->a->place_pats, c, k, lim) < 0;
 }
 
@@ -873,7 +1494,7 @@ static int sentence_actors(td_actx *c, size_t si)
 			size_t j = i + (size_t)a->title_pats.v[tm].n;
 			if (j < t1 && td_tok_eq(c, j, ",", 0))
 				j++;
-			long am = j < t1 ? td_patset_match(&a->actor_pats, c, j, t1) : -1;
+			long am = j < t1 ? actor_match(c, j, t1) : -1;
 			size_t n = j < t1 ? name_run(c, j, t1) : 0, ni = initials_run(c, j, t1);
 			if (ni > n)
 				n = ni;
@@ -899,7 +1520,7 @@ static int sentence_actors(td_actx *c, size_t si)
 				continue;
 			}
 		}
-		long m = td_patset_match(&a->actor_pats, c, i, t1);
+		long m = actor_match(c, i, t1);
 		const td_pat *p = m >= 0 ? &a->actor_pats.v[m] : NULL;
 		/* names by their shape, when longer than a lexicon match */
 		if ((rc = shaped_name(c, t0, i, t1, p ? (size_t)p->n : 0)) != 0) {
@@ -964,6 +1585,13 @@ static int sentence_actors(td_actx *c, size_t si)
 		long pm = td_patset_match(&a->place_pats, c, i, t1);
 		if (pm >= 0) {
 			size_t e = i + (size_t)a->place_pats.v[pm].n;
+			/* a subdivision glued to a further capitalised word
+			 * names something else ("the Georgia Constitution") */
+			if (a->place_pats.v[pm].type == 1 && e < t1 && td_tok_is_cap(c, e) &&
+			    td_tok_is_word(c, e)) {
+				i = e;
+				continue;
+			}
 			if ((rc = td_actx_add(c, "placeName", c->tok.v[i].start,
 				     c->tok.v[e - 1].end, NULL, NULL, NULL, NULL, NULL)) < 0)
 				return rc;

@@ -57,6 +57,10 @@ typedef struct td_wordinfo {
 
 typedef struct td_actor_rec {
 	char *key, *kind, *name;
+	/* validity period as yyyymmdd, 0 when open (actors.tsv column 7,
+	 * an ISO 3166-3 withdrawal date): the document's date picks the
+	 * sense of a name */
+	long from, to;
 } td_actor_rec;
 
 enum { TD_PAT_NAME = 0, TD_PAT_METONYM = 1, TD_PAT_DEMONYM = 2 };
@@ -81,7 +85,7 @@ typedef struct td_wordent {
 
 struct td_annotator {
 	td_actor_rec *actors;
-	size_t n_actors;
+	size_t n_actors, cap_actors;
 	td_patset actor_pats; /* exact case */
 	td_patset place_pats; /* exact case */
 	td_patset title_pats; /* exact case */

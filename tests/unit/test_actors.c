@@ -100,7 +100,7 @@ static void test_bad_lexicon(void **state)
 	char dir[] = "/tmp/tdlexXXXXXX";
 	assert_non_null(mkdtemp(dir));
 	const char *files[] = {"hedges.tsv", "speech_verbs.tsv", "titles.tsv",
-		"places.tsv", "claim_cues.tsv", "given_names.tsv"};
+		"places.tsv", "claim_cues.tsv", "given_names.tsv", "subdivisions.tsv"};
 	char path[512], cmd[1024];
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		snprintf(cmd, sizeof cmd, "cp '%s/corpus/lexicons/%s' '%s/'", TD_SRCDIR, files[i], dir);
@@ -115,6 +115,26 @@ static void test_bad_lexicon(void **state)
 	assert_int_equal(td_annotator_new(dir, &a), TD_EINPUT);
 	assert_null(a);
 	assert_non_null(strstr(td_error_last(), "actors.tsv:3:"));
+	/* a validity period that is not FROM..TO, or runs backwards */
+	static const char *const bad_valid[] = {"1961", "1961-13..", "1991..1961", "abc..", NULL};
+	for (int k = 0; bad_valid[k]; k++) {
+		f = fopen(path, "w");
+		assert_non_null(f);
+		fprintf(f, "# comment\nussr\tstate\tUSSR\t-\t-\t-\t%s\n", bad_valid[k]);
+		fclose(f);
+		assert_int_equal(td_annotator_new(dir, &a), TD_EINPUT);
+		assert_non_null(strstr(td_error_last(), "actors.tsv:2: validity"));
+	}
+	/* the ISO data missing: an error naming the file */
+	setenv("TAGDEX_ISO_CODES", dir, 1);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("mars\tstate\tMars\t-\tOlympus City\tMartian\n", f);
+	fclose(f);
+	assert_int_equal(td_annotator_new(dir, &a), TD_EIO);
+	assert_null(a);
+	assert_non_null(strstr(td_error_last(), "iso_3166-1.json"));
+	unsetenv("TAGDEX_ISO_CODES");
 	/* users extend the lexicon without recompiling */
 	f = fopen(path, "w");
 	assert_non_null(f);
@@ -284,15 +304,15 @@ static void test_orgs_by_shape(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-02-09",
-		"Agents of the Federal Bureau of Investigation met the Lakeside Water Authority.\n"
+		"Agents of the Federal Bureau of Narcotics met the Lakeside Water Authority.\n"
 		"The Dunmore Electric Corp. built the plant for Harlan Trust & Savings Bank.\n"
 		"It was named a Foreign Terrorist Organisation.\n"
 		"China’s Ministry of Commerce replied.\n"
 		"The Twelfth Congress of the Ruritanian Workers Party opened.");
 	/* the whole span, not a lexicon or head sub-match */
-	fx_expect(d, "orgName", "Federal Bureau of Investigation", "ref",
-		"#federal-bureau-of-investigation");
-	assert_null(fx_find(d, "orgName", "Bureau of Investigation"));
+	fx_expect(d, "orgName", "Federal Bureau of Narcotics", "ref",
+		"#federal-bureau-of-narcotics");
+	assert_null(fx_find(d, "orgName", "Bureau of Narcotics"));
 	fx_expect(d, "orgName", "Lakeside Water Authority", "ref", "#lakeside-water-authority");
 	/* an abbreviated head keeps its full stop */
 	fx_expect(d, "orgName", "Dunmore Electric Corp.", "ref", "#dunmore-electric-corp");
@@ -417,6 +437,76 @@ static void test_matchers_without_tables(void **state)
 	td_tokens_free(&c.tok);
 }
 
+/* The document's date picks the sense of a name (actors.tsv column 7):
+ * Russia and Moscow are the Soviet Union in 1961 and Russia today; a
+ * document without a date takes the current sense; the Wagner Group
+ * exists from 2014 on; a bare famous surname names its person only in
+ * that person's years. */
+static void test_validity_periods(void **state)
+{
+	(void)state;
+	const char *text = "Russia warned the West, and Moscow insisted.\n"
+		"Wagner said Khrushchev was right.";
+	td_doc *d = fx_one("1961-11-04", text);
+	fx_expect(d, "orgName", "Russia", "ref", "#soviet-union");
+	fx_expect(d, "rs", "Moscow", "ref", "#soviet-union");
+	assert_null(fx_find(d, "orgName", "Wagner"));
+	fx_expect(d, "persName", "Khrushchev", "ref", "#nikita-khrushchev");
+	td_doc_free(d);
+	d = fx_one("2024-01-19", text);
+	fx_expect(d, "orgName", "Russia", "ref", "#russia");
+	fx_expect(d, "rs", "Moscow", "ref", "#russia");
+	fx_expect(d, "orgName", "Wagner", "ref", "#wagner-group");
+	assert_null(fx_find(d, "persName", "Khrushchev"));
+	td_doc_free(d);
+	d = fx_one(NULL, text);
+	fx_expect(d, "orgName", "Russia", "ref", "#russia");
+	td_doc_free(d);
+	/* the year alone: the row valid at some time of that year */
+	d = fx_one("1975", "Russia voted.");
+	fx_expect(d, "orgName", "Russia", "ref", "#soviet-union");
+	td_doc_free(d);
+	/* aliases resolve to one key */
+	d = fx_one("1961-11-04", "The Soviet Union, the U.S.S.R. and the USSR.\nViet Nam and North Viet Nam.");
+	fx_expect(d, "orgName", "Soviet Union", "ref", "#soviet-union");
+	fx_expect(d, "orgName", "U.S.S.R.", "ref", "#soviet-union");
+	fx_expect(d, "orgName", "USSR", "ref", "#soviet-union");
+	/* "Viet Nam" alone was no state in 1961: left untagged */
+	assert_null(fx_find(d, "orgName", "Viet Nam"));
+	fx_expect(d, "orgName", "North Viet Nam", "ref", "#north-vietnam");
+	td_doc_free(d);
+}
+
+/* States from ISO 3166 (iso-codes): countries actors.tsv lacks, former
+ * countries within their time, US states as places without a key, and a
+ * state's name that is also a US state left untagged without support. */
+static void test_iso_states(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-11-04",
+		"Albania and Dahomey protested.\n"
+		"Officials in Louisiana and New Jersey agreed, but the Georgia Constitution and Georgia differ.");
+	fx_expect(d, "orgName", "Albania", "ref", "#albania");
+	fx_expect(d, "orgName", "Dahomey", "ref", "#dahomey");
+	assert_non_null(fx_find(d, "placeName", "Louisiana"));
+	assert_null(td_span_attr(fx_find(d, "placeName", "Louisiana"), "ref"));
+	/* the longer subdivision beats the ISO country Jersey */
+	assert_non_null(fx_find(d, "placeName", "New Jersey"));
+	assert_null(fx_find(d, "orgName", "Jersey"));
+	/* ambiguous (the country or the US state): no tag */
+	assert_null(fx_find(d, "orgName", "Georgia"));
+	assert_null(fx_find(d, "placeName", "Georgia"));
+	td_doc_free(d);
+	/* Dahomey was withdrawn in 1977 (ISO 3166-3) */
+	d = fx_one("2024-01-19", "Dahomey protested.");
+	assert_null(fx_find(d, "orgName", "Dahomey"));
+	td_doc_free(d);
+	/* named otherwise first, Georgia is the country */
+	d = fx_one("2024-01-19", "Tbilisi protested.\nGeorgia insisted.");
+	fx_expect(d, "orgName", "Georgia", "ref", "#georgia");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +526,8 @@ int main(void)
 		cmocka_unit_test(test_matchers_without_tables),
 		cmocka_unit_test(test_given_names),
 		cmocka_unit_test(test_org_short_forms),
+		cmocka_unit_test(test_validity_periods),
+		cmocka_unit_test(test_iso_states),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
