@@ -261,12 +261,18 @@ static int claim_list(struct name_set *ns, const char *list, int id)
 	return rc;
 }
 
-/* The directory of iso_3166-*.json: $TAGDEX_ISO_CODES, else where
- * configure found the iso-codes package. */
+/* The directory of iso_3166-*.json: the one td_iso_codes_dir_set()
+ * gave, else where configure found the iso-codes package. */
+static const char *iso_dir_given;
+
+void td_iso_codes_dir_set(const char *dir)
+{
+	iso_dir_given = dir && *dir ? dir : NULL;
+}
+
 static const char *iso_dir(void)
 {
-	const char *e = getenv("TAGDEX_ISO_CODES");
-	return e && *e ? e : TD_ISO_CODES_DIR;
+	return iso_dir_given ? iso_dir_given : TD_ISO_CODES_DIR;
 }
 
 /* The whole file at path, NUL-terminated, in *buf (*len bytes). */
@@ -282,7 +288,7 @@ static int read_whole(const char *path, char **buf, size_t *len)
 		fclose(f);
 	if (!b || n <= 0) {
 		free(b);
-		return td_error(TD_EIO, "%s: cannot be read (iso-codes; TAGDEX_ISO_CODES names its json directory)", path);
+		return td_error(TD_EIO, "%s: cannot be read (the iso-codes tables; TAGDEX_ISO_CODES names their directory)", path);
 	}
 	b[n] = 0;
 	*buf = b;

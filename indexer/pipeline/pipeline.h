@@ -17,6 +17,11 @@ typedef struct td_annotator td_annotator;
  * Errors name the file and line of a bad lexicon row. */
 int td_annotator_new(const char *lexdir, td_annotator **out);
 void td_annotator_free(td_annotator *a);
+/* actors.c: the directory of the ISO 3166 tables (iso-codes JSON) that
+ * td_annotator_new() reads, or NULL for the one configure found.
+ * Process-wide: set it before creating annotators (tagdex-ingest passes
+ * $TAGDEX_ISO_CODES; the library reads no environment). */
+void td_iso_codes_dir_set(const char *dir);
 /* Adds actor mentions, quotes, reported speech, hedge cues, dates and the
  * sentence labels to a document that already has its structure spans (p,
  * head, s ...). Safe to call from several threads on different documents. */

@@ -302,6 +302,7 @@ int main(int argc, char **argv)
 	if (!o.lexdir)
 		o.lexdir = env && *env ? env : td_lexicon_dir();
 	const char *model = getenv("TAGDEX_POS_MODEL");
+	td_iso_codes_dir_set(getenv("TAGDEX_ISO_CODES"));
 	if (getenv("TAGDEX_CRC_SOFT"))
 		td_index_crc_soft();
 

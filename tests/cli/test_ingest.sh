@@ -147,6 +147,9 @@ expect 2 "--meta unknown field" "$ingest" -o - --meta 'genre=//x' "$seed"
 expect 2 "-j 0" "$ingest" -j 0 -o "$tmp/x" "$seed"
 expect 2 "missing lexicons" "$ingest" --lexicons "$tmp/nolex" -o "$tmp/x" "$seed"
 stderr_has "$tmp/nolex/abbreviations.tsv" "missing lexicon message"
+# the ISO 3166 tables come from $TAGDEX_ISO_CODES when set
+expect 2 "missing iso-codes tables" env TAGDEX_ISO_CODES="$tmp/noiso" "$ingest" -o "$tmp/x" "$seed"
+stderr_has "$tmp/noiso/iso_3166-1.json" "missing iso-codes message"
 
 # --- schema validation: one jing process for everything -------------------
 if ! command -v jing >/dev/null 2>&1; then

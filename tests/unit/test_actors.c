@@ -126,7 +126,7 @@ static void test_bad_lexicon(void **state)
 		assert_non_null(strstr(td_error_last(), "actors.tsv:2: validity"));
 	}
 	/* the ISO data missing: an error naming the file */
-	setenv("TAGDEX_ISO_CODES", dir, 1);
+	td_iso_codes_dir_set(dir);
 	f = fopen(path, "w");
 	assert_non_null(f);
 	fputs("mars\tstate\tMars\t-\tOlympus City\tMartian\n", f);
@@ -134,7 +134,7 @@ static void test_bad_lexicon(void **state)
 	assert_int_equal(td_annotator_new(dir, &a), TD_EIO);
 	assert_null(a);
 	assert_non_null(strstr(td_error_last(), "iso_3166-1.json"));
-	unsetenv("TAGDEX_ISO_CODES");
+	td_iso_codes_dir_set(NULL);
 	/* users extend the lexicon without recompiling */
 	f = fopen(path, "w");
 	assert_non_null(f);
