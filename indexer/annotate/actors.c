@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -650,6 +651,51 @@ static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns)
 	return rc;
 }
 
+/* Demonyms as plural nouns ("the Russians", "the Chinese"): those
+ * ending in -ese, -sh, -ch or -ss are their own plural (flagged), the
+ * others gain an "s" (a new pattern), unless an actor has that name
+ * ("Houthis"). */
+static int plural_demonyms(td_annotator *a, name_set *ns)
+{
+	size_t n = a->actor_pats.n;
+	int rc = 0;
+	for (size_t k = 0; k < n && !rc; k++) {
+		td_pat *p = &a->actor_pats.v[k];
+		if (p->type != TD_PAT_DEMONYM)
+			continue;
+		const char *w = p->w[p->n - 1];
+		size_t wl = p->len[p->n - 1];
+		if (wl < 3 || !(w[0] >= 'A' && w[0] <= 'Z') || !(w[wl - 1] >= 'a' && w[wl - 1] <= 'z'))
+			continue;
+		if ((wl > 3 && strcmp(w + wl - 3, "ese") == 0) || strcmp(w + wl - 2, "sh") == 0 ||
+		    strcmp(w + wl - 2, "ch") == 0 || strcmp(w + wl - 2, "ss") == 0) {
+			p->flags |= TD_PATF_PLURAL;
+			continue;
+		}
+		char buf[512];
+		size_t bl = 0;
+		for (int j = 0; j < p->n && bl + p->len[j] + 3 < sizeof buf; j++) {
+			if (j)
+				buf[bl++] = ' ';
+			memcpy(buf + bl, p->w[j], p->len[j]);
+			bl += p->len[j];
+		}
+		buf[bl++] = 's';
+		buf[bl] = 0;
+		char *sl = name_slug(buf);
+		if (!sl)
+			return td_error(TD_ENOMEM, "out of memory");
+		int claimed = ns_find(ns, sl) != -2;
+		free(sl);
+		if (!claimed) {
+			int id = p->id;
+			/* p may move: td_patset_add reallocates */
+			rc = td_patset_add(&a->actor_pats, buf, id, TD_PAT_DEMONYM, TD_PATF_PLURAL);
+		}
+	}
+	return rc;
+}
+
 int td_actors_load(td_annotator *a, const char *dir)
 {
 	if (register_words(a))
@@ -704,6 +750,8 @@ int td_actors_load(td_annotator *a, const char *dir)
 			rc = claim_list(&ns, td_lex_field(r, 4), id);
 	}
 	td_tsv_free(t);
+	if (!rc)
+		rc = plural_demonyms(a, &ns);
 	if (!rc)
 		rc = load_iso_states(a, &ns);
 	if (!rc)
@@ -770,12 +818,12 @@ static const char *const group_nouns[] = {"officials", "government",
 
 static const char *const locatives[] = {"in", "at", "into", "inside",
 	"within", "throughout", "near", "visited", "visit", "visits",
-	"visiting", "across", NULL};
+	"visiting", "across", "invaded", "invade", "invades", "invading", NULL};
 
 static const char *const travel[] = {"trip", "trips", "visit", "visits",
 	"travel", "travelled", "traveled", "travels", "flew", "went",
 	"returned", "came", "arrived", "moved", "journey", "sent", "deployed",
-	"back", NULL};
+	"back", "off", NULL};
 
 static const char *const particles[] = {"bin", "al", "de", "da", "von",
 	"der", "van", "la", "le", "du", "dos", "del", "ibn", NULL};
@@ -1221,13 +1269,42 @@ static const char *const located_fw[] = {"for", "and", "or", "to", "with", "in",
 	"when", "after", "before", "as", "but", "which", "that", "over",
 	"until", "by", "earlier", "later", "next", "recently", NULL};
 
+static int verbish(const td_actx *c, size_t k);
+
+/* Months as datelines write them ("London, Feb. 9 –"). */
+static const char *const dateline_months[] = {"January", "February",
+	"March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Aug",
+	"Sept", "Sep", "Oct", "Nov", "Dec", NULL};
+
+/* A lowercase modifier of a place ("southern-central", "communist",
+ * "northern"): an adjective by its ending, or hyphenated. */
+static int place_modifier(const td_actx *c, size_t k)
+{
+	size_t n = td_tok_len(c, k);
+	const char *t = td_tok_str(c, k);
+	if (!td_tok_is_lower(c, k) || n < 5)
+		return 0;
+	if (memchr(t, '-', n))
+		return 1;
+	return memcmp(t + n - 3, "ern", 3) == 0 || memcmp(t + n - 3, "ist", 3) == 0;
+}
+
 static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1)
 {
 	size_t p = i;
-	if (e < t1 && ((td_tok_is_lower(c, e) && !in_list(c, e, located_fw, 0)) ||
+	/* a dateline: "Havana, April 19 –" opening the sentence */
+	if (i == t0 && e + 1 < t1 && td_tok_eq(c, e, ",", 0) && in_list(c, e + 1, dateline_months, 0))
+		return 1;
+	/* the head of its phrase: not "in US election years", but a verb
+	 * may follow ("a transmitter near Moscow was heard") */
+	if (e < t1 && ((td_tok_is_lower(c, e) && !in_list(c, e, located_fw, 0) && !verbish(c, e)) ||
 		       td_tok_eq(c, e, "'s", 1)))
 		return 0;
 	if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
+		p--;
+	/* "in southern-central Laos", "to communist East Germany" */
+	else if (p > t0 + 1 && place_modifier(c, p - 1))
 		p--;
 	if (p == t0)
 		return 0;
@@ -1280,6 +1357,83 @@ static int group_at(const td_actx *c, size_t i, size_t t1, size_t *end,
 		return 2;
 	}
 	return 1;
+}
+
+/* Words that may follow a noun phrase of demonyms standing for a state
+ * ("the Russians may", "the Chinese, as ...", "by the Russians."): a
+ * preposition, conjunction, auxiliary or modal; not a noun ("the British
+ * navy"). */
+static const char *const after_np[] = {"in", "of", "to", "and", "or",
+	"but", "on", "at", "by", "for", "from", "with", "over", "who",
+	"which", "that", "have", "has", "had", "will", "would", "may",
+	"might", "can", "could", "shall", "should", "must", "are", "were",
+	"was", "is", "do", "did", "does", "also", "themselves", "now",
+	"still", "too", "feel", "think", "believe", "say", "want", "fear",
+	"know", "insist", "seem", "appear", "hope", "claim", "argue",
+	"agree", "refuse", "need", "gave", "took", "made", "went", "got", NULL};
+
+/* A verb form by its ending: -ed ("gave" is not) or an -ly adverb. */
+static int verbish(const td_actx *c, size_t k)
+{
+	size_t n = td_tok_len(c, k);
+	const char *t = td_tok_str(c, k);
+	if (!td_tok_is_lower(c, k))
+		return 0;
+	return in_list(c, k, after_np, 0) ||
+		(n > 4 && (memcmp(t + n - 2, "ed", 2) == 0 || memcmp(t + n - 2, "ly", 2) == 0));
+}
+
+/* A demonym used as a plural noun at i ("Russians", "Chinese"); its end
+ * or 0. */
+static size_t demonym_noun(const td_actx *c, size_t i, size_t t1)
+{
+	long m = actor_match(c, i, t1);
+	if (m < 0)
+		return 0;
+	const td_pat *p = &c->a->actor_pats.v[m];
+	if (p->type != TD_PAT_DEMONYM || !(p->flags & TD_PATF_PLURAL) ||
+	    strcmp(c->a->actors[p->id].kind, "state") != 0)
+		return 0;
+	return i + (size_t)p->n;
+}
+
+/* "the Russians", "the British and French", "the Chinese, North
+ * Vietnamese and North Koreans": plural demonyms after "the", joined by
+ * commas and "and", followed by punctuation, a preposition, conjunction,
+ * auxiliary or verb form. Returns the end of the last, or 0. */
+static size_t the_demonyms(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (i == t0 || !td_tok_eq(c, i - 1, "the", 1))
+		return 0;
+	size_t e = demonym_noun(c, i, t1), last = 0;
+	while (e) {
+		last = e;
+		size_t k = e;
+		if (k + 1 < t1 && (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, "and", 0)))
+			e = demonym_noun(c, k + 1, t1);
+		else
+			e = 0;
+	}
+	if (!last || (last < t1 && td_tok_is_word(c, last) && !verbish(c, last)))
+		return 0;
+	return last;
+}
+
+/* Each demonym of [i, end) as <rs type="state"> of its state. */
+static int emit_demonyms(td_actx *c, size_t i, size_t end, size_t t1)
+{
+	while (i < end) {
+		size_t e = demonym_noun(c, i, t1);
+		if (e && e <= end) {
+			const td_actor_rec *ar = &c->a->actors[c->a->actor_pats.v[actor_match(c, i, t1)].id];
+			int rc = emit(c, i, e, ar->key, ar->kind, ar->name, 1, 0, NULL);
+			if (rc < 0)
+				return rc;
+			i = e;
+		} else
+			i++;
+	}
+	return 0;
 }
 
 /* Heads of government bodies named by function: "Ministry of Commerce",
@@ -1397,6 +1551,56 @@ static const td_mention *org_short(const td_actx *c, size_t t0, size_t i, size_t
 	return NULL;
 }
 
+/* Ordinals as words or figures: "Twenty-second", "Twentieth", "22nd". */
+static const char *const ordinal_ends[] = {"first", "second", "third",
+	"fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+	"sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+	"thirtieth", "fortieth", "fiftieth", NULL};
+
+static int ordinal_tok(const td_actx *c, size_t k)
+{
+	size_t n = td_tok_len(c, k);
+	const char *t = td_tok_str(c, k);
+	if (n > 2 && t[0] >= '0' && t[0] <= '9')
+		return strncmp(t + n - 2, "st", 2) == 0 || strncmp(t + n - 2, "nd", 2) == 0 ||
+			strncmp(t + n - 2, "rd", 2) == 0 || strncmp(t + n - 2, "th", 2) == 0;
+	const char *h = memrchr(t, '-', n);
+	const char *w = h ? h + 1 : t;
+	size_t wl = n - (size_t)(w - t);
+	for (int i = 0; ordinal_ends[i]; i++)
+		if (strlen(ordinal_ends[i]) == wl && strncasecmp(w, ordinal_ends[i], wl) == 0)
+			return 1;
+	return 0;
+}
+
+/* Heads of numbered meetings: a congress or plenum with an ordinal is an
+ * event, not a body. */
+static const char *const event_heads[] = {"Congress", "Plenum", NULL};
+
+/* Tokens [i, e) open with an ordinal and hold an event head. */
+static int congress_event(const td_actx *c, size_t i, size_t e)
+{
+	if (!ordinal_tok(c, i))
+		return 0;
+	for (size_t k = i + 1; k < e; k++)
+		if (in_list(c, k, event_heads, 0))
+			return 1;
+	return 0;
+}
+
+/* Has the document named a numbered congress before token i? Then a bare
+ * "Congress" is that event ("this Congress"), not a legislature. */
+static int event_named_before(const td_actx *c, size_t i)
+{
+	for (size_t k = 1; k < i; k++)
+		if (in_list(c, k, event_heads, 0) &&
+		    (ordinal_tok(c, k - 1) || (k > 1 && td_tok_eq(c, k - 1, "Party", 0) &&
+						  ordinal_tok(c, k - 2))))
+			return 1;
+	return 0;
+}
+
 /* A person's name with initials or an organisation by its head noun at
  * i, when longer than the lexicon's match of lexn tokens there (the
  * longer span wins: "Federal Bureau of Investigation"): emitted with the
@@ -1417,6 +1621,10 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 		if (n > lexn && i > t0 && (td_tok_eq(c, i - 1, "a", 1) || td_tok_eq(c, i - 1, "an", 1)))
 			return (int)n;
 	}
+	/* "the Twenty-second Congress of the Soviet Communist Party": a
+	 * numbered congress is an event, skipped whole with the party in it */
+	if (n > lexn && strcmp(kind, "org") == 0 && congress_event(c, i, i + n))
+		return (int)n;
 	if (n <= lexn && lexn == 0) {
 		n = given_run(c, t0, i, t1);
 		kind = "person";
@@ -1574,9 +1782,20 @@ static int sentence_actors(td_actx *c, size_t si)
 				i = e;
 				continue;
 			}
+			if (p->n == 1 && in_list(c, i, event_heads, 0) && event_named_before(c, i)) {
+				i = e;
+				continue;
+			}
 			if (p->flags & TD_PATF_LEADING_THE)
 				s++;
 			if (p->type == TD_PAT_DEMONYM) {
+				size_t ne = the_demonyms(c, t0, i, t1);
+				if (ne) {
+					if ((rc = emit_demonyms(c, i, ne, t1)) < 0)
+						return rc;
+					i = ne;
+					continue;
+				}
 				i = e;
 				continue;
 			}
@@ -1693,6 +1912,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, place_heads, proper_heads, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, place_heads, proper_heads, after_np, dateline_months, event_heads, NULL};
 	return td_words_register(a, lists);
 }

@@ -64,7 +64,8 @@ typedef struct td_actor_rec {
 } td_actor_rec;
 
 enum { TD_PAT_NAME = 0, TD_PAT_METONYM = 1, TD_PAT_DEMONYM = 2 };
-enum { TD_PATF_NEEDS_NAMED = 1, TD_PATF_LEADING_THE = 2, TD_PATF_SHORT = 4 };
+enum { TD_PATF_NEEDS_NAMED = 1, TD_PATF_LEADING_THE = 2, TD_PATF_SHORT = 4,
+	TD_PATF_PLURAL = 8 /* a demonym that is a plural noun: Russians, Chinese */ };
 
 typedef struct td_hedge_rec {
 	char *subtype;

@@ -322,9 +322,10 @@ static void test_orgs_by_shape(void **state)
 	assert_null(fx_find(d, "orgName", "Terrorist Organisation"));
 	/* a state's body keeps the state's key */
 	fx_expect(d, "orgName", "Ministry of Commerce", "ref", "#china-ministry-of-commerce");
-	/* the longer span wins over the lexicon's "Congress" */
-	fx_expect(d, "orgName", "Twelfth Congress of the Ruritanian Workers Party", "ref",
-		"#twelfth-congress-of-the-ruritanian-workers-party");
+	/* a numbered congress is an event: neither it, nor the lexicon's
+	 * "Congress", nor the party inside it */
+	assert_null(fx_find(d, "orgName", "Twelfth Congress of the Ruritanian Workers Party"));
+	assert_null(fx_find(d, "orgName", "Ruritanian Workers Party"));
 	assert_null(fx_find(d, "orgName", "Congress"));
 	td_doc_free(d);
 }
@@ -507,6 +508,77 @@ static void test_iso_states(void **state)
 	td_doc_free(d);
 }
 
+/* Plural demonyms after "the" stand for their state ("the Russians may",
+ * "the British and French gave in"); not before a noun, nor without
+ * "the" ("Two Americans were"). */
+static void test_demonym_nouns(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-11-04",
+		"The Chinese, North Vietnamese and North Koreans feel otherwise.\n"
+		"It would surely be exploited by the Russians.\n"
+		"At Geneva the British and French gave in.\n"
+		"Two Americans were executed.\n"
+		"The British navy sailed.");
+	fx_expect(d, "rs", "Chinese", "ref", "#china");
+	fx_expect(d, "rs", "North Vietnamese", "ref", "#north-vietnam");
+	fx_expect(d, "rs", "North Koreans", "ref", "#north-korea");
+	fx_expect(d, "rs", "Russians", "ref", "#soviet-union");
+	fx_expect(d, "rs", "British", "ref", "#united-kingdom");
+	fx_expect(d, "rs", "French", "ref", "#france");
+	assert_null(fx_find(d, "rs", "Americans"));
+	assert_null(fx_find_nth(d, "rs", "British", 1));
+	td_doc_free(d);
+	/* a plural that is an actor's name stays that name */
+	d = fx_one("2024-12-10", "The Houthis fired again.");
+	fx_expect(d, "orgName", "Houthis", "ref", "#houthis");
+	assert_null(fx_find(d, "rs", "Houthis"));
+	td_doc_free(d);
+}
+
+/* A state named as a location: datelines, a verb after the name, a
+ * lowercase modifier before it, invasion. */
+static void test_located_states(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-20",
+		"Havana, April 19 – Two men were shot.\n"
+		"A transmitter near Moscow was heard.\n"
+		"Fighting went on in southern-central Laos.\n"
+		"Troops had invaded Cuba.\n"
+		"He promptly went to communist East Germany.\n"
+		"Moscow insists.");
+	fx_expect(d, "placeName", "Havana", "ref", "#cuba");
+	fx_expect(d, "placeName", "Moscow", "ref", "#soviet-union");
+	fx_expect(d, "placeName", "Laos", "ref", "#laos");
+	fx_expect(d, "placeName", "Cuba", "ref", "#cuba");
+	fx_expect(d, "placeName", "East Germany", "ref", "#east-germany");
+	/* acting, the capital stays the state */
+	fx_expect(d, "rs", "Moscow", "ref", "#soviet-union");
+	td_doc_free(d);
+}
+
+/* A numbered congress is an event: no body is tagged in it, and a bare
+ * "Congress" after it is that event, not the US Congress. */
+static void test_congress_event(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-11-04",
+		"The Twenty-second Congress of the Soviet Communist Party opened.\n"
+		"This Congress will not last.");
+	assert_null(fx_find(d, "orgName", "Twenty-second Congress of the Soviet Communist Party"));
+	assert_null(fx_find(d, "orgName", "Soviet Communist Party"));
+	assert_null(fx_find(d, "orgName", "Congress"));
+	td_doc_free(d);
+	d = fx_one("1961-11-04", "The 22nd Party Congress met.\nCongress adjourned.");
+	assert_null(fx_find(d, "orgName", "Congress"));
+	td_doc_free(d);
+	/* without such an event, Congress is the legislature */
+	d = fx_one("1961-11-04", "Congress adjourned.");
+	fx_expect(d, "orgName", "Congress", "ref", "#us-congress");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -528,6 +600,9 @@ int main(void)
 		cmocka_unit_test(test_org_short_forms),
 		cmocka_unit_test(test_validity_periods),
 		cmocka_unit_test(test_iso_states),
+		cmocka_unit_test(test_demonym_nouns),
+		cmocka_unit_test(test_located_states),
+		cmocka_unit_test(test_congress_event),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
