@@ -92,8 +92,10 @@ tests_differential_test_differential_CFLAGS = $(TEST_CFLAGS)
 tests_differential_test_differential_LDADD = queries/libtdquery.a $(TEST_LIBS)
 TESTS += tests/differential/test_differential
 
-TESTS += tests/cli/test_ingest_index.sh tests/cli/test_ingest_identity.sh
-EXTRA_DIST += tests/cli/test_ingest_index.sh tests/cli/test_ingest_identity.sh
+TESTS += tests/cli/test_ingest_index.sh tests/cli/test_ingest_identity.sh \
+	tests/cli/test_tei_corpus.sh
+EXTRA_DIST += tests/cli/test_ingest_index.sh tests/cli/test_ingest_identity.sh \
+	tests/cli/test_tei_corpus.sh
 
 # query area: tagdex-query end to end (tests/cli/test_query_cli.sh)
 TESTS += tests/cli/test_query_cli.sh

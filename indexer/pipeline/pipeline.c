@@ -78,6 +78,47 @@ static int doc_id(const char *path, char **out)
 	return 0;
 }
 
+int td_pipeline_docs(const td_pipeline *p, const char *path,
+	const char *data, size_t len, td_doc ***out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (strcasecmp(extension(path), "xml") != 0) {
+		td_doc *d;
+		int rc = td_pipeline_doc(p, path, data, len, &d);
+		if (rc)
+			return rc;
+		if (!(*out = malloc(sizeof **out))) {
+			td_doc_free(d);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		(*out)[0] = d;
+		*n = 1;
+		return 0;
+	}
+	td_doc **v;
+	size_t k;
+	int rc = td_tei_read_all(path, data, len, &v, &k);
+	if (rc)
+		return rc;
+	int paths = p->meta_xpath[0] || p->meta_xpath[1] || p->meta_xpath[2];
+	if (paths && k > 1)
+		td_warn("%s: --meta is not applied to the %zu documents of a "
+			"teiCorpus (their own and the corpus headers are used)",
+			path, k);
+	else if (paths && k == 1)
+		rc = td_tei_meta_apply(path, data, len, p->meta_xpath, v[0]);
+	if (rc) {
+		for (size_t i = 0; i < k; i++)
+			td_doc_free(v[i]);
+		free(v);
+		return rc;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
 int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
 	size_t len, td_doc **out)
 {

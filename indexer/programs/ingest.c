@@ -59,7 +59,9 @@ static const char usage_text[] =
 	"Without inputs (and without --check, --merge, --prune or --recover)\n"
 	"this help is printed and the exit status is 2. A file is one document\n"
 	"whatever path reaches it (see the manual for moved files and ids shared\n"
-	"by two files).\n";
+	"by two files); a TEI teiCorpus is one document per TEI, xi:include of\n"
+	"files in the root's folder is followed, and XML files that are not TEI\n"
+	"(listPerson, taxonomy) are skipped with a warning.\n";
 
 static int quiet;
 
@@ -150,13 +152,14 @@ static int write_atomic(const td_doc *doc, const char *path)
 	return rc;
 }
 
-/* One input to TEI: 0, or a negative code with the message recorded. */
+/* One input to TEI: 0, or a negative code with the message recorded. A
+ * teiCorpus of several documents gives DIR/ID.xml for each. */
 static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
 	char **done, size_t ndone)
 {
 	char *data = NULL, *op = NULL;
-	size_t len;
-	td_doc *doc = NULL;
+	size_t len, n = 0;
+	td_doc **docs = NULL;
 	int rc;
 	if (strcmp(dir, "-") != 0) {
 		if (!(op = out_path(dir, in)))
@@ -170,15 +173,35 @@ static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
 			}
 	}
 	if (!(rc = td_read_file(in, &data, &len)) &&
-		!(rc = td_pipeline_doc(p, in, data, len, &doc))) {
-		if (op)
-			rc = write_atomic(doc, op);
-		else if (!(rc = td_tei_write(doc, stdout)) && fflush(stdout) != 0)
-			rc = td_error(TD_EIO, "standard output: %s", strerror(errno));
+		!(rc = td_pipeline_docs(p, in, data, len, &docs, &n))) {
+		if (n > 1 && !op)
+			rc = td_error(TD_EUSAGE, "%s: %zu documents (a teiCorpus); "
+				"-o - writes one: give -o DIR", in, n);
+		for (size_t i = 0; i < n && !rc; i++) {
+			if (n > 1) {
+				size_t l = strlen(dir) + strlen(docs[i]->id) + 8;
+				char *dp = malloc(l);
+				if (!dp) {
+					rc = td_error(TD_ENOMEM, "out of memory");
+					break;
+				}
+				snprintf(dp, l, "%s/%s.xml", dir, docs[i]->id);
+				rc = write_atomic(docs[i], dp);
+				free(dp);
+			} else if (op) {
+				rc = write_atomic(docs[i], op);
+			} else if (!(rc = td_tei_write(docs[i], stdout)) &&
+				fflush(stdout) != 0) {
+				rc = td_error(TD_EIO, "standard output: %s",
+					strerror(errno));
+			}
+		}
 	}
-	td_doc_free(doc);
+	for (size_t i = 0; i < n; i++)
+		td_doc_free(docs[i]);
+	free(docs);
 	free(data);
-	if (rc || !op) {
+	if (rc || !op || n != 1) {
 		free(op);
 		op = NULL;
 	}

@@ -9,11 +9,14 @@
  * whose file is gone is that document moved; a document id already used by
  * another source gets a suffix from the hash of its path (see the man page).
  * Sources recorded relative by older versions are resolved from the current
- * directory. */
+ * directory. A file of several documents (a teiCorpus) records each as
+ * "PATH#teiK", K from 1 in document order: its documents are replaced,
+ * moved and pruned together, as the file is. */
 #include "config.h"
 #include "index_int.h"
 #include "pipeline.h"
 #include "hash.h"
+#include "tei.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -23,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,13 +34,28 @@
 /* A live document of the committed state. */
 typedef struct known {
 	char *source;    /* as recorded */
-	char *canon;     /* absolute canonical path; NULL when a relative
-	                  * (older) source does not resolve from here */
+	char *canon;     /* absolute canonical source (with its "#teiK");
+	                  * NULL when a relative (older) source does not
+	                  * resolve from here */
+	char *file;      /* canon without "#teiK": the file */
 	char *id;
 	char sha[65];
 	struct known *same_sha;
+	struct known *same_file; /* the next document of the same file */
 	int claimed;     /* an input of this run replaces or moves it */
 } known;
+
+/* The length of path without a trailing "#teiK" (K digits). Inputs end in
+ * .txt, .html, .htm or .xml, so no input path ends so itself. */
+static size_t file_len(const char *path)
+{
+	size_t n = strlen(path), i = n;
+	while (i > 0 && path[i - 1] >= '0' && path[i - 1] <= '9')
+		i--;
+	if (i < n && i >= 4 && !strncmp(path + i - 4, "#tei", 4))
+		return i - 4;
+	return n;
+}
 
 /* String keys to pointers, open addressing; keys are not copied. */
 typedef struct smap {
@@ -145,7 +164,10 @@ typedef struct job {
 	int done;
 	int rc;
 	char *msg;       /* error message when rc != 0 */
-	td_doc *doc;
+	td_doc **docs;   /* what the file holds (a teiCorpus: several) */
+	char combo[65];  /* a corpus root: the SHA-256 of its own and its
+	                  * included files' SHA-256, else "" */
+	size_t ndocs;
 	char sha[65];
 	size_t bytes;
 } job;
@@ -205,8 +227,11 @@ static void run_job(const td_pipeline *p, job *j)
 	int rc = td_read_file(j->path, &data, &len);
 	if (!rc) {
 		td_sha256_hex(data, len, j->sha);
+		if (j->combo[0])
+			memcpy(j->sha, j->combo, sizeof j->sha);
 		j->bytes = len;
-		rc = td_pipeline_doc(p, j->path, data, len, &j->doc);
+		rc = td_pipeline_docs(p, j->path, data, len, &j->docs,
+			&j->ndocs);
 	}
 	free(data);
 	j->rc = rc;
@@ -289,13 +314,13 @@ static int rename_doc(td_doc *d, const char *id)
  * holds it, the id with "-" and the first 8 (16, 24, ...) hex digits of
  * the SHA-256 of its source path. Deterministic: the same file gets the
  * same id on every run. */
-static int choose_id(smap *ids, td_doc *doc, const job *j)
+static int choose_id(smap *ids, td_doc *doc, const job *j, const char *src)
 {
 	const char *holder = smap_get(ids, doc->id);
-	if (!holder || !strcmp(holder, j->canon))
+	if (!holder || !strcmp(holder, src))
 		return 0;
 	char h[65];
-	td_sha256_hex(j->canon, strlen(j->canon), h);
+	td_sha256_hex(src, strlen(src), h);
 	size_t l = strlen(doc->id) + 66;
 	char *cand = malloc(l);
 	if (!cand)
@@ -303,7 +328,7 @@ static int choose_id(smap *ids, td_doc *doc, const job *j)
 	for (int n = 8; n <= 64; n += 8) {
 		snprintf(cand, l, "%s-%.*s", doc->id, n, h);
 		const char *o = smap_get(ids, cand);
-		if (!o || !strcmp(o, j->canon))
+		if (!o || !strcmp(o, src))
 			break;
 	}
 	td_warn("%s: document id %s is already used by %s; this one is %s",
@@ -311,6 +336,70 @@ static int choose_id(smap *ids, td_doc *doc, const job *j)
 	int rc = rename_doc(doc, cand);
 	free(cand);
 	return rc;
+}
+
+/* The documents of a job into the writer, each under its source (the
+ * file, or "FILE#teiK" when it holds several); the documents the file (or
+ * the file it moved from) had before and that are not replaced are removed.
+ * A moved file's documents keep the ids of those at the same place. */
+static int add_file(td_writer *w, job *j, smap *ids, pool_str *ps)
+{
+	int rc = 0;
+	known *old = j->moved ? j->moved : j->prev;
+	/* the ids of the file's old documents are free for its new ones */
+	for (known *k = old; k; k = k->same_file)
+		if (k->canon && smap_get(ids, k->id) == k->canon &&
+			(rc = smap_put(ids, k->id, NULL)))
+			return rc;
+	char **src = calloc(j->ndocs + 1, sizeof *src);
+	if (!src)
+		return td_error(TD_ENOMEM, "out of memory");
+	size_t cl = strlen(j->canon);
+	for (size_t i = 0; i < j->ndocs && !rc; i++) {
+		td_doc *d = j->docs[i];
+		char *s = malloc(cl + 32);
+		if (s && j->ndocs == 1)
+			memcpy(s, j->canon, cl + 1);
+		else if (s)
+			snprintf(s, cl + 32, "%s#tei%zu", j->canon, i + 1);
+		if (!(s = keep(ps, s))) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			break;
+		}
+		src[i] = s;
+		for (known *k = j->moved; k; k = k->same_file)
+			if (k->canon && !strcmp(k->canon + strlen(k->file), s + cl)) {
+				rc = rename_doc(d, k->id);
+				break;
+			}
+		if (!rc)
+			rc = choose_id(ids, d, j, s);
+		if (!rc)
+			rc = td_writer_add_sha(w, d, s, j->sha);
+		char *idk = rc ? NULL : keep(ps, strdup(d->id));
+		if (!rc && !idk)
+			rc = td_error(TD_ENOMEM, "out of memory");
+		if (!rc)
+			rc = smap_put(ids, idk, s);
+	}
+	for (known *k = old; k && !rc; k = k->same_file) {
+		int replaced = 0;
+		for (size_t i = 0; i < j->ndocs && !replaced; i++)
+			replaced = src[i] && !strcmp(src[i], k->source);
+		if (!replaced)
+			rc = td_writer_remove(w, k->source);
+	}
+	free(src);
+	return rc;
+}
+
+static void free_docs(job *j)
+{
+	for (size_t i = 0; i < j->ndocs; i++)
+		td_doc_free(j->docs[i]);
+	free(j->docs);
+	j->docs = NULL;
+	j->ndocs = 0;
 }
 
 /* The live documents of the committed state, by source, id and bytes. */
@@ -348,10 +437,13 @@ static int load_known(td_index *ix, known **out, size_t *nout, smap *bycanon,
 			e->id = strdup(di.id ? di.id : "");
 			e->canon = di.source[0] == '/' ? strdup(di.source)
 						       : realpath(di.source, NULL);
+			if (e->canon)
+				e->file = strndup(e->canon, file_len(e->canon));
 			snprintf(e->sha, sizeof e->sha, "%s",
 				di.sha256 ? di.sha256 : "");
 			if (!e->source || !e->id ||
-				(di.source[0] == '/' && !e->canon)) {
+				(di.source[0] == '/' && !e->canon) ||
+				(e->canon && !e->file)) {
 				rc = td_error(TD_ENOMEM, "out of memory");
 				goto out;
 			}
@@ -360,8 +452,11 @@ static int load_known(td_index *ix, known **out, size_t *nout, smap *bycanon,
 	/* the maps point into k, which no longer moves */
 	for (size_t i = 0; i < n && !rc; i++) {
 		known *e = &k[i];
-		if (e->canon && (rc = smap_put(bycanon, e->canon, e)))
-			break;
+		if (e->file) {
+			e->same_file = smap_get(bycanon, e->file);
+			if ((rc = smap_put(bycanon, e->file, e)))
+				break;
+		}
 		if ((rc = smap_put(ids, e->id, e->canon ? e->canon : e->source)))
 			break;
 		if (e->sha[0]) {
@@ -380,6 +475,7 @@ static void free_known(known *k, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(k[i].source);
 		free(k[i].canon);
+		free(k[i].file);
 		free(k[i].id);
 	}
 	free(k);
@@ -448,7 +544,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	}
 	int tty = !o->quiet && isatty(2);
 	size_t failed = 0, added = 0, changed = 0, unchanged = 0, moved = 0;
-	size_t removed = 0, unresolved = 0;
+	size_t removed = 0, unresolved = 0, skipped = 0, ndocs = 0;
 	job *jobs = NULL;
 	size_t njobs = 0;
 	known *kn = NULL;
@@ -507,6 +603,78 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			"read; the index %s was left as it was", dir);
 		goto out;
 	}
+	/* a file that a corpus root of this run includes is read through the
+	 * root only, not a second time on its own (a root that cannot be
+	 * read takes nothing away); what it was indexed as on its own goes */
+	smap included = {0};
+	for (size_t i = 0; i < njobs; i++) {
+		char *data, **v = NULL;
+		size_t len, k = 0;
+		size_t pl = strlen(jobs[i].path);
+		if (pl < 4 || strcasecmp(jobs[i].path + pl - 4, ".xml"))
+			continue;
+		if (td_read_file(jobs[i].path, &data, &len))
+			continue; /* reported below */
+		if (memmem(data, len, "http://www.w3.org/2001/XInclude", 31) &&
+			td_tei_included(jobs[i].path, data, len, &v, &k) == 0) {
+			/* its bytes are its own and its included files' */
+			char *hs = malloc(65 * (k + 1) + 1);
+			if (hs)
+				td_sha256_hex(data, len, hs);
+			for (size_t x = 0; x < k && !rc; x++) {
+				char *d2 = NULL;
+				size_t l2 = 0;
+				if (hs && !td_read_file(v[x], &d2, &l2))
+					td_sha256_hex(d2, l2, hs + 64 * (x + 1));
+				else
+					hs = (free(hs), NULL);
+				free(d2);
+				char *c = keep(&ps, v[x]);
+				rc = c ? smap_put(&included, c, jobs[i].canon)
+				       : td_error(TD_ENOMEM, "out of memory");
+			}
+			if (hs && !rc)
+				td_sha256_hex(hs, 64 * (k + 1), jobs[i].combo);
+			free(hs);
+			free(v);
+		}
+		free(data);
+		if (rc) {
+			smap_free(&included);
+			goto out;
+		}
+	}
+	size_t kept_n = 0;
+	for (size_t i = 0; i < njobs; i++) {
+		job *j = &jobs[i];
+		const char *root = smap_get(&included, j->canon);
+		if (!root || !strcmp(root, j->canon)) {
+			jobs[kept_n++] = *j;
+			continue;
+		}
+		for (known *k = smap_get(&bycanon, j->canon); k && !rc;
+			k = k->same_file) {
+			if (k->claimed)
+				continue;
+			k->claimed = 1;
+			if (smap_get(&ids, k->id) == k->canon)
+				rc = smap_put(&ids, k->id, NULL);
+			if (!rc)
+				rc = td_writer_remove(w, k->source);
+			removed++;
+		}
+		free(j->path);
+		free(j->canon);
+		if (rc) {
+			for (size_t x = i + 1; x < njobs; x++)
+				jobs[kept_n++] = jobs[x];
+			njobs = kept_n;
+			smap_free(&included);
+			goto out;
+		}
+	}
+	njobs = kept_n;
+	smap_free(&included);
 	/* which sources changed: hash the bytes; unchanged ones are skipped;
 	 * a new source with the bytes of a document whose file is gone is
 	 * that document moved */
@@ -530,11 +698,18 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			continue;
 		}
 		td_sha256_hex(data, len, sha);
+		/* a corpus root's bytes are its own and its included files';
+		 * one whose includes could not be listed is read again */
+		int incl = !j->combo[0] &&
+			   memmem(data, len, "http://www.w3.org/2001/XInclude", 31);
+		if (j->combo[0])
+			memcpy(sha, j->combo, sizeof sha);
 		free(data);
 		j->prev = smap_get(&bycanon, j->canon);
 		if (j->prev) {
-			j->prev->claimed = 1;
-			if (!strcmp(j->prev->sha, sha) && !o->rebuild) {
+			for (known *k = j->prev; k; k = k->same_file)
+				k->claimed = 1;
+			if (!strcmp(j->prev->sha, sha) && !o->rebuild && !incl) {
 				unchanged++;
 				free(j->path);
 				free(j->canon);
@@ -544,9 +719,10 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		} else {
 			j->state = TD_SOURCE_NEW;
 			for (known *k = smap_get(&bysha, sha); k; k = k->same_sha)
-				if (!k->claimed && k->canon && gone(k->canon)) {
-					k->claimed = 1;
-					j->moved = k;
+				if (!k->claimed && k->file && gone(k->file)) {
+					j->moved = smap_get(&bycanon, k->file);
+					for (known *x = j->moved; x; x = x->same_file)
+						x->claimed = 1;
 					break;
 				}
 		}
@@ -563,7 +739,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			unresolved++;
 			continue;
 		}
-		if (!gone(k->canon))
+		if (!gone(k->file))
 			continue;
 		if ((rc = td_writer_remove(w, k->source)))
 			goto out;
@@ -605,19 +781,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		} else {
 			/* a moved document keeps its id; a changed one whose
 			 * source was recorded relative is recorded anew */
-			rc = j->moved ? rename_doc(j->doc, j->moved->id)
-				      : choose_id(&ids, j->doc, j);
-			if (!rc)
-				rc = td_writer_add_sha(w, j->doc, j->canon, j->sha);
-			if (!rc && j->moved)
-				rc = td_writer_remove(w, j->moved->source);
-			else if (!rc && j->prev && strcmp(j->prev->source, j->canon))
-				rc = td_writer_remove(w, j->prev->source);
-			char *idk = rc ? NULL : keep(&ps, strdup(j->doc->id));
-			if (!rc && !idk)
-				rc = td_error(TD_ENOMEM, "out of memory");
-			if (!rc)
-				rc = smap_put(&ids, idk, j->canon);
+			rc = add_file(w, j, &ids, &ps);
 			if (rc && rc != TD_ENOMEM && rc != TD_EIO) {
 				fprintf(stderr, "tagdex-ingest: %s: %s\n", j->path,
 					td_error_last());
@@ -634,25 +798,28 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				started = 0;
 				free(th);
 				th = NULL;
-				for (size_t k = i; k < njobs; k++) {
-					td_doc_free(jobs[k].doc);
-					jobs[k].doc = NULL;
-				}
+				for (size_t k = i; k < njobs; k++)
+					free_docs(&jobs[k]);
 				goto out;
+			} else if (!j->ndocs) {
+				skipped++;
 			} else if (j->moved) {
 				if (!o->quiet)
-					fprintf(stderr, "tagdex-ingest: %s: moved from %s "
-						"(same bytes; id %s kept)\n", j->path,
-						j->moved->source, j->doc->id);
+					fprintf(stderr, "tagdex-ingest: %s: moved from %.*s "
+						"(same bytes; id %s%s kept)\n", j->path,
+						(int)file_len(j->moved->source),
+						j->moved->source, j->docs[0]->id,
+						j->ndocs > 1 ? " and the others" : "");
 				moved++;
 			} else if (j->state == TD_SOURCE_CHANGED) {
 				changed++;
 			} else {
 				added++;
 			}
+			if (!rc)
+				ndocs += j->ndocs;
 		}
-		td_doc_free(j->doc);
-		j->doc = NULL;
+		free_docs(j);
 		pthread_mutex_lock(&pl.mu);
 		pl.consumed = i + 1;
 		pthread_cond_broadcast(&pl.cv);
@@ -700,17 +867,20 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	if (!o->quiet) {
 		char toks[48];
 		group(toks, sizeof toks, td_writer_tokens_added(w));
+		char sk[48] = "";
+		if (skipped)
+			snprintf(sk, sizeof sk, ", %zu skipped", skipped);
 		fprintf(stderr, "tagdex-ingest: %zu added, %zu changed, %zu moved, "
-			"%zu unchanged, %zu removed, %zu failed; %s tokens in %.1f s\n",
-			added, changed, moved, unchanged, removed, failed, toks,
-			now() - t0);
+			"%zu unchanged, %zu removed, %zu failed%s; %zu documents, %s "
+			"tokens in %.1f s\n", added, changed, moved, unchanged,
+			removed, failed, sk, ndocs, toks, now() - t0);
 	}
 out:
 	for (size_t i = 0; i < njobs; i++) {
 		free(jobs[i].path);
 		free(jobs[i].canon);
 		free(jobs[i].msg);
-		td_doc_free(jobs[i].doc);
+		free_docs(&jobs[i]);
 	}
 	free(jobs);
 	td_writer_close(w);

@@ -22,11 +22,33 @@ int td_tei_write_mem(const td_doc *doc, char **out, size_t *len);
 int td_tei_header_keep(const char *name, const char *doc_id,
 	const char *header, char **out);
 
-/* tei_reader.c: reads TEI from memory (name is used in messages and for a
- * fallback document id). The text of <text> (or of every <text> of a
- * teiCorpus... see tei_reader.c) becomes doc->text; every element below it a
+/* tei_reader.c: reads TEI from memory (name is the file's path: messages,
+ * fallback document ids, the folder xi:include is resolved in). A <TEI>
+ * root is one document, a <teiCorpus> root one per <TEI> in it, in document
+ * order, whose header fields and actors fill in what the TEI's own header
+ * lacks. The text of <text> becomes doc->text; every element below it a
  * span with all its attributes; the header fills td_meta and the actor
- * list. No network, no external entities, bounded depth and expansion. */
+ * list. A document without xml:id is "doc-" and the slug of the file name
+ * (with "-K" for the K-th TEI of a corpus). <xi:include href="REL"/> reads
+ * the local file REL (relative to the including file, inside the input's
+ * folder, each file once, at most 16 deep) in its place; anything else
+ * (URIs, absolute paths, xpointer, parse="text", fallback content, a
+ * missing file) is TD_EINPUT naming the including file and line. A root
+ * that is neither TEI nor teiCorpus (listPerson, taxonomy) gives no
+ * document (*nout 0) and a warning. No network, no external entities,
+ * bounded depth and expansion. *out is a malloc'd array (free each doc
+ * and the array). */
+int td_tei_read_all(const char *name, const char *data, size_t len,
+	td_doc ***out, size_t *nout);
+/* The absolute canonical paths of every file that reading name would
+ * include (xi:include, recursively), without reading anything else. An
+ * include that td_tei_read_all would refuse (missing file, outside the
+ * folder, a file not well-formed ...) is passed over, so the list holds
+ * every file the input reaches. Errors: the input itself not well-formed
+ * (TD_EINPUT), TD_ENOMEM. *out is a malloc'd array of malloc'd strings. */
+int td_tei_included(const char *name, const char *data, size_t len,
+	char ***out, size_t *n);
+/* The same for a file that must hold exactly one document. */
 int td_tei_read(const char *name, const char *data, size_t len, td_doc **out);
 
 /* --meta FIELD=XPATH: the user's choice of where the date, title and

@@ -1,8 +1,11 @@
 /* tei_reader.c: any well-formed TEI P5 file into the document model.
- * The text content of <text> (of every <text> of a teiCorpus, joined by a
- * blank line) is the document text, white space kept as it is; every element
+ * A <TEI> is one document, a <teiCorpus> one document per <TEI> in it (its
+ * header fills what a TEI's own header leaves empty). The text content of
+ * <text> is the document text, white space kept as it is; every element
  * from <text> down is a span with all its attributes, in document order
  * (pre-order, i.e. the XML nesting). The teiHeader is metadata, never text.
+ * xi:include of local files under the input's folder is followed as if the
+ * included document stood in its place (ParlaMint corpus roots).
  * Streaming (xmlTextReader, explicit stack): no recursion, no network, no
  * external entities or DTDs, bounded depth. Validity is not required. */
 #include "config.h"
@@ -12,6 +15,8 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +24,8 @@
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 #define TD_TEI_MAXDEPTH 10000
+#define XI_NS "http://www.w3.org/2001/XInclude"
+#define TD_TEI_MAXINCLUDE 16 /* files open at once along one include chain */
 
 /* header fields captured from element text */
 enum { F_NONE, F_TITLE, F_SUBTITLE, F_AUTHOR, F_DATE, F_GENRE,
@@ -32,6 +39,7 @@ enum { D_SETTING = 1, D_FIRSTED, D_SOURCE, D_CREATION, D_PUBLICATION,
 
 typedef struct frame {
 	int span;       /* index into spans, or -1 */
+	int doc;        /* a <TEI> of a teiCorpus: a document ends with it */
 	int in_text;    /* inside <text> */
 	int header;     /* inside teiHeader */
 	int actor;      /* a person/org element: index into actors, or -1 */
@@ -43,6 +51,18 @@ typedef struct buf {
 	char *p;
 	size_t len, cap;
 } buf;
+
+typedef struct ractor {
+	char *key, *kind, *name;
+} ractor;
+
+/* a file being read: the input, or one that an xi:include brought in */
+typedef struct rfile {
+	xmlTextReaderPtr r;
+	const char *name;
+	char *path, *data;
+	int line;        /* of the xi:include in the including file */
+} rfile;
 
 typedef struct rd {
 	const char *name;
@@ -60,12 +80,27 @@ typedef struct rd {
 	int date_rank;   /* D_*: the source of meta.date */
 	int cap_rank;    /* the source of the date being captured */
 	int first_ed;    /* depth of a <bibl type="firstEdition">, or 0 */
-	struct {
-		char *key, *kind, *name;
-	} *actors;
+	ractor *actors;
 	size_t nactors, cap_actors;
 	int cur_actor;   /* the person/org being read, -1 if none */
 	int ntexts;
+	/* the root: TEI (one document) or teiCorpus (one per TEI); anything
+	 * else is not a document */
+	int corpus;
+	char *root_name;
+	td_meta cmeta;   /* the corpus headers: fallback of each TEI's */
+	ractor *cactors;
+	size_t ncactors;
+	td_doc **docs;
+	size_t ndocs;
+	/* xi:include: the files under the one being read, the input's folder,
+	 * every file read so far (a second inclusion is refused) */
+	rfile inc[TD_TEI_MAXINCLUDE];
+	int ninc;
+	char *basedir;
+	char **seen;
+	size_t nseen;
+	int list_only;   /* td_tei_included: follow includes, nothing else */
 } rd;
 
 static int put(buf *b, const char *s, size_t n)
@@ -331,6 +366,181 @@ static int new_span(rd *r, const char *name, int *idx)
 	return 0;
 }
 
+/* "doc-" and the slug of the file's base name, without extension; with
+ * "-K" for the K-th TEI of a corpus (k > 0). */
+static char *fallback_id(const char *name, size_t k)
+{
+	const char *b = strrchr(name, '/');
+	b = b ? b + 1 : name;
+	char *base = strdup(b), *slug = NULL, *id;
+	if (!base)
+		return NULL;
+	char *dot = strrchr(base, '.');
+	if (dot && dot != base)
+		*dot = '\0';
+	if (td_slug(base, &slug)) {
+		free(base);
+		return NULL;
+	}
+	free(base);
+	size_t n = strlen(slug) + 32;
+	if ((id = malloc(n))) {
+		if (k)
+			snprintf(id, n, "doc-%s-%zu", *slug ? slug : "tei", k);
+		else
+			snprintf(id, n, "doc-%s", *slug ? slug : "tei");
+	}
+	free(slug);
+	return id;
+}
+
+static void meta_free(td_meta *m)
+{
+	free(m->title);
+	free(m->subtitle);
+	free(m->date);
+	free(m->genre);
+	free(m->reading_time);
+	free(m->author);
+	free(m->url);
+	free(m->source_name);
+	free(m->source_sha256);
+	free(m->extraction);
+	free(m->tei_header);
+	memset(m, 0, sizeof *m);
+}
+
+/* Fields of to that are empty take from's (copied); from is kept. */
+static int meta_fill(td_meta *to, const td_meta *from)
+{
+	char **t[] = {&to->title, &to->subtitle, &to->date, &to->genre,
+		&to->reading_time, &to->author, &to->url, &to->source_name,
+		&to->source_sha256, &to->extraction, &to->tei_header};
+	char *const f[] = {from->title, from->subtitle, from->date,
+		from->genre, from->reading_time, from->author, from->url,
+		from->source_name, from->source_sha256, from->extraction,
+		from->tei_header};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (!*t[i] && f[i] && !(*t[i] = strdup(f[i])))
+			return td_error(TD_ENOMEM, "out of memory");
+	return 0;
+}
+
+static void actors_free(ractor *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(a[i].key);
+		free(a[i].kind);
+		free(a[i].name);
+	}
+	free(a);
+}
+
+static void spans_free(td_span *sp, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(sp[i].name);
+		for (uint32_t j = 0; j < sp[i].n_attrs; j++) {
+			free(sp[i].attrs[j].name);
+			free(sp[i].attrs[j].value);
+		}
+		free(sp[i].attrs);
+	}
+	free(sp);
+}
+
+/* The document state back to empty, for the next TEI. */
+static void doc_reset(rd *r)
+{
+	r->text.len = 0;
+	if (r->text.p)
+		r->text.p[0] = '\0';
+	spans_free(r->spans, r->nspans);
+	r->spans = NULL;
+	r->nspans = r->cap_spans = 0;
+	meta_free(&r->meta);
+	actors_free(r->actors, r->nactors);
+	r->actors = NULL;
+	r->nactors = r->cap_actors = 0;
+	r->cur_actor = -1;
+	r->date_rank = D_NONE;
+	r->ntexts = 0;
+	free(r->root_id);
+	r->root_id = NULL;
+}
+
+/* A <TEI> of a corpus starts: what was read so far (corpus headers, a
+ * listPerson they include) becomes the corpus fallback. */
+static int begin_doc(rd *r)
+{
+	int rc = meta_fill(&r->cmeta, &r->meta);
+	for (size_t i = 0; !rc && i < r->nactors; i++) {
+		size_t j = 0;
+		while (j < r->ncactors && strcmp(r->cactors[j].key, r->actors[i].key))
+			j++;
+		if (j < r->ncactors)
+			continue;
+		ractor *v = realloc(r->cactors, (r->ncactors + 1) * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		r->cactors = v;
+		v[r->ncactors++] = r->actors[i];
+		r->actors[i] = (ractor){NULL, NULL, NULL};
+	}
+	doc_reset(r);
+	return rc;
+}
+
+/* The document read so far, appended to r->docs; the state is reset. */
+static int finish_doc(rd *r)
+{
+	int rc;
+	char *fid = NULL;
+	td_doc *d = NULL;
+	if ((rc = put(&r->text, "", 0)))
+		return rc;
+	if (!r->root_id &&
+		!(fid = fallback_id(r->name, r->corpus ? r->ndocs + 1 : 0)))
+		return td_error(TD_ENOMEM, "out of memory");
+	td_doc **v = realloc(r->docs, (r->ndocs + 1) * sizeof *v);
+	if (!v) {
+		free(fid);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	r->docs = v;
+	rc = td_doc_new(r->root_id ? r->root_id : fid, r->text.p, r->text.len, &d);
+	free(fid);
+	if (rc)
+		return rc;
+	/* hand the spans and metadata over as they are */
+	d->spans = r->spans;
+	d->n_spans = d->cap_spans = r->nspans;
+	r->spans = NULL;
+	r->nspans = r->cap_spans = 0;
+	d->meta = r->meta;
+	memset(&r->meta, 0, sizeof r->meta);
+	rc = meta_fill(&d->meta, &r->cmeta);
+	if (!rc && d->meta.tei_header) {
+		char *kept = NULL;
+		rc = td_tei_header_keep(r->name, d->id, d->meta.tei_header, &kept);
+		free(d->meta.tei_header);
+		d->meta.tei_header = kept;
+	}
+	for (size_t i = 0; i < r->nactors && !rc; i++)
+		rc = td_doc_add_actor(d, r->actors[i].key, r->actors[i].kind,
+			r->actors[i].name);
+	for (size_t i = 0; i < r->ncactors && !rc; i++)
+		rc = td_doc_add_actor(d, r->cactors[i].key, r->cactors[i].kind,
+			r->cactors[i].name);
+	if (rc) {
+		td_doc_free(d);
+		return rc;
+	}
+	r->docs[r->ndocs++] = d;
+	doc_reset(r);
+	return 0;
+}
+
 static int end_element(rd *r)
 {
 	frame *f = &r->st[r->nst - 1];
@@ -343,8 +553,11 @@ static int end_element(rd *r)
 		r->cur_actor = -1;
 	if (r->first_ed == (int)r->nst)
 		r->first_ed = 0;
+	int doc = f->doc;
 	free(f->name);
 	r->nst--;
+	if (!rc && doc)
+		rc = finish_doc(r);
 	return rc;
 }
 
@@ -353,8 +566,9 @@ static int start_element(rd *r)
 	const char *n = (const char *)xmlTextReaderConstLocalName(r->r);
 	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r->r);
 	int depth = (int)r->nst, rc;
-	frame up = r->nst ? r->st[r->nst - 1] : (frame){-1, 0, 0, -1, NULL, NULL};
-	frame f = {-1, up.in_text, up.header, -1, NULL, NULL};
+	frame up = r->nst ? r->st[r->nst - 1]
+			  : (frame){-1, 0, 0, 0, -1, NULL, NULL};
+	frame f = {-1, 0, up.in_text, up.header, -1, NULL, NULL};
 	if (depth >= TD_TEI_MAXDEPTH)
 		return td_error(TD_ELIMIT, "%s:%d: nesting deeper than %d elements",
 			r->name, xmlTextReaderGetParserLineNumber(r->r),
@@ -364,11 +578,31 @@ static int start_element(rd *r)
 			return td_error(TD_EINPUT, "%s:%d: not a TEI document (root "
 				"<%s> in namespace %s)", r->name,
 				xmlTextReaderGetParserLineNumber(r->r), n, ns);
+		if (!(r->root_name = strdup(n)))
+			return td_error(TD_ENOMEM, "out of memory");
+		if (strcmp(n, "TEI") && strcmp(n, "teiCorpus"))
+			return 1; /* not a document: the caller says so */
+		r->corpus = !strcmp(n, "teiCorpus");
+		if (!r->corpus) {
+			const char *id = attr(r, "xml:id");
+			r->root_id = id ? strdup(id) : NULL;
+			xmlFree((void *)id);
+		}
+	}
+	int tei = !ns || !strcmp(ns, TEI_NS);
+	if (depth > 0 && r->corpus && tei && !f.in_text && !f.header &&
+		!strcmp(n, "TEI")) {
+		for (size_t i = 0; i < r->nst; i++)
+			if (r->st[i].doc)
+				return td_error(TD_EINPUT, "%s:%d: <TEI> inside a <TEI>",
+					r->name, xmlTextReaderGetParserLineNumber(r->r));
+		if ((rc = begin_doc(r)))
+			return rc;
 		const char *id = attr(r, "xml:id");
 		r->root_id = id ? strdup(id) : NULL;
 		xmlFree((void *)id);
+		f.doc = 1;
 	}
-	int tei = !ns || !strcmp(ns, TEI_NS);
 	if (!f.in_text && !f.header && tei && !strcmp(n, "teiHeader")) {
 		f.header = 1;
 		/* the first header as written, for -o to keep (licence,
@@ -421,18 +655,172 @@ static int start_element(rd *r)
 	return 0;
 }
 
+/* "scheme:" at the start of an href: a URI, not a local path */
+static int has_scheme(const char *h)
+{
+	if (!((*h >= 'a' && *h <= 'z') || (*h >= 'A' && *h <= 'Z')))
+		return 0;
+	while ((*h >= 'a' && *h <= 'z') || (*h >= 'A' && *h <= 'Z') ||
+		(*h >= '0' && *h <= '9') || *h == '+' || *h == '-' || *h == '.')
+		h++;
+	return *h == ':';
+}
+
+/* An <xi:include> element: the file it names is read next, in its place.
+ * Only parse="xml" (the default), no xpointer, no fallback content; the
+ * href relative to the including file, inside the input's folder; each
+ * file once (which also refuses cycles); at most TD_TEI_MAXINCLUDE deep. */
+static int include(rd *r)
+{
+	xmlNodePtr nd = xmlTextReaderCurrentNode(r->r);
+	int line = nd ? (int)xmlGetLineNo(nd) : -1;
+	if (line <= 0)
+		line = xmlTextReaderGetParserLineNumber(r->r);
+	char *href = (char *)attr(r, "href");
+	char *parse = (char *)attr(r, "parse");
+	char *xp = (char *)attr(r, "xpointer");
+	char *path = NULL, *canon = NULL, *data = NULL;
+	size_t len = 0;
+	int rc = 0;
+	if (!xmlTextReaderIsEmptyElement(r->r))
+		rc = td_error(TD_EINPUT, "%s:%d: xi:include with content "
+			"(xi:fallback) is not supported", r->name, line);
+	else if (parse && strcmp(parse, "xml"))
+		rc = td_error(TD_EINPUT, "%s:%d: xi:include parse=\"%s\" is not "
+			"supported (only xml)", r->name, line, parse);
+	else if (xp)
+		rc = td_error(TD_EINPUT, "%s:%d: xi:include xpointer is not "
+			"supported (only whole files)", r->name, line);
+	else if (!href || !*href)
+		rc = td_error(TD_EINPUT, "%s:%d: xi:include without href",
+			r->name, line);
+	else if (href[0] == '/' || has_scheme(href))
+		rc = td_error(TD_EINPUT, "%s:%d: xi:include href=\"%s\": only "
+			"relative paths to local files are followed", r->name,
+			line, href);
+	else if (r->ninc >= TD_TEI_MAXINCLUDE)
+		rc = td_error(TD_ELIMIT, "%s:%d: xi:include nested more than %d "
+			"files deep", r->name, line, TD_TEI_MAXINCLUDE);
+	else if (!r->basedir)
+		rc = td_error(TD_EINPUT, "%s:%d: xi:include href=\"%s\": the "
+			"folder of %s cannot be resolved", r->name, line, href,
+			r->name);
+	if (rc)
+		goto out;
+	const char *sl = strrchr(r->name, '/');
+	size_t dl = sl ? (size_t)(sl - r->name) + 1 : 0;
+	if (!(path = malloc(dl + strlen(href) + 1))) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	memcpy(path, r->name, dl);
+	strcpy(path + dl, href);
+	if (!(canon = realpath(path, NULL))) {
+		rc = errno == ENOMEM
+			? td_error(TD_ENOMEM, "out of memory")
+			: td_error(TD_EINPUT, "%s:%d: xi:include href=\"%s\": %s: %s",
+				r->name, line, href, path, strerror(errno));
+		goto out;
+	}
+	size_t bl = strlen(r->basedir);
+	if (strncmp(canon, r->basedir, bl) || (canon[bl] != '/' && bl > 1)) {
+		rc = td_error(TD_EINPUT, "%s:%d: xi:include href=\"%s\" is "
+			"outside the input's folder %s; not followed", r->name, line,
+			href, r->basedir);
+		goto out;
+	}
+	for (size_t i = 0; i < r->nseen; i++)
+		if (!strcmp(r->seen[i], canon)) {
+			rc = td_error(TD_EINPUT, "%s:%d: xi:include href=\"%s\": %s "
+				"is already read (an include cycle, or a second "
+				"inclusion); each file is read once", r->name, line,
+				href, path);
+			goto out;
+		}
+	char **sv = realloc(r->seen, (r->nseen + 1) * sizeof *sv);
+	if (!sv) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	r->seen = sv;
+	r->seen[r->nseen++] = canon;
+	canon = NULL;
+	if ((rc = td_read_file(path, &data, &len)))
+		goto out;
+	if (len > INT32_MAX) {
+		rc = td_error(TD_ELIMIT, "%s: file too large", path);
+		goto out;
+	}
+	xmlTextReaderPtr nr = xmlReaderForMemory(data, (int)len, path, NULL,
+		XML_PARSE_NONET);
+	if (!nr) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	xmlTextReaderSetStructuredErrorHandler(nr, on_error, r);
+	r->inc[r->ninc++] = (rfile){r->r, r->name, path, data, line};
+	r->r = nr;
+	r->name = path;
+	path = data = NULL;
+out:
+	xmlFree(href);
+	xmlFree(parse);
+	xmlFree(xp);
+	free(path);
+	free(canon);
+	free(data);
+	/* listing: every file that can be included, past those that cannot */
+	if (r->list_only && rc && rc != TD_ENOMEM)
+		rc = 0;
+	return rc;
+}
+
+/* Back to the including file once an included one is read. */
+static void include_end(rd *r)
+{
+	rfile *f = &r->inc[--r->ninc];
+	xmlFreeTextReader(r->r);
+	free((char *)r->name);
+	free(f->data);
+	r->r = f->r;
+	r->name = f->name;
+}
+
+/* Reads to the end; 1 when the root is not TEI or teiCorpus (stops). */
 static int read_all(rd *r)
 {
 	int ret, rc;
-	while ((ret = xmlTextReaderRead(r->r)) == 1) {
+	for (;;) {
+		ret = xmlTextReaderRead(r->r);
+		if ((ret == 0 && r->ninc && !r->err[0]) ||
+			(ret != 1 && r->ninc && r->list_only)) {
+			r->err[0] = '\0';
+			r->errline = 0;
+			include_end(r);
+			continue;
+		}
+		if (ret != 1)
+			break;
 		int t = xmlTextReaderNodeType(r->r);
 		switch (t) {
-		case XML_READER_TYPE_ELEMENT:
+		case XML_READER_TYPE_ELEMENT: {
+			const char *ns =
+				(const char *)xmlTextReaderConstNamespaceUri(r->r);
+			if ((r->nst || r->list_only) && ns && !strcmp(ns, XI_NS) &&
+				!strcmp((const char *)xmlTextReaderConstLocalName(r->r),
+					"include")) {
+				if ((rc = include(r)))
+					return rc;
+				break;
+			}
+			if (r->list_only)
+				break;
 			if ((rc = start_element(r)))
 				return rc;
 			break;
+		}
 		case XML_READER_TYPE_END_ELEMENT:
-			if (r->nst && (rc = end_element(r)))
+			if (!r->list_only && r->nst && (rc = end_element(r)))
 				return rc;
 			break;
 		case XML_READER_TYPE_TEXT:
@@ -467,111 +855,138 @@ static int read_all(rd *r)
 	return 0;
 }
 
-/* "doc-" and the slug of the file's base name, without extension. */
-static char *fallback_id(const char *name)
-{
-	const char *b = strrchr(name, '/');
-	b = b ? b + 1 : name;
-	char *base = strdup(b), *slug = NULL, *id;
-	if (!base)
-		return NULL;
-	char *dot = strrchr(base, '.');
-	if (dot && dot != base)
-		*dot = '\0';
-	if (td_slug(base, &slug)) {
-		free(base);
-		return NULL;
-	}
-	free(base);
-	size_t n = strlen(slug) + 5;
-	if ((id = malloc(n)))
-		snprintf(id, n, "doc-%s", *slug ? slug : "tei");
-	free(slug);
-	return id;
-}
-
-int td_tei_read(const char *name, const char *data, size_t len, td_doc **out)
+static int read_file(const char *name, const char *data, size_t len,
+	td_doc ***out, size_t *nout, char ***incl, size_t *nincl)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	int rc;
 	rd r;
 	*out = NULL;
+	*nout = 0;
 	if (len > INT32_MAX)
 		return td_error(TD_ELIMIT, "%s: file too large", name);
 	pthread_once(&once, init_loader);
 	memset(&r, 0, sizeof r);
+	r.list_only = incl != NULL;
 	r.name = name;
 	r.cur_actor = -1;
 	r.date_rank = D_NONE;
+	/* xi:include stays under the input's folder; the input itself is
+	 * the first file read */
+	{
+		const char *sl = strrchr(name, '/');
+		char *dir = sl ? strndup(name, (size_t)(sl - name) + 1)
+			       : strdup(".");
+		r.basedir = dir ? realpath(dir, NULL) : NULL;
+		free(dir);
+		char *me = realpath(name, NULL);
+		if (me && !(r.seen = malloc(sizeof *r.seen)))
+			free(me);
+		else if (me)
+			r.seen[r.nseen++] = me;
+	}
+	int self = r.nseen == 1;
 	r.r = xmlReaderForMemory(data, (int)len, name, NULL, XML_PARSE_NONET);
-	if (!r.r)
-		return td_error(TD_ENOMEM, "out of memory");
+	if (!r.r) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
 	xmlTextReaderSetStructuredErrorHandler(r.r, on_error, &r);
 	rc = read_all(&r);
-	xmlFreeTextReader(r.r);
-	if (!rc && (rc = put(&r.text, "", 0)) == 0) {
-		char *fid = r.root_id ? NULL : fallback_id(name);
-		td_doc *d = NULL;
-		rc = td_doc_new(r.root_id ? r.root_id : fid, r.text.p, r.text.len, &d);
-		free(fid);
+	if (r.list_only) {
+		if (!rc && self) {
+			/* seen[0] is the input itself */
+			free(r.seen[0]);
+			memmove(r.seen, r.seen + 1, --r.nseen * sizeof *r.seen);
+		}
 		if (!rc) {
-			/* hand the spans and metadata over as they are */
-			d->spans = r.spans;
-			d->n_spans = d->cap_spans = r.nspans;
-			r.spans = NULL;
-			r.nspans = 0;
-			d->meta = r.meta;
-			memset(&r.meta, 0, sizeof r.meta);
-			if (d->meta.tei_header) {
-				char *kept = NULL;
-				rc = td_tei_header_keep(name, d->id,
-					d->meta.tei_header, &kept);
-				free(d->meta.tei_header);
-				d->meta.tei_header = kept;
-			}
-			for (size_t i = 0; i < r.nactors && !rc; i++)
-				rc = td_doc_add_actor(d, r.actors[i].key,
-					r.actors[i].kind, r.actors[i].name);
-			if (rc)
-				td_doc_free(d);
-			else
-				*out = d;
+			*incl = r.seen;
+			*nincl = r.nseen;
+			r.seen = NULL;
+			r.nseen = 0;
 		}
+	} else if (rc == 1) {
+		td_warn("%s: root element <%s> is not TEI or teiCorpus: not a "
+			"document, skipped", name, r.root_name);
+		rc = 0;
+	} else if (!rc && !r.root_name) {
+		rc = td_error(TD_EINPUT, "%s:%d: no root element", name,
+			xmlTextReaderGetParserLineNumber(r.r));
+	} else if (!rc && !r.corpus) {
+		rc = finish_doc(&r);
+	} else if (!rc && !r.ndocs) {
+		td_warn("%s: a teiCorpus without any TEI: no document", name);
 	}
-	/* cleanup of whatever was not handed over */
-	for (size_t i = 0; i < r.nspans; i++) {
-		free(r.spans[i].name);
-		for (uint32_t j = 0; j < r.spans[i].n_attrs; j++) {
-			free(r.spans[i].attrs[j].name);
-			free(r.spans[i].attrs[j].value);
-		}
-		free(r.spans[i].attrs);
+	if (rc < 0 && r.ninc) {
+		/* an error inside an included file: say where it came from */
+		char *m = strdup(td_error_last());
+		rc = td_error(rc, "%s (included from %s:%d)", m ? m : "error",
+			r.inc[0].name, r.inc[0].line);
+		free(m);
 	}
-	free(r.spans);
+	while (r.ninc)
+		include_end(&r);
+	xmlFreeTextReader(r.r);
+	if (!rc) {
+		*out = r.docs;
+		*nout = r.ndocs;
+		r.docs = NULL;
+		r.ndocs = 0;
+	}
+out:
+	for (size_t i = 0; i < r.ndocs; i++)
+		td_doc_free(r.docs[i]);
+	free(r.docs);
+	spans_free(r.spans, r.nspans);
 	for (size_t i = 0; i < r.nst; i++)
 		free(r.st[i].name);
 	free(r.st);
-	for (size_t i = 0; i < r.nactors; i++) {
-		free(r.actors[i].key);
-		free(r.actors[i].kind);
-		free(r.actors[i].name);
-	}
-	free(r.actors);
+	actors_free(r.actors, r.nactors);
+	actors_free(r.cactors, r.ncactors);
 	free(r.root_id);
+	free(r.root_name);
 	free(r.text.p);
 	free(r.cap.p);
-	td_meta tmp = r.meta;
-	free(tmp.title);
-	free(tmp.subtitle);
-	free(tmp.date);
-	free(tmp.genre);
-	free(tmp.reading_time);
-	free(tmp.author);
-	free(tmp.url);
-	free(tmp.source_name);
-	free(tmp.source_sha256);
-	free(tmp.extraction);
-	free(tmp.tei_header);
+	meta_free(&r.meta);
+	meta_free(&r.cmeta);
+	for (size_t i = 0; i < r.nseen; i++)
+		free(r.seen[i]);
+	free(r.seen);
+	free(r.basedir);
+	return rc;
+}
+
+int td_tei_read_all(const char *name, const char *data, size_t len,
+	td_doc ***out, size_t *nout)
+{
+	return read_file(name, data, len, out, nout, NULL, NULL);
+}
+
+int td_tei_included(const char *name, const char *data, size_t len,
+	char ***out, size_t *n)
+{
+	td_doc **d;
+	size_t nd;
+	*out = NULL;
+	*n = 0;
+	return read_file(name, data, len, &d, &nd, out, n);
+}
+
+int td_tei_read(const char *name, const char *data, size_t len, td_doc **out)
+{
+	td_doc **v;
+	size_t n;
+	*out = NULL;
+	int rc = td_tei_read_all(name, data, len, &v, &n);
+	if (rc)
+		return rc;
+	if (n == 1)
+		*out = v[0];
+	else
+		rc = td_error(TD_EINPUT, "%s: %zu TEI documents, not one", name, n);
+	for (size_t i = n == 1 ? 1 : 0; i < n; i++)
+		td_doc_free(v[i]);
+	free(v);
 	return rc;
 }
 

@@ -213,9 +213,14 @@ sed -i '1s/.*/tagdex-index 99/' ix/MANIFEST
 grep -q "index format 99" err || fail "version message: $(cat err)"
 "$ING" -q -x ix --rebuild arts 2>err || fail "rebuild: $(cat err)"
 "$ING" -x ix --check 2>err || fail "check after rebuild"
-# the external TEI corpora index without error; speakers are spans
-"$ING" -x ex "$TD_SHARED/corpora/external" 2>err || fail "external: $(cat err)"
-grep -q " 0 failed" err || fail "external: $(cat err)"
+# the external TEI corpora index without error; speakers are spans. The
+# ParlaMint corpus root is left out (the sample lacks most of the files it
+# includes: test_tei_corpus.sh), its sittings given alone, and its
+# listPerson is no document
+E=$TD_SHARED/corpora/external
+"$ING" -x ex "$E/eltec-eng" "$E/gerdracor" "$E"/parlamint-es-ga/*_20*.xml \
+	"$E"/parlamint-es-ga/*listPerson.xml 2>err || fail "external: $(cat err)"
+grep -q " 0 failed, 1 skipped;" err || fail "external: $(cat err)"
 if [ -x "$QRY" ]; then
 	"$QRY" -x ex --count '<sp who="woyzeck"/>' >out 2>err || fail "sp query: $(cat err)"
 	[ "$(cat out)" = 143 ] || fail "woyzeck speaks 143 times: $(cat out)"

@@ -55,15 +55,22 @@ static const char synthetic[] =
 
 static void add_file(td_writer *w, const char *path)
 {
-	char *data = NULL;
-	size_t len = 0;
-	td_doc *d = NULL;
-	if (td_read_file(path, &data, &len) || td_tei_read(path, data, len, &d))
+	char *data = NULL, src[1100];
+	size_t len = 0, n = 0;
+	td_doc **v = NULL;
+	if (td_read_file(path, &data, &len) ||
+		td_tei_read_all(path, data, len, &v, &n))
 		die(path);
-	td_doc_sort_spans(d);
-	if (td_writer_add(w, d, path))
-		die(path);
-	td_doc_free(d);
+	for (size_t i = 0; i < n; i++) {
+		/* a teiCorpus: one document per TEI, as tagdex-ingest adds
+		 * them */
+		snprintf(src, sizeof src, "%s#tei%zu", path, i + 1);
+		td_doc_sort_spans(v[i]);
+		if (td_writer_add(w, v[i], n > 1 ? src : path))
+			die(path);
+		td_doc_free(v[i]);
+	}
+	free(v);
 	free(data);
 }
 
