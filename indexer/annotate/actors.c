@@ -807,14 +807,18 @@ static long actor_match(const td_actx *c, size_t i, size_t lim)
 	return -1;
 }
 
+/* Plural nouns for people (a singular collective such as "navy" or
+ * "military" is no group: "the British navy"); "government" and
+ * "administration" after one state are that state. */
 static const char *const group_nouns[] = {"officials", "government",
-	"leaders", "leadership", "authorities", "diplomats", "military",
-	"forces", "troops", "negotiators", "lawmakers", "legislators", "media",
-	"regime", "army", "navy", "policymakers", "counterparts", "analysts",
-	"officers", "soldiers", "delegation", "administration", "ministers",
-	"governments", "envoys", "spokesmen", "spokespeople", "generals",
-	"commanders", "politicians", "parliamentarians", "delegations",
-	"farmers", "workers", "voters", "protesters", "citizens", NULL};
+	"leaders", "authorities", "diplomats", "forces", "troops",
+	"negotiators", "lawmakers", "legislators", "policymakers",
+	"counterparts", "analysts", "officers", "soldiers", "administration",
+	"ministers", "governments", "envoys", "spokesmen", "spokespeople",
+	"generals", "commanders", "politicians", "parliamentarians",
+	"delegations", "farmers", "workers", "voters", "protesters",
+	"citizens", "rebels", "employees", "people", "lawyers", "servants",
+	"guerrillas", "agents", "friends", NULL};
 
 static const char *const locatives[] = {"in", "at", "into", "inside",
 	"within", "throughout", "near", "visited", "visit", "visits",
@@ -1167,6 +1171,35 @@ static char *transliterate(const char *name)
 	return out;
 }
 
+/* Joins runs of single capital letters with full stops ("U.S.", "U. S.")
+ * into one word ("US"), in place. */
+static void collapse_initials(char *s)
+{
+	char *o = s;
+	for (char *p = s; *p;) {
+		int n = 0;
+		char *q = p;
+		/* a run: capital, '.', optional space, ... */
+		while (q[0] >= 'A' && q[0] <= 'Z' && q[1] == '.' &&
+		       (q == s || !((q[-1] >= 'A' && q[-1] <= 'Z') || (q[-1] >= 'a' && q[-1] <= 'z')))) {
+			n++;
+			q += 2;
+			if (*q == ' ' && q[1] >= 'A' && q[1] <= 'Z' && q[2] == '.')
+				q++;
+			else if (!(q[0] >= 'A' && q[0] <= 'Z' && q[1] == '.'))
+				break;
+		}
+		if (n >= 2) {
+			for (char *r = p; r < q; r++)
+				if (*r >= 'A' && *r <= 'Z')
+					*o++ = *r;
+			p = q;
+		} else
+			*o++ = *p++;
+	}
+	*o = 0;
+}
+
 /* A document-local actor for tokens [t0, t1); its key is the slug of the
  * name, after prefix and a hyphen when prefix is given (a state's key
  * for its ministries: china-ministry-of-commerce). */
@@ -1181,6 +1214,11 @@ static int add_dyn_pfx(td_actx *c, size_t t0, size_t t1, const char *kind,
 		free(name);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
+	/* bodies and groups write dotted initials as one word ("U.S.
+	 * citizens", "U. S. Forest Service" -> us-...); persons keep them
+	 * apart (james-p-mitchell) */
+	if (strcmp(kind, "person") != 0)
+		collapse_initials(ascii);
 	rc = td_slug(ascii, &key);
 	free(ascii);
 	if (rc < 0) {
@@ -1267,7 +1305,9 @@ static const char *title_state(const td_actx *c, size_t t0, size_t s)
 static const char *const located_fw[] = {"for", "and", "or", "to", "with", "in",
 	"on", "at", "from", "since", "last", "this", "during", "where",
 	"when", "after", "before", "as", "but", "which", "that", "over",
-	"until", "by", "earlier", "later", "next", "recently", NULL};
+	"until", "by", "earlier", "later", "next", "recently", "the", "a",
+	"an", "its", "their", "his", "her", "this", "these", "those", "again",
+	"today", "yesterday", "tomorrow", "now", NULL};
 
 static int verbish(const td_actx *c, size_t k);
 
@@ -1314,6 +1354,19 @@ static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1
 		in_list(c, p - 2, travel, 1);
 }
 
+/* Words that may follow a noun phrase of demonyms standing for a state
+ * ("the Russians may", "the Chinese, as ...", "by the Russians."): a
+ * preposition, conjunction, auxiliary or modal; not a noun ("the British
+ * navy"). */
+static const char *const after_np[] = {"in", "of", "to", "and", "or",
+	"but", "on", "at", "by", "for", "from", "with", "over", "who",
+	"which", "that", "have", "has", "had", "will", "would", "may",
+	"might", "can", "could", "shall", "should", "must", "are", "were",
+	"was", "is", "do", "did", "does", "also", "themselves", "now",
+	"still", "too", "feel", "think", "believe", "say", "want", "fear",
+	"know", "insist", "seem", "appear", "hope", "claim", "argue",
+	"agree", "refuse", "need", "gave", "took", "made", "went", "got", NULL};
+
 static const char *const group_adjs[] = {"Western", "Arab", "African",
 	"Asian", "Gulf", "Allied", "Sahelian", NULL};
 
@@ -1348,6 +1401,12 @@ static int group_at(const td_actx *c, size_t i, size_t t1, size_t *end,
 		else
 			break;
 	}
+	/* one lowercase modifier between ("British civil servants",
+	 * "British defending lawyers") */
+	if (k + 1 < t1 && td_tok_is_lower(c, k) && in_list(c, k + 1, group_nouns, 0) &&
+	    !in_list(c, k, group_nouns, 0) && !in_list(c, k, located_fw, 0) &&
+	    !in_list(c, k, after_np, 0))
+		k++;
 	if (k >= t1 || !in_list(c, k, group_nouns, 0))
 		return 0;
 	*end = k + 1;
@@ -1358,19 +1417,6 @@ static int group_at(const td_actx *c, size_t i, size_t t1, size_t *end,
 	}
 	return 1;
 }
-
-/* Words that may follow a noun phrase of demonyms standing for a state
- * ("the Russians may", "the Chinese, as ...", "by the Russians."): a
- * preposition, conjunction, auxiliary or modal; not a noun ("the British
- * navy"). */
-static const char *const after_np[] = {"in", "of", "to", "and", "or",
-	"but", "on", "at", "by", "for", "from", "with", "over", "who",
-	"which", "that", "have", "has", "had", "will", "would", "may",
-	"might", "can", "could", "shall", "should", "must", "are", "were",
-	"was", "is", "do", "did", "does", "also", "themselves", "now",
-	"still", "too", "feel", "think", "believe", "say", "want", "fear",
-	"know", "insist", "seem", "appear", "hope", "claim", "argue",
-	"agree", "refuse", "need", "gave", "took", "made", "went", "got", NULL};
 
 /* A verb form by its ending: -ed ("gave" is not) or an -ly adverb. */
 static int verbish(const td_actx *c, size_t k)

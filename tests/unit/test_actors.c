@@ -579,6 +579,31 @@ static void test_congress_event(void **state)
 	td_doc_free(d);
 }
 
+/* Groups are plural nouns for people, perhaps after one lowercase
+ * modifier; a singular collective is none ("the British navy": only the
+ * state, when named). Bodies and groups write dotted initials as one
+ * word in their keys. */
+static void test_groups_and_initials(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-02-10",
+		"British civil servants and Cuban rebels met U.S. citizens.\n"
+		"The British navy and the United States navy sailed.\n"
+		"The U. S. Forest Service said so after a White House huddle.\n"
+		"Yet in Kinshasa the mood is calm.");
+	fx_expect(d, "rs", "British civil servants", "type", "group");
+	fx_expect(d, "rs", "Cuban rebels", "ref", "#cuban-rebels");
+	fx_expect(d, "rs", "U.S. citizens", "ref", "#us-citizens");
+	assert_null(fx_find(d, "rs", "British navy"));
+	assert_null(fx_find(d, "rs", "United States navy"));
+	fx_expect(d, "orgName", "United States", "ref", "#united-states");
+	fx_expect(d, "orgName", "U. S. Forest Service", "ref", "#us-forest-service");
+	fx_expect(d, "rs", "White House", "ref", "#united-states");
+	/* a determiner after the name: still the head of its phrase */
+	fx_expect(d, "placeName", "Kinshasa", "ref", "#dr-congo");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -603,6 +628,7 @@ int main(void)
 		cmocka_unit_test(test_demonym_nouns),
 		cmocka_unit_test(test_located_states),
 		cmocka_unit_test(test_congress_event),
+		cmocka_unit_test(test_groups_and_initials),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
