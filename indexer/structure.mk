@@ -7,6 +7,7 @@ indexer_libtagdex_a_SOURCES += indexer/read/blocks.h indexer/read/text_reader.c 
 
 bin_PROGRAMS += indexer/tagdex-ingest
 indexer_tagdex_ingest_SOURCES = indexer/programs/ingest.c \
+	indexer/programs/exit_status.h \
 	indexer/programs/ingest_index.c
 indexer_tagdex_ingest_LDADD = $(TD_LIBS)
 dist_man_MANS += indexer/programs/tagdex-ingest.1

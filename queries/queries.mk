@@ -1,6 +1,6 @@
 # queries.mk: the query language, its executor and renderers, and the
 # program tagdex-query (owned by the query area).
-noinst_LIBRARIES = queries/libtdquery.a
+noinst_LIBRARIES += queries/libtdquery.a
 queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/engine/ast.c queries/engine/parser.c \
 	queries/engine/plan_int.h queries/engine/plan.c queries/engine/exec.c \

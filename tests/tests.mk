@@ -119,3 +119,7 @@ EXTRA_DIST += tests/cli/test_counting.sh tests/data/counting/a.xml \
 # the library boundary: no printing, exiting or environment in the libraries
 TESTS += tests/cli/test_library.sh
 EXTRA_DIST += tests/cli/test_library.sh
+
+# one exit-status table for every program and man page
+TESTS += tests/cli/test_exit_table.sh
+EXTRA_DIST += tests/cli/test_exit_table.sh

@@ -1,4 +1,5 @@
-/* tagdex.h: the public interface of libtagdex.
+/* tagdex.h: the interface of libtagdex to the rest of tagdex (the programs,
+ * the query engine, the tests); not installed (see Makefile.am).
  *
  * A document is its text (the text content of TEI <text>, in reading order)
  * plus standoff spans over it: every TEI element below <text> is a span with

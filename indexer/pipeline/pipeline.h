@@ -84,7 +84,9 @@ typedef struct td_ingest_opts {
 /* ingest_index.c: commits paths (files, or directories walked for *.txt,
  * *.html, *.htm, *.xml) to o->index_dir. Prints progress on a terminal and a
  * summary to stderr. Returns 0 when all went in, 1 when some files failed
- * (the rest committed), or a negative TD_E* code. */
+ * (the rest committed), 2 when --recover could not keep every segment
+ * (each named), 128 + N when signal N stopped it, or a negative TD_E*
+ * code. */
 int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	char *const *paths, size_t n);
 

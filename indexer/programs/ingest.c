@@ -8,6 +8,7 @@
 #include "index.h"
 #include "pipeline.h"
 #include "tei.h"
+#include "exit_status.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -17,7 +18,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_INDEX = 4 };
+/* the shared table (exit_status.h) under this program's names */
+enum {
+	EXIT_USAGE = TD_EXIT_USAGE,
+	EXIT_INPUT = TD_EXIT_INPUT,
+	EXIT_INDEX = TD_EXIT_INDEX,
+	EXIT_SYSTEM = TD_EXIT_SYSTEM
+};
 
 static const char usage_text[] =
 	"Usage: tagdex-ingest [OPTION]... -o DIR FILE|DIR...\n"
@@ -213,8 +220,10 @@ static int exit_for_index(int rc)
 {
 	if (rc == 0)
 		return 0;
-	if (rc == 1)
+	if (rc == 1) /* some inputs failed, each reported */
 		return EXIT_INPUT;
+	if (rc == 2) /* --recover could not keep every segment; reported */
+		return EXIT_INDEX;
 	if (rc >= 128) /* interrupted by signal rc - 128; already said */
 		return rc;
 	fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
@@ -363,7 +372,7 @@ int main(int argc, char **argv)
 				fputs("tagdex-ingest: out of memory\n", stderr);
 				td_free_inputs(in, n);
 				td_pipeline_free(p);
-				return EXIT_INPUT;
+				return EXIT_SYSTEM;
 			}
 			in = w;
 			memcpy(in + n, v, k * sizeof *v);
@@ -379,14 +388,14 @@ int main(int argc, char **argv)
 			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 			td_free_inputs(in, n);
 			td_pipeline_free(p);
-			return EXIT_INPUT;
+			return EXIT_SYSTEM;
 		}
 		char **done = calloc(n + 1, sizeof *done);
 		if (!done) {
 			fputs("tagdex-ingest: out of memory\n", stderr);
 			td_free_inputs(in, n);
 			td_pipeline_free(p);
-			return EXIT_INPUT;
+			return EXIT_SYSTEM;
 		}
 		for (size_t i = 0; i < n; i++)
 			if (ingest_one(p, in[i], o.out_dir, done, i)) {

@@ -526,7 +526,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				"Documents removed since may be back: run with "
 				"--prune\n", dir, (unsigned long long)docs, kept,
 				dropped);
-		return dropped ? 1 : 0;
+		return dropped ? 2 : 0; /* damage, reported: exit 4 */
 	}
 	double t0 = now();
 	td_writer *w;

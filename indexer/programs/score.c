@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "tagdex.h"
+#include "exit_status.h"
 
 enum { C_SENT, C_ACTOR, C_QUOTE, C_ATTR, C_SAID, C_SAID_ATTR, C_HEDGE, C_HPRED,
 	C_PRED, C_CLAIM, C_DATE, C_N };
@@ -49,7 +50,7 @@ typedef struct counts {
 static void die_oom(void)
 {
 	fputs("tagdex-eval: out of memory\n", stderr);
-	exit(3);
+	exit(TD_EXIT_SYSTEM);
 }
 
 static void strv_push(strv *s, char *str)
@@ -752,7 +753,7 @@ int main(int argc, char **argv)
 			itemset_free(&g);
 			itemset_free(&s);
 			free(src);
-			return 3;
+			return TD_EXIT_INPUT;
 		}
 		if (g.nodates) /* not scored for this file */
 			for (size_t i = 0; i < s.c[C_DATE].n; i++)

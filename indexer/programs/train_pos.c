@@ -7,6 +7,7 @@
 #include "config.h"
 #include "brown.h"
 #include "pos.h"
+#include "exit_status.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -19,7 +20,7 @@
 static void die_nomem(void)
 {
 	fprintf(stderr, "tagdex-train-pos: out of memory\n");
-	exit(3);
+	exit(TD_EXIT_SYSTEM);
 }
 
 static void *xrealloc(void *p, size_t n)
@@ -152,7 +153,7 @@ static void add_sentence(td_brown_tok *bt, size_t n, int curly, int dev)
 		int tn = tag_num(tag);
 		if (tn < 0) {
 			fprintf(stderr, "tagdex-train-pos: internal: tag %s\n", tag);
-			exit(3);
+			exit(TD_EXIT_INPUT);
 		}
 		D.tok[D.ntok + k] = t;
 		D.gold[D.ntok + k] = (uint8_t)tn;
@@ -401,7 +402,7 @@ static void put(FILE *f, const void *p, size_t n, uint32_t *ck, int sum)
 {
 	if (fwrite(p, 1, n, f) != n) {
 		fprintf(stderr, "tagdex-train-pos: write: %s\n", strerror(errno));
-		exit(3);
+		exit(TD_EXIT_INPUT);
 	}
 	if (sum) {
 		const uint8_t *b = p;
@@ -527,7 +528,7 @@ static int write_model(const char *path, double min_weight)
 		FILE *f = fopen(tmp, "wb");
 		if (!f) {
 			fprintf(stderr, "tagdex-train-pos: %s: %s\n", tmp, strerror(errno));
-			exit(3);
+			exit(TD_EXIT_SYSTEM);
 		}
 		td_pos_header h = {TD_POS_VERSION, 0x01020304u, td_penn_ntags, nslots,
 			(uint32_t)nent, ndict, ck, 0};
@@ -538,7 +539,7 @@ static int write_model(const char *path, double min_weight)
 			put(f, parts[i].p, parts[i].n, &dummy, 0);
 		if (fclose(f) != 0 || rename(tmp, path) != 0) {
 			fprintf(stderr, "tagdex-train-pos: %s: %s\n", path, strerror(errno));
-			exit(3);
+			exit(TD_EXIT_SYSTEM);
 		}
 	}
 	fprintf(stderr, "model: %zu features, %zu weights, %zu dictionary words, "
@@ -595,7 +596,7 @@ static int evaluate(const char *path)
 	td_pos_model *m;
 	if (td_pos_open(path, &m)) {
 		fprintf(stderr, "tagdex-train-pos: %s\n", td_error_last());
-		return 3;
+		return TD_EXIT_INPUT;
 	}
 	td_pos_scratch sc = {0};
 	uint8_t *tags = xrealloc(NULL, D.ntok + 1);
@@ -728,10 +729,10 @@ int main(int argc, char **argv)
 	}
 	free(ids);
 	if (bad)
-		return 3;
+		return TD_EXIT_INPUT;
 	if (!ntrain || !ndev) {
 		fprintf(stderr, "tagdex-train-pos: %s: need at least 10 texts\n", brown);
-		return 3;
+		return TD_EXIT_INPUT;
 	}
 	/* per-token hashes, vocabulary and tag dictionary from training only */
 	D.h = xrealloc(NULL, (D.ntok + 1) * TD_POS_TOKH * sizeof *D.h);

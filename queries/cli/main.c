@@ -5,6 +5,7 @@
  * or I/O error.
  */
 #include "config.h"
+#include "exit_status.h"
 #include "query.h"
 
 #include <errno.h>
@@ -15,7 +16,15 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { EXIT_HITS = 0, EXIT_NOHITS = 1, EXIT_USAGE = 2, EXIT_DATA = 3 };
+/* the shared table (indexer/programs/exit_status.h) under this program's
+ * names: EXIT_DATA is an index that is missing, unreadable or damaged */
+enum {
+	EXIT_HITS = TD_EXIT_OK,
+	EXIT_NOHITS = TD_EXIT_NONE,
+	EXIT_USAGE = TD_EXIT_USAGE,
+	EXIT_DATA = TD_EXIT_INDEX,
+	EXIT_SYSTEM = TD_EXIT_SYSTEM
+};
 enum {
 	FMT_TEXT = TQ_OUT_TEXT,
 	FMT_TSV = TQ_OUT_TSV,
@@ -130,6 +139,10 @@ static int exit_for(int code)
 	case TD_ELIMIT:
 	case TD_EUSAGE:
 		return EXIT_USAGE;
+	case TD_ENOMEM:
+		return EXIT_SYSTEM;
+	case TD_EIO: /* the renderers' write error, or reading the index */
+		return ferror(stdout) ? EXIT_SYSTEM : EXIT_DATA;
 	default:
 		return EXIT_DATA;
 	}
@@ -857,9 +870,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "tagdex-query: %s\n", td_error_last());
 		status = exit_for(rc);
 	}
-	if (fflush(stdout) != 0 && status != EXIT_DATA) {
+	if (fflush(stdout) != 0 && status < EXIT_DATA) {
 		fprintf(stderr, "tagdex-query: write error\n");
-		status = EXIT_DATA;
+		status = EXIT_SYSTEM;
 	}
 out:
 	free(r.hits);

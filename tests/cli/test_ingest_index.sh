@@ -176,10 +176,10 @@ grep -q "swa/seg-000001.tdx: not the segment the manifest committed" err ||
 	fail "swap message: $(cat err)"
 if [ -x "$QRY" ]; then
 	"$QRY" -x swa --count '[]' >out 2>err
-	[ $? -eq 3 ] || fail "query on a swapped segment: $(cat out)"
+	[ $? -eq 4 ] || fail "query on a swapped segment: $(cat out)"
 fi
 # a flipped bit in the DOCS section (issue 12: '<s/>' counted 408 of
-# 107,238): the count is the undamaged one or exit 3 naming the file
+# 107,238): the count is the undamaged one or exit 4 naming the file
 if [ -x "$QRY" ]; then
 	rm -rf dx; cp -a ix dx
 	"$QRY" -x dx --count '<s/>' >good 2>err || fail "count <s/>: $(cat err)"
@@ -191,7 +191,7 @@ if [ -x "$QRY" ]; then
 	done
 	"$QRY" -x dx --count '<s/>' >out 2>err
 	st=$?
-	if [ $st -ne 3 ]; then
+	if [ $st -ne 4 ]; then
 		cmp -s out good || fail "damaged DOCS: count $(cat out), not $(cat good), exit $st"
 	else
 		grep -q "dx/seg-.*block" err || fail "damaged DOCS message: $(cat err)"

@@ -42,7 +42,7 @@ expect 2 $Q $X --limit -3 '"a"'
 expect 2 $Q $X --context many '"a"'
 expect 2 $Q $X '"a"' '"b"'; has "unexpected argument" "$tmp/err"
 expect 2 $Q $X --within q; has "--within needs a query" "$tmp/err"
-expect 3 $Q -x "$tmp/none" '"a"'
+expect 4 $Q -x "$tmp/none" '"a"'
 expect 1 $Q $X '"zzqxj"'; [ -s "$tmp/out" ] && fail "output without hits"
 expect 1 $Q $X --count '"zzqxj"'; [ "$(cat "$tmp/out")" = 0 ] || fail "count 0"
 
