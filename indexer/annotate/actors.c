@@ -1552,7 +1552,13 @@ static int free_name_word(const td_actx *c, size_t k, size_t lim)
  * claimed by a lexicon or the run is part of a longer capitalised span. */
 static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 {
-	if (td_patset_match(&c->a->given_pats, c, i, i + 1) < 0 || !free_name_word(c, i, lim))
+	/* a month that is also a given name opens a name only before
+	 * another given name ("August Jack McNair", not "August Smith") */
+	int month_given = in_list(c, i, dateline_months, 0) && i + 1 < lim &&
+		td_patset_match(&c->a->given_pats, c, i + 1, i + 2) >= 0 &&
+		free_name_word(c, i + 1, lim);
+	if (td_patset_match(&c->a->given_pats, c, i, i + 1) < 0 ||
+	    (!month_given && !free_name_word(c, i, lim)))
 		return 0;
 	if (i > t0 && name_token(c, i - 1) && td_patset_match(&c->a->title_pats, c, i - 1, i) < 0)
 		return 0;
@@ -1595,6 +1601,62 @@ static const td_mention *org_short(const td_actx *c, size_t t0, size_t i, size_t
 			return m;
 	}
 	return NULL;
+}
+
+/* Token i is the first word of an institution named after someone,
+ * found earlier ("Emory" of Emory University). */
+static int org_first_word(const td_actx *c, size_t i)
+{
+	if (!name_token(c, i))
+		return 0;
+	for (size_t k = c->n_ments; k-- > 0;) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2)
+			continue;
+		size_t h = m->t1 - 1;
+		if (td_tok_eq(c, h, ".", 0) && h > m->t0)
+			h--;
+		if (same_token(c, m->t0, i) && in_list(c, h, proper_heads, 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* "the University" alone: the organisation named earlier with that head
+ * ("Emory University"); NULL when none or the word opens the sentence. */
+static const td_mention *org_by_head(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (i < t0 + 1 || !td_tok_eq(c, i - 1, "the", 1) || !in_list(c, i, proper_heads, 0) ||
+	    (i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)) ||
+	    (i + 1 < t1 && td_tok_eq(c, i + 1, "of", 0)))
+		return NULL;
+	for (size_t k = c->n_ments; k-- > 0;) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2)
+			continue;
+		if (same_token(c, m->t1 - 1, i))
+			return m;
+	}
+	return NULL;
+}
+
+/* A firm named by its partners: "Draper, Gaither & Anderson" (names
+ * outside the lexicon, commas, an ampersand before the last); its
+ * length or 0. */
+static size_t firm_run(const td_actx *c, size_t i, size_t t1)
+{
+	size_t k = i, names = 0;
+	while (k < t1 && free_name_word(c, k, t1)) {
+		names++;
+		k++;
+		if (k + 1 < t1 && td_tok_eq(c, k, "&", 0) && free_name_word(c, k + 1, t1))
+			return names >= 2 ? k + 2 - i : 0;
+		if (k + 1 < t1 && td_tok_eq(c, k, ",", 0))
+			k++;
+		else
+			return 0;
+	}
+	return 0;
 }
 
 /* Ordinals as words or figures: "Twenty-second", "Twentieth", "22nd". */
@@ -1671,12 +1733,24 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	 * numbered congress is an event, skipped whole with the party in it */
 	if (n > lexn && strcmp(kind, "org") == 0 && congress_event(c, i, i + n))
 		return (int)n;
-	if (n <= lexn && lexn == 0) {
-		n = given_run(c, t0, i, t1);
-		kind = "person";
+	/* "Emory Wheel" after Emory University: a run opening with the
+	 * first word of an institution named after someone is another
+	 * institution of theirs, not a person */
+	size_t on = n <= lexn && lexn == 0 && org_first_word(c, i) ? name_run(c, i, t1) : 0;
+	if (on >= 2) {
+		n = on;
+		kind = "org";
+	} else if (n <= lexn && lexn == 0) {
+		n = firm_run(c, i, t1);
+		kind = "org";
+		if (!n) {
+			n = given_run(c, t0, i, t1);
+			kind = "person";
+		}
 	}
 	const td_mention *om;
-	if (n == 0 && lexn == 0 && (om = org_short(c, t0, i, t1))) {
+	if (n == 0 && lexn == 0 &&
+	    ((om = org_short(c, t0, i, t1)) || (om = org_by_head(c, t0, i, t1)))) {
 		const char *key = om->key;
 		if ((rc = emit(c, i, i + 1, key, "org", key, 0, 0, NULL)) < 0)
 			return rc;
@@ -1687,7 +1761,15 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	/* a body of a state keeps the state's key (body_run) */
 	if (body_run(c, i + lexn, t1) == n - lexn)
 		return 0;
-	if ((rc = add_dyn(c, i, i + n, kind, NULL, &d)) < 0 ||
+	/* a body after an organisation's possessive is its sub-body:
+	 * "Emory University's Board of Trustees" */
+	const char *pfx = NULL;
+	if (strcmp(kind, "org") == 0 && i >= t0 + 2 && td_tok_eq(c, i - 1, "'s", 1) &&
+	    c->n_ments && c->ments[c->n_ments - 1].t1 == i - 1 &&
+	    !c->ments[c->n_ments - 1].pronoun && c->ments[c->n_ments - 1].key &&
+	    strcmp(c->ments[c->n_ments - 1].kind, "org") == 0)
+		pfx = c->ments[c->n_ments - 1].key;
+	if ((rc = add_dyn_pfx(c, i, i + n, kind, NULL, pfx, &d)) < 0 ||
 	    (rc = emit(c, i, i + n, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
 		return rc;
 	return (int)n;

@@ -604,6 +604,34 @@ static void test_groups_and_initials(void **state)
 	td_doc_free(d);
 }
 
+/* Institutions: a sub-body after an organisation's possessive takes its
+ * key as prefix; "the University" alone is the university named before;
+ * a run opening with such an institution's first word is another
+ * institution, not a person; partners' names joined by commas and "&"
+ * are a firm. A month that is a given name opens a name before another
+ * given name. */
+static void test_institutions_and_month_names(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-11-11",
+		"Brackley University's Board of Trustees met.\n"
+		"The University will not say, and the Brackley Courier agreed.\n"
+		"He joined Hollis, Gaither & Pruett last year.\n"
+		"August Jack Pellman was seized; Pellman denied it.");
+	fx_expect(d, "orgName", "Board of Trustees", "ref", "#brackley-university-board-of-trustees");
+	fx_expect(d, "orgName", "University", "ref", "#brackley-university");
+	fx_expect(d, "orgName", "Brackley Courier", "ref", "#brackley-courier");
+	assert_null(fx_find(d, "persName", "Brackley Courier"));
+	fx_expect(d, "orgName", "Hollis, Gaither & Pruett", "ref", "#hollis-gaither-pruett");
+	fx_expect(d, "persName", "August Jack Pellman", "ref", "#august-jack-pellman");
+	fx_expect(d, "persName", "Pellman", "ref", "#august-jack-pellman");
+	td_doc_free(d);
+	/* "August" alone before a surname stays the month */
+	d = fx_one("1961-11-11", "In August Pellman denied it.");
+	assert_null(fx_find(d, "persName", "August Pellman"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -629,6 +657,7 @@ int main(void)
 		cmocka_unit_test(test_located_states),
 		cmocka_unit_test(test_congress_event),
 		cmocka_unit_test(test_groups_and_initials),
+		cmocka_unit_test(test_institutions_and_month_names),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
