@@ -399,21 +399,28 @@ static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	uint64_t size;
 	uint32_t crc;
-	if ((rc = td_segbuild_write(b, tmp, &size, &crc)))
-		return rc;
-	if (td_fault_step("segment rename") || rename(tmp, path)) {
-		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
-		unlink(tmp);
-		return rc;
-	}
+	/* the manifest's room first: once the file is renamed, nothing may
+	 * fail before the manifest names it */
 	td_mseg *v = realloc(w->m.segs, (w->m.nsegs + 1) * sizeof *v);
 	if (!v)
 		return td_error(TD_ENOMEM, "out of memory");
 	w->m.segs = v;
+	char *nm = strdup(name);
+	if (!nm)
+		return td_error(TD_ENOMEM, "out of memory");
+	if ((rc = td_segbuild_write(b, tmp, &size, &crc))) {
+		free(nm);
+		return rc;
+	}
+	if (td_fault_step("segment rename") || rename(tmp, path)) {
+		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(nm);
+		return rc;
+	}
 	td_mseg *ms = &v[w->m.nsegs];
 	memset(ms, 0, sizeof *ms);
-	if (!(ms->name = strdup(name)))
-		return td_error(TD_ENOMEM, "out of memory");
+	ms->name = nm;
 	ms->ndocs = td_segbuild_ndocs(b);
 	ms->size = size;
 	ms->crc = crc;
