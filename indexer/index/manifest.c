@@ -186,6 +186,8 @@ int td_manifest_write(const char *dir, const td_manifest *m, int *renamed)
 	size_t len = 0;
 	char tmp[4096], path[4096];
 	int rc = 0;
+	if (renamed) /* before any failure: the caller cleans up by it */
+		*renamed = 0;
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
 		return td_error(TD_ENOMEM, "out of memory");
@@ -209,8 +211,6 @@ int td_manifest_write(const char *dir, const td_manifest *m, int *renamed)
 	snprintf(endl, sizeof endl, "end %08x\n", td_crc32c(0, buf, len));
 	snprintf(tmp, sizeof tmp, "%s/MANIFEST.tmp", dir);
 	snprintf(path, sizeof path, "%s/MANIFEST", dir);
-	if (renamed)
-		*renamed = 0;
 	int fd = td_fault_step("manifest open") ? -1 :
 		open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
