@@ -336,8 +336,8 @@ int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
 {
 	int rc;
 	if (w->broken)
-		return td_error(TD_EUSAGE, "%s: an earlier commit failed; reopen "
-			"the index", w->dir);
+		return td_error(TD_EUSAGE, "%s: the writer was left behind by "
+			"an earlier failure; reopen the index", w->dir);
 	if (!source || !*source)
 		return td_error(TD_EUSAGE, "document without a source");
 	srcloc *l = find_loc(w, source);
@@ -446,13 +446,29 @@ static int write_manifest(td_writer *w, const char *newseg)
 	return rc;
 }
 
+/* After the manifest rename: the writer's view of the new state. A failure
+ * here (out of memory) is not the commit's, which stands: the writer stays
+ * broken (it refuses more work until reopened) and says so by a warning. */
+static int reload(td_writer *w)
+{
+	if (load_state(w, 0) == 0) {
+		w->broken = 0;
+		return 0;
+	}
+	td_warn("%s: committed, but the writer could not read the new state "
+		"back: %s (reopen the index to continue)", w->dir,
+		td_error_last());
+	td_error_clear();
+	return -1;
+}
+
 static int commit(td_writer *w, int merging)
 {
 	int rc;
 	char newseg[4096] = "";
 	if (w->broken)
-		return td_error(TD_EUSAGE, "%s: an earlier commit failed; reopen "
-			"the index", w->dir);
+		return td_error(TD_EUSAGE, "%s: the writer was left behind by "
+			"an earlier failure; reopen the index", w->dir);
 	if (!w->dirty)
 		return 0;
 	w->broken = 1;
@@ -481,10 +497,9 @@ static int commit(td_writer *w, int merging)
 	w->b = NULL;
 	free(w->pend.del);
 	memset(&w->pend, 0, sizeof w->pend);
-	if ((rc = load_state(w, 0)))
-		return rc;
-	w->broken = 0;
 	w->dirty = 0;
+	if (reload(w))
+		return 0;
 	if (!merging && w->m.nsegs > TD_MERGE_THRESHOLD &&
 		td_writer_merge(w)) {
 		/* the batch is durable: that is what the caller asked for */
@@ -545,9 +560,7 @@ int td_writer_merge(td_writer *w)
 		goto out;
 	if (!td_fault_step("cleanup"))
 		clean_segments(w);
-	if ((rc = load_state(w, 0)))
-		goto out;
-	w->broken = 0;
+	reload(w);
 out:
 	td_segbuild_free(b);
 	return rc;
