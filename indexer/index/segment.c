@@ -60,6 +60,8 @@ const char *td_index_map_path(const void *addr)
 /* Records damage: the message, and the first one in the segment, which
  * stays until close (td_seg_damaged), so a caller that takes a failed
  * lookup for "absent" cannot turn damage into a wrong answer. */
+static int load_spnames(td_seg *s);
+
 static int bad(td_seg *s, const char *what)
 {
 	int rc = td_error(TD_ECORRUPT, "%s: %s (index is damaged; "
@@ -175,6 +177,11 @@ int td_seg_open(const char *path, td_seg **out)
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto fail;
 	}
+	/* the element names now (a few dozen entries, one block): loaded on
+	 * first use, a failed allocation read as "no such element" or as
+	 * damage */
+	if ((rc = load_spnames(s)))
+		goto fail;
 	*out = s;
 	return 0;
 fail:
@@ -697,8 +704,8 @@ static uint64_t span_bits(const td_segspname *n)
 	return w;
 }
 
-/* Copies SPNAMES out of the map on first use, each entry checked against
- * the SPANS section, so span lookups need no block check for it. */
+/* Copies SPNAMES out of the map at open, each entry checked against the
+ * SPANS section, so span lookups need no block check for it. */
 static int load_spnames(td_seg *s)
 {
 	uint32_t nn = s->hdr.nspnames;
