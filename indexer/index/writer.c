@@ -620,10 +620,15 @@ int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
 		goto out;
 	}
 	td_manifest old;
-	if (td_manifest_read(dir, &old) == 0) {
+	if ((rc = td_manifest_read(dir, &old)) == 0) {
 		m.generation = old.generation;
 		td_manifest_free(&old);
+	} else if (rc == TD_ENOMEM) {
+		/* the old generation is not known: the new one might repeat it,
+		 * and readers tell states apart by it */
+		goto out;
 	}
+	rc = 0;
 	td_error_clear();
 	m.generation++;
 	m.next_seg = n ? nos[n - 1] + 1 : 1;
