@@ -1,0 +1,508 @@
+/* test_oom.c: out-of-memory injection at every allocation of a commit
+ * (issue 12; SQLite's malloc-failure loop). This program is linked with
+ * -Wl,--wrap for malloc, calloc, realloc, strdup, strndup, open_memstream
+ * and realpath, so every allocation the library makes goes through
+ * fail_now(); nothing of this exists in the library or the programs.
+ *
+ * For k = 1, 2, ... the k-th allocation of an operation fails (once, or
+ * from then on), until a run no longer reaches k. The operation must then
+ * either fail with TD_ENOMEM ("out of memory") and leave the index exactly
+ * as it was (the same MANIFEST bytes, the same files, --check passes, the
+ * same dump), or succeed with exactly the state of a run without failure.
+ * Leaks on the error paths are found by valgrind (make check-valgrind) and
+ * LeakSanitizer (the ASan build), which run this program as it is.
+ *
+ * TAGDEX_OOM_STEP=N tries every N-th allocation only (default 1, 4 under
+ * valgrind; failing from k on, every 4N-th);
+ * TD_OOM_TRACE=1 prints a backtrace at each failing allocation. */
+#include "config.h"
+#include "index_int.h"
+#include "pipeline.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <execinfo.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+/* ------------------------------------------------ the allocation hook */
+
+static long alloc_count;    /* allocations since arm() */
+static long alloc_fail_at;  /* 0: none fails */
+static int alloc_persist;   /* every allocation from fail_at on fails */
+static long alloc_failed;   /* allocations refused since arm() */
+static int alloc_trace;     /* TD_OOM_TRACE: a backtrace at each failure */
+
+static void arm(long k, int persist)
+{
+	alloc_count = 0;
+	alloc_failed = 0;
+	alloc_persist = persist;
+	alloc_fail_at = k;
+}
+
+static void disarm(void)
+{
+	alloc_fail_at = 0;
+}
+
+static int fail_now(void)
+{
+	if (alloc_fail_at <= 0)
+		return 0;
+	long n = ++alloc_count;
+	if (n == alloc_fail_at || (alloc_persist && n > alloc_fail_at)) {
+		if (alloc_trace && !alloc_failed) {
+			void *bt[32];
+			fprintf(stderr, "allocation %ld fails:\n", n);
+			backtrace_symbols_fd(bt, backtrace(bt, 32), 2);
+		}
+		alloc_failed++;
+		errno = ENOMEM;
+		return 1;
+	}
+	return 0;
+}
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t a, size_t b);
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+char *__real_strndup(const char *s, size_t n);
+FILE *__real_open_memstream(char **p, size_t *n);
+char *__real_realpath(const char *path, char *resolved);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t a, size_t b);
+void *__wrap_realloc(void *p, size_t n);
+char *__wrap_strdup(const char *s);
+char *__wrap_strndup(const char *s, size_t n);
+FILE *__wrap_open_memstream(char **p, size_t *n);
+char *__wrap_realpath(const char *path, char *resolved);
+
+void *__wrap_malloc(size_t n)
+{
+	return fail_now() ? NULL : __real_malloc(n);
+}
+
+void *__wrap_calloc(size_t a, size_t b)
+{
+	return fail_now() ? NULL : __real_calloc(a, b);
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	return fail_now() ? NULL : __real_realloc(p, n);
+}
+
+char *__wrap_strdup(const char *s)
+{
+	return fail_now() ? NULL : __real_strdup(s);
+}
+
+char *__wrap_strndup(const char *s, size_t n)
+{
+	return fail_now() ? NULL : __real_strndup(s, n);
+}
+
+FILE *__wrap_open_memstream(char **p, size_t *n)
+{
+	return fail_now() ? NULL : __real_open_memstream(p, n);
+}
+
+char *__wrap_realpath(const char *path, char *resolved)
+{
+	if (!resolved && fail_now())
+		return NULL;
+	return __real_realpath(path, resolved);
+}
+
+/* ------------------------------------------------------------ fixtures */
+
+/* On tmpfs when there is one: the loops commit thousands of times, and
+ * each commit's fsyncs on a disk cost more than the rest of the test;
+ * durability is not what this test is about. */
+static char tmpl_shm[] = "/dev/shm/td-oom-XXXXXX";
+static char tmpl[] = "/tmp/td-oom-XXXXXX";
+static char *root;
+static long step = 1;
+
+static td_doc *make_doc(const char *id, const char *text)
+{
+	td_doc *d;
+	size_t len = strlen(text);
+	assert_int_equal(td_doc_new(id, text, len, &d), 0);
+	assert_int_equal(td_meta_set(&d->meta.title, id), 0);
+	assert_int_equal(td_meta_set(&d->meta.date, "2024-01-19"), 0);
+	assert_int_equal(td_doc_add_actor(d, "kim-jong-un", "person",
+				 "Kim Jong Un"), 0);
+	assert_int_equal(td_doc_add_span(d, "text", 0, len, NULL, NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "s", 0, len / 2, NULL, "xml:id",
+				 "s1", "ana", "#claim", NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "persName", 0, 3, NULL, "ref",
+				 "#kim-jong-un", NULL), 0);
+	td_doc_sort_spans(d);
+	return d;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every live document of dir (source, hash, id, text, spans, norm terms),
+ * sorted: two states with the same dump answer every query alike. */
+static char *dump(const char *dir)
+{
+	td_index *ix;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	char **parts = NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < td_index_nsegs(ix); i++) {
+		td_seg *s = td_index_seg(ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
+			if (!td_seg_doc_live(s, d))
+				continue;
+			td_doc *doc;
+			const char *src, *sha;
+			assert_int_equal(td_seg_doc_load(s, d, &doc, &src, &sha), 0);
+			char *buf = NULL;
+			size_t len = 0;
+			FILE *f = open_memstream(&buf, &len);
+			assert_non_null(f);
+			fprintf(f, "%s|%s|%s|%s\n", src, sha ? sha : "", doc->id,
+				doc->meta.title ? doc->meta.title : "");
+			fwrite(doc->text, 1, doc->len, f);
+			for (size_t k = 0; k < doc->n_spans; k++) {
+				fprintf(f, "\n%s %zu %zu", doc->spans[k].name,
+					doc->spans[k].start, doc->spans[k].end);
+				for (uint32_t j = 0; j < doc->spans[k].n_attrs; j++)
+					fprintf(f, " %s=%s", doc->spans[k].attrs[j].name,
+						doc->spans[k].attrs[j].value);
+			}
+			td_docinfo di;
+			assert_int_equal(td_seg_doc(s, d, &di), 0);
+			for (uint32_t p = di.first_tok; p < di.first_tok + di.ntok; p++)
+				fprintf(f, " %s", td_seg_lex_term(s, TD_LAYER_NORM,
+					td_seg_id_at(s, TD_LAYER_NORM, p), NULL));
+			fclose(f);
+			parts = realloc(parts, (n + 1) * sizeof *parts);
+			assert_non_null(parts);
+			parts[n++] = buf;
+			td_doc_free(doc);
+		}
+	}
+	td_index_close(ix);
+	if (n)
+		qsort(parts, n, sizeof *parts, cmp_str);
+	size_t total = 1;
+	for (size_t i = 0; i < n; i++)
+		total += strlen(parts[i]) + 1;
+	char *out = calloc(1, total);
+	assert_non_null(out);
+	for (size_t i = 0; i < n; i++) {
+		strcat(out, parts[i]);
+		strcat(out, "\n");
+		free(parts[i]);
+	}
+	free(parts);
+	return out;
+}
+
+static char *read_all(const char *path)
+{
+	char *data;
+	size_t len;
+	assert_int_equal(td_read_file(path, &data, &len), 0);
+	return data;
+}
+
+/* The exact state of an index directory: MANIFEST's bytes, the names and
+ * sizes of its files (LOCK aside: it only names the last writer's pid),
+ * and the dump. */
+static char *state_of(const char *dir)
+{
+	char p[512], *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	snprintf(p, sizeof p, "%s/MANIFEST", dir);
+	char *m = read_all(p);
+	fprintf(f, "%s--\n", m);
+	free(m);
+	struct dirent **names;
+	int n = scandir(dir, &names, NULL, alphasort);
+	assert_true(n >= 0);
+	for (int i = 0; i < n; i++) {
+		struct stat st;
+		snprintf(p, sizeof p, "%s/%s", dir, names[i]->d_name);
+		if (names[i]->d_name[0] != '.' && strcmp(names[i]->d_name, "LOCK") &&
+			stat(p, &st) == 0)
+			fprintf(f, "%s %lld\n", names[i]->d_name,
+				(long long)st.st_size);
+		free(names[i]);
+	}
+	free(names);
+	char *d = dump(dir);
+	fprintf(f, "--\n%s", d);
+	free(d);
+	fclose(f);
+	return buf;
+}
+
+/* The part of state_of() after the file list: what a query can see. */
+static const char *docs_of(const char *state)
+{
+	const char *d = strstr(state, "\n--\n");
+	d = d ? strstr(d + 4, "\n--\n") : NULL;
+	assert_non_null(d);
+	return d + 4;
+}
+
+/* Empties dir (a flat index directory) and removes it, if it exists. */
+static void remove_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	char p[600];
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		assert_int_equal(unlink(p), 0);
+	}
+	closedir(d);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+/* A fresh copy of the index directory from in to (no fork: the loops
+ * copy thousands of times, under valgrind too). */
+static void copy_dir(const char *from, const char *to)
+{
+	remove_dir(to);
+	assert_int_equal(mkdir(to, 0755), 0);
+	DIR *d = opendir(from);
+	assert_non_null(d);
+	struct dirent *e;
+	char p[600], q[600];
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(p, sizeof p, "%s/%s", from, e->d_name);
+		snprintf(q, sizeof q, "%s/%s", to, e->d_name);
+		char *data;
+		size_t len;
+		assert_int_equal(td_read_file(p, &data, &len), 0);
+		int fd = open(q, O_WRONLY | O_CREAT | O_EXCL, 0644);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, data, len), (ssize_t)len);
+		close(fd);
+		free(data);
+	}
+	closedir(d);
+}
+
+/* ---------------------------------------------------- the operations */
+
+enum { OP_ADD, OP_CHANGE, OP_PRUNE, OP_MERGE, OP_REBUILD, OP_AUTOMERGE,
+	OP_RECOVER, NOPS };
+static const char *op_name[] = {"add", "change", "prune", "merge",
+	"rebuild", "commit+automatic merge", "recover"};
+
+static td_doc *docs[4];
+
+static int add(td_writer *w, int i, const char *source)
+{
+	char sha[65];
+	td_sha256_hex(docs[i]->text, docs[i]->len, sha);
+	return td_writer_add_sha(w, docs[i], source, sha);
+}
+
+static int run_op(const char *dir, int op)
+{
+	td_writer *w;
+	int rc;
+	if (op == OP_RECOVER) {
+		size_t kept, dropped;
+		uint64_t n;
+		return td_index_recover(dir, &kept, &dropped, &n);
+	}
+	if ((rc = td_writer_open(dir, op == OP_REBUILD ? TD_WRITE_REBUILD : 0,
+		     &w)))
+		return rc;
+	switch (op) {
+	case OP_ADD: /* a batch of two new documents */
+		if (!(rc = add(w, 2, "c.txt")))
+			rc = add(w, 3, "d.txt");
+		break;
+	case OP_CHANGE:
+		rc = add(w, 2, "b.txt");
+		break;
+	case OP_PRUNE:
+		rc = td_writer_remove(w, "a.txt");
+		break;
+	case OP_REBUILD:
+		if (!(rc = add(w, 0, "a.txt")))
+			rc = add(w, 3, "d.txt");
+		break;
+	case OP_AUTOMERGE:
+		rc = add(w, 3, "d.txt");
+		break;
+	}
+	if (!rc)
+		rc = op == OP_MERGE ? td_writer_merge(w) : td_writer_commit(w);
+	td_writer_close(w);
+	return rc;
+}
+
+/* Runs op on a copy of base at every k-th allocation failing, once or
+ * (persist) from then on; returns the number of runs that failed. */
+static long oom_loop(const char *base, int op, int persist, long *allocs)
+{
+	/* failing from k on mostly takes the paths failing at k takes:
+	 * a quarter of the values of k */
+	long by = persist ? 4 * step : step;
+	char dir[300];
+	snprintf(dir, sizeof dir, "%s/want", root);
+	copy_dir(base, dir);
+	char *old = state_of(base);
+	assert_int_equal(run_op(dir, op), 0);
+	char *want = state_of(dir);
+	assert_string_not_equal(want, old);
+	snprintf(dir, sizeof dir, "%s/run", root);
+	long failures = 0, k;
+	int reached = 1;
+	for (k = 1; reached; k += by) {
+		copy_dir(base, dir);
+		td_error_clear();
+		arm(k, persist);
+		int rc = run_op(dir, op);
+		reached = alloc_failed > 0;
+		disarm();
+		if (!reached) {
+			*allocs = alloc_count;
+			assert_int_equal(rc, 0);
+		}
+		if (rc != 0 && rc != TD_ENOMEM)
+			fail_msg("%s, allocation %ld failing%s: code %d: %s",
+				op_name[op], k, persist ? " on" : "", rc,
+				td_error_last());
+		if (rc == TD_ENOMEM && !strstr(td_error_last(), "out of memory"))
+			fail_msg("%s, allocation %ld: message: %s", op_name[op], k,
+				td_error_last());
+		assert_int_equal(td_index_check(dir), 0);
+		char *now = state_of(dir);
+		if (rc == TD_ENOMEM && strcmp(now, old))
+			fail_msg("%s, allocation %ld failing%s: out of memory, "
+				"but the index changed:\n%s\ninstead of\n%s",
+				op_name[op], k, persist ? " on" : "", now, old);
+		/* success: the state of a run without failure (the automatic
+		 * merge may have failed with a warning: the same documents) */
+		if (rc == 0 && (op == OP_AUTOMERGE ? strcmp(docs_of(now),
+					docs_of(want)) : strcmp(now, want)))
+			fail_msg("%s, allocation %ld failing%s: success, but not "
+				"the new state", op_name[op], k, persist ? " on" : "");
+		failures += rc != 0;
+		free(now);
+	}
+	free(old);
+	free(want);
+	return failures;
+}
+
+static int quiet_warn_calls;
+
+static void quiet_warn(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+	quiet_warn_calls++;
+}
+
+static const char *texts[] = {
+	"Kim Jong Un said the talks would likely fail. Analysts disagreed.",
+	"The sanctions will probably hold, officials said on Monday.",
+	"Kim's envoy may return to Seoul; nobody expects a deal soon.",
+	"Experts warned that the missile tests could resume by spring.",
+};
+
+static void test_writer_oom(void **state)
+{
+	(void)state;
+	char base[300], base8[300];
+	snprintf(base, sizeof base, "%s/base", root);
+	snprintf(base8, sizeof base8, "%s/base8", root);
+	td_writer *w;
+	/* two segments: a.txt, then b.txt */
+	assert_int_equal(td_writer_open(base, 0, &w), 0);
+	assert_int_equal(add(w, 0, "a.txt"), 0);
+	assert_int_equal(td_writer_commit(w), 0);
+	assert_int_equal(add(w, 1, "b.txt"), 0);
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	/* eight segments: the next commit merges */
+	assert_int_equal(td_writer_open(base8, 0, &w), 0);
+	for (int i = 0; i < 8; i++) {
+		char src[32];
+		snprintf(src, sizeof src, "x%d.txt", i);
+		assert_int_equal(add(w, i % 3, src), 0);
+		assert_int_equal(td_writer_commit(w), 0);
+	}
+	td_writer_close(w);
+	td_set_warn(quiet_warn, NULL);
+	for (int persist = 0; persist < 2; persist++) {
+		for (int op = 0; op < NOPS; op++) {
+			long allocs = 0;
+			long f = oom_loop(op == OP_AUTOMERGE ? base8 : base, op,
+				persist, &allocs);
+			fprintf(stderr, "%s: %ld allocations, %ld runs out of "
+				"memory%s\n", op_name[op], allocs, f,
+				persist ? " (every allocation from k on failing)" : "");
+			assert_true(f > 0);
+		}
+	}
+	td_set_warn(NULL, NULL);
+}
+
+int main(void)
+{
+	root = mkdtemp(tmpl_shm);
+	if (!root)
+		root = mkdtemp(tmpl);
+	if (!root)
+		return 1;
+	/* under valgrind (make check-valgrind) every 4th allocation: the
+	 * plain and ASan runs try every one, LeakSanitizer included */
+	const char *e = getenv("TAGDEX_OOM_STEP");
+	if (e && atol(e) > 0)
+		step = atol(e);
+	else if (getenv("TD_VALGRIND"))
+		step = 4;
+	alloc_trace = getenv("TD_OOM_TRACE") != NULL;
+	for (int i = 0; i < 4; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "doc-%c", 'a' + i);
+		docs[i] = make_doc(id, texts[i]);
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_writer_oom),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+	for (int i = 0; i < 4; i++)
+		td_doc_free(docs[i]);
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+	if (system(cmd) != 0)
+		return 1;
+	return rc;
+}
