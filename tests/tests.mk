@@ -124,6 +124,10 @@ EXTRA_DIST += tests/cli/test_library.sh
 TESTS += tests/cli/test_exit_table.sh
 EXTRA_DIST += tests/cli/test_exit_table.sh
 
+# index area: SIGINT/SIGTERM at every commit step (issue 12)
+TESTS += tests/cli/test_ingest_signal.sh
+EXTRA_DIST += tests/cli/test_ingest_signal.sh
+
 # index area: out-of-memory injection at every allocation of a commit
 # (issue 12): the allocation functions are wrapped in this program only
 check_PROGRAMS += tests/unit/test_oom

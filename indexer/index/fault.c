@@ -3,15 +3,26 @@
  * (tests/cli/test_library.sh holds the rest to that). Every mutating step
  * of a commit calls td_fault_step() first; TAGDEX_FAULT_AFTER=k makes the
  * k-th step _exit(77) (a crash at that point), TAGDEX_FAULT_FAIL=k makes it
- * fail with EIO (an I/O error there). Unset, every step is a no-op. */
+ * fail with EIO (an I/O error there), TAGDEX_FAULT_SIGNAL=k[:SIGNO] raises
+ * the signal (default SIGINT) at the k-th step and goes on (an interrupt
+ * there). Unset, every step is a no-op. */
 #include "config.h"
 #include "index_int.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static int fault_left, fault_fail;
+static int sig_left, sig_no;
+
+void td_writer_fault_signal(int n, int sig)
+{
+	sig_left = n;
+	sig_no = sig;
+}
 
 void td_writer_fault_after(int n)
 {
@@ -27,12 +38,14 @@ void td_writer_fault_fail(int n)
 
 int td_writer_fault_pending(void)
 {
-	return fault_left > 0;
+	return fault_left > 0 || sig_left > 0;
 }
 
 int td_fault_step(const char *what)
 {
 	(void)what;
+	if (sig_left > 0 && --sig_left == 0)
+		raise(sig_no);
 	if (fault_left > 0 && --fault_left == 0) {
 		if (!fault_fail)
 			_exit(77);
@@ -50,4 +63,9 @@ void td_fault_from_env(void)
 	f = getenv("TAGDEX_FAULT_FAIL");
 	if (f && *f)
 		td_writer_fault_fail(atoi(f));
+	f = getenv("TAGDEX_FAULT_SIGNAL"); /* K or K:SIGNO */
+	if (f && *f) {
+		const char *c = strchr(f, ':');
+		td_writer_fault_signal(atoi(f), c ? atoi(c + 1) : SIGINT);
+	}
 }

@@ -13,6 +13,8 @@
 
 #include "tagdex.h"
 
+#include <signal.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -166,6 +168,15 @@ int td_writer_each_source(td_writer *w,
 int td_writer_commit(td_writer *w);
 /* Merges segments into one (also done on commit past a threshold). */
 int td_writer_merge(td_writer *w);
+/* Lets the caller stop a commit or a merge (a program sets *flag from its
+ * SIGINT/SIGTERM handler; the library installs none). Once *flag is
+ * non-zero, td_writer_commit() and td_writer_merge() give up before the
+ * new manifest is written: TD_EINTR, the index exactly as it was, the
+ * new segment file removed. From the manifest write on, a commit runs to
+ * its end. A merge that a commit starts (past the threshold) and that is
+ * stopped leaves the commit standing: td_writer_commit() returns 0. The
+ * flag is the caller's and must outlive the writer; NULL: no stopping. */
+void td_writer_set_interrupt(td_writer *w, const volatile sig_atomic_t *flag);
 /* Releases the lock; uncommitted work is discarded. */
 void td_writer_close(td_writer *w);
 

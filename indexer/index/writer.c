@@ -36,7 +36,26 @@ struct td_writer {
 	td_segbuild *b;   /* pending documents, NULL if none */
 	td_mseg pend;     /* deletions within the pending segment */
 	uint64_t tokens_added;
+	const volatile sig_atomic_t *stop; /* td_writer_set_interrupt() */
 };
+
+void td_writer_set_interrupt(td_writer *w, const volatile sig_atomic_t *flag)
+{
+	w->stop = flag;
+}
+
+/* 0, or TD_EINTR when the caller asked to stop; newseg (a segment file no
+ * manifest names yet, or NULL) is removed then. Only called before the
+ * manifest write: from there on a commit finishes. */
+static int check_stop(td_writer *w, const char *newseg)
+{
+	if (!w->stop || !*w->stop)
+		return 0;
+	if (newseg && *newseg)
+		unlink(newseg);
+	return td_error(TD_EINTR, "%s: interrupted; the index is unchanged",
+		w->dir);
+}
 
 uint64_t td_writer_tokens_added(const td_writer *w)
 {
@@ -408,7 +427,12 @@ static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
 	char *nm = strdup(name);
 	if (!nm)
 		return td_error(TD_ENOMEM, "out of memory");
-	if ((rc = td_segbuild_write(b, tmp, &size, &crc))) {
+	if ((rc = check_stop(w, NULL)) ||
+		(rc = td_segbuild_write(b, tmp, &size, &crc))) {
+		free(nm);
+		return rc;
+	}
+	if ((rc = check_stop(w, tmp))) {
 		free(nm);
 		return rc;
 	}
@@ -471,6 +495,8 @@ static int commit(td_writer *w, int merging)
 			"an earlier failure; reopen the index", w->dir);
 	if (!w->dirty)
 		return 0;
+	if ((rc = check_stop(w, NULL)))
+		return rc;
 	w->broken = 1;
 	if (w->b && td_segbuild_ndocs(w->b)) {
 		if ((rc = publish_segment(w, w->b, &w->pend, newseg)))
@@ -489,7 +515,7 @@ static int commit(td_writer *w, int merging)
 	}
 	w->m.nsegs = k;
 	w->m.generation++;
-	if ((rc = write_manifest(w, newseg)))
+	if ((rc = check_stop(w, newseg)) || (rc = write_manifest(w, newseg)))
 		return rc;
 	if (!td_fault_step("cleanup"))
 		clean_segments(w);
@@ -501,11 +527,14 @@ static int commit(td_writer *w, int merging)
 	if (reload(w))
 		return 0;
 	if (!merging && w->m.nsegs > TD_MERGE_THRESHOLD &&
-		td_writer_merge(w)) {
-		/* the batch is durable: that is what the caller asked for */
-		td_warn("%s: the batch is committed, but the merge that "
-			"followed failed: %s (the index is whole; run "
-			"tagdex-ingest --merge later)", w->dir, td_error_last());
+		(rc = td_writer_merge(w))) {
+		/* the batch is durable: that is what the caller asked for
+		 * (and a merge the caller stopped needs no warning) */
+		if (rc != TD_EINTR)
+			td_warn("%s: the batch is committed, but the merge "
+				"that followed failed: %s (the index is whole; "
+				"run tagdex-ingest --merge later)", w->dir,
+				td_error_last());
 		if (load_state(w, 0) == 0)
 			w->broken = 0;
 		td_error_clear();
@@ -538,7 +567,8 @@ int td_writer_merge(td_writer *w)
 			const char *src, *sha;
 			if (!td_seg_doc_live(s, d))
 				continue;
-			if ((rc = td_seg_doc_load(s, d, &doc, &src, &sha)))
+			if ((rc = check_stop(w, NULL)) ||
+				(rc = td_seg_doc_load(s, d, &doc, &src, &sha)))
 				goto out;
 			rc = td_segbuild_add(b, doc, src ? src : doc->id, sha);
 			td_doc_free(doc);
@@ -556,7 +586,7 @@ int td_writer_merge(td_writer *w)
 	if (td_segbuild_ndocs(b) && (rc = publish_segment(w, b, NULL, newseg)))
 		goto out;
 	w->m.generation++;
-	if ((rc = write_manifest(w, newseg)))
+	if ((rc = check_stop(w, newseg)) || (rc = write_manifest(w, newseg)))
 		goto out;
 	if (!td_fault_step("cleanup"))
 		clean_segments(w);

@@ -181,12 +181,29 @@ typedef struct pool {
 	pthread_cond_t cv;
 } pool;
 
-/* SIGINT/SIGTERM: finish the document at hand, commit nothing, say so. */
+/* SIGINT/SIGTERM: finish the document at hand, commit nothing, say so.
+ * During a commit the writer sees the flag too (td_writer_set_interrupt):
+ * before its manifest write it gives up and the index is unchanged; from
+ * there on the commit completes, and the message says which. */
 static volatile sig_atomic_t stop_sig;
 
 static void on_stop(int sig)
 {
 	stop_sig = sig;
+}
+
+/* The committed generation of the index in dir (0: none). The writer
+ * holds the lock: nobody else changes it. */
+static uint64_t generation(const char *dir)
+{
+	td_manifest m;
+	if (td_manifest_read(dir, &m)) {
+		td_error_clear();
+		return 0;
+	}
+	uint64_t g = m.generation;
+	td_manifest_free(&m);
+	return g;
 }
 
 static double now(void)
@@ -542,6 +559,9 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		sigaction(SIGTERM, &old_term, NULL);
 		return rc;
 	}
+	td_writer_set_interrupt(w, &stop_sig);
+	/* what a signal during the commits changed: told by the generation */
+	uint64_t gen0 = generation(dir);
 	int tty = !o->quiet && isatty(2);
 	size_t failed = 0, added = 0, changed = 0, unchanged = 0, moved = 0;
 	size_t removed = 0, unresolved = 0, skipped = 0, ndocs = 0;
@@ -850,19 +870,35 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		rc = 128 + stop_sig;
 		goto out;
 	}
-	if ((rc = td_writer_commit(w)))
-		goto out;
-	if (stop_sig) {
-		fprintf(stderr, "tagdex-ingest: interrupted: the batch is "
-			"committed\n");
+	rc = td_writer_commit(w);
+	if (rc == TD_EINTR) {
+		fprintf(stderr, "tagdex-ingest: interrupted: index unchanged\n");
 		rc = 128 + stop_sig;
 		goto out;
 	}
-	if (o->merge && td_writer_merge(w)) {
+	if (rc)
+		goto out;
+	/* did the commit change the index (a batch with nothing new does not) */
+	int committed = generation(dir) != gen0;
+	int mrc = 0;
+	if (o->merge && !stop_sig && (mrc = td_writer_merge(w)) &&
+		mrc != TD_EINTR) {
 		/* the batch is durable: say so rather than fail the run */
 		td_warn("%s: the batch is committed, but the merge failed: %s "
 			"(the index is whole; run --merge again later)", dir,
 			td_error_last());
+	}
+	if (stop_sig) {
+		int merged = o->merge && !mrc &&
+			generation(dir) != gen0 + (uint64_t)committed;
+		fprintf(stderr, "tagdex-ingest: interrupted: %s%s\n",
+			committed ? "the batch is committed" :
+			merged ? "the merge is committed" : "index unchanged",
+			committed && merged ? " and the segments merged" :
+			committed && o->merge ? " (not merged: run --merge again)" :
+			"");
+		rc = 128 + stop_sig;
+		goto out;
 	}
 	if (!o->quiet) {
 		char toks[48];

@@ -1,0 +1,90 @@
+#!/bin/sh
+# test_ingest_signal.sh: SIGINT and SIGTERM during a commit (issue 12),
+# deterministic: the fault hook TAGDEX_FAULT_SIGNAL=k:SIG raises the signal
+# at the k-th commit step (each open, write, fsync, close, rename and unlink
+# of the batch's commit and of the --merge after it), for every k until a
+# run no longer reaches k. The batch adds, changes and prunes a source.
+# Every interrupted run exits 128+SIG and says either "interrupted: index
+# unchanged", with the index byte for byte as before (MANIFEST and files)
+# and the old query answers, or "interrupted: the batch is committed", with
+# the new answers; --check passes, no temporary file is left, and a re-run
+# reaches the state of a run without signal.
+set -u
+top_builddir=${top_builddir:-$(pwd)}
+srcdir=${srcdir:-$(dirname "$0")/../..}
+case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
+ING=$top_builddir/indexer/tagdex-ingest
+QRY=$top_builddir/queries/tagdex-query
+export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
+[ -x "$ING" ] || { echo "no $ING"; exit 77; }
+# on tmpfs when there is one: about 60 commits, and their fsyncs on a
+# loaded disk cost more than the rest of the test
+shm=/dev/shm; [ -d $shm ] && [ -w $shm ] || shm=/tmp
+T=$(mktemp -d $shm/td-signal-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 1
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# what a query can see: every document's size, and every norm's count
+answers() { # index dir
+	"$QRY" -x "$1" --freq doc --format tsv '[]' &&
+		"$QRY" -x "$1" --freq norm --format tsv '[]'
+}
+files() { ls "$1" | grep -v '^LOCK$'; }
+
+mkdir arts
+set -- $(ls "$srcdir"/corpus/articles/*.txt | head -3)
+cp "$1" "$2" arts/
+"$ING" -q -x base arts || fail "base: first batch"
+cp "$3" arts/
+"$ING" -q -x base arts || fail "base: second batch"
+answers base > old || fail "base: query"
+# the batch: one new source, one changed, one gone (--prune)
+echo "A new paragraph that will likely matter." > arts/new.txt
+f=$(ls arts/*.txt | head -1)
+printf '\nAnalysts expect a deal soon.\n' >> "$f"
+rm "$(ls arts/*.txt | sed -n 2p)"
+rm -rf ix; cp -a base ix
+"$ING" -q -x ix --prune --merge arts 2>err || fail "run without signal: $(cat err)"
+answers ix > new || fail "new state: query"
+cmp -s old new && fail "the batch changes nothing"
+
+k=1 unchanged=0 committed=0 merged=0 done=0
+while [ $k -le 200 ] && [ $done = 0 ]; do
+	sig=$((k % 2 ? 2 : 15))
+	rm -rf ix; cp -a base ix
+	TAGDEX_FAULT_SIGNAL=$k:$sig "$ING" -q -x ix --prune --merge arts 2>err
+	st=$?
+	if [ $st = 0 ]; then
+		done=1 # the signal step was not reached: a whole run
+		answers ix | cmp -s - new || fail "k=$k: completed, not the new state"
+	elif [ $st != $((128 + sig)) ]; then
+		fail "k=$k: signal $sig: exit $st: $(cat err)"
+	elif grep -q "^tagdex-ingest: interrupted: index unchanged$" err; then
+		unchanged=$((unchanged + 1))
+		cmp -s ix/MANIFEST base/MANIFEST || fail "k=$k: unchanged, but MANIFEST changed"
+		[ "$(files ix)" = "$(files base)" ] ||
+			fail "k=$k: unchanged, but the files differ: $(files ix | tr '\n' ' ')"
+		answers ix | cmp -s - old || fail "k=$k: unchanged, but the answers changed"
+	elif grep -q "^tagdex-ingest: interrupted: the batch is committed" err; then
+		committed=$((committed + 1))
+		grep -q "and the segments merged$" err && merged=$((merged + 1))
+		answers ix | cmp -s - new || fail "k=$k: committed, not the new state"
+	else
+		fail "k=$k: signal $sig: message: $(cat err)"
+	fi
+	"$ING" -x ix --check 2>err || fail "k=$k: check: $(cat err)"
+	ls ix | grep -q '\.tmp$' && fail "k=$k: temporary files left"
+	"$ING" -q -x ix --prune --merge arts 2>err || fail "k=$k: re-run: $(cat err)"
+	answers ix | cmp -s - new || fail "k=$k: re-run: not the new state"
+	k=$((k + 1))
+done
+[ $done = 1 ] || fail "the runs never completed"
+# every outcome was seen: stopped before the manifest, committed with the
+# merge stopped, committed and merged
+[ $unchanged -ge 3 ] || fail "only $unchanged runs left the index unchanged"
+[ $((committed - merged)) -ge 3 ] || fail "only $((committed - merged)) runs stopped the merge"
+[ $merged -ge 3 ] || fail "only $merged runs committed the merge"
+echo "signal at each of $((k - 2)) commit steps: $unchanged unchanged," \
+	"$committed committed ($merged merged)"
+[ $fails = 0 ]
