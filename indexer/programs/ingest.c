@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -216,6 +217,58 @@ static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
 	return rc;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Takes out of in[] the files that a corpus root among them includes
+ * (xi:include): they are written through the root, not a second time on
+ * their own (as the index mode reads them). */
+static int drop_included(char **in, size_t *n)
+{
+	char **inc = NULL;
+	size_t ninc = 0;
+	int rc = 0;
+	for (size_t i = 0; i < *n && !rc; i++) {
+		size_t l = strlen(in[i]), len, k;
+		char *data, **v;
+		if (l < 4 || strcasecmp(in[i] + l - 4, ".xml") ||
+			td_read_file(in[i], &data, &len))
+			continue;
+		if (memmem(data, len, "http://www.w3.org/2001/XInclude", 31) &&
+			td_tei_included(in[i], data, len, &v, &k) == 0) {
+			char **w = realloc(inc, (ninc + k + 1) * sizeof *w);
+			if (w) {
+				inc = w;
+				memcpy(inc + ninc, v, k * sizeof *v);
+				ninc += k;
+			} else {
+				td_free_inputs(v, k);
+				v = NULL;
+				rc = td_error(TD_ENOMEM, "out of memory");
+			}
+			free(v);
+		}
+		free(data);
+	}
+	if (ninc && !rc) {
+		qsort(inc, ninc, sizeof *inc, cmp_str);
+		size_t kept = 0;
+		for (size_t i = 0; i < *n; i++) {
+			char *c = realpath(in[i], NULL);
+			if (c && bsearch(&c, inc, ninc, sizeof *inc, cmp_str))
+				free(in[i]);
+			else
+				in[kept++] = in[i];
+			free(c);
+		}
+		*n = kept;
+	}
+	td_free_inputs(inc, ninc);
+	return rc;
+}
+
 static int exit_for_index(int rc)
 {
 	if (rc == 0)
@@ -378,6 +431,12 @@ int main(int argc, char **argv)
 			memcpy(in + n, v, k * sizeof *v);
 			n += k;
 			free(v);
+		}
+		if (drop_included(in, &n)) {
+			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+			td_free_inputs(in, n);
+			td_pipeline_free(p);
+			return EXIT_INPUT;
 		}
 		if (to_stdout && n + failed != 1) {
 			td_free_inputs(in, n);

@@ -58,6 +58,9 @@ summary | grep -q ": 1 added, .* 0 failed; 2 documents," || fail "xinclude summa
 [ "$("$QRY" -x px --count --to 2020 '"budget"')" = 1 ] || fail "xinclude: corpus date"
 "$ING" -x px pm 2>err
 summary | grep -q ": 0 added, 0 changed, 0 moved, 1 unchanged" || fail "xinclude again: $(summary)"
+# -o of the folder: the root's documents once each, not the components again
+"$ING" -o po pm 2>err || fail "-o xinclude: $(cat err)"
+[ "$(ls po | tr '\n' ' ')" = "sitting-1.xml sitting-2.xml " ] || fail "-o xinclude: $(ls po)"
 # a component changes: the root's documents are read again
 sed 's/will fail/will surely fail/' pm/sub/sitting1.xml >s && mv s pm/sub/sitting1.xml
 "$ING" -x px pm 2>err
