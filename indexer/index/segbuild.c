@@ -609,9 +609,10 @@ static int share_attrs(td_segbuild *b, uint8_t **emit)
 	uint64_t apos = 0;
 	for (size_t i = 0; i < b->nspans; i++) {
 		bspan *sp = &b->spans[i];
-		const uint32_t *a = b->attrs + 2 * (size_t)sp->attr_first;
 		uint32_t n = 2 * sp->nattrs;
 		if (n) {
+			/* b->attrs is NULL while no span has an attribute */
+			const uint32_t *a = b->attrs + 2 * (size_t)sp->attr_first;
 			size_t h = attr_run_hash(a, n) & (ns - 1);
 			for (; slot[h]; h = (h + 1) & (ns - 1)) {
 				const bspan *o = &b->spans[slot[h] - 1];
