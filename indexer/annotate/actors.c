@@ -342,9 +342,10 @@ static int whole_name(const char *s)
  * to the actors.tsv state claiming one of them, else a new state actor;
  * names no actor claims become its aliases. */
 static int iso_state(td_annotator *a, name_set *ns, const char *const *names,
-	size_t nn, long to)
+	size_t nn, long to, int *created)
 {
 	int id = -1, rc = 0;
+	*created = -1;
 	const char *canon = NULL;
 	for (size_t k = 0; k < nn; k++) {
 		if (!names[k])
@@ -381,6 +382,7 @@ static int iso_state(td_annotator *a, name_set *ns, const char *const *names,
 		free(key);
 		if (rc)
 			return rc;
+		*created = id;
 	}
 	for (size_t k = 0; k < nn && !rc; k++) {
 		if (!names[k])
@@ -399,8 +401,22 @@ static int iso_state(td_annotator *a, name_set *ns, const char *const *names,
 	return rc;
 }
 
+/* The states that only ISO 3166-1 gave, by alpha-2 code: those 3166-2
+ * lists as a subdivision of another country under the same name
+ * ("US-PR" Puerto Rico, "CN-HK" Hong Kong SAR) are dependent
+ * territories, places rather than states. */
+typedef struct iso_new {
+	char cc[3];
+	int id;
+	int dependent;
+} iso_new;
+typedef struct iso_news {
+	iso_new v[300];
+	size_t n;
+} iso_news;
+
 /* ISO 3166-1 countries and 3166-3 former countries as states. */
-static int load_iso_states(td_annotator *a, name_set *ns)
+static int load_iso_states(td_annotator *a, name_set *ns, iso_news *news)
 {
 	char path[4096];
 	json_t *root, *arr, *o;
@@ -416,8 +432,16 @@ static int load_iso_states(td_annotator *a, name_set *ns)
 		for (int k = 0; k < 3; k++)
 			if (!whole_name(names[k]))
 				names[k] = NULL;
-		if ((rc = iso_state(a, ns, names, 3, 0)))
+		int created;
+		if ((rc = iso_state(a, ns, names, 3, 0, &created)))
 			break;
+		const char *cc = jstr(o, "alpha_2");
+		if (created >= 0 && cc && strlen(cc) == 2 &&
+		    news->n < sizeof news->v / sizeof news->v[0]) {
+			memcpy(news->v[news->n].cc, cc, 3);
+			news->v[news->n].id = created;
+			news->v[news->n++].dependent = 0;
+		}
 	}
 	json_decref(root);
 	if (rc || (rc = iso_load("iso_3166-3.json", "3166-3", &root, &arr, path, sizeof path)))
@@ -447,7 +471,8 @@ static int load_iso_states(td_annotator *a, name_set *ns)
 			if (whole_name(t) && (nn == 0 || strchr(t, ' ')))
 				names[nn++] = t;
 		}
-		rc = iso_state(a, ns, names, nn, to);
+		int created;
+		rc = iso_state(a, ns, names, nn, to, &created);
 		free(dup);
 		if (rc)
 			break;
@@ -557,6 +582,38 @@ static int add_subdivision(td_annotator *a, name_set *ns, const char *nm)
 	return rc;
 }
 
+/* A dependent territory: the names of actor id become keyless places
+ * (pattern type 1) and leave the actor patterns. */
+static int state_to_place(td_annotator *a, int id)
+{
+	size_t o = 0;
+	int rc = 0;
+	for (size_t k = 0; k < a->actor_pats.n; k++) {
+		td_pat *p = &a->actor_pats.v[k];
+		if (p->id != id) {
+			a->actor_pats.v[o++] = *p;
+			continue;
+		}
+		char buf[512];
+		size_t bl = 0;
+		for (int w = 0; w < p->n && bl + p->len[w] + 2 < sizeof buf; w++) {
+			if (w)
+				buf[bl++] = ' ';
+			memcpy(buf + bl, p->w[w], p->len[w]);
+			bl += p->len[w];
+		}
+		buf[bl] = 0;
+		if (!rc)
+			rc = td_patset_add(&a->place_pats, buf, -1, 1, 0);
+		for (int w = 0; w < p->n; w++)
+			free(p->w[w]);
+		free(p->w);
+		free(p->len);
+	}
+	a->actor_pats.n = o;
+	return rc;
+}
+
 /* ISO 3166-2 subdivisions of the countries and types that
  * subdivisions.tsv lists (US states ...) as places without a key
  * (pattern type 1). A state's name that is also such a place (Georgia)
@@ -564,7 +621,7 @@ static int add_subdivision(td_annotator *a, name_set *ns, const char *nm)
  * that state otherwise. The file holds 5,000 flat objects, of which few
  * are wanted: only the objects whose "code" opens with a listed country
  * are parsed (a whole-file parse costs about 17 ms, ten times more). */
-static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns)
+static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns, iso_news *news)
 {
 	td_tsv *t;
 	char path[4096];
@@ -591,6 +648,22 @@ static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns)
 			v++;
 		if (*v != '"')
 			continue;
+		/* "US-PR": a subdivision whose code ends in the code of a
+		 * state only ISO 3166-1 gave, under that state's name */
+		if (strnlen(v, 7) == 7 && v[3] == '-' && v[6] == '"' && memcmp(v + 1, v + 4, 2) != 0)
+			for (size_t k = 0; k < news->n; k++) {
+				char nm[128];
+				const char *o = p, *e;
+				if (memcmp(news->v[k].cc, v + 4, 2) != 0)
+					continue;
+				while (o > b && *o != '{')
+					o--;
+				e = strchr(p, '}');
+				const char *cn = a->actors[news->v[k].id].name;
+				if (e && raw_member(o, e, "name", nm, sizeof nm) &&
+				    strncmp(nm, cn, strlen(cn)) == 0)
+					news->v[k].dependent = 1;
+			}
 		/* a listed country before the hyphen? */
 		const char *dash = strchr(v + 1, '-');
 		int listed = 0;
@@ -645,6 +718,9 @@ static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns)
 			break;
 	}
 	json_decref(root);
+	for (size_t k = 0; k < news->n && !rc; k++)
+		if (news->v[k].dependent)
+			rc = state_to_place(a, news->v[k].id);
 	if (!rc && !found && t->n)
 		rc = td_error(TD_EINPUT, "%s: no subdivision of the countries in subdivisions.tsv", path);
 	td_tsv_free(t);
@@ -750,15 +826,19 @@ int td_actors_load(td_annotator *a, const char *dir)
 			rc = claim_list(&ns, td_lex_field(r, 4), id);
 	}
 	td_tsv_free(t);
+	iso_news *news = rc ? NULL : calloc(1, sizeof *news);
+	if (!rc && !news)
+		rc = td_error(TD_ENOMEM, "out of memory");
 	if (!rc)
 		rc = plural_demonyms(a, &ns);
 	if (!rc)
-		rc = load_iso_states(a, &ns);
+		rc = load_iso_states(a, &ns, news);
 	if (!rc)
 		rc = load_list(dir, "places.tsv", &a->place_pats, &ns);
 	if (!rc)
-		rc = load_subdivisions(a, dir, &ns);
+		rc = load_subdivisions(a, dir, &ns, news);
 	ns_free(&ns);
+	free(news);
 	if (rc)
 		return rc;
 	td_patset_sort(&a->actor_pats);
@@ -974,7 +1054,7 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
 	"Institute", "Service", "Commission", "Society", "Association", "Assn",
 	"Church", "Police", "Legion", "Board", "Foundation", "League",
 	"Federation", "Authority", "Organization", "Organisation",
-	"Fund", "Club", "Ltd", "Press", "Corps", "Academy", "Congress", NULL};
+	"Fund", "Club", "Ltd", "Press", "Corps", "Academy", "Congress", "Lobby", NULL};
 /* heads written as abbreviations keep their full stop */
 static const char *const org_abbrevs[] = {"Corp", "Inc", "Co", "Assn", "Ltd", NULL};
 

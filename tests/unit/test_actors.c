@@ -306,7 +306,7 @@ static void test_orgs_by_shape(void **state)
 	td_doc *d = fx_one("1961-02-09",
 		"Agents of the Federal Bureau of Narcotics met the Lakeside Water Authority.\n"
 		"The Dunmore Electric Corp. built the plant for Harlan Trust & Savings Bank.\n"
-		"It was named a Foreign Terrorist Organisation.\n"
+		"It was named a Foreign Terrorist Organisation by the Ruritania Lobby.\n"
 		"China’s Ministry of Commerce replied.\n"
 		"The Twelfth Congress of the Ruritanian Workers Party opened.");
 	/* the whole span, not a lexicon or head sub-match */
@@ -317,6 +317,7 @@ static void test_orgs_by_shape(void **state)
 	/* an abbreviated head keeps its full stop */
 	fx_expect(d, "orgName", "Dunmore Electric Corp.", "ref", "#dunmore-electric-corp");
 	fx_expect(d, "orgName", "Harlan Trust & Savings Bank", "ref", "#harlan-trust-savings-bank");
+	fx_expect(d, "orgName", "Ruritania Lobby", "ref", "#ruritania-lobby");
 	/* after "a" it is a category, not a name */
 	assert_null(fx_find(d, "orgName", "Foreign Terrorist Organisation"));
 	assert_null(fx_find(d, "orgName", "Terrorist Organisation"));
@@ -497,6 +498,14 @@ static void test_iso_states(void **state)
 	/* ambiguous (the country or the US state): no tag */
 	assert_null(fx_find(d, "orgName", "Georgia"));
 	assert_null(fx_find(d, "placeName", "Georgia"));
+	td_doc_free(d);
+	/* dependent territories (ISO 3166-2 lists them under another
+	 * country: US-PR, CN-HK) are places, not states */
+	d = fx_one("1961-11-04", "Officials in Puerto Rico and Hong Kong agreed.");
+	assert_non_null(fx_find(d, "placeName", "Puerto Rico"));
+	assert_null(td_span_attr(fx_find(d, "placeName", "Puerto Rico"), "ref"));
+	assert_null(fx_find(d, "orgName", "Hong Kong"));
+	assert_non_null(fx_find(d, "placeName", "Hong Kong"));
 	td_doc_free(d);
 	/* Dahomey was withdrawn in 1977 (ISO 3166-3) */
 	d = fx_one("2024-01-19", "Dahomey protested.");
