@@ -1726,6 +1726,9 @@ static const td_mention *org_by_head(const td_actx *c, size_t t0, size_t i, size
 static size_t firm_run(const td_actx *c, size_t i, size_t t1)
 {
 	size_t k = i, names = 0;
+	/* the usual answer first: no comma after the first word */
+	if (i + 1 >= t1 || !td_tok_eq(c, i + 1, ",", 0))
+		return 0;
 	while (k < t1 && free_name_word(c, k, t1)) {
 		names++;
 		k++;
@@ -1816,7 +1819,8 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	/* "Emory Wheel" after Emory University: a run opening with the
 	 * first word of an institution named after someone is another
 	 * institution of theirs, not a person */
-	size_t on = n <= lexn && lexn == 0 && org_first_word(c, i) ? name_run(c, i, t1) : 0;
+	size_t on = n <= lexn && lexn == 0 && i + 1 < t1 && name_token(c, i + 1) &&
+			org_first_word(c, i) ? name_run(c, i, t1) : 0;
 	if (on >= 2) {
 		n = on;
 		kind = "org";
