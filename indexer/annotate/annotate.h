@@ -137,6 +137,8 @@ typedef struct td_quote {
 	int sent;          /* sentence of the start */
 	const char *who;   /* key or NULL */
 	int who_carried;   /* who continues the previous sentence's speaker */
+	int next_part;     /* the quote continuing it in the next paragraph
+			    * (no closing mark here, an opening one there), -1 */
 } td_quote;
 
 typedef struct td_said {

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "annotate.h"
 
@@ -141,7 +142,7 @@ static int push_quote(td_actx *c, size_t s, size_t e)
 		c->quotes = v;
 		c->cap_quotes = cap;
 	}
-	td_quote q = {s, e, -1, NULL, 0};
+	td_quote q = {s, e, -1, NULL, 0, -1};
 	for (size_t i = 0; i < c->n_sents; i++)
 		if (c->sents[i].start <= s && s < c->sents[i].end)
 			q.sent = (int)i;
@@ -151,12 +152,31 @@ static int push_quote(td_actx *c, size_t s, size_t e)
 	return 0;
 }
 
-/* Pairs the marks of text[lo, hi) (one block). */
-static int scan_block(td_actx *c, size_t lo, size_t hi)
+/* Does an opening quote mark (double when dbl) start the block at lo? */
+static int opens_block(const char *s, size_t lo, size_t hi, int dbl)
+{
+	while (lo < hi && (s[lo] == ' ' || s[lo] == '\n' || s[lo] == '\t'))
+		lo++;
+	size_t ml;
+	int m = lo < hi ? mark_at(s, lo, hi, &ml) : M_NONE;
+	if (dbl)
+		return m == M_LDQ || m == M_DQ;
+	return m == M_LSQ || (m == M_SQ && is_alnum_at(s, lo + ml, hi));
+}
+
+/* Pairs the marks of text[lo, hi) (one block). A quote still open at the
+ * end of the block runs to its end when the next block (from next_lo)
+ * opens with the same kind of mark: the English convention for a quote
+ * over paragraphs. *first gets the index of the quote opened by a mark at
+ * the very start of the block, *pending that of the unclosed part (-1). */
+static int scan_block(td_actx *c, size_t lo, size_t hi, size_t next_lo,
+	size_t next_hi, long *first, long *pending)
 {
 	const char *s = c->doc->text;
 	open_mark st[32];
 	int n = 0, rc;
+	size_t start_pos = (size_t)-1;
+	*first = *pending = -1;
 	for (size_t i = lo; i < hi;) {
 		size_t ml;
 		int m = mark_at(s, i, hi, &ml);
@@ -211,6 +231,8 @@ static int scan_block(td_actx *c, size_t lo, size_t hi)
 			break;
 		}
 		if (opening) {
+			if (start_pos == (size_t)-1 && i == lo)
+				start_pos = i + ml;
 			if (n < 32) {
 				st[n].dbl = dbl;
 				st[n].pos = i + ml;
@@ -221,12 +243,28 @@ static int scan_block(td_actx *c, size_t lo, size_t hi)
 			for (k = n - 1; k >= 0 && st[k].dbl != dbl; k--)
 				;
 			if (k >= 0) {
+				size_t before = c->n_quotes;
 				if ((rc = push_quote(c, st[k].pos, i)) < 0)
 					return rc;
+				if (st[k].pos == start_pos && c->n_quotes > before)
+					*first = (long)before;
 				n = k;
 			}
 		}
+		if (start_pos == (size_t)-1)
+			start_pos = 0; /* the block does not open with a mark */
 		i += ml;
+	}
+	/* the outermost quote still open continues in the next paragraph */
+	if (n > 0 && next_lo < next_hi && opens_block(s, next_lo, next_hi, st[0].dbl)) {
+		size_t before = c->n_quotes;
+		if ((rc = push_quote(c, st[0].pos, hi)) < 0)
+			return rc;
+		if (c->n_quotes > before) {
+			*pending = (long)before;
+			if (st[0].pos == start_pos)
+				*first = (long)before;
+		}
 	}
 	return 0;
 }
@@ -234,13 +272,28 @@ static int scan_block(td_actx *c, size_t lo, size_t hi)
 int td_quotes_find(td_actx *c)
 {
 	int rc;
+	long pending = -1;
 	for (size_t i = 0; i < c->n_sents;) {
 		size_t j = i;
 		while (j + 1 < c->n_sents && c->sents[j + 1].para == c->sents[i].para &&
 		       c->sents[i].para >= 0)
 			j++;
-		if ((rc = scan_block(c, c->sents[i].start, c->sents[j].end)) < 0)
+		size_t nlo = 0, nhi = 0;
+		if (j + 1 < c->n_sents) {
+			size_t k = j + 1;
+			while (k + 1 < c->n_sents && c->sents[k + 1].para == c->sents[j + 1].para &&
+			       c->sents[k + 1].para >= 0)
+				k++;
+			nlo = c->sents[j + 1].start;
+			nhi = c->sents[k].end;
+		}
+		long first, pend;
+		if ((rc = scan_block(c, c->sents[i].start, c->sents[j].end, nlo, nhi, &first,
+			     &pend)) < 0)
 			return rc;
+		if (pending >= 0 && first >= 0)
+			c->quotes[pending].next_part = (int)first;
+		pending = pend;
 		i = j + 1;
 	}
 	return 0;
@@ -262,23 +315,374 @@ static const td_mention *ment_at(const td_actx *c, size_t t)
 	return NULL;
 }
 
+/* Words that show a finite_words clause has begun (its verb or auxiliary). */
+static const char *const finite_words[] = {"is", "was", "were", "are", "had",
+	"has", "have", "would", "will", "could", "can", "cannot", "must",
+	"should", "may", "might", "did", "does", "do", "remains", "remained",
+	"won't", "wouldn't", "isn't", "wasn't", NULL};
+static const char *const clause_openers[] = {"it", "he", "she", "they",
+	"we", "there", "the", "a", "an", "its", "his", "her", "their", "this",
+	"these", "those", "any", "no", "all", "both", "such", NULL};
+/* adverbs that may close a reporting clause ('said yesterday') */
+static const char *const time_adverbs[] = {"yesterday", "today", "again", NULL};
+static const char *const adverbial_openers[] = {"on", "in", "at", "last",
+	"this", "earlier", "yesterday", "again", "repeatedly", "publicly",
+	"privately", "recently", "today", "also", "firmly", "once", "later",
+	NULL};
+static const char *const passive_aux[] = {"is", "was", "be", "been",
+	"being", "are", "were", NULL};
+
+static const char *const clause_preps[] = {"on", "in", "at", "before",
+	"after", "with", "for", "from", "by", "to", "of", "that", "and", "or",
+	"against", "about", "over", "under", "into", "during", "amid", "as",
+	"than", "but", "if", "who", "which", "not", NULL};
+
+static int end_punct(const td_actx *c, size_t k)
+{
+	return td_tok_eq(c, k, ".", 0) || td_tok_eq(c, k, "!", 0) ||
+		td_tok_eq(c, k, "?", 0) || td_tok_eq(c, k, ";", 0) ||
+		td_tok_eq(c, k, ":", 0);
+}
+
+static int is_open_mark(const td_actx *c, size_t k)
+{
+	return td_tok_eq(c, k, "\xe2\x80\x9c", 0) || td_tok_eq(c, k, "\xe2\x80\x98", 0) ||
+		td_tok_eq(c, k, "\"", 0) || td_tok_eq(c, k, "'", 0);
+}
+
+/* Titles that show a person's gender ("Mrs. Hengesbach", "Mr Kim"). */
+static const char *const male_titles[] = {"Mr", "Mr.", "King", "Prince", "Lord",
+	"Sir", "Msgr.", "Cardinal", "Pope", "Father", "Brother", "chairman",
+	"spokesman", "Emir", "Sheikh", NULL};
+static const char *const female_titles[] = {"Mrs", "Mrs.", "Miss", "Ms", "Ms.",
+	"Mme.", "Queen", "Princess", "Lady", "Dame", "Sister", "chairwoman",
+	"spokeswoman", NULL};
+/* Determiners of an indefinite description ("a taxi driver", "one
+ * official"): a speaker that the text does not name. */
+static const char *const he_she[] = {"he", "she", NULL};
+static const char *const indef_dets[] = {"a", "an", "one", "another", NULL};
+/* Words that may stand between a subject and its speech verb. */
+static const char *const pre_verb_adverbs[] = {"also", "later", "then",
+	"today", "yesterday", "has", "had", "have", "once", "again", "further",
+	"further", "repeatedly", "earlier", "had", NULL};
+/* Before a name in subject position: the start of a clause. */
+static const char *const clause_heads[] = {",", ";", "and", "but", "that",
+	"when", "while", "as", "after", "before", "because", "\xe2\x80\x9c", "\"",
+	"(", "\xe2\x80\x93", NULL};
+
+static int is_speech(const td_actx *c, size_t t, size_t lim)
+{
+	long m = td_patset_match(&c->a->speech_pats, c, t, lim);
+	return m >= 0 && c->a->speech_pats.v[m].type == TD_SV_SPEECH;
+}
+
+/* The gender of actor key as titles before its mentions up to token t
+ * show it: 'm', 'f' or 0. */
+static int key_gender(const td_actx *c, const char *key, size_t t)
+{
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || m->t0 >= t || m->t0 == 0 || strcmp(m->key, key))
+			continue;
+		/* "Mrs." is two tokens */
+		size_t tt = m->t0 - 1;
+		if (tt > 0 && td_tok_eq(c, tt, ".", 0))
+			tt--;
+		if (td_tok_in(c, tt, male_titles, 0))
+			return 'm';
+		if (td_tok_in(c, tt, female_titles, 0))
+			return 'f';
+	}
+	return 0;
+}
+
+/* Is mention m in subject position: at the start of its clause (perhaps
+ * after a title or "the") and followed by a verb or an appositive, or
+ * right after a speech verb ("said Gore")? */
+static int subject_position(const td_actx *c, const td_mention *m)
+{
+	size_t s0 = c->sents[m->sent].t0, s1 = c->sents[m->sent].t1;
+	size_t b = m->t0;
+	if (m->t1 >= s1 || td_tok_eq(c, m->t1, "'s", 1))
+		return 0;
+	if (b > s0 && is_speech(c, b - 1, m->t0))
+		return 1;
+	/* the agent of a passive ("was announced by the navy's adviser,
+	 * Capt. George Symonds") is the logical subject */
+	for (size_t k = b; k-- > s0 && b - k <= 16;) {
+		if (td_tok_eq(c, k, "by", 0)) {
+			size_t p = k > s0 ? k - 1 : k;
+			size_t n = td_tok_len(c, p);
+			const char *w = td_tok_str(c, p);
+			if (p > s0 && n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y') {
+				p--; /* "announced grimly by" */
+				n = td_tok_len(c, p);
+				w = td_tok_str(c, p);
+			}
+			if (p < k && n > 3 && td_tok_is_lower(c, p) && w[n - 2] == 'e' && w[n - 1] == 'd')
+				return 1;
+			break;
+		}
+		if (td_tok_any(c, k, finite_words))
+			break;
+	}
+	/* a title before the name (Assistant Prosecutor, Sen., Mrs.) */
+	for (int n = 0; n < 5 && b > s0 &&
+	     ((td_tok_is_cap(c, b - 1) && !ment_at(c, b - 1)) ||
+	      (b - 1 > s0 && td_tok_eq(c, b - 1, ".", 0) && td_tok_is_cap(c, b - 2)));
+	     n++)
+		b--;
+	if (b > s0 && td_tok_eq(c, b - 1, "the", 1))
+		b--;
+	if (b > s0 && !td_tok_in(c, b - 1, clause_heads, 1))
+		return 0;
+	size_t a = m->t1;
+	/* "Kaja Lind of Estonia put it": of + a proper name */
+	if (td_tok_eq(c, a, "of", 0) && a + 1 < s1 && td_tok_is_cap(c, a + 1)) {
+		a++;
+		for (int n = 0; n < 5 && a < s1 && td_tok_is_cap(c, a); n++)
+			a++;
+	}
+	if (td_tok_eq(c, a, ",", 0))
+		return 1;
+	return td_tok_is_lower(c, a) && !td_tok_any(c, a, clause_preps) &&
+		!td_tok_eq(c, a, "and", 1) && !td_tok_eq(c, a, "or", 1);
+}
+
+static size_t description_subject(const td_actx *c, size_t t0, size_t v);
+
+/* "he"/"she" at token t: the most recent named person in subject position
+ * (outside quotes, in this paragraph or the three before) whose gender,
+ * where a title shows it, agrees; NULL when there is none or when a
+ * speaker given only by description ("a taxi driver said") came after
+ * that person. */
+static const char *resolve_pronoun(const td_actx *c, size_t t)
+{
+	int g = td_tok_eq(c, t, "she", 1) ? 'f' : 'm';
+	int si = c->tok_sent[t];
+	if (si < 0)
+		return NULL;
+	/* the first sentence of the paragraph three before this one */
+	int smin = si, breaks = 0;
+	while (smin > 0 && breaks <= 3) {
+		if (c->sents[smin - 1].para != c->sents[smin].para && ++breaks > 3)
+			break;
+		smin--;
+	}
+	const td_mention *best = NULL;
+	/* mentions are not stored in text order: the nearest one wins */
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->t0 >= t || (best && m->t0 <= best->t0) || m->pronoun || !m->key ||
+		    m->located || !m->kind || strcmp(m->kind, "person") ||
+		    tok_in_quote(c, m->t0))
+			continue;
+		if (m->sent < smin)
+			continue;
+		if (!subject_position(c, m))
+			continue;
+		int mg = key_gender(c, m->key, t);
+		if (mg && mg != g)
+			continue;
+		best = m;
+	}
+	if (!best)
+		return NULL;
+	/* a described speaker between that person and the pronoun */
+	for (int s = best->sent; s <= si; s++) {
+		size_t a = s == best->sent ? best->t1 : c->sents[s].t0;
+		size_t z = s == si ? t : c->sents[s].t1;
+		for (size_t v = a; v < z; v++)
+			if (!tok_in_quote(c, v) && is_speech(c, v, c->sents[s].t1) &&
+			    description_subject(c, a, v) != (size_t)-1)
+				return NULL;
+	}
+	return best->key;
+}
+
+/* When the subject of the speech verb at v is an indefinite description
+ * ("a taxi driver said", "One official, who asked not to be named,
+ * said"), the token of its determiner; else (size_t)-1. */
+static size_t description_subject(const td_actx *c, size_t t0, size_t v)
+{
+	size_t k = v;
+	while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
+		k--;
+	/* a relative clause without commas ("a taxi driver who saw Kim
+	 * said") */
+	for (size_t j = k; j-- > t0 && k - j <= 12;) {
+		if (td_tok_eq(c, j, ",", 0) || td_tok_eq(c, j, ";", 0) || tok_in_quote(c, j))
+			break;
+		if (td_tok_eq(c, j, "who", 1)) {
+			k = j;
+			break;
+		}
+	}
+	/* an appositive or relative clause between commas */
+	if (k > t0 && td_tok_eq(c, k - 1, ",", 0)) {
+		size_t j = k - 1;
+		while (j > t0 && k - j < 16 && !td_tok_eq(c, j - 1, ",", 0))
+			j--;
+		if (j > t0 && td_tok_eq(c, j - 1, ",", 0))
+			k = j - 1;
+		else
+			return (size_t)-1;
+	}
+	/* the noun phrase: lowercase words back to its determiner */
+	for (size_t n = 0; k > t0 && n < 5; n++) {
+		size_t j = k - 1;
+		if (tok_in_quote(c, j) || ment_at(c, j))
+			return (size_t)-1;
+		if (td_tok_in(c, j, indef_dets, 1))
+			return n > 0 ? j : (size_t)-1;
+		if (!td_tok_is_lower(c, j) || td_tok_any(c, j, clause_preps) ||
+		    td_tok_any(c, j, finite_words))
+			return (size_t)-1;
+		k = j;
+	}
+	return (size_t)-1;
+}
+
+/* "the President", "the senator": the most recent person named with that
+ * title before token k (the title's words at [k, e)); NULL when none. */
+static const char *title_alone(const td_actx *c, size_t k, size_t e)
+{
+	size_t n = e - k;
+	for (size_t i = c->n_ments; i-- > 0;) {
+		const td_mention *m = &c->ments[i];
+		if (m->t0 >= k || m->pronoun || !m->key || !m->kind ||
+		    strcmp(m->kind, "person") || m->t0 < n)
+			continue;
+		size_t j;
+		for (j = 0; j < n; j++)
+			if (td_tok_len(c, m->t0 - n + j) != td_tok_len(c, k + j) ||
+			    strncasecmp(td_tok_str(c, m->t0 - n + j), td_tok_str(c, k + j),
+				    td_tok_len(c, k + j)))
+				break;
+		if (j == n)
+			return m->key;
+	}
+	return NULL;
+}
+
+/* A person right after the verb ending at vend ("said Gore", "said the
+ * President"); *found is set when one is there. */
+static const char *speaker_after(const td_actx *c, size_t vend, size_t t1, int *found)
+{
+	size_t k = vend;
+	*found = 0;
+	if (k < t1 && td_tok_eq(c, k, "the", 1)) {
+		long tm = k + 1 < t1 ? td_patset_match(&c->a->title_pats, c, k + 1, t1) : -1;
+		if (tm < 0 || ment_at(c, k + 1))
+			return NULL;
+		size_t e = k + 1 + (size_t)c->a->title_pats.v[tm].n;
+		if (e < t1 && (td_tok_eq(c, e, "'s", 1) ||
+			       (td_tok_is_word(c, e) && !td_tok_any(c, e, time_adverbs))))
+			return NULL; /* "said the President's aide" */
+		const char *w = title_alone(c, k + 1, e);
+		*found = w != NULL;
+		return w;
+	}
+	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
+	if (m && m->t0 == k && !m->located && !m->pronoun && m->kind &&
+	    strcmp(m->kind, "person") == 0) {
+		*found = 1;
+		return m->key;
+	}
+	return NULL;
+}
+
+/* Does a complete subject follow the verb ending at vend ("said Gore,",
+ * "said the President.", "said a witness, who")? A name or a short
+ * determiner phrase, then punctuation or the sentence end; not an
+ * addressee ("told the Council in March that"). */
+static int inverted_subject(const td_actx *c, size_t vend, size_t t1)
+{
+	size_t k = vend;
+	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
+	if (m && m->t0 == k && !m->pronoun)
+		k = m->t1;
+	else if (k < t1 && (td_tok_eq(c, k, "the", 1) || td_tok_in(c, k, indef_dets, 1))) {
+		k++;
+		for (int n = 0; n < 3 && k < t1 && td_tok_is_word(c, k) &&
+		     !td_tok_any(c, k, clause_preps) && !td_tok_any(c, k, finite_words);
+		     n++)
+			k++;
+		if (k < t1 && td_tok_eq(c, k, "'s", 1))
+			for (k++; k < t1 && td_tok_is_word(c, k) && !td_tok_any(c, k, clause_preps); k++)
+				;
+	} else
+		return 0;
+	while (k < t1 && td_tok_any(c, k, time_adverbs))
+		k++;
+	return k >= t1 || td_tok_eq(c, k, ",", 0) || end_punct(c, k) ||
+		td_tok_eq(c, k, "\xe2\x80\x9d", 0);
+}
+
 /* A speech verb's speaker: the nearest mention before the verb in the same
- * clause, else right after the verb ("said Kim"). *found tells whether any
+ * clause, else right after the verb ("said Kim"). After a comma or a
+ * closing mark a person right after the verb wins ("What Herter
+ * presented, said Gore, was"); an indefinite description as subject ("one
+ * official said") is a speaker without a name; "he"/"she" resolve to the
+ * person the text is about (resolve_pronoun). *found tells whether any
  * speaker (even a keyless group) was seen. */
 static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	size_t t1, int *found)
 {
 	const td_mention *best = NULL;
 	*found = 0;
+	if (v > t0 && (td_tok_eq(c, v - 1, ",", 0) || tok_in_quote(c, v - 1) ||
+		       td_tok_eq(c, v - 1, "\xe2\x80\x9d", 0) || td_tok_eq(c, v - 1, "\"", 0)) &&
+	    inverted_subject(c, vend, t1)) {
+		const char *w = speaker_after(c, vend, t1, found);
+		if (*found)
+			return w;
+		/* "said the President's aide", "said a witness": unnamed,
+		 * unless a name follows in apposition ("said the spokesman,
+		 * Patrick Muyaya") */
+		if (td_tok_eq(c, vend, "the", 1) || td_tok_in(c, vend, indef_dets, 1)) {
+			*found = 1;
+			for (size_t k = vend + 1; k < t1 && k < vend + 6; k++) {
+				if (tok_in_quote(c, k))
+					break;
+				const td_mention *m = ment_at(c, k);
+				if (m && !m->located && !m->pronoun && td_tok_eq(c, m->t0 - 1, ",", 0))
+					return m->key;
+			}
+			return NULL;
+		}
+	}
+	if (description_subject(c, t0, v) != (size_t)-1) {
+		*found = 1;
+		return NULL;
+	}
 	/* before the verb: the nearest person of the clause, else the nearest
 	 * actor ("Foreign Minister Amara Diallo of Guinea-Bissau said") */
-	for (size_t k = v; k-- > t0 && v - k <= 14;) {
+	/* mentions inside a relative clause before the verb ("Fred Lewis,
+	 * who tried the Pohl case, said") are not the subject */
+	size_t from = v;
+	for (size_t k = v; k-- > t0 + 1 && v - k <= 20;) {
+		if (tok_in_quote(c, k))
+			continue;
+		if (td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0))
+			break;
+		if (td_tok_eq(c, k, "who", 1) && td_tok_eq(c, k - 1, ",", 0)) {
+			from = k - 1;
+			break;
+		}
+	}
+	for (size_t k = from; k-- > t0 && from - k <= 14;) {
 		if (tok_in_quote(c, k))
 			continue;
 		if (td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0) ||
 		    td_tok_eq(c, k, "that", 1))
 			break;
 		const td_mention *m = ment_at(c, k);
+		if ((!m || m->pronoun) && td_tok_in(c, k, he_she, 1) && (!best || best->pronoun)) {
+			/* "he"/"she": the person the text is about */
+			*found = 1;
+			return resolve_pronoun(c, k);
+		}
 		if (!m || m->located)
 			continue;
 		if (!best)
@@ -296,8 +700,11 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	for (size_t k = vend; k < t1 && k < vend + 6; k++) {
 		if (tok_in_quote(c, k))
 			break;
+		/* "said he would": the subject of the reported clause */
+		if (td_tok_in(c, k, he_she, 1))
+			break;
 		const td_mention *m = ment_at(c, k);
-		if (m && !m->located) {
+		if (m && !m->located && !m->pronoun) {
 			*found = 1;
 			return m->key;
 		}
@@ -328,12 +735,6 @@ static int is_sub(const td_actx *c, size_t t)
 	return td_tok_in(c, t, subordinators, 1);
 }
 
-static int end_punct(const td_actx *c, size_t k)
-{
-	return td_tok_eq(c, k, ".", 0) || td_tok_eq(c, k, "!", 0) ||
-		td_tok_eq(c, k, "?", 0) || td_tok_eq(c, k, ";", 0) ||
-		td_tok_eq(c, k, ":", 0);
-}
 
 /* Is there a comma, semicolon or colon (outside quotes) in [k, t1)? */
 static int more_clause_punct(const td_actx *c, size_t k, size_t t1)
@@ -345,33 +746,6 @@ static int more_clause_punct(const td_actx *c, size_t k, size_t t1)
 	return 0;
 }
 
-/* Words that show a finite_words clause has begun (its verb or auxiliary). */
-static const char *const finite_words[] = {"is", "was", "were", "are", "had",
-	"has", "have", "would", "will", "could", "can", "cannot", "must",
-	"should", "may", "might", "did", "does", "do", "remains", "remained",
-	"won't", "wouldn't", "isn't", "wasn't", NULL};
-static const char *const clause_openers[] = {"it", "he", "she", "they",
-	"we", "there", "the", "a", "an", "its", "his", "her", "their", "this",
-	"these", "those", "any", "no", "all", "both", "such", NULL};
-/* adverbs that may close a reporting clause ('said yesterday') */
-static const char *const time_adverbs[] = {"yesterday", "today", "again", NULL};
-static const char *const adverbial_openers[] = {"on", "in", "at", "last",
-	"this", "earlier", "yesterday", "again", "repeatedly", "publicly",
-	"privately", "recently", "today", "also", "firmly", "once", "later",
-	NULL};
-static const char *const passive_aux[] = {"is", "was", "be", "been",
-	"being", "are", "were", NULL};
-
-static const char *const clause_preps[] = {"on", "in", "at", "before",
-	"after", "with", "for", "from", "by", "to", "of", "that", "and", "or",
-	"against", "about", "over", "under", "into", "during", "amid", "as",
-	"than", "but", "if", "who", "which", "not", NULL};
-
-static int is_open_mark(const td_actx *c, size_t k)
-{
-	return td_tok_eq(c, k, "\xe2\x80\x9c", 0) || td_tok_eq(c, k, "\xe2\x80\x98", 0) ||
-		td_tok_eq(c, k, "\"", 0) || td_tok_eq(c, k, "'", 0);
-}
 
 /* A present-tense verb in -s after a noun ("the mission lacks ships",
  * "a full collapse seems unlikely"): lowercase, not -ss, and a word after. */
@@ -830,7 +1204,12 @@ int td_quotes_attribute(td_actx *c)
 	int rc;
 	for (size_t si = 0; si < c->n_sents; si++) {
 		const char *w = NULL;
-		if (si > 0 && c->sents[si].para != c->sents[si - 1].para)
+		/* a paragraph break ends the speaker, unless the paragraph
+		 * before ends in a colon ("Pohl said:" before a quoted
+		 * paragraph) */
+		if (si > 0 && c->sents[si].para != c->sents[si - 1].para &&
+		    !(c->sents[si - 1].t1 > c->sents[si - 1].t0 &&
+		      td_tok_eq(c, c->sents[si - 1].t1 - 1, ":", 0)))
 			prev = NULL;
 		if ((rc = sentence_speech(c, si, prev, &w)) < 0)
 			return rc;
@@ -847,6 +1226,22 @@ int td_quotes_attribute(td_actx *c)
 			    c->quotes[q].end > c->sents[si].start &&
 			    c->quotes[q].end <= c->sents[si].end)
 				c->quotes[q].who = w;
+	}
+	/* the parts of a quote over paragraphs are one quotation: each takes
+	 * the speaker of its first attributed part */
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		int head = 1;
+		for (size_t r = 0; r < c->n_quotes && head; r++)
+			head = c->quotes[r].next_part != (int)q;
+		if (!head)
+			continue;
+		const char *who = NULL;
+		size_t guard = 0;
+		for (int p = (int)q; p >= 0 && !who && guard++ < c->n_quotes; p = c->quotes[p].next_part)
+			who = c->quotes[p].who;
+		guard = 0;
+		for (int p = (int)q; p >= 0 && who && guard++ < c->n_quotes; p = c->quotes[p].next_part)
+			c->quotes[p].who = who;
 	}
 	/* said first (outside), then q inside it */
 	for (size_t i = 0; i < c->n_said; i++) {
@@ -865,6 +1260,6 @@ int td_quotes_attribute(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, time_nouns, month_names, weekday_names, time_adverbs, NULL};
+	static const char *const *const lists[] = {subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, male_titles, female_titles, he_she, indef_dets, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	return td_words_register(a, lists);
 }

@@ -230,6 +230,93 @@ static void test_speaker_paragraph_break(void **state)
 	td_doc_free(d);
 }
 
+/* A quote over paragraphs (no closing mark at the paragraph's end, an
+ * opening one at the next) is one quotation: each part, a <q> per
+ * paragraph, has the speaker of the first; "X said:" before a quoted
+ * paragraph names its speaker (issue 13). */
+static void test_quote_over_paragraphs(void **state)
+{
+	(void)state;
+	const char *chain[] = {"“From the start,” Kim Jong Un said, “we have sought peace.\nWe seek it still.",
+		"“Nobody can doubt it.\nNobody will.”", "The West disagreed."};
+	td_doc *d = fx_doc("2024-01-19", chain, 3);
+	fx_expect(d, "q", "we have sought peace.", "who", "#kim-jong-un");
+	fx_expect(d, "q", "We seek it still.", "who", "#kim-jong-un");
+	fx_expect(d, "q", "Nobody can doubt it.", "who", "#kim-jong-un");
+	fx_expect(d, "q", "Nobody will.", "who", "#kim-jong-un");
+	assert_int_equal(fx_count(d, "q"), 5);
+	td_doc_free(d);
+	/* an unclosed quote without an opening mark after it is no quote */
+	const char *stray[] = {"Kim Jong Un said “we have sought peace.", "Nobody doubts it."};
+	d = fx_doc("2024-01-19", stray, 2);
+	assert_int_equal(fx_count(d, "q"), 0);
+	td_doc_free(d);
+	const char *colon[] = {"Kim Jong Un said:", "“We are ready.”", "“Nobody wins.”"};
+	d = fx_doc("2024-01-19", colon, 3);
+	fx_expect(d, "q", "We are ready.", "who", "#kim-jong-un");
+	/* only the paragraph right after the colon */
+	fx_expect(d, "q", "Nobody wins.", "who", NULL);
+	td_doc_free(d);
+}
+
+/* After a comma or a quote, a person right after the verb is the speaker
+ * ("said Gore"), also a title alone that names a person titled so before
+ * ("said the President"); a speaker given only by description gets no
+ * @who, and neither does a later "he" (issue 13). */
+static void test_speaker_inverted_title_description(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2024-01-19",
+		"What Kim Jong Un wants, said Vladimir Putin, is “peace”.\n"
+		"President Joe Biden spoke on Monday.\n"
+		"“There is a limit,” said the President.\n"
+		"“We wait,” said the President’s aide.");
+	fx_expect(d, "q", "peace", "who", "#vladimir-putin");
+	fx_expect(d, "q", "There is a limit,", "who", "#joe-biden");
+	fx_expect(d, "q", "We wait,", "who", NULL);
+	td_doc_free(d);
+	const char *desc[] = {"Kim Jong Un left Pyongyang on Monday.",
+		"“It is cold,” a taxi driver who saw Kim said.", "“We wait,” he said."};
+	d = fx_doc("2024-01-19", desc, 3);
+	fx_expect(d, "q", "It is cold,", "who", NULL);
+	fx_expect(d, "q", "We wait,", "who", NULL);
+	td_doc_free(d);
+	const char *one[] = {"Kim Jong Un left Pyongyang on Monday.",
+		"One official, who met Kim, said the talks were “over”."};
+	d = fx_doc("2024-01-19", one, 2);
+	fx_expect(d, "q", "over", "who", NULL);
+	td_doc_free(d);
+}
+
+/* "he"/"she" is the most recent named person in subject position whose
+ * gender, where a title shows it, agrees; a passive's agent counts as a
+ * subject; names inside a relative clause before the verb do not. */
+static void test_pronoun_speaker(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2024-01-19",
+		"Mrs. Mary Smith spoke first, and Mr. John Brown spoke later.\n"
+		"“We agree,” she said.\n"
+		"“So do we,” he said.");
+	fx_expect(d, "q", "We agree,", "who", "#mary-smith");
+	fx_expect(d, "q", "So do we,", "who", "#john-brown");
+	td_doc_free(d);
+	d = fx_one("2024-01-19",
+		"Kim Jong Un arrived first.\n"
+		"The plan was announced grimly by the chief adviser, Capt. John Brown.\n"
+		"He said the ship was “fast”.\n"
+		"Mr. Mary Smith, who met Kim Jong Un, said the talks were “fair”.");
+	fx_expect(d, "q", "fast", "who", "#john-brown");
+	fx_expect(d, "q", "fair", "who", "#mary-smith");
+	td_doc_free(d);
+	/* the person named before others, four paragraphs back, is too far */
+	const char *far[] = {"Mr. John Brown spoke.", "Rain fell.", "Rain fell.", "Rain fell.",
+		"Rain fell.", "“We wait,” he said."};
+	d = fx_doc("2024-01-19", far, 6);
+	fx_expect(d, "q", "We wait,", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +331,9 @@ int main(void)
 		cmocka_unit_test(test_zero_that_after_adjuncts),
 		cmocka_unit_test(test_according_title_and_coordinated),
 		cmocka_unit_test(test_carried_speaker_generic_subjects),
+		cmocka_unit_test(test_quote_over_paragraphs),
+		cmocka_unit_test(test_speaker_inverted_title_description),
+		cmocka_unit_test(test_pronoun_speaker),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
