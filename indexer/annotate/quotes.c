@@ -350,6 +350,13 @@ static int is_open_mark(const td_actx *c, size_t k)
 		td_tok_eq(c, k, "\"", 0) || td_tok_eq(c, k, "'", 0);
 }
 
+/* Quantifiers before a plural noun subject ("Many analysts say"). */
+static const char *const subj_quantifiers[] = {"many", "some", "several",
+	"most", "other", "few", NULL};
+static const char *const number_words[] = {"two", "three", "four", "five",
+	"six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+	"thousands", NULL};
+
 /* Titles that show a person's gender ("Mrs. Hengesbach", "Mr Kim"). */
 static const char *const male_titles[] = {"Mr", "Mr.", "King", "Prince", "Lord",
 	"Sir", "Msgr.", "Cardinal", "Pope", "Father", "Brother", "chairman",
@@ -768,7 +775,11 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 {
 	if (vend >= t1 || tok_in_quote(c, vend))
 		return 0;
-	int opener = td_tok_any(c, vend, clause_openers);
+	/* also a quantified subject: "said other mistakes had caused",
+	 * "said four major attacks had been launched" */
+	int opener = td_tok_any(c, vend, clause_openers) || td_tok_in(c, vend, subj_quantifiers, 1) ||
+		(td_tok_is_num(c, vend) && vend + 1 < t1 && td_tok_is_word(c, vend + 1)) ||
+		td_tok_in(c, vend, number_words, 1);
 	size_t ms = vend + (td_tok_eq(c, vend, "the", 1) ? 1 : 0);
 	const td_mention *subj = ms < t1 ? ment_at(c, ms) : NULL;
 	if (subj && (subj->t0 != ms || subj->located || subj->pronoun))
@@ -902,7 +913,7 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 		return vend;
 	if (vend >= t1 || !(object || td_tok_any(c, vend, adverbial_openers)))
 		return 0;
-	for (size_t k = vend + 1; k < t1 && k <= vend + 6; k++) {
+	for (size_t k = vend + 1; k < t1 && k <= vend + (object ? 9 : 6); k++) {
 		if (tok_in_quote(c, k) || !td_tok_is_word(c, k) || td_tok_any(c, k, finite_words))
 			return 0;
 		if (td_tok_eq(c, k, "that", 1))
@@ -922,6 +933,8 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 	int rc;
 	while (cs < t1) {
 		size_t ce = t1, next = 0;
+		if (td_tok_eq(c, cs, ",", 0) && cs + 1 < t1)
+			cs++; /* "told how, twice on two days, a transmitter ..." */
 		for (size_t k = cs; k < t1; k++) {
 			if (tok_in_quote(c, k))
 				continue;
@@ -977,9 +990,6 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 	return (int)cs;
 }
 
-/* Quantifiers before a plural noun subject ("Many analysts say"). */
-static const char *const subj_quantifiers[] = {"many", "some", "several",
-	"most", "other", "few", NULL};
 
 /* A generic subject: the sentence opens with a bare plural common noun,
  * perhaps after a quantifier and with a prepositional phrase after it,
@@ -1027,6 +1037,92 @@ static int and_that_later(const td_actx *c, size_t vend, size_t t1)
 			return 1;
 	}
 	return 0;
+}
+
+/* Subject pronouns and determiners that may open the subject of a
+ * post-posed reporting clause (", he added.", ", the navy said."). */
+static const char *const subj_openers[] = {"he", "she", "they", "it", "we",
+	"i", "the", "a", "an", "one", "its", "his", "her", "their", NULL};
+static const char *const post_adverbs[] = {"today", "yesterday", "here",
+	"later", "also", "again", "tonight", "Monday", "Tuesday", "Wednesday",
+	"Thursday", "Friday", "Saturday", "Sunday", NULL};
+
+/* The end of a subject after a verb (a name, or a determiner and up to
+ * three words, perhaps with a possessive), or k when there is none. */
+static size_t np_after(const td_actx *c, size_t k, size_t t1)
+{
+	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
+	if (m && m->t0 == k && !m->pronoun)
+		return m->t1;
+	if (k >= t1 || !(td_tok_eq(c, k, "the", 1) || td_tok_in(c, k, indef_dets, 1)))
+		return k;
+	size_t e = k + 1;
+	for (int n = 0; n < 3 && e < t1 && td_tok_is_word(c, e) && !td_tok_any(c, e, clause_preps) &&
+	     !td_tok_any(c, e, finite_words);
+	     n++)
+		e++;
+	return e;
+}
+
+/* A reporting clause after what it reports: "Clause, X said [today].",
+ * "Clause, X, president of Y, said.", "Clause, said X." Returns 1 and
+ * *comma, the comma that ends the reported clause, when the speech verb
+ * at [v, vend) is one. */
+static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t t1,
+	size_t *comma)
+{
+	size_t k = v > t0 && td_tok_eq(c, v - 1, ",", 0) ? np_after(c, vend, t1) : vend;
+	if (k > vend) {
+		/* ", said Gore." */
+		*comma = v - 1;
+	} else {
+		/* the farthest comma before the verb with a subject after it
+		 * and no finite verb between */
+		*comma = (size_t)-1;
+		for (size_t j = v; j-- > t0 && v - j <= 16;) {
+			if (tok_in_quote(c, j) || td_tok_any(c, j, finite_words) ||
+			    td_tok_eq(c, j, ";", 0) || td_tok_eq(c, j, ":", 0))
+				break;
+			if (!td_tok_eq(c, j, ",", 0) || j + 1 >= v)
+				continue;
+			const td_mention *m = ment_at(c, j + 1);
+			if ((m && m->t0 == j + 1) || td_tok_in(c, j + 1, subj_openers, 1) ||
+			    td_tok_is_cap(c, j + 1))
+				*comma = j;
+		}
+		if (*comma == (size_t)-1)
+			return 0;
+	}
+	while (k < t1 && td_tok_in(c, k, post_adverbs, 1))
+		k++;
+	if (k < t1 && !td_tok_eq(c, k, ".", 0) && !td_tok_eq(c, k, "!", 0))
+		return 0;
+	/* the reported part: a clause with a verb, not a quote alone */
+	size_t own = 0;
+	int verb = 0;
+	for (size_t j = t0; j < *comma; j++) {
+		size_t n = td_tok_len(c, j);
+		const char *w = td_tok_str(c, j);
+		if (td_tok_any(c, j, finite_words) ||
+		    (td_tok_is_lower(c, j) && n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd'))
+			verb = 1;
+		if (!tok_in_quote(c, j) && td_tok_is_word(c, j))
+			own++;
+	}
+	return verb && own >= 2;
+}
+
+/* A dateline before the first sentence's text ("London, Feb. 9 – "):
+ * the token after its dash, else t0. */
+static size_t after_dateline(const td_actx *c, size_t t0, size_t t1)
+{
+	for (size_t k = t0 + 1; k < t1 && k <= t0 + 6; k++) {
+		if (td_tok_eq(c, k, "\xe2\x80\x93", 0) || td_tok_eq(c, k, "\xe2\x80\x94", 0))
+			return k + 1;
+		if (td_tok_is_lower(c, k) || tok_in_quote(c, k))
+			return t0;
+	}
+	return t0;
 }
 
 /* Speech verbs of sentence si: attribute its quotes and mark reported
@@ -1081,6 +1177,19 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			found = 1;
 		} else
 			who = speaker(c, t0, t, vend, t1, &found);
+		/* "Clause, X said.": the clause before the comma is reported,
+		 * and the speaker is sought after that comma only */
+		size_t pcomma;
+		if (p->type == TD_SV_SPEECH && postposed(c, t0, t, vend, t1, &pcomma)) {
+			who = speaker(c, pcomma, t, vend, t1, &found);
+			size_t cs = si == 0 ? after_dateline(c, t0, t1) : t0, ce = pcomma;
+			if (ce > cs) {
+				size_t bs = c->tok.v[cs].start, be = c->tok.v[ce - 1].end;
+				if ((rc = push_said(c, bs, be, (int)si, found ? who : NULL)) < 0)
+					return rc;
+				c->sflags[si] |= TD_SF_SAID;
+			}
+		}
 		size_t that = p->type == TD_SV_ACCORDING ? 0 :
 			that_after(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
 		/* without a named speaker, only an explicit "that" clause is a
@@ -1260,6 +1369,6 @@ int td_quotes_attribute(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, male_titles, female_titles, he_she, indef_dets, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
+	static const char *const *const lists[] = {subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	return td_words_register(a, lists);
 }

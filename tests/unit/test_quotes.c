@@ -317,6 +317,41 @@ static void test_pronoun_speaker(void **state)
 	td_doc_free(d);
 }
 
+/* Reported speech before its reporting clause ("Clause, X said.",
+ * "Clause, said X."): the clause up to the comma is <said>, its speaker
+ * sought after the comma only; a quote alone is no such clause. Quantified
+ * subjects open a zero-"that" clause; an object verb's addressee may be
+ * long (issue 13). */
+static void test_postposed_and_zero_that(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2024-01-19",
+		"Kim Jong Un spoke in Pyongyang.\n"
+		"The talks will resume in May, he said.\n"
+		"The reactor had been reduced in size for Kim Jong Un, the navy said.\n"
+		"Nothing has changed, said Vladimir Putin.\n"
+		"Prices are rising, Mr. John Brown, head of the bank, said today.\n"
+		"“We are ready,” Kim said.");
+	fx_expect(d, "said", "The talks will resume in May", "who", "#kim-jong-un");
+	fx_expect(d, "said", "The reactor had been reduced in size for Kim Jong Un", "who", NULL);
+	fx_expect(d, "said", "Nothing has changed", "who", "#vladimir-putin");
+	fx_expect(d, "said", "Prices are rising", "who", "#john-brown");
+	assert_int_equal(fx_count(d, "said"), 4);
+	td_doc_free(d);
+	d = fx_one("2024-01-19",
+		"Kim Jong Un said four attacks had been launched.\n"
+		"He said other mistakes had caused damage.\n"
+		"He told delegates to the West Coast Audubon Convention that spraying failed.\n"
+		"Six radiomen told how, twice on two days, the transmitter was heard.\n"
+		"He declared the government is thinking of troops.");
+	fx_expect(d, "said", "four attacks had been launched", "who", "#kim-jong-un");
+	fx_expect(d, "said", "other mistakes had caused damage", "who", "#kim-jong-un");
+	fx_expect(d, "said", "spraying failed", "who", "#kim-jong-un");
+	fx_expect(d, "said", "twice on two days, the transmitter was heard", "who", NULL);
+	fx_expect(d, "said", "the government is thinking of troops", "who", "#kim-jong-un");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -334,6 +369,7 @@ int main(void)
 		cmocka_unit_test(test_quote_over_paragraphs),
 		cmocka_unit_test(test_speaker_inverted_title_description),
 		cmocka_unit_test(test_pronoun_speaker),
+		cmocka_unit_test(test_postposed_and_zero_that),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
