@@ -94,7 +94,20 @@ static const char *const look_det[] = {"a", "an", "the", "this", "that",
 static const char *const look_particle[] = {"at", "for", "into", "after",
 	"forward", "back", "ahead", "to", "up", "down", "on", "around", "out",
 	"through", "over", "in", "beyond", "towards", "toward", "elsewhere",
-	"away", "again", "and", "or", ",", ".", NULL};
+	"away", "again", "and", "or", ",", ".", "upon", NULL};
+/* Words that govern "about" as a preposition ("what would be done about
+ * two charges", "talk about three options"): no approximation. */
+static const char *const about_governors[] = {"done", "do", "does", "did",
+	"doing", "talk", "talks", "talked", "talking", "nothing", "something",
+	"anything", "much", "little", "concerned", "worried", "question",
+	"questions", "doubts", "know", "knew", "known", "care", "cares",
+	"think", "thinking", "thought", NULL};
+/* "make X seem", "let it appear", "wish to appear": appearance to others
+ * under another verb, no hedge. */
+static const char *const causatives[] = {"make", "makes", "made", "making",
+	"let", "lets", NULL};
+static const char *const volitives[] = {"wish", "wishes", "want", "wants",
+	"wanted", "like", "try", "tries", "tried", "hope", "hoped", NULL};
 
 /* Is token i inside an indirect question ("whether X may ...")? Its
  * modal hedges nothing: no assertion is made. */
@@ -208,7 +221,8 @@ int td_hedges_find(td_actx *c)
 			int ok = 1;
 			switch (h->cond) {
 			case TD_HC_NUM:
-				ok = quantity_at(c, e, t1);
+				ok = quantity_at(c, e, t1) &&
+					!(i > t0 && td_tok_in(c, i - 1, about_governors, 1));
 				break;
 			case TD_HC_VERB:
 				ok = e < t1 && (td_tok_is_lower(c, e) || td_tok_eq(c, e, "to", 1));
@@ -233,6 +247,9 @@ int td_hedges_find(td_actx *c)
 					ok = 0;
 				/* "could" of past ability: a past-time expression and no
 				 * "could have" */
+				/* "could have done": an option not taken, no hedge */
+				if (td_tok_eq(c, i, "could", 1) && e < t1 && td_tok_eq(c, e, "have", 1))
+					ok = 0;
 				if (td_tok_eq(c, i, "could", 1) && !(e < t1 && td_tok_eq(c, e, "have", 1))) {
 					/* a reported clause has its own time: "warned last
 					 * week a new designation could disrupt" */
@@ -245,6 +262,19 @@ int td_hedges_find(td_actx *c)
 				if (in_whether(c, t0, i))
 					ok = 0;
 				break;
+			}
+			/* appearance to others under a causative or volitional
+			 * verb: "make the information seem of little value",
+			 * "make it appear reasonable", "wish to appear happy" */
+			if (ok && strcmp(h->subtype, "appearance") == 0 && p->n == 1) {
+				for (size_t k = i; k-- > t0 && i - k <= 4;) {
+					if (td_tok_in(c, k, causatives, 1) ||
+					    (k + 1 == i && td_tok_eq(c, k, "to", 1) && k > t0 &&
+					     td_tok_in(c, k - 1, volitives, 1)))
+						ok = 0;
+					if (!td_tok_is_word(c, k))
+						break;
+				}
 			}
 			if (!ok) {
 				i++;
@@ -266,6 +296,6 @@ int td_hedges_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {quantity, look_det, look_particle, months, past_irregular, NULL};
+	static const char *const *const lists[] = {quantity, look_det, look_particle, months, past_irregular, about_governors, causatives, volitives, NULL};
 	return td_words_register(a, lists);
 }

@@ -150,6 +150,41 @@ static void test_subtype_table(void **state)
 	}
 }
 
+/* Passive reporting and evidential cues (annotation.md, issue 13): the
+ * auxiliary, the participle and "to" are one cue; reputedly, apparently;
+ * a reduced relative "presumed to". Not hedges: "could have done" (an
+ * option not taken), "about" after a word that governs it, seem/appear
+ * under a causative or volitional verb, "look upon". */
+static void test_passive_reporting(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-20",
+		"Global demand is expected to rise.\n"
+		"At least 20 Americans were reported to have been arrested.\n"
+		"More than 1,000 were said to be held, and the envoy was rumoured to leave.\n"
+		"A man presumed to be Russian came, and the deal was rumoured.\n"
+		"Reputedly it could outrun destroyers, and apparently it did.");
+	fx_expect(d, "seg", "is expected to", "subtype", "attribution");
+	fx_expect(d, "seg", "were reported to", "subtype", "attribution");
+	fx_expect(d, "seg", "were said to", "subtype", "attribution");
+	fx_expect(d, "seg", "was rumoured to", "subtype", "attribution");
+	fx_expect(d, "seg", "presumed to", "subtype", "attribution");
+	fx_expect(d, "seg", "was rumoured", "subtype", "attribution");
+	fx_expect(d, "seg", "Reputedly", "subtype", "attribution");
+	fx_expect(d, "seg", "apparently", "subtype", "appearance");
+	const char *ana = fx_ana(d, 0);
+	assert_non_null(strstr(ana, "#hedged"));
+	td_doc_free(d);
+	d = fx_one("1961-11-10",
+		"It could have abandoned further testing.\n"
+		"He did not know what would be done about two charges.\n"
+		"They tried to make the information seem of little value.\n"
+		"I don't wish to appear happy, and it would make it appear reasonable.\n"
+		"They look upon it as a variant of the cold war.");
+	assert_int_equal(fx_count(d, "seg"), 0);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +195,7 @@ int main(void)
 		cmocka_unit_test(test_quoted_hedge),
 		cmocka_unit_test(test_past_anchor_scope),
 		cmocka_unit_test(test_personal_passive),
+		cmocka_unit_test(test_passive_reporting),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
