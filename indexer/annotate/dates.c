@@ -42,11 +42,41 @@ static int last_day(int y, int m)
 	return d[m - 1];
 }
 
+/* The last day of a date value "YYYY", "YYYY-MM" or "YYYY-MM-DD" as
+ * YYYYMMDD. */
+static long period_end(const char *v)
+{
+	int y = 0, m = 0, d = 0;
+	int n = sscanf(v, "%4d-%2d-%2d", &y, &m, &d);
+	if (n < 1)
+		return 0;
+	if (n < 2 || m < 1 || m > 12)
+		m = 12;
+	if (n < 3)
+		d = last_day(y, m);
+	return (long)y * 10000 + m * 100 + d;
+}
+
+/* A <date> in a prediction: @type "horizon" when its period ends on or
+ * after the publication date (what the forecast is due by), "past" when
+ * it ends before ("as was the case in 1958", "last September"), so that
+ * a search for predictions due before a date finds horizons only. */
 static int add_date(td_actx *c, size_t t0, size_t t1, const char *a1,
 	const char *v1, const char *a2, const char *v2)
 {
+	size_t idx;
 	int rc = td_actx_add(c, "date", c->tok.v[t0].start, c->tok.v[t1 - 1].end,
-		NULL, a1, v1, a2, v2);
+		&idx, a1, v1, a2, v2);
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
+	const char *end = a2 && strcmp(a2, "notAfter") == 0 ? v2 :
+		strcmp(a1, "notBefore") == 0 ? NULL : v1;
+	long pub = c->pub_y ? (long)c->pub_y * 10000 + (c->pub_m ? c->pub_m : 12) * 100 +
+			(c->pub_d ? c->pub_d : 31) : 0;
+	if (!pub)
+		return 0; /* nothing to compare with */
+	int past = end && period_end(end) < (c->pub_m && c->pub_d ? pub : pub / 10000 * 10000 + 101);
+	rc = td_span_set_attr(c->doc, idx, "type", past ? "past" : "horizon");
 	return rc < 0 ? rc : 0;
 }
 

@@ -300,6 +300,64 @@ static int past_tense_in_clause(const td_actx *c, size_t t0, size_t i)
 	return 0;
 }
 
+/* "would" that foretells nothing (issue 13): a refusal ("would not
+ * comment"), a wish ("would like"), a past habit ("would often go"), or
+ * the future of a past report or thought in the author's words ("had led
+ * the uninitiated to suppose that this Congress would be", "the hope that
+ * this choice would prove viable", "said he would"). */
+static const char *const refusal_verbs[] = {"comment", "say", "discuss",
+	"elaborate", "confirm", "disclose", "reveal", "answer", "speculate",
+	"specify", "identify", "name", "predict", "guess", NULL};
+static const char *const wish_words[] = {"like", "love", "prefer", "rather",
+	"sooner", NULL};
+static const char *const habit_adverbs[] = {"often", "always", "usually",
+	"sometimes", "regularly", "frequently", "occasionally", "invariably",
+	NULL};
+static const char *const past_thought[] = {"said", "told", "thought",
+	"believed", "hoped", "expected", "knew", "supposed", "suppose",
+	"promised", "announced", "decided", "agreed", "warned", "insisted",
+	"claimed", "assumed", "feared", "felt", "declared", "added", "stated",
+	"hope", "belief", "assumption", "suspicion", "fear", "expectation",
+	"impression", "understanding", "wondered", "asked", "assured",
+	"pledged", "vowed", NULL};
+
+static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	size_t k = i + 1;
+	if (eq(c, k, t1, "not") || eq(c, i, t1, "wouldn't"))
+		k += eq(c, k, t1, "not");
+	if (k > i + 1 || eq(c, i, t1, "wouldn't")) {
+		if (any(c, k, t1, refusal_verbs))
+			return 1;
+	}
+	if (any(c, i + 1, t1, wish_words) || any(c, i + 1, t1, habit_adverbs))
+		return 1;
+	for (size_t b = i; b-- > t0 && i - b <= 15;) {
+		if (td_tok_eq(c, b, ";", 0) || td_tok_eq(c, b, ":", 0))
+			break;
+		if (any(c, b, t1, past_thought))
+			return 1;
+	}
+	return 0;
+}
+
+/* A modal in an embedded question or a free relative of the author's
+ * statement ("did not mention what steps might be taken", "from what
+ * might be militarily desirable"): nothing is asserted about the future. */
+static int embedded_question(const td_actx *c, size_t t0, size_t i, int question)
+{
+	if (question)
+		return 0;
+	for (size_t b = i; b-- > t0 && i - b <= 3;) {
+		if (boundary(c, b))
+			return 0;
+		if (b > t0 && (td_tok_eq(c, b, "what", 0) || td_tok_eq(c, b, "how", 0) ||
+			       td_tok_eq(c, b, "which", 0)))
+			return !(td_tok_eq(c, b, "which", 0) && b == i - 1);
+	}
+	return 0;
+}
+
 static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge_here,
 	int question)
 {
@@ -321,13 +379,17 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 		 * inverted modal asks, it does not assert */
 		if (question && (i == t0 || (i == t0 + 1 && any(c, t0, t1, wh_words))))
 			return 0;
+		if ((eq(c, i, t1, "would") || eq(c, i, t1, "wouldn't")) && would_not_future(c, t0, i, t1))
+			return 0;
+		if (embedded_question(c, t0, i, question))
+			return 0;
 		/* "would have done" is a past counterfactual; "will have to"
 		 * a future necessity */
 		size_t k = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
 		return !eq(c, k, t1, "have") || eq(c, k + 1, t1, "to");
 	}
 	if (any(c, i, t1, possib_modals))
-		return possib_future(c, i, t1, hedge_here);
+		return !embedded_question(c, t0, i, question) && possib_future(c, i, t1, hedge_here);
 	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely") || eq(c, i, t1, "set") ||
 	     eq(c, i, t1, "expected") || eq(c, i, t1, "poised") || eq(c, i, t1, "bound") ||
 	     eq(c, i, t1, "going") || eq(c, i, t1, "due")) && eq(c, i + 1, t1, "to") && i + 2 < t1 &&
@@ -673,6 +735,103 @@ static int speech_verb_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 	return 1;
 }
 
+/* A forecast inside a quote labels its sentence (annotation.md): "will"
+ * (shall, 'll) + verb whose subject is a noun phrase of things, not the
+ * speaker's side or an actor ("“The present recovery movement will gather
+ * momentum”", "“a lesson which will increase the probability”"); "We
+ * will", "Emory University will", "he will" are an actor's plan. */
+static const char *const will_modals[] = {"will", "shall", "'ll", "won't",
+	NULL};
+static const char *const quote_persons[] = {"i", "we", "you", "he", "she",
+	"they", "it", "us", "our", "my", "your", "its", "his", "her", "their",
+	"nobody", "everyone", "everybody", "somebody", "someone", NULL};
+static const char *const np_dets[] = {"the", "a", "an", "this", "these",
+	"such", "every", "each", NULL};
+
+static int quoted_forecast(const td_actx *c, size_t t0, size_t t1)
+{
+	for (size_t i = t0 + 1; i + 1 < t1; i++) {
+		if (!any(c, i, t1, will_modals) ||
+		    !td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end))
+			continue;
+		size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
+		if (!(v < t1 && td_tok_is_lower(c, v)) || eq(c, v, t1, "have"))
+			continue;
+		size_t b = i;
+		while (b > t0 && any(c, b - 1, t1, modal_adverbs))
+			b--;
+		if (b > t0 && (eq(c, b - 1, t1, "which") || eq(c, b - 1, t1, "that"))) {
+			/* a relative clause on a noun of things */
+			size_t a = b - 1;
+			if (a > t0 && td_tok_is_lower(c, a - 1) && !mention_at(c, a - 1) &&
+			    !any(c, a - 1, t1, quote_persons) &&
+			    td_actx_in_quote(c, c->tok.v[a - 1].start, c->tok.v[a - 1].end))
+				return 1;
+			continue;
+		}
+		/* the subject: back to the clause's start */
+		size_t s0 = b;
+		while (s0 > t0 && !boundary(c, s0 - 1) && td_tok_is_word(c, s0 - 1) &&
+		       !eq(c, s0 - 1, t1, "that") && !eq(c, s0 - 1, t1, "and") &&
+		       !eq(c, s0 - 1, t1, "but") && b - s0 < 8)
+			s0--;
+		if (s0 == b || !any(c, s0, t1, np_dets))
+			continue;
+		int actor = 0;
+		for (size_t k = s0; k < b && !actor; k++)
+			actor = mention_at(c, k) || any(c, k, t1, quote_persons);
+		if (!actor)
+			return 1;
+	}
+	return 0;
+}
+
+/* A plain narration of past events in the author's words (issue 13):
+ * a past-tense verb and no present-tense or modal verb ("Pohl received
+ * the verdict without visible emotion.", "All five pleaded innocent.").
+ * Judgement, evaluation and recommendation cues were tested before. */
+static const char *const present_words[] = {"is", "are", "am", "has",
+	"have", "does", "do", "isn't", "aren't", "hasn't", "haven't", "don't",
+	"doesn't", "can", "cannot", "can't", "must", "should", "will", "would",
+	"may", "might", "could", "shall", "'s", "'re", "remains", "seems",
+	"appears", "means", NULL};
+
+static int past_narration(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	int past = 0;
+	for (size_t i = t0; i < t1; i++) {
+		if (m[i - t0] & M_REP)
+			continue;
+		if (td_tok_any(c, i, present_words) || eq(c, i, t1, "now"))
+			return 0;
+		/* "The economy continued to weaken": a trend, as before */
+		if (eq(c, i + 1, t1, "to") && cue_at(c, t0, i, t1) == CC_REPORT)
+			return 0;
+		size_t n = td_tok_len(c, i);
+		const char *w = td_tok_str(c, i);
+		/* a present -s verb after a name or an adverb ("the government
+		 * ultimately prioritizes", "Beijing insists") */
+		if (i > t0 && td_tok_is_lower(c, i) && n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
+		    w[n - 2] != 'u' && (td_tok_is_cap(c, i - 1) || eq(c, i - 1, t1, "now") ||
+					(td_tok_len(c, i - 1) > 4 &&
+					 td_tok_str(c, i - 1)[td_tok_len(c, i - 1) - 1] == 'y' &&
+					 td_tok_str(c, i - 1)[td_tok_len(c, i - 1) - 2] == 'l')))
+			return 0;
+		/* a state described with "was/were" (perhaps a participle:
+		 * "was never equipped") may be a judgement: only other past
+		 * verbs make a narration; "That said," is a connector */
+		if (eq(c, i, t1, "was") || eq(c, i, t1, "were") ||
+		    (eq(c, i, t1, "said") && i > t0 && eq(c, i - 1, t1, "that")))
+			continue;
+		int after_be = 0;
+		for (size_t k = i; k-- > t0 && i - k <= 2;)
+			after_be |= eq(c, k, t1, "was") || eq(c, k, t1, "were") || eq(c, k, t1, "been");
+		if (!after_be)
+			past |= past_word(c, i);
+	}
+	return past;
+}
+
 int td_labels_apply(td_actx *c)
 {
 	int rc = mark_hedges(c);
@@ -725,7 +884,7 @@ int td_labels_apply(td_actx *c)
 		}
 		own_clause |= seg_words && !seg_speech;
 		separate |= seg_judged && !seg_future;
-		if (!pred && reported_forecast(c, si, t0, t1))
+		if (!pred && (reported_forecast(c, si, t0, t1) || quoted_forecast(c, t0, t1)))
 			pred = 1;
 		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
 		int claim;
@@ -746,7 +905,8 @@ int td_labels_apply(td_actx *c)
 			/* a speech act reported without its content */
 			claim = 0;
 		else
-			claim = !report_verb && !report_like(c, t0, t1, mask);
+			claim = !report_verb && !report_like(c, t0, t1, mask) &&
+				!past_narration(c, t0, t1, mask);
 		if (pred)
 			c->sflags[si] |= TD_SF_PREDICTION;
 		if (claim)
@@ -779,6 +939,6 @@ int td_labels_write(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subj_pronouns, modal_adverbs, future_modals, possib_modals, intention, intention_to, wh_words, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, NULL};
+	static const char *const *const lists[] = {subj_pronouns, modal_adverbs, future_modals, possib_modals, intention, intention_to, wh_words, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, refusal_verbs, wish_words, habit_adverbs, past_thought, will_modals, quote_persons, np_dets, present_words, NULL};
 	return td_words_register(a, lists);
 }

@@ -78,12 +78,29 @@ static void test_date_table(void **state)
 	}
 }
 
+/* A date inside a prediction that ends before the publication date is
+ * no horizon (issue 13): @type "past"; the others "horizon". */
+static void test_past_and_horizon(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"Rates will not rise as abruptly as in 1958, and growth will return by 1962.\n"
+		"Talks will resume this year, as they did last May.");
+	fx_expect(d, "date", "1958", "type", "past");
+	fx_expect(d, "date", "1962", "type", "horizon");
+	fx_expect(d, "date", "this year", "type", "horizon");
+	fx_expect(d, "date", "May", "type", "past");
+	fx_expect(d, "date", "May", "when", "1961-05");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_relative),
 		cmocka_unit_test(test_year_rollover),
 		cmocka_unit_test(test_date_table),
+		cmocka_unit_test(test_past_and_horizon),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -228,6 +228,39 @@ static void test_modal_necessity_anon_forecasts(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13: "would" of refusal, wish, habit or a past report or thought
+ * is no forecast; nor is a modal in an embedded question; a forecast in
+ * a quote labels its sentence, an actor's plan in one does not; a plain
+ * narration of past events is no claim, a state described with "was"
+ * may be one. */
+static void test_would_quotes_narration(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"The minister would not comment on the talks.\n"
+		"Khrushchev would like the Berlin problem to be settled.\n"
+		"On Sundays the family would often walk to the river.\n"
+		"The hope that this third choice would prove viable has been shaken.\n"
+		"The statement did not mention what steps might be taken.\n"
+		"The crisis will deepen in the coming months.");
+	for (int i = 0; i < 5; i++)
+		assert_false(has(fx_ana(d, i), "#prediction"));
+	assert_true(has(fx_ana(d, 5), "#prediction"));
+	td_doc_free(d);
+	d = fx_one("1961-06-07",
+		"“The present recovery movement will gather momentum”, Beryl W. Sprinkel said.\n"
+		"He said “it is a lesson which will increase the probability of growth”.\n"
+		"“We will not provoke anybody”, Kim Jong Un said.\n"
+		"Pohl received the verdict without visible emotion.\n"
+		"Markets were unimpressed.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#claim"));
+	assert_true(has(fx_ana(d, 4), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +271,7 @@ int main(void)
 		cmocka_unit_test(test_questions_commitments_forecasts),
 		cmocka_unit_test(test_event_reports_denials_plans),
 		cmocka_unit_test(test_modal_necessity_anon_forecasts),
+		cmocka_unit_test(test_would_quotes_narration),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
