@@ -1337,21 +1337,24 @@ int td_quotes_attribute(td_actx *c)
 				c->quotes[q].who = w;
 	}
 	/* the parts of a quote over paragraphs are one quotation: each takes
-	 * the speaker of its first attributed part */
+	 * the speaker of its first attributed part (a part's next part comes
+	 * later in c->quotes, so one pass finds the chains' heads) */
+	unsigned char *cont = calloc(c->n_quotes ? c->n_quotes : 1, 1);
+	if (!cont)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t q = 0; q < c->n_quotes; q++)
+		if (c->quotes[q].next_part > (int)q)
+			cont[c->quotes[q].next_part] = 1;
 	for (size_t q = 0; q < c->n_quotes; q++) {
-		int head = 1;
-		for (size_t r = 0; r < c->n_quotes && head; r++)
-			head = c->quotes[r].next_part != (int)q;
-		if (!head)
+		if (cont[q] || c->quotes[q].next_part <= (int)q)
 			continue;
 		const char *who = NULL;
-		size_t guard = 0;
-		for (int p = (int)q; p >= 0 && !who && guard++ < c->n_quotes; p = c->quotes[p].next_part)
+		for (int p = (int)q; p >= 0 && !who; p = c->quotes[p].next_part)
 			who = c->quotes[p].who;
-		guard = 0;
-		for (int p = (int)q; p >= 0 && who && guard++ < c->n_quotes; p = c->quotes[p].next_part)
+		for (int p = (int)q; p >= 0 && who; p = c->quotes[p].next_part)
 			c->quotes[p].who = who;
 	}
+	free(cont);
 	/* said first (outside), then q inside it */
 	for (size_t i = 0; i < c->n_said; i++) {
 		const td_said *s = &c->said[i];
