@@ -700,6 +700,23 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		}
 		k = m->t0 < k ? m->t0 : k;
 	}
+	/* "William H. Draper, Jr., former Under Secretary of the Army and
+	 * now with the firm of Draper, Gaither & Anderson, urged": after a
+	 * long appositive, the person before it is the subject, not a body
+	 * named inside it */
+	if (best && strcmp(best->kind, "person") != 0 && v > t0 && td_tok_eq(c, v - 1, ",", 0)) {
+		for (size_t k = best->t0; k-- > t0 && v - k <= 40;) {
+			if (td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0) || tok_in_quote(c, k))
+				break;
+			const td_mention *m = ment_at(c, k);
+			if (m && m->t0 == k && !m->located && !m->pronoun &&
+			    strcmp(m->kind, "person") == 0 && td_tok_eq(c, m->t1, ",", 0) &&
+			    (k == t0 || td_tok_eq(c, k - 1, ",", 0) || !td_tok_is_word(c, k - 1))) {
+				best = m;
+				break;
+			}
+		}
+	}
 	if (best) {
 		*found = 1;
 		return best->key;

@@ -352,6 +352,18 @@ static void test_postposed_and_zero_that(void **state)
 	td_doc_free(d);
 }
 
+/* After a long appositive the person before it is the subject, not a
+ * body named inside the appositive (issue 13). */
+static void test_speaker_before_long_appositive(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"Another speaker, Mr. John Brown, former Under Secretary of the Army and for many "
+		"years now an adviser to the UN Security Council, urged the US to “act now”.");
+	fx_expect(d, "q", "act now", "who", "#john-brown");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -370,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_speaker_inverted_title_description),
 		cmocka_unit_test(test_pronoun_speaker),
 		cmocka_unit_test(test_postposed_and_zero_that),
+		cmocka_unit_test(test_speaker_before_long_appositive),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
