@@ -546,14 +546,14 @@ static int wtab_build(td_annotator *a)
 		size_t h = list_hash(list, 0) & a->reg_mask;
 		while (a->reg_slot[h] != list)
 			h = (h + 1) & a->reg_mask;
-		if (a->reg_bit[h] >= 0 || nbits >= 64)
+		if (a->reg_bit[h] >= 0 || nbits >= 64 * TD_WORD_MASKS)
 			continue; /* a duplicate, or no bit left: scanned */
 		int b = nbits++;
 		a->reg_bit[h] = b;
 		for (int fold = 0; fold < 2; fold++)
 			for (size_t j = 0; list[j]; j++)
-				wtab_get(a, fold, list[j], strlen(list[j]))->mask |=
-					(uint64_t)1 << b;
+				wtab_get(a, fold, list[j], strlen(list[j]))->mask[b >> 6] |=
+					(uint64_t)1 << (b & 63);
 	}
 	for (int p = 0; p < TD_NPATSETS; p++) {
 		td_patset *s = ps[p];

@@ -42,6 +42,10 @@ typedef struct td_patset {
 /* The annotator's patsets that the word table indexes. */
 enum { TD_NPATSETS = 6 };
 
+/* Words of the list bits in td_wordinfo: lists past 64 * TD_WORD_MASKS
+ * are looked up by hash (td_tok_in_slow), which costs far more. */
+enum { TD_WORD_MASKS = 4 };
+
 /* One word of the annotator's word table: an equivalence class of words
  * (folded or exact, ’ as ') that a registered list or a pattern's first
  * word holds. A document maps each token to its class once, so that a
@@ -50,7 +54,8 @@ typedef struct td_wordinfo {
 	const char *w; /* NULL: empty slot */
 	size_t len;
 	uint32_t h;    /* td_word_hash(w, len, fold) */
-	uint64_t mask; /* bit b: the registered list of index b holds it */
+	/* bit b of mask[b / 64]: the registered list of index b holds it */
+	uint64_t mask[TD_WORD_MASKS];
 	/* per indexed patset: 1 + the first pattern with this first word */
 	uint32_t first[TD_NPATSETS];
 } td_wordinfo;
@@ -105,7 +110,8 @@ struct td_annotator {
 	size_t reg_mask;
 	td_wordent *wslot;
 	size_t wmask;
-	/* per reg_slot: the list's bit in td_wordinfo.mask, -1 past 64 */
+	/* per reg_slot: the list's bit in td_wordinfo.mask, -1 past
+	 * 64 * TD_WORD_MASKS */
 	int *reg_bit;
 	/* the word tables, [0] exact and [1] folded; wtmask + 1 slots each */
 	td_wordinfo *wtab[2];
@@ -263,7 +269,7 @@ static inline int td_tok_in(const td_actx *c, size_t i, const char *const *words
 				if (b < 0)
 					break;
 				uint32_t e = c->tok_ent[fold][i];
-				return e && (a->wtab[fold][e - 1].mask >> b & 1);
+				return e && (a->wtab[fold][e - 1].mask[b >> 6] >> (b & 63) & 1);
 			}
 			if (!a->reg_slot[h])
 				break;
