@@ -34,7 +34,7 @@ int td_doc_new(const char *id, const char *text, size_t len, td_doc **out)
 	return 0;
 }
 
-static void meta_free(td_meta *m)
+void td_meta_clear(td_meta *m)
 {
 	free(m->title);
 	free(m->subtitle);
@@ -47,6 +47,7 @@ static void meta_free(td_meta *m)
 	free(m->source_sha256);
 	free(m->extraction);
 	free(m->tei_header);
+	memset(m, 0, sizeof *m);
 }
 
 static void span_free(td_span *sp)
@@ -76,7 +77,7 @@ void td_doc_free(td_doc *doc)
 		td_tokens_free(doc->tokens);
 		free(doc->tokens);
 	}
-	meta_free(&doc->meta);
+	td_meta_clear(&doc->meta);
 	free(doc->id);
 	free(doc->text);
 	free(doc);
@@ -180,9 +181,8 @@ const char *td_span_attr(const td_span *sp, const char *name)
 	return NULL;
 }
 
-static int span_cmp(const void *a, const void *b)
+int td_span_order(const td_span *x, const td_span *y)
 {
-	const td_span *x = a, *y = b;
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
 	if (x->end != y->end)
@@ -190,6 +190,11 @@ static int span_cmp(const void *a, const void *b)
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
 	return 0;
+}
+
+static int span_cmp(const void *a, const void *b)
+{
+	return td_span_order(a, b);
 }
 
 void td_doc_sort_spans(td_doc *doc)

@@ -135,6 +135,10 @@ int td_span_set_attr(td_doc *doc, size_t i, const char *name, const char *value)
 const char *td_span_attr(const td_span *sp, const char *name);
 /* Sorts spans into document order: start ascending, end descending, rank. */
 void td_doc_sort_spans(td_doc *doc);
+/* The order spans nest in: by start, the longer first, then by rank. */
+int td_span_order(const td_span *a, const td_span *b);
+/* Frees every field of m and zeroes it (m itself is the caller's). */
+void td_meta_clear(td_meta *m);
 /* Adds an actor to the header list unless its key is there already. */
 int td_doc_add_actor(td_doc *doc, const char *key, const char *kind,
 	const char *name);

@@ -394,21 +394,6 @@ static char *fallback_id(const char *name, size_t k)
 	return id;
 }
 
-static void meta_free(td_meta *m)
-{
-	free(m->title);
-	free(m->subtitle);
-	free(m->date);
-	free(m->genre);
-	free(m->reading_time);
-	free(m->author);
-	free(m->url);
-	free(m->source_name);
-	free(m->source_sha256);
-	free(m->extraction);
-	free(m->tei_header);
-	memset(m, 0, sizeof *m);
-}
 
 /* Fields of to that are empty take from's (copied); from is kept. */
 static int meta_fill(td_meta *to, const td_meta *from)
@@ -458,7 +443,7 @@ static void doc_reset(rd *r)
 	spans_free(r->spans, r->nspans);
 	r->spans = NULL;
 	r->nspans = r->cap_spans = 0;
-	meta_free(&r->meta);
+	td_meta_clear(&r->meta);
 	actors_free(r->actors, r->nactors);
 	r->actors = NULL;
 	r->nactors = r->cap_actors = 0;
@@ -947,8 +932,8 @@ out:
 	free(r.root_name);
 	free(r.text.p);
 	free(r.cap.p);
-	meta_free(&r.meta);
-	meta_free(&r.cmeta);
+	td_meta_clear(&r.meta);
+	td_meta_clear(&r.cmeta);
 	for (size_t i = 0; i < r.nseen; i++)
 		free(r.seen[i]);
 	free(r.seen);

@@ -441,13 +441,9 @@ static int order_cmp(const void *a, const void *b, void *ctx)
 {
 	const td_doc *doc = ctx;
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	const td_span *x = &doc->spans[i], *y = &doc->spans[j];
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->end != y->end)
-		return x->end > y->end ? -1 : 1;
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
+	int c = td_span_order(&doc->spans[i], &doc->spans[j]);
+	if (c)
+		return c;
 	return i < j ? -1 : i > j; /* stable: equal spans keep their order */
 }
 
