@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -654,7 +655,27 @@ static int has_scheme(const char *h)
 /* An <xi:include> element: the file it names is read next, in its place.
  * Only parse="xml" (the default), no xpointer, no fallback content; the
  * href relative to the including file, inside the input's folder; each
- * file once (which also refuses cycles); at most TD_TEI_MAXINCLUDE deep. */
+ * file once (which also refuses cycles); at most TD_TEI_MAXINCLUDE deep.
+ * What breaks these rules, or names a file that is missing, is a warning
+ * and left out (skipped()); fallback content and the depth are errors. */
+/* An xi:include that is not followed (issue 11: anything but a local file
+ * under the input's folder, read once): a warning naming the including file
+ * and line ("; not followed"), and the element is left out. Returns 1, which
+ * include() turns into 0 so that the rest of the document is read. */
+static int skipped(rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int skipped(rd *r, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	if (r->list_only) /* the listing pass: the reading pass warns */
+		return 1;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	td_warn("%s; not followed", msg);
+	return 1;
+}
+
 static int include(rd *r)
 {
 	xmlNodePtr nd = xmlTextReaderCurrentNode(r->r);
@@ -671,16 +692,16 @@ static int include(rd *r)
 		rc = td_error(TD_EINPUT, "%s:%d: xi:include with content "
 			"(xi:fallback) is not supported", r->name, line);
 	else if (parse && strcmp(parse, "xml"))
-		rc = td_error(TD_EINPUT, "%s:%d: xi:include parse=\"%s\" is not "
+		rc = skipped(r, "%s:%d: xi:include parse=\"%s\" is not "
 			"supported (only xml)", r->name, line, parse);
 	else if (xp)
-		rc = td_error(TD_EINPUT, "%s:%d: xi:include xpointer is not "
+		rc = skipped(r, "%s:%d: xi:include xpointer is not "
 			"supported (only whole files)", r->name, line);
 	else if (!href || !*href)
-		rc = td_error(TD_EINPUT, "%s:%d: xi:include without href",
+		rc = skipped(r, "%s:%d: xi:include without href",
 			r->name, line);
 	else if (href[0] == '/' || has_scheme(href))
-		rc = td_error(TD_EINPUT, "%s:%d: xi:include href=\"%s\": only "
+		rc = skipped(r, "%s:%d: xi:include href=\"%s\": only "
 			"relative paths to local files are followed", r->name,
 			line, href);
 	else if (r->ninc >= TD_TEI_MAXINCLUDE)
@@ -703,20 +724,20 @@ static int include(rd *r)
 	if (!(canon = realpath(path, NULL))) {
 		rc = errno == ENOMEM
 			? td_error(TD_ENOMEM, "out of memory")
-			: td_error(TD_EINPUT, "%s:%d: xi:include href=\"%s\": %s: %s",
+			: skipped(r, "%s:%d: xi:include href=\"%s\": %s: %s",
 				r->name, line, href, path, strerror(errno));
 		goto out;
 	}
 	size_t bl = strlen(r->basedir);
 	if (strncmp(canon, r->basedir, bl) || (canon[bl] != '/' && bl > 1)) {
-		rc = td_error(TD_EINPUT, "%s:%d: xi:include href=\"%s\" is "
-			"outside the input's folder %s; not followed", r->name, line,
+		rc = skipped(r, "%s:%d: xi:include href=\"%s\" is "
+			"outside the input's folder %s", r->name, line,
 			href, r->basedir);
 		goto out;
 	}
 	for (size_t i = 0; i < r->nseen; i++)
 		if (!strcmp(r->seen[i], canon)) {
-			rc = td_error(TD_EINPUT, "%s:%d: xi:include href=\"%s\": %s "
+			rc = skipped(r, "%s:%d: xi:include href=\"%s\": %s "
 				"is already read (an include cycle, or a second "
 				"inclusion); each file is read once", r->name, line,
 				href, path);
@@ -755,7 +776,7 @@ out:
 	free(canon);
 	free(data);
 	/* listing: every file that can be included, past those that cannot */
-	if (r->list_only && rc && rc != TD_ENOMEM)
+	if (rc == 1 || (r->list_only && rc && rc != TD_ENOMEM))
 		rc = 0;
 	return rc;
 }
