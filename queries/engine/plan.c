@@ -107,6 +107,8 @@ static int add_leaf(tq_plan *p, tq_cond *c)
 	}
 	if (c->flags & TQ_FLAG_DIAC) {
 		int rc = strip_marks(pat, strlen(pat), &stripped, &slen);
+		if (rc < 0) /* the quote-folded copy goes too */
+			free(folded);
 		if (rc == TD_ENOMEM)
 			return td_error(TD_ENOMEM, "out of memory");
 		if (rc < 0)
