@@ -573,6 +573,8 @@ static int start_element(rd *r)
 			const char *id = attr(r, "xml:id");
 			r->root_id = id ? strdup(id) : NULL;
 			xmlFree((void *)id);
+			if (id && !r->root_id) /* not an id-less document */
+				return td_error(TD_ENOMEM, "out of memory");
 		}
 	}
 	int tei = !ns || !strcmp(ns, TEI_NS);
