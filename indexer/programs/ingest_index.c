@@ -579,9 +579,13 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	for (size_t i = 0; i < n; i++) {
 		char **v;
 		size_t k;
-		if (td_collect_inputs(&paths[i], 1, &v, &k)) {
+		if ((rc = td_collect_inputs(&paths[i], 1, &v, &k))) {
+			/* out of memory is no bad input: nothing is committed */
+			if (rc == TD_ENOMEM)
+				goto out;
 			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 			failed++;
+			rc = 0;
 			continue;
 		}
 		job *nj = realloc(jobs, (njobs + k + 1) * sizeof *nj);
@@ -593,6 +597,11 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		jobs = nj;
 		for (size_t j = 0; j < k; j++) {
 			char *canon = realpath(v[j], NULL);
+			if (!canon && errno == ENOMEM) {
+				td_free_inputs(v, k);
+				rc = td_error(TD_ENOMEM, "out of memory");
+				goto out;
+			}
 			if (!canon) {
 				fprintf(stderr, "tagdex-ingest: %s: %s\n", v[j],
 					strerror(errno));
@@ -710,7 +719,14 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				jobs[keep_n++] = jobs[k];
 			break;
 		}
-		if (td_read_file(j->path, &data, &len)) {
+		if ((rc = td_read_file(j->path, &data, &len))) {
+			if (rc == TD_ENOMEM) { /* the rest is freed at out */
+				for (size_t k = i; k < njobs; k++)
+					jobs[keep_n++] = jobs[k];
+				njobs = keep_n;
+				goto out;
+			}
+			rc = 0;
 			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 			failed++;
 			free(j->path);
@@ -793,7 +809,10 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			run_job(p, j);
 		}
 		done_bytes += j->bytes;
-		if (j->rc) {
+		/* out of memory is no bad input: nothing is committed */
+		if (j->rc == TD_ENOMEM)
+			rc = td_error(TD_ENOMEM, "%s: out of memory", j->path);
+		if (j->rc && !rc) {
 			if (tty)
 				fputs("\r\033[K", stderr);
 			fprintf(stderr, "tagdex-ingest: %s\n", j->msg ? j->msg : "error");
@@ -801,7 +820,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		} else {
 			/* a moved document keeps its id; a changed one whose
 			 * source was recorded relative is recorded anew */
-			rc = add_file(w, j, &ids, &ps);
+			if (!rc)
+				rc = add_file(w, j, &ids, &ps);
 			if (rc && rc != TD_ENOMEM && rc != TD_EIO) {
 				fprintf(stderr, "tagdex-ingest: %s: %s\n", j->path,
 					td_error_last());
