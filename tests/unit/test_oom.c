@@ -474,6 +474,97 @@ static void test_writer_oom(void **state)
 	td_set_warn(NULL, NULL);
 }
 
+/* tagdex-ingest's index mode (td_ingest_index, linked into this program):
+ * a new, a changed and a removed TEI source with --prune and --merge. */
+static const char *tei_fmt =
+	"<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"t%d\"><teiHeader>"
+	"<fileDesc><titleStmt><title>T%d</title></titleStmt></fileDesc>"
+	"</teiHeader><text><body><p><s>%s</s></p></body></text></TEI>\n";
+
+static void write_tei(const char *dir, int i, const char *text)
+{
+	char p[400];
+	snprintf(p, sizeof p, "%s/t%d.xml", dir, i);
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fprintf(f, tei_fmt, i, i, text);
+	assert_int_equal(fclose(f), 0);
+}
+
+static char src_dir[300];
+
+static int run_ingest(const char *dir)
+{
+	td_ingest_opts o = {0};
+	td_pipeline p = {0};
+	char *paths[] = {src_dir};
+	o.index_dir = dir;
+	o.jobs = 1;
+	o.prune = 1;
+	o.merge = 1;
+	o.quiet = 1;
+	return td_ingest_index(&o, &p, paths, 1);
+}
+
+static void test_ingest_oom(void **state)
+{
+	(void)state;
+	char base[300], dir[300];
+	snprintf(src_dir, sizeof src_dir, "%s/src", root);
+	snprintf(base, sizeof base, "%s/ibase", root);
+	assert_int_equal(mkdir(src_dir, 0755), 0);
+	write_tei(src_dir, 1, texts[0]);
+	write_tei(src_dir, 2, texts[1]);
+	assert_int_equal(run_ingest(base), 0);
+	write_tei(src_dir, 3, texts[2]);
+	assert_int_equal(run_ingest(base), 0);
+	/* the batch: t1 gone, t2 changed, t4 new */
+	char p[400];
+	snprintf(p, sizeof p, "%s/t1.xml", src_dir);
+	assert_int_equal(unlink(p), 0);
+	write_tei(src_dir, 2, texts[3]);
+	write_tei(src_dir, 4, texts[0]);
+	char *old = state_of(base);
+	snprintf(dir, sizeof dir, "%s/iwant", root);
+	copy_dir(base, dir);
+	assert_int_equal(run_ingest(dir), 0);
+	char *want = state_of(dir);
+	assert_string_not_equal(want, old);
+	snprintf(dir, sizeof dir, "%s/irun", root);
+	long k, failures = 0, allocs = 0;
+	int reached = 1;
+	for (k = 1; reached; k += step) {
+		copy_dir(base, dir);
+		td_error_clear();
+		arm(k, 0);
+		int rc = run_ingest(dir);
+		reached = alloc_failed > 0;
+		allocs = alloc_count;
+		disarm();
+		if (rc != 0 && rc != TD_ENOMEM)
+			fail_msg("ingest, allocation %ld failing: code %d: %s", k, rc,
+				td_error_last());
+		if (rc == TD_ENOMEM && !strstr(td_error_last(), "out of memory"))
+			fail_msg("ingest, allocation %ld: message: %s", k,
+				td_error_last());
+		assert_int_equal(td_index_check(dir), 0);
+		char *now = state_of(dir);
+		if (rc == TD_ENOMEM && strcmp(now, old))
+			fail_msg("ingest, allocation %ld failing: out of memory, but "
+				"the index changed", k);
+		if (rc == 0 && strcmp(docs_of(now), docs_of(want)))
+			fail_msg("ingest, allocation %ld failing: success, but not "
+				"the new state", k);
+		failures += rc != 0;
+		free(now);
+	}
+	fprintf(stderr, "tagdex-ingest -x --prune --merge: %ld allocations, "
+		"%ld runs out of memory\n", allocs, failures);
+	assert_true(failures > 0);
+	free(old);
+	free(want);
+}
+
 int main(void)
 {
 	root = mkdtemp(tmpl_shm);
@@ -496,6 +587,7 @@ int main(void)
 	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_writer_oom),
+		cmocka_unit_test(test_ingest_oom),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	for (int i = 0; i < 4; i++)
