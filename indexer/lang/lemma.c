@@ -1,7 +1,14 @@
-/* lemma.c: lemmas by rule for closed classes and names, by WordNet's morphstr
- * for inflected nouns, verbs, adjectives and adverbs (lemma.h).
- * morphstr returns a static buffer and WordNet keeps open files: one mutex
- * guards it and the cache in front of it; base forms never reach it.
+/* lemma.c: lemmas by rule for closed classes and names, by WordNet's
+ * morphological processor for inflected nouns, verbs, adjectives and
+ * adverbs (lemma.h).
+ * morphstr itself binary-searches WordNet's files with fseek and getc on
+ * every call (about 150 system calls a word) and returns a static buffer.
+ * So tagdex loads the index and exception files once into read-only hash
+ * tables and runs morphy's algorithm (morph.c of WordNet 3.0: exception
+ * list, then the rules of detachment checked against the index) on them,
+ * lock-free; tests/test_lemma.c checks that it answers as morphstr does.
+ * Only words with '-', '_' or '(' (which morphstr splits or cuts) still go
+ * to morphstr, serialised by a mutex, behind a cache.
  */
 #include "config.h"
 #include "lemma.h"
@@ -18,10 +25,184 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int init_rc;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* ------------------------------------------------ WordNet in memory */
+
+/* A read-only string table: the file's bytes, each key (and value) cut
+ * with NUL in place; slots hold key offset + 1 (0: empty). */
+typedef struct wtab {
+	char *buf;
+	uint32_t *key, *val;
+	uint32_t mask;
+} wtab;
+
+static wtab idx[NUMPARTS + 1], exc[NUMPARTS + 1];
+static const char *const part[NUMPARTS + 1] = {"", "noun", "verb", "adj",
+	"adv"};
+
+/* The value of key s[0, n) (exceptions: its first base form; index: the
+ * key itself), or NULL. */
+static const char *wtab_get(const wtab *t, const char *s, size_t n)
+{
+	if (!t->key)
+		return NULL;
+	for (uint32_t h = (uint32_t)td_hash(s, n) & t->mask; t->key[h]; h = (h + 1) & t->mask) {
+		const char *k = t->buf + t->key[h] - 1;
+		if (!strncmp(k, s, n) && k[n] == '\0')
+			return t->buf + t->val[h];
+	}
+	return NULL;
+}
+
+/* Loads DIR/NAME: lines "key rest" (index: lines starting with a space
+ * are the licence), or "inflected base ..." (with_value). */
+static int wtab_load(wtab *t, const char *dir, const char *name,
+	int with_value)
+{
+	char path[1024];
+	size_t len;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (td_read_file(path, &t->buf, &len))
+		return -1;
+	size_t lines = 1;
+	for (size_t i = 0; i < len; i++)
+		lines += t->buf[i] == '\n';
+	uint32_t ns = 1024;
+	while (ns < 2 * lines)
+		ns *= 2;
+	t->key = calloc(ns, 4);
+	t->val = calloc(ns, 4);
+	if (!t->key || !t->val)
+		return -1;
+	t->mask = ns - 1;
+	for (char *p = t->buf, *e = t->buf + len; p < e;) {
+		char *nl = memchr(p, '\n', (size_t)(e - p));
+		if (!nl)
+			nl = e;
+		char *sp = memchr(p, ' ', (size_t)(nl - p));
+		if (*p != ' ' && sp && sp > p) {
+			*sp = '\0';
+			uint32_t v = (uint32_t)(p - t->buf);
+			if (with_value) {
+				char *b = sp + 1, *be = b;
+				while (be < nl && *be != ' ')
+					be++;
+				if (be == b) {
+					p = nl + 1;
+					continue;
+				}
+				v = (uint32_t)(b - t->buf);
+				*be = '\0';
+			}
+			size_t kn = (size_t)(sp - p);
+			uint32_t h = (uint32_t)td_hash(p, kn) & t->mask;
+			while (t->key[h])
+				h = (h + 1) & t->mask;
+			t->key[h] = (uint32_t)(p - t->buf) + 1;
+			t->val[h] = v;
+		}
+		*nl = '\0'; /* nl == e is the NUL of td_read_file */
+		p = nl + 1;
+	}
+	return 0;
+}
+
+/* is_defined(): in the index as written, or without its periods (the
+ * variants getindex() tries for a word without '-' or '_') */
+static int defined(const char *w, size_t n, int cls)
+{
+	if (wtab_get(&idx[cls], w, n))
+		return 1;
+	if (!memchr(w, '.', n) || n >= 256)
+		return 0;
+	char s[256];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] != '.')
+			s[k++] = w[i];
+	return wtab_get(&idx[cls], s, k) != NULL;
+}
+
+/* morph.c's rules of detachment, by class: suffix -> ending */
+static const struct rule {
+	int cls;
+	const char *sufx, *addr;
+} rules[] = {
+	{NOUN, "s", ""}, {NOUN, "ses", "s"}, {NOUN, "xes", "x"},
+	{NOUN, "zes", "z"}, {NOUN, "ches", "ch"}, {NOUN, "shes", "sh"},
+	{NOUN, "men", "man"}, {NOUN, "ies", "y"},
+	{VERB, "s", ""}, {VERB, "ies", "y"}, {VERB, "es", "e"}, {VERB, "es", ""},
+	{VERB, "ed", "e"}, {VERB, "ed", ""}, {VERB, "ing", "e"}, {VERB, "ing", ""},
+	{ADJ, "er", ""}, {ADJ, "est", ""}, {ADJ, "er", "e"}, {ADJ, "est", "e"},
+};
+
+int td_lemma_morphy(const char *w, int cls, char *out, size_t size)
+{
+	size_t n = strlen(w);
+	if (cls < 1 || cls > NUMPARTS || n == 0 || n >= 250 || size == 0)
+		return 0;
+	/* exception list first (morphstr, then morphword, look it up) */
+	const char *e = wtab_get(&exc[cls], w, n);
+	if (e) {
+		if (!strcmp(e, w) || strlen(e) >= size)
+			return 0;
+		strcpy(out, e);
+		return 1;
+	}
+	if (cls == ADV)
+		return 0;
+	size_t bn = n;
+	const char *end = "";
+	if (cls == NOUN) {
+		if (n >= 3 && !strcmp(w + n - 3, "ful")) {
+			bn = (size_t)(strrchr(w, 'f') - w);
+			end = "ful";
+		} else if ((n >= 2 && !strcmp(w + n - 2, "ss")) || n <= 2) {
+			return 0;
+		}
+	}
+	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+		const struct rule *r = &rules[i];
+		size_t sl = strlen(r->sufx), al = strlen(r->addr);
+		if (r->cls != cls || bn < sl || memcmp(w + bn - sl, r->sufx, sl))
+			continue;
+		char c[260];
+		size_t cn = bn - sl;
+		memcpy(c, w, cn);
+		memcpy(c + cn, r->addr, al);
+		cn += al;
+		if ((cn == bn && !memcmp(c, w, bn)) || !defined(c, cn, cls))
+			continue;
+		size_t el = strlen(end);
+		if (cn + el >= size || (cn + el == n && !memcmp(c, w, cn) &&
+			!strcmp(w + cn, end)))
+			return 0; /* morphstr: the same word is no answer */
+		memcpy(out, c, cn);
+		memcpy(out + cn, end, el + 1);
+		return 1;
+	}
+	return 0;
+}
+
 static void do_init(void)
 {
-	if (wninit() != 0)
+	if (wninit() != 0) {
 		init_rc = TD_ENOTFOUND;
+		return;
+	}
+	const char *dir = SetSearchdir();
+	for (int i = 1; i <= NUMPARTS; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "index.%s", part[i]);
+		if (wtab_load(&idx[i], dir, name, 0)) {
+			init_rc = TD_ENOTFOUND;
+			return;
+		}
+		snprintf(name, sizeof name, "%s.exc", part[i]);
+		if (wtab_load(&exc[i], dir, name, 1)) {
+			init_rc = TD_ENOTFOUND;
+			return;
+		}
+	}
 }
 
 int td_lemma_init(void)
@@ -42,13 +223,15 @@ typedef struct centry {
 	char *lemma; /* NULL: WordNet does not know the word */
 } centry;
 
-enum { NBUCKETS = 1 << 16, MAX_CACHED = 1 << 20 };
+enum { NBUCKETS = 1 << 12, MAX_CACHED = 1 << 16 };
 static centry *buckets[NBUCKETS];
 static size_t ncached;
 
-/* morphstr's first base form of key (class byte + word), through the cache;
- * copies it into out. Returns 1 when WordNet knows the word, else 0. */
-static int wordnet_base(const char *key, size_t klen, char *out, size_t size)
+/* morphstr's first base form of key (class byte + word) for a word
+ * morphstr splits ('-', '_'), through the cache; copies it into out.
+ * Returns 1 when WordNet knows the word, else 0. */
+static int wordnet_morphstr(const char *key, size_t klen, char *out,
+	size_t size)
 {
 	uint64_t h = td_hash(key, klen);
 	int found = 0;
@@ -88,6 +271,18 @@ static int wordnet_base(const char *key, size_t klen, char *out, size_t size)
 		found = 1;
 	}
 	pthread_mutex_unlock(&lock);
+	return found;
+}
+
+/* The first base form WordNet gives for key (class byte + lowercase
+ * word) into out; 1 when it knows one, else 0. */
+static int wordnet_base(const char *key, size_t klen, char *out, size_t size)
+{
+	int found;
+	if (strpbrk(key + 1, "-_("))
+		found = wordnet_morphstr(key, klen, out, size);
+	else
+		found = td_lemma_morphy(key + 1, key[0], out, size);
 	if (found) /* WordNet writes collocations with '_' */
 		for (char *p = out; *p; p++)
 			if (*p == '_')
@@ -205,6 +400,7 @@ size_t td_lemma(const char *word, size_t len, const char *pos, char *out,
 		char key[256];
 		key[0] = (char)cls;
 		memcpy(key + 1, low, ll);
+		key[ll + 1] = '\0';
 		if (wordnet_base(key, ll + 1, out, size))
 			return strlen(out);
 		/* unknown to WordNet: a regular plural or third person */

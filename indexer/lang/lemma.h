@@ -15,6 +15,13 @@
  * WNHOME and the Debian package wordnet-base). */
 int td_lemma_init(void);
 
+/* WordNet's morphstr(word, cls) for a lowercase word without '-', '_' or
+ * '(' (cls: NOUN 1, VERB 2, ADJ 3, ADV 4), answered from the tables loaded
+ * by td_lemma_init() without a lock: 1 with the first base form in out,
+ * 0 when morphstr gives none (or it does not fit). For td_lemma and the
+ * test that compares it with morphstr. */
+int td_lemma_morphy(const char *word, int cls, char *out, size_t size);
+
 /* Writes the lemma of word[0, len) tagged pos ("VBD", "NNS"; NULL or "" for
  * unknown) into out (NUL-terminated, at most size - 1 bytes; a longer lemma
  * is the word itself cut at a character boundary). Returns the lemma's

@@ -5,7 +5,10 @@
 #include "lemma.h"
 #include "tagdex.h"
 
+#include <dirent.h>
 #include <pthread.h>
+#include <stdlib.h>
+#include <wn.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -100,12 +103,83 @@ static void test_threads(void **state)
 	}
 }
 
+/* Our in-memory morphy answers as WordNet's morphstr does, for every word
+ * of the sample articles (lowercased, cut where tagdex cuts words) in all
+ * four classes, and for forms that exercise each rule and exception. */
+static int same_as_morphstr(const char *w)
+{
+	int bad = 0;
+	for (int cls = 1; cls <= 4; cls++) {
+		char mine[256], word[256];
+		int got = td_lemma_morphy(w, cls, mine, sizeof mine);
+		snprintf(word, sizeof word, "%s", w);
+		char *r = morphstr(word, cls);
+		if (got != (r != NULL) || (got && strcmp(mine, r))) {
+			print_error("%s/%d: morphy %s, morphstr %s\n", w, cls,
+				got ? mine : "(none)", r ? r : "(none)");
+			bad = 1;
+		}
+	}
+	return bad;
+}
+
+static void test_morphy_is_morphstr(void **state)
+{
+	(void)state;
+	assert_int_equal(td_lemma_init(), 0);
+	static const char *const forms[] = {"mice", "went", "better", "worst",
+		"boxes", "churches", "wishes", "buzzes", "women", "flies", "cries",
+		"hoped", "hopped", "making", "running", "larger", "largest",
+		"handful", "cupsful", "glass", "as", "us", "is", "was", "data",
+		"u.s.", "st.", "geese", "axes", "bases", "best", "oftener",
+		"zorbulates", "ss", "s", "classes", "buses", "analyses", "criteria"};
+	int bad = 0, n = 0;
+	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++, n++)
+		bad |= same_as_morphstr(forms[i]);
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s/corpus/articles", TD_SRCDIR);
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[2048], *text;
+		size_t len;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		assert_int_equal(td_read_file(path, &text, &len), 0);
+		td_tokens t = {0};
+		assert_int_equal(td_tokenize(text, len, 0, &t), 0);
+		for (size_t i = 0; i < t.n; i++) {
+			char w[256];
+			size_t l = t.v[i].end - t.v[i].start, k = 0;
+			if (l >= sizeof w)
+				continue;
+			for (size_t j = 0; j < l; j++) {
+				char c = text[t.v[i].start + j];
+				w[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+			}
+			w[k] = '\0';
+			if (strpbrk(w, "-_(") || !(w[0] >= 'a' && w[0] <= 'z'))
+				continue;
+			bad |= same_as_morphstr(w);
+			n++;
+		}
+		td_tokens_free(&t);
+		free(text);
+	}
+	closedir(d);
+	assert_true(n > 5000);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_small_buffer),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_morphy_is_morphstr),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
