@@ -77,6 +77,7 @@ void td_doc_free(td_doc *doc)
 		td_tokens_free(doc->tokens);
 		free(doc->tokens);
 	}
+	td_toklayers_free(doc->layers);
 	td_meta_clear(&doc->meta);
 	free(doc->id);
 	free(doc->text);
@@ -241,4 +242,126 @@ int td_meta_set(char **field, const char *value)
 	free(*field);
 	*field = v;
 	return 0;
+}
+
+/* ------------------------------------------------------ token layers */
+
+int td_toklayers_new(size_t n, td_toklayers **out)
+{
+	td_toklayers *l = calloc(1, sizeof *l);
+	if (!l || !(l->off = calloc(2 * n + 1, sizeof *l->off)) ||
+		!(l->buf = malloc(64))) {
+		td_toklayers_free(l);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	l->n = n;
+	l->buf[0] = '\0'; /* every offset 0: "" */
+	l->len = 1;
+	l->cap = 64;
+	*out = l;
+	return 0;
+}
+
+void td_toklayers_free(td_toklayers *l)
+{
+	if (!l)
+		return;
+	free(l->off);
+	free(l->buf);
+	free(l);
+}
+
+static int layer_put(td_toklayers *l, const char *s, uint32_t *off)
+{
+	size_t n = strlen(s) + 1;
+	if (n == 1) {
+		*off = 0;
+		return 0;
+	}
+	if (l->len + n > UINT32_MAX)
+		return td_error(TD_ELIMIT, "token layers too large");
+	if (l->len + n > l->cap) {
+		size_t c = l->cap * 2;
+		while (c < l->len + n)
+			c *= 2;
+		char *b = realloc(l->buf, c);
+		if (!b)
+			return td_error(TD_ENOMEM, "out of memory");
+		l->buf = b;
+		l->cap = c;
+	}
+	memcpy(l->buf + l->len, s, n);
+	*off = (uint32_t)l->len;
+	l->len += n;
+	return 0;
+}
+
+int td_toklayers_set(td_toklayers *l, size_t i, const char *pos,
+	const char *lemma)
+{
+	int rc = 0;
+	if (i >= l->n)
+		return td_error(TD_EUSAGE, "token %zu of %zu", i, l->n);
+	if (pos)
+		rc = layer_put(l, pos, &l->off[2 * i]);
+	if (!rc && lemma)
+		rc = layer_put(l, lemma, &l->off[2 * i + 1]);
+	return rc;
+}
+
+void td_doc_w_layers(const td_doc *doc, const td_tokens *t, const char **pos,
+	const char **lemma)
+{
+	for (size_t i = 0; i < t->n; i++)
+		pos[i] = lemma[i] = NULL;
+	/* spans in document order: a later span holding a token is inside
+	 * (or after) an earlier one that holds it, so it overrides */
+	size_t *ord = NULL, nw = 0;
+	for (size_t k = 0; k < doc->n_spans; k++)
+		nw += !strcmp(doc->spans[k].name, "w");
+	if (!nw || !(ord = malloc(nw * sizeof *ord))) {
+		/* out of memory: no tags taken (the caller's own tagger
+		 * answers), never wrong ones */
+		return;
+	}
+	nw = 0;
+	for (size_t k = 0; k < doc->n_spans; k++)
+		if (!strcmp(doc->spans[k].name, "w"))
+			ord[nw++] = k;
+	/* insertion order of equal starts is kept: sort by start, then end
+	 * descending (outer first) */
+	for (size_t a = 1; a < nw; a++) {
+		size_t v = ord[a], b = a;
+		const td_span *x = &doc->spans[v];
+		while (b > 0) {
+			const td_span *y = &doc->spans[ord[b - 1]];
+			if (y->start < x->start ||
+				(y->start == x->start && y->end >= x->end))
+				break;
+			ord[b] = ord[b - 1];
+			b--;
+		}
+		ord[b] = v;
+	}
+	for (size_t a = 0; a < nw; a++) {
+		const td_span *sp = &doc->spans[ord[a]];
+		const char *p = td_span_attr(sp, "pos"), *l = td_span_attr(sp, "lemma");
+		if (!p && !l)
+			continue;
+		size_t lo = 0, hi = t->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (t->v[mid].start < sp->start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t i = lo; i < t->n && t->v[i].end <= sp->end; i++) {
+			if (p)
+				pos[i] = p;
+			if (l)
+				lemma[i] = l;
+		}
+	}
+	free(ord);
 }

@@ -120,7 +120,44 @@ typedef struct td_doc {
 	 * them for a later one, else NULL. Valid only while text is unchanged;
 	 * owned (td_doc_free frees it); a stage may take it over. */
 	struct td_tokens *tokens;
+	/* The part of speech and lemma of every token (the index's pos and
+	 * lemma layers), when a stage has tagged the document; else NULL,
+	 * and the index takes them from <w pos lemma> spans (td_doc_w_layers),
+	 * "" where none covers a token. Owned; see td_toklayers. */
+	struct td_toklayers *layers;
 } td_doc;
+
+/* Per-token layers: for token i (of td_tokenize(text, len, 0)) its part
+ * of speech and its lemma, NUL-terminated strings in buf at off[2i] and
+ * off[2i + 1]. */
+typedef struct td_toklayers {
+	size_t n;      /* tokens */
+	uint32_t *off; /* 2n offsets into buf */
+	char *buf;
+	size_t len, cap;
+} td_toklayers;
+
+/* A td_toklayers for n tokens, every value "". */
+int td_toklayers_new(size_t n, td_toklayers **out);
+void td_toklayers_free(td_toklayers *l);
+/* Sets token i's part of speech and lemma (copied; NULL leaves a value as
+ * it is). */
+int td_toklayers_set(td_toklayers *l, size_t i, const char *pos,
+	const char *lemma);
+static inline const char *td_toklayers_pos(const td_toklayers *l, size_t i)
+{
+	return l->buf + l->off[2 * i];
+}
+static inline const char *td_toklayers_lemma(const td_toklayers *l, size_t i)
+{
+	return l->buf + l->off[2 * i + 1];
+}
+/* For each of the n tokens t of doc, the pos and lemma attributes of the
+ * innermost <w> span holding the whole token (pos[i], lemma[i]: pointers
+ * into doc's spans, NULL when no such span has the attribute): how TEI
+ * input that is already tagged keeps its own tags. */
+void td_doc_w_layers(const td_doc *doc, const struct td_tokens *t,
+	const char **pos, const char **lemma);
 
 /* Creates an empty document owning a copy of text[0, len). */
 int td_doc_new(const char *id, const char *text, size_t len, td_doc **out);

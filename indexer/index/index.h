@@ -19,14 +19,17 @@
 extern "C" {
 #endif
 
-#define TD_INDEX_FORMAT 6     /* bumped on any incompatible change */
+#define TD_INDEX_FORMAT 7     /* bumped on any incompatible change */
 #define TD_DEFAULT_INDEX ".tagdex" /* used when -x is not given */
 
 typedef struct td_index td_index;
 typedef struct td_seg td_seg;
 
-/* Token layers: the surface form and the normalised form (NFC, case fold). */
-enum { TD_LAYER_WORD = 0, TD_LAYER_NORM = 1, TD_NLAYERS = 2 };
+/* Token layers: the surface form, the normalised form (NFC, case fold),
+ * the lemma and the part of speech (Penn tag; both "" for a token no
+ * stage tagged). */
+enum { TD_LAYER_WORD = 0, TD_LAYER_NORM = 1, TD_LAYER_LEMMA = 2,
+	TD_LAYER_POS = 3, TD_NLAYERS = 4 };
 
 /* ------------------------------------------------------------- reading */
 

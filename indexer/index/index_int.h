@@ -88,8 +88,43 @@ enum {
 	TD_SEC_SPATTR,     /* attribute (name, value) string offsets, u32 pairs */
 	TD_SEC_SPSTR,      /* span strings, NUL-terminated */
 	TD_SEC_GSTR,       /* gap strings (bytes between tokens) */
+	TD_SEC_LEX2,       /* lemma layer: lexicon, terms, postings, and */
+	TD_SEC_LSTR2,
+	TD_SEC_POST2,
+	TD_SEC_IDS2,       /* its id per position, packed bits */
+	TD_SEC_LEX3,       /* part-of-speech layer, likewise */
+	TD_SEC_LSTR3,
+	TD_SEC_POST3,
+	TD_SEC_IDS3,
 	TD_NSEC
 };
+
+/* The sections of a layer. The norm layer has no ids of its own: its id
+ * at a position is W2N of the word's (td_sec_ids gives -1). */
+static inline int td_sec_lex(int layer)
+{
+	static const int v[TD_NLAYERS] = {TD_SEC_LEX0, TD_SEC_LEX1, TD_SEC_LEX2,
+		TD_SEC_LEX3};
+	return v[layer];
+}
+static inline int td_sec_lstr(int layer)
+{
+	static const int v[TD_NLAYERS] = {TD_SEC_LSTR0, TD_SEC_LSTR1,
+		TD_SEC_LSTR2, TD_SEC_LSTR3};
+	return v[layer];
+}
+static inline int td_sec_post(int layer)
+{
+	static const int v[TD_NLAYERS] = {TD_SEC_POST0, TD_SEC_POST1,
+		TD_SEC_POST2, TD_SEC_POST3};
+	return v[layer];
+}
+static inline int td_sec_ids(int layer)
+{
+	static const int v[TD_NLAYERS] = {TD_SEC_IDS, -1, TD_SEC_IDS2,
+		TD_SEC_IDS3};
+	return v[layer];
+}
 
 /* A document's text is rebuilt from its word terms and the gaps between
  * them; TEXT holds per document 2 bits per gap, then exceptions. */
@@ -167,6 +202,7 @@ typedef struct td_seghdr {
 	uint32_t ndocs, ntokens;
 	uint32_t lexsize[TD_NLAYERS];
 	uint32_t id_bits;    /* bits per packed word id */
+	uint32_t lbits[2];   /* bits per packed lemma and pos id */
 	uint32_t nspnames;
 	uint64_t sec_off[TD_NSEC];
 	uint64_t sec_len[TD_NSEC];

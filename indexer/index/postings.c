@@ -108,8 +108,8 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 	*out = NULL;
 	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer])
 		return td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
-	int lsec = layer ? TD_SEC_LEX1 : TD_SEC_LEX0;
-	int psec = layer ? TD_SEC_POST1 : TD_SEC_POST0;
+	int lsec = td_sec_lex(layer);
+	int psec = td_sec_post(layer);
 	const uint8_t *e = td_seg_sec(s, lsec, (uint64_t)id * sizeof(td_seglex),
 		sizeof(td_seglex) * (id + 1 < s->hdr.lexsize[layer] ? 2 : 1));
 	if (!e)

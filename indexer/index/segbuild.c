@@ -25,6 +25,8 @@ typedef struct bdoc {
 
 struct td_segbuild {
 	td_strtab words, norms, spstr, names, gaps;
+	td_strtab lemmas, poss;   /* lemma and pos layers: terms, and */
+	uint32_t *lids, *pids;    /* per position their ids (cap_ids each) */
 	uint32_t *w2n;
 	size_t cap_w2n;
 	uint32_t *ids;
@@ -51,6 +53,8 @@ int td_segbuild_new(td_segbuild **out)
 	td_strtab_init(&b->spstr);
 	td_strtab_init(&b->names);
 	td_strtab_init(&b->gaps);
+	td_strtab_init(&b->lemmas);
+	td_strtab_init(&b->poss);
 	*out = b;
 	return 0;
 }
@@ -64,6 +68,10 @@ void td_segbuild_free(td_segbuild *b)
 	td_strtab_free(&b->spstr);
 	td_strtab_free(&b->names);
 	td_strtab_free(&b->gaps);
+	td_strtab_free(&b->lemmas);
+	td_strtab_free(&b->poss);
+	free(b->lids);
+	free(b->pids);
 	free(b->w2n);
 	free(b->ids);
 	free(b->text);
@@ -118,11 +126,56 @@ static uint32_t tok_lower(const td_tokens *t, size_t off)
 	return (uint32_t)lo;
 }
 
+/* The lemma and pos of every token: the document's own layers, else its
+ * <w pos lemma> spans, else "". */
+static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
+{
+	const td_toklayers *l = doc->layers;
+	if (l && l->n != t->n)
+		return td_error(TD_EUSAGE, "%s: %zu tagged tokens, %zu in the text",
+			doc->id ? doc->id : "document", l->n, t->n);
+	const char **pos = NULL, **lemma = NULL;
+	if (!l) {
+		pos = malloc((t->n + 1) * sizeof *pos);
+		lemma = malloc((t->n + 1) * sizeof *lemma);
+		if (!pos || !lemma) {
+			free(pos);
+			free(lemma);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		td_doc_w_layers(doc, t, pos, lemma);
+	}
+	int rc = 0;
+	size_t base = b->nids - t->n;
+	for (size_t i = 0; i < t->n && !rc; i++) {
+		const char *p = l ? td_toklayers_pos(l, i) : pos[i] ? pos[i] : "";
+		const char *m = l ? td_toklayers_lemma(l, i) : lemma[i] ? lemma[i] : "";
+		if (!(rc = td_strtab_put(&b->poss, p, strlen(p), &b->pids[base + i],
+			      NULL)))
+			rc = td_strtab_put(&b->lemmas, m, strlen(m),
+				&b->lids[base + i], NULL);
+	}
+	free(pos);
+	free(lemma);
+	return rc;
+}
+
 static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 {
 	int rc;
+	size_t cap = b->cap_ids;
 	if ((rc = grow((void **)&b->ids, &b->cap_ids, b->nids + t->n, 4)))
 		return rc;
+	if (b->cap_ids != cap || !b->lids) {
+		uint32_t *l = realloc(b->lids, b->cap_ids * 4);
+		if (l)
+			b->lids = l;
+		uint32_t *p = realloc(b->pids, b->cap_ids * 4);
+		if (p)
+			b->pids = p;
+		if (!l || !p)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < t->n; i++) {
 		const char *w = doc->text + t->v[i].start;
 		size_t wl = t->v[i].end - t->v[i].start;
@@ -292,6 +345,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	}
 	if ((rc = add_gaps(b, doc, &t)) ||
 		(rc = add_tokens(b, doc, &t)) ||
+		(rc = add_layers(b, doc, &t)) ||
 		(rc = add_spans(b, doc, &t, d->first_tok)))
 		goto out;
 	b->ndocs++;
@@ -452,9 +506,9 @@ static int write_layer(out *o, td_seghdr *h, const td_strtab *t,
 		if ((rc = td_postings_encode(P + s0, freq[i], &pb, &plen, &pcap)))
 			goto out;
 	}
-	int lsec = layer ? TD_SEC_LEX1 : TD_SEC_LEX0;
-	int ssec = layer ? TD_SEC_LSTR1 : TD_SEC_LSTR0;
-	int psec = layer ? TD_SEC_POST1 : TD_SEC_POST0;
+	int lsec = td_sec_lex(layer);
+	int ssec = td_sec_lstr(layer);
+	int psec = td_sec_post(layer);
 	if ((rc = sec_begin(o, h, lsec)) ||
 		(rc = out_put(o, lex, (size_t)n * sizeof *lex)))
 		goto out;
@@ -479,18 +533,20 @@ out:
 	return rc;
 }
 
-static int write_ids(out *o, td_seghdr *h, const td_segbuild *b,
-	const uint32_t *wrank)
+/* Section sec: the rank of every position's id, packed LSB first in the
+ * fewest bits (at least 1) that hold nterms - 1; *bits receives that. */
+static int write_ids(out *o, td_seghdr *h, int sec, const uint32_t *ids,
+	size_t nids, const uint32_t *rank, uint32_t nterms, uint32_t *bits_out)
 {
 	uint32_t bits = 1;
-	while (bits < 32 && ((uint64_t)1 << bits) < b->words.n)
+	while (bits < 32 && ((uint64_t)1 << bits) < nterms)
 		bits++;
-	h->id_bits = bits;
-	int rc = sec_begin(o, h, TD_SEC_IDS);
+	*bits_out = bits;
+	int rc = sec_begin(o, h, sec);
 	uint64_t acc = 0;
 	unsigned nacc = 0;
-	for (size_t p = 0; p < b->nids && !rc; p++) {
-		acc |= (uint64_t)wrank[b->ids[p]] << nacc;
+	for (size_t p = 0; p < nids && !rc; p++) {
+		acc |= (uint64_t)rank[ids[p]] << nacc;
 		nacc += bits;
 		while (nacc >= 8 && !rc) {
 			uint8_t c = acc & 0xff;
@@ -506,7 +562,7 @@ static int write_ids(out *o, td_seghdr *h, const td_segbuild *b,
 	static const uint8_t pad[8];
 	if (!rc)
 		rc = out_put(o, pad, 8); /* readers load 8 bytes at a time */
-	sec_end(o, h, TD_SEC_IDS);
+	sec_end(o, h, sec);
 	return rc;
 }
 
@@ -774,7 +830,8 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 		if (nforms[j] != 1)
 			share[j] = 0;
 	if ((rc = write_layer(o, h, &b->norms, norder, nrank, npos, 1, share)) ||
-		(rc = write_ids(o, h, b, wrank)) ||
+		(rc = write_ids(o, h, TD_SEC_IDS, b->ids, b->nids, wrank,
+			 b->words.n, &h->id_bits)) ||
 		(rc = sec_begin(o, h, TD_SEC_W2N)))
 		goto out;
 	for (uint32_t i = 0; i < b->words.n; i++) {
@@ -783,7 +840,20 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 			goto out;
 	}
 	sec_end(o, h, TD_SEC_W2N);
-	rc = write_spans(o, h, b);
+	for (int l = 0; l < 2 && !rc; l++) {
+		const td_strtab *t = l ? &b->poss : &b->lemmas;
+		const uint32_t *ids = l ? b->pids : b->lids;
+		int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA;
+		uint32_t *ord = NULL, *rk = NULL;
+		if (!(rc = sort_tab(t, &ord, &rk)) &&
+			!(rc = write_layer(o, h, t, ord, rk, ids, layer, NULL)))
+			rc = write_ids(o, h, td_sec_ids(layer), ids, b->nids, rk, t->n,
+				&h->lbits[l]);
+		free(ord);
+		free(rk);
+	}
+	if (!rc)
+		rc = write_spans(o, h, b);
 out:
 	free(word_order);
 	free(wrank);

@@ -86,6 +86,17 @@ int td_seg_damaged(const td_seg *s)
 		"index is damaged (out of memory for the message)");
 }
 
+/* The lexicon and the packed ids of layer (lemma, pos) match the header. */
+static int layer_ids_fit(const td_seg *s, int layer)
+{
+	uint32_t bits = s->hdr.lbits[layer - TD_LAYER_LEMMA];
+	return s->hdr.sec_len[td_sec_lex(layer)] ==
+			(uint64_t)s->hdr.lexsize[layer] * sizeof(td_seglex) &&
+		bits >= 1 && bits <= 32 &&
+		s->hdr.sec_len[td_sec_ids(layer)] >=
+			((uint64_t)s->hdr.ntokens * bits + 7) / 8 + 8;
+}
+
 int td_seg_open(const char *path, td_seg **out)
 {
 	int rc = 0;
@@ -167,7 +178,8 @@ int td_seg_open(const char *path, td_seg **out)
 		s->hdr.sec_len[TD_SEC_W2N] != (uint64_t)s->hdr.lexsize[0] * 4 ||
 		s->hdr.sec_len[TD_SEC_SPNAMES] != (uint64_t)s->hdr.nspnames * sizeof(td_segspname) ||
 		s->hdr.id_bits < 1 || s->hdr.id_bits > 32 ||
-		s->hdr.sec_len[TD_SEC_IDS] < ((uint64_t)s->hdr.ntokens * s->hdr.id_bits + 7) / 8 + 8) {
+		s->hdr.sec_len[TD_SEC_IDS] < ((uint64_t)s->hdr.ntokens * s->hdr.id_bits + 7) / 8 + 8 ||
+		!layer_ids_fit(s, TD_LAYER_LEMMA) || !layer_ids_fit(s, TD_LAYER_POS)) {
 		rc = bad(s, "inconsistent section sizes");
 		goto fail;
 	}
@@ -604,7 +616,7 @@ static int lex_entry(td_seg *s, int layer, uint32_t id, td_seglex *e)
 {
 	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer])
 		return td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
-	const uint8_t *p = td_seg_sec(s, layer ? TD_SEC_LEX1 : TD_SEC_LEX0,
+	const uint8_t *p = td_seg_sec(s, td_sec_lex(layer),
 		(uint64_t)id * sizeof *e, sizeof *e);
 	if (!p)
 		return TD_ECORRUPT;
@@ -617,7 +629,7 @@ const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
 	td_seglex e;
 	if (lex_entry(s, layer, id, &e))
 		return NULL;
-	const uint8_t *p = td_seg_sec(s, layer ? TD_SEC_LSTR1 : TD_SEC_LSTR0,
+	const uint8_t *p = td_seg_sec(s, td_sec_lstr(layer),
 		e.str_off, (uint64_t)e.str_len + 1);
 	if (!p)
 		return NULL;
@@ -665,6 +677,22 @@ uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 	if (pos >= s->hdr.ntokens || layer < 0 || layer >= TD_NLAYERS) {
 		td_error(TD_EUSAGE, "position %u outside segment", pos);
 		return UINT32_MAX;
+	}
+	if (layer >= TD_LAYER_LEMMA) {
+		/* ids of their own, packed like the word ids */
+		uint32_t bits = s->hdr.lbits[layer - TD_LAYER_LEMMA];
+		uint64_t bit = (uint64_t)pos * bits;
+		const uint8_t *p = td_seg_sec(s, td_sec_ids(layer), bit / 8, 8);
+		if (!p)
+			return UINT32_MAX;
+		uint64_t v;
+		memcpy(&v, p, 8);
+		v = (v >> (bit % 8)) & (((uint64_t)1 << bits) - 1);
+		if (v >= s->hdr.lexsize[layer]) {
+			bad(s, "bad term id");
+			return UINT32_MAX;
+		}
+		return (uint32_t)v;
 	}
 	uint64_t bit = (uint64_t)pos * s->hdr.id_bits;
 	const uint8_t *p = td_seg_sec(s, TD_SEC_IDS, bit / 8, 8);
@@ -1167,6 +1195,24 @@ int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
 		}
 	}
 	td_doc_sort_spans(doc);
+	/* the lemma and pos of every token go with it (a merge must not
+	 * lose them, nor take them again from <w> spans) */
+	if ((rc = td_toklayers_new(r.ntok, &doc->layers)))
+		goto fail;
+	for (uint32_t i = 0; i < r.ntok; i++) {
+		const char *v[2];
+		for (int l = 0; l < 2; l++) {
+			int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA;
+			uint32_t id = td_seg_id_at(s, layer, r.first_tok + i);
+			if (id == UINT32_MAX ||
+				!(v[l] = td_seg_lex_term(s, layer, id, NULL))) {
+				rc = TD_ECORRUPT;
+				goto fail;
+			}
+		}
+		if ((rc = td_toklayers_set(doc->layers, i, v[1], v[0])))
+			goto fail;
+	}
 	*out = doc;
 	return 0;
 fail:

@@ -41,6 +41,7 @@ void td_pipeline_free(td_pipeline *p)
 	td_annotator_free(p->annotator);
 	td_structure_lex_free(p->structure);
 	td_words_free(p->words);
+	td_words_free(p->layers);
 	free(p);
 }
 
@@ -108,6 +109,8 @@ int td_pipeline_docs(const td_pipeline *p, const char *path,
 			path, k);
 	else if (paths && k == 1)
 		rc = td_tei_meta_apply(path, data, len, p->meta_xpath, v[0]);
+	for (size_t i = 0; i < k && !rc && p->layers; i++)
+		rc = td_words_layers(p->layers, v[i]);
 	if (rc) {
 		for (size_t i = 0; i < k; i++)
 			td_doc_free(v[i]);
@@ -127,6 +130,11 @@ int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
 	if (strcasecmp(ext, "xml") == 0) {
 		if ((rc = td_tei_read(path, data, len, out)))
 			return rc;
+		if (p->layers && (rc = td_words_layers(p->layers, *out))) {
+			td_doc_free(*out);
+			*out = NULL;
+			return rc;
+		}
 		if (!p->meta_xpath[0] && !p->meta_xpath[1] && !p->meta_xpath[2])
 			return 0;
 		if ((rc = td_tei_meta_apply(path, data, len, p->meta_xpath, *out))) {
@@ -152,6 +160,8 @@ int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
 		rc = td_annotate(p->annotator, d);
 	if (!rc && p->words)
 		rc = td_words_add(p->words, d);
+	if (!rc && p->layers)
+		rc = td_words_layers(p->layers, d);
 	if (rc) {
 		td_doc_free(d);
 		return rc;

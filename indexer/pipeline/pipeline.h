@@ -39,6 +39,10 @@ void td_words_free(td_words *w);
 /* Adds a <w pos lemma> span over every token of doc, tagging each <s> on
  * its own. Thread-safe for distinct documents. */
 int td_words_add(const td_words *w, td_doc *doc);
+/* Sets doc->layers: the part of speech and lemma of every token, tagged
+ * as td_words_add() does, except where a <w> span of the document gives
+ * pos or lemma (TEI input that is already tagged keeps its own). */
+int td_words_layers(const td_words *w, td_doc *doc);
 
 typedef struct td_pipeline {
 	td_annotator *annotator; /* NULL: structure only */
@@ -48,6 +52,8 @@ typedef struct td_pipeline {
 	const char *meta_xpath[3]; /* --meta date=, title=, author= (TEI
 	                            * inputs; tei.h); NULL: the header's */
 	td_words *words;  /* --words: <w pos lemma> on text and HTML input */
+	td_words *layers; /* -x: pos and lemma of every token, for the index
+	                   * (td_words_layers), on every input */
 } td_pipeline;
 
 int td_pipeline_new(const char *lexdir, int lenient, td_pipeline **out);

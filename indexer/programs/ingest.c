@@ -466,6 +466,13 @@ int main(int argc, char **argv)
 		if (failed)
 			status = EXIT_INPUT;
 	}
+	/* the index's pos and lemma layers: every document is tagged */
+	if (index_mode && p && !p->layers &&
+		td_words_new(model && *model ? model : NULL, &p->layers)) {
+		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+		td_pipeline_free(p);
+		return EXIT_USAGE;
+	}
 	if (index_mode) {
 		int s = exit_for_index(td_ingest_index(&o, p, args, nargs));
 		if (s > status)

@@ -59,23 +59,16 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-int td_words_add(const td_words *w, td_doc *doc)
+/* tags[i] = the tag number of token i of tk, each <s> tagged on its own */
+static int tag_tokens(const td_words *w, const td_doc *doc,
+	const td_tokens *tk, uint8_t *tags)
 {
-	td_tokens own = {0}, *tk = doc->tokens;
 	int rc = 0;
-	if (!tk) {
-		if ((rc = td_tokenize(doc->text, doc->len, 0, &own)))
-			return rc;
-		tk = &own;
-	}
 	/* sentence boundaries: the starts and ends of the <s> spans */
 	size_t nb = 0, *bound = malloc((2 * doc->n_spans + 1) * sizeof *bound);
-	uint8_t *tags = malloc(tk->n + 1);
 	td_pos_scratch sc = {0};
-	if (!bound || !tags) {
-		rc = td_error(TD_ENOMEM, "out of memory");
-		goto out;
-	}
+	if (!bound)
+		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t i = 0; i < doc->n_spans; i++)
 		if (!strcmp(doc->spans[i].name, "s")) {
 			bound[nb++] = doc->spans[i].start;
@@ -99,6 +92,26 @@ int td_words_add(const td_words *w, td_doc *doc)
 			first = i;
 		}
 	}
+	td_pos_scratch_free(&sc);
+	free(bound);
+	return rc;
+}
+
+int td_words_add(const td_words *w, td_doc *doc)
+{
+	td_tokens own = {0}, *tk = doc->tokens;
+	int rc = 0;
+	if (!tk) {
+		if ((rc = td_tokenize(doc->text, doc->len, 0, &own)))
+			return rc;
+		tk = &own;
+	}
+	uint8_t *tags = malloc(tk->n + 1);
+	if (!tags) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	rc = tag_tokens(w, doc, tk, tags);
 	for (size_t i = 0; i < tk->n && !rc; i++) {
 		const char *pos = td_pos_tag_name(w->model, tags[i]);
 		char lemma[256];
@@ -110,9 +123,52 @@ int td_words_add(const td_words *w, td_doc *doc)
 	if (!rc)
 		td_doc_sort_spans(doc);
 out:
-	td_pos_scratch_free(&sc);
 	free(tags);
-	free(bound);
+	td_tokens_free(&own);
+	return rc;
+}
+
+int td_words_layers(const td_words *w, td_doc *doc)
+{
+	td_tokens own = {0}, *tk = doc->tokens;
+	int rc = 0;
+	if (!tk) {
+		if ((rc = td_tokenize(doc->text, doc->len, 0, &own)))
+			return rc;
+		tk = &own;
+	}
+	td_toklayers *l = NULL;
+	uint8_t *tags = malloc(tk->n + 1);
+	const char **gpos = malloc((tk->n + 1) * sizeof *gpos);
+	const char **glemma = malloc((tk->n + 1) * sizeof *glemma);
+	if (!tags || !gpos || !glemma) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	/* tags a <w> of the input gives win (a tagged TEI corpus) */
+	td_doc_w_layers(doc, tk, gpos, glemma);
+	if ((rc = td_toklayers_new(tk->n, &l)) ||
+		(rc = tag_tokens(w, doc, tk, tags)))
+		goto out;
+	for (size_t i = 0; i < tk->n && !rc; i++) {
+		const char *pos = gpos[i] ? gpos[i]
+					  : td_pos_tag_name(w->model, tags[i]);
+		char lemma[256];
+		if (!glemma[i])
+			td_lemma(doc->text + tk->v[i].start,
+				tk->v[i].end - tk->v[i].start, pos, lemma, sizeof lemma);
+		rc = td_toklayers_set(l, i, pos, glemma[i] ? glemma[i] : lemma);
+	}
+	if (!rc) {
+		td_toklayers_free(doc->layers);
+		doc->layers = l;
+		l = NULL;
+	}
+out:
+	td_toklayers_free(l);
+	free(tags);
+	free(gpos);
+	free(glemma);
 	td_tokens_free(&own);
 	return rc;
 }

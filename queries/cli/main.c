@@ -39,10 +39,13 @@ static const char usage_text[] =
         "\n"
         "  -x, --index DIR     the index (default $TAGDEX_INDEX or ./.tagdex)\n"
         "      --count         print the number of hits only\n"
-        "      --freq BY       frequency table by match, norm, actor, who,\n"
-        "                      hedge, doc, year or month: count, per million\n"
-        "                      of the group's tokens, value, tokens\n"
+        "      --freq BY       frequency table by match, norm, lemma, pos,\n"
+        "                      actor, who, hedge, doc, year or month: count,\n"
+        "                      per million of the group's tokens, value,\n"
+        "                      tokens\n"
         "      --format FMT    text (default), tsv, csv or json (JSON Lines)\n"
+        "      --tokens        with json: each token of the match with its\n"
+        "                      word, norm, lemma and pos\n"
         "      --context N|s   N words of context (default 5) or the sentence\n"
         "                      (else the paragraph, speech, ...)\n"
         "      --sort KEY      left, right, match or date\n"
@@ -72,6 +75,7 @@ typedef struct opts {
 	int count;
 	int freq_by;
 	int format;
+	int tokens; /* --tokens: per-token layers in JSON Lines */
 	tq_kwic_opts kwic;
 	int sort;
 	long limit, offset, sample;
@@ -251,7 +255,7 @@ static int print_hit(const opts *o, const tq_hit *h)
 	if (rc < 0)
 		return rc;
 	if (o->format == FMT_JSON)
-		rc = tq_json_print(stdout, &l);
+		rc = tq_json_print_tokens(stdout, &l, o->tokens);
 	else if (o->format == FMT_TSV || o->format == FMT_CSV)
 		rc = tq_tsv_print(
 		        stdout, &l, o->format == FMT_CSV ? ',' : '\t');
@@ -491,6 +495,7 @@ enum {
 	O_HEDGE,
 	O_WITHIN,
 	O_PULL,
+	O_TOKENS,
 	O_COLOR,
 	O_VERSION
 };
@@ -515,6 +520,7 @@ static const struct option longopts[] = {
         {"hedge", optional_argument, NULL, O_HEDGE},
         {"within", required_argument, NULL, O_WITHIN},
         {"pullquotes", no_argument, NULL, O_PULL},
+        {"tokens", no_argument, NULL, O_TOKENS},
         {"color", optional_argument, NULL, O_COLOR},
         {"colour", optional_argument, NULL, O_COLOR},
         {"help", no_argument, NULL, 'h'},
@@ -593,8 +599,8 @@ static int parse_opts(int argc, char **argv, opts *o)
 			if ((o->freq_by = tq_freq_by(optarg)) < 0)
 				return usage_error(
 				        "--freq: expected match, norm, "
-				        "actor, who, hedge, doc, year "
-				        "or month, not '%s'",
+				        "lemma, pos, actor, who, hedge, "
+				        "doc, year or month, not '%s'",
 				        optarg);
 			break;
 		case O_FORMAT:
@@ -696,6 +702,9 @@ static int parse_opts(int argc, char **argv, opts *o)
 			o->filter.pullquotes = 1;
 			o->kwic.pullquotes = 1;
 			break;
+		case O_TOKENS:
+			o->tokens = 1;
+			break;
 		case O_COLOR:
 			if (!optarg || !strcmp(optarg, "auto"))
 				color = -1;
@@ -724,6 +733,9 @@ static int parse_opts(int argc, char **argv, opts *o)
 		return usage_error("%s", "no query given");
 	if (!o->query && !o->actor && !o->who && !o->hedge_set)
 		return usage_error("%s", "--within needs a query to restrict");
+	if (o->tokens && (o->format != FMT_JSON || o->count || o->freq_by >= 0))
+		return usage_error("%s", "--tokens adds the match's tokens to "
+		                         "hits in --format json");
 	if (o->count && o->freq_by >= 0)
 		return usage_error(
 		        "%s", "--count and --freq exclude each other");

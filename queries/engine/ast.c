@@ -203,7 +203,10 @@ static void print_cond_in(buf *b, const tq_cond *c, int ctx)
 		puts_(b, "(");
 	switch (c->kind) {
 	case TQC_ATTR:
-		puts_(b, c->layer == TD_LAYER_NORM ? "norm=" : "word=");
+		puts_(b, c->layer == TD_LAYER_NORM    ? "norm="
+		         : c->layer == TD_LAYER_LEMMA ? "lemma="
+		         : c->layer == TD_LAYER_POS   ? "pos="
+		                                      : "word=");
 		put_string(b, c->pattern, c->flags);
 		break;
 	case TQC_NOT:

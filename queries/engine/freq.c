@@ -52,7 +52,8 @@ struct tq_freq {
 #define MIXED "(mixed)"
 
 static const char *const names[] = {
-        "match", "norm", "actor", "who", "hedge", "doc", "year", "month"};
+        "match", "norm", "actor", "who", "hedge", "doc", "year", "month",
+        "lemma", "pos"};
 
 int tq_freq_by(const char *name)
 {
@@ -127,9 +128,11 @@ int tq_freq_add_key(tq_freq *f, const char *key, size_t len, uint64_t n)
 
 int tq_freq_layer(const tq_freq *f)
 {
-	return f->by == TQ_BY_MATCH  ? TD_LAYER_WORD
-	       : f->by == TQ_BY_NORM ? TD_LAYER_NORM
-	                             : -1;
+	return f->by == TQ_BY_MATCH   ? TD_LAYER_WORD
+	       : f->by == TQ_BY_NORM  ? TD_LAYER_NORM
+	       : f->by == TQ_BY_LEMMA ? TD_LAYER_LEMMA
+	       : f->by == TQ_BY_POS   ? TD_LAYER_POS
+	                              : -1;
 }
 
 static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
@@ -414,7 +417,8 @@ static int who_add(tq_freq *f, const tq_hit *h)
 	return bump_values(f, g ? g : AUTHOR, 1, 1);
 }
 
-static int norm_key(tq_freq *f, const tq_hit *h)
+/* The key of a hit in one layer: its tokens' terms joined by spaces. */
+static int layer_key(tq_freq *f, const tq_hit *h, int layer)
 {
 	size_t len = 0, cap = 64;
 	char *b = malloc(cap);
@@ -422,8 +426,8 @@ static int norm_key(tq_freq *f, const tq_hit *h)
 		return td_error(TD_ENOMEM, "out of memory");
 	for (uint32_t p = h->start; p < h->end; p++) {
 		size_t tl = 0;
-		const char *t = td_seg_lex_term(h->seg, TD_LAYER_NORM,
-		        td_seg_id_at(h->seg, TD_LAYER_NORM, p), &tl);
+		const char *t = td_seg_lex_term(
+		        h->seg, layer, td_seg_id_at(h->seg, layer, p), &tl);
 		if (!t)
 			tl = 0;
 		if (len + tl + 2 > cap) {
@@ -460,7 +464,9 @@ int tq_freq_add(tq_freq *f, const tq_hit *h)
 		return rc;
 	}
 	case TQ_BY_NORM:
-		return norm_key(f, h);
+	case TQ_BY_LEMMA:
+	case TQ_BY_POS:
+		return layer_key(f, h, tq_freq_layer(f));
 	case TQ_BY_DOC:
 	case TQ_BY_YEAR:
 	case TQ_BY_MONTH: {

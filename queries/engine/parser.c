@@ -134,14 +134,18 @@ static int cond_neg(parser *p, tq_cond **out)
 		layer = TD_LAYER_WORD;
 	else if (is_word(&p->t, "norm"))
 		layer = TD_LAYER_NORM;
+	else if (is_word(&p->t, "lemma"))
+		layer = TD_LAYER_LEMMA;
+	else if (is_word(&p->t, "pos"))
+		layer = TD_LAYER_POS;
 	else if (p->t.kind == TQT_IDENT)
 		return td_error_at(TD_ESYNTAX, (long)p->t.off,
-		        "expected a token attribute 'word' or 'norm', found "
-		        "'%.*s'",
+		        "expected a token attribute 'word', 'norm', 'lemma' or "
+		        "'pos', found '%.*s'",
 		        (int)p->t.tlen, p->t.text);
 	else
 		return expected(p, "a condition (word=\"...\", norm=\"...\", "
-		                   "'!' or '(')");
+		                   "lemma=\"...\", pos=\"...\", '!' or '(')");
 	if ((rc = next(p)) < 0)
 		return rc;
 	if (p->t.kind != TQT_EQ && p->t.kind != TQT_NEQ)

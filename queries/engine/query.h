@@ -303,6 +303,9 @@ int tq_tsv_print(FILE *out, const tq_line *l, char sep);
 /* Writes one field s (NULL: empty), quoted if it holds sep, '"', CR or LF. */
 void tq_dsv_field(FILE *out, const char *s, char sep);
 int tq_json_print(FILE *out, const tq_line *l);
+/* The same; with tokens, also "tokens": an object per token of the match
+ * with its "word", "norm", "lemma" and "pos" (tagdex-query --tokens). */
+int tq_json_print_tokens(FILE *out, const tq_line *l, int tokens);
 
 /* ------------------------------------------------------------------ freq */
 
@@ -315,7 +318,9 @@ enum {
 	TQ_BY_HEDGE,
 	TQ_BY_DOC,
 	TQ_BY_YEAR,
-	TQ_BY_MONTH
+	TQ_BY_MONTH,
+	TQ_BY_LEMMA, /* the lemmas of the hit's tokens, space-separated */
+	TQ_BY_POS    /* their parts of speech */
 };
 /* TQ_BY_* for a name ("match", "norm", ...), or -1. */
 int tq_freq_by(const char *name);
@@ -326,7 +331,7 @@ int tq_freq_add(tq_freq *f, const tq_hit *h);
 /* Adds n to the row of a key. */
 int tq_freq_add_key(tq_freq *f, const char *key, size_t len, uint64_t n);
 /* The token layer whose terms are this table's keys (match: word, norm:
- * norm), or -1. */
+ * norm, lemma, pos), or -1. */
 int tq_freq_layer(const tq_freq *f);
 /* For tables by doc, year, month and who: the size in tokens of each group
  * over the documents passing flt, text that is not the article left out

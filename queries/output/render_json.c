@@ -42,7 +42,40 @@ static int add_span(void *arg, td_seg *s, uint32_t k, uint32_t i,
 	return 0;
 }
 
+/* "tokens": per token of the match its word, norm, lemma and pos */
+static int add_tokens(json_t *o, const tq_hit *h)
+{
+	static const char *const key[TD_NLAYERS] = {"word", "norm", "lemma",
+	        "pos"};
+	json_t *arr = json_array();
+	if (!arr)
+		return td_error(TD_ENOMEM, "out of memory");
+	json_object_set_new(o, "tokens", arr);
+	for (uint32_t p = h->start; p < h->end; p++) {
+		json_t *t = json_object();
+		if (!t)
+			return td_error(TD_ENOMEM, "out of memory");
+		json_array_append_new(arr, t);
+		for (int l = 0; l < TD_NLAYERS; l++) {
+			size_t len = 0;
+			uint32_t id = td_seg_id_at(h->seg, l, p);
+			const char *v = id == UINT32_MAX
+			                        ? NULL
+			                        : td_seg_lex_term(h->seg, l, id, &len);
+			if (!v) /* damage: never a wrong value */
+				return td_error(TD_ECORRUPT, "%s", td_error_last());
+			json_object_set_new(t, key[l], json_stringn(v, len));
+		}
+	}
+	return 0;
+}
+
 int tq_json_print(FILE *out, const tq_line *l)
+{
+	return tq_json_print_tokens(out, l, 0);
+}
+
+int tq_json_print_tokens(FILE *out, const tq_line *l, int tokens)
 {
 	json_t *o = json_object();
 	spans_ctx sc = {json_array(), l->hit.start - l->start};
@@ -62,6 +95,8 @@ int tq_json_print(FILE *out, const tq_line *l)
 	json_object_set_new(o, "title", str_or_null(l->title));
 	int rc = tq_spans_around(&l->hit, 1, add_span, &sc);
 	json_object_set_new(o, "spans", sc.arr);
+	if (rc == 0 && tokens)
+		rc = add_tokens(o, &l->hit);
 	if (rc == 0) {
 		char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		if (!s)

@@ -180,11 +180,12 @@ if [ -x "$QRY" ]; then
 fi
 # a flipped bit in the DOCS section (issue 12: '<s/>' counted 408 of
 # 107,238): the count is the undamaged one or exit 4 naming the file
+# (byte 80 of the header: sec_off[DOCS], td_seghdr in index_int.h)
 if [ -x "$QRY" ]; then
 	rm -rf dx; cp -a ix dx
 	"$QRY" -x dx --count '<s/>' >good 2>err || fail "count <s/>: $(cat err)"
 	for seg in dx/seg-*.tdx; do
-		docs=$(od -An -tu8 -j64 -N8 "$seg" | tr -d ' ')
+		docs=$(od -An -tu8 -j80 -N8 "$seg" | tr -d ' ')
 		b=$(od -An -tu1 -j$((docs + 44)) -N1 "$seg" | tr -d ' ')
 		printf "$(printf '\\%03o' $((b ^ 4)))" |
 			dd of="$seg" bs=1 seek=$((docs + 44)) conv=notrunc 2>/dev/null

@@ -46,6 +46,55 @@ grep -qF '<w pos="XX" lemma="own">mice</w>' "$tmp/b/b.xml" || fail "own tag lost
 [ "$(grep -o '<w ' "$tmp/b/b.xml" | wc -l)" -eq "$(grep -o '<w ' "$tmp/a/a.xml" | wc -l)" ] ||
 	fail "TEI input got <w> added or lost"
 
+# the index's pos and lemma layers (tagdex-query(1))
+query=$build/queries/tagdex-query
+count() { # INDEX QUERY WANT
+	got=$("$query" -x "$1" --count "$2" 2>&1)
+	[ "$got" = "$3" ] || fail "$1: $2: $got hits, want $3"
+}
+printf 'North Korea may launch a new threat. Officials warned that it would test.\n' > "$tmp/c.txt"
+"$ingest" -q -x "$tmp/ia" "$tmp/a.txt" "$tmp/c.txt" || fail "index a.txt c.txt"
+count "$tmp/ia" '[lemma="mouse"]' 1
+count "$tmp/ia" '[lemma="warn"]' 2
+count "$tmp/ia" '[lemma="WARN"%c]' 2
+count "$tmp/ia" '[pos="VBD"]' 4
+count "$tmp/ia" '[pos="MD"] [pos="VB"]' 2
+count "$tmp/ia" '[pos="JJ.*"] "threat"' 1
+count "$tmp/ia" '[lemma="be" & word="were"]' 1
+"$query" -x "$tmp/ia" --freq lemma '[pos="MD"]' > "$tmp/f" || fail "--freq lemma"
+printf '1\tmay\n1\twould\n' > "$tmp/want"
+cut -f1,3 "$tmp/f" | sort -k2 > "$tmp/got"
+cmp -s "$tmp/got" "$tmp/want" || fail "--freq lemma: $(cat "$tmp/f")"
+"$query" -x "$tmp/ia" --freq pos '[lemma="warn"]' | cut -f1,3 > "$tmp/f"
+[ "$(cat "$tmp/f")" = "$(printf '2\tVBD')" ] || fail "--freq pos: $(cat "$tmp/f")"
+"$query" -x "$tmp/ia" --format json --tokens '"mice"' > "$tmp/j" || fail "--tokens"
+grep -qF '"tokens":[{"word":"mice","norm":"mice","lemma":"mouse","pos":"NNS"}]' "$tmp/j" ||
+	fail "--tokens: $(cat "$tmp/j")"
+"$query" -x "$tmp/ia" --tokens '"mice"' > /dev/null 2>&1
+[ $? -eq 2 ] || fail "--tokens without json: status"
+# TEI input: its own <w> tags win (the lemma of a bare pos is made from
+# it), tokens outside any <w> are tagged; --words TEI indexes as its text
+sed -e 's|<w pos="VBD" lemma="run">ran</w>|<w pos="VBN">ran</w>|' "$tmp/b.xml" > "$tmp/d.xml"
+"$ingest" -q -x "$tmp/ib" "$tmp/d.xml" || fail "index TEI with <w>"
+count "$tmp/ib" '[pos="XX" & lemma="own"]' 1
+count "$tmp/ib" '[lemma="mouse"]' 0
+count "$tmp/ib" '[pos="VBN" & lemma="run"]' 1
+count "$tmp/ib" '[pos="VBD" & lemma="warn"]' 1
+"$ingest" -q -o "$tmp/p" "$tmp/a.txt" || fail "plain TEI"
+"$ingest" -q -x "$tmp/ic" "$tmp/p/a.xml" || fail "index plain TEI"
+count "$tmp/ic" '[pos="NNS" & lemma="mouse"]' 1
+"$ingest" -q -x "$tmp/id" "$tmp/a/a.xml" || fail "index --words TEI"
+"$ingest" -q -x "$tmp/ie" "$tmp/a.txt" || fail "index a.txt"
+for ix in id ie; do
+	"$query" -x "$tmp/$ix" --format json --tokens '[]' |
+		sed 's/.*"tokens"//' > "$tmp/$ix.tokens"
+done
+cmp -s "$tmp/id.tokens" "$tmp/ie.tokens" || fail "--words TEI indexes other tags than its text"
+[ -s "$tmp/id.tokens" ] || fail "no tokens"
+TAGDEX_POS_MODEL=$tmp/none.model "$ingest" -q -x "$tmp/if" "$tmp/a.txt" 2> "$tmp/err"
+[ $? -eq 2 ] || fail "index without a model: status"
+grep -q "$tmp/none.model" "$tmp/err" || fail "index without a model: message $(cat "$tmp/err")"
+
 # errors
 "$ingest" -q --words -x "$tmp/idx" "$tmp/a.txt" 2> "$tmp/err"
 [ $? -eq 2 ] || fail "--words with -x: status"

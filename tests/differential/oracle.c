@@ -349,6 +349,29 @@ static int rmatch(
 	return r;
 }
 
+/* The pos or lemma of token t, by the documented rule (tagdex-query(1),
+ * docs/index-format.md): the attribute of the innermost <w> whose byte
+ * range holds the whole token and that has the attribute (of equal ones
+ * the later in document order); "" when none. Searched span by span. */
+static const char *w_attr(odoc *o, size_t t, const char *name)
+{
+	const char *best = "";
+	size_t best_len = SIZE_MAX;
+	for (size_t i = 0; i < o->doc->n_spans; i++) {
+		const td_span *sp = &o->doc->spans[i];
+		if (strcmp(sp->name, "w") || sp->start > o->tok.v[t].start ||
+		        sp->end < o->tok.v[t].end)
+			continue;
+		for (uint32_t j = 0; j < sp->n_attrs; j++)
+			if (!strcmp(sp->attrs[j].name, name) &&
+			        sp->end - sp->start <= best_len) {
+				best = sp->attrs[j].value;
+				best_len = sp->end - sp->start;
+			}
+	}
+	return best;
+}
+
 static int cond(odoc *o, const tq_cond *c, size_t t)
 {
 	switch (c->kind) {
@@ -363,6 +386,11 @@ static int cond(odoc *o, const tq_cond *c, size_t t)
 	}
 	const char *s = o->doc->text + o->tok.v[t].start;
 	size_t len = o->tok.v[t].end - o->tok.v[t].start;
+	if (c->layer == TD_LAYER_LEMMA || c->layer == TD_LAYER_POS) {
+		const char *v = w_attr(o, t,
+		        c->layer == TD_LAYER_POS ? "pos" : "lemma");
+		return rmatch(o, c->pattern, c->flags, v, strlen(v));
+	}
 	if (c->layer == TD_LAYER_WORD)
 		return rmatch(o, c->pattern, c->flags, s, len);
 	char *nrm = o_norm(s, len);

@@ -1,8 +1,9 @@
 /* oracle.h: a brute-force evaluator of query ASTs straight over documents
  * read from TEI, written independently of queries/ (it shares only the
  * AST): its own tokeniser and normaliser from the documented rules, spans
- * mapped to tokens by the index's documented rule, regexes compiled on the
- * spot, backtracking token by token. */
+ * mapped to tokens by the index's documented rule, a token's lemma and pos
+ * from the <w> spans over it (the ground data) by the documented rule,
+ * regexes compiled on the spot, backtracking token by token. */
 #ifndef TAGDEX_ORACLE_H
 #define TAGDEX_ORACLE_H
 

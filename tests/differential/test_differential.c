@@ -32,6 +32,15 @@ static const char *const vocab[] = {"war", "War", "likely", "Likely", "may",
         "Þór", "ŉ"};
 #define NV (sizeof vocab / sizeof vocab[0])
 
+/* the lemma and pos layers: tags and lemmas given by <w> spans (some
+ * with one attribute only, some over two tokens, some tokens bare) */
+static const char *const tagset[] = {"NN", "NNS", "NNP", "VB", "VBD", "MD",
+        "JJ", "JJR", "DT", ","};
+static const char *const lemmas[] = {"war", "be", "likely", "Kim", "kim",
+        "café", "cafe", "test", "’s", "will"};
+#define NT (sizeof tagset / sizeof tagset[0])
+#define NL (sizeof lemmas / sizeof lemmas[0])
+
 static const char *const keys[] = {
         "kim-jong-un", "north-korea", "united-states"};
 static const char *const subtypes[] = {
@@ -85,6 +94,24 @@ static td_doc *random_doc(int k)
 		        rnd(2) ? "#prediction #hedged" : "#claim", NULL);
 		a = b;
 	}
+	/* <w pos lemma> over most tokens */
+	for (size_t i = 0; i < t.n; i++) {
+		unsigned kind = rnd(10);
+		if (kind == 0)
+			continue;
+		size_t e = kind == 1 && i + 1 < t.n ? i + 1 : i;
+		const char *p = tagset[rnd(NT)], *l = lemmas[rnd(NL)];
+		if (kind == 2)
+			td_doc_add_span(d, "w", t.v[i].start, t.v[e].end, NULL,
+			        "pos", p, NULL);
+		else if (kind == 3)
+			td_doc_add_span(d, "w", t.v[i].start, t.v[e].end, NULL,
+			        "lemma", l, NULL);
+		else
+			td_doc_add_span(d, "w", t.v[i].start, t.v[e].end, NULL,
+			        "pos", p, "lemma", l, NULL);
+		i = e;
+	}
 	/* inline elements, possibly crossing (the writer drops those) */
 	int nin = (int)rnd(8);
 	for (int i = 0; i < nin; i++) {
@@ -127,9 +154,24 @@ static void gen_token(char *q, size_t cap)
 {
 	char b[128];
 	const char *w = vocab[rnd(NV)];
-	switch (rnd(10)) {
+	switch (rnd(14)) {
 	case 0:
 		snprintf(b, sizeof b, "[]");
+		break;
+	case 10:
+		snprintf(b, sizeof b, "[pos=\"%s\"]", tagset[rnd(NT)]);
+		break;
+	case 11:
+		snprintf(b, sizeof b, "[lemma=\"%s\"%s]", lemmas[rnd(NL)],
+		        rnd(2) ? "%c" : rnd(2) ? "%d" : "");
+		break;
+	case 12:
+		snprintf(b, sizeof b, "[pos=\"%s\" & !lemma=\"%s\"]",
+		        rnd(2) ? "JJ.*" : rnd(2) ? "V.*" : "", lemmas[rnd(NL)]);
+		break;
+	case 13:
+		snprintf(b, sizeof b, "[lemma=\"%s.*\" | pos!=\"%s\"]",
+		        rnd(2) ? "k" : "", tagset[rnd(NT)]);
 		break;
 	case 1:
 		snprintf(b, sizeof b, "\"%s\"%%c", w);
@@ -169,7 +211,7 @@ static void gen_span(char *q, size_t cap)
 	        "<seg subtype=\"prob.*|poss.*\"/>",
 	        "<persName ref=\"north-korea\"/>", "<s ana=\"prediction\"/>",
 	        "<s ana=\"#prediction #hedged\"/>", "<q who=\"#kim.*\"/>",
-	        "<rs/>", "<quote/>", "<nosuch/>"};
+	        "<rs/>", "<quote/>", "<nosuch/>", "<w pos=\"MD\"/>"};
 	strncat(q, spans[rnd(sizeof spans / sizeof spans[0])],
 	        cap - strlen(q) - 1);
 }

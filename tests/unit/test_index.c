@@ -702,6 +702,13 @@ static void test_version(void **state)
 	assert_int_equal(td_index_open(dir, &ix), TD_EVERSION);
 	assert_non_null(strstr(td_error_last(), "index format 5"));
 	assert_non_null(strstr(td_error_last(), "index the sources again"));
+	/* format 6 (no lemma and pos layers) likewise */
+	f = fopen(man, "w");
+	fputs("tagdex-index 6\ngeneration 1\nend 00000000\n", f);
+	fclose(f);
+	assert_int_equal(td_index_open(dir, &ix), TD_EVERSION);
+	assert_non_null(strstr(td_error_last(), "index format 6"));
+	assert_non_null(strstr(td_error_last(), "index the sources again"));
 	/* --rebuild replaces an index of another version */
 	td_writer *w;
 	td_doc *a = make_doc(40, 30, "doc-a");

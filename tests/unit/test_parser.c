@@ -41,6 +41,10 @@ static void test_parser_tokens(void **state)
 	parses_as("'nucle.*'%dc", "[word=\"nucle.*\"%cd]");
 	parses_as("[]", "[]");
 	parses_as("[norm=\"war\"]", "[norm=\"war\"]");
+	parses_as("[lemma=\"warn\"%c]", "[lemma=\"warn\"%c]");
+	parses_as("[pos=\"MD\"] [pos=\"VB\"]", "([pos=\"MD\"] [pos=\"VB\"])");
+	parses_as("[pos=\"JJ.*\" & !lemma=\"new\"]",
+	        "[pos=\"JJ.*\" & !lemma=\"new\"]");
 	parses_as("[word!=\"a\"]", "[!word=\"a\"]");
 	parses_as("[word=\"a\" & norm=\"b\" | !word=\"c\"%d]",
 	        "[word=\"a\" & norm=\"b\" | !word=\"c\"%d]");
@@ -116,7 +120,8 @@ static void test_parser_errors(void **state)
 	syntax_error("\"a\" )", TD_ESYNTAX, 4, "end of the query");
 	syntax_error("(\"a\"", TD_ESYNTAX, 4, "expected ')'");
 	syntax_error("[word=\"a\"", TD_ESYNTAX, 9, "expected ']'");
-	syntax_error("[lemma=\"a\"]", TD_ESYNTAX, 1, "'word' or 'norm'");
+	syntax_error("[tag=\"a\"]", TD_ESYNTAX, 1,
+	        "'word', 'norm', 'lemma' or 'pos'");
 	syntax_error("[word \"a\"]", TD_ESYNTAX, 6, "expected '='");
 	syntax_error("[word=a]", TD_ESYNTAX, 6, "quoted string");
 	syntax_error("[&]", TD_ESYNTAX, 1, "a condition");
