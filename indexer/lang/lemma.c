@@ -7,8 +7,8 @@
  * tables and runs morphy's algorithm (morph.c of WordNet 3.0: exception
  * list, then the rules of detachment checked against the index) on them,
  * lock-free; tests/test_lemma.c checks that it answers as morphstr does.
- * Only words with '-', '_' or '(' (which morphstr splits or cuts) still go
- * to morphstr, serialised by a mutex, behind a cache.
+ * Only words with '_' or '(' (which morphstr splits or cuts; tokens never
+ * hold them) still go to morphstr, serialised by a mutex, behind a cache.
  */
 #include "config.h"
 #include "lemma.h"
@@ -106,20 +106,30 @@ static int wtab_load(wtab *t, const char *dir, const char *name,
 	return 0;
 }
 
-/* is_defined(): in the index as written, or without its periods (the
- * variants getindex() tries for a word without '-' or '_') */
+/* is_defined() through getindex(): w is in the index as written, with
+ * '_' as '-', with '-' as '_', without '_' and '-', or without '.' */
 static int defined(const char *w, size_t n, int cls)
 {
+	if (n >= 256)
+		return 0;
+	char v[4][256];
+	size_t k3 = 0, k4 = 0;
+	for (size_t i = 0; i < n; i++) {
+		v[0][i] = w[i] == '_' ? '-' : w[i];
+		v[1][i] = w[i] == '-' ? '_' : w[i];
+		if (w[i] != '_' && w[i] != '-')
+			v[2][k3++] = w[i];
+		if (w[i] != '.')
+			v[3][k4++] = w[i];
+	}
+	size_t len[4] = {n, n, k3, k4};
 	if (wtab_get(&idx[cls], w, n))
 		return 1;
-	if (!memchr(w, '.', n) || n >= 256)
-		return 0;
-	char s[256];
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (w[i] != '.')
-			s[k++] = w[i];
-	return wtab_get(&idx[cls], s, k) != NULL;
+	for (int j = 0; j < 4; j++)
+		if (len[j] && (len[j] != n || memcmp(v[j], w, n)) &&
+			wtab_get(&idx[cls], v[j], len[j]))
+			return 1;
+	return 0;
 }
 
 /* morph.c's rules of detachment, by class: suffix -> ending */
@@ -135,15 +145,19 @@ static const struct rule {
 	{ADJ, "er", ""}, {ADJ, "est", ""}, {ADJ, "er", "e"}, {ADJ, "est", "e"},
 };
 
-int td_lemma_morphy(const char *w, int cls, char *out, size_t size)
+/* morph.c's morphword(): the exception list's base form of w[0, n), else
+ * the first rule whose result is in the index; NULL-terminated into out
+ * (256 bytes). 1 when found, else 0. */
+static int wn_morphword(const char *w, size_t n, int cls, char *out)
 {
-	size_t n = strlen(w);
-	if (cls < 1 || cls > NUMPARTS || n == 0 || n >= 250 || size == 0)
+	char k[256];
+	if (n == 0 || n >= 250)
 		return 0;
-	/* exception list first (morphstr, then morphword, look it up) */
-	const char *e = wtab_get(&exc[cls], w, n);
+	memcpy(k, w, n);
+	k[n] = '\0';
+	const char *e = wtab_get(&exc[cls], k, n);
 	if (e) {
-		if (!strcmp(e, w) || strlen(e) >= size)
+		if (strlen(e) >= 256)
 			return 0;
 		strcpy(out, e);
 		return 1;
@@ -153,34 +167,101 @@ int td_lemma_morphy(const char *w, int cls, char *out, size_t size)
 	size_t bn = n;
 	const char *end = "";
 	if (cls == NOUN) {
-		if (n >= 3 && !strcmp(w + n - 3, "ful")) {
-			bn = (size_t)(strrchr(w, 'f') - w);
+		if (n >= 3 && !strcmp(k + n - 3, "ful")) {
+			bn = (size_t)(strrchr(k, 'f') - k);
 			end = "ful";
-		} else if ((n >= 2 && !strcmp(w + n - 2, "ss")) || n <= 2) {
+		} else if ((n >= 2 && !strcmp(k + n - 2, "ss")) || n <= 2) {
 			return 0;
 		}
 	}
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
 		const struct rule *r = &rules[i];
 		size_t sl = strlen(r->sufx), al = strlen(r->addr);
-		if (r->cls != cls || bn < sl || memcmp(w + bn - sl, r->sufx, sl))
+		if (r->cls != cls || bn < sl || memcmp(k + bn - sl, r->sufx, sl))
 			continue;
 		char c[260];
 		size_t cn = bn - sl;
-		memcpy(c, w, cn);
+		memcpy(c, k, cn);
 		memcpy(c + cn, r->addr, al);
 		cn += al;
-		if ((cn == bn && !memcmp(c, w, bn)) || !defined(c, cn, cls))
+		if ((cn == bn && !memcmp(c, k, bn)) || !defined(c, cn, cls))
 			continue;
 		size_t el = strlen(end);
-		if (cn + el >= size || (cn + el == n && !memcmp(c, w, cn) &&
-			!strcmp(w + cn, end)))
-			return 0; /* morphstr: the same word is no answer */
+		if (cn + el >= 256)
+			return 0;
 		memcpy(out, c, cn);
 		memcpy(out + cn, end, el + 1);
 		return 1;
 	}
 	return 0;
+}
+
+/* cntwords(s, '-'): words separated by runs of '-', ' ' or '_' */
+static size_t wn_cntwords(const char *s)
+{
+	size_t n = 0;
+	while (*s) {
+		if (*s == '-' || *s == ' ' || *s == '_') {
+			n++;
+			while (*s == '-' || *s == ' ' || *s == '_')
+				s++;
+		} else {
+			s++;
+		}
+	}
+	return n + 1;
+}
+
+int td_lemma_morphy(const char *w, int cls, char *out, size_t size)
+{
+	size_t n = strlen(w);
+	char r[256], search[1024] = "";
+	if (cls < 1 || cls > NUMPARTS || n == 0 || n >= 250 || size == 0 ||
+		strpbrk(w, " _("))
+		return 0;
+	/* morphstr: the exception list first */
+	const char *e = wtab_get(&exc[cls], w, n);
+	const char *ans = NULL;
+	if (e && strcmp(e, w)) {
+		ans = e;
+		goto found;
+	}
+	/* then morphword on the whole string (not for verbs) */
+	if (cls != VERB && wn_morphword(w, n, cls, r) && strcmp(r, w)) {
+		ans = r;
+		goto found;
+	}
+	/* then each part between hyphens, the last one included */
+	size_t cnt = wn_cntwords(w), st = 0, sl = 0;
+	while (--cnt) {
+		const char *end = strchr(w + st, '-');
+		if (!end)
+			continue;
+		size_t pl = (size_t)(end - w) - st;
+		const char *base = wn_morphword(w + st, pl, cls, r) ? r : NULL;
+		size_t l = base ? strlen(base) : pl;
+		if (sl + l + 2 >= sizeof search)
+			return 0;
+		memcpy(search + sl, base ? base : w + st, l);
+		sl += l;
+		search[sl++] = *end;
+		search[sl] = '\0';
+		st = (size_t)(end - w) + 1;
+	}
+	const char *last = wn_morphword(w + st, n - st, cls, r) ? r : w + st;
+	size_t l = strlen(last);
+	if (sl + l + 1 >= sizeof search)
+		return 0;
+	memcpy(search + sl, last, l + 1);
+	sl += l;
+	if (!strcmp(search, w) || !defined(search, sl, cls))
+		return 0;
+	ans = search;
+found:
+	if (strlen(ans) >= size)
+		return 0;
+	strcpy(out, ans);
+	return 1;
 }
 
 static void do_init(void)
@@ -228,7 +309,7 @@ static centry *buckets[NBUCKETS];
 static size_t ncached;
 
 /* morphstr's first base form of key (class byte + word) for a word
- * morphstr splits ('-', '_'), through the cache; copies it into out.
+ * with '_' or '(', through the cache; copies it into out.
  * Returns 1 when WordNet knows the word, else 0. */
 static int wordnet_morphstr(const char *key, size_t klen, char *out,
 	size_t size)
@@ -279,7 +360,7 @@ static int wordnet_morphstr(const char *key, size_t klen, char *out,
 static int wordnet_base(const char *key, size_t klen, char *out, size_t size)
 {
 	int found;
-	if (strpbrk(key + 1, "-_("))
+	if (strpbrk(key + 1, "_("))
 		found = wordnet_morphstr(key, klen, out, size);
 	else
 		found = td_lemma_morphy(key + 1, key[0], out, size);

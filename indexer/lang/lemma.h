@@ -15,11 +15,12 @@
  * WNHOME and the Debian package wordnet-base). */
 int td_lemma_init(void);
 
-/* WordNet's morphstr(word, cls) for a lowercase word without '-', '_' or
- * '(' (cls: NOUN 1, VERB 2, ADJ 3, ADV 4), answered from the tables loaded
- * by td_lemma_init() without a lock: 1 with the first base form in out,
- * 0 when morphstr gives none (or it does not fit). For td_lemma and the
- * test that compares it with morphstr. */
+/* WordNet's morphstr(word, cls) for a lowercase word without ' ', '_' or
+ * '(' (cls: NOUN 1, VERB 2, ADJ 3, ADV 4; hyphenated words part by part
+ * as morphstr does), answered from the tables loaded by td_lemma_init()
+ * without a lock: 1 with the first base form in out, 0 when morphstr
+ * gives none (or it does not fit). For td_lemma and the test that
+ * compares it with morphstr. */
 int td_lemma_morphy(const char *word, int cls, char *out, size_t size);
 
 /* Writes the lemma of word[0, len) tagged pos ("VBD", "NNS"; NULL or "" for

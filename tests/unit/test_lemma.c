@@ -132,7 +132,10 @@ static void test_morphy_is_morphstr(void **state)
 		"hoped", "hopped", "making", "running", "larger", "largest",
 		"handful", "cupsful", "glass", "as", "us", "is", "was", "data",
 		"u.s.", "st.", "geese", "axes", "bases", "best", "oftener",
-		"zorbulates", "ss", "s", "classes", "buses", "analyses", "criteria"};
+		"zorbulates", "ss", "s", "classes", "buses", "analyses", "criteria",
+		"mothers-in-law", "attorneys-general", "passers-by", "x-rays",
+		"re-elected", "well-known", "long-term", "a--b", "a-", "-s",
+		"grown-ups", "hangers-on", "better-off", "runs-"};
 	int bad = 0, n = 0;
 	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++, n++)
 		bad |= same_as_morphstr(forms[i]);
@@ -160,7 +163,7 @@ static void test_morphy_is_morphstr(void **state)
 				w[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 			}
 			w[k] = '\0';
-			if (strpbrk(w, "-_(") || !(w[0] >= 'a' && w[0] <= 'z'))
+			if (strpbrk(w, "_(") || !(w[0] >= 'a' && w[0] <= 'z'))
 				continue;
 			bad |= same_as_morphstr(w);
 			n++;
