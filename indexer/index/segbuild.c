@@ -27,6 +27,11 @@ struct td_segbuild {
 	td_strtab words, norms, spstr, names, gaps;
 	td_strtab lemmas, poss;   /* lemma and pos layers: terms, and */
 	uint32_t *lids, *pids;    /* per position their ids (cap_ids each) */
+	uint32_t *wlast;          /* per word id the pos and lemma ids it had
+	                           * last (UINT32_MAX: none): most tokens of a
+	                           * word repeat them, and two short strcmp
+	                           * are cheaper than two string-table puts */
+	size_t cap_wlast;
 	uint32_t *w2n;
 	size_t cap_w2n;
 	uint32_t *ids;
@@ -72,6 +77,7 @@ void td_segbuild_free(td_segbuild *b)
 	td_strtab_free(&b->poss);
 	free(b->lids);
 	free(b->pids);
+	free(b->wlast);
 	free(b->w2n);
 	free(b->ids);
 	free(b->text);
@@ -146,14 +152,39 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 		td_doc_w_layers(doc, t, pos, lemma);
 	}
 	int rc = 0;
-	size_t base = b->nids - t->n;
+	size_t base = b->nids - t->n, need = 2 * (size_t)b->words.n;
+	if (need > b->cap_wlast) {
+		size_t c = b->cap_wlast ? b->cap_wlast : 1024;
+		while (c < need)
+			c *= 2;
+		uint32_t *v = realloc(b->wlast, c * sizeof *v);
+		if (!v)
+			rc = td_error(TD_ENOMEM, "out of memory");
+		else {
+			memset(v + b->cap_wlast, 0xff,
+				(c - b->cap_wlast) * sizeof *v);
+			b->wlast = v;
+			b->cap_wlast = c;
+		}
+	}
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const char *p = l ? td_toklayers_pos(l, i) : pos[i] ? pos[i] : "";
 		const char *m = l ? td_toklayers_lemma(l, i) : lemma[i] ? lemma[i] : "";
-		if (!(rc = td_strtab_put(&b->poss, p, strlen(p), &b->pids[base + i],
-			      NULL)))
-			rc = td_strtab_put(&b->lemmas, m, strlen(m),
-				&b->lids[base + i], NULL);
+		uint32_t *last = b->wlast + 2 * (size_t)b->ids[base + i];
+		if (last[0] != UINT32_MAX &&
+			!strcmp(td_strtab_str(&b->poss, last[0]), p))
+			b->pids[base + i] = last[0];
+		else if (!(rc = td_strtab_put(&b->poss, p, strlen(p),
+				   &b->pids[base + i], NULL)))
+			last[0] = b->pids[base + i];
+		if (rc)
+			break;
+		if (last[1] != UINT32_MAX &&
+			!strcmp(td_strtab_str(&b->lemmas, last[1]), m))
+			b->lids[base + i] = last[1];
+		else if (!(rc = td_strtab_put(&b->lemmas, m, strlen(m),
+				   &b->lids[base + i], NULL)))
+			last[1] = b->lids[base + i];
 	}
 	free(pos);
 	free(lemma);

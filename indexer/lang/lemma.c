@@ -462,11 +462,13 @@ size_t td_lemma(const char *word, size_t len, const char *pos, char *out,
 			out, size);
 	if (!strcmp(low, "i") && starts_with(pos, "PRP"))
 		return as_is("I", 1, out, size);
-	for (size_t i = 0; i < sizeof irregular / sizeof *irregular; i++)
-		if (!strcmp(low, irregular[i].form) &&
-			(starts_with(pos, "VB") || starts_with(pos, "MD") || !pos[0]))
-			return as_is(irregular[i].lemma, strlen(irregular[i].lemma), out,
-				size);
+	/* the tag first: a word per token of every class went through 38
+	 * strcmp here (2% of ingest) */
+	if (starts_with(pos, "VB") || starts_with(pos, "MD") || !pos[0])
+		for (size_t i = 0; i < sizeof irregular / sizeof *irregular; i++)
+			if (!strcmp(low, irregular[i].form))
+				return as_is(irregular[i].lemma,
+					strlen(irregular[i].lemma), out, size);
 	int cls = 0;
 	if (!strcmp(pos, "NNS"))
 		cls = NOUN;
