@@ -32,11 +32,16 @@ answers() { # index dir
 }
 files() { ls "$1" | grep -v '^LOCK$'; }
 
+# small articles: every step runs the ingester several times, and under
+# ASan the annotation of whole corpus articles made this test 5 minutes
 mkdir arts
-set -- $(ls "$srcdir"/corpus/articles/*.txt | head -3)
-cp "$1" "$2" arts/
+for n in 1 2 3; do
+	printf 'Report %s\n\nThe minister said on Monday that talks with Brazil will likely resume.\n\n"We are ready," said Ana Costa, a spokeswoman, in Brasilia. Prices may rise.\n' \
+		$n > arts/a$n.txt
+done
+mv arts/a3.txt a3.txt
 "$ING" -q -x base arts || fail "base: first batch"
-cp "$3" arts/
+mv a3.txt arts/
 "$ING" -q -x base arts || fail "base: second batch"
 answers base > old || fail "base: query"
 # the batch: one new source, one changed, one gone (--prune)
@@ -49,34 +54,40 @@ rm -rf ix; cp -a base ix
 answers ix > new || fail "new state: query"
 cmp -s old new && fail "the batch changes nothing"
 
-k=1 unchanged=0 committed=0 merged=0 done=0
+k=1 unchanged=0 committed=0 merged=0 done=0 last=
 while [ $k -le 200 ] && [ $done = 0 ]; do
 	sig=$((k % 2 ? 2 : 15))
 	rm -rf ix; cp -a base ix
 	TAGDEX_FAULT_SIGNAL=$k:$sig "$ING" -q -x ix --prune --merge arts 2>err
 	st=$?
+	kind=$st
 	if [ $st = 0 ]; then
 		done=1 # the signal step was not reached: a whole run
 		answers ix | cmp -s - new || fail "k=$k: completed, not the new state"
 	elif [ $st != $((128 + sig)) ]; then
 		fail "k=$k: signal $sig: exit $st: $(cat err)"
 	elif grep -q "^tagdex-ingest: interrupted: index unchanged$" err; then
-		unchanged=$((unchanged + 1))
+		unchanged=$((unchanged + 1)) kind=unchanged
 		cmp -s ix/MANIFEST base/MANIFEST || fail "k=$k: unchanged, but MANIFEST changed"
 		[ "$(files ix)" = "$(files base)" ] ||
 			fail "k=$k: unchanged, but the files differ: $(files ix | tr '\n' ' ')"
 		answers ix | cmp -s - old || fail "k=$k: unchanged, but the answers changed"
 	elif grep -q "^tagdex-ingest: interrupted: the batch is committed" err; then
-		committed=$((committed + 1))
-		grep -q "and the segments merged$" err && merged=$((merged + 1))
+		committed=$((committed + 1)) kind=committed
+		grep -q "and the segments merged$" err && merged=$((merged + 1)) kind=merged
 		answers ix | cmp -s - new || fail "k=$k: committed, not the new state"
 	else
 		fail "k=$k: signal $sig: message: $(cat err)"
 	fi
 	"$ING" -x ix --check 2>err || fail "k=$k: check: $(cat err)"
 	ls ix | grep -q '\.tmp$' && fail "k=$k: temporary files left"
-	"$ING" -q -x ix --prune --merge arts 2>err || fail "k=$k: re-run: $(cat err)"
-	answers ix | cmp -s - new || fail "k=$k: re-run: not the new state"
+	# the re-run at every third step and at the first step of each outcome
+	# (unchanged, committed with the merge stopped, merged, completed)
+	if [ $((k % 3)) = 0 ] || [ "$kind" != "$last" ]; then
+		"$ING" -q -x ix --prune --merge arts 2>err || fail "k=$k: re-run: $(cat err)"
+		answers ix | cmp -s - new || fail "k=$k: re-run: not the new state"
+	fi
+	last=$kind
 	k=$((k + 1))
 done
 [ $done = 1 ] || fail "the runs never completed"
