@@ -542,6 +542,21 @@ static int raw_member(const char *o, const char *e, const char *key, char *out, 
 	return 0;
 }
 
+/* A pattern's words joined by single spaces into buf, NUL-terminated;
+ * words that would leave fewer than `room` bytes free are left off.
+ * Returns the length written. */
+static size_t pat_text(const td_pat *p, char *buf, size_t cap, size_t room)
+{
+	size_t bl = 0;
+	for (int w = 0; w < p->n && bl + p->len[w] + room < cap; w++) {
+		if (w)
+			buf[bl++] = ' ';
+		memcpy(buf + bl, p->w[w], p->len[w]);
+		bl += p->len[w];
+	}
+	buf[bl] = 0;
+	return bl;
+}
 /* A subdivision found: its place pattern, or the ambiguity of a state
  * of the same name. */
 static int add_subdivision(td_annotator *a, name_set *ns, const char *nm)
@@ -558,14 +573,7 @@ static int add_subdivision(td_annotator *a, name_set *ns, const char *nm)
 			if (p->id != who || p->type != TD_PAT_NAME)
 				continue;
 			char buf[512];
-			size_t bl = 0;
-			for (int w = 0; w < p->n && bl + p->len[w] + 2 < sizeof buf; w++) {
-				if (w)
-					buf[bl++] = ' ';
-				memcpy(buf + bl, p->w[w], p->len[w]);
-				bl += p->len[w];
-			}
-			buf[bl] = 0;
+			pat_text(p, buf, sizeof buf, 2);
 			char *ps = name_slug(buf);
 			if (!ps)
 				rc = td_error(TD_ENOMEM, "out of memory");
@@ -595,14 +603,7 @@ static int state_to_place(td_annotator *a, int id)
 			continue;
 		}
 		char buf[512];
-		size_t bl = 0;
-		for (int w = 0; w < p->n && bl + p->len[w] + 2 < sizeof buf; w++) {
-			if (w)
-				buf[bl++] = ' ';
-			memcpy(buf + bl, p->w[w], p->len[w]);
-			bl += p->len[w];
-		}
-		buf[bl] = 0;
+		pat_text(p, buf, sizeof buf, 2);
 		if (!rc)
 			rc = td_patset_add(&a->place_pats, buf, -1, 1, 0);
 		for (int w = 0; w < p->n; w++)
@@ -749,13 +750,7 @@ static int plural_demonyms(td_annotator *a, name_set *ns)
 			continue;
 		}
 		char buf[512];
-		size_t bl = 0;
-		for (int j = 0; j < p->n && bl + p->len[j] + 3 < sizeof buf; j++) {
-			if (j)
-				buf[bl++] = ' ';
-			memcpy(buf + bl, p->w[j], p->len[j]);
-			bl += p->len[j];
-		}
+		size_t bl = pat_text(p, buf, sizeof buf, 3);
 		buf[bl++] = 's';
 		buf[bl] = 0;
 		char *sl = name_slug(buf);

@@ -337,18 +337,7 @@ long td_patset_match_slow(const td_patset *ps, const td_actx *c, size_t i, size_
 				break;
 		}
 		/* the patterns sharing the token as first word, longest first */
-		for (size_t k = s - 1, e = ps->gend[s - 1]; k < e; k++) {
-			const td_pat *p = &ps->v[k];
-			if (i + (size_t)p->n > lim)
-				continue;
-			int ok = 1;
-			for (int j = 1; j < p->n && ok; j++)
-				ok = word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
-					td_tok_len(c, i + j), ps->fold);
-			if (ok)
-				return (long)k;
-		}
-		return -1;
+		return td_patset_match_at(ps, c, i, lim, s);
 	} else {
 		unsigned key = first_key(t, tl, ps->fold);
 		lo = ps->first[key];
