@@ -102,7 +102,9 @@ int td_seg_tok_offsets(td_seg *s, uint32_t pos, uint32_t *start, uint32_t *end);
 /* Lexicon of a layer: terms sorted bytewise, ids 0..size-1 in that order. */
 uint32_t td_seg_lex_size(td_seg *s, int layer);
 const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len);
-/* The id of a term, or -1. */
+/* The id of a term; TD_ENOTFOUND if the lexicon has no such term, or
+ * TD_ECORRUPT if the lexicon fails its checksum or structure on the way
+ * (the segment is then marked damaged: td_seg_damaged). */
 int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len);
 /* Occurrences of the term in the segment, deleted documents included. */
 uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id);
@@ -123,7 +125,9 @@ void td_postings_close(td_postings *p);
  * descending. Attribute names and values are strings as in the TEI. */
 uint32_t td_seg_span_nnames(td_seg *s);
 const char *td_seg_span_name(td_seg *s, uint32_t k);
-int64_t td_seg_span_find(td_seg *s, const char *name); /* -1 if absent */
+/* The number of an element name; TD_ENOTFOUND if the segment has no span
+ * of that name, or TD_ECORRUPT (damage recorded) as td_seg_lex_find. */
+int64_t td_seg_span_find(td_seg *s, const char *name);
 uint32_t td_seg_span_count(td_seg *s, uint32_t k);
 int td_seg_span_get(td_seg *s, uint32_t k, uint32_t i, uint32_t *start,
 	uint32_t *end);

@@ -650,7 +650,7 @@ int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len)
 		size_t ml;
 		const char *m = td_seg_lex_term(s, layer, mid, &ml);
 		if (!m)
-			return -1;
+			return TD_ECORRUPT;
 		int c = memcmp(m, term, ml < len ? ml : len);
 		if (!c)
 			c = ml < len ? -1 : ml > len;
@@ -661,7 +661,7 @@ int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len)
 		else
 			hi = mid;
 	}
-	return -1;
+	return TD_ENOTFOUND;
 }
 
 uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id)
@@ -817,7 +817,7 @@ int64_t td_seg_span_find(td_seg *s, const char *name)
 		uint32_t mid = lo + (hi - lo) / 2;
 		const char *m = td_seg_span_name(s, mid);
 		if (!m)
-			return -1;
+			return TD_ECORRUPT;
 		int c = strcmp(m, name);
 		if (!c)
 			return mid;
@@ -826,7 +826,7 @@ int64_t td_seg_span_find(td_seg *s, const char *name)
 		else
 			hi = mid;
 	}
-	return -1;
+	return TD_ENOTFOUND;
 }
 
 uint32_t td_seg_span_count(td_seg *s, uint32_t k)

@@ -59,6 +59,8 @@ int tq_nonarticle(td_seg *s, uint32_t first, uint32_t end, const tq_filter *f,
 		return 0;
 	for (size_t e = 0; e < sizeof nonarticle / sizeof *nonarticle; e++) {
 		int64_t k = td_seg_span_find(s, nonarticle[e].elem);
+		if (k == TD_ECORRUPT)
+			return TD_ECORRUPT;
 		if (k < 0)
 			continue;
 		uint32_t i, cnt = td_seg_span_count(s, (uint32_t)k);

@@ -133,6 +133,8 @@ static int leaf_prepare(ctx *c, size_t i)
 	if (l->literal) {
 		ls->lit = td_seg_lex_find(c->s, ls->layer, l->cond->pattern,
 		        strlen(l->cond->pattern));
+		if (ls->lit == TD_ECORRUPT)
+			return TD_ECORRUPT;
 		if (ls->lit >= 0) {
 			ls->freq = td_seg_lex_freq(
 			        c->s, ls->layer, (uint32_t)ls->lit);
@@ -853,6 +855,8 @@ static int ctx_init(
 		c->wc[i].doc = UINT32_MAX;
 	for (size_t i = 0; i < p->nspans; i++) {
 		c->spans[i].k = td_seg_span_find(s, p->spans[i].node->elem);
+		if (c->spans[i].k == TD_ECORRUPT)
+			return TD_ECORRUPT;
 		c->spans[i].doc = UINT32_MAX;
 	}
 	int rc = tq_join_new(p->ast, s, f, &c->join);

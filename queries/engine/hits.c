@@ -65,6 +65,10 @@ int tq_join_new(
 	names_of(ast, names, &nn);
 	for (size_t i = 0; i < nn; i++) {
 		int64_t k = td_seg_span_find(s, names[i]);
+		if (k == TD_ECORRUPT) {
+			free(j);
+			return TD_ECORRUPT;
+		}
 		if (k >= 0)
 			j->k[j->nk++] = (uint32_t)k;
 	}

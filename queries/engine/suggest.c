@@ -246,6 +246,10 @@ static int check_attr(sctx *c, size_t ni, size_t j)
 			for (size_t s = 0; s < td_index_nsegs(c->ix); s++) {
 				td_seg *sg = td_index_seg(c->ix, s);
 				int64_t k = td_seg_span_find(sg, o->elem);
+				if (k == TD_ECORRUPT) {
+					rc = TD_ECORRUPT;
+					goto out;
+				}
 				if (k < 0)
 					continue;
 				uint32_t cnt =

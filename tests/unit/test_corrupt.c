@@ -309,10 +309,60 @@ static void test_campaign(void **state)
 	assert_int_equal(td_index_check(dir), 0);
 }
 
+/* Absent and damaged are different answers of the lookups: a term or an
+ * element name that is not there is TD_ENOTFOUND; a lookup whose binary
+ * search reads a damaged block of the lexicon or of the element names is
+ * TD_ECORRUPT, with the segment marked damaged (issue 19). */
+static void test_find_absent_vs_corrupt(void **state)
+{
+	(void)state;
+	td_index *ix;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	td_seg *sg = td_index_seg(ix, 0);
+	size_t len;
+	const char *t = td_seg_lex_term(sg, TD_LAYER_WORD, 0, &len);
+	assert_non_null(t);
+	char *first = strndup(t, len);
+	assert_non_null(first);
+	assert_int_equal(td_seg_lex_find(sg, TD_LAYER_WORD, first, len), 0);
+	assert_int_equal(td_seg_lex_find(sg, TD_LAYER_WORD, "zz-absent", 9),
+	        TD_ENOTFOUND);
+	assert_int_equal(td_seg_span_find(sg, "s") >= 0, 1);
+	assert_int_equal(td_seg_span_find(sg, "no-such-element"), TD_ENOTFOUND);
+	td_index_close(ix);
+
+	/* one flipped bit in the first block of the word lexicon's strings,
+	 * then in the first of the span strings (element names among them) */
+	for (int r = 0; r < 2; r++) {
+		td_seghdr h;
+		memcpy(&h, segbytes[0], sizeof h);
+		int sec = r == 0 ? td_sec_lstr(TD_LAYER_WORD) : TD_SEC_SPSTR;
+		uint8_t *buf = malloc(seglen[0]);
+		assert_non_null(buf);
+		memcpy(buf, segbytes[0], seglen[0]);
+		buf[h.sec_off[sec]] ^= 0x20;
+		put_file(segpath[0], buf, seglen[0]);
+		free(buf);
+		assert_int_equal(td_index_open(dir, &ix), 0);
+		sg = td_index_seg(ix, 0);
+		if (r == 0)
+			assert_int_equal(td_seg_lex_find(sg, TD_LAYER_WORD, first, len),
+			        TD_ECORRUPT);
+		else
+			assert_int_equal(td_seg_span_find(sg, ""), TD_ECORRUPT);
+		assert_true(td_seg_damaged(sg) < 0);
+		assert_non_null(strstr(td_error_last(), segpath[0]));
+		td_index_close(ix);
+		put_file(segpath[0], segbytes[0], seglen[0]);
+	}
+	free(first);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_campaign),
+	        cmocka_unit_test(test_find_absent_vs_corrupt),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -210,7 +210,7 @@ static void check_postings(td_seg *s)
 			free(exp);
 		}
 		assert_int_equal(total, nt);
-		assert_int_equal(td_seg_lex_find(s, l, "zzz-absent", 10), -1);
+		assert_int_equal(td_seg_lex_find(s, l, "zzz-absent", 10), TD_ENOTFOUND);
 	}
 }
 
