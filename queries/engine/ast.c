@@ -88,6 +88,7 @@ int tq_span_attr(tq_node *n, const char *name, size_t nlen, const char *pat,
 	a->name = dupn(name, nlen);
 	a->pattern = dupn(pat, plen);
 	a->off = off;
+	a->neg = 0;
 	if (!a->name || !a->pattern) {
 		free(a->name);
 		free(a->pattern);
@@ -243,7 +244,7 @@ static void print_node(buf *b, const tq_node *n)
 		for (size_t i = 0; i < n->nattrs; i++) {
 			puts_(b, " ");
 			puts_(b, n->attrs[i].name);
-			puts_(b, "=");
+			puts_(b, n->attrs[i].neg ? "!=" : "=");
 			put_string(b, n->attrs[i].pattern, 0);
 		}
 		puts_(b, "/>");
@@ -264,8 +265,9 @@ static void print_node(buf *b, const tq_node *n)
 				puts_(b, n->kind == TQ_SEQ   ? " "
 				         : n->kind == TQ_ALT ? " | "
 				         : n->kind == TQ_WITHIN
-				                 ? " within "
-				                 : " containing ");
+				                 ? (n->neg ? " !within " : " within ")
+				                 : (n->neg ? " !containing "
+				                           : " containing "));
 			print_node(b, n->kids[i]);
 		}
 		puts_(b, ")");

@@ -282,8 +282,11 @@ static int span_ok(ctx *c, const tq_node *n, spanset *ss, uint32_t i)
 		        c->s, (uint32_t)ss->k, i, n->attrs[j].name, &value);
 		if (rc < 0)
 			return td_error(TD_ECORRUPT, "%s", td_error_last());
-		if (!rc || (rc = match_cached(c, n, ss, (uint32_t)j, value)) <= 0)
+		/* a span without the attribute matches no pattern */
+		if (rc && (rc = match_cached(c, n, ss, (uint32_t)j, value)) < 0)
 			return rc;
+		if (rc == n->attrs[j].neg)
+			return 0;
 	}
 	return 1;
 }
@@ -634,8 +637,8 @@ static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 		uint32_t b = wc_bound(c, w, n->kind == TQ_WITHIN, s);
 		for (size_t a = 0; a < e.n && rc == 0; a++)
 			/* within: 0 means no hit of B begins at or before s */
-			if (n->kind == TQ_WITHIN ? b && e.v[a] <= b
-			                         : e.v[a] >= b)
+			if ((n->kind == TQ_WITHIN ? b && e.v[a] <= b
+			                          : e.v[a] >= b) != n->neg)
 				rc = vpush(out, e.v[a]);
 		free(e.v);
 		return rc;
@@ -1136,7 +1139,7 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 			/* A within B: a hit starts only where a hit of B
 			 * reaches past the start */
 			if (in && c->p->ast->kind == TQ_WITHIN &&
-			        c->dend > c->dfirst &&
+			        !c->p->ast->neg && c->dend > c->dfirst &&
 			        (rc = wc_load(c, c->p->ast, &w)) < 0)
 				goto out;
 			if (w && w->direct) {

@@ -4,12 +4,13 @@
  * and quantifier chains are loops. Errors name the offset and what was
  * expected there.
  *
- *   query   := alts (("within" | "containing") alts)*
+ *   query   := alts (op alts)*
+ *   op      := ("!" | "not")? ("within" | "containing")
  *   alts    := seq ("|" seq)*
  *   seq     := item+
  *   item    := atom ("?" | "*" | "+" | "{" n "}" | "{" n? "," m? "}")*
  *   atom    := STRING FLAGS? | "[" cond? "]" | "(" query ")" | span
- *   span    := "<" NAME (NAME "=" STRING)* "/" ">"
+ *   span    := "<" NAME (NAME ("=" | "!=") STRING)* "/" ">"
  *   cond    := conj ("|" conj)*     conj := neg ("&" neg)*
  *   neg     := "!" neg | "(" cond ")" | ("word"|"norm") ("="|"!=") STRING
  * FLAGS?
@@ -235,10 +236,11 @@ static int span(parser *p, tq_node **out)
 		tq_tok name = p->t;
 		if ((rc = next(p)) < 0)
 			goto fail;
-		if (p->t.kind != TQT_EQ) {
-			rc = expected(p, "'=' after the attribute name");
+		if (p->t.kind != TQT_EQ && p->t.kind != TQT_NEQ) {
+			rc = expected(p, "'=' or '!=' after the attribute name");
 			goto fail;
 		}
+		int neg = p->t.kind == TQT_NEQ;
 		if ((rc = next(p)) < 0)
 			goto fail;
 		if (p->t.kind != TQT_STRING) {
@@ -246,8 +248,10 @@ static int span(parser *p, tq_node **out)
 			goto fail;
 		}
 		if ((rc = tq_span_attr(n, name.text, name.tlen, p->t.text,
-		             p->t.tlen, p->t.off + 1)) < 0 ||
-		        (rc = next(p)) < 0)
+		             p->t.tlen, p->t.off + 1)) < 0)
+			goto fail;
+		n->attrs[n->nattrs - 1].neg = neg;
+		if ((rc = next(p)) < 0)
 			goto fail;
 	}
 	if (p->t.kind != TQT_SLASH) {
@@ -501,26 +505,52 @@ fail:
 	return rc;
 }
 
+/* At an operator (within, containing, negated by '!' or 'not')? Sets
+ * *kind and *neg; a '!' or 'not' not followed by one is an error. 1 if at
+ * one (its last token still the lookahead), 0 if not, or an error. */
+static int chain_op(parser *p, int *kind, int *neg)
+{
+	int rc;
+	*neg = 0;
+	*kind = TQ_WITHIN;
+	if (p->t.kind == TQT_BANG || is_word(&p->t, "not")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (!is_word(&p->t, "within") && !is_word(&p->t, "containing"))
+			return expected(p, "'within' or 'containing' after "
+			                   "'!' or 'not'");
+		*neg = 1;
+	} else if (!is_word(&p->t, "within") &&
+	           !is_word(&p->t, "containing")) {
+		return 0;
+	}
+	*kind = is_word(&p->t, "within") ? TQ_WITHIN : TQ_CONTAINING;
+	return 1;
+}
+
 static int query(parser *p, tq_node **out)
 {
 	tq_node *left = NULL;
-	int rc = alts(p, &left), chain = 0;
-	while (rc == 0 &&
-	        (is_word(&p->t, "within") || is_word(&p->t, "containing"))) {
+	int rc = alts(p, &left), chain = 0, kind, neg;
+	while (rc == 0) {
+		size_t off = p->t.off;
+		if ((rc = chain_op(p, &kind, &neg)) <= 0)
+			break;
+		rc = 0;
 		if (++chain > MAX_CHAIN) {
-			rc = td_error_at(TD_ELIMIT, (long)p->t.off,
+			rc = td_error_at(TD_ELIMIT, (long)off,
 			        "expected at most %d within/containing in a "
 			        "row "
 			        "(use parentheses)",
 			        MAX_CHAIN);
 			break;
 		}
-		int kind = is_word(&p->t, "within") ? TQ_WITHIN : TQ_CONTAINING;
-		tq_node *n = tq_node_new(kind, p->t.off), *right = NULL;
+		tq_node *n = tq_node_new(kind, off), *right = NULL;
 		if (!n) {
 			rc = td_error(TD_ENOMEM, "out of memory");
 			break;
 		}
+		n->neg = neg;
 		rc = tq_node_add(n, left);
 		left = n;
 		if (rc < 0 || (rc = next(p)) < 0 ||

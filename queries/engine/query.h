@@ -89,6 +89,8 @@ typedef struct tq_sattr {
 	char *name;
 	char *pattern; /* regex anchored to each whitespace-separated value */
 	size_t off;
+	int neg; /* name!="re": the spans name="re" does not match, those
+	          * without the attribute included */
 } tq_sattr;
 
 enum tq_node_kind {
@@ -100,6 +102,9 @@ enum tq_node_kind {
 	TQ_WITHIN,     /* kids[0] inside a hit of kids[1] */
 	TQ_CONTAINING, /* kids[0] around a hit of kids[1] */
 };
+/* TQ_WITHIN and TQ_CONTAINING with tq_node.neg set are !within and
+ * !containing: the hits of kids[0] that are inside (around) no hit of
+ * kids[1]. */
 
 typedef struct tq_node {
 	int kind;
@@ -113,6 +118,7 @@ typedef struct tq_node {
 	long min, max;
 	int slot; /* SPAN, REPEAT, WITHIN/CONTAINING: the node's number among
 	           * those of its kind in the plan (its per-segment state) */
+	int neg;  /* WITHIN/CONTAINING: negated (!within, !containing) */
 } tq_node;
 
 /* Parses a query. On TD_ESYNTAX or TD_ELIMIT the message says what was

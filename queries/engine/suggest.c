@@ -221,6 +221,7 @@ static int check_attr(sctx *c, size_t ni, size_t j)
 	for (size_t m = 0; m < ni; m++)
 		for (size_t x = 0; x < c->spans[m]->nattrs; x++)
 			if (!strcmp(c->spans[m]->attrs[x].name, a->name) &&
+			        !c->spans[m]->attrs[x].neg &&
 			        !strcmp(c->spans[m]->attrs[x].pattern,
 			                a->pattern))
 				return 0;
@@ -235,6 +236,7 @@ static int check_attr(sctx *c, size_t ni, size_t j)
 			size_t oj = 0;
 			while (oj < o->nattrs &&
 			        (strcmp(o->attrs[oj].name, a->name) ||
+			                o->attrs[oj].neg ||
 			                strcmp(o->attrs[oj].pattern,
 			                        a->pattern)))
 				oj++;
@@ -381,8 +383,11 @@ int tq_suggest(td_index *ix, const tq_node *ast, tq_plan *p, const tq_filter *f,
 		if ((rc = check_element(&c, c.spans[i])) <= 0)
 			continue; /* absent: its attributes need no check */
 		rc = 0;
+		/* name!="re" matches spans without a matching value: a
+		 * pattern matching no value is no reason for no hits */
 		for (size_t j = 0; rc == 0 && j < c.spans[i]->nattrs; j++)
-			rc = check_attr(&c, i, j);
+			if (!c.spans[i]->attrs[j].neg)
+				rc = check_attr(&c, i, j);
 	}
 	if (rc == 0 && f && f->doc)
 		rc = check_doc(&c, f->doc, 0);

@@ -498,7 +498,9 @@ static void ends(odoc *o, const tq_node *n, size_t s, char *out)
 			        o->sp_end[i] <= s)
 				continue;
 			size_t j = 0;
-			while (j < n->nattrs && attr_ok(o, sp, &n->attrs[j]))
+			/* name!="re": exactly the spans name="re" misses */
+			while (j < n->nattrs &&
+			        attr_ok(o, sp, &n->attrs[j]) != n->attrs[j].neg)
 				j++;
 			if (j == n->nattrs)
 				out[o->sp_end[i]] = 1;
@@ -533,7 +535,7 @@ static void ends(odoc *o, const tq_node *n, size_t s, char *out)
 				for (size_t bs = s; bs < x && !ok; bs++)
 					ok = b_hit(o, n->kids[1], bs, x, 0);
 			}
-			if (ok)
+			if (ok != n->neg) /* !within, !containing */
 				out[x] = 1;
 		}
 		free(e);

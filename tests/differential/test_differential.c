@@ -211,9 +211,28 @@ static void gen_span(char *q, size_t cap)
 	        "<seg subtype=\"prob.*|poss.*\"/>",
 	        "<persName ref=\"north-korea\"/>", "<s ana=\"prediction\"/>",
 	        "<s ana=\"#prediction #hedged\"/>", "<q who=\"#kim.*\"/>",
-	        "<rs/>", "<quote/>", "<nosuch/>", "<w pos=\"MD\"/>"};
+	        "<rs/>", "<quote/>", "<nosuch/>", "<w pos=\"MD\"/>",
+	        "<q who!=\"kim.*\"/>", "<s ana!=\"prediction\"/>",
+	        "<seg type=\"hedge\" subtype!=\"prob.*|poss.*\"/>",
+	        "<persName ref!=\"north-korea\"/>", "<w lemma!=\"be\"/>"};
 	strncat(q, spans[rnd(sizeof spans / sizeof spans[0])],
 	        cap - strlen(q) - 1);
+}
+
+/* within or containing as given, or negated in one of its spellings */
+static const char *neg_op(const char *op)
+{
+	static char b[32];
+	switch (rnd(4)) {
+	case 0:
+		snprintf(b, sizeof b, " !%s", op + 1);
+		return b;
+	case 1:
+		snprintf(b, sizeof b, " not%s", op);
+		return b;
+	default:
+		return op;
+	}
 }
 
 static void gen(char *q, size_t cap, int depth)
@@ -258,7 +277,7 @@ static void gen(char *q, size_t cap, int depth)
 	case 6:
 		strncat(q, "(", cap - strlen(q) - 1);
 		gen(q, cap, depth + 1);
-		strncat(q, " within ", cap - strlen(q) - 1);
+		strncat(q, neg_op(" within "), cap - strlen(q) - 1);
 		if (rnd(3))
 			gen_span(q, cap);
 		else
@@ -268,7 +287,7 @@ static void gen(char *q, size_t cap, int depth)
 	case 7:
 		strncat(q, "(", cap - strlen(q) - 1);
 		gen(q, cap, depth + 1);
-		strncat(q, " containing ", cap - strlen(q) - 1);
+		strncat(q, neg_op(" containing "), cap - strlen(q) - 1);
 		gen(q, cap, depth + 1);
 		strncat(q, ")", cap - strlen(q) - 1);
 		return;

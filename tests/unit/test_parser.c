@@ -93,6 +93,15 @@ static void test_parser_spans(void **state)
 	parses_as("(\"a\" within <q/>) \"b\"",
 	        "(([word=\"a\"] within <q/>) [word=\"b\"])");
 	parses_as("<q/> \"said\"", "(<q/> [word=\"said\"])");
+	/* negation: !within, not within, !containing, attr!= */
+	parses_as("<seg type=\"hedge\"/> !within (<q/> | <said/>)",
+	        "(<seg type=\"hedge\"/> !within (<q/> | <said/>))");
+	parses_as("<seg/> not within <q/> not containing \"a\"",
+	        "((<seg/> !within <q/>) !containing [word=\"a\"])");
+	parses_as("<s/> ! containing \"a\" within <p/>",
+	        "((<s/> !containing [word=\"a\"]) within <p/>)");
+	parses_as("<q who!=\"kim.*\" type=\"x\"/>",
+	        "<q who!=\"kim.*\" type=\"x\"/>");
 }
 
 static void syntax_error(const char *q, int code, long off, const char *msg)
@@ -142,6 +151,10 @@ static void test_parser_errors(void **state)
 	syntax_error("\"a\" within", TD_ESYNTAX, 10, "expected a token");
 	syntax_error("within \"a\"", TD_ESYNTAX, 0, "expected a token");
 	syntax_error("\"a\" foo", TD_ESYNTAX, 4, "'within', 'containing'");
+	syntax_error("\"a\" ! \"b\"", TD_ESYNTAX, 6, "'within' or 'containing'");
+	syntax_error("\"a\" not <q/>", TD_ESYNTAX, 8, "after '!' or 'not'");
+	syntax_error("\"a\" !within", TD_ESYNTAX, 11, "expected a token");
+	syntax_error("<q who!/>", TD_ESYNTAX, 6, "'=' or '!='");
 	syntax_error("\"unterminated", TD_ESYNTAX, 0, "closing");
 	syntax_error("\"a\"%q", TD_ESYNTAX, 3, "flag");
 }

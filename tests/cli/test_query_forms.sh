@@ -1,0 +1,84 @@
+#!/bin/sh
+# test_query_forms.sh: the CQP and NoSketch Engine query forms of issue 15
+# end to end over an index of corpus/: !within, not within, !containing,
+# attr!="re", with their counts checked against the unnegated forms and
+# their errors (offset and caret, exit status 2).
+set -u
+top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
+Q=./queries/tagdex-query
+ING=./indexer/tagdex-ingest
+tmp=$(mktemp -d /tmp/tq-forms-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# expect STATUS CMD...: runs CMD, stdout to $tmp/out, stderr to $tmp/err
+expect() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+	[ "$got" = "$want" ] || fail "exit $got, want $want: $*: $(head -c 300 "$tmp/err")"
+}
+has() { grep -qF -- "$1" "$2" || fail "$2 lacks '$1'"; }
+# count QUERY: the --count of QUERY (0 when there is no hit)
+count() {
+	$Q $X --count "$1" >"$tmp/c" 2>"$tmp/err"
+	st=$?
+	[ "$st" -le 1 ] || fail "exit $st: $1: $(cat "$tmp/err")"
+	cat "$tmp/c"
+}
+# adds A B C: A + B = C, all positive where given as such
+adds() {
+	[ "$(($1 + $2))" = "$3" ] || fail "$4: $1 + $2 != $3"
+}
+
+export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
+unset TAGDEX_INDEX
+$ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" || { echo "ingest failed"; exit 1; }
+X="-x $tmp/idx"
+
+# --- !within, not within: the complement of within among A's hits
+all=$(count '<seg type="hedge"/>')
+in=$(count '<seg type="hedge"/> within (<q/> | <said/>)')
+out=$(count '<seg type="hedge"/> !within (<q/> | <said/>)')
+[ "$in" -gt 0 ] && [ "$out" -gt 0 ] || fail "hedges in $in and out $out of quotes"
+adds "$in" "$out" "$all" "hedges !within quotes"
+[ "$(count '<seg type="hedge"/> not within (<q/> | <said/>)')" = "$out" ] ||
+	fail "not within != !within"
+# the author's voice: no hit lies inside a quote or reported speech
+expect 0 $Q $X --format tsv '<seg type="hedge"/> !within (<q/> | <said/>)'
+has "probably" "$tmp/out"
+# --- !containing
+all=$(count '<s/>')
+in=$(count '<s/> containing <seg type="hedge"/>')
+out=$(count '<s/> !containing <seg type="hedge"/>')
+[ "$in" -gt 0 ] && [ "$out" -gt 0 ] || fail "sentences with $in and without $out hedges"
+adds "$in" "$out" "$all" "sentences !containing hedges"
+[ "$(count '<s/> not containing <seg type="hedge"/>')" = "$out" ] ||
+	fail "not containing != !containing"
+# --- attr!="re": every element attr="re" misses, unattributed ones too
+all=$(count '<q/>')
+in=$(count '<q who="kim-jong-un"/>')
+out=$(count '<q who!="kim-jong-un"/>')
+[ "$in" -gt 0 ] && [ "$out" -gt 0 ] || fail "quotes by Kim $in, others $out"
+adds "$in" "$out" "$all" "who!="
+in=$(count '<seg type="hedge" subtype="prob.*"/>')
+out=$(count '<seg type="hedge" subtype!="prob.*"/>')
+adds "$in" "$out" "$(count '<seg type="hedge"/>')" "subtype!="
+# a negated pattern matching no value is no reason for a warning
+expect 0 $Q $X --count '<q who!="nobody-at-all"/>'
+[ -s "$tmp/err" ] && fail "warning for who!=: $(cat "$tmp/err")"
+[ "$(cat "$tmp/out")" = "$all" ] || fail "who!=nobody: $(cat "$tmp/out") != $all"
+
+# --- errors: offset, message and caret, exit status 2
+expect 2 $Q $X '"a" ! "b"'
+has "syntax error at offset 6: expected 'within' or 'containing' after '!' or 'not'" "$tmp/err"
+[ "$(sed -n 3p "$tmp/err")" = "        ^" ] || fail "caret: $(sed -n 3p "$tmp/err")"
+expect 2 $Q $X '"a" not <q/>'
+has "offset 8: expected 'within' or 'containing'" "$tmp/err"
+expect 2 $Q $X '<q who!/>'; has "offset 6: expected '=' or '!='" "$tmp/err"
+expect 2 $Q $X '<q who!="("/>'; has "offset 10: expected a valid regular" "$tmp/err"
+
+if [ "$fails" -ne 0 ]; then
+	echo "$fails check(s) failed"
+	exit 1
+fi
+echo "all query form checks passed"
