@@ -6,11 +6,14 @@ queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/engine/plan_int.h queries/engine/plan.c queries/engine/exec.c \
 	queries/engine/context.c queries/engine/article.c queries/engine/hits.c \
 	queries/output/kwic.c queries/engine/freq.c queries/output/render_tsv.c \
-	queries/output/render_json.c queries/engine/suggest.c
-TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
+	queries/output/render_json.c queries/engine/suggest.c \
+	queries/engine/stats.h queries/engine/stats.c queries/engine/colloc.c \
+	queries/engine/keyness.c
+TQ_LIBS = queries/libtdquery.a $(TD_LIBS) -lm
 
 bin_PROGRAMS += queries/tagdex-query
-queries_tagdex_query_SOURCES = queries/cli/main.c
+queries_tagdex_query_SOURCES = queries/cli/main.c queries/cli/stats_cli.c \
+	queries/cli/stats_cli.h
 queries_tagdex_query_LDADD = $(TQ_LIBS)
 dist_man_MANS += queries/cli/tagdex-query.1
 

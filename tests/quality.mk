@@ -24,3 +24,9 @@ coverage:
 	TD_SHARED='$(TD_SHARED)' $(SHELL) $(abs_top_srcdir)/scripts/coverage.sh \
 		$(abs_top_srcdir) $(abs_top_builddir)/coverage-work
 .PHONY: coverage
+
+# --collocates and --keywords: counts against a brute force in Python over
+# the token stream, every measure recomputed from its contingency table
+# (tests/cli/test_stats.sh)
+TESTS += tests/cli/test_stats.sh
+EXTRA_DIST += tests/cli/test_stats.sh

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "exit_status.h"
 #include "query.h"
+#include "stats_cli.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -43,6 +44,10 @@ static const char usage_text[] =
         "                      actor, who, hedge, doc, year or month: count,\n"
         "                      per million of the group's tokens, value,\n"
         "                      tokens\n"
+        "      --collocates    collocations of the hits (--window L,R|s, --by,\n"
+        "                      --measure, --min-freq, --min-coll)\n"
+        "      --keywords      keywords of --focus QUERY against --reference\n"
+        "                      QUERY or the rest (--alpha, --bonferroni)\n"
         "      --format FMT    text (default), tsv, csv or json (JSON Lines)\n"
         "      --tokens        with json: each token of the match with its\n"
         "                      word, norm, lemma and pos\n"
@@ -807,6 +812,8 @@ static void catch_sigbus(void)
 int main(int argc, char **argv)
 {
 	opts o;
+	if (tq_stats_cli_wanted(argc, argv))
+		return tq_stats_cli(argc, argv); /* --collocates, --keywords */
 	int rc = parse_opts(argc, argv, &o);
 	if (rc)
 		return rc < 0 ? EXIT_HITS : rc;

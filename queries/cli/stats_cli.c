@@ -1,0 +1,545 @@
+/* stats_cli.c: tagdex-query --collocates and --keywords, the statistics
+ * modes: their options, the filters (the same as for concordances), and the
+ * table they print (queries/engine/stats.h). main() hands the whole command
+ * line here when it names either mode; the exit statuses are main.c's.
+ */
+#include "config.h"
+#include "exit_status.h"
+#include "stats.h"
+#include "stats_cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sopts {
+	const char *index;
+	int keywords, format;
+	tq_coll_opts co;
+	tq_kw_opts ko;
+	int measure_set;
+	const char *focus, *reference, *query;
+	tq_filter filter;
+	const char *actor, *who, *hedge, *within;
+	int hedge_set;
+} sopts;
+
+int tq_stats_cli_wanted(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return 0;
+		if (!strcmp(argv[i], "--collocates") ||
+		        !strcmp(argv[i], "--keywords"))
+			return 1;
+	}
+	return 0;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "tagdex-query: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'tagdex-query --help'.\n");
+	return TD_EXIT_USAGE;
+}
+
+static int number(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *end || *s == '-')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* --window L,R (0..1000 each) or s */
+static int window_arg(const char *s, tq_coll_opts *o)
+{
+	char l[16], r[16];
+	const char *c = strchr(s, ',');
+	uint64_t a, b;
+	if (!strcmp(s, "s")) {
+		o->sentence = 1;
+		return 0;
+	}
+	if (!c || (size_t)(c - s) >= sizeof l || strlen(c + 1) >= sizeof r)
+		return -1;
+	memcpy(l, s, (size_t)(c - s));
+	l[c - s] = '\0';
+	strcpy(r, c + 1);
+	if (number(l, &a) < 0 || number(r, &b) < 0 || a > 1000 || b > 1000 ||
+	        a + b == 0)
+		return -1;
+	o->left = (uint32_t)a;
+	o->right = (uint32_t)b;
+	return 0;
+}
+
+static int iso_date(const char *s)
+{
+	static const int mdays[] = {
+	        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	size_t n = strlen(s);
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	if (n == 4)
+		return 1;
+	int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (m < 1 || m > 12)
+		return 0;
+	if (n == 7)
+		return 1;
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
+}
+
+enum {
+	S_COLL = 256,
+	S_KW,
+	S_WINDOW,
+	S_BY,
+	S_MEASURE,
+	S_MINFREQ,
+	S_MINCOLL,
+	S_FOCUS,
+	S_REF,
+	S_ALPHA,
+	S_FORMAT,
+	S_FROM,
+	S_TO,
+	S_GENRE,
+	S_DOC,
+	S_ACTOR,
+	S_WHO,
+	S_HEDGE,
+	S_WITHIN,
+	S_BONF,
+	S_PULL
+};
+
+static const struct option longopts[] = {
+        {"index", required_argument, NULL, 'x'},
+        {"collocates", no_argument, NULL, S_COLL},
+        {"keywords", no_argument, NULL, S_KW},
+        {"window", required_argument, NULL, S_WINDOW},
+        {"by", required_argument, NULL, S_BY},
+        {"measure", required_argument, NULL, S_MEASURE},
+        {"min-freq", required_argument, NULL, S_MINFREQ},
+        {"min-coll", required_argument, NULL, S_MINCOLL},
+        {"focus", required_argument, NULL, S_FOCUS},
+        {"reference", required_argument, NULL, S_REF},
+        {"alpha", required_argument, NULL, S_ALPHA},
+        {"bonferroni", no_argument, NULL, S_BONF},
+        {"format", required_argument, NULL, S_FORMAT},
+        {"from", required_argument, NULL, S_FROM},
+        {"to", required_argument, NULL, S_TO},
+        {"genre", required_argument, NULL, S_GENRE},
+        {"doc", required_argument, NULL, S_DOC},
+        {"actor", required_argument, NULL, S_ACTOR},
+        {"who", required_argument, NULL, S_WHO},
+        {"hedge", optional_argument, NULL, S_HEDGE},
+        {"within", required_argument, NULL, S_WITHIN},
+        {"pullquotes", no_argument, NULL, S_PULL},
+        {NULL, 0, NULL, 0},
+};
+
+static int layer_by(const char *s)
+{
+	return !strcmp(s, "word")    ? TD_LAYER_WORD
+	       : !strcmp(s, "norm")  ? TD_LAYER_NORM
+	       : !strcmp(s, "lemma") ? TD_LAYER_LEMMA
+	       : !strcmp(s, "pos")   ? TD_LAYER_POS
+	                             : -1;
+}
+
+static int parse(int argc, char **argv, sopts *o)
+{
+	int c, i = -1;
+	unsigned seen = 0;
+	uint64_t v;
+	char *end;
+	memset(o, 0, sizeof *o);
+	o->co.layer = o->ko.layer = TD_LAYER_WORD;
+	o->co.left = o->co.right = 5;
+	o->co.min_freq = o->co.min_pair = 3;
+	o->co.measure = TQ_M_LOGDICE;
+	o->ko.min_freq = 3;
+	o->ko.alpha = 0.05;
+	o->ko.measure = TQ_M_LL;
+	o->index = getenv("TAGDEX_INDEX");
+	if (!o->index || !*o->index)
+		o->index = TD_DEFAULT_INDEX;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "x:", longopts, &i)) != -1) {
+		if (c >= S_WINDOW && c < S_BONF) {
+			unsigned bit = 1u << (c - S_WINDOW);
+			if (seen & bit)
+				return usage_error("--%s given twice",
+				        i >= 0 ? longopts[i].name : "option");
+			seen |= bit;
+		}
+		i = -1;
+		switch (c) {
+		case 'x':
+			o->index = optarg;
+			break;
+		case S_COLL:
+		case S_KW:
+			if ((c == S_KW) != o->keywords && (seen & 0x80000000u))
+				return usage_error("%s", "--collocates and "
+				                         "--keywords exclude "
+				                         "each other");
+			seen |= 0x80000000u;
+			o->keywords = c == S_KW;
+			break;
+		case S_WINDOW:
+			if (window_arg(optarg, &o->co) < 0)
+				return usage_error(
+				        "--window: expected L,R (tokens before "
+				        "and after, 0-1000, not both 0) or s, "
+				        "not '%s'",
+				        optarg);
+			break;
+		case S_BY:
+			if ((o->co.layer = o->ko.layer = layer_by(optarg)) < 0)
+				return usage_error("--by: expected word, norm, "
+				                   "lemma or pos, not '%s'",
+				        optarg);
+			break;
+		case S_MEASURE:
+			if ((o->co.measure = o->ko.measure =
+			                    tq_measure_by(optarg)) < 0)
+				return usage_error(
+				        "--measure: expected logdice, mi, mi3, "
+				        "t, z, ll, dice, log_ratio or "
+				        "pct_diff, not '%s'",
+				        optarg);
+			o->measure_set = 1;
+			break;
+		case S_MINFREQ:
+		case S_MINCOLL:
+			if (number(optarg, &v) < 0 || (c == S_MINCOLL && v < 1))
+				return usage_error(
+				        c == S_MINCOLL ? "--min-coll: expected "
+				                         "a number >= 1, not "
+				                         "'%s'"
+				                       : "--min-freq: expected "
+				                         "a number, not '%s'",
+				        optarg);
+			if (c == S_MINCOLL)
+				o->co.min_pair = v;
+			else
+				o->co.min_freq = o->ko.min_freq = v;
+			break;
+		case S_FOCUS:
+			o->focus = optarg;
+			break;
+		case S_REF:
+			o->reference = optarg;
+			break;
+		case S_ALPHA:
+			errno = 0;
+			o->ko.alpha = strtod(optarg, &end);
+			if (errno || end == optarg || *end ||
+			        !(o->ko.alpha > 0 && o->ko.alpha <= 1))
+				return usage_error("--alpha: expected a "
+				                   "probability in (0, 1], "
+				                   "not '%s'",
+				        optarg);
+			break;
+		case S_BONF:
+			o->ko.bonferroni = 1;
+			break;
+		case S_FORMAT:
+			if (!strcmp(optarg, "text"))
+				o->format = TQ_OUT_TEXT;
+			else if (!strcmp(optarg, "tsv"))
+				o->format = TQ_OUT_TSV;
+			else if (!strcmp(optarg, "csv"))
+				o->format = TQ_OUT_CSV;
+			else if (!strcmp(optarg, "json"))
+				o->format = TQ_OUT_JSON;
+			else
+				return usage_error("--format: expected text, "
+				                   "tsv, csv or json, not '%s'",
+				        optarg);
+			break;
+		case S_FROM:
+		case S_TO:
+			if (!iso_date(optarg))
+				return usage_error("--from/--to: expected a "
+				                   "date YYYY, YYYY-MM or "
+				                   "YYYY-MM-DD, not '%s'",
+				        optarg);
+			*(c == S_FROM ? &o->filter.from : &o->filter.to) =
+			        optarg;
+			break;
+		case S_GENRE:
+			o->filter.genre = optarg;
+			break;
+		case S_DOC:
+			o->filter.doc = optarg;
+			break;
+		case S_ACTOR:
+			o->actor = optarg;
+			break;
+		case S_WHO:
+			o->who = optarg;
+			break;
+		case S_HEDGE:
+			o->hedge_set = 1;
+			o->hedge = optarg;
+			break;
+		case S_WITHIN:
+			if (!*optarg)
+				return usage_error("%s", "--within: expected "
+				                         "an element name");
+			o->within = optarg;
+			break;
+		case S_PULL:
+			o->filter.pullquotes = 1;
+			break;
+		default:
+			fprintf(stderr, "tagdex-query: --collocates and "
+			                "--keywords take the options of "
+			                "tagdex-query(1), STATISTICS\nTry "
+			                "'tagdex-query --help'.\n");
+			return TD_EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		o->query = argv[optind++];
+	if (optind < argc)
+		return usage_error("unexpected argument '%s' (quote the query "
+		                   "as one argument)",
+		        argv[optind]);
+	if (o->filter.from && o->filter.to) {
+		size_t a = strlen(o->filter.from), b = strlen(o->filter.to);
+		if (strncmp(o->filter.from, o->filter.to, a < b ? a : b) > 0)
+			return usage_error(
+			        "--from %s is after --to", o->filter.from);
+	}
+	int shorthand = o->actor || o->who || o->hedge_set;
+	if (o->keywords) {
+		if (o->query)
+			return usage_error("--keywords takes its focus with "
+			                   "--focus, not '%s'",
+			        o->query);
+		if (!o->focus && !shorthand)
+			return usage_error("%s", "--keywords needs --focus "
+			                         "QUERY (or --actor, --who, "
+			                         "--hedge)");
+		if (o->measure_set && o->ko.measure != TQ_M_LL &&
+		        o->ko.measure != TQ_M_LOG_RATIO &&
+		        o->ko.measure != TQ_M_PCT_DIFF)
+			return usage_error("--measure: keywords are sorted by "
+			                   "ll, log_ratio or pct_diff, not %s",
+			        tq_measure_name(o->ko.measure));
+		if (seen & (1u << (S_WINDOW - S_WINDOW) |
+		                   1u << (S_MINCOLL - S_WINDOW)))
+			return usage_error("%s", "--window and --min-coll "
+			                         "apply to --collocates");
+		o->query = o->focus;
+	} else {
+		if (o->focus || o->reference || (seen & 1u << (S_ALPHA -
+		                                                S_WINDOW)) ||
+		        o->ko.bonferroni)
+			return usage_error("%s", "--focus, --reference, "
+			                         "--alpha and --bonferroni "
+			                         "apply to --keywords");
+		if (!o->query && !shorthand)
+			return usage_error("%s", "no query given");
+		if (o->measure_set && o->co.measure > TQ_M_DICE)
+			return usage_error("--measure: collocations are "
+			                   "sorted by logdice, mi, mi3, t, z, "
+			                   "ll or dice, not %s",
+			        tq_measure_name(o->co.measure));
+	}
+	/* the shorthands alone: their passages, not nested parts */
+	o->filter.outermost = o->who && !o->query && !o->actor && !o->hedge_set;
+	return 0;
+}
+
+/* (<a/> | <b/> ...); tq_node_add frees a kid it fails to add */
+static tq_node *alt(tq_node **k, size_t n)
+{
+	tq_node *a = tq_node_new(TQ_ALT, 0);
+	for (size_t i = 0; i < n; i++) {
+		if (!a || tq_node_add(a, k[i]) < 0) {
+			for (size_t j = i + (a != NULL); j < n; j++)
+				tq_node_free(k[j]);
+			if (!a)
+				tq_node_free(k[i]);
+			tq_node_free(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
+static tq_node *wrap(tq_node *base, tq_node *region)
+{
+	if (!region) {
+		tq_node_free(base);
+		return NULL;
+	}
+	if (!base)
+		return region;
+	tq_node *n = tq_node_new(TQ_WITHIN, 0);
+	if (!n) {
+		tq_node_free(base);
+		tq_node_free(region);
+		return NULL;
+	}
+	if (tq_node_add(n, base) < 0 || tq_node_add(n, region) < 0) {
+		if (n->nkids == 0)
+			tq_node_free(region);
+		tq_node_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+/* q parsed (NULL: none) inside the shorthands' elements */
+static int build(const sopts *o, const char *q, int shorthands, tq_node **out)
+{
+	tq_node *n = NULL;
+	*out = NULL;
+	if (q) {
+		int rc = tq_parse(q, strlen(q), &n);
+		if (rc < 0)
+			return rc;
+	}
+	if (shorthands && o->actor) {
+		const char *k = o->actor;
+		tq_node *v[] = {tq_span_new("persName", "ref", k, NULL),
+		        tq_span_new("orgName", "ref", k, NULL),
+		        tq_span_new("rs", "ref", k, NULL),
+		        tq_span_new("placeName", "ref", k, NULL)};
+		if (!(n = wrap(n, alt(v, 4))))
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (shorthands && o->who) {
+		tq_node *v[] = {tq_span_new("q", "who", o->who, NULL),
+		        tq_span_new("said", "who", o->who, NULL)};
+		if (!(n = wrap(n, alt(v, 2))))
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (shorthands && o->hedge_set) {
+		n = wrap(n, o->hedge ? tq_span_new("seg", "type", "hedge",
+		                               "subtype", o->hedge, NULL)
+		                     : tq_span_new("seg", "type", "hedge", NULL));
+		if (!n)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (shorthands && o->within && n) {
+		if (!(n = wrap(n, tq_span_new(o->within, NULL))))
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (!n)
+		return td_error(TD_EUSAGE, "no query given");
+	*out = n;
+	return 0;
+}
+
+static void query_error(const char *what, const char *q, int code)
+{
+	long off = td_error_offset();
+	fprintf(stderr, "tagdex-query: %s%s%s: %s", what, *what ? ": " : "",
+	        code == TD_ELIMIT ? "limit exceeded" : "syntax error",
+	        "");
+	if (off >= 0)
+		fprintf(stderr, "at offset %ld of '%s': ", off, q ? q : "");
+	fprintf(stderr, "%s\n", td_error_last());
+}
+
+static void print_warning(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "tagdex-query: warning: %s\n", msg);
+}
+
+int tq_stats_cli(int argc, char **argv)
+{
+	sopts o;
+	int rc = parse(argc, argv, &o);
+	if (rc)
+		return rc;
+	tq_node *ast[2] = {NULL, NULL};
+	tq_plan *plan[2] = {NULL, NULL};
+	const char *qs[2] = {o.query, o.reference};
+	td_index *ix = NULL;
+	tq_stat_table *t = NULL;
+	int status = TD_EXIT_OK;
+	for (int k = 0; k < 2; k++) {
+		if (k == 1 && !o.reference)
+			break;
+		if ((rc = build(&o, qs[k], k == 0, &ast[k])) < 0 ||
+		        (rc = tq_plan_new(ast[k], &plan[k])) < 0) {
+			query_error(o.keywords ? (k ? "--reference" : "--focus")
+			                       : "",
+			        qs[k], rc);
+			status = TD_EXIT_USAGE;
+			goto out;
+		}
+	}
+	if ((rc = td_index_open(o.index, &ix)) < 0) {
+		fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
+		        td_error_last());
+		status = TD_EXIT_INDEX;
+		goto out;
+	}
+	for (int k = 0; k < 2 && ast[k]; k++)
+		if ((rc = tq_suggest(ix, ast[k], plan[k], &o.filter,
+		             print_warning, NULL)) < 0) {
+			fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
+			        td_error_last());
+			status = TD_EXIT_INDEX;
+			goto out;
+		}
+	if (o.keywords) {
+		rc = tq_keywords(ix, plan[0], plan[1], &o.filter, &o.ko, &t);
+	} else {
+		rc = tq_collocates(ix, plan[0], &o.filter, &o.co, &t);
+	}
+	if (rc == 0) {
+		long rows = tq_stat_print(t, stdout, o.format);
+		if (rows < 0)
+			rc = (int)rows;
+		else
+			status = rows ? TD_EXIT_OK : TD_EXIT_NONE;
+	}
+	if (rc >= 0 && td_index_damaged(ix) < 0)
+		rc = TD_ECORRUPT;
+	if (rc < 0) {
+		fprintf(stderr, "tagdex-query: %s%s\n",
+		        rc == TD_ELIMIT ? "limit exceeded: " : "",
+		        td_error_last());
+		status = rc == TD_ESYNTAX || rc == TD_ELIMIT || rc == TD_EUSAGE
+		                 ? TD_EXIT_USAGE
+		         : rc == TD_ENOMEM ? TD_EXIT_SYSTEM
+		                           : TD_EXIT_INDEX;
+	}
+	if (fflush(stdout) != 0 && status < TD_EXIT_INDEX) {
+		fprintf(stderr, "tagdex-query: write error\n");
+		status = TD_EXIT_SYSTEM;
+	}
+out:
+	tq_stat_free(t);
+	td_index_close(ix);
+	for (int k = 0; k < 2; k++) {
+		tq_plan_free(plan[k]);
+		tq_node_free(ast[k]);
+	}
+	return status;
+}

@@ -1,0 +1,290 @@
+/* colloc.c: collocations of a query's hits (tagdex-query --collocates). The
+ * window tokens are the union of the windows around the hits, less the
+ * hits' own tokens and text that is not the article; f_pair counts each
+ * window token once, however many windows hold it (Evert 2008). f_coll and
+ * N come from one scan of the documents searched. Reads the index only.
+ */
+#include "config.h"
+#include "stats.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct hitvec {
+	tq_hit *v;
+	size_t n, cap;
+} hitvec;
+
+static int collect(void *arg, const tq_hit *h)
+{
+	hitvec *hv = arg;
+	if (hv->n == hv->cap) {
+		size_t cap = hv->cap ? hv->cap * 2 : 1024;
+		tq_hit *v = realloc(hv->v, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		hv->v = v;
+		hv->cap = cap;
+	}
+	hv->v[hv->n++] = *h;
+	return 0;
+}
+
+static int by_place(const void *a, const void *b)
+{
+	const tq_hit *x = a, *y = b;
+	if (x->segno != y->segno)
+		return x->segno < y->segno ? -1 : 1;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+int tq_stats_hits(td_index *ix, tq_plan *p, const tq_filter *f,
+        tq_hit **out, size_t *n)
+{
+	hitvec hv = {0};
+	int rc = tq_exec(ix, p, f, collect, &hv);
+	if (rc < 0) {
+		free(hv.v);
+		return rc;
+	}
+	if (hv.n > 1)
+		qsort(hv.v, hv.n, sizeof *hv.v, by_place);
+	*out = hv.v;
+	*n = hv.n;
+	return 0;
+}
+
+/* The start or end of the sentence over pos, or -1 if there is none. */
+static int64_t sentence_edge(td_seg *s, uint32_t pos, int end)
+{
+	uint32_t si, st, en;
+	int64_t k = td_seg_span_find(s, "s");
+	if (k < 0 || !tq_sentence_at(s, pos, &si) ||
+	        td_seg_span_get(s, (uint32_t)k, si, &st, &en) < 0)
+		return -1;
+	return end ? en : st;
+}
+
+/* Grows *buf to hold n bytes, zeroed. */
+static int zeroed(void **buf, size_t *cap, size_t n, size_t size)
+{
+	if (n > *cap) {
+		void *v = realloc(*buf, n * size);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		*buf = v;
+		*cap = n;
+	}
+	memset(*buf, 0, n * size);
+	return 0;
+}
+
+/* Clears the marks of tokens [first, first + ntok) that lie in r. */
+static void unmark(uint8_t *mark, uint32_t first, uint32_t ntok,
+        const tq_ranges *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		for (uint32_t p = r->v[i].start; p < r->v[i].end; p++)
+			if (p >= first && p - first < ntok)
+				mark[p - first] = 0;
+}
+
+enum { IN_WINDOW = 1, IN_NODE = 2 };
+
+/* Marks the windows of hits v[0..n) of one document; counts the window
+ * tokens' terms into cnt and their number into t->window. */
+static int windows(tq_stat_table *t, const tq_coll_opts *o,
+        const tq_filter *f, const tq_hit *v, size_t n, uint8_t *mark,
+        uint32_t first, uint32_t ntok, uint64_t *cnt, tq_ranges *na)
+{
+	td_seg *s = v[0].seg;
+	uint32_t end = first + ntok;
+	int rc;
+	for (size_t i = 0; i < n; i++)
+		for (uint32_t p = v[i].start; p < v[i].end && p < end; p++)
+			if (p >= first)
+				mark[p - first] = IN_NODE;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t lo, hi;
+		if (o->sentence) {
+			int64_t a = sentence_edge(s, v[i].start, 0);
+			int64_t b = sentence_edge(s, v[i].end - 1, 1);
+			lo = a < 0 ? v[i].start : (uint32_t)a;
+			hi = b < 0 ? v[i].end : (uint32_t)b;
+		} else {
+			lo = v[i].start - first > o->left ? v[i].start - o->left
+			                                  : first;
+			hi = end - v[i].end > o->right ? v[i].end + o->right
+			                               : end;
+		}
+		if (lo < first)
+			lo = first;
+		if (hi > end)
+			hi = end;
+		for (uint32_t p = lo; p < hi; p++)
+			if (!mark[p - first])
+				mark[p - first] = IN_WINDOW;
+	}
+	if ((rc = tq_nonarticle(s, first, end, f, na)) < 0)
+		return rc;
+	unmark(mark, first, ntok, na);
+	for (uint32_t p = 0; p < ntok; p++) {
+		if (mark[p] != IN_WINDOW)
+			continue;
+		uint32_t id = td_seg_id_at(s, o->layer, first + p);
+		if (id >= td_seg_lex_size(s, o->layer))
+			return td_error(TD_ECORRUPT,
+			        "a token's term id is out of range");
+		cnt[id]++;
+		t->window++;
+	}
+	return 0;
+}
+
+/* Adds the counts of segment s's terms to the table: as a (f_pair) for
+ * every term counted, or as b (f_coll) to the rows already there. */
+static int add_terms(tq_stat_table *t, td_seg *s, int layer,
+        const uint64_t *cnt, uint32_t lex, int as_b)
+{
+	for (uint32_t id = 0; id < lex; id++) {
+		if (!cnt[id])
+			continue;
+		size_t len = 0;
+		const char *term = td_seg_lex_term(s, layer, id, &len);
+		if (!term)
+			return td_error(TD_ECORRUPT, "a lexicon term is unreadable");
+		if (!as_b) {
+			int rc = tq_stat_add(t, term, len, cnt[id], 0);
+			if (rc < 0)
+				return rc;
+			continue;
+		}
+		tq_stat_row *r = tq_stat_find(t, term, len);
+		if (r)
+			r->b += cnt[id];
+	}
+	return 0;
+}
+
+int tq_stats_scan(td_seg *s, int layer, const tq_filter *f, uint64_t *cnt,
+        uint64_t *ntok, tq_ranges *na)
+{
+	uint32_t lex = td_seg_lex_size(s, layer);
+	int rc;
+	for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
+		uint32_t first, n;
+		if (!tq_filter_doc(s, d, f))
+			continue;
+		if ((rc = td_seg_doc_range(s, d, &first, &n)) < 0 ||
+		        (rc = tq_nonarticle(s, first, first + n, f, na)) < 0)
+			return rc;
+		size_t r = 0;
+		for (uint32_t p = first; p < first + n; p++) {
+			while (r < na->n && na->v[r].end <= p)
+				r++;
+			if (r < na->n && na->v[r].start <= p) {
+				p = na->v[r].end - 1;
+				continue;
+			}
+			uint32_t id = td_seg_id_at(s, layer, p);
+			if (id >= lex)
+				return td_error(TD_ECORRUPT,
+				        "a token's term id is out of range");
+			cnt[id]++;
+			(*ntok)++;
+		}
+	}
+	return 0;
+}
+
+static int keep(const tq_stat_row *r, const tq_coll_opts *o)
+{
+	return r->a >= o->min_pair && r->a >= 1 && r->b >= o->min_freq;
+}
+
+int tq_collocates(td_index *ix, tq_plan *p, const tq_filter *f,
+        const tq_coll_opts *o, tq_stat_table **out)
+{
+	tq_stat_table *t = calloc(1, sizeof *t);
+	tq_hit *hits = NULL;
+	size_t nhits = 0, hi = 0, markcap = 0, cntcap = 0;
+	uint8_t *mark = NULL;
+	uint64_t *cnt = NULL;
+	tq_ranges na = {0};
+	int rc = t ? 0 : td_error(TD_ENOMEM, "out of memory");
+	*out = NULL;
+	if (rc == 0)
+		rc = tq_stats_hits(ix, p, f, &hits, &nhits);
+	if (rc == 0) {
+		t->measure = o->measure;
+		t->f_node = nhits;
+	}
+	/* the windows, segment by segment, document by document */
+	for (size_t i = 0; rc == 0 && i < td_index_nsegs(ix); i++) {
+		td_seg *s = td_index_seg(ix, i);
+		uint32_t lex = td_seg_lex_size(s, o->layer);
+		if (hi >= nhits || hits[hi].segno != i)
+			continue;
+		if ((rc = zeroed((void **)&cnt, &cntcap, lex + 1, sizeof *cnt)) <
+		        0)
+			break;
+		while (rc == 0 && hi < nhits && hits[hi].segno == i) {
+			size_t hj = hi;
+			uint32_t first, ntok;
+			while (hj < nhits && hits[hj].segno == i &&
+			        hits[hj].doc == hits[hi].doc)
+				hj++;
+			if ((rc = td_seg_doc_range(
+			             s, hits[hi].doc, &first, &ntok)) < 0 ||
+			        (rc = zeroed((void **)&mark, &markcap,
+			                 (size_t)ntok + 1, 1)) < 0)
+				break;
+			rc = windows(t, o, f, hits + hi, hj - hi, mark, first,
+			        ntok, cnt, &na);
+			hi = hj;
+		}
+		if (rc == 0)
+			rc = add_terms(t, s, o->layer, cnt, lex, 0);
+	}
+	/* f_coll and N over every document searched */
+	for (size_t i = 0; rc == 0 && i < td_index_nsegs(ix); i++) {
+		td_seg *s = td_index_seg(ix, i);
+		uint32_t lex = td_seg_lex_size(s, o->layer);
+		if ((rc = zeroed((void **)&cnt, &cntcap, lex + 1, sizeof *cnt)) <
+		                0 ||
+		        (rc = tq_stats_scan(s, o->layer, f, cnt, &t->ntok, &na)) <
+		                0)
+			break;
+		rc = add_terms(t, s, o->layer, cnt, lex, 1);
+	}
+	if (rc == 0) {
+		size_t j = 0;
+		for (size_t i = 0; i < t->n; i++) {
+			tq_stat_row *r = &t->rows[i];
+			if (!keep(r, o)) {
+				free(r->key);
+				continue;
+			}
+			tq_assoc_measures(r->a, t->f_node, r->b, t->window,
+			        t->ntok, &r->m);
+			t->rows[j++] = *r;
+		}
+		t->n = j;
+		/* rows moved: the slots no longer point at them */
+		free(t->slots);
+		t->slots = NULL;
+		t->nslots = 0;
+	}
+	free(hits);
+	free(mark);
+	free(cnt);
+	free(na.v);
+	if (rc < 0) {
+		tq_stat_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}

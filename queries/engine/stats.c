@@ -1,0 +1,347 @@
+/* stats.c: the association and keyness measures of tagdex-query(1)
+ * (COLLOCATIONS, KEYWORDS) as functions of a contingency table, the table
+ * of rows by term that colloc.c and keyness.c fill, and its rendering. A
+ * measure without a value is flagged undefined and printed as NA (text),
+ * an empty field (TSV/CSV) or null (JSON), never as a number.
+ */
+#include "config.h"
+#include "stats.h"
+#include "hash.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const mnames[TQ_M_N] = {"logdice", "mi", "mi3", "t", "z",
+        "ll", "dice", "log_ratio", "pct_diff"};
+
+int tq_measure_by(const char *name)
+{
+	for (int i = 0; i < TQ_M_N; i++)
+		if (!strcmp(name, mnames[i]))
+			return i;
+	return -1;
+}
+
+const char *tq_measure_name(int m)
+{
+	return m >= 0 && m < TQ_M_N ? mnames[m] : "";
+}
+
+/* o ln(o / e), 0 for o = 0 (its limit) */
+static double xlogx(double o, double e)
+{
+	return o > 0 ? o * log(o / e) : 0.0;
+}
+
+static void set(tq_measures *m, int i, double v)
+{
+	m->v[i] = v;
+	m->def[i] = isfinite(v);
+}
+
+void tq_assoc_measures(uint64_t f_pair, uint64_t f_node, uint64_t f_coll,
+        uint64_t window, uint64_t n, tq_measures *m)
+{
+	/* Evert (2008): O11 = f_pair, R1 = window, C1 = f_coll, N = n */
+	double o11 = (double)f_pair, r1 = (double)window, c1 = (double)f_coll,
+	       nn = (double)n;
+	memset(m, 0, sizeof *m);
+	if (n == 0)
+		return;
+	double o12 = r1 - o11, o21 = c1 - o11, o22 = nn - r1 - c1 + o11;
+	double e11 = r1 * c1 / nn, e12 = r1 * (nn - c1) / nn,
+	       e21 = (nn - r1) * c1 / nn, e22 = (nn - r1) * (nn - c1) / nn;
+	m->expected = e11;
+	if (o11 > 0 && e11 > 0) {
+		set(m, TQ_M_MI, log2(o11 / e11));
+		set(m, TQ_M_MI3, log2(o11 * o11 * o11 / e11));
+	}
+	if (o11 > 0)
+		set(m, TQ_M_T, (o11 - e11) / sqrt(o11));
+	if (e11 > 0)
+		set(m, TQ_M_Z, (o11 - e11) / sqrt(e11));
+	if (o12 >= 0 && o21 >= 0 && o22 >= 0)
+		set(m, TQ_M_LL,
+		        2 * (xlogx(o11, e11) + xlogx(o12, e12) +
+		                    xlogx(o21, e21) + xlogx(o22, e22)));
+	/* Rychlý (2008): from the node's and the collocate's frequencies */
+	if (f_node + f_coll > 0) {
+		double dice = 2 * o11 / ((double)f_node + c1);
+		set(m, TQ_M_DICE, dice);
+		if (o11 > 0)
+			set(m, TQ_M_LOGDICE, 14 + log2(dice));
+	}
+}
+
+void tq_keyness_measures(uint64_t f_focus, uint64_t f_ref, uint64_t n_focus,
+        uint64_t n_ref, tq_measures *m)
+{
+	double a = (double)f_focus, b = (double)f_ref, c = (double)n_focus,
+	       d = (double)n_ref;
+	memset(m, 0, sizeof *m);
+	if (n_focus == 0 || n_ref == 0)
+		return;
+	/* Rayson and Garside (2000): the two cells of the term */
+	double e1 = c * (a + b) / (c + d), e2 = d * (a + b) / (c + d);
+	m->expected = e1;
+	if (f_focus + f_ref > 0)
+		set(m, TQ_M_LL, 2 * (xlogx(a, e1) + xlogx(b, e2)));
+	/* Hardie (2014) */
+	if (f_focus > 0 && f_ref > 0)
+		set(m, TQ_M_LOG_RATIO, log2((a / c) / (b / d)));
+	/* Gabrielatos and Marchi (2012) */
+	if (f_ref > 0)
+		set(m, TQ_M_PCT_DIFF, 100 * (a / c - b / d) / (b / d));
+}
+
+double tq_chi2_sf(double x)
+{
+	return x > 0 ? erfc(sqrt(x / 2)) : 1.0;
+}
+
+/* ---------------------------------------------------------------- table */
+
+void tq_stat_free(tq_stat_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		free(t->rows[i].key);
+	free(t->rows);
+	free(t->slots);
+	free(t);
+}
+
+static int grow(tq_stat_table *t)
+{
+	size_t ns = t->nslots ? t->nslots * 2 : 1024;
+	size_t *sl = calloc(ns, sizeof *sl);
+	if (!sl)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < t->n; i++) {
+		const char *k = t->rows[i].key;
+		size_t h = (size_t)td_hash(k, strlen(k)) & (ns - 1);
+		while (sl[h])
+			h = (h + 1) & (ns - 1);
+		sl[h] = i + 1;
+	}
+	free(t->slots);
+	t->slots = sl;
+	t->nslots = ns;
+	return 0;
+}
+
+/* the slot of key: holding its row, or the empty one to put it in */
+static size_t *slot_of(tq_stat_table *t, const char *key, size_t len)
+{
+	size_t h = (size_t)td_hash(key, len) & (t->nslots - 1);
+	while (t->slots[h]) {
+		const char *k = t->rows[t->slots[h] - 1].key;
+		if (strlen(k) == len && !memcmp(k, key, len))
+			break;
+		h = (h + 1) & (t->nslots - 1);
+	}
+	return &t->slots[h];
+}
+
+tq_stat_row *tq_stat_find(tq_stat_table *t, const char *key, size_t len)
+{
+	if (!t->nslots)
+		return NULL;
+	size_t *sl = slot_of(t, key, len);
+	return *sl ? &t->rows[*sl - 1] : NULL;
+}
+
+int tq_stat_add(tq_stat_table *t, const char *key, size_t len, uint64_t a,
+        uint64_t b)
+{
+	int rc;
+	if ((t->n + 1) * 2 > t->nslots && (rc = grow(t)) < 0)
+		return rc;
+	size_t *sl = slot_of(t, key, len);
+	if (*sl) {
+		t->rows[*sl - 1].a += a;
+		t->rows[*sl - 1].b += b;
+		return 0;
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+		tq_stat_row *v = realloc(t->rows, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		t->rows = v;
+		t->cap = cap;
+	}
+	char *k = malloc(len + 1);
+	if (!k)
+		return td_error(TD_ENOMEM, "out of memory");
+	memcpy(k, key, len);
+	k[len] = '\0';
+	memset(&t->rows[t->n], 0, sizeof t->rows[t->n]);
+	t->rows[t->n].key = k;
+	t->rows[t->n].a = a;
+	t->rows[t->n].b = b;
+	*sl = ++t->n;
+	return 0;
+}
+
+/* ------------------------------------------------------------ printing */
+
+/* -1, 0 or 1: the focus's rate below, equal to or above the reference's */
+static int sign_of(const tq_stat_table *t, const tq_stat_row *r)
+{
+	long double x = (long double)r->a * (long double)t->n_ref,
+	            y = (long double)r->b * (long double)t->n_focus;
+	return (x > y) - (x < y);
+}
+
+/* The value rows are sorted by: the measure; for keywords the signed G2,
+ * and a ratio undefined for want of a reference (focus) occurrence taken
+ * as its limit, +inf (-inf). */
+static double sort_value(const tq_stat_table *t, const tq_stat_row *r)
+{
+	int m = t->measure;
+	if (!t->keywords)
+		return r->m.def[m] ? r->m.v[m] : -INFINITY;
+	if (m == TQ_M_LL)
+		return r->m.def[m] ? sign_of(t, r) * r->m.v[m] : -INFINITY;
+	if (r->m.def[m])
+		return r->m.v[m];
+	return r->b == 0 && r->a > 0 ? INFINITY : -INFINITY;
+}
+
+static const tq_stat_table *sorting;
+
+static int by_measure(const void *pa, const void *pb)
+{
+	const tq_stat_row *x = pa, *y = pb;
+	double u = sort_value(sorting, x), v = sort_value(sorting, y);
+	if (u != v)
+		return u > v ? -1 : 1;
+	if (x->a != y->a)
+		return x->a > y->a ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static const int coll_cols[] = {TQ_M_LOGDICE, TQ_M_MI, TQ_M_MI3, TQ_M_T,
+        TQ_M_Z, TQ_M_LL, TQ_M_DICE};
+static const int kw_cols[] = {TQ_M_LL, TQ_M_LOG_RATIO, TQ_M_PCT_DIFF};
+
+static void num(FILE *out, int fmt, int def, double v)
+{
+	if (def)
+		fprintf(out, fmt == TQ_OUT_TEXT ? "%.3f" : "%.15g", v);
+	else if (fmt == TQ_OUT_TEXT)
+		fputs("NA", out);
+}
+
+static int print_json(FILE *out, const tq_stat_table *t, const tq_stat_row *r)
+{
+	json_t *o = json_object();
+	const int *cols = t->keywords ? kw_cols : coll_cols;
+	size_t nc = t->keywords ? 3 : 7;
+	int s = sign_of(t, r);
+	if (!o)
+		return td_error(TD_ENOMEM, "out of memory");
+	int bad = 0;
+	if (t->keywords) {
+		bad |= json_object_set_new(o, "keyword", json_string(r->key));
+		bad |= json_object_set_new(o, "sign",
+		        json_string(s > 0 ? "+" : s < 0 ? "-" : "="));
+		bad |= json_object_set_new(
+		        o, "f_focus", json_integer((json_int_t)r->a));
+		bad |= json_object_set_new(
+		        o, "f_ref", json_integer((json_int_t)r->b));
+		bad |= json_object_set_new(
+		        o, "n_focus", json_integer((json_int_t)t->n_focus));
+		bad |= json_object_set_new(
+		        o, "n_ref", json_integer((json_int_t)t->n_ref));
+	} else {
+		bad |= json_object_set_new(o, "collocate", json_string(r->key));
+		bad |= json_object_set_new(
+		        o, "f_node", json_integer((json_int_t)t->f_node));
+		bad |= json_object_set_new(
+		        o, "f_coll", json_integer((json_int_t)r->b));
+		bad |= json_object_set_new(
+		        o, "f_pair", json_integer((json_int_t)r->a));
+		bad |= json_object_set_new(
+		        o, "window", json_integer((json_int_t)t->window));
+		bad |= json_object_set_new(
+		        o, "n", json_integer((json_int_t)t->ntok));
+	}
+	bad |= json_object_set_new(o, "expected", json_real(r->m.expected));
+	for (size_t i = 0; i < nc; i++)
+		bad |= json_object_set_new(o, mnames[cols[i]],
+		        r->m.def[cols[i]] ? json_real(r->m.v[cols[i]])
+		                          : json_null());
+	char *js = bad ? NULL
+	               : json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
+	                                       JSON_REAL_PRECISION(15));
+	json_decref(o);
+	if (!js)
+		return td_error(TD_ENOMEM, "out of memory");
+	fprintf(out, "%s\n", js);
+	free(js);
+	return 0;
+}
+
+long tq_stat_print(tq_stat_table *t, FILE *out, int fmt)
+{
+	char sep = fmt == TQ_OUT_CSV ? ',' : '\t';
+	const int *cols = t->keywords ? kw_cols : coll_cols;
+	size_t nc = t->keywords ? 3 : 7;
+	sorting = t;
+	if (t->n)
+		qsort(t->rows, t->n, sizeof *t->rows, by_measure);
+	if (fmt != TQ_OUT_JSON) {
+		static const char *const kh[] = {"keyword", "sign", "f_focus",
+		        "f_ref", "n_focus", "n_ref", "expected"};
+		static const char *const ch[] = {"collocate", "f_node",
+		        "f_coll", "f_pair", "window", "n", "expected"};
+		for (size_t i = 0; i < 7; i++)
+			fprintf(out, "%s%s", i ? (sep == ',' ? "," : "\t") : "",
+			        t->keywords ? kh[i] : ch[i]);
+		for (size_t i = 0; i < nc; i++)
+			fprintf(out, "%c%s", sep, mnames[cols[i]]);
+		fputc('\n', out);
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		const tq_stat_row *r = &t->rows[i];
+		int rc;
+		if (fmt == TQ_OUT_JSON) {
+			if ((rc = print_json(out, t, r)) < 0)
+				return rc;
+			continue;
+		}
+		if (fmt == TQ_OUT_TEXT)
+			fputs(r->key, out);
+		else
+			tq_dsv_field(out, r->key, sep);
+		if (t->keywords) {
+			int s = sign_of(t, r);
+			fprintf(out, "%c%s%c%llu%c%llu%c%llu%c%llu", sep,
+			        s > 0 ? "+" : s < 0 ? "-" : "=", sep,
+			        (unsigned long long)r->a, sep,
+			        (unsigned long long)r->b, sep,
+			        (unsigned long long)t->n_focus, sep,
+			        (unsigned long long)t->n_ref);
+		} else {
+			fprintf(out, "%c%llu%c%llu%c%llu%c%llu%c%llu", sep,
+			        (unsigned long long)t->f_node, sep,
+			        (unsigned long long)r->b, sep,
+			        (unsigned long long)r->a, sep,
+			        (unsigned long long)t->window, sep,
+			        (unsigned long long)t->ntok);
+		}
+		fputc(sep, out);
+		num(out, fmt, 1, r->m.expected);
+		for (size_t j = 0; j < nc; j++) {
+			fputc(sep, out);
+			num(out, fmt, r->m.def[cols[j]], r->m.v[cols[j]]);
+		}
+		fputc('\n', out);
+	}
+	return (long)t->n;
+}
