@@ -64,7 +64,7 @@ EXTRA_DIST += tests/cli/test_ingest.sh
 
 # annotators (owned by the annotate area)
 ANNOTATE_TESTS = tests/unit/test_actors tests/unit/test_quotes tests/unit/test_hedges \
-	tests/unit/test_labels tests/unit/test_dates
+	tests/unit/test_labels tests/unit/test_dates tests/unit/test_stages
 check_PROGRAMS += $(ANNOTATE_TESTS)
 TESTS += $(ANNOTATE_TESTS) tests/cli/test_eval.sh
 EXTRA_DIST += tests/unit/annotate_fixture.h tests/cli/test_eval.sh
@@ -83,6 +83,9 @@ tests_unit_test_labels_LDADD = $(TEST_LIBS)
 tests_unit_test_dates_SOURCES = tests/unit/test_dates.c tests/unit/annotate_fixture.h
 tests_unit_test_dates_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_dates_LDADD = $(TEST_LIBS)
+tests_unit_test_stages_SOURCES = tests/unit/test_stages.c tests/unit/annotate_fixture.h
+tests_unit_test_stages_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_stages_LDADD = $(TEST_LIBS)
 
 # query area: index vs brute-force oracle (tests/differential/test_differential.c)
 check_PROGRAMS += tests/differential/test_differential

@@ -15,7 +15,7 @@
 
 #include "hash.h"
 
-#include "annotate.h"
+#include "match.h"
 
 static int add_aliases(td_annotator *a, const char *list, int id, int type,
 	const char *path, int line)
@@ -838,8 +838,7 @@ int td_actors_load(td_annotator *a, const char *dir)
 		return rc;
 	td_patset_sort(&a->actor_pats);
 	td_patset_sort(&a->place_pats);
-	if ((rc = load_list(dir, "titles.tsv", &a->title_pats, NULL)) ||
-	    (rc = load_list(dir, "given_names.tsv", &a->given_pats, NULL)))
+	if ((rc = load_list(dir, "given_names.tsv", &a->given_pats, NULL)))
 		return rc;
 	return 0;
 }

@@ -1,8 +1,10 @@
 /* annotate.c: the annotator object (lexicons loaded once, read-only after
- * td_annotator_new) and td_annotate(), which runs the annotation stages in
- * order over a document that already has its structure spans. Also the
- * helpers the stages share: word patterns, token tests and span insertion
- * that never lets two spans cross. All per-document memory is per call.
+ * td_annotator_new) and td_annotate(), which runs the stage table (below)
+ * in order over a document that already has its structure spans: each
+ * stage reads what the stages before it wrote and never calls another
+ * stage. Also span insertion that never lets two spans cross. The word
+ * and pattern matching the stages share is match.c; the lexicons that
+ * several stages read are lexicons.c. All per-document memory is per call.
  */
 #include "config.h"
 
@@ -11,629 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "annotate.h"
+#include "match.h"
 #include "blocks.h"
 #include "hash.h"
 
-int td_lex_load(const char *dir, const char *name, td_tsv **out)
-{
-	char path[4096];
-	int n = snprintf(path, sizeof path, "%s/%s", dir, name);
-	if (n < 0 || (size_t)n >= sizeof path)
-		return td_error(TD_EUSAGE, "%s: lexicon path too long", dir);
-	return td_tsv_load(path, out);
-}
-
-const char *td_lex_field(const td_tsv_row *r, size_t i)
-{
-	if (i >= r->n || !r->f[i][0] || strcmp(r->f[i], "-") == 0)
-		return NULL;
-	return r->f[i];
-}
-
-/* ------------------------------------------------------------ patterns */
-
-/* ASCII case folding by table: word comparison is the annotator's inner
- * loop (every token against every cue), so it avoids tolower()'s locale
- * lookup. Bytes >= 128 fold to themselves. */
-const unsigned char td_fold_tab[256] = {
-#define R16(b) b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, \
-	b + 9, b + 10, b + 11, b + 12, b + 13, b + 14, b + 15
-	R16(0), R16(16), R16(32), R16(48),
-	64, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 91, 92, 93, 94, 95,
-	R16(96), R16(112), R16(128), R16(144), R16(160), R16(176), R16(192),
-	R16(208), R16(224), R16(240)
-#undef R16
-};
-
-/* Folded comparison: ASCII case-insensitive, and the right single quote
- * U+2019 equal to the straight apostrophe. */
-static int fold_cmp(const char *a, size_t al, const char *b, size_t bl)
-{
-	size_t i = 0, j = 0;
-	while (i < al && j < bl) {
-		int ca, cb;
-		if ((unsigned char)a[i] == 0xe2 && al - i >= 3 &&
-		    memcmp(a + i, "\xe2\x80\x99", 3) == 0) {
-			ca = '\'';
-			i += 3;
-		} else
-			ca = td_fold_tab[(unsigned char)a[i++]];
-		if ((unsigned char)b[j] == 0xe2 && bl - j >= 3 &&
-		    memcmp(b + j, "\xe2\x80\x99", 3) == 0) {
-			cb = '\'';
-			j += 3;
-		} else
-			cb = td_fold_tab[(unsigned char)b[j++]];
-		if (ca != cb)
-			return ca - cb;
-	}
-	return (i < al) - (j < bl);
-}
-
-static int exact_cmp(const char *a, size_t al, const char *b, size_t bl)
-{
-	/* still treat ’ and ' alike so that lexicons need one spelling */
-	size_t i = 0, j = 0;
-	while (i < al && j < bl) {
-		int ca, cb;
-		if ((unsigned char)a[i] == 0xe2 && al - i >= 3 &&
-		    memcmp(a + i, "\xe2\x80\x99", 3) == 0) {
-			ca = '\'';
-			i += 3;
-		} else
-			ca = (unsigned char)a[i++];
-		if ((unsigned char)b[j] == 0xe2 && bl - j >= 3 &&
-		    memcmp(b + j, "\xe2\x80\x99", 3) == 0) {
-			cb = '\'';
-			j += 3;
-		} else
-			cb = (unsigned char)b[j++];
-		if (ca != cb)
-			return ca - cb;
-	}
-	return (i < al) - (j < bl);
-}
-
-static int word_cmp(const char *a, size_t al, const char *b, size_t bl, int fold)
-{
-	return fold ? fold_cmp(a, al, b, bl) : exact_cmp(a, al, b, bl);
-}
-
-/* Equality only, with the cheap rejections first: the first bytes differ
- * (unless one is the lead byte of ’), or the lengths differ and neither
- * word holds a ’ that could make up for it. Same result as word_cmp == 0. */
-static int word_eq(const char *a, size_t al, const char *b, size_t bl, int fold)
-{
-	if (!al || !bl)
-		return al == bl;
-	unsigned char a0 = (unsigned char)a[0], b0 = (unsigned char)b[0];
-	if (a0 != 0xe2 && b0 != 0xe2 &&
-	    (fold ? td_fold_tab[a0] != td_fold_tab[b0] : a0 != b0))
-		return 0;
-	if (al != bl && !memchr(a, 0xe2, al) && !memchr(b, 0xe2, bl))
-		return 0;
-	return word_cmp(a, al, b, bl, fold) == 0;
-}
-
-int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags)
-{
-	td_tokens t = {0};
-	td_pat p = {0};
-	int rc = td_tokenize(words, strlen(words), 0, &t);
-	if (rc)
-		return rc;
-	if (t.n == 0) {
-		td_tokens_free(&t);
-		return 0;
-	}
-	p.w = calloc(t.n, sizeof *p.w);
-	p.len = calloc(t.n, sizeof *p.len);
-	if (!p.w || !p.len)
-		goto nomem;
-	for (size_t i = 0; i < t.n; i++) {
-		p.len[i] = t.v[i].end - t.v[i].start;
-		p.w[i] = strndup(words + t.v[i].start, p.len[i]);
-		p.n++;
-		if (!p.w[i])
-			goto nomem;
-	}
-	if (ps->n == ps->cap) {
-		size_t cap = ps->cap ? ps->cap * 2 : 64;
-		td_pat *v = realloc(ps->v, cap * sizeof *v);
-		if (!v)
-			goto nomem;
-		ps->v = v;
-		ps->cap = cap;
-	}
-	p.id = id;
-	p.type = type;
-	p.flags = flags;
-	ps->v[ps->n++] = p;
-	td_tokens_free(&t);
-	return 0;
-nomem:
-	for (int i = 0; i < p.n; i++)
-		free(p.w[i]);
-	free(p.w);
-	free(p.len);
-	td_tokens_free(&t);
-	return td_error(TD_ENOMEM, "out of memory");
-}
-
-/* Two comparators instead of one reading a global flag: sorting keeps no
- * state outside its arguments, so annotators may be built concurrently. */
-static int pat_cmp_with(const td_pat *a, const td_pat *b, int fold)
-{
-	int r = word_cmp(a->w[0], a->len[0], b->w[0], b->len[0], fold);
-	if (r)
-		return r;
-	if (a->n != b->n)
-		return b->n - a->n; /* longer first */
-	return a->id - b->id;     /* stable: lexicon order */
-}
-
-static int pat_cmp_fold(const void *x, const void *y)
-{
-	return pat_cmp_with(x, y, 1);
-}
-
-static int pat_cmp_exact(const void *x, const void *y)
-{
-	return pat_cmp_with(x, y, 0);
-}
-
-/* The byte a word sorts under: its first byte, folded when the set is,
- * and ’ as the apostrophe (the comparators treat them alike). */
-static unsigned first_key(const char *w, size_t len, int fold)
-{
-	unsigned char b = len ? (unsigned char)w[0] : 0;
-	if (b == 0xe2 && len >= 3 && memcmp(w, "\xe2\x80\x99", 3) == 0)
-		return '\'';
-	return fold ? td_fold_tab[b] : b;
-}
-
-uint32_t td_word_hash(const char *s, size_t len, int fold)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint64_t h = TD_HASH_SEED;
-	for (size_t i = 0; i < len; i++) {
-		unsigned ch = u[i];
-		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 && u[i + 2] == 0x99) {
-			ch = '\'';
-			i += 2;
-		} else if (fold)
-			ch = td_fold_tab[ch];
-		h = td_hash_add(h, (unsigned char)ch);
-	}
-	return (uint32_t)h;
-}
-
-/* td_word_hash(s, len, 0) and td_word_hash(s, len, 1) in one pass. */
-static void word_hash2(const char *s, size_t len, uint32_t *exact, uint32_t *folded)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint64_t h = TD_HASH_SEED, g = TD_HASH_SEED;
-	for (size_t i = 0; i < len; i++) {
-		unsigned ch = u[i];
-		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 && u[i + 2] == 0x99) {
-			ch = '\'';
-			i += 2;
-		}
-		h = td_hash_add(h, (unsigned char)ch);
-		g = td_hash_add(g, td_fold_tab[ch]);
-	}
-	*exact = (uint32_t)h;
-	*folded = (uint32_t)g;
-}
-
-/* Indexes the distinct first words of a sorted set. Patterns sharing a
- * first word are contiguous after sorting, so a slot need only name the
- * first of them. Without memory for the table, matching falls back to
- * binary search (hslot stays NULL). */
-static void build_hash(td_patset *ps)
-{
-	free(ps->hslot);
-	free(ps->hhash);
-	free(ps->gend);
-	ps->hslot = ps->hhash = ps->gend = NULL;
-	ps->hmask = 0;
-	if (!ps->n || ps->n > UINT32_MAX - 1)
-		return;
-	size_t cap = 16;
-	while (cap < ps->n * 4) /* a quarter full: a miss costs one probe */
-		cap *= 2;
-	uint32_t *t = calloc(cap, sizeof *t), *hh = calloc(cap, sizeof *hh),
-		 *g = malloc(ps->n * sizeof *g);
-	if (!t || !hh || !g) {
-		free(t);
-		free(hh);
-		free(g);
-		return;
-	}
-	for (size_t k = 0; k < ps->n;) {
-		const td_pat *p = &ps->v[k];
-		size_t e = k + 1;
-		while (e < ps->n && word_cmp(ps->v[e].w[0], ps->v[e].len[0], p->w[0],
-			p->len[0], ps->fold) == 0)
-			e++;
-		uint32_t wh = td_word_hash(p->w[0], p->len[0], ps->fold);
-		size_t h = wh & (cap - 1);
-		while (t[h])
-			h = (h + 1) & (cap - 1);
-		t[h] = (uint32_t)k + 1;
-		hh[h] = wh;
-		for (; k < e; k++)
-			g[k] = (uint32_t)e;
-	}
-	ps->hslot = t;
-	ps->hhash = hh;
-	ps->gend = g;
-	ps->hmask = cap - 1;
-}
-
-void td_patset_sort(td_patset *ps)
-{
-	if (ps->n)
-		qsort(ps->v, ps->n, sizeof *ps->v, ps->fold ? pat_cmp_fold : pat_cmp_exact);
-	/* sorted by the comparators, equal first keys are contiguous and in
-	 * key order */
-	size_t k = 0;
-	for (unsigned b = 0; b <= 256; b++) {
-		while (k < ps->n && first_key(ps->v[k].w[0], ps->v[k].len[0], ps->fold) < b)
-			k++;
-		ps->first[b] = k;
-	}
-	build_hash(ps);
-}
-
-void td_patset_free(td_patset *ps)
-{
-	for (size_t i = 0; i < ps->n; i++) {
-		for (int j = 0; j < ps->v[i].n; j++)
-			free(ps->v[i].w[j]);
-		free(ps->v[i].w);
-		free(ps->v[i].len);
-	}
-	free(ps->v);
-	free(ps->hslot);
-	free(ps->hhash);
-	free(ps->gend);
-	memset(ps, 0, sizeof *ps);
-}
-
-long td_patset_match_at(const td_patset *ps, const td_actx *c, size_t i,
-	size_t lim, uint32_t s)
-{
-	for (size_t k = s - 1, end = ps->gend[s - 1]; k < end; k++) {
-		const td_pat *p = &ps->v[k];
-		if (i + (size_t)p->n > lim)
-			continue;
-		int ok = 1;
-		for (int j = 1; j < p->n && ok; j++)
-			ok = word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
-				td_tok_len(c, i + j), ps->fold);
-		if (ok)
-			return (long)k;
-	}
-	return -1;
-}
-
-long td_patset_match_slow(const td_patset *ps, const td_actx *c, size_t i, size_t lim)
-{
-	const char *t = td_tok_str(c, i);
-	size_t tl = td_tok_len(c, i);
-	size_t lo, hi;
-	if (ps->hslot) {
-		/* the first pattern whose first word equals the token */
-		uint32_t s, h = c->tok_hash[ps->fold != 0] ?
-			c->tok_hash[ps->fold != 0][i] : td_word_hash(t, tl, ps->fold);
-		for (uint32_t x = h & (uint32_t)ps->hmask;; x = (x + 1) & (uint32_t)ps->hmask) {
-			s = ps->hslot[x];
-			if (!s)
-				return -1;
-			if (ps->hhash[x] == h && word_eq(ps->v[s - 1].w[0], ps->v[s - 1].len[0], t, tl, ps->fold))
-				break;
-		}
-		/* the patterns sharing the token as first word, longest first */
-		return td_patset_match_at(ps, c, i, lim, s);
-	} else {
-		unsigned key = first_key(t, tl, ps->fold);
-		lo = ps->first[key];
-		hi = ps->first[key + 1];
-		if (lo == hi)
-			return -1;
-		/* lower bound of the first word */
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (word_cmp(ps->v[mid].w[0], ps->v[mid].len[0], t, tl, ps->fold) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-	}
-	for (size_t k = lo; k < ps->n; k++) {
-		const td_pat *p = &ps->v[k];
-		if (!word_eq(p->w[0], p->len[0], t, tl, ps->fold))
-			break;
-		if (i + (size_t)p->n > lim)
-			continue;
-		int ok = 1;
-		for (int j = 1; j < p->n && ok; j++)
-			ok = word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
-				td_tok_len(c, i + j), ps->fold);
-		if (ok)
-			return (long)k; /* longest first within equal first words */
-	}
-	return -1;
-}
-
-/* -------------------------------------------------------------- tokens */
-
-const char *td_tok_str(const td_actx *c, size_t i)
-{
-	return c->doc->text + c->tok.v[i].start;
-}
-
-size_t td_tok_len(const td_actx *c, size_t i)
-{
-	return c->tok.v[i].end - c->tok.v[i].start;
-}
-
-/* Byte by byte while neither side holds a ’ (the usual case: no strlen,
- * no scan for ’); at the first ’ the general comparison decides. */
-int td_tok_eq_slow(const td_actx *c, size_t i, const char *w, int fold)
-{
-	if (i >= c->tok.n)
-		return 0;
-	const unsigned char *a = (const unsigned char *)td_tok_str(c, i);
-	const unsigned char *b = (const unsigned char *)w;
-	size_t al = td_tok_len(c, i), j;
-	for (j = 0; j < al; j++) {
-		unsigned char x = a[j], y = b[j];
-		if (!y)
-			return 0;
-		if (x == 0xe2 || y == 0xe2)
-			return word_eq((const char *)a, al, w, strlen(w), fold);
-		if (x != y && (!fold || td_fold_tab[x] != td_fold_tab[y]))
-			return 0;
-	}
-	return b[j] == 0;
-}
-
-int td_tok_is_cap(const td_actx *c, size_t i)
-{
-	unsigned char ch = (unsigned char)td_tok_str(c, i)[0];
-	if (ch < 128)
-		return isupper(ch);
-	/* Latin capitals with diacritics: Ö, É ... (U+00C0-U+00DE) */
-	return ch == 0xC3 && (unsigned char)td_tok_str(c, i)[1] < 0x9F;
-}
-
-int td_tok_is_lower(const td_actx *c, size_t i)
-{
-	unsigned char ch = (unsigned char)td_tok_str(c, i)[0];
-	return ch < 128 && islower(ch);
-}
-
-int td_tok_is_word(const td_actx *c, size_t i)
-{
-	unsigned char ch = (unsigned char)td_tok_str(c, i)[0];
-	return ch >= 128 ? td_tok_len(c, i) > 3 || ch == 0xC3 : isalnum(ch);
-}
-
-int td_tok_is_num(const td_actx *c, size_t i)
-{
-	return isdigit((unsigned char)td_tok_str(c, i)[0]);
-}
-
-static uint32_t list_hash(const char *const *list, int fold)
-{
-	uint64_t x = (uint64_t)(uintptr_t)list * 0x9e3779b97f4a7c15ull;
-	return (uint32_t)(x >> 32) ^ (uint32_t)fold;
-}
-
-int td_words_register(td_annotator *a, const char *const *const *lists)
-{
-	for (; *lists; lists++) {
-		if (a->n_reg == a->cap_reg) {
-			size_t cap = a->cap_reg ? a->cap_reg * 2 : 32;
-			const char *const **v = realloc(a->reg, cap * sizeof *v);
-			if (!v)
-				return td_error(TD_ENOMEM, "out of memory");
-			a->reg = v;
-			a->cap_reg = cap;
-		}
-		a->reg[a->n_reg++] = *lists;
-	}
-	return 0;
-}
-
-/* Builds the look-up tables over the registered lists, folded and exact. */
-static int words_build(td_annotator *a)
-{
-	size_t nw = 0, cap = 16, lcap = 16;
-	for (size_t k = 0; k < a->n_reg; k++)
-		for (size_t j = 0; a->reg[k][j]; j++)
-			nw++;
-	while (cap < nw * 16) /* two entries a word (folded, exact), 1/8 full */
-		cap *= 2;
-	while (lcap < a->n_reg * 8)
-		lcap *= 2;
-	a->wslot = calloc(cap, sizeof *a->wslot);
-	a->reg_slot = calloc(lcap, sizeof *a->reg_slot);
-	if (!a->wslot || !a->reg_slot)
-		return td_error(TD_ENOMEM, "out of memory");
-	a->wmask = cap - 1;
-	a->reg_mask = lcap - 1;
-	for (size_t k = 0; k < a->n_reg; k++) {
-		const char *const *list = a->reg[k];
-		size_t h = list_hash(list, 0) & a->reg_mask;
-		int dup = 0;
-		while (a->reg_slot[h] && !(dup = a->reg_slot[h] == list))
-			h = (h + 1) & a->reg_mask;
-		if (dup)
-			continue;
-		a->reg_slot[h] = list;
-		for (int fold = 0; fold < 2; fold++)
-			for (size_t j = 0; list[j]; j++) {
-				uint32_t wh = td_word_hash(list[j], strlen(list[j]), fold);
-				size_t x = (list_hash(list, fold) ^ wh) & a->wmask;
-				while (a->wslot[x].list)
-					x = (x + 1) & a->wmask;
-				a->wslot[x] = (td_wordent){list, list[j], wh, fold};
-			}
-	}
-	return 0;
-}
-
-/* The class of word w in table wtab[fold], created when absent (the table
- * is sized so that it never fills). */
-static td_wordinfo *wtab_get(td_annotator *a, int fold, const char *w, size_t len)
-{
-	uint32_t h = td_word_hash(w, len, fold);
-	for (size_t x = h & a->wtmask;; x = (x + 1) & a->wtmask) {
-		td_wordinfo *e = &a->wtab[fold][x];
-		if (!e->w) {
-			e->w = w;
-			e->len = len;
-			e->h = h;
-			return e;
-		}
-		if (e->h == h && word_eq(e->w, e->len, w, len, fold))
-			return e;
-	}
-}
-
-/* Builds the word tables over the registered lists (both foldings) and
- * the first words of the annotator's patsets (in their own folding).
- * Patsets without their hash index stay unindexed (slot 0). */
-static int wtab_build(td_annotator *a)
-{
-	td_patset *ps[TD_NPATSETS] = {&a->actor_pats, &a->place_pats,
-		&a->title_pats, &a->hedge_pats, &a->speech_pats, &a->claim_pats};
-	size_t nw = 0, cap = 16;
-	for (size_t k = 0; k < a->n_reg; k++)
-		for (size_t j = 0; a->reg[k][j]; j++)
-			nw++;
-	for (int p = 0; p < TD_NPATSETS; p++)
-		nw += ps[p]->n;
-	while (cap < nw * 4)
-		cap *= 2;
-	a->reg_bit = malloc((a->reg_mask + 1) * sizeof *a->reg_bit);
-	a->wtab[0] = calloc(cap, sizeof *a->wtab[0]);
-	a->wtab[1] = calloc(cap, sizeof *a->wtab[1]);
-	if (!a->reg_bit || !a->wtab[0] || !a->wtab[1])
-		return td_error(TD_ENOMEM, "out of memory");
-	a->wtmask = cap - 1;
-	int nbits = 0;
-	for (size_t x = 0; x <= a->reg_mask; x++)
-		a->reg_bit[x] = -1;
-	for (size_t k = 0; k < a->n_reg; k++) {
-		const char *const *list = a->reg[k];
-		size_t h = list_hash(list, 0) & a->reg_mask;
-		while (a->reg_slot[h] != list)
-			h = (h + 1) & a->reg_mask;
-		if (a->reg_bit[h] >= 0 || nbits >= 64 * TD_WORD_MASKS)
-			continue; /* a duplicate, or no bit left: scanned */
-		int b = nbits++;
-		a->reg_bit[h] = b;
-		for (int fold = 0; fold < 2; fold++)
-			for (size_t j = 0; list[j]; j++)
-				wtab_get(a, fold, list[j], strlen(list[j]))->mask[b >> 6] |=
-					(uint64_t)1 << (b & 63);
-	}
-	for (int p = 0; p < TD_NPATSETS; p++) {
-		td_patset *s = ps[p];
-		s->slot = 0;
-		if (!s->hslot)
-			continue;
-		for (size_t k = 0; k < s->n; k = s->gend[k])
-			wtab_get(a, s->fold != 0, s->v[k].w[0], s->v[k].len[0])->first[p] =
-				(uint32_t)k + 1;
-		s->slot = p + 1;
-	}
-	return 0;
-}
-
-/* 1 + the word class of text s[0, len) with hash h in wtab[fold], or 0. */
-static uint32_t wtab_find(const td_annotator *a, int fold, uint32_t h,
-	const char *s, size_t len)
-{
-	for (size_t x = h & a->wtmask;; x = (x + 1) & a->wtmask) {
-		const td_wordinfo *e = &a->wtab[fold][x];
-		if (!e->w)
-			return 0;
-		/* the same bytes are the same word, folded or not */
-		if (e->h == h && ((e->len == len && memcmp(e->w, s, len) == 0) ||
-				  word_eq(e->w, e->len, s, len, fold)))
-			return (uint32_t)x + 1;
-	}
-}
-
-/* Is words registered? */
-static int words_known(const td_annotator *a, const char *const *words)
-{
-	if (!a->reg_slot)
-		return 0;
-	for (size_t h = list_hash(words, 0) & a->reg_mask;; h = (h + 1) & a->reg_mask) {
-		if (!a->reg_slot[h])
-			return 0;
-		if (a->reg_slot[h] == words)
-			return 1;
-	}
-}
-
-int td_tok_in_slow(const td_actx *c, size_t i, const char *const *words, int fold)
-{
-	if (i >= c->tok.n)
-		return 0;
-	fold = fold != 0;
-	if (c->tok_hash[fold] && words_known(c->a, words)) {
-		const td_annotator *a = c->a;
-		uint32_t wh = c->tok_hash[fold][i];
-		for (size_t x = (list_hash(words, fold) ^ wh) & a->wmask;;
-		     x = (x + 1) & a->wmask) {
-			const td_wordent *e = &a->wslot[x];
-			if (!e->list)
-				return 0;
-			if (e->h == wh && e->list == words && e->fold == fold &&
-			    td_tok_eq_slow(c, i, e->word, fold))
-				return 1;
-		}
-	}
-	/* the first-byte test of td_tok_eq, with the token's byte read once */
-	unsigned char s0 = (unsigned char)c->doc->text[c->tok.v[i].start];
-	if (fold)
-		s0 = td_fold_tab[s0];
-	for (size_t k = 0; words[k]; k++) {
-		unsigned char w0 = (unsigned char)words[k][0];
-		if (s0 != 0xe2 && w0 != 0xe2 && (fold ? td_fold_tab[w0] : w0) != s0)
-			continue;
-		if (td_tok_eq_slow(c, i, words[k], fold))
-			return 1;
-	}
-	return 0;
-}
-
-const char *const td_subordinators[] = {"although", "though", "while",
-	"whilst", "if", "because", "since", "as", "even", "when", "despite",
-	"whereas", "unless", "once", "after", "before", "until", NULL};
-
-size_t td_fronted_end(const td_actx *c, size_t t0, size_t t1)
-{
-	size_t k = t0;
-	while (k < t1 && !td_tok_is_word(c, k))
-		k++;
-	if (k >= t1 || !td_tok_any(c, k, td_subordinators))
-		return t0;
-	for (; k < t1; k++)
-		if (td_tok_eq(c, k, ",", 0) &&
-		    !td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end))
-			return k;
-	return t0;
-}
 
 /* --------------------------------------------------------------- spans */
 
@@ -683,6 +66,40 @@ int td_actx_in_quote(const td_actx *c, size_t s, size_t e)
 
 /* ----------------------------------------------------------- annotator */
 
+static int index_quotes(td_actx *c);
+
+/* The stages in the order they run, with what each reads and writes
+ * (besides the tokens and sentences that every stage reads). A stage's
+ * load reads its own lexicons; those of several stages (speech verbs,
+ * titles) are lexicons.c's, loaded before all of them. */
+static const td_stage stages[] = {
+	{"quotes", td_quotes_load, td_quotes_find,
+		"paragraphs", "quotes (in memory: ranges and chains, no speaker)"},
+	{"quote-index", NULL, index_quotes,
+		"quotes", "the index behind td_actx_in_quote"},
+	{"actors", td_actors_load, td_actors_find,
+		"quotes (names inside them), speech verbs, titles",
+		"mentions (persName, orgName, placeName, name spans), new actors"},
+	{"speakers", NULL, td_quotes_attribute,
+		"quotes, mentions, speech verbs, titles",
+		"q spans with @who, said spans with @who"},
+	{"hedges", td_hedges_load, td_hedges_find,
+		"quotes", "hedge seg spans, per-token hedge marks"},
+	{"labels", td_labels_load, td_labels_apply,
+		"hedges, quotes, said, speech verbs", "sentence labels (in memory)"},
+	{"dates", NULL, td_dates_find,
+		"sentence labels", "date spans of predictions"},
+	{"labels-write", NULL, td_labels_write,
+		"sentence labels", "s@ana"},
+};
+enum { NSTAGES = sizeof stages / sizeof stages[0] };
+
+const td_stage *td_annotate_stages(size_t *n)
+{
+	*n = NSTAGES;
+	return stages;
+}
+
 int td_annotator_new(const char *lexdir, td_annotator **out)
 {
 	td_annotator *a;
@@ -694,13 +111,16 @@ int td_annotator_new(const char *lexdir, td_annotator **out)
 	a = calloc(1, sizeof *a);
 	if (!a)
 		return td_error(TD_ENOMEM, "out of memory");
-	if ((rc = td_actors_load(a, lexdir)) < 0 ||
-	    (rc = td_hedges_load(a, lexdir)) < 0 ||
-	    (rc = td_quotes_load(a, lexdir)) < 0 ||
-	    (rc = td_labels_load(a, lexdir)) < 0 ||
-	    (rc = td_words_register(a, (const char *const *const[]){
-		    td_subordinators, NULL})) < 0 ||
-	    (rc = words_build(a)) < 0 || (rc = wtab_build(a)) < 0) {
+	rc = td_shared_load(a, lexdir);
+	for (size_t i = 0; i < NSTAGES && rc >= 0; i++)
+		if (stages[i].load)
+			rc = stages[i].load(a, lexdir);
+	if (rc >= 0)
+		rc = td_words_register(a, (const char *const *const[]){
+			td_subordinators, NULL});
+	if (rc >= 0)
+		rc = td_words_index(a);
+	if (rc < 0) {
 		td_annotator_free(a);
 		return rc;
 	}
@@ -812,9 +232,12 @@ static int build_context(td_actx *c)
 	for (size_t t = 0; t < c->tok.n; t++) {
 		const char *w = d->text + c->tok.v[t].start;
 		size_t wl = c->tok.v[t].end - c->tok.v[t].start;
-		word_hash2(w, wl, &c->tok_hash[0][t], &c->tok_hash[1][t]);
-		c->tok_ent[0][t] = wtab_find(c->a, 0, c->tok_hash[0][t], w, wl);
-		c->tok_ent[1][t] = wtab_find(c->a, 1, c->tok_hash[1][t], w, wl);
+		uint32_t h[2], e[2];
+		td_tok_classify(c->a, w, wl, h, e);
+		c->tok_hash[0][t] = h[0];
+		c->tok_hash[1][t] = h[1];
+		c->tok_ent[0][t] = e[0];
+		c->tok_ent[1][t] = e[1];
 	}
 	size_t k = 0;
 	for (size_t t = 0; t < c->tok.n; t++)
@@ -893,23 +316,33 @@ static void free_context(td_actx *c)
 	free(c->said);
 }
 
-int td_annotate(const td_annotator *a, td_doc *doc)
+int td_annotate_until(const td_annotator *a, td_doc *doc, const char *last)
 {
 	td_actx c;
 	int rc;
 	if (!a || !doc)
 		return td_error(TD_EUSAGE, "td_annotate: NULL argument");
+	size_t n = NSTAGES;
+	if (last) {
+		for (n = 0; n < NSTAGES && strcmp(stages[n].name, last); n++)
+			;
+		if (n == NSTAGES)
+			return td_error(TD_EUSAGE, "no annotation stage '%s'", last);
+		n++;
+	}
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	c.doc = doc;
-	if ((rc = build_context(&c)) == 0 && (rc = td_quotes_find(&c)) == 0 &&
-	    (rc = index_quotes(&c)) == 0 &&
-	    (rc = td_actors_find(&c)) == 0 && (rc = td_quotes_attribute(&c)) == 0 &&
-	    (rc = td_hedges_find(&c)) == 0 && (rc = td_labels_apply(&c)) == 0 &&
-	    (rc = td_dates_find(&c)) == 0)
-		rc = td_labels_write(&c);
+	rc = build_context(&c);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = stages[i].run(&c);
 	free_context(&c);
 	if (rc == 0)
 		td_doc_sort_spans(doc);
 	return rc;
+}
+
+int td_annotate(const td_annotator *a, td_doc *doc)
+{
+	return td_annotate_until(a, doc, NULL);
 }

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "annotate.h"
+#include "match.h"
 
 static const char *const months[] = {"January", "February", "March", "April",
 	"May", "June", "July", "August", "September", "October", "November",

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "annotate.h"
+#include "match.h"
 
 static int register_words(td_annotator *a);
 
@@ -207,8 +207,6 @@ int td_hedges_find(td_actx *c)
 		 * last met Xi in 2019, ...") does not date the main clause */
 		size_t fe = td_fronted_end(c, t0, t1);
 		int past = past_time(c, t0, t1), past_main = past_time(c, fe, t1);
-		if (past)
-			c->sflags[si] |= TD_SF_PASTTIME;
 		for (size_t i = t0; i < t1;) {
 			long m = td_patset_match(&a->hedge_pats, c, i, t1);
 			if (m < 0) {

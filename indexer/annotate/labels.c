@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "annotate.h"
+#include "match.h"
 
 /* claim_cues.tsv kinds (td_pat.type) */
 enum {

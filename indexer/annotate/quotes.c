@@ -11,53 +11,16 @@
 #include <string.h>
 #include <strings.h>
 
-#include "annotate.h"
+#include "match.h"
 
 static int register_words(td_annotator *a);
 
 int td_quotes_load(td_annotator *a, const char *dir)
 {
+	(void)dir; /* its lexicon, the speech verbs, is lexicons.c's */
 	if (register_words(a))
 		return td_error(TD_ENOMEM, "out of memory");
-	td_tsv *t;
-	int rc = td_lex_load(dir, "speech_verbs.tsv", &t);
-	if (rc)
-		return rc;
-	a->speech_pats.fold = 1;
-	for (size_t i = 0; i < t->n && !rc; i++) {
-		const td_tsv_row *r = &t->rows[i];
-		const char *form = td_lex_field(r, 0), *cls = td_lex_field(r, 1),
-			   *bare = td_lex_field(r, 2);
-		int type = TD_SV_SPEECH;
-		if (!form || !cls)
-			rc = td_error(TD_EINPUT, "%s:%d: need form and class", t->path, r->line);
-		else if (strcmp(cls, "speech") == 0)
-			type = TD_SV_SPEECH;
-		else if (strcmp(cls, "according") == 0)
-			type = TD_SV_ACCORDING;
-		else if (strcmp(cls, "view") == 0)
-			type = TD_SV_VIEW;
-		else
-			rc = td_error(TD_EINPUT, "%s:%d: class '%s' is not speech, according or view",
-				t->path, r->line, cls);
-		int flags = 0;
-		if (!rc && bare) {
-			if (strcmp(bare, "yes") == 0)
-				flags = TD_SVF_BARE;
-			else if (strcmp(bare, "object") == 0)
-				flags = TD_SVF_OBJECT;
-			else if (strcmp(bare, "yes,object") == 0)
-				flags = TD_SVF_BARE | TD_SVF_OBJECT;
-			else if (strcmp(bare, "no") != 0)
-				rc = td_error(TD_EINPUT, "%s:%d: column 3 '%s' is not yes, no, object or yes,object",
-					t->path, r->line, bare);
-		}
-		if (!rc)
-			rc = td_patset_add(&a->speech_pats, form, (int)i, type, flags);
-	}
-	td_tsv_free(t);
-	td_patset_sort(&a->speech_pats);
-	return rc;
+	return 0;
 }
 
 /* ------------------------------------------------------------- marks */
@@ -999,7 +962,6 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 				be = c->quotes[q].end;
 		if ((rc = push_said(c, bs, be, (int)si, who)) < 0)
 			return rc;
-		c->sflags[si] |= TD_SF_SAID;
 		if (!next)
 			return (int)ce;
 		cs = next;
@@ -1204,7 +1166,6 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 				size_t bs = c->tok.v[cs].start, be = c->tok.v[ce - 1].end;
 				if ((rc = push_said(c, bs, be, (int)si, found ? who : NULL)) < 0)
 					return rc;
-				c->sflags[si] |= TD_SF_SAID;
 			}
 		}
 		size_t that = p->type == TD_SV_ACCORDING ? 0 :

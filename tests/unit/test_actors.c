@@ -1,7 +1,7 @@
 /* test_actors.c: actor mentions, keys, short forms, metonyms, places,
  * names found by rule, the header list, and lexicon errors. */
 #include "annotate_fixture.h"
-#include "annotate.h"
+#include "match.h"
 
 #include <strings.h>
 

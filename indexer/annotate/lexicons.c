@@ -1,0 +1,94 @@
+/* lexicons.c: lexicon files (TSV under the lexicon directory, errors
+ * with FILE:LINE) and the lexicons that several annotation stages read, so
+ * that no stage borrows another's: the speech verbs (quotes and speakers,
+ * actors for "X said", labels for reported claims) and the titles before
+ * names (actors and speakers). Loaded once by td_annotator_new, before
+ * the stages' own lexicons.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "match.h"
+
+int td_lex_load(const char *dir, const char *name, td_tsv **out)
+{
+	char path[4096];
+	int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (n < 0 || (size_t)n >= sizeof path)
+		return td_error(TD_EUSAGE, "%s: lexicon path too long", dir);
+	return td_tsv_load(path, out);
+}
+
+const char *td_lex_field(const td_tsv_row *r, size_t i)
+{
+	if (i >= r->n || !r->f[i][0] || strcmp(r->f[i], "-") == 0)
+		return NULL;
+	return r->f[i];
+}
+
+/* speech_verbs.tsv: form, class (speech, according, view), and whether the
+ * verb reports without a that-clause (bare) or takes an object. */
+static int load_speech_verbs(td_annotator *a, const char *dir)
+{
+	td_tsv *t;
+	int rc = td_lex_load(dir, "speech_verbs.tsv", &t);
+	if (rc)
+		return rc;
+	a->speech_pats.fold = 1;
+	for (size_t i = 0; i < t->n && !rc; i++) {
+		const td_tsv_row *r = &t->rows[i];
+		const char *form = td_lex_field(r, 0), *cls = td_lex_field(r, 1),
+			   *bare = td_lex_field(r, 2);
+		int type = TD_SV_SPEECH;
+		if (!form || !cls)
+			rc = td_error(TD_EINPUT, "%s:%d: need form and class", t->path, r->line);
+		else if (strcmp(cls, "speech") == 0)
+			type = TD_SV_SPEECH;
+		else if (strcmp(cls, "according") == 0)
+			type = TD_SV_ACCORDING;
+		else if (strcmp(cls, "view") == 0)
+			type = TD_SV_VIEW;
+		else
+			rc = td_error(TD_EINPUT, "%s:%d: class '%s' is not speech, according or view",
+				t->path, r->line, cls);
+		int flags = 0;
+		if (!rc && bare) {
+			if (strcmp(bare, "yes") == 0)
+				flags = TD_SVF_BARE;
+			else if (strcmp(bare, "object") == 0)
+				flags = TD_SVF_OBJECT;
+			else if (strcmp(bare, "yes,object") == 0)
+				flags = TD_SVF_BARE | TD_SVF_OBJECT;
+			else if (strcmp(bare, "no") != 0)
+				rc = td_error(TD_EINPUT, "%s:%d: column 3 '%s' is not yes, no, object or yes,object",
+					t->path, r->line, bare);
+		}
+		if (!rc)
+			rc = td_patset_add(&a->speech_pats, form, (int)i, type, flags);
+	}
+	td_tsv_free(t);
+	td_patset_sort(&a->speech_pats);
+	return rc;
+}
+
+/* titles.tsv: one title per row (Sen., Prime Minister ...). */
+static int load_titles(td_annotator *a, const char *dir)
+{
+	td_tsv *t;
+	int rc = td_lex_load(dir, "titles.tsv", &t);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < t->n && !rc; i++)
+		rc = td_patset_add(&a->title_pats, t->rows[i].f[0], (int)i, 0, 0);
+	td_tsv_free(t);
+	td_patset_sort(&a->title_pats);
+	return rc;
+}
+
+int td_shared_load(td_annotator *a, const char *dir)
+{
+	int rc = load_speech_verbs(a, dir);
+	return rc ? rc : load_titles(a, dir);
+}
