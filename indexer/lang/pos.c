@@ -25,6 +25,7 @@ struct td_pos_model {
 	const td_pos_slot *slots;
 	const uint32_t *entries;
 	const td_pos_slot *dict;
+	uint64_t serial; /* which td_pos_open this is (td_pos_cache) */
 };
 
 uint32_t td_pos_checksum(const void *p, size_t n)
@@ -69,6 +70,8 @@ void td_pos_scratch_free(td_pos_scratch *s)
 {
 	free(s->h);
 	free(s->scores);
+	td_pos_cache_free(s->cache);
+	s->cache = NULL;
 	s->h = NULL;
 	s->scores = NULL;
 	s->cap = 0;
@@ -96,69 +99,73 @@ static int scratch_grow(td_pos_scratch *s, size_t n)
 
 enum { MAXW = 64 }; /* longer words are hashed by their first 64 bytes */
 
+/* The TD_POS_TOKH hashes of the token w[0, len): they read its first MAXW
+ * bytes only. */
+static void token_hashes(const uint8_t *w, size_t len, uint64_t *h)
+{
+	if (len > MAXW)
+		len = MAXW;
+	uint8_t low[MAXW], shape[MAXW];
+	size_t ns = 0, digits = 0;
+	unsigned flags = 0;
+	for (size_t k = 0; k < len; k++) {
+		uint8_t c = w[k], sc;
+		if (c >= 'A' && c <= 'Z') {
+			low[k] = (uint8_t)(c + 32);
+			sc = 'X';
+			flags |= k == 0 ? 1u : 2u;
+		} else if (c >= 'a' && c <= 'z') {
+			low[k] = c;
+			sc = 'x';
+			flags |= 4u;
+		} else if (c >= '0' && c <= '9') {
+			low[k] = c;
+			sc = 'd';
+			digits++;
+		} else {
+			low[k] = c;
+			sc = c >= 0x80 ? 'u' : c;
+			if (c == '-')
+				flags |= 8u;
+		}
+		/* runs of a class shorten to two ("Xxxx" and "Xxxxxxx" alike) */
+		if (!(ns >= 2 && shape[ns - 1] == sc && shape[ns - 2] == sc))
+			shape[ns++] = sc;
+	}
+	if (digits)
+		flags |= 16u;
+	if (digits && len == 4 && digits == 4)
+		h[0] = hash_bytes((const uint8_t *)"!YEAR", 5, 0);
+	else if (digits && w[0] >= '0' && w[0] <= '9')
+		h[0] = hash_bytes((const uint8_t *)"!DIGITS", 7, 0);
+	else
+		h[0] = hash_bytes(low, len, 0);
+	h[1] = hash_bytes(w, len, 1);
+	for (unsigned k = 1; k <= 4; k++)
+		h[1 + k] = len >= k ? hash_bytes(low + len - k, k, 2)
+				    : hash_bytes(low, len, 3);
+	h[6] = hash_bytes(low, len >= 1 ? 1 : len, 4);
+	h[7] = hash_bytes(low, len >= 2 ? 2 : len, 5);
+	h[8] = hash_bytes(shape, ns, 6);
+	h[9] = flags;
+	h[10] = len >= 5 ? hash_bytes(low + len - 5, 5, 2)
+			 : hash_bytes(low, len, 3);
+	h[11] = hash_bytes(low, len >= 3 ? 3 : len, 7);
+	size_t hy = len;
+	while (hy > 0 && low[hy - 1] != '-')
+		hy--;
+	h[12] = hy > 0 && hy < len ? hash_bytes(low + hy, len - hy, 8) : 0;
+}
+
 int td_pos_prepare(td_pos_scratch *s, const char *text, const td_token *tok,
 	size_t n)
 {
 	int rc = scratch_grow(s, n);
 	if (rc)
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		const uint8_t *w = (const uint8_t *)text + tok[i].start;
-		size_t len = tok[i].end - tok[i].start;
-		if (len > MAXW)
-			len = MAXW;
-		uint8_t low[MAXW], shape[MAXW];
-		size_t ns = 0, digits = 0;
-		unsigned flags = 0;
-		for (size_t k = 0; k < len; k++) {
-			uint8_t c = w[k], sc;
-			if (c >= 'A' && c <= 'Z') {
-				low[k] = (uint8_t)(c + 32);
-				sc = 'X';
-				flags |= k == 0 ? 1u : 2u;
-			} else if (c >= 'a' && c <= 'z') {
-				low[k] = c;
-				sc = 'x';
-				flags |= 4u;
-			} else if (c >= '0' && c <= '9') {
-				low[k] = c;
-				sc = 'd';
-				digits++;
-			} else {
-				low[k] = c;
-				sc = c >= 0x80 ? 'u' : c;
-				if (c == '-')
-					flags |= 8u;
-			}
-			/* runs of a class shorten to two ("Xxxx" and "Xxxxxxx" alike) */
-			if (!(ns >= 2 && shape[ns - 1] == sc && shape[ns - 2] == sc))
-				shape[ns++] = sc;
-		}
-		if (digits)
-			flags |= 16u;
-		uint64_t *h = s->h + i * TD_POS_TOKH;
-		if (digits && len == 4 && digits == 4)
-			h[0] = hash_bytes((const uint8_t *)"!YEAR", 5, 0);
-		else if (digits && w[0] >= '0' && w[0] <= '9')
-			h[0] = hash_bytes((const uint8_t *)"!DIGITS", 7, 0);
-		else
-			h[0] = hash_bytes(low, len, 0);
-		h[1] = hash_bytes(w, len, 1);
-		for (unsigned k = 1; k <= 4; k++)
-			h[1 + k] = len >= k ? hash_bytes(low + len - k, k, 2)
-					    : hash_bytes(low, len, 3);
-		h[6] = hash_bytes(low, len >= 1 ? 1 : len, 4);
-		h[7] = hash_bytes(low, len >= 2 ? 2 : len, 5);
-		h[8] = hash_bytes(shape, ns, 6);
-		h[9] = flags;
-		h[10] = len >= 5 ? hash_bytes(low + len - 5, 5, 2)
-				 : hash_bytes(low, len, 3);
-		h[11] = hash_bytes(low, len >= 3 ? 3 : len, 7);
-		size_t hy = len;
-		while (hy > 0 && low[hy - 1] != '-')
-			hy--;
-		h[12] = hy > 0 && hy < len ? hash_bytes(low + hy, len - hy, 8) : 0;
-	}
+	for (size_t i = 0; i < n; i++)
+		token_hashes((const uint8_t *)text + tok[i].start,
+			tok[i].end - tok[i].start, s->h + i * TD_POS_TOKH);
 	return 0;
 }
 
@@ -174,11 +181,11 @@ static inline uint64_t nb(const td_pos_scratch *s, size_t n, size_t i,
 	return s->h[(size_t)j * TD_POS_TOKH + k];
 }
 
-/* The features that do not depend on the previous tags. */
-static unsigned features_static(const td_pos_scratch *s, size_t n, size_t i,
-	uint64_t *f)
+/* The features of the token alone (hashes h), at the sentence's start or
+ * not: TD_POS_NWORD of them. */
+enum { NWORD = 14 };
+static void features_word(const uint64_t *h, int initial, uint64_t *f)
 {
-	const uint64_t *h = s->h + i * TD_POS_TOKH;
 	unsigned k = 0;
 	f[k++] = feat(0, 0);               /* bias */
 	f[k++] = feat(1, h[0]);            /* word */
@@ -192,8 +199,17 @@ static unsigned features_static(const td_pos_scratch *s, size_t n, size_t i,
 	f[k++] = feat(8, h[7]);
 	f[k++] = feat(24, h[11]);
 	f[k++] = feat(9, h[8]);            /* shape */
-	f[k++] = feat(10, h[9] | (i == 0 ? 32u : 0u)); /* case, digit, hyphen */
+	f[k++] = feat(10, h[9] | (initial ? 32u : 0u)); /* case, digit, hyphen */
 	f[k++] = feat(25, h[12]);          /* after the last hyphen */
+}
+
+/* The features that do not depend on the previous tags. */
+static unsigned features_static(const td_pos_scratch *s, size_t n, size_t i,
+	uint64_t *f)
+{
+	const uint64_t *h = s->h + i * TD_POS_TOKH;
+	unsigned k = NWORD;
+	features_word(h, i == 0, f);
 	f[k++] = feat(15, nb(s, n, i, -1, 0));
 	f[k++] = feat(16, nb(s, n, i, -1, 4));
 	f[k++] = feat(17, nb(s, n, i, -2, 0));
@@ -253,8 +269,8 @@ static inline void add_feature(const td_pos_model *m, uint64_t fh,
 		sc[*e >> 16] += (int16_t)(*e & 0xffff);
 }
 
-int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
-	size_t n, uint8_t *tags, td_pos_scratch *s)
+int td_pos_tag_ref(const td_pos_model *m, const char *text,
+	const td_token *tok, size_t n, uint8_t *tags, td_pos_scratch *s)
 {
 	int rc = td_pos_prepare(s, text, tok, n);
 	if (rc)
@@ -271,8 +287,7 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 			best = d->val;
 		} else {
 			memset(sc, 0, nt * sizeof *sc);
-			unsigned nf = features_static(s, n, i, f);
-			nf += features_dynamic(s, i, prev, prev2, f + nf);
+			unsigned nf = td_pos_features(s, n, i, prev, prev2, f);
 			/* the lookups are independent: start them all first */
 			for (unsigned k = 0; k < nf; k++)
 				__builtin_prefetch(&m->slots[(uint32_t)f[k] & smask]);
@@ -282,6 +297,247 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 				if (sc[t] > sc[best])
 					best = t;
 		}
+		tags[i] = (uint8_t)best;
+		prev2 = prev;
+		prev = best;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------- the per-type cache */
+
+/* What td_pos_tag() keeps per word type (a token's first MAXW bytes as
+ * written) from one sentence to the next: the hashes its neighbours' features
+ * read, its dictionary tag, and the sums of the weights of its own features
+ * (features_word), one for a sentence's first token and one for the others.
+ * The weights of the three features over the two previous tags are summed
+ * per pair of tags. Integer sums do not depend on the order of their terms,
+ * so every token scores exactly as td_pos_tag_ref() scores it; test_pos
+ * compares the two. */
+typedef struct pc_ent {
+	uint64_t key;     /* hash of the bytes */
+	uint64_t h0, h4, h8;
+	uint32_t woff;    /* its bytes in c->words */
+	uint32_t vec[2];  /* 1 + its vector's number (not first, first), 0: none */
+	uint8_t len1;     /* its length + 1; 0: an empty slot */
+	int8_t dict;      /* its dictionary tag, or -1 */
+} pc_ent;
+
+/* One token of the sentence at hand. */
+typedef struct pc_tok {
+	uint64_t h[3];    /* TD_POS_TOKH hashes 0, 4 and 8 */
+	uint32_t ent;
+	int32_t dict;
+} pc_tok;
+
+struct td_pos_cache {
+	uint64_t model;   /* the serial of the model it was filled from */
+	uint32_t max;     /* types at most, and vectors at most */
+	uint32_t mask;    /* slots - 1 (2 * max slots) */
+	uint32_t n, nvec;
+	pc_ent *ent;
+	uint8_t *words;   /* max * MAXW bytes */
+	size_t wlen;
+	int32_t *vec;     /* max vectors of TD_POS_MAX_TAGS */
+	int32_t *pair;    /* per (prev, prev2) a vector; */
+	uint8_t *pair_set; /* 1 when computed */
+	pc_tok *tok;
+	size_t cap;
+};
+
+static uint64_t model_serial; /* td_pos_open numbers the models it opens */
+
+void td_pos_cache_free(td_pos_cache *c)
+{
+	if (!c)
+		return;
+	free(c->ent);
+	free(c->words);
+	free(c->vec);
+	free(c->pair);
+	free(c->pair_set);
+	free(c->tok);
+	free(c);
+}
+
+int td_pos_cache_new(size_t types, td_pos_cache **out)
+{
+	*out = NULL;
+	if (types < 1)
+		types = 1;
+	if (types > (1u << 24))
+		types = 1u << 24;
+	td_pos_cache *c = calloc(1, sizeof *c);
+	if (!c)
+		return td_error(TD_ENOMEM, "out of memory");
+	uint32_t slots = 2;
+	while (slots < 2 * types)
+		slots *= 2;
+	c->max = (uint32_t)types;
+	c->mask = slots - 1;
+	size_t np = (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1);
+	if (!(c->ent = calloc(slots, sizeof *c->ent)) ||
+		!(c->words = malloc(types * MAXW)) ||
+		!(c->vec = malloc(types * TD_POS_MAX_TAGS * sizeof *c->vec)) ||
+		!(c->pair = malloc(np * TD_POS_MAX_TAGS * sizeof *c->pair)) ||
+		!(c->pair_set = calloc(np, 1))) {
+		td_pos_cache_free(c);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	*out = c;
+	return 0;
+}
+
+static void cache_clear(td_pos_cache *c)
+{
+	memset(c->ent, 0, ((size_t)c->mask + 1) * sizeof *c->ent);
+	c->n = c->nvec = 0;
+	c->wlen = 0;
+}
+
+/* The entry of the token w[0, len) (len <= MAXW), added if new. The caller
+ * has made room (c->n < c->max). */
+static uint32_t cache_get(const td_pos_model *m, td_pos_cache *c,
+	const uint8_t *w, size_t len)
+{
+	uint64_t key = td_hash(w, len);
+	uint32_t j = (uint32_t)key & c->mask;
+	for (;; j = (j + 1) & c->mask) {
+		pc_ent *e = &c->ent[j];
+		if (!e->len1)
+			break;
+		if (e->key == key && e->len1 == len + 1 &&
+			!memcmp(c->words + e->woff, w, len))
+			return j;
+	}
+	pc_ent *e = &c->ent[j];
+	uint64_t h[TD_POS_TOKH];
+	token_hashes(w, len, h);
+	e->key = key;
+	e->h0 = h[0];
+	e->h4 = h[4];
+	e->h8 = h[8];
+	e->woff = (uint32_t)c->wlen;
+	memcpy(c->words + c->wlen, w, len);
+	c->wlen += len;
+	e->vec[0] = e->vec[1] = 0;
+	e->len1 = (uint8_t)(len + 1);
+	const td_pos_slot *d = slot_find(m->dict, m->h.ndict - 1, h[0]);
+	e->dict = d ? (int8_t)d->val : -1;
+	c->n++;
+	return j;
+}
+
+/* A neighbour's hash k (0, 1, 2 for TD_POS_TOKH 0, 4, 8), as nb() */
+static inline uint64_t nbc(const pc_tok *t, size_t n, size_t i, long d,
+	unsigned k)
+{
+	long j = (long)i + d;
+	if (j < 0)
+		return 0x5354415254ull + (uint64_t)(-j); /* "START" */
+	if ((size_t)j >= n)
+		return 0x454e44ull + (uint64_t)j - n;    /* "END" */
+	return t[j].h[k];
+}
+
+int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
+	size_t n, uint8_t *tags, td_pos_scratch *s)
+{
+	int rc;
+	if (!s->cache && (rc = td_pos_cache_new(TD_POS_CACHE_TYPES, &s->cache)))
+		return rc;
+	td_pos_cache *c = s->cache;
+	if (n > c->max) /* a sentence longer than the cache holds */
+		return td_pos_tag_ref(m, text, tok, n, tags, s);
+	if (!s->scores && (rc = scratch_grow(s, 0)))
+		return rc;
+	if (n > c->cap) {
+		size_t cap = c->cap ? c->cap : 64;
+		while (cap < n)
+			cap *= 2;
+		pc_tok *t = realloc(c->tok, cap * sizeof *t);
+		if (!t)
+			return td_error(TD_ENOMEM, "out of memory");
+		c->tok = t;
+		c->cap = cap;
+	}
+	if (c->model != m->serial) {
+		cache_clear(c);
+		memset(c->pair_set, 0, (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1));
+		c->model = m->serial;
+	}
+	/* each token adds at most one type and one vector: room for all */
+	if (c->max - c->n < n || c->max - c->nvec < n)
+		cache_clear(c);
+	pc_tok *t = c->tok;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = tok[i].end - tok[i].start;
+		uint32_t j = cache_get(m, c, (const uint8_t *)text + tok[i].start,
+			len > MAXW ? MAXW : len);
+		const pc_ent *e = &c->ent[j];
+		t[i].h[0] = e->h0;
+		t[i].h[1] = e->h4;
+		t[i].h[2] = e->h8;
+		t[i].ent = j;
+		t[i].dict = e->dict;
+	}
+	unsigned nt = m->h.ntags, prev = TD_POS_START, prev2 = TD_POS_START;
+	uint32_t smask = m->h.nslots - 1;
+	uint64_t f[TD_POS_NFEAT];
+	int32_t *sc = s->scores;
+	for (size_t i = 0; i < n; i++) {
+		unsigned best = 0;
+		if (t[i].dict >= 0) {
+			best = (unsigned)t[i].dict;
+			goto tagged;
+		}
+		pc_ent *e = &c->ent[t[i].ent];
+		int first = i == 0;
+		if (!e->vec[first]) {
+			uint64_t h[TD_POS_TOKH];
+			size_t len = tok[i].end - tok[i].start;
+			token_hashes((const uint8_t *)text + tok[i].start, len, h);
+			features_word(h, first, f);
+			int32_t *v = c->vec + (size_t)c->nvec * TD_POS_MAX_TAGS;
+			memset(v, 0, nt * sizeof *v);
+			for (unsigned k = 0; k < NWORD; k++)
+				add_feature(m, f[k], v);
+			e->vec[first] = ++c->nvec;
+		}
+		const int32_t *v = c->vec + (size_t)(e->vec[first] - 1) *
+			TD_POS_MAX_TAGS;
+		size_t pi = (size_t)(prev == TD_POS_START ? nt : prev) *
+			(TD_POS_MAX_TAGS + 1) + (prev2 == TD_POS_START ? nt : prev2);
+		int32_t *pv = c->pair + pi * TD_POS_MAX_TAGS;
+		if (!c->pair_set[pi]) {
+			memset(pv, 0, nt * sizeof *pv);
+			add_feature(m, feat(11, prev), pv);
+			add_feature(m, feat(12, prev2), pv);
+			add_feature(m, feat(13, prev << 8 | prev2), pv);
+			c->pair_set[pi] = 1;
+		}
+		for (unsigned k = 0; k < nt; k++)
+			sc[k] = v[k] + pv[k];
+		unsigned nf = 0;
+		f[nf++] = feat(15, nbc(t, n, i, -1, 0));
+		f[nf++] = feat(16, nbc(t, n, i, -1, 1));
+		f[nf++] = feat(17, nbc(t, n, i, -2, 0));
+		f[nf++] = feat(18, nbc(t, n, i, 1, 0));
+		f[nf++] = feat(19, nbc(t, n, i, 1, 1));
+		f[nf++] = feat(20, nbc(t, n, i, 2, 0));
+		f[nf++] = feat(21, nbc(t, n, i, 1, 2));
+		f[nf++] = feat(26, nbc(t, n, i, -1, 2) ^ mix(t[i].h[2]));
+		f[nf++] = feat(14, t[i].h[0] ^ mix(prev + 7));
+		f[nf++] = feat(22, t[i].h[1] ^ mix(prev + 11));
+		f[nf++] = feat(27, t[i].h[2] ^ mix(prev + 13));
+		for (unsigned k = 0; k < nf; k++)
+			__builtin_prefetch(&m->slots[(uint32_t)f[k] & smask]);
+		for (unsigned k = 0; k < nf; k++)
+			add_feature(m, f[k], sc);
+		for (unsigned k = 1; k < nt; k++)
+			if (sc[k] > sc[best])
+				best = k;
+tagged:
 		tags[i] = (uint8_t)best;
 		prev2 = prev;
 		prev = best;
@@ -325,6 +581,7 @@ int td_pos_open(const char *path, td_pos_model **out)
 	}
 	m->map = map;
 	m->size = size;
+	m->serial = __atomic_add_fetch(&model_serial, 1, __ATOMIC_RELAXED);
 	int rc = 0;
 	const uint8_t *b = map;
 	memcpy(&m->h, b + 8, sizeof m->h);

@@ -37,18 +37,35 @@ const char *td_pos_tag_name(const td_pos_model *m, unsigned t);
 /* The number of a tag name, or -1. */
 int td_pos_tag_number(const td_pos_model *m, const char *name);
 
-/* Per-thread working memory of td_pos_tag(); zero-initialise, then free. */
+/* What td_pos_tag() remembers per word type between sentences (pos.c):
+ * the word's own feature weights summed once, so that a token costs only the
+ * lookups of its neighbours' and the previous tags' features. At most
+ * `types` types (then it starts again empty); about 250 bytes a type. */
+typedef struct td_pos_cache td_pos_cache;
+#define TD_POS_CACHE_TYPES 16384
+int td_pos_cache_new(size_t types, td_pos_cache **out);
+void td_pos_cache_free(td_pos_cache *c);
+
+/* Per-thread working memory of td_pos_tag(); zero-initialise, then free.
+ * Keep one for many sentences: its cache is what makes tagging fast. */
 typedef struct td_pos_scratch {
 	uint64_t *h;      /* per token hashes, TD_POS_TOKH per token */
 	int32_t *scores;  /* one per tag */
 	size_t cap;
+	td_pos_cache *cache; /* td_pos_tag's (NULL: made at the first call) */
 } td_pos_scratch;
 void td_pos_scratch_free(td_pos_scratch *s);
 
 /* Tags the sentence tok[0, n) of text: tags[i] gets the tag number of
- * token i. Thread-safe for distinct scratches. Errors: TD_ENOMEM only. */
+ * token i. Thread-safe for distinct scratches; a scratch may serve several
+ * models in turn. Errors: TD_ENOMEM only. */
 int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 	size_t n, uint8_t *tags, td_pos_scratch *s);
+/* The same tags without the cache: each token's features straight from
+ * td_pos_features(), as the trainer sees them (the reference the tests
+ * compare td_pos_tag() with). */
+int td_pos_tag_ref(const td_pos_model *m, const char *text,
+	const td_token *tok, size_t n, uint8_t *tags, td_pos_scratch *s);
 
 /* ---------------------------------------------------- shared with training */
 

@@ -8,13 +8,61 @@
 #include "pipeline.h"
 #include "pos.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+/* Tagging scratches outlive documents, for their per-type caches (pos.h):
+ * a document takes one from the pool and gives it back, so each is used by
+ * one thread at a time and there are as many as threads tag at once. */
+typedef struct scratch_pool {
+	pthread_mutex_t mu;
+	td_pos_scratch **v;
+	size_t n, cap;
+} scratch_pool;
+
 struct td_words {
 	td_pos_model *model;
+	scratch_pool *pool;
 };
+
+static td_pos_scratch *scratch_take(const td_words *w)
+{
+	scratch_pool *p = w->pool;
+	td_pos_scratch *s = NULL;
+	pthread_mutex_lock(&p->mu);
+	if (p->n)
+		s = p->v[--p->n];
+	pthread_mutex_unlock(&p->mu);
+	if (!s && !(s = calloc(1, sizeof *s)))
+		td_error(TD_ENOMEM, "out of memory");
+	return s;
+}
+
+/* Gives s back (frees it when the pool cannot hold it). */
+static void scratch_give(const td_words *w, td_pos_scratch *s)
+{
+	scratch_pool *p = w->pool;
+	pthread_mutex_lock(&p->mu);
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 4;
+		td_pos_scratch **v = realloc(p->v, cap * sizeof *v);
+		if (v) {
+			p->v = v;
+			p->cap = cap;
+		}
+	}
+	if (p->n < p->cap) {
+		p->v[p->n++] = s;
+		s = NULL;
+	}
+	pthread_mutex_unlock(&p->mu);
+	if (s) {
+		td_pos_scratch_free(s);
+		free(s);
+	}
+}
 
 const char *td_pos_model_path(void)
 {
@@ -31,8 +79,11 @@ int td_words_new(const char *model_path, td_words **out)
 {
 	*out = NULL;
 	td_words *w = calloc(1, sizeof *w);
-	if (!w)
+	if (!w || !(w->pool = calloc(1, sizeof *w->pool))) {
+		free(w);
 		return td_error(TD_ENOMEM, "out of memory");
+	}
+	pthread_mutex_init(&w->pool->mu, NULL);
 	int rc = td_pos_open(model_path ? model_path : td_pos_model_path(),
 		&w->model);
 	if (!rc)
@@ -50,6 +101,13 @@ void td_words_free(td_words *w)
 	if (!w)
 		return;
 	td_pos_close(w->model);
+	for (size_t i = 0; i < w->pool->n; i++) {
+		td_pos_scratch_free(w->pool->v[i]);
+		free(w->pool->v[i]);
+	}
+	free(w->pool->v);
+	pthread_mutex_destroy(&w->pool->mu);
+	free(w->pool);
 	free(w);
 }
 
@@ -66,9 +124,11 @@ static int tag_tokens(const td_words *w, const td_doc *doc,
 	int rc = 0;
 	/* sentence boundaries: the starts and ends of the <s> spans */
 	size_t nb = 0, *bound = malloc((2 * doc->n_spans + 1) * sizeof *bound);
-	td_pos_scratch sc = {0};
-	if (!bound)
+	td_pos_scratch *sc = bound ? scratch_take(w) : NULL;
+	if (!sc) {
+		free(bound);
 		return td_error(TD_ENOMEM, "out of memory");
+	}
 	for (size_t i = 0; i < doc->n_spans; i++)
 		if (!strcmp(doc->spans[i].name, "s")) {
 			bound[nb++] = doc->spans[i].start;
@@ -88,11 +148,11 @@ static int tag_tokens(const td_words *w, const td_doc *doc,
 		}
 		if (cut && i > first) {
 			rc = td_pos_tag(w->model, doc->text, tk->v + first, i - first,
-				tags + first, &sc);
+				tags + first, sc);
 			first = i;
 		}
 	}
-	td_pos_scratch_free(&sc);
+	scratch_give(w, sc);
 	free(bound);
 	return rc;
 }

@@ -186,6 +186,103 @@ static void test_tagging(void **state)
 	td_pos_close(m);
 }
 
+/* Tags every sentence of text (cut after ".", "!" and "?") with td_pos_tag
+ * through scratch s and with td_pos_tag_ref; returns the number of tokens
+ * whose tags differ. */
+static size_t tag_both(const td_pos_model *m, const char *text,
+	td_pos_scratch *s, size_t *ntok)
+{
+	td_tokens tk = {0};
+	assert_int_equal(td_tokenize(text, strlen(text), 0, &tk), 0);
+	uint8_t *a = malloc(tk.n + 1), *b = malloc(tk.n + 1);
+	assert_non_null(a);
+	assert_non_null(b);
+	td_pos_scratch ref = {0};
+	size_t first = 0, diff = 0;
+	for (size_t i = 0; i < tk.n; i++) {
+		const char *w = text + tk.v[i].start;
+		size_t len = tk.v[i].end - tk.v[i].start;
+		if (i + 1 < tk.n && !(len == 1 && strchr(".!?", *w)))
+			continue;
+		size_t n = i + 1 - first;
+		assert_int_equal(td_pos_tag(m, text, tk.v + first, n, a + first, s), 0);
+		assert_int_equal(td_pos_tag_ref(m, text, tk.v + first, n, b + first,
+			&ref), 0);
+		first = i + 1;
+	}
+	for (size_t i = 0; i < tk.n; i++)
+		if (a[i] != b[i]) {
+			if (diff++ < 5)
+				print_message("token %zu \"%.*s\": %s cached, %s uncached\n",
+					i, (int)(tk.v[i].end - tk.v[i].start),
+					text + tk.v[i].start, td_pos_tag_name(m, a[i]),
+					td_pos_tag_name(m, b[i]));
+		}
+	*ntok += tk.n;
+	td_pos_scratch_free(&ref);
+	free(a);
+	free(b);
+	td_tokens_free(&tk);
+	return diff;
+}
+
+/* The per-type cache of td_pos_tag changes no tag: the same words at and
+ * after a sentence's start, in every case, hyphenated, with digits, longer
+ * than the 64 bytes hashed; the articles of the repository; a cache so small
+ * that it starts again empty every few sentences, and a sentence longer than
+ * it holds. */
+static void test_cache_same_tags(void **state)
+{
+	(void)state;
+	td_pos_model *m;
+	assert_int_equal(td_pos_open(MODEL, &m), 0);
+	static const char mixed[] =
+		"Rates rose. Rose rates. Rates, rates and RATES! Rates? "
+		"US officials said the U.S. would act. Act now. Now act. "
+		"Well-known well-known Well-Known experts warned in 1999 and 2024. "
+		"1999 was a year; 2024 too. 3.5% of 12,000 voters. "
+		"Ändern über Straße. Über alles. Café café CAFÉ. "
+		"Supercalifragilisticexpialidocious-and-then-some-more-letters-to-be-long-a "
+		"supercalifragilisticexpialidocious-and-then-some-more-letters-to-be-long-b "
+		"fell. Supercalifragilisticexpialidocious-and-then-some-more-letters-to-be-long-c. "
+		"It's Kim's. It was. Was it? Can they go? They can go. Go! "
+		"The zorbulating officials denied it. Zorbulating denied.";
+	size_t ntok = 0;
+	td_pos_scratch s = {0};
+	assert_int_equal(tag_both(m, mixed, &s, &ntok), 0);
+	assert_int_equal(tag_both(m, mixed, &s, &ntok), 0); /* all cached */
+	static const char *const dirs[] = {TD_SRCDIR "/corpus/articles",
+		TD_SRCDIR "/tests/data/unseen/articles"};
+	td_pos_scratch small = {0};
+	assert_int_equal(td_pos_cache_new(40, &small.cache), 0);
+	for (size_t d = 0; d < 2; d++) {
+		char cmd[1024];
+		snprintf(cmd, sizeof cmd, "ls %s/*.txt", dirs[d]);
+		FILE *ls = popen(cmd, "r");
+		assert_non_null(ls);
+		char path[1024];
+		while (fgets(path, sizeof path, ls)) {
+			path[strcspn(path, "\n")] = '\0';
+			char *text;
+			size_t len;
+			assert_int_equal(td_read_file(path, &text, &len), 0);
+			assert_int_equal(tag_both(m, text, &s, &ntok), 0);
+			assert_int_equal(tag_both(m, text, &small, &ntok), 0);
+			free(text);
+		}
+		pclose(ls);
+	}
+	assert_true(ntok > 20000);
+	td_pos_scratch_free(&small);
+	/* a scratch goes on with another model: nothing of the first kept */
+	td_pos_model *m2;
+	assert_int_equal(td_pos_open(MODEL, &m2), 0);
+	td_pos_close(m);
+	assert_int_equal(tag_both(m2, mixed, &s, &ntok), 0);
+	td_pos_scratch_free(&s);
+	td_pos_close(m2);
+}
+
 static char *tmpfile_with(const void *data, size_t n)
 {
 	static char path[64];
@@ -271,6 +368,7 @@ int main(void)
 		cmocka_unit_test(test_punct_pieces),
 		cmocka_unit_test(test_reserved),
 		cmocka_unit_test(test_tagging),
+		cmocka_unit_test(test_cache_same_tags),
 		cmocka_unit_test(test_load_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
