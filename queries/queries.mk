@@ -8,8 +8,8 @@ queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/output/kwic.c queries/engine/freq.c queries/output/render_tsv.c \
 	queries/output/render_json.c queries/engine/suggest.c \
 	queries/engine/stats.h queries/engine/stats.c queries/engine/colloc.c \
-	queries/engine/keyness.c
-TQ_LIBS = queries/libtdquery.a $(TD_LIBS) -lm
+	queries/engine/keyness.c queries/engine/disp.c
+TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 
 bin_PROGRAMS += queries/tagdex-query
 queries_tagdex_query_SOURCES = queries/cli/main.c queries/cli/stats_cli.c \

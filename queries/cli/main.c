@@ -43,7 +43,8 @@ static const char usage_text[] =
         "      --freq BY       frequency table by match, norm, lemma, pos,\n"
         "                      actor, who, hedge, doc, year or month: count,\n"
         "                      per million of the group's tokens, value,\n"
-        "                      tokens\n"
+        "                      tokens (--dispersion: also docs, Juilland's\n"
+        "                      D and Gries' DP over the documents)\n"
         "      --collocates    collocations of the hits (--window L,R|s, --by,\n"
         "                      --measure, --min-freq, --min-coll)\n"
         "      --keywords      keywords of --focus QUERY against --reference\n"
@@ -81,6 +82,7 @@ typedef struct opts {
 	int freq_by;
 	int format;
 	int tokens; /* --tokens: per-token layers in JSON Lines */
+	int dispersion; /* --dispersion: docs, Juilland's D, DP per row */
 	tq_kwic_opts kwic;
 	int sort;
 	long limit, offset, sample;
@@ -501,6 +503,7 @@ enum {
 	O_WITHIN,
 	O_PULL,
 	O_TOKENS,
+	O_DISP,
 	O_COLOR,
 	O_VERSION
 };
@@ -526,6 +529,7 @@ static const struct option longopts[] = {
         {"within", required_argument, NULL, O_WITHIN},
         {"pullquotes", no_argument, NULL, O_PULL},
         {"tokens", no_argument, NULL, O_TOKENS},
+        {"dispersion", no_argument, NULL, O_DISP},
         {"color", optional_argument, NULL, O_COLOR},
         {"colour", optional_argument, NULL, O_COLOR},
         {"help", no_argument, NULL, 'h'},
@@ -710,6 +714,9 @@ static int parse_opts(int argc, char **argv, opts *o)
 		case O_TOKENS:
 			o->tokens = 1;
 			break;
+		case O_DISP:
+			o->dispersion = 1;
+			break;
 		case O_COLOR:
 			if (!optarg || !strcmp(optarg, "auto"))
 				color = -1;
@@ -741,6 +748,8 @@ static int parse_opts(int argc, char **argv, opts *o)
 	if (o->tokens && (o->format != FMT_JSON || o->count || o->freq_by >= 0))
 		return usage_error("%s", "--tokens adds the match's tokens to "
 		                         "hits in --format json");
+	if (o->dispersion && o->freq_by < 0)
+		return usage_error("%s", "--dispersion adds columns to --freq");
 	if (o->count && o->freq_by >= 0)
 		return usage_error(
 		        "%s", "--count and --freq exclude each other");
@@ -855,6 +864,8 @@ int main(int argc, char **argv)
 		}
 	} else if (o.freq_by >= 0) {
 		if ((rc = tq_freq_new(o.freq_by, &r.freq)) == 0 &&
+		        (!o.dispersion || (rc = tq_freq_dispersion(r.freq, ix,
+		                                   &o.filter)) == 0) &&
 		        (rc = tq_exec_terms(ix, plan, &o.filter,
 		                 tq_freq_layer(r.freq), on_term, on_hit, &r)) ==
 		                0 &&

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "query.h"
 #include "hash.h"
+#include "stats.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 typedef struct row {
 	char *key;
 	uint64_t n;
+	size_t id; /* order of creation: the row's number for disp.c */
 } row;
 
 /* The speech elements of one document: each token's innermost q or said
@@ -45,6 +47,7 @@ struct tq_freq {
 	char **hk;             /* keys already counted for the current hit */
 	size_t last;           /* the row bump_n() last added to */
 	size_t nhk, caphk;
+	tq_disp *disp; /* --dispersion */
 };
 
 #define AUTHOR "(author)"
@@ -87,6 +90,7 @@ void tq_freq_free(tq_freq *f)
 	free(f->sp.en);
 	free(f->hk);
 	tq_freq_free(f->sizes);
+	tq_disp_free(f->disp);
 	free(f);
 }
 
@@ -126,13 +130,18 @@ int tq_freq_add_key(tq_freq *f, const char *key, size_t len, uint64_t n)
 	return bump_n(f, key, len, n);
 }
 
-int tq_freq_layer(const tq_freq *f)
+static int layer_of(const tq_freq *f)
 {
 	return f->by == TQ_BY_MATCH   ? TD_LAYER_WORD
 	       : f->by == TQ_BY_NORM  ? TD_LAYER_NORM
 	       : f->by == TQ_BY_LEMMA ? TD_LAYER_LEMMA
 	       : f->by == TQ_BY_POS   ? TD_LAYER_POS
 	                              : -1;
+}
+
+int tq_freq_layer(const tq_freq *f)
+{
+	return f->disp ? -1 : layer_of(f); /* dispersion: every hit's document */
 }
 
 static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
@@ -146,7 +155,7 @@ static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
 		if (strlen(r->key) == len && !memcmp(r->key, key, len)) {
 			r->n += n;
 			f->last = f->slots[h] - 1;
-			return 0;
+			return f->disp ? tq_disp_note(f->disp, r->id, n) : 0;
 		}
 		h = (h + 1) & (f->nslots - 1);
 	}
@@ -163,10 +172,10 @@ static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
 		return td_error(TD_ENOMEM, "out of memory");
 	memcpy(k, key, len);
 	k[len] = '\0';
-	f->rows[f->n] = (row){k, n};
+	f->rows[f->n] = (row){k, n, f->n};
 	f->last = f->n;
 	f->slots[h] = ++f->n;
-	return 0;
+	return f->disp ? tq_disp_note(f->disp, f->n - 1, n) : 0;
 }
 
 /* Notes the row bump_n() last added to as counted for the current hit
@@ -456,6 +465,8 @@ int tq_freq_add(tq_freq *f, const tq_hit *h)
 {
 	td_docinfo di;
 	int rc;
+	if (f->disp)
+		tq_disp_part(f->disp, h->segno, h->doc);
 	switch (f->by) {
 	case TQ_BY_MATCH: {
 		char *t = NULL;
@@ -468,7 +479,7 @@ int tq_freq_add(tq_freq *f, const tq_hit *h)
 	case TQ_BY_NORM:
 	case TQ_BY_LEMMA:
 	case TQ_BY_POS:
-		return layer_key(f, h, tq_freq_layer(f));
+		return layer_key(f, h, layer_of(f));
 	case TQ_BY_DOC:
 	case TQ_BY_YEAR:
 	case TQ_BY_MONTH: {
@@ -576,6 +587,40 @@ static uint64_t size_of(const tq_freq *f, const char *key, uint64_t base)
 	return 0;
 }
 
+int tq_freq_dispersion(tq_freq *f, td_index *ix, const tq_filter *flt)
+{
+	tq_disp_free(f->disp);
+	f->disp = NULL;
+	return tq_disp_new(ix, flt, &f->disp);
+}
+
+/* the dispersion columns of a row: docs, juilland_d, dp */
+static void disp_dsv(tq_freq *f, FILE *out, size_t id, char sep, int fmt)
+{
+	tq_disp_row d;
+	tq_disp_get(f->disp, id, &d);
+	fprintf(out, "%c%llu%c", sep, (unsigned long long)d.docs, sep);
+	if (d.d_def)
+		fprintf(out, fmt == TQ_OUT_TEXT ? "%.3f" : "%.15g", d.d);
+	else if (fmt == TQ_OUT_TEXT)
+		fputs("NA", out);
+	fputc(sep, out);
+	if (d.dp_def)
+		fprintf(out, fmt == TQ_OUT_TEXT ? "%.3f" : "%.15g", d.dp);
+	else if (fmt == TQ_OUT_TEXT)
+		fputs("NA", out);
+}
+
+static void disp_json(tq_freq *f, json_t *o, size_t id)
+{
+	tq_disp_row d;
+	tq_disp_get(f->disp, id, &d);
+	json_object_set_new(o, "docs", json_integer((json_int_t)d.docs));
+	json_object_set_new(
+	        o, "juilland_d", d.d_def ? json_real(d.d) : json_null());
+	json_object_set_new(o, "dp", d.dp_def ? json_real(d.dp) : json_null());
+}
+
 static int by_count(const void *a, const void *b)
 {
 	const row *x = a, *y = b;
@@ -590,8 +635,10 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt)
 	if (f->n)
 		qsort(f->rows, f->n, sizeof *f->rows, by_count);
 	if (fmt == TQ_OUT_TSV || fmt == TQ_OUT_CSV)
-		fprintf(out, "count%cper_million%cvalue%ctokens\n", sep, sep,
-		        sep);
+		fprintf(out, "count%cper_million%cvalue%ctokens%s\n", sep, sep,
+		        sep,
+		        !f->disp ? "" : sep == ',' ? ",docs,juilland_d,dp"
+		                                  : "\tdocs\tjuilland_d\tdp");
 	for (size_t i = 0; i < f->n; i++) {
 		uint64_t size = size_of(f, f->rows[i].key, ntokens);
 		double pm =
@@ -603,6 +650,8 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt)
 			        (json_int_t)f->rows[i].n, "per_million",
 			        size ? json_real(pm) : json_null(), "tokens",
 			        (json_int_t)size);
+			if (o && f->disp)
+				disp_json(f, o, f->rows[i].id);
 			char *s = o ? json_dumps(o, JSON_COMPACT |
 			                                    JSON_PRESERVE_ORDER)
 			            : NULL;
@@ -625,7 +674,10 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt)
 			fputs(*key ? key : "(none)", out);
 		else
 			tq_dsv_field(out, key, sep);
-		fprintf(out, "%c%llu\n", sep, (unsigned long long)size);
+		fprintf(out, "%c%llu", sep, (unsigned long long)size);
+		if (f->disp)
+			disp_dsv(f, out, f->rows[i].id, sep, fmt);
+		fputc('\n', out);
 	}
 	return (long)f->n;
 }

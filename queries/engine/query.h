@@ -351,5 +351,10 @@ int tq_freq_sizes(tq_freq *f, td_index *ix, const tq_filter *flt);
  * of no tokens ((mixed)) has no rate: NA in text, empty in TSV/CSV, null in
  * JSON. Returns the number of rows. */
 long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt);
+/* Turns on dispersion (disp.c) over the documents passing flt: the rows
+ * then end with the number of documents, Juilland's D and Gries' DP
+ * (docs, juilland_d, dp), and tq_freq_layer() is -1. Call before adding
+ * hits. 0 or an error. */
+int tq_freq_dispersion(tq_freq *f, td_index *ix, const tq_filter *flt);
 
 #endif

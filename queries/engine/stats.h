@@ -116,4 +116,22 @@ int tq_stats_hits(td_index *ix, tq_plan *p, const tq_filter *f,
 int tq_stats_scan(td_seg *s, int layer, const tq_filter *f, uint64_t *cnt,
         uint64_t *ntok, tq_ranges *na);
 
+/* disp.c: dispersion of the rows of a frequency table over the documents
+ * searched (tagdex-query(1), --dispersion). freq.c tells it the document
+ * of each hit (tq_disp_part) and each count it adds to a row (by the row's
+ * number in order of creation). */
+typedef struct tq_disp tq_disp;
+/* The parts: every document passing flt with at least one token of
+ * article text, and their sizes. */
+int tq_disp_new(td_index *ix, const tq_filter *flt, tq_disp **out);
+void tq_disp_free(tq_disp *d);
+void tq_disp_part(tq_disp *d, size_t segno, uint32_t doc);
+int tq_disp_note(tq_disp *d, size_t row, uint64_t n);
+typedef struct tq_disp_row {
+	uint64_t docs;   /* parts where the row occurs */
+	double d, dp;    /* Juilland's D, Gries' DP */
+	int d_def, dp_def;
+} tq_disp_row;
+void tq_disp_get(tq_disp *d, size_t row, tq_disp_row *out);
+
 #endif

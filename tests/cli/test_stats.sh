@@ -1,5 +1,6 @@
 #!/bin/sh
-# test_stats.sh: tagdex-query --collocates and --keywords. The counts
+# test_stats.sh: tagdex-query --collocates, --keywords and --freq
+# --dispersion. The counts
 # (f_node, f_coll, f_pair, the window, N; f_focus, f_ref and the sizes) are
 # checked against a brute-force computation in Python from the token stream
 # ('[]' with --tokens: each token's layers and sentence) and the hits, from
@@ -57,6 +58,28 @@ $Q -x "$tmp/tiny" --keywords --focus '<q/>' --reference '<s/>' >/dev/null 2>"$tm
 $Q -x "$tmp/tiny" --collocates '"absent"' >/dev/null 2>&1
 [ $? -eq 1 ] || fail "no node: not exit status 1"
 
+# --- dispersion, hand-checked: documents of 4, 4 and 2 tokens, "x" 2, 1
+# and 0 times. DP = (|2/3 - .4| + |1/3 - .4| + |0 - .2|) / 2 = 0.266667;
+# rates .5, .25, 0: mean .25, population sd sqrt(.125 / 3), V = 0.816497,
+# D = 1 - V / sqrt(2) = 1 - 1/sqrt(3) = 0.422650; in 2 documents.
+mkdir -p "$tmp/d3"
+for d in "a:x y x y" "b:x y y y" "c:y y"; do
+	cat >"$tmp/d3/${d%%:*}.xml" <<TEI
+<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p>${d#*:}</p></body></text></TEI>
+TEI
+done
+$ING -q -x "$tmp/d3idx" "$tmp/d3" || fail "ingest d3"
+$Q -x "$tmp/d3idx" --freq match --dispersion --format csv '"x"' >"$tmp/d3.csv"
+grep -q '^3,300000.00,x,10,2,0.42264973081,0.266666666667$' "$tmp/d3.csv" ||
+	{ fail "hand-checked dispersion"; cat "$tmp/d3.csv"; }
+# one document: D has no value (n - 1 = 0), DP is 0
+$Q -x "$tmp/tiny" --freq match --dispersion --format csv '"deal"' >"$tmp/d1.csv"
+grep -q '^1,83333.33,deal,12,1,,0$' "$tmp/d1.csv" || { fail "one document: D undefined"; cat "$tmp/d1.csv"; }
+$Q -x "$tmp/tiny" --dispersion '"deal"' >/dev/null 2>&1
+[ $? -eq 2 ] || fail "--dispersion without --freq: not exit status 2"
+
 # --- the corpus: every option combination against the brute force
 run() { # NAME ARGS...
 	name=$1; shift
@@ -83,6 +106,12 @@ for q in likely war; do
 done
 $Q -x "$tmp/idx" --format json '<q/>' >"$tmp/hits-q.json"
 $Q -x "$tmp/idx" --format json '<head/>' >"$tmp/hits-head.json"
+DQ='"the"%c|"war"%c|"likely"%c|"will"%c|"Kim"|"said"'
+$Q -x "$tmp/idx" --format json --tokens "$DQ" >"$tmp/hits-disp.json"
+$Q -x "$tmp/idx" --format json --tokens --from 2024 "$DQ" >"$tmp/hits24-disp.json"
+run d-norm.csv --freq norm --dispersion --format csv "$DQ"
+run d-norm24.json --freq norm --dispersion --from 2024 --format json "$DQ"
+run d-doc.tsv --freq doc --dispersion --format tsv "$DQ"
 run k-q-rest.csv --keywords --focus '<q/>' --alpha 1 --min-freq 1 --format csv
 run k-q-head.csv --keywords --focus '<q/>' --reference '<head/>' --by lemma --alpha 1 --min-freq 1 --format csv
 run k-q-05.csv --keywords --focus '<q/>' --format csv
@@ -288,6 +317,39 @@ check_kw("k-q-head.csv", hq, [h for h in hs], "lemma", 1, 1)
 check_kw("k-q-05.csv", hq, None, "word", 0.05, 3)
 check_kw("k-q-bonf.csv", hq, None, "word", 0.01, 2, bonf=True)
 check_kw("k-q-lr.json", hq, None, "word", 1, 1, measure="log_ratio")
+# ---- dispersion (Juilland et al. 1970 over rates, Gries 2008)
+def check_disp(name, toks, hits, by):
+    size = {}
+    for (d, p) in toks:
+        size[d] = size.get(d, 0) + 1
+    S, n = sum(size.values()), len(size)
+    per = {}
+    for h in hits:
+        k = h["doc"] if by == "doc" else " ".join(t["norm"] for t in h["tokens"])
+        per.setdefault(k, {})
+        per[k][h["doc"]] = per[k].get(h["doc"], 0) + 1
+    if name.endswith(".json"):
+        rows = jl(name)
+    else:
+        rows, head = table(name)
+        check(head == ["count", "per_million", "value", "tokens", "docs", "juilland_d", "dp"], f"{name}: header {head}")
+    check({r["value"] for r in rows} == set(per), f"{name}: keys differ")
+    for r in rows:
+        c = per[r["value"]]
+        f = sum(c.values())
+        dp = 0.5 * sum(abs(c.get(d, 0) / f - size[d] / S) for d in size)
+        rates = [c.get(d, 0) / size[d] for d in size]
+        mean = sum(rates) / n
+        sd = math.sqrt(sum((x - mean) ** 2 for x in rates) / n)
+        D = 1 - (sd / mean) / math.sqrt(n - 1)
+        check(int(r["count"]) == f and int(r["docs"]) == len(c), f"{name}: {r['value']}: count, docs")
+        check(abs(float(r["dp"]) - dp) < 1e-9, f"{name}: {r['value']}: dp {r['dp']} != {dp}")
+        check(abs(float(r["juilland_d"]) - D) < 1e-9, f"{name}: {r['value']}: D {r['juilland_d']} != {D}")
+    check(len(rows) > 3, f"{name}: {len(rows)} rows")
+
+check_disp("d-norm.csv", toks, jl("hits-disp.json"), "norm")
+check_disp("d-norm24.json", toks24, jl("hits24-disp.json"), "norm")
+check_disp("d-doc.tsv", toks, jl("hits-disp.json"), "doc")
 sys.exit(1 if bad else 0)
 PY
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
