@@ -1048,7 +1048,14 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
 	"Institute", "Service", "Commission", "Society", "Association", "Assn",
 	"Church", "Police", "Legion", "Board", "Foundation", "League",
 	"Federation", "Authority", "Organization", "Organisation",
-	"Fund", "Club", "Ltd", "Press", "Corps", "Academy", "Congress", "Lobby", NULL};
+	"Fund", "Club", "Ltd", "Press", "Corps", "Academy", "Congress", "Lobby",
+	/* firms by their trade ("Morton Foods", "Hughes Aircraft") */
+	"Foods", "Aircraft", "Motors", "Industries", "Airlines", "Airways",
+	"Railroad", "Railway", "Products", "Mills", "Stores", "Laboratories",
+	"Enterprises", "Studios", NULL};
+/* Words an abbreviation of a name leaves out (org_acronym). */
+static const char *const acronym_skip[] = {"of", "for", "and", "the", "&",
+	"on", "in", "to", NULL};
 /* heads written as abbreviations keep their full stop */
 static const char *const org_abbrevs[] = {"Corp", "Inc", "Co", "Assn", "Ltd", NULL};
 
@@ -1696,6 +1703,43 @@ static int org_first_word(const td_actx *c, size_t i)
 	return 0;
 }
 
+/* An abbreviation of an organisation named earlier: token i is 2 to 8
+ * capital letters that are the initials of that name's capitalised words
+ * ("CDC" after "California Democratic Council", "NAACP" after "National
+ * Association for the Advancement of Colored People"; "of", "for", "and",
+ * "the" and "&" are skipped, as in most such abbreviations); the mention
+ * or NULL. */
+static const td_mention *org_acronym(const td_actx *c, size_t i)
+{
+	const char *t = td_tok_str(c, i);
+	size_t n = td_tok_len(c, i);
+	if (n < 2 || n > 8)
+		return NULL;
+	for (size_t k = 0; k < n; k++)
+		if (t[k] < 'A' || t[k] > 'Z')
+			return NULL;
+	for (size_t k = c->n_ments; k-- > 0;) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2 ||
+		    m->t0 >= i)
+			continue;
+		size_t got = 0;
+		int ok = 1;
+		for (size_t w = m->t0; w < m->t1 && ok; w++) {
+			const char *ws = td_tok_str(c, w);
+			if (!td_tok_is_word(c, w) || td_tok_any(c, w, acronym_skip))
+				continue;
+			if (!td_tok_is_cap(c, w) || got >= n || ws[0] != t[got])
+				ok = 0;
+			else
+				got++;
+		}
+		if (ok && got == n)
+			return m;
+	}
+	return NULL;
+}
+
 /* "the University" alone: the organisation named earlier with that head
  * ("Emory University"); NULL when none or the word opens the sentence. */
 static const td_mention *org_by_head(const td_actx *c, size_t t0, size_t i, size_t t1)
@@ -1828,7 +1872,8 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	}
 	const td_mention *om;
 	if (n == 0 && lexn == 0 &&
-	    ((om = org_short(c, t0, i, t1)) || (om = org_by_head(c, t0, i, t1)))) {
+	    ((om = org_short(c, t0, i, t1)) || (om = org_by_head(c, t0, i, t1)) ||
+	     (om = org_acronym(c, i)))) {
 		const char *key = om->key;
 		if ((rc = emit(c, i, i + 1, key, "org", key, 0, 0, NULL)) < 0)
 			return rc;
@@ -2118,6 +2163,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, place_heads, proper_heads, after_np, dateline_months, event_heads, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, place_heads, proper_heads, after_np, dateline_months, event_heads, acronym_skip, NULL};
 	return td_words_register(a, lists);
 }

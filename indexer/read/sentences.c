@@ -225,6 +225,14 @@ static int dot_continues(const td_abbrevs *ab, const char *s, size_t w,
 	if (n <= 1)
 		return 0;
 	int cls = ab_class(ab, s + w, n, 0);
+	/* a prefixed title ("ex-Gov.", "Lt.-Gen."): the part after the last
+	 * hyphen */
+	for (size_t h = dot; !cls && h > w + 1; h--)
+		if (s[h - 1] == '-') {
+			if (ab_class(ab, s + h, dot + 1 - h, AB_TITLE))
+				cls = AB_TITLE;
+			break;
+		}
 	if (cls == AB_TITLE || cls == AB_INNER)
 		return 1;
 	if ((cls == AB_NUMBER || cls == AB_MONTH) && is_digit(ncp))

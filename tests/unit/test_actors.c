@@ -30,6 +30,35 @@ static void test_lexicon_names(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, round 6: a local title before a name stays outside it and out
+ * of the key; an abbreviation made of an organisation's initials is that
+ * organisation; a firm named by its trade is not a person. */
+static void test_titles_acronyms_firms(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		"Councilman William D. Schaefer complained that the plan failed.\n"
+		"Mr. Schaefer wrote to Mayor Grady.",
+		"The California Democratic Council met in Fresno.\n"
+		"The CDC has 55,000 members, and the NAACP none.",
+		"Morton Foods sold its stock, and Hughes Aircraft bought it."};
+	td_doc *d = fx_doc("1961-12-01", paras, 3);
+	fx_expect(d, "persName", "William D. Schaefer", "ref", "#william-d-schaefer");
+	fx_expect(d, "persName", "Schaefer", "ref", "#william-d-schaefer");
+	assert_null(fx_find(d, "persName", "Councilman William D. Schaefer"));
+	fx_expect(d, "orgName", "California Democratic Council", "ref",
+		"#california-democratic-council");
+	fx_expect(d, "orgName", "CDC", "ref", "#california-democratic-council");
+	/* initials of no organisation named before: no key borrowed */
+	const td_span *n = fx_find(d, "orgName", "NAACP");
+	assert_true(!n || !td_span_attr(n, "ref") ||
+		strcmp(td_span_attr(n, "ref"), "#california-democratic-council"));
+	fx_expect(d, "orgName", "Morton Foods", "ref", "#morton-foods");
+	fx_expect(d, "orgName", "Hughes Aircraft", "ref", "#hughes-aircraft");
+	assert_null(fx_find(d, "persName", "Morton Foods"));
+	td_doc_free(d);
+}
+
 static void test_possessive_and_metonyms(void **state)
 {
 	(void)state;
@@ -645,6 +674,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lexicon_names),
+		cmocka_unit_test(test_titles_acronyms_firms),
 		cmocka_unit_test(test_located_after_the),
 		cmocka_unit_test(test_possessive_and_metonyms),
 		cmocka_unit_test(test_the_north_needs_topic),

@@ -74,6 +74,14 @@ static void test_abbreviations(void **state)
 	/* A month abbreviation before a capital does end a sentence. */
 	CHECK("It was signed in Jan. Nobody noticed.", "It was signed in Jan.",
 		"Nobody noticed.");
+	/* A title abbreviation after a prefix ("ex-Gov.") is still a title;
+	 * "Atty. Gen." is two. */
+	CHECK("Nixon leads, with ex-Gov. Knight second. Mosk, Atty. Gen. Stanley Mosk, agreed.",
+		"Nixon leads, with ex-Gov. Knight second.",
+		"Mosk, Atty. Gen. Stanley Mosk, agreed.");
+	/* a hyphenated word ending in a non-title abbreviation is no title */
+	CHECK("It went by pre-Jan. Nobody noticed.", "It went by pre-Jan.",
+		"Nobody noticed.");
 }
 
 static void test_initials(void **state)
