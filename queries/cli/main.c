@@ -68,6 +68,10 @@ static const char usage_text[] =
         "      --within ELEM   inside elements ELEM\n"
         "      --pullquotes    keep text that is not the article (pull\n"
         "                      quotes, layout markers)\n"
+        "      --match-strategy S  standard (default, as CQP's), shortest\n"
+        "                      or longest: which matches are hits\n"
+        "      --hard-boundary N  the most tokens an open repetition\n"
+        "                      (*, +, {n,}) covers (default 100)\n"
         "      --color[=WHEN]  highlight matches: auto (default), always, "
         "never\n"
         "  -h, --help          this help;  --version  the version\n"
@@ -90,6 +94,8 @@ typedef struct opts {
 	tq_filter filter;
 	const char *actor, *who, *hedge, *within;
 	int hedge_set;
+	int strategy; /* --match-strategy: TQ_MATCH_* */
+	long bound;   /* --hard-boundary, 0: the parser's default */
 	const char *query;
 } opts;
 
@@ -502,6 +508,8 @@ enum {
 	O_HEDGE,
 	O_WITHIN,
 	O_PULL,
+	O_STRATEGY,
+	O_BOUND,
 	O_TOKENS,
 	O_DISP,
 	O_COLOR,
@@ -528,6 +536,8 @@ static const struct option longopts[] = {
         {"hedge", optional_argument, NULL, O_HEDGE},
         {"within", required_argument, NULL, O_WITHIN},
         {"pullquotes", no_argument, NULL, O_PULL},
+        {"match-strategy", required_argument, NULL, O_STRATEGY},
+        {"hard-boundary", required_argument, NULL, O_BOUND},
         {"tokens", no_argument, NULL, O_TOKENS},
         {"dispersion", no_argument, NULL, O_DISP},
         {"color", optional_argument, NULL, O_COLOR},
@@ -663,6 +673,22 @@ static int parse_opts(int argc, char **argv, opts *o)
 			*(c == O_LIMIT          ? &o->limit
 			        : c == O_OFFSET ? &o->offset
 			                        : &o->sample) = v;
+			break;
+		case O_STRATEGY:
+			if ((o->strategy = tq_match_strategy(optarg)) < 0)
+				return usage_error(
+				        "--match-strategy: expected standard, "
+				        "shortest or longest, not '%s'",
+				        optarg);
+			break;
+		case O_BOUND:
+			if (number(optarg, &v) < 0 || v < 1 ||
+			        v > TQ_MAX_BOUNDARY)
+				return usage_error(
+				        "--hard-boundary: expected a number of "
+				        "tokens from 1 to 10000, not '%s'",
+				        optarg);
+			o->bound = v;
 			break;
 		case O_SEED:
 			if (number(optarg, &v) < 0)
@@ -832,12 +858,14 @@ int main(int argc, char **argv)
 	run r = {0};
 	r.o = &o;
 	int status = EXIT_HITS;
-	if ((rc = build_query(&o, &ast)) < 0 ||
-	        (rc = tq_plan_new(ast, &plan)) < 0) {
+	if ((rc = build_query(&o, &ast)) == 0 && o.bound)
+		tq_node_set_bound(ast, o.bound);
+	if (rc < 0 || (rc = tq_plan_new(ast, &plan)) < 0) {
 		query_error(o.query ? o.query : "", rc);
 		status = EXIT_USAGE;
 		goto out;
 	}
+	tq_plan_set_strategy(plan, o.strategy);
 	catch_sigbus();
 	if (getenv("TAGDEX_CRC_SOFT"))
 		td_index_crc_soft();

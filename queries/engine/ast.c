@@ -32,6 +32,14 @@ tq_node *tq_node_new(int kind, size_t off)
 	return n;
 }
 
+void tq_node_set_bound(tq_node *n, long bound)
+{
+	if (n->kind == TQ_REPEAT && n->max < 0)
+		n->bound = bound;
+	for (size_t i = 0; i < n->nkids; i++)
+		tq_node_set_bound(n->kids[i], bound);
+}
+
 int tq_node_add(tq_node *parent, tq_node *kid)
 {
 	if (!kid)

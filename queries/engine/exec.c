@@ -57,6 +57,8 @@ typedef struct leafset {
 	uint8_t *bits; /* regex leaf: one bit per lexicon id */
 	uint64_t freq; /* occurrences of all matching ids */
 	vec ids;       /* matching ids */
+	vec pos;       /* gap_ends: every position of the leaf, ascending */
+	int pos_state; /* 0 not loaded, 1 loaded, -1 too many to load */
 } leafset;
 
 typedef struct spanset {
@@ -120,6 +122,16 @@ typedef struct ctx {
 	uint32_t hint_doc, hint_first;
 	int has_hint;
 	const tq_filter *f;
+	/* the matching strategy's state over the hits of a segment, in
+	 * order of their starts (strat_emit): longest: the furthest end so
+	 * far; standard: the ends of hits still ahead of the current start;
+	 * shortest: the hits that a later, shorter one may still replace
+	 * (ends ascending) */
+	uint32_t far;
+	int any_far;
+	vec ends;
+	tq_hit *pend;
+	size_t npend, cappend;
 } ctx;
 
 /* ----------------------------------------------------------- leaves */
@@ -400,6 +412,15 @@ static int repeat_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 	for (long i = 1; rc == 0 && (n->max < 0 || i <= n->max); i++) {
 		if ((rc = ends_many(c, n->kids[0], &cur, &nxt)) < 0)
 			break;
+		if (n->max < 0 && n->bound > 0) {
+			/* the hard boundary: ends only grow with more
+			 * repetitions, so one past it is dropped for good */
+			size_t j = 0;
+			for (size_t a = 0; a < nxt.n; a++)
+				if (nxt.v[a] - s <= (uint32_t)n->bound)
+					nxt.v[j++] = nxt.v[a];
+			nxt.n = j;
+		}
 		if (i < n->min) {
 			/* a fixpoint below min stays one: jump to min */
 			if (same(&cur, &nxt))
@@ -591,6 +612,79 @@ static int wc_load(ctx *c, const tq_node *n, wcache **out)
 	return 0;
 }
 
+/* A gap and a token, "the" []* "of": kids[i] is [] repeated and kids[i+1]
+ * one condition on one leaf. Then the ends after both come straight from
+ * the leaf's positions in the window of each start, not token by token.
+ * The leaf's positions are loaded once per segment, unless they are too
+ * many to pay (then 0: evaluate as usual). 1 if usable, 0 if not, or an
+ * error. */
+static int gap_usable(ctx *c, const tq_node *n, size_t i)
+{
+	if (i + 1 >= n->nkids)
+		return 0;
+	const tq_node *r = n->kids[i], *t = n->kids[i + 1];
+	if (r->kind != TQ_REPEAT || r->kids[0]->kind != TQ_TOKEN ||
+	        r->kids[0]->cond || (r->max < 0 && r->bound <= 0) ||
+	        t->kind != TQ_TOKEN || !t->cond || t->cond->kind != TQC_ATTR)
+		return 0;
+	leafset *ls = &c->leaves[t->cond->leaf];
+	if (ls->pos_state)
+		return ls->pos_state > 0;
+	ls->pos_state = -1;
+	if (ls->freq > td_seg_ntokens(c->s) / 8 + 1024)
+		return 0;
+	int rc = 0;
+	for (size_t k = 0; k < ls->ids.n && rc == 0; k++) {
+		td_postings *pp = NULL;
+		uint32_t pos;
+		if ((rc = td_postings_open(c->s, ls->layer, ls->ids.v[k], &pp)) < 0)
+			break;
+		while ((rc = td_postings_next(pp, 0, &pos)) == 1)
+			if ((rc = vpush(&ls->pos, pos)) < 0)
+				break;
+		td_postings_close(pp);
+	}
+	if (rc < 0)
+		return rc;
+	if (ls->ids.n > 1)
+		vuniq(&ls->pos);
+	ls->pos_state = 1;
+	return 1;
+}
+
+/* The ends after kids[i] ([] min..max times, or up to the hard boundary)
+ * and kids[i+1] from each position of from: q + 1 for each position q of
+ * the leaf with p + min <= q <= p + max, q in the document. */
+static int gap_ends(ctx *c, const tq_node *r, const tq_node *t,
+        const vec *from, vec *out)
+{
+	const vec *pv = &c->leaves[t->cond->leaf].pos;
+	uint64_t span = r->max < 0 ? (uint64_t)r->bound : (uint64_t)r->max;
+	int rc = 0;
+	out->n = 0;
+	for (size_t a = 0; a < from->n && rc == 0; a++) {
+		uint64_t lo = (uint64_t)from->v[a] + (uint64_t)r->min,
+		         hi = (uint64_t)from->v[a] + span;
+		if (hi >= c->dend)
+			hi = (uint64_t)c->dend - 1;
+		if ((uint64_t)r->min > span || lo > hi)
+			continue;
+		size_t l = 0, h = pv->n;
+		while (l < h) {
+			size_t mid = l + (h - l) / 2;
+			if (pv->v[mid] < lo)
+				l = mid + 1;
+			else
+				h = mid;
+		}
+		for (; l < pv->n && pv->v[l] <= hi && rc == 0; l++)
+			rc = vpush(out, pv->v[l] + 1);
+	}
+	if (rc == 0)
+		vuniq(out);
+	return rc;
+}
+
 static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 {
 	int rc = 0;
@@ -613,7 +707,13 @@ static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 		vec cur = {0}, nxt = {0}, tmp;
 		rc = vpush(&cur, s);
 		for (size_t i = 0; i < n->nkids && rc == 0 && cur.n; i++) {
-			rc = ends_many(c, n->kids[i], &cur, &nxt);
+			if ((rc = gap_usable(c, n, i)) > 0) {
+				rc = gap_ends(c, n->kids[i], n->kids[i + 1],
+				        &cur, &nxt);
+				i++;
+			} else if (rc == 0) {
+				rc = ends_many(c, n->kids[i], &cur, &nxt);
+			}
 			tmp = cur;
 			cur = nxt;
 			nxt = tmp;
@@ -814,6 +914,7 @@ static void ctx_free(ctx *c)
 		for (size_t i = 0; i < c->p->nleaves; i++) {
 			free(c->leaves[i].bits);
 			free(c->leaves[i].ids.v);
+			free(c->leaves[i].pos.v);
 		}
 	if (c->spans)
 		for (size_t i = 0; i < c->p->nspans; i++) {
@@ -832,6 +933,8 @@ static void ctx_free(ctx *c)
 		for (size_t i = 0; i < c->p->nrepeats; i++)
 			free(c->rs[i].stamp);
 	free(c->rs);
+	free(c->ends.v);
+	free(c->pend);
 	free(c->leaves);
 	free(c->spans);
 	free(c->wc);
@@ -878,10 +981,15 @@ static int try_start(ctx *c, uint32_t s, vec *e, tq_hit *h)
 	int rc = ends(c, c->p->ast, s, e);
 	if (rc < 0)
 		return rc;
-	/* the longest end whose match stays out of pull quotes */
+	/* the longest end whose match stays out of pull quotes (shortest
+	 * for the strategies standard and shortest) */
 	uint32_t best = s;
+	int longest = c->p->strategy == TQ_MATCH_LONGEST;
 	for (size_t i = 0; i < e->n; i++)
-		if (e->v[i] > best && !in_pullquote(c, s, e->v[i]))
+		if (e->v[i] > s &&
+		        (best == s ||
+		                (longest ? e->v[i] > best : e->v[i] < best)) &&
+		        !in_pullquote(c, s, e->v[i]))
 			best = e->v[i];
 	if (best == s)
 		return 0;
@@ -999,6 +1107,76 @@ static int emit(ctx *c, tq_hit *h, tq_hit_fn fn, void *arg)
 {
 	int rc = tq_join_hit(c->join, h);
 	return rc <= 0 ? rc : fn(arg, h);
+}
+
+/* The matching strategy over the hits of try_start (the shortest or
+ * longest match of each start), which come in order of their starts:
+ * standard drops a hit ending where an earlier one ends; longest one that
+ * an earlier hit contains (ending at or before the furthest end so far);
+ * shortest holds hits back until no later start can lie inside them, and
+ * drops those that a later hit lies inside. 0 to go on, else what fn
+ * returned or an error. */
+static int strat_emit(ctx *c, tq_hit *h, tq_hit_fn fn, void *arg)
+{
+	int rc = 0;
+	switch (c->p->strategy) {
+	case TQ_MATCH_LONGEST:
+		if (c->any_far && h->end <= c->far)
+			return 0;
+		c->far = h->end;
+		c->any_far = 1;
+		return emit(c, h, fn, arg);
+	case TQ_MATCH_STANDARD: {
+		size_t j = 0;
+		int seen = 0;
+		for (size_t i = 0; i < c->ends.n; i++) {
+			if (c->ends.v[i] <= h->start)
+				continue; /* no later hit can end there */
+			seen |= c->ends.v[i] == h->end;
+			c->ends.v[j++] = c->ends.v[i];
+		}
+		c->ends.n = j;
+		if (seen)
+			return 0;
+		if ((rc = vpush(&c->ends, h->end)) < 0)
+			return rc;
+		return emit(c, h, fn, arg);
+	}
+	default:
+		break;
+	}
+	/* shortest: a pending hit ending at or before this start is final */
+	size_t k = 0;
+	while (k < c->npend && c->pend[k].end <= h->start && rc == 0)
+		rc = emit(c, &c->pend[k++], fn, arg);
+	memmove(c->pend, c->pend + k, (c->npend - k) * sizeof *c->pend);
+	c->npend -= k;
+	if (rc != 0)
+		return rc;
+	/* those that contain h (ends ascend: a suffix) are no hits */
+	while (c->npend && c->pend[c->npend - 1].end >= h->end)
+		c->npend--;
+	if (c->npend == c->cappend) {
+		size_t cap = c->cappend ? c->cappend * 2 : 16;
+		tq_hit *v = realloc(c->pend, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		c->pend = v;
+		c->cappend = cap;
+	}
+	c->pend[c->npend++] = *h;
+	return 0;
+}
+
+/* The hits shortest still holds at the end of a segment. */
+static int strat_flush(ctx *c, tq_hit_fn fn, void *arg)
+{
+	int rc = 0;
+	size_t k = 0;
+	while (k < c->npend && rc == 0)
+		rc = emit(c, &c->pend[k++], fn, arg);
+	c->npend = 0;
+	return rc;
 }
 
 /* A sequence of fixed tokens ("will" "probably", "the" [] "of"): the
@@ -1123,7 +1301,7 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 			}
 			if ((rc = try_start(c, s, &e, &h)) < 0)
 				goto out;
-			if (rc && (rc = emit(c, &h, fn, arg)) != 0)
+			if (rc && (rc = strat_emit(c, &h, fn, arg)) != 0)
 				goto out;
 		}
 		if (rc < 0)
@@ -1153,8 +1331,8 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 						if ((rc = try_start(c, s, &e,
 						             &h)) < 0)
 							goto out;
-						if (rc && (rc = emit(c, &h, fn,
-						                   arg)) != 0)
+						if (rc && (rc = strat_emit(c, &h,
+						                   fn, arg)) != 0)
 							goto out;
 					}
 				}
@@ -1165,12 +1343,14 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 					continue;
 				if ((rc = try_start(c, s, &e, &h)) < 0)
 					goto out;
-				if (rc && (rc = emit(c, &h, fn, arg)) != 0)
+				if (rc && (rc = strat_emit(c, &h, fn, arg)) != 0)
 					goto out;
 			}
 		}
 	}
 out:
+	if (rc == 0)
+		rc = strat_flush(c, fn, arg);
 	starts_close(&it);
 	free(e.v);
 	return rc;

@@ -4,8 +4,10 @@
  * and quantifier chains are loops. Errors name the offset and what was
  * expected there.
  *
- *   query   := alts (op alts)*
+ *   top     := query ";"? EOF
+ *   query   := alts (op (NAME | alts))*
  *   op      := ("!" | "not")? ("within" | "containing")
+ *              (a bare NAME after op is the element: within s = within <s/>)
  *   alts    := seq ("|" seq)*
  *   seq     := item+
  *   item    := atom ("?" | "*" | "+" | "{" n "}" | "{" n? "," m? "}")*
@@ -426,6 +428,7 @@ static int item(parser *p, tq_node **out)
 		else if ((rc = tq_node_add(r, *out)) == 0) {
 			r->min = min;
 			r->max = max;
+			r->bound = max < 0 ? TQ_HARD_BOUNDARY : 0;
 			*out = r;
 			continue;
 		} else {
@@ -553,9 +556,23 @@ static int query(parser *p, tq_node **out)
 		n->neg = neg;
 		rc = tq_node_add(n, left);
 		left = n;
-		if (rc < 0 || (rc = next(p)) < 0 ||
-		        (rc = alts(p, &right)) < 0 ||
-		        (rc = tq_node_add(n, right)) < 0)
+		if (rc < 0 || (rc = next(p)) < 0)
+			break;
+		if (p->t.kind == TQT_IDENT) { /* CQP's within s */
+			right = tq_node_new(TQ_SPAN, p->t.off);
+			if (!right || !(right->elem = dupn(p->t.text, p->t.tlen))) {
+				tq_node_free(right);
+				rc = td_error(TD_ENOMEM, "out of memory");
+				break;
+			}
+			if ((rc = next(p)) < 0) {
+				tq_node_free(right);
+				break;
+			}
+		} else if ((rc = alts(p, &right)) < 0) {
+			break;
+		}
+		if ((rc = tq_node_add(n, right)) < 0)
 			break;
 	}
 	if (rc < 0) {
@@ -580,8 +597,16 @@ int tq_parse(const char *q, size_t len, tq_node **out)
 	tq_node *n = NULL;
 	if ((rc = query(&p, &n)) < 0)
 		return rc;
+	int semi = p.t.kind == TQT_SEMI;
+	if (semi && (rc = next(&p)) < 0) {
+		tq_node_free(n);
+		return rc;
+	}
 	if (p.t.kind != TQT_EOF) {
 		tq_node_free(n);
+		if (semi)
+			return expected(&p, "the end of the query after ';' "
+			                    "(one query at a time)");
 		return expected(&p, p.t.kind == TQT_IDENT
 		                            ? "'within', 'containing' or the "
 		                              "end of the query"

@@ -225,6 +225,20 @@ void tq_plan_free(tq_plan *p)
 	free(p);
 }
 
+int tq_match_strategy(const char *name)
+{
+	static const char *const names[] = {"standard", "shortest", "longest"};
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+void tq_plan_set_strategy(tq_plan *p, int strategy)
+{
+	p->strategy = strategy;
+}
+
 size_t tq_plan_nleaves(const tq_plan *p)
 {
 	return p->nleaves;

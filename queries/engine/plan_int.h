@@ -34,6 +34,7 @@ struct tq_plan {
 	size_t nspans;
 	size_t nslots;   /* within/containing nodes */
 	size_t nrepeats; /* repeat nodes */
+	int strategy;    /* TQ_MATCH_* */
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	pcre2_jit_stack *jit;

@@ -40,6 +40,7 @@ enum tq_tok_kind {
 	TQT_QMARK,
 	TQT_STAR,
 	TQT_PLUS,
+	TQT_SEMI, /* ';' (CQP's end of a query) */
 };
 
 typedef struct tq_tok {
@@ -119,7 +120,16 @@ typedef struct tq_node {
 	int slot; /* SPAN, REPEAT, WITHIN/CONTAINING: the node's number among
 	           * those of its kind in the plan (its per-segment state) */
 	int neg;  /* WITHIN/CONTAINING: negated (!within, !containing) */
+	long bound; /* REPEAT with max -1 (*, +, {n,}): the most tokens its
+	             * part of a match may cover, the hard boundary (0: none) */
 } tq_node;
+
+/* The hard boundary the parser gives every open-ended repetition (CQP's
+ * HardBoundary), and the largest one tq_node_set_bound() takes. */
+#define TQ_HARD_BOUNDARY 100
+#define TQ_MAX_BOUNDARY TQ_MAX_REPEAT
+/* Sets the hard boundary of every open-ended repetition in n to bound. */
+void tq_node_set_bound(tq_node *n, long bound);
 
 /* Parses a query. On TD_ESYNTAX or TD_ELIMIT the message says what was
  * expected and td_error_offset() gives the byte offset. *out is the caller's
@@ -149,6 +159,17 @@ typedef struct tq_plan tq_plan;
  * a bad regex. */
 int tq_plan_new(tq_node *ast, tq_plan **out);
 void tq_plan_free(tq_plan *p);
+
+/* Matching strategies (CQP's MatchingStrategy), applied to the set M of
+ * all non-empty matches that touch no text left out (pull quotes):
+ * standard (the default, as CQP's): the shortest match at each start, then
+ * of those ending at the same position the one starting first; shortest:
+ * the matches of M that contain no other match of M; longest: the matches
+ * of M that no other match of M contains. */
+enum { TQ_MATCH_STANDARD = 0, TQ_MATCH_SHORTEST, TQ_MATCH_LONGEST };
+/* TQ_MATCH_* for a name ("standard", "shortest", "longest"), or -1. */
+int tq_match_strategy(const char *name);
+void tq_plan_set_strategy(tq_plan *p, int strategy);
 
 /* ------------------------------------------------------------------ exec */
 
@@ -211,8 +232,9 @@ int tq_join_hit(tq_join *j, tq_hit *h);
  * negative code to abort with it. */
 typedef int (*tq_hit_fn)(void *ctx, const tq_hit *h);
 
-/* Runs the plan: for each start position the longest match that overlaps no
- * pull quote (unless f->pullquotes); empty matches are no hits. TD_ELIMIT
+/* Runs the plan: the matches its strategy selects (see TQ_MATCH_*) among
+ * those that overlap no pull quote (unless f->pullquotes), in order of their
+ * starts; empty matches are no hits. TD_ELIMIT
  * when a regex hits its match limit or the query needs unbounded work. */
 int tq_exec(
         td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn, void *ctx);

@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_query_forms.sh: the CQP and NoSketch Engine query forms of issue 15
 # end to end over an index of corpus/: !within, not within, !containing,
-# attr!="re", with their counts checked against the unnegated forms and
-# their errors (offset and caret, exit status 2).
+# attr!="re", with their counts checked against the unnegated forms; within
+# NAME, a trailing ';', --match-strategy and --hard-boundary on a text
+# whose hits are known; their errors (offset and caret, exit status 2).
 set -u
 top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 Q=./queries/tagdex-query
@@ -76,6 +77,47 @@ expect 2 $Q $X '"a" not <q/>'
 has "offset 8: expected 'within' or 'containing'" "$tmp/err"
 expect 2 $Q $X '<q who!/>'; has "offset 6: expected '=' or '!='" "$tmp/err"
 expect 2 $Q $X '<q who!="("/>'; has "offset 10: expected a valid regular" "$tmp/err"
+
+# --- CQP forms: within NAME, a trailing ';'
+[ "$(count '<seg type="hedge"/> within s')" = "$(count '<seg type="hedge"/> within <s/>')" ] ||
+	fail "within s != within <s/>"
+[ "$(count '<seg type="hedge"/> !within q')" = "$(count '<seg type="hedge"/> !within <q/>')" ] ||
+	fail "!within q != !within <q/>"
+[ "$(count '"likely";')" = "$(count '"likely"')" ] || fail "trailing ;"
+expect 2 $Q $X '"a"; "b"'
+has "offset 5: expected the end of the query after ';'" "$tmp/err"
+[ "$(sed -n 3p "$tmp/err")" = "       ^" ] || fail "caret after ;: $(sed -n 3p "$tmp/err")"
+
+# --- matching strategies and the hard boundary, on a text whose hits are
+# known: tokens the0 war1 and2 the3 peace4 of5 the6 land7 .8
+mkdir -p "$tmp/ms"
+printf 'Title\n\nThe war and the peace of the land.\n' >"$tmp/ms/a.txt"
+$ING -q -x "$tmp/msidx" "$tmp/ms/a.txt" || fail "ingest ms"
+M="-x $tmp/msidx --format tsv"
+ms() { # ms STRATEGY QUERY: the matches, one a line
+	$Q $M ${1:+--match-strategy $1} "$2" >"$tmp/ms.tsv" 2>"$tmp/err"
+	python3 -c 'import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline=""), delimiter="\t"))
+print("|".join(r["match"] for r in rows))' "$tmp/ms.tsv"
+}
+q='"the"%c []* "of"'
+[ "$(ms '' "$q")" = "The war and the peace of" ] || fail "default: $(ms '' "$q")"
+[ "$(ms standard "$q")" = "The war and the peace of" ] || fail "standard: $(ms standard "$q")"
+[ "$(ms shortest "$q")" = "the peace of" ] || fail "shortest: $(ms shortest "$q")"
+[ "$(ms longest "$q")" = "The war and the peace of" ] || fail "longest: $(ms longest "$q")"
+[ "$(ms '' '"peace" []*')" = "peace" ] || fail "standard peace []*"
+[ "$(ms longest '"peace" []*')" = "peace of the land." ] || fail "longest peace []*"
+[ "$(ms shortest '[]{2}')" = "$(ms longest '[]{2}')" ] || fail "fixed length"
+# the hard boundary: []* covers at most N tokens
+expect 0 $Q $M --hard-boundary 4 "$q"; has "The war and the peace of" "$tmp/out"
+expect 0 $Q $M --hard-boundary 3 "$q"; has "the peace of" "$tmp/out"
+expect 1 $Q $M --hard-boundary 2 '"war" []* "of"'
+expect 0 $Q $M --hard-boundary 3 '"war" []* "of"'
+expect 0 $Q $M --hard-boundary 2 '"war" []{0,5} "of"'
+expect 2 $Q $M --hard-boundary 0 "$q"; has "--hard-boundary: expected a number" "$tmp/err"
+expect 2 $Q $M --hard-boundary 10001 "$q"
+expect 2 $Q $M --match-strategy traditional "$q"
+has "--match-strategy: expected standard, shortest or longest" "$tmp/err"
 
 if [ "$fails" -ne 0 ]; then
 	echo "$fails check(s) failed"

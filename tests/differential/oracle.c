@@ -452,9 +452,13 @@ static void seq(odoc *o, const tq_node *n, size_t i, size_t s, char *out)
 	free(e);
 }
 
-static void rep(
-        odoc *o, const tq_node *n, long count, size_t s, char *out, long *done)
+/* s0: where the repetition began; an open-ended one covers at most
+ * n->bound tokens from there (the hard boundary) */
+static void rep(odoc *o, const tq_node *n, long count, size_t s0, size_t s,
+        char *out, long *done)
 {
+	if (n->max < 0 && n->bound > 0 && s - s0 > (size_t)n->bound)
+		return;
 	if (count >= n->min) {
 		if (done[s] <= count)
 			return; /* already expanded with as many repeats left */
@@ -467,7 +471,7 @@ static void rep(
 	ends(o, n->kids[0], s, e);
 	for (size_t x = 0; x <= o->n; x++)
 		if (e[x] && !(x == s && count >= n->min))
-			rep(o, n, count + 1, x, out, done);
+			rep(o, n, count + 1, s0, x, out, done);
 	free(e);
 }
 
@@ -517,7 +521,7 @@ static void ends(odoc *o, const tq_node *n, size_t s, char *out)
 		long *done = malloc((o->n + 1) * sizeof *done);
 		for (size_t i = 0; i <= o->n; i++)
 			done[i] = LONG_MAX;
-		rep(o, n, 0, s, out, done);
+		rep(o, n, 0, s, s, out, done);
 		free(done);
 		break;
 	}
@@ -553,7 +557,7 @@ static uint32_t tok_from(const odoc *o, size_t byte)
 }
 
 int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
-        char **out, size_t *len)
+        int strategy, char **out, size_t *len)
 {
 	odoc o = {0};
 	o.doc = doc;
@@ -566,12 +570,13 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 		o.sp_start[i] = tok_from(&o, doc->spans[i].start);
 		o.sp_end[i] = tok_from(&o, doc->spans[i].end);
 	}
-	FILE *m = open_memstream(out, len);
+	/* M, the non-empty matches that touch no pull quote: the shortest
+	 * and the longest end of each start (0: no match there) */
+	size_t *lo = calloc(o.n + 1, sizeof *lo), *hi = calloc(o.n + 1, sizeof *hi);
 	char *e = calloc(o.n + 1, 1);
 	for (size_t s = 0; s < o.n; s++) {
 		memset(e, 0, o.n + 1);
 		ends(&o, ast, s, e);
-		size_t best = s;
 		for (size_t x = s + 1; x <= o.n; x++) {
 			if (!e[x])
 				continue;
@@ -585,15 +590,38 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 				        o.sp_start[i] < x && o.sp_end[i] > s)
 					pq = 1;
 			}
-			if (!pq)
-				best = x;
+			if (pq)
+				continue;
+			if (!lo[s])
+				lo[s] = x;
+			hi[s] = x;
 		}
-		if (best == s)
-			continue;
-		fprintf(m, "%s:%zu-%zu ", doc->id, s, best);
+	}
+	/* the strategies as tagdex-query(1) defines them over M. A match
+	 * (s, x) contains another of M exactly when some start in [s, x)
+	 * has its shortest end at or before x; another contains it exactly
+	 * when some start at or before s has its longest end at or after x. */
+	FILE *m = open_memstream(out, len);
+	for (size_t s = 0; s < o.n; s++) {
+		size_t x = strategy == TQ_MATCH_LONGEST ? hi[s] : lo[s];
+		int keep = x != 0;
+		for (size_t t = 0; t < o.n && keep; t++) {
+			if (t == s)
+				continue;
+			if (strategy == TQ_MATCH_LONGEST)
+				keep = !(t < s && hi[t] >= x);
+			else if (strategy == TQ_MATCH_SHORTEST)
+				keep = !(t > s && t < x && lo[t] && lo[t] <= x);
+			else /* standard: the first start of those ending at x */
+				keep = !(t < s && lo[t] == x);
+		}
+		if (keep)
+			fprintf(m, "%s:%zu-%zu ", doc->id, s, x);
 	}
 	fclose(m);
 	free(e);
+	free(lo);
+	free(hi);
 	free(o.sp_start);
 	free(o.sp_end);
 	free(o.tok.v);

@@ -10,10 +10,11 @@
 #include "query.h"
 
 /* Appends the hits of ast in doc to *out as "ID:START-END " (document token
- * numbers), in document order; pull quotes excluded unless pullquotes.
- * Returns 0, or -1 on a regex error. */
+ * numbers), in document order; pull quotes excluded unless pullquotes;
+ * strategy a TQ_MATCH_* (the hits among all matches). Returns 0, or -1 on
+ * a regex error. */
 int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
-        char **out, size_t *len);
+        int strategy, char **out, size_t *len);
 
 /* 1 when doc passes the filter's doc, genre and date bounds. */
 int oracle_doc_passes(const td_doc *doc, const tq_filter *f);

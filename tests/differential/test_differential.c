@@ -278,7 +278,9 @@ static void gen(char *q, size_t cap, int depth)
 		strncat(q, "(", cap - strlen(q) - 1);
 		gen(q, cap, depth + 1);
 		strncat(q, neg_op(" within "), cap - strlen(q) - 1);
-		if (rnd(3))
+		if (!rnd(4))
+			strncat(q, rnd(2) ? "s" : "q", cap - strlen(q) - 1);
+		else if (rnd(3))
 			gen_span(q, cap);
 		else
 			gen(q, cap, depth + 1);
@@ -293,6 +295,12 @@ static void gen(char *q, size_t cap, int depth)
 		return;
 	default:
 		gen_token(q, cap);
+		/* a gap: exec.c's gap_ends when a plain condition follows */
+		if (!rnd(2)) {
+			static const char *const gaps[] = {" []*", " []+",
+			        " []{0,3}", " []{2,}", " []{1,2}", " []?"};
+			strncat(q, gaps[rnd(6)], cap - strlen(q) - 1);
+		}
 		strncat(q, " ", cap - strlen(q) - 1);
 		gen_token(q, cap);
 	}
@@ -347,13 +355,21 @@ static void one_corpus(int round, int nqueries)
 	for (int k = 0; k < nqueries; k++) {
 		char q[2048] = "";
 		gen(q, sizeof q, 0);
+		if (!rnd(8))
+			strcat(q, " ;"); /* CQP's end of a query */
 		tq_node *n = NULL;
 		tq_plan *p = NULL;
 		if (tq_parse(q, strlen(q), &n) < 0)
 			fail_msg("generated query does not parse: %s: %s", q,
 			        td_error_last());
+		/* a small hard boundary now and then, so that short
+		 * documents feel it; every matching strategy */
+		long bound = rnd(3) ? TQ_HARD_BOUNDARY : 1 + (long)rnd(4);
+		int strategy = (int)rnd(3);
+		tq_node_set_bound(n, bound);
 		if (tq_plan_new(n, &p) < 0)
 			fail_msg("%s: %s", q, td_error_last());
+		tq_plan_set_strategy(p, strategy);
 		int pull = (int)rnd(2);
 		tq_filter f = {0};
 		f.pullquotes = pull;
@@ -381,7 +397,9 @@ static void one_corpus(int round, int nqueries)
 			if (!oracle_doc_passes(docs[i], &f))
 				continue;
 			assert_int_equal(
-			        oracle_hits(docs[i], n, pull, &o, &ol), 0);
+			        oracle_hits(docs[i], n, pull, strategy, &o,
+			                &ol),
+			        0);
 			fputs(o, m);
 			for (char *c = o; *c; c++)
 				nhits += *c == ':';
@@ -392,9 +410,11 @@ static void one_corpus(int round, int nqueries)
 			for (int i = 0; i < ndocs; i++)
 				td_tei_write(docs[i], stderr);
 		if (strcmp(got, want))
-			fail_msg("round %d query %s (pullquotes %d doc %s genre %s "
+			fail_msg("round %d query %s (strategy %d bound %ld "
+			         "pullquotes %d doc %s genre %s "
 			         "from %s to %s):\n index:  %s\n oracle: %s",
-			        round, q, pull, f.doc ? f.doc : "-",
+			        round, q, strategy, bound, pull,
+			        f.doc ? f.doc : "-",
 			        f.genre ? f.genre : "-", f.from ? f.from : "-",
 			        f.to ? f.to : "-", got, want);
 		uint64_t cnt = 0;

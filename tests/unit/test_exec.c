@@ -123,6 +123,10 @@ static int collect(void *arg, const tq_hit *h)
 	return 0;
 }
 
+/* the matching strategy of the next checks (TQ_MATCH_STANDARD: the
+ * default) */
+static int strategy;
+
 static void check_f(const char *q, const tq_filter *f, const char *want)
 {
 	tq_node *n = NULL;
@@ -130,6 +134,7 @@ static void check_f(const char *q, const tq_filter *f, const char *want)
 	if (tq_parse(q, strlen(q), &n) < 0)
 		fail_msg("%s: %s", q, td_error_last());
 	assert_int_equal(tq_plan_new(n, &p), 0);
+	tq_plan_set_strategy(p, strategy);
 	acc a = {{0}};
 	assert_int_equal(tq_exec(ix, p, f, collect, &a), 0);
 	if (strcmp(a.s, want))
@@ -223,7 +228,8 @@ static void test_exec_sequences(void **state)
 	check("\"will\" []{2,3} \"respond\"", "");
 	check("\"is\" []? \"likely\"", "a:3-5");
 	check("\"war\" \"is\"? \"likely\"", "a:2-5");
-	check("\"war\" []* \".\"", "a:2-12 c:3-7");
+	/* standard (CQP's default): the shortest match of each start */
+	check("\"war\" []* \".\"", "a:2-6 c:3-7");
 	check("\"war\" []+ \"likely\"", "a:2-5");
 	check("\"Kim\" []{2} \"likely\"", "");
 	check("\"Kim\" []{3} \"likely\"", "a:0-5");
@@ -235,7 +241,44 @@ static void test_exec_sequences(void **state)
 	check("\"nothing\"?", "");
 	/* matches never cross documents */
 	check("\"respond\" \".\" \"Pyongyang\"", "");
-	check("[]{11,}", "a:0-12 a:1-12");
+	check("\"respond\" []* \"Pyongyang\"", "");
+	check("\".\" []? \"Pyongyang\"", "");
+	check("[]{11,}", "a:0-11 a:1-12");
+	/* longest: each start's longest match that no other contains */
+	strategy = TQ_MATCH_LONGEST;
+	check("\"war\" []* \".\"", "a:2-12 c:3-7");
+	check("\"likely\"%c+", "a:4-5 c:0-1 c:2-3");
+	check("[]{11,}", "a:0-12");
+	check("\"will\" []{0,3} \"respond\"", "a:8-11");
+	/* shortest: the matches containing no other */
+	strategy = TQ_MATCH_SHORTEST;
+	check("[]{11,}", "a:0-11 a:1-12");
+	check("\"Kim\"? \"said\"", "a:1-2");
+	check("\"war\" []* \".\"", "a:2-6 c:3-7");
+	strategy = TQ_MATCH_STANDARD;
+	/* standard: of the shortest matches ending together, the first */
+	check("\"Kim\"? \"said\"", "a:0-2");
+	check("[]* \"war\"", "a:0-3 c:0-4");
+	/* the hard boundary: []* covers at most so many tokens */
+	{
+		tq_node *n = NULL;
+		tq_plan *p = NULL;
+		acc x = {{0}};
+		const char *q = "\"Kim\" []* \"respond\"";
+		assert_int_equal(tq_parse(q, strlen(q), &n), 0);
+		tq_node_set_bound(n, 9);
+		assert_int_equal(tq_plan_new(n, &p), 0);
+		assert_int_equal(tq_exec(ix, p, NULL, collect, &x), 0);
+		assert_string_equal(x.s, "a:0-11");
+		tq_plan_free(p);
+		tq_node_set_bound(n, 8);
+		assert_int_equal(tq_plan_new(n, &p), 0);
+		memset(&x, 0, sizeof x);
+		assert_int_equal(tq_exec(ix, p, NULL, collect, &x), 0);
+		assert_string_equal(x.s, "");
+		tq_plan_free(p);
+		tq_node_free(n);
+	}
 }
 
 static void test_exec_spans(void **state)
@@ -261,7 +304,10 @@ static void test_exec_spans(void **state)
 	check("<s/> containing <q/>", "a:0-6");
 	check("\"war\" within <q/>", "a:2-3");
 	check("[] within <q/>", "a:2-3 a:3-4 a:4-5");
+	check("\"war\" []* within <q/>", "a:2-3");
+	strategy = TQ_MATCH_LONGEST;
 	check("\"war\" []* within <q/>", "a:2-5");
+	strategy = TQ_MATCH_STANDARD;
 	check("<nosuch/>", "");
 	check("<s/> \"The\"", "a:0-7");
 	check("(<rs/> | <orgName/>) []", "a:7-9 b:0-2");
@@ -272,7 +318,9 @@ static void test_exec_spans(void **state)
 	/* pull quotes are left out */
 	check("<rs ref=\"north-korea\"/>", "b:0-1");
 	/* a longest match stops short of a pull quote */
+	strategy = TQ_MATCH_LONGEST;
 	check("\"Pyongyang\" []*", "b:0-6");
+	strategy = TQ_MATCH_STANDARD;
 	check("\"said\"", "a:1-2");
 }
 
@@ -283,7 +331,11 @@ static void test_exec_filters(void **state)
 	f.pullquotes = 1;
 	check_f("<rs ref=\"north-korea\"/>", &f, "b:0-1 b:6-7");
 	check_f("\"said\"", &f, "a:1-2 b:7-8");
-	check_f("\"Pyongyang\" []*", &f, "b:0-10 b:6-10");
+	strategy = TQ_MATCH_LONGEST;
+	/* b:6-10 lies inside b:0-10 */
+	check_f("\"Pyongyang\" []*", &f, "b:0-10");
+	strategy = TQ_MATCH_STANDARD;
+	check_f("\"Pyongyang\" []*", &f, "b:0-1 b:6-7");
 	f = (tq_filter){0};
 	f.from = "2024";
 	check_f("\"likely\"%c", &f, "a:4-5 c:0-1 c:2-3");

@@ -100,6 +100,13 @@ static void test_parser_spans(void **state)
 	        "((<seg/> !within <q/>) !containing [word=\"a\"])");
 	parses_as("<s/> ! containing \"a\" within <p/>",
 	        "((<s/> !containing [word=\"a\"]) within <p/>)");
+	/* CQP forms: within NAME, a trailing ';' */
+	parses_as("\"a\" within s", "([word=\"a\"] within <s/>)");
+	parses_as("\"a\" !within persName containing \"b\";",
+	        "(([word=\"a\"] !within <persName/>) containing [word=\"b\"])");
+	parses_as("\"a\" within s within p ;",
+	        "(([word=\"a\"] within <s/>) within <p/>)");
+	parses_as("\"a\";", "[word=\"a\"]");
 	parses_as("<q who!=\"kim.*\" type=\"x\"/>",
 	        "<q who!=\"kim.*\" type=\"x\"/>");
 }
@@ -155,6 +162,10 @@ static void test_parser_errors(void **state)
 	syntax_error("\"a\" not <q/>", TD_ESYNTAX, 8, "after '!' or 'not'");
 	syntax_error("\"a\" !within", TD_ESYNTAX, 11, "expected a token");
 	syntax_error("<q who!/>", TD_ESYNTAX, 6, "'=' or '!='");
+	syntax_error("\"a\"; \"b\"", TD_ESYNTAX, 5, "after ';'");
+	syntax_error("\"a\";;", TD_ESYNTAX, 4, "after ';'");
+	syntax_error(";", TD_ESYNTAX, 0, "expected a token");
+	syntax_error("\"a\" within s \"b\"", TD_ESYNTAX, 13, "end of the query");
 	syntax_error("\"unterminated", TD_ESYNTAX, 0, "closing");
 	syntax_error("\"a\"%q", TD_ESYNTAX, 3, "flag");
 }
