@@ -336,6 +336,14 @@ int td_annotate_until(const td_annotator *a, td_doc *doc, const char *last)
 	rc = build_context(&c);
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = stages[i].run(&c);
+	/* the tokens go back to the document for the later stages (the
+	 * index's layers and segment): annotation never changes the text */
+	td_tokens *t = rc || doc->tokens ? NULL : malloc(sizeof *t);
+	if (t) {
+		*t = c.tok;
+		memset(&c.tok, 0, sizeof c.tok);
+		doc->tokens = t;
+	}
 	free_context(&c);
 	if (rc == 0)
 		td_doc_sort_spans(doc);

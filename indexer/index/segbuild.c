@@ -1,6 +1,7 @@
 /* segbuild.c: builds one segment in memory from documents and writes it as
- * an immutable file. Documents are tokenised here (td_tokenize is
- * deterministic, so readers recompute offsets instead of storing them);
+ * an immutable file. Documents are tokenised here, or come with the
+ * pipeline's tokens (td_tokenize is deterministic, so readers recompute
+ * offsets instead of storing them);
  * lexicons are sorted bytewise at write time. The file is written whole,
  * fsync'd, and only then may a manifest name it. */
 #include "config.h"
@@ -329,10 +330,14 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	td_tokens t = {0};
 	if (b->ndocs >= UINT32_MAX - 1 || b->tlen + doc->len > UINT32_MAX * 16ull)
 		return td_error(TD_ELIMIT, "segment too large");
-	if ((rc = td_tokenize(doc->text, doc->len, 0, &t)))
+	/* the pipeline's tokens when it kept them (the same td_tokenize) */
+	if (doc->tokens)
+		t = *doc->tokens;
+	else if ((rc = td_tokenize(doc->text, doc->len, 0, &t)))
 		return rc;
 	if (b->nids + t.n >= UINT32_MAX) {
-		td_tokens_free(&t);
+		if (!doc->tokens)
+			td_tokens_free(&t);
 		return td_error(TD_ELIMIT, "segment holds too many tokens");
 	}
 	if ((rc = grow((void **)&b->docs, &b->cap_docs, b->ndocs + 1,
@@ -381,7 +386,8 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 		goto out;
 	b->ndocs++;
 out:
-	td_tokens_free(&t);
+	if (!doc->tokens)
+		td_tokens_free(&t);
 	return rc;
 }
 

@@ -338,7 +338,8 @@ struct td_pos_cache {
 	pc_ent *ent;
 	uint8_t *words;   /* max * MAXW bytes */
 	size_t wlen;
-	int32_t *vec;     /* max vectors of TD_POS_MAX_TAGS */
+	int32_t *vec;     /* max vectors of stride (the model's tags) */
+	unsigned stride;
 	int32_t *pair;    /* per (prev, prev2) a vector; */
 	uint8_t *pair_set; /* 1 when computed */
 	pc_tok *tok;
@@ -378,7 +379,6 @@ int td_pos_cache_new(size_t types, td_pos_cache **out)
 	size_t np = (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1);
 	if (!(c->ent = calloc(slots, sizeof *c->ent)) ||
 		!(c->words = malloc(types * MAXW)) ||
-		!(c->vec = malloc(types * TD_POS_MAX_TAGS * sizeof *c->vec)) ||
 		!(c->pair = malloc(np * TD_POS_MAX_TAGS * sizeof *c->pair)) ||
 		!(c->pair_set = calloc(np, 1))) {
 		td_pos_cache_free(c);
@@ -461,7 +461,15 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 		c->tok = t;
 		c->cap = cap;
 	}
+	unsigned nt = m->h.ntags, prev = TD_POS_START, prev2 = TD_POS_START;
 	if (c->model != m->serial) {
+		if (c->stride != nt) {
+			int32_t *v = realloc(c->vec, (size_t)c->max * nt * sizeof *v);
+			if (!v)
+				return td_error(TD_ENOMEM, "out of memory");
+			c->vec = v;
+			c->stride = nt;
+		}
 		cache_clear(c);
 		memset(c->pair_set, 0, (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1));
 		c->model = m->serial;
@@ -481,7 +489,6 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 		t[i].ent = j;
 		t[i].dict = e->dict;
 	}
-	unsigned nt = m->h.ntags, prev = TD_POS_START, prev2 = TD_POS_START;
 	uint32_t smask = m->h.nslots - 1;
 	uint64_t f[TD_POS_NFEAT];
 	int32_t *sc = s->scores;
@@ -498,14 +505,13 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 			size_t len = tok[i].end - tok[i].start;
 			token_hashes((const uint8_t *)text + tok[i].start, len, h);
 			features_word(h, first, f);
-			int32_t *v = c->vec + (size_t)c->nvec * TD_POS_MAX_TAGS;
+			int32_t *v = c->vec + (size_t)c->nvec * nt;
 			memset(v, 0, nt * sizeof *v);
 			for (unsigned k = 0; k < NWORD; k++)
 				add_feature(m, f[k], v);
 			e->vec[first] = ++c->nvec;
 		}
-		const int32_t *v = c->vec + (size_t)(e->vec[first] - 1) *
-			TD_POS_MAX_TAGS;
+		const int32_t *v = c->vec + (size_t)(e->vec[first] - 1) * nt;
 		size_t pi = (size_t)(prev == TD_POS_START ? nt : prev) *
 			(TD_POS_MAX_TAGS + 1) + (prev2 == TD_POS_START ? nt : prev2);
 		int32_t *pv = c->pair + pi * TD_POS_MAX_TAGS;

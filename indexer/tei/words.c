@@ -7,30 +7,111 @@
 #include "lemma.h"
 #include "pipeline.h"
 #include "pos.h"
+#include "hash.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* Tagging scratches outlive documents, for their per-type caches (pos.h):
- * a document takes one from the pool and gives it back, so each is used by
- * one thread at a time and there are as many as threads tag at once. */
+/* The lemma of a word as written with a tag, per (word, tag) type: td_lemma
+ * lowercases, compares and may search WordNet, and most tokens repeat a
+ * type seen before. Words of at most LW bytes; at most LMAX types (then it
+ * starts again empty). */
+enum { LW = 64, LMAX = 16384, LBUF = LMAX * 32 };
+typedef struct lemma_ent {
+	uint64_t key;    /* hash of the word and the tag */
+	uint32_t off;    /* the word, then the lemma with its NUL, in buf */
+	uint8_t wlen1;   /* the word's length + 1; 0: an empty slot */
+	uint8_t tag;
+	uint16_t llen;   /* the lemma's length */
+} lemma_ent;
+
+/* What a document's tagging and lemmatising use, kept across documents
+ * for its caches (pos.h and above). A document takes one from the pool and
+ * gives it back, so each is used by one thread at a time, and there are as
+ * many as threads tag at once. */
+typedef struct wscratch {
+	td_pos_scratch pos;
+	lemma_ent *lent;  /* 2 * LMAX slots, allocated at the first use */
+	char *lbuf;       /* LBUF bytes */
+	size_t lused, ln;
+} wscratch;
+
 typedef struct scratch_pool {
 	pthread_mutex_t mu;
-	td_pos_scratch **v;
+	wscratch **v;
 	size_t n, cap;
 } scratch_pool;
+
+static void wscratch_free(wscratch *s)
+{
+	if (!s)
+		return;
+	td_pos_scratch_free(&s->pos);
+	free(s->lent);
+	free(s->lbuf);
+	free(s);
+}
+
+/* td_lemma(word, len, pos), through the cache of s (tag: pos's number). */
+static size_t lemma_of(wscratch *s, const char *word, size_t len,
+	unsigned tag, const char *pos, char *out, size_t size)
+{
+	if (len > LW || size < 256)
+		return td_lemma(word, len, pos, out, size);
+	if (!s->lent) {
+		s->lent = calloc(2 * LMAX, sizeof *s->lent);
+		s->lbuf = malloc(LBUF);
+		if (!s->lent || !s->lbuf) { /* no cache, same answers */
+			free(s->lent);
+			free(s->lbuf);
+			s->lent = NULL;
+			s->lbuf = NULL;
+			return td_lemma(word, len, pos, out, size);
+		}
+	}
+	uint64_t key = td_hash(word, len) ^ (tag + 1) * 0x9e3779b97f4a7c15ull;
+	uint32_t mask = 2 * LMAX - 1, j = (uint32_t)key & mask;
+	for (;; j = (j + 1) & mask) {
+		const lemma_ent *e = &s->lent[j];
+		if (!e->wlen1)
+			break;
+		if (e->key == key && e->tag == tag && e->wlen1 == len + 1 &&
+			!memcmp(s->lbuf + e->off, word, len)) {
+			memcpy(out, s->lbuf + e->off + len, (size_t)e->llen + 1);
+			return e->llen;
+		}
+	}
+	size_t n = td_lemma(word, len, pos, out, size);
+	if (s->ln == LMAX || s->lused + len + n + 1 > LBUF) {
+		memset(s->lent, 0, 2 * LMAX * sizeof *s->lent);
+		s->ln = s->lused = 0;
+		for (j = (uint32_t)key & mask; s->lent[j].wlen1; j = (j + 1) & mask)
+			;
+	}
+	lemma_ent *e = &s->lent[j];
+	e->key = key;
+	e->off = (uint32_t)s->lused;
+	e->wlen1 = (uint8_t)(len + 1);
+	e->tag = (uint8_t)tag;
+	e->llen = (uint16_t)n;
+	memcpy(s->lbuf + s->lused, word, len);
+	memcpy(s->lbuf + s->lused + len, out, n + 1);
+	s->lused += len + n + 1;
+	s->ln++;
+	return n;
+}
 
 struct td_words {
 	td_pos_model *model;
 	scratch_pool *pool;
 };
 
-static td_pos_scratch *scratch_take(const td_words *w)
+static wscratch *scratch_take(const td_words *w)
 {
 	scratch_pool *p = w->pool;
-	td_pos_scratch *s = NULL;
+	wscratch *s = NULL;
 	pthread_mutex_lock(&p->mu);
 	if (p->n)
 		s = p->v[--p->n];
@@ -41,13 +122,13 @@ static td_pos_scratch *scratch_take(const td_words *w)
 }
 
 /* Gives s back (frees it when the pool cannot hold it). */
-static void scratch_give(const td_words *w, td_pos_scratch *s)
+static void scratch_give(const td_words *w, wscratch *s)
 {
 	scratch_pool *p = w->pool;
 	pthread_mutex_lock(&p->mu);
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? 2 * p->cap : 4;
-		td_pos_scratch **v = realloc(p->v, cap * sizeof *v);
+		wscratch **v = realloc(p->v, cap * sizeof *v);
 		if (v) {
 			p->v = v;
 			p->cap = cap;
@@ -58,10 +139,7 @@ static void scratch_give(const td_words *w, td_pos_scratch *s)
 		s = NULL;
 	}
 	pthread_mutex_unlock(&p->mu);
-	if (s) {
-		td_pos_scratch_free(s);
-		free(s);
-	}
+	wscratch_free(s);
 }
 
 const char *td_pos_model_path(void)
@@ -101,10 +179,8 @@ void td_words_free(td_words *w)
 	if (!w)
 		return;
 	td_pos_close(w->model);
-	for (size_t i = 0; i < w->pool->n; i++) {
-		td_pos_scratch_free(w->pool->v[i]);
-		free(w->pool->v[i]);
-	}
+	for (size_t i = 0; i < w->pool->n; i++)
+		wscratch_free(w->pool->v[i]);
 	free(w->pool->v);
 	pthread_mutex_destroy(&w->pool->mu);
 	free(w->pool);
@@ -119,16 +195,13 @@ static int cmp_size(const void *a, const void *b)
 
 /* tags[i] = the tag number of token i of tk, each <s> tagged on its own */
 static int tag_tokens(const td_words *w, const td_doc *doc,
-	const td_tokens *tk, uint8_t *tags)
+	const td_tokens *tk, uint8_t *tags, wscratch *sc)
 {
 	int rc = 0;
 	/* sentence boundaries: the starts and ends of the <s> spans */
 	size_t nb = 0, *bound = malloc((2 * doc->n_spans + 1) * sizeof *bound);
-	td_pos_scratch *sc = bound ? scratch_take(w) : NULL;
-	if (!sc) {
-		free(bound);
+	if (!bound)
 		return td_error(TD_ENOMEM, "out of memory");
-	}
 	for (size_t i = 0; i < doc->n_spans; i++)
 		if (!strcmp(doc->spans[i].name, "s")) {
 			bound[nb++] = doc->spans[i].start;
@@ -148,73 +221,93 @@ static int tag_tokens(const td_words *w, const td_doc *doc,
 		}
 		if (cut && i > first) {
 			rc = td_pos_tag(w->model, doc->text, tk->v + first, i - first,
-				tags + first, sc);
+				tags + first, &sc->pos);
 			first = i;
 		}
 	}
-	scratch_give(w, sc);
 	free(bound);
 	return rc;
 }
 
+/* doc->tokens, cut now if no stage has kept them (the index takes them
+ * from there too). */
+static int doc_tokens(td_doc *doc, td_tokens **out)
+{
+	if (!doc->tokens) {
+		td_tokens *t = calloc(1, sizeof *t);
+		if (!t)
+			return td_error(TD_ENOMEM, "out of memory");
+		int rc = td_tokenize(doc->text, doc->len, 0, t);
+		if (rc) {
+			free(t);
+			return rc;
+		}
+		doc->tokens = t;
+	}
+	*out = doc->tokens;
+	return 0;
+}
+
 int td_words_add(const td_words *w, td_doc *doc)
 {
-	td_tokens own = {0}, *tk = doc->tokens;
-	int rc = 0;
-	if (!tk) {
-		if ((rc = td_tokenize(doc->text, doc->len, 0, &own)))
-			return rc;
-		tk = &own;
-	}
+	td_tokens *tk;
+	int rc = doc_tokens(doc, &tk);
+	if (rc)
+		return rc;
 	uint8_t *tags = malloc(tk->n + 1);
-	if (!tags) {
+	wscratch *sc = tags ? scratch_take(w) : NULL;
+	if (!sc) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}
-	rc = tag_tokens(w, doc, tk, tags);
+	rc = tag_tokens(w, doc, tk, tags, sc);
 	for (size_t i = 0; i < tk->n && !rc; i++) {
 		const char *pos = td_pos_tag_name(w->model, tags[i]);
 		char lemma[256];
-		td_lemma(doc->text + tk->v[i].start, tk->v[i].end - tk->v[i].start,
-			pos, lemma, sizeof lemma);
+		lemma_of(sc, doc->text + tk->v[i].start,
+			tk->v[i].end - tk->v[i].start, tags[i], pos, lemma,
+			sizeof lemma);
 		rc = td_doc_add_span(doc, "w", tk->v[i].start, tk->v[i].end, NULL,
 			"pos", pos, "lemma", lemma, NULL);
 	}
 	if (!rc)
 		td_doc_sort_spans(doc);
 out:
+	if (sc)
+		scratch_give(w, sc);
 	free(tags);
-	td_tokens_free(&own);
 	return rc;
 }
 
 int td_words_layers(const td_words *w, td_doc *doc)
 {
-	td_tokens own = {0}, *tk = doc->tokens;
-	int rc = 0;
-	if (!tk) {
-		if ((rc = td_tokenize(doc->text, doc->len, 0, &own)))
-			return rc;
-		tk = &own;
-	}
+	td_tokens *tk;
+	int rc = doc_tokens(doc, &tk);
+	if (rc)
+		return rc;
 	td_toklayers *l = NULL;
 	uint8_t *tags = malloc(tk->n + 1);
 	const char **gpos = malloc((tk->n + 1) * sizeof *gpos);
 	const char **glemma = malloc((tk->n + 1) * sizeof *glemma);
-	if (!tags || !gpos || !glemma) {
+	wscratch *sc = tags && gpos && glemma ? scratch_take(w) : NULL;
+	if (!sc) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}
 	/* tags a <w> of the input gives win (a tagged TEI corpus) */
 	td_doc_w_layers(doc, tk, gpos, glemma);
 	if ((rc = td_toklayers_new(tk->n, &l)) ||
-		(rc = tag_tokens(w, doc, tk, tags)))
+		(rc = tag_tokens(w, doc, tk, tags, sc)))
 		goto out;
 	for (size_t i = 0; i < tk->n && !rc; i++) {
 		const char *pos = gpos[i] ? gpos[i]
 					  : td_pos_tag_name(w->model, tags[i]);
 		char lemma[256];
-		if (!glemma[i])
+		if (!glemma[i] && !gpos[i])
+			lemma_of(sc, doc->text + tk->v[i].start,
+				tk->v[i].end - tk->v[i].start, tags[i], pos, lemma,
+				sizeof lemma);
+		else if (!glemma[i])
 			td_lemma(doc->text + tk->v[i].start,
 				tk->v[i].end - tk->v[i].start, pos, lemma, sizeof lemma);
 		rc = td_toklayers_set(l, i, pos, glemma[i] ? glemma[i] : lemma);
@@ -225,10 +318,11 @@ int td_words_layers(const td_words *w, td_doc *doc)
 		l = NULL;
 	}
 out:
+	if (sc)
+		scratch_give(w, sc);
 	td_toklayers_free(l);
 	free(tags);
 	free(gpos);
 	free(glemma);
-	td_tokens_free(&own);
 	return rc;
 }

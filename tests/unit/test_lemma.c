@@ -3,6 +3,8 @@
  * same answers from several threads at once. */
 #include "config.h"
 #include "lemma.h"
+#include "pipeline.h"
+#include "pos.h"
 #include "tagdex.h"
 
 #include <dirent.h>
@@ -176,6 +178,84 @@ static void test_morphy_is_morphstr(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The index's layers (td_words_layers, which caches lemmas per word and
+ * tag across documents) give every token the tag of the uncached tagger
+ * and td_lemma of its word and tag: the repository's articles, each twice
+ * (the second time from the caches), and one text whose words come with
+ * several tags. */
+static void test_layers_are_td_lemma(void **state)
+{
+	(void)state;
+	td_words *w;
+	td_pos_model *m;
+	const char *model = TD_SRCDIR "/corpus/models/pos.model";
+	assert_int_equal(td_words_new(model, &w), 0);
+	assert_int_equal(td_pos_open(model, &m), 0);
+	static const char *const dirs[] = {TD_SRCDIR "/corpus/articles",
+		TD_SRCDIR "/tests/data/unseen/articles"};
+	size_t n = 0, bad = 0;
+	for (int round = 0; round < 2; round++)
+		for (size_t di = 0; di < 3; di++) {
+			DIR *d = di < 2 ? opendir(dirs[di]) : NULL;
+			struct dirent *e = NULL;
+			assert_true(di == 2 || d);
+			while (di == 2 ? !e : (e = readdir(d)) != NULL) {
+				char path[2048], *text;
+				size_t len;
+				if (di == 2) {
+					static const char t[] = "Rates rose. Rose rates. "
+						"The rose rose. Saw saws saw. Left left left. "
+						"He does. Does does. Leaves leave. Was it? ";
+					e = (struct dirent *)1;
+					text = strdup(t);
+					len = strlen(t);
+				} else {
+					if (e->d_name[0] == '.')
+						continue;
+					snprintf(path, sizeof path, "%s/%s", dirs[di],
+						e->d_name);
+					assert_int_equal(td_read_file(path, &text, &len), 0);
+				}
+				td_doc *doc;
+				assert_int_equal(td_doc_new("doc-x", text, len, &doc), 0);
+				assert_int_equal(td_words_layers(w, doc), 0);
+				td_tokens t = {0};
+				assert_int_equal(td_tokenize(text, len, 0, &t), 0);
+				assert_int_equal(doc->layers->n, t.n);
+				uint8_t *tags = malloc(t.n + 1);
+				td_pos_scratch sc = {0};
+				assert_int_equal(td_pos_tag_ref(m, text, t.v, t.n, tags,
+					&sc), 0);
+				for (size_t i = 0; i < t.n; i++, n++) {
+					char want[256];
+					const char *pos = td_pos_tag_name(m, tags[i]);
+					td_lemma(text + t.v[i].start, t.v[i].end - t.v[i].start,
+						pos, want, sizeof want);
+					const char *gp = td_toklayers_pos(doc->layers, i);
+					const char *gl = td_toklayers_lemma(doc->layers, i);
+					if (strcmp(gp, pos) || strcmp(gl, want)) {
+						if (bad++ < 5)
+							print_error("token %zu %.*s: %s/%s, want "
+								"%s/%s\n", i,
+								(int)(t.v[i].end - t.v[i].start),
+								text + t.v[i].start, gp, gl, pos, want);
+					}
+				}
+				td_pos_scratch_free(&sc);
+				free(tags);
+				td_tokens_free(&t);
+				td_doc_free(doc);
+				free(text);
+			}
+			if (d)
+				closedir(d);
+		}
+	assert_true(n > 30000);
+	assert_int_equal(bad, 0);
+	td_pos_close(m);
+	td_words_free(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +263,7 @@ int main(void)
 		cmocka_unit_test(test_small_buffer),
 		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_morphy_is_morphstr),
+		cmocka_unit_test(test_layers_are_td_lemma),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
