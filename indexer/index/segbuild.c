@@ -499,11 +499,12 @@ static int cmp_span(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* share (norm layer only, else NULL): per term the word id + 1 whose
+/* The term of position p is map[pos_id[p]] (map NULL: pos_id[p]).
+ * share (norm layer only, else NULL): per term the word id + 1 whose
  * postings are the same (its only surface form), or 0. */
 static int write_layer(out *o, td_seghdr *h, const td_strtab *t,
 	const uint32_t *order, const uint32_t *rank, const uint32_t *pos_id,
-	int layer, const uint32_t *share)
+	const uint32_t *map, int layer, const uint32_t *share)
 {
 	int rc = 0;
 	uint32_t n = t->n;
@@ -518,11 +519,11 @@ static int write_layer(out *o, td_seghdr *h, const td_strtab *t,
 		goto out;
 	}
 	for (uint32_t p = 0; p < h->ntokens; p++)
-		freq[rank[pos_id[p]]]++;
+		freq[rank[map ? map[pos_id[p]] : pos_id[p]]]++;
 	for (uint32_t i = 1; i <= n; i++)
 		start[i] = start[i - 1] + freq[i - 1];
 	for (uint32_t p = 0; p < h->ntokens; p++)
-		P[start[rank[pos_id[p]]]++] = p;
+		P[start[rank[map ? map[pos_id[p]] : pos_id[p]]]++] = p;
 	uint64_t lstr = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t s0 = start[i] - freq[i];
@@ -813,7 +814,7 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
 	uint32_t *word_order = NULL, *wrank = NULL, *norder = NULL,
-		 *nrank = NULL, *npos = NULL, *share = NULL, *nforms = NULL;
+		 *nrank = NULL, *share = NULL, *nforms = NULL;
 	h->ndocs = (uint32_t)b->ndocs;
 	h->ntokens = (uint32_t)b->nids;
 	if ((rc = sec_begin(o, h, TD_SEC_DOCS)))
@@ -839,16 +840,9 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 		goto out;
 	sec_end(o, h, TD_SEC_GSTR);
 	if ((rc = sort_tab(&b->words, &word_order, &wrank)) ||
-		(rc = write_layer(o, h, &b->words, word_order, wrank, b->ids, 0,
-			NULL)))
+		(rc = write_layer(o, h, &b->words, word_order, wrank, b->ids, NULL,
+			0, NULL)))
 		goto out;
-	npos = malloc((b->nids + 1) * 4);
-	if (!npos) {
-		rc = td_error(TD_ENOMEM, "out of memory");
-		goto out;
-	}
-	for (size_t p = 0; p < b->nids; p++)
-		npos[p] = b->w2n[b->ids[p]];
 	if ((rc = sort_tab(&b->norms, &norder, &nrank)))
 		goto out;
 	/* a norm with one surface form has that word's postings: shared */
@@ -866,7 +860,9 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 	for (uint32_t j = 0; j < b->norms.n; j++)
 		if (nforms[j] != 1)
 			share[j] = 0;
-	if ((rc = write_layer(o, h, &b->norms, norder, nrank, npos, 1, share)) ||
+	/* a position's norm is its word's: no array of them per position */
+	if ((rc = write_layer(o, h, &b->norms, norder, nrank, b->ids, b->w2n, 1,
+		     share)) ||
 		(rc = write_ids(o, h, TD_SEC_IDS, b->ids, b->nids, wrank,
 			 b->words.n, &h->id_bits)) ||
 		(rc = sec_begin(o, h, TD_SEC_W2N)))
@@ -883,7 +879,7 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 		int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA;
 		uint32_t *ord = NULL, *rk = NULL;
 		if (!(rc = sort_tab(t, &ord, &rk)) &&
-			!(rc = write_layer(o, h, t, ord, rk, ids, layer, NULL)))
+			!(rc = write_layer(o, h, t, ord, rk, ids, NULL, layer, NULL)))
 			rc = write_ids(o, h, td_sec_ids(layer), ids, b->nids, rk, t->n,
 				&h->lbits[l]);
 		free(ord);
@@ -896,7 +892,6 @@ out:
 	free(wrank);
 	free(norder);
 	free(nrank);
-	free(npos);
 	free(share);
 	free(nforms);
 	return rc;

@@ -15,8 +15,12 @@
 #include "tagdex.h"
 #include "hash.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wn.h>
@@ -27,8 +31,9 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* ------------------------------------------------ WordNet in memory */
 
-/* A read-only string table: the file's bytes, each key (and value) cut
- * with NUL in place; slots hold key offset + 1 (0: empty). */
+/* A read-only string table: the keys (and values) of a file, each
+ * NUL-terminated in buf (the rest of the file's lines is not kept); slots
+ * hold key offset + 1 (0: empty) and, with values, the value's offset. */
 typedef struct wtab {
 	char *buf;
 	uint32_t *key, *val;
@@ -48,61 +53,102 @@ static const char *wtab_get(const wtab *t, const char *s, size_t n)
 	for (uint32_t h = (uint32_t)td_hash(s, n) & t->mask; t->key[h]; h = (h + 1) & t->mask) {
 		const char *k = t->buf + t->key[h] - 1;
 		if (!strncmp(k, s, n) && k[n] == '\0')
-			return t->buf + t->val[h];
+			return t->val ? t->buf + t->val[h] : k;
 	}
 	return NULL;
 }
 
-/* Loads DIR/NAME: lines "key rest" (index: lines starting with a space
- * are the licence), or "inflected base ..." (with_value). */
+/* The key and value of the line p[0, nl - p): *kn and *vn their lengths
+ * (*v the value), 0 when the line has none (index: lines starting with a
+ * space are the licence). */
+static size_t wline(const char *p, const char *nl, int with_value,
+	const char **v, size_t *vn)
+{
+	const char *sp = memchr(p, ' ', (size_t)(nl - p));
+	if (p == nl || *p == ' ' || !sp || sp == p)
+		return 0;
+	*v = sp + 1;
+	*vn = 0;
+	if (with_value) {
+		const char *be = sp + 1;
+		while (be < nl && *be != ' ')
+			be++;
+		*vn = (size_t)(be - (sp + 1));
+		if (!*vn)
+			return 0;
+	}
+	return (size_t)(sp - p);
+}
+
+/* Loads DIR/NAME: lines "key rest", or "inflected base ..." (with_value).
+ * The file is mapped and only its keys (and values) copied: the index
+ * files are mostly synset offsets tagdex does not read. */
 static int wtab_load(wtab *t, const char *dir, const char *name,
 	int with_value)
 {
 	char path[1024];
-	size_t len;
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	if (td_read_file(path, &t->buf, &len))
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) < 0 || st.st_size <= 0) {
+		if (fd >= 0)
+			close(fd);
 		return -1;
-	size_t lines = 1;
-	for (size_t i = 0; i < len; i++)
-		lines += t->buf[i] == '\n';
+	}
+	size_t len = (size_t)st.st_size;
+	const char *file = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (file == MAP_FAILED)
+		return -1;
+	const char *e = file + len;
+	size_t lines = 1, bytes = 1;
+	for (const char *p = file; p < e;) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p)), *v;
+		if (!nl)
+			nl = e;
+		size_t vn, kn = wline(p, nl, with_value, &v, &vn);
+		if (kn) {
+			lines++;
+			bytes += kn + 1 + (with_value ? vn + 1 : 0);
+		}
+		p = nl + 1;
+	}
 	uint32_t ns = 1024;
 	while (ns < 2 * lines)
 		ns *= 2;
 	t->key = calloc(ns, 4);
-	t->val = calloc(ns, 4);
-	if (!t->key || !t->val)
+	t->val = with_value ? calloc(ns, 4) : NULL;
+	t->buf = malloc(bytes);
+	if (!t->key || (with_value && !t->val) || !t->buf ||
+		bytes > UINT32_MAX) {
+		munmap((void *)file, len);
 		return -1;
+	}
 	t->mask = ns - 1;
-	for (char *p = t->buf, *e = t->buf + len; p < e;) {
-		char *nl = memchr(p, '\n', (size_t)(e - p));
+	size_t used = 0;
+	for (const char *p = file; p < e;) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p)), *v;
 		if (!nl)
 			nl = e;
-		char *sp = memchr(p, ' ', (size_t)(nl - p));
-		if (*p != ' ' && sp && sp > p) {
-			*sp = '\0';
-			uint32_t v = (uint32_t)(p - t->buf);
-			if (with_value) {
-				char *b = sp + 1, *be = b;
-				while (be < nl && *be != ' ')
-					be++;
-				if (be == b) {
-					p = nl + 1;
-					continue;
-				}
-				v = (uint32_t)(b - t->buf);
-				*be = '\0';
-			}
-			size_t kn = (size_t)(sp - p);
+		size_t vn, kn = wline(p, nl, with_value, &v, &vn);
+		if (kn) {
 			uint32_t h = (uint32_t)td_hash(p, kn) & t->mask;
 			while (t->key[h])
 				h = (h + 1) & t->mask;
-			t->key[h] = (uint32_t)(p - t->buf) + 1;
-			t->val[h] = v;
+			t->key[h] = (uint32_t)used + 1;
+			memcpy(t->buf + used, p, kn);
+			t->buf[used + kn] = '\0';
+			used += kn + 1;
+			if (with_value) {
+				t->val[h] = (uint32_t)used;
+				memcpy(t->buf + used, v, vn);
+				t->buf[used + vn] = '\0';
+				used += vn + 1;
+			}
 		}
-		*nl = '\0'; /* nl == e is the NUL of td_read_file */
 		p = nl + 1;
 	}
+	munmap((void *)file, len);
 	return 0;
 }
 
