@@ -155,6 +155,11 @@ function main() {
 	};
 	brow('tagdex-ingest -j1', builds['tagdex-j1']);
 	brow('tagdex-ingest -j2', builds['tagdex-j2']);
+	const nl = builds['tagdex-j1-nolayers'], j1 = builds['tagdex-j1'];
+	brow('  -j1 without pos/lemma', nl);
+	if (nl && j1 && nl.mb_per_s != null && j1.mb_per_s != null)
+		o.push(`${pad('  pos and lemma layers cost', 30, 1)}${pad(`+${((j1.seconds / nl.seconds - 1) * 100).toFixed(0)}%`, 9)}` +
+			` of the time, ${j1.peak_rss_kb && nl.peak_rss_kb ? `+${((j1.peak_rss_kb - nl.peak_rss_kb) / 1024).toFixed(0)} MiB` : '-'} peak RSS (target: at most +15%)`);
 	brow('SQLite FTS5 (import+optimize)', builds.fts5);
 	o.push(`${pad('CWB 3.4.33* (quoted)', 30, 1)}${pad(QUOTED.build_s.cwb.toFixed(2), 9)}`);
 	o.push(`${pad('SQLite FTS5* (quoted)', 30, 1)}${pad(QUOTED.build_s.fts5.toFixed(2), 9)}`);

@@ -60,6 +60,13 @@ count "$tmp/ia" '[lemma="WARN"%c]' 2
 count "$tmp/ia" '[pos="VBD"]' 4
 count "$tmp/ia" '[pos="MD"] [pos="VB"]' 2
 count "$tmp/ia" '[pos="JJ.*"] "threat"' 1
+# make bench's ingest without tagging (TAGDEX_BENCH_NO_LAYERS=1): empty
+# layers; any other value tags as usual
+TAGDEX_BENCH_NO_LAYERS=1 "$ingest" -q -x "$tmp/nl" "$tmp/c.txt" || fail "no layers"
+count "$tmp/nl" '[pos=""]' 15
+count "$tmp/nl" '[lemma="warn"]' 0
+TAGDEX_BENCH_NO_LAYERS=0 "$ingest" -q -x "$tmp/nl0" "$tmp/c.txt" || fail "layers"
+count "$tmp/nl0" '[lemma="warn"]' 1
 count "$tmp/ia" '[lemma="be" & word="were"]' 1
 "$query" -x "$tmp/ia" --freq lemma '[pos="MD"]' > "$tmp/f" || fail "--freq lemma"
 printf '1\tmay\n1\twould\n' > "$tmp/want"
