@@ -38,7 +38,7 @@ tar -C "$src" --exclude=./.git "${ex[@]}" --exclude=./autom4te.cache \
 cd "$work/build" || exit 1
 log=$work/log
 echo "mutants: configuring and building a scratch copy in $work"
-{ "$work/src/configure" -q TD_SHARED="${TD_SHARED:-}" &&
+{ "$work/src/configure" -q --enable-test-hooks TD_SHARED="${TD_SHARED:-}" &&
 	make -j"$jobs"; } >"$log" 2>&1 ||
 	{ echo "mutants: the unmutated copy does not build (see $log)" >&2; exit 1; }
 

@@ -54,7 +54,7 @@ run_suite() { # name, configure args...
 	local dir="$top/build-$1"
 	shift
 	mkdir -p "$dir"
-	if (cd "$dir" && "$top/configure" -q --enable-werror "$@" &&
+	if (cd "$dir" && "$top/configure" -q --enable-werror --enable-test-hooks "$@" &&
 		make -j"$jobs" >/dev/null && make -j"$jobs" check); then :; else
 		status=1
 		show_failures "$dir"

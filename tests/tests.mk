@@ -7,7 +7,8 @@ TEST_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) -I$(srcdir)/tests/unit \
 	-I$(srcdir)/tests/differential \
 	-DTD_SRCDIR='"$(abs_top_srcdir)"' -DTD_BUILDDIR='"$(abs_top_builddir)"' \
 	-DTD_SHARED='"$(TD_SHARED)"'
-AM_TESTS_ENVIRONMENT = TD_SHARED='$(TD_SHARED)'; export TD_SHARED;
+AM_TESTS_ENVIRONMENT = TD_SHARED='$(TD_SHARED)'; export TD_SHARED; \
+	TD_TEST_HOOKS='$(TD_TEST_HOOKS)'; export TD_TEST_HOOKS;
 TEST_LIBS = $(TD_LIBS) $(CMOCKA_LIBS)
 
 check_PROGRAMS += tests/unit/test_core

@@ -5,10 +5,13 @@
  * k-th step _exit(77) (a crash at that point), TAGDEX_FAULT_FAIL=k makes it
  * fail with EIO (an I/O error there), TAGDEX_FAULT_SIGNAL=k[:SIGNO] raises
  * the signal (default SIGINT) at the k-th step and goes on (an interrupt
- * there). Unset, every step is a no-op. */
+ * there). Unset, every step is a no-op. Compiled only with
+ * --enable-test-hooks (TD_TEST_HOOKS); otherwise the object is empty and
+ * index_int.h makes every step an inline no-op. */
 #include "config.h"
 #include "index_int.h"
 
+#ifdef TD_TEST_HOOKS
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -69,3 +72,7 @@ void td_fault_from_env(void)
 		td_writer_fault_signal(atoi(f), c ? atoi(c + 1) : SIGINT);
 	}
 }
+#else
+/* ISO C wants a translation unit to declare something */
+typedef int td_fault_unused;
+#endif

@@ -329,6 +329,12 @@ const char *td_index_seg_name(const td_index *ix, size_t i);
 
 /* ---------------------------------------------------- fault hook: fault.c */
 
+/* The hook exists only in a build configured with --enable-test-hooks
+ * (TD_TEST_HOOKS in config.h); elsewhere every step is an inline no-op,
+ * the environment is never read and the setters do not exist, so a test
+ * that needs them skips. */
+#ifdef TD_TEST_HOOKS
+
 /* Test hook: makes the writer _exit(77) when it reaches its n-th commit step
  * (n >= 1; 0 disables). Also set by the TAGDEX_FAULT_AFTER environment
  * variable at td_writer_open(). Steps are counted across calls. */
@@ -350,5 +356,13 @@ int td_fault_step(const char *what);
 /* Reads TAGDEX_FAULT_AFTER, TAGDEX_FAULT_FAIL and TAGDEX_FAULT_SIGNAL
  * (td_writer_open calls it). */
 void td_fault_from_env(void);
+#else
+static inline int td_fault_step(const char *what)
+{
+	(void)what;
+	return 0;
+}
+static inline void td_fault_from_env(void) {}
+#endif
 
 #endif

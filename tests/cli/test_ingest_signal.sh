@@ -17,6 +17,8 @@ ING=$top_builddir/indexer/tagdex-ingest
 QRY=$top_builddir/queries/tagdex-query
 export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
 [ -x "$ING" ] || { echo "no $ING"; exit 77; }
+# the hook exists only in a build configured with --enable-test-hooks
+[ "${TD_TEST_HOOKS:-no}" = yes ] || { echo "no fault hook (configure --enable-test-hooks)"; exit 77; }
 # on tmpfs when there is one: about 60 commits, and their fsyncs on a
 # loaded disk cost more than the rest of the test
 shm=/dev/shm; [ -d $shm ] && [ -w $shm ] || shm=/tmp
