@@ -8,7 +8,8 @@ queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/output/kwic.c queries/engine/freq.c queries/output/render_tsv.c \
 	queries/output/render_json.c queries/engine/suggest.c \
 	queries/engine/stats.h queries/engine/stats.c queries/engine/colloc.c \
-	queries/engine/keyness.c queries/engine/disp.c
+	queries/engine/keyness.c queries/engine/disp.c \
+	queries/output/request.h queries/output/request.c
 TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 
 bin_PROGRAMS += queries/tagdex-query

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "exit_status.h"
 #include "query.h"
+#include "request.h"
 #include "stats_cli.h"
 
 #include <errno.h>
@@ -165,88 +166,10 @@ static int exit_for(int code)
 	}
 }
 
-/* (<a/> | <b/> ...) for the shorthands */
-static tq_node *alt2(tq_node *a, tq_node *b, tq_node *c, tq_node *d)
+static tq_request request_of(const opts *o)
 {
-	tq_node *n = tq_node_new(TQ_ALT, 0);
-	tq_node *k[] = {a, b, c, d};
-	for (size_t i = 0; i < 4; i++) {
-		if (!k[i])
-			continue;
-		if (!n || tq_node_add(n, k[i]) < 0) {
-			for (size_t j = i + (n != NULL); j < 4; j++)
-				tq_node_free(k[j]);
-			tq_node_free(n);
-			return NULL;
-		}
-	}
-	return n;
-}
-
-static tq_node *wrap(tq_node *base, tq_node *region)
-{
-	if (!base)
-		return region;
-	if (!region) {
-		tq_node_free(base);
-		return NULL;
-	}
-	tq_node *n = tq_node_new(TQ_WITHIN, 0);
-	if (!n || tq_node_add(n, base) < 0) {
-		tq_node_free(n ? NULL : base);
-		tq_node_free(n);
-		tq_node_free(region);
-		return NULL;
-	}
-	if (tq_node_add(n, region) < 0) {
-		tq_node_free(n);
-		return NULL;
-	}
-	return n;
-}
-
-static int build_query(const opts *o, tq_node **out)
-{
-	tq_node *n = NULL;
-	*out = NULL;
-	if (o->query) {
-		int rc = tq_parse(o->query, strlen(o->query), &n);
-		if (rc < 0)
-			return rc;
-	}
-	if (o->actor) {
-		const char *k = o->actor;
-		n = wrap(n, alt2(tq_span_new("persName", "ref", k, NULL),
-		                    tq_span_new("orgName", "ref", k, NULL),
-		                    tq_span_new("rs", "ref", k, NULL),
-		                    tq_span_new("placeName", "ref", k, NULL)));
-		if (!n)
-			return td_error(TD_ENOMEM, "out of memory");
-	}
-	if (o->who) {
-		n = wrap(n, alt2(tq_span_new("q", "who", o->who, NULL),
-		                    tq_span_new("said", "who", o->who, NULL),
-		                    NULL, NULL));
-		if (!n)
-			return td_error(TD_ENOMEM, "out of memory");
-	}
-	if (o->hedge_set) {
-		n = wrap(n,
-		        o->hedge ? tq_span_new("seg", "type", "hedge",
-		                           "subtype", o->hedge, NULL)
-		                 : tq_span_new("seg", "type", "hedge", NULL));
-		if (!n)
-			return td_error(TD_ENOMEM, "out of memory");
-	}
-	if (o->within) {
-		n = wrap(n, tq_span_new(o->within, NULL));
-		if (!n)
-			return td_error(TD_ENOMEM, "out of memory");
-	}
-	if (!n)
-		return td_error(TD_EUSAGE, "no query given");
-	*out = n;
-	return 0;
+	return (tq_request){o->query, o->actor, o->who, o->hedge_set, o->hedge,
+	        o->within};
 }
 
 /* ------------------------------------------------------------ output */
@@ -547,30 +470,6 @@ static const struct option longopts[] = {
         {NULL, 0, NULL, 0},
 };
 
-/* An ISO 8601 calendar date of year, month or day precision: YYYY,
- * YYYY-MM or YYYY-MM-DD with a real month and day. */
-static int iso_date(const char *s)
-{
-	static const int mdays[] = {
-	        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	size_t n = strlen(s);
-	if (n != 4 && n != 7 && n != 10)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-			return 0;
-	if (n == 4)
-		return 1;
-	int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0');
-	if (m < 1 || m > 12)
-		return 0;
-	if (n == 7)
-		return 1;
-	int d = (s[8] - '0') * 10 + (s[9] - '0');
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
-}
-
 /* Options that take one value may be given once: "the last one wins"
  * would silently drop a filter or a table the user asked for. */
 static int once(unsigned *seen, int c, const char *name)
@@ -700,7 +599,7 @@ static int parse_opts(int argc, char **argv, opts *o)
 			break;
 		case O_FROM:
 		case O_TO:
-			if (!iso_date(optarg))
+			if (!tq_iso_date(optarg))
 				return usage_error(
 				        c == O_FROM
 				                ? "--from: expected a date "
@@ -802,7 +701,8 @@ static int parse_opts(int argc, char **argv, opts *o)
 	o->kwic.color = color < 0 ? isatty(1) && o->format == FMT_TEXT : color;
 	/* --who alone: KEY's passages, a quote inside KEY's reported speech
 	 * being part of it, not a second hit */
-	o->filter.outermost = o->who && !o->query && !o->actor && !o->hedge_set;
+	tq_request rq = request_of(o);
+	o->filter.outermost = tq_request_outermost(&rq);
 	return 0;
 }
 
@@ -858,7 +758,8 @@ int main(int argc, char **argv)
 	run r = {0};
 	r.o = &o;
 	int status = EXIT_HITS;
-	if ((rc = build_query(&o, &ast)) == 0 && o.bound)
+	tq_request rq = request_of(&o);
+	if ((rc = tq_request_build(&rq, &ast)) == 0 && o.bound)
 		tq_node_set_bound(ast, o.bound);
 	if (rc < 0 || (rc = tq_plan_new(ast, &plan)) < 0) {
 		query_error(o.query ? o.query : "", rc);

@@ -1,0 +1,120 @@
+/* request.c: the CQL text and the shorthand filters into one query
+ * (request.h). Moved out of tagdex-query's main.c so that tagdex-serve
+ * builds the same query from its URL parameters.
+ */
+#include "config.h"
+#include "request.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* (<a/> | <b/> ...) for the shorthands */
+static tq_node *alt2(tq_node *a, tq_node *b, tq_node *c, tq_node *d)
+{
+	tq_node *n = tq_node_new(TQ_ALT, 0);
+	tq_node *k[] = {a, b, c, d};
+	for (size_t i = 0; i < 4; i++) {
+		if (!k[i])
+			continue;
+		if (!n || tq_node_add(n, k[i]) < 0) {
+			for (size_t j = i + (n != NULL); j < 4; j++)
+				tq_node_free(k[j]);
+			tq_node_free(n);
+			return NULL;
+		}
+	}
+	return n;
+}
+
+static tq_node *wrap(tq_node *base, tq_node *region)
+{
+	if (!base)
+		return region;
+	if (!region) {
+		tq_node_free(base);
+		return NULL;
+	}
+	tq_node *n = tq_node_new(TQ_WITHIN, 0);
+	if (!n || tq_node_add(n, base) < 0) {
+		tq_node_free(n ? NULL : base);
+		tq_node_free(n);
+		tq_node_free(region);
+		return NULL;
+	}
+	if (tq_node_add(n, region) < 0) {
+		tq_node_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+int tq_request_build(const tq_request *o, tq_node **out)
+{
+	tq_node *n = NULL;
+	*out = NULL;
+	if (o->query) {
+		int rc = tq_parse(o->query, strlen(o->query), &n);
+		if (rc < 0)
+			return rc;
+	}
+	if (o->actor) {
+		const char *k = o->actor;
+		n = wrap(n, alt2(tq_span_new("persName", "ref", k, NULL),
+		                    tq_span_new("orgName", "ref", k, NULL),
+		                    tq_span_new("rs", "ref", k, NULL),
+		                    tq_span_new("placeName", "ref", k, NULL)));
+		if (!n)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (o->who) {
+		n = wrap(n, alt2(tq_span_new("q", "who", o->who, NULL),
+		                    tq_span_new("said", "who", o->who, NULL),
+		                    NULL, NULL));
+		if (!n)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (o->hedge_set) {
+		n = wrap(n,
+		        o->hedge ? tq_span_new("seg", "type", "hedge",
+		                           "subtype", o->hedge, NULL)
+		                 : tq_span_new("seg", "type", "hedge", NULL));
+		if (!n)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (o->within) {
+		n = wrap(n, tq_span_new(o->within, NULL));
+		if (!n)
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (!n)
+		return td_error(TD_EUSAGE, "no query given");
+	*out = n;
+	return 0;
+}
+
+int tq_request_outermost(const tq_request *r)
+{
+	return r->who && !r->query && !r->actor && !r->hedge_set;
+}
+
+int tq_iso_date(const char *s)
+{
+	static const int mdays[] = {
+	        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	size_t n = strlen(s);
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	if (n == 4)
+		return 1;
+	int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (m < 1 || m > 12)
+		return 0;
+	if (n == 7)
+		return 1;
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
+}
