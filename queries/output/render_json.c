@@ -3,6 +3,7 @@
  * match with its name, token range within the document and attributes.
  */
 #include "config.h"
+#include "output.h"
 #include "query.h"
 
 #include <jansson.h>
@@ -42,6 +43,12 @@ static int add_span(void *arg, td_seg *s, uint32_t k, uint32_t i,
 	return 0;
 }
 
+int tq_json_spans(const tq_hit *h, int contain, uint32_t first, json_t *arr)
+{
+	spans_ctx sc = {arr, first};
+	return tq_spans_around(h, contain, add_span, &sc);
+}
+
 /* "tokens": per token of the match its word, norm, lemma and pos */
 static int add_tokens(json_t *o, const tq_hit *h)
 {
@@ -78,10 +85,10 @@ int tq_json_print(FILE *out, const tq_line *l)
 int tq_json_print_tokens(FILE *out, const tq_line *l, int tokens)
 {
 	json_t *o = json_object();
-	spans_ctx sc = {json_array(), l->hit.start - l->start};
-	if (!o || !sc.arr) {
+	json_t *spans = json_array();
+	if (!o || !spans) {
 		json_decref(o);
-		json_decref(sc.arr);
+		json_decref(spans);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
 	json_object_set_new(o, "doc", str_or_null(l->doc));
@@ -93,8 +100,8 @@ int tq_json_print_tokens(FILE *out, const tq_line *l, int tokens)
 	json_object_set_new(o, "right", json_string(l->right));
 	json_object_set_new(o, "date", str_or_null(l->date));
 	json_object_set_new(o, "title", str_or_null(l->title));
-	int rc = tq_spans_around(&l->hit, 1, add_span, &sc);
-	json_object_set_new(o, "spans", sc.arr);
+	int rc = tq_json_spans(&l->hit, 1, l->hit.start - l->start, spans);
+	json_object_set_new(o, "spans", spans);
 	if (rc == 0 && tokens)
 		rc = add_tokens(o, &l->hit);
 	if (rc == 0) {

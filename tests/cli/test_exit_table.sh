@@ -12,7 +12,8 @@ trap 'rm -rf "$tmp"' EXIT
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 pages="indexer/programs/tagdex-ingest.1 indexer/programs/tagdex-eval.1
-indexer/programs/tagdex-train-pos.1 queries/cli/tagdex-query.1"
+indexer/programs/tagdex-train-pos.1 queries/cli/tagdex-query.1
+queries/serve/tagdex-serve.1"
 first=
 for p in $pages; do
 	sed -n '/^\.\\" exit-table/,/^\.\\" end-exit-table/p' "$srcdir/$p" >"$tmp/t"

@@ -1,0 +1,956 @@
+/* api.c: tagdex-serve's requests: the JSON API under /api/ and the page's
+ * embedded files. Every answer is built by the engine and the renderers
+ * tagdex-query uses (request.c builds the query from the same filters,
+ * render_json.c writes each hit), so the numbers are the command line's.
+ * The mapping to BlackLab Server's API is in tagdex-serve(1).
+ */
+#include "config.h"
+#include "output.h"
+#include "request.h"
+#include "serve.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PARAMS 24           /* query parameters of one request */
+#define MAX_VALUE 8192          /* bytes of one parameter's value */
+#define MAX_NUMBER 1000         /* hits or documents in one JSON page */
+#define DEF_NUMBER 20           /* ... when number is not given */
+#define MAX_EXPORT (256u << 20) /* bytes of one CSV or JSON Lines export */
+#define MAX_ID 256              /* bytes of a document id in /api/docs/ID */
+
+/* what a request answers: a body of a type and an HTTP status */
+typedef struct reply {
+	unsigned status;
+	char *body; /* malloc'd */
+	size_t len;
+	const char *type;
+	const char *attachment; /* file name for Content-Disposition */
+} reply;
+
+/* ----------------------------------------------------------- replies */
+
+static void reply_json(reply *r, unsigned status, json_t *o)
+{
+	r->status = status;
+	r->type = "application/json; charset=utf-8";
+	r->body = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(o);
+	if (!r->body) {
+		r->status = 500;
+		r->body = strdup("{\"error\":{\"code\":\"memory\","
+		                 "\"message\":\"out of memory\"}}");
+	}
+	r->len = r->body ? strlen(r->body) : 0;
+}
+
+/* {"error": {"code", "message", "offset"}}: offset is the byte offset in
+ * the query of a syntax error, left out when there is none */
+static void reply_error(
+        reply *r, unsigned status, const char *code, const char *msg, long off)
+{
+	json_t *e = json_pack("{s:s, s:s}", "code", code, "message", msg);
+	if (e && off >= 0)
+		json_object_set_new(e, "offset", json_integer(off));
+	reply_json(r, status, e ? json_pack("{s:o}", "error", e) : NULL);
+}
+
+/* the HTTP status and code of a TD_E* error: a request's fault is 400, the
+ * index missing 503, damage or anything else about the index 500 */
+static void reply_td(reply *r, int rc)
+{
+	const char *msg = td_error_last();
+	switch (rc) {
+	case TD_ESYNTAX:
+		reply_error(r, 400, "syntax", msg, td_error_offset());
+		break;
+	case TD_ELIMIT:
+		reply_error(r, 400, "limit", msg, td_error_offset());
+		break;
+	case TD_EUSAGE:
+		reply_error(r, 400, "usage", msg, -1);
+		break;
+	case TD_ENOTFOUND:
+		reply_error(r, 503, "no-index", msg, -1);
+		break;
+	case TD_ENOMEM:
+		reply_error(r, 503, "memory", msg, -1);
+		break;
+	default:
+		reply_error(r, 500, "index", msg, -1);
+		break;
+	}
+}
+
+/* ------------------------------------------------------- parameters */
+
+typedef struct params {
+	const char *k[MAX_PARAMS], *v[MAX_PARAMS];
+	size_t n;
+	char bad[300]; /* the first problem, or "" */
+} params;
+
+static const char known[] =
+        " q first number by format context tokens from to genre doc actor who"
+        " hedge within pullquotes ";
+
+static int listed(const char *list, const char *key)
+{
+	size_t n = strlen(key);
+	for (const char *p = list; (p = strstr(p, key)); p += n)
+		if (p > list && p[-1] == ' ' && p[n] == ' ')
+			return 1;
+	return 0;
+}
+
+static enum MHD_Result collect(
+        void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	params *p = cls;
+	(void)kind;
+	if (p->bad[0])
+		return MHD_NO;
+	if (strlen(key) > 32 || !listed(known, key))
+		snprintf(p->bad, sizeof p->bad, "unknown parameter '%.32s'",
+		        key);
+	else if (value && strlen(value) > MAX_VALUE)
+		snprintf(p->bad, sizeof p->bad,
+		        "parameter '%s' longer than %d bytes", key, MAX_VALUE);
+	else if (p->n == MAX_PARAMS)
+		snprintf(p->bad, sizeof p->bad, "more than %d parameters",
+		        MAX_PARAMS);
+	for (size_t i = 0; !p->bad[0] && i < p->n; i++)
+		if (!strcmp(p->k[i], key))
+			snprintf(p->bad, sizeof p->bad,
+			        "parameter '%s' given twice", key);
+	if (p->bad[0])
+		return MHD_NO;
+	p->k[p->n] = key;
+	p->v[p->n++] = value ? value : "";
+	return MHD_YES;
+}
+
+static const char *param(const params *p, const char *key)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!strcmp(p->k[i], key))
+			return p->v[i];
+	return NULL;
+}
+
+/* Every parameter must be one this endpoint reads: a misspelt or
+ * misplaced filter is an error, not a silently larger count. */
+static int only(const params *p, const char *allowed, reply *r)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!listed(allowed, p->k[i])) {
+			char msg[128];
+			snprintf(msg, sizeof msg,
+			        "parameter '%s' does not apply here", p->k[i]);
+			reply_error(r, 400, "usage", msg, -1);
+			return -1;
+		}
+	return 0;
+}
+
+static int num_param(const params *p, const char *key, long def, long max,
+        long *out, reply *r)
+{
+	const char *s = param(p, key);
+	*out = def;
+	if (!s)
+		return 0;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < 0 || v > max || (*s < '0' || *s > '9')) {
+		char msg[128];
+		snprintf(msg, sizeof msg, "%s: expected a number 0-%ld", key,
+		        max);
+		reply_error(r, 400, "usage", msg, -1);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+#define FILTERS " q from to genre doc actor who hedge within pullquotes "
+#define DOC_FILTERS " from to genre "
+
+/* a query and its filters from the parameters, as tagdex-query takes them
+ * from its options */
+typedef struct query {
+	tq_request rq;
+	tq_filter flt;
+	tq_node *ast;
+	tq_plan *plan;
+	td_index *ix;
+	json_t *warnings;
+} query;
+
+static void query_free(query *q)
+{
+	tq_plan_free(q->plan);
+	tq_node_free(q->ast);
+	json_decref(q->warnings);
+}
+
+static const char *nonempty(const params *p, const char *key)
+{
+	const char *v = param(p, key);
+	return v && *v ? v : NULL;
+}
+
+static int doc_filter(const params *p, tq_filter *f, reply *r)
+{
+	memset(f, 0, sizeof *f);
+	f->from = nonempty(p, "from");
+	f->to = nonempty(p, "to");
+	f->genre = nonempty(p, "genre");
+	f->doc = nonempty(p, "doc");
+	if ((f->from && !tq_iso_date(f->from)) ||
+	        (f->to && !tq_iso_date(f->to))) {
+		reply_error(r, 400, "usage",
+		        "from, to: expected a date YYYY, YYYY-MM or YYYY-MM-DD",
+		        -1);
+		return -1;
+	}
+	if (f->from && f->to) {
+		size_t a = strlen(f->from), b = strlen(f->to);
+		if (strncmp(f->from, f->to, a < b ? a : b) > 0) {
+			reply_error(r, 400, "usage", "from is after to", -1);
+			return -1;
+		}
+	}
+	const char *pq = param(p, "pullquotes");
+	if (pq && *pq && strcmp(pq, "1") && strcmp(pq, "0")) {
+		reply_error(r, 400, "usage", "pullquotes: expected 1 or 0", -1);
+		return -1;
+	}
+	f->pullquotes = pq && strcmp(pq, "0") != 0;
+	return 0;
+}
+
+static void on_warning(void *arg, const char *msg)
+{
+	json_array_append_new(arg, json_string(msg));
+}
+
+/* Parses and plans the query (400 on a bad one), then opens the index
+ * (503/500) and collects "did you mean" warnings. */
+static int query_open(const ts_server *srv, const params *p, query *q, reply *r)
+{
+	memset(q, 0, sizeof *q);
+	if (doc_filter(p, &q->flt, r) < 0)
+		return -1;
+	q->rq.query = nonempty(p, "q");
+	q->rq.actor = nonempty(p, "actor");
+	q->rq.who = nonempty(p, "who");
+	q->rq.hedge_set = param(p, "hedge") != NULL;
+	q->rq.hedge = nonempty(p, "hedge");
+	q->rq.within = nonempty(p, "within");
+	if (param(p, "within") && !q->rq.within) {
+		reply_error(r, 400, "usage", "within: expected an element name",
+		        -1);
+		return -1;
+	}
+	if (q->rq.within && !q->rq.query && !q->rq.actor && !q->rq.who &&
+	        !q->rq.hedge_set) {
+		reply_error(r, 400, "usage", "within needs a query to restrict",
+		        -1);
+		return -1;
+	}
+	q->flt.outermost = tq_request_outermost(&q->rq);
+	int rc = tq_request_build(&q->rq, &q->ast);
+	if (rc == 0)
+		rc = tq_plan_new(q->ast, &q->plan);
+	if (rc == 0 && !(q->warnings = json_array()))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc == 0)
+		rc = ts_index(srv, &q->ix);
+	if (rc == 0)
+		rc = tq_suggest(q->ix, q->ast, q->plan, &q->flt, on_warning,
+		        q->warnings);
+	if (rc < 0) {
+		reply_td(r, rc);
+		return -1;
+	}
+	return 0;
+}
+
+/* The end of every answer from the index: damage met on the way, even
+ * where a lookup took it for "absent", fails the answer (500). */
+static int query_done(query *q, int rc, reply *r)
+{
+	if (rc >= 0 && td_index_damaged(q->ix) < 0)
+		rc = TD_ECORRUPT;
+	if (rc < 0) {
+		reply_td(r, rc);
+		return -1;
+	}
+	return 0;
+}
+
+/* adds "warnings" when there are any */
+static json_t *with_warnings(json_t *o, query *q)
+{
+	if (o && json_array_size(q->warnings))
+		json_object_set(o, "warnings", q->warnings);
+	return o;
+}
+
+/* ------------------------------------------------------------ count */
+
+static void api_count(const ts_server *srv, const params *p, reply *r)
+{
+	query q;
+	uint64_t n = 0;
+	if (only(p, FILTERS, r) < 0 || query_open(srv, p, &q, r) < 0)
+		return;
+	int rc = tq_count(q.ix, q.plan, &q.flt, &n);
+	if (query_done(&q, rc, r) == 0)
+		reply_json(r, 200,
+		        with_warnings(
+		                json_pack("{s:I}", "count", (json_int_t)n),
+		                &q));
+	query_free(&q);
+}
+
+/* ------------------------------------------------------------- hits */
+
+enum { FMT_JSON, FMT_JSONL, FMT_CSV };
+
+typedef struct hitrun {
+	long first, number; /* number -1: all */
+	long seen, out;
+	int fmt, tokens;
+	tq_kwic_opts kwic;
+	FILE *f;
+} hitrun;
+
+static int on_hit(void *arg, const tq_hit *h)
+{
+	hitrun *r = arg;
+	if (r->seen++ < r->first)
+		return 0;
+	if (r->number >= 0 && r->out >= r->number)
+		return 1;
+	tq_line l;
+	int rc = tq_line_make(h, &r->kwic, &l);
+	if (rc < 0)
+		return rc;
+	rc = r->fmt == FMT_CSV ? tq_tsv_print(r->f, &l, ',')
+	                       : tq_json_print_tokens(r->f, &l, r->tokens);
+	tq_line_free(&l);
+	if (rc < 0)
+		return rc;
+	r->out++;
+	if (ftell(r->f) > (long)MAX_EXPORT)
+		return td_error(TD_ELIMIT,
+		        "the result is larger than %u MiB: narrow the query, "
+		        "page with first and number, or use tagdex-query",
+		        MAX_EXPORT >> 20);
+	return r->number >= 0 && r->out >= r->number;
+}
+
+static int format_param(const params *p, int *fmt, reply *r)
+{
+	const char *s = param(p, "format");
+	*fmt = FMT_JSON;
+	if (!s || !strcmp(s, "json"))
+		return 0;
+	if (!strcmp(s, "jsonl"))
+		*fmt = FMT_JSONL;
+	else if (!strcmp(s, "csv"))
+		*fmt = FMT_CSV;
+	else {
+		reply_error(r, 400, "usage",
+		        "format: expected json, jsonl or csv", -1);
+		return -1;
+	}
+	return 0;
+}
+
+/* the JSON Lines in buf as one array */
+static json_t *lines_array(const char *buf, size_t len)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < len;) {
+		const char *nl = memchr(buf + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - buf) - i : len - i;
+		json_t *o = json_loadb(buf + i, n, 0, NULL);
+		if (!o || json_array_append_new(a, o) < 0) {
+			json_decref(a);
+			return NULL;
+		}
+		i += n + 1;
+	}
+	return a;
+}
+
+static void reply_text(reply *r, int fmt, char *buf, size_t len,
+        const char *name_csv, const char *name_jsonl)
+{
+	r->status = 200;
+	r->body = buf;
+	r->len = len;
+	r->type = fmt == FMT_CSV ? "text/csv; charset=utf-8"
+	                         : "application/x-ndjson; charset=utf-8";
+	r->attachment = fmt == FMT_CSV ? name_csv : name_jsonl;
+}
+
+static void api_hits(const ts_server *srv, const params *p, reply *r)
+{
+	hitrun h = {0};
+	query q;
+	char *buf = NULL;
+	size_t len = 0;
+	const char *ctx = param(p, "context");
+	const char *tok = param(p, "tokens");
+	if (only(p, FILTERS "first number format context tokens ", r) < 0 ||
+	        format_param(p, &h.fmt, r) < 0 ||
+	        num_param(p, "first", 0, 2147483647L, &h.first, r) < 0 ||
+	        num_param(p, "number", h.fmt == FMT_JSON ? DEF_NUMBER : -1,
+	                h.fmt == FMT_JSON ? MAX_NUMBER : 2147483647L, &h.number,
+	                r) < 0)
+		return;
+	h.kwic.words = 5;
+	if (ctx && !strcmp(ctx, "s"))
+		h.kwic.sentence = 1;
+	else if (ctx) {
+		long w;
+		if (num_param(p, "context", 5, 1000, &w, r) < 0)
+			return;
+		h.kwic.words = (unsigned)w;
+	}
+	if (tok && strcmp(tok, "1") && strcmp(tok, "0") && *tok) {
+		reply_error(r, 400, "usage", "tokens: expected 1 or 0", -1);
+		return;
+	}
+	h.tokens = tok && strcmp(tok, "0") != 0;
+	if (h.tokens && h.fmt == FMT_CSV) {
+		reply_error(r, 400, "usage",
+		        "tokens adds the match's tokens to JSON, not to CSV",
+		        -1);
+		return;
+	}
+	if (query_open(srv, p, &q, r) < 0)
+		return;
+	h.kwic.pullquotes = q.flt.pullquotes;
+	uint64_t total = 0;
+	int rc = 0;
+	if (!(h.f = open_memstream(&buf, &len)))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc == 0 && h.fmt == FMT_JSON)
+		rc = tq_count(q.ix, q.plan, &q.flt, &total);
+	if (rc == 0 && h.fmt == FMT_CSV)
+		rc = tq_tsv_header(h.f, ',');
+	/* number=0 asks for the total only */
+	if (rc == 0 && h.number != 0)
+		rc = tq_exec(q.ix, q.plan, &q.flt, on_hit, &h);
+	if (h.f && fclose(h.f) != 0 && rc == 0)
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (query_done(&q, rc, r) == 0) {
+		if (h.fmt != FMT_JSON) {
+			reply_text(r, h.fmt, buf, len, "tagdex-hits.csv",
+			        "tagdex-hits.jsonl");
+			buf = NULL;
+		} else {
+			json_t *a = lines_array(buf, len);
+			reply_json(r, 200,
+			        a ? with_warnings(
+			                    json_pack("{s:I, s:I, s:I, s:o}",
+			                            "total", (json_int_t)total,
+			                            "first",
+			                            (json_int_t)h.first,
+			                            "number",
+			                            (json_int_t)h.number,
+			                            "hits", a),
+			                    &q)
+			          : NULL);
+		}
+	}
+	free(buf);
+	query_free(&q);
+}
+
+/* ------------------------------------------------------------- freq */
+
+typedef struct freqrun {
+	tq_freq *freq;
+} freqrun;
+
+static int freq_hit(void *arg, const tq_hit *h)
+{
+	return tq_freq_add(((freqrun *)arg)->freq, h);
+}
+
+static int freq_term(void *arg, const char *term, size_t len, uint64_t n)
+{
+	return tq_freq_add_key(((freqrun *)arg)->freq, term, len, n);
+}
+
+static void api_freq(const ts_server *srv, const params *p, reply *r)
+{
+	const char *by = param(p, "by");
+	int fmt, k = by ? tq_freq_by(by) : -1;
+	if (only(p, FILTERS "by format ", r) < 0 ||
+	        format_param(p, &fmt, r) < 0)
+		return;
+	if (k < 0) {
+		reply_error(r, 400, "usage",
+		        "by: expected match, norm, lemma, pos, actor, who, "
+		        "hedge, doc, year or month",
+		        -1);
+		return;
+	}
+	query q;
+	freqrun fr = {0};
+	char *buf = NULL;
+	size_t len = 0;
+	long rows = 0;
+	if (query_open(srv, p, &q, r) < 0)
+		return;
+	uint64_t ntok = 0;
+	FILE *f = NULL;
+	int rc = tq_freq_new(k, &fr.freq);
+	if (rc == 0)
+		rc = tq_exec_terms(q.ix, q.plan, &q.flt, tq_freq_layer(fr.freq),
+		        freq_term, freq_hit, &fr);
+	if (rc == 0)
+		rc = tq_freq_sizes(fr.freq, q.ix, &q.flt);
+	if (rc == 0 && !(f = open_memstream(&buf, &len)))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc == 0) {
+		ntok = tq_ntokens(q.ix, &q.flt);
+		rows = tq_freq_print(fr.freq, f, ntok,
+		        fmt == FMT_CSV ? TQ_OUT_CSV : TQ_OUT_JSON);
+		if (rows < 0)
+			rc = (int)rows;
+	}
+	if (f && fclose(f) != 0 && rc == 0)
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (query_done(&q, rc, r) == 0) {
+		if (fmt != FMT_JSON) {
+			reply_text(r, fmt, buf, len, "tagdex-freq.csv",
+			        "tagdex-freq.jsonl");
+			buf = NULL;
+		} else {
+			json_t *a = lines_array(buf, len);
+			reply_json(r, 200,
+			        a ? with_warnings(json_pack("{s:s, s:I, s:o}",
+			                                  "by", by, "tokens",
+			                                  (json_int_t)ntok,
+			                                  "rows", a),
+			                    &q)
+			          : NULL);
+		}
+	}
+	free(buf);
+	tq_freq_free(fr.freq);
+	query_free(&q);
+}
+
+/* ------------------------------------------------------------- docs */
+
+static json_t *str_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+typedef struct docref {
+	const char *id;
+	json_t *o;
+} docref;
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const docref *)a)->id, ((const docref *)b)->id);
+}
+
+static json_t *doc_meta(const td_docinfo *di)
+{
+	return json_pack("{s:o, s:o, s:o, s:o, s:I}", "id", str_or_null(di->id),
+	        "title", str_or_null(di->title), "date", str_or_null(di->date),
+	        "genre", str_or_null(di->genre), "tokens",
+	        (json_int_t)di->ntok);
+}
+
+/* GET /api/docs: the live documents passing the filters, by id */
+static void api_docs(const ts_server *srv, const params *p, reply *r)
+{
+	long first, number;
+	tq_filter f;
+	td_index *ix;
+	if (only(p, DOC_FILTERS "first number ", r) < 0 ||
+	        doc_filter(p, &f, r) < 0 ||
+	        num_param(p, "first", 0, 2147483647L, &first, r) < 0 ||
+	        num_param(p, "number", DEF_NUMBER, MAX_NUMBER, &number, r) < 0)
+		return;
+	int rc = ts_index(srv, &ix);
+	docref *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t si = 0; rc == 0 && si < td_index_nsegs(ix); si++) {
+		td_seg *s = td_index_seg(ix, si);
+		for (uint32_t d = 0; rc == 0 && d < td_seg_ndocs(s); d++) {
+			td_docinfo di;
+			if (!tq_filter_doc(s, d, &f))
+				continue;
+			if ((rc = td_seg_doc(s, d, &di)) < 0)
+				break;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				docref *nv = realloc(v, cap * sizeof *nv);
+				if (!nv) {
+					rc = td_error(
+					        TD_ENOMEM, "out of memory");
+					break;
+				}
+				v = nv;
+			}
+			v[n].id = di.id ? di.id : "";
+			if (!(v[n++].o = doc_meta(&di)))
+				rc = td_error(TD_ENOMEM, "out of memory");
+		}
+	}
+	if (rc == 0 && td_index_damaged(ix) < 0)
+		rc = TD_ECORRUPT;
+	json_t *a = json_array();
+	if (rc == 0 && a) {
+		qsort(v, n, sizeof *v, by_id);
+		for (size_t i = (size_t)first;
+		        i < n && i < (size_t)(first + number); i++)
+			json_array_append(a, v[i].o);
+		reply_json(r, 200,
+		        json_pack("{s:I, s:I, s:I, s:O}", "total",
+		                (json_int_t)n, "first", (json_int_t)first,
+		                "number", (json_int_t)number, "docs", a));
+	} else
+		reply_td(r, rc < 0 ? rc : td_error(TD_ENOMEM, "out of memory"));
+	json_decref(a);
+	for (size_t i = 0; i < n; i++)
+		json_decref(v[i].o);
+	free(v);
+}
+
+/* an id as ingest makes them. Ids are only compared with the index's,
+ * never made into a path, but anything else ('/', a leading '.') is
+ * refused early all the same. */
+static int id_ok(const char *id)
+{
+	size_t n = strlen(id);
+	if (!n || n > MAX_ID || id[0] == '.')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)id[i];
+		if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') &&
+		        !(c >= '0' && c <= '9') && c != '-' && c != '_' &&
+		        c != '.' && c != ':')
+			return 0;
+	}
+	return 1;
+}
+
+/* the document's text as [gap, token] pairs and the text after the last
+ * token, so that spans (token numbers) can be laid over it */
+static int doc_tokens(td_seg *s, uint32_t d, const td_docinfo *di, json_t *o)
+{
+	const char *text;
+	size_t len;
+	int rc = td_seg_doc_text(s, d, &text, &len);
+	if (rc < 0)
+		return rc;
+	json_t *toks = json_array();
+	if (!toks)
+		return td_error(TD_ENOMEM, "out of memory");
+	json_object_set_new(o, "text", toks);
+	size_t prev = 0;
+	for (uint32_t i = 0; i < di->ntok; i++) {
+		uint32_t a, b;
+		if ((rc = td_seg_tok_offsets(s, di->first_tok + i, &a, &b)) < 0)
+			return rc;
+		if (a < prev || b < a || b > len)
+			return td_error(TD_ECORRUPT,
+			        "%s: token %u out of its text",
+			        di->id ? di->id : "document", i);
+		json_t *t = json_pack("[s#, s#]", text + prev, (int)(a - prev),
+		        text + a, (int)(b - a));
+		if (!t || json_array_append_new(toks, t) < 0)
+			return td_error(TD_EINPUT, "%s: text is not UTF-8",
+			        di->id ? di->id : "document");
+		prev = b;
+	}
+	json_t *tail = json_stringn(text + prev, len - prev);
+	if (!tail)
+		return td_error(TD_EINPUT, "%s: text is not UTF-8",
+		        di->id ? di->id : "document");
+	json_object_set_new(o, "tail", tail);
+	return 0;
+}
+
+/* GET /api/docs/ID: metadata, text and every span of one document */
+static void api_doc(
+        const ts_server *srv, const params *p, const char *id, reply *r)
+{
+	td_index *ix;
+	if (only(p, " ", r) < 0)
+		return;
+	if (!id_ok(id)) {
+		reply_error(r, 400, "usage",
+		        "a document id is 1-256 letters, digits, '-', '_', '.' "
+		        "or ':', not starting with '.'",
+		        -1);
+		return;
+	}
+	int rc = ts_index(srv, &ix);
+	json_t *o = NULL;
+	int found = 0;
+	for (size_t si = 0; rc == 0 && !found && si < td_index_nsegs(ix);
+	        si++) {
+		td_seg *s = td_index_seg(ix, si);
+		for (uint32_t d = 0; rc == 0 && d < td_seg_ndocs(s); d++) {
+			td_docinfo di;
+			if (!td_seg_doc_live(s, d))
+				continue;
+			if ((rc = td_seg_doc(s, d, &di)) < 0)
+				break;
+			if (!di.id || strcmp(di.id, id) != 0)
+				continue;
+			found = 1;
+			if (!(o = doc_meta(&di))) {
+				rc = td_error(TD_ENOMEM, "out of memory");
+				break;
+			}
+			if ((rc = doc_tokens(s, d, &di, o)) < 0)
+				break;
+			json_t *spans = json_array();
+			if (!spans) {
+				rc = td_error(TD_ENOMEM, "out of memory");
+				break;
+			}
+			json_object_set_new(o, "spans", spans);
+			tq_hit h = {si, s, d, di.first_tok,
+			        di.first_tok + di.ntok, 0, 0};
+			if (di.ntok)
+				rc = tq_json_spans(&h, 0, di.first_tok, spans);
+			break;
+		}
+	}
+	if (rc == 0 && td_index_damaged(ix) < 0)
+		rc = TD_ECORRUPT;
+	if (rc < 0) {
+		json_decref(o);
+		reply_td(r, rc);
+	} else if (!found)
+		reply_error(r, 404, "not-found", "no such document", -1);
+	else
+		reply_json(r, 200, o);
+}
+
+/* ------------------------------------------------------------- info */
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void api_info(const ts_server *srv, const params *p, reply *r)
+{
+	td_index *ix;
+	if (only(p, " ", r) < 0)
+		return;
+	int rc = ts_index(srv, &ix);
+	if (rc < 0) {
+		reply_td(r, rc);
+		return;
+	}
+	/* the element names of every segment, once each */
+	size_t n = 0, cap = 0;
+	const char **names = NULL;
+	for (size_t si = 0; si < td_index_nsegs(ix); si++) {
+		td_seg *s = td_index_seg(ix, si);
+		for (uint32_t k = 0; k < td_seg_span_nnames(s); k++) {
+			const char *nm = td_seg_span_name(s, k);
+			if (!nm)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				const char **nv =
+				        realloc(names, cap * sizeof *nv);
+				if (!nv) {
+					free(names);
+					reply_td(r, td_error(TD_ENOMEM,
+					                    "out of memory"));
+					return;
+				}
+				names = nv;
+			}
+			names[n++] = nm;
+		}
+	}
+	if (n)
+		qsort(names, n, sizeof *names, by_str);
+	json_t *el = json_array();
+	for (size_t i = 0; el && i < n; i++)
+		if (!i || strcmp(names[i], names[i - 1]))
+			json_array_append_new(el, json_string(names[i]));
+	free(names);
+	if (td_index_damaged(ix) < 0) {
+		json_decref(el);
+		reply_td(r, TD_ECORRUPT);
+		return;
+	}
+	const char *base = strrchr(srv->index, '/');
+	reply_json(r, 200,
+	        el ? json_pack("{s:s, s:s, s:I, s:I, s:I, s:o, s:[sssssssss"
+	                       "s], s:{s:i, s:i, s:i}}",
+	                     "name", base && base[1] ? base + 1 : srv->index,
+	                     "version", td_version(), "documents",
+	                     (json_int_t)td_index_ndocs(ix), "tokens",
+	                     (json_int_t)td_index_ntokens(ix), "segments",
+	                     (json_int_t)td_index_nsegs(ix), "elements", el,
+	                     "freq_by", "match", "norm", "lemma", "pos",
+	                     "actor", "who", "hedge", "doc", "year", "month",
+	                     "limits", "number", MAX_NUMBER, "value", MAX_VALUE,
+	                     "params", MAX_PARAMS)
+	           : NULL);
+}
+
+/* ------------------------------------------------------------ routing */
+
+/* constant time: the token's length may show, its bytes not */
+static int token_ok(const ts_server *srv, struct MHD_Connection *c)
+{
+	const char *h = MHD_lookup_connection_value(
+	        c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+	if (!h || strncmp(h, "Bearer ", 7) != 0)
+		return 0;
+	h += 7;
+	size_t n = strlen(srv->token);
+	if (strlen(h) != n)
+		return 0;
+	unsigned char diff = 0;
+	for (size_t i = 0; i < n; i++)
+		diff |= (unsigned char)(h[i] ^ srv->token[i]);
+	return diff == 0;
+}
+
+static void route(const ts_server *srv, struct MHD_Connection *c,
+        const char *url, const params *p, reply *r)
+{
+	if (!strcmp(url, "/api/count"))
+		api_count(srv, p, r);
+	else if (!strcmp(url, "/api/hits"))
+		api_hits(srv, p, r);
+	else if (!strcmp(url, "/api/freq"))
+		api_freq(srv, p, r);
+	else if (!strcmp(url, "/api/docs"))
+		api_docs(srv, p, r);
+	else if (!strncmp(url, "/api/docs/", 10))
+		api_doc(srv, p, url + 10, r);
+	else if (!strcmp(url, "/api/info"))
+		api_info(srv, p, r);
+	else
+		reply_error(r, 404, "not-found", "no such API endpoint", -1);
+	(void)c;
+}
+
+static enum MHD_Result queue(
+        struct MHD_Connection *c, reply *r, const ts_asset *asset, int head)
+{
+	struct MHD_Response *resp =
+	        asset ? MHD_create_response_from_buffer(asset->len,
+	                        (void *)asset->data, MHD_RESPMEM_PERSISTENT)
+	              : MHD_create_response_from_buffer(
+	                        r->len, r->body, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		if (!asset)
+			free(r->body);
+		return MHD_NO;
+	}
+	(void)head; /* MHD sends no body for HEAD */
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+	        asset ? asset->type : r->type);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	/* the page's own files only: no inline script, nothing fetched from
+	 * elsewhere, so that a document's text can never run as code */
+	MHD_add_response_header(resp, "Content-Security-Policy",
+	        "default-src 'self'; script-src 'self'; style-src 'self'; "
+	        "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+	        "form-action 'self'; frame-ancestors 'none'");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+	        asset ? "no-cache" : "no-store");
+	if (!asset && r->attachment) {
+		char cd[96];
+		snprintf(cd, sizeof cd, "attachment; filename=\"%s\"",
+		        r->attachment);
+		MHD_add_response_header(resp, "Content-Disposition", cd);
+	}
+	if (!asset && r->status == 401)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+		        "Bearer realm=\"tagdex\"");
+	if (!asset && r->status == 405)
+		MHD_add_response_header(
+		        resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+	enum MHD_Result ok =
+	        MHD_queue_response(c, asset ? 200 : r->status, resp);
+	MHD_destroy_response(resp);
+	return ok;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
+        const char *url, const char *method, const char *version,
+        const char *upload, size_t *upload_size, void **state)
+{
+	const ts_server *srv = cls;
+	reply r = {0};
+	params p;
+	(void)version;
+	(void)upload;
+	(void)upload_size;
+	(void)state;
+	int head = !strcmp(method, MHD_HTTP_METHOD_HEAD);
+	if (strcmp(method, MHD_HTTP_METHOD_GET) && !head) {
+		reply_error(&r, 405, "method", "only GET and HEAD", -1);
+		return queue(c, &r, NULL, head);
+	}
+	if (strncmp(url, "/api/", 5) != 0) {
+		for (size_t i = 0; i < ts_nassets; i++)
+			if (!strcmp(url, ts_assets[i].path))
+				return queue(c, &r, &ts_assets[i], head);
+		reply_error(&r, 404, "not-found", "no such page", -1);
+		return queue(c, &r, NULL, head);
+	}
+	if (srv->token && !token_ok(srv, c)) {
+		reply_error(&r, 401, "token",
+		        "this server needs 'Authorization: Bearer TOKEN'", -1);
+		return queue(c, &r, NULL, head);
+	}
+	memset(&p, 0, sizeof p);
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &p);
+	if (p.bad[0])
+		reply_error(&r, 400, "usage", p.bad, -1);
+	else
+		route(srv, c, url, &p, &r);
+	return queue(c, &r, NULL, head);
+}
+
+struct MHD_Daemon *ts_start(
+        const ts_server *srv, const struct sockaddr_in *addr, unsigned threads)
+{
+	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO |
+	                                MHD_USE_ERROR_LOG,
+	        0, NULL, NULL, handle, (void *)srv, MHD_OPTION_SOCK_ADDR, addr,
+	        MHD_OPTION_THREAD_POOL_SIZE, threads,
+	        /* slow or idle clients are dropped, and there are only so
+	         * many of them: a few cannot hold every thread */
+	        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)15,
+	        MHD_OPTION_CONNECTION_LIMIT, (unsigned)256,
+	        /* the request line and headers must fit: a longer one is
+	         * answered 414 or 431 by the library */
+	        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+	        MHD_OPTION_END);
+}

@@ -1,0 +1,282 @@
+/* serve.c: tagdex-serve, a small HTTP server over one index: a JSON API
+ * modelled on BlackLab Server (api.c) and the page at / (page.c, embedded
+ * at build time). GNU libmicrohttpd runs the connections on a thread pool;
+ * each pool thread keeps its own read-only handle on the index and opens it
+ * again when MANIFEST changed, so a new commit is seen without a restart.
+ */
+#include "config.h"
+#include "exit_status.h"
+#include "serve.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+        "Usage: tagdex-serve [-x INDEX] [OPTIONS]\n"
+        "Serves an index over HTTP: a JSON API (/api/...) and a search "
+        "page (/).\n"
+        "\n"
+        "  -x, --index DIR   the index (default $TAGDEX_INDEX or ./.tagdex)\n"
+        "      --port N      the TCP port (default 8080; 0: any free port)\n"
+        "      --bind ADDR   the IPv4 address to listen on (default "
+        "127.0.0.1;\n"
+        "                    any other prints a warning)\n"
+        "      --token T     require 'Authorization: Bearer T' on /api/\n"
+        "                    (also $TAGDEX_TOKEN)\n"
+        "      --threads N   worker threads (default 4, at most 64)\n"
+        "  -h, --help        this help;  --version  the version\n"
+        "\n"
+        "It prints 'listening on http://ADDR:PORT/' on standard error once "
+        "it\n"
+        "accepts connections, and stops on SIGINT or SIGTERM.\n"
+        "See tagdex-serve(1) for the API.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "tagdex-serve: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'tagdex-serve --help'.\n");
+	return TD_EXIT_USAGE;
+}
+
+/* ------------------------------------------------ the index per thread */
+
+typedef struct thread_index {
+	td_index *ix;
+	struct stat st; /* of MANIFEST when ix was opened */
+} thread_index;
+
+static pthread_key_t ix_key;
+
+static void thread_index_free(void *p)
+{
+	thread_index *t = p;
+	td_index_close(t->ix);
+	free(t);
+}
+
+static int same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	       a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+int ts_index(const ts_server *srv, td_index **out)
+{
+	thread_index *t = pthread_getspecific(ix_key);
+	char path[4096];
+	struct stat st;
+	*out = NULL;
+	if (!t) {
+		if (!(t = calloc(1, sizeof *t)))
+			return td_error(TD_ENOMEM, "out of memory");
+		if (pthread_setspecific(ix_key, t) != 0) {
+			free(t);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+	}
+	if ((size_t)snprintf(path, sizeof path, "%s/MANIFEST", srv->index) >=
+	        sizeof path)
+		return td_error(TD_EUSAGE, "index path too long");
+	/* MANIFEST is replaced by rename(2) at each commit: a new inode */
+	if (stat(path, &st) < 0)
+		return td_error(TD_ENOTFOUND, "%s: no index here (no MANIFEST)",
+		        srv->index);
+	if (t->ix && same_file(&st, &t->st)) {
+		*out = t->ix;
+		return 0;
+	}
+	td_index *ix = NULL;
+	int rc = td_index_open(srv->index, &ix);
+	if (rc < 0)
+		return rc;
+	td_index_close(t->ix);
+	t->ix = ix;
+	t->st = st;
+	*out = ix;
+	return 0;
+}
+
+/* ------------------------------------------------------------ options */
+
+enum { O_PORT = 256, O_BIND, O_TOKEN, O_THREADS, O_VERSION };
+
+static const struct option longopts[] = {
+        {"index", required_argument, NULL, 'x'},
+        {"port", required_argument, NULL, O_PORT},
+        {"bind", required_argument, NULL, O_BIND},
+        {"token", required_argument, NULL, O_TOKEN},
+        {"threads", required_argument, NULL, O_THREADS},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, O_VERSION},
+        {NULL, 0, NULL, 0},
+};
+
+static int number(const char *s, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 0 || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_opts(int argc, char **argv, ts_server *s, long *port,
+        const char **bind, long *threads)
+{
+	int c;
+	long v;
+	s->index = getenv("TAGDEX_INDEX");
+	if (!s->index || !*s->index)
+		s->index = TD_DEFAULT_INDEX;
+	s->token = getenv("TAGDEX_TOKEN");
+	if (s->token && !*s->token)
+		s->token = NULL;
+	*port = 8080;
+	*bind = "127.0.0.1";
+	*threads = 4;
+	while ((c = getopt_long(argc, argv, "x:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'x':
+			s->index = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return -1;
+		case O_VERSION:
+			printf("tagdex-serve %s\n", td_version());
+			return -1;
+		case O_PORT:
+			if (number(optarg, 65535, &v) < 0)
+				return usage_error("--port: expected a number "
+				                   "0-65535, not '%s'",
+				        optarg);
+			*port = v;
+			break;
+		case O_BIND:
+			*bind = optarg;
+			break;
+		case O_TOKEN:
+			if (!*optarg)
+				return usage_error(
+				        "%s", "--token: expected a token");
+			s->token = optarg;
+			break;
+		case O_THREADS:
+			if (number(optarg, 64, &v) < 0 || v < 1)
+				return usage_error("--threads: expected a "
+				                   "number 1-64, not '%s'",
+				        optarg);
+			*threads = v;
+			break;
+		default:
+			fprintf(stderr, "Try 'tagdex-serve --help'.\n");
+			return TD_EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	return 0;
+}
+
+/* ------------------------------------------------------------ signals */
+
+static void put(const char *s)
+{
+	if (write(2, s, strlen(s)) < 0) {
+		/* nothing more to do in a signal handler */
+	}
+}
+
+/* SIGBUS on a mapped segment (truncated or failing under the server):
+ * name the file and exit with the index status instead of a crash. */
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)uc;
+	const char *path = td_index_map_path(si->si_addr);
+	put("tagdex-serve: ");
+	put(path ? path : "index");
+	put(": bus error reading the index (index is damaged; run "
+	    "tagdex-ingest --check)\n");
+	_exit(TD_EXIT_INDEX);
+}
+
+int main(int argc, char **argv)
+{
+	ts_server srv = {0};
+	long port, threads;
+	const char *bind;
+	int rc = parse_opts(argc, argv, &srv, &port, &bind, &threads);
+	if (rc)
+		return rc < 0 ? TD_EXIT_OK : rc;
+	struct sockaddr_in sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	if (inet_pton(AF_INET, bind, &sa.sin_addr) != 1)
+		return usage_error(
+		        "--bind: expected an IPv4 address, not '%s'", bind);
+	if (strcmp(bind, "127.0.0.1") != 0)
+		fprintf(stderr,
+		        "tagdex-serve: warning: listening on %s, not only "
+		        "on this machine (127.0.0.1): anyone who can reach it "
+		        "can read the index%s\n",
+		        bind, srv.token ? "" : "; consider --token");
+	/* the index must open now: a typo in -x is not a server that
+	 * answers 503 to everything */
+	td_index *ix = NULL;
+	if (td_index_open(srv.index, &ix) < 0) {
+		fprintf(stderr, "tagdex-serve: %s: %s\n", srv.index,
+		        td_error_last());
+		return TD_EXIT_INDEX;
+	}
+	td_index_close(ix);
+	if (pthread_key_create(&ix_key, thread_index_free) != 0) {
+		fprintf(stderr, "tagdex-serve: out of memory\n");
+		return TD_EXIT_SYSTEM;
+	}
+	struct sigaction sb;
+	memset(&sb, 0, sizeof sb);
+	sb.sa_sigaction = on_sigbus;
+	sb.sa_flags = SA_SIGINFO;
+	sigemptyset(&sb.sa_mask);
+	sigaction(SIGBUS, &sb, NULL);
+	/* the pool threads inherit this mask: the signals wait for
+	 * sigwait() below */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	struct MHD_Daemon *d = ts_start(&srv, &sa, (unsigned)threads);
+	if (!d) {
+		fprintf(stderr,
+		        "tagdex-serve: cannot listen on %s port %ld: %s\n",
+		        bind, port, errno ? strerror(errno) : "failed");
+		return TD_EXIT_USAGE;
+	}
+	const union MHD_DaemonInfo *info =
+	        MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	fprintf(stderr, "tagdex-serve: listening on http://%s:%u/\n", bind,
+	        info ? (unsigned)info->port : (unsigned)port);
+	int sig = 0;
+	do {
+		if (sigwait(&set, &sig) != 0)
+			sig = SIGTERM;
+	} while (sig == SIGPIPE);
+	MHD_stop_daemon(d);
+	return TD_EXIT_SIGNAL + sig;
+}
