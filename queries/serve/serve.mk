@@ -34,3 +34,8 @@ serve: queries/tagdex-serve$(EXEEXT) indexer/tagdex-ingest$(EXEEXT)
 	./queries/tagdex-serve -x demo.tagdex
 
 .PHONY: serve
+
+# the page in headless Chromium: hits, paging, speaker, table and chart,
+# the document view, and hostile text shown inertly
+TESTS += tests/cli/test_serve_page.sh
+EXTRA_DIST += tests/cli/test_serve_page.sh
