@@ -16,6 +16,7 @@
 #include "hash.h"
 
 #include "match.h"
+#include "vec.h"
 
 static int add_aliases(td_annotator *a, const char *list, int id, int type,
 	const char *path, int line)
@@ -120,14 +121,8 @@ static int parse_valid(const char *v, long *from, long *to, const char *path, in
 static int add_actor(td_annotator *a, const char *key, const char *kind,
 	const char *name, long from, long to, int *id)
 {
-	if (a->n_actors == a->cap_actors) {
-		size_t cap = a->cap_actors ? a->cap_actors * 2 : 512;
-		td_actor_rec *v = realloc(a->actors, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		a->actors = v;
-		a->cap_actors = cap;
-	}
+	if (TD_VEC_RESERVE(a->actors, a->n_actors, a->cap_actors, 512))
+		return td_error(TD_ENOMEM, "out of memory");
 	td_actor_rec *ar = &a->actors[a->n_actors++];
 	ar->key = strdup(key);
 	ar->kind = strdup(kind);
@@ -1120,14 +1115,8 @@ static size_t org_run(const td_actx *c, size_t i, size_t lim)
 
 static int push_mention(td_actx *c, const td_mention *m)
 {
-	if (c->n_ments == c->cap_ments) {
-		size_t cap = c->cap_ments ? c->cap_ments * 2 : 64;
-		td_mention *v = realloc(c->ments, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		c->ments = v;
-		c->cap_ments = cap;
-	}
+	if (TD_VEC_RESERVE(c->ments, c->n_ments, c->cap_ments, 64))
+		return td_error(TD_ENOMEM, "out of memory");
 	c->ments[c->n_ments++] = *m;
 	return 0;
 }
@@ -1325,17 +1314,11 @@ static int add_dyn_pfx(td_actx *c, size_t t0, size_t t1, const char *kind,
 			*out = &c->dyn[i];
 			return 0;
 		}
-	if (c->n_dyn == c->cap_dyn) {
-		size_t cap = c->cap_dyn ? c->cap_dyn * 2 : 16;
-		td_dyn *v = realloc(c->dyn, cap * sizeof *v);
-		if (!v) {
-			free(name);
-			free(key);
-			return td_error(TD_ENOMEM, "out of memory");
-		}
-		/* mentions point at the key strings, which do not move */
-		c->dyn = v;
-		c->cap_dyn = cap;
+	/* mentions point at the key strings, which do not move */
+	if (TD_VEC_RESERVE(c->dyn, c->n_dyn, c->cap_dyn, 16)) {
+		free(name);
+		free(key);
+		return td_error(TD_ENOMEM, "out of memory");
 	}
 	td_dyn *d = &c->dyn[c->n_dyn++];
 	d->key = key;

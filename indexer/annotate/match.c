@@ -14,6 +14,7 @@
 
 #include "match.h"
 #include "hash.h"
+#include "vec.h"
 
 /* ------------------------------------------------------------ patterns */
 
@@ -123,14 +124,8 @@ int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags)
 		if (!p.w[i])
 			goto nomem;
 	}
-	if (ps->n == ps->cap) {
-		size_t cap = ps->cap ? ps->cap * 2 : 64;
-		td_pat *v = realloc(ps->v, cap * sizeof *v);
-		if (!v)
-			goto nomem;
-		ps->v = v;
-		ps->cap = cap;
-	}
+	if (TD_VEC_RESERVE(ps->v, ps->n, ps->cap, 64))
+		goto nomem;
 	p.id = id;
 	p.type = type;
 	p.flags = flags;
@@ -421,14 +416,8 @@ static uint32_t list_hash(const char *const *list, int fold)
 int td_words_register(td_annotator *a, const char *const *const *lists)
 {
 	for (; *lists; lists++) {
-		if (a->n_reg == a->cap_reg) {
-			size_t cap = a->cap_reg ? a->cap_reg * 2 : 32;
-			const char *const **v = realloc(a->reg, cap * sizeof *v);
-			if (!v)
-				return td_error(TD_ENOMEM, "out of memory");
-			a->reg = v;
-			a->cap_reg = cap;
-		}
+		if (TD_VEC_RESERVE(a->reg, a->n_reg, a->cap_reg, 32))
+			return td_error(TD_ENOMEM, "out of memory");
 		a->reg[a->n_reg++] = *lists;
 	}
 	return 0;

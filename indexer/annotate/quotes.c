@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "match.h"
+#include "vec.h"
 
 static int register_words(td_annotator *a);
 
@@ -97,14 +98,8 @@ static int push_quote(td_actx *c, size_t s, size_t e)
 		e--;
 	if (s >= e)
 		return 0;
-	if (c->n_quotes == c->cap_quotes) {
-		size_t cap = c->cap_quotes ? c->cap_quotes * 2 : 16;
-		td_quote *v = realloc(c->quotes, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		c->quotes = v;
-		c->cap_quotes = cap;
-	}
+	if (TD_VEC_RESERVE(c->quotes, c->n_quotes, c->cap_quotes, 16))
+		return td_error(TD_ENOMEM, "out of memory");
 	td_quote q = {s, e, -1, NULL, 0, -1};
 	for (size_t i = 0; i < c->n_sents; i++)
 		if (c->sents[i].start <= s && s < c->sents[i].end)
@@ -701,14 +696,8 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 
 static int push_said(td_actx *c, size_t s, size_t e, int sent, const char *who)
 {
-	if (c->n_said == c->cap_said) {
-		size_t cap = c->cap_said ? c->cap_said * 2 : 16;
-		td_said *v = realloc(c->said, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		c->said = v;
-		c->cap_said = cap;
-	}
+	if (TD_VEC_RESERVE(c->said, c->n_said, c->cap_said, 16))
+		return td_error(TD_ENOMEM, "out of memory");
 	c->said[c->n_said++] = (td_said){s, e, sent, who};
 	return 0;
 }

@@ -5,6 +5,7 @@
  * needs it. */
 #include "config.h"
 #include "tagdex.h"
+#include "vec.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -112,14 +113,8 @@ int td_doc_add_span(td_doc *doc, const char *name, size_t start, size_t end,
 	if (start > end || end > doc->len)
 		return td_error(TD_EUSAGE, "span <%s> [%zu,%zu) outside text of %zu bytes",
 			name, start, end, doc->len);
-	if (doc->n_spans == doc->cap_spans) {
-		size_t cap = doc->cap_spans ? doc->cap_spans * 2 : 64;
-		td_span *v = realloc(doc->spans, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		doc->spans = v;
-		doc->cap_spans = cap;
-	}
+	if (TD_VEC_RESERVE(doc->spans, doc->n_spans, doc->cap_spans, 64))
+		return td_error(TD_ENOMEM, "out of memory");
 	sp.start = start;
 	sp.end = end;
 	sp.rank = td_span_rank(name);
@@ -212,14 +207,8 @@ int td_doc_add_actor(td_doc *doc, const char *key, const char *kind,
 	for (size_t i = 0; i < doc->n_actors; i++)
 		if (strcmp(doc->actors[i].key, key) == 0)
 			return 0;
-	if (doc->n_actors == doc->cap_actors) {
-		size_t cap = doc->cap_actors ? doc->cap_actors * 2 : 16;
-		td_actor *v = realloc(doc->actors, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		doc->actors = v;
-		doc->cap_actors = cap;
-	}
+	if (TD_VEC_RESERVE(doc->actors, doc->n_actors, doc->cap_actors, 16))
+		return td_error(TD_ENOMEM, "out of memory");
 	td_actor *a = &doc->actors[doc->n_actors];
 	a->key = strdup(key);
 	a->kind = strdup(kind ? kind : "person");

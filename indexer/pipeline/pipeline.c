@@ -8,6 +8,7 @@
 #include "blocks.h"
 #include "html_reader.h"
 #include "tei.h"
+#include "vec.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -181,15 +182,9 @@ static int strv_push(strv *s, char *str)
 {
 	if (!str)
 		return td_error(TD_ENOMEM, "out of memory");
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		char **v = realloc(s->v, cap * sizeof *v);
-		if (!v) {
-			free(str);
-			return td_error(TD_ENOMEM, "out of memory");
-		}
-		s->v = v;
-		s->cap = cap;
+	if (TD_VEC_RESERVE(s->v, s->n, s->cap, 16)) {
+		free(str);
+		return td_error(TD_ENOMEM, "out of memory");
 	}
 	s->v[s->n++] = str;
 	return 0;

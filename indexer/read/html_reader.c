@@ -46,6 +46,7 @@
  */
 #include "config.h"
 #include "html_reader.h"
+#include "vec.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -800,14 +801,8 @@ static void jsonld(page *p, const xmlNode *script)
 static int push_cand(cand **v, size_t *n, size_t *cap, xmlNode *node,
 	int tier, long parent)
 {
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 8;
-		cand *nv = realloc(*v, c * sizeof *nv);
-		if (!nv)
-			return -1;
-		*v = nv;
-		*cap = c;
-	}
+	if (TD_VEC_RESERVE(*v, *n, *cap, 8))
+		return -1;
 	(*v)[*n].n = node;
 	(*v)[*n].tier = tier;
 	(*v)[*n].text = 0;
@@ -1019,15 +1014,9 @@ static void flush(page *p)
 	while (e > p->cur && p->buf.s[e - 1] == '\n')
 		e--; /* a trailing <br> */
 	if (p->cur_open && e > p->cur && !all_uspace(p->buf.s, p->cur, e)) {
-		if (p->n == p->cap) {
-			size_t c = p->cap ? p->cap * 2 : 64;
-			hblock *nv = realloc(p->v, c * sizeof *nv);
-			if (!nv) {
-				p->oom = 1;
-				return;
-			}
-			p->v = nv;
-			p->cap = c;
+		if (TD_VEC_RESERVE(p->v, p->n, p->cap, 64)) {
+			p->oom = 1;
+			return;
 		}
 		hblock *b = &p->v[p->n++];
 		b->start = p->cur;

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 #include "blocks.h"
+#include "vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -274,14 +275,8 @@ static int dot_continues(const td_abbrevs *ab, const char *s, size_t w,
 
 static int push(td_range **out, size_t *n, size_t *cap, size_t a, size_t b)
 {
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 16;
-		td_range *v = realloc(*out, c * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		*out = v;
-		*cap = c;
-	}
+	if (TD_VEC_RESERVE(*out, *n, *cap, 16))
+		return td_error(TD_ENOMEM, "out of memory");
 	(*out)[*n].start = a;
 	(*out)[*n].end = b;
 	(*n)++;

@@ -10,6 +10,7 @@
  * external entities or DTDs, bounded depth. Validity is not required. */
 #include "config.h"
 #include "tei.h"
+#include "vec.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
@@ -195,14 +196,8 @@ static int add_actor(rd *r, const char *key, const char *kind)
 			r->cur_actor = -1;
 			return 0;
 		}
-	if (r->nactors == r->cap_actors) {
-		size_t c = r->cap_actors ? r->cap_actors * 2 : 16;
-		void *v = realloc(r->actors, c * sizeof *r->actors);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		r->actors = v;
-		r->cap_actors = c;
-	}
+	if (TD_VEC_RESERVE(r->actors, r->nactors, r->cap_actors, 16))
+		return td_error(TD_ENOMEM, "out of memory");
 	r->actors[r->nactors].key = strdup(key);
 	r->actors[r->nactors].kind = strdup(kind);
 	r->actors[r->nactors].name = NULL;
@@ -319,28 +314,16 @@ static int header_end(rd *r)
 
 static int push_frame(rd *r, frame f)
 {
-	if (r->nst == r->cap_st) {
-		size_t c = r->cap_st ? r->cap_st * 2 : 64;
-		frame *v = realloc(r->st, c * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		r->st = v;
-		r->cap_st = c;
-	}
+	if (TD_VEC_RESERVE(r->st, r->nst, r->cap_st, 64))
+		return td_error(TD_ENOMEM, "out of memory");
 	r->st[r->nst++] = f;
 	return 0;
 }
 
 static int new_span(rd *r, const char *name, int *idx)
 {
-	if (r->nspans == r->cap_spans) {
-		size_t c = r->cap_spans ? r->cap_spans * 2 : 256;
-		td_span *v = realloc(r->spans, c * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		r->spans = v;
-		r->cap_spans = c;
-	}
+	if (TD_VEC_RESERVE(r->spans, r->nspans, r->cap_spans, 256))
+		return td_error(TD_ENOMEM, "out of memory");
 	td_span *sp = &r->spans[r->nspans];
 	memset(sp, 0, sizeof *sp);
 	sp->start = sp->end = r->text.len;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "tagdex.h"
+#include "vec.h"
 
 static void tok_strings(const char *text, const char **want, size_t n)
 {
@@ -137,6 +138,30 @@ static void test_tsv(void **state)
 	assert_non_null(strstr(td_error_last(), "/nonexistent/x.tsv"));
 }
 
+/* TD_VEC_RESERVE: room for one more, doubling from `first`; an impossible
+ * size fails with the array, count and capacity as they were. */
+static void test_vec(void **state)
+{
+	(void)state;
+	int *v = NULL;
+	size_t n = 0, cap = 0;
+	for (int i = 0; i < 100; i++) {
+		assert_int_equal(TD_VEC_RESERVE(v, n, cap, 4), 0);
+		assert_true(n < cap);
+		v[n++] = i;
+	}
+	assert_int_equal(cap, 128); /* 4, 8, ..., 128 */
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(v[i], i);
+	/* full at a capacity whose double overflows: refused, untouched */
+	int *keep = v;
+	size_t big = SIZE_MAX / sizeof *v / 2 + 1, nb = big;
+	assert_int_equal(TD_VEC_RESERVE(v, nb, big, 4), -1);
+	assert_ptr_equal(v, keep);
+	assert_int_equal(big, SIZE_MAX / sizeof *v / 2 + 1);
+	free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -146,6 +171,7 @@ int main(void)
 		cmocka_unit_test(test_slug),
 		cmocka_unit_test(test_doc_spans),
 		cmocka_unit_test(test_tsv),
+		cmocka_unit_test(test_vec),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
