@@ -583,20 +583,25 @@ static int write_ids(out *o, td_seghdr *h, int sec, const uint32_t *ids,
 	int rc = sec_begin(o, h, sec);
 	uint64_t acc = 0;
 	unsigned nacc = 0;
+	uint8_t buf[4096]; /* out_put a block at a time, not a byte */
+	size_t nb = 0;
 	for (size_t p = 0; p < nids && !rc; p++) {
 		acc |= (uint64_t)rank[ids[p]] << nacc;
 		nacc += bits;
-		while (nacc >= 8 && !rc) {
-			uint8_t c = acc & 0xff;
-			rc = out_put(o, &c, 1);
+		while (nacc >= 8) {
+			buf[nb++] = acc & 0xff;
 			acc >>= 8;
 			nacc -= 8;
 		}
+		if (nb > sizeof buf - 8) {
+			rc = out_put(o, buf, nb);
+			nb = 0;
+		}
 	}
-	if (!rc && nacc) {
-		uint8_t c = acc & 0xff;
-		rc = out_put(o, &c, 1);
-	}
+	if (!rc && nacc)
+		buf[nb++] = acc & 0xff;
+	if (!rc && nb)
+		rc = out_put(o, buf, nb);
 	static const uint8_t pad[8];
 	if (!rc)
 		rc = out_put(o, pad, 8); /* readers load 8 bytes at a time */

@@ -66,6 +66,11 @@ static inline uint64_t feat(unsigned t, uint64_t v)
 	return h ? h : 1;
 }
 
+/* Score vectors are added 4 lanes at a time (SSE2 at -O2): a vector is
+ * padded with zeros to a multiple of 8 lanes, the scores to VW. */
+enum { VW = 64 };
+typedef int32_t vi4 __attribute__((vector_size(16)));
+
 void td_pos_scratch_free(td_pos_scratch *s)
 {
 	free(s->h);
@@ -80,7 +85,7 @@ void td_pos_scratch_free(td_pos_scratch *s)
 static int scratch_grow(td_pos_scratch *s, size_t n)
 {
 	if (!s->scores) {
-		s->scores = malloc(TD_POS_MAX_TAGS * sizeof *s->scores);
+		s->scores = malloc(VW * sizeof *s->scores);
 		if (!s->scores)
 			return td_error(TD_ENOMEM, "out of memory");
 	}
@@ -338,7 +343,8 @@ struct td_pos_cache {
 	pc_ent *ent;
 	uint8_t *words;   /* max * MAXW bytes */
 	size_t wlen;
-	int32_t *vec;     /* max vectors of stride (the model's tags) */
+	int32_t *vec;     /* max vectors of stride (the model's tags rounded
+	                   * up to 8, the rest 0) */
 	unsigned stride;
 	int32_t *pair;    /* per (prev, prev2) a vector; */
 	uint8_t *pair_set; /* 1 when computed */
@@ -379,7 +385,7 @@ int td_pos_cache_new(size_t types, td_pos_cache **out)
 	size_t np = (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1);
 	if (!(c->ent = calloc(slots, sizeof *c->ent)) ||
 		!(c->words = malloc(types * MAXW)) ||
-		!(c->pair = malloc(np * TD_POS_MAX_TAGS * sizeof *c->pair)) ||
+		!(c->pair = malloc(np * VW * sizeof *c->pair)) ||
 		!(c->pair_set = calloc(np, 1))) {
 		td_pos_cache_free(c);
 		return td_error(TD_ENOMEM, "out of memory");
@@ -428,6 +434,20 @@ static uint32_t cache_get(const td_pos_model *m, td_pos_cache *c,
 	return j;
 }
 
+
+/* d[0, n) = a[0, n) + b[0, n), n a multiple of 8 */
+static inline void vsum(int32_t *d, const int32_t *a, const int32_t *b,
+	unsigned n)
+{
+	for (unsigned k = 0; k < n; k += 4) {
+		vi4 x, y;
+		memcpy(&x, a + k, sizeof x);
+		memcpy(&y, b + k, sizeof y);
+		x += y;
+		memcpy(d + k, &x, sizeof x);
+	}
+}
+
 /* A neighbour's hash k (0, 1, 2 for TD_POS_TOKH 0, 4, 8), as nb() */
 static inline uint64_t nbc(const pc_tok *t, size_t n, size_t i, long d,
 	unsigned k)
@@ -463,12 +483,14 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 	}
 	unsigned nt = m->h.ntags, prev = TD_POS_START, prev2 = TD_POS_START;
 	if (c->model != m->serial) {
-		if (c->stride != nt) {
-			int32_t *v = realloc(c->vec, (size_t)c->max * nt * sizeof *v);
+		unsigned stride = (nt + 7) / 8 * 8;
+		if (c->stride != stride) {
+			int32_t *v = realloc(c->vec,
+				(size_t)c->max * stride * sizeof *v);
 			if (!v)
 				return td_error(TD_ENOMEM, "out of memory");
 			c->vec = v;
-			c->stride = nt;
+			c->stride = stride;
 		}
 		cache_clear(c);
 		memset(c->pair_set, 0, (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1));
@@ -505,25 +527,24 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 			size_t len = tok[i].end - tok[i].start;
 			token_hashes((const uint8_t *)text + tok[i].start, len, h);
 			features_word(h, first, f);
-			int32_t *v = c->vec + (size_t)c->nvec * nt;
-			memset(v, 0, nt * sizeof *v);
+			int32_t *v = c->vec + (size_t)c->nvec * c->stride;
+			memset(v, 0, c->stride * sizeof *v);
 			for (unsigned k = 0; k < NWORD; k++)
 				add_feature(m, f[k], v);
 			e->vec[first] = ++c->nvec;
 		}
-		const int32_t *v = c->vec + (size_t)(e->vec[first] - 1) * nt;
+		const int32_t *v = c->vec + (size_t)(e->vec[first] - 1) * c->stride;
 		size_t pi = (size_t)(prev == TD_POS_START ? nt : prev) *
 			(TD_POS_MAX_TAGS + 1) + (prev2 == TD_POS_START ? nt : prev2);
-		int32_t *pv = c->pair + pi * TD_POS_MAX_TAGS;
+		int32_t *pv = c->pair + pi * VW;
 		if (!c->pair_set[pi]) {
-			memset(pv, 0, nt * sizeof *pv);
+			memset(pv, 0, VW * sizeof *pv);
 			add_feature(m, feat(11, prev), pv);
 			add_feature(m, feat(12, prev2), pv);
 			add_feature(m, feat(13, prev << 8 | prev2), pv);
 			c->pair_set[pi] = 1;
 		}
-		for (unsigned k = 0; k < nt; k++)
-			sc[k] = v[k] + pv[k];
+		vsum(sc, v, pv, c->stride);
 		unsigned nf = 0;
 		f[nf++] = feat(15, nbc(t, n, i, -1, 0));
 		f[nf++] = feat(16, nbc(t, n, i, -1, 1));
