@@ -201,6 +201,35 @@ check(st == 404, f"an unknown endpoint: {st}")
 st, hd, body = get("/../../etc/passwd")
 check(st in (400, 404) and "root:" not in body, f"../ outside the page: {st}")
 
+# oversized and malformed requests: a 4xx or a closed connection, never a
+# crash; idle connections hold no thread
+import socket, time
+req = urllib.request.Request(base + "/api/info", headers={"X-Big": "a" * 70000})
+try:
+    urllib.request.urlopen(req, timeout=10)
+    check(False, "a 70 kB header was accepted")
+except urllib.error.HTTPError as e:
+    check(e.code == 431, f"a 70 kB header: {e.code}")
+st, hd, body = get("/api/count", {"q": "a" * 70000})
+check(st == 414, f"a 70 kB URL: {st}")
+for junk in (b"\x00\xffGARBAGE\r\n\r\n", b"GET /api/count?q=%ZZ HTTP/1.1\r\n\r\n",
+             b"GET " + b"/" * 5000 + b" HTTP/1.0\r\n\r\n", b"POST /api/count HTTP/1.1\r\nContent-Length: 99999999\r\n\r\nxx"):
+    s = socket.create_connection(("127.0.0.1", int(port)))
+    s.sendall(junk)
+    s.settimeout(10)
+    try:
+        reply = s.recv(100)
+    except OSError:
+        reply = b""
+    s.close()
+    check(reply == b"" or reply.startswith(b"HTTP/1.1 4"), f"junk {junk[:20]!r}: {reply!r}")
+idle = [socket.create_connection(("127.0.0.1", int(port))) for _ in range(20)]
+t = time.time()
+st, e = api("/api/info")
+check(st == 200 and time.time() - t < 5, f"with 20 idle connections: {st}")
+for s in idle:
+    s.close()
+
 # the token: none, wrong, right; the page itself needs none
 st, e = api("/api/info", token=None)
 check(st == 401 and "Bearer" in e["error"]["message"], f"no token: {st}")

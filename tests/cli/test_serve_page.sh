@@ -63,7 +63,7 @@ dom "?q=%22said%22#token=tok" said.html
 dom "?q=%22the%22&first=20#token=tok" page2.html
 dom "?q=%3Cq%2F%3E&who=kim-jong-un#token=tok" who.html
 dom "?q=%22likely%22&tab=freq&by=year#token=tok" freq.html
-dom "?q=%22alert%22%20%7C%20%22textarea%22#token=tok" hostile-kwic.html
+dom "?q=%22alert%22%20%7C%20%22textarea%22&context=s#token=tok" hostile-kwic.html
 dom "?view=doc-2024-03-05-hostile&hit=20-22#token=tok" hostile-doc.html
 dom "?view=doc-2023-05-16-drc-m23-goma-regional-force#token=tok" doc.html
 dom "?q=%5Bword%3D%22a%22#token=tok" error.html

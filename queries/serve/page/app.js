@@ -177,7 +177,7 @@ async function loadHits() {
         el("td", { class: "doc", title: h.title || "" }, a),
         el("td", { class: "l", text: h.left }),
         el("td", { class: "m", text: h.match }),
-        el("td", { text: h.right }),
+        el("td", { class: "r", text: h.right }),
         el("td", {}, who ? el("span", { class: "spk", text: who }) : "")));
   }
   const last = r.first + r.hits.length;
@@ -244,7 +244,8 @@ function chart(rows) {
     lab.setAttribute("x", pad + i * bw + bw / 2);
     lab.setAttribute("y", H + 14);
     lab.setAttribute("text-anchor", "middle");
-    lab.textContent = data.length > 24 && i % 3 ? "" : r.value;
+    // at most about 12 labels, so that they do not overlap
+    lab.textContent = i % Math.ceil(data.length / 12) ? "" : r.value;
     svg.append(lab);
   });
   const top = document.createElementNS(NS, "text");
