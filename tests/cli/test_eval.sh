@@ -152,6 +152,11 @@ for set in "$top_srcdir"/tests/data/*/THRESHOLDS; do
 		mins="$mins --min $cat=$min"
 	done <"$set"
 	[ -n "$mins" ] || { echo "FAIL: $set lists no thresholds"; exit 1; }
+	# the gold itself first: it matches its articles and the format
+	if command -v python3 >/dev/null; then
+		python3 "$top_srcdir/tests/data/check_gold.py" "$dir" >"$tmp/gold-check" ||
+			{ echo "FAIL: $name: check_gold.py:"; grep -v '^ok ' "$tmp/gold-check"; status=1; }
+	fi
 	out=$tmp/$name
 	mkdir -p "$out"
 	TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons" "$ingest" -q -o "$out" \

@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Check the hand-written gold of this folder against its articles.
+"""Check the hand-written gold of a real-text set against its articles.
+
+    python3 tests/data/check_gold.py tests/data/unseen-r5 tests/data/unseen-r6
+
+(each argument a set folder with articles/ and gold/; none: the current
+folder).
 
 For every gold/X.json: the JSON parses; the sentences, in order, are
 exactly the body of articles/X.txt less its headings (white space
@@ -12,7 +17,7 @@ any error. Standard library only; the tagger is not involved.
 """
 import collections, glob, json, os, re, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = "."  # the set being checked (main sets it per argument)
 TYPES = {"persName", "orgName", "orgName:state", "rs:state", "rs:group", "placeName"}
 SUBTYPES = {"probability", "possibility", "appearance", "approximation", "attribution"}
 LABELS = {"prediction", "hedged", "claim"}
@@ -83,8 +88,15 @@ def check(path):
 
 
 def main():
+    global HERE
     bad = 0
-    for path in sorted(glob.glob(os.path.join(HERE, "gold", "*.json"))):
+    paths = []
+    for d in sys.argv[1:] or ["."]:
+        paths += [(d, p) for p in sorted(glob.glob(os.path.join(d, "gold", "*.json")))]
+        if not glob.glob(os.path.join(d, "gold", "*.json")):
+            print(f"{d}: no gold/*.json")
+            bad += 1
+    for HERE, path in paths:
         errs, g = check(path)
         for e in errs:
             print(f"{os.path.basename(path)}: {e}")
