@@ -50,6 +50,7 @@ static const char usage_text[] =
         "                      --measure, --min-freq, --min-coll)\n"
         "      --keywords      keywords of --focus QUERY against --reference\n"
         "                      QUERY or the rest (--alpha, --bonferroni)\n"
+        "      --ngrams N      N-grams (2-6) of the corpus, or holding the hits\n"
         "      --format FMT    text (default), tsv, csv or json (JSON Lines)\n"
         "      --tokens        with json: each token of the match with its\n"
         "                      word, norm, lemma and pos\n"

@@ -18,6 +18,7 @@
 typedef struct sopts {
 	const char *index;
 	int keywords, format;
+	unsigned ngrams; /* --ngrams N */
 	tq_coll_opts co;
 	tq_kw_opts ko;
 	int measure_set;
@@ -33,7 +34,9 @@ int tq_stats_cli_wanted(int argc, char **argv)
 		if (!strcmp(argv[i], "--"))
 			return 0;
 		if (!strcmp(argv[i], "--collocates") ||
-		        !strcmp(argv[i], "--keywords"))
+		        !strcmp(argv[i], "--keywords") ||
+		        !strcmp(argv[i], "--ngrams") ||
+		        !strncmp(argv[i], "--ngrams=", 9))
 			return 1;
 	}
 	return 0;
@@ -124,7 +127,8 @@ enum {
 	S_HEDGE,
 	S_WITHIN,
 	S_BONF,
-	S_PULL
+	S_PULL,
+	S_NGRAMS
 };
 
 static const struct option longopts[] = {
@@ -150,6 +154,7 @@ static const struct option longopts[] = {
         {"hedge", optional_argument, NULL, S_HEDGE},
         {"within", required_argument, NULL, S_WITHIN},
         {"pullquotes", no_argument, NULL, S_PULL},
+        {"ngrams", required_argument, NULL, S_NGRAMS},
         {NULL, 0, NULL, 0},
 };
 
@@ -309,6 +314,15 @@ static int parse(int argc, char **argv, sopts *o)
 		case S_PULL:
 			o->filter.pullquotes = 1;
 			break;
+		case S_NGRAMS:
+			if (o->ngrams)
+				return usage_error("%s", "--ngrams given twice");
+			if (number(optarg, &v) < 0 || v < 2 || v > 6)
+				return usage_error("--ngrams: expected 2 to 6, "
+				                   "not '%s'",
+				        optarg);
+			o->ngrams = (unsigned)v;
+			break;
 		default:
 			fprintf(stderr, "tagdex-query: --collocates and "
 			                "--keywords take the options of "
@@ -330,7 +344,24 @@ static int parse(int argc, char **argv, sopts *o)
 			        "--from %s is after --to", o->filter.from);
 	}
 	int shorthand = o->actor || o->who || o->hedge_set;
-	if (o->keywords) {
+	if (o->ngrams && (o->keywords || (seen & 0x80000000u)))
+		return usage_error("%s", "--ngrams, --collocates and "
+		                         "--keywords exclude each other");
+	if (o->ngrams) {
+		if (o->focus || o->reference || o->measure_set ||
+		        o->ko.bonferroni ||
+		        (seen & (1u << (S_WINDOW - S_WINDOW) |
+		                        1u << (S_MINCOLL - S_WINDOW) |
+		                        1u << (S_ALPHA - S_WINDOW))))
+			return usage_error("%s", "--ngrams takes --by, "
+			                         "--min-freq, the filters and "
+			                         "an optional query");
+		if (!(seen & 1u << (S_MINFREQ - S_WINDOW)))
+			o->co.min_freq = 2;
+		if (o->within && !o->query && !shorthand)
+			return usage_error("%s", "--within needs a query to "
+			                         "restrict");
+	} else if (o->keywords) {
 		if (o->query)
 			return usage_error("--keywords takes its focus with "
 			                   "--focus, not '%s'",
@@ -484,6 +515,9 @@ int tq_stats_cli(int argc, char **argv)
 	for (int k = 0; k < 2; k++) {
 		if (k == 1 && !o.reference)
 			break;
+		if (k == 0 && o.ngrams && !o.query && !o.actor && !o.who &&
+		        !o.hedge_set)
+			break; /* n-grams of the whole corpus */
 		if ((rc = build(&o, qs[k], k == 0, &ast[k])) < 0 ||
 		        (rc = tq_plan_new(ast[k], &plan[k])) < 0) {
 			query_error(o.keywords ? (k ? "--reference" : "--focus")
@@ -507,7 +541,10 @@ int tq_stats_cli(int argc, char **argv)
 			status = TD_EXIT_INDEX;
 			goto out;
 		}
-	if (o.keywords) {
+	if (o.ngrams) {
+		rc = tq_ngrams(ix, plan[0], &o.filter, o.co.layer, o.ngrams,
+		        o.co.min_freq, &t);
+	} else if (o.keywords) {
 		rc = tq_keywords(ix, plan[0], plan[1], &o.filter, &o.ko, &t);
 	} else {
 		rc = tq_collocates(ix, plan[0], &o.filter, &o.co, &t);

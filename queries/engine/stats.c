@@ -203,6 +203,8 @@ static int sign_of(const tq_stat_table *t, const tq_stat_row *r)
 static double sort_value(const tq_stat_table *t, const tq_stat_row *r)
 {
 	int m = t->measure;
+	if (t->ngrams)
+		return (double)r->a;
 	if (!t->keywords)
 		return r->m.def[m] ? r->m.v[m] : -INFINITY;
 	if (m == TQ_M_LL)
@@ -287,6 +289,38 @@ static int print_json(FILE *out, const tq_stat_table *t, const tq_stat_row *r)
 	return 0;
 }
 
+/* ngram, count, per_million (of the tokens searched) */
+static long print_ngrams(tq_stat_table *t, FILE *out, int fmt)
+{
+	char sep = fmt == TQ_OUT_CSV ? ',' : '\t';
+	if (fmt != TQ_OUT_JSON)
+		fprintf(out, "ngram%ccount%cper_million\n", sep, sep);
+	for (size_t i = 0; i < t->n; i++) {
+		const tq_stat_row *r = &t->rows[i];
+		double pm = t->ntok ? (double)r->a * 1e6 / (double)t->ntok : 0;
+		if (fmt == TQ_OUT_JSON) {
+			json_t *o = json_pack("{s:s, s:I, s:f}", "ngram", r->key,
+			        "count", (json_int_t)r->a, "per_million", pm);
+			char *js = o ? json_dumps(o, JSON_COMPACT |
+			                                     JSON_PRESERVE_ORDER)
+			             : NULL;
+			json_decref(o);
+			if (!js)
+				return td_error(TD_ENOMEM, "out of memory");
+			fprintf(out, "%s\n", js);
+			free(js);
+			continue;
+		}
+		if (fmt == TQ_OUT_TEXT)
+			fputs(r->key, out);
+		else
+			tq_dsv_field(out, r->key, sep);
+		fprintf(out, "%c%llu%c%.2f\n", sep, (unsigned long long)r->a, sep,
+		        pm);
+	}
+	return (long)t->n;
+}
+
 long tq_stat_print(tq_stat_table *t, FILE *out, int fmt)
 {
 	char sep = fmt == TQ_OUT_CSV ? ',' : '\t';
@@ -295,6 +329,8 @@ long tq_stat_print(tq_stat_table *t, FILE *out, int fmt)
 	sorting = t;
 	if (t->n)
 		qsort(t->rows, t->n, sizeof *t->rows, by_measure);
+	if (t->ngrams)
+		return print_ngrams(t, out, fmt);
 	if (fmt != TQ_OUT_JSON) {
 		static const char *const kh[] = {"keyword", "sign", "f_focus",
 		        "f_ref", "n_focus", "n_ref", "expected"};

@@ -58,6 +58,7 @@ typedef struct tq_stat_row {
 
 typedef struct tq_stat_table {
 	int keywords; /* 0: collocations, 1: keywords */
+	unsigned ngrams; /* n of an n-gram table (a: its count), else 0 */
 	int measure;  /* the TQ_M_* the rows are sorted by */
 	tq_stat_row *rows;
 	size_t n, cap;
@@ -97,6 +98,13 @@ typedef struct tq_kw_opts {
  * TD_EUSAGE when focus and reference share tokens or either is empty. */
 int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
         const tq_filter *f, const tq_kw_opts *o, tq_stat_table **out);
+
+/* ngrams.c: the n-grams (n consecutive tokens of article text in one
+ * document) of layer's terms over the documents searched, or with p those
+ * holding a whole hit of p (once per hit and position), with a count of at
+ * least min_freq. ntok is the tokens searched. */
+int tq_ngrams(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
+        unsigned n, uint64_t min_freq, tq_stat_table **out);
 
 /* Prints the rows sorted by the table's measure in format fmt (TQ_OUT_*).
  * Returns the number of rows or a negative error. */

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_stats.sh: tagdex-query --collocates, --keywords and --freq
+# test_stats.sh: tagdex-query --collocates, --keywords, --ngrams and --freq
 # --dispersion. The counts
 # (f_node, f_coll, f_pair, the window, N; f_focus, f_ref and the sizes) are
 # checked against a brute-force computation in Python from the token stream
@@ -80,6 +80,17 @@ grep -q '^1,83333.33,deal,12,1,,0$' "$tmp/d1.csv" || { fail "one document: D und
 $Q -x "$tmp/tiny" --dispersion '"deal"' >/dev/null 2>&1
 [ $? -eq 2 ] || fail "--dispersion without --freq: not exit status 2"
 
+# --- n-grams around "deal" in the tiny text: no deal, deal "
+$Q -x "$tmp/tiny" --ngrams 2 --min-freq 1 --format csv '"deal"' >"$tmp/ng.csv"
+# (ties by the n-gram, bytewise)
+printf '%s\n' 'ngram,count,per_million' '"deal """,1,83333.33' 'no deal,1,83333.33' >"$tmp/ng.want"
+cmp -s "$tmp/ng.csv" "$tmp/ng.want" || { fail "hand-checked n-grams"; diff "$tmp/ng.want" "$tmp/ng.csv"; }
+for bad in "--ngrams 1" "--ngrams 7" "--ngrams 2 --window 1,1" "--ngrams 2 --collocates"; do
+	# shellcheck disable=SC2086
+	$Q -x "$tmp/tiny" $bad '"deal"' >/dev/null 2>&1
+	[ $? -eq 2 ] || fail "$bad: not exit status 2"
+done
+
 # --- the corpus: every option combination against the brute force
 run() { # NAME ARGS...
 	name=$1; shift
@@ -112,6 +123,10 @@ $Q -x "$tmp/idx" --format json --tokens --from 2024 "$DQ" >"$tmp/hits24-disp.jso
 run d-norm.csv --freq norm --dispersion --format csv "$DQ"
 run d-norm24.json --freq norm --dispersion --from 2024 --format json "$DQ"
 run d-doc.tsv --freq doc --dispersion --format tsv "$DQ"
+run n-2-norm.csv --ngrams 2 --by norm --min-freq 1 --format csv
+run n-3-word.tsv --ngrams 3 --format tsv
+run n-4-pos-likely.csv --ngrams 4 --by pos --min-freq 1 --format csv '"likely"%c|"probably"%c'
+run n-3-war24.json --ngrams 3 --from 2024 --min-freq 1 --format json '"war"%c'
 run k-q-rest.csv --keywords --focus '<q/>' --alpha 1 --min-freq 1 --format csv
 run k-q-head.csv --keywords --focus '<q/>' --reference '<head/>' --by lemma --alpha 1 --min-freq 1 --format csv
 run k-q-05.csv --keywords --focus '<q/>' --format csv
@@ -350,6 +365,39 @@ def check_disp(name, toks, hits, by):
 check_disp("d-norm.csv", toks, jl("hits-disp.json"), "norm")
 check_disp("d-norm24.json", toks24, jl("hits24-disp.json"), "norm")
 check_disp("d-doc.tsv", toks, jl("hits-disp.json"), "doc")
+# ---- n-grams: n consecutive tokens of the stream (article text) in one document
+def check_ngrams(name, toks, n, layer, min_freq, hits=None):
+    cnt = {}
+    def add(d, q):
+        if all((d, q + i) in toks for i in range(n)):
+            k = " ".join(toks[(d, q + i)][0][layer] for i in range(n))
+            cnt[k] = cnt.get(k, 0) + 1
+    if hits is None:
+        for (d, q) in toks:
+            add(d, q)
+    else:
+        for h in hits:
+            for q in range(max(0, h["end"] - n), h["start"] + 1):
+                add(h["doc"], q)
+    want = {k: v for k, v in cnt.items() if v >= min_freq}
+    if name.endswith(".json"):
+        rows = jl(name)
+    else:
+        rows, head = table(name)
+        check(head == ["ngram", "count", "per_million"], f"{name}: header {head}")
+    got = {r["ngram"]: int(r["count"]) for r in rows}
+    check(got == want, f"{name}: n-grams differ: {sorted(set(got.items()) ^ set(want.items()))[:6]}")
+    check(len(rows) > 3, f"{name}: {len(rows)} rows")
+    cs = [int(r["count"]) for r in rows]
+    check(cs == sorted(cs, reverse=True), f"{name}: not by count")
+    for r in rows:
+        check(abs(float(r["per_million"]) - int(r["count"]) * 1e6 / len(toks)) < 0.006,
+              f"{name}: per_million {r['per_million']}")
+
+check_ngrams("n-2-norm.csv", toks, 2, "norm", 1)
+check_ngrams("n-3-word.tsv", toks, 3, "word", 2)
+check_ngrams("n-4-pos-likely.csv", toks, 4, "pos", 1, jl("hits-likely.json"))
+check_ngrams("n-3-war24.json", toks24, 3, "word", 1, jl("hits24-war.json"))
 sys.exit(1 if bad else 0)
 PY
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
