@@ -1,8 +1,10 @@
 /* main.c: tagdex-query, the command line over the query library: options,
  * shorthands (--actor, --who, --hedge, --within) turned into query nodes,
  * and the choice of output (KWIC, --count, --freq, TSV, JSON Lines).
- * Exit status: 0 hits, 1 no hits, 2 usage, syntax or limit error, 3 index
- * or I/O error.
+ * Exit status: the shared table of indexer/programs/exit_status.h: 0 hits,
+ * 1 no hits, 2 usage, syntax or limit error, 3 an input file, 4 the index
+ * (missing, damaged, locked, another version), 5 output or memory, 128+N a
+ * signal.
  */
 #include "config.h"
 #include "exit_status.h"
