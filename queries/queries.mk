@@ -10,6 +10,7 @@ queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/engine/stats.h queries/engine/stats.c queries/engine/colloc.c \
 	queries/engine/keyness.c queries/engine/disp.c \
 	queries/engine/ngrams.c \
+	queries/engine/table.c \
 	queries/output/request.h queries/output/request.c
 TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 

@@ -104,6 +104,9 @@ EXTRA_DIST += tests/cli/test_ingest_index.sh tests/cli/test_ingest_identity.sh \
 # query area: tagdex-query end to end (tests/cli/test_query_cli.sh)
 TESTS += tests/cli/test_query_cli.sh
 EXTRA_DIST += tests/cli/test_query_cli.sh
+# query area: n-way frequency tables (tests/cli/test_freq_table.sh)
+TESTS += tests/cli/test_freq_table.sh
+EXTRA_DIST += tests/cli/test_freq_table.sh
 # query area: the CQP and NoSketch Engine forms (tests/cli/test_query_forms.sh)
 TESTS += tests/cli/test_query_forms.sh
 EXTRA_DIST += tests/cli/test_query_forms.sh

@@ -43,6 +43,9 @@ static const char usage_text[] =
         "\n"
         "  -x, --index DIR     the index (default $TAGDEX_INDEX or ./.tagdex)\n"
         "      --count         print the number of hits only\n"
+        "      --freq BY[,BY..] frequency table; several keys (also leftN,\n"
+        "                      rightN, ELEM@ATTR, genre, title) make an\n"
+        "                      n-way table with docs per row\n"
         "      --freq BY       frequency table by match, norm, lemma, pos,\n"
         "                      actor, who, hedge, doc, year or month: count,\n"
         "                      per million of the group's tokens, value,\n"
@@ -99,6 +102,7 @@ typedef struct opts {
 	const char *actor, *who, *hedge, *within;
 	int hedge_set;
 	int strategy; /* --match-strategy: TQ_MATCH_* */
+	const char *table; /* --freq KEY,KEY,...: an n-way table (table.c) */
 	long bound;   /* --hard-boundary, 0: the parser's default */
 	const char *query;
 } opts;
@@ -184,6 +188,7 @@ typedef struct run {
 	tq_hit *hits; /* collected when sorting or sampling */
 	size_t n, cap;
 	tq_freq *freq;
+	tq_table *table; /* --freq with several keys or new ones */
 	int err;
 } run;
 
@@ -209,6 +214,8 @@ static int on_hit(void *arg, const tq_hit *h)
 	run *r = arg;
 	if (r->freq)
 		return tq_freq_add(r->freq, h);
+	if (r->table)
+		return tq_table_add(r->table, h);
 	if (r->o->sort != SORT_NONE || r->o->sample >= 0) {
 		if (r->n == r->cap) {
 			size_t cap = r->cap ? r->cap * 2 : 256;
@@ -517,12 +524,17 @@ static int parse_opts(int argc, char **argv, opts *o)
 			o->count = 1;
 			break;
 		case O_FREQ:
-			if ((o->freq_by = tq_freq_by(optarg)) < 0)
-				return usage_error(
-				        "--freq: expected match, norm, "
-				        "lemma, pos, actor, who, hedge, "
-				        "doc, year or month, not '%s'",
-				        optarg);
+			o->table = NULL;
+			if ((o->freq_by = tq_freq_by(optarg)) < 0) {
+				/* several keys, or keys of table.c */
+				tq_table *t = NULL;
+				if (tq_table_new(optarg, &t) < 0)
+					return usage_error(
+					        "%s", td_error_last());
+				tq_table_free(t);
+				o->table = optarg;
+				o->freq_by = TQ_BY_MATCH; /* a --freq */
+			}
 			break;
 		case O_FORMAT:
 			if (!strcmp(optarg, "text"))
@@ -676,6 +688,10 @@ static int parse_opts(int argc, char **argv, opts *o)
 	if (o->tokens && (o->format != FMT_JSON || o->count || o->freq_by >= 0))
 		return usage_error("%s", "--tokens adds the match's tokens to "
 		                         "hits in --format json");
+	if (o->dispersion && o->table)
+		return usage_error("%s", "--dispersion works with one --freq "
+		                         "key of match, norm, lemma, pos, actor, "
+		                         "who, hedge, doc, year or month");
 	if (o->dispersion && o->freq_by < 0)
 		return usage_error("%s", "--dispersion adds columns to --freq");
 	if (o->count && o->freq_by >= 0)
@@ -794,6 +810,17 @@ int main(int argc, char **argv)
 			printf("%llu\n", (unsigned long long)n);
 			status = n ? EXIT_HITS : EXIT_NOHITS;
 		}
+	} else if (o.table) {
+		if ((rc = tq_table_new(o.table, &r.table)) == 0 &&
+		        (rc = tq_exec(ix, plan, &o.filter, on_hit, &r)) == 0 &&
+		        (rc = tq_table_sizes(r.table, ix, &o.filter)) == 0) {
+			long rows = tq_table_print(r.table, stdout,
+			        tq_ntokens(ix, &o.filter), o.format);
+			if (rows < 0)
+				rc = (int)rows;
+			else
+				status = rows ? EXIT_HITS : EXIT_NOHITS;
+		}
 	} else if (o.freq_by >= 0) {
 		if ((rc = tq_freq_new(o.freq_by, &r.freq)) == 0 &&
 		        (!o.dispersion || (rc = tq_freq_dispersion(r.freq, ix,
@@ -839,6 +866,7 @@ int main(int argc, char **argv)
 out:
 	free(r.hits);
 	tq_freq_free(r.freq);
+	tq_table_free(r.table);
 	td_index_close(ix);
 	tq_plan_free(plan);
 	tq_node_free(ast);

@@ -379,4 +379,30 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt);
  * hits. 0 or an error. */
 int tq_freq_dispersion(tq_freq *f, td_index *ix, const tq_filter *flt);
 
+/* ----------------------------------------------------------------- table */
+
+/* table.c: n-way frequency tables (--freq KEY,KEY,...). A row per distinct
+ * tuple of key values: its hits, its documents (those holding one of its
+ * hits) and its group's size in tokens: the tokens of the documents passing
+ * the filter whose document keys (doc, year, month, genre, title) have the
+ * row's values, text that is not the article left out; all those tokens
+ * when the table has no document key. Keys: match; norm, lemma, pos (the
+ * hit's terms); leftN, rightN (the word N tokens before or after the hit,
+ * in its document); ELEM@ATTR (that attribute of the innermost ELEM
+ * holding the whole hit, each value's leading '#' dropped); doc, year,
+ * month, genre, title. */
+typedef struct tq_table tq_table;
+/* Parses the comma-separated keys. TD_EUSAGE naming a bad key. */
+int tq_table_new(const char *spec, tq_table **out);
+void tq_table_free(tq_table *t);
+int tq_table_add(tq_table *t, const tq_hit *h);
+/* Computes the groups' sizes over the documents passing flt. */
+int tq_table_sizes(tq_table *t, td_index *ix, const tq_filter *flt);
+/* Prints the rows by count descending, then by values: count,
+ * per_million (of the group's size), docs, one column per key, tokens (the
+ * group's size). TSV/CSV with a header row, JSON Lines with the keys'
+ * names as fields; a missing value is (none) in text, empty in TSV/CSV,
+ * null in JSON. Returns the number of rows. */
+long tq_table_print(tq_table *t, FILE *out, uint64_t ntokens, int fmt);
+
 #endif

@@ -1,0 +1,552 @@
+/* table.c: n-way frequency tables of hits (--freq KEY,KEY,...): one row per
+ * distinct tuple of key values, with its count of hits, its number of
+ * documents and its group's size in tokens. Keys are a hit's text or
+ * layers, a word at an offset from it, an attribute of the innermost element
+ * around it, or its document's metadata. The single keys of freq.c (actor,
+ * who, hedge, with their own groups) are not mixed in here.
+ */
+#include "config.h"
+#include "query.h"
+#include "hash.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	K_MATCH,
+	K_LAYER, /* norm, lemma, pos: the hit's terms in that layer */
+	K_LEFT,  /* the word n tokens before the hit */
+	K_RIGHT, /* the word n tokens after it */
+	K_ATTR,  /* elem@attr */
+	K_DOC,
+	K_YEAR,
+	K_MONTH,
+	K_GENRE,
+	K_TITLE
+};
+
+typedef struct tkey {
+	int kind, layer;
+	uint32_t off;
+	char *name, *elem, *attr;
+} tkey;
+
+typedef struct trow {
+	char *key; /* the values joined by US (0x1f) */
+	uint64_t n, docs;
+	size_t lastseg;
+	uint32_t lastdoc;
+	int any;
+} trow;
+
+struct tq_table {
+	tkey *k;
+	size_t nk;
+	trow *rows;
+	size_t n, cap;
+	size_t *slots, nslots;
+	/* group sizes by the tuple of the document keys' values */
+	char **zkey;
+	uint64_t *zn;
+	size_t nz, capz;
+	int sized;
+};
+
+#define US '\x1f'
+
+static int is_doc_key(int kind)
+{
+	return kind >= K_DOC;
+}
+
+void tq_table_free(tq_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nk; i++) {
+		free(t->k[i].name);
+		free(t->k[i].elem);
+		free(t->k[i].attr);
+	}
+	for (size_t i = 0; i < t->n; i++)
+		free(t->rows[i].key);
+	for (size_t i = 0; i < t->nz; i++)
+		free(t->zkey[i]);
+	free(t->k);
+	free(t->rows);
+	free(t->slots);
+	free(t->zkey);
+	free(t->zn);
+	free(t);
+}
+
+static int parse_key(const char *s, size_t len, tkey *k)
+{
+	char *name = strndup(s, len);
+	if (!name)
+		return td_error(TD_ENOMEM, "out of memory");
+	memset(k, 0, sizeof *k);
+	k->name = name;
+	static const struct {
+		const char *n;
+		int kind, layer;
+	} fixed[] = {{"match", K_MATCH, 0}, {"norm", K_LAYER, TD_LAYER_NORM},
+	        {"lemma", K_LAYER, TD_LAYER_LEMMA},
+	        {"pos", K_LAYER, TD_LAYER_POS}, {"doc", K_DOC, 0},
+	        {"year", K_YEAR, 0}, {"month", K_MONTH, 0},
+	        {"genre", K_GENRE, 0}, {"title", K_TITLE, 0}};
+	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+		if (!strcmp(name, fixed[i].n)) {
+			k->kind = fixed[i].kind;
+			k->layer = fixed[i].layer;
+			return 0;
+		}
+	const char *at = strchr(name, '@');
+	if (at && at > name && at[1]) {
+		k->kind = K_ATTR;
+		k->elem = strndup(name, (size_t)(at - name));
+		k->attr = strdup(at + 1);
+		if (!k->elem || !k->attr)
+			return td_error(TD_ENOMEM, "out of memory");
+		return 0;
+	}
+	int left = !strncmp(name, "left", 4), right = !strncmp(name, "right", 5);
+	if (left || right) {
+		const char *d = name + (left ? 4 : 5);
+		char *end = NULL;
+		long v = *d >= '1' && *d <= '9' ? strtol(d, &end, 10) : 0;
+		if (v >= 1 && v <= 100 && end && !*end) {
+			k->kind = left ? K_LEFT : K_RIGHT;
+			k->off = (uint32_t)v;
+			return 0;
+		}
+	}
+	/* freq.c's own groups (an actor per mention, speech groups): alone,
+	 * or by the element's attribute in a table of several keys */
+	static const char *const own[][2] = {
+	        {"actor", "persName@ref, orgName@ref, placeName@ref or rs@ref"},
+	        {"who", "q@who or said@who"}, {"hedge", "seg@subtype"}};
+	for (size_t i = 0; i < 3; i++)
+		if (!strcmp(name, own[i][0]))
+			return td_error(TD_EUSAGE,
+			        "--freq: '%s' is a table of its own (--freq %s "
+			        "alone); with other keys use %s",
+			        name, name, own[i][1]);
+	if (!strcmp(name, "author"))
+		return td_error(TD_EUSAGE,
+		        "--freq: the index keeps no author; group by doc, "
+		        "title, genre, year or month");
+	return td_error(TD_EUSAGE,
+	        "--freq: expected match, norm, lemma, pos, leftN, rightN "
+	        "(N 1-100), ELEMENT@ATTRIBUTE (q@who), doc, year, month, "
+	        "genre or title, not '%s'",
+	        name);
+}
+
+int tq_table_new(const char *spec, tq_table **out)
+{
+	tq_table *t = calloc(1, sizeof *t);
+	*out = NULL;
+	if (!t)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (const char *p = spec;;) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		tkey *nk = realloc(t->k, (t->nk + 1) * sizeof *nk);
+		if (!nk) {
+			tq_table_free(t);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		t->k = nk;
+		int rc = len ? parse_key(p, len, &t->k[t->nk])
+		             : td_error(TD_EUSAGE, "--freq: an empty key in '%s'",
+		                       spec);
+		if (len)
+			t->nk++;
+		if (rc < 0) {
+			tq_table_free(t);
+			return rc;
+		}
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	*out = t;
+	return 0;
+}
+
+/* ------------------------------------------------------------ values */
+
+typedef struct buf {
+	char *s;
+	size_t n, cap;
+} buf;
+
+static int put(buf *b, const char *s, size_t len)
+{
+	if (b->n + len + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (b->n + len + 1 > cap)
+			cap *= 2;
+		char *ns = realloc(b->s, cap);
+		if (!ns)
+			return td_error(TD_ENOMEM, "out of memory");
+		b->s = ns;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->n, s, len);
+	b->n += len;
+	b->s[b->n] = '\0';
+	return 0;
+}
+
+/* the term of token p in a layer ("" if none) */
+static int put_term(buf *b, td_seg *s, int layer, uint32_t p)
+{
+	size_t tl = 0;
+	const char *t = td_seg_lex_term(s, layer, td_seg_id_at(s, layer, p), &tl);
+	return put(b, t ? t : "", t ? tl : 0);
+}
+
+typedef struct inner {
+	const tkey *k;
+	uint32_t best_len;
+	const char *v;
+	int found;
+} inner;
+
+/* the innermost element k->elem around the hit: its attribute */
+static int inner_fn(void *arg, td_seg *s, uint32_t k, uint32_t i,
+        uint32_t start, uint32_t end)
+{
+	inner *c = arg;
+	if (strcmp(td_seg_span_name(s, k), c->k->elem))
+		return 0;
+	if (!c->found || end - start < c->best_len) {
+		c->found = 1;
+		c->best_len = end - start;
+		c->v = tq_span_attr_get(s, k, i, c->k->attr);
+	}
+	return 0;
+}
+
+static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
+        buf *b)
+{
+	int rc = 0;
+	switch (k->kind) {
+	case K_MATCH: {
+		char *t = NULL;
+		if ((rc = tq_text(h->seg, h->start, h->end, &t)) < 0)
+			return rc;
+		rc = put(b, t, strlen(t));
+		free(t);
+		return rc;
+	}
+	case K_LAYER:
+		for (uint32_t p = h->start; p < h->end && rc == 0; p++) {
+			if (p > h->start)
+				rc = put(b, " ", 1);
+			if (rc == 0)
+				rc = put_term(b, h->seg, k->layer, p);
+		}
+		return rc;
+	case K_LEFT:
+		/* within the document only */
+		if (h->start >= di->first_tok + k->off)
+			return put_term(b, h->seg, TD_LAYER_WORD, h->start - k->off);
+		return 0;
+	case K_RIGHT:
+		if ((uint64_t)h->end + k->off - 1 < (uint64_t)di->first_tok + di->ntok)
+			return put_term(b, h->seg, TD_LAYER_WORD, h->end + k->off - 1);
+		return 0;
+	case K_ATTR: {
+		inner c = {k, 0, NULL, 0};
+		if ((rc = tq_spans_around(h, 1, inner_fn, &c)) < 0)
+			return rc;
+		/* the value, each item without its leading '#' */
+		for (const char *v = c.v; v && *v && rc == 0;) {
+			while (*v == ' ')
+				v++;
+			const char *e = v;
+			while (*e && *e != ' ')
+				e++;
+			const char *a = *v == '#' && e > v + 1 ? v + 1 : v;
+			if (e > v && b->n && b->s[b->n - 1] != US)
+				rc = put(b, " ", 1);
+			if (e > v && rc == 0)
+				rc = put(b, a, (size_t)(e - a));
+			v = e;
+		}
+		return rc;
+	}
+	case K_DOC:
+		return di->id ? put(b, di->id, strlen(di->id)) : 0;
+	case K_YEAR:
+	case K_MONTH: {
+		size_t want = k->kind == K_YEAR ? 4 : 7;
+		if (di->date && strlen(di->date) >= want)
+			return put(b, di->date, want);
+		return 0;
+	}
+	case K_GENRE:
+		return di->genre ? put(b, di->genre, strlen(di->genre)) : 0;
+	default:
+		return di->title ? put(b, di->title, strlen(di->title)) : 0;
+	}
+}
+
+/* ------------------------------------------------------------- rows */
+
+static int grow(tq_table *t)
+{
+	size_t ns = t->nslots ? t->nslots * 2 : 64;
+	size_t *sl = calloc(ns, sizeof *sl);
+	if (!sl)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < t->n; i++) {
+		size_t h = (size_t)td_hash(t->rows[i].key, strlen(t->rows[i].key)) &
+		           (ns - 1);
+		while (sl[h])
+			h = (h + 1) & (ns - 1);
+		sl[h] = i + 1;
+	}
+	free(t->slots);
+	t->slots = sl;
+	t->nslots = ns;
+	return 0;
+}
+
+static trow *row_for(tq_table *t, const char *key, size_t len)
+{
+	if ((t->n + 1) * 2 > t->nslots && grow(t) < 0)
+		return NULL;
+	size_t h = (size_t)td_hash(key, len) & (t->nslots - 1);
+	while (t->slots[h]) {
+		trow *r = &t->rows[t->slots[h] - 1];
+		if (strlen(r->key) == len && !memcmp(r->key, key, len))
+			return r;
+		h = (h + 1) & (t->nslots - 1);
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 32;
+		trow *v = realloc(t->rows, cap * sizeof *v);
+		if (!v)
+			return NULL;
+		t->rows = v;
+		t->cap = cap;
+	}
+	char *k = strndup(key, len);
+	if (!k)
+		return NULL;
+	t->rows[t->n] = (trow){k, 0, 0, 0, 0, 0};
+	t->slots[h] = ++t->n;
+	return &t->rows[t->n - 1];
+}
+
+int tq_table_add(tq_table *t, const tq_hit *h)
+{
+	td_docinfo di;
+	buf b = {0};
+	int rc = td_seg_doc(h->seg, h->doc, &di);
+	for (size_t i = 0; i < t->nk && rc == 0; i++) {
+		if (i)
+			rc = put(&b, "\x1f", 1);
+		if (rc == 0)
+			rc = key_value(&t->k[i], h, &di, &b);
+	}
+	if (rc == 0 && !b.s)
+		rc = put(&b, "", 0);
+	trow *r = rc == 0 ? row_for(t, b.s, b.n) : NULL;
+	free(b.s);
+	if (rc < 0)
+		return rc;
+	if (!r)
+		return td_error(TD_ENOMEM, "out of memory");
+	r->n++;
+	/* hits come in corpus order: a row's documents one after another */
+	if (!r->any || r->lastseg != h->segno || r->lastdoc != h->doc)
+		r->docs++;
+	r->any = 1;
+	r->lastseg = h->segno;
+	r->lastdoc = h->doc;
+	return 0;
+}
+
+/* The document keys' part of a row key (or of a document's values). */
+static int doc_part(const tq_table *t, const char *key, buf *b)
+{
+	const char *v = key;
+	int rc = put(b, "", 0);
+	for (size_t i = 0; i < t->nk && rc == 0; i++) {
+		const char *e = strchr(v, US);
+		size_t len = e ? (size_t)(e - v) : strlen(v);
+		if (is_doc_key(t->k[i].kind)) {
+			rc = put(b, v, len);
+			if (rc == 0)
+				rc = put(b, "\x1f", 1);
+		}
+		v = e ? e + 1 : v + len;
+	}
+	return rc;
+}
+
+int tq_table_sizes(tq_table *t, td_index *ix, const tq_filter *flt)
+{
+	int rc = 0, any = 0;
+	for (size_t i = 0; i < t->nk; i++)
+		any |= is_doc_key(t->k[i].kind);
+	if (!any)
+		return 0;
+	tq_ranges na = {0};
+	for (size_t i = 0; i < td_index_nsegs(ix) && rc == 0; i++) {
+		td_seg *s = td_index_seg(ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s) && rc == 0; d++) {
+			td_docinfo di;
+			if (!tq_filter_doc(s, d, flt))
+				continue;
+			if ((rc = td_seg_doc(s, d, &di)) < 0 ||
+			        (rc = tq_nonarticle(s, di.first_tok,
+			                 di.first_tok + di.ntok, flt, &na)) < 0)
+				break;
+			buf v = {0}, z = {0};
+			tq_hit h = {i, s, d, di.first_tok, di.first_tok, 0, 0};
+			for (size_t k = 0; k < t->nk && rc == 0; k++) {
+				if (k)
+					rc = put(&v, "\x1f", 1);
+				if (rc == 0 && is_doc_key(t->k[k].kind))
+					rc = key_value(&t->k[k], &h, &di, &v);
+			}
+			if (rc == 0 && !v.s)
+				rc = put(&v, "", 0);
+			if (rc == 0)
+				rc = doc_part(t, v.s, &z);
+			free(v.s);
+			if (rc < 0) {
+				free(z.s);
+				break;
+			}
+			uint64_t n = di.ntok - tq_ranges_len(&na);
+			size_t j = 0;
+			while (j < t->nz && strcmp(t->zkey[j], z.s))
+				j++;
+			if (j == t->nz) {
+				if (t->nz == t->capz) {
+					size_t cap = t->capz ? t->capz * 2 : 16;
+					char **zk = realloc(t->zkey, cap * sizeof *zk);
+					if (zk)
+						t->zkey = zk;
+					uint64_t *zn = zk ? realloc(t->zn, cap * sizeof *zn) : NULL;
+					if (!zn) {
+						free(z.s);
+						rc = td_error(TD_ENOMEM, "out of memory");
+						break;
+					}
+					t->zn = zn;
+					t->capz = cap;
+				}
+				t->zkey[t->nz] = z.s;
+				t->zn[t->nz++] = 0;
+				z.s = NULL;
+			}
+			t->zn[j] += n;
+			free(z.s);
+		}
+	}
+	free(na.v);
+	t->sized = rc == 0;
+	return rc;
+}
+
+static uint64_t size_of(const tq_table *t, const char *key, uint64_t base)
+{
+	if (!t->sized)
+		return base;
+	buf z = {0};
+	uint64_t n = 0;
+	if (doc_part(t, key, &z) == 0)
+		for (size_t j = 0; j < t->nz; j++)
+			if (!strcmp(t->zkey[j], z.s))
+				n = t->zn[j];
+	free(z.s);
+	return n;
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const trow *x = a, *y = b;
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+long tq_table_print(tq_table *t, FILE *out, uint64_t ntokens, int fmt)
+{
+	char sep = fmt == TQ_OUT_CSV ? ',' : '\t';
+	if (t->n)
+		qsort(t->rows, t->n, sizeof *t->rows, by_count);
+	if (fmt == TQ_OUT_TSV || fmt == TQ_OUT_CSV) {
+		fprintf(out, "count%cper_million%cdocs", sep, sep);
+		for (size_t i = 0; i < t->nk; i++) {
+			fputc(sep, out);
+			tq_dsv_field(out, t->k[i].name, sep);
+		}
+		fprintf(out, "%ctokens\n", sep);
+	}
+	for (size_t r = 0; r < t->n; r++) {
+		const trow *row = &t->rows[r];
+		uint64_t size = size_of(t, row->key, ntokens);
+		double pm = size ? (double)row->n * 1e6 / (double)size : 0.0;
+		json_t *o = fmt == TQ_OUT_JSON ? json_object() : NULL;
+		if (fmt == TQ_OUT_JSON && !o)
+			return td_error(TD_ENOMEM, "out of memory");
+		if (o) {
+			json_object_set_new(o, "count", json_integer((json_int_t)row->n));
+			json_object_set_new(o, "per_million",
+			        size ? json_real(pm) : json_null());
+			json_object_set_new(o, "docs", json_integer((json_int_t)row->docs));
+		} else {
+			fprintf(out, "%llu%c", (unsigned long long)row->n, sep);
+			if (size)
+				fprintf(out, "%.2f", pm);
+			else if (fmt == TQ_OUT_TEXT)
+				fputs("NA", out);
+			fprintf(out, "%c%llu", sep, (unsigned long long)row->docs);
+		}
+		const char *v = row->key;
+		for (size_t i = 0; i < t->nk; i++) {
+			const char *e = strchr(v, US);
+			size_t len = e ? (size_t)(e - v) : strlen(v);
+			char *val = strndup(v, len);
+			if (!val) {
+				json_decref(o);
+				return td_error(TD_ENOMEM, "out of memory");
+			}
+			if (o)
+				json_object_set_new(o, t->k[i].name,
+				        len ? json_string(val) : json_null());
+			else {
+				fputc(sep, out);
+				if (fmt == TQ_OUT_TEXT)
+					fputs(len ? val : "(none)", out);
+				else
+					tq_dsv_field(out, val, sep);
+			}
+			free(val);
+			v = e ? e + 1 : v + len;
+		}
+		if (o) {
+			json_object_set_new(o, "tokens", json_integer((json_int_t)size));
+			char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+			json_decref(o);
+			if (!s)
+				return td_error(TD_ENOMEM, "out of memory");
+			fprintf(out, "%s\n", s);
+			free(s);
+		} else {
+			fprintf(out, "%c%llu\n", sep, (unsigned long long)size);
+		}
+	}
+	return (long)t->n;
+}
