@@ -1149,8 +1149,10 @@ static int strat_emit(ctx *c, tq_hit *h, tq_hit_fn fn, void *arg)
 	size_t k = 0;
 	while (k < c->npend && c->pend[k].end <= h->start && rc == 0)
 		rc = emit(c, &c->pend[k++], fn, arg);
-	memmove(c->pend, c->pend + k, (c->npend - k) * sizeof *c->pend);
-	c->npend -= k;
+	if (k) { /* pend may still be NULL: NULL + 0 is undefined */
+		memmove(c->pend, c->pend + k, (c->npend - k) * sizeof *c->pend);
+		c->npend -= k;
+	}
 	if (rc != 0)
 		return rc;
 	/* those that contain h (ends ascend: a suffix) are no hits */
