@@ -8,6 +8,7 @@
  */
 #include "config.h"
 #include "exit_status.h"
+#include "sigbus.h"
 #include "query.h"
 #include "request.h"
 #include "stats_cli.h"
@@ -731,41 +732,10 @@ static void print_warning(void *arg, const char *msg)
 	fprintf(stderr, "tagdex-query: warning: %s\n", msg);
 }
 
-static void put(const char *s)
-{
-	if (write(2, s, strlen(s)) < 0) {
-		/* nothing more to do in a signal handler */
-	}
-}
-
-/* SIGBUS on a mapped segment (the file truncated, or an I/O error, under
- * this reader): name the file and exit EXIT_DATA instead of a crash. */
-static void on_sigbus(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig;
-	(void)uc;
-	const char *path = td_index_map_path(si->si_addr);
-	put("tagdex-query: ");
-	put(path ? path : "index");
-	put(": bus error reading the index (the file was truncated or "
-	    "failed under the reader; index is damaged; run tagdex-ingest "
-	    "--check)\n");
-	_exit(EXIT_DATA);
-}
-
-static void catch_sigbus(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_sigaction = on_sigbus;
-	sa.sa_flags = SA_SIGINFO;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGBUS, &sa, NULL);
-}
-
 int main(int argc, char **argv)
 {
 	opts o;
+	td_sigbus_install("tagdex-query");
 	if (tq_stats_cli_wanted(argc, argv))
 		return tq_stats_cli(argc, argv); /* --collocates, --keywords */
 	int rc = parse_opts(argc, argv, &o);
@@ -786,7 +756,6 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	tq_plan_set_strategy(plan, o.strategy);
-	catch_sigbus();
 	if (getenv("TAGDEX_CRC_SOFT"))
 		td_index_crc_soft();
 	if ((rc = td_index_open(o.index, &ix)) < 0) {

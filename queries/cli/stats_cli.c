@@ -7,6 +7,7 @@
 #include "exit_status.h"
 #include "stats.h"
 #include "stats_cli.h"
+#include "request.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -82,28 +83,6 @@ static int window_arg(const char *s, tq_coll_opts *o)
 	o->left = (uint32_t)a;
 	o->right = (uint32_t)b;
 	return 0;
-}
-
-static int iso_date(const char *s)
-{
-	static const int mdays[] = {
-	        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	size_t n = strlen(s);
-	if (n != 4 && n != 7 && n != 10)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-			return 0;
-	if (n == 4)
-		return 1;
-	int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0');
-	if (m < 1 || m > 12)
-		return 0;
-	if (n == 7)
-		return 1;
-	int d = (s[8] - '0') * 10 + (s[9] - '0');
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
 }
 
 enum {
@@ -281,7 +260,7 @@ static int parse(int argc, char **argv, sopts *o)
 			break;
 		case S_FROM:
 		case S_TO:
-			if (!iso_date(optarg))
+			if (!tq_iso_date(optarg))
 				return usage_error("--from/--to: expected a "
 				                   "date YYYY, YYYY-MM or "
 				                   "YYYY-MM-DD, not '%s'",
@@ -397,90 +376,24 @@ static int parse(int argc, char **argv, sopts *o)
 			        tq_measure_name(o->co.measure));
 	}
 	/* the shorthands alone: their passages, not nested parts */
-	o->filter.outermost = o->who && !o->query && !o->actor && !o->hedge_set;
+	tq_request r = {o->query, o->actor, o->who, o->hedge_set, o->hedge, o->within};
+	o->filter.outermost = tq_request_outermost(&r);
 	return 0;
 }
 
-/* (<a/> | <b/> ...); tq_node_add frees a kid it fails to add */
-static tq_node *alt(tq_node **k, size_t n)
-{
-	tq_node *a = tq_node_new(TQ_ALT, 0);
-	for (size_t i = 0; i < n; i++) {
-		if (!a || tq_node_add(a, k[i]) < 0) {
-			for (size_t j = i + (a != NULL); j < n; j++)
-				tq_node_free(k[j]);
-			if (!a)
-				tq_node_free(k[i]);
-			tq_node_free(a);
-			return NULL;
-		}
-	}
-	return a;
-}
-
-static tq_node *wrap(tq_node *base, tq_node *region)
-{
-	if (!region) {
-		tq_node_free(base);
-		return NULL;
-	}
-	if (!base)
-		return region;
-	tq_node *n = tq_node_new(TQ_WITHIN, 0);
-	if (!n) {
-		tq_node_free(base);
-		tq_node_free(region);
-		return NULL;
-	}
-	if (tq_node_add(n, base) < 0 || tq_node_add(n, region) < 0) {
-		if (n->nkids == 0)
-			tq_node_free(region);
-		tq_node_free(n);
-		return NULL;
-	}
-	return n;
-}
-
-/* q parsed (NULL: none) inside the shorthands' elements */
+/* q parsed (NULL: none) inside the shorthands' elements, as tagdex-query
+ * builds it (request.c) */
 static int build(const sopts *o, const char *q, int shorthands, tq_node **out)
 {
-	tq_node *n = NULL;
-	*out = NULL;
-	if (q) {
-		int rc = tq_parse(q, strlen(q), &n);
-		if (rc < 0)
-			return rc;
+	tq_request r = {q, NULL, NULL, 0, NULL, NULL};
+	if (shorthands) {
+		r.actor = o->actor;
+		r.who = o->who;
+		r.hedge_set = o->hedge_set;
+		r.hedge = o->hedge;
+		r.within = o->within;
 	}
-	if (shorthands && o->actor) {
-		const char *k = o->actor;
-		tq_node *v[] = {tq_span_new("persName", "ref", k, NULL),
-		        tq_span_new("orgName", "ref", k, NULL),
-		        tq_span_new("rs", "ref", k, NULL),
-		        tq_span_new("placeName", "ref", k, NULL)};
-		if (!(n = wrap(n, alt(v, 4))))
-			return td_error(TD_ENOMEM, "out of memory");
-	}
-	if (shorthands && o->who) {
-		tq_node *v[] = {tq_span_new("q", "who", o->who, NULL),
-		        tq_span_new("said", "who", o->who, NULL)};
-		if (!(n = wrap(n, alt(v, 2))))
-			return td_error(TD_ENOMEM, "out of memory");
-	}
-	if (shorthands && o->hedge_set) {
-		n = wrap(n, o->hedge ? tq_span_new("seg", "type", "hedge",
-		                               "subtype", o->hedge, NULL)
-		                     : tq_span_new("seg", "type", "hedge", NULL));
-		if (!n)
-			return td_error(TD_ENOMEM, "out of memory");
-	}
-	if (shorthands && o->within && n) {
-		if (!(n = wrap(n, tq_span_new(o->within, NULL))))
-			return td_error(TD_ENOMEM, "out of memory");
-	}
-	if (!n)
-		return td_error(TD_EUSAGE, "no query given");
-	*out = n;
-	return 0;
+	return tq_request_build(&r, out);
 }
 
 static void query_error(const char *what, const char *q, int code)

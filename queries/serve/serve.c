@@ -7,6 +7,7 @@
 #include "config.h"
 #include "exit_status.h"
 #include "serve.h"
+#include "sigbus.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -192,26 +193,6 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 
 /* ------------------------------------------------------------ signals */
 
-static void put(const char *s)
-{
-	if (write(2, s, strlen(s)) < 0) {
-		/* nothing more to do in a signal handler */
-	}
-}
-
-/* SIGBUS on a mapped segment (truncated or failing under the server):
- * name the file and exit with the index status instead of a crash. */
-static void on_sigbus(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig;
-	(void)uc;
-	const char *path = td_index_map_path(si->si_addr);
-	put("tagdex-serve: ");
-	put(path ? path : "index");
-	put(": bus error reading the index (index is damaged; run "
-	    "tagdex-ingest --check)\n");
-	_exit(TD_EXIT_INDEX);
-}
 
 int main(int argc, char **argv)
 {
@@ -247,12 +228,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tagdex-serve: out of memory\n");
 		return TD_EXIT_SYSTEM;
 	}
-	struct sigaction sb;
-	memset(&sb, 0, sizeof sb);
-	sb.sa_sigaction = on_sigbus;
-	sb.sa_flags = SA_SIGINFO;
-	sigemptyset(&sb.sa_mask);
-	sigaction(SIGBUS, &sb, NULL);
+	td_sigbus_install("tagdex-serve");
 	/* the pool threads inherit this mask: the signals wait for
 	 * sigwait() below */
 	sigset_t set;
