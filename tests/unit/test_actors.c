@@ -41,8 +41,10 @@ static void test_titles_acronyms_firms(void **state)
 		"Mr. Schaefer wrote to Mayor Grady.",
 		"The California Democratic Council met in Fresno.\n"
 		"The CDC has 55,000 members, and the NAACP none.",
-		"Morton Foods sold its stock, and Hughes Aircraft bought it."};
+		"Morton Foods sold its stock, and Hughes Aircraft bought it.\n"
+		"Acting Administrator Andrew F. Juras said the agency would wait."};
 	td_doc *d = fx_doc("1961-12-01", paras, 3);
+	fx_expect(d, "persName", "Andrew F. Juras", "ref", "#andrew-f-juras");
 	fx_expect(d, "persName", "William D. Schaefer", "ref", "#william-d-schaefer");
 	fx_expect(d, "persName", "Schaefer", "ref", "#william-d-schaefer");
 	assert_null(fx_find(d, "persName", "Councilman William D. Schaefer"));
