@@ -67,7 +67,7 @@ static int grow(kwscan *k, uint32_t ntok, uint32_t lex, int lexical)
 /* Counts the focus and reference tokens of document d of segment si. */
 static int scan_doc(tq_stat_table *t, kwscan *k, td_seg *s, size_t si,
         uint32_t d, const tq_hit *fh, size_t nf, size_t *fi,
-        const tq_hit *rh, size_t nr, size_t *ri, int layer,
+        const tq_hit *rh, size_t nr, size_t *ri, int has_ref, int layer,
         const tq_filter *f)
 {
 	uint32_t first, ntok, lex = td_seg_lex_size(s, layer);
@@ -77,7 +77,9 @@ static int scan_doc(tq_stat_table *t, kwscan *k, td_seg *s, size_t si,
 	        (rc = tq_nonarticle(s, first, first + ntok, f, &k->na)) < 0)
 		return rc;
 	mark_hits(k->mark, first, ntok, fh, nf, fi, si, d, IN_FOCUS);
-	if (rh)
+	/* a reference query with no hits is an empty reference, not the
+	 * rest of the corpus: has_ref, not rh, says which */
+	if (has_ref)
 		mark_hits(k->mark, first, ntok, rh, nr, ri, si, d, IN_REF);
 	for (size_t i = 0; i < k->na.n; i++)
 		for (uint32_t p = k->na.v[i].start; p < k->na.v[i].end; p++)
@@ -98,7 +100,7 @@ static int scan_doc(tq_stat_table *t, kwscan *k, td_seg *s, size_t si,
 		}
 		if (m & OUTSIDE)
 			continue;
-		if (!m && rh)
+		if (!m && has_ref)
 			continue; /* in neither */
 		uint32_t id = td_seg_id_at(s, layer, first + p);
 		if (id >= lex)
@@ -140,7 +142,7 @@ int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
 		for (uint32_t d = 0; rc == 0 && d < td_seg_ndocs(s); d++)
 			if (tq_filter_doc(s, d, f))
 				rc = scan_doc(t, &k, s, i, d, fh, nf, &fi,
-				        ref ? rh : NULL, nr, &ri, o->layer, f);
+				        rh, nr, &ri, ref != NULL, o->layer, f);
 		for (uint32_t id = 0; rc == 0 && id < lex; id++) {
 			size_t len = 0;
 			if (!k.fc[id] && !k.rc[id])

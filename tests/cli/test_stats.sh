@@ -54,6 +54,11 @@ $Q -x "$tmp/tiny" --keywords '<q/>' >/dev/null 2>&1
 # focus and reference sharing tokens: an error, not a count made twice
 $Q -x "$tmp/tiny" --keywords --focus '<q/>' --reference '<s/>' >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q 'share tokens' "$tmp/err" || fail "overlapping focus and reference"
+# a reference query without hits is an empty reference, an error: not the
+# rest of the corpus in its place
+$Q -x "$tmp/tiny" --keywords --focus '<q/>' --reference '"absent-word"' >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'reference has no tokens' "$tmp/err" && [ ! -s "$tmp/out" ] ||
+	fail "a reference without hits: $(cat "$tmp/err")"
 # no hits: no rows, exit status 1
 $Q -x "$tmp/tiny" --collocates '"absent"' >/dev/null 2>&1
 [ $? -eq 1 ] || fail "no node: not exit status 1"
