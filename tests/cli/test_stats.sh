@@ -59,6 +59,15 @@ $Q -x "$tmp/tiny" --keywords --focus '<q/>' --reference '<s/>' >/dev/null 2>"$tm
 $Q -x "$tmp/tiny" --keywords --focus '<q/>' --reference '"absent-word"' >"$tmp/out" 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q 'reference has no tokens' "$tmp/err" && [ ! -s "$tmp/out" ] ||
 	fail "a reference without hits: $(cat "$tmp/err")"
+# a region alone as the reference: the tokens outside (or inside) it
+for r in '!within <q/>' 'not within <q/>'; do
+	$Q -x "$tmp/tiny" --keywords --min-freq 1 --alpha 1 --focus '<q/>' \
+		--reference "$r" >"$tmp/r1" 2>&1
+	$Q -x "$tmp/tiny" --keywords --min-freq 1 --alpha 1 --focus '<q/>' \
+		--reference "[] $r" >"$tmp/r2" 2>&1
+	cmp -s "$tmp/r1" "$tmp/r2" && grep -q '^deal' "$tmp/r1" ||
+		fail "--reference '$r' is not '[] $r': $(cat "$tmp/r1")"
+done
 # no hits: no rows, exit status 1
 $Q -x "$tmp/tiny" --collocates '"absent"' >/dev/null 2>&1
 [ $? -eq 1 ] || fail "no node: not exit status 1"
