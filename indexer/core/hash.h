@@ -6,7 +6,11 @@
  *
  * td_hash_add() is one step, for callers that map bytes while hashing
  * (annotate.c folds case and apostrophes on the fly); td_hash() and
- * td_hash_str() hash a byte range and a C string from TD_HASH_SEED. */
+ * td_hash_str() hash a byte range and a C string from TD_HASH_SEED.
+ *
+ * td_hash32_update() is the 32-bit FNV-1a, the part-of-speech model's
+ * checksum (pos.c checks it, tagdex-train-pos writes it): changing it makes
+ * every model file corrupt. */
 #ifndef TAGDEX_HASH_H
 #define TAGDEX_HASH_H
 
@@ -34,6 +38,18 @@ static inline uint64_t td_hash_str(const char *s)
 	uint64_t h = TD_HASH_SEED;
 	for (; *s; s++)
 		h = td_hash_add(h, (unsigned char)*s);
+	return h;
+}
+
+#define TD_HASH32_SEED UINT32_C(0x811c9dc5)
+
+/* Continues the 32-bit FNV-1a h over len bytes (from TD_HASH32_SEED). */
+static inline uint32_t td_hash32_update(uint32_t h, const void *data,
+	size_t len)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ p[i]) * UINT32_C(0x01000193);
 	return h;
 }
 

@@ -30,13 +30,7 @@ struct td_pos_model {
 
 uint32_t td_pos_checksum(const void *p, size_t n)
 {
-	const uint8_t *b = p;
-	uint32_t h = 0x811c9dc5u;
-	for (size_t i = 0; i < n; i++) {
-		h ^= b[i];
-		h *= 0x01000193u;
-	}
-	return h;
+	return td_hash32_update(TD_HASH32_SEED, p, n);
 }
 
 static uint64_t mix(uint64_t x)

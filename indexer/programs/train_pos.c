@@ -8,6 +8,7 @@
 #include "brown.h"
 #include "pos.h"
 #include "exit_status.h"
+#include "hash.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -404,13 +405,8 @@ static void put(FILE *f, const void *p, size_t n, uint32_t *ck, int sum)
 		fprintf(stderr, "tagdex-train-pos: write: %s\n", strerror(errno));
 		exit(TD_EXIT_INPUT);
 	}
-	if (sum) {
-		const uint8_t *b = p;
-		for (size_t i = 0; i < n; i++) {
-			*ck ^= b[i];
-			*ck *= 0x01000193u;
-		}
-	}
+	if (sum)
+		*ck = td_hash32_update(*ck, p, n);
 }
 
 static uint32_t pow2_at_least(size_t n)
@@ -507,7 +503,7 @@ static int write_model(const char *path, double min_weight)
 	memset(names, 0, sizeof names);
 	for (unsigned t = 0; t < td_penn_ntags; t++)
 		strncpy(names[t], td_penn_tags[t], TD_POS_TAG_LEN - 1);
-	uint32_t ck = 0x811c9dc5u;
+	uint32_t ck = TD_HASH32_SEED;
 	/* checksum first (over the body), then write */
 	{
 		const struct { const void *p; size_t n; } parts[] = {
@@ -516,13 +512,8 @@ static int write_model(const char *path, double min_weight)
 			{entries, nent * 4},
 			{dict, ndict * sizeof *dict},
 		};
-		for (size_t i = 0; i < 4; i++) {
-			const uint8_t *b = parts[i].p;
-			for (size_t k = 0; k < parts[i].n; k++) {
-				ck ^= b[k];
-				ck *= 0x01000193u;
-			}
-		}
+		for (size_t i = 0; i < 4; i++)
+			ck = td_hash32_update(ck, parts[i].p, parts[i].n);
 		char tmp[4096];
 		snprintf(tmp, sizeof tmp, "%s.tmp", path);
 		FILE *f = fopen(tmp, "wb");
