@@ -199,9 +199,20 @@ int tq_stats_scan(td_seg *s, int layer, const tq_filter *f, uint64_t *cnt,
 	return 0;
 }
 
-static int keep(const tq_stat_row *r, const tq_coll_opts *o)
+typedef struct collkeep {
+	const tq_stat_table *t;
+	const tq_coll_opts *o;
+} collkeep;
+
+/* tq_stat_keep's test: a collocate seen often enough, with its measures */
+static int keep(tq_stat_row *r, void *ctx)
 {
-	return r->a >= o->min_pair && r->a >= 1 && r->b >= o->min_freq;
+	const collkeep *c = ctx;
+	if (!(r->a >= c->o->min_pair && r->a >= 1 && r->b >= c->o->min_freq))
+		return 0;
+	tq_assoc_measures(r->a, c->t->f_node, r->b, c->t->window, c->t->ntok,
+	        &r->m);
+	return 1;
 }
 
 int tq_collocates(td_index *ix, tq_plan *p, const tq_filter *f,
@@ -260,22 +271,8 @@ int tq_collocates(td_index *ix, tq_plan *p, const tq_filter *f,
 		rc = add_terms(t, s, o->layer, cnt, lex, 1);
 	}
 	if (rc == 0) {
-		size_t j = 0;
-		for (size_t i = 0; i < t->n; i++) {
-			tq_stat_row *r = &t->rows[i];
-			if (!keep(r, o)) {
-				free(r->key);
-				continue;
-			}
-			tq_assoc_measures(r->a, t->f_node, r->b, t->window,
-			        t->ntok, &r->m);
-			t->rows[j++] = *r;
-		}
-		t->n = j;
-		/* rows moved: the slots no longer point at them */
-		free(t->slots);
-		t->slots = NULL;
-		t->nslots = 0;
+		collkeep ck = {t, o};
+		tq_stat_keep(t, keep, &ck);
 	}
 	free(hits);
 	free(mark);

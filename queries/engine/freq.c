@@ -9,7 +9,8 @@
  */
 #include "config.h"
 #include "query.h"
-#include "hash.h"
+#include "keyindex.h"
+#include "vec.h"
 #include "stats.h"
 
 #include <jansson.h>
@@ -40,8 +41,7 @@ struct tq_freq {
 	int by;
 	row *rows;
 	size_t n, cap;
-	size_t *slots; /* open addressing: index + 1, 0 empty */
-	size_t nslots;
+	td_keyindex ix; /* rows by key */
 	speech sp;
 	struct tq_freq *sizes; /* tokens per group (tq_freq_sizes) */
 	char **hk;             /* keys already counted for the current hit */
@@ -83,7 +83,7 @@ void tq_freq_free(tq_freq *f)
 	for (size_t i = 0; i < f->n; i++)
 		free(f->rows[i].key);
 	free(f->rows);
-	free(f->slots);
+	td_keyindex_clear(&f->ix);
 	free(f->sp.own);
 	free(f->sp.who);
 	free(f->sp.st);
@@ -92,30 +92,6 @@ void tq_freq_free(tq_freq *f)
 	tq_freq_free(f->sizes);
 	tq_disp_free(f->disp);
 	free(f);
-}
-
-static size_t hash(const char *s, size_t len)
-{
-	return (size_t)td_hash(s, len);
-}
-
-static int grow(tq_freq *f)
-{
-	size_t ns = f->nslots ? f->nslots * 2 : 64;
-	size_t *sl = calloc(ns, sizeof *sl);
-	if (!sl)
-		return td_error(TD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < f->n; i++) {
-		size_t h =
-		        hash(f->rows[i].key, strlen(f->rows[i].key)) & (ns - 1);
-		while (sl[h])
-			h = (h + 1) & (ns - 1);
-		sl[h] = i + 1;
-	}
-	free(f->slots);
-	f->slots = sl;
-	f->nslots = ns;
-	return 0;
 }
 
 static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n);
@@ -146,27 +122,16 @@ int tq_freq_layer(const tq_freq *f)
 
 static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
 {
-	int rc;
-	if ((f->n + 1) * 2 > f->nslots && (rc = grow(f)) < 0)
-		return rc;
-	size_t h = hash(key, len) & (f->nslots - 1);
-	while (f->slots[h]) {
-		row *r = &f->rows[f->slots[h] - 1];
-		if (strlen(r->key) == len && !memcmp(r->key, key, len)) {
-			r->n += n;
-			f->last = f->slots[h] - 1;
-			return f->disp ? tq_disp_note(f->disp, r->id, n) : 0;
-		}
-		h = (h + 1) & (f->nslots - 1);
+	if (td_keyindex_reserve(&f->ix, TD_KEYROWS(f->rows, row), f->n))
+		return td_error(TD_ENOMEM, "out of memory");
+	size_t *sl = td_keyindex_slot(&f->ix, TD_KEYROWS(f->rows, row), key, len);
+	if (*sl) {
+		f->rows[*sl - 1].n += n;
+		f->last = *sl - 1;
+		return f->disp ? tq_disp_note(f->disp, f->rows[*sl - 1].id, n) : 0;
 	}
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 32;
-		row *v = realloc(f->rows, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		f->rows = v;
-		f->cap = cap;
-	}
+	if (TD_VEC_RESERVE(f->rows, f->n, f->cap, 32))
+		return td_error(TD_ENOMEM, "out of memory");
 	char *k = malloc(len + 1);
 	if (!k)
 		return td_error(TD_ENOMEM, "out of memory");
@@ -174,7 +139,7 @@ static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
 	k[len] = '\0';
 	f->rows[f->n] = (row){k, n, f->n};
 	f->last = f->n;
-	f->slots[h] = ++f->n;
+	*sl = ++f->n;
 	return f->disp ? tq_disp_note(f->disp, f->n - 1, n) : 0;
 }
 
@@ -575,16 +540,11 @@ static uint64_t size_of(const tq_freq *f, const char *key, uint64_t base)
 	if (!f->sizes)
 		return base;
 	const tq_freq *z = f->sizes;
-	if (!z->nslots)
+	if (!z->ix.nslots)
 		return 0;
-	size_t len = strlen(key), h = hash(key, len) & (z->nslots - 1);
-	while (z->slots[h]) {
-		const row *r = &z->rows[z->slots[h] - 1];
-		if (!strcmp(r->key, key))
-			return r->n;
-		h = (h + 1) & (z->nslots - 1);
-	}
-	return 0;
+	size_t *sl = td_keyindex_slot(
+	        &z->ix, TD_KEYROWS(z->rows, row), key, strlen(key));
+	return *sl ? z->rows[*sl - 1].n : 0;
 }
 
 int tq_freq_dispersion(tq_freq *f, td_index *ix, const tq_filter *flt)

@@ -117,6 +117,22 @@ static int scan_doc(tq_stat_table *t, kwscan *k, td_seg *s, size_t si,
 	return 0;
 }
 
+typedef struct kwkeep {
+	const tq_stat_table *t;
+	uint64_t min_freq;
+	double alpha;
+} kwkeep;
+
+/* tq_stat_keep's test: a term seen often enough whose log-likelihood is
+ * significant at alpha, with its measures */
+static int significant(tq_stat_row *r, void *ctx)
+{
+	const kwkeep *k = ctx;
+	tq_keyness_measures(r->a, r->b, k->t->n_focus, k->t->n_ref, &r->m);
+	return r->a + r->b >= k->min_freq && r->m.def[TQ_M_LL] &&
+	       tq_chi2_sf(r->m.v[TQ_M_LL]) <= k->alpha;
+}
+
 int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
         const tq_filter *f, const tq_kw_opts *o, tq_stat_table **out)
 {
@@ -161,29 +177,13 @@ int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
 		                         "searched: no keywords to compare",
 		        !t->n_focus ? "focus" : "reference");
 	if (rc == 0) {
-		size_t j = 0;
 		for (size_t i = 0; i < t->n; i++)
 			if (t->rows[i].a + t->rows[i].b >= o->min_freq)
 				t->tested++;
-		double alpha = o->bonferroni && t->tested
-		                       ? o->alpha / (double)t->tested
-		                       : o->alpha;
-		for (size_t i = 0; i < t->n; i++) {
-			tq_stat_row *r = &t->rows[i];
-			tq_keyness_measures(
-			        r->a, r->b, t->n_focus, t->n_ref, &r->m);
-			if (r->a + r->b < o->min_freq ||
-			        !(r->m.def[TQ_M_LL] &&
-			                tq_chi2_sf(r->m.v[TQ_M_LL]) <= alpha)) {
-				free(r->key);
-				continue;
-			}
-			t->rows[j++] = *r;
-		}
-		t->n = j;
-		free(t->slots);
-		t->slots = NULL;
-		t->nslots = 0;
+		kwkeep kk = {t, o->min_freq,
+		        o->bonferroni && t->tested ? o->alpha / (double)t->tested
+		                                   : o->alpha};
+		tq_stat_keep(t, significant, &kk);
 	}
 	free(fh);
 	free(rh);

@@ -86,6 +86,12 @@ static int count_at(tq_stat_table *t, gram *g, uint32_t p, unsigned n)
 	return tq_stat_add(t, g->buf, len, 1, 0);
 }
 
+/* tq_stat_keep's test: an n-gram seen at least *min_freq times */
+static int frequent(tq_stat_row *r, void *min_freq)
+{
+	return r->a >= *(const uint64_t *)min_freq;
+}
+
 int tq_ngrams(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
         unsigned n, uint64_t min_freq, tq_stat_table **out)
 {
@@ -136,18 +142,7 @@ int tq_ngrams(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
 		}
 	}
 	if (rc == 0) {
-		size_t j = 0;
-		for (size_t i = 0; i < t->n; i++) {
-			if (t->rows[i].a < min_freq) {
-				free(t->rows[i].key);
-				continue;
-			}
-			t->rows[j++] = t->rows[i];
-		}
-		t->n = j;
-		free(t->slots);
-		t->slots = NULL;
-		t->nslots = 0;
+		tq_stat_keep(t, frequent, &min_freq);
 	}
 	free(hits);
 	free(g.buf);

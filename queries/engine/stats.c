@@ -6,7 +6,7 @@
  */
 #include "config.h"
 #include "stats.h"
-#include "hash.h"
+#include "vec.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -110,70 +110,33 @@ void tq_stat_free(tq_stat_table *t)
 	for (size_t i = 0; i < t->n; i++)
 		free(t->rows[i].key);
 	free(t->rows);
-	free(t->slots);
+	td_keyindex_clear(&t->ix);
 	free(t);
-}
-
-static int grow(tq_stat_table *t)
-{
-	size_t ns = t->nslots ? t->nslots * 2 : 1024;
-	size_t *sl = calloc(ns, sizeof *sl);
-	if (!sl)
-		return td_error(TD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < t->n; i++) {
-		const char *k = t->rows[i].key;
-		size_t h = (size_t)td_hash(k, strlen(k)) & (ns - 1);
-		while (sl[h])
-			h = (h + 1) & (ns - 1);
-		sl[h] = i + 1;
-	}
-	free(t->slots);
-	t->slots = sl;
-	t->nslots = ns;
-	return 0;
-}
-
-/* the slot of key: holding its row, or the empty one to put it in */
-static size_t *slot_of(tq_stat_table *t, const char *key, size_t len)
-{
-	size_t h = (size_t)td_hash(key, len) & (t->nslots - 1);
-	while (t->slots[h]) {
-		const char *k = t->rows[t->slots[h] - 1].key;
-		if (strlen(k) == len && !memcmp(k, key, len))
-			break;
-		h = (h + 1) & (t->nslots - 1);
-	}
-	return &t->slots[h];
 }
 
 tq_stat_row *tq_stat_find(tq_stat_table *t, const char *key, size_t len)
 {
-	if (!t->nslots)
+	if (!t->ix.nslots)
 		return NULL;
-	size_t *sl = slot_of(t, key, len);
+	size_t *sl = td_keyindex_slot(&t->ix, TD_KEYROWS(t->rows, tq_stat_row),
+	        key, len);
 	return *sl ? &t->rows[*sl - 1] : NULL;
 }
 
 int tq_stat_add(tq_stat_table *t, const char *key, size_t len, uint64_t a,
         uint64_t b)
 {
-	int rc;
-	if ((t->n + 1) * 2 > t->nslots && (rc = grow(t)) < 0)
-		return rc;
-	size_t *sl = slot_of(t, key, len);
+	if (td_keyindex_reserve(&t->ix, TD_KEYROWS(t->rows, tq_stat_row), t->n))
+		return td_error(TD_ENOMEM, "out of memory");
+	size_t *sl = td_keyindex_slot(&t->ix, TD_KEYROWS(t->rows, tq_stat_row),
+	        key, len);
 	if (*sl) {
 		t->rows[*sl - 1].a += a;
 		t->rows[*sl - 1].b += b;
 		return 0;
 	}
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 256;
-		tq_stat_row *v = realloc(t->rows, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		t->rows = v;
-		t->cap = cap;
-	}
+	if (TD_VEC_RESERVE(t->rows, t->n, t->cap, 256))
+		return td_error(TD_ENOMEM, "out of memory");
 	char *k = malloc(len + 1);
 	if (!k)
 		return td_error(TD_ENOMEM, "out of memory");
@@ -185,6 +148,21 @@ int tq_stat_add(tq_stat_table *t, const char *key, size_t len, uint64_t a,
 	t->rows[t->n].b = b;
 	*sl = ++t->n;
 	return 0;
+}
+
+void tq_stat_keep(tq_stat_table *t, int (*keep)(tq_stat_row *, void *),
+        void *ctx)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		if (!keep(&t->rows[i], ctx)) {
+			free(t->rows[i].key);
+			continue;
+		}
+		t->rows[j++] = t->rows[i];
+	}
+	t->n = j;
+	td_keyindex_clear(&t->ix); /* it points at the rows as they were */
 }
 
 /* ------------------------------------------------------------ printing */

@@ -8,6 +8,7 @@
 #ifndef TAGDEX_STATS_H
 #define TAGDEX_STATS_H
 
+#include "keyindex.h"
 #include "query.h"
 
 /* The measures, in the order of their output columns. */
@@ -62,8 +63,7 @@ typedef struct tq_stat_table {
 	int measure;  /* the TQ_M_* the rows are sorted by */
 	tq_stat_row *rows;
 	size_t n, cap;
-	size_t *slots; /* open addressing over rows: index + 1, 0 empty */
-	size_t nslots;
+	td_keyindex ix; /* rows by key */
 	uint64_t f_node, window, ntok; /* collocations */
 	uint64_t n_focus, n_ref;       /* keywords */
 	uint64_t tested;               /* keywords: terms tested */
@@ -115,6 +115,11 @@ int tq_stat_add(tq_stat_table *t, const char *key, size_t len, uint64_t a,
         uint64_t b);
 /* The row of a term, or NULL. */
 tq_stat_row *tq_stat_find(tq_stat_table *t, const char *key, size_t len);
+/* Keeps, in their order, the rows for which keep(row, ctx) is non-zero
+ * (keep may fill in the row's measures) and frees the others. The rows
+ * move: tq_stat_find finds none of them afterwards. */
+void tq_stat_keep(tq_stat_table *t, int (*keep)(tq_stat_row *, void *),
+        void *ctx);
 /* colloc.c, for keyness.c: the hits of p under f sorted by segment,
  * document and start (*out malloc'd), and every term of the documents of s
  * passing f, text that is not the article left out, counted into cnt (by

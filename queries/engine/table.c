@@ -7,7 +7,8 @@
  */
 #include "config.h"
 #include "query.h"
-#include "hash.h"
+#include "keyindex.h"
+#include "vec.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -45,7 +46,7 @@ struct tq_table {
 	size_t nk;
 	trow *rows;
 	size_t n, cap;
-	size_t *slots, nslots;
+	td_keyindex ix; /* rows by key */
 	/* group sizes by the tuple of the document keys' values */
 	char **zkey;
 	uint64_t *zn;
@@ -75,7 +76,7 @@ void tq_table_free(tq_table *t)
 		free(t->zkey[i]);
 	free(t->k);
 	free(t->rows);
-	free(t->slots);
+	td_keyindex_clear(&t->ix);
 	free(t->zkey);
 	free(t->zn);
 	free(t);
@@ -299,49 +300,20 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 
 /* ------------------------------------------------------------- rows */
 
-static int grow(tq_table *t)
-{
-	size_t ns = t->nslots ? t->nslots * 2 : 64;
-	size_t *sl = calloc(ns, sizeof *sl);
-	if (!sl)
-		return td_error(TD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < t->n; i++) {
-		size_t h = (size_t)td_hash(t->rows[i].key, strlen(t->rows[i].key)) &
-		           (ns - 1);
-		while (sl[h])
-			h = (h + 1) & (ns - 1);
-		sl[h] = i + 1;
-	}
-	free(t->slots);
-	t->slots = sl;
-	t->nslots = ns;
-	return 0;
-}
-
 static trow *row_for(tq_table *t, const char *key, size_t len)
 {
-	if ((t->n + 1) * 2 > t->nslots && grow(t) < 0)
+	if (td_keyindex_reserve(&t->ix, TD_KEYROWS(t->rows, trow), t->n))
 		return NULL;
-	size_t h = (size_t)td_hash(key, len) & (t->nslots - 1);
-	while (t->slots[h]) {
-		trow *r = &t->rows[t->slots[h] - 1];
-		if (strlen(r->key) == len && !memcmp(r->key, key, len))
-			return r;
-		h = (h + 1) & (t->nslots - 1);
-	}
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 32;
-		trow *v = realloc(t->rows, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		t->rows = v;
-		t->cap = cap;
-	}
+	size_t *sl = td_keyindex_slot(&t->ix, TD_KEYROWS(t->rows, trow), key, len);
+	if (*sl)
+		return &t->rows[*sl - 1];
+	if (TD_VEC_RESERVE(t->rows, t->n, t->cap, 32))
+		return NULL;
 	char *k = strndup(key, len);
 	if (!k)
 		return NULL;
 	t->rows[t->n] = (trow){k, 0, 0, 0, 0, 0};
-	t->slots[h] = ++t->n;
+	*sl = ++t->n;
 	return &t->rows[t->n - 1];
 }
 

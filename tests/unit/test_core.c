@@ -3,12 +3,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "tagdex.h"
+#include "keyindex.h"
 #include "vec.h"
 
 static void tok_strings(const char *text, const char **want, size_t n)
@@ -162,6 +164,49 @@ static void test_vec(void **state)
 	free(v);
 }
 
+/* td_keyindex: every key added is found at its row, through growth; keys
+ * that are prefixes of each other or absent are told apart. */
+typedef struct krow {
+	int val;
+	char *key;
+} krow;
+
+static void test_keyindex(void **state)
+{
+	(void)state;
+	td_keyindex ix = {0};
+	krow *rows = NULL;
+	size_t n = 0, cap = 0;
+	char k[32];
+	for (int i = 0; i < 1000; i++) {
+		int len = snprintf(k, sizeof k, "k%d", i % 500);
+		assert_int_equal(td_keyindex_reserve(&ix, TD_KEYROWS(rows, krow), n), 0);
+		assert_true((n + 1) * 2 <= ix.nslots);
+		size_t *sl = td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), k, len);
+		if (i < 500) {
+			assert_int_equal(*sl, 0);
+			assert_int_equal(TD_VEC_RESERVE(rows, n, cap, 8), 0);
+			rows[n] = (krow){i, strdup(k)};
+			*sl = ++n;
+		} else {
+			assert_int_equal(*sl, (size_t)(i - 500) + 1);
+			rows[*sl - 1].val += 1000;
+		}
+	}
+	assert_int_equal(n, 500);
+	for (int i = 0; i < 500; i++)
+		assert_int_equal(rows[i].val, i + 1000);
+	/* "k1" is a prefix of "k10"; "k" and "" are absent */
+	assert_int_equal(*td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), "k10", 2), 2);
+	assert_int_equal(*td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), "k", 1), 0);
+	assert_int_equal(*td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), "", 0), 0);
+	td_keyindex_clear(&ix);
+	assert_int_equal(ix.nslots, 0);
+	for (size_t i = 0; i < n; i++)
+		free(rows[i].key);
+	free(rows);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +217,7 @@ int main(void)
 		cmocka_unit_test(test_doc_spans),
 		cmocka_unit_test(test_tsv),
 		cmocka_unit_test(test_vec),
+		cmocka_unit_test(test_keyindex),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
