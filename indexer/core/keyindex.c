@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *key_at(const void *rows, size_t stride, size_t key_off,
-	size_t i)
+static const char *key_at(
+        const void *rows, size_t stride, size_t key_off, size_t i)
 {
 	const char *k;
 	memcpy(&k, (const char *)rows + i * stride + key_off, sizeof k);
@@ -17,7 +17,7 @@ static const char *key_at(const void *rows, size_t stride, size_t key_off,
 }
 
 int td_keyindex_reserve(td_keyindex *x, const void *rows, size_t stride,
-	size_t key_off, size_t n)
+        size_t key_off, size_t n)
 {
 	if ((n + 1) * 2 <= x->nslots)
 		return 0;
@@ -40,8 +40,8 @@ int td_keyindex_reserve(td_keyindex *x, const void *rows, size_t stride,
 	return 0;
 }
 
-size_t *td_keyindex_slot(const td_keyindex *x, const void *rows,
-	size_t stride, size_t key_off, const char *key, size_t len)
+size_t *td_keyindex_slot(const td_keyindex *x, const void *rows, size_t stride,
+        size_t key_off, const char *key, size_t len)
 {
 	size_t h = (size_t)td_hash(key, len) & (x->nslots - 1);
 	while (x->slots[h]) {

@@ -23,19 +23,19 @@ typedef struct td_keyindex {
 
 /* The rows argument of the functions below: the array, its element size
  * and where the key is in an element. */
-#define TD_KEYROWS(rows, type) \
+#define TD_KEYROWS(rows, type)                                                 \
 	(const void *)(rows), sizeof(type), offsetof(type, key)
 
 /* Makes room for one row more than the n the array holds now (rehashing
  * those n). 0, or -1 when out of memory with the index as it was. */
 int td_keyindex_reserve(td_keyindex *x, const void *rows, size_t stride,
-	size_t key_off, size_t n);
+        size_t key_off, size_t n);
 
 /* The slot of key[0, len): holding its row number + 1, or the empty slot
  * (0) to store the number + 1 of the row the caller appends for it. Only
  * after td_keyindex_reserve (or on an index with slots). */
-size_t *td_keyindex_slot(const td_keyindex *x, const void *rows,
-	size_t stride, size_t key_off, const char *key, size_t len);
+size_t *td_keyindex_slot(const td_keyindex *x, const void *rows, size_t stride,
+        size_t key_off, const char *key, size_t len);
 
 /* Frees the slots; the index is empty again (the rows are the caller's). */
 void td_keyindex_clear(td_keyindex *x);
