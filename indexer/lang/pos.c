@@ -268,6 +268,34 @@ static inline void add_feature(const td_pos_model *m, uint64_t fh,
 		sc[*e >> 16] += (int16_t)(*e & 0xffff);
 }
 
+/* add_feature() for f[0, nf): the lookups are independent, so each stage
+ * is started for all of them before any waits (the model is a few MB and
+ * most lookups miss the cache): the slots, then their entries. */
+static inline void add_features(const td_pos_model *m, const uint64_t *f,
+	unsigned nf, int32_t *sc)
+{
+	uint32_t smask = m->h.nslots - 1;
+	const td_pos_slot *sl[TD_POS_NFEAT];
+	for (unsigned k = 0; k < nf; k++)
+		__builtin_prefetch(&m->slots[(uint32_t)f[k] & smask]);
+	for (unsigned k = 0; k < nf; k++) {
+		sl[k] = slot_find(m->slots, smask, f[k]);
+		if (sl[k]) {
+			const uint32_t *e = m->entries + (sl[k]->val >> 6);
+			__builtin_prefetch(e);
+			if ((sl[k]->val & 63) > 16)
+				__builtin_prefetch(e + 16);
+		}
+	}
+	for (unsigned k = 0; k < nf; k++) {
+		if (!sl[k])
+			continue;
+		const uint32_t *e = m->entries + (sl[k]->val >> 6);
+		for (unsigned c = sl[k]->val & 63; c; c--, e++)
+			sc[*e >> 16] += (int16_t)(*e & 0xffff);
+	}
+}
+
 int td_pos_tag_ref(const td_pos_model *m, const char *text,
 	const td_token *tok, size_t n, uint8_t *tags, td_pos_scratch *s)
 {
@@ -395,12 +423,11 @@ static void cache_clear(td_pos_cache *c)
 	c->wlen = 0;
 }
 
-/* The entry of the token w[0, len) (len <= MAXW), added if new. The caller
- * has made room (c->n < c->max). */
+/* The entry of the token w[0, len) (len <= MAXW; key: td_hash of it),
+ * added if new. The caller has made room (c->n < c->max). */
 static uint32_t cache_get(const td_pos_model *m, td_pos_cache *c,
-	const uint8_t *w, size_t len)
+	const uint8_t *w, size_t len, uint64_t key)
 {
-	uint64_t key = td_hash(w, len);
 	uint32_t j = (uint32_t)key & c->mask;
 	for (;; j = (j + 1) & c->mask) {
 		pc_ent *e = &c->ent[j];
@@ -440,6 +467,32 @@ static inline void vsum(int32_t *d, const int32_t *a, const int32_t *b,
 		x += y;
 		memcpy(d + k, &x, sizeof x);
 	}
+}
+
+/* The first t < nt with the highest sc[t] (as the plain loop finds it). */
+static inline unsigned argmax(const int32_t *sc, unsigned nt)
+{
+	int32_t mx = sc[0];
+	unsigned k = 1;
+	if (nt >= 8) {
+		vi4 a;
+		memcpy(&a, sc, sizeof a);
+		for (k = 4; k + 4 <= nt; k += 4) {
+			vi4 x, gt;
+			memcpy(&x, sc + k, sizeof x);
+			gt = x > a;
+			a = (x & gt) | (a & ~gt);
+		}
+		mx = a[0] > a[1] ? a[0] : a[1];
+		mx = mx > a[2] ? mx : a[2];
+		mx = mx > a[3] ? mx : a[3];
+	}
+	for (; k < nt; k++)
+		if (sc[k] > mx)
+			mx = sc[k];
+	for (k = 0; sc[k] != mx; k++)
+		;
+	return k;
 }
 
 /* A neighbour's hash k (0, 1, 2 for TD_POS_TOKH 0, 4, 8), as nb() */
@@ -494,10 +547,16 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 	if (c->max - c->n < n || c->max - c->nvec < n)
 		cache_clear(c);
 	pc_tok *t = c->tok;
+	/* the types' slots first, all at once (the table is a few MB) */
+	for (size_t i = 0; i < n; i++) {
+		size_t len = tok[i].end - tok[i].start;
+		t[i].h[0] = td_hash(text + tok[i].start, len > MAXW ? MAXW : len);
+		__builtin_prefetch(&c->ent[(uint32_t)t[i].h[0] & c->mask]);
+	}
 	for (size_t i = 0; i < n; i++) {
 		size_t len = tok[i].end - tok[i].start;
 		uint32_t j = cache_get(m, c, (const uint8_t *)text + tok[i].start,
-			len > MAXW ? MAXW : len);
+			len > MAXW ? MAXW : len, t[i].h[0]);
 		const pc_ent *e = &c->ent[j];
 		t[i].h[0] = e->h0;
 		t[i].h[1] = e->h4;
@@ -505,7 +564,6 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 		t[i].ent = j;
 		t[i].dict = e->dict;
 	}
-	uint32_t smask = m->h.nslots - 1;
 	uint64_t f[TD_POS_NFEAT];
 	int32_t *sc = s->scores;
 	for (size_t i = 0; i < n; i++) {
@@ -515,6 +573,12 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 			goto tagged;
 		}
 		pc_ent *e = &c->ent[t[i].ent];
+		if (i + 1 < n && c->ent[t[i + 1].ent].vec[0]) {
+			const int32_t *v1 = c->vec +
+				(size_t)(c->ent[t[i + 1].ent].vec[0] - 1) * c->stride;
+			for (unsigned k = 0; k < c->stride; k += 16)
+				__builtin_prefetch(v1 + k);
+		}
 		int first = i == 0;
 		if (!e->vec[first]) {
 			uint64_t h[TD_POS_TOKH];
@@ -523,8 +587,7 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 			features_word(h, first, f);
 			int32_t *v = c->vec + (size_t)c->nvec * c->stride;
 			memset(v, 0, c->stride * sizeof *v);
-			for (unsigned k = 0; k < NWORD; k++)
-				add_feature(m, f[k], v);
+			add_features(m, f, NWORD, v);
 			e->vec[first] = ++c->nvec;
 		}
 		const int32_t *v = c->vec + (size_t)(e->vec[first] - 1) * c->stride;
@@ -551,13 +614,8 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 		f[nf++] = feat(14, t[i].h[0] ^ mix(prev + 7));
 		f[nf++] = feat(22, t[i].h[1] ^ mix(prev + 11));
 		f[nf++] = feat(27, t[i].h[2] ^ mix(prev + 13));
-		for (unsigned k = 0; k < nf; k++)
-			__builtin_prefetch(&m->slots[(uint32_t)f[k] & smask]);
-		for (unsigned k = 0; k < nf; k++)
-			add_feature(m, f[k], sc);
-		for (unsigned k = 1; k < nt; k++)
-			if (sc[k] > sc[best])
-				best = k;
+		add_features(m, f, nf, sc);
+		best = argmax(sc, nt);
 tagged:
 		tags[i] = (uint8_t)best;
 		prev2 = prev;
