@@ -11,7 +11,8 @@ queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/engine/keyness.c queries/engine/disp.c \
 	queries/engine/ngrams.c \
 	queries/engine/table.c \
-	queries/output/request.h queries/output/request.c
+	queries/output/request.h queries/output/request.c \
+	queries/output/sort.c
 TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 
 bin_PROGRAMS += queries/tagdex-query

@@ -36,7 +36,13 @@ enum {
 	FMT_CSV = TQ_OUT_CSV,
 	FMT_JSON = TQ_OUT_JSON
 };
-enum { SORT_NONE, SORT_LEFT, SORT_RIGHT, SORT_MATCH, SORT_DATE };
+enum {
+	SORT_NONE = TQ_SORT_NONE,
+	SORT_LEFT = TQ_SORT_LEFT,
+	SORT_RIGHT = TQ_SORT_RIGHT,
+	SORT_MATCH = TQ_SORT_MATCH,
+	SORT_DATE = TQ_SORT_DATE
+};
 
 static const char usage_text[] =
         "Usage: tagdex-query [-x INDEX] [OPTIONS] QUERY\n"
@@ -246,41 +252,6 @@ static int on_term(void *arg, const char *term, size_t len, uint64_t n)
 	return tq_freq_add_key(r->freq, term, len, n);
 }
 
-typedef struct keyed {
-	char *key;
-	size_t i;
-	tq_hit h;
-} keyed;
-
-static int by_key(const void *a, const void *b)
-{
-	const keyed *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-	return c ? c : (x->i > y->i) - (x->i < y->i);
-}
-
-/* the left context's words last to first, so that sorting by it groups
- * what immediately precedes the match */
-static char *reverse_words(const char *s)
-{
-	size_t n = strlen(s), j = 0;
-	char *o = malloc(n + 2);
-	if (!o)
-		return NULL;
-	size_t end = n;
-	while (end > 0) {
-		size_t st = end;
-		while (st > 0 && s[st - 1] != ' ')
-			st--;
-		memcpy(o + j, s + st, end - st);
-		j += end - st;
-		o[j++] = '\x01';
-		end = st ? st - 1 : 0;
-	}
-	o[j] = '\0';
-	return o;
-}
-
 static uint64_t rng(uint64_t *s)
 {
 	/* splitmix64: deterministic for a given --seed */
@@ -288,70 +259,6 @@ static uint64_t rng(uint64_t *s)
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
 	return z ^ (z >> 31);
-}
-
-/* Hits by document id, then token number in the document: an order that
- * does not depend on how the documents were ingested or merged. Hits come
- * document by document, so runs of one document are ordered by id and
- * kept together. */
-typedef struct docrun {
-	const char *id;
-	size_t first, n;
-} docrun;
-
-static int by_run(const void *a, const void *b)
-{
-	const docrun *x = a, *y = b;
-	int c = strcmp(x->id, y->id);
-	return c ? c : (x->first > y->first) - (x->first < y->first);
-}
-
-static int by_start(const void *a, const void *b)
-{
-	const tq_hit *x = a, *y = b;
-	return (x->start > y->start) - (x->start < y->start);
-}
-
-static int sort_by_place(tq_hit *v, size_t n)
-{
-	docrun *runs = NULL;
-	size_t nr = 0, cap = 0;
-	tq_hit *o = malloc((n + 1) * sizeof *o);
-	int rc = o ? 0 : td_error(TD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		if (i && v[i].seg == v[i - 1].seg && v[i].doc == v[i - 1].doc) {
-			runs[nr - 1].n++;
-			continue;
-		}
-		td_docinfo di;
-		if ((rc = td_seg_doc(v[i].seg, v[i].doc, &di)) < 0)
-			break;
-		if (nr == cap) {
-			cap = cap ? cap * 2 : 64;
-			docrun *nv = realloc(runs, cap * sizeof *nv);
-			if (!nv) {
-				rc = td_error(TD_ENOMEM, "out of memory");
-				break;
-			}
-			runs = nv;
-		}
-		runs[nr++] = (docrun){di.id ? di.id : "", i, 1};
-	}
-	if (rc == 0) {
-		qsort(runs, nr, sizeof *runs, by_run);
-		size_t j = 0;
-		for (size_t r = 0; r < nr; r++) {
-			memcpy(o + j, v + runs[r].first, runs[r].n * sizeof *o);
-			/* a split element's hit may start before the one
-			 * reported ahead of it */
-			qsort(o + j, runs[r].n, sizeof *o, by_start);
-			j += runs[r].n;
-		}
-		memcpy(v, o, n * sizeof *v);
-	}
-	free(runs);
-	free(o);
-	return rc;
 }
 
 static int finish_collected(run *r)
@@ -362,7 +269,7 @@ static int finish_collected(run *r)
 		/* a partial Fisher-Yates over the hits in document order, so
 		 * that a seed picks the same hits whatever the segments */
 		uint64_t st = o->seed;
-		if ((rc = sort_by_place(r->hits, r->n)) < 0)
+		if ((rc = tq_hits_by_place(r->hits, r->n)) < 0)
 			return rc;
 		for (size_t i = 0; i < (size_t)o->sample; i++) {
 			size_t j = i + (size_t)(rng(&st) % (r->n - i));
@@ -371,47 +278,11 @@ static int finish_collected(run *r)
 			r->hits[j] = t;
 		}
 		r->n = (size_t)o->sample;
-		if ((rc = sort_by_place(r->hits, r->n)) < 0)
+		if ((rc = tq_hits_by_place(r->hits, r->n)) < 0)
 			return rc;
 	}
-	keyed *k = NULL;
-	if (o->sort != SORT_NONE) {
-		k = calloc(r->n + 1, sizeof *k);
-		if (!k)
-			return td_error(TD_ENOMEM, "out of memory");
-		for (size_t i = 0; i < r->n && rc == 0; i++) {
-			tq_line l;
-			k[i].i = i;
-			k[i].h = r->hits[i];
-			if ((rc = tq_line_make(&r->hits[i], &o->kwic, &l)) < 0)
-				break;
-			switch (o->sort) {
-			case SORT_LEFT:
-				k[i].key = reverse_words(l.left);
-				break;
-			case SORT_RIGHT:
-				k[i].key = strdup(l.right);
-				break;
-			case SORT_MATCH:
-				k[i].key = strdup(l.match);
-				break;
-			default:
-				k[i].key = strdup(l.date ? l.date : "");
-				break;
-			}
-			tq_line_free(&l);
-			if (!k[i].key)
-				rc = td_error(TD_ENOMEM, "out of memory");
-		}
-		if (rc == 0) {
-			qsort(k, r->n, sizeof *k, by_key);
-			for (size_t i = 0; i < r->n; i++)
-				r->hits[i] = k[i].h;
-		}
-		for (size_t i = 0; i < r->n; i++)
-			free(k[i].key);
-		free(k);
-	}
+	if (rc == 0 && o->sort != SORT_NONE)
+		rc = tq_hits_sort(r->hits, r->n, &o->kwic, o->sort);
 	for (size_t i = (size_t)o->offset; rc == 0 && i < r->n; i++) {
 		if (o->limit >= 0 && r->printed >= o->limit)
 			break;

@@ -30,4 +30,18 @@ int tq_request_outermost(const tq_request *r);
  * real month and day (the --from and --to filters). */
 int tq_iso_date(const char *s);
 
+/* The orders of a concordance (sort.c): tagdex-query --sort and
+ * tagdex-serve's sort=. */
+enum { TQ_SORT_NONE, TQ_SORT_LEFT, TQ_SORT_RIGHT, TQ_SORT_MATCH, TQ_SORT_DATE };
+/* TQ_SORT_* of "left", "right", "match" or "date"; -1 for anything else */
+int tq_sort_key(const char *s);
+/* Sorts n hits by the key of their KWIC lines made with kwic: the left
+ * context read from the match outwards (its words last to first), the
+ * right context, the match or the date, by strcmp; equal keys keep their
+ * order. 0 or TD_ENOMEM (hits unchanged then). */
+int tq_hits_sort(tq_hit *hits, size_t n, const tq_kwic_opts *kwic, int by);
+/* Sorts n hits by document id, then token number: an order independent of
+ * how the documents were ingested or merged. 0 or an error. */
+int tq_hits_by_place(tq_hit *hits, size_t n);
+
 #endif

@@ -20,6 +20,7 @@
 #define DEF_NUMBER 20           /* ... when number is not given */
 #define MAX_EXPORT (256u << 20) /* bytes of one CSV or JSON Lines export */
 #define MAX_ID 256              /* bytes of a document id in /api/docs/ID */
+#define MAX_SORT 1000000        /* hits a sorted request may collect */
 
 /* what a request answers: a body of a type and an HTTP status */
 typedef struct reply {
@@ -93,8 +94,8 @@ typedef struct params {
 } params;
 
 static const char known[] =
-        " q first number by format context tokens from to genre doc actor who"
-        " hedge within pullquotes ";
+        " q first number by format context tokens sort from to genre doc"
+        " actor who hedge within pullquotes ";
 
 static int listed(const char *list, const char *key)
 {
@@ -325,13 +326,49 @@ typedef struct hitrun {
 	long first, number; /* number -1: all */
 	long seen, out;
 	int fmt, tokens;
+	int sort;     /* TQ_SORT_*: collect the hits, sort, then page */
+	tq_hit *v;    /* the hits collected when sorting */
+	size_t n, cap;
 	tq_kwic_opts kwic;
 	FILE *f;
 } hitrun;
 
+static int emit_hit(hitrun *r, const tq_hit *h);
+
 static int on_hit(void *arg, const tq_hit *h)
 {
 	hitrun *r = arg;
+	if (r->sort != TQ_SORT_NONE) {
+		if (r->n == MAX_SORT)
+			return td_error(TD_ELIMIT,
+			        "sorting is bounded to %d hits: narrow the "
+			        "query, or sort with tagdex-query --sort",
+			        MAX_SORT);
+		if (r->n == r->cap) {
+			size_t cap = r->cap ? r->cap * 2 : 256;
+			tq_hit *v = realloc(r->v, cap * sizeof *v);
+			if (!v)
+				return td_error(TD_ENOMEM, "out of memory");
+			r->v = v;
+			r->cap = cap;
+		}
+		r->v[r->n++] = *h;
+		return 0;
+	}
+	return emit_hit(r, h);
+}
+
+/* the page from the sorted hits, as tagdex-query --sort --offset --limit */
+static int emit_sorted(hitrun *r)
+{
+	int rc = tq_hits_sort(r->v, r->n, &r->kwic, r->sort);
+	for (size_t i = 0; rc == 0 && i < r->n; i++)
+		rc = emit_hit(r, &r->v[i]); /* 1: the page is full */
+	return rc > 0 ? 0 : rc;
+}
+
+static int emit_hit(hitrun *r, const tq_hit *h)
+{
 	if (r->seen++ < r->first)
 		return 0;
 	if (r->number >= 0 && r->out >= r->number)
@@ -408,7 +445,8 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 	size_t len = 0;
 	const char *ctx = param(p, "context");
 	const char *tok = param(p, "tokens");
-	if (only(p, FILTERS "first number format context tokens ", r) < 0 ||
+	const char *sort = param(p, "sort");
+	if (only(p, FILTERS "first number format context tokens sort ", r) < 0 ||
 	        format_param(p, &h.fmt, r) < 0 ||
 	        num_param(p, "first", 0, 2147483647L, &h.first, r) < 0 ||
 	        num_param(p, "number", h.fmt == FMT_JSON ? DEF_NUMBER : -1,
@@ -429,6 +467,12 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 		return;
 	}
 	h.tokens = tok && strcmp(tok, "0") != 0;
+	h.sort = TQ_SORT_NONE;
+	if (sort && *sort && (h.sort = tq_sort_key(sort)) < 0) {
+		reply_error(r, 400, "usage",
+		        "sort: expected left, right, match or date", -1);
+		return;
+	}
 	if (h.tokens && h.fmt == FMT_CSV) {
 		reply_error(r, 400, "usage",
 		        "tokens adds the match's tokens to JSON, not to CSV",
@@ -449,6 +493,9 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 	/* number=0 asks for the total only */
 	if (rc == 0 && h.number != 0)
 		rc = tq_exec(q.ix, q.plan, &q.flt, on_hit, &h);
+	if (rc >= 0 && h.sort != TQ_SORT_NONE && h.number != 0)
+		rc = emit_sorted(&h);
+	free(h.v);
 	if (h.f && fclose(h.f) != 0 && rc == 0)
 		rc = td_error(TD_ENOMEM, "out of memory");
 	if (query_done(&q, rc, r) == 0) {

@@ -153,6 +153,18 @@ for q, flt in queries:
         st, h = api("/api/hits", dict(params, first=2, number=3))
         o = cli(["--format", "json", "--offset", "2", "--limit", "3"] + options(flt), q)
         check(h["hits"] == [json.loads(l) for l in o.stdout.splitlines()], f"page 2+3 {what}")
+    # sorted: the whole list and a page in the middle are --sort's
+    for key in ("left", "right", "match", "date"):
+        st, h = api("/api/hits", dict(params, sort=key, number=1000))
+        o = cli(["--format", "json", "--sort", key] + options(flt), q).stdout.splitlines()
+        check(st == 200 and h["hits"] == [json.loads(l) for l in o[:1000]], f"sort={key} {what}")
+        st, h = api("/api/hits", dict(params, sort=key, first=3, number=4, context="s"))
+        o = cli(["--format", "json", "--sort", key, "--offset", "3", "--limit", "4",
+                 "--context", "s"] + options(flt), q).stdout.splitlines()
+        check(st == 200 and h["hits"] == [json.loads(l) for l in o], f"sort={key} page {what}")
+    st, hd, body = get("/api/hits", dict(params, sort="left", format="csv"))
+    check(body == cli(["--format", "csv", "--sort", "left"] + options(flt), q).stdout,
+          f"sorted export {what}")
     # exports are the command line's bytes
     for fmt, opt in (("csv", "csv"), ("jsonl", "json")):
         st, hd, body = get("/api/hits", dict(params, format=fmt))
@@ -187,6 +199,7 @@ for params, what in (
         ({"within": "s"}, "within alone"),
         ({}, "no query"),
         ({"q": '"a"', "format": "xml"}, "an unknown format"),
+        ({"q": '"a"', "sort": "colour"}, "an unknown sort"),
         ({"q": "x" * 9000}, "a value over 8192 bytes")):
     st, e = api("/api/hits", params)
     check(st == 400 and e["error"]["message"], f"{what}: {st} {e}")

@@ -48,7 +48,7 @@ done
 base="http://127.0.0.1:$port"
 
 # the DOM once the page is done (virtual time waits for its fetches); the
-# token travels in the fragment, never to the server's logs. Nine browsers
+# token travels in the fragment, never to the server's logs. Eleven browsers
 # at once: each has its own profile.
 n=0
 pids=
@@ -68,6 +68,8 @@ dom "?view=doc-2024-03-05-hostile&hit=20-22#token=tok" hostile-doc.html
 dom "?view=doc-2023-05-16-drc-m23-goma-regional-force#token=tok" doc.html
 dom "?q=%5Bword%3D%22a%22#token=tok" error.html
 dom "?q=%22said%22" notoken.html
+dom "?q=%22the%22&sort=left&first=20&context=s#token=tok" sorted.html
+dom "?q=%22likely%22&tab=freq&by=match&per=year#token=tok" years.html
 for p in $pids; do wait "$p"; done
 
 python3 - "$tmp" "$base" <<'PY' || fails=$((fails + 1))
@@ -133,6 +135,22 @@ src, els = load("page2.html")
 want = api("/api/hits", q='"the"', first=20)
 check([e["text"] for e in by(els, "td", "l")] == [h["left"] for h in want["hits"]], "page 2 rows")
 check(text(els, "range") == f"hits 21–40 of {want['total']}", f"page 2: {text(els, 'range')!r}")
+
+# sorted by the left context, second page: the API's (tagdex-query --sort)
+src, els = load("sorted.html")
+want = api("/api/hits", q='"the"', first=20, sort="left", context="s")
+rows = [e["text"] for e in by(els, "td", "l")]
+check(len(rows) == 20 and rows == [h["left"] for h in want["hits"]], "sorted page 2 rows")
+check(rows != [h["left"] for h in api("/api/hits", q='"the"', first=20, context="s")["hits"]],
+      "sort=left shows the unsorted page")
+check(text(els, "range") == f"hits 21–40 of {want['total']}", f"sorted: {text(els, 'range')!r}")
+check([e["attrs"].get("data-sort") for e in by(els, "a", "on")] == ["left"],
+      "the left column is not marked as the order")
+
+# the chart by year: a bar a year
+src, els = load("years.html")
+years = [r for r in api("/api/freq", q='"likely"', by="year")["rows"] if r["value"]]
+check(len(by(els, "rect")) == len(years) > 1, f"chart by year: {len(by(els, 'rect'))} bars, {len(years)} years")
 
 # the speaker highlighted
 src, els = load("who.html")

@@ -119,6 +119,7 @@ function search(push) {
     first: 0,
     number: Number(f.number.value) || 20,
     context: f.context.value,
+    sort: $("sort").value,
     freqDone: false,
   };
   const first = new URLSearchParams(location.search).get("first") || "";
@@ -127,6 +128,7 @@ function search(push) {
     const u = new URLSearchParams(params);
     if (state.number !== 20) u.set("number", state.number);
     if (state.context !== "5") u.set("context", state.context);
+    if (state.sort) u.set("sort", state.sort);
     history.pushState(null, "", "/?" + u);
   }
   clearError();
@@ -154,6 +156,10 @@ async function loadHits() {
     number: state.number,
     context: state.context,
   });
+  // sorted by the server over the whole result (tagdex-query --sort)
+  if (state.sort) p.sort = state.sort;
+  for (const a of document.querySelectorAll("#hits th a"))
+    a.classList.toggle("on", a.dataset.sort === state.sort);
   const tbody = $("hits").tBodies[0];
   let r;
   try {
@@ -205,14 +211,15 @@ async function loadFreq() {
           el("td", { text: String(row.count) }),
           el("td", { text: row.per_million === null ? "NA" : row.per_million.toFixed(2) }),
           el("td", { text: String(row.tokens) })));
-    const m = by === "month" ? r : await api("/api/freq", Object.assign({}, state.params, { by: "month" }));
+    const per = $("per").value;
+    const m = by === per ? r : await api("/api/freq", Object.assign({}, state.params, { by: per }));
     chart(m.rows);
   } catch (e) {
     showError(e, state.params.q);
   }
 }
 
-// bars of hits per million tokens by month, months in order (plain SVG)
+// bars of hits per million tokens by month or year, in order (plain SVG)
 function chart(rows) {
   const box = $("chart");
   box.replaceChildren();
@@ -260,7 +267,9 @@ function chart(rows) {
 
 async function exportAs(format) {
   try {
-    const blob = await api("/api/hits", Object.assign({}, state.params, { format }));
+    const p = Object.assign({}, state.params, { format });
+    if (state.sort) p.sort = state.sort;
+    const blob = await api("/api/hits", p);
     const a = el("a", { href: URL.createObjectURL(blob), download: "tagdex-hits." + format });
     document.body.append(a);
     a.click();
@@ -392,6 +401,8 @@ function fromUrl() {
   const p = new URLSearchParams(location.search);
   fillForm(p);
   if ([...$("by").options].some((o) => o.value === p.get("by"))) $("by").value = p.get("by");
+  $("per").value = p.get("per") === "year" ? "year" : "month";
+  $("sort").value = [...$("sort").options].some((o) => o.value === p.get("sort")) ? p.get("sort") : "";
   if (FILTERS.some((k) => p.get(k) !== null)) {
     search(false);
     if (p.get("tab") === "freq") tab("freq", true);
@@ -441,6 +452,24 @@ document.addEventListener("DOMContentLoaded", () => {
     state.first += state.number;
     setUrl({ first: state.first });
     loadHits();
+  });
+  const sortBy = (key) => {
+    $("sort").value = key;
+    if (!state) return;
+    state.sort = key;
+    state.first = 0;
+    setUrl({ sort: key || null, first: null });
+    loadHits();
+  };
+  $("sort").addEventListener("change", () => sortBy($("sort").value));
+  for (const a of document.querySelectorAll("#hits th a"))
+    a.addEventListener("click", (ev) => {
+      ev.preventDefault();
+      sortBy(a.dataset.sort);
+    });
+  $("per").addEventListener("change", () => {
+    setUrl({ per: $("per").value === "year" ? "year" : null });
+    loadFreq();
   });
   $("by").addEventListener("change", () => {
     setUrl({ by: $("by").value });
