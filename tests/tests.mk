@@ -148,3 +148,7 @@ tests_unit_test_oom_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
 	-Wl,--wrap=strdup,--wrap=strndup,--wrap=open_memstream,--wrap=realpath
 tests_unit_test_oom_LDADD = $(TEST_LIBS)
 TESTS += tests/unit/test_oom
+
+# shards built apart with GNU parallel, searched as one (issue 17)
+TESTS += tests/cli/test_shards.sh
+EXTRA_DIST += tests/cli/test_shards.sh

@@ -38,6 +38,17 @@ enum { TD_LAYER_WORD = 0, TD_LAYER_NORM = 1, TD_LAYER_LEMMA = 2,
  * TD_ECORRUPT if the manifest fails its checksum. */
 int td_index_open(const char *dir, td_index **out);
 void td_index_close(td_index *ix);
+/* Opens the committed states of n index directories as one index: their
+ * segments in the order of dirs, each directory's in its own order, so
+ * every query, count and table is what one index holding the same
+ * segments in that order answers. n == 1 is td_index_open(). Each source,
+ * and each document id, may be live in one of them only (as in one
+ * index): otherwise TD_EUSAGE naming both directories and the source or
+ * id, as their union would count a document twice or give one id to two
+ * documents. Checking reads every document's metadata once (about as
+ * much as a writer's open). The errors of td_index_open(),
+ * the message naming the directory. Closed with td_index_close(). */
+int td_index_open_many(const char *const *dirs, size_t n, td_index **out);
 
 size_t td_index_nsegs(const td_index *ix);
 td_seg *td_index_seg(td_index *ix, size_t i);

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 #include "exit_status.h"
+#include "indexes.h"
 #include "sigbus.h"
 #include "query.h"
 #include "request.h"
@@ -48,7 +49,9 @@ static const char usage_text[] =
         "Usage: tagdex-query [-x INDEX] [OPTIONS] QUERY\n"
         "Searches a tagdex index with a CQL query and prints a concordance.\n"
         "\n"
-        "  -x, --index DIR     the index (default $TAGDEX_INDEX or ./.tagdex)\n"
+        "  -x, --index DIR     the index (default $TAGDEX_INDEX or ./.tagdex);\n"
+        "                      several -x search several as one\n"
+        "  -X, --index-list FILE  the indexes named in FILE, one a line\n"
         "      --count         print the number of hits only\n"
         "      --freq BY[,BY..] frequency table; several keys (also leftN,\n"
         "                      rightN, ELEM@ATTR, genre, title) make an\n"
@@ -94,8 +97,10 @@ static const char usage_text[] =
         "ana=\"prediction\"/>'\n"
         "See tagdex-query(1) for the query language.\n";
 
+/* -x and -X: static, so that an early exit leaves it reachable */
+static tq_indexes indexes;
+
 typedef struct opts {
-	const char *index;
 	int count;
 	int freq_by;
 	int format;
@@ -323,6 +328,7 @@ enum {
 
 static const struct option longopts[] = {
         {"index", required_argument, NULL, 'x'},
+        {"index-list", required_argument, NULL, 'X'},
         {"count", no_argument, NULL, O_COUNT},
         {"freq", required_argument, NULL, O_FREQ},
         {"format", required_argument, NULL, O_FORMAT},
@@ -374,17 +380,20 @@ static int parse_opts(int argc, char **argv, opts *o)
 	o->limit = -1;
 	o->sample = -1;
 	o->seed = 1;
-	o->index = getenv("TAGDEX_INDEX");
-	if (!o->index || !*o->index)
-		o->index = TD_DEFAULT_INDEX;
-	while ((c = getopt_long(argc, argv, "x:h", longopts, &i)) != -1) {
+	tq_indexes_init(&indexes, getenv("TAGDEX_INDEX"));
+	while ((c = getopt_long(argc, argv, "x:X:h", longopts, &i)) != -1) {
 		if (c > O_COUNT && c < O_PULL &&
 		        once(&seen, c, i >= 0 ? longopts[i].name : "option"))
 			return EXIT_USAGE;
 		i = -1;
 		switch (c) {
 		case 'x':
-			o->index = optarg;
+			if (tq_indexes_add(&indexes, optarg) < 0)
+				return EXIT_SYSTEM;
+			break;
+		case 'X':
+			if (tq_indexes_add_file(&indexes, optarg) < 0)
+				return usage_error("%s", td_error_last());
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -629,16 +638,18 @@ int main(int argc, char **argv)
 	tq_plan_set_strategy(plan, o.strategy);
 	if (getenv("TAGDEX_CRC_SOFT"))
 		td_index_crc_soft();
-	if ((rc = td_index_open(o.index, &ix)) < 0) {
-		fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
-		        td_error_last());
-		status = EXIT_DATA;
+	char ixname[64];
+	const char *ixn = tq_indexes_name(&indexes, ixname, sizeof ixname);
+	if ((rc = tq_indexes_open(&indexes, &ix)) < 0) {
+		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+		/* a source in two indexes (-x A -x B) is a usage error */
+		status = rc == TD_EUSAGE ? EXIT_USAGE : EXIT_DATA;
 		goto out;
 	}
 	/* a typo in a name is a warning, not a silent 0 */
 	if ((rc = tq_suggest(ix, ast, plan, &o.filter, print_warning, NULL)) <
 	        0) {
-		fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
+		fprintf(stderr, "tagdex-query: %s: %s\n", ixn,
 		        td_error_last());
 		status = EXIT_DATA;
 		goto out;
@@ -708,6 +719,7 @@ out:
 	tq_freq_free(r.freq);
 	tq_table_free(r.table);
 	td_index_close(ix);
+	tq_indexes_free(&indexes);
 	tq_plan_free(plan);
 	tq_node_free(ast);
 	return status;

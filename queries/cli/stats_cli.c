@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "exit_status.h"
+#include "indexes.h"
 #include "stats.h"
 #include "stats_cli.h"
 #include "request.h"
@@ -16,8 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* -x and -X: static, so that an early exit leaves it reachable */
+static tq_indexes indexes;
+
 typedef struct sopts {
-	const char *index;
 	int keywords, format;
 	unsigned ngrams; /* --ngrams N */
 	tq_coll_opts co;
@@ -112,6 +115,7 @@ enum {
 
 static const struct option longopts[] = {
         {"index", required_argument, NULL, 'x'},
+        {"index-list", required_argument, NULL, 'X'},
         {"collocates", no_argument, NULL, S_COLL},
         {"keywords", no_argument, NULL, S_KW},
         {"window", required_argument, NULL, S_WINDOW},
@@ -160,11 +164,9 @@ static int parse(int argc, char **argv, sopts *o)
 	o->ko.min_freq = 3;
 	o->ko.alpha = 0.05;
 	o->ko.measure = TQ_M_LL;
-	o->index = getenv("TAGDEX_INDEX");
-	if (!o->index || !*o->index)
-		o->index = TD_DEFAULT_INDEX;
+	tq_indexes_init(&indexes, getenv("TAGDEX_INDEX"));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "x:", longopts, &i)) != -1) {
+	while ((c = getopt_long(argc, argv, "x:X:", longopts, &i)) != -1) {
 		if (c >= S_WINDOW && c < S_BONF) {
 			unsigned bit = 1u << (c - S_WINDOW);
 			if (seen & bit)
@@ -175,7 +177,12 @@ static int parse(int argc, char **argv, sopts *o)
 		i = -1;
 		switch (c) {
 		case 'x':
-			o->index = optarg;
+			if (tq_indexes_add(&indexes, optarg) < 0)
+				return TD_EXIT_SYSTEM;
+			break;
+		case 'X':
+			if (tq_indexes_add_file(&indexes, optarg) < 0)
+				return usage_error("%s", td_error_last());
 			break;
 		case S_COLL:
 		case S_KW:
@@ -469,16 +476,18 @@ int tq_stats_cli(int argc, char **argv)
 			goto out;
 		}
 	}
-	if ((rc = td_index_open(o.index, &ix)) < 0) {
-		fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
-		        td_error_last());
-		status = TD_EXIT_INDEX;
+	char ixname[64];
+	const char *ixn = tq_indexes_name(&indexes, ixname, sizeof ixname);
+	if ((rc = tq_indexes_open(&indexes, &ix)) < 0) {
+		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+		/* a source in two indexes (-x A -x B) is a usage error */
+		status = rc == TD_EUSAGE ? TD_EXIT_USAGE : TD_EXIT_INDEX;
 		goto out;
 	}
 	for (int k = 0; k < 2 && ast[k]; k++)
 		if ((rc = tq_suggest(ix, ast[k], plan[k], &o.filter,
 		             print_warning, NULL)) < 0) {
-			fprintf(stderr, "tagdex-query: %s: %s\n", o.index,
+			fprintf(stderr, "tagdex-query: %s: %s\n", ixn,
 			        td_error_last());
 			status = TD_EXIT_INDEX;
 			goto out;
@@ -516,6 +525,7 @@ int tq_stats_cli(int argc, char **argv)
 out:
 	tq_stat_free(t);
 	td_index_close(ix);
+	tq_indexes_free(&indexes);
 	for (int k = 0; k < 2; k++) {
 		tq_plan_free(plan[k]);
 		tq_node_free(ast[k]);

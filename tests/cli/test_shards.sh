@@ -1,0 +1,121 @@
+#!/bin/sh
+# test_shards.sh: shards built apart, then searched together (issue 17).
+# GNU parallel builds three shard indexes of a small corpus at once, as a
+# cluster would with --sshlogin (docs/scale.md); then every kind of answer
+# from the shards together (-x A -x B -x C, and -X FILE) must be byte for
+# byte, with the same exit status, what one index built from the same
+# files in the same order gives: counts, KWIC, sorted and sampled hits,
+# --freq and n-way tables, --dispersion, JSON with tokens, and the
+# statistics. A source or a document id in two shards is refused (exit 2),
+# never counted twice.
+set -u
+top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
+Q=./queries/tagdex-query
+ING=./indexer/tagdex-ingest
+command -v parallel >/dev/null || { echo "GNU parallel missing: skipped"; exit 77; }
+tmp=$(mktemp -d /tmp/td-shards-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
+unset TAGDEX_INDEX
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# the corpus: the articles and two TEI documents, in name order; three
+# shards of consecutive files
+ls "$top_srcdir"/corpus/articles/* >"$tmp/all"
+ls "$top_srcdir"/tests/data/render/*.xml >>"$tmp/all"
+n=$(wc -l <"$tmp/all")
+[ "$n" -ge 6 ] || { echo "FAIL: corpus of $n files"; exit 1; }
+per=$(((n + 2) / 3))
+split -l "$per" -d "$tmp/all" "$tmp/list."
+ls "$tmp"/list.* | wc -l | grep -qx 3 || { echo "FAIL: not 3 shard lists"; exit 1; }
+
+xargs $ING -q -x "$tmp/full" <"$tmp/all" || { echo "FAIL: ingest of the whole"; exit 1; }
+# each job builds one shard from its list, as a node of a cluster would
+parallel --will-cite -j3 "xargs $ING -q -x $tmp/shard{/} <{}" ::: "$tmp"/list.* ||
+	{ echo "FAIL: parallel shard builds"; exit 1; }
+set -- -x "$tmp/shardlist.00" -x "$tmp/shardlist.01" -x "$tmp/shardlist.02"
+printf '# shards\n%s\n\n%s\n%s\n' "$tmp/shardlist.00" "$tmp/shardlist.01" \
+	"$tmp/shardlist.02" >"$tmp/shards.txt"
+
+# one query on the whole and on the shards: the same bytes and status
+k=0
+same() {
+	k=$((k + 1))
+	$Q -x "$tmp/full" "$@" >"$tmp/one.$k" 2>"$tmp/one.$k.err"
+	s1=$?
+	$Q "$@" -x "$tmp/shardlist.00" -x "$tmp/shardlist.01" \
+		-x "$tmp/shardlist.02" >"$tmp/fed.$k" 2>"$tmp/fed.$k.err"
+	s2=$?
+	$Q -X "$tmp/shards.txt" "$@" >"$tmp/lst.$k" 2>&1
+	s3=$?
+	[ "$s1" -le 1 ] || { fail "$*: exit $s1 on one index"; cat "$tmp/one.$k.err"; }
+	[ "$s1" = "$s2" ] && [ "$s1" = "$s3" ] || fail "$*: exit $s1 on one index, $s2 and $s3 on the shards"
+	cmp -s "$tmp/one.$k" "$tmp/fed.$k" ||
+		{ fail "$*: the shards answer otherwise"; diff "$tmp/one.$k" "$tmp/fed.$k" | head -5; }
+	cmp -s "$tmp/one.$k" "$tmp/lst.$k" || fail "$*: -X answers otherwise"
+	[ -s "$tmp/one.$k" ] || [ "$s1" = 1 ] || fail "$*: empty answer"
+}
+same --count '"the"'
+same --count '[pos="MD"] [pos="VB"]'
+same --count '<q/>'
+same --count '"said" within <s/>' --from 2024
+same '"likely"%c'
+same --context s '[lemma="warn"]'
+same --sort left '"said"'
+same --sort right --limit 7 --offset 3 '"the"'
+same --sort date '"sanctions"|"ceasefire"'
+same --sample 9 --seed 5 '"the"'
+same --format json --tokens '"likely"%c'
+same --format tsv '<seg type="hedge"/>'
+same --freq match '"[a-z]+ly"'
+same --freq lemma '[pos="VB.*"]'
+same --freq norm --dispersion '"the"|"a"'
+same --freq doc '"said"'
+same --freq year,genre '"the"'
+same --freq lemma,pos '[]'
+same --freq match,right1 --format csv '"will"'
+same --who '.*' --freq who
+same --doc doc-2024-01-19-kim-jong-un-hostile-rhetoric --count '[]'
+same --collocates '"said"'
+same --collocates --by lemma --window s --measure ll '"likely"%c'
+same --keywords --focus '<q/>' --format csv
+same --ngrams 2
+same --ngrams 3 --min-freq 2 '"the"'
+same --count '"nosuchwordanywhere"'
+
+# the shards and the whole hold the same documents and tokens
+$Q -x "$tmp/full" --freq doc --format tsv '[]' | sort >"$tmp/docs.one"
+$Q "$@" --freq doc --format tsv '[]' | sort >"$tmp/docs.fed"
+cmp -s "$tmp/docs.one" "$tmp/docs.fed" || fail "documents and tokens differ"
+
+# the same shard twice: every source twice, refused (exit 2, naming it)
+$Q -x "$tmp/shardlist.00" -x "$tmp/shardlist.00" --count '[]' >"$tmp/out" 2>"$tmp/err"
+[ $? -eq 2 ] && [ ! -s "$tmp/out" ] && grep -q 'both hold the document of source' "$tmp/err" ||
+	{ fail "a shard given twice"; cat "$tmp/err"; }
+# a file in two shards (overlapping lists)
+$ING -q -x "$tmp/overlap" "$(head -1 "$tmp/list.01")" || fail "ingest of one file"
+$Q -x "$tmp/shardlist.01" -x "$tmp/overlap" --collocates '"said"' >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "shardlist.01 and .*overlap both hold" "$tmp/err" ||
+	{ fail "a source in two shards"; cat "$tmp/err"; }
+# two files of one name in two shards: one index would give the later
+# one another id; the union would give both the same
+mkdir -p "$tmp/a" "$tmp/b"
+cp "$top_srcdir/corpus/articles/2024-10-18-taiwan-drills-message.txt" "$tmp/a/x.txt"
+cp "$top_srcdir/corpus/articles/2023-12-14-wto-reform-abu-dhabi.txt" "$tmp/b/x.txt"
+$ING -q -x "$tmp/ida" "$tmp/a" && $ING -q -x "$tmp/idb" "$tmp/b" || fail "ingest a, b"
+$Q -x "$tmp/ida" -x "$tmp/idb" --count '[]' >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'both hold a document with id doc-x' "$tmp/err" ||
+	{ fail "an id in two shards"; cat "$tmp/err"; }
+# a missing shard is the index error (4), naming it
+$Q -x "$tmp/shardlist.00" -x "$tmp/nosuch" --count '[]' >/dev/null 2>"$tmp/err"
+[ $? -eq 4 ] && grep -q "nosuch" "$tmp/err" || { fail "a missing shard"; cat "$tmp/err"; }
+# -X: a list naming nothing, and a missing list, are usage errors
+printf '# nothing\n\n' >"$tmp/empty.txt"
+$Q -X "$tmp/empty.txt" --count '[]' >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'names no index' "$tmp/err" || fail "-X of an empty list"
+$Q -X "$tmp/nosuch.txt" --count '[]' >/dev/null 2>&1
+[ $? -eq 2 ] || fail "-X of a missing file"
+
+[ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
+echo "ok: $k queries answered alike by one index and by 3 shards"
