@@ -111,12 +111,10 @@ typedef struct opts {
 	long limit, offset, sample;
 	unsigned long seed;
 	tq_filter filter;
-	const char *actor, *who, *hedge, *within;
-	int hedge_set;
+	tq_request rq; /* the query and the shorthand filters */
 	int strategy; /* --match-strategy: TQ_MATCH_* */
 	const char *table; /* --freq KEY,KEY,...: an n-way table (table.c) */
 	long bound;   /* --hard-boundary, 0: the parser's default */
-	const char *query;
 } opts;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -183,12 +181,6 @@ static int exit_for(int code)
 	default:
 		return EXIT_DATA;
 	}
-}
-
-static tq_request request_of(const opts *o)
-{
-	return (tq_request){o->query, o->actor, o->who, o->hedge_set, o->hedge,
-	        o->within};
 }
 
 /* ------------------------------------------------------------ output */
@@ -309,15 +301,8 @@ enum {
 	O_OFFSET,
 	O_SAMPLE,
 	O_SEED,
-	O_FROM,
-	O_TO,
-	O_GENRE,
-	O_DOC,
-	O_ACTOR,
-	O_WHO,
-	O_HEDGE,
-	O_WITHIN,
-	O_PULL,
+	O_FILTER, /* TQ_RQ_N values: request.h's filter options */
+	O_PULL = O_FILTER + TQ_RQ_N,
 	O_STRATEGY,
 	O_BOUND,
 	O_TOKENS,
@@ -338,14 +323,7 @@ static const struct option longopts[] = {
         {"offset", required_argument, NULL, O_OFFSET},
         {"sample", required_argument, NULL, O_SAMPLE},
         {"seed", required_argument, NULL, O_SEED},
-        {"from", required_argument, NULL, O_FROM},
-        {"to", required_argument, NULL, O_TO},
-        {"genre", required_argument, NULL, O_GENRE},
-        {"doc", required_argument, NULL, O_DOC},
-        {"actor", required_argument, NULL, O_ACTOR},
-        {"who", required_argument, NULL, O_WHO},
-        {"hedge", optional_argument, NULL, O_HEDGE},
-        {"within", required_argument, NULL, O_WITHIN},
+        TQ_REQUEST_LONGOPTS(O_FILTER),
         {"pullquotes", no_argument, NULL, O_PULL},
         {"match-strategy", required_argument, NULL, O_STRATEGY},
         {"hard-boundary", required_argument, NULL, O_BOUND},
@@ -493,41 +471,6 @@ static int parse_opts(int argc, char **argv, opts *o)
 				        optarg);
 			o->seed = (unsigned long)v;
 			break;
-		case O_FROM:
-		case O_TO:
-			if (!tq_iso_date(optarg))
-				return usage_error(
-				        c == O_FROM
-				                ? "--from: expected a date "
-				                  "YYYY, YYYY-MM or "
-				                  "YYYY-MM-DD, "
-				                  "not '%s'"
-				                : "--to: expected a date YYYY, "
-				                  "YYYY-MM or YYYY-MM-DD, not "
-				                  "'%s'",
-				        optarg);
-			*(c == O_FROM ? &o->filter.from : &o->filter.to) =
-			        optarg;
-			break;
-		case O_GENRE:
-			o->filter.genre = optarg;
-			break;
-		case O_DOC:
-			o->filter.doc = optarg;
-			break;
-		case O_ACTOR:
-			o->actor = optarg;
-			break;
-		case O_WHO:
-			o->who = optarg;
-			break;
-		case O_HEDGE:
-			o->hedge_set = 1;
-			o->hedge = optarg;
-			break;
-		case O_WITHIN:
-			o->within = optarg;
-			break;
 		case O_PULL:
 			o->filter.pullquotes = 1;
 			o->kwic.pullquotes = 1;
@@ -552,19 +495,26 @@ static int parse_opts(int argc, char **argv, opts *o)
 				        optarg);
 			break;
 		default:
+			if (c >= O_FILTER && c < O_FILTER + TQ_RQ_N) {
+				if (tq_request_option(&o->rq, &o->filter,
+				            c - O_FILTER, optarg) < 0)
+					return usage_error(
+					        "%s", td_error_last());
+				break;
+			}
 			fprintf(stderr, "Try 'tagdex-query --help'.\n");
 			return EXIT_USAGE;
 		}
 	}
 	if (optind < argc)
-		o->query = argv[optind++];
+		o->rq.query = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument '%s' (quote the query "
 		                   "as one argument)",
 		        argv[optind]);
-	if (!o->query && !o->actor && !o->who && !o->hedge_set && !o->within)
+	if (!o->rq.query && !o->rq.actor && !o->rq.who && !o->rq.hedge_set && !o->rq.within)
 		return usage_error("%s", "no query given");
-	if (!o->query && !o->actor && !o->who && !o->hedge_set)
+	if (!o->rq.query && !o->rq.actor && !o->rq.who && !o->rq.hedge_set)
 		return usage_error("%s", "--within needs a query to restrict");
 	if (o->tokens && (o->format != FMT_JSON || o->count || o->freq_by >= 0))
 		return usage_error("%s", "--tokens adds the match's tokens to "
@@ -596,13 +546,10 @@ static int parse_opts(int argc, char **argv, opts *o)
 			return usage_error(
 			        "--from %s is after --to", o->filter.from);
 	}
-	if (o->within && !*o->within)
-		return usage_error("%s", "--within: expected an element name");
 	o->kwic.color = color < 0 ? isatty(1) && o->format == FMT_TEXT : color;
 	/* --who alone: KEY's passages, a quote inside KEY's reported speech
 	 * being part of it, not a second hit */
-	tq_request rq = request_of(o);
-	o->filter.outermost = tq_request_outermost(&rq);
+	o->filter.outermost = tq_request_outermost(&o->rq);
 	return 0;
 }
 
@@ -627,11 +574,10 @@ int main(int argc, char **argv)
 	run r = {0};
 	r.o = &o;
 	int status = EXIT_HITS;
-	tq_request rq = request_of(&o);
-	if ((rc = tq_request_build(&rq, &ast)) == 0 && o.bound)
+	if ((rc = tq_request_build(&o.rq, &ast)) == 0 && o.bound)
 		tq_node_set_bound(ast, o.bound);
 	if (rc < 0 || (rc = tq_plan_new(ast, &plan)) < 0) {
-		query_error(o.query ? o.query : "", rc);
+		query_error(o.rq.query ? o.rq.query : "", rc);
 		status = EXIT_USAGE;
 		goto out;
 	}

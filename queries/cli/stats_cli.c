@@ -26,10 +26,9 @@ typedef struct sopts {
 	tq_coll_opts co;
 	tq_kw_opts ko;
 	int measure_set;
-	const char *focus, *reference, *query;
+	const char *focus, *reference;
 	tq_filter filter;
-	const char *actor, *who, *hedge, *within;
-	int hedge_set;
+	tq_request rq; /* the query and the shorthand filters */
 } sopts;
 
 int tq_stats_cli_wanted(int argc, char **argv)
@@ -100,15 +99,8 @@ enum {
 	S_REF,
 	S_ALPHA,
 	S_FORMAT,
-	S_FROM,
-	S_TO,
-	S_GENRE,
-	S_DOC,
-	S_ACTOR,
-	S_WHO,
-	S_HEDGE,
-	S_WITHIN,
-	S_BONF,
+	S_FILTER, /* TQ_RQ_N values: request.h's filter options */
+	S_BONF = S_FILTER + TQ_RQ_N,
 	S_PULL,
 	S_NGRAMS
 };
@@ -128,14 +120,7 @@ static const struct option longopts[] = {
         {"alpha", required_argument, NULL, S_ALPHA},
         {"bonferroni", no_argument, NULL, S_BONF},
         {"format", required_argument, NULL, S_FORMAT},
-        {"from", required_argument, NULL, S_FROM},
-        {"to", required_argument, NULL, S_TO},
-        {"genre", required_argument, NULL, S_GENRE},
-        {"doc", required_argument, NULL, S_DOC},
-        {"actor", required_argument, NULL, S_ACTOR},
-        {"who", required_argument, NULL, S_WHO},
-        {"hedge", optional_argument, NULL, S_HEDGE},
-        {"within", required_argument, NULL, S_WITHIN},
+        TQ_REQUEST_LONGOPTS(S_FILTER),
         {"pullquotes", no_argument, NULL, S_PULL},
         {"ngrams", required_argument, NULL, S_NGRAMS},
         {NULL, 0, NULL, 0},
@@ -265,38 +250,6 @@ static int parse(int argc, char **argv, sopts *o)
 				                   "tsv, csv or json, not '%s'",
 				        optarg);
 			break;
-		case S_FROM:
-		case S_TO:
-			if (!tq_iso_date(optarg))
-				return usage_error("--from/--to: expected a "
-				                   "date YYYY, YYYY-MM or "
-				                   "YYYY-MM-DD, not '%s'",
-				        optarg);
-			*(c == S_FROM ? &o->filter.from : &o->filter.to) =
-			        optarg;
-			break;
-		case S_GENRE:
-			o->filter.genre = optarg;
-			break;
-		case S_DOC:
-			o->filter.doc = optarg;
-			break;
-		case S_ACTOR:
-			o->actor = optarg;
-			break;
-		case S_WHO:
-			o->who = optarg;
-			break;
-		case S_HEDGE:
-			o->hedge_set = 1;
-			o->hedge = optarg;
-			break;
-		case S_WITHIN:
-			if (!*optarg)
-				return usage_error("%s", "--within: expected "
-				                         "an element name");
-			o->within = optarg;
-			break;
 		case S_PULL:
 			o->filter.pullquotes = 1;
 			break;
@@ -310,6 +263,13 @@ static int parse(int argc, char **argv, sopts *o)
 			o->ngrams = (unsigned)v;
 			break;
 		default:
+			if (c >= S_FILTER && c < S_FILTER + TQ_RQ_N) {
+				if (tq_request_option(&o->rq, &o->filter,
+				            c - S_FILTER, optarg) < 0)
+					return usage_error(
+					        "%s", td_error_last());
+				break;
+			}
 			fprintf(stderr, "tagdex-query: --collocates and "
 			                "--keywords take the options of "
 			                "tagdex-query(1), STATISTICS\nTry "
@@ -318,7 +278,7 @@ static int parse(int argc, char **argv, sopts *o)
 		}
 	}
 	if (optind < argc)
-		o->query = argv[optind++];
+		o->rq.query = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument '%s' (quote the query "
 		                   "as one argument)",
@@ -329,7 +289,7 @@ static int parse(int argc, char **argv, sopts *o)
 			return usage_error(
 			        "--from %s is after --to", o->filter.from);
 	}
-	int shorthand = o->actor || o->who || o->hedge_set;
+	int shorthand = o->rq.actor || o->rq.who || o->rq.hedge_set;
 	if (o->ngrams && (o->keywords || (seen & 0x80000000u)))
 		return usage_error("%s", "--ngrams, --collocates and "
 		                         "--keywords exclude each other");
@@ -344,14 +304,14 @@ static int parse(int argc, char **argv, sopts *o)
 			                         "an optional query");
 		if (!(seen & 1u << (S_MINFREQ - S_WINDOW)))
 			o->co.min_freq = 2;
-		if (o->within && !o->query && !shorthand)
+		if (o->rq.within && !o->rq.query && !shorthand)
 			return usage_error("%s", "--within needs a query to "
 			                         "restrict");
 	} else if (o->keywords) {
-		if (o->query)
+		if (o->rq.query)
 			return usage_error("--keywords takes its focus with "
 			                   "--focus, not '%s'",
-			        o->query);
+			        o->rq.query);
 		if (!o->focus && !shorthand)
 			return usage_error("%s", "--keywords needs --focus "
 			                         "QUERY (or --actor, --who, "
@@ -366,7 +326,7 @@ static int parse(int argc, char **argv, sopts *o)
 		                   1u << (S_MINCOLL - S_WINDOW)))
 			return usage_error("%s", "--window and --min-coll "
 			                         "apply to --collocates");
-		o->query = o->focus;
+		o->rq.query = o->focus;
 	} else {
 		if (o->focus || o->reference || (seen & 1u << (S_ALPHA -
 		                                                S_WINDOW)) ||
@@ -374,7 +334,7 @@ static int parse(int argc, char **argv, sopts *o)
 			return usage_error("%s", "--focus, --reference, "
 			                         "--alpha and --bonferroni "
 			                         "apply to --keywords");
-		if (!o->query && !shorthand)
+		if (!o->rq.query && !shorthand)
 			return usage_error("%s", "no query given");
 		if (o->measure_set && o->co.measure > TQ_M_DICE)
 			return usage_error("--measure: collocations are "
@@ -383,8 +343,7 @@ static int parse(int argc, char **argv, sopts *o)
 			        tq_measure_name(o->co.measure));
 	}
 	/* the shorthands alone: their passages, not nested parts */
-	tq_request r = {o->query, o->actor, o->who, o->hedge_set, o->hedge, o->within};
-	o->filter.outermost = tq_request_outermost(&r);
+	o->filter.outermost = tq_request_outermost(&o->rq);
 	return 0;
 }
 
@@ -394,11 +353,8 @@ static int build(const sopts *o, const char *q, int shorthands, tq_node **out)
 {
 	tq_request r = {q, NULL, NULL, 0, NULL, NULL};
 	if (shorthands) {
-		r.actor = o->actor;
-		r.who = o->who;
-		r.hedge_set = o->hedge_set;
-		r.hedge = o->hedge;
-		r.within = o->within;
+		r = o->rq;
+		r.query = q;
 	}
 	return tq_request_build(&r, out);
 }
@@ -453,7 +409,7 @@ int tq_stats_cli(int argc, char **argv)
 		return rc;
 	tq_node *ast[2] = {NULL, NULL};
 	tq_plan *plan[2] = {NULL, NULL};
-	const char *qs[2] = {o.query, o.reference};
+	const char *qs[2] = {o.rq.query, o.reference};
 	char *region[2] = {NULL, NULL};
 	for (int k = 0; k < 2; k++)
 		if (qs[k] && (k == 1 || o.keywords) && (region[k] = region_query(qs[k])))
@@ -464,8 +420,8 @@ int tq_stats_cli(int argc, char **argv)
 	for (int k = 0; k < 2; k++) {
 		if (k == 1 && !o.reference)
 			break;
-		if (k == 0 && o.ngrams && !o.query && !o.actor && !o.who &&
-		        !o.hedge_set)
+		if (k == 0 && o.ngrams && !o.rq.query && !o.rq.actor && !o.rq.who &&
+		        !o.rq.hedge_set)
 			break; /* n-grams of the whole corpus */
 		if ((rc = build(&o, qs[k], k == 0, &ast[k])) < 0 ||
 		        (rc = tq_plan_new(ast[k], &plan[k])) < 0) {

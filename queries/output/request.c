@@ -118,3 +118,42 @@ int tq_iso_date(const char *s)
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	return d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
 }
+
+int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg)
+{
+	switch (k) {
+	case TQ_RQ_FROM:
+	case TQ_RQ_TO:
+		if (!tq_iso_date(arg))
+			return td_error(TD_EUSAGE,
+			        "--%s: expected a date YYYY, YYYY-MM or "
+			        "YYYY-MM-DD, not '%s'",
+			        k == TQ_RQ_FROM ? "from" : "to", arg);
+		*(k == TQ_RQ_FROM ? &f->from : &f->to) = arg;
+		return 0;
+	case TQ_RQ_GENRE:
+		f->genre = arg;
+		return 0;
+	case TQ_RQ_DOC:
+		f->doc = arg;
+		return 0;
+	case TQ_RQ_ACTOR:
+		r->actor = arg;
+		return 0;
+	case TQ_RQ_WHO:
+		r->who = arg;
+		return 0;
+	case TQ_RQ_HEDGE:
+		r->hedge_set = 1;
+		r->hedge = arg;
+		return 0;
+	case TQ_RQ_WITHIN:
+		if (!*arg)
+			return td_error(
+			        TD_EUSAGE, "--within: expected an element name");
+		r->within = arg;
+		return 0;
+	default:
+		return td_error(TD_EUSAGE, "not a filter option");
+	}
+}

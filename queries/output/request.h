@@ -26,6 +26,34 @@ int tq_request_build(const tq_request *r, tq_node **out);
  * or hedge): a quote inside the speaker's reported speech is then part of
  * it, not a second hit (tq_filter.outermost). */
 int tq_request_outermost(const tq_request *r);
+/* The filter options of tagdex-query, its statistics modes included, in
+ * this order from a program's getopt_long value `base` (TQ_REQUEST_LONGOPTS
+ * gives their struct option lines; <getopt.h> is the program's): --from,
+ * --to, --genre, --doc, --actor, --who, --hedge[=SUBTYPE], --within. */
+enum {
+	TQ_RQ_FROM,
+	TQ_RQ_TO,
+	TQ_RQ_GENRE,
+	TQ_RQ_DOC,
+	TQ_RQ_ACTOR,
+	TQ_RQ_WHO,
+	TQ_RQ_HEDGE,
+	TQ_RQ_WITHIN,
+	TQ_RQ_N
+};
+#define TQ_REQUEST_LONGOPTS(base) \
+	{"from", required_argument, NULL, (base) + TQ_RQ_FROM}, \
+	        {"to", required_argument, NULL, (base) + TQ_RQ_TO}, \
+	        {"genre", required_argument, NULL, (base) + TQ_RQ_GENRE}, \
+	        {"doc", required_argument, NULL, (base) + TQ_RQ_DOC}, \
+	        {"actor", required_argument, NULL, (base) + TQ_RQ_ACTOR}, \
+	        {"who", required_argument, NULL, (base) + TQ_RQ_WHO}, \
+	        {"hedge", optional_argument, NULL, (base) + TQ_RQ_HEDGE}, \
+	        {"within", required_argument, NULL, (base) + TQ_RQ_WITHIN}
+/* Takes filter option k (TQ_RQ_*) with its argument arg (kept, not
+ * copied) into r or f. 0, or TD_EUSAGE with the message for a date that is
+ * not one (tq_iso_date) or an empty element name. */
+int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg);
 /* 1 if s is an ISO 8601 calendar date YYYY, YYYY-MM or YYYY-MM-DD with a
  * real month and day (the --from and --to filters). */
 int tq_iso_date(const char *s);

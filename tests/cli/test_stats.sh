@@ -47,6 +47,16 @@ for bad in "--window 0,0" "--window 3" "--window x,1" "--min-coll 0" \
 	$Q -x "$tmp/tiny" --collocates $bad '"deal"' >/dev/null 2>&1
 	[ $? -eq 2 ] || fail "--collocates $bad: not exit status 2"
 done
+# the filter options are tagdex-query's own (request.c): same checks,
+# same messages, each given once
+for bad in "--from 2024-13" "--to x" "--within=" "--genre a --genre b"; do
+	# shellcheck disable=SC2086
+	$Q -x "$tmp/tiny" $bad '"deal"' >/dev/null 2>"$tmp/e1"
+	# shellcheck disable=SC2086
+	$Q -x "$tmp/tiny" --collocates $bad '"deal"' >/dev/null 2>"$tmp/e2"
+	[ $? -eq 2 ] && [ -s "$tmp/e1" ] && cmp -s "$tmp/e1" "$tmp/e2" ||
+		fail "--collocates $bad: not tagdex-query's error: $(cat "$tmp/e2")"
+done
 $Q -x "$tmp/tiny" --keywords --window 1,1 --focus '<q/>' >/dev/null 2>&1
 [ $? -eq 2 ] || fail "--keywords --window: not exit status 2"
 $Q -x "$tmp/tiny" --keywords '<q/>' >/dev/null 2>&1
