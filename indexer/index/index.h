@@ -182,6 +182,15 @@ td_index *td_writer_base(td_writer *w);
 int td_writer_each_source(td_writer *w,
 	int (*fn)(void *ctx, const char *source), void *ctx);
 
+/* The memory budget of the documents a writer holds before writing them:
+ * when its buffers reach it, they go to a segment file that no manifest
+ * names until td_writer_commit() (several such flushes still commit as one
+ * batch, atomically). Merges build their segments within it too. Default
+ * TD_WRITER_MEMORY; at least TD_WRITER_MEMORY_MIN is used. */
+#define TD_WRITER_MEMORY ((size_t)256 << 20)
+#define TD_WRITER_MEMORY_MIN ((size_t)64 << 10)
+void td_writer_set_memory(td_writer *w, size_t bytes);
+
 /* Makes everything added so far visible atomically. */
 int td_writer_commit(td_writer *w);
 /* Merges segments into one (also done on commit past a threshold). */

@@ -218,6 +218,13 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	const char *sha256);
 uint32_t td_segbuild_ndocs(const td_segbuild *b);
 uint32_t td_segbuild_ntokens(const td_segbuild *b);
+/* The bytes b holds, with what writing it will take on top: the writer
+ * flushes a segment when this reaches its memory budget. */
+size_t td_segbuild_bytes(const td_segbuild *b);
+/* 1 when the last td_segbuild_add failed with TD_ELIMIT because the
+ * document's tokens do not fit under TD_SEG_MAX_TOKENS; b is unchanged,
+ * and the document goes into the next segment. */
+int td_segbuild_full(const td_segbuild *b);
 /* Writes the segment to path (creating it; fsync'd before returning);
  * *size and *crc (may be NULL) receive its identity for the manifest: the
  * file size and the header checksum (which covers the checksum table). */

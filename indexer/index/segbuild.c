@@ -47,6 +47,7 @@ struct td_segbuild {
 	size_t nattrs, cap_attrs;
 	bdoc *docs;
 	size_t ndocs, cap_docs;
+	int full;                 /* the last add did not fit (td_segbuild_full) */
 };
 
 int td_segbuild_new(td_segbuild **out)
@@ -91,6 +92,26 @@ void td_segbuild_free(td_segbuild *b)
 
 uint32_t td_segbuild_ndocs(const td_segbuild *b) { return (uint32_t)b->ndocs; }
 uint32_t td_segbuild_ntokens(const td_segbuild *b) { return (uint32_t)b->nids; }
+int td_segbuild_full(const td_segbuild *b) { return b->full; }
+
+static size_t strtab_bytes(const td_strtab *t)
+{
+	return t->cap + (size_t)t->cap_ids * (8 + 4) + (size_t)t->nslots * 4;
+}
+
+size_t td_segbuild_bytes(const td_segbuild *b)
+{
+	size_t n = sizeof *b + strtab_bytes(&b->words) + strtab_bytes(&b->norms) +
+		strtab_bytes(&b->spstr) + strtab_bytes(&b->names) +
+		strtab_bytes(&b->gaps) + strtab_bytes(&b->lemmas) +
+		strtab_bytes(&b->poss);
+	n += b->cap_ids * 3 * 4 + b->cap_wlast * 4 + b->cap_w2n * 4 + b->tcap +
+		b->kvcap + b->cap_spans * sizeof *b->spans + b->cap_attrs * 4 +
+		b->cap_docs * sizeof *b->docs;
+	/* what writing it takes on top: a layer's positions by term (4 bytes
+	 * a token) and its encoded postings (about 2) */
+	return n + b->nids * 6;
+}
 
 static int grow(void **v, size_t *cap, size_t need, size_t size)
 {
@@ -328,6 +349,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 {
 	int rc;
 	td_tokens t = {0};
+	b->full = 0;
 	if (b->ndocs >= UINT32_MAX - 1 || b->tlen + doc->len > UINT32_MAX * 16ull)
 		return td_error(TD_ELIMIT, "segment too large");
 	/* the pipeline's tokens when it kept them (the same td_tokenize) */
@@ -335,10 +357,13 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 		t = *doc->tokens;
 	else if ((rc = td_tokenize(doc->text, doc->len, 0, &t)))
 		return rc;
-	if (b->nids + t.n >= UINT32_MAX) {
+	if (b->nids + t.n > TD_SEG_MAX_TOKENS) {
 		if (!doc->tokens)
 			td_tokens_free(&t);
-		return td_error(TD_ELIMIT, "segment holds too many tokens");
+		b->full = 1; /* b is as before: a new segment takes the document */
+		return td_error(TD_ELIMIT, "%s: %zu tokens, more than a segment "
+			"holds (%llu)", doc->id ? doc->id : "document", t.n,
+			(unsigned long long)TD_SEG_MAX_TOKENS);
 	}
 	if ((rc = grow((void **)&b->docs, &b->cap_docs, b->ndocs + 1,
 		     sizeof *b->docs)))

@@ -37,7 +37,28 @@ struct td_writer {
 	td_mseg pend;     /* deletions within the pending segment */
 	uint64_t tokens_added;
 	const volatile sig_atomic_t *stop; /* td_writer_set_interrupt() */
+	size_t budget;    /* td_writer_set_memory() */
+	char **flushed;   /* segment files written for this batch that no
+	                   * manifest names yet: removed unless committed */
+	size_t nflushed;
 };
+
+void td_writer_set_memory(td_writer *w, size_t bytes)
+{
+	w->budget = bytes < TD_WRITER_MEMORY_MIN ? TD_WRITER_MEMORY_MIN : bytes;
+}
+
+/* Removes the batch's flushed segment files (the commit failed or never
+ * came), or only forgets them (committed != 0: a manifest names them). */
+static void drop_flushed(td_writer *w, int committed)
+{
+	for (size_t i = 0; i < w->nflushed; i++) {
+		if (!committed)
+			unlink(w->flushed[i]);
+		free(w->flushed[i]);
+	}
+	w->nflushed = 0;
+}
 
 void td_writer_set_interrupt(td_writer *w, const volatile sig_atomic_t *flag)
 {
@@ -53,6 +74,7 @@ static int check_stop(td_writer *w, const char *newseg)
 		return 0;
 	if (newseg && *newseg)
 		unlink(newseg);
+	drop_flushed(w, 0);
 	return td_error(TD_EINTR, "%s: interrupted; the index is unchanged",
 		w->dir);
 }
@@ -285,6 +307,7 @@ int td_writer_open(const char *dir, int flags, td_writer **out)
 		return td_error(TD_ENOMEM, "out of memory");
 	}
 	w->lockfd[0] = w->lockfd[1] = -1;
+	w->budget = TD_WRITER_MEMORY;
 	td_strtab_init(&w->src);
 	dirscan ds;
 	if ((rc = mkdirs(dir)) || (rc = scan_dir(dir, &ds)))
@@ -319,6 +342,8 @@ void td_writer_close(td_writer *w)
 {
 	if (!w)
 		return;
+	drop_flushed(w, 0);
+	free(w->flushed);
 	td_segbuild_free(w->b);
 	free(w->pend.del);
 	td_index_close(w->ix);
@@ -337,6 +362,44 @@ int td_writer_source_state(td_writer *w, const char *source, const char *sha256)
 		return TD_SOURCE_NEW;
 	return sha256 && !strcmp(l->sha, sha256) ? TD_SOURCE_UNCHANGED
 						 : TD_SOURCE_CHANGED;
+}
+
+static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
+	char path[4096]);
+
+/* Writes the pending documents to a segment file of this batch (named by
+ * no manifest until the commit) and starts afresh: what keeps a batch's
+ * memory within the budget. The file joins w->m as the commit will
+ * write it, with the deletions among its documents. */
+static int flush(td_writer *w)
+{
+	int rc;
+	char **v = realloc(w->flushed, (w->nflushed + 1) * sizeof *v);
+	if (!v)
+		return td_error(TD_ENOMEM, "out of memory");
+	w->flushed = v;
+	char *path = malloc(4096);
+	if (!path)
+		return td_error(TD_ENOMEM, "out of memory");
+	/* a stop request ends the batch in the caller, which then closes
+	 * the writer (and removes what was flushed) */
+	const volatile sig_atomic_t *stop = w->stop;
+	int32_t seg = (int32_t)w->m.nsegs;
+	w->stop = NULL;
+	rc = publish_segment(w, w->b, &w->pend, path);
+	w->stop = stop;
+	if (rc) {
+		free(path);
+		w->broken = 1;
+		return rc;
+	}
+	w->flushed[w->nflushed++] = path;
+	for (uint32_t i = 0; i < w->src.n && i < w->cap_loc; i++)
+		if (w->loc[i].seg < 0)
+			w->loc[i].seg = seg;
+	td_segbuild_free(w->b);
+	w->b = NULL;
+	return 0;
 }
 
 static int drop(td_writer *w, srcloc *l)
@@ -364,13 +427,24 @@ int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
 		return rc;
 	if (!w->b && (rc = td_segbuild_new(&w->b)))
 		return rc;
-	uint32_t d = td_segbuild_ndocs(w->b);
 	uint32_t before = td_segbuild_ntokens(w->b);
-	if ((rc = td_segbuild_add(w->b, doc, source, sha256)) ||
-		(rc = set_loc(w, source, -1, d, sha256)))
+	rc = td_segbuild_add(w->b, doc, source, sha256);
+	if (rc == TD_ELIMIT && td_segbuild_full(w->b) &&
+		td_segbuild_ndocs(w->b)) {
+		/* the segment is full: the document starts the next one */
+		td_error_clear();
+		if ((rc = flush(w)) || (rc = td_segbuild_new(&w->b)))
+			return rc;
+		before = 0;
+		rc = td_segbuild_add(w->b, doc, source, sha256);
+	}
+	if (rc || (rc = set_loc(w, source, -1, td_segbuild_ndocs(w->b) - 1,
+			   sha256)))
 		return rc;
 	w->tokens_added += td_segbuild_ntokens(w->b) - before;
 	w->dirty = 1;
+	if (td_segbuild_bytes(w->b) >= w->budget)
+		return flush(w);
 	return 0;
 }
 
@@ -467,6 +541,7 @@ static int write_manifest(td_writer *w, const char *newseg)
 	int rc = td_manifest_write(w->dir, &w->m, &renamed);
 	if (rc && !renamed && *newseg && !td_fault_step("unlink"))
 		unlink(newseg);
+	drop_flushed(w, !rc || renamed);
 	return rc;
 }
 

@@ -84,6 +84,7 @@ typedef struct td_ingest_opts {
 	int merge;             /* --merge */
 	int recover;           /* --recover: rebuild MANIFEST from segments */
 	int quiet;             /* -q: no progress, no summary */
+	size_t memory;         /* --memory bytes, 0 for the default */
 	const char *meta_xpath[3]; /* --meta date=, title=, author= XPATHs */
 } td_ingest_opts;
 

@@ -46,6 +46,8 @@ static const char usage_text[] =
 	"                   (refused without inputs)\n"
 	"      --check      verify the index and exit\n"
 	"      --merge      merge index segments\n"
+	"      --memory SIZE  memory for the documents held before they are\n"
+	"                   written, and for a merge (default 256M; K, M, G)\n"
 	"      --recover    rebuild a lost or damaged MANIFEST from the intact\n"
 	"                   segments (reports those it cannot keep) and exit\n"
 	"      --lexicons DIR  read lexicons from DIR (default: $TAGDEX_LEXICONS,\n"
@@ -80,6 +82,28 @@ static void on_warn(void *ctx, const char *msg)
 	(void)ctx;
 	if (!quiet)
 		fprintf(stderr, "tagdex-ingest: warning: %s\n", msg);
+}
+
+/* --memory: a number of bytes, or of K, M or G (1024-based); at least
+ * TD_WRITER_MEMORY_MIN. */
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	unsigned shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	}
+	if (errno || *end || v > (SIZE_MAX >> shift) ||
+		(v << shift) < TD_WRITER_MEMORY_MIN)
+		return -1;
+	*out = (size_t)(v << shift);
+	return 0;
 }
 
 static int usage_error(const char *msg)
@@ -288,12 +312,13 @@ static int exit_for_index(int rc)
 int main(int argc, char **argv)
 {
 	enum { O_PRUNE = 256, O_REBUILD, O_CHECK, O_MERGE, O_RECOVER, O_LEXICONS,
-		O_LENIENT, O_META, O_HELP, O_VERSION, O_WORDS };
+		O_LENIENT, O_META, O_HELP, O_VERSION, O_WORDS, O_MEMORY };
 	static const struct option longopts[] = {
 		{"prune", no_argument, NULL, O_PRUNE},
 		{"rebuild", no_argument, NULL, O_REBUILD},
 		{"check", no_argument, NULL, O_CHECK},
 		{"merge", no_argument, NULL, O_MERGE},
+		{"memory", required_argument, NULL, O_MEMORY},
 		{"recover", no_argument, NULL, O_RECOVER},
 		{"lexicons", required_argument, NULL, O_LEXICONS},
 		{"lenient", no_argument, NULL, O_LENIENT},
@@ -323,6 +348,12 @@ int main(int argc, char **argv)
 		case O_REBUILD: o.rebuild = 1; break;
 		case O_CHECK: o.check = 1; break;
 		case O_MERGE: o.merge = 1; break;
+		case O_MEMORY:
+			if (parse_size(optarg, &o.memory))
+				return usage_error("--memory takes a size of at least "
+					"64K: bytes, or a number with K, M or G "
+					"(256M)");
+			break;
 		case O_RECOVER: o.recover = 1; break;
 		case O_LEXICONS: o.lexdir = optarg; break;
 		case O_LENIENT: o.lenient = 1; break;

@@ -1,0 +1,112 @@
+#!/bin/sh
+# test_memory.sh: tagdex-ingest --memory (issue 17). A batch larger than
+# the budget is written as several segment files and committed as one
+# batch: the same answers as a batch held whole, --memory refused when it
+# is no size, and a writer stopped at every step of a flushing batch leaves
+# the old state or the new one.
+: "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
+set -u
+top_builddir=${top_builddir:-$(pwd)}
+srcdir=${srcdir:-$(dirname "$0")/../..}
+case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
+ING=$top_builddir/indexer/tagdex-ingest
+QRY=$top_builddir/queries/tagdex-query
+export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
+[ -x "$ING" ] || { echo "no $ING"; exit 77; }
+T=$(mktemp -d /tmp/td-memory-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 1
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+nsegs() { grep -c '^seg ' "$1/MANIFEST"; }
+# the answers that must not depend on how the batch was cut
+answers() {
+	for q in '"the"' '[pos="NN.*"] "of"' '<q/>' '[lemma="say"]' \
+		'<s/> containing "president"'; do
+		"$QRY" -x "$1" --format tsv "$q"
+		"$QRY" -x "$1" --freq lemma "$q"
+	done 2>&1
+}
+
+# not a size: refused, naming the option, nothing created
+for bad in 0 12X "" 10 1T 64k1 -5 99999999999999999999G 63K; do
+	"$ING" -x bad --memory "$bad" "$srcdir"/corpus/articles 2>err
+	rc=$?
+	[ $rc = 2 ] || fail "--memory '$bad': exit $rc"
+	grep -q -- "--memory" err || fail "--memory '$bad': $(cat err)"
+	[ -e bad ] && fail "--memory '$bad': created the index"
+done
+for good in 64K 65536 1m 1G; do
+	rm -rf ok
+	"$ING" -q -x ok --memory "$good" "$srcdir"/corpus/articles ||
+		fail "--memory $good refused"
+done
+
+mkdir arts
+cp "$srcdir"/corpus/articles/*.txt arts/
+n=$(ls arts/*.txt | wc -l)
+"$ING" -q -x whole arts || fail "ingest"
+[ "$(nsegs whole)" = 1 ] || fail "default budget: $(nsegs whole) segments"
+# about 2 documents a segment: several segments, one commit
+"$ING" -q -x cut --memory 200K arts || fail "ingest --memory 200K"
+s=$(nsegs cut)
+[ "$s" -gt 2 ] && [ "$s" -le 8 ] || fail "--memory 200K: $s segments"
+grep -q '^generation 1$' cut/MANIFEST || fail "not one commit: $(head -2 cut/MANIFEST)"
+"$ING" -x cut --check 2>err || fail "check: $(cat err)"
+grep -q "ok, $n documents" err || fail "check count: $(cat err)"
+answers whole > want
+answers cut > got
+cmp -s want got || fail "answers differ with --memory 200K: $(diff want got | head -5)"
+[ -s want ] || fail "no answers"
+# a changed document of a flushed segment and a re-added one, in one batch
+first=$(ls arts/*.txt | head -1)
+printf '\nA closing paragraph that is new.\n' >> "$first"
+"$ING" -q -x whole arts || fail "change"
+"$ING" -q -x cut --memory 200K arts || fail "change --memory"
+answers whole > want
+answers cut > got
+cmp -s want got || fail "answers differ after a change: $(diff want got | head -5)"
+# the batch is one: --memory 64K writes a segment per document, the commit
+# then merges them (more than 8)
+rm -rf whole; "$ING" -q -x whole arts || fail "ingest again"
+answers whole > want
+"$ING" -q -x tiny --memory 64K arts || fail "ingest --memory 64K"
+[ "$(nsegs tiny)" = 1 ] || fail "--memory 64K: not merged: $(nsegs tiny)"
+answers tiny > got
+cmp -s want got || fail "answers differ with --memory 64K"
+
+# stopped at every step of a flushing batch: the old state or the new one
+if [ "${TD_TEST_HOOKS:-no}" = yes ]; then
+	mkdir half
+	for f in $(ls arts/*.txt | head -4); do mv "$f" half/; done
+	"$ING" -q -x base half || fail "base"
+	cp -a base ref
+	"$ING" -q -x ref half arts || fail "reference"
+	answers ref > want
+	k=1 finished=0
+	while [ $k -le 200 ] && [ $finished = 0 ]; do
+		rm -rf fx; cp -a base fx
+		TAGDEX_FAULT_AFTER=$k "$ING" -q -x fx --memory 200K half arts 2>/dev/null
+		rc=$?
+		[ $rc = 0 ] && finished=1
+		[ $rc = 0 ] || [ $rc = 77 ] || fail "fault $k: exit $rc"
+		"$ING" -x fx --check 2>err || fail "fault $k: check: $(cat err)"
+		if ! cmp -s fx/MANIFEST base/MANIFEST; then
+			grep -q "ok, $n documents" err ||
+				fail "fault $k: neither state: $(cat err)"
+		fi
+		"$ING" -x fx --memory 200K half arts 2>/dev/null || fail "fault $k: rerun"
+		"$ING" -x fx --check 2>err || fail "fault $k: check after the rerun"
+		grep -q "ok, $n documents" err || fail "fault $k: rerun: $(cat err)"
+		ls fx | grep -q '\.tmp$' && fail "fault $k: temporary files left"
+		k=$((k + 1))
+	done
+	[ $finished = 1 ] || fail "the writer never finished"
+	answers fx > got
+	cmp -s want got || fail "answers after the faults: $(diff want got | head -5)"
+	[ $k -gt 20 ] || fail "only $k steps: no flush?"
+else
+	echo "fault steps skipped: no fault hook"
+fi
+[ $fails = 0 ] || exit 1
+echo "ok"
