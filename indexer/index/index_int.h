@@ -99,6 +99,15 @@ enum {
 	TD_NSEC
 };
 
+/* IDS2 with lemma bits 0: per word id a u32, its lemma id when the
+ * segment has it with one lemma, else TD_W2L_LIST | k: at u32 k after
+ * these, the number of its (pos, lemma) pairs, then the pairs: lemma id
+ * << TD_W2L_POS_BITS | pos id, by pos id, one per pos id. */
+#define TD_W2L_LIST 0x80000000u
+#define TD_W2L_POS_BITS 6
+#define TD_W2L_MAX_POS (1u << TD_W2L_POS_BITS)
+#define TD_W2L_POS_MASK (TD_W2L_MAX_POS - 1)
+
 /* The sections of a layer. The norm layer has no ids of its own: its id
  * at a position is W2N of the word's (td_sec_ids gives -1). */
 static inline int td_sec_lex(int layer)
@@ -202,7 +211,9 @@ typedef struct td_seghdr {
 	uint32_t ndocs, ntokens;
 	uint32_t lexsize[TD_NLAYERS];
 	uint32_t id_bits;    /* bits per packed word id */
-	uint32_t lbits[2];   /* bits per packed lemma and pos id */
+	uint32_t lbits[2];   /* bits per packed lemma and pos id; lemma
+	                      * bits 0: IDS2 holds the lemma id per word
+	                      * and pos id instead (TD_W2L_*) */
 	uint32_t nspnames;
 	uint64_t sec_off[TD_NSEC];
 	uint64_t sec_len[TD_NSEC];

@@ -840,6 +840,106 @@ out:
 	return rc;
 }
 
+/* The lemma ids as a function of the word and pos ids (format 8, IDS2
+ * with lemma bits 0, TD_W2L_*): per word id (by rank) a u32, its lemma
+ * rank when it has one (pos, lemma) pair, else TD_W2L_LIST | the start of
+ * its list: the number of its pairs, then the pairs, lemma rank <<
+ * TD_W2L_POS_BITS | pos rank, by pos rank. *derived is 0 when some word with one pos has
+ * two lemmas in the segment (a tagged TEI input's own, unlike ours), or
+ * the ranks do not fit: then nothing is written (the caller writes the
+ * ids). */
+static int write_w2l(out *o, td_seghdr *h, const td_segbuild *b,
+	const uint32_t *word_order, const uint32_t *prk, const uint32_t *lrk,
+	int *derived)
+{
+	int rc = 0;
+	uint32_t nw = b->words.n;
+	*derived = 0;
+	if (b->poss.n > (1u << TD_W2L_POS_BITS) ||
+		b->lemmas.n > (1u << (32 - TD_W2L_POS_BITS)))
+		return 0;
+	/* per word id a list of its (pos, lemma) pairs: head, then next */
+	uint32_t *head = malloc(((size_t)nw + 1) * 4), *pair = NULL,
+		 *next = NULL;
+	size_t np = 0, cap = (size_t)nw + 16;
+	pair = malloc(cap * 4);
+	next = malloc(cap * 4);
+	if (!head || !pair || !next) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	memset(head, 0xff, ((size_t)nw + 1) * 4);
+	int ok = 1;
+	for (size_t p = 0; p < b->nids && ok; p++) {
+		uint32_t w = b->ids[p], t = prk[b->pids[p]],
+			 v = lrk[b->lids[p]] << TD_W2L_POS_BITS | t;
+		uint32_t k = head[w];
+		while (k != UINT32_MAX && (pair[k] & TD_W2L_POS_MASK) != t)
+			k = next[k];
+		if (k != UINT32_MAX) {
+			ok = pair[k] == v;
+			continue;
+		}
+		if (np == cap) {
+			cap *= 2;
+			uint32_t *a = realloc(pair, cap * 4), *c;
+			if (a)
+				pair = a;
+			c = a ? realloc(next, cap * 4) : NULL;
+			if (!c) {
+				rc = td_error(TD_ENOMEM, "out of memory");
+				goto out;
+			}
+			next = c;
+		}
+		pair[np] = v;
+		next[np] = head[w];
+		head[w] = (uint32_t)np++;
+	}
+	if (!ok)
+		goto out;
+	if (np + nw >= TD_W2L_LIST)
+		goto out;
+	*derived = 1;
+	if ((rc = sec_begin(o, h, TD_SEC_IDS2)))
+		goto out;
+	uint32_t at = 0;
+	for (uint32_t r = 0; r < nw && !rc; r++) {
+		uint32_t k = head[word_order[r]], n = 0, v;
+		for (uint32_t q = k; q != UINT32_MAX; q = next[q])
+			n++;
+		if (n == 1) {
+			v = pair[k] >> TD_W2L_POS_BITS;
+		} else {
+			v = TD_W2L_LIST | at;
+			at += 1 + n;
+		}
+		rc = out_put(o, &v, 4);
+	}
+	uint32_t v[1 + TD_W2L_MAX_POS];
+	for (uint32_t r = 0; r < nw && !rc; r++) {
+		uint32_t n = 0;
+		for (uint32_t k = head[word_order[r]]; k != UINT32_MAX; k = next[k]) {
+			/* insertion by pos rank: at most one per pos */
+			uint32_t j = ++n;
+			for (; j > 1 && (v[j - 1] & TD_W2L_POS_MASK) >
+				     (pair[k] & TD_W2L_POS_MASK); j--)
+				v[j] = v[j - 1];
+			v[j] = pair[k];
+		}
+		v[0] = n;
+		if (n > 1)
+			rc = out_put(o, v, (size_t)(n + 1) * 4);
+	}
+	if (!rc)
+		sec_end(o, h, TD_SEC_IDS2);
+out:
+	free(head);
+	free(pair);
+	free(next);
+	return rc;
+}
+
 static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
@@ -903,17 +1003,29 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 			goto out;
 	}
 	sec_end(o, h, TD_SEC_W2N);
-	for (int l = 0; l < 2 && !rc; l++) {
+	/* pos, then lemma: a lemma id is mostly a function of the word and
+	 * pos ids (write_w2l) */
+	uint32_t *ord[2] = {NULL, NULL}, *rk[2] = {NULL, NULL};
+	for (int l = 1; l >= 0 && !rc; l--) {
 		const td_strtab *t = l ? &b->poss : &b->lemmas;
 		const uint32_t *ids = l ? b->pids : b->lids;
-		int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA;
-		uint32_t *ord = NULL, *rk = NULL;
-		if (!(rc = sort_tab(t, &ord, &rk)) &&
-			!(rc = write_layer(o, h, t, ord, rk, ids, NULL, layer, NULL)))
-			rc = write_ids(o, h, td_sec_ids(layer), ids, b->nids, rk, t->n,
-				&h->lbits[l]);
-		free(ord);
-		free(rk);
+		int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA, derived = 0;
+		if ((rc = sort_tab(t, &ord[l], &rk[l])) ||
+			(rc = write_layer(o, h, t, ord[l], rk[l], ids, NULL, layer,
+				 NULL)))
+			break;
+		if (!l && (rc = write_w2l(o, h, b, word_order, rk[1], rk[0],
+				   &derived)))
+			break;
+		if (derived)
+			h->lbits[l] = 0;
+		else
+			rc = write_ids(o, h, td_sec_ids(layer), ids, b->nids, rk[l],
+				t->n, &h->lbits[l]);
+	}
+	for (int l = 0; l < 2; l++) {
+		free(ord[l]);
+		free(rk[l]);
 	}
 	if (!rc)
 		rc = write_spans(o, h, b);

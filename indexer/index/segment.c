@@ -86,10 +86,17 @@ int td_seg_damaged(const td_seg *s)
 		"index is damaged (out of memory for the message)");
 }
 
-/* The lexicon and the packed ids of layer (lemma, pos) match the header. */
+/* The lexicon and the packed ids of layer (lemma, pos) match the header
+ * (lemma bits 0: the lemma per word and pos id, whose pairs are checked
+ * when read). */
 static int layer_ids_fit(const td_seg *s, int layer)
 {
 	uint32_t bits = s->hdr.lbits[layer - TD_LAYER_LEMMA];
+	if (layer == TD_LAYER_LEMMA && bits == 0)
+		return s->hdr.sec_len[td_sec_lex(layer)] ==
+				(uint64_t)s->hdr.lexsize[layer] * sizeof(td_seglex) &&
+			s->hdr.sec_len[TD_SEC_IDS2] >=
+				(uint64_t)s->hdr.lexsize[TD_LAYER_WORD] * 4;
 	return s->hdr.sec_len[td_sec_lex(layer)] ==
 			(uint64_t)s->hdr.lexsize[layer] * sizeof(td_seglex) &&
 		bits >= 1 && bits <= 32 &&
@@ -672,12 +679,53 @@ uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id)
 	return e.freq;
 }
 
+static uint32_t bad_id(td_seg *s)
+{
+	bad(s, "bad term id");
+	return UINT32_MAX;
+}
+
+/* The lemma id at position pos of word id w, from IDS2 (lemma bits 0,
+ * TD_W2L_*): the word's own, or the one of pos's pos id in its list. */
+static uint32_t w2l(td_seg *s, uint32_t w, uint32_t pos)
+{
+	if (w == UINT32_MAX)
+		return UINT32_MAX;
+	const uint8_t *p = td_seg_sec(s, TD_SEC_IDS2, (uint64_t)w * 4, 4);
+	if (!p)
+		return UINT32_MAX;
+	uint32_t v, n, t;
+	memcpy(&v, p, 4);
+	if (v & TD_W2L_LIST) {
+		uint64_t at = ((uint64_t)s->hdr.lexsize[TD_LAYER_WORD] +
+			(v & ~TD_W2L_LIST)) * 4;
+		if (!(p = td_seg_sec(s, TD_SEC_IDS2, at, 4)))
+			return UINT32_MAX;
+		memcpy(&n, p, 4);
+		if (n > TD_W2L_MAX_POS ||
+			!(p = td_seg_sec(s, TD_SEC_IDS2, at + 4, (uint64_t)n * 4)) ||
+			(t = td_seg_id_at(s, TD_LAYER_POS, pos)) == UINT32_MAX)
+			return n > TD_W2L_MAX_POS ? bad_id(s) : UINT32_MAX;
+		for (v = UINT32_MAX; n; n--, p += 4) {
+			uint32_t e;
+			memcpy(&e, p, 4);
+			if ((e & TD_W2L_POS_MASK) == t) {
+				v = e >> TD_W2L_POS_BITS;
+				break;
+			}
+		}
+	}
+	return v < s->hdr.lexsize[TD_LAYER_LEMMA] ? v : bad_id(s);
+}
+
 uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 {
 	if (pos >= s->hdr.ntokens || layer < 0 || layer >= TD_NLAYERS) {
 		td_error(TD_EUSAGE, "position %u outside segment", pos);
 		return UINT32_MAX;
 	}
+	if (layer == TD_LAYER_LEMMA && s->hdr.lbits[0] == 0)
+		return w2l(s, td_seg_id_at(s, TD_LAYER_WORD, pos), pos);
 	if (layer >= TD_LAYER_LEMMA) {
 		/* ids of their own, packed like the word ids */
 		uint32_t bits = s->hdr.lbits[layer - TD_LAYER_LEMMA];

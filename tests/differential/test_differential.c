@@ -57,6 +57,10 @@ static const char *const genres[] = {"Analysis", "Expert comment", "None"};
 /* long documents: enough positions of "the" and "war" for several
  * postings blocks (128 positions each) */
 static int long_docs;
+/* every token its own <w pos lemma>, the lemma a function of the word and
+ * the pos, as tagdex's tagging gives them (the index then keeps the lemma
+ * per word and pos, format 8) */
+static int tagged_lemmas;
 
 /* A random document: words, then spans over random token ranges. */
 static td_doc *random_doc(int k)
@@ -95,7 +99,14 @@ static td_doc *random_doc(int k)
 		a = b;
 	}
 	/* <w pos lemma> over most tokens */
-	for (size_t i = 0; i < t.n; i++) {
+	for (size_t i = 0; tagged_lemmas && i < t.n; i++) {
+		unsigned pi = rnd(NT), h = pi;
+		for (size_t b = t.v[i].start; b < t.v[i].end; b++)
+			h = h * 31 + (unsigned char)d->text[b];
+		td_doc_add_span(d, "w", t.v[i].start, t.v[i].end, NULL, "pos",
+		        tagset[pi], "lemma", lemmas[h % NL], NULL);
+	}
+	for (size_t i = 0; !tagged_lemmas && i < t.n; i++) {
 		unsigned kind = rnd(10);
 		if (kind == 0)
 			continue;
@@ -447,6 +458,7 @@ static void test_differential_random(void **state)
 	int n = rounds ? atoi(rounds) : 40;
 	for (int r = 0; r < n; r++) {
 		long_docs = r % 8 == 7;
+		tagged_lemmas = r % 2 == 1;
 		one_corpus(r, 40);
 	}
 }

@@ -684,6 +684,75 @@ static void test_flipped(void **state)
 	td_doc_free(b);
 }
 
+/* Indexes text with per-token layers pos[i], lemma[i] (n tokens) as one
+ * segment in a new directory and checks every position's lemma and pos
+ * against them; returns the segment's lemma bits (0: lemma ids kept per
+ * word and pos id, format 8). */
+static uint32_t index_layers(const char *text, size_t n, const char **pos,
+	const char **lemma)
+{
+	char dir[256], path[300];
+	newdir(dir, sizeof dir);
+	td_doc *d;
+	assert_int_equal(td_doc_new("doc-l", text, strlen(text), &d), 0);
+	td_meta_set(&d->meta.title, "doc-l");
+	assert_int_equal(td_toklayers_new(n, &d->layers), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(td_toklayers_set(d->layers, i, pos[i], lemma[i]), 0);
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	add(w, d, "l.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	td_index *ix;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	td_seg *s = td_index_seg(ix, 0);
+	assert_int_equal(td_seg_ntokens(s), n);
+	for (uint32_t p = 0; p < n; p++) {
+		assert_string_equal(td_seg_lex_term(s, TD_LAYER_POS,
+			td_seg_id_at(s, TD_LAYER_POS, p), NULL), pos[p]);
+		assert_string_equal(td_seg_lex_term(s, TD_LAYER_LEMMA,
+			td_seg_id_at(s, TD_LAYER_LEMMA, p), NULL), lemma[p]);
+	}
+	check_postings(s);
+	td_index_close(ix);
+	assert_int_equal(td_index_check(dir), 0);
+	td_doc_free(d);
+	snprintf(path, sizeof path, "%s/seg-000001.tdx", dir);
+	td_seghdr h;
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fread(&h, sizeof h, 1, f), 1);
+	fclose(f);
+	return h.lbits[0];
+}
+
+/* The lemma layer is stored per word and pos id when that determines it,
+ * as an id per position otherwise; the answers are the same. */
+static void test_lemma_table(void **state)
+{
+	(void)state;
+	/* "saw" has two pos and a lemma for each, "Saw" one */
+	const char *p1[] = {"NN", "VBD", "NN", "NNP", "VB", "VBD"};
+	const char *l1[] = {"saw", "see", "saw", "Saw", "run", "see"};
+	assert_int_equal(index_layers("saw saw saw Saw run saw", 6, p1, l1), 0);
+	/* a word with one pos and two lemmas (a tagged TEI input may say so) */
+	const char *l2[] = {"saw", "see", "sawing", "Saw", "run", "see"};
+	assert_int_not_equal(
+		index_layers("saw saw saw Saw run saw", 6, p1, l2), 0);
+	/* more pos terms than a pair holds */
+	char text[1024], tags[70][8];
+	const char *p3[70], *l3[70];
+	size_t len = 0;
+	for (int i = 0; i < 70; i++) {
+		len += (size_t)sprintf(text + len, "%sw", i ? " " : "");
+		sprintf(tags[i], "P%d", i);
+		p3[i] = tags[i];
+		l3[i] = i % 2 ? "w" : "x";
+	}
+	assert_int_not_equal(index_layers(text, 70, p3, l3), 0);
+}
+
 static void test_version(void **state)
 {
 	(void)state;
@@ -707,13 +776,20 @@ static void test_version(void **state)
 	assert_int_equal(td_index_open(dir, &ix), TD_EVERSION);
 	assert_non_null(strstr(td_error_last(), "index format 5"));
 	assert_non_null(strstr(td_error_last(), "index the sources again"));
-	/* format 6 (no lemma and pos layers) likewise */
-	f = fopen(man, "w");
-	fputs("tagdex-index 6\ngeneration 1\nend 00000000\n", f);
-	fclose(f);
-	assert_int_equal(td_index_open(dir, &ix), TD_EVERSION);
-	assert_non_null(strstr(td_error_last(), "index format 6"));
-	assert_non_null(strstr(td_error_last(), "index the sources again"));
+	/* format 6 (no lemma and pos layers) and 7 (a lemma id per
+	 * position) likewise */
+	for (int v = 6; v <= 7; v++) {
+		char line[64], want[32];
+		f = fopen(man, "w");
+		snprintf(line, sizeof line, "tagdex-index %d\ngeneration 1\n"
+			"end 00000000\n", v);
+		fputs(line, f);
+		fclose(f);
+		assert_int_equal(td_index_open(dir, &ix), TD_EVERSION);
+		snprintf(want, sizeof want, "index format %d", v);
+		assert_non_null(strstr(td_error_last(), want));
+		assert_non_null(strstr(td_error_last(), "index the sources again"));
+	}
 	/* --rebuild replaces an index of another version */
 	td_writer *w;
 	td_doc *a = make_doc(40, 30, "doc-a");
@@ -1410,6 +1486,7 @@ int main(void)
 		cmocka_unit_test(test_faults),
 		cmocka_unit_test(test_flipped),
 		cmocka_unit_test(test_version),
+		cmocka_unit_test(test_lemma_table),
 		cmocka_unit_test(test_lock_deleted),
 		cmocka_unit_test(test_manifest_lost),
 		cmocka_unit_test(test_rebuild_any_state),
