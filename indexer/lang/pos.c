@@ -25,6 +25,12 @@ struct td_pos_model {
 	const td_pos_slot *slots;
 	const uint32_t *entries;
 	const td_pos_slot *dict;
+	/* td_pos_tag's copy of the slots: a slot of HEAVY or more entries (or
+	 * none) has count 0 and the number of its vector in vecs (dense, stride
+	 * lanes, the rest 0; vector 0 is all 0), added 4 lanes at a time */
+	td_pos_slot *tslots;
+	int32_t *vecs;
+	unsigned stride;
 	uint64_t serial; /* which td_pos_open this is (td_pos_cache) */
 };
 
@@ -64,6 +70,8 @@ static inline uint64_t feat(unsigned t, uint64_t v)
  * padded with zeros to a multiple of 8 lanes, the scores to VW. */
 enum { VW = 64 };
 typedef int32_t vi4 __attribute__((vector_size(16)));
+/* the most frequent features have an entry for most tags */
+enum { HEAVY = 8 };
 
 void td_pos_scratch_free(td_pos_scratch *s)
 {
@@ -277,21 +285,39 @@ static inline void add_features(const td_pos_model *m, const uint64_t *f,
 	uint32_t smask = m->h.nslots - 1;
 	const td_pos_slot *sl[TD_POS_NFEAT];
 	for (unsigned k = 0; k < nf; k++)
-		__builtin_prefetch(&m->slots[(uint32_t)f[k] & smask]);
+		__builtin_prefetch(&m->tslots[(uint32_t)f[k] & smask]);
 	for (unsigned k = 0; k < nf; k++) {
-		sl[k] = slot_find(m->slots, smask, f[k]);
-		if (sl[k]) {
+		sl[k] = slot_find(m->tslots, smask, f[k]);
+		if (!sl[k])
+			continue;
+		if (sl[k]->val & 63) {
 			const uint32_t *e = m->entries + (sl[k]->val >> 6);
 			__builtin_prefetch(e);
-			if ((sl[k]->val & 63) > 16)
-				__builtin_prefetch(e + 16);
+		} else {
+			const int32_t *v = m->vecs + (size_t)(sl[k]->val >> 6) *
+				m->stride;
+			for (unsigned j = 0; j < m->stride; j += 16)
+				__builtin_prefetch(v + j);
 		}
 	}
 	for (unsigned k = 0; k < nf; k++) {
 		if (!sl[k])
 			continue;
+		unsigned c = sl[k]->val & 63;
+		if (!c) {
+			const int32_t *v = m->vecs + (size_t)(sl[k]->val >> 6) *
+				m->stride;
+			for (unsigned j = 0; j < m->stride; j += 4) {
+				vi4 x, y;
+				memcpy(&x, sc + j, sizeof x);
+				memcpy(&y, v + j, sizeof y);
+				x += y;
+				memcpy(sc + j, &x, sizeof x);
+			}
+			continue;
+		}
 		const uint32_t *e = m->entries + (sl[k]->val >> 6);
-		for (unsigned c = sl[k]->val & 63; c; c--, e++)
+		for (; c; c--, e++)
 			sc[*e >> 16] += (int16_t)(*e & 0xffff);
 	}
 }
@@ -624,6 +650,36 @@ tagged:
 	return 0;
 }
 
+/* m->tslots and m->vecs from the checked slots and entries. */
+static int make_tslots(td_pos_model *m)
+{
+	uint32_t ns = m->h.nslots, nv = 1;
+	m->stride = (m->h.ntags + 7) / 8 * 8;
+	for (uint32_t i = 0; i < ns; i++)
+		nv += m->slots[i].key && (m->slots[i].val & 63) >= HEAVY;
+	if (nv >= (1u << 26))
+		return td_error(TD_ECORRUPT, "part-of-speech model too large");
+	m->tslots = malloc((size_t)ns * sizeof *m->tslots);
+	m->vecs = calloc((size_t)nv * m->stride, sizeof *m->vecs);
+	if (!m->tslots || !m->vecs)
+		return td_error(TD_ENOMEM, "out of memory");
+	nv = 1;
+	for (uint32_t i = 0; i < ns; i++) {
+		td_pos_slot sl = m->slots[i];
+		unsigned c = sl.val & 63;
+		if (sl.key && (c >= HEAVY || c == 0)) {
+			uint32_t v = c ? nv++ : 0;
+			const uint32_t *e = m->entries + (sl.val >> 6);
+			for (; c; c--, e++)
+				m->vecs[(size_t)v * m->stride + (*e >> 16)] +=
+					(int16_t)(*e & 0xffff);
+			sl.val = v << 6;
+		}
+		m->tslots[i] = sl;
+	}
+	return 0;
+}
+
 int td_pos_open(const char *path, td_pos_model **out)
 {
 	*out = NULL;
@@ -723,6 +779,8 @@ int td_pos_open(const char *path, td_pos_model **out)
 		if (!rc && (!empty || !dempty))
 			rc = td_error(TD_ECORRUPT, "%s: full hash table", path);
 	}
+	if (!rc)
+		rc = make_tslots(m);
 	if (rc) {
 		td_pos_close(m);
 		return rc;
@@ -736,6 +794,8 @@ void td_pos_close(td_pos_model *m)
 	if (!m)
 		return;
 	munmap(m->map, m->size);
+	free(m->tslots);
+	free(m->vecs);
 	free(m);
 }
 

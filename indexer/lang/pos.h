@@ -1,7 +1,8 @@
 /* pos.h: the part-of-speech tagger (averaged perceptron, greedy, left to
  * right) and its model file. Internal to tagdex (not installed).
  *
- * A td_pos_model is a read-only memory map, so any number of threads may tag
+ * A td_pos_model is a read-only memory map (and a copy of its feature slots
+ * made when it is opened), so any number of threads may tag
  * with one model at once; each thread brings its own td_pos_scratch, which
  * grows to the longest sentence seen and is never allocated per token.
  * The feature extraction is shared with the trainer (train_pos.c), so that a
