@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "fold_table.h"
+#include "vec.h"
 
 static inline int32_t decode(const uint8_t *s, size_t len, size_t i, size_t *n)
 {
@@ -67,21 +68,10 @@ static inline int is_space(int32_t cp)
 static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
 static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
-static int grow(td_tokens *out)
-{
-	size_t cap = out->cap ? out->cap * 2 : 256;
-	td_token *v = realloc(out->v, cap * sizeof *v);
-	if (!v)
-		return td_error(TD_ENOMEM, "out of memory");
-	out->v = v;
-	out->cap = cap;
-	return 0;
-}
-
 static inline int push(td_tokens *out, size_t start, size_t end)
 {
-	if (out->n == out->cap && grow(out))
-		return TD_ENOMEM;
+	if (TD_VEC_RESERVE(out->v, out->n, out->cap, 256))
+		return td_error(TD_ENOMEM, "out of memory");
 	out->v[out->n].start = (uint32_t)start;
 	out->v[out->n].end = (uint32_t)end;
 	out->n++;

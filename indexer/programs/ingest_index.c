@@ -17,6 +17,7 @@
 #include "pipeline.h"
 #include "hash.h"
 #include "tei.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -134,15 +135,9 @@ static char *keep(pool_str *p, char *s)
 {
 	if (!s)
 		return NULL;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		char **v = realloc(p->v, cap * sizeof *v);
-		if (!v) {
-			free(s);
-			return NULL;
-		}
-		p->v = v;
-		p->cap = cap;
+	if (TD_VEC_RESERVE(p->v, p->n, p->cap, 64)) {
+		free(s);
+		return NULL;
 	}
 	return p->v[p->n++] = s;
 }

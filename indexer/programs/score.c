@@ -17,6 +17,7 @@
 
 #include "tagdex.h"
 #include "exit_status.h"
+#include "vec.h"
 
 enum { C_SENT, C_ACTOR, C_QUOTE, C_ATTR, C_SAID, C_SAID_ATTR, C_HEDGE, C_HPRED,
 	C_PRED, C_CLAIM, C_DATE, C_N };
@@ -57,12 +58,8 @@ static void strv_push(strv *s, char *str)
 {
 	if (!str)
 		die_oom();
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 32;
-		s->v = realloc(s->v, s->cap * sizeof *s->v);
-		if (!s->v)
-			die_oom();
-	}
+	if (TD_VEC_RESERVE(s->v, s->n, s->cap, 32))
+		die_oom();
 	s->v[s->n++] = str;
 }
 
@@ -395,12 +392,8 @@ static void collect_s(xmlNode *n, teiscan *ts)
 {
 	for (xmlNode *c = n; c; c = c->next) {
 		if (is_tei(c, "s")) {
-			if (ts->n == ts->cap) {
-				ts->cap = ts->cap ? ts->cap * 2 : 64;
-				ts->s = realloc(ts->s, ts->cap * sizeof *ts->s);
-				if (!ts->s)
-					die_oom();
-			}
+			if (TD_VEC_RESERVE(ts->s, ts->n, ts->cap, 64))
+				die_oom();
 			ts->s[ts->n++] = c;
 			continue; /* no s inside s */
 		}
@@ -449,12 +442,8 @@ static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 			}
 			free(ref);
 		} else if (!strcmp(nm, "q")) {
-			if (*nq == *capq) {
-				*capq = *capq ? *capq * 2 : 16;
-				*qp = realloc(*qp, *capq * sizeof **qp);
-				if (!*qp)
-					die_oom();
-			}
+			if (TD_VEC_RESERVE(*qp, *nq, *capq, 16))
+				die_oom();
 			qpart *p = &(*qp)[(*nq)++];
 			memset(p, 0, sizeof *p);
 			p->id = attr(c, "id");

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 #include "blocks.h"
+#include "vec.h"
 
 /* --lenient names at most this many replaced bytes, then a total. */
 #define TD_MAX_BYTE_WARNINGS 10
@@ -41,14 +42,8 @@ void td_blocks_clear(td_blocks *b)
 
 int td_blocks_add(td_blocks *b, td_block_kind kind, size_t start, size_t end)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 32;
-		td_block *v = realloc(b->v, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		b->v = v;
-		b->cap = cap;
-	}
+	if (TD_VEC_RESERVE(b->v, b->n, b->cap, 32))
+		return td_error(TD_ENOMEM, "out of memory");
 	b->v[b->n].kind = kind;
 	b->v[b->n].start = start;
 	b->v[b->n].end = end;

@@ -8,6 +8,7 @@
 #include "pipeline.h"
 #include "pos.h"
 #include "hash.h"
+#include "vec.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -127,15 +128,7 @@ static void scratch_give(const td_words *w, wscratch *s)
 {
 	scratch_pool *p = w->pool;
 	pthread_mutex_lock(&p->mu);
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? 2 * p->cap : 4;
-		wscratch **v = realloc(p->v, cap * sizeof *v);
-		if (v) {
-			p->v = v;
-			p->cap = cap;
-		}
-	}
-	if (p->n < p->cap) {
+	if (TD_VEC_RESERVE(p->v, p->n, p->cap, 4) == 0) {
 		p->v[p->n++] = s;
 		s = NULL;
 	}

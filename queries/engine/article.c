@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,14 +34,8 @@ int tq_span_lower(td_seg *s, uint32_t k, uint32_t pos, uint32_t *out)
 
 static int push(tq_ranges *r, uint32_t st, uint32_t en)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 8;
-		tq_range *v = realloc(r->v, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		r->v = v;
-		r->cap = cap;
-	}
+	if (TD_VEC_RESERVE(r->v, r->n, r->cap, 8))
+		return td_error(TD_ENOMEM, "out of memory");
 	r->v[r->n++] = (tq_range){st, en};
 	return 0;
 }

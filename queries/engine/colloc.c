@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "stats.h"
+#include "vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +19,8 @@ typedef struct hitvec {
 static int collect(void *arg, const tq_hit *h)
 {
 	hitvec *hv = arg;
-	if (hv->n == hv->cap) {
-		size_t cap = hv->cap ? hv->cap * 2 : 1024;
-		tq_hit *v = realloc(hv->v, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		hv->v = v;
-		hv->cap = cap;
-	}
+	if (TD_VEC_RESERVE(hv->v, hv->n, hv->cap, 1024))
+		return td_error(TD_ENOMEM, "out of memory");
 	hv->v[hv->n++] = *h;
 	return 0;
 }

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "stats.h"
+#include "vec.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -103,14 +104,8 @@ int tq_disp_note(tq_disp *d, size_t row, uint64_t n)
 		c->v[c->n - 1].n += n;
 		return 0;
 	}
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 4;
-		cell *v = realloc(c->v, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		c->v = v;
-		c->cap = cap;
-	}
+	if (TD_VEC_RESERVE(c->v, c->n, c->cap, 4))
+		return td_error(TD_ENOMEM, "out of memory");
 	c->v[c->n++] = (cell){d->cur, n};
 	return 0;
 }

@@ -147,14 +147,8 @@ static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
  * (rows keep their keys until the table is freed). */
 static int remember(tq_freq *f)
 {
-	if (f->nhk == f->caphk) {
-		size_t cap = f->caphk ? f->caphk * 2 : 8;
-		char **nv = realloc(f->hk, cap * sizeof *nv);
-		if (!nv)
-			return td_error(TD_ENOMEM, "out of memory");
-		f->hk = nv;
-		f->caphk = cap;
-	}
+	if (TD_VEC_RESERVE(f->hk, f->nhk, f->caphk, 8))
+		return td_error(TD_ENOMEM, "out of memory");
 	f->hk[f->nhk++] = f->rows[f->last].key;
 	return 0;
 }
