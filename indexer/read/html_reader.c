@@ -47,6 +47,7 @@
 #include "config.h"
 #include "html_reader.h"
 #include "vec.h"
+#include "buf.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -76,59 +77,29 @@
 
 /* ---------------------------------------------------------------- buffer */
 
-typedef struct sbuf {
-	char *s;
-	size_t n, cap;
-	int oom;
-} sbuf;
-
-static void sb_put(sbuf *b, const void *p, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->n + n + 1)
-			cap *= 2;
-		char *s = realloc(b->s, cap);
-		if (!s) {
-			b->oom = 1;
-			return;
-		}
-		b->s = s;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->n, p, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void sb_putc(sbuf *b, char c)
-{
-	sb_put(b, &c, 1);
-}
+typedef td_buf sbuf;
 
 static void sb_cp(sbuf *b, unsigned cp)
 {
 	char u[4];
 	if (cp < 0x80) {
 		u[0] = (char)cp;
-		sb_put(b, u, 1);
+		td_buf_add(b, u, 1);
 	} else if (cp < 0x800) {
 		u[0] = (char)(0xC0 | (cp >> 6));
 		u[1] = (char)(0x80 | (cp & 0x3F));
-		sb_put(b, u, 2);
+		td_buf_add(b, u, 2);
 	} else if (cp < 0x10000) {
 		u[0] = (char)(0xE0 | (cp >> 12));
 		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
 		u[2] = (char)(0x80 | (cp & 0x3F));
-		sb_put(b, u, 3);
+		td_buf_add(b, u, 3);
 	} else {
 		u[0] = (char)(0xF0 | (cp >> 18));
 		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
 		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
 		u[3] = (char)(0x80 | (cp & 0x3F));
-		sb_put(b, u, 4);
+		td_buf_add(b, u, 4);
 	}
 }
 
@@ -150,7 +121,7 @@ static void put_utf8(sbuf *out, const unsigned char *d, size_t len,
 			i += k ? k : 1;
 			continue;
 		}
-		sb_put(out, d + i, k);
+		td_buf_add(out, d + i, k);
 		i += k;
 	}
 }
@@ -193,7 +164,7 @@ static int put_iconv(sbuf *out, const char *cs, const unsigned char *d,
 		char *o = chunk;
 		size_t room = sizeof chunk;
 		size_t r = iconv(cd, &in, &left, &o, &room);
-		sb_put(&tmp, chunk, (size_t)(o - chunk));
+		td_buf_add(&tmp, chunk, (size_t)(o - chunk));
 		if (r == (size_t)-1 && errno != E2BIG) {
 			/* EILSEQ, or EINVAL: an incomplete sequence at the end */
 			sb_cp(&tmp, 0xFFFD);
@@ -655,9 +626,9 @@ static char *collapse(const char *s)
 		if (b.n + k + 1 > FIELD_MAX)
 			break;
 		if (sp && b.n)
-			sb_putc(&b, ' ');
+			td_buf_addc(&b, ' ');
 		sp = 0;
-		sb_put(&b, s + i, k);
+		td_buf_add(&b, s + i, k);
 		i += k;
 	}
 	if (b.oom)
@@ -778,7 +749,7 @@ static void jsonld(page *p, const xmlNode *script)
 			free(s.s);
 			return;
 		}
-		sb_put(&s, c->content, l);
+		td_buf_add(&s, c->content, l);
 	}
 	if (s.oom) {
 		p->oom = 1;
@@ -1046,13 +1017,13 @@ static void put_text(page *p, const ctx *c, const char *s)
 			p->cur_hlevel = c->hlevel;
 			p->cur_header = c->header;
 		} else if (p->pending_space && p->buf.s[p->buf.n - 1] != '\n') {
-			sb_putc(&p->buf, ' ');
+			td_buf_addc(&p->buf, ' ');
 		}
 		p->cur_flags |= c->flags & (C_STAND | C_PULL);
 		p->pending_space = 0;
 		if (!(c->flags & C_BOLD))
 			p->cur_plain = 1;
-		sb_putc(&p->buf, *s);
+		td_buf_addc(&p->buf, *s);
 	}
 }
 
@@ -1064,7 +1035,7 @@ static void put_break(page *p)
 		flush(p); /* two <br>: a paragraph break */
 		return;
 	}
-	sb_putc(&p->buf, '\n');
+	td_buf_addc(&p->buf, '\n');
 	p->pending_space = 0;
 }
 
@@ -1174,9 +1145,9 @@ static int add_block(td_blocks *out, sbuf *t, const page *p, const hblock *b,
 	td_block_kind kind)
 {
 	if (t->n)
-		sb_put(t, "\n\n", 2);
+		td_buf_add(t, "\n\n", 2);
 	size_t s = t->n;
-	sb_put(t, p->buf.s + b->start, b->end - b->start);
+	td_buf_add(t, p->buf.s + b->start, b->end - b->start);
 	if (t->oom)
 		return td_error(TD_ENOMEM, "out of memory");
 	return td_blocks_add(out, kind, s, t->n);
@@ -1285,32 +1256,32 @@ static int describe(page *p, td_blocks *out, const char *enc,
 	sbuf s = {0};
 	char tmp[320];
 	snprintf(tmp, sizeof tmp, "html (%s): text of the %s", enc, cont);
-	sb_put(&s, tmp, strlen(tmp));
+	td_buf_add(&s, tmp, strlen(tmp));
 	if (p->nlabels || dropped) {
-		sb_put(&s, "; dropped", 9);
+		td_buf_add(&s, "; dropped", 9);
 		for (size_t i = 0; i < p->nlabels; i++) {
 			snprintf(tmp, sizeof tmp, "%s %u %s", i ? "," : "",
 				p->labels[i].count, p->labels[i].name);
-			sb_put(&s, tmp, strlen(tmp));
+			td_buf_add(&s, tmp, strlen(tmp));
 		}
 		if (p->more_labels) {
 			snprintf(tmp, sizeof tmp, ", %u more", p->more_labels);
-			sb_put(&s, tmp, strlen(tmp));
+			td_buf_add(&s, tmp, strlen(tmp));
 		}
 		if (dropped) {
 			snprintf(tmp, sizeof tmp, "%s %zu blocks outside the article",
 				p->nlabels ? "," : "", dropped);
-			sb_put(&s, tmp, strlen(tmp));
+			td_buf_add(&s, tmp, strlen(tmp));
 		}
 	}
 	if (p->too_deep) {
 		snprintf(tmp, sizeof tmp, "; elements nested deeper than %d dropped",
 			WALK_DEPTH);
-		sb_put(&s, tmp, strlen(tmp));
+		td_buf_add(&s, tmp, strlen(tmp));
 	}
 	if (date_src) {
 		snprintf(tmp, sizeof tmp, "; date from %s", date_src);
-		sb_put(&s, tmp, strlen(tmp));
+		td_buf_add(&s, tmp, strlen(tmp));
 	}
 	if (s.oom) {
 		free(s.s);
@@ -1407,7 +1378,7 @@ int td_html_read(const char *name, const char *data, size_t len, int lenient,
 		rc = td_error(TD_EINPUT, "%s: no article text found", name);
 		goto done;
 	}
-	sb_putc(&text, '\n');
+	td_buf_addc(&text, '\n');
 	if (text.oom) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto done;

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "buf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -130,60 +131,30 @@ tq_node *tq_span_new(const char *elem, ...)
 }
 
 /* a growing string; on allocation failure it stays failed */
-typedef struct buf {
-	char *s;
-	size_t n, cap;
-	int oom;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (cap < b->n + n + 1)
-			cap *= 2;
-		char *t = realloc(b->s, cap);
-		if (!t) {
-			b->oom = 1;
-			return;
-		}
-		b->s = t;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void puts_(buf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
+typedef td_buf buf;
 
 /* Strings are printed in double quotes; a bare " inside (from a
  * single-quoted original) gets a backslash, which PCRE2 reads as ". */
 static void put_string(buf *b, const char *s, unsigned flags)
 {
-	puts_(b, "\"");
+	td_buf_adds(b, "\"");
 	for (const char *p = s; *p; p++) {
 		if (*p == '\\' && p[1]) {
-			put(b, p, 2);
+			td_buf_add(b, p, 2);
 			p++;
 		} else if (*p == '"') {
-			puts_(b, "\\\"");
+			td_buf_adds(b, "\\\"");
 		} else {
-			put(b, p, 1);
+			td_buf_add(b, p, 1);
 		}
 	}
-	puts_(b, "\"");
+	td_buf_adds(b, "\"");
 	if (flags) {
-		puts_(b, "%");
+		td_buf_adds(b, "%");
 		if (flags & TQ_FLAG_CASE)
-			puts_(b, "c");
+			td_buf_adds(b, "c");
 		if (flags & TQ_FLAG_DIAC)
-			puts_(b, "d");
+			td_buf_adds(b, "d");
 	}
 }
 
@@ -209,26 +180,26 @@ static void print_cond_in(buf *b, const tq_cond *c, int ctx)
 {
 	int prec = cond_prec(c), paren = prec < ctx;
 	if (paren)
-		puts_(b, "(");
+		td_buf_adds(b, "(");
 	switch (c->kind) {
 	case TQC_ATTR:
-		puts_(b, c->layer == TD_LAYER_NORM    ? "norm="
+		td_buf_adds(b, c->layer == TD_LAYER_NORM    ? "norm="
 		         : c->layer == TD_LAYER_LEMMA ? "lemma="
 		         : c->layer == TD_LAYER_POS   ? "pos="
 		                                      : "word=");
 		put_string(b, c->pattern, c->flags);
 		break;
 	case TQC_NOT:
-		puts_(b, "!");
+		td_buf_adds(b, "!");
 		print_cond_in(b, c->a, 3);
 		break;
 	default:
 		print_cond_in(b, c->a, prec);
-		puts_(b, c->kind == TQC_AND ? " & " : " | ");
+		td_buf_adds(b, c->kind == TQC_AND ? " & " : " | ");
 		print_cond_in(b, c->b, prec + 1);
 	}
 	if (paren)
-		puts_(b, ")");
+		td_buf_adds(b, ")");
 }
 
 static void print_cond(buf *b, const tq_cond *c)
@@ -241,36 +212,36 @@ static void print_node(buf *b, const tq_node *n)
 	char num[64];
 	switch (n->kind) {
 	case TQ_TOKEN:
-		puts_(b, "[");
+		td_buf_adds(b, "[");
 		if (n->cond)
 			print_cond(b, n->cond);
-		puts_(b, "]");
+		td_buf_adds(b, "]");
 		break;
 	case TQ_SPAN:
-		puts_(b, "<");
-		puts_(b, n->elem);
+		td_buf_adds(b, "<");
+		td_buf_adds(b, n->elem);
 		for (size_t i = 0; i < n->nattrs; i++) {
-			puts_(b, " ");
-			puts_(b, n->attrs[i].name);
-			puts_(b, n->attrs[i].neg ? "!=" : "=");
+			td_buf_adds(b, " ");
+			td_buf_adds(b, n->attrs[i].name);
+			td_buf_adds(b, n->attrs[i].neg ? "!=" : "=");
 			put_string(b, n->attrs[i].pattern, 0);
 		}
-		puts_(b, "/>");
+		td_buf_adds(b, "/>");
 		break;
 	case TQ_REPEAT:
-		puts_(b, "(");
+		td_buf_adds(b, "(");
 		print_node(b, n->kids[0]);
 		if (n->max < 0)
 			snprintf(num, sizeof num, "){%ld,}", n->min);
 		else
 			snprintf(num, sizeof num, "){%ld,%ld}", n->min, n->max);
-		puts_(b, num);
+		td_buf_adds(b, num);
 		break;
 	default:
-		puts_(b, "(");
+		td_buf_adds(b, "(");
 		for (size_t i = 0; i < n->nkids; i++) {
 			if (i)
-				puts_(b, n->kind == TQ_SEQ   ? " "
+				td_buf_adds(b, n->kind == TQ_SEQ   ? " "
 				         : n->kind == TQ_ALT ? " | "
 				         : n->kind == TQ_WITHIN
 				                 ? (n->neg ? " !within " : " within ")
@@ -278,7 +249,7 @@ static void print_node(buf *b, const tq_node *n)
 				                           : " containing "));
 			print_node(b, n->kids[i]);
 		}
-		puts_(b, ")");
+		td_buf_adds(b, ")");
 	}
 }
 

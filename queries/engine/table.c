@@ -9,6 +9,7 @@
 #include "query.h"
 #include "keyindex.h"
 #include "vec.h"
+#include "buf.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -179,35 +180,14 @@ int tq_table_new(const char *spec, tq_table **out)
 
 /* ------------------------------------------------------------ values */
 
-typedef struct buf {
-	char *s;
-	size_t n, cap;
-} buf;
-
-static int put(buf *b, const char *s, size_t len)
-{
-	if (b->n + len + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (b->n + len + 1 > cap)
-			cap *= 2;
-		char *ns = realloc(b->s, cap);
-		if (!ns)
-			return td_error(TD_ENOMEM, "out of memory");
-		b->s = ns;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->n, s, len);
-	b->n += len;
-	b->s[b->n] = '\0';
-	return 0;
-}
+typedef td_buf buf;
 
 /* the term of token p in a layer ("" if none) */
 static int put_term(buf *b, td_seg *s, int layer, uint32_t p)
 {
 	size_t tl = 0;
 	const char *t = td_seg_lex_term(s, layer, td_seg_id_at(s, layer, p), &tl);
-	return put(b, t ? t : "", t ? tl : 0);
+	return td_buf_add(b, t ? t : "", t ? tl : 0);
 }
 
 typedef struct inner {
@@ -241,14 +221,14 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 		char *t = NULL;
 		if ((rc = tq_text(h->seg, h->start, h->end, &t)) < 0)
 			return rc;
-		rc = put(b, t, strlen(t));
+		rc = td_buf_add(b, t, strlen(t));
 		free(t);
 		return rc;
 	}
 	case K_LAYER:
 		for (uint32_t p = h->start; p < h->end && rc == 0; p++) {
 			if (p > h->start)
-				rc = put(b, " ", 1);
+				rc = td_buf_add(b, " ", 1);
 			if (rc == 0)
 				rc = put_term(b, h->seg, k->layer, p);
 		}
@@ -275,26 +255,26 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 				e++;
 			const char *a = *v == '#' && e > v + 1 ? v + 1 : v;
 			if (e > v && b->n && b->s[b->n - 1] != US)
-				rc = put(b, " ", 1);
+				rc = td_buf_add(b, " ", 1);
 			if (e > v && rc == 0)
-				rc = put(b, a, (size_t)(e - a));
+				rc = td_buf_add(b, a, (size_t)(e - a));
 			v = e;
 		}
 		return rc;
 	}
 	case K_DOC:
-		return di->id ? put(b, di->id, strlen(di->id)) : 0;
+		return di->id ? td_buf_add(b, di->id, strlen(di->id)) : 0;
 	case K_YEAR:
 	case K_MONTH: {
 		size_t want = k->kind == K_YEAR ? 4 : 7;
 		if (di->date && strlen(di->date) >= want)
-			return put(b, di->date, want);
+			return td_buf_add(b, di->date, want);
 		return 0;
 	}
 	case K_GENRE:
-		return di->genre ? put(b, di->genre, strlen(di->genre)) : 0;
+		return di->genre ? td_buf_add(b, di->genre, strlen(di->genre)) : 0;
 	default:
-		return di->title ? put(b, di->title, strlen(di->title)) : 0;
+		return di->title ? td_buf_add(b, di->title, strlen(di->title)) : 0;
 	}
 }
 
@@ -324,12 +304,12 @@ int tq_table_add(tq_table *t, const tq_hit *h)
 	int rc = td_seg_doc(h->seg, h->doc, &di);
 	for (size_t i = 0; i < t->nk && rc == 0; i++) {
 		if (i)
-			rc = put(&b, "\x1f", 1);
+			rc = td_buf_add(&b, "\x1f", 1);
 		if (rc == 0)
 			rc = key_value(&t->k[i], h, &di, &b);
 	}
 	if (rc == 0 && !b.s)
-		rc = put(&b, "", 0);
+		rc = td_buf_add(&b, "", 0);
 	trow *r = rc == 0 ? row_for(t, b.s, b.n) : NULL;
 	free(b.s);
 	if (rc < 0)
@@ -350,14 +330,14 @@ int tq_table_add(tq_table *t, const tq_hit *h)
 static int doc_part(const tq_table *t, const char *key, buf *b)
 {
 	const char *v = key;
-	int rc = put(b, "", 0);
+	int rc = td_buf_add(b, "", 0);
 	for (size_t i = 0; i < t->nk && rc == 0; i++) {
 		const char *e = strchr(v, US);
 		size_t len = e ? (size_t)(e - v) : strlen(v);
 		if (is_doc_key(t->k[i].kind)) {
-			rc = put(b, v, len);
+			rc = td_buf_add(b, v, len);
 			if (rc == 0)
-				rc = put(b, "\x1f", 1);
+				rc = td_buf_add(b, "\x1f", 1);
 		}
 		v = e ? e + 1 : v + len;
 	}
@@ -386,12 +366,12 @@ int tq_table_sizes(tq_table *t, td_index *ix, const tq_filter *flt)
 			tq_hit h = {i, s, d, di.first_tok, di.first_tok, 0, 0};
 			for (size_t k = 0; k < t->nk && rc == 0; k++) {
 				if (k)
-					rc = put(&v, "\x1f", 1);
+					rc = td_buf_add(&v, "\x1f", 1);
 				if (rc == 0 && is_doc_key(t->k[k].kind))
 					rc = key_value(&t->k[k], &h, &di, &v);
 			}
 			if (rc == 0 && !v.s)
-				rc = put(&v, "", 0);
+				rc = td_buf_add(&v, "", 0);
 			if (rc == 0)
 				rc = doc_part(t, v.s, &z);
 			free(v.s);

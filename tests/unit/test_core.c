@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "tagdex.h"
+#include "buf.h"
 #include "keyindex.h"
 #include "vec.h"
 
@@ -207,6 +208,33 @@ static void test_keyindex(void **state)
 	free(rows);
 }
 
+/* td_buf: pieces appended, always NUL-terminated; a failure is sticky and
+ * keeps what was there (forced here by a size no allocation can meet). */
+static void test_buf(void **state)
+{
+	(void)state;
+	td_buf b = {0};
+	assert_int_equal(td_buf_add(&b, "", 0), 0);
+	assert_string_equal(b.s, "");
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(td_buf_adds(&b, "abc"), 0);
+	assert_int_equal(td_buf_addc(&b, '!'), 0);
+	assert_int_equal(b.n, 301);
+	assert_int_equal(b.s[300], '!');
+	assert_int_equal(b.s[301], '\0');
+	assert_int_equal(td_buf_add(&b, "x", SIZE_MAX - 1), TD_ENOMEM);
+	assert_true(b.oom);
+	assert_int_equal(td_buf_adds(&b, "more"), TD_ENOMEM);
+	assert_int_equal(b.n, 301);
+	assert_int_equal(strncmp(b.s, "abcabc", 6), 0);
+	td_buf_clear(&b);
+	assert_null(b.s);
+	assert_false(b.oom);
+	assert_int_equal(td_buf_adds(&b, "again"), 0);
+	assert_string_equal(b.s, "again");
+	td_buf_clear(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_tsv),
 		cmocka_unit_test(test_vec),
 		cmocka_unit_test(test_keyindex),
+		cmocka_unit_test(test_buf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,52 @@
+/* buf.c: the growable byte buffer of buf.h: capacity doubles from 64; a
+ * failed allocation leaves the bytes as they were and sets oom for good. */
+#include "config.h"
+#include "buf.h"
+#include "tagdex.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int td_buf_add(td_buf *b, const void *p, size_t n)
+{
+	if (b->oom)
+		return TD_ENOMEM;
+	if (n >= SIZE_MAX - b->n) {
+		b->oom = 1;
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (cap < b->n + n + 1 && cap <= SIZE_MAX / 2)
+			cap *= 2;
+		char *s = cap < b->n + n + 1 ? NULL : realloc(b->s, cap);
+		if (!s) {
+			b->oom = 1;
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		b->s = s;
+		b->cap = cap;
+	}
+	if (n)
+		memcpy(b->s + b->n, p, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+	return 0;
+}
+
+int td_buf_adds(td_buf *b, const char *s)
+{
+	return td_buf_add(b, s, strlen(s));
+}
+
+int td_buf_addc(td_buf *b, char c)
+{
+	return td_buf_add(b, &c, 1);
+}
+
+void td_buf_clear(td_buf *b)
+{
+	free(b->s);
+	*b = (td_buf){0};
+}
