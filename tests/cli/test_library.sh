@@ -7,7 +7,8 @@
 # configured with --enable-test-hooks: the commit tests' fault hook
 # (indexer/index/fault.c), which reads TAGDEX_FAULT_* and exits at a fault
 # step. Without the option fault.o is empty and held to the rule too. Writing to a FILE the caller passes (TEI, tables)
-# is allowed: fprintf and fputs are not in the list.
+# is allowed: fprintf and fputs are not in the list. And the libraries are
+# not installed: no header, archive or .pc in `make install`.
 set -u
 top_builddir=${top_builddir:-$(pwd)}
 forbidden='printf|vprintf|puts|putchar|perror|exit|_exit|_Exit|abort|getenv|secure_getenv|stdout|stderr'
@@ -40,5 +41,18 @@ for lib in "$top_builddir/indexer/libtagdex.a" "$top_builddir/queries/libtdquery
 	rm -rf "$tmp"
 done
 [ "$scanned" -gt 30 ] || { echo "FAIL: only $scanned objects scanned"; exit 1; }
+# no installed API (docs/architecture.md): `make install` installs the
+# programs and their data, and no header, archive or pkg-config file
+dest=$(mktemp -d "${TMPDIR:-/tmp}/test_library.XXXXXX") || exit 99
+if (cd "$top_builddir" && ${MAKE:-make} -s install DESTDIR="$dest" >"$dest.log" 2>&1); then
+	[ -n "$(find "$dest" -name tagdex-query -type f)" ] ||
+		{ echo "FAIL: make install put no tagdex-query: the check is broken"; fails=$((fails + 1)); }
+	api=$(find "$dest" -type f \( -name '*.h' -o -name '*.a' -o -name '*.pc' \) | sed "s|^$dest||" | tr '\n' ' ')
+	[ -z "$api" ] || { echo "FAIL: make install installs $api: an API, against the decision"; fails=$((fails + 1)); }
+else
+	echo "FAIL: make install: $(tail -3 "$dest.log")"
+	fails=$((fails + 1))
+fi
+rm -rf "$dest" "$dest.log"
 [ "$fails" -eq 0 ] || exit 1
 echo "ok: $scanned objects, none prints, exits or reads the environment"
