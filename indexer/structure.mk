@@ -1,7 +1,8 @@
 # structure.mk: plain text -> blocks -> structure -> TEI, and tagdex-ingest.
 # Also the lexicons this area reads and `make corpus`, which regenerates the
 # checked-in corpus/tei/*.xml from corpus/articles/*.txt.
-indexer_libtagdex_a_SOURCES += indexer/read/blocks.h indexer/read/text_reader.c \
+indexer_libtagdex_a_SOURCES += indexer/read/blocks.h indexer/read/sentences.h \
+	indexer/read/layout.h indexer/read/structure.h indexer/read/text_reader.c \
 	indexer/read/sentences.c indexer/read/layout.c indexer/read/structure.c \
 	indexer/tei/tei_writer.c indexer/pipeline/pipeline.c
 

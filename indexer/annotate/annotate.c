@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "match.h"
-#include "blocks.h"
+#include "sentences.h"
 #include "hash.h"
 
 

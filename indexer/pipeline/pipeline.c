@@ -5,7 +5,7 @@
  */
 #include "config.h"
 #include "pipeline.h"
-#include "blocks.h"
+#include "structure.h"
 #include "html_reader.h"
 #include "tei.h"
 #include "vec.h"

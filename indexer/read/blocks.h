@@ -1,8 +1,9 @@
 /* blocks.h: the reading stage's output and the structure builder's input.
  * A reader (plain text, HTML) turns a file into normalised text plus a list
  * of classified blocks (title, standfirst, metadata line, heading,
- * paragraph); the structure builder turns blocks into a td_doc with TEI
- * structure spans and sentences. Internal to tagdex (not installed).
+ * paragraph); the structure builder (structure.h) turns blocks into a
+ * td_doc with TEI structure spans and sentences. Internal to tagdex (not
+ * installed).
  */
 #ifndef TAGDEX_BLOCKS_H
 #define TAGDEX_BLOCKS_H
@@ -71,64 +72,5 @@ int td_text_read(const char *name, const char *data, size_t len, int lenient,
  * Dates: "19 January 2024", "19 Jan 2024", "Jan 19, 2024", "January 19
  * 2024", "2024-01-19". */
 int td_meta_line_parse(const char *s, size_t len, td_meta_line *out);
-
-/* ------------------------------------------------- sentence splitting */
-
-typedef struct td_abbrevs td_abbrevs;
-
-/* Loads abbreviations.tsv: rows "FORM<TAB>CLASS" where CLASS is one of
- *   title    never ends a sentence (Mr., Dr., Gen.)
- *   inner    never ends a sentence (e.g., i.e., cf.)
- *   number   does not end one before a digit (No. 10, pp. 3)
- *   month    does not end one before a digit (Jan. 19)
- *   end      may end one: only before a listed sentence starter (U.S., etc.)
- *   starter  (not an abbreviation) a word that begins sentences ("The")
- * Errors name the file and line of a bad row. */
-int td_abbrevs_load(const char *path, td_abbrevs **out);
-/* An empty list (the splitter still handles initials, decimals, quotes). */
-int td_abbrevs_new(td_abbrevs **out);
-void td_abbrevs_free(td_abbrevs *a);
-
-typedef struct td_range {
-	size_t start, end;
-} td_range;
-
-/* Splits text[start, end) into sentences: byte ranges trimmed of white
- * space (no-break spaces included), in order, appended to *out (a malloc'd
- * array the caller frees; *n counts its entries). ab may be NULL. */
-int td_sentences_split(const td_abbrevs *ab, const char *text, size_t start,
-	size_t end, td_range **out, size_t *n);
-
-/* ------------------------------------------------------ layout markers */
-
-typedef struct td_layout td_layout;
-
-/* Loads layout.tsv: one PCRE2 pattern per row, matched case-insensitively
- * against a whole block ("Article (1st|2nd) half"). Errors name the file,
- * line and pattern offset. */
-int td_layout_load(const char *path, td_layout **out);
-void td_layout_free(td_layout *l);
-/* 1 if s[0, len) is a layout marker line, else 0. l may be NULL. */
-int td_layout_match(const td_layout *l, const char *s, size_t len);
-
-/* ---------------------------------------------------------- structure */
-
-/* The lexicons the structure stage reads; either member may be NULL. */
-typedef struct td_structure_lex {
-	td_abbrevs *abbrevs;
-	td_layout *layout;
-} td_structure_lex;
-
-/* Loads abbreviations.tsv and layout.tsv from lexdir into a new lex. */
-int td_structure_lex_load(const char *lexdir, td_structure_lex **out);
-void td_structure_lex_free(td_structure_lex *lex);
-
-/* structure.c: builds a document with id doc_id from blocks: spans text,
- * front (docTitle/titlePart, argument/p, docImprint/docDate), body,
- * div type=section, head, p, s with xml:id "<doc_id>-sN", quote
- * type=pullquote, note type=layout; and the header metadata. lex may be NULL.
- * *out is the caller's to td_doc_free(). */
-int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
-	const char *doc_id, td_doc **out);
 
 #endif

@@ -4,7 +4,8 @@
  * structure builder write <note type="layout">; nothing is ever removed.
  */
 #include "config.h"
-#include "blocks.h"
+#include "layout.h"
+#include "tagdex.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

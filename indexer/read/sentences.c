@@ -6,7 +6,8 @@
  * recognised by shape. It works on byte ranges and never copies text.
  */
 #include "config.h"
-#include "blocks.h"
+#include "sentences.h"
+#include "tagdex.h"
 #include "vec.h"
 
 #include <stdlib.h>

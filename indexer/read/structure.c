@@ -6,7 +6,7 @@
  * <s> inside, because its words are counted where they occur in the body.
  */
 #include "config.h"
-#include "blocks.h"
+#include "structure.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * and validate against tei_all.rng (with jing, when both are available).
  */
 #include "config.h"
-#include "blocks.h"
+#include "structure.h"
 #include "pipeline.h"
 #include "tei.h"
 

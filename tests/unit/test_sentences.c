@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "blocks.h"
+#include "structure.h"
 
 static td_abbrevs *ab;
 

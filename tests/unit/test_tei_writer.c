@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "blocks.h"
+#include "structure.h"
 #include "tei.h"
 
 static char warned[4096];
