@@ -8,7 +8,7 @@
 #ifndef TAGDEX_ANNOTATE_H
 #define TAGDEX_ANNOTATE_H
 
-#include "pipeline.h"
+#include "annotator.h"
 
 /* A lexicon entry as a sequence of words (cut with td_tokenize). */
 typedef struct td_pat {

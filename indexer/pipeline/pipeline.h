@@ -1,5 +1,7 @@
 /* pipeline.h: one input file to one annotated document, and the programs'
- * shared option set. Internal to tagdex (not installed).
+ * shared option set. The annotator (annotator.h) and the word layer
+ * (words.h) are its stages' entry points. Internal to tagdex (not
+ * installed).
  *
  * Stages and their owners: text_reader.c/html_reader.c/tei_reader.c read, the
  * structure builder marks front matter, divisions, paragraphs and
@@ -11,38 +13,8 @@
 
 #include "tagdex.h"
 
-typedef struct td_annotator td_annotator;
-
-/* annotate.c: loads the lexicons in lexdir (actors.tsv, hedges.tsv, ...).
- * Errors name the file and line of a bad lexicon row. */
-int td_annotator_new(const char *lexdir, td_annotator **out);
-void td_annotator_free(td_annotator *a);
-/* actors.c: the directory of the ISO 3166 tables (iso-codes JSON) that
- * td_annotator_new() reads, or NULL for the one configure found.
- * Process-wide: set it before creating annotators (tagdex-ingest passes
- * $TAGDEX_ISO_CODES; the library reads no environment). */
-void td_iso_codes_dir_set(const char *dir);
-/* Adds actor mentions, quotes, reported speech, hedge cues, dates and the
- * sentence labels to a document that already has its structure spans (p,
- * head, s ...). Safe to call from several threads on different documents. */
-int td_annotate(const td_annotator *a, td_doc *doc);
-
-/* words.c: the <w pos lemma> layer of tagdex-ingest --words. */
-typedef struct td_words td_words;
-/* The default part-of-speech model: the installed one (or
- * the source tree's corpus/models/ in a build not installed). */
-const char *td_pos_model_path(void);
-/* Opens the model (NULL: td_pos_model_path()) and WordNet. Errors name the
- * file: TD_ENOTFOUND, TD_EVERSION, TD_ECORRUPT. */
-int td_words_new(const char *model_path, td_words **out);
-void td_words_free(td_words *w);
-/* Adds a <w pos lemma> span over every token of doc, tagging each <s> on
- * its own. Thread-safe for distinct documents. */
-int td_words_add(const td_words *w, td_doc *doc);
-/* Sets doc->layers: the part of speech and lemma of every token, tagged
- * as td_words_add() does, except where a <w> span of the document gives
- * pos or lemma (TEI input that is already tagged keeps its own). */
-int td_words_layers(const td_words *w, td_doc *doc);
+#include "annotator.h"
+#include "words.h"
 
 typedef struct td_pipeline {
 	td_annotator *annotator; /* NULL: structure only */

@@ -5,7 +5,7 @@
  */
 #include "config.h"
 #include "lemma.h"
-#include "pipeline.h"
+#include "words.h"
 #include "pos.h"
 #include "hash.h"
 #include "vec.h"

@@ -1,0 +1,27 @@
+/* annotator.h: the annotation stage as the pipeline and the tests see it:
+ * an annotator loaded once from the lexicons, read-only afterwards, and
+ * td_annotate() on one document. What is inside is annotate.h's.
+ * Internal to tagdex (not installed).
+ */
+#ifndef TAGDEX_ANNOTATOR_H
+#define TAGDEX_ANNOTATOR_H
+
+#include "tagdex.h"
+
+typedef struct td_annotator td_annotator;
+
+/* annotate.c: loads the lexicons in lexdir (actors.tsv, hedges.tsv, ...).
+ * Errors name the file and line of a bad lexicon row. */
+int td_annotator_new(const char *lexdir, td_annotator **out);
+void td_annotator_free(td_annotator *a);
+/* actors.c: the directory of the ISO 3166 tables (iso-codes JSON) that
+ * td_annotator_new() reads, or NULL for the one configure found.
+ * Process-wide: set it before creating annotators (tagdex-ingest passes
+ * $TAGDEX_ISO_CODES; the library reads no environment). */
+void td_iso_codes_dir_set(const char *dir);
+/* Adds actor mentions, quotes, reported speech, hedge cues, dates and the
+ * sentence labels to a document that already has its structure spans (p,
+ * head, s ...). Safe to call from several threads on different documents. */
+int td_annotate(const td_annotator *a, td_doc *doc);
+
+#endif
