@@ -61,7 +61,7 @@ TESTS += tests/unit/test_tei_reader
 
 # structure area: tagdex-ingest end to end, and jing over all TEI
 TESTS += tests/cli/test_ingest.sh
-EXTRA_DIST += tests/cli/test_ingest.sh
+EXTRA_DIST += tests/cli/test_ingest.sh tests/cli/lib.sh
 
 # annotators (owned by the annotate area)
 ANNOTATE_TESTS = tests/unit/test_actors tests/unit/test_quotes tests/unit/test_hedges \

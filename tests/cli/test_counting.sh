@@ -3,14 +3,8 @@
 # against hand counts on tests/data/counting (see the comments there): one
 # logical quote is one hit, --who returns passages, speech groups, rates per
 # group, text that is not the article, samples independent of ingest order.
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-Q=./queries/tagdex-query
-ING=./indexer/tagdex-ingest
-tmp=$(mktemp -d /tmp/tq-count-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+td_tmp tq-count
 # is WANT CMD...: CMD's stdout (exit status 0 or 1) must be WANT exactly
 is() {
 	want=$1; shift
@@ -23,8 +17,6 @@ $(cat "$tmp/out")
 want
 $want"
 }
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
-unset TAGDEX_INDEX
 $ING -q -x "$tmp/idx" "$top_srcdir/tests/data/counting" || { echo "ingest failed"; exit 1; }
 X="-x $tmp/idx"
 

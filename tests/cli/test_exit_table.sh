@@ -4,13 +4,8 @@
 # `.\" end-exit-table`), its numbers are exit_status.h's, and the programs
 # keep it: 4 for an index that is missing, 5 for output that cannot be
 # written, in tagdex-query and tagdex-ingest alike.
-set -u
-srcdir=${srcdir:-$(dirname "$0")/../..}
-top_builddir=${top_builddir:-$(pwd)}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_exit_table.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+td_tmp test_exit_table
 pages="indexer/programs/tagdex-ingest.1 indexer/programs/tagdex-eval.1
 indexer/programs/tagdex-train-pos.1 queries/cli/tagdex-query.1
 queries/serve/tagdex-serve.1"

@@ -4,15 +4,9 @@
 # compared field by field with the hits: CSV (RFC 4180), TSV with RFC 4180
 # quoting, JSON Lines with null for missing values, header rows in every
 # table including --freq.
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-Q=./queries/tagdex-query
-ING=./indexer/tagdex-ingest
+. "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
-tmp=$(mktemp -d /tmp/tq-export-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
-unset TAGDEX_INDEX
+td_tmp tq-export
 
 # an article whose title and text hold every character a table must quote
 mkdir -p "$tmp/a"

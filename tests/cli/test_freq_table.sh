@@ -3,14 +3,8 @@
 # index of corpus/: every count, docs and group size checked against
 # --count with the matching filters and against the concordance (read with
 # Python's csv), the columns by name, JSON Lines, and the errors.
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-Q=./queries/tagdex-query
-ING=./indexer/tagdex-ingest
-tmp=$(mktemp -d /tmp/tq-table-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+td_tmp tq-table
 expect() {
 	want=$1; shift
 	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
@@ -18,8 +12,6 @@ expect() {
 }
 has() { grep -qF -- "$1" "$2" || fail "$2 lacks '$1'"; }
 
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
-unset TAGDEX_INDEX
 $ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" || { echo "ingest failed"; exit 1; }
 X="-x $tmp/idx"
 H='<seg type="hedge"/>'

@@ -5,15 +5,8 @@
 # names the file and line (inputs) or the offset with a caret (queries).
 # Small fixtures are in tests/data/hostile; big ones are made here.
 # TD_TIMEOUT_SCALE multiplies every time bound (sanitizer builds get 4).
-set -u
-top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/../..}
-case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
-ING=$top_builddir/indexer/tagdex-ingest
-QRY=$top_builddir/queries/tagdex-query
+. "$(dirname "$0")/lib.sh"
 H=$srcdir/tests/data/hostile
-export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
-unset TAGDEX_INDEX
 [ -x "$ING" ] && [ -x "$QRY" ] || { echo "no $ING or $QRY"; exit 77; }
 command -v timeout >/dev/null || { echo "no timeout(1)"; exit 77; }
 command -v python3 >/dev/null || { echo "no python3"; exit 77; }
@@ -25,9 +18,7 @@ T=$(mktemp -d /tmp/td-hostile-XXXXXX)
 listener=
 trap '[ -n "$listener" ] && kill "$listener" 2>/dev/null; rm -rf "$T"' EXIT
 cd "$T" || exit 1
-fails=0
 checks=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 ok() { checks=$((checks + 1)); }
 
 # run CASE SECONDS CMD...: stdout in out, stderr in err, status in $rc. A

@@ -5,15 +5,11 @@
 # text of <text> is the input, and validates all TEI (the new outputs, the
 # checked-in corpus/tei and the golden files) with one jing process.
 # Exits 77 (skip) only when jing is absent, after everything else ran.
+. "$(dirname "$0")/lib.sh"
 : "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
-set -u
 srcdir=${srcdir:-.}
-case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
 ingest=${TD_INGEST:-./indexer/tagdex-ingest}
-TAGDEX_LEXICONS=$srcdir/corpus/lexicons
-export TAGDEX_LEXICONS
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_ingest.XXXXXX") || exit 99
-trap 'rm -rf "$tmp"' EXIT
+td_tmp test_ingest
 failures=0
 
 fail() {

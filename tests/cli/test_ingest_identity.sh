@@ -4,21 +4,13 @@
 # folders, ids of files with the same base name, and the refusals of
 # commands that would do the wrong thing (no inputs, --rebuild without
 # inputs, -o FILE), with a "failed" count that counts each file once.
-set -u
-top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/../..}
+. "$(dirname "$0")/lib.sh"
 case $top_builddir in /*) ;; *) top_builddir=$(pwd)/$top_builddir ;; esac
-case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
-ING=$top_builddir/indexer/tagdex-ingest
-QRY=$top_builddir/queries/tagdex-query
-export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
 [ -x "$ING" ] && [ -x "$QRY" ] || { echo "no programs"; exit 77; }
-T=$(mktemp -d /tmp/td-ident-XXXXXX)
-trap 'rm -rf "$T"' EXIT
+td_tmp td-ident
+T=$tmp
 cd "$T" || exit 1
 T=$(pwd -P)
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 summary() { grep 'added,' err | tail -1; }
 ndocs() { "$ING" -x "$1" --check 2>&1 | sed -n 's/.*ok, \([0-9]*\) documents.*/\1/p'; }
 

@@ -3,20 +3,12 @@
 # unchanged, changed, renamed and pruned sources, the writer lock, a writer
 # stopped at every commit step and killed with -9, --check and a query on a
 # flipped byte, and the external TEI corpora.
+. "$(dirname "$0")/lib.sh"
 : "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
-set -u
-top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/../..}
-case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
-ING=$top_builddir/indexer/tagdex-ingest
-QRY=$top_builddir/queries/tagdex-query
-export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
 [ -x "$ING" ] || { echo "no $ING"; exit 77; }
-T=$(mktemp -d /tmp/td-ingest-XXXXXX)
-trap 'rm -rf "$T"' EXIT
+td_tmp td-ingest
+T=$tmp
 cd "$T" || exit 1
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 summary() { grep 'added,' err | tail -1; }
 
 mkdir arts

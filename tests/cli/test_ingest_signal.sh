@@ -9,13 +9,7 @@
 # and the old query answers, or "interrupted: the batch is committed", with
 # the new answers; --check passes, no temporary file is left, and a re-run
 # reaches the state of a run without signal.
-set -u
-top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/../..}
-case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
-ING=$top_builddir/indexer/tagdex-ingest
-QRY=$top_builddir/queries/tagdex-query
-export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
+. "$(dirname "$0")/lib.sh"
 [ -x "$ING" ] || { echo "no $ING"; exit 77; }
 # the hook exists only in a build configured with --enable-test-hooks
 [ "${TD_TEST_HOOKS:-no}" = yes ] || { echo "no fault hook (configure --enable-test-hooks)"; exit 77; }
@@ -25,8 +19,6 @@ shm=/dev/shm; [ -d $shm ] && [ -w $shm ] || shm=/tmp
 T=$(mktemp -d $shm/td-signal-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 # what a query can see: every document's size, and every norm's count
 answers() { # index dir
 	"$QRY" -x "$1" --freq doc --format tsv '[]' &&

@@ -9,10 +9,8 @@
 # step. Without the option fault.o is empty and held to the rule too. Writing to a FILE the caller passes (TEI, tables)
 # is allowed: fprintf and fputs are not in the list. And the libraries are
 # not installed: no header, archive or .pc in `make install`.
-set -u
-top_builddir=${top_builddir:-$(pwd)}
+. "$(dirname "$0")/lib.sh"
 forbidden='printf|vprintf|puts|putchar|perror|exit|_exit|_Exit|abort|getenv|secure_getenv|stdout|stderr'
-fails=0
 scanned=0
 for lib in "$top_builddir/indexer/libtagdex.a" "$top_builddir/queries/libtdquery.a"; do
 	[ -f "$lib" ] || { echo "FAIL: no $lib"; exit 1; }

@@ -2,14 +2,8 @@
 # test_query_cli.sh: tagdex-query end to end over an index of corpus/:
 # exit statuses, error carets, every output mode and option, the
 # shorthands, and the seed article's obvious questions.
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-Q=./queries/tagdex-query
-ING=./indexer/tagdex-ingest
-tmp=$(mktemp -d /tmp/tq-cli-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+td_tmp tq-cli
 # expect STATUS CMD...: runs CMD, stdout to $tmp/out, stderr to $tmp/err
 expect() {
 	want=$1; shift
@@ -25,8 +19,6 @@ for r in list(csv.reader(open(sys.argv[2], newline=""), delimiter="\t"))[1:]:
 }
 hasnt() { if grep -qF -- "$1" "$2"; then fail "$2 has '$1'"; fi; }
 
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
-unset TAGDEX_INDEX
 $ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" || { echo "ingest failed"; exit 1; }
 X="-x $tmp/idx"
 SEED=doc-2024-01-19-kim-jong-un-hostile-rhetoric
@@ -284,7 +276,7 @@ expect 0 $Q -x "$tmp/fidx" --count '"\"" "likely" "\""'
 # --- index location: -x, $TAGDEX_INDEX, ./.tagdex
 expect 0 env TAGDEX_INDEX="$tmp/idx" $Q --count '"likely"'
 mkdir -p "$tmp/cwd" && cp -r "$tmp/idx" "$tmp/cwd/.tagdex"
-abs=$(pwd)/$Q
+abs=$Q
 (cd "$tmp/cwd" && "$abs" --count '"likely"') >"$tmp/out" 2>"$tmp/err" || fail "default index: $(cat "$tmp/err")"
 
 # --- runaway regexes are bounded

@@ -4,14 +4,8 @@
 # attr!="re", with their counts checked against the unnegated forms; within
 # NAME, a trailing ';', --match-strategy and --hard-boundary on a text
 # whose hits are known; their errors (offset and caret, exit status 2).
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-Q=./queries/tagdex-query
-ING=./indexer/tagdex-ingest
-tmp=$(mktemp -d /tmp/tq-forms-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
+td_tmp tq-forms
 # expect STATUS CMD...: runs CMD, stdout to $tmp/out, stderr to $tmp/err
 expect() {
 	want=$1; shift
@@ -31,8 +25,6 @@ adds() {
 	[ "$(($1 + $2))" = "$3" ] || fail "$4: $1 + $2 != $3"
 }
 
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
-unset TAGDEX_INDEX
 $ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" || { echo "ingest failed"; exit 1; }
 X="-x $tmp/idx"
 

@@ -4,14 +4,8 @@
 # KWIC text, TSV, CSV, JSON Lines, frequency tables and counts. The TEI input is
 # indexed as it is (no annotation), so only the renderers and the index
 # decide the output.
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-Q=./queries/tagdex-query
-ING=./indexer/tagdex-ingest
-tmp=$(mktemp -d /tmp/td-render-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
+. "$(dirname "$0")/lib.sh"
+td_tmp td-render
 $ING -q -x "$tmp/idx" "$top_srcdir/tests/data/render/tiny.xml" || { echo "FAIL: ingest"; exit 1; }
 # same NAME QUERY-ARGS...: stdout must equal $tmp/want byte for byte
 same() {

@@ -5,8 +5,7 @@
 # tables must be tagdex-query's for the same query. Then the errors (400
 # with the query offset, unknown parameters, bounds), the bearer token,
 # document ids, and a new commit of the index seen without a restart.
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 Q=$(pwd)/queries/tagdex-query
 S=$(pwd)/queries/tagdex-serve
 ING=$(pwd)/indexer/tagdex-ingest
@@ -14,10 +13,7 @@ command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_serve.XXXXXX") || exit 99
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
 unset TAGDEX_INDEX TAGDEX_TOKEN
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 $ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" || { echo "ingest failed"; exit 1; }
 

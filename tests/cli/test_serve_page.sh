@@ -7,8 +7,7 @@
 # highlighted, the table and the chart, the document with its actors,
 # quotes, hedges and sentence labels. An article full of <script>,
 # onerror= and </textarea> must come out as text, never as elements.
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 S=$(pwd)/queries/tagdex-serve
 ING=$(pwd)/indexer/tagdex-ingest
 CHROME=$(command -v chromium || command -v chromium-browser) ||
@@ -17,10 +16,7 @@ command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/test_serve_page.XXXXXX") || exit 99
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
 unset TAGDEX_INDEX TAGDEX_TOKEN
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 mkdir "$tmp/a"
 cat >"$tmp/a/2024-03-05-hostile.txt" <<'ART'

@@ -7,17 +7,9 @@
 # the definitions in tagdex-query(1); every measure is recomputed in Python
 # from the contingency table; a hand-checked example and Manning & Schuetze
 # (1999) give fixed values. Python's csv and json modules read the output.
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-Q=./queries/tagdex-query
-ING=./indexer/tagdex-ingest
+. "$(dirname "$0")/lib.sh"
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
-tmp=$(mktemp -d /tmp/td-stats-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
-unset TAGDEX_INDEX
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+td_tmp td-stats
 
 $ING -q -x "$tmp/tiny" "$top_srcdir/tests/data/render/tiny.xml" &&
 	$ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" ||

@@ -3,21 +3,13 @@
 # corpus root's xi:include of local files is followed (ParlaMint), and XML
 # files that are not TEI (listPerson, taxonomy) are skipped with a warning,
 # never counted as documents; through tagdex-ingest and tagdex-query.
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
-top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/../..}
 case $top_builddir in /*) ;; *) top_builddir=$(pwd)/$top_builddir ;; esac
-case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
-ING=$top_builddir/indexer/tagdex-ingest
-QRY=$top_builddir/queries/tagdex-query
-export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
 [ -x "$ING" ] && [ -x "$QRY" ] || { echo "no programs"; exit 77; }
-T=$(mktemp -d /tmp/td-corpus-XXXXXX)
-trap 'rm -rf "$T"' EXIT
+td_tmp td-corpus
+T=$tmp
 cd "$T" || exit 1
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 summary() { grep 'added,' err | tail -1; }
 ndocs() { "$ING" -x "$1" --check 2>&1 | sed -n 's/.*ok, \([0-9]*\) documents.*/\1/p'; }
 count() { "$QRY" -x "$1" --count "$2" 2>/dev/null; }
