@@ -18,6 +18,7 @@ TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 bin_PROGRAMS += queries/tagdex-query
 queries_tagdex_query_SOURCES = queries/cli/main.c queries/cli/stats_cli.c \
 	queries/cli/indexes.c queries/cli/indexes.h \
+	queries/cli/messages.c queries/cli/messages.h \
 	queries/cli/stats_cli.h queries/cli/sigbus.c queries/cli/sigbus.h
 queries_tagdex_query_LDADD = $(TQ_LIBS)
 dist_man_MANS += queries/cli/tagdex-query.1

@@ -13,6 +13,7 @@
 #include "query.h"
 #include "request.h"
 #include "stats_cli.h"
+#include "messages.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -116,14 +117,6 @@ typedef struct opts {
 	const char *table; /* --freq KEY,KEY,...: an n-way table (table.c) */
 	long bound;   /* --hard-boundary, 0: the parser's default */
 } opts;
-
-static int usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "tagdex-query: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'tagdex-query --help'.\n");
-	return EXIT_USAGE;
-}
 
 static int number(const char *s, long *out)
 {
@@ -551,12 +544,6 @@ static int parse_opts(int argc, char **argv, opts *o)
 	 * being part of it, not a second hit */
 	o->filter.outermost = tq_request_outermost(&o->rq);
 	return 0;
-}
-
-static void print_warning(void *arg, const char *msg)
-{
-	(void)arg;
-	fprintf(stderr, "tagdex-query: warning: %s\n", msg);
 }
 
 int main(int argc, char **argv)

@@ -9,6 +9,7 @@
 #include "stats.h"
 #include "stats_cli.h"
 #include "request.h"
+#include "messages.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -43,14 +44,6 @@ int tq_stats_cli_wanted(int argc, char **argv)
 			return 1;
 	}
 	return 0;
-}
-
-static int usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "tagdex-query: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'tagdex-query --help'.\n");
-	return TD_EXIT_USAGE;
 }
 
 static int number(const char *s, uint64_t *out)
@@ -393,12 +386,6 @@ static void query_error(const char *what, const char *q, int code)
 	if (off >= 0)
 		fprintf(stderr, "at offset %ld of '%s': ", off, q ? q : "");
 	fprintf(stderr, "%s\n", td_error_last());
-}
-
-static void print_warning(void *arg, const char *msg)
-{
-	(void)arg;
-	fprintf(stderr, "tagdex-query: warning: %s\n", msg);
 }
 
 int tq_stats_cli(int argc, char **argv)
