@@ -12,6 +12,7 @@
 #include "keyindex.h"
 #include "vec.h"
 #include "stats.h"
+#include "buf.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -315,15 +316,9 @@ static int speech_load(speech *sp, td_seg *seg, uint32_t d)
 				break;
 			if (en <= st)
 				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 16;
-				sspan *nv = realloc(v, cap * sizeof *nv);
-				if (!nv) {
-					free(v);
-					return td_error(
-					        TD_ENOMEM, "out of memory");
-				}
-				v = nv;
+			if (TD_VEC_RESERVE(v, n, cap, 16)) {
+				free(v);
+				return td_error(TD_ENOMEM, "out of memory");
 			}
 			const char *w =
 			        tq_span_attr_get(seg, (uint32_t)k, i, "who");
@@ -390,33 +385,17 @@ static int who_add(tq_freq *f, const tq_hit *h)
 /* The key of a hit in one layer: its tokens' terms joined by spaces. */
 static int layer_key(tq_freq *f, const tq_hit *h, int layer)
 {
-	size_t len = 0, cap = 64;
-	char *b = malloc(cap);
-	if (!b)
-		return td_error(TD_ENOMEM, "out of memory");
+	td_buf b = {0};
 	for (uint32_t p = h->start; p < h->end; p++) {
 		size_t tl = 0;
 		const char *t = td_seg_lex_term(
 		        h->seg, layer, td_seg_id_at(h->seg, layer, p), &tl);
-		if (!t)
-			tl = 0;
-		if (len + tl + 2 > cap) {
-			while (len + tl + 2 > cap)
-				cap *= 2;
-			char *nb = realloc(b, cap);
-			if (!nb) {
-				free(b);
-				return td_error(TD_ENOMEM, "out of memory");
-			}
-			b = nb;
-		}
 		if (p > h->start)
-			b[len++] = ' ';
-		memcpy(b + len, t, tl);
-		len += tl;
+			td_buf_addc(&b, ' ');
+		td_buf_add(&b, t, t ? tl : 0);
 	}
-	int rc = bump(f, b, len);
-	free(b);
+	int rc = b.oom ? TD_ENOMEM : bump(f, b.s ? b.s : "", b.n);
+	td_buf_clear(&b);
 	return rc;
 }
 

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +17,8 @@
 static int article_text(
         td_seg *s, uint32_t a, uint32_t b, const tq_ranges *na, char **out)
 {
-	char *buf = NULL, *piece;
-	size_t len = 0;
+	td_buf buf = {0};
+	char *piece;
 	int rc = 0;
 	for (uint32_t p = a; p < b && rc == 0;) {
 		if (tq_ranges_has(na, p)) {
@@ -30,28 +31,19 @@ static int article_text(
 		if ((rc = tq_text(s, p, q, &piece)) < 0)
 			break;
 		size_t pl = strlen(piece);
-		char *nb = realloc(buf, len + pl + 2);
-		if (!nb) {
-			free(piece);
-			rc = td_error(TD_ENOMEM, "out of memory");
-			break;
-		}
-		buf = nb;
-		if (len && pl)
-			buf[len++] = ' ';
-		memcpy(buf + len, piece, pl);
-		len += pl;
+		if (buf.n && pl)
+			td_buf_addc(&buf, ' ');
+		rc = td_buf_add(&buf, piece, pl);
 		free(piece);
 		p = q;
 	}
-	if (rc == 0 && !buf && !(buf = malloc(1)))
-		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc == 0 && !buf.s)
+		rc = td_buf_add(&buf, "", 0);
 	if (rc < 0) {
-		free(buf);
+		td_buf_clear(&buf);
 		return rc;
 	}
-	buf[len] = '\0';
-	*out = buf;
+	*out = buf.s;
 	return 0;
 }
 
