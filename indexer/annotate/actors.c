@@ -17,6 +17,7 @@
 
 #include "match.h"
 #include "vec.h"
+#include "util.h"
 
 static int add_aliases(td_annotator *a, const char *list, int id, int type,
 	const char *path, int line)

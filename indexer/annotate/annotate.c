@@ -16,6 +16,7 @@
 #include "match.h"
 #include "sentences.h"
 #include "hash.h"
+#include "util.h"
 
 
 /* --------------------------------------------------------------- spans */

@@ -9,6 +9,7 @@
 #define TAGDEX_ANNOTATE_H
 
 #include "annotator.h"
+#include "util.h"
 
 /* A lexicon entry as a sequence of words (cut with td_tokenize). */
 typedef struct td_pat {

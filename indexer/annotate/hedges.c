@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "util.h"
 
 static int register_words(td_annotator *a);
 

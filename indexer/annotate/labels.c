@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "util.h"
 
 /* claim_cues.tsv kinds (td_pat.type) */
 enum {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "util.h"
 
 int td_lex_load(const char *dir, const char *name, td_tsv **out)
 {

@@ -216,43 +216,6 @@ int td_fold_quotes(const char *s, size_t len, char **out, size_t *out_len);
  * *out is malloc'd; 0, TD_ENOMEM, or TD_EINPUT for invalid UTF-8. */
 int td_fold_diacritics(const char *s, size_t len, char **out, size_t *out_len);
 
-/* --------------------------------------------------------------- lexicons */
-
-/* A TSV file: lines of tab-separated fields; '#' starts a comment line;
- * blank lines are skipped. Rows keep their source line for messages. */
-typedef struct td_tsv_row {
-	char **f;
-	size_t n;
-	int line;
-} td_tsv_row;
-
-typedef struct td_tsv {
-	char *path;
-	td_tsv_row *rows;
-	size_t n;
-} td_tsv;
-
-int td_tsv_load(const char *path, td_tsv **out);
-void td_tsv_free(td_tsv *t);
-
-/* The default directory of the lexicons: the installed
- * $(pkgdatadir)/lexicons, or, in a build that is not installed,
- * corpus/lexicons of the source tree it was built from. The library reads
- * no environment: the programs put $TAGDEX_LEXICONS before this. */
-const char *td_lexicon_dir(void);
-
-/* ------------------------------------------------------------ utilities */
-
-/* Hex SHA-256 (65 bytes with NUL) of data. */
-void td_sha256_hex(const void *data, size_t len, char out[65]);
-
-/* Reads a whole file; *out is NUL-terminated and malloc'd. */
-int td_read_file(const char *path, char **out, size_t *out_len);
-
-/* The slug of a name: lowercase ASCII letters and digits joined by '-',
- * accents folded ("Kim Jong-un" -> "kim-jong-un"). *out is malloc'd. */
-int td_slug(const char *name, char **out);
-
 #ifdef __cplusplus
 }
 #endif

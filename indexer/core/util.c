@@ -2,6 +2,7 @@
  * slugs, and where the lexicons live. Nothing here knows about TEI. */
 #include "config.h"
 #include "tagdex.h"
+#include "util.h"
 
 #include <errno.h>
 #include <nettle/sha2.h>

@@ -5,6 +5,7 @@
  * new state whole, never a mixture. */
 #include "config.h"
 #include "index_int.h"
+#include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -9,6 +9,7 @@
 #include "html_reader.h"
 #include "tei.h"
 #include "vec.h"
+#include "util.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -9,6 +9,7 @@
 #include "pipeline.h"
 #include "tei.h"
 #include "exit_status.h"
+#include "util.h"
 
 #include <errno.h>
 #include <getopt.h>

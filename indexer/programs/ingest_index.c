@@ -18,6 +18,7 @@
 #include "hash.h"
 #include "tei.h"
 #include "vec.h"
+#include "util.h"
 
 #include <errno.h>
 #include <limits.h>

@@ -18,6 +18,7 @@
 #include "tagdex.h"
 #include "exit_status.h"
 #include "vec.h"
+#include "util.h"
 
 enum { C_SENT, C_ACTOR, C_QUOTE, C_ATTR, C_SAID, C_SAID_ATTR, C_HEDGE, C_HPRED,
 	C_PRED, C_CLAIM, C_DATE, C_N };

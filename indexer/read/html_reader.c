@@ -48,6 +48,7 @@
 #include "html_reader.h"
 #include "vec.h"
 #include "buf.h"
+#include "util.h"
 
 #include <ctype.h>
 #include <errno.h>

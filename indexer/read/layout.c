@@ -6,6 +6,7 @@
 #include "config.h"
 #include "layout.h"
 #include "tagdex.h"
+#include "util.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

@@ -9,6 +9,7 @@
 #include "sentences.h"
 #include "tagdex.h"
 #include "vec.h"
+#include "util.h"
 
 #include <stdlib.h>
 #include <string.h>

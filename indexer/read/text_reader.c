@@ -8,6 +8,7 @@
 #include "config.h"
 #include "blocks.h"
 #include "vec.h"
+#include "util.h"
 
 /* --lenient names at most this many replaced bytes, then a total. */
 #define TD_MAX_BYTE_WARNINGS 10

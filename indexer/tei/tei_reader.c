@@ -11,6 +11,7 @@
 #include "config.h"
 #include "tei.h"
 #include "vec.h"
+#include "util.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>

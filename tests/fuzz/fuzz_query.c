@@ -16,6 +16,7 @@
 #include "fuzz_common.h"
 #include "query.h"
 #include "tei.h"
+#include "util.h"
 
 #define MAX_HITS 500 /* enough to walk the executor; keeps runs fast */
 

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "keyindex.h"
 #include "vec.h"
+#include "util.h"
 
 static void tok_strings(const char *text, const char **want, size_t n)
 {

@@ -25,6 +25,7 @@
 #include "index_int.h"
 #include "pipeline.h"
 #include "query.h"
+#include "util.h"
 
 static char dir[64];
 

@@ -8,6 +8,7 @@
 #include "structure.h"
 #include "pipeline.h"
 #include "tei.h"
+#include "util.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

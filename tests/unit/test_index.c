@@ -4,6 +4,7 @@
  * fault injection at every commit step; flipped bytes; another version. */
 #include "config.h"
 #include "index_int.h"
+#include "util.h"
 
 #include <dirent.h>
 #include <fcntl.h>

@@ -6,6 +6,7 @@
 #include "pipeline.h"
 #include "pos.h"
 #include "tagdex.h"
+#include "util.h"
 
 #include <dirent.h>
 #include <pthread.h>

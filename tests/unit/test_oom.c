@@ -18,6 +18,7 @@
 #include "config.h"
 #include "index_int.h"
 #include "pipeline.h"
+#include "util.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "brown.h"
 #include "pos.h"
+#include "util.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

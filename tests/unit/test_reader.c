@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "blocks.h"
+#include "util.h"
 
 static char warned[4096];
 

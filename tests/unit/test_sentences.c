@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "structure.h"
+#include "util.h"
 
 static td_abbrevs *ab;
 

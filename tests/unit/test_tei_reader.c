@@ -5,6 +5,7 @@
 #include "config.h"
 #include "index_int.h"
 #include "tei.h"
+#include "util.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -18,6 +18,7 @@
 
 #include "structure.h"
 #include "tei.h"
+#include "util.h"
 
 static char warned[4096];
 
