@@ -892,12 +892,19 @@ static const char *const group_nouns[] = {"officials", "government",
 
 static const char *const locatives[] = {"in", "at", "into", "inside",
 	"within", "throughout", "near", "visited", "visit", "visits",
-	"visiting", "across", "invaded", "invade", "invades", "invading", NULL};
+	"visiting", "across", "invaded", "invade", "invades", "invading",
+	"leave", "leaves", "leaving", "left", NULL};
 
 static const char *const travel[] = {"trip", "trips", "visit", "visits",
-	"travel", "travelled", "traveled", "travels", "flew", "went",
-	"returned", "came", "arrived", "moved", "journey", "sent", "deployed",
-	"back", "off", NULL};
+	"travel", "travelled", "traveled", "travels", "travelling", "traveling",
+	"flew", "fly", "flies", "flying", "flown", "went", "go", "goes",
+	"going", "gone", "returned", "return", "returns", "returning", "came",
+	"come", "comes", "coming", "arrived", "arrive", "arrives", "arriving",
+	"moved", "journey", "sent", "send", "sends", "sending", "deployed",
+	"headed", "heading", "bound", "back", "off", NULL};
+/* an object between a travel verb and "to" ("sending him to Uruguay") */
+static const char *const travel_objects[] = {"him", "her", "them", "us",
+	"me", "troops", "envoys", "aides", NULL};
 
 static const char *const particles[] = {"bin", "al", "de", "da", "von",
 	"der", "van", "la", "le", "du", "dos", "del", "ibn", NULL};
@@ -950,6 +957,8 @@ static int name_token(const td_actx *c, size_t i)
 	return td_tok_len(c, i) > 1;
 }
 
+static const char *const suffixes[] = {"Jr", "Sr", NULL};
+
 /* Length in tokens of a capitalised name run at i (particles allowed
  * inside), at most 5 tokens, not past lim. */
 static size_t name_run(const td_actx *c, size_t i, size_t lim)
@@ -967,6 +976,9 @@ static size_t name_run(const td_actx *c, size_t i, size_t lim)
 	/* a run must not end in a particle */
 	while (n > 0 && in_list(c, i + n - 1, particles, 0))
 		n--;
+	/* "Jr." keeps its full stop */
+	if (n > 1 && in_list(c, i + n - 1, suffixes, 0) && i + n < lim && td_tok_eq(c, i + n, ".", 0))
+		n++;
 	return n;
 }
 
@@ -988,8 +1000,6 @@ static size_t initial_at(const td_actx *c, size_t i, size_t lim)
 			return 0;
 	return 1;
 }
-
-static const char *const suffixes[] = {"Jr", "Sr", NULL};
 
 /* Length in tokens of a person's name with initials at i: name words,
  * initials and particles ("James P. Mitchell", "K.J.P. Baraclough",
@@ -1028,11 +1038,12 @@ static size_t initials_run(const td_actx *c, size_t i, size_t lim)
 	k = end;
 	if (k + 1 < lim && td_tok_eq(c, k, ",", 0) && in_list(c, k + 1, suffixes, 0))
 		k++;
-	if (k < lim && in_list(c, k, suffixes, 0)) {
+	if (k < lim && in_list(c, k, suffixes, 0))
 		end = k + 1;
-		if (end < lim && td_tok_eq(c, end, ".", 0))
-			end++;
-	}
+	/* the suffix keeps its full stop, also when the name words took
+	 * it in ("Joseph E. Harvey Jr.") */
+	if (in_list(c, end - 1, suffixes, 0) && end < lim && td_tok_eq(c, end, ".", 0))
+		end++;
 	return end - i;
 }
 
@@ -1048,7 +1059,10 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
 	/* firms by their trade ("Morton Foods", "Hughes Aircraft") */
 	"Foods", "Aircraft", "Motors", "Industries", "Airlines", "Airways",
 	"Railroad", "Railway", "Products", "Mills", "Stores", "Laboratories",
-	"Enterprises", "Studios", NULL};
+	"Enterprises", "Studios",
+	/* courts, schools, hospitals and newspapers */
+	"Court", "School", "Hospital", "Museum", "Library", "Times", "Tribune",
+	"Journal", "Herald", "Gazette", NULL};
 /* Words an abbreviation of a name leaves out (org_acronym). */
 static const char *const acronym_skip[] = {"of", "for", "and", "the", "&",
 	"on", "in", "to", NULL};
@@ -1415,8 +1429,20 @@ static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1
 		return 0;
 	if (in_list(c, p - 1, locatives, 1))
 		return 1;
-	return td_tok_eq(c, p - 1, "to", 1) && p - 1 > t0 &&
-		in_list(c, p - 2, travel, 1);
+	/* the second of two places ("in Washington and Moscow") */
+	if (td_tok_eq(c, p - 1, "and", 0) || td_tok_eq(c, p - 1, "or", 0)) {
+		for (size_t k = c->n_ments; k-- > 0;)
+			if (c->ments[k].t1 == p - 1)
+				return c->ments[k].located;
+		return 0;
+	}
+	/* "flew to Hanoi", "returned from Paris", "sending him to Uruguay" */
+	if (!(td_tok_eq(c, p - 1, "to", 1) || td_tok_eq(c, p - 1, "from", 1)) || p - 1 <= t0)
+		return 0;
+	size_t v = p - 2;
+	if (v > t0 && in_list(c, v, travel_objects, 1))
+		v--;
+	return in_list(c, v, travel, 1);
 }
 
 /* Words that may follow a noun phrase of demonyms standing for a state
@@ -2147,6 +2173,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, place_heads, proper_heads, after_np, dateline_months, event_heads, acronym_skip, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, place_heads, proper_heads, after_np, dateline_months, event_heads, acronym_skip, NULL};
 	return td_words_register(a, lists);
 }

@@ -397,6 +397,20 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	      (b - 1 > s0 && td_tok_eq(c, b - 1, ".", 0) && td_tok_is_cap(c, b - 2)));
 	     n++)
 		b--;
+	/* a role with its qualifier before the name ("E.G.T. partner Dean
+	 * Guerin", "the company's president John Smith") */
+	for (size_t n = 1; n <= 3 && n <= b - s0; n++) {
+		long tm = td_patset_match(&c->a->title_pats, c, b - n, b);
+		if (tm < 0 || (size_t)c->a->title_pats.v[tm].n != n || !td_tok_is_lower(c, b - n))
+			continue;
+		b -= n;
+		for (int q = 0; q < 4 && b > s0 &&
+		     (td_tok_is_cap(c, b - 1) || td_tok_eq(c, b - 1, "'s", 1) ||
+		      (td_tok_eq(c, b - 1, ".", 0) && b - 1 > s0 && td_tok_is_cap(c, b - 2)));
+		     q++)
+			b--;
+		break;
+	}
 	if (b > s0 && td_tok_eq(c, b - 1, "the", 1))
 		b--;
 	if (b > s0 && !td_tok_in(c, b - 1, clause_heads, 1))
@@ -621,6 +635,24 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		*found = 1;
 		return NULL;
 	}
+	/* "the Councilman said": a title used alone as the subject names the
+	 * person last named with it */
+	{
+		size_t k = v;
+		while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
+			k--;
+		for (size_t n = 1; n <= 3 && n + 1 <= k - t0; n++) {
+			long tm = td_patset_match(&c->a->title_pats, c, k - n, k);
+			if (tm < 0 || (size_t)c->a->title_pats.v[tm].n != n ||
+			    !td_tok_eq(c, k - n - 1, "the", 1) || ment_at(c, k - n))
+				continue;
+			const char *w = title_alone(c, k - n, k);
+			if (w) {
+				*found = 1;
+				return w;
+			}
+		}
+	}
 	/* before the verb: the nearest person of the clause, else the nearest
 	 * actor ("Foreign Minister Amara Diallo of Guinea-Bissau said") */
 	/* mentions inside a relative clause before the verb ("Fred Lewis,
@@ -786,7 +818,14 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 /* Addressees of object verbs that are no actor: "told reporters". */
 static const char *const addressees[] = {"reporters", "journalists",
 	"lawmakers", "legislators", "parliament", "MPs", "delegates",
-	"colleagues", "allies", "partners", "students", "supporters", NULL};
+	"colleagues", "allies", "partners", "students", "supporters", "him",
+	"her", "them", "us", "me", NULL};
+/* Subject pronouns that open a reported clause after a described
+ * addressee ("told the jury panel he had heard"). */
+static const char *const clause_pronouns[] = {"he", "she", "they", "it",
+	"we", "I", NULL};
+static const char *const addressee_dets[] = {"the", "a", "an", "his", "her",
+	"their", "its", NULL};
 
 /* Past the addressee of an object verb at k ("told reporters", "told the
  * House of Commons", "told Washington"); k when there is none. */
@@ -800,6 +839,12 @@ static size_t skip_object(const td_actx *c, size_t k, size_t t1)
 	const td_mention *m = ms < t1 ? ment_at(c, ms) : NULL;
 	if (m && m->t0 == ms && !m->pronoun)
 		return m->t1;
+	/* a described addressee when a pronoun subject follows it */
+	if (td_tok_any(c, k, addressee_dets))
+		for (size_t j = k + 1; j < t1 && j <= k + 3 && td_tok_is_lower(c, j) &&
+		     !td_tok_any(c, j, clause_preps) && !td_tok_any(c, j, finite_words); j++)
+			if (j + 1 < t1 && td_tok_any(c, j + 1, clause_pronouns))
+				return j + 1;
 	return k;
 }
 
@@ -895,10 +940,23 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
  * sentence, a semicolon, the comma closing a fronted subordinate clause,
  * ", and/but" before a new clause, or "and that" (which starts another
  * report). Returns the token after the last clause, or < 0. */
+/* A sentence opening with a participle ("Admitting that ..., the
+ * Councilman said", "Conceding that ..."): like a fronted subordinate
+ * clause, its report ends at the first comma. */
+static int fronted_participle(const td_actx *c, size_t t0)
+{
+	size_t n = td_tok_len(c, t0);
+	const char *w = td_tok_str(c, t0);
+	return td_tok_is_cap(c, t0) && td_tok_is_word(c, t0) && n > 5 &&
+		memcmp(w + n - 3, "ing", 3) == 0 && !ment_at(c, t0) &&
+		t0 + 1 < c->tok.n && td_tok_is_lower(c, t0 + 1); /* not "Acting Administrator" */
+}
+
 static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 {
 	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
-	int fronted = is_sub(c, t0) || (t0 + 1 < t1 && !td_tok_is_word(c, t0) && is_sub(c, t0 + 1));
+	int fronted = is_sub(c, t0) || (t0 + 1 < t1 && !td_tok_is_word(c, t0) && is_sub(c, t0 + 1)) ||
+		fronted_participle(c, t0);
 	int rc;
 	while (cs < t1) {
 		size_t ce = t1, next = 0;
@@ -1339,6 +1397,6 @@ int td_quotes_attribute(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
+	static const char *const *const lists[] = {subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	return td_words_register(a, lists);
 }

@@ -672,6 +672,35 @@ static void test_institutions_and_month_names(void **state)
 	td_doc_free(d);
 }
 
+/* era names of states, places after travel verbs and in pairs, courts,
+ * schools and newspapers by their head, "Jr." with its full stop */
+static void test_era_names_travel_heads(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+		"Red China and Nationalist China traded threats over Outer Mongolia.\n"
+		"Communist Russia and the U. S. disagreed.\n"
+		"The envoy was going to Laos and sent them to Burma.\n"
+		"He returned from Paris after talks in Bonn and Rome.\n"
+		"The Ohio District Court heard the case.\n"
+		"She studied at Lincoln High School and wrote for the Dayton Herald.\n"
+		"The chairman, Thomas B. Ward Jr. said the meeting was over.");
+	fx_expect(d, "orgName", "Red China", "ref", "#china");
+	fx_expect(d, "orgName", "Nationalist China", "ref", "#taiwan");
+	fx_expect(d, "orgName", "Outer Mongolia", "ref", "#mongolia");
+	fx_expect(d, "orgName", "Communist Russia", "ref", "#soviet-union");
+	fx_expect(d, "orgName", "U. S.", "ref", "#united-states");
+	fx_expect(d, "placeName", "Laos", "ref", "#laos");
+	fx_expect(d, "placeName", "Burma", "ref", "#myanmar");
+	fx_expect(d, "placeName", "Paris", "ref", "#france");
+	fx_expect(d, "placeName", "Rome", "ref", "#italy");
+	fx_expect(d, "orgName", "Ohio District Court", "ref", "#ohio-district-court");
+	fx_expect(d, "orgName", "Lincoln High School", "ref", "#lincoln-high-school");
+	fx_expect(d, "orgName", "Dayton Herald", "ref", "#dayton-herald");
+	fx_expect(d, "persName", "Thomas B. Ward Jr.", "ref", "#thomas-b-ward-jr");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -699,6 +728,7 @@ int main(void)
 		cmocka_unit_test(test_congress_event),
 		cmocka_unit_test(test_groups_and_initials),
 		cmocka_unit_test(test_institutions_and_month_names),
+		cmocka_unit_test(test_era_names_travel_heads),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

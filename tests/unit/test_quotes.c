@@ -364,6 +364,31 @@ static void test_speaker_before_long_appositive(void **state)
 	td_doc_free(d);
 }
 
+/* speakers by role: a title used alone as subject ("the Councilman
+ * said"), a role with its qualifier before the name as the antecedent of
+ * "he"; a fronted participle's report ends at its comma; a described
+ * addressee before a pronoun subject; "saying" and "indicated" without
+ * "that" */
+static void test_roles_participles_addressees(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-01",
+		"Councilman Peter J. Orr spoke to the board on Monday.\n"
+		"Admitting that the budget was tight, the Councilman said the plan must go ahead.\n"
+		"But the result, Acme partner Lena Marsh believes, was a success.\n"
+		"\"The stock will rise\", he said.\n"
+		"Judge Ann Kray told the jury panel she had heard rumors.\n"
+		"Mayor Tom Bell left, saying the court had closed.\n"
+		"Sen. Carl Ruiz indicated he had seen the car.");
+	assert_non_null(fx_find(d, "said", "the budget was tight"));
+	fx_expect(d, "said", "the plan must go ahead", "who", "#peter-j-orr");
+	fx_expect(d, "q", "The stock will rise", "who", "#lena-marsh");
+	fx_expect(d, "said", "she had heard rumors", "who", "#ann-kray");
+	fx_expect(d, "said", "the court had closed", "who", "#tom-bell");
+	fx_expect(d, "said", "he had seen the car", "who", "#carl-ruiz");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +408,7 @@ int main(void)
 		cmocka_unit_test(test_pronoun_speaker),
 		cmocka_unit_test(test_postposed_and_zero_that),
 		cmocka_unit_test(test_speaker_before_long_appositive),
+		cmocka_unit_test(test_roles_participles_addressees),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
