@@ -544,12 +544,43 @@ static const char *title_alone(const td_actx *c, size_t k, size_t e)
 	return NULL;
 }
 
+/* Nouns of a statement whose author is its possessor ("the Pentagon's
+ * announcement", "in Senator Gore's words"). */
+static const char *const statement_nouns[] = {"statement", "announcement",
+	"words", "letter", "message", "communique", "report", "view", "phrase",
+	"opinion", "verdict", "assessment", NULL};
+
+/* A named actor at k (after an optional title) owning a statement noun:
+ * "the Pentagon's announcement", "Senator Gore's words". Its key, else
+ * NULL. */
+static const char *statement_owner(const td_actx *c, size_t k, size_t t1)
+{
+	long tm = k < t1 ? td_patset_match(&c->a->title_pats, c, k, t1) : -1;
+	if (tm >= 0 && !ment_at(c, k))
+		k += (size_t)c->a->title_pats.v[tm].n;
+	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
+	if (!m || m->t0 != k || m->pronoun || m->located || !m->key)
+		return NULL;
+	if (m->t1 + 1 < t1 && td_tok_eq(c, m->t1, "'s", 1) &&
+	    td_tok_any(c, m->t1 + 1, statement_nouns))
+		return m->key;
+	return NULL;
+}
+
 /* A person right after the verb ending at vend ("said Gore", "said the
- * President"); *found is set when one is there. */
+ * President"), or the owner of a statement ("said the Pentagon's
+ * announcement"); *found is set when one is there. */
 static const char *speaker_after(const td_actx *c, size_t vend, size_t t1, int *found)
 {
 	size_t k = vend;
 	*found = 0;
+	{
+		const char *w = statement_owner(c, k + (k < t1 && td_tok_eq(c, k, "the", 1)), t1);
+		if (w) {
+			*found = 1;
+			return w;
+		}
+	}
 	if (k < t1 && td_tok_eq(c, k, "the", 1)) {
 		long tm = k + 1 < t1 ? td_patset_match(&c->a->title_pats, c, k + 1, t1) : -1;
 		if (tm < 0 || ment_at(c, k + 1))
@@ -1165,6 +1196,19 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 	for (size_t t = t0; t < t1; t++) {
 		if (tok_in_quote(c, t))
 			continue;
+		/* "in Senator Gore's words": the sentence's quotes are his */
+		if (td_tok_eq(c, t, "in", 1)) {
+			const char *w = statement_owner(c, t + 1, t1);
+			if (w) {
+				have_verb = 1;
+				if (!sent_who)
+					sent_who = w;
+				for (size_t q = 0; q < c->n_quotes; q++)
+					if (c->quotes[q].sent == (int)si && !c->quotes[q].who)
+						c->quotes[q].who = w;
+				continue;
+			}
+		}
 		long m = td_patset_match(&a->speech_pats, c, t, t1);
 		if (m < 0)
 			continue;
@@ -1397,6 +1441,6 @@ int td_quotes_attribute(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
+	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	return td_words_register(a, lists);
 }

@@ -389,6 +389,20 @@ static void test_roles_participles_addressees(void **state)
 	td_doc_free(d);
 }
 
+/* the owner of a statement as the speaker: "in Senator Gore's words",
+ * "said the Pentagon's announcement" */
+static void test_statement_owner(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-01",
+		"Senator Albert Gore spoke on Monday.\n"
+		"In Senator Gore's words, the outlook was \"not encouraging\".\n"
+		"\"We are ready\", said the Pentagon's announcement.");
+	fx_expect(d, "q", "not encouraging", "who", "#albert-gore");
+	fx_expect(d, "q", "We are ready", "who", "#united-states");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -409,6 +423,7 @@ int main(void)
 		cmocka_unit_test(test_postposed_and_zero_that),
 		cmocka_unit_test(test_speaker_before_long_appositive),
 		cmocka_unit_test(test_roles_participles_addressees),
+		cmocka_unit_test(test_statement_owner),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
