@@ -1059,7 +1059,8 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
 	/* firms by their trade ("Morton Foods", "Hughes Aircraft") */
 	"Foods", "Aircraft", "Motors", "Industries", "Airlines", "Airways",
 	"Railroad", "Railway", "Products", "Mills", "Stores", "Laboratories",
-	"Enterprises", "Studios",
+	"Enterprises", "Studios", "Electric", "Dynamics", "Electronics",
+	"Chemical", "Steel", "Oil",
 	/* courts, schools, hospitals and newspapers */
 	"Court", "School", "Hospital", "Museum", "Library", "Times", "Tribune",
 	"Journal", "Herald", "Gazette", NULL};
@@ -1626,7 +1627,9 @@ static const char *const place_heads[] = {"Shoal", "Island", "Islands",
 	"Park", "County", "City", "Hospital", "Hall", "Bridge", "Canal",
 	"Gulf", "Peninsula", "Reef", "Airport", "Station", "Center", "Centre",
 	"Building", "Tower", "Dam", "Field", "Harbor", "Harbour", "Port",
-	"Fort", "Heights", "Springs", "Falls", "Creek", "Coast", NULL};
+	"Fort", "Heights", "Springs", "Falls", "Creek", "Coast", "Hills",
+	"Boulevard", "Blvd", "Ave", "Rd", "Drive", "Lane", "Plaza", "Terrace",
+	NULL};
 
 /* A name word that no lexicon claims (not Georgia, Washington, Jersey). */
 static int free_name_word(const td_actx *c, size_t k, size_t lim)
@@ -1659,7 +1662,15 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 			k++;
 		else if (k + 1 < lim && in_list(c, k, particles, 0) && free_name_word(c, k + 1, lim))
 			k += 2;
-		else
+		else if (k == i + 1 && i > t0 && name_token(c, k) && actor_match(c, k, lim) >= 0 &&
+			 (size_t)c->a->actor_pats.v[actor_match(c, k, lim)].n == 1 &&
+			 !(k + 1 < lim && td_tok_is_cap(c, k + 1))) {
+			/* a surname that is also a state's or city's name
+			 * ("Anatole France", "Jack London"), after a given name
+			 * inside the sentence */
+			k++;
+			break;
+		} else
 			break;
 	}
 	if (k - i < 2 || (k < lim && td_tok_is_cap(c, k) && td_tok_is_word(c, k)) ||
@@ -1777,6 +1788,10 @@ static size_t firm_run(const td_actx *c, size_t i, size_t t1)
 	/* the usual answer first: no comma after the first word */
 	if (i + 1 >= t1 || !td_tok_eq(c, i + 1, ",", 0))
 		return 0;
+	/* "Bostitch, Inc.", "Massey-Ferguson, Ltd." */
+	if (i + 2 < t1 && td_tok_is_cap(c, i) && td_tok_is_word(c, i) &&
+	    in_list(c, i + 2, org_abbrevs, 0))
+		return i + 3 < t1 && td_tok_eq(c, i + 3, ".", 0) ? 4 : 3;
 	while (k < t1 && free_name_word(c, k, t1)) {
 		names++;
 		k++;
@@ -1891,6 +1906,18 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	}
 	if (n <= lexn || n == 0)
 		return 0;
+	/* "the Grant B. Coopers", "the Edwin Pauleys Jr.": a family by its
+	 * plural name is no person's mention */
+	if (strcmp(kind, "person") == 0 && i > t0 && td_tok_eq(c, i - 1, "the", 1)) {
+		size_t l = i + n - 1;
+		while (l > i && (td_tok_eq(c, l, ".", 0) || td_tok_eq(c, l, ",", 0) ||
+				 in_list(c, l, suffixes, 0)))
+			l--;
+		size_t ln = td_tok_len(c, l);
+		const char *lw = td_tok_str(c, l);
+		if (ln > 3 && lw[ln - 1] == 's' && lw[ln - 2] != 's')
+			return (int)n;
+	}
 	/* a body of a state keeps the state's key (body_run) */
 	if (body_run(c, i + lexn, t1) == n - lexn)
 		return 0;
@@ -1965,6 +1992,22 @@ static int sentence_actors(td_actx *c, size_t si)
 		}
 		/* titles: the name after them (after an optional comma) */
 		long tm = td_patset_match(&a->title_pats, c, i, t1);
+		/* "General Electric", "General Motors Corp.": a title before
+		 * the head of a firm's name is the firm's first word */
+		if (tm >= 0 && a->title_pats.v[tm].n == 1 && td_tok_is_cap(c, i) && i + 1 < t1 &&
+		    in_list(c, i + 1, org_heads, 0)) {
+			size_t e = i + 2;
+			while (e < t1 && in_list(c, e, org_heads, 0))
+				e++;
+			if (e < t1 && in_list(c, e - 1, org_abbrevs, 0) && td_tok_eq(c, e, ".", 0))
+				e++;
+			const td_dyn *d;
+			if ((rc = add_dyn(c, i, e, "org", NULL, &d)) < 0 ||
+			    (rc = emit(c, i, e, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+				return rc;
+			i = e;
+			continue;
+		}
 		if (tm >= 0) {
 			size_t j = i + (size_t)a->title_pats.v[tm].n;
 			if (j < t1 && td_tok_eq(c, j, ",", 0))

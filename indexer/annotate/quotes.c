@@ -1199,6 +1199,17 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		/* "in Senator Gore's words": the sentence's quotes are his */
 		if (td_tok_eq(c, t, "in", 1)) {
 			const char *w = statement_owner(c, t + 1, t1);
+			/* "in the words of Anatole France" */
+			if (!w && t + 4 < t1 && td_tok_eq(c, t + 1, "the", 1) &&
+			    td_tok_eq(c, t + 2, "words", 1) && td_tok_eq(c, t + 3, "of", 1)) {
+				size_t k = t + 4;
+				long tm = td_patset_match(&a->title_pats, c, k, t1);
+				if (tm >= 0 && !ment_at(c, k))
+					k += (size_t)a->title_pats.v[tm].n;
+				const td_mention *mm = k < t1 ? ment_at(c, k) : NULL;
+				if (mm && mm->t0 == k && !mm->pronoun && !mm->located && mm->key)
+					w = mm->key;
+			}
 			if (w) {
 				have_verb = 1;
 				if (!sent_who)

@@ -701,6 +701,33 @@ static void test_era_names_travel_heads(void **state)
 	td_doc_free(d);
 }
 
+/* families by their plural name are no mention; firms with ", Inc.";
+ * streets and hills are places; a title before a firm's head ("General
+ * Electric"); a given name before a state's name is a person ("Anatole
+ * France"); Uncle Sam */
+static void test_families_firms_streets(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+		"Guests included the Grant B. Coopers and the Ray Carbones of Ohio.\n"
+		"Bostitch, Inc. and Massey-Ferguson, Ltd. reported gains.\n"
+		"The Moultons moved to S. Windsor Blvd. in Beverly Hills.\n"
+		"General Electric and General Motors Corp. cut prices.\n"
+		"He quoted Anatole France on the law.\n"
+		"Uncle Sam would then object.");
+	assert_null(fx_find(d, "persName", "Grant B. Coopers"));
+	assert_null(fx_find(d, "persName", "Ray Carbones"));
+	fx_expect(d, "orgName", "Bostitch, Inc.", "ref", "#bostitch-inc");
+	fx_expect(d, "orgName", "Massey-Ferguson, Ltd.", "ref", "#massey-ferguson-ltd");
+	assert_null(fx_find(d, "persName", "Beverly Hills"));
+	assert_null(fx_find(d, "persName", "Windsor Blvd"));
+	fx_expect(d, "orgName", "General Electric", "ref", "#general-electric");
+	fx_expect(d, "orgName", "General Motors Corp.", "ref", "#general-motors-corp");
+	fx_expect(d, "persName", "Anatole France", "ref", "#anatole-france");
+	fx_expect(d, "rs", "Uncle Sam", "ref", "#united-states");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -729,6 +756,7 @@ int main(void)
 		cmocka_unit_test(test_groups_and_initials),
 		cmocka_unit_test(test_institutions_and_month_names),
 		cmocka_unit_test(test_era_names_travel_heads),
+		cmocka_unit_test(test_families_firms_streets),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -160,11 +160,13 @@ static void test_passive_reporting(void **state)
 	(void)state;
 	td_doc *d = fx_one("1961-04-20",
 		"Global demand is expected to rise.\n"
+		"The infield can't be expected to improve.\n"
 		"At least 20 Americans were reported to have been arrested.\n"
 		"More than 1,000 were said to be held, and the envoy was rumoured to leave.\n"
 		"A man presumed to be Russian came, and the deal was rumoured.\n"
 		"Reputedly it could outrun destroyers, and apparently it did.");
 	fx_expect(d, "seg", "is expected to", "subtype", "attribution");
+	fx_expect(d, "seg", "be expected to", "subtype", "attribution");
 	fx_expect(d, "seg", "were reported to", "subtype", "attribution");
 	fx_expect(d, "seg", "were said to", "subtype", "attribution");
 	fx_expect(d, "seg", "was rumoured to", "subtype", "attribution");

@@ -397,9 +397,13 @@ static void test_statement_owner(void **state)
 	td_doc *d = fx_one("1961-03-01",
 		"Senator Albert Gore spoke on Monday.\n"
 		"In Senator Gore's words, the outlook was \"not encouraging\".\n"
-		"\"We are ready\", said the Pentagon's announcement.");
+		"\"We are ready\", said the Pentagon's announcement.\n"
+		"Or, in the words of Anatole France, \"The law forbids the rich and the poor alike\".\n"
+		"\"From the bench\", answers Paul Richards.");
 	fx_expect(d, "q", "not encouraging", "who", "#albert-gore");
 	fx_expect(d, "q", "We are ready", "who", "#united-states");
+	fx_expect(d, "q", "The law forbids the rich and the poor alike", "who", "#anatole-france");
+	fx_expect(d, "q", "From the bench", "who", "#paul-richards");
 	td_doc_free(d);
 }
 
