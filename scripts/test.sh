@@ -65,6 +65,18 @@ run_suite() { # name, configure args...
 echo "== build and test"
 run_suite test
 
+echo "== an index past the per-segment token limit (--with-segment-tokens=2000)"
+dir="$top/build-limit"
+mkdir -p "$dir"
+if (cd "$dir" && "$top/configure" -q --enable-werror --enable-test-hooks \
+	--with-segment-tokens=2000 && make -j"$jobs" >/dev/null &&
+	make -j"$jobs" check TESTS="tests/cli/test_segment_limit.sh \
+	tests/differential/test_differential tests/unit/test_index"); then :; else
+	status=1
+	show_failures "$dir"
+fi
+count "$dir"
+
 echo "== unit tests under valgrind"
 if (cd "$top/build-test" && make check-valgrind); then :; else
 	status=1

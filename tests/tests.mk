@@ -101,8 +101,8 @@ TESTS += tests/cli/test_ingest_index.sh tests/cli/test_ingest_identity.sh \
 EXTRA_DIST += tests/cli/test_ingest_index.sh tests/cli/test_ingest_identity.sh \
 	tests/cli/test_tei_corpus.sh
 # index area: --memory, a batch in several segments (tests/cli/test_memory.sh)
-TESTS += tests/cli/test_memory.sh
-EXTRA_DIST += tests/cli/test_memory.sh
+TESTS += tests/cli/test_memory.sh tests/cli/test_segment_limit.sh
+EXTRA_DIST += tests/cli/test_memory.sh tests/cli/test_segment_limit.sh
 
 # query area: tagdex-query end to end (tests/cli/test_query_cli.sh)
 TESTS += tests/cli/test_query_cli.sh

@@ -293,6 +293,12 @@ int td_seg_check(td_seg *s);
  * and sha256 (pointers into the segment) for merging. */
 int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
 	const char **sha256);
+/* Lets go of what reading documents of s gathered (attribute values
+ * rebuilt, texts kept) and of the pages of its mapping, which are read
+ * again when needed: what keeps a merge's memory independent of the size
+ * of its segments. No pointer that an earlier call returned may be used
+ * afterwards. */
+void td_seg_trim(td_seg *s);
 /* Marks deleted docs (from the manifest). */
 int td_seg_set_deleted(td_seg *s, const uint32_t *del, uint32_t n);
 

@@ -1267,3 +1267,27 @@ fail:
 	td_doc_free(doc);
 	return rc;
 }
+
+void td_seg_trim(td_seg *s)
+{
+	while (s->arena) {
+		char *next;
+		memcpy(&next, s->arena, sizeof next);
+		free(s->arena);
+		s->arena = next;
+	}
+	s->arena_fill = s->arena_cap = 0;
+	free(s->av_key);
+	free(s->av_val);
+	s->av_key = NULL;
+	s->av_val = NULL;
+	s->av_n = s->av_slots = 0;
+	s->has_av_doc = 0;
+	for (int i = 0; i < TD_SEG_TEXTS; i++) {
+		free(s->texts[i]);
+		s->texts[i] = NULL;
+	}
+	/* read again from the page cache if needed; a failure only keeps
+	 * the pages */
+	madvise((void *)s->map, s->size, MADV_DONTNEED);
+}

@@ -8,13 +8,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#define TD_MERGE_THRESHOLD 8 /* segments past which a commit merges */
 
 typedef struct srcloc {
 	int32_t seg;     /* index in the manifest, or -1 for the pending segment */
@@ -561,6 +560,242 @@ static int reload(td_writer *w)
 	return -1;
 }
 
+/* ------------------------------------------------------------ merging */
+
+/* Merge policy, after Lucene's TieredMergePolicy: segments are sized by
+ * their live tokens; one of more than half the largest merged size
+ * (max_merged) is left alone; up to TD_TIER_SEGS segments of a size are
+ * allowed per tier (tiers TD_MERGE_AT_ONCE times apart, the smallest at
+ * max_merged / 1024) and past that count the best run of up to
+ * TD_MERGE_AT_ONCE neighbours merges: the least skewed one (its largest
+ * segment the least part of it), small ones first. Unlike Lucene it merges
+ * neighbours only, so the documents keep their order (and every answer its
+ * order), and never a run of more than max_merged tokens: that bounds a
+ * merge's memory by the writer's budget and keeps every segment under the
+ * per-segment limit, TD_SEG_MAX_TOKENS. */
+#define TD_TIER_SEGS 8
+#define TD_MERGE_AT_ONCE 10
+/* bytes a token of a merged segment takes while it is built (measured
+ * about 20 on news text, td_segbuild_bytes; generous, so that a run the
+ * policy picks fits the budget in one segment) */
+#define TD_BUILD_BYTES 32
+
+static uint64_t max_merged(const td_writer *w)
+{
+	uint64_t t = w->budget / TD_BUILD_BYTES;
+	if (t > TD_SEG_MAX_TOKENS)
+		t = TD_SEG_MAX_TOKENS;
+	return t ? t : 1;
+}
+
+/* Live tokens of segment i (its tokens in the share of live documents). */
+static uint64_t live_tokens(td_writer *w, size_t i)
+{
+	td_seg *s = td_index_seg(w->ix, i);
+	const td_mseg *ms = &w->m.segs[i];
+	if (!ms->ndocs)
+		return 0;
+	return (uint64_t)td_seg_ntokens(s) * (ms->ndocs - ms->ndel) / ms->ndocs;
+}
+
+/* The run [*a, *e) to merge next, 0 if none. force (--merge): the first
+ * run from segment `from` on of two or more neighbours within max_merged,
+ * or a segment alone with deleted documents. */
+static int pick_merge(td_writer *w, int force, size_t from, size_t *a,
+	size_t *e)
+{
+	size_t n = w->m.nsegs;
+	uint64_t max = max_merged(w);
+	if (!w->ix || td_index_nsegs(w->ix) != n || n == 0)
+		return 0;
+	if (force) {
+		for (size_t i = from; i < n; i++) {
+			uint64_t tot = live_tokens(w, i);
+			size_t j = i + 1;
+			while (j < n && tot + live_tokens(w, j) <= max)
+				tot += live_tokens(w, j++);
+			if (j - i >= 2 || w->m.segs[i].ndel) {
+				*a = i;
+				*e = j;
+				return 1;
+			}
+		}
+		return 0;
+	}
+	uint64_t floor = max / 1024 ? max / 1024 : 1, total = 0, least = UINT64_MAX;
+	size_t eligible = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t t = live_tokens(w, i);
+		if (t > max / 2)
+			continue;
+		eligible++;
+		total += t;
+		if (t < least)
+			least = t;
+	}
+	/* the segments a tiered index of this size may hold */
+	double allowed = 0, left = (double)total;
+	uint64_t level = least > floor ? least : floor;
+	for (;;) {
+		double c = left / (double)level;
+		if (c < TD_TIER_SEGS || level >= max) {
+			allowed += ceil(c);
+			break;
+		}
+		allowed += TD_TIER_SEGS;
+		left -= TD_TIER_SEGS * (double)level;
+		level = level * TD_MERGE_AT_ONCE < max ? level * TD_MERGE_AT_ONCE
+						       : max;
+	}
+	if (allowed < TD_TIER_SEGS)
+		allowed = TD_TIER_SEGS;
+	if ((double)eligible <= allowed)
+		return 0;
+	double best = 0;
+	int found = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t tot = 0, ftot = 0, fmax = 0;
+		for (size_t j = i; j < n && j - i < TD_MERGE_AT_ONCE; j++) {
+			uint64_t t = live_tokens(w, j), f = t > floor ? t : floor;
+			if (t > max / 2 || tot + t > max)
+				break;
+			tot += t;
+			ftot += f;
+			if (f > fmax)
+				fmax = f;
+			if (j == i)
+				continue;
+			double score = (double)fmax / (double)ftot *
+				pow((double)tot + 1, 0.05);
+			if (!found || score < best) {
+				best = score;
+				*a = i;
+				*e = j + 1;
+				found = 1;
+			}
+		}
+	}
+	return found;
+}
+
+/* Writes b as an output of the merge running (its file named by no
+ * manifest yet, recorded in w->flushed); *b is freed. */
+static int merge_out(td_writer *w, td_segbuild **b)
+{
+	int rc;
+	char **v = realloc(w->flushed, (w->nflushed + 1) * sizeof *v);
+	if (!v)
+		return td_error(TD_ENOMEM, "out of memory");
+	w->flushed = v;
+	char *path = malloc(4096);
+	if (!path)
+		return td_error(TD_ENOMEM, "out of memory");
+	if ((rc = publish_segment(w, *b, NULL, path))) {
+		free(path);
+		return rc;
+	}
+	w->flushed[w->nflushed++] = path;
+	td_segbuild_free(*b);
+	*b = NULL;
+	return 0;
+}
+
+/* Merges segments [a, e) of the committed state into segments of at most
+ * max_merged tokens, in their place, without their deleted documents, and
+ * commits that. Documents stream through: one at a time is read from its
+ * segment (whose pages are let go as it goes, td_seg_trim) into a builder
+ * that is written out when it is full (or reaches twice the budget: a
+ * corpus far heavier a token than the policy reckons). *nout receives the
+ * number of segments that took their place; a merge that would leave as
+ * many segments as it took, and drop no document, is given up (*nout =
+ * SIZE_MAX, nothing committed): merging on would go round in circles. */
+static int merge_run(td_writer *w, size_t a, size_t e, size_t *nout)
+{
+	int rc = 0;
+	td_segbuild *b = NULL;
+	size_t n0 = w->m.nsegs;
+	uint64_t max = max_merged(w), ndel = 0;
+	for (size_t i = a; i < e; i++)
+		ndel += w->m.segs[i].ndel;
+	w->broken = 1;
+	for (size_t i = a; i < e && !rc; i++) {
+		td_seg *s = td_index_seg(w->ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s) && !rc; d++) {
+			td_doc *doc;
+			const char *src, *sha;
+			if (!td_seg_doc_live(s, d))
+				continue;
+			td_docinfo di;
+			if ((rc = check_stop(w, NULL)) ||
+				(rc = td_seg_doc(s, d, &di)))
+				break;
+			if (b && td_segbuild_ndocs(b) &&
+				td_segbuild_ntokens(b) + (uint64_t)di.ntok > max &&
+				(rc = merge_out(w, &b)))
+				break;
+			if ((!b && (rc = td_segbuild_new(&b))) ||
+				(rc = td_seg_doc_load(s, d, &doc, &src, &sha)))
+				break;
+			rc = td_segbuild_add(b, doc, src ? src : doc->id, sha);
+			if (rc == TD_ELIMIT && td_segbuild_full(b) &&
+				td_segbuild_ndocs(b)) {
+				td_error_clear();
+				if (!(rc = merge_out(w, &b)) &&
+					!(rc = td_segbuild_new(&b)))
+					rc = td_segbuild_add(b, doc,
+						src ? src : doc->id, sha);
+			}
+			td_doc_free(doc);
+			if (!rc && td_segbuild_bytes(b) / 2 >= w->budget)
+				rc = merge_out(w, &b);
+			if (!rc && d % 64 == 63)
+				td_seg_trim(s);
+		}
+		if (!rc)
+			td_seg_trim(s);
+	}
+	if (!rc && b && td_segbuild_ndocs(b))
+		rc = merge_out(w, &b);
+	td_segbuild_free(b);
+	if (rc) {
+		drop_flushed(w, 0);
+		return rc;
+	}
+	/* the outputs (appended) take the run's place */
+	size_t k = w->m.nsegs - n0;
+	if (k >= e - a && !ndel) {
+		drop_flushed(w, 0);
+		for (size_t i = n0; i < w->m.nsegs; i++)
+			free(w->m.segs[i].name);
+		w->m.nsegs = n0;
+		w->broken = 0;
+		*nout = SIZE_MAX;
+		return 0;
+	}
+	td_mseg *out = malloc((k + 1) * sizeof *out);
+	if (!out) {
+		drop_flushed(w, 0);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	memcpy(out, w->m.segs + n0, k * sizeof *out);
+	for (size_t i = a; i < e; i++) {
+		free(w->m.segs[i].name);
+		free(w->m.segs[i].del);
+	}
+	memmove(w->m.segs + a + k, w->m.segs + e, (n0 - e) * sizeof *out);
+	memcpy(w->m.segs + a, out, k * sizeof *out);
+	free(out);
+	w->m.nsegs = n0 - (e - a) + k;
+	*nout = k;
+	w->m.generation++;
+	if ((rc = check_stop(w, NULL)) || (rc = write_manifest(w, "")))
+		return rc;
+	if (!td_fault_step("cleanup"))
+		clean_segments(w);
+	reload(w);
+	return 0;
+}
+
 static int commit(td_writer *w, int merging)
 {
 	int rc;
@@ -601,8 +836,14 @@ static int commit(td_writer *w, int merging)
 	w->dirty = 0;
 	if (reload(w))
 		return 0;
-	if (!merging && w->m.nsegs > TD_MERGE_THRESHOLD &&
-		(rc = td_writer_merge(w))) {
+	/* the merge policy's merges (pick_merge) */
+	size_t a, e, nout, rounds = 0;
+	rc = 0;
+	while (!merging && !rc && !w->broken && rounds++ < 64 &&
+		pick_merge(w, 0, 0, &a, &e) &&
+		!(rc = merge_run(w, a, e, &nout)) && nout != SIZE_MAX)
+		;
+	if (rc) {
 		/* the batch is durable: that is what the caller asked for
 		 * (and a merge the caller stopped needs no warning) */
 		if (rc != TD_EINTR)
@@ -627,48 +868,15 @@ int td_writer_merge(td_writer *w)
 	int rc;
 	if ((rc = commit(w, 1)))
 		return rc;
-	int need = w->m.nsegs > 1;
-	for (size_t i = 0; i < w->m.nsegs; i++)
-		need |= w->m.segs[i].ndel > 0;
-	if (!need || !w->ix)
-		return 0;
-	td_segbuild *b;
-	if ((rc = td_segbuild_new(&b)))
-		return rc;
-	for (size_t i = 0; i < td_index_nsegs(w->ix); i++) {
-		td_seg *s = td_index_seg(w->ix, i);
-		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
-			td_doc *doc;
-			const char *src, *sha;
-			if (!td_seg_doc_live(s, d))
-				continue;
-			if ((rc = check_stop(w, NULL)) ||
-				(rc = td_seg_doc_load(s, d, &doc, &src, &sha)))
-				goto out;
-			rc = td_segbuild_add(b, doc, src ? src : doc->id, sha);
-			td_doc_free(doc);
-			if (rc)
-				goto out;
-		}
+	/* run after run from the first, each committed: the next starts
+	 * after the segments the last one left */
+	size_t from = 0, a, e, nout;
+	while (!w->broken && pick_merge(w, 1, from, &a, &e)) {
+		if ((rc = merge_run(w, a, e, &nout)))
+			return rc;
+		from = a + (nout == SIZE_MAX ? 1 : nout);
 	}
-	w->broken = 1;
-	for (size_t i = 0; i < w->m.nsegs; i++) {
-		free(w->m.segs[i].name);
-		free(w->m.segs[i].del);
-	}
-	w->m.nsegs = 0;
-	char newseg[4096] = "";
-	if (td_segbuild_ndocs(b) && (rc = publish_segment(w, b, NULL, newseg)))
-		goto out;
-	w->m.generation++;
-	if ((rc = check_stop(w, newseg)) || (rc = write_manifest(w, newseg)))
-		goto out;
-	if (!td_fault_step("cleanup"))
-		clean_segments(w);
-	reload(w);
-out:
-	td_segbuild_free(b);
-	return rc;
+	return 0;
 }
 
 static int cmp_u64(const void *a, const void *b)

@@ -66,12 +66,13 @@ printf '\nA closing paragraph that is new.\n' >> "$first"
 answers whole > want
 answers cut > got
 cmp -s want got || fail "answers differ after a change: $(diff want got | head -5)"
-# the batch is one: --memory 64K writes a segment per document, the commit
-# then merges them (more than 8)
+# --memory 64K writes a segment per document; the merge policy then merges
+# neighbours within the budget (a few documents each)
 rm -rf whole; "$ING" -q -x whole arts || fail "ingest again"
 answers whole > want
 "$ING" -q -x tiny --memory 64K arts || fail "ingest --memory 64K"
-[ "$(nsegs tiny)" = 1 ] || fail "--memory 64K: not merged: $(nsegs tiny)"
+s=$(nsegs tiny)
+[ "$s" -gt 1 ] && [ "$s" -lt "$n" ] || fail "--memory 64K: $s segments"
 answers tiny > got
 cmp -s want got || fail "answers differ with --memory 64K"
 
