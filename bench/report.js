@@ -160,6 +160,7 @@ function main() {
 	if (nl && j1 && nl.mb_per_s != null && j1.mb_per_s != null)
 		o.push(`${pad('  pos and lemma layers cost', 30, 1)}${pad(`+${((j1.seconds / nl.seconds - 1) * 100).toFixed(0)}%`, 9)}` +
 			` of the time, ${j1.peak_rss_kb && nl.peak_rss_kb ? `+${((j1.peak_rss_kb - nl.peak_rss_kb) / 1024).toFixed(0)} MiB` : '-'} peak RSS (target: at most +15%)`);
+	brow('tagdex-ingest --merge', builds['tagdex-merge']);
 	brow('SQLite FTS5 (import+optimize)', builds.fts5);
 	o.push(`${pad('CWB 3.4.33* (quoted)', 30, 1)}${pad(QUOTED.build_s.cwb.toFixed(2), 9)}`);
 	o.push(`${pad('SQLite FTS5* (quoted)', 30, 1)}${pad(QUOTED.build_s.fts5.toFixed(2), 9)}`);
