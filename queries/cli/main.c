@@ -55,7 +55,8 @@ static const char usage_text[] =
         "  -X, --index-list FILE  the indexes named in FILE, one a line\n"
         "      --count         print the number of hits only\n"
         "      --freq BY[,BY..] frequency table; several keys (also leftN,\n"
-        "                      rightN, ELEM@ATTR, genre, title) make an\n"
+        "                      rightN, ELEM@ATTR, genre, title, target\n"
+        "                      for the token marked @) make an\n"
         "                      n-way table with docs per row\n"
         "      --freq BY       frequency table by match, norm, lemma, pos,\n"
         "                      actor, who, hedge, doc, year or month: count,\n"
@@ -596,6 +597,7 @@ int main(int argc, char **argv)
 		}
 	} else if (o.table) {
 		if ((rc = tq_table_new(o.table, &r.table)) == 0 &&
+		        (rc = tq_table_check(r.table, ast)) == 0 &&
 		        (rc = tq_exec(ix, plan, &o.filter, on_hit, &r)) == 0 &&
 		        (rc = tq_table_sizes(r.table, ix, &o.filter)) == 0) {
 			long rows = tq_table_print(r.table, stdout,

@@ -83,6 +83,10 @@ void tq_node_free(tq_node *n)
 		free(n->attrs[i].pattern);
 	}
 	free(n->attrs);
+	for (size_t i = 0; i < n->nlabels; i++)
+		free(n->lnames[i]);
+	free(n->lnames);
+	tq_cond_free(n->where);
 	free(n);
 }
 
@@ -132,6 +136,8 @@ tq_node *tq_span_new(const char *elem, ...)
 
 /* a growing string; on allocation failure it stays failed */
 typedef td_buf buf;
+/* the label names of the query being printed (tq_node_print) */
+static _Thread_local char *const *print_labels;
 
 /* Strings are printed in double quotes; a bare " inside (from a
  * single-quoted original) gets a backslash, which PCRE2 reads as ". */
@@ -182,13 +188,28 @@ static void print_cond_in(buf *b, const tq_cond *c, int ctx)
 	if (paren)
 		td_buf_adds(b, "(");
 	switch (c->kind) {
-	case TQC_ATTR:
-		td_buf_adds(b, c->layer == TD_LAYER_NORM    ? "norm="
-		         : c->layer == TD_LAYER_LEMMA ? "lemma="
-		         : c->layer == TD_LAYER_POS   ? "pos="
-		                                      : "word=");
-		put_string(b, c->pattern, c->flags);
+	case TQC_ATTR: {
+		const char *ly = c->layer == TD_LAYER_NORM    ? "norm"
+		                 : c->layer == TD_LAYER_LEMMA ? "lemma"
+		                 : c->layer == TD_LAYER_POS   ? "pos"
+		                                              : "word";
+		if (c->lab) {
+			td_buf_adds(b, print_labels[c->lab - 1]);
+			if (!c->pattern && !c->ref)
+				break; /* a bare label */
+			td_buf_adds(b, ".");
+		}
+		td_buf_adds(b, ly);
+		td_buf_adds(b, "=");
+		if (c->ref) {
+			td_buf_adds(b, print_labels[c->ref - 1]);
+			td_buf_adds(b, ".");
+			td_buf_adds(b, ly);
+		} else {
+			put_string(b, c->pattern, c->flags);
+		}
 		break;
+	}
 	case TQC_NOT:
 		td_buf_adds(b, "!");
 		print_cond_in(b, c->a, 3);
@@ -212,6 +233,12 @@ static void print_node(buf *b, const tq_node *n)
 	char num[64];
 	switch (n->kind) {
 	case TQ_TOKEN:
+		if (n->target)
+			td_buf_adds(b, "@");
+		if (n->lab) {
+			td_buf_adds(b, print_labels[n->lab - 1]);
+			td_buf_adds(b, ":");
+		}
 		td_buf_adds(b, "[");
 		if (n->cond)
 			print_cond(b, n->cond);
@@ -256,7 +283,13 @@ static void print_node(buf *b, const tq_node *n)
 int tq_node_print(const tq_node *n, char **out)
 {
 	buf b = {0};
+	print_labels = n->lnames;
 	print_node(&b, n);
+	if (n->where) {
+		td_buf_adds(&b, " :: ");
+		print_cond(&b, n->where);
+	}
+	print_labels = NULL;
 	if (b.oom || !b.s) {
 		free(b.s);
 		return td_error(TD_ENOMEM, "out of memory");

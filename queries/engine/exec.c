@@ -993,7 +993,7 @@ static int try_start(ctx *c, uint32_t s, vec *e, tq_hit *h)
 			best = e->v[i];
 	if (best == s)
 		return 0;
-	*h = (tq_hit){c->segno, c->s, c->doc, s, best, 0, 0};
+	*h = (tq_hit){c->segno, c->s, c->doc, s, best, 0, 0, 0};
 	return 1;
 }
 
@@ -1262,7 +1262,7 @@ static int run_phrase(ctx *c, tq_hit_fn fn, void *arg)
 		/* a match must not cross documents nor touch a pull quote */
 		if (s + len > c->dend || in_pullquote(c, s, s + len))
 			continue;
-		tq_hit h = {c->segno, c->s, c->doc, s, s + len, 0, 0};
+		tq_hit h = {c->segno, c->s, c->doc, s, s + len, 0, 0, 0};
 		if ((rc = emit(c, &h, fn, arg)) != 0)
 			break;
 	}
@@ -1361,6 +1361,8 @@ out:
 int tq_exec(
         td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn, void *arg)
 {
+	if (p->vp && !p->regions) /* labels, target, '::': labels.c */
+		return tq_exec_labels(ix, p, f, fn, arg);
 	size_t nseg = td_index_nsegs(ix);
 	for (size_t i = 0; i < nseg; i++) {
 		ctx c;
@@ -1517,6 +1519,8 @@ int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
 	             (!f || (!f->from && !f->to && !f->genre && !f->doc));
 	size_t nseg = td_index_nsegs(ix);
 	*out = 0;
+	if (p->vp)
+		return tq_exec_labels(ix, p, f, count_hit, out);
 	if (n->kind == TQ_TOKEN && !n->cond) {
 		/* []: every token searched */
 		*out = tq_ntokens(ix, f);
@@ -1572,6 +1576,8 @@ int tq_exec_terms(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
 	             n->cond->kind == TQC_ATTR && n->cond->layer == layer &&
 	             (!f || (!f->from && !f->to && !f->genre && !f->doc));
 	size_t nseg = td_index_nsegs(ix);
+	if (p->vp)
+		return tq_exec_labels(ix, p, f, hit_fn, arg);
 	for (size_t i = 0; i < nseg; i++) {
 		ctx c;
 		int rc = ctx_init(&c, p, td_index_seg(ix, i), i, f);

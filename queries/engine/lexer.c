@@ -81,6 +81,10 @@ const char *tq_tok_name(int kind)
 		return "'*'";
 	case TQT_PLUS:
 		return "'+'";
+	case TQT_AT:
+		return "'@'";
+	case TQT_DCOLON:
+		return "'::'";
 	case TQT_SEMI:
 		return "';'";
 	}
@@ -105,11 +109,11 @@ int tq_lex(tq_lexer *lx, tq_tok *t)
 	 * patterns short (C strings), so it is an error wherever it stands. */
 	if (c == '\0')
 		return td_error_at(TD_ESYNTAX, (long)p, "NUL byte in the query");
-	static const char single[] = "[](){},&|<>/?*+=;";
+	static const char single[] = "[](){},&|<>/?*+=;@";
 	static const int kinds[] = {TQT_LBRACK, TQT_RBRACK, TQT_LPAREN,
 	        TQT_RPAREN, TQT_LBRACE, TQT_RBRACE, TQT_COMMA, TQT_AMP,
 	        TQT_PIPE, TQT_LT, TQT_GT, TQT_SLASH, TQT_QMARK, TQT_STAR,
-	        TQT_PLUS, TQT_EQ, TQT_SEMI};
+	        TQT_PLUS, TQT_EQ, TQT_SEMI, TQT_AT};
 	if (c == '"' || c == '\'') {
 		size_t i = p + 1;
 		while (i < lx->len && q[i] != (char)c) {
@@ -149,6 +153,9 @@ int tq_lex(tq_lexer *lx, tq_tok *t)
 			t->kind = TQT_BANG;
 			t->len = 1;
 		}
+	} else if (c == ':' && p + 1 < lx->len && q[p + 1] == ':') {
+		t->kind = TQT_DCOLON;
+		t->len = 2;
 	} else if (c >= '0' && c <= '9') {
 		size_t i = p;
 		long v = 0;

@@ -4,18 +4,24 @@
  * and quantifier chains are loops. Errors name the offset and what was
  * expected there.
  *
- *   top     := query ";"? EOF
+ *   top     := query ("::" gcond (op (NAME | alts))*)? ";"? EOF
  *   query   := alts (op (NAME | alts))*
  *   op      := ("!" | "not")? ("within" | "containing")
  *              (a bare NAME after op is the element: within s = within <s/>)
  *   alts    := seq ("|" seq)*
  *   seq     := item+
  *   item    := atom ("?" | "*" | "+" | "{" n "}" | "{" n? "," m? "}")*
- *   atom    := STRING FLAGS? | "[" cond? "]" | "(" query ")" | span
+ *   atom    := "@"? LABEL? "@"? (STRING FLAGS? | "[" cond? "]")
+ *            | "(" query ")" | span
+ *              (LABEL is a NAME ending in ':', as a: in a:[]; '@' the target,
+ *              at most one in a query)
  *   span    := "<" NAME (NAME ("=" | "!=") STRING)* "/" ">"
  *   cond    := conj ("|" conj)*     conj := neg ("&" neg)*
- *   neg     := "!" neg | "(" cond ")" | ("word"|"norm") ("="|"!=") STRING
- * FLAGS?
+ *   neg     := "!" neg | "(" cond ")" | layer ("="|"!=") value
+ *   layer   := "word" | "norm" | "lemma" | "pos"
+ *   value   := STRING FLAGS? | LABEL "." layer   (a label set before)
+ *   gcond   := as cond, its leaves  LABEL "." layer ("="|"!=") value
+ *              or a bare LABEL (it is set)
  */
 #include "config.h"
 #include "query.h"
@@ -30,6 +36,10 @@ typedef struct parser {
 	int depth;
 	int nconds; /* conditions so far: bounds the depth of a condition tree
 	             */
+	char **lnames; /* labels declared so far, in order */
+	size_t nlabels;
+	int ntargets;
+	int in_gc; /* parsing the global constraint (after '::') */
 } parser;
 
 /* Left-leaning chains also deepen the tree; these bounds keep every
@@ -95,6 +105,37 @@ static tq_cond *cond_new(int kind)
 
 static int cond_or(parser *p, tq_cond **out);
 
+static int layer_of(const char *w, size_t len)
+{
+	static const struct {
+		const char *name;
+		int layer;
+	} v[] = {{"word", TD_LAYER_WORD}, {"norm", TD_LAYER_NORM},
+	        {"lemma", TD_LAYER_LEMMA}, {"pos", TD_LAYER_POS}};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (strlen(v[i].name) == len && !memcmp(v[i].name, w, len))
+			return v[i].layer;
+	return -1;
+}
+
+static int label_find(const parser *p, const char *name, size_t len)
+{
+	for (size_t i = 0; i < p->nlabels; i++)
+		if (strlen(p->lnames[i]) == len &&
+		        !memcmp(p->lnames[i], name, len))
+			return (int)i;
+	return -1;
+}
+
+/* A label a: (a NAME ending in one ':', without '.') */
+static int is_label(const tq_tok *t)
+{
+	return t->kind == TQT_IDENT && t->tlen > 1 &&
+	       t->text[t->tlen - 1] == ':' &&
+	       !memchr(t->text, ':', t->tlen - 1) &&
+	       !memchr(t->text, '.', t->tlen);
+}
+
 static int cond_neg(parser *p, tq_cond **out)
 {
 	int rc;
@@ -129,26 +170,51 @@ static int cond_neg(parser *p, tq_cond **out)
 		*out = c;
 		return 0;
 	}
-	int layer;
+	int layer, lab = 0;
+	size_t loff = p->t.off;
 	if (++p->nconds > MAX_CONDS)
 		return td_error_at(TD_ELIMIT, (long)p->t.off,
 		        "expected at most %d conditions", MAX_CONDS);
-	if (is_word(&p->t, "word"))
-		layer = TD_LAYER_WORD;
-	else if (is_word(&p->t, "norm"))
-		layer = TD_LAYER_NORM;
-	else if (is_word(&p->t, "lemma"))
-		layer = TD_LAYER_LEMMA;
-	else if (is_word(&p->t, "pos"))
-		layer = TD_LAYER_POS;
-	else if (p->t.kind == TQT_IDENT)
+	if (p->in_gc) {
+		/* a.word, or a bare label a */
+		if (p->t.kind != TQT_IDENT)
+			return expected(p, "a label's attribute (a.word, "
+			                   "a.lemma ...), a label, '!' or '('");
+		const char *dot = memchr(p->t.text, '.', p->t.tlen);
+		size_t nlen = dot ? (size_t)(dot - p->t.text) : p->t.tlen;
+		int k = label_find(p, p->t.text, nlen);
+		if (k < 0)
+			return td_error_at(TD_ESYNTAX, (long)p->t.off,
+			        "expected a label of the query, found '%.*s'",
+			        (int)nlen, p->t.text);
+		lab = k + 1;
+		if (!dot) {
+			tq_cond *c = cond_new(TQC_ATTR);
+			if (!c)
+				return td_error(TD_ENOMEM, "out of memory");
+			c->lab = lab;
+			c->layer = -1;
+			c->off = loff;
+			*out = c;
+			return next(p);
+		}
+		if ((layer = layer_of(dot + 1,
+		             p->t.tlen - nlen - 1)) < 0)
+			return td_error_at(TD_ESYNTAX, (long)p->t.off,
+			        "expected a token attribute 'word', 'norm', "
+			        "'lemma' or 'pos' after '%.*s.', found '%.*s'",
+			        (int)nlen, p->t.text,
+			        (int)(p->t.tlen - nlen - 1), dot + 1);
+	} else if (p->t.kind == TQT_IDENT &&
+	           (layer = layer_of(p->t.text, p->t.tlen)) < 0) {
 		return td_error_at(TD_ESYNTAX, (long)p->t.off,
 		        "expected a token attribute 'word', 'norm', 'lemma' or "
 		        "'pos', found '%.*s'",
 		        (int)p->t.tlen, p->t.text);
-	else
+	} else if (p->t.kind != TQT_IDENT) {
 		return expected(p, "a condition (word=\"...\", norm=\"...\", "
 		                   "lemma=\"...\", pos=\"...\", '!' or '(')");
+	}
 	if ((rc = next(p)) < 0)
 		return rc;
 	if (p->t.kind != TQT_EQ && p->t.kind != TQT_NEQ)
@@ -156,19 +222,52 @@ static int cond_neg(parser *p, tq_cond **out)
 	int neg = p->t.kind == TQT_NEQ;
 	if ((rc = next(p)) < 0)
 		return rc;
-	if (p->t.kind != TQT_STRING)
-		return expected(p, "a quoted string");
-	tq_cond *c = cond_new(TQC_ATTR);
-	if (!c || !(c->pattern = dupn(p->t.text, p->t.tlen))) {
-		tq_cond_free(c);
-		return td_error(TD_ENOMEM, "out of memory");
+	tq_cond *c = NULL;
+	if (p->t.kind == TQT_IDENT && memchr(p->t.text, '.', p->t.tlen)) {
+		/* a reference to a label: [lemma = a.lemma], a.word = b.word */
+		const char *dot = memchr(p->t.text, '.', p->t.tlen);
+		size_t nlen = (size_t)(dot - p->t.text);
+		int k = label_find(p, p->t.text, nlen);
+		if (k < 0)
+			return td_error_at(TD_ESYNTAX, (long)p->t.off,
+			        "expected a label set before this point, found "
+			        "'%.*s'",
+			        (int)nlen, p->t.text);
+		if (layer_of(dot + 1, p->t.tlen - nlen - 1) != layer)
+			return td_error_at(TD_ESYNTAX, (long)p->t.off,
+			        "expected the same attribute on both sides "
+			        "(%.*s.%s)",
+			        (int)nlen, p->t.text,
+			        layer == TD_LAYER_NORM    ? "norm"
+			        : layer == TD_LAYER_LEMMA ? "lemma"
+			        : layer == TD_LAYER_POS   ? "pos"
+			                                  : "word");
+		if (!(c = cond_new(TQC_ATTR)))
+			return td_error(TD_ENOMEM, "out of memory");
+		c->ref = k + 1;
+		c->off = p->t.off;
+		if ((rc = next(p)) < 0) {
+			tq_cond_free(c);
+			return rc;
+		}
+	} else {
+		if (p->t.kind != TQT_STRING)
+			return expected(p, p->in_gc ? "a quoted string or a "
+			                              "label's attribute"
+			                            : "a quoted string");
+		c = cond_new(TQC_ATTR);
+		if (!c || !(c->pattern = dupn(p->t.text, p->t.tlen))) {
+			tq_cond_free(c);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		c->off = p->t.off + 1;
+		if ((rc = next(p)) < 0 || (rc = flags(p, &c->flags)) < 0) {
+			tq_cond_free(c);
+			return rc;
+		}
 	}
 	c->layer = layer;
-	c->off = p->t.off + 1;
-	if ((rc = next(p)) < 0 || (rc = flags(p, &c->flags)) < 0) {
-		tq_cond_free(c);
-		return rc;
-	}
+	c->lab = lab;
 	if (neg) {
 		tq_cond *n = cond_new(TQC_NOT);
 		if (!n) {
@@ -276,7 +375,56 @@ fail:
 	return rc;
 }
 
+static int atom_plain(parser *p, tq_node **out);
+
+/* @ and a label before a token: a:[...], @[...], @a:[...], a:@[...] */
 static int atom(parser *p, tq_node **out)
+{
+	int rc, target = 0, lab = 0;
+	*out = NULL;
+	for (int round = 0; round < 2; round++) {
+		if (p->t.kind == TQT_AT && !target) {
+			if (++p->ntargets > 1)
+				return td_error_at(TD_ESYNTAX, (long)p->t.off,
+				        "expected at most one target '@' in a "
+				        "query");
+			target = 1;
+			if ((rc = next(p)) < 0)
+				return rc;
+		} else if (is_label(&p->t) && !lab) {
+			size_t len = p->t.tlen - 1;
+			if (label_find(p, p->t.text, len) >= 0)
+				return td_error_at(TD_ESYNTAX, (long)p->t.off,
+				        "expected a new label, '%.*s' is "
+				        "already set earlier in the query",
+				        (int)len, p->t.text);
+			char **v = realloc(p->lnames,
+			        (p->nlabels + 1) * sizeof *v);
+			if (!v)
+				return td_error(TD_ENOMEM, "out of memory");
+			p->lnames = v;
+			if (!(v[p->nlabels] = dupn(p->t.text, len)))
+				return td_error(TD_ENOMEM, "out of memory");
+			lab = (int)++p->nlabels;
+			if ((rc = next(p)) < 0)
+				return rc;
+		}
+	}
+	if ((target || lab) && p->t.kind != TQT_STRING &&
+	        p->t.kind != TQT_LBRACK)
+		return expected(p, target && !lab
+		                ? "a token (\"...\" or [...]) after '@'"
+		                : "a token (\"...\" or [...]) after the label");
+	if ((rc = atom_plain(p, out)) < 0)
+		return rc;
+	if (lab || target) { /* a token: "(" query ")" keeps its own */
+		(*out)->lab = lab;
+		(*out)->target = target;
+	}
+	return 0;
+}
+
+static int atom_plain(parser *p, tq_node **out)
 {
 	int rc;
 	size_t off = p->t.off;
@@ -446,7 +594,8 @@ static int item(parser *p, tq_node **out)
 static int starts_item(const tq_tok *t)
 {
 	return t->kind == TQT_STRING || t->kind == TQT_LBRACK ||
-	       t->kind == TQT_LPAREN || t->kind == TQT_LT;
+	       t->kind == TQT_LPAREN || t->kind == TQT_LT ||
+	       t->kind == TQT_AT || is_label(t);
 }
 
 static int seq(parser *p, tq_node **out)
@@ -531,10 +680,10 @@ static int chain_op(parser *p, int *kind, int *neg)
 	return 1;
 }
 
-static int query(parser *p, tq_node **out)
+/* left followed by any within/containing operators */
+static int query_rest(parser *p, tq_node *left, tq_node **out)
 {
-	tq_node *left = NULL;
-	int rc = alts(p, &left), chain = 0, kind, neg;
+	int rc = 0, chain = 0, kind, neg;
 	while (rc == 0) {
 		size_t off = p->t.off;
 		if ((rc = chain_op(p, &kind, &neg)) <= 0)
@@ -583,6 +732,15 @@ static int query(parser *p, tq_node **out)
 	return 0;
 }
 
+static int query(parser *p, tq_node **out)
+{
+	tq_node *left = NULL;
+	int rc = alts(p, &left);
+	if (rc < 0)
+		return rc;
+	return query_rest(p, left, out);
+}
+
 int tq_parse(const char *q, size_t len, tq_node **out)
 {
 	parser p = {0};
@@ -595,8 +753,34 @@ int tq_parse(const char *q, size_t len, tq_node **out)
 	if ((rc = next(&p)) < 0)
 		return rc;
 	tq_node *n = NULL;
+	tq_cond *where = NULL;
 	if ((rc = query(&p, &n)) < 0)
-		return rc;
+		goto fail;
+	if (p.t.kind == TQT_DCOLON) { /* CQP's global constraint */
+		if (!p.nlabels) {
+			rc = td_error_at(TD_ESYNTAX, (long)p.t.off,
+			        "expected labels (a:[...]) before a global "
+			        "constraint '::'");
+			goto fail;
+		}
+		p.in_gc = 1;
+		if ((rc = next(&p)) < 0 || (rc = cond_or(&p, &where)) < 0)
+			goto fail;
+		p.in_gc = 0;
+		tq_node *m = NULL;
+		if ((rc = query_rest(&p, n, &m)) < 0) {
+			n = NULL; /* freed by query_rest */
+			goto fail;
+		}
+		n = m;
+	}
+	n->where = where;
+	n->lnames = p.lnames;
+	n->nlabels = p.nlabels;
+	n->has_target = p.ntargets > 0;
+	where = NULL;
+	p.lnames = NULL;
+	p.nlabels = 0;
 	int semi = p.t.kind == TQT_SEMI;
 	if (semi && (rc = next(&p)) < 0) {
 		tq_node_free(n);
@@ -616,4 +800,11 @@ int tq_parse(const char *q, size_t len, tq_node **out)
 	}
 	*out = n;
 	return 0;
+fail:
+	tq_node_free(n);
+	tq_cond_free(where);
+	for (size_t i = 0; i < p.nlabels; i++)
+		free(p.lnames[i]);
+	free(p.lnames);
+	return rc;
 }

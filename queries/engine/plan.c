@@ -128,7 +128,7 @@ static int walk_cond(tq_plan *p, tq_cond *c)
 	if (!c)
 		return 0;
 	if (c->kind == TQC_ATTR)
-		return add_leaf(p, c);
+		return c->pattern ? add_leaf(p, c) : 0; /* a label's */
 	int rc = walk_cond(p, c->a);
 	return rc < 0 ? rc : walk_cond(p, c->b);
 }
@@ -177,7 +177,128 @@ static int walk(tq_plan *p, tq_node *n)
 	return rc;
 }
 
+static int cond_has_label(const tq_cond *c)
+{
+	return c && (c->lab || c->ref || cond_has_label(c->a) ||
+	                    cond_has_label(c->b));
+}
+
+static tq_cond *clone_cond(const tq_cond *c, int *oom)
+{
+	if (!c)
+		return NULL;
+	tq_cond *d = malloc(sizeof *d);
+	if (!d) {
+		*oom = 1;
+		return NULL;
+	}
+	*d = *c;
+	d->pattern = c->pattern ? strdup(c->pattern) : NULL;
+	d->a = clone_cond(c->a, oom);
+	d->b = clone_cond(c->b, oom);
+	if (c->pattern && !d->pattern)
+		*oom = 1;
+	return d;
+}
+
+/* The query without labels, target and global constraint, a token
+ * condition naming a label made [] (any token): it matches wherever the
+ * query does. NULL when out of memory. */
+static tq_node *clone_free(const tq_node *n)
+{
+	tq_node *d = tq_node_new(n->kind, n->off);
+	int oom = !d;
+	if (oom)
+		return NULL;
+	d->min = n->min;
+	d->max = n->max;
+	d->neg = n->neg;
+	d->bound = n->bound;
+	if (!cond_has_label(n->cond))
+		d->cond = clone_cond(n->cond, &oom);
+	if (n->elem && !(d->elem = strdup(n->elem)))
+		oom = 1;
+	for (size_t i = 0; i < n->nattrs && !oom; i++) {
+		oom = tq_span_attr(d, n->attrs[i].name, strlen(n->attrs[i].name),
+		              n->attrs[i].pattern, strlen(n->attrs[i].pattern),
+		              n->attrs[i].off) < 0;
+		if (!oom)
+			d->attrs[i].neg = n->attrs[i].neg;
+	}
+	for (size_t i = 0; i < n->nkids && !oom; i++) {
+		tq_node *k = clone_free(n->kids[i]);
+		oom = !k || tq_node_add(d, k) < 0;
+		if (oom)
+			tq_node_free(k);
+	}
+	if (oom) {
+		tq_node_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* labels.c checks within and containing by the elements of their right
+ * side: it must be an element <x .../> or alternatives of elements */
+static int spans_only(const tq_node *n)
+{
+	if (n->kind == TQ_SPAN)
+		return 1;
+	if (n->kind != TQ_ALT)
+		return 0;
+	for (size_t i = 0; i < n->nkids; i++)
+		if (!spans_only(n->kids[i]))
+			return 0;
+	return 1;
+}
+
+static int check_labelled(const tq_node *n)
+{
+	if ((n->kind == TQ_WITHIN || n->kind == TQ_CONTAINING) &&
+	        !spans_only(n->kids[1]))
+		return td_error_at(TD_ESYNTAX, (long)n->kids[1]->off,
+		        "expected an element (<s/>, s, <q who=\"...\"/>) or "
+		        "alternatives of elements after within or containing in "
+		        "a query with labels, '@' or '::'");
+	for (size_t i = 0; i < n->nkids; i++) {
+		int rc = check_labelled(n->kids[i]);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int plan_build(tq_node *ast, tq_plan **out);
+
 int tq_plan_new(tq_node *ast, tq_plan **out)
+{
+	*out = NULL;
+	if (!ast->nlabels && !ast->has_target && !ast->where)
+		return plan_build(ast, out);
+	int rc = check_labelled(ast);
+	if (rc < 0)
+		return rc;
+	tq_node *fr = clone_free(ast);
+	if (!fr)
+		return td_error(TD_ENOMEM, "out of memory");
+	tq_plan *p = NULL, *vp = NULL;
+	if ((rc = plan_build(fr, &p)) < 0) {
+		tq_node_free(fr);
+		return rc;
+	}
+	p->free_ast = fr;
+	if ((rc = plan_build(ast, &vp)) == 0)
+		rc = walk_cond(vp, ast->where);
+	p->vp = vp;
+	if (rc < 0) {
+		tq_plan_free(p);
+		return rc;
+	}
+	*out = p;
+	return 0;
+}
+
+static int plan_build(tq_node *ast, tq_plan **out)
 {
 	tq_plan *p = calloc(1, sizeof *p);
 	*out = NULL;
@@ -222,6 +343,8 @@ void tq_plan_free(tq_plan *p)
 	pcre2_match_data_free(p->md);
 	pcre2_match_context_free(p->mctx);
 	pcre2_jit_stack_free(p->jit);
+	tq_plan_free(p->vp);
+	tq_node_free(p->free_ast);
 	free(p);
 }
 
@@ -237,6 +360,8 @@ int tq_match_strategy(const char *name)
 void tq_plan_set_strategy(tq_plan *p, int strategy)
 {
 	p->strategy = strategy;
+	if (p->vp)
+		p->vp->strategy = strategy;
 }
 
 size_t tq_plan_nleaves(const tq_plan *p)

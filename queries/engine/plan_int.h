@@ -38,6 +38,18 @@ struct tq_plan {
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	pcre2_jit_stack *jit;
+	/* a query with labels, a target or a global constraint (labels.c):
+	 * this plan runs free, a copy of the query without them (a token
+	 * condition naming a label made []), whose longest matches hold
+	 * every match of the query; vp is the plan of the query itself
+	 * (its leaves and spans), only read by labels.c */
+	tq_node *free_ast;
+	struct tq_plan *vp;
+	int regions; /* set by labels.c while it runs this plan for regions */
 };
+
+/* labels.c: tq_exec for a plan with vp */
+int tq_exec_labels(
+        td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn, void *arg);
 
 #endif

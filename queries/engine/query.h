@@ -40,7 +40,9 @@ enum tq_tok_kind {
 	TQT_QMARK,
 	TQT_STAR,
 	TQT_PLUS,
-	TQT_SEMI, /* ';' (CQP's end of a query) */
+	TQT_SEMI,   /* ';' (CQP's end of a query) */
+	TQT_AT,     /* '@' (CQP's target marker) */
+	TQT_DCOLON, /* '::' (CQP's global constraint follows) */
 };
 
 typedef struct tq_tok {
@@ -75,7 +77,14 @@ enum { TQ_FLAG_CASE = 1, TQ_FLAG_DIAC = 2 }; /* %c, %d */
 
 enum tq_cond_kind { TQC_ATTR, TQC_AND, TQC_OR, TQC_NOT };
 
-/* A condition on one token inside [ ]. */
+/* A condition on one token inside [ ], or (in a global constraint, after
+ * '::') on the tokens of labels. A TQC_ATTR leaf tests the token at the
+ * current position (lab 0) or at label lab - 1's position: its term on
+ * layer against pattern, or (ref > 0, pattern NULL) for equality with the
+ * term on the same layer of label ref - 1's token (a.word = b.word,
+ * [lemma = a.lemma]); with neither pattern nor ref, only that label lab - 1
+ * is set (a bare label in a global constraint). A leaf naming a label that
+ * is not set is false. */
 typedef struct tq_cond {
 	int kind;
 	int layer;      /* TQC_ATTR: TD_LAYER_WORD or TD_LAYER_NORM */
@@ -84,6 +93,7 @@ typedef struct tq_cond {
 	size_t off;     /* offset of the pattern's first byte in the query */
 	struct tq_cond *a, *b; /* operands (NOT uses a) */
 	int leaf;              /* TQC_ATTR: index among the plan's leaves */
+	int lab, ref; /* TQC_ATTR: label number + 1 tested, compared to */
 } tq_cond;
 
 typedef struct tq_sattr {
@@ -122,7 +132,19 @@ typedef struct tq_node {
 	int neg;  /* WITHIN/CONTAINING: negated (!within, !containing) */
 	long bound; /* REPEAT with max -1 (*, +, {n,}): the most tokens its
 	             * part of a match may cover, the hard boundary (0: none) */
+	/* CQP's labels and target (TOKEN): a:[...] sets label lab - 1 (0:
+	 * none) to the token's position, @[...] marks the target */
+	int lab, target;
+	/* the root of a query only: its labels' names (lab - 1 indexes
+	 * them), its global constraint (after '::') or NULL, and whether a
+	 * token has '@' */
+	char **lnames;
+	size_t nlabels;
+	tq_cond *where;
+	int has_target;
 } tq_node;
+/* A query with labels, a target or a global constraint is answered by
+ * labels.c: see tq_plan_new. */
 
 /* The hard boundary the parser gives every open-ended repetition (CQP's
  * HardBoundary), and the largest one tq_node_set_bound() takes. */
@@ -215,6 +237,7 @@ typedef struct tq_hit {
 	 * by @next/@prev) is one hit from its first part's start to its last
 	 * part's end, si being the first part. */
 	uint32_t sk, si;
+	uint32_t target; /* the target (@) token's position + 1, 0: none */
 } tq_hit;
 
 /* hits.c: logical hits (see tq_hit.sk). tq_join_hit() sets h->sk/si and
@@ -395,6 +418,9 @@ typedef struct tq_table tq_table;
 /* Parses the comma-separated keys. TD_EUSAGE naming a bad key. */
 int tq_table_new(const char *spec, tq_table **out);
 void tq_table_free(tq_table *t);
+/* TD_EUSAGE when a key is target (target.norm, .lemma, .pos: the term of
+ * the hit's target token, CQP's "group ... target") and ast marks none. */
+int tq_table_check(const tq_table *t, const tq_node *ast);
 int tq_table_add(tq_table *t, const tq_hit *h);
 /* Computes the groups' sizes over the documents passing flt. */
 int tq_table_sizes(tq_table *t, td_index *ix, const tq_filter *flt);

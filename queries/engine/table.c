@@ -25,7 +25,8 @@ enum {
 	K_YEAR,
 	K_MONTH,
 	K_GENRE,
-	K_TITLE
+	K_TITLE,
+	K_TARGET /* the target's (@) term in a layer */
 };
 
 typedef struct tkey {
@@ -59,7 +60,7 @@ struct tq_table {
 
 static int is_doc_key(int kind)
 {
-	return kind >= K_DOC;
+	return kind >= K_DOC && kind <= K_TITLE;
 }
 
 void tq_table_free(tq_table *t)
@@ -104,6 +105,18 @@ static int parse_key(const char *s, size_t len, tkey *k)
 			k->layer = fixed[i].layer;
 			return 0;
 		}
+	static const struct {
+		const char *n;
+		int layer;
+	} tg[] = {{"target", TD_LAYER_WORD}, {"target.word", TD_LAYER_WORD},
+	        {"target.norm", TD_LAYER_NORM},
+	        {"target.lemma", TD_LAYER_LEMMA}, {"target.pos", TD_LAYER_POS}};
+	for (size_t i = 0; i < sizeof tg / sizeof tg[0]; i++)
+		if (!strcmp(name, tg[i].n)) {
+			k->kind = K_TARGET;
+			k->layer = tg[i].layer;
+			return 0;
+		}
 	const char *at = strchr(name, '@');
 	if (at && at > name && at[1]) {
 		k->kind = K_ATTR;
@@ -142,7 +155,7 @@ static int parse_key(const char *s, size_t len, tkey *k)
 	return td_error(TD_EUSAGE,
 	        "--freq: expected match, norm, lemma, pos, leftN, rightN "
 	        "(N 1-100), ELEMENT@ATTRIBUTE (q@who), doc, year, month, "
-	        "genre or title, not '%s'",
+	        "genre, title or target[.norm|.lemma|.pos], not '%s'",
 	        name);
 }
 
@@ -273,6 +286,9 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 	}
 	case K_GENRE:
 		return di->genre ? td_buf_add(b, di->genre, strlen(di->genre)) : 0;
+	case K_TARGET: /* none: the hit's path set no target */
+		return h->target ? put_term(b, h->seg, k->layer, h->target - 1)
+		                 : 0;
 	default:
 		return di->title ? td_buf_add(b, di->title, strlen(di->title)) : 0;
 	}
@@ -295,6 +311,17 @@ static trow *row_for(tq_table *t, const char *key, size_t len)
 	t->rows[t->n] = (trow){k, 0, 0, 0, 0, 0};
 	*sl = ++t->n;
 	return &t->rows[t->n - 1];
+}
+
+int tq_table_check(const tq_table *t, const tq_node *ast)
+{
+	for (size_t i = 0; i < t->nk; i++)
+		if (t->k[i].kind == K_TARGET && !ast->has_target)
+			return td_error(TD_EUSAGE,
+			        "--freq %s: the query marks no target; put '@' "
+			        "before one of its tokens (\"the\" @[pos=\"JJ\"])",
+			        t->k[i].name);
+	return 0;
 }
 
 int tq_table_add(tq_table *t, const tq_hit *h)
@@ -363,7 +390,7 @@ int tq_table_sizes(tq_table *t, td_index *ix, const tq_filter *flt)
 			                 di.first_tok + di.ntok, flt, &na)) < 0)
 				break;
 			buf v = {0}, z = {0};
-			tq_hit h = {i, s, d, di.first_tok, di.first_tok, 0, 0};
+			tq_hit h = {i, s, d, di.first_tok, di.first_tok, 0, 0, 0};
 			for (size_t k = 0; k < t->nk && rc == 0; k++) {
 				if (k)
 					rc = td_buf_add(&v, "\x1f", 1);

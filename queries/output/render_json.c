@@ -95,6 +95,16 @@ int tq_json_print_tokens(FILE *out, const tq_line *l, int tokens)
 	json_object_set_new(o, "s", str_or_null(l->sid));
 	json_object_set_new(o, "start", json_integer(l->start));
 	json_object_set_new(o, "end", json_integer(l->end));
+	if (l->hit.target) { /* CQP's target (@): its token and word */
+		uint32_t t = l->hit.target - 1;
+		size_t len = 0;
+		const char *w = td_seg_lex_term(l->hit.seg, TD_LAYER_WORD,
+		        td_seg_id_at(l->hit.seg, TD_LAYER_WORD, t), &len);
+		json_object_set_new(o, "target",
+		        json_integer(t - (l->hit.start - l->start)));
+		json_object_set_new(o, "target_word",
+		        w ? json_stringn(w, len) : json_null());
+	}
 	json_object_set_new(o, "left", json_string(l->left));
 	json_object_set_new(o, "match", json_string(l->match));
 	json_object_set_new(o, "right", json_string(l->right));

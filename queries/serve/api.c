@@ -778,7 +778,7 @@ static void api_doc(
 			}
 			json_object_set_new(o, "spans", spans);
 			tq_hit h = {si, s, d, di.first_tok,
-			        di.first_tok + di.ntok, 0, 0};
+			        di.first_tok + di.ntok, 0, 0, 0};
 			if (di.ntok)
 				rc = tq_json_spans(&h, 0, di.first_tok, spans);
 			break;

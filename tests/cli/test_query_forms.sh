@@ -92,6 +92,13 @@ ms() { # ms STRATEGY QUERY: the matches, one a line
 rows = list(csv.DictReader(open(sys.argv[1], newline=""), delimiter="\t"))
 print("|".join(r["match"] for r in rows))' "$tmp/ms.tsv"
 }
+# ms_in OPTS QUERY: the same over another index
+ms_in() {
+	$Q $1 "$2" >"$tmp/ms.tsv" 2>"$tmp/err"
+	python3 -c 'import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline=""), delimiter="\t"))
+print("|".join(r["match"] for r in rows))' "$tmp/ms.tsv"
+}
 q='"the"%c []* "of"'
 [ "$(ms '' "$q")" = "The war and the peace of" ] || fail "default: $(ms '' "$q")"
 [ "$(ms standard "$q")" = "The war and the peace of" ] || fail "standard: $(ms standard "$q")"
@@ -110,6 +117,55 @@ expect 2 $Q $M --hard-boundary 0 "$q"; has "--hard-boundary: expected a number" 
 expect 2 $Q $M --hard-boundary 10001 "$q"
 expect 2 $Q $M --match-strategy traditional "$q"
 has "--match-strategy: expected standard, shortest or longest" "$tmp/err"
+
+# --- CQP labels, global constraints and the target, on a text whose hits
+# are known: Title0 Again1 and2 again3 ,4 the5 old6 war7 and8 the9 new10
+# war11 ,12 the13 old14 war15 and16 the17 big18 big19 war20 .21
+mkdir -p "$tmp/lb"
+printf 'Title\n\nAgain and again, the old war and the new war, the old war and the big big war.\n' >"$tmp/lb/a.txt"
+$ING -q -x "$tmp/lbidx" "$tmp/lb/a.txt" || fail "ingest lb"
+L="-x $tmp/lbidx --format tsv"
+[ "$(ms_in "$L" 'a:[] "and" b:[] :: a.norm = b.norm')" = "Again and again" ] ||
+	fail "a.norm = b.norm: $(ms_in "$L" 'a:[] "and" b:[] :: a.norm = b.norm')"
+expect 1 $Q $L 'a:[] "and" b:[] :: a.word = b.word' # Again != again
+[ "$(ms_in "$L" 'a:[] [norm = a.norm]')" = "big big" ] || fail "repeat"
+# standard: the shortest match at each start that the constraint lets through
+q2='"the" a:[] "war" []+ "the" b:[] "war"'
+[ "$(ms_in "$L" "$q2 :: a.word = b.word")" = "the old war and the new war, the old war" ] ||
+	fail "a.word = b.word: $(ms_in "$L" "$q2 :: a.word = b.word")"
+[ "$(ms_in "$L" "$q2 :: a.word != b.word")" = "the old war and the new war|the new war, the old war" ] ||
+	fail "!=: $(ms_in "$L" "$q2 :: a.word != b.word")"
+# a label not set (the alternative not taken) makes its comparison false
+[ "$(ms_in "$L" '"the" (a:"old" | "new") "war" :: a')" = "the old war|the old war" ] || fail "bare label"
+[ "$(ms_in "$L" '"the" (a:"old" | "new") "war" :: !a')" = "the new war" ] || fail "!label"
+# the constraint with within after it; the within side must be an element
+[ "$(count 'a:[] "and" b:[] :: a.norm = b.norm within s')" -ge 0 ] 2>/dev/null || fail "within after ::"
+expect 2 $Q $L 'a:[] "and" within ("x" "y")'
+has "offset 19: expected an element" "$tmp/err"
+# counts: [] [] splits into a repeated norm and a different one
+for X2 in "$X" "-x $tmp/lbidx"; do
+	all=$($Q $X2 --count '[] []')
+	same=$($Q $X2 --count 'a:[] [norm = a.norm]')
+	diff=$($Q $X2 --count 'a:[] [norm != a.norm]')
+	adds "${same:-0}" "$diff" "$all" "same + different norm"
+done
+# the target: JSON Lines carry it, --freq target groups by it
+$Q -x "$tmp/lbidx" --format json '"the" @[] "war"' >"$tmp/t.json" || fail "target json"
+python3 -c 'import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+got = [(r["target"], r["target_word"]) for r in rows]
+assert got == [(6, "old"), (10, "new"), (14, "old")], got' "$tmp/t.json" || fail "target json fields"
+expect 0 $Q -x "$tmp/lbidx" --freq target '"the" @[] "war"'
+[ "$(cut -f1,4 "$tmp/out" | tr '\t\n' ':;')" = "2:old;1:new;" ] || fail "--freq target: $(cat "$tmp/out")"
+expect 0 $Q -x "$tmp/lbidx" --freq target,match '"the" (@"big")? []'
+has "1	" "$tmp/out"
+has "(none)" "$tmp/out"
+expect 2 $Q -x "$tmp/lbidx" --freq target '"the" [] "war"'
+has "marks no target" "$tmp/err"
+# errors: offset and message
+expect 2 $Q $L '[word = z.word]'; has "offset 8: expected a label set before" "$tmp/err"
+expect 2 $Q $L '@"a" @"b"'; has "at most one target" "$tmp/err"
+expect 2 $Q $L '"a" :: a.word="x"'; has "expected labels" "$tmp/err"
 
 if [ "$fails" -ne 0 ]; then
 	echo "$fails check(s) failed"

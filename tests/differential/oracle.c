@@ -22,6 +22,7 @@ typedef struct odoc {
 	size_t n;
 	uint32_t *sp_start, *sp_end; /* per span: token range */
 	int bad;
+	const size_t *bind; /* labels: each label's token, SIZE_MAX unset */
 } odoc;
 
 /* ---------------------------------------------------------- tokens
@@ -372,6 +373,18 @@ static const char *w_attr(odoc *o, size_t t, const char *name)
 	return best;
 }
 
+/* a token's term on a layer, malloc'd */
+static char *layer_term(odoc *o, int layer, size_t t)
+{
+	const char *s = o->doc->text + o->tok.v[t].start;
+	size_t len = o->tok.v[t].end - o->tok.v[t].start;
+	if (layer == TD_LAYER_LEMMA || layer == TD_LAYER_POS)
+		return strdup(w_attr(o, t, layer == TD_LAYER_POS ? "pos" : "lemma"));
+	if (layer == TD_LAYER_NORM)
+		return o_norm(s, len);
+	return strndup(s, len);
+}
+
 static int cond(odoc *o, const tq_cond *c, size_t t)
 {
 	switch (c->kind) {
@@ -383,6 +396,23 @@ static int cond(odoc *o, const tq_cond *c, size_t t)
 		return cond(o, c->a, t) || cond(o, c->b, t);
 	default:
 		break;
+	}
+	if (c->lab) { /* the token of a label */
+		if (!o->bind || o->bind[c->lab - 1] == SIZE_MAX)
+			return 0;
+		t = o->bind[c->lab - 1];
+		if (!c->pattern && !c->ref)
+			return 1;
+	}
+	if (c->ref) { /* the same term as a label's token */
+		if (!o->bind || o->bind[c->ref - 1] == SIZE_MAX)
+			return 0;
+		char *a = layer_term(o, c->layer, t),
+		     *b = layer_term(o, c->layer, o->bind[c->ref - 1]);
+		int r = !strcmp(a, b);
+		free(a);
+		free(b);
+		return r;
 	}
 	const char *s = o->doc->text + o->tok.v[t].start;
 	size_t len = o->tok.v[t].end - o->tok.v[t].start;
@@ -547,6 +577,149 @@ static void ends(odoc *o, const tq_node *n, size_t s, char *out)
 	}
 }
 
+/* ------------------------------------------------- labels: whole paths
+ * With labels, a target or a global constraint, a match is a path through
+ * the query: the state after a node is its end, the token each label names
+ * (the last one it was set to) and the target's token. Each node maps a
+ * state to the list of states it can reach, computed breadth first and
+ * without duplicates. */
+typedef struct ost {
+	size_t end, tgt;
+	size_t *bind;
+	long count;
+} ost;
+typedef struct ostl {
+	ost *v;
+	size_t n, cap, nl;
+} ostl;
+
+static void ost_push(ostl *l, size_t end, size_t tgt, const size_t *bind,
+        long count)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].end == end && l->v[i].tgt == tgt &&
+		        l->v[i].count == count &&
+		        !memcmp(l->v[i].bind, bind, l->nl * sizeof *bind))
+			return;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 8;
+		l->v = realloc(l->v, l->cap * sizeof *l->v);
+	}
+	ost *o = &l->v[l->n++];
+	o->end = end;
+	o->tgt = tgt;
+	o->count = count;
+	o->bind = malloc(l->nl * sizeof *bind + 1);
+	memcpy(o->bind, bind, l->nl * sizeof *bind);
+}
+
+static void ostl_free(ostl *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].bind);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static void paths(odoc *o, const tq_node *n, const ost *in, ostl *out)
+{
+	size_t s = in->end, nl = out->nl;
+	switch (n->kind) {
+	case TQ_TOKEN: {
+		if (s >= o->n)
+			return;
+		o->bind = in->bind;
+		if (n->cond && !cond(o, n->cond, s))
+			return;
+		size_t *b = malloc(nl * sizeof *b + 1);
+		memcpy(b, in->bind, nl * sizeof *b);
+		if (n->lab)
+			b[n->lab - 1] = s;
+		ost_push(out, s + 1, n->target ? s : in->tgt, b, 0);
+		free(b);
+		return;
+	}
+	case TQ_SPAN: {
+		char *e = calloc(o->n + 1, 1);
+		ends(o, n, s, e);
+		for (size_t x = 0; x <= o->n; x++)
+			if (e[x])
+				ost_push(out, x, in->tgt, in->bind, 0);
+		free(e);
+		return;
+	}
+	case TQ_SEQ: {
+		ostl cur = {.nl = nl};
+		ost_push(&cur, in->end, in->tgt, in->bind, 0);
+		for (size_t i = 0; i < n->nkids; i++) {
+			ostl nx = {.nl = nl};
+			for (size_t j = 0; j < cur.n; j++)
+				paths(o, n->kids[i], &cur.v[j], &nx);
+			ostl_free(&cur);
+			cur = nx;
+		}
+		for (size_t j = 0; j < cur.n; j++)
+			ost_push(out, cur.v[j].end, cur.v[j].tgt, cur.v[j].bind,
+			        0);
+		ostl_free(&cur);
+		return;
+	}
+	case TQ_ALT:
+		for (size_t i = 0; i < n->nkids; i++)
+			paths(o, n->kids[i], in, out);
+		return;
+	case TQ_REPEAT: {
+		ostl fr = {.nl = nl};
+		ost_push(&fr, s, in->tgt, in->bind, 0);
+		while (fr.n) {
+			ostl nx = {.nl = nl};
+			for (size_t j = 0; j < fr.n; j++) {
+				ost *st = &fr.v[j];
+				if (n->max < 0 && n->bound > 0 &&
+				        st->end - s > (size_t)n->bound)
+					continue; /* the hard boundary */
+				if (st->count >= n->min)
+					ost_push(out, st->end, st->tgt, st->bind,
+					        0);
+				if (n->max >= 0 && st->count >= n->max)
+					continue;
+				ostl sub = {.nl = nl};
+				paths(o, n->kids[0], st, &sub);
+				for (size_t k = 0; k < sub.n; k++)
+					if (!(sub.v[k].end == st->end &&
+					            st->count >= n->min))
+						ost_push(&nx, sub.v[k].end,
+						        sub.v[k].tgt, sub.v[k].bind,
+						        st->count + 1);
+				ostl_free(&sub);
+			}
+			ostl_free(&fr);
+			fr = nx;
+		}
+		return;
+	}
+	default: {
+		ostl sub = {.nl = nl};
+		paths(o, n->kids[0], in, &sub);
+		for (size_t j = 0; j < sub.n; j++) {
+			size_t x = sub.v[j].end;
+			int ok = 0;
+			if (n->kind == TQ_WITHIN) {
+				for (size_t bs = 0; bs <= s && !ok; bs++)
+					ok = b_hit(o, n->kids[1], bs, x, 1);
+			} else {
+				for (size_t bs = s; bs < x && !ok; bs++)
+					ok = b_hit(o, n->kids[1], bs, x, 0);
+			}
+			if (ok != n->neg)
+				ost_push(out, x, sub.v[j].tgt, sub.v[j].bind, 0);
+		}
+		ostl_free(&sub);
+	}
+	}
+}
+
 /* the index's rule: the first token starting at or after a byte offset */
 static uint32_t tok_from(const odoc *o, size_t byte)
 {
@@ -573,10 +746,38 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 	/* M, the non-empty matches that touch no pull quote: the shortest
 	 * and the longest end of each start (0: no match there) */
 	size_t *lo = calloc(o.n + 1, sizeof *lo), *hi = calloc(o.n + 1, sizeof *hi);
+	/* the target of (s, lo[s]) and (s, hi[s]): the least of the paths
+	 * that reach it, SIZE_MAX for none */
+	size_t *tlo = calloc(o.n + 1, sizeof *tlo),
+	       *thi = calloc(o.n + 1, sizeof *thi);
+	size_t *tx = calloc(o.n + 1, sizeof *tx);
 	char *e = calloc(o.n + 1, 1);
+	int labelled = ast->nlabels || ast->has_target || ast->where;
 	for (size_t s = 0; s < o.n; s++) {
 		memset(e, 0, o.n + 1);
-		ends(&o, ast, s, e);
+		if (!labelled) {
+			ends(&o, ast, s, e);
+		} else {
+			size_t *b = malloc(ast->nlabels * sizeof *b + 1);
+			for (size_t l = 0; l < ast->nlabels; l++)
+				b[l] = SIZE_MAX;
+			ostl st = {.nl = ast->nlabels}, got = {.nl = ast->nlabels};
+			ost_push(&st, s, SIZE_MAX, b, 0);
+			free(b);
+			paths(&o, ast, &st.v[0], &got);
+			for (size_t i = 0; i < got.n; i++) {
+				size_t x = got.v[i].end;
+				o.bind = got.v[i].bind;
+				if (ast->where && !cond(&o, ast->where, 0))
+					continue;
+				if (!e[x] || got.v[i].tgt < tx[x])
+					tx[x] = got.v[i].tgt;
+				e[x] = 1;
+			}
+			o.bind = NULL;
+			ostl_free(&st);
+			ostl_free(&got);
+		}
 		for (size_t x = s + 1; x <= o.n; x++) {
 			if (!e[x])
 				continue;
@@ -592,9 +793,12 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 			}
 			if (pq)
 				continue;
-			if (!lo[s])
+			if (!lo[s]) {
 				lo[s] = x;
+				tlo[s] = labelled ? tx[x] : SIZE_MAX;
+			}
 			hi[s] = x;
+			thi[s] = labelled ? tx[x] : SIZE_MAX;
 		}
 	}
 	/* the strategies as tagdex-query(1) defines them over M. A match
@@ -615,11 +819,17 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 			else /* standard: the first start of those ending at x */
 				keep = !(t < s && lo[t] == x);
 		}
-		if (keep)
+		size_t t = strategy == TQ_MATCH_LONGEST ? thi[s] : tlo[s];
+		if (keep && t != SIZE_MAX)
+			fprintf(m, "%s:%zu-%zu@%zu ", doc->id, s, x, t);
+		else if (keep)
 			fprintf(m, "%s:%zu-%zu ", doc->id, s, x);
 	}
 	fclose(m);
 	free(e);
+	free(tlo);
+	free(thi);
+	free(tx);
 	free(lo);
 	free(hi);
 	free(o.sp_start);

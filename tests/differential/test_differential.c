@@ -317,6 +317,119 @@ static void gen(char *q, size_t cap, int depth)
 	}
 }
 
+/* CQP's labels, label references, a target and a global constraint
+ * (labels.c against the oracle's whole paths) */
+static void gen_labelled(char *q, size_t cap)
+{
+	static const char *const layers[] = {"word", "norm", "lemma", "pos"};
+	static const char *const quants[] = {"?", "+", "*", "{1,2}"};
+	static const char *const gaps[] = {
+	        "[]{0,2}", "[]*", "[]?", "[]+", "[]{1,3}"};
+	int nl = 0, tgt = 0, nitems = 2 + (int)rnd(3);
+	char b[256];
+#define CAT(x) strncat(q, (x), cap - strlen(q) - 1)
+	for (int i = 0; i < nitems; i++) {
+		if (i)
+			CAT(" ");
+		const char *ly = layers[rnd(4)];
+		switch (rnd(8)) {
+		case 0:
+		case 1:
+			if (!tgt && !rnd(3)) {
+				CAT("@");
+				tgt = 1;
+			}
+			snprintf(b, sizeof b, "l%d:", nl++);
+			CAT(b);
+			gen_token(q, cap);
+			break;
+		case 2:
+			if (!nl) {
+				gen_token(q, cap);
+				break;
+			}
+			snprintf(b, sizeof b, "[%s%s l%u.%s%s]", ly,
+			        rnd(2) ? " =" : " !=", rnd((unsigned)nl), ly,
+			        rnd(3) ? "" : " & !word=\"the\"");
+			CAT(b);
+			break;
+		case 3:
+			gen_span(q, cap);
+			break;
+		case 4:
+			CAT(gaps[rnd(5)]);
+			break;
+		case 5:
+			CAT("(");
+			if (!tgt && !rnd(3)) {
+				CAT("@");
+				tgt = 1;
+			}
+			snprintf(b, sizeof b, "l%d:", nl++);
+			CAT(b);
+			gen_token(q, cap);
+			CAT(")");
+			CAT(quants[rnd(4)]);
+			break;
+		case 6:
+			snprintf(b, sizeof b, "(l%d:", nl++);
+			CAT(b);
+			gen_token(q, cap);
+			CAT(" | ");
+			gen_token(q, cap);
+			CAT(")");
+			break;
+		default:
+			if (!tgt) {
+				CAT("@");
+				tgt = 1;
+			}
+			gen_token(q, cap);
+		}
+	}
+	if (nl && rnd(4)) {
+		CAT(" ::");
+		int nt = 1 + (int)rnd(2);
+		for (int i = 0; i < nt; i++) {
+			const char *ly = layers[rnd(4)];
+			unsigned a = rnd((unsigned)nl), c = rnd((unsigned)nl);
+			if (i)
+				CAT(rnd(2) ? " &" : " |");
+			switch (rnd(5)) {
+			case 0:
+				snprintf(b, sizeof b, " l%u.%s = l%u.%s", a, ly, c,
+				        ly);
+				break;
+			case 1:
+				snprintf(b, sizeof b, " l%u.%s != l%u.%s", a, ly,
+				        c, ly);
+				break;
+			case 2:
+				snprintf(b, sizeof b, " l%u.%s = \"%s\"%s", a, ly,
+				        !strcmp(ly, "pos")     ? tagset[rnd(NT)]
+				        : !strcmp(ly, "lemma") ? lemmas[rnd(NL)]
+				                               : vocab[rnd(NV)],
+				        rnd(3) ? "" : "%c");
+				break;
+			case 3:
+				snprintf(b, sizeof b, " l%u", a);
+				break;
+			default:
+				snprintf(b, sizeof b, " !(l%u.%s = \"[A-Z].*\")", a,
+				        ly);
+			}
+			CAT(b);
+		}
+	}
+	if (!rnd(4)) {
+		static const char *const w[] = {" within s", " within <q/>",
+		        " !within <q/>", " containing <persName/>",
+		        " not within (<q/> | <seg/>)"};
+		CAT(w[rnd(5)]);
+	}
+#undef CAT
+}
+
 typedef struct acc {
 	FILE *m;
 } acc;
@@ -326,8 +439,12 @@ static int collect(void *arg, const tq_hit *h)
 	acc *a = arg;
 	td_docinfo di;
 	assert_int_equal(td_seg_doc(h->seg, h->doc, &di), 0);
-	fprintf(a->m, "%s:%u-%u ", di.id, h->start - di.first_tok,
-	        h->end - di.first_tok);
+	if (h->target)
+		fprintf(a->m, "%s:%u-%u@%u ", di.id, h->start - di.first_tok,
+		        h->end - di.first_tok, h->target - 1 - di.first_tok);
+	else
+		fprintf(a->m, "%s:%u-%u ", di.id, h->start - di.first_tok,
+		        h->end - di.first_tok);
 	return 0;
 }
 
@@ -365,7 +482,10 @@ static void one_corpus(int round, int nqueries)
 	assert_int_equal(td_index_open(dir, &ix), 0);
 	for (int k = 0; k < nqueries; k++) {
 		char q[2048] = "";
-		gen(q, sizeof q, 0);
+		if (!long_docs && !rnd(4))
+			gen_labelled(q, sizeof q);
+		else
+			gen(q, sizeof q, 0);
 		if (!rnd(8))
 			strcat(q, " ;"); /* CQP's end of a query */
 		tq_node *n = NULL;

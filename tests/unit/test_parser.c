@@ -111,6 +111,31 @@ static void test_parser_spans(void **state)
 	        "<q who!=\"kim.*\" type=\"x\"/>");
 }
 
+/* CQP's labels, label references, global constraints and target */
+static void test_parser_labels(void **state)
+{
+	(void)state;
+	parses_as("a:[] \"and\" b:[] :: a.word = b.word",
+	        "(a:[] [word=\"and\"] b:[]) :: a.word=b.word");
+	parses_as("a:[pos=\"JJ\"] [lemma = a.lemma]",
+	        "(a:[pos=\"JJ\"] [lemma=a.lemma])");
+	parses_as("a:[] [norm != a.norm & pos=\"N.*\"]",
+	        "(a:[] [!norm=a.norm & pos=\"N.*\"])");
+	parses_as("\"the\" @[pos=\"JJ\"] \"war\"",
+	        "([word=\"the\"] @[pos=\"JJ\"] [word=\"war\"])");
+	parses_as("@a:\"x\" b:[] :: a", "(@a:[word=\"x\"] b:[]) :: a");
+	parses_as("a:@[] :: a", "@a:[] :: a");
+	parses_as("a:[] b:[] :: a.pos = \"NN\"%c & !(b.word = a.word | b)",
+	        "(a:[] b:[]) :: a.pos=\"NN\"%c & !(b.word=a.word | b)");
+	parses_as("a:[] b:[] :: a.word = b.word within s;",
+	        "((a:[] b:[]) within <s/>) :: a.word=b.word");
+	parses_as("(a:[] b:[] within <q/>) :: !a",
+	        "((a:[] b:[]) within <q/>) :: !a");
+	parses_as("(a:[])+ \"x\" :: a.norm=\"y\"",
+	        "((a:[]){1,} [word=\"x\"]) :: a.norm=\"y\"");
+	parses_as("(@[])?", "(@[]){0,1}");
+}
+
 static void syntax_error(const char *q, int code, long off, const char *msg)
 {
 	tq_node *n = (tq_node *)1;
@@ -159,6 +184,26 @@ static void test_parser_errors(void **state)
 	syntax_error("within \"a\"", TD_ESYNTAX, 0, "expected a token");
 	syntax_error("\"a\" foo", TD_ESYNTAX, 4, "'within', 'containing'");
 	syntax_error("\"a\" ! \"b\"", TD_ESYNTAX, 6, "'within' or 'containing'");
+	/* labels, references, constraints, target */
+	syntax_error("[word = a.word]", TD_ESYNTAX, 8, "a label set before");
+	syntax_error("[word = a.word] a:[]", TD_ESYNTAX, 8,
+	        "a label set before");
+	syntax_error("a:[] [word = a.lemma]", TD_ESYNTAX, 13,
+	        "same attribute on both sides");
+	syntax_error("a:[] a:[]", TD_ESYNTAX, 5, "already set");
+	syntax_error("@[] @[]", TD_ESYNTAX, 4, "at most one target");
+	syntax_error("a:<s/>", TD_ESYNTAX, 2, "after the label");
+	syntax_error("@(\"a\")", TD_ESYNTAX, 1, "after '@'");
+	syntax_error("\"a\" :: a.word=\"x\"", TD_ESYNTAX, 4,
+	        "labels (a:[...]) before");
+	syntax_error("a:[] :: b.word=\"x\"", TD_ESYNTAX, 8,
+	        "a label of the query");
+	syntax_error("a:[] :: a.tag=\"x\"", TD_ESYNTAX, 8,
+	        "'word', 'norm', 'lemma' or 'pos' after 'a.'");
+	syntax_error("a:[] :: a.word", TD_ESYNTAX, 14, "'=' or '!='");
+	syntax_error("a:[] :: a.word=b", TD_ESYNTAX, 15,
+	        "a quoted string or a label's attribute");
+	syntax_error("a:[] ::", TD_ESYNTAX, 7, "a label's attribute");
 	syntax_error("\"a\" not <q/>", TD_ESYNTAX, 8, "after '!' or 'not'");
 	syntax_error("\"a\" !within", TD_ESYNTAX, 11, "expected a token");
 	syntax_error("<q who!/>", TD_ESYNTAX, 6, "'=' or '!='");
@@ -266,6 +311,7 @@ int main(void)
 	        cmocka_unit_test(test_parser_print_depth),
 	        cmocka_unit_test(test_parser_sequences),
 	        cmocka_unit_test(test_parser_spans),
+	        cmocka_unit_test(test_parser_labels),
 	        cmocka_unit_test(test_parser_errors),
 	        cmocka_unit_test(test_parser_quantifier_chain),
 	        cmocka_unit_test(test_parser_limits),
