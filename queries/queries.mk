@@ -3,7 +3,7 @@
 noinst_LIBRARIES += queries/libtdquery.a
 queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/engine/ast.c queries/engine/parser.c \
-	queries/engine/plan_int.h queries/engine/plan.c queries/engine/exec.c queries/engine/labels.c \
+	queries/engine/plan_int.h queries/engine/plan.c queries/engine/exec.c queries/engine/labels.c queries/engine/info.c \
 	queries/engine/context.c queries/engine/article.c queries/engine/hits.c \
 	queries/output/kwic.c queries/engine/freq.c queries/output/render_tsv.c \
 	queries/output/render_json.c queries/engine/suggest.c \
@@ -19,6 +19,7 @@ bin_PROGRAMS += queries/tagdex-query
 queries_tagdex_query_SOURCES = queries/cli/main.c queries/cli/stats_cli.c \
 	queries/cli/indexes.c queries/cli/indexes.h \
 	queries/cli/messages.c queries/cli/messages.h \
+	queries/cli/info_cli.c queries/cli/info_cli.h \
 	queries/cli/stats_cli.h queries/cli/sigbus.c queries/cli/sigbus.h
 queries_tagdex_query_LDADD = $(TQ_LIBS)
 dist_man_MANS += queries/cli/tagdex-query.1

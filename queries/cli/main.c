@@ -12,6 +12,7 @@
 #include "sigbus.h"
 #include "query.h"
 #include "request.h"
+#include "info_cli.h"
 #include "stats_cli.h"
 #include "messages.h"
 
@@ -21,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 /* the shared table (indexer/programs/exit_status.h) under this program's
@@ -69,10 +71,18 @@ static const char usage_text[] =
         "                      QUERY or the rest (--alpha, --bonferroni)\n"
         "      --ngrams N      N-grams (2-6) of the corpus, or holding the hits\n"
         "      --format FMT    text (default), tsv, csv or json (JSON Lines)\n"
+        "      --info          the index: documents, tokens, elements and\n"
+        "                      their attributes with counts (no query)\n"
+        "      --values E@A    the values of attribute A of element E, with\n"
+        "                      counts;  --actors  actors and their names\n"
         "      --tokens        with json: each token of the match with its\n"
         "                      word, norm, lemma and pos\n"
         "      --context N|s   N words of context (default 5) or the sentence\n"
-        "                      (else the paragraph, speech, ...)\n"
+        "                      (else the paragraph, speech, ...); also Ns (N\n"
+        "                      sentences), an element (p, u, sp, l, 2p) and\n"
+        "                      LEFT,RIGHT (10,s)\n"
+        "      --width N       text: fit lines in N columns (default: the\n"
+        "                      terminal's; 0: no limit)\n"
         "      --sort KEY      left, right, match or date\n"
         "      --limit N       at most N hits;  --offset N  skip N hits first\n"
         "      --sample N      a random sample of N hits (with --seed S)\n"
@@ -290,6 +300,7 @@ enum {
 	O_FREQ,
 	O_FORMAT,
 	O_CONTEXT,
+	O_WIDTH,
 	O_SORT,
 	O_LIMIT,
 	O_OFFSET,
@@ -312,6 +323,7 @@ static const struct option longopts[] = {
         {"freq", required_argument, NULL, O_FREQ},
         {"format", required_argument, NULL, O_FORMAT},
         {"context", required_argument, NULL, O_CONTEXT},
+        {"width", required_argument, NULL, O_WIDTH},
         {"sort", required_argument, NULL, O_SORT},
         {"limit", required_argument, NULL, O_LIMIT},
         {"offset", required_argument, NULL, O_OFFSET},
@@ -344,6 +356,7 @@ static int once(unsigned *seen, int c, const char *name)
 static int parse_opts(int argc, char **argv, opts *o)
 {
 	int c, color = -1, i = -1;
+	long width = -1;
 	unsigned seen = 0;
 	long v;
 	memset(o, 0, sizeof *o);
@@ -405,16 +418,21 @@ static int parse_opts(int argc, char **argv, opts *o)
 				        optarg);
 			break;
 		case O_CONTEXT:
+			o->kwic.sides = 0;
 			if (!strcmp(optarg, "s"))
 				o->kwic.sentence = 1;
 			else if (number(optarg, &v) == 0 && v <= 1000)
 				o->kwic.words = (unsigned)v;
-			else
-				return usage_error(
-				        "--context: expected a number "
-				        "of words (0-1000) or 's', not "
-				        "'%s'",
+			else if (tq_context_parse(optarg, &o->kwic) < 0)
+				return usage_error("%s", td_error_last());
+			break;
+		case O_WIDTH:
+			if (number(optarg, &v) < 0 || v > 10000)
+				return usage_error("--width: expected a number "
+				                   "of columns (0-10000), not "
+				                   "'%s'",
 				        optarg);
+			width = (long)v;
 			break;
 		case O_SORT:
 			if (!strcmp(optarg, "left"))
@@ -541,6 +559,12 @@ static int parse_opts(int argc, char **argv, opts *o)
 			        "--from %s is after --to", o->filter.from);
 	}
 	o->kwic.color = color < 0 ? isatty(1) && o->format == FMT_TEXT : color;
+	if (width < 0 && isatty(1) && o->format == FMT_TEXT) {
+		struct winsize ws; /* a terminal: fit its width */
+		if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+			width = ws.ws_col;
+	}
+	o->kwic.width = width > 0 ? (unsigned)width : 0;
 	/* --who alone: KEY's passages, a quote inside KEY's reported speech
 	 * being part of it, not a second hit */
 	o->filter.outermost = tq_request_outermost(&o->rq);
@@ -553,6 +577,8 @@ int main(int argc, char **argv)
 	td_sigbus_install("tagdex-query");
 	if (tq_stats_cli_wanted(argc, argv))
 		return tq_stats_cli(argc, argv); /* --collocates, --keywords */
+	if (tq_info_cli_wanted(argc, argv))
+		return tq_info_cli(argc, argv); /* --info, --values, --actors */
 	int rc = parse_opts(argc, argv, &o);
 	if (rc)
 		return rc < 0 ? EXIT_HITS : rc;
@@ -586,6 +612,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "tagdex-query: %s: %s\n", ixn,
 		        td_error_last());
 		status = EXIT_DATA;
+		goto out;
+	}
+	if (tq_context_check(ix, &o.kwic) < 0) { /* --context nosuch */
+		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+		status = EXIT_USAGE;
 		goto out;
 	}
 	if (o.count) {

@@ -55,6 +55,34 @@ static const char *const blocks[] = {"p", "ab", "l", "head", "item", "cell",
         "byline", "dateline", "trailer", "label"};
 #define BACK_SCAN 64 /* same-name spans looked at before pos */
 
+/* The latest-starting span of element k over pos (its innermost): 1 with
+ * its range, 0 if none. */
+static int innermost(td_seg *s, uint32_t k, uint32_t pos, uint32_t *st,
+        uint32_t *en)
+{
+	uint32_t n = upto(s, k, pos);
+	for (uint32_t i = n, seen = 0; i > 0 && seen < BACK_SCAN; i--, seen++) {
+		uint32_t a, e;
+		if (td_seg_span_get(s, k, i - 1, &a, &e) < 0)
+			return 0;
+		if (e > pos) {
+			*st = a;
+			*en = e;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int tq_elem_at(td_seg *s, const char *name, uint32_t pos, uint32_t *st,
+        uint32_t *en)
+{
+	if (!strcmp(name, "s"))
+		return tq_block_at(s, pos, st, en);
+	int64_t k = td_seg_span_find(s, name);
+	return k < 0 ? 0 : innermost(s, (uint32_t)k, pos, st, en);
+}
+
 int tq_block_at(td_seg *s, uint32_t pos, uint32_t *st, uint32_t *en)
 {
 	uint32_t si, bs = 0, be = 0;

@@ -299,6 +299,33 @@ typedef void (*tq_warn_fn)(void *ctx, const char *msg);
 int tq_suggest(td_index *ix, const tq_node *ast, tq_plan *p, const tq_filter *f,
         tq_warn_fn fn, void *ctx);
 
+/* ------------------------------------------------------------------ info */
+
+/* info.c: what an index holds, over the live documents (CQP's info and
+ * show cd, BlackLab's /fields). An element is one span as the TEI wrote it
+ * (each part of a split element counts); a value is one whitespace-separated
+ * item of an attribute, its leading '#' dropped. */
+/* The live documents and their tokens. */
+int tq_info_summary(td_index *ix, uint64_t *docs, uint64_t *tokens);
+/* Calls fn once per element name (attr NULL: n its elements, docs the
+ * documents holding one) and per attribute of it (n the elements carrying
+ * it, docs the documents holding one of those, values its distinct
+ * values), in byte order of element then attribute. */
+typedef int (*tq_info_fn)(void *ctx, const char *elem, const char *attr,
+        uint64_t n, uint64_t docs, uint64_t values);
+int tq_info_elements(td_index *ix, tq_info_fn fn, void *ctx);
+/* One row per value: n (elements carrying it; actors: mentions), docs,
+ * and for actors the names, "name (n); ..." by count. Rows by n
+ * descending, then value. */
+typedef int (*tq_value_fn)(void *ctx, const char *value, size_t len,
+        uint64_t n, uint64_t docs, const char *names);
+/* The values of attribute attr of element elem. */
+int tq_info_values(td_index *ix, const char *elem, const char *attr,
+        tq_value_fn fn, void *ctx);
+/* Actors: each key of the ref attribute of persName, orgName, placeName
+ * and rs (its mentions), with the texts it is mentioned by. */
+int tq_info_actors(td_index *ix, tq_value_fn fn, void *ctx);
+
 /* --------------------------------------------------------------- context */
 
 /* context.c: what surrounds a hit. */
@@ -310,6 +337,11 @@ int tq_sentence_at(td_seg *s, uint32_t pos, uint32_t *i);
  * innermost block element over it (p, u, sp, l, head, ...). 1 with its
  * token range in *st, *en; 0 if none. */
 int tq_block_at(td_seg *s, uint32_t pos, uint32_t *st, uint32_t *en);
+/* The innermost element called name over position pos (for "s": its
+ * sentence, else the innermost block, as tq_block_at): 1 with its token
+ * range, 0 if none. */
+int tq_elem_at(td_seg *s, const char *name, uint32_t pos, uint32_t *st,
+        uint32_t *en);
 /* A span's attribute value or NULL. */
 const char *tq_span_attr_get(
         td_seg *s, uint32_t k, uint32_t i, const char *name);
@@ -333,12 +365,31 @@ typedef struct tq_line {
 	char *left, *match, *right;     /* malloc'd */
 } tq_line;
 
+/* One side of --context: n words (elem empty), or n units of element
+ * elem ("s": sentences, else blocks): the one holding the hit's first
+ * (left) or last (right) token and the n - 1 adjoining it on that side. */
+typedef struct tq_ctx_side {
+	unsigned n;
+	char elem[64];
+} tq_ctx_side;
+
 typedef struct tq_kwic_opts {
 	int sentence;   /* --context s */
 	unsigned words; /* --context N */
 	int color;      /* highlight the match (terminal) */
 	int pullquotes; /* show text that is not the article in context */
+	int sides;      /* 1: left and right say the context, not the above */
+	tq_ctx_side left, right;
+	unsigned width; /* text: fit each line in this many columns (0: no
+	                 * limit, the left context right-aligned to 40) */
 } tq_kwic_opts;
+
+/* Parses --context: SIDE or LEFT,RIGHT, each N (words, 0-1000), NAME or
+ * NNAME (N, 1-100, units of element NAME: s, 2s, p, u, sp, l). Sets
+ * o->sides, o->left, o->right; TD_EUSAGE naming the bad part. */
+int tq_context_parse(const char *spec, tq_kwic_opts *o);
+/* TD_EUSAGE naming an element of o's sides that no segment of ix has. */
+int tq_context_check(td_index *ix, const tq_kwic_opts *o);
 
 int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
 void tq_line_free(tq_line *l);

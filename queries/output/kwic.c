@@ -47,6 +47,112 @@ static int article_text(
 	return 0;
 }
 
+/* --context's sides */
+static int side_parse(const char *s, size_t len, tq_ctx_side *out)
+{
+	size_t i = 0;
+	unsigned long n = 0;
+	memset(out, 0, sizeof *out);
+	while (i < len && s[i] >= '0' && s[i] <= '9' && n <= 100000)
+		n = n * 10 + (unsigned long)(s[i++] - '0');
+	if (i == len) {
+		if (!len || n > 1000)
+			return -1;
+		out->n = (unsigned)n;
+		return 0;
+	}
+	if (i && (n < 1 || n > 100))
+		return -1;
+	size_t nl = len - i;
+	if (nl >= sizeof out->elem)
+		return -1;
+	for (size_t j = i; j < len; j++) {
+		char c = s[j];
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		         c == '_' ||
+		         (j > i && ((c >= '0' && c <= '9') || c == '-' ||
+		                           c == '.' || c == ':'));
+		if (!ok)
+			return -1;
+	}
+	out->n = i ? (unsigned)n : 1;
+	memcpy(out->elem, s + i, nl);
+	out->elem[nl] = '\0';
+	return 0;
+}
+
+int tq_context_parse(const char *spec, tq_kwic_opts *o)
+{
+	const char *comma = strchr(spec, ',');
+	size_t ll = comma ? (size_t)(comma - spec) : strlen(spec);
+	tq_ctx_side l, r;
+	if (side_parse(spec, ll, &l) < 0 ||
+	        side_parse(comma ? comma + 1 : spec,
+	                comma ? strlen(comma + 1) : ll, &r) < 0 ||
+	        (comma && strchr(comma + 1, ',')))
+		return td_error(TD_EUSAGE,
+		        "--context: expected N (words, 0-1000), s, Ns (N "
+		        "sentences, 1-100), an element (p, u, sp, l, 2p), or "
+		        "LEFT,RIGHT of those (5,s), not '%s'",
+		        spec);
+	o->sides = 1;
+	o->left = l;
+	o->right = r;
+	return 0;
+}
+
+int tq_context_check(td_index *ix, const tq_kwic_opts *o)
+{
+	const tq_ctx_side *sd[] = {&o->left, &o->right};
+	for (int k = 0; k < 2 && o->sides; k++) {
+		const char *e = sd[k]->elem;
+		int found = !*e || !strcmp(e, "s"); /* s: blocks stand in */
+		for (size_t i = 0; i < td_index_nsegs(ix) && !found; i++)
+			found = td_seg_span_find(td_index_seg(ix, i), e) >= 0;
+		if (!found)
+			return td_error(TD_EUSAGE,
+			        "--context: no element <%s> in this index "
+			        "(--info lists them)",
+			        e);
+	}
+	return 0;
+}
+
+/* The first token of the left context (right: the end of the right one):
+ * n words of the article, or n units of an element, stopping at a token no
+ * such element holds; never outside [first, end). */
+static uint32_t side_edge(const tq_hit *h, const tq_ctx_side *sd, int right,
+        uint32_t first, uint32_t end, const tq_ranges *na)
+{
+	uint32_t a = h->start, b = h->end, st, en;
+	if (!sd->elem[0]) {
+		for (unsigned n = 0; !right && a > first && n < sd->n; a--)
+			n += !tq_ranges_has(na, a - 1);
+		for (unsigned n = 0; right && b < end && n < sd->n; b++)
+			n += !tq_ranges_has(na, b);
+		return right ? b : a;
+	}
+	uint32_t pos = right ? h->end - 1 : h->start;
+	for (unsigned i = 0; i < sd->n; i++) {
+		if (!tq_elem_at(h->seg, sd->elem, pos, &st, &en))
+			break;
+		if (right) {
+			b = en > b ? en : b;
+			if (b >= end)
+				break;
+			pos = b;
+		} else {
+			a = st < a ? st : a;
+			if (a <= first)
+				break;
+			pos = a - 1;
+		}
+	}
+	if (right)
+		return b > end ? end : b;
+	return a < first ? first : a;
+}
+
 int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 {
 	td_docinfo di;
@@ -91,6 +197,10 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 		a = a < di.first_tok ? di.first_tok : a;
 		b = b > dend ? dend : b;
 	}
+	if (o->sides) {
+		a = side_edge(h, &o->left, 0, di.first_tok, dend, &na);
+		b = side_edge(h, &o->right, 1, di.first_tok, dend, &na);
+	}
 	if ((rc = article_text(h->seg, a, h->start, &na, &l->left)) < 0 ||
 	        (rc = tq_text(h->seg, h->start, h->end, &l->match)) < 0 ||
 	        (rc = article_text(h->seg, h->end, b, &na, &l->right)) < 0)
@@ -116,6 +226,74 @@ static size_t columns(const char *s)
 	return n;
 }
 
+/* the bytes of the first n columns of s */
+static size_t head_bytes(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (size_t c = 0; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && c++ == n)
+			break;
+	}
+	return i;
+}
+
+/* Writes s in exactly w columns: cut to w - 1 and an ellipsis when
+ * longer (at its start when tail, keeping its end), else padded with
+ * spaces on the left (pad_left) or the right. */
+static void fit(FILE *out, const char *s, size_t w, int tail, int pad_left)
+{
+	size_t c = columns(s);
+	if (c > w) {
+		if (!w)
+			return;
+		if (tail) {
+			fputs("\xe2\x80\xa6", out);
+			fputs(s + head_bytes(s, c - (w - 1)), out);
+		} else {
+			fwrite(s, 1, head_bytes(s, w - 1), out);
+			fputs("\xe2\x80\xa6", out);
+		}
+		return;
+	}
+	for (size_t i = c; pad_left && i < w; i++)
+		fputc(' ', out);
+	fputs(s, out);
+	for (size_t i = c; !pad_left && i < w; i++)
+		fputc(' ', out);
+}
+
+/* A line in o->width columns: the document, date and sentence in a quarter
+ * of them, then the left context right-aligned in two fifths of the rest,
+ * the match and the right context, each cut with an ellipsis where it does
+ * not fit, so that every match starts in the same column. */
+static int print_fitted(FILE *out, const tq_line *l, const tq_kwic_opts *o,
+        const char *sid)
+{
+	size_t W = o->width < 40 ? 40 : o->width, pw = W / 4;
+	char pre[512];
+	snprintf(pre, sizeof pre, "%s %s %s", l->doc ? l->doc : "-",
+	        l->date ? l->date : "-", sid);
+	fit(out, pre, pw, 0, 0);
+	fputs("  ", out);
+	size_t rest = W - pw - 2, lw = rest * 2 / 5;
+	fit(out, l->left, lw, 1, 1);
+	size_t room = rest - lw, mc = columns(l->match) + 4; /* " [" "] " */
+	if (mc + 1 > room) { /* the match alone fills the line */
+		fputs(o->color ? " \033[1;31m" : " [", out);
+		fit(out, l->match, room > 4 ? room - 4 : 1, 0, 0);
+		fputs(o->color ? "\033[0m" : "]", out);
+	} else {
+		if (o->color)
+			fprintf(out, " \033[1;31m%s\033[0m ", l->match);
+		else
+			fprintf(out, " [%s] ", l->match);
+		size_t rc = columns(l->right);
+		fit(out, l->right, rc < room - mc ? rc : room - mc, 0, 0);
+	}
+	fputc('\n', out);
+	return ferror(out) ? td_error(TD_EIO, "write error") : 0;
+}
+
 int tq_kwic_print(FILE *out, const tq_line *l, const tq_kwic_opts *o)
 {
 	size_t w = columns(l->left), dl = l->doc ? strlen(l->doc) : 0;
@@ -123,6 +301,8 @@ int tq_kwic_print(FILE *out, const tq_line *l, const tq_kwic_opts *o)
 	/* "doc-x-s12" is shown as "s12" after its document's id */
 	if (l->sid && dl && !strncmp(l->sid, l->doc, dl) && l->sid[dl] == '-')
 		sid = l->sid + dl + 1;
+	if (o->width)
+		return print_fitted(out, l, o, sid);
 	fprintf(out, "%s %s %s  ", l->doc ? l->doc : "-",
 	        l->date ? l->date : "-", sid);
 	for (size_t i = w; i < LEFT_WIDTH; i++)

@@ -167,6 +167,142 @@ expect 2 $Q $L '[word = z.word]'; has "offset 8: expected a label set before" "$
 expect 2 $Q $L '@"a" @"b"'; has "at most one target" "$tmp/err"
 expect 2 $Q $L '"a" :: a.word="x"'; has "expected labels" "$tmp/err"
 
+# --- --context forms: N sentences, an element, left and right apart, on a
+# text of four one-sentence paragraphs (tokens: Title0 | A1 war2 .3 | The4
+# peace5 .6 | A7 land8 .9 | Some10 sea11 .12)
+mkdir -p "$tmp/cx"
+printf 'Title\n\nA war.\n\nThe peace.\n\nA land.\n\nSome sea.\n' >"$tmp/cx/a.txt"
+$ING -q -x "$tmp/cxidx" "$tmp/cx/a.txt" || fail "ingest cx"
+ctx() { # ctx SPEC: "left|match|right" of the hit of "land"
+	$Q -x "$tmp/cxidx" --format tsv --context "$1" '"land"' >"$tmp/cx.tsv" 2>"$tmp/err"
+	python3 -c 'import csv, sys
+r = list(csv.DictReader(open(sys.argv[1], newline=""), delimiter="\t"))[0]
+print(r["left"] + "|" + r["match"] + "|" + r["right"])' "$tmp/cx.tsv"
+}
+[ "$(ctx s)" = "A|land|." ] || fail "context s: $(ctx s)"
+[ "$(ctx 1s)" = "A|land|." ] || fail "context 1s: $(ctx 1s)"
+[ "$(ctx 2s)" = "The peace. A|land|. Some sea." ] || fail "context 2s: $(ctx 2s)"
+[ "$(ctx 3s)" = "A war. The peace. A|land|. Some sea." ] || fail "context 3s: $(ctx 3s)"
+[ "$(ctx 2p)" = "The peace. A|land|. Some sea." ] || fail "context 2p: $(ctx 2p)"
+[ "$(ctx p)" = "A|land|." ] || fail "context p: $(ctx p)"
+[ "$(ctx 2,0)" = ". A|land|" ] || fail "context 2,0: $(ctx 2,0)"
+[ "$(ctx 0,2s)" = "|land|. Some sea." ] || fail "context 0,2s: $(ctx 0,2s)"
+[ "$(ctx s,1)" = "A|land|." ] || fail "context s,1: $(ctx s,1)"
+[ "$(ctx 2s,3)" = "The peace. A|land|. Some sea" ] || fail "context 2s,3: $(ctx 2s,3)"
+expect 2 $Q -x "$tmp/cxidx" --context 2nosuch '"land"'
+has "--context: no element <nosuch> in this index" "$tmp/err"
+for bad in 0s 101s 1001 "s,s,s" "2 s" "p!" ","; do
+	expect 2 $Q -x "$tmp/cxidx" --context "$bad" '"land"'
+	has "--context: expected" "$tmp/err"
+done
+# --width: every line in N columns, every match in one column
+for w in 50 80 133; do
+	$Q $X --width $w '"the"' >"$tmp/w.txt" || fail "width $w"
+	python3 -c 'import sys
+w = int(sys.argv[2])
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+assert lines
+cols = set()
+for l in lines:
+    assert len(l) <= w, (len(l), l)
+    cols.add(l.index(" [") if " [" in l else -1)
+assert len(cols) == 1 and -1 not in cols, cols' "$tmp/w.txt" "$w" || fail "width $w alignment"
+done
+expect 0 $Q $X --width 0 '"the"'
+expect 2 $Q $X --width x '"the"'
+
+# --- --info, --values, --actors against an independent count of the TEI
+# files the index was made from (Python's XML parser over <text>)
+$ING -q -x "$tmp/teiidx" "$top_srcdir"/corpus/tei/*.xml || fail "ingest tei"
+I="-x $tmp/teiidx"
+expect 0 $Q $I --info
+cp "$tmp/out" "$tmp/info.tsv"
+expect 0 $Q $I --values q@who
+cp "$tmp/out" "$tmp/values.tsv"
+expect 0 $Q $I --values s@ana
+cp "$tmp/out" "$tmp/ana.tsv"
+expect 0 $Q $I --actors
+cp "$tmp/out" "$tmp/actors.tsv"
+python3 - "$tmp" "$top_srcdir"/corpus/tei/*.xml <<'PY' || fail "--info against the TEI"
+import collections, csv, sys, xml.etree.ElementTree as ET
+tmp, files = sys.argv[1], sys.argv[2:]
+T = "{http://www.tei-c.org/ns/1.0}"
+XML = "{http://www.w3.org/XML/1998/namespace}"
+el = collections.Counter(); eldocs = collections.defaultdict(set)
+at = collections.Counter(); atdocs = collections.defaultdict(set)
+atvals = collections.defaultdict(set)
+vals = {}
+def name(t):
+    return t.split("}")[1] if "}" in t else t
+def aname(a):
+    return "xml:" + a[len(XML):] if a.startswith(XML) else name(a)
+def values(v):
+    out = []
+    for x in v.split():
+        x = x[1:] if x.startswith("#") and len(x) > 1 else x
+        if x not in out:
+            out.append(x)
+    return out
+for f in files:
+    root = ET.parse(f).getroot()
+    doc = root.get(XML + "id")
+    text = root.find(T + "text")
+    for e in text.iter():
+        n = name(e.tag)
+        el[n] += 1; eldocs[n].add(doc)
+        for a, v in e.attrib.items():
+            k = (n, aname(a))
+            at[k] += 1; atdocs[k].add(doc)
+            for x in values(v):
+                atvals[k].add(x)
+                vals.setdefault(k, collections.Counter())[x] += 1
+                vals.setdefault((k, "docs"), collections.defaultdict(set))[x].add(doc)
+rows = list(csv.DictReader(open(tmp + "/info.tsv", newline=""), delimiter="\t"))
+got_el = {r["element"]: (int(r["count"]), int(r["docs"])) for r in rows if r["kind"] == "element"}
+want_el = {n: (el[n], len(eldocs[n])) for n in el}
+assert got_el == want_el, ("elements", set(got_el.items()) ^ set(want_el.items()))
+got_at = {(r["element"], r["attribute"]): (int(r["count"]), int(r["docs"]), int(r["values"])) for r in rows if r["kind"] == "attribute"}
+want_at = {k: (at[k], len(atdocs[k]), len(atvals[k])) for k in at}
+assert got_at == want_at, ("attributes", set(got_at.items()) ^ set(want_at.items()))
+d = [r for r in rows if r["kind"] == "documents"]
+assert int(d[0]["count"]) == len(files), d
+for fn, k in (("values.tsv", ("q", "who")), ("ana.tsv", ("s", "ana"))):
+    vr = list(csv.DictReader(open(tmp + "/" + fn, newline=""), delimiter="\t"))
+    got = {r["value"]: (int(r["count"]), int(r["docs"])) for r in vr}
+    want = {x: (c, len(vals[(k, "docs")][x])) for x, c in vals[k].items()}
+    assert got == want, (fn, set(got.items()) ^ set(want.items()))
+    counts = [int(r["count"]) for r in vr]
+    assert counts == sorted(counts, reverse=True), fn
+# actors: every ref key of the four mention elements, its mentions and names
+men = collections.Counter(); mdocs = collections.defaultdict(set)
+names = collections.defaultdict(collections.Counter)
+for f in files:
+    root = ET.parse(f).getroot()
+    doc = root.get(XML + "id")
+    for e in root.find(T + "text").iter():
+        if name(e.tag) in ("persName", "orgName", "placeName", "rs") and e.get("ref"):
+            txt = " ".join("".join(e.itertext()).split())
+            if not txt:
+                continue
+            for key in values(e.get("ref")):
+                men[key] += 1; mdocs[key].add(doc); names[key][txt] += 1
+ar = list(csv.DictReader(open(tmp + "/actors.tsv", newline=""), delimiter="\t"))
+got = {r["actor"]: (int(r["mentions"]), int(r["docs"])) for r in ar}
+want = {k: (men[k], len(mdocs[k])) for k in men}
+assert got == want, ("actors", set(got.items()) ^ set(want.items()))
+for r in ar:
+    parts = dict((p.rsplit(" (", 1)[0], int(p.rsplit(" (", 1)[1][:-1])) for p in r["names"].split("; "))
+    assert parts == dict(names[r["actor"]]), (r["actor"], parts, dict(names[r["actor"]]))
+PY
+expect 1 $Q $I --values q@nosuch; has "carries nosuch" "$tmp/err"
+expect 2 $Q $I --values q; has "expected ELEMENT@ATTRIBUTE" "$tmp/err"
+expect 2 $Q $I --info '"a"'
+expect 2 $Q $I --info --actors
+expect 0 $Q $I --values q@who --format json
+python3 -c 'import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert rows and all(isinstance(r["count"], int) and isinstance(r["value"], str) for r in rows)' "$tmp/out" || fail "--values json"
+
 if [ "$fails" -ne 0 ]; then
 	echo "$fails check(s) failed"
 	exit 1

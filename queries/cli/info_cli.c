@@ -1,0 +1,233 @@
+/* info_cli.c: tagdex-query --info, --values ELEM@ATTR and --actors, what an
+ * index holds (CQP's info and show cd, BlackLab's /fields), counted by
+ * queries/engine/info.c. main() hands the command line over when one of
+ * them is given. */
+#include "config.h"
+#include "exit_status.h"
+#include "info_cli.h"
+#include "query.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { I_INFO = 256, I_VALUES, I_ACTORS, I_FORMAT };
+
+static const struct option longopts[] = {
+        {"index", required_argument, NULL, 'x'},
+        {"info", no_argument, NULL, I_INFO},
+        {"values", required_argument, NULL, I_VALUES},
+        {"actors", no_argument, NULL, I_ACTORS},
+        {"format", required_argument, NULL, I_FORMAT},
+        {NULL, 0, NULL, 0},
+};
+
+int tq_info_cli_wanted(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			return 0;
+		if (!strcmp(argv[i], "--info") || !strcmp(argv[i], "--actors") ||
+		        !strcmp(argv[i], "--values") ||
+		        !strncmp(argv[i], "--values=", 9))
+			return 1;
+	}
+	return 0;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "tagdex-query: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'tagdex-query --help'.\n");
+	return TD_EXIT_USAGE;
+}
+
+typedef struct out {
+	int fmt; /* TQ_OUT_* */
+	long rows;
+	const char *const *cols; /* names of the columns, NULL-terminated */
+} out;
+
+/* One row: its fields (NULL: empty, null in JSON); numbers as text are
+ * written as numbers in JSON from column num_from on. */
+static int row(out *o, const char *const *f, int num_from)
+{
+	size_t n = 0;
+	while (o->cols[n])
+		n++;
+	if (o->fmt == TQ_OUT_JSON) {
+		json_t *j = json_object();
+		if (!j)
+			return td_error(TD_ENOMEM, "out of memory");
+		for (size_t i = 0; i < n; i++)
+			json_object_set_new(j, o->cols[i],
+			        !f[i]                  ? json_null()
+			        : (int)i >= num_from &&
+			                        f[i][0] >= '0' && f[i][0] <= '9'
+			                ? json_integer(strtoll(f[i], NULL, 10))
+			                : json_string(f[i]));
+		char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		if (!s)
+			return td_error(TD_ENOMEM, "out of memory");
+		puts(s);
+		free(s);
+	} else {
+		char sep = o->fmt == TQ_OUT_CSV ? ',' : '\t';
+		if (!o->rows++)
+			for (size_t i = 0; i < n; i++) {
+				if (i)
+					putchar(sep);
+				tq_dsv_field(stdout, o->cols[i], sep);
+				if (i + 1 == n)
+					putchar('\n');
+			}
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				putchar(sep);
+			tq_dsv_field(stdout, f[i], sep);
+		}
+		putchar('\n');
+		return ferror(stdout) ? td_error(TD_EIO, "write error") : 0;
+	}
+	o->rows++;
+	return ferror(stdout) ? td_error(TD_EIO, "write error") : 0;
+}
+
+static int elem_row(void *ctx, const char *elem, const char *attr,
+        uint64_t n, uint64_t docs, uint64_t values)
+{
+	char a[32], b[32], c[32];
+	snprintf(a, sizeof a, "%llu", (unsigned long long)n);
+	snprintf(b, sizeof b, "%llu", (unsigned long long)docs);
+	snprintf(c, sizeof c, "%llu", (unsigned long long)values);
+	const char *f[] = {attr ? "attribute" : "element", elem, attr, a, b,
+	        attr ? c : NULL};
+	return row(ctx, f, 3);
+}
+
+static int value_row(void *ctx, const char *v, size_t len, uint64_t n,
+        uint64_t docs, const char *names)
+{
+	char a[32], b[32];
+	char *val = strndup(v, len);
+	if (!val)
+		return td_error(TD_ENOMEM, "out of memory");
+	snprintf(a, sizeof a, "%llu", (unsigned long long)n);
+	snprintf(b, sizeof b, "%llu", (unsigned long long)docs);
+	const char *f[] = {val, a, b, names};
+	int rc = row(ctx, f, 1);
+	free(val);
+	return rc;
+}
+
+int tq_info_cli(int argc, char **argv)
+{
+	const char *index = getenv("TAGDEX_INDEX"), *values = NULL;
+	int c, i = -1, info = 0, actors = 0, fmt = TQ_OUT_TEXT;
+	if (!index || !*index)
+		index = TD_DEFAULT_INDEX;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "x:", longopts, &i)) != -1) {
+		switch (c) {
+		case 'x':
+			index = optarg;
+			break;
+		case I_INFO:
+			info = 1;
+			break;
+		case I_VALUES:
+			values = optarg;
+			break;
+		case I_ACTORS:
+			actors = 1;
+			break;
+		case I_FORMAT:
+			if (!strcmp(optarg, "text") || !strcmp(optarg, "tsv"))
+				fmt = TQ_OUT_TSV;
+			else if (!strcmp(optarg, "csv"))
+				fmt = TQ_OUT_CSV;
+			else if (!strcmp(optarg, "json"))
+				fmt = TQ_OUT_JSON;
+			else
+				return usage_error("--format: expected text, "
+				                   "tsv, csv or json, not '%s'",
+				        optarg);
+			break;
+		default:
+			return usage_error("%s",
+			        "--info, --values and --actors take only -x "
+			        "and --format");
+		}
+	}
+	if (optind < argc)
+		return usage_error("--info, --values and --actors take no "
+		                   "query, not '%s'",
+		        argv[optind]);
+	if (info + actors + (values != NULL) != 1)
+		return usage_error("%s", "--info, --values and --actors "
+		                         "exclude each other");
+	char *elem = NULL;
+	const char *at = values ? strchr(values, '@') : NULL;
+	if (values && (!at || at == values || !at[1]))
+		return usage_error("--values: expected ELEMENT@ATTRIBUTE "
+		                   "(q@who), not '%s'",
+		        values);
+	if (values && !(elem = strndup(values, (size_t)(at - values))))
+		return TD_EXIT_SYSTEM;
+	td_index *ix = NULL;
+	int rc = td_index_open(index, &ix), status = TD_EXIT_OK;
+	if (rc < 0) {
+		fprintf(stderr, "tagdex-query: %s: %s\n", index,
+		        td_error_last());
+		free(elem);
+		return TD_EXIT_INDEX;
+	}
+	out o = {fmt, 0, NULL};
+	if (info) {
+		static const char *const cols[] = {"kind", "element",
+		        "attribute", "count", "docs", "values", NULL};
+		uint64_t docs, toks;
+		char a[32], b[32];
+		o.cols = cols;
+		if ((rc = tq_info_summary(ix, &docs, &toks)) == 0) {
+			snprintf(a, sizeof a, "%llu", (unsigned long long)docs);
+			snprintf(b, sizeof b, "%llu", (unsigned long long)toks);
+			const char *f1[] = {"documents", NULL, NULL, a, a, NULL};
+			const char *f2[] = {"tokens", NULL, NULL, b, a, NULL};
+			if ((rc = row(&o, f1, 3)) == 0)
+				rc = row(&o, f2, 3);
+		}
+		if (rc == 0)
+			rc = tq_info_elements(ix, elem_row, &o);
+	} else if (values) {
+		static const char *const cols[] = {
+		        "value", "count", "docs", NULL};
+		o.cols = cols;
+		rc = tq_info_values(ix, elem, at + 1, value_row, &o);
+		if (rc == 0 && !o.rows)
+			fprintf(stderr,
+			        "tagdex-query: no <%s> in this index carries "
+			        "%s (--info lists the elements and their "
+			        "attributes)\n",
+			        elem, at + 1);
+	} else {
+		static const char *const cols[] = {
+		        "actor", "mentions", "docs", "names", NULL};
+		o.cols = cols;
+		rc = tq_info_actors(ix, value_row, &o);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "tagdex-query: %s: %s\n", index,
+		        td_error_last());
+		status = rc == TD_ECORRUPT ? TD_EXIT_INDEX : TD_EXIT_SYSTEM;
+	} else if (!o.rows) {
+		status = TD_EXIT_NONE;
+	}
+	td_index_close(ix);
+	free(elem);
+	return status;
+}
