@@ -195,8 +195,12 @@ static int cond_neg(parser *p, tq_cond **out)
 			c->lab = lab;
 			c->layer = -1;
 			c->off = loff;
+			if ((rc = next(p)) < 0) { /* a bad token after it */
+				tq_cond_free(c);
+				return rc;
+			}
 			*out = c;
-			return next(p);
+			return 0;
 		}
 		if ((layer = layer_of(dot + 1,
 		             p->t.tlen - nlen - 1)) < 0)

@@ -204,6 +204,9 @@ static void test_parser_errors(void **state)
 	syntax_error("a:[] :: a.word=b", TD_ESYNTAX, 15,
 	        "a quoted string or a label's attribute");
 	syntax_error("a:[] ::", TD_ESYNTAX, 7, "a label's attribute");
+	/* a bare label, then a token the lexer refuses (leaked the label's
+	 * condition: fuzz_query) */
+	syntax_error("a:[] :: a %", TD_ESYNTAX, 10, "expected a flag");
 	syntax_error("\"a\" not <q/>", TD_ESYNTAX, 8, "after '!' or 'not'");
 	syntax_error("\"a\" !within", TD_ESYNTAX, 11, "expected a token");
 	syntax_error("<q who!/>", TD_ESYNTAX, 6, "'=' or '!='");
