@@ -191,6 +191,17 @@ int td_writer_each_source(td_writer *w,
 #define TD_WRITER_MEMORY_MIN ((size_t)64 << 10)
 void td_writer_set_memory(td_writer *w, size_t bytes);
 
+/* Adds the live documents of the committed state of index dir (a shard
+ * built apart) to this one, after those committed: its segment files are
+ * hard-linked in (copied across file systems), not rebuilt, and become
+ * visible at the next td_writer_commit(); td_writer_merge() then makes
+ * one segment of all. Documents added and not committed yet: TD_EUSAGE.
+ * A source or a document id that this index or the documents added
+ * already hold: TD_EUSAGE naming both directories, with nothing changed
+ * (combined, a document would count twice). The errors of td_index_open()
+ * on dir, TD_EIO, TD_EINTR (the interrupt flag). On any error the writer
+ * must be closed without a commit. */
+int td_writer_add_index(td_writer *w, const char *dir);
 /* Makes everything added so far visible atomically. */
 int td_writer_commit(td_writer *w);
 /* Merges segments into one (also done on commit past a threshold). */

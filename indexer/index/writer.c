@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,8 @@ struct td_writer {
 	td_manifest m;
 	td_index *ix;     /* the committed state the writer started from */
 	td_strtab src;    /* source paths */
+	td_strtab ids_added; /* document ids td_writer_add_index() added
+	                      * since the committed state */
 	srcloc *loc;
 	size_t cap_loc;
 	td_segbuild *b;   /* pending documents, NULL if none */
@@ -199,6 +202,8 @@ static int load_state(td_writer *w, int rebuild)
 	w->ix = NULL;
 	td_strtab_free(&w->src);
 	td_strtab_init(&w->src);
+	td_strtab_free(&w->ids_added);
+	td_strtab_init(&w->ids_added);
 	rc = td_manifest_read(w->dir, &w->m);
 	if (rc && rc != TD_ENOMEM && (rc != TD_EIO || rebuild)) {
 		int err = rc;
@@ -308,6 +313,7 @@ int td_writer_open(const char *dir, int flags, td_writer **out)
 	w->lockfd[0] = w->lockfd[1] = -1;
 	w->budget = TD_WRITER_MEMORY;
 	td_strtab_init(&w->src);
+	td_strtab_init(&w->ids_added);
 	dirscan ds;
 	if ((rc = mkdirs(dir)) || (rc = scan_dir(dir, &ds)))
 		goto fail;
@@ -348,6 +354,7 @@ void td_writer_close(td_writer *w)
 	td_index_close(w->ix);
 	td_manifest_free(&w->m);
 	td_strtab_free(&w->src);
+	td_strtab_free(&w->ids_added);
 	free(w->loc);
 	td_lock_release(w->lockfd);
 	free(w->dir);
@@ -877,6 +884,187 @@ int td_writer_merge(td_writer *w)
 		from = a + (nout == SIZE_MAX ? 1 : nout);
 	}
 	return 0;
+}
+
+/* Puts the segment file src into the index as name: a hard link where
+ * both are on one file system (segments are immutable), else a copy,
+ * fsync'd. Written under name.tmp and renamed, as publish_segment does. */
+static int put_segment_file(td_writer *w, const char *src, const char *path)
+{
+	char tmp[4200];
+	int rc = 0;
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	unlink(tmp);
+	if (td_fault_step("segment link") || link(src, tmp)) {
+		int in = open(src, O_RDONLY | O_CLOEXEC);
+		if (in < 0)
+			return td_error(TD_EIO, "%s: %s", src, strerror(errno));
+		int out = td_fault_step("open") ? -1
+			: open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (out < 0) {
+			rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+			close(in);
+			return rc;
+		}
+		char buf[1 << 16];
+		ssize_t n;
+		while (!rc && (n = read(in, buf, sizeof buf)) != 0) {
+			if (n < 0) {
+				if (errno == EINTR)
+					continue;
+				rc = td_error(TD_EIO, "%s: %s", src, strerror(errno));
+				break;
+			}
+			rc = td_write_full(out, buf, (size_t)n, -1, tmp, "write");
+			if (!rc && (rc = check_stop(w, NULL)))
+				break;
+		}
+		if (!rc && (td_fault_step("fsync") || fsync(out)))
+			rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+		if (close(out) && !rc)
+			rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+		close(in);
+		if (rc) {
+			unlink(tmp);
+			return rc;
+		}
+	}
+	if (td_fault_step("segment rename") || rename(tmp, path)) {
+		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+		unlink(tmp);
+	}
+	return rc;
+}
+
+int td_writer_add_index(td_writer *w, const char *dir)
+{
+	int rc;
+	td_index *src;
+	if (w->broken)
+		return td_error(TD_EUSAGE, "%s: the writer was left behind by "
+			"an earlier failure; reopen the index", w->dir);
+	if (w->b && td_segbuild_ndocs(w->b))
+		return td_error(TD_EUSAGE, "%s: commit the documents added "
+			"before adding an index", w->dir);
+	if ((rc = td_index_open(dir, &src))) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", td_error_last());
+		if (strncmp(msg, dir, strlen(dir)))
+			td_error(rc, "%s: %s", dir, msg);
+		return rc;
+	}
+	/* every source and id must be new here, as td_index_open_many
+	 * requires of a union, before a file is put in place */
+	td_strtab ids;
+	td_strtab_init(&ids);
+	for (uint32_t i = 0; !rc && i < w->ids_added.n; i++) {
+		uint32_t id;
+		const char *t = td_strtab_str(&w->ids_added, i);
+		rc = td_strtab_put(&ids, t, strlen(t), &id, NULL);
+	}
+	for (size_t i = 0; !rc && w->ix && i < td_index_nsegs(w->ix); i++) {
+		td_seg *s = td_index_seg(w->ix, i);
+		for (uint32_t d = 0; !rc && d < td_seg_ndocs(s); d++) {
+			td_docinfo di;
+			uint32_t id;
+			if (!td_seg_doc_live(s, d))
+				continue;
+			if (!(rc = td_seg_doc(s, d, &di)) && di.id)
+				rc = td_strtab_put(&ids, di.id, strlen(di.id), &id,
+					NULL);
+		}
+	}
+	for (size_t i = 0; !rc && i < td_index_nsegs(src); i++) {
+		td_seg *s = td_index_seg(src, i);
+		for (uint32_t d = 0; !rc && d < td_seg_ndocs(s); d++) {
+			td_docinfo di;
+			uint32_t id;
+			int added = 1;
+			if (!td_seg_doc_live(s, d))
+				continue;
+			if ((rc = td_seg_doc(s, d, &di)))
+				break;
+			if (di.source && find_loc(w, di.source))
+				rc = td_error(TD_EUSAGE, "%s and %s both hold the "
+					"document of source %s: combined, it "
+					"would be counted twice; give each source "
+					"to one index only", w->dir, dir, di.source);
+			else if (di.id && !(rc = td_strtab_put(&ids, di.id,
+						    strlen(di.id), &id, &added)) &&
+				!added)
+				rc = td_error(TD_EUSAGE, "%s and %s both hold a "
+					"document with id %s: one index gives each "
+					"document its own id; give files of the "
+					"same name to one index", w->dir, dir,
+					di.id);
+		}
+	}
+	td_strtab_free(&ids);
+	/* a new index gets its (empty) manifest first: segment files put in
+	 * place and never committed (an error, a kill) are then the orphans
+	 * the next writer removes, not a "lost manifest" to recover from */
+	if (!rc && w->m.generation == 0 && w->m.nsegs == 0 &&
+		!(rc = check_stop(w, NULL))) {
+		w->m.generation++;
+		if ((rc = td_manifest_write(w->dir, &w->m, NULL)))
+			w->m.generation--;
+	}
+	size_t first = w->m.nsegs;
+	w->broken = 1; /* until every segment is in the manifest */
+	for (size_t i = 0; !rc && i < td_index_nsegs(src); i++) {
+		td_seg *s = td_index_seg(src, i);
+		char name[64], path[4096];
+		td_mseg *v = realloc(w->m.segs, (w->m.nsegs + 1) * sizeof *v);
+		if (!v) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			break;
+		}
+		w->m.segs = v;
+		td_mseg *ms = &v[w->m.nsegs];
+		memset(ms, 0, sizeof *ms);
+		snprintf(name, sizeof name, "seg-%06llu.tdx",
+			(unsigned long long)w->m.next_seg);
+		snprintf(path, sizeof path, "%s/%s", w->dir, name);
+		if (!(ms->name = strdup(name))) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			break;
+		}
+		ms->ndocs = td_seg_ndocs(s);
+		ms->size = s->size;
+		ms->crc = s->hdr.hdr_crc;
+		for (uint32_t d = 0; !rc && d < ms->ndocs; d++)
+			if (!td_seg_doc_live(s, d))
+				rc = td_mseg_delete(ms, d);
+		if (!rc && !(rc = check_stop(w, NULL)))
+			rc = put_segment_file(w, s->path, path);
+		if (rc) {
+			free(ms->name);
+			free(ms->del);
+			break;
+		}
+		w->m.nsegs++;
+		w->m.next_seg++;
+		for (uint32_t d = 0; !rc && d < ms->ndocs; d++) {
+			td_docinfo di;
+			uint32_t id;
+			if (!td_seg_doc_live(s, d))
+				continue;
+			if (!(rc = td_seg_doc(s, d, &di)) && di.source)
+				rc = set_loc(w, di.source, (int32_t)(w->m.nsegs - 1),
+					d, di.sha256);
+			if (!rc && di.id)
+				rc = td_strtab_put(&w->ids_added, di.id,
+					strlen(di.id), &id, NULL);
+		}
+	}
+	/* after an error with segment files in place (the next writer
+	 * removes them: no manifest names them) the writer stays broken */
+	if (!rc || first == w->m.nsegs)
+		w->broken = 0;
+	if (!rc && first != w->m.nsegs)
+		w->dirty = 1;
+	td_index_close(src);
+	return rc;
 }
 
 static int cmp_u64(const void *a, const void *b)

@@ -58,6 +58,8 @@ typedef struct td_ingest_opts {
 	int quiet;             /* -q: no progress, no summary */
 	size_t memory;         /* --memory bytes, 0 for the default */
 	const char *meta_xpath[3]; /* --meta date=, title=, author= XPATHs */
+	char **merge_from;     /* --merge-index DIR...: shards to combine */
+	size_t nmerge_from;
 } td_ingest_opts;
 
 /* ingest_index.c: commits paths (files, or directories walked for *.txt,

@@ -49,6 +49,9 @@ static const char usage_text[] =
 	"      --merge      merge index segments\n"
 	"      --memory SIZE  memory for the documents held before they are\n"
 	"                   written, and for a merge (default 256M; K, M, G)\n"
+	"      --merge-index SHARD  add the documents of index SHARD (built\n"
+	"                   apart) to -x and merge: repeat it, or give\n"
+	"                   --merge-list FILE (one index directory a line)\n"
 	"      --recover    rebuild a lost or damaged MANIFEST from the intact\n"
 	"                   segments (reports those it cannot keep) and exit\n"
 	"      --lexicons DIR  read lexicons from DIR (default: $TAGDEX_LEXICONS,\n"
@@ -69,7 +72,8 @@ static const char usage_text[] =
 	"Exit status: 0 success; 2 usage error or unusable lexicons; 3 some input\n"
 	"files failed (the others were processed); 4 index error (locked,\n"
 	"corrupt or another format version); 128+N interrupted by signal N.\n"
-	"Without inputs (and without --check, --merge, --prune or --recover)\n"
+	"Without inputs (and without --check, --merge, --merge-index, --prune or\n"
+	"--recover)\n"
 	"this help is printed and the exit status is 2. A file is one document\n"
 	"whatever path reaches it (see the manual for moved files and ids shared\n"
 	"by two files); a TEI teiCorpus is one document per TEI, xi:include of\n"
@@ -296,6 +300,65 @@ static int drop_included(char **in, size_t *n)
 	return rc;
 }
 
+/* --merge-index and --merge-list: the shards to combine, in order
+ * (static: reachable until exit) */
+static char **shards;
+static size_t nshards, cap_shards;
+
+static int add_shard(const char *dir, size_t len)
+{
+	if (nshards == cap_shards) {
+		size_t cap = cap_shards ? cap_shards * 2 : 8;
+		char **v = realloc(shards, cap * sizeof *v);
+		if (!v) {
+			fputs("tagdex-ingest: out of memory\n", stderr);
+			return -1;
+		}
+		shards = v;
+		cap_shards = cap;
+	}
+	if (!(shards[nshards] = strndup(dir, len))) {
+		fputs("tagdex-ingest: out of memory\n", stderr);
+		return -1;
+	}
+	nshards++;
+	return 0;
+}
+
+/* One index directory a line; blank lines and '#' lines skipped. */
+static int add_shard_list(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, "tagdex-ingest: --merge-list %s: %s\n", path,
+			strerror(errno));
+		return -1;
+	}
+	char *line = NULL;
+	size_t cap = 0, found = 0;
+	ssize_t len;
+	int rc = 0;
+	while (!rc && (len = getline(&line, &cap, f)) >= 0) {
+		while (len > 0 && strchr("\r\n \t", line[len - 1]))
+			len--;
+		ssize_t k = 0;
+		while (k < len && (line[k] == ' ' || line[k] == '\t'))
+			k++;
+		if (k == len || line[k] == '#')
+			continue;
+		rc = add_shard(line + k, (size_t)(len - k));
+		found++;
+	}
+	free(line);
+	fclose(f);
+	if (!rc && !found) {
+		fprintf(stderr, "tagdex-ingest: --merge-list %s: names no index "
+			"directory\n", path);
+		rc = -1;
+	}
+	return rc;
+}
+
 static int exit_for_index(int rc)
 {
 	if (rc == 0)
@@ -313,13 +376,16 @@ static int exit_for_index(int rc)
 int main(int argc, char **argv)
 {
 	enum { O_PRUNE = 256, O_REBUILD, O_CHECK, O_MERGE, O_RECOVER, O_LEXICONS,
-		O_LENIENT, O_META, O_HELP, O_VERSION, O_WORDS, O_MEMORY };
+		O_LENIENT, O_META, O_HELP, O_VERSION, O_WORDS, O_MEMORY,
+		O_MERGE_INDEX, O_MERGE_LIST };
 	static const struct option longopts[] = {
 		{"prune", no_argument, NULL, O_PRUNE},
 		{"rebuild", no_argument, NULL, O_REBUILD},
 		{"check", no_argument, NULL, O_CHECK},
 		{"merge", no_argument, NULL, O_MERGE},
 		{"memory", required_argument, NULL, O_MEMORY},
+		{"merge-index", required_argument, NULL, O_MERGE_INDEX},
+		{"merge-list", required_argument, NULL, O_MERGE_LIST},
 		{"recover", no_argument, NULL, O_RECOVER},
 		{"lexicons", required_argument, NULL, O_LEXICONS},
 		{"lenient", no_argument, NULL, O_LENIENT},
@@ -354,6 +420,14 @@ int main(int argc, char **argv)
 				return usage_error("--memory takes a size of at least "
 					"64K: bytes, or a number with K, M or G "
 					"(256M)");
+			break;
+		case O_MERGE_INDEX:
+			if (add_shard(optarg, strlen(optarg)))
+				return EXIT_SYSTEM;
+			break;
+		case O_MERGE_LIST:
+			if (add_shard_list(optarg))
+				return usage_error(NULL);
 			break;
 		case O_RECOVER: o.recover = 1; break;
 		case O_LEXICONS: o.lexdir = optarg; break;
@@ -399,8 +473,15 @@ int main(int argc, char **argv)
 	if (nargs == 0 && o.rebuild)
 		return usage_error("--rebuild needs the input files to rebuild "
 			"the index from; nothing was changed");
+	o.merge_from = shards;
+	o.nmerge_from = nshards;
+	if (nshards && (nargs || o.out_dir || o.check || o.prune || o.recover ||
+		o.rebuild))
+		return usage_error("--merge-index and --merge-list combine "
+			"indexes into -x and take no input files, -o, --check, "
+			"--prune, --recover or --rebuild: run those apart");
 	if (nargs == 0 && (o.out_dir ||
-		!(o.check || o.merge || o.prune || o.recover))) {
+		!(o.check || o.merge || o.prune || o.recover || nshards))) {
 		fputs(usage_text, stderr);
 		return EXIT_USAGE;
 	}
@@ -427,7 +508,7 @@ int main(int argc, char **argv)
 
 	td_pipeline *p = NULL;
 	int status = 0;
-	if (!((o.check || o.recover) && !o.out_dir) &&
+	if (!((o.check || o.recover || nshards) && !o.out_dir) &&
 		td_pipeline_new(o.lexdir, o.lenient, &p)) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		return EXIT_USAGE;

@@ -507,9 +507,60 @@ static void group(char *out, size_t n, uint64_t v)
 	out[k] = '\0';
 }
 
+/* --merge-index: the shards' segments put into dir (hard links, or
+ * copies), committed, then merged into one segment. */
+static int combine(const td_ingest_opts *o, const char *dir)
+{
+	double t0 = now();
+	td_writer *w;
+	int rc;
+	struct sigaction sa, old_int, old_term;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	if ((rc = td_writer_open(dir, 0, &w)))
+		goto restore;
+	td_writer_set_interrupt(w, &stop_sig);
+	uint64_t gen0 = generation(dir);
+	for (size_t i = 0; !rc && i < o->nmerge_from; i++)
+		rc = td_writer_add_index(w, o->merge_from[i]);
+	if (!rc)
+		rc = td_writer_commit(w);
+	int committed = !rc && generation(dir) != gen0;
+	if (!rc)
+		rc = td_writer_merge(w);
+	if (rc == TD_EINTR || stop_sig) {
+		fprintf(stderr, "tagdex-ingest: interrupted: %s\n",
+			!committed ? "index unchanged" :
+			rc ? "the shards are committed (not merged: run --merge "
+			"again)" : "the shards are committed and merged");
+		rc = 128 + stop_sig;
+	} else if (!rc && !o->quiet) {
+		td_index *ix = td_writer_base(w);
+		char toks[48];
+		group(toks, sizeof toks, ix ? td_index_ntokens(ix) : 0);
+		fprintf(stderr, "tagdex-ingest: %s: %zu indexes combined; %llu "
+			"documents, %s tokens, %zu segment%s in %.1f s\n", dir,
+			o->nmerge_from,
+			(unsigned long long)(ix ? td_index_ndocs(ix) : 0), toks,
+			ix ? td_index_nsegs(ix) : 0,
+			ix && td_index_nsegs(ix) == 1 ? "" : "s", now() - t0);
+	}
+	td_writer_close(w);
+restore:
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	return rc;
+}
+
 int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	char *const *paths, size_t n)
 {
+	if (o->nmerge_from)
+		return combine(o, o->index_dir ? o->index_dir : TD_DEFAULT_INDEX);
 	const char *dir = o->index_dir ? o->index_dir : TD_DEFAULT_INDEX;
 	int rc;
 	if (o->check) {

@@ -7,7 +7,8 @@
 # files in the same order gives: counts, KWIC, sorted and sampled hits,
 # --freq and n-way tables, --dispersion, JSON with tokens, and the
 # statistics. A source or a document id in two shards is refused (exit 2),
-# never counted twice.
+# never counted twice. The shards combined into one index (tagdex-ingest
+# --merge-list, --merge-index) answer alike too.
 set -u
 top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 Q=./queries/tagdex-query
@@ -38,7 +39,16 @@ set -- -x "$tmp/shardlist.00" -x "$tmp/shardlist.01" -x "$tmp/shardlist.02"
 printf '# shards\n%s\n\n%s\n%s\n' "$tmp/shardlist.00" "$tmp/shardlist.01" \
 	"$tmp/shardlist.02" >"$tmp/shards.txt"
 
-# one query on the whole and on the shards: the same bytes and status
+# the shards combined into one index (tagdex-ingest --merge-list: their
+# segments linked in, then merged into one)
+$ING -x "$tmp/comb" --merge-list "$tmp/shards.txt" 2>"$tmp/err" ||
+	{ fail "--merge-list"; cat "$tmp/err"; }
+grep -q '3 indexes combined; .* 1 segment in' "$tmp/err" ||
+	{ fail "--merge-list summary"; cat "$tmp/err"; }
+$ING -q -x "$tmp/comb" --check || fail "--check of the combined index"
+
+# one query on the whole, on the shards and on the combined index: the
+# same bytes and status
 k=0
 same() {
 	k=$((k + 1))
@@ -49,11 +59,15 @@ same() {
 	s2=$?
 	$Q -X "$tmp/shards.txt" "$@" >"$tmp/lst.$k" 2>&1
 	s3=$?
+	$Q -x "$tmp/comb" "$@" >"$tmp/comb.$k" 2>&1
+	s4=$?
 	[ "$s1" -le 1 ] || { fail "$*: exit $s1 on one index"; cat "$tmp/one.$k.err"; }
 	[ "$s1" = "$s2" ] && [ "$s1" = "$s3" ] || fail "$*: exit $s1 on one index, $s2 and $s3 on the shards"
 	cmp -s "$tmp/one.$k" "$tmp/fed.$k" ||
 		{ fail "$*: the shards answer otherwise"; diff "$tmp/one.$k" "$tmp/fed.$k" | head -5; }
 	cmp -s "$tmp/one.$k" "$tmp/lst.$k" || fail "$*: -X answers otherwise"
+	[ "$s1" = "$s4" ] && cmp -s "$tmp/one.$k" "$tmp/comb.$k" ||
+		{ fail "$*: the combined index answers otherwise"; diff "$tmp/one.$k" "$tmp/comb.$k" | head -5; }
 	[ -s "$tmp/one.$k" ] || [ "$s1" = 1 ] || fail "$*: empty answer"
 }
 same --count '"the"'
@@ -117,5 +131,45 @@ $Q -X "$tmp/empty.txt" --count '[]' >/dev/null 2>"$tmp/err"
 $Q -X "$tmp/nosuch.txt" --count '[]' >/dev/null 2>&1
 [ $? -eq 2 ] || fail "-X of a missing file"
 
+# --- combining: the shards are left as they were
+$Q -X "$tmp/shards.txt" --freq doc --format tsv '[]' | sort | cmp -s - "$tmp/docs.fed" ||
+	fail "the shards changed after --merge-list"
+# into an index that holds documents already: the shards' go after them
+xargs $ING -q -x "$tmp/grow" <"$tmp/list.00" &&
+	$ING -q -x "$tmp/grow" --merge-index "$tmp/shardlist.01" \
+		--merge-index "$tmp/shardlist.02" ||
+	fail "--merge-index into an index with documents"
+$Q -x "$tmp/grow" --sort left '"said"' >"$tmp/grow.out"
+$Q -x "$tmp/full" --sort left '"said"' | cmp -s - "$tmp/grow.out" ||
+	fail "the grown index answers otherwise"
+# a source twice: refused, naming both, and the index unchanged
+$ING -q -x "$tmp/grow" --merge-index "$tmp/overlap" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'both hold the document of source' "$tmp/err" ||
+	{ fail "--merge-index of a source held already"; cat "$tmp/err"; }
+$Q -x "$tmp/grow" --sort left '"said"' | cmp -s - "$tmp/grow.out" ||
+	fail "a refused --merge-index changed the index"
+$ING -q -x "$tmp/two" --merge-index "$tmp/shardlist.00" \
+	--merge-index "$tmp/shardlist.00" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'both hold' "$tmp/err" ||
+	{ fail "--merge-index of a shard twice"; cat "$tmp/err"; }
+# nothing left behind in the new index: it opens and holds nothing, and
+# another writer takes it (no segment files without a manifest)
+[ "$($Q -x "$tmp/two" --count '[]')" = 0 ] || fail "a refused combination left documents"
+$ING -q -x "$tmp/two" --merge-index "$tmp/shardlist.00" ||
+	fail "--merge-index after a refused one"
+$ING -q -x "$tmp/two" --check 2>"$tmp/err" && [ ! -s "$tmp/err" ] ||
+	{ fail "--check after a refused combination"; cat "$tmp/err"; }
+# an id twice (two files of one name)
+$ING -q -x "$tmp/ab" --merge-index "$tmp/ida" --merge-index "$tmp/idb" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'both hold a document with id doc-x' "$tmp/err" ||
+	{ fail "--merge-index of an id twice"; cat "$tmp/err"; }
+# usage: with input files; a missing shard (4, named)
+$ING -q -x "$tmp/comb2" --merge-index "$tmp/shardlist.00" "$tmp/a" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "--merge-index with input files: not exit 2"
+$ING -q -x "$tmp/comb2" --merge-index "$tmp/nosuch" >/dev/null 2>"$tmp/err"
+[ $? -eq 4 ] && grep -q nosuch "$tmp/err" || { fail "--merge-index of a missing index"; cat "$tmp/err"; }
+$ING -q -x "$tmp/comb2" --merge-list "$tmp/empty.txt" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "--merge-list of an empty list: not exit 2"
+
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
-echo "ok: $k queries answered alike by one index and by 3 shards"
+echo "ok: $k queries answered alike by one index, 3 shards and their combination"

@@ -2,6 +2,7 @@
  * the same hits from the index (queries/engine/exec.c) as from the brute-force
  * oracle (tests/differential/oracle.c) reading the same TEI. Corpora go through the TEI
  * writer and reader first, so both sides see exactly what a TEI file holds.
+ * Every other corpus is two indexes searched as one (td_index_open_many).
  * Seeded and reproducible: TD_DIFF_SEED and TD_DIFF_ROUNDS override. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -455,11 +456,18 @@ static void one_corpus(int round, int nqueries)
 	assert_non_null(mkdtemp(dir));
 	int ndocs = 1 + (int)rnd(4);
 	td_doc **docs = calloc((size_t)ndocs, sizeof *docs);
-	/* one or two commits, so that several segments are searched */
+	/* one or two commits, so that several segments are searched; in
+	 * every other round the second into an index of its own, both
+	 * opened as one (td_index_open_many: shards, issue 17) */
 	int split = (int)rnd((unsigned)ndocs + 1);
+	int shards = round % 2;
+	char dir2[64];
+	strcpy(dir2, "/tmp/tq-diff-XXXXXX");
+	assert_non_null(mkdtemp(dir2));
 	for (int part = 0; part < 2; part++) {
 		td_writer *w = NULL;
-		assert_int_equal(td_writer_open(dir, 0, &w), 0);
+		assert_int_equal(
+		        td_writer_open(part && shards ? dir2 : dir, 0, &w), 0);
 		for (int i = part ? split : 0; i < (part ? ndocs : split);
 		        i++) {
 			td_doc *gen_doc = random_doc(round * 10 + i);
@@ -479,7 +487,14 @@ static void one_corpus(int round, int nqueries)
 		td_writer_close(w);
 	}
 	td_index *ix = NULL;
-	assert_int_equal(td_index_open(dir, &ix), 0);
+	const char *dirs[2];
+	size_t nd = 0;
+	if (!shards || split > 0)
+		dirs[nd++] = dir;
+	if (shards && split < ndocs)
+		dirs[nd++] = dir2;
+	if (td_index_open_many(dirs, nd, &ix) < 0)
+		fail_msg("open: %s", td_error_last());
 	for (int k = 0; k < nqueries; k++) {
 		char q[2048] = "";
 		if (!long_docs && !rnd(4))
@@ -563,7 +578,7 @@ static void one_corpus(int round, int nqueries)
 		td_doc_free(docs[i]);
 	free(docs);
 	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'", dir, dir2);
 	assert_int_equal(system(cmd), 0);
 }
 
