@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "exit_status.h"
+#include "indexes.h"
 #include "serve.h"
 #include "sigbus.h"
 
@@ -24,7 +25,9 @@ static const char usage_text[] =
         "Serves an index over HTTP: a JSON API (/api/...) and a search "
         "page (/).\n"
         "\n"
-        "  -x, --index DIR   the index (default $TAGDEX_INDEX or ./.tagdex)\n"
+        "  -x, --index DIR   the index (default $TAGDEX_INDEX or ./.tagdex);\n"
+        "                    several -x serve several as one\n"
+        "  -X, --index-list FILE  the indexes named in FILE, one a line\n"
         "      --port N      the TCP port (default 8080; 0: any free port)\n"
         "      --bind ADDR   the IPv4 address to listen on (default "
         "127.0.0.1;\n"
@@ -49,12 +52,17 @@ static int usage_error(const char *fmt, const char *arg)
 
 /* ------------------------------------------------ the index per thread */
 
+#define TS_MAX_INDEXES 256 /* -x given at most this often */
+
 typedef struct thread_index {
 	td_index *ix;
-	struct stat st; /* of MANIFEST when ix was opened */
+	struct stat st[TS_MAX_INDEXES]; /* of each MANIFEST when ix was opened */
+	struct stat cur[TS_MAX_INDEXES]; /* of each MANIFEST now */
 } thread_index;
 
 static pthread_key_t ix_key;
+/* -x and -X (static: the server's whole life) */
+static tq_indexes indexes;
 
 static void thread_index_free(void *p)
 {
@@ -75,7 +83,6 @@ int ts_index(const ts_server *srv, td_index **out)
 {
 	thread_index *t = pthread_getspecific(ix_key);
 	char path[4096];
-	struct stat st;
 	*out = NULL;
 	if (!t) {
 		if (!(t = calloc(1, sizeof *t)))
@@ -85,24 +92,32 @@ int ts_index(const ts_server *srv, td_index **out)
 			return td_error(TD_ENOMEM, "out of memory");
 		}
 	}
-	if ((size_t)snprintf(path, sizeof path, "%s/MANIFEST", srv->index) >=
-	        sizeof path)
-		return td_error(TD_EUSAGE, "index path too long");
-	/* MANIFEST is replaced by rename(2) at each commit: a new inode */
-	if (stat(path, &st) < 0)
-		return td_error(TD_ENOTFOUND, "%s: no index here (no MANIFEST)",
-		        srv->index);
-	if (t->ix && same_file(&st, &t->st)) {
+	struct stat *now = t->cur;
+	int same = t->ix != NULL;
+	for (size_t i = 0; i < srv->nindexes; i++) {
+		const char *dir = srv->indexes[i];
+		if ((size_t)snprintf(path, sizeof path, "%s/MANIFEST", dir) >=
+		        sizeof path)
+			return td_error(TD_EUSAGE, "index path too long");
+		/* MANIFEST is replaced by rename(2) at each commit: a new
+		 * inode */
+		if (stat(path, &now[i]) < 0)
+			return td_error(TD_ENOTFOUND,
+			        "%s: no index here (no MANIFEST)", dir);
+		same = same && same_file(&now[i], &t->st[i]);
+	}
+	if (same) {
 		*out = t->ix;
 		return 0;
 	}
 	td_index *ix = NULL;
-	int rc = td_index_open(srv->index, &ix);
+	int rc = td_index_open_many(
+	        (const char *const *)srv->indexes, srv->nindexes, &ix);
 	if (rc < 0)
 		return rc;
 	td_index_close(t->ix);
 	t->ix = ix;
-	t->st = st;
+	memcpy(t->st, now, srv->nindexes * sizeof *now);
 	*out = ix;
 	return 0;
 }
@@ -113,6 +128,7 @@ enum { O_PORT = 256, O_BIND, O_TOKEN, O_THREADS, O_VERSION };
 
 static const struct option longopts[] = {
         {"index", required_argument, NULL, 'x'},
+        {"index-list", required_argument, NULL, 'X'},
         {"port", required_argument, NULL, O_PORT},
         {"bind", required_argument, NULL, O_BIND},
         {"token", required_argument, NULL, O_TOKEN},
@@ -138,19 +154,22 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 {
 	int c;
 	long v;
-	s->index = getenv("TAGDEX_INDEX");
-	if (!s->index || !*s->index)
-		s->index = TD_DEFAULT_INDEX;
+	tq_indexes_init(&indexes, getenv("TAGDEX_INDEX"));
 	s->token = getenv("TAGDEX_TOKEN");
 	if (s->token && !*s->token)
 		s->token = NULL;
 	*port = 8080;
 	*bind = "127.0.0.1";
 	*threads = 4;
-	while ((c = getopt_long(argc, argv, "x:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "x:X:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'x':
-			s->index = optarg;
+			if (tq_indexes_add(&indexes, optarg) < 0)
+				return TD_EXIT_SYSTEM;
+			break;
+		case 'X':
+			if (tq_indexes_add_file(&indexes, optarg) < 0)
+				return usage_error("%s", td_error_last());
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -188,6 +207,13 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 	}
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (!indexes.n)
+		return TD_EXIT_SYSTEM;
+	if (indexes.n > TS_MAX_INDEXES)
+		return usage_error("more than %s indexes", "256");
+	s->indexes = indexes.dirs;
+	s->nindexes = indexes.n;
+	s->index = indexes.dirs[0];
 	return 0;
 }
 
@@ -218,10 +244,10 @@ int main(int argc, char **argv)
 	/* the index must open now: a typo in -x is not a server that
 	 * answers 503 to everything */
 	td_index *ix = NULL;
-	if (td_index_open(srv.index, &ix) < 0) {
-		fprintf(stderr, "tagdex-serve: %s: %s\n", srv.index,
-		        td_error_last());
-		return TD_EXIT_INDEX;
+	if ((rc = tq_indexes_open(&indexes, &ix)) < 0) {
+		fprintf(stderr, "tagdex-serve: %s\n", td_error_last());
+		/* a source in two indexes (-x A -x B) is a usage error */
+		return rc == TD_EUSAGE ? TD_EXIT_USAGE : TD_EXIT_INDEX;
 	}
 	td_index_close(ix);
 	if (pthread_key_create(&ix_key, thread_index_free) != 0) {

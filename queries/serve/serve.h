@@ -10,12 +10,15 @@
 #include <netinet/in.h>
 
 typedef struct ts_server {
-	const char *index; /* the index directory */
+	const char *index; /* the (first) index directory */
+	char *const *indexes; /* every -x (and -X) in order, searched as one */
+	size_t nindexes;
 	const char *token; /* required bearer token on /api/, or NULL */
 } ts_server;
 
-/* The calling thread's handle on the index, opened again when MANIFEST was
- * replaced since (a new commit). Read-only; 0 or a TD_E* code. */
+/* The calling thread's handle on the index (several: one, as
+ * td_index_open_many), opened again when a MANIFEST was replaced since (a
+ * new commit). Read-only; 0 or a TD_E* code. */
 int ts_index(const ts_server *srv, td_index **out);
 
 /* api.c: starts the daemon on addr with a pool of threads; NULL (errno

@@ -8,7 +8,8 @@
 # --freq and n-way tables, --dispersion, JSON with tokens, and the
 # statistics. A source or a document id in two shards is refused (exit 2),
 # never counted twice. The shards combined into one index (tagdex-ingest
-# --merge-list, --merge-index) answer alike too.
+# --merge-list, --merge-index) answer alike too, and so does tagdex-serve
+# over the shards.
 set -u
 top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 Q=./queries/tagdex-query
@@ -170,6 +171,58 @@ $ING -q -x "$tmp/comb2" --merge-index "$tmp/nosuch" >/dev/null 2>"$tmp/err"
 [ $? -eq 4 ] && grep -q nosuch "$tmp/err" || { fail "--merge-index of a missing index"; cat "$tmp/err"; }
 $ING -q -x "$tmp/comb2" --merge-list "$tmp/empty.txt" >/dev/null 2>&1
 [ $? -eq 2 ] || fail "--merge-list of an empty list: not exit 2"
+
+# --- tagdex-serve over the shards (several -x) answers as over the whole
+S=./queries/tagdex-serve
+start() { # NAME ARGS...: a server on a free port; its port in $tmp/NAME.port
+	name=$1
+	shift
+	"$S" --port 0 "$@" 2>"$tmp/$name.err" &
+	echo $! >"$tmp/$name.pid"
+	for _ in $(seq 100); do
+		p=$(sed -n 's|.*listening on http://[0-9.]*:\([0-9]*\)/$|\1|p' "$tmp/$name.err")
+		[ -n "$p" ] && { echo "$p" >"$tmp/$name.port"; return 0; }
+		sleep 0.1
+	done
+	fail "tagdex-serve $*: did not start"; cat "$tmp/$name.err"
+	return 1
+}
+if [ -x "$S" ] && command -v python3 >/dev/null; then
+	start one -x "$tmp/full" && start fed -X "$tmp/shards.txt" &&
+	python3 - "$(cat "$tmp/one.port")" "$(cat "$tmp/fed.port")" <<'PY' || fail "tagdex-serve over the shards"
+import sys, urllib.error, urllib.parse, urllib.request
+one, fed = sys.argv[1:3]
+def get(port, path, params):
+    url = f"http://127.0.0.1:{port}{path}?" + urllib.parse.urlencode(params)
+    try:
+        with urllib.request.urlopen(url, timeout=30) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+bad = 0
+for path, params in [
+        ("/api/count", {"q": '"the"'}),
+        ("/api/count", {"q": "<q/>", "from": "2024"}),
+        ("/api/hits", {"q": '"said"', "sort": "left", "number": 1000}),
+        ("/api/hits", {"q": '"the"', "first": 40, "number": 7, "context": "s"}),
+        ("/api/hits", {"q": '"likely"%c', "format": "csv"}),
+        ("/api/freq", {"q": '[pos="MD"]', "by": "lemma"}),
+        ("/api/freq", {"q": '"the"', "by": "doc"}),
+        ("/api/docs", {}),
+        ("/api/docs/doc-2024-01-19-kim-jong-un-hostile-rhetoric", {})]:
+    a, b = get(one, path, params), get(fed, path, params)
+    if a[0] != 200 or a != b:
+        print(f"FAIL: {path} {params}: {a[0]} {a[1][:200]!r} / {b[0]} {b[1][:200]!r}")
+        bad += 1
+sys.exit(1 if bad else 0)
+PY
+	for name in one fed; do
+		[ -s "$tmp/$name.pid" ] && kill -TERM "$(cat "$tmp/$name.pid")" && wait "$(cat "$tmp/$name.pid")"
+	done
+	# a source in two of them: refused at start (exit 2)
+	"$S" --port 0 -x "$tmp/shardlist.00" -x "$tmp/shardlist.00" 2>"$tmp/err"
+	[ $? -eq 2 ] && grep -q 'both hold' "$tmp/err" || { fail "tagdex-serve: a shard twice"; cat "$tmp/err"; }
+fi
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "ok: $k queries answered alike by one index, 3 shards and their combination"
