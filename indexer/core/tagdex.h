@@ -34,7 +34,8 @@ enum {
 	TD_ESYNTAX = -9,  /* a query does not parse; message has the offset */
 	TD_ELIMIT = -10,  /* a resource bound was hit (regex, depth, size) */
 	TD_EINTR = -11,   /* stopped at the caller's request (see
-	                   * td_writer_set_interrupt); nothing was changed */
+	                   * td_writer_set_interrupt, tq_filter.deadline);
+	                   * nothing was changed */
 };
 
 /* The message recorded by the last failing call in this thread, or "" if

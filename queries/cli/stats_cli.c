@@ -352,31 +352,6 @@ static int build(const sopts *o, const char *q, int shorthands, tq_node **out)
 	return tq_request_build(&r, out);
 }
 
-/* A focus or reference written as the region alone ("!within <q/>",
- * "not within <q/>", "within <s ana="prediction"/>"): the tokens outside
- * or inside it, as "[] !within <q/>". A copy to free, or NULL when q is
- * not so written (or out of memory: then q is used as given and the
- * parser reports it). */
-static char *region_query(const char *q)
-{
-	static const char *const ops[] = {"!within", "not within", "within"};
-	const char *p = q;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
-		size_t n = strlen(ops[i]);
-		if (!strncmp(p, ops[i], n) && (p[n] == ' ' || p[n] == '\t')) {
-			char *r = malloc(strlen(p) + 4);
-			if (r) {
-				memcpy(r, "[] ", 3);
-				strcpy(r + 3, p);
-			}
-			return r;
-		}
-	}
-	return NULL;
-}
-
 static void query_error(const char *what, const char *q, int code)
 {
 	long off = td_error_offset();
@@ -399,7 +374,7 @@ int tq_stats_cli(int argc, char **argv)
 	const char *qs[2] = {o.rq.query, o.reference};
 	char *region[2] = {NULL, NULL};
 	for (int k = 0; k < 2; k++)
-		if (qs[k] && (k == 1 || o.keywords) && (region[k] = region_query(qs[k])))
+		if (qs[k] && (k == 1 || o.keywords) && (region[k] = tq_region_query(qs[k])))
 			qs[k] = region[k];
 	td_index *ix = NULL;
 	tq_stat_table *t = NULL;

@@ -172,7 +172,8 @@ int tq_stats_scan(td_seg *s, int layer, const tq_filter *f, uint64_t *cnt,
 		uint32_t first, n;
 		if (!tq_filter_doc(s, d, f))
 			continue;
-		if ((rc = td_seg_doc_range(s, d, &first, &n)) < 0 ||
+		if ((rc = tq_past_deadline(f)) < 0 ||
+		        (rc = td_seg_doc_range(s, d, &first, &n)) < 0 ||
 		        (rc = tq_nonarticle(s, first, first + n, f, na)) < 0)
 			return rc;
 		size_t r = 0;

@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct vec {
 	uint32_t *v;
@@ -451,6 +452,17 @@ static int repeat_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 	return rc;
 }
 
+int tq_past_deadline(const tq_filter *f)
+{
+	struct timespec t;
+	if (!f || !f->deadline || clock_gettime(CLOCK_MONOTONIC, &t) != 0)
+		return 0;
+	if ((uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec <
+	        f->deadline)
+		return 0;
+	return td_error(TD_EINTR, "the query ran out of its time limit");
+}
+
 static int too_much_work(void)
 {
 	return td_error(TD_ELIMIT,
@@ -690,6 +702,8 @@ static int ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 	int rc = 0;
 	if (++c->work > WORK_LIMIT || c->work + c->segwork > SEG_WORK_LIMIT)
 		return too_much_work();
+	if (!(c->work & 4095) && (rc = tq_past_deadline(c->f)) < 0)
+		return rc;
 	switch (n->kind) {
 	case TQ_TOKEN:
 		if (s < c->dend && (!n->cond || cond_at(c, n->cond, s)))
@@ -774,6 +788,9 @@ int tq_filter_doc(td_seg *s, uint32_t d, const tq_filter *f)
 static int doc_enter(ctx *c, uint32_t d)
 {
 	uint32_t first, ntok;
+	int rc = tq_past_deadline(c->f);
+	if (rc < 0)
+		return rc;
 	c->doc = d;
 	c->segwork += c->work;
 	c->work = 0;
@@ -783,7 +800,7 @@ static int doc_enter(ctx *c, uint32_t d)
 		return 0;
 	c->dfirst = first;
 	c->dend = first + ntok;
-	int rc = tq_nonarticle(c->s, c->dfirst, c->dend, c->f, &c->na);
+	rc = tq_nonarticle(c->s, c->dfirst, c->dend, c->f, &c->na);
 	return rc < 0 ? rc : 1;
 }
 

@@ -156,7 +156,8 @@ int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
 		if ((rc = grow(&k, 0, lex, 1)) < 0)
 			break;
 		for (uint32_t d = 0; rc == 0 && d < td_seg_ndocs(s); d++)
-			if (tq_filter_doc(s, d, f))
+			if (tq_filter_doc(s, d, f) &&
+			        (rc = tq_past_deadline(f)) == 0)
 				rc = scan_doc(t, &k, s, i, d, fh, nf, &fi,
 				        rh, nr, &ri, ref != NULL, o->layer, f);
 		for (uint32_t id = 0; rc == 0 && id < lex; id++) {

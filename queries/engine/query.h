@@ -204,7 +204,14 @@ typedef struct tq_filter {
 	                    * quotes, layout markers: article.c) */
 	int outermost;     /* 1: drop a hit inside an earlier hit (--who
 	                    * without a query: passages, not nested parts) */
+	uint64_t deadline; /* CLOCK_MONOTONIC time in ns after which the
+	                    * executor stops with TD_EINTR (tagdex-serve
+	                    * --timeout); 0: none */
 } tq_filter;
+
+/* TD_EINTR with a message if f has a deadline and it has passed, else 0
+ * (the executor asks between documents and every few thousand steps). */
+int tq_past_deadline(const tq_filter *f);
 
 /* article.c: token ranges [start, end) that are not the article's text. */
 typedef struct tq_range {

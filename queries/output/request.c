@@ -157,3 +157,28 @@ int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg)
 		return td_error(TD_EUSAGE, "not a filter option");
 	}
 }
+
+/* A focus or reference written as the region alone ("!within <q/>",
+ * "not within <q/>", "within <s ana="prediction"/>"): the tokens outside
+ * or inside it, as "[] !within <q/>". A copy to free, or NULL when q is
+ * not so written (or out of memory: then q is used as given and the
+ * parser reports it). */
+char *tq_region_query(const char *q)
+{
+	static const char *const ops[] = {"!within", "not within", "within"};
+	const char *p = q;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
+		size_t n = strlen(ops[i]);
+		if (!strncmp(p, ops[i], n) && (p[n] == ' ' || p[n] == '\t')) {
+			char *r = malloc(strlen(p) + 4);
+			if (r) {
+				memcpy(r, "[] ", 3);
+				strcpy(r + 3, p);
+			}
+			return r;
+		}
+	}
+	return NULL;
+}

@@ -58,6 +58,12 @@ int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg);
  * real month and day (the --from and --to filters). */
 int tq_iso_date(const char *s);
 
+/* A focus or reference of --keywords written as the region alone
+ * ("!within <q/>", "not within <q/>", "within <s ana="prediction"/>"): a
+ * copy of q as "[] " q, the tokens outside or inside it, to free; NULL when
+ * q is not so written (or out of memory: q is then parsed as given). */
+char *tq_region_query(const char *q);
+
 /* The orders of a concordance (sort.c): tagdex-query --sort and
  * tagdex-serve's sort=. */
 enum { TQ_SORT_NONE, TQ_SORT_LEFT, TQ_SORT_RIGHT, TQ_SORT_MATCH, TQ_SORT_DATE };

@@ -8,11 +8,13 @@
 #include "output.h"
 #include "request.h"
 #include "serve.h"
+#include "stats.h"
 
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_PARAMS 24           /* query parameters of one request */
 #define MAX_VALUE 8192          /* bytes of one parameter's value */
@@ -53,6 +55,9 @@ static void reply_error(
         reply *r, unsigned status, const char *code, const char *msg, long off)
 {
 	json_t *e = json_pack("{s:s, s:s}", "code", code, "message", msg);
+	if (!e) /* a message quoting bytes that are not UTF-8 */
+		e = json_pack("{s:s, s:s}", "code", code, "message",
+		        "(a message that is not UTF-8)");
 	if (e && off >= 0)
 		json_object_set_new(e, "offset", json_integer(off));
 	reply_json(r, status, e ? json_pack("{s:o}", "error", e) : NULL);
@@ -79,6 +84,9 @@ static void reply_td(reply *r, int rc)
 	case TD_ENOMEM:
 		reply_error(r, 503, "memory", msg, -1);
 		break;
+	case TD_EINTR: /* the deadline (query_done words it) */
+		reply_error(r, 503, "timeout", msg, -1);
+		break;
 	default:
 		reply_error(r, 500, "index", msg, -1);
 		break;
@@ -95,7 +103,8 @@ typedef struct params {
 
 static const char known[] =
         " q first number by format context tokens sort from to genre doc"
-        " actor who hedge within pullquotes ";
+        " actor who hedge within pullquotes window measure min-freq min-coll"
+        " focus reference alpha bonferroni ";
 
 static int listed(const char *list, const char *key)
 {
@@ -104,6 +113,14 @@ static int listed(const char *list, const char *key)
 		if (p > list && p[-1] == ' ' && p[n] == ' ')
 			return 1;
 	return 0;
+}
+
+/* whether s is UTF-8 (jansson refuses anything else) */
+static int utf8_ok(const char *s)
+{
+	json_t *t = json_string(s);
+	json_decref(t);
+	return t != NULL;
 }
 
 static enum MHD_Result collect(
@@ -119,6 +136,11 @@ static enum MHD_Result collect(
 	else if (value && strlen(value) > MAX_VALUE)
 		snprintf(p->bad, sizeof p->bad,
 		        "parameter '%s' longer than %d bytes", key, MAX_VALUE);
+	else if (value && !utf8_ok(value))
+		snprintf(p->bad, sizeof p->bad,
+		        "parameter '%s' is not UTF-8 (percent-encode UTF-8 "
+		        "bytes)",
+		        key);
 	else if (p->n == MAX_PARAMS)
 		snprintf(p->bad, sizeof p->bad, "more than %d parameters",
 		        MAX_PARAMS);
@@ -188,6 +210,7 @@ typedef struct query {
 	tq_plan *plan;
 	td_index *ix;
 	json_t *warnings;
+	uint64_t timeout; /* ns, for the message */
 } query;
 
 static void query_free(query *q)
@@ -238,14 +261,27 @@ static void on_warning(void *arg, const char *msg)
 	json_array_append_new(arg, json_string(msg));
 }
 
+/* the query's deadline: --timeout from now */
+static void set_deadline(const ts_server *srv, query *q)
+{
+	struct timespec t;
+	q->timeout = srv->timeout;
+	if (clock_gettime(CLOCK_MONOTONIC, &t) == 0)
+		q->flt.deadline = (uint64_t)t.tv_sec * 1000000000u +
+		                  (uint64_t)t.tv_nsec + srv->timeout;
+}
+
 /* Parses and plans the query (400 on a bad one), then opens the index
- * (503/500) and collects "did you mean" warnings. */
-static int query_open(const ts_server *srv, const params *p, query *q, reply *r)
+ * (503/500) and collects "did you mean" warnings. q is the CQL text
+ * (the parameter q, or keywords' focus). */
+static int query_open_q(const ts_server *srv, const params *p,
+        const char *cql, query *q, reply *r)
 {
 	memset(q, 0, sizeof *q);
 	if (doc_filter(p, &q->flt, r) < 0)
 		return -1;
-	q->rq.query = nonempty(p, "q");
+	set_deadline(srv, q);
+	q->rq.query = cql;
 	q->rq.actor = nonempty(p, "actor");
 	q->rq.who = nonempty(p, "who");
 	q->rq.hedge_set = param(p, "hedge") != NULL;
@@ -280,12 +316,24 @@ static int query_open(const ts_server *srv, const params *p, query *q, reply *r)
 	return 0;
 }
 
+static int query_open(const ts_server *srv, const params *p, query *q, reply *r)
+{
+	return query_open_q(srv, p, nonempty(p, "q"), q, r);
+}
+
 /* The end of every answer from the index: damage met on the way, even
- * where a lookup took it for "absent", fails the answer (500). */
+ * where a lookup took it for "absent", fails the answer (500); a query
+ * past its time is 503. */
 static int query_done(query *q, int rc, reply *r)
 {
 	if (rc >= 0 && td_index_damaged(q->ix) < 0)
 		rc = TD_ECORRUPT;
+	if (rc == TD_EINTR)
+		td_error(TD_EINTR,
+		        "the query ran longer than %.3g s (tagdex-serve "
+		        "--timeout): narrow it (dates, genre, within) or run "
+		        "it with tagdex-query",
+		        (double)q->timeout / 1e9);
 	if (rc < 0) {
 		reply_td(r, rc);
 		return -1;
@@ -330,6 +378,7 @@ typedef struct hitrun {
 	tq_hit *v;    /* the hits collected when sorting */
 	size_t n, cap;
 	tq_kwic_opts kwic;
+	const tq_filter *flt; /* its deadline */
 	FILE *f;
 } hitrun;
 
@@ -338,6 +387,9 @@ static int emit_hit(hitrun *r, const tq_hit *h);
 static int on_hit(void *arg, const tq_hit *h)
 {
 	hitrun *r = arg;
+	int rc = tq_past_deadline(r->flt);
+	if (rc < 0)
+		return rc;
 	if (r->sort != TQ_SORT_NONE) {
 		if (r->n == MAX_SORT)
 			return td_error(TD_ELIMIT,
@@ -361,9 +413,12 @@ static int on_hit(void *arg, const tq_hit *h)
 /* the page from the sorted hits, as tagdex-query --sort --offset --limit */
 static int emit_sorted(hitrun *r)
 {
-	int rc = tq_hits_sort(r->v, r->n, &r->kwic, r->sort);
+	int rc = tq_past_deadline(r->flt);
+	if (rc == 0)
+		rc = tq_hits_sort(r->v, r->n, &r->kwic, r->sort);
 	for (size_t i = 0; rc == 0 && i < r->n; i++)
-		rc = emit_hit(r, &r->v[i]); /* 1: the page is full */
+		if ((rc = tq_past_deadline(r->flt)) == 0)
+			rc = emit_hit(r, &r->v[i]); /* 1: the page is full */
 	return rc > 0 ? 0 : rc;
 }
 
@@ -482,6 +537,7 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 	if (query_open(srv, p, &q, r) < 0)
 		return;
 	h.kwic.pullquotes = q.flt.pullquotes;
+	h.flt = &q.flt;
 	uint64_t total = 0;
 	int rc = 0;
 	if (!(h.f = open_memstream(&buf, &len)))
@@ -597,6 +653,228 @@ static void api_freq(const ts_server *srv, const params *p, reply *r)
 	free(buf);
 	tq_freq_free(fr.freq);
 	query_free(&q);
+}
+
+/* ------------------------------------------------ collocates, keywords */
+
+/* the parameters of tagdex-query --collocates and --keywords (STATISTICS
+ * in tagdex-query(1)), each named as its option without the dashes */
+#define STAT_COMMON " by measure min-freq format "
+#define COLL_PARAMS FILTERS STAT_COMMON "window min-coll "
+#define KW_PARAMS                                                            \
+	" focus reference from to genre doc actor who hedge within"          \
+	" pullquotes alpha bonferroni" STAT_COMMON
+
+static int stat_usage(reply *r, const char *msg)
+{
+	reply_error(r, 400, "usage", msg, -1);
+	return -1;
+}
+
+static int u64_param(const params *p, const char *key, uint64_t *out,
+        uint64_t least, reply *r)
+{
+	const char *s = param(p, key);
+	char *end;
+	if (!s)
+		return 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (!*s || *s < '0' || *s > '9' || *end || v < least) {
+		char msg[96];
+		snprintf(msg, sizeof msg, "%s: expected a number >= %llu", key,
+		        (unsigned long long)least);
+		return stat_usage(r, msg);
+	}
+	*out = v;
+	return 0;
+}
+
+/* by (the layer), measure, min-freq: the options both tables share */
+static int stat_common(const params *p, int *layer, int *measure,
+        uint64_t *min_freq, int *fmt, reply *r)
+{
+	const char *by = param(p, "by"), *m = param(p, "measure");
+	if (format_param(p, fmt, r) < 0)
+		return -1;
+	if (by) {
+		*layer = !strcmp(by, "word")    ? TD_LAYER_WORD
+		         : !strcmp(by, "norm")  ? TD_LAYER_NORM
+		         : !strcmp(by, "lemma") ? TD_LAYER_LEMMA
+		         : !strcmp(by, "pos")   ? TD_LAYER_POS
+		                                : -1;
+		if (*layer < 0)
+			return stat_usage(r, "by: expected word, norm, lemma "
+			                     "or pos");
+	}
+	if (m && (*measure = tq_measure_by(m)) < 0)
+		return stat_usage(r, "measure: expected logdice, mi, mi3, t, "
+		                     "z, ll, dice, log_ratio or pct_diff");
+	return u64_param(p, "min-freq", min_freq, 0, r);
+}
+
+/* the table as tagdex-query --format json|csv prints it: rows in an
+ * object with the table's sizes, or the CSV or JSON Lines download */
+static void reply_stat(
+        reply *r, query *q, int rc, tq_stat_table *t, int fmt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = NULL;
+	if (rc == 0 && !(f = open_memstream(&buf, &len)))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc == 0) {
+		long rows = tq_stat_print(t, f, fmt == FMT_CSV ? TQ_OUT_CSV
+		                                               : TQ_OUT_JSON);
+		if (rows < 0)
+			rc = (int)rows;
+	}
+	if (f && fclose(f) != 0 && rc == 0)
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (query_done(q, rc, r) == 0) {
+		if (fmt != FMT_JSON) {
+			reply_text(r, fmt, buf, len,
+			        t->keywords ? "tagdex-keywords.csv"
+			                    : "tagdex-collocates.csv",
+			        t->keywords ? "tagdex-keywords.jsonl"
+			                    : "tagdex-collocates.jsonl");
+			buf = NULL;
+		} else {
+			json_t *a = lines_array(buf, len);
+			json_t *o = !a ? NULL
+			            : t->keywords
+			                    ? json_pack("{s:s, s:I, s:I, s:I, s:o}",
+			                              "measure",
+			                              tq_measure_name(t->measure),
+			                              "focus_tokens",
+			                              (json_int_t)t->n_focus,
+			                              "reference_tokens",
+			                              (json_int_t)t->n_ref,
+			                              "tested",
+			                              (json_int_t)t->tested,
+			                              "rows", a)
+			                    : json_pack("{s:s, s:I, s:I, s:I, s:o}",
+			                              "measure",
+			                              tq_measure_name(t->measure),
+			                              "hits",
+			                              (json_int_t)t->f_node,
+			                              "window",
+			                              (json_int_t)t->window,
+			                              "tokens",
+			                              (json_int_t)t->ntok,
+			                              "rows", a);
+			reply_json(r, 200, with_warnings(o, q));
+		}
+	}
+	free(buf);
+}
+
+/* GET /api/collocates: tagdex-query --collocates */
+static void api_collocates(const ts_server *srv, const params *p, reply *r)
+{
+	tq_coll_opts o = {TD_LAYER_WORD, 0, 5, 5, 3, 3, TQ_M_LOGDICE};
+	const char *w = param(p, "window");
+	int fmt;
+	if (only(p, COLL_PARAMS, r) < 0 ||
+	        stat_common(p, &o.layer, &o.measure, &o.min_freq, &fmt, r) < 0 ||
+	        u64_param(p, "min-coll", &o.min_pair, 1, r) < 0)
+		return;
+	if (o.measure > TQ_M_DICE) {
+		stat_usage(r, "measure: collocations are sorted by logdice, "
+		              "mi, mi3, t, z, ll or dice");
+		return;
+	}
+	if (w && !strcmp(w, "s"))
+		o.sentence = 1;
+	else if (w) {
+		unsigned a, b;
+		char end;
+		if (sscanf(w, "%4u,%4u%c", &a, &b, &end) != 2 || a > 1000 ||
+		        b > 1000 || a + b == 0 || w[0] < '0' || w[0] > '9') {
+			stat_usage(r, "window: expected L,R (tokens before and "
+			              "after, 0-1000, not both 0) or s");
+			return;
+		}
+		o.left = a;
+		o.right = b;
+	}
+	query q;
+	tq_stat_table *t = NULL;
+	if (query_open(srv, p, &q, r) < 0)
+		return;
+	int rc = tq_collocates(q.ix, q.plan, &q.flt, &o, &t);
+	reply_stat(r, &q, rc, t, fmt);
+	tq_stat_free(t);
+	query_free(&q);
+}
+
+/* GET /api/keywords: tagdex-query --keywords, the focus with the
+ * shorthands (actor, who, hedge, within) against the reference */
+static void api_keywords(const ts_server *srv, const params *p, reply *r)
+{
+	tq_kw_opts o = {TD_LAYER_WORD, 3, 0.05, 0, TQ_M_LL};
+	const char *focus = nonempty(p, "focus"), *ref = nonempty(p, "reference");
+	const char *alpha = param(p, "alpha"), *bonf = param(p, "bonferroni");
+	int fmt;
+	if (only(p, KW_PARAMS, r) < 0 ||
+	        stat_common(p, &o.layer, &o.measure, &o.min_freq, &fmt, r) < 0)
+		return;
+	if (o.measure != TQ_M_LL && o.measure != TQ_M_LOG_RATIO &&
+	        o.measure != TQ_M_PCT_DIFF) {
+		stat_usage(r, "measure: keywords are sorted by ll, log_ratio "
+		              "or pct_diff");
+		return;
+	}
+	if (alpha) {
+		char *end;
+		o.alpha = strtod(alpha, &end);
+		if (!*alpha || *end || !(o.alpha > 0 && o.alpha <= 1)) {
+			stat_usage(r, "alpha: expected a probability in (0, 1]");
+			return;
+		}
+	}
+	if (bonf && *bonf && strcmp(bonf, "1") && strcmp(bonf, "0")) {
+		stat_usage(r, "bonferroni: expected 1 or 0");
+		return;
+	}
+	o.bonferroni = bonf && strcmp(bonf, "0") != 0;
+	if (!focus && !param(p, "actor") && !param(p, "who") &&
+	        !param(p, "hedge")) {
+		stat_usage(r, "keywords need focus=QUERY (or actor, who, "
+		              "hedge)");
+		return;
+	}
+	char *rf = focus ? tq_region_query(focus) : NULL;
+	char *rr = ref ? tq_region_query(ref) : NULL;
+	query q;
+	tq_node *ast = NULL;
+	tq_plan *plan = NULL;
+	tq_stat_table *t = NULL;
+	int rc = 0;
+	if (query_open_q(srv, p, rf ? rf : focus, &q, r) < 0)
+		goto out;
+	if (ref) {
+		/* the reference alone, without the shorthands, as --reference */
+		tq_request rq = {rr ? rr : ref, NULL, NULL, 0, NULL, NULL};
+		if ((rc = tq_request_build(&rq, &ast)) == 0)
+			rc = tq_plan_new(ast, &plan);
+		if (rc == 0)
+			rc = tq_suggest(q.ix, ast, plan, &q.flt, on_warning,
+			        q.warnings);
+		if (rc < 0) {
+			reply_td(r, rc);
+			query_free(&q);
+			goto out;
+		}
+	}
+	rc = tq_keywords(q.ix, q.plan, plan, &q.flt, &o, &t);
+	reply_stat(r, &q, rc, t, fmt);
+	query_free(&q);
+out:
+	tq_stat_free(t);
+	tq_plan_free(plan);
+	tq_node_free(ast);
+	free(rf);
+	free(rr);
 }
 
 /* ------------------------------------------------------------- docs */
@@ -892,6 +1170,10 @@ static void route(const ts_server *srv, struct MHD_Connection *c,
 		api_hits(srv, p, r);
 	else if (!strcmp(url, "/api/freq"))
 		api_freq(srv, p, r);
+	else if (!strcmp(url, "/api/collocates"))
+		api_collocates(srv, p, r);
+	else if (!strcmp(url, "/api/keywords"))
+		api_keywords(srv, p, r);
 	else if (!strcmp(url, "/api/docs"))
 		api_docs(srv, p, r);
 	else if (!strncmp(url, "/api/docs/", 10))
@@ -988,10 +1270,18 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
 struct MHD_Daemon *ts_start(
         const ts_server *srv, const struct sockaddr_in *addr, unsigned threads)
 {
+	/* a pool of one is no pool (MHD warns about it): the polling thread
+	 * serves the requests itself */
+	struct MHD_OptionItem pool[] = {
+	        {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)threads, NULL},
+	        {MHD_OPTION_END, 0, NULL},
+	};
+	if (threads <= 1)
+		pool[0].option = MHD_OPTION_END;
 	return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO |
 	                                MHD_USE_ERROR_LOG,
 	        0, NULL, NULL, handle, (void *)srv, MHD_OPTION_SOCK_ADDR, addr,
-	        MHD_OPTION_THREAD_POOL_SIZE, threads,
+	        MHD_OPTION_ARRAY, pool,
 	        /* slow or idle clients are dropped, and there are only so
 	         * many of them: a few cannot hold every thread */
 	        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)15,

@@ -35,6 +35,9 @@ static const char usage_text[] =
         "      --token T     require 'Authorization: Bearer T' on /api/\n"
         "                    (also $TAGDEX_TOKEN)\n"
         "      --threads N   worker threads (default 4, at most 64)\n"
+        "      --timeout SEC the longest a query may run (default 30; "
+        "decimals\n"
+        "                    allowed); a longer one is answered 503\n"
         "  -h, --help        this help;  --version  the version\n"
         "\n"
         "It prints 'listening on http://ADDR:PORT/' on standard error once "
@@ -124,7 +127,7 @@ int ts_index(const ts_server *srv, td_index **out)
 
 /* ------------------------------------------------------------ options */
 
-enum { O_PORT = 256, O_BIND, O_TOKEN, O_THREADS, O_VERSION };
+enum { O_PORT = 256, O_BIND, O_TOKEN, O_THREADS, O_TIMEOUT, O_VERSION };
 
 static const struct option longopts[] = {
         {"index", required_argument, NULL, 'x'},
@@ -133,6 +136,7 @@ static const struct option longopts[] = {
         {"bind", required_argument, NULL, O_BIND},
         {"token", required_argument, NULL, O_TOKEN},
         {"threads", required_argument, NULL, O_THREADS},
+        {"timeout", required_argument, NULL, O_TIMEOUT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, O_VERSION},
         {NULL, 0, NULL, 0},
@@ -161,6 +165,7 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 	*port = 8080;
 	*bind = "127.0.0.1";
 	*threads = 4;
+	s->timeout = 30 * 1000000000ull;
 	while ((c = getopt_long(argc, argv, "x:X:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'x':
@@ -193,6 +198,18 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 				        "%s", "--token: expected a token");
 			s->token = optarg;
 			break;
+		case O_TIMEOUT: {
+			char *end;
+			errno = 0;
+			double t = strtod(optarg, &end);
+			if (errno || end == optarg || *end || !(t >= 0.001) ||
+			        t > 86400)
+				return usage_error("--timeout: expected seconds "
+				                   "0.001-86400, not '%s'",
+				        optarg);
+			s->timeout = (uint64_t)(t * 1e9);
+			break;
+		}
 		case O_THREADS:
 			if (number(optarg, 64, &v) < 0 || v < 1)
 				return usage_error("--threads: expected a "

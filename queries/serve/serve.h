@@ -14,6 +14,7 @@ typedef struct ts_server {
 	char *const *indexes; /* every -x (and -X) in order, searched as one */
 	size_t nindexes;
 	const char *token; /* required bearer token on /api/, or NULL */
+	uint64_t timeout;  /* ns a query may run (--timeout) */
 } ts_server;
 
 /* The calling thread's handle on the index (several: one, as

@@ -40,3 +40,8 @@ serve: queries/tagdex-serve$(EXEEXT) indexer/tagdex-ingest$(EXEEXT)
 # the document view, and hostile text shown inertly
 TESTS += tests/cli/test_serve_page.sh
 EXTRA_DIST += tests/cli/test_serve_page.sh
+
+# the page driven by clicks over the DevTools protocol: search, next page,
+# sort, CSV download, a speaker's quotes, a document
+TESTS += tests/cli/test_serve_browser.sh
+EXTRA_DIST += tests/cli/test_serve_browser.sh

@@ -174,6 +174,59 @@ for q, flt in queries:
     st, hd, body = get("/api/freq", dict(params, by="month", format="csv"))
     check(body == cli(["--freq", "month", "--format", "csv"] + options(flt), q).stdout, f"freq csv {what}")
 
+# collocations and keywords: tagdex-query --collocates/--keywords, row for
+# row, with the table's sizes; each option as a parameter of its name
+def stat_cli(args):
+    return [json.loads(l) for l in cli(args + ["--format", "json"], None).stdout.splitlines()]
+for params in ({"q": '"said"'},
+               {"q": '"the"', "by": "lemma", "window": "3,2", "measure": "mi", "min-freq": "2"},
+               {"q": '[pos="MD"]', "window": "s", "min-coll": "2", "from": "2024"},
+               {"q": '"likely"%c', "measure": "ll", "genre": "Analysis"},
+               {"who": "kim-jong-un", "by": "norm", "min-freq": "1", "min-coll": "1"}):
+    args = ["--collocates"]
+    for k, v in params.items():
+        args += [v] if k == "q" else [f"--{k}", v]
+    st, c = api("/api/collocates", params)
+    want = stat_cli(args)
+    check(st == 200 and c["rows"] == want and len(want) > 0, f"collocates {params}: {st} {len(c.get('rows', []))} rows vs {len(want)}")
+    st, hd, body = get("/api/collocates", dict(params, format="csv"))
+    check(body == cli(args + ["--format", "csv"], None).stdout, f"collocates csv {params}")
+st, c = api("/api/collocates", {"q": '"said"'})
+check(c["hits"] == int(cli(["--count"], '"said"').stdout) and c["tokens"] > c["window"] > c["hits"], f"collocates sizes {c}")
+for params in ({"focus": "<q/>"},
+               {"focus": "within <q/>", "reference": "!within <q/>", "by": "lemma"},
+               {"focus": '<s ana="prediction"/>', "measure": "log_ratio", "alpha": "1", "min-freq": "2"},
+               {"who": "kim-jong-un", "alpha": "0.5", "bonferroni": "1", "from": "2023"},
+               {"hedge": "", "alpha": "1", "min-freq": "1", "genre": "Analysis"}):
+    args = ["--keywords"]
+    for k, v in params.items():
+        if k == "hedge":
+            args.append("--hedge" + (f"={v}" if v else ""))
+        elif k == "bonferroni":
+            args.append("--bonferroni")
+        else:
+            args += [f"--{k}", v]
+    st, c = api("/api/keywords", params)
+    want = stat_cli(args)
+    check(st == 200 and c["rows"] == want, f"keywords {params}: {st} {c if st != 200 else len(c['rows'])} vs {len(want)}")
+    st, hd, body = get("/api/keywords", dict(params, format="jsonl"))
+    check(body == cli(args + ["--format", "json"], None).stdout, f"keywords jsonl {params}")
+for path, params, what in (
+        ("/api/collocates", {"q": '"a"', "window": "0,0"}, "window 0,0"),
+        ("/api/collocates", {"q": '"a"', "window": "1001,1"}, "window over 1000"),
+        ("/api/collocates", {"q": '"a"', "measure": "log_ratio"}, "a keyness measure"),
+        ("/api/collocates", {"q": '"a"', "min-coll": "0"}, "min-coll 0"),
+        ("/api/collocates", {"q": '"a"', "by": "colour"}, "by colour"),
+        ("/api/collocates", {"q": '"a"', "focus": "<q/>"}, "focus on collocates"),
+        ("/api/keywords", {"q": "<q/>"}, "q on keywords"),
+        ("/api/keywords", {}, "keywords without a focus"),
+        ("/api/keywords", {"focus": "<q/>", "alpha": "0"}, "alpha 0"),
+        ("/api/keywords", {"focus": "<q/>", "measure": "mi"}, "an association measure"),
+        ("/api/keywords", {"focus": "<q/>", "reference": '"nothingatallhere"'}, "an empty reference"),
+        ("/api/keywords", {"focus": "[word=", "reference": "<q/>"}, "a bad focus")):
+    st, e = api(path, params)
+    check(st == 400 and e["error"]["message"], f"{what}: {st} {e}")
+
 # hits with the sentence as context and the tokens, as the options give them
 st, h = api("/api/hits", {"q": '"oil"', "context": "s", "tokens": "1", "number": 1000})
 want = [json.loads(l) for l in cli(["--format", "json", "--context", "s", "--tokens"], '"oil"').stdout.splitlines()]
@@ -196,7 +249,9 @@ for params, what in (
         ({}, "no query"),
         ({"q": '"a"', "format": "xml"}, "an unknown format"),
         ({"q": '"a"', "sort": "colour"}, "an unknown sort"),
-        ({"q": "x" * 9000}, "a value over 8192 bytes")):
+        ({"q": "x" * 9000}, "a value over 8192 bytes"),
+        ({"q": b"[\xc5]"}, "a query that is not UTF-8"),
+        ({"q": '"a"', "genre": b"\xff"}, "a filter that is not UTF-8")):
     st, e = api("/api/hits", params)
     check(st == 400 and e["error"]["message"], f"{what}: {st} {e}")
 st, e = api("/api/freq", {"q": '"a"', "by": "colour"})
@@ -286,6 +341,57 @@ check(before["count"] == 0 and str(after["count"]) == want and after["count"] ==
 st, info2 = api("/api/info")
 check(info2["documents"] == 15, f"documents after a commit: {info2['documents']}")
 sys.exit(1 if fails else 0)
+PY
+stop
+
+# --timeout: a query over its time is 503 "timeout", and the worker serves
+# the next request; the same query without the limit is the CLI's count
+"$S" -x "$tmp/idx" --timeout 0 2>"$tmp/err"
+[ $? = 2 ] || fail "--timeout 0: not exit 2"
+"$S" -x "$tmp/idx" --timeout 1x 2>"$tmp/err"
+[ $? = 2 ] || fail "--timeout 1x: not exit 2"
+start --timeout 0.001 --threads 1
+python3 - "$port" "$Q" "$tmp" <<'PY' || fails=$((fails + 1))
+import json, subprocess, sys, urllib.error, urllib.parse, urllib.request
+port, Q, tmp = sys.argv[1:4]
+fails = 0
+def get(path, params):
+    url = f"http://127.0.0.1:{port}{path}?" + urllib.parse.urlencode(params)
+    try:
+        with urllib.request.urlopen(url, timeout=30) as r:
+            return r.status, json.load(r)
+    except urllib.error.HTTPError as e:
+        return e.code, json.load(e)
+slow = '[] []{0,40} "the"'
+for path, params in (("/api/count", {"q": slow}), ("/api/hits", {"q": slow, "sort": "left"}),
+                     ("/api/freq", {"q": slow, "by": "match"}),
+                     ("/api/collocates", {"q": slow}), ("/api/keywords", {"focus": slow})):
+    st, e = get(path, params)
+    if st != 503 or e["error"]["code"] != "timeout" or "0.001 s" not in e["error"]["message"]:
+        print(f"FAIL: {path} past --timeout: {st} {e}")
+        fails += 1
+st, e = get("/api/docs", {"number": 1})
+if st != 200:
+    print(f"FAIL: after a timeout: {st} {e}")
+    fails += 1
+want = subprocess.run([Q, "-x", f"{tmp}/idx", "--count", slow], capture_output=True, text=True).stdout
+if not int(want) > 0:
+    print(f"FAIL: the slow query has no hits: {want!r}")
+    fails += 1
+sys.exit(1 if fails else 0)
+PY
+stop
+start
+python3 - "$port" "$Q" "$tmp" <<'PY' || fails=$((fails + 1))
+import json, subprocess, sys, urllib.parse, urllib.request
+port, Q, tmp = sys.argv[1:4]
+slow = '[] []{0,40} "the"'
+with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/count?" + urllib.parse.urlencode({"q": slow})) as r:
+    got = json.load(r)["count"]
+want = subprocess.run([Q, "-x", f"{tmp}/idx", "--count", slow], capture_output=True, text=True).stdout
+if str(got) != want.strip():
+    print(f"FAIL: the slow query within the default --timeout: {got} vs {want!r}")
+    sys.exit(1)
 PY
 stop
 [ "$fails" -eq 0 ] || exit 1
