@@ -45,7 +45,8 @@ if [ ! -f Makefile ] || [ "$top/configure" -nt Makefile ]; then
 		CFLAGS="$cflags -fsanitize=fuzzer-no-link" \
 		LDFLAGS="$san" || { echo "fuzz.sh: configure failed" >&2; exit 2; }
 fi
-make -j"$jobs" indexer/libtagdex.a queries/libtdquery.a >/dev/null ||
+make -j"$jobs" indexer/libtagdex.a queries/libtdquery.a \
+	queries/serve/page.c >/dev/null ||
 	{ echo "fuzz.sh: library build failed" >&2; exit 2; }
 # the flags configure found for the libraries the code links with
 # (asked of make itself: TD_LIBS is what every program links with, so a
@@ -75,9 +76,17 @@ for h in "${harnesses[@]}"; do
 	src=$top/tests/fuzz/fuzz_$h.c
 	[ -f "$src" ] || { echo "fuzz.sh: no harness $src" >&2; exit 2; }
 	# shellcheck disable=SC2086
+	# fuzz_serve runs tagdex-serve's daemon: api.c, the page, libmicrohttpd
+	extra=()
+	if [ "$h" = serve ]; then
+		read -ra extra <<<"$(make -s --no-print-directory --eval \
+			'td-print-mhd: ; @echo $(MHD_CFLAGS) $(MHD_LIBS)' td-print-mhd)"
+		extra=(-I"$top/queries/serve" "$top/queries/serve/api.c"
+			queries/serve/page.c "${extra[@]}")
+	fi
 	"$CC" $cflags -fsanitize=fuzzer -D_GNU_SOURCE -I. \
 		$tdinc -I"$top/tests/fuzz" $incs \
-		-DTD_SRCDIR="\"$top\"" -o "bin/fuzz_$h" "$src" \
+		-DTD_SRCDIR="\"$top\"" -o "bin/fuzz_$h" "$src" "${extra[@]}" \
 		queries/libtdquery.a indexer/libtagdex.a $libs -lpthread ||
 		{ echo "fuzz.sh: building fuzz_$h failed" >&2; exit 2; }
 done
@@ -109,6 +118,7 @@ for h in "${harnesses[@]}"; do
 	[ -f "$top/tests/fuzz/$h.dict" ] && dict=(-dict="$top/tests/fuzz/$h.dict")
 	maxlen=16384
 	[ "$h" = query ] && maxlen=4096
+	[ "$h" = serve ] && maxlen=8192
 	echo "== fuzz_$h for ${seconds}s (seeds: ${seeddirs[*]##"$top"/})"
 	log=$build/fuzz_$h.log
 	touch "$build/.start-$h"

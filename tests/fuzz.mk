@@ -7,7 +7,7 @@
 FUZZ_CFLAGS = $(AM_CFLAGS) -I$(srcdir)/tests/fuzz \
 	-DTD_SRCDIR='"$(abs_top_srcdir)"'
 FUZZ_REPLAY = tests/fuzz/replay_text tests/fuzz/replay_tei \
-	tests/fuzz/replay_html tests/fuzz/replay_query
+	tests/fuzz/replay_html tests/fuzz/replay_query tests/fuzz/replay_serve
 check_PROGRAMS += $(FUZZ_REPLAY)
 tests_fuzz_replay_text_SOURCES = tests/fuzz/fuzz_text.c tests/fuzz/driver.c \
 	tests/fuzz/fuzz_common.h
@@ -25,10 +25,18 @@ tests_fuzz_replay_query_SOURCES = tests/fuzz/fuzz_query.c \
 	tests/fuzz/driver.c tests/fuzz/fuzz_common.h
 tests_fuzz_replay_query_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_replay_query_LDADD = queries/libtdquery.a $(TD_LIBS)
+# tagdex-serve's requests: the harness runs api.c's daemon (serve.mk)
+tests_fuzz_replay_serve_SOURCES = tests/fuzz/fuzz_serve.c \
+	tests/fuzz/driver.c tests/fuzz/fuzz_common.h queries/serve/api.c
+nodist_tests_fuzz_replay_serve_SOURCES = queries/serve/page.c
+tests_fuzz_replay_serve_CFLAGS = $(FUZZ_CFLAGS) $(MHD_CFLAGS) \
+	-I$(srcdir)/queries/serve
+tests_fuzz_replay_serve_LDADD = queries/libtdquery.a $(TD_LIBS) $(MHD_LIBS)
 
 TESTS += tests/fuzz/replay.sh tests/cli/test_hostile.sh
 EXTRA_DIST += tests/fuzz/replay.sh tests/fuzz/README.md tests/fuzz/text.dict \
-	tests/fuzz/tei.dict tests/fuzz/query.dict tests/fuzz/seeds \
+	tests/fuzz/tei.dict tests/fuzz/query.dict tests/fuzz/serve.dict \
+	tests/fuzz/seeds \
 	tests/fuzz/regress tests/cli/test_hostile.sh tests/data/hostile \
 	scripts/fuzz.sh
 

@@ -11,14 +11,14 @@ case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
 export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
 fails=0
 ran=0
-for h in text tei html query; do
+for h in text tei html query serve; do
 	prog=$top_builddir/tests/fuzz/replay_$h
 	[ -x "$prog" ] || { echo "FAIL: no $prog"; fails=$((fails + 1)); continue; }
 	case $h in
 	text) dirs="tests/data/text tests/data/text/bad corpus/articles" ;;
 	tei) dirs="tests/data/tei tests/data/golden corpus/tei" ;;
 	html) dirs="tests/data/html" ;;
-	query) dirs="" ;;
+	query | serve) dirs="" ;;
 	esac
 	dirs="$dirs tests/data/hostile/$h tests/fuzz/seeds/$h tests/fuzz/regress/$h"
 	args=
