@@ -104,7 +104,7 @@ typedef struct params {
 static const char known[] =
         " q first number by format context tokens sort from to genre doc"
         " actor who hedge within pullquotes window measure min-freq min-coll"
-        " focus reference alpha bonferroni ";
+        " focus reference alpha bonferroni dispersion ";
 
 static int listed(const char *list, const char *key)
 {
@@ -584,11 +584,13 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 
 typedef struct freqrun {
 	tq_freq *freq;
+	tq_table *table; /* several keys, or keys of table.c */
 } freqrun;
 
 static int freq_hit(void *arg, const tq_hit *h)
 {
-	return tq_freq_add(((freqrun *)arg)->freq, h);
+	freqrun *fr = arg;
+	return fr->table ? tq_table_add(fr->table, h) : tq_freq_add(fr->freq, h);
 }
 
 static int freq_term(void *arg, const char *term, size_t len, uint64_t n)
@@ -598,39 +600,74 @@ static int freq_term(void *arg, const char *term, size_t len, uint64_t n)
 
 static void api_freq(const ts_server *srv, const params *p, reply *r)
 {
-	const char *by = param(p, "by");
+	const char *by = param(p, "by"), *disp = param(p, "dispersion");
 	int fmt, k = by ? tq_freq_by(by) : -1;
-	if (only(p, FILTERS "by format ", r) < 0 ||
+	freqrun fr = {0};
+	if (only(p, FILTERS "by format dispersion ", r) < 0 ||
 	        format_param(p, &fmt, r) < 0)
 		return;
-	if (k < 0) {
+	if (!by || !*by) {
 		reply_error(r, 400, "usage",
 		        "by: expected match, norm, lemma, pos, actor, who, "
-		        "hedge, doc, year or month",
+		        "hedge, doc, year or month, or several keys",
+		        -1);
+		return;
+	}
+	/* several keys (or leftN, rightN, ELEM@ATTR, genre, title): the
+	 * n-way table of --freq KEY,KEY */
+	if (k < 0 && tq_table_new(by, &fr.table) < 0) {
+		char msg[300];
+		snprintf(msg, sizeof msg, "by: %s", td_error_last());
+		reply_error(r, 400, "usage", msg, -1);
+		return;
+	}
+	if (disp && *disp && strcmp(disp, "1") && strcmp(disp, "0")) {
+		tq_table_free(fr.table);
+		reply_error(r, 400, "usage", "dispersion: expected 1 or 0", -1);
+		return;
+	}
+	int dispersion = disp && strcmp(disp, "0") != 0;
+	if (dispersion && fr.table) {
+		tq_table_free(fr.table);
+		reply_error(r, 400, "usage",
+		        "dispersion works with one key of match, norm, lemma, "
+		        "pos, actor, who, hedge, doc, year or month",
 		        -1);
 		return;
 	}
 	query q;
-	freqrun fr = {0};
 	char *buf = NULL;
 	size_t len = 0;
 	long rows = 0;
-	if (query_open(srv, p, &q, r) < 0)
+	if (query_open(srv, p, &q, r) < 0) {
+		tq_table_free(fr.table);
 		return;
+	}
 	uint64_t ntok = 0;
 	FILE *f = NULL;
-	int rc = tq_freq_new(k, &fr.freq);
-	if (rc == 0)
-		rc = tq_exec_terms(q.ix, q.plan, &q.flt, tq_freq_layer(fr.freq),
-		        freq_term, freq_hit, &fr);
-	if (rc == 0)
-		rc = tq_freq_sizes(fr.freq, q.ix, &q.flt);
+	int rc = 0;
+	if (fr.table) {
+		rc = tq_exec(q.ix, q.plan, &q.flt, freq_hit, &fr);
+		if (rc == 0)
+			rc = tq_table_sizes(fr.table, q.ix, &q.flt);
+	} else {
+		rc = tq_freq_new(k, &fr.freq);
+		if (rc == 0 && dispersion)
+			rc = tq_freq_dispersion(fr.freq, q.ix, &q.flt);
+		if (rc == 0)
+			rc = tq_exec_terms(q.ix, q.plan, &q.flt,
+			        tq_freq_layer(fr.freq), freq_term, freq_hit,
+			        &fr);
+		if (rc == 0)
+			rc = tq_freq_sizes(fr.freq, q.ix, &q.flt);
+	}
 	if (rc == 0 && !(f = open_memstream(&buf, &len)))
 		rc = td_error(TD_ENOMEM, "out of memory");
 	if (rc == 0) {
+		int of = fmt == FMT_CSV ? TQ_OUT_CSV : TQ_OUT_JSON;
 		ntok = tq_ntokens(q.ix, &q.flt);
-		rows = tq_freq_print(fr.freq, f, ntok,
-		        fmt == FMT_CSV ? TQ_OUT_CSV : TQ_OUT_JSON);
+		rows = fr.table ? tq_table_print(fr.table, f, ntok, of)
+		                : tq_freq_print(fr.freq, f, ntok, of);
 		if (rows < 0)
 			rc = (int)rows;
 	}
@@ -654,6 +691,7 @@ static void api_freq(const ts_server *srv, const params *p, reply *r)
 	}
 	free(buf);
 	tq_freq_free(fr.freq);
+	tq_table_free(fr.table);
 	query_free(&q);
 }
 

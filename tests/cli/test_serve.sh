@@ -171,6 +171,14 @@ for q, flt in queries:
         st, f = api("/api/freq", dict(params, by=by))
         want = [json.loads(l) for l in cli(["--freq", by, "--format", "json"] + options(flt), q).stdout.splitlines()]
         check(st == 200 and f["rows"] == want, f"freq {by} {what}")
+    # grouped (n-way) tables and dispersion, as --freq KEY,KEY and --dispersion
+    for by, extra in (("year,q@who", []), ("genre,left1", []), ("lemma", ["--dispersion"])):
+        prm = dict(params, by=by)
+        if extra:
+            prm["dispersion"] = "1"
+        st, f = api("/api/freq", prm)
+        want = [json.loads(l) for l in cli(["--freq", by, "--format", "json"] + extra + options(flt), q).stdout.splitlines()]
+        check(st == 200 and f["rows"] == want, f"freq {by} {extra} {what}: {st}")
     st, hd, body = get("/api/freq", dict(params, by="month", format="csv"))
     check(body == cli(["--freq", "month", "--format", "csv"] + options(flt), q).stdout, f"freq csv {what}")
 
@@ -256,6 +264,10 @@ for params, what in (
     check(st == 400 and e["error"]["message"], f"{what}: {st} {e}")
 st, e = api("/api/freq", {"q": '"a"', "by": "colour"})
 check(st == 400, f"freq by colour: {st}")
+st, e = api("/api/freq", {"q": '"a"', "by": "year,colour"})
+check(st == 400 and "colour" in e["error"]["message"], f"freq by year,colour: {st} {e}")
+st, e = api("/api/freq", {"q": '"a"', "by": "year,genre", "dispersion": "1"})
+check(st == 400, f"dispersion of a table: {st}")
 st, e = api("/api/count", {"q": '"a"', "number": "3"})
 check(st == 400 and "does not apply" in e["error"]["message"], f"number on count: {st} {e}")
 # an empty parameter name once held its worker for ever (fuzz_serve)
