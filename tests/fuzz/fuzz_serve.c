@@ -23,6 +23,7 @@
 #include "query.h"
 #include "serve.h"
 #include "tei.h"
+#include "util.h"
 
 static char dir[64];
 static td_index *ix;
