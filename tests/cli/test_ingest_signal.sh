@@ -11,6 +11,9 @@
 # reaches the state of a run without signal.
 . "$(dirname "$0")/lib.sh"
 [ -x "$ING" ] || { echo "no $ING"; exit 77; }
+# The stop-at-every-step loops run in the plain suite; scripts/test.sh skips
+# them under the sanitizers, where they took over ten minutes of CI's half hour.
+[ -z "${TD_TEST_NO_STEP_LOOPS:-}" ] || { echo "skipped: TD_TEST_NO_STEP_LOOPS is set"; exit 77; }
 # the hook exists only in a build configured with --enable-test-hooks
 [ "${TD_TEST_HOOKS:-no}" = yes ] || { echo "no fault hook (configure --enable-test-hooks)"; exit 77; }
 # on tmpfs when there is one: about 60 commits, and their fsyncs on a
