@@ -3,7 +3,11 @@
 noinst_LIBRARIES += queries/libtdquery.a
 queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/engine/ast.c queries/engine/parser.c \
-	queries/engine/plan_int.h queries/engine/plan.c queries/engine/exec.c queries/engine/labels.c queries/engine/info.c \
+	queries/engine/plan_int.h queries/engine/plan.c \
+	queries/engine/exec_int.h queries/engine/exec.c queries/engine/exec_leaves.c \
+	queries/engine/exec_spans.c queries/engine/exec_nodes.c \
+	queries/engine/exec_docs.c queries/engine/exec_anchors.c \
+	queries/engine/labels.c queries/engine/info.c \
 	queries/engine/context.c queries/engine/article.c queries/engine/hits.c \
 	queries/output/kwic.c queries/engine/freq.c queries/output/render_tsv.c \
 	queries/output/render_json.c queries/engine/suggest.c \

@@ -2,9 +2,11 @@
  * The header and the block checksum table are checked at open; every other
  * byte is checked per 4 KiB block the first time a call touches it, so a
  * damaged block gives TD_ECORRUPT and never reaches the caller. The mapping
- * stays valid even after a writer unlinks the file. */
+ * stays valid even after a writer unlinks the file. This file opens and
+ * closes it and reads documents; the lexicon, the spans and the documents
+ * rebuilt for a merge are segment_*.c (segment_int.h). */
 #include "config.h"
-#include "index_int.h"
+#include "segment_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -60,8 +62,6 @@ const char *td_index_map_path(const void *addr)
 /* Records damage: the message, and the first one in the segment, which
  * stays until close (td_seg_damaged), so a caller that takes a failed
  * lookup for "absent" cannot turn damage into a wrong answer. */
-static int load_spnames(td_seg *s);
-
 static int bad(td_seg *s, const char *what)
 {
 	int rc = td_error(TD_ECORRUPT, "%s: %s (index is damaged; "
@@ -199,7 +199,7 @@ int td_seg_open(const char *path, td_seg **out)
 	/* the element names now (a few dozen entries, one block): loaded on
 	 * first use, a failed allocation read as "no such element" or as
 	 * damage */
-	if ((rc = load_spnames(s)))
+	if ((rc = td_seg_load_spnames(s)))
 		goto fail;
 	*out = s;
 	return 0;
@@ -309,7 +309,7 @@ int td_seg_doc_live(const td_seg *s, uint32_t d)
 uint32_t td_seg_ntokens(const td_seg *s) { return s->hdr.ntokens; }
 uint32_t td_seg_ndocs(const td_seg *s) { return s->hdr.ndocs; }
 
-static int get_doc(td_seg *s, uint32_t d, td_segdoc *out)
+int td_seg_doc_rec(td_seg *s, uint32_t d, td_segdoc *out)
 {
 	if (d >= s->hdr.ndocs)
 		return td_error(TD_EUSAGE, "no document %u in segment", d);
@@ -339,18 +339,18 @@ static const char *next_str(const char **p, const char *end)
 }
 
 /* Calls back for each metadata pair of doc d; stops when fn returns != 0. */
-static int each_kv(td_seg *s, uint32_t d,
+int td_seg_each_kv(td_seg *s, uint32_t d,
 	int (*fn)(void *ctx, const char *k, const char *v), void *ctx)
 {
 	td_segdoc r;
-	int rc = get_doc(s, d, &r);
+	int rc = td_seg_doc_rec(s, d, &r);
 	if (rc)
 		return rc;
 	/* the pairs end where the next document's begin, or at the section end */
 	uint64_t end = s->hdr.sec_len[TD_SEC_DOCSTR];
 	if (d + 1 < s->hdr.ndocs) {
 		td_segdoc n;
-		if ((rc = get_doc(s, d + 1, &n)))
+		if ((rc = td_seg_doc_rec(s, d + 1, &n)))
 			return rc;
 		end = n.kv_off;
 	}
@@ -393,7 +393,7 @@ int td_seg_doc_range(td_seg *s, uint32_t d, uint32_t *first_tok,
 	uint32_t *ntok)
 {
 	td_segdoc r;
-	int rc = get_doc(s, d, &r);
+	int rc = td_seg_doc_rec(s, d, &r);
 	if (rc)
 		return rc;
 	*first_tok = r.first_tok;
@@ -405,13 +405,13 @@ int td_seg_doc(td_seg *s, uint32_t d, td_docinfo *out)
 {
 	td_segdoc r;
 	memset(out, 0, sizeof *out);
-	int rc = get_doc(s, d, &r);
+	int rc = td_seg_doc_rec(s, d, &r);
 	if (rc)
 		return rc;
 	out->first_tok = r.first_tok;
 	out->ntok = r.ntok;
 	out->live = !s->deleted[d];
-	return each_kv(s, d, fill_info, out);
+	return td_seg_each_kv(s, d, fill_info, out);
 }
 
 struct find_kv {
@@ -430,7 +430,7 @@ static int find_kv(void *ctx, const char *k, const char *v)
 const char *td_seg_doc_meta(td_seg *s, uint32_t d, const char *key)
 {
 	struct find_kv f = {key, NULL};
-	if (each_kv(s, d, find_kv, &f))
+	if (td_seg_each_kv(s, d, find_kv, &f))
 		return NULL;
 	return f.val;
 }
@@ -442,7 +442,7 @@ uint32_t td_seg_doc_at(td_seg *s, uint32_t pos)
 	while (hi - lo > 1) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		td_segdoc r;
-		if (get_doc(s, mid, &r))
+		if (td_seg_doc_rec(s, mid, &r))
 			return UINT32_MAX;
 		if (r.first_tok <= pos)
 			lo = mid;
@@ -452,7 +452,7 @@ uint32_t td_seg_doc_at(td_seg *s, uint32_t pos)
 	/* documents without tokens share first_tok with the next one */
 	while (lo + 1 < s->hdr.ndocs) {
 		td_segdoc r;
-		if (get_doc(s, lo, &r))
+		if (td_seg_doc_rec(s, lo, &r))
 			return UINT32_MAX;
 		if (pos < r.first_tok + r.ntok)
 			break;
@@ -482,7 +482,7 @@ static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
 	uint64_t end = s->hdr.sec_len[TD_SEC_TEXT];
 	if (d + 1 < s->hdr.ndocs) {
 		td_segdoc n;
-		int rc = get_doc(s, d + 1, &n);
+		int rc = td_seg_doc_rec(s, d + 1, &n);
 		if (rc)
 			return rc;
 		end = n.text_off;
@@ -545,7 +545,7 @@ static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
 int td_seg_doc_text(td_seg *s, uint32_t d, const char **text, size_t *len)
 {
 	td_segdoc r;
-	int rc = get_doc(s, d, &r);
+	int rc = td_seg_doc_rec(s, d, &r);
 	if (rc)
 		return rc;
 	for (int i = 0; i < TD_SEG_TEXTS; i++)
@@ -572,9 +572,9 @@ int td_seg_doc_text(td_seg *s, uint32_t d, const char **text, size_t *len)
 }
 
 /* Tokenises doc d into the segment's one-document cache. */
-static int doc_tokens(td_seg *s, uint32_t d, td_segdoc *r)
+int td_seg_doc_tokens(td_seg *s, uint32_t d, td_segdoc *r)
 {
-	int rc = get_doc(s, d, r);
+	int rc = td_seg_doc_rec(s, d, r);
 	if (rc)
 		return rc;
 	if (s->has_cache && s->cache_doc == d)
@@ -602,7 +602,7 @@ int td_seg_tok_offsets(td_seg *s, uint32_t pos, uint32_t *start, uint32_t *end)
 	if (d == UINT32_MAX)
 		return TD_ECORRUPT;
 	td_segdoc r;
-	int rc = doc_tokens(s, d, &r);
+	int rc = td_seg_doc_tokens(s, d, &r);
 	if (rc)
 		return rc;
 	if (pos < r.first_tok || pos - r.first_tok >= r.ntok)
@@ -610,684 +610,4 @@ int td_seg_tok_offsets(td_seg *s, uint32_t pos, uint32_t *start, uint32_t *end)
 	*start = s->cache.v[pos - r.first_tok].start;
 	*end = s->cache.v[pos - r.first_tok].end;
 	return 0;
-}
-
-/* ---------------------------------------------------------------- lexicon */
-
-uint32_t td_seg_lex_size(td_seg *s, int layer)
-{
-	return layer >= 0 && layer < TD_NLAYERS ? s->hdr.lexsize[layer] : 0;
-}
-
-static int lex_entry(td_seg *s, int layer, uint32_t id, td_seglex *e)
-{
-	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer])
-		return td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
-	const uint8_t *p = td_seg_sec(s, td_sec_lex(layer),
-		(uint64_t)id * sizeof *e, sizeof *e);
-	if (!p)
-		return TD_ECORRUPT;
-	memcpy(e, p, sizeof *e);
-	return 0;
-}
-
-const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
-{
-	td_seglex e;
-	if (lex_entry(s, layer, id, &e))
-		return NULL;
-	const uint8_t *p = td_seg_sec(s, td_sec_lstr(layer),
-		e.str_off, (uint64_t)e.str_len + 1);
-	if (!p)
-		return NULL;
-	if (p[e.str_len] != '\0') {
-		bad(s, "bad lexicon entry");
-		return NULL;
-	}
-	if (len)
-		*len = e.str_len;
-	return (const char *)p;
-}
-
-int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len)
-{
-	uint32_t lo = 0, hi = td_seg_lex_size(s, layer);
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		size_t ml;
-		const char *m = td_seg_lex_term(s, layer, mid, &ml);
-		if (!m)
-			return TD_ECORRUPT;
-		int c = memcmp(m, term, ml < len ? ml : len);
-		if (!c)
-			c = ml < len ? -1 : ml > len;
-		if (!c)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return TD_ENOTFOUND;
-}
-
-uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id)
-{
-	td_seglex e;
-	if (lex_entry(s, layer, id, &e))
-		return 0;
-	return e.freq;
-}
-
-static uint32_t bad_id(td_seg *s)
-{
-	bad(s, "bad term id");
-	return UINT32_MAX;
-}
-
-/* The lemma id at position pos of word id w, from IDS2 (lemma bits 0,
- * TD_W2L_*): the word's own, or the one of pos's pos id in its list. */
-static uint32_t w2l(td_seg *s, uint32_t w, uint32_t pos)
-{
-	if (w == UINT32_MAX)
-		return UINT32_MAX;
-	const uint8_t *p = td_seg_sec(s, TD_SEC_IDS2, (uint64_t)w * 4, 4);
-	if (!p)
-		return UINT32_MAX;
-	uint32_t v, n, t;
-	memcpy(&v, p, 4);
-	if (v & TD_W2L_LIST) {
-		uint64_t at = ((uint64_t)s->hdr.lexsize[TD_LAYER_WORD] +
-			(v & ~TD_W2L_LIST)) * 4;
-		if (!(p = td_seg_sec(s, TD_SEC_IDS2, at, 4)))
-			return UINT32_MAX;
-		memcpy(&n, p, 4);
-		if (n > TD_W2L_MAX_POS ||
-			!(p = td_seg_sec(s, TD_SEC_IDS2, at + 4, (uint64_t)n * 4)) ||
-			(t = td_seg_id_at(s, TD_LAYER_POS, pos)) == UINT32_MAX)
-			return n > TD_W2L_MAX_POS ? bad_id(s) : UINT32_MAX;
-		for (v = UINT32_MAX; n; n--, p += 4) {
-			uint32_t e;
-			memcpy(&e, p, 4);
-			if ((e & TD_W2L_POS_MASK) == t) {
-				v = e >> TD_W2L_POS_BITS;
-				break;
-			}
-		}
-	}
-	return v < s->hdr.lexsize[TD_LAYER_LEMMA] ? v : bad_id(s);
-}
-
-uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
-{
-	if (pos >= s->hdr.ntokens || layer < 0 || layer >= TD_NLAYERS) {
-		td_error(TD_EUSAGE, "position %u outside segment", pos);
-		return UINT32_MAX;
-	}
-	if (layer == TD_LAYER_LEMMA && s->hdr.lbits[0] == 0)
-		return w2l(s, td_seg_id_at(s, TD_LAYER_WORD, pos), pos);
-	if (layer >= TD_LAYER_LEMMA) {
-		/* ids of their own, packed like the word ids */
-		uint32_t bits = s->hdr.lbits[layer - TD_LAYER_LEMMA];
-		uint64_t bit = (uint64_t)pos * bits;
-		const uint8_t *p = td_seg_sec(s, td_sec_ids(layer), bit / 8, 8);
-		if (!p)
-			return UINT32_MAX;
-		uint64_t v;
-		memcpy(&v, p, 8);
-		v = (v >> (bit % 8)) & (((uint64_t)1 << bits) - 1);
-		if (v >= s->hdr.lexsize[layer]) {
-			bad(s, "bad term id");
-			return UINT32_MAX;
-		}
-		return (uint32_t)v;
-	}
-	uint64_t bit = (uint64_t)pos * s->hdr.id_bits;
-	const uint8_t *p = td_seg_sec(s, TD_SEC_IDS, bit / 8, 8);
-	if (!p)
-		return UINT32_MAX;
-	uint64_t v;
-	memcpy(&v, p, 8);
-	v = (v >> (bit % 8)) & (((uint64_t)1 << s->hdr.id_bits) - 1);
-	if (v >= s->hdr.lexsize[0]) {
-		bad(s, "bad term id");
-		return UINT32_MAX;
-	}
-	if (layer == TD_LAYER_WORD)
-		return (uint32_t)v;
-	const uint8_t *q = td_seg_sec(s, TD_SEC_W2N, v * 4, 4);
-	uint32_t n;
-	if (!q)
-		return UINT32_MAX;
-	memcpy(&n, q, 4);
-	if (n >= s->hdr.lexsize[1]) {
-		bad(s, "bad term id");
-		return UINT32_MAX;
-	}
-	return n;
-}
-
-/* ------------------------------------------------------------------ spans */
-
-uint32_t td_seg_span_nnames(td_seg *s) { return s->hdr.nspnames; }
-
-/* Bits per span of a name's list. */
-static uint64_t span_bits(const td_segspname *n)
-{
-	uint64_t w = 0;
-	for (int j = 0; j < TD_SPF_N; j++)
-		w += n->bits[j];
-	return w;
-}
-
-/* Copies SPNAMES out of the map at open, each entry checked against the
- * SPANS section, so span lookups need no block check for it. */
-static int load_spnames(td_seg *s)
-{
-	uint32_t nn = s->hdr.nspnames;
-	const uint8_t *p = td_seg_sec(s, TD_SEC_SPNAMES, 0,
-		(uint64_t)nn * sizeof(td_segspname));
-	if (!p)
-		return TD_ECORRUPT;
-	td_segspname *v = malloc(((size_t)nn + 1) * sizeof *v);
-	if (!v)
-		return td_error(TD_ENOMEM, "out of memory");
-	memcpy(v, p, (size_t)nn * sizeof *v);
-	for (uint32_t k = 0; k < nn; k++) {
-		uint64_t nb = ((uint64_t)v[k].count + TD_SPAN_BLOCK - 1) /
-			TD_SPAN_BLOCK;
-		uint64_t len = nb * sizeof(td_segspblk) +
-			(v[k].count * span_bits(&v[k]) + 7) / 8 + 8;
-		int wide = 0;
-		for (int j = 0; j < TD_SPF_N; j++)
-			wide |= v[k].bits[j] > 32;
-		if (wide || v[k].off > s->hdr.sec_len[TD_SEC_SPANS] ||
-			len > s->hdr.sec_len[TD_SEC_SPANS] - v[k].off) {
-			free(v);
-			return bad(s, "bad span table");
-		}
-	}
-	s->spn = v;
-	return 0;
-}
-
-static int spname(td_seg *s, uint32_t k, td_segspname *n)
-{
-	memset(n, 0, sizeof *n);
-	if (k >= s->hdr.nspnames)
-		return td_error(TD_EUSAGE, "no element name %u", k);
-	int rc;
-	if (!s->spn && (rc = load_spnames(s)))
-		return rc;
-	*n = s->spn[k];
-	return 0;
-}
-
-static const char *spstr(td_seg *s, uint32_t off)
-{
-	uint64_t len = s->hdr.sec_len[TD_SEC_SPSTR];
-	if (off >= len) {
-		bad(s, "bad span string");
-		return NULL;
-	}
-	/* check blocks up to the terminating NUL, one block at a time */
-	uint64_t i = off;
-	for (;;) {
-		/* up to the end of the checksum block holding byte i */
-		uint64_t a = s->hdr.sec_off[TD_SEC_SPSTR] + i;
-		uint64_t n = TD_SEG_BLOCK - (a - TD_SEG_HDR) % TD_SEG_BLOCK;
-		if (n > len - i)
-			n = len - i;
-		const char *p = (const char *)td_seg_sec(s, TD_SEC_SPSTR, i, n);
-		if (!p)
-			return NULL;
-		if (memchr(p, '\0', n))
-			return (const char *)s->map + s->hdr.sec_off[TD_SEC_SPSTR] + off;
-		if ((i += n) >= len) {
-			bad(s, "bad span string");
-			return NULL;
-		}
-	}
-}
-
-const char *td_seg_span_name(td_seg *s, uint32_t k)
-{
-	td_segspname n;
-	if (spname(s, k, &n))
-		return NULL;
-	return spstr(s, n.str_off);
-}
-
-int64_t td_seg_span_find(td_seg *s, const char *name)
-{
-	uint32_t lo = 0, hi = s->hdr.nspnames;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		const char *m = td_seg_span_name(s, mid);
-		if (!m)
-			return TD_ECORRUPT;
-		int c = strcmp(m, name);
-		if (!c)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return TD_ENOTFOUND;
-}
-
-uint32_t td_seg_span_count(td_seg *s, uint32_t k)
-{
-	td_segspname n;
-	if (spname(s, k, &n))
-		return 0;
-	return n.count;
-}
-
-static int span_rec(td_seg *s, uint32_t k, uint32_t i, td_segspan *r)
-{
-	int rc;
-	if (k >= s->hdr.nspnames)
-		return td_error(TD_EUSAGE, "no element name %u", k);
-	if (!s->spn && (rc = load_spnames(s)))
-		return rc;
-	const td_segspname *n = &s->spn[k];
-	if (i >= n->count)
-		return td_error(TD_EUSAGE, "no span %u of element %u", i, k);
-	if (s->has_last_span && s->last_k == k && s->last_i == i) {
-		*r = s->last_span;
-		return 0;
-	}
-	/* the block's bases, then the span's fields (load_spnames checked
-	 * that the list lies inside SPANS) */
-	uint64_t nb = ((uint64_t)n->count + TD_SPAN_BLOCK - 1) / TD_SPAN_BLOCK;
-	uint64_t w = span_bits(n), bit = (uint64_t)i * w;
-	const uint8_t *hb = td_seg_sec(s, TD_SEC_SPANS, n->off +
-		(uint64_t)(i / TD_SPAN_BLOCK) * sizeof(td_segspblk),
-		sizeof(td_segspblk));
-	const uint8_t *p = hb ? td_seg_sec(s, TD_SEC_SPANS, n->off +
-		nb * sizeof(td_segspblk) + bit / 8, (bit % 8 + w + 7) / 8 + 8) : NULL;
-	if (!p)
-		return TD_ECORRUPT;
-	td_segspblk b;
-	memcpy(&b, hb, sizeof b);
-	uint32_t f[TD_SPF_N];
-	unsigned at = (unsigned)(bit % 8);
-	for (int j = 0; j < TD_SPF_N; j++) {
-		uint64_t v;
-		memcpy(&v, p + at / 8, 8);
-		f[j] = n->bits[j] ? (uint32_t)((v >> (at % 8)) &
-			(((uint64_t)1 << n->bits[j]) - 1)) : 0;
-		at += n->bits[j];
-	}
-	r->start = b.start + f[TD_SPF_START];
-	r->end = r->start + f[TD_SPF_LEN];
-	r->doc = b.doc + f[TD_SPF_DOC];
-	r->attr_first = b.attr + f[TD_SPF_ATTR];
-	r->nattrs = f[TD_SPF_NATTRS];
-	if (r->start < b.start || r->end < r->start || r->end > s->hdr.ntokens ||
-		r->doc >= s->hdr.ndocs || r->attr_first < b.attr)
-		return bad(s, "bad span");
-	s->last_span = *r;
-	s->last_k = k;
-	s->last_i = i;
-	s->has_last_span = 1;
-	return 0;
-}
-
-int td_seg_span_get(td_seg *s, uint32_t k, uint32_t i, uint32_t *start,
-	uint32_t *end)
-{
-	td_segspan r;
-	int rc = span_rec(s, k, i, &r);
-	if (rc)
-		return rc;
-	*start = r.start;
-	*end = r.end;
-	return 0;
-}
-
-uint32_t td_seg_span_nattrs(td_seg *s, uint32_t k, uint32_t i)
-{
-	td_segspan r;
-	if (span_rec(s, k, i, &r))
-		return 0;
-	return r.nattrs;
-}
-
-/* n bytes that live until td_seg_close(), from chunks of at least 64 KiB */
-static char *arena_alloc(td_seg *s, size_t n)
-{
-	if (s->arena_fill + n > s->arena_cap) {
-		size_t cap = n + sizeof(char *) > 65536 ? n + sizeof(char *) : 65536;
-		char *c = malloc(cap);
-		if (!c)
-			return NULL;
-		memcpy(c, &s->arena, sizeof(char *)); /* chain the chunks */
-		s->arena = c;
-		s->arena_fill = sizeof(char *);
-		s->arena_cap = cap;
-	}
-	char *p = s->arena + s->arena_fill;
-	s->arena_fill += n;
-	return p;
-}
-
-static uint32_t av_hash(uint64_t key, uint32_t nslots)
-{
-	return (uint32_t)((key * 0x9e3779b97f4a7c15ull) >> 32) & (nslots - 1);
-}
-
-static int av_grow(td_seg *s)
-{
-	uint32_t ns = s->av_slots ? s->av_slots * 2 : 1024;
-	uint64_t *k = calloc(ns, sizeof *k);
-	char **v = calloc(ns, sizeof *v);
-	if (!k || !v) {
-		free(k);
-		free(v);
-		return td_error(TD_ENOMEM, "out of memory");
-	}
-	for (uint32_t i = 0; i < s->av_slots; i++) {
-		if (!s->av_key[i])
-			continue;
-		uint32_t h = av_hash(s->av_key[i], ns);
-		while (k[h])
-			h = (h + 1) & (ns - 1);
-		k[h] = s->av_key[i];
-		v[h] = s->av_val[i];
-	}
-	free(s->av_key);
-	free(s->av_val);
-	s->av_key = k;
-	s->av_val = v;
-	s->av_slots = ns;
-	return 0;
-}
-
-/* The value of SPATTR pair `pair` whose value entry is e: a string of
- * SPSTR, or one rebuilt from the span's document id (see TD_SPV_*). */
-static const char *attr_value(td_seg *s, const td_segspan *r, uint32_t pair,
-	uint32_t e)
-{
-	uint32_t kind = e >> TD_SPV_SHIFT;
-	const char *suf = spstr(s, e & TD_SPV_MASK);
-	if (!suf || kind == TD_SPV_PLAIN)
-		return suf;
-	if (kind > TD_SPV_HASHDOCID) {
-		bad(s, "bad span attribute");
-		return NULL;
-	}
-	uint64_t key = (uint64_t)r->doc << 32 | (pair + 1);
-	uint32_t h = 0;
-	if (s->av_slots) {
-		h = av_hash(key, s->av_slots);
-		while (s->av_key[h]) {
-			if (s->av_key[h] == key)
-				return s->av_val[h];
-			h = (h + 1) & (s->av_slots - 1);
-		}
-	}
-	td_docinfo di;
-	if (s->has_av_doc && s->av_doc == r->doc) {
-		di.id = s->av_docid; /* spans come by document: skip the parse */
-	} else {
-		if (td_seg_doc(s, r->doc, &di))
-			return NULL;
-		s->has_av_doc = 1;
-		s->av_doc = r->doc;
-		s->av_docid = di.id;
-	}
-	if (!di.id) {
-		bad(s, "span attribute of a document without id");
-		return NULL;
-	}
-	size_t il = strlen(di.id), sl = strlen(suf), hl = kind == TD_SPV_HASHDOCID;
-	char *v = arena_alloc(s, hl + il + sl + 1);
-	if (!v) {
-		td_error(TD_ENOMEM, "out of memory");
-		return NULL;
-	}
-	memcpy(v, "#", hl);
-	memcpy(v + hl, di.id, il);
-	memcpy(v + hl + il, suf, sl + 1);
-	if ((s->av_n + 1) * 2 > s->av_slots) {
-		if (av_grow(s))
-			return v; /* still correct, only not cached */
-	}
-	h = av_hash(key, s->av_slots);
-	while (s->av_key[h])
-		h = (h + 1) & (s->av_slots - 1);
-	s->av_key[h] = key;
-	s->av_val[h] = v;
-	s->av_n++;
-	return v;
-}
-
-int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
-	const char **name, const char **value)
-{
-	td_segspan r;
-	int rc = span_rec(s, k, i, &r);
-	if (rc)
-		return rc;
-	if (j >= r.nattrs)
-		return td_error(TD_EUSAGE, "no attribute %u", j);
-	const uint8_t *p = td_seg_sec(s, TD_SEC_SPATTR,
-		((uint64_t)r.attr_first + j) * 8, 8);
-	if (!p)
-		return TD_ECORRUPT;
-	uint32_t o[2];
-	memcpy(o, p, 8);
-	*name = spstr(s, o[0]);
-	*value = attr_value(s, &r, r.attr_first + j, o[1]);
-	return *name && *value ? 0 : TD_ECORRUPT;
-}
-
-int td_seg_span_attr_find(td_seg *s, uint32_t k, uint32_t i,
-	const char *name, const char **value)
-{
-	td_segspan r;
-	*value = NULL;
-	int rc = span_rec(s, k, i, &r);
-	if (rc)
-		return rc;
-	if (!r.nattrs)
-		return 0;
-	const uint8_t *p = td_seg_sec(s, TD_SEC_SPATTR,
-		(uint64_t)r.attr_first * 8, (uint64_t)r.nattrs * 8);
-	if (!p)
-		return TD_ECORRUPT;
-	for (uint32_t j = 0; j < r.nattrs; j++) {
-		uint32_t o[2];
-		memcpy(o, p + (size_t)j * 8, 8);
-		const char *n = spstr(s, o[0]);
-		if (!n)
-			return TD_ECORRUPT;
-		/* only the value asked for is read (or rebuilt) */
-		if (strcmp(n, name))
-			continue;
-		if (!(*value = attr_value(s, &r, r.attr_first + j, o[1])))
-			return TD_ECORRUPT;
-		return 1;
-	}
-	return 0;
-}
-
-/* --------------------------------------------------------------- merging */
-
-struct rebuild {
-	td_doc *doc;
-	const char **source, **sha256;
-	int rc;
-};
-
-static int rebuild_kv(void *ctx, const char *k, const char *v)
-{
-	struct rebuild *r = ctx;
-	td_meta *m = &r->doc->meta;
-	char **f = NULL;
-	if (!strcmp(k, "source"))
-		*r->source = v;
-	else if (!strcmp(k, "sha256"))
-		*r->sha256 = v;
-	else if (!strcmp(k, "title"))
-		f = &m->title;
-	else if (!strcmp(k, "date"))
-		f = &m->date;
-	else if (!strcmp(k, "genre"))
-		f = &m->genre;
-	else if (!strcmp(k, "subtitle"))
-		f = &m->subtitle;
-	else if (!strcmp(k, "reading_time"))
-		f = &m->reading_time;
-	else if (!strcmp(k, "author"))
-		f = &m->author;
-	else if (!strcmp(k, "url"))
-		f = &m->url;
-	else if (!strcmp(k, "source_name"))
-		f = &m->source_name;
-	else if (!strcmp(k, "source_sha256"))
-		f = &m->source_sha256;
-	else if (!strcmp(k, "extraction"))
-		f = &m->extraction;
-	else if (!strcmp(k, "id"))
-		f = &r->doc->id;
-	else if (!strcmp(k, "actor")) {
-		char *c = strdup(v), *t1, *t2;
-		if (!c)
-			return td_error(TD_ENOMEM, "out of memory");
-		if ((t1 = strchr(c, '\t')) && (t2 = strchr(t1 + 1, '\t'))) {
-			*t1 = *t2 = '\0';
-			int rc = td_doc_add_actor(r->doc, c, t1 + 1, t2 + 1);
-			free(c);
-			return rc;
-		}
-		free(c);
-		return 0;
-	}
-	return f ? td_meta_set(f, v) : 0;
-}
-
-int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
-	const char **sha256)
-{
-	td_segdoc r;
-	const char *text;
-	size_t len;
-	td_doc *doc = NULL;
-	int rc;
-	*out = NULL;
-	*source = *sha256 = NULL;
-	if ((rc = doc_tokens(s, d, &r)) || (rc = td_seg_doc_text(s, d, &text, &len)) ||
-		(rc = td_doc_new(NULL, text, len, &doc)))
-		return rc;
-	struct rebuild rb = {doc, source, sha256, 0};
-	if ((rc = each_kv(s, d, rebuild_kv, &rb)))
-		goto fail;
-	/* spans of this document, back from token ranges to byte ranges that
-	 * map to the same token ranges again */
-	const td_tokens *t = &s->cache;
-	for (uint32_t k = 0; k < s->hdr.nspnames; k++) {
-		const char *name = td_seg_span_name(s, k);
-		uint32_t n = td_seg_span_count(s, k);
-		if (!name) {
-			rc = TD_ECORRUPT;
-			goto fail;
-		}
-		/* spans are sorted by start: find the first at first_tok */
-		uint32_t lo = 0, hi = n;
-		while (lo < hi) {
-			uint32_t mid = lo + (hi - lo) / 2;
-			td_segspan m;
-			if ((rc = span_rec(s, k, mid, &m)))
-				goto fail;
-			if (m.start < r.first_tok)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (uint32_t i = lo; i < n; i++) {
-			td_segspan m;
-			if ((rc = span_rec(s, k, i, &m)))
-				goto fail;
-			if (m.start > r.first_tok + r.ntok)
-				break;
-			if (m.doc != d)
-				continue;
-			if (m.end > r.first_tok + r.ntok) {
-				rc = bad(s, "span crosses its document");
-				goto fail;
-			}
-			uint32_t a = m.start, b = m.end;
-			a -= r.first_tok;
-			b -= r.first_tok;
-			size_t bs, be;
-			if (a == b) {
-				bs = be = a < t->n ? t->v[a].start : len;
-			} else {
-				bs = t->v[a].start;
-				be = t->v[b - 1].end;
-			}
-			size_t idx;
-			if ((rc = td_doc_add_span(doc, name, bs, be, &idx, NULL)))
-				goto fail;
-			uint32_t na = td_seg_span_nattrs(s, k, i);
-			for (uint32_t j = 0; j < na && na == m.nattrs; j++) {
-				const char *an, *av;
-				if ((rc = td_seg_span_attr(s, k, i, j, &an, &av)) ||
-					(rc = td_span_set_attr(doc, idx, an, av)))
-					goto fail;
-			}
-		}
-	}
-	td_doc_sort_spans(doc);
-	/* the lemma and pos of every token go with it (a merge must not
-	 * lose them, nor take them again from <w> spans) */
-	if ((rc = td_toklayers_new(r.ntok, &doc->layers)))
-		goto fail;
-	for (uint32_t i = 0; i < r.ntok; i++) {
-		const char *v[2];
-		for (int l = 0; l < 2; l++) {
-			int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA;
-			uint32_t id = td_seg_id_at(s, layer, r.first_tok + i);
-			if (id == UINT32_MAX ||
-				!(v[l] = td_seg_lex_term(s, layer, id, NULL))) {
-				rc = TD_ECORRUPT;
-				goto fail;
-			}
-		}
-		if ((rc = td_toklayers_set(doc->layers, i, v[1], v[0])))
-			goto fail;
-	}
-	*out = doc;
-	return 0;
-fail:
-	td_doc_free(doc);
-	return rc;
-}
-
-void td_seg_trim(td_seg *s)
-{
-	while (s->arena) {
-		char *next;
-		memcpy(&next, s->arena, sizeof next);
-		free(s->arena);
-		s->arena = next;
-	}
-	s->arena_fill = s->arena_cap = 0;
-	free(s->av_key);
-	free(s->av_val);
-	s->av_key = NULL;
-	s->av_val = NULL;
-	s->av_n = s->av_slots = 0;
-	s->has_av_doc = 0;
-	for (int i = 0; i < TD_SEG_TEXTS; i++) {
-		free(s->texts[i]);
-		s->texts[i] = NULL;
-	}
-	/* read again from the page cache if needed; a failure only keeps
-	 * the pages */
-	madvise((void *)s->map, s->size, MADV_DONTNEED);
 }

@@ -1,4 +1,5 @@
-/* plan_int.h: the compiled plan's layout, shared by plan.c and exec.c only.
+/* plan_int.h: the compiled plan's layout, shared by plan.c and the executor
+ * (exec*.c) only.
  * A leaf is one word/norm condition; a span node's attribute regexes and a
  * within/containing node's per-document cache are found by the node's slot.
  */

@@ -307,7 +307,7 @@ static void gen(char *q, size_t cap, int depth)
 		return;
 	default:
 		gen_token(q, cap);
-		/* a gap: exec.c's gap_ends when a plain condition follows */
+		/* a gap: exec_nodes.c's gap_ends when a plain condition follows */
 		if (!rnd(2)) {
 			static const char *const gaps[] = {" []*", " []+",
 			        " []{0,3}", " []{2,}", " []{1,2}", " []?"};

@@ -1,0 +1,25 @@
+/* segment_int.h: what the parts of the segment reader share (segment.c:
+ * open, close, checksum blocks, documents and their text;
+ * segment_lexicon.c, segment_spans.c, segment_merge.c). Only those files
+ * include it; everything else sees a segment through index_int.h.
+ */
+#ifndef TAGDEX_SEGMENT_INT_H
+#define TAGDEX_SEGMENT_INT_H
+
+#include "index_int.h"
+
+/* segment.c: document d's record, checked against the sections */
+int td_seg_doc_rec(td_seg *s, uint32_t d, td_segdoc *out);
+/* segment.c: calls back for each metadata pair of document d; stops when fn
+ * returns != 0 */
+int td_seg_each_kv(td_seg *s, uint32_t d,
+	int (*fn)(void *ctx, const char *k, const char *v), void *ctx);
+/* segment.c: tokenises document d into the segment's one-document cache */
+int td_seg_doc_tokens(td_seg *s, uint32_t d, td_segdoc *r);
+
+/* segment_spans.c: copies SPNAMES out of the map, each entry checked */
+int td_seg_load_spnames(td_seg *s);
+/* segment_spans.c: span i of element k, decoded */
+int td_seg_span_rec(td_seg *s, uint32_t k, uint32_t i, td_segspan *r);
+
+#endif

@@ -1,0 +1,161 @@
+/* segment_lexicon.c: a segment's lexicons (word, norm, lemma, pos: sorted
+ * terms with their frequencies) and the packed term id at each position.
+ * Every read goes through td_seg_sec, so damage is TD_ECORRUPT, never a
+ * wrong id. */
+#include "config.h"
+#include "segment_int.h"
+
+#include <string.h>
+
+uint32_t td_seg_lex_size(td_seg *s, int layer)
+{
+	return layer >= 0 && layer < TD_NLAYERS ? s->hdr.lexsize[layer] : 0;
+}
+
+static int lex_entry(td_seg *s, int layer, uint32_t id, td_seglex *e)
+{
+	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer])
+		return td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
+	const uint8_t *p = td_seg_sec(s, td_sec_lex(layer),
+		(uint64_t)id * sizeof *e, sizeof *e);
+	if (!p)
+		return TD_ECORRUPT;
+	memcpy(e, p, sizeof *e);
+	return 0;
+}
+
+const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
+{
+	td_seglex e;
+	if (lex_entry(s, layer, id, &e))
+		return NULL;
+	const uint8_t *p = td_seg_sec(s, td_sec_lstr(layer),
+		e.str_off, (uint64_t)e.str_len + 1);
+	if (!p)
+		return NULL;
+	if (p[e.str_len] != '\0') {
+		td_seg_mark_damaged(s, "bad lexicon entry");
+		return NULL;
+	}
+	if (len)
+		*len = e.str_len;
+	return (const char *)p;
+}
+
+int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len)
+{
+	uint32_t lo = 0, hi = td_seg_lex_size(s, layer);
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		size_t ml;
+		const char *m = td_seg_lex_term(s, layer, mid, &ml);
+		if (!m)
+			return TD_ECORRUPT;
+		int c = memcmp(m, term, ml < len ? ml : len);
+		if (!c)
+			c = ml < len ? -1 : ml > len;
+		if (!c)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return TD_ENOTFOUND;
+}
+
+uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id)
+{
+	td_seglex e;
+	if (lex_entry(s, layer, id, &e))
+		return 0;
+	return e.freq;
+}
+
+static uint32_t bad_id(td_seg *s)
+{
+	td_seg_mark_damaged(s, "bad term id");
+	return UINT32_MAX;
+}
+
+/* The lemma id at position pos of word id w, from IDS2 (lemma bits 0,
+ * TD_W2L_*): the word's own, or the one of pos's pos id in its list. */
+static uint32_t w2l(td_seg *s, uint32_t w, uint32_t pos)
+{
+	if (w == UINT32_MAX)
+		return UINT32_MAX;
+	const uint8_t *p = td_seg_sec(s, TD_SEC_IDS2, (uint64_t)w * 4, 4);
+	if (!p)
+		return UINT32_MAX;
+	uint32_t v, n, t;
+	memcpy(&v, p, 4);
+	if (v & TD_W2L_LIST) {
+		uint64_t at = ((uint64_t)s->hdr.lexsize[TD_LAYER_WORD] +
+			(v & ~TD_W2L_LIST)) * 4;
+		if (!(p = td_seg_sec(s, TD_SEC_IDS2, at, 4)))
+			return UINT32_MAX;
+		memcpy(&n, p, 4);
+		if (n > TD_W2L_MAX_POS ||
+			!(p = td_seg_sec(s, TD_SEC_IDS2, at + 4, (uint64_t)n * 4)) ||
+			(t = td_seg_id_at(s, TD_LAYER_POS, pos)) == UINT32_MAX)
+			return n > TD_W2L_MAX_POS ? bad_id(s) : UINT32_MAX;
+		for (v = UINT32_MAX; n; n--, p += 4) {
+			uint32_t e;
+			memcpy(&e, p, 4);
+			if ((e & TD_W2L_POS_MASK) == t) {
+				v = e >> TD_W2L_POS_BITS;
+				break;
+			}
+		}
+	}
+	return v < s->hdr.lexsize[TD_LAYER_LEMMA] ? v : bad_id(s);
+}
+
+uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
+{
+	if (pos >= s->hdr.ntokens || layer < 0 || layer >= TD_NLAYERS) {
+		td_error(TD_EUSAGE, "position %u outside segment", pos);
+		return UINT32_MAX;
+	}
+	if (layer == TD_LAYER_LEMMA && s->hdr.lbits[0] == 0)
+		return w2l(s, td_seg_id_at(s, TD_LAYER_WORD, pos), pos);
+	if (layer >= TD_LAYER_LEMMA) {
+		/* ids of their own, packed like the word ids */
+		uint32_t bits = s->hdr.lbits[layer - TD_LAYER_LEMMA];
+		uint64_t bit = (uint64_t)pos * bits;
+		const uint8_t *p = td_seg_sec(s, td_sec_ids(layer), bit / 8, 8);
+		if (!p)
+			return UINT32_MAX;
+		uint64_t v;
+		memcpy(&v, p, 8);
+		v = (v >> (bit % 8)) & (((uint64_t)1 << bits) - 1);
+		if (v >= s->hdr.lexsize[layer]) {
+			td_seg_mark_damaged(s, "bad term id");
+			return UINT32_MAX;
+		}
+		return (uint32_t)v;
+	}
+	uint64_t bit = (uint64_t)pos * s->hdr.id_bits;
+	const uint8_t *p = td_seg_sec(s, TD_SEC_IDS, bit / 8, 8);
+	if (!p)
+		return UINT32_MAX;
+	uint64_t v;
+	memcpy(&v, p, 8);
+	v = (v >> (bit % 8)) & (((uint64_t)1 << s->hdr.id_bits) - 1);
+	if (v >= s->hdr.lexsize[0]) {
+		td_seg_mark_damaged(s, "bad term id");
+		return UINT32_MAX;
+	}
+	if (layer == TD_LAYER_WORD)
+		return (uint32_t)v;
+	const uint8_t *q = td_seg_sec(s, TD_SEC_W2N, v * 4, 4);
+	uint32_t n;
+	if (!q)
+		return UINT32_MAX;
+	memcpy(&n, q, 4);
+	if (n >= s->hdr.lexsize[1]) {
+		td_seg_mark_damaged(s, "bad term id");
+		return UINT32_MAX;
+	}
+	return n;
+}
