@@ -10,7 +10,7 @@ queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/engine/labels.c queries/engine/info.c \
 	queries/engine/context.c queries/engine/article.c queries/engine/hits.c \
 	queries/output/kwic.c queries/engine/freq.c queries/output/render_tsv.c \
-	queries/output/render_json.c queries/engine/suggest.c \
+	queries/output/render_json.c queries/engine/suggest.c queries/engine/lookup.c \
 	queries/engine/stats.h queries/engine/stats.c queries/engine/colloc.c \
 	queries/engine/keyness.c queries/engine/disp.c \
 	queries/engine/ngrams.c \

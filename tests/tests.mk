@@ -113,6 +113,9 @@ EXTRA_DIST += tests/cli/test_freq_table.sh
 # query area: the CQP and NoSketch Engine forms (tests/cli/test_query_forms.sh)
 TESTS += tests/cli/test_query_forms.sh
 EXTRA_DIST += tests/cli/test_query_forms.sh
+# query area: --actor and --who by name (tests/cli/test_actor_lookup.sh)
+TESTS += tests/cli/test_actor_lookup.sh
+EXTRA_DIST += tests/cli/test_actor_lookup.sh
 # every export format read back with Python's csv and json modules
 TESTS += tests/cli/test_export.sh
 EXTRA_DIST += tests/cli/test_export.sh

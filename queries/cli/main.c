@@ -90,9 +90,11 @@ static const char usage_text[] =
         "      --to DATE       documents published on or before DATE\n"
         "                      (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)\n"
         "      --genre G       documents of genre G;  --doc ID  one document\n"
-        "      --actor KEY     inside mentions of actor KEY (a regex)\n"
-        "      --who KEY       KEY's quotes and reported speech (alone), or\n"
-        "                      the hits inside them\n"
+        "      --actor A       inside mentions of actor A: a key, else a\n"
+        "                      name or alias (--actors), else a regex\n"
+        "                      over the keys\n"
+        "      --who A         A's quotes and reported speech (alone), or\n"
+        "                      the hits inside them (A as for --actor)\n"
         "      --hedge[=SUB]   inside hedge cues (of subtype SUB)\n"
         "      --within ELEM   inside elements ELEM\n"
         "      --pullquotes    keep text that is not the article (pull\n"
@@ -294,6 +296,31 @@ static int finish_collected(run *r)
 }
 
 /* ------------------------------------------------------------- main */
+
+/* --actor and --who by name (tq_request_lookup), then the query built
+ * again around the keys they name */
+static int lookup(opts *o, td_index *ix, tq_node **ast, tq_plan **plan)
+{
+	int rc = tq_request_lookup(&o->rq, ix, print_note, NULL);
+	if (rc < 0)
+		return rc;
+	tq_plan_free(*plan);
+	*plan = NULL;
+	tq_node_free(*ast);
+	*ast = NULL;
+	if ((rc = tq_request_build(&o->rq, ast)) == 0 && o->bound)
+		tq_node_set_bound(*ast, o->bound);
+	if (rc == 0 && (rc = tq_plan_new(*ast, plan)) == 0)
+		tq_plan_set_strategy(*plan, o->strategy);
+	return rc;
+}
+
+/* tq_suggest's warnings, less those lookup() has given already */
+static void warn_once(void *arg, const char *msg)
+{
+	if (!tq_request_reported(arg, msg))
+		print_warning(NULL, msg);
+}
 
 enum {
 	O_COUNT = 256,
@@ -606,8 +633,14 @@ int main(int argc, char **argv)
 		status = rc == TD_EUSAGE ? EXIT_USAGE : EXIT_DATA;
 		goto out;
 	}
+	if ((o.rq.actor || o.rq.who) &&
+	        (rc = lookup(&o, ix, &ast, &plan)) < 0) {
+		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+		status = exit_for(rc);
+		goto out;
+	}
 	/* a typo in a name is a warning, not a silent 0 */
-	if ((rc = tq_suggest(ix, ast, plan, &o.filter, print_warning, NULL)) <
+	if ((rc = tq_suggest(ix, ast, plan, &o.filter, warn_once, &o.rq)) <
 	        0) {
 		fprintf(stderr, "tagdex-query: %s: %s\n", ixn,
 		        td_error_last());
@@ -686,6 +719,7 @@ out:
 	tq_table_free(r.table);
 	td_index_close(ix);
 	tq_indexes_free(&indexes);
+	tq_request_free(&o.rq);
 	tq_plan_free(plan);
 	tq_node_free(ast);
 	return status;

@@ -18,3 +18,9 @@ void print_warning(void *arg, const char *msg)
 	(void)arg;
 	fprintf(stderr, "tagdex-query: warning: %s\n", msg);
 }
+
+void print_note(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "tagdex-query: %s\n", msg);
+}

@@ -9,5 +9,7 @@
 int usage_error(const char *fmt, const char *arg);
 /* The td_set_warn callback: "tagdex-query: warning: MSG". */
 void print_warning(void *arg, const char *msg);
+/* Prints msg on standard error after "tagdex-query: " (a tq_warn_fn). */
+void print_note(void *arg, const char *msg);
 
 #endif

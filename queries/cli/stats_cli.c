@@ -344,12 +344,20 @@ static int parse(int argc, char **argv, sopts *o)
  * builds it (request.c) */
 static int build(const sopts *o, const char *q, int shorthands, tq_node **out)
 {
-	tq_request r = {q, NULL, NULL, 0, NULL, NULL};
+	tq_request r = {0};
+	r.query = q;
 	if (shorthands) {
 		r = o->rq;
 		r.query = q;
 	}
 	return tq_request_build(&r, out);
+}
+
+/* tq_suggest's warnings, less those tq_request_lookup has given */
+static void warn_once(void *arg, const char *msg)
+{
+	if (!tq_request_reported(arg, msg))
+		print_warning(NULL, msg);
 }
 
 static void query_error(const char *what, const char *q, int code)
@@ -402,9 +410,29 @@ int tq_stats_cli(int argc, char **argv)
 		status = rc == TD_EUSAGE ? TD_EXIT_USAGE : TD_EXIT_INDEX;
 		goto out;
 	}
+	/* --actor and --who by name: the focus built again around the keys */
+	if (ast[0] && (o.rq.actor || o.rq.who)) {
+		if ((rc = tq_request_lookup(&o.rq, ix, print_note, NULL)) < 0) {
+			fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+			status = rc == TD_EUSAGE ? TD_EXIT_USAGE
+			         : rc == TD_ENOMEM ? TD_EXIT_SYSTEM
+			                           : TD_EXIT_INDEX;
+			goto out;
+		}
+		tq_plan_free(plan[0]);
+		plan[0] = NULL;
+		tq_node_free(ast[0]);
+		ast[0] = NULL;
+		if ((rc = build(&o, qs[0], 1, &ast[0])) < 0 ||
+		        (rc = tq_plan_new(ast[0], &plan[0])) < 0) {
+			query_error("", qs[0], rc);
+			status = TD_EXIT_USAGE;
+			goto out;
+		}
+	}
 	for (int k = 0; k < 2 && ast[k]; k++)
 		if ((rc = tq_suggest(ix, ast[k], plan[k], &o.filter,
-		             print_warning, NULL)) < 0) {
+		             k ? print_warning : warn_once, &o.rq)) < 0) {
 			fprintf(stderr, "tagdex-query: %s: %s\n", ixn,
 			        td_error_last());
 			status = TD_EXIT_INDEX;
@@ -441,6 +469,7 @@ int tq_stats_cli(int argc, char **argv)
 		status = TD_EXIT_SYSTEM;
 	}
 out:
+	tq_request_free(&o.rq);
 	tq_stat_free(t);
 	td_index_close(ix);
 	tq_indexes_free(&indexes);

@@ -67,7 +67,7 @@ static int cands_add(cands *c, const char *s, size_t len)
 }
 
 /* Levenshtein distance, ASCII case folded, a leading '#' ignored */
-static size_t distance(const char *a, const char *b)
+size_t tq_distance(const char *a, const char *b)
 {
 	if (*a == '#')
 		a++;
@@ -110,7 +110,7 @@ static void nearest(
 	}
 	size_t pick[NEAREST], dist[NEAREST], k = 0;
 	for (size_t i = 0; i < c->n; i++) {
-		size_t d = distance(want, c->v[i]), at = k;
+		size_t d = tq_distance(want, c->v[i]), at = k;
 		while (at > 0 &&
 		        (dist[at - 1] > d ||
 		                (dist[at - 1] == d && strcmp(c->v[pick[at - 1]],

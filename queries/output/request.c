@@ -5,6 +5,7 @@
 #include "config.h"
 #include "request.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +91,122 @@ int tq_request_build(const tq_request *o, tq_node **out)
 		return td_error(TD_EUSAGE, "no query given");
 	*out = n;
 	return 0;
+}
+
+/* "names; ..." cut to fit a message */
+static const char *clip(const char *s, char *buf, size_t n)
+{
+	if (!s)
+		return "";
+	if (strlen(s) < n)
+		return s;
+	snprintf(buf, n, "%.*s...", (int)(n - 4), s);
+	return buf;
+}
+
+static int lookup_one(tq_request *r, td_index *ix, int who, tq_warn_fn note,
+        void *ctx)
+{
+	const char **val = who ? &r->who : &r->actor;
+	const char *opt = who ? "--who" : "--actor";
+	tq_lookup l;
+	char msg[1024], cut[200];
+	int rc = tq_lookup_actor(ix, *val, who, &l);
+	if (rc < 0)
+		return rc;
+	size_t w;
+	switch (l.kind) {
+	case TQ_LOOKUP_NAME:
+		snprintf(msg, sizeof msg,
+		        "%s: '%s' is a name of actor %s; searching %s (%s)", opt,
+		        *val, l.cands[0].key,
+		        who ? "its quotes and reported speech"
+		            : "all its mentions",
+		        clip(l.cands[0].names, cut, sizeof cut));
+		note(ctx, msg);
+		break;
+	case TQ_LOOKUP_AMBIGUOUS:
+		w = (size_t)snprintf(msg, sizeof msg,
+		        "%s: '%s' names %zu actors; give one's key:", opt, *val,
+		        l.ncands);
+		for (size_t i = 0; i < l.ncands && w < sizeof msg; i++) {
+			if (i == 8) {
+				snprintf(msg + w, sizeof msg - w,
+				        "\n  ... and %zu more", l.ncands - i);
+				break;
+			}
+			w += (size_t)snprintf(msg + w, sizeof msg - w,
+			        "\n  %s\t%llu mention%s\t%s", l.cands[i].key,
+			        (unsigned long long)l.cands[i].n,
+			        l.cands[i].n == 1 ? "" : "s",
+			        clip(l.cands[i].names, cut, 80));
+		}
+		tq_lookup_free(&l);
+		return td_error(TD_EUSAGE, "%s", msg);
+	case TQ_LOOKUP_NONE:
+		w = (size_t)snprintf(msg, sizeof msg,
+		        "%s: no actor key, name or alias '%s' in this index, "
+		        "and no key matches it as a regex",
+		        opt, *val);
+		for (size_t i = 0; i < l.ncands && w < sizeof msg; i++) {
+			const tq_lookup_cand *c = &l.cands[i];
+			const char *sep = i == 0 ? "; did you mean "
+			                  : i + 1 == l.ncands ? " or "
+			                                      : ", ";
+			if (!strcmp(c->near, c->key))
+				w += (size_t)snprintf(msg + w, sizeof msg - w,
+				        "%s'%s'", sep, c->key);
+			else
+				w += (size_t)snprintf(msg + w, sizeof msg - w,
+				        "%s'%s' (%s)", sep, clip(c->near, cut, 80),
+				        c->key);
+		}
+		if (w < sizeof msg)
+			snprintf(msg + w, sizeof msg - w, "%s",
+			        l.ncands ? "?" : "; it holds no actor");
+		note(ctx, msg);
+		r->unknown |= 1u << who;
+		break;
+	default:
+		break;
+	}
+	free(r->own[who]);
+	r->own[who] = l.pattern;
+	l.pattern = NULL;
+	*val = r->own[who];
+	tq_lookup_free(&l);
+	return 0;
+}
+
+int tq_request_lookup(
+        tq_request *r, td_index *ix, tq_warn_fn note, void *ctx)
+{
+	int rc = 0;
+	if (r->actor)
+		rc = lookup_one(r, ix, 0, note, ctx);
+	if (rc == 0 && r->who)
+		rc = lookup_one(r, ix, 1, note, ctx);
+	return rc;
+}
+
+int tq_request_reported(const tq_request *r, const char *msg)
+{
+	for (int who = 0; who < 2; who++) {
+		if (!(r->unknown & (1u << who)) || !r->own[who])
+			continue;
+		const char *p = strstr(msg, " matches '");
+		size_t n = strlen(r->own[who]);
+		if (p && !strncmp(p + 10, r->own[who], n) && p[10 + n] == '\'')
+			return 1;
+	}
+	return 0;
+}
+
+void tq_request_free(tq_request *r)
+{
+	free(r->own[0]);
+	free(r->own[1]);
+	r->own[0] = r->own[1] = NULL;
 }
 
 int tq_request_outermost(const tq_request *r)

@@ -15,6 +15,10 @@ typedef struct tq_request {
 	int hedge_set;      /* inside hedge cues ... */
 	const char *hedge;  /* ... of this subtype (NULL: any) */
 	const char *within; /* inside elements of this name */
+	/* tq_request_lookup's patterns for actor and who (owned), and which
+	 * of the two (bit 0, bit 1) it found nothing for */
+	char *own[2];
+	unsigned unknown;
 } tq_request;
 
 /* The query of r: its CQL (parsed) wrapped "within" each shorthand in the
@@ -22,6 +26,19 @@ typedef struct tq_request {
  * a bad query, TD_EUSAGE when r names no query at all, TD_ENOMEM. *out is
  * the caller's to free with tq_node_free(). */
 int tq_request_build(const tq_request *r, tq_node **out);
+/* Resolves r->actor and r->who through ix's actor table
+ * (tq_lookup_actor: a key, else a name or alias, else a regex over the
+ * keys) and points them at the pattern to search. Calls note with a
+ * message for a name resolved to its key and for a value that is none of
+ * these (with the nearest names and keys: no hit follows). TD_EUSAGE with
+ * the candidates (key, mentions, names) in the message for a name of
+ * several actors; TD_ECORRUPT, TD_ENOMEM. Free with tq_request_free(). */
+int tq_request_lookup(
+        tq_request *r, td_index *ix, tq_warn_fn note, void *ctx);
+/* 1 if msg is tq_suggest's warning about a value tq_request_lookup has
+ * already reported as unknown (the caller drops it: one message). */
+int tq_request_reported(const tq_request *r, const char *msg);
+void tq_request_free(tq_request *r);
 /* 1 when r asks for a speaker's passages alone (--who with no query, actor
  * or hedge): a quote inside the speaker's reported speech is then part of
  * it, not a second hit (tq_filter.outermost). */

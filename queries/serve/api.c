@@ -894,7 +894,8 @@ static void api_keywords(const ts_server *srv, const params *p, reply *r)
 		goto out;
 	if (ref) {
 		/* the reference alone, without the shorthands, as --reference */
-		tq_request rq = {rr ? rr : ref, NULL, NULL, 0, NULL, NULL};
+		tq_request rq = {0};
+		rq.query = rr ? rr : ref;
 		if ((rc = tq_request_build(&rq, &ast)) == 0)
 			rc = tq_plan_new(ast, &plan);
 		if (rc == 0)

@@ -1,0 +1,415 @@
+/* lookup.c: a value of --actor or --who as a person types it ("Kim Jong
+ * Un", "Pyongyang", "kim-jong-un", "kim-.*") resolved through the index's
+ * actor table: the keys of the mention elements' ref (and, for --who, of
+ * q and said's who) and the texts that mention them, as --actors lists
+ * them. Read-only; it reads every mention once, as --actors does.
+ */
+#include "config.h"
+#include "query.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NEAREST 3   /* did-you-mean suggestions */
+#define MAX_NAMES 4 /* names shown per candidate key */
+
+/* the mention elements (info.c's --actors) and the speech elements */
+static const char *const mention_elems[] = {
+        "persName", "orgName", "placeName", "rs"};
+static const char *const speech_elems[] = {"q", "said"};
+
+typedef struct pair {
+	char *key;
+	char *name; /* the mention's text; NULL for a who value */
+} pair;
+
+typedef struct pairs {
+	pair *v;
+	size_t n, cap;
+} pairs;
+
+static int push(pairs *p, const char *key, size_t klen, const char *name)
+{
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 256;
+		pair *v = realloc(p->v, cap * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		p->v = v;
+		p->cap = cap;
+	}
+	pair *x = &p->v[p->n];
+	x->key = strndup(key, klen);
+	x->name = name ? strdup(name) : NULL;
+	if (!x->key || (name && !x->name)) {
+		free(x->key);
+		free(x->name);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	p->n++;
+	return 0;
+}
+
+static void pairs_free(pairs *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->v[i].key);
+		free(p->v[i].name);
+	}
+	free(p->v);
+}
+
+/* Every (key, name) of the spans of element elem in live documents; the
+ * attribute's values are whitespace-separated, a leading '#' dropped. */
+static int collect(td_index *ix, const char *elem, const char *attr,
+        int names, pairs *out)
+{
+	int rc = 0;
+	for (size_t si = 0; si < td_index_nsegs(ix) && rc == 0; si++) {
+		td_seg *s = td_index_seg(ix, si);
+		int64_t k = td_seg_span_find(s, elem);
+		if (k == TD_ECORRUPT)
+			return k;
+		if (k < 0)
+			continue;
+		uint32_t cnt = td_seg_span_count(s, (uint32_t)k);
+		for (uint32_t i = 0; i < cnt && rc == 0; i++) {
+			uint32_t st, en;
+			const char *v = NULL;
+			if ((rc = td_seg_span_get(s, (uint32_t)k, i, &st, &en)) <
+			        0)
+				break;
+			if (en <= st || !td_seg_doc_live(s, td_seg_doc_at(s, st)))
+				continue;
+			rc = td_seg_span_attr_find(s, (uint32_t)k, i, attr, &v);
+			if (rc <= 0 || !v)
+				continue;
+			rc = 0;
+			char *name = NULL;
+			if (names && (rc = tq_text(s, st, en, &name)) < 0)
+				break;
+			while (*v && rc == 0) {
+				while (*v == ' ' || *v == '\t' || *v == '\n' ||
+				        *v == '\r')
+					v++;
+				const char *e = v;
+				while (*e && *e != ' ' && *e != '\t' &&
+				        *e != '\n' && *e != '\r')
+					e++;
+				const char *a = *v == '#' && e > v + 1 ? v + 1 : v;
+				if (e > a)
+					rc = push(out, a, (size_t)(e - a), name);
+				v = e;
+			}
+			free(name);
+		}
+		if (rc == 0 && td_seg_damaged(s) < 0)
+			rc = TD_ECORRUPT;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* A name folded for comparison: ASCII case, the apostrophes ’ ‘ ʼ as ',
+ * runs of white space as one space, none at either end. malloc'd. */
+static char *fold(const char *s)
+{
+	char *o = malloc(strlen(s) + 1), *w = o;
+	if (!o)
+		return NULL;
+	int space = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = w > o;
+			p++;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		if (p[0] == 0xe2 && p[1] == 0x80 &&
+		        (p[2] == 0x98 || p[2] == 0x99)) { /* ‘ ’ */
+			*w++ = '\'';
+			p += 3;
+		} else if (p[0] == 0xca && p[1] == 0xbc) { /* ʼ */
+			*w++ = '\'';
+			p += 2;
+		} else {
+			*w++ = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			p++;
+		}
+	}
+	*w = '\0';
+	return o;
+}
+
+static int by_key_name(const void *x, const void *y)
+{
+	const pair *a = x, *b = y;
+	int c = strcmp(a->key, b->key);
+	if (c)
+		return c;
+	if (!a->name || !b->name)
+		return (a->name != NULL) - (b->name != NULL);
+	return strcmp(a->name, b->name);
+}
+
+/* key as a regex matching exactly it */
+static char *escape(const char *key)
+{
+	char *o = malloc(2 * strlen(key) + 1), *w = o;
+	if (!o)
+		return NULL;
+	for (const char *p = key; *p; p++) {
+		if (strchr("\\^$.|?*+()[]{}", *p))
+			*w++ = '\\';
+		*w++ = *p;
+	}
+	*w = '\0';
+	return o;
+}
+
+typedef struct nm {
+	const char *name;
+	uint64_t n;
+} nm;
+
+static int by_count(const void *x, const void *y)
+{
+	const nm *a = x, *b = y;
+	if (a->n != b->n)
+		return a->n < b->n ? 1 : -1;
+	return strcmp(a->name, b->name);
+}
+
+/* the candidate of key run [i, j) of the sorted pairs: its mentions (who
+ * values included) and "name (n); ..." by count, at most MAX_NAMES */
+static int cand_of(const pairs *p, size_t i, size_t j, tq_lookup_cand *c)
+{
+	nm *v = malloc((j - i + 1) * sizeof *v);
+	size_t nv = 0;
+	if (!v)
+		return td_error(TD_ENOMEM, "out of memory");
+	memset(c, 0, sizeof *c);
+	for (size_t q = i; q < j; q++) {
+		if (!p->v[q].name)
+			continue;
+		c->n++;
+		if (nv && !strcmp(v[nv - 1].name, p->v[q].name))
+			v[nv - 1].n++;
+		else
+			v[nv++] = (nm){p->v[q].name, 1};
+	}
+	qsort(v, nv, sizeof *v, by_count);
+	size_t len = 1;
+	for (size_t q = 0; q < nv && q < MAX_NAMES; q++)
+		len += strlen(v[q].name) + 32;
+	c->key = strdup(p->v[i].key);
+	c->names = malloc(len + 8);
+	if (!c->key || !c->names) {
+		free(v);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	size_t w = 0;
+	c->names[0] = '\0';
+	for (size_t q = 0; q < nv && q < MAX_NAMES; q++)
+		w += (size_t)snprintf(c->names + w, len + 8 - w, "%s%s (%llu)",
+		        q ? "; " : "", v[q].name, (unsigned long long)v[q].n);
+	if (nv > MAX_NAMES)
+		snprintf(c->names + w, len + 8 - w, "; ...");
+	free(v);
+	return 0;
+}
+
+static int add_cand(tq_lookup *l, const tq_lookup_cand *c)
+{
+	tq_lookup_cand *v =
+	        realloc(l->cands, (l->ncands + 1) * sizeof *l->cands);
+	if (!v)
+		return td_error(TD_ENOMEM, "out of memory");
+	l->cands = v;
+	l->cands[l->ncands++] = *c;
+	return 0;
+}
+
+static void cand_free(tq_lookup_cand *c)
+{
+	free(c->key);
+	free(c->names);
+	free(c->near);
+}
+
+void tq_lookup_free(tq_lookup *l)
+{
+	for (size_t i = 0; i < l->ncands; i++)
+		cand_free(&l->cands[i]);
+	free(l->cands);
+	free(l->pattern);
+	memset(l, 0, sizeof *l);
+}
+
+/* 1 if the anchored regex value matches a key of p, 0 if none (or it is
+ * no valid regex), or an error */
+static int regex_hits(const pairs *p, const char *value)
+{
+	int err;
+	PCRE2_SIZE eoff;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)value,
+	        PCRE2_ZERO_TERMINATED,
+	        PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED,
+	        &err, &eoff, NULL);
+	if (!re)
+		return 0;
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+	int found = 0;
+	if (!md) {
+		pcre2_code_free(re);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < p->n && !found; i++) {
+		if (i && !strcmp(p->v[i].key, p->v[i - 1].key))
+			continue;
+		found = pcre2_match(re, (PCRE2_SPTR)p->v[i].key,
+		                strlen(p->v[i].key), 0, 0, md, NULL) >= 0;
+	}
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	return found;
+}
+
+/* NONE: the NEAREST names or keys by edit distance, ties by the string */
+static int nearest(const pairs *p, const char *value, tq_lookup *l)
+{
+	int rc = 0;
+	for (size_t i = 0; i < p->n && rc == 0; i++) {
+		for (int which = 0; which < 2 && rc == 0; which++) {
+			const char *s = which ? p->v[i].name : p->v[i].key;
+			if (!s || (!which && i && !strcmp(p->v[i - 1].key, s)))
+				continue;
+			if (which && i && p->v[i - 1].name &&
+			        !strcmp(p->v[i - 1].name, s) &&
+			        !strcmp(p->v[i - 1].key, p->v[i].key))
+				continue;
+			size_t d = tq_distance(value, s), at = l->ncands;
+			int dup = 0;
+			for (size_t q = 0; q < l->ncands && !dup; q++)
+				dup = !strcmp(l->cands[q].near, s) &&
+				      !strcmp(l->cands[q].key, p->v[i].key);
+			if (dup)
+				continue;
+			while (at > 0 && (l->cands[at - 1].dist > d ||
+			                         (l->cands[at - 1].dist == d &&
+			                                 strcmp(l->cands[at - 1].near,
+			                                         s) > 0)))
+				at--;
+			if (at >= NEAREST)
+				continue;
+			tq_lookup_cand c = {0};
+			c.key = strdup(p->v[i].key);
+			c.near = strdup(s);
+			c.dist = d;
+			if (!c.key || !c.near || (rc = add_cand(l, &c)) < 0) {
+				cand_free(&c);
+				rc = td_error(TD_ENOMEM, "out of memory");
+				break;
+			}
+			/* move it to at, drop the one past NEAREST */
+			tq_lookup_cand t = l->cands[l->ncands - 1];
+			memmove(l->cands + at + 1, l->cands + at,
+			        (l->ncands - 1 - at) * sizeof *l->cands);
+			l->cands[at] = t;
+			if (l->ncands > NEAREST)
+				cand_free(&l->cands[--l->ncands]);
+		}
+	}
+	return rc;
+}
+
+int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
+{
+	pairs p = {0};
+	int rc = 0;
+	memset(out, 0, sizeof *out);
+	for (size_t e = 0; e < 4 && rc == 0; e++)
+		rc = collect(ix, mention_elems[e], "ref", 1, &p);
+	for (size_t e = 0; who && e < 2 && rc == 0; e++)
+		rc = collect(ix, speech_elems[e], "who", 0, &p);
+	if (rc < 0)
+		goto out;
+	if (p.n)
+		qsort(p.v, p.n, sizeof *p.v, by_key_name);
+	const char *bare = *value == '#' && value[1] ? value + 1 : value;
+	/* 1. a key, exactly */
+	for (size_t i = 0; i < p.n; i++)
+		if (!strcmp(p.v[i].key, bare)) {
+			out->kind = TQ_LOOKUP_KEY;
+			if (!(out->pattern = escape(bare)))
+				rc = td_error(TD_ENOMEM, "out of memory");
+			goto out;
+		}
+	/* 2. a name or alias: exactly, else folded; every key it names */
+	char *fv = fold(value);
+	if (!fv) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	for (int pass = 0; pass < 2 && !out->ncands && rc == 0; pass++) {
+		for (size_t i = 0; i < p.n && rc == 0;) {
+			size_t j = i, hit = 0;
+			for (; j < p.n && !strcmp(p.v[j].key, p.v[i].key); j++) {
+				if (hit || !p.v[j].name)
+					continue;
+				if (pass == 0) {
+					hit = !strcmp(p.v[j].name, value);
+				} else {
+					char *f = fold(p.v[j].name);
+					if (!f) {
+						rc = td_error(TD_ENOMEM,
+						        "out of memory");
+						break;
+					}
+					hit = !strcmp(f, fv);
+					free(f);
+				}
+			}
+			tq_lookup_cand c;
+			if (hit && rc == 0 && (rc = cand_of(&p, i, j, &c)) == 0 &&
+			        (rc = add_cand(out, &c)) < 0)
+				cand_free(&c);
+			i = j;
+		}
+	}
+	free(fv);
+	if (rc < 0)
+		goto out;
+	if (out->ncands) {
+		out->kind = out->ncands == 1 ? TQ_LOOKUP_NAME
+		                             : TQ_LOOKUP_AMBIGUOUS;
+		if (out->ncands == 1 && !(out->pattern = escape(out->cands[0].key)))
+			rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	/* 3. a regular expression over the keys */
+	if ((rc = regex_hits(&p, value)) != 0) {
+		if (rc > 0) {
+			out->kind = TQ_LOOKUP_REGEX;
+			if (!(out->pattern = strdup(value)))
+				rc = td_error(TD_ENOMEM, "out of memory");
+			else
+				rc = 0;
+		}
+		goto out;
+	}
+	/* nothing: the value literally (no hit), with the nearest names */
+	out->kind = TQ_LOOKUP_NONE;
+	if (!(out->pattern = escape(value)))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	else
+		rc = nearest(&p, value, out);
+out:
+	pairs_free(&p);
+	if (rc < 0)
+		tq_lookup_free(out);
+	return rc < 0 ? rc : 0;
+}
