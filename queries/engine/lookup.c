@@ -9,6 +9,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +23,10 @@ static const char *const speech_elems[] = {"q", "said"};
 
 typedef struct pair {
 	char *key;
-	char *name; /* the mention's text; NULL for a who value */
+	char *name; /* the mention's word forms without spaces (its sign);
+	             * NULL for a who value */
+	td_seg *seg;          /* where the mention is, to show its text */
+	uint32_t start, end;
 } pair;
 
 typedef struct pairs {
@@ -30,7 +34,8 @@ typedef struct pairs {
 	size_t n, cap;
 } pairs;
 
-static int push(pairs *p, const char *key, size_t klen, const char *name)
+static int push(pairs *p, const char *key, size_t klen, const char *name,
+        td_seg *seg, uint32_t start, uint32_t end)
 {
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? 2 * p->cap : 256;
@@ -41,6 +46,9 @@ static int push(pairs *p, const char *key, size_t klen, const char *name)
 		p->cap = cap;
 	}
 	pair *x = &p->v[p->n];
+	x->seg = seg;
+	x->start = start;
+	x->end = end;
 	x->key = strndup(key, klen);
 	x->name = name ? strdup(name) : NULL;
 	if (!x->key || (name && !x->name)) {
@@ -59,6 +67,43 @@ static void pairs_free(pairs *p)
 		free(p->v[i].name);
 	}
 	free(p->v);
+}
+
+/* The word forms of tokens [st, en) of s joined without spaces: a
+ * mention's name as the index holds it, read without rebuilding its
+ * document's text (tq_text would, for every mention). malloc'd. */
+static int sign(td_seg *s, uint32_t st, uint32_t en, char **out)
+{
+	size_t cap = 64, n = 0;
+	char *b = malloc(cap);
+	if (!b)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (uint32_t i = st; i < en; i++) {
+		size_t len = 0;
+		uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, i);
+		const char *t = id == UINT32_MAX
+		                        ? NULL
+		                        : td_seg_lex_term(s, TD_LAYER_WORD, id, &len);
+		if (!t) {
+			free(b);
+			return TD_ECORRUPT;
+		}
+		if (n + len + 1 > cap) {
+			while (n + len + 1 > cap)
+				cap *= 2;
+			char *v = realloc(b, cap);
+			if (!v) {
+				free(b);
+				return td_error(TD_ENOMEM, "out of memory");
+			}
+			b = v;
+		}
+		memcpy(b + n, t, len);
+		n += len;
+	}
+	b[n] = '\0';
+	*out = b;
+	return 0;
 }
 
 /* Every (key, name) of the spans of element elem in live documents; the
@@ -88,7 +133,7 @@ static int collect(td_index *ix, const char *elem, const char *attr,
 				continue;
 			rc = 0;
 			char *name = NULL;
-			if (names && (rc = tq_text(s, st, en, &name)) < 0)
+			if (names && (rc = sign(s, st, en, &name)) < 0)
 				break;
 			while (*v && rc == 0) {
 				while (*v == ' ' || *v == '\t' || *v == '\n' ||
@@ -100,7 +145,8 @@ static int collect(td_index *ix, const char *elem, const char *attr,
 					e++;
 				const char *a = *v == '#' && e > v + 1 ? v + 1 : v;
 				if (e > a)
-					rc = push(out, a, (size_t)(e - a), name);
+					rc = push(out, a, (size_t)(e - a), name,
+					        s, st, en);
 				v = e;
 			}
 			free(name);
@@ -111,32 +157,75 @@ static int collect(td_index *ix, const char *elem, const char *attr,
 	return rc < 0 ? rc : 0;
 }
 
-/* A name folded for comparison: ASCII case, the apostrophes ’ ‘ ʼ as ',
- * runs of white space as one space, none at either end. malloc'd. */
-static char *fold(const char *s)
+/* 1 if some span of elem in a live document has key among the values of
+ * attr (a leading '#' dropped), 0 if none, or an error; stops at the
+ * first, allocates nothing: a key costs what its first mention does. */
+static int has_key(td_index *ix, const char *elem, const char *attr,
+        const char *key)
+{
+	size_t klen = strlen(key);
+	for (size_t si = 0; si < td_index_nsegs(ix); si++) {
+		td_seg *s = td_index_seg(ix, si);
+		int64_t k = td_seg_span_find(s, elem);
+		if (k == TD_ECORRUPT)
+			return TD_ECORRUPT;
+		if (k < 0)
+			continue;
+		uint32_t cnt = td_seg_span_count(s, (uint32_t)k);
+		for (uint32_t i = 0; i < cnt; i++) {
+			uint32_t st, en;
+			const char *v = NULL;
+			int rc = td_seg_span_get(s, (uint32_t)k, i, &st, &en);
+			if (rc < 0)
+				return rc;
+			if ((rc = td_seg_span_attr_find(
+			             s, (uint32_t)k, i, attr, &v)) < 0)
+				return rc;
+			if (rc == 0 || !v || !strstr(v, key))
+				continue;
+			while (*v) {
+				while (*v == ' ' || *v == '\t' || *v == '\n' ||
+				        *v == '\r')
+					v++;
+				const char *e = v;
+				while (*e && *e != ' ' && *e != '\t' &&
+				        *e != '\n' && *e != '\r')
+					e++;
+				const char *a = *v == '#' && e > v + 1 ? v + 1 : v;
+				if ((size_t)(e - a) == klen && !memcmp(a, key, klen) &&
+				        en > st &&
+				        td_seg_doc_live(s, td_seg_doc_at(s, st)))
+					return 1;
+				v = e;
+			}
+		}
+		if (td_seg_damaged(s) < 0)
+			return TD_ECORRUPT;
+	}
+	return 0;
+}
+
+/* A name as compared with a mention's sign: white space dropped; with
+ * lower, also ASCII case folded and the apostrophes ’ ‘ ʼ made '.
+ * malloc'd. */
+static char *fold(const char *s, int lower)
 {
 	char *o = malloc(strlen(s) + 1), *w = o;
 	if (!o)
 		return NULL;
-	int space = 0;
 	for (const unsigned char *p = (const unsigned char *)s; *p;) {
 		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = w > o;
 			p++;
-			continue;
-		}
-		if (space)
-			*w++ = ' ';
-		space = 0;
-		if (p[0] == 0xe2 && p[1] == 0x80 &&
-		        (p[2] == 0x98 || p[2] == 0x99)) { /* ‘ ’ */
+		} else if (lower && p[0] == 0xe2 && p[1] == 0x80 &&
+		           (p[2] == 0x98 || p[2] == 0x99)) { /* ‘ ’ */
 			*w++ = '\'';
 			p += 3;
-		} else if (p[0] == 0xca && p[1] == 0xbc) { /* ʼ */
+		} else if (lower && p[0] == 0xca && p[1] == 0xbc) { /* ʼ */
 			*w++ = '\'';
 			p += 2;
 		} else {
-			*w++ = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			*w++ = (char)(lower && *p >= 'A' && *p <= 'Z' ? *p + 32
+			                                              : *p);
 			p++;
 		}
 	}
@@ -171,7 +260,7 @@ static char *escape(const char *key)
 }
 
 typedef struct nm {
-	const char *name;
+	const pair *first; /* the first mention of this sign */
 	uint64_t n;
 } nm;
 
@@ -180,11 +269,12 @@ static int by_count(const void *x, const void *y)
 	const nm *a = x, *b = y;
 	if (a->n != b->n)
 		return a->n < b->n ? 1 : -1;
-	return strcmp(a->name, b->name);
+	return strcmp(a->first->name, b->first->name);
 }
 
-/* the candidate of key run [i, j) of the sorted pairs: its mentions (who
- * values included) and "name (n); ..." by count, at most MAX_NAMES */
+/* the candidate of key run [i, j) of the sorted pairs: its mentions and
+ * "name (n); ..." by count (mentions with the same sign together, shown
+ * by the text of the first), at most MAX_NAMES */
 static int cand_of(const pairs *p, size_t i, size_t j, tq_lookup_cand *c)
 {
 	nm *v = malloc((j - i + 1) * sizeof *v);
@@ -196,30 +286,38 @@ static int cand_of(const pairs *p, size_t i, size_t j, tq_lookup_cand *c)
 		if (!p->v[q].name)
 			continue;
 		c->n++;
-		if (nv && !strcmp(v[nv - 1].name, p->v[q].name))
+		if (nv && !strcmp(v[nv - 1].first->name, p->v[q].name))
 			v[nv - 1].n++;
 		else
-			v[nv++] = (nm){p->v[q].name, 1};
+			v[nv++] = (nm){&p->v[q], 1};
 	}
 	qsort(v, nv, sizeof *v, by_count);
-	size_t len = 1;
-	for (size_t q = 0; q < nv && q < MAX_NAMES; q++)
-		len += strlen(v[q].name) + 32;
-	c->key = strdup(p->v[i].key);
-	c->names = malloc(len + 8);
-	if (!c->key || !c->names) {
-		free(v);
-		return td_error(TD_ENOMEM, "out of memory");
+	char *buf = NULL;
+	size_t blen = 0;
+	FILE *m = open_memstream(&buf, &blen);
+	int rc = 0;
+	if (!m || !(c->key = strdup(p->v[i].key)))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	for (size_t q = 0; q < nv && q < MAX_NAMES && rc == 0; q++) {
+		char *t = NULL;
+		if ((rc = tq_text(v[q].first->seg, v[q].first->start,
+		             v[q].first->end, &t)) == 0)
+			fprintf(m, "%s%s (%llu)", q ? "; " : "", t,
+			        (unsigned long long)v[q].n);
+		free(t);
 	}
-	size_t w = 0;
-	c->names[0] = '\0';
-	for (size_t q = 0; q < nv && q < MAX_NAMES; q++)
-		w += (size_t)snprintf(c->names + w, len + 8 - w, "%s%s (%llu)",
-		        q ? "; " : "", v[q].name, (unsigned long long)v[q].n);
-	if (nv > MAX_NAMES)
-		snprintf(c->names + w, len + 8 - w, "; ...");
+	if (rc == 0 && nv > MAX_NAMES)
+		fputs("; ...", m);
+	if (m && fclose(m) != 0 && rc == 0)
+		rc = td_error(TD_ENOMEM, "out of memory");
+	c->names = buf;
 	free(v);
-	return 0;
+	if (rc < 0) {
+		free(c->key);
+		free(c->names);
+		memset(c, 0, sizeof *c);
+	}
+	return rc;
 }
 
 static int add_cand(tq_lookup *l, const tq_lookup_cand *c)
@@ -278,50 +376,66 @@ static int regex_hits(const pairs *p, const char *value)
 	return found;
 }
 
-/* NONE: the NEAREST names or keys by edit distance, ties by the string */
+/* NONE: the NEAREST names or keys by edit distance (a name compared
+ * without white space, as its sign), ties by the string; a name shown by
+ * the text of its first mention */
 static int nearest(const pairs *p, const char *value, tq_lookup *l)
 {
-	int rc = 0;
-	for (size_t i = 0; i < p->n && rc == 0; i++) {
-		for (int which = 0; which < 2 && rc == 0; which++) {
+	struct {
+		const pair *at;
+		int name;
+		size_t dist;
+	} best[NEAREST];
+	size_t k = 0;
+	char *bare = fold(value, 0);
+	if (!bare)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < p->n; i++) {
+		for (int which = 0; which < 2; which++) {
 			const char *s = which ? p->v[i].name : p->v[i].key;
-			if (!s || (!which && i && !strcmp(p->v[i - 1].key, s)))
+			if (!s)
 				continue;
-			if (which && i && p->v[i - 1].name &&
-			        !strcmp(p->v[i - 1].name, s) &&
-			        !strcmp(p->v[i - 1].key, p->v[i].key))
+			/* a key once; a name once per key */
+			if (i && !strcmp(p->v[i - 1].key, p->v[i].key) &&
+			        (!which || (p->v[i - 1].name &&
+			                           !strcmp(p->v[i - 1].name, s))))
 				continue;
-			size_t d = tq_distance(value, s), at = l->ncands;
-			int dup = 0;
-			for (size_t q = 0; q < l->ncands && !dup; q++)
-				dup = !strcmp(l->cands[q].near, s) &&
-				      !strcmp(l->cands[q].key, p->v[i].key);
-			if (dup)
-				continue;
-			while (at > 0 && (l->cands[at - 1].dist > d ||
-			                         (l->cands[at - 1].dist == d &&
-			                                 strcmp(l->cands[at - 1].near,
-			                                         s) > 0)))
+			size_t d = tq_distance(which ? bare : value, s), at = k;
+			while (at > 0 &&
+			        (best[at - 1].dist > d ||
+			                (best[at - 1].dist == d &&
+			                        strcmp(best[at - 1].name
+			                                        ? best[at - 1].at->name
+			                                        : best[at - 1].at->key,
+			                                s) > 0)))
 				at--;
 			if (at >= NEAREST)
 				continue;
-			tq_lookup_cand c = {0};
-			c.key = strdup(p->v[i].key);
-			c.near = strdup(s);
-			c.dist = d;
-			if (!c.key || !c.near || (rc = add_cand(l, &c)) < 0) {
-				cand_free(&c);
-				rc = td_error(TD_ENOMEM, "out of memory");
-				break;
-			}
-			/* move it to at, drop the one past NEAREST */
-			tq_lookup_cand t = l->cands[l->ncands - 1];
-			memmove(l->cands + at + 1, l->cands + at,
-			        (l->ncands - 1 - at) * sizeof *l->cands);
-			l->cands[at] = t;
-			if (l->ncands > NEAREST)
-				cand_free(&l->cands[--l->ncands]);
+			if (k < NEAREST)
+				k++;
+			memmove(best + at + 1, best + at,
+			        (k - 1 - at) * sizeof *best);
+			best[at].at = &p->v[i];
+			best[at].name = which;
+			best[at].dist = d;
 		}
+	}
+	free(bare);
+	int rc = 0;
+	for (size_t q = 0; q < k && rc == 0; q++) {
+		tq_lookup_cand c = {0};
+		c.dist = best[q].dist;
+		if (!(c.key = strdup(best[q].at->key)))
+			rc = td_error(TD_ENOMEM, "out of memory");
+		else if (best[q].name)
+			rc = tq_text(best[q].at->seg, best[q].at->start,
+			        best[q].at->end, &c.near);
+		else if (!(c.near = strdup(best[q].at->key)))
+			rc = td_error(TD_ENOMEM, "out of memory");
+		if (rc == 0)
+			rc = add_cand(l, &c);
+		if (rc < 0)
+			cand_free(&c);
 	}
 	return rc;
 }
@@ -331,6 +445,20 @@ int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
 	pairs p = {0};
 	int rc = 0;
 	memset(out, 0, sizeof *out);
+	const char *bare = *value == '#' && value[1] ? value + 1 : value;
+	/* 1. a key, exactly: found without reading the whole table */
+	for (size_t e = 0; e < 6 && rc == 0; e++)
+		if (e < 4 || who)
+			rc = has_key(ix, e < 4 ? mention_elems[e] : speech_elems[e - 4],
+			        e < 4 ? "ref" : "who", bare);
+	if (rc > 0) {
+		out->kind = TQ_LOOKUP_KEY;
+		if (!(out->pattern = escape(bare)))
+			rc = td_error(TD_ENOMEM, "out of memory");
+		else
+			rc = 0;
+		goto out;
+	}
 	for (size_t e = 0; e < 4 && rc == 0; e++)
 		rc = collect(ix, mention_elems[e], "ref", 1, &p);
 	for (size_t e = 0; who && e < 2 && rc == 0; e++)
@@ -339,18 +467,11 @@ int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
 		goto out;
 	if (p.n)
 		qsort(p.v, p.n, sizeof *p.v, by_key_name);
-	const char *bare = *value == '#' && value[1] ? value + 1 : value;
-	/* 1. a key, exactly */
-	for (size_t i = 0; i < p.n; i++)
-		if (!strcmp(p.v[i].key, bare)) {
-			out->kind = TQ_LOOKUP_KEY;
-			if (!(out->pattern = escape(bare)))
-				rc = td_error(TD_ENOMEM, "out of memory");
-			goto out;
-		}
 	/* 2. a name or alias: exactly, else folded; every key it names */
-	char *fv = fold(value);
-	if (!fv) {
+	char *fv[2] = {fold(value, 0), fold(value, 1)};
+	if (!fv[0] || !fv[1]) {
+		free(fv[0]);
+		free(fv[1]);
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -361,15 +482,15 @@ int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
 				if (hit || !p.v[j].name)
 					continue;
 				if (pass == 0) {
-					hit = !strcmp(p.v[j].name, value);
+					hit = !strcmp(p.v[j].name, fv[0]);
 				} else {
-					char *f = fold(p.v[j].name);
+					char *f = fold(p.v[j].name, 1);
 					if (!f) {
 						rc = td_error(TD_ENOMEM,
 						        "out of memory");
 						break;
 					}
-					hit = !strcmp(f, fv);
+					hit = !strcmp(f, fv[1]);
 					free(f);
 				}
 			}
@@ -380,7 +501,8 @@ int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
 			i = j;
 		}
 	}
-	free(fv);
+	free(fv[0]);
+	free(fv[1]);
 	if (rc < 0)
 		goto out;
 	if (out->ncands) {
