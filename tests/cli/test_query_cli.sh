@@ -226,7 +226,7 @@ has "warning: no <q> in this index has an attribute 'whom'; did you mean 'who'" 
 expect 1 $Q $X --count '<s ana="predicton"/>'
 has "warning: no 'ana' value of <s> in this index matches 'predicton'; did you mean '#prediction'" "$tmp/err"
 expect 1 $Q $X --count --who kim-jong-u
-has "no 'who' value of <q> or <said> in this index matches 'kim-jong-u'; did you mean '#kim-jong-un'" "$tmp/err"
+has "--who: no actor key, name or alias 'kim-jong-u' in this index, and no key matches it as a regex; did you mean 'kim-jong-un'" "$tmp/err"
 expect 1 $Q $X --count --hedge=probabilty
 has "no 'subtype' value of <seg> in this index matches 'probabilty'; did you mean 'probability'" "$tmp/err"
 expect 1 $Q $X --count --doc doc-2024-01-19-kim-jong-un '"a"'
