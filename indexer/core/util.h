@@ -20,7 +20,7 @@ typedef struct td_tsv_row {
 typedef struct td_tsv {
 	char *path;
 	td_tsv_row *rows;
-	size_t n;
+	size_t n, cap;
 } td_tsv;
 
 int td_tsv_load(const char *path, td_tsv **out);
