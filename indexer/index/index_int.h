@@ -242,6 +242,46 @@ int td_segbuild_full(const td_segbuild *b);
 int td_segbuild_write(td_segbuild *b, const char *path, uint64_t *size,
 	uint32_t *crc);
 
+/* segout.c: a segment file written front to back, checksummed by block
+ * as it goes (segbuild.c and segmerge.c write through it). */
+typedef struct td_out {
+	int fd;
+	const char *path;
+	uint64_t pos;       /* bytes written so far, header included */
+	uint8_t *blk;       /* the current checksum block */
+	size_t fill;
+	uint32_t *crcs;
+	size_t ncrc, cap_crc;
+} td_out;
+/* Creates path (the "segment open" step) and positions after the header. */
+int td_out_open(td_out *o, const char *path);
+int td_out_put(td_out *o, const void *p, size_t n);
+int td_out_flush(td_out *o);
+int td_out_align(td_out *o);
+/* Section sec begins here (8-byte aligned) / ends here. */
+int td_out_begin(td_out *o, td_seghdr *h, int sec);
+void td_out_end(td_out *o, td_seghdr *h, int sec);
+/* Writes the checksum table and the header (h's sections and counts
+ * filled in), fsyncs; *size and *crc as td_segbuild_write. */
+int td_out_finish(td_out *o, td_seghdr *h, uint64_t *size, uint32_t *crc);
+/* Closes (the "segment close" step); rc != 0 (or a failing close) removes
+ * the file. Returns rc, or the close's error. */
+int td_out_close(td_out *o, int rc);
+
+/* segmerge.c: the streaming merge. Writes to path one segment holding the
+ * live documents of segs[0..n) in order, as td_segbuild would from them
+ * (the same answers to every query), straight from their files: lexicons
+ * merged, postings, ids, spans, document tables and text renumbered, no
+ * document re-tokenised. Memory: per source segment a map of its term ids
+ * and documents, and what a term's postings or a position's spans need,
+ * never the segments' positions. *ndocs receives the documents written
+ * (0: none, and no file is written); *size and *crc as td_segbuild_write.
+ * stop (may be NULL): when it becomes nonzero the merge gives up with
+ * TD_EINTR, removing the file. */
+int td_segmerge_write(td_seg *const *segs, size_t n, const char *path,
+	const volatile sig_atomic_t *stop, uint32_t *ndocs, uint64_t *size,
+	uint32_t *crc);
+
 /* segment.c: one mapped segment file. Blocks are checked on first use. */
 #define TD_SEG_TEXTS 8 /* document texts kept rebuilt per segment */
 struct td_seg {

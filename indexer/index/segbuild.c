@@ -418,70 +418,6 @@ out:
 
 /* ------------------------------------------------------------ writing */
 
-typedef struct out {
-	int fd;
-	const char *path;
-	uint64_t pos;       /* bytes written so far, header included */
-	uint8_t *blk;       /* the current checksum block */
-	size_t fill;
-	uint32_t *crcs;
-	size_t ncrc, cap_crc;
-} out;
-
-static int out_flush(out *o)
-{
-	int rc;
-	if (!o->fill)
-		return 0;
-	if ((rc = grow((void **)&o->crcs, &o->cap_crc, o->ncrc + 1, 4)))
-		return rc;
-	o->crcs[o->ncrc++] = td_crc32c(0, o->blk, o->fill);
-	if ((rc = td_write_full(o->fd, o->blk, o->fill, -1, o->path,
-		     o->ncrc == 1 ? "segment write" : NULL)))
-		return rc;
-	o->fill = 0;
-	return 0;
-}
-
-static int out_put(out *o, const void *p, size_t n)
-{
-	const uint8_t *c = p;
-	while (n) {
-		size_t k = TD_SEG_BLOCK - o->fill;
-		if (k > n)
-			k = n;
-		memcpy(o->blk + o->fill, c, k);
-		o->fill += k;
-		o->pos += k;
-		c += k;
-		n -= k;
-		if (o->fill == TD_SEG_BLOCK) {
-			int rc = out_flush(o);
-			if (rc)
-				return rc;
-		}
-	}
-	return 0;
-}
-
-static int out_align(out *o)
-{
-	static const uint8_t z[8];
-	return out_put(o, z, (8 - o->pos % 8) % 8);
-}
-
-static int sec_begin(out *o, td_seghdr *h, int sec)
-{
-	int rc = out_align(o);
-	h->sec_off[sec] = o->pos;
-	return rc;
-}
-
-static void sec_end(out *o, td_seghdr *h, int sec)
-{
-	h->sec_len[sec] = o->pos - h->sec_off[sec];
-}
-
 static const td_strtab *cmp_tab;
 static int cmp_str(const void *a, const void *b)
 {
@@ -527,7 +463,7 @@ static int cmp_span(const void *a, const void *b)
 /* The term of position p is map[pos_id[p]] (map NULL: pos_id[p]).
  * share (norm layer only, else NULL): per term the word id + 1 whose
  * postings are the same (its only surface form), or 0. */
-static int write_layer(out *o, td_seghdr *h, const td_strtab *t,
+static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 	const uint32_t *order, const uint32_t *rank, const uint32_t *pos_id,
 	const uint32_t *map, int layer, const uint32_t *share)
 {
@@ -572,20 +508,20 @@ static int write_layer(out *o, td_seghdr *h, const td_strtab *t,
 	int lsec = td_sec_lex(layer);
 	int ssec = td_sec_lstr(layer);
 	int psec = td_sec_post(layer);
-	if ((rc = sec_begin(o, h, lsec)) ||
-		(rc = out_put(o, lex, (size_t)n * sizeof *lex)))
+	if ((rc = td_out_begin(o, h, lsec)) ||
+		(rc = td_out_put(o, lex, (size_t)n * sizeof *lex)))
 		goto out;
-	sec_end(o, h, lsec);
-	if ((rc = sec_begin(o, h, ssec)))
+	td_out_end(o, h, lsec);
+	if ((rc = td_out_begin(o, h, ssec)))
 		goto out;
 	for (uint32_t i = 0; i < n; i++)
-		if ((rc = out_put(o, td_strtab_str(t, order[i]),
+		if ((rc = td_out_put(o, td_strtab_str(t, order[i]),
 			     t->slen[order[i]] + 1)))
 			goto out;
-	sec_end(o, h, ssec);
-	if ((rc = sec_begin(o, h, psec)) || (rc = out_put(o, pb, plen)))
+	td_out_end(o, h, ssec);
+	if ((rc = td_out_begin(o, h, psec)) || (rc = td_out_put(o, pb, plen)))
 		goto out;
-	sec_end(o, h, psec);
+	td_out_end(o, h, psec);
 	h->lexsize[layer] = n;
 out:
 	free(freq);
@@ -598,14 +534,14 @@ out:
 
 /* Section sec: the rank of every position's id, packed LSB first in the
  * fewest bits (at least 1) that hold nterms - 1; *bits receives that. */
-static int write_ids(out *o, td_seghdr *h, int sec, const uint32_t *ids,
+static int write_ids(td_out *o, td_seghdr *h, int sec, const uint32_t *ids,
 	size_t nids, const uint32_t *rank, uint32_t nterms, uint32_t *bits_out)
 {
 	uint32_t bits = 1;
 	while (bits < 32 && ((uint64_t)1 << bits) < nterms)
 		bits++;
 	*bits_out = bits;
-	int rc = sec_begin(o, h, sec);
+	int rc = td_out_begin(o, h, sec);
 	uint64_t acc = 0;
 	unsigned nacc = 0;
 	uint8_t buf[4096]; /* out_put a block at a time, not a byte */
@@ -619,18 +555,18 @@ static int write_ids(out *o, td_seghdr *h, int sec, const uint32_t *ids,
 			nacc -= 8;
 		}
 		if (nb > sizeof buf - 8) {
-			rc = out_put(o, buf, nb);
+			rc = td_out_put(o, buf, nb);
 			nb = 0;
 		}
 	}
 	if (!rc && nacc)
 		buf[nb++] = acc & 0xff;
 	if (!rc && nb)
-		rc = out_put(o, buf, nb);
+		rc = td_out_put(o, buf, nb);
 	static const uint8_t pad[8];
 	if (!rc)
-		rc = out_put(o, pad, 8); /* readers load 8 bytes at a time */
-	sec_end(o, h, sec);
+		rc = td_out_put(o, pad, 8); /* readers load 8 bytes at a time */
+	td_out_end(o, h, sec);
 	return rc;
 }
 
@@ -644,10 +580,10 @@ static unsigned width(uint32_t v)
 
 /* Writes the packed span list of one name (see td_segspname): sp holds its
  * n->count spans sorted, with attr_first in ->seq. */
-static int write_span_list(out *o, td_seghdr *h, td_segspname *n,
+static int write_span_list(td_out *o, td_seghdr *h, td_segspname *n,
 	const bspan *sp)
 {
-	int rc = out_align(o);
+	int rc = td_out_align(o);
 	uint32_t cnt = n->count, nb = (cnt + TD_SPAN_BLOCK - 1) / TD_SPAN_BLOCK;
 	uint32_t mx[TD_SPF_N] = {0};
 	td_segspblk *blk = calloc((size_t)nb + 1, sizeof *blk);
@@ -678,7 +614,7 @@ static int write_span_list(out *o, td_seghdr *h, td_segspname *n,
 	}
 	for (int j = 0; j < TD_SPF_N; j++)
 		n->bits[j] = (uint8_t)width(mx[j]);
-	if ((rc = out_put(o, blk, (size_t)nb * sizeof *blk)))
+	if ((rc = td_out_put(o, blk, (size_t)nb * sizeof *blk)))
 		goto out;
 	uint64_t acc = 0;
 	unsigned nacc = 0;
@@ -692,7 +628,7 @@ static int write_span_list(out *o, td_seghdr *h, td_segspname *n,
 			nacc += n->bits[j];
 			while (nacc >= 8 && !rc) {
 				uint8_t c = acc & 0xff;
-				rc = out_put(o, &c, 1);
+				rc = td_out_put(o, &c, 1);
 				acc >>= 8;
 				nacc -= 8;
 			}
@@ -700,11 +636,11 @@ static int write_span_list(out *o, td_seghdr *h, td_segspname *n,
 	}
 	if (!rc && nacc) {
 		uint8_t c = acc & 0xff;
-		rc = out_put(o, &c, 1);
+		rc = td_out_put(o, &c, 1);
 	}
 	static const uint8_t pad[8];
 	if (!rc)
-		rc = out_put(o, pad, 8); /* readers load 8 bytes at a time */
+		rc = td_out_put(o, pad, 8); /* readers load 8 bytes at a time */
 out:
 	free(blk);
 	return rc;
@@ -759,7 +695,7 @@ static int share_attrs(td_segbuild *b, uint8_t **emit)
 	return 0;
 }
 
-static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
+static int write_spans(td_out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
 	uint32_t *order = NULL, *rank = NULL, *strid = NULL;
@@ -804,32 +740,32 @@ static int write_spans(out *o, td_seghdr *h, td_segbuild *b)
 		names[i].str_off = (uint32_t)b->spstr.off[strid[i]];
 	h->nspnames = b->names.n;
 	/* SPANS first (it fills in the names' offsets and widths) */
-	if ((rc = sec_begin(o, h, TD_SEC_SPANS)))
+	if ((rc = td_out_begin(o, h, TD_SEC_SPANS)))
 		goto out;
 	for (uint32_t k = 0; k < b->names.n && !rc; k++)
 		rc = write_span_list(o, h, &names[k], b->spans + first[k]);
 	if (rc)
 		goto out;
-	sec_end(o, h, TD_SEC_SPANS);
-	if ((rc = sec_begin(o, h, TD_SEC_SPNAMES)) ||
-		(rc = out_put(o, names, (size_t)b->names.n * sizeof *names)))
+	td_out_end(o, h, TD_SEC_SPANS);
+	if ((rc = td_out_begin(o, h, TD_SEC_SPNAMES)) ||
+		(rc = td_out_put(o, names, (size_t)b->names.n * sizeof *names)))
 		goto out;
-	sec_end(o, h, TD_SEC_SPNAMES);
-	if ((rc = sec_begin(o, h, TD_SEC_SPATTR)))
+	td_out_end(o, h, TD_SEC_SPNAMES);
+	if ((rc = td_out_begin(o, h, TD_SEC_SPATTR)))
 		goto out;
 	for (size_t i = 0; i < b->nspans; i++)
 		for (uint32_t j = 0; emit[i] && j < 2 * b->spans[i].nattrs; j++) {
 			uint32_t a = b->attrs[2 * (size_t)b->spans[i].attr_first + j];
 			uint32_t v = (uint32_t)b->spstr.off[a & TD_SPV_MASK] |
 				(a & ~(uint32_t)TD_SPV_MASK);
-			if ((rc = out_put(o, &v, 4)))
+			if ((rc = td_out_put(o, &v, 4)))
 				goto out;
 		}
-	sec_end(o, h, TD_SEC_SPATTR);
-	if ((rc = sec_begin(o, h, TD_SEC_SPSTR)) ||
-		(rc = out_put(o, b->spstr.buf, b->spstr.len)))
+	td_out_end(o, h, TD_SEC_SPATTR);
+	if ((rc = td_out_begin(o, h, TD_SEC_SPSTR)) ||
+		(rc = td_out_put(o, b->spstr.buf, b->spstr.len)))
 		goto out;
-	sec_end(o, h, TD_SEC_SPSTR);
+	td_out_end(o, h, TD_SEC_SPSTR);
 out:
 	free(emit);
 	free(order);
@@ -848,7 +784,7 @@ out:
  * two lemmas in the segment (a tagged TEI input's own, unlike ours), or
  * the ranks do not fit: then nothing is written (the caller writes the
  * ids). */
-static int write_w2l(out *o, td_seghdr *h, const td_segbuild *b,
+static int write_w2l(td_out *o, td_seghdr *h, const td_segbuild *b,
 	const uint32_t *word_order, const uint32_t *prk, const uint32_t *lrk,
 	int *derived)
 {
@@ -901,7 +837,7 @@ static int write_w2l(out *o, td_seghdr *h, const td_segbuild *b,
 	if (np + nw >= TD_W2L_LIST)
 		goto out;
 	*derived = 1;
-	if ((rc = sec_begin(o, h, TD_SEC_IDS2)))
+	if ((rc = td_out_begin(o, h, TD_SEC_IDS2)))
 		goto out;
 	uint32_t at = 0;
 	for (uint32_t r = 0; r < nw && !rc; r++) {
@@ -914,7 +850,7 @@ static int write_w2l(out *o, td_seghdr *h, const td_segbuild *b,
 			v = TD_W2L_LIST | at;
 			at += 1 + n;
 		}
-		rc = out_put(o, &v, 4);
+		rc = td_out_put(o, &v, 4);
 	}
 	uint32_t v[1 + TD_W2L_MAX_POS];
 	for (uint32_t r = 0; r < nw && !rc; r++) {
@@ -929,10 +865,10 @@ static int write_w2l(out *o, td_seghdr *h, const td_segbuild *b,
 		}
 		v[0] = n;
 		if (n > 1)
-			rc = out_put(o, v, (size_t)(n + 1) * 4);
+			rc = td_out_put(o, v, (size_t)(n + 1) * 4);
 	}
 	if (!rc)
-		sec_end(o, h, TD_SEC_IDS2);
+		td_out_end(o, h, TD_SEC_IDS2);
 out:
 	free(head);
 	free(pair);
@@ -940,35 +876,35 @@ out:
 	return rc;
 }
 
-static int write_all(out *o, td_seghdr *h, td_segbuild *b)
+static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
 	uint32_t *word_order = NULL, *wrank = NULL, *norder = NULL,
 		 *nrank = NULL, *share = NULL, *nforms = NULL;
 	h->ndocs = (uint32_t)b->ndocs;
 	h->ntokens = (uint32_t)b->nids;
-	if ((rc = sec_begin(o, h, TD_SEC_DOCS)))
+	if ((rc = td_out_begin(o, h, TD_SEC_DOCS)))
 		goto out;
 	for (size_t i = 0; i < b->ndocs; i++) {
 		td_segdoc d = {b->docs[i].text_off, b->docs[i].text_len,
 			b->docs[i].first_tok, b->docs[i].ntok, b->docs[i].kv_n,
 			b->docs[i].kv_off};
-		if ((rc = out_put(o, &d, sizeof d)))
+		if ((rc = td_out_put(o, &d, sizeof d)))
 			goto out;
 	}
-	sec_end(o, h, TD_SEC_DOCS);
-	if ((rc = sec_begin(o, h, TD_SEC_DOCSTR)) ||
-		(rc = out_put(o, b->kv, b->kvlen)))
+	td_out_end(o, h, TD_SEC_DOCS);
+	if ((rc = td_out_begin(o, h, TD_SEC_DOCSTR)) ||
+		(rc = td_out_put(o, b->kv, b->kvlen)))
 		goto out;
-	sec_end(o, h, TD_SEC_DOCSTR);
-	if ((rc = sec_begin(o, h, TD_SEC_TEXT)) ||
-		(rc = out_put(o, b->text, b->tlen)))
+	td_out_end(o, h, TD_SEC_DOCSTR);
+	if ((rc = td_out_begin(o, h, TD_SEC_TEXT)) ||
+		(rc = td_out_put(o, b->text, b->tlen)))
 		goto out;
-	sec_end(o, h, TD_SEC_TEXT);
-	if ((rc = sec_begin(o, h, TD_SEC_GSTR)) ||
-		(rc = out_put(o, b->gaps.buf, b->gaps.len)))
+	td_out_end(o, h, TD_SEC_TEXT);
+	if ((rc = td_out_begin(o, h, TD_SEC_GSTR)) ||
+		(rc = td_out_put(o, b->gaps.buf, b->gaps.len)))
 		goto out;
-	sec_end(o, h, TD_SEC_GSTR);
+	td_out_end(o, h, TD_SEC_GSTR);
 	if ((rc = sort_tab(&b->words, &word_order, &wrank)) ||
 		(rc = write_layer(o, h, &b->words, word_order, wrank, b->ids, NULL,
 			0, NULL)))
@@ -995,14 +931,14 @@ static int write_all(out *o, td_seghdr *h, td_segbuild *b)
 		     share)) ||
 		(rc = write_ids(o, h, TD_SEC_IDS, b->ids, b->nids, wrank,
 			 b->words.n, &h->id_bits)) ||
-		(rc = sec_begin(o, h, TD_SEC_W2N)))
+		(rc = td_out_begin(o, h, TD_SEC_W2N)))
 		goto out;
 	for (uint32_t i = 0; i < b->words.n; i++) {
 		uint32_t v = nrank[b->w2n[word_order[i]]];
-		if ((rc = out_put(o, &v, 4)))
+		if ((rc = td_out_put(o, &v, 4)))
 			goto out;
 	}
-	sec_end(o, h, TD_SEC_W2N);
+	td_out_end(o, h, TD_SEC_W2N);
 	/* pos, then lemma: a lemma id is mostly a function of the word and
 	 * pos ids (write_w2l) */
 	uint32_t *ord[2] = {NULL, NULL}, *rk[2] = {NULL, NULL};
@@ -1042,63 +978,13 @@ out:
 int td_segbuild_write(td_segbuild *b, const char *path, uint64_t *size,
 	uint32_t *crc)
 {
-	int rc;
-	out o = {0};
+	td_out o;
 	td_seghdr h;
 	memset(&h, 0, sizeof h);
-	o.path = path;
-	o.blk = malloc(TD_SEG_BLOCK);
-	if (!o.blk)
-		return td_error(TD_ENOMEM, "out of memory");
-	o.fd = td_fault_step("segment open") ? -1 :
-		open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (o.fd < 0) {
-		free(o.blk);
-		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
-	}
-	o.pos = TD_SEG_HDR;
-	if (lseek(o.fd, TD_SEG_HDR, SEEK_SET) < 0) {
-		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
-		goto out;
-	}
-	if ((rc = write_all(&o, &h, b)) || (rc = out_align(&o)) ||
-		(rc = out_flush(&o)))
-		goto out;
-	memcpy(h.magic, TD_SEG_MAGIC, 8);
-	h.format = TD_INDEX_FORMAT;
-	h.crc_off = o.pos;
-	h.nblocks = (uint32_t)o.ncrc;
-	h.crc_crc = td_crc32c(0, o.crcs, o.ncrc * 4);
-	h.file_size = o.pos + o.ncrc * 4;
-	h.hdr_crc = 0;
-	uint8_t *hdr = calloc(1, TD_SEG_HDR);
-	if (!hdr) {
-		rc = td_error(TD_ENOMEM, "out of memory");
-		goto out;
-	}
-	memcpy(hdr, &h, sizeof h);
-	h.hdr_crc = td_crc32c(0, hdr, TD_SEG_HDR);
-	memcpy(hdr, &h, sizeof h);
-	if (o.ncrc)
-		rc = td_write_full(o.fd, o.crcs, o.ncrc * 4, (int64_t)o.pos, path,
-			NULL);
-	if (!rc)
-		rc = td_write_full(o.fd, hdr, TD_SEG_HDR, 0, path, "segment pwrite");
-	free(hdr);
+	int rc = td_out_open(&o, path);
 	if (rc)
-		goto out;
-	if (size)
-		*size = h.file_size;
-	if (crc)
-		*crc = h.hdr_crc;
-	if (td_fault_step("segment fsync") || fsync(o.fd))
-		rc = td_error(TD_EIO, "%s: fsync: %s", path, strerror(errno));
-out:
-	if ((td_fault_step("segment close") | close(o.fd)) && !rc)
-		rc = td_error(TD_EIO, "%s: close: %s", path, strerror(errno));
-	free(o.blk);
-	free(o.crcs);
-	if (rc)
-		unlink(path);
-	return rc;
+		return rc;
+	if (!(rc = write_all(&o, &h, b)))
+		rc = td_out_finish(&o, &h, size, crc);
+	return td_out_close(&o, rc);
 }

@@ -486,9 +486,12 @@ int td_writer_each_source(td_writer *w,
 	return 0;
 }
 
-/* Writes b as the next segment file and appends it to the manifest. */
-static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
-	char path[4096])
+/* Writes the next segment file, from b or (b NULL) merged from the
+ * segments segs[0..nsegs) (td_segmerge_write), and appends it to the
+ * manifest. *written (may be NULL) is 0 when a merge had no live
+ * document: then no file is written. */
+static int publish(td_writer *w, td_segbuild *b, td_seg *const *segs,
+	size_t nsegs, td_mseg *pend, char path[4096], int *written)
 {
 	char name[64], tmp[4200];
 	int rc;
@@ -507,10 +510,21 @@ static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
 	char *nm = strdup(name);
 	if (!nm)
 		return td_error(TD_ENOMEM, "out of memory");
+	uint32_t ndocs = b ? td_segbuild_ndocs(b) : 0;
+	if (written)
+		*written = 0;
 	if ((rc = check_stop(w, NULL)) ||
-		(rc = td_segbuild_write(b, tmp, &size, &crc))) {
+		(rc = b ? td_segbuild_write(b, tmp, &size, &crc) :
+			  td_segmerge_write(segs, nsegs, tmp, w->stop, &ndocs,
+				  &size, &crc))) {
 		free(nm);
+		if (rc == TD_EINTR)
+			drop_flushed(w, 0);
 		return rc;
+	}
+	if (!ndocs) {
+		free(nm);
+		return 0;
 	}
 	if ((rc = check_stop(w, tmp))) {
 		free(nm);
@@ -525,7 +539,7 @@ static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
 	td_mseg *ms = &v[w->m.nsegs];
 	memset(ms, 0, sizeof *ms);
 	ms->name = nm;
-	ms->ndocs = td_segbuild_ndocs(b);
+	ms->ndocs = ndocs;
 	ms->size = size;
 	ms->crc = crc;
 	if (pend) {
@@ -535,7 +549,15 @@ static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
 	}
 	w->m.nsegs++;
 	w->m.next_seg++;
+	if (written)
+		*written = 1;
 	return 0;
+}
+
+static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
+	char path[4096])
+{
+	return publish(w, b, NULL, 0, pend, path, NULL);
 }
 
 /* Commits w->m. If that fails before the manifest rename, the segment
@@ -577,19 +599,22 @@ static int reload(td_writer *w)
  * TD_MERGE_AT_ONCE neighbours merges: the least skewed one (its largest
  * segment the least part of it), small ones first. Unlike Lucene it merges
  * neighbours only, so the documents keep their order (and every answer its
- * order), and never a run of more than max_merged tokens: that bounds a
- * merge's memory by the writer's budget and keeps every segment under the
- * per-segment limit, TD_SEG_MAX_TOKENS. */
+ * order), and never a run of more than max_merged tokens: that keeps
+ * every segment under the per-segment limit, TD_SEG_MAX_TOKENS. */
 #define TD_TIER_SEGS 8
 #define TD_MERGE_AT_ONCE 10
-/* bytes a token of a merged segment takes while it is built (measured
- * about 20 on news text, td_segbuild_bytes; generous, so that a run the
- * policy picks fits the budget in one segment) */
-#define TD_BUILD_BYTES 32
+/* The largest segment a merge makes: the per-segment limit, and at most
+ * TD_MERGE_MAX_TOKENS, so that each layer's postings stay well inside
+ * the 32-bit offsets of a segment's lexicon (about 1.5 bytes a position)
+ * and a merge of the largest segments does not rewrite the whole index
+ * at every step. The merge streams (td_segmerge_write): its memory does
+ * not grow with this size. */
+#define TD_MERGE_MAX_TOKENS ((uint64_t)1 << 30)
 
 static uint64_t max_merged(const td_writer *w)
 {
-	uint64_t t = w->budget / TD_BUILD_BYTES;
+	(void)w;
+	uint64_t t = TD_MERGE_MAX_TOKENS;
 	if (t > TD_SEG_MAX_TOKENS)
 		t = TD_SEG_MAX_TOKENS;
 	return t ? t : 1;
@@ -685,100 +710,51 @@ static int pick_merge(td_writer *w, int force, size_t from, size_t *a,
 	return found;
 }
 
-/* Writes b as an output of the merge running (its file named by no
- * manifest yet, recorded in w->flushed); *b is freed. */
-static int merge_out(td_writer *w, td_segbuild **b)
-{
-	int rc;
-	char **v = realloc(w->flushed, (w->nflushed + 1) * sizeof *v);
-	if (!v)
-		return td_error(TD_ENOMEM, "out of memory");
-	w->flushed = v;
-	char *path = malloc(4096);
-	if (!path)
-		return td_error(TD_ENOMEM, "out of memory");
-	if ((rc = publish_segment(w, *b, NULL, path))) {
-		free(path);
-		return rc;
-	}
-	w->flushed[w->nflushed++] = path;
-	td_segbuild_free(*b);
-	*b = NULL;
-	return 0;
-}
-
-/* Merges segments [a, e) of the committed state into segments of at most
- * max_merged tokens, in their place, without their deleted documents, and
- * commits that. Documents stream through: one at a time is read from its
- * segment (whose pages are let go as it goes, td_seg_trim) into a builder
- * that is written out when it is full (or reaches twice the budget: a
- * corpus far heavier a token than the policy reckons). *nout receives the
- * number of segments that took their place; a merge that would leave as
- * many segments as it took, and drop no document, is given up (*nout =
- * SIZE_MAX, nothing committed): merging on would go round in circles. */
+/* Merges segments [a, e) of the committed state into one segment in
+ * their place, without their deleted documents, and commits that. The
+ * merge streams from their files (td_segmerge_write): no document is
+ * rebuilt, and its memory does not depend on their size; the policy
+ * (pick_merge) keeps the result within max_merged tokens. *nout receives
+ * the number of segments that took their place (0 when no document was
+ * live); a merge that would leave as many segments as it took, and drop
+ * no document, is given up (*nout = SIZE_MAX, nothing committed): merging
+ * on would go round in circles. */
 static int merge_run(td_writer *w, size_t a, size_t e, size_t *nout)
 {
-	int rc = 0;
-	td_segbuild *b = NULL;
+	int rc = 0, written = 0;
 	size_t n0 = w->m.nsegs;
-	uint64_t max = max_merged(w), ndel = 0;
+	uint64_t ndel = 0;
 	for (size_t i = a; i < e; i++)
 		ndel += w->m.segs[i].ndel;
-	w->broken = 1;
-	for (size_t i = a; i < e && !rc; i++) {
-		td_seg *s = td_index_seg(w->ix, i);
-		for (uint32_t d = 0; d < td_seg_ndocs(s) && !rc; d++) {
-			td_doc *doc;
-			const char *src, *sha;
-			if (!td_seg_doc_live(s, d))
-				continue;
-			td_docinfo di;
-			if ((rc = check_stop(w, NULL)) ||
-				(rc = td_seg_doc(s, d, &di)))
-				break;
-			if (b && td_segbuild_ndocs(b) &&
-				td_segbuild_ntokens(b) + (uint64_t)di.ntok > max &&
-				(rc = merge_out(w, &b)))
-				break;
-			if ((!b && (rc = td_segbuild_new(&b))) ||
-				(rc = td_seg_doc_load(s, d, &doc, &src, &sha)))
-				break;
-			rc = td_segbuild_add(b, doc, src ? src : doc->id, sha);
-			if (rc == TD_ELIMIT && td_segbuild_full(b) &&
-				td_segbuild_ndocs(b)) {
-				td_error_clear();
-				if (!(rc = merge_out(w, &b)) &&
-					!(rc = td_segbuild_new(&b)))
-					rc = td_segbuild_add(b, doc,
-						src ? src : doc->id, sha);
-			}
-			td_doc_free(doc);
-			if (!rc && td_segbuild_bytes(b) / 2 >= w->budget)
-				rc = merge_out(w, &b);
-			if (!rc && d % 64 == 63)
-				td_seg_trim(s);
-		}
-		if (!rc)
-			td_seg_trim(s);
+	if (e - a < 2 && !ndel) {
+		*nout = SIZE_MAX;
+		return 0;
 	}
-	if (!rc && b && td_segbuild_ndocs(b))
-		rc = merge_out(w, &b);
-	td_segbuild_free(b);
+	td_seg **segs = malloc((e - a + 1) * sizeof *segs);
+	char **v = realloc(w->flushed, (w->nflushed + 1) * sizeof *v);
+	if (v)
+		w->flushed = v;
+	char *path = malloc(4096);
+	if (!segs || !v || !path) {
+		free(segs);
+		free(path);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	for (size_t i = a; i < e; i++)
+		segs[i - a] = td_index_seg(w->ix, i);
+	w->broken = 1;
+	rc = publish(w, NULL, segs, e - a, NULL, path, &written);
+	free(segs);
+	if (rc || !written)
+		free(path);
+	else
+		w->flushed[w->nflushed++] = path;
 	if (rc) {
 		drop_flushed(w, 0);
 		return rc;
 	}
-	/* the outputs (appended) take the run's place */
+	/* the output (appended) takes the run's place */
 	size_t k = w->m.nsegs - n0;
-	if (k >= e - a && !ndel) {
-		drop_flushed(w, 0);
-		for (size_t i = n0; i < w->m.nsegs; i++)
-			free(w->m.segs[i].name);
-		w->m.nsegs = n0;
-		w->broken = 0;
-		*nout = SIZE_MAX;
-		return 0;
-	}
 	td_mseg *out = malloc((k + 1) * sizeof *out);
 	if (!out) {
 		drop_flushed(w, 0);

@@ -78,6 +78,31 @@ s=$(nsegs tiny)
 [ "$s" -gt 1 ] && [ "$s" -lt "$n" ] || fail "--memory 64K: $s segments"
 answers tiny > got
 cmp -s want got || fail "answers differ with --memory 64K"
+# --merge streams from the segment files: its output is not bounded by the
+# budget (the merge that rebuilt documents made segments of at most
+# --memory / 32 bytes, 2048 tokens here, so several), and answers the same
+cp -a tiny merged
+"$ING" -q -x merged --memory 64K --merge || fail "--merge"
+[ "$(nsegs merged)" = 1 ] || fail "--merge after --memory 64K: $(nsegs merged) segments"
+"$ING" -x merged --check 2>err || fail "--merge: check: $(cat err)"
+answers merged > got
+cmp -s want got || fail "answers differ after --merge: $(diff want got | head -5)"
+# deleted documents (changed sources) in several segments: merging them
+# away changes no answer of the unmerged index
+for f in $(ls arts/*.txt | sed -n '2p;7p;13p'); do
+	printf '\nThe president said it would likely change.\n' >> "$f"
+done
+"$ING" -q -x tiny --memory 64K arts || fail "change --memory 64K"
+grep -q '^del ' tiny/MANIFEST || fail "no deletions: $(cat tiny/MANIFEST)"
+answers tiny > want
+cp -a tiny merged2
+"$ING" -q -x merged2 --merge || fail "--merge with deletions"
+[ "$(nsegs merged2)" = 1 ] || fail "--merge with deletions: $(nsegs merged2) segments"
+grep -q '^del ' merged2/MANIFEST && fail "deletions left after --merge"
+"$ING" -x merged2 --check 2>err || fail "--merge with deletions: check: $(cat err)"
+grep -q "ok, $n documents" err || fail "--merge with deletions: $(cat err)"
+answers merged2 > got
+cmp -s want got || fail "answers differ after --merge with deletions: $(diff want got | head -5)"
 
 # stopped at every step of a flushing batch: the old state or the new one
 if [ "${TD_TEST_HOOKS:-no}" = yes ]; then

@@ -1,0 +1,1562 @@
+/* segmerge.c: the streaming merge. Neighbouring segments become one
+ * without rebuilding their documents: the sorted lexicons of each layer
+ * are merged (a heap over the sources' next terms), each merged term's
+ * postings are the sources' postings renumbered, one after the other, and
+ * the packed ids, spans, document records, metadata and text gaps are
+ * renumbered and copied, reading the source files through their mappings
+ * and writing the new file front to back (segout.c). Documents that the
+ * manifest deletes are left out: their positions vanish from postings and
+ * ids, their spans and records are skipped, and a term left with no
+ * position leaves the lexicon.
+ *
+ * What the result holds is what td_segbuild would build from the same
+ * documents: the same lexicons, term ids, frequencies, postings, ids,
+ * document records, text and spans, so every query answers the same. The
+ * file is not byte for byte a rebuild's: SPSTR is the sources' string
+ * pools one after the other (a rebuild stores each string once) and
+ * SPATTR their attribute pairs (a rebuild stores each distinct run once),
+ * and the sections come in another order.
+ *
+ * Memory: per source its term id maps (4 bytes a term of each layer) and
+ * document maps (12 bytes a document); per merged word its norm; the
+ * lemma-per-word table (as the builder's); the distinct gap strings;
+ * a term's block skip table while its postings are written (8 bytes per
+ * 128 positions); the spans starting at one position. Never anything per
+ * position: the lexicon entries and their strings wait in two unlinked
+ * temporary files in the index directory. */
+#include "config.h"
+#include "index_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define NONE UINT32_MAX
+
+typedef struct msrc {
+	td_seg *s;
+	uint32_t ndocs, ntok;
+	uint32_t *first;    /* per document its first token; [ndocs] = ntok */
+	uint32_t *newfirst; /* per document its first token in the output */
+	uint32_t *newdoc;   /* per document its number in the output, or NONE */
+	int has_del;
+	uint32_t base;      /* output position of token 0 (no deletions) */
+	uint32_t *map[TD_NLAYERS]; /* term id -> output term id, or NONE */
+	uint32_t cur;       /* the lexicon cursor of the merge running */
+	uint64_t attr_base; /* SPATTR pairs and SPSTR bytes before its own */
+	uint64_t str_base;
+} msrc;
+
+typedef struct tsrc {
+	uint32_t src, id;
+} tsrc;
+
+/* An unlinked temporary file in the index directory. */
+typedef struct spill {
+	FILE *f;
+	uint64_t len;
+} spill;
+
+typedef struct merge {
+	msrc *m;
+	size_t n;
+	td_out o;
+	td_seghdr h;
+	const volatile sig_atomic_t *stop;
+	char dir[4096];
+	spill lex, lstr;
+	uint32_t nout[TD_NLAYERS];   /* output terms per layer */
+	uint32_t *wnorm;             /* per output word its tentative norm */
+	uint64_t *wfreq;             /* per output word its frequency */
+	uint32_t ndocs;
+	uint64_t ntok;
+	tsrc *occ;                   /* the sources holding the current term */
+	size_t cap_occ;
+	uint32_t *heap;
+	size_t nheap;
+	int layer;                   /* of the heap */
+	uint8_t *vb;                 /* varint staging for out */
+	size_t vlen;
+	uint64_t *skip;              /* a term's skip table */
+	size_t cap_skip;
+} merge;
+
+static int nomem(void)
+{
+	return td_error(TD_ENOMEM, "out of memory");
+}
+
+static int stopped(merge *g)
+{
+	if (g->stop && *g->stop)
+		return td_error(TD_EINTR, "%s: interrupted; the index is unchanged",
+			g->dir);
+	return 0;
+}
+
+/* ------------------------------------------------------------- spills */
+
+static int spill_open(merge *g, spill *sp)
+{
+	int fd = -1;
+	if (!td_fault_step("merge spill")) {
+		fd = open(g->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+		if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR ||
+				      errno == EINVAL)) {
+			/* no O_TMPFILE here: a name the next writer removes */
+			char p[4200];
+			snprintf(p, sizeof p, "%s/seg-%09ld.tdx.tmp", g->dir,
+				(long)getpid() % 1000000000);
+			fd = open(p, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
+			if (fd >= 0)
+				unlink(p);
+		}
+	}
+	if (fd < 0)
+		return td_error(TD_EIO, "%s: temporary file of a merge: %s",
+			g->dir, strerror(errno));
+	if (!(sp->f = fdopen(fd, "w+"))) {
+		close(fd);
+		return nomem();
+	}
+	sp->len = 0;
+	return 0;
+}
+
+static void spill_close(spill *sp)
+{
+	if (sp->f)
+		fclose(sp->f);
+	sp->f = NULL;
+}
+
+static int spill_put(merge *g, spill *sp, const void *p, size_t n)
+{
+	if (n && fwrite(p, 1, n, sp->f) != n)
+		return td_error(TD_EIO, "%s: temporary file of a merge: %s",
+			g->dir, strerror(errno));
+	sp->len += n;
+	return 0;
+}
+
+/* Appends the spill's bytes to the output as section sec and empties it. */
+static int spill_copy(merge *g, spill *sp, int sec)
+{
+	int rc = td_out_begin(&g->o, &g->h, sec);
+	char buf[65536];
+	if (!rc && (fflush(sp->f) || fseeko(sp->f, 0, SEEK_SET)))
+		rc = td_error(TD_EIO, "%s: temporary file of a merge: %s", g->dir,
+			strerror(errno));
+	for (uint64_t left = sp->len; left && !rc;) {
+		size_t k = left < sizeof buf ? (size_t)left : sizeof buf;
+		if (fread(buf, 1, k, sp->f) != k)
+			rc = td_error(TD_EIO, "%s: temporary file of a merge: %s",
+				g->dir, ferror(sp->f) ? strerror(errno) :
+				"short read");
+		else
+			rc = td_out_put(&g->o, buf, k);
+		left -= k;
+	}
+	td_out_end(&g->o, &g->h, sec);
+	if (!rc && (fseeko(sp->f, 0, SEEK_SET) ||
+		    ftruncate(fileno(sp->f), 0)))
+		rc = td_error(TD_EIO, "%s: temporary file of a merge: %s", g->dir,
+			strerror(errno));
+	sp->len = 0;
+	return rc;
+}
+
+/* ------------------------------------------------------------ varints */
+
+static int vflush(merge *g)
+{
+	int rc = td_out_put(&g->o, g->vb, g->vlen);
+	g->vlen = 0;
+	return rc;
+}
+
+static int vput(merge *g, uint64_t v)
+{
+	if (g->vlen > 4096 - 10) {
+		int rc = vflush(g);
+		if (rc)
+			return rc;
+	}
+	do {
+		uint8_t c = v & 0x7f;
+		v >>= 7;
+		g->vb[g->vlen++] = c | (v ? 0x80 : 0);
+	} while (v);
+	return 0;
+}
+
+static unsigned vlen(uint64_t v)
+{
+	unsigned n = 1;
+	while (v >>= 7)
+		n++;
+	return n;
+}
+
+/* ------------------------------------------------------------ sources */
+
+static int bad(msrc *m, const char *what)
+{
+	return td_seg_mark_damaged(m->s, what);
+}
+
+/* The document maps of every source, and the output's documents and
+ * tokens. */
+static int map_docs(merge *g)
+{
+	uint64_t tok = 0;
+	uint32_t docs = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		msrc *m = &g->m[i];
+		m->ndocs = td_seg_ndocs(m->s);
+		m->ntok = td_seg_ntokens(m->s);
+		m->first = malloc(((size_t)m->ndocs + 1) * 4);
+		m->newfirst = malloc(((size_t)m->ndocs + 1) * 4);
+		m->newdoc = malloc(((size_t)m->ndocs + 1) * 4);
+		if (!m->first || !m->newfirst || !m->newdoc)
+			return nomem();
+		m->base = (uint32_t)tok;
+		uint32_t end = 0;
+		for (uint32_t d = 0; d < m->ndocs; d++) {
+			uint32_t f, n;
+			int rc = td_seg_doc_range(m->s, d, &f, &n);
+			if (rc)
+				return rc;
+			if (f != end || n > m->ntok - f)
+				return bad(m, "bad document record");
+			m->first[d] = f;
+			end = f + n;
+			if (!td_seg_doc_live(m->s, d)) {
+				m->has_del = 1;
+				m->newdoc[d] = NONE;
+				m->newfirst[d] = NONE;
+				continue;
+			}
+			m->newdoc[d] = docs++;
+			m->newfirst[d] = (uint32_t)tok;
+			tok += n;
+			if (tok > TD_SEG_MAX_TOKENS)
+				return td_error(TD_ELIMIT, "merged segment too "
+					"large: more than %llu tokens",
+					(unsigned long long)TD_SEG_MAX_TOKENS);
+		}
+		if (end != m->ntok)
+			return bad(m, "documents do not cover the segment");
+		m->first[m->ndocs] = m->ntok;
+		m->newfirst[m->ndocs] = NONE;
+		for (int l = 0; l < TD_NLAYERS; l++) {
+			uint32_t k = td_seg_lex_size(m->s, l);
+			if (!(m->map[l] = malloc(((size_t)k + 1) * 4)))
+				return nomem();
+			memset(m->map[l], 0xff, ((size_t)k + 1) * 4);
+		}
+	}
+	g->ndocs = docs;
+	g->ntok = tok;
+	return 0;
+}
+
+/* Output position of position p of m, or NONE if its document is
+ * deleted; *d is a cursor (the document of the last call, 0 at first):
+ * positions of one postings list come ascending. */
+static uint32_t map_pos(const msrc *m, uint32_t p, uint32_t *d)
+{
+	if (!m->has_del)
+		return m->base + p;
+	uint32_t k = *d;
+	if (p < m->first[k])
+		k = 0;
+	if (p >= m->first[k + 1]) {
+		/* the last document whose first token is <= p */
+		uint32_t lo = k + 1, hi = m->ndocs - 1;
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo + 1) / 2;
+			if (m->first[mid] <= p)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		k = lo;
+	}
+	*d = k;
+	return m->newfirst[k] == NONE ? NONE : m->newfirst[k] + (p - m->first[k]);
+}
+
+/* ------------------------------------------------------ postings stream */
+
+/* The positions of one output term: the postings of each (source, term)
+ * of occ in turn, renumbered, deleted documents' left out. */
+typedef struct pstream {
+	merge *g;
+	const tsrc *occ;
+	size_t nocc, i;
+	int layer;
+	td_postings *p;
+	uint32_t d;
+} pstream;
+
+static void ps_init(pstream *q, merge *g, int layer, const tsrc *occ,
+	size_t nocc)
+{
+	*q = (pstream){g, occ, nocc, 0, layer, NULL, 0};
+}
+
+static void ps_done(pstream *q)
+{
+	td_postings_close(q->p);
+	q->p = NULL;
+}
+
+/* 1 and *pos, 0 at the end, or an error */
+static int ps_next(pstream *q, uint32_t *pos)
+{
+	for (;;) {
+		int rc;
+		if (!q->p) {
+			if (q->i >= q->nocc)
+				return 0;
+			const tsrc *t = &q->occ[q->i];
+			if ((rc = td_postings_open(q->g->m[t->src].s, q->layer, t->id,
+				     &q->p)))
+				return rc;
+			q->d = 0;
+		}
+		uint32_t v;
+		rc = td_postings_next(q->p, 0, &v);
+		if (rc < 0)
+			return rc;
+		if (rc == 0) {
+			ps_done(q);
+			q->i++;
+			continue;
+		}
+		const msrc *m = &q->g->m[q->occ[q->i].src];
+		v = map_pos(m, v, &q->d);
+		if (v != NONE) {
+			*pos = v;
+			return 1;
+		}
+	}
+}
+
+/* The live positions of a term held by occ. */
+static int count_live(merge *g, int layer, const tsrc *occ, size_t nocc,
+	uint64_t *n)
+{
+	*n = 0;
+	for (size_t i = 0; i < nocc; i++) {
+		msrc *m = &g->m[occ[i].src];
+		if (!m->has_del) {
+			*n += td_seg_lex_freq(m->s, layer, occ[i].id);
+			continue;
+		}
+		pstream q;
+		ps_init(&q, g, layer, occ + i, 1);
+		uint32_t v;
+		int rc;
+		while ((rc = ps_next(&q, &v)) == 1)
+			(*n)++;
+		ps_done(&q);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Writes the n positions of occ as one postings list (td_postings_encode's
+ * encoding): a short one at once; a longer one in two reads of its
+ * positions, the first for the skip table, the second for the gaps. */
+static int write_postings(merge *g, int layer, const tsrc *occ, size_t nocc,
+	uint64_t n)
+{
+	pstream q;
+	uint32_t v, prev = 0;
+	uint64_t k = 0;
+	int rc = 0;
+	if (n <= TD_POST_BLOCK) {
+		int e = 0;
+		ps_init(&q, g, layer, occ, nocc);
+		while (!e && (rc = ps_next(&q, &v)) == 1) {
+			e = vput(g, k ? v - prev : v);
+			prev = v;
+			k++;
+		}
+		ps_done(&q);
+		if (e)
+			return e;
+		if (rc < 0)
+			return rc;
+		if (k != n)
+			return td_error(TD_ECORRUPT, "%s: postings of a merged "
+				"term changed while read", g->dir);
+		return vflush(g);
+	}
+	uint64_t nb = (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
+	if (nb > g->cap_skip) {
+		uint64_t *s = realloc(g->skip, nb * sizeof *s);
+		if (!s)
+			return nomem();
+		g->skip = s;
+		g->cap_skip = nb;
+	}
+	uint64_t bytes = 0;
+	ps_init(&q, g, layer, occ, nocc);
+	while ((rc = ps_next(&q, &v)) == 1 && k < n) {
+		if (k % TD_POST_BLOCK == 0) {
+			if (bytes > UINT32_MAX) {
+				rc = td_error(TD_ELIMIT, "segment postings too large");
+				break;
+			}
+			g->skip[k / TD_POST_BLOCK] = (uint64_t)v |
+				(bytes << 32);
+		} else {
+			bytes += vlen(v - prev);
+		}
+		prev = v;
+		k++;
+	}
+	ps_done(&q);
+	if (rc < 0)
+		return rc;
+	if (k != n || rc == 1)
+		return td_error(TD_ECORRUPT, "%s: postings of a merged term "
+			"changed while read", g->dir);
+	for (uint64_t b = 0; b < nb && !rc; b++) {
+		uint32_t z[2] = {(uint32_t)g->skip[b], (uint32_t)(g->skip[b] >> 32)};
+		rc = td_out_put(&g->o, z, sizeof z);
+	}
+	if (rc)
+		return rc;
+	k = 0;
+	ps_init(&q, g, layer, occ, nocc);
+	int e = 0;
+	while (!e && (rc = ps_next(&q, &v)) == 1) {
+		if (k % TD_POST_BLOCK)
+			e = vput(g, v - prev);
+		prev = v;
+		k++;
+	}
+	ps_done(&q);
+	if (e)
+		return e;
+	if (rc < 0)
+		return rc;
+	return vflush(g);
+}
+
+/* ----------------------------------------------------- lexicon merging */
+
+static const char *term(merge *g, uint32_t src, size_t *len)
+{
+	msrc *m = &g->m[src];
+	return td_seg_lex_term(m->s, g->layer, m->cur, len);
+}
+
+/* heap order: term bytewise, then source */
+static int less(merge *g, uint32_t a, uint32_t b)
+{
+	size_t la, lb;
+	const char *x = term(g, a, &la), *y = term(g, b, &lb);
+	if (!x || !y)
+		return 0; /* the damage is recorded; the caller sees it */
+	int c = memcmp(x, y, la < lb ? la : lb);
+	if (!c)
+		c = la < lb ? -1 : la > lb;
+	return c ? c < 0 : a < b;
+}
+
+static void sift_down(merge *g, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, s = i;
+		if (l < g->nheap && less(g, g->heap[l], g->heap[s]))
+			s = l;
+		if (r < g->nheap && less(g, g->heap[r], g->heap[s]))
+			s = r;
+		if (s == i)
+			return;
+		uint32_t t = g->heap[i];
+		g->heap[i] = g->heap[s];
+		g->heap[s] = t;
+		i = s;
+	}
+}
+
+static void lex_start(merge *g, int layer)
+{
+	g->layer = layer;
+	g->nheap = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		g->m[i].cur = 0;
+		if (td_seg_lex_size(g->m[i].s, layer))
+			g->heap[g->nheap++] = (uint32_t)i;
+	}
+	for (size_t i = g->nheap / 2; i-- > 0;)
+		sift_down(g, i);
+}
+
+/* The next term in bytewise order: *t and *len, and in g->occ the
+ * sources holding it (in source order) with its id in each. 1, 0 at the
+ * end, or an error. */
+static int lex_next(merge *g, const char **t, size_t *len, size_t *nocc)
+{
+	*nocc = 0;
+	if (!g->nheap)
+		return 0;
+	uint32_t top = g->heap[0];
+	if (!(*t = term(g, top, len)))
+		return TD_ECORRUPT;
+	for (;;) {
+		uint32_t s = g->heap[0];
+		size_t l;
+		const char *x = term(g, s, &l);
+		if (!x)
+			return TD_ECORRUPT;
+		if (l != *len || memcmp(x, *t, l))
+			break;
+		if (*nocc == g->cap_occ) {
+			size_t c = g->cap_occ ? 2 * g->cap_occ : 16;
+			tsrc *v = realloc(g->occ, c * sizeof *v);
+			if (!v)
+				return nomem();
+			g->occ = v;
+			g->cap_occ = c;
+		}
+		g->occ[(*nocc)++] = (tsrc){s, g->m[s].cur};
+		if (++g->m[s].cur < td_seg_lex_size(g->m[s].s, g->layer))
+			sift_down(g, 0);
+		else {
+			g->heap[0] = g->heap[--g->nheap];
+			if (!g->nheap)
+				break;
+			sift_down(g, 0);
+		}
+		if (*nocc > 1 && g->occ[*nocc - 1].src <= g->occ[*nocc - 2].src)
+			return bad(&g->m[s], "lexicon out of order");
+	}
+	return 1;
+}
+
+/* One lexicon entry and its string into the spills. */
+static int put_lex(merge *g, const char *t, size_t len, uint64_t post_off,
+	uint64_t freq)
+{
+	td_seglex e = {g->lstr.len, post_off, (uint32_t)len, (uint32_t)freq};
+	if (freq > UINT32_MAX)
+		return td_error(TD_ELIMIT, "merged segment too large");
+	int rc = spill_put(g, &g->lex, &e, sizeof e);
+	if (!rc)
+		rc = spill_put(g, &g->lstr, t, len + 1);
+	return rc;
+}
+
+static int end_layer(merge *g, int layer)
+{
+	int rc;
+	td_out_end(&g->o, &g->h, td_sec_post(layer));
+	if ((rc = spill_copy(g, &g->lex, td_sec_lex(layer))))
+		return rc;
+	rc = spill_copy(g, &g->lstr, td_sec_lstr(layer));
+	g->h.lexsize[layer] = g->nout[layer];
+	return rc;
+}
+
+/* The word, lemma or pos layer: every term with a live position, its
+ * postings renumbered. */
+static int merge_layer(merge *g, int layer)
+{
+	int rc;
+	const char *t;
+	size_t len, nocc;
+	uint32_t out = 0;
+	int psec = td_sec_post(layer);
+	if ((rc = td_out_begin(&g->o, &g->h, psec)))
+		return rc;
+	lex_start(g, layer);
+	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
+		uint64_t n;
+		if ((rc = stopped(g)) ||
+			(rc = count_live(g, layer, g->occ, nocc, &n)))
+			return rc;
+		if (!n)
+			continue;
+		uint64_t off = g->o.pos - g->h.sec_off[psec];
+		if (off > TD_POST_OFF_MASK)
+			return td_error(TD_ELIMIT, "segment postings too large");
+		for (size_t i = 0; i < nocc; i++)
+			g->m[g->occ[i].src].map[layer][g->occ[i].id] = out;
+		if (layer == TD_LAYER_WORD)
+			g->wfreq[out] = n;
+		if ((rc = put_lex(g, t, len, off, n)) ||
+			(rc = write_postings(g, layer, g->occ, nocc, n)))
+			return rc;
+		out++;
+	}
+	if (rc < 0)
+		return rc;
+	g->nout[layer] = out;
+	return end_layer(g, layer);
+}
+
+/* The norm layer. A position's norm is its word's, so the output norms
+ * are those of the output words: first the sources' norm lexicons are
+ * merged to number every norm (tentatively), each output word finds its
+ * norm by its sources' W2N, then the norms that have words are written:
+ * one with a single word shares that word's postings (TD_POST_SHARED),
+ * as the builder does. */
+static int merge_norms(merge *g)
+{
+	int rc;
+	const char *t;
+	size_t len, nocc;
+	uint32_t nt = 0, nw = g->nout[TD_LAYER_WORD];
+	uint32_t *word = NULL, *forms = NULL, *rank = NULL;
+	uint64_t *freq = NULL;
+	lex_start(g, TD_LAYER_NORM);
+	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
+		for (size_t i = 0; i < nocc; i++)
+			g->m[g->occ[i].src].map[TD_LAYER_NORM][g->occ[i].id] = nt;
+		nt++;
+	}
+	if (rc < 0)
+		return rc;
+	word = malloc(((size_t)nt + 1) * 4);
+	forms = calloc((size_t)nt + 1, 4);
+	rank = malloc(((size_t)nt + 1) * 4);
+	freq = calloc((size_t)nt + 1, 8);
+	if (!word || !forms || !rank || !freq) {
+		rc = nomem();
+		goto out;
+	}
+	for (size_t i = 0; i < g->n; i++) {
+		msrc *m = &g->m[i];
+		uint32_t nsw = td_seg_lex_size(m->s, TD_LAYER_WORD);
+		uint32_t nsn = td_seg_lex_size(m->s, TD_LAYER_NORM);
+		const uint8_t *w2n = nsw ? td_seg_sec(m->s, TD_SEC_W2N, 0,
+			(uint64_t)nsw * 4) : NULL;
+		if (nsw && !w2n) {
+			rc = TD_ECORRUPT;
+			goto out;
+		}
+		for (uint32_t w = 0; w < nsw; w++) {
+			uint32_t o = m->map[TD_LAYER_WORD][w], sn;
+			if (o == NONE)
+				continue;
+			memcpy(&sn, w2n + (size_t)w * 4, 4);
+			if (sn >= nsn) {
+				rc = bad(m, "bad term id");
+				goto out;
+			}
+			g->wnorm[o] = m->map[TD_LAYER_NORM][sn];
+		}
+	}
+	for (uint32_t o = 0; o < nw; o++) {
+		uint32_t j = g->wnorm[o];
+		forms[j]++;
+		word[j] = o;
+		freq[j] += g->wfreq[o];
+	}
+	uint32_t out = 0;
+	for (uint32_t j = 0; j < nt; j++)
+		rank[j] = forms[j] ? out++ : NONE;
+	int psec = td_sec_post(TD_LAYER_NORM);
+	if ((rc = td_out_begin(&g->o, &g->h, psec)))
+		goto out;
+	lex_start(g, TD_LAYER_NORM);
+	uint32_t j = 0;
+	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
+		uint32_t jj = j++;
+		if (!forms[jj])
+			continue;
+		if ((rc = stopped(g)))
+			goto out;
+		uint64_t off = g->o.pos - g->h.sec_off[psec];
+		if (off > TD_POST_OFF_MASK) {
+			rc = td_error(TD_ELIMIT, "segment postings too large");
+			goto out;
+		}
+		if (forms[jj] == 1) {
+			rc = put_lex(g, t, len, off | TD_POST_SHARED |
+				(uint64_t)word[jj] << TD_POST_WORD_SHIFT, freq[jj]);
+		} else if (!(rc = put_lex(g, t, len, off, freq[jj]))) {
+			rc = write_postings(g, TD_LAYER_NORM, g->occ, nocc,
+				freq[jj]);
+		}
+		if (rc)
+			goto out;
+	}
+	if (rc < 0)
+		goto out;
+	g->nout[TD_LAYER_NORM] = out;
+	/* the output norm of each output word */
+	for (uint32_t o = 0; o < nw; o++)
+		g->wnorm[o] = rank[g->wnorm[o]];
+	rc = end_layer(g, TD_LAYER_NORM);
+out:
+	free(word);
+	free(forms);
+	free(rank);
+	free(freq);
+	return rc;
+}
+
+/* ------------------------------------------------------------ the ids */
+
+typedef struct packer {
+	merge *g;
+	uint64_t acc;
+	unsigned nacc, bits;
+} packer;
+
+static int pack(packer *k, uint32_t v)
+{
+	merge *g = k->g;
+	k->acc |= (uint64_t)v << k->nacc;
+	k->nacc += k->bits;
+	while (k->nacc >= 8) {
+		if (g->vlen == 4096) {
+			int rc = vflush(g);
+			if (rc)
+				return rc;
+		}
+		g->vb[g->vlen++] = k->acc & 0xff;
+		k->acc >>= 8;
+		k->nacc -= 8;
+	}
+	return 0;
+}
+
+static int pack_end(packer *k)
+{
+	static const uint8_t pad[8];
+	merge *g = k->g;
+	int rc = 0;
+	if (k->nacc && g->vlen == 4096)
+		rc = vflush(g);
+	if (!rc && k->nacc)
+		g->vb[g->vlen++] = k->acc & 0xff;
+	if (!rc)
+		rc = vflush(g);
+	if (!rc)
+		rc = td_out_put(&g->o, pad, 8); /* readers load 8 bytes */
+	return rc;
+}
+
+static uint32_t bits_for(uint32_t nterms)
+{
+	uint32_t bits = 1;
+	while (bits < 32 && ((uint64_t)1 << bits) < nterms)
+		bits++;
+	return bits;
+}
+
+/* Calls fn for every live position in output order with its output ids
+ * of the word, lemma and pos layers (want: which to read). */
+typedef int (*pos_fn)(void *ctx, const uint32_t id[TD_NLAYERS]);
+
+static int each_position(merge *g, unsigned want, pos_fn fn, void *ctx)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		msrc *m = &g->m[i];
+		int rc;
+		if ((rc = stopped(g)))
+			return rc;
+		for (uint32_t d = 0; d < m->ndocs; d++) {
+			if (m->newdoc[d] == NONE)
+				continue;
+			for (uint32_t p = m->first[d]; p < m->first[d + 1]; p++) {
+				uint32_t id[TD_NLAYERS] = {0, 0, 0, 0};
+				for (int l = 0; l < TD_NLAYERS; l++) {
+					if (!(want >> l & 1))
+						continue;
+					uint32_t v = td_seg_id_at(m->s, l, p);
+					if (v == NONE)
+						return TD_ECORRUPT;
+					if ((id[l] = m->map[l][v]) == NONE)
+						return bad(m, "position of a term "
+							"not in its lexicon");
+				}
+				if ((rc = fn(ctx, id)))
+					return rc;
+			}
+		}
+		td_seg_trim(m->s);
+	}
+	return 0;
+}
+
+struct idsctx {
+	packer k;
+	int layer;
+};
+
+static int put_id(void *ctx, const uint32_t id[TD_NLAYERS])
+{
+	struct idsctx *c = ctx;
+	return pack(&c->k, id[c->layer]);
+}
+
+static int write_ids(merge *g, int layer, uint32_t *bits_out)
+{
+	struct idsctx c = {{g, 0, 0, bits_for(g->nout[layer])}, layer};
+	int sec = td_sec_ids(layer);
+	int rc = td_out_begin(&g->o, &g->h, sec);
+	if (!rc)
+		rc = each_position(g, 1u << layer, put_id, &c);
+	if (!rc)
+		rc = pack_end(&c.k);
+	td_out_end(&g->o, &g->h, sec);
+	*bits_out = c.k.bits;
+	return rc;
+}
+
+/* The lemma per word and pos (TD_W2L_*), as segbuild.c's write_w2l
+ * gathers it: per output word its (pos, lemma) pairs. */
+struct w2l {
+	uint32_t *head, *pair, *next;
+	size_t np, cap;
+	int ok;
+};
+
+static int w2l_add(void *ctx, const uint32_t id[TD_NLAYERS])
+{
+	struct w2l *c = ctx;
+	uint32_t t = id[TD_LAYER_POS],
+		 v = id[TD_LAYER_LEMMA] << TD_W2L_POS_BITS | t;
+	uint32_t k = c->head[id[TD_LAYER_WORD]];
+	while (k != NONE && (c->pair[k] & TD_W2L_POS_MASK) != t)
+		k = c->next[k];
+	if (k != NONE) {
+		if (c->pair[k] != v)
+			c->ok = 0;
+		return c->ok ? 0 : 1; /* 1: stop, not derived */
+	}
+	if (c->np == c->cap) {
+		size_t cap = c->cap * 2;
+		uint32_t *a = realloc(c->pair, cap * 4);
+		if (!a)
+			return nomem();
+		c->pair = a;
+		uint32_t *b = realloc(c->next, cap * 4);
+		if (!b)
+			return nomem();
+		c->next = b;
+		c->cap = cap;
+	}
+	c->pair[c->np] = v;
+	c->next[c->np] = c->head[id[TD_LAYER_WORD]];
+	c->head[id[TD_LAYER_WORD]] = (uint32_t)c->np++;
+	return 0;
+}
+
+/* IDS2: the lemma per word and pos when every word with a pos has one
+ * lemma (lemma bits 0), else the packed lemma ids; the builder's choice. */
+static int write_lemma_ids(merge *g)
+{
+	int rc = 0;
+	uint32_t nw = g->nout[TD_LAYER_WORD];
+	struct w2l c = {0};
+	c.ok = g->nout[TD_LAYER_POS] <= TD_W2L_MAX_POS &&
+		g->nout[TD_LAYER_LEMMA] <= (1u << (32 - TD_W2L_POS_BITS));
+	if (c.ok) {
+		c.cap = (size_t)nw + 16;
+		c.head = malloc(((size_t)nw + 1) * 4);
+		c.pair = malloc(c.cap * 4);
+		c.next = malloc(c.cap * 4);
+		if (!c.head || !c.pair || !c.next) {
+			rc = nomem();
+			goto out;
+		}
+		memset(c.head, 0xff, ((size_t)nw + 1) * 4);
+		rc = each_position(g, 1u << TD_LAYER_WORD | 1u << TD_LAYER_LEMMA |
+			1u << TD_LAYER_POS, w2l_add, &c);
+		if (rc == 1)
+			rc = 0;
+		if (rc)
+			goto out;
+		if (c.np + nw >= TD_W2L_LIST)
+			c.ok = 0;
+	}
+	if (!c.ok) {
+		rc = write_ids(g, TD_LAYER_LEMMA, &g->h.lbits[0]);
+		goto out;
+	}
+	g->h.lbits[0] = 0;
+	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_IDS2)))
+		goto out;
+	uint32_t at = 0;
+	for (uint32_t w = 0; w < nw && !rc; w++) {
+		uint32_t k = c.head[w], n = 0, v;
+		for (uint32_t q = k; q != NONE; q = c.next[q])
+			n++;
+		if (n == 1) {
+			v = c.pair[k] >> TD_W2L_POS_BITS;
+		} else {
+			/* a word with no live pair cannot be: every output
+			 * word has a live position */
+			v = TD_W2L_LIST | at;
+			at += 1 + n;
+		}
+		rc = td_out_put(&g->o, &v, 4);
+	}
+	uint32_t v[1 + TD_W2L_MAX_POS];
+	for (uint32_t w = 0; w < nw && !rc; w++) {
+		uint32_t n = 0;
+		for (uint32_t k = c.head[w]; k != NONE; k = c.next[k]) {
+			uint32_t j = ++n;
+			for (; j > 1 && (v[j - 1] & TD_W2L_POS_MASK) >
+				     (c.pair[k] & TD_W2L_POS_MASK); j--)
+				v[j] = v[j - 1];
+			v[j] = c.pair[k];
+		}
+		v[0] = n;
+		if (n > 1)
+			rc = td_out_put(&g->o, v, (size_t)(n + 1) * 4);
+	}
+	td_out_end(&g->o, &g->h, TD_SEC_IDS2);
+out:
+	free(c.head);
+	free(c.pair);
+	free(c.next);
+	return rc;
+}
+
+/* -------------------------------------------------------- documents */
+
+static int get_segdoc(msrc *m, uint32_t d, td_segdoc *r)
+{
+	const uint8_t *p = td_seg_sec(m->s, TD_SEC_DOCS,
+		(uint64_t)d * sizeof *r, sizeof *r);
+	if (!p)
+		return TD_ECORRUPT;
+	memcpy(r, p, sizeof *r);
+	return 0;
+}
+
+/* [*a, *e) of document d's bytes in section sec (TEXT or DOCSTR): they
+ * end where the next document's begin. */
+static int doc_bytes(msrc *m, uint32_t d, int sec, const uint8_t **p,
+	uint64_t *len)
+{
+	td_segdoc r, n;
+	int rc = get_segdoc(m, d, &r);
+	if (rc)
+		return rc;
+	uint64_t a = sec == TD_SEC_TEXT ? r.text_off : r.kv_off;
+	uint64_t e = m->s->hdr.sec_len[sec];
+	if (d + 1 < m->ndocs) {
+		if ((rc = get_segdoc(m, d + 1, &n)))
+			return rc;
+		e = sec == TD_SEC_TEXT ? n.text_off : n.kv_off;
+	}
+	if (e < a || e > m->s->hdr.sec_len[sec])
+		return bad(m, "bad document record");
+	if (!(*p = td_seg_sec(m->s, sec, a, e - a)))
+		return TD_ECORRUPT;
+	*len = e - a;
+	return 0;
+}
+
+static int rd_varint(const uint8_t **p, const uint8_t *end, uint64_t *v)
+{
+	uint64_t x = 0;
+	for (int sh = 0; sh < 64 && *p < end; sh += 7) {
+		uint8_t c = *(*p)++;
+		x |= (uint64_t)(c & 0x7f) << sh;
+		if (!(c & 0x80)) {
+			*v = x;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* TEXT and GSTR, DOCSTR, then DOCS. */
+static int write_docs(merge *g)
+{
+	int rc = 0;
+	td_strtab gaps;
+	td_strtab_init(&gaps);
+	uint64_t *toff = malloc(((size_t)g->ndocs + 1) * 8);
+	uint64_t *koff = malloc(((size_t)g->ndocs + 1) * 8);
+	if (!toff || !koff) {
+		rc = nomem();
+		goto out;
+	}
+	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_TEXT)))
+		goto out;
+	uint32_t nd = 0;
+	for (size_t i = 0; i < g->n && !rc; i++) {
+		msrc *m = &g->m[i];
+		uint64_t glen = m->s->hdr.sec_len[TD_SEC_GSTR];
+		for (uint32_t d = 0; d < m->ndocs && !rc; d++) {
+			if (m->newdoc[d] == NONE)
+				continue;
+			const uint8_t *p;
+			uint64_t len;
+			if ((rc = doc_bytes(m, d, TD_SEC_TEXT, &p, &len)))
+				break;
+			uint32_t ntok = m->first[d + 1] - m->first[d];
+			uint64_t ncodes = ((uint64_t)ntok + 1 + 3) / 4;
+			if (len < ncodes) {
+				rc = bad(m, "bad document text");
+				break;
+			}
+			toff[nd++] = g->o.pos - g->h.sec_off[TD_SEC_TEXT];
+			if ((rc = td_out_put(&g->o, p, ncodes)))
+				break;
+			const uint8_t *x = p + ncodes, *xe = p + len;
+			for (uint32_t k = 0; k <= ntok && !rc; k++) {
+				if (((p[k / 4] >> (k % 4 * 2)) & 3) != TD_GAP_OTHER)
+					continue;
+				uint64_t off, l;
+				const char *s;
+				uint32_t id;
+				if (rd_varint(&x, xe, &off) || rd_varint(&x, xe, &l) ||
+					off > glen || l > glen - off) {
+					rc = bad(m, "bad document text");
+					break;
+				}
+				if (!(s = (const char *)td_seg_sec(m->s, TD_SEC_GSTR,
+					      off, l))) {
+					rc = TD_ECORRUPT;
+					break;
+				}
+				if ((rc = td_strtab_put(&gaps, s, (size_t)l, &id,
+					     NULL)) ||
+					(rc = vput(g, gaps.off[id])) ||
+					(rc = vput(g, l)))
+					break;
+			}
+			if (!rc)
+				rc = vflush(g);
+		}
+		td_seg_trim(m->s);
+	}
+	td_out_end(&g->o, &g->h, TD_SEC_TEXT);
+	if (rc || (rc = td_out_begin(&g->o, &g->h, TD_SEC_GSTR)) ||
+		(rc = td_out_put(&g->o, gaps.buf, gaps.len)))
+		goto out;
+	td_out_end(&g->o, &g->h, TD_SEC_GSTR);
+	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_DOCSTR)))
+		goto out;
+	nd = 0;
+	for (size_t i = 0; i < g->n && !rc; i++) {
+		msrc *m = &g->m[i];
+		for (uint32_t d = 0; d < m->ndocs && !rc; d++) {
+			if (m->newdoc[d] == NONE)
+				continue;
+			const uint8_t *p;
+			uint64_t len;
+			if ((rc = doc_bytes(m, d, TD_SEC_DOCSTR, &p, &len)))
+				break;
+			koff[nd++] = g->o.pos - g->h.sec_off[TD_SEC_DOCSTR];
+			rc = td_out_put(&g->o, p, len);
+		}
+	}
+	td_out_end(&g->o, &g->h, TD_SEC_DOCSTR);
+	if (rc || (rc = td_out_begin(&g->o, &g->h, TD_SEC_DOCS)))
+		goto out;
+	nd = 0;
+	for (size_t i = 0; i < g->n && !rc; i++) {
+		msrc *m = &g->m[i];
+		for (uint32_t d = 0; d < m->ndocs && !rc; d++) {
+			td_segdoc r;
+			if (m->newdoc[d] == NONE)
+				continue;
+			if ((rc = get_segdoc(m, d, &r)))
+				break;
+			r.text_off = toff[nd];
+			r.kv_off = koff[nd];
+			r.first_tok = m->newfirst[d];
+			nd++;
+			rc = td_out_put(&g->o, &r, sizeof r);
+		}
+	}
+	td_out_end(&g->o, &g->h, TD_SEC_DOCS);
+out:
+	td_strtab_free(&gaps);
+	free(toff);
+	free(koff);
+	return rc;
+}
+
+/* ------------------------------------------------------------ spans */
+
+/* One element name's spans in output order: each source's list
+ * renumbered (deleted documents' left out). Renumbering keeps the order
+ * of starts; among spans that come to start at one position (a deleted
+ * document's neighbours meet there) the builder's order is restored: end
+ * descending, then input order (source, then place in its list). */
+typedef struct rspan {
+	uint32_t start, end, doc, attr, nattrs, src, idx;
+} rspan;
+
+typedef struct sstream {
+	merge *g;
+	const int64_t *k;   /* per source the name's index, or -1 */
+	size_t si;          /* the source being read */
+	uint32_t i;         /* the next span of its list */
+	const uint8_t *list;
+	rspan *buf;
+	size_t nbuf, cap, at;
+	rspan la;           /* looked ahead */
+	int has_la;
+} sstream;
+
+static int cmp_rspan(const void *a, const void *b)
+{
+	const rspan *x = a, *y = b;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	if (x->src != y->src)
+		return x->src < y->src ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static uint64_t span_width(const td_segspname *n)
+{
+	uint64_t w = 0;
+	for (int j = 0; j < TD_SPF_N; j++)
+		w += n->bits[j];
+	return w;
+}
+
+/* The next span of the sources, renumbered: 1, 0 at the end, or error. */
+static int raw_next(sstream *q, rspan *out)
+{
+	merge *g = q->g;
+	for (;;) {
+		if (q->si >= g->n)
+			return 0;
+		msrc *m = &g->m[q->si];
+		const td_segspname *n = q->k[q->si] >= 0 ? &m->s->spn[q->k[q->si]]
+							 : NULL;
+		if (!n || q->i >= n->count) {
+			q->si++;
+			q->i = 0;
+			q->list = NULL;
+			continue;
+		}
+		uint64_t nb = ((uint64_t)n->count + TD_SPAN_BLOCK - 1) /
+			TD_SPAN_BLOCK;
+		uint64_t w = span_width(n);
+		if (!q->list && !(q->list = td_seg_sec(m->s, TD_SEC_SPANS, n->off,
+				      nb * sizeof(td_segspblk) +
+					      (n->count * w + 7) / 8 + 8)))
+			return TD_ECORRUPT;
+		uint32_t i = q->i++;
+		td_segspblk b;
+		memcpy(&b, q->list + (size_t)(i / TD_SPAN_BLOCK) * sizeof b,
+			sizeof b);
+		const uint8_t *p = q->list + nb * sizeof(td_segspblk);
+		uint64_t at = (uint64_t)i * w;
+		uint32_t f[TD_SPF_N];
+		for (int j = 0; j < TD_SPF_N; j++) {
+			uint64_t v;
+			memcpy(&v, p + at / 8, 8);
+			f[j] = n->bits[j] ? (uint32_t)((v >> (at % 8)) &
+				(((uint64_t)1 << n->bits[j]) - 1)) : 0;
+			at += n->bits[j];
+		}
+		uint32_t start = b.start + f[TD_SPF_START],
+			 end = start + f[TD_SPF_LEN], doc = b.doc + f[TD_SPF_DOC];
+		if (start < b.start || end < start || doc >= m->ndocs ||
+			start < m->first[doc] || end > m->first[doc + 1])
+			return bad(m, "bad span");
+		if (m->newdoc[doc] == NONE)
+			continue;
+		uint64_t attr = m->attr_base + b.attr + f[TD_SPF_ATTR];
+		if (attr > UINT32_MAX)
+			return td_error(TD_ELIMIT, "merged segment too large: "
+				"too many span attributes");
+		*out = (rspan){m->newfirst[doc] + (start - m->first[doc]),
+			m->newfirst[doc] + (end - m->first[doc]), m->newdoc[doc],
+			(uint32_t)attr, f[TD_SPF_NATTRS], (uint32_t)q->si, i};
+		return 1;
+	}
+}
+
+static void ss_init(sstream *q, merge *g, const int64_t *k)
+{
+	rspan *buf = q->buf;
+	size_t cap = q->cap;
+	memset(q, 0, sizeof *q);
+	q->g = g;
+	q->k = k;
+	q->buf = buf;
+	q->cap = cap;
+}
+
+static int ss_next(sstream *q, rspan *out)
+{
+	int rc;
+	if (q->at < q->nbuf) {
+		*out = q->buf[q->at++];
+		return 1;
+	}
+	q->nbuf = q->at = 0;
+	for (;;) {
+		rspan r;
+		if (q->has_la) {
+			r = q->la;
+			q->has_la = 0;
+		} else if ((rc = raw_next(q, &r)) != 1) {
+			if (rc < 0)
+				return rc;
+			break;
+		}
+		if (q->nbuf && r.start != q->buf[0].start) {
+			q->la = r;
+			q->has_la = 1;
+			break;
+		}
+		if (q->nbuf == q->cap) {
+			size_t c = q->cap ? 2 * q->cap : 64;
+			rspan *v = realloc(q->buf, c * sizeof *v);
+			if (!v)
+				return nomem();
+			q->buf = v;
+			q->cap = c;
+		}
+		q->buf[q->nbuf++] = r;
+	}
+	if (!q->nbuf)
+		return 0;
+	if (q->nbuf > 1)
+		qsort(q->buf, q->nbuf, sizeof *q->buf, cmp_rspan);
+	*out = q->buf[q->at++];
+	return 1;
+}
+
+/* The next block of up to TD_SPAN_BLOCK spans and its bases. */
+static int ss_block(sstream *q, rspan *v, uint32_t *n, td_segspblk *b)
+{
+	int rc = 0;
+	*n = 0;
+	while (*n < TD_SPAN_BLOCK && (rc = ss_next(q, &v[*n])) == 1)
+		(*n)++;
+	if (rc < 0)
+		return rc;
+	if (!*n)
+		return 0;
+	*b = (td_segspblk){v[0].start, UINT32_MAX, UINT32_MAX};
+	for (uint32_t i = 0; i < *n; i++) {
+		if (v[i].doc < b->doc)
+			b->doc = v[i].doc;
+		if (v[i].attr < b->attr)
+			b->attr = v[i].attr;
+	}
+	return 1;
+}
+
+static void span_fields(const rspan *r, const td_segspblk *b,
+	uint32_t f[TD_SPF_N])
+{
+	f[TD_SPF_START] = r->start - b->start;
+	f[TD_SPF_LEN] = r->end - r->start;
+	f[TD_SPF_DOC] = r->doc - b->doc;
+	f[TD_SPF_ATTR] = r->attr - b->attr;
+	f[TD_SPF_NATTRS] = r->nattrs;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* One name's list: a read for its count and field widths, one for the
+ * block bases, one for the packed spans. */
+static int write_span_list(merge *g, sstream *q, const int64_t *k,
+	td_segspname *nm)
+{
+	rspan v[TD_SPAN_BLOCK];
+	uint32_t n, f[TD_SPF_N], mx[TD_SPF_N] = {0};
+	td_segspblk b;
+	int rc;
+	uint64_t count = 0;
+	ss_init(q, g, k);
+	while ((rc = ss_block(q, v, &n, &b)) == 1) {
+		count += n;
+		for (uint32_t i = 0; i < n; i++) {
+			span_fields(&v[i], &b, f);
+			for (int j = 0; j < TD_SPF_N; j++)
+				if (f[j] > mx[j])
+					mx[j] = f[j];
+		}
+	}
+	if (rc < 0)
+		return rc;
+	if (count > UINT32_MAX)
+		return td_error(TD_ELIMIT, "merged segment too large: too many "
+			"spans");
+	nm->count = (uint32_t)count;
+	for (int j = 0; j < TD_SPF_N; j++) {
+		unsigned w = 0;
+		while (w < 32 && (mx[j] >> w))
+			w++;
+		nm->bits[j] = (uint8_t)w;
+	}
+	if ((rc = td_out_align(&g->o)))
+		return rc;
+	nm->off = g->o.pos - g->h.sec_off[TD_SEC_SPANS];
+	uint64_t seen = 0;
+	ss_init(q, g, k);
+	while ((rc = ss_block(q, v, &n, &b)) == 1 &&
+		!(rc = td_out_put(&g->o, &b, sizeof b)))
+		seen += n;
+	if (rc < 0)
+		return rc;
+	if (seen != count)
+		return td_error(TD_ECORRUPT, "%s: spans changed while read", g->dir);
+	packer pk = {g, 0, 0, 0};
+	ss_init(q, g, k);
+	while ((rc = ss_block(q, v, &n, &b)) == 1) {
+		for (uint32_t i = 0; i < n; i++) {
+			span_fields(&v[i], &b, f);
+			for (int j = 0; j < TD_SPF_N; j++) {
+				if (!nm->bits[j])
+					continue;
+				pk.bits = nm->bits[j];
+				if ((rc = pack(&pk, f[j])))
+					return rc;
+			}
+		}
+	}
+	if (rc < 0)
+		return rc;
+	return pack_end(&pk);
+}
+
+/* SPANS, SPNAMES, SPATTR and SPSTR: the names of all sources, sorted; the
+ * sources' string pools one after the other, their attribute pairs
+ * pointing into them. */
+static int write_spans(merge *g)
+{
+	int rc = 0;
+	size_t nn = 0, cap = 0, nu = 0;
+	const char **names = NULL;
+	int64_t *k = malloc((g->n + 1) * sizeof *k);
+	td_segspname *out = NULL;
+	sstream q = {0};
+	uint64_t strs = 0, pairs = 0;
+	if (!k)
+		return nomem();
+	for (size_t i = 0; i < g->n; i++) {
+		msrc *m = &g->m[i];
+		m->str_base = strs;
+		m->attr_base = pairs;
+		strs += m->s->hdr.sec_len[TD_SEC_SPSTR];
+		pairs += m->s->hdr.sec_len[TD_SEC_SPATTR] / 8;
+		uint32_t ns = td_seg_span_nnames(m->s);
+		for (uint32_t j = 0; j < ns; j++) {
+			const char *s = td_seg_span_name(m->s, j);
+			if (!s) {
+				rc = TD_ECORRUPT;
+				goto out;
+			}
+			if (nn == cap) {
+				cap = cap ? 2 * cap : 64;
+				const char **v = realloc(names, cap * sizeof *v);
+				if (!v) {
+					rc = nomem();
+					goto out;
+				}
+				names = v;
+			}
+			names[nn++] = s;
+		}
+	}
+	if (strs > TD_SPV_MASK) {
+		rc = td_error(TD_ELIMIT, "too many distinct attribute values");
+		goto out;
+	}
+	if (nn)
+		qsort(names, nn, sizeof *names, cmp_name);
+	for (size_t i = 0; i < nn; i++)
+		if (!nu || strcmp(names[nu - 1], names[i]))
+			names[nu++] = names[i];
+	out = calloc(nu + 1, sizeof *out);
+	if (!out) {
+		rc = nomem();
+		goto out;
+	}
+	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_SPANS)))
+		goto out;
+	size_t keep = 0;
+	for (size_t u = 0; u < nu; u++) {
+		int64_t first = -1;
+		for (size_t i = 0; i < g->n; i++) {
+			k[i] = td_seg_span_find(g->m[i].s, names[u]);
+			if (k[i] == TD_ENOTFOUND)
+				k[i] = -1;
+			else if (k[i] < 0) {
+				rc = TD_ECORRUPT;
+				goto out;
+			}
+			if (k[i] >= 0 && first < 0)
+				first = (int64_t)i;
+		}
+		if ((rc = stopped(g)) ||
+			(rc = write_span_list(g, &q, k, &out[keep])))
+			goto out;
+		if (!out[keep].count)
+			continue; /* only deleted documents had it */
+		msrc *m = &g->m[first];
+		out[keep].str_off = (uint32_t)(m->str_base +
+			m->s->spn[k[first]].str_off);
+		keep++;
+	}
+	td_out_end(&g->o, &g->h, TD_SEC_SPANS);
+	g->h.nspnames = (uint32_t)keep;
+	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_SPNAMES)) ||
+		(rc = td_out_put(&g->o, out, keep * sizeof *out)))
+		goto out;
+	td_out_end(&g->o, &g->h, TD_SEC_SPNAMES);
+	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_SPATTR)))
+		goto out;
+	for (size_t i = 0; i < g->n && !rc; i++) {
+		msrc *m = &g->m[i];
+		uint64_t len = m->s->hdr.sec_len[TD_SEC_SPATTR] / 8 * 8;
+		const uint8_t *p = len ? td_seg_sec(m->s, TD_SEC_SPATTR, 0, len)
+				       : NULL;
+		if (len && !p) {
+			rc = TD_ECORRUPT;
+			break;
+		}
+		for (uint64_t j = 0; j < len / 4 && !rc; j++) {
+			uint32_t v;
+			memcpy(&v, p + j * 4, 4);
+			v = (uint32_t)((v & TD_SPV_MASK) + m->str_base) |
+				(j % 2 ? v & ~(uint32_t)TD_SPV_MASK : 0);
+			rc = td_out_put(&g->o, &v, 4);
+		}
+		td_seg_trim(m->s);
+	}
+	td_out_end(&g->o, &g->h, TD_SEC_SPATTR);
+	if (rc || (rc = td_out_begin(&g->o, &g->h, TD_SEC_SPSTR)))
+		goto out;
+	for (size_t i = 0; i < g->n && !rc; i++) {
+		msrc *m = &g->m[i];
+		uint64_t len = m->s->hdr.sec_len[TD_SEC_SPSTR];
+		const uint8_t *p = len ? td_seg_sec(m->s, TD_SEC_SPSTR, 0, len)
+				       : NULL;
+		if (len && !p)
+			rc = TD_ECORRUPT;
+		else
+			rc = td_out_put(&g->o, p, len);
+	}
+	td_out_end(&g->o, &g->h, TD_SEC_SPSTR);
+out:
+	free(q.buf);
+	free(names);
+	free(k);
+	free(out);
+	return rc;
+}
+
+/* ------------------------------------------------------------- the file */
+
+static int write_all(merge *g)
+{
+	int rc;
+	uint32_t nw_max = 0;
+	for (size_t i = 0; i < g->n; i++)
+		nw_max += td_seg_lex_size(g->m[i].s, TD_LAYER_WORD);
+	g->wnorm = malloc(((size_t)nw_max + 1) * 4);
+	g->wfreq = malloc(((size_t)nw_max + 1) * 8);
+	if (!g->wnorm || !g->wfreq)
+		return nomem();
+	g->h.ndocs = g->ndocs;
+	g->h.ntokens = (uint32_t)g->ntok;
+	if ((rc = write_docs(g)) || (rc = stopped(g)) ||
+		(rc = merge_layer(g, TD_LAYER_WORD)) ||
+		(rc = merge_norms(g)) ||
+		(rc = write_ids(g, TD_LAYER_WORD, &g->h.id_bits)) ||
+		(rc = td_out_begin(&g->o, &g->h, TD_SEC_W2N)))
+		return rc;
+	for (uint32_t w = 0; w < g->nout[TD_LAYER_WORD] && !rc; w++)
+		rc = td_out_put(&g->o, &g->wnorm[w], 4);
+	td_out_end(&g->o, &g->h, TD_SEC_W2N);
+	if (rc || (rc = merge_layer(g, TD_LAYER_POS)) ||
+		(rc = merge_layer(g, TD_LAYER_LEMMA)) ||
+		(rc = write_ids(g, TD_LAYER_POS, &g->h.lbits[1])) ||
+		(rc = write_lemma_ids(g)) || (rc = stopped(g)))
+		return rc;
+	return write_spans(g);
+}
+
+int td_segmerge_write(td_seg *const *segs, size_t n, const char *path,
+	const volatile sig_atomic_t *stop, uint32_t *ndocs, uint64_t *size,
+	uint32_t *crc)
+{
+	int rc;
+	merge g;
+	memset(&g, 0, sizeof g);
+	g.o.fd = -1;
+	g.n = n;
+	g.stop = stop;
+	*ndocs = 0;
+	snprintf(g.dir, sizeof g.dir, "%s", path);
+	char *slash = strrchr(g.dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		snprintf(g.dir, sizeof g.dir, ".");
+	g.m = calloc(n + 1, sizeof *g.m);
+	g.heap = malloc((n + 1) * sizeof *g.heap);
+	g.vb = malloc(4096);
+	if (!g.m || !g.heap || !g.vb) {
+		rc = nomem();
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		g.m[i].s = segs[i];
+	if ((rc = map_docs(&g)) || (rc = stopped(&g)))
+		goto out;
+	*ndocs = g.ndocs;
+	if (!g.ndocs)
+		goto out;
+	if ((rc = spill_open(&g, &g.lex)) || (rc = spill_open(&g, &g.lstr)) ||
+		(rc = td_out_open(&g.o, path)))
+		goto out;
+	rc = write_all(&g);
+	for (size_t i = 0; i < n && !rc; i++)
+		if (td_seg_damaged(segs[i]))
+			rc = td_error(TD_ECORRUPT, "%s: the segment is damaged; "
+				"nothing was merged", segs[i]->path);
+	if (!rc)
+		rc = stopped(&g);
+	if (!rc)
+		rc = td_out_finish(&g.o, &g.h, size, crc);
+	rc = td_out_close(&g.o, rc);
+out:
+	if (g.o.fd >= 0)
+		td_out_close(&g.o, rc ? rc : -1);
+	spill_close(&g.lex);
+	spill_close(&g.lstr);
+	for (size_t i = 0; g.m && i < n; i++) {
+		free(g.m[i].first);
+		free(g.m[i].newfirst);
+		free(g.m[i].newdoc);
+		for (int l = 0; l < TD_NLAYERS; l++)
+			free(g.m[i].map[l]);
+		td_seg_trim(g.m[i].s);
+	}
+	free(g.m);
+	free(g.heap);
+	free(g.vb);
+	free(g.occ);
+	free(g.skip);
+	free(g.wnorm);
+	free(g.wfreq);
+	return rc;
+}

@@ -1,0 +1,148 @@
+/* segout.c: writing a segment file front to back. The sections go out in
+ * 4 KiB blocks, each checksummed as it is written; the header (with the
+ * section offsets) and the checksum table are written last, then the file
+ * is fsync'd. Shared by the builder (segbuild.c) and the streaming merge
+ * (segmerge.c). */
+#include "config.h"
+#include "index_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int td_out_flush(td_out *o)
+{
+	if (!o->fill)
+		return 0;
+	if (o->ncrc == o->cap_crc) {
+		size_t c = o->cap_crc ? o->cap_crc * 2 : 64;
+		uint32_t *v = realloc(o->crcs, c * sizeof *v);
+		if (!v)
+			return td_error(TD_ENOMEM, "out of memory");
+		o->crcs = v;
+		o->cap_crc = c;
+	}
+	o->crcs[o->ncrc++] = td_crc32c(0, o->blk, o->fill);
+	int rc = td_write_full(o->fd, o->blk, o->fill, -1, o->path,
+		o->ncrc == 1 ? "segment write" : NULL);
+	if (rc)
+		return rc;
+	o->fill = 0;
+	return 0;
+}
+
+int td_out_put(td_out *o, const void *p, size_t n)
+{
+	const uint8_t *c = p;
+	while (n) {
+		size_t k = TD_SEG_BLOCK - o->fill;
+		if (k > n)
+			k = n;
+		memcpy(o->blk + o->fill, c, k);
+		o->fill += k;
+		o->pos += k;
+		c += k;
+		n -= k;
+		if (o->fill == TD_SEG_BLOCK) {
+			int rc = td_out_flush(o);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+int td_out_align(td_out *o)
+{
+	static const uint8_t z[8];
+	return td_out_put(o, z, (8 - o->pos % 8) % 8);
+}
+
+int td_out_begin(td_out *o, td_seghdr *h, int sec)
+{
+	int rc = td_out_align(o);
+	h->sec_off[sec] = o->pos;
+	return rc;
+}
+
+void td_out_end(td_out *o, td_seghdr *h, int sec)
+{
+	h->sec_len[sec] = o->pos - h->sec_off[sec];
+}
+
+int td_out_open(td_out *o, const char *path)
+{
+	memset(o, 0, sizeof *o);
+	o->fd = -1;
+	o->path = path;
+	o->blk = malloc(TD_SEG_BLOCK);
+	if (!o->blk)
+		return td_error(TD_ENOMEM, "out of memory");
+	o->fd = td_fault_step("segment open") ? -1 :
+		open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (o->fd < 0) {
+		int rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+		free(o->blk);
+		o->blk = NULL;
+		return rc;
+	}
+	o->pos = TD_SEG_HDR;
+	if (lseek(o->fd, TD_SEG_HDR, SEEK_SET) < 0) {
+		int rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+		td_out_close(o, rc);
+		return rc;
+	}
+	return 0;
+}
+
+int td_out_finish(td_out *o, td_seghdr *h, uint64_t *size, uint32_t *crc)
+{
+	int rc;
+	if ((rc = td_out_align(o)) || (rc = td_out_flush(o)))
+		return rc;
+	memcpy(h->magic, TD_SEG_MAGIC, 8);
+	h->format = TD_INDEX_FORMAT;
+	h->crc_off = o->pos;
+	h->nblocks = (uint32_t)o->ncrc;
+	h->crc_crc = td_crc32c(0, o->crcs, o->ncrc * 4);
+	h->file_size = o->pos + o->ncrc * 4;
+	h->hdr_crc = 0;
+	uint8_t *hdr = calloc(1, TD_SEG_HDR);
+	if (!hdr)
+		return td_error(TD_ENOMEM, "out of memory");
+	memcpy(hdr, h, sizeof *h);
+	h->hdr_crc = td_crc32c(0, hdr, TD_SEG_HDR);
+	memcpy(hdr, h, sizeof *h);
+	if (o->ncrc)
+		rc = td_write_full(o->fd, o->crcs, o->ncrc * 4, (int64_t)o->pos,
+			o->path, NULL);
+	if (!rc)
+		rc = td_write_full(o->fd, hdr, TD_SEG_HDR, 0, o->path,
+			"segment pwrite");
+	free(hdr);
+	if (rc)
+		return rc;
+	if (size)
+		*size = h->file_size;
+	if (crc)
+		*crc = h->hdr_crc;
+	if (td_fault_step("segment fsync") || fsync(o->fd))
+		return td_error(TD_EIO, "%s: fsync: %s", o->path, strerror(errno));
+	return 0;
+}
+
+int td_out_close(td_out *o, int rc)
+{
+	if (o->fd >= 0 && (td_fault_step("segment close") | close(o->fd)) && !rc)
+		rc = td_error(TD_EIO, "%s: close: %s", o->path, strerror(errno));
+	o->fd = -1;
+	free(o->blk);
+	free(o->crcs);
+	o->blk = NULL;
+	o->crcs = NULL;
+	if (rc)
+		unlink(o->path);
+	return rc;
+}
