@@ -134,6 +134,32 @@ if [ "${TD_TEST_HOOKS:-no}" = yes ]; then
 	answers fx > got
 	cmp -s want got || fail "answers after the faults: $(diff want got | head -5)"
 	[ $k -gt 20 ] || fail "only $k steps: no flush?"
+	# stopped at every step of a streaming --merge of several segments
+	# with deleted documents: the unmerged state or the merged one, the
+	# same answers, and the next --merge finishes
+	rm -rf mbase; cp -a tiny mbase
+	[ "$(nsegs mbase)" -gt 1 ] && grep -q '^del ' mbase/MANIFEST ||
+		fail "merge faults: no segments with deletions to merge"
+	answers mbase > mwant
+	k=1 finished=0
+	while [ $k -le 200 ] && [ $finished = 0 ]; do
+		rm -rf mf; cp -a mbase mf
+		TAGDEX_FAULT_AFTER=$k "$ING" -q -x mf --merge 2>/dev/null
+		rc=$?
+		[ $rc = 0 ] && finished=1
+		[ $rc = 0 ] || [ $rc = 77 ] || fail "merge fault $k: exit $rc"
+		"$ING" -x mf --check 2>err || fail "merge fault $k: check: $(cat err)"
+		cmp -s mf/MANIFEST mbase/MANIFEST || [ "$(nsegs mf)" = 1 ] ||
+			fail "merge fault $k: neither state: $(nsegs mf) segments"
+		answers mf > got
+		cmp -s mwant got || fail "merge fault $k: answers differ"
+		"$ING" -q -x mf --merge 2>/dev/null || fail "merge fault $k: rerun"
+		[ "$(nsegs mf)" = 1 ] || fail "merge fault $k: rerun: $(nsegs mf) segments"
+		ls mf | grep -q '\.tmp$' && fail "merge fault $k: temporary files left"
+		k=$((k + 1))
+	done
+	[ $finished = 1 ] || fail "--merge never finished"
+	[ $k -gt 8 ] || fail "only $k steps in a merge"
 else
 	echo "fault steps skipped: no fault hook"
 fi
