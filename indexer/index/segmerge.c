@@ -1549,7 +1549,8 @@ out:
 		free(g.m[i].newdoc);
 		for (int l = 0; l < TD_NLAYERS; l++)
 			free(g.m[i].map[l]);
-		td_seg_trim(g.m[i].s);
+		if (g.m[i].s) /* NULL when an allocation failed before */
+			td_seg_trim(g.m[i].s);
 	}
 	free(g.m);
 	free(g.heap);
