@@ -10,7 +10,7 @@ queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/engine/labels.c queries/engine/info.c \
 	queries/engine/context.c queries/engine/article.c queries/engine/hits.c \
 	queries/output/kwic.c queries/engine/freq.c queries/output/render_tsv.c \
-	queries/output/render_json.c queries/engine/suggest.c queries/engine/lookup.c \
+	queries/output/render_json.c queries/engine/suggest.c queries/engine/lookup.c queries/engine/subcorpus.c \
 	queries/engine/stats.h queries/engine/stats.c queries/engine/colloc.c \
 	queries/engine/keyness.c queries/engine/disp.c \
 	queries/engine/ngrams.c \
@@ -22,6 +22,7 @@ TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 bin_PROGRAMS += queries/tagdex-query
 queries_tagdex_query_SOURCES = queries/cli/main.c queries/cli/stats_cli.c \
 	queries/cli/indexes.c queries/cli/indexes.h \
+	queries/cli/batch.c queries/cli/batch.h \
 	queries/cli/messages.c queries/cli/messages.h \
 	queries/cli/info_cli.c queries/cli/info_cli.h \
 	queries/cli/stats_cli.h queries/cli/sigbus.c queries/cli/sigbus.h

@@ -116,6 +116,12 @@ EXTRA_DIST += tests/cli/test_query_forms.sh
 # query area: --actor and --who by name (tests/cli/test_actor_lookup.sh)
 TESTS += tests/cli/test_actor_lookup.sh
 EXTRA_DIST += tests/cli/test_actor_lookup.sh
+# query area: -f FILE, a batch of queries (tests/cli/test_batch.sh)
+TESTS += tests/cli/test_batch.sh
+EXTRA_DIST += tests/cli/test_batch.sh
+# query area: saved results and subcorpora (tests/cli/test_subcorpus.sh)
+TESTS += tests/cli/test_subcorpus.sh
+EXTRA_DIST += tests/cli/test_subcorpus.sh
 # every export format read back with Python's csv and json modules
 TESTS += tests/cli/test_export.sh
 EXTRA_DIST += tests/cli/test_export.sh

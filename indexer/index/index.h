@@ -55,6 +55,10 @@ td_seg *td_index_seg(td_index *ix, size_t i);
 /* Total live documents and tokens over all segments. */
 uint64_t td_index_ndocs(const td_index *ix);
 uint64_t td_index_ntokens(const td_index *ix);
+/* The generation of the committed state ix reads (MANIFEST's, one more
+ * per commit; several indexes: their sum): what tagdex-query's saved
+ * results compare to see whether the index changed since. */
+uint64_t td_index_generation(const td_index *ix);
 
 /* Damage met so far: TD_ECORRUPT with the first message (naming the file
  * and the block or structure that failed) if any call on this segment, or

@@ -388,7 +388,6 @@ int td_fsync_dir(const char *dir);
 uint64_t td_writer_tokens_added(const td_writer *w);
 
 /* index.c */
-uint64_t td_index_generation(const td_index *ix);
 const char *td_index_seg_name(const td_index *ix, size_t i);
 
 /* ---------------------------------------------------- fault hook: fault.c */

@@ -156,7 +156,7 @@ static int index_file(const char *n, uint64_t *segno)
 	size_t len = strlen(n);
 	*segno = 0;
 	if (!strcmp(n, "MANIFEST") || !strcmp(n, "MANIFEST.tmp") ||
-		!strcmp(n, "LOCK"))
+		!strcmp(n, "LOCK") || !strcmp(n, "subcorpora"))
 		return 1;
 	if (len > 4 && !strcmp(n + len - 4, ".tmp"))
 		len -= 4;

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 #include "exit_status.h"
+#include "batch.h"
 #include "indexes.h"
 #include "sigbus.h"
 #include "query.h"
@@ -18,6 +19,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +57,8 @@ static const char usage_text[] =
         "  -x, --index DIR     the index (default $TAGDEX_INDEX or ./.tagdex);\n"
         "                      several -x search several as one\n"
         "  -X, --index-list FILE  the indexes named in FILE, one a line\n"
+        "  -f, --file FILE     the queries of FILE (- for standard input),\n"
+        "                      one a line, each answer labelled\n"
         "      --count         print the number of hits only\n"
         "      --freq BY[,BY..] frequency table; several keys (also leftN,\n"
         "                      rightN, ELEM@ATTR, genre, title, target\n"
@@ -97,6 +101,11 @@ static const char usage_text[] =
         "                      the hits inside them (A as for --actor)\n"
         "      --hedge[=SUB]   inside hedge cues (of subtype SUB)\n"
         "      --within ELEM   inside elements ELEM\n"
+        "      --save NAME     store the spans of the hits in the index\n"
+        "                      as NAME (--save-docs NAME: their\n"
+        "                      documents) and print their number\n"
+        "      --in NAME       only hits inside what NAME holds\n"
+        "      --subcorpora    list the saved names;  --drop NAME  drop one\n"
         "      --pullquotes    keep text that is not the article (pull\n"
         "                      quotes, layout markers)\n"
         "      --match-strategy S  standard (default, as CQP's), shortest\n"
@@ -129,7 +138,18 @@ typedef struct opts {
 	int strategy; /* --match-strategy: TQ_MATCH_* */
 	const char *table; /* --freq KEY,KEY,...: an n-way table (table.c) */
 	long bound;   /* --hard-boundary, 0: the parser's default */
+	FILE *out;    /* the answer's output: stdout, or batch.c's labeller */
+	const char *batch; /* -f FILE: queries one a line */
+	int looked;   /* --actor, --who resolved already (a batch, once) */
+	const char *save;  /* --save NAME, --save-docs NAME */
+	int save_docs;
+	const char *in;    /* --in NAME */
+	const char *drop;  /* --drop NAME */
+	int list_subs;     /* --subcorpora */
 } opts;
+
+/* "line N: " before a batch's messages about one query, else "" */
+static char where[40];
 
 static int number(const char *s, long *out)
 {
@@ -149,12 +169,12 @@ static void query_error(const char *q, int code)
 	const char *what =
 	        code == TD_ELIMIT ? "limit exceeded" : "syntax error";
 	if (off < 0) {
-		fprintf(stderr, "tagdex-query: %s: %s\n", what,
+		fprintf(stderr, "tagdex-query: %s%s: %s\n", where, what,
 		        td_error_last());
 		return;
 	}
-	fprintf(stderr, "tagdex-query: %s at offset %ld: %s\n", what, off,
-	        td_error_last());
+	fprintf(stderr, "tagdex-query: %s%s at offset %ld: %s\n", where, what,
+	        off, td_error_last());
 	/* the query on one line (white space shown as spaces), caret below;
 	 * columns count code points so UTF-8 queries line up */
 	size_t len = strlen(q), col = 0;
@@ -209,12 +229,12 @@ static int print_hit(const opts *o, const tq_hit *h)
 	if (rc < 0)
 		return rc;
 	if (o->format == FMT_JSON)
-		rc = tq_json_print_tokens(stdout, &l, o->tokens);
+		rc = tq_json_print_tokens(o->out, &l, o->tokens);
 	else if (o->format == FMT_TSV || o->format == FMT_CSV)
 		rc = tq_tsv_print(
-		        stdout, &l, o->format == FMT_CSV ? ',' : '\t');
+		        o->out, &l, o->format == FMT_CSV ? ',' : '\t');
 	else
-		rc = tq_kwic_print(stdout, &l, &o->kwic);
+		rc = tq_kwic_print(o->out, &l, &o->kwic);
 	tq_line_free(&l);
 	return rc;
 }
@@ -226,7 +246,7 @@ static int on_hit(void *arg, const tq_hit *h)
 		return tq_freq_add(r->freq, h);
 	if (r->table)
 		return tq_table_add(r->table, h);
-	if (r->o->sort != SORT_NONE || r->o->sample >= 0) {
+	if (r->o->sort != SORT_NONE || r->o->sample >= 0 || r->o->save) {
 		if (r->n == r->cap) {
 			size_t cap = r->cap ? r->cap * 2 : 256;
 			tq_hit *v = realloc(r->hits, cap * sizeof *v);
@@ -297,11 +317,18 @@ static int finish_collected(run *r)
 
 /* ------------------------------------------------------------- main */
 
+/* a note about one query (a batch: with its line) */
+static void note(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "tagdex-query: %s%s\n", where, msg);
+}
+
 /* --actor and --who by name (tq_request_lookup), then the query built
  * again around the keys they name */
 static int lookup(opts *o, td_index *ix, tq_node **ast, tq_plan **plan)
 {
-	int rc = tq_request_lookup(&o->rq, ix, print_note, NULL);
+	int rc = tq_request_lookup(&o->rq, ix, note, NULL);
 	if (rc < 0)
 		return rc;
 	tq_plan_free(*plan);
@@ -319,8 +346,9 @@ static int lookup(opts *o, td_index *ix, tq_node **ast, tq_plan **plan)
 static void warn_once(void *arg, const char *msg)
 {
 	if (!tq_request_reported(arg, msg))
-		print_warning(NULL, msg);
+		fprintf(stderr, "tagdex-query: %swarning: %s\n", where, msg);
 }
+
 
 enum {
 	O_COUNT = 256,
@@ -340,12 +368,18 @@ enum {
 	O_TOKENS,
 	O_DISP,
 	O_COLOR,
-	O_VERSION
+	O_VERSION,
+	O_SAVE,
+	O_SAVE_DOCS,
+	O_IN,
+	O_DROP,
+	O_SUBS
 };
 
 static const struct option longopts[] = {
         {"index", required_argument, NULL, 'x'},
         {"index-list", required_argument, NULL, 'X'},
+        {"file", required_argument, NULL, 'f'},
         {"count", no_argument, NULL, O_COUNT},
         {"freq", required_argument, NULL, O_FREQ},
         {"format", required_argument, NULL, O_FORMAT},
@@ -366,6 +400,11 @@ static const struct option longopts[] = {
         {"colour", optional_argument, NULL, O_COLOR},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, O_VERSION},
+        {"save", required_argument, NULL, O_SAVE},
+        {"save-docs", required_argument, NULL, O_SAVE_DOCS},
+        {"in", required_argument, NULL, O_IN},
+        {"drop", required_argument, NULL, O_DROP},
+        {"subcorpora", no_argument, NULL, O_SUBS},
         {NULL, 0, NULL, 0},
 };
 
@@ -392,8 +431,9 @@ static int parse_opts(int argc, char **argv, opts *o)
 	o->limit = -1;
 	o->sample = -1;
 	o->seed = 1;
+	o->out = stdout;
 	tq_indexes_init(&indexes, getenv("TAGDEX_INDEX"));
-	while ((c = getopt_long(argc, argv, "x:X:h", longopts, &i)) != -1) {
+	while ((c = getopt_long(argc, argv, "x:X:f:h", longopts, &i)) != -1) {
 		if (c > O_COUNT && c < O_PULL &&
 		        once(&seen, c, i >= 0 ? longopts[i].name : "option"))
 			return EXIT_USAGE;
@@ -406,6 +446,11 @@ static int parse_opts(int argc, char **argv, opts *o)
 		case 'X':
 			if (tq_indexes_add_file(&indexes, optarg) < 0)
 				return usage_error("%s", td_error_last());
+			break;
+		case 'f':
+			if (o->batch)
+				return usage_error("%s", "-f given twice");
+			o->batch = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -517,6 +562,31 @@ static int parse_opts(int argc, char **argv, opts *o)
 		case O_TOKENS:
 			o->tokens = 1;
 			break;
+		case O_SAVE:
+		case O_SAVE_DOCS:
+		case O_IN:
+		case O_DROP:
+			if (!tq_sub_name_ok(optarg))
+				return usage_error("'%s' is no name for a "
+				                   "subcorpus (letters, digits, "
+				                   "'_', '-', '.', at most 64, "
+				                   "not starting with '.' or '-')",
+				        optarg);
+			if ((c == O_IN ? o->in : c == O_DROP ? o->drop : o->save))
+				return usage_error("%s", "--save, --in and "
+				                         "--drop take one name "
+				                         "each");
+			if (c == O_IN)
+				o->in = optarg;
+			else if (c == O_DROP)
+				o->drop = optarg;
+			else
+				o->save = optarg;
+			o->save_docs = c == O_SAVE_DOCS;
+			break;
+		case O_SUBS:
+			o->list_subs = 1;
+			break;
 		case O_DISP:
 			o->dispersion = 1;
 			break;
@@ -545,12 +615,36 @@ static int parse_opts(int argc, char **argv, opts *o)
 			return EXIT_USAGE;
 		}
 	}
+	if (optind < argc && o->batch)
+		return usage_error("-f reads the queries from %s; give no "
+		                   "query argument",
+		        o->batch);
 	if (optind < argc)
 		o->rq.query = argv[optind++];
 	if (optind < argc)
 		return usage_error("unexpected argument '%s' (quote the query "
 		                   "as one argument)",
 		        argv[optind]);
+	if (o->drop || o->list_subs) {
+		if (o->rq.query || o->rq.actor || o->rq.who || o->rq.hedge_set ||
+		        o->batch || o->save || o->in || (o->drop && o->list_subs))
+			return usage_error("%s", "--drop NAME and --subcorpora "
+			                         "take no query and no other "
+			                         "subcorpus option");
+		return 0;
+	}
+	if (o->save && (o->count || o->freq_by >= 0 || o->sort != SORT_NONE ||
+	                       o->sample >= 0 || o->limit >= 0 ||
+	                       o->offset > 0 || o->batch))
+		return usage_error("%s", "--save stores every hit and prints "
+		                         "their number: not with --count, "
+		                         "--freq, --sort, --sample, --limit, "
+		                         "--offset or -f");
+	if ((o->save || o->in || o->drop || o->list_subs) && indexes.n != 1)
+		return usage_error("%s", "subcorpora are saved in one index: "
+		                         "give one -x");
+	if (o->batch)
+		o->rq.query = ""; /* each line's, checked as one is */
 	if (!o->rq.query && !o->rq.actor && !o->rq.who && !o->rq.hedge_set && !o->rq.within)
 		return usage_error("%s", "no query given");
 	if (!o->rq.query && !o->rq.actor && !o->rq.who && !o->rq.hedge_set)
@@ -595,23 +689,21 @@ static int parse_opts(int argc, char **argv, opts *o)
 	/* --who alone: KEY's passages, a quote inside KEY's reported speech
 	 * being part of it, not a second hit */
 	o->filter.outermost = tq_request_outermost(&o->rq);
+	if (o->batch)
+		o->rq.query = NULL;
 	return 0;
 }
 
-int main(int argc, char **argv)
+/* Answers one query with the options o (a copy: the lookups rewrite its
+ * request), opening the index into *ixp the first time. The exit status. */
+static int answer(td_index **ixp, const opts *given)
 {
-	opts o;
-	td_sigbus_install("tagdex-query");
-	if (tq_stats_cli_wanted(argc, argv))
-		return tq_stats_cli(argc, argv); /* --collocates, --keywords */
-	if (tq_info_cli_wanted(argc, argv))
-		return tq_info_cli(argc, argv); /* --info, --values, --actors */
-	int rc = parse_opts(argc, argv, &o);
-	if (rc)
-		return rc < 0 ? EXIT_HITS : rc;
+	opts o = *given;
+	int rc;
 	tq_node *ast = NULL;
 	tq_plan *plan = NULL;
-	td_index *ix = NULL;
+	tq_sub *sub = NULL;
+	td_index *ix = *ixp;
 	run r = {0};
 	r.o = &o;
 	int status = EXIT_HITS;
@@ -627,15 +719,25 @@ int main(int argc, char **argv)
 		td_index_crc_soft();
 	char ixname[64];
 	const char *ixn = tq_indexes_name(&indexes, ixname, sizeof ixname);
-	if ((rc = tq_indexes_open(&indexes, &ix)) < 0) {
+	if (!ix && (rc = tq_indexes_open(&indexes, ixp)) < 0) {
 		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
 		/* a source in two indexes (-x A -x B) is a usage error */
 		status = rc == TD_EUSAGE ? EXIT_USAGE : EXIT_DATA;
 		goto out;
 	}
-	if ((o.rq.actor || o.rq.who) &&
+	ix = *ixp;
+	if (o.in) { /* --in NAME: the filter reads the saved spans */
+		if ((rc = tq_sub_load(indexes.dirs[0], o.in, ix, &sub)) < 0) {
+			fprintf(stderr, "tagdex-query: %s%s\n", where,
+			        td_error_last());
+			status = exit_for(rc);
+			goto out;
+		}
+		o.filter.in = sub;
+	}
+	if ((o.rq.actor || o.rq.who) && !o.looked &&
 	        (rc = lookup(&o, ix, &ast, &plan)) < 0) {
-		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+		fprintf(stderr, "tagdex-query: %s%s\n", where, td_error_last());
 		status = exit_for(rc);
 		goto out;
 	}
@@ -656,7 +758,14 @@ int main(int argc, char **argv)
 		uint64_t n = 0;
 		rc = tq_count(ix, plan, &o.filter, &n);
 		if (rc == 0) {
-			printf("%llu\n", (unsigned long long)n);
+			if (o.batch && o.format == FMT_JSON)
+				fprintf(o.out, "{\"count\":%llu}\n",
+				        (unsigned long long)n);
+			else if (o.batch && o.format == FMT_CSV)
+				fprintf(o.out, "count\n%llu\n",
+				        (unsigned long long)n);
+			else
+				fprintf(o.out, "%llu\n", (unsigned long long)n);
 			status = n ? EXIT_HITS : EXIT_NOHITS;
 		}
 	} else if (o.table) {
@@ -664,7 +773,7 @@ int main(int argc, char **argv)
 		        (rc = tq_table_check(r.table, ast)) == 0 &&
 		        (rc = tq_exec(ix, plan, &o.filter, on_hit, &r)) == 0 &&
 		        (rc = tq_table_sizes(r.table, ix, &o.filter)) == 0) {
-			long rows = tq_table_print(r.table, stdout,
+			long rows = tq_table_print(r.table, o.out,
 			        tq_ntokens(ix, &o.filter), o.format);
 			if (rows < 0)
 				rc = (int)rows;
@@ -679,17 +788,33 @@ int main(int argc, char **argv)
 		                 tq_freq_layer(r.freq), on_term, on_hit, &r)) ==
 		                0 &&
 		        (rc = tq_freq_sizes(r.freq, ix, &o.filter)) == 0) {
-			long rows = tq_freq_print(r.freq, stdout,
+			long rows = tq_freq_print(r.freq, o.out,
 			        tq_ntokens(ix, &o.filter), o.format);
 			if (rows < 0)
 				rc = (int)rows;
 			else
 				status = rows ? EXIT_HITS : EXIT_NOHITS;
 		}
+	} else if (o.save) {
+		/* every hit, then stored only from an undamaged index */
+		uint64_t nd = 0;
+		if ((rc = tq_exec(ix, plan, &o.filter, on_hit, &r)) == 0 &&
+		        (rc = td_index_damaged(ix)) == 0 &&
+		        (rc = tq_sub_save(indexes.dirs[0], o.save, ix,
+		                 o.save_docs, o.rq.query, r.hits, r.n, &nd)) ==
+		                0) {
+			fprintf(o.out, "%zu\n", r.n);
+			fprintf(stderr,
+			        "tagdex-query: saved %s of %zu hits (%llu "
+			        "documents) as '%s'\n",
+			        o.save_docs ? "the documents" : "the spans", r.n,
+			        (unsigned long long)nd, o.save);
+			status = r.n ? EXIT_HITS : EXIT_NOHITS;
+		}
 	} else {
 		if (o.format == FMT_TSV || o.format == FMT_CSV)
 			rc = tq_tsv_header(
-			        stdout, o.format == FMT_CSV ? ',' : '\t');
+			        o.out, o.format == FMT_CSV ? ',' : '\t');
 		if (rc == 0)
 			rc = tq_exec(ix, plan, &o.filter, on_hit, &r);
 		if (rc == 0 && (o.sort != SORT_NONE || o.sample >= 0))
@@ -703,24 +828,135 @@ int main(int argc, char **argv)
 		rc = TD_ECORRUPT;
 	if (rc < 0) {
 		if (rc == TD_ELIMIT)
-			fprintf(stderr, "tagdex-query: limit exceeded: %s\n",
-			        td_error_last());
+			fprintf(stderr, "tagdex-query: %slimit exceeded: %s\n",
+			        where, td_error_last());
 		else
-			fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+			fprintf(stderr, "tagdex-query: %s%s\n", where,
+			        td_error_last());
 		status = exit_for(rc);
 	}
-	if (fflush(stdout) != 0 && status < EXIT_DATA) {
+	if (fflush(o.out) != 0 && status < EXIT_DATA) {
 		fprintf(stderr, "tagdex-query: write error\n");
 		status = EXIT_SYSTEM;
 	}
 out:
+	tq_sub_free(sub);
 	free(r.hits);
 	tq_freq_free(r.freq);
 	tq_table_free(r.table);
-	td_index_close(ix);
-	tq_indexes_free(&indexes);
-	tq_request_free(&o.rq);
+	if (!o.looked)
+		tq_request_free(&o.rq);
 	tq_plan_free(plan);
 	tq_node_free(ast);
+	return status;
+}
+
+/* --subcorpora: one row per saved result; the columns of the man page */
+static int list_fn(void *arg, const char *name, int docs, size_t records,
+        uint64_t gen, int current, const char *query)
+{
+	const opts *o = arg;
+	const char *kind = docs ? "docs" : "spans",
+	           *state = current ? "current" : "stale";
+	if (o->format == FMT_JSON) {
+		json_t *j = json_pack("{s:s,s:s,s:I,s:I,s:s,s:s}", "name", name,
+		        "kind", kind, "records", (json_int_t)records,
+		        "generation", (json_int_t)gen, "state", state, "query",
+		        query ? query : "");
+		int rc = j ? json_dumpf(j, stdout, JSON_COMPACT) : -1;
+		json_decref(j);
+		if (rc < 0)
+			return td_error(TD_ENOMEM, "out of memory");
+		putchar('\n');
+		return 0;
+	}
+	char sep = o->format == FMT_CSV ? ',' : '\t';
+	tq_dsv_field(stdout, name, sep);
+	printf("%c%s%c%zu%c%llu%c%s%c", sep, kind, sep, records, sep,
+	        (unsigned long long)gen, sep, state, sep);
+	tq_dsv_field(stdout, query, sep);
+	putchar('\n');
+	return 0;
+}
+
+/* --subcorpora and --drop NAME */
+static int subcorpora(const opts *o)
+{
+	td_index *ix = NULL;
+	int rc = tq_indexes_open(&indexes, &ix), status = EXIT_HITS;
+	if (rc == 0 && o->drop) {
+		if ((rc = tq_sub_drop(indexes.dirs[0], o->drop)) == 0)
+			fprintf(stderr, "tagdex-query: dropped '%s'\n", o->drop);
+	} else if (rc == 0) {
+		if (o->format != FMT_JSON)
+			printf(o->format == FMT_CSV
+			                ? "name,kind,records,generation,state,"
+			                  "query\n"
+			                : "name\tkind\trecords\tgeneration\t"
+			                  "state\tquery\n");
+		rc = tq_sub_list(indexes.dirs[0], ix, list_fn, (void *)o);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+		status = rc == TD_ENOTFOUND ? EXIT_NOHITS : exit_for(rc);
+	}
+	if (fflush(stdout) != 0 && status < EXIT_SYSTEM)
+		status = EXIT_SYSTEM;
+	td_index_close(ix);
+	return status;
+}
+
+/* -f: each line's query with the options given, the index opened once */
+typedef struct batch_ctx {
+	td_index **ixp;
+	opts *o;
+} batch_ctx;
+
+static int answer_line(void *arg, const char *q, long lineno, FILE *out)
+{
+	batch_ctx *b = arg;
+	opts o = *b->o;
+	snprintf(where, sizeof where, "line %ld: ", lineno);
+	if (!*b->ixp && (o.rq.actor || o.rq.who)) {
+		/* the names resolved once for every query */
+		int rc = tq_indexes_open(&indexes, b->ixp);
+		if (rc == 0 && (rc = tq_request_lookup(&b->o->rq, *b->ixp,
+		                        note, NULL)) == 0)
+			b->o->looked = 1;
+		if (rc < 0) {
+			fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+			return exit_for(rc);
+		}
+		o = *b->o;
+	}
+	o.rq.query = q;
+	o.out = out;
+	o.filter.outermost = tq_request_outermost(&o.rq);
+	return answer(b->ixp, &o);
+}
+
+int main(int argc, char **argv)
+{
+	opts o;
+	td_sigbus_install("tagdex-query");
+	if (tq_stats_cli_wanted(argc, argv))
+		return tq_stats_cli(argc, argv); /* --collocates, --keywords */
+	if (tq_info_cli_wanted(argc, argv))
+		return tq_info_cli(argc, argv); /* --info, --values, --actors */
+	int rc = parse_opts(argc, argv, &o);
+	if (rc)
+		return rc < 0 ? EXIT_HITS : rc;
+	if (o.drop || o.list_subs) {
+		rc = subcorpora(&o);
+		tq_indexes_free(&indexes);
+		return rc;
+	}
+	td_index *ix = NULL;
+	batch_ctx b = {&ix, &o};
+	int status = o.batch ? tq_batch(o.batch, o.format, answer_line, &b)
+	                     : answer(&ix, &o);
+	tq_request_free(&o.rq);
+	td_index_close(ix);
+	tq_indexes_free(&indexes);
 	return status;
 }

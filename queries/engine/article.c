@@ -46,13 +46,22 @@ static int by_start(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
+static int push_outside(void *ctx, uint32_t st, uint32_t en)
+{
+	return push(ctx, st, en);
+}
+
 int tq_nonarticle(td_seg *s, uint32_t first, uint32_t end, const tq_filter *f,
         tq_ranges *out)
 {
 	out->n = 0;
-	if (f && f->pullquotes)
-		return 0;
-	for (size_t e = 0; e < sizeof nonarticle / sizeof *nonarticle; e++) {
+	/* --in NAME: what no saved span covers is left out as well */
+	if (f && f->in) {
+		int rc = tq_sub_outside(f->in, s, first, end, push_outside, out);
+		if (rc < 0)
+			return rc;
+	}
+	for (size_t e = 0; !(f && f->pullquotes) && e < sizeof nonarticle / sizeof *nonarticle; e++) {
 		int64_t k = td_seg_span_find(s, nonarticle[e].elem);
 		if (k == TD_ECORRUPT)
 			return TD_ECORRUPT;

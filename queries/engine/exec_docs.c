@@ -10,6 +10,8 @@ int tq_filter_doc(td_seg *s, uint32_t d, const tq_filter *f)
 	td_docinfo di;
 	if (!td_seg_doc_live(s, d))
 		return 0;
+	if (f && f->in && !tq_sub_has_doc(f->in, s, d))
+		return 0; /* --in NAME: its documents only */
 	/* liveness needs no metadata: read it only to compare fields */
 	if (!f || (!f->doc && !f->genre && !f->from && !f->to))
 		return 1;

@@ -1,0 +1,112 @@
+#!/bin/sh
+# test_subcorpus.sh: --save, --save-docs, --in, --subcorpora, --drop (issue
+# 15, CQP's named queries and subcorpora). Counts under --in equal the
+# same question asked without it: over saved documents, the sum of --doc
+# per document; over saved spans, "X within <q/>" for one-token X (and the
+# per-million base of --freq shrinks to the saved tokens). A saved result
+# is refused once the index changed (its generation), the file is written
+# whole (no .tmp left), and the segments and MANIFEST are untouched.
+. "$(dirname "$0")/lib.sh"
+td_tmp tq-sub
+expect() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+	[ "$got" = "$want" ] || fail "exit $got, want $want: $*: $(head -c 300 "$tmp/err")"
+}
+has() { grep -qF -- "$1" "$2" || fail "$2 lacks '$1': $(head -c 400 "$2")"; }
+
+cp -r "$top_srcdir/corpus/articles" "$tmp/src"
+$ING -q -x "$tmp/idx" "$tmp/src" || { echo "ingest failed"; exit 1; }
+X="-x $tmp/idx"
+count() { $Q $X --count "$@" 2>/dev/null; }
+cksum "$tmp/idx/MANIFEST" "$tmp"/idx/seg-* >"$tmp/sum.before"
+
+# --- the documents of a query: --in equals the sum over those documents
+expect 0 $Q $X --save-docs HEDGED '"likely"%c'
+n=$(cat "$tmp/out")
+[ "$n" = "$(count '"likely"%c')" ] || fail "--save-docs printed $n"
+has "saved the documents of $n hits" "$tmp/err"
+[ -f "$tmp/idx/subcorpora/HEDGED" ] || fail "no subcorpora/HEDGED"
+ls "$tmp/idx/subcorpora" | grep -q tmp && fail "a .tmp file left"
+$Q $X --freq doc --format tsv '"likely"%c' |
+	awk -F'\t' 'NR > 1 {print $3}' >"$tmp/docs"
+ndocs=$(wc -l <"$tmp/docs")
+[ "$ndocs" -gt 1 ] || fail "hedged documents: $ndocs"
+[ "$ndocs" -lt "$($Q $X --info --format tsv | awk -F'\t' '$1 == "documents" {print $4}')" ] ||
+	fail "every document is hedged: no restriction tested"
+for q in '"the"' '[pos="MD"] [pos="VB"]' '<q/>' '"will" []{0,3} "likely"%c'; do
+	sum=0
+	while read -r d; do
+		sum=$((sum + $(count --doc "$d" "$q")))
+	done <"$tmp/docs"
+	[ "$(count --in HEDGED "$q")" = "$sum" ] || fail "--in HEDGED $q: $(count --in HEDGED "$q") != $sum"
+done
+# tokens searched: --freq's group size is the saved documents' tokens
+tokens=0
+while read -r d; do
+	tokens=$((tokens + $($Q $X --freq doc --format tsv --doc "$d" '[]' | awk -F'\t' 'NR == 2 {print $4}')))
+done <"$tmp/docs"
+[ "$($Q $X --in HEDGED --freq match --format tsv '[]' | awk -F'\t' '{s += $1} END {print s}')" = "$tokens" ] ||
+	fail "--in HEDGED: tokens searched"
+
+# --- spans: one-token queries inside the saved quotes
+expect 0 $Q $X --save QUOTES '<q/>'
+for q in '"the"' '[pos="NN.*"]' '"likely"%c'; do
+	[ "$(count --in QUOTES "$q")" = "$(count "$q within <q/>")" ] ||
+		fail "--in QUOTES $q: $(count --in QUOTES "$q") != $(count "$q within <q/>")"
+done
+# a hit must lie inside the saved spans: nothing of a sentence around them
+[ "$(count --in QUOTES '<s/>')" -lt "$(count '<s/>')" ] || fail "--in QUOTES '<s/>'"
+[ "$(count --in QUOTES '<s/> within <q/>')" = "$(count --in QUOTES '<s/>')" ] ||
+	fail "a sentence under --in QUOTES is not inside a quote"
+# a subset of a subset (CQP: B = subset of A)
+expect 0 $Q $X --in HEDGED --save QH '<q/>'
+[ "$(count --in QH '"the"')" -le "$(count --in QUOTES '"the"')" ] || fail "QH not inside QUOTES"
+
+# --- the listing and its columns
+expect 0 $Q $X --subcorpora
+[ "$(head -1 "$tmp/out")" = "name	kind	records	generation	state	query" ] || fail "--subcorpora header"
+has "HEDGED	docs	$ndocs	" "$tmp/out"
+has "QUOTES	spans	" "$tmp/out"
+grep -q "current	<q/>" "$tmp/out" || fail "query or state missing: $(cat "$tmp/out")"
+$Q $X --subcorpora --format json | python3 -c '
+import json, sys
+rows = [json.loads(l) for l in sys.stdin]
+assert [r["name"] for r in rows] == ["HEDGED", "QH", "QUOTES"], rows
+assert rows[0]["kind"] == "docs" and rows[0]["state"] == "current"' || fail "--subcorpora json"
+
+# --- errors: no such name, a bad name, several indexes, with --count
+expect 2 $Q $X --in NOSUCH '"the"'
+has "holds no subcorpus 'NOSUCH'" "$tmp/err"
+expect 2 $Q $X --save '../x' '"the"'
+expect 2 $Q $X --save A --count '"the"'
+expect 2 $Q $X -x "$tmp/idx" --in HEDGED '"the"'
+# the segments and the manifest are untouched
+cksum "$tmp/idx/MANIFEST" "$tmp"/idx/seg-* >"$tmp/sum.after"
+cmp -s "$tmp/sum.before" "$tmp/sum.after" || fail "saving changed the index files"
+
+# --- the index changes: the saved result is refused, then saved again
+$ING -q -x "$tmp/idx" "$tmp/src" || fail "ingest again"    # unchanged: same generation
+[ "$(count --in HEDGED '"the"')" -gt 0 ] || fail "an unchanged ingest made HEDGED stale"
+f=$(find "$tmp/src" -name '*.txt' | head -1)
+printf '\nIt will likely rain in the afternoon.\n' >>"$f"
+$ING -q -x "$tmp/idx" "$tmp/src" || fail "ingest a changed file"
+expect 2 $Q $X --count --in HEDGED '"the"'
+has "subcorpus 'HEDGED' was saved from generation" "$tmp/err"
+has "save it again" "$tmp/err"
+expect 0 $Q $X --subcorpora
+has "HEDGED	docs	$ndocs	" "$tmp/out"
+grep "^HEDGED" "$tmp/out" | grep -q "	stale	" || fail "HEDGED not listed stale"
+expect 0 $Q $X --save-docs HEDGED '"likely"%c'
+expect 0 $Q $X --count --in HEDGED '"the"'
+
+# --- drop
+expect 0 $Q $X --drop QUOTES
+[ -e "$tmp/idx/subcorpora/QUOTES" ] && fail "QUOTES not dropped"
+expect 1 $Q $X --drop QUOTES
+has "no subcorpus 'QUOTES'" "$tmp/err"
+expect 2 $Q $X --in QUOTES '"the"'
+# an index with subcorpora still takes a writer and its checks
+$ING -q -x "$tmp/idx" --check || fail "--check with subcorpora"
+
+[ "$fails" -eq 0 ]
