@@ -700,6 +700,10 @@ static int answer(td_index **ixp, const opts *given)
 {
 	opts o = *given;
 	int rc;
+	if (!o.looked) { /* lookup() resolves into this copy's own */
+		o.rq.own[0] = o.rq.own[1] = NULL;
+		o.rq.unknown = 0;
+	}
 	tq_node *ast = NULL;
 	tq_plan *plan = NULL;
 	tq_sub *sub = NULL;

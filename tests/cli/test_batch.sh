@@ -96,6 +96,13 @@ $Q $X --count --format csv -f "$tmp/q" | head -2 >"$tmp/c.csv"
 expect 0 $Q $X --freq match --format tsv -f "$tmp/q"
 [ "$(grep -c '^count	' "$tmp/out")" = 3 ] || fail "tsv: a header per answer"
 
+# --- --who by name applies to every query, looked up once
+printf '%s\n' '[]' '"the"' >"$tmp/w"
+expect 0 $Q $X --who 'Kim Jong Un' --count -f "$tmp/w"
+[ "$(grep -c "is a name of actor kim-jong-un" "$tmp/err")" = 1 ] || fail "--who looked up once: $(cat "$tmp/err")"
+[ "$(sed -n 2p "$tmp/out")" = "$($Q $X --who kim-jong-un --count '[]')" ] || fail "--who in a batch"
+[ "$(sed -n 4p "$tmp/out")" = "$($Q $X --who kim-jong-un --count '"the"')" ] || fail "--who in a batch, 2"
+
 # --- errors: no file, a query argument too, no query in the file
 expect 3 $Q $X -f "$tmp/nosuch"
 has "nosuch" "$tmp/err"
