@@ -6,11 +6,46 @@
 #include "vec.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <utf8proc.h>
+
+int td_read_list(const char *path,
+	int (*fn)(void *arg, const char *entry, size_t len), void *arg,
+	size_t *n)
+{
+	FILE *f = fopen(path, "r");
+	*n = 0;
+	if (!f)
+		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int rc = 0;
+	/* errno tells getline's failure (ENOMEM) from the end of the file */
+	while (!rc && (errno = 0, len = getline(&line, &cap, f)) >= 0) {
+		while (len > 0 && strchr("\r\n \t", line[len - 1]))
+			len--;
+		line[len] = '\0';
+		ssize_t k = 0;
+		while (k < len && (line[k] == ' ' || line[k] == '\t'))
+			k++;
+		if (k == len || line[k] == '#')
+			continue;
+		rc = fn(arg, line + k, (size_t)(len - k));
+		++*n;
+	}
+	if (!rc && ferror(f))
+		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	else if (!rc && errno == ENOMEM)
+		rc = td_error(TD_ENOMEM, "%s: out of memory", path);
+	free(line);
+	fclose(f);
+	return rc;
+}
 
 int td_read_file(const char *path, char **out, size_t *out_len)
 {

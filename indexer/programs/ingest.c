@@ -326,38 +326,29 @@ static int add_shard(const char *dir, size_t len)
 	return 0;
 }
 
-/* One index directory a line; blank lines and '#' lines skipped. */
+static int add_shard_entry(void *arg, const char *dir, size_t len)
+{
+	(void)arg;
+	return add_shard(dir, len) ? 1 : 0; /* 1: add_shard said why */
+}
+
+/* One index directory a line; blank lines and '#' lines skipped
+ * (td_read_list, as tagdex-query -X reads its list). */
 static int add_shard_list(const char *path)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		fprintf(stderr, "tagdex-ingest: --merge-list %s: %s\n", path,
-			strerror(errno));
+	size_t found;
+	int rc = td_read_list(path, add_shard_entry, NULL, &found);
+	if (rc < 0) {
+		fprintf(stderr, "tagdex-ingest: --merge-list %s\n",
+			td_error_last());
 		return -1;
 	}
-	char *line = NULL;
-	size_t cap = 0, found = 0;
-	ssize_t len;
-	int rc = 0;
-	while (!rc && (len = getline(&line, &cap, f)) >= 0) {
-		while (len > 0 && strchr("\r\n \t", line[len - 1]))
-			len--;
-		ssize_t k = 0;
-		while (k < len && (line[k] == ' ' || line[k] == '\t'))
-			k++;
-		if (k == len || line[k] == '#')
-			continue;
-		rc = add_shard(line + k, (size_t)(len - k));
-		found++;
-	}
-	free(line);
-	fclose(f);
 	if (!rc && !found) {
 		fprintf(stderr, "tagdex-ingest: --merge-list %s: names no index "
 			"directory\n", path);
 		rc = -1;
 	}
-	return rc;
+	return rc ? -1 : 0;
 }
 
 static int exit_for_index(int rc)

@@ -4,8 +4,8 @@
  * turn, a source held by two of them refused. */
 #include "config.h"
 #include "indexes.h"
+#include "util.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,35 +59,20 @@ int tq_indexes_add(tq_indexes *l, const char *dir)
 	return push(l, dir, strlen(dir));
 }
 
+static int push_entry(void *l, const char *dir, size_t len)
+{
+	return push(l, dir, len);
+}
+
 int tq_indexes_add_file(tq_indexes *l, const char *path)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
+	size_t found;
 	if (!l->given)
 		clear(l);
 	l->given = 1;
-	char *line = NULL;
-	size_t cap = 0, found = 0;
-	ssize_t len;
-	int rc = 0;
-	while (!rc && (len = getline(&line, &cap, f)) >= 0) {
-		while (len > 0 && strchr("\r\n \t", line[len - 1]))
-			len--;
-		size_t k = 0;
-		while ((ssize_t)k < len && (line[k] == ' ' || line[k] == '\t'))
-			k++;
-		if ((ssize_t)k == len || line[k] == '#')
-			continue;
-		rc = push(l, line + k, (size_t)len - k);
-		found++;
-	}
-	if (!rc && ferror(f))
-		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
-	else if (!rc && !found)
+	int rc = td_read_list(path, push_entry, l, &found);
+	if (!rc && !found)
 		rc = td_error(TD_EUSAGE, "%s: names no index directory", path);
-	free(line);
-	fclose(f);
 	return rc;
 }
 

@@ -119,20 +119,6 @@ static int too_much_work(void)
 	        "the repetitions or restrict it with within");
 }
 
-/* Whether every hit of n is a whole element (a span or a choice of spans):
- * then its ends from each start come straight from the span lists. */
-static int spans_only(const tq_node *n)
-{
-	if (n->kind == TQ_SPAN)
-		return 1;
-	if (n->kind != TQ_ALT)
-		return 0;
-	for (size_t i = 0; i < n->nkids; i++)
-		if (!spans_only(n->kids[i]))
-			return 0;
-	return 1;
-}
-
 static int cmp_range(const void *a, const void *b)
 {
 	const range *x = a, *y = b;
@@ -207,7 +193,7 @@ int exec_wc_load(ctx *c, const tq_node *n, wcache **out)
 	int within = n->kind == TQ_WITHIN;
 	int rc = 0;
 	w->doc = UINT32_MAX;
-	if ((w->direct = spans_only(n->kids[1]))) {
+	if ((w->direct = tq_spans_only(n->kids[1]))) {
 		/* as much work as the general loop's exec_ends() calls */
 		c->work += len;
 		if (c->work > WORK_LIMIT || c->work + c->segwork > SEG_WORK_LIMIT)

@@ -238,16 +238,14 @@ static tq_node *clone_free(const tq_node *n)
 	return d;
 }
 
-/* labels.c checks within and containing by the elements of their right
- * side: it must be an element <x .../> or alternatives of elements */
-static int spans_only(const tq_node *n)
+int tq_spans_only(const tq_node *n)
 {
 	if (n->kind == TQ_SPAN)
 		return 1;
 	if (n->kind != TQ_ALT)
 		return 0;
 	for (size_t i = 0; i < n->nkids; i++)
-		if (!spans_only(n->kids[i]))
+		if (!tq_spans_only(n->kids[i]))
 			return 0;
 	return 1;
 }
@@ -255,7 +253,7 @@ static int spans_only(const tq_node *n)
 static int check_labelled(const tq_node *n)
 {
 	if ((n->kind == TQ_WITHIN || n->kind == TQ_CONTAINING) &&
-	        !spans_only(n->kids[1]))
+	        !tq_spans_only(n->kids[1]))
 		return td_error_at(TD_ESYNTAX, (long)n->kids[1]->off,
 		        "expected an element (<s/>, s, <q who=\"...\"/>) or "
 		        "alternatives of elements after within or containing in "

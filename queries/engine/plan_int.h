@@ -49,6 +49,12 @@ struct tq_plan {
 	int regions; /* set by labels.c while it runs this plan for regions */
 };
 
+/* Whether every hit of n is a whole element: an element <x .../> or
+ * alternatives of elements (plan.c). The executor then takes the ends of
+ * within and containing straight from the span lists; labels.c accepts
+ * only such a right side of within and containing. */
+int tq_spans_only(const tq_node *n);
+
 /* labels.c: tq_exec for a plan with vp */
 int tq_exec_labels(
         td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn, void *arg);

@@ -142,6 +142,51 @@ static void test_tsv(void **state)
 	assert_non_null(strstr(td_error_last(), "/nonexistent/x.tsv"));
 }
 
+struct list_seen {
+	char got[4][32];
+	size_t n;
+	size_t stop_at; /* return 7 at this entry (0: never) */
+};
+
+static int list_entry(void *arg, const char *e, size_t len)
+{
+	struct list_seen *s = arg;
+	assert_int_equal(strlen(e), len);
+	assert_true(s->n < 4 && len < 32);
+	memcpy(s->got[s->n], e, len + 1);
+	return ++s->n == s->stop_at ? 7 : 0;
+}
+
+/* td_read_list (tagdex-query -X, tagdex-ingest --merge-list): entries
+ * trimmed, blank and '#' lines skipped, fn's return stops the reading. */
+static void test_read_list(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/td-list-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("# shards\n\n  a/one \t\r\n\t#b\n \nc two\nlast", f);
+	fclose(f);
+	struct list_seen s = {0};
+	size_t n = 9;
+	assert_int_equal(td_read_list(path, list_entry, &s, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(s.n, 3);
+	assert_string_equal(s.got[0], "a/one");
+	assert_string_equal(s.got[1], "c two");
+	assert_string_equal(s.got[2], "last");
+	memset(&s, 0, sizeof s);
+	s.stop_at = 2;
+	assert_int_equal(td_read_list(path, list_entry, &s, &n), 7);
+	assert_int_equal(n, 2);
+	unlink(path);
+	assert_int_equal(td_read_list("/nonexistent/x.txt", list_entry, &s, &n),
+		TD_EIO);
+	assert_int_equal(n, 0);
+	assert_non_null(strstr(td_error_last(), "/nonexistent/x.txt"));
+}
+
 /* TD_VEC_RESERVE: room for one more, doubling from `first`; an impossible
  * size fails with the array, count and capacity as they were. */
 static void test_vec(void **state)
@@ -245,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_slug),
 		cmocka_unit_test(test_doc_spans),
 		cmocka_unit_test(test_tsv),
+		cmocka_unit_test(test_read_list),
 		cmocka_unit_test(test_vec),
 		cmocka_unit_test(test_keyindex),
 		cmocka_unit_test(test_buf),
