@@ -550,10 +550,9 @@ static const char *const statement_nouns[] = {"statement", "announcement",
 	"words", "letter", "message", "communique", "report", "view", "phrase",
 	"opinion", "verdict", "assessment", NULL};
 
-/* A named actor at k (after an optional title) owning a statement noun:
- * "the Pentagon's announcement", "Senator Gore's words". Its key, else
- * NULL. */
-static const char *statement_owner(const td_actx *c, size_t k, size_t t1)
+/* A named actor's mention at k, after an optional title ("Senator Gore",
+ * "the Pentagon"); NULL if none. */
+static const td_mention *named_actor_at(const td_actx *c, size_t k, size_t t1)
 {
 	long tm = k < t1 ? td_patset_match(&c->a->title_pats, c, k, t1) : -1;
 	if (tm >= 0 && !ment_at(c, k))
@@ -561,8 +560,21 @@ static const char *statement_owner(const td_actx *c, size_t k, size_t t1)
 	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
 	if (!m || m->t0 != k || m->pronoun || m->located || !m->key)
 		return NULL;
-	if (m->t1 + 1 < t1 && td_tok_eq(c, m->t1, "'s", 1) &&
+	return m;
+}
+
+/* The author of a statement at k: a named actor owning a statement noun
+ * ("the Pentagon's announcement", "Senator Gore's words"), or "the words
+ * of" one ("the words of Anatole France"). Its key, else NULL. */
+static const char *statement_owner(const td_actx *c, size_t k, size_t t1)
+{
+	const td_mention *m = named_actor_at(c, k, t1);
+	if (m && m->t1 + 1 < t1 && td_tok_eq(c, m->t1, "'s", 1) &&
 	    td_tok_any(c, m->t1 + 1, statement_nouns))
+		return m->key;
+	if (k + 3 < t1 && td_tok_eq(c, k, "the", 1) &&
+	    td_tok_eq(c, k + 1, "words", 1) && td_tok_eq(c, k + 2, "of", 1) &&
+	    (m = named_actor_at(c, k + 3, t1)))
 		return m->key;
 	return NULL;
 }
@@ -967,10 +979,6 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 	return 0;
 }
 
-/* The reported clauses from token cs of sentence si: up to the end of the
- * sentence, a semicolon, the comma closing a fronted subordinate clause,
- * ", and/but" before a new clause, or "and that" (which starts another
- * report). Returns the token after the last clause, or < 0. */
 /* A sentence opening with a participle ("Admitting that ..., the
  * Councilman said", "Conceding that ..."): like a fronted subordinate
  * clause, its report ends at the first comma. */
@@ -983,6 +991,10 @@ static int fronted_participle(const td_actx *c, size_t t0)
 		t0 + 1 < c->tok.n && td_tok_is_lower(c, t0 + 1); /* not "Acting Administrator" */
 }
 
+/* The reported clauses from token cs of sentence si: up to the end of the
+ * sentence, a semicolon, the comma closing a fronted subordinate clause,
+ * ", and/but" before a new clause, or "and that" (which starts another
+ * report). Returns the token after the last clause, or < 0. */
 static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 {
 	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
@@ -1196,20 +1208,10 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 	for (size_t t = t0; t < t1; t++) {
 		if (tok_in_quote(c, t))
 			continue;
-		/* "in Senator Gore's words": the sentence's quotes are his */
+		/* "in Senator Gore's words", "in the words of Anatole
+		 * France": the sentence's quotes are his */
 		if (td_tok_eq(c, t, "in", 1)) {
 			const char *w = statement_owner(c, t + 1, t1);
-			/* "in the words of Anatole France" */
-			if (!w && t + 4 < t1 && td_tok_eq(c, t + 1, "the", 1) &&
-			    td_tok_eq(c, t + 2, "words", 1) && td_tok_eq(c, t + 3, "of", 1)) {
-				size_t k = t + 4;
-				long tm = td_patset_match(&a->title_pats, c, k, t1);
-				if (tm >= 0 && !ment_at(c, k))
-					k += (size_t)a->title_pats.v[tm].n;
-				const td_mention *mm = k < t1 ? ment_at(c, k) : NULL;
-				if (mm && mm->t0 == k && !mm->pronoun && !mm->located && mm->key)
-					w = mm->key;
-			}
 			if (w) {
 				have_verb = 1;
 				if (!sent_who)

@@ -373,20 +373,29 @@ int td_writer_source_state(td_writer *w, const char *source, const char *sha256)
 static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
 	char path[4096]);
 
+/* Room in w->flushed for one more file, and *path, a buffer for its name
+ * (the caller's until it joins w->flushed). */
+static int flushed_reserve(td_writer *w, char **path)
+{
+	char **v = realloc(w->flushed, (w->nflushed + 1) * sizeof *v);
+	if (!v)
+		return td_error(TD_ENOMEM, "out of memory");
+	w->flushed = v;
+	if (!(*path = malloc(4096)))
+		return td_error(TD_ENOMEM, "out of memory");
+	return 0;
+}
+
 /* Writes the pending documents to a segment file of this batch (named by
  * no manifest until the commit) and starts afresh: what keeps a batch's
  * memory within the budget. The file joins w->m as the commit will
  * write it, with the deletions among its documents. */
 static int flush(td_writer *w)
 {
-	int rc;
-	char **v = realloc(w->flushed, (w->nflushed + 1) * sizeof *v);
-	if (!v)
-		return td_error(TD_ENOMEM, "out of memory");
-	w->flushed = v;
-	char *path = malloc(4096);
-	if (!path)
-		return td_error(TD_ENOMEM, "out of memory");
+	char *path;
+	int rc = flushed_reserve(w, &path);
+	if (rc)
+		return rc;
 	/* a stop request ends the batch in the caller, which then closes
 	 * the writer (and removes what was flushed) */
 	const volatile sig_atomic_t *stop = w->stop;
@@ -730,13 +739,11 @@ static int merge_run(td_writer *w, size_t a, size_t e, size_t *nout)
 		*nout = SIZE_MAX;
 		return 0;
 	}
+	char *path;
+	if ((rc = flushed_reserve(w, &path)))
+		return rc;
 	td_seg **segs = malloc((e - a + 1) * sizeof *segs);
-	char **v = realloc(w->flushed, (w->nflushed + 1) * sizeof *v);
-	if (v)
-		w->flushed = v;
-	char *path = malloc(4096);
-	if (!segs || !v || !path) {
-		free(segs);
+	if (!segs) {
 		free(path);
 		return td_error(TD_ENOMEM, "out of memory");
 	}

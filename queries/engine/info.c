@@ -276,6 +276,29 @@ static int by_count(const void *x, const void *y)
 	return scmp(p->v, p->vlen, q->v, q->vlen);
 }
 
+/* The run of t's sorted tuples from i that share one key (the value v, or
+ * the group a with by_group) as row *r: the key, its tuples and their
+ * distinct documents (*rc: 0 or an error). Returns the run's end. */
+static size_t run_row(const tally *t, size_t i, int by_group, row *r,
+        int *rc)
+{
+	const tup *x = &t->v[i];
+	const char *k = by_group ? x->a : x->v;
+	size_t klen = by_group ? x->alen : x->vlen, j = i + 1;
+	for (; j < t->n; j++) {
+		const tup *y = &t->v[j];
+		if (by_group ? scmp(y->a, y->alen, k, klen)
+		             : scmp(y->v, y->vlen, k, klen))
+			break;
+	}
+	memset(r, 0, sizeof *r);
+	r->v = k;
+	r->vlen = klen;
+	r->n = j - i;
+	*rc = distinct_docs(t, i, j, &r->docs);
+	return j;
+}
+
 int tq_info_values(td_index *ix, const char *elem, const char *attr,
         tq_value_fn fn, void *ctx)
 {
@@ -290,19 +313,8 @@ int tq_info_values(td_index *ix, const char *elem, const char *attr,
 		rc = td_error(TD_ENOMEM, "out of memory");
 	/* runs of one value: its elements (a value counted once per element
 	 * even if listed twice) and documents */
-	for (size_t i = 0; i < t.n && rc == 0;) {
-		size_t j = i;
-		while (j < t.n && !scmp(t.v[j].v, t.v[j].vlen, t.v[i].v,
-		                          t.v[i].vlen))
-			j++;
-		row *r = &rows[nr++];
-		memset(r, 0, sizeof *r);
-		r->v = t.v[i].v;
-		r->vlen = t.v[i].vlen;
-		r->n = j - i;
-		rc = distinct_docs(&t, i, j, &r->docs);
-		i = j;
-	}
+	for (size_t i = 0; i < t.n && rc == 0;)
+		i = run_row(&t, i, 0, &rows[nr++], &rc);
 	if (rc == 0 && nr)
 		qsort(rows, nr, sizeof *rows, by_count);
 	for (size_t i = 0; i < nr && rc == 0; i++)
@@ -388,16 +400,9 @@ int tq_info_actors(td_index *ix, tq_value_fn fn, void *ctx)
 	if (!rows && rc == 0)
 		rc = td_error(TD_ENOMEM, "out of memory");
 	while (i < t.n && rc == 0) {
-		size_t j = i;
-		while (j < t.n && !scmp(t.v[j].a, t.v[j].alen, t.v[i].a,
-		                          t.v[i].alen))
-			j++;
 		row *r = &rows[nr++];
-		memset(r, 0, sizeof *r);
-		r->v = t.v[i].a;
-		r->vlen = t.v[i].alen;
-		r->n = j - i;
-		if ((rc = distinct_docs(&t, i, j, &r->docs)) < 0)
+		size_t j = run_row(&t, i, 1, r, &rc);
+		if (rc < 0)
 			break;
 		/* the names, by how often (runs of v, sorted by count) */
 		size_t nn = 0;
