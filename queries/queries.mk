@@ -16,12 +16,12 @@ queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/engine/ngrams.c \
 	queries/engine/table.c \
 	queries/output/request.h queries/output/request.c \
+	queries/output/indexes.h queries/output/indexes.c \
 	queries/output/sort.c
 TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 
 bin_PROGRAMS += queries/tagdex-query
 queries_tagdex_query_SOURCES = queries/cli/main.c queries/cli/stats_cli.c \
-	queries/cli/indexes.c queries/cli/indexes.h \
 	queries/cli/batch.c queries/cli/batch.h \
 	queries/cli/messages.c queries/cli/messages.h \
 	queries/cli/info_cli.c queries/cli/info_cli.h \

@@ -377,8 +377,7 @@ enum {
 };
 
 static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'x'},
-        {"index-list", required_argument, NULL, 'X'},
+        TQ_REQUEST_INDEX_LONGOPTS,
         {"file", required_argument, NULL, 'f'},
         {"count", no_argument, NULL, O_COUNT},
         {"freq", required_argument, NULL, O_FREQ},
@@ -433,19 +432,19 @@ static int parse_opts(int argc, char **argv, opts *o)
 	o->seed = 1;
 	o->out = stdout;
 	tq_indexes_init(&indexes, getenv("TAGDEX_INDEX"));
+	o->rq.indexes = &indexes;
 	while ((c = getopt_long(argc, argv, "x:X:f:h", longopts, &i)) != -1) {
 		if (c > O_COUNT && c < O_PULL &&
 		        once(&seen, c, i >= 0 ? longopts[i].name : "option"))
 			return EXIT_USAGE;
 		i = -1;
 		switch (c) {
-		case 'x':
-			if (tq_indexes_add(&indexes, optarg) < 0)
-				return EXIT_SYSTEM;
-			break;
-		case 'X':
-			if (tq_indexes_add_file(&indexes, optarg) < 0)
-				return usage_error("%s", td_error_last());
+		case TQ_RQ_INDEX:
+		case TQ_RQ_INDEX_LIST:
+			if (tq_request_option(&o->rq, &o->filter, c, optarg) < 0)
+				return c == TQ_RQ_INDEX ? EXIT_SYSTEM
+				                        : usage_error("%s",
+				                                  td_error_last());
 			break;
 		case 'f':
 			if (o->batch)

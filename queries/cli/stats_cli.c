@@ -99,8 +99,7 @@ enum {
 };
 
 static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'x'},
-        {"index-list", required_argument, NULL, 'X'},
+        TQ_REQUEST_INDEX_LONGOPTS,
         {"collocates", no_argument, NULL, S_COLL},
         {"keywords", no_argument, NULL, S_KW},
         {"window", required_argument, NULL, S_WINDOW},
@@ -143,6 +142,7 @@ static int parse(int argc, char **argv, sopts *o)
 	o->ko.alpha = 0.05;
 	o->ko.measure = TQ_M_LL;
 	tq_indexes_init(&indexes, getenv("TAGDEX_INDEX"));
+	o->rq.indexes = &indexes;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "x:X:", longopts, &i)) != -1) {
 		if (c >= S_WINDOW && c < S_BONF) {
@@ -154,13 +154,12 @@ static int parse(int argc, char **argv, sopts *o)
 		}
 		i = -1;
 		switch (c) {
-		case 'x':
-			if (tq_indexes_add(&indexes, optarg) < 0)
-				return TD_EXIT_SYSTEM;
-			break;
-		case 'X':
-			if (tq_indexes_add_file(&indexes, optarg) < 0)
-				return usage_error("%s", td_error_last());
+		case TQ_RQ_INDEX:
+		case TQ_RQ_INDEX_LIST:
+			if (tq_request_option(&o->rq, &o->filter, c, optarg) < 0)
+				return c == TQ_RQ_INDEX ? TD_EXIT_SYSTEM
+				                        : usage_error("%s",
+				                                  td_error_last());
 			break;
 		case S_COLL:
 		case S_KW:

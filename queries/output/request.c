@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "request.h"
+#include "indexes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -239,6 +240,10 @@ int tq_iso_date(const char *s)
 int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg)
 {
 	switch (k) {
+	case TQ_RQ_INDEX:
+		return tq_indexes_add(r->indexes, arg);
+	case TQ_RQ_INDEX_LIST:
+		return tq_indexes_add_file(r->indexes, arg);
 	case TQ_RQ_FROM:
 	case TQ_RQ_TO:
 		if (!tq_iso_date(arg))

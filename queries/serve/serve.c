@@ -7,6 +7,7 @@
 #include "config.h"
 #include "exit_status.h"
 #include "indexes.h"
+#include "request.h"
 #include "serve.h"
 #include "sigbus.h"
 
@@ -130,8 +131,7 @@ int ts_index(const ts_server *srv, td_index **out)
 enum { O_PORT = 256, O_BIND, O_TOKEN, O_THREADS, O_TIMEOUT, O_VERSION };
 
 static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'x'},
-        {"index-list", required_argument, NULL, 'X'},
+        TQ_REQUEST_INDEX_LONGOPTS,
         {"port", required_argument, NULL, O_PORT},
         {"bind", required_argument, NULL, O_BIND},
         {"token", required_argument, NULL, O_TOKEN},
@@ -159,6 +159,7 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 	int c;
 	long v;
 	tq_indexes_init(&indexes, getenv("TAGDEX_INDEX"));
+	tq_request rq = {.indexes = &indexes}; /* only -x and -X go there */
 	s->token = getenv("TAGDEX_TOKEN");
 	if (s->token && !*s->token)
 		s->token = NULL;
@@ -168,13 +169,12 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 	s->timeout = 30 * 1000000000ull;
 	while ((c = getopt_long(argc, argv, "x:X:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'x':
-			if (tq_indexes_add(&indexes, optarg) < 0)
-				return TD_EXIT_SYSTEM;
-			break;
-		case 'X':
-			if (tq_indexes_add_file(&indexes, optarg) < 0)
-				return usage_error("%s", td_error_last());
+		case TQ_RQ_INDEX:
+		case TQ_RQ_INDEX_LIST:
+			if (tq_request_option(&rq, NULL, c, optarg) < 0)
+				return c == TQ_RQ_INDEX ? TD_EXIT_SYSTEM
+				                        : usage_error("%s",
+				                                  td_error_last());
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
