@@ -5,6 +5,7 @@
  * previous manifest and every segment it names untouched. */
 #include "config.h"
 #include "index_int.h"
+#include "vec.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1080,15 +1081,10 @@ int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
 		uint64_t no;
 		if (index_file(e->d_name, &no) != 2)
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			uint64_t *v = realloc(nos, cap * sizeof *v);
-			if (!v) {
-				closedir(d);
-				rc = td_error(TD_ENOMEM, "out of memory");
-				goto out;
-			}
-			nos = v;
+		if (TD_VEC_RESERVE(nos, n, cap, 16)) {
+			closedir(d);
+			rc = td_error(TD_ENOMEM, "out of memory");
+			goto out;
 		}
 		nos[n++] = no;
 	}

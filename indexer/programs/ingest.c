@@ -10,6 +10,7 @@
 #include "tei.h"
 #include "exit_status.h"
 #include "util.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -308,15 +309,9 @@ static size_t nshards, cap_shards;
 
 static int add_shard(const char *dir, size_t len)
 {
-	if (nshards == cap_shards) {
-		size_t cap = cap_shards ? cap_shards * 2 : 8;
-		char **v = realloc(shards, cap * sizeof *v);
-		if (!v) {
-			fputs("tagdex-ingest: out of memory\n", stderr);
-			return -1;
-		}
-		shards = v;
-		cap_shards = cap;
+	if (TD_VEC_RESERVE(shards, nshards, cap_shards, 8)) {
+		fputs("tagdex-ingest: out of memory\n", stderr);
+		return -1;
 	}
 	if (!(shards[nshards] = strndup(dir, len))) {
 		fputs("tagdex-ingest: out of memory\n", stderr);

@@ -434,14 +434,9 @@ static int load_known(td_index *ix, known **out, size_t *nout, smap *bycanon,
 				goto out;
 			if (!di.source)
 				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 256;
-				known *v = realloc(k, cap * sizeof *v);
-				if (!v) {
-					rc = td_error(TD_ENOMEM, "out of memory");
-					goto out;
-				}
-				k = v;
+			if (TD_VEC_RESERVE(k, n, cap, 256)) {
+				rc = td_error(TD_ENOMEM, "out of memory");
+				goto out;
 			}
 			known *e = &k[n];
 			memset(e, 0, sizeof *e);

@@ -16,6 +16,7 @@
 #include "info_cli.h"
 #include "stats_cli.h"
 #include "messages.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -247,14 +248,8 @@ static int on_hit(void *arg, const tq_hit *h)
 	if (r->table)
 		return tq_table_add(r->table, h);
 	if (r->o->sort != SORT_NONE || r->o->sample >= 0 || r->o->save) {
-		if (r->n == r->cap) {
-			size_t cap = r->cap ? r->cap * 2 : 256;
-			tq_hit *v = realloc(r->hits, cap * sizeof *v);
-			if (!v)
-				return td_error(TD_ENOMEM, "out of memory");
-			r->hits = v;
-			r->cap = cap;
-		}
+		if (TD_VEC_RESERVE(r->hits, r->n, r->cap, 256))
+			return td_error(TD_ENOMEM, "out of memory");
 		r->hits[r->n++] = *h;
 		return 0;
 	}

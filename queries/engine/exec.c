@@ -259,14 +259,8 @@ static int strat_emit(ctx *c, tq_hit *h, tq_hit_fn fn, void *arg)
 	/* those that contain h (ends ascend: a suffix) are no hits */
 	while (c->npend && c->pend[c->npend - 1].end >= h->end)
 		c->npend--;
-	if (c->npend == c->cappend) {
-		size_t cap = c->cappend ? c->cappend * 2 : 16;
-		tq_hit *v = realloc(c->pend, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		c->pend = v;
-		c->cappend = cap;
-	}
+	if (TD_VEC_RESERVE(c->pend, c->npend, c->cappend, 16))
+		return td_error(TD_ENOMEM, "out of memory");
 	c->pend[c->npend++] = *h;
 	return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "query.h"
 #include "plan_int.h"
+#include "vec.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,14 +22,8 @@ typedef struct vec {
 
 static inline int vpush(vec *a, uint32_t x)
 {
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 16;
-		uint32_t *v = realloc(a->v, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		a->v = v;
-		a->cap = cap;
-	}
+	if (TD_VEC_RESERVE(a->v, a->n, a->cap, 16))
+		return td_error(TD_ENOMEM, "out of memory");
 	a->v[a->n++] = x;
 	return 0;
 }

@@ -110,14 +110,8 @@ int exec_spans_load(ctx *c, const tq_node *n, spanset *ss)
 		if (!rc)
 			continue;
 		rc = 0;
-		if (ss->n == ss->cap) {
-			size_t cap = ss->cap ? ss->cap * 2 : 16;
-			range *v = realloc(ss->v, cap * sizeof *v);
-			if (!v)
-				return td_error(TD_ENOMEM, "out of memory");
-			ss->v = v;
-			ss->cap = cap;
-		}
+		if (TD_VEC_RESERVE(ss->v, ss->n, ss->cap, 16))
+			return td_error(TD_ENOMEM, "out of memory");
 		ss->v[ss->n++] = (range){st, en};
 	}
 	return rc;

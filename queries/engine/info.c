@@ -8,6 +8,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,14 +28,8 @@ typedef struct tally {
 
 static int tpush(tally *t, const tup *x)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 256;
-		tup *v = realloc(t->v, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		t->v = v;
-		t->cap = cap;
-	}
+	if (TD_VEC_RESERVE(t->v, t->n, t->cap, 256))
+		return td_error(TD_ENOMEM, "out of memory");
 	t->v[t->n++] = *x;
 	return 0;
 }

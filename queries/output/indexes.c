@@ -5,6 +5,7 @@
 #include "config.h"
 #include "indexes.h"
 #include "util.h"
+#include "vec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,14 +13,8 @@
 
 static int push(tq_indexes *l, const char *dir, size_t len)
 {
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 4;
-		char **v = realloc(l->dirs, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		l->dirs = v;
-		l->cap = cap;
-	}
+	if (TD_VEC_RESERVE(l->dirs, l->n, l->cap, 4))
+		return td_error(TD_ENOMEM, "out of memory");
 	char *d = malloc(len + 1);
 	if (!d)
 		return td_error(TD_ENOMEM, "out of memory");

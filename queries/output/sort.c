@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "request.h"
+#include "vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -92,14 +93,9 @@ int tq_hits_by_place(tq_hit *v, size_t n)
 		td_docinfo di;
 		if ((rc = td_seg_doc(v[i].seg, v[i].doc, &di)) < 0)
 			break;
-		if (nr == cap) {
-			cap = cap ? cap * 2 : 64;
-			docrun *nv = realloc(runs, cap * sizeof *nv);
-			if (!nv) {
-				rc = td_error(TD_ENOMEM, "out of memory");
-				break;
-			}
-			runs = nv;
+		if (TD_VEC_RESERVE(runs, nr, cap, 64)) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			break;
 		}
 		runs[nr++] = (docrun){di.id ? di.id : "", i, 1};
 	}

@@ -9,6 +9,7 @@
 #include "request.h"
 #include "serve.h"
 #include "stats.h"
+#include "vec.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -398,14 +399,8 @@ static int on_hit(void *arg, const tq_hit *h)
 			        "sorting is bounded to %d hits: narrow the "
 			        "query, or sort with tagdex-query --sort",
 			        MAX_SORT);
-		if (r->n == r->cap) {
-			size_t cap = r->cap ? r->cap * 2 : 256;
-			tq_hit *v = realloc(r->v, cap * sizeof *v);
-			if (!v)
-				return td_error(TD_ENOMEM, "out of memory");
-			r->v = v;
-			r->cap = cap;
-		}
+		if (TD_VEC_RESERVE(r->v, r->n, r->cap, 256))
+			return td_error(TD_ENOMEM, "out of memory");
 		r->v[r->n++] = *h;
 		return 0;
 	}
@@ -965,15 +960,10 @@ static void api_docs(const ts_server *srv, const params *p, reply *r)
 				continue;
 			if ((rc = td_seg_doc(s, d, &di)) < 0)
 				break;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				docref *nv = realloc(v, cap * sizeof *nv);
-				if (!nv) {
-					rc = td_error(
-					        TD_ENOMEM, "out of memory");
-					break;
-				}
-				v = nv;
+			if (TD_VEC_RESERVE(v, n, cap, 64)) {
+				rc = td_error(
+				        TD_ENOMEM, "out of memory");
+				break;
 			}
 			v[n].id = di.id ? di.id : "";
 			if (!(v[n++].o = doc_meta(&di)))
@@ -1140,17 +1130,11 @@ static void api_info(const ts_server *srv, const params *p, reply *r)
 			const char *nm = td_seg_span_name(s, k);
 			if (!nm)
 				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				const char **nv =
-				        realloc(names, cap * sizeof *nv);
-				if (!nv) {
-					free(names);
-					reply_td(r, td_error(TD_ENOMEM,
-					                    "out of memory"));
-					return;
-				}
-				names = nv;
+			if (TD_VEC_RESERVE(names, n, cap, 64)) {
+				free(names);
+				reply_td(r, td_error(TD_ENOMEM,
+				                    "out of memory"));
+				return;
 			}
 			names[n++] = nm;
 		}
