@@ -1,7 +1,7 @@
 # index.mk: sources of this area (owned by its area)
 # Reading TEI into the document model, and the on-disk index: segments,
 # manifest, writer, checks.
-indexer_libtagdex_a_SOURCES += indexer/index/index_int.h indexer/index/checksum.c \
+indexer_libtagdex_a_SOURCES += indexer/index/index_int.h indexer/index/bits.h indexer/index/checksum.c \
 	indexer/index/strtab.c indexer/index/postings.c indexer/index/segbuild.c \
 	indexer/index/segout.c indexer/index/segmerge.c \
 	indexer/index/segment_int.h indexer/index/segment.c \

@@ -219,6 +219,29 @@ typedef struct td_seghdr {
 	uint64_t sec_len[TD_NSEC];
 } td_seghdr;
 
+/* A document's metadata in a segment (DOCSTR): NUL-terminated key and
+ * value pairs, the keys in this table's order, a key left out when its
+ * value is NULL, then one "actor" pair per actor. The one list of the
+ * keys: segbuild.c writes them, segment.c reads a td_docinfo and
+ * segment_merge.c a td_doc back. */
+enum {
+	TD_MK_ID,     /* td_doc.id */
+	TD_MK_SOURCE, /* the source given to td_segbuild_add */
+	TD_MK_SHA256, /* and its sha256 */
+	TD_MK_META    /* a field of td_meta */
+};
+#define TD_MK_NOINFO ((size_t)-1)
+typedef struct td_metakey {
+	const char *key;
+	int kind;    /* TD_MK_* */
+	size_t meta; /* TD_MK_META: offsetof(td_meta, the field) */
+	size_t info; /* offsetof(td_docinfo, the field), or TD_MK_NOINFO */
+} td_metakey;
+#define TD_NMETAKEYS 13
+extern const td_metakey td_metakeys[TD_NMETAKEYS];
+/* The entry of key k, or NULL (k is "actor", or unknown). */
+const td_metakey *td_metakey_find(const char *k);
+
 /* segbuild.c: an in-memory segment being built from documents. */
 typedef struct td_segbuild td_segbuild;
 int td_segbuild_new(td_segbuild **out);

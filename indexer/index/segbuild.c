@@ -6,10 +6,12 @@
  * fsync'd, and only then may a manifest name it. */
 #include "config.h"
 #include "index_int.h"
+#include "bits.h"
 #include "hash.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +128,31 @@ static int grow(void **v, size_t *cap, size_t need, size_t size)
 	*v = n;
 	*cap = c;
 	return 0;
+}
+
+#define MK_META(f, i) TD_MK_META, offsetof(td_meta, f), i
+const td_metakey td_metakeys[TD_NMETAKEYS] = {
+	{"id", TD_MK_ID, 0, offsetof(td_docinfo, id)},
+	{"title", MK_META(title, offsetof(td_docinfo, title))},
+	{"date", MK_META(date, offsetof(td_docinfo, date))},
+	{"genre", MK_META(genre, offsetof(td_docinfo, genre))},
+	{"source", TD_MK_SOURCE, 0, offsetof(td_docinfo, source)},
+	{"sha256", TD_MK_SHA256, 0, offsetof(td_docinfo, sha256)},
+	{"subtitle", MK_META(subtitle, TD_MK_NOINFO)},
+	{"reading_time", MK_META(reading_time, TD_MK_NOINFO)},
+	{"author", MK_META(author, TD_MK_NOINFO)},
+	{"url", MK_META(url, TD_MK_NOINFO)},
+	{"source_name", MK_META(source_name, TD_MK_NOINFO)},
+	{"source_sha256", MK_META(source_sha256, TD_MK_NOINFO)},
+	{"extraction", MK_META(extraction, TD_MK_NOINFO)},
+};
+
+const td_metakey *td_metakey_find(const char *k)
+{
+	for (size_t i = 0; i < TD_NMETAKEYS; i++)
+		if (!strcmp(td_metakeys[i].key, k))
+			return &td_metakeys[i];
+	return NULL;
 }
 
 static int kv_add(td_segbuild *b, bdoc *d, const char *k, const char *v)
@@ -375,20 +402,15 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	d->first_tok = (uint32_t)b->nids;
 	d->ntok = (uint32_t)t.n;
 	d->kv_off = b->kvlen;
-	const td_meta *m = &doc->meta;
-	if ((rc = kv_add(b, d, "id", doc->id)) ||
-		(rc = kv_add(b, d, "title", m->title)) ||
-		(rc = kv_add(b, d, "date", m->date)) ||
-		(rc = kv_add(b, d, "genre", m->genre)) ||
-		(rc = kv_add(b, d, "source", source)) ||
-		(rc = kv_add(b, d, "sha256", sha256)) ||
-		(rc = kv_add(b, d, "subtitle", m->subtitle)) ||
-		(rc = kv_add(b, d, "reading_time", m->reading_time)) ||
-		(rc = kv_add(b, d, "author", m->author)) ||
-		(rc = kv_add(b, d, "url", m->url)) ||
-		(rc = kv_add(b, d, "source_name", m->source_name)) ||
-		(rc = kv_add(b, d, "source_sha256", m->source_sha256)) ||
-		(rc = kv_add(b, d, "extraction", m->extraction)))
+	for (size_t i = 0; i < TD_NMETAKEYS && !rc; i++) {
+		const td_metakey *mk = &td_metakeys[i];
+		const char *v = mk->kind == TD_MK_ID ? doc->id
+			: mk->kind == TD_MK_SOURCE ? source
+			: mk->kind == TD_MK_SHA256 ? sha256
+			: *(char *const *)((const char *)&doc->meta + mk->meta);
+		rc = kv_add(b, d, mk->key, v);
+	}
+	if (rc)
 		goto out;
 	for (size_t i = 0; i < doc->n_actors; i++) {
 		const td_actor *a = &doc->actors[i];
@@ -532,6 +554,22 @@ out:
 	return rc;
 }
 
+/* Writes bp's whole bytes; with last, also its partial byte and the 8
+ * bytes of padding (bits.h: readers load 8 bytes at a time). */
+static int bits_out_put(td_out *o, td_bitpack *bp, int last)
+{
+	int rc = 0;
+	if (last)
+		td_bitpack_end(bp);
+	if (bp->nb)
+		rc = td_out_put(o, bp->buf, bp->nb);
+	bp->nb = 0;
+	static const uint8_t pad[8];
+	if (!rc && last)
+		rc = td_out_put(o, pad, 8);
+	return rc;
+}
+
 /* Section sec: the rank of every position's id, packed LSB first in the
  * fewest bits (at least 1) that hold nterms - 1; *bits receives that. */
 static int write_ids(td_out *o, td_seghdr *h, int sec, const uint32_t *ids,
@@ -542,30 +580,12 @@ static int write_ids(td_out *o, td_seghdr *h, int sec, const uint32_t *ids,
 		bits++;
 	*bits_out = bits;
 	int rc = td_out_begin(o, h, sec);
-	uint64_t acc = 0;
-	unsigned nacc = 0;
-	uint8_t buf[4096]; /* out_put a block at a time, not a byte */
-	size_t nb = 0;
-	for (size_t p = 0; p < nids && !rc; p++) {
-		acc |= (uint64_t)rank[ids[p]] << nacc;
-		nacc += bits;
-		while (nacc >= 8) {
-			buf[nb++] = acc & 0xff;
-			acc >>= 8;
-			nacc -= 8;
-		}
-		if (nb > sizeof buf - 8) {
-			rc = td_out_put(o, buf, nb);
-			nb = 0;
-		}
-	}
-	if (!rc && nacc)
-		buf[nb++] = acc & 0xff;
-	if (!rc && nb)
-		rc = td_out_put(o, buf, nb);
-	static const uint8_t pad[8];
+	td_bitpack bp = {0}; /* out_put a block at a time, not a byte */
+	for (size_t p = 0; p < nids && !rc; p++)
+		if (td_bitpack_put(&bp, rank[ids[p]], bits))
+			rc = bits_out_put(o, &bp, 0);
 	if (!rc)
-		rc = td_out_put(o, pad, 8); /* readers load 8 bytes at a time */
+		rc = bits_out_put(o, &bp, 1);
 	td_out_end(o, h, sec);
 	return rc;
 }
@@ -616,31 +636,18 @@ static int write_span_list(td_out *o, td_seghdr *h, td_segspname *n,
 		n->bits[j] = (uint8_t)width(mx[j]);
 	if ((rc = td_out_put(o, blk, (size_t)nb * sizeof *blk)))
 		goto out;
-	uint64_t acc = 0;
-	unsigned nacc = 0;
+	td_bitpack bp = {0};
 	for (uint32_t i = 0; i < cnt && !rc; i++) {
 		const td_segspblk *k = &blk[i / TD_SPAN_BLOCK];
 		uint32_t f[TD_SPF_N] = {sp[i].start - k->start,
 			sp[i].end - sp[i].start, sp[i].doc - k->doc,
 			sp[i].seq - k->attr, sp[i].nattrs};
-		for (int j = 0; j < TD_SPF_N && !rc; j++) {
-			acc |= (uint64_t)f[j] << nacc;
-			nacc += n->bits[j];
-			while (nacc >= 8 && !rc) {
-				uint8_t c = acc & 0xff;
-				rc = td_out_put(o, &c, 1);
-				acc >>= 8;
-				nacc -= 8;
-			}
-		}
+		for (int j = 0; j < TD_SPF_N && !rc; j++)
+			if (td_bitpack_put(&bp, f[j], n->bits[j]))
+				rc = bits_out_put(o, &bp, 0);
 	}
-	if (!rc && nacc) {
-		uint8_t c = acc & 0xff;
-		rc = td_out_put(o, &c, 1);
-	}
-	static const uint8_t pad[8];
 	if (!rc)
-		rc = td_out_put(o, pad, 8); /* readers load 8 bytes at a time */
+		rc = bits_out_put(o, &bp, 1);
 out:
 	free(blk);
 	return rc;

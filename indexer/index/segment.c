@@ -373,19 +373,9 @@ int td_seg_each_kv(td_seg *s, uint32_t d,
 
 static int fill_info(void *ctx, const char *k, const char *v)
 {
-	td_docinfo *o = ctx;
-	if (!strcmp(k, "id"))
-		o->id = v;
-	else if (!strcmp(k, "title"))
-		o->title = v;
-	else if (!strcmp(k, "date"))
-		o->date = v;
-	else if (!strcmp(k, "genre"))
-		o->genre = v;
-	else if (!strcmp(k, "source"))
-		o->source = v;
-	else if (!strcmp(k, "sha256"))
-		o->sha256 = v;
+	const td_metakey *mk = td_metakey_find(k);
+	if (mk && mk->info != TD_MK_NOINFO)
+		*(const char **)((char *)ctx + mk->info) = v;
 	return 0;
 }
 

@@ -4,6 +4,7 @@
  * wrong id. */
 #include "config.h"
 #include "segment_int.h"
+#include "bits.h"
 
 #include <string.h>
 
@@ -126,9 +127,7 @@ uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 		const uint8_t *p = td_seg_sec(s, td_sec_ids(layer), bit / 8, 8);
 		if (!p)
 			return UINT32_MAX;
-		uint64_t v;
-		memcpy(&v, p, 8);
-		v = (v >> (bit % 8)) & (((uint64_t)1 << bits) - 1);
+		uint64_t v = td_bits_at(p, bit % 8, bits);
 		if (v >= s->hdr.lexsize[layer]) {
 			td_seg_mark_damaged(s, "bad term id");
 			return UINT32_MAX;
@@ -139,9 +138,7 @@ uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 	const uint8_t *p = td_seg_sec(s, TD_SEC_IDS, bit / 8, 8);
 	if (!p)
 		return UINT32_MAX;
-	uint64_t v;
-	memcpy(&v, p, 8);
-	v = (v >> (bit % 8)) & (((uint64_t)1 << s->hdr.id_bits) - 1);
+	uint64_t v = td_bits_at(p, bit % 8, s->hdr.id_bits);
 	if (v >= s->hdr.lexsize[0]) {
 		td_seg_mark_damaged(s, "bad term id");
 		return UINT32_MAX;

@@ -17,33 +17,15 @@ struct rebuild {
 static int rebuild_kv(void *ctx, const char *k, const char *v)
 {
 	struct rebuild *r = ctx;
-	td_meta *m = &r->doc->meta;
+	const td_metakey *mk = td_metakey_find(k);
 	char **f = NULL;
-	if (!strcmp(k, "source"))
+	if (mk && mk->kind == TD_MK_SOURCE)
 		*r->source = v;
-	else if (!strcmp(k, "sha256"))
+	else if (mk && mk->kind == TD_MK_SHA256)
 		*r->sha256 = v;
-	else if (!strcmp(k, "title"))
-		f = &m->title;
-	else if (!strcmp(k, "date"))
-		f = &m->date;
-	else if (!strcmp(k, "genre"))
-		f = &m->genre;
-	else if (!strcmp(k, "subtitle"))
-		f = &m->subtitle;
-	else if (!strcmp(k, "reading_time"))
-		f = &m->reading_time;
-	else if (!strcmp(k, "author"))
-		f = &m->author;
-	else if (!strcmp(k, "url"))
-		f = &m->url;
-	else if (!strcmp(k, "source_name"))
-		f = &m->source_name;
-	else if (!strcmp(k, "source_sha256"))
-		f = &m->source_sha256;
-	else if (!strcmp(k, "extraction"))
-		f = &m->extraction;
-	else if (!strcmp(k, "id"))
+	else if (mk && mk->kind == TD_MK_META)
+		f = (char **)((char *)&r->doc->meta + mk->meta);
+	else if (mk)
 		f = &r->doc->id;
 	else if (!strcmp(k, "actor")) {
 		char *c = strdup(v), *t1, *t2;

@@ -3,6 +3,7 @@
  * document's id cached per segment in an arena freed at close or trim. */
 #include "config.h"
 #include "segment_int.h"
+#include "bits.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -153,10 +154,8 @@ int td_seg_span_rec(td_seg *s, uint32_t k, uint32_t i, td_segspan *r)
 	uint32_t f[TD_SPF_N];
 	unsigned at = (unsigned)(bit % 8);
 	for (int j = 0; j < TD_SPF_N; j++) {
-		uint64_t v;
-		memcpy(&v, p + at / 8, 8);
-		f[j] = n->bits[j] ? (uint32_t)((v >> (at % 8)) &
-			(((uint64_t)1 << n->bits[j]) - 1)) : 0;
+		f[j] = n->bits[j] ?
+			(uint32_t)td_bits_at(p + at / 8, at % 8, n->bits[j]) : 0;
 		at += n->bits[j];
 	}
 	r->start = b.start + f[TD_SPF_START];
