@@ -1166,19 +1166,66 @@ static size_t surname_tok(const td_actx *c, const td_mention *m)
 	return k;
 }
 
-/* The person last named in full whose first or last word is token i. */
+/* Titles that show a person's gender ("Mrs. Hengesbach", "Mr. Kim"). */
+static const char *const male_titles[] = {"Mr", "Mr.", "King", "Prince",
+	"Lord", "Sir", "Father", "Brother", NULL};
+static const char *const female_titles[] = {"Mrs", "Mrs.", "Miss", "Ms",
+	"Ms.", "Mme", "Mme.", "Queen", "Princess", "Lady", "Dame", "Sister",
+	NULL};
+
+/* The gender a title right before token t shows: 'm', 'f' or 0 ("Mrs."
+ * is two tokens). */
+static int title_gender(const td_actx *c, size_t t)
+{
+	if (t == 0)
+		return 0;
+	size_t tt = t - 1;
+	if (tt > 0 && td_tok_eq(c, tt, ".", 0))
+		tt--;
+	return in_list(c, tt, male_titles, 0) ? 'm' :
+		in_list(c, tt, female_titles, 0) ? 'f' : 0;
+}
+
+/* The gender of the person keyed key as titles before any of its
+ * mentions so far show it: 'm', 'f' or 0. */
+static int key_gender(const td_actx *c, const char *key)
+{
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		int g;
+		if (!m->pronoun && m->key && !strcmp(m->key, key) &&
+		    (g = title_gender(c, m->t0)))
+			return g;
+	}
+	return 0;
+}
+
+/* The person last named in full whose first or last word is token i.
+ * A title before i that shows a gender ("Mrs. Hengesbach" after "Mrs.
+ * Anna Hengesbach" and her stepson "Vincent Hengesbach") picks the last
+ * such person of that gender, else the last not shown to be of the
+ * other. */
 static const td_mention *resolve_short(const td_actx *c, size_t i)
 {
+	int g = title_gender(c, i);
+	const td_mention *other = NULL;
 	for (size_t k = c->n_ments; k-- > 0;) {
 		const td_mention *m = &c->ments[k];
 		if (m->pronoun || !m->key || strcmp(m->kind, "person") || m->t1 - m->t0 < 2)
 			continue;
 		/* first or last word of the full name (tokens are not
 		 * NUL-terminated: compare them as spans) */
-		if (same_token(c, m->t0, i) || same_token(c, surname_tok(c, m), i))
+		if (!same_token(c, m->t0, i) && !same_token(c, surname_tok(c, m), i))
+			continue;
+		if (!g)
 			return m;
+		int mg = key_gender(c, m->key);
+		if (mg == g)
+			return m;
+		if (!mg && !other)
+			other = m;
 	}
-	return NULL;
+	return other;
 }
 
 static const char *elem_for(const char *kind, int metonym, int located,
@@ -1965,6 +2012,88 @@ static int appositive_subject(const td_actx *c, size_t k, size_t t1)
 	return 0;
 }
 
+/* Token k is tagged a proper or common noun (Penn NNP, NNPS, NN, NNS). */
+static int pos_noun(const td_actx *c, size_t k)
+{
+	return td_tok_pos_is(c, k, "NN*");
+}
+
+/* A capitalised role noun before a name, outside the title list
+ * ("Boston Red Sox Outfielder Jackie Jensen", "Sports Writer X Y"): an
+ * agent noun (-er, -or, -ist, -ian, -man) of five letters or more that
+ * the tagger takes for a noun, is no given name (Walker, Tyler) and no
+ * lexicon actor. */
+static int role_word(const td_actx *c, size_t k, size_t lim)
+{
+	static const char *const ends[] = {"er", "or", "ist", "ian", "man", NULL};
+	if (!name_token(c, k) || !pos_noun(c, k) ||
+	    td_patset_match(&c->a->given_pats, c, k, k + 1) >= 0 ||
+	    td_patset_match(&c->a->title_pats, c, k, k + 1) >= 0 ||
+	    actor_match(c, k, lim) >= 0 || in_list(c, k, org_heads, 0))
+		return 0;
+	size_t n = td_tok_len(c, k);
+	const char *w = td_tok_str(c, k);
+	if (n < 5)
+		return 0;
+	for (size_t e = 0; ends[e]; e++) {
+		size_t el = strlen(ends[e]);
+		if (!memcmp(w + n - el, ends[e], el))
+			return 1;
+	}
+	return 0;
+}
+
+/* The length of a person's name after a role word at k: a given name
+ * and one or two more proper nouns ("Jackie Jensen"), or a name with
+ * initials; 0 when none. */
+static size_t name_after_role(const td_actx *c, size_t k, size_t lim)
+{
+	size_t j = k + 1;
+	if (j >= lim || !td_tok_pos_is(c, j, "NNP"))
+		return 0;
+	size_t ni = initials_run(c, j, lim);
+	if (ni >= 2)
+		return ni;
+	if (td_patset_match(&c->a->given_pats, c, j, j + 1) < 0)
+		return 0;
+	size_t n = name_run(c, j, lim);
+	if (n < 2 || n > 3)
+		return 0;
+	for (size_t q = j; q < j + n; q++)
+		if (!td_tok_pos_is(c, q, "NNP") && !in_list(c, q, particles, 0))
+			return 0;
+	return n;
+}
+
+/* The last name word of tokens [t0, t1) (suffixes and stops skipped). */
+static size_t last_name_word(const td_actx *c, size_t t0, size_t t1)
+{
+	size_t k = t1 - 1;
+	while (k > t0 && (td_tok_eq(c, k, ".", 0) || td_tok_eq(c, k, ",", 0) ||
+			  in_list(c, k, suffixes, 0)))
+		k--;
+	return k;
+}
+
+/* "Helen Tieken Geraghty (Mrs. Maurice P. Geraghty)": a woman named by
+ * her husband's name right after her own (in brackets or apposition,
+ * the same surname) is the same person; the mention she was named by,
+ * else NULL. i is the female title, [j, e) the name after it. */
+static const td_mention *wife_named_before(const td_actx *c, size_t t0,
+	size_t i, size_t j, size_t e)
+{
+	if (title_gender(c, i + 1 + (i + 1 < j && td_tok_eq(c, i + 1, ".", 0))) != 'f' ||
+	    i <= t0 || !c->n_ments)
+		return NULL;
+	if (!td_tok_eq(c, i - 1, "(", 0) && !td_tok_eq(c, i - 1, ",", 0))
+		return NULL;
+	const td_mention *m = &c->ments[c->n_ments - 1];
+	if (m->pronoun || !m->key || strcmp(m->kind, "person") || m->t1 != i - 1 ||
+	    m->t1 - m->t0 < 2)
+		return NULL;
+	return same_token(c, surname_tok(c, m), last_name_word(c, j, e)) ? m : NULL;
+}
+
 static int sentence_actors(td_actx *c, size_t si)
 {
 	const td_annotator *a = c->a;
@@ -1992,6 +2121,32 @@ static int sentence_actors(td_actx *c, size_t si)
 				return rc;
 			i = ge;
 			continue;
+		}
+		/* a capitalised role before a name stays outside it, and the
+		 * capitalised words before the role are the body it serves:
+		 * "Boston Red Sox Outfielder Jackie Jensen" */
+		if (name_token(c, i) && td_tok_pos_is(c, i, "NNP*") &&
+		    !(i > t0 && name_token(c, i - 1))) {
+			size_t k = i, rn = 0;
+			while (k < t1 && k < i + 5 && name_token(c, k) &&
+			       !(rn = role_word(c, k, t1) ? name_after_role(c, k, t1) : 0))
+				k++;
+			if (rn && k >= i + 2 && actor_match(c, i, t1) < 0 &&
+			    td_patset_match(&a->title_pats, c, i, t1) < 0) {
+				const td_dyn *d;
+				if ((rc = add_dyn(c, i, k, "org", NULL, &d)) < 0 ||
+				    (rc = emit(c, i, k, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+					return rc;
+			}
+			if (rn && (k == i || k >= i + 2)) {
+				const td_dyn *d;
+				if ((rc = add_dyn(c, k + 1, k + 1 + rn, "person", NULL, &d)) < 0 ||
+				    (rc = emit(c, k + 1, k + 1 + rn, d->key, d->kind, d->name, 0, 0,
+					     NULL)) < 0)
+					return rc;
+				i = k + 1 + rn;
+				continue;
+			}
 		}
 		/* titles: the name after them (after an optional comma) */
 		long tm = td_patset_match(&a->title_pats, c, i, t1);
@@ -2025,6 +2180,14 @@ static int sentence_actors(td_actx *c, size_t si)
 			    !resolve_short(c, j)) {
 				int lower = td_tok_is_lower(c, i);
 				/* a lowercase role needs a two-word name */
+				const td_mention *wm = n >= 2 ? wife_named_before(c, t0, i, j, j + n) : NULL;
+				if (wm) {
+					if ((rc = emit(c, j, j + n, wm->key, "person", wm->key, 0, 0,
+						     wm->state)) < 0)
+						return rc;
+					i = j + n;
+					continue;
+				}
 				if (n >= 2 || !lower) {
 					const td_dyn *d;
 					const char *st = state_before(c, t0, i);
@@ -2155,7 +2318,12 @@ static int sentence_actors(td_actx *c, size_t si)
 				td_tok_eq(c, i - 1, "to", 1);
 			int after = i > t0 && is_speech_at(c, i - 1, t1);
 			int appos = appositive_subject(c, i + n, t1) || age_follows(c, i + n, t1);
-			if ((subj || acc || after || appos) && n >= 2) {
+			/* "Ray Field, who has been converting": a relative "who"
+			 * after proper nouns makes them a person's name */
+			int who = i + n + 1 < t1 && td_tok_eq(c, i + n, ",", 0) &&
+				td_tok_eq(c, i + n + 1, "who", 0) && td_tok_pos_is(c, i, "NNP") &&
+				td_tok_pos_is(c, i + n - 1, "NNP");
+			if ((subj || acc || after || appos || who) && n >= 2) {
 				const char *kind = "person";
 				for (size_t k = i; k < i + n; k++)
 					if (in_list(c, k, org_words, 0))
@@ -2206,6 +2374,61 @@ static int sentence_actors(td_actx *c, size_t si)
 	return 0;
 }
 
+static int ment_cmp(const void *x, const void *y)
+{
+	const td_mention *a = x, *b = y;
+	return a->t0 != b->t0 ? (a->t0 < b->t0 ? -1 : 1) :
+		a->t1 != b->t1 ? (a->t1 < b->t1 ? -1 : 1) : 0;
+}
+
+/* Short forms anywhere in the document, before the full name too
+ * ("Liston is Bill Liston, baseball writer ..."): a single proper noun
+ * (tagged NNP, no capitalised word beside it, no lexicon entry, outside
+ * every mention) that is the first or last word of exactly one person
+ * named in full in the document takes that person's key. */
+static int short_forms_anywhere(td_actx *c)
+{
+	size_t nm = c->n_ments;
+	unsigned char *in = calloc(c->tok.n ? c->tok.n : 1, 1);
+	if (!in)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t k = 0; k < nm; k++)
+		if (!c->ments[k].pronoun)
+			memset(in + c->ments[k].t0, 1, c->ments[k].t1 - c->ments[k].t0);
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+		for (size_t t = t0; t < t1 && rc >= 0; t++) {
+			if (in[t] || !name_token(c, t) || !td_tok_pos_is(c, t, "NNP") ||
+			    (t > t0 && td_tok_is_cap(c, t - 1) && td_tok_is_word(c, t - 1)) ||
+			    (t + 1 < t1 && td_tok_is_cap(c, t + 1) && td_tok_is_word(c, t + 1)) ||
+			    actor_match(c, t, t1) >= 0 ||
+			    td_patset_match(&c->a->title_pats, c, t, t + 1) >= 0 ||
+			    td_patset_match(&c->a->place_pats, c, t, t1) >= 0)
+				continue;
+			const td_mention *hit = NULL;
+			int many = 0;
+			for (size_t k = 0; k < nm && !many; k++) {
+				const td_mention *m = &c->ments[k];
+				if (m->pronoun || !m->key || strcmp(m->kind, "person") ||
+				    m->t1 - m->t0 < 2 ||
+				    (!same_token(c, m->t0, t) && !same_token(c, surname_tok(c, m), t)))
+					continue;
+				if (hit && strcmp(hit->key, m->key))
+					many = 1;
+				hit = m;
+			}
+			if (hit && !many)
+				rc = emit(c, t, t + 1, hit->key, "person", hit->key, 0, 0, hit->state);
+		}
+	}
+	free(in);
+	if (rc < 0)
+		return rc;
+	qsort(c->ments, c->n_ments, sizeof *c->ments, ment_cmp);
+	return 0;
+}
+
 int td_actors_find(td_actx *c)
 {
 	for (size_t si = 0; si < c->n_sents; si++) {
@@ -2213,12 +2436,12 @@ int td_actors_find(td_actx *c)
 		if (rc)
 			return rc;
 	}
-	return 0;
+	return short_forms_anywhere(c);
 }
 
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, org_heads, org_abbrevs, place_heads, proper_heads, after_np, dateline_months, event_heads, acronym_skip, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, after_np, dateline_months, event_heads, acronym_skip, NULL};
 	return td_words_register(a, lists);
 }

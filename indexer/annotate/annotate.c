@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "words.h"
 #include "sentences.h"
 #include "hash.h"
 #include "util.h"
@@ -69,11 +70,42 @@ int td_actx_in_quote(const td_actx *c, size_t s, size_t e)
 
 static int index_quotes(td_actx *c);
 
+static const char *pos_model_given;
+
+void td_annotator_pos_model_set(const char *path)
+{
+	pos_model_given = path && *path ? path : NULL;
+}
+
+const td_words *td_annotator_tagger(const td_annotator *a)
+{
+	return a->tagger;
+}
+
+static int pos_load(td_annotator *a, const char *dir)
+{
+	(void)dir;
+	return td_words_tagger(pos_model_given, &a->tagger);
+}
+
+/* The pos stage: every token's part of speech, before the stages that
+ * read it (names by their context); kept on the document, so that
+ * --words and the index's layers do not tag it again. */
+static int pos_tag(td_actx *c)
+{
+	int rc = td_words_tag_tokens(c->a->tagger, c->doc, &c->tok);
+	if (!rc)
+		c->pos = c->doc->pos_tags;
+	return rc;
+}
+
 /* The stages in the order they run, with what each reads and writes
  * (besides the tokens and sentences that every stage reads). A stage's
  * load reads its own lexicons; those of several stages (speech verbs,
  * titles) are lexicons.c's, loaded before all of them. */
 static const td_stage stages[] = {
+	{"pos", pos_load, pos_tag, "sentences",
+		"part of speech of every token (doc->pos_tags)"},
 	{"quotes", td_quotes_load, td_quotes_find,
 		"paragraphs", "quotes (in memory: ranges and chains, no speaker)"},
 	{"quote-index", NULL, index_quotes,
@@ -142,6 +174,7 @@ void td_annotator_free(td_annotator *a)
 	for (size_t i = 0; i < a->n_hedges; i++)
 		free(a->hedges[i].subtype);
 	free(a->hedges);
+	td_words_free(a->tagger);
 	td_patset_free(&a->actor_pats);
 	td_patset_free(&a->place_pats);
 	td_patset_free(&a->title_pats);

@@ -119,6 +119,8 @@ struct td_annotator {
 	/* the word tables, [0] exact and [1] folded; wtmask + 1 slots each */
 	td_wordinfo *wtab[2];
 	size_t wtmask;
+	/* the part-of-speech tagger of the pos stage (words.h) */
+	struct td_words *tagger;
 };
 
 /* One sentence of the document (an <s> span). */
@@ -195,6 +197,9 @@ typedef struct td_actx {
 	 * while n_qix == n_quotes */
 	size_t *qix_start, *qix_maxend;
 	size_t n_qix;
+	/* per token: its part-of-speech tag number (doc->pos_tags, the pos
+	 * stage's); NULL before it ran. Read through td_tok_pos(). */
+	const uint8_t *pos;
 } td_actx;
 
 enum { TD_TH_IN = 1, TD_TH_PART = 2 /* of a longer cue */ };

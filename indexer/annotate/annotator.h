@@ -19,6 +19,13 @@ void td_annotator_free(td_annotator *a);
  * Process-wide: set it before creating annotators (tagdex-ingest passes
  * $TAGDEX_ISO_CODES; the library reads no environment). */
 void td_iso_codes_dir_set(const char *dir);
+/* annotate.c: the part-of-speech model the annotators' pos stage opens,
+ * or NULL for the default (td_pos_model_path(), words.h). Process-wide:
+ * set it before creating annotators (tagdex-ingest passes
+ * $TAGDEX_POS_MODEL). */
+void td_annotator_pos_model_set(const char *path);
+/* The annotator's part-of-speech tagger (words.h), for td_words_share. */
+const struct td_words *td_annotator_tagger(const td_annotator *a);
 /* Adds actor mentions, quotes, reported speech, hedge cues, dates and the
  * sentence labels to a document that already has its structure spans (p,
  * head, s ...). Safe to call from several threads on different documents. */

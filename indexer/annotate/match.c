@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "match.h"
+#include "words.h"
 #include "hash.h"
 #include "vec.h"
 
@@ -620,4 +621,20 @@ void td_tok_classify(const td_annotator *a, const char *w, size_t wl,
 	word_hash2(w, wl, &hash[0], &hash[1]);
 	ent[0] = wtab_find(a, 0, hash[0], w, wl);
 	ent[1] = wtab_find(a, 1, hash[1], w, wl);
+}
+
+const char *td_tok_pos(const td_actx *c, size_t i)
+{
+	if (!c->pos || i >= c->tok.n)
+		return "";
+	return td_words_tag_name(c->a->tagger, c->pos[i]);
+}
+
+int td_tok_pos_is(const td_actx *c, size_t i, const char *pos)
+{
+	const char *t = td_tok_pos(c, i);
+	size_t n = strlen(pos);
+	if (n && pos[n - 1] == '*')
+		return strncmp(t, pos, n - 1) == 0 && t[0];
+	return strcmp(t, pos) == 0;
 }

@@ -96,6 +96,11 @@ static inline int td_tok_any(const td_actx *c, size_t i, const char *const *word
 {
 	return td_tok_in(c, i, words, 1);
 }
+/* Token i's part of speech (Penn tag: "NNP", "VBD"), "" before the pos
+ * stage ran or past the tokens. */
+const char *td_tok_pos(const td_actx *c, size_t i);
+/* Token i's tag is pos, or starts with it when pos ends in '*' ("VB*"). */
+int td_tok_pos_is(const td_actx *c, size_t i, const char *pos);
 /* Registers the NULL-terminated lists (a NULL-terminated array of them;
  * static storage) for hashed look-up by td_tok_in(). */
 int td_words_register(td_annotator *a, const char *const *const *lists);

@@ -370,8 +370,10 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	size_t b = m->t0;
 	if (m->t1 >= s1 || td_tok_eq(c, m->t1, "'s", 1))
 		return 0;
+	/* "said Gore." is the speaker; "insisted Field be continued" the
+	 * subject of the reported clause */
 	if (b > s0 && is_speech(c, b - 1, m->t0))
-		return 1;
+		return !td_tok_is_word(c, m->t1);
 	/* the agent of a passive ("was announced by the navy's adviser,
 	 * Capt. George Symonds") is the logical subject */
 	for (size_t k = b; k-- > s0 && b - k <= 16;) {

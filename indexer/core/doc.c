@@ -79,6 +79,7 @@ void td_doc_free(td_doc *doc)
 		free(doc->tokens);
 	}
 	td_toklayers_free(doc->layers);
+	free(doc->pos_tags);
 	td_meta_clear(&doc->meta);
 	free(doc->id);
 	free(doc->text);

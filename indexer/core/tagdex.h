@@ -126,6 +126,13 @@ typedef struct td_doc {
 	 * and the index takes them from <w pos lemma> spans (td_doc_w_layers),
 	 * "" where none covers a token. Owned; see td_toklayers. */
 	struct td_toklayers *layers;
+	/* The part-of-speech tag number of every token of tokens (the
+	 * annotator's pos stage, words.c: td_words_tag), by the model whose
+	 * checksum is pos_model, so that a document is tagged once for the
+	 * annotation, --words and the index's layers; NULL when untagged.
+	 * Owned; valid while text is unchanged. */
+	uint8_t *pos_tags;
+	uint32_t pos_model;
 } td_doc;
 
 /* Per-token layers: for token i (of td_tokenize(text, len, 0)) its part

@@ -801,6 +801,8 @@ void td_pos_close(td_pos_model *m)
 
 unsigned td_pos_ntags(const td_pos_model *m) { return m->h.ntags; }
 
+uint32_t td_pos_model_id(const td_pos_model *m) { return m->h.checksum; }
+
 const char *td_pos_tag_name(const td_pos_model *m, unsigned t)
 {
 	return t < m->h.ntags ? m->names[t] : "";

@@ -33,6 +33,9 @@ int td_pos_open(const char *path, td_pos_model **out);
 void td_pos_close(td_pos_model *m);
 
 unsigned td_pos_ntags(const td_pos_model *m);
+/* What identifies the model's content and so its tag numbers: the
+ * checksum of the file (two opens of one file give the same). */
+uint32_t td_pos_model_id(const td_pos_model *m);
 /* The name of tag t ("NN", "VBZ"), or "" when t is out of range. */
 const char *td_pos_tag_name(const td_pos_model *m, unsigned t);
 /* The number of a tag name, or -1. */

@@ -40,10 +40,11 @@ void td_pipeline_free(td_pipeline *p)
 {
 	if (!p)
 		return;
-	td_annotator_free(p->annotator);
-	td_structure_lex_free(p->structure);
+	/* the word layers may share the annotator's model: freed first */
 	td_words_free(p->words);
 	td_words_free(p->layers);
+	td_annotator_free(p->annotator);
+	td_structure_lex_free(p->structure);
 	free(p);
 }
 

@@ -490,6 +490,7 @@ int main(int argc, char **argv)
 		o.lexdir = env && *env ? env : td_lexicon_dir();
 	const char *model = getenv("TAGDEX_POS_MODEL");
 	td_iso_codes_dir_set(getenv("TAGDEX_ISO_CODES"));
+	td_annotator_pos_model_set(model);
 	if (getenv("TAGDEX_CRC_SOFT"))
 		td_index_crc_soft();
 
@@ -502,7 +503,8 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; p && i < 3; i++)
 		p->meta_xpath[i] = o.meta_xpath[i];
-	if (words && td_words_new(model && *model ? model : NULL, &p->words)) {
+	/* the annotator's tagger's model serves --words and the layers too */
+	if (words && td_words_share(td_annotator_tagger(p->annotator), &p->words)) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		td_pipeline_free(p);
 		return EXIT_USAGE;
@@ -574,7 +576,9 @@ int main(int argc, char **argv)
 	const char *nolayers = getenv("TAGDEX_BENCH_NO_LAYERS");
 	if (index_mode && p && !p->layers &&
 		!(nolayers && !strcmp(nolayers, "1")) &&
-		td_words_new(model && *model ? model : NULL, &p->layers)) {
+		(p->annotator ? td_words_share(td_annotator_tagger(p->annotator),
+			&p->layers) : td_words_new(model && *model ? model : NULL,
+			&p->layers))) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		td_pipeline_free(p);
 		return EXIT_USAGE;

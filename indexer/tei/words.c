@@ -108,6 +108,8 @@ static size_t lemma_of(wscratch *s, const char *word, size_t len,
 struct td_words {
 	td_pos_model *model;
 	scratch_pool *pool;
+	int lemmas; /* WordNet opened (td_words_new; not td_words_tagger) */
+	int shared; /* model is another td_words' (td_words_share) */
 };
 
 static wscratch *scratch_take(const td_words *w)
@@ -147,7 +149,7 @@ const char *td_pos_model_path(void)
 	return TD_PKGDATADIR "/models/" TD_POS_FILE;
 }
 
-int td_words_new(const char *model_path, td_words **out)
+static int words_open(const char *model_path, int lemmas, td_words **out)
 {
 	*out = NULL;
 	td_words *w = calloc(1, sizeof *w);
@@ -158,7 +160,8 @@ int td_words_new(const char *model_path, td_words **out)
 	pthread_mutex_init(&w->pool->mu, NULL);
 	int rc = td_pos_open(model_path ? model_path : td_pos_model_path(),
 		&w->model);
-	if (!rc)
+	w->lemmas = lemmas;
+	if (!rc && lemmas)
 		rc = td_lemma_init();
 	if (rc) {
 		td_words_free(w);
@@ -168,11 +171,48 @@ int td_words_new(const char *model_path, td_words **out)
 	return 0;
 }
 
+int td_words_new(const char *model_path, td_words **out)
+{
+	return words_open(model_path, 1, out);
+}
+
+int td_words_tagger(const char *model_path, td_words **out)
+{
+	return words_open(model_path, 0, out);
+}
+
+int td_words_share(const td_words *base, td_words **out)
+{
+	*out = NULL;
+	td_words *w = calloc(1, sizeof *w);
+	if (!w || !(w->pool = calloc(1, sizeof *w->pool))) {
+		free(w);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	pthread_mutex_init(&w->pool->mu, NULL);
+	w->model = base->model;
+	w->shared = 1;
+	w->lemmas = 1;
+	int rc = td_lemma_init();
+	if (rc) {
+		td_words_free(w);
+		return rc;
+	}
+	*out = w;
+	return 0;
+}
+
+const char *td_words_tag_name(const td_words *w, unsigned tag)
+{
+	return td_pos_tag_name(w->model, tag);
+}
+
 void td_words_free(td_words *w)
 {
 	if (!w)
 		return;
-	td_pos_close(w->model);
+	if (!w->shared)
+		td_pos_close(w->model);
 	for (size_t i = 0; i < w->pool->n; i++)
 		wscratch_free(w->pool->v[i]);
 	free(w->pool->v);
@@ -242,19 +282,45 @@ static int doc_tokens(td_doc *doc, td_tokens **out)
 	return 0;
 }
 
-int td_words_add(const td_words *w, td_doc *doc)
+int td_words_tag_tokens(const td_words *w, td_doc *doc, const td_tokens *tk)
 {
-	td_tokens *tk;
-	int rc = doc_tokens(doc, &tk);
-	if (rc)
-		return rc;
+	if (doc->pos_tags && doc->pos_model == td_pos_model_id(w->model))
+		return 0;
 	uint8_t *tags = malloc(tk->n + 1);
 	wscratch *sc = tags ? scratch_take(w) : NULL;
 	if (!sc) {
-		rc = td_error(TD_ENOMEM, "out of memory");
-		goto out;
+		free(tags);
+		return td_error(TD_ENOMEM, "out of memory");
 	}
-	rc = tag_tokens(w, doc, tk, tags, sc);
+	int rc = tag_tokens(w, doc, tk, tags, sc);
+	scratch_give(w, sc);
+	if (rc) {
+		free(tags);
+		return rc;
+	}
+	free(doc->pos_tags);
+	doc->pos_tags = tags;
+	doc->pos_model = td_pos_model_id(w->model);
+	return 0;
+}
+
+int td_words_tag(const td_words *w, td_doc *doc)
+{
+	td_tokens *tk = NULL;
+	int rc = doc_tokens(doc, &tk);
+	return rc ? rc : td_words_tag_tokens(w, doc, tk);
+}
+
+int td_words_add(const td_words *w, td_doc *doc)
+{
+	int rc = td_words_tag(w, doc);
+	if (rc)
+		return rc;
+	const td_tokens *tk = doc->tokens;
+	const uint8_t *tags = doc->pos_tags;
+	wscratch *sc = scratch_take(w);
+	if (!sc)
+		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t i = 0; i < tk->n && !rc; i++) {
 		const char *pos = td_pos_tag_name(w->model, tags[i]);
 		char lemma[256];
@@ -266,10 +332,7 @@ int td_words_add(const td_words *w, td_doc *doc)
 	}
 	if (!rc)
 		td_doc_sort_spans(doc);
-out:
-	if (sc)
-		scratch_give(w, sc);
-	free(tags);
+	scratch_give(w, sc);
 	return rc;
 }
 
@@ -280,10 +343,10 @@ int td_words_layers(const td_words *w, td_doc *doc)
 	if (rc)
 		return rc;
 	td_toklayers *l = NULL;
-	uint8_t *tags = malloc(tk->n + 1);
+	const uint8_t *tags;
 	const char **gpos = malloc((tk->n + 1) * sizeof *gpos);
 	const char **glemma = malloc((tk->n + 1) * sizeof *glemma);
-	wscratch *sc = tags && gpos && glemma ? scratch_take(w) : NULL;
+	wscratch *sc = gpos && glemma ? scratch_take(w) : NULL;
 	if (!sc) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
@@ -291,8 +354,9 @@ int td_words_layers(const td_words *w, td_doc *doc)
 	/* tags a <w> of the input gives win (a tagged TEI corpus) */
 	td_doc_w_layers(doc, tk, gpos, glemma);
 	if ((rc = td_toklayers_new(tk->n, &l)) ||
-		(rc = tag_tokens(w, doc, tk, tags, sc)))
+		(rc = td_words_tag_tokens(w, doc, tk)))
 		goto out;
+	tags = doc->pos_tags;
 	for (size_t i = 0; i < tk->n && !rc; i++) {
 		const char *pos = gpos[i] ? gpos[i]
 					  : td_pos_tag_name(w->model, tags[i]);
@@ -315,7 +379,6 @@ out:
 	if (sc)
 		scratch_give(w, sc);
 	td_toklayers_free(l);
-	free(tags);
 	free(gpos);
 	free(glemma);
 	return rc;

@@ -728,6 +728,50 @@ static void test_families_firms_streets(void **state)
 	td_doc_free(d);
 }
 
+
+/* Issue 13, with the part-of-speech layer: a capitalised agent noun
+ * before a given name is a role outside the name, the words before it
+ * the body it serves; proper nouns before ", who" are a person (also
+ * ending in a place's head noun); a surname used before the full name
+ * takes the full name's key; a woman named by her husband's name right
+ * after her own is herself; "Mrs. X" resolves to the woman of that
+ * surname, not to a man named after her. */
+static void test_roles_who_backwards_wives(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+		"Toledo Mud Hens Outfielder Larry Quibble said Monday night he was through.\n"
+		"Quibble had gone home.");
+	fx_expect(d, "orgName", "Toledo Mud Hens", "ref", "#toledo-mud-hens");
+	fx_expect(d, "persName", "Larry Quibble", "ref", "#larry-quibble");
+	fx_expect(d, "persName", "Quibble", "ref", "#larry-quibble");
+	td_doc_free(d);
+	d = fx_one("1961-08-26",
+		"The contract with Tom Harbor, who has run the dock, was renewed.\n"
+		"Harbor does the planning.");
+	fx_expect(d, "persName", "Tom Harbor", "ref", "#tom-harbor");
+	fx_expect(d, "persName", "Harbor", "ref", "#tom-harbor");
+	td_doc_free(d);
+	d = fx_one("1961-05-02",
+		"He said he had never talked to Quenby.\n"
+		"Quenby is Bill Quenby, a writer for the paper.");
+	fx_expect(d, "persName", "Quenby", "ref", "#bill-quenby");
+	fx_expect(d, "persName", "Bill Quenby", "ref", "#bill-quenby");
+	td_doc_free(d);
+	d = fx_one("1961-12-10",
+		"Its director, Helen Tieken Marsh (Mrs. Walter P. Marsh) is leaving tomorrow.\n"
+		"Honolulu will be Mrs. Marsh's first stop.");
+	fx_expect(d, "persName", "Walter P. Marsh", "ref", "#helen-tieken-marsh");
+	fx_expect(d, "persName", "Marsh", "ref", "#helen-tieken-marsh");
+	td_doc_free(d);
+	d = fx_one("1961-03-10",
+		"The jury cleared Mrs. Anna Kolbe of the charge.\n"
+		"Her stepson, Vincent Kolbe, 54, was tried in 1958.\n"
+		"Mrs. Kolbe had lived alone.");
+	fx_expect(d, "persName", "Kolbe", "ref", "#anna-kolbe");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -757,6 +801,7 @@ int main(void)
 		cmocka_unit_test(test_institutions_and_month_names),
 		cmocka_unit_test(test_era_names_travel_heads),
 		cmocka_unit_test(test_families_firms_streets),
+		cmocka_unit_test(test_roles_who_backwards_wives),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -407,6 +407,23 @@ static void test_statement_owner(void **state)
 	td_doc_free(d);
 }
 
+
+/* A name right after a speech verb is the speaker only when the clause
+ * ends there ("said Gore."); "insisted Quill be retained" makes Quill
+ * the subject of the reported clause, so a later "he said" stays with
+ * the one who spoke. */
+static void test_reported_subject_not_speaker(void **state)
+{
+	(void)state;
+	const char *paras[] = {
+		"The contract with Ray Quill, 45, was renewed.",
+		"Acting Administrator Andrew F. Juras said he insisted Quill be retained.",
+		"\"My feeling at the moment\", he said, \"is that we have no alternative.\""};
+	td_doc *d = fx_doc("1961-08-26", paras, 3);
+	fx_expect(d, "q", "My feeling at the moment", "who", "#andrew-f-juras");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -428,6 +445,7 @@ int main(void)
 		cmocka_unit_test(test_speaker_before_long_appositive),
 		cmocka_unit_test(test_roles_participles_addressees),
 		cmocka_unit_test(test_statement_owner),
+		cmocka_unit_test(test_reported_subject_not_speaker),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

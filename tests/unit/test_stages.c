@@ -77,11 +77,45 @@ static void test_chain(void **state)
 	td_doc_free(d);
 }
 
+
+/* The pos stage runs first: every token has its part of speech before
+ * the names are sought, and the index's layers take the document's tags
+ * instead of tagging it again (a tag changed after the annotation shows
+ * up in the layer). */
+static void test_pos_first_and_once(void **state)
+{
+	(void)state;
+	size_t n;
+	const td_stage *st = td_annotate_stages(&n);
+	assert_string_equal(st[0].name, "pos");
+	fx_until = "pos";
+	td_doc *d = fx_doc("2025-02-12", text, 1);
+	assert_non_null(d->pos_tags);
+	assert_non_null(d->tokens);
+	assert_int_equal(count(d, "persName", NULL), 0);
+	td_words *w;
+	assert_int_equal(td_words_new(TD_SRCDIR "/corpus/models/pos.model", &w), 0);
+	/* token 1 is "We" (after the opening mark); say it is tagged NN */
+	size_t we = 1;
+	assert_int_equal(memcmp(d->text + d->tokens->v[we].start, "We", 2), 0);
+	assert_string_equal(td_words_tag_name(w, d->pos_tags[we]), "PRP");
+	unsigned nn = 0;
+	while (strcmp(td_words_tag_name(w, nn), "NN"))
+		nn++;
+	d->pos_tags[we] = (uint8_t)nn;
+	assert_int_equal(td_words_layers(w, d), 0);
+	assert_string_equal(td_toklayers_pos(d->layers, we), "NN");
+	td_words_free(w);
+	td_doc_free(d);
+	fx_until = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_chain),
+		cmocka_unit_test(test_pos_first_and_once),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
