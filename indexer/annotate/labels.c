@@ -615,6 +615,10 @@ static const char *const subj_pronouns[] = {"he", "she", "it", "they",
 	"we", "i", "you", "this", "that", "the", "its", "their", "his", "her",
 	"our", "these", "those", NULL};
 
+/* Subjects that are persons: their horizon is a plan. */
+static const char *const personal_subjects[] = {"he", "she", "it", "they",
+	"we", "i", "you", NULL};
+
 /* An actor mention starts at token i. */
 static int mention_at(const td_actx *c, size_t i)
 {
@@ -646,6 +650,21 @@ static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 		 * pronoun or an actor (their plan) */
 		int anon = !c->said[k].who && a < t1 && !td_tok_in(c, a, subj_pronouns, 1) &&
 			!mention_at(c, a);
+		/* a horizon in a reported clause whose subject is a thing,
+		 * not a person or actor ("said the odds appear to favor
+		 * rising interest rates in coming months"): a forecast */
+		if (a < t1 && !td_tok_in(c, a, personal_subjects, 1) && !mention_at(c, a)) {
+			int modal = 0, horizon = 0;
+			for (size_t j = a + 1; j < t1 && c->tok.v[j].end <= c->said[k].end; j++) {
+				/* with a modal it is the rule below's: "the bloc
+				 * would propose ... next month" is a plan */
+				modal |= any(c, j, t1, future_modals) || any(c, j, t1, possib_modals);
+				horizon |= (eq(c, j, t1, "coming") && any(c, j + 1, t1, period_nouns)) ||
+					(eq(c, j, t1, "next") && any(c, j + 1, t1, next_nouns));
+			}
+			if (horizon && !modal)
+				return 1;
+		}
 		if (!(eq(c, a, t1, "a") || eq(c, a, t1, "an")) && !anon)
 			continue;
 		for (size_t j = a + 1; j < t1 && j <= a + 10 && c->tok.v[j].end <= c->said[k].end; j++) {
@@ -940,6 +959,6 @@ int td_labels_write(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subj_pronouns, modal_adverbs, future_modals, possib_modals, intention, intention_to, wh_words, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, refusal_verbs, wish_words, habit_adverbs, past_thought, will_modals, quote_persons, np_dets, present_words, NULL};
+	static const char *const *const lists[] = {subj_pronouns, personal_subjects, modal_adverbs, future_modals, possib_modals, intention, intention_to, wh_words, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, refusal_verbs, wish_words, habit_adverbs, past_thought, will_modals, quote_persons, np_dets, present_words, NULL};
 	return td_words_register(a, lists);
 }

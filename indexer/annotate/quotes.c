@@ -273,6 +273,10 @@ static const td_mention *ment_at(const td_actx *c, size_t t)
 	return NULL;
 }
 
+/* Subject pronouns that open a reported clause after a described
+ * addressee ("told the jury panel he had heard"). */
+static const char *const clause_pronouns[] = {"he", "she", "they", "it",
+	"we", "I", NULL};
 /* Words that show a finite_words clause has begun (its verb or auxiliary). */
 static const char *const finite_words[] = {"is", "was", "were", "are", "had",
 	"has", "have", "would", "will", "could", "can", "cannot", "must",
@@ -840,20 +844,39 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 	if (subj && subj->t1 < t1 && td_tok_is_lower(c, subj->t1) &&
 	    !td_tok_any(c, subj->t1, clause_preps) && !td_tok_eq(c, subj->t1, "'s", 1))
 		return 1;
+	int pron = td_tok_in(c, vend, clause_pronouns, 1);
+	size_t lim = vend + 5;
 	for (size_t k = vend + (opener && !td_tok_eq(c, vend, "it", 1) ? 1 : 0);
-	     k < t1 && k <= vend + 5; k++) {
+	     k < t1 && k <= lim; k++) {
 		if (td_tok_any(c, k, finite_words))
 			return 1;
 		if (is_open_mark(c, k))
 			continue;
+		/* a finite verb by its part of speech after the subject ("said
+		 * he hopes to", "said the jurors agreed", "say the upturn in
+		 * sales has resulted") */
+		if ((k >= vend + 2 || (pron && k == vend + 1)) &&
+		    (td_tok_pos_is(c, k, "VBD") || td_tok_pos_is(c, k, "VBZ") ||
+		     td_tok_pos_is(c, k, "VBP") || td_tok_pos_is(c, k, "MD")) &&
+		    td_tok_is_lower(c, k) && !td_tok_any(c, k, clause_preps))
+			return 1;
 		if (!td_tok_is_word(c, k) && !td_tok_eq(c, k, "'s", 1))
 			return 0;
 		/* "a test of the alliance may ...": "of" stays inside the
-		 * subject noun phrase */
-		if (td_tok_any(c, k, clause_preps) &&
-		    !(td_tok_eq(c, k, "of", 0) && k > vend && td_tok_is_lower(c, k - 1) &&
-		      !td_tok_any(c, k - 1, clause_openers)))
-			return 0;
+		 * subject noun phrase, and so does a prepositional phrase
+		 * after a common noun ("other mistakes in spraying had") */
+		if (td_tok_any(c, k, clause_preps)) {
+			int of = td_tok_eq(c, k, "of", 0) && k > vend && td_tok_is_lower(c, k - 1) &&
+				!td_tok_any(c, k - 1, clause_openers);
+			int pp = !of && k > vend && (td_tok_eq(c, k, "in", 0) ||
+				td_tok_eq(c, k, "of", 0) || td_tok_eq(c, k, "at", 0) ||
+				td_tok_eq(c, k, "on", 0)) && td_tok_pos_is(c, k - 1, "NNS") &&
+				!pron;
+			if (!of && !pp)
+				return 0;
+			if (pp)
+				lim = vend + 8;
+		}
 		if (k >= vend + 2 && td_tok_is_lower(c, k - 1) && s_verb(c, k, t1))
 			return 1;
 	}
@@ -865,10 +888,6 @@ static const char *const addressees[] = {"reporters", "journalists",
 	"lawmakers", "legislators", "parliament", "MPs", "delegates",
 	"colleagues", "allies", "partners", "students", "supporters", "him",
 	"her", "them", "us", "me", NULL};
-/* Subject pronouns that open a reported clause after a described
- * addressee ("told the jury panel he had heard"). */
-static const char *const clause_pronouns[] = {"he", "she", "they", "it",
-	"we", "I", NULL};
 static const char *const addressee_dets[] = {"the", "a", "an", "his", "her",
 	"their", "its", NULL};
 
@@ -938,6 +957,11 @@ static size_t skip_adverbial(const td_actx *c, size_t k, size_t t1)
 		return k + 1;
 	if (td_tok_any(c, k, time_adverbs))
 		return k + 1;
+	/* a weekday, perhaps with its part ("said Monday night he was") */
+	if (td_tok_any(c, k, weekday_names))
+		return k + 1 < t1 && (td_tok_eq(c, k + 1, "night", 0) ||
+			td_tok_eq(c, k + 1, "morning", 0) || td_tok_eq(c, k + 1, "afternoon", 0) ||
+			td_tok_eq(c, k + 1, "evening", 0)) ? k + 2 : k + 1;
 	return k;
 }
 

@@ -261,6 +261,24 @@ static void test_would_quotes_narration(void **state)
 	td_doc_free(d);
 }
 
+
+/* A horizon in a reported clause whose subject is a thing and that has
+ * no modal is a forecast ("he said the odds appear to favor rising
+ * rates in coming months"); an actor's plan with a modal is not ("said
+ * the bloc would propose ... next month"). */
+static void test_reported_horizon(void **state)
+{
+	(void)state;
+	const char *paras[] = {
+		"Analyst Carl Brenner spoke in Chicago.\n"
+		"He said the odds had begun to favor rising interest rates in coming months.\n"
+		"Envoy Kofi Mensah told a meeting that the bloc would propose a new arrangement next month."};
+	td_doc *d = fx_doc("1961-06-01", paras, 1);
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_event_reports_denials_plans),
 		cmocka_unit_test(test_modal_necessity_anon_forecasts),
 		cmocka_unit_test(test_would_quotes_narration),
+		cmocka_unit_test(test_reported_horizon),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -424,6 +424,25 @@ static void test_reported_subject_not_speaker(void **state)
 	td_doc_free(d);
 }
 
+
+/* Reported clauses without "that" found by the part of speech of their
+ * verb (issue 13): "said he hopes to", a prepositional phrase inside the
+ * subject ("other mistakes in spraying had caused"), and a weekday
+ * adverbial between the verb and the clause ("said Monday night he
+ * was"). */
+static void test_zero_that_by_pos(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+		"Larry Quibble said Monday night he was through playing baseball.\n"
+		"Walter Kolbe, who has been living on welfare, said he hopes to rebuild the farm.\n"
+		"Carl Brenner said other mistakes in spraying had caused damage.");
+	fx_expect(d, "said", "he was through playing baseball", "who", "#larry-quibble");
+	fx_expect(d, "said", "he hopes to rebuild the farm", "who", "#walter-kolbe");
+	fx_expect(d, "said", "other mistakes in spraying had caused damage", "who", "#carl-brenner");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -446,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_roles_participles_addressees),
 		cmocka_unit_test(test_statement_owner),
 		cmocka_unit_test(test_reported_subject_not_speaker),
+		cmocka_unit_test(test_zero_that_by_pos),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
