@@ -2425,7 +2425,8 @@ static int short_forms_anywhere(td_actx *c)
 	free(in);
 	if (rc < 0)
 		return rc;
-	qsort(c->ments, c->n_ments, sizeof *c->ments, ment_cmp);
+	if (c->n_ments) /* qsort takes no NULL array, even empty */
+		qsort(c->ments, c->n_ments, sizeof *c->ments, ment_cmp);
 	return 0;
 }
 
