@@ -57,7 +57,7 @@ libs=$(make -s --no-print-directory \
 	sed 's#indexer/libtagdex\.a##')
 incs=$(make -s --no-print-directory --eval 'td-print-cflags: ; @echo \
 	$(XML_CFLAGS) $(PCRE2_CFLAGS) $(UTF8PROC_CFLAGS) $(NETTLE_CFLAGS) \
-	$(JANSSON_CFLAGS)' td-print-cflags)
+	$(JANSSON_CFLAGS) $(ICU_CFLAGS)' td-print-cflags)
 # the include folders (relative to this build directory, as make uses them)
 tdinc=$(make -s --no-print-directory \
 	--eval 'td-print-inc: ; @echo $(TD_INCLUDES)' td-print-inc)

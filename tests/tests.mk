@@ -107,6 +107,9 @@ EXTRA_DIST += tests/cli/test_memory.sh tests/cli/test_segment_limit.sh
 # query area: tagdex-query end to end (tests/cli/test_query_cli.sh)
 TESTS += tests/cli/test_query_cli.sh
 EXTRA_DIST += tests/cli/test_query_cli.sh
+# --sort's orders against PyICU
+TESTS += tests/cli/test_sort.sh
+EXTRA_DIST += tests/cli/test_sort.sh
 # query area: n-way frequency tables (tests/cli/test_freq_table.sh)
 TESTS += tests/cli/test_freq_table.sh
 EXTRA_DIST += tests/cli/test_freq_table.sh

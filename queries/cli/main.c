@@ -43,13 +43,6 @@ enum {
 	FMT_CSV = TQ_OUT_CSV,
 	FMT_JSON = TQ_OUT_JSON
 };
-enum {
-	SORT_NONE = TQ_SORT_NONE,
-	SORT_LEFT = TQ_SORT_LEFT,
-	SORT_RIGHT = TQ_SORT_RIGHT,
-	SORT_MATCH = TQ_SORT_MATCH,
-	SORT_DATE = TQ_SORT_DATE
-};
 
 static const char usage_text[] =
         "Usage: tagdex-query [-x INDEX] [OPTIONS] QUERY\n"
@@ -88,7 +81,14 @@ static const char usage_text[] =
         "                      LEFT,RIGHT (10,s)\n"
         "      --width N       text: fit lines in N columns (default: the\n"
         "                      terminal's; 0: no limit)\n"
-        "      --sort KEY      left, right, match or date\n"
+        "      --sort KEY[,KEY..]  sort by match, norm, lemma, pos, left,\n"
+        "                      right, leftN, rightN, ELEM@ATTR, doc, date,\n"
+        "                      year, month, genre, title, field:NAME; -KEY\n"
+        "                      descends; ties keep the corpus order\n"
+        "      --collation C   how --sort compares: primary (default:\n"
+        "                      Unicode, case and accents ignored),\n"
+        "                      secondary (accents count), tertiary (case\n"
+        "                      too) or bytes (code points)\n"
         "      --limit N       at most N hits;  --offset N  skip N hits first\n"
         "      --sample N      a random sample of N hits (with --seed S)\n"
         "      --from DATE     documents published on or after DATE\n"
@@ -131,7 +131,10 @@ typedef struct opts {
 	int tokens; /* --tokens: per-token layers in JSON Lines */
 	int dispersion; /* --dispersion: docs, Juilland's D, DP per row */
 	tq_kwic_opts kwic;
-	int sort;
+	const char *sort; /* --sort KEY,...: sort.c */
+	int collation;    /* --collation: TQ_COLL_* */
+	int collation_set;
+	tq_sort *sorter;
 	long limit, offset, sample;
 	unsigned long seed;
 	tq_filter filter;
@@ -223,19 +226,23 @@ typedef struct run {
 	int err;
 } run;
 
+static int print_line(const opts *o, const tq_line *l)
+{
+	if (o->format == FMT_JSON)
+		return tq_json_print_tokens(o->out, l, o->tokens);
+	if (o->format == FMT_TSV || o->format == FMT_CSV)
+		return tq_tsv_print(
+		        o->out, l, o->format == FMT_CSV ? ',' : '\t');
+	return tq_kwic_print(o->out, l, &o->kwic);
+}
+
 static int print_hit(const opts *o, const tq_hit *h)
 {
 	tq_line l;
 	int rc = tq_line_make(h, &o->kwic, &l);
 	if (rc < 0)
 		return rc;
-	if (o->format == FMT_JSON)
-		rc = tq_json_print_tokens(o->out, &l, o->tokens);
-	else if (o->format == FMT_TSV || o->format == FMT_CSV)
-		rc = tq_tsv_print(
-		        o->out, &l, o->format == FMT_CSV ? ',' : '\t');
-	else
-		rc = tq_kwic_print(o->out, &l, &o->kwic);
+	rc = print_line(o, &l);
 	tq_line_free(&l);
 	return rc;
 }
@@ -247,7 +254,7 @@ static int on_hit(void *arg, const tq_hit *h)
 		return tq_freq_add(r->freq, h);
 	if (r->table)
 		return tq_table_add(r->table, h);
-	if (r->o->sort != SORT_NONE || r->o->sample >= 0 || r->o->save) {
+	if (r->o->sort || r->o->sample >= 0 || r->o->save) {
 		if (TD_VEC_RESERVE(r->hits, r->n, r->cap, 256))
 			return td_error(TD_ENOMEM, "out of memory");
 		r->hits[r->n++] = *h;
@@ -269,6 +276,9 @@ static int on_term(void *arg, const char *term, size_t len, uint64_t n)
 	run *r = arg;
 	return tq_freq_add_key(r->freq, term, len, n);
 }
+
+/* lines of sorted or sampled hits made at once: at most ~16 MB of text */
+#define LINE_BATCH 65536
 
 static uint64_t rng(uint64_t *s)
 {
@@ -299,14 +309,30 @@ static int finish_collected(run *r)
 		if ((rc = tq_hits_by_place(r->hits, r->n)) < 0)
 			return rc;
 	}
-	if (rc == 0 && o->sort != SORT_NONE)
-		rc = tq_hits_sort(r->hits, r->n, &o->kwic, o->sort);
-	for (size_t i = (size_t)o->offset; rc == 0 && i < r->n; i++) {
-		if (o->limit >= 0 && r->printed >= o->limit)
+	if (rc == 0 && o->sort)
+		rc = tq_hits_sort(r->hits, r->n, &o->kwic, o->sorter);
+	/* the lines to print, made a batch at a time in document order
+	 * (tq_lines_make), printed in the order of the hits */
+	size_t from = (size_t)o->offset, to = r->n;
+	if (o->limit >= 0 && from < to && to - from > (size_t)o->limit)
+		to = from + (size_t)o->limit;
+	tq_line *lines = NULL;
+	if (from < to &&
+	        !(lines = malloc((to - from < LINE_BATCH ? to - from
+	                                                 : LINE_BATCH) *
+	                  sizeof *lines)))
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t b = from; rc == 0 && b < to; b += LINE_BATCH) {
+		size_t m = to - b < LINE_BATCH ? to - b : LINE_BATCH;
+		if ((rc = tq_lines_make(&r->hits[b], m, &o->kwic, lines)) < 0)
 			break;
-		if ((rc = print_hit(o, &r->hits[i])) == 0)
-			r->printed++;
+		for (size_t i = 0; i < m; i++) {
+			if (rc == 0 && (rc = print_line(o, &lines[i])) == 0)
+				r->printed++;
+			tq_line_free(&lines[i]);
+		}
 	}
+	free(lines);
 	return rc;
 }
 
@@ -356,6 +382,7 @@ enum {
 	O_OFFSET,
 	O_SAMPLE,
 	O_SEED,
+	O_COLLATION,
 	O_FILTER, /* TQ_RQ_N values: request.h's filter options */
 	O_PULL = O_FILTER + TQ_RQ_N,
 	O_STRATEGY,
@@ -384,6 +411,7 @@ static const struct option longopts[] = {
         {"offset", required_argument, NULL, O_OFFSET},
         {"sample", required_argument, NULL, O_SAMPLE},
         {"seed", required_argument, NULL, O_SEED},
+        {"collation", required_argument, NULL, O_COLLATION},
         TQ_REQUEST_LONGOPTS(O_FILTER),
         {"pullquotes", no_argument, NULL, O_PULL},
         {"match-strategy", required_argument, NULL, O_STRATEGY},
@@ -501,18 +529,14 @@ static int parse_opts(int argc, char **argv, opts *o)
 			width = (long)v;
 			break;
 		case O_SORT:
-			if (!strcmp(optarg, "left"))
-				o->sort = SORT_LEFT;
-			else if (!strcmp(optarg, "right"))
-				o->sort = SORT_RIGHT;
-			else if (!strcmp(optarg, "match"))
-				o->sort = SORT_MATCH;
-			else if (!strcmp(optarg, "date"))
-				o->sort = SORT_DATE;
-			else
+			o->sort = optarg;
+			break;
+		case O_COLLATION:
+			o->collation_set = 1;
+			if ((o->collation = tq_collation(optarg)) < 0)
 				return usage_error(
-				        "--sort: expected left, right, "
-				        "match or date, not '%s'",
+				        "--collation: expected primary, secondary, "
+				        "tertiary or bytes, not '%s'",
 				        optarg);
 			break;
 		case O_LIMIT:
@@ -627,7 +651,7 @@ static int parse_opts(int argc, char **argv, opts *o)
 			                         "subcorpus option");
 		return 0;
 	}
-	if (o->save && (o->count || o->freq_by >= 0 || o->sort != SORT_NONE ||
+	if (o->save && (o->count || o->freq_by >= 0 || o->sort ||
 	                       o->sample >= 0 || o->limit >= 0 ||
 	                       o->offset > 0 || o->batch))
 		return usage_error("%s", "--save stores every hit and prints "
@@ -655,7 +679,10 @@ static int parse_opts(int argc, char **argv, opts *o)
 	if (o->count && o->freq_by >= 0)
 		return usage_error(
 		        "%s", "--count and --freq exclude each other");
-	if ((o->count || o->freq_by >= 0) && o->sort != SORT_NONE)
+	if (o->collation_set && !o->sort)
+		return usage_error("%s", "--collation says how --sort compares; "
+		                         "give --sort too");
+	if ((o->count || o->freq_by >= 0) && o->sort)
 		return usage_error(
 		        "--sort orders hits; it does not apply to %s",
 		        o->count ? "--count" : "--freq");
@@ -673,6 +700,9 @@ static int parse_opts(int argc, char **argv, opts *o)
 			return usage_error(
 			        "--from %s is after --to", o->filter.from);
 	}
+	/* last: nothing after it returns early, leaving it allocated */
+	if (o->sort && tq_sort_new(o->sort, o->collation, &o->sorter) < 0)
+		return usage_error("--sort: %s", td_error_last());
 	o->kwic.color = color < 0 ? isatty(1) && o->format == FMT_TEXT : color;
 	if (width < 0 && isatty(1) && o->format == FMT_TEXT) {
 		struct winsize ws; /* a terminal: fit its width */
@@ -815,7 +845,7 @@ static int answer(td_index **ixp, const opts *given)
 			        o.out, o.format == FMT_CSV ? ',' : '\t');
 		if (rc == 0)
 			rc = tq_exec(ix, plan, &o.filter, on_hit, &r);
-		if (rc == 0 && (o.sort != SORT_NONE || o.sample >= 0))
+		if (rc == 0 && (o.sort || o.sample >= 0))
 			rc = finish_collected(&r);
 		if (rc == 0)
 			status = r.printed || r.n || r.seen ? EXIT_HITS
@@ -840,6 +870,7 @@ static int answer(td_index **ixp, const opts *given)
 out:
 	tq_sub_free(sub);
 	free(r.hits);
+	tq_sort_free(o.sorter);
 	tq_freq_free(r.freq);
 	tq_table_free(r.table);
 	if (!o.looked)

@@ -489,7 +489,20 @@ int tq_context_parse(const char *spec, tq_kwic_opts *o);
 int tq_context_check(td_index *ix, const tq_kwic_opts *o);
 
 int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
+/* The tokens [*from, *to) a line of hit h shows with o, the match in the
+ * middle: di is h's document and na its text that is not the article
+ * (tq_nonarticle with o->pullquotes), which the line leaves out. */
+void tq_line_range(const tq_hit *h, const tq_kwic_opts *o,
+        const td_docinfo *di, const tq_ranges *na, uint32_t *from,
+        uint32_t *to);
 void tq_line_free(tq_line *l);
+/* The lines of n hits in any order into out[0..n) (out[i] of hits[i]),
+ * made document by document: a line reads its document's text, which the
+ * segment keeps for one document at a time, so sorted hits made in their
+ * order would read a document once a line. On an error none is left to
+ * free. */
+int tq_lines_make(
+        const tq_hit *hits, size_t n, const tq_kwic_opts *o, tq_line *out);
 int tq_kwic_print(FILE *out, const tq_line *l, const tq_kwic_opts *o);
 
 /* Output formats of hits and tables. */

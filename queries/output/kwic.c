@@ -153,6 +153,40 @@ static uint32_t side_edge(const tq_hit *h, const tq_ctx_side *sd, int right,
 	return a < first ? first : a;
 }
 
+void tq_line_range(const tq_hit *h, const tq_kwic_opts *o,
+        const td_docinfo *di, const tq_ranges *na, uint32_t *from,
+        uint32_t *to)
+{
+	uint32_t dend = di->first_tok + di->ntok;
+	/* N words of the article on each side */
+	uint32_t a = h->start, b = h->end;
+	for (unsigned n = 0; a > di->first_tok && n < o->words; a--)
+		n += !tq_ranges_has(na, a - 1);
+	for (unsigned n = 0; b < dend && n < o->words; b++)
+		n += !tq_ranges_has(na, b);
+	if (o->sentence) {
+		/* the sentence (else block) at each end: a hit over two
+		 * sentences shows both */
+		uint32_t st, en;
+		a = h->start;
+		b = h->end;
+		for (int end = 0; end < 2; end++)
+			if (tq_block_at(h->seg, end ? h->end - 1 : h->start,
+			            &st, &en)) {
+				a = st < a ? st : a;
+				b = en > b ? en : b;
+			}
+		a = a < di->first_tok ? di->first_tok : a;
+		b = b > dend ? dend : b;
+	}
+	if (o->sides) {
+		a = side_edge(h, &o->left, 0, di->first_tok, dend, na);
+		b = side_edge(h, &o->right, 1, di->first_tok, dend, na);
+	}
+	*from = a;
+	*to = b;
+}
+
 int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 {
 	td_docinfo di;
@@ -168,45 +202,50 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 	l->title = di.title;
 	l->start = h->start - di.first_tok;
 	l->end = h->end - di.first_tok;
-	uint32_t dend = di.first_tok + di.ntok, si;
+	uint32_t dend = di.first_tok + di.ntok, si, a, b;
 	f.pullquotes = o->pullquotes;
 	if ((rc = tq_nonarticle(h->seg, di.first_tok, dend, &f, &na)) < 0)
 		return rc;
-	/* N words of the article on each side */
-	uint32_t a = h->start, b = h->end;
-	for (unsigned n = 0; a > di.first_tok && n < o->words; a--)
-		n += !tq_ranges_has(&na, a - 1);
-	for (unsigned n = 0; b < dend && n < o->words; b++)
-		n += !tq_ranges_has(&na, b);
 	if (tq_sentence_at(h->seg, h->start, &si)) {
 		int64_t k = td_seg_span_find(h->seg, "s");
 		l->sid = tq_span_attr_get(h->seg, (uint32_t)k, si, "xml:id");
 	}
-	if (o->sentence) {
-		/* the sentence (else block) at each end: a hit over two
-		 * sentences shows both */
-		uint32_t st, en;
-		a = h->start;
-		b = h->end;
-		for (int end = 0; end < 2; end++)
-			if (tq_block_at(h->seg, end ? h->end - 1 : h->start,
-			            &st, &en)) {
-				a = st < a ? st : a;
-				b = en > b ? en : b;
-			}
-		a = a < di.first_tok ? di.first_tok : a;
-		b = b > dend ? dend : b;
-	}
-	if (o->sides) {
-		a = side_edge(h, &o->left, 0, di.first_tok, dend, &na);
-		b = side_edge(h, &o->right, 1, di.first_tok, dend, &na);
-	}
+	tq_line_range(h, o, &di, &na, &a, &b);
 	if ((rc = article_text(h->seg, a, h->start, &na, &l->left)) < 0 ||
 	        (rc = tq_text(h->seg, h->start, h->end, &l->match)) < 0 ||
 	        (rc = article_text(h->seg, h->end, b, &na, &l->right)) < 0)
 		tq_line_free(l);
 	free(na.v);
 	return rc < 0 ? rc : 0;
+}
+
+static int by_doc_pos(const void *a, const void *b, void *arg)
+{
+	const tq_hit *h = arg, *x = &h[*(const size_t *)a],
+	             *y = &h[*(const size_t *)b];
+	if (x->segno != y->segno)
+		return x->segno < y->segno ? -1 : 1;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+int tq_lines_make(
+        const tq_hit *hits, size_t n, const tq_kwic_opts *o, tq_line *out)
+{
+	size_t *p = malloc((n + 1) * sizeof *p);
+	int rc = p ? 0 : td_error(TD_ENOMEM, "out of memory");
+	memset(out, 0, n * sizeof *out);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		p[i] = i;
+	if (rc == 0)
+		qsort_r(p, n, sizeof *p, by_doc_pos, (void *)hits);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = tq_line_make(&hits[p[i]], o, &out[p[i]]);
+	for (size_t i = 0; i < n && rc < 0; i++)
+		tq_line_free(&out[i]);
+	free(p);
+	return rc;
 }
 
 void tq_line_free(tq_line *l)

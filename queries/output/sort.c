@@ -1,60 +1,458 @@
 /* sort.c: the orders of a concordance, shared by tagdex-query's --sort and
  * tagdex-serve's sort= so that both list the same hits in the same order:
- * by the left context (read from the match outwards), the right context,
- * the match or the date, ties in the order the hits came; and by place
- * (document id, then token), which does not depend on ingest history.
+ * by several keys (words of the match or its context, an element's
+ * attribute, metadata), each ascending or descending, compared by Unicode
+ * collation (ICU) or by bytes, ties in the order the hits came; and by
+ * place (document id, then token), which does not depend on ingest history.
+ * A hit's key is made once from its token ids, never from formatted lines,
+ * and a word's collation key once per distinct word of a segment.
  */
 #include "config.h"
 #include "request.h"
 #include "vec.h"
+#include "buf.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/ucol.h>
+#include <unicode/ustring.h>
 
-int tq_sort_key(const char *s)
+enum {
+	K_WORDS, /* the match's words in a layer */
+	K_LEFT,  /* the left context, nearest word first */
+	K_RIGHT,
+	K_LEFTN, /* the word off tokens before the match */
+	K_RIGHTN,
+	K_ATTR, /* elem@attr of the innermost elem around the hit */
+	K_DOC,
+	K_DATE,
+	K_YEAR,
+	K_MONTH,
+	K_GENRE,
+	K_TITLE,
+	K_FIELD /* header metadata attr */
+};
+
+typedef struct skey {
+	int kind, layer, desc;
+	uint32_t off;
+	char *elem, *attr;
+} skey;
+
+struct tq_sort {
+	skey *k;
+	size_t nk;
+	int coll;
+};
+
+int tq_collation(const char *name)
 {
-	static const char *const names[] = {"left", "right", "match", "date"};
-	static const int keys[] = {
-	        TQ_SORT_LEFT, TQ_SORT_RIGHT, TQ_SORT_MATCH, TQ_SORT_DATE};
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (!strcmp(s, names[i]))
-			return keys[i];
+	static const char *const names[] = {
+	        "primary", "secondary", "tertiary", "bytes"};
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(name, names[i]))
+			return i;
 	return -1;
 }
 
-typedef struct keyed {
-	char *key;
-	size_t i;
-	tq_hit h;
-} keyed;
-
-static int by_key(const void *a, const void *b)
+void tq_sort_free(tq_sort *s)
 {
-	const keyed *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-	return c ? c : (x->i > y->i) - (x->i < y->i);
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->nk; i++) {
+		free(s->k[i].elem);
+		free(s->k[i].attr);
+	}
+	free(s->k);
+	free(s);
 }
 
-/* the left context's words last to first, so that sorting by it groups
- * what immediately precedes the match */
-static char *reverse_words(const char *s)
+static int bad_key(const char *name)
 {
-	size_t n = strlen(s), j = 0;
-	char *o = malloc(n + 2);
-	if (!o)
-		return NULL;
-	size_t end = n;
-	while (end > 0) {
-		size_t st = end;
-		while (st > 0 && s[st - 1] != ' ')
-			st--;
-		memcpy(o + j, s + st, end - st);
-		j += end - st;
-		o[j++] = '\x01';
-		end = st ? st - 1 : 0;
+	return td_error(TD_EUSAGE,
+	        "expected sort keys match, norm, lemma, pos, left, right, "
+	        "leftN, rightN (N 1-100), ELEMENT@ATTRIBUTE (q@who), doc, "
+	        "date, year, month, genre, title or field:NAME, each with a "
+	        "leading '-' for descending, not '%s'",
+	        name);
+}
+
+static int parse_key(const char *s, size_t len, skey *k)
+{
+	memset(k, 0, sizeof *k);
+	char *name = strndup(s, len);
+	if (!name)
+		return td_error(TD_ENOMEM, "out of memory");
+	const char *n = name;
+	int rc = 0;
+	if (*n == '-') {
+		k->desc = 1;
+		n++;
 	}
-	o[j] = '\0';
-	return o;
+	static const struct {
+		const char *n;
+		int kind, layer;
+	} fixed[] = {{"match", K_WORDS, TD_LAYER_WORD},
+	        {"norm", K_WORDS, TD_LAYER_NORM},
+	        {"lemma", K_WORDS, TD_LAYER_LEMMA},
+	        {"pos", K_WORDS, TD_LAYER_POS}, {"left", K_LEFT, 0},
+	        {"right", K_RIGHT, 0}, {"doc", K_DOC, 0}, {"date", K_DATE, 0},
+	        {"year", K_YEAR, 0}, {"month", K_MONTH, 0},
+	        {"genre", K_GENRE, 0}, {"title", K_TITLE, 0}};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (!strcmp(n, fixed[i].n)) {
+			k->kind = fixed[i].kind;
+			k->layer = fixed[i].layer;
+			goto out;
+		}
+	const char *at = strchr(n, '@');
+	if (!strncmp(n, "field:", 6) && n[6]) {
+		k->kind = K_FIELD;
+		if (!(k->attr = strdup(n + 6)))
+			rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	if (at && at > n && at[1] && !strchr(at + 1, '@')) {
+		k->kind = K_ATTR;
+		k->elem = strndup(n, (size_t)(at - n));
+		k->attr = strdup(at + 1);
+		if (!k->elem || !k->attr)
+			rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	int left = !strncmp(n, "left", 4), right = !strncmp(n, "right", 5);
+	if (left || right) {
+		const char *d = n + (left ? 4 : 5);
+		char *end = NULL;
+		long v = *d >= '1' && *d <= '9' ? strtol(d, &end, 10) : 0;
+		if (v >= 1 && v <= 100 && end && !*end) {
+			k->kind = left ? K_LEFTN : K_RIGHTN;
+			k->off = (uint32_t)v;
+			goto out;
+		}
+	}
+	rc = bad_key(name);
+out:
+	free(name);
+	return rc;
+}
+
+int tq_sort_new(const char *spec, int collation, tq_sort **out)
+{
+	*out = NULL;
+	if (collation < TQ_COLL_PRIMARY || collation > TQ_COLL_BYTES)
+		return td_error(TD_EUSAGE, "no such collation");
+	tq_sort *s = calloc(1, sizeof *s);
+	if (!s)
+		return td_error(TD_ENOMEM, "out of memory");
+	s->coll = collation;
+	for (const char *p = spec;;) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		skey *nk = realloc(s->k, (s->nk + 1) * sizeof *nk);
+		if (!nk) {
+			tq_sort_free(s);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		s->k = nk;
+		int rc = len ? parse_key(p, len, &s->k[s->nk]) : bad_key("");
+		if (rc == 0)
+			s->nk++;
+		if (rc < 0) {
+			tq_sort_free(s);
+			return rc;
+		}
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	*out = s;
+	return 0;
+}
+
+/* ------------------------------------------------------------- keys */
+
+/* a word's collation key: bytes [off, off + len) of the pool; len 0 until
+ * made */
+typedef struct wkey {
+	uint32_t off, len;
+} wkey;
+
+typedef struct maker {
+	const tq_sort *s;
+	const tq_kwic_opts *kwic;
+	UCollator *col;
+	td_buf pool;   /* the words' keys */
+	wkey **words;  /* [segno * TD_NLAYERS + layer][word id] */
+	size_t nwords; /* entries of words */
+	UChar *u;
+	int32_t ucap;
+	uint8_t *kb;
+	int32_t kcap;
+	td_buf keys;   /* the hits' keys, one after another */
+	size_t *koff;  /* hit i, key j: keys [koff[i*(nk+1)+j], ...[+1]) */
+	/* the document of the last hit */
+	td_seg *dseg;
+	uint32_t ddoc;
+	td_docinfo di;
+	tq_ranges na;
+} maker;
+
+/* Appends the collation key of UTF-8 text t (with its terminating 0, so
+ * that keys written one after another compare as the sequence of them) to
+ * b. Bytes: the text itself, which holds no 0. */
+static int text_key(maker *m, const char *t, size_t tl, td_buf *b)
+{
+	if (m->s->coll == TQ_COLL_BYTES) {
+		size_t n = strnlen(t, tl);
+		int rc = td_buf_add(b, t, n);
+		return rc < 0 ? rc : td_buf_add(b, "", 1);
+	}
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t ul = 0;
+	for (;;) {
+		err = U_ZERO_ERROR;
+		u_strFromUTF8WithSub(m->u, m->ucap, &ul, t, (int32_t)tl, 0xfffd,
+		        NULL, &err);
+		if (err != U_BUFFER_OVERFLOW_ERROR)
+			break;
+		UChar *nu = realloc(m->u, ((size_t)ul + 16) * sizeof *nu);
+		if (!nu)
+			return td_error(TD_ENOMEM, "out of memory");
+		m->u = nu;
+		m->ucap = ul + 16;
+	}
+	if (U_FAILURE(err))
+		return td_error(TD_EIO, "converting a word for the collator: %s",
+		        u_errorName(err));
+	int32_t kl;
+	while ((kl = ucol_getSortKey(m->col, m->u, ul, m->kb, m->kcap)) >
+	        m->kcap) {
+		uint8_t *nk = realloc(m->kb, (size_t)kl + 64);
+		if (!nk)
+			return td_error(TD_ENOMEM, "out of memory");
+		m->kb = nk;
+		m->kcap = kl + 64;
+	}
+	if (kl <= 0)
+		return td_error(TD_EIO, "the collator gave no key");
+	return td_buf_add(b, m->kb, (size_t)kl);
+}
+
+/* Appends the key of token p's term in layer to the hit's key. */
+static int word_key(maker *m, const tq_hit *h, int layer, uint32_t p)
+{
+	size_t slot = h->segno * TD_NLAYERS + (size_t)layer;
+	if (slot >= m->nwords) {
+		wkey **nw = realloc(m->words, (slot + 1) * sizeof *nw);
+		if (!nw)
+			return td_error(TD_ENOMEM, "out of memory");
+		memset(nw + m->nwords, 0, (slot + 1 - m->nwords) * sizeof *nw);
+		m->words = nw;
+		m->nwords = slot + 1;
+	}
+	uint32_t id = td_seg_id_at(h->seg, layer, p);
+	uint32_t nlex = td_seg_lex_size(h->seg, layer);
+	if (!m->words[slot]) {
+		if (!(m->words[slot] = calloc((size_t)nlex + 1, sizeof(wkey))))
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	wkey *w = &m->words[slot][id < nlex ? id : nlex];
+	if (!w->len) {
+		size_t tl = 0, at = m->pool.n;
+		const char *t = id < nlex ? td_seg_lex_term(h->seg, layer, id, &tl)
+		                          : NULL;
+		int rc = text_key(m, t ? t : "", t ? tl : 0, &m->pool);
+		if (rc < 0)
+			return rc;
+		if (m->pool.n - at > UINT32_MAX || m->pool.n > UINT32_MAX)
+			return td_error(TD_ENOMEM, "sort keys over 4 GiB");
+		w->off = (uint32_t)at;
+		w->len = (uint32_t)(m->pool.n - at);
+	}
+	return td_buf_add(&m->keys, m->pool.s + w->off, w->len);
+}
+
+typedef struct inner {
+	const char *elem, *attr, *v;
+	uint32_t best;
+	int found;
+} inner;
+
+/* the innermost element elem around the hit: its attribute */
+static int inner_fn(void *arg, td_seg *s, uint32_t k, uint32_t i,
+        uint32_t start, uint32_t end)
+{
+	inner *c = arg;
+	if (strcmp(td_seg_span_name(s, k), c->elem))
+		return 0;
+	if (!c->found || end - start < c->best) {
+		c->found = 1;
+		c->best = end - start;
+		c->v = tq_span_attr_get(s, k, i, c->attr);
+	}
+	return 0;
+}
+
+static int str_key(maker *m, const char *v)
+{
+	return v ? text_key(m, v, strlen(v), &m->keys) : 0;
+}
+
+/* One key of hit h into m->keys; nothing for a value that is missing, so
+ * that it sorts first. */
+static int key_of(maker *m, const skey *k, const tq_hit *h)
+{
+	const td_docinfo *di = &m->di;
+	uint32_t a, b, dend = di->first_tok + di->ntok;
+	int rc = 0;
+	switch (k->kind) {
+	case K_WORDS:
+		for (uint32_t p = h->start; p < h->end && rc == 0; p++)
+			rc = word_key(m, h, k->layer, p);
+		return rc;
+	case K_LEFT:
+	case K_RIGHT:
+		tq_line_range(h, m->kwic, di, &m->na, &a, &b);
+		if (k->kind == K_LEFT) {
+			for (uint32_t p = h->start; p > a && rc == 0; p--)
+				if (!tq_ranges_has(&m->na, p - 1))
+					rc = word_key(m, h, TD_LAYER_WORD, p - 1);
+		} else {
+			for (uint32_t p = h->end; p < b && rc == 0; p++)
+				if (!tq_ranges_has(&m->na, p))
+					rc = word_key(m, h, TD_LAYER_WORD, p);
+		}
+		return rc;
+	case K_LEFTN: /* within the document, as --freq leftN */
+		if (h->start >= di->first_tok + k->off)
+			return word_key(m, h, TD_LAYER_WORD, h->start - k->off);
+		return 0;
+	case K_RIGHTN:
+		if ((uint64_t)h->end + k->off - 1 < dend)
+			return word_key(m, h, TD_LAYER_WORD, h->end + k->off - 1);
+		return 0;
+	case K_ATTR: {
+		inner c = {k->elem, k->attr, NULL, 0, 0};
+		if ((rc = tq_spans_around(h, 1, inner_fn, &c)) < 0)
+			return rc;
+		return str_key(m, c.v);
+	}
+	case K_DOC:
+		return str_key(m, di->id);
+	case K_DATE:
+		return str_key(m, di->date);
+	case K_YEAR:
+	case K_MONTH: {
+		size_t want = k->kind == K_YEAR ? 4 : 7;
+		if (di->date && strlen(di->date) >= want)
+			return text_key(m, di->date, want, &m->keys);
+		return 0;
+	}
+	case K_GENRE:
+		return str_key(m, di->genre);
+	case K_TITLE:
+		return str_key(m, di->title);
+	default:
+		return str_key(m, td_seg_doc_meta(h->seg, h->doc, k->attr));
+	}
+}
+
+static int hit_keys(maker *m, const tq_hit *h, size_t *koff)
+{
+	int rc = 0;
+	if (h->seg != m->dseg || h->doc != m->ddoc) {
+		tq_filter f = {0};
+		f.pullquotes = m->kwic->pullquotes;
+		m->dseg = NULL;
+		if ((rc = td_seg_doc(h->seg, h->doc, &m->di)) < 0 ||
+		        (rc = tq_nonarticle(h->seg, m->di.first_tok,
+		                 m->di.first_tok + m->di.ntok, &f, &m->na)) < 0)
+			return rc;
+		m->dseg = h->seg;
+		m->ddoc = h->doc;
+	}
+	for (size_t j = 0; j < m->s->nk && rc == 0; j++) {
+		koff[j] = m->keys.n;
+		rc = key_of(m, &m->s->k[j], h);
+	}
+	koff[m->s->nk] = m->keys.n;
+	return rc;
+}
+
+static int by_keys(const void *a, const void *b, void *arg)
+{
+	const maker *m = arg;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b, nk = m->s->nk;
+	const size_t *kx = m->koff + x * (nk + 1), *ky = m->koff + y * (nk + 1);
+	for (size_t j = 0; j < nk; j++) {
+		size_t lx = kx[j + 1] - kx[j], ly = ky[j + 1] - ky[j];
+		int c = memcmp(m->keys.s + kx[j], m->keys.s + ky[j],
+		        lx < ly ? lx : ly);
+		if (!c)
+			c = (lx > ly) - (lx < ly);
+		if (c)
+			return m->s->k[j].desc ? -c : c;
+	}
+	return (x > y) - (x < y); /* stable: the order the hits came in */
+}
+
+int tq_hits_sort(tq_hit *hits, size_t n, const tq_kwic_opts *kwic,
+        const tq_sort *s)
+{
+	maker m = {0};
+	m.s = s;
+	m.kwic = kwic;
+	int rc = td_buf_add(&m.keys, "", 0); /* never a NULL to compare */
+	size_t *order = NULL;
+	tq_hit *tmp = NULL;
+	if (rc == 0 && s->coll != TQ_COLL_BYTES) {
+		UErrorCode err = U_ZERO_ERROR;
+		m.col = ucol_open("", &err); /* the root collation (CLDR) */
+		if (U_SUCCESS(err))
+			ucol_setAttribute(m.col, UCOL_NORMALIZATION_MODE, UCOL_ON,
+			        &err);
+		if (U_SUCCESS(err))
+			ucol_setStrength(m.col,
+			        s->coll == TQ_COLL_PRIMARY     ? UCOL_PRIMARY
+			        : s->coll == TQ_COLL_SECONDARY ? UCOL_SECONDARY
+			                                       : UCOL_TERTIARY);
+		if (U_FAILURE(err))
+			rc = td_error(err == U_MEMORY_ALLOCATION_ERROR ? TD_ENOMEM
+			                                               : TD_EIO,
+			        "opening the ICU collator: %s", u_errorName(err));
+	}
+	if (rc == 0 && (!(m.koff = malloc((n * (s->nk + 1) + 1) *
+	                          sizeof *m.koff)) ||
+	                       !(order = malloc((n + 1) * sizeof *order)) ||
+	                       !(tmp = malloc((n + 1) * sizeof *tmp))))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		order[i] = i;
+		rc = hit_keys(&m, &hits[i], m.koff + i * (s->nk + 1));
+	}
+	if (rc == 0 && (m.keys.oom || m.pool.oom))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc == 0) {
+		qsort_r(order, n, sizeof *order, by_keys, &m);
+		for (size_t i = 0; i < n; i++)
+			tmp[i] = hits[order[i]];
+		memcpy(hits, tmp, n * sizeof *hits);
+	}
+	if (m.col)
+		ucol_close(m.col);
+	for (size_t i = 0; i < m.nwords; i++)
+		free(m.words[i]);
+	free(m.words);
+	td_buf_clear(&m.pool);
+	td_buf_clear(&m.keys);
+	free(m.koff);
+	free(m.u);
+	free(m.kb);
+	free(m.na.v);
+	free(order);
+	free(tmp);
+	return rc;
 }
 
 /* Hits by document id, then token number in the document: an order that
@@ -113,46 +511,5 @@ int tq_hits_by_place(tq_hit *v, size_t n)
 	}
 	free(runs);
 	free(o);
-	return rc;
-}
-
-int tq_hits_sort(tq_hit *hits, size_t n, const tq_kwic_opts *kwic, int by)
-{
-	int rc = 0;
-	keyed *k = calloc(n + 1, sizeof *k);
-	if (!k)
-		return td_error(TD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		tq_line l;
-		k[i].i = i;
-		k[i].h = hits[i];
-		if ((rc = tq_line_make(&hits[i], kwic, &l)) < 0)
-			break;
-		switch (by) {
-		case TQ_SORT_LEFT:
-			k[i].key = reverse_words(l.left);
-			break;
-		case TQ_SORT_RIGHT:
-			k[i].key = strdup(l.right);
-			break;
-		case TQ_SORT_MATCH:
-			k[i].key = strdup(l.match);
-			break;
-		default:
-			k[i].key = strdup(l.date ? l.date : "");
-			break;
-		}
-		tq_line_free(&l);
-		if (!k[i].key)
-			rc = td_error(TD_ENOMEM, "out of memory");
-	}
-	if (rc == 0) {
-		qsort(k, n, sizeof *k, by_key);
-		for (size_t i = 0; i < n; i++)
-			hits[i] = k[i].h;
-	}
-	for (size_t i = 0; i < n; i++)
-		free(k[i].key);
-	free(k);
 	return rc;
 }

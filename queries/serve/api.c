@@ -105,7 +105,7 @@ typedef struct params {
 static const char known[] =
         " q first number by format context tokens sort from to genre doc"
         " actor who hedge within pullquotes window measure min-freq min-coll"
-        " focus reference alpha bonferroni dispersion ";
+        " focus reference alpha bonferroni dispersion collation ";
 
 static int listed(const char *list, const char *key)
 {
@@ -377,7 +377,7 @@ typedef struct hitrun {
 	long first, number; /* number -1: all */
 	long seen, out;
 	int fmt, tokens;
-	int sort;     /* TQ_SORT_*: collect the hits, sort, then page */
+	tq_sort *sort; /* sort=: collect the hits, sort, then page */
 	tq_hit *v;    /* the hits collected when sorting */
 	size_t n, cap;
 	tq_kwic_opts kwic;
@@ -393,7 +393,7 @@ static int on_hit(void *arg, const tq_hit *h)
 	int rc = tq_past_deadline(r->flt);
 	if (rc < 0)
 		return rc;
-	if (r->sort != TQ_SORT_NONE) {
+	if (r->sort) {
 		if (r->n == MAX_SORT)
 			return td_error(TD_ELIMIT,
 			        "sorting is bounded to %d hits: narrow the "
@@ -497,8 +497,10 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 	size_t len = 0;
 	const char *ctx = param(p, "context");
 	const char *tok = param(p, "tokens");
-	const char *sort = param(p, "sort");
-	if (only(p, FILTERS "first number format context tokens sort ", r) < 0 ||
+	const char *sort = param(p, "sort"), *coll = param(p, "collation");
+	if (only(p, FILTERS "first number format context tokens sort "
+	                    "collation ",
+	            r) < 0 ||
 	        format_param(p, &h.fmt, r) < 0 ||
 	        num_param(p, "first", 0, 2147483647L, &h.first, r) < 0 ||
 	        num_param(p, "number", h.fmt == FMT_JSON ? DEF_NUMBER : -1,
@@ -519,10 +521,12 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 		return;
 	}
 	h.tokens = tok && strcmp(tok, "0") != 0;
-	h.sort = TQ_SORT_NONE;
-	if (sort && *sort && (h.sort = tq_sort_key(sort)) < 0) {
+	int cl = coll && *coll ? tq_collation(coll) : TQ_COLL_PRIMARY;
+	if (cl < 0) {
 		reply_error(r, 400, "usage",
-		        "sort: expected left, right, match or date", -1);
+		        "collation: expected primary, secondary, tertiary or "
+		        "bytes",
+		        -1);
 		return;
 	}
 	if (h.tokens && h.fmt == FMT_CSV) {
@@ -531,8 +535,16 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 		        -1);
 		return;
 	}
-	if (query_open(srv, p, &q, r) < 0)
+	if (sort && *sort && tq_sort_new(sort, cl, &h.sort) < 0) {
+		char msg[512];
+		snprintf(msg, sizeof msg, "sort: %s", td_error_last());
+		reply_error(r, 400, "usage", msg, -1);
 		return;
+	}
+	if (query_open(srv, p, &q, r) < 0) {
+		tq_sort_free(h.sort);
+		return;
+	}
 	h.kwic.pullquotes = q.flt.pullquotes;
 	h.flt = &q.flt;
 	uint64_t total = 0;
@@ -546,9 +558,10 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 	/* number=0 asks for the total only */
 	if (rc == 0 && h.number != 0)
 		rc = tq_exec(q.ix, q.plan, &q.flt, on_hit, &h);
-	if (rc >= 0 && h.sort != TQ_SORT_NONE && h.number != 0)
+	if (rc >= 0 && h.sort && h.number != 0)
 		rc = emit_sorted(&h);
 	free(h.v);
+	tq_sort_free(h.sort);
 	if (h.f && fclose(h.f) != 0 && rc == 0)
 		rc = td_error(TD_ENOMEM, "out of memory");
 	if (query_done(&q, rc, r) == 0) {

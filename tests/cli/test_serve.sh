@@ -161,6 +161,13 @@ for q, flt in queries:
     st, hd, body = get("/api/hits", dict(params, sort="left", format="csv"))
     check(body == cli(["--format", "csv", "--sort", "left"] + options(flt), q).stdout,
           f"sorted export {what}")
+    # several keys, descending ones and a collation: --sort's order
+    st, h = api("/api/hits", dict(params, sort="right1,-date,left", collation="tertiary",
+                                  number=1000))
+    o = cli(["--format", "json", "--sort", "right1,-date,left", "--collation", "tertiary"]
+            + options(flt), q).stdout.splitlines()
+    check(st == 200 and h["hits"] == [json.loads(l) for l in o[:1000]],
+          f"sort=right1,-date,left collation=tertiary {what}")
     # exports are the command line's bytes
     for fmt, opt in (("csv", "csv"), ("jsonl", "json")):
         st, hd, body = get("/api/hits", dict(params, format=fmt))
@@ -257,6 +264,8 @@ for params, what in (
         ({}, "no query"),
         ({"q": '"a"', "format": "xml"}, "an unknown format"),
         ({"q": '"a"', "sort": "colour"}, "an unknown sort"),
+        ({"q": '"a"', "sort": "match,-"}, "an empty sort key"),
+        ({"q": '"a"', "sort": "match", "collation": "fancy"}, "an unknown collation"),
         ({"q": "x" * 9000}, "a value over 8192 bytes"),
         ({"q": b"[\xc5]"}, "a query that is not UTF-8"),
         ({"q": '"a"', "genre": b"\xff"}, "a filter that is not UTF-8")):
