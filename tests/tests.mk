@@ -110,6 +110,9 @@ EXTRA_DIST += tests/cli/test_query_cli.sh
 # --sort's orders against PyICU
 TESTS += tests/cli/test_sort.sh
 EXTRA_DIST += tests/cli/test_sort.sh
+# --docs against the TEI of corpus/tei
+TESTS += tests/cli/test_docs.sh
+EXTRA_DIST += tests/cli/test_docs.sh
 # query area: n-way frequency tables (tests/cli/test_freq_table.sh)
 TESTS += tests/cli/test_freq_table.sh
 EXTRA_DIST += tests/cli/test_freq_table.sh

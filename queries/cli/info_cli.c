@@ -1,9 +1,11 @@
-/* info_cli.c: tagdex-query --info, --values ELEM@ATTR and --actors, what an
- * index holds (CQP's info and show cd, BlackLab's /fields), counted by
- * queries/engine/info.c. main() hands the command line over when one of
- * them is given. */
+/* info_cli.c: tagdex-query --info, --values ELEM@ATTR, --actors and --docs,
+ * what an index holds (CQP's info and show cd, BlackLab's /fields and
+ * /docs), counted by queries/engine/info.c; several -x (or -X) are
+ * described as one index holding their documents. main() hands the command
+ * line over when one of them is given. */
 #include "config.h"
 #include "exit_status.h"
+#include "indexes.h"
 #include "info_cli.h"
 #include "query.h"
 
@@ -13,11 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { I_INFO = 256, I_VALUES, I_ACTORS, I_FORMAT };
+enum { I_INFO = 256, I_VALUES, I_ACTORS, I_DOCS, I_FORMAT };
 
 static const struct option longopts[] = {
         {"index", required_argument, NULL, 'x'},
+        {"index-list", required_argument, NULL, 'X'},
         {"info", no_argument, NULL, I_INFO},
+        {"docs", no_argument, NULL, I_DOCS},
         {"values", required_argument, NULL, I_VALUES},
         {"actors", no_argument, NULL, I_ACTORS},
         {"format", required_argument, NULL, I_FORMAT},
@@ -30,6 +34,7 @@ int tq_info_cli_wanted(int argc, char **argv)
 		if (!strcmp(argv[i], "--"))
 			return 0;
 		if (!strcmp(argv[i], "--info") || !strcmp(argv[i], "--actors") ||
+		        !strcmp(argv[i], "--docs") ||
 		        !strcmp(argv[i], "--values") ||
 		        !strncmp(argv[i], "--values=", 9))
 			return 1;
@@ -124,17 +129,42 @@ static int value_row(void *ctx, const char *v, size_t len, uint64_t n,
 	return rc;
 }
 
+/* the header fields --docs lists, after doc and before tokens */
+static const char *const doc_fields[] = {"date", "genre", "title",
+        "subtitle", "author", "url", "source_name", "reading_time", "source"};
+#define NDOCF (sizeof doc_fields / sizeof *doc_fields)
+
+static int doc_row(void *ctx, td_seg *s, uint32_t d, const td_docinfo *di)
+{
+	char n[32];
+	const char *f[NDOCF + 2];
+	snprintf(n, sizeof n, "%lu", (unsigned long)di->ntok);
+	f[0] = di->id;
+	for (size_t i = 0; i < NDOCF; i++) {
+		const char *v = td_seg_doc_meta(s, d, doc_fields[i]);
+		f[i + 1] = v && *v ? v : NULL;
+	}
+	f[NDOCF + 1] = n;
+	return row(ctx, f, (int)NDOCF + 1);
+}
+
+static tq_indexes ixs; /* static: an early exit leaves it reachable */
+
 int tq_info_cli(int argc, char **argv)
 {
-	const char *index = getenv("TAGDEX_INDEX"), *values = NULL;
-	int c, i = -1, info = 0, actors = 0, fmt = TQ_OUT_TEXT;
-	if (!index || !*index)
-		index = TD_DEFAULT_INDEX;
+	const char *values = NULL;
+	int c, i = -1, info = 0, actors = 0, list = 0, fmt = TQ_OUT_TEXT;
+	tq_indexes_init(&ixs, getenv("TAGDEX_INDEX"));
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "x:", longopts, &i)) != -1) {
+	while ((c = getopt_long(argc, argv, "x:X:", longopts, &i)) != -1) {
 		switch (c) {
 		case 'x':
-			index = optarg;
+			if (tq_indexes_add(&ixs, optarg) < 0)
+				return TD_EXIT_SYSTEM;
+			break;
+		case 'X':
+			if (tq_indexes_add_file(&ixs, optarg) < 0)
+				return usage_error("%s", td_error_last());
 			break;
 		case I_INFO:
 			info = 1;
@@ -144,6 +174,9 @@ int tq_info_cli(int argc, char **argv)
 			break;
 		case I_ACTORS:
 			actors = 1;
+			break;
+		case I_DOCS:
+			list = 1;
 			break;
 		case I_FORMAT:
 			if (!strcmp(optarg, "text") || !strcmp(optarg, "tsv"))
@@ -159,16 +192,16 @@ int tq_info_cli(int argc, char **argv)
 			break;
 		default:
 			return usage_error("%s",
-			        "--info, --values and --actors take only -x "
-			        "and --format");
+			        "--info, --values, --actors and --docs take only "
+			        "-x, -X and --format");
 		}
 	}
 	if (optind < argc)
-		return usage_error("--info, --values and --actors take no "
-		                   "query, not '%s'",
+		return usage_error("--info, --values, --actors and --docs take "
+		                   "no query, not '%s'",
 		        argv[optind]);
-	if (info + actors + (values != NULL) != 1)
-		return usage_error("%s", "--info, --values and --actors "
+	if (info + actors + list + (values != NULL) != 1)
+		return usage_error("%s", "--info, --values, --actors and --docs "
 		                         "exclude each other");
 	char *elem = NULL;
 	const char *at = values ? strchr(values, '@') : NULL;
@@ -179,12 +212,16 @@ int tq_info_cli(int argc, char **argv)
 	if (values && !(elem = strndup(values, (size_t)(at - values))))
 		return TD_EXIT_SYSTEM;
 	td_index *ix = NULL;
-	int rc = td_index_open(index, &ix), status = TD_EXIT_OK;
+	char namebuf[64];
+	const char *index = tq_indexes_name(&ixs, namebuf, sizeof namebuf);
+	int rc = tq_indexes_open(&ixs, &ix), status = TD_EXIT_OK;
 	if (rc < 0) {
-		fprintf(stderr, "tagdex-query: %s: %s\n", index,
-		        td_error_last());
+		/* its message names the index */
+		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
 		free(elem);
-		return TD_EXIT_INDEX;
+		tq_indexes_free(&ixs);
+		/* a source in two indexes (-x A -x B) is a usage error */
+		return rc == TD_EUSAGE ? TD_EXIT_USAGE : TD_EXIT_INDEX;
 	}
 	out o = {fmt, 0, NULL};
 	if (info) {
@@ -214,6 +251,12 @@ int tq_info_cli(int argc, char **argv)
 			        "%s (--info lists the elements and their "
 			        "attributes)\n",
 			        elem, at + 1);
+	} else if (list) {
+		static const char *const cols[] = {"doc", "date", "genre",
+		        "title", "subtitle", "author", "url", "source_name",
+		        "reading_time", "source", "tokens", NULL};
+		o.cols = cols;
+		rc = tq_info_docs(ix, doc_row, &o);
 	} else {
 		static const char *const cols[] = {
 		        "actor", "mentions", "docs", "names", NULL};
@@ -228,6 +271,7 @@ int tq_info_cli(int argc, char **argv)
 		status = TD_EXIT_NONE;
 	}
 	td_index_close(ix);
+	tq_indexes_free(&ixs);
 	free(elem);
 	return status;
 }

@@ -73,6 +73,8 @@ static const char usage_text[] =
         "                      their attributes with counts (no query)\n"
         "      --values E@A    the values of attribute A of element E, with\n"
         "                      counts;  --actors  actors and their names\n"
+        "      --docs          each document: id, metadata, tokens (no\n"
+        "                      query; several -x: their union)\n"
         "      --tokens        with json: each token of the match with its\n"
         "                      word, norm, lemma and pos\n"
         "      --context N|s   N words of context (default 5) or the sentence\n"

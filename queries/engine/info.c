@@ -444,3 +444,49 @@ int tq_info_actors(td_index *ix, tq_value_fn fn, void *ctx)
 	tfree(&t);
 	return rc < 0 ? rc : 0;
 }
+
+typedef struct docent {
+	td_seg *s;
+	uint32_t d;
+	td_docinfo di;
+} docent;
+
+static int by_doc_id(const void *a, const void *b)
+{
+	const docent *x = a, *y = b;
+	int c = strcmp(x->di.id ? x->di.id : "", y->di.id ? y->di.id : "");
+	return c ? c : (x->d > y->d) - (x->d < y->d);
+}
+
+int tq_info_docs(td_index *ix, tq_doc_fn fn, void *ctx)
+{
+	docent *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+	for (size_t si = 0; rc == 0 && si < td_index_nsegs(ix); si++) {
+		td_seg *s = td_index_seg(ix, si);
+		for (uint32_t d = 0; rc == 0 && d < td_seg_ndocs(s); d++) {
+			if (!td_seg_doc_live(s, d))
+				continue;
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				docent *nv = realloc(v, cap * sizeof *nv);
+				if (!nv) {
+					rc = td_error(TD_ENOMEM, "out of memory");
+					break;
+				}
+				v = nv;
+			}
+			v[n].s = s;
+			v[n].d = d;
+			if ((rc = td_seg_doc(s, d, &v[n].di)) == 0)
+				n++;
+		}
+	}
+	if (rc == 0 && n)
+		qsort(v, n, sizeof *v, by_doc_id);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = fn(ctx, v[i].s, v[i].d, &v[i].di);
+	free(v);
+	return rc;
+}

@@ -422,6 +422,12 @@ int tq_info_values(td_index *ix, const char *elem, const char *attr,
 /* Actors: each key of the ref attribute of persName, orgName, placeName
  * and rs (its mentions), with the texts it is mentioned by. */
 int tq_info_actors(td_index *ix, tq_value_fn fn, void *ctx);
+/* Calls fn once per live document, in byte order of id (so several
+ * indexes opened as one list what one index of their documents lists),
+ * with its segment, number there and metadata. */
+typedef int (*tq_doc_fn)(
+        void *ctx, td_seg *s, uint32_t d, const td_docinfo *di);
+int tq_info_docs(td_index *ix, tq_doc_fn fn, void *ctx);
 
 /* --------------------------------------------------------------- context */
 

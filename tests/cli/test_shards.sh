@@ -5,8 +5,8 @@
 # from the shards together (-x A -x B -x C, and -X FILE) must be byte for
 # byte, with the same exit status, what one index built from the same
 # files in the same order gives: counts, KWIC, sorted and sampled hits,
-# --freq and n-way tables, --dispersion, JSON with tokens, and the
-# statistics. A source or a document id in two shards is refused (exit 2),
+# --freq and n-way tables, --dispersion, JSON with tokens, the
+# statistics, and --info, --docs, --values and --actors. A source or a document id in two shards is refused (exit 2),
 # never counted twice. The shards combined into one index (tagdex-ingest
 # --merge-list, --merge-index) answer alike too, and so does tagdex-serve
 # over the shards.
@@ -100,6 +100,14 @@ same --keywords --focus '<q/>' --format csv
 same --ngrams 2
 same --ngrams 3 --min-freq 2 '"the"'
 same --count '"nosuchwordanywhere"'
+# what the index holds: the union described as one index
+same --info
+same --info --format json
+same --docs
+same --docs --format json
+same --values q@who
+same --values s@ana
+same --actors
 
 # the shards and the whole hold the same documents and tokens
 $Q -x "$tmp/full" --freq doc --format tsv '[]' | sort >"$tmp/docs.one"
