@@ -433,7 +433,7 @@ int tq_hits_sort(tq_hit *hits, size_t n, const tq_kwic_opts *kwic,
 	}
 	if (rc == 0 && (m.keys.oom || m.pool.oom))
 		rc = td_error(TD_ENOMEM, "out of memory");
-	if (rc == 0) {
+	if (rc == 0 && n) { /* n 0: hits may be NULL */
 		qsort_r(order, n, sizeof *order, by_keys, &m);
 		for (size_t i = 0; i < n; i++)
 			tmp[i] = hits[order[i]];

@@ -36,6 +36,9 @@ expect_usage "not 'left0'" --sort left0 '"the"'
 expect_usage "--collation: expected primary" --sort match --collation fancy '"the"'
 expect_usage "give --sort too" --collation bytes '"the"'
 expect_usage "--sort orders hits" --count --sort -match '"the"'
+# no hits to sort (the sanitizer build caught a memcpy to NULL here)
+$Q -x "$tmp/idx" --sort left,-match '"zzqxj"' >"$tmp/out" 2>&1
+[ $? = 1 ] && [ ! -s "$tmp/out" ] || fail "--sort of no hits: $(cat "$tmp/out")"
 
 "$PY" - "$Q" "$tmp/idx" <<'EOF' || fail "the orders differ from PyICU's"
 import json, subprocess, sys
