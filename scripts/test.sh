@@ -62,10 +62,14 @@ run_suite() { # name, configure args...
 	count "$dir"
 }
 
-echo "== build and test"
+# each stage's title with the seconds since the start: CI must stay under
+# 30 minutes, and this shows where the time goes
+stage() { echo "== $* (at ${SECONDS} s)"; }
+
+stage "build and test"
 run_suite test
 
-echo "== an index past the per-segment token limit (--with-segment-tokens=2000)"
+stage "an index past the per-segment token limit (--with-segment-tokens=2000)"
 # Not test_index: its cases build documents of up to 1500 tokens and count
 # segments and refusals for the default limit (a 2000-token limit splits
 # them and refuses larger documents, as it should).
@@ -80,21 +84,21 @@ if (cd "$dir" && "$top/configure" -q --enable-werror --enable-test-hooks \
 fi
 count "$dir"
 
-echo "== unit tests under valgrind"
+stage "unit tests under valgrind"
 if (cd "$top/build-test" && make check-valgrind); then :; else
 	status=1
 	show_failures "$top/build-test"
 fi
 count "$top/build-test"
 
-echo "== build and test under ASan + UBSan"
+stage "build and test under ASan + UBSan"
 san="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 # without test_memory.sh's and test_ingest_signal.sh's stop-at-every-step
 # loops (they run in the plain suite above): to keep CI under 30 minutes
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 TD_TEST_NO_STEP_LOOPS=1 \
 	run_suite asan CC=clang CFLAGS="-O1 -g $san" LDFLAGS="$san"
 
-echo "== fuzz harnesses, ${FUZZ_SECONDS:-20} s each"
+stage "fuzz harnesses, ${FUZZ_SECONDS:-20} s each"
 if (cd "$top/build-test" && FUZZ_SECONDS=${FUZZ_SECONDS:-20} make fuzz); then
 	passed=$((passed + 1))
 else
@@ -106,5 +110,6 @@ fi
 # the skipped tests by name on their own line: the totals line stays in the
 # plain "N passed, N failed, N skipped" form that CI readers parse
 [ -z "$skipped_names" ] || echo "skipped:${skipped_names}"
+stage "done"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit $status
