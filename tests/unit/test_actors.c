@@ -772,6 +772,22 @@ static void test_roles_who_backwards_wives(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, round 8: a coach or manager is a title before a name, kept
+ * outside the name and its key ("Coach Bill Meek" once made the key
+ * coach-bill-meek, and every later "Meek" and his quotes followed it). */
+static void test_coach_manager_titles(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-10-03",
+		"Coach Walt Pember said the team was happy.\n"
+		"Pember expects a hard game, and manager Al Fenner agreed.");
+	fx_expect(d, "persName", "Walt Pember", "ref", "#walt-pember");
+	fx_expect(d, "persName", "Pember", "ref", "#walt-pember");
+	fx_expect(d, "persName", "Al Fenner", "ref", "#al-fenner");
+	assert_null(fx_find(d, "persName", "Coach Walt Pember"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -802,6 +818,7 @@ int main(void)
 		cmocka_unit_test(test_era_names_travel_heads),
 		cmocka_unit_test(test_families_firms_streets),
 		cmocka_unit_test(test_roles_who_backwards_wives),
+		cmocka_unit_test(test_coach_manager_titles),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
