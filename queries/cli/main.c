@@ -872,7 +872,6 @@ static int answer(td_index **ixp, const opts *given)
 out:
 	tq_sub_free(sub);
 	free(r.hits);
-	tq_sort_free(o.sorter);
 	tq_freq_free(r.freq);
 	tq_table_free(r.table);
 	if (!o.looked)
@@ -979,6 +978,7 @@ int main(int argc, char **argv)
 		return rc < 0 ? EXIT_HITS : rc;
 	if (o.drop || o.list_subs) {
 		rc = subcorpora(&o);
+		tq_sort_free(o.sorter);
 		tq_indexes_free(&indexes);
 		return rc;
 	}
@@ -986,6 +986,8 @@ int main(int argc, char **argv)
 	batch_ctx b = {&ix, &o};
 	int status = o.batch ? tq_batch(o.batch, o.format, answer_line, &b)
 	                     : answer(&ix, &o);
+	/* the sorter serves every query of a batch: freed once, here */
+	tq_sort_free(o.sorter);
 	tq_request_free(&o.rq);
 	td_index_close(ix);
 	tq_indexes_free(&indexes);

@@ -103,6 +103,16 @@ expect 0 $Q $X --who 'Kim Jong Un' --count -f "$tmp/w"
 [ "$(sed -n 2p "$tmp/out")" = "$($Q $X --who kim-jong-un --count '[]')" ] || fail "--who in a batch"
 [ "$(sed -n 4p "$tmp/out")" = "$($Q $X --who kim-jong-un --count '"the"')" ] || fail "--who in a batch, 2"
 
+# --- --sort serves every query of a batch (its sorter was freed after the
+# first answer, and the second crashed): each answer as the query alone
+printf '%s\n' '"the"' '"said"' >"$tmp/s"
+expect 0 $Q $X --sort right1,-date --format tsv -f "$tmp/s"
+{ echo '# query 1 (line 1): "the"'
+  $Q $X --sort right1,-date --format tsv '"the"'
+  echo '# query 2 (line 2): "said"'
+  $Q $X --sort right1,-date --format tsv '"said"'; } >"$tmp/sorted"
+cmp -s "$tmp/out" "$tmp/sorted" || fail "sorted batch differs from the queries alone"
+
 # --- errors: no file, a query argument too, no query in the file
 expect 3 $Q $X -f "$tmp/nosuch"
 has "nosuch" "$tmp/err"
