@@ -50,6 +50,22 @@ int td_postings_encode(const uint32_t *pos, uint64_t n, uint8_t **buf,
 	size_t *len, size_t *cap);
 /* Appends v as a LEB128 varint. */
 int td_buf_varint(uint8_t **buf, size_t *len, size_t *cap, uint64_t v);
+/* Reads the LEB128 varint at *p (before end) into *v and moves *p past
+ * it: 0, or -1 when it runs past end or 64 bits. */
+static inline int td_varint_get(const uint8_t **p, const uint8_t *end,
+	uint64_t *v)
+{
+	uint64_t x = 0;
+	for (int sh = 0; sh < 64 && *p < end; sh += 7) {
+		uint8_t c = *(*p)++;
+		x |= (uint64_t)(c & 0x7f) << sh;
+		if (!(c & 0x80)) {
+			*v = x;
+			return 0;
+		}
+	}
+	return -1;
+}
 int td_buf_put(uint8_t **buf, size_t *len, size_t *cap, const void *p,
 	size_t n);
 

@@ -451,20 +451,6 @@ uint32_t td_seg_doc_at(td_seg *s, uint32_t pos)
 	return lo;
 }
 
-static int gap_varint(const uint8_t **p, const uint8_t *end, uint64_t *v)
-{
-	uint64_t x = 0;
-	for (int sh = 0; sh < 64 && *p < end; sh += 7) {
-		uint8_t c = *(*p)++;
-		x |= (uint64_t)(c & 0x7f) << sh;
-		if (!(c & 0x80)) {
-			*v = x;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 /* Rebuilds document d's text into buf (r->text_len bytes): the gaps of
  * TEXT interleaved with the word terms of its positions. */
 static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
@@ -501,7 +487,8 @@ static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
 			break;
 		default: {
 			uint64_t off, l;
-			if (gap_varint(&x, xend, &off) || gap_varint(&x, xend, &l) ||
+			if (td_varint_get(&x, xend, &off) ||
+				td_varint_get(&x, xend, &l) ||
 				off > glen || l > glen - off)
 				return bad(s, "bad document text");
 			if (!(g = (const char *)td_seg_sec(s, TD_SEC_GSTR, off, l)))

@@ -965,20 +965,6 @@ static int doc_bytes(msrc *m, uint32_t d, int sec, const uint8_t **p,
 	return 0;
 }
 
-static int rd_varint(const uint8_t **p, const uint8_t *end, uint64_t *v)
-{
-	uint64_t x = 0;
-	for (int sh = 0; sh < 64 && *p < end; sh += 7) {
-		uint8_t c = *(*p)++;
-		x |= (uint64_t)(c & 0x7f) << sh;
-		if (!(c & 0x80)) {
-			*v = x;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 /* TEXT and GSTR, DOCSTR, then DOCS. */
 static int write_docs(merge *g)
 {
@@ -1020,7 +1006,7 @@ static int write_docs(merge *g)
 				uint64_t off, l;
 				const char *s;
 				uint32_t id;
-				if (rd_varint(&x, xe, &off) || rd_varint(&x, xe, &l) ||
+				if (td_varint_get(&x, xe, &off) || td_varint_get(&x, xe, &l) ||
 					off > glen || l > glen - off) {
 					rc = bad(m, "bad document text");
 					break;
