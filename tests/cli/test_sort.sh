@@ -36,6 +36,18 @@ expect_usage "not 'left0'" --sort left0 '"the"'
 expect_usage "--collation: expected primary" --sort match --collation fancy '"the"'
 expect_usage "give --sort too" --collation bytes '"the"'
 expect_usage "--sort orders hits" --count --sort -match '"the"'
+# ICU is loaded when a sort needs the collator, not at start (it cost every
+# process about 5 ms): glibc's loader names each library it opens
+icu_loaded() { # ARGS...: 0 when tagdex-query ARGS opened libicui18n
+	LD_DEBUG=files $Q -x "$tmp/idx" "$@" 2>&1 >/dev/null |
+		grep -q 'file=libicui18n'
+}
+if LD_DEBUG=files $Q --version 2>&1 | grep -q 'file='; then
+	! icu_loaded --count '"the"' || fail "a count loaded ICU"
+	! icu_loaded --sort match --collation bytes --limit 3 '"the"' ||
+		fail "a byte sort loaded ICU"
+	icu_loaded --sort match --limit 3 '"the"' || fail "a sort did not load ICU"
+fi
 # no hits to sort (the sanitizer build caught a memcpy to NULL here)
 $Q -x "$tmp/idx" --sort left,-match '"zzqxj"' >"$tmp/out" 2>&1
 [ $? = 1 ] && [ ! -s "$tmp/out" ] || fail "--sort of no hits: $(cat "$tmp/out")"
