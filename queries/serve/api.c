@@ -221,6 +221,8 @@ static void query_free(query *q)
 	tq_plan_free(q->plan);
 	tq_node_free(q->ast);
 	json_decref(q->warnings);
+	tq_request_free(&q->rq);
+	memset(q, 0, sizeof *q);
 }
 
 static const char *nonempty(const params *p, const char *key)
@@ -264,6 +266,21 @@ static void on_warning(void *arg, const char *msg)
 	json_array_append_new(arg, json_string(msg));
 }
 
+/* the lookup's notes of actor and who by name (a warning each) */
+static void on_lookup(void *arg, const char *msg)
+{
+	query *q = arg;
+	json_array_append_new(q->warnings, json_string(msg));
+}
+
+/* tq_suggest's warnings, less those the lookup has given already */
+static void on_suggest(void *arg, const char *msg)
+{
+	query *q = arg;
+	if (!tq_request_reported(&q->rq, msg))
+		json_array_append_new(q->warnings, json_string(msg));
+}
+
 /* the query's deadline: --timeout from now */
 static void set_deadline(const ts_server *srv, query *q)
 {
@@ -276,7 +293,11 @@ static void set_deadline(const ts_server *srv, query *q)
 
 /* Parses and plans the query (400 on a bad one), then opens the index
  * (503/500) and collects "did you mean" warnings. q is the CQL text
- * (the parameter q, or keywords' focus). */
+ * (the parameter q, or keywords' focus). actor and who take a key, a
+ * name or an alias as tagdex-query's --actor and --who do
+ * (tq_request_lookup, which needs the index first): the name's key is
+ * searched and said in a warning, an ambiguous name is a 400 listing the
+ * keys. On failure q holds nothing. */
 static int query_open_q(const ts_server *srv, const params *p,
         const char *cql, query *q, reply *r)
 {
@@ -302,18 +323,23 @@ static int query_open_q(const ts_server *srv, const params *p,
 		return -1;
 	}
 	q->flt.outermost = tq_request_outermost(&q->rq);
-	int rc = tq_request_build(&q->rq, &q->ast);
+	int rc = 0;
+	if (!(q->warnings = json_array()))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc == 0 && (q->rq.actor || q->rq.who) &&
+	        (rc = ts_index(srv, &q->ix)) == 0)
+		rc = tq_request_lookup(&q->rq, q->ix, on_lookup, q);
+	if (rc == 0)
+		rc = tq_request_build(&q->rq, &q->ast);
 	if (rc == 0)
 		rc = tq_plan_new(q->ast, &q->plan);
-	if (rc == 0 && !(q->warnings = json_array()))
-		rc = td_error(TD_ENOMEM, "out of memory");
-	if (rc == 0)
+	if (rc == 0 && !q->ix)
 		rc = ts_index(srv, &q->ix);
 	if (rc == 0)
-		rc = tq_suggest(q->ix, q->ast, q->plan, &q->flt, on_warning,
-		        q->warnings);
+		rc = tq_suggest(q->ix, q->ast, q->plan, &q->flt, on_suggest, q);
 	if (rc < 0) {
 		reply_td(r, rc);
+		query_free(q);
 		return -1;
 	}
 	return 0;

@@ -115,6 +115,9 @@ queries = [
     ('[]', {"hedge": "probability", "from": "2023-06", "to": "2025"}),
     (None, {"who": "kim-jong-un"}),
     ('[word="[A-Z].*"]', {"who": "antony-blinken"}),
+    # by name or alias, as --actor and --who take them
+    (None, {"who": "Kim Jong Un"}),
+    ('"the"', {"actor": "Pyongyang"}),
     ('"nothingatallhere"', {}),
 ]
 for q, flt in queries:
@@ -251,6 +254,16 @@ check(h.get("hits") == want, "context=s tokens=1")
 st, e = api("/api/count", {"q": '[word="a"'})
 err = cli(["--count"], '[word="a"').stderr
 check(st == 400 and e["error"]["code"] == "syntax", f"a syntax error: {st} {e}")
+# who= by name: the key it names in a warning; a misspelling: nothing
+# found and the nearest names
+st, c = api("/api/count", {"who": "Kim Jong Un"})
+check(st == 200 and any("is a name of actor kim-jong-un" in w for w in c.get("warnings", [])),
+      f"who by name: no warning naming the key: {st} {c}")
+st, c = api("/api/count", {"who": "Kim Jong Um"})
+w = c.get("warnings", [])
+check(st == 200 and c.get("count") == 0 and len(w) == 1 and
+      "did you mean 'Kim Jong Un' (kim-jong-un)" in w[0],
+      f"who misspelt: {st} {c}")
 check(f"at offset {e['error'].get('offset')}:" in err, f"offset {e} vs {err!r}")
 check(e["error"]["message"] in err, "the message is not the command line's")
 for params, what in (
