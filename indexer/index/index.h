@@ -113,6 +113,14 @@ int td_seg_doc_text(td_seg *s, uint32_t d, const char **text, size_t *len);
 const char *td_seg_doc_meta(td_seg *s, uint32_t d, const char *key);
 /* Byte offsets of token pos within its document's text. */
 int td_seg_tok_offsets(td_seg *s, uint32_t pos, uint32_t *start, uint32_t *end);
+/* The text from the start of token a to the end of token b - 1, both of
+ * one document: exactly those bytes of td_seg_doc_text, rebuilt from these
+ * tokens and the gaps between them only (a KWIC line needs a few words of
+ * a document, not all of it). *text is the caller's to free, NUL-terminated
+ * after *len bytes. 0; TD_EUSAGE for a range outside the segment or over
+ * two documents; TD_ECORRUPT (segment marked damaged); TD_ENOMEM. */
+int td_seg_text_range(td_seg *s, uint32_t a, uint32_t b, char **text,
+	size_t *len);
 
 /* Lexicon of a layer: terms sorted bytewise, ids 0..size-1 in that order. */
 uint32_t td_seg_lex_size(td_seg *s, int layer);

@@ -7,6 +7,7 @@
  * rebuilt for a merge are segment_*.c (segment_int.h). */
 #include "config.h"
 #include "segment_int.h"
+#include "buf.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -516,6 +517,116 @@ static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
 	}
 	if (k != r->text_len)
 		return bad(s, "document text does not match its length");
+	return 0;
+}
+
+int td_seg_text_range(td_seg *s, uint32_t a, uint32_t b, char **text,
+	size_t *len)
+{
+	*text = NULL;
+	*len = 0;
+	if (a >= b || b > s->hdr.ntokens)
+		return td_error(TD_EUSAGE, "token range %u..%u outside segment",
+			a, b);
+	uint32_t d = td_seg_doc_at(s, a);
+	td_segdoc r;
+	int rc = d == UINT32_MAX ? TD_ECORRUPT : td_seg_doc_rec(s, d, &r);
+	if (rc)
+		return rc;
+	if (a < r.first_tok || b - r.first_tok > r.ntok)
+		return td_error(TD_EUSAGE,
+			"token range %u..%u is not inside one document", a, b);
+	uint64_t end = s->hdr.sec_len[TD_SEC_TEXT];
+	if (d + 1 < s->hdr.ndocs) {
+		td_segdoc n;
+		if ((rc = td_seg_doc_rec(s, d + 1, &n)))
+			return rc;
+		end = n.text_off;
+	}
+	uint64_t ncodes = ((uint64_t)r.ntok + 1 + 3) / 4;
+	if (end < r.text_off || end - r.text_off < ncodes)
+		return bad(s, "bad document text");
+	const uint8_t *codes = td_seg_sec(s, TD_SEC_TEXT, r.text_off,
+		end - r.text_off);
+	if (!codes)
+		return TD_ECORRUPT;
+	const uint8_t *x = codes + ncodes, *xend = codes + (end - r.text_off);
+	uint64_t glen = s->hdr.sec_len[TD_SEC_GSTR];
+	uint32_t i0 = a - r.first_tok, i1 = b - r.first_tok;
+#define GAP(i) ((codes[(i) / 4] >> ((i) % 4 * 2)) & 3)
+	/* past the exceptions (two varints each) of the gaps up to and
+	 * including gap i0, the one before token i0, outside the range:
+	 * count the codes TD_GAP_OTHER (both bits set) four at a time, then
+	 * skip twice as many varints by their last bytes */
+	uint64_t nother = 0;
+	uint32_t i = 0;
+	for (; i + 32 <= i0 + 1; i += 32) { /* 8 bytes of codes */
+		uint64_t w;
+		memcpy(&w, codes + i / 4, 8);
+		w &= w >> 1;
+		w &= 0x5555555555555555u; /* a bit per code OTHER */
+		w = (w & 0x3333333333333333u) + ((w >> 2) & 0x3333333333333333u);
+		w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+		nother += (w * 0x0101010101010101u) >> 56;
+	}
+	for (; i <= i0; i++)
+		nother += GAP(i) == TD_GAP_OTHER;
+	for (uint64_t v = 2 * nother; v; x++) {
+		if (x == xend)
+			return bad(s, "bad document text");
+		v -= !(*x & 0x80);
+	}
+	td_buf o = {0};
+	for (i = i0; i < i1; i++) {
+		uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, r.first_tok + i);
+		size_t tl;
+		const char *t = id == UINT32_MAX ? NULL :
+			td_seg_lex_term(s, TD_LAYER_WORD, id, &tl);
+		if (!t) {
+			td_buf_clear(&o);
+			return TD_ECORRUPT;
+		}
+		td_buf_add(&o, t, tl);
+		if (i + 1 == i1)
+			break;
+		switch (GAP(i + 1)) {
+		case TD_GAP_NONE:
+			break;
+		case TD_GAP_SPACE:
+			td_buf_addc(&o, ' ');
+			break;
+		case TD_GAP_PARA:
+			td_buf_add(&o, "\n\n", 2);
+			break;
+		default: {
+			uint64_t off, l;
+			const uint8_t *g;
+			if (td_varint_get(&x, xend, &off) ||
+				td_varint_get(&x, xend, &l) || off > glen ||
+				l > glen - off) {
+				td_buf_clear(&o);
+				return bad(s, "bad document text");
+			}
+			if (l && !(g = td_seg_sec(s, TD_SEC_GSTR, off, l))) {
+				td_buf_clear(&o);
+				return TD_ECORRUPT;
+			}
+			if (l)
+				td_buf_add(&o, g, (size_t)l);
+		}
+		}
+	}
+#undef GAP
+	if (o.n > r.text_len) {
+		td_buf_clear(&o);
+		return bad(s, "document text longer than its length");
+	}
+	if (td_buf_add(&o, "", 0) < 0 || o.oom) {
+		td_buf_clear(&o);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	*text = o.s;
+	*len = o.n;
 	return 0;
 }
 

@@ -161,24 +161,15 @@ int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf)
 		*buf = strdup("");
 		return *buf ? 0 : td_error(TD_ENOMEM, "out of memory");
 	}
-	uint32_t d = td_seg_doc_at(s, a), bs, be, es, ee;
-	td_docinfo di;
-	const char *text;
+	char *o;
 	size_t len;
-	int rc;
-	if ((rc = td_seg_doc(s, d, &di)) < 0 ||
-	        (rc = td_seg_doc_text(s, d, &text, &len)) < 0 ||
-	        (rc = td_seg_tok_offsets(s, a, &bs, &be)) < 0 ||
-	        (rc = td_seg_tok_offsets(s, b - 1, &es, &ee)) < 0)
+	int rc = td_seg_text_range(s, a, b, &o, &len);
+	if (rc < 0)
 		return rc;
-	if (bs > ee || ee > len)
-		return td_error(TD_ECORRUPT, "token offsets outside the text");
-	char *o = malloc(ee - bs + 1);
-	if (!o)
-		return td_error(TD_ENOMEM, "out of memory");
+	/* white space as one space, in place */
 	size_t n = 0;
-	for (uint32_t i = bs; i < ee; i++) {
-		char c = text[i];
+	for (size_t i = 0; i < len; i++) {
+		char c = o[i];
 		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
 			if (n && o[n - 1] != ' ')
 				o[n++] = ' ';

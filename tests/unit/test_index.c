@@ -54,7 +54,11 @@ static td_doc *make_doc(unsigned seed, int nwords, const char *id)
 		x = x * 1103515245u + 12345u;
 		const char *w = vocab[(x >> 8) % nv];
 		ws[i] = len;
-		len += (size_t)sprintf(buf + len, "%s%s", w, i % 7 == 6 ? "\n\n" : " ");
+		/* gaps of every kind the text section codes: a space, a
+		 * paragraph, others (from its string pool), none (inside
+		 * "don't", before ",") */
+		len += (size_t)sprintf(buf + len, "%s%s", w,
+			i % 7 == 6 ? "\n\n" : i % 11 == 10 ? " \t " : " ");
 	}
 	td_doc *d;
 	assert_int_equal(td_doc_new(id, buf, len, &d), 0);
@@ -132,6 +136,30 @@ static void check_doc(td_seg *s, uint32_t d, const td_doc *doc,
 		assert_int_equal(ml, nl);
 		assert_memory_equal(m, n, nl);
 		free(n);
+	}
+	/* every range of up to 12 tokens, and the whole document, as its
+	 * bytes of the text (td_seg_text_range rebuilds only the range) */
+	for (size_t i = 0; i < t.n; i++)
+		for (size_t j = i + 1; j <= t.n;
+			j = j < i + 12 || j == t.n ? j + 1 : t.n) {
+			char *r;
+			size_t rl;
+			assert_int_equal(td_seg_text_range(s, di.first_tok + (uint32_t)i,
+				di.first_tok + (uint32_t)j, &r, &rl), 0);
+			assert_int_equal(rl, t.v[j - 1].end - t.v[i].start);
+			assert_memory_equal(r, doc->text + t.v[i].start, rl);
+			assert_int_equal(r[rl], '\0');
+			free(r);
+		}
+	if (t.n) {
+		char *r = (char *)1;
+		size_t rl = 1;
+		assert_int_equal(td_seg_text_range(s, di.first_tok,
+			di.first_tok, &r, &rl), TD_EUSAGE);
+		assert_null(r);
+		if (di.first_tok + di.ntok < td_seg_ntokens(s))
+			assert_int_equal(td_seg_text_range(s, di.first_tok,
+				di.first_tok + di.ntok + 1, &r, &rl), TD_EUSAGE);
 	}
 	/* every span comes back as its token range with its attributes */
 	for (size_t i = 0; i < doc->n_spans; i++) {
