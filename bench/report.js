@@ -25,6 +25,8 @@ const QUERIES = [
 	['phrase', '"will" "probably"', '--count \'"will" "probably"\''],
 	['gap', '"will" []{0,3} "likely"', '--count \'"will" []{0,3} "likely" within <s/>\''],
 	['kwic', 'KWIC "the", first 100', '--limit 100 \'"the"\''],
+	['conc', 'KWIC "that", all lines', '\'"that"\''],
+	['sorted', 'KWIC "that" sorted by left', '--sort left \'"that"\''],
 	['freq', 'freq by word ".*ly"', '--freq match \'".*ly"\''],
 	['tag', '"likely"%c in prediction', '--count \'"likely"%c within <s ana="prediction"/>\''],
 	['actor', 'actor united-states', '--count --actor united-states \'[]\''],
@@ -32,7 +34,8 @@ const QUERIES = [
 
 const PEER_NOTES = {
 	rg: 'ripgrep over all.txt: --count-matches -w (occurrences); gap: regex, no word crossing . ! ?; ' +
-		'KWIC: -o -m 100 with 40 characters of context | head -100; freq: -o -w | sort | uniq -c | sort -rn',
+		'KWIC: -o -m 100 with 40 characters of context | head -100 (all lines: without -m and head; sorted: | sort, ' +
+		'by the line, not its left context); freq: -o -w | sort | uniq -c | sort -rn',
 	fts5: 'sqlite3 CLI, FTS5 table of paragraphs: count(*) ... MATCH counts paragraphs, not tokens; ' +
 		'gap: NEAR(will likely, 3) (unordered, not sentence-bound); KWIC: snippet() LIMIT 100',
 	vocab: 'fts5vocab row table: cnt of a term, sum(cnt) / GROUP BY over term LIKE \'%ly\' (case-folded)',
