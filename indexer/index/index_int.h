@@ -239,7 +239,7 @@ typedef struct td_seghdr {
  * value pairs, the keys in this table's order, a key left out when its
  * value is NULL, then one "actor" pair per actor. The one list of the
  * keys: segbuild.c writes them, segment.c reads a td_docinfo and
- * segment_merge.c a td_doc back. */
+ * segment_doc.c a td_doc back. */
 enum {
 	TD_MK_ID,     /* td_doc.id */
 	TD_MK_SOURCE, /* the source given to td_segbuild_add */
@@ -282,7 +282,7 @@ int td_segbuild_write(td_segbuild *b, const char *path, uint64_t *size,
 	uint32_t *crc);
 
 /* segout.c: a segment file written front to back, checksummed by block
- * as it goes (segbuild.c and segmerge.c write through it). */
+ * as it goes (segbuild.c and stream_merge.c write through it). */
 typedef struct td_out {
 	int fd;
 	const char *path;
@@ -307,7 +307,7 @@ int td_out_finish(td_out *o, td_seghdr *h, uint64_t *size, uint32_t *crc);
  * the file. Returns rc, or the close's error. */
 int td_out_close(td_out *o, int rc);
 
-/* segmerge.c: the streaming merge. Writes to path one segment holding the
+/* stream_merge.c: the streaming merge. Writes to path one segment holding the
  * live documents of segs[0..n) in order, as td_segbuild would from them
  * (the same answers to every query), straight from their files: lexicons
  * merged, postings, ids, spans, document tables and text renumbered, no
@@ -368,8 +368,9 @@ void td_seg_close(td_seg *s);
 int td_seg_verify(td_seg *s);
 /* check.c: every block and the structure (what --check does per segment). */
 int td_seg_check(td_seg *s);
-/* Rebuilds document d as a td_doc (spans as byte ranges), with its source
- * and sha256 (pointers into the segment) for merging. */
+/* segment_doc.c: rebuilds document d as a td_doc (spans as byte ranges),
+ * with its source and sha256 (pointers into the segment); the tests read an
+ * index's documents back through it. */
 int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
 	const char **sha256);
 /* Lets go of what reading documents of s gathered (attribute values

@@ -1,6 +1,6 @@
 /* segment_int.h: what the parts of the segment reader share (segment.c:
  * open, close, checksum blocks, documents and their text;
- * segment_lexicon.c, segment_spans.c, segment_merge.c). Only those files
+ * segment_lexicon.c, segment_spans.c, segment_doc.c). Only those files
  * include it; everything else sees a segment through index_int.h.
  */
 #ifndef TAGDEX_SEGMENT_INT_H

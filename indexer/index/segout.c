@@ -2,7 +2,7 @@
  * 4 KiB blocks, each checksummed as it is written; the header (with the
  * section offsets) and the checksum table are written last, then the file
  * is fsync'd. Shared by the builder (segbuild.c) and the streaming merge
- * (segmerge.c). */
+ * (stream_merge.c). */
 #include "config.h"
 #include "index_int.h"
 

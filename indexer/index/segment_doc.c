@@ -1,6 +1,8 @@
-/* segment_merge.c: a document of a segment rebuilt as a td_doc (text,
- * metadata, spans, lemma and pos) for a merge, and the trim that gives back
- * a segment's caches between documents. */
+/* segment_doc.c: a document of a segment read back as a td_doc (text,
+ * metadata, spans, lemma and pos; the tests compare it with what was
+ * added), and the trim that gives back a segment's caches between
+ * documents (the streaming merge, stream_merge.c, trims its sources). No
+ * merge happens here: merging is stream_merge.c's alone. */
 #include "config.h"
 #include "segment_int.h"
 

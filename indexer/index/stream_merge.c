@@ -1,4 +1,4 @@
-/* segmerge.c: the streaming merge. Neighbouring segments become one
+/* stream_merge.c: the streaming merge. Neighbouring segments become one
  * without rebuilding their documents: the sorted lexicons of each layer
  * are merged (a heap over the sources' next terms), each merged term's
  * postings are the sources' postings renumbered, one after the other, and
