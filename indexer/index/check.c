@@ -81,7 +81,7 @@ int td_seg_check(td_seg *s)
 	if (next != td_seg_ntokens(s))
 		return td_error(TD_ECORRUPT, "%s: documents cover %u of %u tokens",
 			s->path, next, td_seg_ntokens(s));
-	for (int l = 0; l < TD_NLAYERS; l++)
+	for (int l = 0; l < (td_seg_has_layers(s) ? TD_NLAYERS : TD_LAYER_LEMMA); l++)
 		if ((rc = check_layer(s, l)))
 			return rc;
 	for (uint32_t k = 0; k < td_seg_span_nnames(s); k++) {

@@ -259,6 +259,21 @@ void td_index_close(td_index *ix)
 	free(ix);
 }
 
+int td_index_has_layers(td_index *ix)
+{
+	for (size_t i = 0; i < td_index_nsegs(ix); i++)
+		if (!td_seg_has_layers(td_index_seg(ix, i)))
+			return 0;
+	return 1;
+}
+
+int td_index_need_layer(td_index *ix, int layer)
+{
+	if (layer < TD_LAYER_LEMMA || td_index_has_layers(ix))
+		return 0;
+	return td_error(TD_EUSAGE, "%s", td_seg_no_layers_msg);
+}
+
 size_t td_index_nsegs(const td_index *ix) { return ix->nsegs; }
 
 td_seg *td_index_seg(td_index *ix, size_t i)

@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define TD_INDEX_FORMAT 8     /* bumped on any incompatible change */
+#define TD_INDEX_FORMAT 9     /* bumped on any incompatible change */
 #define TD_DEFAULT_INDEX ".tagdex" /* used when -x is not given */
 
 typedef struct td_index td_index;
@@ -131,6 +131,21 @@ const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len);
 int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len);
 /* Occurrences of the term in the segment, deleted documents included. */
 uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id);
+/* Whether the segment has the lemma and pos layers (0: made with
+ * tagdex-ingest --no-layers, or merged from such a segment; its lemma
+ * and pos lexicons are then empty and td_seg_id_at() of them gives
+ * UINT32_MAX with TD_EUSAGE recorded, not damage). */
+int td_seg_has_layers(const td_seg *s);
+/* 0 if layer may be read in s, else TD_EUSAGE with the message of
+ * td_index_need_layer(). */
+int td_seg_need_layer(const td_seg *s, int layer);
+/* 1 if every segment of ix has them. */
+int td_index_has_layers(td_index *ix);
+/* 0 if a query may use the layer in ix, else TD_EUSAGE with a message
+ * saying that the index has no lemma and pos layers and how to get them:
+ * a query must refuse rather than answer "no hits". */
+int td_index_need_layer(td_index *ix, int layer);
+
 /* The term id at a position; UINT32_MAX if the data fails its checksum
  * (TD_ECORRUPT recorded). Functions here that return a count or a pointer
  * give 0 or NULL in that case, likewise with the error recorded. */
@@ -168,7 +183,11 @@ int td_seg_span_attr_find(td_seg *s, uint32_t k, uint32_t i,
 
 typedef struct td_writer td_writer;
 
-enum { TD_WRITE_REBUILD = 1 };
+/* TD_WRITE_NO_LAYERS: the segments this writer builds from added
+ * documents have no lemma and pos layers (td_seg_has_layers), whatever
+ * the documents carry; a merge keeps a segment's layers only if every
+ * segment merged into it has them. */
+enum { TD_WRITE_REBUILD = 1, TD_WRITE_NO_LAYERS = 2 };
 
 /* Takes the index's writer lock (TD_ELOCKED if held) and creates the index
  * if missing. Nothing is visible to readers before td_writer_commit(). */

@@ -177,6 +177,14 @@ typedef struct td_segdoc {
 #define TD_POST_SHARED ((uint64_t)1 << 63)
 #define TD_POST_WORD_SHIFT 32
 #define TD_POST_OFF_MASK 0xffffffffu
+/* A pos term with more than ntokens / TD_POS_SCAN_RATIO positions keeps
+ * no postings (format 9): its post_off has TD_POST_SCAN set, and
+ * td_postings_next() finds its positions by scanning IDS3, the packed pos
+ * id of every position, which costs little more than decoding postings
+ * that dense. Rarer pos terms keep postings, so a rare tag is not a scan
+ * of the whole segment. */
+#define TD_POST_SCAN ((uint64_t)1 << 62)
+#define TD_POS_SCAN_RATIO 1024
 
 typedef struct td_seglex {
 	uint64_t str_off;  /* into LSTR */
@@ -233,6 +241,7 @@ typedef struct td_seghdr {
 	uint32_t nspnames;
 	uint64_t sec_off[TD_NSEC];
 	uint64_t sec_len[TD_NSEC];
+	uint32_t flags;      /* TD_SEGF_* (format 9) */
 } td_seghdr;
 
 /* A document's metadata in a segment (DOCSTR): NUL-terminated key and
@@ -257,10 +266,20 @@ typedef struct td_metakey {
 extern const td_metakey td_metakeys[TD_NMETAKEYS];
 /* The entry of key k, or NULL (k is "actor", or unknown). */
 const td_metakey *td_metakey_find(const char *k);
+/* td_seghdr.flags: the segment has no lemma and pos layers (made by
+ * tagdex-ingest --no-layers, or merged from such a segment): their
+ * lexicon sizes are 0 and their sections empty. */
+#define TD_SEGF_NO_LAYERS 1u
+
+/* the message of a lemma or pos lookup in a segment without them */
+extern const char td_seg_no_layers_msg[];
 
 /* segbuild.c: an in-memory segment being built from documents. */
 typedef struct td_segbuild td_segbuild;
 int td_segbuild_new(td_segbuild **out);
+/* The segment will have no lemma and pos layers (TD_SEGF_NO_LAYERS),
+ * whatever the documents added before or after carry. */
+void td_segbuild_drop_layers(td_segbuild *b);
 void td_segbuild_free(td_segbuild *b);
 /* Adds doc under source with the sha256 of its source bytes (may be NULL).
  * Token positions continue from the previous document. */

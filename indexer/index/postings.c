@@ -80,7 +80,16 @@ struct td_postings {
 	const uint8_t *p;          /* next byte to decode */
 	uint32_t freq, nblocks, done, blk, in_blk, cur, ntokens;
 	td_seg *seg;
+	/* a pos term without postings (TD_POST_SCAN): its id, the bits of a
+	 * packed pos id, and the first position not yet scanned; skipped
+	 * once a target passed over positions not scanned (done then no
+	 * longer counts the positions before next) */
+	int scan, skipped;
+	uint32_t id, bits, next;
 };
+
+/* positions decoded per td_seg_sec() call of a scan: a few KiB */
+#define SCAN_CHUNK 4096
 
 static int bad_term(td_seg *s, uint32_t id)
 {
@@ -128,6 +137,23 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 			return bad_term(s, id);
 		}
 		return rc;
+	}
+	if (a.post_off & TD_POST_SCAN) {
+		/* a frequent pos term: its positions are found in IDS3 */
+		uint32_t bits = s->hdr.lbits[TD_LAYER_POS - TD_LAYER_LEMMA];
+		if (layer != TD_LAYER_POS || bits == 0 || bits > 32 || a.freq == 0)
+			return bad_term(s, id);
+		td_postings *q = calloc(1, sizeof *q);
+		if (!q)
+			return td_error(TD_ENOMEM, "out of memory");
+		q->scan = 1;
+		q->freq = a.freq;
+		q->id = id;
+		q->bits = bits;
+		q->ntokens = s->hdr.ntokens;
+		q->seg = s;
+		*out = q;
+		return 0;
 	}
 	uint64_t end = s->hdr.sec_len[psec];
 	if (id + 1 < s->hdr.lexsize[layer]) {
@@ -198,9 +224,54 @@ static int seek_block(td_postings *q, uint32_t b)
 	return 0;
 }
 
+/* td_postings_next() of a TD_POST_SCAN term: the next position from
+ * max(target, q->next) whose packed pos id is q->id */
+static int scan_next(td_postings *q, uint32_t target, uint32_t *pos)
+{
+	if (q->done >= q->freq)
+		return 0;
+	uint32_t p = q->next;
+	if (target > p) {
+		p = target;
+		q->skipped = 1;
+	}
+	const uint64_t mask = ((uint64_t)1 << q->bits) - 1;
+	while (p < q->ntokens) {
+		uint32_t n = q->ntokens - p < SCAN_CHUNK ? q->ntokens - p
+		                                         : SCAN_CHUNK;
+		uint64_t bit = (uint64_t)p * q->bits, byte0 = bit / 8;
+		/* each id is read as 8 bytes from its first byte: IDS3 is
+		 * padded by 8 */
+		uint64_t len = ((uint64_t)(p + n - 1) * q->bits) / 8 + 8 - byte0;
+		const uint8_t *b = td_seg_sec(q->seg, TD_SEC_IDS3, byte0, len);
+		if (!b)
+			return TD_ECORRUPT;
+		bit -= byte0 * 8;
+		for (uint32_t i = 0; i < n; i++, bit += q->bits) {
+			uint64_t v;
+			memcpy(&v, b + bit / 8, 8);
+			if (((v >> (bit % 8)) & mask) == q->id) {
+				q->next = p + i + 1;
+				if (++q->done > q->freq && !q->skipped)
+					return corrupt(q);
+				*pos = q->cur = p + i;
+				return 1;
+			}
+		}
+		p += n;
+	}
+	q->next = q->ntokens;
+	if (!q->skipped && q->done != q->freq)
+		return corrupt(q);
+	q->done = q->freq;
+	return 0;
+}
+
 int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 {
 	int rc;
+	if (q->scan)
+		return scan_next(q, target, pos);
 	if (q->done >= q->freq)
 		return 0;
 	if (q->nblocks > 1 && (q->done == 0 || target > q->cur) &&

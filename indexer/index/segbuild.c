@@ -50,7 +50,13 @@ struct td_segbuild {
 	bdoc *docs;
 	size_t ndocs, cap_docs;
 	int full;                 /* the last add did not fit (td_segbuild_full) */
+	int no_layers;            /* td_segbuild_drop_layers() */
 };
+
+void td_segbuild_drop_layers(td_segbuild *b)
+{
+	b->no_layers = 1;
+}
 
 int td_segbuild_new(td_segbuild **out)
 {
@@ -428,7 +434,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	}
 	if ((rc = add_gaps(b, doc, &t)) ||
 		(rc = add_tokens(b, doc, &t)) ||
-		(rc = add_layers(b, doc, &t)) ||
+		(!b->no_layers && (rc = add_layers(b, doc, &t))) ||
 		(rc = add_spans(b, doc, &t, d->first_tok)))
 		goto out;
 	b->ndocs++;
@@ -522,6 +528,11 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 		if (share && share[i]) {
 			lex[i].post_off |= TD_POST_SHARED |
 				(uint64_t)(share[i] - 1) << TD_POST_WORD_SHIFT;
+			continue;
+		}
+		if (layer == TD_LAYER_POS &&
+			(uint64_t)freq[i] * TD_POS_SCAN_RATIO > h->ntokens) {
+			lex[i].post_off |= TD_POST_SCAN;
 			continue;
 		}
 		if ((rc = td_postings_encode(P + s0, freq[i], &pb, &plen, &pcap)))
@@ -949,7 +960,14 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	/* pos, then lemma: a lemma id is mostly a function of the word and
 	 * pos ids (write_w2l) */
 	uint32_t *ord[2] = {NULL, NULL}, *rk[2] = {NULL, NULL};
-	for (int l = 1; l >= 0 && !rc; l--) {
+	if (b->no_layers) {
+		/* the layers' sections, empty */
+		h->flags |= TD_SEGF_NO_LAYERS;
+		for (int sec = TD_SEC_LEX2; sec <= TD_SEC_IDS3 && !rc; sec++)
+			if (!(rc = td_out_begin(o, h, sec)))
+				td_out_end(o, h, sec);
+	}
+	for (int l = 1; l >= 0 && !rc && !b->no_layers; l--) {
 		const td_strtab *t = l ? &b->poss : &b->lemmas;
 		const uint32_t *ids = l ? b->pids : b->lids;
 		int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA, derived = 0;

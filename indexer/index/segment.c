@@ -92,6 +92,10 @@ int td_seg_damaged(const td_seg *s)
  * when read). */
 static int layer_ids_fit(const td_seg *s, int layer)
 {
+	if (s->hdr.flags & TD_SEGF_NO_LAYERS)
+		return s->hdr.lexsize[layer] == 0 &&
+			s->hdr.sec_len[td_sec_lex(layer)] == 0 &&
+			s->hdr.sec_len[td_sec_ids(layer)] == 0;
 	uint32_t bits = s->hdr.lbits[layer - TD_LAYER_LEMMA];
 	if (layer == TD_LAYER_LEMMA && bits == 0)
 		return s->hdr.sec_len[td_sec_lex(layer)] ==

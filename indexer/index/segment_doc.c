@@ -121,7 +121,12 @@ int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
 	}
 	td_doc_sort_spans(doc);
 	/* the lemma and pos of every token go with it (a merge must not
-	 * lose them, nor take them again from <w> spans) */
+	 * lose them, nor take them again from <w> spans); a segment without
+	 * them has none to give (the caller's builder drops them too) */
+	if (!td_seg_has_layers(s)) {
+		*out = doc;
+		return 0;
+	}
 	if ((rc = td_toklayers_new(r.ntok, &doc->layers)))
 		goto fail;
 	for (uint32_t i = 0; i < r.ntok; i++) {

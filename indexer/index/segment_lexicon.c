@@ -112,10 +112,30 @@ static uint32_t w2l(td_seg *s, uint32_t w, uint32_t pos)
 	return v < s->hdr.lexsize[TD_LAYER_LEMMA] ? v : bad_id(s);
 }
 
+const char td_seg_no_layers_msg[] = "the index has no lemma and pos "
+	"layers (made with tagdex-ingest --no-layers); index the sources "
+	"again without --no-layers to query them";
+
+int td_seg_has_layers(const td_seg *s)
+{
+	return !(s->hdr.flags & TD_SEGF_NO_LAYERS);
+}
+
+int td_seg_need_layer(const td_seg *s, int layer)
+{
+	if (layer < TD_LAYER_LEMMA || td_seg_has_layers(s))
+		return 0;
+	return td_error(TD_EUSAGE, "%s", td_seg_no_layers_msg);
+}
+
 uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 {
 	if (pos >= s->hdr.ntokens || layer < 0 || layer >= TD_NLAYERS) {
 		td_error(TD_EUSAGE, "position %u outside segment", pos);
+		return UINT32_MAX;
+	}
+	if (layer >= TD_LAYER_LEMMA && (s->hdr.flags & TD_SEGF_NO_LAYERS)) {
+		td_error(TD_EUSAGE, "%s: %s", s->path, td_seg_no_layers_msg);
 		return UINT32_MAX;
 	}
 	if (layer == TD_LAYER_LEMMA && s->hdr.lbits[0] == 0)

@@ -11,7 +11,10 @@
  *
  * What the result holds is what td_segbuild would build from the same
  * documents: the same lexicons, term ids, frequencies, postings, ids,
- * document records, text and spans, so every query answers the same. The
+ * document records, text and spans, so every query answers the same;
+ * the same pos terms keep postings (at most ntokens / TD_POS_SCAN_RATIO
+ * positions of the merged segment, format 9), and a source without the
+ * lemma and pos layers makes a segment without them. The
  * file is not byte for byte a rebuild's: SPSTR is the sources' string
  * pools one after the other (a rebuild stores each string once) and
  * SPATTR their attribute pairs (a rebuild stores each distinct run once),
@@ -21,7 +24,8 @@
  * document maps (12 bytes a document); per merged word its norm; the
  * lemma-per-word table (as the builder's); the distinct gap strings;
  * a term's block skip table while its postings are written (8 bytes per
- * 128 positions); the spans starting at one position. Never anything per
+ * 128 positions); the spans starting at one position; per source with
+ * deletions 8 bytes per pos term (pos_live). Never anything per
  * position: the lexicon entries and their strings wait in two unlinked
  * temporary files in the index directory. */
 #include "config.h"
@@ -48,6 +52,7 @@ typedef struct msrc {
 	uint32_t cur;       /* the lexicon cursor of the merge running */
 	uint64_t attr_base; /* SPATTR pairs and SPSTR bytes before its own */
 	uint64_t str_base;
+	uint64_t *poslive;  /* with deletions: per pos term its live positions */
 } msrc;
 
 typedef struct tsrc {
@@ -82,6 +87,7 @@ typedef struct merge {
 	size_t vlen;
 	uint64_t *skip;              /* a term's skip table */
 	size_t cap_skip;
+	int no_layers;               /* a source has no lemma and pos layers */
 } merge;
 
 static int nomem(void)
@@ -347,6 +353,33 @@ static int ps_next(pstream *q, uint32_t *pos)
 	}
 }
 
+/* The live positions of every pos term of a source with deletions, in
+ * one pass over its pos ids: through the postings, a frequent term's
+ * count would scan all the source's pos ids, once per term (format 9). */
+static int pos_live(merge *g, msrc *m)
+{
+	uint32_t k = td_seg_lex_size(m->s, TD_LAYER_POS);
+	int rc;
+	if (!(m->poslive = calloc((size_t)k + 1, sizeof *m->poslive)))
+		return nomem();
+	for (uint32_t d = 0; d < m->ndocs; d++) {
+		if (m->newdoc[d] == NONE)
+			continue;
+		if ((rc = stopped(g)))
+			return rc;
+		for (uint32_t p = m->first[d]; p < m->first[d + 1]; p++) {
+			uint32_t v = td_seg_id_at(m->s, TD_LAYER_POS, p);
+			if (v == NONE)
+				return TD_ECORRUPT;
+			if (v >= k)
+				return bad(m, "pos id outside its lexicon");
+			m->poslive[v]++;
+		}
+	}
+	td_seg_trim(m->s);
+	return 0;
+}
+
 /* The live positions of a term held by occ. */
 static int count_live(merge *g, int layer, const tsrc *occ, size_t nocc,
 	uint64_t *n)
@@ -356,6 +389,13 @@ static int count_live(merge *g, int layer, const tsrc *occ, size_t nocc,
 		msrc *m = &g->m[occ[i].src];
 		if (!m->has_del) {
 			*n += td_seg_lex_freq(m->s, layer, occ[i].id);
+			continue;
+		}
+		if (layer == TD_LAYER_POS) {
+			int rc;
+			if (!m->poslive && (rc = pos_live(g, m)))
+				return rc;
+			*n += m->poslive[occ[i].id];
 			continue;
 		}
 		pstream q;
@@ -595,6 +635,16 @@ static int merge_layer(merge *g, int layer)
 			g->m[g->occ[i].src].map[layer][g->occ[i].id] = out;
 		if (layer == TD_LAYER_WORD)
 			g->wfreq[out] = n;
+		/* which pos terms keep postings is decided anew for the
+		 * merged segment, as td_segbuild decides it (format 9): a
+		 * term frequent here is scanned, whatever it was in its
+		 * sources */
+		if (layer == TD_LAYER_POS && n * TD_POS_SCAN_RATIO > g->ntok) {
+			if ((rc = put_lex(g, t, len, off | TD_POST_SCAN, n)))
+				return rc;
+			out++;
+			continue;
+		}
 		if ((rc = put_lex(g, t, len, off, n)) ||
 			(rc = write_postings(g, layer, g->occ, nocc, n)))
 			return rc;
@@ -1472,6 +1522,18 @@ static int write_all(merge *g)
 	for (uint32_t w = 0; w < g->nout[TD_LAYER_WORD] && !rc; w++)
 		rc = td_out_put(&g->o, &g->wnorm[w], 4);
 	td_out_end(&g->o, &g->h, TD_SEC_W2N);
+	if (!rc && g->no_layers) {
+		/* a source without the lemma and pos layers makes a segment
+		 * without them (td_segbuild_drop_layers): their sections,
+		 * empty */
+		g->h.flags |= TD_SEGF_NO_LAYERS;
+		for (int sec = TD_SEC_LEX2; sec <= TD_SEC_IDS3 && !rc; sec++)
+			if (!(rc = td_out_begin(&g->o, &g->h, sec)))
+				td_out_end(&g->o, &g->h, sec);
+		if (rc || (rc = stopped(g)))
+			return rc;
+		return write_spans(g);
+	}
 	if (rc || (rc = merge_layer(g, TD_LAYER_POS)) ||
 		(rc = merge_layer(g, TD_LAYER_LEMMA)) ||
 		(rc = write_ids(g, TD_LAYER_POS, &g->h.lbits[1])) ||
@@ -1504,8 +1566,11 @@ int td_segmerge_write(td_seg *const *segs, size_t n, const char *path,
 		rc = nomem();
 		goto out;
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		g.m[i].s = segs[i];
+		if (!td_seg_has_layers(segs[i]))
+			g.no_layers = 1;
+	}
 	if ((rc = map_docs(&g)) || (rc = stopped(&g)))
 		goto out;
 	*ndocs = g.ndocs;
@@ -1533,6 +1598,7 @@ out:
 		free(g.m[i].first);
 		free(g.m[i].newfirst);
 		free(g.m[i].newdoc);
+		free(g.m[i].poslive);
 		for (int l = 0; l < TD_NLAYERS; l++)
 			free(g.m[i].map[l]);
 		if (g.m[i].s) /* NULL when an allocation failed before */

@@ -44,6 +44,7 @@ struct td_writer {
 	char **flushed;   /* segment files written for this batch that no
 	                   * manifest names yet: removed unless committed */
 	size_t nflushed;
+	int no_layers;    /* TD_WRITE_NO_LAYERS */
 };
 
 void td_writer_set_memory(td_writer *w, size_t bytes)
@@ -337,6 +338,7 @@ int td_writer_open(const char *dir, int flags, td_writer **out)
 	if (!(flags & TD_WRITE_REBUILD))
 		clean_segments(w);
 	w->dirty = (flags & TD_WRITE_REBUILD) != 0;
+	w->no_layers = (flags & TD_WRITE_NO_LAYERS) != 0;
 	*out = w;
 	return 0;
 fail:
@@ -443,6 +445,8 @@ int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
 		return rc;
 	if (!w->b && (rc = td_segbuild_new(&w->b)))
 		return rc;
+	if (w->no_layers)
+		td_segbuild_drop_layers(w->b);
 	uint32_t before = td_segbuild_ntokens(w->b);
 	rc = td_segbuild_add(w->b, doc, source, sha256);
 	if (rc == TD_ELIMIT && td_segbuild_full(w->b) &&
@@ -451,6 +455,8 @@ int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
 		td_error_clear();
 		if ((rc = flush(w)) || (rc = td_segbuild_new(&w->b)))
 			return rc;
+		if (w->no_layers)
+			td_segbuild_drop_layers(w->b);
 		before = 0;
 		rc = td_segbuild_add(w->b, doc, source, sha256);
 	}

@@ -52,6 +52,7 @@ typedef struct td_ingest_opts {
 	int jobs;              /* -j N (>= 1) */
 	int prune;             /* --prune */
 	int rebuild;           /* --rebuild */
+	int no_layers;         /* --no-layers: no lemma and pos in the index */
 	int check;             /* --check: verify the index and exit */
 	int merge;             /* --merge */
 	int recover;           /* --recover: rebuild MANIFEST from segments */

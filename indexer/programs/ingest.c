@@ -46,6 +46,8 @@ static const char usage_text[] =
 	"      --prune      drop documents whose source files are gone\n"
 	"      --rebuild    rebuild the index from scratch from the inputs\n"
 	"                   (refused without inputs)\n"
+	"      --no-layers  index no part of speech and lemma (faster; a query\n"
+	"                   on pos or lemma is then refused, exit status 2)\n"
 	"      --check      verify the index and exit\n"
 	"      --merge      merge index segments (streaming, into segments\n"
 	"                   of up to 2^30 tokens)\n"
@@ -364,10 +366,11 @@ int main(int argc, char **argv)
 {
 	enum { O_PRUNE = 256, O_REBUILD, O_CHECK, O_MERGE, O_RECOVER, O_LEXICONS,
 		O_LENIENT, O_META, O_HELP, O_VERSION, O_WORDS, O_MEMORY,
-		O_MERGE_INDEX, O_MERGE_LIST };
+		O_MERGE_INDEX, O_MERGE_LIST, O_NO_LAYERS };
 	static const struct option longopts[] = {
 		{"prune", no_argument, NULL, O_PRUNE},
 		{"rebuild", no_argument, NULL, O_REBUILD},
+		{"no-layers", no_argument, NULL, O_NO_LAYERS},
 		{"check", no_argument, NULL, O_CHECK},
 		{"merge", no_argument, NULL, O_MERGE},
 		{"memory", required_argument, NULL, O_MEMORY},
@@ -400,6 +403,7 @@ int main(int argc, char **argv)
 		case 'q': o.quiet = 1; break;
 		case O_PRUNE: o.prune = 1; break;
 		case O_REBUILD: o.rebuild = 1; break;
+		case O_NO_LAYERS: o.no_layers = 1; break;
 		case O_CHECK: o.check = 1; break;
 		case O_MERGE: o.merge = 1; break;
 		case O_MEMORY:
@@ -570,12 +574,9 @@ int main(int argc, char **argv)
 		if (failed)
 			status = EXIT_INPUT;
 	}
-	/* the index's pos and lemma layers: every document is tagged, except
-	 * in make bench's row that shows what tagging costs (the layers are
-	 * then "" but for a TEI input's own <w pos lemma>) */
-	const char *nolayers = getenv("TAGDEX_BENCH_NO_LAYERS");
-	if (index_mode && p && !p->layers &&
-		!(nolayers && !strcmp(nolayers, "1")) &&
+	/* the index's pos and lemma layers: every document is tagged, unless
+	 * --no-layers (the index then stores none) */
+	if (index_mode && p && !p->layers && !o.no_layers &&
 		(p->annotator ? td_words_share(td_annotator_tagger(p->annotator),
 			&p->layers) : td_words_new(model && *model ? model : NULL,
 			&p->layers))) {

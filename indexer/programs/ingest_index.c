@@ -596,7 +596,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
-	if ((rc = td_writer_open(dir, o->rebuild ? TD_WRITE_REBUILD : 0, &w))) {
+	if ((rc = td_writer_open(dir, (o->rebuild ? TD_WRITE_REBUILD : 0) |
+		     (o->no_layers ? TD_WRITE_NO_LAYERS : 0), &w))) {
 		sigaction(SIGINT, &old_int, NULL);
 		sigaction(SIGTERM, &old_term, NULL);
 		return rc;

@@ -223,6 +223,8 @@ int tq_collocates(td_index *ix, tq_plan *p, const tq_filter *f,
 	int rc = t ? 0 : td_error(TD_ENOMEM, "out of memory");
 	*out = NULL;
 	if (rc == 0)
+		rc = td_index_need_layer(ix, o->layer);
+	if (rc == 0)
 		rc = tq_stats_hits(ix, p, f, &hits, &nhits);
 	if (rc == 0) {
 		t->measure = o->measure;

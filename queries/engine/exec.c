@@ -454,9 +454,41 @@ out:
 	return rc;
 }
 
+/* TD_EUSAGE if the query reads the lemma or pos layer of an index made
+ * without them: refused, never "no hits" */
+static int cond_layers(td_index *ix, const tq_cond *k)
+{
+	if (!k)
+		return 0;
+	if (k->kind == TQC_ATTR)
+		return td_index_need_layer(ix, k->layer);
+	int rc = cond_layers(ix, k->a);
+	return rc < 0 ? rc : cond_layers(ix, k->b);
+}
+
+static int node_layers(td_index *ix, const tq_node *n)
+{
+	int rc = cond_layers(ix, n->cond);
+	if (rc == 0)
+		rc = cond_layers(ix, n->where);
+	for (size_t i = 0; i < n->nkids && rc == 0; i++)
+		rc = node_layers(ix, n->kids[i]);
+	return rc;
+}
+
+static int need_layers(td_index *ix, const tq_plan *p)
+{
+	/* with labels, p->ast is the query freed of them, p->vp's the query */
+	int rc = node_layers(ix, p->ast);
+	return rc == 0 && p->vp ? node_layers(ix, p->vp->ast) : rc;
+}
+
 int tq_exec(
         td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn, void *arg)
 {
+	int lrc = need_layers(ix, p);
+	if (lrc < 0)
+		return lrc;
 	if (p->vp && !p->regions) /* labels, target, '::': labels.c */
 		return tq_exec_labels(ix, p, f, fn, arg);
 	size_t nseg = td_index_nsegs(ix);
@@ -609,6 +641,10 @@ static int seg_counts(ctx *c, int l, vec *sub)
 
 int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
 {
+	int lrc = need_layers(ix, p);
+	*out = 0;
+	if (lrc < 0)
+		return lrc;
 	const tq_node *n = p->ast;
 	int single = n->kind == TQ_TOKEN && n->cond &&
 	             n->cond->kind == TQC_ATTR &&
@@ -667,6 +703,9 @@ uint64_t tq_ntokens(td_index *ix, const tq_filter *f)
 int tq_exec_terms(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
         tq_term_fn term_fn, tq_hit_fn hit_fn, void *arg)
 {
+	int lrc = need_layers(ix, p);
+	if (lrc < 0 || (lrc = td_index_need_layer(ix, layer)) < 0)
+		return lrc;
 	const tq_node *n = p->ast;
 	int single = n->kind == TQ_TOKEN && n->cond &&
 	             n->cond->kind == TQC_ATTR && n->cond->layer == layer &&

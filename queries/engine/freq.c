@@ -386,6 +386,9 @@ static int who_add(tq_freq *f, const tq_hit *h)
 static int layer_key(tq_freq *f, const tq_hit *h, int layer)
 {
 	td_buf b = {0};
+	int lrc = td_seg_need_layer(h->seg, layer);
+	if (lrc < 0)
+		return lrc;
 	for (uint32_t p = h->start; p < h->end; p++) {
 		size_t tl = 0;
 		const char *t = td_seg_lex_term(

@@ -143,6 +143,8 @@ int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
 	int rc = t ? 0 : td_error(TD_ENOMEM, "out of memory");
 	*out = NULL;
 	if (rc == 0)
+		rc = td_index_need_layer(ix, o->layer);
+	if (rc == 0)
 		rc = tq_stats_hits(ix, focus, f, &fh, &nf);
 	if (rc == 0 && ref)
 		rc = tq_stats_hits(ix, ref, f, &rh, &nr);

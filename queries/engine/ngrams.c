@@ -102,6 +102,8 @@ int tq_ngrams(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
 	tq_ranges na = {0};
 	int rc = t ? 0 : td_error(TD_ENOMEM, "out of memory");
 	*out = NULL;
+	if (rc == 0)
+		rc = td_index_need_layer(ix, layer);
 	if (rc == 0 && p)
 		rc = tq_stats_hits(ix, p, f, &hits, &nhits);
 	if (rc == 0) {

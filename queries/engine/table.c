@@ -199,6 +199,9 @@ typedef td_buf buf;
 static int put_term(buf *b, td_seg *s, int layer, uint32_t p)
 {
 	size_t tl = 0;
+	int lrc = td_seg_need_layer(s, layer);
+	if (lrc < 0)
+		return lrc;
 	const char *t = td_seg_lex_term(s, layer, td_seg_id_at(s, layer, p), &tl);
 	return td_buf_add(b, t ? t : "", t ? tl : 0);
 }

@@ -65,6 +65,9 @@ static int add_tokens(json_t *o, const tq_hit *h)
 		json_array_append_new(arr, t);
 		for (int l = 0; l < TD_NLAYERS; l++) {
 			size_t len = 0;
+			int lrc = td_seg_need_layer(h->seg, l);
+			if (lrc < 0)
+				return lrc;
 			uint32_t id = td_seg_id_at(h->seg, l, p);
 			const char *v = id == UINT32_MAX
 			                        ? NULL

@@ -29,6 +29,10 @@ answers() {
 		"$QRY" -x "$1" --format tsv "$q"
 		"$QRY" -x "$1" --freq lemma "$q"
 	done 2>&1
+	# every tag's count, and rare tags, which keep postings while the
+	# frequent ones are scanned (format 9): a merge decides anew which
+	"$QRY" -x "$1" --freq pos '[]' 2>&1
+	"$QRY" -x "$1" --format tsv '[pos="FW|UH|SYM|LS|\$|#"]' 2>&1
 }
 
 # not a size: refused, naming the option, nothing created

@@ -60,13 +60,43 @@ count "$tmp/ia" '[lemma="WARN"%c]' 2
 count "$tmp/ia" '[pos="VBD"]' 4
 count "$tmp/ia" '[pos="MD"] [pos="VB"]' 2
 count "$tmp/ia" '[pos="JJ.*"] "threat"' 1
-# make bench's ingest without tagging (TAGDEX_BENCH_NO_LAYERS=1): empty
-# layers; any other value tags as usual
-TAGDEX_BENCH_NO_LAYERS=1 "$ingest" -q -x "$tmp/nl" "$tmp/c.txt" || fail "no layers"
-count "$tmp/nl" '[pos=""]' 15
-count "$tmp/nl" '[lemma="warn"]' 0
-TAGDEX_BENCH_NO_LAYERS=0 "$ingest" -q -x "$tmp/nl0" "$tmp/c.txt" || fail "layers"
+# --no-layers: no pos and lemma stored; a query that reads them is refused
+# (exit 2, saying why), never answered "no hits"; word queries work
+"$ingest" -q -x "$tmp/nl" --no-layers "$tmp/c.txt" || fail "--no-layers"
+count "$tmp/nl" '"warned"' 1
+refused() { # INDEX ARGS...: exit 2 with the no-layers message
+	ix=$1
+	shift
+	"$query" -x "$ix" "$@" > "$tmp/out" 2> "$tmp/err"
+	rc=$?
+	[ $rc -eq 2 ] || fail "$ix $*: exit $rc, want 2"
+	grep -q "has no lemma and pos layers.*--no-layers" "$tmp/err" ||
+		fail "$ix $*: $(cat "$tmp/err")"
+	[ ! -s "$tmp/out" ] || fail "$ix $*: printed $(cat "$tmp/out")"
+}
+refused "$tmp/nl" --count '[pos=""]'
+refused "$tmp/nl" --count '[lemma="warn"]'
+refused "$tmp/nl" '[word="warned" | pos="VBD"]'
+refused "$tmp/nl" --count 'a:[] :: a.lemma="warn"'
+refused "$tmp/nl" --freq lemma '"warned"'
+refused "$tmp/nl" --freq pos '"warned"'
+refused "$tmp/nl" --format json --tokens '"warned"'
+refused "$tmp/nl" --collocates --by lemma '"warned"'
+"$ingest" -q -x "$tmp/nl" --check > /dev/null || fail "--check of --no-layers"
+# the same text with layers: bigger, and answered
+"$ingest" -q -x "$tmp/nl0" "$tmp/c.txt" || fail "layers"
 count "$tmp/nl0" '[lemma="warn"]' 1
+[ "$(du -sb "$tmp/nl" | cut -f1)" -lt "$(du -sb "$tmp/nl0" | cut -f1)" ] ||
+	fail "--no-layers index not smaller"
+# a document added without the layers to an index with them: its segment
+# has none, so the index refuses; a merge keeps them out
+cp -r "$tmp/nl0" "$tmp/mix"
+"$ingest" -q -x "$tmp/mix" --no-layers "$tmp/a.txt" || fail "mix add"
+refused "$tmp/mix" --count '[lemma="warn"]'
+"$ingest" -q -x "$tmp/mix" --merge > /dev/null || fail "mix merge"
+refused "$tmp/mix" --count '[lemma="warn"]'
+count "$tmp/mix" '"warned"' 2
+"$ingest" -q -x "$tmp/mix" --check > /dev/null || fail "--check of merged"
 count "$tmp/ia" '[lemma="be" & word="were"]' 1
 "$query" -x "$tmp/ia" --freq lemma '[pos="MD"]' > "$tmp/f" || fail "--freq lemma"
 printf '1\tmay\n1\twould\n' > "$tmp/want"

@@ -713,6 +713,8 @@ static void test_flipped(void **state)
 	td_doc_free(b);
 }
 
+static td_seghdr layers_hdr; /* index_layers' segment header */
+
 /* Indexes text with per-token layers pos[i], lemma[i] (n tokens) as one
  * segment in a new directory and checks every position's lemma and pos
  * against them; returns the segment's lemma bits (0: lemma ids kept per
@@ -753,6 +755,7 @@ static uint32_t index_layers(const char *text, size_t n, const char **pos,
 	assert_non_null(f);
 	assert_int_equal(fread(&h, sizeof h, 1, f), 1);
 	fclose(f);
+	layers_hdr = h;
 	return h.lbits[0];
 }
 
@@ -782,6 +785,187 @@ static void test_lemma_table(void **state)
 	assert_int_not_equal(index_layers(text, 70, p3, l3), 0);
 }
 
+/* A pos term keeps postings only when it is rare (at most ntokens /
+ * TD_POS_SCAN_RATIO positions); the others are found by scanning the pos
+ * id of every position (format 9), with the same answers, seeks included
+ * (index_layers' check_postings). */
+static void test_pos_scan(void **state)
+{
+	(void)state;
+	enum { N = 3000 };
+	static char text[2 * N];
+	static const char *pos[N], *lemma[N];
+	for (int i = 0; i < N; i++) {
+		memcpy(text + 2 * i, "w ", 2);
+		pos[i] = i % 6 == 1 ? "VB" : "NN";
+		lemma[i] = "w";
+	}
+	text[2 * N - 1] = '\0';
+	pos[7] = pos[2998] = "SYM";
+	assert_int_equal(N / TD_POS_SCAN_RATIO, 2);
+	index_layers(text, N, pos, lemma);
+	/* only SYM's two positions: varints 7 and 2991 */
+	assert_int_equal(layers_hdr.sec_len[TD_SEC_POST3], 3);
+	/* a tag on more positions than that: no postings at all */
+	pos[1500] = "SYM";
+	index_layers(text, N, pos, lemma);
+	assert_int_equal(layers_hdr.sec_len[TD_SEC_POST3], 0);
+}
+
+/* A document of n tokens "w" tagged NN and VB, and tag rare[k] at the
+ * positions at[k] (k < nrare). */
+static td_doc *tagged_doc(const char *id, uint32_t n, const char *rare,
+	const uint32_t *at, size_t nrare)
+{
+	char *text = malloc(2 * (size_t)n);
+	assert_non_null(text);
+	for (uint32_t i = 0; i < n; i++)
+		memcpy(text + 2 * i, "w ", 2);
+	td_doc *d;
+	assert_int_equal(td_doc_new(id, text, 2 * (size_t)n - 1, &d), 0);
+	free(text);
+	td_meta_set(&d->meta.title, id);
+	assert_int_equal(td_toklayers_new(n, &d->layers), 0);
+	for (uint32_t i = 0; i < n; i++) {
+		const char *t = i % 6 == 1 ? "VB" : "NN";
+		for (size_t k = 0; k < nrare; k++)
+			if (at[k] == i)
+				t = rare;
+		assert_int_equal(td_toklayers_set(d->layers, i, t, "w"), 0);
+	}
+	return d;
+}
+
+/* The header of the one segment of dir. */
+static void one_seg_hdr(const char *dir, td_seghdr *h)
+{
+	DIR *dd = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	assert_non_null(dd);
+	while ((e = readdir(dd))) {
+		size_t l = strlen(e->d_name);
+		if (l < 4 || strcmp(e->d_name + l - 4, ".tdx"))
+			continue;
+		char path[600];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		FILE *f = fopen(path, "rb");
+		assert_non_null(f);
+		assert_int_equal(fread(h, sizeof *h, 1, f), 1);
+		fclose(f);
+		n++;
+	}
+	closedir(dd);
+	assert_int_equal(n, 1);
+}
+
+/* The pos layer of a merged segment (lexicon with its scan flags,
+ * postings, ids) against the segment that the same documents make in one
+ * batch. */
+static void same_pos_layer(const char *merged, const char *whole)
+{
+	td_seghdr hm, hw;
+	one_seg_hdr(merged, &hm);
+	one_seg_hdr(whole, &hw);
+	assert_int_equal(hm.ntokens, hw.ntokens);
+	assert_int_equal(hm.lexsize[TD_LAYER_POS], hw.lexsize[TD_LAYER_POS]);
+	assert_int_equal(hm.lbits[1], hw.lbits[1]);
+	td_index *a, *b;
+	assert_int_equal(td_index_open(merged, &a), 0);
+	assert_int_equal(td_index_open(whole, &b), 0);
+	td_seg *sa = td_index_seg(a, 0), *sb = td_index_seg(b, 0);
+	static const int secs[] = {TD_SEC_LEX3, TD_SEC_LSTR3, TD_SEC_POST3,
+		TD_SEC_IDS3};
+	for (size_t i = 0; i < sizeof secs / sizeof secs[0]; i++) {
+		uint64_t len = hw.sec_len[secs[i]];
+		assert_int_equal(hm.sec_len[secs[i]], len);
+		if (!len)
+			continue;
+		const uint8_t *pa = td_seg_sec(sa, secs[i], 0, len),
+			      *pb = td_seg_sec(sb, secs[i], 0, len);
+		assert_non_null(pa);
+		assert_non_null(pb);
+		assert_memory_equal(pa, pb, len);
+	}
+	check_postings(sa);
+	td_index_close(a);
+	td_index_close(b);
+	assert_int_equal(td_index_check(merged), 0);
+}
+
+/* The streaming merge decides anew which pos terms keep postings (format
+ * 9): a tag scanned in each of its small sources (2 of 1000 positions,
+ * 3 of 3000) is rare in the merged segment and gets postings, a frequent
+ * one none, as in a segment built from the same documents at once; with
+ * a deleted document too (live counts of a source with deletions). */
+static void test_pos_scan_merge(void **state)
+{
+	(void)state;
+	static const uint32_t sym[] = {5, 900}, fw[] = {10, 1500, 2999};
+	td_doc *a = tagged_doc("doc-a", 1000, "SYM", sym, 2),
+	       *b = tagged_doc("doc-b", 3000, "FW", fw, 3),
+	       *c = tagged_doc("doc-c", 1000, "", NULL, 0),
+	       *c2 = tagged_doc("doc-c", 500, "", NULL, 0);
+	char merged[256], whole[300];
+	td_writer *w;
+	/* a | b c, then c replaced: a deletion in the second segment */
+	newdir(merged, sizeof merged);
+	assert_int_equal(td_writer_open(merged, 0, &w), 0);
+	add(w, a, "a.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	add(w, b, "b.txt");
+	add(w, c, "c.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	td_seghdr h;
+	td_index *ix;
+	assert_int_equal(td_index_open(merged, &ix), 0);
+	assert_int_equal(td_index_nsegs(ix), 2);
+	td_index_close(ix);
+	/* without the deletion first: a b c */
+	char copy[600];
+	snprintf(whole, sizeof whole, "%s.nodel", merged);
+	snprintf(copy, sizeof copy, "cp -a %s %s", merged, whole);
+	assert_int_equal(system(copy), 0);
+	assert_int_equal(td_writer_open(whole, 0, &w), 0);
+	assert_int_equal(td_writer_merge(w), 0);
+	td_writer_close(w);
+	one_seg_hdr(whole, &h);
+	assert_int_equal(h.ntokens, 5000);
+	char ref[256];
+	newdir(ref, sizeof ref);
+	assert_int_equal(td_writer_open(ref, 0, &w), 0);
+	add(w, a, "a.txt");
+	add(w, b, "b.txt");
+	add(w, c, "c.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	same_pos_layer(whole, ref);
+	/* SYM and FW: postings (varints 5 and 895; 1010, 2500 and 2499 ...) */
+	assert_true(h.sec_len[TD_SEC_POST3] > 0);
+	assert_true(h.sec_len[TD_SEC_POST3] < 16);
+	/* with the deletion: a b c2 */
+	assert_int_equal(td_writer_open(merged, 0, &w), 0);
+	add(w, c2, "c.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	assert_int_equal(td_writer_merge(w), 0);
+	td_writer_close(w);
+	one_seg_hdr(merged, &h);
+	assert_int_equal(h.ntokens, 4500);
+	newdir(ref, sizeof ref);
+	assert_int_equal(td_writer_open(ref, 0, &w), 0);
+	add(w, a, "a.txt");
+	add(w, b, "b.txt");
+	add(w, c2, "c.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	same_pos_layer(merged, ref);
+	td_doc_free(a);
+	td_doc_free(b);
+	td_doc_free(c);
+	td_doc_free(c2);
+}
+
 static void test_version(void **state)
 {
 	(void)state;
@@ -805,9 +989,9 @@ static void test_version(void **state)
 	assert_int_equal(td_index_open(dir, &ix), TD_EVERSION);
 	assert_non_null(strstr(td_error_last(), "index format 5"));
 	assert_non_null(strstr(td_error_last(), "index the sources again"));
-	/* format 6 (no lemma and pos layers) and 7 (a lemma id per
-	 * position) likewise */
-	for (int v = 6; v <= 7; v++) {
+	/* format 6 (no lemma and pos layers), 7 (a lemma id per
+	 * position) and 8 (postings of every pos term) likewise */
+	for (int v = 6; v <= 8; v++) {
 		char line[64], want[32];
 		f = fopen(man, "w");
 		snprintf(line, sizeof line, "tagdex-index %d\ngeneration 1\n"
@@ -1516,6 +1700,8 @@ int main(void)
 		cmocka_unit_test(test_flipped),
 		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_lemma_table),
+		cmocka_unit_test(test_pos_scan),
+		cmocka_unit_test(test_pos_scan_merge),
 		cmocka_unit_test(test_lock_deleted),
 		cmocka_unit_test(test_manifest_lost),
 		cmocka_unit_test(test_rebuild_any_state),
