@@ -276,6 +276,37 @@ static inline void add_feature(const td_pos_model *m, uint64_t fh,
 		sc[*e >> 16] += (int16_t)(*e & 0xffff);
 }
 
+/* sc[0, n) += v[0, n), n a multiple of 8: 8 lanes an iteration, and the
+ * usual stride of a Penn model (48 tags) unrolled whole (about a third of
+ * the tagger's instructions are these adds) */
+static inline void vadd8(int32_t *sc, const int32_t *v)
+{
+	vi4 x0, x1, y0, y1;
+	memcpy(&x0, sc, sizeof x0);
+	memcpy(&x1, sc + 4, sizeof x1);
+	memcpy(&y0, v, sizeof y0);
+	memcpy(&y1, v + 4, sizeof y1);
+	x0 += y0;
+	x1 += y1;
+	memcpy(sc, &x0, sizeof x0);
+	memcpy(sc + 4, &x1, sizeof x1);
+}
+
+static inline void vadd(int32_t *sc, const int32_t *v, unsigned n)
+{
+	if (n == 48) {
+		vadd8(sc, v);
+		vadd8(sc + 8, v + 8);
+		vadd8(sc + 16, v + 16);
+		vadd8(sc + 24, v + 24);
+		vadd8(sc + 32, v + 32);
+		vadd8(sc + 40, v + 40);
+		return;
+	}
+	for (unsigned j = 0; j < n; j += 8)
+		vadd8(sc + j, v + j);
+}
+
 /* add_feature() for f[0, nf): the lookups are independent, so each stage
  * is started for all of them before any waits (the model is a few MB and
  * most lookups miss the cache): the slots, then their entries. */
@@ -305,15 +336,8 @@ static inline void add_features(const td_pos_model *m, const uint64_t *f,
 			continue;
 		unsigned c = sl[k]->val & 63;
 		if (!c) {
-			const int32_t *v = m->vecs + (size_t)(sl[k]->val >> 6) *
-				m->stride;
-			for (unsigned j = 0; j < m->stride; j += 4) {
-				vi4 x, y;
-				memcpy(&x, sc + j, sizeof x);
-				memcpy(&y, v + j, sizeof y);
-				x += y;
-				memcpy(sc + j, &x, sizeof x);
-			}
+			vadd(sc, m->vecs + (size_t)(sl[k]->val >> 6) * m->stride,
+				m->stride);
 			continue;
 		}
 		const uint32_t *e = m->entries + (sl[k]->val >> 6);
@@ -486,12 +510,16 @@ static uint32_t cache_get(const td_pos_model *m, td_pos_cache *c,
 static inline void vsum(int32_t *d, const int32_t *a, const int32_t *b,
 	unsigned n)
 {
-	for (unsigned k = 0; k < n; k += 4) {
-		vi4 x, y;
-		memcpy(&x, a + k, sizeof x);
-		memcpy(&y, b + k, sizeof y);
-		x += y;
-		memcpy(d + k, &x, sizeof x);
+	for (unsigned k = 0; k < n; k += 8) {
+		vi4 x0, x1, y0, y1;
+		memcpy(&x0, a + k, sizeof x0);
+		memcpy(&x1, a + k + 4, sizeof x1);
+		memcpy(&y0, b + k, sizeof y0);
+		memcpy(&y1, b + k + 4, sizeof y1);
+		x0 += y0;
+		x1 += y1;
+		memcpy(d + k, &x0, sizeof x0);
+		memcpy(d + k + 4, &x1, sizeof x1);
 	}
 }
 
