@@ -110,6 +110,10 @@ EXTRA_DIST += tests/cli/test_query_cli.sh
 # --sort's orders against PyICU
 TESTS += tests/cli/test_sort.sh
 EXTRA_DIST += tests/cli/test_sort.sh
+# TEI milestones (pb, cb, milestone) as regions and --show, against Python
+# reading the TEI (tests/data/milestones)
+TESTS += tests/cli/test_milestones.sh
+EXTRA_DIST += tests/cli/test_milestones.sh
 # --docs against the TEI of corpus/tei
 TESTS += tests/cli/test_docs.sh
 EXTRA_DIST += tests/cli/test_docs.sh

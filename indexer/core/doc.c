@@ -189,17 +189,44 @@ int td_span_order(const td_span *x, const td_span *y)
 	return 0;
 }
 
-static int span_cmp(const void *a, const void *b)
+/* Merges the sorted runs a[0, m) and a[m, n) through tmp: equal spans keep
+ * their order (the left run's first). */
+static void merge_runs(td_span *a, size_t m, size_t n, td_span *tmp)
 {
-	return td_span_order(a, b);
+	size_t i = 0, j = m, k = 0;
+	while (i < m && j < n)
+		tmp[k++] = td_span_order(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+	while (i < m)
+		tmp[k++] = a[i++];
+	memcpy(a, tmp, k * sizeof *a); /* a[j, n) is in place already */
 }
 
 void td_doc_sort_spans(td_doc *doc)
 {
-	/* qsort is not stable; equal spans keep no particular order, which is
-	 * fine because equal rank and range means interchangeable nesting. */
-	if (doc->n_spans > 1)
-		qsort(doc->spans, doc->n_spans, sizeof *doc->spans, span_cmp);
+	/* Stable: equal spans keep the order they were added in. Equal rank
+	 * and range nest either way, but two milestones at one position (a
+	 * blank page: <pb n="12"/><pb n="13"/>) must stay in document order,
+	 * for the writer and for the index's milestone regions. Bottom-up
+	 * merge sort; without memory for it, insertion sort (also stable). */
+	size_t n = doc->n_spans;
+	td_span *a = doc->spans, *tmp = n > 1 ? malloc(n * sizeof *tmp) : NULL;
+	if (n > 1 && !tmp) {
+		for (size_t i = 1; i < n; i++) {
+			td_span x = a[i];
+			size_t j = i;
+			for (; j > 0 && td_span_order(&x, &a[j - 1]) < 0; j--)
+				a[j] = a[j - 1];
+			a[j] = x;
+		}
+		return;
+	}
+	for (size_t w = 1; w < n; w *= 2)
+		for (size_t lo = 0; lo + w < n; lo += 2 * w) {
+			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
+			if (td_span_order(&a[lo + w], &a[lo + w - 1]) < 0)
+				merge_runs(a + lo, w, hi - lo, tmp);
+		}
+	free(tmp);
 }
 
 int td_doc_add_actor(td_doc *doc, const char *key, const char *kind,

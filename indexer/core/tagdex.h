@@ -178,7 +178,8 @@ int td_doc_add_span(td_doc *doc, const char *name, size_t start, size_t end,
 /* Sets (replaces or adds) an attribute on span i. */
 int td_span_set_attr(td_doc *doc, size_t i, const char *name, const char *value);
 const char *td_span_attr(const td_span *sp, const char *name);
-/* Sorts spans into document order: start ascending, end descending, rank. */
+/* Sorts spans into document order: start ascending, end descending, rank;
+ * stable (equal spans keep the order they were added in). */
 void td_doc_sort_spans(td_doc *doc);
 /* The order spans nest in: by start, the longer first, then by rank. */
 int td_span_order(const td_span *a, const td_span *b);

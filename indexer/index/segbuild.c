@@ -286,13 +286,95 @@ static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 	return 0;
 }
 
+/* Milestones: TEI's empty elements that mark where a page, a column, a
+ * gathering or a section of a reference system begins (pb, cb, gb,
+ * milestone). lb is not one: it marks every line. */
+static int is_milestone(const char *name)
+{
+	return !strcmp(name, "pb") || !strcmp(name, "cb") ||
+	       !strcmp(name, "gb") || !strcmp(name, "milestone");
+}
+
+static int str_cmp0(const char *a, const char *b)
+{
+	return a == b ? 0 : !a ? -1 : !b ? 1 : strcmp(a, b);
+}
+
+/* The order of the milestones: by name, @unit and @ed (a milestone ends
+ * only at the next one of its kind), then position, empty first, then
+ * document order. */
+static int ms_cmp(const void *x, const void *y, void *ctx)
+{
+	const td_doc *doc = ctx;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const td_span *a = &doc->spans[i], *b = &doc->spans[j];
+	int c = strcmp(a->name, b->name);
+	if (!c)
+		c = str_cmp0(td_span_attr(a, "unit"), td_span_attr(b, "unit"));
+	if (!c)
+		c = str_cmp0(td_span_attr(a, "ed"), td_span_attr(b, "ed"));
+	if (c)
+		return c;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if ((a->start == a->end) != (b->start == b->end))
+		return a->start == a->end ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+/* CWB's reading of a TEI milestone: an empty pb, cb, gb or milestone
+ * stands for the region from its position to the next one of the same
+ * name, @unit and @ed in the document (the end of the text for the last),
+ * with its attributes. *ends gets every span's end byte (NULL: no
+ * milestone, the spans' own ends). Two at one position: the earlier in
+ * document order stays empty (a blank page). A milestone with content
+ * (not TEI) keeps its range and still ends the one before it. */
+static int milestone_ends(const td_doc *doc, size_t **ends)
+{
+	size_t n = 0, *ix, *e;
+	*ends = NULL;
+	for (size_t i = 0; i < doc->n_spans; i++)
+		n += is_milestone(doc->spans[i].name);
+	if (!n)
+		return 0;
+	ix = malloc(n * sizeof *ix);
+	e = malloc(doc->n_spans * sizeof *e);
+	if (!ix || !e) {
+		free(ix);
+		free(e);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	n = 0;
+	for (size_t i = 0; i < doc->n_spans; i++) {
+		e[i] = doc->spans[i].end;
+		if (is_milestone(doc->spans[i].name))
+			ix[n++] = i;
+	}
+	qsort_r(ix, n, sizeof *ix, ms_cmp, (void *)doc);
+	for (size_t k = 0; k < n; k++) {
+		const td_span *sp = &doc->spans[ix[k]];
+		if (sp->start != sp->end)
+			continue;
+		int last = k + 1 == n || strcmp(sp->name, doc->spans[ix[k + 1]].name) ||
+			str_cmp0(td_span_attr(sp, "unit"),
+				td_span_attr(&doc->spans[ix[k + 1]], "unit")) ||
+			str_cmp0(td_span_attr(sp, "ed"),
+				td_span_attr(&doc->spans[ix[k + 1]], "ed"));
+		e[ix[k]] = last ? doc->len : doc->spans[ix[k + 1]].start;
+	}
+	free(ix);
+	*ends = e;
+	return 0;
+}
+
 static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 	uint32_t first_tok)
 {
 	int rc;
-	size_t idl = doc->id ? strlen(doc->id) : 0;
+	size_t idl = doc->id ? strlen(doc->id) : 0, *ends;
 	if ((rc = grow((void **)&b->spans, &b->cap_spans,
-		     b->nspans + doc->n_spans, sizeof *b->spans)))
+		     b->nspans + doc->n_spans, sizeof *b->spans)) ||
+		(rc = milestone_ends(doc, &ends)))
 		return rc;
 	for (size_t i = 0; i < doc->n_spans; i++) {
 		const td_span *sp = &doc->spans[i];
@@ -300,8 +382,9 @@ static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 		uint32_t id;
 		if ((rc = td_strtab_put(&b->names, sp->name, strlen(sp->name),
 			     &o->name, NULL)))
-			return rc;
-		uint32_t s = tok_lower(t, sp->start), e = tok_lower(t, sp->end);
+			goto out;
+		uint32_t s = tok_lower(t, sp->start),
+			 e = tok_lower(t, ends ? ends[i] : sp->end);
 		if (e < s)
 			e = s;
 		o->start = first_tok + s;
@@ -312,12 +395,12 @@ static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 		o->nattrs = sp->n_attrs;
 		if ((rc = grow((void **)&b->attrs, &b->cap_attrs,
 			     b->nattrs + 2 * (size_t)sp->n_attrs, 4)))
-			return rc;
+			goto out;
 		for (uint32_t j = 0; j < sp->n_attrs; j++) {
 			const td_attr *a = &sp->attrs[j];
 			if ((rc = td_strtab_put(&b->spstr, a->name, strlen(a->name),
 				     &id, NULL)))
-				return rc;
+				goto out;
 			b->attrs[b->nattrs++] = id;
 			/* values made of the document id and a suffix (xml:id
 			 * "DOC-s12", pointers "#DOC-q3") store the suffix only */
@@ -331,14 +414,19 @@ static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 				v += idl + 1;
 			}
 			if ((rc = td_strtab_put(&b->spstr, v, strlen(v), &id, NULL)))
-				return rc;
-			if (id > TD_SPV_MASK)
-				return td_error(TD_ELIMIT, "too many distinct attribute values");
+				goto out;
+			if (id > TD_SPV_MASK) {
+				rc = td_error(TD_ELIMIT,
+					"too many distinct attribute values");
+				goto out;
+			}
 			b->attrs[b->nattrs++] = id | kind << TD_SPV_SHIFT;
 		}
 		b->nspans++;
 	}
-	return 0;
+out:
+	free(ends);
+	return rc;
 }
 
 /* The text is not stored: it is the word terms at the document's positions

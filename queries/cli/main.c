@@ -81,6 +81,10 @@ static const char usage_text[] =
         "                      (else the paragraph, speech, ...); also Ns (N\n"
         "                      sentences), an element (p, u, sp, l, 2p) and\n"
         "                      LEFT,RIGHT (10,s)\n"
+        "      --show E@A[,E@A..]  each hit with attribute A of the\n"
+        "                      innermost element E around it (pb@n: the\n"
+        "                      page), as a column (tsv, csv), in \"show\"\n"
+        "                      (json), before the context (text)\n"
         "      --width N       text: fit lines in N columns (default: the\n"
         "                      terminal's; 0: no limit)\n"
         "      --sort KEY[,KEY..]  sort by match, norm, lemma, pos, left,\n"
@@ -397,7 +401,8 @@ enum {
 	O_SAVE_DOCS,
 	O_IN,
 	O_DROP,
-	O_SUBS
+	O_SUBS,
+	O_SHOW
 };
 
 static const struct option longopts[] = {
@@ -429,6 +434,7 @@ static const struct option longopts[] = {
         {"in", required_argument, NULL, O_IN},
         {"drop", required_argument, NULL, O_DROP},
         {"subcorpora", no_argument, NULL, O_SUBS},
+        {"show", required_argument, NULL, O_SHOW},
         {NULL, 0, NULL, 0},
 };
 
@@ -607,6 +613,10 @@ static int parse_opts(int argc, char **argv, opts *o)
 		case O_SUBS:
 			o->list_subs = 1;
 			break;
+		case O_SHOW: /* repeatable: each adds to the list */
+			if (tq_show_parse(optarg, &o->kwic) < 0)
+				return usage_error("%s", td_error_last());
+			break;
 		case O_DISP:
 			o->dispersion = 1;
 			break;
@@ -676,6 +686,10 @@ static int parse_opts(int argc, char **argv, opts *o)
 		return usage_error("%s", "--dispersion works with one --freq "
 		                         "key of match, norm, lemma, pos, actor, "
 		                         "who, hedge, doc, year or month");
+	if (o->kwic.nshow && (o->count || o->freq_by >= 0 || o->save))
+		return usage_error("--show adds an attribute to each hit; it "
+		                   "does not apply to %s",
+		        o->count ? "--count" : o->save ? "--save" : "--freq");
 	if (o->dispersion && o->freq_by < 0)
 		return usage_error("%s", "--dispersion adds columns to --freq");
 	if (o->count && o->freq_by >= 0)
@@ -779,7 +793,8 @@ static int answer(td_index **ixp, const opts *given)
 		status = EXIT_DATA;
 		goto out;
 	}
-	if (tq_context_check(ix, &o.kwic) < 0) { /* --context nosuch */
+	if (tq_context_check(ix, &o.kwic) < 0 || /* --context nosuch */
+	        tq_show_check(ix, &o.kwic) < 0) {
 		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
 		status = EXIT_USAGE;
 		goto out;
@@ -843,8 +858,8 @@ static int answer(td_index **ixp, const opts *given)
 		}
 	} else {
 		if (o.format == FMT_TSV || o.format == FMT_CSV)
-			rc = tq_tsv_header(
-			        o.out, o.format == FMT_CSV ? ',' : '\t');
+			rc = tq_tsv_header_show(o.out,
+			        o.format == FMT_CSV ? ',' : '\t', &o.kwic);
 		if (rc == 0)
 			rc = tq_exec(ix, plan, &o.filter, on_hit, &r);
 		if (rc == 0 && (o.sort || o.sample >= 0))

@@ -154,6 +154,42 @@ int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx)
 	return 0;
 }
 
+int tq_attr_around(const tq_hit *h, const char *elem, const char *attr,
+        const char **v)
+{
+	*v = NULL;
+	int64_t k = td_seg_span_find(h->seg, elem);
+	if (k < 0)
+		return 0;
+	td_docinfo di;
+	int rc = td_seg_doc(h->seg, h->doc, &di);
+	if (rc < 0)
+		return rc;
+	/* as tq_spans_around, for one name: the shortest span of the
+	 * document holding the whole hit, the first of equal ones */
+	uint32_t first = di.first_tok ? upto(h->seg, (uint32_t)k,
+	                                        di.first_tok - 1)
+	                              : 0;
+	uint32_t last = upto(h->seg, (uint32_t)k, h->end - 1), best = 0, bi = 0;
+	int found = 0;
+	for (uint32_t i = first; i < last; i++) {
+		uint32_t st, en;
+		if ((rc = td_seg_span_get(h->seg, (uint32_t)k, i, &st, &en)) < 0)
+			return rc;
+		if (st < di.first_tok || en <= st || st > h->start ||
+		        en < h->end)
+			continue;
+		if (!found || en - st < best) {
+			found = 1;
+			best = en - st;
+			bi = i;
+		}
+	}
+	if (found)
+		*v = tq_span_attr_get(h->seg, (uint32_t)k, bi, attr);
+	return found;
+}
+
 int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf)
 {
 	*buf = NULL;

@@ -460,12 +460,25 @@ int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf);
 /* ------------------------------------------------------------------ kwic */
 
 /* kwic.c: one concordance line per hit, and its aligned text rendering. */
+/* One attribute --show adds to each line (CQP's show +pb_n): the
+ * attribute attr of the innermost element elem around the hit, as
+ * --sort ELEM@ATTR finds it; key is "elem@attr". */
+#define TQ_SHOW_MAX 8
+typedef struct tq_show {
+	char elem[64], attr[64], key[130];
+} tq_show;
+
 typedef struct tq_line {
 	tq_hit hit;
 	const char *doc, *date, *title; /* borrowed from the index */
 	const char *sid;                /* sentence xml:id or NULL */
 	uint32_t start, end;            /* token numbers within the document */
 	char *left, *match, *right;     /* malloc'd */
+	/* --show: nshow values (borrowed from the index, NULL when no such
+	 * element is around the hit, malloc'd array) of show_def[i] */
+	unsigned nshow;
+	const tq_show *show_def;
+	const char **show;
 } tq_line;
 
 /* One side of --context: n words (elem empty), or n units of element
@@ -485,7 +498,22 @@ typedef struct tq_kwic_opts {
 	tq_ctx_side left, right;
 	unsigned width; /* text: fit each line in this many columns (0: no
 	                 * limit, the left context right-aligned to 40) */
+	unsigned nshow; /* --show: attributes each line carries */
+	tq_show show[TQ_SHOW_MAX];
 } tq_kwic_opts;
+
+/* Adds spec's ELEM@ATTR (comma-separated, repeatable) to o->show.
+ * TD_EUSAGE naming the bad part (no '@', an empty or too long name, more
+ * than TQ_SHOW_MAX in all). */
+int tq_show_parse(const char *spec, tq_kwic_opts *o);
+/* TD_EUSAGE naming an element of o->show that no segment of ix has. */
+int tq_show_check(td_index *ix, const tq_kwic_opts *o);
+/* The attribute attr of the innermost element elem containing hit h (the
+ * shortest; --sort and --freq ELEM@ATTR, --show): 1 with *v (borrowed
+ * from the index; NULL when that element lacks attr), 0 when none
+ * contains the hit, or an error. */
+int tq_attr_around(const tq_hit *h, const char *elem, const char *attr,
+        const char **v);
 
 /* Parses --context: SIDE or LEFT,RIGHT, each N (words, 0-1000), NAME or
  * NNAME (N, 1-100, units of element NAME: s, 2s, p, u, sp, l). Sets
@@ -517,6 +545,9 @@ enum { TQ_OUT_TEXT = 0, TQ_OUT_JSON = 1, TQ_OUT_TSV = 2, TQ_OUT_CSV = 3 };
 /* render_tsv.c, render_json.c: one hit a line. sep is '\t' (TSV) or ','
  * (CSV); fields are quoted as RFC 4180 says where they need it. */
 int tq_tsv_header(FILE *out, char sep);
+/* The same with a column per --show attribute of o (named ELEM@ATTR) after
+ * the others; o may be NULL. */
+int tq_tsv_header_show(FILE *out, char sep, const tq_kwic_opts *o);
 int tq_tsv_print(FILE *out, const tq_line *l, char sep);
 /* Writes one field s (NULL: empty), quoted if it holds sep, '"', CR or LF. */
 void tq_dsv_field(FILE *out, const char *s, char sep);

@@ -118,6 +118,51 @@ int tq_context_check(td_index *ix, const tq_kwic_opts *o)
 	return 0;
 }
 
+int tq_show_parse(const char *spec, tq_kwic_opts *o)
+{
+	const char *p = spec;
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		const char *at = memchr(p, '@', n);
+		size_t el = at ? (size_t)(at - p) : 0, al = at ? n - el - 1 : 0;
+		if (!at || !el || !al || el >= sizeof o->show[0].elem ||
+		        al >= sizeof o->show[0].attr || memchr(at + 1, '@', al))
+			return td_error(TD_EUSAGE,
+			        "--show: '%.*s' is not ELEM@ATTR (pb@n, "
+			        "u@who, s@xml:id)",
+			        (int)n, p);
+		if (o->nshow >= TQ_SHOW_MAX)
+			return td_error(TD_EUSAGE,
+			        "--show: at most %d attributes", TQ_SHOW_MAX);
+		tq_show *sh = &o->show[o->nshow++];
+		memcpy(sh->elem, p, el);
+		sh->elem[el] = '\0';
+		memcpy(sh->attr, at + 1, al);
+		sh->attr[al] = '\0';
+		memcpy(sh->key, p, n);
+		sh->key[n] = '\0';
+		if (!p[n])
+			return 0;
+		p += n + 1;
+	}
+}
+
+int tq_show_check(td_index *ix, const tq_kwic_opts *o)
+{
+	for (unsigned k = 0; k < o->nshow; k++) {
+		int found = 0;
+		for (size_t i = 0; i < td_index_nsegs(ix) && !found; i++)
+			found = td_seg_span_find(td_index_seg(ix, i),
+			                o->show[k].elem) >= 0;
+		if (!found)
+			return td_error(TD_EUSAGE,
+			        "--show: no element <%s> in this index "
+			        "(--info lists them)",
+			        o->show[k].elem);
+	}
+	return 0;
+}
+
 /* The first token of the left context (right: the end of the right one):
  * n words of the article, or n units of an element, stopping at a token no
  * such element holds; never outside [first, end). */
@@ -210,6 +255,20 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 		int64_t k = td_seg_span_find(h->seg, "s");
 		l->sid = tq_span_attr_get(h->seg, (uint32_t)k, si, "xml:id");
 	}
+	if (o->nshow) {
+		l->nshow = o->nshow;
+		l->show_def = o->show;
+		if (!(l->show = calloc(o->nshow, sizeof *l->show)))
+			rc = td_error(TD_ENOMEM, "out of memory");
+		for (unsigned k = 0; k < o->nshow && rc >= 0; k++)
+			rc = tq_attr_around(h, o->show[k].elem, o->show[k].attr,
+			        &l->show[k]);
+		if (rc < 0) {
+			free(na.v);
+			tq_line_free(l);
+			return rc;
+		}
+	}
 	tq_line_range(h, o, &di, &na, &a, &b);
 	if ((rc = article_text(h->seg, a, h->start, &na, &l->left)) < 0 ||
 	        (rc = tq_text(h->seg, h->start, h->end, &l->match)) < 0 ||
@@ -253,7 +312,10 @@ void tq_line_free(tq_line *l)
 	free(l->left);
 	free(l->match);
 	free(l->right);
+	free(l->show);
 	l->left = l->match = l->right = NULL;
+	l->show = NULL;
+	l->nshow = 0;
 }
 
 /* display columns of UTF-8 text: one per code point */
@@ -301,6 +363,12 @@ static void fit(FILE *out, const char *s, size_t w, int tail, int pad_left)
 		fputc(' ', out);
 }
 
+/* --show's k-th value in a text line: "-" for none (as a sentence id) */
+static const char *shown(const tq_line *l, unsigned k)
+{
+	return l->show[k] && *l->show[k] ? l->show[k] : "-";
+}
+
 /* A line in o->width columns: the document, date and sentence in a quarter
  * of them, then the left context right-aligned in two fifths of the rest,
  * the match and the right context, each cut with an ellipsis where it does
@@ -310,8 +378,12 @@ static int print_fitted(FILE *out, const tq_line *l, const tq_kwic_opts *o,
 {
 	size_t W = o->width < 40 ? 40 : o->width, pw = W / 4;
 	char pre[512];
-	snprintf(pre, sizeof pre, "%s %s %s", l->doc ? l->doc : "-",
+	int pl = snprintf(pre, sizeof pre, "%s %s %s", l->doc ? l->doc : "-",
 	        l->date ? l->date : "-", sid);
+	for (unsigned k = 0; k < l->nshow && pl > 0 && (size_t)pl < sizeof pre;
+	        k++)
+		pl += snprintf(pre + pl, sizeof pre - (size_t)pl, " %s",
+		        shown(l, k));
 	fit(out, pre, pw, 0, 0);
 	fputs("  ", out);
 	size_t rest = W - pw - 2, lw = rest * 2 / 5;
@@ -342,8 +414,11 @@ int tq_kwic_print(FILE *out, const tq_line *l, const tq_kwic_opts *o)
 		sid = l->sid + dl + 1;
 	if (o->width)
 		return print_fitted(out, l, o, sid);
-	fprintf(out, "%s %s %s  ", l->doc ? l->doc : "-",
+	fprintf(out, "%s %s %s", l->doc ? l->doc : "-",
 	        l->date ? l->date : "-", sid);
+	for (unsigned k = 0; k < l->nshow; k++)
+		fprintf(out, " %s", shown(l, k));
+	fputs("  ", out);
 	for (size_t i = w; i < LEFT_WIDTH; i++)
 		fputc(' ', out);
 	fputs(l->left, out);

@@ -113,6 +113,18 @@ int tq_json_print_tokens(FILE *out, const tq_line *l, int tokens)
 	json_object_set_new(o, "right", json_string(l->right));
 	json_object_set_new(o, "date", str_or_null(l->date));
 	json_object_set_new(o, "title", str_or_null(l->title));
+	if (l->nshow) { /* --show: "show": {"pb@n": "12", ...} */
+		json_t *sh = json_object();
+		if (!sh) {
+			json_decref(o);
+			json_decref(spans);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		for (unsigned k = 0; k < l->nshow; k++)
+			json_object_set_new(sh, l->show_def[k].key,
+			        str_or_null(l->show[k]));
+		json_object_set_new(o, "show", sh);
+	}
 	int rc = tq_json_spans(&l->hit, 1, l->hit.start - l->start, spans);
 	json_object_set_new(o, "spans", spans);
 	if (rc == 0 && tokens)

@@ -729,6 +729,21 @@ static uint32_t tok_from(const odoc *o, size_t byte)
 	return (uint32_t)t;
 }
 
+static int o_milestone(const char *n)
+{
+	static const char *const names[] = {"pb", "cb", "gb", "milestone"};
+	for (size_t i = 0; i < 4; i++)
+		if (!strcmp(n, names[i]))
+			return 1;
+	return 0;
+}
+
+/* two attribute values, either missing, are the same */
+static int o_same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
 int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
         int strategy, char **out, size_t *len)
 {
@@ -742,6 +757,25 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 	for (size_t i = 0; i < doc->n_spans; i++) {
 		o.sp_start[i] = tok_from(&o, doc->spans[i].start);
 		o.sp_end[i] = tok_from(&o, doc->spans[i].end);
+	}
+	/* milestones, by the documented rule (tagdex-query(1), MILESTONES):
+	 * an empty pb, cb, gb or milestone is the region from its place to
+	 * the next one after it in document order with the same name, unit
+	 * and ed, else to the end of the document */
+	for (size_t i = 0; i < doc->n_spans; i++) {
+		const td_span *a = &doc->spans[i];
+		if (!o_milestone(a->name) || a->start != a->end)
+			continue;
+		o.sp_end[i] = (uint32_t)o.n;
+		for (size_t j = i + 1; j < doc->n_spans; j++)
+			if (!strcmp(doc->spans[j].name, a->name) &&
+			        o_same(td_span_attr(a, "unit"),
+			                td_span_attr(&doc->spans[j], "unit")) &&
+			        o_same(td_span_attr(a, "ed"),
+			                td_span_attr(&doc->spans[j], "ed"))) {
+				o.sp_end[i] = o.sp_start[j];
+				break;
+			}
 	}
 	/* M, the non-empty matches that touch no pull quote: the shortest
 	 * and the longest end of each start (0: no match there) */

@@ -162,6 +162,29 @@ static td_doc *random_doc(int k)
 			        "ref", "#north-korea", NULL);
 		}
 	}
+	/* milestones (empty elements): pages, two at one place now and then
+	 * (a blank page), at the very start and end, inside sentences and
+	 * words; a column; milestones of two units, which end only at their
+	 * own unit's next */
+	int nms = (int)rnd(6);
+	for (int i = 0; i < nms; i++) {
+		size_t at = rnd(4) ? t.v[rnd((unsigned)t.n)].start
+		                   : rnd(2) ? 0 : d->len;
+		char n[16];
+		snprintf(n, sizeof n, "%d", 1 + (int)rnd(3));
+		switch (rnd(4)) {
+		case 0:
+		case 1:
+			td_doc_add_span(d, "pb", at, at, NULL, "n", n, NULL);
+			break;
+		case 2:
+			td_doc_add_span(d, "cb", at, at, NULL, "n", n, NULL);
+			break;
+		default:
+			td_doc_add_span(d, "milestone", at, at, NULL, "unit",
+			        rnd(2) ? "section" : "part", "n", n, NULL);
+		}
+	}
 	td_tokens_free(&t);
 	td_doc_sort_spans(d);
 	return d;
@@ -233,7 +256,9 @@ static void gen_span(char *q, size_t cap)
 	        "<rs/>", "<quote/>", "<nosuch/>", "<w pos=\"MD\"/>",
 	        "<q who!=\"kim.*\"/>", "<s ana!=\"prediction\"/>",
 	        "<seg type=\"hedge\" subtype!=\"prob.*|poss.*\"/>",
-	        "<persName ref!=\"north-korea\"/>", "<w lemma!=\"be\"/>"};
+	        "<persName ref!=\"north-korea\"/>", "<w lemma!=\"be\"/>",
+	        "<pb/>", "<pb n=\"2\"/>", "<pb n!=\"1\"/>", "<cb/>",
+	        "<milestone unit=\"section\"/>"};
 	strncat(q, spans[rnd(sizeof spans / sizeof spans[0])],
 	        cap - strlen(q) - 1);
 }
@@ -432,8 +457,10 @@ static void gen_labelled(char *q, size_t cap)
 	if (!rnd(4)) {
 		static const char *const w[] = {" within s", " within <q/>",
 		        " !within <q/>", " containing <persName/>",
-		        " not within (<q/> | <seg/>)"};
-		CAT(w[rnd(5)]);
+		        " not within (<q/> | <seg/>)", " within <pb/>",
+		        " within <pb n=\"1\"/>", " containing <milestone/>",
+		        " !within <cb n=\"3\"/>"};
+		CAT(w[rnd(sizeof w / sizeof w[0])]);
 	}
 #undef CAT
 }
