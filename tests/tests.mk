@@ -103,6 +103,9 @@ EXTRA_DIST += tests/cli/test_ingest_index.sh tests/cli/test_ingest_identity.sh \
 # index area: --memory, a batch in several segments (tests/cli/test_memory.sh)
 TESTS += tests/cli/test_memory.sh tests/cli/test_segment_limit.sh
 EXTRA_DIST += tests/cli/test_memory.sh tests/cli/test_segment_limit.sh
+# memory resident per indexed document (tests/cli/test_rss.sh)
+TESTS += tests/cli/test_rss.sh
+EXTRA_DIST += tests/cli/test_rss.sh
 
 # query area: tagdex-query end to end (tests/cli/test_query_cli.sh)
 TESTS += tests/cli/test_query_cli.sh

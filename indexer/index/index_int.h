@@ -398,6 +398,10 @@ int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
  * of its segments. No pointer that an earlier call returned may be used
  * afterwards. */
 void td_seg_trim(td_seg *s);
+/* A scan of every document's record (the writer's and tagdex-ingest's
+ * tables of the sources) trims its segment every so many documents, so
+ * that what it read does not stay resident. */
+#define TD_TRIM_DOCS 4096u
 /* Marks deleted docs (from the manifest). */
 int td_seg_set_deleted(td_seg *s, const uint32_t *del, uint32_t n);
 

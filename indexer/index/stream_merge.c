@@ -27,7 +27,8 @@
  * 128 positions); the spans starting at one position; per source with
  * deletions 8 bytes per pos term (pos_live). Never anything per
  * position: the lexicon entries and their strings wait in two unlinked
- * temporary files in the index directory. */
+ * temporary files in the index directory. The sources' pages read are let
+ * go every TD_MERGE_TRIM bytes written (trim). */
 #include "config.h"
 #include "index_int.h"
 
@@ -88,6 +89,7 @@ typedef struct merge {
 	uint64_t *skip;              /* a term's skip table */
 	size_t cap_skip;
 	int no_layers;               /* a source has no lemma and pos layers */
+	uint64_t trimmed;            /* output bytes at the last trim */
 } merge;
 
 static int nomem(void)
@@ -95,8 +97,25 @@ static int nomem(void)
 	return td_error(TD_ENOMEM, "out of memory");
 }
 
+/* Lets go of the sources' mapped pages every TD_MERGE_TRIM bytes written,
+ * so that the pages a merge has read do not pile up in its resident set:
+ * they did, up to the size of the sources (2.5 GB in a merge into a 5 GB
+ * segment). They are read again from the page cache if needed; pointers
+ * into the mappings stay valid. */
+#define TD_MERGE_TRIM ((uint64_t)4 << 20)
+
+static void trim(merge *g)
+{
+	if (g->o.pos - g->trimmed < TD_MERGE_TRIM)
+		return;
+	g->trimmed = g->o.pos;
+	for (size_t i = 0; i < g->n; i++)
+		td_seg_trim(g->m[i].s);
+}
+
 static int stopped(merge *g)
 {
+	trim(g);
 	if (g->stop && *g->stop)
 		return td_error(TD_EINTR, "%s: interrupted; the index is unchanged",
 			g->dir);
@@ -822,6 +841,7 @@ static int each_position(merge *g, unsigned want, pos_fn fn, void *ctx)
 		for (uint32_t d = 0; d < m->ndocs; d++) {
 			if (m->newdoc[d] == NONE)
 				continue;
+			trim(g);
 			for (uint32_t p = m->first[d]; p < m->first[d + 1]; p++) {
 				uint32_t id[TD_NLAYERS] = {0, 0, 0, 0};
 				for (int l = 0; l < TD_NLAYERS; l++) {
@@ -1036,6 +1056,7 @@ static int write_docs(merge *g)
 		for (uint32_t d = 0; d < m->ndocs && !rc; d++) {
 			if (m->newdoc[d] == NONE)
 				continue;
+			trim(g);
 			const uint8_t *p;
 			uint64_t len;
 			if ((rc = doc_bytes(m, d, TD_SEC_TEXT, &p, &len)))
@@ -1278,6 +1299,7 @@ static int ss_block(sstream *q, rspan *v, uint32_t *n, td_segspblk *b)
 {
 	int rc = 0;
 	*n = 0;
+	trim(q->g);
 	while (*n < TD_SPAN_BLOCK && (rc = ss_next(q, &v[*n])) == 1)
 		(*n)++;
 	if (rc < 0)

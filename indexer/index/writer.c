@@ -253,7 +253,12 @@ static int load_state(td_writer *w, int rebuild)
 			if (di.source && (rc = set_loc(w, di.source, (int32_t)i, d,
 						  di.sha256)))
 				return rc;
+			/* the pages and strings read are copied and not
+			 * needed again (td_seg_trim) */
+			if (d % TD_TRIM_DOCS == TD_TRIM_DOCS - 1)
+				td_seg_trim(s);
 		}
+		td_seg_trim(s);
 	}
 	return 0;
 }

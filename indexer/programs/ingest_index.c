@@ -441,12 +441,17 @@ static int load_known(td_index *ix, known **out, size_t *nout, smap *bycanon,
 			known *e = &k[n];
 			memset(e, 0, sizeof *e);
 			n++;
+			/* an absolute source is its canonical path, and most
+			 * are their file's (no "#teiK"): one string for the
+			 * three then (free_known frees each once) */
 			e->source = strdup(di.source);
 			e->id = strdup(di.id ? di.id : "");
-			e->canon = di.source[0] == '/' ? strdup(di.source)
+			e->canon = di.source[0] == '/' ? e->source
 						       : realpath(di.source, NULL);
 			if (e->canon)
-				e->file = strndup(e->canon, file_len(e->canon));
+				e->file = file_len(e->canon) == strlen(e->canon)
+					? e->canon
+					: strndup(e->canon, file_len(e->canon));
 			snprintf(e->sha, sizeof e->sha, "%s",
 				di.sha256 ? di.sha256 : "");
 			if (!e->source || !e->id ||
@@ -455,7 +460,13 @@ static int load_known(td_index *ix, known **out, size_t *nout, smap *bycanon,
 				rc = td_error(TD_ENOMEM, "out of memory");
 				goto out;
 			}
+			/* what was read of the documents (mapped pages,
+			 * cached strings) is copied and not needed again:
+			 * kept, it was about 0.6 kB a document of the index */
+			if (d % TD_TRIM_DOCS == TD_TRIM_DOCS - 1)
+				td_seg_trim(s);
 		}
+		td_seg_trim(s);
 	}
 	/* the maps point into k, which no longer moves */
 	for (size_t i = 0; i < n && !rc; i++) {
@@ -481,9 +492,11 @@ out:
 static void free_known(known *k, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		if (k[i].file != k[i].canon)
+			free(k[i].file);
+		if (k[i].canon != k[i].source)
+			free(k[i].canon);
 		free(k[i].source);
-		free(k[i].canon);
-		free(k[i].file);
 		free(k[i].id);
 	}
 	free(k);
