@@ -4,7 +4,10 @@
 # (absolute: where make check runs), ING and QRY (alias Q: the programs),
 # exports TAGDEX_LEXICONS (the source tree's lexicons) and unsets
 # TAGDEX_INDEX, so no test reads the user's. fail MSG counts a failure in
-# fails; td_tmp PREFIX makes tmp, a new directory removed on exit.
+# fails; td_tmp PREFIX makes tmp, a new directory removed on exit;
+# expect STATUS CMD... runs CMD with its output in $tmp/out and $tmp/err
+# and fails unless it exits STATUS; has TEXT FILE fails unless FILE holds
+# TEXT. A script may define its own after sourcing this.
 set -u
 top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 srcdir=$top_srcdir
@@ -21,3 +24,9 @@ td_tmp() {
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/$1-XXXXXX") || exit 99
 	trap 'rm -rf "$tmp"' EXIT
 }
+expect() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+	[ "$got" = "$want" ] || fail "exit $got, want $want: $*: $(head -c 300 "$tmp/err")"
+}
+has() { grep -qF -- "$1" "$2" || fail "$2 lacks '$1': $(head -c 400 "$2")"; }

@@ -6,12 +6,6 @@
 # names (one message) and has no hit.
 . "$(dirname "$0")/lib.sh"
 td_tmp tq-actor
-expect() {
-	want=$1; shift
-	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
-	[ "$got" = "$want" ] || fail "exit $got, want $want: $*: $(head -c 300 "$tmp/err")"
-}
-has() { grep -qF -- "$1" "$2" || fail "$2 lacks '$1': $(head -c 400 "$2")"; }
 
 $ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" || { echo "ingest failed"; exit 1; }
 X="-x $tmp/idx"

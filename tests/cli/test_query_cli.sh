@@ -5,12 +5,6 @@
 . "$(dirname "$0")/lib.sh"
 td_tmp tq-cli
 # expect STATUS CMD...: runs CMD, stdout to $tmp/out, stderr to $tmp/err
-expect() {
-	want=$1; shift
-	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
-	[ "$got" = "$want" ] || fail "exit $got, want $want: $*: $(head -c 300 "$tmp/err")"
-}
-has() { grep -qF -- "$1" "$2" || fail "$2 lacks '$1'"; }
 # tsvcol N FILE: column N of a TSV file without its header, quotes undone
 tsvcol() {
 	python3 -c 'import csv, sys

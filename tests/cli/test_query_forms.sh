@@ -7,12 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 td_tmp tq-forms
 # expect STATUS CMD...: runs CMD, stdout to $tmp/out, stderr to $tmp/err
-expect() {
-	want=$1; shift
-	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
-	[ "$got" = "$want" ] || fail "exit $got, want $want: $*: $(head -c 300 "$tmp/err")"
-}
-has() { grep -qF -- "$1" "$2" || fail "$2 lacks '$1'"; }
 # count QUERY: the --count of QUERY (0 when there is no hit)
 count() {
 	$Q $X --count "$1" >"$tmp/c" 2>"$tmp/err"

@@ -8,12 +8,6 @@
 # whole (no .tmp left), and the segments and MANIFEST are untouched.
 . "$(dirname "$0")/lib.sh"
 td_tmp tq-sub
-expect() {
-	want=$1; shift
-	"$@" >"$tmp/out" 2>"$tmp/err"; got=$?
-	[ "$got" = "$want" ] || fail "exit $got, want $want: $*: $(head -c 300 "$tmp/err")"
-}
-has() { grep -qF -- "$1" "$2" || fail "$2 lacks '$1': $(head -c 400 "$2")"; }
 
 cp -r "$top_srcdir/corpus/articles" "$tmp/src"
 $ING -q -x "$tmp/idx" "$tmp/src" || { echo "ingest failed"; exit 1; }
