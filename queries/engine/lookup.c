@@ -106,6 +106,23 @@ static int sign(td_seg *s, uint32_t st, uint32_t en, char **out)
 	return 0;
 }
 
+/* The next value of a whitespace-separated attribute list at *v (not at
+ * its end): *a is where it starts, a leading '#' dropped unless it is the
+ * whole value; returns its length (0 only after white space that ends the
+ * list) and moves *v past it. The one walk of a ref or who list. */
+static size_t next_value(const char **v, const char **a)
+{
+	const char *p = *v;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	const char *e = p;
+	while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
+		e++;
+	*a = *p == '#' && e > p + 1 ? p + 1 : p;
+	*v = e;
+	return (size_t)(e - *a);
+}
+
 /* Every (key, name) of the spans of element elem in live documents; the
  * attribute's values are whitespace-separated, a leading '#' dropped. */
 static int collect(td_index *ix, const char *elem, const char *attr,
@@ -136,18 +153,10 @@ static int collect(td_index *ix, const char *elem, const char *attr,
 			if (names && (rc = sign(s, st, en, &name)) < 0)
 				break;
 			while (*v && rc == 0) {
-				while (*v == ' ' || *v == '\t' || *v == '\n' ||
-				        *v == '\r')
-					v++;
-				const char *e = v;
-				while (*e && *e != ' ' && *e != '\t' &&
-				        *e != '\n' && *e != '\r')
-					e++;
-				const char *a = *v == '#' && e > v + 1 ? v + 1 : v;
-				if (e > a)
-					rc = push(out, a, (size_t)(e - a), name,
-					        s, st, en);
-				v = e;
+				const char *a;
+				size_t n = next_value(&v, &a);
+				if (n)
+					rc = push(out, a, n, name, s, st, en);
 			}
 			free(name);
 		}
@@ -184,19 +193,11 @@ static int has_key(td_index *ix, const char *elem, const char *attr,
 			if (rc == 0 || !v || !strstr(v, key))
 				continue;
 			while (*v) {
-				while (*v == ' ' || *v == '\t' || *v == '\n' ||
-				        *v == '\r')
-					v++;
-				const char *e = v;
-				while (*e && *e != ' ' && *e != '\t' &&
-				        *e != '\n' && *e != '\r')
-					e++;
-				const char *a = *v == '#' && e > v + 1 ? v + 1 : v;
-				if ((size_t)(e - a) == klen && !memcmp(a, key, klen) &&
-				        en > st &&
+				const char *a;
+				if (next_value(&v, &a) == klen &&
+				        !memcmp(a, key, klen) && en > st &&
 				        td_seg_doc_live(s, td_seg_doc_at(s, st)))
 					return 1;
-				v = e;
 			}
 		}
 		if (td_seg_damaged(s) < 0)
