@@ -4,7 +4,7 @@
 td_deps() {
 	local pkgs="build-essential autoconf automake pkg-config libxml2-dev
 		libxml2-utils libpcre2-dev libcmocka-dev libutf8proc-dev nettle-dev
-		libjansson-dev libicu-dev python3-icu libmicrohttpd-dev chromium iso-codes wordnet-dev wordnet-base jing clang libclang-rt-14-dev valgrind lcov parallel"
+		libjansson-dev libicu-dev python3-icu libmicrohttpd-dev chromium iso-codes wordnet-dev wordnet-base jing clang clang-format libclang-rt-14-dev valgrind lcov parallel"
 	local missing=""
 	for p in $pkgs; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # test.sh: the README's second command and what CI runs. Installs what is
-# missing, builds with -Werror and runs every test; runs the unit tests
-# again under valgrind; builds again with AddressSanitizer and
-# UndefinedBehaviorSanitizer and runs everything again; runs each fuzz
-# harness briefly (FUZZ_SECONDS, default 20). Ends with one totals line,
-# `tests: N passed, N failed, N skipped`, after a line naming the skipped
-# tests. jing, valgrind and clang are required: missing, they fail the run
-# (and tests that would skip for want of them fail: TD_REQUIRE_TOOLS).
+# missing, builds with -Werror and runs every test; checks the C layout
+# (make format-check); runs the unit tests again under valgrind; builds
+# again with AddressSanitizer and UndefinedBehaviorSanitizer and runs
+# everything again; runs each fuzz harness briefly (FUZZ_SECONDS, default
+# 20). Ends with one totals line, `tests: N passed, N failed, N skipped`,
+# after a line naming the skipped tests. jing, valgrind, clang and
+# clang-format are required: missing, they fail the run (and tests that
+# would skip for want of them fail: TD_REQUIRE_TOOLS).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/scripts/deps.sh"
@@ -19,7 +20,7 @@ passed=0
 failed=0
 skipped=0
 skipped_names=""
-for tool in jing valgrind clang; do
+for tool in jing valgrind clang clang-format; do
 	command -v "$tool" >/dev/null 2>&1 || {
 		echo "test.sh: required tool $tool is missing" >&2
 		status=1
@@ -68,6 +69,15 @@ stage() { echo "== $* (at ${SECONDS} s)"; }
 
 stage "build and test"
 run_suite test
+
+stage "layout (make format-check)"
+# seconds: clang-format over the sources not listed in scripts/format-pending
+if (cd "$top/build-test" && make format-check); then
+	passed=$((passed + 1))
+else
+	status=1
+	failed=$((failed + 1))
+fi
 
 stage "an index past the per-segment token limit (--with-segment-tokens=2000)"
 # Not test_index: its cases build documents of up to 1500 tokens and count
