@@ -8,6 +8,7 @@
 #define TAGDEX_MATCH_H
 
 #include "annotate.h"
+#include "error.h"
 
 int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags);
 void td_patset_sort(td_patset *ps);

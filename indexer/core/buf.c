@@ -3,6 +3,7 @@
 #include "config.h"
 #include "buf.h"
 #include "tagdex.h"
+#include "error.h"
 
 #include <stdint.h>
 #include <stdlib.h>

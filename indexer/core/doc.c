@@ -6,6 +6,7 @@
 #include "config.h"
 #include "tagdex.h"
 #include "vec.h"
+#include "error.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

@@ -3,6 +3,7 @@
  * prints. Messages are bounded; a longer one is cut, never overflowed. */
 #include "config.h"
 #include "tagdex.h"
+#include "error.h"
 
 #include <stdarg.h>
 #include <stdio.h>

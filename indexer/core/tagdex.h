@@ -46,22 +46,12 @@ const char *td_error_last(void);
 /* The byte offset into the query that the last TD_ESYNTAX refers to, or -1. */
 long td_error_offset(void);
 
-/* Records a message for td_error_last() and returns code, so that callers
- * can write `return td_error(TD_EINPUT, "%s:%d: ...", file, line);`. */
-int td_error(int code, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-/* Like td_error() but also records a query offset for td_error_offset(). */
-int td_error_at(int code, long offset, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-void td_error_clear(void);
-
 /* Warnings (recoverable oddities in input) go to a callback the program
- * installs; the default drops them. Not thread-safe to change while working. */
+ * installs; the default drops them. Not thread-safe to change while working.
+ * (Recording an error or a warning, td_error() and td_warn(), is the
+ * library's side: error.h.) */
 typedef void (*td_warn_fn)(void *ctx, const char *msg);
 void td_set_warn(td_warn_fn fn, void *ctx);
-void td_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 const char *td_version(void);
 

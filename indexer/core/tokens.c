@@ -12,6 +12,7 @@
 
 #include "fold_table.h"
 #include "vec.h"
+#include "error.h"
 
 static inline int32_t decode(const uint8_t *s, size_t len, size_t i, size_t *n)
 {

@@ -4,6 +4,7 @@
 #include "tagdex.h"
 #include "util.h"
 #include "vec.h"
+#include "error.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -6,6 +6,7 @@
 #define TAGDEX_INDEX_INT_H
 
 #include "index.h"
+#include "error.h"
 
 #include <stdint.h>
 

@@ -14,6 +14,7 @@
 #include "lemma.h"
 #include "tagdex.h"
 #include "hash.h"
+#include "error.h"
 
 #include <fcntl.h>
 #include <pthread.h>

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "pos.h"
 #include "hash.h"
+#include "error.h"
 
 #include <errno.h>
 #include <fcntl.h>

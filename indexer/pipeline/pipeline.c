@@ -10,6 +10,7 @@
 #include "tei.h"
 #include "vec.h"
 #include "util.h"
+#include "error.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -11,6 +11,7 @@
 #include "exit_status.h"
 #include "util.h"
 #include "vec.h"
+#include "error.h"
 
 #include <errno.h>
 #include <getopt.h>

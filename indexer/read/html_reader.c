@@ -49,6 +49,7 @@
 #include "vec.h"
 #include "buf.h"
 #include "util.h"
+#include "error.h"
 
 #include <ctype.h>
 #include <errno.h>

@@ -7,6 +7,7 @@
 #include "layout.h"
 #include "tagdex.h"
 #include "util.h"
+#include "error.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

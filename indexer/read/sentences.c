@@ -10,6 +10,7 @@
 #include "tagdex.h"
 #include "vec.h"
 #include "util.h"
+#include "error.h"
 
 #include <stdlib.h>
 #include <string.h>

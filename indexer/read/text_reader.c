@@ -9,6 +9,7 @@
 #include "blocks.h"
 #include "vec.h"
 #include "util.h"
+#include "error.h"
 
 /* --lenient names at most this many replaced bytes, then a total. */
 #define TD_MAX_BYTE_WARNINGS 10

@@ -12,6 +12,7 @@
 #include "tei.h"
 #include "vec.h"
 #include "util.h"
+#include "error.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>

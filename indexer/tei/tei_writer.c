@@ -7,6 +7,7 @@
  */
 #include "config.h"
 #include "tei.h"
+#include "error.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>

@@ -9,6 +9,7 @@
 #include "pos.h"
 #include "hash.h"
 #include "vec.h"
+#include "error.h"
 
 #include <pthread.h>
 #include <stdlib.h>

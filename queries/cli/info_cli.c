@@ -8,6 +8,7 @@
 #include "indexes.h"
 #include "info_cli.h"
 #include "query.h"
+#include "error.h"
 
 #include <getopt.h>
 #include <jansson.h>

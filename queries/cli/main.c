@@ -17,6 +17,7 @@
 #include "stats_cli.h"
 #include "messages.h"
 #include "vec.h"
+#include "error.h"
 
 #include <errno.h>
 #include <getopt.h>

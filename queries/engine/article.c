@@ -7,6 +7,7 @@
 #include "config.h"
 #include "query.h"
 #include "vec.h"
+#include "error.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "query.h"
 #include "buf.h"
+#include "error.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "error.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "stats.h"
 #include "vec.h"
+#include "error.h"
 
 #include <math.h>
 #include <stdlib.h>

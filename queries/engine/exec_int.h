@@ -10,6 +10,7 @@
 #include "query.h"
 #include "plan_int.h"
 #include "vec.h"
+#include "error.h"
 
 #include <stdint.h>
 #include <stdlib.h>

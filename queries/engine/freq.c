@@ -13,6 +13,7 @@
 #include "vec.h"
 #include "stats.h"
 #include "buf.h"
+#include "error.h"
 
 #include <jansson.h>
 #include <stdlib.h>

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "stats.h"
+#include "error.h"
 
 #include <stdlib.h>
 #include <string.h>

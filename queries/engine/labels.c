@@ -23,6 +23,7 @@
 #include "config.h"
 #include "query.h"
 #include "plan_int.h"
+#include "error.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "error.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

@@ -25,6 +25,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "error.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "query.h"
 #include "plan_int.h"
+#include "error.h"
 
 #include <stdlib.h>
 #include <string.h>

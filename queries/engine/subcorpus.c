@@ -7,6 +7,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "error.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "query.h"
 #include "hash.h"
+#include "error.h"
 
 #include <ctype.h>
 #include <stdarg.h>

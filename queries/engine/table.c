@@ -10,6 +10,7 @@
 #include "keyindex.h"
 #include "vec.h"
 #include "buf.h"
+#include "error.h"
 
 #include <jansson.h>
 #include <stdlib.h>

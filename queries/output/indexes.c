@@ -6,6 +6,7 @@
 #include "indexes.h"
 #include "util.h"
 #include "vec.h"
+#include "error.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "output.h"
 #include "query.h"
+#include "error.h"
 
 #include <jansson.h>
 #include <stdlib.h>

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "query.h"
+#include "error.h"
 
 #include <string.h>
 

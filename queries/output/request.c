@@ -5,6 +5,7 @@
 #include "config.h"
 #include "request.h"
 #include "indexes.h"
+#include "error.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -18,6 +18,7 @@
 #include "request.h"
 #include "vec.h"
 #include "buf.h"
+#include "error.h"
 
 #include <dlfcn.h>
 #include <stdio.h>

@@ -10,6 +10,7 @@
 #include "serve.h"
 #include "stats.h"
 #include "vec.h"
+#include "error.h"
 
 #include <jansson.h>
 #include <stdio.h>

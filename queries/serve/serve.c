@@ -10,6 +10,7 @@
 #include "request.h"
 #include "serve.h"
 #include "sigbus.h"
+#include "error.h"
 
 #include <errno.h>
 #include <getopt.h>

@@ -17,6 +17,7 @@
 #include "query.h"
 #include "tei.h"
 #include "util.h"
+#include "error.h"
 
 #define MAX_HITS 500 /* enough to walk the executor; keeps runs fast */
 

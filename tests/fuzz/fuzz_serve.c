@@ -24,6 +24,7 @@
 #include "serve.h"
 #include "tei.h"
 #include "util.h"
+#include "error.h"
 
 static char dir[64];
 static td_index *ix;

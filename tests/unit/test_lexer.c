@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "query.h"
+#include "error.h"
 
 static int tq_lex_all_n(const char *q, size_t len, tq_tok *v, size_t max,
 	size_t *n)

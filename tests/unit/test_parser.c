@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "query.h"
+#include "error.h"
 
 static void parses_as(const char *q, const char *want)
 {
