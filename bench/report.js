@@ -70,6 +70,7 @@ function main() {
 	const runs = Number(a.runs);
 	const builds = {};
 	const measured = {};
+	let tagger = null;
 	for (const line of fs.readFileSync(a.raw, 'utf8').split('\n')) {
 		if (!line) continue;
 		const f = line.split('\t');
@@ -86,6 +87,8 @@ function main() {
 			}
 			if (note) b.note = note;
 			builds[name] = b;
+		} else if (f[0] === 'tagger') {
+			tagger = f[1] ? { mtokens_per_cpu_s: Number(f[1]) } : { mtokens_per_cpu_s: null };
 		} else if (f[0] === 'query') {
 			const [, sys, q, st, rss, answer, times] = f;
 			const r = { status: Number(st), answer, peak_rss_kb: Number(rss) || null };
@@ -128,6 +131,7 @@ function main() {
 		tools: { tagdex: a.tagdex || null, tagdex_version: a['tagdex-version'] || null,
 			ripgrep: a['rg-version'], sqlite3: a['sqlite-version'] },
 		build: { ...builds, cwb_quoted: { seconds: QUOTED.build_s.cwb }, fts5_quoted: { seconds: QUOTED.build_s.fts5 } },
+		tagger,
 		queries,
 		notes: { ...PEER_NOTES, cwb: 'CWB 3.4.33 figures are quoted from the issue, not measured (CWB is not installable here)',
 			times: 'whole command started with posix_spawn (no shell; pipelines run under sh -c), wall clock, ' +
@@ -162,7 +166,12 @@ function main() {
 	brow('  -j1 without pos/lemma', nl);
 	if (nl && j1 && nl.mb_per_s != null && j1.mb_per_s != null)
 		o.push(`${pad('  pos and lemma layers cost', 30, 1)}${pad(`+${((j1.seconds / nl.seconds - 1) * 100).toFixed(0)}%`, 9)}` +
-			` of the time, ${j1.peak_rss_kb && nl.peak_rss_kb ? `+${((j1.peak_rss_kb - nl.peak_rss_kb) / 1024).toFixed(0)} MiB` : '-'} peak RSS (target: at most +15%)`);
+			` of the time, ${j1.peak_rss_kb && nl.peak_rss_kb ? `+${((j1.peak_rss_kb - nl.peak_rss_kb) / 1024).toFixed(0)} MiB` : '-'} peak RSS` +
+			' (lemmas and the stored layers; both rows tag, for the annotators)');
+	if (tagger)
+		o.push(`${pad('  tagger alone, one thread', 30, 1)}` +
+			(tagger.mtokens_per_cpu_s != null ? `${tagger.mtokens_per_cpu_s.toFixed(2)}M tokens per CPU second` : 'FAILED') +
+			' (tagdex-train-pos --eval on Brown; target: at least 1M)');
 	brow('tagdex-ingest --merge', builds['tagdex-merge']);
 	brow('SQLite FTS5 (import+optimize)', builds.fts5);
 	o.push(`${pad('CWB 3.4.33* (quoted)', 30, 1)}${pad(QUOTED.build_s.cwb.toFixed(2), 9)}`);

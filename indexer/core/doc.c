@@ -289,7 +289,7 @@ void td_toklayers_free(td_toklayers *l)
 	free(l);
 }
 
-static int layer_put(td_toklayers *l, const char *s, uint32_t *off)
+int td_toklayers_put(td_toklayers *l, const char *s, uint32_t *off)
 {
 	size_t n = strlen(s) + 1;
 	if (n == 1) {
@@ -321,9 +321,9 @@ int td_toklayers_set(td_toklayers *l, size_t i, const char *pos,
 	if (i >= l->n)
 		return td_error(TD_EUSAGE, "token %zu of %zu", i, l->n);
 	if (pos)
-		rc = layer_put(l, pos, &l->off[2 * i]);
+		rc = td_toklayers_put(l, pos, &l->off[2 * i]);
 	if (!rc && lemma)
-		rc = layer_put(l, lemma, &l->off[2 * i + 1]);
+		rc = td_toklayers_put(l, lemma, &l->off[2 * i + 1]);
 	return rc;
 }
 

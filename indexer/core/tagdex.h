@@ -142,6 +142,18 @@ void td_toklayers_free(td_toklayers *l);
  * it is). */
 int td_toklayers_set(td_toklayers *l, size_t i, const char *pos,
 	const char *lemma);
+/* Stores s once in l (off: its offset in buf; "" is offset 0), for
+ * td_toklayers_set_off: a caller that knows which tokens share a value
+ * copies it once per document, not once per token. */
+int td_toklayers_put(td_toklayers *l, const char *s, uint32_t *off);
+/* Sets token i's part of speech and lemma to the strings at offsets pos
+ * and lemma (from td_toklayers_put, or 0 for ""). */
+static inline void td_toklayers_set_off(td_toklayers *l, size_t i,
+	uint32_t pos, uint32_t lemma)
+{
+	l->off[2 * i] = pos;
+	l->off[2 * i + 1] = lemma;
+}
 static inline const char *td_toklayers_pos(const td_toklayers *l, size_t i)
 {
 	return l->buf + l->off[2 * i];

@@ -35,6 +35,13 @@ struct td_segbuild {
 	                           * word repeat them, and two short strcmp
 	                           * are cheaper than two string-table puts */
 	size_t cap_wlast;
+	uint32_t *omap;           /* per byte offset of the document's
+	                           * td_toklayers its pos id ([2k]) and lemma
+	                           * id ([2k + 1]), UINT32_MAX: not yet seen;
+	                           * words.c stores each value once a
+	                           * document, so most tokens find theirs
+	                           * here without comparing a string */
+	size_t cap_omap;
 	uint32_t *w2n;
 	size_t cap_w2n;
 	uint32_t *ids;
@@ -88,6 +95,7 @@ void td_segbuild_free(td_segbuild *b)
 	free(b->lids);
 	free(b->pids);
 	free(b->wlast);
+	free(b->omap);
 	free(b->w2n);
 	free(b->ids);
 	free(b->text);
@@ -113,7 +121,8 @@ size_t td_segbuild_bytes(const td_segbuild *b)
 		strtab_bytes(&b->spstr) + strtab_bytes(&b->names) +
 		strtab_bytes(&b->gaps) + strtab_bytes(&b->lemmas) +
 		strtab_bytes(&b->poss);
-	n += b->cap_ids * 3 * 4 + b->cap_wlast * 4 + b->cap_w2n * 4 + b->tcap +
+	n += b->cap_ids * 3 * 4 + b->cap_wlast * 4 + b->cap_omap * 4 +
+		b->cap_w2n * 4 + b->tcap +
 		b->kvcap + b->cap_spans * sizeof *b->spans + b->cap_attrs * 4 +
 		b->cap_docs * sizeof *b->docs;
 	/* what writing it takes on top: a layer's positions by term (4 bytes
@@ -222,7 +231,33 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 			b->cap_wlast = c;
 		}
 	}
+	if (!rc && l && 2 * l->len > b->cap_omap) {
+		size_t c = b->cap_omap ? b->cap_omap : 4096;
+		while (c < 2 * l->len)
+			c *= 2;
+		uint32_t *v = malloc(c * sizeof *v);
+		if (!v)
+			rc = td_error(TD_ENOMEM, "out of memory");
+		else {
+			free(b->omap);
+			b->omap = v;
+			b->cap_omap = c;
+		}
+	}
+	if (!rc && l)
+		memset(b->omap, 0xff, 2 * l->len * sizeof *b->omap);
 	for (size_t i = 0; i < t->n && !rc; i++) {
+		uint32_t *om = NULL;
+		if (l) {
+			uint32_t *op = b->omap + 2 * (size_t)l->off[2 * i],
+				 *ol = b->omap + 2 * (size_t)l->off[2 * i + 1] + 1;
+			if (*op != UINT32_MAX && *ol != UINT32_MAX) {
+				b->pids[base + i] = *op;
+				b->lids[base + i] = *ol;
+				continue;
+			}
+			om = op;
+		}
 		const char *p = l ? td_toklayers_pos(l, i) : pos[i] ? pos[i] : "";
 		const char *m = l ? td_toklayers_lemma(l, i) : lemma[i] ? lemma[i] : "";
 		uint32_t *last = b->wlast + 2 * (size_t)b->ids[base + i];
@@ -240,6 +275,11 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 		else if (!(rc = td_strtab_put(&b->lemmas, m, strlen(m),
 				   &b->lids[base + i], NULL)))
 			last[1] = b->lids[base + i];
+		if (!rc && om) {
+			*om = b->pids[base + i];
+			b->omap[2 * (size_t)l->off[2 * i + 1] + 1] =
+				b->lids[base + i];
+		}
 	}
 	free(pos);
 	free(lemma);

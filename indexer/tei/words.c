@@ -20,7 +20,9 @@
  * lowercases, compares and may search WordNet, and most tokens repeat a
  * type seen before. Words of at most LW bytes; at most LMAX types (then it
  * starts again empty; 16384 emptied it so often that td_lemma ran for 13% of
- * the tokens of the bench corpus, 5% now, for 5 MB a thread). */
+ * the tokens of the bench corpus, 5% now, for 6 MB a thread). A type also
+ * remembers where the document at hand (stamp) holds its lemma, so that
+ * td_words_layers stores it once per document, not once per token. */
 enum { LW = 64, LMAX = 65536, LBUF = LMAX * 32 };
 typedef struct lemma_ent {
 	uint64_t key;    /* hash of the word and the tag */
@@ -28,6 +30,8 @@ typedef struct lemma_ent {
 	uint8_t wlen1;   /* the word's length + 1; 0: an empty slot */
 	uint8_t tag;
 	uint16_t llen;   /* the lemma's length */
+	uint32_t stamp;  /* the document whose td_toklayers holds the lemma */
+	uint32_t doff;   /* at this offset (td_toklayers_put) */
 } lemma_ent;
 
 /* What a document's tagging and lemmatising use, kept across documents
@@ -39,6 +43,7 @@ typedef struct wscratch {
 	lemma_ent *lent;  /* 2 * LMAX slots, allocated at the first use */
 	char *lbuf;       /* LBUF bytes */
 	size_t lused, ln;
+	uint32_t stamp;   /* numbers td_words_layers' documents, from 1 */
 } wscratch;
 
 typedef struct scratch_pool {
@@ -57,10 +62,14 @@ static void wscratch_free(wscratch *s)
 	free(s);
 }
 
-/* td_lemma(word, len, pos), through the cache of s (tag: pos's number). */
+/* td_lemma(word, len, pos), through the cache of s (tag: pos's number).
+ * With ent, *ent is the type's cache entry (NULL if none), and when there
+ * is one out is not written: the lemma is at s->lbuf + (*ent)->off + len. */
 static size_t lemma_of(wscratch *s, const char *word, size_t len,
-	unsigned tag, const char *pos, char *out, size_t size)
+	unsigned tag, const char *pos, char *out, size_t size, lemma_ent **ent)
 {
+	if (ent)
+		*ent = NULL;
 	if (len > LW || size < 256)
 		return td_lemma(word, len, pos, out, size);
 	if (!s->lent) {
@@ -82,7 +91,10 @@ static size_t lemma_of(wscratch *s, const char *word, size_t len,
 			break;
 		if (e->key == key && e->tag == tag && e->wlen1 == len + 1 &&
 			!memcmp(s->lbuf + e->off, word, len)) {
-			memcpy(out, s->lbuf + e->off + len, (size_t)e->llen + 1);
+			if (ent)
+				*ent = &s->lent[j];
+			else
+				memcpy(out, s->lbuf + e->off + len, (size_t)e->llen + 1);
 			return e->llen;
 		}
 	}
@@ -99,11 +111,36 @@ static size_t lemma_of(wscratch *s, const char *word, size_t len,
 	e->wlen1 = (uint8_t)(len + 1);
 	e->tag = (uint8_t)tag;
 	e->llen = (uint16_t)n;
+	e->stamp = 0;
+	if (ent)
+		*ent = e;
 	memcpy(s->lbuf + s->lused, word, len);
 	memcpy(s->lbuf + s->lused + len, out, n + 1);
 	s->lused += len + n + 1;
 	s->ln++;
 	return n;
+}
+
+/* The offset in l of the lemma of word[0, len) with tag (named pos),
+ * stored in l once per document (s->stamp) and type. */
+static int lemma_put(wscratch *s, td_toklayers *l, const char *word,
+	size_t len, unsigned tag, const char *pos, uint32_t *off)
+{
+	char lemma[256];
+	lemma_ent *e;
+	lemma_of(s, word, len, tag, pos, lemma, sizeof lemma, &e);
+	if (!e)
+		return td_toklayers_put(l, lemma, off);
+	if (e->stamp == s->stamp) {
+		*off = e->doff;
+		return 0;
+	}
+	int rc = td_toklayers_put(l, s->lbuf + e->off + len, off);
+	if (!rc) {
+		e->stamp = s->stamp;
+		e->doff = *off;
+	}
+	return rc;
 }
 
 struct td_words {
@@ -327,7 +364,7 @@ int td_words_add(const td_words *w, td_doc *doc)
 		char lemma[256];
 		lemma_of(sc, doc->text + tk->v[i].start,
 			tk->v[i].end - tk->v[i].start, tags[i], pos, lemma,
-			sizeof lemma);
+			sizeof lemma, NULL);
 		rc = td_doc_add_span(doc, "w", tk->v[i].start, tk->v[i].end, NULL,
 			"pos", pos, "lemma", lemma, NULL);
 	}
@@ -358,17 +395,36 @@ int td_words_layers(const td_words *w, td_doc *doc)
 		(rc = td_words_tag_tokens(w, doc, tk)))
 		goto out;
 	tags = doc->pos_tags;
+	/* each tag's name and each type's lemma stored once in l */
+	uint32_t tagoff[256];
+	memset(tagoff, 0xff, sizeof tagoff);
+	if (++sc->stamp == 0) {
+		/* 2^32 documents: no entry may claim this number */
+		if (sc->lent)
+			memset(sc->lent, 0, 2 * LMAX * sizeof *sc->lent);
+		sc->ln = sc->lused = 0;
+		sc->stamp = 1;
+	}
 	for (size_t i = 0; i < tk->n && !rc; i++) {
+		const char *word = doc->text + tk->v[i].start;
+		size_t len = tk->v[i].end - tk->v[i].start;
+		if (!gpos[i] && !glemma[i]) {
+			unsigned t = tags[i];
+			uint32_t loff;
+			const char *pos = td_pos_tag_name(w->model, t);
+			if ((tagoff[t] == UINT32_MAX &&
+				    (rc = td_toklayers_put(l, pos, &tagoff[t]))) ||
+				(rc = lemma_put(sc, l, word, len, t, pos, &loff)))
+				break;
+			td_toklayers_set_off(l, i, tagoff[t], loff);
+			continue;
+		}
+		/* a tagged input's own <w pos lemma> */
 		const char *pos = gpos[i] ? gpos[i]
 					  : td_pos_tag_name(w->model, tags[i]);
 		char lemma[256];
-		if (!glemma[i] && !gpos[i])
-			lemma_of(sc, doc->text + tk->v[i].start,
-				tk->v[i].end - tk->v[i].start, tags[i], pos, lemma,
-				sizeof lemma);
-		else if (!glemma[i])
-			td_lemma(doc->text + tk->v[i].start,
-				tk->v[i].end - tk->v[i].start, pos, lemma, sizeof lemma);
+		if (!glemma[i])
+			td_lemma(word, len, pos, lemma, sizeof lemma);
 		rc = td_toklayers_set(l, i, pos, glemma[i] ? glemma[i] : lemma);
 	}
 	if (!rc) {

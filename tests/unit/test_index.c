@@ -812,6 +812,72 @@ static void test_pos_scan(void **state)
 	assert_int_equal(layers_hdr.sec_len[TD_SEC_POST3], 0);
 }
 
+/* Token layers whose values are stored once and shared by offset
+ * (td_toklayers_put, as words.c stores them): the builder maps an offset
+ * to its term id within one document only; the next document's offsets
+ * (the same numbers, other strings) are its own. */
+static void test_layers_by_offset(void **state)
+{
+	(void)state;
+	static const char *const want[2][2][5] = {
+		{{"NN", "VB", "NN", "NN", "VB"}, {"x", "x", "", "y", "see"}},
+		{{"JJ", "JJ", "NN", "", "DT"}, {"big", "", "big", "x", "the"}}};
+	char dir[256];
+	newdir(dir, sizeof dir);
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	td_doc *d[2];
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(td_doc_new(k ? "doc-2" : "doc-1", "a b c d e", 9,
+			&d[k]), 0);
+		td_meta_set(&d[k]->meta.title, "t");
+		td_toklayers *l;
+		assert_int_equal(td_toklayers_new(5, &l), 0);
+		d[k]->layers = l;
+		uint32_t o[4];
+		if (k == 0) {
+			/* NN, VB, x shared; the fourth NN and "y", "see" set
+			 * per token */
+			assert_int_equal(td_toklayers_put(l, "NN", &o[0]), 0);
+			assert_int_equal(td_toklayers_put(l, "VB", &o[1]), 0);
+			assert_int_equal(td_toklayers_put(l, "x", &o[2]), 0);
+			td_toklayers_set_off(l, 0, o[0], o[2]);
+			td_toklayers_set_off(l, 1, o[1], o[2]);
+			td_toklayers_set_off(l, 2, o[0], 0);
+			assert_int_equal(td_toklayers_set(l, 3, "NN", "y"), 0);
+			assert_int_equal(td_toklayers_set(l, 4, "VB", "see"), 0);
+		} else {
+			/* the same offsets as doc-1's, other strings */
+			assert_int_equal(td_toklayers_put(l, "JJ", &o[0]), 0);
+			assert_int_equal(td_toklayers_put(l, "NN", &o[1]), 0);
+			assert_int_equal(td_toklayers_put(l, "big", &o[2]), 0);
+			td_toklayers_set_off(l, 0, o[0], o[2]);
+			td_toklayers_set_off(l, 1, o[0], 0);
+			td_toklayers_set_off(l, 2, o[1], o[2]);
+			assert_int_equal(td_toklayers_set(l, 3, "", "x"), 0);
+			assert_int_equal(td_toklayers_set(l, 4, "DT", "the"), 0);
+		}
+		add(w, d[k], k ? "2.txt" : "1.txt");
+	}
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	td_index *ix;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_int_equal(td_index_nsegs(ix), 1);
+	td_seg *s = td_index_seg(ix, 0);
+	for (uint32_t p = 0; p < 10; p++) {
+		assert_string_equal(td_seg_lex_term(s, TD_LAYER_POS,
+			td_seg_id_at(s, TD_LAYER_POS, p), NULL), want[p / 5][0][p % 5]);
+		assert_string_equal(td_seg_lex_term(s, TD_LAYER_LEMMA,
+			td_seg_id_at(s, TD_LAYER_LEMMA, p), NULL),
+			want[p / 5][1][p % 5]);
+	}
+	check_postings(s);
+	td_index_close(ix);
+	td_doc_free(d[0]);
+	td_doc_free(d[1]);
+}
+
 /* A document of n tokens "w" tagged NN and VB, and tag rare[k] at the
  * positions at[k] (k < nrare). */
 static td_doc *tagged_doc(const char *id, uint32_t n, const char *rare,
@@ -1702,6 +1768,7 @@ int main(void)
 		cmocka_unit_test(test_lemma_table),
 		cmocka_unit_test(test_pos_scan),
 		cmocka_unit_test(test_pos_scan_merge),
+		cmocka_unit_test(test_layers_by_offset),
 		cmocka_unit_test(test_lock_deleted),
 		cmocka_unit_test(test_manifest_lost),
 		cmocka_unit_test(test_rebuild_any_state),

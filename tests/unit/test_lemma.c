@@ -179,11 +179,56 @@ static void test_morphy_is_morphstr(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Whether tokens with the same tag share their pos string in l, and tokens
+ * with the same word (of at most 64 bytes) and tag their lemma string:
+ * td_words_layers stores each once per document. */
+static int layers_shared(const td_toklayers *l, const char *text,
+	const td_tokens *t, const uint8_t *tags)
+{
+	size_t cap = 2;
+	while (cap < 2 * t->n)
+		cap *= 2;
+	size_t *first = malloc(cap * sizeof *first);
+	uint32_t tagoff[256];
+	int ok = 1;
+	assert_non_null(first);
+	memset(first, 0xff, cap * sizeof *first);
+	memset(tagoff, 0xff, sizeof tagoff);
+	for (size_t i = 0; i < t->n && ok; i++) {
+		const char *w = text + t->v[i].start;
+		size_t len = t->v[i].end - t->v[i].start;
+		if (tagoff[tags[i]] == UINT32_MAX)
+			tagoff[tags[i]] = l->off[2 * i];
+		ok = l->off[2 * i] == tagoff[tags[i]];
+		if (len > 64)
+			continue;
+		uint64_t h = 1469598103934665603ull ^ tags[i];
+		for (size_t k = 0; k < len; k++)
+			h = (h ^ (unsigned char)w[k]) * 1099511628211ull;
+		for (size_t j = h & (cap - 1);; j = (j + 1) & (cap - 1)) {
+			size_t f = first[j];
+			if (f == SIZE_MAX) {
+				first[j] = i;
+				break;
+			}
+			if (tags[f] == tags[i] &&
+				t->v[f].end - t->v[f].start == len &&
+				!memcmp(text + t->v[f].start, w, len)) {
+				ok = l->off[2 * f + 1] == l->off[2 * i + 1];
+				break;
+			}
+		}
+	}
+	free(first);
+	return ok;
+}
+
 /* The index's layers (td_words_layers, which caches lemmas per word and
  * tag across documents) give every token the tag of the uncached tagger
  * and td_lemma of its word and tag: the repository's articles, each twice
  * (the second time from the caches), and one text whose words come with
- * several tags. */
+ * several tags; and each document stores each tag and each type's lemma
+ * once (layers_shared). */
 static void test_layers_are_td_lemma(void **state)
 {
 	(void)state;
@@ -242,6 +287,9 @@ static void test_layers_are_td_lemma(void **state)
 								text + t.v[i].start, gp, gl, pos, want);
 					}
 				}
+				if (!layers_shared(doc->layers, text, &t, tags) &&
+					bad++ < 5)
+					print_error("values stored per token, not per type\n");
 				td_pos_scratch_free(&sc);
 				free(tags);
 				td_tokens_free(&t);
