@@ -2430,6 +2430,70 @@ static int short_forms_anywhere(td_actx *c)
 	return 0;
 }
 
+/* A bare proper noun at token t that no rule has taken: tagged NNP, no
+ * capitalised word beside it, no lexicon, place or title entry. */
+static int bare_proper(const td_actx *c, const unsigned char *in, size_t t,
+	size_t t0, size_t t1)
+{
+	return !in[t] && name_token(c, t) && td_tok_pos_is(c, t, "NNP") &&
+		!in_list(c, t, not_names, 0) &&
+		!(t > t0 && td_tok_is_cap(c, t - 1) && td_tok_is_word(c, t - 1)) &&
+		!(t + 1 < t1 && td_tok_is_cap(c, t + 1) && td_tok_is_word(c, t + 1)) &&
+		actor_match(c, t, t1) < 0 &&
+		td_patset_match(&c->a->title_pats, c, t, t + 1) < 0 &&
+		td_patset_match(&c->a->place_pats, c, t, t1) < 0;
+}
+
+/* A surname alone as the subject of its sentence, taken up by "he" or
+ * "she" later in the same sentence with no other person between
+ * ("Triandos hasn't proved it yet, but he says ..."): a person keyed by
+ * the word, and so are its other bare uses in the document. */
+static int subjects_by_pronoun(td_actx *c)
+{
+	unsigned char *in = calloc(c->tok.n ? c->tok.n : 1, 1);
+	if (!in)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t k = 0; k < c->n_ments; k++)
+		if (!c->ments[k].pronoun)
+			memset(in + c->ments[k].t0, 1, c->ments[k].t1 - c->ments[k].t0);
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1, t = t0;
+		if (t < t1 && td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end))
+			continue;
+		if (t + 2 >= t1 || !bare_proper(c, in, t, t0, t1) ||
+		    !(td_tok_pos_is(c, t + 1, "VB*") || td_tok_pos_is(c, t + 1, "MD")) ||
+		    !td_tok_is_lower(c, t + 1))
+			continue;
+		int taken = 0;
+		for (size_t k = t + 2; k < t1 && !taken; k++) {
+			if (in[k])
+				break; /* another name between */
+			if (in_list(c, k, he_she, 1) && td_tok_is_lower(c, k) &&
+			    !td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end))
+				taken = 1;
+		}
+		if (!taken)
+			continue;
+		const td_dyn *d;
+		if ((rc = add_dyn(c, t, t + 1, "person", NULL, &d)) < 0 ||
+		    (rc = emit(c, t, t + 1, d->key, "person", d->name, 0, 0, NULL)) < 0)
+			break;
+		in[t] = 1;
+		/* its other bare uses */
+		for (size_t sj = 0; sj < c->n_sents && rc >= 0; sj++) {
+			size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+			for (size_t u = u0; u < u1 && rc >= 0; u++)
+				if (u != t && same_token(c, u, t) && bare_proper(c, in, u, u0, u1)) {
+					rc = emit(c, u, u + 1, d->key, "person", d->name, 0, 0, NULL);
+					in[u] = 1;
+				}
+		}
+	}
+	free(in);
+	return rc < 0 ? rc : 0;
+}
+
 int td_actors_find(td_actx *c)
 {
 	for (size_t si = 0; si < c->n_sents; si++) {
@@ -2437,7 +2501,12 @@ int td_actors_find(td_actx *c)
 		if (rc)
 			return rc;
 	}
-	return short_forms_anywhere(c);
+	int rc = short_forms_anywhere(c);
+	if (!rc)
+		rc = subjects_by_pronoun(c);
+	if (!rc)
+		qsort(c->ments, c->n_ments, sizeof *c->ments, ment_cmp);
+	return rc;
 }
 
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */

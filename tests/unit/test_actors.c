@@ -788,6 +788,26 @@ static void test_coach_manager_titles(void **state)
 	td_doc_free(d);
 }
 
+/* A surname alone as its sentence's subject, taken up by "he" later in
+ * the sentence, is a person keyed by the word, and so are its other bare
+ * uses; the pronoun's reported clause is his, not that of the person
+ * named before. */
+static void test_subject_by_pronoun(void **state)
+{
+	(void)state;
+	const char *paras[] = {
+		"Manager Paul Richards answered the question.",
+		"Quillan hasn't proved it yet, but he says he's convinced his thumb is all right.",
+		"To me, Quillan looks stronger."};
+	td_doc *d = fx_doc("1961-03-20", paras, 3);
+	fx_expect(d, "persName", "Quillan", "ref", "#quillan");
+	const td_span *sp = fx_find_nth(d, "persName", "Quillan", 1);
+	assert_non_null(sp);
+	assert_string_equal(td_span_attr(sp, "ref"), "#quillan");
+	fx_expect(d, "said", "he's convinced his thumb is all right", "who", "#quillan");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -819,6 +839,7 @@ int main(void)
 		cmocka_unit_test(test_families_firms_streets),
 		cmocka_unit_test(test_roles_who_backwards_wives),
 		cmocka_unit_test(test_coach_manager_titles),
+		cmocka_unit_test(test_subject_by_pronoun),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
