@@ -2504,7 +2504,7 @@ int td_actors_find(td_actx *c)
 	int rc = short_forms_anywhere(c);
 	if (!rc)
 		rc = subjects_by_pronoun(c);
-	if (!rc)
+	if (!rc && c->n_ments)
 		qsort(c->ments, c->n_ments, sizeof *c->ments, ment_cmp);
 	return rc;
 }
