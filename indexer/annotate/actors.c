@@ -2094,6 +2094,49 @@ static const td_mention *wife_named_before(const td_actx *c, size_t t0,
 	return same_token(c, surname_tok(c, m), last_name_word(c, j, e)) ? m : NULL;
 }
 
+/* A word that carries a longer person's name on either side of a
+ * lexicon surname: a proper noun (NNP) that is no title, no month or
+ * weekday, no head of an organisation's or a place's name and no
+ * lexicon actor or place itself. */
+static int name_neighbour(const td_actx *c, size_t k, size_t lim)
+{
+	return free_name_word(c, k, lim) && td_tok_pos_is(c, k, "NNP") &&
+		!in_list(c, k, dateline_months, 0) && !in_list(c, k, org_heads, 0) &&
+		!in_list(c, k, place_heads, 0) && !in_list(c, k, proper_heads, 0);
+}
+
+/* A lexicon person's one-word short form (Greer, Biden) inside a longer
+ * capitalised name is a word of that name, not the lexicon's person:
+ * "Greer Garson" is not Jamieson Greer, "Hunter Biden" not Joe Biden.
+ * Sets [*s, *e) to the longer name: the given names before token i and,
+ * when the word is also a given name, the proper nouns after it; 0 when
+ * there is none. */
+static int longer_name(const td_actx *c, size_t t0, size_t i, size_t t1, size_t *s,
+		       size_t *e)
+{
+	size_t a = i, b = i + 1;
+	size_t last = c->n_ments ? c->ments[c->n_ments - 1].t1 : 0;
+	/* given names before it ("Hunter Biden"; not "Exegete Mao", a
+	 * capitalised role) */
+	while (a > t0 && a - 1 >= last && b - a < 4 && name_neighbour(c, a - 1, t1) &&
+	       td_patset_match(&c->a->given_pats, c, a - 1, a) >= 0)
+		a--;
+	/* proper nouns after it only when the word is a given name too
+	 * ("Greer Garson"; not "Eisenhower Administration") */
+	if (td_patset_match(&c->a->given_pats, c, i, i + 1) >= 0)
+		while (b < t1 && b - a < 4 && name_neighbour(c, b, t1))
+			b++;
+	/* a capitalised word beyond the run is a longer span still (a
+	 * firm, a work's title): not a person's name */
+	if (b == i + 1 && a == i)
+		return 0;
+	if (b < t1 && td_tok_is_cap(c, b) && td_tok_is_word(c, b))
+		return 0;
+	*s = a;
+	*e = b;
+	return 1;
+}
+
 static int sentence_actors(td_actx *c, size_t si)
 {
 	const td_annotator *a = c->a;
@@ -2254,6 +2297,16 @@ static int sentence_actors(td_actx *c, size_t si)
 			}
 			if (p->n == 1 && in_list(c, i, event_heads, 0) && event_named_before(c, i)) {
 				i = e;
+				continue;
+			}
+			size_t ls, le;
+			if (p->n == 1 && p->flags & TD_PATF_SHORT && strcmp(ar->kind, "person") == 0 &&
+			    longer_name(c, t0, i, t1, &ls, &le)) {
+				const td_dyn *d;
+				if ((rc = add_dyn(c, ls, le, "person", NULL, &d)) < 0 ||
+				    (rc = emit(c, ls, le, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+					return rc;
+				i = le;
 				continue;
 			}
 			if (p->flags & TD_PATF_LEADING_THE)

@@ -808,6 +808,43 @@ static void test_subject_by_pronoun(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, round 8: a lexicon person's one-word short form inside a
+ * longer capitalised name is a word of that name ("Greer Garson" is not
+ * the lexicon's Jamieson Greer, "Hunter Biden" not Joe Biden), and the
+ * longer name is its own person, whose short forms follow it. */
+static void test_lexicon_word_in_longer_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2025-03-01",
+		"The award goes to Greer Garson, the actress.\n"
+		"Miss Garson thanked the jury.\nHunter Biden was there too.");
+	fx_expect(d, "persName", "Greer Garson", "ref", "#greer-garson");
+	fx_expect(d, "persName", "Garson", "ref", "#greer-garson");
+	fx_expect(d, "persName", "Hunter Biden", "ref", "#hunter-biden");
+	assert_null(fx_find(d, "persName", "Greer"));
+	assert_null(fx_find(d, "persName", "Biden"));
+	td_doc_free(d);
+	/* the lexicon's own person still stands alone or after a title */
+	d = fx_one("2025-03-01", "Greer met the press, and President Biden agreed.");
+	fx_expect(d, "persName", "Greer", "ref", "#jamieson-greer");
+	fx_expect(d, "persName", "Biden", "ref", "#joe-biden");
+	td_doc_free(d);
+}
+
+/* A person of the present is no referent in a text written before their
+ * public life: actors.tsv gives each a validity from that year, and in a
+ * text of 1961 "Mr. Lutnick" is a Lutnick of his own. */
+static void test_present_persons_have_validity(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02", "Mr. Lutnick said the store would open.");
+	fx_expect(d, "persName", "Lutnick", "ref", "#lutnick");
+	td_doc_free(d);
+	d = fx_one("2025-05-02", "Mr. Lutnick said the tariffs would stay.");
+	fx_expect(d, "persName", "Lutnick", "ref", "#howard-lutnick");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -840,6 +877,8 @@ int main(void)
 		cmocka_unit_test(test_roles_who_backwards_wives),
 		cmocka_unit_test(test_coach_manager_titles),
 		cmocka_unit_test(test_subject_by_pronoun),
+		cmocka_unit_test(test_lexicon_word_in_longer_name),
+		cmocka_unit_test(test_present_persons_have_validity),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
