@@ -81,7 +81,7 @@ typedef struct td_hedge_rec {
 } td_hedge_rec;
 enum { TD_HC_NONE = 0, TD_HC_NUM, TD_HC_MODAL, TD_HC_VERB, TD_HC_COPULA, TD_HC_TO };
 
-enum { TD_SV_SPEECH = 0, TD_SV_ACCORDING = 1, TD_SV_VIEW = 2 };
+enum { TD_SV_SPEECH = 0, TD_SV_ACCORDING = 1, TD_SV_VIEW = 2, TD_SV_CONVICTION = 3 };
 enum { TD_SVF_BARE = 1, TD_SVF_OBJECT = 2 };
 
 /* A word of a registered grammar-word list, for td_tok_in(). */

@@ -750,6 +750,9 @@ static int speech_verb_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 		return 0;
 	if (i > t0 && td_tok_any(c, i - 1, noun_determiners))
 		return 0;
+	/* a phrasal verb with "out" is no saying ("cannot be ruled out") */
+	if (eq(c, i + (size_t)c->a->speech_pats.v[v].n, t1, "out"))
+		return 0;
 	if (i > t0 && td_tok_eq(c, i - 1, "that", 1) && eq(c, i + 1, t1, ","))
 		return 0;
 	return 1;

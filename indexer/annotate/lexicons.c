@@ -29,7 +29,8 @@ const char *td_lex_field(const td_tsv_row *r, size_t i)
 	return r->f[i];
 }
 
-/* speech_verbs.tsv: form, class (speech, according, view), and whether the
+/* speech_verbs.tsv: form, class (speech, according, view, conviction), and
+ * whether the
  * verb reports without a that-clause (bare) or takes an object. */
 static int load_speech_verbs(td_annotator *a, const char *dir)
 {
@@ -51,8 +52,11 @@ static int load_speech_verbs(td_annotator *a, const char *dir)
 			type = TD_SV_ACCORDING;
 		else if (strcmp(cls, "view") == 0)
 			type = TD_SV_VIEW;
+		else if (strcmp(cls, "conviction") == 0)
+			type = TD_SV_CONVICTION;
 		else
-			rc = td_error(TD_EINPUT, "%s:%d: class '%s' is not speech, according or view",
+			rc = td_error(TD_EINPUT,
+				"%s:%d: class '%s' is not speech, according, view or conviction",
 				t->path, r->line, cls);
 		int flags = 0;
 		if (!rc && bare) {

@@ -312,6 +312,13 @@ static int is_open_mark(const td_actx *c, size_t k)
 		td_tok_eq(c, k, "\"", 0) || td_tok_eq(c, k, "'", 0);
 }
 
+static const char *const contracted_aux[] = {"'s", "'re", "'ll", "'d", "'ve",
+	"'m", NULL};
+static const char *const link_verbs[] = {"is", "was", "are", "were", "'s",
+	"'re", "am", "'m", "be", "been", "become", "became", "feel", "feels",
+	"felt", "remain", "remains", "remained", NULL};
+static const char *const impersonal_subjects[] = {"it", "there", "this",
+	"that", "which", "what", NULL};
 /* Quantifiers before a plural noun subject ("Many analysts say"). */
 static const char *const subj_quantifiers[] = {"many", "some", "several",
 	"most", "other", "few", NULL};
@@ -850,6 +857,10 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 	     k < t1 && k <= lim; k++) {
 		if (td_tok_any(c, k, finite_words))
 			return 1;
+		/* a contracted auxiliary right after the pronoun ("sure he's
+		 * right", "said they'd go") */
+		if (pron && k == vend + 1 && td_tok_any(c, k, contracted_aux))
+			return 1;
 		if (is_open_mark(c, k))
 			continue;
 		/* a finite verb by its part of speech after the subject ("said
@@ -1190,7 +1201,11 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t 
 	}
 	while (k < t1 && td_tok_in(c, k, post_adverbs, 1))
 		k++;
-	if (k < t1 && !td_tok_eq(c, k, ".", 0) && !td_tok_eq(c, k, "!", 0))
+	/* "Clause, the cadet wrote, “though ...”": the quotation goes on
+	 * after the reporting clause */
+	int quote_on = k + 2 < t1 && td_tok_eq(c, k, ",", 0) && is_open_mark(c, k + 1) &&
+		tok_in_quote(c, k + 2);
+	if (k < t1 && !quote_on && !td_tok_eq(c, k, ".", 0) && !td_tok_eq(c, k, "!", 0))
 		return 0;
 	/* the reported part: a clause with a verb, not a quote alone */
 	size_t own = 0;
@@ -1255,6 +1270,9 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		size_t vend = t + (size_t)p->n;
 		int found;
 		const char *who;
+		/* a phrasal verb with "out" is no saying ("ruled out") */
+		if (vend < t1 && td_tok_eq(c, vend, "out", 1))
+			continue;
 		/* passive "it is said that" reports nobody */
 		if (p->type == TD_SV_SPEECH && t > t0 && td_tok_any(c, t - 1, passive_aux))
 			continue;
@@ -1264,6 +1282,13 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		      (td_tok_eq(c, t - 1, "his", 1) || td_tok_eq(c, t - 1, "her", 1) ||
 		       td_tok_eq(c, t - 1, "its", 1) || td_tok_eq(c, t - 1, "their", 1) ||
 		       td_tok_eq(c, t - 1, "'s", 1))))
+			continue;
+		/* an adjective of conviction reports only after a link verb
+		 * with a personal subject ("he is sure he's right", "they're
+		 * confident that"); "it is certain that" is the author's */
+		if (p->type == TD_SV_CONVICTION &&
+		    !(t > t0 + 1 && td_tok_any(c, t - 1, link_verbs) &&
+		      !td_tok_any(c, t - 2, impersonal_subjects)))
 			continue;
 		if (p->type == TD_SV_ACCORDING) {
 			size_t k = vend;

@@ -443,6 +443,31 @@ static void test_zero_that_by_pos(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, round 8: a ruling reports ("ruled that"), "ruled out" does
+ * not; an adjective of conviction after a link verb with a personal
+ * subject reports its clause, also without "that" after a contracted
+ * auxiliary ("he is sure he's right"), but "it is certain that" is the
+ * author's; a post-posed reporting clause may have its quotation go on
+ * after it ("Clause, the cadet wrote, “though ...”"). */
+static void test_rulings_convictions_quote_on(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+		"Arnold Palmer knows the rules.\n"
+		"He plays on when he is sure he's right, and the referee Joe Dey ruled that a ball be dropped.\n"
+		"Mrs. Anna Kolbe was convinced that the farm would pay.\n"
+		"It is certain that the vote will fail, and defeat cannot be ruled out.\n"
+		"Camp life is great, the cadet wrote, \"though the drill is no fun\".");
+	fx_expect(d, "said", "he's right", "who", "#arnold-palmer");
+	fx_expect(d, "said", "a ball be dropped", "who", "#joe-dey");
+	fx_expect(d, "said", "the farm would pay", "who", "#anna-kolbe");
+	assert_null(fx_find(d, "said", "the vote will fail, and defeat cannot be ruled out"));
+	assert_null(fx_find(d, "said", "the vote will fail"));
+	fx_expect(d, "said", "Camp life is great", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 4);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -466,6 +491,7 @@ int main(void)
 		cmocka_unit_test(test_statement_owner),
 		cmocka_unit_test(test_reported_subject_not_speaker),
 		cmocka_unit_test(test_zero_that_by_pos),
+		cmocka_unit_test(test_rulings_convictions_quote_on),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
