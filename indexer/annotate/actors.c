@@ -1205,10 +1205,38 @@ static int key_gender(const td_actx *c, const char *key)
  * Anna Hengesbach" and her stepson "Vincent Hengesbach") picks the last
  * such person of that gender, else the last not shown to be of the
  * other. */
+/* The one-word title right before token t ("President" of "President
+ * Kennedy", "Gov." of "Gov. Daniel"), or SIZE_MAX. */
+static size_t title_before(const td_actx *c, size_t t)
+{
+	if (t == 0)
+		return SIZE_MAX;
+	size_t tt = t - 1;
+	if (tt > 0 && td_tok_eq(c, tt, ".", 0))
+		tt--;
+	return td_tok_is_cap(c, tt) &&
+			td_patset_match(&c->a->title_pats, c, tt, tt + 1) >= 0 ?
+		tt : SIZE_MAX;
+}
+
 static const td_mention *resolve_short(const td_actx *c, size_t i)
 {
 	int g = title_gender(c, i);
 	const td_mention *other = NULL;
+	/* a title of office that is no honorific names whom it named
+	 * before: "President Kennedy" after "President Kennedy" is still
+	 * the President, though "First Lady Jacqueline Kennedy" was named
+	 * in full between them */
+	size_t ti = g ? SIZE_MAX : title_before(c, i);
+	for (size_t k = c->n_ments; ti != SIZE_MAX && k-- > 0;) {
+		const td_mention *m = &c->ments[k];
+		size_t tm;
+		if (m->pronoun || !m->key || strcmp(m->kind, "person") ||
+			(tm = title_before(c, m->t0)) == SIZE_MAX || !same_token(c, tm, ti))
+			continue;
+		if (same_token(c, m->t0, i) || same_token(c, surname_tok(c, m), i))
+			return m;
+	}
 	for (size_t k = c->n_ments; k-- > 0;) {
 		const td_mention *m = &c->ments[k];
 		if (m->pronoun || !m->key || strcmp(m->kind, "person") || m->t1 - m->t0 < 2)

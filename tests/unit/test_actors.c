@@ -845,6 +845,30 @@ static void test_present_persons_have_validity(void **state)
 	td_doc_free(d);
 }
 
+/* A title of office names whom it named before: "President Kennedy"
+ * after "First Lady Jacqueline Kennedy" is the President again, not the
+ * last Kennedy named in full; an honorific still goes by gender. */
+static void test_title_names_whom_it_named(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-08-23",
+		"President Kennedy welcomed the orchestra. First Lady Jacqueline "
+		"Kennedy sponsored the series. Then President Kennedy thanked "
+		"the band, and Mrs. Kennedy smiled.");
+	const td_span *sp;
+	int n = 0;
+	for (int k = 0; (sp = fx_find_nth(d, "persName", "Kennedy", k)); k++, n++) {
+		const char *want = k < 2 ? "#john-f-kennedy" : "#jacqueline-kennedy";
+		const char *v = td_span_attr(sp, "ref");
+		if (!v || strcmp(v, want))
+			fail_msg("Kennedy number %d: ref %s, want %s", k + 1,
+				v ? v : "(none)", want);
+	}
+	assert_int_equal(n, 3);
+	fx_expect(d, "persName", "Jacqueline Kennedy", "ref", "#jacqueline-kennedy");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -879,6 +903,7 @@ int main(void)
 		cmocka_unit_test(test_subject_by_pronoun),
 		cmocka_unit_test(test_lexicon_word_in_longer_name),
 		cmocka_unit_test(test_present_persons_have_validity),
+		cmocka_unit_test(test_title_names_whom_it_named),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
