@@ -106,7 +106,7 @@ typedef struct params {
 static const char known[] =
         " q first number by format context tokens sort from to genre doc"
         " actor who hedge within pullquotes window measure min-freq min-coll"
-        " focus reference alpha bonferroni dispersion collation ";
+        " focus reference alpha bonferroni dispersion collation show ";
 
 static int listed(const char *list, const char *key)
 {
@@ -525,8 +525,9 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 	const char *ctx = param(p, "context");
 	const char *tok = param(p, "tokens");
 	const char *sort = param(p, "sort"), *coll = param(p, "collation");
+	const char *show = param(p, "show");
 	if (only(p, FILTERS "first number format context tokens sort "
-	                    "collation ",
+	                    "collation show ",
 	            r) < 0 ||
 	        format_param(p, &h.fmt, r) < 0 ||
 	        num_param(p, "first", 0, 2147483647L, &h.first, r) < 0 ||
@@ -562,6 +563,10 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 		        -1);
 		return;
 	}
+	if (show && *show && tq_show_parse(show, &h.kwic) < 0) {
+		reply_error(r, 400, "usage", td_error_last(), -1);
+		return;
+	}
 	if (sort && *sort && tq_sort_new(sort, cl, &h.sort) < 0) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "sort: %s", td_error_last());
@@ -576,12 +581,18 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 	h.flt = &q.flt;
 	uint64_t total = 0;
 	int rc = 0;
+	if (tq_show_check(q.ix, &h.kwic) < 0) { /* show=nosuch@n */
+		reply_error(r, 400, "usage", td_error_last(), -1);
+		tq_sort_free(h.sort);
+		query_free(&q);
+		return;
+	}
 	if (!(h.f = open_memstream(&buf, &len)))
 		rc = td_error(TD_ENOMEM, "out of memory");
 	if (rc == 0 && h.fmt == FMT_JSON)
 		rc = tq_count(q.ix, q.plan, &q.flt, &total);
 	if (rc == 0 && h.fmt == FMT_CSV)
-		rc = tq_tsv_header(h.f, ',');
+		rc = tq_tsv_header_show(h.f, ',', &h.kwic);
 	/* number=0 asks for the total only */
 	if (rc == 0 && h.number != 0)
 		rc = tq_exec(q.ix, q.plan, &q.flt, on_hit, &h);

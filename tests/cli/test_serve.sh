@@ -161,6 +161,14 @@ for q, flt in queries:
         o = cli(["--format", "json", "--sort", key, "--offset", "3", "--limit", "4",
                  "--context", "s"] + options(flt), q).stdout.splitlines()
         check(st == 200 and h["hits"] == [json.loads(l) for l in o], f"sort={key} page {what}")
+    # show=: --show's values, in JSON and in a CSV column
+    st, h = api("/api/hits", dict(params, show="q@who,s@xml:id", number=1000))
+    o = cli(["--format", "json", "--show", "q@who,s@xml:id"] + options(flt), q).stdout.splitlines()
+    check(st == 200 and h["hits"] == [json.loads(l) for l in o[:1000]]
+          and all(list(x["show"]) == ["q@who", "s@xml:id"] for x in h["hits"]), f"show= {what}")
+    st, hd, body = get("/api/hits", dict(params, show="q@who", format="csv"))
+    check(body == cli(["--format", "csv", "--show", "q@who"] + options(flt), q).stdout
+          and body.split("\n")[0].endswith(",title,q@who"), f"show= csv {what}")
     st, hd, body = get("/api/hits", dict(params, sort="left", format="csv"))
     check(body == cli(["--format", "csv", "--sort", "left"] + options(flt), q).stdout,
           f"sorted export {what}")
@@ -279,6 +287,8 @@ for params, what in (
         ({"q": '"a"', "sort": "colour"}, "an unknown sort"),
         ({"q": '"a"', "sort": "match,-"}, "an empty sort key"),
         ({"q": '"a"', "sort": "match", "collation": "fancy"}, "an unknown collation"),
+        ({"q": '"a"', "show": "pbn"}, "a show that is not ELEM@ATTR"),
+        ({"q": '"a"', "show": "nosuch@n"}, "a show of no element"),
         ({"q": "x" * 9000}, "a value over 8192 bytes"),
         ({"q": b"[\xc5]"}, "a query that is not UTF-8"),
         ({"q": '"a"', "genre": b"\xff"}, "a filter that is not UTF-8")):

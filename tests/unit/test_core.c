@@ -119,6 +119,30 @@ static void test_doc_spans(void **state)
 	assert_int_equal(td_doc_add_actor(d, "a", "person", "A"), 0);
 	assert_int_equal(d->n_actors, 1);
 	td_doc_free(d);
+	/* stable: equal spans (pages at one place, a blank page before the
+	 * next) keep the order they were added in, among others in any order */
+	assert_int_equal(td_doc_new("doc-y", "abc def", 7, &d), 0);
+	for (int k = 0; k < 200; k++) {
+		char n[16];
+		snprintf(n, sizeof n, "%d", k);
+		size_t at = (size_t)(k * 7) % 8;
+		assert_int_equal(td_doc_add_span(d, "pb", 4, 4, NULL, "n", n, NULL), 0);
+		assert_int_equal(td_doc_add_span(d, "s", at > 4 ? 4 : at, 7, NULL,
+					 NULL), 0);
+	}
+	td_doc_sort_spans(d);
+	int next = 0;
+	for (size_t k = 0; k < d->n_spans; k++) {
+		if (k)
+			assert_true(td_span_order(&d->spans[k - 1], &d->spans[k]) <= 0);
+		if (strcmp(d->spans[k].name, "pb"))
+			continue;
+		char n[16];
+		snprintf(n, sizeof n, "%d", next++);
+		assert_string_equal(td_span_attr(&d->spans[k], "n"), n);
+	}
+	assert_int_equal(next, 200);
+	td_doc_free(d);
 }
 
 static void test_tsv(void **state)
