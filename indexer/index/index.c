@@ -4,6 +4,7 @@
  * No lock is taken: readers never block writers or each other. */
 #include "config.h"
 #include "index_int.h"
+#include "vec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,14 +131,9 @@ static int seen_put(seen_set *ss, const char *key, uint32_t part,
 		*prev = ss->owner[id];
 		return 1;
 	}
-	if (id >= ss->cap) {
-		size_t nc = ss->cap ? ss->cap * 2 : 1024;
-		uint32_t *v = realloc(ss->owner, nc * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		ss->owner = v;
-		ss->cap = nc;
-	}
+	/* ids are given in order: id is the count of those before it */
+	if (TD_VEC_RESERVE(ss->owner, id, ss->cap, 1024))
+		return td_error(TD_ENOMEM, "out of memory");
 	ss->owner[id] = part;
 	return 0;
 }

@@ -5,6 +5,7 @@
  * (stream_merge.c). */
 #include "config.h"
 #include "index_int.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,14 +17,8 @@ int td_out_flush(td_out *o)
 {
 	if (!o->fill)
 		return 0;
-	if (o->ncrc == o->cap_crc) {
-		size_t c = o->cap_crc ? o->cap_crc * 2 : 64;
-		uint32_t *v = realloc(o->crcs, c * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		o->crcs = v;
-		o->cap_crc = c;
-	}
+	if (TD_VEC_RESERVE(o->crcs, o->ncrc, o->cap_crc, 64))
+		return td_error(TD_ENOMEM, "out of memory");
 	o->crcs[o->ncrc++] = td_crc32c(0, o->blk, o->fill);
 	int rc = td_write_full(o->fd, o->blk, o->fill, -1, o->path,
 		o->ncrc == 1 ? "segment write" : NULL);

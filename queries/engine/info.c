@@ -469,14 +469,9 @@ int tq_info_docs(td_index *ix, tq_doc_fn fn, void *ctx)
 		for (uint32_t d = 0; rc == 0 && d < td_seg_ndocs(s); d++) {
 			if (!td_seg_doc_live(s, d))
 				continue;
-			if (n == cap) {
-				cap = cap ? 2 * cap : 64;
-				docent *nv = realloc(v, cap * sizeof *nv);
-				if (!nv) {
-					rc = td_error(TD_ENOMEM, "out of memory");
-					break;
-				}
-				v = nv;
+			if (TD_VEC_RESERVE(v, n, cap, 64)) {
+				rc = td_error(TD_ENOMEM, "out of memory");
+				break;
 			}
 			v[n].s = s;
 			v[n].d = d;

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "query.h"
 #include "error.h"
+#include "vec.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -38,14 +39,8 @@ typedef struct pairs {
 static int push(pairs *p, const char *key, size_t klen, const char *name,
         td_seg *seg, uint32_t start, uint32_t end)
 {
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? 2 * p->cap : 256;
-		pair *v = realloc(p->v, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		p->v = v;
-		p->cap = cap;
-	}
+	if (TD_VEC_RESERVE(p->v, p->n, p->cap, 256))
+		return td_error(TD_ENOMEM, "out of memory");
 	pair *x = &p->v[p->n];
 	x->seg = seg;
 	x->start = start;

@@ -8,6 +8,7 @@
 #include "config.h"
 #include "query.h"
 #include "error.h"
+#include "vec.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -383,15 +384,9 @@ int tq_sub_load(const char *dir, const char *name, td_index *ix,
 			break;
 		}
 		sseg *g = &s->segs[k->seg];
-		if (g->n == g->cap) {
-			size_t c2 = g->cap ? 2 * g->cap : 16;
-			sspan *v = realloc(g->v, c2 * sizeof *v);
-			if (!v) {
-				rc = td_error(TD_ENOMEM, "out of memory");
-				break;
-			}
-			g->v = v;
-			g->cap = c2;
+		if (TD_VEC_RESERVE(g->v, g->n, g->cap, 16)) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			break;
 		}
 		g->v[g->n++] = (sspan){k->doc, k->first + (uint32_t)a,
 		        k->first + (uint32_t)b};
