@@ -11,6 +11,7 @@
 #include "config.h"
 #include "tei.h"
 #include "vec.h"
+#include "buf.h"
 #include "util.h"
 #include "error.h"
 
@@ -51,11 +52,6 @@ typedef struct frame {
 	char *name;     /* local name, for the header rules */
 } frame;
 
-typedef struct buf {
-	char *p;
-	size_t len, cap;
-} buf;
-
 typedef struct ractor {
 	char *key, *kind, *name;
 } ractor;
@@ -73,7 +69,7 @@ typedef struct rd {
 	xmlTextReaderPtr r;
 	char err[512];
 	int errline;
-	buf text, cap;
+	td_buf text, cap;
 	int field, field_depth;
 	td_span *spans;
 	size_t nspans, cap_spans;
@@ -94,36 +90,18 @@ typedef struct rd {
 	char *root_name;
 	td_meta cmeta;   /* the corpus headers: fallback of each TEI's */
 	ractor *cactors;
-	size_t ncactors;
+	size_t ncactors, cap_cactors;
 	td_doc **docs;
-	size_t ndocs;
+	size_t ndocs, cap_docs;
 	/* xi:include: the files under the one being read, the input's folder,
 	 * every file read so far (a second inclusion is refused) */
 	rfile inc[TD_TEI_MAXINCLUDE];
 	int ninc;
 	char *basedir;
 	char **seen;
-	size_t nseen;
+	size_t nseen, cap_seen;
 	int list_only;   /* td_tei_included: follow includes, nothing else */
 } rd;
-
-static int put(buf *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t c = b->cap ? b->cap * 2 : 4096;
-		while (c < b->len + n + 1)
-			c *= 2;
-		char *p = realloc(b->p, c);
-		if (!p)
-			return td_error(TD_ENOMEM, "out of memory");
-		b->p = p;
-		b->cap = c;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-	return 0;
-}
 
 static xmlParserInputPtr no_entities(const char *url, const char *id,
 	xmlParserCtxtPtr ctx)
@@ -280,15 +258,15 @@ static void header_element(rd *r, const char *n, int depth)
 	if (f != F_NONE && r->field == F_NONE) {
 		r->field = f;
 		r->field_depth = depth;
-		r->cap.len = 0;
-		if (r->cap.p)
-			r->cap.p[0] = '\0';
+		r->cap.n = 0;
+		if (r->cap.s)
+			r->cap.s[0] = '\0';
 	}
 }
 
 static int header_end(rd *r)
 {
-	char *v = squash(r->cap.p ? r->cap.p : "");
+	char *v = squash(r->cap.s ? r->cap.s : "");
 	if (!v)
 		return td_error(TD_ENOMEM, "out of memory");
 	int rc = 0;
@@ -328,7 +306,7 @@ static int new_span(rd *r, const char *name, int *idx)
 		return td_error(TD_ENOMEM, "out of memory");
 	td_span *sp = &r->spans[r->nspans];
 	memset(sp, 0, sizeof *sp);
-	sp->start = sp->end = r->text.len;
+	sp->start = sp->end = r->text.n;
 	sp->rank = td_span_rank(name);
 	if (!(sp->name = strdup(name)))
 		return td_error(TD_ENOMEM, "out of memory");
@@ -380,7 +358,6 @@ static char *fallback_id(const char *name, size_t k)
 	return id;
 }
 
-
 /* Fields of to that are empty take from's (copied); from is kept. */
 static int meta_fill(td_meta *to, const td_meta *from)
 {
@@ -423,9 +400,9 @@ static void spans_free(td_span *sp, size_t n)
 /* The document state back to empty, for the next TEI. */
 static void doc_reset(rd *r)
 {
-	r->text.len = 0;
-	if (r->text.p)
-		r->text.p[0] = '\0';
+	r->text.n = 0;
+	if (r->text.s)
+		r->text.s[0] = '\0';
 	spans_free(r->spans, r->nspans);
 	r->spans = NULL;
 	r->nspans = r->cap_spans = 0;
@@ -451,11 +428,9 @@ static int begin_doc(rd *r)
 			j++;
 		if (j < r->ncactors)
 			continue;
-		ractor *v = realloc(r->cactors, (r->ncactors + 1) * sizeof *v);
-		if (!v)
+		if (TD_VEC_RESERVE(r->cactors, r->ncactors, r->cap_cactors, 8))
 			return td_error(TD_ENOMEM, "out of memory");
-		r->cactors = v;
-		v[r->ncactors++] = r->actors[i];
+		r->cactors[r->ncactors++] = r->actors[i];
 		r->actors[i] = (ractor){NULL, NULL, NULL};
 	}
 	doc_reset(r);
@@ -468,18 +443,16 @@ static int finish_doc(rd *r)
 	int rc;
 	char *fid = NULL;
 	td_doc *d = NULL;
-	if ((rc = put(&r->text, "", 0)))
+	if ((rc = td_buf_add(&r->text, "", 0)))
 		return rc;
 	if (!r->root_id &&
 		!(fid = fallback_id(r->name, r->corpus ? r->ndocs + 1 : 0)))
 		return td_error(TD_ENOMEM, "out of memory");
-	td_doc **v = realloc(r->docs, (r->ndocs + 1) * sizeof *v);
-	if (!v) {
+	if (TD_VEC_RESERVE(r->docs, r->ndocs, r->cap_docs, 8)) {
 		free(fid);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
-	r->docs = v;
-	rc = td_doc_new(r->root_id ? r->root_id : fid, r->text.p, r->text.len, &d);
+	rc = td_doc_new(r->root_id ? r->root_id : fid, r->text.s, r->text.n, &d);
 	free(fid);
 	if (rc)
 		return rc;
@@ -517,7 +490,7 @@ static int end_element(rd *r)
 	frame *f = &r->st[r->nst - 1];
 	int rc = 0;
 	if (f->span >= 0)
-		r->spans[f->span].end = r->text.len;
+		r->spans[f->span].end = r->text.n;
 	if (r->field != F_NONE && r->field_depth == (int)r->nst - 1)
 		rc = header_end(r);
 	if (f->actor >= 0 && r->cur_actor == f->actor)
@@ -592,7 +565,7 @@ static int start_element(rd *r)
 	}
 	if (!f.in_text && !f.header && tei && !strcmp(n, "text")) {
 		f.in_text = 1;
-		if (r->ntexts++ && r->text.len && (rc = put(&r->text, "\n\n", 2)))
+		if (r->ntexts++ && r->text.n && (rc = td_buf_add(&r->text, "\n\n", 2)))
 			return rc;
 	}
 	if (f.in_text && (rc = new_span(r, n, &f.span)))
@@ -730,12 +703,10 @@ static int include(rd *r)
 				href, path);
 			goto out;
 		}
-	char **sv = realloc(r->seen, (r->nseen + 1) * sizeof *sv);
-	if (!sv) {
+	if (TD_VEC_RESERVE(r->seen, r->nseen, r->cap_seen, 8)) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}
-	r->seen = sv;
 	r->seen[r->nseen++] = canon;
 	canon = NULL;
 	if ((rc = td_read_file(path, &data, &len)))
@@ -823,9 +794,9 @@ static int read_all(rd *r)
 			const char *v = (const char *)xmlTextReaderConstValue(r->r);
 			size_t n = v ? strlen(v) : 0;
 			if (r->nst && r->st[r->nst - 1].in_text &&
-				(rc = put(&r->text, v, n)))
+				(rc = td_buf_add(&r->text, v, n)))
 				return rc;
-			if (r->field != F_NONE && (rc = put(&r->cap, v, n)))
+			if (r->field != F_NONE && (rc = td_buf_add(&r->cap, v, n)))
 				return rc;
 			break;
 		}
@@ -938,8 +909,8 @@ out:
 	actors_free(r.cactors, r.ncactors);
 	free(r.root_id);
 	free(r.root_name);
-	free(r.text.p);
-	free(r.cap.p);
+	free(r.text.s);
+	free(r.cap.s);
 	td_meta_clear(&r.meta);
 	td_meta_clear(&r.cmeta);
 	for (size_t i = 0; i < r.nseen; i++)
