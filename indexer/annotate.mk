@@ -1,7 +1,8 @@
 # annotate.mk: sources of this area (owned by its area)
 # The annotators: actors, quotes and reported speech, hedges, dates, labels.
 indexer_libtagdex_a_SOURCES += indexer/annotate/annotate.h indexer/annotate/annotate.c \
-	indexer/annotate/match.h indexer/annotate/match.c indexer/annotate/lexicons.c
+	indexer/annotate/match.h indexer/annotate/match.c indexer/annotate/patset.h \
+	indexer/annotate/lexicons.h indexer/annotate/lexicons.c
 indexer_libtagdex_a_SOURCES += indexer/annotate/actors.c indexer/annotate/quotes.c \
 	indexer/annotate/hedges.c indexer/annotate/labels.c indexer/annotate/dates.c
 lexicondir = $(pkgdatadir)/lexicons

@@ -1,96 +1,18 @@
 /* annotate.h: the annotation's data: the annotator (lexicons as records
  * and pattern sets, read-only after td_annotator_new()), the per-document
  * context td_actx that td_annotate() owns (sentences, mentions, quotes,
- * said, sentence flags), and the stage interface. The matching the stages
- * share (word and pattern tests over tokens) is declared in match.h,
- * which the stages include.
+ * said, sentence flags), and the stage interface. The records and the
+ * lexicon files are lexicons.h's, the pattern sets and the word table
+ * patset.h's; the matching the stages share (word and pattern tests over
+ * tokens) is declared in match.h, which the stages include.
  */
 #ifndef TAGDEX_ANNOTATE_H
 #define TAGDEX_ANNOTATE_H
 
 #include "annotator.h"
+#include "lexicons.h"
+#include "patset.h"
 #include "util.h"
-
-/* A lexicon entry as a sequence of words (cut with td_tokenize). */
-typedef struct td_pat {
-	char **w;
-	size_t *len; /* byte length of each word (matching is per token) */
-	int n;
-	int id;    /* index of the owning record (actor, cue ...) */
-	int type;  /* stage-specific */
-	int flags; /* stage-specific */
-} td_pat;
-
-/* Patterns sorted by their first word (compared folded or exactly). */
-typedef struct td_patset {
-	td_pat *v;
-	size_t n, cap;
-	int fold; /* match case-insensitively */
-	/* after td_patset_sort: patterns whose first word starts with
-	 * (folded) byte b are v[first[b] .. first[b + 1]) */
-	size_t first[257];
-	/* after td_patset_sort: open-addressed table over the distinct first
-	 * words (hashed as td_word_hash does), each slot the index + 1 of the
-	 * first pattern with that word, 0 when empty; hmask + 1 slots */
-	uint32_t *hslot;
-	uint32_t *hhash; /* the word hash of each slot */
-	size_t hmask;
-	/* per pattern: the end of the run of patterns sharing its first word */
-	uint32_t *gend;
-	/* 1 + this set's index into td_wordinfo.first once the annotator has
-	 * indexed it (td_annotator_new); 0: matched through hslot alone */
-	int slot;
-} td_patset;
-
-/* The annotator's patsets that the word table indexes. */
-enum { TD_NPATSETS = 6 };
-
-/* Words of the list bits in td_wordinfo: lists past 64 * TD_WORD_MASKS
- * are looked up by hash (td_tok_in_slow), which costs far more. */
-enum { TD_WORD_MASKS = 4 };
-
-/* One word of the annotator's word table: an equivalence class of words
- * (folded or exact, ’ as ') that a registered list or a pattern's first
- * word holds. A document maps each token to its class once, so that a
- * list test is a bit test and a pattern look-up needs no probe. */
-typedef struct td_wordinfo {
-	const char *w; /* NULL: empty slot */
-	size_t len;
-	uint32_t h;    /* td_word_hash(w, len, fold) */
-	/* bit b of mask[b / 64]: the registered list of index b holds it */
-	uint64_t mask[TD_WORD_MASKS];
-	/* per indexed patset: 1 + the first pattern with this first word */
-	uint32_t first[TD_NPATSETS];
-} td_wordinfo;
-
-typedef struct td_actor_rec {
-	char *key, *kind, *name;
-	/* validity period as yyyymmdd, 0 when open (actors.tsv column 7,
-	 * an ISO 3166-3 withdrawal date): the document's date picks the
-	 * sense of a name */
-	long from, to;
-} td_actor_rec;
-
-enum { TD_PAT_NAME = 0, TD_PAT_METONYM = 1, TD_PAT_DEMONYM = 2 };
-enum { TD_PATF_NEEDS_NAMED = 1, TD_PATF_LEADING_THE = 2, TD_PATF_SHORT = 4,
-	TD_PATF_PLURAL = 8 /* a demonym that is a plural noun: Russians, Chinese */ };
-
-typedef struct td_hedge_rec {
-	char *subtype;
-	int cond; /* TD_HC_* */
-} td_hedge_rec;
-enum { TD_HC_NONE = 0, TD_HC_NUM, TD_HC_MODAL, TD_HC_VERB, TD_HC_COPULA, TD_HC_TO };
-
-enum { TD_SV_SPEECH = 0, TD_SV_ACCORDING = 1, TD_SV_VIEW = 2, TD_SV_CONVICTION = 3 };
-enum { TD_SVF_BARE = 1, TD_SVF_OBJECT = 2 };
-
-/* A word of a registered grammar-word list, for td_tok_in(). */
-typedef struct td_wordent {
-	const char *const *list; /* NULL: empty slot */
-	const char *word;
-	uint32_t h; /* td_word_hash(word, fold) */
-	int fold;
-} td_wordent;
 
 struct td_annotator {
 	td_actor_rec *actors;
@@ -210,14 +132,6 @@ enum {
 	TD_SF_CLAIM = 4,
 };
 
-/* lexicons.c: the lexicon files, and the lexicons several stages read */
-/* Loads dir/name as TSV; errors carry FILE:LINE. */
-int td_lex_load(const char *dir, const char *name, td_tsv **out);
-/* A TSV field or NULL when absent, empty or "-". */
-const char *td_lex_field(const td_tsv_row *r, size_t i);
-/* Loads the shared lexicons: speech verbs (speech_pats) and titles
- * (title_pats). */
-int td_shared_load(td_annotator *a, const char *dir);
 
 /* annotate.c */
 /* Adds a span unless it would cross an existing span; returns 0 when added,

@@ -1,0 +1,60 @@
+/* lexicons.h: the lexicons as the annotator holds them (an actor's and a
+ * hedge cue's record, the types and flags of actor and speech-verb
+ * patterns) and the reading of lexicon files (lexicons.c), with the
+ * lexicons several stages read, so that no stage borrows another's.
+ * Internal to the annotation (annotate.h includes it).
+ */
+#ifndef TAGDEX_LEXICONS_H
+#define TAGDEX_LEXICONS_H
+
+#include "annotator.h"
+#include "util.h"
+
+typedef struct td_actor_rec {
+	char *key, *kind, *name;
+	/* validity period as yyyymmdd, 0 when open (actors.tsv column 7,
+	 * an ISO 3166-3 withdrawal date): the document's date picks the
+	 * sense of a name */
+	long from, to;
+} td_actor_rec;
+
+enum { TD_PAT_NAME = 0, TD_PAT_METONYM = 1, TD_PAT_DEMONYM = 2 };
+enum {
+	TD_PATF_NEEDS_NAMED = 1,
+	TD_PATF_LEADING_THE = 2,
+	TD_PATF_SHORT = 4,
+	/* a demonym that is a plural noun: Russians, Chinese */
+	TD_PATF_PLURAL = 8
+};
+
+typedef struct td_hedge_rec {
+	char *subtype;
+	int cond; /* TD_HC_* */
+} td_hedge_rec;
+enum {
+	TD_HC_NONE = 0,
+	TD_HC_NUM,
+	TD_HC_MODAL,
+	TD_HC_VERB,
+	TD_HC_COPULA,
+	TD_HC_TO
+};
+
+enum {
+	TD_SV_SPEECH = 0,
+	TD_SV_ACCORDING = 1,
+	TD_SV_VIEW = 2,
+	TD_SV_CONVICTION = 3
+};
+enum { TD_SVF_BARE = 1, TD_SVF_OBJECT = 2 };
+
+/* lexicons.c: the lexicon files, and the lexicons several stages read */
+/* Loads dir/name as TSV; errors carry FILE:LINE. */
+int td_lex_load(const char *dir, const char *name, td_tsv **out);
+/* A TSV field or NULL when absent, empty or "-". */
+const char *td_lex_field(const td_tsv_row *r, size_t i);
+/* Loads the shared lexicons: speech verbs (speech_pats) and titles
+ * (title_pats). */
+int td_shared_load(td_annotator *a, const char *dir);
+
+#endif
