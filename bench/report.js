@@ -24,6 +24,7 @@ const QUERIES = [
 	['ly', '".*ly" count', '--count \'".*ly"\''],
 	['phrase', '"will" "probably"', '--count \'"will" "probably"\''],
 	['gap', '"will" []{0,3} "likely"', '--count \'"will" []{0,3} "likely" within <s/>\''],
+	['open', '"the" []* "of" (bounded)', '--count \'"the" []* "of"\''],
 	['kwic', 'KWIC "the", first 100', '--limit 100 \'"the"\''],
 	['conc', 'KWIC "that", all lines', '\'"that"\''],
 	['sorted', 'KWIC "that" sorted by left', '--sort left \'"that"\''],
