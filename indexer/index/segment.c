@@ -456,9 +456,13 @@ uint32_t td_seg_doc_at(td_seg *s, uint32_t pos)
 	return lo;
 }
 
-/* Rebuilds document d's text into buf (r->text_len bytes): the gaps of
- * TEXT interleaved with the word terms of its positions. */
-static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
+/* A document's gaps in TEXT: ntok + 1 codes of 2 bits (TD_GAP_*), then
+ * the exceptions' GSTR offsets and lengths (varints), in order. */
+typedef struct gaps {
+	const uint8_t *codes, *x, *xend;
+} gaps;
+
+static int gaps_open(td_seg *s, uint32_t d, const td_segdoc *r, gaps *g)
 {
 	uint64_t end = s->hdr.sec_len[TD_SEC_TEXT];
 	if (d + 1 < s->hdr.ndocs) {
@@ -471,47 +475,77 @@ static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
 	uint64_t ncodes = ((uint64_t)r->ntok + 1 + 3) / 4;
 	if (end < r->text_off || end - r->text_off < ncodes)
 		return bad(s, "bad document text");
-	const uint8_t *codes = td_seg_sec(s, TD_SEC_TEXT, r->text_off,
-		end - r->text_off);
-	if (!codes)
+	g->codes = td_seg_sec(s, TD_SEC_TEXT, r->text_off, end - r->text_off);
+	if (!g->codes)
 		return TD_ECORRUPT;
-	const uint8_t *x = codes + ncodes, *xend = codes + (end - r->text_off);
-	uint64_t glen = s->hdr.sec_len[TD_SEC_GSTR];
+	g->x = g->codes + ncodes;
+	g->xend = g->codes + (end - r->text_off);
+	return 0;
+}
+
+static unsigned gap_code(const gaps *g, uint32_t i)
+{
+	return (g->codes[i / 4] >> (i % 4 * 2)) & 3;
+}
+
+/* Gap i's string (*str may be NULL when *len is 0); an exception is read
+ * from g->x, so the gaps with exceptions are taken in order. */
+static int gap_str(td_seg *s, gaps *g, uint32_t i, const char **str,
+	size_t *len)
+{
+	*str = NULL;
+	*len = 0;
+	switch (gap_code(g, i)) {
+	case TD_GAP_NONE:
+		return 0;
+	case TD_GAP_SPACE:
+		*str = " ", *len = 1;
+		return 0;
+	case TD_GAP_PARA:
+		*str = "\n\n", *len = 2;
+		return 0;
+	}
+	uint64_t off, l, glen = s->hdr.sec_len[TD_SEC_GSTR];
+	if (td_varint_get(&g->x, g->xend, &off) ||
+		td_varint_get(&g->x, g->xend, &l) || off > glen || l > glen - off)
+		return bad(s, "bad document text");
+	if (l && !(*str = (const char *)td_seg_sec(s, TD_SEC_GSTR, off, l)))
+		return TD_ECORRUPT;
+	*len = (size_t)l;
+	return 0;
+}
+
+/* The word at position pos, or NULL (damaged). */
+static const char *word_at(td_seg *s, uint32_t pos, size_t *len)
+{
+	uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, pos);
+	return id == UINT32_MAX ? NULL :
+		td_seg_lex_term(s, TD_LAYER_WORD, id, len);
+}
+
+/* Rebuilds document d's text into buf (r->text_len bytes): the gaps of
+ * TEXT interleaved with the word terms of its positions. */
+static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
+{
+	gaps g;
+	int rc = gaps_open(s, d, r, &g);
+	if (rc)
+		return rc;
 	size_t k = 0;
 	for (uint32_t i = 0; i <= r->ntok; i++) {
-		const char *g = NULL;
-		size_t gl = 0;
-		switch ((codes[i / 4] >> (i % 4 * 2)) & 3) {
-		case TD_GAP_NONE:
-			break;
-		case TD_GAP_SPACE:
-			g = " ", gl = 1;
-			break;
-		case TD_GAP_PARA:
-			g = "\n\n", gl = 2;
-			break;
-		default: {
-			uint64_t off, l;
-			if (td_varint_get(&x, xend, &off) ||
-				td_varint_get(&x, xend, &l) ||
-				off > glen || l > glen - off)
-				return bad(s, "bad document text");
-			if (!(g = (const char *)td_seg_sec(s, TD_SEC_GSTR, off, l)))
-				return TD_ECORRUPT;
-			gl = (size_t)l;
-		}
-		}
+		const char *str;
+		size_t gl;
+		if ((rc = gap_str(s, &g, i, &str, &gl)))
+			return rc;
 		if (gl > r->text_len - k)
 			return bad(s, "bad document text");
-		if (gl) /* an empty gap has no string (g may be NULL) */
-			memcpy(buf + k, g, gl);
+		if (gl) /* an empty gap has no string (str may be NULL) */
+			memcpy(buf + k, str, gl);
 		k += gl;
 		if (i == r->ntok)
 			break;
-		uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, r->first_tok + i);
 		size_t tl;
-		const char *t = id == UINT32_MAX ? NULL :
-			td_seg_lex_term(s, TD_LAYER_WORD, id, &tl);
+		const char *t = word_at(s, r->first_tok + i, &tl);
 		if (!t)
 			return TD_ECORRUPT;
 		if (tl > r->text_len - k)
@@ -540,33 +574,19 @@ int td_seg_text_range(td_seg *s, uint32_t a, uint32_t b, char **text,
 	if (a < r.first_tok || b - r.first_tok > r.ntok)
 		return td_error(TD_EUSAGE,
 			"token range %u..%u is not inside one document", a, b);
-	uint64_t end = s->hdr.sec_len[TD_SEC_TEXT];
-	if (d + 1 < s->hdr.ndocs) {
-		td_segdoc n;
-		if ((rc = td_seg_doc_rec(s, d + 1, &n)))
-			return rc;
-		end = n.text_off;
-	}
-	uint64_t ncodes = ((uint64_t)r.ntok + 1 + 3) / 4;
-	if (end < r.text_off || end - r.text_off < ncodes)
-		return bad(s, "bad document text");
-	const uint8_t *codes = td_seg_sec(s, TD_SEC_TEXT, r.text_off,
-		end - r.text_off);
-	if (!codes)
-		return TD_ECORRUPT;
-	const uint8_t *x = codes + ncodes, *xend = codes + (end - r.text_off);
-	uint64_t glen = s->hdr.sec_len[TD_SEC_GSTR];
+	gaps g;
+	if ((rc = gaps_open(s, d, &r, &g)))
+		return rc;
 	uint32_t i0 = a - r.first_tok, i1 = b - r.first_tok;
-#define GAP(i) ((codes[(i) / 4] >> ((i) % 4 * 2)) & 3)
 	/* past the exceptions (two varints each) of the gaps up to and
 	 * including gap i0, the one before token i0, outside the range:
-	 * count the codes TD_GAP_OTHER (both bits set) four at a time, then
+	 * count the codes TD_GAP_OTHER (both bits set) 32 at a time, then
 	 * skip twice as many varints by their last bytes */
 	uint64_t nother = 0;
 	uint32_t i = 0;
 	for (; i + 32 <= i0 + 1; i += 32) { /* 8 bytes of codes */
 		uint64_t w;
-		memcpy(&w, codes + i / 4, 8);
+		memcpy(&w, g.codes + i / 4, 8);
 		w &= w >> 1;
 		w &= 0x5555555555555555u; /* a bit per code OTHER */
 		w = (w & 0x3333333333333333u) + ((w >> 2) & 0x3333333333333333u);
@@ -574,60 +594,31 @@ int td_seg_text_range(td_seg *s, uint32_t a, uint32_t b, char **text,
 		nother += (w * 0x0101010101010101u) >> 56;
 	}
 	for (; i <= i0; i++)
-		nother += GAP(i) == TD_GAP_OTHER;
-	for (uint64_t v = 2 * nother; v; x++) {
-		if (x == xend)
+		nother += gap_code(&g, i) == TD_GAP_OTHER;
+	for (uint64_t v = 2 * nother; v; g.x++) {
+		if (g.x == g.xend)
 			return bad(s, "bad document text");
-		v -= !(*x & 0x80);
+		v -= !(*g.x & 0x80);
 	}
 	td_buf o = {0};
-	for (i = i0; i < i1; i++) {
-		uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, r.first_tok + i);
-		size_t tl;
-		const char *t = id == UINT32_MAX ? NULL :
-			td_seg_lex_term(s, TD_LAYER_WORD, id, &tl);
+	for (i = i0; i < i1 && rc == 0; i++) {
+		size_t tl, gl;
+		const char *t = word_at(s, r.first_tok + i, &tl), *str;
 		if (!t) {
-			td_buf_clear(&o);
-			return TD_ECORRUPT;
+			rc = TD_ECORRUPT;
+			break;
 		}
 		td_buf_add(&o, t, tl);
-		if (i + 1 == i1)
-			break;
-		switch (GAP(i + 1)) {
-		case TD_GAP_NONE:
-			break;
-		case TD_GAP_SPACE:
-			td_buf_addc(&o, ' ');
-			break;
-		case TD_GAP_PARA:
-			td_buf_add(&o, "\n\n", 2);
-			break;
-		default: {
-			uint64_t off, l;
-			const uint8_t *g;
-			if (td_varint_get(&x, xend, &off) ||
-				td_varint_get(&x, xend, &l) || off > glen ||
-				l > glen - off) {
-				td_buf_clear(&o);
-				return bad(s, "bad document text");
-			}
-			if (l && !(g = td_seg_sec(s, TD_SEC_GSTR, off, l))) {
-				td_buf_clear(&o);
-				return TD_ECORRUPT;
-			}
-			if (l)
-				td_buf_add(&o, g, (size_t)l);
-		}
-		}
+		if (i + 1 < i1 && (rc = gap_str(s, &g, i + 1, &str, &gl)) == 0 && gl)
+			td_buf_add(&o, str, gl);
 	}
-#undef GAP
-	if (o.n > r.text_len) {
+	if (rc == 0 && o.n > r.text_len)
+		rc = bad(s, "document text longer than its length");
+	if (rc == 0 && (td_buf_add(&o, "", 0) < 0 || o.oom))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc) {
 		td_buf_clear(&o);
-		return bad(s, "document text longer than its length");
-	}
-	if (td_buf_add(&o, "", 0) < 0 || o.oom) {
-		td_buf_clear(&o);
-		return td_error(TD_ENOMEM, "out of memory");
+		return rc;
 	}
 	*text = o.s;
 	*len = o.n;
