@@ -1066,7 +1066,10 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
 	"Chemical", "Steel", "Oil",
 	/* courts, schools, hospitals and newspapers */
 	"Court", "School", "Hospital", "Museum", "Library", "Times", "Tribune",
-	"Journal", "Herald", "Gazette", NULL};
+	"Journal", "Herald", "Gazette",
+	/* galleries, orchestras and bands ("National Gallery",
+	 * "Transylvania Symphony Orchestra", "Marine Corps Band") */
+	"Gallery", "Orchestra", "Band", NULL};
 /* Words an abbreviation of a name leaves out (org_acronym). */
 static const char *const acronym_skip[] = {"of", "for", "and", "the", "&",
 	"on", "in", "to", NULL};
@@ -1839,22 +1842,88 @@ static const td_mention *org_acronym(const td_actx *c, size_t i)
 	return NULL;
 }
 
-/* "the University" alone: the organisation named earlier with that head
- * ("Emory University"); NULL when none or the word opens the sentence. */
+/* A head noun alone names the organisation named earlier with that
+ * head among its words: "the University" after "Emory University", "the
+ * Gallery" after "the National Gallery", "the Bureau" after "the Federal
+ * Bureau of Investigation". It stands after "the" (not before "of" or
+ * a further capitalised word), or before a title and a name ("Gallery
+ * Director John Walker"); NULL when no organisation has that head. */
 static const td_mention *org_by_head(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
-	if (i < t0 + 1 || !td_tok_eq(c, i - 1, "the", 1) || !in_list(c, i, proper_heads, 0) ||
-	    (i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)) ||
+	int the = i >= t0 + 1 && td_tok_eq(c, i - 1, "the", 1);
+	int titled = !the && i + 2 < t1 && !(i > t0 && name_token(c, i - 1)) &&
+		td_patset_match(&c->a->title_pats, c, i + 1, t1) >= 0 &&
+		td_tok_is_cap(c, i + 1);
+	if ((!the && !titled) || !td_tok_is_cap(c, i) ||
+	    !(in_list(c, i, proper_heads, 0) || in_list(c, i, org_heads, 0)) ||
+	    (the && i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)) ||
 	    (i + 1 < t1 && td_tok_eq(c, i + 1, "of", 0)))
 		return NULL;
 	for (size_t k = c->n_ments; k-- > 0;) {
 		const td_mention *m = &c->ments[k];
-		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2)
+		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2 ||
+		    m->t0 >= i)
 			continue;
-		if (same_token(c, m->t1 - 1, i))
+		for (size_t w = m->t0; w < m->t1; w++)
+			if (same_token(c, w, i))
+				return m;
+	}
+	return NULL;
+}
+
+/* An organisation named earlier whose name opens with the words [s, e)
+ * and goes on ("Transylvania Symphony" after "Transylvania Symphony
+ * Orchestra", "Morton Foods" after "Morton Foods of Texas"): its short
+ * form; NULL when none. */
+static const td_mention *org_prefix(const td_actx *c, size_t s, size_t e)
+{
+	if (e - s < 2)
+		return NULL;
+	for (size_t k = c->n_ments; k-- > 0;) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 <= e - s ||
+		    m->t0 >= s)
+			continue;
+		size_t w = 0;
+		while (w < e - s && same_token(c, m->t0 + w, s + w))
+			w++;
+		if (w == e - s)
 			return m;
 	}
 	return NULL;
+}
+
+/* Heads of institutions that are also buildings: "at the National
+ * Gallery", "in the Museum" name the place, not the body acting. */
+static const char *const venue_heads[] = {"Gallery", "Museum", "Library",
+	"Hospital", NULL};
+
+/* The organisation at [i, e) is a venue named as a place: a venue head
+ * after "at" or "in" (perhaps with "the" between). */
+static int venue_at(const td_actx *c, size_t t0, size_t i, size_t e)
+{
+	size_t h = e - 1, p = i;
+	if (!in_list(c, h, venue_heads, 0))
+		return 0;
+	if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
+		p--;
+	return p > t0 && (td_tok_eq(c, p - 1, "at", 0) || td_tok_eq(c, p - 1, "in", 0));
+}
+
+/* "the CTA": capital letters alone (two to six) after "the", no lexicon
+ * actor and no capitalised word after them, are an organisation known by
+ * its initials. */
+static int the_acronym(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	const char *t = td_tok_str(c, i);
+	size_t n = td_tok_len(c, i);
+	if (n < 2 || n > 6 || i < t0 + 1 || !td_tok_eq(c, i - 1, "the", 1) ||
+	    (i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)))
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (t[k] < 'A' || t[k] > 'Z')
+			return 0;
+	return 1;
 }
 
 /* A firm named by its partners: "Draper, Gaither & Anderson" (names
@@ -1978,9 +2047,22 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	    ((om = org_short(c, t0, i, t1)) || (om = org_by_head(c, t0, i, t1)) ||
 	     (om = org_acronym(c, i)))) {
 		const char *key = om->key;
-		if ((rc = emit(c, i, i + 1, key, "org", key, 0, 0, NULL)) < 0)
+		if (!venue_at(c, t0, i, i + 1) &&
+		    (rc = emit(c, i, i + 1, key, "org", key, 0, 0, NULL)) < 0)
 			return rc;
 		return 1;
+	}
+	if (n == 0 && lexn == 0 && the_acronym(c, t0, i, t1)) {
+		if ((rc = add_dyn(c, i, i + 1, "org", NULL, &d)) < 0 ||
+		    (rc = emit(c, i, i + 1, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+			return rc;
+		return 1;
+	}
+	/* the short form of an organisation named in full before */
+	if (n > lexn && strcmp(kind, "org") == 0 && (om = org_prefix(c, i, i + n))) {
+		if ((rc = emit(c, i, i + n, om->key, "org", om->key, 0, 0, NULL)) < 0)
+			return rc;
+		return (int)n;
 	}
 	if (n <= lexn || n == 0)
 		return 0;
@@ -1999,6 +2081,7 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	/* a body of a state keeps the state's key (body_run) */
 	if (body_run(c, i + lexn, t1) == n - lexn)
 		return 0;
+
 	/* a body after an organisation's possessive is its sub-body:
 	 * "Emory University's Board of Trustees" */
 	const char *pfx = NULL;
@@ -2199,15 +2282,37 @@ static int sentence_actors(td_actx *c, size_t si)
 		if (name_token(c, i) && td_tok_pos_is(c, i, "NNP*") &&
 		    !(i > t0 && name_token(c, i - 1))) {
 			size_t k = i, rn = 0;
+			const td_mention *rs = NULL;
 			while (k < t1 && k < i + 5 && name_token(c, k) &&
-			       !(rn = role_word(c, k, t1) ? name_after_role(c, k, t1) : 0))
+			       !(rn = role_word(c, k, t1) ? name_after_role(c, k, t1) : 0)) {
+				/* a role before the short form of a person named
+				 * in full before: "Transylvania Symphony Conductor
+				 * Pfohl" after "conductor James Christian Pfohl" */
+				if (k >= i + 2 && role_word(c, k, t1) && k + 1 < t1 &&
+				    !(k + 2 < t1 && name_token(c, k + 2)) && name_token(c, k + 1) &&
+				    (rs = resolve_short(c, k + 1))) {
+					rn = 1;
+					break;
+				}
 				k++;
+			}
 			if (rn && k >= i + 2 && actor_match(c, i, t1) < 0 &&
 			    td_patset_match(&a->title_pats, c, i, t1) < 0) {
 				const td_dyn *d;
-				if ((rc = add_dyn(c, i, k, "org", NULL, &d)) < 0 ||
-				    (rc = emit(c, i, k, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+				const td_mention *om = org_prefix(c, i, k);
+				if (om) {
+					if ((rc = emit(c, i, k, om->key, "org", om->key, 0, 0, NULL)) < 0)
+						return rc;
+				} else if ((rc = add_dyn(c, i, k, "org", NULL, &d)) < 0 ||
+					   (rc = emit(c, i, k, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
 					return rc;
+			}
+			if (rs) {
+				if ((rc = emit(c, k + 1, k + 2, rs->key, "person", rs->key, 0, 0,
+					     rs->state)) < 0)
+					return rc;
+				i = k + 2;
+				continue;
 			}
 			if (rn && (k == i || k >= i + 2)) {
 				const td_dyn *d;
@@ -2593,6 +2698,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, after_np, dateline_months, event_heads, acronym_skip, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, NULL};
 	return td_words_register(a, lists);
 }

@@ -869,6 +869,43 @@ static void test_title_names_whom_it_named(void **state)
 	td_doc_free(d);
 }
 
+/* Short forms of organisations (session 8): a head noun alone after
+ * "the" or before a title names the organisation with that head ("the
+ * Gallery", "Gallery Director X", "the Bureau"), not when it is the
+ * building after "at"; a name's opening words name it ("Transylvania
+ * Symphony" in "Transylvania Symphony Conductor Pfohl", where the role
+ * stays outside and "Pfohl" is the conductor named in full before);
+ * "the CTA" is an organisation by its initials. */
+static void test_org_short_forms_by_head(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-08-23",
+		"The band of the Transylvania Symphony Orchestra played for "
+		"conductor James Christian Pfohl. Later the players toured the "
+		"National Gallery. Gallery Director John Walker greeted them, "
+		"and the Gallery's guards watched. They arrived at the Gallery "
+		"at six. Transylvania Symphony Conductor Pfohl said the Gallery "
+		"had closed. The Federal Bureau of Investigation was told, and "
+		"the Bureau agreed. Why should the CTA pay?");
+	fx_expect(d, "orgName", "National Gallery", "ref", "#national-gallery");
+	const td_span *sp;
+	int n = 0;
+	for (int k = 0; (sp = fx_find_nth(d, "orgName", "Gallery", k)); k++, n++) {
+		const char *v = td_span_attr(sp, "ref");
+		if (!v || strcmp(v, "#national-gallery"))
+			fail_msg("Gallery number %d: ref %s", k + 1, v ? v : "(none)");
+	}
+	/* Director, the Gallery's, had closed; not "at the Gallery" */
+	assert_int_equal(n, 3);
+	fx_expect(d, "orgName", "Transylvania Symphony", "ref",
+		  "#transylvania-symphony-orchestra");
+	fx_expect(d, "persName", "Pfohl", "ref", "#james-christian-pfohl");
+	fx_expect(d, "persName", "John Walker", "ref", "#john-walker");
+	fx_expect(d, "orgName", "Bureau", "ref", "#fbi");
+	fx_expect(d, "orgName", "CTA", "ref", "#cta");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -904,6 +941,7 @@ int main(void)
 		cmocka_unit_test(test_lexicon_word_in_longer_name),
 		cmocka_unit_test(test_present_persons_have_validity),
 		cmocka_unit_test(test_title_names_whom_it_named),
+		cmocka_unit_test(test_org_short_forms_by_head),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
