@@ -1,8 +1,10 @@
 /* vec.h: the one way tagdex grows an array. An array is a pointer, a count
  * and a capacity (size_t); TD_VEC_RESERVE makes room for one more element,
- * doubling the capacity from `first`. It returns 0, or -1 when out of
- * memory, with the array, its count and its capacity as they were, so the
- * caller reports the error in its own way (usually td_error(TD_ENOMEM)).
+ * TD_VEC_RESERVE_N for `need` elements in all, doubling the capacity from
+ * `first` (> 0) until they fit. Both return 0, or -1 when out of memory,
+ * with the array and its capacity as they were, so the caller reports the
+ * error in its own way (usually td_error(TD_ENOMEM)). New room is not
+ * initialised.
  *
  *     if (TD_VEC_RESERVE(c->quotes, c->n_quotes, c->cap_quotes, 16))
  *             return td_error(TD_ENOMEM, "out of memory");
@@ -17,11 +19,13 @@
 #include <string.h>
 
 /* Grows the array *pv (a T * passed as the address of the pointer) of
- * elem-byte elements to at least twice *cap (first when 0). */
-static inline int td_vec_grow_(void *pv, size_t *cap, size_t first, size_t elem)
+ * elem-byte elements to the first capacity of *cap (first when 0), twice
+ * that, four times ... that holds need elements; need > *cap. */
+static inline int td_vec_grow_(void *pv, size_t *cap, size_t need,
+	size_t first, size_t elem)
 {
 	size_t c = *cap ? *cap : first;
-	if (*cap) {
+	while (c < need) {
 		if (c > SIZE_MAX / 2 / elem)
 			return -1;
 		c *= 2;
@@ -37,6 +41,12 @@ static inline int td_vec_grow_(void *pv, size_t *cap, size_t first, size_t elem)
 }
 
 #define TD_VEC_RESERVE(v, n, cap, first) \
-	((n) < (cap) ? 0 : td_vec_grow_((void *)&(v), &(cap), (first), sizeof *(v)))
+	((n) < (cap) ? 0 \
+		     : td_vec_grow_((void *)&(v), &(cap), (n) + 1, (first), \
+			       sizeof *(v)))
+#define TD_VEC_RESERVE_N(v, need, cap, first) \
+	((need) <= (cap) ? 0 \
+			 : td_vec_grow_((void *)&(v), &(cap), (need), (first), \
+				   sizeof *(v)))
 
 #endif

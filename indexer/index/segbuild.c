@@ -8,6 +8,7 @@
 #include "index_int.h"
 #include "bits.h"
 #include "hash.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -130,20 +131,12 @@ size_t td_segbuild_bytes(const td_segbuild *b)
 	return n + b->nids * 6;
 }
 
-static int grow(void **v, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 64;
-	while (c < need)
-		c *= 2;
-	void *n = realloc(*v, c * size);
-	if (!n)
-		return td_error(TD_ENOMEM, "out of memory");
-	*v = n;
-	*cap = c;
-	return 0;
-}
+/* Room for need elements in the array v of capacity cap, doubling from 64
+ * (the builder's arrays): 0, or TD_ENOMEM recorded. */
+#define GROW(v, cap, need) \
+	(TD_VEC_RESERVE_N(v, need, cap, 64) \
+			? td_error(TD_ENOMEM, "out of memory") \
+			: 0)
 
 #define MK_META(f, i) TD_MK_META, offsetof(td_meta, f), i
 const td_metakey td_metakeys[TD_NMETAKEYS] = {
@@ -217,33 +210,14 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 	}
 	int rc = 0;
 	size_t base = b->nids - t->n, need = 2 * (size_t)b->words.n;
-	if (need > b->cap_wlast) {
-		size_t c = b->cap_wlast ? b->cap_wlast : 1024;
-		while (c < need)
-			c *= 2;
-		uint32_t *v = realloc(b->wlast, c * sizeof *v);
-		if (!v)
-			rc = td_error(TD_ENOMEM, "out of memory");
-		else {
-			memset(v + b->cap_wlast, 0xff,
-				(c - b->cap_wlast) * sizeof *v);
-			b->wlast = v;
-			b->cap_wlast = c;
-		}
-	}
-	if (!rc && l && 2 * l->len > b->cap_omap) {
-		size_t c = b->cap_omap ? b->cap_omap : 4096;
-		while (c < 2 * l->len)
-			c *= 2;
-		uint32_t *v = malloc(c * sizeof *v);
-		if (!v)
-			rc = td_error(TD_ENOMEM, "out of memory");
-		else {
-			free(b->omap);
-			b->omap = v;
-			b->cap_omap = c;
-		}
-	}
+	size_t had = b->cap_wlast; /* new room in wlast is "none yet" */
+	if (TD_VEC_RESERVE_N(b->wlast, need, b->cap_wlast, 1024))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	else if (b->cap_wlast > had)
+		memset(b->wlast + had, 0xff,
+			(b->cap_wlast - had) * sizeof *b->wlast);
+	if (!rc && l && TD_VEC_RESERVE_N(b->omap, 2 * l->len, b->cap_omap, 4096))
+		rc = td_error(TD_ENOMEM, "out of memory");
 	if (!rc && l)
 		memset(b->omap, 0xff, 2 * l->len * sizeof *b->omap);
 	for (size_t i = 0; i < t->n && !rc; i++) {
@@ -289,19 +263,12 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 {
 	int rc;
-	size_t cap = b->cap_ids;
-	if ((rc = grow((void **)&b->ids, &b->cap_ids, b->nids + t->n, 4)))
-		return rc;
-	if (b->cap_ids != cap || !b->lids) {
-		uint32_t *l = realloc(b->lids, b->cap_ids * 4);
-		if (l)
-			b->lids = l;
-		uint32_t *p = realloc(b->pids, b->cap_ids * 4);
-		if (p)
-			b->pids = p;
-		if (!l || !p)
-			return td_error(TD_ENOMEM, "out of memory");
-	}
+	/* ids, lids and pids share cap_ids: the last grows it */
+	size_t need = b->nids + t->n, cl = b->cap_ids, cp = b->cap_ids;
+	if (TD_VEC_RESERVE_N(b->lids, need, cl, 64) ||
+		TD_VEC_RESERVE_N(b->pids, need, cp, 64) ||
+		TD_VEC_RESERVE_N(b->ids, need, b->cap_ids, 64))
+		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t i = 0; i < t->n; i++) {
 		const char *w = doc->text + t->v[i].start;
 		size_t wl = t->v[i].end - t->v[i].start;
@@ -316,8 +283,7 @@ static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 				return rc;
 			rc = td_strtab_put(&b->norms, n, nl, &nid, NULL);
 			free(n);
-			if (rc || (rc = grow((void **)&b->w2n, &b->cap_w2n,
-					   wid + 1, 4)))
+			if (rc || (rc = GROW(b->w2n, b->cap_w2n, wid + 1)))
 				return rc;
 			b->w2n[wid] = nid;
 		}
@@ -412,8 +378,7 @@ static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 {
 	int rc;
 	size_t idl = doc->id ? strlen(doc->id) : 0, *ends;
-	if ((rc = grow((void **)&b->spans, &b->cap_spans,
-		     b->nspans + doc->n_spans, sizeof *b->spans)) ||
+	if ((rc = GROW(b->spans, b->cap_spans, b->nspans + doc->n_spans)) ||
 		(rc = milestone_ends(doc, &ends)))
 		return rc;
 	for (size_t i = 0; i < doc->n_spans; i++) {
@@ -433,8 +398,8 @@ static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 		o->doc = (uint32_t)b->ndocs;
 		o->attr_first = (uint32_t)(b->nattrs / 2);
 		o->nattrs = sp->n_attrs;
-		if ((rc = grow((void **)&b->attrs, &b->cap_attrs,
-			     b->nattrs + 2 * (size_t)sp->n_attrs, 4)))
+		if ((rc = GROW(b->attrs, b->cap_attrs,
+			     b->nattrs + 2 * (size_t)sp->n_attrs)))
 			goto out;
 		for (uint32_t j = 0; j < sp->n_attrs; j++) {
 			const td_attr *a = &sp->attrs[j];
@@ -477,7 +442,7 @@ static int add_gaps(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 {
 	int rc;
 	size_t ncodes = (t->n + 1 + 3) / 4, base = b->tlen;
-	if ((rc = grow((void **)&b->text, &b->tcap, b->tlen + ncodes, 1)))
+	if ((rc = GROW(b->text, b->tcap, b->tlen + ncodes)))
 		return rc;
 	memset(b->text + base, 0, ncodes);
 	b->tlen += ncodes;
@@ -526,8 +491,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 			"holds (%llu)", doc->id ? doc->id : "document", t.n,
 			(unsigned long long)TD_SEG_MAX_TOKENS);
 	}
-	if ((rc = grow((void **)&b->docs, &b->cap_docs, b->ndocs + 1,
-		     sizeof *b->docs)))
+	if ((rc = GROW(b->docs, b->cap_docs, b->ndocs + 1)))
 		goto out;
 	bdoc *d = &b->docs[b->ndocs];
 	memset(d, 0, sizeof *d);
@@ -962,17 +926,11 @@ static int write_w2l(td_out *o, td_seghdr *h, const td_segbuild *b,
 			ok = pair[k] == v;
 			continue;
 		}
-		if (np == cap) {
-			cap *= 2;
-			uint32_t *a = realloc(pair, cap * 4), *c;
-			if (a)
-				pair = a;
-			c = a ? realloc(next, cap * 4) : NULL;
-			if (!c) {
-				rc = td_error(TD_ENOMEM, "out of memory");
-				goto out;
-			}
-			next = c;
+		size_t cn = cap; /* pair and next share cap: pair grows it */
+		if (TD_VEC_RESERVE(next, np, cn, 16) ||
+			TD_VEC_RESERVE(pair, np, cap, 16)) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			goto out;
 		}
 		pair[np] = v;
 		next[np] = head[w];

@@ -31,6 +31,7 @@
  * go every TD_MERGE_TRIM bytes written (trim). */
 #include "config.h"
 #include "index_int.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -459,13 +460,8 @@ static int write_postings(merge *g, int layer, const tsrc *occ, size_t nocc,
 		return vflush(g);
 	}
 	uint64_t nb = (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
-	if (nb > g->cap_skip) {
-		uint64_t *s = realloc(g->skip, nb * sizeof *s);
-		if (!s)
-			return nomem();
-		g->skip = s;
-		g->cap_skip = nb;
-	}
+	if (TD_VEC_RESERVE_N(g->skip, nb, g->cap_skip, 16))
+		return nomem();
 	uint64_t bytes = 0;
 	ps_init(&q, g, layer, occ, nocc);
 	while ((rc = ps_next(&q, &v)) == 1 && k < n) {
@@ -581,14 +577,8 @@ static int lex_next(merge *g, const char **t, size_t *len, size_t *nocc)
 			return TD_ECORRUPT;
 		if (l != *len || memcmp(x, *t, l))
 			break;
-		if (*nocc == g->cap_occ) {
-			size_t c = g->cap_occ ? 2 * g->cap_occ : 16;
-			tsrc *v = realloc(g->occ, c * sizeof *v);
-			if (!v)
-				return nomem();
-			g->occ = v;
-			g->cap_occ = c;
-		}
+		if (TD_VEC_RESERVE(g->occ, *nocc, g->cap_occ, 16))
+			return nomem();
 		g->occ[(*nocc)++] = (tsrc){s, g->m[s].cur};
 		if (++g->m[s].cur < td_seg_lex_size(g->m[s].s, g->layer))
 			sift_down(g, 0);
@@ -909,18 +899,10 @@ static int w2l_add(void *ctx, const uint32_t id[TD_NLAYERS])
 			c->ok = 0;
 		return c->ok ? 0 : 1; /* 1: stop, not derived */
 	}
-	if (c->np == c->cap) {
-		size_t cap = c->cap * 2;
-		uint32_t *a = realloc(c->pair, cap * 4);
-		if (!a)
-			return nomem();
-		c->pair = a;
-		uint32_t *b = realloc(c->next, cap * 4);
-		if (!b)
-			return nomem();
-		c->next = b;
-		c->cap = cap;
-	}
+	size_t cn = c->cap; /* pair and next share cap: pair grows it */
+	if (TD_VEC_RESERVE(c->next, c->np, cn, 16) ||
+		TD_VEC_RESERVE(c->pair, c->np, c->cap, 16))
+		return nomem();
 	c->pair[c->np] = v;
 	c->next[c->np] = c->head[id[TD_LAYER_WORD]];
 	c->head[id[TD_LAYER_WORD]] = (uint32_t)c->np++;
@@ -1276,14 +1258,8 @@ static int ss_next(sstream *q, rspan *out)
 			q->has_la = 1;
 			break;
 		}
-		if (q->nbuf == q->cap) {
-			size_t c = q->cap ? 2 * q->cap : 64;
-			rspan *v = realloc(q->buf, c * sizeof *v);
-			if (!v)
-				return nomem();
-			q->buf = v;
-			q->cap = c;
-		}
+		if (TD_VEC_RESERVE(q->buf, q->nbuf, q->cap, 64))
+			return nomem();
 		q->buf[q->nbuf++] = r;
 	}
 	if (!q->nbuf)
@@ -1421,14 +1397,9 @@ static int write_spans(merge *g)
 				rc = TD_ECORRUPT;
 				goto out;
 			}
-			if (nn == cap) {
-				cap = cap ? 2 * cap : 64;
-				const char **v = realloc(names, cap * sizeof *v);
-				if (!v) {
-					rc = nomem();
-					goto out;
-				}
-				names = v;
+			if (TD_VEC_RESERVE(names, nn, cap, 64)) {
+				rc = nomem();
+				goto out;
 			}
 			names[nn++] = s;
 		}

@@ -43,7 +43,7 @@ struct td_writer {
 	size_t budget;    /* td_writer_set_memory() */
 	char **flushed;   /* segment files written for this batch that no
 	                   * manifest names yet: removed unless committed */
-	size_t nflushed;
+	size_t nflushed, cap_flushed;
 	int no_layers;    /* TD_WRITE_NO_LAYERS */
 };
 
@@ -112,16 +112,8 @@ static int set_loc(td_writer *w, const char *source, int32_t seg, uint32_t doc,
 	int rc = td_strtab_put(&w->src, source, strlen(source), &id, NULL);
 	if (rc)
 		return rc;
-	if (id >= w->cap_loc) {
-		size_t cap = w->cap_loc ? w->cap_loc * 2 : 256;
-		while (cap <= id)
-			cap *= 2;
-		srcloc *v = realloc(w->loc, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		w->loc = v;
-		w->cap_loc = cap;
-	}
+	if (TD_VEC_RESERVE_N(w->loc, (size_t)id + 1, w->cap_loc, 256))
+		return td_error(TD_ENOMEM, "out of memory");
 	srcloc *l = &w->loc[id];
 	l->seg = seg;
 	l->doc = doc;
@@ -385,10 +377,8 @@ static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
  * (the caller's until it joins w->flushed). */
 static int flushed_reserve(td_writer *w, char **path)
 {
-	char **v = realloc(w->flushed, (w->nflushed + 1) * sizeof *v);
-	if (!v)
+	if (TD_VEC_RESERVE(w->flushed, w->nflushed, w->cap_flushed, 8))
 		return td_error(TD_ENOMEM, "out of memory");
-	w->flushed = v;
 	if (!(*path = malloc(4096)))
 		return td_error(TD_ENOMEM, "out of memory");
 	return 0;

@@ -9,6 +9,7 @@
 #include "pos.h"
 #include "exit_status.h"
 #include "hash.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -31,6 +32,18 @@ static void *xrealloc(void *p, size_t n)
 		die_nomem();
 	return p;
 }
+
+/* TD_VEC_RESERVE and TD_VEC_RESERVE_N (vec.h), exiting when out of memory */
+#define RESERVE(v, n, cap, first) \
+	do { \
+		if (TD_VEC_RESERVE(v, n, cap, first)) \
+			die_nomem(); \
+	} while (0)
+#define RESERVE_N(v, need, cap, first) \
+	do { \
+		if (TD_VEC_RESERVE_N(v, need, cap, first)) \
+			die_nomem(); \
+	} while (0)
 
 static uint64_t rng_state;
 static uint64_t rng_next(void)
@@ -71,10 +84,7 @@ static int tag_num(const char *name)
 
 static void text_put(const char *s, size_t n)
 {
-	if (D.len + n + 1 > D.cap) {
-		D.cap = (D.len + n + 1) * 2;
-		D.text = xrealloc(D.text, D.cap);
-	}
+	RESERVE_N(D.text, D.len + n + 1, D.cap, 1 << 16);
 	memcpy(D.text + D.len, s, n);
 	D.len += n;
 }
@@ -128,11 +138,9 @@ static void add_sentence(td_brown_tok *bt, size_t n, int curly, int dev)
 	td_tokens tk = {0};
 	if (td_tokenize(D.text + base, D.len - base, base, &tk))
 		die_nomem();
-	if (D.ntok + tk.n > D.captok) {
-		D.captok = (D.ntok + tk.n) * 2;
-		D.tok = xrealloc(D.tok, D.captok * sizeof *D.tok);
-		D.gold = xrealloc(D.gold, D.captok);
-	}
+	size_t capgold = D.captok; /* tok and gold share captok: tok grows it */
+	RESERVE_N(D.gold, D.ntok + tk.n, capgold, 1 << 14);
+	RESERVE_N(D.tok, D.ntok + tk.n, D.captok, 1 << 14);
 	size_t j = 0;
 	for (size_t k = 0; k < tk.n; k++) {
 		td_token t = tk.v[k];
@@ -159,10 +167,7 @@ static void add_sentence(td_brown_tok *bt, size_t n, int curly, int dev)
 		D.tok[D.ntok + k] = t;
 		D.gold[D.ntok + k] = (uint8_t)tn;
 	}
-	if (D.ns == D.caps) {
-		D.caps = D.caps ? D.caps * 2 : 4096;
-		D.s = xrealloc(D.s, D.caps * sizeof *D.s);
-	}
+	RESERVE(D.s, D.ns, D.caps, 4096);
 	D.s[D.ns++] = (sent){D.ntok, tk.n, dev};
 	D.ntok += tk.n;
 	td_tokens_free(&tk);
@@ -185,10 +190,7 @@ static int read_text(const char *dir, const char *id, int dev)
 	size_t len = 0, cap = 0, got;
 	char chunk[65536];
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (len + got + 1 > cap) {
-			cap = (len + got + 1) * 2;
-			buf = xrealloc(buf, cap);
-		}
+		RESERVE_N(buf, len + got + 1, cap, 1 << 17);
 		memcpy(buf + len, chunk, got);
 		len += got;
 	}
@@ -219,10 +221,7 @@ static int read_text(const char *dir, const char *id, int dev)
 				free(buf);
 				return -1;
 			}
-			if (nbt == capbt) {
-				capbt = capbt ? capbt * 2 : 64;
-				bt = xrealloc(bt, capbt * sizeof *bt);
-			}
+			RESERVE(bt, nbt, capbt, 64);
 			bt[nbt++] = (td_brown_tok){w, sl + 1, (size_t)(sl - w), strlen(sl + 1)};
 		}
 		if (nbt)
@@ -247,14 +246,14 @@ static char **list_texts(const char *dir, size_t *n)
 	}
 	char line[256];
 	char **v = NULL;
-	size_t k = 0;
+	size_t k = 0, cap = 0;
 	while (fgets(line, sizeof line, f)) {
 		char id[16];
 		if (sscanf(line, "%15s", id) != 1)
 			continue;
 		if (td_brown_reserved(id))
 			continue; /* never opened */
-		v = xrealloc(v, (k + 1) * sizeof *v);
+		RESERVE(v, k, cap, 64);
 		v[k] = strdup(id);
 		if (!v[k])
 			die_nomem();
@@ -459,8 +458,8 @@ static int write_model(const char *path, double min_weight)
 		if (F[i].key)
 			keys[nk++] = F[i].key;
 	qsort(keys, nk, sizeof *keys, cmp_u64);
-	size_t nfeat = 0, nent = 0;
-	uint32_t *entries = xrealloc(NULL, 1);
+	size_t nfeat = 0, nent = 0, capent = 0;
+	uint32_t *entries = NULL;
 	uint64_t *fk = xrealloc(NULL, (nk + 1) * sizeof *fk);
 	uint32_t *fv = xrealloc(NULL, (nk + 1) * sizeof *fv);
 	for (size_t i = 0; i < nk; i++) {
@@ -474,7 +473,7 @@ static int write_model(const char *path, double min_weight)
 				double q = round(fe->e[k].w * scale);
 				if (fabs(q) < min_weight * 32767.0 || q == 0)
 					continue;
-				entries = xrealloc(entries, (nent + 1) * 4);
+				RESERVE(entries, nent, capent, 1 << 14);
 				entries[nent++] = c << 16 | (uint16_t)(int16_t)q;
 			}
 		if (nent > start) {

@@ -6,6 +6,7 @@
 #include "query.h"
 #include "buf.h"
 #include "error.h"
+#include "vec.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -46,14 +47,9 @@ int tq_node_add(tq_node *parent, tq_node *kid)
 {
 	if (!kid)
 		return td_error(TD_ENOMEM, "out of memory");
-	if ((parent->nkids & (parent->nkids - 1)) == 0) {
-		size_t cap = parent->nkids ? parent->nkids * 2 : 1;
-		tq_node **k = realloc(parent->kids, cap * sizeof *k);
-		if (!k) {
-			tq_node_free(kid);
-			return td_error(TD_ENOMEM, "out of memory");
-		}
-		parent->kids = k;
+	if (TD_VEC_RESERVE(parent->kids, parent->nkids, parent->cap_kids, 1)) {
+		tq_node_free(kid);
+		return td_error(TD_ENOMEM, "out of memory");
 	}
 	parent->kids[parent->nkids++] = kid;
 	return 0;
@@ -94,11 +90,9 @@ void tq_node_free(tq_node *n)
 int tq_span_attr(tq_node *n, const char *name, size_t nlen, const char *pat,
         size_t plen, size_t off)
 {
-	tq_sattr *a = realloc(n->attrs, (n->nattrs + 1) * sizeof *a);
-	if (!a)
+	if (TD_VEC_RESERVE(n->attrs, n->nattrs, n->cap_attrs, 4))
 		return td_error(TD_ENOMEM, "out of memory");
-	n->attrs = a;
-	a = &n->attrs[n->nattrs];
+	tq_sattr *a = &n->attrs[n->nattrs];
 	a->name = dupn(name, nlen);
 	a->pattern = dupn(pat, plen);
 	a->off = off;

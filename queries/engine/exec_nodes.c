@@ -142,17 +142,10 @@ static int wc_spans(ctx *c, const tq_node *b, wcache *w)
 	int rc = exec_spans_load(c, b, ss);
 	if (rc < 0)
 		return rc;
-	if (w->n + ss->n > w->capiv) {
-		size_t cap = (w->n + ss->n) * 2;
-		range *v = realloc(w->iv, cap * sizeof *v);
-		uint32_t *m = v ? realloc(w->m, cap * sizeof *m) : NULL;
-		if (v)
-			w->iv = v;
-		if (!m)
-			return td_error(TD_ENOMEM, "out of memory");
-		w->m = m;
-		w->capiv = cap;
-	}
+	size_t need = w->n + ss->n, cm = w->capiv; /* iv and m share capiv */
+	if (TD_VEC_RESERVE_N(w->m, need, cm, 64) ||
+	        TD_VEC_RESERVE_N(w->iv, need, w->capiv, 64))
+		return td_error(TD_ENOMEM, "out of memory");
 	if (ss->n) /* both may still be NULL: NULL + 0 is undefined */
 		memcpy(w->iv + w->n, ss->v, ss->n * sizeof *ss->v);
 	w->n += ss->n;
@@ -216,13 +209,8 @@ int exec_wc_load(ctx *c, const tq_node *n, wcache **out)
 		w->doc = c->doc;
 		return 0;
 	}
-	if (len + 1 > w->cap) {
-		uint32_t *b = realloc(w->bound, (len + 1) * sizeof *b);
-		if (!b)
-			return td_error(TD_ENOMEM, "out of memory");
-		w->bound = b;
-		w->cap = len + 1;
-	}
+	if (TD_VEC_RESERVE_N(w->bound, len + 1, w->cap, 64))
+		return td_error(TD_ENOMEM, "out of memory");
 	vec e = {0};
 	for (size_t i = 0; i < len && rc == 0; i++) {
 		uint32_t bs = c->dfirst + (uint32_t)i;

@@ -10,12 +10,18 @@
 #include "config.h"
 #include "query.h"
 #include "error.h"
+#include "vec.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define JOIN_ELEMS 8  /* element names a query may name as a whole */
 #define CHAIN_MAX 256 /* parts followed along @next/@prev */
+
+/* the first part of a split element: span i of element k */
+struct head {
+	uint32_t k, i;
+};
 
 struct tq_join {
 	td_seg *s;
@@ -28,7 +34,7 @@ struct tq_join {
 	int has_doc;
 	uint32_t ostart, oend; /* the kept hit reaching furthest */
 	int has_o;
-	uint32_t *heads; /* first parts of split elements reported: k, i */
+	struct head *heads; /* first parts of split elements reported */
 	size_t nheads, cap;
 };
 
@@ -165,19 +171,11 @@ static int64_t linked(tq_join *j, uint32_t k, uint32_t i, const char *name)
 static int seen_head(tq_join *j, uint32_t k, uint32_t i)
 {
 	for (size_t x = 0; x < j->nheads; x++)
-		if (j->heads[2 * x] == k && j->heads[2 * x + 1] == i)
+		if (j->heads[x].k == k && j->heads[x].i == i)
 			return 1;
-	if (j->nheads == j->cap) {
-		size_t cap = j->cap ? j->cap * 2 : 8;
-		uint32_t *v = realloc(j->heads, 2 * cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		j->heads = v;
-		j->cap = cap;
-	}
-	j->heads[2 * j->nheads] = k;
-	j->heads[2 * j->nheads + 1] = i;
-	j->nheads++;
+	if (TD_VEC_RESERVE(j->heads, j->nheads, j->cap, 8))
+		return td_error(TD_ENOMEM, "out of memory");
+	j->heads[j->nheads++] = (struct head){k, i};
 	return 0;
 }
 

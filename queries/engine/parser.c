@@ -26,6 +26,7 @@
 #include "config.h"
 #include "query.h"
 #include "error.h"
+#include "vec.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ typedef struct parser {
 	int nconds; /* conditions so far: bounds the depth of a condition tree
 	             */
 	char **lnames; /* labels declared so far, in order */
-	size_t nlabels;
+	size_t nlabels, cap_labels;
 	int ntargets;
 	int in_gc; /* parsing the global constraint (after '::') */
 } parser;
@@ -403,12 +404,10 @@ static int atom(parser *p, tq_node **out)
 				        "expected a new label, '%.*s' is "
 				        "already set earlier in the query",
 				        (int)len, p->t.text);
-			char **v = realloc(p->lnames,
-			        (p->nlabels + 1) * sizeof *v);
-			if (!v)
+			if (TD_VEC_RESERVE(p->lnames, p->nlabels, p->cap_labels,
+			        4))
 				return td_error(TD_ENOMEM, "out of memory");
-			p->lnames = v;
-			if (!(v[p->nlabels] = dupn(p->t.text, len)))
+			if (!(p->lnames[p->nlabels] = dupn(p->t.text, len)))
 				return td_error(TD_ENOMEM, "out of memory");
 			lab = (int)++p->nlabels;
 			if ((rc = next(p)) < 0)

@@ -123,9 +123,9 @@ typedef struct tq_node {
 	tq_cond *cond;
 	char *elem;
 	tq_sattr *attrs;
-	size_t nattrs;
+	size_t nattrs, cap_attrs;
 	struct tq_node **kids;
-	size_t nkids;
+	size_t nkids, cap_kids;
 	long min, max;
 	int slot; /* SPAN, REPEAT, WITHIN/CONTAINING: the node's number among
 	           * those of its kind in the plan (its per-segment state) */

@@ -212,7 +212,8 @@ static void test_read_list(void **state)
 }
 
 /* TD_VEC_RESERVE: room for one more, doubling from `first`; an impossible
- * size fails with the array, count and capacity as they were. */
+ * size fails with the array, count and capacity as they were. Likewise
+ * TD_VEC_RESERVE_N for room for several. */
 static void test_vec(void **state)
 {
 	(void)state;
@@ -232,6 +233,30 @@ static void test_vec(void **state)
 	assert_int_equal(TD_VEC_RESERVE(v, nb, big, 4), -1);
 	assert_ptr_equal(v, keep);
 	assert_int_equal(big, SIZE_MAX / sizeof *v / 2 + 1);
+	/* TD_VEC_RESERVE_N: room for need in all, the capacity doubling from
+	 * where it was until it fits; no change while it fits */
+	assert_int_equal(TD_VEC_RESERVE_N(v, 100, cap, 4), 0);
+	assert_int_equal(cap, 128);
+	assert_int_equal(TD_VEC_RESERVE_N(v, 129, cap, 4), 0);
+	assert_int_equal(cap, 256);
+	assert_int_equal(TD_VEC_RESERVE_N(v, 1500, cap, 4), 0);
+	assert_int_equal(cap, 2048); /* 512, 1024, 2048 in one call */
+	v[1499] = 7;
+	for (int i = 0; i < 100; i++)
+		assert_int_equal(v[i], i);
+	int *w = NULL;
+	size_t wcap = 0, none = 0;
+	assert_int_equal(TD_VEC_RESERVE_N(w, none, wcap, 4), 0); /* nothing asked */
+	assert_null(w);
+	assert_int_equal(TD_VEC_RESERVE_N(w, 9, wcap, 4), 0);
+	assert_int_equal(wcap, 16); /* from first: 4, 8, 16 */
+	free(w);
+	keep = v;
+	nb = SIZE_MAX / sizeof *v; /* no doubling of 2048 reaches it */
+	size_t had = cap;
+	assert_int_equal(TD_VEC_RESERVE_N(v, nb, cap, 4), -1);
+	assert_ptr_equal(v, keep);
+	assert_int_equal(cap, had);
 	free(v);
 }
 
