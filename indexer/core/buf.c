@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int td_buf_add(td_buf *b, const void *p, size_t n)
+/* Room for n more bytes and the NUL; 0, or TD_ENOMEM (oom set). */
+static int reserve(td_buf *b, size_t n)
 {
 	if (b->oom)
 		return TD_ENOMEM;
@@ -29,8 +30,27 @@ int td_buf_add(td_buf *b, const void *p, size_t n)
 		b->s = s;
 		b->cap = cap;
 	}
+	return 0;
+}
+
+int td_buf_add(td_buf *b, const void *p, size_t n)
+{
+	int rc = reserve(b, n);
+	if (rc)
+		return rc;
 	if (n)
 		memcpy(b->s + b->n, p, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+	return 0;
+}
+
+int td_buf_fill(td_buf *b, int c, size_t n)
+{
+	int rc = reserve(b, n);
+	if (rc)
+		return rc;
+	memset(b->s + b->n, c, n);
 	b->n += n;
 	b->s[b->n] = '\0';
 	return 0;

@@ -6,6 +6,7 @@
 #define TAGDEX_INDEX_INT_H
 
 #include "index.h"
+#include "buf.h"
 #include "error.h"
 
 #include <stdint.h>
@@ -46,11 +47,11 @@ static inline const char *td_strtab_str(const td_strtab *t, uint32_t id)
 
 #define TD_POST_BLOCK 128 /* positions per postings block */
 
-/* Appends the encoding of the n ascending positions pos to *buf. */
-int td_postings_encode(const uint32_t *pos, uint64_t n, uint8_t **buf,
-	size_t *len, size_t *cap);
-/* Appends v as a LEB128 varint. */
-int td_buf_varint(uint8_t **buf, size_t *len, size_t *cap, uint64_t v);
+/* Appends the encoding of the n ascending positions pos to out: 0, or
+ * TD_ENOMEM (td_buf's, sticky). */
+int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out);
+/* Appends v to b as a LEB128 varint: 0, or TD_ENOMEM as td_buf_add. */
+int td_buf_varint(td_buf *b, uint64_t v);
 /* Reads the LEB128 varint at *p (before end) into *v and moves *p past
  * it: 0, or -1 when it runs past end or 64 bits. */
 static inline int td_varint_get(const uint8_t **p, const uint8_t *end,
@@ -67,8 +68,6 @@ static inline int td_varint_get(const uint8_t **p, const uint8_t *end,
 	}
 	return -1;
 }
-int td_buf_put(uint8_t **buf, size_t *len, size_t *cap, const void *p,
-	size_t n);
 
 /* ------------------------------------------------------------ segment file */
 

@@ -10,25 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int td_buf_put(uint8_t **buf, size_t *len, size_t *cap, const void *p, size_t n)
-{
-	if (*len + n > *cap) {
-		size_t c = *cap ? *cap : 4096;
-		while (c < *len + n)
-			c *= 2;
-		uint8_t *b = realloc(*buf, c);
-		if (!b)
-			return td_error(TD_ENOMEM, "out of memory");
-		*buf = b;
-		*cap = c;
-	}
-	if (n)
-		memcpy(*buf + *len, p, n);
-	*len += n;
-	return 0;
-}
-
-int td_buf_varint(uint8_t **buf, size_t *len, size_t *cap, uint64_t v)
+int td_buf_varint(td_buf *b, uint64_t v)
 {
 	uint8_t t[10];
 	size_t n = 0;
@@ -39,36 +21,35 @@ int td_buf_varint(uint8_t **buf, size_t *len, size_t *cap, uint64_t v)
 			t[n] |= 0x80;
 		n++;
 	} while (v);
-	return td_buf_put(buf, len, cap, t, n);
+	return td_buf_add(b, t, n);
 }
 
-int td_postings_encode(const uint32_t *pos, uint64_t n, uint8_t **buf,
-	size_t *len, size_t *cap)
+int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out)
 {
 	int rc;
 	if (n <= TD_POST_BLOCK) {
 		for (uint64_t i = 0; i < n; i++)
-			if ((rc = td_buf_varint(buf, len, cap,
+			if ((rc = td_buf_varint(out,
 				     i ? pos[i] - pos[i - 1] : pos[0])))
 				return rc;
 		return 0;
 	}
 	uint64_t nb = (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
-	size_t skip = *len;
+	size_t skip = out->n;
 	for (uint64_t b = 0; b < nb; b++) {
 		uint32_t z[2] = {pos[b * TD_POST_BLOCK], 0};
-		if ((rc = td_buf_put(buf, len, cap, z, sizeof z)))
+		if ((rc = td_buf_add(out, z, sizeof z)))
 			return rc;
 	}
-	size_t data = *len;
+	size_t data = out->n;
 	for (uint64_t b = 0; b < nb; b++) {
-		uint32_t off = (uint32_t)(*len - data);
-		memcpy(*buf + skip + b * 8 + 4, &off, 4);
+		uint32_t off = (uint32_t)(out->n - data);
+		memcpy(out->s + skip + b * 8 + 4, &off, 4);
 		uint64_t end = (b + 1) * TD_POST_BLOCK;
 		if (end > n)
 			end = n;
 		for (uint64_t i = b * TD_POST_BLOCK + 1; i < end; i++)
-			if ((rc = td_buf_varint(buf, len, cap, pos[i] - pos[i - 1])))
+			if ((rc = td_buf_varint(out, pos[i] - pos[i - 1])))
 				return rc;
 	}
 	return 0;

@@ -47,10 +47,8 @@ struct td_segbuild {
 	size_t cap_w2n;
 	uint32_t *ids;
 	size_t nids, cap_ids;
-	uint8_t *text;
-	size_t tlen, tcap;
-	uint8_t *kv;
-	size_t kvlen, kvcap;
+	td_buf text;              /* the documents' gaps (add_gaps) */
+	td_buf kv;                /* the documents' fields (kv_add) */
 	bspan *spans;
 	size_t nspans, cap_spans;
 	uint32_t *attrs;
@@ -99,8 +97,8 @@ void td_segbuild_free(td_segbuild *b)
 	free(b->omap);
 	free(b->w2n);
 	free(b->ids);
-	free(b->text);
-	free(b->kv);
+	td_buf_clear(&b->text);
+	td_buf_clear(&b->kv);
 	free(b->spans);
 	free(b->attrs);
 	free(b->docs);
@@ -123,8 +121,8 @@ size_t td_segbuild_bytes(const td_segbuild *b)
 		strtab_bytes(&b->gaps) + strtab_bytes(&b->lemmas) +
 		strtab_bytes(&b->poss);
 	n += b->cap_ids * 3 * 4 + b->cap_wlast * 4 + b->cap_omap * 4 +
-		b->cap_w2n * 4 + b->tcap +
-		b->kvcap + b->cap_spans * sizeof *b->spans + b->cap_attrs * 4 +
+		b->cap_w2n * 4 + b->text.cap +
+		b->kv.cap + b->cap_spans * sizeof *b->spans + b->cap_attrs * 4 +
 		b->cap_docs * sizeof *b->docs;
 	/* what writing it takes on top: a layer's positions by term (4 bytes
 	 * a token) and its encoded postings (about 2) */
@@ -168,8 +166,8 @@ static int kv_add(td_segbuild *b, bdoc *d, const char *k, const char *v)
 	int rc;
 	if (!v)
 		return 0;
-	if ((rc = td_buf_put(&b->kv, &b->kvlen, &b->kvcap, k, strlen(k) + 1)) ||
-		(rc = td_buf_put(&b->kv, &b->kvlen, &b->kvcap, v, strlen(v) + 1)))
+	if ((rc = td_buf_add(&b->kv, k, strlen(k) + 1)) ||
+		(rc = td_buf_add(&b->kv, v, strlen(v) + 1)))
 		return rc;
 	d->kv_n++;
 	return 0;
@@ -441,11 +439,9 @@ out:
 static int add_gaps(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 {
 	int rc;
-	size_t ncodes = (t->n + 1 + 3) / 4, base = b->tlen;
-	if ((rc = GROW(b->text, b->tcap, b->tlen + ncodes)))
+	size_t ncodes = (t->n + 1 + 3) / 4, base = b->text.n;
+	if ((rc = td_buf_fill(&b->text, 0, ncodes)))
 		return rc;
-	memset(b->text + base, 0, ncodes);
-	b->tlen += ncodes;
 	for (size_t i = 0; i <= t->n; i++) {
 		size_t a = i ? t->v[i - 1].end : 0;
 		size_t e = i < t->n ? t->v[i].start : doc->len;
@@ -458,13 +454,14 @@ static int add_gaps(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 			code = TD_GAP_SPACE;
 		else if (gl == 2 && g[0] == '\n' && g[1] == '\n')
 			code = TD_GAP_PARA;
-		b->text[base + i / 4] |= (uint8_t)(code << (i % 4 * 2));
+		/* b->text.s moves as the varints grow it */
+		((uint8_t *)b->text.s)[base + i / 4] |=
+			(uint8_t)(code << (i % 4 * 2));
 		if (code != TD_GAP_OTHER)
 			continue;
 		if ((rc = td_strtab_put(&b->gaps, g, gl, &id, NULL)) ||
-			(rc = td_buf_varint(&b->text, &b->tlen, &b->tcap,
-				 b->gaps.off[id])) ||
-			(rc = td_buf_varint(&b->text, &b->tlen, &b->tcap, gl)))
+			(rc = td_buf_varint(&b->text, b->gaps.off[id])) ||
+			(rc = td_buf_varint(&b->text, gl)))
 			return rc;
 	}
 	return 0;
@@ -476,7 +473,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	int rc;
 	td_tokens t = {0};
 	b->full = 0;
-	if (b->ndocs >= UINT32_MAX - 1 || b->tlen + doc->len > UINT32_MAX * 16ull)
+	if (b->ndocs >= UINT32_MAX - 1 || b->text.n + doc->len > UINT32_MAX * 16ull)
 		return td_error(TD_ELIMIT, "segment too large");
 	/* the pipeline's tokens when it kept them (the same td_tokenize) */
 	if (doc->tokens)
@@ -495,11 +492,11 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 		goto out;
 	bdoc *d = &b->docs[b->ndocs];
 	memset(d, 0, sizeof *d);
-	d->text_off = b->tlen;
+	d->text_off = b->text.n;
 	d->text_len = (uint32_t)doc->len;
 	d->first_tok = (uint32_t)b->nids;
 	d->ntok = (uint32_t)t.n;
-	d->kv_off = b->kvlen;
+	d->kv_off = b->kv.n;
 	for (size_t i = 0; i < TD_NMETAKEYS && !rc; i++) {
 		const td_metakey *mk = &td_metakeys[i];
 		const char *v = mk->kind == TD_MK_ID ? doc->id
@@ -592,8 +589,7 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 	uint32_t *freq = calloc((size_t)n + 1, 4);
 	uint64_t *start = calloc((size_t)n + 1, 8);
 	uint32_t *P = malloc(((size_t)h->ntokens + 1) * 4);
-	uint8_t *pb = NULL;
-	size_t plen = 0, pcap = 0;
+	td_buf pb = {0};
 	td_seglex *lex = calloc((size_t)n + 1, sizeof *lex);
 	if (!freq || !start || !P || !lex) {
 		rc = td_error(TD_ENOMEM, "out of memory");
@@ -611,11 +607,11 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 		lex[i].str_off = lstr;
 		lex[i].str_len = t->slen[order[i]];
 		lex[i].freq = freq[i];
-		if (plen > TD_POST_OFF_MASK) {
+		if (pb.n > TD_POST_OFF_MASK) {
 			rc = td_error(TD_ELIMIT, "segment postings too large");
 			goto out;
 		}
-		lex[i].post_off = plen;
+		lex[i].post_off = pb.n;
 		lstr += t->slen[order[i]] + 1;
 		if (share && share[i]) {
 			lex[i].post_off |= TD_POST_SHARED |
@@ -627,7 +623,7 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 			lex[i].post_off |= TD_POST_SCAN;
 			continue;
 		}
-		if ((rc = td_postings_encode(P + s0, freq[i], &pb, &plen, &pcap)))
+		if ((rc = td_postings_encode(P + s0, freq[i], &pb)))
 			goto out;
 	}
 	int lsec = td_sec_lex(layer);
@@ -644,7 +640,7 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 			     t->slen[order[i]] + 1)))
 			goto out;
 	td_out_end(o, h, ssec);
-	if ((rc = td_out_begin(o, h, psec)) || (rc = td_out_put(o, pb, plen)))
+	if ((rc = td_out_begin(o, h, psec)) || (rc = td_out_put(o, pb.s, pb.n)))
 		goto out;
 	td_out_end(o, h, psec);
 	h->lexsize[layer] = n;
@@ -652,7 +648,7 @@ out:
 	free(freq);
 	free(start);
 	free(P);
-	free(pb);
+	td_buf_clear(&pb);
 	free(lex);
 	return rc;
 }
@@ -998,11 +994,11 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	}
 	td_out_end(o, h, TD_SEC_DOCS);
 	if ((rc = td_out_begin(o, h, TD_SEC_DOCSTR)) ||
-		(rc = td_out_put(o, b->kv, b->kvlen)))
+		(rc = td_out_put(o, b->kv.s, b->kv.n)))
 		goto out;
 	td_out_end(o, h, TD_SEC_DOCSTR);
 	if ((rc = td_out_begin(o, h, TD_SEC_TEXT)) ||
-		(rc = td_out_put(o, b->text, b->tlen)))
+		(rc = td_out_put(o, b->text.s, b->text.n)))
 		goto out;
 	td_out_end(o, h, TD_SEC_TEXT);
 	if ((rc = td_out_begin(o, h, TD_SEC_GSTR)) ||

@@ -303,8 +303,9 @@ static void test_keyindex(void **state)
 	free(rows);
 }
 
-/* td_buf: pieces appended, always NUL-terminated; a failure is sticky and
- * keeps what was there (forced here by a size no allocation can meet). */
+/* td_buf: pieces (and runs of one byte) appended, always NUL-terminated;
+ * a failure is sticky and keeps what was there (forced here by a size no
+ * allocation can meet). */
 static void test_buf(void **state)
 {
 	(void)state;
@@ -327,6 +328,18 @@ static void test_buf(void **state)
 	assert_false(b.oom);
 	assert_int_equal(td_buf_adds(&b, "again"), 0);
 	assert_string_equal(b.s, "again");
+	/* td_buf_fill: n copies of a byte, through growth, NUL after them */
+	assert_int_equal(td_buf_fill(&b, 'z', 1000), 0);
+	assert_int_equal(b.n, 1005);
+	assert_int_equal(b.s[5], 'z');
+	assert_int_equal(b.s[1004], 'z');
+	assert_int_equal(b.s[1005], '\0');
+	assert_int_equal(td_buf_fill(&b, 0, 0), 0);
+	assert_int_equal(b.n, 1005);
+	assert_int_equal(td_buf_fill(&b, 0, SIZE_MAX - 1), TD_ENOMEM);
+	assert_true(b.oom);
+	assert_int_equal(td_buf_fill(&b, 0, 1), TD_ENOMEM);
+	assert_int_equal(b.n, 1005);
 	td_buf_clear(&b);
 }
 
