@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dupn(const char *s, size_t n)
+char *tq_dupn(const char *s, size_t n)
 {
 	char *c = malloc(n + 1);
 	if (c) {
@@ -93,8 +93,8 @@ int tq_span_attr(tq_node *n, const char *name, size_t nlen, const char *pat,
 	if (TD_VEC_RESERVE(n->attrs, n->nattrs, n->cap_attrs, 4))
 		return td_error(TD_ENOMEM, "out of memory");
 	tq_sattr *a = &n->attrs[n->nattrs];
-	a->name = dupn(name, nlen);
-	a->pattern = dupn(pat, plen);
+	a->name = tq_dupn(name, nlen);
+	a->pattern = tq_dupn(pat, plen);
 	a->off = off;
 	a->neg = 0;
 	if (!a->name || !a->pattern) {

@@ -61,20 +61,17 @@ static int expected(parser *p, const char *what)
 	        what, tq_tok_name(p->t.kind));
 }
 
+/* Consumes the lookahead when it is a token of kind: 0, or the lexer's
+ * error after it; else the syntax error that what was expected. */
+static int expect(parser *p, int kind, const char *what)
+{
+	return p->t.kind == kind ? next(p) : expected(p, what);
+}
+
 static int is_word(const tq_tok *t, const char *w)
 {
 	return t->kind == TQT_IDENT && t->tlen == strlen(w) &&
 	       memcmp(t->text, w, t->tlen) == 0;
-}
-
-static char *dupn(const char *s, size_t n)
-{
-	char *c = malloc(n + 1);
-	if (c) {
-		memcpy(c, s, n);
-		c[n] = '\0';
-	}
-	return c;
 }
 
 static int flags(parser *p, unsigned *out)
@@ -152,11 +149,7 @@ static int cond_neg(parser *p, tq_cond **out)
 		if (rc < 0)
 			return rc;
 		if (!bang) {
-			if (p->t.kind != TQT_RPAREN) {
-				tq_cond_free(inner);
-				return expected(p, "')' or '&' or '|'");
-			}
-			if ((rc = next(p)) < 0) { /* a bad token after ')' */
+			if ((rc = expect(p, TQT_RPAREN, "')' or '&' or '|'")) < 0) {
 				tq_cond_free(inner);
 				return rc;
 			}
@@ -262,7 +255,7 @@ static int cond_neg(parser *p, tq_cond **out)
 			                              "label's attribute"
 			                            : "a quoted string");
 		c = cond_new(TQC_ATTR);
-		if (!c || !(c->pattern = dupn(p->t.text, p->t.tlen))) {
+		if (!c || !(c->pattern = tq_dupn(p->t.text, p->t.tlen))) {
 			tq_cond_free(c);
 			return td_error(TD_ENOMEM, "out of memory");
 		}
@@ -333,7 +326,7 @@ static int span(parser *p, tq_node **out)
 	if (p->t.kind != TQT_IDENT)
 		return expected(p, "an element name after '<'");
 	tq_node *n = tq_node_new(TQ_SPAN, off);
-	if (!n || !(n->elem = dupn(p->t.text, p->t.tlen))) {
+	if (!n || !(n->elem = tq_dupn(p->t.text, p->t.tlen))) {
 		tq_node_free(n);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
@@ -361,18 +354,9 @@ static int span(parser *p, tq_node **out)
 		if ((rc = next(p)) < 0)
 			goto fail;
 	}
-	if (p->t.kind != TQT_SLASH) {
-		rc = expected(p, "an attribute or '/>' (only whole elements "
-		                 "<name/> are supported)");
-		goto fail;
-	}
-	if ((rc = next(p)) < 0)
-		goto fail;
-	if (p->t.kind != TQT_GT) {
-		rc = expected(p, "'>' after '/'");
-		goto fail;
-	}
-	if ((rc = next(p)) < 0)
+	if ((rc = expect(p, TQT_SLASH, "an attribute or '/>' (only whole "
+	                               "elements <name/> are supported)")) < 0 ||
+	        (rc = expect(p, TQT_GT, "'>' after '/'")) < 0)
 		goto fail;
 	*out = n;
 	return 0;
@@ -407,7 +391,7 @@ static int atom(parser *p, tq_node **out)
 			if (TD_VEC_RESERVE(p->lnames, p->nlabels, p->cap_labels,
 			        4))
 				return td_error(TD_ENOMEM, "out of memory");
-			if (!(p->lnames[p->nlabels] = dupn(p->t.text, len)))
+			if (!(p->lnames[p->nlabels] = tq_dupn(p->t.text, len)))
 				return td_error(TD_ENOMEM, "out of memory");
 			lab = (int)++p->nlabels;
 			if ((rc = next(p)) < 0)
@@ -437,7 +421,7 @@ static int atom_plain(parser *p, tq_node **out)
 	case TQT_STRING: {
 		tq_node *n = tq_node_new(TQ_TOKEN, off);
 		tq_cond *c = cond_new(TQC_ATTR);
-		if (!n || !c || !(c->pattern = dupn(p->t.text, p->t.tlen))) {
+		if (!n || !c || !(c->pattern = tq_dupn(p->t.text, p->t.tlen))) {
 			tq_node_free(n);
 			tq_cond_free(c);
 			return td_error(TD_ENOMEM, "out of memory");
@@ -458,15 +442,9 @@ static int atom_plain(parser *p, tq_node **out)
 			return td_error(TD_ENOMEM, "out of memory");
 		if ((rc = next(p)) < 0)
 			goto fail;
-		if (p->t.kind != TQT_RBRACK) {
-			if ((rc = cond_or(p, &n->cond)) < 0)
-				goto fail;
-			if (p->t.kind != TQT_RBRACK) {
-				rc = expected(p, "']' or '&' or '|'");
-				goto fail;
-			}
-		}
-		if ((rc = next(p)) < 0)
+		if (p->t.kind != TQT_RBRACK && (rc = cond_or(p, &n->cond)) < 0)
+			goto fail;
+		if ((rc = expect(p, TQT_RBRACK, "']' or '&' or '|'")) < 0)
 			goto fail;
 		*out = n;
 		return 0;
@@ -482,11 +460,7 @@ static int atom_plain(parser *p, tq_node **out)
 		p->depth--;
 		if (rc < 0)
 			return rc;
-		if (p->t.kind != TQT_RPAREN) {
-			tq_node_free(n);
-			return expected(p, "')'");
-		}
-		if ((rc = next(p)) < 0) {
+		if ((rc = expect(p, TQT_RPAREN, "')'")) < 0) {
 			tq_node_free(n);
 			return rc;
 		}
@@ -553,9 +527,7 @@ static int quantifier(parser *p, long *min, long *max)
 		if ((rc = next(p)) < 0)
 			return rc;
 	}
-	if (p->t.kind != TQT_RBRACE)
-		return expected(p, "'}'");
-	return next(p);
+	return expect(p, TQT_RBRACE, "'}'");
 }
 
 static int item(parser *p, tq_node **out)
@@ -713,7 +685,7 @@ static int query_rest(parser *p, tq_node *left, tq_node **out)
 			break;
 		if (p->t.kind == TQT_IDENT) { /* CQP's within s */
 			right = tq_node_new(TQ_SPAN, p->t.off);
-			if (!right || !(right->elem = dupn(p->t.text, p->t.tlen))) {
+			if (!right || !(right->elem = tq_dupn(p->t.text, p->t.tlen))) {
 				tq_node_free(right);
 				rc = td_error(TD_ENOMEM, "out of memory");
 				break;
