@@ -770,8 +770,10 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	for (size_t k = vend; k < t1 && k < vend + 6; k++) {
 		if (tok_in_quote(c, k))
 			break;
-		/* "said he would": the subject of the reported clause */
-		if (td_tok_in(c, k, he_she, 1))
+		/* "said he would": the subject of the reported clause; so
+		 * is a name after "that" ("indicated that the Pirates
+		 * needed ...") */
+		if (td_tok_in(c, k, he_she, 1) || td_tok_eq(c, k, "that", 1))
 			break;
 		const td_mention *m = ment_at(c, k);
 		if (m && !m->located && !m->pronoun) {

@@ -468,6 +468,18 @@ static void test_rulings_convictions_quote_on(void **state)
 	td_doc_free(d);
 }
 
+/* A name after "that" is the reported clause's subject, not the speaker
+ * of a verb without one ("The statistics hardly indicated that the
+ * Pirates needed ..."): the report has no @who. */
+static void test_no_speaker_after_that(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-11",
+		"The statistics hardly indicated that the Federal Reserve needed more staff.");
+	fx_expect(d, "said", "the Federal Reserve needed more staff", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -492,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_reported_subject_not_speaker),
 		cmocka_unit_test(test_zero_that_by_pos),
 		cmocka_unit_test(test_rulings_convictions_quote_on),
+		cmocka_unit_test(test_no_speaker_after_that),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
