@@ -766,6 +766,42 @@ static int plural_demonyms(td_annotator *a, name_set *ns)
 	return rc;
 }
 
+/* clubs.tsv: key, full name, nicknames, cities, validity (see the file) */
+static int load_clubs(td_annotator *a, const char *dir)
+{
+	td_tsv *t;
+	int rc = td_lex_load(dir, "clubs.tsv", &t);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < t->n && !rc; i++) {
+		const td_tsv_row *r = &t->rows[i];
+		const char *key = td_lex_field(r, 0), *name = td_lex_field(r, 1);
+		long from, to;
+		int id;
+		if (!key || !name) {
+			rc = td_error(TD_EINPUT, "%s:%d: need key and full name", t->path, r->line);
+			break;
+		}
+		if ((rc = parse_valid(td_lex_field(r, 4), &from, &to, t->path, r->line)) ||
+		    (rc = add_actor(a, key, "org", name, from, to, &id)))
+			break;
+		rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME, TD_PATF_CLUB_FULL);
+		for (size_t f = 2; f <= 3 && !rc; f++) {
+			const char *list = td_lex_field(r, f);
+			char *dup = list ? strdup(list) : NULL, *save = NULL;
+			if (list && !dup)
+				rc = td_error(TD_ENOMEM, "out of memory");
+			for (char *tok = dup ? strtok_r(dup, "|", &save) : NULL; tok && !rc;
+			     tok = strtok_r(NULL, "|", &save))
+				rc = td_patset_add(&a->actor_pats, tok, id, TD_PAT_NAME,
+					f == 2 ? TD_PATF_CLUB_NICK : TD_PATF_CLUB_CITY);
+			free(dup);
+		}
+	}
+	td_tsv_free(t);
+	return rc;
+}
+
 int td_actors_load(td_annotator *a, const char *dir)
 {
 	if (register_words(a))
@@ -820,6 +856,8 @@ int td_actors_load(td_annotator *a, const char *dir)
 			rc = claim_list(&ns, td_lex_field(r, 4), id);
 	}
 	td_tsv_free(t);
+	if (!rc)
+		rc = load_clubs(a, dir);
 	iso_news *news = rc ? NULL : calloc(1, sizeof *news);
 	if (!rc && !news)
 		rc = td_error(TD_ENOMEM, "out of memory");
@@ -861,15 +899,85 @@ static int actor_valid(const td_actx *c, const td_actor_rec *ar)
 /* The longest actor pattern at token i whose actor is valid at the
  * document's date (the Soviet Union's "Russia" in 1961, Russia's
  * after 1991); -1 for none. */
+/* Do the words of p after its first stand at i + 1 ...? */
+static int pat_words_at(const td_actx *c, const td_patset *ps, const td_pat *p, size_t i,
+	size_t lim)
+{
+	if (i + (size_t)p->n > lim)
+		return 0;
+	for (int j = 1; j < p->n; j++)
+		if (!td_tok_eq(c, i + (size_t)j, p->w[j], ps->fold))
+			return 0;
+	return 1;
+}
+
+static int club_named(const td_actx *c, int id)
+{
+	for (size_t k = 0; k < c->n_clubs; k++)
+		if (c->clubs[k] == id)
+			return 1;
+	return 0;
+}
+
+/* A club's city (pattern p) names the club: the club is named in the
+ * document and no other club named there has the same city (the full
+ * names begin with it: "Chicago Cubs", "Chicago White Sox"). */
+static int club_city_ok(const td_actx *c, const td_pat *p)
+{
+	if (!club_named(c, p->id))
+		return 0;
+	char city[256];
+	size_t n = 0;
+	for (int j = 0; j < p->n; j++) {
+		int w = snprintf(city + n, sizeof city - n, "%s%.*s", j ? " " : "",
+			(int)p->len[j], p->w[j]);
+		if (w < 0 || (size_t)w >= sizeof city - n)
+			return 0;
+		n += (size_t)w;
+	}
+	for (size_t k = 0; k < c->n_clubs; k++) {
+		const char *nm = c->a->actors[c->clubs[k]].name;
+		if (c->clubs[k] != p->id && strncmp(nm, city, n) == 0 && nm[n] == ' ')
+			return 0;
+	}
+	return 1;
+}
+
+/* May pattern p name its actor here: valid at the document's date, and a
+ * club's nickname or city only as clubs.tsv says. */
+static int pat_ok(const td_actx *c, const td_pat *p)
+{
+	if (!actor_valid(c, &c->a->actors[p->id]))
+		return 0;
+	if (p->flags & TD_PATF_CLUB_NICK)
+		return c->club_doc;
+	if (p->flags & TD_PATF_CLUB_CITY)
+		return c->club_doc && club_city_ok(c, p);
+	return 1;
+}
+
 static long actor_match(const td_actx *c, size_t i, size_t lim)
 {
 	const td_patset *ps = &c->a->actor_pats;
 	long m = td_patset_match(ps, c, i, lim);
-	if (m < 0 || actor_valid(c, &c->a->actors[ps->v[m].id]))
+	if (m < 0)
+		return m;
+	/* in a document about the game, a club's name that may apply wins
+	 * over another actor's name of the same length ("Washington") */
+	if (c->club_doc)
+		for (size_t k = (size_t)m; k < ps->gend[m]; k++) {
+			const td_pat *p = &ps->v[k];
+			if (p->n < ps->v[m].n)
+				break;
+			if (p->flags & (TD_PATF_CLUB_NICK | TD_PATF_CLUB_CITY) &&
+			    pat_words_at(c, ps, p, i, lim) && pat_ok(c, p))
+				return (long)k;
+		}
+	if (pat_ok(c, &ps->v[m]))
 		return m;
 	for (size_t k = (size_t)m + 1; k < ps->gend[m]; k++) {
 		const td_pat *p = &ps->v[k];
-		if (i + (size_t)p->n > lim || !actor_valid(c, &c->a->actors[p->id]))
+		if (i + (size_t)p->n > lim || !pat_ok(c, p))
 			continue;
 		int ok = 1;
 		for (int j = 1; j < p->n && ok; j++)
@@ -2296,7 +2404,14 @@ static int sentence_actors(td_actx *c, size_t si)
 				}
 				k++;
 			}
-			if (rn && k >= i + 2 && actor_match(c, i, t1) < 0 &&
+			long bm = rn && k >= i + 2 ? actor_match(c, i, t1) : -1;
+			/* the body is a lexicon organisation ("Boston Red Sox") */
+			if (bm >= 0 && (size_t)a->actor_pats.v[bm].n == k - i &&
+			    strcmp(a->actors[a->actor_pats.v[bm].id].kind, "org") == 0) {
+				const td_actor_rec *br = &a->actors[a->actor_pats.v[bm].id];
+				if ((rc = emit(c, i, k, br->key, br->kind, br->name, 0, 0, NULL)) < 0)
+					return rc;
+			} else if (rn && k >= i + 2 && bm < 0 &&
 			    td_patset_match(&a->title_pats, c, i, t1) < 0) {
 				const td_dyn *d;
 				const td_mention *om = org_prefix(c, i, k);
@@ -2382,6 +2497,16 @@ static int sentence_actors(td_actx *c, size_t si)
 		}
 		long m = actor_match(c, i, t1);
 		const td_pat *p = m >= 0 ? &a->actor_pats.v[m] : NULL;
+		/* a club's city after a locative is the place ("in
+		 * Pittsburgh"); its city or nickname before a further
+		 * capitalised word other than a title names something else
+		 * ("Yankee Stadium", "Boston Traveler") */
+		if (p && p->flags & (TD_PATF_CLUB_NICK | TD_PATF_CLUB_CITY) &&
+		    ((p->flags & TD_PATF_CLUB_CITY && located_at(c, t0, i, i + (size_t)p->n, t1)) ||
+		     (i + (size_t)p->n < t1 && td_tok_is_cap(c, i + (size_t)p->n) &&
+		      td_tok_is_word(c, i + (size_t)p->n) &&
+		      td_patset_match(&a->title_pats, c, i + (size_t)p->n, t1) < 0)))
+			p = NULL;
 		/* names by their shape, when longer than a lexicon match */
 		if ((rc = shaped_name(c, t0, i, t1, p ? (size_t)p->n : 0)) != 0) {
 			if (rc < 0)
@@ -2680,8 +2805,48 @@ static int subjects_by_pronoun(td_actx *c)
 	return rc < 0 ? rc : 0;
 }
 
+/* Words of the game: with one club named, they make a document about it. */
+static const char *const game_words[] = {"baseball", "pitcher", "pitchers",
+	"pitching", "inning", "innings", "pennant", "outfielder", "outfielders",
+	"infielder", "infielders", "shortstop", "batting", "homer", "homers",
+	"ballclub", "ballpark", "ballplayer", "ballplayers", "lefthander",
+	"righthander", "southpaw", NULL};
+
+/* The clubs the document names by full name or nickname, and whether it
+ * is about the game: a club named by its full name, or a nickname and a
+ * word of the game (not two nicknames alone: "the Cardinals" and "the
+ * Angels" of a church). */
+static void find_clubs(td_actx *c)
+{
+	const td_patset *ps = &c->a->actor_pats;
+	int game = 0, full = 0;
+	c->club_doc = 0;
+	c->n_clubs = 0;
+	for (size_t t = 0; t < c->tok.n; t++) {
+		if (!td_tok_is_cap(c, t)) {
+			if (!game && in_list(c, t, game_words, 0))
+				game = 1;
+			continue;
+		}
+		long m = td_patset_match(ps, c, t, c->tok.n);
+		for (size_t k = (size_t)m; m >= 0 && k < ps->gend[m]; k++) {
+			const td_pat *p = &ps->v[k];
+			if (!(p->flags & (TD_PATF_CLUB_FULL | TD_PATF_CLUB_NICK)) ||
+			    !actor_valid(c, &c->a->actors[p->id]) || !pat_words_at(c, ps, p, t, c->tok.n))
+				continue;
+			if (p->flags & TD_PATF_CLUB_FULL)
+				full = 1;
+			if (!club_named(c, p->id) && c->n_clubs < sizeof c->clubs / sizeof c->clubs[0])
+				c->clubs[c->n_clubs++] = p->id;
+			break;
+		}
+	}
+	c->club_doc = full || (c->n_clubs && game);
+}
+
 int td_actors_find(td_actx *c)
 {
+	find_clubs(c);
 	for (size_t si = 0; si < c->n_sents; si++) {
 		int rc = sentence_actors(c, si);
 		if (rc)
@@ -2698,6 +2863,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, NULL};
 	return td_words_register(a, lists);
 }

@@ -122,6 +122,11 @@ typedef struct td_actx {
 	/* per token: its part-of-speech tag number (doc->pos_tags, the pos
 	 * stage's); NULL before it ran. Read through td_tok_pos(). */
 	const uint8_t *pos;
+	/* clubs.tsv: is the document about the game (two clubs named, or one
+	 * and a word of the game), and the clubs it names (actor ids) */
+	int club_doc;
+	int clubs[16];
+	size_t n_clubs;
 } td_actx;
 
 enum { TD_TH_IN = 1, TD_TH_PART = 2 /* of a longer cue */ };

@@ -24,7 +24,12 @@ enum {
 	TD_PATF_LEADING_THE = 2,
 	TD_PATF_SHORT = 4,
 	/* a demonym that is a plural noun: Russians, Chinese */
-	TD_PATF_PLURAL = 8
+	TD_PATF_PLURAL = 8,
+	/* clubs.tsv: a club's full name, its nickname (the club only in a
+	 * document about the game), its city (only once the club is named) */
+	TD_PATF_CLUB_FULL = 16,
+	TD_PATF_CLUB_NICK = 32,
+	TD_PATF_CLUB_CITY = 64
 };
 
 typedef struct td_hedge_rec {

@@ -131,7 +131,8 @@ static void test_bad_lexicon(void **state)
 	char dir[] = "/tmp/tdlexXXXXXX";
 	assert_non_null(mkdtemp(dir));
 	const char *files[] = {"hedges.tsv", "speech_verbs.tsv", "titles.tsv",
-		"places.tsv", "claim_cues.tsv", "given_names.tsv", "subdivisions.tsv"};
+		"places.tsv", "claim_cues.tsv", "given_names.tsv", "subdivisions.tsv",
+		"clubs.tsv"};
 	char path[512], cmd[1024];
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		snprintf(cmd, sizeof cmd, "cp '%s/corpus/lexicons/%s' '%s/'", TD_SRCDIR, files[i], dir);
@@ -906,6 +907,49 @@ static void test_org_short_forms_by_head(void **state)
 	td_doc_free(d);
 }
 
+/* Sports clubs (clubs.tsv, session 8): keyed by the full name, city and
+ * nickname; the nickname (plural, singular, other forms) and the city
+ * used for the club resolve to it in a document about the game, the city
+ * after a locative stays a place, and the date picks the club of a
+ * nickname (the Giants of New York until 1957). */
+static void test_clubs_by_nickname_and_city(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-11",
+		"Tonight the Cardinals meet Pittsburgh, and the Pirates are the team "
+		"to beat. Haddix has a 13-8 record against the Redbirds. Pirate "
+		"Manager Danny Murtaugh named his pitcher. The Pirates arrived in "
+		"Pittsburgh by train.");
+	fx_expect(d, "orgName", "Cardinals", "ref", "#st-louis-cardinals");
+	fx_expect(d, "orgName", "Redbirds", "ref", "#st-louis-cardinals");
+	fx_expect(d, "orgName", "Pittsburgh", "ref", "#pittsburgh-pirates");
+	fx_expect(d, "orgName", "Pirates", "ref", "#pittsburgh-pirates");
+	fx_expect(d, "orgName", "Pirate", "ref", "#pittsburgh-pirates");
+	fx_expect(d, "persName", "Danny Murtaugh", "ref", "#danny-murtaugh");
+	/* "in Pittsburgh": the second Pittsburgh is no organisation */
+	assert_null(fx_find_nth(d, "orgName", "Pittsburgh", 1));
+	td_doc_free(d);
+	/* no word of the game, no full name: nicknames are nobody's */
+	d = fx_one("1961-04-11", "The Cardinals met in Rome, and the Angels sang.");
+	assert_null(fx_find(d, "orgName", "Cardinals"));
+	assert_null(fx_find(d, "orgName", "Angels"));
+	td_doc_free(d);
+	/* the date picks the club */
+	d = fx_one("1954-09-01", "The Giants need a pitcher.");
+	fx_expect(d, "orgName", "Giants", "ref", "#new-york-giants");
+	td_doc_free(d);
+	d = fx_one("1961-09-01", "The Giants need a pitcher.");
+	fx_expect(d, "orgName", "Giants", "ref", "#san-francisco-giants");
+	td_doc_free(d);
+	/* the full name alone makes the document one about the game */
+	d = fx_one("1961-02-17", "Boston Red Sox Outfielder Jackie Jensen quit. "
+		"It hurt Boston's chances.");
+	fx_expect(d, "orgName", "Boston Red Sox", "ref", "#boston-red-sox");
+	fx_expect(d, "orgName", "Boston", "ref", "#boston-red-sox");
+	fx_expect(d, "persName", "Jackie Jensen", "ref", "#jackie-jensen");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -942,6 +986,7 @@ int main(void)
 		cmocka_unit_test(test_present_persons_have_validity),
 		cmocka_unit_test(test_title_names_whom_it_named),
 		cmocka_unit_test(test_org_short_forms_by_head),
+		cmocka_unit_test(test_clubs_by_nickname_and_city),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
