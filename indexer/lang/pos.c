@@ -70,6 +70,10 @@ static inline uint64_t feat(unsigned t, uint64_t v)
 /* Score vectors are added 4 lanes at a time (SSE2 at -O2): a vector is
  * padded with zeros to a multiple of 8 lanes, the scores to VW. */
 enum { VW = 64 };
+/* td_pos_tag's sums are KMUL times td_pos_tag_ref's (so that the tag fits
+ * below them: argmax()); at most TD_POS_NFEAT weights of 16 bits, so
+ * |sum| < 2^21 and KMUL * sum fits in 32 bits */
+enum { KMUL = 64 };
 typedef int32_t vi4 __attribute__((vector_size(16)));
 /* the most frequent features have an entry for most tags */
 enum { HEAVY = 8 };
@@ -266,15 +270,16 @@ static const td_pos_slot *slot_find(const td_pos_slot *tab, uint32_t mask,
 	}
 }
 
+/* sc[t] += mul * the weight of feature fh for tag t */
 static inline void add_feature(const td_pos_model *m, uint64_t fh,
-	int32_t *sc)
+	int32_t *sc, int32_t mul)
 {
 	const td_pos_slot *sl = slot_find(m->slots, m->h.nslots - 1, fh);
 	if (!sl)
 		return;
 	const uint32_t *e = m->entries + (sl->val >> 6);
 	for (unsigned c = sl->val & 63; c; c--, e++)
-		sc[*e >> 16] += (int16_t)(*e & 0xffff);
+		sc[*e >> 16] += (int16_t)(*e & 0xffff) * mul;
 }
 
 /* sc[0, n) += v[0, n), n a multiple of 8: 8 lanes an iteration, and the
@@ -308,12 +313,13 @@ static inline void vadd(int32_t *sc, const int32_t *v, unsigned n)
 		vadd8(sc + j, v + j);
 }
 
-/* add_feature() for f[0, nf): the lookups are independent, so each stage
+/* add_feature() for f[0, nf), KMUL times: the lookups are independent, so each stage
  * is started for all of them before any waits (the model is a few MB and
  * most lookups miss the cache): the slots, then their entries. */
-static inline void add_features(const td_pos_model *m, const uint64_t *f,
+static inline unsigned add_features(const td_pos_model *m, const uint64_t *f,
 	unsigned nf, int32_t *sc)
 {
+	unsigned found = 0;
 	uint32_t smask = m->h.nslots - 1;
 	const td_pos_slot *sl[TD_POS_NFEAT];
 	for (unsigned k = 0; k < nf; k++)
@@ -322,14 +328,18 @@ static inline void add_features(const td_pos_model *m, const uint64_t *f,
 		sl[k] = slot_find(m->tslots, smask, f[k]);
 		if (!sl[k])
 			continue;
+		found++;
 		if (sl[k]->val & 63) {
 			const uint32_t *e = m->entries + (sl[k]->val >> 6);
 			__builtin_prefetch(e);
 		} else {
+			/* at most 64 lanes; a prefetch past the end is harmless */
 			const int32_t *v = m->vecs + (size_t)(sl[k]->val >> 6) *
 				m->stride;
-			for (unsigned j = 0; j < m->stride; j += 16)
-				__builtin_prefetch(v + j);
+			__builtin_prefetch(v);
+			__builtin_prefetch(v + 16);
+			__builtin_prefetch(v + 32);
+			__builtin_prefetch(v + 48);
 		}
 	}
 	for (unsigned k = 0; k < nf; k++) {
@@ -343,8 +353,9 @@ static inline void add_features(const td_pos_model *m, const uint64_t *f,
 		}
 		const uint32_t *e = m->entries + (sl[k]->val >> 6);
 		for (; c; c--, e++)
-			sc[*e >> 16] += (int16_t)(*e & 0xffff);
+			sc[*e >> 16] += (int16_t)(*e & 0xffff) * KMUL;
 	}
+	return found;
 }
 
 int td_pos_tag_ref(const td_pos_model *m, const char *text,
@@ -370,7 +381,7 @@ int td_pos_tag_ref(const td_pos_model *m, const char *text,
 			for (unsigned k = 0; k < nf; k++)
 				__builtin_prefetch(&m->slots[(uint32_t)f[k] & smask]);
 			for (unsigned k = 0; k < nf; k++)
-				add_feature(m, f[k], sc);
+				add_feature(m, f[k], sc, 1);
 			for (unsigned t = 1; t < nt; t++)
 				if (sc[t] > sc[best])
 					best = t;
@@ -386,19 +397,33 @@ int td_pos_tag_ref(const td_pos_model *m, const char *text,
 
 /* What td_pos_tag() keeps per word type (a token's first MAXW bytes as
  * written) from one sentence to the next: the hashes its neighbours' features
- * read, its dictionary tag, and the sums of the weights of its own features
- * (features_word), one for a sentence's first token and one for the others.
- * The weights of the three features over the two previous tags are summed
- * per pair of tags. Integer sums do not depend on the order of their terms,
- * so every token scores exactly as td_pos_tag_ref() scores it; test_pos
+ * read, its dictionary tag, and sums of feature weights: of its own features
+ * (features_word), one for a sentence's first token and one for the others,
+ * and of the features it gives as a neighbour, one per place (a role: the
+ * word before the token tagged, two before, after, two after). The weights
+ * of the three features over the two previous tags are summed per pair of
+ * tags. A token then costs six vector adds and the lookups of the four
+ * features that pair it with the shape of the word before or with the
+ * previous tag. Integer sums do not depend on the order of their terms, so
+ * every token scores exactly as td_pos_tag_ref() scores it; test_pos
  * compares the two. */
+enum { ROLE_M1, ROLE_M2, ROLE_P1, ROLE_P2, NROLE };
+/* A type's vector numbers are 1 + the vector's place in c->vec; a role may
+ * also be VZERO (the model has no weight for it: nothing to add) */
+enum { VNONE = 0 };
+#define VZERO UINT32_MAX
+/* vectors a type may add (own, first, its roles) and c->vec's size per type */
+enum { VTYPE = 2 + NROLE, VPER = 4 };
+
 typedef struct pc_ent {
 	uint64_t key;     /* hash of the bytes */
 	uint64_t h0, h4, h8;
 	uint32_t woff;    /* its bytes in c->words */
-	uint32_t vec[2];  /* 1 + its vector's number (not first, first), 0: none */
+	uint32_t vec[2];  /* its own features (not first, first), or VNONE */
+	uint32_t role[NROLE]; /* as a neighbour: VNONE, VZERO or a vector */
 	uint8_t len1;     /* its length + 1; 0: an empty slot */
 	int8_t dict;      /* its dictionary tag, or -1 */
+	uint8_t flags;    /* its TD_POS_TOKH hash 9 (case, digit, hyphen) */
 } pc_ent;
 
 /* One token of the sentence at hand. */
@@ -408,21 +433,27 @@ typedef struct pc_tok {
 	int32_t dict;
 } pc_tok;
 
+/* the roles' vectors of the words outside a sentence (nb()'s constants) */
+enum { B_M1, B_M2_1, B_M2_2, B_P1, B_P2_0, B_P2_1, NBOUND };
+
 struct td_pos_cache {
 	uint64_t model;   /* the serial of the model it was filled from */
-	uint32_t max;     /* types at most, and vectors at most */
+	uint32_t max;     /* types at most */
+	uint32_t vmax;    /* vectors at most (VPER * max) */
 	uint32_t mask;    /* slots - 1 (2 * max slots) */
 	uint32_t n, nvec;
 	pc_ent *ent;
 	uint8_t *words;   /* max * MAXW bytes */
 	size_t wlen;
-	int32_t *vec;     /* max vectors of stride (the model's tags rounded
+	int32_t *vec;     /* vmax vectors of stride (the model's tags rounded
 	                   * up to 8, the rest 0) */
 	unsigned stride;
 	int32_t *pair;    /* per (prev, prev2) a vector; */
 	uint8_t *pair_set; /* 1 when computed */
 	pc_tok *tok;
 	size_t cap;
+	int32_t bound[NBOUND][VW];
+	int32_t zero[VW];
 };
 
 static uint64_t model_serial; /* td_pos_open numbers the models it opens */
@@ -454,6 +485,7 @@ int td_pos_cache_new(size_t types, td_pos_cache **out)
 	while (slots < 2 * types)
 		slots *= 2;
 	c->max = (uint32_t)types;
+	c->vmax = (uint32_t)types * VPER;
 	c->mask = slots - 1;
 	size_t np = (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1);
 	if (!(c->ent = calloc(slots, sizeof *c->ent)) ||
@@ -475,7 +507,9 @@ static void cache_clear(td_pos_cache *c)
 }
 
 /* The entry of the token w[0, len) (len <= MAXW; key: td_hash of it),
- * added if new. The caller has made room (c->n < c->max). */
+ * added if new, with the sum of its own features when it is not in the
+ * dictionary (its hashes are at hand). The caller has made room for a
+ * type and a vector. */
 static uint32_t cache_get(const td_pos_model *m, td_pos_cache *c,
 	const uint8_t *w, size_t len, uint64_t key)
 {
@@ -498,56 +532,143 @@ static uint32_t cache_get(const td_pos_model *m, td_pos_cache *c,
 	e->woff = (uint32_t)c->wlen;
 	memcpy(c->words + c->wlen, w, len);
 	c->wlen += len;
-	e->vec[0] = e->vec[1] = 0;
+	e->vec[0] = e->vec[1] = VNONE;
+	for (unsigned r = 0; r < NROLE; r++)
+		e->role[r] = VNONE;
 	e->len1 = (uint8_t)(len + 1);
+	e->flags = (uint8_t)h[9];
 	const td_pos_slot *d = slot_find(m->dict, m->h.ndict - 1, h[0]);
 	e->dict = d ? (int8_t)d->val : -1;
+	if (!d) {
+		uint64_t f[NWORD];
+		int32_t *v = c->vec + (size_t)c->nvec * c->stride;
+		features_word(h, 0, f);
+		memset(v, 0, c->stride * sizeof *v);
+		add_features(m, f, NWORD, v);
+		e->vec[0] = ++c->nvec;
+	}
 	c->n++;
 	return j;
 }
 
-
-/* d[0, n) = a[0, n) + b[0, n), n a multiple of 8 */
-static inline void vsum(int32_t *d, const int32_t *a, const int32_t *b,
-	unsigned n)
+/* v[0, stride) = the weights of the features a word of hashes h0, h4, h8
+ * gives in role r (features_static's neighbour features but the 26th,
+ * which pairs two shapes); 0 when the model has none of them (v all 0). */
+static int role_sum(const td_pos_model *m, unsigned r, uint64_t h0,
+	uint64_t h4, uint64_t h8, int32_t *v)
 {
-	for (unsigned k = 0; k < n; k += 8) {
-		vi4 x0, x1, y0, y1;
-		memcpy(&x0, a + k, sizeof x0);
-		memcpy(&x1, a + k + 4, sizeof x1);
-		memcpy(&y0, b + k, sizeof y0);
-		memcpy(&y1, b + k + 4, sizeof y1);
-		x0 += y0;
-		x1 += y1;
-		memcpy(d + k, &x0, sizeof x0);
-		memcpy(d + k + 4, &x1, sizeof x1);
+	uint64_t f[3];
+	unsigned nf = 0;
+	switch (r) {
+	case ROLE_M1:
+		f[nf++] = feat(15, h0);
+		f[nf++] = feat(16, h4);
+		break;
+	case ROLE_M2:
+		f[nf++] = feat(17, h0);
+		break;
+	case ROLE_P1:
+		f[nf++] = feat(18, h0);
+		f[nf++] = feat(19, h4);
+		f[nf++] = feat(21, h8);
+		break;
+	default:
+		f[nf++] = feat(20, h0);
+		break;
+	}
+	memset(v, 0, m->stride * sizeof *v);
+	return add_features(m, f, nf, v) != 0;
+}
+
+/* The vector of token j's type in role r, summed at its first need. */
+static const int32_t *role_vec(const td_pos_model *m, td_pos_cache *c,
+	const pc_tok *t, size_t j, unsigned r)
+{
+	pc_ent *e = &c->ent[t[j].ent];
+	if (e->role[r] == VNONE) {
+		int32_t *v = c->vec + (size_t)c->nvec * c->stride;
+		if (role_sum(m, r, e->h0, e->h4, e->h8, v))
+			e->role[r] = ++c->nvec;
+		else
+			e->role[r] = VZERO;
+	}
+	if (e->role[r] == VZERO)
+		return c->zero;
+	return c->vec + (size_t)(e->role[r] - 1) * c->stride;
+}
+
+/* The vector of the word at i + d in role r, also outside the sentence
+ * (as nb() numbers those words). */
+static inline const int32_t *nb_vec(const td_pos_model *m, td_pos_cache *c,
+	const pc_tok *t, size_t n, size_t i, long d, unsigned r)
+{
+	long j = (long)i + d;
+	if (j < 0)
+		return c->bound[r == ROLE_M1 ? B_M1 : j == -1 ? B_M2_1 : B_M2_2];
+	if ((size_t)j >= n)
+		return c->bound[r == ROLE_P1 ? B_P1
+			: (size_t)j == n ? B_P2_0 : B_P2_1];
+	return role_vec(m, c, t, (size_t)j, r);
+}
+
+/* c->bound for model m: the constants nb() gives outside the sentence */
+static void bound_sums(const td_pos_model *m, td_pos_cache *c)
+{
+	static const struct {
+		unsigned b, r;
+		uint64_t v;
+	} bs[NBOUND] = {
+		{B_M1, ROLE_M1, 0x5354415254ull + 1},
+		{B_M2_1, ROLE_M2, 0x5354415254ull + 1},
+		{B_M2_2, ROLE_M2, 0x5354415254ull + 2},
+		{B_P1, ROLE_P1, 0x454e44ull},
+		{B_P2_0, ROLE_P2, 0x454e44ull},
+		{B_P2_1, ROLE_P2, 0x454e44ull + 1},
+	};
+	for (unsigned k = 0; k < NBOUND; k++)
+		role_sum(m, bs[k].r, bs[k].v, bs[k].v, bs[k].v, c->bound[bs[k].b]);
+}
+
+/* sc[0, n) = the sum of the six vectors p[0, 6), n a multiple of 8 */
+static inline void vsum6(int32_t *sc, const int32_t *const *p, unsigned n)
+{
+	const int32_t *p0 = p[0], *p1 = p[1], *p2 = p[2], *p3 = p[3],
+		      *p4 = p[4], *p5 = p[5];
+	for (unsigned k = 0; k < n; k += 4) {
+		vi4 a, b, x, y, z, w;
+		memcpy(&a, p0 + k, sizeof a);
+		memcpy(&b, p1 + k, sizeof b);
+		memcpy(&x, p2 + k, sizeof x);
+		memcpy(&y, p3 + k, sizeof y);
+		memcpy(&z, p4 + k, sizeof z);
+		memcpy(&w, p5 + k, sizeof w);
+		a += b;
+		x += y;
+		z += w;
+		a += x;
+		a += z;
+		memcpy(sc + k, &a, sizeof a);
 	}
 }
 
-/* The first t < nt with the highest sc[t] (as the plain loop finds it). */
-static inline unsigned argmax(const int32_t *sc, unsigned nt)
+/* The first tag with the highest sum (as td_pos_tag_ref() picks it) of
+ * the scores sc[0, n) (n a multiple of 4): a score is KMUL * the sum plus
+ * KMUL - 1 - the tag, so the highest score is that of the highest sum and,
+ * of equal sums, of the first tag; its low bits name the tag. */
+static inline unsigned argmax(const int32_t *sc, unsigned n)
 {
-	int32_t mx = sc[0];
-	unsigned k = 1;
-	if (nt >= 8) {
-		vi4 a;
-		memcpy(&a, sc, sizeof a);
-		for (k = 4; k + 4 <= nt; k += 4) {
-			vi4 x, gt;
-			memcpy(&x, sc + k, sizeof x);
-			gt = x > a;
-			a = (x & gt) | (a & ~gt);
-		}
-		mx = a[0] > a[1] ? a[0] : a[1];
-		mx = mx > a[2] ? mx : a[2];
-		mx = mx > a[3] ? mx : a[3];
+	vi4 a;
+	memcpy(&a, sc, sizeof a);
+	for (unsigned k = 4; k < n; k += 4) {
+		vi4 x, gt;
+		memcpy(&x, sc + k, sizeof x);
+		gt = x > a;
+		a = (x & gt) | (a & ~gt);
 	}
-	for (; k < nt; k++)
-		if (sc[k] > mx)
-			mx = sc[k];
-	for (k = 0; sc[k] != mx; k++)
-		;
-	return k;
+	int32_t mx = a[0];
+	for (unsigned l = 1; l < 4; l++)
+		mx = a[l] > mx ? a[l] : mx;
+	return KMUL - 1 - (unsigned)(mx & (KMUL - 1));
 }
 
 /* A neighbour's hash k (0, 1, 2 for TD_POS_TOKH 0, 4, 8), as nb() */
@@ -569,7 +690,8 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 	if (!s->cache && (rc = td_pos_cache_new(TD_POS_CACHE_TYPES, &s->cache)))
 		return rc;
 	td_pos_cache *c = s->cache;
-	if (n > c->max) /* a sentence longer than the cache holds */
+	/* a sentence longer than the cache holds */
+	if (n > c->max || n > c->vmax / VTYPE)
 		return td_pos_tag_ref(m, text, tok, n, tags, s);
 	if (!s->scores && (rc = scratch_grow(s, 0)))
 		return rc;
@@ -588,7 +710,7 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 		unsigned stride = (nt + 7) / 8 * 8;
 		if (c->stride != stride) {
 			int32_t *v = realloc(c->vec,
-				(size_t)c->max * stride * sizeof *v);
+				(size_t)c->vmax * stride * sizeof *v);
 			if (!v)
 				return td_error(TD_ENOMEM, "out of memory");
 			c->vec = v;
@@ -596,10 +718,11 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 		}
 		cache_clear(c);
 		memset(c->pair_set, 0, (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1));
+		bound_sums(m, c);
 		c->model = m->serial;
 	}
-	/* each token adds at most one type and one vector: room for all */
-	if (c->max - c->n < n || c->max - c->nvec < n)
+	/* each token adds at most one type and VTYPE vectors: room for all */
+	if (c->max - c->n < n || c->vmax - c->nvec < VTYPE * n)
 		cache_clear(c);
 	pc_tok *t = c->tok;
 	/* the types' slots first, all at once (the table is a few MB) */
@@ -635,42 +758,42 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 				__builtin_prefetch(v1 + k);
 		}
 		int first = i == 0;
-		if (!e->vec[first]) {
-			uint64_t h[TD_POS_TOKH];
-			size_t len = tok[i].end - tok[i].start;
-			token_hashes((const uint8_t *)text + tok[i].start, len, h);
-			features_word(h, first, f);
+		if (e->vec[first] == VNONE) {
+			/* at a sentence's start: one feature differs (features_word) */
 			int32_t *v = c->vec + (size_t)c->nvec * c->stride;
-			memset(v, 0, c->stride * sizeof *v);
-			add_features(m, f, NWORD, v);
-			e->vec[first] = ++c->nvec;
+			memcpy(v, c->vec + (size_t)(e->vec[0] - 1) * c->stride,
+				c->stride * sizeof *v);
+			add_feature(m, feat(10, e->flags), v, -KMUL);
+			add_feature(m, feat(10, e->flags | 32u), v, KMUL);
+			e->vec[1] = ++c->nvec;
 		}
-		const int32_t *v = c->vec + (size_t)(e->vec[first] - 1) * c->stride;
 		size_t pi = (size_t)(prev == TD_POS_START ? nt : prev) *
 			(TD_POS_MAX_TAGS + 1) + (prev2 == TD_POS_START ? nt : prev2);
 		int32_t *pv = c->pair + pi * VW;
 		if (!c->pair_set[pi]) {
-			memset(pv, 0, VW * sizeof *pv);
-			add_feature(m, feat(11, prev), pv);
-			add_feature(m, feat(12, prev2), pv);
-			add_feature(m, feat(13, prev << 8 | prev2), pv);
+			/* the tag's place under the sums (argmax()); lanes past
+			 * the tags never win */
+			for (unsigned k = 0; k < c->stride; k++)
+				pv[k] = k < nt ? (int32_t)(KMUL - 1 - k) : INT32_MIN / 2;
+			add_feature(m, feat(11, prev), pv, KMUL);
+			add_feature(m, feat(12, prev2), pv, KMUL);
+			add_feature(m, feat(13, prev << 8 | prev2), pv, KMUL);
 			c->pair_set[pi] = 1;
 		}
-		vsum(sc, v, pv, c->stride);
-		unsigned nf = 0;
-		f[nf++] = feat(15, nbc(t, n, i, -1, 0));
-		f[nf++] = feat(16, nbc(t, n, i, -1, 1));
-		f[nf++] = feat(17, nbc(t, n, i, -2, 0));
-		f[nf++] = feat(18, nbc(t, n, i, 1, 0));
-		f[nf++] = feat(19, nbc(t, n, i, 1, 1));
-		f[nf++] = feat(20, nbc(t, n, i, 2, 0));
-		f[nf++] = feat(21, nbc(t, n, i, 1, 2));
-		f[nf++] = feat(26, nbc(t, n, i, -1, 2) ^ mix(t[i].h[2]));
-		f[nf++] = feat(14, t[i].h[0] ^ mix(prev + 7));
-		f[nf++] = feat(22, t[i].h[1] ^ mix(prev + 11));
-		f[nf++] = feat(27, t[i].h[2] ^ mix(prev + 13));
-		add_features(m, f, nf, sc);
-		best = argmax(sc, nt);
+		const int32_t *p[6] = {
+			c->vec + (size_t)(e->vec[first] - 1) * c->stride, pv,
+			nb_vec(m, c, t, n, i, -1, ROLE_M1),
+			nb_vec(m, c, t, n, i, -2, ROLE_M2),
+			nb_vec(m, c, t, n, i, 1, ROLE_P1),
+			nb_vec(m, c, t, n, i, 2, ROLE_P2),
+		};
+		vsum6(sc, p, c->stride);
+		f[0] = feat(26, nbc(t, n, i, -1, 2) ^ mix(t[i].h[2]));
+		f[1] = feat(14, t[i].h[0] ^ mix(prev + 7));
+		f[2] = feat(22, t[i].h[1] ^ mix(prev + 11));
+		f[3] = feat(27, t[i].h[2] ^ mix(prev + 13));
+		add_features(m, f, 4, sc);
+		best = argmax(sc, c->stride);
 tagged:
 		tags[i] = (uint8_t)best;
 		prev2 = prev;
@@ -701,7 +824,7 @@ static int make_tslots(td_pos_model *m)
 			const uint32_t *e = m->entries + (sl.val >> 6);
 			for (; c; c--, e++)
 				m->vecs[(size_t)v * m->stride + (*e >> 16)] +=
-					(int16_t)(*e & 0xffff);
+					(int16_t)(*e & 0xffff) * KMUL;
 			sl.val = v << 6;
 		}
 		m->tslots[i] = sl;
