@@ -1,7 +1,10 @@
 /* check.c: td_index_check, the full verification behind `--check`. It
  * checks every checksum and then the structure a reader relies on: sorted
  * lexicons, postings that decode to their stored frequencies, term ids and
- * spans in range, documents whose text re-tokenises to their token count. */
+ * spans in range, documents whose text re-tokenises to their token count.
+ * It must not keep what it reads: one segment at a time, and the pages and
+ * strings read let go every CHECK_TRIM units of work (td_seg_trim), so its
+ * memory does not grow with the index (it reached 16 GiB at 1B tokens). */
 #include "config.h"
 #include "index_int.h"
 
@@ -10,7 +13,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int check_layer(td_seg *s, int layer)
+/* Units of work between two trims: a token re-tokenised, a term, a
+ * position looked up in the id table and a span are one each, and each
+ * touches a page or two at most (a lexicon string, a packed id), so what
+ * stays resident is a few times CHECK_TRIM pages (tens of MiB at most, a
+ * few MiB in practice), whatever the size of the segment. Only pointers
+ * into the mapping are held across a trim, and those stay good. */
+#define CHECK_TRIM 4096u
+
+static void tick(td_seg *s, uint32_t *work, uint32_t n)
+{
+	*work += n;
+	if (*work >= CHECK_TRIM) {
+		td_seg_trim(s);
+		*work = 0;
+	}
+}
+
+static int check_layer(td_seg *s, int layer, uint32_t *work)
 {
 	uint32_t n = td_seg_lex_size(s, layer);
 	uint64_t total = 0;
@@ -42,6 +62,7 @@ static int check_layer(td_seg *s, int layer)
 					"%u disagrees with the id table", s->path, pos, id);
 			}
 			f++;
+			tick(s, work, 1);
 		}
 		td_postings_close(p);
 		if (rc < 0)
@@ -51,6 +72,7 @@ static int check_layer(td_seg *s, int layer)
 				"its count says %llu", s->path, id, (unsigned long long)f,
 				(unsigned long long)td_seg_lex_freq(s, layer, id));
 		total += f;
+		tick(s, work, 1);
 	}
 	if (total != td_seg_ntokens(s))
 		return td_error(TD_ECORRUPT, "%s: postings of layer %d cover %llu "
@@ -59,9 +81,10 @@ static int check_layer(td_seg *s, int layer)
 	return 0;
 }
 
-int td_seg_check(td_seg *s)
+static int check_work(td_seg *s)
 {
 	int rc;
+	uint32_t work = 0;
 	if ((rc = td_seg_verify(s)))
 		return rc;
 	uint32_t next = 0;
@@ -77,12 +100,13 @@ int td_seg_check(td_seg *s)
 		/* re-tokenises the text and compares the count */
 		if (di.ntok && (rc = td_seg_tok_offsets(s, di.first_tok, &a, &b)))
 			return rc;
+		tick(s, &work, di.ntok + 1);
 	}
 	if (next != td_seg_ntokens(s))
 		return td_error(TD_ECORRUPT, "%s: documents cover %u of %u tokens",
 			s->path, next, td_seg_ntokens(s));
 	for (int l = 0; l < (td_seg_has_layers(s) ? TD_NLAYERS : TD_LAYER_LEMMA); l++)
-		if ((rc = check_layer(s, l)))
+		if ((rc = check_layer(s, l, &work)))
 			return rc;
 	for (uint32_t k = 0; k < td_seg_span_nnames(s); k++) {
 		if (!td_seg_span_name(s, k))
@@ -102,9 +126,17 @@ int td_seg_check(td_seg *s)
 				if ((rc = td_seg_span_attr(s, k, i, j, &an, &av)))
 					return rc;
 			}
+			tick(s, &work, 1);
 		}
 	}
 	return 0;
+}
+
+int td_seg_check(td_seg *s)
+{
+	int rc = check_work(s);
+	td_seg_trim(s);
+	return rc;
 }
 
 /* Files the committed manifest does not name: warnings, not damage. */

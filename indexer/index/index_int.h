@@ -383,9 +383,13 @@ int td_seg_mark_damaged(td_seg *s, const char *what);
 const uint8_t *td_seg_sec(td_seg *s, int sec, uint64_t off, uint64_t len);
 int td_seg_open(const char *path, td_seg **out);
 void td_seg_close(td_seg *s);
-/* Verifies every block of the segment. */
+/* Verifies every block of the segment, letting the pages read go every
+ * TD_VERIFY_TRIM blocks (1 MiB), so that its memory does not grow with
+ * the segment. */
+#define TD_VERIFY_TRIM 256u
 int td_seg_verify(td_seg *s);
-/* check.c: every block and the structure (what --check does per segment). */
+/* check.c: every block and the structure (what --check does per segment);
+ * trims s (td_seg_trim) as it goes and at the end. */
 int td_seg_check(td_seg *s);
 /* segment_doc.c: rebuilds document d as a td_doc (spans as byte ranges),
  * with its source and sha256 (pointers into the segment); the tests read an

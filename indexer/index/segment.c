@@ -289,6 +289,9 @@ int td_seg_verify(td_seg *s)
 		int rc = check_block(s, b);
 		if (rc)
 			return rc;
+		/* the pages are read once: kept, they were the whole file */
+		if (b % TD_VERIFY_TRIM == TD_VERIFY_TRIM - 1)
+			madvise((void *)s->map, s->size, MADV_DONTNEED);
 	}
 	return 0;
 }
