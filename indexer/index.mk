@@ -6,5 +6,5 @@ indexer_libtagdex_a_SOURCES += indexer/index/index_int.h indexer/index/bits.h in
 	indexer/index/segout.c indexer/index/stream_merge.c \
 	indexer/index/segment_int.h indexer/index/segment.c \
 	indexer/index/segment_lexicon.c indexer/index/segment_spans.c \
-	indexer/index/segment_doc.c indexer/index/manifest.c indexer/index/fault.c indexer/index/index.c indexer/index/writer.c \
+	indexer/index/segment_doc.c indexer/index/docmap.c indexer/index/manifest.c indexer/index/fault.c indexer/index/index.c indexer/index/writer.c \
 	indexer/index/check.c indexer/tei/tei_reader.c

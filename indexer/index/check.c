@@ -3,34 +3,80 @@
  * lexicons, postings that decode to their stored frequencies, term ids and
  * spans in range, documents whose text re-tokenises to their token count.
  * It must not keep what it reads: one segment at a time, and the pages and
- * strings read let go every CHECK_TRIM units of work (td_seg_trim), so its
- * memory does not grow with the index (it reached 16 GiB at 1B tokens). */
+ * strings read let go (td_seg_trim) whenever the pages resident grow past
+ * a budget, so its memory does not grow with the index (it reached 16 GiB
+ * at 1B tokens). */
 #include "config.h"
 #include "index_int.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* Units of work between two trims: a token re-tokenised, a term, a
- * position looked up in the id table and a span are one each, and each
- * touches a page or two at most (a lexicon string, a packed id), so what
- * stays resident is a few times CHECK_TRIM pages (tens of MiB at most, a
- * few MiB in practice), whatever the size of the segment. Only pointers
- * into the mapping are held across a trim, and those stay good. */
-#define CHECK_TRIM 4096u
+/* Units of work: a token re-tokenised, a term, a position looked up in
+ * the id table and a span are one each, and each touches a page or two (a
+ * lexicon string, a packed id), and the kernel maps up to 16 pages around
+ * a fault: at most CHECK_UNIT bytes a unit. The pages resident are looked
+ * at when the units since the last look could have filled what is left
+ * of the budget (rarely while far below it); past it, the segment is
+ * trimmed. Letting pages go more often than that costs more than the
+ * check itself: the lexicon is read again and again. */
+#define CHECK_UNIT ((size_t)128 << 10)
+#define CHECK_LOOK_MIN 16u
+#define CHECK_LOOK_MAX 4096u
 
-static void tick(td_seg *s, uint32_t *work, uint32_t n)
+typedef struct budget {
+	size_t max;       /* bytes of file pages resident allowed on top of */
+	size_t base;      /* those resident when the check began (SIZE_MAX:
+	                   * not known; then trimmed every CHECK_LOOK_MAX) */
+	uint32_t work;    /* units since the last look */
+	uint32_t next;    /* units before the next look */
+} budget;
+
+/* Bytes of file pages mapped and resident in this process (Linux
+ * /proc/self/statm: its third field), or SIZE_MAX if not known. */
+static size_t file_resident(void)
 {
-	*work += n;
-	if (*work >= CHECK_TRIM) {
-		td_seg_trim(s);
-		*work = 0;
-	}
+	char buf[128];
+	int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return SIZE_MAX;
+	ssize_t n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	unsigned long size, res, shared;
+	if (n <= 0)
+		return SIZE_MAX;
+	buf[n] = '\0';
+	if (sscanf(buf, "%lu %lu %lu", &size, &res, &shared) != 3)
+		return SIZE_MAX;
+	long page = sysconf(_SC_PAGESIZE);
+	return (size_t)shared * (size_t)(page > 0 ? page : 4096);
 }
 
-static int check_layer(td_seg *s, int layer, uint32_t *work)
+static void tick(td_seg *s, budget *bu, uint32_t n)
+{
+	bu->work += n;
+	if (bu->work < bu->next)
+		return;
+	bu->work = 0;
+	size_t r = bu->base == SIZE_MAX ? SIZE_MAX : file_resident();
+	if (r == SIZE_MAX || r > bu->base + bu->max) {
+		td_seg_trim(s);
+		if (r != SIZE_MAX)
+			r = file_resident();
+	}
+	size_t left = r != SIZE_MAX && bu->base + bu->max > r
+		? bu->base + bu->max - r : 0;
+	bu->next = r == SIZE_MAX ? CHECK_LOOK_MAX
+		: left / CHECK_UNIT < CHECK_LOOK_MIN ? CHECK_LOOK_MIN
+		: left / CHECK_UNIT > CHECK_LOOK_MAX ? CHECK_LOOK_MAX
+		: (uint32_t)(left / CHECK_UNIT);
+}
+
+static int check_layer(td_seg *s, int layer, budget *bu)
 {
 	uint32_t n = td_seg_lex_size(s, layer);
 	uint64_t total = 0;
@@ -62,7 +108,7 @@ static int check_layer(td_seg *s, int layer, uint32_t *work)
 					"%u disagrees with the id table", s->path, pos, id);
 			}
 			f++;
-			tick(s, work, 1);
+			tick(s, bu, 1);
 		}
 		td_postings_close(p);
 		if (rc < 0)
@@ -72,7 +118,7 @@ static int check_layer(td_seg *s, int layer, uint32_t *work)
 				"its count says %llu", s->path, id, (unsigned long long)f,
 				(unsigned long long)td_seg_lex_freq(s, layer, id));
 		total += f;
-		tick(s, work, 1);
+		tick(s, bu, 1);
 	}
 	if (total != td_seg_ntokens(s))
 		return td_error(TD_ECORRUPT, "%s: postings of layer %d cover %llu "
@@ -81,10 +127,9 @@ static int check_layer(td_seg *s, int layer, uint32_t *work)
 	return 0;
 }
 
-static int check_work(td_seg *s)
+static int check_work(td_seg *s, budget *bu)
 {
 	int rc;
-	uint32_t work = 0;
 	if ((rc = td_seg_verify(s)))
 		return rc;
 	uint32_t next = 0;
@@ -100,13 +145,13 @@ static int check_work(td_seg *s)
 		/* re-tokenises the text and compares the count */
 		if (di.ntok && (rc = td_seg_tok_offsets(s, di.first_tok, &a, &b)))
 			return rc;
-		tick(s, &work, di.ntok + 1);
+		tick(s, bu, di.ntok + 1);
 	}
 	if (next != td_seg_ntokens(s))
 		return td_error(TD_ECORRUPT, "%s: documents cover %u of %u tokens",
 			s->path, next, td_seg_ntokens(s));
 	for (int l = 0; l < (td_seg_has_layers(s) ? TD_NLAYERS : TD_LAYER_LEMMA); l++)
-		if ((rc = check_layer(s, l, &work)))
+		if ((rc = check_layer(s, l, bu)))
 			return rc;
 	for (uint32_t k = 0; k < td_seg_span_nnames(s); k++) {
 		if (!td_seg_span_name(s, k))
@@ -126,17 +171,32 @@ static int check_work(td_seg *s)
 				if ((rc = td_seg_span_attr(s, k, i, j, &an, &av)))
 					return rc;
 			}
-			tick(s, &work, 1);
+			tick(s, bu, 1);
 		}
 	}
 	return 0;
 }
 
-int td_seg_check(td_seg *s)
+static int seg_check(td_seg *s, budget *bu)
 {
-	int rc = check_work(s);
+	int rc = check_work(s, bu);
 	td_seg_trim(s);
 	return rc;
+}
+
+static void budget_init(budget *bu, size_t max)
+{
+	memset(bu, 0, sizeof *bu);
+	bu->max = max < TD_WRITER_MEMORY_MIN ? TD_WRITER_MEMORY_MIN : max;
+	bu->base = file_resident();
+	bu->next = CHECK_LOOK_MIN;
+}
+
+int td_seg_check(td_seg *s)
+{
+	budget bu;
+	budget_init(&bu, TD_WRITER_MEMORY);
+	return seg_check(s, &bu);
 }
 
 /* Files the committed manifest does not name: warnings, not damage. */
@@ -165,12 +225,19 @@ static void warn_strays(const char *dir, td_index *ix)
 
 int td_index_check(const char *dir)
 {
+	return td_index_check_memory(dir, TD_WRITER_MEMORY);
+}
+
+int td_index_check_memory(const char *dir, size_t bytes)
+{
 	td_index *ix;
+	budget bu;
 	int rc = td_index_open(dir, &ix);
 	if (rc)
 		return rc;
+	budget_init(&bu, bytes);
 	for (size_t i = 0; i < td_index_nsegs(ix) && !rc; i++)
-		rc = td_seg_check(td_index_seg(ix, i));
+		rc = seg_check(td_index_seg(ix, i), &bu);
 	if (!rc)
 		warn_strays(dir, ix);
 	td_index_close(ix);

@@ -253,6 +253,10 @@ void td_writer_close(td_writer *w);
  * first problem. Files that no committed manifest names (left by a killed
  * writer; the next writer removes them) are reported through td_warn(). */
 int td_index_check(const char *dir);
+/* The same, keeping at most about bytes (at least TD_WRITER_MEMORY_MIN;
+ * td_index_check: TD_WRITER_MEMORY) of the index's pages resident: past
+ * that, what was read is let go (and read again if needed). */
+int td_index_check_memory(const char *dir, size_t bytes);
 
 /* Rebuilds a lost or damaged MANIFEST from the segment files that pass
  * every check (under the writer lock). Each segment that cannot be kept is

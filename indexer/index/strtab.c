@@ -46,6 +46,23 @@ static int grow_slots(td_strtab *t)
 	return 0;
 }
 
+int td_strtab_find(const td_strtab *t, const char *s, size_t len,
+	uint32_t *id)
+{
+	if (!t->nslots)
+		return 0;
+	uint32_t i = hash(s, len) & (t->nslots - 1);
+	while (t->slots[i]) {
+		uint32_t k = t->slots[i] - 1;
+		if (t->slen[k] == len && memcmp(td_strtab_str(t, k), s, len) == 0) {
+			*id = k;
+			return 1;
+		}
+		i = (i + 1) & (t->nslots - 1);
+	}
+	return 0;
+}
+
 int td_strtab_put(td_strtab *t, const char *s, size_t len, uint32_t *id,
 	int *added)
 {

@@ -17,10 +17,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* A source this writer was asked about or added: where its document is.
+ * The committed documents are found through base (by source, the strings
+ * left in the segments) and copied here when first asked about, so that
+ * what the writer holds grows with its batch, not with the index. */
 typedef struct srcloc {
 	int32_t seg;     /* index in the manifest, or -1 for the pending segment */
 	uint32_t doc;
-	int live;
+	uint8_t live;
+	uint8_t base;    /* a committed document of the source was looked up */
 	char sha[65];
 } srcloc;
 
@@ -31,7 +36,8 @@ struct td_writer {
 	int dirty;
 	td_manifest m;
 	td_index *ix;     /* the committed state the writer started from */
-	td_strtab src;    /* source paths */
+	td_docmap base;   /* the committed documents (ix) by source */
+	td_strtab src;    /* source paths of loc */
 	td_strtab ids_added; /* document ids td_writer_add_index() added
 	                      * since the committed state */
 	srcloc *loc;
@@ -109,7 +115,8 @@ static int set_loc(td_writer *w, const char *source, int32_t seg, uint32_t doc,
 	const char *sha)
 {
 	uint32_t id;
-	int rc = td_strtab_put(&w->src, source, strlen(source), &id, NULL);
+	int added;
+	int rc = td_strtab_put(&w->src, source, strlen(source), &id, &added);
 	if (rc)
 		return rc;
 	if (TD_VEC_RESERVE_N(w->loc, (size_t)id + 1, w->cap_loc, 256))
@@ -118,24 +125,57 @@ static int set_loc(td_writer *w, const char *source, int32_t seg, uint32_t doc,
 	l->seg = seg;
 	l->doc = doc;
 	l->live = 1;
+	if (added)
+		l->base = 0;
 	snprintf(l->sha, sizeof l->sha, "%s", sha ? sha : "");
 	return 0;
 }
 
-static srcloc *find_loc(td_writer *w, const char *source)
+static const char *source_key(void *ctx, const td_docinfo *di, size_t *len)
 {
-	/* td_strtab has no lookup without insert; a probe insert is cheap and
-	 * an unknown source simply gets a dead entry */
-	uint32_t id;
-	int added;
-	if (td_strtab_put(&w->src, source, strlen(source), &id, &added))
-		return NULL;
-	if (id >= w->cap_loc || added) {
-		if (set_loc(w, source, -1, 0, NULL))
-			return NULL;
-		w->loc[id].live = 0;
+	(void)ctx;
+	if (di->source)
+		*len = strlen(di->source);
+	return di->source;
+}
+
+/* *out: the live document of source (NULL: none). A source asked about
+ * for the first time gets an entry in loc, the committed document's
+ * (found in base) or a dead one. 0, or an error (reading the record). */
+static int find_loc(td_writer *w, const char *source, srcloc **out)
+{
+	uint32_t id, g, best = UINT32_MAX;
+	size_t seg;
+	uint32_t doc;
+	td_docinfo di;
+	td_docmap_it it;
+	int rc;
+	*out = NULL;
+	if (td_strtab_find(&w->src, source, strlen(source), &id)) {
+		*out = w->loc[id].live ? &w->loc[id] : NULL;
+		return 0;
 	}
-	return w->loc[id].live ? &w->loc[id] : NULL;
+	/* the last of the source (an index holds one) */
+	td_docmap_find(&w->base, &it, source, strlen(source));
+	while ((rc = td_docmap_next(&w->base, &it, source_key, NULL, &g)) == 1)
+		if (best == UINT32_MAX || g > best)
+			best = g;
+	if (rc < 0)
+		return rc;
+	if (best == UINT32_MAX) {
+		if ((rc = set_loc(w, source, -1, 0, NULL)))
+			return rc;
+		td_strtab_find(&w->src, source, strlen(source), &id);
+		w->loc[id].live = 0;
+		return 0;
+	}
+	if ((rc = td_docmap_doc(&w->base, best, &seg, &doc, &di)) ||
+		(rc = set_loc(w, source, (int32_t)seg, doc, di.sha256)))
+		return rc;
+	td_strtab_find(&w->src, source, strlen(source), &id);
+	w->loc[id].base = 1;
+	*out = &w->loc[id];
+	return 0;
 }
 
 /* What an index directory holds besides the manifest. */
@@ -192,6 +232,7 @@ static int load_state(td_writer *w, int rebuild)
 	int rc;
 	dirscan ds;
 	td_manifest_free(&w->m);
+	td_docmap_free(&w->base);
 	td_index_close(w->ix);
 	w->ix = NULL;
 	td_strtab_free(&w->src);
@@ -232,7 +273,8 @@ static int load_state(td_writer *w, int rebuild)
 		w->m.nsegs = 0;
 		return 0;
 	}
-	if ((rc = td_index_open(w->dir, &w->ix)))
+	if ((rc = td_index_open(w->dir, &w->ix)) ||
+		(rc = td_docmap_init(&w->base, w->ix)))
 		return rc;
 	for (size_t i = 0; i < td_index_nsegs(w->ix); i++) {
 		td_seg *s = td_index_seg(w->ix, i);
@@ -242,11 +284,11 @@ static int load_state(td_writer *w, int rebuild)
 				continue;
 			if ((rc = td_seg_doc(s, d, &di)))
 				return rc;
-			if (di.source && (rc = set_loc(w, di.source, (int32_t)i, d,
-						  di.sha256)))
-				return rc;
-			/* the pages and strings read are copied and not
-			 * needed again (td_seg_trim) */
+			if (di.source)
+				td_docmap_add(&w->base,
+					(uint32_t)(w->base.first[i] + d), di.source,
+					strlen(di.source));
+			/* the pages read are not needed again (td_seg_trim) */
 			if (d % TD_TRIM_DOCS == TD_TRIM_DOCS - 1)
 				td_seg_trim(s);
 		}
@@ -351,6 +393,7 @@ void td_writer_close(td_writer *w)
 	free(w->flushed);
 	td_segbuild_free(w->b);
 	free(w->pend.del);
+	td_docmap_free(&w->base);
 	td_index_close(w->ix);
 	td_manifest_free(&w->m);
 	td_strtab_free(&w->src);
@@ -363,7 +406,9 @@ void td_writer_close(td_writer *w)
 
 int td_writer_source_state(td_writer *w, const char *source, const char *sha256)
 {
-	srcloc *l = find_loc(w, source);
+	srcloc *l;
+	if (find_loc(w, source, &l))
+		return TD_SOURCE_NEW;
 	if (!l)
 		return TD_SOURCE_NEW;
 	return sha256 && !strcmp(l->sha, sha256) ? TD_SOURCE_UNCHANGED
@@ -435,8 +480,8 @@ int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
 			"an earlier failure; reopen the index", w->dir);
 	if (!source || !*source)
 		return td_error(TD_EUSAGE, "document without a source");
-	srcloc *l = find_loc(w, source);
-	if (l && (rc = drop(w, l)))
+	srcloc *l;
+	if ((rc = find_loc(w, source, &l)) || (l && (rc = drop(w, l))))
 		return rc;
 	if (!w->b && (rc = td_segbuild_new(&w->b)))
 		return rc;
@@ -472,7 +517,10 @@ int td_writer_add(td_writer *w, const td_doc *doc, const char *source)
 
 int td_writer_remove(td_writer *w, const char *source)
 {
-	srcloc *l = find_loc(w, source);
+	srcloc *l;
+	int rc = find_loc(w, source, &l);
+	if (rc)
+		return rc;
 	if (!l)
 		return td_error(TD_ENOTFOUND, "%s: not in the index", source);
 	return drop(w, l);
@@ -486,12 +534,33 @@ td_index *td_writer_base(td_writer *w)
 int td_writer_each_source(td_writer *w,
 	int (*fn)(void *ctx, const char *source), void *ctx)
 {
+	int rc;
+	/* the committed documents in order, as loc has them if it does;
+	 * then the sources added */
+	for (size_t i = 0; w->ix && i < td_index_nsegs(w->ix); i++) {
+		td_seg *s = td_index_seg(w->ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
+			td_docinfo di;
+			uint32_t id;
+			if (!td_seg_doc_live(s, d))
+				continue;
+			if ((rc = td_docmap_doc(&w->base,
+				     (uint32_t)(w->base.first[i] + d), NULL, NULL,
+				     &di)))
+				return rc;
+			if (!di.source || (td_strtab_find(&w->src, di.source,
+						   strlen(di.source), &id) &&
+						  !w->loc[id].live))
+				continue;
+			if ((rc = fn(ctx, di.source)))
+				return rc;
+		}
+	}
 	uint32_t n = w->src.n;
 	for (uint32_t i = 0; i < n; i++) {
-		if (!w->loc[i].live)
+		if (!w->loc[i].live || w->loc[i].base)
 			continue;
-		int rc = fn(ctx, td_strtab_str(&w->src, i));
-		if (rc)
+		if ((rc = fn(ctx, td_strtab_str(&w->src, i))))
 			return rc;
 	}
 	return 0;
@@ -969,7 +1038,10 @@ int td_writer_add_index(td_writer *w, const char *dir)
 				continue;
 			if ((rc = td_seg_doc(s, d, &di)))
 				break;
-			if (di.source && find_loc(w, di.source))
+			srcloc *l = NULL;
+			if (di.source && (rc = find_loc(w, di.source, &l)))
+				break;
+			if (l)
 				rc = td_error(TD_EUSAGE, "%s and %s both hold the "
 					"document of source %s: combined, it "
 					"would be counted twice; give each source "

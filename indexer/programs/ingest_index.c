@@ -33,19 +33,26 @@
 #include <time.h>
 #include <unistd.h>
 
-/* A live document of the committed state. */
+/* A live document of the committed state, read back from its segment
+ * when needed (kn_get): the run's tables hold only its number (the
+ * writer's, td_docmap_doc), so that their memory does not grow with the
+ * strings of every document of the index. */
 typedef struct known {
-	char *source;    /* as recorded */
-	char *canon;     /* absolute canonical source (with its "#teiK");
-	                  * NULL when a relative (older) source does not
-	                  * resolve from here */
-	char *file;      /* canon without "#teiK": the file */
-	char *id;
-	char sha[65];
-	struct known *same_sha;
-	struct known *same_file; /* the next document of the same file */
-	int claimed;     /* an input of this run replaces or moves it */
+	uint32_t g;          /* its number in the tables */
+	const char *source;  /* as recorded (NULL: none); into the segment */
+	const char *id;      /* "" if none */
+	const char *sha;     /* "" if none */
+	const char *canon;   /* absolute canonical source (with its "#teiK");
+	                      * NULL when a relative (older) source does not
+	                      * resolve from here */
+	size_t file_len;     /* of canon without "#teiK": the file */
 } known;
+
+/* Documents of the committed state, latest first. */
+typedef struct kset {
+	uint32_t *g;
+	size_t n, cap;
+} kset;
 
 /* The length of path without a trailing "#teiK" (K digits). Inputs end in
  * .txt, .html, .htm or .xml, so no input path ends so itself. */
@@ -80,6 +87,21 @@ static void *smap_get(const smap *m, const char *k)
 			return NULL;
 		if (!strcmp(m->k[i], k))
 			return m->v[i];
+	}
+}
+
+/* 1 and the value (may be NULL) in *v if k is a key of m, else 0. */
+static int smap_has(const smap *m, const char *k, void **v)
+{
+	if (!m->cap)
+		return 0;
+	for (size_t i = str_hash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		if (!m->k[i])
+			return 0;
+		if (!strcmp(m->k[i], k)) {
+			*v = m->v[i];
+			return 1;
+		}
 	}
 }
 
@@ -143,6 +165,18 @@ static char *keep(pool_str *p, char *s)
 	return p->v[p->n++] = s;
 }
 
+/* The committed documents by file, by id and by bytes (tables of their
+ * numbers, td_docmap: 8 bytes a document each), and what this run did. */
+typedef struct knowns {
+	td_docmap byfile, byid, bysha;
+	uint8_t *claimed; /* per document: an input of this run replaces,
+	                   * moves or removes it */
+	smap ids;         /* ids this run freed (NULL) or gave (the source
+	                   * holding it); before the committed documents' */
+	pool_str *ps;     /* canonical paths of relative sources */
+	char *scratch;    /* file_key's */
+} knowns;
+
 /* The file of an absolute path does not exist any more (a path that
  * cannot be checked, e.g. for lack of permission, is not gone). */
 static int gone(const char *path)
@@ -151,11 +185,168 @@ static int gone(const char *path)
 	return stat(path, &st) != 0 && (errno == ENOENT || errno == ENOTDIR);
 }
 
+/* Document g read back. The strings point into its segment (good while
+ * the writer's committed state is open, trims or not); the canonical path
+ * of a relative source is resolved anew and kept in ks->ps. */
+static int kn_get(knowns *ks, uint32_t g, known *k)
+{
+	td_docinfo di;
+	int rc = td_docmap_doc(&ks->byfile, g, NULL, NULL, &di);
+	if (rc)
+		return rc;
+	memset(k, 0, sizeof *k);
+	k->g = g;
+	k->source = di.source;
+	k->id = di.id ? di.id : "";
+	k->sha = di.sha256 ? di.sha256 : "";
+	if (di.source && di.source[0] == '/') {
+		k->canon = di.source;
+	} else if (di.source) {
+		char *c = realpath(di.source, NULL);
+		if (!c && errno == ENOMEM)
+			return td_error(TD_ENOMEM, "out of memory");
+		if (c && !(k->canon = keep(ks->ps, c)))
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	if (k->canon)
+		k->file_len = file_len(k->canon);
+	return 0;
+}
+
+/* The file of k is gone (see gone()). */
+static int kn_gone(const known *k)
+{
+	if (!k->canon)
+		return 0;
+	if (!k->canon[k->file_len])
+		return gone(k->canon);
+	char *f = strndup(k->canon, k->file_len);
+	int r = f && gone(f);
+	free(f);
+	return r;
+}
+
+/* The keys of the three tables, from a record read back. */
+static const char *file_key(void *ctx, const td_docinfo *di, size_t *len)
+{
+	knowns *ks = ctx;
+	const char *c = di->source;
+	free(ks->scratch);
+	ks->scratch = NULL;
+	if (c && c[0] != '/')
+		c = ks->scratch = realpath(c, NULL);
+	if (c)
+		*len = file_len(c);
+	return c;
+}
+
+static const char *id_key(void *ctx, const td_docinfo *di, size_t *len)
+{
+	(void)ctx;
+	const char *id = di->id ? di->id : "";
+	*len = strlen(id);
+	return id;
+}
+
+static const char *sha_key(void *ctx, const td_docinfo *di, size_t *len)
+{
+	(void)ctx;
+	if (!di->sha256 || !*di->sha256)
+		return NULL;
+	*len = strlen(di->sha256);
+	return di->sha256;
+}
+
+static int cmp_desc(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The documents filed in m under key[0, len) into *out, latest first (the
+ * order in which the tables of pointers of old gave them). */
+static int kset_find(knowns *ks, td_docmap *m, td_docmap_key fn,
+	const char *key, size_t len, kset *out)
+{
+	td_docmap_it it;
+	uint32_t g;
+	int rc;
+	out->n = 0;
+	td_docmap_find(m, &it, key, len);
+	while ((rc = td_docmap_next(m, &it, fn, ks, &g)) == 1) {
+		if (TD_VEC_RESERVE(out->g, out->n, out->cap, 4))
+			return td_error(TD_ENOMEM, "out of memory");
+		out->g[out->n++] = g;
+	}
+	if (rc < 0)
+		return rc;
+	qsort(out->g, out->n, sizeof *out->g, cmp_desc);
+	return 0;
+}
+
+static int kset_file(knowns *ks, const char *file, kset *out)
+{
+	return kset_find(ks, &ks->byfile, file_key, file, strlen(file), out);
+}
+
+static void kset_free(kset *k)
+{
+	free(k->g);
+	memset(k, 0, sizeof *k);
+}
+
+/* The committed document that holds id (the latest one), or none (0). */
+static int id_last(knowns *ks, const char *id, uint32_t *g)
+{
+	kset k = {0};
+	int rc = kset_find(ks, &ks->byid, id_key, id, strlen(id), &k);
+	if (!rc && k.n)
+		*g = k.g[0];
+	rc = rc ? rc : k.n > 0;
+	kset_free(&k);
+	return rc;
+}
+
+/* *out: a copy of the source that holds id (NULL: the id is free). */
+static int id_holder(knowns *ks, const char *id, char **out)
+{
+	void *v;
+	uint32_t g;
+	known k;
+	int rc;
+	*out = NULL;
+	if (smap_has(&ks->ids, id, &v)) {
+		if (v && !(*out = strdup(v)))
+			return td_error(TD_ENOMEM, "out of memory");
+		return 0;
+	}
+	if ((rc = id_last(ks, id, &g)) <= 0 || (rc = kn_get(ks, g, &k)))
+		return rc;
+	const char *h = k.canon ? k.canon : k.source ? k.source : "";
+	if (!(*out = strdup(h)))
+		return td_error(TD_ENOMEM, "out of memory");
+	return 0;
+}
+
+/* The id of k is free for another document now that k goes: unless this
+ * run gave or freed it already, or another document holds it. */
+static int id_free(knowns *ks, const known *k)
+{
+	void *v;
+	uint32_t g;
+	int rc;
+	if (!k->canon || smap_has(&ks->ids, k->id, &v))
+		return 0;
+	if ((rc = id_last(ks, k->id, &g)) <= 0 || g != k->g)
+		return rc;
+	return smap_put(&ks->ids, k->id, NULL);
+}
+
 typedef struct job {
 	char *path;      /* as the user spelt it, for messages and the id */
 	char *canon;     /* the source: absolute canonical path */
-	known *prev;     /* the committed document of this source, if any */
-	known *moved;    /* a document whose file is gone, with these bytes */
+	kset prev;       /* the committed documents of this file, if any */
+	kset moved;      /* those of a file that is gone, with these bytes */
 	int state;       /* TD_SOURCE_* */
 	int done;
 	int rc;
@@ -327,26 +518,38 @@ static int rename_doc(td_doc *d, const char *id)
  * holds it, the id with "-" and the first 8 (16, 24, ...) hex digits of
  * the SHA-256 of its source path. Deterministic: the same file gets the
  * same id on every run. */
-static int choose_id(smap *ids, td_doc *doc, const job *j, const char *src)
+static int choose_id(knowns *ks, td_doc *doc, const job *j, const char *src)
 {
-	const char *holder = smap_get(ids, doc->id);
-	if (!holder || !strcmp(holder, src))
-		return 0;
+	char *holder;
+	int rc = id_holder(ks, doc->id, &holder);
+	if (rc || !holder || !strcmp(holder, src)) {
+		free(holder);
+		return rc;
+	}
 	char h[65];
 	td_sha256_hex(src, strlen(src), h);
 	size_t l = strlen(doc->id) + 66;
 	char *cand = malloc(l);
-	if (!cand)
+	if (!cand) {
+		free(holder);
 		return td_error(TD_ENOMEM, "out of memory");
-	for (int n = 8; n <= 64; n += 8) {
+	}
+	for (int n = 8; n <= 64 && !rc; n += 8) {
+		char *o;
 		snprintf(cand, l, "%s-%.*s", doc->id, n, h);
-		const char *o = smap_get(ids, cand);
-		if (!o || !strcmp(o, src))
+		if ((rc = id_holder(ks, cand, &o)))
+			break;
+		int free_id = !o || !strcmp(o, src);
+		free(o);
+		if (free_id)
 			break;
 	}
-	td_warn("%s: document id %s is already used by %s; this one is %s",
-		j->path, doc->id, holder, cand);
-	int rc = rename_doc(doc, cand);
+	if (!rc) {
+		td_warn("%s: document id %s is already used by %s; this one "
+			"is %s", j->path, doc->id, holder, cand);
+		rc = rename_doc(doc, cand);
+	}
+	free(holder);
 	free(cand);
 	return rc;
 }
@@ -355,14 +558,14 @@ static int choose_id(smap *ids, td_doc *doc, const job *j, const char *src)
  * file, or "FILE#teiK" when it holds several); the documents the file (or
  * the file it moved from) had before and that are not replaced are removed.
  * A moved file's documents keep the ids of those at the same place. */
-static int add_file(td_writer *w, job *j, smap *ids, pool_str *ps)
+static int add_file(td_writer *w, job *j, knowns *ks, pool_str *ps)
 {
 	int rc = 0;
-	known *old = j->moved ? j->moved : j->prev;
+	known k;
+	const kset *old = j->moved.n ? &j->moved : &j->prev;
 	/* the ids of the file's old documents are free for its new ones */
-	for (known *k = old; k; k = k->same_file)
-		if (k->canon && smap_get(ids, k->id) == k->canon &&
-			(rc = smap_put(ids, k->id, NULL)))
+	for (size_t x = 0; x < old->n; x++)
+		if ((rc = kn_get(ks, old->g[x], &k)) || (rc = id_free(ks, &k)))
 			return rc;
 	char **src = calloc(j->ndocs + 1, sizeof *src);
 	if (!src)
@@ -380,27 +583,32 @@ static int add_file(td_writer *w, job *j, smap *ids, pool_str *ps)
 			break;
 		}
 		src[i] = s;
-		for (known *k = j->moved; k; k = k->same_file)
-			if (k->canon && !strcmp(k->canon + strlen(k->file), s + cl)) {
-				rc = rename_doc(d, k->id);
+		for (size_t x = 0; x < j->moved.n && !rc; x++) {
+			if ((rc = kn_get(ks, j->moved.g[x], &k)))
+				break;
+			if (k.canon && !strcmp(k.canon + k.file_len, s + cl)) {
+				rc = rename_doc(d, k.id);
 				break;
 			}
+		}
 		if (!rc)
-			rc = choose_id(ids, d, j, s);
+			rc = choose_id(ks, d, j, s);
 		if (!rc)
 			rc = td_writer_add_sha(w, d, s, j->sha);
 		char *idk = rc ? NULL : keep(ps, strdup(d->id));
 		if (!rc && !idk)
 			rc = td_error(TD_ENOMEM, "out of memory");
 		if (!rc)
-			rc = smap_put(ids, idk, s);
+			rc = smap_put(&ks->ids, idk, s);
 	}
-	for (known *k = old; k && !rc; k = k->same_file) {
+	for (size_t x = 0; x < old->n && !rc; x++) {
 		int replaced = 0;
+		if ((rc = kn_get(ks, old->g[x], &k)) || !k.source)
+			break;
 		for (size_t i = 0; i < j->ndocs && !replaced; i++)
-			replaced = src[i] && !strcmp(src[i], k->source);
+			replaced = src[i] && !strcmp(src[i], k.source);
 		if (!replaced)
-			rc = td_writer_remove(w, k->source);
+			rc = td_writer_remove(w, k.source);
 	}
 	free(src);
 	return rc;
@@ -415,91 +623,53 @@ static void free_docs(job *j)
 	j->ndocs = 0;
 }
 
-/* The live documents of the committed state, by source, id and bytes. */
-static int load_known(td_index *ix, known **out, size_t *nout, smap *bycanon,
-	smap *ids, smap *bysha)
+/* The tables of the live documents of the committed state (ix may be
+ * NULL): each by its file, its id and its bytes. */
+static int load_known(td_index *ix, knowns *ks)
 {
-	known *k = NULL;
-	size_t n = 0, cap = 0;
-	int rc = 0;
-	*out = NULL;
-	*nout = 0;
+	int rc;
+	if ((rc = td_docmap_init(&ks->byfile, ix)) ||
+		(rc = td_docmap_init(&ks->byid, ix)) ||
+		(rc = td_docmap_init(&ks->bysha, ix)))
+		return rc;
+	if (!(ks->claimed = calloc(ks->byfile.first[ks->byfile.nsegs] + 1, 1)))
+		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t i = 0; ix && i < td_index_nsegs(ix); i++) {
 		td_seg *s = td_index_seg(ix, i);
 		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
 			td_docinfo di;
+			uint32_t g = (uint32_t)(ks->byfile.first[i] + d);
+			size_t len;
+			const char *key;
 			if (!td_seg_doc_live(s, d))
 				continue;
 			if ((rc = td_seg_doc(s, d, &di)))
-				goto out;
+				return rc;
 			if (!di.source)
 				continue;
-			if (TD_VEC_RESERVE(k, n, cap, 256)) {
-				rc = td_error(TD_ENOMEM, "out of memory");
-				goto out;
-			}
-			known *e = &k[n];
-			memset(e, 0, sizeof *e);
-			n++;
-			/* an absolute source is its canonical path, and most
-			 * are their file's (no "#teiK"): one string for the
-			 * three then (free_known frees each once) */
-			e->source = strdup(di.source);
-			e->id = strdup(di.id ? di.id : "");
-			e->canon = di.source[0] == '/' ? e->source
-						       : realpath(di.source, NULL);
-			if (e->canon)
-				e->file = file_len(e->canon) == strlen(e->canon)
-					? e->canon
-					: strndup(e->canon, file_len(e->canon));
-			snprintf(e->sha, sizeof e->sha, "%s",
-				di.sha256 ? di.sha256 : "");
-			if (!e->source || !e->id ||
-				(di.source[0] == '/' && !e->canon) ||
-				(e->canon && !e->file)) {
-				rc = td_error(TD_ENOMEM, "out of memory");
-				goto out;
-			}
-			/* what was read of the documents (mapped pages,
-			 * cached strings) is copied and not needed again:
-			 * kept, it was about 0.6 kB a document of the index */
+			if ((key = file_key(ks, &di, &len)))
+				td_docmap_add(&ks->byfile, g, key, len);
+			key = id_key(ks, &di, &len);
+			td_docmap_add(&ks->byid, g, key, len);
+			if ((key = sha_key(ks, &di, &len)))
+				td_docmap_add(&ks->bysha, g, key, len);
+			/* the pages read are not needed again */
 			if (d % TD_TRIM_DOCS == TD_TRIM_DOCS - 1)
 				td_seg_trim(s);
 		}
 		td_seg_trim(s);
 	}
-	/* the maps point into k, which no longer moves */
-	for (size_t i = 0; i < n && !rc; i++) {
-		known *e = &k[i];
-		if (e->file) {
-			e->same_file = smap_get(bycanon, e->file);
-			if ((rc = smap_put(bycanon, e->file, e)))
-				break;
-		}
-		if ((rc = smap_put(ids, e->id, e->canon ? e->canon : e->source)))
-			break;
-		if (e->sha[0]) {
-			e->same_sha = smap_get(bysha, e->sha);
-			rc = smap_put(bysha, e->sha, e);
-		}
-	}
-out:
-	*out = k;
-	*nout = n;
-	return rc;
+	return 0;
 }
 
-static void free_known(known *k, size_t n)
+static void free_known(knowns *ks)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (k[i].file != k[i].canon)
-			free(k[i].file);
-		if (k[i].canon != k[i].source)
-			free(k[i].canon);
-		free(k[i].source);
-		free(k[i].id);
-	}
-	free(k);
+	td_docmap_free(&ks->byfile);
+	td_docmap_free(&ks->byid);
+	td_docmap_free(&ks->bysha);
+	free(ks->claimed);
+	smap_free(&ks->ids);
+	free(ks->scratch);
 }
 
 static void group(char *out, size_t n, uint64_t v)
@@ -572,7 +742,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	const char *dir = o->index_dir ? o->index_dir : TD_DEFAULT_INDEX;
 	int rc;
 	if (o->check) {
-		if ((rc = td_index_check(dir)))
+		if ((rc = td_index_check_memory(dir, o->memory ? o->memory
+							    : TD_WRITER_MEMORY)))
 			return rc;
 		if (!o->quiet) {
 			td_index *ix;
@@ -625,12 +796,14 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	size_t removed = 0, unresolved = 0, skipped = 0, ndocs = 0;
 	job *jobs = NULL;
 	size_t njobs = 0;
-	known *kn = NULL;
-	size_t nkn = 0;
-	smap bycanon = {0}, ids = {0}, bysha = {0}, seen = {0};
+	smap seen = {0};
 	pool_str ps = {0};
-	if ((rc = load_known(td_writer_base(w), &kn, &nkn, &bycanon, &ids,
-		     &bysha)))
+	knowns ks;
+	memset(&ks, 0, sizeof ks);
+	ks.ps = &ps;
+	known kn;
+	kset ksh = {0};
+	if ((rc = load_known(td_writer_base(w), &ks)))
 		goto out;
 	/* expand each argument alone: a missing one fails only itself; a file
 	 * named twice (two spellings, a directory and a file in it) is one */
@@ -739,15 +912,14 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			jobs[kept_n++] = *j;
 			continue;
 		}
-		for (known *k = smap_get(&bycanon, j->canon); k && !rc;
-			k = k->same_file) {
-			if (k->claimed)
+		rc = kset_file(&ks, j->canon, &ksh);
+		for (size_t x = 0; x < ksh.n && !rc; x++) {
+			if (ks.claimed[ksh.g[x]])
 				continue;
-			k->claimed = 1;
-			if (smap_get(&ids, k->id) == k->canon)
-				rc = smap_put(&ids, k->id, NULL);
-			if (!rc)
-				rc = td_writer_remove(w, k->source);
+			ks.claimed[ksh.g[x]] = 1;
+			if (!(rc = kn_get(&ks, ksh.g[x], &kn)) &&
+				!(rc = id_free(&ks, &kn)))
+				rc = td_writer_remove(w, kn.source);
 			removed++;
 		}
 		free(j->path);
@@ -799,49 +971,77 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		if (j->combo[0])
 			memcpy(sha, j->combo, sizeof sha);
 		free(data);
-		j->prev = smap_get(&bycanon, j->canon);
-		if (j->prev) {
-			for (known *k = j->prev; k; k = k->same_file)
-				k->claimed = 1;
-			if (!strcmp(j->prev->sha, sha) && !o->rebuild && !incl) {
+		if ((rc = kset_file(&ks, j->canon, &j->prev)) ||
+			(j->prev.n && (rc = kn_get(&ks, j->prev.g[0], &kn)))) {
+			for (size_t k = i; k < njobs; k++)
+				jobs[keep_n++] = jobs[k];
+			njobs = keep_n;
+			goto out;
+		}
+		if (j->prev.n) {
+			for (size_t x = 0; x < j->prev.n; x++)
+				ks.claimed[j->prev.g[x]] = 1;
+			if (!strcmp(kn.sha, sha) && !o->rebuild && !incl) {
 				unchanged++;
 				free(j->path);
 				free(j->canon);
+				kset_free(&j->prev);
 				continue;
 			}
 			j->state = TD_SOURCE_CHANGED;
 		} else {
 			j->state = TD_SOURCE_NEW;
-			for (known *k = smap_get(&bysha, sha); k; k = k->same_sha)
-				if (!k->claimed && k->file && gone(k->file)) {
-					j->moved = smap_get(&bycanon, k->file);
-					for (known *x = j->moved; x; x = x->same_file)
-						x->claimed = 1;
-					break;
-				}
+			rc = kset_find(&ks, &ks.bysha, sha_key, sha, strlen(sha),
+				&ksh);
+			for (size_t x = 0; x < ksh.n && !rc; x++) {
+				if (ks.claimed[ksh.g[x]] ||
+					(rc = kn_get(&ks, ksh.g[x], &kn)) ||
+					!kn_gone(&kn))
+					continue;
+				char *f = strndup(kn.canon, kn.file_len);
+				rc = f ? kset_file(&ks, f, &j->moved)
+				       : td_error(TD_ENOMEM, "out of memory");
+				free(f);
+				for (size_t y = 0; y < j->moved.n; y++)
+					ks.claimed[j->moved.g[y]] = 1;
+				break;
+			}
+			if (rc) {
+				for (size_t k = i; k < njobs; k++)
+					jobs[keep_n++] = jobs[k];
+				njobs = keep_n;
+				goto out;
+			}
 		}
 		total_bytes += len;
 		jobs[keep_n++] = *j;
 	}
 	njobs = keep_n;
 	/* --prune: documents whose file is gone and that did not move */
-	for (size_t i = 0; o->prune && i < nkn; i++) {
-		known *k = &kn[i];
-		if (k->claimed)
-			continue;
-		if (!k->canon) {
-			unresolved++;
-			continue;
+	for (size_t i = 0; o->prune && td_writer_base(w) &&
+	     i < td_index_nsegs(td_writer_base(w)); i++) {
+		td_seg *s = td_index_seg(td_writer_base(w), i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
+			uint32_t g = (uint32_t)(ks.byfile.first[i] + d);
+			if (!td_seg_doc_live(s, d) || ks.claimed[g])
+				continue;
+			if ((rc = kn_get(&ks, g, &kn)))
+				goto out;
+			if (!kn.source)
+				continue;
+			if (!kn.canon) {
+				unresolved++;
+				continue;
+			}
+			if (!kn_gone(&kn))
+				continue;
+			if ((rc = td_writer_remove(w, kn.source)))
+				goto out;
+			ks.claimed[g] = 1;
+			removed++;
+			if ((rc = id_free(&ks, &kn)))
+				goto out;
 		}
-		if (!gone(k->file))
-			continue;
-		if ((rc = td_writer_remove(w, k->source)))
-			goto out;
-		k->claimed = 1;
-		removed++;
-		if (smap_get(&ids, k->id) == k->canon &&
-			(rc = smap_put(&ids, k->id, NULL)))
-			goto out;
 	}
 	if (unresolved)
 		td_warn("--prune: %zu documents were recorded with paths relative "
@@ -879,7 +1079,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			/* a moved document keeps its id; a changed one whose
 			 * source was recorded relative is recorded anew */
 			if (!rc)
-				rc = add_file(w, j, &ids, &ps);
+				rc = add_file(w, j, &ks, &ps);
 			if (rc && rc != TD_ENOMEM && rc != TD_EIO) {
 				fprintf(stderr, "tagdex-ingest: %s: %s\n", j->path,
 					td_error_last());
@@ -901,12 +1101,13 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				goto out;
 			} else if (!j->ndocs) {
 				skipped++;
-			} else if (j->moved) {
-				if (!o->quiet)
+			} else if (j->moved.n) {
+				if (!o->quiet && !kn_get(&ks, j->moved.g[0], &kn) &&
+					kn.source)
 					fprintf(stderr, "tagdex-ingest: %s: moved from %.*s "
 						"(same bytes; id %s%s kept)\n", j->path,
-						(int)file_len(j->moved->source),
-						j->moved->source, j->docs[0]->id,
+						(int)file_len(kn.source),
+						kn.source, j->docs[0]->id,
 						j->ndocs > 1 ? " and the others" : "");
 				moved++;
 			} else if (j->state == TD_SOURCE_CHANGED) {
@@ -994,18 +1195,18 @@ out:
 		free(jobs[i].path);
 		free(jobs[i].canon);
 		free(jobs[i].msg);
+		kset_free(&jobs[i].prev);
+		kset_free(&jobs[i].moved);
 		free_docs(&jobs[i]);
 	}
 	free(jobs);
+	free_known(&ks);
+	kset_free(&ksh);
 	td_writer_close(w);
-	smap_free(&bycanon);
-	smap_free(&ids);
-	smap_free(&bysha);
 	smap_free(&seen);
 	for (size_t i = 0; i < ps.n; i++)
 		free(ps.v[i]);
 	free(ps.v);
-	free_known(kn, nkn);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	if (rc)
