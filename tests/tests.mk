@@ -113,6 +113,9 @@ EXTRA_DIST += tests/cli/test_query_cli.sh
 # --sort's orders against PyICU
 TESTS += tests/cli/test_sort.sh
 EXTRA_DIST += tests/cli/test_sort.sh
+# concordance lines in any order of hits against one document at a time
+TESTS += tests/cli/test_lines.sh
+EXTRA_DIST += tests/cli/test_lines.sh
 # TEI milestones (pb, cb, milestone) as regions and --show, against Python
 # reading the TEI (tests/data/milestones)
 TESTS += tests/cli/test_milestones.sh

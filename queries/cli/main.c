@@ -230,6 +230,7 @@ typedef struct run {
 	size_t n, cap;
 	tq_freq *freq;
 	tq_table *table; /* --freq with several keys or new ones */
+	tq_linedoc ld;   /* the printed hits' document, read once a run */
 	int err;
 } run;
 
@@ -243,13 +244,13 @@ static int print_line(const opts *o, const tq_line *l)
 	return tq_kwic_print(o->out, l, &o->kwic);
 }
 
-static int print_hit(const opts *o, const tq_hit *h)
+static int print_hit(run *r, const tq_hit *h)
 {
 	tq_line l;
-	int rc = tq_line_make(h, &o->kwic, &l);
+	int rc = tq_line_make_in(&r->ld, h, &r->o->kwic, &l);
 	if (rc < 0)
 		return rc;
-	rc = print_line(o, &l);
+	rc = print_line(r->o, &l);
 	tq_line_free(&l);
 	return rc;
 }
@@ -271,7 +272,7 @@ static int on_hit(void *arg, const tq_hit *h)
 		return 0;
 	if (r->o->limit >= 0 && r->printed >= r->o->limit)
 		return 1; /* --limit 0: no line; the status still says hits */
-	int rc = print_hit(r->o, h);
+	int rc = print_hit(r, h);
 	if (rc < 0)
 		return rc;
 	r->printed++;
@@ -888,6 +889,7 @@ static int answer(td_index **ixp, const opts *given)
 out:
 	tq_sub_free(sub);
 	free(r.hits);
+	tq_linedoc_free(&r.ld);
 	tq_freq_free(r.freq);
 	tq_table_free(r.table);
 	if (!o.looked)

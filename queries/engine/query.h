@@ -525,6 +525,29 @@ int tq_context_parse(const char *spec, tq_kwic_opts *o);
 /* TD_EUSAGE naming an element of o's sides that no segment of ix has. */
 int tq_context_check(td_index *ix, const tq_kwic_opts *o);
 
+/* What the lines of one document share, read once for a run of its hits:
+ * its metadata (borrowed from the index), its text that is not the article
+ * and the id of the sentence of the last hit. Zeroed before first use,
+ * tq_linedoc_free after the last; valid while the hits' segments are open.
+ * Any order of hits is right (a hit of another document or segment reads
+ * that one); hits in document order read each document once. */
+typedef struct tq_linedoc {
+	td_seg *seg; /* NULL: nothing read yet (or an error) */
+	uint32_t doc;
+	int pullquotes;
+	td_docinfo di;
+	tq_ranges na;
+	int has_sid;       /* sid is sentence si's xml:id (may be NULL) */
+	uint32_t si;
+	const char *sid;
+} tq_linedoc;
+
+/* Hit h's line with o into *out (tq_line_free), reading h's document
+ * through c unless c holds it already. 0 or an error. */
+int tq_line_make_in(tq_linedoc *c, const tq_hit *h, const tq_kwic_opts *o,
+        tq_line *out);
+void tq_linedoc_free(tq_linedoc *c);
+/* tq_line_make_in for one hit, with nothing kept. */
 int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
 /* The tokens [*from, *to) a line of hit h shows with o, the match in the
  * middle: di is h's document and na its text that is not the article

@@ -233,28 +233,49 @@ void tq_line_range(const tq_hit *h, const tq_kwic_opts *o,
 	*to = b;
 }
 
-int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
+/* Reads h's document into c unless c holds it. */
+static int linedoc_read(tq_linedoc *c, const tq_hit *h, int pullquotes)
 {
-	td_docinfo di;
-	tq_ranges na = {0};
+	if (c->seg == h->seg && c->doc == h->doc && c->pullquotes == pullquotes)
+		return 0;
 	tq_filter f = {0};
+	f.pullquotes = pullquotes;
+	c->seg = NULL; /* until all of it is read */
+	c->has_sid = 0;
+	int rc = td_seg_doc(h->seg, h->doc, &c->di);
+	if (rc < 0 || (rc = tq_nonarticle(h->seg, c->di.first_tok,
+	                       c->di.first_tok + c->di.ntok, &f, &c->na)) < 0)
+		return rc;
+	c->seg = h->seg;
+	c->doc = h->doc;
+	c->pullquotes = pullquotes;
+	return 0;
+}
+
+int tq_line_make_in(tq_linedoc *c, const tq_hit *h, const tq_kwic_opts *o,
+        tq_line *l)
+{
 	memset(l, 0, sizeof *l);
 	l->hit = *h;
-	int rc = td_seg_doc(h->seg, h->doc, &di);
+	int rc = linedoc_read(c, h, o->pullquotes);
 	if (rc < 0)
 		return rc;
-	l->doc = di.id;
-	l->date = di.date;
-	l->title = di.title;
-	l->start = h->start - di.first_tok;
-	l->end = h->end - di.first_tok;
-	uint32_t dend = di.first_tok + di.ntok, si, a, b;
-	f.pullquotes = o->pullquotes;
-	if ((rc = tq_nonarticle(h->seg, di.first_tok, dend, &f, &na)) < 0)
-		return rc;
+	const td_docinfo *di = &c->di;
+	l->doc = di->id;
+	l->date = di->date;
+	l->title = di->title;
+	l->start = h->start - di->first_tok;
+	l->end = h->end - di->first_tok;
+	uint32_t si, a, b;
 	if (tq_sentence_at(h->seg, h->start, &si)) {
-		int64_t k = td_seg_span_find(h->seg, "s");
-		l->sid = tq_span_attr_get(h->seg, (uint32_t)k, si, "xml:id");
+		if (!c->has_sid || c->si != si) {
+			int64_t k = td_seg_span_find(h->seg, "s");
+			c->sid = tq_span_attr_get(
+			        h->seg, (uint32_t)k, si, "xml:id");
+			c->si = si;
+			c->has_sid = 1;
+		}
+		l->sid = c->sid;
 	}
 	if (o->nshow) {
 		l->nshow = o->nshow;
@@ -265,18 +286,30 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 			rc = tq_attr_around(h, o->show[k].elem, o->show[k].attr,
 			        &l->show[k]);
 		if (rc < 0) {
-			free(na.v);
 			tq_line_free(l);
 			return rc;
 		}
 	}
-	tq_line_range(h, o, &di, &na, &a, &b);
-	if ((rc = article_text(h->seg, a, h->start, &na, &l->left)) < 0 ||
+	tq_line_range(h, o, di, &c->na, &a, &b);
+	if ((rc = article_text(h->seg, a, h->start, &c->na, &l->left)) < 0 ||
 	        (rc = tq_text(h->seg, h->start, h->end, &l->match)) < 0 ||
-	        (rc = article_text(h->seg, h->end, b, &na, &l->right)) < 0)
+	        (rc = article_text(h->seg, h->end, b, &c->na, &l->right)) < 0)
 		tq_line_free(l);
-	free(na.v);
 	return rc < 0 ? rc : 0;
+}
+
+void tq_linedoc_free(tq_linedoc *c)
+{
+	free(c->na.v);
+	memset(c, 0, sizeof *c);
+}
+
+int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
+{
+	tq_linedoc c = {0};
+	int rc = tq_line_make_in(&c, h, o, l);
+	tq_linedoc_free(&c);
+	return rc;
 }
 
 static int by_doc_pos(const void *a, const void *b, void *arg)
@@ -300,8 +333,10 @@ int tq_lines_make(
 		p[i] = i;
 	if (rc == 0)
 		qsort_r(p, n, sizeof *p, by_doc_pos, (void *)hits);
+	tq_linedoc c = {0};
 	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = tq_line_make(&hits[p[i]], o, &out[p[i]]);
+		rc = tq_line_make_in(&c, &hits[p[i]], o, &out[p[i]]);
+	tq_linedoc_free(&c);
 	for (size_t i = 0; i < n && rc < 0; i++)
 		tq_line_free(&out[i]);
 	free(p);
