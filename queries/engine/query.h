@@ -527,7 +527,7 @@ int tq_context_check(td_index *ix, const tq_kwic_opts *o);
 
 /* What the lines of one document share, read once for a run of its hits:
  * its metadata (borrowed from the index), its text that is not the article
- * and the id of the sentence of the last hit. Zeroed before first use,
+ * and the sentence of the last hit with its id. Zeroed before first use,
  * tq_linedoc_free after the last; valid while the hits' segments are open.
  * Any order of hits is right (a hit of another document or segment reads
  * that one); hits in document order read each document once. */
@@ -537,8 +537,9 @@ typedef struct tq_linedoc {
 	int pullquotes;
 	td_docinfo di;
 	tq_ranges na;
+	int has_s;         /* the last hit's sentence: si, [s_st, s_en) */
+	uint32_t si, s_st, s_en;
 	int has_sid;       /* sid is sentence si's xml:id (may be NULL) */
-	uint32_t si;
 	const char *sid;
 } tq_linedoc;
 

@@ -241,7 +241,7 @@ static int linedoc_read(tq_linedoc *c, const tq_hit *h, int pullquotes)
 	tq_filter f = {0};
 	f.pullquotes = pullquotes;
 	c->seg = NULL; /* until all of it is read */
-	c->has_sid = 0;
+	c->has_s = c->has_sid = 0;
 	int rc = td_seg_doc(h->seg, h->doc, &c->di);
 	if (rc < 0 || (rc = tq_nonarticle(h->seg, c->di.first_tok,
 	                       c->di.first_tok + c->di.ntok, &f, &c->na)) < 0)
@@ -252,8 +252,40 @@ static int linedoc_read(tq_linedoc *c, const tq_hit *h, int pullquotes)
 	return 0;
 }
 
-int tq_line_make_in(tq_linedoc *c, const tq_hit *h, const tq_kwic_opts *o,
-        tq_line *l)
+/* The sentence over token pos of c's document, as tq_sentence_at finds
+ * it (the last non-empty one starting at or before pos, if it holds pos;
+ * sentences sorted by start): 1 with its index in *si, 0 if none. The last
+ * hit's sentence is the answer while it holds pos and no non-empty one
+ * starts after it and at or before pos, which hits in document order make
+ * the common case; else a search. */
+static int line_sentence(tq_linedoc *c, uint32_t pos, uint32_t *si)
+{
+	int64_t k = td_seg_span_find(c->seg, "s");
+	if (k >= 0 && c->has_s && c->s_st <= pos && pos < c->s_en) {
+		uint32_t n = td_seg_span_count(c->seg, (uint32_t)k), st = 0, en;
+		uint32_t j = c->si + 1;
+		for (; j < n; j++)
+			if (td_seg_span_get(c->seg, (uint32_t)k, j, &st, &en) <
+			                0 ||
+			        st > pos || en > st)
+				break;
+		if (j == n || st > pos) {
+			*si = c->si;
+			return 1;
+		}
+	}
+	c->has_s = 0;
+	if (k < 0 || !tq_sentence_at(c->seg, pos, si) ||
+	        td_seg_span_get(c->seg, (uint32_t)k, *si, &c->s_st, &c->s_en) <
+	                0)
+		return 0;
+	c->si = *si;
+	c->has_s = 1;
+	return 1;
+}
+
+int tq_line_make_in(
+        tq_linedoc *c, const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 {
 	memset(l, 0, sizeof *l);
 	l->hit = *h;
@@ -267,14 +299,15 @@ int tq_line_make_in(tq_linedoc *c, const tq_hit *h, const tq_kwic_opts *o,
 	l->start = h->start - di->first_tok;
 	l->end = h->end - di->first_tok;
 	uint32_t si, a, b;
-	if (tq_sentence_at(h->seg, h->start, &si)) {
-		if (!c->has_sid || c->si != si) {
-			int64_t k = td_seg_span_find(h->seg, "s");
-			c->sid = tq_span_attr_get(
-			        h->seg, (uint32_t)k, si, "xml:id");
-			c->si = si;
-			c->has_sid = 1;
-		}
+	uint32_t prev = c->si;
+	int had = c->has_s && c->has_sid;
+	c->has_sid = 0;
+	if (line_sentence(c, h->start, &si)) {
+		if (!had || prev != si)
+			c->sid = tq_span_attr_get(h->seg,
+			        (uint32_t)td_seg_span_find(h->seg, "s"), si,
+			        "xml:id");
+		c->has_sid = 1;
 		l->sid = c->sid;
 	}
 	if (o->nshow) {
