@@ -116,6 +116,9 @@ EXTRA_DIST += tests/cli/test_sort.sh
 # concordance lines in any order of hits against one document at a time
 TESTS += tests/cli/test_lines.sh
 EXTRA_DIST += tests/cli/test_lines.sh
+# alternatives (A | B) started from the union of their anchors
+TESTS += tests/cli/test_alternatives.sh
+EXTRA_DIST += tests/cli/test_alternatives.sh
 # TEI milestones (pb, cb, milestone) as regions and --show, against Python
 # reading the TEI (tests/data/milestones)
 TESTS += tests/cli/test_milestones.sh

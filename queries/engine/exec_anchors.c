@@ -1,6 +1,7 @@
 /* exec_anchors.c: where the executor's candidate starts come from: the
- * rarest fixed token's postings at its offset from the start, or an
- * element's spans; none (every position) when nothing is cheaper.
+ * rarest fixed token's postings at its offset from the start, an
+ * element's spans, or for alternatives the union of each one's; none
+ * (every position) when nothing is cheaper.
  */
 #include "config.h"
 #include "exec_int.h"
@@ -36,45 +37,70 @@ static void consider_span(ctx *c, const tq_node *n, uint32_t off, anchor *best)
 		*best = (anchor){2, -1, off, n, cost};
 }
 
-anchor exec_choose_anchor(ctx *c)
+/* The cheapest anchor of the hits of node n into *best, unless none costs
+ * less than best->cost: every hit of n starts at one of its starts. */
+static void node_anchor(ctx *c, const tq_node *n, anchor *best)
 {
-	anchor best = {0, -1, 0, NULL, td_seg_ntokens(c->s) / 2 + 1};
-	const tq_node *n = c->p->ast;
 	/* hits of A within/containing B are hits of A */
 	while (n->kind == TQ_WITHIN || n->kind == TQ_CONTAINING)
 		n = n->kids[0];
 	if (n->kind == TQ_TOKEN) {
-		consider_token(c, n, 0, &best);
+		consider_token(c, n, 0, best);
 	} else if (n->kind == TQ_SPAN) {
-		consider_span(c, n, 0, &best);
+		consider_span(c, n, 0, best);
 	} else if (n->kind == TQ_SEQ) {
 		uint32_t off = 0;
 		for (size_t i = 0; i < n->nkids; i++) {
 			const tq_node *k = n->kids[i];
 			if (k->kind == TQ_TOKEN) {
-				consider_token(c, k, off, &best);
+				consider_token(c, k, off, best);
 				off++;
 			} else if (k->kind == TQ_SPAN && i == 0) {
-				consider_span(c, k, 0, &best);
+				consider_span(c, k, 0, best);
 				break;
 			} else if (k->kind == TQ_REPEAT && k->min == k->max &&
 			           k->kids[0]->kind == TQ_TOKEN) {
 				if (k->min > 0)
 					consider_token(
-					        c, k->kids[0], off, &best);
+					        c, k->kids[0], off, best);
 				off += (uint32_t)k->min;
 			} else {
 				break;
 			}
 		}
+	} else if (n->kind == TQ_ALT) {
+		/* a hit of A | B starts where one of A or B does: the union
+		 * of their anchors, when each has one */
+		uint64_t cost = 0;
+		for (size_t i = 0; i < n->nkids; i++) {
+			anchor k = {0, -1, 0, NULL, UINT64_MAX};
+			node_anchor(c, n->kids[i], &k);
+			if (!k.kind || k.cost >= best->cost - cost)
+				return;
+			cost += k.cost;
+		}
+		*best = (anchor){3, -1, 0, n, cost};
 	}
+}
+
+anchor exec_choose_anchor(ctx *c)
+{
+	anchor best = {0, -1, 0, NULL, td_seg_ntokens(c->s) / 2 + 1};
+	node_anchor(c, c->p->ast, &best);
 	return best;
 }
 
-int exec_anchor_starts(ctx *c, const anchor *a, vec *out)
+/* The starts of anchor a appended to out, unsorted. */
+static int anchor_starts(ctx *c, const anchor *a, vec *out)
 {
 	int rc = 0;
-	if (a->kind == 2) {
+	if (a->kind == 3) {
+		for (size_t i = 0; i < a->span->nkids && rc == 0; i++) {
+			anchor k = {0, -1, 0, NULL, UINT64_MAX};
+			node_anchor(c, a->span->kids[i], &k);
+			rc = anchor_starts(c, &k, out);
+		}
+	} else if (a->kind == 2) {
 		int64_t k = c->spans[a->span->slot].k;
 		uint32_t cnt = k < 0 ? 0 : td_seg_span_count(c->s, (uint32_t)k);
 		for (uint32_t i = 0; i < cnt && rc == 0; i++) {
@@ -98,6 +124,12 @@ int exec_anchor_starts(ctx *c, const anchor *a, vec *out)
 			td_postings_close(pp);
 		}
 	}
+	return rc < 0 ? rc : 0;
+}
+
+int exec_anchor_starts(ctx *c, const anchor *a, vec *out)
+{
+	int rc = anchor_starts(c, a, out);
 	if (rc < 0)
 		return rc;
 	vuniq(out);

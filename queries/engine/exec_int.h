@@ -127,12 +127,13 @@ typedef struct ctx {
 } ctx;
 
 /* The cheapest way to enumerate possible starts: a leaf's postings at a
- * fixed offset from the start, or an element's spans. */
+ * fixed offset from the start, an element's spans, or the union of the
+ * anchors of alternatives. */
 typedef struct anchor {
-	int kind; /* 0 none (scan), 1 leaf, 2 span */
+	int kind; /* 0 none (scan), 1 leaf, 2 span, 3 alternatives */
 	int leaf;
 	uint32_t off;
-	const tq_node *span;
+	const tq_node *span; /* 2: the element; 3: the TQ_ALT node */
 	uint64_t cost;
 } anchor;
 
