@@ -75,12 +75,9 @@ static int row(out *o, const char *const *f, int num_from)
 			                        f[i][0] >= '0' && f[i][0] <= '9'
 			                ? json_integer(strtoll(f[i], NULL, 10))
 			                : json_string(f[i]));
-		char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		json_decref(j);
-		if (!s)
-			return td_error(TD_ENOMEM, "out of memory");
-		puts(s);
-		free(s);
+		int rc = tq_json_line(stdout, j, 0);
+		if (rc)
+			return rc;
 	} else {
 		char sep = o->fmt == TQ_OUT_CSV ? ',' : '\t';
 		if (!o->rows++)

@@ -171,28 +171,26 @@ static int bump_values(tq_freq *f, const char *v, uint64_t n, int once)
 			rc = remember(f);
 		return rc;
 	}
-	while (*v) {
-		while (*v == ' ')
-			v++;
-		const char *e = v;
-		while (*e && *e != ' ')
-			e++;
-		if (*v == '#')
-			v++;
-		size_t len = (size_t)(e - v), i = 0;
+	const char *w;
+	size_t len;
+	while ((w = tq_value_item(&v, &len))) {
+		if (*w == '#') {
+			w++;
+			len--;
+		}
+		size_t i = 0;
 		if (once)
 			for (; i < f->nhk; i++)
 				if (strlen(f->hk[i]) == len &&
-				        !memcmp(f->hk[i], v, len))
+				        !memcmp(f->hk[i], w, len))
 					break;
 		if (len && (!once || i == f->nhk)) {
-			int rc = bump_n(f, v, len, n);
+			int rc = bump_n(f, w, len, n);
 			if (rc < 0)
 				return rc;
 			if (once && (rc = remember(f)) < 0)
 				return rc;
 		}
-		v = e;
 	}
 	return 0;
 }
@@ -269,22 +267,6 @@ static int by_length(const void *a, const void *b)
 	return (x->st > y->st) - (x->st < y->st);
 }
 
-/* The number of spans of element k whose start is < pos. */
-static uint32_t before(td_seg *s, uint32_t k, uint32_t pos)
-{
-	uint32_t lo = 0, hi = td_seg_span_count(s, k);
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2, st = 0, en = 0;
-		if (td_seg_span_get(s, k, mid, &st, &en) < 0)
-			return lo;
-		if (st < pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Loads the speech elements of document d: each token's innermost q or
  * said, an outer element painted first and inner ones over it. */
 static int speech_load(speech *sp, td_seg *seg, uint32_t d)
@@ -304,9 +286,12 @@ static int speech_load(speech *sp, td_seg *seg, uint32_t d)
 			return TD_ECORRUPT;
 		if (k < 0)
 			continue;
-		uint32_t cnt = td_seg_span_count(seg, (uint32_t)k);
-		for (uint32_t i = before(seg, (uint32_t)k, sp->first); i < cnt;
-		        i++) {
+		uint32_t cnt = td_seg_span_count(seg, (uint32_t)k), i;
+		if ((rc = tq_span_lower(seg, (uint32_t)k, sp->first, &i)) < 0) {
+			free(v);
+			return rc;
+		}
+		for (; i < cnt; i++) {
 			uint32_t st, en;
 			if ((rc = td_seg_span_get(
 			             seg, (uint32_t)k, i, &st, &en)) < 0) {
@@ -537,15 +522,9 @@ static void disp_dsv(tq_freq *f, FILE *out, size_t id, char sep, int fmt)
 	tq_disp_row d;
 	tq_disp_get(f->disp, id, &d);
 	fprintf(out, "%c%llu%c", sep, (unsigned long long)d.docs, sep);
-	if (d.d_def)
-		fprintf(out, fmt == TQ_OUT_TEXT ? "%.3f" : "%.15g", d.d);
-	else if (fmt == TQ_OUT_TEXT)
-		fputs("NA", out);
+	tq_stat_num(out, fmt, d.d_def, d.d);
 	fputc(sep, out);
-	if (d.dp_def)
-		fprintf(out, fmt == TQ_OUT_TEXT ? "%.3f" : "%.15g", d.dp);
-	else if (fmt == TQ_OUT_TEXT)
-		fputs("NA", out);
+	tq_stat_num(out, fmt, d.dp_def, d.dp);
 }
 
 static void disp_json(tq_freq *f, json_t *o, size_t id)
@@ -589,14 +568,9 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt)
 			        (json_int_t)size);
 			if (o && f->disp)
 				disp_json(f, o, f->rows[i].id);
-			char *s = o ? json_dumps(o, JSON_COMPACT |
-			                                    JSON_PRESERVE_ORDER)
-			            : NULL;
-			json_decref(o);
-			if (!s)
-				return td_error(TD_ENOMEM, "out of memory");
-			fprintf(out, "%s\n", s);
-			free(s);
+			int rc = tq_json_line(out, o, 0);
+			if (rc)
+				return rc;
 			continue;
 		}
 		fprintf(out, "%llu%c", (unsigned long long)f->rows[i].n, sep);

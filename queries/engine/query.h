@@ -451,6 +451,20 @@ int tq_elem_at(td_seg *s, const char *name, uint32_t pos, uint32_t *st,
 /* A span's attribute value or NULL. */
 const char *tq_span_attr_get(
         td_seg *s, uint32_t k, uint32_t i, const char *name);
+/* The next item of a space-separated attribute value (ana, who, ...) at
+ * *v, which moves past it: its start, with its length in *len, or NULL
+ * when none is left. A leading '#' is the caller's to drop or keep. */
+static inline const char *tq_value_item(const char **v, size_t *len)
+{
+	const char *s = *v, *e;
+	while (*s == ' ')
+		s++;
+	for (e = s; *e && *e != ' '; e++)
+		;
+	*v = e;
+	*len = (size_t)(e - s);
+	return e > s ? s : NULL;
+}
 /* Calls fn for every span of the hit's document that overlaps (contains:
  * when contain is set) the hit, in element order then document order. */
 typedef int (*tq_span_fn)(void *ctx, td_seg *s, uint32_t k, uint32_t i,
@@ -579,6 +593,13 @@ int tq_tsv_print(FILE *out, const tq_line *l, char sep);
 /* Writes one field s (NULL: empty), quoted if it holds sep, '"', CR or LF. */
 void tq_dsv_field(FILE *out, const char *s, char sep);
 int tq_json_print(FILE *out, const tq_line *l);
+/* Writes the jansson value o as one line of JSON Lines (compact, keys in
+ * the order set, with json_dumps's flags added, e.g. JSON_REAL_PRECISION)
+ * and releases it; a NULL o (a json_pack or json_object that failed) is
+ * out of memory. 0 or TD_ENOMEM. The frequency and statistics tables'
+ * JSON rows go through it too. */
+struct json_t;
+int tq_json_line(FILE *out, struct json_t *o, size_t flags);
 /* The same; with tokens, also "tokens": an object per token of the match
  * with its "word", "norm", "lemma" and "pos" (tagdex-query --tokens). */
 int tq_json_print_tokens(FILE *out, const tq_line *l, int tokens);

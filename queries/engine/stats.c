@@ -210,7 +210,7 @@ static const int coll_cols[] = {TQ_M_LOGDICE, TQ_M_MI, TQ_M_MI3, TQ_M_T,
         TQ_M_Z, TQ_M_LL, TQ_M_DICE};
 static const int kw_cols[] = {TQ_M_LL, TQ_M_LOG_RATIO, TQ_M_PCT_DIFF};
 
-static void num(FILE *out, int fmt, int def, double v)
+void tq_stat_num(FILE *out, int fmt, int def, double v)
 {
 	if (def)
 		fprintf(out, fmt == TQ_OUT_TEXT ? "%.3f" : "%.15g", v);
@@ -257,15 +257,11 @@ static int print_json(FILE *out, const tq_stat_table *t, const tq_stat_row *r)
 		bad |= json_object_set_new(o, mnames[cols[i]],
 		        r->m.def[cols[i]] ? json_real(r->m.v[cols[i]])
 		                          : json_null());
-	char *js = bad ? NULL
-	               : json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
-	                                       JSON_REAL_PRECISION(15));
-	json_decref(o);
-	if (!js)
+	if (bad) {
+		json_decref(o);
 		return td_error(TD_ENOMEM, "out of memory");
-	fprintf(out, "%s\n", js);
-	free(js);
-	return 0;
+	}
+	return tq_json_line(out, o, JSON_REAL_PRECISION(15));
 }
 
 /* ngram, count, per_million (of the tokens searched) */
@@ -280,14 +276,9 @@ static long print_ngrams(tq_stat_table *t, FILE *out, int fmt)
 		if (fmt == TQ_OUT_JSON) {
 			json_t *o = json_pack("{s:s, s:I, s:f}", "ngram", r->key,
 			        "count", (json_int_t)r->a, "per_million", pm);
-			char *js = o ? json_dumps(o, JSON_COMPACT |
-			                                     JSON_PRESERVE_ORDER)
-			             : NULL;
-			json_decref(o);
-			if (!js)
-				return td_error(TD_ENOMEM, "out of memory");
-			fprintf(out, "%s\n", js);
-			free(js);
+			int rc = tq_json_line(out, o, 0);
+			if (rc)
+				return rc;
 			continue;
 		}
 		if (fmt == TQ_OUT_TEXT)
@@ -351,10 +342,10 @@ long tq_stat_print(tq_stat_table *t, FILE *out, int fmt)
 			        (unsigned long long)t->ntok);
 		}
 		fputc(sep, out);
-		num(out, fmt, 1, r->m.expected);
+		tq_stat_num(out, fmt, 1, r->m.expected);
 		for (size_t j = 0; j < nc; j++) {
 			fputc(sep, out);
-			num(out, fmt, r->m.def[cols[j]], r->m.v[cols[j]]);
+			tq_stat_num(out, fmt, r->m.def[cols[j]], r->m.v[cols[j]]);
 		}
 		fputc('\n', out);
 	}

@@ -109,6 +109,10 @@ int tq_ngrams(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
 /* Prints the rows sorted by the table's measure in format fmt (TQ_OUT_*).
  * Returns the number of rows or a negative error. */
 long tq_stat_print(tq_stat_table *t, FILE *out, int fmt);
+/* A measure's field of a text, TSV or CSV row (fmt): %.3f in text, %.15g
+ * otherwise; when undefined (def 0) NA in text and an empty field
+ * otherwise. Also freq.c's dispersion columns. */
+void tq_stat_num(FILE *out, int fmt, int def, double v);
 
 /* stats.c, for colloc.c and keyness.c: adds (a, b) to the row of a term. */
 int tq_stat_add(tq_stat_table *t, const char *key, size_t len, uint64_t a,

@@ -295,20 +295,11 @@ static int check_attr(sctx *c, size_t ni, size_t j)
 						continue;
 					}
 					/* each whitespace-separated value */
-					while (*v) {
-						while (*v == ' ')
-							v++;
-						const char *e = v;
-						while (*e && *e != ' ')
-							e++;
-						if (e > v &&
-						        (rc = cands_add(cd, v,
-						                 (size_t)(e -
-						                          v))) <
-						                0)
+					const char *w;
+					size_t len;
+					while ((w = tq_value_item(&v, &len)))
+						if ((rc = cands_add(cd, w, len)) < 0)
 							goto out;
-						v = e;
-					}
 				}
 			}
 		}

@@ -264,18 +264,17 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 		if ((rc = tq_spans_around(h, 1, inner_fn, &c)) < 0)
 			return rc;
 		/* the value, each item without its leading '#' */
-		for (const char *v = c.v; v && *v && rc == 0;) {
-			while (*v == ' ')
-				v++;
-			const char *e = v;
-			while (*e && *e != ' ')
-				e++;
-			const char *a = *v == '#' && e > v + 1 ? v + 1 : v;
-			if (e > v && b->n && b->s[b->n - 1] != US)
+		const char *v = c.v, *w;
+		size_t len;
+		while (v && rc == 0 && (w = tq_value_item(&v, &len))) {
+			if (*w == '#' && len > 1) {
+				w++;
+				len--;
+			}
+			if (b->n && b->s[b->n - 1] != US)
 				rc = td_buf_add(b, " ", 1);
-			if (e > v && rc == 0)
-				rc = td_buf_add(b, a, (size_t)(e - a));
-			v = e;
+			if (rc == 0)
+				rc = td_buf_add(b, w, len);
 		}
 		return rc;
 	}
@@ -521,12 +520,9 @@ long tq_table_print(tq_table *t, FILE *out, uint64_t ntokens, int fmt)
 		}
 		if (o) {
 			json_object_set_new(o, "tokens", json_integer((json_int_t)size));
-			char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-			json_decref(o);
-			if (!s)
-				return td_error(TD_ENOMEM, "out of memory");
-			fprintf(out, "%s\n", s);
-			free(s);
+			int rc = tq_json_line(out, o, 0);
+			if (rc)
+				return rc;
 		} else {
 			fprintf(out, "%c%llu\n", sep, (unsigned long long)size);
 		}

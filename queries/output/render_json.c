@@ -10,6 +10,19 @@
 #include <jansson.h>
 #include <stdlib.h>
 
+int tq_json_line(FILE *out, json_t *o, size_t flags)
+{
+	char *s = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | flags)
+	            : NULL;
+	json_decref(o);
+	if (!s)
+		return td_error(TD_ENOMEM, "out of memory");
+	fputs(s, out);
+	fputc('\n', out);
+	free(s);
+	return 0;
+}
+
 static json_t *str_or_null(const char *s)
 {
 	return s && *s ? json_string(s) : json_null();
@@ -130,17 +143,10 @@ int tq_json_print_tokens(FILE *out, const tq_line *l, int tokens)
 	json_object_set_new(o, "spans", spans);
 	if (rc == 0 && tokens)
 		rc = add_tokens(o, &l->hit);
-	if (rc == 0) {
-		char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		if (!s)
-			rc = td_error(TD_ENOMEM, "out of memory");
-		else {
-			fputs(s, out);
-			fputc('\n', out);
-			free(s);
-		}
-	}
-	json_decref(o);
+	if (rc == 0)
+		rc = tq_json_line(out, o, 0);
+	else
+		json_decref(o);
 	if (rc == 0 && ferror(out))
 		rc = td_error(TD_EIO, "write error");
 	return rc;
