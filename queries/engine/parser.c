@@ -474,6 +474,18 @@ static int atom_plain(parser *p, tq_node **out)
 	}
 }
 
+/* The repetition count at the lookahead (a number) into *n, consumed;
+ * TD_ELIMIT past TQ_MAX_REPEAT. */
+static int repeat_count(parser *p, long *n)
+{
+	if (p->t.num > TQ_MAX_REPEAT)
+		return td_error_at(TD_ELIMIT, (long)p->t.off,
+		        "expected a repetition count of at most %d",
+		        TQ_MAX_REPEAT);
+	*n = p->t.num;
+	return next(p);
+}
+
 static int quantifier(parser *p, long *min, long *max)
 {
 	int rc;
@@ -499,13 +511,9 @@ static int quantifier(parser *p, long *min, long *max)
 	*min = 0;
 	*max = -1;
 	if (p->t.kind == TQT_NUMBER) {
-		if (p->t.num > TQ_MAX_REPEAT)
-			return td_error_at(TD_ELIMIT, (long)p->t.off,
-			        "expected a repetition count of at most %d",
-			        TQ_MAX_REPEAT);
-		*min = *max = p->t.num;
-		if ((rc = next(p)) < 0)
+		if ((rc = repeat_count(p, min)) < 0)
 			return rc;
+		*max = *min;
 		if (p->t.kind == TQT_RBRACE)
 			return next(p);
 	}
@@ -515,16 +523,12 @@ static int quantifier(parser *p, long *min, long *max)
 		return rc;
 	*max = -1;
 	if (p->t.kind == TQT_NUMBER) {
-		if (p->t.num > TQ_MAX_REPEAT)
-			return td_error_at(TD_ELIMIT, (long)p->t.off,
-			        "expected a repetition count of at most %d",
-			        TQ_MAX_REPEAT);
+		/* *min <= TQ_MAX_REPEAT: a count below it is within the limit */
 		if (p->t.num < *min)
 			return td_error_at(TD_ESYNTAX, (long)p->t.off,
 			        "expected a maximum not below the minimum %ld",
 			        *min);
-		*max = p->t.num;
-		if ((rc = next(p)) < 0)
+		if ((rc = repeat_count(p, max)) < 0)
 			return rc;
 	}
 	return expect(p, TQT_RBRACE, "'}'");
