@@ -33,49 +33,28 @@ const unsigned char td_fold_tab[256] = {
 #undef R16
 };
 
-/* Folded comparison: ASCII case-insensitive, and the right single quote
- * U+2019 equal to the straight apostrophe. */
-static int fold_cmp(const char *a, size_t al, const char *b, size_t bl)
+/* The character at s[*i] (s has n bytes) for comparing words, *i moved
+ * past it: the right single quote U+2019 is the straight apostrophe, so
+ * that lexicons need one spelling; with fold, ASCII case is ignored. */
+static inline int word_char(const char *s, size_t n, size_t *i, int fold)
 {
-	size_t i = 0, j = 0;
-	while (i < al && j < bl) {
-		int ca, cb;
-		if ((unsigned char)a[i] == 0xe2 && al - i >= 3 &&
-		    memcmp(a + i, "\xe2\x80\x99", 3) == 0) {
-			ca = '\'';
-			i += 3;
-		} else
-			ca = td_fold_tab[(unsigned char)a[i++]];
-		if ((unsigned char)b[j] == 0xe2 && bl - j >= 3 &&
-		    memcmp(b + j, "\xe2\x80\x99", 3) == 0) {
-			cb = '\'';
-			j += 3;
-		} else
-			cb = td_fold_tab[(unsigned char)b[j++]];
-		if (ca != cb)
-			return ca - cb;
+	unsigned char c = (unsigned char)s[*i];
+	if (c == 0xe2 && n - *i >= 3 && memcmp(s + *i, "\xe2\x80\x99", 3) == 0) {
+		*i += 3;
+		return '\'';
 	}
-	return (i < al) - (j < bl);
+	(*i)++;
+	return fold ? td_fold_tab[c] : c;
 }
 
-static int exact_cmp(const char *a, size_t al, const char *b, size_t bl)
+/* inlined into word_cmp twice, once for each fold: the annotator's inner
+ * loop tests no flag a character */
+__attribute__((always_inline)) static inline int cmp_words(const char *a,
+	size_t al, const char *b, size_t bl, int fold)
 {
-	/* still treat ’ and ' alike so that lexicons need one spelling */
 	size_t i = 0, j = 0;
 	while (i < al && j < bl) {
-		int ca, cb;
-		if ((unsigned char)a[i] == 0xe2 && al - i >= 3 &&
-		    memcmp(a + i, "\xe2\x80\x99", 3) == 0) {
-			ca = '\'';
-			i += 3;
-		} else
-			ca = (unsigned char)a[i++];
-		if ((unsigned char)b[j] == 0xe2 && bl - j >= 3 &&
-		    memcmp(b + j, "\xe2\x80\x99", 3) == 0) {
-			cb = '\'';
-			j += 3;
-		} else
-			cb = (unsigned char)b[j++];
+		int ca = word_char(a, al, &i, fold), cb = word_char(b, bl, &j, fold);
 		if (ca != cb)
 			return ca - cb;
 	}
@@ -84,7 +63,7 @@ static int exact_cmp(const char *a, size_t al, const char *b, size_t bl)
 
 static int word_cmp(const char *a, size_t al, const char *b, size_t bl, int fold)
 {
-	return fold ? fold_cmp(a, al, b, bl) : exact_cmp(a, al, b, bl);
+	return fold ? cmp_words(a, al, b, bl, 1) : cmp_words(a, al, b, bl, 0);
 }
 
 /* Equality only, with the cheap rejections first: the first bytes differ
@@ -283,20 +262,26 @@ void td_patset_free(td_patset *ps)
 	memset(ps, 0, sizeof *ps);
 }
 
+/* Pattern p, whose first word is token i's, ends before token lim and its
+ * other words are the tokens after i. */
+static inline int rest_matches(const td_patset *ps, const td_pat *p,
+	const td_actx *c, size_t i, size_t lim)
+{
+	if (i + (size_t)p->n > lim)
+		return 0;
+	for (int j = 1; j < p->n; j++)
+		if (!word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
+			td_tok_len(c, i + j), ps->fold))
+			return 0;
+	return 1;
+}
+
 long td_patset_match_at(const td_patset *ps, const td_actx *c, size_t i,
 	size_t lim, uint32_t s)
 {
-	for (size_t k = s - 1, end = ps->gend[s - 1]; k < end; k++) {
-		const td_pat *p = &ps->v[k];
-		if (i + (size_t)p->n > lim)
-			continue;
-		int ok = 1;
-		for (int j = 1; j < p->n && ok; j++)
-			ok = word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
-				td_tok_len(c, i + j), ps->fold);
-		if (ok)
+	for (size_t k = s - 1, end = ps->gend[s - 1]; k < end; k++)
+		if (rest_matches(ps, &ps->v[k], c, i, lim))
 			return (long)k;
-	}
 	return -1;
 }
 
@@ -337,13 +322,7 @@ long td_patset_match_slow(const td_patset *ps, const td_actx *c, size_t i, size_
 		const td_pat *p = &ps->v[k];
 		if (!word_eq(p->w[0], p->len[0], t, tl, ps->fold))
 			break;
-		if (i + (size_t)p->n > lim)
-			continue;
-		int ok = 1;
-		for (int j = 1; j < p->n && ok; j++)
-			ok = word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
-				td_tok_len(c, i + j), ps->fold);
-		if (ok)
+		if (rest_matches(ps, p, c, i, lim))
 			return (long)k; /* longest first within equal first words */
 	}
 	return -1;
