@@ -431,6 +431,39 @@ static int count_live(merge *g, int layer, const tsrc *occ, size_t nocc,
 	return 0;
 }
 
+static int changed(merge *g)
+{
+	return td_error(TD_ECORRUPT, "%s: postings of a merged term changed "
+		"while read", g->dir);
+}
+
+/* Writes the varint gaps between the n positions of occ (the first one's
+ * from 0), and with blocked none for the first position of a block (the
+ * skip table has it). */
+static int put_gaps(merge *g, int layer, const tsrc *occ, size_t nocc,
+	uint64_t n, int blocked)
+{
+	pstream q;
+	uint32_t v, prev = 0;
+	uint64_t k = 0;
+	int rc, e = 0;
+	ps_init(&q, g, layer, occ, nocc);
+	while (!e && (rc = ps_next(&q, &v)) == 1) {
+		if (!blocked || k % TD_POST_BLOCK)
+			e = vput(g, v - prev);
+		prev = v;
+		k++;
+	}
+	ps_done(&q);
+	if (e)
+		return e;
+	if (rc < 0)
+		return rc;
+	if (k != n)
+		return changed(g);
+	return vflush(g);
+}
+
 /* Writes the n positions of occ as one postings list (td_postings_encode's
  * encoding): a short one at once; a longer one in two reads of its
  * positions, the first for the skip table, the second for the gaps. */
@@ -441,24 +474,8 @@ static int write_postings(merge *g, int layer, const tsrc *occ, size_t nocc,
 	uint32_t v, prev = 0;
 	uint64_t k = 0;
 	int rc = 0;
-	if (n <= TD_POST_BLOCK) {
-		int e = 0;
-		ps_init(&q, g, layer, occ, nocc);
-		while (!e && (rc = ps_next(&q, &v)) == 1) {
-			e = vput(g, k ? v - prev : v);
-			prev = v;
-			k++;
-		}
-		ps_done(&q);
-		if (e)
-			return e;
-		if (rc < 0)
-			return rc;
-		if (k != n)
-			return td_error(TD_ECORRUPT, "%s: postings of a merged "
-				"term changed while read", g->dir);
-		return vflush(g);
-	}
+	if (n <= TD_POST_BLOCK)
+		return put_gaps(g, layer, occ, nocc, n, 0);
 	uint64_t nb = (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
 	if (TD_VEC_RESERVE_N(g->skip, nb, g->cap_skip, 16))
 		return nomem();
@@ -482,29 +499,14 @@ static int write_postings(merge *g, int layer, const tsrc *occ, size_t nocc,
 	if (rc < 0)
 		return rc;
 	if (k != n || rc == 1)
-		return td_error(TD_ECORRUPT, "%s: postings of a merged term "
-			"changed while read", g->dir);
+		return changed(g);
 	for (uint64_t b = 0; b < nb && !rc; b++) {
 		uint32_t z[2] = {(uint32_t)g->skip[b], (uint32_t)(g->skip[b] >> 32)};
 		rc = td_out_put(&g->o, z, sizeof z);
 	}
 	if (rc)
 		return rc;
-	k = 0;
-	ps_init(&q, g, layer, occ, nocc);
-	int e = 0;
-	while (!e && (rc = ps_next(&q, &v)) == 1) {
-		if (k % TD_POST_BLOCK)
-			e = vput(g, v - prev);
-		prev = v;
-		k++;
-	}
-	ps_done(&q);
-	if (e)
-		return e;
-	if (rc < 0)
-		return rc;
-	return vflush(g);
+	return put_gaps(g, layer, occ, nocc, n, 1);
 }
 
 /* ----------------------------------------------------- lexicon merging */
