@@ -24,29 +24,34 @@ void td_error_clear(void)
 	last_offset = -1;
 }
 
-/* Formats through a copy: callers may pass td_error_last() itself as an
- * argument (td_error(code, "%s", td_error_last()) re-raises a message). */
-int td_error(int code, const char *fmt, ...)
+/* Records the message and the offset (-1: none) and returns code. Formats
+ * through a copy: callers may pass td_error_last() itself as an argument
+ * (td_error(code, "%s", td_error_last()) re-raises a message). */
+__attribute__((format(printf, 3, 0))) static int record(int code,
+	long offset, const char *fmt, va_list ap)
 {
 	char buf[sizeof last_msg];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	memcpy(last_msg, buf, sizeof last_msg);
+	last_offset = offset;
+	return code;
+}
+
+int td_error(int code, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	code = record(code, -1, fmt, ap);
 	va_end(ap);
-	memcpy(last_msg, buf, sizeof last_msg);
-	last_offset = -1;
 	return code;
 }
 
 int td_error_at(int code, long offset, const char *fmt, ...)
 {
-	char buf[sizeof last_msg];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	code = record(code, offset, fmt, ap);
 	va_end(ap);
-	memcpy(last_msg, buf, sizeof last_msg);
-	last_offset = offset;
 	return code;
 }
 

@@ -379,6 +379,30 @@ static void on_stop(int sig)
 	stop_sig = sig;
 }
 
+/* The handlers on_stop replaces while the index is written. */
+typedef struct stop_old {
+	struct sigaction intr, term;
+} stop_old;
+
+/* Sends SIGINT and SIGTERM to on_stop, keeping the handlers they had in
+ * *old for stop_end. */
+static void stop_begin(stop_old *old)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old->intr);
+	sigaction(SIGTERM, &sa, &old->term);
+}
+
+static void stop_end(const stop_old *old)
+{
+	sigaction(SIGINT, &old->intr, NULL);
+	sigaction(SIGTERM, &old->term, NULL);
+}
+
 /* The committed generation of the index in dir (0: none). The writer
  * holds the lock: nobody else changes it. */
 static uint64_t generation(const char *dir)
@@ -692,13 +716,8 @@ static int combine(const td_ingest_opts *o, const char *dir)
 	double t0 = now();
 	td_writer *w;
 	int rc;
-	struct sigaction sa, old_int, old_term;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop;
-	sa.sa_flags = SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
+	stop_old old;
+	stop_begin(&old);
 	if ((rc = td_writer_open(dir, 0, &w)))
 		goto restore;
 	td_writer_set_interrupt(w, &stop_sig);
@@ -729,8 +748,7 @@ static int combine(const td_ingest_opts *o, const char *dir)
 	}
 	td_writer_close(w);
 restore:
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
+	stop_end(&old);
 	return rc;
 }
 
@@ -773,17 +791,11 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	}
 	double t0 = now();
 	td_writer *w;
-	struct sigaction sa, old_int, old_term;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop;
-	sa.sa_flags = SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
+	stop_old old;
+	stop_begin(&old);
 	if ((rc = td_writer_open(dir, (o->rebuild ? TD_WRITE_REBUILD : 0) |
 		     (o->no_layers ? TD_WRITE_NO_LAYERS : 0), &w))) {
-		sigaction(SIGINT, &old_int, NULL);
-		sigaction(SIGTERM, &old_term, NULL);
+		stop_end(&old);
 		return rc;
 	}
 	td_writer_set_interrupt(w, &stop_sig);
@@ -1207,8 +1219,7 @@ out:
 	for (size_t i = 0; i < ps.n; i++)
 		free(ps.v[i]);
 	free(ps.v);
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
+	stop_end(&old);
 	if (rc)
 		return rc;
 	return failed ? 1 : 0;

@@ -459,10 +459,25 @@ static int set_range(char **field, const char *t, size_t a, size_t b)
 	return 0;
 }
 
+/* Ends the block of b->text from open to last, its last non-blank line's
+ * end, without trailing spaces and tabs: a block of nothing but Unicode
+ * spaces (a stray no-break space line) joins the block before it, so that
+ * no non-XML white space ever falls between elements. */
+static int close_block(td_blocks *b, size_t open, size_t last)
+{
+	const char *t = b->text;
+	size_t z = last;
+	while (z > open && (t[z - 1] == ' ' || t[z - 1] == '\t'))
+		z--;
+	if (all_space(t, open, z) && b->n > 0)
+		b->v[b->n - 1].end = z;
+	else if (td_blocks_add(b, TD_BLOCK_PARA, open, z))
+		return TD_ENOMEM;
+	return 0;
+}
+
 /* Cuts b->text into raw blocks: runs of lines that are not blank (a blank
- * line holds only spaces and tabs). A block of nothing but Unicode spaces
- * (a stray no-break space line) joins the block before it, so that no
- * non-XML white space ever falls between elements. */
+ * line holds only spaces and tabs), through close_block. */
 static int cut_blocks(td_blocks *b)
 {
 	const char *t = b->text;
@@ -481,12 +496,7 @@ static int cut_blocks(td_blocks *b)
 				open = (long)a;
 			last = e;
 		} else if (open >= 0) {
-			size_t z = last;
-			while (z > (size_t)open && (t[z - 1] == ' ' || t[z - 1] == '\t'))
-				z--;
-			if (all_space(t, (size_t)open, z) && b->n > 0)
-				b->v[b->n - 1].end = z;
-			else if (td_blocks_add(b, TD_BLOCK_PARA, (size_t)open, z))
+			if (close_block(b, (size_t)open, last))
 				return TD_ENOMEM;
 			open = -1;
 		}
@@ -494,15 +504,8 @@ static int cut_blocks(td_blocks *b)
 			break;
 		i = e + 1;
 	}
-	if (open >= 0) {
-		size_t z = last;
-		while (z > (size_t)open && (t[z - 1] == ' ' || t[z - 1] == '\t'))
-			z--;
-		if (all_space(t, (size_t)open, z) && b->n > 0)
-			b->v[b->n - 1].end = z;
-		else if (td_blocks_add(b, TD_BLOCK_PARA, (size_t)open, z))
-			return TD_ENOMEM;
-	}
+	if (open >= 0 && close_block(b, (size_t)open, last))
+		return TD_ENOMEM;
 	return 0;
 }
 

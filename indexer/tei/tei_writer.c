@@ -81,6 +81,16 @@ static void leaf(FILE *f, int ind, const char *tag, const char *attrs,
 	fprintf(f, "</%s>\n", tag);
 }
 
+/* <date when="DATE">DATE</date> on a line indented by ind */
+static void date_leaf(FILE *f, int ind, const char *date)
+{
+	fprintf(f, "%*s<date when=\"", ind, "");
+	esc_str(f, date, 1);
+	fputs("\">", f);
+	esc_str(f, date, 0);
+	fputs("</date>\n", f);
+}
+
 /* Is s an XML NCName in the ASCII subset tagdex generates? Other names are
  * accepted too when they start with a non-ASCII byte. */
 static int ncname(const char *s)
@@ -378,24 +388,14 @@ static void write_header(FILE *f, const td_doc *doc)
 		leaf(f, 8, "author", NULL, m->author);
 	fputs("      </titleStmt>\n      <publicationStmt>\n", f);
 	leaf(f, 8, "authority", NULL, "tagdex");
-	if (m->date && *m->date) {
-		fputs("        <date when=\"", f);
-		esc_str(f, m->date, 1);
-		fputs("\">", f);
-		esc_str(f, m->date, 0);
-		fputs("</date>\n", f);
-	}
+	if (m->date && *m->date)
+		date_leaf(f, 8, m->date);
 	fputs("      </publicationStmt>\n      <sourceDesc>\n        <bibl>\n", f);
 	leaf(f, 10, "title", NULL, title);
 	if (m->author && *m->author)
 		leaf(f, 10, "author", NULL, m->author);
-	if (m->date && *m->date) {
-		fputs("          <date when=\"", f);
-		esc_str(f, m->date, 1);
-		fputs("\">", f);
-		esc_str(f, m->date, 0);
-		fputs("</date>\n", f);
-	}
+	if (m->date && *m->date)
+		date_leaf(f, 10, m->date);
 	if (m->reading_time && *m->reading_time) {
 		long q = strtol(m->reading_time, NULL, 10);
 		if (q > 0) {
