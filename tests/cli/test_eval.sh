@@ -4,15 +4,14 @@
 # tagdex-ingest; tagdex-eval --check fails when the micro-average over the
 # set falls below the thresholds of issue 3. Also checks tagdex-eval itself
 # on a gold file against a TEI file that must score perfectly / badly.
-set -u
-srcdir=${TD_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-top_srcdir=$(cd "$srcdir" 2>/dev/null && pwd)
-[ -d "$top_srcdir/tests/data/gold" ] || top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-build=$(pwd)
-eval_prog=$build/indexer/tagdex-eval
-ingest=$build/indexer/tagdex-ingest
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
+# TD_SRCDIR: the gold files and articles of another source tree
+if [ -n "${TD_SRCDIR:-}" ] && [ -d "$TD_SRCDIR/tests/data/gold" ]; then
+	top_srcdir=$(cd "$TD_SRCDIR" && pwd)
+fi
+eval_prog=$top_builddir/indexer/tagdex-eval
+ingest=$ING
+td_tmp eval
 
 [ -x "$eval_prog" ] || { echo "no $eval_prog"; exit 99; }
 

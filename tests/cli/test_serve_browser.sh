@@ -5,10 +5,8 @@
 # download the CSV export, search a speaker's quotes and open a document.
 # After each step the page must show what the API answers for the same
 # request, and the download must be the API's export byte for byte.
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-S=$(pwd)/queries/tagdex-serve
-ING=$(pwd)/indexer/tagdex-ingest
+. "$(dirname "$0")/lib.sh"
+S=$top_builddir/queries/tagdex-serve
 CHROME=$(command -v chromium || command -v chromium-browser) ||
 	{ echo "chromium missing: skipped"; exit 77; }
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
@@ -22,8 +20,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
-unset TAGDEX_INDEX TAGDEX_TOKEN
+unset TAGDEX_TOKEN
 
 $ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" || { echo "ingest failed"; exit 1; }
 "$S" -x "$tmp/idx" --port 0 --token tok 2>"$tmp/serve.err" &

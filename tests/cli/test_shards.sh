@@ -10,17 +10,9 @@
 # never counted twice. The shards combined into one index (tagdex-ingest
 # --merge-list, --merge-index) answer alike too, and so does tagdex-serve
 # over the shards.
-set -u
-top_srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-Q=./queries/tagdex-query
-ING=./indexer/tagdex-ingest
+. "$(dirname "$0")/lib.sh"
 command -v parallel >/dev/null || { echo "GNU parallel missing: skipped"; exit 77; }
-tmp=$(mktemp -d /tmp/td-shards-XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-export TAGDEX_LEXICONS="$top_srcdir/corpus/lexicons"
-unset TAGDEX_INDEX
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+td_tmp td-shards
 
 # the corpus: the articles and two TEI documents, in name order; three
 # shards of consecutive files
@@ -183,7 +175,7 @@ $ING -q -x "$tmp/comb2" --merge-list "$tmp/empty.txt" >/dev/null 2>&1
 [ $? -eq 2 ] || fail "--merge-list of an empty list: not exit 2"
 
 # --- tagdex-serve over the shards (several -x) answers as over the whole
-S=./queries/tagdex-serve
+S=$top_builddir/queries/tagdex-serve
 start() { # NAME ARGS...: a server on a free port; its port in $tmp/NAME.port
 	name=$1
 	shift

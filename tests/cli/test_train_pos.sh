@@ -3,13 +3,10 @@
 # layout: the reserved texts (A01-A10, B01-B07, J01-J05, N01-N05) are never
 # opened (here they are directories, which any read would fail on), training
 # is deterministic, and a bad line is reported with its file and line.
-set -u
-build=$(pwd)
-train=$build/indexer/tagdex-train-pos
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
+train=$top_builddir/indexer/tagdex-train-pos
+td_tmp train_pos
 [ -x "$train" ] || { echo "no $train"; exit 99; }
-fail() { echo "FAIL: $*"; exit 1; }
 
 b=$tmp/brown
 mkdir -p "$b"
@@ -54,4 +51,5 @@ grep -q 'cc02:6: ' "$tmp/err4" || fail "bad line message: $(cat "$tmp/err4")"
 [ $? -eq 2 ] || fail "missing directory: exit status"
 "$train" --bogus > /dev/null 2>&1
 [ $? -eq 2 ] || fail "usage: exit status"
+[ "$fails" = 0 ] || exit 1
 echo "ok"

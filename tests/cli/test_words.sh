@@ -3,16 +3,11 @@
 # against tei_all, the same text as without --words (remove the <w> tags and
 # the files are identical), and TEI input keeps its own <w> tags.
 # Exits 77 (skip) only when jing is absent, after everything else ran.
-set -u
+. "$(dirname "$0")/lib.sh"
 : "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
-srcdir=$(cd "$(dirname "$0")/../.." && pwd)
-build=$(pwd)
-ingest=$build/indexer/tagdex-ingest
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT INT TERM
+ingest=$ING
+td_tmp words
 [ -x "$ingest" ] || { echo "no $ingest"; exit 99; }
-status=0
-fail() { echo "FAIL: $*"; status=1; }
 
 arts=$srcdir/corpus/articles
 "$ingest" -q -o "$tmp/plain" "$arts" || fail "plain ingest"
@@ -47,7 +42,7 @@ grep -qF '<w pos="XX" lemma="own">mice</w>' "$tmp/b/b.xml" || fail "own tag lost
 	fail "TEI input got <w> added or lost"
 
 # the index's pos and lemma layers (tagdex-query(1))
-query=$build/queries/tagdex-query
+query=$QRY
 count() { # INDEX QUERY WANT
 	got=$("$query" -x "$1" --count "$2" 2>&1)
 	[ "$got" = "$3" ] || fail "$1: $2: $got hits, want $3"
@@ -144,11 +139,11 @@ TAGDEX_POS_MODEL=$tmp/short.model "$ingest" -q --words -o "$tmp/c" "$tmp/a.txt" 
 
 if ! command -v jing >/dev/null 2>&1; then
 	echo "jing not found: skipping TEI validation" >&2
-	[ $status -eq 0 ] && exit 77
-	exit $status
+	[ "$fails" = 0 ] && exit 77
+	exit 1
 fi
 rng=${TD_TEI_RNG:-$TD_SHARED/schema/tei_all.rng}
 [ -f "$rng" ] || { echo "no schema at $rng" >&2; exit 99; }
 jing "$rng" "$tmp/words"/*.xml "$tmp/a/a.xml" > "$tmp/jing" 2>&1 ||
 	{ fail "jing"; grep -v '^\[warning\]' "$tmp/jing" | head -20; }
-exit $status
+[ "$fails" = 0 ] || exit 1
