@@ -280,7 +280,8 @@ static int kset_find(knowns *ks, td_docmap *m, td_docmap_key fn,
 	}
 	if (rc < 0)
 		return rc;
-	qsort(out->g, out->n, sizeof *out->g, cmp_desc);
+	if (out->n > 1)
+		qsort(out->g, out->n, sizeof *out->g, cmp_desc);
 	return 0;
 }
 
