@@ -81,6 +81,7 @@ void td_doc_free(td_doc *doc)
 	}
 	td_toklayers_free(doc->layers);
 	free(doc->pos_tags);
+	free(doc->pos_hash);
 	td_meta_clear(&doc->meta);
 	free(doc->id);
 	free(doc->text);

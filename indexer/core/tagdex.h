@@ -123,6 +123,9 @@ typedef struct td_doc {
 	 * Owned; valid while text is unchanged. */
 	uint8_t *pos_tags;
 	uint32_t pos_model;
+	/* With pos_tags: per token the hash (td_hash) of its first 64 bytes,
+	 * which the tagger computes anyway, for the lemma cache (words.c). */
+	uint64_t *pos_hash;
 } td_doc;
 
 /* Per-token layers: for token i (of td_tokenize(text, len, 0)) its part

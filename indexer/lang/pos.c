@@ -109,7 +109,7 @@ static int scratch_grow(td_pos_scratch *s, size_t n)
 	return 0;
 }
 
-enum { MAXW = 64 }; /* longer words are hashed by their first 64 bytes */
+enum { MAXW = TD_POS_HASH_LEN }; /* of longer words, their first bytes */
 
 /* The TD_POS_TOKH hashes of the token w[0, len): they read its first MAXW
  * bytes only. */
@@ -580,18 +580,24 @@ static int role_sum(const td_pos_model *m, unsigned r, uint64_t h0,
 	return add_features(m, f, nf, v) != 0;
 }
 
+/* e->role[r], summed (role_vec()'s first need of it) */
+static __attribute__((noinline)) void role_new(const td_pos_model *m,
+	td_pos_cache *c, pc_ent *e, unsigned r)
+{
+	int32_t *v = c->vec + (size_t)c->nvec * c->stride;
+	if (role_sum(m, r, e->h0, e->h4, e->h8, v))
+		e->role[r] = ++c->nvec;
+	else
+		e->role[r] = VZERO;
+}
+
 /* The vector of token j's type in role r, summed at its first need. */
-static const int32_t *role_vec(const td_pos_model *m, td_pos_cache *c,
+static inline const int32_t *role_vec(const td_pos_model *m, td_pos_cache *c,
 	const pc_tok *t, size_t j, unsigned r)
 {
 	pc_ent *e = &c->ent[t[j].ent];
-	if (e->role[r] == VNONE) {
-		int32_t *v = c->vec + (size_t)c->nvec * c->stride;
-		if (role_sum(m, r, e->h0, e->h4, e->h8, v))
-			e->role[r] = ++c->nvec;
-		else
-			e->role[r] = VZERO;
-	}
+	if (e->role[r] == VNONE)
+		role_new(m, c, e, r);
 	if (e->role[r] == VZERO)
 		return c->zero;
 	return c->vec + (size_t)(e->role[r] - 1) * c->stride;
@@ -686,13 +692,25 @@ static inline uint64_t nbc(const pc_tok *t, size_t n, size_t i, long d,
 int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 	size_t n, uint8_t *tags, td_pos_scratch *s)
 {
+	return td_pos_tag_hash(m, text, tok, n, tags, NULL, s);
+}
+
+int td_pos_tag_hash(const td_pos_model *m, const char *text,
+	const td_token *tok, size_t n, uint8_t *tags, uint64_t *hash,
+	td_pos_scratch *s)
+{
 	int rc;
 	if (!s->cache && (rc = td_pos_cache_new(TD_POS_CACHE_TYPES, &s->cache)))
 		return rc;
 	td_pos_cache *c = s->cache;
 	/* a sentence longer than the cache holds */
-	if (n > c->max || n > c->vmax / VTYPE)
+	if (n > c->max || n > c->vmax / VTYPE) {
+		for (size_t i = 0; hash && i < n; i++) {
+			size_t len = tok[i].end - tok[i].start;
+			hash[i] = td_hash(text + tok[i].start, len > MAXW ? MAXW : len);
+		}
 		return td_pos_tag_ref(m, text, tok, n, tags, s);
+	}
 	if (!s->scores && (rc = scratch_grow(s, 0)))
 		return rc;
 	if (n > c->cap) {
@@ -730,6 +748,8 @@ int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 		size_t len = tok[i].end - tok[i].start;
 		t[i].h[0] = td_hash(text + tok[i].start, len > MAXW ? MAXW : len);
 		__builtin_prefetch(&c->ent[(uint32_t)t[i].h[0] & c->mask]);
+		if (hash)
+			hash[i] = t[i].h[0];
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t len = tok[i].end - tok[i].start;

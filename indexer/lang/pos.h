@@ -67,6 +67,13 @@ void td_pos_scratch_free(td_pos_scratch *s);
  * models in turn. Errors: TD_ENOMEM only. */
 int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 	size_t n, uint8_t *tags, td_pos_scratch *s);
+/* td_pos_tag() that also gives what it hashes anyway: hash[i] = td_hash()
+ * of the first TD_POS_HASH_LEN bytes of token i (a type's key for the
+ * lemma cache of words.c). */
+#define TD_POS_HASH_LEN 64
+int td_pos_tag_hash(const td_pos_model *m, const char *text,
+	const td_token *tok, size_t n, uint8_t *tags, uint64_t *hash,
+	td_pos_scratch *s);
 /* The same tags without the cache: each token's features straight from
  * td_pos_features(), as the trainer sees them (the reference the tests
  * compare td_pos_tag() with). */

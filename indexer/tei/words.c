@@ -23,7 +23,7 @@
  * the tokens of the bench corpus, 5% now, for 6 MB a thread). A type also
  * remembers where the document at hand (stamp) holds its lemma, so that
  * td_words_layers stores it once per document, not once per token. */
-enum { LW = 64, LMAX = 65536, LBUF = LMAX * 32 };
+enum { LW = TD_POS_HASH_LEN, LMAX = 65536, LBUF = LMAX * 32 };
 typedef struct lemma_ent {
 	uint64_t key;    /* hash of the word and the tag */
 	uint32_t off;    /* the word, then the lemma with its NUL, in buf */
@@ -62,12 +62,16 @@ static void wscratch_free(wscratch *s)
 	free(s);
 }
 
-/* td_lemma(word, len, pos), through the cache of s (tag: pos's number).
- * With ent, *ent is the type's cache entry (NULL if none), and when there
- * is one out is not written: the lemma is at s->lbuf + (*ent)->off + len. */
-static size_t lemma_of(wscratch *s, const char *word, size_t len,
-	unsigned tag, const char *pos, char *out, size_t size, lemma_ent **ent)
+/* td_lemma(word, len, the name of tag in m), through the cache of s; wh is
+ * the tagger's hash of the word (doc->pos_hash: td_hash of its first LW
+ * bytes, so of all of it when it is cached). With ent, *ent is the type's
+ * cache entry (NULL if none), and when there is one out is not written:
+ * the lemma is at s->lbuf + (*ent)->off + len. */
+static size_t lemma_of(wscratch *s, const td_pos_model *m, const char *word,
+	size_t len, uint64_t wh, unsigned tag, char *out, size_t size,
+	lemma_ent **ent)
 {
+	const char *pos = td_pos_tag_name(m, tag);
 	if (ent)
 		*ent = NULL;
 	if (len > LW || size < 256)
@@ -83,7 +87,7 @@ static size_t lemma_of(wscratch *s, const char *word, size_t len,
 			return td_lemma(word, len, pos, out, size);
 		}
 	}
-	uint64_t key = td_hash(word, len) ^ (tag + 1) * 0x9e3779b97f4a7c15ull;
+	uint64_t key = wh ^ (tag + 1) * 0x9e3779b97f4a7c15ull;
 	uint32_t mask = 2 * LMAX - 1, j = (uint32_t)key & mask;
 	for (;; j = (j + 1) & mask) {
 		const lemma_ent *e = &s->lent[j];
@@ -121,16 +125,30 @@ static size_t lemma_of(wscratch *s, const char *word, size_t len,
 	return n;
 }
 
-/* The offset in l of the lemma of word[0, len) with tag (named pos),
- * stored in l once per document (s->stamp) and type. */
-static int lemma_put(wscratch *s, td_toklayers *l, const char *word,
-	size_t len, unsigned tag, const char *pos, uint32_t *off)
+/* The offset in l of the lemma of word[0, len) (tagger's hash wh) with
+ * tag, stored in l once per document (s->stamp) and type. */
+static int lemma_put(wscratch *s, td_toklayers *l, const td_pos_model *m,
+	const char *word, size_t len, uint64_t wh, unsigned tag, uint32_t *off)
 {
 	char lemma[256];
-	lemma_ent *e;
-	lemma_of(s, word, len, tag, pos, lemma, sizeof lemma, &e);
-	if (!e)
-		return td_toklayers_put(l, lemma, off);
+	lemma_ent *e = NULL;
+	/* most tokens: a type seen before in this document, found here */
+	if (s->lent && len <= LW) {
+		uint64_t key = wh ^ (tag + 1) * 0x9e3779b97f4a7c15ull;
+		uint32_t mask = 2 * LMAX - 1, j = (uint32_t)key & mask;
+		for (; s->lent[j].wlen1; j = (j + 1) & mask)
+			if (s->lent[j].key == key && s->lent[j].tag == tag &&
+				s->lent[j].wlen1 == len + 1 &&
+				!memcmp(s->lbuf + s->lent[j].off, word, len)) {
+				e = &s->lent[j];
+				break;
+			}
+	}
+	if (!e) {
+		lemma_of(s, m, word, len, wh, tag, lemma, sizeof lemma, &e);
+		if (!e)
+			return td_toklayers_put(l, lemma, off);
+	}
 	if (e->stamp == s->stamp) {
 		*off = e->doff;
 		return 0;
@@ -265,9 +283,10 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* tags[i] = the tag number of token i of tk, each <s> tagged on its own */
+/* tags[i] = the tag number of token i of tk, each <s> tagged on its own;
+ * hash[i] its word's hash (td_pos_tag_hash) */
 static int tag_tokens(const td_words *w, const td_doc *doc,
-	const td_tokens *tk, uint8_t *tags, wscratch *sc)
+	const td_tokens *tk, uint8_t *tags, uint64_t *hash, wscratch *sc)
 {
 	int rc = 0;
 	/* sentence boundaries: the starts and ends of the <s> spans */
@@ -292,8 +311,8 @@ static int tag_tokens(const td_words *w, const td_doc *doc,
 			}
 		}
 		if (cut && i > first) {
-			rc = td_pos_tag(w->model, doc->text, tk->v + first, i - first,
-				tags + first, &sc->pos);
+			rc = td_pos_tag_hash(w->model, doc->text, tk->v + first,
+				i - first, tags + first, hash + first, &sc->pos);
 			first = i;
 		}
 	}
@@ -325,19 +344,24 @@ int td_words_tag_tokens(const td_words *w, td_doc *doc, const td_tokens *tk)
 	if (doc->pos_tags && doc->pos_model == td_pos_model_id(w->model))
 		return 0;
 	uint8_t *tags = malloc(tk->n + 1);
-	wscratch *sc = tags ? scratch_take(w) : NULL;
+	uint64_t *hash = malloc((tk->n + 1) * sizeof *hash);
+	wscratch *sc = tags && hash ? scratch_take(w) : NULL;
 	if (!sc) {
 		free(tags);
+		free(hash);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
-	int rc = tag_tokens(w, doc, tk, tags, sc);
+	int rc = tag_tokens(w, doc, tk, tags, hash, sc);
 	scratch_give(w, sc);
 	if (rc) {
 		free(tags);
+		free(hash);
 		return rc;
 	}
 	free(doc->pos_tags);
+	free(doc->pos_hash);
 	doc->pos_tags = tags;
+	doc->pos_hash = hash;
 	doc->pos_model = td_pos_model_id(w->model);
 	return 0;
 }
@@ -362,9 +386,9 @@ int td_words_add(const td_words *w, td_doc *doc)
 	for (size_t i = 0; i < tk->n && !rc; i++) {
 		const char *pos = td_pos_tag_name(w->model, tags[i]);
 		char lemma[256];
-		lemma_of(sc, doc->text + tk->v[i].start,
-			tk->v[i].end - tk->v[i].start, tags[i], pos, lemma,
-			sizeof lemma, NULL);
+		lemma_of(sc, w->model, doc->text + tk->v[i].start,
+			tk->v[i].end - tk->v[i].start, doc->pos_hash[i], tags[i],
+			lemma, sizeof lemma, NULL);
 		rc = td_doc_add_span(doc, "w", tk->v[i].start, tk->v[i].end, NULL,
 			"pos", pos, "lemma", lemma, NULL);
 	}
@@ -411,10 +435,11 @@ int td_words_layers(const td_words *w, td_doc *doc)
 		if (!gpos[i] && !glemma[i]) {
 			unsigned t = tags[i];
 			uint32_t loff;
-			const char *pos = td_pos_tag_name(w->model, t);
 			if ((tagoff[t] == UINT32_MAX &&
-				    (rc = td_toklayers_put(l, pos, &tagoff[t]))) ||
-				(rc = lemma_put(sc, l, word, len, t, pos, &loff)))
+				    (rc = td_toklayers_put(l,
+					     td_pos_tag_name(w->model, t), &tagoff[t]))) ||
+				(rc = lemma_put(sc, l, w->model, word, len,
+					 doc->pos_hash[i], t, &loff)))
 				break;
 			td_toklayers_set_off(l, i, tagoff[t], loff);
 			continue;

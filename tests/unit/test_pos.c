@@ -4,6 +4,7 @@
 #include "config.h"
 #include "brown.h"
 #include "pos.h"
+#include "hash.h"
 #include "util.h"
 
 #include <setjmp.h>
@@ -187,17 +188,21 @@ static void test_tagging(void **state)
 	td_pos_close(m);
 }
 
-/* Tags every sentence of text (cut after ".", "!" and "?") with td_pos_tag
- * through scratch s and with td_pos_tag_ref; returns the number of tokens
- * whose tags differ. */
+/* Tags every sentence of text (cut after ".", "!" and "?") with
+ * td_pos_tag_hash through scratch s and with td_pos_tag_ref; returns the
+ * number of tokens whose tags differ. Each word's hash must be td_hash of
+ * its first TD_POS_HASH_LEN bytes, through the cache or not (a sentence
+ * longer than it holds). */
 static size_t tag_both(const td_pos_model *m, const char *text,
 	td_pos_scratch *s, size_t *ntok)
 {
 	td_tokens tk = {0};
 	assert_int_equal(td_tokenize(text, strlen(text), 0, &tk), 0);
 	uint8_t *a = malloc(tk.n + 1), *b = malloc(tk.n + 1);
+	uint64_t *h = malloc((tk.n + 1) * sizeof *h);
 	assert_non_null(a);
 	assert_non_null(b);
+	assert_non_null(h);
 	td_pos_scratch ref = {0};
 	size_t first = 0, diff = 0;
 	for (size_t i = 0; i < tk.n; i++) {
@@ -206,10 +211,16 @@ static size_t tag_both(const td_pos_model *m, const char *text,
 		if (i + 1 < tk.n && !(len == 1 && strchr(".!?", *w)))
 			continue;
 		size_t n = i + 1 - first;
-		assert_int_equal(td_pos_tag(m, text, tk.v + first, n, a + first, s), 0);
+		assert_int_equal(td_pos_tag_hash(m, text, tk.v + first, n, a + first,
+			h + first, s), 0);
 		assert_int_equal(td_pos_tag_ref(m, text, tk.v + first, n, b + first,
 			&ref), 0);
 		first = i + 1;
+	}
+	for (size_t i = 0; i < tk.n; i++) {
+		size_t len = tk.v[i].end - tk.v[i].start;
+		assert_true(h[i] == td_hash(text + tk.v[i].start,
+			len < TD_POS_HASH_LEN ? len : TD_POS_HASH_LEN));
 	}
 	for (size_t i = 0; i < tk.n; i++)
 		if (a[i] != b[i]) {
@@ -223,6 +234,7 @@ static size_t tag_both(const td_pos_model *m, const char *text,
 	td_pos_scratch_free(&ref);
 	free(a);
 	free(b);
+	free(h);
 	td_tokens_free(&tk);
 	return diff;
 }
