@@ -72,6 +72,7 @@ function main() {
 	const builds = {};
 	const measured = {};
 	let tagger = null;
+	let tdtokens = null;
 	for (const line of fs.readFileSync(a.raw, 'utf8').split('\n')) {
 		if (!line) continue;
 		const f = line.split('\t');
@@ -88,6 +89,8 @@ function main() {
 			}
 			if (note) b.note = note;
 			builds[name] = b;
+		} else if (f[0] === 'tdtokens') {
+			tdtokens = Number(f[1]) || null;
 		} else if (f[0] === 'tagger') {
 			tagger = f[1] ? { mtokens_per_cpu_s: Number(f[1]) } : { mtokens_per_cpu_s: null };
 		} else if (f[0] === 'query') {
@@ -122,6 +125,17 @@ function main() {
 
 	const spawn = (measured.true || {}).spawn || null;
 	const cpu = (os.cpus()[0] || {}).model || 'unknown';
+	// Tagging and lemmatising in the -j1 ingest, estimated (issue 14): what
+	// the layers cost (-j1 less --no-layers: the lemmas and the stored
+	// layers; both tag) plus the tokens at the tagger-alone speed, over -j1.
+	const j1b = builds['tagdex-j1'], nlb = builds['tagdex-j1-nolayers'];
+	let share = null;
+	if (j1b && nlb && j1b.mb_per_s != null && nlb.mb_per_s != null && tdtokens &&
+		tagger && tagger.mtokens_per_cpu_s) {
+		const s = tdtokens / (tagger.mtokens_per_cpu_s * 1e6);
+		share = { fraction: Math.round((j1b.seconds - nlb.seconds + s) / j1b.seconds * 1000) / 1000,
+			tagger_s: Math.round(s * 1000) / 1000 };
+	}
 	const result = {
 		generated: new Date().toISOString(),
 		machine: { cpus: os.cpus().length, cpu, memory_gb: Math.round(os.totalmem() / 2 ** 30), kernel: os.release(),
@@ -133,6 +147,8 @@ function main() {
 			ripgrep: a['rg-version'], sqlite3: a['sqlite-version'] },
 		build: { ...builds, cwb_quoted: { seconds: QUOTED.build_s.cwb }, fts5_quoted: { seconds: QUOTED.build_s.fts5 } },
 		tagger,
+		tagdex_tokens: tdtokens,
+		pos_lemma_share: share,
 		queries,
 		notes: { ...PEER_NOTES, cwb: 'CWB 3.4.33 figures are quoted from the issue, not measured (CWB is not installable here)',
 			times: 'whole command started with posix_spawn (no shell; pipelines run under sh -c), wall clock, ' +
@@ -173,6 +189,10 @@ function main() {
 		o.push(`${pad('  tagger alone, one thread', 30, 1)}` +
 			(tagger.mtokens_per_cpu_s != null ? `${tagger.mtokens_per_cpu_s.toFixed(2)}M tokens per CPU second` : 'FAILED') +
 			' (tagdex-train-pos --eval on Brown; target: at least 1M)');
+	if (share)
+		o.push(`${pad('  tagging and lemmatising', 30, 1)}${pad(`${(share.fraction * 100).toFixed(0)}%`, 9)}` +
+			` of the -j1 time, estimated: the layers' cost above plus ${tdtokens.toLocaleString('en')} tokens` +
+			` at the tagger's speed (${share.tagger_s.toFixed(2)} s); target: at most 15%`);
 	brow('tagdex-ingest --merge', builds['tagdex-merge']);
 	brow('SQLite FTS5 (import+optimize)', builds.fts5);
 	o.push(`${pad('CWB 3.4.33* (quoted)', 30, 1)}${pad(QUOTED.build_s.cwb.toFixed(2), 9)}`);
