@@ -551,9 +551,10 @@ typedef struct tq_linedoc {
 	int pullquotes;
 	td_docinfo di;
 	tq_ranges na;
-	int has_s;         /* the last hit's sentence: si, [s_st, s_en) */
+	int has_s;   /* a sentence at or before the last hit: si, [s_st, s_en) */
 	uint32_t si, s_st, s_en;
-	int has_sid;       /* sid is sentence si's xml:id (may be NULL) */
+	int has_sid; /* sid is sentence sid_si's xml:id (may be NULL) */
+	uint32_t sid_si;
 	const char *sid;
 } tq_linedoc;
 

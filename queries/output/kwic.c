@@ -252,30 +252,48 @@ static int linedoc_read(tq_linedoc *c, const tq_hit *h, int pullquotes)
 	return 0;
 }
 
+/* sentences looked at after the last hit's before a search instead */
+#define SENTENCE_SCAN 16
+
 /* The sentence over token pos of c's document, as tq_sentence_at finds
- * it (the last non-empty one starting at or before pos, if it holds pos;
- * sentences sorted by start): 1 with its index in *si, 0 if none. The last
- * hit's sentence is the answer while it holds pos and no non-empty one
- * starts after it and at or before pos, which hits in document order make
- * the common case; else a search. */
+ * it: the last non-empty one starting at or before pos, if it holds pos
+ * (sentences sorted by start). 1 with its index in *si, 0 if none. From
+ * the last non-empty one found (c->si) when it starts at or before pos,
+ * the next few are read instead of searching, which hits in document
+ * order make the common case; c->si moves to the last non-empty one
+ * starting at or before pos. */
 static int line_sentence(tq_linedoc *c, uint32_t pos, uint32_t *si)
 {
 	int64_t k = td_seg_span_find(c->seg, "s");
-	if (k >= 0 && c->has_s && c->s_st <= pos && pos < c->s_en) {
-		uint32_t n = td_seg_span_count(c->seg, (uint32_t)k), st = 0, en;
-		uint32_t j = c->si + 1;
-		for (; j < n; j++)
-			if (td_seg_span_get(c->seg, (uint32_t)k, j, &st, &en) <
-			                0 ||
-			        st > pos || en > st)
+	if (k < 0)
+		return 0;
+	if (c->has_s && c->s_st <= pos) {
+		uint32_t n = td_seg_span_count(c->seg, (uint32_t)k);
+		uint32_t b = c->si, bst = c->s_st, ben = c->s_en, st, en, j;
+		int seen = 0; /* all those starting at or before pos */
+		for (j = c->si + 1; j < n && j - c->si <= SENTENCE_SCAN; j++) {
+			if (td_seg_span_get(c->seg, (uint32_t)k, j, &st, &en) < 0)
 				break;
-		if (j == n || st > pos) {
-			*si = c->si;
-			return 1;
+			if (st > pos) {
+				seen = 1;
+				break;
+			}
+			if (en > st) {
+				b = j;
+				bst = st;
+				ben = en;
+			}
+		}
+		if (seen || j == n) {
+			c->si = b;
+			c->s_st = bst;
+			c->s_en = ben;
+			*si = b;
+			return ben > pos;
 		}
 	}
 	c->has_s = 0;
-	if (k < 0 || !tq_sentence_at(c->seg, pos, si) ||
+	if (!tq_sentence_at(c->seg, pos, si) ||
 	        td_seg_span_get(c->seg, (uint32_t)k, *si, &c->s_st, &c->s_en) <
 	                0)
 		return 0;
@@ -299,14 +317,12 @@ int tq_line_make_in(
 	l->start = h->start - di->first_tok;
 	l->end = h->end - di->first_tok;
 	uint32_t si, a, b;
-	uint32_t prev = c->si;
-	int had = c->has_s && c->has_sid;
-	c->has_sid = 0;
 	if (line_sentence(c, h->start, &si)) {
-		if (!had || prev != si)
+		if (!c->has_sid || c->sid_si != si)
 			c->sid = tq_span_attr_get(h->seg,
 			        (uint32_t)td_seg_span_find(h->seg, "s"), si,
 			        "xml:id");
+		c->sid_si = si;
 		c->has_sid = 1;
 		l->sid = c->sid;
 	}
