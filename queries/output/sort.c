@@ -456,6 +456,26 @@ static int by_keys(const void *a, const void *b, void *arg)
 	return (x > y) - (x < y); /* stable: the order the hits came in */
 }
 
+/* A hit to sort: the first 8 bytes of its first key (big-endian, 0 after
+ * its end), which decide most comparisons without reading the keys. Where
+ * they differ, the keys compare as they do (a key that ends first is less,
+ * and its padding is 0 as the least byte); where equal, by_keys decides. */
+typedef struct item {
+	uint64_t pre;
+	size_t i;
+} item;
+
+static int by_items(const void *a, const void *b, void *arg)
+{
+	const maker *m = arg;
+	const item *x = a, *y = b;
+	if (x->pre != y->pre) {
+		int c = x->pre < y->pre ? -1 : 1;
+		return m->s->k[0].desc ? -c : c;
+	}
+	return by_keys(&x->i, &y->i, arg);
+}
+
 int tq_hits_sort(tq_hit *hits, size_t n, const tq_kwic_opts *kwic,
         const tq_sort *s)
 {
@@ -463,7 +483,7 @@ int tq_hits_sort(tq_hit *hits, size_t n, const tq_kwic_opts *kwic,
 	m.s = s;
 	m.kwic = kwic;
 	int rc = td_buf_add(&m.keys, "", 0); /* never a NULL to compare */
-	size_t *order = NULL;
+	item *order = NULL;
 	tq_hit *tmp = NULL;
 	if (rc == 0 && s->coll != TQ_COLL_BYTES)
 		rc = icu_load();
@@ -488,16 +508,22 @@ int tq_hits_sort(tq_hit *hits, size_t n, const tq_kwic_opts *kwic,
 	                       !(order = malloc((n + 1) * sizeof *order)) ||
 	                       !(tmp = malloc((n + 1) * sizeof *tmp))))
 		rc = td_error(TD_ENOMEM, "out of memory");
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		order[i] = i;
+	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = hit_keys(&m, &hits[i], m.koff + i * (s->nk + 1));
-	}
 	if (rc == 0 && (m.keys.oom || m.pool.oom))
 		rc = td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const size_t *k = m.koff + i * (s->nk + 1);
+		const uint8_t *p = (const uint8_t *)m.keys.s + k[0];
+		uint64_t pre = 0;
+		for (size_t j = 0; j < 8; j++)
+			pre = pre << 8 | (j < k[1] - k[0] ? p[j] : 0);
+		order[i] = (item){pre, i};
+	}
 	if (rc == 0 && n) { /* n 0: hits may be NULL */
-		qsort_r(order, n, sizeof *order, by_keys, &m);
+		qsort_r(order, n, sizeof *order, by_items, &m);
 		for (size_t i = 0; i < n; i++)
-			tmp[i] = hits[order[i]];
+			tmp[i] = hits[order[i].i];
 		memcpy(hits, tmp, n * sizeof *hits);
 	}
 	if (m.col)
