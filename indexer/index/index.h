@@ -121,6 +121,25 @@ int td_seg_tok_offsets(td_seg *s, uint32_t pos, uint32_t *start, uint32_t *end);
  * two documents; TD_ECORRUPT (segment marked damaged); TD_ENOMEM. */
 int td_seg_text_range(td_seg *s, uint32_t a, uint32_t b, char **text,
 	size_t *len);
+/* Where the last td_seg_text_append read in a document's text, so that
+ * the next range of that document is found from there (the ranges of a
+ * KWIC line, the lines of a document in order) instead of from the
+ * document's start. Zeroed before first use; it holds no allocation and
+ * is valid while its segment is open. Its fields are the reader's. */
+typedef struct td_textcur {
+	td_seg *s; /* NULL: none read yet */
+	uint32_t d, first, ntok;
+	uint64_t text_len;
+	const uint8_t *codes, *x, *xend; /* the gaps; x: gap gi's exception */
+	uint32_t gi;
+} td_textcur;
+struct td_buf;
+/* Appends to out the text of tokens [a, b) of document d (those bytes of
+ * td_seg_doc_text, as td_seg_text_range), reading through c. 0; TD_EUSAGE
+ * for a range outside the document; TD_ECORRUPT; TD_ENOMEM. On an error
+ * out is as it was. */
+int td_seg_text_append(td_textcur *c, td_seg *s, uint32_t d, uint32_t a,
+	uint32_t b, struct td_buf *out);
 
 /* Lexicon of a layer: terms sorted bytewise, ids 0..size-1 in that order. */
 uint32_t td_seg_lex_size(td_seg *s, int layer);

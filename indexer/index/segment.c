@@ -486,9 +486,14 @@ static int gaps_open(td_seg *s, uint32_t d, const td_segdoc *r, gaps *g)
 	return 0;
 }
 
+static unsigned gap_code_at(const uint8_t *codes, uint32_t i)
+{
+	return (codes[i / 4] >> (i % 4 * 2)) & 3;
+}
+
 static unsigned gap_code(const gaps *g, uint32_t i)
 {
-	return (g->codes[i / 4] >> (i % 4 * 2)) & 3;
+	return gap_code_at(g->codes, i);
 }
 
 /* Gap i's string (*str may be NULL when *len is 0); an exception is read
@@ -561,6 +566,105 @@ static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
 	return 0;
 }
 
+/* The number of codes TD_GAP_OTHER of gaps [i, j) of codes. */
+static uint64_t count_other(const uint8_t *codes, uint32_t i, uint32_t j)
+{
+	uint64_t n = 0;
+	for (; i < j && i % 4; i++)
+		n += gap_code_at(codes, i) == TD_GAP_OTHER;
+	/* 32 codes (8 bytes) at a time: a bit per code OTHER (both bits
+	 * set), counted */
+	for (; i + 32 <= j; i += 32) {
+		uint64_t w;
+		memcpy(&w, codes + i / 4, 8);
+		w &= w >> 1;
+		w &= 0x5555555555555555u;
+		w = (w & 0x3333333333333333u) + ((w >> 2) & 0x3333333333333333u);
+		w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+		n += (w * 0x0101010101010101u) >> 56;
+	}
+	for (; i < j; i++)
+		n += gap_code_at(codes, i) == TD_GAP_OTHER;
+	return n;
+}
+
+/* Moves c->x to the exception of the first gap OTHER at or after gap i:
+ * past (or back over) two varints a gap OTHER between c->gi and i. */
+static int textcur_seek(td_seg *s, td_textcur *c, uint32_t i)
+{
+	if (i >= c->gi) {
+		for (uint64_t v = 2 * count_other(c->codes, c->gi, i); v; c->x++) {
+			if (c->x == c->xend)
+				return bad(s, "bad document text");
+			v -= !(*c->x & 0x80);
+		}
+	} else {
+		/* a varint ends at its one byte below 0x80 */
+		const uint8_t *x0 = c->codes + ((uint64_t)c->ntok + 1 + 3) / 4;
+		for (uint64_t v = 2 * count_other(c->codes, i, c->gi); v; v--) {
+			if (c->x == x0)
+				return bad(s, "bad document text");
+			c->x--;
+			while (c->x > x0 && (c->x[-1] & 0x80))
+				c->x--;
+		}
+	}
+	c->gi = i;
+	return 0;
+}
+
+int td_seg_text_append(td_textcur *c, td_seg *s, uint32_t d, uint32_t a,
+	uint32_t b, td_buf *out)
+{
+	int rc;
+	if (c->s != s || c->d != d) {
+		td_segdoc r;
+		gaps g;
+		c->s = NULL;
+		if ((rc = td_seg_doc_rec(s, d, &r)) ||
+			(rc = gaps_open(s, d, &r, &g)))
+			return rc;
+		*c = (td_textcur){s, d, r.first_tok, r.ntok, r.text_len,
+			g.codes, g.x, g.xend, 0};
+	}
+	if (a >= b || a < c->first || b - c->first > c->ntok)
+		return td_error(TD_EUSAGE,
+			"token range %u..%u is not inside one document", a, b);
+	uint32_t i0 = a - c->first, i1 = b - c->first;
+	gaps g = {c->codes, NULL, c->xend};
+	/* past the exceptions of the gaps up to and including gap i0, the
+	 * one before token i0, outside the range */
+	if ((rc = textcur_seek(s, c, i0 + 1)))
+		return rc;
+	g.x = c->x;
+	size_t n0 = out->n;
+	for (uint32_t i = i0; i < i1 && rc == 0; i++) {
+		size_t tl, gl;
+		const char *t = word_at(s, c->first + i, &tl), *str;
+		if (!t) {
+			rc = TD_ECORRUPT;
+			break;
+		}
+		td_buf_add(out, t, tl);
+		if (i + 1 < i1 && (rc = gap_str(s, &g, i + 1, &str, &gl)) == 0 && gl)
+			td_buf_add(out, str, gl);
+	}
+	c->x = g.x; /* the gaps up to i1 - 1 read */
+	c->gi = i1 > i0 + 1 ? i1 : i0 + 1;
+	if (rc == 0 && out->n - n0 > c->text_len)
+		rc = bad(s, "document text longer than its length");
+	if (rc == 0 && out->oom)
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc) {
+		c->s = NULL; /* read again from the start */
+		if (out->s) {
+			out->n = n0;
+			out->s[n0] = '\0';
+		}
+	}
+	return rc;
+}
+
 int td_seg_text_range(td_seg *s, uint32_t a, uint32_t b, char **text,
 	size_t *len)
 {
@@ -570,53 +674,11 @@ int td_seg_text_range(td_seg *s, uint32_t a, uint32_t b, char **text,
 		return td_error(TD_EUSAGE, "token range %u..%u outside segment",
 			a, b);
 	uint32_t d = td_seg_doc_at(s, a);
-	td_segdoc r;
-	int rc = d == UINT32_MAX ? TD_ECORRUPT : td_seg_doc_rec(s, d, &r);
-	if (rc)
-		return rc;
-	if (a < r.first_tok || b - r.first_tok > r.ntok)
-		return td_error(TD_EUSAGE,
-			"token range %u..%u is not inside one document", a, b);
-	gaps g;
-	if ((rc = gaps_open(s, d, &r, &g)))
-		return rc;
-	uint32_t i0 = a - r.first_tok, i1 = b - r.first_tok;
-	/* past the exceptions (two varints each) of the gaps up to and
-	 * including gap i0, the one before token i0, outside the range:
-	 * count the codes TD_GAP_OTHER (both bits set) 32 at a time, then
-	 * skip twice as many varints by their last bytes */
-	uint64_t nother = 0;
-	uint32_t i = 0;
-	for (; i + 32 <= i0 + 1; i += 32) { /* 8 bytes of codes */
-		uint64_t w;
-		memcpy(&w, g.codes + i / 4, 8);
-		w &= w >> 1;
-		w &= 0x5555555555555555u; /* a bit per code OTHER */
-		w = (w & 0x3333333333333333u) + ((w >> 2) & 0x3333333333333333u);
-		w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0fu;
-		nother += (w * 0x0101010101010101u) >> 56;
-	}
-	for (; i <= i0; i++)
-		nother += gap_code(&g, i) == TD_GAP_OTHER;
-	for (uint64_t v = 2 * nother; v; g.x++) {
-		if (g.x == g.xend)
-			return bad(s, "bad document text");
-		v -= !(*g.x & 0x80);
-	}
+	if (d == UINT32_MAX)
+		return TD_ECORRUPT;
+	td_textcur c = {0};
 	td_buf o = {0};
-	for (i = i0; i < i1 && rc == 0; i++) {
-		size_t tl, gl;
-		const char *t = word_at(s, r.first_tok + i, &tl), *str;
-		if (!t) {
-			rc = TD_ECORRUPT;
-			break;
-		}
-		td_buf_add(&o, t, tl);
-		if (i + 1 < i1 && (rc = gap_str(s, &g, i + 1, &str, &gl)) == 0 && gl)
-			td_buf_add(&o, str, gl);
-	}
-	if (rc == 0 && o.n > r.text_len)
-		rc = bad(s, "document text longer than its length");
+	int rc = td_seg_text_append(&c, s, d, a, b, &o);
 	if (rc == 0 && (td_buf_add(&o, "", 0) < 0 || o.oom))
 		rc = td_error(TD_ENOMEM, "out of memory");
 	if (rc) {

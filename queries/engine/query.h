@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "index.h"
 #include "tagdex.h"
 
@@ -540,8 +541,8 @@ int tq_context_parse(const char *spec, tq_kwic_opts *o);
 int tq_context_check(td_index *ix, const tq_kwic_opts *o);
 
 /* What the lines of one document share, read once for a run of its hits:
- * its metadata (borrowed from the index), its text that is not the article
- * and the sentence of the last hit with its id. Zeroed before first use,
+ * its metadata (borrowed from the index), its text that is not the article,
+ * the sentence of the last hit with its id and where its text was read. Zeroed before first use,
  * tq_linedoc_free after the last; valid while the hits' segments are open.
  * Any order of hits is right (a hit of another document or segment reads
  * that one); hits in document order read each document once. */
@@ -556,6 +557,8 @@ typedef struct tq_linedoc {
 	int has_sid; /* sid is sentence sid_si's xml:id (may be NULL) */
 	uint32_t sid_si;
 	const char *sid;
+	td_textcur tc; /* where the last line's text was read */
+	td_buf text;   /* a line's left, match or right, before its copy */
 } tq_linedoc;
 
 /* Hit h's line with o into *out (tq_line_free), reading h's document

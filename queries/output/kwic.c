@@ -13,38 +13,62 @@
 
 #define LEFT_WIDTH 40 /* columns the left context is right-aligned to */
 
-/* The text of tokens [a, b) less the ranges in na, pieces joined by a
- * space. */
-static int article_text(
-        td_seg *s, uint32_t a, uint32_t b, const tq_ranges *na, char **out)
+/* White space runs of t[0, n) made one space, none at its start (as
+ * tq_text), in place: the new length. */
+static size_t squeeze(char *t, size_t n)
 {
-	td_buf buf = {0};
-	char *piece;
-	int rc = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = t[i];
+		if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') {
+			if (k && t[k - 1] != ' ')
+				t[k++] = ' ';
+		} else {
+			t[k++] = ch;
+		}
+	}
+	return k;
+}
+
+/* The text of tokens [a, b) of c's document less the ranges in na (NULL:
+ * none), each piece as tq_text gives it, pieces joined by a space, into
+ * *out (malloc'd); made in c->text, read through c->tc. */
+static int line_text(tq_linedoc *c, uint32_t a, uint32_t b,
+        const tq_ranges *na, char **out)
+{
+	td_buf *o = &c->text;
+	int rc = td_buf_add(o, "", 0); /* never NULL below */
+	if (rc < 0)
+		return rc;
+	o->n = 0;
+	o->s[0] = '\0';
 	for (uint32_t p = a; p < b && rc == 0;) {
-		if (tq_ranges_has(na, p)) {
+		if (na && tq_ranges_has(na, p)) {
 			p++;
 			continue;
 		}
 		uint32_t q = p;
-		while (q < b && !tq_ranges_has(na, q))
+		while (q < b && !(na && tq_ranges_has(na, q)))
 			q++;
-		if ((rc = tq_text(s, p, q, &piece)) < 0)
+		size_t sep = o->n;
+		if (o->n)
+			td_buf_addc(o, ' ');
+		size_t m = o->n;
+		if ((rc = td_seg_text_append(&c->tc, c->seg, c->doc, p, q, o)) <
+		        0)
 			break;
-		size_t pl = strlen(piece);
-		if (buf.n && pl)
-			td_buf_addc(&buf, ' ');
-		rc = td_buf_add(&buf, piece, pl);
-		free(piece);
+		size_t n = m + squeeze(o->s + m, o->n - m);
+		o->n = n > m ? n : sep; /* an empty piece: no space either */
+		o->s[o->n] = '\0';
 		p = q;
 	}
-	if (rc == 0 && !buf.s)
-		rc = td_buf_add(&buf, "", 0);
-	if (rc < 0) {
-		td_buf_clear(&buf);
+	if (rc == 0 && o->oom)
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc == 0 && !(*out = malloc(o->n + 1)))
+		rc = td_error(TD_ENOMEM, "out of memory");
+	if (rc < 0)
 		return rc;
-	}
-	*out = buf.s;
+	memcpy(*out, o->s, o->n + 1);
 	return 0;
 }
 
@@ -340,9 +364,9 @@ int tq_line_make_in(
 		}
 	}
 	tq_line_range(h, o, di, &c->na, &a, &b);
-	if ((rc = article_text(h->seg, a, h->start, &c->na, &l->left)) < 0 ||
-	        (rc = tq_text(h->seg, h->start, h->end, &l->match)) < 0 ||
-	        (rc = article_text(h->seg, h->end, b, &c->na, &l->right)) < 0)
+	if ((rc = line_text(c, a, h->start, &c->na, &l->left)) < 0 ||
+	        (rc = line_text(c, h->start, h->end, NULL, &l->match)) < 0 ||
+	        (rc = line_text(c, h->end, b, &c->na, &l->right)) < 0)
 		tq_line_free(l);
 	return rc < 0 ? rc : 0;
 }
@@ -350,6 +374,7 @@ int tq_line_make_in(
 void tq_linedoc_free(tq_linedoc *c)
 {
 	free(c->na.v);
+	td_buf_clear(&c->text);
 	memset(c, 0, sizeof *c);
 }
 

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "index_int.h"
 #include "util.h"
+#include "buf.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -151,6 +152,29 @@ static void check_doc(td_seg *s, uint32_t d, const td_doc *doc,
 			assert_int_equal(r[rl], '\0');
 			free(r);
 		}
+	/* ranges in a jumping order, forward and back, through one reader
+	 * (td_seg_text_append), now and then by way of document 0 */
+	td_textcur cur = {0};
+	td_buf o = {0};
+	for (size_t k = 0; t.n && k < 3 * t.n; k++) {
+		size_t i = (k * 7919) % t.n, j = i + 1 + k % 9;
+		j = j > t.n ? t.n : j;
+		o.n = 0;
+		assert_int_equal(td_seg_text_append(&cur, s, d,
+			di.first_tok + (uint32_t)i, di.first_tok + (uint32_t)j, &o), 0);
+		assert_int_equal(o.n, t.v[j - 1].end - t.v[i].start);
+		assert_memory_equal(o.s, doc->text + t.v[i].start, o.n);
+		uint32_t f0, n0;
+		if (k % 5 == 4 && d && td_seg_doc_range(s, 0, &f0, &n0) == 0 && n0) {
+			o.n = 0;
+			assert_int_equal(td_seg_text_append(&cur, s, 0, f0, f0 + 1,
+				&o), 0);
+		}
+	}
+	if (t.n)
+		assert_int_equal(td_seg_text_append(&cur, s, d, di.first_tok,
+			di.first_tok + di.ntok + 1, &o), TD_EUSAGE);
+	td_buf_clear(&o);
 	if (t.n) {
 		char *r = (char *)1;
 		size_t rl = 1;
