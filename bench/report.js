@@ -28,6 +28,7 @@ const QUERIES = [
 	['kwic', 'KWIC "the", first 100', '--limit 100 \'"the"\''],
 	['conc', 'KWIC "that", all lines', '\'"that"\''],
 	['sorted', 'KWIC "that" sorted by left', '--sort left \'"that"\''],
+	['sortalt', 'KWIC "it" | "on" sorted by left', '--sort left \'"it" | "on"\''],
 	['freq', 'freq by word ".*ly"', '--freq match \'".*ly"\''],
 	['tag', '"likely"%c in prediction', '--count \'"likely"%c within <s ana="prediction"/>\''],
 	['actor', 'actor united-states', '--count --actor united-states \'[]\''],
