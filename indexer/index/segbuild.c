@@ -155,8 +155,10 @@ const td_metakey td_metakeys[TD_NMETAKEYS] = {
 
 const td_metakey *td_metakey_find(const char *k)
 {
+	/* the first byte first: every document's metadata is looked up
+	 * pair by pair (td_seg_doc) */
 	for (size_t i = 0; i < TD_NMETAKEYS; i++)
-		if (!strcmp(td_metakeys[i].key, k))
+		if (td_metakeys[i].key[0] == k[0] && !strcmp(td_metakeys[i].key, k))
 			return &td_metakeys[i];
 	return NULL;
 }

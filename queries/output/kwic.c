@@ -524,18 +524,25 @@ int tq_kwic_print(FILE *out, const tq_line *l, const tq_kwic_opts *o)
 		sid = l->sid + dl + 1;
 	if (o->width)
 		return print_fitted(out, l, o, sid);
-	fprintf(out, "%s %s %s", l->doc ? l->doc : "-",
-	        l->date ? l->date : "-", sid);
-	for (unsigned k = 0; k < l->nshow; k++)
-		fprintf(out, " %s", shown(l, k));
-	fputs("  ", out);
-	for (size_t i = w; i < LEFT_WIDTH; i++)
+	/* fputs, not fprintf: a line for each of many hits */
+	fputs(l->doc ? l->doc : "-", out);
+	fputc(' ', out);
+	fputs(l->date ? l->date : "-", out);
+	fputc(' ', out);
+	fputs(sid, out);
+	for (unsigned k = 0; k < l->nshow; k++) {
 		fputc(' ', out);
+		fputs(shown(l, k), out);
+	}
+	fputs("  ", out);
+	static const char pad[] = "                                        ";
+	_Static_assert(sizeof pad == LEFT_WIDTH + 1, "LEFT_WIDTH spaces");
+	if (w < LEFT_WIDTH)
+		fwrite(pad, 1, LEFT_WIDTH - w, out);
 	fputs(l->left, out);
-	if (o->color)
-		fprintf(out, " \033[1;31m%s\033[0m ", l->match);
-	else
-		fprintf(out, " [%s] ", l->match);
+	fputs(o->color ? " \033[1;31m" : " [", out);
+	fputs(l->match, out);
+	fputs(o->color ? "\033[0m " : "] ", out);
 	fputs(l->right, out);
 	fputc('\n', out);
 	return ferror(out) ? td_error(TD_EIO, "write error") : 0;
