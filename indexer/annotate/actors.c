@@ -338,10 +338,11 @@ static int whole_name(const char *s)
  * to the actors.tsv state claiming one of them, else a new state actor;
  * names no actor claims become its aliases. */
 static int iso_state(td_annotator *a, name_set *ns, const char *const *names,
-	size_t nn, long to, int *created)
+	size_t nn, long to, int *created, int *state)
 {
 	int id = -1, rc = 0;
 	*created = -1;
+	*state = -1;
 	const char *canon = NULL;
 	for (size_t k = 0; k < nn; k++) {
 		if (!names[k])
@@ -380,6 +381,7 @@ static int iso_state(td_annotator *a, name_set *ns, const char *const *names,
 			return rc;
 		*created = id;
 	}
+	*state = id;
 	for (size_t k = 0; k < nn && !rc; k++) {
 		if (!names[k])
 			continue;
@@ -428,10 +430,13 @@ static int load_iso_states(td_annotator *a, name_set *ns, iso_news *news)
 		for (int k = 0; k < 3; k++)
 			if (!whole_name(names[k]))
 				names[k] = NULL;
-		int created;
-		if ((rc = iso_state(a, ns, names, 3, 0, &created)))
+		int created, state;
+		if ((rc = iso_state(a, ns, names, 3, 0, &created, &state)))
 			break;
 		const char *cc = jstr(o, "alpha_2");
+		if (state >= 0 && cc && strlen(cc) == 2 && cc[0] >= 'A' && cc[0] <= 'Z' &&
+		    cc[1] >= 'A' && cc[1] <= 'Z')
+			a->cc_state[26 * (cc[0] - 'A') + cc[1] - 'A'] = state + 1;
 		if (created >= 0 && cc && strlen(cc) == 2 &&
 		    news->n < sizeof news->v / sizeof news->v[0]) {
 			memcpy(news->v[news->n].cc, cc, 3);
@@ -467,8 +472,8 @@ static int load_iso_states(td_annotator *a, name_set *ns, iso_news *news)
 			if (whole_name(t) && (nn == 0 || strchr(t, ' ')))
 				names[nn++] = t;
 		}
-		int created;
-		rc = iso_state(a, ns, names, nn, to, &created);
+		int created, state;
+		rc = iso_state(a, ns, names, nn, to, &created, &state);
 		free(dup);
 		if (rc)
 			break;
@@ -555,8 +560,11 @@ static size_t pat_text(const td_pat *p, char *buf, size_t cap, size_t room)
 }
 /* A subdivision found: its place pattern, or the ambiguity of a state
  * of the same name. */
-static int add_subdivision(td_annotator *a, name_set *ns, const char *nm)
+static int add_subdivision(td_annotator *a, name_set *ns, const char *nm, const char *code)
 {
+	/* "US-CA": the country of the subdivision */
+	int country = code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z' ?
+		a->cc_state[26 * (code[0] - 'A') + code[1] - 'A'] - 1 : -1;
 	char *sl = name_slug(nm);
 	int rc = 0;
 	if (!sl)
@@ -578,7 +586,7 @@ static int add_subdivision(td_annotator *a, name_set *ns, const char *nm)
 			free(ps);
 		}
 	}
-	if (!rc && who == -2 && (rc = td_patset_add(&a->place_pats, nm, -1, 1, 0)) == 0) {
+	if (!rc && who == -2 && (rc = td_patset_add(&a->place_pats, nm, country, 1, 0)) == 0) {
 		rc = ns_add(ns, sl, -1);
 		sl = NULL;
 	}
@@ -714,7 +722,7 @@ static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns, iso
 		}
 		found++;
 		if (whole_name(nm) && want_subdivision(t, code, type) &&
-		    (rc = add_subdivision(a, ns, nm)))
+		    (rc = add_subdivision(a, ns, nm, code)))
 			break;
 	}
 	json_decref(root);
@@ -1706,7 +1714,10 @@ static int verbish(const td_actx *c, size_t k)
 	const char *t = td_tok_str(c, k);
 	if (!td_tok_is_lower(c, k))
 		return 0;
-	return in_list(c, k, after_np, 0) ||
+	/* any verb or modal by its tag ("the Belgians felt", "did the
+	 * Belgians grant") */
+	return in_list(c, k, after_np, 0) || td_tok_pos_is(c, k, "VB*") ||
+		td_tok_pos_is(c, k, "MD") ||
 		(n > 4 && (memcmp(t + n - 2, "ed", 2) == 0 || memcmp(t + n - 2, "ly", 2) == 0));
 }
 
@@ -2601,6 +2612,10 @@ static int sentence_actors(td_actx *c, size_t si)
 			if ((rc = td_actx_add(c, "placeName", c->tok.v[i].start,
 				     c->tok.v[e - 1].end, NULL, NULL, NULL, NULL, NULL)) < 0)
 				return rc;
+			/* the document's own country, by its subdivisions */
+			int sc = a->place_pats.v[pm].type == 1 ? a->place_pats.v[pm].id : -1;
+			if (sc >= 0 && c->own_state >= 0)
+				c->own_state = !c->own_state || c->own_state == sc + 1 ? sc + 1 : -1;
 			i = e;
 			continue;
 		}
@@ -2805,6 +2820,36 @@ static int subjects_by_pronoun(td_actx *c)
 	return rc < 0 ? rc : 0;
 }
 
+/* "this country", "our country", "our government": the document's own
+ * country, the country of the subdivisions it names ("California",
+ * "North Carolina": the United States), as <rs type="state">; nothing
+ * when it names none or those of two countries. The state it names
+ * most often is not it: an American article on the Soviet Union names
+ * the Soviet Union most. */
+static const char *const own_dets[] = {"this", "our", NULL};
+static const char *const own_nouns[] = {"country", "nation", "government", NULL};
+
+static int own_country(td_actx *c)
+{
+	if (c->own_state <= 0)
+		return 0;
+	const td_actor_rec *ar = &c->a->actors[c->own_state - 1];
+	const char *best = ar->key, *name = ar->name;
+	for (size_t si = 0; si < c->n_sents; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+		for (size_t t = t0; t + 1 < t1; t++) {
+			if (!in_list(c, t, own_dets, 1) || !in_list(c, t + 1, own_nouns, 0) ||
+			    (t + 2 < t1 && td_tok_is_word(c, t + 2) && td_tok_is_lower(c, t + 2) &&
+			     td_tok_pos_is(c, t + 2, "NN*")))
+				continue;
+			int rc = emit(c, t, t + 2, best, "state", name, 1, 0, NULL);
+			if (rc < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 /* Words of the game: with one club named, they make a document about it. */
 static const char *const game_words[] = {"baseball", "pitcher", "pitchers",
 	"pitching", "inning", "innings", "pennant", "outfielder", "outfielders",
@@ -2847,6 +2892,7 @@ static void find_clubs(td_actx *c)
 int td_actors_find(td_actx *c)
 {
 	find_clubs(c);
+	c->own_state = 0;
 	for (size_t si = 0; si < c->n_sents; si++) {
 		int rc = sentence_actors(c, si);
 		if (rc)
@@ -2855,6 +2901,8 @@ int td_actors_find(td_actx *c)
 	int rc = short_forms_anywhere(c);
 	if (!rc)
 		rc = subjects_by_pronoun(c);
+	if (!rc)
+		rc = own_country(c);
 	if (!rc && c->n_ments)
 		qsort(c->ments, c->n_ments, sizeof *c->ments, ment_cmp);
 	return rc;
@@ -2863,6 +2911,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, NULL};
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, NULL};
 	return td_words_register(a, lists);
 }

@@ -18,7 +18,11 @@ struct td_annotator {
 	td_actor_rec *actors;
 	size_t n_actors, cap_actors;
 	td_patset actor_pats; /* exact case */
-	td_patset place_pats; /* exact case */
+	td_patset place_pats; /* exact case; a subdivision's id is its
+			       * country's actor (-1: none) */
+	/* ISO 3166-1 alpha-2 code (AA..ZZ as 26 * (A - 'A') + B - 'A') to 1 +
+	 * the state actor of that country, 0 for none */
+	int cc_state[26 * 26];
 	td_patset title_pats; /* exact case */
 	td_patset given_pats; /* exact case: given names */
 	td_hedge_rec *hedges;
@@ -127,6 +131,9 @@ typedef struct td_actx {
 	int club_doc;
 	int clubs[16];
 	size_t n_clubs;
+	/* the country of the subdivisions the document names: 1 + its
+	 * actor, 0 for none, -1 when they are of two countries */
+	int own_state;
 } td_actx;
 
 enum { TD_TH_IN = 1, TD_TH_PART = 2 /* of a longer cue */ };

@@ -950,6 +950,33 @@ static void test_clubs_by_nickname_and_city(void **state)
 	td_doc_free(d);
 }
 
+/* States by their people and the document's own country (session 8):
+ * "the Belgians" before any verb (by its tag: "felt", "did ... grant")
+ * act as the state; "this country" is the country of the subdivisions
+ * the document names, and nobody's when it names none. */
+static void test_people_as_state_own_country(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+		"The Belgians felt obliged to act. Why did the Belgians grant it?");
+	const td_span *sp;
+	int n = 0;
+	for (int k = 0; (sp = fx_find_nth(d, "rs", "Belgians", k)); k++, n++) {
+		const char *v = td_span_attr(sp, "ref");
+		if (!v || strcmp(v, "#belgium"))
+			fail_msg("Belgians number %d: ref %s", k + 1, v ? v : "(none)");
+	}
+	assert_int_equal(n, 2);
+	td_doc_free(d);
+	d = fx_one("1961-08-23", "The band came from North Carolina. The Soviet Union "
+		"was named twice, the Soviet Union. He said this country is proud.");
+	fx_expect(d, "rs", "this country", "ref", "#united-states");
+	td_doc_free(d);
+	d = fx_one("1961-08-23", "The Soviet Union was named. He said this country is proud.");
+	assert_null(fx_find(d, "rs", "this country"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -987,6 +1014,7 @@ int main(void)
 		cmocka_unit_test(test_title_names_whom_it_named),
 		cmocka_unit_test(test_org_short_forms_by_head),
 		cmocka_unit_test(test_clubs_by_nickname_and_city),
+		cmocka_unit_test(test_people_as_state_own_country),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
