@@ -1969,12 +1969,12 @@ static const td_mention *org_acronym(const td_actx *c, size_t i)
  * Director John Walker"); NULL when no organisation has that head. */
 static const td_mention *org_by_head(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
+	if (!td_tok_is_cap(c, i) || !(in_list(c, i, proper_heads, 0) || in_list(c, i, org_heads, 0)))
+		return NULL;
 	int the = i >= t0 + 1 && td_tok_eq(c, i - 1, "the", 1);
 	int titled = !the && i + 2 < t1 && !(i > t0 && name_token(c, i - 1)) &&
-		td_patset_match(&c->a->title_pats, c, i + 1, t1) >= 0 &&
-		td_tok_is_cap(c, i + 1);
-	if ((!the && !titled) || !td_tok_is_cap(c, i) ||
-	    !(in_list(c, i, proper_heads, 0) || in_list(c, i, org_heads, 0)) ||
+		td_tok_is_cap(c, i + 1) && td_patset_match(&c->a->title_pats, c, i + 1, t1) >= 0;
+	if ((!the && !titled) ||
 	    (the && i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)) ||
 	    (i + 1 < t1 && td_tok_eq(c, i + 1, "of", 0)))
 		return NULL;
@@ -2867,12 +2867,14 @@ static void find_clubs(td_actx *c)
 	int game = 0, full = 0;
 	c->club_doc = 0;
 	c->n_clubs = 0;
+	for (size_t t = 0; t < c->tok.n && !game; t++)
+		game = td_tok_is_lower(c, t) && in_list(c, t, game_words, 0);
 	for (size_t t = 0; t < c->tok.n; t++) {
-		if (!td_tok_is_cap(c, t)) {
-			if (!game && in_list(c, t, game_words, 0))
-				game = 1;
+		/* without a word of the game only full names (two words or
+		 * more) count: a capitalised word before a capitalised word */
+		if (!td_tok_is_cap(c, t) ||
+		    (!game && !(t + 1 < c->tok.n && td_tok_is_cap(c, t + 1))))
 			continue;
-		}
 		long m = td_patset_match(ps, c, t, c->tok.n);
 		for (size_t k = (size_t)m; m >= 0 && k < ps->gend[m]; k++) {
 			const td_pat *p = &ps->v[k];
