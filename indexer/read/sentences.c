@@ -276,6 +276,27 @@ static int dot_continues(const td_abbrevs *ab, const char *s, size_t w,
 	return 0;
 }
 
+/* A list number ("1.", "12.") that opens a paragraph or a line: s[w,
+ * dot) is one to three digits, nothing but white space stands before it
+ * in its paragraph or line. It opens the sentence of its point ("1. He
+ * said, ...") and ends none. */
+static int enumerator(const char *s, size_t start, size_t w, size_t dot)
+{
+	if (dot <= w || dot - w > 3)
+		return 0;
+	for (size_t i = w; i < dot; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	for (size_t i = w; i > start; i--) {
+		char ch = s[i - 1];
+		if (ch == '\n' || ch == '\r')
+			return 1;
+		if (ch != ' ' && ch != '\t')
+			return 0;
+	}
+	return 1;
+}
+
 static int push(td_range **out, size_t *n, size_t *cap, size_t a, size_t b)
 {
 	if (TD_VEC_RESERVE(*out, *n, *cap, 16))
@@ -363,7 +384,8 @@ int td_sentences_split(const td_abbrevs *ab, const char *s, size_t start,
 		int starts = is_upper(ncp) || is_digit(ncp);
 		if (starts && single_dot) {
 			size_t w = word_before(s, term, sent);
-			if (dot_continues(ab, s, w, term, end, q, ncp))
+			if (dot_continues(ab, s, w, term, end, q, ncp) ||
+			    enumerator(s, start, w, term))
 				starts = 0;
 		}
 		if (starts) {

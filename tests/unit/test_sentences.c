@@ -92,6 +92,21 @@ static void test_initials(void **state)
 		"President Joe R. Biden spoke.", "J. K. Rowling did not.");
 }
 
+/* A list number at the start of a paragraph or line opens its point's
+ * sentence (round 10's B17); a number ending a sentence still ends it. */
+static void test_enumerators(void **state)
+{
+	(void)state;
+	CHECK("1. He said, \"Let's work\". I would ask why.",
+		"1. He said, \"Let's work\".", "I would ask why.");
+	CHECK("Points:\n2. As to protection, no. Is this a reason?",
+		"Points:\n2. As to protection, no.", "Is this a reason?");
+	CHECK("They zeroed in on 60. Their names are known. 3. Nobody.",
+		"They zeroed in on 60.", "Their names are known.", "3.", "Nobody.");
+	CHECK("This is Baseball 1961. This is the year.",
+		"This is Baseball 1961.", "This is the year.");
+}
+
 static void test_decimals_and_amounts(void **state)
 {
 	(void)state;
@@ -253,6 +268,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_abbreviations),
 		cmocka_unit_test(test_initials),
+		cmocka_unit_test(test_enumerators),
 		cmocka_unit_test(test_decimals_and_amounts),
 		cmocka_unit_test(test_closing_quotes),
 		cmocka_unit_test(test_ellipses),
