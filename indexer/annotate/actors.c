@@ -2328,9 +2328,18 @@ static const td_mention *wife_named_before(const td_actx *c, size_t t0,
  * lexicon surname: a proper noun (NNP) that is no title, no month or
  * weekday, no head of an organisation's or a place's name and no
  * lexicon actor or place itself. */
+/* Heads of a government named by its leader ("the Kennedy
+ * Administration", "the Macmillan Government"): the surname before them
+ * is the leader (the gold README's "a second Trump administration"), the
+ * head stays outside, and it is no word of a person's name. */
+static const char *const govt_heads[] = {"Administration", "Government",
+	"Cabinet", "Regime", "administration", "government", "cabinet",
+	"regime", NULL};
+
 static int name_neighbour(const td_actx *c, size_t k, size_t lim)
 {
 	return free_name_word(c, k, lim) && td_tok_pos_is(c, k, "NNP") &&
+		!in_list(c, k, govt_heads, 0) &&
 		!in_list(c, k, dateline_months, 0) && !in_list(c, k, org_heads, 0) &&
 		!in_list(c, k, place_heads, 0) && !in_list(c, k, proper_heads, 0);
 }
@@ -2914,5 +2923,9 @@ int td_actors_find(td_actx *c)
 static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, NULL};
-	return td_words_register(a, lists);
+	/* session 8 (round 10) lists, apart so that the line above stays
+	 * as it was */
+	static const char *const *const lists_r10[] = {govt_heads, NULL};
+	int rc = td_words_register(a, lists);
+	return rc ? rc : td_words_register(a, lists_r10);
 }

@@ -620,6 +620,21 @@ static void test_congress_event(void **state)
 	td_doc_free(d);
 }
 
+/* A leader's surname before a head of government ("the Kennedy
+ * Administration") is the leader, the head outside: not a longer name,
+ * though "Kennedy" is also a given name. */
+static void test_leader_before_government(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-22",
+		"But the Kennedy Administration doesn't favor quotas.\n"
+		"That is what the Kennedy Administration is saying.");
+	fx_expect(d, "persName", "Kennedy", "ref", "#john-f-kennedy");
+	assert_non_null(fx_find_nth(d, "persName", "Kennedy", 1));
+	assert_null(fx_find(d, "persName", "Kennedy Administration"));
+	td_doc_free(d);
+}
+
 /* Groups are plural nouns for people, perhaps after one lowercase
  * modifier; a singular collective is none ("the British navy": only the
  * state, when named). Bodies and groups write dotted initials as one
@@ -1002,6 +1017,7 @@ int main(void)
 		cmocka_unit_test(test_demonym_nouns),
 		cmocka_unit_test(test_located_states),
 		cmocka_unit_test(test_congress_event),
+		cmocka_unit_test(test_leader_before_government),
 		cmocka_unit_test(test_groups_and_initials),
 		cmocka_unit_test(test_institutions_and_month_names),
 		cmocka_unit_test(test_era_names_travel_heads),
