@@ -1486,9 +1486,40 @@ static void collapse_initials(char *s)
 /* A document-local actor for tokens [t0, t1); its key is the slug of the
  * name, after prefix and a hyphen when prefix is given (a state's key
  * for its ministries: china-ministry-of-commerce). */
+/* A person named in full with middle names or a bracketed nickname
+ * ("Mickey Charles Mantle", "George Herman (Babe) Ruth") whom the same
+ * document also names by the first word or the nickname and the surname
+ * alone ("Mickey Mantle", "Babe Ruth") is keyed by that two-word form,
+ * the name the text itself gives them (round 10's decision); names with
+ * initials keep them (james-p-mitchell). The first token of that form
+ * elsewhere in the document, or SIZE_MAX. */
+static size_t two_word_form(const td_actx *c, size_t t0, size_t t1)
+{
+	if (t1 - t0 < 3 || !name_token(c, t1 - 1))
+		return SIZE_MAX;
+	for (size_t k = t0; k < t1; k++)
+		if (td_tok_eq(c, k, ".", 0) || td_tok_is_lower(c, k))
+			return SIZE_MAX;
+	size_t last = t1 - 1;
+	for (size_t f = t0; f + 1 < last; f++) {
+		/* the first word, or a nickname "(" f ")" */
+		if (f != t0 && !(td_tok_eq(c, f - 1, "(", 0) && td_tok_eq(c, f + 1, ")", 0)))
+			continue;
+		for (size_t x = 0; x + 1 < c->tok.n; x++)
+			if ((x + 1 < t0 || x >= t1) && same_token(c, x, f) &&
+			    same_token(c, x + 1, last) &&
+			    !(x + 2 < c->tok.n && name_token(c, x + 2)))
+				return x;
+	}
+	return SIZE_MAX;
+}
+
 static int add_dyn_pfx(td_actx *c, size_t t0, size_t t1, const char *kind,
 	const char *state, const char *prefix, const td_dyn **out)
 {
+	size_t two = !prefix && strcmp(kind, "person") == 0 ? two_word_form(c, t0, t1) : SIZE_MAX;
+	if (two != SIZE_MAX)
+		return add_dyn_pfx(c, two, two + 2, kind, state, prefix, out);
 	size_t s = c->tok.v[t0].start, e = c->tok.v[t1 - 1].end;
 	char *name = strndup(c->doc->text + s, e - s), *key = NULL;
 	char *ascii = name ? transliterate(name) : NULL;
@@ -1840,6 +1871,16 @@ static int free_name_word(const td_actx *c, size_t k, size_t lim)
 		td_patset_match(&c->a->place_pats, c, k, lim) < 0;
 }
 
+/* A nickname in brackets and the surname after it at token k, inside a
+ * person's name ("George Herman (Babe) Ruth", as printed): 4 tokens, or
+ * 0. */
+static size_t nickname_at(const td_actx *c, size_t k, size_t lim)
+{
+	return k + 3 < lim && td_tok_eq(c, k, "(", 0) && name_token(c, k + 1) &&
+			td_tok_eq(c, k + 2, ")", 0) && free_name_word(c, k + 3, lim) ?
+		4 : 0;
+}
+
 /* Length in tokens of a person's name at i that begins with a given name
  * (given_names.tsv) and has one or two more name words, particles
  * between ("Ethel Gee", "August Jack McNair"); 0 when any word is
@@ -1873,6 +1914,7 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 		} else
 			break;
 	}
+	k += nickname_at(c, k, lim);
 	if (k - i < 2 || (k < lim && td_tok_is_cap(c, k) && td_tok_is_word(c, k)) ||
 	    in_list(c, k - 1, place_heads, 0))
 		return 0;
@@ -2376,6 +2418,21 @@ static int longer_name(const td_actx *c, size_t t0, size_t i, size_t t1, size_t 
 	return 1;
 }
 
+/* "Babe Ruth" after "George Herman (Babe) Ruth": a name word right
+ * before the short form at token i that is a word of the full name r
+ * (its nickname, its first name) belongs to the mention: 1, else 0. */
+static size_t word_before_short(const td_actx *c, size_t t0, size_t i,
+	const td_mention *r)
+{
+	if (i <= t0 || !name_token(c, i - 1) ||
+	    (c->n_ments && c->ments[c->n_ments - 1].t1 > i - 1))
+		return 0;
+	for (size_t k = r->t0; k + 1 < r->t1; k++)
+		if (same_token(c, k, i - 1))
+			return 1;
+	return 0;
+}
+
 static int sentence_actors(td_actx *c, size_t si)
 {
 	const td_annotator *a = c->a;
@@ -2551,6 +2608,7 @@ static int sentence_actors(td_actx *c, size_t si)
 				       td_tok_is_lower(c, s0 - 1) && in_list(c, s0 - 1, particles, 0) &&
 				       same_token(c, r->t1 - 2 - (i - s0), s0 - 1))
 					s0--;
+				s0 -= word_before_short(c, t0, s0, r);
 				if ((rc = emit(c, s0, i + 1, r->key, "person",
 					     r->key, 0, 0, r->state)) < 0)
 					return rc;

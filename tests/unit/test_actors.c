@@ -635,6 +635,31 @@ static void test_leader_before_government(void **state)
 	td_doc_free(d);
 }
 
+/* A person named with middle names or a bracketed nickname is one span
+ * keyed by the two-word form the same text also uses ("Mickey Mantle",
+ * "Babe Ruth"); the nickname before the surname later belongs to the
+ * mention, and so do possessive surnames. Without such a form, or with
+ * initials, the fullest form stays the key. */
+static void test_middle_names_and_nicknames(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-08-14",
+		"When Mickey Charles Mantle drives a home run, the crowd stands.\n"
+		"The record of George Herman (Babe) Ruth still holds.\n"
+		"Few have made runs at Babe Ruth's record, and Ruth's surge beat them.\n"
+		"After 108 games, Mickey Mantle has 43; Mantle hopes for more.\n"
+		"Albert Gregory Pearson hit seven, and James P. Mitchell watched.\n"
+		"Pearson smiled. James Mitchell did not.");
+	fx_expect(d, "persName", "Mickey Charles Mantle", "ref", "#mickey-mantle");
+	fx_expect(d, "persName", "George Herman (Babe) Ruth", "ref", "#babe-ruth");
+	fx_expect(d, "persName", "Babe Ruth", "ref", "#babe-ruth");
+	fx_expect(d, "persName", "Ruth", "ref", "#babe-ruth");
+	fx_expect(d, "persName", "Mantle", "ref", "#mickey-mantle");
+	fx_expect(d, "persName", "Albert Gregory Pearson", "ref", "#albert-gregory-pearson");
+	fx_expect(d, "persName", "James P. Mitchell", "ref", "#james-p-mitchell");
+	td_doc_free(d);
+}
+
 /* Groups are plural nouns for people, perhaps after one lowercase
  * modifier; a singular collective is none ("the British navy": only the
  * state, when named). Bodies and groups write dotted initials as one
@@ -1018,6 +1043,7 @@ int main(void)
 		cmocka_unit_test(test_located_states),
 		cmocka_unit_test(test_congress_event),
 		cmocka_unit_test(test_leader_before_government),
+		cmocka_unit_test(test_middle_names_and_nicknames),
 		cmocka_unit_test(test_groups_and_initials),
 		cmocka_unit_test(test_institutions_and_month_names),
 		cmocka_unit_test(test_era_names_travel_heads),
