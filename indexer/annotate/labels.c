@@ -755,6 +755,12 @@ static int speech_verb_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 		return 0;
 	if (i > t0 && td_tok_eq(c, i - 1, "that", 1) && eq(c, i + 1, t1, ","))
 		return 0;
+	/* a parenthetical reporting clause of a pronoun between commas
+	 * ("He'll still be a top player, they concede, because ..."): the
+	 * clause around it keeps its own label */
+	if (i >= t0 + 2 && td_tok_eq(c, i - 2, ",", 0) && any(c, i - 1, t1, subj_pronouns) &&
+	    eq(c, i + 1, t1, ","))
+		return 0;
 	return 1;
 }
 

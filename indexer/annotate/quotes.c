@@ -904,6 +904,19 @@ static const char *const addressees[] = {"reporters", "journalists",
 static const char *const addressee_dets[] = {"the", "a", "an", "his", "her",
 	"their", "its", NULL};
 
+/* Session 8 (round 10) lists. Openers of a longer phrase between a
+ * speech verb and its "that", which may hold commas: an addressee after
+ * "to" ("admitted to a news conference in Las Vegas, Nevada, that") and
+ * "as recently as October 26". */
+static const char *const long_openers[] = {"to", "as", NULL};
+/* Quantifier pronouns as the subject of a plural speech verb ("both
+ * concede they would like to"): a speaker without a name. */
+static const char *const quant_subjects[] = {"both", "all", "many", "most",
+	"some", "several", "others", NULL};
+/* Verbs of appearance before an infinitive ("seem to indicate"). */
+static const char *const appear_verbs[] = {"seem", "seems", "seemed",
+	"appear", "appears", "appeared", NULL};
+
 /* Past the addressee of an object verb at k ("told reporters", "told the
  * House of Commons", "told Washington"); k when there is none. */
 static size_t skip_object(const td_actx *c, size_t k, size_t t1)
@@ -1018,6 +1031,69 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 	return 0;
 }
 
+/* "that" after a longer phrase with commas: "told Charlie Coe, his
+ * last-round partner, that" (a named addressee and its appositive),
+ * "admitted to a news conference in Las Vegas, Nevada, that", "declared
+ * as recently as October 26 that". No finite word, quote or other
+ * punctuation on the way. Returns the token of "that" or 0. */
+static size_t that_after_phrase(const td_actx *c, size_t vend, size_t t1, int object)
+{
+	if (vend >= t1)
+		return 0;
+	const td_mention *m = ment_at(c, vend);
+	int named = object && m && m->t0 == vend && !m->pronoun && !m->located;
+	if (!named && !td_tok_any(c, vend, long_openers))
+		return 0;
+	for (size_t k = vend + 1; k < t1 && k <= vend + 12; k++) {
+		if (tok_in_quote(c, k) || td_tok_any(c, k, finite_words))
+			return 0;
+		if (td_tok_eq(c, k, "that", 1))
+			return td_tok_eq(c, k - 1, ",", 0) || !named ? k : 0;
+		if (!td_tok_is_word(c, k) && !td_tok_eq(c, k, ",", 0) && !td_tok_eq(c, k, "-", 0))
+			return 0;
+	}
+	return 0;
+}
+
+/* A quantifier pronoun as the subject of a plural speech verb at t, at
+ * the start of its clause ("Although both concede they would like to
+ * hit 60"): a speaker without a name, whose clause is reported. */
+static int quant_subject(const td_actx *c, size_t t0, size_t t)
+{
+	if (t <= t0 || !td_tok_in(c, t - 1, quant_subjects, 1) || !td_tok_is_lower(c, t))
+		return 0;
+	if (t - 1 > t0 && !is_sub(c, t - 2) && !td_tok_eq(c, t - 2, ",", 0) &&
+	    !td_tok_eq(c, t - 2, "but", 1) && !td_tok_eq(c, t - 2, "and", 1))
+		return 0;
+	size_t vn = td_tok_len(c, t);
+	const char *v = td_tok_str(c, t);
+	return v[vn - 1] != 's' && v[vn - 1] != 'd';
+}
+
+/* The kind of the actor keyed key as its mentions give it, or NULL. */
+static const char *key_kind(const td_actx *c, const char *key)
+{
+	for (size_t k = 0; key && k < c->n_ments; k++)
+		if (!c->ments[k].pronoun && c->ments[k].key && c->ments[k].kind &&
+		    strcmp(c->ments[k].key, key) == 0)
+			return c->ments[k].kind;
+	return NULL;
+}
+
+/* "Then it added:" after "the PHS conceded that ...": "it" as the subject
+ * of a speech verb at t (adverbs between) is the organisation or state
+ * that spoke in the sentence before (prev_who); NULL otherwise. */
+static const char *it_speaker(const td_actx *c, size_t t0, size_t t, const char *prev_who)
+{
+	size_t k = t;
+	while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
+		k--;
+	if (k <= t0 || !td_tok_eq(c, k - 1, "it", 1) || tok_in_quote(c, k - 1))
+		return NULL;
+	const char *kind = key_kind(c, prev_who);
+	return kind && (strcmp(kind, "org") == 0 || strcmp(kind, "state") == 0) ? prev_who : NULL;
+}
+
 /* A sentence opening with a participle ("Admitting that ..., the
  * Councilman said", "Conceding that ..."): like a fronted subordinate
  * clause, its report ends at the first comma. */
@@ -1055,6 +1131,14 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 				break;
 			}
 			if (td_tok_eq(c, k, "and", 0) && k + 1 < t1 && td_tok_eq(c, k + 1, "that", 0)) {
+				ce = k;
+				next = k + 2;
+				break;
+			}
+			/* "indicate A, that B and that C": a comma before "that"
+			 * (not "that is") starts another report too */
+			if (td_tok_eq(c, k, ",", 0) && k + 2 < t1 && td_tok_eq(c, k + 1, "that", 0) &&
+			    !td_tok_eq(c, k + 2, "is", 1) && !td_tok_eq(c, k + 2, ",", 0)) {
 				ce = k;
 				next = k + 2;
 				break;
@@ -1237,6 +1321,23 @@ static size_t after_dateline(const td_actx *c, size_t t0, size_t t1)
 	return t0;
 }
 
+/* "PHS apparently decided ...: "..."": an organisation or state that is
+ * the subject of the clause before the colon at token colon (no person
+ * there) says the quotation after it; NULL when there is none. */
+static const char *colon_body_subject(const td_actx *c, size_t t0, size_t colon)
+{
+	for (size_t b = t0; b < colon; b++) {
+		const td_mention *m = ment_at(c, b);
+		if (!m || m->t0 != b || m->pronoun || m->located || !m->key || tok_in_quote(c, b))
+			continue;
+		if ((strcmp(m->kind, "org") == 0 || strcmp(m->kind, "state") == 0) &&
+		    subject_position(c, m))
+			return m->key;
+		b = m->t1 - 1;
+	}
+	return NULL;
+}
+
 /* Speech verbs of sentence si: attribute its quotes and mark reported
  * clauses. Returns the speaker of the sentence's first speech verb via
  * *who_out (for quotes in the next sentence). */
@@ -1313,6 +1414,13 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			found = 1;
 		} else
 			who = speaker(c, t0, t, vend, t1, &found);
+		if (!found && p->type == TD_SV_SPEECH) {
+			const char *iw = it_speaker(c, t0, t, prev_who);
+			if (iw) {
+				who = iw;
+				found = 1;
+			}
+		}
 		/* "Clause, X said.": the clause before the comma is reported,
 		 * and the speaker is sought after that comma only */
 		size_t pcomma;
@@ -1325,12 +1433,21 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 					return rc;
 			}
 		}
+		/* "This would seem to indicate that ...", "To think that ...
+		 * is wishful thinking": an infinitive of saying after a verb
+		 * of appearance or opening the sentence, with no speaker
+		 * named, reports nobody */
+		if (!found && t > t0 && td_tok_eq(c, t - 1, "to", 1) &&
+		    (t - 1 == t0 || td_tok_in(c, t - 2, appear_verbs, 1)))
+			continue;
 		size_t that = p->type == TD_SV_ACCORDING ? 0 :
 			that_after(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
+		if (!that && p->type == TD_SV_SPEECH)
+			that = that_after_phrase(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
 		/* without a named speaker, only an explicit "that" clause is a
 		 * report ("The three European powers have said that ...") */
 		int generic = !found && !that && (p->flags & TD_SVF_BARE) &&
-			generic_subject(c, t0, t);
+			(generic_subject(c, t0, t) || quant_subject(c, t0, t));
 		if (!found && !that && !generic)
 			continue;
 		if (found) {
@@ -1382,6 +1499,8 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 						break;
 					}
 				}
+				if (!qq->who)
+					qq->who = colon_body_subject(c, t0, k - 2);
 			}
 			if (!qq->who && prev_who && qq->start <= c->tok.v[t0].end + 4) {
 				qq->who = prev_who;
@@ -1508,5 +1627,8 @@ int td_quotes_attribute(td_actx *c)
 static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
-	return td_words_register(a, lists);
+	/* session 8 (round 10) lists, apart so that the line above stays */
+	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, NULL};
+	int rc = td_words_register(a, lists);
+	return rc ? rc : td_words_register(a, lists_r10);
 }

@@ -443,6 +443,47 @@ static void test_zero_that_by_pos(void **state)
 	td_doc_free(d);
 }
 
+/* Round 10's verbs and speakers: base forms of saying after an
+ * auxiliary ("does indicate") with a zero-that clause and more "that"
+ * clauses after commas; an addressee with its appositive, or "to" and a
+ * phrase with commas, before "that"; a
+ * quantifier pronoun as unnamed speaker ("both concede"); "it" taking
+ * up the body that spoke in the sentence before, and a body as subject
+ * before a colon. Infinitives of saying after "seem" report nobody. */
+static void test_round10_reports(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-02",
+		"Mrs. Ruth Kolbe is chairman.\n"
+		"But she does indicate festivities will start early, that a combo will "
+		"play and that an orchestra will take over.\n"
+		"Afterwards, Arnold Palmer told Charlie Coe, his partner, that he played too fast.\n"
+		"Although both concede they would like to hit 60, they stick to it.\n"
+		"Dr. Glenn T. Seaborg admitted to a news conference in Las Vegas, Nevada, "
+		"that the US might fall behind.\n"
+		"The Public Health Service declared as recently as October 26 that levels are low.\n"
+		"Then it added: \"It is not possible to determine the effects\".\n"
+		"Having hedged, the Public Health Service apparently decided after all: \"The risk is slight\".\n"
+		"This would seem to indicate that we are trying neither.");
+	fx_expect(d, "said", "festivities will start early", "who", "#ruth-kolbe");
+	fx_expect(d, "said", "a combo will play", "who", "#ruth-kolbe");
+	fx_expect(d, "said", "an orchestra will take over", "who", "#ruth-kolbe");
+	fx_expect(d, "said", "he played too fast", "who", "#arnold-palmer");
+	fx_expect(d, "said", "they would like to hit 60", "who", NULL);
+	fx_expect(d, "said", "the US might fall behind", "who", "#glenn-t-seaborg");
+	fx_expect(d, "said", "levels are low", "who", "#public-health-service");
+	fx_expect(d, "q", "It is not possible to determine the effects", "who",
+		"#public-health-service");
+	fx_expect(d, "q", "The risk is slight", "who", "#public-health-service");
+	assert_null(fx_find(d, "said", "we are trying neither"));
+	td_doc_free(d);
+	/* a parenthetical ", they concede," leaves its sentence a claim */
+	d = fx_one("1961-04-02",
+		"He is still a top player, they concede, because he has a great glove.");
+	assert_non_null(strstr(fx_ana(d, 0), "claim"));
+	td_doc_free(d);
+}
+
 /* Issue 13, round 8: a ruling reports ("ruled that"), "ruled out" does
  * not; an adjective of conviction after a link verb with a personal
  * subject reports its clause, also without "that" after a contracted
@@ -503,6 +544,7 @@ int main(void)
 		cmocka_unit_test(test_statement_owner),
 		cmocka_unit_test(test_reported_subject_not_speaker),
 		cmocka_unit_test(test_zero_that_by_pos),
+		cmocka_unit_test(test_round10_reports),
 		cmocka_unit_test(test_rulings_convictions_quote_on),
 		cmocka_unit_test(test_no_speaker_after_that),
 	};
