@@ -2433,6 +2433,45 @@ static size_t word_before_short(const td_actx *c, size_t t0, size_t i,
 	return 0;
 }
 
+/* "Senator Humphrey" before "Sen. Hubert Humphrey": a title and a
+ * surname alone at token j, when the document names exactly one person
+ * with that surname in full later (a given name first, initials allowed
+ * between, in one sentence), is that person. Sets [*s, *e) to the later
+ * full name; 0 when there is none or more than one. */
+static int later_full_name(const td_actx *c, size_t j, size_t *s, size_t *e)
+{
+	int found = 0;
+	for (size_t x = j + 1; x < c->tok.n; x++) {
+		if (!same_token(c, x, j) || (x + 1 < c->tok.n && name_token(c, x + 1)))
+			continue;
+		size_t b = x;
+		while (b > 0 && x - b < 6 && c->tok_sent[b - 1] == c->tok_sent[x]) {
+			if (td_patset_match(&c->a->title_pats, c, b - 1, b) >= 0)
+				break;
+			if (name_token(c, b - 1))
+				b--;
+			else if (b >= 2 && td_tok_eq(c, b - 1, ".", 0) && td_tok_len(c, b - 2) == 1 &&
+				 td_tok_is_cap(c, b - 2))
+				b -= 2;
+			else
+				break;
+		}
+		while (b < x && td_patset_match(&c->a->given_pats, c, b, b + 1) < 0)
+			b++;
+		if (b == x)
+			continue;
+		int same = found && x + 1 - b == *e - *s;
+		for (size_t k = 0; same && k < x + 1 - b; k++)
+			same = same_token(c, b + k, *s + k);
+		if (found && !same)
+			return 0; /* two different persons */
+		*s = b;
+		*e = x + 1;
+		found = 1;
+	}
+	return found;
+}
+
 static int sentence_actors(td_actx *c, size_t si)
 {
 	const td_annotator *a = c->a;
@@ -2559,7 +2598,12 @@ static int sentence_actors(td_actx *c, size_t si)
 				if (n >= 2 || !lower) {
 					const td_dyn *d;
 					const char *st = state_before(c, t0, i);
-					if ((rc = add_dyn(c, j, j + n, "person", st, &d)) < 0 ||
+					size_t fs = 0, fe = 0;
+					if (n == 1 && later_full_name(c, j, &fs, &fe))
+						rc = add_dyn(c, fs, fe, "person", st, &d);
+					else
+						rc = add_dyn(c, j, j + n, "person", st, &d);
+					if (rc < 0 ||
 					    (rc = emit(c, j, j + n, d->key, d->kind, d->name, 0, 0, st)) < 0)
 						return rc;
 					i = j + n;

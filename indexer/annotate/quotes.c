@@ -1321,6 +1321,17 @@ static size_t after_dateline(const td_actx *c, size_t t0, size_t t1)
 	return t0;
 }
 
+/* Is there an actor's mention (no pronoun) in [t0, e)? */
+static int actor_before(const td_actx *c, size_t t0, size_t e)
+{
+	for (size_t b = t0; b < e; b++) {
+		const td_mention *m = ment_at(c, b);
+		if (m && !m->pronoun && m->key)
+			return 1;
+	}
+	return 0;
+}
+
 /* "PHS apparently decided ...: "..."": an organisation or state that is
  * the subject of the clause before the colon at token colon (no person
  * there) says the quotation after it; NULL when there is none. */
@@ -1499,8 +1510,15 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 						break;
 					}
 				}
-				if (!qq->who)
-					qq->who = colon_body_subject(c, t0, k - 2);
+				if (!qq->who && (qq->who = colon_body_subject(c, t0, k - 2)) != NULL &&
+				    !sent_who)
+					sent_who = qq->who; /* goes on in the next sentence */
+				/* "Then, to conclude on an indeterminate note: "…"":
+				 * no actor before the colon, the speaker goes on */
+				if (!qq->who && prev_who && !actor_before(c, t0, k - 2)) {
+					qq->who = prev_who;
+					qq->who_carried = 1;
+				}
 			}
 			if (!qq->who && prev_who && qq->start <= c->tok.v[t0].end + 4) {
 				qq->who = prev_who;

@@ -660,6 +660,33 @@ static void test_middle_names_and_nicknames(void **state)
 	td_doc_free(d);
 }
 
+/* A title and a surname before the person is named in full later ("Could
+ * Senator Humphrey be serious?" ... "Sen. Hubert Humphrey") take the full
+ * name's key when one person of that surname is named in full; with two,
+ * the surname keeps its own. */
+static void test_title_surname_before_full_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-07",
+		"Could Senator Humphrey be serious in his proposal?\n"
+		"As an advertisement, Sen. Hubert Humphrey could sell space.");
+	fx_expect(d, "persName", "Humphrey", "ref", "#hubert-humphrey");
+	fx_expect(d, "persName", "Hubert Humphrey", "ref", "#hubert-humphrey");
+	td_doc_free(d);
+	d = fx_one("1961-05-07",
+		"Mayor Dwyer spoke first.\n"
+		"Florence Dwyer and Joseph Dwyer listened.");
+	fx_expect(d, "persName", "Dwyer", "ref", "#dwyer");
+	td_doc_free(d);
+	/* the surname of a person of the lexicon in the years it named him */
+	d = fx_one("1961-11-06", "Ambassador Stevenson warned the Assembly.");
+	fx_expect(d, "persName", "Stevenson", "ref", "#adlai-stevenson");
+	td_doc_free(d);
+	d = fx_one("1990-11-06", "Ambassador Stevenson warned the Assembly.");
+	fx_expect(d, "persName", "Stevenson", "ref", "#stevenson");
+	td_doc_free(d);
+}
+
 /* Groups are plural nouns for people, perhaps after one lowercase
  * modifier; a singular collective is none ("the British navy": only the
  * state, when named). Bodies and groups write dotted initials as one
@@ -1044,6 +1071,7 @@ int main(void)
 		cmocka_unit_test(test_congress_event),
 		cmocka_unit_test(test_leader_before_government),
 		cmocka_unit_test(test_middle_names_and_nicknames),
+		cmocka_unit_test(test_title_surname_before_full_name),
 		cmocka_unit_test(test_groups_and_initials),
 		cmocka_unit_test(test_institutions_and_month_names),
 		cmocka_unit_test(test_era_names_travel_heads),

@@ -464,6 +464,7 @@ static void test_round10_reports(void **state)
 		"The Public Health Service declared as recently as October 26 that levels are low.\n"
 		"Then it added: \"It is not possible to determine the effects\".\n"
 		"Having hedged, the Public Health Service apparently decided after all: \"The risk is slight\".\n"
+		"Then, to conclude on a vague note: \"It would become more important\".\n"
 		"This would seem to indicate that we are trying neither.");
 	fx_expect(d, "said", "festivities will start early", "who", "#ruth-kolbe");
 	fx_expect(d, "said", "a combo will play", "who", "#ruth-kolbe");
@@ -475,6 +476,7 @@ static void test_round10_reports(void **state)
 	fx_expect(d, "q", "It is not possible to determine the effects", "who",
 		"#public-health-service");
 	fx_expect(d, "q", "The risk is slight", "who", "#public-health-service");
+	fx_expect(d, "q", "It would become more important", "who", "#public-health-service");
 	assert_null(fx_find(d, "said", "we are trying neither"));
 	td_doc_free(d);
 	/* a parenthetical ", they concede," leaves its sentence a claim */
