@@ -3024,10 +3024,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, NULL};
-	/* session 8 (round 10) lists, apart so that the line above stays
-	 * as it was */
-	static const char *const *const lists_r10[] = {govt_heads, NULL};
-	int rc = td_words_register(a, lists);
-	return rc ? rc : td_words_register(a, lists_r10);
+	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, NULL};
+	return td_words_register(a, lists);
 }
