@@ -3002,6 +3002,67 @@ static void find_clubs(td_actx *c)
 	c->club_doc = full || (c->n_clubs && game);
 }
 
+/* A word of the type of a nickname: a proper noun no lexicon claims, no
+ * function word, title, month or head of an organisation's or a place's
+ * name. */
+static int nickname_word(const td_actx *c, size_t k, size_t lim)
+{
+	return td_tok_is_word(c, k) && free_name_word(c, k, lim) && td_tok_pos_is(c, k, "NNP") &&
+		!in_list(c, k, not_names, 0) && !in_list(c, k, org_heads, 0) &&
+		!in_list(c, k, place_heads, 0) && !in_list(c, k, proper_heads, 0) &&
+		!in_list(c, k, dateline_months, 0);
+}
+
+/* "they also have Vinegar Bend Mizell ... Mizell has won both of his
+ * starts": three proper nouns inside a sentence that no rule took
+ * (nickname_word), whose last word stands alone elsewhere as the subject
+ * of a verb, are a person's name given with a nickname; its lone uses
+ * are its short forms (short_forms_anywhere runs after). */
+static int nicknamed_persons(td_actx *c)
+{
+	unsigned char *in = calloc(c->tok.n ? c->tok.n : 1, 1);
+	if (!in)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t k = 0; k < c->n_ments; k++)
+		if (!c->ments[k].pronoun)
+			memset(in + c->ments[k].t0, 1, c->ments[k].t1 - c->ments[k].t0);
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+		for (size_t t = t0 + 1; t + 3 <= t1 && rc >= 0; t++) {
+			if (name_token(c, t - 1) || (t + 3 < t1 && name_token(c, t + 3)))
+				continue;
+			int ok = 1;
+			for (size_t k = t; k < t + 3 && ok; k++)
+				ok = !in[k] && nickname_word(c, k, t1);
+			if (!ok)
+				continue;
+			int subject = 0;
+			for (size_t sj = 0; sj < c->n_sents && !subject; sj++) {
+				size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+				for (size_t u = u0; u + 1 < u1 && !subject; u++)
+					subject = u != t + 2 && same_token(c, u, t + 2) &&
+						bare_proper(c, in, u, u0, u1) && td_tok_is_lower(c, u + 1) &&
+						(td_tok_pos_is(c, u + 1, "VB*") || td_tok_pos_is(c, u + 1, "MD")) &&
+						/* not the object of a preposition: "of Mizell is" */
+						(u == u0 || !(td_tok_pos_is(c, u - 1, "IN") ||
+							      td_tok_pos_is(c, u - 1, "TO") ||
+							      td_tok_pos_is(c, u - 1, "DT")));
+			}
+			if (!subject)
+				continue;
+			const td_dyn *d;
+			if ((rc = add_dyn(c, t, t + 3, "person", NULL, &d)) < 0 ||
+			    (rc = emit(c, t, t + 3, d->key, "person", d->name, 0, 0, NULL)) < 0)
+				break;
+			memset(in + t, 1, 3);
+			t += 2;
+		}
+	}
+	free(in);
+	return rc < 0 ? rc : 0;
+}
+
 int td_actors_find(td_actx *c)
 {
 	find_clubs(c);
@@ -3011,7 +3072,9 @@ int td_actors_find(td_actx *c)
 		if (rc)
 			return rc;
 	}
-	int rc = short_forms_anywhere(c);
+	int rc = nicknamed_persons(c);
+	if (!rc)
+		rc = short_forms_anywhere(c);
 	if (!rc)
 		rc = subjects_by_pronoun(c);
 	if (!rc)

@@ -1044,6 +1044,26 @@ static void test_people_as_state_own_country(void **state)
 	td_doc_free(d);
 }
 
+/* A name given with a nickname (session 8): three proper nouns inside a
+ * sentence whose last word is elsewhere the subject of a verb ("Vinegar
+ * Bend Mizell" ... "Mizell has won"), the lone uses its short forms;
+ * three proper nouns without that are nobody. */
+static void test_nickname_in_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-11",
+		"\"They also have Vinegar Bend Mizell for the full season\", he said. "
+		"Mizell has won both of his starts.");
+	fx_expect(d, "persName", "Vinegar Bend Mizell", "ref", "#vinegar-bend-mizell");
+	fx_expect(d, "persName", "Mizell", "ref", "#vinegar-bend-mizell");
+	td_doc_free(d);
+	/* the last word never alone as a subject: no person */
+	d = fx_one("1961-04-11", "They drove past Vinegar Bend Mizell for an hour. "
+		"The road to the town of Mizell is long.");
+	assert_null(fx_find(d, "persName", "Vinegar Bend Mizell"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1085,6 +1105,7 @@ int main(void)
 		cmocka_unit_test(test_org_short_forms_by_head),
 		cmocka_unit_test(test_clubs_by_nickname_and_city),
 		cmocka_unit_test(test_people_as_state_own_country),
+		cmocka_unit_test(test_nickname_in_name),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
