@@ -3030,11 +3030,20 @@ static int nicknamed_persons(td_actx *c)
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 		for (size_t t = t0 + 1; t + 3 <= t1 && rc >= 0; t++) {
-			if (name_token(c, t - 1) || (t + 3 < t1 && name_token(c, t + 3)))
+			/* the cheap tests first: three words with a capital
+			 * letter, then three proper nouns by their tag */
+			const char *w0 = td_tok_str(c, t), *w1 = td_tok_str(c, t + 1),
+				   *w2 = td_tok_str(c, t + 2);
+			if (w2[0] < 'A' || w2[0] > 'Z' || w1[0] < 'A' || w1[0] > 'Z' ||
+			    w0[0] < 'A' || w0[0] > 'Z')
+				continue;
+			if (in[t] || in[t + 1] || in[t + 2] || !td_tok_pos_is(c, t + 2, "NNP") ||
+			    !td_tok_pos_is(c, t + 1, "NNP") || !td_tok_pos_is(c, t, "NNP") ||
+			    name_token(c, t - 1) || (t + 3 < t1 && name_token(c, t + 3)))
 				continue;
 			int ok = 1;
 			for (size_t k = t; k < t + 3 && ok; k++)
-				ok = !in[k] && nickname_word(c, k, t1);
+				ok = nickname_word(c, k, t1);
 			if (!ok)
 				continue;
 			int subject = 0;
