@@ -170,14 +170,15 @@ TESTS += tests/cli/test_ingest_signal.sh
 EXTRA_DIST += tests/cli/test_ingest_signal.sh
 
 # index area: out-of-memory injection at every allocation of a commit
-# (issue 12): the allocation functions are wrapped in this program only
+# (issue 12) and of a query plan: the allocation functions are wrapped in
+# this program only
 check_PROGRAMS += tests/unit/test_oom
 tests_unit_test_oom_SOURCES = tests/unit/test_oom.c \
 	indexer/programs/ingest_index.c
 tests_unit_test_oom_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_oom_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
 	-Wl,--wrap=strdup,--wrap=strndup,--wrap=open_memstream,--wrap=realpath
-tests_unit_test_oom_LDADD = $(TEST_LIBS)
+tests_unit_test_oom_LDADD = queries/libtdquery.a $(TEST_LIBS)
 TESTS += tests/unit/test_oom
 
 # shards built apart with GNU parallel, searched as one (issue 17)

@@ -282,8 +282,10 @@ static int speech_load(speech *sp, td_seg *seg, uint32_t d)
 	size_t n = 0, cap = 0;
 	for (size_t e = 0; e < 2; e++) {
 		int64_t k = td_seg_span_find(seg, el[e]);
-		if (k == TD_ECORRUPT)
+		if (k == TD_ECORRUPT) {
+			free(v); /* the spans of q, when said's look-up fails */
 			return TD_ECORRUPT;
+		}
 		if (k < 0)
 			continue;
 		uint32_t cnt = td_seg_span_count(seg, (uint32_t)k), i;

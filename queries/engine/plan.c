@@ -227,10 +227,8 @@ static tq_node *clone_free(const tq_node *n)
 			d->attrs[i].neg = n->attrs[i].neg;
 	}
 	for (size_t i = 0; i < n->nkids && !oom; i++) {
-		tq_node *k = clone_free(n->kids[i]);
-		oom = !k || tq_node_add(d, k) < 0;
-		if (oom)
-			tq_node_free(k);
+		/* tq_node_add frees k when it fails (and fails on NULL) */
+		oom = tq_node_add(d, clone_free(n->kids[i])) < 0;
 	}
 	if (oom) {
 		tq_node_free(d);
