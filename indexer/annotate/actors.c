@@ -2818,6 +2818,21 @@ static int ment_cmp(const void *x, const void *y)
 		a->t1 != b->t1 ? (a->t1 < b->t1 ? -1 : 1) : 0;
 }
 
+/* Per token of the document, 1 inside a mention that is no pronoun;
+ * NULL (the error set) when out of memory. The caller frees it. */
+static unsigned char *named_tokens(td_actx *c)
+{
+	unsigned char *in = calloc(c->tok.n ? c->tok.n : 1, 1);
+	if (!in) {
+		td_error(TD_ENOMEM, "out of memory");
+		return NULL;
+	}
+	for (size_t k = 0; k < c->n_ments; k++)
+		if (!c->ments[k].pronoun)
+			memset(in + c->ments[k].t0, 1, c->ments[k].t1 - c->ments[k].t0);
+	return in;
+}
+
 /* Short forms anywhere in the document, before the full name too
  * ("Liston is Bill Liston, baseball writer ..."): a single proper noun
  * (tagged NNP, no capitalised word beside it, no lexicon entry, outside
@@ -2826,12 +2841,9 @@ static int ment_cmp(const void *x, const void *y)
 static int short_forms_anywhere(td_actx *c)
 {
 	size_t nm = c->n_ments;
-	unsigned char *in = calloc(c->tok.n ? c->tok.n : 1, 1);
+	unsigned char *in = named_tokens(c);
 	if (!in)
-		return td_error(TD_ENOMEM, "out of memory");
-	for (size_t k = 0; k < nm; k++)
-		if (!c->ments[k].pronoun)
-			memset(in + c->ments[k].t0, 1, c->ments[k].t1 - c->ments[k].t0);
+		return TD_ENOMEM;
 	int rc = 0;
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
@@ -2887,12 +2899,9 @@ static int bare_proper(const td_actx *c, const unsigned char *in, size_t t,
  * the word, and so are its other bare uses in the document. */
 static int subjects_by_pronoun(td_actx *c)
 {
-	unsigned char *in = calloc(c->tok.n ? c->tok.n : 1, 1);
+	unsigned char *in = named_tokens(c);
 	if (!in)
-		return td_error(TD_ENOMEM, "out of memory");
-	for (size_t k = 0; k < c->n_ments; k++)
-		if (!c->ments[k].pronoun)
-			memset(in + c->ments[k].t0, 1, c->ments[k].t1 - c->ments[k].t0);
+		return TD_ENOMEM;
 	int rc = 0;
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1, t = t0;
@@ -3020,12 +3029,9 @@ static int nickname_word(const td_actx *c, size_t k, size_t lim)
  * are its short forms (short_forms_anywhere runs after). */
 static int nicknamed_persons(td_actx *c)
 {
-	unsigned char *in = calloc(c->tok.n ? c->tok.n : 1, 1);
+	unsigned char *in = named_tokens(c);
 	if (!in)
-		return td_error(TD_ENOMEM, "out of memory");
-	for (size_t k = 0; k < c->n_ments; k++)
-		if (!c->ments[k].pronoun)
-			memset(in + c->ments[k].t0, 1, c->ments[k].t1 - c->ments[k].t0);
+		return TD_ENOMEM;
 	int rc = 0;
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
