@@ -298,7 +298,8 @@ static int check_attr(sctx *c, size_t ni, size_t j)
 					const char *w;
 					size_t len;
 					while ((w = tq_value_item(&v, &len)))
-						if ((rc = cands_add(cd, w, len)) < 0)
+						if ((rc = cands_add(
+						             cd, w, len)) < 0)
 							goto out;
 				}
 			}
