@@ -80,7 +80,8 @@ else
 fi
 
 stage "an index past the per-segment token limit (--with-segment-tokens=2000)"
-# Not test_index: its cases build documents of up to 1500 tokens and count
+# test_shards.sh merges shards into segments of the lower limit. Not
+# test_index: its cases build documents of up to 1500 tokens and count
 # segments and refusals for the default limit (a 2000-token limit splits
 # them and refuses larger documents, as it should).
 dir="$top/build-limit"
@@ -88,7 +89,7 @@ mkdir -p "$dir"
 if (cd "$dir" && "$top/configure" -q --enable-werror --enable-test-hooks \
 	--with-segment-tokens=2000 && make -j"$jobs" >/dev/null &&
 	make -j"$jobs" check TESTS="tests/cli/test_segment_limit.sh \
-	tests/differential/test_differential"); then :; else
+	tests/cli/test_shards.sh tests/differential/test_differential"); then :; else
 	status=1
 	show_failures "$dir"
 fi
