@@ -143,6 +143,20 @@ expect 2 "--meta unknown field" "$ingest" -o - --meta 'genre=//x' "$seed"
 expect 2 "-j 0" "$ingest" -j 0 -o "$tmp/x" "$seed"
 expect 2 "missing lexicons" "$ingest" --lexicons "$tmp/nolex" -o "$tmp/x" "$seed"
 stderr_has "$tmp/nolex/abbreviations.tsv" "missing lexicon message"
+# each lexicon file the man page calls required is: without it, status 2
+# naming it, and no index; the man page lists the files there are
+req=$(sed -n '/^Every one of these files must be there/,/opening comment/p' \
+	"$srcdir/indexer/programs/tagdex-ingest.1" | grep -o '[a-z_0-9]*\.tsv' | sort)
+have=$(cd "$srcdir/corpus/lexicons" && ls -- *.tsv | sort)
+[ -n "$req" ] && [ "$req" = "$have" ] ||
+	fail "man page's lexicon files ($req) are not corpus/lexicons' ($have)"
+for f in $req; do
+	rm -rf "$tmp/lex1" "$tmp/lexix"
+	cp -r "$srcdir/corpus/lexicons" "$tmp/lex1" && rm "$tmp/lex1/$f"
+	expect 2 "without $f" "$ingest" --lexicons "$tmp/lex1" -q -x "$tmp/lexix" "$seed"
+	stderr_has "$tmp/lex1/$f" "missing $f message"
+	[ -e "$tmp/lexix/MANIFEST" ] && fail "an index without $f"
+done
 # the ISO 3166 tables come from $TAGDEX_ISO_CODES when set
 expect 2 "missing iso-codes tables" env TAGDEX_ISO_CODES="$tmp/noiso" "$ingest" -o "$tmp/x" "$seed"
 stderr_has "$tmp/noiso/iso_3166-1.json" "missing iso-codes message"
