@@ -13,7 +13,8 @@
  *    the global constraint tested at the end of each path. A start's
  *    matches are the ends some path reaches with the constraint true,
  *    its target the least target position among those paths (none if
- *    none sets it). Work is bounded: TD_ELIMIT past MAX_STEPS.
+ *    none sets it). Work is bounded: TD_ELIMIT past MAX_STEPS, TD_EINTR
+ *    past the filter's deadline (asked every 4096 steps, as exec.c does).
  * 3. The matching strategy then picks among the document's matches as
  *    exec.c does among its own (tagdex-query(1), "Matching strategy").
  *
@@ -234,6 +235,8 @@ static int match(lc *c, const tq_node *n, uint32_t pos, const kont *k)
 		        "%llu matching steps; narrow it (fewer or bounded "
 		        "repetitions, a smaller --hard-boundary, a filter)",
 		        (unsigned long long)MAX_STEPS);
+	if (!(c->steps & 4095) && (rc = tq_past_deadline(&c->f)) < 0)
+		return rc;
 	switch (n->kind) {
 	case TQ_TOKEN: {
 		if (pos >= c->lim)
