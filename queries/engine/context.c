@@ -191,6 +191,21 @@ int tq_attr_around(const tq_hit *h, const char *elem, const char *attr,
 	return found;
 }
 
+size_t tq_squeeze_space(char *t, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = t[i];
+		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+			if (k && t[k - 1] != ' ')
+				t[k++] = ' ';
+		} else {
+			t[k++] = c;
+		}
+	}
+	return k;
+}
+
 int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf)
 {
 	*buf = NULL;
@@ -203,18 +218,7 @@ int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf)
 	int rc = td_seg_text_range(s, a, b, &o, &len);
 	if (rc < 0)
 		return rc;
-	/* white space as one space, in place */
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = o[i];
-		if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-			if (n && o[n - 1] != ' ')
-				o[n++] = ' ';
-		} else {
-			o[n++] = c;
-		}
-	}
-	o[n] = '\0';
+	o[tq_squeeze_space(o, len)] = '\0';
 	*buf = o;
 	return 0;
 }

@@ -471,9 +471,13 @@ static inline const char *tq_value_item(const char **v, size_t *len)
 typedef int (*tq_span_fn)(void *ctx, td_seg *s, uint32_t k, uint32_t i,
         uint32_t start, uint32_t end);
 int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx);
-/* Appends to *buf the document text of tokens [a, b) of hit h's segment,
- * white space runs made single spaces. */
+/* Sets *buf (malloc'd, the caller frees) to the document text of tokens
+ * [a, b) of segment s, white space runs made single spaces. */
 int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf);
+/* Makes each run of white space (space, tab, CR, LF) in t[0, n) one space,
+ * none at the start, in place, as tq_text does: the new length. The text
+ * is not NUL-terminated. */
+size_t tq_squeeze_space(char *t, size_t n);
 
 /* ------------------------------------------------------------------ kwic */
 

@@ -13,23 +13,6 @@
 
 #define LEFT_WIDTH 40 /* columns the left context is right-aligned to */
 
-/* White space runs of t[0, n) made one space, none at its start (as
- * tq_text), in place: the new length. */
-static size_t squeeze(char *t, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		char ch = t[i];
-		if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') {
-			if (k && t[k - 1] != ' ')
-				t[k++] = ' ';
-		} else {
-			t[k++] = ch;
-		}
-	}
-	return k;
-}
-
 /* The text of tokens [a, b) of c's document less the ranges in na (NULL:
  * none), each piece as tq_text gives it, pieces joined by a space, into
  * *out (malloc'd); made in c->text, read through c->tc. */
@@ -57,7 +40,7 @@ static int line_text(tq_linedoc *c, uint32_t a, uint32_t b,
 		if ((rc = td_seg_text_append(&c->tc, c->seg, c->doc, p, q, o)) <
 		        0)
 			break;
-		size_t n = m + squeeze(o->s + m, o->n - m);
+		size_t n = m + tq_squeeze_space(o->s + m, o->n - m);
 		o->n = n > m ? n : sep; /* an empty piece: no space either */
 		o->s[o->n] = '\0';
 		p = q;
