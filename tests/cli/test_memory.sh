@@ -4,23 +4,13 @@
 # batch: the same answers as a batch held whole, --memory refused when it
 # is no size, and a writer stopped at every step of a flushing batch leaves
 # the old state or the new one.
-: "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
-set -u
-top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/../..}
-case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
-ING=$top_builddir/indexer/tagdex-ingest
-QRY=$top_builddir/queries/tagdex-query
-export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
+. "$(dirname "$0")/lib.sh"
 [ -x "$ING" ] || { echo "no $ING"; exit 77; }
 # The stop-at-every-step loops run in the plain suite; scripts/test.sh skips
 # them under the sanitizers, where they took over ten minutes of CI's half hour.
 [ -z "${TD_TEST_NO_STEP_LOOPS:-}" ] || { echo "skipped: TD_TEST_NO_STEP_LOOPS is set"; exit 77; }
-T=$(mktemp -d /tmp/td-memory-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-cd "$T" || exit 1
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+td_tmp td-memory
+cd "$tmp" || exit 1
 nsegs() { grep -c '^seg ' "$1/MANIFEST"; }
 # the answers that must not depend on how the batch was cut
 answers() {

@@ -17,14 +17,7 @@
 # now it keeps about --memory of them: the peak of checking this index of
 # 10 MB with --memory 2M, less that of checking one document, was 15 MB,
 # now about 3.5 MB, at most 6 MiB.
-: "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
-set -u
-top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/../..}
-case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
-ING=$top_builddir/indexer/tagdex-ingest
-QRY=$top_builddir/queries/tagdex-query
-export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
+. "$(dirname "$0")/lib.sh"
 [ -x "$ING" ] || { echo "no $ING"; exit 77; }
 [ -r /proc/self/status ] || { echo "skipped: no /proc"; exit 77; }
 # a sanitizer's shadow memory and red zones are no measure of ours
@@ -33,14 +26,11 @@ if nm "$ING" 2>/dev/null | grep -q '__asan_init\|__msan_init\|__tsan_init' ||
 	echo "skipped: a sanitizer build"
 	exit 77
 fi
-T=$(mktemp -d /tmp/td-rss-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-cd "$T" || exit 1
+td_tmp td-rss
+cd "$tmp" || exit 1
 # bench/timeit: exit status and peak RSS (KiB, wait4) of a command
 "${CC:-cc}" -O2 -o timeit "$srcdir/bench/timeit.c" 2>err ||
 	{ echo "skipped: cannot compile bench/timeit.c: $(cat err)"; exit 77; }
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 # peak KiB of a command that must exit 0
 peak() {
 	line=$(./timeit -n 1 -w 0 -o out -- "$@") || { fail "timeit $*"; echo 0; return; }

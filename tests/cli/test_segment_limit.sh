@@ -5,25 +5,15 @@
 # skipped otherwise. Every segment keeps within the limit, through batches,
 # the merge policy and --merge, the index holds several times the limit in
 # all, and its answers do not depend on how it was cut.
-: "${TD_SHARED:=$(cd "$(dirname "$0")/../../.." && pwd)/shared}"
-set -u
+. "$(dirname "$0")/lib.sh"
 export LC_ALL=C
-top_builddir=${top_builddir:-$(pwd)}
-srcdir=${srcdir:-$(dirname "$0")/../..}
-case $srcdir in /*) ;; *) srcdir=$(pwd)/$srcdir ;; esac
-ING=$top_builddir/indexer/tagdex-ingest
-QRY=$top_builddir/queries/tagdex-query
-export TAGDEX_LEXICONS=$srcdir/corpus/lexicons
 [ -x "$ING" ] || { echo "no $ING"; exit 77; }
 limit=$(sed -n 's/^#define TD_SEG_MAX_TOKENS \([0-9]*\)u$/\1/p' \
 	"$top_builddir/config.h")
 [ -n "$limit" ] && [ "$limit" -le 5000 ] ||
 	{ echo "per-segment limit $limit: configure --with-segment-tokens=2000"; exit 77; }
-T=$(mktemp -d /tmp/td-seglimit-XXXXXX)
-trap 'rm -rf "$T"' EXIT
-cd "$T" || exit 1
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+td_tmp td-seglimit
+cd "$tmp" || exit 1
 # tokens of every segment a manifest names (the header's ntokens, u32 at 44)
 seg_tokens() {
 	for s in $(sed -n 's/^seg \([^ ]*\) .*/\1/p' "$1/MANIFEST"); do
