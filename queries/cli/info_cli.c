@@ -7,6 +7,7 @@
 #include "exit_status.h"
 #include "indexes.h"
 #include "info_cli.h"
+#include "messages.h"
 #include "query.h"
 #include "error.h"
 
@@ -41,14 +42,6 @@ int tq_info_cli_wanted(int argc, char **argv)
 			return 1;
 	}
 	return 0;
-}
-
-static int usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "tagdex-query: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'tagdex-query --help'.\n");
-	return TD_EXIT_USAGE;
 }
 
 typedef struct out {
@@ -177,16 +170,10 @@ int tq_info_cli(int argc, char **argv)
 			list = 1;
 			break;
 		case I_FORMAT:
-			if (!strcmp(optarg, "text") || !strcmp(optarg, "tsv"))
+			if (format_option(optarg, &fmt) != 0)
+				return TD_EXIT_USAGE;
+			if (fmt == TQ_OUT_TEXT) /* the tables are TSV as text */
 				fmt = TQ_OUT_TSV;
-			else if (!strcmp(optarg, "csv"))
-				fmt = TQ_OUT_CSV;
-			else if (!strcmp(optarg, "json"))
-				fmt = TQ_OUT_JSON;
-			else
-				return usage_error("--format: expected text, "
-				                   "tsv, csv or json, not '%s'",
-				        optarg);
 			break;
 		default:
 			return usage_error("%s",

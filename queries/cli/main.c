@@ -507,19 +507,8 @@ static int parse_opts(int argc, char **argv, opts *o)
 			}
 			break;
 		case O_FORMAT:
-			if (!strcmp(optarg, "text"))
-				o->format = FMT_TEXT;
-			else if (!strcmp(optarg, "tsv"))
-				o->format = FMT_TSV;
-			else if (!strcmp(optarg, "csv"))
-				o->format = FMT_CSV;
-			else if (!strcmp(optarg, "json"))
-				o->format = FMT_JSON;
-			else
-				return usage_error(
-				        "--format: expected text, tsv, "
-				        "csv or json, not '%s'",
-				        optarg);
+			if (format_option(optarg, &o->format) != 0)
+				return EXIT_USAGE;
 			break;
 		case O_CONTEXT:
 			o->kwic.sides = 0;

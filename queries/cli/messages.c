@@ -2,8 +2,10 @@
 #include "config.h"
 #include "messages.h"
 #include "exit_status.h"
+#include "query.h"
 
 #include <stdio.h>
+#include <string.h>
 
 int usage_error(const char *fmt, const char *arg)
 {
@@ -11,6 +13,22 @@ int usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fprintf(stderr, "\nTry 'tagdex-query --help'.\n");
 	return TD_EXIT_USAGE;
+}
+
+int format_option(const char *arg, int *fmt)
+{
+	static const struct {
+		const char *name;
+		int fmt;
+	} names[] = {{"text", TQ_OUT_TEXT}, {"tsv", TQ_OUT_TSV},
+	        {"csv", TQ_OUT_CSV}, {"json", TQ_OUT_JSON}};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!strcmp(arg, names[i].name)) {
+			*fmt = names[i].fmt;
+			return 0;
+		}
+	usage_error("--format: expected text, tsv, csv or json, not '%s'", arg);
+	return -1;
 }
 
 void print_warning(void *arg, const char *msg)

@@ -229,18 +229,8 @@ static int parse(int argc, char **argv, sopts *o)
 			o->ko.bonferroni = 1;
 			break;
 		case S_FORMAT:
-			if (!strcmp(optarg, "text"))
-				o->format = TQ_OUT_TEXT;
-			else if (!strcmp(optarg, "tsv"))
-				o->format = TQ_OUT_TSV;
-			else if (!strcmp(optarg, "csv"))
-				o->format = TQ_OUT_CSV;
-			else if (!strcmp(optarg, "json"))
-				o->format = TQ_OUT_JSON;
-			else
-				return usage_error("--format: expected text, "
-				                   "tsv, csv or json, not '%s'",
-				        optarg);
+			if (format_option(optarg, &o->format) != 0)
+				return TD_EXIT_USAGE;
 			break;
 		case S_PULL:
 			o->filter.pullquotes = 1;

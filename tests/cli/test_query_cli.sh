@@ -23,6 +23,12 @@ expect 0 $Q --version; has "tagdex-query " "$tmp/out"
 expect 2 $Q $X; has "no query given" "$tmp/err"
 expect 2 $Q $X --bogus '"a"'
 expect 2 $Q $X --format xml '"a"'; has "expected text, tsv, csv or json" "$tmp/err"
+# the statistics and index modes take --format the same way (--info's
+# text is its TSV)
+expect 2 $Q $X --collocates --format xml '"a"'; has "--format: expected text, tsv, csv or json, not 'xml'" "$tmp/err"
+expect 2 $Q $X --info --format xml; has "--format: expected text, tsv, csv or json, not 'xml'" "$tmp/err"
+expect 0 $Q $X --info --format tsv; mv "$tmp/out" "$tmp/info.tsv"
+expect 0 $Q $X --info --format text; cmp -s "$tmp/out" "$tmp/info.tsv" || fail "--info: text is not its TSV"
 expect 2 $Q $X --freq colour '"a"'
 expect 2 $Q $X --limit -3 '"a"'
 expect 2 $Q $X --context many '"a"'
