@@ -539,12 +539,26 @@ static void disp_json(tq_freq *f, json_t *o, size_t id)
 	json_object_set_new(o, "dp", d.dp_def ? json_real(d.dp) : json_null());
 }
 
+int tq_freq_order(uint64_t na, const char *ka, uint64_t nb, const char *kb)
+{
+	if (na != nb)
+		return na > nb ? -1 : 1;
+	return strcmp(ka, kb);
+}
+
 static int by_count(const void *a, const void *b)
 {
 	const row *x = a, *y = b;
-	if (x->n != y->n)
-		return x->n > y->n ? -1 : 1;
-	return strcmp(x->key, y->key);
+	return tq_freq_order(x->n, x->key, y->n, y->key);
+}
+
+void tq_freq_cells(FILE *out, uint64_t n, uint64_t size, char sep, int fmt)
+{
+	fprintf(out, "%llu%c", (unsigned long long)n, sep);
+	if (size)
+		fprintf(out, "%.2f", (double)n * 1e6 / (double)size);
+	else if (fmt == TQ_OUT_TEXT)
+		fputs("NA", out);
 }
 
 long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt)
@@ -575,13 +589,7 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt)
 				return rc;
 			continue;
 		}
-		fprintf(out, "%llu%c", (unsigned long long)f->rows[i].n, sep);
-		/* a group without a size has no rate: NA in text, an empty
-		 * field in TSV/CSV */
-		if (size)
-			fprintf(out, "%.2f", pm);
-		else if (fmt == TQ_OUT_TEXT)
-			fputs("NA", out);
+		tq_freq_cells(out, f->rows[i].n, size, sep, fmt);
 		fputc(sep, out);
 		if (fmt == TQ_OUT_TEXT)
 			fputs(*key ? key : "(none)", out);

@@ -650,6 +650,15 @@ int tq_freq_sizes(tq_freq *f, td_index *ix, const tq_filter *flt);
  * of no tokens ((mixed)) has no rate: NA in text, empty in TSV/CSV, null in
  * JSON. Returns the number of rows. */
 long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt);
+/* The order of the rows of tq_freq_print and tq_table_print: the larger
+ * count na or nb first, then the key ka or kb in byte order (strcmp's
+ * sign). */
+int tq_freq_order(uint64_t na, const char *ka, uint64_t nb, const char *kb);
+/* The count and per_million cells of a text, TSV or CSV row counting n
+ * hits in a group of size tokens, as tq_freq_print and tq_table_print
+ * write them: n, sep, the rate per million with two decimals, or for a
+ * group of no tokens NA in text and nothing in TSV/CSV. */
+void tq_freq_cells(FILE *out, uint64_t n, uint64_t size, char sep, int fmt);
 /* Turns on dispersion (disp.c) over the documents passing flt: the rows
  * then end with the number of documents, Juilland's D and Gries' DP
  * (docs, juilland_d, dp), and tq_freq_layer() is -1. Call before adding

@@ -458,9 +458,7 @@ static uint64_t size_of(const tq_table *t, const char *key, uint64_t base)
 static int by_count(const void *a, const void *b)
 {
 	const trow *x = a, *y = b;
-	if (x->n != y->n)
-		return x->n > y->n ? -1 : 1;
-	return strcmp(x->key, y->key);
+	return tq_freq_order(x->n, x->key, y->n, y->key);
 }
 
 long tq_table_print(tq_table *t, FILE *out, uint64_t ntokens, int fmt)
@@ -489,11 +487,7 @@ long tq_table_print(tq_table *t, FILE *out, uint64_t ntokens, int fmt)
 			        size ? json_real(pm) : json_null());
 			json_object_set_new(o, "docs", json_integer((json_int_t)row->docs));
 		} else {
-			fprintf(out, "%llu%c", (unsigned long long)row->n, sep);
-			if (size)
-				fprintf(out, "%.2f", pm);
-			else if (fmt == TQ_OUT_TEXT)
-				fputs("NA", out);
+			tq_freq_cells(out, row->n, size, sep, fmt);
 			fprintf(out, "%c%llu", sep, (unsigned long long)row->docs);
 		}
 		const char *v = row->key;
