@@ -210,6 +210,38 @@ static const int coll_cols[] = {TQ_M_LOGDICE, TQ_M_MI, TQ_M_MI3, TQ_M_T,
         TQ_M_Z, TQ_M_LL, TQ_M_DICE};
 static const int kw_cols[] = {TQ_M_LL, TQ_M_LOG_RATIO, TQ_M_PCT_DIFF};
 
+/* The columns before the measures, by name: the key, five cells (fixed()),
+ * expected. The same names head TSV/CSV and name JSON's fields. */
+static const char *const kw_head[] = {"keyword", "sign", "f_focus", "f_ref",
+        "n_focus", "n_ref", "expected"};
+static const char *const coll_head[] = {"collocate", "f_node", "f_coll",
+        "f_pair", "window", "n", "expected"};
+
+/* The five cells of r after its key: for keywords the sign of the focus's
+ * rate against the reference's (*sign "+", "-" or "=", v[0] unused) and
+ * f_focus, f_ref, n_focus, n_ref; for collocates (*sign NULL) f_node,
+ * f_coll, f_pair, window, n. */
+static void fixed(const tq_stat_table *t, const tq_stat_row *r,
+        const char **sign, uint64_t v[5])
+{
+	if (t->keywords) {
+		int s = sign_of(t, r);
+		*sign = s > 0 ? "+" : s < 0 ? "-" : "=";
+		v[0] = 0;
+		v[1] = r->a;
+		v[2] = r->b;
+		v[3] = t->n_focus;
+		v[4] = t->n_ref;
+	} else {
+		*sign = NULL;
+		v[0] = t->f_node;
+		v[1] = r->b;
+		v[2] = r->a;
+		v[3] = t->window;
+		v[4] = t->ntok;
+	}
+}
+
 void tq_stat_num(FILE *out, int fmt, int def, double v)
 {
 	if (def)
@@ -222,37 +254,19 @@ static int print_json(FILE *out, const tq_stat_table *t, const tq_stat_row *r)
 {
 	json_t *o = json_object();
 	const int *cols = t->keywords ? kw_cols : coll_cols;
+	const char *const *head = t->keywords ? kw_head : coll_head;
 	size_t nc = t->keywords ? 3 : 7;
-	int s = sign_of(t, r);
+	const char *sign;
+	uint64_t v[5];
 	if (!o)
 		return td_error(TD_ENOMEM, "out of memory");
-	int bad = 0;
-	if (t->keywords) {
-		bad |= json_object_set_new(o, "keyword", json_string(r->key));
-		bad |= json_object_set_new(o, "sign",
-		        json_string(s > 0 ? "+" : s < 0 ? "-" : "="));
-		bad |= json_object_set_new(
-		        o, "f_focus", json_integer((json_int_t)r->a));
-		bad |= json_object_set_new(
-		        o, "f_ref", json_integer((json_int_t)r->b));
-		bad |= json_object_set_new(
-		        o, "n_focus", json_integer((json_int_t)t->n_focus));
-		bad |= json_object_set_new(
-		        o, "n_ref", json_integer((json_int_t)t->n_ref));
-	} else {
-		bad |= json_object_set_new(o, "collocate", json_string(r->key));
-		bad |= json_object_set_new(
-		        o, "f_node", json_integer((json_int_t)t->f_node));
-		bad |= json_object_set_new(
-		        o, "f_coll", json_integer((json_int_t)r->b));
-		bad |= json_object_set_new(
-		        o, "f_pair", json_integer((json_int_t)r->a));
-		bad |= json_object_set_new(
-		        o, "window", json_integer((json_int_t)t->window));
-		bad |= json_object_set_new(
-		        o, "n", json_integer((json_int_t)t->ntok));
-	}
-	bad |= json_object_set_new(o, "expected", json_real(r->m.expected));
+	fixed(t, r, &sign, v);
+	int bad = json_object_set_new(o, head[0], json_string(r->key));
+	for (size_t i = 0; i < 5; i++)
+		bad |= json_object_set_new(o, head[i + 1],
+		        i == 0 && sign ? json_string(sign)
+		                       : json_integer((json_int_t)v[i]));
+	bad |= json_object_set_new(o, head[6], json_real(r->m.expected));
 	for (size_t i = 0; i < nc; i++)
 		bad |= json_object_set_new(o, mnames[cols[i]],
 		        r->m.def[cols[i]] ? json_real(r->m.v[cols[i]])
@@ -302,13 +316,9 @@ long tq_stat_print(tq_stat_table *t, FILE *out, int fmt)
 	if (t->ngrams)
 		return print_ngrams(t, out, fmt);
 	if (fmt != TQ_OUT_JSON) {
-		static const char *const kh[] = {"keyword", "sign", "f_focus",
-		        "f_ref", "n_focus", "n_ref", "expected"};
-		static const char *const ch[] = {"collocate", "f_node",
-		        "f_coll", "f_pair", "window", "n", "expected"};
 		for (size_t i = 0; i < 7; i++)
 			fprintf(out, "%s%s", i ? (sep == ',' ? "," : "\t") : "",
-			        t->keywords ? kh[i] : ch[i]);
+			        t->keywords ? kw_head[i] : coll_head[i]);
 		for (size_t i = 0; i < nc; i++)
 			fprintf(out, "%c%s", sep, mnames[cols[i]]);
 		fputc('\n', out);
@@ -325,21 +335,15 @@ long tq_stat_print(tq_stat_table *t, FILE *out, int fmt)
 			fputs(r->key, out);
 		else
 			tq_dsv_field(out, r->key, sep);
-		if (t->keywords) {
-			int s = sign_of(t, r);
-			fprintf(out, "%c%s%c%llu%c%llu%c%llu%c%llu", sep,
-			        s > 0 ? "+" : s < 0 ? "-" : "=", sep,
-			        (unsigned long long)r->a, sep,
-			        (unsigned long long)r->b, sep,
-			        (unsigned long long)t->n_focus, sep,
-			        (unsigned long long)t->n_ref);
-		} else {
-			fprintf(out, "%c%llu%c%llu%c%llu%c%llu%c%llu", sep,
-			        (unsigned long long)t->f_node, sep,
-			        (unsigned long long)r->b, sep,
-			        (unsigned long long)r->a, sep,
-			        (unsigned long long)t->window, sep,
-			        (unsigned long long)t->ntok);
+		const char *sign;
+		uint64_t v[5];
+		fixed(t, r, &sign, v);
+		for (size_t j = 0; j < 5; j++) {
+			fputc(sep, out);
+			if (j == 0 && sign)
+				fputs(sign, out);
+			else
+				fprintf(out, "%llu", (unsigned long long)v[j]);
 		}
 		fputc(sep, out);
 		tq_stat_num(out, fmt, 1, r->m.expected);
