@@ -483,19 +483,26 @@ static int need_layers(td_index *ix, const tq_plan *p)
 	return rc == 0 && p->vp ? node_layers(ix, p->vp->ast) : rc;
 }
 
-int tq_exec(
-        td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn, void *arg)
+/* A way to answer a segment without running the query (from its lexicon):
+ * sets *done when it did; returns 0, an error, or > 0 when a callback
+ * asked to stop. */
+typedef int (*seg_answer_fn)(ctx *c, void *arg, int *done);
+
+/* Runs plan p over every segment of ix in turn: answer (when not NULL,
+ * with answer_arg) first, run_seg with fn and arg where it did not answer.
+ * 0 once every segment ran or a callback asked to stop; an error, a
+ * segment found damaged by a lookup included. */
+static int each_seg(td_index *ix, tq_plan *p, const tq_filter *f,
+        seg_answer_fn answer, void *answer_arg, tq_hit_fn fn, void *arg)
 {
-	int lrc = need_layers(ix, p);
-	if (lrc < 0)
-		return lrc;
-	if (p->vp && !p->regions) /* labels, target, '::': labels.c */
-		return tq_exec_labels(ix, p, f, fn, arg);
 	size_t nseg = td_index_nsegs(ix);
 	for (size_t i = 0; i < nseg; i++) {
 		ctx c;
+		int done = 0;
 		int rc = ctx_init(&c, p, td_index_seg(ix, i), i, f);
-		if (rc == 0)
+		if (rc == 0 && answer)
+			rc = answer(&c, answer_arg, &done);
+		if (rc == 0 && !done)
 			rc = run_seg(&c, fn, arg);
 		ctx_free(&c);
 		if (rc >= 0 && td_seg_damaged(td_index_seg(ix, i)) < 0)
@@ -506,6 +513,17 @@ int tq_exec(
 			return 0; /* the callback asked to stop */
 	}
 	return 0;
+}
+
+int tq_exec(
+        td_index *ix, tq_plan *p, const tq_filter *f, tq_hit_fn fn, void *arg)
+{
+	int lrc = need_layers(ix, p);
+	if (lrc < 0)
+		return lrc;
+	if (p->vp && !p->regions) /* labels, target, '::': labels.c */
+		return tq_exec_labels(ix, p, f, fn, arg);
+	return each_seg(ix, p, f, NULL, NULL, fn, arg);
 }
 
 static int count_hit(void *arg, const tq_hit *h)
@@ -639,6 +657,31 @@ static int seg_counts(ctx *c, int l, vec *sub)
 	return rc < 0 ? rc : 1;
 }
 
+/* tq_count of a one-token query in a segment, from its lexicon: the
+ * leaf's occurrences less those seg_counts subtracts */
+static int count_answer(ctx *c, void *arg, int *done)
+{
+	uint64_t *out = arg;
+	int leaf = c->p->ast->cond->leaf;
+	vec sub = {0};
+	int rc = seg_counts(c, leaf, &sub);
+	if (rc > 0) {
+		*out += c->leaves[leaf].freq - sub.n;
+		*done = 1;
+		rc = 0;
+	}
+	free(sub.v);
+	return rc;
+}
+
+/* A one-token query without a document filter: counted from the segments'
+ * lexicons where they can (seg_counts). */
+static int single_token(const tq_node *n, const tq_filter *f)
+{
+	return n->kind == TQ_TOKEN && n->cond && n->cond->kind == TQC_ATTR &&
+	       (!f || (!f->from && !f->to && !f->genre && !f->doc));
+}
+
 int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
 {
 	int lrc = need_layers(ix, p);
@@ -646,11 +689,6 @@ int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
 	if (lrc < 0)
 		return lrc;
 	const tq_node *n = p->ast;
-	int single = n->kind == TQ_TOKEN && n->cond &&
-	             n->cond->kind == TQC_ATTR &&
-	             (!f || (!f->from && !f->to && !f->genre && !f->doc));
-	size_t nseg = td_index_nsegs(ix);
-	*out = 0;
 	if (p->vp)
 		return tq_exec_labels(ix, p, f, count_hit, out);
 	if (n->kind == TQ_TOKEN && !n->cond) {
@@ -658,25 +696,8 @@ int tq_count(td_index *ix, tq_plan *p, const tq_filter *f, uint64_t *out)
 		*out = tq_ntokens(ix, f);
 		return 0;
 	}
-	for (size_t i = 0; i < nseg; i++) {
-		ctx c;
-		int rc = ctx_init(&c, p, td_index_seg(ix, i), i, f);
-		vec sub = {0};
-		if (rc == 0 && single &&
-		        (rc = seg_counts(&c, n->cond->leaf, &sub)) > 0) {
-			*out += c.leaves[n->cond->leaf].freq - sub.n;
-			rc = 0;
-		} else if (rc == 0) {
-			rc = run_seg(&c, count_hit, out);
-		}
-		free(sub.v);
-		ctx_free(&c);
-		if (rc >= 0 && td_seg_damaged(td_index_seg(ix, i)) < 0)
-			rc = TD_ECORRUPT; /* damage some lookup took for "absent" */
-		if (rc < 0)
-			return rc;
-	}
-	return 0;
+	return each_seg(ix, p, f, single_token(n, f) ? count_answer : NULL, out,
+	        count_hit, out);
 }
 
 uint64_t tq_ntokens(td_index *ix, const tq_filter *f)
@@ -700,6 +721,43 @@ uint64_t tq_ntokens(td_index *ix, const tq_filter *f)
 	return n;
 }
 
+typedef struct terms_arg {
+	int layer;
+	tq_term_fn fn;
+	void *arg;
+} terms_arg;
+
+/* tq_exec_terms of a one-token query in a segment, from its lexicon: each
+ * term of the leaf with its occurrences less those seg_counts subtracts */
+static int terms_answer(ctx *c, void *arg, int *done)
+{
+	const terms_arg *ta = arg;
+	int leaf = c->p->ast->cond->leaf;
+	vec sub = {0};
+	int rc = seg_counts(c, leaf, &sub);
+	if (rc > 0) {
+		leafset *ls = &c->leaves[leaf];
+		size_t k = 0;
+		*done = 1;
+		rc = 0;
+		/* ls->ids and sub are both ascending */
+		for (size_t j = 0; j < ls->ids.n && rc == 0; j++) {
+			size_t len = 0;
+			uint32_t id = ls->ids.v[j];
+			const char *t = td_seg_lex_term(c->s, ta->layer, id, &len);
+			uint64_t fr = td_seg_lex_freq(c->s, ta->layer, id);
+			while (k < sub.n && sub.v[k] < id)
+				k++;
+			for (; k < sub.n && sub.v[k] == id && fr; k++)
+				fr--;
+			if (t && fr)
+				rc = ta->fn(ta->arg, t, len, fr);
+		}
+	}
+	free(sub.v);
+	return rc;
+}
+
 int tq_exec_terms(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
         tq_term_fn term_fn, tq_hit_fn hit_fn, void *arg)
 {
@@ -707,46 +765,11 @@ int tq_exec_terms(td_index *ix, tq_plan *p, const tq_filter *f, int layer,
 	if (lrc < 0 || (lrc = td_index_need_layer(ix, layer)) < 0)
 		return lrc;
 	const tq_node *n = p->ast;
-	int single = n->kind == TQ_TOKEN && n->cond &&
-	             n->cond->kind == TQC_ATTR && n->cond->layer == layer &&
-	             (!f || (!f->from && !f->to && !f->genre && !f->doc));
-	size_t nseg = td_index_nsegs(ix);
+	terms_arg ta = {layer, term_fn, arg};
 	if (p->vp)
 		return tq_exec_labels(ix, p, f, hit_fn, arg);
-	for (size_t i = 0; i < nseg; i++) {
-		ctx c;
-		int rc = ctx_init(&c, p, td_index_seg(ix, i), i, f);
-		vec sub = {0};
-		if (rc == 0 && single &&
-		        (rc = seg_counts(&c, n->cond->leaf, &sub)) > 0) {
-			leafset *ls = &c.leaves[n->cond->leaf];
-			size_t k = 0;
-			rc = 0;
-			/* ls->ids and sub are both ascending */
-			for (size_t j = 0; j < ls->ids.n && rc == 0; j++) {
-				size_t len = 0;
-				uint32_t id = ls->ids.v[j];
-				const char *t = td_seg_lex_term(
-				        c.s, layer, id, &len);
-				uint64_t fr = td_seg_lex_freq(c.s, layer, id);
-				while (k < sub.n && sub.v[k] < id)
-					k++;
-				for (; k < sub.n && sub.v[k] == id && fr; k++)
-					fr--;
-				if (t && fr)
-					rc = term_fn(arg, t, len, fr);
-			}
-		} else if (rc == 0) {
-			rc = run_seg(&c, hit_fn, arg);
-		}
-		free(sub.v);
-		ctx_free(&c);
-		if (rc >= 0 && td_seg_damaged(td_index_seg(ix, i)) < 0)
-			rc = TD_ECORRUPT; /* damage some lookup took for "absent" */
-		if (rc < 0)
-			return rc;
-		if (rc > 0)
-			return 0;
-	}
-	return 0;
+	return each_seg(ix, p, f,
+	        single_token(n, f) && n->cond->layer == layer ? terms_answer
+	                                                      : NULL,
+	        &ta, hit_fn, arg);
 }
