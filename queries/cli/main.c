@@ -725,6 +725,15 @@ static int parse_opts(int argc, char **argv, opts *o)
 	return 0;
 }
 
+/* The exit status of a frequency table of rows rows (tq_freq_print,
+ * tq_table_print), or its error (rows < 0) into *rc. */
+static int rows_status(long rows, int *rc)
+{
+	if (rows < 0)
+		*rc = (int)rows;
+	return rows > 0 ? EXIT_HITS : EXIT_NOHITS;
+}
+
 /* Answers one query with the options o (a copy: the lookups rewrite its
  * request), opening the index into *ixp the first time. The exit status. */
 static int answer(td_index **ixp, const opts *given)
@@ -809,12 +818,10 @@ static int answer(td_index **ixp, const opts *given)
 		        (rc = tq_table_check(r.table, ast)) == 0 &&
 		        (rc = tq_exec(ix, plan, &o.filter, on_hit, &r)) == 0 &&
 		        (rc = tq_table_sizes(r.table, ix, &o.filter)) == 0) {
-			long rows = tq_table_print(r.table, o.out,
-			        tq_ntokens(ix, &o.filter), o.format);
-			if (rows < 0)
-				rc = (int)rows;
-			else
-				status = rows ? EXIT_HITS : EXIT_NOHITS;
+			status = rows_status(tq_table_print(r.table, o.out,
+			                             tq_ntokens(ix, &o.filter),
+			                             o.format),
+			        &rc);
 		}
 	} else if (o.freq_by >= 0) {
 		if ((rc = tq_freq_new(o.freq_by, &r.freq)) == 0 &&
@@ -824,12 +831,10 @@ static int answer(td_index **ixp, const opts *given)
 		                 tq_freq_layer(r.freq), on_term, on_hit, &r)) ==
 		                0 &&
 		        (rc = tq_freq_sizes(r.freq, ix, &o.filter)) == 0) {
-			long rows = tq_freq_print(r.freq, o.out,
-			        tq_ntokens(ix, &o.filter), o.format);
-			if (rows < 0)
-				rc = (int)rows;
-			else
-				status = rows ? EXIT_HITS : EXIT_NOHITS;
+			status = rows_status(tq_freq_print(r.freq, o.out,
+			                             tq_ntokens(ix, &o.filter),
+			                             o.format),
+			        &rc);
 		}
 	} else if (o.save) {
 		/* every hit, then stored only from an undamaged index */
