@@ -117,9 +117,6 @@ static const char *const cond_words[] = {"if", "unless", "whether",
 /* intentions that are verbs only before "to" ("plans to", not "has plans") */
 static const char *const intention_to[] = {"ready", "prepared", "willing",
 	"determined", "intends", "intend", "plans", "plan", "aims", NULL};
-/* wh-words: "What would it take ...?" questions its modal */
-static const char *const wh_words[] = {"what", "how", "why", "who", "where",
-	"when", "which", NULL};
 /* words after a plain event verb that keep the report plain ("have since
  * resumed.", "continued despite ...") */
 static const char *const report_tail[] = {"in", "on", "at", "after",
@@ -376,9 +373,13 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 		return 0;
 	}
 	if (any(c, i, t1, future_modals)) {
-		/* "What would it take ...?", "Will the truce hold?": an
-		 * inverted modal asks, it does not assert */
-		if (question && (i == t0 || (i == t0 + 1 && any(c, t0, t1, wh_words))))
+		/* "What would it take ...?", "Will the truce hold?", "To
+		 * whom will the generals stay loyal?", "Why not put a cafe
+		 * in each so the tourists would not have to travel?": a
+		 * question asks about the future, it foretells nothing,
+		 * wherever its modal stands (a horizon still counts: "an
+		 * army that could be ready by the end of 2027?") */
+		if (question)
 			return 0;
 		if ((eq(c, i, t1, "would") || eq(c, i, t1, "wouldn't")) && would_not_future(c, t0, i, t1))
 			return 0;
@@ -390,7 +391,8 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 		return !eq(c, k, t1, "have") || eq(c, k + 1, t1, "to");
 	}
 	if (any(c, i, t1, possib_modals))
-		return !embedded_question(c, t0, i, question) && possib_future(c, i, t1, hedge_here);
+		return !question && !embedded_question(c, t0, i, question) &&
+			possib_future(c, i, t1, hedge_here);
 	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely") || eq(c, i, t1, "set") ||
 	     eq(c, i, t1, "expected") || eq(c, i, t1, "poised") || eq(c, i, t1, "bound") ||
 	     eq(c, i, t1, "going") || eq(c, i, t1, "due")) && eq(c, i + 1, t1, "to") && i + 2 < t1 &&
@@ -574,6 +576,9 @@ static int cue_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 		 * one (an infinitive, no recommendation) */
 		size_t b = i;
 		if (b > t0 && td_tok_in(c, b - 1, modal_adverbs, 1))
+			b--;
+		/* "would not have to travel": no necessity, foretold */
+		if (b > t0 && td_tok_eq(c, b - 1, "not", 1))
 			b--;
 		if (b > t0 && (any(c, b - 1, t1, future_modals) || any(c, b - 1, t1, possib_modals)))
 			return 0;
@@ -913,7 +918,8 @@ int td_labels_apply(td_actx *c)
 		}
 		own_clause |= seg_words && !seg_speech;
 		separate |= seg_judged && !seg_future;
-		if (!pred && (reported_forecast(c, si, t0, t1) || quoted_forecast(c, t0, t1)))
+		if (!pred && !question &&
+		    (reported_forecast(c, si, t0, t1) || quoted_forecast(c, t0, t1)))
 			pred = 1;
 		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
 		int claim;
@@ -923,13 +929,15 @@ int td_labels_apply(td_actx *c)
 			claim = deontic || judge || separate;
 		else if (deontic || eval || judge || recommend)
 			claim = 1;
+		else if (question)
+			/* a question without a cue asks, it asserts nothing,
+			 * also when it quotes ("I would ask, “Why not do
+			 * both”?") */
+			claim = 0;
 		else if (any_unit)
 			/* reported positions are claims, reported threats and
 			 * pledges are not */
 			claim = rep;
-		else if (question)
-			/* a question without a cue asks, it asserts nothing */
-			claim = 0;
 		else if (!own_clause)
 			/* a speech act reported without its content */
 			claim = 0;
@@ -968,6 +976,6 @@ int td_labels_write(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subj_pronouns, personal_subjects, modal_adverbs, future_modals, possib_modals, intention, intention_to, wh_words, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, refusal_verbs, wish_words, habit_adverbs, past_thought, will_modals, quote_persons, np_dets, present_words, NULL};
+	static const char *const *const lists[] = {subj_pronouns, personal_subjects, modal_adverbs, future_modals, possib_modals, intention, intention_to, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, refusal_verbs, wish_words, habit_adverbs, past_thought, will_modals, quote_persons, np_dets, present_words, NULL};
 	return td_words_register(a, lists);
 }

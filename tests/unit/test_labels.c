@@ -279,6 +279,24 @@ static void test_reported_horizon(void **state)
 	td_doc_free(d);
 }
 
+/* Session 9: a question foretells nothing wherever its modal stands, and
+ * asserts nothing when it quotes; a horizon in it still counts. */
+static void test_questions_anywhere(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"To whom will the generals stay loyal?\n"
+		"Why not put a cafe in each so the tourists would not have to travel far?\n"
+		"But will their discontent spread to the officer class?\n"
+		"I would ask, “Why not do both”?\n"
+		"Is the plan meant to deter an army that could be ready by the end of 1963?");
+	for (int i = 0; i < 3; i++)
+		expect_ana(d, i, "");
+	expect_ana(d, 3, "");
+	assert_true(has(fx_ana(d, 4), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -291,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_modal_necessity_anon_forecasts),
 		cmocka_unit_test(test_would_quotes_narration),
 		cmocka_unit_test(test_reported_horizon),
+		cmocka_unit_test(test_questions_anywhere),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
