@@ -820,6 +820,52 @@ static int quoted_forecast(const td_actx *c, size_t t0, size_t t1)
 	return 0;
 }
 
+/* A forecast held now (session 9): a verb of belief or expectation in
+ * the present ("Carvey believes that reapportionment actually will
+ * increase CDC membership", "some manufacturers believe there could be
+ * shortages", "I feel confident the stock will qualify") followed in
+ * its clause by a modal + verb. A reported plan is said, announced or
+ * pledged; a present belief about what will happen is a forecast,
+ * whoever holds it. Not after "to" ("it is idle to think ... might"),
+ * a determiner ("the fear that") or a modal ("will consider
+ * applications": no belief held now), nor inside a condition. */
+static const char *const belief_verbs[] = {"believe", "believes", "think",
+	"thinks", "feel", "feels", "predict", "predicts", "consider",
+	"considers", "fear", "fears", "realize", "realizes", "realise",
+	"realises", "know", "knows", "expect", "expects", "assume", "assumes",
+	"suspect", "suspects", "confident", NULL};
+static const char *const be_present[] = {"is", "are", "am", "'m", "'re",
+	"feel", "feels", NULL};
+
+static int belief_forecast(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	for (size_t i = t0; i < t1; i++) {
+		if (!any(c, i, t1, belief_verbs) || (m[i - t0] & M_COND))
+			continue;
+		/* "to think", "the fear that", "will consider applications" */
+		if (i > t0 && (td_tok_eq(c, i - 1, "to", 1) || td_tok_any(c, i - 1, noun_determiners) ||
+			       td_tok_any(c, i - 1, future_modals) || td_tok_any(c, i - 1, possib_modals)))
+			continue;
+		if (eq(c, i, t1, "confident") && !(i > t0 && td_tok_any(c, i - 1, be_present)))
+			continue;
+		for (size_t j = i + 1; j + 1 < t1; j++) {
+			if (td_tok_eq(c, j, ";", 0) || td_tok_eq(c, j, ":", 0))
+				break;
+			size_t v = j + 1;
+			while (v < t1 && (eq(c, v, t1, "not") || td_tok_in(c, v, modal_adverbs, 1)))
+				v++;
+			if (!(v < t1 && td_tok_is_lower(c, v)) || (eq(c, v, t1, "have") && !eq(c, v + 1, t1, "to")))
+				continue;
+			if ((any(c, j, t1, will_modals) || eq(c, j, t1, "would")) &&
+			    !would_not_future(c, t0, j, t1))
+				return 1;
+			if (any(c, j, t1, possib_modals) && in_hedge(c, j) && possib_future(c, j, t1, 1))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* A plain narration of past events in the author's words (issue 13):
  * a past-tense verb and no present-tense or modal verb ("Pohl received
  * the verdict without visible emotion.", "All five pleaded innocent.").
@@ -919,7 +965,8 @@ int td_labels_apply(td_actx *c)
 		own_clause |= seg_words && !seg_speech;
 		separate |= seg_judged && !seg_future;
 		if (!pred && !question &&
-		    (reported_forecast(c, si, t0, t1) || quoted_forecast(c, t0, t1)))
+		    (reported_forecast(c, si, t0, t1) || quoted_forecast(c, t0, t1) ||
+		     belief_forecast(c, t0, t1, mask)))
 			pred = 1;
 		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
 		int claim;
@@ -976,6 +1023,6 @@ int td_labels_write(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subj_pronouns, personal_subjects, modal_adverbs, future_modals, possib_modals, intention, intention_to, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, refusal_verbs, wish_words, habit_adverbs, past_thought, will_modals, quote_persons, np_dets, present_words, NULL};
+	static const char *const *const lists[] = {subj_pronouns, personal_subjects, modal_adverbs, future_modals, possib_modals, intention, intention_to, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, refusal_verbs, wish_words, habit_adverbs, past_thought, will_modals, quote_persons, np_dets, present_words, belief_verbs, be_present, NULL};
 	return td_words_register(a, lists);
 }

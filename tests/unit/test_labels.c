@@ -297,6 +297,22 @@ static void test_questions_anywhere(void **state)
 	td_doc_free(d);
 }
 
+/* Session 9: a forecast held now, by a present verb of belief, is a
+ * prediction whoever holds it; an infinitive "to think" holds none. */
+static void test_belief_forecasts(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"Envoy Kofi Mensah believes that reapportionment actually will increase membership.\n"
+		"Like most spokesmen, Envoy Kofi Mensah predicts 1962 will be a partisan year.\n"
+		"Envoy Kofi Mensah feels confident the stock will qualify.\n"
+		"It is idle to think that Poland might liberate Russia.");
+	for (int i = 0; i < 3; i++)
+		assert_true(has(fx_ana(d, i), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +326,7 @@ int main(void)
 		cmocka_unit_test(test_would_quotes_narration),
 		cmocka_unit_test(test_reported_horizon),
 		cmocka_unit_test(test_questions_anywhere),
+		cmocka_unit_test(test_belief_forecasts),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
