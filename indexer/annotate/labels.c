@@ -339,6 +339,33 @@ static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 	return 0;
 }
 
+/* "would" told from a past vantage point in the author's narration
+ * (session 9): a past-tense verb (Penn VBD) of the author's words before
+ * it in the sentence ("his brother would meet her", "the shares that
+ * would be sold", "saw that resolution would be needed", "the Belgians
+ * would not fight ...; they would wash their hands") makes it the
+ * future of the past, already decided, not a forecast. The condition of
+ * an if-clause ("if fallout increased ..., it would become") is no
+ * vantage point, nor is a verb before ";" or "now", nor was/were: a state
+ * described in the past may last ("it was a situation that would
+ * confront Kennedy on Inauguration Day", a week after the article). */
+static int past_vantage(const td_actx *c, size_t t0, size_t i, const unsigned char *m)
+{
+	int past = 0;
+	for (size_t k = t0; k < i; k++) {
+		/* a new main clause has its own vantage point */
+		if (td_tok_eq(c, k, ";", 0))
+			past = 0;
+		if (m[k - t0] & (M_REP | M_COND))
+			continue;
+		if (eq(c, k, i, "now"))
+			return 0;
+		if (td_tok_pos_is(c, k, "VBD") && !eq(c, k, i, "was") && !eq(c, k, i, "were"))
+			past = 1;
+	}
+	return past;
+}
+
 /* A modal in an embedded question or a free relative of the author's
  * statement ("did not mention what steps might be taken", "from what
  * might be militarily desirable"): nothing is asserted about the future. */
@@ -949,7 +976,9 @@ int td_labels_apply(td_actx *c)
 				continue;
 			seg_words |= td_tok_is_word(c, i);
 			seg_speech |= speech_verb_at(c, t0, i, t1);
-			if (!(mk & M_COND) && future_at(c, t0, i, t1, in_hedge(c, i), question))
+			if (!(mk & M_COND) && future_at(c, t0, i, t1, in_hedge(c, i), question) &&
+			    !((eq(c, i, t1, "would") || eq(c, i, t1, "wouldn't")) &&
+			      past_vantage(c, t0, i, mask)))
 				pred = seg_future = 1;
 			int k = cue_at(c, t0, i, t1);
 			/* "The attacks have nonetheless continued.": a plain event */

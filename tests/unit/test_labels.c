@@ -313,6 +313,25 @@ static void test_belief_forecasts(void **state)
 	td_doc_free(d);
 }
 
+/* Session 9: "would" after a past-tense verb of the author's narration
+ * is the past's future, no forecast; not after was/were, a condition or
+ * a ";" that opens a new clause. */
+static void test_past_vantage(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"The obstacle was smoothed out when a representative of Syria called upon her to explain that his brother would meet her at the border.\n"
+		"Letters came in from firms all over the nation, all of them wanting a part of the shares that would be sold.\n"
+		"If fallout increased substantially, it would become far more important.\n"
+		"It was a situation that would confront the new President.\n"
+		"The talks failed; a new round would only deepen the rift.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	for (int i = 2; i < 5; i++)
+		assert_true(has(fx_ana(d, i), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -327,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_reported_horizon),
 		cmocka_unit_test(test_questions_anywhere),
 		cmocka_unit_test(test_belief_forecasts),
+		cmocka_unit_test(test_past_vantage),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
