@@ -1182,7 +1182,11 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
 	"Chemical", "Steel", "Oil",
 	/* courts, schools, hospitals and newspapers */
 	"Court", "School", "Hospital", "Museum", "Library", "Times", "Tribune",
-	"Journal", "Herald", "Gazette",
+	"Journal", "Herald", "Gazette", "Examiner", "Traveler", "Chronicle",
+	"Inquirer", "Courier", "Dispatch", "Bulletin",
+	/* theaters, hotels and centres as bodies ("Dallas Theater Center",
+	 * "Waldorf-Astoria Hotel", "Brevard Music Center") */
+	"Theater", "Theatre", "Hotel", "Center", "Centre",
 	/* galleries, orchestras and bands ("National Gallery",
 	 * "Transylvania Symphony Orchestra", "Marine Corps Band") */
 	"Gallery", "Orchestra", "Band", NULL};

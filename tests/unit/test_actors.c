@@ -1064,6 +1064,24 @@ static void test_nickname_in_name(void **state)
 	td_doc_free(d);
 }
 
+/* Session 9 (issue 13): newspapers, theaters, hotels and centres are
+ * bodies by their head noun, not persons ("Boston Traveler", "Ogden
+ * Standard Examiner", "Dallas Theater Center"). */
+static void test_newspapers_and_venues(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+		"Sports Writer Ensign Ritchie of the Ogden Standard Examiner went to see him.\n"
+		"Bill Liston, writer for the Boston Traveler, agreed.\n"
+		"They dined at the Waldorf-Astoria Hotel and met at the Dallas Theater Center.");
+	fx_expect(d, "orgName", "Ogden Standard Examiner", "ref", "#ogden-standard-examiner");
+	fx_expect(d, "orgName", "Boston Traveler", "ref", "#boston-traveler");
+	fx_expect(d, "orgName", "Dallas Theater Center", "ref", "#dallas-theater-center");
+	assert_null(fx_find(d, "persName", "Boston Traveler"));
+	assert_null(fx_find(d, "persName", "Ogden Standard Examiner"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1106,6 +1124,7 @@ int main(void)
 		cmocka_unit_test(test_clubs_by_nickname_and_city),
 		cmocka_unit_test(test_people_as_state_own_country),
 		cmocka_unit_test(test_nickname_in_name),
+		cmocka_unit_test(test_newspapers_and_venues),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
