@@ -336,6 +336,9 @@ static const char *const female_titles[] = {"Mrs", "Mrs.", "Miss", "Ms", "Ms.",
 /* Determiners of an indefinite description ("a taxi driver", "one
  * official"): a speaker that the text does not name. */
 static const char *const he_she[] = {"he", "she", NULL};
+/* "quoted Jensen as saying": verbs whose object is the speaker */
+static const char *const quoting_verbs[] = {"quoted", "quotes", "quoting", NULL};
+static const char *const him_her[] = {"him", "her", NULL};
 static const char *const indef_dets[] = {"a", "an", "one", "another", NULL};
 /* Words that may stand between a subject and its speech verb. */
 static const char *const pre_verb_adverbs[] = {"also", "later", "then",
@@ -450,7 +453,7 @@ static size_t description_subject(const td_actx *c, size_t t0, size_t v);
  * that person. */
 static const char *resolve_pronoun(const td_actx *c, size_t t)
 {
-	int g = td_tok_eq(c, t, "she", 1) ? 'f' : 'm';
+	int g = td_tok_eq(c, t, "she", 1) || td_tok_eq(c, t, "her", 1) ? 'f' : 'm';
 	int si = c->tok_sent[t];
 	if (si < 0)
 		return NULL;
@@ -523,8 +526,18 @@ static size_t description_subject(const td_actx *c, size_t t0, size_t v)
 	/* the noun phrase: lowercase words back to its determiner */
 	for (size_t n = 0; k > t0 && n < 5; n++) {
 		size_t j = k - 1;
-		if (tok_in_quote(c, j) || ment_at(c, j))
+		if (tok_in_quote(c, j))
 			return (size_t)-1;
+		/* a name as a modifier of the noun ("one U.S. official said",
+		 * "a State Department spokesman said") */
+		const td_mention *m = ment_at(c, j);
+		if (m) {
+			if (n == 0 || m->t1 != k || m->t0 <= t0 ||
+			    strcmp(m->kind ? m->kind : "", "person") == 0)
+				return (size_t)-1;
+			k = m->t0;
+			continue;
+		}
 		if (td_tok_in(c, j, indef_dets, 1))
 			return n > 0 ? j : (size_t)-1;
 		if (!td_tok_is_lower(c, j) || td_tok_any(c, j, clause_preps) ||
@@ -666,6 +679,26 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 {
 	const td_mention *best = NULL;
 	*found = 0;
+	/* "who quoted Jensen as saying:", "quoted him as saying": the one
+	 * quoted speaks, not the writer quoting him */
+	if (v >= t0 + 3 && td_tok_eq(c, v - 1, "as", 1)) {
+		size_t o = v - 2;
+		const td_mention *m = ment_at(c, o);
+		if (m && !m->pronoun && !m->located && m->t1 == v - 1)
+			o = m->t0;
+		else
+			m = NULL;
+		if (o > t0 && td_tok_in(c, o - 1, quoting_verbs, 1)) {
+			if (m) {
+				*found = 1;
+				return m->key;
+			}
+			if (td_tok_in(c, o, him_her, 1)) {
+				*found = 1;
+				return resolve_pronoun(c, o);
+			}
+		}
+	}
 	if (v > t0 && (td_tok_eq(c, v - 1, ",", 0) || tok_in_quote(c, v - 1) ||
 		       td_tok_eq(c, v - 1, "\xe2\x80\x9d", 0) || td_tok_eq(c, v - 1, "\"", 0)) &&
 	    inverted_subject(c, vend, t1)) {
@@ -750,6 +783,26 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	 * now with the firm of Draper, Gaither & Anderson, urged": after a
 	 * long appositive, the person before it is the subject, not a body
 	 * named inside it */
+	/* "the vice president of the City Council complained", "the
+	 * President of the United States feels": a body or state after a
+	 * title and "of" is what the speaker heads, not the speaker; "the" +
+	 * the title alone names the person last named with it, else no one */
+	if (best && strcmp(best->kind, "person") != 0) {
+		size_t p = best->t0;
+		if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
+			p--;
+		for (size_t n = 1; p > t0 + 1 && td_tok_eq(c, p - 1, "of", 1) && n <= 3 &&
+		     p - 1 >= t0 + n;
+		     n++) {
+			size_t e = p - 1;
+			long tm = td_patset_match(&c->a->title_pats, c, e - n, e);
+			if (tm < 0 || (size_t)c->a->title_pats.v[tm].n != n || ment_at(c, e - n))
+				continue;
+			*found = 1;
+			return e - n > t0 && td_tok_eq(c, e - n - 1, "the", 1) ? title_alone(c, e - n, e) :
+										 NULL;
+		}
+	}
 	if (best && strcmp(best->kind, "person") != 0 && v > t0 && td_tok_eq(c, v - 1, ",", 0)) {
 		for (size_t k = best->t0; k-- > t0 && v - k <= 40;) {
 			if (td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0) || tok_in_quote(c, k))
@@ -1646,7 +1699,7 @@ static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	/* session 8 (round 10) lists, apart so that the line above stays */
-	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, NULL};
+	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

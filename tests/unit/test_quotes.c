@@ -523,6 +523,38 @@ static void test_no_speaker_after_that(void **state)
 	td_doc_free(d);
 }
 
+/* Session 9 (issue 13, rounds 4 to 10): "quoted X as saying" gives X, not
+ * the writer who quotes; a body or state after a title and "of" in the
+ * subject is what the speaker heads ("the vice president of the City
+ * Council complained": no one; "the President of the United States
+ * said": the person named President); a name as a modifier inside an
+ * indefinite description ("one U.S. official said") is no speaker. */
+static void test_session9_speakers(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		"Jackie Jensen left the club on Monday.",
+		"Bill Liston, baseball writer for the Boston Traveler, who quoted Jensen as saying:",
+		"\"I can't hit anymore\".",
+		"Joseph E. Harvey Jr. spoke in Portland on Tuesday.",
+		"A publicity release quoted him as saying the move had provided an avenue.",
+		"Councilman William D. Schaefer walked the streets.",
+		"The vice president of the City Council complained yesterday that there are "
+		"\"deficiencies\" in the program.",
+		"President John F. Kennedy spoke on Monday.",
+		"The President of the United States said that his was a \"lousy job\".",
+		"Mr. Kennedy sent a message, and one U.S. official said: \"The key question is who "
+		"calls first\"."};
+	td_doc *d = fx_doc("1961-05-02", paras, 10);
+	fx_expect(d, "q", "I can't hit anymore", "who", "#jackie-jensen");
+	fx_expect(d, "said", "the move had provided an avenue", "who", "#joseph-e-harvey-jr");
+	fx_expect(d, "q", "deficiencies", "who", NULL);
+	fx_expect(d, "said", "there are \"deficiencies\" in the program", "who", NULL);
+	fx_expect(d, "q", "lousy job", "who", "#john-f-kennedy");
+	fx_expect(d, "q", "The key question is who calls first", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -549,6 +581,7 @@ int main(void)
 		cmocka_unit_test(test_round10_reports),
 		cmocka_unit_test(test_rulings_convictions_quote_on),
 		cmocka_unit_test(test_no_speaker_after_that),
+		cmocka_unit_test(test_session9_speakers),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
