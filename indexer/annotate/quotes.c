@@ -339,6 +339,9 @@ static const char *const he_she[] = {"he", "she", NULL};
 /* "quoted Jensen as saying": verbs whose object is the speaker */
 static const char *const quoting_verbs[] = {"quoted", "quotes", "quoting", NULL};
 static const char *const him_her[] = {"him", "her", NULL};
+/* Words before a title that keep it a title ("the late Secretary of
+ * State"). */
+static const char *const title_adjs[] = {"late", "former", "then", NULL};
 static const char *const indef_dets[] = {"a", "an", "one", "another", NULL};
 /* Words that may stand between a subject and its speech verb. */
 static const char *const pre_verb_adverbs[] = {"also", "later", "then",
@@ -407,6 +410,18 @@ static int subject_position(const td_actx *c, const td_mention *m)
 		if (td_tok_any(c, k, finite_words))
 			break;
 	}
+	/* a title of several words with "of" before the name, perhaps
+	 * after "late" or "former" ("The late Secretary of State John
+	 * Foster Dulles considered") */
+	for (size_t n = 3; n <= 4 && n <= b - s0; n++) {
+		long tm = td_patset_match(&c->a->title_pats, c, b - n, b);
+		if (tm < 0 || (size_t)c->a->title_pats.v[tm].n != n || !td_tok_is_cap(c, b - n))
+			continue;
+		b -= n;
+		if (b > s0 && td_tok_in(c, b - 1, title_adjs, 1))
+			b--;
+		break;
+	}
 	/* a title before the name (Assistant Prosecutor, Sen., Mrs.) */
 	for (int n = 0; n < 5 && b > s0 &&
 	     ((td_tok_is_cap(c, b - 1) && !ment_at(c, b - 1)) ||
@@ -445,6 +460,7 @@ static int subject_position(const td_actx *c, const td_mention *m)
 }
 
 static size_t description_subject(const td_actx *c, size_t t0, size_t v);
+static const char *title_alone(const td_actx *c, size_t k, size_t e);
 
 /* "he"/"she" at token t: the most recent named person in subject position
  * (outside quotes, in this paragraph or the three before) whose gender,
@@ -480,6 +496,34 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		if (mg && mg != g)
 			continue;
 		best = m;
+	}
+	/* "the President clearly was playing ...; he declared": "the" and
+	 * a capitalised title opening a clause, followed by a lowercase
+	 * word, after that person: the person last named with the title */
+	size_t lo = best ? best->t1 : c->sents[smin].t0;
+	for (size_t k = t; k-- > lo + 1;) {
+		if (!td_tok_eq(c, k - 1, "the", 1) || !td_tok_is_cap(c, k) || tok_in_quote(c, k) ||
+		    ment_at(c, k))
+			continue;
+		long tm = td_patset_match(&c->a->title_pats, c, k, t);
+		if (tm < 0)
+			continue;
+		size_t e = k + (size_t)c->a->title_pats.v[tm].n;
+		int s = c->tok_sent[k - 1];
+		/* subject: a verb, modal or adverb after it; no verb or
+		 * preposition before it */
+		if (e >= t || s < 0 ||
+		    !(td_tok_pos_is(c, e, "VB*") || td_tok_pos_is(c, e, "MD") ||
+			    td_tok_pos_is(c, e, "RB")) ||
+		    (k - 1 > c->sents[s].t0 &&
+			    (td_tok_pos_is(c, k - 2, "VB*") || td_tok_pos_is(c, k - 2, "IN") ||
+				    td_tok_pos_is(c, k - 2, "TO"))))
+			continue;
+		const char *w = title_alone(c, k, e);
+		int wg = w ? key_gender(c, w, t) : 0;
+		if (w && (!wg || wg == g))
+			return w;
+		break;
 	}
 	if (!best)
 		return NULL;
@@ -564,7 +608,15 @@ static const char *title_alone(const td_actx *c, size_t k, size_t e)
 			    strncasecmp(td_tok_str(c, m->t0 - n + j), td_tok_str(c, k + j),
 				    td_tok_len(c, k + j)))
 				break;
-		if (j == n)
+		if (j < n)
+			continue;
+		/* "Vice President Chen Cheng" is not named "President" */
+		for (j = 1; j <= 2 && m->t0 >= n + j; j++) {
+			long tm = td_patset_match(&c->a->title_pats, c, m->t0 - n - j, m->t0);
+			if (tm >= 0 && (size_t)c->a->title_pats.v[tm].n == n + j)
+				break;
+		}
+		if (j > 2 || m->t0 < n + j)
 			return m->key;
 	}
 	return NULL;
@@ -1699,7 +1751,7 @@ static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	/* session 8 (round 10) lists, apart so that the line above stays */
-	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, NULL};
+	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

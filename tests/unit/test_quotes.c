@@ -555,6 +555,31 @@ static void test_session9_speakers(void **state)
 	td_doc_free(d);
 }
 
+/* Session 9: persons named by office as antecedents. A title of several
+ * words with "of" (perhaps after "late") keeps its person in subject
+ * position ("The late Secretary of State John Foster Dulles
+ * considered ..."); "the" + a title as a clause's subject, after the
+ * last named person, is the one "he" takes up ("the President clearly
+ * was playing ...; he declared:"); "Vice President Chen Cheng" was not
+ * named "President". */
+static void test_session9_office_antecedents(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		"The late Secretary of State John Foster Dulles considered the pact a "
+		"specimen of appeasement. He began the talks. \"The important thing now\", he "
+		"said, \"is to seize the future\".",
+		"President John F. Kennedy flew to Paris.",
+		"Vice President Chen Cheng arrived, and Attorney General Robert Kennedy met him.",
+		"All week long the President clearly was playing a larger role; he declared: "
+		"\"We shall always be prepared to talk\"."};
+	td_doc *d = fx_doc("1961-05-02", paras, 4);
+	fx_expect(d, "q", "The important thing now", "who", "#john-foster-dulles");
+	fx_expect(d, "q", "is to seize the future", "who", "#john-foster-dulles");
+	fx_expect(d, "q", "We shall always be prepared to talk", "who", "#john-f-kennedy");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -582,6 +607,7 @@ int main(void)
 		cmocka_unit_test(test_rulings_convictions_quote_on),
 		cmocka_unit_test(test_no_speaker_after_that),
 		cmocka_unit_test(test_session9_speakers),
+		cmocka_unit_test(test_session9_office_antecedents),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
