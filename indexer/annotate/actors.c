@@ -1930,14 +1930,11 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 static const char *const proper_heads[] = {"University", "College",
 	"Institute", "Corporation", "Corp", "Company", "Co", "Inc", NULL};
 
-/* An organisation found by its shape earlier in the document whose first
- * word is token i, the only capitalised word there ("Emory University ...
- * Emory's trustees"); NULL when none. */
-static const td_mention *org_short(const td_actx *c, size_t t0, size_t i, size_t t1)
+/* The latest organisation mention before, of two tokens or more ending in
+ * one of proper_heads (a final "." aside), whose first word is the word of
+ * token i ("Emory" of Emory University); NULL when none. */
+static const td_mention *org_named_after(const td_actx *c, size_t i)
 {
-	if (!name_token(c, i) || (i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)) ||
-	    (i > t0 && name_token(c, i - 1)))
-		return NULL;
 	for (size_t k = c->n_ments; k-- > 0;) {
 		const td_mention *m = &c->ments[k];
 		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2)
@@ -1951,23 +1948,22 @@ static const td_mention *org_short(const td_actx *c, size_t t0, size_t i, size_t
 	return NULL;
 }
 
+/* An organisation found by its shape earlier in the document whose first
+ * word is token i, the only capitalised word there ("Emory University ...
+ * Emory's trustees"); NULL when none. */
+static const td_mention *org_short(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (!name_token(c, i) || (i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)) ||
+	    (i > t0 && name_token(c, i - 1)))
+		return NULL;
+	return org_named_after(c, i);
+}
+
 /* Token i is the first word of an institution named after someone,
  * found earlier ("Emory" of Emory University). */
 static int org_first_word(const td_actx *c, size_t i)
 {
-	if (!name_token(c, i))
-		return 0;
-	for (size_t k = c->n_ments; k-- > 0;) {
-		const td_mention *m = &c->ments[k];
-		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2)
-			continue;
-		size_t h = m->t1 - 1;
-		if (td_tok_eq(c, h, ".", 0) && h > m->t0)
-			h--;
-		if (same_token(c, m->t0, i) && in_list(c, h, proper_heads, 0))
-			return 1;
-	}
-	return 0;
+	return name_token(c, i) && org_named_after(c, i);
 }
 
 /* An abbreviation of an organisation named earlier: token i is 2 to 8
