@@ -420,6 +420,16 @@ static xmlNode *find_body(xmlNode *n)
 	return NULL;
 }
 
+/* Pushes the item of element c in the sentence skey: its text and kv (the
+ * attributes it is matched on, freed here). */
+static void push_item(strv *list, const char *skey, xmlNode *c, char *kv)
+{
+	char *t = text_of(c);
+	strv_push(list, join3(skey, t, kv));
+	free(t);
+	free(kv);
+}
+
 static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 	qpart **qp, size_t *nq, size_t *capq)
 {
@@ -431,15 +441,13 @@ static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 		    !strcmp(nm, "rs") || !strcmp(nm, "placeName")) {
 			char *ref = attr(c, "ref");
 			if (ref && ref[0]) {
-				char *t = text_of(c), *type = attr(c, "type"), kind[64];
+				char *type = attr(c, "type"), kind[64];
 				snprintf(kind, sizeof kind, "%s%s%s", nm, type ? ":" : "",
 					type ? type : "");
-				char *kv = join_kv("key", ref[0] == '#' ? ref + 1 : ref, "kind",
-					kind, NULL, NULL);
-				strv_push(&is->c[C_ACTOR], join3(skey, t, kv));
-				free(kv);
+				push_item(&is->c[C_ACTOR], skey, c,
+					join_kv("key", ref[0] == '#' ? ref + 1 : ref, "kind",
+						kind, NULL, NULL));
 				free(type);
-				free(t);
 			}
 			free(ref);
 		} else if (!strcmp(nm, "q")) {
@@ -471,24 +479,20 @@ static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 		} else if (!strcmp(nm, "seg")) {
 			char *type = attr(c, "type");
 			if (type && !strcmp(type, "hedge")) {
-				char *t = text_of(c), *sub = attr(c, "subtype");
-				char *kv = join_kv("subtype", sub, NULL, NULL, NULL, NULL);
-				strv_push(&is->c[C_HEDGE], join3(skey, t, kv));
-				free(kv);
+				char *sub = attr(c, "subtype");
+				push_item(&is->c[C_HEDGE], skey, c,
+					join_kv("subtype", sub, NULL, NULL, NULL, NULL));
 				free(sub);
-				free(t);
 			}
 			free(type);
 		} else if (!strcmp(nm, "date")) {
-			char *t = text_of(c), *w = attr(c, "when"), *nb = attr(c, "notBefore"),
+			char *w = attr(c, "when"), *nb = attr(c, "notBefore"),
 			     *na = attr(c, "notAfter");
-			char *kv = join_kv("when", w, "notBefore", nb, "notAfter", na);
-			strv_push(&is->c[C_DATE], join3(skey, t, kv));
-			free(kv);
+			push_item(&is->c[C_DATE], skey, c,
+				join_kv("when", w, "notBefore", nb, "notAfter", na));
 			free(w);
 			free(nb);
 			free(na);
-			free(t);
 		}
 		if (c->children)
 			walk_items(c->children, skey, si, is, qp, nq, capq);
