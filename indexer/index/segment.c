@@ -240,6 +240,25 @@ void td_seg_close(td_seg *s)
 	free(s);
 }
 
+int64_t td_seg_bsearch(td_seg *s, uint32_t n, const void *key,
+	int (*cmp)(td_seg *s, uint32_t i, const void *key, int *c))
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		int c;
+		if (cmp(s, mid, key, &c))
+			return TD_ECORRUPT;
+		if (!c)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return TD_ENOTFOUND;
+}
+
 static int check_block(td_seg *s, uint32_t b)
 {
 	uint8_t st = __atomic_load_n(&s->state[b], __ATOMIC_RELAXED);

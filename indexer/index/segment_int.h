@@ -17,6 +17,13 @@ int td_seg_each_kv(td_seg *s, uint32_t d,
 /* segment.c: tokenises document d into the segment's one-document cache */
 int td_seg_doc_tokens(td_seg *s, uint32_t d, td_segdoc *r);
 
+/* segment.c: the index of the entry equal to key among n sorted ones, by
+ * binary search; cmp sets *c to the sign of entry i against key and
+ * returns 0, or non-zero when the entry cannot be read. TD_ENOTFOUND when
+ * no entry is equal, TD_ECORRUPT when one cannot be read. */
+int64_t td_seg_bsearch(td_seg *s, uint32_t n, const void *key,
+	int (*cmp)(td_seg *s, uint32_t i, const void *key, int *c));
+
 /* segment_spans.c: copies SPNAMES out of the map, each entry checked */
 int td_seg_load_spnames(td_seg *s);
 /* segment_spans.c: span i of element k, decoded */

@@ -43,26 +43,30 @@ const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
 	return (const char *)p;
 }
 
+typedef struct lex_key {
+	int layer;
+	const char *term;
+	size_t len;
+} lex_key;
+
+/* Terms sort by their bytes, a prefix first. */
+static int lex_cmp(td_seg *s, uint32_t i, const void *key, int *c)
+{
+	const lex_key *k = key;
+	size_t ml;
+	const char *m = td_seg_lex_term(s, k->layer, i, &ml);
+	if (!m)
+		return -1;
+	*c = memcmp(m, k->term, ml < k->len ? ml : k->len);
+	if (!*c)
+		*c = ml < k->len ? -1 : ml > k->len;
+	return 0;
+}
+
 int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len)
 {
-	uint32_t lo = 0, hi = td_seg_lex_size(s, layer);
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		size_t ml;
-		const char *m = td_seg_lex_term(s, layer, mid, &ml);
-		if (!m)
-			return TD_ECORRUPT;
-		int c = memcmp(m, term, ml < len ? ml : len);
-		if (!c)
-			c = ml < len ? -1 : ml > len;
-		if (!c)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return TD_ENOTFOUND;
+	lex_key k = {layer, term, len};
+	return td_seg_bsearch(s, td_seg_lex_size(s, layer), &k, lex_cmp);
 }
 
 uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id)

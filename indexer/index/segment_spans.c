@@ -97,23 +97,18 @@ const char *td_seg_span_name(td_seg *s, uint32_t k)
 	return spstr(s, n.str_off);
 }
 
+static int spname_cmp(td_seg *s, uint32_t i, const void *key, int *c)
+{
+	const char *m = td_seg_span_name(s, i);
+	if (!m)
+		return -1;
+	*c = strcmp(m, key);
+	return 0;
+}
+
 int64_t td_seg_span_find(td_seg *s, const char *name)
 {
-	uint32_t lo = 0, hi = s->hdr.nspnames;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		const char *m = td_seg_span_name(s, mid);
-		if (!m)
-			return TD_ECORRUPT;
-		int c = strcmp(m, name);
-		if (!c)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return TD_ENOTFOUND;
+	return td_seg_bsearch(s, s->hdr.nspnames, name, spname_cmp);
 }
 
 uint32_t td_seg_span_count(td_seg *s, uint32_t k)
