@@ -81,6 +81,42 @@ static size_t wline(const char *p, const char *nl, int with_value,
 	return (size_t)(sp - p);
 }
 
+/* Walks the lines of file[0, len) that have a key, adding one to *lines
+ * and the bytes the key and value take with their NULs to *bytes for
+ * each; with t, also copies key and value to t->buf at *bytes and enters
+ * them in t's table, which has room (a first pass without t sized it). */
+static void wtab_lines(wtab *t, const char *file, size_t len, int with_value,
+	size_t *lines, size_t *bytes)
+{
+	const char *e = file + len;
+	for (const char *p = file; p < e;) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p)), *v;
+		if (!nl)
+			nl = e;
+		size_t vn, kn = wline(p, nl, with_value, &v, &vn);
+		if (kn && t) {
+			size_t used = *bytes;
+			uint32_t h = (uint32_t)td_hash(p, kn) & t->mask;
+			while (t->key[h])
+				h = (h + 1) & t->mask;
+			t->key[h] = (uint32_t)used + 1;
+			memcpy(t->buf + used, p, kn);
+			t->buf[used + kn] = '\0';
+			used += kn + 1;
+			if (with_value) {
+				t->val[h] = (uint32_t)used;
+				memcpy(t->buf + used, v, vn);
+				t->buf[used + vn] = '\0';
+			}
+		}
+		if (kn) {
+			++*lines;
+			*bytes += kn + 1 + (with_value ? vn + 1 : 0);
+		}
+		p = nl + 1;
+	}
+}
+
 /* Loads DIR/NAME: lines "key rest", or "inflected base ..." (with_value).
  * The file is mapped and only its keys (and values) copied: the index
  * files are mostly synset offsets tagdex does not read. */
@@ -101,19 +137,8 @@ static int wtab_load(wtab *t, const char *dir, const char *name,
 	close(fd);
 	if (file == MAP_FAILED)
 		return -1;
-	const char *e = file + len;
 	size_t lines = 1, bytes = 1;
-	for (const char *p = file; p < e;) {
-		const char *nl = memchr(p, '\n', (size_t)(e - p)), *v;
-		if (!nl)
-			nl = e;
-		size_t vn, kn = wline(p, nl, with_value, &v, &vn);
-		if (kn) {
-			lines++;
-			bytes += kn + 1 + (with_value ? vn + 1 : 0);
-		}
-		p = nl + 1;
-	}
+	wtab_lines(NULL, file, len, with_value, &lines, &bytes);
 	uint32_t ns = 1024;
 	while (ns < 2 * lines)
 		ns *= 2;
@@ -127,28 +152,8 @@ static int wtab_load(wtab *t, const char *dir, const char *name,
 	}
 	t->mask = ns - 1;
 	size_t used = 0;
-	for (const char *p = file; p < e;) {
-		const char *nl = memchr(p, '\n', (size_t)(e - p)), *v;
-		if (!nl)
-			nl = e;
-		size_t vn, kn = wline(p, nl, with_value, &v, &vn);
-		if (kn) {
-			uint32_t h = (uint32_t)td_hash(p, kn) & t->mask;
-			while (t->key[h])
-				h = (h + 1) & t->mask;
-			t->key[h] = (uint32_t)used + 1;
-			memcpy(t->buf + used, p, kn);
-			t->buf[used + kn] = '\0';
-			used += kn + 1;
-			if (with_value) {
-				t->val[h] = (uint32_t)used;
-				memcpy(t->buf + used, v, vn);
-				t->buf[used + vn] = '\0';
-				used += vn + 1;
-			}
-		}
-		p = nl + 1;
-	}
+	lines = 0;
+	wtab_lines(t, file, len, with_value, &lines, &used);
 	munmap((void *)file, len);
 	return 0;
 }
