@@ -489,6 +489,16 @@ static void *worker(void *arg)
 	}
 }
 
+/* No job is handed out any more: each worker finishes the one at hand and
+ * returns. */
+static void pool_stop(pool *pl)
+{
+	pthread_mutex_lock(&pl->mu);
+	pl->n = pl->next;
+	pthread_cond_broadcast(&pl->cv);
+	pthread_mutex_unlock(&pl->mu);
+}
+
 /* Rewrites the document id old to id in d and in every attribute value
  * token made from it ("OLD-q1", "#OLD-q1-2"), so the links of a renamed
  * document still point inside it. */
@@ -1100,10 +1110,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				rc = 0;
 			} else if (rc) {
 				/* stop the workers before giving up */
-				pthread_mutex_lock(&pl.mu);
-				pl.n = pl.next;
-				pthread_cond_broadcast(&pl.cv);
-				pthread_mutex_unlock(&pl.mu);
+				pool_stop(&pl);
 				for (size_t k = 0; k < started; k++)
 					pthread_join(th[k], NULL);
 				started = 0;
@@ -1146,12 +1153,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			last = t;
 		}
 	}
-	if (stop_sig) { /* let the workers finish the document at hand */
-		pthread_mutex_lock(&pl.mu);
-		pl.n = pl.next;
-		pthread_cond_broadcast(&pl.cv);
-		pthread_mutex_unlock(&pl.mu);
-	}
+	if (stop_sig) /* let the workers finish the document at hand */
+		pool_stop(&pl);
 	for (size_t k = 0; k < started; k++)
 		pthread_join(th[k], NULL);
 	free(th);
