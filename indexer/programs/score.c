@@ -156,6 +156,19 @@ static char *join_kv(const char *n1, const char *v1, const char *n2,
 	return o;
 }
 
+/* The labels of the sentence skey: a prediction, a claim, a hedged
+ * prediction. */
+static void push_labels(itemset *is, const char *skey, int pred, int hedged,
+	int claim)
+{
+	if (pred)
+		strv_push(&is->c[C_PRED], strdup(skey));
+	if (claim)
+		strv_push(&is->c[C_CLAIM], strdup(skey));
+	if (pred && hedged)
+		strv_push(&is->c[C_HPRED], strdup(skey));
+}
+
 static int in_list(const char *v, const char *const *list)
 {
 	for (; v && *list; list++)
@@ -338,12 +351,7 @@ static int load_gold(const char *path, itemset *is, char **source)
 			hedged |= strcmp(v, "hedged") == 0;
 			claim |= strcmp(v, "claim") == 0;
 		}
-		if (pred)
-			strv_push(&is->c[C_PRED], strdup(keys[s]));
-		if (claim)
-			strv_push(&is->c[C_CLAIM], strdup(keys[s]));
-		if (pred && hedged)
-			strv_push(&is->c[C_HPRED], strdup(keys[s]));
+		push_labels(is, keys[s], pred, hedged, claim);
 	}
 	for (size_t k = 0; k < n; k++) {
 		free(texts[k]);
@@ -526,12 +534,7 @@ static int load_tei_mem(const char *name, const char *data, size_t len, itemset 
 			int pred = strstr(ana, "#prediction") != NULL,
 			    hedged = strstr(ana, "#hedged") != NULL,
 			    claim = strstr(ana, "#claim") != NULL;
-			if (pred)
-				strv_push(&is->c[C_PRED], strdup(keys[i]));
-			if (claim)
-				strv_push(&is->c[C_CLAIM], strdup(keys[i]));
-			if (pred && hedged)
-				strv_push(&is->c[C_HPRED], strdup(keys[i]));
+			push_labels(is, keys[i], pred, hedged, claim);
 			free(ana);
 		}
 		walk_items(ts.s[i]->children, keys[i], i, is, &qp, &nq, &capq);
