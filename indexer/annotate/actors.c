@@ -1583,6 +1583,15 @@ static int add_dyn(td_actx *c, size_t t0, size_t t1, const char *kind,
 	return add_dyn_pfx(c, t0, t1, kind, state, NULL, out);
 }
 
+/* The actor of tokens [t0, t1) (add_dyn: a new one, or the one found
+ * before with that key, whose kind may differ) emitted there. */
+static int emit_dyn(td_actx *c, size_t t0, size_t t1, const char *kind)
+{
+	const td_dyn *d;
+	int rc = add_dyn(c, t0, t1, kind, NULL, &d);
+	return rc < 0 ? rc : emit(c, t0, t1, d->key, d->kind, d->name, 0, 0, NULL);
+}
+
 /* The state whose name or demonym stands just before token i (skipping
  * "the"), as in "North Korean leader" or "Russian President". */
 static const char *state_before(const td_actx *c, size_t t0, size_t i)
@@ -1930,6 +1939,12 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 static const char *const proper_heads[] = {"University", "College",
 	"Institute", "Corporation", "Corp", "Company", "Co", "Inc", NULL};
 
+/* m names an organisation in two tokens or more. */
+static int org_name(const td_mention *m)
+{
+	return !m->pronoun && m->key && !strcmp(m->kind, "org") && m->t1 - m->t0 >= 2;
+}
+
 /* The latest organisation mention before, of two tokens or more ending in
  * one of proper_heads (a final "." aside), whose first word is the word of
  * token i ("Emory" of Emory University); NULL when none. */
@@ -1937,7 +1952,7 @@ static const td_mention *org_named_after(const td_actx *c, size_t i)
 {
 	for (size_t k = c->n_ments; k-- > 0;) {
 		const td_mention *m = &c->ments[k];
-		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2)
+		if (!org_name(m))
 			continue;
 		size_t h = m->t1 - 1;
 		if (td_tok_eq(c, h, ".", 0) && h > m->t0)
@@ -1983,8 +1998,7 @@ static const td_mention *org_acronym(const td_actx *c, size_t i)
 			return NULL;
 	for (size_t k = c->n_ments; k-- > 0;) {
 		const td_mention *m = &c->ments[k];
-		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2 ||
-		    m->t0 >= i)
+		if (!org_name(m) || m->t0 >= i)
 			continue;
 		size_t got = 0;
 		int ok = 1;
@@ -2022,8 +2036,7 @@ static const td_mention *org_by_head(const td_actx *c, size_t t0, size_t i, size
 		return NULL;
 	for (size_t k = c->n_ments; k-- > 0;) {
 		const td_mention *m = &c->ments[k];
-		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 < 2 ||
-		    m->t0 >= i)
+		if (!org_name(m) || m->t0 >= i)
 			continue;
 		for (size_t w = m->t0; w < m->t1; w++)
 			if (same_token(c, w, i))
@@ -2042,8 +2055,7 @@ static const td_mention *org_prefix(const td_actx *c, size_t s, size_t e)
 		return NULL;
 	for (size_t k = c->n_ments; k-- > 0;) {
 		const td_mention *m = &c->ments[k];
-		if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->t1 - m->t0 <= e - s ||
-		    m->t0 >= s)
+		if (!org_name(m) || m->t1 - m->t0 <= e - s || m->t0 >= s)
 			continue;
 		size_t w = 0;
 		while (w < e - s && same_token(c, m->t0 + w, s + w))
@@ -2214,8 +2226,7 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 		return 1;
 	}
 	if (n == 0 && lexn == 0 && the_acronym(c, t0, i, t1)) {
-		if ((rc = add_dyn(c, i, i + 1, "org", NULL, &d)) < 0 ||
-		    (rc = emit(c, i, i + 1, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+		if ((rc = emit_dyn(c, i, i + 1, "org")) < 0)
 			return rc;
 		return 1;
 	}
@@ -2529,13 +2540,11 @@ static int sentence_actors(td_actx *c, size_t si)
 					return rc;
 			} else if (rn && k >= i + 2 && bm < 0 &&
 			    td_patset_match(&a->title_pats, c, i, t1) < 0) {
-				const td_dyn *d;
 				const td_mention *om = org_prefix(c, i, k);
 				if (om) {
 					if ((rc = emit(c, i, k, om->key, "org", om->key, 0, 0, NULL)) < 0)
 						return rc;
-				} else if ((rc = add_dyn(c, i, k, "org", NULL, &d)) < 0 ||
-					   (rc = emit(c, i, k, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+				} else if ((rc = emit_dyn(c, i, k, "org")) < 0)
 					return rc;
 			}
 			if (rs) {
@@ -2546,10 +2555,7 @@ static int sentence_actors(td_actx *c, size_t si)
 				continue;
 			}
 			if (rn && (k == i || k >= i + 2)) {
-				const td_dyn *d;
-				if ((rc = add_dyn(c, k + 1, k + 1 + rn, "person", NULL, &d)) < 0 ||
-				    (rc = emit(c, k + 1, k + 1 + rn, d->key, d->kind, d->name, 0, 0,
-					     NULL)) < 0)
+				if ((rc = emit_dyn(c, k + 1, k + 1 + rn, "person")) < 0)
 					return rc;
 				i = k + 1 + rn;
 				continue;
@@ -2566,9 +2572,7 @@ static int sentence_actors(td_actx *c, size_t si)
 				e++;
 			if (e < t1 && in_list(c, e - 1, org_abbrevs, 0) && td_tok_eq(c, e, ".", 0))
 				e++;
-			const td_dyn *d;
-			if ((rc = add_dyn(c, i, e, "org", NULL, &d)) < 0 ||
-			    (rc = emit(c, i, e, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+			if ((rc = emit_dyn(c, i, e, "org")) < 0)
 				return rc;
 			i = e;
 			continue;
@@ -2682,9 +2686,7 @@ static int sentence_actors(td_actx *c, size_t si)
 			size_t ls, le;
 			if (p->n == 1 && p->flags & TD_PATF_SHORT && strcmp(ar->kind, "person") == 0 &&
 			    longer_name(c, t0, i, t1, &ls, &le)) {
-				const td_dyn *d;
-				if ((rc = add_dyn(c, ls, le, "person", NULL, &d)) < 0 ||
-				    (rc = emit(c, ls, le, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+				if ((rc = emit_dyn(c, ls, le, "person")) < 0)
 					return rc;
 				i = le;
 				continue;
@@ -2765,9 +2767,7 @@ static int sentence_actors(td_actx *c, size_t si)
 				for (size_t k = i; k < i + n; k++)
 					if (in_list(c, k, org_words, 0))
 						kind = "org";
-				const td_dyn *d;
-				if ((rc = add_dyn(c, i, i + n, kind, NULL, &d)) < 0 ||
-				    (rc = emit(c, i, i + n, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+				if ((rc = emit_dyn(c, i, i + n, kind)) < 0)
 					return rc;
 				i += n;
 				continue;
