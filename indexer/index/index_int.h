@@ -28,7 +28,8 @@ typedef struct td_strtab {
 	size_t len, cap;
 	uint64_t *off;      /* id -> offset in buf */
 	uint32_t *slen;     /* id -> length */
-	uint32_t n, cap_ids;
+	uint32_t n;
+	size_t cap_ids;     /* of off and slen */
 	uint32_t *slots;    /* open addressing: id + 1, 0 = empty */
 	uint32_t nslots;
 } td_strtab;
@@ -463,7 +464,8 @@ typedef struct td_mseg {
 	uint64_t size;     /* identity of the file committed under that name: */
 	uint32_t crc;      /* its size and header checksum */
 	uint32_t *del;     /* ascending deleted doc numbers */
-	uint32_t ndel, cap_del;
+	uint32_t ndel;
+	size_t cap_del;
 } td_mseg;
 
 typedef struct td_manifest {

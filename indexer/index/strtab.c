@@ -4,6 +4,7 @@
 #include "config.h"
 #include "index_int.h"
 #include "hash.h"
+#include "vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -85,28 +86,12 @@ int td_strtab_put(td_strtab *t, const char *s, size_t len, uint32_t *id,
 		}
 		i = (i + 1) & (t->nslots - 1);
 	}
-	if (t->len + len + 1 > t->cap) {
-		size_t cap = t->cap ? t->cap : 4096;
-		while (cap < t->len + len + 1)
-			cap *= 2;
-		char *b = realloc(t->buf, cap);
-		if (!b)
-			return td_error(TD_ENOMEM, "out of memory");
-		t->buf = b;
-		t->cap = cap;
-	}
-	if (t->n == t->cap_ids) {
-		uint32_t cap = t->cap_ids ? t->cap_ids * 2 : 256;
-		uint64_t *o = realloc(t->off, cap * sizeof *o);
-		if (!o)
-			return td_error(TD_ENOMEM, "out of memory");
-		t->off = o;
-		uint32_t *l = realloc(t->slen, cap * sizeof *l);
-		if (!l)
-			return td_error(TD_ENOMEM, "out of memory");
-		t->slen = l;
-		t->cap_ids = cap;
-	}
+	/* off and slen share cap_ids: the last grows it */
+	size_t co = t->cap_ids;
+	if (TD_VEC_RESERVE_N(t->buf, t->len + len + 1, t->cap, 4096) ||
+		TD_VEC_RESERVE(t->off, t->n, co, 256) ||
+		TD_VEC_RESERVE(t->slen, t->n, t->cap_ids, 256))
+		return td_error(TD_ENOMEM, "out of memory");
 	if (len)
 		memcpy(t->buf + t->len, s, len);
 	t->buf[t->len + len] = '\0';
