@@ -6,6 +6,7 @@
 #include "config.h"
 #include "index_int.h"
 #include "util.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -54,14 +55,8 @@ int td_mseg_delete(td_mseg *ms, uint32_t d)
 		i--;
 	if (i > 0 && ms->del[i - 1] == d)
 		return 0;
-	if (ms->ndel == ms->cap_del) {
-		uint32_t cap = ms->cap_del ? ms->cap_del * 2 : 16;
-		uint32_t *v = realloc(ms->del, cap * sizeof *v);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		ms->del = v;
-		ms->cap_del = cap;
-	}
+	if (TD_VEC_RESERVE(ms->del, ms->ndel, ms->cap_del, 16))
+		return td_error(TD_ENOMEM, "out of memory");
 	memmove(ms->del + i + 1, ms->del + i, (ms->ndel - i) * sizeof *ms->del);
 	ms->del[i] = d;
 	ms->ndel++;
