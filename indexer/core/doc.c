@@ -299,16 +299,8 @@ int td_toklayers_put(td_toklayers *l, const char *s, uint32_t *off)
 	}
 	if (l->len + n > UINT32_MAX)
 		return td_error(TD_ELIMIT, "token layers too large");
-	if (l->len + n > l->cap) {
-		size_t c = l->cap * 2;
-		while (c < l->len + n)
-			c *= 2;
-		char *b = realloc(l->buf, c);
-		if (!b)
-			return td_error(TD_ENOMEM, "out of memory");
-		l->buf = b;
-		l->cap = c;
-	}
+	if (TD_VEC_RESERVE_N(l->buf, l->len + n, l->cap, 64))
+		return td_error(TD_ENOMEM, "out of memory");
 	memcpy(l->buf + l->len, s, n);
 	*off = (uint32_t)l->len;
 	l->len += n;
