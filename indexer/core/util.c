@@ -225,6 +225,14 @@ int td_slug(const char *name, char **out)
 		free(folded);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
+	td_slug_bytes(src, sl, s);
+	free(folded);
+	*out = s;
+	return 0;
+}
+
+size_t td_slug_bytes(const char *src, size_t sl, char *s)
+{
 	size_t o = 0;
 	int dash = 0;
 	for (size_t i = 0; i < sl; i++) {
@@ -247,7 +255,5 @@ int td_slug(const char *name, char **out)
 		}
 	}
 	s[o] = '\0';
-	free(folded);
-	*out = s;
-	return 0;
+	return o;
 }

@@ -52,5 +52,11 @@ int td_read_list(const char *path,
 /* The slug of a name: lowercase ASCII letters and digits joined by '-',
  * accents folded ("Kim Jong-un" -> "kim-jong-un"). *out is malloc'd. */
 int td_slug(const char *name, char **out);
+/* td_slug's step after the Unicode folding: the slug of the n bytes of src
+ * written to out (room for n + 1 bytes), NUL-terminated; returns its
+ * length. Letters and digits lowercased, apostrophes (' and U+2019)
+ * dropped, every other run one '-' between them. For ASCII input it is
+ * the whole of td_slug. */
+size_t td_slug_bytes(const char *src, size_t n, char *out);
 
 #endif
