@@ -59,4 +59,10 @@ int td_slug(const char *name, char **out);
  * the whole of td_slug. */
 size_t td_slug_bytes(const char *src, size_t n, char *out);
 
+/* Initialises libxml2 once per process and installs an external entity
+ * loader that refuses every load (process-wide: tagdex never loads
+ * external entities, so no input makes it open a file or the network).
+ * Every reader calls it before parsing; safe from several threads. */
+void td_xml_init(void);
+
 #endif

@@ -55,7 +55,6 @@
 #include <errno.h>
 #include <iconv.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,25 +290,6 @@ static void decode(const char *name, const unsigned char *d, size_t len,
 	if (bad)
 		td_warn("%s: %zu undecodable bytes or control characters replaced "
 			"by U+FFFD", name, bad);
-}
-
-/* --------------------------------------------------------------- parsing */
-
-static xmlParserInputPtr refuse_loader(const char *url, const char *id,
-	xmlParserCtxtPtr ctxt)
-{
-	(void)url;
-	(void)id;
-	(void)ctxt;
-	return NULL;
-}
-
-static pthread_once_t init_once = PTHREAD_ONCE_INIT;
-
-static void html_init(void)
-{
-	xmlInitParser();
-	xmlSetExternalEntityLoader(refuse_loader);
 }
 
 /* ------------------------------------------------------- element classes */
@@ -1327,7 +1307,7 @@ int td_html_read(const char *name, const char *data, size_t len, int lenient,
 	if (len > HTML_MAX_BYTES)
 		return td_error(TD_ELIMIT, "%s: page larger than %zu bytes", name,
 			HTML_MAX_BYTES);
-	pthread_once(&init_once, html_init);
+	td_xml_init();
 	if (!(out->name = strdup(name)))
 		return td_error(TD_ENOMEM, "out of memory");
 	decode(name, (const unsigned char *)data, len, &dec, enc, sizeof enc);

@@ -21,7 +21,6 @@
 #include <libxml/xpathInternals.h>
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,21 +101,6 @@ typedef struct rd {
 	size_t nseen, cap_seen;
 	int list_only;   /* td_tei_included: follow includes, nothing else */
 } rd;
-
-static xmlParserInputPtr no_entities(const char *url, const char *id,
-	xmlParserCtxtPtr ctx)
-{
-	(void)url;
-	(void)id;
-	(void)ctx;
-	return NULL;
-}
-
-static void init_loader(void)
-{
-	xmlInitParser();
-	xmlSetExternalEntityLoader(no_entities);
-}
 
 static void on_error(void *ctx, xmlErrorPtr e)
 {
@@ -822,14 +806,13 @@ static int read_all(rd *r)
 static int read_file(const char *name, const char *data, size_t len,
 	td_doc ***out, size_t *nout, char ***incl, size_t *nincl)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	int rc;
 	rd r;
 	*out = NULL;
 	*nout = 0;
 	if (len > INT32_MAX)
 		return td_error(TD_ELIMIT, "%s: file too large", name);
-	pthread_once(&once, init_loader);
+	td_xml_init();
 	memset(&r, 0, sizeof r);
 	r.list_only = incl != NULL;
 	r.name = name;
@@ -975,11 +958,10 @@ int td_tei_xpath_check(const char *xpath)
 int td_tei_xpath_value(const char *name, const char *data, size_t len,
 	const char *xpath, int date, char **out)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	*out = NULL;
 	if (len > INT32_MAX)
 		return td_error(TD_ELIMIT, "%s: file too large", name);
-	pthread_once(&once, init_loader);
+	td_xml_init();
 	xmlParserCtxtPtr pc = xmlNewParserCtxt();
 	if (!pc)
 		return td_error(TD_ENOMEM, "out of memory");
