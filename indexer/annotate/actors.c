@@ -2819,6 +2819,22 @@ static unsigned char *named_tokens(td_actx *c)
 	return in;
 }
 
+/* Runs rule on each sentence [t0, t1) in turn with the marks of
+ * named_tokens, which a rule updates as it adds names, until it returns
+ * an error (< 0): that error, else 0. */
+static int each_sentence_named(td_actx *c,
+	int (*rule)(td_actx *c, unsigned char *in, size_t t0, size_t t1))
+{
+	unsigned char *in = named_tokens(c);
+	if (!in)
+		return TD_ENOMEM;
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
+		rc = rule(c, in, c->sents[si].t0, c->sents[si].t1);
+	free(in);
+	return rc < 0 ? rc : 0;
+}
+
 /* Short forms anywhere in the document, before the full name too
  * ("Liston is Bill Liston, baseball writer ..."): a single proper noun
  * (tagged NNP, no capitalised word beside it, no lexicon entry, outside
@@ -2879,51 +2895,45 @@ static int bare_proper(const td_actx *c, const unsigned char *in, size_t t,
 		td_patset_match(&c->a->place_pats, c, t, t1) < 0;
 }
 
-/* A surname alone as the subject of its sentence, taken up by "he" or
- * "she" later in the same sentence with no other person between
+/* A surname alone as the subject of the sentence [t0, t1), taken up by
+ * "he" or "she" later in the sentence with no other person between
  * ("Triandos hasn't proved it yet, but he says ..."): a person keyed by
  * the word, and so are its other bare uses in the document. */
-static int subjects_by_pronoun(td_actx *c)
+static int subject_by_pronoun(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 {
-	unsigned char *in = named_tokens(c);
-	if (!in)
-		return TD_ENOMEM;
-	int rc = 0;
-	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
-		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1, t = t0;
-		if (t < t1 && td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end))
-			continue;
-		if (t + 2 >= t1 || !bare_proper(c, in, t, t0, t1) ||
-		    !(td_tok_pos_is(c, t + 1, "VB*") || td_tok_pos_is(c, t + 1, "MD")) ||
-		    !td_tok_is_lower(c, t + 1))
-			continue;
-		int taken = 0;
-		for (size_t k = t + 2; k < t1 && !taken; k++) {
-			if (in[k])
-				break; /* another name between */
-			if (in_list(c, k, he_she, 1) && td_tok_is_lower(c, k) &&
-			    !td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end))
-				taken = 1;
-		}
-		if (!taken)
-			continue;
-		const td_dyn *d;
-		if ((rc = add_dyn(c, t, t + 1, "person", NULL, &d)) < 0 ||
-		    (rc = emit(c, t, t + 1, d->key, "person", d->name, 0, 0, NULL)) < 0)
-			break;
-		in[t] = 1;
-		/* its other bare uses */
-		for (size_t sj = 0; sj < c->n_sents && rc >= 0; sj++) {
-			size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
-			for (size_t u = u0; u < u1 && rc >= 0; u++)
-				if (u != t && same_token(c, u, t) && bare_proper(c, in, u, u0, u1)) {
-					rc = emit(c, u, u + 1, d->key, "person", d->name, 0, 0, NULL);
-					in[u] = 1;
-				}
-		}
+	size_t t = t0;
+	if (t < t1 && td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end))
+		return 0;
+	if (t + 2 >= t1 || !bare_proper(c, in, t, t0, t1) ||
+	    !(td_tok_pos_is(c, t + 1, "VB*") || td_tok_pos_is(c, t + 1, "MD")) ||
+	    !td_tok_is_lower(c, t + 1))
+		return 0;
+	int taken = 0;
+	for (size_t k = t + 2; k < t1 && !taken; k++) {
+		if (in[k])
+			break; /* another name between */
+		if (in_list(c, k, he_she, 1) && td_tok_is_lower(c, k) &&
+		    !td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end))
+			taken = 1;
 	}
-	free(in);
-	return rc < 0 ? rc : 0;
+	if (!taken)
+		return 0;
+	const td_dyn *d;
+	int rc;
+	if ((rc = add_dyn(c, t, t + 1, "person", NULL, &d)) < 0 ||
+	    (rc = emit(c, t, t + 1, d->key, "person", d->name, 0, 0, NULL)) < 0)
+		return rc;
+	in[t] = 1;
+	/* its other bare uses */
+	for (size_t sj = 0; sj < c->n_sents && rc >= 0; sj++) {
+		size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+		for (size_t u = u0; u < u1 && rc >= 0; u++)
+			if (u != t && same_token(c, u, t) && bare_proper(c, in, u, u0, u1)) {
+				rc = emit(c, u, u + 1, d->key, "person", d->name, 0, 0, NULL);
+				in[u] = 1;
+			}
+	}
+	return rc;
 }
 
 /* "this country", "our country", "our government": the document's own
@@ -3013,55 +3023,48 @@ static int nickname_word(const td_actx *c, size_t k, size_t lim)
  * (nickname_word), whose last word stands alone elsewhere as the subject
  * of a verb, are a person's name given with a nickname; its lone uses
  * are its short forms (short_forms_anywhere runs after). */
-static int nicknamed_persons(td_actx *c)
+static int nicknamed_person(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 {
-	unsigned char *in = named_tokens(c);
-	if (!in)
-		return TD_ENOMEM;
 	int rc = 0;
-	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
-		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
-		for (size_t t = t0 + 1; t + 3 <= t1 && rc >= 0; t++) {
-			/* the cheap tests first: three words with a capital
-			 * letter, then three proper nouns by their tag */
-			const char *w0 = td_tok_str(c, t), *w1 = td_tok_str(c, t + 1),
-				   *w2 = td_tok_str(c, t + 2);
-			if (w2[0] < 'A' || w2[0] > 'Z' || w1[0] < 'A' || w1[0] > 'Z' ||
-			    w0[0] < 'A' || w0[0] > 'Z')
-				continue;
-			if (in[t] || in[t + 1] || in[t + 2] || !td_tok_pos_is(c, t + 2, "NNP") ||
-			    !td_tok_pos_is(c, t + 1, "NNP") || !td_tok_pos_is(c, t, "NNP") ||
-			    name_token(c, t - 1) || (t + 3 < t1 && name_token(c, t + 3)))
-				continue;
-			int ok = 1;
-			for (size_t k = t; k < t + 3 && ok; k++)
-				ok = nickname_word(c, k, t1);
-			if (!ok)
-				continue;
-			int subject = 0;
-			for (size_t sj = 0; sj < c->n_sents && !subject; sj++) {
-				size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
-				for (size_t u = u0; u + 1 < u1 && !subject; u++)
-					subject = u != t + 2 && same_token(c, u, t + 2) &&
-						bare_proper(c, in, u, u0, u1) && td_tok_is_lower(c, u + 1) &&
-						(td_tok_pos_is(c, u + 1, "VB*") || td_tok_pos_is(c, u + 1, "MD")) &&
-						/* not the object of a preposition: "of Mizell is" */
-						(u == u0 || !(td_tok_pos_is(c, u - 1, "IN") ||
-							      td_tok_pos_is(c, u - 1, "TO") ||
-							      td_tok_pos_is(c, u - 1, "DT")));
-			}
-			if (!subject)
-				continue;
-			const td_dyn *d;
-			if ((rc = add_dyn(c, t, t + 3, "person", NULL, &d)) < 0 ||
-			    (rc = emit(c, t, t + 3, d->key, "person", d->name, 0, 0, NULL)) < 0)
-				break;
-			memset(in + t, 1, 3);
-			t += 2;
+	for (size_t t = t0 + 1; t + 3 <= t1 && rc >= 0; t++) {
+		/* the cheap tests first: three words with a capital
+		 * letter, then three proper nouns by their tag */
+		const char *w0 = td_tok_str(c, t), *w1 = td_tok_str(c, t + 1),
+			   *w2 = td_tok_str(c, t + 2);
+		if (w2[0] < 'A' || w2[0] > 'Z' || w1[0] < 'A' || w1[0] > 'Z' ||
+		    w0[0] < 'A' || w0[0] > 'Z')
+			continue;
+		if (in[t] || in[t + 1] || in[t + 2] || !td_tok_pos_is(c, t + 2, "NNP") ||
+		    !td_tok_pos_is(c, t + 1, "NNP") || !td_tok_pos_is(c, t, "NNP") ||
+		    name_token(c, t - 1) || (t + 3 < t1 && name_token(c, t + 3)))
+			continue;
+		int ok = 1;
+		for (size_t k = t; k < t + 3 && ok; k++)
+			ok = nickname_word(c, k, t1);
+		if (!ok)
+			continue;
+		int subject = 0;
+		for (size_t sj = 0; sj < c->n_sents && !subject; sj++) {
+			size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+			for (size_t u = u0; u + 1 < u1 && !subject; u++)
+				subject = u != t + 2 && same_token(c, u, t + 2) &&
+					bare_proper(c, in, u, u0, u1) && td_tok_is_lower(c, u + 1) &&
+					(td_tok_pos_is(c, u + 1, "VB*") || td_tok_pos_is(c, u + 1, "MD")) &&
+					/* not the object of a preposition: "of Mizell is" */
+					(u == u0 || !(td_tok_pos_is(c, u - 1, "IN") ||
+						      td_tok_pos_is(c, u - 1, "TO") ||
+						      td_tok_pos_is(c, u - 1, "DT")));
 		}
+		if (!subject)
+			continue;
+		const td_dyn *d;
+		if ((rc = add_dyn(c, t, t + 3, "person", NULL, &d)) < 0 ||
+		    (rc = emit(c, t, t + 3, d->key, "person", d->name, 0, 0, NULL)) < 0)
+			break;
+		memset(in + t, 1, 3);
+		t += 2;
 	}
-	free(in);
-	return rc < 0 ? rc : 0;
+	return rc;
 }
 
 int td_actors_find(td_actx *c)
@@ -3073,11 +3076,11 @@ int td_actors_find(td_actx *c)
 		if (rc)
 			return rc;
 	}
-	int rc = nicknamed_persons(c);
+	int rc = each_sentence_named(c, nicknamed_person);
 	if (!rc)
 		rc = short_forms_anywhere(c);
 	if (!rc)
-		rc = subjects_by_pronoun(c);
+		rc = each_sentence_named(c, subject_by_pronoun);
 	if (!rc)
 		rc = own_country(c);
 	if (!rc && c->n_ments)
