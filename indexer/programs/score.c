@@ -607,15 +607,20 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static size_t multiset_common(strv *a, strv *b)
+/* Walks the sorted lists g (gold) and s (system) side by side: the number
+ * of items both hold (an item twice in both counts twice); with cat, each
+ * item only one of them holds is printed, MISS (gold only) or EXTRA. */
+static size_t sorted_walk(strv *g, strv *s, const char *cat)
 {
 	size_t i = 0, j = 0, n = 0;
-	if (a->n)
-		qsort(a->v, a->n, sizeof *a->v, cmp_str);
-	if (b->n)
-		qsort(b->v, b->n, sizeof *b->v, cmp_str);
-	while (i < a->n && j < b->n) {
-		int r = strcmp(a->v[i], b->v[j]);
+	while (i < g->n || j < s->n) {
+		int r = i < g->n && j < s->n ? strcmp(g->v[i], s->v[j]) : (i < g->n ? -1 : 1);
+		const char *v = r <= 0 ? g->v[i] : s->v[j];
+		if (r != 0 && cat) {
+			const char *a = strchr(v, '\x1e');
+			fprintf(stderr, "  %s %s: %.*s\n    | %s\n", r < 0 ? "MISS" : "EXTRA", cat,
+				(int)(a ? a - v : (long)strlen(v)), v, a ? a + 1 : "");
+		}
 		if (r == 0) {
 			n++;
 			i++;
@@ -626,6 +631,15 @@ static size_t multiset_common(strv *a, strv *b)
 			j++;
 	}
 	return n;
+}
+
+static size_t multiset_common(strv *a, strv *b)
+{
+	if (a->n)
+		qsort(a->v, a->n, sizeof *a->v, cmp_str);
+	if (b->n)
+		qsort(b->v, b->n, sizeof *b->v, cmp_str);
+	return sorted_walk(a, b, NULL);
 }
 
 static void prf(size_t gold, size_t sys, size_t ok, double *p, double *r, double *f)
@@ -665,28 +679,6 @@ static void usage(FILE *f)
 	fputs("usage: tagdex-eval [--check] [--min CATEGORY=F1] [--format table|tsv]\n"
 	      "                   [--verbose] GOLD.json TEI.xml [GOLD.json TEI.xml ...]\n",
 		f);
-}
-
-static void show_diff(const char *cat, strv *g, strv *s)
-{
-	/* both sorted by multiset_common */
-	size_t i = 0, j = 0;
-	while (i < g->n || j < s->n) {
-		int r = i < g->n && j < s->n ? strcmp(g->v[i], s->v[j]) : (i < g->n ? -1 : 1);
-		const char *v = r <= 0 ? g->v[i] : s->v[j];
-		if (r != 0) {
-			const char *a = strchr(v, '\x1e');
-			fprintf(stderr, "  %s %s: %.*s\n    | %s\n", r < 0 ? "MISS" : "EXTRA", cat,
-				(int)(a ? a - v : (long)strlen(v)), v, a ? a + 1 : "");
-		}
-		if (r == 0) {
-			i++;
-			j++;
-		} else if (r < 0)
-			i++;
-		else
-			j++;
-	}
 }
 
 int main(int argc, char **argv)
@@ -765,7 +757,7 @@ int main(int argc, char **argv)
 			all.sys[c] += k.sys[c];
 			all.ok[c] += k.ok[c];
 			if (verbose)
-				show_diff(cat_name[c], &g.c[c], &s.c[c]);
+				sorted_walk(&g.c[c], &s.c[c], cat_name[c]); /* sorted above */
 		}
 		print_rows(argv[a + 1], &k, tsv, nfiles == 0);
 		nfiles++;
