@@ -609,6 +609,47 @@ static void test_plan_oom(void **state)
 	}
 }
 
+/* The token layers' strings (td_toklayers_put, which grows its buffer by
+ * TD_VEC_RESERVE_N): the k-th allocation fails, once or from then on; a
+ * put is TD_ENOMEM and every string put before it reads back as it was,
+ * or all 40 are put. */
+static void test_toklayers_oom(void **state)
+{
+	(void)state;
+	enum { N = 40 };
+	for (int persist = 0; persist < 2; persist++) {
+		long failures = 0;
+		for (long k = 1;; k += step) {
+			td_toklayers *l = NULL;
+			uint32_t off[N];
+			char w[N][32];
+			int i = 0;
+			arm(k, persist);
+			int rc = td_toklayers_new(2, &l);
+			for (; !rc && i < N; i++) {
+				snprintf(w[i], sizeof w[i], "lemma-%02d-abcdefghij", i);
+				rc = td_toklayers_put(l, w[i], &off[i]);
+			}
+			long failed = alloc_failed;
+			disarm();
+			if (!failed) {
+				assert_int_equal(rc, 0);
+				assert_int_equal(i, N);
+			} else if (rc) {
+				assert_int_equal(rc, TD_ENOMEM);
+				i--; /* the put that failed */
+				failures++;
+			}
+			for (int j = 0; j < i; j++)
+				assert_string_equal(l->buf + off[j], w[j]);
+			td_toklayers_free(l);
+			if (!failed)
+				break;
+		}
+		assert_true(failures > 0);
+	}
+}
+
 int main(void)
 {
 	root = mkdtemp(tmpl_shm);
@@ -633,6 +674,7 @@ int main(void)
 		cmocka_unit_test(test_writer_oom),
 		cmocka_unit_test(test_ingest_oom),
 		cmocka_unit_test(test_plan_oom),
+		cmocka_unit_test(test_toklayers_oom),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	for (int i = 0; i < 4; i++)
