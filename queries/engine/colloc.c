@@ -131,7 +131,7 @@ static int windows(tq_stat_table *t, const tq_coll_opts *o,
 			continue;
 		uint32_t id = td_seg_id_at(s, o->layer, first + p);
 		if (id >= td_seg_lex_size(s, o->layer))
-			return td_error(TD_ECORRUPT,
+			return tq_stat_damaged(s,
 			        "a token's term id is out of range");
 		cnt[id]++;
 		t->window++;
@@ -150,7 +150,7 @@ static int add_terms(tq_stat_table *t, td_seg *s, int layer,
 		size_t len = 0;
 		const char *term = td_seg_lex_term(s, layer, id, &len);
 		if (!term)
-			return td_error(TD_ECORRUPT, "a lexicon term is unreadable");
+			return tq_stat_damaged(s, "a lexicon term is unreadable");
 		if (!as_b) {
 			int rc = tq_stat_add(t, term, len, cnt[id], 0);
 			if (rc < 0)
@@ -187,7 +187,7 @@ int tq_stats_scan(td_seg *s, int layer, const tq_filter *f, uint64_t *cnt,
 			}
 			uint32_t id = td_seg_id_at(s, layer, p);
 			if (id >= lex)
-				return td_error(TD_ECORRUPT,
+				return tq_stat_damaged(s,
 				        "a token's term id is out of range");
 			cnt[id]++;
 			(*ntok)++;

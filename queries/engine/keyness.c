@@ -105,7 +105,7 @@ static int scan_doc(tq_stat_table *t, kwscan *k, td_seg *s, size_t si,
 			continue; /* in neither */
 		uint32_t id = td_seg_id_at(s, layer, first + p);
 		if (id >= lex)
-			return td_error(TD_ECORRUPT,
+			return tq_stat_damaged(s,
 			        "a token's term id is out of range");
 		if (m & IN_FOCUS) {
 			k->fc[id]++;
@@ -169,7 +169,7 @@ int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
 				continue;
 			const char *term = td_seg_lex_term(s, o->layer, id, &len);
 			if (!term)
-				rc = td_error(TD_ECORRUPT,
+				rc = tq_stat_damaged(s,
 				        "a lexicon term is unreadable");
 			else
 				rc = tq_stat_add(

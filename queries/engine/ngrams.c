@@ -55,7 +55,7 @@ static int load_doc(gram *g, td_seg *s, int layer, const tq_filter *f,
 		                     ? td_seg_lex_term(s, layer, id, &g->len[p])
 		                     : NULL;
 		if (!g->term[p])
-			return td_error(TD_ECORRUPT,
+			return tq_stat_damaged(s,
 			        "a token's term is unreadable");
 	}
 	return 0;

@@ -115,6 +115,12 @@ void tq_stat_free(tq_stat_table *t)
 	free(t);
 }
 
+int tq_stat_damaged(const td_seg *s, const char *what)
+{
+	int rc = td_seg_damaged(s);
+	return rc < 0 ? rc : td_error(TD_ECORRUPT, "%s", what);
+}
+
 tq_stat_row *tq_stat_find(tq_stat_table *t, const char *key, size_t len)
 {
 	if (!t->ix.nslots)

@@ -71,6 +71,12 @@ typedef struct tq_stat_table {
 
 void tq_stat_free(tq_stat_table *t);
 
+/* The error of a term or term id of segment s that could not be read:
+ * the damage s recorded (TD_ECORRUPT naming the file and the block, as
+ * every other query on a damaged segment reports it), else TD_ECORRUPT
+ * with what. */
+int tq_stat_damaged(const td_seg *s, const char *what);
+
 typedef struct tq_coll_opts {
 	int layer;               /* TD_LAYER_* of the collocates */
 	int sentence;            /* 1: the window is the hit's sentences */

@@ -416,5 +416,42 @@ check_ngrams("n-4-pos-likely.csv", toks, 4, "pos", 1, jl("hits-likely.json"))
 check_ngrams("n-3-war24.json", toks24, 3, "word", 1, jl("hits24-war.json"))
 sys.exit(1 if bad else 0)
 PY
+# damage: a bit flipped in the middle of each 4 KiB block of a segment in
+# turn; --ngrams, --collocates and --keywords answer exactly as on the
+# undamaged index, or fail with exit status 4 naming the segment file (they
+# once said only "a token's term is unreadable")
+art=$(ls "$top_srcdir"/corpus/articles/*.txt | head -1)
+$ING -q -x "$tmp/one" "$art" || fail "damage: ingest"
+stats_q() {
+	case $1 in
+	0) $Q -x "$2" --ngrams 2 ;;
+	1) $Q -x "$2" --collocates --min-freq 1 '"the"' ;;
+	2) $Q -x "$2" --keywords --alpha 1 --focus '<q/>' ;;
+	esac
+}
+for i in 0 1 2; do stats_q $i "$tmp/one" >"$tmp/good$i" || fail "damage: query $i"; done
+seg=$(ls "$tmp"/one/seg-*.tdx | head -1)
+size=$(wc -c <"$seg")
+off=2048
+while [ "$off" -lt "$size" ]; do
+	rm -rf "$tmp/bad"; cp -a "$tmp/one" "$tmp/bad"
+	s=$tmp/bad/$(basename "$seg")
+	b=$(od -An -tu1 -j"$off" -N1 "$s" | tr -d ' ')
+	printf "$(printf '\\%03o' $((b ^ 1)))" |
+		dd of="$s" bs=1 seek="$off" conv=notrunc 2>/dev/null
+	for i in 0 1 2; do
+		stats_q $i "$tmp/bad" >"$tmp/out" 2>"$tmp/err"
+		st=$?
+		if [ $st -eq 4 ]; then
+			grep -q "$s: " "$tmp/err" ||
+				fail "damage at $off, query $i: $(cat "$tmp/err")"
+		else
+			cmp -s "$tmp/out" "$tmp/good$i" ||
+				fail "damage at $off, query $i: exit $st, another answer"
+		fi
+	done
+	off=$((off + 4096))
+done
+
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "ok"
