@@ -157,6 +157,24 @@ int td_manifest_read(const char *dir, td_manifest *m)
 			goto out;
 		}
 	}
+	/* every writer numbers a segment past all before it: a segment named
+	 * twice would count its documents twice, and a next-seg not past one
+	 * would make the next commit write over it */
+	for (size_t i = 0; i < m->nsegs; i++) {
+		unsigned long long no = strtoull(m->segs[i].name + 4, NULL, 10);
+		if (no >= m->next_seg) {
+			rc = td_error(TD_ECORRUPT, "%s: next-seg %llu is not past "
+				"segment %s", path,
+				(unsigned long long)m->next_seg, m->segs[i].name);
+			goto out;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (strtoull(m->segs[j].name + 4, NULL, 10) == no) {
+				rc = td_error(TD_ECORRUPT, "%s: segment %s is "
+					"named twice", path, m->segs[i].name);
+				goto out;
+			}
+	}
 out:
 	free(data);
 	if (rc)

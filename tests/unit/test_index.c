@@ -1673,6 +1673,28 @@ static void test_manifest_lines(void **state)
 			fail_msg("accepted: %s", bad[i]);
 		assert_non_null(strstr(td_error_last(), "bad line"));
 	}
+	/* lines each valid, their sum not: a segment named twice (its
+	 * documents counted twice: '[]' 5799 tokens for 5190, --check
+	 * "ok"), and a next-seg not past a segment (the next commit wrote
+	 * its segment over the live one) */
+	static const char *const bad_sum[][2] = {
+		{"next-seg 3\nseg seg-000001.tdx 4 100 0000abcd\n"
+		 "seg seg-000001.tdx 4 100 0000abcd\n", "named twice"},
+		{"next-seg 3\nseg seg-000001.tdx 4 100 0000abcd\n"
+		 "seg seg-1.tdx 4 100 0000abcd\n", "named twice"},
+		{"next-seg 1\nseg seg-000001.tdx 4 100 0000abcd\n",
+		 "next-seg 1 is not past segment seg-000001.tdx"},
+		{"next-seg 2\nseg seg-000001.tdx 4 100 0000abcd\n"
+		 "seg seg-000002.tdx 4 100 0000abcd\n", "not past"},
+	};
+	for (size_t i = 0; i < sizeof bad_sum / sizeof bad_sum[0]; i++) {
+		snprintf(body, sizeof body, "%sgeneration 1\n%s", head,
+			bad_sum[i][0]);
+		put_manifest(dir, body);
+		if (td_manifest_read(dir, &m) != TD_ECORRUPT)
+			fail_msg("accepted: %s", bad_sum[i][0]);
+		assert_non_null(strstr(td_error_last(), bad_sum[i][1]));
+	}
 	/* a changed byte under the checksum; no end line; not a manifest */
 	char path[512];
 	snprintf(path, sizeof path, "%s/MANIFEST", dir);
