@@ -171,14 +171,30 @@ static int add_actor(rd *r, const char *key, const char *kind)
 	return 0;
 }
 
-/* YYYY, YYYY-MM or YYYY-MM-DD: what a date filter can compare. */
+/* YYYY, YYYY-MM or YYYY-MM-DD of a month and day that exist: what a date
+ * filter can compare (2024-13-01 or 2023-02-29 would make a month 2024-13
+ * in --freq month and pass --from 2024-03; tagdex-query refuses them as
+ * bounds). */
 static int iso_date(const char *s)
 {
+	static const int mdays[12] = {
+		31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n; i++)
 		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
 			return 0;
-	return n == 4 || n == 7 || n == 10;
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	if (n == 4)
+		return 1;
+	int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (m < 1 || m > 12)
+		return 0;
+	if (n == 7)
+		return 1;
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
 }
 
 static int set_date(rd *r, const char *v, int rank)

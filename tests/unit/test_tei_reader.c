@@ -698,6 +698,35 @@ static void test_date_precedence(void **state)
 		"</fileDesc></teiHeader>" TEXT_END);
 	assert_string_equal(d->meta.date, "2021-04-09");
 	td_doc_free(d);
+	/* nor is one of a month or day that does not exist (they were taken:
+	 * --freq month had a month 2024-13) */
+	static const char *const impossible[] = {"2024-13-01", "2024-00",
+		"2024-02-30", "2023-02-29", "2100-02-29", "2024-04-31",
+		"2024-01-00", "2024-1-05"};
+	for (size_t i = 0; i < sizeof impossible / sizeof *impossible; i++) {
+		char xml[512];
+		snprintf(xml, sizeof xml, HDR_OPEN "<publicationStmt><date "
+			"when=\"2021-04-09\"/></publicationStmt><sourceDesc>"
+			"<bibl><date when=\"%s\"/></bibl></sourceDesc>"
+			"</fileDesc></teiHeader>" TEXT_END, impossible[i]);
+		d = read_str(xml);
+		if (strcmp(d->meta.date, "2021-04-09"))
+			fail_msg("took %s: %s", impossible[i], d->meta.date);
+		td_doc_free(d);
+	}
+	/* the last day of a month, and 29 February of a leap year, are */
+	static const char *const possible[] = {
+		"2024-02-29", "2000-02-29", "2023-12-31", "2024-04-30", "2024-12"};
+	for (size_t i = 0; i < sizeof possible / sizeof *possible; i++) {
+		char xml[512];
+		snprintf(xml, sizeof xml, HDR_OPEN "<publicationStmt><date "
+			"when=\"2021-04-09\"/></publicationStmt><sourceDesc>"
+			"<bibl><date when=\"%s\"/></bibl></sourceDesc>"
+			"</fileDesc></teiHeader>" TEXT_END, possible[i]);
+		d = read_str(xml);
+		assert_string_equal(d->meta.date, possible[i]);
+		td_doc_free(d);
+	}
 }
 
 /* --meta FIELD=XPATH */
