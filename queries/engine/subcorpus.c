@@ -9,6 +9,7 @@
 #include "query.h"
 #include "error.h"
 #include "vec.h"
+#include "hash.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -157,21 +158,35 @@ int tq_sub_save(const char *dir, const char *name, td_index *ix, int docs,
 		free(v);
 		return td_error(TD_EIO, "%s: %s", sub, strerror(errno));
 	}
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
+	/* the body in memory first: the end line carries its checksum */
+	char *body = NULL;
+	size_t blen = 0;
+	FILE *b = open_memstream(&body, &blen);
+	if (!b) {
 		free(v);
-		return td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+		return td_error(TD_ENOMEM, "out of memory");
 	}
-	fprintf(f, MAGIC "\ngeneration %" PRIu64 "\nkind %s\nquery ",
+	fprintf(b, MAGIC "\ngeneration %" PRIu64 "\nkind %s\nquery ",
 	        td_index_generation(ix), docs ? "docs" : "spans");
 	for (const char *q = query ? query : ""; *q; q++)
-		fputc(*q == '\n' || *q == '\r' ? ' ' : *q, f);
-	fprintf(f, "\nrecords %zu\n", m);
+		fputc(*q == '\n' || *q == '\r' ? ' ' : *q, b);
+	fprintf(b, "\nrecords %zu\n", m);
 	for (size_t i = 0; i < m; i++)
-		fprintf(f, "%s\t%s\t%" PRIu32 "\t%" PRIu32 "\n", v[i].src,
+		fprintf(b, "%s\t%s\t%" PRIu32 "\t%" PRIu32 "\n", v[i].src,
 		        v[i].id, v[i].start, v[i].end);
-	fprintf(f, "end %zu\n", m);
 	free(v);
+	if (fclose(b) != 0) {
+		free(body);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		free(body);
+		return td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
+	}
+	fwrite(body, 1, blen, f);
+	fprintf(f, "end %zu %016" PRIx64 "\n", m, td_hash(body, blen));
+	free(body);
 	if (fflush(f) != 0 || fsync(fileno(f)) != 0 || ferror(f)) {
 		rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
 		fclose(f);
@@ -213,19 +228,30 @@ typedef struct head {
 	int docs;
 	char *query;
 	size_t records;
+	uint64_t sum; /* td_hash of the lines read so far */
 } head;
+
+/* td_hash of the bytes before data continued over data */
+static uint64_t hash_more(uint64_t h, const char *data, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		h = td_hash_add(h, (unsigned char)data[i]);
+	return h;
+}
 
 /* Reads the header of f (path for messages) into h. */
 static int read_head(FILE *f, const char *path, head *h, char **line,
         size_t *cap)
 {
 	memset(h, 0, sizeof *h);
+	h->sum = TD_HASH_SEED;
 	ssize_t len;
 	const char *want[] = {MAGIC, "generation ", "kind ", "query ",
 	        "records "};
 	for (size_t k = 0; k < 5; k++) {
 		if ((len = getline(line, cap, f)) < 0)
 			return td_error(TD_ECORRUPT, "%s: cut short", path);
+		h->sum = hash_more(h->sum, *line, (size_t)len);
 		if (len && (*line)[len - 1] == '\n')
 			(*line)[--len] = '\0';
 		size_t wl = strlen(want[k]);
@@ -354,12 +380,21 @@ int tq_sub_load(const char *dir, const char *name, td_index *ix,
 	ssize_t len;
 	int ended = 0;
 	while (rc == 0 && (len = getline(&line, &cap, f)) >= 0) {
-		if (len && line[len - 1] == '\n')
-			line[--len] = '\0';
 		if (!strncmp(line, "end ", 4)) {
-			ended = strtoull(line + 4, NULL, 10) == h.records;
+			/* "end N SUM"; files saved before the checksum end
+			 * at N */
+			char *e = NULL;
+			ended = strtoull(line + 4, &e, 10) == h.records;
+			if (ended && *e == ' ')
+				ended = strtoull(e + 1, &e, 16) == h.sum &&
+				        *e == '\n';
+			else
+				ended = ended && *e == '\n';
 			break;
 		}
+		h.sum = hash_more(h.sum, line, (size_t)len);
+		if (len && line[len - 1] == '\n')
+			line[--len] = '\0';
 		char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
 		char *e1 = NULL, *e2 = NULL;
 		unsigned long a = 0, b = 0;

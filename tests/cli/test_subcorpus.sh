@@ -79,6 +79,27 @@ expect 2 $Q $X -x "$tmp/idx" --in HEDGED '"the"'
 cksum "$tmp/idx/MANIFEST" "$tmp"/idx/seg-* >"$tmp/sum.after"
 cmp -s "$tmp/sum.before" "$tmp/sum.after" || fail "saving changed the index files"
 
+# --- a damaged file is refused (exit 4), never read as other spans: one
+# digit of a record changed (a span a token shorter was taken as saved),
+# and the checksum of the end line; a file saved before the checksum
+# (end N alone) is still read
+S=$tmp/idx/subcorpora/QUOTES
+cp "$S" "$tmp/quotes.good"
+good=$(count --in QUOTES '"the"')
+awk -F'\t' 'BEGIN {OFS = "\t"} NF == 4 && !done {$4 = $4 - 1; done = 1} {print}' \
+	"$tmp/quotes.good" >"$S"
+cmp -s "$S" "$tmp/quotes.good" && fail "damage: the record was not changed"
+expect 4 $Q $X --in QUOTES --count '"the"'
+has "QUOTES: cut short or damaged" "$tmp/err"
+sed 's/^end \([0-9]*\) .*/end \1 0000000000000000/' "$tmp/quotes.good" >"$S"
+cmp -s "$S" "$tmp/quotes.good" && fail "damage: the checksum was not changed"
+expect 4 $Q $X --in QUOTES --count '"the"'
+sed 's/^end \([0-9]*\) /end \1!/' "$tmp/quotes.good" >"$S"
+expect 4 $Q $X --in QUOTES --count '"the"'
+sed 's/^end \([0-9]*\) .*/end \1/' "$tmp/quotes.good" >"$S"
+[ "$(count --in QUOTES '"the"')" = "$good" ] || fail "a file without checksum"
+cp "$tmp/quotes.good" "$S"
+
 # --- the index changes: the saved result is refused, then saved again
 $ING -q -x "$tmp/idx" "$tmp/src" || fail "ingest again"    # unchanged: same generation
 [ "$(count --in HEDGED '"the"')" -gt 0 ] || fail "an unchanged ingest made HEDGED stale"
