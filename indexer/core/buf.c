@@ -33,6 +33,11 @@ static int reserve(td_buf *b, size_t n)
 	return 0;
 }
 
+int td_buf_reserve(td_buf *b, size_t n)
+{
+	return reserve(b, n);
+}
+
 int td_buf_add(td_buf *b, const void *p, size_t n)
 {
 	int rc = reserve(b, n);

@@ -26,6 +26,10 @@ int td_buf_addc(td_buf *b, char c);
 /* Appends n bytes of value c (to be written in place later, say). 0, or
  * TD_ENOMEM as td_buf_add. */
 int td_buf_fill(td_buf *b, int c, size_t n);
+/* Room for n more bytes (and the NUL) without moving s again, for a
+ * writer that puts them in place and then sets n (and s[n] = '\0').
+ * 0, or TD_ENOMEM as td_buf_add. */
+int td_buf_reserve(td_buf *b, size_t n);
 /* Frees the contents; b is an empty buffer again. */
 void td_buf_clear(td_buf *b);
 
