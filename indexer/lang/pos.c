@@ -229,22 +229,22 @@ static unsigned features_static(const td_pos_scratch *s, size_t n, size_t i,
 	f[k++] = feat(19, nb(s, n, i, 1, 4));
 	f[k++] = feat(20, nb(s, n, i, 2, 0));
 	f[k++] = feat(21, nb(s, n, i, 1, 8));
-	f[k++] = feat(26, nb(s, n, i, -1, 8) ^ mix(h[8]));
 	return k;
 }
 
-/* The features over the two previous tags. */
-static unsigned features_dynamic(const td_pos_scratch *s, size_t i,
-	unsigned prev, unsigned prev2, uint64_t *f)
+/* The features over the two previous tags: of the tags alone, so that
+ * td_pos_tag() sums them once per pair of tags. Model version 1 also paired
+ * the previous tag with the word, its 3-byte suffix and its shape, and the
+ * shape with the shape before (templates 14, 22, 27 and 26): four lookups
+ * for every token the dictionary does not answer, about half of the
+ * tagger's instructions, for 0.06 points of dev accuracy
+ * (docs/pos-tagset.md). */
+static unsigned features_dynamic(unsigned prev, unsigned prev2, uint64_t *f)
 {
-	const uint64_t *h = s->h + i * TD_POS_TOKH;
 	unsigned k = 0;
 	f[k++] = feat(11, prev);
 	f[k++] = feat(12, prev2);
 	f[k++] = feat(13, prev << 8 | prev2);
-	f[k++] = feat(14, h[0] ^ mix(prev + 7));
-	f[k++] = feat(22, h[4] ^ mix(prev + 11));
-	f[k++] = feat(27, h[8] ^ mix(prev + 13));
 	return k;
 }
 
@@ -252,7 +252,7 @@ unsigned td_pos_features(const td_pos_scratch *s, size_t n, size_t i,
 	unsigned prev, unsigned prev2, uint64_t *f)
 {
 	unsigned k = features_static(s, n, i, f);
-	return k + features_dynamic(s, i, prev, prev2, f + k);
+	return k + features_dynamic(prev, prev2, f + k);
 }
 
 /* ------------------------------------------------------------ the model */
@@ -402,9 +402,7 @@ int td_pos_tag_ref(const td_pos_model *m, const char *text,
  * and of the features it gives as a neighbour, one per place (a role: the
  * word before the token tagged, two before, after, two after). The weights
  * of the three features over the two previous tags are summed per pair of
- * tags. A token then costs six vector adds and the lookups of the four
- * features that pair it with the shape of the word before or with the
- * previous tag. Integer sums do not depend on the order of their terms, so
+ * tags. A token then costs six vector adds and one max. Integer sums do not depend on the order of their terms, so
  * every token scores exactly as td_pos_tag_ref() scores it; test_pos
  * compares the two. */
 enum { ROLE_M1, ROLE_M2, ROLE_P1, ROLE_P2, NROLE };
@@ -428,7 +426,7 @@ typedef struct pc_ent {
 
 /* One token of the sentence at hand. */
 typedef struct pc_tok {
-	uint64_t h[3];    /* TD_POS_TOKH hashes 0, 4 and 8 */
+	uint64_t key;     /* td_hash of its first MAXW bytes */
 	uint32_t ent;
 	int32_t dict;
 } pc_tok;
@@ -552,8 +550,7 @@ static uint32_t cache_get(const td_pos_model *m, td_pos_cache *c,
 }
 
 /* v[0, stride) = the weights of the features a word of hashes h0, h4, h8
- * gives in role r (features_static's neighbour features but the 26th,
- * which pairs two shapes); 0 when the model has none of them (v all 0). */
+ * gives in role r (features_static's neighbour features); 0 when the model has none of them (v all 0). */
 static int role_sum(const td_pos_model *m, unsigned r, uint64_t h0,
 	uint64_t h4, uint64_t h8, int32_t *v)
 {
@@ -677,18 +674,6 @@ static inline unsigned argmax(const int32_t *sc, unsigned n)
 	return KMUL - 1 - (unsigned)(mx & (KMUL - 1));
 }
 
-/* A neighbour's hash k (0, 1, 2 for TD_POS_TOKH 0, 4, 8), as nb() */
-static inline uint64_t nbc(const pc_tok *t, size_t n, size_t i, long d,
-	unsigned k)
-{
-	long j = (long)i + d;
-	if (j < 0)
-		return 0x5354415254ull + (uint64_t)(-j); /* "START" */
-	if ((size_t)j >= n)
-		return 0x454e44ull + (uint64_t)j - n;    /* "END" */
-	return t[j].h[k];
-}
-
 int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
 	size_t n, uint8_t *tags, td_pos_scratch *s)
 {
@@ -746,23 +731,18 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 	/* the types' slots first, all at once (the table is a few MB) */
 	for (size_t i = 0; i < n; i++) {
 		size_t len = tok[i].end - tok[i].start;
-		t[i].h[0] = td_hash(text + tok[i].start, len > MAXW ? MAXW : len);
-		__builtin_prefetch(&c->ent[(uint32_t)t[i].h[0] & c->mask]);
+		t[i].key = td_hash(text + tok[i].start, len > MAXW ? MAXW : len);
+		__builtin_prefetch(&c->ent[(uint32_t)t[i].key & c->mask]);
 		if (hash)
-			hash[i] = t[i].h[0];
+			hash[i] = t[i].key;
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t len = tok[i].end - tok[i].start;
 		uint32_t j = cache_get(m, c, (const uint8_t *)text + tok[i].start,
-			len > MAXW ? MAXW : len, t[i].h[0]);
-		const pc_ent *e = &c->ent[j];
-		t[i].h[0] = e->h0;
-		t[i].h[1] = e->h4;
-		t[i].h[2] = e->h8;
+			len > MAXW ? MAXW : len, t[i].key);
 		t[i].ent = j;
-		t[i].dict = e->dict;
+		t[i].dict = c->ent[j].dict;
 	}
-	uint64_t f[TD_POS_NFEAT];
 	int32_t *sc = s->scores;
 	for (size_t i = 0; i < n; i++) {
 		unsigned best = 0;
@@ -808,11 +788,6 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 			nb_vec(m, c, t, n, i, 2, ROLE_P2),
 		};
 		vsum6(sc, p, c->stride);
-		f[0] = feat(26, nbc(t, n, i, -1, 2) ^ mix(t[i].h[2]));
-		f[1] = feat(14, t[i].h[0] ^ mix(prev + 7));
-		f[2] = feat(22, t[i].h[1] ^ mix(prev + 11));
-		f[3] = feat(27, t[i].h[2] ^ mix(prev + 13));
-		add_features(m, f, 4, sc);
 		best = argmax(sc, c->stride);
 tagged:
 		tags[i] = (uint8_t)best;

@@ -18,7 +18,8 @@
 /* The model file: "TDPOSMDL", then the header below, tag names, feature
  * slots, weight entries and the tag dictionary (docs/pos-tagset.md). */
 #define TD_POS_MAGIC "TDPOSMDL"
-#define TD_POS_VERSION 1u
+#define TD_POS_VERSION 2u /* 2: no features pairing the previous tag with
+                           * the word (docs/pos-tagset.md) */
 #define TD_POS_MAX_TAGS 63   /* tag numbers fit 6 bits */
 #define TD_POS_TAG_LEN 8     /* a tag name is at most 7 bytes */
 #define TD_POS_NFEAT 32      /* features of one token, at most */
@@ -43,9 +44,8 @@ int td_pos_tag_number(const td_pos_model *m, const char *name);
 
 /* What td_pos_tag() remembers per word type between sentences (pos.c):
  * the weights of the word's own features and of those it gives its
- * neighbours summed once, so that a token costs the adds of these sums and
- * the lookups of the features that pair it with the previous tag or the
- * shape before it. At most `types` types (then it starts again empty);
+ * neighbours summed once, so that a token costs the adds of these sums
+ * (and of those of its two previous tags) and a max. At most `types` types (then it starts again empty);
  * about 700 bytes a type (on the bench corpus: 22 MB at 32768 types). */
 typedef struct td_pos_cache td_pos_cache;
 #define TD_POS_CACHE_TYPES 32768

@@ -398,6 +398,17 @@ int td_words_add(const td_words *w, td_doc *doc)
 	return rc;
 }
 
+/* Whether doc has a <w> span (a tagged TEI input): most documents have
+ * none, and td_doc_w_layers' arrays cost more than the tagger's answer
+ * per token. */
+static int has_w(const td_doc *doc)
+{
+	for (size_t k = 0; k < doc->n_spans; k++)
+		if (doc->spans[k].name[0] == 'w' && !doc->spans[k].name[1])
+			return 1;
+	return 0;
+}
+
 int td_words_layers(const td_words *w, td_doc *doc)
 {
 	td_tokens *tk;
@@ -406,15 +417,20 @@ int td_words_layers(const td_words *w, td_doc *doc)
 		return rc;
 	td_toklayers *l = NULL;
 	const uint8_t *tags;
-	const char **gpos = malloc((tk->n + 1) * sizeof *gpos);
-	const char **glemma = malloc((tk->n + 1) * sizeof *glemma);
-	wscratch *sc = gpos && glemma ? scratch_take(w) : NULL;
+	const char **gpos = NULL, **glemma = NULL;
+	int given = has_w(doc);
+	if (given) {
+		gpos = malloc((tk->n + 1) * sizeof *gpos);
+		glemma = malloc((tk->n + 1) * sizeof *glemma);
+	}
+	wscratch *sc = !given || (gpos && glemma) ? scratch_take(w) : NULL;
 	if (!sc) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}
 	/* tags a <w> of the input gives win (a tagged TEI corpus) */
-	td_doc_w_layers(doc, tk, gpos, glemma);
+	if (given)
+		td_doc_w_layers(doc, tk, gpos, glemma);
 	if ((rc = td_toklayers_new(tk->n, &l)) ||
 		(rc = td_words_tag_tokens(w, doc, tk)))
 		goto out;
@@ -432,7 +448,7 @@ int td_words_layers(const td_words *w, td_doc *doc)
 	for (size_t i = 0; i < tk->n && !rc; i++) {
 		const char *word = doc->text + tk->v[i].start;
 		size_t len = tk->v[i].end - tk->v[i].start;
-		if (!gpos[i] && !glemma[i]) {
+		if (!given || (!gpos[i] && !glemma[i])) {
 			unsigned t = tags[i];
 			uint32_t loff;
 			if ((tagoff[t] == UINT32_MAX &&

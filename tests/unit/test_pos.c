@@ -344,6 +344,15 @@ static void test_load_errors(void **state)
 	assert_int_equal(td_pos_open(p, &m), TD_EVERSION);
 	assert_non_null(strstr(td_error_last(), "version"));
 	unlink(p);
+	/* a version 1 model (its features paired the previous tag with the
+	 * word: the same bytes would mean other features) */
+	h.version = 1;
+	memcpy(b + 8, &h, sizeof h);
+	p = tmpfile_with(b, n);
+	assert_int_equal(td_pos_open(p, &m), TD_EVERSION);
+	assert_non_null(strstr(td_error_last(), "version 1"));
+	assert_non_null(strstr(td_error_last(), "tagdex-train-pos"));
+	unlink(p);
 	h.version = TD_POS_VERSION;
 	memcpy(b + 8, &h, sizeof h);
 
