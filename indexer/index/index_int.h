@@ -173,16 +173,30 @@ typedef struct td_segdoc {
 	uint64_t kv_off;   /* into DOCSTR */
 } td_segdoc;
 
-/* A norm term whose only surface form is one word shares that word's
- * postings: its post_off has TD_POST_SHARED set and the word id above
- * TD_POST_WORD_SHIFT. The low 32 bits are always a POST offset (where the
- * term's own postings would begin), so the next term's offset still ends
- * a term's postings. */
+/* A term whose positions are exactly those of a term of a layer below
+ * shares that term's postings instead of storing a copy (format 10): its
+ * post_off has TD_POST_SHARED set and the other term's id in the 30 bits
+ * above TD_POST_ID_SHIFT, in the word layer when TD_POST_TO_WORD is set,
+ * else in the norm layer. A norm with one surface form shares its word's;
+ * a lemma shares a word's (the lemma of exactly that word's positions) or
+ * else a norm's (of exactly that norm's); word and pos terms never share.
+ * The low 32 bits are always a POST offset (where the term's own postings
+ * would begin), so the next term's offset still ends a term's postings. */
 #define TD_POST_SHARED ((uint64_t)1 << 63)
-#define TD_POST_WORD_SHIFT 32
+#define TD_POST_TO_WORD ((uint64_t)1 << 62)
+#define TD_POST_ID_SHIFT 32
+#define TD_POST_ID_MAX (((uint32_t)1 << 30) - 1)
 #define TD_POST_OFF_MASK 0xffffffffu
+/* The post_off flags of a term sharing term id of layer to (word or norm);
+ * the caller checks id <= TD_POST_ID_MAX. */
+static inline uint64_t td_post_share(int to, uint32_t id)
+{
+	return TD_POST_SHARED | (to == TD_LAYER_WORD ? TD_POST_TO_WORD : 0) |
+		(uint64_t)id << TD_POST_ID_SHIFT;
+}
 /* A pos term with more than ntokens / TD_POS_SCAN_RATIO positions keeps
- * no postings (format 9): its post_off has TD_POST_SCAN set, and
+ * no postings (format 9): its post_off has TD_POST_SCAN set (not with
+ * TD_POST_SHARED, which pos terms never have), and
  * td_postings_next() finds its positions by scanning IDS3, the packed pos
  * id of every position, which costs little more than decoding postings
  * that dense. Rarer pos terms keep postings, so a rare tag is not a scan

@@ -125,11 +125,16 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 	td_seglex a, b;
 	memcpy(&a, e, sizeof a);
 	if (a.post_off & TD_POST_SHARED) {
-		/* a norm term with one surface form: that word's postings */
-		uint64_t w = (a.post_off & ~TD_POST_SHARED) >> TD_POST_WORD_SHIFT;
-		if (layer != TD_LAYER_NORM || w >= s->hdr.lexsize[0])
+		/* the postings of a term of a layer below (TD_POST_SHARED): a
+		 * norm's are a word's, a lemma's a word's or a norm's, so the
+		 * chain ends */
+		int to = a.post_off & TD_POST_TO_WORD ? TD_LAYER_WORD
+		                                      : TD_LAYER_NORM;
+		uint64_t t = (a.post_off >> TD_POST_ID_SHIFT) & TD_POST_ID_MAX;
+		if ((layer != TD_LAYER_NORM && layer != TD_LAYER_LEMMA) ||
+			to >= layer || t >= s->hdr.lexsize[to])
 			return bad_term(s, id);
-		int rc = td_postings_open(s, TD_LAYER_WORD, (uint32_t)w, out);
+		int rc = td_postings_open(s, to, (uint32_t)t, out);
 		if (rc == 0 && (*out)->freq != a.freq) {
 			td_postings_close(*out);
 			*out = NULL;

@@ -580,11 +580,12 @@ static int cmp_span(const void *a, const void *b)
 }
 
 /* The term of position p is map[pos_id[p]] (map NULL: pos_id[p]).
- * share (norm layer only, else NULL): per term the word id + 1 whose
- * postings are the same (its only surface form), or 0. */
+ * share (norm and lemma layers, else NULL): per term (by rank) the
+ * TD_POST_SHARED flags of the term of a layer below whose postings are
+ * the same (td_post_share), or 0: its own postings. */
 static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 	const uint32_t *order, const uint32_t *rank, const uint32_t *pos_id,
-	const uint32_t *map, int layer, const uint32_t *share)
+	const uint32_t *map, int layer, const uint64_t *share)
 {
 	int rc = 0;
 	uint32_t n = t->n;
@@ -616,8 +617,7 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 		lex[i].post_off = pb.n;
 		lstr += t->slen[order[i]] + 1;
 		if (share && share[i]) {
-			lex[i].post_off |= TD_POST_SHARED |
-				(uint64_t)(share[i] - 1) << TD_POST_WORD_SHIFT;
+			lex[i].post_off |= share[i];
 			continue;
 		}
 		if (layer == TD_LAYER_POS &&
@@ -978,11 +978,64 @@ out:
 	return rc;
 }
 
+/* Per lemma (by rank, order[rank] = id) the TD_POST_SHARED flags of the
+ * word or else the norm whose positions are exactly the lemma's (the
+ * lemma of all that word's or norm's positions and of no other), or 0:
+ * about half the lemma postings' bytes are such copies. The word ranks
+ * wrank and norm ranks nrank are those of the files' lexicons. */
+#define SH_NONE UINT32_MAX       /* no position seen yet */
+#define SH_MANY (UINT32_MAX - 1) /* more than one */
+static uint32_t one_of(uint32_t have, uint32_t v)
+{
+	return have == SH_NONE ? v : have == v ? v : SH_MANY;
+}
+
+static int lemma_share(const td_segbuild *b, const uint32_t *order,
+	const uint32_t *wrank, const uint32_t *nrank, uint64_t **share)
+{
+	uint32_t nl = b->lemmas.n, nw = b->words.n, nn = b->norms.n;
+	uint32_t *lw = malloc(((size_t)nl + 1) * 4),
+		 *ln = malloc(((size_t)nl + 1) * 4),
+		 *wl = malloc(((size_t)nw + 1) * 4),
+		 *nl_ = malloc(((size_t)nn + 1) * 4);
+	int rc = 0;
+	*share = calloc((size_t)nl + 1, 8);
+	if (!lw || !ln || !wl || !nl_ || !*share) {
+		rc = td_error(TD_ENOMEM, "out of memory");
+		goto out;
+	}
+	memset(lw, 0xff, ((size_t)nl + 1) * 4);
+	memset(ln, 0xff, ((size_t)nl + 1) * 4);
+	memset(wl, 0xff, ((size_t)nw + 1) * 4);
+	memset(nl_, 0xff, ((size_t)nn + 1) * 4);
+	for (size_t p = 0; p < b->nids; p++) {
+		uint32_t w = b->ids[p], n = b->w2n[w], l = b->lids[p];
+		lw[l] = one_of(lw[l], w);
+		ln[l] = one_of(ln[l], n);
+		wl[w] = one_of(wl[w], l);
+		nl_[n] = one_of(nl_[n], l);
+	}
+	for (uint32_t r = 0; r < nl; r++) {
+		uint32_t l = order[r], w = lw[l], n = ln[l];
+		if (w < SH_MANY && wl[w] == l && wrank[w] <= TD_POST_ID_MAX)
+			(*share)[r] = td_post_share(TD_LAYER_WORD, wrank[w]);
+		else if (n < SH_MANY && nl_[n] == l && nrank[n] <= TD_POST_ID_MAX)
+			(*share)[r] = td_post_share(TD_LAYER_NORM, nrank[n]);
+	}
+out:
+	free(lw);
+	free(ln);
+	free(wl);
+	free(nl_);
+	return rc;
+}
+
 static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
 	uint32_t *word_order = NULL, *wrank = NULL, *norder = NULL,
-		 *nrank = NULL, *share = NULL, *nforms = NULL;
+		 *nrank = NULL, *nforms = NULL;
+	uint64_t *share = NULL;
 	h->ndocs = (uint32_t)b->ndocs;
 	h->ntokens = (uint32_t)b->nids;
 	if ((rc = td_out_begin(o, h, TD_SEC_DOCS)))
@@ -1014,7 +1067,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	if ((rc = sort_tab(&b->norms, &norder, &nrank)))
 		goto out;
 	/* a norm with one surface form has that word's postings: shared */
-	share = calloc((size_t)b->norms.n + 1, 4);
+	share = calloc((size_t)b->norms.n + 1, 8);
 	nforms = calloc((size_t)b->norms.n + 1, 4);
 	if (!share || !nforms) {
 		rc = td_error(TD_ENOMEM, "out of memory");
@@ -1023,7 +1076,8 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	for (uint32_t w = 0; w < b->words.n; w++) {
 		uint32_t j = nrank[b->w2n[w]];
 		nforms[j]++;
-		share[j] = wrank[w] + 1;
+		share[j] = wrank[w] <= TD_POST_ID_MAX
+			? td_post_share(TD_LAYER_WORD, wrank[w]) : 0;
 	}
 	for (uint32_t j = 0; j < b->norms.n; j++)
 		if (nforms[j] != 1)
@@ -1055,9 +1109,12 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		const td_strtab *t = l ? &b->poss : &b->lemmas;
 		const uint32_t *ids = l ? b->pids : b->lids;
 		int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA, derived = 0;
+		free(share);
+		share = NULL;
 		if ((rc = sort_tab(t, &ord[l], &rk[l])) ||
+			(!l && (rc = lemma_share(b, ord[0], wrank, nrank, &share))) ||
 			(rc = write_layer(o, h, t, ord[l], rk[l], ids, NULL, layer,
-				 NULL)))
+				 share)))
 			break;
 		if (!l && (rc = write_w2l(o, h, b, word_order, rk[1], rk[0],
 				   &derived)))

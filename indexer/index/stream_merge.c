@@ -13,8 +13,10 @@
  * documents: the same lexicons, term ids, frequencies, postings, ids,
  * document records, text and spans, so every query answers the same;
  * the same pos terms keep postings (at most ntokens / TD_POS_SCAN_RATIO
- * positions of the merged segment, format 9), and a source without the
- * lemma and pos layers makes a segment without them. The
+ * positions of the merged segment, format 9), the same lemmas share a
+ * word's or a norm's postings (format 10, decided on the live positions),
+ * and a source without the lemma and pos layers makes a segment without
+ * them. The
  * file is not byte for byte a rebuild's: SPSTR is the sources' string
  * pools one after the other (a rebuild stores each string once) and
  * SPATTR their attribute pairs (a rebuild stores each distinct run once),
@@ -22,7 +24,9 @@
  *
  * Memory: per source its term id maps (4 bytes a term of each layer) and
  * document maps (12 bytes a document); per merged word its norm; the
- * lemma-per-word table (as the builder's); the distinct gap strings;
+ * lemma-per-word table (as the builder's); per merged word, norm and
+ * lemma 4 bytes (lemmas 16) while lemma_share runs; the distinct gap
+ * strings;
  * a term's block skip table while its postings are written (8 bytes per
  * 128 positions); the spans starting at one position; per source with
  * deletions 8 bytes per pos term (pos_live). Never anything per
@@ -621,22 +625,29 @@ static int end_layer(merge *g, int layer)
 }
 
 /* The word, lemma or pos layer: every term with a live position, its
- * postings renumbered. */
-static int merge_layer(merge *g, int layer)
+ * postings renumbered. share and lout are NULL or per term of the merged
+ * lexicon, counted with those without live positions: share the
+ * TD_POST_SHARED flags of a term whose postings are another's
+ * (lemma_share), lout receives its output id (NONE: no live position). */
+static int merge_layer(merge *g, int layer, const uint64_t *share,
+	uint32_t *lout)
 {
 	int rc;
 	const char *t;
 	size_t len, nocc;
-	uint32_t out = 0;
+	uint32_t out = 0, j = 0;
 	int psec = td_sec_post(layer);
 	if ((rc = td_out_begin(&g->o, &g->h, psec)))
 		return rc;
 	lex_start(g, layer);
 	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
 		uint64_t n;
+		uint32_t jj = j++;
 		if ((rc = stopped(g)) ||
 			(rc = count_live(g, layer, g->occ, nocc, &n)))
 			return rc;
+		if (lout)
+			lout[jj] = n ? out : NONE;
 		if (!n)
 			continue;
 		uint64_t off = g->o.pos - g->h.sec_off[psec];
@@ -652,6 +663,12 @@ static int merge_layer(merge *g, int layer)
 		 * sources */
 		if (layer == TD_LAYER_POS && n * TD_POS_SCAN_RATIO > g->ntok) {
 			if ((rc = put_lex(g, t, len, off | TD_POST_SCAN, n)))
+				return rc;
+			out++;
+			continue;
+		}
+		if (share && share[jj]) {
+			if ((rc = put_lex(g, t, len, off | share[jj], n)))
 				return rc;
 			out++;
 			continue;
@@ -672,7 +689,7 @@ static int merge_layer(merge *g, int layer)
  * merged to number every norm (tentatively), each output word finds its
  * norm by its sources' W2N, then the norms that have words are written:
  * one with a single word shares that word's postings (TD_POST_SHARED),
- * as the builder does. */
+ * as the builder does (when the word's id fits, TD_POST_ID_MAX). */
 static int merge_norms(merge *g)
 {
 	int rc;
@@ -744,9 +761,9 @@ static int merge_norms(merge *g)
 			rc = td_error(TD_ELIMIT, "segment postings too large");
 			goto out;
 		}
-		if (forms[jj] == 1) {
-			rc = put_lex(g, t, len, off | TD_POST_SHARED |
-				(uint64_t)word[jj] << TD_POST_WORD_SHIFT, freq[jj]);
+		if (forms[jj] == 1 && word[jj] <= TD_POST_ID_MAX) {
+			rc = put_lex(g, t, len,
+				off | td_post_share(TD_LAYER_WORD, word[jj]), freq[jj]);
 		} else if (!(rc = put_lex(g, t, len, off, freq[jj]))) {
 			rc = write_postings(g, TD_LAYER_NORM, g->occ, nocc,
 				freq[jj]);
@@ -881,16 +898,18 @@ static int write_ids(merge *g, int layer, uint32_t *bits_out)
 }
 
 /* The lemma per word and pos (TD_W2L_*), as segbuild.c's write_w2l
- * gathers it: per output word its (pos, lemma) pairs. */
+ * gathers it: per output word its (pos, lemma) pairs, the lemma by its
+ * number in the merged lexicon (lnum), the output id once known (lout). */
 struct w2l {
 	uint32_t *head, *pair, *next;
 	size_t np, cap;
 	int ok;
 };
 
-static int w2l_add(void *ctx, const uint32_t id[TD_NLAYERS])
+/* Adds a position's pair; a word with one pos and two lemmas ends the
+ * gathering (c->ok 0: the lemma ids are stored instead). */
+static int w2l_add(struct w2l *c, const uint32_t id[TD_NLAYERS])
 {
-	struct w2l *c = ctx;
 	uint32_t t = id[TD_LAYER_POS],
 		 v = id[TD_LAYER_LEMMA] << TD_W2L_POS_BITS | t;
 	uint32_t k = c->head[id[TD_LAYER_WORD]];
@@ -899,7 +918,7 @@ static int w2l_add(void *ctx, const uint32_t id[TD_NLAYERS])
 	if (k != NONE) {
 		if (c->pair[k] != v)
 			c->ok = 0;
-		return c->ok ? 0 : 1; /* 1: stop, not derived */
+		return 0;
 	}
 	size_t cn = c->cap; /* pair and next share cap: pair grows it */
 	if (TD_VEC_RESERVE(c->next, c->np, cn, 16) ||
@@ -911,48 +930,40 @@ static int w2l_add(void *ctx, const uint32_t id[TD_NLAYERS])
 	return 0;
 }
 
+static void w2l_free(struct w2l *c)
+{
+	free(c->head);
+	free(c->pair);
+	free(c->next);
+	memset(c, 0, sizeof *c);
+}
+
 /* IDS2: the lemma per word and pos when every word with a pos has one
- * lemma (lemma bits 0), else the packed lemma ids; the builder's choice. */
-static int write_lemma_ids(merge *g)
+ * lemma (lemma bits 0), else the packed lemma ids; the builder's choice.
+ * c holds the pairs lemma_share gathered (lemma numbers of the merged
+ * lexicon, lout[number] the output id), unless c->ok is 0. */
+static int write_lemma_ids(merge *g, struct w2l *c, const uint32_t *lout)
 {
 	int rc = 0;
 	uint32_t nw = g->nout[TD_LAYER_WORD];
-	struct w2l c = {0};
-	c.ok = g->nout[TD_LAYER_POS] <= TD_W2L_MAX_POS &&
-		g->nout[TD_LAYER_LEMMA] <= (1u << (32 - TD_W2L_POS_BITS));
-	if (c.ok) {
-		c.cap = (size_t)nw + 16;
-		c.head = malloc(((size_t)nw + 1) * 4);
-		c.pair = malloc(c.cap * 4);
-		c.next = malloc(c.cap * 4);
-		if (!c.head || !c.pair || !c.next) {
-			rc = nomem();
-			goto out;
-		}
-		memset(c.head, 0xff, ((size_t)nw + 1) * 4);
-		rc = each_position(g, 1u << TD_LAYER_WORD | 1u << TD_LAYER_LEMMA |
-			1u << TD_LAYER_POS, w2l_add, &c);
-		if (rc == 1)
-			rc = 0;
-		if (rc)
-			goto out;
-		if (c.np + nw >= TD_W2L_LIST)
-			c.ok = 0;
-	}
-	if (!c.ok) {
-		rc = write_ids(g, TD_LAYER_LEMMA, &g->h.lbits[0]);
-		goto out;
-	}
+	if (!c->ok || g->nout[TD_LAYER_POS] > TD_W2L_MAX_POS ||
+		g->nout[TD_LAYER_LEMMA] > (1u << (32 - TD_W2L_POS_BITS)) ||
+		c->np + nw >= TD_W2L_LIST)
+		return write_ids(g, TD_LAYER_LEMMA, &g->h.lbits[0]);
 	g->h.lbits[0] = 0;
 	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_IDS2)))
-		goto out;
+		return rc;
+	for (size_t k = 0; k < c->np; k++)
+		c->pair[k] = lout[c->pair[k] >> TD_W2L_POS_BITS]
+				<< TD_W2L_POS_BITS |
+			(c->pair[k] & TD_W2L_POS_MASK);
 	uint32_t at = 0;
 	for (uint32_t w = 0; w < nw && !rc; w++) {
-		uint32_t k = c.head[w], n = 0, v;
-		for (uint32_t q = k; q != NONE; q = c.next[q])
+		uint32_t k = c->head[w], n = 0, v;
+		for (uint32_t q = k; q != NONE; q = c->next[q])
 			n++;
 		if (n == 1) {
-			v = c.pair[k] >> TD_W2L_POS_BITS;
+			v = c->pair[k] >> TD_W2L_POS_BITS;
 		} else {
 			/* a word with no live pair cannot be: every output
 			 * word has a live position */
@@ -964,22 +975,116 @@ static int write_lemma_ids(merge *g)
 	uint32_t v[1 + TD_W2L_MAX_POS];
 	for (uint32_t w = 0; w < nw && !rc; w++) {
 		uint32_t n = 0;
-		for (uint32_t k = c.head[w]; k != NONE; k = c.next[k]) {
+		for (uint32_t k = c->head[w]; k != NONE; k = c->next[k]) {
 			uint32_t j = ++n;
 			for (; j > 1 && (v[j - 1] & TD_W2L_POS_MASK) >
-				     (c.pair[k] & TD_W2L_POS_MASK); j--)
+				     (c->pair[k] & TD_W2L_POS_MASK); j--)
 				v[j] = v[j - 1];
-			v[j] = c.pair[k];
+			v[j] = c->pair[k];
 		}
 		v[0] = n;
 		if (n > 1)
 			rc = td_out_put(&g->o, v, (size_t)(n + 1) * 4);
 	}
 	td_out_end(&g->o, &g->h, TD_SEC_IDS2);
+	return rc;
+}
+
+/* Per lemma of the merged lexicon (counted with those without live
+ * positions) the TD_POST_SHARED flags of the output word, or else norm,
+ * whose live positions are exactly the lemma's, as the builder's
+ * lemma_share decides it, or 0. One pass over the live positions' word,
+ * lemma and pos ids, which also gathers the lemma per word and pos for
+ * IDS2 (c); map[TD_LAYER_LEMMA] holds the lemmas' numbers in the merged
+ * lexicon until merge_layer sets the output ids. */
+#define SH_NONE UINT32_MAX       /* no position seen yet */
+#define SH_MANY (UINT32_MAX - 1) /* more than one */
+struct lshare {
+	merge *g;
+	uint32_t *lw, *ln, *wl, *nl;
+	struct w2l *c;
+};
+
+static uint32_t one_of(uint32_t have, uint32_t v)
+{
+	return have == SH_NONE ? v : have == v ? v : SH_MANY;
+}
+
+static int lshare_add(void *ctx, const uint32_t id[TD_NLAYERS])
+{
+	struct lshare *x = ctx;
+	uint32_t w = id[TD_LAYER_WORD], n = x->g->wnorm[w],
+		 l = id[TD_LAYER_LEMMA];
+	x->lw[l] = one_of(x->lw[l], w);
+	x->ln[l] = one_of(x->ln[l], n);
+	x->wl[w] = one_of(x->wl[w], l);
+	x->nl[n] = one_of(x->nl[n], l);
+	return x->c->ok ? w2l_add(x->c, id) : 0;
+}
+
+static int lemma_share(merge *g, uint64_t **share, uint32_t *nterms,
+	struct w2l *c)
+{
+	int rc;
+	const char *t;
+	size_t len, nocc;
+	uint32_t nt = 0, nw = g->nout[TD_LAYER_WORD],
+		 nn = g->nout[TD_LAYER_NORM];
+	struct lshare x = {g, NULL, NULL, NULL, NULL, c};
+	*share = NULL;
+	lex_start(g, TD_LAYER_LEMMA);
+	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
+		for (size_t i = 0; i < nocc; i++)
+			g->m[g->occ[i].src].map[TD_LAYER_LEMMA][g->occ[i].id] = nt;
+		nt++;
+	}
+	if (rc < 0)
+		return rc;
+	*nterms = nt;
+	x.lw = malloc(((size_t)nt + 1) * 4);
+	x.ln = malloc(((size_t)nt + 1) * 4);
+	x.wl = malloc(((size_t)nw + 1) * 4);
+	x.nl = malloc(((size_t)nn + 1) * 4);
+	*share = calloc((size_t)nt + 1, 8);
+	if (!x.lw || !x.ln || !x.wl || !x.nl || !*share) {
+		rc = nomem();
+		goto out;
+	}
+	memset(x.lw, 0xff, ((size_t)nt + 1) * 4);
+	memset(x.ln, 0xff, ((size_t)nt + 1) * 4);
+	memset(x.wl, 0xff, ((size_t)nw + 1) * 4);
+	memset(x.nl, 0xff, ((size_t)nn + 1) * 4);
+	/* pairs hold the lemma numbers: with more than 2^26 lemma strings in
+	 * the sources (live or not) the lemma ids are stored, where a build
+	 * of the live ones might have derived them; the answers are the same */
+	c->ok = g->nout[TD_LAYER_POS] <= TD_W2L_MAX_POS &&
+		nt <= (1u << (32 - TD_W2L_POS_BITS));
+	if (c->ok) {
+		c->cap = (size_t)nw + 16;
+		c->head = malloc(((size_t)nw + 1) * 4);
+		c->pair = malloc(c->cap * 4);
+		c->next = malloc(c->cap * 4);
+		if (!c->head || !c->pair || !c->next) {
+			rc = nomem();
+			goto out;
+		}
+		memset(c->head, 0xff, ((size_t)nw + 1) * 4);
+	}
+	if ((rc = each_position(g, 1u << TD_LAYER_WORD | 1u << TD_LAYER_LEMMA |
+		     (c->ok ? 1u << TD_LAYER_POS : 0), lshare_add, &x)))
+		goto out;
+	for (uint32_t l = 0; l < nt; l++) {
+		uint32_t w = x.lw[l], n = x.ln[l];
+		if (w < SH_MANY && x.wl[w] == l && w <= TD_POST_ID_MAX)
+			(*share)[l] = td_post_share(TD_LAYER_WORD, w);
+		else if (n < SH_MANY && x.nl[n] == l && n <= TD_POST_ID_MAX)
+			(*share)[l] = td_post_share(TD_LAYER_NORM, n);
+	}
 out:
-	free(c.head);
-	free(c.pair);
-	free(c.next);
+	free(x.lw);
+	free(x.ln);
+	free(x.wl);
+	free(x.nl);
 	return rc;
 }
 
@@ -1509,7 +1614,7 @@ static int write_all(merge *g)
 	g->h.ndocs = g->ndocs;
 	g->h.ntokens = (uint32_t)g->ntok;
 	if ((rc = write_docs(g)) || (rc = stopped(g)) ||
-		(rc = merge_layer(g, TD_LAYER_WORD)) ||
+		(rc = merge_layer(g, TD_LAYER_WORD, NULL, NULL)) ||
 		(rc = merge_norms(g)) ||
 		(rc = write_ids(g, TD_LAYER_WORD, &g->h.id_bits)) ||
 		(rc = td_out_begin(&g->o, &g->h, TD_SEC_W2N)))
@@ -1529,10 +1634,21 @@ static int write_all(merge *g)
 			return rc;
 		return write_spans(g);
 	}
-	if (rc || (rc = merge_layer(g, TD_LAYER_POS)) ||
-		(rc = merge_layer(g, TD_LAYER_LEMMA)) ||
-		(rc = write_ids(g, TD_LAYER_POS, &g->h.lbits[1])) ||
-		(rc = write_lemma_ids(g)) || (rc = stopped(g)))
+	uint64_t *share = NULL;
+	uint32_t *lout = NULL, nt = 0;
+	struct w2l c = {0};
+	if (!rc && !(rc = merge_layer(g, TD_LAYER_POS, NULL, NULL)) &&
+		!(rc = lemma_share(g, &share, &nt, &c))) {
+		if (!(lout = malloc(((size_t)nt + 1) * 4)))
+			rc = nomem();
+		else if (!(rc = merge_layer(g, TD_LAYER_LEMMA, share, lout)) &&
+			!(rc = write_ids(g, TD_LAYER_POS, &g->h.lbits[1])))
+			rc = write_lemma_ids(g, &c, lout);
+	}
+	free(share);
+	free(lout);
+	w2l_free(&c);
+	if (rc || (rc = stopped(g)))
 		return rc;
 	return write_spans(g);
 }

@@ -1,7 +1,7 @@
 /* test_corrupt.c: the corruption campaign (issue 12). An index of
  * corpus/articles (two segments, one deleted document) is damaged by one
  * random bit flip at a time, in every section of a segment, its header and
- * its checksum table in turn; after each flip a fixed set of 12 queries runs
+ * its checksum table in turn; after each flip a fixed set of 13 queries runs
  * as tagdex-query runs them (count, hits with their KWIC and TSV lines, a
  * frequency table). Each answer must be exactly the undamaged one, or an
  * error TD_ECORRUPT naming the segment file; no crash (the test also runs
@@ -29,7 +29,7 @@
 
 static char dir[64];
 
-#define NQ 12
+#define NQ 13
 static const struct {
 	const char *q;
 	int by;       /* TQ_BY_* for a frequency table, -1 none */
@@ -49,6 +49,8 @@ static const struct {
 	{"<s/> containing <seg type=\"hedge\"/>", -1, 0, NULL, 0},
 	{"[norm=\"korea\"]", TQ_BY_NORM, 1, NULL, 0},
 	{"<quote/>", TQ_BY_MONTH, 0, NULL, 1},
+	/* lemmas sharing a word's or a norm's postings, and not (format 10) */
+	{"[lemma=\"the|Korea|say\"]", TQ_BY_LEMMA, 1, NULL, 0},
 };
 
 typedef struct answer {
@@ -137,6 +139,9 @@ static void build_index(void)
 	snprintf(lex, sizeof lex, "%s/corpus/lexicons", TD_SRCDIR);
 	snprintf(arts, sizeof arts, "%s/corpus/articles", TD_SRCDIR);
 	assert_int_equal(td_pipeline_new(lex, 0, &p), 0);
+	/* the lemma and pos layers, as tagdex-ingest -x tags them */
+	assert_int_equal(td_words_share(td_annotator_tagger(p->annotator),
+	        &p->layers), 0);
 	char *const in[] = {arts};
 	char **files;
 	size_t n;

@@ -1056,6 +1056,158 @@ static void test_pos_scan_merge(void **state)
 	td_doc_free(c2);
 }
 
+/* A document of the given tokens (joined by spaces) with their pos and
+ * lemma. */
+static td_doc *layered_doc(const char *id, const char *const *tok,
+	const char *const *pos, const char *const *lem, size_t n)
+{
+	char text[512] = "";
+	for (size_t i = 0; i < n; i++) {
+		strcat(text, tok[i]);
+		if (i + 1 < n)
+			strcat(text, " ");
+	}
+	td_doc *d;
+	assert_int_equal(td_doc_new(id, text, strlen(text), &d), 0);
+	td_meta_set(&d->meta.title, id);
+	assert_int_equal(td_toklayers_new(n, &d->layers), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(td_toklayers_set(d->layers, i, pos[i], lem[i]), 0);
+	return d;
+}
+
+/* The postings offset (with its flags) of term t of layer in s. */
+static uint64_t post_off(td_seg *s, int layer, const char *t)
+{
+	int64_t id = td_seg_lex_find(s, layer, t, strlen(t));
+	assert_true(id >= 0);
+	td_seglex e;
+	const uint8_t *p = td_seg_sec(s, td_sec_lex(layer),
+		(uint64_t)id * sizeof e, sizeof e);
+	assert_non_null(p);
+	memcpy(&e, p, sizeof e);
+	return e.post_off;
+}
+
+/* Asserts that lemma t of s shares the postings of term t2 of layer to
+ * (word or norm), or with to < 0 that it has its own. */
+static void lemma_shares(td_seg *s, const char *t, int to, const char *t2)
+{
+	uint64_t o = post_off(s, TD_LAYER_LEMMA, t);
+	if (to < 0) {
+		assert_false(o & TD_POST_SHARED);
+		return;
+	}
+	assert_true(o & TD_POST_SHARED);
+	assert_int_equal(!!(o & TD_POST_TO_WORD), to == TD_LAYER_WORD);
+	assert_int_equal((o >> TD_POST_ID_SHIFT) & TD_POST_ID_MAX,
+		td_seg_lex_find(s, to, t2, strlen(t2)));
+}
+
+/* The sections of every token layer of merged's one segment against
+ * whole's, byte for byte. */
+static void same_layers(const char *merged, const char *whole)
+{
+	td_seghdr hm, hw;
+	one_seg_hdr(merged, &hm);
+	one_seg_hdr(whole, &hw);
+	td_index *a, *b;
+	assert_int_equal(td_index_open(merged, &a), 0);
+	assert_int_equal(td_index_open(whole, &b), 0);
+	td_seg *sa = td_index_seg(a, 0), *sb = td_index_seg(b, 0);
+	static const int secs[] = {TD_SEC_LEX0, TD_SEC_LEX1, TD_SEC_POST0,
+		TD_SEC_POST1, TD_SEC_IDS, TD_SEC_W2N, TD_SEC_LEX2, TD_SEC_LSTR2,
+		TD_SEC_POST2, TD_SEC_IDS2, TD_SEC_LEX3, TD_SEC_POST3, TD_SEC_IDS3};
+	for (size_t i = 0; i < sizeof secs / sizeof secs[0]; i++) {
+		uint64_t len = hw.sec_len[secs[i]];
+		assert_int_equal(hm.sec_len[secs[i]], len);
+		if (!len)
+			continue;
+		const uint8_t *pa = td_seg_sec(sa, secs[i], 0, len),
+			      *pb = td_seg_sec(sb, secs[i], 0, len);
+		assert_non_null(pa);
+		assert_non_null(pb);
+		assert_memory_equal(pa, pb, len);
+	}
+	check_postings(sa);
+	td_index_close(a);
+	td_index_close(b);
+	assert_int_equal(td_index_check(merged), 0);
+}
+
+/* A lemma whose positions are exactly a word's or a norm's stores no copy
+ * of its postings (format 10): "cat" shares the word "cat"'s, "the" the
+ * norm "the"'s (The, the); "see" (saw, See) and "saw" (one of two saw)
+ * keep their own. The streaming merge decides it on the live positions,
+ * as the builder does: "cat" is the norm's while a deleted document has
+ * "Cat", the word's once it is gone. */
+static void test_shared_postings(void **state)
+{
+	(void)state;
+	static const char *const t1[] = {"The", "cat", "saw", "the", "saw", ".",
+		"See"},
+		*p1[] = {"DT", "NN", "VBD", "DT", "NN", ".", "VB"},
+		*l1[] = {"the", "cat", "see", "the", "saw", ".", "see"},
+		*t2[] = {"Cat", "."}, *p2[] = {"NN", "."}, *l2[] = {"cat", "."},
+		*t3[] = {"the", "cat"}, *p3[] = {"DT", "NN"}, *l3[] = {"the", "cat"},
+		*t4[] = {"dog", "."}, *p4[] = {"NN", "."}, *l4[] = {"dog", "."};
+	td_doc *d1 = layered_doc("doc-1", t1, p1, l1, 7),
+	       *d2 = layered_doc("doc-2", t2, p2, l2, 2),
+	       *d3 = layered_doc("doc-3", t3, p3, l3, 2),
+	       *d4 = layered_doc("doc-2", t4, p4, l4, 2);
+	char dir[256], ref[256];
+	td_writer *w;
+	td_index *ix;
+	newdir(dir, sizeof dir);
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	add(w, d1, "a.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	td_seg *s = td_index_seg(ix, 0);
+	lemma_shares(s, "cat", TD_LAYER_WORD, "cat");
+	lemma_shares(s, ".", TD_LAYER_WORD, ".");
+	lemma_shares(s, "the", TD_LAYER_NORM, "the");
+	lemma_shares(s, "see", -1, NULL);
+	lemma_shares(s, "saw", -1, NULL);
+	/* the norm "cat" shares the word's; "the" has two forms */
+	assert_true(post_off(s, TD_LAYER_NORM, "cat") & TD_POST_TO_WORD);
+	assert_false(post_off(s, TD_LAYER_NORM, "the") & TD_POST_SHARED);
+	check_postings(s);
+	td_index_close(ix);
+	assert_int_equal(td_index_check(dir), 0);
+	/* a | 2 3, then 2 replaced: a deletion in the second segment */
+	add(w, d2, "b.txt");
+	add(w, d3, "c.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_int_equal(td_index_nsegs(ix), 2);
+	lemma_shares(td_index_seg(ix, 1), "cat", TD_LAYER_NORM, "cat");
+	td_index_close(ix);
+	add(w, d4, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	assert_int_equal(td_writer_merge(w), 0);
+	td_writer_close(w);
+	newdir(ref, sizeof ref);
+	assert_int_equal(td_writer_open(ref, 0, &w), 0);
+	add(w, d1, "a.txt");
+	add(w, d3, "c.txt");
+	add(w, d4, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	same_layers(dir, ref);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	s = td_index_seg(ix, 0);
+	lemma_shares(s, "cat", TD_LAYER_WORD, "cat");
+	lemma_shares(s, "the", TD_LAYER_NORM, "the");
+	lemma_shares(s, "dog", TD_LAYER_WORD, "dog");
+	lemma_shares(s, "see", -1, NULL);
+	td_index_close(ix);
+	td_doc_free(d1);
+	td_doc_free(d2);
+	td_doc_free(d3);
+	td_doc_free(d4);
+}
+
 static void test_version(void **state)
 {
 	(void)state;
@@ -1080,8 +1232,9 @@ static void test_version(void **state)
 	assert_non_null(strstr(td_error_last(), "index format 5"));
 	assert_non_null(strstr(td_error_last(), "index the sources again"));
 	/* format 6 (no lemma and pos layers), 7 (a lemma id per
-	 * position) and 8 (postings of every pos term) likewise */
-	for (int v = 6; v <= 8; v++) {
+	 * position), 8 (postings of every pos term) and 9 (lemmas with
+	 * their own copy of a word's or norm's postings) likewise */
+	for (int v = 6; v <= 9; v++) {
 		char line[64], want[32];
 		f = fopen(man, "w");
 		snprintf(line, sizeof line, "tagdex-index %d\ngeneration 1\n"
@@ -1814,6 +1967,7 @@ int main(void)
 		cmocka_unit_test(test_lemma_table),
 		cmocka_unit_test(test_pos_scan),
 		cmocka_unit_test(test_pos_scan_merge),
+		cmocka_unit_test(test_shared_postings),
 		cmocka_unit_test(test_layers_by_offset),
 		cmocka_unit_test(test_lock_deleted),
 		cmocka_unit_test(test_manifest_lost),
