@@ -847,6 +847,18 @@ static int quoted_forecast(const td_actx *c, size_t t0, size_t t1)
 	return 0;
 }
 
+/* A modal (will, would, shall, 'll, may, might, could ...) at i; the
+ * first byte, folded, rules out most tokens without a look-up. */
+static int modal_word(const td_actx *c, size_t i, size_t t1)
+{
+	switch (td_fold_tab[(unsigned char)c->doc->text[c->tok.v[i].start]]) {
+	case 'w': case 's': case 'm': case 'c': case '\'':
+		return any(c, i, t1, future_modals) || any(c, i, t1, possib_modals);
+	default:
+		return 0;
+	}
+}
+
 /* A forecast held now (session 9): a verb of belief or expectation in
  * the present ("Carvey believes that reapportionment actually will
  * increase CDC membership", "some manufacturers believe there could be
@@ -866,7 +878,13 @@ static const char *const be_present[] = {"is", "are", "am", "'m", "'re",
 
 static int belief_forecast(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
-	for (size_t i = t0; i < t1; i++) {
+	/* most sentences have no modal at all: look no further */
+	size_t last = t1;
+	while (last > t0 && !modal_word(c, last - 1, t1))
+		last--;
+	if (last == t0)
+		return 0;
+	for (size_t i = t0; i + 1 < last; i++) {
 		if (!any(c, i, t1, belief_verbs) || (m[i - t0] & M_COND))
 			continue;
 		/* "to think", "the fear that", "will consider applications" */
