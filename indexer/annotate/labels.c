@@ -953,6 +953,13 @@ static int past_narration(const td_actx *c, size_t t0, size_t t1, const unsigned
 			after_be |= eq(c, k, t1, "was") || eq(c, k, t1, "were") || eq(c, k, t1, "been");
 		if (!after_be)
 			past |= past_word(c, i);
+		/* a past passive of an event with its circumstance ("The bus
+		 * was burned outside Anniston", "A note was handed to the
+		 * ambassador"): a report */
+		else if (td_tok_pos_is(c, i, "VBN") && i + 1 < t1 &&
+			 (td_tok_pos_is(c, i + 1, "IN") || td_tok_pos_is(c, i + 1, "TO")) &&
+			 !eq(c, i + 1, t1, "as") && !eq(c, i + 1, t1, "that"))
+			past = 1;
 	}
 	return past;
 }

@@ -332,6 +332,22 @@ static void test_past_vantage(void **state)
 	td_doc_free(d);
 }
 
+/* Session 9: a past passive of an event with its circumstance is a
+ * plain report, no claim; "was seen as" may judge and is left alone. */
+static void test_past_passive_reports(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"The bus was burned outside Anniston.\n"
+		"A note making the request was handed to the ambassador.\n"
+		"The stock was sold in the underwriting at a price of $12.50 a share.\n"
+		"The retreat was seen as a sign of weakness.");
+	for (int i = 0; i < 3; i++)
+		expect_ana(d, i, "");
+	expect_ana(d, 3, "#claim");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +363,7 @@ int main(void)
 		cmocka_unit_test(test_questions_anywhere),
 		cmocka_unit_test(test_belief_forecasts),
 		cmocka_unit_test(test_past_vantage),
+		cmocka_unit_test(test_past_passive_reports),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
