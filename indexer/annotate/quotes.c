@@ -751,6 +751,23 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			}
 		}
 	}
+	/* "Sprinkel strongly refuted the thesis ..., declaring that ...": a
+	 * participle of saying after a comma takes the subject of its main
+	 * clause, a named actor opening the sentence before its verb */
+	if (v > t0 + 2 && td_tok_eq(c, v - 1, ",", 0) && td_tok_pos_is(c, v, "VBG")) {
+		size_t k = t0 + (td_tok_eq(c, t0, "the", 1) ? 1 : 0);
+		const td_mention *m = named_actor_at(c, k, v);
+		if (m) {
+			size_t e = m->t1;
+			while (e < v && td_tok_pos_is(c, e, "RB"))
+				e++;
+			if (e < v && (td_tok_pos_is(c, e, "VBD") || td_tok_pos_is(c, e, "VBZ") ||
+					     td_tok_pos_is(c, e, "VBP") || td_tok_pos_is(c, e, "MD"))) {
+				*found = 1;
+				return m->key;
+			}
+		}
+	}
 	if (v > t0 && (td_tok_eq(c, v - 1, ",", 0) || tok_in_quote(c, v - 1) ||
 		       td_tok_eq(c, v - 1, "\xe2\x80\x9d", 0) || td_tok_eq(c, v - 1, "\"", 0)) &&
 	    inverted_subject(c, vend, t1)) {
@@ -879,6 +896,9 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		 * is a name after "that" ("indicated that the Pirates
 		 * needed ...") */
 		if (td_tok_in(c, k, he_she, 1) || td_tok_eq(c, k, "that", 1))
+			break;
+		/* "The conductor said to Ritchie:": the one spoken to */
+		if (td_tok_eq(c, k, "to", 1))
 			break;
 		const td_mention *m = ment_at(c, k);
 		if (m && !m->located && !m->pronoun) {
@@ -1610,6 +1630,10 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			if (k >= t0 + 2 && td_tok_eq(c, k - 2, ":", 0)) {
 				for (size_t b = k - 2; b-- > t0;) {
 					const td_mention *m = ment_at(c, b);
+					/* "The conductor said to Ritchie:": the one
+					 * spoken to is no speaker */
+					if (m && m->t0 > t0 && td_tok_eq(c, m->t0 - 1, "to", 1))
+						break;
 					if (m && !m->located && strcmp(m->kind, "person") == 0) {
 						qq->who = m->key;
 						break;
@@ -1734,7 +1758,17 @@ int td_quotes_attribute(td_actx *c)
 	free(cont);
 	/* said first (outside), then q inside it */
 	for (size_t i = 0; i < c->n_said; i++) {
-		const td_said *s = &c->said[i];
+		td_said *s = &c->said[i];
+		/* a reported clause whose quotation goes on past the sentence
+		 * ("pointed out that the Gallery "is the only museum ...
+		 * Bales. I'm sure ...""): the clause takes in the quotation's
+		 * part in its sentence, so that the two nest */
+		for (size_t q = 0; q < c->n_quotes; q++)
+			if (c->quotes[q].start > s->start && c->quotes[q].start < s->end &&
+			    c->quotes[q].end > s->end) {
+				size_t se = c->sents[s->sent].end;
+				s->end = c->quotes[q].end < se ? c->quotes[q].end : se;
+			}
 		char whoref[300];
 		if (s->who)
 			snprintf(whoref, sizeof whoref, "#%s", s->who);

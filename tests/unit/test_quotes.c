@@ -580,6 +580,42 @@ static void test_session9_office_antecedents(void **state)
 	td_doc_free(d);
 }
 
+/* Session 9, second part: a participle of saying after a comma takes the
+ * subject opening the sentence ("Sprinkel strongly refuted ..., declaring
+ * that"); "point(s) out (to X) that" reports; a reported clause whose
+ * quotation goes on past its sentence takes in the quotation's part, so
+ * that the two nest and the quotation keeps its speaker; the one spoken
+ * to ("said to Ritchie:") is no speaker; "Critic Walter Kerr" is a role
+ * and a name. */
+static void test_session9_reports(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		"Beryl W. Sprinkel strongly refuted the thesis that growth is slow, declaring that this "
+		"pessimism \"is based on questionable evidence\".",
+		"Philip Morrison points out that our country is more urbanized.",
+		"John Walker spoke to the musicians.\nHe pointed out to the young musicians that the "
+		"Gallery \"is the only museum with a music director.\nI'm sure you know him\".",
+		"Sports Writer Ensign Ritchie went to his compartment.\nThe conductor said to "
+		"Ritchie: \"I don't think you want to talk to him.\nYou'll get a bat on the head\".\n"
+		"The porter said to Ritchie that the train was late.",
+		"As Critic Walter Kerr points out: \"Adaptations still qualify as creative\"."};
+	td_doc *d = fx_doc("1961-05-02", paras, 5);
+	fx_expect(d, "said", "this pessimism \"is based on questionable evidence\"", "who",
+		"#beryl-w-sprinkel");
+	fx_expect(d, "q", "is based on questionable evidence", "who", "#beryl-w-sprinkel");
+	fx_expect(d, "said", "our country is more urbanized", "who", "#philip-morrison");
+	fx_expect(d, "said", "the Gallery \"is the only museum with a music director.", "who",
+		"#john-walker");
+	fx_expect(d, "q", "is the only museum with a music director.", "who", "#john-walker");
+	fx_expect(d, "q", "I don't think you want to talk to him.", "who", NULL);
+	fx_expect(d, "persName", "Ensign Ritchie", "ref", "#ensign-ritchie");
+	fx_expect(d, "said", "the train was late", "who", NULL);
+	fx_expect(d, "persName", "Walter Kerr", "ref", "#walter-kerr");
+	fx_expect(d, "q", "Adaptations still qualify as creative", "who", "#walter-kerr");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -608,6 +644,7 @@ int main(void)
 		cmocka_unit_test(test_no_speaker_after_that),
 		cmocka_unit_test(test_session9_speakers),
 		cmocka_unit_test(test_session9_office_antecedents),
+		cmocka_unit_test(test_session9_reports),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
