@@ -539,12 +539,12 @@ static void test_session9_speakers(void **state)
 		"Joseph E. Harvey Jr. spoke in Portland on Tuesday.",
 		"A publicity release quoted him as saying the move had provided an avenue.",
 		"Councilman William D. Schaefer walked the streets.",
-		"The vice president of the City Council complained yesterday that there are "
-		"\"deficiencies\" in the program.",
+		("The vice president of the City Council complained yesterday that there are "
+			"\"deficiencies\" in the program."),
 		"President John F. Kennedy spoke on Monday.",
 		"The President of the United States said that his was a \"lousy job\".",
-		"Mr. Kennedy sent a message, and one U.S. official said: \"The key question is who "
-		"calls first\"."};
+		("Mr. Kennedy sent a message, and one U.S. official said: \"The key question is who "
+			"calls first\".")};
 	td_doc *d = fx_doc("1961-05-02", paras, 10);
 	fx_expect(d, "q", "I can't hit anymore", "who", "#jackie-jensen");
 	fx_expect(d, "said", "the move had provided an avenue", "who", "#joseph-e-harvey-jr");
@@ -566,13 +566,13 @@ static void test_session9_office_antecedents(void **state)
 {
 	(void)state;
 	const char *const paras[] = {
-		"The late Secretary of State John Foster Dulles considered the pact a "
-		"specimen of appeasement. He began the talks. \"The important thing now\", he "
-		"said, \"is to seize the future\".",
+		("The late Secretary of State John Foster Dulles considered the pact a "
+			"specimen of appeasement. He began the talks. \"The important thing now\", he "
+			"said, \"is to seize the future\"."),
 		"President John F. Kennedy flew to Paris.",
 		"Vice President Chen Cheng arrived, and Attorney General Robert Kennedy met him.",
-		"All week long the President clearly was playing a larger role; he declared: "
-		"\"We shall always be prepared to talk\"."};
+		("All week long the President clearly was playing a larger role; he declared: "
+			"\"We shall always be prepared to talk\".")};
 	td_doc *d = fx_doc("1961-05-02", paras, 4);
 	fx_expect(d, "q", "The important thing now", "who", "#john-foster-dulles");
 	fx_expect(d, "q", "is to seize the future", "who", "#john-foster-dulles");
@@ -591,14 +591,14 @@ static void test_session9_reports(void **state)
 {
 	(void)state;
 	const char *const paras[] = {
-		"Beryl W. Sprinkel strongly refuted the thesis that growth is slow, declaring that this "
-		"pessimism \"is based on questionable evidence\".",
+		("Beryl W. Sprinkel strongly refuted the thesis that growth is slow, declaring that "
+			"this pessimism \"is based on questionable evidence\"."),
 		"Philip Morrison points out that our country is more urbanized.",
-		"John Walker spoke to the musicians.\nHe pointed out to the young musicians that the "
-		"Gallery \"is the only museum with a music director.\nI'm sure you know him\".",
-		"Sports Writer Ensign Ritchie went to his compartment.\nThe conductor said to "
-		"Ritchie: \"I don't think you want to talk to him.\nYou'll get a bat on the head\".\n"
-		"The porter said to Ritchie that the train was late.",
+		("John Walker spoke to the musicians.\nHe pointed out to the young musicians that the "
+			"Gallery \"is the only museum with a music director.\nI'm sure you know him\"."),
+		("Sports Writer Ensign Ritchie went to his compartment.\nThe conductor said to "
+			"Ritchie: \"I don't think you want to talk to him.\nYou'll get a bat on the "
+			"head\".\nThe porter said to Ritchie that the train was late."),
 		"As Critic Walter Kerr points out: \"Adaptations still qualify as creative\"."};
 	td_doc *d = fx_doc("1961-05-02", paras, 5);
 	fx_expect(d, "said", "this pessimism \"is based on questionable evidence\"", "who",
