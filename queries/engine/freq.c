@@ -134,11 +134,9 @@ static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
 	}
 	if (TD_VEC_RESERVE(f->rows, f->n, f->cap, 32))
 		return td_error(TD_ENOMEM, "out of memory");
-	char *k = malloc(len + 1);
+	char *k = tq_dupn(key, len);
 	if (!k)
 		return td_error(TD_ENOMEM, "out of memory");
-	memcpy(k, key, len);
-	k[len] = '\0';
 	f->rows[f->n] = (row){k, n, f->n};
 	f->last = f->n;
 	*sl = ++f->n;

@@ -172,8 +172,9 @@ tq_node *tq_span_new(const char *elem, ...) __attribute__((sentinel));
 /* Adds attribute name=pattern (copied) to span node n. */
 int tq_span_attr(tq_node *n, const char *name, size_t nlen, const char *pat,
         size_t plen, size_t off);
-/* A NUL-terminated copy of the n bytes at s (a slice of the query text:
- * every byte copied, whatever it is), or NULL when out of memory. */
+/* A NUL-terminated copy of the n bytes at s (a slice of the query text, a
+ * table's key: every byte copied, whatever it is), or NULL when out of
+ * memory. */
 char *tq_dupn(const char *s, size_t n);
 
 /* ------------------------------------------------------------------ plan */

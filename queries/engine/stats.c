@@ -144,11 +144,9 @@ int tq_stat_add(tq_stat_table *t, const char *key, size_t len, uint64_t a,
 	}
 	if (TD_VEC_RESERVE(t->rows, t->n, t->cap, 256))
 		return td_error(TD_ENOMEM, "out of memory");
-	char *k = malloc(len + 1);
+	char *k = tq_dupn(key, len);
 	if (!k)
 		return td_error(TD_ENOMEM, "out of memory");
-	memcpy(k, key, len);
-	k[len] = '\0';
 	memset(&t->rows[t->n], 0, sizeof t->rows[t->n]);
 	t->rows[t->n].key = k;
 	t->rows[t->n].a = a;

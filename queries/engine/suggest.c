@@ -57,11 +57,9 @@ static int cands_add(cands *c, const char *s, size_t len)
 	}
 	if (c->n >= MAX_CAND)
 		return 0;
-	char *d = malloc(len + 1);
+	char *d = tq_dupn(s, len);
 	if (!d)
 		return td_error(TD_ENOMEM, "out of memory");
-	memcpy(d, s, len);
-	d[len] = '\0';
 	c->v[c->n++] = d;
 	c->slot[h] = c->n;
 	return 0;

@@ -4,6 +4,7 @@
  * turn, a source held by two of them refused. */
 #include "config.h"
 #include "indexes.h"
+#include "query.h"
 #include "util.h"
 #include "vec.h"
 #include "error.h"
@@ -16,11 +17,9 @@ static int push(tq_indexes *l, const char *dir, size_t len)
 {
 	if (TD_VEC_RESERVE(l->dirs, l->n, l->cap, 4))
 		return td_error(TD_ENOMEM, "out of memory");
-	char *d = malloc(len + 1);
+	char *d = tq_dupn(dir, len);
 	if (!d)
 		return td_error(TD_ENOMEM, "out of memory");
-	memcpy(d, dir, len);
-	d[len] = '\0';
 	l->dirs[l->n++] = d;
 	return 0;
 }
