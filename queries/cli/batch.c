@@ -8,6 +8,7 @@
 #include "batch.h"
 #include "exit_status.h"
 #include "query.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -60,15 +61,9 @@ static ssize_t label_write(void *cookie, const char *data, size_t len)
 {
 	label *b = cookie;
 	for (size_t i = 0; i < len; i++) {
-		if (b->n == b->cap) {
-			size_t cap = b->cap ? 2 * b->cap : 4096;
-			char *v = realloc(b->buf, cap);
-			if (!v) {
-				errno = ENOMEM;
-				return -1;
-			}
-			b->buf = v;
-			b->cap = cap;
+		if (TD_VEC_RESERVE(b->buf, b->n, b->cap, 4096)) {
+			errno = ENOMEM;
+			return -1;
 		}
 		char c = data[i];
 		b->buf[b->n++] = c;

@@ -8,6 +8,7 @@
 #include "query.h"
 #include "error.h"
 #include "vec.h"
+#include "buf.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -70,35 +71,21 @@ static void pairs_free(pairs *p)
  * document's text (tq_text would, for every mention). malloc'd. */
 static int sign(td_seg *s, uint32_t st, uint32_t en, char **out)
 {
-	size_t cap = 64, n = 0;
-	char *b = malloc(cap);
-	if (!b)
-		return td_error(TD_ENOMEM, "out of memory");
-	for (uint32_t i = st; i < en; i++) {
+	td_buf b = {0};
+	int rc = td_buf_add(&b, "", 0); /* "" for no tokens */
+	for (uint32_t i = st; i < en && rc == 0; i++) {
 		size_t len = 0;
 		uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, i);
 		const char *t = id == UINT32_MAX
 		                        ? NULL
 		                        : td_seg_lex_term(s, TD_LAYER_WORD, id, &len);
-		if (!t) {
-			free(b);
-			return TD_ECORRUPT;
-		}
-		if (n + len + 1 > cap) {
-			while (n + len + 1 > cap)
-				cap *= 2;
-			char *v = realloc(b, cap);
-			if (!v) {
-				free(b);
-				return td_error(TD_ENOMEM, "out of memory");
-			}
-			b = v;
-		}
-		memcpy(b + n, t, len);
-		n += len;
+		rc = t ? td_buf_add(&b, t, len) : TD_ECORRUPT;
 	}
-	b[n] = '\0';
-	*out = b;
+	if (rc < 0) {
+		td_buf_clear(&b);
+		return rc;
+	}
+	*out = b.s;
 	return 0;
 }
 
@@ -319,11 +306,8 @@ static int cand_of(const pairs *p, size_t i, size_t j, tq_lookup_cand *c)
 
 static int add_cand(tq_lookup *l, const tq_lookup_cand *c)
 {
-	tq_lookup_cand *v =
-	        realloc(l->cands, (l->ncands + 1) * sizeof *l->cands);
-	if (!v)
+	if (TD_VEC_RESERVE(l->cands, l->ncands, l->cap_cands, 4))
 		return td_error(TD_ENOMEM, "out of memory");
-	l->cands = v;
 	l->cands[l->ncands++] = *c;
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "query.h"
 #include "plan_int.h"
+#include "vec.h"
 #include "error.h"
 
 #include <stdlib.h>
@@ -70,12 +71,8 @@ static int compile(tq_plan *p, const char *pat, uint32_t opts, size_t off,
 
 static int add_leaf(tq_plan *p, tq_cond *c)
 {
-	if (p->nleaves % 16 == 0) {
-		tq_leaf *l = realloc(p->leaves, (p->nleaves + 16) * sizeof *l);
-		if (!l)
-			return td_error(TD_ENOMEM, "out of memory");
-		p->leaves = l;
-	}
+	if (TD_VEC_RESERVE(p->leaves, p->nleaves, p->cap_leaves, 16))
+		return td_error(TD_ENOMEM, "out of memory");
 	tq_leaf *l = &p->leaves[p->nleaves];
 	memset(l, 0, sizeof *l);
 	l->cond = c;
@@ -136,11 +133,9 @@ static int walk_cond(tq_plan *p, tq_cond *c)
 
 static int add_span(tq_plan *p, tq_node *n)
 {
-	tq_spannode *sn = realloc(p->spans, (p->nspans + 1) * sizeof *sn);
-	if (!sn)
+	if (TD_VEC_RESERVE(p->spans, p->nspans, p->cap_spans, 8))
 		return td_error(TD_ENOMEM, "out of memory");
-	p->spans = sn;
-	sn = &p->spans[p->nspans];
+	tq_spannode *sn = &p->spans[p->nspans];
 	sn->node = n;
 	sn->re = n->nattrs ? calloc(n->nattrs, sizeof *sn->re) : NULL;
 	if (n->nattrs && !sn->re)

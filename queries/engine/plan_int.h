@@ -30,9 +30,9 @@ typedef struct tq_spannode {
 struct tq_plan {
 	tq_node *ast;
 	tq_leaf *leaves;
-	size_t nleaves;
+	size_t nleaves, cap_leaves;
 	tq_spannode *spans;
-	size_t nspans;
+	size_t nspans, cap_spans;
 	size_t nslots;   /* within/containing nodes */
 	size_t nrepeats; /* repeat nodes */
 	int strategy;    /* TQ_MATCH_* */

@@ -391,7 +391,7 @@ typedef struct tq_lookup {
 	                * value escaped (it matches no key); AMBIGUOUS NULL */
 	tq_lookup_cand *cands; /* NAME: the key; AMBIGUOUS: the keys by key;
 	                        * NONE: the three nearest, nearest first */
-	size_t ncands;
+	size_t ncands, cap_cands;
 } tq_lookup;
 /* Resolves value (who: for --who) into *out, to free with
  * tq_lookup_free(). 0, or TD_ECORRUPT / TD_ENOMEM. */

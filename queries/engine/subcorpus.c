@@ -512,20 +512,18 @@ int tq_sub_list(const char *dir, td_index *ix, tq_sub_fn fn, void *ctx)
 		                                 strerror(errno));
 	struct dirent *e;
 	char **names = NULL;
-	size_t n = 0;
+	size_t n = 0, names_cap = 0;
 	while (rc == 0 && (e = readdir(d))) {
 		if (!tq_sub_name_ok(e->d_name))
 			continue;
 		size_t l = strlen(e->d_name);
 		if (l > 4 && !strcmp(e->d_name + l - 4, ".tmp"))
 			continue;
-		char **v = realloc(names, (n + 1) * sizeof *v);
-		if (!v || !(v[n] = strdup(e->d_name))) {
-			names = v ? v : names;
+		if (TD_VEC_RESERVE(names, n, names_cap, 16) ||
+		        !(names[n] = strdup(e->d_name))) {
 			rc = td_error(TD_ENOMEM, "out of memory");
 			break;
 		}
-		names = v;
 		n++;
 	}
 	closedir(d);

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "query.h"
 #include "hash.h"
+#include "vec.h"
 #include "error.h"
 
 #include <ctype.h>
@@ -142,17 +143,14 @@ typedef struct sctx {
 	tq_warn_fn fn;
 	void *arg;
 	const tq_node **spans; /* every span node of the query */
-	size_t nspans;
+	size_t nspans, cap_spans;
 } sctx;
 
 static int collect(sctx *c, const tq_node *n)
 {
 	if (n->kind == TQ_SPAN) {
-		const tq_node **v =
-		        realloc(c->spans, (c->nspans + 1) * sizeof *v);
-		if (!v)
+		if (TD_VEC_RESERVE(c->spans, c->nspans, c->cap_spans, 8))
 			return td_error(TD_ENOMEM, "out of memory");
-		c->spans = v;
 		c->spans[c->nspans++] = n;
 	}
 	for (size_t i = 0; i < n->nkids; i++) {
@@ -368,7 +366,7 @@ out:
 int tq_suggest(td_index *ix, const tq_node *ast, tq_plan *p, const tq_filter *f,
         tq_warn_fn fn, void *arg)
 {
-	sctx c = {ix, p, fn, arg, NULL, 0};
+	sctx c = {ix, p, fn, arg, NULL, 0, 0};
 	int rc = ast ? collect(&c, ast) : 0;
 	for (size_t i = 0; rc == 0 && i < c.nspans; i++) {
 		if ((rc = check_element(&c, c.spans[i])) <= 0)

@@ -46,14 +46,14 @@ typedef struct trow {
 
 struct tq_table {
 	tkey *k;
-	size_t nk;
+	size_t nk, capk;
 	trow *rows;
 	size_t n, cap;
 	td_keyindex ix; /* rows by key */
 	/* group sizes by the tuple of the document keys' values */
 	char **zkey;
 	uint64_t *zn;
-	size_t nz, capz;
+	size_t nz, capzk, capzn;
 	int sized;
 };
 
@@ -169,12 +169,10 @@ int tq_table_new(const char *spec, tq_table **out)
 	for (const char *p = spec;;) {
 		const char *e = strchr(p, ',');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
-		tkey *nk = realloc(t->k, (t->nk + 1) * sizeof *nk);
-		if (!nk) {
+		if (TD_VEC_RESERVE(t->k, t->nk, t->capk, 4)) {
 			tq_table_free(t);
 			return td_error(TD_ENOMEM, "out of memory");
 		}
-		t->k = nk;
 		int rc = len ? parse_key(p, len, &t->k[t->nk])
 		             : td_error(TD_EUSAGE, "--freq: an empty key in '%s'",
 		                       spec);
@@ -414,19 +412,11 @@ int tq_table_sizes(tq_table *t, td_index *ix, const tq_filter *flt)
 			while (j < t->nz && strcmp(t->zkey[j], z.s))
 				j++;
 			if (j == t->nz) {
-				if (t->nz == t->capz) {
-					size_t cap = t->capz ? t->capz * 2 : 16;
-					char **zk = realloc(t->zkey, cap * sizeof *zk);
-					if (zk)
-						t->zkey = zk;
-					uint64_t *zn = zk ? realloc(t->zn, cap * sizeof *zn) : NULL;
-					if (!zn) {
-						free(z.s);
-						rc = td_error(TD_ENOMEM, "out of memory");
-						break;
-					}
-					t->zn = zn;
-					t->capz = cap;
+				if (TD_VEC_RESERVE(t->zkey, t->nz, t->capzk, 16) ||
+				        TD_VEC_RESERVE(t->zn, t->nz, t->capzn, 16)) {
+					free(z.s);
+					rc = td_error(TD_ENOMEM, "out of memory");
+					break;
 				}
 				t->zkey[t->nz] = z.s;
 				t->zn[t->nz++] = 0;

@@ -100,7 +100,7 @@ typedef struct skey {
 
 struct tq_sort {
 	skey *k;
-	size_t nk;
+	size_t nk, capk;
 	int coll;
 };
 
@@ -208,12 +208,10 @@ int tq_sort_new(const char *spec, int collation, tq_sort **out)
 	for (const char *p = spec;;) {
 		const char *e = strchr(p, ',');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
-		skey *nk = realloc(s->k, (s->nk + 1) * sizeof *nk);
-		if (!nk) {
+		if (TD_VEC_RESERVE(s->k, s->nk, s->capk, 4)) {
 			tq_sort_free(s);
 			return td_error(TD_ENOMEM, "out of memory");
 		}
-		s->k = nk;
 		int rc = len ? parse_key(p, len, &s->k[s->nk]) : bad_key("");
 		if (rc == 0)
 			s->nk++;
@@ -302,13 +300,11 @@ static int text_key(maker *m, const char *t, size_t tl, td_buf *b)
 static int word_key(maker *m, const tq_hit *h, int layer, uint32_t p)
 {
 	size_t slot = h->segno * TD_NLAYERS + (size_t)layer;
-	if (slot >= m->nwords) {
-		wkey **nw = realloc(m->words, (slot + 1) * sizeof *nw);
-		if (!nw)
+	if (slot >= m->nwords) { /* a slot's table is NULL until made */
+		size_t old = m->nwords;
+		if (TD_VEC_RESERVE_N(m->words, slot + 1, m->nwords, 8))
 			return td_error(TD_ENOMEM, "out of memory");
-		memset(nw + m->nwords, 0, (slot + 1 - m->nwords) * sizeof *nw);
-		m->words = nw;
-		m->nwords = slot + 1;
+		memset(m->words + old, 0, (m->nwords - old) * sizeof *m->words);
 	}
 	uint32_t id = td_seg_id_at(h->seg, layer, p);
 	uint32_t nlex = td_seg_lex_size(h->seg, layer);
