@@ -63,19 +63,11 @@ static int64_t sentence_edge(td_seg *s, uint32_t pos, int end)
 	return end ? en : st;
 }
 
-/* Grows *buf to hold n bytes, zeroed. */
-static int zeroed(void **buf, size_t *cap, size_t n, size_t size)
-{
-	if (n > *cap) {
-		void *v = realloc(*buf, n * size);
-		if (!v)
-			return td_error(TD_ENOMEM, "out of memory");
-		*buf = v;
-		*cap = n;
-	}
-	memset(*buf, 0, n * size);
-	return 0;
-}
+/* Makes v (of capacity cap) n zeroed elements: 0 or TD_ENOMEM. */
+#define ZEROED(v, cap, n) \
+	(TD_VEC_RESERVE_N(v, n, cap, 1024) \
+	                ? td_error(TD_ENOMEM, "out of memory") \
+	                : (memset(v, 0, (n) * sizeof *(v)), 0))
 
 /* Clears the marks of tokens [first, first + ntok) that lie in r. */
 static void unmark(uint8_t *mark, uint32_t first, uint32_t ntok,
@@ -237,7 +229,7 @@ int tq_collocates(td_index *ix, tq_plan *p, const tq_filter *f,
 		uint32_t lex = td_seg_lex_size(s, o->layer);
 		if (hi >= nhits || hits[hi].segno != i)
 			continue;
-		if ((rc = zeroed((void **)&cnt, &cntcap, lex + 1, sizeof *cnt)) <
+		if ((rc = ZEROED(cnt, cntcap, (size_t)lex + 1)) <
 		        0)
 			break;
 		while (rc == 0 && hi < nhits && hits[hi].segno == i) {
@@ -248,8 +240,7 @@ int tq_collocates(td_index *ix, tq_plan *p, const tq_filter *f,
 				hj++;
 			if ((rc = td_seg_doc_range(
 			             s, hits[hi].doc, &first, &ntok)) < 0 ||
-			        (rc = zeroed((void **)&mark, &markcap,
-			                 (size_t)ntok + 1, 1)) < 0)
+			        (rc = ZEROED(mark, markcap, (size_t)ntok + 1)) < 0)
 				break;
 			rc = windows(t, o, f, hits + hi, hj - hi, mark, first,
 			        ntok, cnt, &na);
@@ -262,7 +253,7 @@ int tq_collocates(td_index *ix, tq_plan *p, const tq_filter *f,
 	for (size_t i = 0; rc == 0 && i < td_index_nsegs(ix); i++) {
 		td_seg *s = td_index_seg(ix, i);
 		uint32_t lex = td_seg_lex_size(s, o->layer);
-		if ((rc = zeroed((void **)&cnt, &cntcap, lex + 1, sizeof *cnt)) <
+		if ((rc = ZEROED(cnt, cntcap, (size_t)lex + 1)) <
 		                0 ||
 		        (rc = tq_stats_scan(s, o->layer, f, cnt, &t->ntok, &na)) <
 		                0)

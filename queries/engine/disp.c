@@ -91,14 +91,11 @@ void tq_disp_part(tq_disp *d, size_t segno, uint32_t doc)
 
 int tq_disp_note(tq_disp *d, size_t row, uint64_t n)
 {
-	if (row >= d->nrows) {
-		size_t nr = row + 1 > d->nrows * 2 ? row + 1 : d->nrows * 2;
-		cells *v = realloc(d->rows, nr * sizeof *v);
-		if (!v)
+	if (row >= d->nrows) { /* every row there is empty until noted */
+		size_t old = d->nrows;
+		if (TD_VEC_RESERVE_N(d->rows, row + 1, d->nrows, 16))
 			return td_error(TD_ENOMEM, "out of memory");
-		memset(v + d->nrows, 0, (nr - d->nrows) * sizeof *v);
-		d->rows = v;
-		d->nrows = nr;
+		memset(d->rows + old, 0, (d->nrows - old) * sizeof *d->rows);
 	}
 	cells *c = &d->rows[row];
 	if (c->n && c->v[c->n - 1].part == d->cur) {

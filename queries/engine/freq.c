@@ -35,8 +35,8 @@ typedef struct speech {
 	int valid;
 	int32_t *own;
 	const char **who;
-	uint32_t *st, *en;
-	size_t n, cap;
+	size_t n; /* elements (entries of who) */
+	size_t cap_own, cap_who;
 } speech;
 
 struct tq_freq {
@@ -88,8 +88,6 @@ void tq_freq_free(tq_freq *f)
 	td_keyindex_clear(&f->ix);
 	free(f->sp.own);
 	free(f->sp.who);
-	free(f->sp.st);
-	free(f->sp.en);
 	free(f->hk);
 	tq_freq_free(f->sizes);
 	tq_disp_free(f->disp);
@@ -313,16 +311,13 @@ static int speech_load(speech *sp, td_seg *seg, uint32_t d)
 	}
 	if (n > 1)
 		qsort(v, n, sizeof *v, by_length);
-	int32_t *own = realloc(sp->own, (sp->ntok + 1) * sizeof *own);
-	const char **who = realloc(sp->who, (n + 1) * sizeof *who);
-	if (own)
-		sp->own = own;
-	if (who)
-		sp->who = who;
-	if (!own || !who) {
+	if (TD_VEC_RESERVE_N(sp->own, (size_t)sp->ntok + 1, sp->cap_own, 256) ||
+	        TD_VEC_RESERVE_N(sp->who, n + 1, sp->cap_who, 16)) {
 		free(v);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
+	int32_t *own = sp->own;
+	const char **who = sp->who;
 	for (uint32_t p = 0; p < sp->ntok; p++)
 		own[p] = -1;
 	for (size_t i = 0; i < n; i++) {
@@ -444,7 +439,8 @@ int tq_freq_sizes(tq_freq *f, td_index *ix, const tq_filter *flt)
 	if ((rc = tq_freq_new(f->by, &f->sizes)) < 0)
 		return rc;
 	tq_ranges na = {0};
-	uint64_t *cnt = NULL;
+	uint64_t *cnt = NULL; /* tokens per speech group of a document */
+	size_t cnt_cap = 0;
 	for (size_t i = 0; i < td_index_nsegs(ix) && rc == 0; i++) {
 		td_seg *s = td_index_seg(ix, i);
 		for (uint32_t d = 0; d < td_seg_ndocs(s) && rc == 0; d++) {
@@ -472,12 +468,10 @@ int tq_freq_sizes(tq_freq *f, td_index *ix, const tq_filter *flt)
 			}
 			if ((rc = speech_load(&f->sp, s, d)) < 0)
 				break;
-			uint64_t *nc = realloc(cnt, (f->sp.n + 1) * sizeof *nc);
-			if (!nc) {
+			if (TD_VEC_RESERVE_N(cnt, f->sp.n + 1, cnt_cap, 16)) {
 				rc = td_error(TD_ENOMEM, "out of memory");
 				break;
 			}
-			cnt = nc;
 			memset(cnt, 0, (f->sp.n + 1) * sizeof *cnt);
 			for (uint32_t p = 0; p < f->sp.ntok; p++)
 				if (!tq_ranges_has(&na, f->sp.first + p))

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "stats.h"
+#include "vec.h"
 #include "error.h"
 
 #include <stdlib.h>
@@ -31,7 +32,7 @@ typedef struct kwscan {
 	uint8_t *mark;
 	size_t markcap;
 	uint64_t *fc, *rc;
-	size_t cap;
+	size_t cap_fc, cap_rc;
 	tq_ranges na;
 } kwscan;
 
@@ -39,28 +40,15 @@ static int grow(kwscan *k, uint32_t ntok, uint32_t lex, int lexical)
 {
 	if (lexical) {
 		size_t n = (size_t)lex + 1;
-		if (n > k->cap) {
-			uint64_t *a = realloc(k->fc, n * sizeof *a);
-			if (a)
-				k->fc = a;
-			uint64_t *b = a ? realloc(k->rc, n * sizeof *b) : NULL;
-			if (b)
-				k->rc = b;
-			if (!a || !b)
-				return td_error(TD_ENOMEM, "out of memory");
-			k->cap = n;
-		}
+		if (TD_VEC_RESERVE_N(k->fc, n, k->cap_fc, 1024) ||
+		        TD_VEC_RESERVE_N(k->rc, n, k->cap_rc, 1024))
+			return td_error(TD_ENOMEM, "out of memory");
 		memset(k->fc, 0, n * sizeof *k->fc);
 		memset(k->rc, 0, n * sizeof *k->rc);
 		return 0;
 	}
-	if ((size_t)ntok + 1 > k->markcap) {
-		uint8_t *m = realloc(k->mark, (size_t)ntok + 1);
-		if (!m)
-			return td_error(TD_ENOMEM, "out of memory");
-		k->mark = m;
-		k->markcap = (size_t)ntok + 1;
-	}
+	if (TD_VEC_RESERVE_N(k->mark, (size_t)ntok + 1, k->markcap, 1024))
+		return td_error(TD_ENOMEM, "out of memory");
 	memset(k->mark, 0, (size_t)ntok + 1);
 	return 0;
 }

@@ -24,6 +24,7 @@
 #include "config.h"
 #include "query.h"
 #include "plan_int.h"
+#include "vec.h"
 #include "error.h"
 
 #include <stdlib.h>
@@ -320,14 +321,15 @@ static int grow(lc *c, size_t n)
 {
 	if (n <= c->cap)
 		return 0;
+	/* the five arrays grow alike: from the same capacity to the same */
 	uint32_t **v[] = {&c->maxend, &c->lo, &c->hi, &c->tlo, &c->thi};
+	size_t cap = c->cap;
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
-		uint32_t *x = realloc(*v[i], n * sizeof *x);
-		if (!x)
+		cap = c->cap;
+		if (TD_VEC_RESERVE_N(*v[i], n, cap, 256))
 			return td_error(TD_ENOMEM, "out of memory");
-		*v[i] = x;
 	}
-	c->cap = n;
+	c->cap = cap;
 	return 0;
 }
 
@@ -365,13 +367,8 @@ static int flush_doc(lc *c)
 		c->start = c->dfirst + r;
 		c->lim = c->maxend[r];
 		size_t w = c->lim - c->start + 1;
-		if (w > c->fcap) {
-			uint32_t *x = realloc(c->found, w * sizeof *x);
-			if (!x)
-				return td_error(TD_ENOMEM, "out of memory");
-			c->found = x;
-			c->fcap = w;
-		}
+		if (TD_VEC_RESERVE_N(c->found, w, c->fcap, 64))
+			return td_error(TD_ENOMEM, "out of memory");
 		memset(c->found, 0, w * sizeof *c->found);
 		for (size_t l = 0; l < c->ast->nlabels; l++)
 			c->bind[l] = NONE;

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "stats.h"
+#include "vec.h"
 #include "error.h"
 
 #include <stdlib.h>
@@ -17,7 +18,7 @@ typedef struct gram {
 	const char **term; /* per token of the document: its term */
 	size_t *len;
 	uint8_t *ok;       /* 1: article text */
-	size_t tcap;
+	size_t cap_term, cap_len, cap_ok;
 } gram;
 
 /* Loads the terms of document d (tokens [first, first + ntok)). */
@@ -25,21 +26,11 @@ static int load_doc(gram *g, td_seg *s, int layer, const tq_filter *f,
         uint32_t first, uint32_t ntok, tq_ranges *na)
 {
 	int rc;
-	if ((size_t)ntok + 1 > g->tcap) {
-		size_t cap = (size_t)ntok + 1;
-		const char **t = realloc(g->term, cap * sizeof *t);
-		if (t)
-			g->term = t;
-		size_t *l = t ? realloc(g->len, cap * sizeof *l) : NULL;
-		if (l)
-			g->len = l;
-		uint8_t *o = l ? realloc(g->ok, cap) : NULL;
-		if (o)
-			g->ok = o;
-		if (!o)
-			return td_error(TD_ENOMEM, "out of memory");
-		g->tcap = cap;
-	}
+	size_t need = (size_t)ntok + 1;
+	if (TD_VEC_RESERVE_N(g->term, need, g->cap_term, 1024) ||
+	        TD_VEC_RESERVE_N(g->len, need, g->cap_len, 1024) ||
+	        TD_VEC_RESERVE_N(g->ok, need, g->cap_ok, 1024))
+		return td_error(TD_ENOMEM, "out of memory");
 	if ((rc = tq_nonarticle(s, first, first + ntok, f, na)) < 0)
 		return rc;
 	memset(g->ok, 1, ntok);
@@ -70,13 +61,8 @@ static int count_at(tq_stat_table *t, gram *g, uint32_t p, unsigned n)
 			return 0;
 	for (unsigned i = 0; i < n; i++)
 		len += g->len[p + i] + 1;
-	if (len > g->cap) {
-		char *b = realloc(g->buf, len);
-		if (!b)
-			return td_error(TD_ENOMEM, "out of memory");
-		g->buf = b;
-		g->cap = len;
-	}
+	if (TD_VEC_RESERVE_N(g->buf, len, g->cap, 64))
+		return td_error(TD_ENOMEM, "out of memory");
 	len = 0;
 	for (unsigned i = 0; i < n; i++) {
 		if (i)
