@@ -205,6 +205,17 @@ static int is_letter(int32_t cp)
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+/* The first position from i on (end at most) whose character is not of
+ * the class in (is_letter, is_closer, is_space ...). */
+static inline size_t skip_class(const char *s, size_t i, size_t end,
+	int (*in)(int32_t))
+{
+	size_t k;
+	while (i < end && in(cp_at(s, i, end, &k)))
+		i += k;
+	return i;
+}
+
 /* The word before the '.' at s[dot]: letters, digits and inner dots back to
  * white space or an opening mark. Returns its start. */
 static size_t word_before(const char *s, size_t dot, size_t start)
@@ -264,13 +275,7 @@ static int dot_continues(const td_abbrevs *ab, const char *s, size_t w,
 	if (dotted || cls == AB_END) {
 		if (is_lower(c0) && !cls)
 			return 1; /* "e.g." style, unlisted: inner */
-		size_t e = nx;
-		while (e < end) {
-			int32_t cp = cp_at(s, e, end, &k);
-			if (!is_letter(cp))
-				break;
-			e += k;
-		}
+		size_t e = skip_class(s, nx, end, is_letter);
 		return !(e > nx && ab_class(ab, s + nx, e - nx, AB_STARTER));
 	}
 	return 0;
@@ -348,23 +353,11 @@ int td_sentences_split(const td_abbrevs *ab, const char *s, size_t start,
 		}
 		int single_dot = only_dot && j == term + 1;
 		size_t after_term = j;
-		while (j < end) {
-			int32_t c = cp_at(s, j, end, &k);
-			if (!is_closer(c))
-				break;
-			j += k;
-		}
+		j = skip_class(s, j, end, is_closer);
 		size_t cut = j; /* the sentence ends here */
 		/* White space must follow (or the paragraph end). */
-		size_t nx = j;
-		int spaced = 0;
-		while (nx < end) {
-			int32_t c = cp_at(s, nx, end, &k);
-			if (!is_space(c))
-				break;
-			spaced = 1;
-			nx += k;
-		}
+		size_t nx = skip_class(s, j, end, is_space);
+		int spaced = nx > j;
 		if (nx >= end)
 			break; /* the paragraph's end closes the last sentence */
 		if (!spaced) {
