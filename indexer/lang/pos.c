@@ -8,6 +8,7 @@
 #include "config.h"
 #include "pos.h"
 #include "hash.h"
+#include "vec.h"
 #include "error.h"
 
 #include <errno.h>
@@ -698,16 +699,8 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 	}
 	if (!s->scores && (rc = scratch_grow(s, 0)))
 		return rc;
-	if (n > c->cap) {
-		size_t cap = c->cap ? c->cap : 64;
-		while (cap < n)
-			cap *= 2;
-		pc_tok *t = realloc(c->tok, cap * sizeof *t);
-		if (!t)
-			return td_error(TD_ENOMEM, "out of memory");
-		c->tok = t;
-		c->cap = cap;
-	}
+	if (TD_VEC_RESERVE_N(c->tok, n, c->cap, 64))
+		return td_error(TD_ENOMEM, "out of memory");
 	unsigned nt = m->h.ntags, prev = TD_POS_START, prev2 = TD_POS_START;
 	if (c->model != m->serial) {
 		unsigned stride = (nt + 7) / 8 * 8;
