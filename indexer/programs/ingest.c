@@ -265,7 +265,7 @@ static int cmp_str(const void *a, const void *b)
 static int drop_included(char **in, size_t *n)
 {
 	char **inc = NULL;
-	size_t ninc = 0;
+	size_t ninc = 0, cap_inc = 0;
 	int rc = 0;
 	for (size_t i = 0; i < *n && !rc; i++) {
 		size_t l = strlen(in[i]), len, k;
@@ -275,9 +275,7 @@ static int drop_included(char **in, size_t *n)
 			continue;
 		if (memmem(data, len, "http://www.w3.org/2001/XInclude", 31) &&
 			td_tei_included(in[i], data, len, &v, &k) == 0) {
-			char **w = realloc(inc, (ninc + k + 1) * sizeof *w);
-			if (w) {
-				inc = w;
+			if (!TD_VEC_RESERVE_N(inc, ninc + k + 1, cap_inc, 16)) {
 				memcpy(inc + ninc, v, k * sizeof *v);
 				ninc += k;
 			} else {
@@ -518,7 +516,7 @@ int main(int argc, char **argv)
 	if (o.out_dir) {
 		int to_stdout = strcmp(o.out_dir, "-") == 0;
 		char **in = NULL;
-		size_t n = 0, failed = 0;
+		size_t n = 0, cap_in = 0, failed = 0;
 		/* Each argument is expanded alone so that a missing one fails
 		 * only itself. */
 		for (size_t i = 0; i < nargs; i++) {
@@ -529,15 +527,13 @@ int main(int argc, char **argv)
 				failed++;
 				continue;
 			}
-			char **w = realloc(in, (n + k + 1) * sizeof *w);
-			if (!w) {
+			if (TD_VEC_RESERVE_N(in, n + k + 1, cap_in, 16)) {
 				td_free_inputs(v, k);
 				fputs("tagdex-ingest: out of memory\n", stderr);
 				td_free_inputs(in, n);
 				td_pipeline_free(p);
 				return EXIT_SYSTEM;
 			}
-			in = w;
 			memcpy(in + n, v, k * sizeof *v);
 			n += k;
 			free(v);

@@ -818,7 +818,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	size_t failed = 0, added = 0, changed = 0, unchanged = 0, moved = 0;
 	size_t removed = 0, unresolved = 0, skipped = 0, ndocs = 0;
 	job *jobs = NULL;
-	size_t njobs = 0;
+	size_t njobs = 0, cap_jobs = 0;
 	smap seen = {0};
 	pool_str ps = {0};
 	knowns ks;
@@ -842,13 +842,11 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			rc = 0;
 			continue;
 		}
-		job *nj = realloc(jobs, (njobs + k + 1) * sizeof *nj);
-		if (!nj) {
+		if (TD_VEC_RESERVE_N(jobs, njobs + k + 1, cap_jobs, 16)) {
 			td_free_inputs(v, k);
 			rc = td_error(TD_ENOMEM, "out of memory");
 			goto out;
 		}
-		jobs = nj;
 		for (size_t j = 0; j < k; j++) {
 			char *canon = realpath(v[j], NULL);
 			if (!canon && errno == ENOMEM) {
