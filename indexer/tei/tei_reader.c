@@ -1,7 +1,11 @@
 /* tei_reader.c: any well-formed TEI P5 file into the document model.
  * A <TEI> is one document, a <teiCorpus> one document per <TEI> in it (its
  * header fills what a TEI's own header leaves empty). The text content of
- * <text> is the document text, white space kept as it is; every element
+ * <text> is the document text, white space kept as it is, except that a
+ * block element (<p>, <head>, <div>, <l>, <item>, <cell>, <u> ... and the
+ * milestones <lb>, <pb>, <cb> without break="no") that meets a word with
+ * no white space between them is parted from it by a newline, which the
+ * markup implies ("<head>Title</head><p>One" is two words); every element
  * from <text> down is a span with all its attributes, in document order
  * (pre-order, i.e. the XML nesting). The teiHeader is metadata, never text.
  * xi:include of local files under the input's folder is followed as if the
@@ -100,6 +104,7 @@ typedef struct rd {
 	char **seen;
 	size_t nseen, cap_seen;
 	int list_only;   /* td_tei_included: follow includes, nothing else */
+	int pending_break; /* a block ended: part it from a word that follows */
 } rd;
 
 static void on_error(void *ctx, xmlErrorPtr e)
@@ -413,6 +418,7 @@ static void doc_reset(rd *r)
 	r->cur_actor = -1;
 	r->date_rank = D_NONE;
 	r->ntexts = 0;
+	r->pending_break = 0;
 	free(r->root_id);
 	r->root_id = NULL;
 }
@@ -485,12 +491,58 @@ static int finish_doc(rd *r)
 	return 0;
 }
 
+/* Elements whose edges part words (TEI's divisions, paragraphs, verse,
+ * lists, tables, drama, notes, utterances), and the milestones that do
+ * unless break="no". Inline elements (hi, name, seg, s, w, quote ...) do
+ * not: "<hi>Wash</hi>ington" is one word. Sorted for bsearch. */
+static const char *const block_names[] = {
+	"ab", "argument", "back", "body", "castList", "cb", "cell", "closer",
+	"dateline", "div", "div1", "div2", "div3", "div4", "div5", "div6",
+	"div7", "docAuthor", "docTitle", "epigraph", "figDesc", "figure",
+	"front", "head", "item", "l", "label", "lb", "lg", "list", "note",
+	"opener", "p", "pb", "postscript", "row", "salute", "signed", "sp",
+	"speaker", "stage", "table", "titlePage", "trailer", "u",
+};
+
+static int name_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static int is_block(const char *n)
+{
+	return bsearch(n, block_names, sizeof block_names / sizeof *block_names,
+		       sizeof *block_names, name_cmp) != NULL;
+}
+
+static int is_milestone(const char *n)
+{
+	return !strcmp(n, "lb") || !strcmp(n, "pb") || !strcmp(n, "cb");
+}
+
+static int ends_in_space(const td_buf *b)
+{
+	unsigned char c = b->n ? (unsigned char)b->s[b->n - 1] : ' ';
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A newline between a word that ended and a block that begins, or a block
+ * that ended and what follows; nothing where white space already is. */
+static int part_words(rd *r)
+{
+	r->pending_break = 0;
+	return ends_in_space(&r->text) ? 0 : td_buf_add(&r->text, "\n", 1);
+}
+
 static int end_element(rd *r)
 {
 	frame *f = &r->st[r->nst - 1];
 	int rc = 0;
-	if (f->span >= 0)
+	if (f->span >= 0) {
 		r->spans[f->span].end = r->text.n;
+		if (is_block(f->name) && !is_milestone(f->name))
+			r->pending_break = 1; /* a milestone parted at its start */
+	}
 	if (r->field != F_NONE && r->field_depth == (int)r->nst - 1)
 		rc = header_end(r);
 	if (f->actor >= 0 && r->cur_actor == f->actor)
@@ -566,6 +618,15 @@ static int start_element(rd *r)
 	if (!f.in_text && !f.header && tei && !strcmp(n, "text")) {
 		f.in_text = 1;
 		if (r->ntexts++ && r->text.n && (rc = td_buf_add(&r->text, "\n\n", 2)))
+			return rc;
+	}
+	if (f.in_text && tei && (r->pending_break || is_block(n))) {
+		const char *brk = attr(r, "break");
+		int joined = brk && !strcmp(brk, "no") && is_milestone(n);
+		xmlFree((void *)brk);
+		if (joined)
+			r->pending_break = 0;
+		else if ((rc = part_words(r)))
 			return rc;
 	}
 	if (f.in_text && (rc = new_span(r, n, &f.span)))
@@ -793,6 +854,15 @@ static int read_all(rd *r)
 		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
 			const char *v = (const char *)xmlTextReaderConstValue(r->r);
 			size_t n = v ? strlen(v) : 0;
+			if (r->nst && r->st[r->nst - 1].in_text && n &&
+				r->pending_break) {
+				unsigned char c0 = (unsigned char)v[0];
+				if (c0 == ' ' || c0 == '\t' || c0 == '\n' ||
+					c0 == '\r')
+					r->pending_break = 0;
+				else if ((rc = part_words(r)))
+					return rc;
+			}
 			if (r->nst && r->st[r->nst - 1].in_text &&
 				(rc = td_buf_add(&r->text, v, n)))
 				return rc;

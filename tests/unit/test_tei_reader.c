@@ -66,7 +66,7 @@ static void test_profile(void **state)
 	assert_int_equal(rc, 0);
 	assert_string_equal(d->id, "doc-small-test");
 	assert_string_equal(d->text, "War looks unlikely this year, said Kim: "
-		"‘totally destroy’ & more.Article 2nd half");
+		"‘totally destroy’ & more.\nArticle 2nd half");
 	assert_string_equal(d->meta.title, "Kim’s words and war");
 	assert_string_equal(d->meta.subtitle, "A standfirst.");
 	assert_string_equal(d->meta.date, "2024-01-19");
@@ -792,9 +792,37 @@ static void test_actor_kinds(void **state)
 	td_doc_free(d);
 }
 
+/* Block elements part the words they meet without white space (a TEI
+ * printed on one line); inline ones and <lb break="no"/> do not, and white
+ * space already there is kept as it is, nothing added. */
+static void test_block_edges(void **state)
+{
+	(void)state;
+	static const char tei[] =
+		"<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+		"<titleStmt><title>T</title></titleStmt><publicationStmt><p/>"
+		"</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+		"</teiHeader><text><body><head>Title</head><p>one war</p>"
+		"<p>two <hi>Wash</hi>ington<lb/>three<lb break=\"no\"/>four"
+		"<note>aside</note>five</p><quote type=\"pullquote\"><p>PQ</p>"
+		"</quote><p>six</p>\n<p>seven</p></body></text></TEI>";
+	td_doc *d = NULL;
+	assert_int_equal(td_tei_read("blocks.xml", tei, sizeof tei - 1, &d), 0);
+	assert_string_equal(d->text, "Title\none war\ntwo Washington\n"
+		"threefour\naside\nfive\nPQ\nsix\nseven");
+	/* the spans hold their own text, the newlines lie between them */
+	assert_span_text(d, find_span(d, "head", 0), "Title");
+	assert_span_text(d, find_span(d, "p", 0), "one war");
+	assert_span_text(d, find_span(d, "note", 0), "aside");
+	assert_span_text(d, find_span(d, "quote", 0), "PQ");
+	assert_span_text(d, find_span(d, "p", 3), "six");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_block_edges),
 		cmocka_unit_test(test_profile),
 		cmocka_unit_test(test_corpus_file),
 		cmocka_unit_test(test_xinclude),
