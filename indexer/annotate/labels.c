@@ -366,6 +366,44 @@ static int past_vantage(const td_actx *c, size_t t0, size_t i, const unsigned ch
 	return past;
 }
 
+/* A hypothetical evaluation (session 9; gold README of round 4: "would
+ * be a good start" is a claim only): "would (not) be" + a noun phrase
+ * that classifies or judges ("a good start", "a new high in statesmanlike
+ * folly", "a problem large enough", "the last to say", "criminal
+ * folly"), an -ly adverb + adjective ("totally unnecessary") or "like".
+ * A participle ("would be engulfed"), a bare adjective ("would be
+ * unpopular") and a noun phrase with a relative clause of its own ("an
+ * investment that would pay off") still foretell. */
+static int would_be_evaluation(const td_actx *c, size_t i, size_t t1)
+{
+	size_t k = i + 1;
+	while (k < t1 && (eq(c, k, t1, "not") || td_tok_in(c, k, modal_adverbs, 1)))
+		k++;
+	if (!eq(c, k, t1, "be"))
+		return 0;
+	k++;
+	if (eq(c, k, t1, "like"))
+		return 1;
+	if (eq(c, k, t1, "a") || eq(c, k, t1, "an") || eq(c, k, t1, "the")) {
+		size_t j = k + 1;
+		while (j < t1 && td_tok_pos_is(c, j, "JJ*"))
+			j++;
+		if (j == k + 1 && !td_tok_pos_is(c, j, "NN"))
+			return 0;
+		if (td_tok_pos_is(c, j, "NN") || td_tok_pos_is(c, j, "NNS"))
+			j++;
+		return !(eq(c, j, t1, "that") || eq(c, j, t1, "which") || eq(c, j, t1, "who"));
+	}
+	if (k + 1 < t1 && td_tok_pos_is(c, k, "JJ") &&
+	    (td_tok_pos_is(c, k + 1, "NN") || td_tok_pos_is(c, k + 1, "NNS")))
+		return 1;
+	if (k + 1 < t1 && td_tok_pos_is(c, k, "RB") && td_tok_len(c, k) > 4 &&
+	    memcmp(td_tok_str(c, k) + td_tok_len(c, k) - 2, "ly", 2) == 0 &&
+	    td_tok_pos_is(c, k + 1, "JJ"))
+		return 1;
+	return 0;
+}
+
 /* A modal in an embedded question or a free relative of the author's
  * statement ("did not mention what steps might be taken", "from what
  * might be militarily desirable"): nothing is asserted about the future. */
@@ -408,7 +446,8 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 		 * army that could be ready by the end of 2027?") */
 		if (question)
 			return 0;
-		if ((eq(c, i, t1, "would") || eq(c, i, t1, "wouldn't")) && would_not_future(c, t0, i, t1))
+		if ((eq(c, i, t1, "would") || eq(c, i, t1, "wouldn't")) &&
+		    (would_not_future(c, t0, i, t1) || would_be_evaluation(c, i, t1)))
 			return 0;
 		if (embedded_question(c, t0, i, question))
 			return 0;

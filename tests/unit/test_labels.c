@@ -348,6 +348,27 @@ static void test_past_passive_reports(void **state)
 	td_doc_free(d);
 }
 
+/* Session 9: "would be" + a noun phrase that judges ("a good start",
+ * "criminal folly", "the last to say") is a hypothetical evaluation, no
+ * forecast; a participle, a bare adjective and a noun phrase with its
+ * own relative clause still foretell. */
+static void test_would_be_evaluation(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"The refusal to resume atmospheric testing would be a good start.\n"
+		"To imitate an opponent would be a new high in statesmanlike folly.\n"
+		"It would be criminal folly if the rebels tried to prevent us.\n"
+		"The program would be an investment that would pay off in world peace.\n"
+		"Such a move would be unpopular in world opinion.\n"
+		"The area would be engulfed in a suffocating fire storm.");
+	for (int i = 0; i < 3; i++)
+		assert_false(has(fx_ana(d, i), "#prediction"));
+	for (int i = 3; i < 6; i++)
+		assert_true(has(fx_ana(d, i), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -364,6 +385,7 @@ int main(void)
 		cmocka_unit_test(test_belief_forecasts),
 		cmocka_unit_test(test_past_vantage),
 		cmocka_unit_test(test_past_passive_reports),
+		cmocka_unit_test(test_would_be_evaluation),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
