@@ -280,3 +280,25 @@ void td_xml_init(void)
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, xml_init);
 }
+
+int td_iso_date(const char *s)
+{
+	static const int mdays[] = {
+	        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	size_t n = strlen(s);
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	if (n == 4)
+		return 1;
+	int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (m < 1 || m > 12)
+		return 0;
+	if (n == 7)
+		return 1;
+	int d = (s[8] - '0') * 10 + (s[9] - '0');
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
+}

@@ -59,6 +59,12 @@ int td_slug(const char *name, char **out);
  * the whole of td_slug. */
 size_t td_slug_bytes(const char *src, size_t n, char *out);
 
+/* 1 if s is an ISO 8601 calendar date YYYY, YYYY-MM or YYYY-MM-DD of a
+ * month and day that exist (2024-13-01, 2023-02-29 are not): what a date
+ * filter can compare. A TEI header's date and tagdex-query's --from and
+ * --to are held to it. */
+int td_iso_date(const char *s);
+
 /* Initialises libxml2 once per process and installs an external entity
  * loader that refuses every load (process-wide: tagdex never loads
  * external entities, so no input makes it open a file or the network).

@@ -178,32 +178,6 @@ static int add_actor(rd *r, const char *key, const char *kind)
 	return 0;
 }
 
-/* YYYY, YYYY-MM or YYYY-MM-DD of a month and day that exist: what a date
- * filter can compare (2024-13-01 or 2023-02-29 would make a month 2024-13
- * in --freq month and pass --from 2024-03; tagdex-query refuses them as
- * bounds). */
-static int iso_date(const char *s)
-{
-	static const int mdays[12] = {
-		31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return 0;
-	if (n != 4 && n != 7 && n != 10)
-		return 0;
-	if (n == 4)
-		return 1;
-	int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0');
-	if (m < 1 || m > 12)
-		return 0;
-	if (n == 7)
-		return 1;
-	int d = (s[8] - '0') * 10 + (s[9] - '0');
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
-}
-
 static int set_date(rd *r, const char *v, int rank)
 {
 	if (rank >= r->date_rank)
@@ -236,7 +210,7 @@ static void header_element(rd *r, const char *n, int depth)
 			   : in(r, "creation") ? D_CREATION
 			   : in(r, "publicationStmt") ? D_PUBLICATION : D_NONE;
 		const char *w = rank < r->date_rank ? attr(r, "when") : NULL;
-		if (w && iso_date(w)) {
+		if (w && td_iso_date(w)) {
 			set_date(r, w, rank);
 		} else if (rank < r->date_rank) {
 			f = F_DATE;
@@ -282,7 +256,7 @@ static int header_end(rd *r)
 	case F_SUBTITLE: rc = set_once(&r->meta.subtitle, v); break;
 	case F_AUTHOR: rc = set_once(&r->meta.author, v); break;
 	case F_DATE:
-		if (iso_date(v))
+		if (td_iso_date(v))
 			rc = set_date(r, v, r->cap_rank);
 		break;
 	case F_GENRE: rc = set_once(&r->meta.genre, v); break;
@@ -1135,7 +1109,7 @@ int td_tei_meta_apply(const char *name, const char *data, size_t len,
 				"kept", name, field[i], xpaths[i], field[i]);
 			continue;
 		}
-		if (i == 0 && !iso_date(v)) {
+		if (i == 0 && !td_iso_date(v)) {
 			td_warn("%s: --meta date=%s gave '%s', not a date YYYY, "
 				"YYYY-MM or YYYY-MM-DD; the header's date is kept", name,
 				xpaths[i], v);

@@ -6,6 +6,7 @@
 #include "request.h"
 #include "indexes.h"
 #include "error.h"
+#include "util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,28 +217,6 @@ int tq_request_outermost(const tq_request *r)
 	return r->who && !r->query && !r->actor && !r->hedge_set;
 }
 
-int tq_iso_date(const char *s)
-{
-	static const int mdays[] = {
-	        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	size_t n = strlen(s);
-	if (n != 4 && n != 7 && n != 10)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-			return 0;
-	if (n == 4)
-		return 1;
-	int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0');
-	if (m < 1 || m > 12)
-		return 0;
-	if (n == 7)
-		return 1;
-	int d = (s[8] - '0') * 10 + (s[9] - '0');
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d >= 1 && d <= (m == 2 && !leap ? 28 : mdays[m - 1]);
-}
-
 int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg)
 {
 	switch (k) {
@@ -247,7 +226,7 @@ int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg)
 		return tq_indexes_add_file(r->indexes, arg);
 	case TQ_RQ_FROM:
 	case TQ_RQ_TO:
-		if (!tq_iso_date(arg))
+		if (!td_iso_date(arg))
 			return td_error(TD_EUSAGE,
 			        "--%s: expected a date YYYY, YYYY-MM or "
 			        "YYYY-MM-DD, not '%s'",

@@ -77,13 +77,10 @@ enum {
 	        {"index-list", required_argument, NULL, TQ_RQ_INDEX_LIST}
 /* Takes filter option k (TQ_RQ_*) with its argument arg (kept, not
  * copied) into r or f. 0, or TD_EUSAGE with the message for a date that is
- * not one (tq_iso_date) or an empty element name. TQ_RQ_INDEX and
+ * not one (td_iso_date) or an empty element name. TQ_RQ_INDEX and
  * TQ_RQ_INDEX_LIST add to r->indexes (tq_indexes_add, _add_file: also
  * TD_ENOMEM, and TD_EIO for a list that cannot be read); f may be NULL. */
 int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg);
-/* 1 if s is an ISO 8601 calendar date YYYY, YYYY-MM or YYYY-MM-DD with a
- * real month and day (the --from and --to filters). */
-int tq_iso_date(const char *s);
 
 /* A focus or reference of --keywords written as the region alone
  * ("!within <q/>", "not within <q/>", "within <s ana="prediction"/>"): a

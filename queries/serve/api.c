@@ -7,6 +7,7 @@
 #include "config.h"
 #include "output.h"
 #include "request.h"
+#include "util.h"
 #include "serve.h"
 #include "stats.h"
 #include "vec.h"
@@ -239,8 +240,8 @@ static int doc_filter(const params *p, tq_filter *f, reply *r)
 	f->to = nonempty(p, "to");
 	f->genre = nonempty(p, "genre");
 	f->doc = nonempty(p, "doc");
-	if ((f->from && !tq_iso_date(f->from)) ||
-	        (f->to && !tq_iso_date(f->to))) {
+	if ((f->from && !td_iso_date(f->from)) ||
+	        (f->to && !td_iso_date(f->to))) {
 		reply_error(r, 400, "usage",
 		        "from, to: expected a date YYYY, YYYY-MM or YYYY-MM-DD",
 		        -1);
