@@ -7,8 +7,6 @@
 #include "error.h"
 
 #include <errno.h>
-#include <libxml/parser.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
@@ -258,27 +256,6 @@ size_t td_slug_bytes(const char *src, size_t sl, char *s)
 	}
 	s[o] = '\0';
 	return o;
-}
-
-static xmlParserInputPtr refuse_entities(const char *url, const char *id,
-	xmlParserCtxtPtr ctx)
-{
-	(void)url;
-	(void)id;
-	(void)ctx;
-	return NULL;
-}
-
-static void xml_init(void)
-{
-	xmlInitParser();
-	xmlSetExternalEntityLoader(refuse_entities);
-}
-
-void td_xml_init(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, xml_init);
 }
 
 int td_iso_date(const char *s)
