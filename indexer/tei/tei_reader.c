@@ -503,12 +503,25 @@ static int ends_in_space(const td_buf *b)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* A newline between a word that ended and a block that begins, or a block
- * that ended and what follows; nothing where white space already is. */
+/* Called when text that starts with no white space comes after a block's
+ * edge: a newline parts it from a word before it (nothing where white
+ * space already is, or no text yet). It goes before the elements that
+ * opened at this point, which keep their own text: their starts move
+ * past it. Only where a word follows, so that a title before an empty
+ * <p/> stays as it was (the TEI written for a text keeps its text). */
 static int part_words(rd *r)
 {
 	r->pending_break = 0;
-	return ends_in_space(&r->text) ? 0 : td_buf_add(&r->text, "\n", 1);
+	if (!r->text.n || ends_in_space(&r->text))
+		return 0;
+	size_t at = r->text.n;
+	int rc = td_buf_add(&r->text, "\n", 1);
+	for (size_t i = r->nspans; !rc && i-- > 0 && r->spans[i].start == at;) {
+		r->spans[i].start++;
+		if (r->spans[i].end == at)
+			r->spans[i].end++;
+	}
+	return rc;
 }
 
 static int end_element(rd *r)
@@ -605,10 +618,7 @@ static int start_element(rd *r)
 		const char *brk = attr(r, "break");
 		int joined = brk && !strcmp(brk, "no") && is_milestone(n);
 		xmlFree((void *)brk);
-		if (joined)
-			r->pending_break = 0;
-		else if ((rc = part_words(r)))
-			return rc;
+		r->pending_break = !joined;
 	}
 	/* tokenised TEI: a <w> right after a <w> or <pc> is another word even
 	 * with no white space between them, unless @join says they join */
