@@ -105,8 +105,6 @@ typedef struct rd {
 	size_t nseen, cap_seen;
 	int list_only;   /* td_tei_included: follow includes, nothing else */
 	int pending_break; /* a block ended: part it from a word that follows */
-	size_t w_end;      /* 1 + where the last <w>/<pc> ended, 0: none */
-	int w_join, join;  /* that one's @join was right/both; this one's */
 } rd;
 
 static void on_error(void *ctx, xmlErrorPtr e)
@@ -395,7 +393,6 @@ static void doc_reset(rd *r)
 	r->date_rank = D_NONE;
 	r->ntexts = 0;
 	r->pending_break = 0;
-	r->w_end = 0;
 	free(r->root_id);
 	r->root_id = NULL;
 }
@@ -532,10 +529,6 @@ static int end_element(rd *r)
 		r->spans[f->span].end = r->text.n;
 		if (is_block(f->name) && !is_milestone(f->name))
 			r->pending_break = 1; /* a milestone parted at its start */
-		if (!strcmp(f->name, "w") || !strcmp(f->name, "pc")) {
-			r->w_end = r->text.n + 1;
-			r->w_join = r->join;
-		}
 	}
 	if (r->field != F_NONE && r->field_depth == (int)r->nst - 1)
 		rc = header_end(r);
@@ -619,18 +612,6 @@ static int start_element(rd *r)
 		int joined = brk && !strcmp(brk, "no") && is_milestone(n);
 		xmlFree((void *)brk);
 		r->pending_break = !joined;
-	}
-	/* tokenised TEI: a <w> right after a <w> or <pc> is another word even
-	 * with no white space between them, unless @join says they join */
-	if (f.in_text && tei && (!strcmp(n, "w") || !strcmp(n, "pc"))) {
-		const char *j = attr(r, "join");
-		int left = j && (!strcmp(j, "left") || !strcmp(j, "both"));
-		r->join = j && (!strcmp(j, "right") || !strcmp(j, "both"));
-		xmlFree((void *)j);
-		if (n[0] == 'w' && r->w_end == r->text.n + 1 && !r->w_join &&
-			!left && !ends_in_space(&r->text) &&
-			(rc = td_buf_add(&r->text, " ", 1)))
-			return rc;
 	}
 	if (f.in_text && (rc = new_span(r, n, &f.span)))
 		return rc;

@@ -819,31 +819,9 @@ static void test_block_edges(void **state)
 	td_doc_free(d);
 }
 
-/* Tokenised TEI without white space between its tokens: a <w> after a
- * <w> or <pc> is another word (a space), unless @join joins them; a <pc>
- * keeps to the word before it. */
-static void test_adjacent_words(void **state)
-{
-	(void)state;
-	static const char tei[] =
-		"<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
-		"<titleStmt><title>T</title></titleStmt><publicationStmt><p/>"
-		"</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
-		"</teiHeader><text><body><p><w>The</w><w>cat</w><pc>,</pc>"
-		"<w>sat</w> <w join=\"right\">up</w><w>on</w><w>it</w>"
-		"<w join=\"left\">'s</w><pc>.</pc></p></body></text></TEI>";
-	td_doc *d = NULL;
-	assert_int_equal(td_tei_read("w.xml", tei, sizeof tei - 1, &d), 0);
-	assert_string_equal(d->text, "The cat, sat upon it's.");
-	assert_span_text(d, find_span(d, "w", 1), "cat");
-	assert_span_text(d, find_span(d, "w", 2), "sat");
-	td_doc_free(d);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_adjacent_words),
 		cmocka_unit_test(test_block_edges),
 		cmocka_unit_test(test_profile),
 		cmocka_unit_test(test_corpus_file),
