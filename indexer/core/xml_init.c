@@ -9,8 +9,8 @@
 #include <libxml/parser.h>
 #include <pthread.h>
 
-static xmlParserInputPtr refuse_entities(const char *url, const char *id,
-	xmlParserCtxtPtr ctx)
+static xmlParserInputPtr refuse_entities(
+        const char *url, const char *id, xmlParserCtxtPtr ctx)
 {
 	(void)url;
 	(void)id;
