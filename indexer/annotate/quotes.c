@@ -378,6 +378,13 @@ static int key_gender(const td_actx *c, const char *key, size_t t)
 	return 0;
 }
 
+/* 1 if a title of the lexicon covers exactly the tokens [a, b). */
+static int title_exactly(const td_actx *c, size_t a, size_t b)
+{
+	long tm = td_patset_match(&c->a->title_pats, c, a, b);
+	return tm >= 0 && (size_t)c->a->title_pats.v[tm].n == b - a;
+}
+
 /* Is mention m in subject position: at the start of its clause (perhaps
  * after a title or "the") and followed by a verb or an appositive, or
  * right after a speech verb ("said Gore")? */
@@ -414,8 +421,7 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	 * after "late" or "former" ("The late Secretary of State John
 	 * Foster Dulles considered") */
 	for (size_t n = 3; n <= 4 && n <= b - s0; n++) {
-		long tm = td_patset_match(&c->a->title_pats, c, b - n, b);
-		if (tm < 0 || (size_t)c->a->title_pats.v[tm].n != n || !td_tok_is_cap(c, b - n))
+		if (!title_exactly(c, b - n, b) || !td_tok_is_cap(c, b - n))
 			continue;
 		b -= n;
 		if (b > s0 && td_tok_in(c, b - 1, title_adjs, 1))
@@ -431,8 +437,7 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	/* a role with its qualifier before the name ("E.G.T. partner Dean
 	 * Guerin", "the company's president John Smith") */
 	for (size_t n = 1; n <= 3 && n <= b - s0; n++) {
-		long tm = td_patset_match(&c->a->title_pats, c, b - n, b);
-		if (tm < 0 || (size_t)c->a->title_pats.v[tm].n != n || !td_tok_is_lower(c, b - n))
+		if (!title_exactly(c, b - n, b) || !td_tok_is_lower(c, b - n))
 			continue;
 		b -= n;
 		for (int q = 0; q < 4 && b > s0 &&
@@ -611,11 +616,9 @@ static const char *title_alone(const td_actx *c, size_t k, size_t e)
 		if (j < n)
 			continue;
 		/* "Vice President Chen Cheng" is not named "President" */
-		for (j = 1; j <= 2 && m->t0 >= n + j; j++) {
-			long tm = td_patset_match(&c->a->title_pats, c, m->t0 - n - j, m->t0);
-			if (tm >= 0 && (size_t)c->a->title_pats.v[tm].n == n + j)
+		for (j = 1; j <= 2 && m->t0 >= n + j; j++)
+			if (title_exactly(c, m->t0 - n - j, m->t0))
 				break;
-		}
 		if (j > 2 || m->t0 < n + j)
 			return m->key;
 	}
@@ -800,9 +803,8 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
 			k--;
 		for (size_t n = 1; n <= 3 && n + 1 <= k - t0; n++) {
-			long tm = td_patset_match(&c->a->title_pats, c, k - n, k);
-			if (tm < 0 || (size_t)c->a->title_pats.v[tm].n != n ||
-			    !td_tok_eq(c, k - n - 1, "the", 1) || ment_at(c, k - n))
+			if (!title_exactly(c, k - n, k) || !td_tok_eq(c, k - n - 1, "the", 1) ||
+			    ment_at(c, k - n))
 				continue;
 			const char *w = title_alone(c, k - n, k);
 			if (w) {
@@ -864,8 +866,7 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		     p - 1 >= t0 + n;
 		     n++) {
 			size_t e = p - 1;
-			long tm = td_patset_match(&c->a->title_pats, c, e - n, e);
-			if (tm < 0 || (size_t)c->a->title_pats.v[tm].n != n || ment_at(c, e - n))
+			if (!title_exactly(c, e - n, e) || ment_at(c, e - n))
 				continue;
 			*found = 1;
 			return e - n > t0 && td_tok_eq(c, e - n - 1, "the", 1) ? title_alone(c, e - n, e) :
