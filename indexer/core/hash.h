@@ -25,13 +25,19 @@ static inline uint64_t td_hash_add(uint64_t h, unsigned char c)
 	return (h ^ c) * UINT64_C(1099511628211);
 }
 
-static inline uint64_t td_hash(const void *data, size_t len)
+/* Continues h over len bytes: td_hash of a whole is td_hash_update of
+ * its pieces in order, from TD_HASH_SEED. */
+static inline uint64_t td_hash_update(uint64_t h, const void *data, size_t len)
 {
 	const unsigned char *p = data;
-	uint64_t h = TD_HASH_SEED;
 	for (size_t i = 0; i < len; i++)
 		h = td_hash_add(h, p[i]);
 	return h;
+}
+
+static inline uint64_t td_hash(const void *data, size_t len)
+{
+	return td_hash_update(TD_HASH_SEED, data, len);
 }
 
 static inline uint64_t td_hash_str(const char *s)

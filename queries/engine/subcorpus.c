@@ -231,14 +231,6 @@ typedef struct head {
 	uint64_t sum; /* td_hash of the lines read so far */
 } head;
 
-/* td_hash of the bytes before data continued over data */
-static uint64_t hash_more(uint64_t h, const char *data, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		h = td_hash_add(h, (unsigned char)data[i]);
-	return h;
-}
-
 /* Reads the header of f (path for messages) into h. */
 static int read_head(FILE *f, const char *path, head *h, char **line,
         size_t *cap)
@@ -251,7 +243,7 @@ static int read_head(FILE *f, const char *path, head *h, char **line,
 	for (size_t k = 0; k < 5; k++) {
 		if ((len = getline(line, cap, f)) < 0)
 			return td_error(TD_ECORRUPT, "%s: cut short", path);
-		h->sum = hash_more(h->sum, *line, (size_t)len);
+		h->sum = td_hash_update(h->sum, *line, (size_t)len);
 		if (len && (*line)[len - 1] == '\n')
 			(*line)[--len] = '\0';
 		size_t wl = strlen(want[k]);
@@ -392,7 +384,7 @@ int tq_sub_load(const char *dir, const char *name, td_index *ix,
 				ended = ended && *e == '\n';
 			break;
 		}
-		h.sum = hash_more(h.sum, line, (size_t)len);
+		h.sum = td_hash_update(h.sum, line, (size_t)len);
 		if (len && line[len - 1] == '\n')
 			line[--len] = '\0';
 		char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
