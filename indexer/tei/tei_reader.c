@@ -494,9 +494,9 @@ static int is_milestone(const char *n)
 	return !strcmp(n, "lb") || !strcmp(n, "pb") || !strcmp(n, "cb");
 }
 
-static int ends_in_space(const td_buf *b)
+/* XML's white space (its S production) */
+static int xml_space(unsigned char c)
 {
-	unsigned char c = b->n ? (unsigned char)b->s[b->n - 1] : ' ';
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
@@ -509,7 +509,7 @@ static int ends_in_space(const td_buf *b)
 static int part_words(rd *r)
 {
 	r->pending_break = 0;
-	if (!r->text.n || ends_in_space(&r->text))
+	if (!r->text.n || xml_space((unsigned char)r->text.s[r->text.n - 1]))
 		return 0;
 	size_t at = r->text.n;
 	int rc = td_buf_add(&r->text, "\n", 1);
@@ -608,10 +608,9 @@ static int start_element(rd *r)
 			return rc;
 	}
 	if (f.in_text && tei && (r->pending_break || is_block(n))) {
-		const char *brk = attr(r, "break");
-		int joined = brk && !strcmp(brk, "no") && is_milestone(n);
+		const char *brk = is_milestone(n) ? attr(r, "break") : NULL;
+		r->pending_break = !(brk && !strcmp(brk, "no"));
 		xmlFree((void *)brk);
-		r->pending_break = !joined;
 	}
 	if (f.in_text && (rc = new_span(r, n, &f.span)))
 		return rc;
@@ -840,9 +839,7 @@ static int read_all(rd *r)
 			size_t n = v ? strlen(v) : 0;
 			if (r->nst && r->st[r->nst - 1].in_text && n &&
 				r->pending_break) {
-				unsigned char c0 = (unsigned char)v[0];
-				if (c0 == ' ' || c0 == '\t' || c0 == '\n' ||
-					c0 == '\r')
+				if (xml_space((unsigned char)v[0]))
 					r->pending_break = 0;
 				else if ((rc = part_words(r)))
 					return rc;
