@@ -1048,7 +1048,7 @@ static int in_list(const td_actx *c, size_t i, const char *const *list, int fold
 
 static int is_speech_at(const td_actx *c, size_t i, size_t lim)
 {
-	long m = td_patset_match(&c->a->speech_pats, c, i, lim);
+	long m = td_speech_match(c, i, lim);
 	return m >= 0 && c->a->speech_pats.v[m].type == TD_SV_SPEECH;
 }
 

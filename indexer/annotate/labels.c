@@ -174,7 +174,7 @@ enum { M_REP = 1, M_COND = 2 };
 
 static int is_speech_word(const td_actx *c, size_t i, size_t t1)
 {
-	long v = i < t1 ? td_patset_match(&c->a->speech_pats, c, i, t1) : -1;
+	long v = i < t1 ? td_speech_match(c, i, t1) : -1;
 	return v >= 0 && c->a->speech_pats.v[v].type == TD_SV_SPEECH;
 }
 
@@ -816,7 +816,7 @@ static const char *const noun_determiners[] = {"the", "a", "an", "all",
  * three states", "the claims") and not the connector "That said,". */
 static int speech_verb_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
-	long v = td_patset_match(&c->a->speech_pats, c, i, t1);
+	long v = td_speech_match(c, i, t1);
 	if (v < 0 || c->a->speech_pats.v[v].type != TD_SV_SPEECH)
 		return 0;
 	if (i > t0 && td_tok_any(c, i - 1, noun_determiners))

@@ -59,16 +59,21 @@ static int load_speech_verbs(td_annotator *a, const char *dir)
 				"%s:%d: class '%s' is not speech, according, view or conviction",
 				t->path, r->line, cls);
 		int flags = 0;
-		if (!rc && bare) {
-			if (strcmp(bare, "yes") == 0)
-				flags = TD_SVF_BARE;
-			else if (strcmp(bare, "object") == 0)
-				flags = TD_SVF_OBJECT;
-			else if (strcmp(bare, "yes,object") == 0)
-				flags = TD_SVF_BARE | TD_SVF_OBJECT;
-			else if (strcmp(bare, "no") != 0)
-				rc = td_error(TD_EINPUT, "%s:%d: column 3 '%s' is not yes, no, object or yes,object",
+		/* column 3: yes, no or object, or a comma-separated list of
+		 * them and "verb" */
+		for (const char *f = bare; !rc && f && *f;) {
+			size_t n = strcspn(f, ",");
+			if (n == 3 && !strncmp(f, "yes", 3))
+				flags |= TD_SVF_BARE;
+			else if (n == 6 && !strncmp(f, "object", 6))
+				flags |= TD_SVF_OBJECT;
+			else if (n == 4 && !strncmp(f, "verb", 4))
+				flags |= TD_SVF_VERB;
+			else if (!(n == 2 && !strncmp(f, "no", 2)))
+				rc = td_error(TD_EINPUT,
+					"%s:%d: column 3 '%s' is not yes, no, object or verb (or a list of them)",
 					t->path, r->line, bare);
+			f += n + (f[n] == ',');
 		}
 		if (!rc)
 			rc = td_patset_add(&a->speech_pats, form, (int)i, type, flags);
@@ -76,6 +81,15 @@ static int load_speech_verbs(td_annotator *a, const char *dir)
 	td_tsv_free(t);
 	td_patset_sort(&a->speech_pats);
 	return rc;
+}
+
+long td_speech_match(const td_actx *c, size_t i, size_t lim)
+{
+	long m = td_patset_match(&c->a->speech_pats, c, i, lim);
+	if (m >= 0 && (c->a->speech_pats.v[m].flags & TD_SVF_VERB) && td_tok_is_lower(c, i) &&
+	    td_tok_pos_is(c, i, "NN*"))
+		return -1;
+	return m;
 }
 
 /* titles.tsv: one title per row (Sen., Prime Minister ...). */

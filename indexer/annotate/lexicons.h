@@ -51,7 +51,10 @@ enum {
 	TD_SV_VIEW = 2,
 	TD_SV_CONVICTION = 3
 };
-enum { TD_SVF_BARE = 1, TD_SVF_OBJECT = 2 };
+/* BARE: a reported clause without "that"; OBJECT: an addressee before
+ * it; VERB: a form that is also a noun ("states", "reports"), a verb of
+ * saying only where the part-of-speech layer does not tag it a noun */
+enum { TD_SVF_BARE = 1, TD_SVF_OBJECT = 2, TD_SVF_VERB = 4 };
 
 /* lexicons.c: the lexicon files, and the lexicons several stages read */
 /* Loads dir/name as TSV; errors carry FILE:LINE. */

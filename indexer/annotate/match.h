@@ -102,6 +102,13 @@ static inline int td_tok_any(const td_actx *c, size_t i, const char *const *word
 const char *td_tok_pos(const td_actx *c, size_t i);
 /* Token i's tag is pos, or starts with it when pos ends in '*' ("VB*"). */
 int td_tok_pos_is(const td_actx *c, size_t i, const char *pos);
+/* The speech-verb lexicon's pattern at token i (as td_patset_match), or
+ * -1 when its form is marked "verb" (speech_verbs.tsv column 3: also a
+ * noun) and the part-of-speech layer tags the lowercase token as a noun:
+ * "in many states", "news reports" are no verbs of saying (lexicons.c).
+ * A capitalised form belongs to a name ("United States"), which the
+ * actors stage reads. */
+long td_speech_match(const td_actx *c, size_t i, size_t lim);
 /* Registers the NULL-terminated lists (a NULL-terminated array of them;
  * static storage) for hashed look-up by td_tok_in(). */
 int td_words_register(td_annotator *a, const char *const *const *lists);

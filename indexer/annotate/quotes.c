@@ -354,7 +354,7 @@ static const char *const clause_heads[] = {",", ";", "and", "but", "that",
 
 static int is_speech(const td_actx *c, size_t t, size_t lim)
 {
-	long m = td_patset_match(&c->a->speech_pats, c, t, lim);
+	long m = td_speech_match(c, t, lim);
 	return m >= 0 && c->a->speech_pats.v[m].type == TD_SV_SPEECH;
 }
 
@@ -1272,8 +1272,8 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 			/* "insisted that X and warned that Y": a second reporting
 			 * verb of the same subject ends the first clause */
 			if (td_tok_eq(c, k, "and", 0) && k + 1 < t1 &&
-			    td_patset_match(&c->a->speech_pats, c, k + 1, t1) >= 0 &&
-			    c->a->speech_pats.v[td_patset_match(&c->a->speech_pats, c, k + 1, t1)].type ==
+			    td_speech_match(c, k + 1, t1) >= 0 &&
+			    c->a->speech_pats.v[td_speech_match(c, k + 1, t1)].type ==
 				    TD_SV_SPEECH) {
 				ce = k;
 				break;
@@ -1382,12 +1382,56 @@ static size_t np_after(const td_actx *c, size_t k, size_t t1)
 	return e;
 }
 
+/* A bare plural noun phrase at [k, v) as subject: up to four lowercase
+ * words, no function word, the last a plural noun ("…, dealers
+ * report.", "…, secret service agents testified today."). */
+static int bare_plural_np(const td_actx *c, size_t k, size_t v)
+{
+	if (v <= k || v - k > 4 || !td_tok_pos_is(c, v - 1, "NNS"))
+		return 0;
+	for (size_t j = k; j < v; j++)
+		if (!td_tok_is_lower(c, j) || !td_tok_is_word(c, j) || td_tok_any(c, j, clause_preps) ||
+		    td_tok_any(c, j, finite_words) || td_tok_any(c, j, clause_openers) ||
+		    tok_in_quote(c, j))
+			return 0;
+	return 1;
+}
+
+/* Discourse connectives that open a sentence before a comma ("For
+ * example, ...", "However, ..."): the author's link, not the reported
+ * words. */
+static const char *const connectives[] = {"however", "moreover", "meanwhile",
+	"nevertheless", "still", "thus", "also", "furthermore", "besides",
+	"indeed", "instead", "otherwise", "therefore", "hence", NULL};
+static const char *const connective_pairs[][2] = {{"for", "example"},
+	{"for", "instance"}, {"in", "addition"}, {"of", "course"}, {"in", "fact"},
+	{"in", "short"}, {"after", "all"}};
+
+/* Past a coordinating conjunction (And, But, Yet, Or, So) and a
+ * connective with its comma at k (before e); k when there is none. */
+static size_t after_connective(const td_actx *c, size_t k, size_t e)
+{
+	if (k + 1 < e && (td_tok_eq(c, k, "and", 1) || td_tok_eq(c, k, "but", 1) ||
+			     td_tok_eq(c, k, "yet", 1) || td_tok_eq(c, k, "or", 1) ||
+			     td_tok_eq(c, k, "so", 1)) &&
+	    !tok_in_quote(c, k))
+		k++;
+	if (k + 2 < e && td_tok_in(c, k, connectives, 1) && td_tok_eq(c, k + 1, ",", 0))
+		return k + 2;
+	for (size_t i = 0; i < sizeof connective_pairs / sizeof connective_pairs[0]; i++)
+		if (k + 3 < e && td_tok_eq(c, k, connective_pairs[i][0], 1) &&
+		    td_tok_eq(c, k + 1, connective_pairs[i][1], 1) && td_tok_eq(c, k + 2, ",", 0))
+			return k + 3;
+	return k;
+}
+
 /* A reporting clause after what it reports: "Clause, X said [today].",
  * "Clause, X, president of Y, said.", "Clause, said X." Returns 1 and
  * *comma, the comma that ends the reported clause, when the speech verb
- * at [v, vend) is one. */
+ * at [v, vend) is one; *start comes in as the sentence's first token
+ * (past a dateline) and goes out as the reported part's. */
 static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t t1,
-	size_t *comma)
+	size_t *comma, size_t *start)
 {
 	size_t k = v > t0 && td_tok_eq(c, v - 1, ",", 0) ? np_after(c, vend, t1) : vend;
 	if (k > vend) {
@@ -1405,7 +1449,7 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t 
 				continue;
 			const td_mention *m = ment_at(c, j + 1);
 			if ((m && m->t0 == j + 1) || td_tok_in(c, j + 1, subj_openers, 1) ||
-			    td_tok_is_cap(c, j + 1))
+			    td_tok_is_cap(c, j + 1) || bare_plural_np(c, j + 1, v))
 				*comma = j;
 		}
 		if (*comma == (size_t)-1)
@@ -1419,10 +1463,19 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t 
 		tok_in_quote(c, k + 2);
 	if (k < t1 && !quote_on && !td_tok_eq(c, k, ".", 0) && !td_tok_eq(c, k, "!", 0))
 		return 0;
+	/* the reported part starts after the last colon or semicolon before
+	 * its comma ("I put the question to Chiang: "In America", I said,
+	 * "..."": only the quotation is reported) and after a connective
+	 * opening it ("But it probably will be less ..., Smythe said.", "For
+	 * example, shipments climbed ..., Mr. Keeler reports.") */
+	for (size_t j = *start; j < *comma; j++)
+		if (!tok_in_quote(c, j) && (td_tok_eq(c, j, ":", 0) || td_tok_eq(c, j, ";", 0)))
+			*start = j + 1;
+	*start = after_connective(c, *start, *comma);
 	/* the reported part: a clause with a verb, not a quote alone */
 	size_t own = 0;
 	int verb = 0;
-	for (size_t j = t0; j < *comma; j++) {
+	for (size_t j = *start; j < *comma; j++) {
 		size_t n = td_tok_len(c, j);
 		const char *w = td_tok_str(c, j);
 		if (td_tok_any(c, j, finite_words) ||
@@ -1503,7 +1556,7 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 				continue;
 			}
 		}
-		long m = td_patset_match(&a->speech_pats, c, t, t1);
+		long m = td_speech_match(c, t, t1);
 		if (m < 0)
 			continue;
 		const td_pat *p = &a->speech_pats.v[m];
@@ -1560,12 +1613,12 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		}
 		/* "Clause, X said.": the clause before the comma is reported,
 		 * and the speaker is sought after that comma only */
-		size_t pcomma;
-		if (p->type == TD_SV_SPEECH && postposed(c, t0, t, vend, t1, &pcomma)) {
+		size_t pcomma, ps = si == 0 ? after_dateline(c, t0, t1) : t0;
+		if (p->type == TD_SV_SPEECH && postposed(c, t0, t, vend, t1, &pcomma, &ps)) {
 			who = speaker(c, pcomma, t, vend, t1, &found);
-			size_t cs = si == 0 ? after_dateline(c, t0, t1) : t0, ce = pcomma;
-			if (ce > cs) {
-				size_t bs = c->tok.v[cs].start, be = c->tok.v[ce - 1].end;
+			size_t ce = pcomma;
+			if (ce > ps) {
+				size_t bs = c->tok.v[ps].start, be = c->tok.v[ce - 1].end;
 				if ((rc = push_said(c, bs, be, (int)si, found ? who : NULL)) < 0)
 					return rc;
 			}
@@ -1786,7 +1839,7 @@ static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	/* session 8 (round 10) lists, apart so that the line above stays */
-	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, NULL};
+	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

@@ -616,6 +616,37 @@ static void test_session9_reports(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10 (issue 13): a verb of saying that is also a noun is no verb
+ * where the part-of-speech layer tags it a noun ("in many states"); a
+ * post-posed reporting clause may have a bare plural subject ("...,
+ * secret service agents testified today."), leaves a connective opening
+ * the sentence outside ("But ...", "For example, ..."), and reports
+ * nothing before a colon ("... to Chiang: "In America", I said, ""). */
+static void test_session10_postposed(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		("She is in the Waxworks in London, a princess of the Kiowa tribe and an honorary "
+			"colonel in many states."),
+		("Vital secrets of the submarine were stolen by a spy ring, secret service agents "
+			"testified today."),
+		"William Smythe runs the welfare office.",
+		("But it probably will be less because of a slackening, Smythe said.\nFor example, "
+			"shipments of tractors in August climbed about 5%, Smythe said."),
+		("And then I put the question as pointedly as I could to Chiang Kai-shek: \"In "
+			"America\", I said, \"nobody believes it.\"")};
+	td_doc *d = fx_doc("1961-02-09", paras, 5);
+	assert_null(fx_find(d, "said", "She is in the Waxworks in London"));
+	fx_expect(d, "said", "Vital secrets of the submarine were stolen by a spy ring", "who",
+		NULL);
+	fx_expect(d, "said", "it probably will be less because of a slackening", "who",
+		"#william-smythe");
+	fx_expect(d, "said", "shipments of tractors in August climbed about 5%", "who",
+		"#william-smythe");
+	assert_int_equal(fx_count(d, "said"), 3);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -645,6 +676,7 @@ int main(void)
 		cmocka_unit_test(test_session9_speakers),
 		cmocka_unit_test(test_session9_office_antecedents),
 		cmocka_unit_test(test_session9_reports),
+		cmocka_unit_test(test_session10_postposed),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
