@@ -729,7 +729,8 @@ static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 			for (size_t j = a + 1; j < t1 && c->tok.v[j].end <= c->said[k].end; j++) {
 				/* with a modal it is the rule below's: "the bloc
 				 * would propose ... next month" is a plan */
-				modal |= any(c, j, t1, future_modals) || any(c, j, t1, possib_modals);
+				modal |= (any(c, j, t1, future_modals) || any(c, j, t1, possib_modals)) &&
+					!td_actx_in_quote(c, c->tok.v[j].start, c->tok.v[j].end);
 				horizon |= (eq(c, j, t1, "coming") && any(c, j + 1, t1, period_nouns)) ||
 					(eq(c, j, t1, "next") && any(c, j + 1, t1, next_nouns));
 			}

@@ -1220,6 +1220,66 @@ static const char *it_speaker(const td_actx *c, size_t t0, size_t t, const char 
 	return kind && (strcmp(kind, "org") == 0 || strcmp(kind, "state") == 0) ? prev_who : NULL;
 }
 
+static int is_dash(const td_actx *c, size_t k)
+{
+	return td_tok_eq(c, k, "\xe2\x80\x93", 0) || td_tok_eq(c, k, "\xe2\x80\x94", 0) ||
+		td_tok_eq(c, k, "--", 0);
+}
+
+/* A finite verb (an auxiliary, or the pos layer's VBD, VBZ, VBP, MD)
+ * in [a, b), quoted or not ("the tariff threat "does not have to
+ * happen""). */
+static int has_finite(const td_actx *c, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (td_tok_any(c, k, finite_words) || td_tok_pos_is(c, k, "VBD") ||
+		    td_tok_pos_is(c, k, "VBZ") || td_tok_pos_is(c, k, "VBP") ||
+		    td_tok_pos_is(c, k, "MD"))
+			return 1;
+	return 0;
+}
+
+/* Relative pronouns that open a comma-delimited relative clause ("her
+ * uncle, 76, who once ran a candy shop"). */
+static const char *const relatives[] = {"who", "which", "whose", "whom", "where",
+	NULL};
+
+/* After ", and"/", but" at k: a clause of its own (a finite verb before
+ * the next punctuation), which ends the report; a noun phrase in a list
+ * ("the bankers for Moscow, Lonsdale the Red paymaster, and the two civil
+ * servants the recipients") or a quotation that goes on (the speaker's
+ * words: ", but "there is reason to believe ..."") does not. */
+static int clause_follows(const td_actx *c, size_t k, size_t t1)
+{
+	if (k < t1 && is_open_mark(c, k))
+		return 0;
+	/* to the semicolon or the end, past the commas of appositives
+	 * ("and Director General Rafael Grossi, appearing before reporters
+	 * on Monday, said that"), but not into a relative clause */
+	for (size_t a = k; a < t1;) {
+		size_t e = a;
+		while (e < t1 && !td_tok_eq(c, e, ",", 0) && !td_tok_eq(c, e, ";", 0) &&
+		       !td_tok_eq(c, e, ":", 0))
+			e++;
+		if (!td_tok_in(c, a, relatives, 1) && !td_tok_pos_is(c, a, "VBG") &&
+		    !td_tok_pos_is(c, a, "VBN") && has_finite(c, a, e))
+			return 1;
+		if (e >= t1 || !td_tok_eq(c, e, ",", 0))
+			return 0;
+		a = e + 1;
+	}
+	return 0;
+}
+
+/* Is there a "that" (outside quotes) in [a, b)? */
+static int that_inside(const td_actx *c, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (!tok_in_quote(c, k) && td_tok_eq(c, k, "that", 1))
+			return 1;
+	return 0;
+}
+
 /* A sentence opening with a participle ("Admitting that ..., the
  * Councilman said", "Conceding that ..."): like a fronted subordinate
  * clause, its report ends at the first comma. */
@@ -1241,6 +1301,12 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 	int fronted = is_sub(c, t0) || (t0 + 1 < t1 && !td_tok_is_word(c, t0) && is_sub(c, t0 + 1)) ||
 		fronted_participle(c, t0);
+	/* a report after the comma that closes the fronted clause is in the
+	 * main clause ("While he declined to suggest how, he said that
+	 * sooner or later we must ..., "for unless ..."") */
+	for (size_t k = t0; fronted && k < cs; k++)
+		if (!tok_in_quote(c, k) && td_tok_eq(c, k, ",", 0))
+			fronted = 0;
 	int rc;
 	while (cs < t1) {
 		size_t ce = t1, next = 0;
@@ -1250,13 +1316,18 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 			if (tok_in_quote(c, k))
 				continue;
 			if (td_tok_eq(c, k, ";", 0) || (fronted && td_tok_eq(c, k, ",", 0)) ||
-			    (td_tok_eq(c, k, ",", 0) && k + 1 < t1 &&
-			     (td_tok_eq(c, k + 1, "and", 0) || td_tok_eq(c, k + 1, "but", 0) ||
+			    ((td_tok_eq(c, k, ",", 0) || is_dash(c, k)) && k + 1 < t1 &&
+			     (((td_tok_eq(c, k + 1, "and", 0) || td_tok_eq(c, k + 1, "but", 0)) &&
+			       clause_follows(c, k + 2, t1)) ||
 			      td_tok_eq(c, k + 1, "while", 0) || td_tok_eq(c, k + 1, "whereas", 0)))) {
 				ce = k;
 				break;
 			}
-			if (td_tok_eq(c, k, "and", 0) && k + 1 < t1 && td_tok_eq(c, k + 1, "that", 0)) {
+			/* "and that" starts another report, unless it continues a
+			 * "that" inside this one ("a motion which would contend
+			 * that the verdict was ... and that there were errors") */
+			if (td_tok_eq(c, k, "and", 0) && k + 1 < t1 && td_tok_eq(c, k + 1, "that", 0) &&
+			    !that_inside(c, cs, k)) {
 				ce = k;
 				next = k + 2;
 				break;
@@ -1293,6 +1364,12 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 			ce--;
 		if (ce <= cs)
 			break;
+		/* "said that from his experience ..., that "Russia respects
+		 * ..."": an adverbial before a second "that" is no report */
+		if (next && !has_finite(c, cs, ce)) {
+			cs = next;
+			continue;
+		}
 		size_t bs = c->tok.v[cs].start, be = c->tok.v[ce - 1].end;
 		/* a quote that starts inside the clause ends inside it */
 		for (size_t q = 0; q < c->n_quotes; q++)
@@ -1839,7 +1916,7 @@ static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	/* session 8 (round 10) lists, apart so that the line above stays */
-	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, NULL};
+	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

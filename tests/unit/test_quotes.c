@@ -647,6 +647,58 @@ static void test_session10_postposed(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10: the extent of a reported clause. ", and"/", but" end it
+ * only before a clause of their own (past appositives, not into a
+ * relative clause), not in a list of noun phrases or before a quotation
+ * that goes on; a dash + "and" ends it too; "and that" continuing a
+ * "that" inside the clause is no new report; an adverbial before a
+ * second "that" is none; the comma closing a fronted clause ends only a
+ * report inside that clause. A modal inside such a quotation leaves a
+ * horizon of the reported clause a forecast. */
+static void test_session10_clause_extent(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		"Jack Walker and Mervin Jones spoke on Monday.",
+		("Mervin Jones asserted that the Krogers were the bankers for Moscow, Lonsdale the "
+			"paymaster, and the two clerks the recipients."),
+		("Walker said he was considering a motion which would contend that the verdict was "
+			"wrong and that there were errors."),
+		"Walker said that from his experience in Berlin, that Russia respects our strength.",
+		("While he declined to give details, Walker said that sooner or later we must act, for "
+			"unless we do we face trouble."),
+		("Experts were all agreed that Laos was the last place to fight a war \xe2\x80\x93 and "
+			"they were probably right."),
+		("The agency concluded that Iran had failed to explain the traces, and Director "
+			"General Rafael Grossi, appearing before reporters on Monday, said that the "
+			"answers were poor."),
+		("Walker said the odds appear to favor rising rates in coming months, but \"there is "
+			"reason to believe the change will not be abrupt\".")};
+	td_doc *d = fx_doc("1961-02-09", paras, 8);
+	fx_expect(d, "said",
+		"the Krogers were the bankers for Moscow, Lonsdale the paymaster, and the two "
+		"clerks the recipients",
+		"who", "#mervin-jones");
+	fx_expect(d, "said",
+		"he was considering a motion which would contend that the verdict was wrong and "
+		"that there were errors",
+		"who", "#jack-walker");
+	assert_null(fx_find(d, "said", "there were errors"));
+	assert_null(fx_find(d, "said", "from his experience in Berlin"));
+	fx_expect(d, "said", "Russia respects our strength", "who", "#jack-walker");
+	fx_expect(d, "said", "sooner or later we must act, for unless we do we face trouble", "who",
+		"#jack-walker");
+	assert_non_null(fx_find(d, "said", "Laos was the last place to fight a war"));
+	assert_non_null(fx_find(d, "said", "Iran had failed to explain the traces"));
+	fx_expect(d, "said", "the answers were poor", "who", "#rafael-grossi");
+	fx_expect(d, "said",
+		"the odds appear to favor rising rates in coming months, but \"there is reason to "
+		"believe the change will not be abrupt\"",
+		"who", "#jack-walker");
+	assert_non_null(strstr(fx_ana(d, 7), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -677,6 +729,7 @@ int main(void)
 		cmocka_unit_test(test_session9_office_antecedents),
 		cmocka_unit_test(test_session9_reports),
 		cmocka_unit_test(test_session10_postposed),
+		cmocka_unit_test(test_session10_clause_extent),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
