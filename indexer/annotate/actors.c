@@ -996,7 +996,7 @@ static const char *const group_nouns[] = {"officials", "government",
 	"guerrillas", "agents", "friends", NULL};
 
 static const char *const locatives[] = {"in", "at", "into", "inside",
-	"within", "throughout", "near", "visited", "visit", "visits",
+	"within", "throughout", "near", "around", "visited", "visit", "visits",
 	"visiting", "across", "invaded", "invade", "invades", "invading",
 	"leave", "leaves", "leaving", "left", NULL};
 
@@ -1007,6 +1007,16 @@ static const char *const travel[] = {"trip", "trips", "visit", "visits",
 	"come", "comes", "coming", "arrived", "arrive", "arrives", "arriving",
 	"moved", "journey", "sent", "send", "sends", "sending", "deployed",
 	"headed", "heading", "bound", "back", "off", NULL};
+/* Words before "from" that make the state the other party of a relation,
+ * an actor, rather than a place of origin: "newly separated from Egypt",
+ * "independence from Belgium", "aid from China", "a note from Moscow". */
+static const char *const from_actor[] = {"separated", "separate",
+	"separation", "secede", "seceded", "secession", "independence",
+	"independent", "away", "apart", "withdraw", "withdrew", "withdrawn",
+	"withdrawal", "aid", "help", "support", "assistance", "pressure",
+	"demand", "demands", "request", "requests", "protest", "protests",
+	"note", "letter", "message", "threat", "threats", "recognition",
+	"word", "signal", "signals", "response", "reply", NULL};
 /* an object between a travel verb and "to" ("sending him to Uruguay") */
 static const char *const travel_objects[] = {"him", "her", "them", "us",
 	"me", "troops", "envoys", "aides", NULL};
@@ -1644,8 +1654,12 @@ static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1
 	if (i == t0 && e + 1 < t1 && td_tok_eq(c, e, ",", 0) && in_list(c, e + 1, dateline_months, 0))
 		return 1;
 	/* the head of its phrase: not "in US election years", but a verb
-	 * may follow ("a transmitter near Moscow was heard") */
-	if (e < t1 && ((td_tok_is_lower(c, e) && !in_list(c, e, located_fw, 0) && !verbish(c, e)) ||
+	 * may follow ("a transmitter near Moscow was heard"), and so may a
+	 * word the tagger takes for a determiner, number or adverb ("in the
+	 * Congo no fewer than 120 parties") */
+	if (e < t1 && ((td_tok_is_lower(c, e) && !in_list(c, e, located_fw, 0) && !verbish(c, e) &&
+			!td_tok_pos_is(c, e, "DT") && !td_tok_pos_is(c, e, "CD") &&
+			!td_tok_pos_is(c, e, "RB*")) ||
 		       td_tok_eq(c, e, "'s", 1)))
 		return 0;
 	if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
@@ -1657,15 +1671,25 @@ static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1
 		return 0;
 	if (in_list(c, p - 1, locatives, 1))
 		return 1;
-	/* the second of two places ("in Washington and Moscow") */
-	if (td_tok_eq(c, p - 1, "and", 0) || td_tok_eq(c, p - 1, "or", 0)) {
+	/* the second of two places ("in Washington and Moscow"), or a
+	 * further one of a list that goes on after it ("in Ghana, Togo,
+	 * Benin and Senegal"; not "In Japan, China is ...") */
+	if (td_tok_eq(c, p - 1, "and", 0) || td_tok_eq(c, p - 1, "or", 0) ||
+	    (td_tok_eq(c, p - 1, ",", 0) && e + 1 < t1 &&
+	     (td_tok_eq(c, e, ",", 0) || td_tok_eq(c, e, "and", 0) || td_tok_eq(c, e, "or", 0)))) {
 		for (size_t k = c->n_ments; k-- > 0;)
 			if (c->ments[k].t1 == p - 1)
 				return c->ments[k].located;
 		return 0;
 	}
-	/* "flew to Hanoi", "returned from Paris", "sending him to Uruguay" */
-	if (!(td_tok_eq(c, p - 1, "to", 1) || td_tok_eq(c, p - 1, "from", 1)) || p - 1 <= t0)
+	/* a place of origin: "output from the United States", "emissaries
+	 * from Guatemala", "35 miles from Havana", "administered from
+	 * Brussels" (the possessive, "from North Korea’s goal", and a
+	 * modifier were left out above) */
+	if (td_tok_eq(c, p - 1, "from", 1))
+		return p - 1 == t0 || !in_list(c, p - 2, from_actor, 1);
+	/* "flew to Hanoi", "sending him to Uruguay" */
+	if (!td_tok_eq(c, p - 1, "to", 1) || p - 1 <= t0)
 		return 0;
 	size_t v = p - 2;
 	if (v > t0 && in_list(c, v, travel_objects, 1))
@@ -3091,6 +3115,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, NULL};
+	static const char *const *const lists[] = {from_actor, group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, NULL};
 	return td_words_register(a, lists);
 }

@@ -1082,6 +1082,37 @@ static void test_newspapers_and_venues(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, session 10: a state named as a place of origin ("from"), a
+ * further state of a list that opened with a located one, one "around"
+ * which something happens, and one followed by a determiner or adverb
+ * are places with the key; the other party of a relation ("separated
+ * from Egypt") and a list item that acts ("In Japan, China is") stay
+ * actors. */
+static void test_places_of_origin_and_lists(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("2024-06-01",
+		"Output from the United States, Brazil and Guyana will grow.\n"
+		"The states rely on ports in Ghana, Togo, Benin and Senegal.\n"
+		"Ships sailed around Taiwan.\n"
+		"There were in the Congo no fewer than 120 parties.\n"
+		"Syria was newly separated from Egypt.\n"
+		"In Japan, China is a worry.");
+	fx_expect(d, "placeName", "United States", "ref", "#united-states");
+	fx_expect(d, "placeName", "Brazil", "ref", "#brazil");
+	fx_expect(d, "placeName", "Guyana", "ref", "#guyana");
+	fx_expect(d, "placeName", "Togo", "ref", "#togo");
+	fx_expect(d, "placeName", "Benin", "ref", "#benin");
+	fx_expect(d, "placeName", "Senegal", "ref", "#senegal");
+	fx_expect(d, "placeName", "Taiwan", "ref", "#taiwan");
+	fx_expect(d, "placeName", "Congo", "ref", "#dr-congo");
+	fx_expect(d, "orgName", "Egypt", "ref", "#egypt");
+	assert_null(fx_find(d, "placeName", "Egypt"));
+	fx_expect(d, "orgName", "China", "ref", "#china");
+	assert_null(fx_find(d, "placeName", "China"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1125,6 +1156,7 @@ int main(void)
 		cmocka_unit_test(test_people_as_state_own_country),
 		cmocka_unit_test(test_nickname_in_name),
 		cmocka_unit_test(test_newspapers_and_venues),
+		cmocka_unit_test(test_places_of_origin_and_lists),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
