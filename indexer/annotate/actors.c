@@ -1186,6 +1186,9 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
 	/* galleries, orchestras and bands ("National Gallery",
 	 * "Transylvania Symphony Orchestra", "Marine Corps Band") */
 	"Gallery", "Orchestra", "Band", NULL};
+/* Compass words that open place names ("North Portland"). */
+static const char *const compass_words[] = {"North", "South", "East", "West",
+	"Northern", "Southern", "Eastern", "Western", NULL};
 /* Words an abbreviation of a name leaves out (org_acronym). */
 static const char *const acronym_skip[] = {"of", "for", "and", "the", "&",
 	"on", "in", "to", NULL};
@@ -1207,6 +1210,10 @@ static size_t org_run(const td_actx *c, size_t i, size_t lim)
 {
 	size_t k = i, end = 0, words = 0, wend = 0;
 	int chain = 0;
+	/* a compass word opens the name of a place that a body is named
+	 * after ("North Portland Rotary Club", "East Greenwich School
+	 * Committee"), unless it begins a lexicon name ("South Korean") */
+	int compass = in_list(c, i, compass_words, 0) && i + 1 < lim && actor_match(c, i, lim) < 0;
 	while (k < lim && k - i < 14) {
 		size_t in = initial_at(c, k, lim);
 		if (in && !end) {
@@ -1214,7 +1221,7 @@ static size_t org_run(const td_actx *c, size_t i, size_t lim)
 			words++;
 			continue;
 		}
-		if (org_word(c, k, k == i)) {
+		if (org_word(c, k, k == i) || (k == i && compass)) {
 			k++;
 			words++;
 			if (in_list(c, k - 1, org_heads, 0)) {
@@ -2680,13 +2687,12 @@ static int sentence_actors(td_actx *c, size_t si)
 			int is_state = strcmp(ar->kind, "state") == 0;
 			/* a name glued to a longer capitalised run is something else
 			 * ("Washington Post", "Korea Herald"); demonyms are adjectives */
-			if (p->type != TD_PAT_NAME && e < t1 && td_tok_is_cap(c, e) &&
-			    td_tok_is_word(c, e) && p->type != TD_PAT_DEMONYM) {
-				i = e;
-				continue;
-			}
-			if (p->flags & TD_PATF_NEEDS_NAMED && !named_before(c, ar->key)) {
-				i = e;
+			if ((p->type != TD_PAT_NAME && e < t1 && td_tok_is_cap(c, e) &&
+				td_tok_is_word(c, e) && p->type != TD_PAT_DEMONYM) ||
+			    (p->flags & TD_PATF_NEEDS_NAMED && !named_before(c, ar->key))) {
+				/* after "the", its words may still open another
+				 * name ("the North Portland Rotary Club") */
+				i = p->flags & TD_PATF_LEADING_THE ? i + 1 : e;
 				continue;
 			}
 			if (p->n == 1 && in_list(c, i, event_heads, 0) && event_named_before(c, i)) {
@@ -3115,6 +3121,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {from_actor, group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, NULL};
+	static const char *const *const lists[] = {from_actor, compass_words, group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, NULL};
 	return td_words_register(a, lists);
 }

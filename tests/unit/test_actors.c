@@ -1113,6 +1113,28 @@ static void test_places_of_origin_and_lists(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, session 10: a compass word opens the place name a body is
+ * named after ("the North Portland Rotary Club", not "North" and
+ * "Portland Rotary Club"), also where "the North" is a lexicon metonym
+ * that is not yet named; a lexicon name after it ("South Korean") still
+ * wins. */
+static void test_compass_opens_body_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-08-20",
+		"He spoke to the North Portland Rotary Club on Tuesday.\n"
+		"The East Greenwich School Committee met.\n"
+		"The Chinese, North Vietnamese and North Koreans feel otherwise.");
+	fx_expect(d, "orgName", "North Portland Rotary Club", "ref",
+		"#north-portland-rotary-club");
+	assert_null(fx_find(d, "orgName", "Portland Rotary Club"));
+	fx_expect(d, "orgName", "East Greenwich School Committee", "ref",
+		"#east-greenwich-school-committee");
+	fx_expect(d, "rs", "North Vietnamese", "ref", "#north-vietnam");
+	fx_expect(d, "rs", "North Koreans", "ref", "#north-korea");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1157,6 +1179,7 @@ int main(void)
 		cmocka_unit_test(test_nickname_in_name),
 		cmocka_unit_test(test_newspapers_and_venues),
 		cmocka_unit_test(test_places_of_origin_and_lists),
+		cmocka_unit_test(test_compass_opens_body_name),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
