@@ -1135,6 +1135,21 @@ static void test_compass_opens_body_name(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, session 10: common given names that the Moby list lacks
+ * (Walter, Donald, Oscar, from the Social Security counts) open a
+ * person's name like the others. */
+static void test_given_names_from_counts(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-08-10",
+		"It was a lousy job, as Walter Trohan recently wrote.\n"
+		"Donald Mahaffey and Oscar Pettibone stayed home.");
+	fx_expect(d, "persName", "Walter Trohan", "ref", "#walter-trohan");
+	fx_expect(d, "persName", "Donald Mahaffey", "ref", "#donald-mahaffey");
+	fx_expect(d, "persName", "Oscar Pettibone", "ref", "#oscar-pettibone");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1180,6 +1195,7 @@ int main(void)
 		cmocka_unit_test(test_newspapers_and_venues),
 		cmocka_unit_test(test_places_of_origin_and_lists),
 		cmocka_unit_test(test_compass_opens_body_name),
+		cmocka_unit_test(test_given_names_from_counts),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
