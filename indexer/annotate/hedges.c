@@ -76,7 +76,7 @@ static const char *const quantity[] = {"half", "a", "one", "two", "three",
 	"four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
 	"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
 	"million", "millions", "billion", "third", "quarter", "per", "percent",
-	"$", "£", "€", "twice", NULL};
+	"$", "£", "€", "twice", "double", "triple", NULL};
 
 static int quantity_at(const td_actx *c, size_t i, size_t t1)
 {
@@ -95,7 +95,7 @@ static const char *const look_det[] = {"a", "an", "the", "this", "that",
 static const char *const look_particle[] = {"at", "for", "into", "after",
 	"forward", "back", "ahead", "to", "up", "down", "on", "around", "out",
 	"through", "over", "in", "beyond", "towards", "toward", "elsewhere",
-	"away", "again", "and", "or", ",", ".", "upon", NULL};
+	"away", "again", "and", "or", ",", ".", "upon", "from", NULL};
 /* Words that govern "about" as a preposition ("what would be done about
  * two charges", "talk about three options"): no approximation. */
 static const char *const about_governors[] = {"done", "do", "does", "did",
@@ -110,8 +110,16 @@ static const char *const causatives[] = {"make", "makes", "made", "making",
 static const char *const volitives[] = {"wish", "wishes", "want", "wants",
 	"wanted", "like", "try", "tries", "tried", "hope", "hoped", NULL};
 
-/* Is token i inside an indirect question ("whether X may ...")? Its
- * modal hedges nothing: no assertion is made. */
+/* Verbs and adjectives whose "if" opens an indirect question ("demanded
+ * to know if they could make", "asked if", "not sure if"), as "whether"
+ * does. */
+static const char *const question_verbs[] = {"know", "knows", "knew",
+	"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered",
+	"wondering", "see", "sure", "check", "checked", "inquired", "learn",
+	NULL};
+
+/* Is token i inside an indirect question ("whether X may ...", "to know
+ * if they could")? Its modal hedges nothing: no assertion is made. */
 static int in_whether(const td_actx *c, size_t t0, size_t i)
 {
 	for (size_t k = i; k-- > t0;) {
@@ -119,9 +127,33 @@ static int in_whether(const td_actx *c, size_t t0, size_t i)
 			return 0;
 		if (td_tok_eq(c, k, "whether", 1))
 			return 1;
+		if (td_tok_eq(c, k, "if", 1) && k > t0 && td_tok_in(c, k - 1, question_verbs, 1))
+			return 1;
 	}
 	return 0;
 }
+
+/* A counterfactual of the past, "Had they been ruthless, the Belgians
+ * might have exploited", "if it had ..., it could have": a condition
+ * with "had" (inverted at the sentence's start, or after "if") before
+ * token i. The modal + "have" speaks of what did not happen, no hedge. */
+static int past_counterfactual(const td_actx *c, size_t t0, size_t i)
+{
+	if (td_tok_eq(c, t0, "Had", 0))
+		return 1;
+	for (size_t k = t0; k + 1 < i; k++)
+		if (td_tok_eq(c, k, "if", 1))
+			for (size_t j = k + 1; j < i && !td_tok_eq(c, j, ",", 0); j++)
+				if (td_tok_eq(c, j, "had", 1) && td_tok_pos_is(c, j + 1, "VBN"))
+					return 1;
+	return 0;
+}
+
+/* Prepositions after appear that make it a verb of showing up or
+ * performing ("has appeared in live television", "appeared before the
+ * committee"), no appearance hedge. */
+static const char *const appear_places[] = {"in", "on", "at", "before",
+	"with", "onstage", "during", "opposite", NULL};
 
 static const char *const months[] = {"January", "February", "March",
 	"April", "May", "June", "July", "August", "September", "October",
@@ -232,7 +264,8 @@ int td_hedges_find(td_actx *c)
 				ok = e < t1 && td_tok_eq(c, e, "to", 1);
 				break;
 			case TD_HC_COPULA:
-				ok = e < t1 && td_tok_is_word(c, e) &&
+				/* "the individual look so important": a noun */
+				ok = e < t1 && td_tok_is_word(c, e) && !td_tok_pos_is(c, i, "NN*") &&
 					!td_tok_any(c, e, look_particle) &&
 					!(i > t0 && td_tok_any(c, i - 1, look_det));
 				break;
@@ -244,12 +277,25 @@ int td_hedges_find(td_actx *c)
 				/* a modal takes a verb after it */
 				if (!(e < t1 && td_tok_is_lower(c, e)))
 					ok = 0;
+				/* adverbs between the modal and its verb ("could
+				 * hardly have", "could once again use"); with no verb
+				 * after them the modal is elliptical ("as pointedly as
+				 * I could directly to Chiang"), nothing is hedged */
+				size_t v = e;
+				while (v < t1 && td_tok_pos_is(c, v, "RB*") && !td_tok_eq(c, v, "not", 1))
+					v++;
+				if (v > e && !(v < t1 && (td_tok_pos_is(c, v, "VB*") || td_tok_eq(c, v, "not", 1))))
+					ok = 0;
+				int have = v < t1 && td_tok_eq(c, v, "have", 1);
+				/* "could (hardly) have done": an option not taken, no
+				 * hedge; "might have exploited" after "Had they been
+				 * ruthless": a counterfactual of the past */
+				if (have && (td_tok_eq(c, i, "could", 1) ||
+					     (td_tok_pos_is(c, v + 1, "VBN") && past_counterfactual(c, t0, i))))
+					ok = 0;
 				/* "could" of past ability: a past-time expression and no
 				 * "could have" */
-				/* "could have done": an option not taken, no hedge */
-				if (td_tok_eq(c, i, "could", 1) && e < t1 && td_tok_eq(c, e, "have", 1))
-					ok = 0;
-				if (td_tok_eq(c, i, "could", 1) && !(e < t1 && td_tok_eq(c, e, "have", 1))) {
+				if (td_tok_eq(c, i, "could", 1) && !have) {
 					/* a reported clause has its own time: "warned last
 					 * week a new designation could disrupt" */
 					size_t ra, rb;
@@ -265,6 +311,11 @@ int td_hedges_find(td_actx *c)
 			/* appearance to others under a causative or volitional
 			 * verb: "make the information seem of little value",
 			 * "make it appear reasonable", "wish to appear happy" */
+			if (ok && strcmp(h->subtype, "appearance") == 0 && p->n == 1 &&
+			    td_tok_eq(c, i, "appear", 1) + td_tok_eq(c, i, "appears", 1) +
+				    td_tok_eq(c, i, "appeared", 1) &&
+			    e < t1 && td_tok_in(c, e, appear_places, 1))
+				ok = 0;
 			if (ok && strcmp(h->subtype, "appearance") == 0 && p->n == 1) {
 				for (size_t k = i; k-- > t0 && i - k <= 4;) {
 					if (td_tok_in(c, k, causatives, 1) ||
@@ -295,6 +346,6 @@ int td_hedges_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {quantity, look_det, look_particle, months, past_irregular, about_governors, causatives, volitives, NULL};
+	static const char *const *const lists[] = {quantity, look_det, look_particle, months, past_irregular, about_governors, causatives, volitives, question_verbs, appear_places, NULL};
 	return td_words_register(a, lists);
 }

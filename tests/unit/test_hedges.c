@@ -187,6 +187,35 @@ static void test_passive_reporting(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10 (issue 13): modals that hedge nothing (an elliptical
+ * modal, "could" + adverb + "have", "might have" after a condition with
+ * "had", an indirect question with "if"), "appeared in" of performing,
+ * the noun "look", "look from"; "about double" approximates. */
+static void test_session10_non_hedges(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-11-10",
+		"I put the question as pointedly as I could directly to the general.\n"
+		"His action could hardly have miscarried more obviously.\n"
+		"Had they been truly ruthless, the Belgians might have exploited the colony.\n"
+		"The lawyers demanded to know if they could make the case.\n"
+		"She has appeared in live television and on Broadway.\n"
+		"She is a personification of the individual look so important this season.\n"
+		"It is the way things look from here at this point.");
+	assert_int_equal(fx_count(d, "seg"), 0);
+	td_doc_free(d);
+	d = fx_one("1961-11-10",
+		"Payments will reach about double the sum of 1960.\n"
+		"The lawyers could once again use the argument.\n"
+		"Some officials may have altered history.\n"
+		"The plan appeared to fail.");
+	fx_expect(d, "seg", "about", "subtype", "approximation");
+	fx_expect(d, "seg", "could", "subtype", "possibility");
+	fx_expect(d, "seg", "may", "subtype", "possibility");
+	fx_expect(d, "seg", "appeared", "subtype", "appearance");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +227,7 @@ int main(void)
 		cmocka_unit_test(test_past_anchor_scope),
 		cmocka_unit_test(test_personal_passive),
 		cmocka_unit_test(test_passive_reporting),
+		cmocka_unit_test(test_session10_non_hedges),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
