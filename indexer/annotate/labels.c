@@ -421,6 +421,35 @@ static int embedded_question(const td_actx *c, size_t t0, size_t i, int question
 	return 0;
 }
 
+/* A condition of the past that did not happen before token i ("If this
+ * capacity had not failed them, they would see", "Had they known, ..."):
+ * its "would" is a counterfactual of the present, no forecast. */
+static int past_counterfactual(const td_actx *c, size_t t0, size_t i)
+{
+	if (td_tok_eq(c, t0, "Had", 0))
+		return 1;
+	for (size_t k = t0; k + 1 < i; k++)
+		if (td_tok_eq(c, k, "if", 1))
+			for (size_t j = k + 1; j + 1 < i && !boundary(c, j); j++)
+				if (td_tok_eq(c, j, "had", 1) &&
+				    (td_tok_pos_is(c, j + 1, "VBN") ||
+				     (td_tok_eq(c, j + 1, "not", 1) && td_tok_pos_is(c, j + 2, "VBN"))))
+					return 1;
+	return 0;
+}
+
+/* The verb of "going/due/set/likely to": not an adjective, determiner
+ * or number ("going to higher price-earnings ratios", "was not due to
+ * inadequate growth forces" give a direction or a cause). A noun tag is
+ * no proof: the tagger reads a verb after "to" as one ("is unlikely to
+ * counsel patience"). */
+static int to_verb(const td_actx *c, size_t k, size_t t1)
+{
+	return k < t1 && td_tok_is_lower(c, k) && !td_tok_pos_is(c, k, "JJ*") &&
+		!td_tok_pos_is(c, k, "DT") && !td_tok_pos_is(c, k, "CD") &&
+		!td_tok_pos_is(c, k, "PRP$");
+}
+
 static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge_here,
 	int question)
 {
@@ -447,7 +476,8 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 		if (question)
 			return 0;
 		if ((eq(c, i, t1, "would") || eq(c, i, t1, "wouldn't")) &&
-		    (would_not_future(c, t0, i, t1) || would_be_evaluation(c, i, t1)))
+		    (would_not_future(c, t0, i, t1) || would_be_evaluation(c, i, t1) ||
+		     past_counterfactual(c, t0, i)))
 			return 0;
 		if (embedded_question(c, t0, i, question))
 			return 0;
@@ -461,8 +491,8 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 			possib_future(c, i, t1, hedge_here);
 	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely") || eq(c, i, t1, "set") ||
 	     eq(c, i, t1, "expected") || eq(c, i, t1, "poised") || eq(c, i, t1, "bound") ||
-	     eq(c, i, t1, "going") || eq(c, i, t1, "due")) && eq(c, i + 1, t1, "to") && i + 2 < t1 &&
-	    td_tok_is_lower(c, i + 2) &&
+	     eq(c, i, t1, "going") || eq(c, i, t1, "due")) && eq(c, i + 1, t1, "to") &&
+	    to_verb(c, i + 2, t1) &&
 	    /* "were due to meet", "was set to": a past plan, not a forecast */
 	    !(i > t0 && (eq(c, i - 1, t1, "was") || eq(c, i - 1, t1, "were"))))
 		return 1;

@@ -369,6 +369,27 @@ static void test_would_be_evaluation(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10 (issue 13): "would" after a condition of the past that
+ * did not happen ("if ... had not failed") is no forecast, while an
+ * open condition's is; "going/due to" before an adjective gives a
+ * direction or a cause, before a verb a future. */
+static void test_counterfactual_and_to_verb(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"If this capacity had not failed them, they would see their miscalculation.\n"
+		"Foods have been acting like growth stocks, going to higher price-earnings ratios.\n"
+		"The expansion was not due to inadequate growth forces in our economy.\n"
+		"If the talks fail, the rift would deepen.\n"
+		"The market is going to recover.\n"
+		"The general is unlikely to counsel patience either.");
+	for (int i = 0; i < 3; i++)
+		assert_false(has(fx_ana(d, i), "#prediction"));
+	for (int i = 3; i < 6; i++)
+		assert_true(has(fx_ana(d, i), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +407,7 @@ int main(void)
 		cmocka_unit_test(test_past_vantage),
 		cmocka_unit_test(test_past_passive_reports),
 		cmocka_unit_test(test_would_be_evaluation),
+		cmocka_unit_test(test_counterfactual_and_to_verb),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
