@@ -1034,6 +1034,31 @@ static int past_narration(const td_actx *c, size_t t0, size_t t1, const unsigned
 	return past;
 }
 
+/* A past report by its words (issue 13): the author's statement names
+ * someone or somewhere (a proper noun, pos NNP*), has no present-tense
+ * verb or modal (VBZ, VBP, MD) and no word that can judge (an adjective
+ * or adverb, JJ*, RB*): "Her mother was a Greer and her father's family
+ * came from the Orkney Isles.", "At the opening of the trial, the jury
+ * panel was questioned as a group by Mr. Weaver about Ku Klux Klan
+ * connections.", "Charlayne studied journalism at Detroit's Wayne State
+ * University." A judgement qualifies ("a dangerous shift", "clearly");
+ * the present ("The problem is one of cost", "MONUSCO is caught in the
+ * middle") may interpret and is judged as before. */
+static int plain_past_report(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	int name = 0;
+	for (size_t i = t0; i < t1; i++) {
+		if (m[i - t0] & M_REP)
+			continue;
+		if (td_tok_pos_is(c, i, "JJ*") || td_tok_pos_is(c, i, "RB*") ||
+		    td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
+		    td_tok_pos_is(c, i, "MD"))
+			return 0;
+		name |= td_tok_pos_is(c, i, "NNP*");
+	}
+	return name;
+}
+
 int td_labels_apply(td_actx *c)
 {
 	int rc = mark_hedges(c);
@@ -1114,7 +1139,7 @@ int td_labels_apply(td_actx *c)
 			claim = 0;
 		else
 			claim = !report_verb && !report_like(c, t0, t1, mask) &&
-				!past_narration(c, t0, t1, mask);
+				!past_narration(c, t0, t1, mask) && !plain_past_report(c, t0, t1, mask);
 		if (pred)
 			c->sflags[si] |= TD_SF_PREDICTION;
 		if (claim)

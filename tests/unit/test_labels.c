@@ -390,6 +390,25 @@ static void test_counterfactual_and_to_verb(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10 (issue 13): a past statement of the author that names
+ * someone and has no present verb, modal, adjective or adverb is a
+ * plain report, no claim; the present and a qualifying word may judge. */
+static void test_plain_past_report(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"Her mother was a Greer and her father's family came from the Orkney Isles.\n"
+		"At the opening of the trial, the jury panel was questioned as a group by Mr. Weaver about Klan connections.\n"
+		"Charlayne studied journalism at Detroit's Wayne State University.\n"
+		"The verdict was a grave injustice to Mr. Weaver.\n"
+		"The problem for Mr. Weaver is one of cost.");
+	for (int i = 0; i < 3; i++)
+		expect_ana(d, i, "");
+	expect_ana(d, 3, "#claim");
+	expect_ana(d, 4, "#claim");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -408,6 +427,7 @@ int main(void)
 		cmocka_unit_test(test_past_passive_reports),
 		cmocka_unit_test(test_would_be_evaluation),
 		cmocka_unit_test(test_counterfactual_and_to_verb),
+		cmocka_unit_test(test_plain_past_report),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
