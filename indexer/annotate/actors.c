@@ -258,24 +258,17 @@ static const char *iso_dir(void)
 	return iso_dir_given ? iso_dir_given : TD_ISO_CODES_DIR;
 }
 
-/* The whole file at path, NUL-terminated, in *buf (*len bytes). */
+/* The whole file at path, NUL-terminated, in *buf (*len bytes); an empty
+ * one is no iso-codes table either. */
 static int read_whole(const char *path, char **buf, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *b = NULL;
-	long n = -1;
-	if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0 &&
-	    (b = malloc((size_t)n + 1)) && fread(b, 1, (size_t)n, f) != (size_t)n)
-		n = -1;
-	if (f)
-		fclose(f);
-	if (!b || n <= 0) {
-		free(b);
-		return td_error(TD_EIO, "%s: cannot be read (the iso-codes tables; TAGDEX_ISO_CODES names their directory)", path);
+	int rc = td_read_file(path, buf, len);
+	if (!rc && !*len) {
+		free(*buf);
+		rc = -1;
 	}
-	b[n] = 0;
-	*buf = b;
-	*len = (size_t)n;
+	if (rc)
+		return td_error(TD_EIO, "%s: cannot be read (the iso-codes tables; TAGDEX_ISO_CODES names their directory)", path);
 	return 0;
 }
 

@@ -1,8 +1,10 @@
-/* buf.c: the growable byte buffer of buf.h: capacity doubles from 64; a
- * failed allocation leaves the bytes as they were and sets oom for good. */
+/* buf.c: the growable byte buffer of buf.h: capacity doubles from 64
+ * (TD_VEC_RESERVE_N); a failed allocation leaves the bytes as they were
+ * and sets oom for good. */
 #include "config.h"
 #include "buf.h"
 #include "tagdex.h"
+#include "vec.h"
 #include "error.h"
 
 #include <stdint.h>
@@ -14,21 +16,10 @@ static int reserve(td_buf *b, size_t n)
 {
 	if (b->oom)
 		return TD_ENOMEM;
-	if (n >= SIZE_MAX - b->n) {
+	if (n >= SIZE_MAX - b->n ||
+	        TD_VEC_RESERVE_N(b->s, b->n + n + 1, b->cap, 64)) {
 		b->oom = 1;
 		return td_error(TD_ENOMEM, "out of memory");
-	}
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		while (cap < b->n + n + 1 && cap <= SIZE_MAX / 2)
-			cap *= 2;
-		char *s = cap < b->n + n + 1 ? NULL : realloc(b->s, cap);
-		if (!s) {
-			b->oom = 1;
-			return td_error(TD_ENOMEM, "out of memory");
-		}
-		b->s = s;
-		b->cap = cap;
 	}
 	return 0;
 }

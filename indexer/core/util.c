@@ -4,6 +4,7 @@
 #include "tagdex.h"
 #include "util.h"
 #include "vec.h"
+#include "buf.h"
 #include "error.h"
 
 #include <errno.h>
@@ -53,38 +54,30 @@ int td_read_file(const char *path, char **out, size_t *out_len)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap + 1);
-	if (!buf) {
-		fclose(f);
-		return td_error(TD_ENOMEM, "%s: out of memory", path);
-	}
+	/* read until the end, not for a size asked first: a pipe or a file
+	 * of /proc tells none; the buffer starts at 64 KiB and doubles */
+	td_buf b = {0};
 	for (;;) {
-		if (n == cap) {
-			char *b;
-			if (cap > ((size_t)1 << 40) || !(b = realloc(buf, cap * 2 + 1))) {
-				free(buf);
-				fclose(f);
-				return td_error(TD_ENOMEM, "%s: out of memory", path);
-			}
-			buf = b;
-			cap *= 2;
+		if (td_buf_reserve(&b, ((size_t)1 << 16) - 1)) {
+			td_buf_clear(&b);
+			fclose(f);
+			return td_error(TD_ENOMEM, "%s: out of memory", path);
 		}
-		size_t k = fread(buf + n, 1, cap - n, f);
-		n += k;
+		size_t k = fread(b.s + b.n, 1, b.cap - b.n - 1, f);
+		b.n += k;
 		if (k == 0)
 			break;
 	}
 	if (ferror(f)) {
 		int e = errno;
-		free(buf);
+		td_buf_clear(&b);
 		fclose(f);
 		return td_error(TD_EIO, "%s: read error: %s", path, strerror(e));
 	}
 	fclose(f);
-	buf[n] = '\0';
-	*out = buf;
-	*out_len = n;
+	b.s[b.n] = '\0';
+	*out = b.s;
+	*out_len = b.n;
 	return 0;
 }
 

@@ -10,6 +10,8 @@
 #include "exit_status.h"
 #include "hash.h"
 #include "vec.h"
+#include "util.h"
+#include "error.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -181,27 +183,20 @@ static int read_text(const char *dir, const char *id, int dev)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s", dir, id);
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		fprintf(stderr, "tagdex-train-pos: %s: %s\n", path, strerror(errno));
-		return -1;
-	}
 	char *buf = NULL;
-	size_t len = 0, cap = 0, got;
-	char chunk[65536];
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		RESERVE_N(buf, len + got + 1, cap, 1 << 17);
-		memcpy(buf + len, chunk, got);
-		len += got;
-	}
-	int err = ferror(f);
-	fclose(f);
-	if (err || !buf) {
-		fprintf(stderr, "tagdex-train-pos: %s: cannot read\n", path);
+	size_t len = 0;
+	int rc = td_read_file(path, &buf, &len);
+	if (rc == TD_ENOMEM)
+		die_nomem();
+	if (rc == 0 && !len) {
 		free(buf);
+		td_error(TD_EIO, "%s: cannot read", path);
+		rc = TD_EIO;
+	}
+	if (rc) {
+		fprintf(stderr, "tagdex-train-pos: %s\n", td_error_last());
 		return -1;
 	}
-	buf[len] = '\0';
 	int curly = (rng_next() >> 11) & 1; /* half the texts with “curly” quotes */
 	td_brown_tok *bt = NULL;
 	size_t nbt = 0, capbt = 0;

@@ -183,6 +183,37 @@ static int list_entry(void *arg, const char *e, size_t len)
 
 /* td_read_list (tagdex-query -X, tagdex-ingest --merge-list): entries
  * trimmed, blank and '#' lines skipped, fn's return stops the reading. */
+/* td_read_file: the whole file, NUL-terminated, also past its first
+ * buffer (64 KiB); an empty file is an empty text; a missing one is
+ * TD_EIO naming it. */
+static void test_read_file(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/td-file-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	for (int i = 0; i < 50000; i++)
+		fprintf(f, "%04d\n", i % 10000);
+	fclose(f);
+	char *b = NULL;
+	size_t n = 0;
+	assert_int_equal(td_read_file(path, &b, &n), 0);
+	assert_int_equal(n, 250000);
+	assert_int_equal(b[n], '\0');
+	assert_memory_equal(b + 5 * 12345, "2345\n", 5);
+	assert_memory_equal(b + n - 5, "9999\n", 5);
+	free(b);
+	assert_int_equal(truncate(path, 0), 0);
+	assert_int_equal(td_read_file(path, &b, &n), 0);
+	assert_int_equal(n, 0);
+	assert_string_equal(b, "");
+	free(b);
+	unlink(path);
+	assert_int_equal(td_read_file(path, &b, &n), TD_EIO);
+	assert_non_null(strstr(td_error_last(), path));
+}
+
 static void test_read_list(void **state)
 {
 	(void)state;
@@ -353,6 +384,7 @@ int main(void)
 		cmocka_unit_test(test_doc_spans),
 		cmocka_unit_test(test_tsv),
 		cmocka_unit_test(test_read_list),
+		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_vec),
 		cmocka_unit_test(test_keyindex),
 		cmocka_unit_test(test_buf),
