@@ -486,7 +486,7 @@ typedef struct td_manifest {
 	uint64_t generation;
 	uint64_t next_seg;  /* number of the next segment file */
 	td_mseg *segs;
-	size_t nsegs;
+	size_t nsegs, cap_segs; /* TD_VEC_RESERVE's */
 } td_manifest;
 
 /* Reads dir/MANIFEST. TD_ENOTFOUND if missing, TD_EVERSION, TD_ECORRUPT. */
@@ -512,6 +512,9 @@ int td_write_full(int fd, const void *buf, size_t n, int64_t off,
 
 /* fsyncs a directory so renames in it are durable. */
 int td_fsync_dir(const char *dir);
+/* Puts the written file tmp in place as path by rename(2), the fault step
+ * step (td_fault_step) first. 0, or TD_EIO naming path, tmp then removed. */
+int td_rename_tmp(const char *tmp, const char *path, const char *step);
 
 /* writer.c: tokens added by this writer so far (for the summary line). */
 uint64_t td_writer_tokens_added(const td_writer *w);

@@ -123,12 +123,11 @@ int td_manifest_read(const char *dir, td_manifest *m)
 			m->next_seg = a;
 		} else if (sscanf(l, "seg %255s %u %llu %8x", name, &nd, &sz,
 				   &scrc) == 4 && valid_segname(name)) {
-			td_mseg *v = realloc(m->segs, (m->nsegs + 1) * sizeof *v);
-			if (!v) {
+			if (TD_VEC_RESERVE(m->segs, m->nsegs, m->cap_segs, 8)) {
 				rc = td_error(TD_ENOMEM, "out of memory");
 				goto out;
 			}
-			m->segs = v;
+			td_mseg *v = m->segs;
 			memset(&v[m->nsegs], 0, sizeof *v);
 			v[m->nsegs].ndocs = nd;
 			v[m->nsegs].size = sz;
@@ -194,6 +193,16 @@ int td_fsync_dir(const char *dir)
 	return rc;
 }
 
+int td_rename_tmp(const char *tmp, const char *path, const char *step)
+{
+	if (td_fault_step(step) || rename(tmp, path)) {
+		int rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
+		unlink(tmp);
+		return rc;
+	}
+	return 0;
+}
+
 int td_manifest_write(const char *dir, const td_manifest *m, int *renamed)
 {
 	char *buf = NULL;
@@ -243,11 +252,8 @@ int td_manifest_write(const char *dir, const td_manifest *m, int *renamed)
 		unlink(tmp);
 		return rc;
 	}
-	if (td_fault_step("manifest rename") || rename(tmp, path)) {
-		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
-		unlink(tmp);
+	if ((rc = td_rename_tmp(tmp, path, "manifest rename")))
 		return rc;
-	}
 	if (renamed)
 		*renamed = 1;
 	/* the new manifest is in place: readers see the commit, but whether

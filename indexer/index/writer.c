@@ -583,10 +583,8 @@ static int publish(td_writer *w, td_segbuild *b, td_seg *const *segs,
 	uint32_t crc;
 	/* the manifest's room first: once the file is renamed, nothing may
 	 * fail before the manifest names it */
-	td_mseg *v = realloc(w->m.segs, (w->m.nsegs + 1) * sizeof *v);
-	if (!v)
+	if (TD_VEC_RESERVE(w->m.segs, w->m.nsegs, w->m.cap_segs, 8))
 		return td_error(TD_ENOMEM, "out of memory");
-	w->m.segs = v;
 	char *nm = strdup(name);
 	if (!nm)
 		return td_error(TD_ENOMEM, "out of memory");
@@ -610,13 +608,11 @@ static int publish(td_writer *w, td_segbuild *b, td_seg *const *segs,
 		free(nm);
 		return rc;
 	}
-	if (td_fault_step("segment rename") || rename(tmp, path)) {
-		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
-		unlink(tmp);
+	if ((rc = td_rename_tmp(tmp, path, "segment rename"))) {
 		free(nm);
 		return rc;
 	}
-	td_mseg *ms = &v[w->m.nsegs];
+	td_mseg *ms = &w->m.segs[w->m.nsegs];
 	memset(ms, 0, sizeof *ms);
 	ms->name = nm;
 	ms->ndocs = ndocs;
@@ -983,11 +979,7 @@ static int put_segment_file(td_writer *w, const char *src, const char *path)
 			return rc;
 		}
 	}
-	if (td_fault_step("segment rename") || rename(tmp, path)) {
-		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
-		unlink(tmp);
-	}
-	return rc;
+	return td_rename_tmp(tmp, path, "segment rename");
 }
 
 int td_writer_add_index(td_writer *w, const char *dir)
@@ -1071,13 +1063,11 @@ int td_writer_add_index(td_writer *w, const char *dir)
 	for (size_t i = 0; !rc && i < td_index_nsegs(src); i++) {
 		td_seg *s = td_index_seg(src, i);
 		char name[64], path[4096];
-		td_mseg *v = realloc(w->m.segs, (w->m.nsegs + 1) * sizeof *v);
-		if (!v) {
+		if (TD_VEC_RESERVE(w->m.segs, w->m.nsegs, w->m.cap_segs, 8)) {
 			rc = td_error(TD_ENOMEM, "out of memory");
 			break;
 		}
-		w->m.segs = v;
-		td_mseg *ms = &v[w->m.nsegs];
+		td_mseg *ms = &w->m.segs[w->m.nsegs];
 		memset(ms, 0, sizeof *ms);
 		snprintf(name, sizeof name, "seg-%06llu.tdx",
 			(unsigned long long)w->m.next_seg);
