@@ -84,10 +84,7 @@ void td_pos_scratch_free(td_pos_scratch *s)
 	free(s->h);
 	free(s->scores);
 	td_pos_cache_free(s->cache);
-	s->cache = NULL;
-	s->h = NULL;
-	s->scores = NULL;
-	s->cap = 0;
+	memset(s, 0, sizeof *s); /* zeroed: a new scratch again */
 }
 
 static int scratch_grow(td_pos_scratch *s, size_t n)
@@ -97,16 +94,9 @@ static int scratch_grow(td_pos_scratch *s, size_t n)
 		if (!s->scores)
 			return td_error(TD_ENOMEM, "out of memory");
 	}
-	if (n <= s->cap)
-		return 0;
-	size_t cap = s->cap ? s->cap : 64;
-	while (cap < n)
-		cap *= 2;
-	uint64_t *h = realloc(s->h, cap * TD_POS_TOKH * sizeof *h);
-	if (!h)
+	if (n > SIZE_MAX / TD_POS_TOKH ||
+		TD_VEC_RESERVE_N(s->h, n * TD_POS_TOKH, s->cap, 64 * TD_POS_TOKH))
 		return td_error(TD_ENOMEM, "out of memory");
-	s->h = h;
-	s->cap = cap;
 	return 0;
 }
 

@@ -57,7 +57,7 @@ void td_pos_cache_free(td_pos_cache *c);
 typedef struct td_pos_scratch {
 	uint64_t *h;      /* per token hashes, TD_POS_TOKH per token */
 	int32_t *scores;  /* one per tag */
-	size_t cap;
+	size_t cap;       /* hashes h holds (TD_POS_TOKH a token) */
 	td_pos_cache *cache; /* td_pos_tag's (NULL: made at the first call) */
 } td_pos_scratch;
 void td_pos_scratch_free(td_pos_scratch *s);

@@ -767,7 +767,8 @@ int main(int argc, char **argv)
 		}
 		for (size_t oi = 0; oi < no; oi++) {
 			sent *s = &D.s[order[oi]];
-			td_pos_scratch view = {D.h + s->tok0 * TD_POS_TOKH, NULL, s->n, NULL};
+			td_pos_scratch view = {D.h + s->tok0 * TD_POS_TOKH, NULL,
+				s->n * TD_POS_TOKH, NULL};
 			unsigned p1 = TD_POS_START, p2 = TD_POS_START;
 			for (size_t k = 0; k < s->n; k++) {
 				unsigned gold = D.gold[s->tok0 + k], guess;
