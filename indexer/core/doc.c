@@ -146,7 +146,11 @@ int td_doc_add_span(td_doc *doc, const char *name, size_t start, size_t end,
 
 int td_span_set_attr(td_doc *doc, size_t i, const char *name, const char *value)
 {
-	td_span *sp = &doc->spans[i];
+	return td_span_put_attr(&doc->spans[i], name, value);
+}
+
+int td_span_put_attr(td_span *sp, const char *name, const char *value)
+{
 	for (uint32_t j = 0; j < sp->n_attrs; j++) {
 		if (strcmp(sp->attrs[j].name, name) == 0) {
 			char *v = strdup(value);
@@ -157,10 +161,9 @@ int td_span_set_attr(td_doc *doc, size_t i, const char *name, const char *value)
 			return 0;
 		}
 	}
-	td_attr *a = realloc(sp->attrs, (sp->n_attrs + 1) * sizeof *a);
-	if (!a)
+	if (TD_VEC_RESERVE(sp->attrs, sp->n_attrs, sp->cap_attrs, 2))
 		return td_error(TD_ENOMEM, "out of memory");
-	sp->attrs = a;
+	td_attr *a = sp->attrs;
 	a[sp->n_attrs].name = strdup(name);
 	a[sp->n_attrs].value = strdup(value);
 	if (!a[sp->n_attrs].name || !a[sp->n_attrs].value) {

@@ -70,6 +70,7 @@ typedef struct td_span {
 	td_attr *attrs;
 	uint32_t n_attrs;
 	int32_t rank;     /* see td_span_rank() */
+	size_t cap_attrs; /* TD_VEC_RESERVE's (td_span_put_attr) */
 } td_span;
 
 /* The default nesting rank of an element name: text < front/body < div <
@@ -182,6 +183,8 @@ int td_doc_add_span(td_doc *doc, const char *name, size_t start, size_t end,
 	size_t *out_index, ...) __attribute__((sentinel));
 /* Sets (replaces or adds) an attribute on span i. */
 int td_span_set_attr(td_doc *doc, size_t i, const char *name, const char *value);
+/* The same on the span *sp (one of a reader's, not yet a document's). */
+int td_span_put_attr(td_span *sp, const char *name, const char *value);
 const char *td_span_attr(const td_span *sp, const char *name);
 /* Sorts spans into document order: start ascending, end descending, rank;
  * stable (equal spans keep the order they were added in). */

@@ -295,15 +295,10 @@ static int new_span(rd *r, const char *name, int *idx)
 			continue;
 		const char *an = (const char *)xmlTextReaderConstName(r->r);
 		const char *av = (const char *)xmlTextReaderConstValue(r->r);
-		td_attr *a = realloc(sp->attrs, (sp->n_attrs + 1) * sizeof *a);
-		if (!a)
-			return td_error(TD_ENOMEM, "out of memory");
-		sp->attrs = a;
-		a[sp->n_attrs].name = strdup(an ? an : "");
-		a[sp->n_attrs].value = strdup(av ? av : "");
-		sp->n_attrs++;
-		if (!a[sp->n_attrs - 1].name || !a[sp->n_attrs - 1].value)
-			return td_error(TD_ENOMEM, "out of memory");
+		/* XML names an attribute once: this adds, never replaces */
+		int rc = td_span_put_attr(sp, an ? an : "", av ? av : "");
+		if (rc)
+			return rc;
 	}
 	xmlTextReaderMoveToElement(r->r);
 	return 0;

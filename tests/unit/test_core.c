@@ -115,6 +115,18 @@ static void test_doc_spans(void **state)
 	assert_string_equal(d->spans[1].name, "s");
 	assert_string_equal(d->spans[2].name, "persName");
 	assert_string_equal(td_span_attr(&d->spans[2], "ref"), "#b");
+	assert_int_equal(d->spans[2].n_attrs, 1); /* replaced, not added */
+	/* added past the first capacities (2, 4, 8), each kept */
+	for (int k = 0; k < 12; k++) {
+		char n[16], v[16];
+		snprintf(n, sizeof n, "a%d", k);
+		snprintf(v, sizeof v, "v%d", k);
+		assert_int_equal(td_span_put_attr(&d->spans[2], n, v), 0);
+	}
+	assert_int_equal(d->spans[2].n_attrs, 13);
+	assert_string_equal(td_span_attr(&d->spans[2], "ref"), "#b");
+	assert_string_equal(td_span_attr(&d->spans[2], "a0"), "v0");
+	assert_string_equal(td_span_attr(&d->spans[2], "a11"), "v11");
 	assert_int_equal(td_doc_add_actor(d, "a", "person", "A"), 0);
 	assert_int_equal(td_doc_add_actor(d, "a", "person", "A"), 0);
 	assert_int_equal(d->n_actors, 1);
