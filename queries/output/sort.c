@@ -242,10 +242,10 @@ typedef struct maker {
 	td_buf pool;   /* the words' keys */
 	wkey **words;  /* [segno * TD_NLAYERS + layer][word id] */
 	size_t nwords; /* entries of words */
-	UChar *u;
-	int32_t ucap;
-	uint8_t *kb;
-	int32_t kcap;
+	UChar *u; /* a word in UTF-16 for the collator */
+	size_t ucap;
+	uint8_t *kb; /* its collation key */
+	size_t kcap;
 	td_buf keys;   /* the hits' keys, one after another */
 	size_t *koff;  /* hit i, key j: keys [koff[i*(nk+1)+j], ...[+1]) */
 	/* the document of the last hit */
@@ -254,6 +254,12 @@ typedef struct maker {
 	td_docinfo di;
 	tq_ranges na;
 } maker;
+
+/* A buffer's capacity as ICU takes it */
+static int32_t icu_cap(size_t cap)
+{
+	return cap > INT32_MAX ? INT32_MAX : (int32_t)cap;
+}
 
 /* Appends the collation key of UTF-8 text t (with its terminating 0, so
  * that keys written one after another compare as the sequence of them) to
@@ -269,28 +275,21 @@ static int text_key(maker *m, const char *t, size_t tl, td_buf *b)
 	int32_t ul = 0;
 	for (;;) {
 		err = U_ZERO_ERROR;
-		icu.u_strFromUTF8WithSub(m->u, m->ucap, &ul, t, (int32_t)tl, 0xfffd,
-		        NULL, &err);
+		icu.u_strFromUTF8WithSub(m->u, icu_cap(m->ucap), &ul, t,
+		        (int32_t)tl, 0xfffd, NULL, &err);
 		if (err != U_BUFFER_OVERFLOW_ERROR)
 			break;
-		UChar *nu = realloc(m->u, ((size_t)ul + 16) * sizeof *nu);
-		if (!nu)
+		if (TD_VEC_RESERVE_N(m->u, (size_t)ul + 1, m->ucap, 64))
 			return td_error(TD_ENOMEM, "out of memory");
-		m->u = nu;
-		m->ucap = ul + 16;
 	}
 	if (U_FAILURE(err))
 		return td_error(TD_EIO, "converting a word for the collator: %s",
 		        icu.u_errorName(err));
 	int32_t kl;
-	while ((kl = icu.ucol_getSortKey(m->col, m->u, ul, m->kb, m->kcap)) >
-	        m->kcap) {
-		uint8_t *nk = realloc(m->kb, (size_t)kl + 64);
-		if (!nk)
+	while ((kl = icu.ucol_getSortKey(m->col, m->u, ul, m->kb,
+	                icu_cap(m->kcap))) > icu_cap(m->kcap))
+		if (TD_VEC_RESERVE_N(m->kb, (size_t)kl, m->kcap, 64))
 			return td_error(TD_ENOMEM, "out of memory");
-		m->kb = nk;
-		m->kcap = kl + 64;
-	}
 	if (kl <= 0)
 		return td_error(TD_EIO, "the collator gave no key");
 	return td_buf_add(b, m->kb, (size_t)kl);
