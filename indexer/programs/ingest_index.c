@@ -15,7 +15,7 @@
 #include "config.h"
 #include "index_int.h"
 #include "pipeline.h"
-#include "hash.h"
+#include "keyindex.h"
 #include "tei.h"
 #include "vec.h"
 #include "util.h"
@@ -66,86 +66,63 @@ static size_t file_len(const char *path)
 	return n;
 }
 
-/* String keys to pointers, open addressing; keys are not copied. */
+/* String keys to pointers; keys are not copied. The rows are found
+ * through the one string-keyed hash index (keyindex.h). */
+typedef struct srow {
+	const char *key;
+	void *v;
+} srow;
+
 typedef struct smap {
-	const char **k;
-	void **v;
-	size_t cap, n;
+	srow *rows;
+	size_t n, cap;
+	td_keyindex ix;
 } smap;
 
-static size_t str_hash(const char *s)
+/* k's row, or NULL */
+static srow *smap_row(const smap *m, const char *k)
 {
-	return (size_t)td_hash_str(s);
+	if (!m->ix.nslots)
+		return NULL;
+	size_t *sl = td_keyindex_slot(
+		&m->ix, TD_KEYROWS(m->rows, srow), k, strlen(k));
+	return *sl ? &m->rows[*sl - 1] : NULL;
 }
 
 static void *smap_get(const smap *m, const char *k)
 {
-	if (!m->cap)
-		return NULL;
-	for (size_t i = str_hash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->k[i])
-			return NULL;
-		if (!strcmp(m->k[i], k))
-			return m->v[i];
-	}
+	srow *r = smap_row(m, k);
+	return r ? r->v : NULL;
 }
 
 /* 1 and the value (may be NULL) in *v if k is a key of m, else 0. */
 static int smap_has(const smap *m, const char *k, void **v)
 {
-	if (!m->cap)
-		return 0;
-	for (size_t i = str_hash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->k[i])
-			return 0;
-		if (!strcmp(m->k[i], k)) {
-			*v = m->v[i];
-			return 1;
-		}
-	}
+	srow *r = smap_row(m, k);
+	if (r)
+		*v = r->v;
+	return r != NULL;
 }
 
 static int smap_put(smap *m, const char *k, void *v)
 {
-	if ((m->n + 1) * 2 > m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		const char **nk = calloc(cap, sizeof *nk);
-		void **nv = calloc(cap, sizeof *nv);
-		if (!nk || !nv) {
-			free(nk);
-			free(nv);
-			return td_error(TD_ENOMEM, "out of memory");
-		}
-		for (size_t i = 0; i < m->cap; i++) {
-			if (!m->k[i])
-				continue;
-			size_t j = str_hash(m->k[i]) & (cap - 1);
-			while (nk[j])
-				j = (j + 1) & (cap - 1);
-			nk[j] = m->k[i];
-			nv[j] = m->v[i];
-		}
-		free(m->k);
-		free(m->v);
-		m->k = nk;
-		m->v = nv;
-		m->cap = cap;
+	if (td_keyindex_reserve(&m->ix, TD_KEYROWS(m->rows, srow), m->n) ||
+		TD_VEC_RESERVE(m->rows, m->n, m->cap, 64))
+		return td_error(TD_ENOMEM, "out of memory");
+	size_t *sl = td_keyindex_slot(
+		&m->ix, TD_KEYROWS(m->rows, srow), k, strlen(k));
+	if (!*sl) {
+		m->rows[m->n] = (srow){k, NULL};
+		*sl = ++m->n;
 	}
-	size_t i = str_hash(k) & (m->cap - 1);
-	while (m->k[i] && strcmp(m->k[i], k))
-		i = (i + 1) & (m->cap - 1);
-	if (!m->k[i]) {
-		m->k[i] = k;
-		m->n++;
-	}
-	m->v[i] = v;
+	m->rows[*sl - 1].v = v;
 	return 0;
 }
 
 static void smap_free(smap *m)
 {
-	free(m->k);
-	free(m->v);
+	free(m->rows);
+	td_keyindex_clear(&m->ix);
 }
 
 /* Strings owned for the whole run (keys and values of the maps). */
