@@ -7,6 +7,7 @@
 #include "tagdex.h"
 #include "vec.h"
 #include "error.h"
+#include "lower.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -362,14 +363,8 @@ void td_doc_w_layers(const td_doc *doc, const td_tokens *t, const char **pos,
 		const char *p = td_span_attr(sp, "pos"), *l = td_span_attr(sp, "lemma");
 		if (!p && !l)
 			continue;
-		size_t lo = 0, hi = t->n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (t->v[mid].start < sp->start)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo;
+		TD_LOWER_BOUND(lo, t->n, mid, t->v[mid].start < sp->start);
 		for (size_t i = lo; i < t->n && t->v[i].end <= sp->end; i++) {
 			if (p)
 				pos[i] = p;

@@ -8,6 +8,7 @@
 #include "query.h"
 #include "vec.h"
 #include "error.h"
+#include "lower.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -110,14 +111,8 @@ int tq_nonarticle(td_seg *s, uint32_t first, uint32_t end, const tq_filter *f,
 
 int tq_ranges_has(const tq_ranges *r, uint32_t pos)
 {
-	size_t lo = 0, hi = r->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (r->v[mid].end <= pos)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo;
+	TD_LOWER_BOUND(lo, r->n, mid, r->v[mid].end <= pos);
 	return lo < r->n && r->v[lo].start <= pos;
 }
 

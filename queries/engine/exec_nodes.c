@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "exec_int.h"
+#include "lower.h"
 
 #include <time.h>
 
@@ -161,14 +162,9 @@ static uint32_t wc_bound(const ctx *c, const wcache *w, int within,
 {
 	if (!w->direct)
 		return w->bound[s - c->dfirst];
-	size_t lo = 0, hi = w->n;
-	while (lo < hi) { /* spans starting before s (within: at or before) */
-		size_t mid = lo + (hi - lo) / 2;
-		if (within ? w->iv[mid].start <= s : w->iv[mid].start < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo; /* spans starting before s (within: at or before) */
+	TD_LOWER_BOUND(lo, w->n, mid,
+	        within ? w->iv[mid].start <= s : w->iv[mid].start < s);
 	if (within)
 		return lo ? w->m[lo - 1] : 0;
 	return lo < w->n ? w->m[lo] : UINT32_MAX;

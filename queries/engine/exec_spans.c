@@ -4,6 +4,7 @@
  */
 #include "config.h"
 #include "exec_int.h"
+#include "lower.h"
 
 static size_t cache_slot(const spanset *ss, const char *v, uint32_t j)
 {
@@ -123,14 +124,8 @@ int exec_span_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 	int rc = exec_spans_load(c, n, ss);
 	if (rc < 0)
 		return rc;
-	size_t lo = 0, hi = ss->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ss->v[mid].start < s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo;
+	TD_LOWER_BOUND(lo, ss->n, mid, ss->v[mid].start < s);
 	for (; lo < ss->n && ss->v[lo].start == s; lo++)
 		if ((rc = vpush(out, ss->v[lo].end)) < 0)
 			return rc;

@@ -10,6 +10,7 @@
 #include "error.h"
 #include "vec.h"
 #include "hash.h"
+#include "lower.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -448,14 +449,8 @@ static const sseg *seg_of(const tq_sub *s, const td_seg *sg)
 /* the first saved span of g with doc >= d */
 static size_t lower(const sseg *g, uint32_t d)
 {
-	size_t lo = 0, hi = g->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (g->v[mid].doc < d)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo;
+	TD_LOWER_BOUND(lo, g->n, mid, g->v[mid].doc < d);
 	return lo;
 }
 

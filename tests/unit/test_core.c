@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "keyindex.h"
 #include "vec.h"
+#include "lower.h"
 #include "util.h"
 
 static void tok_strings(const char *text, const char **want, size_t n)
@@ -226,6 +227,26 @@ static void test_read_file(void **state)
 	assert_non_null(strstr(td_error_last(), path));
 }
 
+/* TD_LOWER_BOUND: the first place whose element fails the test (is not
+ * below the key), the array's end when none does, 0 in an empty one. */
+static void test_lower_bound(void **state)
+{
+	(void)state;
+	static const int v[] = {1, 3, 3, 3, 7, 9};
+	static const struct {
+		int key;
+		size_t at;
+	} c[] = {{0, 0}, {1, 0}, {2, 1}, {3, 1}, {4, 4}, {8, 5}, {9, 5},
+		{10, 6}};
+	size_t lo = 99;
+	for (size_t k = 0; k < sizeof c / sizeof *c; k++) {
+		TD_LOWER_BOUND(lo, sizeof v / sizeof *v, mid, v[mid] < c[k].key);
+		assert_int_equal(lo, c[k].at);
+	}
+	TD_LOWER_BOUND(lo, 0, mid, v[mid] < 5);
+	assert_int_equal(lo, 0);
+}
+
 static void test_read_list(void **state)
 {
 	(void)state;
@@ -397,6 +418,7 @@ int main(void)
 		cmocka_unit_test(test_tsv),
 		cmocka_unit_test(test_read_list),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_lower_bound),
 		cmocka_unit_test(test_vec),
 		cmocka_unit_test(test_keyindex),
 		cmocka_unit_test(test_buf),
