@@ -123,3 +123,23 @@ uint64_t tq_ranges_len(const tq_ranges *r)
 		n += r->v[i].end - r->v[i].start;
 	return n;
 }
+
+int tq_article_docs(td_index *ix, const tq_filter *f, tq_article_fn fn, void *ctx)
+{
+	tq_ranges na = {0};
+	int rc = 0;
+	for (size_t i = 0; i < td_index_nsegs(ix) && rc == 0; i++) {
+		td_seg *s = td_index_seg(ix, i);
+		for (uint32_t d = 0; d < td_seg_ndocs(s) && rc == 0; d++) {
+			td_docinfo di;
+			if (!tq_filter_doc(s, d, f))
+				continue;
+			if ((rc = td_seg_doc(s, d, &di)) == 0 &&
+			        (rc = tq_nonarticle(s, di.first_tok,
+			                 di.first_tok + di.ntok, f, &na)) == 0)
+				rc = fn(ctx, i, s, d, &di, &na);
+		}
+	}
+	free(na.v);
+	return rc;
+}

@@ -206,6 +206,34 @@ size_t tq_squeeze_space(char *t, size_t n)
 	return k;
 }
 
+int tq_text_add(td_seg *s, uint32_t a, uint32_t e, td_buf *out)
+{
+	char *t = NULL;
+	int rc = tq_text(s, a, e, &t);
+	if (rc == 0)
+		rc = td_buf_adds(out, t);
+	free(t);
+	return rc;
+}
+
+int tq_terms_add(td_seg *s, int layer, uint32_t a, uint32_t e, td_buf *out)
+{
+	int rc = 0;
+	for (uint32_t p = a; p < e && rc == 0; p++) {
+		size_t tl = 0;
+		if (p > a)
+			rc = td_buf_addc(out, ' ');
+		if (rc == 0)
+			rc = td_seg_need_layer(s, layer);
+		if (rc == 0) {
+			const char *t = td_seg_lex_term(
+			        s, layer, td_seg_id_at(s, layer, p), &tl);
+			rc = td_buf_add(out, t ? t : "", t ? tl : 0);
+		}
+	}
+	return rc;
+}
+
 int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf)
 {
 	*buf = NULL;

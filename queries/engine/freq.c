@@ -363,24 +363,23 @@ static int who_add(tq_freq *f, const tq_hit *h)
 	return bump_values(f, g ? g : AUTHOR, 1, 1);
 }
 
+/* Counts the key built in b (rc: how building it went) and frees b. */
+static int bump_built(tq_freq *f, int rc, td_buf *b)
+{
+	if (rc == 0)
+		rc = bump(f, b->s ? b->s : "", b->n);
+	td_buf_clear(b);
+	return rc;
+}
+
 /* The key of a hit in one layer: its tokens' terms joined by spaces. */
 static int layer_key(tq_freq *f, const tq_hit *h, int layer)
 {
 	td_buf b = {0};
-	int lrc = td_seg_need_layer(h->seg, layer);
-	if (lrc < 0)
-		return lrc;
-	for (uint32_t p = h->start; p < h->end; p++) {
-		size_t tl = 0;
-		const char *t = td_seg_lex_term(
-		        h->seg, layer, td_seg_id_at(h->seg, layer, p), &tl);
-		if (p > h->start)
-			td_buf_addc(&b, ' ');
-		td_buf_add(&b, t, t ? tl : 0);
-	}
-	int rc = b.oom ? TD_ENOMEM : bump(f, b.s ? b.s : "", b.n);
-	td_buf_clear(&b);
-	return rc;
+	int rc = td_seg_need_layer(h->seg, layer); /* a match of no token too */
+	if (rc == 0)
+		rc = tq_terms_add(h->seg, layer, h->start, h->end, &b);
+	return bump_built(f, rc, &b);
 }
 
 int tq_freq_add(tq_freq *f, const tq_hit *h)
@@ -391,12 +390,9 @@ int tq_freq_add(tq_freq *f, const tq_hit *h)
 		tq_disp_part(f->disp, h->segno, h->doc);
 	switch (f->by) {
 	case TQ_BY_MATCH: {
-		char *t = NULL;
-		if ((rc = tq_text(h->seg, h->start, h->end, &t)) < 0)
-			return rc;
-		rc = bump(f, t, strlen(t));
-		free(t);
-		return rc;
+		td_buf b = {0};
+		return bump_built(
+		        f, tq_text_add(h->seg, h->start, h->end, &b), &b);
 	}
 	case TQ_BY_NORM:
 	case TQ_BY_LEMMA:
@@ -429,6 +425,45 @@ int tq_freq_add(tq_freq *f, const tq_hit *h)
 	}
 }
 
+typedef struct sizes_ctx {
+	tq_freq *f;
+	uint64_t *cnt; /* tokens per speech group of a document */
+	size_t cnt_cap;
+} sizes_ctx;
+
+/* A document's article tokens into the group sizes: all to its key's
+ * group (doc, year, month), or each to its speech group's (who). */
+static int doc_sizes(void *arg, size_t segno, td_seg *s, uint32_t d,
+        const td_docinfo *di, const tq_ranges *na)
+{
+	sizes_ctx *c = arg;
+	tq_freq *f = c->f;
+	int rc = 0;
+	(void)segno;
+	if (f->by != TQ_BY_WHO) {
+		const char *v = f->by == TQ_BY_DOC ? di->id : di->date;
+		size_t want = f->by == TQ_BY_YEAR ? 4 : 7;
+		uint64_t n = di->ntok - tq_ranges_len(na);
+		if (!v || (f->by != TQ_BY_DOC && strlen(v) < want))
+			return bump_n(f->sizes, NONE_KEY, 0, n);
+		return bump_n(f->sizes, v, f->by == TQ_BY_DOC ? strlen(v) : want,
+		        n);
+	}
+	if ((rc = speech_load(&f->sp, s, d)) < 0)
+		return rc;
+	if (TD_VEC_RESERVE_N(c->cnt, f->sp.n + 1, c->cnt_cap, 16))
+		return td_error(TD_ENOMEM, "out of memory");
+	memset(c->cnt, 0, (f->sp.n + 1) * sizeof *c->cnt);
+	for (uint32_t p = 0; p < f->sp.ntok; p++)
+		if (!tq_ranges_has(na, f->sp.first + p))
+			c->cnt[f->sp.own[p] + 1]++;
+	for (size_t g = 0; g <= f->sp.n && rc == 0; g++)
+		if (c->cnt[g])
+			rc = bump_values(f->sizes,
+			        group_of(&f->sp, (int32_t)g - 1), c->cnt[g], 0);
+	return rc;
+}
+
 int tq_freq_sizes(tq_freq *f, td_index *ix, const tq_filter *flt)
 {
 	int rc = 0;
@@ -438,54 +473,9 @@ int tq_freq_sizes(tq_freq *f, td_index *ix, const tq_filter *flt)
 	tq_freq_free(f->sizes);
 	if ((rc = tq_freq_new(f->by, &f->sizes)) < 0)
 		return rc;
-	tq_ranges na = {0};
-	uint64_t *cnt = NULL; /* tokens per speech group of a document */
-	size_t cnt_cap = 0;
-	for (size_t i = 0; i < td_index_nsegs(ix) && rc == 0; i++) {
-		td_seg *s = td_index_seg(ix, i);
-		for (uint32_t d = 0; d < td_seg_ndocs(s) && rc == 0; d++) {
-			td_docinfo di;
-			if (!tq_filter_doc(s, d, flt))
-				continue;
-			if ((rc = td_seg_doc(s, d, &di)) < 0 ||
-			        (rc = tq_nonarticle(s, di.first_tok,
-			                 di.first_tok + di.ntok, flt, &na)) < 0)
-				break;
-			if (f->by != TQ_BY_WHO) {
-				const char *v =
-				        f->by == TQ_BY_DOC ? di.id : di.date;
-				size_t want = f->by == TQ_BY_YEAR ? 4 : 7;
-				uint64_t n = di.ntok - tq_ranges_len(&na);
-				if (!v || (f->by != TQ_BY_DOC &&
-				                  strlen(v) < want))
-					rc = bump_n(f->sizes, NONE_KEY, 0, n);
-				else
-					rc = bump_n(f->sizes, v,
-					        f->by == TQ_BY_DOC ? strlen(v)
-					                           : want,
-					        n);
-				continue;
-			}
-			if ((rc = speech_load(&f->sp, s, d)) < 0)
-				break;
-			if (TD_VEC_RESERVE_N(cnt, f->sp.n + 1, cnt_cap, 16)) {
-				rc = td_error(TD_ENOMEM, "out of memory");
-				break;
-			}
-			memset(cnt, 0, (f->sp.n + 1) * sizeof *cnt);
-			for (uint32_t p = 0; p < f->sp.ntok; p++)
-				if (!tq_ranges_has(&na, f->sp.first + p))
-					cnt[f->sp.own[p] + 1]++;
-			for (size_t g = 0; g <= f->sp.n && rc == 0; g++)
-				if (cnt[g])
-					rc = bump_values(f->sizes,
-					        group_of(
-					                &f->sp, (int32_t)g - 1),
-					        cnt[g], 0);
-		}
-	}
-	free(cnt);
-	free(na.v);
+	sizes_ctx c = {f, NULL, 0};
+	rc = tq_article_docs(ix, flt, doc_sizes, &c);
+	free(c.cnt);
 	return rc;
 }
 

@@ -239,6 +239,14 @@ int tq_span_lower(td_seg *s, uint32_t k, uint32_t pos, uint32_t *out);
 /* Whether pos lies in one of the ranges; their total length. */
 int tq_ranges_has(const tq_ranges *r, uint32_t pos);
 uint64_t tq_ranges_len(const tq_ranges *r);
+/* Calls fn for each document of ix that f lets through (tq_filter_doc),
+ * segment by segment in document order, with its header and its tokens
+ * that are not the article (tq_nonarticle's ranges): the documents a
+ * table's group sizes count. Stops at the first nonzero return: 0, that
+ * return, or an error. */
+typedef int (*tq_article_fn)(void *ctx, size_t segno, td_seg *s, uint32_t d,
+        const td_docinfo *di, const tq_ranges *nonarticle);
+int tq_article_docs(td_index *ix, const tq_filter *f, tq_article_fn fn, void *ctx);
 
 typedef struct tq_hit {
 	size_t segno;
@@ -475,6 +483,13 @@ int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx);
 /* Sets *buf (malloc'd, the caller frees) to the document text of tokens
  * [a, b) of segment s, white space runs made single spaces. */
 int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf);
+/* Appends tq_text's text of tokens [a, e) of s to out: a match as a
+ * frequency or table key. 0, or an error. */
+int tq_text_add(td_seg *s, uint32_t a, uint32_t e, td_buf *out);
+/* Appends the terms of tokens [a, e) of s in layer to out, a space
+ * between two: a match's key in a layer (--freq norm, a table's lemma).
+ * 0, or an error (TD_EUSAGE: s has no such layer, td_seg_need_layer). */
+int tq_terms_add(td_seg *s, int layer, uint32_t a, uint32_t e, td_buf *out);
 /* Makes each run of white space (space, tab, CR, LF) in t[0, n) one space,
  * none at the start, in place, as tq_text does: the new length. The text
  * is not NUL-terminated. */

@@ -282,31 +282,59 @@ static int print_json(FILE *out, const tq_stat_table *t, const tq_stat_row *r)
 	return tq_json_line(out, o, JSON_REAL_PRECISION(15));
 }
 
-/* ngram, count, per_million (of the tokens searched) */
-static long print_ngrams(tq_stat_table *t, FILE *out, int fmt)
+/* A row's key, the first column: as it is in text, a field (quoted if
+ * need be) in TSV and CSV. */
+static void put_key(FILE *out, int fmt, char sep, const char *key)
 {
-	char sep = fmt == TQ_OUT_CSV ? ',' : '\t';
-	if (fmt != TQ_OUT_JSON)
-		fprintf(out, "ngram%ccount%cper_million\n", sep, sep);
-	for (size_t i = 0; i < t->n; i++) {
-		const tq_stat_row *r = &t->rows[i];
-		double pm = t->ntok ? (double)r->a * 1e6 / (double)t->ntok : 0;
-		if (fmt == TQ_OUT_JSON) {
-			json_t *o = json_pack("{s:s, s:I, s:f}", "ngram", r->key,
-			        "count", (json_int_t)r->a, "per_million", pm);
-			int rc = tq_json_line(out, o, 0);
-			if (rc)
-				return rc;
-			continue;
-		}
-		if (fmt == TQ_OUT_TEXT)
-			fputs(r->key, out);
+	if (fmt == TQ_OUT_TEXT)
+		fputs(key, out);
+	else
+		tq_dsv_field(out, key, sep);
+}
+
+/* An n-gram's row after its key: count, per_million (of the tokens
+ * searched); in JSON the whole row. 0 or an error. */
+static int ngram_row(FILE *out, const tq_stat_table *t, const tq_stat_row *r,
+        int fmt, char sep)
+{
+	double pm = t->ntok ? (double)r->a * 1e6 / (double)t->ntok : 0;
+	if (fmt == TQ_OUT_JSON)
+		return tq_json_line(out,
+		        json_pack("{s:s, s:I, s:f}", "ngram", r->key, "count",
+		                (json_int_t)r->a, "per_million", pm),
+		        0);
+	fprintf(out, "%c%llu%c%.2f\n", sep, (unsigned long long)r->a, sep, pm);
+	return 0;
+}
+
+/* A collocate's or keyword's row after its key: the counts, the expected
+ * count and the measures; in JSON the whole row (print_json). 0 or an
+ * error. */
+static int stat_row(FILE *out, const tq_stat_table *t, const tq_stat_row *r,
+        int fmt, char sep)
+{
+	const int *cols = t->keywords ? kw_cols : coll_cols;
+	size_t nc = t->keywords ? 3 : 7;
+	if (fmt == TQ_OUT_JSON)
+		return print_json(out, t, r);
+	const char *sign;
+	uint64_t v[5];
+	fixed(t, r, &sign, v);
+	for (size_t j = 0; j < 5; j++) {
+		fputc(sep, out);
+		if (j == 0 && sign)
+			fputs(sign, out);
 		else
-			tq_dsv_field(out, r->key, sep);
-		fprintf(out, "%c%llu%c%.2f\n", sep, (unsigned long long)r->a, sep,
-		        pm);
+			fprintf(out, "%llu", (unsigned long long)v[j]);
 	}
-	return (long)t->n;
+	fputc(sep, out);
+	tq_stat_num(out, fmt, 1, r->m.expected);
+	for (size_t j = 0; j < nc; j++) {
+		fputc(sep, out);
+		tq_stat_num(out, fmt, r->m.def[cols[j]], r->m.v[cols[j]]);
+	}
+	fputc('\n', out);
+	return 0;
 }
 
 long tq_stat_print(tq_stat_table *t, FILE *out, int fmt)
@@ -317,9 +345,9 @@ long tq_stat_print(tq_stat_table *t, FILE *out, int fmt)
 	sorting = t;
 	if (t->n)
 		qsort(t->rows, t->n, sizeof *t->rows, by_measure);
-	if (t->ngrams)
-		return print_ngrams(t, out, fmt);
-	if (fmt != TQ_OUT_JSON) {
+	if (fmt != TQ_OUT_JSON && t->ngrams) {
+		fprintf(out, "ngram%ccount%cper_million\n", sep, sep);
+	} else if (fmt != TQ_OUT_JSON) {
 		for (size_t i = 0; i < 7; i++)
 			fprintf(out, "%s%s", i ? (sep == ',' ? "," : "\t") : "",
 			        t->keywords ? kw_head[i] : coll_head[i]);
@@ -329,33 +357,12 @@ long tq_stat_print(tq_stat_table *t, FILE *out, int fmt)
 	}
 	for (size_t i = 0; i < t->n; i++) {
 		const tq_stat_row *r = &t->rows[i];
-		int rc;
-		if (fmt == TQ_OUT_JSON) {
-			if ((rc = print_json(out, t, r)) < 0)
-				return rc;
-			continue;
-		}
-		if (fmt == TQ_OUT_TEXT)
-			fputs(r->key, out);
-		else
-			tq_dsv_field(out, r->key, sep);
-		const char *sign;
-		uint64_t v[5];
-		fixed(t, r, &sign, v);
-		for (size_t j = 0; j < 5; j++) {
-			fputc(sep, out);
-			if (j == 0 && sign)
-				fputs(sign, out);
-			else
-				fprintf(out, "%llu", (unsigned long long)v[j]);
-		}
-		fputc(sep, out);
-		tq_stat_num(out, fmt, 1, r->m.expected);
-		for (size_t j = 0; j < nc; j++) {
-			fputc(sep, out);
-			tq_stat_num(out, fmt, r->m.def[cols[j]], r->m.v[cols[j]]);
-		}
-		fputc('\n', out);
+		if (fmt != TQ_OUT_JSON)
+			put_key(out, fmt, sep, r->key);
+		int rc = t->ngrams ? ngram_row(out, t, r, fmt, sep)
+		                   : stat_row(out, t, r, fmt, sep);
+		if (rc < 0)
+			return rc;
 	}
 	return (long)t->n;
 }

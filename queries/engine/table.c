@@ -194,17 +194,6 @@ int tq_table_new(const char *spec, tq_table **out)
 
 typedef td_buf buf;
 
-/* the term of token p in a layer ("" if none) */
-static int put_term(buf *b, td_seg *s, int layer, uint32_t p)
-{
-	size_t tl = 0;
-	int lrc = td_seg_need_layer(s, layer);
-	if (lrc < 0)
-		return lrc;
-	const char *t = td_seg_lex_term(s, layer, td_seg_id_at(s, layer, p), &tl);
-	return td_buf_add(b, t ? t : "", t ? tl : 0);
-}
-
 typedef struct inner {
 	const tkey *k;
 	uint32_t best_len;
@@ -233,29 +222,20 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 	int rc = 0;
 	switch (k->kind) {
 	case K_MATCH: {
-		char *t = NULL;
-		if ((rc = tq_text(h->seg, h->start, h->end, &t)) < 0)
-			return rc;
-		rc = td_buf_add(b, t, strlen(t));
-		free(t);
-		return rc;
+		return tq_text_add(h->seg, h->start, h->end, b);
 	}
 	case K_LAYER:
-		for (uint32_t p = h->start; p < h->end && rc == 0; p++) {
-			if (p > h->start)
-				rc = td_buf_add(b, " ", 1);
-			if (rc == 0)
-				rc = put_term(b, h->seg, k->layer, p);
-		}
-		return rc;
+		return tq_terms_add(h->seg, k->layer, h->start, h->end, b);
 	case K_LEFT:
 		/* within the document only */
 		if (h->start >= di->first_tok + k->off)
-			return put_term(b, h->seg, TD_LAYER_WORD, h->start - k->off);
+			return tq_terms_add(h->seg, TD_LAYER_WORD, h->start - k->off,
+			        h->start - k->off + 1, b);
 		return 0;
 	case K_RIGHT:
 		if ((uint64_t)h->end + k->off - 1 < (uint64_t)di->first_tok + di->ntok)
-			return put_term(b, h->seg, TD_LAYER_WORD, h->end + k->off - 1);
+			return tq_terms_add(h->seg, TD_LAYER_WORD, h->end + k->off - 1,
+			        h->end + k->off, b);
 		return 0;
 	case K_ATTR: {
 		inner c = {k, 0, NULL, 0};
@@ -288,7 +268,8 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 	case K_GENRE:
 		return di->genre ? td_buf_add(b, di->genre, strlen(di->genre)) : 0;
 	case K_TARGET: /* none: the hit's path set no target */
-		return h->target ? put_term(b, h->seg, k->layer, h->target - 1)
+		return h->target ? tq_terms_add(h->seg, k->layer, h->target - 1,
+		                          h->target, b)
 		                 : 0;
 	default:
 		return di->title ? td_buf_add(b, di->title, strlen(di->title)) : 0;
@@ -372,61 +353,57 @@ static int doc_part(const tq_table *t, const char *key, buf *b)
 	return rc;
 }
 
+/* A document's article tokens into the size of its group: the group of
+ * the row keys its document keys (doc_part) make. */
+static int doc_size(void *arg, size_t segno, td_seg *s, uint32_t d,
+        const td_docinfo *di, const tq_ranges *na)
+{
+	tq_table *t = arg;
+	int rc = 0;
+	buf v = {0}, z = {0};
+	tq_hit h = {segno, s, d, di->first_tok, di->first_tok, 0, 0, 0};
+	for (size_t k = 0; k < t->nk && rc == 0; k++) {
+		if (k)
+			rc = td_buf_add(&v, "\x1f", 1);
+		if (rc == 0 && is_doc_key(t->k[k].kind))
+			rc = key_value(&t->k[k], &h, di, &v);
+	}
+	if (rc == 0 && !v.s)
+		rc = td_buf_add(&v, "", 0);
+	if (rc == 0)
+		rc = doc_part(t, v.s, &z);
+	free(v.s);
+	if (rc < 0) {
+		free(z.s);
+		return rc;
+	}
+	uint64_t n = di->ntok - tq_ranges_len(na);
+	size_t j = 0;
+	while (j < t->nz && strcmp(t->zkey[j], z.s))
+		j++;
+	if (j == t->nz) {
+		if (TD_VEC_RESERVE(t->zkey, t->nz, t->capzk, 16) ||
+		        TD_VEC_RESERVE(t->zn, t->nz, t->capzn, 16)) {
+			free(z.s);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		t->zkey[t->nz] = z.s;
+		t->zn[t->nz++] = 0;
+		z.s = NULL;
+	}
+	t->zn[j] += n;
+	free(z.s);
+	return rc;
+}
+
 int tq_table_sizes(tq_table *t, td_index *ix, const tq_filter *flt)
 {
-	int rc = 0, any = 0;
+	int any = 0;
 	for (size_t i = 0; i < t->nk; i++)
 		any |= is_doc_key(t->k[i].kind);
 	if (!any)
 		return 0;
-	tq_ranges na = {0};
-	for (size_t i = 0; i < td_index_nsegs(ix) && rc == 0; i++) {
-		td_seg *s = td_index_seg(ix, i);
-		for (uint32_t d = 0; d < td_seg_ndocs(s) && rc == 0; d++) {
-			td_docinfo di;
-			if (!tq_filter_doc(s, d, flt))
-				continue;
-			if ((rc = td_seg_doc(s, d, &di)) < 0 ||
-			        (rc = tq_nonarticle(s, di.first_tok,
-			                 di.first_tok + di.ntok, flt, &na)) < 0)
-				break;
-			buf v = {0}, z = {0};
-			tq_hit h = {i, s, d, di.first_tok, di.first_tok, 0, 0, 0};
-			for (size_t k = 0; k < t->nk && rc == 0; k++) {
-				if (k)
-					rc = td_buf_add(&v, "\x1f", 1);
-				if (rc == 0 && is_doc_key(t->k[k].kind))
-					rc = key_value(&t->k[k], &h, &di, &v);
-			}
-			if (rc == 0 && !v.s)
-				rc = td_buf_add(&v, "", 0);
-			if (rc == 0)
-				rc = doc_part(t, v.s, &z);
-			free(v.s);
-			if (rc < 0) {
-				free(z.s);
-				break;
-			}
-			uint64_t n = di.ntok - tq_ranges_len(&na);
-			size_t j = 0;
-			while (j < t->nz && strcmp(t->zkey[j], z.s))
-				j++;
-			if (j == t->nz) {
-				if (TD_VEC_RESERVE(t->zkey, t->nz, t->capzk, 16) ||
-				        TD_VEC_RESERVE(t->zn, t->nz, t->capzn, 16)) {
-					free(z.s);
-					rc = td_error(TD_ENOMEM, "out of memory");
-					break;
-				}
-				t->zkey[t->nz] = z.s;
-				t->zn[t->nz++] = 0;
-				z.s = NULL;
-			}
-			t->zn[j] += n;
-			free(z.s);
-		}
-	}
-	free(na.v);
+	int rc = tq_article_docs(ix, flt, doc_size, t);
 	t->sized = rc == 0;
 	return rc;
 }
