@@ -25,7 +25,8 @@ queries_tagdex_query_SOURCES = queries/cli/main.c queries/cli/stats_cli.c \
 	queries/cli/batch.c queries/cli/batch.h \
 	queries/cli/messages.c queries/cli/messages.h \
 	queries/cli/info_cli.c queries/cli/info_cli.h \
-	queries/cli/stats_cli.h queries/cli/sigbus.c queries/cli/sigbus.h
+	queries/cli/stats_cli.h queries/cli/sigbus.c queries/cli/sigbus.h \
+	queries/cli/progopts.c queries/cli/progopts.h
 queries_tagdex_query_LDADD = $(TQ_LIBS)
 dist_man_MANS += queries/cli/tagdex-query.1
 

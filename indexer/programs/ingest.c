@@ -22,14 +22,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* the shared table (exit_status.h) under this program's names */
-enum {
-	EXIT_USAGE = TD_EXIT_USAGE,
-	EXIT_INPUT = TD_EXIT_INPUT,
-	EXIT_INDEX = TD_EXIT_INDEX,
-	EXIT_SYSTEM = TD_EXIT_SYSTEM
-};
-
 static const char usage_text[] =
 	"Usage: tagdex-ingest [OPTION]... -o DIR FILE|DIR...\n"
 	"   or: tagdex-ingest [OPTION]... [-x INDEX] FILE|DIR...\n"
@@ -122,7 +114,7 @@ static int usage_error(const char *msg)
 	if (msg)
 		fprintf(stderr, "tagdex-ingest: %s\n", msg);
 	fputs("Try 'tagdex-ingest --help' for more information.\n", stderr);
-	return EXIT_USAGE;
+	return TD_EXIT_USAGE;
 }
 
 /* DIR/<base name without extension>.xml, malloc'd. */
@@ -353,13 +345,13 @@ static int exit_for_index(int rc)
 	if (rc == 0)
 		return 0;
 	if (rc == 1) /* some inputs failed, each reported */
-		return EXIT_INPUT;
+		return TD_EXIT_INPUT;
 	if (rc == 2) /* --recover could not keep every segment; reported */
-		return EXIT_INDEX;
+		return TD_EXIT_INDEX;
 	if (rc >= 128) /* interrupted by signal rc - 128; already said */
 		return rc;
 	fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
-	return rc == TD_EUSAGE ? EXIT_USAGE : EXIT_INDEX;
+	return rc == TD_EUSAGE ? TD_EXIT_USAGE : TD_EXIT_INDEX;
 }
 
 int main(int argc, char **argv)
@@ -414,7 +406,7 @@ int main(int argc, char **argv)
 			break;
 		case O_MERGE_INDEX:
 			if (add_shard(optarg, strlen(optarg)))
-				return EXIT_SYSTEM;
+				return TD_EXIT_SYSTEM;
 			break;
 		case O_MERGE_LIST:
 			if (add_shard_list(optarg))
@@ -474,7 +466,7 @@ int main(int argc, char **argv)
 	if (nargs == 0 && (o.out_dir ||
 		!(o.check || o.merge || o.prune || o.recover || nshards))) {
 		fputs(usage_text, stderr);
-		return EXIT_USAGE;
+		return TD_EXIT_USAGE;
 	}
 	if (o.out_dir && strcmp(o.out_dir, "-") != 0) {
 		struct stat st;
@@ -503,7 +495,7 @@ int main(int argc, char **argv)
 	if (!((o.check || o.recover || nshards) && !o.out_dir) &&
 		td_pipeline_new(o.lexdir, o.lenient, &p)) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
-		return EXIT_USAGE;
+		return TD_EXIT_USAGE;
 	}
 	for (int i = 0; p && i < 3; i++)
 		p->meta_xpath[i] = o.meta_xpath[i];
@@ -511,7 +503,7 @@ int main(int argc, char **argv)
 	if (words && td_words_share(td_annotator_tagger(p->annotator), &p->words)) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		td_pipeline_free(p);
-		return EXIT_USAGE;
+		return TD_EXIT_USAGE;
 	}
 	if (o.out_dir) {
 		int to_stdout = strcmp(o.out_dir, "-") == 0;
@@ -532,7 +524,7 @@ int main(int argc, char **argv)
 				fputs("tagdex-ingest: out of memory\n", stderr);
 				td_free_inputs(in, n);
 				td_pipeline_free(p);
-				return EXIT_SYSTEM;
+				return TD_EXIT_SYSTEM;
 			}
 			memcpy(in + n, v, k * sizeof *v);
 			n += k;
@@ -542,7 +534,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 			td_free_inputs(in, n);
 			td_pipeline_free(p);
-			return EXIT_INPUT;
+			return TD_EXIT_INPUT;
 		}
 		if (to_stdout && n + failed != 1) {
 			td_free_inputs(in, n);
@@ -553,14 +545,14 @@ int main(int argc, char **argv)
 			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 			td_free_inputs(in, n);
 			td_pipeline_free(p);
-			return EXIT_SYSTEM;
+			return TD_EXIT_SYSTEM;
 		}
 		char **done = calloc(n + 1, sizeof *done);
 		if (!done) {
 			fputs("tagdex-ingest: out of memory\n", stderr);
 			td_free_inputs(in, n);
 			td_pipeline_free(p);
-			return EXIT_SYSTEM;
+			return TD_EXIT_SYSTEM;
 		}
 		for (size_t i = 0; i < n; i++)
 			if (ingest_one(p, in[i], o.out_dir, done, i)) {
@@ -570,7 +562,7 @@ int main(int argc, char **argv)
 		td_free_inputs(done, n);
 		td_free_inputs(in, n);
 		if (failed)
-			status = EXIT_INPUT;
+			status = TD_EXIT_INPUT;
 	}
 	/* the index's pos and lemma layers: every document is tagged, unless
 	 * --no-layers (the index then stores none) */
@@ -580,7 +572,7 @@ int main(int argc, char **argv)
 			&p->layers))) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		td_pipeline_free(p);
-		return EXIT_USAGE;
+		return TD_EXIT_USAGE;
 	}
 	if (index_mode) {
 		int s = exit_for_index(td_ingest_index(&o, p, args, nargs));

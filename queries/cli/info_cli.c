@@ -8,6 +8,7 @@
 #include "indexes.h"
 #include "info_cli.h"
 #include "messages.h"
+#include "progopts.h"
 #include "query.h"
 #include "error.h"
 
@@ -20,8 +21,7 @@
 enum { I_INFO = 256, I_VALUES, I_ACTORS, I_DOCS, I_FORMAT };
 
 static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'x'},
-        {"index-list", required_argument, NULL, 'X'},
+        TQ_INDEX_LONGOPTS,
         {"info", no_argument, NULL, I_INFO},
         {"docs", no_argument, NULL, I_DOCS},
         {"values", required_argument, NULL, I_VALUES},
@@ -144,19 +144,12 @@ static tq_indexes ixs; /* static: an early exit leaves it reachable */
 int tq_info_cli(int argc, char **argv)
 {
 	const char *values = NULL;
-	int c, i = -1, info = 0, actors = 0, list = 0, fmt = TQ_OUT_TEXT;
-	tq_indexes_init(&ixs, getenv("TAGDEX_INDEX"));
+	int c, info = 0, actors = 0, list = 0, fmt = TQ_OUT_TEXT, status;
+	tq_index_opts_init(&ixs);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "x:X:", longopts, &i)) != -1) {
+	tq_optscan sc = {"tagdex-query", "x:X:", longopts, 0, 0, 0, &ixs, 0};
+	while ((c = tq_opt_next(&sc, argc, argv)) != -1) {
 		switch (c) {
-		case 'x':
-			if (tq_indexes_add(&ixs, optarg) < 0)
-				return TD_EXIT_SYSTEM;
-			break;
-		case 'X':
-			if (tq_indexes_add_file(&ixs, optarg) < 0)
-				return usage_error("%s", td_error_last());
-			break;
 		case I_INFO:
 			info = 1;
 			break;
@@ -181,6 +174,8 @@ int tq_info_cli(int argc, char **argv)
 			        "-x, -X and --format");
 		}
 	}
+	if (sc.status)
+		return sc.status;
 	if (optind < argc)
 		return usage_error("--info, --values, --actors and --docs take "
 		                   "no query, not '%s'",
@@ -199,14 +194,11 @@ int tq_info_cli(int argc, char **argv)
 	td_index *ix = NULL;
 	char namebuf[64];
 	const char *index = tq_indexes_name(&ixs, namebuf, sizeof namebuf);
-	int rc = tq_indexes_open(&ixs, &ix), status = TD_EXIT_OK;
-	if (rc < 0) {
-		/* its message names the index */
-		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+	int rc = 0;
+	if ((status = tq_index_opts_open(&ixs, "tagdex-query", &ix)) != 0) {
 		free(elem);
 		tq_indexes_free(&ixs);
-		/* a source in two indexes (-x A -x B) is a usage error */
-		return rc == TD_EUSAGE ? TD_EXIT_USAGE : TD_EXIT_INDEX;
+		return status;
 	}
 	out o = {fmt, 0, NULL};
 	if (info) {

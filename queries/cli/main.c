@@ -16,6 +16,7 @@
 #include "info_cli.h"
 #include "stats_cli.h"
 #include "messages.h"
+#include "progopts.h"
 #include "vec.h"
 #include "error.h"
 
@@ -28,22 +29,6 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-
-/* the shared table (indexer/programs/exit_status.h) under this program's
- * names: EXIT_DATA is an index that is missing, unreadable or damaged */
-enum {
-	EXIT_HITS = TD_EXIT_OK,
-	EXIT_NOHITS = TD_EXIT_NONE,
-	EXIT_USAGE = TD_EXIT_USAGE,
-	EXIT_DATA = TD_EXIT_INDEX,
-	EXIT_SYSTEM = TD_EXIT_SYSTEM
-};
-enum {
-	FMT_TEXT = TQ_OUT_TEXT,
-	FMT_TSV = TQ_OUT_TSV,
-	FMT_CSV = TQ_OUT_CSV,
-	FMT_JSON = TQ_OUT_JSON
-};
 
 static const char usage_text[] =
         "Usage: tagdex-query [-x INDEX] [OPTIONS] QUERY\n"
@@ -210,13 +195,13 @@ static int exit_for(int code)
 	case TD_ESYNTAX:
 	case TD_ELIMIT:
 	case TD_EUSAGE:
-		return EXIT_USAGE;
+		return TD_EXIT_USAGE;
 	case TD_ENOMEM:
-		return EXIT_SYSTEM;
+		return TD_EXIT_SYSTEM;
 	case TD_EIO: /* the renderers' write error, or reading the index */
-		return ferror(stdout) ? EXIT_SYSTEM : EXIT_DATA;
+		return ferror(stdout) ? TD_EXIT_SYSTEM : TD_EXIT_INDEX;
 	default:
-		return EXIT_DATA;
+		return TD_EXIT_INDEX;
 	}
 }
 
@@ -236,11 +221,11 @@ typedef struct run {
 
 static int print_line(const opts *o, const tq_line *l)
 {
-	if (o->format == FMT_JSON)
+	if (o->format == TQ_OUT_JSON)
 		return tq_json_print_tokens(o->out, l, o->tokens);
-	if (o->format == FMT_TSV || o->format == FMT_CSV)
+	if (o->format == TQ_OUT_TSV || o->format == TQ_OUT_CSV)
 		return tq_tsv_print(
-		        o->out, l, o->format == FMT_CSV ? ',' : '\t');
+		        o->out, l, o->format == TQ_OUT_CSV ? ',' : '\t');
 	return tq_kwic_print(o->out, l, &o->kwic);
 }
 
@@ -408,7 +393,7 @@ enum {
 };
 
 static const struct option longopts[] = {
-        TQ_REQUEST_INDEX_LONGOPTS,
+        TQ_INDEX_LONGOPTS,
         {"file", required_argument, NULL, 'f'},
         {"count", no_argument, NULL, O_COUNT},
         {"freq", required_argument, NULL, O_FREQ},
@@ -440,22 +425,10 @@ static const struct option longopts[] = {
         {NULL, 0, NULL, 0},
 };
 
-/* Options that take one value may be given once: "the last one wins"
- * would silently drop a filter or a table the user asked for. */
-static int once(unsigned *seen, int c, const char *name)
-{
-	unsigned bit = 1u << (c - O_COUNT);
-	if (*seen & bit)
-		return usage_error("--%s given twice", name);
-	*seen |= bit;
-	return 0;
-}
-
 static int parse_opts(int argc, char **argv, opts *o)
 {
-	int c, color = -1, i = -1;
+	int c, color = -1;
 	long width = -1;
-	unsigned seen = 0;
 	long v;
 	memset(o, 0, sizeof *o);
 	o->freq_by = -1;
@@ -464,21 +437,12 @@ static int parse_opts(int argc, char **argv, opts *o)
 	o->sample = -1;
 	o->seed = 1;
 	o->out = stdout;
-	tq_indexes_init(&indexes, getenv("TAGDEX_INDEX"));
-	o->rq.indexes = &indexes;
-	while ((c = getopt_long(argc, argv, "x:X:f:h", longopts, &i)) != -1) {
-		if (c > O_COUNT && c < O_PULL &&
-		        once(&seen, c, i >= 0 ? longopts[i].name : "option"))
-			return EXIT_USAGE;
-		i = -1;
+	tq_index_opts_init(&indexes);
+	/* the options that take one value may be given once */
+	tq_optscan sc = {"tagdex-query", "x:X:f:h", longopts, O_COUNT + 1,
+	        O_PULL, 0, &indexes, 0};
+	while ((c = tq_opt_next(&sc, argc, argv)) != -1) {
 		switch (c) {
-		case TQ_RQ_INDEX:
-		case TQ_RQ_INDEX_LIST:
-			if (tq_request_option(&o->rq, &o->filter, c, optarg) < 0)
-				return c == TQ_RQ_INDEX ? EXIT_SYSTEM
-				                        : usage_error("%s",
-				                                  td_error_last());
-			break;
 		case 'f':
 			if (o->batch)
 				return usage_error("%s", "-f given twice");
@@ -508,7 +472,7 @@ static int parse_opts(int argc, char **argv, opts *o)
 			break;
 		case O_FORMAT:
 			if (format_option(optarg, &o->format) != 0)
-				return EXIT_USAGE;
+				return TD_EXIT_USAGE;
 			break;
 		case O_CONTEXT:
 			o->kwic.sides = 0;
@@ -633,19 +597,17 @@ static int parse_opts(int argc, char **argv, opts *o)
 				break;
 			}
 			fprintf(stderr, "Try 'tagdex-query --help'.\n");
-			return EXIT_USAGE;
+			return TD_EXIT_USAGE;
 		}
 	}
+	if (sc.status)
+		return sc.status;
 	if (optind < argc && o->batch)
 		return usage_error("-f reads the queries from %s; give no "
 		                   "query argument",
 		        o->batch);
-	if (optind < argc)
-		o->rq.query = argv[optind++];
-	if (optind < argc)
-		return usage_error("unexpected argument '%s' (quote the query "
-		                   "as one argument)",
-		        argv[optind]);
+	if ((c = query_operand(argc, argv, &o->rq.query)) != 0)
+		return c;
 	if (o->drop || o->list_subs) {
 		if (o->rq.query || o->rq.actor || o->rq.who || o->rq.hedge_set ||
 		        o->batch || o->save || o->in || (o->drop && o->list_subs))
@@ -670,7 +632,7 @@ static int parse_opts(int argc, char **argv, opts *o)
 		return usage_error("%s", "no query given");
 	if (!o->rq.query && !o->rq.actor && !o->rq.who && !o->rq.hedge_set)
 		return usage_error("%s", "--within needs a query to restrict");
-	if (o->tokens && (o->format != FMT_JSON || o->count || o->freq_by >= 0))
+	if (o->tokens && (o->format != TQ_OUT_JSON || o->count || o->freq_by >= 0))
 		return usage_error("%s", "--tokens adds the match's tokens to "
 		                         "hits in --format json");
 	if (o->dispersion && o->table)
@@ -701,17 +663,13 @@ static int parse_opts(int argc, char **argv, opts *o)
 		return usage_error("--limit and --offset apply to hits, not to "
 		                   "%s",
 		        o->count ? "--count" : "--freq");
-	if (o->filter.from && o->filter.to) {
-		size_t a = strlen(o->filter.from), b = strlen(o->filter.to);
-		if (strncmp(o->filter.from, o->filter.to, a < b ? a : b) > 0)
-			return usage_error(
-			        "--from %s is after --to", o->filter.from);
-	}
+	if (tq_dates_reversed(&o->filter))
+		return usage_error("--from %s is after --to", o->filter.from);
 	/* last: nothing after it returns early, leaving it allocated */
 	if (o->sort && tq_sort_new(o->sort, o->collation, &o->sorter) < 0)
 		return usage_error("--sort: %s", td_error_last());
-	o->kwic.color = color < 0 ? isatty(1) && o->format == FMT_TEXT : color;
-	if (width < 0 && isatty(1) && o->format == FMT_TEXT) {
+	o->kwic.color = color < 0 ? isatty(1) && o->format == TQ_OUT_TEXT : color;
+	if (width < 0 && isatty(1) && o->format == TQ_OUT_TEXT) {
 		struct winsize ws; /* a terminal: fit its width */
 		if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
 			width = ws.ws_col;
@@ -731,7 +689,7 @@ static int rows_status(long rows, int *rc)
 {
 	if (rows < 0)
 		*rc = (int)rows;
-	return rows > 0 ? EXIT_HITS : EXIT_NOHITS;
+	return rows > 0 ? TD_EXIT_OK : TD_EXIT_NONE;
 }
 
 /* Answers one query with the options o (a copy: the lookups rewrite its
@@ -750,12 +708,12 @@ static int answer(td_index **ixp, const opts *given)
 	td_index *ix = *ixp;
 	run r = {0};
 	r.o = &o;
-	int status = EXIT_HITS;
+	int status = TD_EXIT_OK;
 	if ((rc = tq_request_build(&o.rq, &ast)) == 0 && o.bound)
 		tq_node_set_bound(ast, o.bound);
 	if (rc < 0 || (rc = tq_plan_new(ast, &plan)) < 0) {
 		query_error(o.rq.query ? o.rq.query : "", rc);
-		status = EXIT_USAGE;
+		status = TD_EXIT_USAGE;
 		goto out;
 	}
 	tq_plan_set_strategy(plan, o.strategy);
@@ -763,12 +721,9 @@ static int answer(td_index **ixp, const opts *given)
 		td_index_crc_soft();
 	char ixname[64];
 	const char *ixn = tq_indexes_name(&indexes, ixname, sizeof ixname);
-	if (!ix && (rc = tq_indexes_open(&indexes, ixp)) < 0) {
-		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
-		/* a source in two indexes (-x A -x B) is a usage error */
-		status = rc == TD_EUSAGE ? EXIT_USAGE : EXIT_DATA;
+	if (!ix &&
+	        (status = tq_index_opts_open(&indexes, "tagdex-query", ixp)))
 		goto out;
-	}
 	ix = *ixp;
 	if (o.in) { /* --in NAME: the filter reads the saved spans */
 		if ((rc = tq_sub_load(indexes.dirs[0], o.in, ix, &sub)) < 0) {
@@ -790,28 +745,28 @@ static int answer(td_index **ixp, const opts *given)
 	        0) {
 		fprintf(stderr, "tagdex-query: %s: %s\n", ixn,
 		        td_error_last());
-		status = EXIT_DATA;
+		status = TD_EXIT_INDEX;
 		goto out;
 	}
 	if (tq_context_check(ix, &o.kwic) < 0 || /* --context nosuch */
 	        tq_show_check(ix, &o.kwic) < 0) {
 		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
-		status = EXIT_USAGE;
+		status = TD_EXIT_USAGE;
 		goto out;
 	}
 	if (o.count) {
 		uint64_t n = 0;
 		rc = tq_count(ix, plan, &o.filter, &n);
 		if (rc == 0) {
-			if (o.batch && o.format == FMT_JSON)
+			if (o.batch && o.format == TQ_OUT_JSON)
 				fprintf(o.out, "{\"count\":%llu}\n",
 				        (unsigned long long)n);
-			else if (o.batch && o.format == FMT_CSV)
+			else if (o.batch && o.format == TQ_OUT_CSV)
 				fprintf(o.out, "count\n%llu\n",
 				        (unsigned long long)n);
 			else
 				fprintf(o.out, "%llu\n", (unsigned long long)n);
-			status = n ? EXIT_HITS : EXIT_NOHITS;
+			status = n ? TD_EXIT_OK : TD_EXIT_NONE;
 		}
 	} else if (o.table) {
 		if ((rc = tq_table_new(o.table, &r.table)) == 0 &&
@@ -850,19 +805,19 @@ static int answer(td_index **ixp, const opts *given)
 			        "documents) as '%s'\n",
 			        o.save_docs ? "the documents" : "the spans", r.n,
 			        (unsigned long long)nd, o.save);
-			status = r.n ? EXIT_HITS : EXIT_NOHITS;
+			status = r.n ? TD_EXIT_OK : TD_EXIT_NONE;
 		}
 	} else {
-		if (o.format == FMT_TSV || o.format == FMT_CSV)
+		if (o.format == TQ_OUT_TSV || o.format == TQ_OUT_CSV)
 			rc = tq_tsv_header_show(o.out,
-			        o.format == FMT_CSV ? ',' : '\t', &o.kwic);
+			        o.format == TQ_OUT_CSV ? ',' : '\t', &o.kwic);
 		if (rc == 0)
 			rc = tq_exec(ix, plan, &o.filter, on_hit, &r);
 		if (rc == 0 && (o.sort || o.sample >= 0))
 			rc = finish_collected(&r);
 		if (rc == 0)
-			status = r.printed || r.n || r.seen ? EXIT_HITS
-			                                    : EXIT_NOHITS;
+			status = r.printed || r.n || r.seen ? TD_EXIT_OK
+			                                    : TD_EXIT_NONE;
 	}
 	/* damage a lookup took for "absent" fails the answer (exit 3) */
 	if (rc >= 0 && td_index_damaged(ix) < 0)
@@ -876,9 +831,9 @@ static int answer(td_index **ixp, const opts *given)
 			        td_error_last());
 		status = exit_for(rc);
 	}
-	if (fflush(o.out) != 0 && status < EXIT_DATA) {
+	if (fflush(o.out) != 0 && status < TD_EXIT_INDEX) {
 		fprintf(stderr, "tagdex-query: write error\n");
-		status = EXIT_SYSTEM;
+		status = TD_EXIT_SYSTEM;
 	}
 out:
 	tq_sub_free(sub);
@@ -900,7 +855,7 @@ static int list_fn(void *arg, const char *name, int docs, size_t records,
 	const opts *o = arg;
 	const char *kind = docs ? "docs" : "spans",
 	           *state = current ? "current" : "stale";
-	if (o->format == FMT_JSON) {
+	if (o->format == TQ_OUT_JSON) {
 		json_t *j = json_pack("{s:s,s:s,s:I,s:I,s:s,s:s}", "name", name,
 		        "kind", kind, "records", (json_int_t)records,
 		        "generation", (json_int_t)gen, "state", state, "query",
@@ -912,7 +867,7 @@ static int list_fn(void *arg, const char *name, int docs, size_t records,
 		putchar('\n');
 		return 0;
 	}
-	char sep = o->format == FMT_CSV ? ',' : '\t';
+	char sep = o->format == TQ_OUT_CSV ? ',' : '\t';
 	tq_dsv_field(stdout, name, sep);
 	printf("%c%s%c%zu%c%llu%c%s%c", sep, kind, sep, records, sep,
 	        (unsigned long long)gen, sep, state, sep);
@@ -925,13 +880,13 @@ static int list_fn(void *arg, const char *name, int docs, size_t records,
 static int subcorpora(const opts *o)
 {
 	td_index *ix = NULL;
-	int rc = tq_indexes_open(&indexes, &ix), status = EXIT_HITS;
+	int rc = tq_indexes_open(&indexes, &ix), status = TD_EXIT_OK;
 	if (rc == 0 && o->drop) {
 		if ((rc = tq_sub_drop(indexes.dirs[0], o->drop)) == 0)
 			fprintf(stderr, "tagdex-query: dropped '%s'\n", o->drop);
 	} else if (rc == 0) {
-		if (o->format != FMT_JSON)
-			printf(o->format == FMT_CSV
+		if (o->format != TQ_OUT_JSON)
+			printf(o->format == TQ_OUT_CSV
 			                ? "name,kind,records,generation,state,"
 			                  "query\n"
 			                : "name\tkind\trecords\tgeneration\t"
@@ -940,10 +895,10 @@ static int subcorpora(const opts *o)
 	}
 	if (rc < 0) {
 		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
-		status = rc == TD_ENOTFOUND ? EXIT_NOHITS : exit_for(rc);
+		status = rc == TD_ENOTFOUND ? TD_EXIT_NONE : exit_for(rc);
 	}
-	if (fflush(stdout) != 0 && status < EXIT_SYSTEM)
-		status = EXIT_SYSTEM;
+	if (fflush(stdout) != 0 && status < TD_EXIT_SYSTEM)
+		status = TD_EXIT_SYSTEM;
 	td_index_close(ix);
 	return status;
 }
@@ -987,7 +942,7 @@ int main(int argc, char **argv)
 		return tq_info_cli(argc, argv); /* --info, --values, --actors */
 	int rc = parse_opts(argc, argv, &o);
 	if (rc)
-		return rc < 0 ? EXIT_HITS : rc;
+		return rc < 0 ? TD_EXIT_OK : rc;
 	if (o.drop || o.list_subs) {
 		rc = subcorpora(&o);
 		tq_sort_free(o.sorter);

@@ -1,18 +1,17 @@
 /* messages.c: tagdex-query's usage errors and warnings (messages.h). */
 #include "config.h"
 #include "messages.h"
+#include "progopts.h"
 #include "exit_status.h"
 #include "query.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 int usage_error(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "tagdex-query: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'tagdex-query --help'.\n");
-	return TD_EXIT_USAGE;
+	return tq_usage_error("tagdex-query", fmt, arg);
 }
 
 int format_option(const char *arg, int *fmt)
@@ -29,6 +28,17 @@ int format_option(const char *arg, int *fmt)
 		}
 	usage_error("--format: expected text, tsv, csv or json, not '%s'", arg);
 	return -1;
+}
+
+int query_operand(int argc, char **argv, const char **query)
+{
+	if (optind < argc)
+		*query = argv[optind++];
+	if (optind < argc)
+		return usage_error("unexpected argument '%s' (quote the query "
+		                   "as one argument)",
+		        argv[optind]);
+	return 0;
 }
 
 void print_warning(void *arg, const char *msg)

@@ -12,6 +12,10 @@ int usage_error(const char *fmt, const char *arg);
  * TQ_OUT_JSON for "text", "tsv", "csv" or "json" and returns 0; for
  * anything else prints the usage error and returns -1, *fmt untouched. */
 int format_option(const char *arg, int *fmt);
+/* The operands after the options: the query, at most one, into *query
+ * (left as it is when there is none). 0, or the usage exit status, the
+ * message printed, for a second one. */
+int query_operand(int argc, char **argv, const char **query);
 /* The td_set_warn callback: "tagdex-query: warning: MSG". */
 void print_warning(void *arg, const char *msg);
 /* Prints msg on standard error after "tagdex-query: " (a tq_warn_fn). */

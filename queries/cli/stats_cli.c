@@ -10,6 +10,7 @@
 #include "stats_cli.h"
 #include "request.h"
 #include "messages.h"
+#include "progopts.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -99,7 +100,7 @@ enum {
 };
 
 static const struct option longopts[] = {
-        TQ_REQUEST_INDEX_LONGOPTS,
+        TQ_INDEX_LONGOPTS,
         {"collocates", no_argument, NULL, S_COLL},
         {"keywords", no_argument, NULL, S_KW},
         {"window", required_argument, NULL, S_WINDOW},
@@ -129,8 +130,7 @@ static int layer_by(const char *s)
 
 static int parse(int argc, char **argv, sopts *o)
 {
-	int c, i = -1;
-	unsigned seen = 0;
+	int c;
 	uint64_t v;
 	char *end;
 	memset(o, 0, sizeof *o);
@@ -141,33 +141,21 @@ static int parse(int argc, char **argv, sopts *o)
 	o->ko.min_freq = 3;
 	o->ko.alpha = 0.05;
 	o->ko.measure = TQ_M_LL;
-	tq_indexes_init(&indexes, getenv("TAGDEX_INDEX"));
-	o->rq.indexes = &indexes;
+	tq_index_opts_init(&indexes);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "x:X:", longopts, &i)) != -1) {
-		if (c >= S_WINDOW && c < S_BONF) {
-			unsigned bit = 1u << (c - S_WINDOW);
-			if (seen & bit)
-				return usage_error("--%s given twice",
-				        i >= 0 ? longopts[i].name : "option");
-			seen |= bit;
-		}
-		i = -1;
+	/* the options that take one value may be given once; bit 31 of
+	 * sc.seen: --collocates or --keywords given */
+	tq_optscan sc = {"tagdex-query", "x:X:", longopts, S_WINDOW, S_BONF, 0,
+	        &indexes, 0};
+	while ((c = tq_opt_next(&sc, argc, argv)) != -1) {
 		switch (c) {
-		case TQ_RQ_INDEX:
-		case TQ_RQ_INDEX_LIST:
-			if (tq_request_option(&o->rq, &o->filter, c, optarg) < 0)
-				return c == TQ_RQ_INDEX ? TD_EXIT_SYSTEM
-				                        : usage_error("%s",
-				                                  td_error_last());
-			break;
 		case S_COLL:
 		case S_KW:
-			if ((c == S_KW) != o->keywords && (seen & 0x80000000u))
+			if ((c == S_KW) != o->keywords && (sc.seen & 0x80000000u))
 				return usage_error("%s", "--collocates and "
 				                         "--keywords exclude "
 				                         "each other");
-			seen |= 0x80000000u;
+			sc.seen |= 0x80000000u;
 			o->keywords = c == S_KW;
 			break;
 		case S_WINDOW:
@@ -259,32 +247,26 @@ static int parse(int argc, char **argv, sopts *o)
 			return TD_EXIT_USAGE;
 		}
 	}
-	if (optind < argc)
-		o->rq.query = argv[optind++];
-	if (optind < argc)
-		return usage_error("unexpected argument '%s' (quote the query "
-		                   "as one argument)",
-		        argv[optind]);
-	if (o->filter.from && o->filter.to) {
-		size_t a = strlen(o->filter.from), b = strlen(o->filter.to);
-		if (strncmp(o->filter.from, o->filter.to, a < b ? a : b) > 0)
-			return usage_error(
-			        "--from %s is after --to", o->filter.from);
-	}
+	if (sc.status)
+		return sc.status;
+	if ((c = query_operand(argc, argv, &o->rq.query)) != 0)
+		return c;
+	if (tq_dates_reversed(&o->filter))
+		return usage_error("--from %s is after --to", o->filter.from);
 	int shorthand = o->rq.actor || o->rq.who || o->rq.hedge_set;
-	if (o->ngrams && (o->keywords || (seen & 0x80000000u)))
+	if (o->ngrams && (o->keywords || (sc.seen & 0x80000000u)))
 		return usage_error("%s", "--ngrams, --collocates and "
 		                         "--keywords exclude each other");
 	if (o->ngrams) {
 		if (o->focus || o->reference || o->measure_set ||
 		        o->ko.bonferroni ||
-		        (seen & (1u << (S_WINDOW - S_WINDOW) |
+		        (sc.seen & (1u << (S_WINDOW - S_WINDOW) |
 		                        1u << (S_MINCOLL - S_WINDOW) |
 		                        1u << (S_ALPHA - S_WINDOW))))
 			return usage_error("%s", "--ngrams takes --by, "
 			                         "--min-freq, the filters and "
 			                         "an optional query");
-		if (!(seen & 1u << (S_MINFREQ - S_WINDOW)))
+		if (!(sc.seen & 1u << (S_MINFREQ - S_WINDOW)))
 			o->co.min_freq = 2;
 		if (o->rq.within && !o->rq.query && !shorthand)
 			return usage_error("%s", "--within needs a query to "
@@ -304,13 +286,13 @@ static int parse(int argc, char **argv, sopts *o)
 			return usage_error("--measure: keywords are sorted by "
 			                   "ll, log_ratio or pct_diff, not %s",
 			        tq_measure_name(o->ko.measure));
-		if (seen & (1u << (S_WINDOW - S_WINDOW) |
+		if (sc.seen & (1u << (S_WINDOW - S_WINDOW) |
 		                   1u << (S_MINCOLL - S_WINDOW)))
 			return usage_error("%s", "--window and --min-coll "
 			                         "apply to --collocates");
 		o->rq.query = o->focus;
 	} else {
-		if (o->focus || o->reference || (seen & 1u << (S_ALPHA -
+		if (o->focus || o->reference || (sc.seen & 1u << (S_ALPHA -
 		                                                S_WINDOW)) ||
 		        o->ko.bonferroni)
 			return usage_error("%s", "--focus, --reference, "
@@ -393,12 +375,8 @@ int tq_stats_cli(int argc, char **argv)
 	}
 	char ixname[64];
 	const char *ixn = tq_indexes_name(&indexes, ixname, sizeof ixname);
-	if ((rc = tq_indexes_open(&indexes, &ix)) < 0) {
-		fprintf(stderr, "tagdex-query: %s\n", td_error_last());
-		/* a source in two indexes (-x A -x B) is a usage error */
-		status = rc == TD_EUSAGE ? TD_EXIT_USAGE : TD_EXIT_INDEX;
+	if ((status = tq_index_opts_open(&indexes, "tagdex-query", &ix)) != 0)
 		goto out;
-	}
 	/* --actor and --who by name: the focus built again around the keys */
 	if (ast[0] && (o.rq.actor || o.rq.who)) {
 		if ((rc = tq_request_lookup(&o.rq, ix, print_note, NULL)) < 0) {

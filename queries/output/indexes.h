@@ -1,7 +1,7 @@
 /* indexes.h: the indexes a program searches (-x DIR, repeated, and -X FILE,
  * a list of them), opened as one (td_index_open_many). Shared by the
- * programs through tq_request_option (request.h): it reads files and the
- * caller prints its messages. */
+ * programs through queries/cli/progopts.h: it reads files and the caller
+ * prints its messages. */
 #ifndef TAGDEX_INDEXES_H
 #define TAGDEX_INDEXES_H
 

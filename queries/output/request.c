@@ -4,7 +4,6 @@
  */
 #include "config.h"
 #include "request.h"
-#include "indexes.h"
 #include "error.h"
 #include "util.h"
 
@@ -220,10 +219,6 @@ int tq_request_outermost(const tq_request *r)
 int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg)
 {
 	switch (k) {
-	case TQ_RQ_INDEX:
-		return tq_indexes_add(r->indexes, arg);
-	case TQ_RQ_INDEX_LIST:
-		return tq_indexes_add_file(r->indexes, arg);
 	case TQ_RQ_FROM:
 	case TQ_RQ_TO:
 		if (!td_iso_date(arg))
@@ -283,4 +278,12 @@ char *tq_region_query(const char *q)
 		}
 	}
 	return NULL;
+}
+
+int tq_dates_reversed(const tq_filter *f)
+{
+	if (!f->from || !f->to)
+		return 0;
+	size_t a = strlen(f->from), b = strlen(f->to);
+	return strncmp(f->from, f->to, a < b ? a : b) > 0;
 }

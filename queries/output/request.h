@@ -19,7 +19,6 @@ typedef struct tq_request {
 	 * of the two (bit 0, bit 1) it found nothing for */
 	char *own[2];
 	unsigned unknown;
-	struct tq_indexes *indexes; /* -x and -X add to it (indexes.h) */
 } tq_request;
 
 /* The query of r: its CQL (parsed) wrapped "within" each shorthand in the
@@ -68,19 +67,14 @@ enum {
 	        {"who", required_argument, NULL, (base) + TQ_RQ_WHO}, \
 	        {"hedge", optional_argument, NULL, (base) + TQ_RQ_HEDGE}, \
 	        {"within", required_argument, NULL, (base) + TQ_RQ_WITHIN}
-/* The index options, getopt's values: -x DIR (--index) and -X FILE
- * (--index-list). */
-#define TQ_RQ_INDEX 'x'
-#define TQ_RQ_INDEX_LIST 'X'
-#define TQ_REQUEST_INDEX_LONGOPTS \
-	{"index", required_argument, NULL, TQ_RQ_INDEX}, \
-	        {"index-list", required_argument, NULL, TQ_RQ_INDEX_LIST}
 /* Takes filter option k (TQ_RQ_*) with its argument arg (kept, not
  * copied) into r or f. 0, or TD_EUSAGE with the message for a date that is
- * not one (td_iso_date) or an empty element name. TQ_RQ_INDEX and
- * TQ_RQ_INDEX_LIST add to r->indexes (tq_indexes_add, _add_file: also
- * TD_ENOMEM, and TD_EIO for a list that cannot be read); f may be NULL. */
+ * not one (td_iso_date) or an empty element name. */
 int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg);
+/* 1 when f's from date is after its to date, compared at the precision
+ * of the shorter (from 2024-05 to 2024 is a range; from 2025 to 2024-12
+ * is none), as --from/--to and the API's from=/to= refuse; else 0. */
+int tq_dates_reversed(const tq_filter *f);
 
 /* A focus or reference of --keywords written as the region alone
  * ("!within <q/>", "not within <q/>", "within <s ana="prediction"/>"): a

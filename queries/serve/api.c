@@ -247,12 +247,9 @@ static int doc_filter(const params *p, tq_filter *f, reply *r)
 		        -1);
 		return -1;
 	}
-	if (f->from && f->to) {
-		size_t a = strlen(f->from), b = strlen(f->to);
-		if (strncmp(f->from, f->to, a < b ? a : b) > 0) {
-			reply_error(r, 400, "usage", "from is after to", -1);
-			return -1;
-		}
+	if (tq_dates_reversed(f)) {
+		reply_error(r, 400, "usage", "from is after to", -1);
+		return -1;
 	}
 	const char *pq = param(p, "pullquotes");
 	if (pq && *pq && strcmp(pq, "1") && strcmp(pq, "0")) {
@@ -826,29 +823,23 @@ static void reply_stat(
 			                    : "tagdex-collocates.jsonl");
 			buf = NULL;
 		} else {
+			/* the sizes the measures were computed from */
+			static const char *const name[2][3] = {
+			        {"hits", "window", "tokens"},
+			        {"focus_tokens", "reference_tokens", "tested"}};
+			json_int_t v[2][3] = {{(json_int_t)t->f_node,
+			                              (json_int_t)t->window,
+			                              (json_int_t)t->ntok},
+			        {(json_int_t)t->n_focus, (json_int_t)t->n_ref,
+			                (json_int_t)t->tested}};
+			const char *const *n = name[t->keywords != 0];
+			const json_int_t *x = v[t->keywords != 0];
 			json_t *a = lines_array(buf, len);
 			json_t *o = !a ? NULL
-			            : t->keywords
-			                    ? json_pack("{s:s, s:I, s:I, s:I, s:o}",
-			                              "measure",
-			                              tq_measure_name(t->measure),
-			                              "focus_tokens",
-			                              (json_int_t)t->n_focus,
-			                              "reference_tokens",
-			                              (json_int_t)t->n_ref,
-			                              "tested",
-			                              (json_int_t)t->tested,
-			                              "rows", a)
-			                    : json_pack("{s:s, s:I, s:I, s:I, s:o}",
-			                              "measure",
-			                              tq_measure_name(t->measure),
-			                              "hits",
-			                              (json_int_t)t->f_node,
-			                              "window",
-			                              (json_int_t)t->window,
-			                              "tokens",
-			                              (json_int_t)t->ntok,
-			                              "rows", a);
+			               : json_pack("{s:s, s:I, s:I, s:I, s:o}",
+			                         "measure", tq_measure_name(t->measure),
+			                         n[0], x[0], n[1], x[1], n[2], x[2],
+			                         "rows", a);
 			reply_json(r, 200, with_warnings(o, q));
 		}
 	}

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "exit_status.h"
 #include "indexes.h"
+#include "progopts.h"
 #include "request.h"
 #include "serve.h"
 #include "sigbus.h"
@@ -49,10 +50,7 @@ static const char usage_text[] =
 
 static int usage_error(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "tagdex-serve: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'tagdex-serve --help'.\n");
-	return TD_EXIT_USAGE;
+	return tq_usage_error("tagdex-serve", fmt, arg);
 }
 
 /* ------------------------------------------------ the index per thread */
@@ -132,7 +130,7 @@ int ts_index(const ts_server *srv, td_index **out)
 enum { O_PORT = 256, O_BIND, O_TOKEN, O_THREADS, O_TIMEOUT, O_VERSION };
 
 static const struct option longopts[] = {
-        TQ_REQUEST_INDEX_LONGOPTS,
+        TQ_INDEX_LONGOPTS,
         {"port", required_argument, NULL, O_PORT},
         {"bind", required_argument, NULL, O_BIND},
         {"token", required_argument, NULL, O_TOKEN},
@@ -159,8 +157,8 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 {
 	int c;
 	long v;
-	tq_indexes_init(&indexes, getenv("TAGDEX_INDEX"));
-	tq_request rq = {.indexes = &indexes}; /* only -x and -X go there */
+	tq_index_opts_init(&indexes);
+	tq_optscan sc = {"tagdex-serve", "x:X:h", longopts, 0, 0, 0, &indexes, 0};
 	s->token = getenv("TAGDEX_TOKEN");
 	if (s->token && !*s->token)
 		s->token = NULL;
@@ -168,15 +166,8 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 	*bind = "127.0.0.1";
 	*threads = 4;
 	s->timeout = 30 * 1000000000ull;
-	while ((c = getopt_long(argc, argv, "x:X:h", longopts, NULL)) != -1) {
+	while ((c = tq_opt_next(&sc, argc, argv)) != -1) {
 		switch (c) {
-		case TQ_RQ_INDEX:
-		case TQ_RQ_INDEX_LIST:
-			if (tq_request_option(&rq, NULL, c, optarg) < 0)
-				return c == TQ_RQ_INDEX ? TD_EXIT_SYSTEM
-				                        : usage_error("%s",
-				                                  td_error_last());
-			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			return -1;
@@ -223,6 +214,8 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 			return TD_EXIT_USAGE;
 		}
 	}
+	if (sc.status)
+		return sc.status;
 	if (optind < argc)
 		return usage_error("unexpected argument '%s'", argv[optind]);
 	if (!indexes.n)
@@ -262,11 +255,8 @@ int main(int argc, char **argv)
 	/* the index must open now: a typo in -x is not a server that
 	 * answers 503 to everything */
 	td_index *ix = NULL;
-	if ((rc = tq_indexes_open(&indexes, &ix)) < 0) {
-		fprintf(stderr, "tagdex-serve: %s\n", td_error_last());
-		/* a source in two indexes (-x A -x B) is a usage error */
-		return rc == TD_EUSAGE ? TD_EXIT_USAGE : TD_EXIT_INDEX;
-	}
+	if ((rc = tq_index_opts_open(&indexes, "tagdex-serve", &ix)) != 0)
+		return rc;
 	td_index_close(ix);
 	if (pthread_key_create(&ix_key, thread_index_free) != 0) {
 		fprintf(stderr, "tagdex-serve: out of memory\n");

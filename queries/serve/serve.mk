@@ -5,7 +5,8 @@ queries_libtdquery_a_SOURCES += queries/output/output.h
 
 bin_PROGRAMS += queries/tagdex-serve
 queries_tagdex_serve_SOURCES = queries/serve/serve.c queries/serve/serve.h \
-	queries/serve/api.c queries/cli/sigbus.c queries/cli/sigbus.h
+	queries/serve/api.c queries/cli/sigbus.c queries/cli/sigbus.h \
+	queries/cli/progopts.c queries/cli/progopts.h
 nodist_queries_tagdex_serve_SOURCES = queries/serve/page.c
 queries_tagdex_serve_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/queries/serve -I$(srcdir)/queries/cli
 queries_tagdex_serve_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS)
