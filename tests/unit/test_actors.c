@@ -856,6 +856,26 @@ static void test_coach_manager_titles(void **state)
 	td_doc_free(d);
 }
 
+/* The honorific Sir (before a given name) is a title like Mr. and Gov.:
+ * outside the name and its key ("Sir Robert Watson-Watt" once made the
+ * key sir-robert-watson-watt, and the later "Watson-Watt" followed it).
+ * A peer's title is not: "Lord Home" is the name the gold of round 4
+ * keys (lord-home); and "Dame" and "Lady" end or open names of things
+ * ("Notre Dame Chapter", "Lady Chapel"), so none is in titles.tsv. */
+static void test_honorific_titles(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-15",
+		"Sir Alan Pemberton-Hale wrote the letter.\n"
+		"Pemberton-Hale was answered by the Reverend Edith Marsh.");
+	fx_expect(d, "persName", "Alan Pemberton-Hale", "ref", "#alan-pemberton-hale");
+	fx_expect(d, "persName", "Pemberton-Hale", "ref", "#alan-pemberton-hale");
+	fx_expect(d, "persName", "Edith Marsh", "ref", "#edith-marsh");
+	assert_null(fx_find(d, "persName", "Sir Alan Pemberton-Hale"));
+	assert_null(fx_find(d, "persName", "Reverend Edith Marsh"));
+	td_doc_free(d);
+}
+
 /* A surname alone as its sentence's subject, taken up by "he" later in
  * the sentence, is a person keyed by the word, and so are its other bare
  * uses; the pronoun's reported clause is his, not that of the person
@@ -1184,6 +1204,7 @@ int main(void)
 		cmocka_unit_test(test_families_firms_streets),
 		cmocka_unit_test(test_roles_who_backwards_wives),
 		cmocka_unit_test(test_coach_manager_titles),
+		cmocka_unit_test(test_honorific_titles),
 		cmocka_unit_test(test_subject_by_pronoun),
 		cmocka_unit_test(test_lexicon_word_in_longer_name),
 		cmocka_unit_test(test_present_persons_have_validity),
