@@ -5,9 +5,11 @@
  * block element (<p>, <head>, <div>, <l>, <item>, <cell>, <u> ... and the
  * milestones <lb>, <pb>, <cb> without break="no") that meets a word with
  * no white space between them is parted from it by a newline, which the
- * markup implies ("<head>Title</head><p>One" is two words); every element
- * from <text> down is a span with all its attributes, in document order
- * (pre-order, i.e. the XML nesting). The teiHeader is metadata, never text.
+ * markup implies ("<head>Title</head><p>One" is two words), and two
+ * TEI tokens (<w>, <pc>) that the tokeniser would read as one are parted
+ * by a space unless @join says they are written together (part_tokens);
+ * every element from <text> down is a span with all its attributes, in
+ * document order (pre-order, i.e. the XML nesting). The teiHeader is metadata, never text.
  * xi:include of local files under the input's folder is followed as if the
  * included document stood in its place (ParlaMint corpus roots).
  * Streaming (xmlTextReader, explicit stack): no recursion, no network, no
@@ -53,6 +55,7 @@ typedef struct frame {
 	int actor;      /* a person/org element: index into actors, or -1 */
 	const char *kind;
 	char *name;     /* local name, for the header rules */
+	int tei;        /* in the TEI namespace (or none) */
 } frame;
 
 typedef struct ractor {
@@ -105,6 +108,12 @@ typedef struct rd {
 	size_t nseen, cap_seen;
 	int list_only;   /* td_tei_included: follow includes, nothing else */
 	int pending_break; /* a block ended: part it from a word that follows */
+	/* a <w> or <pc> (not inside another) ended with no text after it yet:
+	 * where (wedge_at), its text's start, the spans open then, whether its
+	 * @join says its right side touches the next token, and whether the
+	 * next <w>/<pc> has started (wnext). See part_tokens(). */
+	int wedge, wedge_join, wnext;
+	size_t wedge_at, wedge_from, wedge_nspans;
 } rd;
 
 static void on_error(void *ctx, xmlErrorPtr e)
@@ -388,6 +397,7 @@ static void doc_reset(rd *r)
 	r->date_rank = D_NONE;
 	r->ntexts = 0;
 	r->pending_break = 0;
+	r->wedge = r->wnext = 0;
 	free(r->root_id);
 	r->root_id = NULL;
 }
@@ -516,6 +526,63 @@ static int part_words(rd *r)
 	return rc;
 }
 
+/* TEI's tokens: a <w> (word) or a <pc> (punctuation character) */
+static int is_token_elem(const char *n)
+{
+	return !strcmp(n, "w") || !strcmp(n, "pc");
+}
+
+/* Is one of the first k elements of the stack a TEI <w> or <pc>? A token
+ * inside one is a part of it ("<w><w>foot</w><w>ball</w></w>"). */
+static int in_token(const rd *r, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (r->st[i].tei && is_token_elem(r->st[i].name))
+			return 1;
+	return 0;
+}
+
+/* Text v starts the <w>/<pc> that follows another with no white space
+ * between them. In TEI each is a token of its own, and @join="right" on
+ * the first (or "left" on the second, "both", "overlap") says they are
+ * written together; so where neither says so and the tokeniser would cut
+ * one token across the edge ("<w>The</w><w>cat</w>"), a space parts them,
+ * which goes before the elements opened since the edge. Tokens that the
+ * tokeniser cuts apart anyway ("<w>know</w><pc>.</pc>", the TEI written by
+ * tagdex-ingest --words) keep their text as it is. The tokeniser looks at
+ * most a few characters past a token, so the first <w>'s text and v tell. */
+static int part_tokens(rd *r, const char *v, size_t n)
+{
+	r->wedge = r->wnext = 0;
+	size_t at = r->wedge_at, left = at - r->wedge_from;
+	if (r->text.n != at || !left || !n || xml_space((unsigned char)v[0]))
+		return 0;
+	if (n > 64)
+		n = 64;
+	char *both = malloc(left + n);
+	if (!both)
+		return td_error(TD_ENOMEM, "out of memory");
+	memcpy(both, r->text.s + r->wedge_from, left);
+	memcpy(both + left, v, n);
+	td_tokens t = {0};
+	int rc = td_tokenize(both, left + n, 0, &t), across = 0;
+	for (size_t i = 0; !rc && i < t.n && t.v[i].start < left; i++)
+		across |= t.v[i].end > left;
+	td_tokens_free(&t);
+	free(both);
+	if (rc || !across)
+		return rc;
+	if ((rc = td_buf_add(&r->text, " ", 1)))
+		return rc;
+	for (size_t i = r->wedge_nspans; i < r->nspans; i++)
+		if (r->spans[i].start == at) {
+			r->spans[i].start++;
+			if (r->spans[i].end == at)
+				r->spans[i].end++;
+		}
+	return 0;
+}
+
 static int end_element(rd *r)
 {
 	frame *f = &r->st[r->nst - 1];
@@ -524,6 +591,16 @@ static int end_element(rd *r)
 		r->spans[f->span].end = r->text.n;
 		if (is_block(f->name) && !is_milestone(f->name))
 			r->pending_break = 1; /* a milestone parted at its start */
+		if (is_token_elem(f->name) && f->tei && !in_token(r, r->nst - 1)) {
+			const char *j = td_span_attr(&r->spans[f->span], "join");
+			r->wedge = 1;
+			r->wnext = 0;
+			r->wedge_at = r->text.n;
+			r->wedge_from = r->spans[f->span].start;
+			r->wedge_nspans = r->nspans;
+			r->wedge_join = j && (!strcmp(j, "right") ||
+				!strcmp(j, "both") || !strcmp(j, "overlap"));
+		}
 	}
 	if (r->field != F_NONE && r->field_depth == (int)r->nst - 1)
 		rc = header_end(r);
@@ -545,8 +622,8 @@ static int start_element(rd *r)
 	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r->r);
 	int depth = (int)r->nst, rc;
 	frame up = r->nst ? r->st[r->nst - 1]
-			  : (frame){-1, 0, 0, 0, -1, NULL, NULL};
-	frame f = {-1, 0, up.in_text, up.header, -1, NULL, NULL};
+			  : (frame){-1, 0, 0, 0, -1, NULL, NULL, 0};
+	frame f = {-1, 0, up.in_text, up.header, -1, NULL, NULL, 0};
 	if (depth >= TD_TEI_MAXDEPTH)
 		return td_error(TD_ELIMIT, "%s:%d: nesting deeper than %d elements",
 			r->name, xmlTextReaderGetParserLineNumber(r->r),
@@ -570,6 +647,7 @@ static int start_element(rd *r)
 		}
 	}
 	int tei = !ns || !strcmp(ns, TEI_NS);
+	f.tei = tei;
 	if (depth > 0 && r->corpus && tei && !f.in_text && !f.header &&
 		!strcmp(n, "TEI")) {
 		for (size_t i = 0; i < r->nst; i++)
@@ -609,6 +687,14 @@ static int start_element(rd *r)
 	}
 	if (f.in_text && (rc = new_span(r, n, &f.span)))
 		return rc;
+	if (f.in_text && r->wedge && tei && is_token_elem(n) &&
+		!in_token(r, r->nst)) {
+		const char *j = td_span_attr(&r->spans[f.span], "join");
+		r->wnext = 1;
+		if (r->wedge_join || (j && (!strcmp(j, "left") ||
+			!strcmp(j, "both") || !strcmp(j, "overlap"))))
+			r->wedge = r->wnext = 0; /* written together */
+	}
 	if (!f.in_text && tei && (!strcmp(n, "person") || !strcmp(n, "org") ||
 					 !strcmp(n, "personGrp"))) {
 		const char *id = attr(r, "xml:id");
@@ -837,6 +923,12 @@ static int read_all(rd *r)
 				if (xml_space((unsigned char)v[0]))
 					r->pending_break = 0;
 				else if ((rc = part_words(r)))
+					return rc;
+			}
+			if (r->nst && r->st[r->nst - 1].in_text && n && r->wedge) {
+				if (!r->wnext) /* text between them: not two tokens */
+					r->wedge = 0;
+				else if ((rc = part_tokens(r, v, n)))
 					return rc;
 			}
 			if (r->nst && r->st[r->nst - 1].in_text &&

@@ -819,10 +819,50 @@ static void test_block_edges(void **state)
 	td_doc_free(d);
 }
 
+/* Adjacent TEI tokens (<w>, <pc>) with no white space between them are
+ * two tokens: a space parts them where the tokeniser would cut one token
+ * across the edge, unless @join says they are written together; tokens it
+ * cuts apart anyway (tagdex-ingest --words's "know</w><w>.") keep their
+ * text, and the parts of a <w> inside a <w> are one word. */
+static void test_token_edges(void **state)
+{
+	(void)state;
+	static const char tei[] =
+		"<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+		"<titleStmt><title>T</title></titleStmt><publicationStmt><p/>"
+		"</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+		"</teiHeader><text><body>"
+		"<p><w>The</w><w>cat</w><hi><w>sat</w></hi><pc>.</pc></p>"
+		"<p><w>I</w> <w>know</w><w pos=\".\">.</w></p>"
+		"<p><w join=\"right\">can</w><w>not</w><w>do</w><w join=\"left\">"
+		"n't</w><w><w>foot</w><w>ball</w></w><w>x</w>y</p>"
+		"</body></text></TEI>";
+	td_doc *d = NULL;
+	assert_int_equal(td_tei_read("w.xml", tei, sizeof tei - 1, &d), 0);
+	assert_string_equal(d->text, "The cat sat.\nI know.\n"
+		"cannot don't football xy");
+	assert_span_text(d, find_span(d, "w", 1), "cat");
+	assert_span_text(d, find_span(d, "hi", 0), "sat");
+	assert_span_text(d, find_span(d, "w", 2), "sat");
+	assert_span_text(d, find_span(d, "pc", 0), ".");
+	assert_span_text(d, find_span(d, "w", 5), ".");
+	assert_span_text(d, find_span(d, "w", 7), "not");
+	assert_span_text(d, find_span(d, "w", 9), "n't");
+	assert_span_text(d, find_span(d, "w", 10), "football");
+	assert_span_text(d, find_span(d, "w", 12), "ball");
+	td_tokens t = {0};
+	assert_int_equal(td_tokenize(d->text, d->len, 0, &t), 0);
+	/* The cat sat . I know . cannot don't football xy */
+	assert_int_equal(t.n, 11);
+	td_tokens_free(&t);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_block_edges),
+		cmocka_unit_test(test_token_edges),
 		cmocka_unit_test(test_profile),
 		cmocka_unit_test(test_corpus_file),
 		cmocka_unit_test(test_xinclude),
