@@ -97,9 +97,6 @@ static int contains(const char *s, const td_token *h, size_t nh,
 	return 0;
 }
 
-/* Marks pull[i] for each body paragraph i that is a pull quote: a short
- * paragraph whose words (final punctuation aside) occur word for word in a
- * longer paragraph, or in a later identical one. */
 static int space_byte(char ch)
 {
 	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' ||
@@ -135,8 +132,36 @@ static int block_tokens(const td_blocks *b, const td_tokens *all,
 	return td_tokenize(b->text + k->start, k->end - k->start, k->start, out);
 }
 
+/* Does n[0, nn) occur in h[0, nh) as a whole: not after a word or a
+ * comma, nor before a word? A heading-shaped line that repeats a sentence,
+ * a clause or a quotation of the body is its pull quote ("A force that
+ * watches is not the force we asked for" over “A force that watches is
+ * not the force we asked for,” he said); one that merely occurs inside a
+ * sentence ("Breeding might move up" in "Marv Breeding might move up a
+ * notch") is a heading. */
+static int contains_whole(const char *s, const td_token *h, size_t nh,
+	const td_token *n, size_t nn)
+{
+	for (size_t i = 0; nn && i + nn <= nh; i++) {
+		if (i > 0 && (is_word_token(s, &h[i - 1]) ||
+			s[h[i - 1].start] == ','))
+			continue;
+		if (i + nn < nh && is_word_token(s, &h[i + nn]))
+			continue;
+		if (contains(s, h + i, nn, n, nn))
+			return 1;
+	}
+	return 0;
+}
+
+/* Marks pull[i] for each block i of blk (body paragraphs and, where head[i],
+ * headings) that is a pull quote: a short paragraph whose words (final
+ * punctuation aside) occur word for word in a longer paragraph, or in a
+ * later identical one; a heading (a pull quote without a final full stop
+ * is one by its shape) whose words occur as a whole in a paragraph
+ * (contains_whole). Only paragraphs are searched. */
 static int find_pullquotes(const td_blocks *b, const td_tokens *all,
-	const size_t *para, size_t np, char *pull)
+	const size_t *para, const char *head, size_t np, char *pull)
 {
 	td_tokens *tk = calloc(np ? np : 1, sizeof *tk);
 	size_t *core = calloc(np ? np : 1, sizeof *core);
@@ -164,7 +189,11 @@ static int find_pullquotes(const td_blocks *b, const td_tokens *all,
 		if (tk[i].n > PULLQUOTE_MAX_TOKENS || words < PULLQUOTE_MIN_WORDS)
 			continue;
 		for (size_t j = 0; j < np && !pull[i]; j++) {
-			if (j == i || tk[j].n < tk[i].n)
+			if (head[i] && !head[j] && tk[j].n > core[i] &&
+				contains_whole(b->text, tk[j].v, tk[j].n, tk[i].v,
+					core[i]))
+				pull[i] = 1;
+			if (head[i] || head[j] || j == i || tk[j].n < tk[i].n)
 				continue;
 			int same = tk[j].n == tk[i].n;
 			if (same && (j < i || !contains(b->text, tk[j].v, tk[j].n,
@@ -308,11 +337,15 @@ int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
 		if (k->end - k->start <= LAYOUT_MAX && lex &&
 			td_layout_match(lex->layout, b->text + k->start, k->end - k->start))
 			layout[i] = 1;
-		else if (k->kind != TD_BLOCK_HEAD)
+		else
 			para[np++] = i;
 	}
-	char *pq = calloc(np ? np : 1, 1);
-	if (!pq) {
+	char *pq = calloc(np ? np : 1, 1), *hd = calloc(np ? np : 1, 1);
+	for (size_t i = 0; pq && hd && i < np; i++)
+		hd[i] = b->v[para[i]].kind == TD_BLOCK_HEAD;
+	if (!pq || !hd) {
+		free(pq);
+		free(hd);
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto fail;
 	}
@@ -320,24 +353,27 @@ int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
 	 * by them and the annotator takes them over (d->tokens) */
 	if (!(d->tokens = calloc(1, sizeof *d->tokens))) {
 		free(pq);
+		free(hd);
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto fail;
 	}
 	if ((rc = td_tokenize(d->text, d->len, 0, d->tokens)) ||
-	    (rc = find_pullquotes(b, d->tokens, para, np, pq))) {
+	    (rc = find_pullquotes(b, d->tokens, para, hd, np, pq))) {
 		free(pq);
+		free(hd);
 		goto fail;
 	}
 	for (size_t i = 0; i < np; i++)
 		pull[para[i]] = pq[i];
 	free(pq);
+	free(hd);
 	if ((rc = td_doc_add_span(d, "body", b->v[nf].start, b->v[b->n - 1].end,
 		NULL, NULL)))
 		goto fail;
 	size_t div_start = nf;
 	for (size_t i = nf; i <= b->n; i++) {
 		if (i < b->n && !(b->v[i].kind == TD_BLOCK_HEAD && !layout[i] &&
-			i > div_start))
+			!pull[i] && i > div_start))
 			continue;
 		if ((rc = td_doc_add_span(d, "div", b->v[div_start].start,
 			b->v[i - 1].end, NULL, "type", "section", NULL)))
@@ -349,7 +385,7 @@ int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
 		if (layout[i])
 			rc = td_doc_add_span(d, "note", k->start, k->end, NULL, "type",
 				"layout", NULL);
-		else if (k->kind == TD_BLOCK_HEAD)
+		else if (k->kind == TD_BLOCK_HEAD && !pull[i])
 			rc = td_doc_add_span(d, "head", k->start, k->end, NULL, NULL);
 		else if (pull[i] && !(rc = td_doc_add_span(d, "quote", k->start,
 			k->end, NULL, "type", "pullquote", NULL)))

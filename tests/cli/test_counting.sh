@@ -20,6 +20,14 @@ $want"
 $ING -q -x "$tmp/idx" "$top_srcdir/tests/data/counting" || { echo "ingest failed"; exit 1; }
 X="-x $tmp/idx"
 
+# a pull quote without a final full stop (shaped as a heading) is not the
+# article: "watches" is one word of the body, two with --pullquotes
+goma=$top_srcdir/corpus/articles/2023-05-16-drc-m23-goma-regional-force.txt
+$ING -q -x "$tmp/goma" "$goma" || fail "ingest $goma"
+is 1 $Q -x "$tmp/goma" --count '"watches"'
+is 2 $Q -x "$tmp/goma" --count --pullquotes '"watches"'
+is 0 $Q -x "$tmp/goma" --count '<head/> containing "watches"'
+
 # one logical quote is one hit: the q inside Kim's said once, Lee's quote
 # over two sentences once (its extent: both parts), the unattributed one
 is 3 $Q $X --count '<q/>'

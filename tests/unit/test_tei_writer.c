@@ -1,6 +1,7 @@
 /* test_tei_writer.c: the TEI writer: a golden file compared byte for byte,
  * the text of <text> equal to the document text, escaping, nesting of
- * crossing and empty spans, the actor lists and determinism.
+ * crossing and empty spans, the actor lists and determinism; and what the
+ * structure builder makes of pull quotes shaped as headings.
  * The golden file is regenerated on purpose (after a deliberate format
  * change) with: TD_REGEN_GOLDEN=1 tests/unit/test_tei_writer   (then review
  * the diff of tests/data/golden/ before committing it).
@@ -230,6 +231,42 @@ static void test_front_only_document(void **state)
 	td_blocks_clear(&b);
 }
 
+/* A heading-shaped line (no final full stop) that repeats a sentence or a
+ * quotation of the body is its pull quote, whose words are counted once,
+ * where the body has them; a heading whose words merely occur inside a
+ * sentence, or fewer than four words, stays a heading. */
+static void test_pullquote_headings(void **state)
+{
+	(void)state;
+	td_blocks b;
+	td_doc *doc;
+	size_t n;
+	const char *t = "Title\n\nStandfirst.\n\n"
+		"Analysis Published 16 May 2023 5 minute READ\n\n"
+		"Fighting has stopped since March.\n\n"
+		"A force that watches is not the force we asked for\n\n"
+		"A mandate to fight\n\n"
+		"The force was never equipped to fight. \xE2\x80\x9C"
+		"A force that watches is not the force we asked for,"
+		"\xE2\x80\x9D he said. Marv Breeding might move up a notch.\n\n"
+		"Breeding might move up\n\nHe had a good year.\n";
+	assert_int_equal(td_text_read("t.txt", t, strlen(t), 0, &b), 0);
+	assert_int_equal(td_structure_build(&b, NULL, "doc-t", &doc), 0);
+	char *out = write_mem(doc, &n);
+	assert_non_null(strstr(out, "<quote type=\"pullquote\"><p>A force that "
+		"watches is not the force we asked for</p></quote>"));
+	assert_null(strstr(out, "<head>A force that watches"));
+	assert_non_null(strstr(out, "<head>A mandate to fight</head>"));
+	assert_non_null(strstr(out, "<head>Breeding might move up</head>"));
+	/* the pull quote stays in the section before the next heading */
+	assert_non_null(strstr(out, "</quote></div>\n\n<div type=\"section\">"
+		"<head>A mandate"));
+	check_text_content(doc);
+	free(out);
+	td_doc_free(doc);
+	td_blocks_clear(&b);
+}
+
 static void test_actor_lists(void **state)
 {
 	(void)state;
@@ -346,6 +383,7 @@ int main(void)
 		cmocka_unit_test_setup(test_crossing_span_dropped, setup),
 		cmocka_unit_test_setup(test_nesting_by_rank, setup),
 		cmocka_unit_test_setup(test_front_only_document, setup),
+		cmocka_unit_test_setup(test_pullquote_headings, setup),
 		cmocka_unit_test_setup(test_actor_lists, setup),
 		cmocka_unit_test_setup(test_deterministic, setup),
 	};
