@@ -5,6 +5,7 @@
 #include "config.h"
 #include "index_int.h"
 #include "vec.h"
+#include "hash.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,12 @@ struct td_index {
 };
 
 static int open_once(const char *dir, td_index **out);
+typedef int (*dup_fn)(void *ctx, int key, size_t a, size_t b,
+	const td_docinfo *di);
+static int live_once(td_seg *const *segs, size_t nsegs, int nkeys, dup_fn dup,
+	void *ctx);
+static int dup_in_index(void *ctx, int key, size_t a, size_t b,
+	const td_docinfo *di);
 
 /* A writer may unlink a segment between our manifest read and our open of
  * it (after a commit or merge named a new set): then the manifest's
@@ -103,6 +110,8 @@ static int open_once(const char *dir, td_index **out)
 			ix->ntokens -= di.ntok;
 		}
 	}
+	if ((rc = live_once(ix->segs, ix->nsegs, 1, dup_in_index, ix)))
+		goto fail;
 	*out = ix;
 	return 0;
 fail:
@@ -110,77 +119,143 @@ fail:
 	return rc;
 }
 
-/* A source, and a document id, may be live in one part only: one index
- * never holds two documents of a source nor two under an id (ingest gives
- * the later one another id), so a union that did would count a document
- * twice or answer --doc with two. key 0 is the source, 1 the id. */
-typedef struct seen_set {
-	td_strtab t;
-	uint32_t *owner; /* part of each string */
-	size_t cap;
-} seen_set;
+/* A source may be live once: the writer replaces the document of a source
+ * it adds again, so an index whose segments hold two (a manifest that lost
+ * a "del" line) would count a document twice. A union of indexes may hold
+ * neither a source nor a document id twice (tagdex-ingest gives each file
+ * its own id; the library does not ask it, so one index is not checked
+ * for it), else it would count a document twice or answer --doc with two.
+ * key 0 is the source, 1 the id. */
 
-static int seen_put(seen_set *ss, const char *key, uint32_t part,
-	uint32_t *prev)
+/* The live documents seen so far by the hash of a key: 16 bytes a slot,
+ * at most half full. Equal hashes are compared by the keys themselves,
+ * read again from the segment, so that a collision is never taken for a
+ * document live twice. */
+typedef struct seen_slot {
+	uint64_t h;
+	uint32_t seg1; /* segment + 1; 0: an empty slot */
+	uint32_t doc;
+} seen_slot;
+
+/* The key (0 source, 1 id) of document d of segment s, or NULL. */
+static const char *doc_key(td_seg *s, uint32_t d, int key, int *rc)
 {
-	uint32_t id;
-	int added, rc;
-	if ((rc = td_strtab_put(&ss->t, key, strlen(key), &id, &added)))
-		return rc;
-	if (!added) {
-		*prev = ss->owner[id];
-		return 1;
-	}
-	/* ids are given in order: id is the count of those before it */
-	if (TD_VEC_RESERVE(ss->owner, id, ss->cap, 1024))
-		return td_error(TD_ENOMEM, "out of memory");
-	ss->owner[id] = part;
-	return 0;
+	const char *id, *source;
+	*rc = td_seg_doc_keys(s, d, &id, &source);
+	return *rc ? NULL : key ? id : source;
 }
 
-static int check_disjoint(td_index *ix, const char *const *dirs)
+/* Calls dup(ctx, key, a, b, di) for the first live document di of segment
+ * b whose source (key 0) or, with nkeys 2, id (key 1) a live document of
+ * segment a < b has too, and returns what it returns (an error); 0 when
+ * there is none.
+ * Reads each live document's id and source once, nothing else. */
+static int live_once(td_seg *const *segs, size_t nsegs, int nkeys, dup_fn dup,
+	void *ctx)
 {
-	seen_set ss[2];
+	uint64_t n = 0;
+	if (nsegs < 2) /* a segment holds each document once (checksummed) */
+		return 0;
+	for (size_t i = 0; i < nsegs; i++)
+		n += td_seg_ndocs(segs[i]);
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	seen_slot *t[2] = {calloc(cap, sizeof **t), calloc(cap, sizeof **t)};
 	int rc = 0;
-	memset(ss, 0, sizeof ss);
-	td_strtab_init(&ss[0].t);
-	td_strtab_init(&ss[1].t);
-	for (size_t p = 0; p < ix->nparts && !rc; p++) {
-		td_index *part = ix->parts[p];
-		for (size_t i = 0; i < part->nsegs && !rc; i++) {
-			td_seg *s = part->segs[i];
-			for (uint32_t d = 0; d < td_seg_ndocs(s) && !rc; d++) {
-				td_docinfo di;
-				uint32_t prev = 0;
-				if (!td_seg_doc_live(s, d))
+	if (!t[0] || !t[1])
+		rc = td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < nsegs && !rc; i++) {
+		td_seg *s = segs[i];
+		for (uint32_t d = 0; d < td_seg_ndocs(s) && !rc; d++) {
+			td_docinfo di;
+			/* what was read need not stay resident (slots hold
+			 * document numbers, not pointers into the map) */
+			if (d % TD_TRIM_DOCS == TD_TRIM_DOCS - 1)
+				td_seg_trim(s);
+			if (!td_seg_doc_live(s, d))
+				continue;
+			memset(&di, 0, sizeof di);
+			if ((rc = td_seg_doc_keys(s, d, &di.id, &di.source)))
+				break;
+			for (int k = 0; k < nkeys && !rc; k++) {
+				const char *key = k ? di.id : di.source;
+				if (!key)
 					continue;
-				if ((rc = td_seg_doc(s, d, &di)))
-					break;
-				if (di.source && (rc = seen_put(&ss[0], di.source,
-							  (uint32_t)p, &prev)) == 1)
-					rc = td_error(TD_EUSAGE, "%s and %s both hold "
-						"the document of source %s: their "
-						"union would count it twice; give "
-						"each source to one index only",
-						dirs[prev], dirs[p], di.source);
-				else if (!rc && di.id && (rc = seen_put(&ss[1], di.id,
-								(uint32_t)p, &prev)) == 1)
-					rc = td_error(TD_EUSAGE, "%s and %s both hold "
-						"a document with id %s (sources %s): "
-						"one index gives each document its own "
-						"id, so --doc and the tables by doc would "
-						"mix them; give files of the same name "
-						"to one index",
-						dirs[prev], dirs[p], di.id,
-						di.source ? di.source : "unknown");
+				uint64_t h = td_hash_str(key), m = h;
+				/* FNV's low bits cluster for keys that differ
+				 * at the end (paths, "doc-a-1"): mix them */
+				m ^= m >> 33;
+				m *= UINT64_C(0xff51afd7ed558ccd);
+				m ^= m >> 33;
+				size_t j = (size_t)m & (cap - 1);
+				for (; t[k][j].seg1; j = (j + 1) & (cap - 1)) {
+					const seen_slot *e = &t[k][j];
+					if (e->h != h)
+						continue;
+					const char *other = doc_key(
+						segs[e->seg1 - 1], e->doc, k, &rc);
+					if (rc)
+						break;
+					if (other && !strcmp(other, key)) {
+						rc = dup(ctx, k, e->seg1 - 1, i, &di);
+						break;
+					}
+				}
+				if (!rc)
+					t[k][j] = (seen_slot){h, (uint32_t)i + 1, d};
 			}
 		}
 	}
-	for (int k = 0; k < 2; k++) {
-		free(ss[k].owner);
-		td_strtab_free(&ss[k].t);
-	}
+	for (size_t i = 0; i < nsegs; i++)
+		td_seg_trim(segs[i]);
+	free(t[0]);
+	free(t[1]);
 	return rc;
+}
+
+/* one index: its manifest is inconsistent */
+static int dup_in_index(void *ctx, int key, size_t a, size_t b,
+	const td_docinfo *di)
+{
+	const td_index *ix = ctx;
+	(void)key; /* the source: one index is checked for nothing else */
+	return td_error(TD_ECORRUPT, "%s/MANIFEST: source %s is live in %s and "
+		"in %s (document %s): the manifest is inconsistent (a \"del\" "
+		"line lost?) and would count it twice; tagdex-ingest --recover "
+		"rebuilds it (each source keeps its newest document)",
+		ix->dir, di->source, ix->m.segs[a].name, ix->m.segs[b].name,
+		di->id ? di->id : "without an id");
+}
+
+/* a union: the part of each segment, and the directories */
+typedef struct union_ctx {
+	const td_index *ix;
+	const char *const *dirs;
+} union_ctx;
+
+static size_t part_of(const td_index *ix, size_t seg)
+{
+	size_t p = 0;
+	while (p + 1 < ix->nparts && ix->part_first[p + 1] <= seg)
+		p++;
+	return p;
+}
+
+static int dup_in_union(void *ctx, int key, size_t a, size_t b,
+	const td_docinfo *di)
+{
+	const union_ctx *u = ctx;
+	const char *da = u->dirs[part_of(u->ix, a)], *db = u->dirs[part_of(u->ix, b)];
+	if (!key)
+		return td_error(TD_EUSAGE, "%s and %s both hold the document of "
+			"source %s: their union would count it twice; give each "
+			"source to one index only", da, db, di->source);
+	return td_error(TD_EUSAGE, "%s and %s both hold a document with id %s "
+		"(sources %s): one index gives each document its own id, so "
+		"--doc and the tables by doc would mix them; give files of the "
+		"same name to one index",
+		da, db, di->id, di->source ? di->source : "unknown");
 }
 
 int td_index_open_many(const char *const *dirs, size_t n, td_index **out)
@@ -225,7 +300,8 @@ int td_index_open_many(const char *const *dirs, size_t n, td_index **out)
 		ix->ndocs += part->ndocs;
 		ix->ntokens += part->ntokens;
 	}
-	if ((rc = check_disjoint(ix, dirs)))
+	union_ctx u = {ix, dirs};
+	if ((rc = live_once(ix->segs, ix->nsegs, 2, dup_in_union, &u)))
 		goto fail;
 	*out = ix;
 	return 0;

@@ -95,6 +95,11 @@ typedef struct td_docinfo {
 } td_docinfo;
 
 int td_seg_doc(td_seg *s, uint32_t d, td_docinfo *out);
+/* Only the id and the source of document d (*id, *source: NULL when
+ * absent), the rest of its metadata not read: what td_index_open checks of
+ * every live document. 0, or TD_EUSAGE / TD_ECORRUPT. */
+int td_seg_doc_keys(td_seg *s, uint32_t d, const char **id,
+	const char **source);
 /* Only the token range of document d (no metadata is read): what a query
  * needs to enter a document. 0, or TD_EUSAGE / TD_ECORRUPT. */
 int td_seg_doc_range(td_seg *s, uint32_t d, uint32_t *first_tok,

@@ -431,6 +431,30 @@ int td_seg_doc(td_seg *s, uint32_t d, td_docinfo *out)
 	return td_seg_each_kv(s, d, fill_info, out);
 }
 
+struct doc_keys {
+	const char *id, *source;
+};
+
+static int doc_keys(void *ctx, const char *k, const char *v)
+{
+	struct doc_keys *x = ctx;
+	if (!strcmp(k, "id"))
+		x->id = v;
+	else if (!strcmp(k, "source"))
+		x->source = v;
+	return x->id && x->source; /* both found: stop */
+}
+
+int td_seg_doc_keys(td_seg *s, uint32_t d, const char **id,
+	const char **source)
+{
+	struct doc_keys x = {NULL, NULL};
+	int rc = td_seg_each_kv(s, d, doc_keys, &x);
+	*id = x.id;
+	*source = x.source;
+	return rc;
+}
+
 struct find_kv {
 	const char *key, *val;
 };
