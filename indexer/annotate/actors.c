@@ -1178,7 +1178,9 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
 	"Theater", "Theatre", "Hotel", "Center", "Centre",
 	/* galleries, orchestras and bands ("National Gallery",
 	 * "Transylvania Symphony Orchestra", "Marine Corps Band") */
-	"Gallery", "Orchestra", "Band", NULL};
+	"Gallery", "Orchestra", "Band",
+	/* record labels ("Decca Records") */
+	"Records", NULL};
 /* Compass words that open place names ("North Portland"). */
 static const char *const compass_words[] = {"North", "South", "East", "West",
 	"Northern", "Southern", "Eastern", "Western", NULL};
@@ -1947,7 +1949,7 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 /* Heads of organisations named after a person or place, whose first word
  * alone names them later ("Emory" for Emory University). */
 static const char *const proper_heads[] = {"University", "College",
-	"Institute", "Corporation", "Corp", "Company", "Co", "Inc", NULL};
+	"Institute", "Corporation", "Corp", "Company", "Co", "Inc", "County", NULL};
 
 /* m names an organisation in two tokens or more. */
 static int org_name(const td_mention *m)
@@ -2493,6 +2495,53 @@ static int later_full_name(const td_actx *c, size_t j, size_t *s, size_t *e)
 	return found;
 }
 
+/* Heads of local governments named by their territory ("DeKalb
+ * County", "Orleans Parish"). */
+static const char *const county_heads[] = {"County", "Parish", "Borough",
+	"Township", NULL};
+
+/* "DeKalb County will build a cannery": one to three capitalised words
+ * that no lexicon claims and a county head, followed by a finite verb or
+ * a modal (by its tag), are the county's government acting, an
+ * organisation; its length in tokens, or 0. After a locative or before a
+ * noun ("in Union County", "a Clinton County jury") it stays a place. */
+static size_t county_body(const td_actx *c, size_t t0, size_t i, size_t t1,
+	const td_mention **named)
+{
+	size_t k = i;
+	*named = NULL;
+	while (k < t1 && k - i < 3 && free_name_word(c, k, t1) && !in_list(c, k, county_heads, 0))
+		k++;
+	if (k == i || k >= t1 || !in_list(c, k, county_heads, 0))
+		return 0;
+	size_t v = k + 1, p = i;
+	if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
+		p--;
+	if (p > t0 && (in_list(c, p - 1, locatives, 1) || td_tok_eq(c, p - 1, "from", 1) ||
+		       td_tok_eq(c, p - 1, "to", 1) || td_tok_eq(c, p - 1, "of", 1))) {
+		/* a county acting before, now a place: the place with its
+		 * key ("representative from Multnomah County"), as a state's */
+		for (size_t m = c->n_ments; m-- > 0;) {
+			const td_mention *o = &c->ments[m];
+			size_t w = 0;
+			if (!org_name(o) || o->t1 - o->t0 != v - i)
+				continue;
+			while (w < v - i && same_token(c, o->t0 + w, i + w))
+				w++;
+			if (w == v - i) {
+				*named = o;
+				return v - i;
+			}
+		}
+		return 0;
+	}
+	if (v >= t1 || !td_tok_is_lower(c, v) ||
+	    !(td_tok_pos_is(c, v, "VBD") || td_tok_pos_is(c, v, "VBZ") ||
+	      td_tok_pos_is(c, v, "VBP") || td_tok_pos_is(c, v, "MD")))
+		return 0;
+	return v - i;
+}
+
 static int sentence_actors(td_actx *c, size_t si)
 {
 	const td_annotator *a = c->a;
@@ -2642,6 +2691,17 @@ static int sentence_actors(td_actx *c, size_t si)
 		      td_tok_is_word(c, i + (size_t)p->n) &&
 		      td_patset_match(&a->title_pats, c, i + (size_t)p->n, t1) < 0)))
 			p = NULL;
+		/* a county acting ("DeKalb County will build"), or named as
+		 * a place after it acted */
+		const td_mention *cm;
+		size_t cn = p ? 0 : county_body(c, t0, i, t1, &cm);
+		if (cn) {
+			if ((rc = cm ? emit(c, i, i + cn, cm->key, "org", cm->key, 0, 1, NULL) :
+				       emit_dyn(c, i, i + cn, "org")) < 0)
+				return rc;
+			i += cn;
+			continue;
+		}
 		/* names by their shape, when longer than a lexicon match */
 		if ((rc = shaped_name(c, t0, i, t1, p ? (size_t)p->n : 0)) != 0) {
 			if (rc < 0)
@@ -2771,10 +2831,15 @@ static int sentence_actors(td_actx *c, size_t si)
 			int who = i + n + 1 < t1 && td_tok_eq(c, i + n, ",", 0) &&
 				td_tok_eq(c, i + n + 1, "who", 0) && td_tok_pos_is(c, i, "NNP") &&
 				td_tok_pos_is(c, i + n - 1, "NNP");
-			if ((subj || acc || after || appos || who) && n >= 2) {
+			/* a run ending in a county's or city's head
+			 * ("Fulton County agreed", "Sioux City said") names
+			 * no person; "Ray Field, who" still does */
+			if ((subj || acc || after || appos || who) && n >= 2 &&
+			    (who || !(in_list(c, i + n - 1, county_heads, 0) ||
+				      td_tok_eq(c, i + n - 1, "City", 0)))) {
 				const char *kind = "person";
 				for (size_t k = i; k < i + n; k++)
-					if (in_list(c, k, org_words, 0))
+					if (in_list(c, k, org_words, 0) || in_list(c, k, org_heads, 0))
 						kind = "org";
 				if ((rc = emit_dyn(c, i, i + n, kind)) < 0)
 					return rc;
@@ -3114,6 +3179,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {from_actor, compass_words, group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, NULL};
+	static const char *const *const lists[] = {from_actor, compass_words, county_heads, group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, NULL};
 	return td_words_register(a, lists);
 }

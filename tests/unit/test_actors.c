@@ -1170,6 +1170,34 @@ static void test_given_names_from_counts(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, session 10: a county before a finite verb or modal is its
+ * government acting, an organisation keyed by its name, whose first word
+ * alone is its short form and which, named after a locative, is a place
+ * with that key; a county before a noun or after "in" stays unkeyed, and
+ * a run ending in County or City that says something is no person. A
+ * record label is an organisation by its head. */
+static void test_counties_and_labels(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-08-25",
+		"Multnomah County may be short of funds, and Fulton County agreed.\n"
+		"Mrs. Peck, representative from Multnomah County, asked.\n"
+		"Multnomah had spent the money.\n"
+		"A Clinton County jury met in Union County.\n"
+		"Decca Records signed them.");
+	fx_expect(d, "orgName", "Multnomah County", "ref", "#multnomah-county");
+	fx_expect(d, "orgName", "Multnomah", "ref", "#multnomah-county");
+	fx_expect(d, "placeName", "Multnomah County", "ref", "#multnomah-county");
+	fx_expect(d, "orgName", "Fulton County", "ref", "#fulton-county");
+	assert_null(fx_find(d, "persName", "Fulton County"));
+	assert_null(fx_find(d, "orgName", "Clinton County"));
+	assert_null(fx_find(d, "persName", "Clinton County"));
+	assert_null(fx_find(d, "orgName", "Union County"));
+	fx_expect(d, "orgName", "Decca Records", "ref", "#decca-records");
+	assert_null(fx_find(d, "persName", "Decca Records"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1217,6 +1245,7 @@ int main(void)
 		cmocka_unit_test(test_places_of_origin_and_lists),
 		cmocka_unit_test(test_compass_opens_body_name),
 		cmocka_unit_test(test_given_names_from_counts),
+		cmocka_unit_test(test_counties_and_labels),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
