@@ -2495,6 +2495,33 @@ static int later_full_name(const td_actx *c, size_t j, size_t *s, size_t *e)
 	return found;
 }
 
+/* Roles held in a body: "president of Neiman-Marcus" names an
+ * organisation after "of". */
+static const char *const body_roles[] = {"president", "vice-president",
+	"chairman", "chairwoman", "director", "founder", "owner", "publisher",
+	"editor", "treasurer", "trustee", "trustees", "executive", "partner",
+	"partners", "employee", "employees", NULL};
+
+/* "Stanley Marcus, president of Neiman-Marcus": capitalised words that no
+ * lexicon, place or title claims after a role in a body and "of" (perhaps
+ * "of the") are that body; its length in tokens, or 0. */
+static size_t body_of_role(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	size_t p = i;
+	if (p > t0 && td_tok_eq(c, p - 1, "the", 0))
+		p--;
+	if (p < t0 + 2 || !td_tok_eq(c, p - 1, "of", 0) || !td_tok_is_lower(c, p - 2) ||
+	    !in_list(c, p - 2, body_roles, 0))
+		return 0;
+	size_t k = i;
+	while (k < t1 && k - i < 4 && free_name_word(c, k, t1) && td_tok_pos_is(c, k, "NNP*") &&
+	       !in_list(c, k, place_heads, 0))
+		k++;
+	if (k == i || (k < t1 && td_tok_is_cap(c, k) && td_tok_is_word(c, k)))
+		return 0;
+	return k - i;
+}
+
 /* Heads of local governments named by their territory ("DeKalb
  * County", "Orleans Parish"). */
 static const char *const county_heads[] = {"County", "Parish", "Borough",
@@ -2815,6 +2842,14 @@ static int sentence_actors(td_actx *c, size_t si)
 			    (rc = emit(c, i, i + bn, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
 				return rc;
 			i += bn;
+			continue;
+		}
+		/* the body a role is held in ("president of Neiman-Marcus") */
+		size_t bo = body_of_role(c, t0, i, t1);
+		if (bo) {
+			if ((rc = emit_dyn(c, i, i + bo, "org")) < 0)
+				return rc;
+			i += bo;
 			continue;
 		}
 		/* a capitalised run as subject of a speech verb, or after
@@ -3179,6 +3214,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {from_actor, compass_words, county_heads, group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, NULL};
+	static const char *const *const lists[] = {from_actor, compass_words, county_heads, body_roles, group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, NULL};
 	return td_words_register(a, lists);
 }

@@ -1198,6 +1198,22 @@ static void test_counties_and_labels(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, session 10: after a role held in a body and "of", capitalised
+ * words that nothing else claims name that body ("president of
+ * Neiman-Marcus", "editor of Life"); a state or place there stays what it
+ * is. */
+static void test_body_of_role(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-01",
+		"Stanley Marcus, president of Neiman-Marcus, spoke.\n"
+		"He is editor of Life and director of Texas affairs.");
+	fx_expect(d, "orgName", "Neiman-Marcus", "ref", "#neiman-marcus");
+	fx_expect(d, "orgName", "Life", "ref", "#life");
+	assert_null(fx_find(d, "orgName", "Texas"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1246,6 +1262,7 @@ int main(void)
 		cmocka_unit_test(test_compass_opens_body_name),
 		cmocka_unit_test(test_given_names_from_counts),
 		cmocka_unit_test(test_counties_and_labels),
+		cmocka_unit_test(test_body_of_role),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
