@@ -3004,6 +3004,54 @@ static int short_forms_anywhere(td_actx *c)
 	return 0;
 }
 
+/* An organisation found by rule is named again in the same words
+ * anywhere in the document, also as a modifier or before the full name
+ * ("As a Neiman-Marcus award winner" ... "president of Neiman-Marcus"):
+ * the same words outside every mention, with no capitalised word beside
+ * them, take its key. */
+static int org_repeats(td_actx *c, unsigned char *in, size_t t0, size_t t1)
+{
+	size_t nm = c->n_ments;
+	int rc = 0;
+	for (size_t t = t0; t < t1 && rc >= 0; t++) {
+		if (in[t] || !td_tok_is_cap(c, t) || !td_tok_is_word(c, t) ||
+		    (t > t0 && td_tok_is_cap(c, t - 1) && td_tok_is_word(c, t - 1)))
+			continue;
+		for (size_t k = 0; k < nm; k++) {
+			const td_mention *m = &c->ments[k];
+			size_t n = m->t1 - m->t0, w = 0;
+			if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->located ||
+			    m->t0 == t || t + n > t1 || !same_token(c, m->t0, t))
+				continue;
+			/* only full names that rules found: a lexicon actor
+			 * keeps its own aliases, a short form ("the Gallery")
+			 * its own conditions */
+			int dyn = 0;
+			for (size_t d = 0; d < c->n_dyn && !dyn; d++)
+				dyn = c->dyn[d].key == m->key && strlen(c->dyn[d].name) == m->end - m->start &&
+					memcmp(c->dyn[d].name, c->doc->text + m->start, m->end - m->start) == 0;
+			if (!dyn)
+				continue;
+			while (w < n && !in[t + w] && same_token(c, m->t0 + w, t + w))
+				w++;
+			if (w < n || (t + n < t1 && td_tok_is_cap(c, t + n) && td_tok_is_word(c, t + n)))
+				continue;
+			/* before a plural noun it names a group ("CTA regulars",
+			 * "CTA regular riders") */
+			size_t a = t + n;
+			if (a < t1 && td_tok_pos_is(c, a, "JJ*"))
+				a++;
+			if (a < t1 && td_tok_pos_is(c, a, "NNS"))
+				continue;
+			rc = emit(c, t, t + n, m->key, "org", m->key, 0, 0, NULL);
+			memset(in + t, 1, n);
+			t += n - 1;
+			break;
+		}
+	}
+	return rc;
+}
+
 /* A bare proper noun at token t that no rule has taken: tagged NNP, no
  * capitalised word beside it, no lexicon, place or title entry. */
 static int bare_proper(const td_actx *c, const unsigned char *in, size_t t,
@@ -3200,6 +3248,8 @@ int td_actors_find(td_actx *c)
 			return rc;
 	}
 	int rc = each_sentence_named(c, nicknamed_person);
+	if (!rc)
+		rc = each_sentence_named(c, org_repeats);
 	if (!rc)
 		rc = short_forms_anywhere(c);
 	if (!rc)

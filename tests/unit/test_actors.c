@@ -1214,6 +1214,26 @@ static void test_body_of_role(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, session 10: an organisation found by rule, named again in
+ * the same words anywhere in the document (before its full mention too,
+ * or as a modifier), takes its key; not before a plural noun ("CTA
+ * regulars", a group) and not from a short form ("the Gallery"). */
+static void test_org_repeats(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-01",
+		"As a Neiman-Marcus award winner, she was pleased.\n"
+		"Stanley Marcus, president of Neiman-Marcus, spoke.\n"
+		"The CTA raised fares, and CTA regulars complained.\n"
+		"Later the CTA agreed.");
+	fx_expect(d, "orgName", "Neiman-Marcus", "ref", "#neiman-marcus");
+	assert_non_null(fx_find_nth(d, "orgName", "Neiman-Marcus", 1));
+	fx_expect(d, "orgName", "CTA", "ref", "#cta");
+	assert_non_null(fx_find_nth(d, "orgName", "CTA", 1));
+	assert_null(fx_find_nth(d, "orgName", "CTA", 2));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1263,6 +1283,7 @@ int main(void)
 		cmocka_unit_test(test_given_names_from_counts),
 		cmocka_unit_test(test_counties_and_labels),
 		cmocka_unit_test(test_body_of_role),
+		cmocka_unit_test(test_org_repeats),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
