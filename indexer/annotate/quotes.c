@@ -1146,9 +1146,20 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 {
 	if (vend < t1 && (td_tok_eq(c, vend, "that", 1) || td_tok_eq(c, vend, "how", 1)))
 		return vend;
-	if (vend >= t1 || !(object || td_tok_any(c, vend, adverbial_openers)))
+	/* an adverb between commas: "indicated, however, that", "feels,
+	 * therefore, that" */
+	if (vend + 3 < t1 && td_tok_eq(c, vend, ",", 0) && td_tok_pos_is(c, vend + 1, "RB") &&
+	    td_tok_eq(c, vend + 2, ",", 0) && td_tok_eq(c, vend + 3, "that", 1))
+		return vend + 3;
+	/* a weekday opens an adverbial too ("announced Friday that") */
+	if (vend >= t1 ||
+	    !(object || td_tok_any(c, vend, adverbial_openers) || td_tok_any(c, vend, weekday_names)))
 		return 0;
 	for (size_t k = vend + 1; k < t1 && k <= vend + (object ? 9 : 6); k++) {
+		/* a possessive inside the addressee ("assured Chiang
+		 * Kai-shek's emissary that") */
+		if (object && td_tok_eq(c, k, "'s", 1))
+			continue;
 		if (tok_in_quote(c, k) || !td_tok_is_word(c, k) || td_tok_any(c, k, finite_words))
 			return 0;
 		if (td_tok_eq(c, k, "that", 1))
@@ -1643,8 +1654,12 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		/* a phrasal verb with "out" is no saying ("ruled out") */
 		if (vend < t1 && td_tok_eq(c, vend, "out", 1))
 			continue;
-		/* passive "it is said that" reports nobody */
-		if (p->type == TD_SV_SPEECH && t > t0 && td_tok_any(c, t - 1, passive_aux))
+		/* passive "it is said that" reports nobody, nor does "it is
+		 * generally conceded that", "it is now disclosed that" */
+		if (p->type == TD_SV_SPEECH && t > t0 &&
+		    (td_tok_any(c, t - 1, passive_aux) ||
+			    (t - 1 > t0 && td_tok_pos_is(c, t - 1, "RB") &&
+				    td_tok_any(c, t - 2, passive_aux))))
 			continue;
 		/* a noun of view counts only as "his view that ..." */
 		if (p->type == TD_SV_VIEW &&

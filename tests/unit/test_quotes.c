@@ -699,6 +699,28 @@ static void test_session10_clause_extent(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10: a passive of saying with an adverb before its participle
+ * reports nobody ("It is generally conceded that"); "that" may follow an
+ * adverb between commas ("indicated, however, that"), a weekday
+ * ("announced Friday that") or an addressee with a possessive ("assured
+ * Chiang Kai-shek's emissary that"). */
+static void test_session10_that_forms(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		"President John F. Kennedy met Chiang Kai-shek in May.",
+		"It is generally conceded that the Formosan air force is the best.",
+		"An Emory spokesman indicated, however, that the university did not intend to act.",
+		"The trustees announced Friday that they were prepared to accept students.",
+		"Mr. Kennedy assured Chiang Kai-shek's emissary that the U.S. is opposed."};
+	td_doc *d = fx_doc("1961-02-09", paras, 5);
+	assert_null(fx_find(d, "said", "the Formosan air force is the best"));
+	fx_expect(d, "said", "the university did not intend to act", "who", NULL);
+	assert_non_null(fx_find(d, "said", "they were prepared to accept students"));
+	fx_expect(d, "said", "the U.S. is opposed", "who", "#john-f-kennedy");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -730,6 +752,7 @@ int main(void)
 		cmocka_unit_test(test_session9_reports),
 		cmocka_unit_test(test_session10_postposed),
 		cmocka_unit_test(test_session10_clause_extent),
+		cmocka_unit_test(test_session10_that_forms),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
