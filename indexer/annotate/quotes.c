@@ -1038,7 +1038,7 @@ static const char *const long_openers[] = {"to", "as", NULL};
 /* Quantifier pronouns as the subject of a plural speech verb ("both
  * concede they would like to"): a speaker without a name. */
 static const char *const quant_subjects[] = {"both", "all", "many", "most",
-	"some", "several", "others", NULL};
+	"some", "several", "others", "few", NULL};
 /* Verbs of appearance before an infinitive ("seem to indicate"). */
 static const char *const appear_verbs[] = {"seem", "seems", "seemed",
 	"appear", "appears", "appeared", NULL};
@@ -1428,6 +1428,43 @@ static int generic_subject(const td_actx *c, size_t t0, size_t t)
 	return td_tok_is_lower(c, t) && v[vn - 1] != 's' && v[vn - 1] != 'd';
 }
 
+/* A present verb or a modal (the pos layer's VBZ, VBP, MD) in [a, b)
+ * before its end or a semicolon. */
+static int present_or_modal(const td_actx *c, size_t a, size_t b)
+{
+	for (size_t i = a; i < b && !td_tok_eq(c, i, ";", 0); i++)
+		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
+		    td_tok_pos_is(c, i, "MD"))
+			return 1;
+	return 0;
+}
+
+/* Subjects that name no one: "they", "them" ("A few of them said"),
+ * relative pronouns ("some clubs which claim they learned"). */
+static const char *const unnamed_pronouns[] = {"they", "them", "which", "who",
+	NULL};
+
+/* A finite speech verb at t (the pos layer's VBD, VBZ or VBP) whose
+ * subject names no actor: a common noun ("The juror said the masked men
+ * had", "some manufacturers believe there could be", "The conservation
+ * leader said other mistakes had") or one of unnamed_pronouns, perhaps
+ * with adverbs between. Its zero-"that" clause is reported, without
+ * @who, as an explicit "that" clause is. */
+static int unnamed_subject(const td_actx *c, size_t t0, size_t t)
+{
+	if (!(td_tok_pos_is(c, t, "VBD") || td_tok_pos_is(c, t, "VBZ") ||
+		    td_tok_pos_is(c, t, "VBP")))
+		return 0;
+	size_t k = t;
+	while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
+		k--;
+	if (k <= t0 || tok_in_quote(c, k - 1) || ment_at(c, k - 1))
+		return 0;
+	return td_tok_in(c, k - 1, unnamed_pronouns, 1) ||
+		(td_tok_is_lower(c, k - 1) &&
+			(td_tok_pos_is(c, k - 1, "NN") || td_tok_pos_is(c, k - 1, "NNS")));
+}
+
 /* "said X and that Y": a later "and that" in the same clause shows that
  * the words right after the verb are a first reported clause without
  * "that" ("said carmakers employ 200,000 people and that a cut would
@@ -1728,8 +1765,11 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			that = that_after_phrase(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
 		/* without a named speaker, only an explicit "that" clause is a
 		 * report ("The three European powers have said that ...") */
-		int generic = !found && !that && (p->flags & TD_SVF_BARE) &&
-			(generic_subject(c, t0, t) || quant_subject(c, t0, t));
+		int unnamed = !found && !that && (p->flags & TD_SVF_BARE) &&
+			!generic_subject(c, t0, t) && !quant_subject(c, t0, t) &&
+			unnamed_subject(c, t0, t);
+		int generic = unnamed || (!found && !that && (p->flags & TD_SVF_BARE) &&
+						 (generic_subject(c, t0, t) || quant_subject(c, t0, t)));
 		if (!found && !that && !generic)
 			continue;
 		if (found) {
@@ -1752,6 +1792,12 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		else if ((cs = bare_clause_start(c, vend, t1, p->flags)) == 0 &&
 			 !((p->flags & TD_SVF_BARE) && found && and_that_later(c, vend, t1) &&
 			   (cs = vend) != 0))
+			continue;
+		/* a subject that names no one reports a view or a forecast
+		 * ("some manufacturers believe there could be shortages"); a
+		 * past event it tells stays the author's narration ("The
+		 * juror said the masked men had advised him") */
+		if (unnamed && !present_or_modal(c, cs, t1))
 			continue;
 		rc = reported_clauses(c, si, cs, who);
 		if (rc < 0)
@@ -1931,7 +1977,7 @@ static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	/* session 8 (round 10) lists, apart so that the line above stays */
-	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, NULL};
+	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, unnamed_pronouns, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

@@ -721,6 +721,24 @@ static void test_session10_that_forms(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10: a zero-"that" clause after a subject that names no one (a
+ * common noun, "they", a relative pronoun, "few") is reported without
+ * @who when it holds a view or a forecast (a present verb or a modal);
+ * a past event it tells stays the author's narration. */
+static void test_session10_unnamed_subjects(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-20",
+		"With the stepped-up demand some manufacturers believe there could be shortages.\n"
+		"The state will appeal \xe2\x80\x93 but few think it will actually try to close the "
+		"university.\n"
+		"The juror said the masked men had advised him to be lenient.");
+	fx_expect(d, "said", "there could be shortages", "who", NULL);
+	fx_expect(d, "said", "it will actually try to close the university", "who", NULL);
+	assert_null(fx_find(d, "said", "the masked men had advised him to be lenient"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -753,6 +771,7 @@ int main(void)
 		cmocka_unit_test(test_session10_postposed),
 		cmocka_unit_test(test_session10_clause_extent),
 		cmocka_unit_test(test_session10_that_forms),
+		cmocka_unit_test(test_session10_unnamed_subjects),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
