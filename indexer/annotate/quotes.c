@@ -888,6 +888,16 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	}
 	if (best) {
 		*found = 1;
+		/* joint speakers ("The Chinese, North Vietnamese and North
+		 * Koreans ... feel that", "statements by the President and
+		 * Defense Department spokesmen"): @who takes one key, so none */
+		size_t p = best->t0;
+		if (p > t0 + 1 && (td_tok_eq(c, p - 1, "and", 1) || td_tok_eq(c, p - 1, ",", 0))) {
+			const td_mention *o = ment_at(c, p - 2);
+			if (o && o->t1 == p - 1 && !o->located && !o->pronoun && o->key &&
+			    strcmp(o->key, best->key) != 0)
+				return NULL;
+		}
 		return best->key;
 	}
 	for (size_t k = vend; k < t1 && k < vend + 6; k++) {
@@ -1663,10 +1673,22 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 	const char *sent_who = NULL, *coord_who = NULL;
 	size_t coord_verb = (size_t)-1;
+	/* the reported clauses found so far: a verb of saying inside one
+	 * reports a clause of its own (a nested report: "She said the jurors
+	 * agreed that Pohl's confession was valid"), its speaker sought
+	 * inside the clause only */
+	size_t nest_lo[8], nest_hi[8];
+	int n_nest = 0;
 	int have_verb = 0, rc;
 	for (size_t t = t0; t < t1; t++) {
 		if (tok_in_quote(c, t))
 			continue;
+		size_t s0 = t0, s1 = t1;
+		for (int i = 0; i < n_nest; i++)
+			if (nest_lo[i] <= t && t < nest_hi[i] && nest_lo[i] >= s0) {
+				s0 = nest_lo[i];
+				s1 = nest_hi[i];
+			}
 		/* "in Senator Gore's words", "in the words of Anatole
 		 * France": the sentence's quotes are his */
 		if (td_tok_eq(c, t, "in", 1)) {
@@ -1684,6 +1706,21 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		long m = td_speech_match(c, t, t1);
 		if (m < 0)
 			continue;
+		/* a word of an actor's name is no verb ("the United States
+		 * is") */
+		if (ment_at(c, t))
+			continue;
+		/* the author's own view ("I feel that", "I believe TV
+		 * watchers will be bored", "We take the position that"): no
+		 * actor's report */
+		{
+			size_t k = t;
+			while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
+				k--;
+			if (k > t0 && !tok_in_quote(c, k - 1) &&
+			    (td_tok_eq(c, k - 1, "I", 0) || td_tok_eq(c, k - 1, "we", 1)))
+				continue;
+		}
 		const td_pat *p = &a->speech_pats.v[m];
 		size_t vend = t + (size_t)p->n;
 		int found;
@@ -1732,8 +1769,8 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			who = coord_who;
 			found = 1;
 		} else
-			who = speaker(c, t0, t, vend, t1, &found);
-		if (!found && p->type == TD_SV_SPEECH) {
+			who = speaker(c, s0, t, vend, t1, &found);
+		if (!found && p->type == TD_SV_SPEECH && s0 == t0) {
 			const char *iw = it_speaker(c, t0, t, prev_who);
 			if (iw) {
 				who = iw;
@@ -1743,7 +1780,7 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		/* "Clause, X said.": the clause before the comma is reported,
 		 * and the speaker is sought after that comma only */
 		size_t pcomma, ps = si == 0 ? after_dateline(c, t0, t1) : t0;
-		if (p->type == TD_SV_SPEECH && postposed(c, t0, t, vend, t1, &pcomma, &ps)) {
+		if (p->type == TD_SV_SPEECH && s0 == t0 && postposed(c, t0, t, vend, t1, &pcomma, &ps)) {
 			who = speaker(c, pcomma, t, vend, t1, &found);
 			size_t ce = pcomma;
 			if (ce > ps) {
@@ -1756,8 +1793,8 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		 * is wishful thinking": an infinitive of saying after a verb
 		 * of appearance or opening the sentence, with no speaker
 		 * named, reports nobody */
-		if (!found && t > t0 && td_tok_eq(c, t - 1, "to", 1) &&
-		    (t - 1 == t0 || td_tok_in(c, t - 2, appear_verbs, 1)))
+		if (!found && t > s0 && td_tok_eq(c, t - 1, "to", 1) &&
+		    (t - 1 == s0 || td_tok_in(c, t - 2, appear_verbs, 1)))
 			continue;
 		size_t that = p->type == TD_SV_ACCORDING ? 0 :
 			that_after(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
@@ -1766,10 +1803,10 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		/* without a named speaker, only an explicit "that" clause is a
 		 * report ("The three European powers have said that ...") */
 		int unnamed = !found && !that && (p->flags & TD_SVF_BARE) &&
-			!generic_subject(c, t0, t) && !quant_subject(c, t0, t) &&
-			unnamed_subject(c, t0, t);
+			!generic_subject(c, s0, t) && !quant_subject(c, s0, t) &&
+			unnamed_subject(c, s0, t);
 		int generic = unnamed || (!found && !that && (p->flags & TD_SVF_BARE) &&
-						 (generic_subject(c, t0, t) || quant_subject(c, t0, t)));
+						 (generic_subject(c, s0, t) || quant_subject(c, s0, t)));
 		if (!found && !that && !generic)
 			continue;
 		if (found) {
@@ -1777,10 +1814,14 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			if (!sent_who)
 				sent_who = who;
 			/* quotes from here on (up to the next speech verb) are
-			 * this speaker's; earlier ones without a speaker too */
+			 * this speaker's; earlier ones without a speaker too; a
+			 * nested report's speaker takes only those in its clause */
 			for (size_t q = 0; q < c->n_quotes; q++)
 				if (c->quotes[q].sent == (int)si &&
-				    (!c->quotes[q].who || c->quotes[q].start > c->tok.v[t].start))
+				    (s0 == t0 ? !c->quotes[q].who ||
+						    c->quotes[q].start > c->tok.v[t].start :
+						c->quotes[q].start > c->tok.v[t].start &&
+						    c->quotes[q].start < c->tok.v[s1 - 1].end))
 					c->quotes[q].who = who;
 		}
 		/* reported clause: verb + that, or a bare clause after said */
@@ -1806,7 +1847,13 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			coord_verb = (size_t)rc + 1;
 			coord_who = who;
 		}
-		t = (size_t)rc > t ? (size_t)rc - 1 : t;
+		/* scan on inside the clause for nested reports */
+		if ((size_t)rc > cs && n_nest < 8) {
+			nest_lo[n_nest] = cs;
+			nest_hi[n_nest++] = (size_t)rc;
+			t = cs - 1;
+		} else
+			t = (size_t)rc > t ? (size_t)rc - 1 : t;
 	}
 	/* no verb here: "X put it bluntly: “...”" names the speaker before the
 	 * colon; else a quote continues the speaker of the sentence before */

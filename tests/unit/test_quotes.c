@@ -739,6 +739,43 @@ static void test_session10_unnamed_subjects(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10: a report nested in a report is a second item, its speaker
+ * sought inside the outer clause ("She said the jurors agreed that ...":
+ * none; "Juras said he insisted Field be continued": Juras); a noun
+ * homograph ("Tehran's answers were") and a word of a name ("the United
+ * States is") are no verbs there; "feel(s)" holds a view, but the
+ * author's own ("I feel that") is no report; joint speakers get no @who. */
+static void test_session10_nested_reports(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		"Mrs. Ruth Heideman spoke on Monday.",
+		"She said the jurors agreed that the confession was valid.",
+		"Andrew F. Juras spoke on Tuesday.\nThe contract with Ray Quill, 45, was renewed.",
+		"Juras said he insisted Quill be continued on a consultant basis.",
+		("Director General Rafael Grossi said that Tehran's answers were \"not technically "
+			"credible\"."),
+		("Juras argued that the responsibility of the United States is \"to do what is "
+			"right\"."),
+		"He feels, therefore, that the plan is the least risky path.",
+		"I feel that the plan is a mistake.",
+		("The Chinese, North Vietnamese and North Koreans, on the other hand, feel that "
+			"Russia is strong enough.")};
+	td_doc *d = fx_doc("1961-02-09", paras, 9);
+	fx_expect(d, "said", "the jurors agreed that the confession was valid", "who",
+		"#ruth-heideman");
+	fx_expect(d, "said", "the confession was valid", "who", NULL);
+	fx_expect(d, "said", "he insisted Quill be continued on a consultant basis", "who",
+		"#andrew-f-juras");
+	fx_expect(d, "said", "Quill be continued on a consultant basis", "who", "#andrew-f-juras");
+	fx_expect(d, "q", "not technically credible", "who", "#rafael-grossi");
+	fx_expect(d, "q", "to do what is right", "who", "#andrew-f-juras");
+	fx_expect(d, "said", "the plan is the least risky path", "who", "#andrew-f-juras");
+	assert_null(fx_find(d, "said", "the plan is a mistake"));
+	fx_expect(d, "said", "Russia is strong enough", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -772,6 +809,7 @@ int main(void)
 		cmocka_unit_test(test_session10_clause_extent),
 		cmocka_unit_test(test_session10_that_forms),
 		cmocka_unit_test(test_session10_unnamed_subjects),
+		cmocka_unit_test(test_session10_nested_reports),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
