@@ -491,7 +491,8 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 			possib_future(c, i, t1, hedge_here);
 	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely") || eq(c, i, t1, "set") ||
 	     eq(c, i, t1, "expected") || eq(c, i, t1, "poised") || eq(c, i, t1, "bound") ||
-	     eq(c, i, t1, "going") || eq(c, i, t1, "due")) && eq(c, i + 1, t1, "to") &&
+	     eq(c, i, t1, "going") || eq(c, i, t1, "due") || eq(c, i, t1, "scheduled") ||
+	     eq(c, i, t1, "slated")) && eq(c, i + 1, t1, "to") &&
 	    to_verb(c, i + 2, t1) &&
 	    /* "were due to meet", "was set to": a past plan, not a forecast */
 	    !(i > t0 && (eq(c, i - 1, t1, "was") || eq(c, i - 1, t1, "were"))))
@@ -518,6 +519,10 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 	if (eq(c, i, t1, "coming") && any(c, i + 1, t1, period_nouns))
 		return 1;
 	if (eq(c, i, t1, "next") && any(c, i + 1, t1, next_nouns))
+		return 1;
+	/* "a convention in Fresno next Jan. 26-28", "next Tuesday" */
+	if (eq(c, i, t1, "next") && (month_of(c, i + 1) || any(c, i + 1, t1, weekdays)) &&
+	    !past_tense_in_clause(c, t0, i))
 		return 1;
 	if (eq(c, i, t1, "upcoming") || eq(c, i, t1, "impending") || eq(c, i, t1, "forthcoming"))
 		return 1;

@@ -409,6 +409,24 @@ static void test_plain_past_report(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10 (issue 13): "is scheduled/slated to" + verb is a
+ * scheduled event as "is due to" is, "was scheduled to" a past plan;
+ * "next" + a month or weekday dates a future event. */
+static void test_scheduled(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+		"The 1962 edition is scheduled to arrive with the postman.\n"
+		"The party holds its convention in Fresno next January.\n"
+		"The meeting was scheduled to open at noon.\n"
+		"The meeting opened last Tuesday.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -428,6 +446,7 @@ int main(void)
 		cmocka_unit_test(test_would_be_evaluation),
 		cmocka_unit_test(test_counterfactual_and_to_verb),
 		cmocka_unit_test(test_plain_past_report),
+		cmocka_unit_test(test_scheduled),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
