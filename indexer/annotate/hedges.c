@@ -54,6 +54,8 @@ int td_hedges_load(td_annotator *a, const char *dir)
 			cc = TD_HC_COPULA;
 		else if (cond && strcmp(cond, "to") == 0)
 			cc = TD_HC_TO;
+		else if (cond && strcmp(cond, "passive") == 0)
+			cc = TD_HC_PASSIVE;
 		else if (cond) {
 			rc = td_error(TD_EINPUT, "%s:%d: unknown condition '%s'", t->path, r->line, cond);
 			break;
@@ -148,6 +150,10 @@ static int past_counterfactual(const td_actx *c, size_t t0, size_t i)
 					return 1;
 	return 0;
 }
+
+/* Auxiliaries of the perfect: "had expected to" is active. */
+static const char *const perfect_aux[] = {"have", "has", "had", "having",
+	"'ve", "'d", NULL};
 
 /* Prepositions after appear that make it a verb of showing up or
  * performing ("has appeared in live television", "appeared before the
@@ -263,6 +269,20 @@ int td_hedges_find(td_actx *c)
 				 * "is thought", as "appears to" gives "appears" */
 				ok = e < t1 && td_tok_eq(c, e, "to", 1);
 				break;
+			case TD_HC_PASSIVE:
+				/* "is apparently expected to", "receipts expected to be
+				 * slightly above 1960": a passive participle (pos VBN)
+				 * whose auxiliary is not next to it, or none; not the
+				 * active past "they expected to win" (VBD) nor a perfect
+				 * "had expected to" */
+				ok = td_tok_pos_is(c, i, "VBN");
+				for (size_t k = i; ok && k-- > t0;) {
+					if (td_tok_in(c, k, perfect_aux, 1))
+						ok = 0;
+					if (!td_tok_pos_is(c, k, "RB*"))
+						break;
+				}
+				break;
 			case TD_HC_COPULA:
 				/* "the individual look so important": a noun */
 				ok = e < t1 && td_tok_is_word(c, e) && !td_tok_pos_is(c, i, "NN*") &&
@@ -346,6 +366,6 @@ int td_hedges_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {quantity, look_det, look_particle, months, past_irregular, about_governors, causatives, volitives, question_verbs, appear_places, NULL};
+	static const char *const *const lists[] = {quantity, look_det, look_particle, months, past_irregular, about_governors, causatives, volitives, question_verbs, appear_places, perfect_aux, NULL};
 	return td_words_register(a, lists);
 }

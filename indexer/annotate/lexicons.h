@@ -42,7 +42,8 @@ enum {
 	TD_HC_MODAL,
 	TD_HC_VERB,
 	TD_HC_COPULA,
-	TD_HC_TO
+	TD_HC_TO,
+	TD_HC_PASSIVE
 };
 
 enum {

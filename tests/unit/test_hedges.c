@@ -216,6 +216,25 @@ static void test_session10_non_hedges(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10 (issue 13): a passive reporting participle + "to" whose
+ * auxiliary is not next to it (an adverb between, a reduced relative) is
+ * an attribution cue; the active past and the perfect are not. */
+static void test_passive_participle(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-11-10",
+		"Now he is apparently expected to give up his evenings.\n"
+		"With cash receipts expected to be slightly above 1960, income rose.");
+	fx_expect(d, "seg", "apparently", "subtype", "appearance");
+	assert_int_equal(fx_count(d, "seg"), 3);
+	td_doc_free(d);
+	d = fx_one("1961-11-10",
+		"They expected to win the pennant.\n"
+		"He had expected to win the pennant.");
+	assert_int_equal(fx_count(d, "seg"), 0);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +247,7 @@ int main(void)
 		cmocka_unit_test(test_personal_passive),
 		cmocka_unit_test(test_passive_reporting),
 		cmocka_unit_test(test_session10_non_hedges),
+		cmocka_unit_test(test_passive_participle),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
