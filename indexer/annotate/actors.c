@@ -1655,6 +1655,9 @@ static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1
 	/* a dateline: "Havana, April 19 –" opening the sentence */
 	if (i == t0 && e + 1 < t1 && td_tok_eq(c, e, ",", 0) && in_list(c, e + 1, dateline_months, 0))
 		return 1;
+	/* or a dash: "Washington – Rep. Frelinghuysen ..." */
+	if (i == t0 && e + 1 < t1 && (td_tok_eq(c, e, "–", 0) || td_tok_eq(c, e, "—", 0)))
+		return 1;
 	/* the head of its phrase: not "in US election years", but a verb
 	 * may follow ("a transmitter near Moscow was heard"), and so may a
 	 * word the tagger takes for a determiner, number or adverb ("in the
@@ -1682,7 +1685,24 @@ static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1
 		for (size_t k = c->n_ments; k-- > 0;)
 			if (c->ments[k].t1 == p - 1)
 				return c->ments[k].located;
-		return 0;
+		/* a city and its country: "Djakarta, Indonesia, has",
+		 * "born in County Down, Ireland." (no mention before the
+		 * comma: "Manila, India" of a list is the list's) */
+		return td_tok_eq(c, p - 1, ",", 0) && p - 1 > t0 && td_tok_is_cap(c, p - 2) &&
+			td_tok_is_word(c, p - 2) && e < t1 &&
+			(td_tok_eq(c, e, ",", 0) || td_tok_eq(c, e, ".", 0) || td_tok_eq(c, e, ";", 0));
+	}
+	/* "born in County Down, Ireland.": a state after a comma that
+	 * follows a capitalised word no rule took, and before the end of
+	 * its phrase, is the country of the place named before it */
+	if (td_tok_eq(c, p - 1, ",", 0) && p - 1 > t0 && td_tok_is_cap(c, p - 2) &&
+	    td_tok_is_word(c, p - 2) && p - 2 > t0 && !in_list(c, p - 2, not_names, 0) &&
+	    (e >= t1 || td_tok_eq(c, e, ".", 0) || td_tok_eq(c, e, ";", 0) ||
+	     td_tok_eq(c, e, ")", 0))) {
+		for (size_t k = c->n_ments; k-- > 0;)
+			if (c->ments[k].t1 == p - 1)
+				return c->ments[k].located;
+		return 1;
 	}
 	/* a place of origin: "output from the United States", "emissaries
 	 * from Guatemala", "35 miles from Havana", "administered from

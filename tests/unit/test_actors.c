@@ -1234,6 +1234,34 @@ static void test_org_repeats(void **state)
 	td_doc_free(d);
 }
 
+/* Issue 13, session 10: a state after a comma that follows a place no
+ * rule took ("Djakarta, Indonesia,", "County Down, Ireland.", a list
+ * after "Hong Kong") is that place's country, a place with its key; a
+ * state after a person or an acting state stays the state; a dateline
+ * with a dash ("Washington – Rep. ...") is a place. */
+static void test_city_country_dateline(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		"Washington – Rep. Frelinghuysen hunts letters.",
+		"For instance, Djakarta, Indonesia, has dancers.\n"
+		"She was born in County Down, Ireland.\n"
+		"Then Japan, Hong Kong, Manila, India, Pakistan and Rome.\n"
+		"He met Nehru, India.\n"
+		"Talks between Pakistan, India, and China went on."};
+	td_doc *d = fx_doc("1961-03-01", paras, 2);
+	fx_expect(d, "placeName", "Washington", "ref", "#united-states");
+	fx_expect(d, "placeName", "Indonesia", "ref", "#indonesia");
+	fx_expect(d, "placeName", "Ireland", "ref", "#ireland");
+	fx_expect(d, "placeName", "Manila", "ref", "#philippines");
+	fx_expect(d, "placeName", "India", "ref", "#india");
+	fx_expect(d, "placeName", "Pakistan", "ref", "#pakistan");
+	/* after a person, and in a list of acting states */
+	fx_expect(d, "orgName", "India", "ref", "#india");
+	assert_non_null(fx_find_nth(d, "orgName", "India", 1));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1284,6 +1312,7 @@ int main(void)
 		cmocka_unit_test(test_counties_and_labels),
 		cmocka_unit_test(test_body_of_role),
 		cmocka_unit_test(test_org_repeats),
+		cmocka_unit_test(test_city_country_dateline),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
