@@ -135,22 +135,6 @@ static int in_whether(const td_actx *c, size_t t0, size_t i)
 	return 0;
 }
 
-/* A counterfactual of the past, "Had they been ruthless, the Belgians
- * might have exploited", "if it had ..., it could have": a condition
- * with "had" (inverted at the sentence's start, or after "if") before
- * token i. The modal + "have" speaks of what did not happen, no hedge. */
-static int past_counterfactual(const td_actx *c, size_t t0, size_t i)
-{
-	if (td_tok_eq(c, t0, "Had", 0))
-		return 1;
-	for (size_t k = t0; k + 1 < i; k++)
-		if (td_tok_eq(c, k, "if", 1))
-			for (size_t j = k + 1; j < i && !td_tok_eq(c, j, ",", 0); j++)
-				if (td_tok_eq(c, j, "had", 1) && td_tok_pos_is(c, j + 1, "VBN"))
-					return 1;
-	return 0;
-}
-
 /* Auxiliaries of the perfect: "had expected to" is active. */
 static const char *const perfect_aux[] = {"have", "has", "had", "having",
 	"'ve", "'d", NULL};
@@ -311,7 +295,7 @@ int td_hedges_find(td_actx *c)
 				 * hedge; "might have exploited" after "Had they been
 				 * ruthless": a counterfactual of the past */
 				if (have && (td_tok_eq(c, i, "could", 1) ||
-					     (td_tok_pos_is(c, v + 1, "VBN") && past_counterfactual(c, t0, i))))
+					     (td_tok_pos_is(c, v + 1, "VBN") && td_past_counterfactual(c, t0, i))))
 					ok = 0;
 				/* "could" of past ability: a past-time expression and no
 				 * "could have" */

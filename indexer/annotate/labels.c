@@ -421,23 +421,6 @@ static int embedded_question(const td_actx *c, size_t t0, size_t i, int question
 	return 0;
 }
 
-/* A condition of the past that did not happen before token i ("If this
- * capacity had not failed them, they would see", "Had they known, ..."):
- * its "would" is a counterfactual of the present, no forecast. */
-static int past_counterfactual(const td_actx *c, size_t t0, size_t i)
-{
-	if (td_tok_eq(c, t0, "Had", 0))
-		return 1;
-	for (size_t k = t0; k + 1 < i; k++)
-		if (td_tok_eq(c, k, "if", 1))
-			for (size_t j = k + 1; j + 1 < i && !boundary(c, j); j++)
-				if (td_tok_eq(c, j, "had", 1) &&
-				    (td_tok_pos_is(c, j + 1, "VBN") ||
-				     (td_tok_eq(c, j + 1, "not", 1) && td_tok_pos_is(c, j + 2, "VBN"))))
-					return 1;
-	return 0;
-}
-
 /* The verb of "going/due/set/likely to": not an adjective, determiner
  * or number ("going to higher price-earnings ratios", "was not due to
  * inadequate growth forces" give a direction or a cause). A noun tag is
@@ -477,7 +460,7 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 			return 0;
 		if ((eq(c, i, t1, "would") || eq(c, i, t1, "wouldn't")) &&
 		    (would_not_future(c, t0, i, t1) || would_be_evaluation(c, i, t1) ||
-		     past_counterfactual(c, t0, i)))
+		     td_past_counterfactual(c, t0, i)))
 			return 0;
 		if (embedded_question(c, t0, i, question))
 			return 0;

@@ -617,3 +617,26 @@ int td_tok_pos_is(const td_actx *c, size_t i, const char *pos)
 		return strncmp(t, pos, n - 1) == 0 && t[0];
 	return strcmp(t, pos) == 0;
 }
+
+int td_past_counterfactual(const td_actx *c, size_t t0, size_t i)
+{
+	if (td_tok_eq(c, t0, "Had", 0))
+		return 1;
+	for (size_t k = t0; k + 1 < i; k++) {
+		if (!td_tok_eq(c, k, "if", 1))
+			continue;
+		for (size_t j = k + 1; j + 1 < i; j++) {
+			if (td_tok_eq(c, j, ",", 0) || td_tok_eq(c, j, ";", 0) ||
+				td_tok_eq(c, j, ":", 0) || td_tok_eq(c, j, "–", 0) ||
+				td_tok_eq(c, j, "—", 0) || td_tok_eq(c, j, "(", 0) ||
+				td_tok_eq(c, j, ")", 0))
+				break;
+			if (td_tok_eq(c, j, "had", 1) &&
+				(td_tok_pos_is(c, j + 1, "VBN") ||
+					(td_tok_eq(c, j + 1, "not", 1) &&
+						td_tok_pos_is(c, j + 2, "VBN"))))
+				return 1;
+		}
+	}
+	return 0;
+}

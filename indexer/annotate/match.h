@@ -102,6 +102,14 @@ static inline int td_tok_any(const td_actx *c, size_t i, const char *const *word
 const char *td_tok_pos(const td_actx *c, size_t i);
 /* Token i's tag is pos, or starts with it when pos ends in '*' ("VB*"). */
 int td_tok_pos_is(const td_actx *c, size_t i, const char *pos);
+/* A condition of the past that did not happen, before token i of the
+ * sentence that starts at t0: "Had" opening it, or "if" ... "had (not)"
+ * + past participle within the same clause (no , ; : dash or bracket
+ * between): "Had they known, ...", "If this capacity had not failed
+ * them, they would see", "if it had ..., it could have". What follows
+ * speaks of what did not happen: its "would" is no forecast (labels.c)
+ * and its "might/could have" no hedge (hedges.c). */
+int td_past_counterfactual(const td_actx *c, size_t t0, size_t i);
 /* The speech-verb lexicon's pattern at token i (as td_patset_match), or
  * -1 when its form is marked "verb" (speech_verbs.tsv column 3: also a
  * noun) and the part-of-speech layer tags the lowercase token as a noun:
