@@ -204,12 +204,20 @@ static inline uint64_t td_post_share(int to, uint32_t id)
 #define TD_POST_SCAN ((uint64_t)1 << 62)
 #define TD_POS_SCAN_RATIO 1024
 
+/* A lexicon entry, 16 bytes (format 11; 24 before, with a 64-bit string
+ * offset and the length: two thirds of a segment's terms occur a few
+ * times, so the entries were a sixth of the index). A term's string is
+ * NUL-terminated in LSTR and the strings follow the lexicon's order, so
+ * its length is up to the next entry's str_off (the section's end for the
+ * last) less the NUL: a lookup reads the next entry's first 4 bytes, which
+ * share the entry's cache line but one time in four. LSTR is at most
+ * TD_LSTR_MAX bytes (TD_ELIMIT when writing a larger one). */
 typedef struct td_seglex {
-	uint64_t str_off;  /* into LSTR */
-	uint64_t post_off; /* into POST (see TD_POST_SHARED) */
-	uint32_t str_len;
+	uint32_t str_off;  /* into LSTR */
 	uint32_t freq;
+	uint64_t post_off; /* into POST (see TD_POST_SHARED) */
 } td_seglex;
+#define TD_LSTR_MAX UINT32_MAX
 
 /* A name's span list in SPANS: per block of TD_SPAN_BLOCK spans a
  * td_segspblk of bases, then every span as TD_SPF_N fields packed LSB first

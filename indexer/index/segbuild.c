@@ -607,8 +607,11 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 	uint64_t lstr = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t s0 = start[i] - freq[i];
-		lex[i].str_off = lstr;
-		lex[i].str_len = t->slen[order[i]];
+		if (lstr > TD_LSTR_MAX - t->slen[order[i]] - 1) {
+			rc = td_error(TD_ELIMIT, "segment lexicon too large");
+			goto out;
+		}
+		lex[i].str_off = (uint32_t)lstr;
 		lex[i].freq = freq[i];
 		if (pb.n > TD_POST_OFF_MASK) {
 			rc = td_error(TD_ELIMIT, "segment postings too large");

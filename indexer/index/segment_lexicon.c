@@ -27,19 +27,39 @@ static int lex_entry(td_seg *s, int layer, uint32_t id, td_seglex *e)
 
 const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
 {
-	td_seglex e;
-	if (lex_entry(s, layer, id, &e))
+	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer]) {
+		td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
 		return NULL;
-	const uint8_t *p = td_seg_sec(s, td_sec_lstr(layer),
-		e.str_off, (uint64_t)e.str_len + 1);
+	}
+	/* the entry's str_off and the next one's (format 11: the term ends
+	 * where the next begins, less its NUL), in one read */
+	int last = id + 1 == s->hdr.lexsize[layer];
+	const uint8_t *e = td_seg_sec(s, td_sec_lex(layer),
+		(uint64_t)id * sizeof(td_seglex), last ? 4 : sizeof(td_seglex) + 4);
+	if (!e)
+		return NULL;
+	uint32_t a, b;
+	uint64_t end;
+	memcpy(&a, e, 4);
+	if (last) {
+		end = s->hdr.sec_len[td_sec_lstr(layer)];
+	} else {
+		memcpy(&b, e + sizeof(td_seglex), 4);
+		end = b;
+	}
+	if (end <= a) {
+		td_seg_mark_damaged(s, "bad lexicon entry");
+		return NULL;
+	}
+	const uint8_t *p = td_seg_sec(s, td_sec_lstr(layer), a, end - a);
 	if (!p)
 		return NULL;
-	if (p[e.str_len] != '\0') {
+	if (p[end - a - 1] != '\0') {
 		td_seg_mark_damaged(s, "bad lexicon entry");
 		return NULL;
 	}
 	if (len)
-		*len = e.str_len;
+		*len = (size_t)(end - a - 1);
 	return (const char *)p;
 }
 

@@ -604,9 +604,11 @@ static int lex_next(merge *g, const char **t, size_t *len, size_t *nocc)
 static int put_lex(merge *g, const char *t, size_t len, uint64_t post_off,
 	uint64_t freq)
 {
-	td_seglex e = {g->lstr.len, post_off, (uint32_t)len, (uint32_t)freq};
+	td_seglex e = {(uint32_t)g->lstr.len, (uint32_t)freq, post_off};
 	if (freq > UINT32_MAX)
 		return td_error(TD_ELIMIT, "merged segment too large");
+	if (g->lstr.len > TD_LSTR_MAX - len - 1)
+		return td_error(TD_ELIMIT, "merged segment lexicon too large");
 	int rc = spill_put(g, &g->lex, &e, sizeof e);
 	if (!rc)
 		rc = spill_put(g, &g->lstr, t, len + 1);

@@ -1135,6 +1135,75 @@ static void same_layers(const char *merged, const char *whole)
 	assert_int_equal(td_index_check(merged), 0);
 }
 
+/* A lexicon entry is 16 bytes (format 11): no length, the term ends where
+ * the next one's string begins (the last where LSTR ends), so every term
+ * of every layer comes back with its own length, the last of each layer
+ * and a one-byte term included, and a merged segment's entries are the
+ * builder's. */
+static void test_lexicon_entries(void **state)
+{
+	(void)state;
+	static const char *const t1[] = {"zebra", "a", "Zebras", "a", "."},
+		*p1[] = {"NN", "DT", "NNS", "DT", "."},
+		*l1[] = {"zebra", "a", "zebra", "a", "."},
+		*t2[] = {"ab", "zebu", "Ab"}, *p2[] = {"NN", "NN", "NNP"},
+		*l2[] = {"ab", "zebu", "ab"};
+	static const char *const words[] = {".", "Ab", "Zebras", "a", "ab",
+		"zebra", "zebu"};
+	td_doc *d1 = layered_doc("doc-1", t1, p1, l1, 5),
+	       *d2 = layered_doc("doc-2", t2, p2, l2, 3);
+	char dir[256], ref[256];
+	td_writer *w;
+	td_index *ix;
+	newdir(dir, sizeof dir);
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	add(w, d1, "a.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	add(w, d2, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	assert_int_equal(td_writer_merge(w), 0);
+	td_writer_close(w);
+	newdir(ref, sizeof ref);
+	assert_int_equal(td_writer_open(ref, 0, &w), 0);
+	add(w, d1, "a.txt");
+	add(w, d2, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	same_layers(dir, ref);
+	td_seghdr h;
+	one_seg_hdr(ref, &h);
+	assert_int_equal(sizeof(td_seglex), 16);
+	for (int l = 0; l < TD_NLAYERS; l++)
+		assert_int_equal(h.sec_len[td_sec_lex(l)],
+			(uint64_t)h.lexsize[l] * 16);
+	assert_int_equal(h.lexsize[TD_LAYER_WORD], 7);
+	assert_int_equal(td_index_open(ref, &ix), 0);
+	td_seg *s = td_index_seg(ix, 0);
+	for (uint32_t i = 0; i < 7; i++) {
+		size_t len = 0;
+		const char *t = td_seg_lex_term(s, TD_LAYER_WORD, i, &len);
+		assert_non_null(t);
+		assert_int_equal(len, strlen(words[i]));
+		assert_memory_equal(t, words[i], len + 1);
+		assert_int_equal(td_seg_lex_find(s, TD_LAYER_WORD, words[i],
+			len), i);
+	}
+	/* the last of each layer: its length from the end of LSTR */
+	static const char *const last[] = {"zebu", "zebu", "zebu", "NNS"};
+	for (int l = 0; l < TD_NLAYERS; l++) {
+		size_t len = 0;
+		const char *t = td_seg_lex_term(s, l, h.lexsize[l] - 1, &len);
+		assert_non_null(t);
+		assert_int_equal(len, strlen(last[l]));
+		assert_memory_equal(t, last[l], len);
+	}
+	assert_null(td_seg_lex_term(s, TD_LAYER_WORD, 7, NULL));
+	assert_int_equal(td_seg_damaged(s), 0);
+	td_index_close(ix);
+	td_doc_free(d1);
+	td_doc_free(d2);
+}
+
 /* A lemma whose positions are exactly a word's or a norm's stores no copy
  * of its postings (format 10): "cat" shares the word "cat"'s, "the" the
  * norm "the"'s (The, the); "see" (saw, See) and "saw" (one of two saw)
@@ -2045,6 +2114,7 @@ int main(void)
 		cmocka_unit_test(test_sigbus),
 		cmocka_unit_test(test_seg_refusals),
 		cmocka_unit_test(test_manifest_del_lost),
+		cmocka_unit_test(test_lexicon_entries),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];
