@@ -834,6 +834,12 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		if (td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0) ||
 		    td_tok_eq(c, k, "that", 1))
 			break;
+		/* ", and"/", but" opens the verb's own clause ("Marco Rubio
+		 * spoke to both sides, and US officials said"): the subject is
+		 * after it */
+		if (best && k > t0 && (td_tok_eq(c, k, "and", 1) || td_tok_eq(c, k, "but", 1)) &&
+		    td_tok_eq(c, k - 1, ",", 0))
+			break;
 		const td_mention *m = ment_at(c, k);
 		if ((!m || m->pronoun) && td_tok_in(c, k, he_she, 1) && (!best || best->pronoun)) {
 			/* "he"/"she": the person the text is about */
@@ -849,6 +855,20 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			break;
 		}
 		k = m->t0 < k ? m->t0 : k;
+	}
+	/* "Gus Ehlers, competitor of Mr. Houtz in this farm community,
+	 * says": a person named inside an appositive before the verb is not
+	 * its subject; the person before the appositive is */
+	if (best && v > t0 + 2 && td_tok_eq(c, v - 1, ",", 0)) {
+		size_t j = v - 1;
+		while (j > t0 && v - j < 16 && !td_tok_eq(c, j - 1, ",", 0) &&
+		       !td_tok_eq(c, j - 1, ";", 0) && !tok_in_quote(c, j - 1))
+			j--;
+		const td_mention *m = j > t0 + 1 && td_tok_eq(c, j - 1, ",", 0) ? ment_at(c, j - 2) : NULL;
+		if (m && m->t1 == j - 1 && best->t0 >= j && td_tok_is_lower(c, j) && !m->located &&
+		    !m->pronoun && m->kind && strcmp(m->kind, "person") == 0 &&
+		    (m->t0 == t0 || td_tok_in(c, m->t0 - 1, clause_heads, 1)))
+			best = m;
 	}
 	/* "William H. Draper, Jr., former Under Secretary of the Army and
 	 * now with the firm of Draper, Gaither & Anderson, urged": after a

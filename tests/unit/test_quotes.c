@@ -776,6 +776,27 @@ static void test_session10_nested_reports(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10: the subject of a speech verb is after ", and" ("Marco
+ * Rubio spoke to both sides, and US officials said": the officials, not
+ * Rubio), and not a person named inside an appositive before the verb
+ * ("Gus Ehlers, competitor of Mr. Houtz in this farm community, says":
+ * Ehlers). */
+static void test_session10_subjects(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		("Secretary of State Marco Rubio spoke to both sides repeatedly, and US officials "
+			"said they would keep up the contacts."),
+		"Bob Houtz sells tractors.",
+		("Gus Ehlers, competitor of Mr. Houtz in this farm community, says his business is "
+			"running 50% above a year earlier.")};
+	td_doc *d = fx_doc("2025-05-20", paras, 3);
+	fx_expect(d, "said", "his business is running 50% above a year earlier", "who",
+		"#gus-ehlers");
+	fx_expect(d, "said", "they would keep up the contacts", "who", "#us-officials");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -810,6 +831,7 @@ int main(void)
 		cmocka_unit_test(test_session10_that_forms),
 		cmocka_unit_test(test_session10_unnamed_subjects),
 		cmocka_unit_test(test_session10_nested_reports),
+		cmocka_unit_test(test_session10_subjects),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
