@@ -1749,8 +1749,9 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		if (vend < t1 && td_tok_eq(c, vend, "out", 1))
 			continue;
 		/* passive "it is said that" reports nobody, nor does "it is
-		 * generally conceded that", "it is now disclosed that" */
-		if (p->type == TD_SV_SPEECH && t > t0 &&
+		 * generally conceded that", "it is now disclosed that"; "are
+		 * suddenly realizing that" is no passive */
+		if (p->type == TD_SV_SPEECH && t > t0 && !td_tok_pos_is(c, t, "VBG") &&
 		    (td_tok_any(c, t - 1, passive_aux) ||
 			    (t - 1 > t0 && td_tok_pos_is(c, t - 1, "RB") &&
 				    td_tok_any(c, t - 2, passive_aux))))

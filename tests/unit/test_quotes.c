@@ -797,6 +797,19 @@ static void test_session10_subjects(void **state)
 	td_doc_free(d);
 }
 
+/* Session 10: verbs of realising report a clause ("as they realize they
+ * would be sitting ducks", "suddenly realizing that they face ..."). */
+static void test_session10_realize(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-20",
+		"We cannot blame them, as they realize they would be sitting ducks in a war.\n"
+		"Many of those men are suddenly realizing that they face an estate tax problem.");
+	fx_expect(d, "said", "they would be sitting ducks in a war", "who", NULL);
+	fx_expect(d, "said", "they face an estate tax problem", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -832,6 +845,7 @@ int main(void)
 		cmocka_unit_test(test_session10_unnamed_subjects),
 		cmocka_unit_test(test_session10_nested_reports),
 		cmocka_unit_test(test_session10_subjects),
+		cmocka_unit_test(test_session10_realize),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
