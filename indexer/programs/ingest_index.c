@@ -273,6 +273,28 @@ static void kset_free(kset *k)
 	memset(k, 0, sizeof *k);
 }
 
+/* A file that failed takes nothing away: the documents indexed from it
+ * before stay. The note added to its message says so ("" when there were
+ * none), and *kept counts such files for the summary. */
+static void kept_note(knowns *ks, const kset *prev, char *note, size_t n,
+	size_t *kept)
+{
+	known kn;
+	note[0] = '\0';
+	if (!prev->n)
+		return;
+	(*kept)++;
+	if (kn_get(ks, prev->g[0], &kn) || !kn.id[0])
+		snprintf(note, n, "; its version indexed before stays in the "
+			"index");
+	else if (prev->n == 1)
+		snprintf(note, n, "; its version indexed before (%s) stays in "
+			"the index", kn.id);
+	else
+		snprintf(note, n, "; its version indexed before (%s and %zu "
+			"others) stays in the index", kn.id, prev->n - 1);
+}
+
 /* The committed document that holds id (the latest one), or none (0). */
 static int id_last(knowns *ks, const char *id, uint32_t *g)
 {
@@ -794,6 +816,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	int tty = !o->quiet && isatty(2);
 	size_t failed = 0, added = 0, changed = 0, unchanged = 0, moved = 0;
 	size_t removed = 0, unresolved = 0, skipped = 0, ndocs = 0;
+	size_t kept_old = 0; /* failed files whose earlier version stays */
 	job *jobs = NULL;
 	size_t njobs = 0, cap_jobs = 0;
 	smap seen = {0};
@@ -955,7 +978,15 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				goto out;
 			}
 			rc = 0;
-			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+			char msg[1024], note[160];
+			kset prev = {0};
+			snprintf(msg, sizeof msg, "%s", td_error_last());
+			if (kset_file(&ks, j->canon, &prev) == 0)
+				kept_note(&ks, &prev, note, sizeof note, &kept_old);
+			else
+				note[0] = '\0';
+			kset_free(&prev);
+			fprintf(stderr, "tagdex-ingest: %s%s\n", msg, note);
 			failed++;
 			free(j->path);
 			free(j->canon);
@@ -1069,9 +1100,12 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		if (j->rc == TD_ENOMEM)
 			rc = td_error(TD_ENOMEM, "%s: out of memory", j->path);
 		if (j->rc && !rc) {
+			char note[160];
 			if (tty)
 				fputs("\r\033[K", stderr);
-			fprintf(stderr, "tagdex-ingest: %s\n", j->msg ? j->msg : "error");
+			kept_note(&ks, &j->prev, note, sizeof note, &kept_old);
+			fprintf(stderr, "tagdex-ingest: %s%s\n",
+				j->msg ? j->msg : "error", note);
 			failed++;
 		} else {
 			/* a moved document keeps its id; a changed one whose
@@ -1079,8 +1113,11 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			if (!rc)
 				rc = add_file(w, j, &ks, &ps);
 			if (rc && rc != TD_ENOMEM && rc != TD_EIO) {
-				fprintf(stderr, "tagdex-ingest: %s: %s\n", j->path,
-					td_error_last());
+				char msg[1024], note[160];
+				snprintf(msg, sizeof msg, "%s", td_error_last());
+				kept_note(&ks, &j->prev, note, sizeof note, &kept_old);
+				fprintf(stderr, "tagdex-ingest: %s: %s%s\n", j->path,
+					msg, note);
 				failed++;
 				rc = 0;
 			} else if (rc) {
@@ -1173,13 +1210,16 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	if (!o->quiet) {
 		char toks[48];
 		group(toks, sizeof toks, td_writer_tokens_added(w));
-		char sk[48] = "";
+		char sk[48] = "", ko[80] = "";
 		if (skipped)
 			snprintf(sk, sizeof sk, ", %zu skipped", skipped);
+		if (kept_old)
+			snprintf(ko, sizeof ko, " (%zu still indexed as before)",
+				kept_old);
 		fprintf(stderr, "tagdex-ingest: %zu added, %zu changed, %zu moved, "
-			"%zu unchanged, %zu removed, %zu failed%s; %zu documents, %s "
-			"tokens in %.1f s\n", added, changed, moved, unchanged,
-			removed, failed, sk, ndocs, toks, now() - t0);
+			"%zu unchanged, %zu removed, %zu failed%s%s; %zu documents, "
+			"%s tokens in %.1f s\n", added, changed, moved, unchanged,
+			removed, failed, ko, sk, ndocs, toks, now() - t0);
 	}
 out:
 	for (size_t i = 0; i < njobs; i++) {

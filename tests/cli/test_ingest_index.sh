@@ -48,6 +48,39 @@ printf '<TEI><text>broken' > arts/broken.xml
 [ $? -eq 3 ] || fail "broken file exit status"
 grep -q "broken.xml:1:" err || fail "broken message: $(cat err)"
 rm arts/broken.xml
+# a file that now fails (empty, invalid UTF-8, unreadable) takes nothing
+# away: its version indexed before stays, and the message and the summary
+# say so; exit status 3
+printf 'T\n\nS.\n\nX Published 2 May 2024\n\nThe keep-me war goes on.\n' > arts/kept.txt
+"$ING" -q -x ix arts/kept.txt 2>err || fail "kept.txt: $(cat err)"
+n1=$(ls arts/*.txt | wc -l)
+for how in empty utf8 unreadable; do
+	case $how in
+	empty) : > arts/kept.txt ;;
+	utf8) printf '\377\376 bad' > arts/kept.txt ;;
+	unreadable) [ "$(id -u)" = 0 ] && continue # root reads it anyway
+		chmod 000 arts/kept.txt ;;
+	esac
+	"$ING" -x ix arts/kept.txt 2>err
+	st=$?
+	chmod 644 arts/kept.txt
+	[ $st -eq 3 ] || fail "$how: exit status $st"
+	grep -q "kept.txt: .*; its version indexed before (doc-kept) stays in the index" err ||
+		fail "$how: message $(cat err)"
+	summary | grep -q " 1 failed (1 still indexed as before);" ||
+		fail "$how: summary $(cat err)"
+	[ "$("$QRY" -x ix --count '"keep-me"')" = 1 ] || fail "$how: the old version is gone"
+	"$ING" -x ix --check 2>err || fail "$how: check $(cat err)"
+	grep -q "ok, $n1 documents" err || fail "$how: check count $(cat err)"
+done
+# a new file that fails has nothing before it to keep
+: > arts/new-empty.txt
+"$ING" -x ix arts/new-empty.txt 2>err
+[ $? -eq 3 ] || fail "new empty file: exit status"
+grep -q "new-empty.txt: empty input$" err || fail "new empty: $(cat err)"
+summary | grep -q " 1 failed;" || fail "new empty summary: $(cat err)"
+rm arts/kept.txt arts/new-empty.txt
+"$ING" -q -x ix --prune arts 2>err || fail "prune kept.txt: $(cat err)"
 # the writer lock
 if command -v flock >/dev/null; then
 	# held until the writer has been refused, however slow it starts (a
