@@ -16,9 +16,10 @@
 #include <utf8proc.h>
 
 int td_read_list(const char *path,
-	int (*fn)(void *arg, const char *entry, size_t len), void *arg,
-	size_t *n)
+	int (*fn)(void *arg, const char *entry, size_t len, size_t line),
+	void *arg, size_t *n)
 {
+	size_t lineno = 0;
 	FILE *f = fopen(path, "r");
 	*n = 0;
 	if (!f)
@@ -29,6 +30,7 @@ int td_read_list(const char *path,
 	int rc = 0;
 	/* errno tells getline's failure (ENOMEM) from the end of the file */
 	while (!rc && (errno = 0, len = getline(&line, &cap, f)) >= 0) {
+		lineno++;
 		while (len > 0 && strchr("\r\n \t", line[len - 1]))
 			len--;
 		line[len] = '\0';
@@ -37,7 +39,7 @@ int td_read_list(const char *path,
 			k++;
 		if (k == len || line[k] == '#')
 			continue;
-		rc = fn(arg, line + k, (size_t)(len - k));
+		rc = fn(arg, line + k, (size_t)(len - k), lineno);
 		++*n;
 	}
 	if (!rc && ferror(f))

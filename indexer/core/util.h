@@ -42,12 +42,13 @@ int td_read_file(const char *path, char **out, size_t *out_len);
 
 /* Reads a list file: one entry a line, blanks trimmed at both ends; blank
  * lines and lines starting with '#' are skipped. Calls fn with each entry
- * (NUL-terminated, len bytes, valid during the call) until fn returns
- * non-zero. *n counts the entries passed to fn. 0, TD_EIO (the message
- * names the file), TD_ENOMEM, or what fn returned. */
+ * (NUL-terminated, len bytes, valid during the call) and its line number
+ * (from 1, for messages: "FILE:LINE: ...") until fn returns non-zero. *n
+ * counts the entries passed to fn. 0, TD_EIO (the message names the
+ * file), TD_ENOMEM, or what fn returned. */
 int td_read_list(const char *path,
-	int (*fn)(void *arg, const char *entry, size_t len), void *arg,
-	size_t *n);
+	int (*fn)(void *arg, const char *entry, size_t len, size_t line),
+	void *arg, size_t *n);
 
 /* The slug of a name: lowercase ASCII letters and digits joined by '-',
  * accents folded ("Kim Jong-un" -> "kim-jong-un"). *out is malloc'd. */

@@ -228,10 +228,11 @@ static int dup_in_index(void *ctx, int key, size_t a, size_t b,
 		di->id ? di->id : "without an id");
 }
 
-/* a union: the part of each segment, and the directories */
+/* a union: the part of each segment, the directories and where each was
+ * named (td_index_open_many_at) */
 typedef struct union_ctx {
 	const td_index *ix;
-	const char *const *dirs;
+	const char *const *dirs, *const *where;
 } union_ctx;
 
 static size_t part_of(const td_index *ix, size_t seg)
@@ -242,11 +243,23 @@ static size_t part_of(const td_index *ix, size_t seg)
 	return p;
 }
 
+/* "DIR" or "DIR (FILE:LINE)" into buf */
+static const char *dir_named(const union_ctx *u, size_t p, char *buf,
+	size_t n)
+{
+	if (!u->where || !u->where[p])
+		return u->dirs[p];
+	snprintf(buf, n, "%s (%s)", u->dirs[p], u->where[p]);
+	return buf;
+}
+
 static int dup_in_union(void *ctx, int key, size_t a, size_t b,
 	const td_docinfo *di)
 {
 	const union_ctx *u = ctx;
-	const char *da = u->dirs[part_of(u->ix, a)], *db = u->dirs[part_of(u->ix, b)];
+	char ba[2048], bb[2048];
+	const char *da = dir_named(u, part_of(u->ix, a), ba, sizeof ba),
+		   *db = dir_named(u, part_of(u->ix, b), bb, sizeof bb);
 	if (!key)
 		return td_error(TD_EUSAGE, "%s and %s both hold the document of "
 			"source %s: their union would count it twice; give each "
@@ -258,14 +271,37 @@ static int dup_in_union(void *ctx, int key, size_t a, size_t b,
 		da, db, di->id, di->source ? di->source : "unknown");
 }
 
+/* td_index_open of dir, its message naming dir once, after "where: " */
+static int open_part(const char *dir, const char *where, td_index **out)
+{
+	int rc = td_index_open(dir, out);
+	if (rc) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", td_error_last());
+		/* name the directory unless the message does */
+		size_t dl = strlen(dir);
+		int named = !strncmp(msg, dir, dl) &&
+			    (msg[dl] == ':' || msg[dl] == '/');
+		td_error(rc, "%s%s%s%s%s", where ? where : "", where ? ": " : "",
+			named ? "" : dir, named ? "" : ": ", msg);
+	}
+	return rc;
+}
+
 int td_index_open_many(const char *const *dirs, size_t n, td_index **out)
+{
+	return td_index_open_many_at(dirs, NULL, n, out);
+}
+
+int td_index_open_many_at(const char *const *dirs, const char *const *where,
+	size_t n, td_index **out)
 {
 	int rc;
 	*out = NULL;
 	if (n == 0)
 		return td_error(TD_EUSAGE, "no index to open");
 	if (n == 1)
-		return td_index_open(dirs[0], out);
+		return open_part(dirs[0], where ? where[0] : NULL, out);
 	td_index *ix = calloc(1, sizeof *ix);
 	if (!ix || !(ix->parts = calloc(n, sizeof *ix->parts)) ||
 		!(ix->part_first = calloc(n, sizeof *ix->part_first))) {
@@ -276,14 +312,9 @@ int td_index_open_many(const char *const *dirs, size_t n, td_index **out)
 	}
 	size_t nsegs = 0;
 	for (size_t p = 0; p < n; p++) {
-		if ((rc = td_index_open(dirs[p], &ix->parts[p]))) {
-			char msg[1024];
-			snprintf(msg, sizeof msg, "%s", td_error_last());
-			/* name the directory unless the message does */
-			if (strncmp(msg, dirs[p], strlen(dirs[p])))
-				td_error(rc, "%s: %s", dirs[p], msg);
+		if ((rc = open_part(dirs[p], where ? where[p] : NULL,
+			     &ix->parts[p])))
 			goto fail;
-		}
 		ix->nparts++;
 		ix->part_first[p] = nsegs;
 		nsegs += ix->parts[p]->nsegs;
@@ -300,7 +331,7 @@ int td_index_open_many(const char *const *dirs, size_t n, td_index **out)
 		ix->ndocs += part->ndocs;
 		ix->ntokens += part->ntokens;
 	}
-	union_ctx u = {ix, dirs};
+	union_ctx u = {ix, dirs, where};
 	if ((rc = live_once(ix->segs, ix->nsegs, 2, dup_in_union, &u)))
 		goto fail;
 	*out = ix;

@@ -49,6 +49,13 @@ void td_index_close(td_index *ix);
  * much as a writer's open). The errors of td_index_open(),
  * the message naming the directory. Closed with td_index_close(). */
 int td_index_open_many(const char *const *dirs, size_t n, td_index **out);
+/* The same, where[i] (NULL, or where[i] NULL) saying where dirs[i] was
+ * named, "FILE:LINE" of a list of indexes: a message about dirs[i] starts
+ * with it ("list.txt:3: idx: no index here (no MANIFEST)"), and one naming
+ * two directories adds it to each ("a (list.txt:1) and b (list.txt:3)
+ * both hold ..."). Messages name each directory once, n == 1 too. */
+int td_index_open_many_at(const char *const *dirs, const char *const *where,
+	size_t n, td_index **out);
 
 size_t td_index_nsegs(const td_index *ix);
 td_seg *td_index_seg(td_index *ix, size_t i);

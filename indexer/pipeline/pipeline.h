@@ -60,6 +60,7 @@ typedef struct td_ingest_opts {
 	size_t memory;         /* --memory bytes, 0 for the default */
 	const char *meta_xpath[3]; /* --meta date=, title=, author= XPATHs */
 	char **merge_from;     /* --merge-index DIR...: shards to combine */
+	char **merge_where;    /* "FILE:LINE" of a --merge-list entry, or NULL */
 	size_t nmerge_from;
 } td_ingest_opts;
 

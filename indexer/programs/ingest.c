@@ -299,16 +299,29 @@ static int drop_included(char **in, size_t *n)
 
 /* --merge-index and --merge-list: the shards to combine, in order
  * (static: reachable until exit) */
-static char **shards;
+static char **shards, **shard_where; /* where: "FILE:LINE" or NULL */
 static size_t nshards, cap_shards;
 
-static int add_shard(const char *dir, size_t len)
+static int add_shard(const char *dir, size_t len, const char *where)
 {
+	size_t cap = cap_shards;
 	if (TD_VEC_RESERVE(shards, nshards, cap_shards, 8)) {
 		fputs("tagdex-ingest: out of memory\n", stderr);
 		return -1;
 	}
-	if (!(shards[nshards] = strndup(dir, len))) {
+	if (cap != cap_shards) {
+		char **w = realloc(shard_where, cap_shards * sizeof *w);
+		if (!w) {
+			cap_shards = cap;
+			fputs("tagdex-ingest: out of memory\n", stderr);
+			return -1;
+		}
+		shard_where = w;
+	}
+	shard_where[nshards] = where ? strdup(where) : NULL;
+	if (!(shards[nshards] = strndup(dir, len)) ||
+		(where && !shard_where[nshards])) {
+		free(shards[nshards]);
 		fputs("tagdex-ingest: out of memory\n", stderr);
 		return -1;
 	}
@@ -316,10 +329,12 @@ static int add_shard(const char *dir, size_t len)
 	return 0;
 }
 
-static int add_shard_entry(void *arg, const char *dir, size_t len)
+static int add_shard_entry(void *arg, const char *dir, size_t len,
+	size_t line)
 {
-	(void)arg;
-	return add_shard(dir, len) ? 1 : 0; /* 1: add_shard said why */
+	char where[4200];
+	snprintf(where, sizeof where, "%s:%zu", (const char *)arg, line);
+	return add_shard(dir, len, where) ? 1 : 0; /* 1: add_shard said why */
 }
 
 /* One index directory a line; blank lines and '#' lines skipped
@@ -327,7 +342,7 @@ static int add_shard_entry(void *arg, const char *dir, size_t len)
 static int add_shard_list(const char *path)
 {
 	size_t found;
-	int rc = td_read_list(path, add_shard_entry, NULL, &found);
+	int rc = td_read_list(path, add_shard_entry, (void *)path, &found);
 	if (rc < 0) {
 		fprintf(stderr, "tagdex-ingest: --merge-list %s\n",
 			td_error_last());
@@ -406,7 +421,7 @@ int main(int argc, char **argv)
 					"(256M)");
 			break;
 		case O_MERGE_INDEX:
-			if (add_shard(optarg, strlen(optarg)))
+			if (add_shard(optarg, strlen(optarg), NULL))
 				return TD_EXIT_SYSTEM;
 			break;
 		case O_MERGE_LIST:
@@ -458,6 +473,7 @@ int main(int argc, char **argv)
 		return usage_error("--rebuild needs the input files to rebuild "
 			"the index from; nothing was changed");
 	o.merge_from = shards;
+	o.merge_where = shard_where;
 	o.nmerge_from = nshards;
 	if (nshards && (nargs || o.out_dir || o.check || o.prune || o.recover ||
 		o.rebuild))

@@ -733,7 +733,12 @@ static int combine(const td_ingest_opts *o, const char *dir)
 	td_writer_set_interrupt(w, &stop_sig);
 	uint64_t gen0 = generation(dir);
 	for (size_t i = 0; !rc && i < o->nmerge_from; i++)
-		rc = td_writer_add_index(w, o->merge_from[i]);
+		if ((rc = td_writer_add_index(w, o->merge_from[i])) &&
+			o->merge_where && o->merge_where[i]) {
+			char msg[1024]; /* FILE:LINE of a --merge-list entry */
+			snprintf(msg, sizeof msg, "%s", td_error_last());
+			td_error(rc, "%s: %s", o->merge_where[i], msg);
+		}
 	if (!rc)
 		rc = td_writer_commit(w);
 	int committed = !rc && generation(dir) != gen0;

@@ -13,21 +13,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int push(tq_indexes *l, const char *dir, size_t len)
+/* where: "FILE:LINE" of a -X entry, or NULL */
+static int push(tq_indexes *l, const char *dir, size_t len, const char *where)
 {
+	size_t cap = l->cap;
 	if (TD_VEC_RESERVE(l->dirs, l->n, l->cap, 4))
 		return td_error(TD_ENOMEM, "out of memory");
-	char *d = tq_dupn(dir, len);
-	if (!d)
+	if (l->cap != cap) {
+		char **w = realloc(l->where, l->cap * sizeof *w);
+		if (!w) {
+			l->cap = cap; /* where has room for the old cap only */
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		l->where = w;
+	}
+	char *d = tq_dupn(dir, len), *wh = where ? strdup(where) : NULL;
+	if (!d || (where && !wh)) {
+		free(d);
+		free(wh);
 		return td_error(TD_ENOMEM, "out of memory");
+	}
+	l->where[l->n] = wh;
 	l->dirs[l->n++] = d;
 	return 0;
 }
 
 static void clear(tq_indexes *l)
 {
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n; i++) {
 		free(l->dirs[i]);
+		free(l->where[i]);
+	}
 	l->n = 0;
 }
 
@@ -35,7 +51,7 @@ void tq_indexes_init(tq_indexes *l, const char *env)
 {
 	memset(l, 0, sizeof *l);
 	const char *d = env && *env ? env : TD_DEFAULT_INDEX;
-	if (push(l, d, strlen(d)))
+	if (push(l, d, strlen(d), NULL))
 		l->n = 0; /* tq_indexes_open reports the missing index */
 }
 
@@ -43,6 +59,7 @@ void tq_indexes_free(tq_indexes *l)
 {
 	clear(l);
 	free(l->dirs);
+	free(l->where);
 	memset(l, 0, sizeof *l);
 }
 
@@ -51,21 +68,30 @@ int tq_indexes_add(tq_indexes *l, const char *dir)
 	if (!l->given)
 		clear(l);
 	l->given = 1;
-	return push(l, dir, strlen(dir));
+	return push(l, dir, strlen(dir), NULL);
 }
 
-static int push_entry(void *l, const char *dir, size_t len)
+struct list_ctx {
+	tq_indexes *l;
+	const char *path;
+};
+
+static int push_entry(void *arg, const char *dir, size_t len, size_t line)
 {
-	return push(l, dir, len);
+	struct list_ctx *c = arg;
+	char where[4200];
+	snprintf(where, sizeof where, "%s:%zu", c->path, line);
+	return push(c->l, dir, len, where);
 }
 
 int tq_indexes_add_file(tq_indexes *l, const char *path)
 {
 	size_t found;
+	struct list_ctx c = {l, path};
 	if (!l->given)
 		clear(l);
 	l->given = 1;
-	int rc = td_read_list(path, push_entry, l, &found);
+	int rc = td_read_list(path, push_entry, &c, &found);
 	if (!rc && !found)
 		rc = td_error(TD_EUSAGE, "%s: names no index directory", path);
 	return rc;
@@ -76,16 +102,8 @@ int tq_indexes_open(const tq_indexes *l, td_index **out)
 	*out = NULL;
 	if (!l->n)
 		return td_error(TD_ENOMEM, "out of memory");
-	if (l->n == 1) {
-		int rc = td_index_open(l->dirs[0], out);
-		if (rc) {
-			char msg[1024];
-			snprintf(msg, sizeof msg, "%s", td_error_last());
-			td_error(rc, "%s: %s", l->dirs[0], msg);
-		}
-		return rc;
-	}
-	return td_index_open_many((const char *const *)l->dirs, l->n, out);
+	return td_index_open_many_at((const char *const *)l->dirs,
+	        (const char *const *)l->where, l->n, out);
 }
 
 const char *tq_indexes_name(const tq_indexes *l, char *buf, size_t n)

@@ -11,6 +11,7 @@
 
 typedef struct tq_indexes {
 	char **dirs;   /* owned copies, in the order given */
+	char **where;  /* "FILE:LINE" of a -X entry, NULL for -x (owned) */
 	size_t n, cap;
 	int given;     /* -x or -X seen: the default is no longer used */
 } tq_indexes;
@@ -25,8 +26,8 @@ int tq_indexes_add(tq_indexes *l, const char *dir);
  * TD_EIO (message names the file), TD_EUSAGE for a file naming no
  * directory, TD_ENOMEM. */
 int tq_indexes_add_file(tq_indexes *l, const char *path);
-/* Opens them as one index (td_index_open_many); the message of an error
- * names the directory. */
+/* Opens them as one index (td_index_open_many_at); the message of an
+ * error names the directory once, after FILE:LINE for one of a -X FILE. */
 int tq_indexes_open(const tq_indexes *l, td_index **out);
 /* The first directory (for messages that name one index), or "n indexes"
  * written into buf. */

@@ -141,6 +141,29 @@ $Q -X "$tmp/empty.txt" --count '[]' >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q 'names no index' "$tmp/err" || fail "-X of an empty list"
 $Q -X "$tmp/nosuch.txt" --count '[]' >/dev/null 2>&1
 [ $? -eq 2 ] || fail "-X of a missing file"
+# an error about an index of a list names FILE:LINE and the directory
+# once; so does one about a -x DIR (it said "DIR: DIR: no index here")
+printf '# two\n%s\n\n%s\n' "$tmp/shardlist.00" "$tmp/nosuch" >"$tmp/bad.txt"
+$Q -X "$tmp/bad.txt" --count '[]' >/dev/null 2>"$tmp/err"
+[ $? -eq 4 ] && grep -qx "tagdex-query: $tmp/bad.txt:4: $tmp/nosuch: no index here (no MANIFEST)" "$tmp/err" ||
+	{ fail "-X: a missing index's line"; cat "$tmp/err"; }
+printf '%s\n' "$tmp/nosuch" >"$tmp/bad1.txt"
+$Q -X "$tmp/bad1.txt" --count '[]' >/dev/null 2>"$tmp/err"
+[ $? -eq 4 ] && grep -qx "tagdex-query: $tmp/bad1.txt:1: $tmp/nosuch: no index here (no MANIFEST)" "$tmp/err" ||
+	{ fail "-X of one missing index"; cat "$tmp/err"; }
+$Q -x "$tmp/nosuch" --count '[]' >/dev/null 2>"$tmp/err"
+[ $? -eq 4 ] && grep -qx "tagdex-query: $tmp/nosuch: no index here (no MANIFEST)" "$tmp/err" ||
+	{ fail "-x of a missing index: the directory twice?"; cat "$tmp/err"; }
+$Q -x "$tmp/nosuch" --collocates '"the"' >/dev/null 2>"$tmp/err"
+[ $? -eq 4 ] && grep -qx "tagdex-query: $tmp/nosuch: no index here (no MANIFEST)" "$tmp/err" ||
+	{ fail "--collocates -x of a missing index"; cat "$tmp/err"; }
+printf '%s\n%s\n' "$tmp/ida" "$tmp/ida" >"$tmp/twice.txt"
+$Q -X "$tmp/twice.txt" --count '[]' >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "$tmp/ida ($tmp/twice.txt:1) and $tmp/ida ($tmp/twice.txt:2) both hold" "$tmp/err" ||
+	{ fail "-X naming an index twice"; cat "$tmp/err"; }
+$ING -q -x "$tmp/comb3" --merge-list "$tmp/bad.txt" >/dev/null 2>"$tmp/err"
+[ $? -eq 4 ] && grep -qx "tagdex-ingest: $tmp/bad.txt:4: $tmp/nosuch: no index here (no MANIFEST)" "$tmp/err" ||
+	{ fail "--merge-list: a missing index's line"; cat "$tmp/err"; }
 
 # --- combining: the shards are left as they were
 $Q -X "$tmp/shards.txt" --freq doc --format tsv '[]' | sort | cmp -s - "$tmp/docs.fed" ||

@@ -181,21 +181,21 @@ static void test_tsv(void **state)
 
 struct list_seen {
 	char got[4][32];
+	size_t line[4];
 	size_t n;
 	size_t stop_at; /* return 7 at this entry (0: never) */
 };
 
-static int list_entry(void *arg, const char *e, size_t len)
+static int list_entry(void *arg, const char *e, size_t len, size_t line)
 {
 	struct list_seen *s = arg;
 	assert_int_equal(strlen(e), len);
 	assert_true(s->n < 4 && len < 32);
 	memcpy(s->got[s->n], e, len + 1);
+	s->line[s->n] = line;
 	return ++s->n == s->stop_at ? 7 : 0;
 }
 
-/* td_read_list (tagdex-query -X, tagdex-ingest --merge-list): entries
- * trimmed, blank and '#' lines skipped, fn's return stops the reading. */
 /* td_read_file: the whole file, NUL-terminated, also past its first
  * buffer (64 KiB); an empty file is an empty text; a missing one is
  * TD_EIO naming it. */
@@ -247,6 +247,9 @@ static void test_lower_bound(void **state)
 	assert_int_equal(lo, 0);
 }
 
+/* td_read_list (tagdex-query -X, tagdex-ingest --merge-list): entries
+ * trimmed, blank and '#' lines skipped, each with its line number, fn's
+ * return stops the reading. */
 static void test_read_list(void **state)
 {
 	(void)state;
@@ -264,6 +267,10 @@ static void test_read_list(void **state)
 	assert_string_equal(s.got[0], "a/one");
 	assert_string_equal(s.got[1], "c two");
 	assert_string_equal(s.got[2], "last");
+	/* the line of each, for FILE:LINE in messages */
+	assert_int_equal(s.line[0], 3);
+	assert_int_equal(s.line[1], 6);
+	assert_int_equal(s.line[2], 7);
 	memset(&s, 0, sizeof s);
 	s.stop_at = 2;
 	assert_int_equal(td_read_list(path, list_entry, &s, &n), 7);
