@@ -29,6 +29,7 @@ typedef struct sopts {
 	tq_kw_opts ko;
 	int measure_set;
 	const char *focus, *reference;
+	const char *in; /* --in NAME: a saved subcorpus (subcorpus.c) */
 	tq_filter filter;
 	tq_request rq; /* the query and the shorthand filters */
 } sopts;
@@ -96,7 +97,8 @@ enum {
 	S_FILTER, /* TQ_RQ_N values: request.h's filter options */
 	S_BONF = S_FILTER + TQ_RQ_N,
 	S_PULL,
-	S_NGRAMS
+	S_NGRAMS,
+	S_IN
 };
 
 static const struct option longopts[] = {
@@ -116,6 +118,7 @@ static const struct option longopts[] = {
         TQ_REQUEST_LONGOPTS(S_FILTER),
         {"pullquotes", no_argument, NULL, S_PULL},
         {"ngrams", required_argument, NULL, S_NGRAMS},
+        {"in", required_argument, NULL, S_IN},
         {NULL, 0, NULL, 0},
 };
 
@@ -223,6 +226,16 @@ static int parse(int argc, char **argv, sopts *o)
 		case S_PULL:
 			o->filter.pullquotes = 1;
 			break;
+		case S_IN:
+			if (o->in)
+				return usage_error("%s", "--in given twice");
+			if (!tq_sub_name_ok(optarg))
+				return usage_error("--in: '%s' cannot name a "
+				                   "subcorpus (letters, digits, "
+				                   "_, - and ., 1 to 64)",
+				        optarg);
+			o->in = optarg;
+			break;
 		case S_NGRAMS:
 			if (o->ngrams)
 				return usage_error("%s", "--ngrams given twice");
@@ -253,6 +266,9 @@ static int parse(int argc, char **argv, sopts *o)
 		return c;
 	if (tq_dates_reversed(&o->filter))
 		return usage_error("--from %s is after --to", o->filter.from);
+	if (o->in && indexes.n != 1)
+		return usage_error("%s", "--in: one index only (a subcorpus "
+		                         "is saved in its index)");
 	int shorthand = o->rq.actor || o->rq.who || o->rq.hedge_set;
 	if (o->ngrams && (o->keywords || (sc.seen & 0x80000000u)))
 		return usage_error("%s", "--ngrams, --collocates and "
@@ -356,6 +372,7 @@ int tq_stats_cli(int argc, char **argv)
 		if (qs[k] && (k == 1 || o.keywords) && (region[k] = tq_region_query(qs[k])))
 			qs[k] = region[k];
 	td_index *ix = NULL;
+	tq_sub *sub = NULL;
 	tq_stat_table *t = NULL;
 	int status = TD_EXIT_OK;
 	for (int k = 0; k < 2; k++) {
@@ -377,6 +394,20 @@ int tq_stats_cli(int argc, char **argv)
 	const char *ixn = tq_indexes_name(&indexes, ixname, sizeof ixname);
 	if ((status = tq_index_opts_open(&indexes, "tagdex-query", &ix)) != 0)
 		goto out;
+	/* --in NAME: the documents or spans saved, as for concordances; the
+	 * tokens searched (every base) are theirs */
+	if (o.in) {
+		if ((rc = tq_sub_load(indexes.dirs[0], o.in, ix, &sub)) < 0) {
+			fprintf(stderr, "tagdex-query: %s\n", td_error_last());
+			status = rc == TD_EUSAGE || rc == TD_ESYNTAX ||
+			                         rc == TD_ELIMIT
+			                 ? TD_EXIT_USAGE
+			         : rc == TD_ENOMEM ? TD_EXIT_SYSTEM
+			                           : TD_EXIT_INDEX;
+			goto out;
+		}
+		o.filter.in = sub;
+	}
 	/* --actor and --who by name: the focus built again around the keys */
 	if (ast[0] && (o.rq.actor || o.rq.who)) {
 		if ((rc = tq_request_lookup(&o.rq, ix, print_note, NULL)) < 0) {
@@ -438,6 +469,7 @@ int tq_stats_cli(int argc, char **argv)
 out:
 	tq_request_free(&o.rq);
 	tq_stat_free(t);
+	tq_sub_free(sub);
 	td_index_close(ix);
 	tq_indexes_free(&indexes);
 	for (int k = 0; k < 2; k++) {

@@ -100,6 +100,39 @@ sed 's/^end \([0-9]*\) .*/end \1/' "$tmp/quotes.good" >"$S"
 [ "$(count --in QUOTES '"the"')" = "$good" ] || fail "a file without checksum"
 cp "$tmp/quotes.good" "$S"
 
+# --- the statistics modes take --in (it was "option '--in' is ambiguous"):
+# over one saved document, what --doc gives; over saved spans, n-gram
+# counts are the hits of the n-gram under --in and the base its tokens
+goma=doc-2023-05-16-drc-m23-goma-regional-force
+expect 0 $Q $X --save-docs GOMA '"watches"'
+expect 0 $Q $X --collocates --in GOMA '"force"'
+cp "$tmp/out" "$tmp/coll.in"
+expect 0 $Q $X --collocates --doc $goma '"force"'
+cmp -s "$tmp/out" "$tmp/coll.in" || fail "--collocates --in GOMA is not --doc $goma"
+expect 0 $Q $X --keywords --in GOMA --focus '<q/>'
+cp "$tmp/out" "$tmp/kw.in"
+expect 0 $Q $X --keywords --doc $goma --focus '<q/>'
+cmp -s "$tmp/out" "$tmp/kw.in" || fail "--keywords --in GOMA is not --doc $goma"
+expect 0 $Q $X --save QUOTES2 '<q/>'
+expect 0 $Q $X --ngrams 2 --in QUOTES2 --format tsv
+base=$(count --in QUOTES2 '[]')
+awk -F'\t' 'NR > 1 && NR < 6 {print $1 "\t" $2 "\t" $3}' "$tmp/out" >"$tmp/ng"
+[ -s "$tmp/ng" ] || fail "--ngrams --in QUOTES2: no rows"
+while IFS='	' read -r g c pm; do
+	a=${g% *} b=${g#* }
+	q=$(printf '"%s" "%s"' "$(printf '%s' "$a" | sed 's/[.?*+()|\\[]/\\&/g')" \
+		"$(printf '%s' "$b" | sed 's/[.?*+()|\\[]/\\&/g')")
+	[ "$(count --in QUOTES2 "$q")" = "$c" ] || fail "--ngrams --in: $g counts $c"
+	awk -v c="$c" -v b="$base" -v pm="$pm" 'BEGIN {
+		d = c * 1000000 / b - pm; exit !(d < 0.01 && d > -0.01) }' ||
+		fail "--ngrams --in: $g per million $pm, base $base"
+done <"$tmp/ng"
+expect 2 $Q $X --ngrams 2 --in NOSUCH
+has "no subcorpus 'NOSUCH'" "$tmp/err"
+expect 2 $Q $X -x "$tmp/idx" --collocates --in GOMA '"force"'
+has "--in: one index only" "$tmp/err"
+expect 0 $Q $X --drop QUOTES2
+
 # --- the index changes: the saved result is refused, then saved again
 $ING -q -x "$tmp/idx" "$tmp/src" || fail "ingest again"    # unchanged: same generation
 [ "$(count --in HEDGED '"the"')" -gt 0 ] || fail "an unchanged ingest made HEDGED stale"
