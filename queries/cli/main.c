@@ -770,8 +770,9 @@ static int answer(td_index **ixp, const opts *given)
 			status = n ? TD_EXIT_OK : TD_EXIT_NONE;
 		}
 	} else if (o.table) {
-		if ((rc = tq_table_new(o.table, &r.table)) == 0 &&
-		        (rc = tq_table_check(r.table, ast)) == 0 &&
+		if ((rc = tq_table_new(o.table, &r.table)) == 0)
+			tq_table_set_pullquotes(r.table, o.filter.pullquotes);
+		if (rc == 0 && (rc = tq_table_check(r.table, ast)) == 0 &&
 		        (rc = tq_exec(ix, plan, &o.filter, on_hit, &r)) == 0 &&
 		        (rc = tq_table_sizes(r.table, ix, &o.filter)) == 0) {
 			status = rows_status(tq_table_print(r.table, o.out,

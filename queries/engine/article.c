@@ -143,3 +143,17 @@ int tq_article_docs(td_index *ix, const tq_filter *f, tq_article_fn fn, void *ct
 	free(na.v);
 	return rc;
 }
+
+int tq_article_word(const tq_ranges *na, uint32_t first, uint32_t end,
+        uint32_t from, uint32_t off, int right, uint32_t *out)
+{
+	uint64_t p = from;
+	for (uint32_t i = 0; i < off; i++)
+		do {
+			if (right ? p + 1 >= end : p <= first)
+				return 0;
+			p = right ? p + 1 : p - 1;
+		} while (tq_ranges_has(na, (uint32_t)p));
+	*out = (uint32_t)p;
+	return 1;
+}

@@ -247,6 +247,12 @@ uint64_t tq_ranges_len(const tq_ranges *r);
 typedef int (*tq_article_fn)(void *ctx, size_t segno, td_seg *s, uint32_t d,
         const td_docinfo *di, const tq_ranges *nonarticle);
 int tq_article_docs(td_index *ix, const tq_filter *f, tq_article_fn fn, void *ctx);
+/* The token off tokens of the article before (right 0) or after (right 1)
+ * token from, in the document of tokens [first, end), skipping those in
+ * na (as the KWIC context skips them): --freq and --sort leftN, rightN.
+ * 1 with it in *out, 0 when the document ends first. */
+int tq_article_word(const tq_ranges *na, uint32_t first, uint32_t end,
+        uint32_t from, uint32_t off, int right, uint32_t *out);
 
 typedef struct tq_hit {
 	size_t segno;
@@ -689,8 +695,8 @@ int tq_freq_dispersion(tq_freq *f, td_index *ix, const tq_filter *flt);
  * the filter whose document keys (doc, year, month, genre, title) have the
  * row's values, text that is not the article left out; all those tokens
  * when the table has no document key. Keys: match; norm, lemma, pos (the
- * hit's terms); leftN, rightN (the word N tokens before or after the hit,
- * in its document); ELEM@ATTR (that attribute of the innermost ELEM
+ * hit's terms); leftN, rightN (the word N tokens of the article before or
+ * after the hit, in its document); ELEM@ATTR (that attribute of the innermost ELEM
  * holding the whole hit, each value's leading '#' dropped); doc, year,
  * month, genre, title. */
 typedef struct tq_table tq_table;
@@ -700,6 +706,9 @@ void tq_table_free(tq_table *t);
 /* TD_EUSAGE when a key is target (target.norm, .lemma, .pos: the term of
  * the hit's target token, CQP's "group ... target") and ast marks none. */
 int tq_table_check(const tq_table *t, const tq_node *ast);
+/* leftN and rightN count the tokens of the article only, unless
+ * pullquotes (as --pullquotes): call before the first tq_table_add. */
+void tq_table_set_pullquotes(tq_table *t, int pullquotes);
 int tq_table_add(tq_table *t, const tq_hit *h);
 /* Computes the groups' sizes over the documents passing flt. */
 int tq_table_sizes(tq_table *t, td_index *ix, const tq_filter *flt);

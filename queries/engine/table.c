@@ -55,6 +55,12 @@ struct tq_table {
 	uint64_t *zn;
 	size_t nz, capzk, capzn;
 	int sized;
+	/* leftN, rightN: the text of the hit's document that is not the
+	 * article (none with --pullquotes), read once per document */
+	int pullquotes, nahave;
+	td_seg *naseg;
+	uint32_t nadoc;
+	tq_ranges na;
 };
 
 #define US '\x1f'
@@ -77,6 +83,7 @@ void tq_table_free(tq_table *t)
 		free(t->rows[i].key);
 	for (size_t i = 0; i < t->nz; i++)
 		free(t->zkey[i]);
+	free(t->na.v);
 	free(t->k);
 	free(t->rows);
 	td_keyindex_clear(&t->ix);
@@ -217,25 +224,22 @@ static int inner_fn(void *arg, td_seg *s, uint32_t k, uint32_t i,
 }
 
 static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
-        buf *b)
+        const tq_ranges *na, buf *b)
 {
 	int rc = 0;
+	uint32_t at;
 	switch (k->kind) {
 	case K_MATCH: {
 		return tq_text_add(h->seg, h->start, h->end, b);
 	}
 	case K_LAYER:
 		return tq_terms_add(h->seg, k->layer, h->start, h->end, b);
-	case K_LEFT:
-		/* within the document only */
-		if (h->start >= di->first_tok + k->off)
-			return tq_terms_add(h->seg, TD_LAYER_WORD, h->start - k->off,
-			        h->start - k->off + 1, b);
-		return 0;
+	case K_LEFT: /* within the document's article only */
 	case K_RIGHT:
-		if ((uint64_t)h->end + k->off - 1 < (uint64_t)di->first_tok + di->ntok)
-			return tq_terms_add(h->seg, TD_LAYER_WORD, h->end + k->off - 1,
-			        h->end + k->off, b);
+		if (tq_article_word(na, di->first_tok, di->first_tok + di->ntok,
+		            k->kind == K_LEFT ? h->start : h->end - 1, k->off,
+		            k->kind == K_RIGHT, &at))
+			return tq_terms_add(h->seg, TD_LAYER_WORD, at, at + 1, b);
 		return 0;
 	case K_ATTR: {
 		inner c = {k, 0, NULL, 0};
@@ -306,16 +310,34 @@ int tq_table_check(const tq_table *t, const tq_node *ast)
 	return 0;
 }
 
+void tq_table_set_pullquotes(tq_table *t, int pullquotes)
+{
+	t->pullquotes = pullquotes;
+}
+
 int tq_table_add(tq_table *t, const tq_hit *h)
 {
 	td_docinfo di;
 	buf b = {0};
 	int rc = td_seg_doc(h->seg, h->doc, &di);
+	for (size_t i = 0; i < t->nk && rc == 0 && !(t->nahave &&
+	                t->naseg == h->seg && t->nadoc == h->doc); i++)
+		if (t->k[i].kind == K_LEFT || t->k[i].kind == K_RIGHT) {
+			tq_filter f = {0};
+			f.pullquotes = t->pullquotes;
+			t->nahave = 0;
+			if ((rc = tq_nonarticle(h->seg, di.first_tok,
+			             di.first_tok + di.ntok, &f, &t->na)) < 0)
+				break;
+			t->nahave = 1;
+			t->naseg = h->seg;
+			t->nadoc = h->doc;
+		}
 	for (size_t i = 0; i < t->nk && rc == 0; i++) {
 		if (i)
 			rc = td_buf_add(&b, "\x1f", 1);
 		if (rc == 0)
-			rc = key_value(&t->k[i], h, &di, &b);
+			rc = key_value(&t->k[i], h, &di, &t->na, &b);
 	}
 	if (rc == 0 && !b.s)
 		rc = td_buf_add(&b, "", 0);
@@ -366,7 +388,7 @@ static int doc_size(void *arg, size_t segno, td_seg *s, uint32_t d,
 		if (k)
 			rc = td_buf_add(&v, "\x1f", 1);
 		if (rc == 0 && is_doc_key(t->k[k].kind))
-			rc = key_value(&t->k[k], &h, di, &v);
+			rc = key_value(&t->k[k], &h, di, na, &v);
 	}
 	if (rc == 0 && !v.s)
 		rc = td_buf_add(&v, "", 0);

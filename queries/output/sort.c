@@ -378,13 +378,12 @@ static int key_of(maker *m, const skey *k, const tq_hit *h)
 					rc = word_key(m, h, TD_LAYER_WORD, p);
 		}
 		return rc;
-	case K_LEFTN: /* within the document, as --freq leftN */
-		if (h->start >= di->first_tok + k->off)
-			return word_key(m, h, TD_LAYER_WORD, h->start - k->off);
-		return 0;
+	case K_LEFTN: /* within the document's article, as --freq leftN */
 	case K_RIGHTN:
-		if ((uint64_t)h->end + k->off - 1 < dend)
-			return word_key(m, h, TD_LAYER_WORD, h->end + k->off - 1);
+		if (tq_article_word(&m->na, di->first_tok, dend,
+		            k->kind == K_LEFTN ? h->start : h->end - 1, k->off,
+		            k->kind == K_RIGHTN, &a))
+			return word_key(m, h, TD_LAYER_WORD, a);
 		return 0;
 	case K_ATTR: {
 		inner c = {k->elem, k->attr, NULL, 0, 0};

@@ -691,6 +691,7 @@ static void api_freq(const ts_server *srv, const params *p, reply *r)
 	FILE *f = NULL;
 	int rc = 0;
 	if (fr.table) {
+		tq_table_set_pullquotes(fr.table, q.flt.pullquotes);
 		rc = tq_exec(q.ix, q.plan, &q.flt, freq_hit, &fr);
 		if (rc == 0)
 			rc = tq_table_sizes(fr.table, q.ix, &q.flt);

@@ -85,6 +85,18 @@ is "perhaps”.	Final	words here." \
 	sh -c "$Q $X --format tsv --context 3 '\"Final\"' | sed 1d | cut -f6-8"
 is "half It may end.	Final	words here." \
 	sh -c "$Q $X --format tsv --pullquotes --context 5 '\"Final\"' | sed 1d | cut -f6-8"
+# nor the words of --freq and --sort leftN, rightN: two words before Final
+# is the ” of s4 (not the pull quote's "end"), four after s4's last '.'
+# is s5's '.' (not the pull quote's "It"); with --pullquotes they count
+is "1	22222.22	1	”	45" $Q $X --freq left2 '"Final"'
+is "1	19230.77	1	end	52" $Q $X --freq left2 --pullquotes '"Final"'
+is "1	22222.22	1	.	45" $Q $X --freq right4 '"perhaps" "”" "\."'
+is "1	19230.77	1	It	52" \
+	$Q $X --freq right4 --pullquotes '"perhaps" "”" "\."'
+# sorted by the fourth word after each '.' (none first, then , . end
+# perhaps the): s4's (token 34: .) before s1's (15: end), not after it
+is "45 5 20 34 15 28 6" sh -c "$Q $X --format tsv --sort right4 '\"\\.\"' |
+	sed 1d | cut -f3 | paste -sd ' ' -"
 
 # --sample: the same hits whatever the ingest history (one commit, or one
 # file at a time in reverse order: other segments, other segment order)

@@ -69,11 +69,10 @@ def run(*args):
 
 # every token: (doc, position) -> layers; the positions of the article's
 # tokens (not pull quotes nor layout) per doc, which context shows
-tok, pos, ntok = {}, {}, {}
+tok, pos = {}, {}
 for h in run("--format", "json", "--tokens", "--context", "0",
              "--pullquotes", "[]"):
     tok[(h["doc"], h["start"])] = h["tokens"][0]
-    ntok[h["doc"]] = max(ntok.get(h["doc"], 0), h["end"])
 for h in run("--format", "json", "--context", "0", "[]"):
     pos.setdefault(h["doc"], []).append(h["start"])
 
@@ -106,12 +105,12 @@ def key(h, name, width, k):
         w = words(h, [p for p in art if p < s][-width:][::-1])
     elif name == "right":
         w = words(h, [p for p in art if p >= e][:width])
-    elif name.startswith("left"):
-        n = int(name[4:])
-        w = words(h, [s - n]) if s - n >= 0 else []
+    elif name.startswith("left"):  # the Nth article token before
+        n, b = int(name[4:]), [p for p in art if p < s]
+        w = words(h, [b[-n]]) if len(b) >= n else []
     elif name.startswith("right"):
-        n = int(name[5:])
-        w = words(h, [e + n - 1]) if e + n - 1 < ntok[d] else []
+        n, a = int(name[5:]), [p for p in art if p >= e]
+        w = words(h, [a[n - 1]]) if len(a) >= n else []
     elif "@" in name:
         el, at = name.split("@")
         sp = [x for x in h["spans"] if x["name"] == el]
