@@ -48,6 +48,17 @@ static tq_node *wrap(tq_node *base, tq_node *region)
 		tq_node_free(n);
 		return NULL;
 	}
+	/* the query's labels, global constraint and target belong to the
+	 * root, which this node now is: left on base they would be ignored
+	 * (labels not set, the constraint not tested) */
+	n->lnames = base->lnames;
+	n->nlabels = base->nlabels;
+	n->where = base->where;
+	n->has_target = base->has_target;
+	base->lnames = NULL;
+	base->nlabels = 0;
+	base->where = NULL;
+	base->has_target = 0;
 	return n;
 }
 

@@ -44,6 +44,13 @@ is 1 $Q $X --count --who kim
 is "1	200000.00	kim	5" $Q $X --freq who --who kim
 # with a query: the query's hits inside them, once each
 is 2 $Q $X --count --who kim '"likely"|"war"'
+# the shorthands keep the query's labels, global constraint and target:
+# a:[] :: a.word="may" is "may" (3, Lee's 2), not every token inside
+is 2 $Q $X --count --who lee 'a:[] :: a.word="may"'
+is 3 $Q $X --count --within s 'a:[] :: a.word="may"'
+is 0 $Q $X --count --within s 'a:[] [word=a.word]'
+is 0 sh -c "$Q $X --within s --format tsv 'a:[] [word=a.word]' | sed 1d | wc -l"
+is "2	44444.44	1	may	45" $Q $X --freq target --within s '"It" @[]'
 
 # speech groups partition the article's tokens: the author's own words,
 # each speaker, speech without a speaker; a hit over two groups is mixed;
