@@ -44,6 +44,11 @@ is 1 $Q $X --count --who kim
 is "1	200000.00	kim	5" $Q $X --freq who --who kim
 # with a query: the query's hits inside them, once each
 is 2 $Q $X --count --who kim '"likely"|"war"'
+# the right side of containing is every match of B, not B's hits under
+# the strategy: the hit of []{0,3} "may" for s2's and s3's may would start
+# in the sentence before, yet both sentences (and doc-b's) contain a match
+is 3 $Q $X --count '<s/> containing ([]{0,3} "may")'
+is 3 $Q $X --count --match-strategy longest '<s/> containing ([]{0,3} "may")'
 # the shorthands keep the query's labels, global constraint and target:
 # a:[] :: a.word="may" is "may" (3, Lee's 2), not every token inside
 is 2 $Q $X --count --who lee 'a:[] :: a.word="may"'
