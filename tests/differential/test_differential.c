@@ -196,9 +196,20 @@ static void gen_token(char *q, size_t cap)
 {
 	char b[128];
 	const char *w = vocab[rnd(NV)];
-	switch (rnd(14)) {
+	switch (rnd(17)) {
 	case 0:
 		snprintf(b, sizeof b, "[]");
+		break;
+	case 14: /* both flags */
+		snprintf(b, sizeof b, "\"%s\"%%cd", w);
+		break;
+	case 15: /* ! over a group, & and | inside */
+		snprintf(b, sizeof b, "[!(word=\"%s\"%%c | pos=\"%s\") & "
+		                      "!lemma=\"%s\"]",
+		        w, tagset[rnd(NT)], lemmas[rnd(NL)]);
+		break;
+	case 16: /* an alternation inside the regex, anchored as a whole */
+		snprintf(b, sizeof b, "\"%s|%s\"", w, vocab[rnd(NV)]);
 		break;
 	case 10:
 		snprintf(b, sizeof b, "[pos=\"%s\"]", tagset[rnd(NT)]);
@@ -310,6 +321,8 @@ static void gen(char *q, size_t cap, int depth)
 		gen(q, cap, depth + 1);
 		strncat(q, ")", cap - strlen(q) - 1);
 		strncat(q, quants[rnd(8)], cap - strlen(q) - 1);
+		if (!rnd(6)) /* a second quantifier on the group: ("a")?* */
+			strncat(q, quants[rnd(8)], cap - strlen(q) - 1);
 		return;
 	case 5:
 		strncat(q, "(", cap - strlen(q) - 1);
