@@ -155,7 +155,7 @@ TESTS += tests/unit/test_corrupt
 # issue 11's counting (tests/data/counting: hand-counted fixtures)
 TESTS += tests/cli/test_counting.sh
 EXTRA_DIST += tests/cli/test_counting.sh tests/data/counting/a.xml \
-	tests/data/counting/b.xml
+	tests/data/counting/b.xml tests/data/split-quote/c.xml
 
 # the library boundary: no printing, exiting or environment in the libraries
 TESTS += tests/cli/test_library.sh

@@ -52,6 +52,42 @@ int tq_stats_hits(td_index *ix, tq_plan *p, const tq_filter *f,
 	return 0;
 }
 
+/* the parts of one hit, appended as hits of their own */
+typedef struct partv {
+	hitvec *hv;
+	const tq_hit *h;
+} partv;
+
+static int add_part(void *ctx, uint32_t start, uint32_t end)
+{
+	partv *p = ctx;
+	tq_hit h = *p->h;
+	h.start = start;
+	h.end = end;
+	h.sk = 0;
+	return collect(p->hv, &h);
+}
+
+int tq_stats_parts(tq_hit **v, size_t *n)
+{
+	hitvec hv = {0};
+	int rc = 0;
+	for (size_t i = 0; i < *n && rc == 0; i++) {
+		partv p = {&hv, &(*v)[i]};
+		rc = tq_hit_parts(&(*v)[i], add_part, &p);
+	}
+	if (rc < 0) {
+		free(hv.v);
+		return rc;
+	}
+	if (hv.n > 1)
+		qsort(hv.v, hv.n, sizeof *hv.v, by_place);
+	free(*v);
+	*v = hv.v;
+	*n = hv.n;
+	return 0;
+}
+
 /* The start or end of the sentence over pos, or -1 if there is none. */
 static int64_t sentence_edge(td_seg *s, uint32_t pos, int end)
 {

@@ -253,3 +253,26 @@ int tq_join_hit(tq_join *j, tq_hit *h)
 	}
 	return 1;
 }
+
+int tq_hit_parts(
+        const tq_hit *h, int (*fn)(void *, uint32_t, uint32_t), void *ctx)
+{
+	uint32_t ntok, st, en;
+	int rc;
+	tq_join j = {0};
+	if (!h->sk)
+		return fn(ctx, h->start, h->end);
+	j.s = h->seg;
+	if ((rc = td_seg_doc_range(h->seg, h->doc, &j.dfirst, &ntok)) < 0)
+		return rc;
+	j.dend = j.dfirst + ntok;
+	int64_t i = h->si;
+	for (int n = 0; n < CHAIN_MAX && i >= 0; n++) {
+		if ((rc = td_seg_span_get(
+		             h->seg, h->sk - 1, (uint32_t)i, &st, &en)) < 0 ||
+		        (st < en && (rc = fn(ctx, st, en)) < 0))
+			return rc;
+		i = linked(&j, h->sk - 1, (uint32_t)i, "next");
+	}
+	return i < -1 ? (int)i : 0;
+}

@@ -133,10 +133,11 @@ int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
 	*out = NULL;
 	if (rc == 0)
 		rc = td_index_need_layer(ix, o->layer);
-	if (rc == 0)
-		rc = tq_stats_hits(ix, focus, f, &fh, &nf);
-	if (rc == 0 && ref)
-		rc = tq_stats_hits(ix, ref, f, &rh, &nr);
+	/* the tokens inside the hits: a split quote's parts only */
+	if (rc == 0 && (rc = tq_stats_hits(ix, focus, f, &fh, &nf)) == 0)
+		rc = tq_stats_parts(&fh, &nf);
+	if (rc == 0 && ref && (rc = tq_stats_hits(ix, ref, f, &rh, &nr)) == 0)
+		rc = tq_stats_parts(&rh, &nr);
 	if (rc == 0) {
 		t->keywords = 1;
 		t->measure = o->measure;

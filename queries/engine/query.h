@@ -274,6 +274,12 @@ typedef struct tq_hit {
  * earlier one), or an error. One tq_join per segment, fed its hits in
  * order. */
 typedef struct tq_join tq_join;
+/* The token ranges that hold h's text: each part of a split element (the
+ * narration between two parts of a quote is not the quote's), else h
+ * itself; fn(ctx, start, end) for each in order, stopping at its error.
+ * 0 or an error. */
+int tq_hit_parts(const tq_hit *h, int (*fn)(void *, uint32_t, uint32_t),
+        void *ctx);
 int tq_join_new(
         const tq_node *ast, td_seg *s, const tq_filter *f, tq_join **out);
 void tq_join_free(tq_join *j);

@@ -138,6 +138,10 @@ int tq_stats_hits(td_index *ix, tq_plan *p, const tq_filter *f,
         tq_hit **out, size_t *n);
 int tq_stats_scan(td_seg *s, int layer, const tq_filter *f, uint64_t *cnt,
         uint64_t *ntok, tq_ranges *na);
+/* Replaces the hits *v by the ranges that hold their text (tq_hit_parts:
+ * a split quote's parts, not the narration between), sorted as
+ * tq_stats_hits sorts them. 0 or an error (*v unchanged). */
+int tq_stats_parts(tq_hit **v, size_t *n);
 
 /* disp.c: dispersion of the rows of a frequency table over the documents
  * searched (tagdex-query(1), --dispersion). freq.c tells it the document

@@ -98,6 +98,23 @@ static int by_rec(const void *x, const void *y)
 	return c;
 }
 
+/* the records so far, and the document of the hit being added */
+typedef struct recs {
+	rec *v;
+	size_t n, cap;
+	td_docinfo di;
+} recs;
+
+static int add_rec(void *ctx, uint32_t start, uint32_t end)
+{
+	recs *r = ctx;
+	if (TD_VEC_RESERVE(r->v, r->n, r->cap, 64))
+		return td_error(TD_ENOMEM, "out of memory");
+	r->v[r->n++] = (rec){r->di.id, r->di.source, start - r->di.first_tok,
+	        end - r->di.first_tok};
+	return 0;
+}
+
 /* a field written on one line: tabs and line ends refused */
 static int plain(const char *s)
 {
@@ -113,22 +130,24 @@ int tq_sub_save(const char *dir, const char *name, td_index *ix, int docs,
 		        "digits, '_', '-', '.', at most 64, not starting "
 		        "with '.' or '-')",
 		        name);
-	rec *v = malloc((n + 1) * sizeof *v);
-	if (!v)
-		return td_error(TD_ENOMEM, "out of memory");
+	recs r = {0};
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		td_docinfo di;
-		if ((rc = td_seg_doc(hits[i].seg, hits[i].doc, &di)) < 0)
+		if ((rc = td_seg_doc(hits[i].seg, hits[i].doc, &r.di)) < 0)
 			break;
-		if (!di.id || !di.source || !plain(di.id) || !plain(di.source))
+		if (!r.di.id || !r.di.source || !plain(r.di.id) ||
+		        !plain(r.di.source))
 			rc = td_error(TD_EUSAGE,
 			        "--save: a document's id or source holds a "
 			        "tab or a line end");
-		v[i] = (rec){di.id, di.source,
-		        docs ? 0 : hits[i].start - di.first_tok,
-		        docs ? di.ntok : hits[i].end - di.first_tok};
+		else if (docs)
+			rc = add_rec(&r, r.di.first_tok,
+			        r.di.first_tok + r.di.ntok);
+		else /* a split quote's parts, not the narration between */
+			rc = tq_hit_parts(&hits[i], add_rec, &r);
 	}
+	rec *v = r.v;
+	n = r.n;
 	if (rc < 0) {
 		free(v);
 		return rc;

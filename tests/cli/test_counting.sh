@@ -44,6 +44,21 @@ is 1 $Q $X --count --who kim
 is "1	200000.00	kim	5" $Q $X --freq who --who kim
 # with a query: the query's hits inside them, once each
 is 2 $Q $X --count --who kim '"likely"|"war"'
+# a quote in two parts around narration ("It may end," Lee said, "but not
+# soon."): one hit of <q/> spanning both, but the narration between is not
+# quote text for the tokens inside it: not for within, not for --save's
+# spans (6 tokens, not 12), not for the focus of --keywords
+$ING -q -x "$tmp/split" "$top_srcdir/tests/data/split-quote" ||
+	fail "ingest split-quote"
+S="-x $tmp/split"
+is 1 $Q $S --count '<q/>'
+is 0 $Q $S --count '"said" within <q/>'
+$Q $S --save QQ '<q/>' >/dev/null 2>&1 || fail "--save QQ"
+is 6 $Q $S --count --in QQ '[]'
+is 0 $Q $S --count --in QQ '"said"'
+is "6 9" sh -c "$Q $S --keywords --focus '<q/>' --alpha 1 --min-freq 1 \
+	--format tsv | sed -n 2p | cut -f5,6 | tr '\t' ' '"
+
 # the right side of containing is every match of B, not B's hits under
 # the strategy: the hit of []{0,3} "may" for s2's and s3's may would start
 # in the sentence before, yet both sentences (and doc-b's) contain a match
