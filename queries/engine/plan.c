@@ -69,8 +69,32 @@ static int compile(tq_plan *p, const char *pat, uint32_t opts, size_t off,
 	return 0;
 }
 
+/* The offset of the first byte of s that is not UTF-8, or -1: a pattern
+ * must be valid before the literal shortcut, which PCRE2 never sees (a
+ * literal "\xff" would else be 0 hits while "\xff.*" is an error). */
+static long bad_utf8(const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(
+		        (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i),
+		        &cp);
+		if (k <= 0)
+			return (long)i;
+		i += (size_t)k;
+	}
+	return -1;
+}
+
 static int add_leaf(tq_plan *p, tq_cond *c)
 {
+	long bad = bad_utf8(c->pattern);
+	if (bad >= 0)
+		return td_error_at(TD_ESYNTAX, (long)c->off + bad,
+		        "expected valid UTF-8 in the pattern, found the byte "
+		        "0x%02x",
+		        (unsigned char)c->pattern[bad]);
 	if (TD_VEC_RESERVE(p->leaves, p->nleaves, p->cap_leaves, 16))
 		return td_error(TD_ENOMEM, "out of memory");
 	tq_leaf *l = &p->leaves[p->nleaves];

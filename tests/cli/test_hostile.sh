@@ -253,6 +253,12 @@ query_syntax "invalid regex range" '"[z-a]"' 4
 query_syntax "invalid regex repeat" '"a{2,1}"' 6
 query_syntax "escaped closing quote" '"a\"' 0
 query_syntax "repeat over the limit" '[]{0,10001}' 5
+# bytes that are not UTF-8: an error at the byte, a literal string as a
+# regex (not 0 hits), in a token, a condition and a global constraint
+query_syntax "invalid UTF-8 literal" "$(printf '"a\377b"')" 2
+query_syntax "invalid UTF-8 regex" "$(printf '"a\377.*"')" 2
+query_syntax "invalid UTF-8 lemma" "$(printf '[lemma="\377"]')" 8
+query_syntax "invalid UTF-8 constraint" "$(printf 'a:[] :: a.word="x\300"')" 17
 # 100 KB queries: an answer or a syntax/limit error, in bounded time
 q=$(python3 -c 'print(" ".join(["\"the\""] * 16000))')
 run "100 KB sequence" 30 "$QRY" -x qx --count "$q"
