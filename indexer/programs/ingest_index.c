@@ -804,6 +804,18 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				dropped);
 		return dropped ? 2 : 0; /* damage, reported: exit 4 */
 	}
+	/* --prune or --merge without inputs acts on an index that exists: a
+	 * mistyped -x must not make an empty one and report success */
+	if (n == 0) {
+		char mpath[4096];
+		struct stat mst;
+		snprintf(mpath, sizeof mpath, "%s/MANIFEST", dir);
+		if (stat(mpath, &mst) != 0 && errno == ENOENT)
+			return td_error(TD_ENOTFOUND,
+				"%s: no index here (no MANIFEST); --prune and "
+				"--merge without inputs act on an existing index",
+				dir);
+	}
 	double t0 = now();
 	td_writer *w;
 	stop_old old;

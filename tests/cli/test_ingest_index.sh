@@ -42,6 +42,15 @@ summary | grep -q ": 0 added, 0 changed, 0 moved, $n unchanged, 1 removed" ||
 	fail "prune: $(cat err)"
 "$ING" -x ix --check 2>err || fail "check: $(cat err)"
 grep -q "ok, $n documents" err || fail "check count: $(cat err)"
+# --prune or --merge without inputs on a mistyped -x: an error naming the
+# directory, exit status 4, and no directory made (it reported "0 removed")
+for act in --prune --merge; do
+	"$ING" -x ixx "$act" 2>err
+	st=$?
+	[ "$st" -eq 4 ] || fail "$act on a missing index: exit $st: $(cat err)"
+	grep -q "ixx: no index here (no MANIFEST)" err || fail "$act message: $(cat err)"
+	[ ! -e ixx ] || fail "$act on a missing index made the directory"
+done
 # a failing file is reported, the rest goes in, exit status 3
 printf '<TEI><text>broken' > arts/broken.xml
 "$ING" -x ix arts 2>err
