@@ -235,6 +235,10 @@ int td_index_check_memory(const char *dir, size_t bytes)
 	int rc = td_index_open(dir, &ix);
 	if (rc)
 		return rc;
+	if ((rc = td_index_check_live(ix))) {
+		td_index_close(ix);
+		return rc;
+	}
 	budget_init(&bu, bytes);
 	for (size_t i = 0; i < td_index_nsegs(ix) && !rc; i++)
 		rc = seg_check(td_index_seg(ix, i), &bu);

@@ -110,8 +110,6 @@ static int open_once(const char *dir, td_index **out)
 			ix->ntokens -= di.ntok;
 		}
 	}
-	if ((rc = live_once(ix->segs, ix->nsegs, 1, dup_in_index, ix)))
-		goto fail;
 	*out = ix;
 	return 0;
 fail:
@@ -226,6 +224,11 @@ static int dup_in_index(void *ctx, int key, size_t a, size_t b,
 		"rebuilds it (each source keeps its newest document)",
 		ix->dir, di->source, ix->m.segs[a].name, ix->m.segs[b].name,
 		di->id ? di->id : "without an id");
+}
+
+int td_index_check_live(td_index *ix)
+{
+	return live_once(ix->segs, ix->nsegs, 1, dup_in_index, ix);
 }
 
 /* a union: the part of each segment, the directories and where each was

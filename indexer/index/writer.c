@@ -274,6 +274,7 @@ static int load_state(td_writer *w, int rebuild)
 		return 0;
 	}
 	if ((rc = td_index_open(w->dir, &w->ix)) ||
+		(rc = td_index_check_live(w->ix)) ||
 		(rc = td_docmap_init(&w->base, w->ix)))
 		return rc;
 	for (size_t i = 0; i < td_index_nsegs(w->ix); i++) {

@@ -1484,9 +1484,10 @@ static void drop_del_line(const char *dir)
 }
 
 /* A MANIFEST that lost the line deleting a replaced document (its checksum
- * made good) would revive it: every reader refuses (TD_ECORRUPT naming the
- * manifest, the source and both segments), and --recover brings the
- * state back. */
+ * made good) would revive it: the writer and td_index_check refuse
+ * (TD_ECORRUPT naming the manifest, the source and both segments), and
+ * --recover brings the state back. td_index_open does not look (every
+ * query would pay a read of every document's id and source). */
 static void test_manifest_del_lost(void **state)
 {
 	(void)state;
@@ -1506,13 +1507,15 @@ static void test_manifest_del_lost(void **state)
 	char *want = dump(dir);
 	assert_non_null(want);
 	drop_del_line(dir);
-	assert_int_equal(td_index_open(dir, &ix), TD_ECORRUPT);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	td_index_close(ix);
+	assert_int_equal(td_index_check(dir), TD_ECORRUPT);
 	const char *msg = td_error_last();
 	assert_non_null(strstr(msg, "/MANIFEST: source b.txt is live in "
 				    "seg-000001.tdx and in seg-000002.tdx"));
 	assert_non_null(strstr(msg, "--recover"));
-	assert_int_not_equal(td_index_check(dir), 0);
 	assert_int_equal(td_writer_open(dir, 0, &w), TD_ECORRUPT);
+	assert_non_null(strstr(td_error_last(), "source b.txt is live in"));
 	size_t kept, dropped;
 	uint64_t docs;
 	assert_int_equal(td_index_recover(dir, &kept, &dropped, &docs), 0);
