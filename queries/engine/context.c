@@ -126,33 +126,55 @@ const char *tq_span_attr_get(
 	return td_seg_span_attr_find(s, k, i, name, &v) == 1 ? v : NULL;
 }
 
-int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx)
+/* it's spans of element it->k that start before the hit's end, from
+ * the first one of the hit's document */
+static void spans_of(tq_span_iter *it)
+{
+	td_seg *s = it->h->seg;
+	it->next = it->first_tok ? upto(s, it->k, it->first_tok - 1) : 0;
+	it->last = upto(s, it->k, it->h->end - 1);
+}
+
+int tq_spans_begin(tq_span_iter *it, const tq_hit *h, int contain)
 {
 	td_docinfo di;
+	memset(it, 0, sizeof *it);
+	it->h = h;
+	it->contain = contain;
 	int rc = td_seg_doc(h->seg, h->doc, &di);
 	if (rc < 0)
 		return rc;
-	uint32_t nn = td_seg_span_nnames(h->seg);
-	for (uint32_t k = 0; k < nn; k++) {
-		/* spans of this document starting before the hit's end */
-		uint32_t first =
-		        upto(h->seg, k, di.first_tok ? di.first_tok - 1 : 0);
-		if (!di.first_tok)
-			first = 0;
-		uint32_t last = upto(h->seg, k, h->end - 1);
-		for (uint32_t i = first; i < last; i++) {
-			uint32_t st, en;
-			if ((rc = td_seg_span_get(h->seg, k, i, &st, &en)) < 0)
-				return rc;
-			if (st < di.first_tok || en <= st)
-				continue;
-			if (contain ? (st <= h->start && en >= h->end)
-			            : (st < h->end && en > h->start))
-				if ((rc = fn(ctx, h->seg, k, i, st, en)) != 0)
-					return rc;
+	it->first_tok = di.first_tok;
+	it->nn = td_seg_span_nnames(h->seg);
+	if (it->nn)
+		spans_of(it);
+	return 0;
+}
+
+int tq_spans_next(tq_span_iter *it)
+{
+	const tq_hit *h = it->h;
+	for (;;) {
+		while (it->next >= it->last) {
+			if (it->k + 1 >= it->nn)
+				return 0;
+			it->k++;
+			spans_of(it);
+		}
+		uint32_t i = it->next++, st, en;
+		int rc = td_seg_span_get(h->seg, it->k, i, &st, &en);
+		if (rc < 0)
+			return rc;
+		if (st < it->first_tok || en <= st)
+			continue;
+		if (it->contain ? (st <= h->start && en >= h->end)
+		                : (st < h->end && en > h->start)) {
+			it->i = i;
+			it->start = st;
+			it->end = en;
+			return 1;
 		}
 	}
-	return 0;
 }
 
 int tq_attr_around(const tq_hit *h, const char *elem, const char *attr,
@@ -166,7 +188,7 @@ int tq_attr_around(const tq_hit *h, const char *elem, const char *attr,
 	int rc = td_seg_doc(h->seg, h->doc, &di);
 	if (rc < 0)
 		return rc;
-	/* as tq_spans_around, for one name: the shortest span of the
+	/* as tq_spans_next, for one name: the shortest span of the
 	 * document holding the whole hit, the first of equal ones */
 	uint32_t first = di.first_tok ? upto(h->seg, (uint32_t)k,
 	                                        di.first_tok - 1)

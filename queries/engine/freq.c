@@ -228,23 +228,23 @@ static int key_of(
 	}
 }
 
-typedef struct keys_ctx {
-	tq_freq *f;
-	int found;
-} keys_ctx;
-
-/* the keys of the spans of the table's kind over a hit, once each */
-static int span_key(void *arg, td_seg *s, uint32_t k, uint32_t i,
-        uint32_t start, uint32_t end)
+/* The keys of the spans of the table's kind over hit h, once each; with
+ * none, the row of hits without a key. */
+static int span_keys(tq_freq *f, const tq_hit *h)
 {
-	keys_ctx *c = arg;
+	tq_span_iter it;
 	const char *v;
-	(void)start;
-	(void)end;
-	if (!key_of(c->f, s, k, i, &v) || !v)
-		return 0;
-	c->found = 1;
-	return bump_values(c->f, v, 1, 1);
+	int found = 0, rc = tq_spans_begin(&it, h, 0);
+	while (rc == 0 && (rc = tq_spans_next(&it)) == 1) {
+		rc = 0;
+		if (key_of(f, h->seg, it.k, it.i, &v) && v) {
+			found = 1;
+			rc = bump_values(f, v, 1, 1);
+		}
+	}
+	if (rc < 0)
+		return rc;
+	return found ? 0 : bump(f, NONE_KEY, 0);
 }
 
 /* ------------------------------------------------------ speech groups */
@@ -417,10 +417,7 @@ int tq_freq_add(tq_freq *f, const tq_hit *h)
 		if (h->sk && key_of(f, h->seg, h->sk - 1, h->si, &v))
 			return v ? bump_values(f, v, 1, 1)
 			         : bump(f, NONE_KEY, 0);
-		keys_ctx c = {f, 0};
-		if ((rc = tq_spans_around(h, 0, span_key, &c)) < 0)
-			return rc;
-		return c.found ? 0 : bump(f, NONE_KEY, 0);
+		return span_keys(f, h);
 	}
 	}
 }

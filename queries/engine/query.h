@@ -487,11 +487,26 @@ static inline const char *tq_value_item(const char **v, size_t *len)
 	*len = (size_t)(e - s);
 	return e > s ? s : NULL;
 }
-/* Calls fn for every span of the hit's document that overlaps (contains:
- * when contain is set) the hit, in element order then document order. */
-typedef int (*tq_span_fn)(void *ctx, td_seg *s, uint32_t k, uint32_t i,
-        uint32_t start, uint32_t end);
-int tq_spans_around(const tq_hit *h, int contain, tq_span_fn fn, void *ctx);
+/* The spans of the hit's document that overlap the hit (that hold all of
+ * it: when contain is set), in element order then document order, as a
+ * loop over a cursor:
+ *     tq_span_iter it;
+ *     if ((rc = tq_spans_begin(&it, h, contain)) == 0)
+ *             while ((rc = tq_spans_next(&it)) == 1)
+ *                     ... span it.i of element it.k, tokens [it.start, it.end)
+ * tq_spans_begin gives 0 or an error; tq_spans_next 1 with the next span,
+ * 0 after the last, or an error. The cursor holds no memory. */
+typedef struct tq_span_iter {
+	uint32_t k, i;         /* the span: element k, span number i */
+	uint32_t start, end;   /* its token range */
+	const tq_hit *h;       /* (the cursor's own from here on) */
+	int contain;
+	uint32_t first_tok;    /* the document's first token */
+	uint32_t nn;           /* element names in the segment */
+	uint32_t next, last;   /* element k's spans still to look at */
+} tq_span_iter;
+int tq_spans_begin(tq_span_iter *it, const tq_hit *h, int contain);
+int tq_spans_next(tq_span_iter *it);
 /* Sets *buf (malloc'd, the caller frees) to the document text of tokens
  * [a, b) of segment s, white space runs made single spaces. */
 int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf);

@@ -201,28 +201,6 @@ int tq_table_new(const char *spec, tq_table **out)
 
 typedef td_buf buf;
 
-typedef struct inner {
-	const tkey *k;
-	uint32_t best_len;
-	const char *v;
-	int found;
-} inner;
-
-/* the innermost element k->elem around the hit: its attribute */
-static int inner_fn(void *arg, td_seg *s, uint32_t k, uint32_t i,
-        uint32_t start, uint32_t end)
-{
-	inner *c = arg;
-	if (strcmp(td_seg_span_name(s, k), c->k->elem))
-		return 0;
-	if (!c->found || end - start < c->best_len) {
-		c->found = 1;
-		c->best_len = end - start;
-		c->v = tq_span_attr_get(s, k, i, c->k->attr);
-	}
-	return 0;
-}
-
 static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
         const tq_ranges *na, buf *b)
 {
@@ -242,11 +220,11 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 			return tq_terms_add(h->seg, TD_LAYER_WORD, at, at + 1, b);
 		return 0;
 	case K_ATTR: {
-		inner c = {k, 0, NULL, 0};
-		if ((rc = tq_spans_around(h, 1, inner_fn, &c)) < 0)
+		const char *v, *w;
+		if ((rc = tq_attr_around(h, k->elem, k->attr, &v)) < 0)
 			return rc;
+		rc = 0;
 		/* the value, each item without its leading '#' */
-		const char *v = c.v, *w;
 		size_t len;
 		while (v && rc == 0 && (w = tq_value_item(&v, &len))) {
 			if (*w == '#' && len > 1) {

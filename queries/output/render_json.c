@@ -28,39 +28,39 @@ static json_t *str_or_null(const char *s)
 	return s && *s ? json_string(s) : json_null();
 }
 
-typedef struct spans_ctx {
-	json_t *arr;
-	uint32_t first;
-} spans_ctx;
-
-static int add_span(void *arg, td_seg *s, uint32_t k, uint32_t i,
-        uint32_t start, uint32_t end)
+/* One span of the cursor as {"name", "start", "end", "attrs"}, its token
+ * range counted from token first, into arr. */
+static int add_span(json_t *arr, td_seg *s, const tq_span_iter *it,
+        uint32_t first)
 {
-	spans_ctx *c = arg;
 	json_t *o = json_object(), *attrs = json_object();
 	if (!o || !attrs) {
 		json_decref(o);
 		json_decref(attrs);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
-	uint32_t na = td_seg_span_nattrs(s, k, i);
+	uint32_t na = td_seg_span_nattrs(s, it->k, it->i);
 	for (uint32_t a = 0; a < na; a++) {
 		const char *n = NULL, *v = NULL;
-		if (td_seg_span_attr(s, k, i, a, &n, &v) == 0 && n && v)
+		if (td_seg_span_attr(s, it->k, it->i, a, &n, &v) == 0 && n &&
+		        v)
 			json_object_set_new(attrs, n, json_string(v));
 	}
-	json_object_set_new(o, "name", json_string(td_seg_span_name(s, k)));
-	json_object_set_new(o, "start", json_integer(start - c->first));
-	json_object_set_new(o, "end", json_integer(end - c->first));
+	json_object_set_new(o, "name", json_string(td_seg_span_name(s, it->k)));
+	json_object_set_new(o, "start", json_integer(it->start - first));
+	json_object_set_new(o, "end", json_integer(it->end - first));
 	json_object_set_new(o, "attrs", attrs);
-	json_array_append_new(c->arr, o);
+	json_array_append_new(arr, o);
 	return 0;
 }
 
 int tq_json_spans(const tq_hit *h, int contain, uint32_t first, json_t *arr)
 {
-	spans_ctx sc = {arr, first};
-	return tq_spans_around(h, contain, add_span, &sc);
+	tq_span_iter it;
+	int rc = tq_spans_begin(&it, h, contain);
+	while (rc == 0 && (rc = tq_spans_next(&it)) == 1)
+		rc = add_span(arr, h->seg, &it, first);
+	return rc;
 }
 
 /* "tokens": per token of the match its word, norm, lemma and pos */

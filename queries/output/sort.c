@@ -327,27 +327,6 @@ static int word_key(maker *m, const tq_hit *h, int layer, uint32_t p)
 	return td_buf_add(&m->keys, m->pool.s + w->off, w->len);
 }
 
-typedef struct inner {
-	const char *elem, *attr, *v;
-	uint32_t best;
-	int found;
-} inner;
-
-/* the innermost element elem around the hit: its attribute */
-static int inner_fn(void *arg, td_seg *s, uint32_t k, uint32_t i,
-        uint32_t start, uint32_t end)
-{
-	inner *c = arg;
-	if (strcmp(td_seg_span_name(s, k), c->elem))
-		return 0;
-	if (!c->found || end - start < c->best) {
-		c->found = 1;
-		c->best = end - start;
-		c->v = tq_span_attr_get(s, k, i, c->attr);
-	}
-	return 0;
-}
-
 static int str_key(maker *m, const char *v)
 {
 	return v ? text_key(m, v, strlen(v), &m->keys) : 0;
@@ -386,10 +365,10 @@ static int key_of(maker *m, const skey *k, const tq_hit *h)
 			return word_key(m, h, TD_LAYER_WORD, a);
 		return 0;
 	case K_ATTR: {
-		inner c = {k->elem, k->attr, NULL, 0, 0};
-		if ((rc = tq_spans_around(h, 1, inner_fn, &c)) < 0)
+		const char *v;
+		if ((rc = tq_attr_around(h, k->elem, k->attr, &v)) < 0)
 			return rc;
-		return str_key(m, c.v);
+		return str_key(m, v);
 	}
 	case K_DOC:
 		return str_key(m, di->id);

@@ -569,6 +569,49 @@ static void test_exec_lines(void **state)
 	tq_node_free(n);
 }
 
+/* The spans over a hit, each "name:start-end" within the document, in
+ * the cursor's order (element name, then document order). */
+static void around(uint32_t start, uint32_t end, int contain, const char *want)
+{
+	tq_hit h = {.seg = td_index_seg(ix, 0), .start = start, .end = end};
+	tq_span_iter it;
+	char got[256] = "";
+	int rc = tq_spans_begin(&it, &h, contain);
+	assert_int_equal(rc, 0);
+	while ((rc = tq_spans_next(&it)) == 1) {
+		size_t n = strlen(got);
+		snprintf(got + n, sizeof got - n, "%s%s:%u-%u", n ? " " : "",
+		        td_seg_span_name(h.seg, it.k), it.start, it.end);
+	}
+	assert_int_equal(rc, 0);
+	assert_string_equal(got, want);
+}
+
+static void test_exec_spans_around(void **state)
+{
+	(void)state;
+	/* doc-a: "is likely" (3-5) is in the q (2-5) and the sentence (0-6)
+	 * and overlaps the hedge on "likely" (4-5) */
+	around(3, 5, 0, "q:2-5 s:0-6 seg:4-5");
+	around(3, 5, 1, "q:2-5 s:0-6");
+	/* doc-b's first token (12): none of doc-a's spans, though the
+	 * sentence 6-12 ends where the hit starts */
+	around(12, 13, 0, "rs:12-13 s:12-18");
+	/* the innermost element's attribute, as --freq, --sort and --show
+	 * ELEM@ATTR read it */
+	tq_hit h = {.seg = td_index_seg(ix, 0), .start = 3, .end = 5};
+	const char *v = "x";
+	assert_int_equal(tq_attr_around(&h, "q", "who", &v), 1);
+	assert_string_equal(v, "#kim-jong-un");
+	assert_int_equal(tq_attr_around(&h, "s", "xml:id", &v), 1);
+	assert_string_equal(v, "doc-a-s0");
+	assert_int_equal(tq_attr_around(&h, "s", "nope", &v), 1);
+	assert_null(v);
+	assert_int_equal(tq_attr_around(&h, "seg", "type", &v), 0);
+	assert_null(v);
+	assert_int_equal(tq_attr_around(&h, "nope", "type", &v), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -580,6 +623,7 @@ int main(void)
 	        cmocka_unit_test(test_exec_regex_limit),
 	        cmocka_unit_test(test_exec_freq),
 	        cmocka_unit_test(test_exec_lines),
+	        cmocka_unit_test(test_exec_spans_around),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
