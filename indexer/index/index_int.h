@@ -507,7 +507,12 @@ typedef struct td_manifest {
 	size_t nsegs, cap_segs; /* TD_VEC_RESERVE's */
 } td_manifest;
 
-/* Reads dir/MANIFEST. TD_ENOTFOUND if missing, TD_EVERSION, TD_ECORRUPT. */
+/* 0 if dir/MANIFEST is there (readable or not: that is td_manifest_read's
+ * to say), else TD_ENOTFOUND with "DIR: no index here (no MANIFEST)": the
+ * one test of whether dir is an index at all, and its one message. */
+int td_manifest_require(const char *dir);
+/* Reads dir/MANIFEST. TD_ENOTFOUND if missing (td_manifest_require's
+ * message), TD_EVERSION, TD_ECORRUPT. */
 int td_manifest_read(const char *dir, td_manifest *m);
 /* Commits m atomically: MANIFEST.tmp, fsync, rename, fsync dir. *renamed
  * (may be NULL) says whether the new manifest was put in place: if so and

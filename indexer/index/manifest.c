@@ -74,6 +74,15 @@ static int valid_segname(const char *s)
 	return 1;
 }
 
+int td_manifest_require(const char *dir)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/MANIFEST", dir);
+	if (access(path, F_OK) && errno == ENOENT)
+		return td_error(TD_ENOTFOUND, "%s: no index here (no MANIFEST)", dir);
+	return 0;
+}
+
 int td_manifest_read(const char *dir, td_manifest *m)
 {
 	char path[4096];
@@ -81,9 +90,9 @@ int td_manifest_read(const char *dir, td_manifest *m)
 	size_t len;
 	int rc;
 	memset(m, 0, sizeof *m);
+	if ((rc = td_manifest_require(dir)))
+		return rc;
 	snprintf(path, sizeof path, "%s/MANIFEST", dir);
-	if (access(path, F_OK) && errno == ENOENT)
-		return td_error(TD_ENOTFOUND, "%s: no index here (no MANIFEST)", dir);
 	if ((rc = td_read_file(path, &data, &len)))
 		return rc;
 	int ver = 0;

@@ -806,16 +806,9 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	}
 	/* --prune or --merge without inputs acts on an index that exists: a
 	 * mistyped -x must not make an empty one and report success */
-	if (n == 0) {
-		char mpath[4096];
-		struct stat mst;
-		snprintf(mpath, sizeof mpath, "%s/MANIFEST", dir);
-		if (stat(mpath, &mst) != 0 && errno == ENOENT)
-			return td_error(TD_ENOTFOUND,
-				"%s: no index here (no MANIFEST); --prune and "
-				"--merge without inputs act on an existing index",
-				dir);
-	}
+	if (n == 0 && (rc = td_manifest_require(dir)))
+		return td_error(rc, "%s; --prune and --merge without inputs act "
+			"on an existing index", td_error_last());
 	double t0 = now();
 	td_writer *w;
 	stop_old old;

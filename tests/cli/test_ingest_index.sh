@@ -48,7 +48,8 @@ for act in --prune --merge; do
 	"$ING" -x ixx "$act" 2>err
 	st=$?
 	[ "$st" -eq 4 ] || fail "$act on a missing index: exit $st: $(cat err)"
-	grep -q "ixx: no index here (no MANIFEST)" err || fail "$act message: $(cat err)"
+	grep -qx "tagdex-ingest: ixx: no index here (no MANIFEST); --prune and --merge without inputs act on an existing index" err ||
+		fail "$act message: $(cat err)"
 	[ ! -e ixx ] || fail "$act on a missing index made the directory"
 done
 # a failing file is reported, the rest goes in, exit status 3
