@@ -174,7 +174,7 @@ EXTRA_DIST += tests/cli/test_ingest_signal.sh
 # this program only
 check_PROGRAMS += tests/unit/test_oom
 tests_unit_test_oom_SOURCES = tests/unit/test_oom.c \
-	indexer/programs/ingest_index.c
+	indexer/programs/ingest_index.c indexer/programs/tei_out.c
 tests_unit_test_oom_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_oom_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
 	-Wl,--wrap=strdup,--wrap=strndup,--wrap=open_memstream,--wrap=realpath

@@ -46,6 +46,8 @@ int td_pipeline_docs(const td_pipeline *p, const char *path,
 /* The options of tagdex-ingest, parsed in ingest.c. */
 typedef struct td_ingest_opts {
 	const char *out_dir;   /* -o DIR, "-" for stdout, NULL for none */
+	const char *tei_dir;   /* -o DIR with -x: td_ingest_index writes the
+	                        * TEI of every input there as it indexes it */
 	const char *index_dir; /* -x DIR; the default index when neither -o nor -x */
 	const char *lexdir;    /* --lexicons DIR */
 	int lenient;           /* --lenient */
@@ -65,11 +67,13 @@ typedef struct td_ingest_opts {
 } td_ingest_opts;
 
 /* ingest_index.c: commits paths (files, or directories walked for *.txt,
- * *.html, *.htm, *.xml) to o->index_dir. Prints progress on a terminal and a
- * summary to stderr. Returns 0 when all went in, 1 when some files failed
- * (the rest committed), 2 when --recover could not keep every segment
- * (each named), 128 + N when signal N stopped it, or a negative TD_E*
- * code. */
+ * *.html, *.htm, *.xml) to o->index_dir and, with o->tei_dir, writes the
+ * TEI of every input (also those unchanged in the index) there as -o does.
+ * Prints progress on a terminal and a summary to stderr. Returns 0 when
+ * all went in, 1 when some files failed (the rest committed; or a TEI
+ * file could not be written), 2 when --recover could not keep every
+ * segment (each named), 128 + N when signal N stopped it, or a negative
+ * TD_E* code. */
 int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	char *const *paths, size_t n);
 

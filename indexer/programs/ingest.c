@@ -8,6 +8,7 @@
 #include "index.h"
 #include "pipeline.h"
 #include "tei.h"
+#include "tei_out.h"
 #include "exit_status.h"
 #include "util.h"
 #include "vec.h"
@@ -35,7 +36,8 @@ static const char usage_text[] =
 	"  -o DIR           write TEI files into DIR; '-' writes the TEI of one\n"
 	"                   input to standard output\n"
 	"  -x DIR           the index directory (default ./" TD_DEFAULT_INDEX ")\n"
-	"  -j N             use N worker threads for indexing\n"
+	"  -j N             use N worker threads for indexing (and, with -o,\n"
+	"                   for writing the TEI)\n"
 	"      --prune      drop documents whose source files are gone\n"
 	"      --rebuild    rebuild the index from scratch from the inputs\n"
 	"                   (refused without inputs)\n"
@@ -118,20 +120,6 @@ static int usage_error(const char *msg)
 	return TD_EXIT_USAGE;
 }
 
-/* DIR/<base name without extension>.xml, malloc'd. */
-static char *out_path(const char *dir, const char *in)
-{
-	const char *b = strrchr(in, '/');
-	b = b ? b + 1 : in;
-	const char *e = strrchr(b, '.');
-	int n = e && e != b ? (int)(e - b) : (int)strlen(b);
-	size_t l = strlen(dir) + (size_t)n + 8;
-	char *p = malloc(l);
-	if (p)
-		snprintf(p, l, "%s/%.*s.xml", dir, n, b);
-	return p;
-}
-
 static int mkdirs(const char *dir)
 {
 	char *p = strdup(dir);
@@ -155,41 +143,6 @@ static int mkdirs(const char *dir)
 	return 0;
 }
 
-/* Writes doc to path through a temporary file and rename(), so a reader
- * never sees half a file. */
-static int write_atomic(const td_doc *doc, const char *path)
-{
-	size_t l = strlen(path) + 16;
-	char *tmp = malloc(l);
-	int rc;
-	if (!tmp)
-		return td_error(TD_ENOMEM, "out of memory");
-	snprintf(tmp, l, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	mode_t um = umask(0);
-	umask(um);
-	FILE *f = NULL;
-	if (fchmod(fd, 0666 & ~um) != 0 || !(f = fdopen(fd, "wb"))) {
-		rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
-		close(fd);
-	} else {
-		rc = td_tei_write(doc, f);
-		if (fclose(f) != 0 && !rc)
-			rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
-	}
-	if (!rc && rename(tmp, path) != 0)
-		rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
-	if (rc)
-		unlink(tmp);
-	free(tmp);
-	return rc;
-}
-
 /* One input to TEI: 0, or a negative code with the message recorded. A
  * teiCorpus of several documents gives DIR/ID.xml for each. */
 static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
@@ -200,7 +153,7 @@ static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
 	td_doc **docs = NULL;
 	int rc;
 	if (strcmp(dir, "-") != 0) {
-		if (!(op = out_path(dir, in)))
+		if (!(op = tei_out_path(dir, in)))
 			return td_error(TD_ENOMEM, "out of memory");
 		for (size_t i = 0; i < ndone; i++)
 			if (done[i] && strcmp(done[i], op) == 0) {
@@ -215,25 +168,12 @@ static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
 		if (n > 1 && !op)
 			rc = td_error(TD_EUSAGE, "%s: %zu documents (a teiCorpus); "
 				"-o - writes one: give -o DIR", in, n);
-		for (size_t i = 0; i < n && !rc; i++) {
-			if (n > 1) {
-				size_t l = strlen(dir) + strlen(docs[i]->id) + 8;
-				char *dp = malloc(l);
-				if (!dp) {
-					rc = td_error(TD_ENOMEM, "out of memory");
-					break;
-				}
-				snprintf(dp, l, "%s/%s.xml", dir, docs[i]->id);
-				rc = write_atomic(docs[i], dp);
-				free(dp);
-			} else if (op) {
-				rc = write_atomic(docs[i], op);
-			} else if (!(rc = td_tei_write(docs[i], stdout)) &&
-				fflush(stdout) != 0) {
-				rc = td_error(TD_EIO, "standard output: %s",
-					strerror(errno));
-			}
-		}
+		if (!rc && op)
+			rc = tei_out_docs(docs, n, dir, op);
+		else if (!rc && n == 1 && !(rc = td_tei_write(docs[0], stdout)) &&
+			fflush(stdout) != 0)
+			rc = td_error(TD_EIO, "standard output: %s",
+				strerror(errno));
 	}
 	for (size_t i = 0; i < n; i++)
 		td_doc_free(docs[i]);
@@ -522,7 +462,17 @@ int main(int argc, char **argv)
 		td_pipeline_free(p);
 		return TD_EXIT_USAGE;
 	}
-	if (o.out_dir) {
+	/* -o DIR with an index: the index mode's -j workers write each TEI
+	 * file as they annotate its input for the index, so every input is
+	 * annotated once, in parallel (td_ingest_opts.tei_dir) */
+	if (o.out_dir && index_mode && strcmp(o.out_dir, "-") != 0) {
+		if (mkdirs(o.out_dir)) {
+			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+			td_pipeline_free(p);
+			return TD_EXIT_SYSTEM;
+		}
+		o.tei_dir = o.out_dir;
+	} else if (o.out_dir) {
 		int to_stdout = strcmp(o.out_dir, "-") == 0;
 		char **in = NULL;
 		size_t n = 0, cap_in = 0, failed = 0;

@@ -11,12 +11,16 @@
  * Sources recorded relative by older versions are resolved from the current
  * directory. A file of several documents (a teiCorpus) records each as
  * "PATH#teiK", K from 1 in document order: its documents are replaced,
- * moved and pruned together, as the file is. */
+ * moved and pruned together, as the file is.
+ * With -o DIR as well, the workers write each input's TEI as they make its
+ * documents (tei_out.h), for the unchanged inputs too, so that an input is
+ * annotated once and the TEI is written on -j threads. */
 #include "config.h"
 #include "index_int.h"
 #include "pipeline.h"
 #include "keyindex.h"
 #include "tei.h"
+#include "tei_out.h"
 #include "vec.h"
 #include "util.h"
 
@@ -357,10 +361,21 @@ typedef struct job {
 	size_t ndocs;
 	char sha[65];
 	size_t bytes;
+	/* with -o (pool.tei_dir) */
+	int tei_only;    /* TEI only, not indexed: unchanged in the index, or
+	                  * a second spelling of an input named before */
+	char *op;        /* its TEI file: DIR/NAME.xml (several documents:
+	                  * DIR/ID.xml each) */
+	int tei_late;    /* an earlier input has the same op: the consumer
+	                  * writes it in input order, or refuses it if the
+	                  * earlier one was written, as -o alone does */
+	int tei_rc;      /* the TEI's writing failed: tei_msg says why */
+	char *tei_msg;
 } job;
 
 typedef struct pool {
 	const td_pipeline *p;
+	const char *tei_dir; /* -o DIR, or NULL */
 	job *jobs;
 	size_t n, next, consumed;
 	size_t window;   /* how far workers may run ahead of the consumer */
@@ -448,7 +463,16 @@ static char *normalize_path(const char *in)
 	return o;
 }
 
-static void run_job(const td_pipeline *p, job *j)
+/* The TEI of j's documents, unless the consumer writes it (tei_late). */
+static void tei_job(job *j, const char *tei_dir)
+{
+	if (j->rc || j->tei_late)
+		return;
+	if ((j->tei_rc = tei_out_docs(j->docs, j->ndocs, tei_dir, j->op)))
+		j->tei_msg = strdup(td_error_last());
+}
+
+static void run_job(const td_pipeline *p, job *j, const char *tei_dir)
 {
 	char *data = NULL;
 	size_t len = 0;
@@ -465,6 +489,36 @@ static void run_job(const td_pipeline *p, job *j)
 	j->rc = rc;
 	if (rc)
 		j->msg = strdup(td_error_last());
+	if (tei_dir)
+		tei_job(j, tei_dir);
+}
+
+/* The consumer's part of j's TEI, in input order: a late one (tei_late)
+ * is written now, or refused when an earlier input's file of that name
+ * was written; a failure is reported and counted in *failed. written
+ * holds the files of one document written so far. 0, or TD_ENOMEM. */
+static int tei_done(job *j, const char *dir, smap *written, size_t *failed,
+	int tty)
+{
+	if (j->tei_late && smap_get(written, j->op)) {
+		j->tei_rc = td_error(TD_EINPUT, "%s: output %s was already "
+			"written from another input; skipped", j->path, j->op);
+		j->tei_msg = strdup(td_error_last());
+	} else if (j->tei_late) {
+		j->tei_late = 0;
+		tei_job(j, dir);
+	}
+	if (j->tei_rc) {
+		if (tty)
+			fputs("\r\033[K", stderr);
+		fprintf(stderr, "tagdex-ingest: %s\n",
+			j->tei_msg ? j->tei_msg : "error");
+		(*failed)++;
+		return 0;
+	}
+	if (!j->rc && j->ndocs == 1)
+		return smap_put(written, j->op, j->op);
+	return 0;
 }
 
 static void *worker(void *arg)
@@ -480,7 +534,7 @@ static void *worker(void *arg)
 		}
 		job *j = &pl->jobs[pl->next++];
 		pthread_mutex_unlock(&pl->mu);
-		run_job(pl->p, j);
+		run_job(pl->p, j, pl->tei_dir);
 		pthread_mutex_lock(&pl->mu);
 		j->done = 1;
 		pthread_cond_broadcast(&pl->cv);
@@ -830,6 +884,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	job *jobs = NULL;
 	size_t njobs = 0, cap_jobs = 0;
 	smap seen = {0};
+	smap written = {0}; /* -o: the TEI files of one input written */
+	size_t tei_failed = 0; /* -o: inputs whose TEI was not written */
 	pool_str ps = {0};
 	knowns ks;
 	memset(&ks, 0, sizeof ks);
@@ -870,15 +926,19 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				failed++;
 				continue;
 			}
-			if (smap_get(&seen, canon)) {
+			/* with -o, a second spelling is a TEI input again,
+			 * as -o alone takes it */
+			int again = smap_get(&seen, canon) != NULL;
+			if (again && !o->tei_dir) {
 				free(canon);
 				continue;
 			}
 			memset(&jobs[njobs], 0, sizeof *jobs);
 			jobs[njobs].canon = canon;
+			jobs[njobs].tei_only = again;
 			jobs[njobs].path = normalize_path(v[j]);
 			if (!jobs[njobs].path ||
-				(rc = smap_put(&seen, canon, canon))) {
+				(!again && (rc = smap_put(&seen, canon, canon)))) {
 				free(jobs[njobs].path);
 				free(canon);
 				td_free_inputs(v, k);
@@ -980,6 +1040,10 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				jobs[keep_n++] = jobs[k];
 			break;
 		}
+		if (j->tei_only) { /* a second spelling: its TEI only */
+			jobs[keep_n++] = *j;
+			continue;
+		}
 		if ((rc = td_read_file(j->path, &data, &len))) {
 			if (rc == TD_ENOMEM) { /* the rest is freed at out */
 				for (size_t k = i; k < njobs; k++)
@@ -1022,6 +1086,11 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				ks.claimed[j->prev.g[x]] = 1;
 			if (!strcmp(kn.sha, sha) && !o->rebuild && !incl) {
 				unchanged++;
+				if (o->tei_dir) { /* its TEI is written all the same */
+					j->tei_only = 1;
+					jobs[keep_n++] = *j;
+					continue;
+				}
 				free(j->path);
 				free(j->canon);
 				kset_free(&j->prev);
@@ -1086,8 +1155,27 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		td_warn("--prune: %zu documents were recorded with paths relative "
 			"to the directory an older tagdex-ingest ran in and are not "
 			"found from here; they were kept", unresolved);
-	pool pl = {p, jobs, njobs, 0, 0, (size_t)(o->jobs > 1 ? o->jobs : 1) * 4,
-		PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+	/* -o: each input's TEI file; one named by an earlier input waits for
+	 * the consumer (tei_done), which knows in order whether that one was
+	 * written */
+	smap opseen = {0};
+	for (size_t i = 0; o->tei_dir && i < njobs; i++) {
+		job *j = &jobs[i];
+		if (!(j->op = tei_out_path(o->tei_dir, j->path))) {
+			rc = td_error(TD_ENOMEM, "out of memory");
+			break;
+		}
+		if (smap_get(&opseen, j->op))
+			j->tei_late = 1;
+		else if ((rc = smap_put(&opseen, j->op, j)))
+			break;
+	}
+	smap_free(&opseen);
+	if (rc)
+		goto out;
+	pool pl = {p, o->tei_dir, jobs, njobs, 0, 0,
+		(size_t)(o->jobs > 1 ? o->jobs : 1) * 4, PTHREAD_MUTEX_INITIALIZER,
+		PTHREAD_COND_INITIALIZER};
 	size_t nthreads = o->jobs > 1 ? (size_t)o->jobs : 0, started = 0;
 	pthread_t *th = nthreads ? calloc(nthreads, sizeof *th) : NULL;
 	for (size_t i = 0; i < nthreads && th; i++)
@@ -1103,13 +1191,25 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				pthread_cond_wait(&pl.cv, &pl.mu);
 			pthread_mutex_unlock(&pl.mu);
 		} else {
-			run_job(p, j);
+			run_job(p, j, o->tei_dir);
 		}
-		done_bytes += j->bytes;
+		if (!j->tei_only)
+			done_bytes += j->bytes;
+		if (o->tei_dir)
+			rc = tei_done(j, o->tei_dir, &written, &tei_failed, tty);
 		/* out of memory is no bad input: nothing is committed */
-		if (j->rc == TD_ENOMEM)
+		if (j->rc == TD_ENOMEM && !j->tei_only)
 			rc = td_error(TD_ENOMEM, "%s: out of memory", j->path);
-		if (j->rc && !rc) {
+		if (j->tei_only && !rc) {
+			/* its TEI alone, as -o alone takes it */
+			if (j->rc) {
+				if (tty)
+					fputs("\r\033[K", stderr);
+				fprintf(stderr, "tagdex-ingest: %s\n",
+					j->msg ? j->msg : "error");
+				tei_failed++;
+			}
+		} else if (j->rc && !rc) {
 			char note[160];
 			if (tty)
 				fputs("\r\033[K", stderr);
@@ -1232,10 +1332,13 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			removed, failed, ko, sk, ndocs, toks, now() - t0);
 	}
 out:
+	smap_free(&written);
 	for (size_t i = 0; i < njobs; i++) {
 		free(jobs[i].path);
 		free(jobs[i].canon);
 		free(jobs[i].msg);
+		free(jobs[i].op);
+		free(jobs[i].tei_msg);
 		kset_free(&jobs[i].prev);
 		kset_free(&jobs[i].moved);
 		free_docs(&jobs[i]);
@@ -1251,5 +1354,5 @@ out:
 	stop_end(&old);
 	if (rc)
 		return rc;
-	return failed ? 1 : 0;
+	return failed || tei_failed ? 1 : 0;
 }

@@ -102,10 +102,43 @@ if command -v flock >/dev/null; then
 	"$ING" -x ix arts 2>err
 	[ $? -eq 4 ] || fail "locked exit status"
 	grep -q "index is locked by another writer" err || fail "lock message: $(cat err)"
+	# with -o as well: the TEI is written as the index takes the
+	# documents, so a locked index writes none
+	"$ING" -o lockt -x ix arts 2>err
+	[ $? -eq 4 ] || fail "-o with a locked index: exit status"
+	[ -z "$(ls lockt)" ] || fail "-o with a locked index wrote TEI: $(ls lockt)"
 	touch release
 	wait
 	rm -f held release
 fi
+# -o with -x: the index mode's -j workers write the TEI as they make the
+# documents, each input annotated once (its warning given once, not once
+# per pass), the bytes of -o alone, for unchanged inputs too; two inputs
+# of one output name: the second is refused as -o alone refuses it, and
+# both are indexed
+mkdir oxa oxd oxd/1 oxd/2
+cp $(ls "$srcdir"/corpus/articles/*.txt | head -3) \
+	"$srcdir/tests/data/text/nometa.txt" oxa/
+"$ING" -o oxt oxa 2>err || fail "-o alone: $(cat err)"
+for j in 1 2; do
+	"$ING" -j $j -o oxt$j -x oxi$j oxa 2>err || fail "-o -x -j $j: $(cat err)"
+	[ "$(grep -c 'no metadata line' err)" = 1 ] ||
+		fail "-o -x -j $j: an input annotated twice: $(cat err)"
+	diff -r oxt oxt$j >/dev/null || fail "-o -x -j $j: not the TEI of -o"
+done
+"$ING" -j 2 -o oxt3 -x oxi2 oxa 2>err || fail "-o -x again: $(cat err)"
+summary | grep -q ": 0 added, 0 changed, 0 moved, 4 unchanged," ||
+	fail "-o -x again: $(cat err)"
+diff -r oxt oxt3 >/dev/null || fail "-o -x: no TEI of the unchanged inputs"
+cp "$srcdir/tests/data/text/nometa.txt" oxd/1/x.txt
+cp "$(ls "$srcdir"/corpus/articles/*.txt | head -1)" oxd/2/x.txt
+"$ING" -j 2 -o oxdt -x oxdi oxd/1/x.txt oxd/2/x.txt 2>err
+[ $? -eq 3 ] || fail "-o -x, one output name: exit status: $(cat err)"
+grep -q "oxd/2/x.txt: output oxdt/x.xml was already written from another input; skipped" err ||
+	fail "-o -x, one output name: message: $(cat err)"
+summary | grep -q ": 2 added," || fail "-o -x, one output name: $(cat err)"
+"$ING" -o oxdt1 oxd/1/x.txt 2>/dev/null
+cmp -s oxdt/x.xml oxdt1/x.xml || fail "-o -x, one output name: not the first"
 # a writer stopped at every commit step leaves a whole index, and the next
 # run finishes the work
 # (the hook exists only in a build configured with --enable-test-hooks)
