@@ -1333,6 +1333,37 @@ static int fronted_participle(const td_actx *c, size_t t0)
 		t0 + 1 < c->tok.n && td_tok_is_lower(c, t0 + 1); /* not "Acting Administrator" */
 }
 
+/* Adverbs that may stand between "and" and a second "that" ("and also
+ * that they have no second-echelon management"). */
+static const char *const and_that_adverbs[] = {"also", "further", "finally",
+	NULL};
+
+/* A second "that" clause coordinated at k: "and that", "and also that",
+ * or ", and that" after a clause that itself followed "that" (cs - 1),
+ * so that "argued that X, and that Y" gives two items as "argued that X
+ * and that Y" does. "that" must open a clause, not be its pronoun
+ * subject ("and that was all"), and it continues a "that" inside this
+ * clause rather than start a report ("a motion which would contend that
+ * the verdict was ... and that there were errors": one item). Returns the
+ * token after "that", else 0. */
+static size_t and_that_at(const td_actx *c, size_t cs, size_t k, size_t t1)
+{
+	int comma = td_tok_eq(c, k, ",", 0);
+	size_t j = k + (comma ? 1 : 0);
+	if (comma && !(cs > 0 && td_tok_eq(c, cs - 1, "that", 1)))
+		return 0;
+	if (j + 2 >= t1 || !td_tok_eq(c, j, "and", 0))
+		return 0;
+	j++;
+	if (td_tok_in(c, j, and_that_adverbs, 0))
+		j++;
+	if (j + 1 >= t1 || !td_tok_eq(c, j, "that", 0) || tok_in_quote(c, j) ||
+	    td_tok_any(c, j + 1, finite_words) || !td_tok_is_word(c, j + 1) ||
+	    that_inside(c, cs, k))
+		return 0;
+	return j + 1;
+}
+
 /* The reported clauses from token cs of sentence si: up to the end of the
  * sentence, a semicolon, the comma closing a fronted subordinate clause,
  * ", and/but" before a new clause, or "and that" (which starts another
@@ -1356,21 +1387,19 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 		for (size_t k = cs; k < t1; k++) {
 			if (tok_in_quote(c, k))
 				continue;
+			/* "and that", "and also that", ", and that": a second
+			 * report (and_that_at) */
+			if ((td_tok_eq(c, k, "and", 0) || td_tok_eq(c, k, ",", 0)) &&
+			    (next = and_that_at(c, cs, k, t1)) != 0) {
+				ce = k;
+				break;
+			}
 			if (td_tok_eq(c, k, ";", 0) || (fronted && td_tok_eq(c, k, ",", 0)) ||
 			    ((td_tok_eq(c, k, ",", 0) || is_dash(c, k)) && k + 1 < t1 &&
 			     (((td_tok_eq(c, k + 1, "and", 0) || td_tok_eq(c, k + 1, "but", 0)) &&
 			       clause_follows(c, k + 2, t1)) ||
 			      td_tok_eq(c, k + 1, "while", 0) || td_tok_eq(c, k + 1, "whereas", 0)))) {
 				ce = k;
-				break;
-			}
-			/* "and that" starts another report, unless it continues a
-			 * "that" inside this one ("a motion which would contend
-			 * that the verdict was ... and that there were errors") */
-			if (td_tok_eq(c, k, "and", 0) && k + 1 < t1 && td_tok_eq(c, k + 1, "that", 0) &&
-			    !that_inside(c, cs, k)) {
-				ce = k;
-				next = k + 2;
 				break;
 			}
 			/* "indicate A, that B and that C": a comma before "that"
@@ -2045,7 +2074,7 @@ static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	/* session 8 (round 10) lists, apart so that the line above stays */
-	static const char *const *const lists_r10[] = {long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, unnamed_pronouns, NULL};
+	static const char *const *const lists_r10[] = {and_that_adverbs, long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, unnamed_pronouns, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

@@ -810,6 +810,29 @@ static void test_session10_realize(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11 (helper k): coordinated "that" clauses are one item each:
+ * "and also that" as "and that", and ", and that" after a clause that
+ * followed "that"; "and that" as a pronoun subject ("and that was all")
+ * starts no report. */
+static void test_session11_and_that(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+		"Mary Olson argued that the council had lost its way, and that its budget was the "
+		"cause of the trouble.\n"
+		"Many owners are realizing that they face a tax problem and also that they have no "
+		"successors.\n"
+		"Sam Ruiz said that the game was over, and that was all.");
+	fx_expect(d, "said", "the council had lost its way", "who", "#mary-olson");
+	fx_expect(d, "said", "its budget was the cause of the trouble", "who", "#mary-olson");
+	fx_expect(d, "said", "the game was over", "who", "#sam-ruiz");
+	assert_null(fx_find(d, "said", "was all"));
+	fx_expect(d, "said", "they face a tax problem", "who", NULL);
+	fx_expect(d, "said", "they have no successors", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 5);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -846,6 +869,7 @@ int main(void)
 		cmocka_unit_test(test_session10_nested_reports),
 		cmocka_unit_test(test_session10_subjects),
 		cmocka_unit_test(test_session10_realize),
+		cmocka_unit_test(test_session11_and_that),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
