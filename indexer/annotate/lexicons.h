@@ -50,7 +50,10 @@ enum {
 	TD_SV_SPEECH = 0,
 	TD_SV_ACCORDING = 1,
 	TD_SV_VIEW = 2,
-	TD_SV_CONVICTION = 3
+	TD_SV_CONVICTION = 3,
+	/* a verb of thinking or knowing ("knew that", "was thinking that",
+	 * "found that"): reports an explicit "that" clause, no quotation */
+	TD_SV_THOUGHT = 4
 };
 /* BARE: a reported clause without "that"; OBJECT: an addressee before
  * it; VERB: a form that is also a noun ("states", "reports"), a verb of

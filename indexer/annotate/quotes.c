@@ -1712,6 +1712,23 @@ static const char *colon_body_subject(const td_actx *c, size_t t0, size_t colon)
 	return NULL;
 }
 
+/* Negations before a verb ("did not know", "didn't know", "never
+ * knew"). */
+static const char *const negations[] = {"not", "n't", "never", NULL};
+
+/* Is the verb at t negated: a negation among the three words before it,
+ * in its clause? */
+static int negated_before(const td_actx *c, size_t t0, size_t t)
+{
+	for (size_t k = t; k-- > t0 && t - k <= 3;) {
+		if (!td_tok_is_word(c, k) && !td_tok_eq(c, k, "n't", 1))
+			return 0;
+		if (td_tok_in(c, k, negations, 1))
+			return 1;
+	}
+	return 0;
+}
+
 /* Speech verbs of sentence si: attribute its quotes and mark reported
  * clauses. Returns the speaker of the sentence's first speech verb via
  * *who_out (for quotes in the next sentence). */
@@ -1777,10 +1794,15 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		/* a phrasal verb with "out" is no saying ("ruled out") */
 		if (vend < t1 && td_tok_eq(c, vend, "out", 1))
 			continue;
+		/* a verb of thinking or knowing reports only what its subject
+		 * holds: not "did not know that", "never knew that" */
+		if (p->type == TD_SV_THOUGHT && negated_before(c, s0, t))
+			continue;
 		/* passive "it is said that" reports nobody, nor does "it is
-		 * generally conceded that", "it is now disclosed that"; "are
-		 * suddenly realizing that" is no passive */
-		if (p->type == TD_SV_SPEECH && t > t0 && !td_tok_pos_is(c, t, "VBG") &&
+		 * generally conceded that", "it is now disclosed that", "it
+		 * was found that"; "are suddenly realizing that" is no passive */
+		if ((p->type == TD_SV_SPEECH || p->type == TD_SV_THOUGHT) && t > t0 &&
+		    !td_tok_pos_is(c, t, "VBG") &&
 		    (td_tok_any(c, t - 1, passive_aux) ||
 			    (t - 1 > t0 && td_tok_pos_is(c, t - 1, "RB") &&
 				    td_tok_any(c, t - 2, passive_aux))))
@@ -1859,7 +1881,8 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 						 (generic_subject(c, s0, t) || quant_subject(c, s0, t)));
 		if (!found && !that && !generic)
 			continue;
-		if (found) {
+		/* a thought names no speaker of the sentence's quotations */
+		if (found && p->type != TD_SV_THOUGHT) {
 			have_verb = 1;
 			if (!sent_who)
 				sent_who = who;
@@ -2074,7 +2097,7 @@ static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	/* session 8 (round 10) lists, apart so that the line above stays */
-	static const char *const *const lists_r10[] = {and_that_adverbs, long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, unnamed_pronouns, NULL};
+	static const char *const *const lists_r10[] = {and_that_adverbs, negations, long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, unnamed_pronouns, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

@@ -833,6 +833,34 @@ static void test_session11_and_that(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11 (helper k): verbs of thinking and knowing (speech_verbs.tsv
+ * class thought) report their explicit "that" clause, in narration ("Tom
+ * Harris knew that", "was thinking that") and in citations ("found
+ * that"); not negated, not passive, never without "that", and they name
+ * no speaker of a quotation. */
+static void test_session11_thought(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		"Tom Harris rode into town at noon.",
+		("Harris knew that the bridge was out.\nHe was thinking that the river would rise, "
+			"and that the herd could not cross."),
+		"He did not know that the sheriff had left.\nIt was found that the well was dry.",
+		"After \"the storm of the century\" passed, Harris knew that the road was closed.",
+		"Mary Olson found the letter.\nShe found that her father had sold the ranch."};
+	td_doc *d = fx_doc("1961-07-15", paras, 5);
+	fx_expect(d, "said", "the bridge was out", "who", "#tom-harris");
+	fx_expect(d, "said", "the river would rise", "who", "#tom-harris");
+	fx_expect(d, "said", "the herd could not cross", "who", "#tom-harris");
+	assert_null(fx_find(d, "said", "the sheriff had left"));
+	assert_null(fx_find(d, "said", "the well was dry"));
+	fx_expect(d, "q", "the storm of the century", "who", NULL);
+	fx_expect(d, "said", "the road was closed", "who", "#tom-harris");
+	fx_expect(d, "said", "her father had sold the ranch", "who", "#mary-olson");
+	assert_int_equal(fx_count(d, "said"), 5);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -870,6 +898,7 @@ int main(void)
 		cmocka_unit_test(test_session10_subjects),
 		cmocka_unit_test(test_session10_realize),
 		cmocka_unit_test(test_session11_and_that),
+		cmocka_unit_test(test_session11_thought),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
