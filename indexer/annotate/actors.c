@@ -69,7 +69,11 @@ static int load_list(const char *dir, const char *name, td_patset *ps,
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < t->n && !rc; i++) {
-		rc = td_patset_add(ps, t->rows[i].f[0], (int)i, 0, 0);
+		/* column 2 of given_names.tsv: the name's gender, 'f' or 'm'
+		 * (quotes.c resolves "he"/"she" with it), kept as the type */
+		const char *g = claim ? NULL : td_lex_field(&t->rows[i], 1);
+		int type = g && (g[0] == 'f' || g[0] == 'm') && !g[1] ? g[0] : 0;
+		rc = td_patset_add(ps, t->rows[i].f[0], (int)i, type, 0);
 		if (!rc && claim)
 			rc = claim_list(claim, t->rows[i].f[0], -1);
 	}

@@ -359,12 +359,22 @@ static int is_speech(const td_actx *c, size_t t, size_t lim)
 }
 
 /* The gender of actor key as titles before its mentions up to token t
- * show it: 'm', 'f' or 0. */
+ * show it: 'm', 'f' or 0; without a title, as its given name shows it
+ * (given_names.tsv column 2: "Anna Kessler", "Letitia Baldrige" are
+ * women, "Joseph E. Harvey" a man; Jean, Leslie, Kim are either). */
 static int key_gender(const td_actx *c, const char *key, size_t t)
 {
+	int given = 0;
 	for (size_t k = 0; k < c->n_ments; k++) {
 		const td_mention *m = &c->ments[k];
-		if (m->pronoun || !m->key || m->t0 >= t || m->t0 == 0 || strcmp(m->key, key))
+		if (m->pronoun || !m->key || m->t0 >= t || strcmp(m->key, key))
+			continue;
+		if (!given && m->kind && strcmp(m->kind, "person") == 0) {
+			long g = td_patset_match(&c->a->given_pats, c, m->t0, m->t0 + 1);
+			if (g >= 0)
+				given = c->a->given_pats.v[g].type;
+		}
+		if (m->t0 == 0)
 			continue;
 		/* "Mrs." is two tokens */
 		size_t tt = m->t0 - 1;
@@ -375,7 +385,7 @@ static int key_gender(const td_actx *c, const char *key, size_t t)
 		if (td_tok_in(c, tt, female_titles, 0))
 			return 'f';
 	}
-	return 0;
+	return given;
 }
 
 /* 1 if a title of the lexicon covers exactly the tokens [a, b). */
