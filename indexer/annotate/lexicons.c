@@ -30,9 +30,8 @@ const char *td_lex_field(const td_tsv_row *r, size_t i)
 }
 
 /* speech_verbs.tsv: form, class (speech, according, view, conviction,
- * thought), and
- * whether the
- * verb reports without a that-clause (bare) or takes an object. */
+ * thought, tag), and whether the verb reports without a that-clause
+ * (bare) or takes an object. */
 static int load_speech_verbs(td_annotator *a, const char *dir)
 {
 	td_tsv *t;
@@ -57,9 +56,11 @@ static int load_speech_verbs(td_annotator *a, const char *dir)
 			type = TD_SV_CONVICTION;
 		else if (strcmp(cls, "thought") == 0)
 			type = TD_SV_THOUGHT;
+		else if (strcmp(cls, "tag") == 0)
+			type = TD_SV_TAG;
 		else
 			rc = td_error(TD_EINPUT,
-				"%s:%d: class '%s' is not speech, according, view, conviction or thought",
+				"%s:%d: class '%s' is not speech, according, view, conviction, thought or tag",
 				t->path, r->line, cls);
 		int flags = 0;
 		/* column 3: yes, no or object, or a comma-separated list of

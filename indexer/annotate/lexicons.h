@@ -53,7 +53,10 @@ enum {
 	TD_SV_CONVICTION = 3,
 	/* a verb of thinking or knowing ("knew that", "was thinking that",
 	 * "found that"): reports an explicit "that" clause, no quotation */
-	TD_SV_THOUGHT = 4
+	TD_SV_THOUGHT = 4,
+	/* a verb of the manner of saying (muttered, snapped, asked): a
+	 * speaker only in a speech tag beside a quotation */
+	TD_SV_TAG = 5
 };
 /* BARE: a reported clause without "that"; OBJECT: an addressee before
  * it; VERB: a form that is also a noun ("states", "reports"), a verb of

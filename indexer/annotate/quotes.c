@@ -355,7 +355,8 @@ static const char *const clause_heads[] = {",", ";", "and", "but", "that",
 static int is_speech(const td_actx *c, size_t t, size_t lim)
 {
 	long m = td_speech_match(c, t, lim);
-	return m >= 0 && c->a->speech_pats.v[m].type == TD_SV_SPEECH;
+	return m >= 0 && (c->a->speech_pats.v[m].type == TD_SV_SPEECH ||
+				 c->a->speech_pats.v[m].type == TD_SV_TAG);
 }
 
 /* The gender of actor key as titles before its mentions up to token t
@@ -1705,6 +1706,140 @@ static int actor_before(const td_actx *c, size_t t0, size_t e)
 	return 0;
 }
 
+/* ------------------------------------------------------ speech tags */
+
+/* Subject pronouns of a speech tag ("he muttered", "I said"). */
+static const char *const tag_pronouns[] = {"he", "she", "i", "we", "they",
+	"you", NULL};
+/* Determiners of a described subject ("the guide said", "his wife said"). */
+static const char *const tag_dets[] = {"the", "a", "an", "his", "her", "their",
+	"my", "our", "its", NULL};
+
+/* A closing quote mark at k: a mark right after a quotation's words. */
+static int is_close_mark(const td_actx *c, size_t k)
+{
+	return k > 0 &&
+		(td_tok_eq(c, k, "\xe2\x80\x9d", 0) || td_tok_eq(c, k, "\xe2\x80\x99", 0) ||
+			td_tok_eq(c, k, "\"", 0) || td_tok_eq(c, k, "'", 0)) &&
+		!tok_in_quote(c, k) && tok_in_quote(c, k - 1);
+}
+
+/* The first token of the subject right before the verb at t (a name
+ * with its title, a subject pronoun, or a determiner and up to three
+ * words), adverbs between allowed ("Anna quietly said"); t when there
+ * is none. */
+static size_t tag_subject(const td_actx *c, size_t t0, size_t t)
+{
+	size_t k = t;
+	for (int n = 0; n < 2 && k > t0 && td_tok_is_lower(c, k - 1) &&
+	     td_tok_pos_is(c, k - 1, "RB") && !td_tok_any(c, k - 1, clause_preps);
+	     n++)
+		k--;
+	if (k <= t0 || tok_in_quote(c, k - 1))
+		return t;
+	const td_mention *m = ment_at(c, k - 1);
+	if (m && m->t1 == k && !m->pronoun) {
+		k = m->t0;
+		/* its title: "Mrs. Vane", "Colonel Rourke" */
+		for (int n = 0; n < 3 && k > t0 &&
+		     (td_tok_is_cap(c, k - 1) || (td_tok_eq(c, k - 1, ".", 0) && k - 1 > t0 &&
+							 td_tok_is_cap(c, k - 2)));
+		     n++)
+			k--;
+		return k;
+	}
+	if (td_tok_in(c, k - 1, tag_pronouns, 1))
+		return k - 1;
+	for (size_t j = k; j-- > t0 && k - j <= 4;) {
+		if (!td_tok_is_word(c, j) || tok_in_quote(c, j) || td_tok_any(c, j, clause_preps) ||
+		    td_tok_any(c, j, finite_words))
+			break;
+		if (td_tok_in(c, j, tag_dets, 1))
+			return j < k - 1 ? j : t;
+	}
+	return t;
+}
+
+/* A subject right after the verb ending at vend ("asked Brand", "asked
+ * Mrs. Vane", "said the Colonel"); the token after it, or vend. */
+static size_t tag_subject_after(const td_actx *c, size_t vend, size_t t1)
+{
+	size_t k = vend;
+	long tm = k < t1 ? td_patset_match(&c->a->title_pats, c, k, t1) : -1;
+	if (tm >= 0 && !ment_at(c, k))
+		k += (size_t)c->a->title_pats.v[tm].n;
+	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
+	if (m && m->t0 == k && !m->pronoun)
+		return m->t1;
+	if (vend < t1 && td_tok_in(c, vend, tag_pronouns, 1))
+		return vend + 1;
+	size_t e = np_after(c, vend, t1);
+	return e;
+}
+
+/* The quotation that ends sentence si - 1 of the same paragraph (only
+ * marks and punctuation after it), or -1. */
+static long quote_ending_before(const td_actx *c, size_t si)
+{
+	if (si == 0 || c->sents[si].para != c->sents[si - 1].para || c->sents[si].para < 0)
+		return -1;
+	const td_sent *p = &c->sents[si - 1];
+	long best = -1;
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		if (c->quotes[q].end <= p->start || c->quotes[q].end > p->end)
+			continue;
+		size_t k = p->t0;
+		while (k < p->t1 && c->tok.v[k].start < c->quotes[q].end)
+			k++;
+		for (; k < p->t1; k++)
+			if (td_tok_is_word(c, k))
+				break;
+		if (k >= p->t1)
+			best = (long)q;
+	}
+	/* a sentence of quoted words alone: "The company called it "a
+	 * mistake"." ends in a quotation but is the author's */
+	for (size_t k = p->t0; best >= 0 && k < p->t1; k++)
+		if (td_tok_is_word(c, k) && !tok_in_quote(c, k))
+			return -1;
+	return best;
+}
+
+/* Is the verb of saying at [t, vend) in a speech tag beside a quotation:
+ * after its closing mark ("“...,” he muttered", "“...?” asked Brand"),
+ * before a colon or an opening mark ("Brand shouted: “...”", "he
+ * whispered, “...”"), or opening its sentence after one that ends in a
+ * quotation ("“Where is the boat?”" / "Brand asked.")? *opens is set in
+ * the last case. */
+static int tag_position(const td_actx *c, size_t si, size_t t, size_t vend, int tag,
+	int *opens)
+{
+	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+	size_t k = tag_subject(c, t0, t);
+	size_t e = k < t ? vend : tag_subject_after(c, vend, t1);
+	*opens = 0;
+	if (k == t && e == vend)
+		return 0; /* no subject */
+	if (k > t0 && (is_close_mark(c, k - 1) ||
+			      (k - 1 > t0 && is_close_mark(c, k - 2) &&
+				      (td_tok_eq(c, k - 1, ",", 0) || td_tok_eq(c, k - 1, "?", 0) ||
+					      td_tok_eq(c, k - 1, "!", 0)))))
+		return 1;
+	for (int n = 0; n < 2 && e < t1 && td_tok_pos_is(c, e, "RB") && td_tok_is_lower(c, e); n++)
+		e++;
+	/* a tag of its own: a verb of manner reports nothing ("Brand
+	 * shouted, and pulled her down", "Asked Palmer of an official."); a
+	 * verb of saying only with nothing after it ("Brand said."), not a
+	 * new report ("Smith said the plan would fail.") */
+	int own = tag || e >= t1 || end_punct(c, e);
+	if (k == t0 && own && quote_ending_before(c, si) >= 0) {
+		*opens = 1;
+		return 1;
+	}
+	return e < t1 && (td_tok_eq(c, e, ":", 0) || is_open_mark(c, e) ||
+				 (td_tok_eq(c, e, ",", 0) && e + 1 < t1 && is_open_mark(c, e + 1)));
+}
+
 /* "PHS apparently decided ...: "..."": an organisation or state that is
  * the subject of the clause before the colon at token colon (no person
  * there) says the quotation after it; NULL when there is none. */
@@ -1808,10 +1943,16 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		 * holds: not "did not know that", "never knew that" */
 		if (p->type == TD_SV_THOUGHT && negated_before(c, s0, t))
 			continue;
+		/* a verb of the manner of saying speaks only in a speech tag
+		 * beside a quotation ("“...,” Rourke snapped") */
+		int tag_opens = 0;
+		if (p->type == TD_SV_TAG && !tag_position(c, si, t, vend, 1, &tag_opens))
+			continue;
 		/* passive "it is said that" reports nobody, nor does "it is
 		 * generally conceded that", "it is now disclosed that", "it
 		 * was found that"; "are suddenly realizing that" is no passive */
-		if ((p->type == TD_SV_SPEECH || p->type == TD_SV_THOUGHT) && t > t0 &&
+		if ((p->type == TD_SV_SPEECH || p->type == TD_SV_THOUGHT || p->type == TD_SV_TAG) &&
+		    t > t0 &&
 		    !td_tok_pos_is(c, t, "VBG") &&
 		    (td_tok_any(c, t - 1, passive_aux) ||
 			    (t - 1 > t0 && td_tok_pos_is(c, t - 1, "RB") &&
@@ -1906,9 +2047,19 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 						c->quotes[q].start > c->tok.v[t].start &&
 						    c->quotes[q].start < c->tok.v[s1 - 1].end))
 					c->quotes[q].who = who;
+			/* a tag opening the sentence after one that ends in a
+			 * quotation ("“Where is the boat?”" / "Brand asked."):
+			 * that quotation is this speaker's */
+			if (who && s0 == t0 && p->type == TD_SV_SPEECH)
+				tag_position(c, si, t, vend, 0, &tag_opens);
+			long pq = tag_opens ? quote_ending_before(c, si) : -1;
+			if (pq >= 0 && (!c->quotes[pq].who || c->quotes[pq].who_carried)) {
+				c->quotes[pq].who = who;
+				c->quotes[pq].who_carried = 0;
+			}
 		}
 		/* reported clause: verb + that, or a bare clause after said */
-		if (p->type == TD_SV_ACCORDING)
+		if (p->type == TD_SV_ACCORDING || p->type == TD_SV_TAG)
 			continue;
 		size_t cs;
 		if (that)

@@ -880,6 +880,41 @@ static void test_session11_given_name_gender(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11 (issue 13): verbs of the manner of saying (speech_verbs.tsv
+ * class tag: snapped, asked, muttered ...) name the speaker in a speech
+ * tag beside a quotation only; a tag that opens the sentence after a
+ * quoted sentence ("“Where is the boat?”" / "Brand asked.") gives that
+ * quotation its speaker, and so does "said" with nothing after it. */
+static void test_session11_speech_tags(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1962-03-03",
+		"Colonel James Rourke came in.\n"
+		"“I told you what I knew,” Rourke snapped.\n"
+		"Hal Brand stood up.\n"
+		"“How much?” asked Brand.\n"
+		"“Where is the boat?”\n"
+		"Brand asked.\n"
+		"Rourke shouted at the guards about the “bridge”.");
+	fx_expect(d, "q", "I told you what I knew,", "who", "#james-rourke");
+	fx_expect(d, "q", "How much?", "who", "#hal-brand");
+	fx_expect(d, "q", "Where is the boat?", "who", "#hal-brand");
+	/* not beside the quotation: no speaker, and no reported clause */
+	fx_expect(d, "q", "bridge", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 0);
+	td_doc_free(d);
+	d = fx_one("1962-03-03",
+		"Hal Brand stood up.\n"
+		"“We will win.”\n"
+		"Hal Brand said the war was over.\n"
+		"“We will lose.”\n"
+		"Brand said.");
+	/* a new report after a quoted sentence is no tag of it */
+	fx_expect(d, "q", "We will win.", "who", NULL);
+	fx_expect(d, "q", "We will lose.", "who", "#hal-brand");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -919,6 +954,7 @@ int main(void)
 		cmocka_unit_test(test_session11_and_that),
 		cmocka_unit_test(test_session11_thought),
 		cmocka_unit_test(test_session11_given_name_gender),
+		cmocka_unit_test(test_session11_speech_tags),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
