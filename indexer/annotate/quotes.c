@@ -1874,6 +1874,49 @@ static int negated_before(const td_actx *c, size_t t0, size_t t)
 	return 0;
 }
 
+/* Words between the subject and the verb of a fronted "As X has argued,"
+ * (a reflexive of emphasis, an auxiliary). */
+static const char *const as_clause_words[] = {"himself", "herself", "itself",
+	"themselves", "has", "have", "had", "did", "once", NULL};
+
+/* "As Jones has argued, CLAUSE", "As she has argued, ...", "But as Smith
+ * himself has pointed out, ...": a clause of manner that opens the
+ * sentence, its subject a name or a pronoun and its verb one of saying
+ * (at [t, vend)), followed by a comma. The main clause is the report, as
+ * after "According to X,". Returns the token after the comma, else 0. */
+static size_t as_clause_report(const td_actx *c, size_t t0, size_t t, size_t vend, size_t t1)
+{
+	size_t k = t0;
+	if (k < t && (td_tok_eq(c, k, "and", 1) || td_tok_eq(c, k, "but", 1)))
+		k++;
+	if (vend + 1 >= t1 || !td_tok_eq(c, vend, ",", 0) || k + 2 > t ||
+	    !td_tok_eq(c, k, "as", 1) || tok_in_quote(c, vend + 1))
+		return 0;
+	k++;
+	/* the subject: a name (after a title), else a pronoun or a
+	 * capitalised word the actors stage did not take */
+	const td_mention *m = named_actor_at(c, k, t);
+	if (m)
+		k = m->t1;
+	else if (td_tok_in(c, k, he_she, 1) || td_tok_eq(c, k, "they", 1))
+		k++;
+	else {
+		if (!td_tok_is_cap(c, k) || !td_tok_is_word(c, k))
+			return 0;
+		while (k < t && td_tok_is_cap(c, k) && td_tok_is_word(c, k))
+			k++;
+	}
+	/* a year in brackets after a cited author ("As Smith (1957) has
+	 * shown,") */
+	if (k + 2 < t && td_tok_eq(c, k, "(", 0) && td_tok_is_num(c, k + 1) &&
+	    td_tok_eq(c, k + 2, ")", 0))
+		k += 3;
+	for (; k < t; k++)
+		if (!td_tok_in(c, k, as_clause_words, 1) && !td_tok_pos_is(c, k, "RB"))
+			return 0;
+	return vend + 1;
+}
+
 /* Speech verbs of sentence si: attribute its quotes and mark reported
  * clauses. Returns the speaker of the sentence's first speech verb via
  * *who_out (for quotes in the next sentence). */
@@ -2002,7 +2045,7 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		}
 		/* "Clause, X said.": the clause before the comma is reported,
 		 * and the speaker is sought after that comma only */
-		size_t pcomma, ps = si == 0 ? after_dateline(c, t0, t1) : t0;
+		size_t pcomma, ps = si == 0 ? after_dateline(c, t0, t1) : t0, cs;
 		if (p->type == TD_SV_SPEECH && s0 == t0 && postposed(c, t0, t, vend, t1, &pcomma, &ps)) {
 			who = speaker(c, pcomma, t, vend, t1, &found);
 			size_t ce = pcomma;
@@ -2019,7 +2062,12 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		if (!found && t > s0 && td_tok_eq(c, t - 1, "to", 1) &&
 		    (t - 1 == s0 || td_tok_in(c, t - 2, appear_verbs, 1)))
 			continue;
+		/* "As Jones has argued, CLAUSE" */
+		size_t as_cs = p->type == TD_SV_SPEECH && s0 == t0 ?
+			as_clause_report(c, t0, t, vend, t1) :
+			0;
 		size_t that = p->type == TD_SV_ACCORDING ? 0 :
+
 			that_after(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
 		if (!that && p->type == TD_SV_SPEECH)
 			that = that_after_phrase(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
@@ -2030,7 +2078,7 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			unnamed_subject(c, s0, t);
 		int generic = unnamed || (!found && !that && (p->flags & TD_SVF_BARE) &&
 						 (generic_subject(c, s0, t) || quant_subject(c, s0, t)));
-		if (!found && !that && !generic)
+		if (!found && !that && !generic && !as_cs)
 			continue;
 		/* a thought names no speaker of the sentence's quotations */
 		if (found && p->type != TD_SV_THOUGHT) {
@@ -2061,7 +2109,20 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		/* reported clause: verb + that, or a bare clause after said */
 		if (p->type == TD_SV_ACCORDING || p->type == TD_SV_TAG)
 			continue;
-		size_t cs;
+		/* "As Jones has argued, CLAUSE": the main clause to the
+		 * sentence's end or a semicolon, final punctuation outside */
+		if (as_cs) {
+			size_t ce = as_cs;
+			while (ce < t1 && (tok_in_quote(c, ce) || !td_tok_eq(c, ce, ";", 0)))
+				ce++;
+			while (ce > as_cs && end_punct(c, ce - 1) && !tok_in_quote(c, ce - 1))
+				ce--;
+			if (ce > as_cs && (rc = push_said(c, c->tok.v[as_cs].start, c->tok.v[ce - 1].end,
+						   (int)si, found ? who : NULL)) < 0)
+				return rc;
+			t = ce > t ? ce - 1 : t;
+			continue;
+		}
 		if (that)
 			cs = that + 1;
 		else if ((cs = bare_clause_start(c, vend, t1, p->flags)) == 0 &&
@@ -2258,7 +2319,7 @@ static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	/* session 8 (round 10) lists, apart so that the line above stays */
-	static const char *const *const lists_r10[] = {and_that_adverbs, negations, long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, unnamed_pronouns, NULL};
+	static const char *const *const lists_r10[] = {and_that_adverbs, negations, as_clause_words, long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, unnamed_pronouns, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

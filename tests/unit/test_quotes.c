@@ -915,6 +915,31 @@ static void test_session11_speech_tags(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11 (helper k): a fronted clause of manner with a verb of saying
+ * and a named or pronoun subject ("As Jones has argued, CLAUSE") reports
+ * the main clause, to the sentence's end; not after "we", not with a
+ * described subject, not in mid-sentence. */
+static void test_session11_as_clause(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+		("Mary Olson wrote the standard history of the grange.\n"
+			"As she has argued, the colleges lost their way, and the farmers knew it.\n"
+			"But as Donnelly himself has pointed out, few patients take every tablet."),
+		("As we know, the peasants sell their produce.\n"
+			"As the report says, prices rose.\n"
+			"Prices, as Olson said, rose in May.")};
+	td_doc *d = fx_doc("1961-11-11", paras, 2);
+	fx_expect(d, "said", "the colleges lost their way, and the farmers knew it", "who",
+		"#mary-olson");
+	assert_non_null(fx_find(d, "said", "few patients take every tablet"));
+	assert_null(fx_find(d, "said", "the peasants sell their produce"));
+	assert_null(fx_find(d, "said", "prices rose"));
+	assert_null(fx_find(d, "said", "rose in May"));
+	assert_int_equal(fx_count(d, "said"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -955,6 +980,7 @@ int main(void)
 		cmocka_unit_test(test_session11_thought),
 		cmocka_unit_test(test_session11_given_name_gender),
 		cmocka_unit_test(test_session11_speech_tags),
+		cmocka_unit_test(test_session11_as_clause),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
