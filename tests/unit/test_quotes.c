@@ -940,6 +940,27 @@ static void test_session11_as_clause(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11 (helper k): more verbs of the class thought, the narration's
+ * feeling, memory, hope, fear and supposition ("felt that", "remembered
+ * that", "feared that"); "was supposed to" and "It is understood that"
+ * (passive) report nothing. */
+static void test_session11_thought_verbs(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-07-15",
+		"Ann Cole felt that the house was too quiet.\n"
+		"Ann Cole remembered that her father had sold the ranch.\n"
+		"Ann Cole feared that the river would rise.\n"
+		"She was supposed to stay in town.\n"
+		"It is understood that the talks resumed.");
+	fx_expect(d, "said", "the house was too quiet", "who", "#ann-cole");
+	fx_expect(d, "said", "her father had sold the ranch", "who", "#ann-cole");
+	fx_expect(d, "said", "the river would rise", "who", "#ann-cole");
+	assert_null(fx_find(d, "said", "the talks resumed"));
+	assert_int_equal(fx_count(d, "said"), 3);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -981,6 +1002,7 @@ int main(void)
 		cmocka_unit_test(test_session11_given_name_gender),
 		cmocka_unit_test(test_session11_speech_tags),
 		cmocka_unit_test(test_session11_as_clause),
+		cmocka_unit_test(test_session11_thought_verbs),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
