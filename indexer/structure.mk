@@ -8,9 +8,10 @@ indexer_libtagdex_a_SOURCES += indexer/read/blocks.h indexer/read/sentences.h \
 
 bin_PROGRAMS += indexer/tagdex-ingest
 indexer_tagdex_ingest_SOURCES = indexer/programs/ingest.c \
-	indexer/programs/exit_status.h \
+	indexer/programs/ingest.h indexer/programs/exit_status.h \
 	indexer/programs/ingest_index.c indexer/programs/tei_out.c \
-	indexer/programs/tei_out.h
+	indexer/programs/tei_out.h \
+	indexer/programs/inputs.h indexer/programs/inputs.c
 indexer_tagdex_ingest_LDADD = $(TD_LIBS)
 dist_man_MANS += indexer/programs/tagdex-ingest.1
 

@@ -147,7 +147,10 @@ EXTRA_DIST += tests/cli/test_export.sh
 
 # index area: the corruption campaign (issue 12): bit flips x 12 queries
 check_PROGRAMS += tests/unit/test_corrupt
-tests_unit_test_corrupt_SOURCES = tests/unit/test_corrupt.c
+# the index it damages is built from corpus/articles as tagdex-ingest
+# walks it (inputs.c is the program's, not the library's)
+tests_unit_test_corrupt_SOURCES = tests/unit/test_corrupt.c \
+	indexer/programs/inputs.c
 tests_unit_test_corrupt_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_corrupt_LDADD = queries/libtdquery.a $(TEST_LIBS)
 TESTS += tests/unit/test_corrupt
@@ -174,7 +177,8 @@ EXTRA_DIST += tests/cli/test_ingest_signal.sh
 # this program only
 check_PROGRAMS += tests/unit/test_oom
 tests_unit_test_oom_SOURCES = tests/unit/test_oom.c \
-	indexer/programs/ingest_index.c indexer/programs/tei_out.c
+	indexer/programs/ingest_index.c indexer/programs/tei_out.c \
+	indexer/programs/inputs.c
 tests_unit_test_oom_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_oom_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
 	-Wl,--wrap=strdup,--wrap=strndup,--wrap=open_memstream,--wrap=realpath

@@ -1,7 +1,7 @@
-/* pipeline.h: one input file to one annotated document, and the programs'
- * shared option set. The annotator (annotator.h) and the word layer
- * (words.h) are its stages' entry points. Internal to tagdex (not
- * installed).
+/* pipeline.h: one input file to one annotated document. The annotator
+ * (annotator.h) and the word layer (words.h) are its stages' entry points.
+ * tagdex-ingest's options and its index mode are ingest.h's, the walk of
+ * its input directories inputs.h's. Internal to tagdex (not installed).
  *
  * Stages and their owners: text_reader.c/html_reader.c/tei_reader.c read, the
  * structure builder marks front matter, divisions, paragraphs and
@@ -43,43 +43,8 @@ int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
 int td_pipeline_docs(const td_pipeline *p, const char *path,
 	const char *data, size_t len, td_doc ***out, size_t *n);
 
-/* The options of tagdex-ingest, parsed in ingest.c. */
-typedef struct td_ingest_opts {
-	const char *out_dir;   /* -o DIR, "-" for stdout, NULL for none */
-	const char *tei_dir;   /* -o DIR with -x: td_ingest_index writes the
-	                        * TEI of every input there as it indexes it */
-	const char *index_dir; /* -x DIR; the default index when neither -o nor -x */
-	const char *lexdir;    /* --lexicons DIR */
-	int lenient;           /* --lenient */
-	int jobs;              /* -j N (>= 1) */
-	int prune;             /* --prune */
-	int rebuild;           /* --rebuild */
-	int no_layers;         /* --no-layers: no lemma and pos in the index */
-	int check;             /* --check: verify the index and exit */
-	int merge;             /* --merge */
-	int recover;           /* --recover: rebuild MANIFEST from segments */
-	int quiet;             /* -q: no progress, no summary */
-	size_t memory;         /* --memory bytes, 0 for the default */
-	const char *meta_xpath[3]; /* --meta date=, title=, author= XPATHs */
-	char **merge_from;     /* --merge-index DIR...: shards to combine */
-	char **merge_where;    /* "FILE:LINE" of a --merge-list entry, or NULL */
-	size_t nmerge_from;
-} td_ingest_opts;
-
-/* ingest_index.c: commits paths (files, or directories walked for *.txt,
- * *.html, *.htm, *.xml) to o->index_dir and, with o->tei_dir, writes the
- * TEI of every input (also those unchanged in the index) there as -o does.
- * Prints progress on a terminal and a summary to stderr. Returns 0 when
- * all went in, 1 when some files failed (the rest committed; or a TEI
- * file could not be written), 2 when --recover could not keep every
- * segment (each named), 128 + N when signal N stopped it, or a negative
- * TD_E* code. */
-int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
-	char *const *paths, size_t n);
-
-/* Expands paths (files or directories, recursively, sorted) into the input
- * files tagdex takes. *out is a malloc'd array of malloc'd strings. */
-int td_collect_inputs(char *const *paths, size_t n, char ***out, size_t *nout);
-void td_free_inputs(char **v, size_t n);
+/* 1 if the pipeline reads files of path's extension (.txt, .html, .htm,
+ * .xml, in any case): what a directory walk picks up. */
+int td_pipeline_takes(const char *path);
 
 #endif

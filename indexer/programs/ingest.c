@@ -6,7 +6,8 @@
  */
 #include "config.h"
 #include "index.h"
-#include "pipeline.h"
+#include "ingest.h"
+#include "inputs.h"
 #include "tei.h"
 #include "tei_out.h"
 #include "exit_status.h"

@@ -17,7 +17,8 @@
  * annotated once and the TEI is written on -j threads. */
 #include "config.h"
 #include "index_int.h"
-#include "pipeline.h"
+#include "ingest.h"
+#include "inputs.h"
 #include "keyindex.h"
 #include "tei.h"
 #include "tei_out.h"

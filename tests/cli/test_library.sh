@@ -6,10 +6,14 @@
 # perror, exit, _exit, getenv, stdout or stderr, except fault.o in a build
 # configured with --enable-test-hooks: the commit tests' fault hook
 # (indexer/index/fault.c), which reads TAGDEX_FAULT_* and exits at a fault
-# step. Without the option fault.o is empty and held to the rule too. Writing to a FILE the caller passes (TEI, tables)
-# is allowed: fprintf and fputs are not in the list. And the libraries are
-# not installed: no header, archive or .pc in `make install`.
+# step. Without the option fault.o is empty and held to the rule too.
+# Writing to a FILE the caller passes (TEI, tables) is allowed: fprintf and
+# fputs are not in the list. Nor do they walk directories (opendir,
+# readdir: the input files are the program's to find), but for the index's
+# own directory. And the libraries are not installed: no header, archive or
+# .pc in `make install`.
 . "$(dirname "$0")/lib.sh"
+walking='opendir|fdopendir|readdir|scandir|nftw|ftw|fts_open'
 forbidden='printf|vprintf|puts|putchar|perror|exit|_exit|_Exit|abort|getenv|secure_getenv|stdout|stderr'
 scanned=0
 for lib in "$top_builddir/indexer/libtagdex.a" "$top_builddir/queries/libtdquery.a"; do
@@ -33,6 +37,16 @@ for lib in "$top_builddir/indexer/libtagdex.a" "$top_builddir/queries/libtdquery
 		# like every other object
 		if [ -n "$used" ]; then
 			echo "FAIL: ${lib##*/}($name) uses: $used"
+			fails=$((fails + 1))
+		fi
+		# walking the input directories is the program's (inputs.c):
+		# only the index reads a directory, its own (the writer's
+		# leftover files, --check's and --recover's segment files, the
+		# saved subcorpora)
+		case "$name" in writer.o | check.o | subcorpus.o) continue ;; esac
+		dirs=$(nm -u "$o" | awk '{print $NF}' | grep -xE "$walking" | tr '\n' ' ')
+		if [ -n "$dirs" ]; then
+			echo "FAIL: ${lib##*/}($name) reads directories: $dirs"
 			fails=$((fails + 1))
 		fi
 	done

@@ -24,6 +24,7 @@
 
 #include "index_int.h"
 #include "pipeline.h"
+#include "inputs.h"
 #include "query.h"
 #include "util.h"
 

@@ -17,7 +17,7 @@
  * TD_OOM_TRACE=1 prints a backtrace at each failing allocation. */
 #include "config.h"
 #include "index_int.h"
-#include "pipeline.h"
+#include "ingest.h"
 #include "query.h"
 #include "util.h"
 
