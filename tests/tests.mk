@@ -161,8 +161,8 @@ EXTRA_DIST += tests/cli/test_counting.sh tests/data/counting/a.xml \
 	tests/data/counting/b.xml tests/data/split-quote/c.xml
 
 # the library boundary: no printing, exiting or environment in the libraries
-TESTS += tests/cli/test_library.sh
-EXTRA_DIST += tests/cli/test_library.sh
+TESTS += tests/cli/test_library.sh tests/cli/test_naming.sh
+EXTRA_DIST += tests/cli/test_library.sh tests/cli/test_naming.sh
 
 # one exit-status table for every program and man page
 TESTS += tests/cli/test_exit_table.sh

@@ -201,7 +201,7 @@ static int ns_add(name_set *ns, char *slug, int id)
 	return 0;
 }
 
-static void ns_free(name_set *ns)
+static void ns_clear(name_set *ns)
 {
 	for (size_t i = 0; ns->slug && i <= ns->mask; i++)
 		free(ns->slug[i]);
@@ -860,7 +860,7 @@ int td_actors_load(td_annotator *a, const char *dir)
 		rc = load_list(dir, "places.tsv", &a->place_pats, &ns);
 	if (!rc)
 		rc = load_subdivisions(a, dir, &ns, news);
-	ns_free(&ns);
+	ns_clear(&ns);
 	free(news);
 	if (rc)
 		return rc;

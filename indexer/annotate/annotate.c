@@ -175,13 +175,13 @@ void td_annotator_free(td_annotator *a)
 		free(a->hedges[i].subtype);
 	free(a->hedges);
 	td_words_free(a->tagger);
-	td_patset_free(&a->actor_pats);
-	td_patset_free(&a->place_pats);
-	td_patset_free(&a->title_pats);
-	td_patset_free(&a->given_pats);
-	td_patset_free(&a->hedge_pats);
-	td_patset_free(&a->speech_pats);
-	td_patset_free(&a->claim_pats);
+	td_patset_clear(&a->actor_pats);
+	td_patset_clear(&a->place_pats);
+	td_patset_clear(&a->title_pats);
+	td_patset_clear(&a->given_pats);
+	td_patset_clear(&a->hedge_pats);
+	td_patset_clear(&a->speech_pats);
+	td_patset_clear(&a->claim_pats);
 	free(a->reg);
 	free(a->reg_slot);
 	free(a->wslot);
@@ -331,7 +331,7 @@ static void free_context(td_actx *c)
 {
 	free(c->qix_start);
 	free(c->qix_maxend);
-	td_tokens_free(&c->tok);
+	td_tokens_clear(&c->tok);
 	free(c->tok_sent);
 	free(c->tok_hash[0]);
 	free(c->tok_hash[1]);

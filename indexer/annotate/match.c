@@ -90,7 +90,7 @@ int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags)
 	if (rc)
 		return rc;
 	if (t.n == 0) {
-		td_tokens_free(&t);
+		td_tokens_clear(&t);
 		return 0;
 	}
 	p.w = calloc(t.n, sizeof *p.w);
@@ -110,14 +110,14 @@ int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags)
 	p.type = type;
 	p.flags = flags;
 	ps->v[ps->n++] = p;
-	td_tokens_free(&t);
+	td_tokens_clear(&t);
 	return 0;
 nomem:
 	for (int i = 0; i < p.n; i++)
 		free(p.w[i]);
 	free(p.w);
 	free(p.len);
-	td_tokens_free(&t);
+	td_tokens_clear(&t);
 	return td_error(TD_ENOMEM, "out of memory");
 }
 
@@ -247,7 +247,7 @@ void td_patset_sort(td_patset *ps)
 	build_hash(ps);
 }
 
-void td_patset_free(td_patset *ps)
+void td_patset_clear(td_patset *ps)
 {
 	for (size_t i = 0; i < ps->n; i++) {
 		for (int j = 0; j < ps->v[i].n; j++)

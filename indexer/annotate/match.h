@@ -12,7 +12,7 @@
 
 int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags);
 void td_patset_sort(td_patset *ps);
-void td_patset_free(td_patset *ps);
+void td_patset_clear(td_patset *ps);
 /* The longest pattern of ps matching at token i, given that 1 + s is the
  * first of those whose first word is token i's (ps indexed, slot > 0). */
 long td_patset_match_at(const td_patset *ps, const td_actx *c, size_t i,

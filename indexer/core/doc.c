@@ -53,7 +53,7 @@ void td_meta_clear(td_meta *m)
 	memset(m, 0, sizeof *m);
 }
 
-static void span_free(td_span *sp)
+static void span_clear(td_span *sp)
 {
 	free(sp->name);
 	for (uint32_t j = 0; j < sp->n_attrs; j++) {
@@ -68,7 +68,7 @@ void td_doc_free(td_doc *doc)
 	if (!doc)
 		return;
 	for (size_t i = 0; i < doc->n_spans; i++)
-		span_free(&doc->spans[i]);
+		span_clear(&doc->spans[i]);
 	free(doc->spans);
 	for (size_t i = 0; i < doc->n_actors; i++) {
 		free(doc->actors[i].key);
@@ -77,7 +77,7 @@ void td_doc_free(td_doc *doc)
 	}
 	free(doc->actors);
 	if (doc->tokens) {
-		td_tokens_free(doc->tokens);
+		td_tokens_clear(doc->tokens);
 		free(doc->tokens);
 	}
 	td_toklayers_free(doc->layers);

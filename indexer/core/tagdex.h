@@ -215,7 +215,7 @@ typedef struct td_tokens {
 
 /* Appends the tokens of text[0, len) to out, with offsets plus base. */
 int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out);
-void td_tokens_free(td_tokens *t);
+void td_tokens_clear(td_tokens *t);
 
 /* The normalised form of a token: NFC, Unicode case fold, apostrophe and
  * quote variants folded (td_fold_quotes). *out is malloc'd. */

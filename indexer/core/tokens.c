@@ -245,7 +245,7 @@ int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out)
 	return 0;
 }
 
-void td_tokens_free(td_tokens *t)
+void td_tokens_clear(td_tokens *t)
 {
 	free(t->v);
 	t->v = NULL;

@@ -24,7 +24,7 @@ int td_docmap_init(td_docmap *m, td_index *ix)
 		        m->first[i] + td_seg_ndocs(td_index_seg(ix, i));
 	uint64_t n = m->first[m->nsegs];
 	if (n >= UINT32_MAX / 2) {
-		td_docmap_free(m);
+		td_docmap_clear(m);
 		return td_error(TD_ELIMIT,
 		        "an index of %llu documents: "
 		        "tagdex counts at most %u",
@@ -33,13 +33,13 @@ int td_docmap_init(td_docmap *m, td_index *ix)
 	/* at most half full: 2.5 probes for a key that is not there */
 	m->nslots = 2 * n + 1;
 	if (!(m->slot = calloc(m->nslots, sizeof *m->slot))) {
-		td_docmap_free(m);
+		td_docmap_clear(m);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
 	return 0;
 }
 
-void td_docmap_free(td_docmap *m)
+void td_docmap_clear(td_docmap *m)
 {
 	free(m->first);
 	free(m->slot);

@@ -50,7 +50,7 @@ int td_index_open(const char *dir, td_index **out)
 		int mrc = td_manifest_read(dir, &m);
 		uint64_t gen = m.generation;
 		if (!mrc)
-			td_manifest_free(&m);
+			td_manifest_clear(&m);
 		if (mrc || gen == opened_generation) {
 			td_error(rc, "%s", msg);
 			return rc;
@@ -360,7 +360,7 @@ void td_index_close(td_index *ix)
 	for (size_t i = 0; i < ix->nsegs; i++)
 		td_seg_close(ix->segs[i]);
 	free(ix->segs);
-	td_manifest_free(&ix->m);
+	td_manifest_clear(&ix->m);
 	free(ix->dir);
 	free(ix);
 }

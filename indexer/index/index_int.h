@@ -45,7 +45,7 @@ typedef struct td_strtab {
 int td_index_check_live(td_index *ix);
 
 void td_strtab_init(td_strtab *t);
-void td_strtab_free(td_strtab *t);
+void td_strtab_clear(td_strtab *t);
 /* The id of s[0,len), adding it if new; *added (may be NULL) says which. */
 int td_strtab_put(td_strtab *t, const char *s, size_t len, uint32_t *id,
 	int *added);
@@ -470,7 +470,7 @@ typedef struct td_docmap_it {
 } td_docmap_it;
 /* ix may be NULL (no documents). TD_ENOMEM, TD_ELIMIT. */
 int td_docmap_init(td_docmap *m, td_index *ix);
-void td_docmap_free(td_docmap *m);
+void td_docmap_clear(td_docmap *m);
 /* Files document g under key[0, len). */
 void td_docmap_add(td_docmap *m, uint32_t g, const char *key, size_t len);
 /* The record of document g, and (each may be NULL) the index in ix of its
@@ -519,7 +519,7 @@ int td_manifest_read(const char *dir, td_manifest *m);
  * an error is returned, the commit is visible but its durability is not
  * known (the message says so). */
 int td_manifest_write(const char *dir, const td_manifest *m, int *renamed);
-void td_manifest_free(td_manifest *m);
+void td_manifest_clear(td_manifest *m);
 int td_mseg_delete(td_mseg *ms, uint32_t d);
 
 /* The writer lock: flock on the directory itself (and on dir/LOCK, which

@@ -38,7 +38,7 @@ int td_write_full(int fd, const void *buf, size_t n, int64_t off,
 	return 0;
 }
 
-void td_manifest_free(td_manifest *m)
+void td_manifest_clear(td_manifest *m)
 {
 	for (size_t i = 0; i < m->nsegs; i++) {
 		free(m->segs[i].name);
@@ -186,7 +186,7 @@ int td_manifest_read(const char *dir, td_manifest *m)
 out:
 	free(data);
 	if (rc)
-		td_manifest_free(m);
+		td_manifest_clear(m);
 	return rc;
 }
 

@@ -84,13 +84,13 @@ void td_segbuild_free(td_segbuild *b)
 {
 	if (!b)
 		return;
-	td_strtab_free(&b->words);
-	td_strtab_free(&b->norms);
-	td_strtab_free(&b->spstr);
-	td_strtab_free(&b->names);
-	td_strtab_free(&b->gaps);
-	td_strtab_free(&b->lemmas);
-	td_strtab_free(&b->poss);
+	td_strtab_clear(&b->words);
+	td_strtab_clear(&b->norms);
+	td_strtab_clear(&b->spstr);
+	td_strtab_clear(&b->names);
+	td_strtab_clear(&b->gaps);
+	td_strtab_clear(&b->lemmas);
+	td_strtab_clear(&b->poss);
 	free(b->lids);
 	free(b->pids);
 	free(b->wlast);
@@ -484,7 +484,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 		return rc;
 	if (b->nids + t.n > TD_SEG_MAX_TOKENS) {
 		if (!doc->tokens)
-			td_tokens_free(&t);
+			td_tokens_clear(&t);
 		b->full = 1; /* b is as before: a new segment takes the document */
 		return td_error(TD_ELIMIT, "%s: %zu tokens, more than a segment "
 			"holds (%llu)", doc->id ? doc->id : "document", t.n,
@@ -531,7 +531,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	b->ndocs++;
 out:
 	if (!doc->tokens)
-		td_tokens_free(&t);
+		td_tokens_clear(&t);
 	return rc;
 }
 

@@ -221,7 +221,7 @@ void td_seg_close(td_seg *s)
 		map_note(s, 0);
 		munmap((void *)s->map, s->size);
 	}
-	td_tokens_free(&s->cache);
+	td_tokens_clear(&s->cache);
 	while (s->arena) {
 		char *next;
 		memcpy(&next, s->arena, sizeof next);

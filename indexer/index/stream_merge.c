@@ -932,7 +932,7 @@ static int w2l_add(struct w2l *c, const uint32_t id[TD_NLAYERS])
 	return 0;
 }
 
-static void w2l_free(struct w2l *c)
+static void w2l_clear(struct w2l *c)
 {
 	free(c->head);
 	free(c->pair);
@@ -1231,7 +1231,7 @@ static int write_docs(merge *g)
 	}
 	td_out_end(&g->o, &g->h, TD_SEC_DOCS);
 out:
-	td_strtab_free(&gaps);
+	td_strtab_clear(&gaps);
 	free(toff);
 	free(koff);
 	return rc;
@@ -1649,7 +1649,7 @@ static int write_all(merge *g)
 	}
 	free(share);
 	free(lout);
-	w2l_free(&c);
+	w2l_clear(&c);
 	if (rc || (rc = stopped(g)))
 		return rc;
 	return write_spans(g);

@@ -14,7 +14,7 @@ void td_strtab_init(td_strtab *t)
 	memset(t, 0, sizeof *t);
 }
 
-void td_strtab_free(td_strtab *t)
+void td_strtab_clear(td_strtab *t)
 {
 	free(t->buf);
 	free(t->off);

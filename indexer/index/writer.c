@@ -231,13 +231,13 @@ static int load_state(td_writer *w, int rebuild)
 {
 	int rc;
 	dirscan ds;
-	td_manifest_free(&w->m);
-	td_docmap_free(&w->base);
+	td_manifest_clear(&w->m);
+	td_docmap_clear(&w->base);
 	td_index_close(w->ix);
 	w->ix = NULL;
-	td_strtab_free(&w->src);
+	td_strtab_clear(&w->src);
 	td_strtab_init(&w->src);
-	td_strtab_free(&w->ids_added);
+	td_strtab_clear(&w->ids_added);
 	td_strtab_init(&w->ids_added);
 	rc = td_manifest_read(w->dir, &w->m);
 	if (rc && rc != TD_ENOMEM && (rc != TD_EIO || rebuild)) {
@@ -394,11 +394,11 @@ void td_writer_close(td_writer *w)
 	free(w->flushed);
 	td_segbuild_free(w->b);
 	free(w->pend.del);
-	td_docmap_free(&w->base);
+	td_docmap_clear(&w->base);
 	td_index_close(w->ix);
-	td_manifest_free(&w->m);
-	td_strtab_free(&w->src);
-	td_strtab_free(&w->ids_added);
+	td_manifest_clear(&w->m);
+	td_strtab_clear(&w->src);
+	td_strtab_clear(&w->ids_added);
 	free(w->loc);
 	td_lock_release(w->lockfd);
 	free(w->dir);
@@ -1049,7 +1049,7 @@ int td_writer_add_index(td_writer *w, const char *dir)
 					di.id);
 		}
 	}
-	td_strtab_free(&ids);
+	td_strtab_clear(&ids);
 	/* a new index gets its (empty) manifest first: segment files put in
 	 * place and never committed (an error, a kill) are then the orphans
 	 * the next writer removes, not a "lost manifest" to recover from */
@@ -1166,7 +1166,7 @@ int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
 	td_manifest old;
 	if ((rc = td_manifest_read(dir, &old)) == 0) {
 		m.generation = old.generation;
-		td_manifest_free(&old);
+		td_manifest_clear(&old);
 	} else if (rc == TD_ENOMEM) {
 		/* the old generation is not known: the new one might repeat it,
 		 * and readers tell states apart by it */
@@ -1230,8 +1230,8 @@ int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
 	}
 	rc = td_manifest_write(dir, &m, NULL);
 out:
-	td_manifest_free(&m);
-	td_strtab_free(&seen);
+	td_manifest_clear(&m);
+	td_strtab_clear(&seen);
 	free(nos);
 	td_lock_release(lock);
 	return rc;

@@ -79,7 +79,7 @@ typedef int32_t vi4 __attribute__((vector_size(16)));
 /* the most frequent features have an entry for most tags */
 enum { HEAVY = 8 };
 
-void td_pos_scratch_free(td_pos_scratch *s)
+void td_pos_scratch_clear(td_pos_scratch *s)
 {
 	free(s->h);
 	free(s->scores);

@@ -60,7 +60,7 @@ typedef struct td_pos_scratch {
 	size_t cap;       /* hashes h holds (TD_POS_TOKH a token) */
 	td_pos_cache *cache; /* td_pos_tag's (NULL: made at the first call) */
 } td_pos_scratch;
-void td_pos_scratch_free(td_pos_scratch *s);
+void td_pos_scratch_clear(td_pos_scratch *s);
 
 /* Tags the sentence tok[0, n) of text: tags[i] gets the tag number of
  * token i. Thread-safe for distinct scratches; a scratch may serve several

@@ -124,7 +124,7 @@ static int smap_put(smap *m, const char *k, void *v)
 	return 0;
 }
 
-static void smap_free(smap *m)
+static void smap_clear(smap *m)
 {
 	free(m->rows);
 	td_keyindex_clear(&m->ix);
@@ -272,7 +272,7 @@ static int kset_file(knowns *ks, const char *file, kset *out)
 	return kset_find(ks, &ks->byfile, file_key, file, strlen(file), out);
 }
 
-static void kset_free(kset *k)
+static void kset_clear(kset *k)
 {
 	free(k->g);
 	memset(k, 0, sizeof *k);
@@ -308,7 +308,7 @@ static int id_last(knowns *ks, const char *id, uint32_t *g)
 	if (!rc && k.n)
 		*g = k.g[0];
 	rc = rc ? rc : k.n > 0;
-	kset_free(&k);
+	kset_clear(&k);
 	return rc;
 }
 
@@ -429,7 +429,7 @@ static uint64_t generation(const char *dir)
 		return 0;
 	}
 	uint64_t g = m.generation;
-	td_manifest_free(&m);
+	td_manifest_clear(&m);
 	return g;
 }
 
@@ -753,11 +753,11 @@ static int load_known(td_index *ix, knowns *ks)
 
 static void free_known(knowns *ks)
 {
-	td_docmap_free(&ks->byfile);
-	td_docmap_free(&ks->byid);
-	td_docmap_free(&ks->bysha);
+	td_docmap_clear(&ks->byfile);
+	td_docmap_clear(&ks->byid);
+	td_docmap_clear(&ks->bysha);
 	free(ks->claimed);
-	smap_free(&ks->ids);
+	smap_clear(&ks->ids);
 	free(ks->scratch);
 }
 
@@ -992,7 +992,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		}
 		free(data);
 		if (rc) {
-			smap_free(&included);
+			smap_clear(&included);
 			goto out;
 		}
 	}
@@ -1020,12 +1020,12 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			for (size_t x = i + 1; x < njobs; x++)
 				jobs[kept_n++] = jobs[x];
 			njobs = kept_n;
-			smap_free(&included);
+			smap_clear(&included);
 			goto out;
 		}
 	}
 	njobs = kept_n;
-	smap_free(&included);
+	smap_clear(&included);
 	/* which sources changed: hash the bytes; unchanged ones are skipped;
 	 * a new source with the bytes of a document whose file is gone is
 	 * that document moved */
@@ -1060,7 +1060,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				kept_note(&ks, &prev, note, sizeof note, &kept_old);
 			else
 				note[0] = '\0';
-			kset_free(&prev);
+			kset_clear(&prev);
 			fprintf(stderr, "tagdex-ingest: %s%s\n", msg, note);
 			failed++;
 			free(j->path);
@@ -1094,7 +1094,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				}
 				free(j->path);
 				free(j->canon);
-				kset_free(&j->prev);
+				kset_clear(&j->prev);
 				continue;
 			}
 			j->state = TD_SOURCE_CHANGED;
@@ -1340,15 +1340,15 @@ out:
 		free(jobs[i].msg);
 		free(jobs[i].op);
 		free(jobs[i].tei_msg);
-		kset_free(&jobs[i].prev);
-		kset_free(&jobs[i].moved);
+		kset_clear(&jobs[i].prev);
+		kset_clear(&jobs[i].moved);
 		free_docs(&jobs[i]);
 	}
 	free(jobs);
 	free_known(&ks);
-	kset_free(&ksh);
+	kset_clear(&ksh);
 	td_writer_close(w);
-	smap_free(&seen);
+	smap_clear(&seen);
 	for (size_t i = 0; i < ps.n; i++)
 		free(ps.v[i]);
 	free(ps.v);

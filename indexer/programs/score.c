@@ -64,7 +64,7 @@ static void strv_push(strv *s, char *str)
 	s->v[s->n++] = str;
 }
 
-static void itemset_free(itemset *is)
+static void itemset_clear(itemset *is)
 {
 	for (int k = 0; k < C_N; k++) {
 		for (size_t i = 0; i < is->c[k].n; i++)
@@ -739,8 +739,8 @@ int main(int argc, char **argv)
 		char *src = NULL;
 		counts k = {0};
 		if (load_gold(argv[a], &g, &src) < 0 || load_system(argv[a + 1], &s) < 0) {
-			itemset_free(&g);
-			itemset_free(&s);
+			itemset_clear(&g);
+			itemset_clear(&s);
 			free(src);
 			return TD_EXIT_INPUT;
 		}
@@ -761,8 +761,8 @@ int main(int argc, char **argv)
 		}
 		print_rows(argv[a + 1], &k, tsv, nfiles == 0);
 		nfiles++;
-		itemset_free(&g);
-		itemset_free(&s);
+		itemset_clear(&g);
+		itemset_clear(&s);
 		free(src);
 	}
 	if (nfiles > 1)

@@ -172,7 +172,7 @@ static void add_sentence(td_brown_tok *bt, size_t n, int curly, int dev)
 	RESERVE(D.s, D.ns, D.caps, 4096);
 	D.s[D.ns++] = (sent){D.ntok, tk.n, dev};
 	D.ntok += tk.n;
-	td_tokens_free(&tk);
+	td_tokens_clear(&tk);
 out:
 	free(mainv);
 	free(cliv);
@@ -626,7 +626,7 @@ static int evaluate(const char *path)
 	double dt = now_s() - t0;
 	printf("tagging speed: %.2fM tokens per CPU second\n", done / dt / 1e6);
 	free(tags);
-	td_pos_scratch_free(&sc);
+	td_pos_scratch_clear(&sc);
 	td_pos_close(m);
 	return 0;
 }
@@ -747,7 +747,7 @@ int main(int argc, char **argv)
 	fprintf(stderr, "brown: %zu train texts (%zu tokens), %zu dev texts (%zu "
 		"tokens), %zu sentences skipped (untagged)\n", ntrain, trtok, ndev,
 		devtok, D.skipped);
-	td_pos_scratch_free(&sc); /* the hashes are in D.h now */
+	td_pos_scratch_clear(&sc); /* the hashes are in D.h now */
 	if (eval)
 		return evaluate(eval);
 	size_t *order = xrealloc(NULL, D.ns * sizeof *order);

@@ -1274,7 +1274,7 @@ static int describe(page *p, td_blocks *out, const char *enc,
 	return 0;
 }
 
-static void page_free(page *p)
+static void page_clear(page *p)
 {
 	free(p->cands);
 	free(p->arts);
@@ -1399,7 +1399,7 @@ done:
 		xmlFreeDoc(doc);
 	free(dec.s);
 	free(text.s);
-	page_free(&p);
+	page_clear(&p);
 	if (rc)
 		td_blocks_clear(out);
 	return rc;

@@ -206,7 +206,7 @@ static int find_pullquotes(const td_blocks *b, const td_tokens *all,
 done:
 	for (size_t i = 0; tk && own && i < np; i++)
 		if (own[i])
-			td_tokens_free(&tk[i]);
+			td_tokens_clear(&tk[i]);
 	free(tk);
 	free(core);
 	free(own);

@@ -568,7 +568,7 @@ static int part_tokens(rd *r, const char *v, size_t n)
 	int rc = td_tokenize(both, left + n, 0, &t), across = 0;
 	for (size_t i = 0; !rc && i < t.n && t.v[i].start < left; i++)
 		across |= t.v[i].end > left;
-	td_tokens_free(&t);
+	td_tokens_clear(&t);
 	free(both);
 	if (rc || !across)
 		return rc;

@@ -56,7 +56,7 @@ static void wscratch_free(wscratch *s)
 {
 	if (!s)
 		return;
-	td_pos_scratch_free(&s->pos);
+	td_pos_scratch_clear(&s->pos);
 	free(s->lent);
 	free(s->lbuf);
 	free(s);

@@ -197,7 +197,7 @@ int tq_info_cli(int argc, char **argv)
 	int rc = 0;
 	if ((status = tq_index_opts_open(&ixs, "tagdex-query", &ix)) != 0) {
 		free(elem);
-		tq_indexes_free(&ixs);
+		tq_indexes_clear(&ixs);
 		return status;
 	}
 	out o = {fmt, 0, NULL};
@@ -248,7 +248,7 @@ int tq_info_cli(int argc, char **argv)
 		status = TD_EXIT_NONE;
 	}
 	td_index_close(ix);
-	tq_indexes_free(&ixs);
+	tq_indexes_clear(&ixs);
 	free(elem);
 	return status;
 }

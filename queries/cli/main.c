@@ -237,7 +237,7 @@ static int print_hit(run *r, const tq_hit *h)
 	if (rc < 0)
 		return rc;
 	rc = print_line(r->o, &l);
-	tq_line_free(&l);
+	tq_line_clear(&l);
 	return rc;
 }
 
@@ -323,7 +323,7 @@ static int finish_collected(run *r)
 		for (size_t i = 0; i < m; i++) {
 			if (rc == 0 && (rc = print_line(o, &lines[i])) == 0)
 				r->printed++;
-			tq_line_free(&lines[i]);
+			tq_line_clear(&lines[i]);
 		}
 	}
 	free(lines);
@@ -840,11 +840,11 @@ static int answer(td_index **ixp, const opts *given)
 out:
 	tq_sub_free(sub);
 	free(r.hits);
-	tq_linedoc_free(&r.ld);
+	tq_linedoc_clear(&r.ld);
 	tq_freq_free(r.freq);
 	tq_table_free(r.table);
 	if (!o.looked)
-		tq_request_free(&o.rq);
+		tq_request_clear(&o.rq);
 	tq_plan_free(plan);
 	tq_node_free(ast);
 	return status;
@@ -948,7 +948,7 @@ int main(int argc, char **argv)
 	if (o.drop || o.list_subs) {
 		rc = subcorpora(&o);
 		tq_sort_free(o.sorter);
-		tq_indexes_free(&indexes);
+		tq_indexes_clear(&indexes);
 		return rc;
 	}
 	td_index *ix = NULL;
@@ -957,8 +957,8 @@ int main(int argc, char **argv)
 	                     : answer(&ix, &o);
 	/* the sorter serves every query of a batch: freed once, here */
 	tq_sort_free(o.sorter);
-	tq_request_free(&o.rq);
+	tq_request_clear(&o.rq);
 	td_index_close(ix);
-	tq_indexes_free(&indexes);
+	tq_indexes_clear(&indexes);
 	return status;
 }

@@ -467,11 +467,11 @@ int tq_stats_cli(int argc, char **argv)
 		status = TD_EXIT_SYSTEM;
 	}
 out:
-	tq_request_free(&o.rq);
+	tq_request_clear(&o.rq);
 	tq_stat_free(t);
 	tq_sub_free(sub);
 	td_index_close(ix);
-	tq_indexes_free(&indexes);
+	tq_indexes_clear(&indexes);
 	for (int k = 0; k < 2; k++) {
 		tq_plan_free(plan[k]);
 		tq_node_free(ast[k]);

@@ -9,7 +9,7 @@
 #include "config.h"
 #include "exec_int.h"
 
-static void ctx_free(ctx *c)
+static void ctx_clear(ctx *c)
 {
 	if (c->leaves)
 		for (size_t i = 0; i < c->p->nleaves; i++) {
@@ -504,7 +504,7 @@ static int each_seg(td_index *ix, tq_plan *p, const tq_filter *f,
 			rc = answer(&c, answer_arg, &done);
 		if (rc == 0 && !done)
 			rc = run_seg(&c, fn, arg);
-		ctx_free(&c);
+		ctx_clear(&c);
 		if (rc >= 0 && td_seg_damaged(td_index_seg(ix, i)) < 0)
 			rc = TD_ECORRUPT; /* damage some lookup took for "absent" */
 		if (rc < 0)

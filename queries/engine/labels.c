@@ -424,7 +424,7 @@ static int flush_doc(lc *c)
 	return rc < 0 ? rc : c->stop;
 }
 
-static void seg_free(lc *c)
+static void seg_clear(lc *c)
 {
 	if (c->leafc)
 		for (size_t i = 0; i < c->vp->nleaves; i++)
@@ -440,7 +440,7 @@ static void seg_free(lc *c)
 
 static int seg_enter(lc *c, const tq_hit *h)
 {
-	seg_free(c);
+	seg_clear(c);
 	c->s = h->seg;
 	c->segno = h->segno;
 	c->have_seg = 1;
@@ -528,7 +528,7 @@ int tq_exec_labels(
 		if (rc >= 0 && c.have_seg && td_seg_damaged(c.s) < 0)
 			rc = TD_ECORRUPT;
 	}
-	seg_free(&c);
+	seg_clear(&c);
 	free(c.bind);
 	free(c.maxend);
 	free(c.lo);

@@ -57,7 +57,7 @@ static int push(pairs *p, const char *key, size_t klen, const char *name,
 	return 0;
 }
 
-static void pairs_free(pairs *p)
+static void pairs_clear(pairs *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->v[i].key);
@@ -312,17 +312,17 @@ static int add_cand(tq_lookup *l, const tq_lookup_cand *c)
 	return 0;
 }
 
-static void cand_free(tq_lookup_cand *c)
+static void cand_clear(tq_lookup_cand *c)
 {
 	free(c->key);
 	free(c->names);
 	free(c->near);
 }
 
-void tq_lookup_free(tq_lookup *l)
+void tq_lookup_clear(tq_lookup *l)
 {
 	for (size_t i = 0; i < l->ncands; i++)
-		cand_free(&l->cands[i]);
+		cand_clear(&l->cands[i]);
 	free(l->cands);
 	free(l->pattern);
 	memset(l, 0, sizeof *l);
@@ -416,7 +416,7 @@ static int nearest(const pairs *p, const char *value, tq_lookup *l)
 		if (rc == 0)
 			rc = add_cand(l, &c);
 		if (rc < 0)
-			cand_free(&c);
+			cand_clear(&c);
 	}
 	return rc;
 }
@@ -478,7 +478,7 @@ int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
 			tq_lookup_cand c;
 			if (hit && rc == 0 && (rc = cand_of(&p, i, j, &c)) == 0 &&
 			        (rc = add_cand(out, &c)) < 0)
-				cand_free(&c);
+				cand_clear(&c);
 			i = j;
 		}
 	}
@@ -511,8 +511,8 @@ int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
 	else
 		rc = nearest(&p, value, out);
 out:
-	pairs_free(&p);
+	pairs_clear(&p);
 	if (rc < 0)
-		tq_lookup_free(out);
+		tq_lookup_clear(out);
 	return rc < 0 ? rc : 0;
 }

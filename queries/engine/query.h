@@ -414,9 +414,9 @@ typedef struct tq_lookup {
 	size_t ncands, cap_cands;
 } tq_lookup;
 /* Resolves value (who: for --who) into *out, to free with
- * tq_lookup_free(). 0, or TD_ECORRUPT / TD_ENOMEM. */
+ * tq_lookup_clear(). 0, or TD_ECORRUPT / TD_ENOMEM. */
 int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out);
-void tq_lookup_free(tq_lookup *l);
+void tq_lookup_clear(tq_lookup *l);
 /* suggest.c's edit distance: Levenshtein over the first 64 bytes, ASCII
  * case folded, a leading '#' ignored. */
 size_t tq_distance(const char *a, const char *b);
@@ -590,7 +590,7 @@ int tq_context_check(td_index *ix, const tq_kwic_opts *o);
 /* What the lines of one document share, read once for a run of its hits:
  * its metadata (borrowed from the index), its text that is not the article,
  * the sentence of the last hit with its id and where its text was read. Zeroed before first use,
- * tq_linedoc_free after the last; valid while the hits' segments are open.
+ * tq_linedoc_clear after the last; valid while the hits' segments are open.
  * Any order of hits is right (a hit of another document or segment reads
  * that one); hits in document order read each document once. */
 typedef struct tq_linedoc {
@@ -608,11 +608,11 @@ typedef struct tq_linedoc {
 	td_buf text;   /* a line's left, match or right, before its copy */
 } tq_linedoc;
 
-/* Hit h's line with o into *out (tq_line_free), reading h's document
+/* Hit h's line with o into *out (tq_line_clear), reading h's document
  * through c unless c holds it already. 0 or an error. */
 int tq_line_make_in(tq_linedoc *c, const tq_hit *h, const tq_kwic_opts *o,
         tq_line *out);
-void tq_linedoc_free(tq_linedoc *c);
+void tq_linedoc_clear(tq_linedoc *c);
 /* tq_line_make_in for one hit, with nothing kept. */
 int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
 /* The tokens [*from, *to) a line of hit h shows with o, the match in the
@@ -621,7 +621,7 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
 void tq_line_range(const tq_hit *h, const tq_kwic_opts *o,
         const td_docinfo *di, const tq_ranges *na, uint32_t *from,
         uint32_t *to);
-void tq_line_free(tq_line *l);
+void tq_line_clear(tq_line *l);
 /* The lines of n hits in any order into out[0..n) (out[i] of hits[i]),
  * made document by document: a line reads its document's text, which the
  * segment keeps for one document at a time, so sorted hits made in their

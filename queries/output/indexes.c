@@ -55,7 +55,7 @@ void tq_indexes_init(tq_indexes *l, const char *env)
 		l->n = 0; /* tq_indexes_open reports the missing index */
 }
 
-void tq_indexes_free(tq_indexes *l)
+void tq_indexes_clear(tq_indexes *l)
 {
 	clear(l);
 	free(l->dirs);

@@ -18,7 +18,7 @@ typedef struct tq_indexes {
 
 /* Starts with the default: $TAGDEX_INDEX (env, may be NULL) or .tagdex. */
 void tq_indexes_init(tq_indexes *l, const char *env);
-void tq_indexes_free(tq_indexes *l);
+void tq_indexes_clear(tq_indexes *l);
 /* -x DIR. 0 or TD_ENOMEM. */
 int tq_indexes_add(tq_indexes *l, const char *dir);
 /* -X FILE: one index directory a line, as given (relative to the current

@@ -342,7 +342,7 @@ int tq_line_make_in(
 			rc = tq_attr_around(h, o->show[k].elem, o->show[k].attr,
 			        &l->show[k]);
 		if (rc < 0) {
-			tq_line_free(l);
+			tq_line_clear(l);
 			return rc;
 		}
 	}
@@ -350,11 +350,11 @@ int tq_line_make_in(
 	if ((rc = line_text(c, a, h->start, &c->na, &l->left)) < 0 ||
 	        (rc = line_text(c, h->start, h->end, NULL, &l->match)) < 0 ||
 	        (rc = line_text(c, h->end, b, &c->na, &l->right)) < 0)
-		tq_line_free(l);
+		tq_line_clear(l);
 	return rc < 0 ? rc : 0;
 }
 
-void tq_linedoc_free(tq_linedoc *c)
+void tq_linedoc_clear(tq_linedoc *c)
 {
 	free(c->na.v);
 	td_buf_clear(&c->text);
@@ -365,7 +365,7 @@ int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *l)
 {
 	tq_linedoc c = {0};
 	int rc = tq_line_make_in(&c, h, o, l);
-	tq_linedoc_free(&c);
+	tq_linedoc_clear(&c);
 	return rc;
 }
 
@@ -393,14 +393,14 @@ int tq_lines_make(
 	tq_linedoc c = {0};
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = tq_line_make_in(&c, &hits[p[i]], o, &out[p[i]]);
-	tq_linedoc_free(&c);
+	tq_linedoc_clear(&c);
 	for (size_t i = 0; i < n && rc < 0; i++)
-		tq_line_free(&out[i]);
+		tq_line_clear(&out[i]);
 	free(p);
 	return rc;
 }
 
-void tq_line_free(tq_line *l)
+void tq_line_clear(tq_line *l)
 {
 	free(l->left);
 	free(l->match);

@@ -154,7 +154,7 @@ static int lookup_one(tq_request *r, td_index *ix, int who, tq_warn_fn note,
 			        l.cands[i].n == 1 ? "" : "s",
 			        clip(l.cands[i].names, cut, 80));
 		}
-		tq_lookup_free(&l);
+		tq_lookup_clear(&l);
 		return td_error(TD_EUSAGE, "%s", msg);
 	case TQ_LOOKUP_NONE:
 		w = (size_t)snprintf(msg, sizeof msg,
@@ -187,7 +187,7 @@ static int lookup_one(tq_request *r, td_index *ix, int who, tq_warn_fn note,
 	r->own[who] = l.pattern;
 	l.pattern = NULL;
 	*val = r->own[who];
-	tq_lookup_free(&l);
+	tq_lookup_clear(&l);
 	return 0;
 }
 
@@ -215,7 +215,7 @@ int tq_request_reported(const tq_request *r, const char *msg)
 	return 0;
 }
 
-void tq_request_free(tq_request *r)
+void tq_request_clear(tq_request *r)
 {
 	free(r->own[0]);
 	free(r->own[1]);

@@ -32,13 +32,13 @@ int tq_request_build(const tq_request *r, tq_node **out);
  * message for a name resolved to its key and for a value that is none of
  * these (with the nearest names and keys: no hit follows). TD_EUSAGE with
  * the candidates (key, mentions, names) in the message for a name of
- * several actors; TD_ECORRUPT, TD_ENOMEM. Free with tq_request_free(). */
+ * several actors; TD_ECORRUPT, TD_ENOMEM. Free with tq_request_clear(). */
 int tq_request_lookup(
         tq_request *r, td_index *ix, tq_warn_fn note, void *ctx);
 /* 1 if msg is tq_suggest's warning about a value tq_request_lookup has
  * already reported as unknown (the caller drops it: one message). */
 int tq_request_reported(const tq_request *r, const char *msg);
-void tq_request_free(tq_request *r);
+void tq_request_clear(tq_request *r);
 /* 1 when r asks for a speaker's passages alone (--who with no query, actor
  * or hedge): a quote inside the speaker's reported speech is then part of
  * it, not a second hit (tq_filter.outermost). */

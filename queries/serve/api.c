@@ -218,12 +218,12 @@ typedef struct query {
 	uint64_t timeout; /* ns, for the message */
 } query;
 
-static void query_free(query *q)
+static void query_clear(query *q)
 {
 	tq_plan_free(q->plan);
 	tq_node_free(q->ast);
 	json_decref(q->warnings);
-	tq_request_free(&q->rq);
+	tq_request_clear(&q->rq);
 	memset(q, 0, sizeof *q);
 }
 
@@ -338,7 +338,7 @@ static int query_open_q(const ts_server *srv, const params *p,
 		rc = tq_suggest(q->ix, q->ast, q->plan, &q->flt, on_suggest, q);
 	if (rc < 0) {
 		reply_td(r, rc);
-		query_free(q);
+		query_clear(q);
 		return -1;
 	}
 	return 0;
@@ -391,7 +391,7 @@ static void api_count(const ts_server *srv, const params *p, reply *r)
 		        with_warnings(
 		                json_pack("{s:I}", "count", (json_int_t)n),
 		                &q));
-	query_free(&q);
+	query_clear(&q);
 }
 
 /* ------------------------------------------------------------- hits */
@@ -456,7 +456,7 @@ static int emit_hit(hitrun *r, const tq_hit *h)
 		return rc;
 	rc = r->fmt == FMT_CSV ? tq_tsv_print(r->f, &l, ',')
 	                       : tq_json_print_tokens(r->f, &l, r->tokens);
-	tq_line_free(&l);
+	tq_line_clear(&l);
 	if (rc < 0)
 		return rc;
 	r->out++;
@@ -582,7 +582,7 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 	if (tq_show_check(q.ix, &h.kwic) < 0) { /* show=nosuch@n */
 		reply_error(r, 400, "usage", td_error_last(), -1);
 		tq_sort_free(h.sort);
-		query_free(&q);
+		query_clear(&q);
 		return;
 	}
 	if (!(h.f = open_memstream(&buf, &len)))
@@ -621,7 +621,7 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 		}
 	}
 	free(buf);
-	query_free(&q);
+	query_clear(&q);
 }
 
 /* ------------------------------------------------------------- freq */
@@ -737,7 +737,7 @@ static void api_freq(const ts_server *srv, const params *p, reply *r)
 	free(buf);
 	tq_freq_free(fr.freq);
 	tq_table_free(fr.table);
-	query_free(&q);
+	query_clear(&q);
 }
 
 /* ------------------------------------------------ collocates, keywords */
@@ -883,7 +883,7 @@ static void api_collocates(const ts_server *srv, const params *p, reply *r)
 	int rc = tq_collocates(q.ix, q.plan, &q.flt, &o, &t);
 	reply_stat(r, &q, rc, t, fmt);
 	tq_stat_free(t);
-	query_free(&q);
+	query_clear(&q);
 }
 
 /* GET /api/keywords: tagdex-query --keywords, the focus with the
@@ -942,13 +942,13 @@ static void api_keywords(const ts_server *srv, const params *p, reply *r)
 			        q.warnings);
 		if (rc < 0) {
 			reply_td(r, rc);
-			query_free(&q);
+			query_clear(&q);
 			goto out;
 		}
 	}
 	rc = tq_keywords(q.ix, q.plan, plan, &q.flt, &o, &t);
 	reply_stat(r, &q, rc, t, fmt);
-	query_free(&q);
+	query_clear(&q);
 out:
 	tq_stat_free(t);
 	tq_plan_free(plan);

@@ -185,7 +185,7 @@ static td_doc *random_doc(int k)
 			        rnd(2) ? "section" : "part", "n", n, NULL);
 		}
 	}
-	td_tokens_free(&t);
+	td_tokens_clear(&t);
 	td_doc_sort_spans(d);
 	return d;
 }

@@ -27,7 +27,7 @@ static void tok_strings(const char *text, const char **want, size_t n)
 				text + t.v[i].start);
 	}
 	assert_int_equal(t.n, n);
-	td_tokens_free(&t);
+	td_tokens_clear(&t);
 }
 
 static void test_tokens_words(void **state)
@@ -53,7 +53,7 @@ static void test_tokens_offsets_base(void **state)
 	assert_int_equal(t.v[0].start, 100);
 	assert_int_equal(t.v[1].start, 103);
 	assert_int_equal(t.v[2].start, 105);
-	td_tokens_free(&t);
+	td_tokens_clear(&t);
 }
 
 static void test_normalize(void **state)

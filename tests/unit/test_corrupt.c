@@ -71,7 +71,7 @@ static int on_hit(void *arg, const tq_hit *h)
 	if (a->nhits % 4 == 0 && (rc = tq_line_make(h, &o, &l)) >= 0) {
 		if ((rc = tq_kwic_print(a->f, &l, &o)) >= 0)
 			rc = tq_tsv_print(a->f, &l, '\t');
-		tq_line_free(&l);
+		tq_line_clear(&l);
 	}
 	if (rc >= 0 && a->freq)
 		rc = tq_freq_add(a->freq, h);

@@ -552,19 +552,19 @@ static void test_exec_lines(void **state)
 	                            "\"subtype\":\"probability\"}}"));
 	assert_non_null(strstr(buf, "{\"name\":\"s\",\"start\":6,\"end\":12,"));
 	free(buf);
-	tq_line_free(&l);
+	tq_line_clear(&l);
 	o.sentence = 1;
 	assert_int_equal(tq_line_make(&h, &o, &l), 0);
 	assert_string_equal(l.left, "The US will");
 	assert_string_equal(l.right, "respond.");
-	tq_line_free(&l);
+	tq_line_clear(&l);
 	/* context stops at the document's edge */
 	h = (tq_hit){.seg = s, .start = 0, .end = 1};
 	o = (tq_kwic_opts){.words = 3};
 	assert_int_equal(tq_line_make(&h, &o, &l), 0);
 	assert_string_equal(l.left, "");
 	assert_string_equal(l.right, "said war is");
-	tq_line_free(&l);
+	tq_line_clear(&l);
 	tq_plan_free(p);
 	tq_node_free(n);
 }

@@ -213,7 +213,7 @@ static void check_doc(td_seg *s, uint32_t d, const td_doc *doc,
 		}
 		assert_true(found);
 	}
-	td_tokens_free(&t);
+	td_tokens_clear(&t);
 }
 
 /* Postings of every term against a scan of the id table, with seeks. */
@@ -448,7 +448,7 @@ static void test_batches(void **state)
 		td_tokens t = {0};
 		td_tokenize(live[i]->text, live[i]->len, 0, &t);
 		want += t.n;
-		td_tokens_free(&t);
+		td_tokens_clear(&t);
 	}
 	assert_int_equal(td_index_ntokens(ix), want);
 	td_index_close(ix);
@@ -1948,8 +1948,8 @@ static void test_manifest_lines(void **state)
 	assert_int_equal(m2.nsegs, 2);
 	assert_int_equal(m2.segs[0].ndel, 2);
 	assert_int_equal(m2.segs[0].del[1], 3);
-	td_manifest_free(&m2);
-	td_manifest_free(&m);
+	td_manifest_clear(&m2);
+	td_manifest_clear(&m);
 	static const char *const bad[] = {
 		"seg seg-000001.tdx 4 100 0000abcd\ndel 4\n", /* doc out of range */
 		"seg seg-000001.tdx 4 100 0000abcd\ndel 1 x\n",

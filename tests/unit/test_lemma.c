@@ -171,7 +171,7 @@ static void test_morphy_is_morphstr(void **state)
 			bad |= same_as_morphstr(w);
 			n++;
 		}
-		td_tokens_free(&t);
+		td_tokens_clear(&t);
 		free(text);
 	}
 	closedir(d);
@@ -290,9 +290,9 @@ static void test_layers_are_td_lemma(void **state)
 				if (!layers_shared(doc->layers, text, &t, tags) &&
 					bad++ < 5)
 					print_error("values stored per token, not per type\n");
-				td_pos_scratch_free(&sc);
+				td_pos_scratch_clear(&sc);
 				free(tags);
-				td_tokens_free(&t);
+				td_tokens_clear(&t);
 				td_doc_free(doc);
 				free(text);
 			}

@@ -160,8 +160,8 @@ static void tag_text(const td_pos_model *m, const char *text, char *out,
 		snprintf(out + l, size - l, "%s%s", i ? " " : "",
 			td_pos_tag_name(m, tags[i]));
 	}
-	td_pos_scratch_free(&s);
-	td_tokens_free(&tk);
+	td_pos_scratch_clear(&s);
+	td_tokens_clear(&tk);
 }
 
 static void test_tagging(void **state)
@@ -231,11 +231,11 @@ static size_t tag_both(const td_pos_model *m, const char *text,
 					td_pos_tag_name(m, b[i]));
 		}
 	*ntok += tk.n;
-	td_pos_scratch_free(&ref);
+	td_pos_scratch_clear(&ref);
 	free(a);
 	free(b);
 	free(h);
-	td_tokens_free(&tk);
+	td_tokens_clear(&tk);
 	return diff;
 }
 
@@ -286,13 +286,13 @@ static void test_cache_same_tags(void **state)
 		pclose(ls);
 	}
 	assert_true(ntok > 20000);
-	td_pos_scratch_free(&small);
+	td_pos_scratch_clear(&small);
 	/* a scratch goes on with another model: nothing of the first kept */
 	td_pos_model *m2;
 	assert_int_equal(td_pos_open(MODEL, &m2), 0);
 	td_pos_close(m);
 	assert_int_equal(tag_both(m2, mixed, &s, &ntok), 0);
-	td_pos_scratch_free(&s);
+	td_pos_scratch_clear(&s);
 	td_pos_close(m2);
 }
 
