@@ -871,6 +871,22 @@ int td_actors_load(td_annotator *a, const char *dir)
 	return 0;
 }
 
+void td_actors_unload(td_annotator *a)
+{
+	for (size_t i = 0; i < a->n_actors; i++) {
+		free(a->actors[i].key);
+		free(a->actors[i].kind);
+		free(a->actors[i].name);
+	}
+	free(a->actors);
+	a->actors = NULL;
+	a->n_actors = a->cap_actors = 0;
+	td_patset_clear(&a->actor_pats);
+	td_patset_clear(&a->place_pats);
+	td_patset_clear(&a->given_pats);
+	memset(a->cc_state, 0, sizeof a->cc_state);
+}
+
 /* ------------------------------------------------------------ matching */
 
 /* Is actor ar valid at the document's date? Without a date only the

@@ -88,6 +88,12 @@ static int pos_load(td_annotator *a, const char *dir)
 	return td_words_tagger(pos_model_given, &a->tagger);
 }
 
+static void pos_unload(td_annotator *a)
+{
+	td_words_free(a->tagger);
+	a->tagger = NULL;
+}
+
 /* The pos stage: every token's part of speech, before the stages that
  * read it (names by their context); kept on the document, so that
  * --words and the index's layers do not tag it again. */
@@ -104,25 +110,25 @@ static int pos_tag(td_actx *c)
  * load reads its own lexicons; those of several stages (speech verbs,
  * titles) are lexicons.c's, loaded before all of them. */
 static const td_stage stages[] = {
-	{"pos", pos_load, pos_tag, "sentences",
+	{"pos", pos_load, pos_tag, pos_unload, "sentences",
 		"part of speech of every token (doc->pos_tags)"},
-	{"quotes", td_quotes_load, td_quotes_find,
+	{"quotes", td_quotes_load, td_quotes_find, NULL,
 		"paragraphs", "quotes (in memory: ranges and chains, no speaker)"},
-	{"quote-index", NULL, index_quotes,
+	{"quote-index", NULL, index_quotes, NULL,
 		"quotes", "the index behind td_actx_in_quote"},
-	{"actors", td_actors_load, td_actors_find,
+	{"actors", td_actors_load, td_actors_find, td_actors_unload,
 		"quotes (names inside them), speech verbs, titles",
 		"mentions (persName, orgName, placeName, name spans), new actors"},
-	{"speakers", NULL, td_quotes_attribute,
+	{"speakers", NULL, td_quotes_attribute, NULL,
 		"quotes, mentions, speech verbs, titles",
 		"q spans with @who, said spans with @who"},
-	{"hedges", td_hedges_load, td_hedges_find,
+	{"hedges", td_hedges_load, td_hedges_find, td_hedges_unload,
 		"quotes", "hedge seg spans, per-token hedge marks"},
-	{"labels", td_labels_load, td_labels_apply,
+	{"labels", td_labels_load, td_labels_apply, td_labels_unload,
 		"hedges, quotes, said, speech verbs", "sentence labels (in memory)"},
-	{"dates", NULL, td_dates_find,
+	{"dates", NULL, td_dates_find, NULL,
 		"sentence labels", "date spans of predictions"},
-	{"labels-write", NULL, td_labels_write,
+	{"labels-write", NULL, td_labels_write, NULL,
 		"sentence labels", "s@ana"},
 };
 enum { NSTAGES = sizeof stages / sizeof stages[0] };
@@ -165,23 +171,12 @@ void td_annotator_free(td_annotator *a)
 {
 	if (!a)
 		return;
-	for (size_t i = 0; i < a->n_actors; i++) {
-		free(a->actors[i].key);
-		free(a->actors[i].kind);
-		free(a->actors[i].name);
-	}
-	free(a->actors);
-	for (size_t i = 0; i < a->n_hedges; i++)
-		free(a->hedges[i].subtype);
-	free(a->hedges);
-	td_words_free(a->tagger);
-	td_patset_clear(&a->actor_pats);
-	td_patset_clear(&a->place_pats);
-	td_patset_clear(&a->title_pats);
-	td_patset_clear(&a->given_pats);
-	td_patset_clear(&a->hedge_pats);
-	td_patset_clear(&a->speech_pats);
-	td_patset_clear(&a->claim_pats);
+	/* each stage frees what its load loaded, the last first */
+	for (size_t i = NSTAGES; i-- > 0;)
+		if (stages[i].unload)
+			stages[i].unload(a);
+	td_shared_unload(a);
+	/* the word table the stages registered their words in */
 	free(a->reg);
 	free(a->reg_slot);
 	free(a->wslot);

@@ -156,12 +156,14 @@ int td_actx_in_quote(const td_actx *c, size_t s, size_t e);
 
 /* The stages (annotate.c runs them in the order of its table). load reads
  * the stage's own lexicons into the annotator (NULL: none); run works on
- * one document's context. reads and writes say what the stage takes from
- * the stages before it and leaves for those after it. */
+ * one document's context; unload frees what load loaded (NULL: nothing),
+ * also after a load that failed half-way. reads and writes say what the
+ * stage takes from the stages before it and leaves for those after it. */
 typedef struct td_stage {
 	const char *name;
 	int (*load)(td_annotator *a, const char *dir);
 	int (*run)(td_actx *c);
+	void (*unload)(td_annotator *a);
 	const char *reads, *writes;
 } td_stage;
 /* The table, *n stages. */
@@ -173,14 +175,17 @@ int td_annotate_until(const td_annotator *a, td_doc *doc, const char *last);
 
 int td_actors_load(td_annotator *a, const char *dir);
 int td_actors_find(td_actx *c);
+void td_actors_unload(td_annotator *a);
 int td_quotes_load(td_annotator *a, const char *dir);
 int td_quotes_find(td_actx *c);
 int td_quotes_attribute(td_actx *c);
 int td_hedges_load(td_annotator *a, const char *dir);
 int td_hedges_find(td_actx *c);
+void td_hedges_unload(td_annotator *a);
 int td_dates_find(td_actx *c);
 int td_labels_load(td_annotator *a, const char *dir);
 int td_labels_apply(td_actx *c);
+void td_labels_unload(td_annotator *a);
 int td_labels_write(td_actx *c);
 
 #endif

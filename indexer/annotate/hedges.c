@@ -74,6 +74,16 @@ int td_hedges_load(td_annotator *a, const char *dir)
 	return rc;
 }
 
+void td_hedges_unload(td_annotator *a)
+{
+	for (size_t i = 0; i < a->n_hedges; i++)
+		free(a->hedges[i].subtype);
+	free(a->hedges);
+	a->hedges = NULL;
+	a->n_hedges = 0;
+	td_patset_clear(&a->hedge_pats);
+}
+
 static const char *const quantity[] = {"half", "a", "one", "two", "three",
 	"four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
 	"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",

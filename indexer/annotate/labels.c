@@ -57,6 +57,11 @@ int td_labels_load(td_annotator *a, const char *dir)
 	return rc;
 }
 
+void td_labels_unload(td_annotator *a)
+{
+	td_patset_clear(&a->claim_pats);
+}
+
 /* Inline: the rules call these for every token with many words, and the
  * usual answer (a different first byte) is a compare or two. */
 static inline int eq(const td_actx *c, size_t i, size_t t1, const char *w)

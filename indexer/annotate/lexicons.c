@@ -115,3 +115,9 @@ int td_shared_load(td_annotator *a, const char *dir)
 	int rc = load_speech_verbs(a, dir);
 	return rc ? rc : load_titles(a, dir);
 }
+
+void td_shared_unload(td_annotator *a)
+{
+	td_patset_clear(&a->speech_pats);
+	td_patset_clear(&a->title_pats);
+}

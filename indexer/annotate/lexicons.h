@@ -71,5 +71,7 @@ const char *td_lex_field(const td_tsv_row *r, size_t i);
 /* Loads the shared lexicons: speech verbs (speech_pats) and titles
  * (title_pats). */
 int td_shared_load(td_annotator *a, const char *dir);
+/* Frees what td_shared_load loaded. */
+void td_shared_unload(td_annotator *a);
 
 #endif
