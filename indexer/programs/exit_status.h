@@ -1,5 +1,6 @@
 /* exit_status.h: the one table of exit statuses of every tagdex program
- * (tagdex-ingest, tagdex-query, tagdex-eval, tagdex-train-pos). Each man
+ * (tagdex-ingest, tagdex-query, tagdex-serve, tagdex-eval,
+ * tagdex-train-pos). Each man
  * page prints it word for word between the markers `.\" exit-table` and
  * `.\" end-exit-table`; tests/cli/test_exit_table.sh checks that the pages
  * agree with each other and with these values. A program that ends for

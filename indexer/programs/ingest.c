@@ -241,23 +241,14 @@ static int drop_included(char **in, size_t *n)
 /* --merge-index and --merge-list: the shards to combine, in order
  * (static: reachable until exit) */
 static char **shards, **shard_where; /* where: "FILE:LINE" or NULL */
-static size_t nshards, cap_shards;
+static size_t nshards, cap_shards, cap_shard_where;
 
 static int add_shard(const char *dir, size_t len, const char *where)
 {
-	size_t cap = cap_shards;
-	if (TD_VEC_RESERVE(shards, nshards, cap_shards, 8)) {
+	if (TD_VEC_RESERVE(shards, nshards, cap_shards, 8) ||
+		TD_VEC_RESERVE(shard_where, nshards, cap_shard_where, 8)) {
 		fputs("tagdex-ingest: out of memory\n", stderr);
 		return -1;
-	}
-	if (cap != cap_shards) {
-		char **w = realloc(shard_where, cap_shards * sizeof *w);
-		if (!w) {
-			cap_shards = cap;
-			fputs("tagdex-ingest: out of memory\n", stderr);
-			return -1;
-		}
-		shard_where = w;
 	}
 	shard_where[nshards] = where ? strdup(where) : NULL;
 	if (!(shards[nshards] = strndup(dir, len)) ||

@@ -16,17 +16,9 @@
 /* where: "FILE:LINE" of a -X entry, or NULL */
 static int push(tq_indexes *l, const char *dir, size_t len, const char *where)
 {
-	size_t cap = l->cap;
-	if (TD_VEC_RESERVE(l->dirs, l->n, l->cap, 4))
+	if (TD_VEC_RESERVE(l->dirs, l->n, l->cap, 4) ||
+	        TD_VEC_RESERVE(l->where, l->n, l->cap_where, 4))
 		return td_error(TD_ENOMEM, "out of memory");
-	if (l->cap != cap) {
-		char **w = realloc(l->where, l->cap * sizeof *w);
-		if (!w) {
-			l->cap = cap; /* where has room for the old cap only */
-			return td_error(TD_ENOMEM, "out of memory");
-		}
-		l->where = w;
-	}
 	char *d = tq_dupn(dir, len), *wh = where ? strdup(where) : NULL;
 	if (!d || (where && !wh)) {
 		free(d);

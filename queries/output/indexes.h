@@ -12,7 +12,7 @@
 typedef struct tq_indexes {
 	char **dirs;   /* owned copies, in the order given */
 	char **where;  /* "FILE:LINE" of a -X entry, NULL for -x (owned) */
-	size_t n, cap;
+	size_t n, cap, cap_where; /* TD_VEC_RESERVE's, one a list */
 	int given;     /* -x or -X seen: the default is no longer used */
 } tq_indexes;
 
