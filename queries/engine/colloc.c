@@ -1,8 +1,10 @@
 /* colloc.c: collocations of a query's hits (tagdex-query --collocates). The
- * window tokens are the union of the windows around the hits, less the
- * hits' own tokens and text that is not the article; f_pair counts each
- * window token once, however many windows hold it (Evert 2008). f_coll and
- * N come from one scan of the documents searched. Reads the index only.
+ * window tokens are the union of the windows around the hits' parts (a
+ * quote split around narration has two), measured over the tokens searched
+ * (text that is not the article is stepped over, as --freq leftN steps
+ * over it), less the hits' own tokens; f_pair counts each window token
+ * once, however many windows hold it (Evert 2008). f_coll and N come from
+ * one scan of the documents searched. Reads the index only.
  */
 #include "config.h"
 #include "stats.h"
@@ -117,49 +119,89 @@ static void unmark(uint8_t *mark, uint32_t first, uint32_t ntok,
 
 enum { IN_WINDOW = 1, IN_NODE = 2 };
 
+/* One document's marks and what the window of a part needs. */
+typedef struct docwin {
+	const tq_coll_opts *o;
+	td_seg *s;
+	uint8_t *mark;
+	uint32_t first, end;
+	const tq_ranges *na; /* text that is not searched: stepped over */
+} docwin;
+
+static void mark_window(const docwin *w, uint32_t p)
+{
+	if (!w->mark[p - w->first])
+		w->mark[p - w->first] = IN_WINDOW;
+}
+
+/* tq_hit_parts's callback: the tokens of a part are node tokens */
+static int node_part(void *ctx, uint32_t start, uint32_t end)
+{
+	const docwin *w = ctx;
+	for (uint32_t p = start; p < end && p < w->end; p++)
+		if (p >= w->first)
+			w->mark[p - w->first] = IN_NODE;
+	return 0;
+}
+
+/* tq_hit_parts's callback: marks the window of one part of a hit, the
+ * left and right tokens counted over the tokens searched (as --freq
+ * leftN and rightN count them), or its sentences */
+static int window_part(void *ctx, uint32_t start, uint32_t end)
+{
+	const docwin *w = ctx;
+	uint32_t p;
+	if (start < w->first || end > w->end || start >= end)
+		return 0;
+	if (w->o->sentence) {
+		int64_t a = sentence_edge(w->s, start, 0);
+		int64_t b = sentence_edge(w->s, end - 1, 1);
+		uint32_t lo = a < 0 ? start : (uint32_t)a;
+		uint32_t hi = b < 0 ? end : (uint32_t)b;
+		for (p = lo < w->first ? w->first : lo;
+		        p < hi && p < w->end; p++)
+			mark_window(w, p);
+		return 0;
+	}
+	/* one step at a time: each from the token the last one reached */
+	p = start;
+	for (uint32_t i = 0; i < w->o->left &&
+	        tq_article_word(w->na, w->first, w->end, p, 1, 0, &p);
+	        i++)
+		mark_window(w, p);
+	p = end - 1;
+	for (uint32_t i = 0; i < w->o->right &&
+	        tq_article_word(w->na, w->first, w->end, p, 1, 1, &p);
+	        i++)
+		mark_window(w, p);
+	return 0;
+}
+
 /* Marks the windows of hits v[0..n) of one document; counts the window
- * tokens' terms into cnt and their number into t->window. */
+ * tokens' terms into cnt and their number into t->window. A hit in parts
+ * (a quote split around narration) has a window around each part, and
+ * only its parts are node tokens. */
 static int windows(tq_stat_table *t, const tq_coll_opts *o,
         const tq_filter *f, const tq_hit *v, size_t n, uint8_t *mark,
         uint32_t first, uint32_t ntok, uint64_t *cnt, tq_ranges *na)
 {
-	td_seg *s = v[0].seg;
-	uint32_t end = first + ntok;
+	docwin w = {o, v[0].seg, mark, first, first + ntok, na};
 	int rc;
-	for (size_t i = 0; i < n; i++)
-		for (uint32_t p = v[i].start; p < v[i].end && p < end; p++)
-			if (p >= first)
-				mark[p - first] = IN_NODE;
-	for (size_t i = 0; i < n; i++) {
-		uint32_t lo, hi;
-		if (o->sentence) {
-			int64_t a = sentence_edge(s, v[i].start, 0);
-			int64_t b = sentence_edge(s, v[i].end - 1, 1);
-			lo = a < 0 ? v[i].start : (uint32_t)a;
-			hi = b < 0 ? v[i].end : (uint32_t)b;
-		} else {
-			lo = v[i].start - first > o->left ? v[i].start - o->left
-			                                  : first;
-			hi = end - v[i].end > o->right ? v[i].end + o->right
-			                               : end;
-		}
-		if (lo < first)
-			lo = first;
-		if (hi > end)
-			hi = end;
-		for (uint32_t p = lo; p < hi; p++)
-			if (!mark[p - first])
-				mark[p - first] = IN_WINDOW;
-	}
-	if ((rc = tq_nonarticle(s, first, end, f, na)) < 0)
+	if ((rc = tq_nonarticle(w.s, first, w.end, f, na)) < 0)
 		return rc;
+	for (size_t i = 0; i < n; i++)
+		if ((rc = tq_hit_parts(&v[i], node_part, &w)) < 0)
+			return rc;
+	for (size_t i = 0; i < n; i++)
+		if ((rc = tq_hit_parts(&v[i], window_part, &w)) < 0)
+			return rc;
 	unmark(mark, first, ntok, na);
 	for (uint32_t p = 0; p < ntok; p++) {
 		if (mark[p] != IN_WINDOW)
 			continue;
-		uint32_t id = td_seg_id_at(s, o->layer, first + p);
-		if (id >= td_seg_lex_size(s, o->layer))
-			return tq_stat_damaged(s,
+		uint32_t id = td_seg_id_at(w.s, o->layer, first + p);
+		if (id >= td_seg_lex_size(w.s, o->layer))
+			return tq_stat_damaged(w.s,
 			        "a token's term id is out of range");
 		cnt[id]++;
 		t->window++;

@@ -58,6 +58,14 @@ is 6 $Q $S --count --in QQ '[]'
 is 0 $Q $S --count --in QQ '"said"'
 is "6 9" sh -c "$Q $S --keywords --focus '<q/>' --alpha 1 --min-freq 1 \
 	--format tsv | sed -n 2p | cut -f5,6 | tr '\t' ' '"
+# nor the node of --collocates: a window around each part ('“ It may end
+# , ” Lee said , “ but not soon . ”', parts 1-3 and 10-12): 1,1 is the
+# tokens 0, 4, 9 and 13 (it was 0 and 13, the narration a node); 5,5 all
+# 9 tokens outside the parts, "said" among them (it was 3, without it)
+is "4" sh -c "$Q $S --collocates --window 1,1 --min-freq 1 --min-coll 1 \
+	--format csv '<q/>' | sed -n 2p | cut -d, -f5"
+is "said,1,1,1,9,15" sh -c "$Q $S --collocates --min-freq 1 --min-coll 1 \
+	--format csv '<q/>' | grep '^said,' | cut -d, -f1-6"
 
 # the right side of containing is every match of B, not B's hits under
 # the strategy: the hit of []{0,3} "may" for s2's and s3's may would start
@@ -120,7 +128,19 @@ is "1	19230.77	1	end	52" $Q $X --freq left2 --pullquotes '"Final"'
 is "1	22222.22	1	.	45" $Q $X --freq right4 '"perhaps" "”" "\."'
 is "1	19230.77	1	It	52" \
 	$Q $X --freq right4 --pullquotes '"perhaps" "”" "\."'
-# sorted by the fourth word after each '.' (none first, then , . end
+# the collocation window steps over them too: the 3 tokens before Final
+# are s4's "perhaps ” ." (the window was 3 tokens of the pull quote, left
+# out: empty, no rows); with --pullquotes they are the pull quote's
+is ". 1 3 45
+perhaps 1 3 45
+” 1 3 45" sh -c "$Q $X --collocates --window 3,0 --min-freq 1 --min-coll 1 \
+	--format csv '\"Final\"' | sed 1d | cut -d, -f1,4,5,6 | tr , ' ' |
+	LC_ALL=C sort"
+is ". 1 3 52
+end 1 3 52
+may 1 3 52" sh -c "$Q $X --collocates --pullquotes --window 3,0 --min-freq 1 \
+	--min-coll 1 --format csv '\"Final\"' | sed 1d | cut -d, -f1,4,5,6 |
+	tr , ' ' | LC_ALL=C sort"
 # perhaps the): s4's (token 34: .) before s1's (15: end), not after it
 is "45 5 20 34 15 28 6" sh -c "$Q $X --format tsv --sort right4 '\"\\.\"' |
 	sed 1d | cut -f3 | paste -sd ' ' -"

@@ -11,8 +11,11 @@
 command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 77; }
 td_tmp td-stats
 
+# the corpus, and a quote split around narration (its parts are the node
+# of --collocates, the narration is not)
 $ING -q -x "$tmp/tiny" "$top_srcdir/tests/data/render/tiny.xml" &&
-	$ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" ||
+	$ING -q -x "$tmp/idx" "$top_srcdir/corpus/articles" \
+		"$top_srcdir/tests/data/split-quote" ||
 	{ echo "FAIL: ingest"; exit 1; }
 
 # --- a hand-checked example: "Talks will probably fail. Kim said "no
@@ -132,6 +135,11 @@ for q in likely war; do
 	run "c-$q-55-word.json" --collocates --min-freq 1 --min-coll 1 --format json "$Qy"
 done
 $Q -x "$tmp/idx" --format json '<q/>' >"$tmp/hits-q.json"
+# quotes as nodes: a quote split around narration is one node whose tokens
+# are its parts' ([] within <q/>: the narration is not inside)
+$Q -x "$tmp/idx" --format json '[] within <q/>' >"$tmp/nodes-q.json"
+run c-q-55-word.csv --collocates --min-freq 1 --min-coll 1 --format csv '<q/>'
+run c-q-s-word.csv --collocates --window s --min-freq 1 --min-coll 1 --format csv '<q/>'
 $Q -x "$tmp/idx" --format json '<head/>' >"$tmp/hits-head.json"
 DQ='"the"%c|"war"%c|"likely"%c|"will"%c|"Kim"|"said"'
 $Q -x "$tmp/idx" --format json --tokens "$DQ" >"$tmp/hits-disp.json"
@@ -150,7 +158,7 @@ run k-q-bonf.csv --keywords --focus '<q/>' --bonferroni --alpha 0.01 --min-freq 
 run k-q-lr.json --keywords --focus '<q/>' --measure log_ratio --alpha 1 --min-freq 1 --format json
 
 python3 - "$tmp" <<'PY' || fails=$((fails + 1))
-import csv, json, math, sys
+import bisect, csv, json, math, sys
 tmp = sys.argv[1]
 bad = []
 def check(ok, what):
@@ -212,22 +220,34 @@ def stream(name):
     return toks
 LAYER = {"word": "word", "norm": "norm", "lemma": "lemma", "pos": "pos"}
 
-def brute_coll(toks, hits, left, right, sent, layer):
-    nodes = {(h["doc"], p) for h in hits for p in range(h["start"], h["end"])}
+def brute_coll(toks, hits, left, right, sent, layer, nodes=None):
+    # tagdex-query(1): a token is a window token when it is not a node and
+    # lies among the L tokens of the stream (the tokens searched: text that
+    # is not the article is not in it, and is stepped over) before, or the
+    # R after, some node token; with s, in a sentence holding one. nodes:
+    # the node tokens (default: every token of every hit; a split quote's
+    # are its parts only)
+    if nodes is None:
+        nodes = {(h["doc"], p) for h in hits for p in range(h["start"], h["end"])}
+    order = {}
+    for (d, p) in toks:
+        order.setdefault(d, []).append(p)
+    for ps in order.values():
+        ps.sort()
     win = set()
-    for h in hits:
-        d = h["doc"]
+    for (d, p) in nodes:
+        if (d, p) not in toks:
+            continue
+        ps = order[d]
         if sent:
-            a = toks.get((d, h["start"]))
-            b = toks.get((d, h["end"] - 1))
-            lo = a[1][0] if a and a[1] else h["start"]
-            hi = b[1][1] if b and b[1] else h["end"]
+            s = toks[(d, p)][1]
+            near = [q for q in ps if s and s[0] <= q < s[1]]
         else:
-            lo, hi = max(0, h["start"] - left), h["end"] + right
-        for p in range(lo, hi):
-            # not the nodes, not text outside the article (not in the stream)
-            if (d, p) not in nodes and (d, p) in toks:
-                win.add((d, p))
+            i = bisect.bisect_left(ps, p)
+            near = ps[max(0, i - left):i] + ps[i + 1:i + 1 + right]
+        for q in near:
+            if (d, q) not in nodes:
+                win.add((d, q))
     pair, coll = {}, {}
     for k, (t, _) in toks.items():
         coll[t[layer]] = coll.get(t[layer], 0) + 1
@@ -236,8 +256,8 @@ def brute_coll(toks, hits, left, right, sent, layer):
         pair[v] = pair.get(v, 0) + 1
     return len(hits), len(win), len(toks), pair, coll
 
-def check_coll(name, toks, hits, left, right, sent, layer, min_freq=1, min_coll=1, measure="logdice"):
-    f_node, w, n, pair, coll = brute_coll(toks, hits, left, right, sent, layer)
+def check_coll(name, toks, hits, left, right, sent, layer, min_freq=1, min_coll=1, measure="logdice", nodes=None):
+    f_node, w, n, pair, coll = brute_coll(toks, hits, left, right, sent, layer, nodes)
     if name.endswith(".json"):
         rows = jl(name)
         for r in rows:
@@ -279,9 +299,19 @@ for q in ("likely", "war"):
     check_coll(f"c-{q}-24.csv", toks24, hits24, 5, 5, False, "word")
     check_coll(f"c-{q}-min.csv", toks, hits, 5, 5, False, "word", 4, 2, "t")
 
+hq = jl("hits-q.json")
+nq = {(h["doc"], h["start"]) for h in jl("nodes-q.json")}
+check(any(h["end"] - h["start"] > sum(1 for p in range(h["start"], h["end"]) if (h["doc"], p) in nq)
+          for h in hq), "no quote in parts around narration: the test of parts tests nothing")
+check_coll("c-q-55-word.csv", toks, hq, 5, 5, False, "word", nodes=nq)
+check_coll("c-q-s-word.csv", toks, hq, 0, 0, True, "word", nodes=nq)
+
 # ---- keywords
 def brute_kw(focus_hits, ref_hits, layer):
-    fpos = {(h["doc"], p) for h in focus_hits for p in range(h["start"], h["end"])} & toks.keys()
+    # a quote's tokens are its parts' ([] within <q/>), not the narration
+    # between them
+    fpos = nq & toks.keys() if focus_hits is hq else \
+        {(h["doc"], p) for h in focus_hits for p in range(h["start"], h["end"])} & toks.keys()
     if ref_hits is None:
         rpos = toks.keys() - fpos
     else:
@@ -340,7 +370,7 @@ def check_kw(name, fh, rh, layer, alpha, min_freq, bonf=False, measure="ll"):
     check(ks == sorted(ks, reverse=True), f"{name}: not sorted by {measure}")
     return rows
 
-hq, hs = jl("hits-q.json"), jl("hits-head.json")
+hs = jl("hits-head.json")
 rows = check_kw("k-q-rest.csv", hq, None, "word", 1, 1)
 check(any(r["sign"] == "-" for r in rows) and any(r["sign"] == "+" for r in rows),
       "keywords: both positive and negative")
