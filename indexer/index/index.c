@@ -120,10 +120,13 @@ fail:
 /* A source may be live once: the writer replaces the document of a source
  * it adds again, so an index whose segments hold two (a manifest that lost
  * a "del" line) would count a document twice. A union of indexes may hold
- * neither a source nor a document id twice (tagdex-ingest gives each file
- * its own id; the library does not ask it, so one index is not checked
- * for it), else it would count a document twice or answer --doc with two.
- * key 0 is the source, 1 the id. */
+ * neither a source nor a document id twice, else it would count a document
+ * twice or answer --doc with two. In one index the library allows an id
+ * twice (a renamed source keeps its document under both names until
+ * pruned), but tagdex-ingest gives each document its own and a moved file
+ * keeps its id under the new source: there a lost "del" line of the old
+ * source leaves two documents with one id, the same text counted twice;
+ * td_index_check_ids finds it. key 0 is the source, 1 the id. */
 
 /* The live documents seen so far by the hash of a key: 16 bytes a slot,
  * at most half full. Equal hashes are compared by the keys themselves,
@@ -217,18 +220,32 @@ static int dup_in_index(void *ctx, int key, size_t a, size_t b,
 	const td_docinfo *di)
 {
 	const td_index *ix = ctx;
-	(void)key; /* the source: one index is checked for nothing else */
-	return td_error(TD_ECORRUPT, "%s/MANIFEST: source %s is live in %s and "
-		"in %s (document %s): the manifest is inconsistent (a \"del\" "
-		"line lost?) and would count it twice; tagdex-ingest --recover "
-		"rebuilds it (each source keeps its newest document)",
-		ix->dir, di->source, ix->m.segs[a].name, ix->m.segs[b].name,
-		di->id ? di->id : "without an id");
+	if (!key)
+		return td_error(TD_ECORRUPT, "%s/MANIFEST: source %s is live in "
+			"%s and in %s (document %s): the manifest is "
+			"inconsistent (a \"del\" line lost?) and would count it "
+			"twice; tagdex-ingest --recover rebuilds it (each source "
+			"and id keeps its newest document)",
+			ix->dir, di->source, ix->m.segs[a].name,
+			ix->m.segs[b].name, di->id ? di->id : "without an id");
+	return td_error(TD_ECORRUPT, "%s/MANIFEST: document id %s is live in %s "
+		"and in %s (the latter from source %s): the manifest is "
+		"inconsistent (the \"del\" line of a moved or replaced file "
+		"lost?) and would count the document twice; tagdex-ingest "
+		"--recover rebuilds it (each source and id keeps its newest "
+		"document)",
+		ix->dir, di->id, ix->m.segs[a].name, ix->m.segs[b].name,
+		di->source ? di->source : "unknown");
 }
 
 int td_index_check_live(td_index *ix)
 {
 	return live_once(ix->segs, ix->nsegs, 1, dup_in_index, ix);
+}
+
+int td_index_check_ids(td_index *ix)
+{
+	return ix ? live_once(ix->segs, ix->nsegs, 2, dup_in_index, ix) : 0;
 }
 
 /* a union: the part of each segment, the directories and where each was

@@ -289,6 +289,17 @@ int td_index_check(const char *dir);
  * that, what was read is let go (and read again if needed). */
 int td_index_check_memory(const char *dir, size_t bytes);
 
+/* TD_ECORRUPT, naming DIR/MANIFEST, the id and both segments, when two
+ * live documents of ix (NULL: none) have one id or one source (0 when
+ * none). The ids tagdex-ingest gives are unique in an index (a moved file
+ * keeps its id under the new source, the old one deleted), so for its
+ * indexes this is a manifest that lost a "del" line; the library's writer
+ * does not require unique ids (a source added under a second name keeps
+ * its id under both until pruned), so td_index_check does not ask it.
+ * Reads each live document's id and source (about 1 us a document; an
+ * index of one segment is not read). */
+int td_index_check_ids(td_index *ix);
+
 /* Rebuilds a lost or damaged MANIFEST from the segment files that pass
  * every check (under the writer lock). Each segment that cannot be kept is
  * reported through td_warn() and left for the next writer to remove. A
@@ -297,6 +308,12 @@ int td_index_check_memory(const char *dir, size_t bytes);
  * *kept and *dropped count segments, *ndocs the live documents. */
 int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
 	uint64_t *ndocs);
+/* td_index_recover; with TD_RECOVER_IDS an id found in several segments
+ * keeps its newest document too (tagdex-ingest's indexes, whose ids are
+ * unique: a moved file's old document whose deletion was lost). */
+#define TD_RECOVER_IDS 1u
+int td_index_recover_flags(const char *dir, unsigned flags, size_t *kept,
+	size_t *dropped, uint64_t *ndocs);
 
 #ifdef __cplusplus
 }

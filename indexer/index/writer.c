@@ -1124,14 +1124,21 @@ static int cmp_u64(const void *a, const void *b)
 int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
 	uint64_t *ndocs)
 {
+	return td_index_recover_flags(dir, 0, kept, dropped, ndocs);
+}
+
+int td_index_recover_flags(const char *dir, unsigned flags, size_t *kept,
+	size_t *dropped, uint64_t *ndocs)
+{
 	int rc, lock[2];
 	uint64_t *nos = NULL;
 	size_t n = 0, cap = 0;
 	td_manifest m = {0};
-	td_strtab seen;
+	td_strtab seen, seen_ids;
 	*kept = *dropped = 0;
 	*ndocs = 0;
 	td_strtab_init(&seen);
+	td_strtab_init(&seen_ids);
 	if ((rc = td_lock_take(dir, lock)))
 		return rc;
 	clean_tmp(dir);
@@ -1176,7 +1183,8 @@ int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
 	td_error_clear();
 	m.generation++;
 	m.next_seg = n ? nos[n - 1] + 1 : 1;
-	/* newest first: a source keeps its newest document */
+	/* newest first: a source (and, with TD_RECOVER_IDS, an id) keeps its
+	 * newest document */
 	for (size_t i = n; i-- > 0;) {
 		char name[64], path[4200];
 		td_seg *s;
@@ -1199,14 +1207,18 @@ int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
 		ms.crc = s->hdr.hdr_crc;
 		for (uint32_t k = ms.ndocs; k-- > 0 && !rc;) {
 			td_docinfo di;
-			int added = 1;
+			int added = 1, id_added = 1;
 			uint32_t id;
 			if ((rc = td_seg_doc(s, k, &di)))
 				break;
 			if (di.source)
 				rc = td_strtab_put(&seen, di.source, strlen(di.source),
 					&id, &added);
-			if (!rc && !added)
+			/* a moved file's newest document has the old one's id */
+			if (!rc && added && di.id && (flags & TD_RECOVER_IDS))
+				rc = td_strtab_put(&seen_ids, di.id, strlen(di.id),
+					&id, &id_added);
+			if (!rc && (!added || !id_added))
 				rc = td_mseg_delete(&ms, k);
 		}
 		td_seg_close(s);
@@ -1232,6 +1244,7 @@ int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
 out:
 	td_manifest_clear(&m);
 	td_strtab_clear(&seen);
+	td_strtab_clear(&seen_ids);
 	free(nos);
 	td_lock_release(lock);
 	return rc;

@@ -830,26 +830,27 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	const char *dir = o->index_dir ? o->index_dir : TD_DEFAULT_INDEX;
 	int rc;
 	if (o->check) {
+		td_index *ix;
 		if ((rc = td_index_check_memory(dir, o->memory ? o->memory
-							    : TD_WRITER_MEMORY)))
+							    : TD_WRITER_MEMORY)) ||
+			(rc = td_index_open(dir, &ix)))
 			return rc;
-		if (!o->quiet) {
-			td_index *ix;
-			if (!td_index_open(dir, &ix)) {
-				fprintf(stderr, "tagdex-ingest: %s: ok, %llu documents, "
-					"%llu tokens, %zu segments\n", dir,
-					(unsigned long long)td_index_ndocs(ix),
-					(unsigned long long)td_index_ntokens(ix),
-					td_index_nsegs(ix));
-				td_index_close(ix);
-			}
-		}
-		return 0;
+		/* this program gives each document its own id: one live
+		 * twice is a lost "del" line (a moved file counted twice) */
+		if (!(rc = td_index_check_ids(ix)) && !o->quiet)
+			fprintf(stderr, "tagdex-ingest: %s: ok, %llu documents, "
+				"%llu tokens, %zu segments\n", dir,
+				(unsigned long long)td_index_ndocs(ix),
+				(unsigned long long)td_index_ntokens(ix),
+				td_index_nsegs(ix));
+		td_index_close(ix);
+		return rc;
 	}
 	if (o->recover) {
 		size_t kept, dropped;
 		uint64_t docs;
-		if ((rc = td_index_recover(dir, &kept, &dropped, &docs)))
+		if ((rc = td_index_recover_flags(dir, TD_RECOVER_IDS, &kept,
+			     &dropped, &docs)))
 			return rc;
 		if (!o->quiet)
 			fprintf(stderr, "tagdex-ingest: %s: recovered %llu documents "
@@ -893,7 +894,11 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	ks.ps = &ps;
 	known kn;
 	kset ksh = {0};
-	if ((rc = load_known(td_writer_base(w), &ks)))
+	/* the committed documents: each id once (td_index_check_ids), else a
+	 * lost "del" line counts a moved file twice and this batch goes on
+	 * from a wrong state */
+	if ((rc = td_index_check_ids(td_writer_base(w))) ||
+		(rc = load_known(td_writer_base(w), &ks)))
 		goto out;
 	/* expand each argument alone: a missing one fails only itself; a file
 	 * named twice (two spellings, a directory and a file in it) is one */

@@ -1531,6 +1531,66 @@ static void test_manifest_del_lost(void **state)
 	td_doc_free(b2);
 }
 
+/* A moved file keeps its id under its new source (tagdex-ingest): a
+ * MANIFEST that lost the line deleting the old source (its checksum made
+ * good) has two live documents with one id, the same text counted twice.
+ * Sources differ, so only the id tells: td_index_check_ids refuses
+ * (naming the id and both segments; tagdex-ingest asks it at --check and
+ * at each batch), td_index_check and the library's writer do not (it
+ * allows an id under two sources), and td_index_recover_flags with
+ * TD_RECOVER_IDS keeps the newest document of the id. */
+static void test_manifest_del_lost_moved(void **state)
+{
+	(void)state;
+	char dir[256];
+	newdir(dir, sizeof dir);
+	td_doc *a = make_doc(53, 200, "doc-a"), *c = make_doc(54, 120, "doc-c"),
+	       *moved = make_doc(53, 200, "doc-a");
+	td_writer *w;
+	td_index *ix;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	add(w, a, "old/a.txt");
+	add(w, c, "old/c.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	add(w, moved, "new/a.txt");
+	assert_int_equal(td_writer_remove(w, "old/a.txt"), 0);
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_int_equal(td_index_check_ids(ix), 0);
+	td_index_close(ix);
+	char *want = dump(dir);
+	assert_non_null(want);
+	drop_del_line(dir);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_int_equal(td_index_ndocs(ix), 3); /* doc-a twice */
+	assert_int_equal(td_index_check_ids(ix), TD_ECORRUPT);
+	const char *msg = td_error_last();
+	assert_non_null(strstr(msg, "/MANIFEST: document id doc-a is live in "
+				    "seg-000001.tdx and in seg-000002.tdx"));
+	assert_non_null(strstr(msg, "--recover"));
+	td_index_close(ix);
+	size_t kept, dropped;
+	uint64_t docs;
+	/* without TD_RECOVER_IDS both stay (two sources) */
+	assert_int_equal(td_index_recover(dir, &kept, &dropped, &docs), 0);
+	assert_int_equal(docs, 3);
+	assert_int_equal(td_index_recover_flags(dir, TD_RECOVER_IDS, &kept,
+				 &dropped, &docs), 0);
+	assert_int_equal(docs, 2); /* new/a.txt and old/c.txt */
+	char *got = dump(dir);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_int_equal(td_index_check_ids(ix), 0);
+	td_index_close(ix);
+	td_doc_free(a);
+	td_doc_free(c);
+	td_doc_free(moved);
+}
+
 /* A corrupt MANIFEST: --rebuild starts afresh; -x on a folder of other
  * files is refused without touching it. */
 static void test_rebuild_any_state(void **state)
@@ -2117,6 +2177,7 @@ int main(void)
 		cmocka_unit_test(test_sigbus),
 		cmocka_unit_test(test_seg_refusals),
 		cmocka_unit_test(test_manifest_del_lost),
+		cmocka_unit_test(test_manifest_del_lost_moved),
 		cmocka_unit_test(test_lexicon_entries),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
