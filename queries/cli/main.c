@@ -825,9 +825,8 @@ static int answer(td_index **ixp, const opts *given)
 	if (rc >= 0 && td_index_damaged(ix) < 0)
 		rc = TD_ECORRUPT;
 	if (rc < 0) {
-		if (rc == TD_ELIMIT)
-			fprintf(stderr, "tagdex-query: %slimit exceeded: %s\n",
-			        where, td_error_last());
+		if (rc == TD_ELIMIT) /* at its offset, as syntax errors */
+			query_error(o.rq.query ? o.rq.query : "", rc);
 		else
 			fprintf(stderr, "tagdex-query: %s%s\n", where,
 			        td_error_last());

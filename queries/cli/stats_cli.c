@@ -355,7 +355,11 @@ static void query_error(const char *what, const char *q, int code)
 	        "");
 	if (off >= 0)
 		fprintf(stderr, "at offset %ld of '%s': ", off, q ? q : "");
-	fprintf(stderr, "%s\n", td_error_last());
+	/* what says which query: not the message again */
+	const char *msg = td_error_last();
+	if (!strncmp(msg, TQ_IN_REFERENCE, strlen(TQ_IN_REFERENCE)))
+		msg += strlen(TQ_IN_REFERENCE);
+	fprintf(stderr, "%s\n", msg);
 }
 
 int tq_stats_cli(int argc, char **argv)
@@ -453,7 +457,15 @@ int tq_stats_cli(int argc, char **argv)
 	}
 	if (rc >= 0 && td_index_damaged(ix) < 0)
 		rc = TD_ECORRUPT;
-	if (rc < 0) {
+	if (rc == TD_ELIMIT && td_error_offset() >= 0) {
+		/* at its offset in the query that ran out (focus or reference) */
+		int in_ref = !strncmp(td_error_last(), TQ_IN_REFERENCE,
+		        strlen(TQ_IN_REFERENCE));
+		query_error(o.keywords ? (in_ref ? "--reference" : "--focus")
+		                       : "",
+		        qs[in_ref], rc);
+		status = TD_EXIT_USAGE;
+	} else if (rc < 0) {
 		fprintf(stderr, "tagdex-query: %s%s\n",
 		        rc == TD_ELIMIT ? "limit exceeded: " : "",
 		        td_error_last());

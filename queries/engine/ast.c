@@ -35,6 +35,21 @@ tq_node *tq_node_new(int kind, size_t off)
 	return n;
 }
 
+int tq_limit_error(const tq_node *n, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (n && n->off != TQ_OFF_NONE)
+		return td_error_at(TD_ELIMIT, (long)n->off, "%s", msg);
+	return td_error(TD_ELIMIT, "%s (no query offset: the work ran out in "
+	                           "the part that --within, --who, --actor "
+	                           "or --hedge adds)",
+	        msg);
+}
+
 void tq_node_set_bound(tq_node *n, long bound)
 {
 	if (n->kind == TQ_REPEAT && n->max < 0)
@@ -108,7 +123,7 @@ int tq_span_attr(tq_node *n, const char *name, size_t nlen, const char *pat,
 
 tq_node *tq_span_new(const char *elem, ...)
 {
-	tq_node *n = tq_node_new(TQ_SPAN, 0);
+	tq_node *n = tq_node_new(TQ_SPAN, TQ_OFF_NONE);
 	if (!n || !(n->elem = strdup(elem))) {
 		tq_node_free(n);
 		return NULL;

@@ -112,9 +112,10 @@ int tq_past_deadline(const tq_filter *f)
 	return td_error(TD_EINTR, "the query ran out of its time limit");
 }
 
-static int too_much_work(void)
+/* At the offset of n, the part being matched when the work ran out. */
+static int too_much_work(const tq_node *n)
 {
-	return td_error(TD_ELIMIT,
+	return tq_limit_error(n,
 	        "the query needs too much work on one document (nested "
 	        "open repetitions such as []{0,999} []{0,999}); bound "
 	        "the repetitions or restrict it with within");
@@ -186,7 +187,7 @@ int exec_wc_load(ctx *c, const tq_node *n, wcache **out)
 		/* as much work as the general loop's exec_ends() calls */
 		c->work += len;
 		if (c->work > WORK_LIMIT || c->work + c->segwork > SEG_WORK_LIMIT)
-			return too_much_work();
+			return too_much_work(n);
 		w->n = 0;
 		if ((rc = wc_spans(c, n->kids[1], w)) < 0)
 			return rc;
@@ -319,7 +320,7 @@ int exec_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 {
 	int rc = 0;
 	if (++c->work > WORK_LIMIT || c->work + c->segwork > SEG_WORK_LIMIT)
-		return too_much_work();
+		return too_much_work(n);
 	if (!(c->work & 4095) && (rc = tq_past_deadline(c->f)) < 0)
 		return rc;
 	switch (n->kind) {

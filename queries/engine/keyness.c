@@ -9,6 +9,7 @@
 #include "vec.h"
 #include "error.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,8 +137,18 @@ int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
 	/* the tokens inside the hits: a split quote's parts only */
 	if (rc == 0 && (rc = tq_stats_hits(ix, focus, f, &fh, &nf)) == 0)
 		rc = tq_stats_parts(&fh, &nf);
-	if (rc == 0 && ref && (rc = tq_stats_hits(ix, ref, f, &rh, &nr)) == 0)
-		rc = tq_stats_parts(&rh, &nr);
+	if (rc == 0 && ref) {
+		if ((rc = tq_stats_hits(ix, ref, f, &rh, &nr)) == 0) {
+			rc = tq_stats_parts(&rh, &nr);
+		} else if (rc == TD_ELIMIT && td_error_offset() >= 0) {
+			/* the offset is in the reference query: say so */
+			char msg[1024];
+			long off = td_error_offset();
+			snprintf(msg, sizeof msg, "%s", td_error_last());
+			rc = td_error_at(
+			        TD_ELIMIT, off, "%s%s", TQ_IN_REFERENCE, msg);
+		}
+	}
 	if (rc == 0) {
 		t->keywords = 1;
 		t->measure = o->measure;

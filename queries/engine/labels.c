@@ -231,7 +231,7 @@ static int match(lc *c, const tq_node *n, uint32_t pos, const kont *k)
 {
 	int rc = 0;
 	if (++c->steps > MAX_STEPS)
-		return td_error(TD_ELIMIT,
+		return tq_limit_error(n,
 		        "the query with labels, '@' or '::' needs more than "
 		        "%llu matching steps; narrow it (fewer or bounded "
 		        "repetitions, a smaller --hard-boundary, a filter)",

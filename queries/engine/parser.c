@@ -42,6 +42,10 @@ typedef struct parser {
 	size_t nlabels, cap_labels;
 	int ntargets;
 	int in_gc; /* parsing the global constraint (after '::') */
+	int setting; /* the label (1-based) of the token being parsed, 0:
+	              * none; it is set once its token matched, so the
+	              * token cannot refer to it (CQP: "used before it was
+	              * defined") */
 } parser;
 
 /* Left-leaning chains also deepen the tree; these bounds keep every
@@ -232,6 +236,13 @@ static int cond_neg(parser *p, tq_cond **out)
 			        "expected a label set before this point, found "
 			        "'%.*s'",
 			        (int)nlen, p->t.text);
+		if (k + 1 == p->setting)
+			return td_error_at(TD_ESYNTAX, (long)p->t.off,
+			        "expected a label set before this token, found "
+			        "'%.*s', the label of this token (it names the "
+			        "token once matched: refer to it from a later "
+			        "token or after '::')",
+			        (int)nlen, p->t.text);
 		if (layer_of(dot + 1, p->t.tlen - nlen - 1) != layer)
 			return td_error_at(TD_ESYNTAX, (long)p->t.off,
 			        "expected the same attribute on both sides "
@@ -403,7 +414,10 @@ static int atom(parser *p, tq_node **out)
 		return expected(p, target && !lab
 		                ? "a token (\"...\" or [...]) after '@'"
 		                : "a token (\"...\" or [...]) after the label");
-	if ((rc = atom_plain(p, out)) < 0)
+	p->setting = lab;
+	rc = atom_plain(p, out);
+	p->setting = 0;
+	if (rc < 0)
 		return rc;
 	if (lab || target) { /* a token: "(" query ")" keeps its own */
 		(*out)->lab = lab;

@@ -390,7 +390,9 @@ tq_cond *tq_plan_leaf(const tq_plan *p, size_t i)
 	return p->leaves[i].cond;
 }
 
-static int run(tq_plan *p, pcre2_code *re, const char *s, size_t len)
+/* Matches s against re: 1, 0, or an error; the backtracking limit's at
+ * off, the pattern's offset in the query (-1: none, a shorthand's). */
+static int run(tq_plan *p, pcre2_code *re, const char *s, size_t len, long off)
 {
 	int rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, p->md, p->mctx);
 	if (rc >= 0)
@@ -399,12 +401,17 @@ static int run(tq_plan *p, pcre2_code *re, const char *s, size_t len)
 		return 0;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	        rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-		return td_error(TD_ELIMIT,
-		        "a regular expression of the query hit its "
-		        "backtracking "
-		        "limit on '%.*s'; simplify it (avoid nested repeats "
-		        "such as (a+)+)",
-		        (int)(len > 60 ? 60 : len), s);
+		return off >= 0
+		        ? td_error_at(TD_ELIMIT, off,
+		                  "a regular expression of the query hit its "
+		                  "backtracking limit on '%.*s'; simplify it "
+		                  "(avoid nested repeats such as (a+)+)",
+		                  (int)(len > 60 ? 60 : len), s)
+		        : td_error(TD_ELIMIT,
+		                  "a regular expression hit its backtracking "
+		                  "limit on '%.*s' (no query offset: a pattern "
+		                  "of --who, --actor or --hedge)",
+		                  (int)(len > 60 ? 60 : len), s);
 	if (rc == PCRE2_ERROR_NOMEMORY)
 		return td_error(TD_ENOMEM, "out of memory in a regex match");
 	return 0; /* invalid UTF-8 in the data: no match */
@@ -432,7 +439,7 @@ int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len)
 		term = fq;
 	}
 	if (!(l->cond->flags & TQ_FLAG_DIAC)) {
-		int r = run(p, l->re, term, len);
+		int r = run(p, l->re, term, len, (long)l->cond->off);
 		free(fq);
 		return r;
 	}
@@ -440,11 +447,13 @@ int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len)
 	size_t slen;
 	int rc = strip_marks(term, len, &s, &slen);
 	if (rc < 0) {
-		rc = rc == TD_ENOMEM ? rc : run(p, l->re, term, len);
+		rc = rc == TD_ENOMEM ? rc
+		                     : run(p, l->re, term, len,
+		                               (long)l->cond->off);
 		free(fq);
 		return rc;
 	}
-	rc = run(p, l->re, s, slen);
+	rc = run(p, l->re, s, slen, (long)l->cond->off);
 	free(s);
 	free(fq);
 	return rc;
@@ -452,11 +461,12 @@ int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len)
 
 /* One value as written ("#kim-jong-un") or without its pointer mark
  * ("kim-jong-un"): the TEI spelling and the short one both match. */
-static int match_value(tq_plan *p, pcre2_code *re, const char *v, size_t len)
+static int match_value(
+        tq_plan *p, pcre2_code *re, const char *v, size_t len, long off)
 {
-	int rc = run(p, re, v, len);
+	int rc = run(p, re, v, len, off);
 	if (rc == 0 && len > 1 && *v == '#')
-		rc = run(p, re, v + 1, len - 1);
+		rc = run(p, re, v + 1, len - 1, off);
 	return rc;
 }
 
@@ -468,6 +478,7 @@ int tq_plan_match_attr(
         tq_plan *p, const tq_node *n, size_t j, const char *value)
 {
 	pcre2_code *re = p->spans[n->slot].re[j];
+	long off = n->off == TQ_OFF_NONE ? -1 : (long)n->attrs[j].off;
 	const char *v = value;
 	size_t nvals = 0, total = 0;
 	while (*v) {
@@ -479,7 +490,7 @@ int tq_plan_match_attr(
 		while (*e && *e != ' ' && *e != '\t' && *e != '\n' &&
 		        *e != '\r')
 			e++;
-		int rc = match_value(p, re, v, (size_t)(e - v));
+		int rc = match_value(p, re, v, (size_t)(e - v), off);
 		if (rc != 0)
 			return rc;
 		nvals++;
@@ -512,9 +523,9 @@ int tq_plan_match_attr(
 			bare[b++] = *v++;
 		}
 	}
-	int rc = run(p, re, all, a);
+	int rc = run(p, re, all, a, off);
 	if (rc == 0)
-		rc = run(p, re, bare, b);
+		rc = run(p, re, bare, b, off);
 	free(all);
 	free(bare);
 	return rc;

@@ -164,8 +164,16 @@ void tq_cond_free(tq_cond *c);
  * *out is malloc'd. */
 int tq_node_print(const tq_node *n, char **out);
 
-/* Node constructors, used by the parser and by the CLI's shorthands. */
+/* Node constructors, used by the parser and by the CLI's shorthands. The
+ * shorthands' nodes (--within, --who, --actor, --hedge) have off
+ * TQ_OFF_NONE: they have no place in the query text. */
+#define TQ_OFF_NONE SIZE_MAX
 tq_node *tq_node_new(int kind, size_t off);
+/* TD_ELIMIT with the message fmt, at the offset of node n (the part of the
+ * query being matched when the work ran out), or, for a node without one
+ * (TQ_OFF_NONE), saying so: every query error names where it is. */
+int tq_limit_error(const tq_node *n, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
 int tq_node_add(tq_node *parent, tq_node *kid);
 /* <elem attr="pattern" .../> from name/pattern pairs ending in NULL. */
 tq_node *tq_span_new(const char *elem, ...) __attribute__((sentinel));

@@ -99,6 +99,9 @@ typedef struct tq_kw_opts {
 	int measure;       /* TQ_M_LL, TQ_M_LOG_RATIO or TQ_M_PCT_DIFF */
 } tq_kw_opts;
 
+/* What a TD_ELIMIT message of tq_keywords begins with when its offset is
+ * in the reference query, not the focus. */
+#define TQ_IN_REFERENCE "in the reference query: "
 /* keyness.c: the keywords of the tokens inside hits of focus against those
  * inside hits of ref (NULL: every other token searched), under filter f.
  * TD_EUSAGE when focus and reference share tokens or either is empty. */

@@ -14,7 +14,7 @@
 /* (<a/> | <b/> ...) for the shorthands */
 static tq_node *alt2(tq_node *a, tq_node *b, tq_node *c, tq_node *d)
 {
-	tq_node *n = tq_node_new(TQ_ALT, 0);
+	tq_node *n = tq_node_new(TQ_ALT, TQ_OFF_NONE);
 	tq_node *k[] = {a, b, c, d};
 	for (size_t i = 0; i < 4; i++) {
 		if (!k[i])
@@ -37,7 +37,7 @@ static tq_node *wrap(tq_node *base, tq_node *region)
 		tq_node_free(base);
 		return NULL;
 	}
-	tq_node *n = tq_node_new(TQ_WITHIN, 0);
+	tq_node *n = tq_node_new(TQ_WITHIN, TQ_OFF_NONE);
 	if (!n || tq_node_add(n, base) < 0) {
 		tq_node_free(n ? NULL : base);
 		tq_node_free(n);

@@ -52,6 +52,32 @@ expect 2 $Q $X '"a"{5,2}'; has "not below the minimum" "$tmp/err"
 # a 100 KB query must not crash or hang: a clean limit error
 head -c 100000 /dev/zero | tr '\0' '(' >"$tmp/deep"
 expect 2 $Q $X "$(cat "$tmp/deep")"; has "limit exceeded at offset 64" "$tmp/err"
+# a limit met while the query runs names its offset as syntax errors do
+# (the part being matched when the work ran out), caret below; so do
+# --collocates and --keywords (naming --reference), exit status 2
+expect 2 $Q $X --count '[]{0,1000} []{0,1000} []{0,1000} "the"'
+has "tagdex-query: limit exceeded at offset 11: the query needs too much work" "$tmp/err"
+[ "$(sed -n 3p "$tmp/err")" = '             ^' ] || fail "too much work: caret: $(cat "$tmp/err")"
+expect 2 $Q $X --collocates '[]{0,1000} []{0,1000} []{0,1000} "the"'
+has "limit exceeded: at offset 11 of '[]{0,1000} []{0,1000} []{0,1000} \"the\"': the query needs" "$tmp/err"
+expect 2 $Q $X --keywords --focus '<q/>' --reference '[]{0,1000} []{0,1000} []{0,1000} "the"'
+has "tagdex-query: --reference: limit exceeded: at offset 11 of" "$tmp/err"
+hasnt "in the reference query" "$tmp/err"
+expect 2 $Q $X --count 'a:[] ([]{0,100}){0,100} b:[] :: a.word = b.word'
+has "limit exceeded at offset 6: the query needs too much work" "$tmp/err"
+# a label cannot be referred to inside its own token (CQP: "used before
+# it was defined"); it parsed and answered 0
+expect 2 $Q $X --count 'a:[word = a.word]'
+has "syntax error at offset 10: expected a label set before this token, found 'a'" "$tmp/err"
+expect 2 $Q $X --count 'a:[] b:[word = a.word & word != b.word]'
+has "syntax error at offset 32: expected a label set before this token, found 'b'" "$tmp/err"
+expect 0 $Q $X --count 'a:[] b:[word != a.word]'
+# a flag's letters count once each, in any order, as in CQP
+expect 0 $Q $X --count '"the"%c'; cp "$tmp/out" "$tmp/fc"
+expect 0 $Q $X --count '"the"%cc'; cmp -s "$tmp/out" "$tmp/fc" || fail "%cc is not %c"
+expect 0 $Q $X --count '"the"%cd'; cp "$tmp/out" "$tmp/fcd"
+expect 0 $Q $X --count '"the"%dcd'; cmp -s "$tmp/out" "$tmp/fcd" || fail "%dcd is not %cd"
+expect 2 $Q $X --count '"the"%l'; has "expected a flag %c, %d or %cd" "$tmp/err"
 # caret columns count characters, not bytes
 expect 2 $Q $X '"café" ]'
 [ "$(sed -n 3p "$tmp/err")" = "         ^" ] || fail "UTF-8 caret"
