@@ -76,6 +76,19 @@ static void tick(td_seg *s, budget *bu, uint32_t n)
 		: (uint32_t)(left / CHECK_UNIT);
 }
 
+/* rc with its message naming the segment once: the postings' damage
+ * names it already (td_seg_mark_damaged), other errors do not. */
+static int named(td_seg *s, int rc)
+{
+	char msg[1024];
+	size_t n = strlen(s->path);
+	snprintf(msg, sizeof msg, "%s", td_error_last());
+	if (!strncmp(msg, s->path, n) && msg[n] == ':')
+		return rc;
+	return td_error(rc == TD_ENOMEM ? rc : TD_ECORRUPT, "%s: %s", s->path,
+		msg);
+}
+
 static int check_layer(td_seg *s, int layer, budget *bu)
 {
 	uint32_t n = td_seg_lex_size(s, layer);
@@ -112,7 +125,7 @@ static int check_layer(td_seg *s, int layer, budget *bu)
 		}
 		td_postings_close(p);
 		if (rc < 0)
-			return td_error(TD_ECORRUPT, "%s: %s", s->path, td_error_last());
+			return named(s, rc);
 		if (f != td_seg_lex_freq(s, layer, id))
 			return td_error(TD_ECORRUPT, "%s: term %u has %llu positions, "
 				"its count says %llu", s->path, id, (unsigned long long)f,

@@ -2110,6 +2110,56 @@ static void other_format(td_seghdr *h) { h->format++; }
 static void section_out(td_seghdr *h) { h->sec_off[0] = h->crc_off + 1; }
 static void no_id_bits(td_seghdr *h) { h->id_bits = 0; }
 
+/* Postings that do not decode under good checksums (written as zeros, the
+ * block checksums, the table's and the header's made right): the check
+ * fails naming the segment once (it was "PATH: PATH: postings ...") */
+static void test_check_names_once(void **state)
+{
+	(void)state;
+	char dir[256], path[300];
+	newdir(dir, sizeof dir);
+	mkdir(dir, 0755);
+	snprintf(path, sizeof path, "%s/seg.tdx", dir);
+	td_segbuild *b;
+	td_doc *d;
+	assert_int_equal(td_doc_new("doc-x", "x x x x", 7, &d), 0);
+	assert_int_equal(td_segbuild_new(&b), 0);
+	assert_int_equal(td_segbuild_add(b, d, "x.txt", NULL), 0);
+	assert_int_equal(td_segbuild_write(b, path, NULL, NULL), 0);
+	td_segbuild_free(b);
+	td_doc_free(d);
+	uint8_t *buf;
+	size_t n;
+	assert_int_equal(td_read_file(path, (char **)&buf, &n), 0);
+	td_seghdr h;
+	memcpy(&h, buf, sizeof h);
+	/* one term, 4 positions: 0 1 1 1 as gaps; zeros repeat position 0 */
+	assert_true(h.sec_len[TD_SEC_POST0] >= 2);
+	memset(buf + h.sec_off[TD_SEC_POST0], 0, h.sec_len[TD_SEC_POST0]);
+	uint32_t *crcs = (uint32_t *)(buf + h.crc_off);
+	for (uint32_t k = 0; k < h.nblocks; k++) {
+		uint64_t off = TD_SEG_HDR + (uint64_t)k * TD_SEG_BLOCK;
+		uint64_t len = h.crc_off - off < TD_SEG_BLOCK ? h.crc_off - off
+							      : TD_SEG_BLOCK;
+		crcs[k] = td_crc32c(0, buf + off, len);
+	}
+	h.crc_crc = td_crc32c(0, crcs, (size_t)h.nblocks * 4);
+	h.hdr_crc = 0;
+	memcpy(buf, &h, sizeof h);
+	h.hdr_crc = td_crc32c(0, buf, TD_SEG_HDR);
+	memcpy(buf, &h, sizeof h);
+	put_file(path, buf, n);
+	free(buf);
+	td_seg *s;
+	assert_int_equal(td_seg_open(path, &s), 0);
+	assert_int_equal(td_seg_check(s), TD_ECORRUPT);
+	const char *msg = td_error_last();
+	assert_non_null(strstr(msg, "postings do not decode"));
+	assert_int_equal(strncmp(msg, path, strlen(path)), 0);
+	assert_null(strstr(msg + strlen(path), path));
+	td_seg_close(s);
+}
+
 /* td_seg_open refuses, each with its own message, a file shorter than a
  * header, another format version, a section past the data and section
  * sizes that disagree with the counts, even with a right header checksum */
@@ -2176,6 +2226,7 @@ int main(void)
 		cmocka_unit_test(test_merge_fails_after_commit),
 		cmocka_unit_test(test_sigbus),
 		cmocka_unit_test(test_seg_refusals),
+		cmocka_unit_test(test_check_names_once),
 		cmocka_unit_test(test_manifest_del_lost),
 		cmocka_unit_test(test_manifest_del_lost_moved),
 		cmocka_unit_test(test_lexicon_entries),
