@@ -256,6 +256,32 @@ int tq_terms_add(td_seg *s, int layer, uint32_t a, uint32_t e, td_buf *out)
 	return rc;
 }
 
+typedef struct keyparts {
+	td_seg *s;
+	int layer;
+	td_buf *out;
+	int n; /* parts so far */
+} keyparts;
+
+static int key_part(void *ctx, uint32_t a, uint32_t e)
+{
+	keyparts *k = ctx;
+	int rc = 0;
+	if (k->n++)
+		rc = td_buf_adds(k->out, TQ_PARTS_SEP);
+	if (rc == 0)
+		rc = k->layer < 0 ? tq_text_add(k->s, a, e, k->out)
+		                  : tq_terms_add(k->s, k->layer, a, e, k->out);
+	return rc;
+}
+
+int tq_hit_key_add(const tq_hit *h, int layer, td_buf *out)
+{
+	keyparts k = {h->seg, layer, out, 0};
+	int rc = layer < 0 ? 0 : td_seg_need_layer(h->seg, layer);
+	return rc < 0 ? rc : tq_hit_parts(h, key_part, &k);
+}
+
 int tq_text(td_seg *s, uint32_t a, uint32_t b, char **buf)
 {
 	*buf = NULL;

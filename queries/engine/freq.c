@@ -228,8 +228,23 @@ static int key_of(
 	}
 }
 
+typedef struct overlap {
+	uint32_t st, en;
+	int any;
+} overlap;
+
+/* tq_hit_parts's callback: whether a part overlaps [st, en) */
+static int part_overlaps(void *ctx, uint32_t a, uint32_t e)
+{
+	overlap *o = ctx;
+	if (o->st < e && o->en > a)
+		o->any = 1;
+	return 0;
+}
+
 /* The keys of the spans of the table's kind over hit h, once each; with
- * none, the row of hits without a key. */
+ * none, the row of hits without a key. A hit in parts takes only the
+ * spans over a part, not over the narration between them. */
 static int span_keys(tq_freq *f, const tq_hit *h)
 {
 	tq_span_iter it;
@@ -237,10 +252,17 @@ static int span_keys(tq_freq *f, const tq_hit *h)
 	int found = 0, rc = tq_spans_begin(&it, h, 0);
 	while (rc == 0 && (rc = tq_spans_next(&it)) == 1) {
 		rc = 0;
-		if (key_of(f, h->seg, it.k, it.i, &v) && v) {
-			found = 1;
-			rc = bump_values(f, v, 1, 1);
+		if (!key_of(f, h->seg, it.k, it.i, &v) || !v)
+			continue;
+		if (h->sk) { /* a hit in parts: over a part, not the narration */
+			overlap o = {it.start, it.end, 0};
+			if ((rc = tq_hit_parts(h, part_overlaps, &o)) < 0)
+				break;
+			if (!o.any)
+				continue;
 		}
+		found = 1;
+		rc = bump_values(f, v, 1, 1);
 	}
 	if (rc < 0)
 		return rc;
@@ -376,10 +398,8 @@ static int bump_built(tq_freq *f, int rc, td_buf *b)
 static int layer_key(tq_freq *f, const tq_hit *h, int layer)
 {
 	td_buf b = {0};
-	int rc = td_seg_need_layer(h->seg, layer); /* a match of no token too */
-	if (rc == 0)
-		rc = tq_terms_add(h->seg, layer, h->start, h->end, &b);
-	return bump_built(f, rc, &b);
+	/* the layer is needed by a match of no token too */
+	return bump_built(f, tq_hit_key_add(h, layer, &b), &b);
 }
 
 int tq_freq_add(tq_freq *f, const tq_hit *h)
@@ -391,8 +411,7 @@ int tq_freq_add(tq_freq *f, const tq_hit *h)
 	switch (f->by) {
 	case TQ_BY_MATCH: {
 		td_buf b = {0};
-		return bump_built(
-		        f, tq_text_add(h->seg, h->start, h->end, &b), &b);
+		return bump_built(f, tq_hit_key_add(h, -1, &b), &b);
 	}
 	case TQ_BY_NORM:
 	case TQ_BY_LEMMA:

@@ -525,6 +525,12 @@ int tq_text_add(td_seg *s, uint32_t a, uint32_t e, td_buf *out);
  * between two: a match's key in a layer (--freq norm, a table's lemma).
  * 0, or an error (TD_EUSAGE: s has no such layer, td_seg_need_layer). */
 int tq_terms_add(td_seg *s, int layer, uint32_t a, uint32_t e, td_buf *out);
+/* The key of hit h as --freq match (layer < 0: tq_text_add) or a layer
+ * (tq_terms_add) groups it: of its text only, so a hit in parts (a quote
+ * split around narration, tq_hit_parts) gives its parts' keys joined by
+ * TQ_PARTS_SEP, never the narration's words. 0, or an error. */
+#define TQ_PARTS_SEP " … "
+int tq_hit_key_add(const tq_hit *h, int layer, td_buf *out);
 /* Makes each run of white space (space, tab, CR, LF) in t[0, n) one space,
  * none at the start, in place, as tq_text does: the new length. The text
  * is not NUL-terminated. */

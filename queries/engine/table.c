@@ -208,10 +208,10 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 	uint32_t at;
 	switch (k->kind) {
 	case K_MATCH: {
-		return tq_text_add(h->seg, h->start, h->end, b);
+		return tq_hit_key_add(h, -1, b);
 	}
 	case K_LAYER:
-		return tq_terms_add(h->seg, k->layer, h->start, h->end, b);
+		return tq_hit_key_add(h, k->layer, b);
 	case K_LEFT: /* within the document's article only */
 	case K_RIGHT:
 		if (tq_article_word(na, di->first_tok, di->first_tok + di->ntok,

@@ -66,6 +66,15 @@ is "4" sh -c "$Q $S --collocates --window 1,1 --min-freq 1 --min-coll 1 \
 	--format csv '<q/>' | sed -n 2p | cut -d, -f5"
 is "said,1,1,1,9,15" sh -c "$Q $S --collocates --min-freq 1 --min-coll 1 \
 	--format csv '<q/>' | grep '^said,' | cut -d, -f1-6"
+# nor the key of --freq and --freq tables: the quote's text is its parts,
+# joined by ' … ' ("It may end,” Lee said, “but not soon" was one value),
+# and the mention of Lee in the narration is not one inside the quote
+is "1	66666.67	It may end … but not soon	15" $Q $S --freq match '<q/>'
+is "1	66666.67	it may end … but not soon	15" $Q $S --freq norm '<q/>'
+is "1	66666.67	PRP MD VB … CC RB RB	15" $Q $S --freq pos '<q/>'
+is "1	66666.67	(none)	15" $Q $S --freq actor '<q/>'
+is "1	66666.67	1	It may end … but not soon	2024	15" $Q $S --freq match,year '<q/>'
+is "1	66666.67	1	it may end … but not soon	“	.	15" $Q $S --freq norm,left1,right1 '<q/>'
 
 # the right side of containing is every match of B, not B's hits under
 # the strategy: the hit of []{0,3} "may" for s2's and s3's may would start
