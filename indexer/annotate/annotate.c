@@ -107,29 +107,37 @@ static int pos_tag(td_actx *c)
 
 /* The stages in the order they run, with what each reads and writes
  * (besides the tokens and sentences that every stage reads). A stage's
- * load reads its own lexicons; those of several stages (speech verbs,
- * titles) are lexicons.c's, loaded before all of them. */
+ * load reads its own lexicons and its unload frees them (a stage with
+ * neither has none); those of several stages (speech verbs, titles) are
+ * lexicons.c's, loaded before all of them. */
 static const td_stage stages[] = {
-	{"pos", pos_load, pos_tag, pos_unload, "sentences",
-		"part of speech of every token (doc->pos_tags)"},
-	{"quotes", td_quotes_load, td_quotes_find, NULL,
-		"paragraphs", "quotes (in memory: ranges and chains, no speaker)"},
-	{"quote-index", NULL, index_quotes, NULL,
-		"quotes", "the index behind td_actx_in_quote"},
-	{"actors", td_actors_load, td_actors_find, td_actors_unload,
-		"quotes (names inside them), speech verbs, titles",
-		"mentions (persName, orgName, placeName, name spans), new actors"},
-	{"speakers", NULL, td_quotes_attribute, NULL,
-		"quotes, mentions, speech verbs, titles",
-		"q spans with @who, said spans with @who"},
-	{"hedges", td_hedges_load, td_hedges_find, td_hedges_unload,
-		"quotes", "hedge seg spans, per-token hedge marks"},
-	{"labels", td_labels_load, td_labels_apply, td_labels_unload,
-		"hedges, quotes, said, speech verbs", "sentence labels (in memory)"},
-	{"dates", NULL, td_dates_find, NULL,
-		"sentence labels", "date spans of predictions"},
-	{"labels-write", NULL, td_labels_write, NULL,
-		"sentence labels", "s@ana"},
+	{.name = "pos", .load = pos_load, .run = pos_tag, .unload = pos_unload,
+		.reads = "sentences",
+		.writes = "part of speech of every token (doc->pos_tags)"},
+	{.name = "quotes", .load = td_quotes_load, .run = td_quotes_find,
+		.reads = "paragraphs",
+		.writes = "quotes (in memory: ranges and chains, no speaker)"},
+	{.name = "quote-index", .run = index_quotes, .reads = "quotes",
+		.writes = "the index behind td_actx_in_quote"},
+	{.name = "actors", .load = td_actors_load, .run = td_actors_find,
+		.unload = td_actors_unload,
+		.reads = "quotes (names inside them), speech verbs, titles",
+		.writes = "mentions (persName, orgName, placeName, name spans), "
+			"new actors"},
+	{.name = "speakers", .run = td_quotes_attribute,
+		.reads = "quotes, mentions, speech verbs, titles",
+		.writes = "q spans with @who, said spans with @who"},
+	{.name = "hedges", .load = td_hedges_load, .run = td_hedges_find,
+		.unload = td_hedges_unload, .reads = "quotes",
+		.writes = "hedge seg spans, per-token hedge marks"},
+	{.name = "labels", .load = td_labels_load, .run = td_labels_apply,
+		.unload = td_labels_unload,
+		.reads = "hedges, quotes, said, speech verbs",
+		.writes = "sentence labels (in memory)"},
+	{.name = "dates", .run = td_dates_find, .reads = "sentence labels",
+		.writes = "date spans of predictions"},
+	{.name = "labels-write", .run = td_labels_write,
+		.reads = "sentence labels", .writes = "s@ana"},
 };
 enum { NSTAGES = sizeof stages / sizeof stages[0] };
 
