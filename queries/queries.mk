@@ -17,7 +17,7 @@ queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
 	queries/engine/table.c \
 	queries/output/request.h queries/output/request.c \
 	queries/output/indexes.h queries/output/indexes.c \
-	queries/output/sort.c
+	queries/output/sort.h queries/output/sort.c
 TQ_LIBS = queries/libtdquery.a $(TD_LIBS)
 
 bin_PROGRAMS += queries/tagdex-query

@@ -13,6 +13,7 @@
 #include "sigbus.h"
 #include "query.h"
 #include "request.h"
+#include "sort.h"
 #include "info_cli.h"
 #include "stats_cli.h"
 #include "messages.h"

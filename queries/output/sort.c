@@ -15,7 +15,7 @@
  * the one the headers describe.
  */
 #include "config.h"
-#include "request.h"
+#include "sort.h"
 #include "vec.h"
 #include "buf.h"
 #include "error.h"

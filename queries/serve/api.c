@@ -7,6 +7,7 @@
 #include "config.h"
 #include "output.h"
 #include "request.h"
+#include "sort.h"
 #include "util.h"
 #include "serve.h"
 #include "stats.h"
