@@ -1176,7 +1176,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		else if ((rc = smap_put(&opseen, j->op, j)))
 			break;
 	}
-	smap_free(&opseen);
+	smap_clear(&opseen);
 	if (rc)
 		goto out;
 	pool pl = {p, o->tei_dir, jobs, njobs, 0, 0,
@@ -1338,7 +1338,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			removed, failed, ko, sk, ndocs, toks, now() - t0);
 	}
 out:
-	smap_free(&written);
+	smap_clear(&written);
 	for (size_t i = 0; i < njobs; i++) {
 		free(jobs[i].path);
 		free(jobs[i].canon);
