@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <unistd.h>
 
 #include "tagdex.h"
@@ -78,6 +79,27 @@ static void test_normalize(void **state)
 	assert_int_equal(td_fold_diacritics(l, strlen(l), &o, &n), 0);
 	assert_string_equal(o, "Sorlie Lodz Strasse AEsir Elysee fi 1");
 	assert_int_equal(n, strlen(o));
+	free(o);
+	/* ASCII takes a shortcut past utf8proc: the same bytes for every
+	 * character, alone and in a word */
+	char all[128];
+	for (int c = 1; c < 128; c++) {
+		char w[3] = {'x', (char)c, '\0'};
+		utf8proc_uint8_t *u = NULL;
+		utf8proc_ssize_t ul = utf8proc_map((const utf8proc_uint8_t *)w, 2,
+			&u, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+		assert_true(ul == 2);
+		assert_int_equal(td_normalize(w, 2, &o, &n), 0);
+		assert_int_equal(n, 2);
+		assert_memory_equal(o, u, 2);
+		free(o);
+		free(u);
+		all[c - 1] = (char)c;
+	}
+	assert_int_equal(td_normalize(all, 127, &o, &n), 0);
+	assert_int_equal(n, 127);
+	for (int c = 1; c < 128; c++)
+		assert_int_equal(o[c - 1], c >= 'A' && c <= 'Z' ? c + 32 : c);
 	free(o);
 	assert_int_equal(td_fold_diacritics("\xff", 1, &o, &n), TD_EINPUT);
 	assert_int_equal(td_fold_quotes("a\xff’", 5, &o, &n), 0);
