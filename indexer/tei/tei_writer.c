@@ -448,16 +448,27 @@ static int order_cmp(const void *a, const void *b, void *ctx)
 	return i < j ? -1 : i > j; /* stable: equal spans keep their order */
 }
 
+/* The tags of the text are the writer's inner loop (every sentence,
+ * quote and name): plain puts, not fprintf's format parsing. */
 static void open_tag(FILE *f, const td_span *sp, int empty)
 {
 	fputc('<', f);
 	fputs(sp->name, f);
 	for (uint32_t a = 0; a < sp->n_attrs; a++) {
-		fprintf(f, " %s=\"", sp->attrs[a].name);
+		fputc(' ', f);
+		fputs(sp->attrs[a].name, f);
+		fputs("=\"", f);
 		esc_str(f, sp->attrs[a].value, 1);
 		fputc('"', f);
 	}
 	fputs(empty ? "/>" : ">", f);
+}
+
+static void close_tag(FILE *f, const td_span *sp)
+{
+	fputs("</", f);
+	fputs(sp->name, f);
+	fputc('>', f);
 }
 
 /* Must the open element top be closed before sp starts? An empty element
@@ -494,7 +505,7 @@ static int write_text(FILE *f, const td_doc *doc)
 			const td_span *top = &doc->spans[stack[--depth]];
 			esc(f, doc->text + pos, top->end - pos, 0);
 			pos = top->end;
-			fprintf(f, "</%s>", top->name);
+			close_tag(f, top);
 		}
 		if (depth && sp->end > doc->spans[stack[depth - 1]].end) {
 			const td_span *top = &doc->spans[stack[depth - 1]];
@@ -518,7 +529,7 @@ static int write_text(FILE *f, const td_doc *doc)
 		const td_span *top = &doc->spans[stack[--depth]];
 		esc(f, doc->text + pos, top->end - pos, 0);
 		pos = top->end;
-		fprintf(f, "</%s>", top->name);
+		close_tag(f, top);
 	}
 	esc(f, doc->text + pos, doc->len - pos, 0);
 	if (wrapped)
