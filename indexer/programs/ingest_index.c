@@ -1036,6 +1036,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	 * that document moved */
 	size_t keep_n = 0;
 	uint64_t total_bytes = 0;
+	int fresh = ks.byfile.first[ks.byfile.nsegs] == 0;
 	for (size_t i = 0; i < njobs; i++) {
 		char *data;
 		size_t len;
@@ -1047,6 +1048,18 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			break;
 		}
 		if (j->tei_only) { /* a second spelling: its TEI only */
+			jobs[keep_n++] = *j;
+			continue;
+		}
+		/* an index without documents: none is unchanged or moved, so
+		 * the file is read once, by a worker (which reports a failure
+		 * with the same message), not first here on the one thread
+		 * while the workers wait; its size is the progress line's */
+		if (fresh) {
+			struct stat st;
+			if (stat(j->path, &st) == 0)
+				total_bytes += (uint64_t)st.st_size;
+			j->state = TD_SOURCE_NEW;
 			jobs[keep_n++] = *j;
 			continue;
 		}
