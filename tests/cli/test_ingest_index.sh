@@ -139,6 +139,13 @@ grep -q "oxd/2/x.txt: output oxdt/x.xml was already written from another input; 
 summary | grep -q ": 2 added," || fail "-o -x, one output name: $(cat err)"
 "$ING" -o oxdt1 oxd/1/x.txt 2>/dev/null
 cmp -s oxdt/x.xml oxdt1/x.xml || fail "-o -x, one output name: not the first"
+# the inputs are listed before any TEI is written: -o inside an input
+# directory does not index the run's own TEI (it indexed every article
+# twice, the TEI under another id)
+mkdir oxs
+cp oxa/*.txt oxs/
+"$ING" -j 2 -o oxs/tei -x oxsi oxs 2>err || fail "-o in the input: $(cat err)"
+summary | grep -q ": 4 added," || fail "-o in the input: its TEI indexed: $(cat err)"
 # a writer stopped at every commit step leaves a whole index, and the next
 # run finishes the work
 # (the hook exists only in a build configured with --enable-test-hooks)
