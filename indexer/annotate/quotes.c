@@ -608,8 +608,52 @@ static size_t description_subject(const td_actx *c, size_t t0, size_t v)
 	return (size_t)-1;
 }
 
+/* Is the word at token a (before a ".") an abbreviation of the word at
+ * token w: the same first letter and its letters in order in the longer
+ * word ("Gov." Governor, "Gen." General, "Sgt." Sergeant, "Cmdr."
+ * Commander)? */
+static int abbreviates(const td_actx *c, size_t a, size_t w)
+{
+	size_t na = td_tok_len(c, a), nw = td_tok_len(c, w), j = 0;
+	const char *sa = td_tok_str(c, a), *sw = td_tok_str(c, w);
+	if (na > 1 && sa[na - 1] == '.')
+		na--; /* "Gov." as one token */
+	if (na < 2 || nw <= na || (sa[0] | 32) != (sw[0] | 32))
+		return 0;
+	for (size_t i = 0; i < nw && j < na; i++)
+		if ((sw[i] | 32) == (sa[j] | 32))
+			j++;
+	return j == na;
+}
+
+/* Ranks before a general's, an admiral's or a colonel's title that "the
+ * General" leaves out ("Lt. Gen. Roger Haines" ... "the General"). */
+static const char *const rank_prefixes[] = {"Lt", "Lt.", "Maj", "Maj.", "Brig", "Brig.", "Rear",
+	"Vice", NULL};
+static const char *const ranked_titles[] = {"General", "Admiral", "Colonel", NULL};
+
+/* Is the person mention m named with the abbreviation of the one-word
+ * title at k ("Gov. Price Walker" ... "the Governor"; "Lt. Gen. Roger
+ * Haines" ... "the General"), a title of no other words before it? */
+static int abbreviated_title(const td_actx *c, const td_mention *m, size_t k)
+{
+	size_t a = m->t0;
+	/* the abbreviation: "Gov" "." or "Gov." */
+	size_t w = a >= 2 && td_tok_eq(c, a - 1, ".", 0) ? a - 2 : a - 1;
+	if (a < 1 || !td_tok_is_cap(c, w) || !abbreviates(c, w, k) || !title_exactly(c, w, a) ||
+	    (w == a - 1 && td_tok_str(c, w)[td_tok_len(c, w) - 1] != '.'))
+		return 0;
+	a = w;
+	if (a >= 2 && td_tok_eq(c, a - 1, ".", 0) && td_tok_in(c, a - 2, rank_prefixes, 0))
+		return td_tok_in(c, k, ranked_titles, 0);
+	if (a >= 1 && td_tok_in(c, a - 1, rank_prefixes, 0))
+		return td_tok_in(c, k, ranked_titles, 0);
+	return a <= c->sents[m->sent].t0 || !td_tok_is_cap(c, a - 1) || !td_tok_is_word(c, a - 1);
+}
+
 /* "the President", "the senator": the most recent person named with that
- * title before token k (the title's words at [k, e)); NULL when none. */
+ * title before token k (the title's words at [k, e)), or with its
+ * abbreviation ("Gov." for "the Governor"); NULL when none. */
 static const char *title_alone(const td_actx *c, size_t k, size_t e)
 {
 	size_t n = e - k;
@@ -618,6 +662,8 @@ static const char *title_alone(const td_actx *c, size_t k, size_t e)
 		if (m->t0 >= k || m->pronoun || !m->key || !m->kind ||
 		    strcmp(m->kind, "person") || m->t0 < n)
 			continue;
+		if (n == 1 && abbreviated_title(c, m, k))
+			return m->key;
 		size_t j;
 		for (j = 0; j < n; j++)
 			if (td_tok_len(c, m->t0 - n + j) != td_tok_len(c, k + j) ||
@@ -2319,7 +2365,7 @@ static int register_words(td_annotator *a)
 {
 	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
 	/* session 8 (round 10) lists, apart so that the line above stays */
-	static const char *const *const lists_r10[] = {and_that_adverbs, negations, as_clause_words, long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, unnamed_pronouns, NULL};
+	static const char *const *const lists_r10[] = {and_that_adverbs, negations, as_clause_words, long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, unnamed_pronouns, rank_prefixes, ranked_titles, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

@@ -961,6 +961,27 @@ static void test_session11_thought_verbs(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11 (issue 13): "the Governor", "the General" name the person
+ * last named with the title's abbreviation ("Gov. Price Walker", "Lt.
+ * Gen. Roger Haines"); a rank before the abbreviation is left out only
+ * for generals, admirals and colonels ("Lt. Gov. Ann Low" is not "the
+ * Governor"). */
+static void test_session11_abbreviated_titles(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-14",
+		"Gov. Price Walker spoke first.\n"
+		"“We waited,” the Governor said.\n"
+		"Lt. Gen. Roger Haines came from Omaha.\n"
+		"“It is a good site,” said the General.\n"
+		"Lt. Gov. Ann Low spoke next.\n"
+		"“No,” the Governor said.");
+	fx_expect(d, "q", "We waited,", "who", "#price-walker");
+	fx_expect(d, "q", "It is a good site,", "who", "#roger-haines");
+	fx_expect(d, "q", "No,", "who", "#price-walker");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1003,6 +1024,7 @@ int main(void)
 		cmocka_unit_test(test_session11_speech_tags),
 		cmocka_unit_test(test_session11_as_clause),
 		cmocka_unit_test(test_session11_thought_verbs),
+		cmocka_unit_test(test_session11_abbreviated_titles),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
