@@ -1732,10 +1732,16 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t 
  * the token after its dash, else t0. */
 static size_t after_dateline(const td_actx *c, size_t t0, size_t t1)
 {
+	int paren = 0;
 	for (size_t k = t0 + 1; k < t1 && k <= t0 + 6; k++) {
 		if (td_tok_eq(c, k, "\xe2\x80\x93", 0) || td_tok_eq(c, k, "\xe2\x80\x94", 0))
 			return k + 1;
-		if (td_tok_is_lower(c, k) || tok_in_quote(c, k))
+		/* "Salem (special) –": a note in brackets */
+		if (td_tok_eq(c, k, "(", 0) || td_tok_eq(c, k, ")", 0)) {
+			paren = td_tok_eq(c, k, "(", 0);
+			continue;
+		}
+		if ((td_tok_is_lower(c, k) && !paren) || tok_in_quote(c, k))
 			return t0;
 	}
 	return t0;
@@ -2045,8 +2051,20 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		    !td_tok_pos_is(c, t, "VBG") &&
 		    (td_tok_any(c, t - 1, passive_aux) ||
 			    (t - 1 > t0 && td_tok_pos_is(c, t - 1, "RB") &&
-				    td_tok_any(c, t - 2, passive_aux))))
+				    td_tok_any(c, t - 2, passive_aux)))) {
+			/* "Clause, the commission was told Friday.": the one
+			 * told after the clause is no speaker, yet the clause
+			 * was said to it; reported without @who */
+			size_t pc, ps = si == 0 ? after_dateline(c, t0, t1) : t0;
+			if (p->type == TD_SV_SPEECH && (p->flags & TD_SVF_OBJECT) && s0 == t0 &&
+			    td_tok_any(c, t - 1, passive_aux) && t - 1 > t0 &&
+			    !td_tok_eq(c, t - 2, ",", 0) &&
+			    postposed(c, t0, t - 1, vend, t1, &pc, &ps) && pc > ps &&
+			    (rc = push_said(c, c->tok.v[ps].start, c->tok.v[pc - 1].end, (int)si,
+				     NULL)) < 0)
+				return rc;
 			continue;
+		}
 		/* a noun of view counts only as "his view that ..." */
 		if (p->type == TD_SV_VIEW &&
 		    !(vend < t1 && td_tok_eq(c, vend, "that", 1) && t > t0 &&

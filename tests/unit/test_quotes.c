@@ -982,6 +982,23 @@ static void test_session11_abbreviated_titles(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11 (issue 13): a post-posed passive of an object verb of
+ * saying ("Clause, the commission was told Friday.") reports the clause
+ * without @who (the one told is no speaker), also after a dateline with
+ * a note in brackets ("Salem (special) –"); a passive inside the clause
+ * ("He was told to leave.") reports nothing. */
+static void test_session11_postposed_passive(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-14",
+		"Salem (special) – The base will take the ranchers' water, the county commission was "
+		"told Friday.\n"
+		"He was told to leave.");
+	fx_expect(d, "said", "The base will take the ranchers' water", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1025,6 +1042,7 @@ int main(void)
 		cmocka_unit_test(test_session11_as_clause),
 		cmocka_unit_test(test_session11_thought_verbs),
 		cmocka_unit_test(test_session11_abbreviated_titles),
+		cmocka_unit_test(test_session11_postposed_passive),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
