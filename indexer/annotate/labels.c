@@ -270,6 +270,17 @@ static int future_date(const td_actx *c, size_t t0, size_t i, size_t t1)
 	if (i + 1 < t1 && td_tok_is_num(c, i + 1) && td_tok_len(c, i + 1) == 4)
 		return 0;
 	int d = i > t0 && td_tok_is_num(c, i - 1) ? atoi(td_tok_str(c, i - 1)) : 0;
+	/* the American order with a year, "October 31, 1859", "Friday,
+	 * December 2, 1859": the year decides first, then month and day */
+	if (i + 3 < t1 && td_tok_is_num(c, i + 1) && td_tok_len(c, i + 1) <= 2 &&
+	    td_tok_eq(c, i + 2, ",", 0) && td_tok_is_num(c, i + 3) && td_tok_len(c, i + 3) == 4) {
+		int y = atoi(td_tok_str(c, i + 3));
+		if (y < c->pub_y)
+			return 0;
+		d = atoi(td_tok_str(c, i + 1));
+		if (y > c->pub_y)
+			m = 13;
+	}
 	if (m < c->pub_m || (m == c->pub_m && d && d <= c->pub_d) || (m == c->pub_m && !d))
 		return 0;
 	for (size_t k = i; k-- > t0 && !boundary(c, k);) {
@@ -899,7 +910,11 @@ static int quoted_forecast(const td_actx *c, size_t t0, size_t t1)
 		       !eq(c, s0 - 1, t1, "that") && !eq(c, s0 - 1, t1, "and") &&
 		       !eq(c, s0 - 1, t1, "but") && b - s0 < 8)
 			s0--;
-		if (s0 == b || !any(c, s0, t1, np_dets))
+		/* a determiner or a bare common noun of things ("success if
+		 * any will be difficult to obtain") */
+		if (s0 == b || !(any(c, s0, t1, np_dets) ||
+				 (td_tok_is_lower(c, s0) &&
+				  (td_tok_pos_is(c, s0, "NN") || td_tok_pos_is(c, s0, "NNS")))))
 			continue;
 		int actor = 0;
 		for (size_t k = s0; k < b && !actor; k++)

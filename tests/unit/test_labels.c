@@ -427,6 +427,28 @@ static void test_scheduled(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11: "Month D, YYYY" (the American order) is dated by its year:
+ * a date before publication is no scheduled event; one after it still
+ * is. A quoted forecast whose subject is a bare noun of things ("success
+ * ... will be difficult to obtain") labels its sentence as one with a
+ * determiner does. */
+static void test_american_dates_quoted_forecasts(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+		"On October 31, 1859, John Brown was found guilty of treason.\n"
+		"For these crimes he was sentenced to be hanged on Friday, December 2, 1859.\n"
+		"The commission meets on October 31, 1962, in Salem.\n"
+		"He said: \"If this is the basic approach, success will be difficult to obtain.\"\n"
+		"He said: \"If this is the basic approach, Brown will be difficult to beat.\"");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	assert_true(has(fx_ana(d, 3), "#prediction"));
+	assert_false(has(fx_ana(d, 4), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -447,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_counterfactual_and_to_verb),
 		cmocka_unit_test(test_plain_past_report),
 		cmocka_unit_test(test_scheduled),
+		cmocka_unit_test(test_american_dates_quoted_forecasts),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
