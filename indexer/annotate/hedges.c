@@ -231,6 +231,39 @@ static int said_range(const td_actx *c, size_t i, size_t *a, size_t *b)
 	return 0;
 }
 
+/* "could" told in a past narration: the author's words of the sentence
+ * (quotes and reported clauses aside) have a past-tense verb (pos VBD)
+ * and no present-tense verb (VBZ, VBP) or other modal: "But E.G.T. could
+ * not let the Swiss bank have even 10 shares.", "If such a paragon ...
+ * could commit such a sacrilege, there was hope left for all." */
+static int past_narrative(const td_actx *c, size_t t0, size_t t1, size_t i)
+{
+	if (td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end))
+		return 0;
+	/* a reported clause has its own time ("warned last week a new
+	 * designation could disrupt"); a fronted subordinate clause does not
+	 * date the main one ("Whilst Kim last met Xi in 2019, ... could") */
+	size_t ra, rb, fe = td_fronted_end(c, t0, t1);
+	if (said_range(c, i, &ra, &rb)) {
+		t0 = ra;
+		t1 = rb;
+	} else if (i >= fe)
+		t0 = fe;
+	int past = 0, rel = 0;
+	for (size_t k = t0; k < t1; k++) {
+		/* a relative clause between commas tells its own time
+		 * ("purchases, which fell to zero this autumn, could resume") */
+		if (td_tok_eq(c, k, ",", 0))
+			rel = k + 1 < t1 && (td_tok_eq(c, k + 1, "which", 1) || td_tok_eq(c, k + 1, "who", 1));
+		if (rel || k == i || td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end))
+			continue;
+		if (td_tok_pos_is(c, k, "VBZ") || td_tok_pos_is(c, k, "VBP") || td_tok_pos_is(c, k, "MD"))
+			return 0;
+		past |= td_tok_pos_is(c, k, "VBD");
+	}
+	return past;
+}
+
 int td_hedges_find(td_actx *c)
 {
 	const td_annotator *a = c->a;
@@ -316,6 +349,8 @@ int td_hedges_find(td_actx *c)
 					int pt = said_range(c, i, &ra, &rb) ? past_time(c, ra, rb) :
 						(i > fe ? past_main : past);
 					if (pt)
+						ok = 0;
+					if (ok && past_narrative(c, t0, t1, i))
 						ok = 0;
 				}
 				if (in_whether(c, t0, i))

@@ -999,12 +999,28 @@ static const char *const present_words[] = {"is", "are", "am", "has",
 	"may", "might", "could", "shall", "'s", "'re", "remains", "seems",
 	"appears", "means", NULL};
 
+/* A present-tense verb (pos VBZ, VBP) in the author's words. */
+static int present_pos(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	for (size_t i = t0; i < t1; i++)
+		if (!(m[i - t0] & M_REP) && (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP")))
+			return 1;
+	return 0;
+}
+
 static int past_narration(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	int past = 0;
 	for (size_t i = t0; i < t1; i++) {
 		if (m[i - t0] & M_REP)
 			continue;
+		/* "could" the hedge stage read as past ability ("E.G.T. could
+		 * not let the Swiss bank have even 10 shares") is narration */
+		if (eq(c, i, t1, "could") && !in_hedge(c, i) &&
+		    !(m[i - t0] & M_COND) && !present_pos(c, t0, t1, m)) {
+			past = 1;
+			continue;
+		}
 		if (td_tok_any(c, i, present_words) || eq(c, i, t1, "now"))
 			return 0;
 		/* "The economy continued to weaken": a trend, as before */

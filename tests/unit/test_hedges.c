@@ -235,6 +235,28 @@ static void test_passive_participle(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11: "could" in a past narration (the author's words have a
+ * past-tense verb, pos VBD, and no present one or other modal) is past
+ * ability, no hedge; a reported clause is dated by its own words, a
+ * fronted clause and a relative clause between commas date nothing. */
+static void test_could_past_narration(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+		"But the bank could not sell even 10 shares, and it refused the offer.\n"
+		"He stiffened, but he could not find the words.");
+	assert_int_equal(fx_count(d, "seg"), 0);
+	td_doc_free(d);
+	d = fx_one("2025-10-14",
+		"Purchases, which fell to zero this autumn, could resume later.\n"
+		"The ministry warned a new designation could disrupt food imports.\n"
+		"Whilst Kim met Xi, the meetings could lead to a summit.\n"
+		"\"We could go tomorrow,\" he said.\n"
+		"The rate could rise, analysts say.");
+	assert_int_equal(fx_count(d, "seg"), 5);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_passive_reporting),
 		cmocka_unit_test(test_session10_non_hedges),
 		cmocka_unit_test(test_passive_participle),
+		cmocka_unit_test(test_could_past_narration),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -449,6 +449,20 @@ static void test_american_dates_quoted_forecasts(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11: "could" the hedge stage reads as past ability (a past
+ * narration, hedges.c) makes the sentence a narration, no claim, as a
+ * past-tense verb does; in a condition it dates nothing. */
+static void test_could_in_narration(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+		"It could go 70,000 miles without refueling and stayed down a month.\n"
+		"It could go 70,000 miles without refueling and stays down a month.");
+	expect_ana(d, 0, "");
+	expect_ana(d, 1, "#prediction #hedged");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -470,6 +484,7 @@ int main(void)
 		cmocka_unit_test(test_plain_past_report),
 		cmocka_unit_test(test_scheduled),
 		cmocka_unit_test(test_american_dates_quoted_forecasts),
+		cmocka_unit_test(test_could_in_narration),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
