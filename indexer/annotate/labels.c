@@ -22,10 +22,35 @@ enum {
 	CC_JUDGEMENT = 3,  /* reflects, shows, means, calls X Y: interpretation */
 	CC_INTENSIFIER = 4,/* stance adverbs: clearly, particularly */
 	CC_RECOMMEND = 5,  /* called for, urged: a reported recommendation */
-	CC_REPORT = 6      /* resumed, continued: a verb of a plain event report */
+	CC_REPORT = 6,     /* resumed, continued: a verb of a plain event report */
+	CC_STANCE = 7      /* stance.tsv: a word of judgement by its valence */
 };
 
 static int register_words(td_annotator *a);
+
+/* stance.tsv (generated from the VADER sentiment lexicon): words whose
+ * valence judges, as claim patterns of kind CC_STANCE (stance_at). */
+static int load_stance(td_annotator *a, const char *dir)
+{
+	td_tsv *t;
+	int rc = td_lex_load(dir, "stance.tsv", &t);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < t->n && !rc; i++) {
+		const char *w = td_lex_field(&t->rows[i], 0),
+			   *v = td_lex_field(&t->rows[i], 1);
+		char *end = NULL;
+		if (v)
+			(void)strtod(v, &end);
+		if (!w || !v || end == v || *end)
+			rc = td_error(TD_EINPUT, "%s:%d: need a word and its valence", t->path,
+				t->rows[i].line);
+		else
+			rc = td_patset_add(&a->claim_pats, w, (int)i, CC_STANCE, 0);
+	}
+	td_tsv_free(t);
+	return rc;
+}
 
 int td_labels_load(td_annotator *a, const char *dir)
 {
@@ -53,6 +78,8 @@ int td_labels_load(td_annotator *a, const char *dir)
 			rc = td_patset_add(&a->claim_pats, cue, (int)i, type, 0);
 	}
 	td_tsv_free(t);
+	if (!rc)
+		rc = load_stance(a, dir);
 	td_patset_sort(&a->claim_pats);
 	return rc;
 }
@@ -689,6 +716,29 @@ static int cue_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 	return type;
 }
 
+/* Link verbs before a predicative adjective ("is great", "was never
+ * happy", "seems terrible"). */
+static const char *const link_verbs2[] = {"is", "are", "was", "were", "be",
+	"been", "being", "am", "'s", "'re", "seems", "seem", "seemed", "looks", "look",
+	"looked", "remains", "remain", "remained", "become", "becomes", "became",
+	"appears", "appear", "appeared", "feel", "feels", "felt", "sounds", "sound", NULL};
+
+/* A word of judgement by its valence (stance.tsv) used as a predicative
+ * adjective at token i: pos JJ* after a link verb, adverbs between ("is
+ * great", "was never happy", "seem terrible"). An attributive one ("a
+ * special cut", "the famous Old Bailey") names a kind more often than it
+ * judges. */
+static int stance_at(const td_actx *c, size_t i, size_t t1)
+{
+	long m = td_patset_match(&c->a->claim_pats, c, i, t1);
+	if (m < 0 || c->a->claim_pats.v[m].type != CC_STANCE || !td_tok_pos_is(c, i, "JJ*"))
+		return 0;
+	size_t k = i;
+	while (k > 0 && td_tok_pos_is(c, k - 1, "RB*"))
+		k--;
+	return k > 0 && td_tok_in(c, k - 1, link_verbs2, 1);
+}
+
 /* Classifies an actor's words [a, b): 2 when they hold a judgement,
  * evaluation or recommendation, or assert something about the present or
  * past (a finite verb, no future); 1 when they are a threat, pledge or
@@ -1142,7 +1192,9 @@ int td_labels_apply(td_actx *c)
 		     belief_forecast(c, t0, t1, mask)))
 			pred = 1;
 		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
-		int claim;
+		int claim, stance = 0;
+		for (size_t i = t0; i < t1 && !stance; i++)
+			stance = !(mask[i - t0] & M_REP) && stance_at(c, i, t1);
 		if (pred)
 			/* a forecast is a claim only with a recommendation or an
 			 * interpretation of its own ("suggests that", "means") */
@@ -1164,6 +1216,11 @@ int td_labels_apply(td_actx *c)
 		else
 			claim = !report_verb && !report_like(c, t0, t1, mask) &&
 				!past_narration(c, t0, t1, mask) && !plain_past_report(c, t0, t1, mask);
+		/* an evaluation predicated in the author's words ("Brooks
+		 * Robinson is great", "it is hardly fair"): a judgement,
+		 * whatever else the sentence reports */
+		if (!pred && !claim && !question && stance)
+			claim = 1;
 		if (pred)
 			c->sflags[si] |= TD_SF_PREDICTION;
 		if (claim)
@@ -1196,6 +1253,6 @@ int td_labels_write(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subj_pronouns, personal_subjects, modal_adverbs, future_modals, possib_modals, intention, intention_to, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, refusal_verbs, wish_words, habit_adverbs, past_thought, will_modals, quote_persons, np_dets, present_words, belief_verbs, be_present, NULL};
+	static const char *const *const lists[] = {subj_pronouns, personal_subjects, modal_adverbs, future_modals, possib_modals, intention, intention_to, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, refusal_verbs, wish_words, habit_adverbs, past_thought, will_modals, quote_persons, np_dets, present_words, belief_verbs, be_present, link_verbs2, NULL};
 	return td_words_register(a, lists);
 }

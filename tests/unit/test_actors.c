@@ -132,7 +132,7 @@ static void test_bad_lexicon(void **state)
 	assert_non_null(mkdtemp(dir));
 	const char *files[] = {"hedges.tsv", "speech_verbs.tsv", "titles.tsv",
 		"places.tsv", "claim_cues.tsv", "given_names.tsv", "subdivisions.tsv",
-		"clubs.tsv"};
+		"clubs.tsv", "stance.tsv"};
 	char path[512], cmd[1024];
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		snprintf(cmd, sizeof cmd, "cp '%s/corpus/lexicons/%s' '%s/'", TD_SRCDIR, files[i], dir);
@@ -189,6 +189,17 @@ static void test_bad_lexicon(void **state)
 	assert_int_equal(org, 1);
 	td_doc_free(d);
 	td_annotator_free(a);
+	/* stance.tsv: a word without a numeric valence is an error naming
+	 * the file and line (session 11) */
+	snprintf(path, sizeof path, "%s/stance.tsv", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("# comment\ngreat\t3.1\nsplendid\tvery\n", f);
+	fclose(f);
+	a = NULL;
+	assert_int_equal(td_annotator_new(dir, &a), TD_EINPUT);
+	assert_null(a);
+	assert_non_null(strstr(td_error_last(), "stance.tsv:3:"));
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 }

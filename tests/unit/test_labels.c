@@ -449,6 +449,24 @@ static void test_american_dates_quoted_forecasts(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11: an evaluation predicated in the author's words, a word of
+ * judgement from stance.tsv (VADER valence) as an adjective after a link
+ * verb, makes a claim of a sentence the report tests would clear ("The
+ * Orioles played on Tuesday and were terrible."); the same word before a noun ("a
+ * terrible storm") names a kind and leaves a past report plain. */
+static void test_predicative_stance(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+		"The Orioles played on Tuesday and were terrible.\n"
+		"A terrible storm struck the coast on Tuesday.\n"
+		"The Orioles played on Tuesday and were tired.");
+	expect_ana(d, 0, "#claim");
+	expect_ana(d, 1, "");
+	expect_ana(d, 2, "");
+	td_doc_free(d);
+}
+
 /* Session 11: "could" the hedge stage reads as past ability (a past
  * narration, hedges.c) makes the sentence a narration, no claim, as a
  * past-tense verb does; in a condition it dates nothing. */
@@ -484,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_plain_past_report),
 		cmocka_unit_test(test_scheduled),
 		cmocka_unit_test(test_american_dates_quoted_forecasts),
+		cmocka_unit_test(test_predicative_stance),
 		cmocka_unit_test(test_could_in_narration),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
