@@ -64,6 +64,9 @@ static inline const char *td_strtab_str(const td_strtab *t, uint32_t id)
 /* Appends the encoding of the n ascending positions pos to out: 0, or
  * TD_ENOMEM (td_buf's, sticky). */
 int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out);
+/* Appends the member list of a union term (TD_POST_UNION): the n
+ * ascending word ids, the first and then the gaps as LEB128 varints. */
+int td_union_encode(const uint32_t *ids, uint32_t n, td_buf *out);
 /* Appends v to b as a LEB128 varint: 0, or TD_ENOMEM as td_buf_add. */
 int td_buf_varint(td_buf *b, uint64_t v);
 /* Reads the LEB128 varint at *p (before end) into *v and moves *p past
@@ -213,6 +216,15 @@ static inline uint64_t td_post_share(int to, uint32_t id)
  * of the whole segment. */
 #define TD_POST_SCAN ((uint64_t)1 << 62)
 #define TD_POS_SCAN_RATIO 1024
+/* A norm (or lemma) term whose positions are the union of several words'
+ * stores no postings either (format 12): its post_off has TD_POST_UNION
+ * (the bit of TD_POST_SCAN, in a layer without scanned terms) and not
+ * TD_POST_SHARED, and its bytes in POST1 (POST2), from the low 32 bits of
+ * post_off to the next term's, are the ascending word ids of those words
+ * (td_union_encode); td_postings_next() merges their postings. Every norm
+ * of two or more surface forms is one: the norm postings were an eighth
+ * of the index, each position stored twice. */
+#define TD_POST_UNION ((uint64_t)1 << 62)
 
 /* A lexicon entry, 16 bytes (format 11; 24 before, with a 64-bit string
  * offset and the length: two thirds of a segment's terms occur a few

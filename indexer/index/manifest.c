@@ -103,7 +103,7 @@ int td_manifest_read(const char *dir, td_manifest *m)
 	if (ver != TD_INDEX_FORMAT) {
 		rc = td_error(TD_EVERSION, "%s: index format %d, this tagdex "
 			"reads format %d; index the sources again into a new "
-			"index directory",
+			"index directory (tagdex-ingest -x NEW_DIR FILE...)",
 			dir, ver, TD_INDEX_FORMAT);
 		goto out;
 	}

@@ -2,7 +2,9 @@
  * up to TD_POST_BLOCK positions is a varint of the first position and
  * varint deltas. A longer list starts with a skip table of (first position,
  * byte offset) per block of TD_POST_BLOCK, so td_postings_next() can seek
- * without decoding the blocks it passes. Decoding never reads past the list. */
+ * without decoding the blocks it passes. Decoding never reads past the list.
+ * A term stored as a union (TD_POST_UNION, format 12) has the word ids of
+ * its members instead, and is iterated as the merge of their postings. */
 #include "config.h"
 #include "index_int.h"
 
@@ -38,6 +40,19 @@ static inline uint8_t *varint_put(uint8_t *p, uint32_t v)
 /* td_buf_varint's bytes of every delta, written in place: a call per
  * varint cost about 100 instructions a position (the words, norms and
  * lemma layers each encode every position). */
+int td_union_encode(const uint32_t *ids, uint32_t n, td_buf *out)
+{
+	int rc = td_buf_reserve(out, (size_t)n * 5);
+	if (rc)
+		return rc;
+	uint8_t *s = (uint8_t *)out->s, *p = s + out->n;
+	for (uint32_t i = 0; i < n; i++)
+		p = varint_put(p, i ? ids[i] - ids[i - 1] : ids[0]);
+	out->n = (size_t)(p - s);
+	out->s[out->n] = '\0';
+	return 0;
+}
+
 int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out)
 {
 	if (n > (SIZE_MAX - out->n) / 6 - 1)
@@ -85,6 +100,13 @@ struct td_postings {
 	 * longer counts the positions before next) */
 	int scan, skipped;
 	uint32_t id, bits, next;
+	/* a union (TD_POST_UNION): its members' postings, and a min-heap of
+	 * their next positions (position << 32 | member), filled at the
+	 * first td_postings_next */
+	td_postings **sub;
+	uint64_t *heap;
+	uint32_t nsub, nheap;
+	int uni, started;
 };
 
 /* positions decoded per td_seg_sec() call of a scan: a few KiB */
@@ -109,6 +131,82 @@ static uint32_t skip_off(const td_postings *q, uint32_t b)
 	uint32_t v;
 	memcpy(&v, q->base + (size_t)b * 8 + 4, 4);
 	return v;
+}
+
+void td_postings_close(td_postings *q)
+{
+	if (q && q->sub) {
+		for (uint32_t i = 0; i < q->nsub; i++)
+			td_postings_close(q->sub[i]);
+		free(q->sub);
+		free(q->heap);
+	}
+	free(q);
+}
+
+/* A term of the norm or lemma layer stored as a union (TD_POST_UNION):
+ * its bytes in POST are the word ids of its members, ascending, as a
+ * varint and varint deltas; its positions are theirs, which are disjoint
+ * (a word has one norm; a lemma is a union only of words that have it at
+ * every position), so their frequencies sum to its own. next is the
+ * following lexicon entry, or NULL for the last term. */
+static int open_union(td_seg *s, int layer, uint32_t id, const td_seglex *a,
+	const uint8_t *next, td_postings **out)
+{
+	int psec = td_sec_post(layer);
+	uint64_t off = a->post_off & TD_POST_OFF_MASK,
+		 end = s->hdr.sec_len[psec];
+	if (next) {
+		td_seglex b;
+		memcpy(&b, next, sizeof b);
+		end = b.post_off & TD_POST_OFF_MASK;
+	}
+	if (a->post_off & ~(TD_POST_UNION | TD_POST_OFF_MASK) ||
+		(layer != TD_LAYER_NORM && layer != TD_LAYER_LEMMA) ||
+		off >= end || end > s->hdr.sec_len[psec] || a->freq == 0)
+		return bad_term(s, id);
+	const uint8_t *p = td_seg_sec(s, psec, off, end - off), *pe;
+	if (!p)
+		return TD_ECORRUPT;
+	pe = p + (end - off);
+	uint32_t n = 0;
+	for (const uint8_t *c = p; c < pe; c++)
+		n += !(*c & 0x80);
+	if (n == 0)
+		return bad_term(s, id);
+	td_postings *q = calloc(1, sizeof *q);
+	if (!q || !(q->sub = calloc(n, sizeof *q->sub)) ||
+		!(q->heap = malloc((size_t)n * sizeof *q->heap))) {
+		td_postings_close(q);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	q->uni = 1;
+	q->freq = a->freq;
+	q->seg = s;
+	uint64_t w = 0, sum = 0;
+	int rc = 0;
+	for (uint32_t i = 0; i < n && !rc; i++) {
+		uint64_t d;
+		if (td_varint_get(&p, pe, &d) || (i && d == 0) ||
+			d >= s->hdr.lexsize[TD_LAYER_WORD] - w) {
+			rc = bad_term(s, id);
+			break;
+		}
+		w += d;
+		if (!(rc = td_postings_open(s, TD_LAYER_WORD, (uint32_t)w,
+			      &q->sub[i]))) {
+			q->nsub++;
+			sum += q->sub[i]->freq;
+		}
+	}
+	if (!rc && (p != pe || sum != a->freq))
+		rc = bad_term(s, id);
+	if (rc) {
+		td_postings_close(q);
+		return rc;
+	}
+	*out = q;
+	return 0;
 }
 
 int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
@@ -142,6 +240,9 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 		}
 		return rc;
 	}
+	if ((a.post_off & TD_POST_UNION) && layer != TD_LAYER_POS)
+		return open_union(s, layer, id, &a,
+			id + 1 < s->hdr.lexsize[layer] ? e + sizeof a : NULL, out);
 	if (a.post_off & TD_POST_SCAN) {
 		/* a frequent pos term: its positions are found in IDS3 */
 		uint32_t bits = s->hdr.lbits[TD_LAYER_POS - TD_LAYER_LEMMA];
@@ -271,9 +372,70 @@ static int scan_next(td_postings *q, uint32_t target, uint32_t *pos)
 	return 0;
 }
 
+static void sift_down(td_postings *q, uint32_t i)
+{
+	uint64_t v = q->heap[i];
+	for (;;) {
+		uint32_t c = 2 * i + 1;
+		if (c >= q->nheap)
+			break;
+		if (c + 1 < q->nheap && q->heap[c + 1] < q->heap[c])
+			c++;
+		if (q->heap[c] >= v)
+			break;
+		q->heap[i] = q->heap[c];
+		i = c;
+	}
+	q->heap[i] = v;
+}
+
+/* td_postings_next() of a union: the least next position of its members
+ * from max(target, one past the last returned). Members that would give
+ * a position already given (two members with the same position: damage)
+ * fail. */
+static int union_next(td_postings *q, uint32_t target, uint32_t *pos)
+{
+	int rc;
+	uint32_t v;
+	if (!q->started) {
+		q->started = 1;
+		for (uint32_t i = 0; i < q->nsub; i++) {
+			if ((rc = td_postings_next(q->sub[i], target, &v)) < 0)
+				return rc;
+			if (rc)
+				q->heap[q->nheap++] = (uint64_t)v << 32 | i;
+		}
+		for (uint32_t i = q->nheap / 2; i-- > 0;)
+			sift_down(q, i);
+	}
+	uint32_t t = target, seen = 0;
+	if (q->done && t <= q->cur)
+		t = q->cur + 1;
+	while (q->nheap && (uint32_t)(q->heap[0] >> 32) < t) {
+		uint32_t i = (uint32_t)q->heap[0];
+		if (q->done && (uint32_t)(q->heap[0] >> 32) == q->cur && seen++)
+			return corrupt(q);
+		if ((rc = td_postings_next(q->sub[i], t, &v)) < 0)
+			return rc;
+		if (rc)
+			q->heap[0] = (uint64_t)v << 32 | i;
+		else
+			q->heap[0] = q->heap[--q->nheap];
+		if (q->nheap)
+			sift_down(q, 0);
+	}
+	if (!q->nheap)
+		return 0;
+	*pos = q->cur = (uint32_t)(q->heap[0] >> 32);
+	q->done++;
+	return 1;
+}
+
 int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 {
 	int rc;
+	if (q->uni)
+		return union_next(q, target, pos);
 	if (q->scan)
 		return scan_next(q, target, pos);
 	if (q->done >= q->freq)
@@ -322,7 +484,3 @@ int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 	}
 }
 
-void td_postings_close(td_postings *q)
-{
-	free(q);
-}

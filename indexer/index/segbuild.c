@@ -582,10 +582,13 @@ static int cmp_span(const void *a, const void *b)
 /* The term of position p is map[pos_id[p]] (map NULL: pos_id[p]).
  * share (norm and lemma layers, else NULL): per term (by rank) the
  * TD_POST_SHARED flags of the term of a layer below whose postings are
- * the same (td_post_share), or 0: its own postings. */
+ * the same (td_post_share), TD_POST_UNION for a union of the words
+ * umem[ustart[rank], ustart[rank + 1]) (word ranks, ascending), or 0: its
+ * own postings. */
 static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 	const uint32_t *order, const uint32_t *rank, const uint32_t *pos_id,
-	const uint32_t *map, int layer, const uint64_t *share)
+	const uint32_t *map, int layer, const uint64_t *share,
+	const uint32_t *ustart, const uint32_t *umem)
 {
 	int rc = 0;
 	uint32_t n = t->n;
@@ -619,6 +622,13 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 		}
 		lex[i].post_off = pb.n;
 		lstr += t->slen[order[i]] + 1;
+		if (share && share[i] == TD_POST_UNION) {
+			lex[i].post_off |= TD_POST_UNION;
+			if ((rc = td_union_encode(umem + ustart[i],
+				     ustart[i + 1] - ustart[i], &pb)))
+				goto out;
+			continue;
+		}
 		if (share && share[i]) {
 			lex[i].post_off |= share[i];
 			continue;
@@ -984,8 +994,12 @@ out:
 /* Per lemma (by rank, order[rank] = id) the TD_POST_SHARED flags of the
  * word or else the norm whose positions are exactly the lemma's (the
  * lemma of all that word's or norm's positions and of no other), or 0:
- * about half the lemma postings' bytes are such copies. The word ranks
- * wrank and norm ranks nrank are those of the files' lexicons. */
+ * about half the lemma postings' bytes are such copies. Else, when the
+ * lemma's positions are exactly those of two or more words (each has the
+ * lemma at every position), TD_POST_UNION, its words' ranks ascending in
+ * (*umem)[(*ustart)[rank], (*ustart)[rank + 1]) (format 12). The word
+ * ranks wrank (word_order the inverse), norm ranks nrank and lemma ranks
+ * lrank are those of the files' lexicons. */
 #define SH_NONE UINT32_MAX       /* no position seen yet */
 #define SH_MANY (UINT32_MAX - 1) /* more than one */
 static uint32_t one_of(uint32_t have, uint32_t v)
@@ -994,16 +1008,23 @@ static uint32_t one_of(uint32_t have, uint32_t v)
 }
 
 static int lemma_share(const td_segbuild *b, const uint32_t *order,
-	const uint32_t *wrank, const uint32_t *nrank, uint64_t **share)
+	const uint32_t *lrank, const uint32_t *word_order, const uint32_t *wrank,
+	const uint32_t *nrank, uint64_t **share, uint32_t **ustart,
+	uint32_t **umem)
 {
 	uint32_t nl = b->lemmas.n, nw = b->words.n, nn = b->norms.n;
 	uint32_t *lw = malloc(((size_t)nl + 1) * 4),
 		 *ln = malloc(((size_t)nl + 1) * 4),
 		 *wl = malloc(((size_t)nw + 1) * 4),
-		 *nl_ = malloc(((size_t)nn + 1) * 4);
+		 *nl_ = malloc(((size_t)nn + 1) * 4),
+		 *wf = calloc((size_t)nw + 1, 4), *lf = calloc((size_t)nl + 1, 4);
+	uint64_t *sum = calloc((size_t)nl + 1, 8);
 	int rc = 0;
 	*share = calloc((size_t)nl + 1, 8);
-	if (!lw || !ln || !wl || !nl_ || !*share) {
+	*ustart = calloc((size_t)nl + 2, 4);
+	*umem = malloc(((size_t)nw + 1) * 4);
+	if (!lw || !ln || !wl || !nl_ || !wf || !lf || !sum || !*share ||
+		!*ustart || !*umem) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -1017,19 +1038,42 @@ static int lemma_share(const td_segbuild *b, const uint32_t *order,
 		ln[l] = one_of(ln[l], n);
 		wl[w] = one_of(wl[w], l);
 		nl_[n] = one_of(nl_[n], l);
+		wf[w]++;
+		lf[l]++;
 	}
+	/* the words of one lemma at every position, by lemma rank */
+	uint32_t *us = *ustart;
+	for (uint32_t w = 0; w < nw; w++)
+		if (wl[w] < SH_MANY) {
+			sum[wl[w]] += wf[w];
+			us[lrank[wl[w]] + 1]++;
+		}
+	for (uint32_t r = 0; r < nl; r++)
+		us[r + 1] += us[r];
+	for (uint32_t r = 0; r < nw; r++) {
+		uint32_t l = wl[word_order[r]];
+		if (l < SH_MANY)
+			(*umem)[us[lrank[l]]++] = r;
+	}
+	memmove(us + 1, us, (size_t)nl * 4);
+	us[0] = 0;
 	for (uint32_t r = 0; r < nl; r++) {
 		uint32_t l = order[r], w = lw[l], n = ln[l];
 		if (w < SH_MANY && wl[w] == l && wrank[w] <= TD_POST_ID_MAX)
 			(*share)[r] = td_post_share(TD_LAYER_WORD, wrank[w]);
 		else if (n < SH_MANY && nl_[n] == l && nrank[n] <= TD_POST_ID_MAX)
 			(*share)[r] = td_post_share(TD_LAYER_NORM, nrank[n]);
+		else if (us[r + 1] - us[r] > 1 && sum[l] == lf[l])
+			(*share)[r] = TD_POST_UNION;
 	}
 out:
 	free(lw);
 	free(ln);
 	free(wl);
 	free(nl_);
+	free(wf);
+	free(lf);
+	free(sum);
 	return rc;
 }
 
@@ -1037,7 +1081,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
 	uint32_t *word_order = NULL, *wrank = NULL, *norder = NULL,
-		 *nrank = NULL, *nforms = NULL;
+		 *nrank = NULL, *nforms = NULL, *umem = NULL;
 	uint64_t *share = NULL;
 	h->ndocs = (uint32_t)b->ndocs;
 	h->ntokens = (uint32_t)b->nids;
@@ -1065,29 +1109,38 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	td_out_end(o, h, TD_SEC_GSTR);
 	if ((rc = sort_tab(&b->words, &word_order, &wrank)) ||
 		(rc = write_layer(o, h, &b->words, word_order, wrank, b->ids, NULL,
-			0, NULL)))
+			0, NULL, NULL, NULL)))
 		goto out;
 	if ((rc = sort_tab(&b->norms, &norder, &nrank)))
 		goto out;
-	/* a norm with one surface form has that word's postings: shared */
+	/* a norm with one surface form has that word's postings (shared);
+	 * one with more is the union of theirs (format 12): per norm rank its
+	 * words' ranks, ascending, in umem from ustart */
 	share = calloc((size_t)b->norms.n + 1, 8);
-	nforms = calloc((size_t)b->norms.n + 1, 4);
-	if (!share || !nforms) {
+	nforms = calloc((size_t)b->norms.n + 2, 4);
+	umem = malloc(((size_t)b->words.n + 1) * 4);
+	if (!share || !nforms || !umem) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}
-	for (uint32_t w = 0; w < b->words.n; w++) {
-		uint32_t j = nrank[b->w2n[w]];
-		nforms[j]++;
-		share[j] = wrank[w] <= TD_POST_ID_MAX
-			? td_post_share(TD_LAYER_WORD, wrank[w]) : 0;
-	}
+	for (uint32_t w = 0; w < b->words.n; w++)
+		nforms[nrank[b->w2n[w]] + 1]++;
 	for (uint32_t j = 0; j < b->norms.n; j++)
-		if (nforms[j] != 1)
-			share[j] = 0;
+		nforms[j + 1] += nforms[j];
+	for (uint32_t r = 0; r < b->words.n; r++)
+		umem[nforms[nrank[b->w2n[word_order[r]]]]++] = r;
+	/* nforms[j] is now the end of norm j's list, where j + 1's begins */
+	memmove(nforms + 1, nforms, (size_t)b->norms.n * 4);
+	nforms[0] = 0;
+	for (uint32_t j = 0; j < b->norms.n; j++) {
+		uint32_t n = nforms[j + 1] - nforms[j], w = umem[nforms[j]];
+		share[j] = n > 1 ? TD_POST_UNION
+			: n == 1 && w <= TD_POST_ID_MAX
+			? td_post_share(TD_LAYER_WORD, w) : 0;
+	}
 	/* a position's norm is its word's: no array of them per position */
 	if ((rc = write_layer(o, h, &b->norms, norder, nrank, b->ids, b->w2n, 1,
-		     share)) ||
+		     share, nforms, umem)) ||
 		(rc = write_ids(o, h, TD_SEC_IDS, b->ids, b->nids, wrank,
 			 b->words.n, &h->id_bits)) ||
 		(rc = td_out_begin(o, h, TD_SEC_W2N)))
@@ -1114,10 +1167,14 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA, derived = 0;
 		free(share);
 		share = NULL;
+		free(nforms);
+		free(umem);
+		nforms = umem = NULL;
 		if ((rc = sort_tab(t, &ord[l], &rk[l])) ||
-			(!l && (rc = lemma_share(b, ord[0], wrank, nrank, &share))) ||
+			(!l && (rc = lemma_share(b, ord[0], rk[0], word_order, wrank,
+				  nrank, &share, &nforms, &umem))) ||
 			(rc = write_layer(o, h, t, ord[l], rk[l], ids, NULL, layer,
-				 share)))
+				 share, nforms, umem)))
 			break;
 		if (!l && (rc = write_w2l(o, h, b, word_order, rk[1], rk[0],
 				   &derived)))
@@ -1141,6 +1198,7 @@ out:
 	free(nrank);
 	free(share);
 	free(nforms);
+	free(umem);
 	return rc;
 }
 

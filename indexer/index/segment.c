@@ -161,7 +161,7 @@ int td_seg_open(const char *path, td_seg **out)
 	if (s->hdr.format != TD_INDEX_FORMAT) {
 		rc = td_error(TD_EVERSION, "%s: index format %u, this tagdex "
 			"reads format %d; index the sources again into a new "
-			"index directory",
+			"index directory (tagdex-ingest -x NEW_DIR FILE...)",
 			path, s->hdr.format, TD_INDEX_FORMAT);
 		goto fail;
 	}

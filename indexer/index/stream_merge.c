@@ -14,7 +14,9 @@
  * document records, text and spans, so every query answers the same;
  * the same pos terms keep postings (at most ntokens / TD_POS_SCAN_RATIO
  * positions of the merged segment, format 9), the same lemmas share a
- * word's or a norm's postings (format 10, decided on the live positions),
+ * word's or a norm's postings (format 10, decided on the live positions)
+ * or are the union of the same words' (format 12, as every norm of
+ * several forms),
  * and a source without the lemma and pos layers makes a segment without
  * them. The
  * file is not byte for byte a rebuild's: SPSTR is the sources' string
@@ -25,7 +27,9 @@
  * Memory: per source its term id maps (4 bytes a term of each layer) and
  * document maps (12 bytes a document); per merged word its norm; the
  * lemma-per-word table (as the builder's); per merged word, norm and
- * lemma 4 bytes (lemmas 16) while lemma_share runs; the distinct gap
+ * lemma 4 bytes (words 8 and lemmas 32, with the lists of the unions:
+ * format 12) while lemma_share runs, per word 4 more and per norm 12
+ * while merge_norms runs; the distinct gap
  * strings;
  * a term's block skip table while its postings are written (8 bytes per
  * 128 positions); the spans starting at one position; per source with
@@ -632,7 +636,7 @@ static int end_layer(merge *g, int layer)
  * TD_POST_SHARED flags of a term whose postings are another's
  * (lemma_share), lout receives its output id (NONE: no live position). */
 static int merge_layer(merge *g, int layer, const uint64_t *share,
-	uint32_t *lout)
+	const uint32_t *ustart, const uint32_t *umem, uint32_t *lout)
 {
 	int rc;
 	const char *t;
@@ -669,6 +673,19 @@ static int merge_layer(merge *g, int layer, const uint64_t *share,
 			out++;
 			continue;
 		}
+		if (share && share[jj] == TD_POST_UNION) {
+			/* the union of the output words umem[ustart[jj], ...)
+			 * (format 12), td_union_encode's bytes */
+			if ((rc = put_lex(g, t, len, off | TD_POST_UNION, n)))
+				return rc;
+			for (uint32_t i = ustart[jj]; i < ustart[jj + 1] && !rc; i++)
+				rc = vput(g, i > ustart[jj] ? umem[i] - umem[i - 1]
+				                            : umem[i]);
+			if (rc || (rc = vflush(g)))
+				return rc;
+			out++;
+			continue;
+		}
 		if (share && share[jj]) {
 			if ((rc = put_lex(g, t, len, off | share[jj], n)))
 				return rc;
@@ -691,7 +708,9 @@ static int merge_layer(merge *g, int layer, const uint64_t *share,
  * merged to number every norm (tentatively), each output word finds its
  * norm by its sources' W2N, then the norms that have words are written:
  * one with a single word shares that word's postings (TD_POST_SHARED),
- * as the builder does (when the word's id fits, TD_POST_ID_MAX). */
+ * as the builder does (when the word's id fits, TD_POST_ID_MAX), and one
+ * with several is the union of theirs (TD_POST_UNION, format 12): no
+ * norm's positions are read. */
 static int merge_norms(merge *g)
 {
 	int rc;
@@ -708,8 +727,8 @@ static int merge_norms(merge *g)
 	}
 	if (rc < 0)
 		return rc;
-	word = malloc(((size_t)nt + 1) * 4);
-	forms = calloc((size_t)nt + 1, 4);
+	word = malloc(((size_t)nw + 1) * 4);
+	forms = calloc((size_t)nt + 2, 4);
 	rank = malloc(((size_t)nt + 1) * 4);
 	freq = calloc((size_t)nt + 1, 8);
 	if (!word || !forms || !rank || !freq) {
@@ -740,21 +759,28 @@ static int merge_norms(merge *g)
 	}
 	for (uint32_t o = 0; o < nw; o++) {
 		uint32_t j = g->wnorm[o];
-		forms[j]++;
-		word[j] = o;
+		forms[j + 1]++;
 		freq[j] += g->wfreq[o];
 	}
+	/* per tentative norm its output words, ascending: word from forms */
+	for (uint32_t j = 0; j < nt; j++)
+		forms[j + 1] += forms[j];
+	for (uint32_t o = 0; o < nw; o++)
+		word[forms[g->wnorm[o]]++] = o;
+	memmove(forms + 1, forms, (size_t)nt * 4);
+	forms[0] = 0;
 	uint32_t out = 0;
 	for (uint32_t j = 0; j < nt; j++)
-		rank[j] = forms[j] ? out++ : NONE;
+		rank[j] = forms[j + 1] > forms[j] ? out++ : NONE;
 	int psec = td_sec_post(TD_LAYER_NORM);
 	if ((rc = td_out_begin(&g->o, &g->h, psec)))
 		goto out;
 	lex_start(g, TD_LAYER_NORM);
 	uint32_t j = 0;
 	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
-		uint32_t jj = j++;
-		if (!forms[jj])
+		uint32_t jj = j++, nf = forms[jj + 1] - forms[jj],
+			 *ws = word + forms[jj];
+		if (!nf)
 			continue;
 		if ((rc = stopped(g)))
 			goto out;
@@ -763,12 +789,21 @@ static int merge_norms(merge *g)
 			rc = td_error(TD_ELIMIT, "segment postings too large");
 			goto out;
 		}
-		if (forms[jj] == 1 && word[jj] <= TD_POST_ID_MAX) {
+		if (nf == 1 && ws[0] <= TD_POST_ID_MAX) {
 			rc = put_lex(g, t, len,
-				off | td_post_share(TD_LAYER_WORD, word[jj]), freq[jj]);
-		} else if (!(rc = put_lex(g, t, len, off, freq[jj]))) {
-			rc = write_postings(g, TD_LAYER_NORM, g->occ, nocc,
-				freq[jj]);
+				off | td_post_share(TD_LAYER_WORD, ws[0]), freq[jj]);
+		} else if (nf == 1) {
+			if (!(rc = put_lex(g, t, len, off, freq[jj])))
+				rc = write_postings(g, TD_LAYER_NORM, g->occ, nocc,
+					freq[jj]);
+		} else if (!(rc = put_lex(g, t, len, off | TD_POST_UNION,
+				     freq[jj]))) {
+			/* the union of its words (format 12), td_union_encode's
+			 * bytes */
+			for (uint32_t i = 0; i < nf && !rc; i++)
+				rc = vput(g, i ? ws[i] - ws[i - 1] : ws[0]);
+			if (!rc)
+				rc = vflush(g);
 		}
 		if (rc)
 			goto out;
@@ -1003,7 +1038,7 @@ static int write_lemma_ids(merge *g, struct w2l *c, const uint32_t *lout)
 #define SH_MANY (UINT32_MAX - 1) /* more than one */
 struct lshare {
 	merge *g;
-	uint32_t *lw, *ln, *wl, *nl;
+	uint32_t *lw, *ln, *wl, *nl, *lf;
 	struct w2l *c;
 };
 
@@ -1021,18 +1056,20 @@ static int lshare_add(void *ctx, const uint32_t id[TD_NLAYERS])
 	x->ln[l] = one_of(x->ln[l], n);
 	x->wl[w] = one_of(x->wl[w], l);
 	x->nl[n] = one_of(x->nl[n], l);
+	x->lf[l]++;
 	return x->c->ok ? w2l_add(x->c, id) : 0;
 }
 
 static int lemma_share(merge *g, uint64_t **share, uint32_t *nterms,
-	struct w2l *c)
+	struct w2l *c, uint32_t **ustart, uint32_t **umem)
 {
 	int rc;
 	const char *t;
 	size_t len, nocc;
 	uint32_t nt = 0, nw = g->nout[TD_LAYER_WORD],
 		 nn = g->nout[TD_LAYER_NORM];
-	struct lshare x = {g, NULL, NULL, NULL, NULL, c};
+	struct lshare x = {g, NULL, NULL, NULL, NULL, NULL, c};
+	uint64_t *sum = NULL;
 	*share = NULL;
 	lex_start(g, TD_LAYER_LEMMA);
 	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
@@ -1047,8 +1084,13 @@ static int lemma_share(merge *g, uint64_t **share, uint32_t *nterms,
 	x.ln = malloc(((size_t)nt + 1) * 4);
 	x.wl = malloc(((size_t)nw + 1) * 4);
 	x.nl = malloc(((size_t)nn + 1) * 4);
+	x.lf = calloc((size_t)nt + 1, 4);
+	sum = calloc((size_t)nt + 1, 8);
 	*share = calloc((size_t)nt + 1, 8);
-	if (!x.lw || !x.ln || !x.wl || !x.nl || !*share) {
+	*ustart = calloc((size_t)nt + 2, 4);
+	*umem = malloc(((size_t)nw + 1) * 4);
+	if (!x.lw || !x.ln || !x.wl || !x.nl || !x.lf || !sum || !*share ||
+		!*ustart || !*umem) {
 		rc = nomem();
 		goto out;
 	}
@@ -1075,14 +1117,33 @@ static int lemma_share(merge *g, uint64_t **share, uint32_t *nterms,
 	if ((rc = each_position(g, 1u << TD_LAYER_WORD | 1u << TD_LAYER_LEMMA |
 		     (c->ok ? 1u << TD_LAYER_POS : 0), lshare_add, &x)))
 		goto out;
+	/* the words of one lemma at every position, by lemma number: a
+	 * lemma that is all their positions is their union (format 12) */
+	uint32_t *us = *ustart;
+	for (uint32_t w = 0; w < nw; w++)
+		if (x.wl[w] < SH_MANY) {
+			sum[x.wl[w]] += g->wfreq[w];
+			us[x.wl[w] + 1]++;
+		}
+	for (uint32_t l = 0; l < nt; l++)
+		us[l + 1] += us[l];
+	for (uint32_t w = 0; w < nw; w++)
+		if (x.wl[w] < SH_MANY)
+			(*umem)[us[x.wl[w]]++] = w;
+	memmove(us + 1, us, (size_t)nt * 4);
+	us[0] = 0;
 	for (uint32_t l = 0; l < nt; l++) {
 		uint32_t w = x.lw[l], n = x.ln[l];
 		if (w < SH_MANY && x.wl[w] == l && w <= TD_POST_ID_MAX)
 			(*share)[l] = td_post_share(TD_LAYER_WORD, w);
 		else if (n < SH_MANY && x.nl[n] == l && n <= TD_POST_ID_MAX)
 			(*share)[l] = td_post_share(TD_LAYER_NORM, n);
+		else if (us[l + 1] - us[l] > 1 && sum[l] == x.lf[l])
+			(*share)[l] = TD_POST_UNION;
 	}
 out:
+	free(sum);
+	free(x.lf);
 	free(x.lw);
 	free(x.ln);
 	free(x.wl);
@@ -1616,7 +1677,7 @@ static int write_all(merge *g)
 	g->h.ndocs = g->ndocs;
 	g->h.ntokens = (uint32_t)g->ntok;
 	if ((rc = write_docs(g)) || (rc = stopped(g)) ||
-		(rc = merge_layer(g, TD_LAYER_WORD, NULL, NULL)) ||
+		(rc = merge_layer(g, TD_LAYER_WORD, NULL, NULL, NULL, NULL)) ||
 		(rc = merge_norms(g)) ||
 		(rc = write_ids(g, TD_LAYER_WORD, &g->h.id_bits)) ||
 		(rc = td_out_begin(&g->o, &g->h, TD_SEC_W2N)))
@@ -1637,17 +1698,21 @@ static int write_all(merge *g)
 		return write_spans(g);
 	}
 	uint64_t *share = NULL;
-	uint32_t *lout = NULL, nt = 0;
+	uint32_t *lout = NULL, nt = 0, *ustart = NULL, *umem = NULL;
 	struct w2l c = {0};
-	if (!rc && !(rc = merge_layer(g, TD_LAYER_POS, NULL, NULL)) &&
-		!(rc = lemma_share(g, &share, &nt, &c))) {
+	if (!rc &&
+		!(rc = merge_layer(g, TD_LAYER_POS, NULL, NULL, NULL, NULL)) &&
+		!(rc = lemma_share(g, &share, &nt, &c, &ustart, &umem))) {
 		if (!(lout = malloc(((size_t)nt + 1) * 4)))
 			rc = nomem();
-		else if (!(rc = merge_layer(g, TD_LAYER_LEMMA, share, lout)) &&
+		else if (!(rc = merge_layer(g, TD_LAYER_LEMMA, share, ustart, umem,
+			      lout)) &&
 			!(rc = write_ids(g, TD_LAYER_POS, &g->h.lbits[1])))
 			rc = write_lemma_ids(g, &c, lout);
 	}
 	free(share);
+	free(ustart);
+	free(umem);
 	free(lout);
 	w2l_clear(&c);
 	if (rc || (rc = stopped(g)))

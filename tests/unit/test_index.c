@@ -1277,6 +1277,100 @@ static void test_shared_postings(void **state)
 	td_doc_free(d4);
 }
 
+/* A norm of two or more surface forms, and a lemma whose positions are
+ * exactly those of two or more words, store the ascending ids of those
+ * words instead of postings (TD_POST_UNION, format 12), and their
+ * positions are the merge of those words' postings, from any target;
+ * the streaming merge writes what the builder writes. "see" (saw is
+ * also the noun) and "'s" (be and have) keep postings of their own. */
+static void test_union_postings(void **state)
+{
+	(void)state;
+	static const char *const t1[] = {"The", "cat", "is", "here", ".", "the",
+		"cats", "were", "Cats", ".", "Was", "the", "saw", "The", "Cat",
+		"saw", "See"},
+		*p1[] = {"DT", "NN", "VBZ", "RB", ".", "DT", "NNS", "VBD", "NNS",
+			".", "VBD", "DT", "NN", "DT", "NN", "VBD", "VB"},
+		*l1[] = {"the", "cat", "be", "here", ".", "the", "cat", "be",
+			"cat", ".", "be", "the", "saw", "the", "cat", "see", "see"},
+		*t2[] = {"THE", "cats", "is", "."}, *p2[] = {"DT", "NNS", "VBZ", "."},
+		*l2[] = {"the", "cat", "be", "."};
+	td_doc *d1 = layered_doc("doc-1", t1, p1, l1, 17),
+	       *d2 = layered_doc("doc-2", t2, p2, l2, 4);
+	char dir[256], ref[256];
+	td_writer *w;
+	td_index *ix;
+	newdir(ref, sizeof ref);
+	assert_int_equal(td_writer_open(ref, 0, &w), 0);
+	add(w, d1, "a.txt");
+	add(w, d2, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	assert_int_equal(td_index_open(ref, &ix), 0);
+	td_seg *s = td_index_seg(ix, 0);
+	static const char *const norms[] = {"the", "cat", "cats", "saw"};
+	static const int nforms[] = {3, 2, 2, 1};
+	uint64_t bytes = 0;
+	for (int i = 0; i < 4; i++) {
+		uint64_t o = post_off(s, TD_LAYER_NORM, norms[i]);
+		/* a union has bit 62 without 63; a shared norm both */
+		assert_int_equal((o & (TD_POST_UNION | TD_POST_SHARED)) ==
+				TD_POST_UNION, nforms[i] > 1);
+		assert_int_equal(!!(o & TD_POST_SHARED), nforms[i] == 1);
+		bytes += nforms[i] > 1 ? (uint64_t)nforms[i] : 0;
+	}
+	/* the norms' postings hold one byte a word id here, nothing else */
+	td_seghdr h;
+	one_seg_hdr(ref, &h);
+	assert_int_equal(h.sec_len[TD_SEC_POST1], bytes);
+	/* be: is, were, Was (every one a be); cat: cat, cats, Cat, Cats */
+	assert_int_equal(post_off(s, TD_LAYER_LEMMA, "be") &
+			(TD_POST_UNION | TD_POST_SHARED), TD_POST_UNION);
+	assert_int_equal(post_off(s, TD_LAYER_LEMMA, "cat") &
+			(TD_POST_UNION | TD_POST_SHARED), TD_POST_UNION);
+	assert_int_equal(post_off(s, TD_LAYER_LEMMA, "see") &
+			(TD_POST_UNION | TD_POST_SHARED), 0);
+	lemma_shares(s, "the", TD_LAYER_NORM, "the");
+	/* the norm "the": positions 0 5 11 13 and 17 (THE) */
+	static const uint32_t the[] = {0, 5, 11, 13, 17};
+	td_postings *p;
+	uint32_t pos;
+	int64_t id = td_seg_lex_find(s, TD_LAYER_NORM, "the", 3);
+	assert_true(id >= 0);
+	assert_int_equal(td_postings_open(s, TD_LAYER_NORM, (uint32_t)id, &p),
+		0);
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(td_postings_next(p, 0, &pos), 1);
+		assert_int_equal(pos, the[i]);
+	}
+	assert_int_equal(td_postings_next(p, 0, &pos), 0);
+	td_postings_close(p);
+	assert_int_equal(td_postings_open(s, TD_LAYER_NORM, (uint32_t)id, &p),
+		0);
+	assert_int_equal(td_postings_next(p, 6, &pos), 1);
+	assert_int_equal(pos, 11);
+	assert_int_equal(td_postings_next(p, 12, &pos), 1);
+	assert_int_equal(pos, 13);
+	assert_int_equal(td_postings_next(p, 0, &pos), 1);
+	assert_int_equal(pos, 17);
+	td_postings_close(p);
+	check_postings(s);
+	td_index_close(ix);
+	assert_int_equal(td_index_check(ref), 0);
+	/* merged from two segments: the builder's bytes */
+	newdir(dir, sizeof dir);
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	add(w, d1, "a.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	add(w, d2, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	assert_int_equal(td_writer_merge(w), 0);
+	td_writer_close(w);
+	same_layers(dir, ref);
+	td_doc_free(d1);
+	td_doc_free(d2);
+}
+
 static void test_version(void **state)
 {
 	(void)state;
@@ -1301,9 +1395,11 @@ static void test_version(void **state)
 	assert_non_null(strstr(td_error_last(), "index format 5"));
 	assert_non_null(strstr(td_error_last(), "index the sources again"));
 	/* format 6 (no lemma and pos layers), 7 (a lemma id per
-	 * position), 8 (postings of every pos term) and 9 (lemmas with
-	 * their own copy of a word's or norm's postings) likewise */
-	for (int v = 6; v <= 9; v++) {
+	 * position), 8 (postings of every pos term), 9 (lemmas with
+	 * their own copy of a word's or norm's postings), 10 (24-byte
+	 * lexicon entries) and 11 (postings of norms of several forms)
+	 * likewise, naming the command that reindexes */
+	for (int v = 6; v <= 11; v++) {
 		char line[64], want[32];
 		f = fopen(man, "w");
 		snprintf(line, sizeof line, "tagdex-index %d\ngeneration 1\n"
@@ -1314,6 +1410,11 @@ static void test_version(void **state)
 		snprintf(want, sizeof want, "index format %d", v);
 		assert_non_null(strstr(td_error_last(), want));
 		assert_non_null(strstr(td_error_last(), "index the sources again"));
+		/* the command, not --rebuild: that replaces the index in
+		 * place, and the sources given may not be all of them */
+		assert_non_null(strstr(td_error_last(),
+			"into a new index directory (tagdex-ingest -x NEW_DIR"));
+		assert_null(strstr(td_error_last(), "--rebuild"));
 	}
 	/* --rebuild replaces an index of another version */
 	td_writer *w;
@@ -2216,6 +2317,7 @@ int main(void)
 		cmocka_unit_test(test_pos_scan),
 		cmocka_unit_test(test_pos_scan_merge),
 		cmocka_unit_test(test_shared_postings),
+		cmocka_unit_test(test_union_postings),
 		cmocka_unit_test(test_layers_by_offset),
 		cmocka_unit_test(test_lock_deleted),
 		cmocka_unit_test(test_manifest_lost),
