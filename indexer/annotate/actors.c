@@ -3147,6 +3147,249 @@ static int subject_by_pronoun(td_actx *c, unsigned char *in, size_t t0, size_t t
 	return rc;
 }
 
+/* A year as an author-year citation gives it: four digits from 1500 to
+ * 2099, perhaps with a letter for a second work of the year ("1957b"). */
+static int cite_year(const td_actx *c, size_t k)
+{
+	const char *w = td_tok_str(c, k);
+	size_t n = td_tok_len(c, k);
+	if (n < 4 || n > 5 || (n == 5 && (w[4] < 'a' || w[4] > 'z')))
+		return 0;
+	for (size_t i = 0; i < 4; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return 0;
+	return (w[0] == '1' && w[1] >= '5') || (w[0] == '2' && w[1] == '0');
+}
+
+/* Particles that open a cited author's name, capitalised or not ("De
+ * Jager", "van der Waals"). */
+static const char *const cite_particles[] = {"de", "De", "van", "Van", "von",
+	"Von", "der", "Der", "du", "Du", "da", "Da", "di", "Di", "le", "Le", "la",
+	"La", NULL};
+
+/* A cited author's name at k: a capitalised word no lexicon, title or
+ * place claims, and no head of an organisation's or a place's name,
+ * perhaps after particles ("De Jager"); its length in tokens, or 0. */
+static size_t cite_name(const td_actx *c, size_t k, size_t lim)
+{
+	size_t j = k;
+	while (j + 1 < lim && j - k < 2 && in_list(c, j, cite_particles, 0))
+		j++;
+	if (j >= lim || !free_name_word(c, j, lim) || in_list(c, j, org_heads, 0) ||
+	    in_list(c, j, place_heads, 0) || in_list(c, j, dateline_months, 0) ||
+	    in_list(c, j, cite_particles, 0))
+		return 0;
+	return j + 1 - k;
+}
+
+/* The word at u acts as a person does: the subject of a verb or modal
+ * right after it ("Brenner shrugged", "Brenner said") or a possessor
+ * ("Brenner's voice"). */
+static int person_acts(const td_actx *c, size_t u, size_t lim)
+{
+	return u + 1 < lim &&
+		(td_tok_eq(c, u + 1, "'s", 1) ||
+		 (td_tok_is_lower(c, u + 1) &&
+		  (td_tok_pos_is(c, u + 1, "VB*") || td_tok_pos_is(c, u + 1, "MD"))));
+}
+
+/* The other uses of the one-word person at token t (keyed d->key) in the
+ * document: every bare proper noun (bare_proper) equal to it takes the
+ * key ("Brenner shrugged" after "Mr. Brenner"). */
+static int spread_word(td_actx *c, unsigned char *in, size_t t, const char *key,
+	const char *name, const char *state, int acting)
+{
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
+		for (size_t u = u0; u < u1 && rc >= 0; u++)
+			if (u != t && same_token(c, u, t) && bare_proper(c, in, u, u0, u1) &&
+			    (!acting || person_acts(c, u, u1))) {
+				rc = emit(c, u, u + 1, key, "person", name, 0, 0, state);
+				in[u] = 1;
+			}
+	}
+	return rc;
+}
+
+/* A person found by rule at [k, k + n): emitted, and a one-word name
+ * spread to its other bare uses. */
+static int emit_person_spread(td_actx *c, unsigned char *in, size_t k, size_t n)
+{
+	const td_dyn *d;
+	int rc = add_dyn(c, k, k + n, "person", NULL, &d);
+	if (rc >= 0)
+		rc = emit(c, k, k + n, d->key, d->kind, d->name, 0, 0, NULL);
+	if (rc >= 0)
+		memset(in + k, 1, n);
+	if (rc >= 0 && n == 1)
+		rc = spread_word(c, in, k, d->key, d->name, NULL, 0);
+	return rc;
+}
+
+static int emit_cited(td_actx *c, unsigned char *in, size_t k, size_t n)
+{
+	for (size_t q = k; q < k + n; q++)
+		if (in[q])
+			return 0;
+	return emit_person_spread(c, in, k, n);
+}
+
+/* "et al." after a cited name: its length in tokens (2 or 3), or 0. */
+static size_t et_al(const td_actx *c, size_t k, size_t lim)
+{
+	if (k + 1 >= lim || !td_tok_eq(c, k, "et", 0) || !td_tok_eq(c, k + 1, "al", 0))
+		return 0;
+	return k + 2 < lim && td_tok_eq(c, k + 2, ".", 0) ? 3 : 2;
+}
+
+/* Authors cited by name and year, the convention of learned prose: in
+ * brackets, names joined by commas, "and" or "&" before a year, groups
+ * apart by ";" ("(Robertson, 1937; Wyatt and Whipple, 1950)", "(cf.
+ * Horowitz 1957b)"), and in the running text a name or two before a
+ * bracketed year ("Whipple (1955) extends", "as Nagel (1957: 247) and
+ * Hempel (1959) indicate", "Coons et al (1951)", "Heidegger's system
+ * (1929)"). Each name is a person keyed by itself. A capitalised word
+ * before the name makes a longer name (a film's title, "La Dolce Vita
+ * (1960)"): nothing. */
+static int cited_authors(td_actx *c, unsigned char *in, size_t t0, size_t t1)
+{
+	int rc = 0;
+	for (size_t p = t0; p + 2 < t1 && rc >= 0; p++) {
+		if (!td_tok_eq(c, p, "(", 0))
+			continue;
+		/* before the bracket: Name (YEAR), Name and Name (YEAR),
+		 * Name et al. (YEAR), Name's noun (YEAR) */
+		if (cite_year(c, p + 1) && p > t0) {
+			size_t e = p, k;
+			if (e >= t0 + 3 && td_tok_is_lower(c, e - 1) && td_tok_eq(c, e - 2, "'s", 1))
+				e -= 2;
+			else if (e >= t0 + 3 && td_tok_eq(c, e - 1, ".", 0) && td_tok_eq(c, e - 2, "al", 0))
+				e -= 3;
+			else if (e >= t0 + 2 && td_tok_eq(c, e - 1, "al", 0))
+				e -= 2;
+			for (k = e > t0 ? e - 1 : e; k > t0 && e - k < 3 && in_list(c, k - 1, cite_particles, 0);)
+				k--;
+			size_t n = e > k ? cite_name(c, k, e) : 0;
+			if (n == e - k && n && !(k > t0 && name_token(c, k - 1))) {
+				rc = emit_cited(c, in, k, n);
+				/* "Simmel and Dilthey (1908)": a second name
+				 * before "and" */
+				size_t a = k;
+				if (rc >= 0 && a >= t0 + 2 && td_tok_eq(c, a - 1, "and", 0)) {
+					size_t b = a - 2;
+					while (b > t0 && a - 1 - b < 3 && in_list(c, b - 1, cite_particles, 0))
+						b--;
+					size_t m = cite_name(c, b, a - 1);
+					if (m == a - 1 - b &&
+					    !(b > t0 && name_token(c, b - 1)))
+						rc = emit_cited(c, in, b, m);
+				}
+			}
+		}
+		/* inside the bracket: groups of names and a year */
+		size_t k = p + 1;
+		while (k < t1 && rc >= 0 && !td_tok_eq(c, k, ")", 0)) {
+			size_t g = k, names[8], lens[8], nn = 0;
+			/* "cf.", "see", "e.g." before the names */
+			while (g < t1 && (td_tok_eq(c, g, "cf", 1) || td_tok_eq(c, g, "see", 1) ||
+					  td_tok_eq(c, g, "e.g", 1) || td_tok_eq(c, g, ".", 0)))
+				g++;
+			for (;;) {
+				size_t n = g < t1 ? cite_name(c, g, t1) : 0;
+				if (!n || nn == 8)
+					break;
+				names[nn] = g;
+				lens[nn++] = n;
+				g += n;
+				g += et_al(c, g, t1);
+				if (g + 1 < t1 && (td_tok_eq(c, g, ",", 0) || td_tok_eq(c, g, "and", 0) ||
+						   td_tok_eq(c, g, "&", 0)) && !cite_year(c, g + 1)) {
+					g++;
+					if (g + 1 < t1 && td_tok_eq(c, g, "and", 0))
+						g++;
+					continue;
+				}
+				break;
+			}
+			if (g < t1 && td_tok_eq(c, g, ",", 0))
+				g++;
+			if (nn && g < t1 && cite_year(c, g))
+				for (size_t q = 0; q < nn && rc >= 0; q++)
+					rc = emit_cited(c, in, names[q], lens[q]);
+			/* the next group after ";" */
+			while (k < t1 && !td_tok_eq(c, k, ";", 0) && !td_tok_eq(c, k, ")", 0))
+				k++;
+			if (k < t1 && td_tok_eq(c, k, ";", 0))
+				k++;
+		}
+	}
+	return rc;
+}
+
+/* A bare proper noun addressed in a quotation: after a comma, at the end
+ * of the quoted words or their sentence ("I have a little job for you,
+ * Charlie.", "One thing, Summers", Brenner said), the vocative of English
+ * dialogue: a person keyed by the word. */
+static const char *const quote_marks[] = {"\"", "\xe2\x80\x9d", "\xe2\x80\x99", "'", NULL};
+
+static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
+{
+	int rc = 0;
+	for (size_t t = t0 + 1; t < t1 && rc >= 0; t++) {
+		if (!td_tok_eq(c, t - 1, ",", 0) || !bare_proper(c, in, t, t0, t1))
+			continue;
+		size_t j = t + 1;
+		if (j < t1 && (td_tok_eq(c, j, ".", 0) || td_tok_eq(c, j, "!", 0) ||
+			       td_tok_eq(c, j, "?", 0)))
+			j++;
+		if (j < t1 && !in_list(c, j, quote_marks, 0))
+			continue;
+		if (!td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end))
+			continue;
+		rc = emit_person_spread(c, in, t, 1);
+	}
+	return rc;
+}
+
+/* Honorifics that name a private person by the surname the text goes on
+ * to use ("Mr. Brenner", "Mrs. Dwyer"); an office ("Gov. Brown", "King
+ * Leopold") often names someone famous whom the reader knows by a fuller
+ * name, and is left to its own mention. */
+static const char *const honorifics[] = {"Mr", "Mrs", "Miss", "Ms", "Mme",
+	"Mlle", "Dr", NULL};
+
+/* A person known by one word after an honorific ("Mr. Brenner") is that
+ * person wherever the word stands alone in the document ("Brenner
+ * shrugged"): spread_word. Persons named in full spread by
+ * short_forms_anywhere; vocatives and cited authors spread as found. */
+static int one_word_persons(td_actx *c)
+{
+	unsigned char *in = named_tokens(c);
+	if (!in)
+		return TD_ENOMEM;
+	size_t nm = c->n_ments;
+	int rc = 0;
+	for (size_t k = 0; k < nm && rc >= 0; k++) {
+		const td_mention *m = &c->ments[k];
+		size_t tt;
+		if (m->pronoun || !m->key || strcmp(m->kind, "person") || m->t1 - m->t0 != 1 ||
+		    (tt = title_before(c, m->t0)) == SIZE_MAX || !in_list(c, tt, honorifics, 0))
+			continue;
+		/* keyed by itself: a person the document names by that word
+		 * alone, not a short form of a full name */
+		const td_dyn *d = NULL;
+		for (size_t x = 0; x < c->n_dyn && !d; x++)
+			if (c->dyn[x].key == m->key && strlen(c->dyn[x].name) == m->end - m->start &&
+			    !memcmp(c->dyn[x].name, c->doc->text + m->start, m->end - m->start))
+				d = &c->dyn[x];
+		if (d)
+			rc = spread_word(c, in, m->t0, d->key, d->name, m->state, 1);
+	}
+	free(in);
+	return rc < 0 ? rc : 0;
+}
+
 /* "this country", "our country", "our government": the document's own
  * country, the country of the subdivisions it names ("California",
  * "North Carolina": the United States), as <rs type="state">; nothing
@@ -3295,6 +3538,12 @@ int td_actors_find(td_actx *c)
 	if (!rc)
 		rc = each_sentence_named(c, subject_by_pronoun);
 	if (!rc)
+		rc = each_sentence_named(c, cited_authors);
+	if (!rc)
+		rc = each_sentence_named(c, vocatives);
+	if (!rc)
+		rc = one_word_persons(c);
+	if (!rc)
 		rc = own_country(c);
 	if (!rc && c->n_ments)
 		qsort(c->ments, c->n_ments, sizeof *c->ments, ment_cmp);
@@ -3304,6 +3553,6 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {from_actor, compass_words, county_heads, body_roles, group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, NULL};
+	static const char *const *const lists[] = {from_actor, compass_words, county_heads, body_roles, group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, cite_particles, quote_marks, honorifics, NULL};
 	return td_words_register(a, lists);
 }

@@ -1273,6 +1273,66 @@ static void test_city_country_dateline(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11: authors cited by name and year in learned prose, persons
+ * addressed in dialogue, and a surname after an honorific where it stands
+ * alone and acts later in a story. */
+static void test_citations_vocatives_honorifics(void **state)
+{
+	(void)state;
+	const char *const learned[] = {
+		"The effect (Robertson, 1937; Wyatt and Whipple, 1950) causes the dust to spiral.",
+		"Whipple (1955) extends the effects, and De Jager (1955) has calculated the times.",
+		"As Simmel and Dilthey (1922) indicated, and as in Heidegger's system (1929), it is so.",
+		"The film La Dolce Vita (1960) was shown in Chapter 9 (1961)."};
+	td_doc *d = fx_doc("1961-01-01", learned, 4);
+	fx_expect(d, "persName", "Robertson", "ref", "#robertson");
+	fx_expect(d, "persName", "Wyatt", "ref", "#wyatt");
+	fx_expect(d, "persName", "De Jager", "ref", "#de-jager");
+	fx_expect(d, "persName", "Simmel", "ref", "#simmel");
+	fx_expect(d, "persName", "Dilthey", "ref", "#dilthey");
+	fx_expect(d, "persName", "Heidegger", "ref", "#heidegger");
+	/* "Whipple" of the bracket, and again before its year */
+	const td_span *w = fx_find_nth(d, "persName", "Whipple", 1);
+	assert_non_null(w);
+	assert_string_equal(td_span_attr(w, "ref"), "#whipple");
+	/* a title with its year is no author */
+	assert_null(fx_find(d, "persName", "Vita"));
+	assert_null(fx_find(d, "persName", "Chapter"));
+	td_doc_free(d);
+
+	const char *const story[] = {
+		"When Curt had not come, Brenner faced Summers across the counter.",
+		"\"I have a little job for you, Charlie.\"",
+		"\"What is it you want, Mr. Brenner?\"",
+		"Brenner shrugged, and Brenner's voice was oily.",
+		"\"One thing, Summers\", Brenner said.",
+		"Summers nodded."};
+	d = fx_doc("1961-01-01", story, 6);
+	fx_expect(d, "persName", "Charlie", "ref", "#charlie");
+	for (int k = 0; k < 4; k++) {
+		const td_span *b = fx_find_nth(d, "persName", "Brenner", k);
+		assert_non_null(b);
+		assert_string_equal(td_span_attr(b, "ref"), "#brenner");
+	}
+	for (int k = 0; k < 3; k++) {
+		const td_span *b = fx_find_nth(d, "persName", "Summers", k);
+		assert_non_null(b);
+		assert_string_equal(td_span_attr(b, "ref"), "#summers");
+	}
+	td_doc_free(d);
+
+	/* an office before a surname names it there only: the reader may
+	 * know a fuller name ("Gov. Brown" for Edmund G. Brown); after a
+	 * comma outside a quotation a word is no vocative */
+	const char *const news[] = {"Gov. Brown spoke.", "Nixon would be Brown's foe.",
+		"It was sold to the firm, Westinghouse."};
+	d = fx_doc("1961-01-01", news, 3);
+	assert_non_null(fx_find(d, "persName", "Brown"));
+	assert_null(fx_find_nth(d, "persName", "Brown", 1));
+	assert_null(fx_find(d, "persName", "Westinghouse"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1324,6 +1384,7 @@ int main(void)
 		cmocka_unit_test(test_body_of_role),
 		cmocka_unit_test(test_org_repeats),
 		cmocka_unit_test(test_city_country_dateline),
+		cmocka_unit_test(test_citations_vocatives_honorifics),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
