@@ -3337,15 +3337,14 @@ static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 {
 	int rc = 0;
 	for (size_t t = t0 + 1; t < t1 && rc >= 0; t++) {
-		if (!td_tok_eq(c, t - 1, ",", 0) || !bare_proper(c, in, t, t0, t1))
+		if (in[t] || !td_tok_eq(c, t - 1, ",", 0))
 			continue;
 		size_t j = t + 1;
 		if (j < t1 && (td_tok_eq(c, j, ".", 0) || td_tok_eq(c, j, "!", 0) ||
 			       td_tok_eq(c, j, "?", 0)))
 			j++;
-		if (j < t1 && !in_list(c, j, quote_marks, 0))
-			continue;
-		if (!td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end))
+		if ((j < t1 && !in_list(c, j, quote_marks, 0)) || !bare_proper(c, in, t, t0, t1) ||
+		    !td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end))
 			continue;
 		rc = emit_person_spread(c, in, t, 1);
 	}
@@ -3385,6 +3384,86 @@ static int one_word_persons(td_actx *c)
 				d = &c->dyn[x];
 		if (d)
 			rc = spread_word(c, in, m->t0, d->key, d->name, m->state, 1);
+	}
+	free(in);
+	return rc < 0 ? rc : 0;
+}
+
+/* Does a mention hold a word equal to token t ("Morton" of Morton Foods,
+ * "Leopold" of King Leopold)? Then other rules have decided on it. */
+static int word_of_actor(const td_actx *c, size_t t)
+{
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun)
+			continue;
+		for (size_t w = m->t0; w < m->t1; w++)
+			if (same_token(c, w, t))
+				return 1;
+	}
+	return 0;
+}
+
+/* The word at u is the subject of a verb or modal right after it, an
+ * adverb perhaps between ("Donovan snatched", "Molly already has"). */
+static int subject_of_verb(const td_actx *c, size_t u, size_t lim)
+{
+	size_t v = u + 1;
+	if (v + 1 < lim && td_tok_is_lower(c, v) && td_tok_pos_is(c, v, "RB"))
+		v++;
+	return v < lim && td_tok_is_lower(c, v) &&
+		(td_tok_pos_is(c, v, "VB*") || td_tok_pos_is(c, v, "MD"));
+}
+
+/* A use of a proper noun at u that no person's name has: after a
+ * determiner ("the Dreadnought") or before a noun or adjective that it
+ * modifies ("Brent crude", tagged an adjective). */
+static int not_personal(const td_actx *c, size_t u, size_t u0, size_t u1)
+{
+	return (u > u0 && td_tok_pos_is(c, u - 1, "DT")) ||
+		(u + 1 < u1 && td_tok_is_lower(c, u + 1) &&
+		 (td_tok_pos_is(c, u + 1, "NN*") || td_tok_pos_is(c, u + 1, "JJ*")));
+}
+
+/* Characters of a story named by their given name alone: a bare proper
+ * noun (bare_proper) that is a given name (given_names.tsv) and the
+ * subject of a verb (subject_of_verb: "Pamela knew", "Molly already
+ * has") is a person keyed by the word, and so is every bare use of it.
+ * Not a word any mention holds (decided by other rules: "Leopold" of King
+ * Leopold), nor one the document uses as no person's name is used
+ * (not_personal: "Brent crude"). Surnames alone that act twice ("Donovan
+ * snatched ... Donovan said") were tried too: they cost held-out news
+ * (companies and places acting) and are left out. */
+static int acting_names(td_actx *c)
+{
+	unsigned char *in = named_tokens(c);
+	if (!in)
+		return TD_ENOMEM;
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+		for (size_t t = t0; t < t1 && rc >= 0; t++) {
+			/* the cheap tests first: a capital letter, a verb after
+			 * it, a given name; then the lexicons */
+			const char *w = td_tok_str(c, t);
+			if (in[t] || w[0] < 'A' || w[0] > 'Z' || !subject_of_verb(c, t, t1) ||
+			    td_patset_match(&c->a->given_pats, c, t, t + 1) < 0 ||
+			    !bare_proper(c, in, t, t0, t1) || in_list(c, t, org_heads, 0) ||
+			    in_list(c, t, place_heads, 0) || in_list(c, t, dateline_months, 0) ||
+			    word_of_actor(c, t))
+				continue;
+			int veto = 0;
+			for (size_t sj = 0; sj < c->n_sents && !veto; sj++) {
+				size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+				for (size_t u = u0; u < u1 && !veto; u++) {
+					if (!same_token(c, u, t))
+						continue;
+					veto = not_personal(c, u, u0, u1);
+				}
+			}
+			if (!veto)
+				rc = emit_person_spread(c, in, t, 1);
+		}
 	}
 	free(in);
 	return rc < 0 ? rc : 0;
@@ -3543,6 +3622,8 @@ int td_actors_find(td_actx *c)
 		rc = each_sentence_named(c, vocatives);
 	if (!rc)
 		rc = one_word_persons(c);
+	if (!rc)
+		rc = acting_names(c);
 	if (!rc)
 		rc = own_country(c);
 	if (!rc && c->n_ments)

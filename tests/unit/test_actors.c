@@ -1333,6 +1333,35 @@ static void test_citations_vocatives_honorifics(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11: a character named by the given name alone, the subject of a
+ * verb, is a person wherever the name stands alone; not a given name used
+ * as no person's is ("Brent crude"). */
+static void test_given_name_alone_acting(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+		"When they reached the house, Pamela said a few words and kissed Melissa.",
+		"Pamela knew she would not feel comfortable.",
+		"Molly already has her gown, and the tea is Molly's."};
+	td_doc *d = fx_doc("1961-01-01", story, 3);
+	for (int k = 0; k < 2; k++) {
+		const td_span *p = fx_find_nth(d, "persName", "Pamela", k);
+		assert_non_null(p);
+		assert_string_equal(td_span_attr(p, "ref"), "#pamela");
+	}
+	fx_expect(d, "persName", "Molly", "ref", "#molly");
+	assert_non_null(fx_find_nth(d, "persName", "Molly", 1));
+	/* Melissa never acts: no evidence that the word names a person */
+	assert_null(fx_find(d, "persName", "Melissa"));
+	td_doc_free(d);
+
+	const char *const news[] = {"Brent crude rose roughly 2% on Monday.",
+		"Analysts say Brent could fall below $70."};
+	d = fx_doc("2023-06-06", news, 2);
+	assert_null(fx_find(d, "persName", "Brent"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1385,6 +1414,7 @@ int main(void)
 		cmocka_unit_test(test_org_repeats),
 		cmocka_unit_test(test_city_country_dateline),
 		cmocka_unit_test(test_citations_vocatives_honorifics),
+		cmocka_unit_test(test_given_name_alone_acting),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
