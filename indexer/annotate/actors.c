@@ -3362,11 +3362,8 @@ static const char *const honorifics[] = {"Mr", "Mrs", "Miss", "Ms", "Mme",
  * person wherever the word stands alone in the document ("Brenner
  * shrugged"): spread_word. Persons named in full spread by
  * short_forms_anywhere; vocatives and cited authors spread as found. */
-static int one_word_persons(td_actx *c)
+static int one_word_persons(td_actx *c, unsigned char *in)
 {
-	unsigned char *in = named_tokens(c);
-	if (!in)
-		return TD_ENOMEM;
 	size_t nm = c->n_ments;
 	int rc = 0;
 	for (size_t k = 0; k < nm && rc >= 0; k++) {
@@ -3385,7 +3382,6 @@ static int one_word_persons(td_actx *c)
 		if (d)
 			rc = spread_word(c, in, m->t0, d->key, d->name, m->state, 1);
 	}
-	free(in);
 	return rc < 0 ? rc : 0;
 }
 
@@ -3434,11 +3430,8 @@ static int not_personal(const td_actx *c, size_t u, size_t u0, size_t u1)
  * (not_personal: "Brent crude"). Surnames alone that act twice ("Donovan
  * snatched ... Donovan said") were tried too: they cost held-out news
  * (companies and places acting) and are left out. */
-static int acting_names(td_actx *c)
+static int acting_names(td_actx *c, unsigned char *in)
 {
-	unsigned char *in = named_tokens(c);
-	if (!in)
-		return TD_ENOMEM;
 	int rc = 0;
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
@@ -3465,6 +3458,104 @@ static int acting_names(td_actx *c)
 				rc = emit_person_spread(c, in, t, 1);
 		}
 	}
+	return rc < 0 ? rc : 0;
+}
+
+/* Is token t inside a person's mention that is no pronoun? */
+static int person_at(const td_actx *c, size_t t)
+{
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->t0 <= t && t < m->t1 && !m->pronoun && m->key && !strcmp(m->kind, "person"))
+			return 1;
+	}
+	return 0;
+}
+
+/* A list of names of which one is a person's: the others are persons too
+ * ("took Greg, Todman, Belton, Banjo Ferguson, and Walters", "From
+ * Triandos, Brandt and Walker", once Greg or Walker is known). Members are
+ * person mentions or bare proper nouns (bare_proper), one or two words,
+ * apart by commas and a final "and"/"or"; three members at least, so that
+ * "Smith and Texas" is no list of persons. */
+static int name_lists(td_actx *c, unsigned char *in, size_t t0, size_t t1)
+{
+	int rc = 0;
+	for (size_t t = t0; t < t1 && rc >= 0; t++) {
+		/* the cheap tests first: a capital letter and a comma after
+		 * the first member (of one to three words) */
+		const char *w = td_tok_str(c, t);
+		if (w[0] < 'A' || w[0] > 'Z' ||
+		    !((t + 1 < t1 && td_tok_eq(c, t + 1, ",", 0)) ||
+		      (t + 2 < t1 && td_tok_eq(c, t + 2, ",", 0)) ||
+		      (t + 3 < t1 && td_tok_eq(c, t + 3, ",", 0))) ||
+		    (t > t0 && name_token(c, t - 1)))
+			continue;
+		size_t ms[12], me[12], nm = 0, k = t;
+		int persons = 0, bare = 0, closed = 0;
+		while (k < t1 && nm < 12) {
+			size_t e = k;
+			if (in[k] && person_at(c, k)) {
+				while (e < t1 && in[e] && person_at(c, e))
+					e++;
+				persons++;
+			} else if (bare_proper(c, in, k, t0, t1)) {
+				e = k + 1;
+				bare++;
+			} else if (k + 1 < t1 && !in[k] && !in[k + 1] && td_tok_pos_is(c, k, "NNP") &&
+				   td_tok_pos_is(c, k + 1, "NNP") && free_name_word(c, k, t1) &&
+				   free_name_word(c, k + 1, t1) && !in_list(c, k + 1, org_heads, 0) &&
+				   !in_list(c, k + 1, place_heads, 0) &&
+				   !(k + 2 < t1 && name_token(c, k + 2))) {
+				e = k + 2; /* "Banjo Ferguson" */
+				bare++;
+			} else
+				break;
+			ms[nm] = k;
+			me[nm++] = e;
+			k = e;
+			if (closed)
+				break;
+			if (k + 1 < t1 && td_tok_eq(c, k, ",", 0))
+				k++;
+			if (k + 1 < t1 && (td_tok_eq(c, k, "and", 0) || td_tok_eq(c, k, "or", 0))) {
+				k++;
+				closed = 1;
+			} else if (!td_tok_eq(c, k - 1, ",", 0))
+				break;
+		}
+		if (!closed || nm < 3 || !persons || !bare || me[nm - 1] <= ms[nm - 1]) {
+			continue;
+		}
+		for (size_t q = 0; q < nm && rc >= 0; q++)
+			if (!in[ms[q]])
+				rc = emit_person_spread(c, in, ms[q], me[q] - ms[q]);
+		t = me[nm - 1] - 1;
+	}
+	return rc;
+}
+
+/* The persons of fiction and learned prose named by one word (session
+ * 11), in one pass over the marks of named_tokens, which each rule
+ * updates: cited authors and vocatives, surnames after honorifics, given
+ * names acting, lists. */
+static int one_word_names(td_actx *c)
+{
+	unsigned char *in = named_tokens(c);
+	if (!in)
+		return TD_ENOMEM;
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		rc = cited_authors(c, in, c->sents[si].t0, c->sents[si].t1);
+		if (rc >= 0)
+			rc = vocatives(c, in, c->sents[si].t0, c->sents[si].t1);
+	}
+	if (rc >= 0)
+		rc = one_word_persons(c, in);
+	if (rc >= 0)
+		rc = acting_names(c, in);
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
+		rc = name_lists(c, in, c->sents[si].t0, c->sents[si].t1);
 	free(in);
 	return rc < 0 ? rc : 0;
 }
@@ -3617,13 +3708,7 @@ int td_actors_find(td_actx *c)
 	if (!rc)
 		rc = each_sentence_named(c, subject_by_pronoun);
 	if (!rc)
-		rc = each_sentence_named(c, cited_authors);
-	if (!rc)
-		rc = each_sentence_named(c, vocatives);
-	if (!rc)
-		rc = one_word_persons(c);
-	if (!rc)
-		rc = acting_names(c);
+		rc = one_word_names(c);
 	if (!rc)
 		rc = own_country(c);
 	if (!rc && c->n_ments)

@@ -1362,6 +1362,30 @@ static void test_given_name_alone_acting(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11: the other bare names of a list that holds a person's are
+ * persons too; a list of two, or of bare names alone, is not. */
+static void test_name_lists(void **state)
+{
+	(void)state;
+	const char *const story[] = {"Greg climbed into the cockpit.",
+		"A carrier took Greg, Todman, Belton, Banjo Ferguson, and Walters to the strip.",
+		"Todman was leading the second flight."};
+	td_doc *d = fx_doc("1961-01-01", story, 3);
+	fx_expect(d, "persName", "Todman", "ref", "#todman");
+	fx_expect(d, "persName", "Belton", "ref", "#belton");
+	fx_expect(d, "persName", "Banjo Ferguson", "ref", "#banjo-ferguson");
+	fx_expect(d, "persName", "Walters", "ref", "#walters");
+	/* the later bare use of a member */
+	assert_non_null(fx_find_nth(d, "persName", "Todman", 1));
+	td_doc_free(d);
+
+	const char *const news[] = {"Greg Smith visited Ogden, Provo and Logan last week."};
+	d = fx_doc("1961-01-01", news, 1);
+	assert_null(fx_find(d, "persName", "Provo"));
+	assert_null(fx_find(d, "persName", "Logan"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1415,6 +1439,7 @@ int main(void)
 		cmocka_unit_test(test_city_country_dateline),
 		cmocka_unit_test(test_citations_vocatives_honorifics),
 		cmocka_unit_test(test_given_name_alone_acting),
+		cmocka_unit_test(test_name_lists),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
