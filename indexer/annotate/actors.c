@@ -3424,7 +3424,9 @@ static int not_personal(const td_actx *c, size_t u, size_t u0, size_t u1)
 /* Characters of a story named by their given name alone: a bare proper
  * noun (bare_proper) that is a given name (given_names.tsv) and the
  * subject of a verb (subject_of_verb: "Pamela knew", "Molly already
- * has") is a person keyed by the word, and so is every bare use of it.
+ * has") and that the document names twice or more (a character recurs;
+ * "Analysts say Brent could fall" once is a commodity) is a person keyed
+ * by the word, and so is every bare use of it.
  * Not a word any mention holds (decided by other rules: "Leopold" of King
  * Leopold), nor one the document uses as no person's name is used
  * (not_personal: "Brent crude"). Surnames alone that act twice ("Donovan
@@ -3445,16 +3447,17 @@ static int acting_names(td_actx *c, unsigned char *in)
 			    in_list(c, t, place_heads, 0) || in_list(c, t, dateline_months, 0) ||
 			    word_of_actor(c, t))
 				continue;
-			int veto = 0;
+			int veto = 0, uses = 0;
 			for (size_t sj = 0; sj < c->n_sents && !veto; sj++) {
 				size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
 				for (size_t u = u0; u < u1 && !veto; u++) {
 					if (!same_token(c, u, t))
 						continue;
 					veto = not_personal(c, u, u0, u1);
+					uses++;
 				}
 			}
-			if (!veto)
+			if (!veto && uses >= 2)
 				rc = emit_person_spread(c, in, t, 1);
 		}
 	}

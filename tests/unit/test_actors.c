@@ -1360,6 +1360,10 @@ static void test_given_name_alone_acting(void **state)
 	d = fx_doc("2023-06-06", news, 2);
 	assert_null(fx_find(d, "persName", "Brent"));
 	td_doc_free(d);
+	/* named once: no recurring character */
+	d = fx_one("2023-06-06", "Analysts say Brent could fall below $70.");
+	assert_null(fx_find(d, "persName", "Brent"));
+	td_doc_free(d);
 }
 
 /* Session 11: the other bare names of a list that holds a person's are
