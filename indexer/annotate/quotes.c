@@ -1238,6 +1238,15 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 	if (vend + 3 < t1 && td_tok_eq(c, vend, ",", 0) && td_tok_pos_is(c, vend + 1, "RB") &&
 	    td_tok_eq(c, vend + 2, ",", 0) && td_tok_eq(c, vend + 3, "that", 1))
 		return vend + 3;
+	/* a count of times ("had said a hundred times that", "said many
+	 * times that") */
+	for (size_t k = vend + 1; k < t1 && k <= vend + 3; k++) {
+		if (!td_tok_is_lower(c, vend) || !td_tok_is_lower(c, k) ||
+		    td_tok_any(c, k - 1, finite_words) || tok_in_quote(c, k))
+			break;
+		if (td_tok_eq(c, k, "times", 0) && k + 1 < t1 && td_tok_eq(c, k + 1, "that", 0))
+			return k + 1;
+	}
 	/* a weekday opens an adverbial too ("announced Friday that") */
 	if (vend >= t1 ||
 	    !(object || td_tok_any(c, vend, adverbial_openers) || td_tok_any(c, vend, weekday_names)))

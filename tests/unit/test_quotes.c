@@ -999,6 +999,19 @@ static void test_session11_postposed_passive(void **state)
 	td_doc_free(d);
 }
 
+/* Session 11 (helper k): a count of times between the verb and "that"
+ * ("had said a hundred times that") is an adverbial like "on Monday". */
+static void test_session11_times_that(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-07-15",
+		"Ann Cole had said a hundred times that the valley was hers.\n"
+		"Ann Cole said many times that the well was dry.");
+	fx_expect(d, "said", "the valley was hers", "who", "#ann-cole");
+	fx_expect(d, "said", "the well was dry", "who", "#ann-cole");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1043,6 +1056,7 @@ int main(void)
 		cmocka_unit_test(test_session11_thought_verbs),
 		cmocka_unit_test(test_session11_abbreviated_titles),
 		cmocka_unit_test(test_session11_postposed_passive),
+		cmocka_unit_test(test_session11_times_that),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
