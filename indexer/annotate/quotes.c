@@ -2140,7 +2140,6 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			as_clause_report(c, t0, t, vend, t1) :
 			0;
 		size_t that = p->type == TD_SV_ACCORDING ? 0 :
-
 			that_after(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
 		if (!that && p->type == TD_SV_SPEECH)
 			that = that_after_phrase(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
