@@ -178,6 +178,14 @@ static int collect_fn(void *arg, td_seg *s, size_t si, uint32_t k,
 	const char *nm = td_seg_span_name(s, k);
 	tup base = {nm, NULL, NULL, strlen(nm), 0, 0, doc, 1, NULL};
 	int rc = 0;
+	/* --values: an element in parts (@next/@prev: a quotation around
+	 * narration) is one element, as a query counts it: its head stands
+	 * for it, the parts after it (with @prev) are not counted again */
+	if (c->attr) {
+		const char *prev = NULL;
+		if ((rc = td_seg_span_attr_find(s, k, i, "prev", &prev)) != 0)
+			return rc < 0 ? rc : 0;
+	}
 	if (!c->attr && (rc = tpush(c->t, &base)) < 0)
 		return rc;
 	uint32_t na = td_seg_span_nattrs(s, k, i);

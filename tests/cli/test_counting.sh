@@ -52,6 +52,8 @@ $ING -q -x "$tmp/split" "$top_srcdir/tests/data/split-quote" ||
 	fail "ingest split-quote"
 S="-x $tmp/split"
 is 1 $Q $S --count '<q/>'
+# --values counts the quotation in two parts once, as --count does
+is "lee	1	1" sh -c "$Q $S --values q@who | grep -v '^value'"
 is 0 $Q $S --count '"said" within <q/>'
 $Q $S --save QQ '<q/>' >/dev/null 2>&1 || fail "--save QQ"
 is 6 $Q $S --count --in QQ '[]'

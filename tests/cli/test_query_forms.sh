@@ -249,6 +249,9 @@ for f in files:
             at[k] += 1; atdocs[k].add(doc)
             for x in values(v):
                 atvals[k].add(x)
+                # --values: an element in parts counts once, by its head
+                if e.get("prev") is not None:
+                    continue
                 vals.setdefault(k, collections.Counter())[x] += 1
                 vals.setdefault((k, "docs"), collections.defaultdict(set))[x].add(doc)
 rows = list(csv.DictReader(open(tmp + "/info.tsv", newline=""), delimiter="\t"))
