@@ -27,13 +27,17 @@ extern char **environ;
 static void usage(void)
 {
 	fprintf(stderr,
-		"usage: timeit [-n RUNS] [-w WARMUPS] [-b BUDGET_S] [-m MIN_RUNS] [-o OUT]\n"
-		"              -- COMMAND [ARG...] [:: COMMAND [ARG...]]...\n"
-		"  -o OUT  keep the first run's stdout and stderr in OUT and OUT.err\n"
-		"          (OUT.K and OUT.K.err for the K-th of several commands); with\n"
-		"          -w 0 the first timed run is the one kept\n"
-		"  -b S    stop after S seconds per command once every command has\n"
-		"          MIN_RUNS (default 5) runs\n");
+	        "usage: timeit [-n RUNS] [-w WARMUPS] [-b BUDGET_S] [-m "
+	        "MIN_RUNS] [-o OUT]\n"
+	        "              -- COMMAND [ARG...] [:: COMMAND [ARG...]]...\n"
+	        "  -o OUT  keep the first run's stdout and stderr in OUT and "
+	        "OUT.err\n"
+	        "          (OUT.K and OUT.K.err for the K-th of several "
+	        "commands); with\n"
+	        "          -w 0 the first timed run is the one kept\n"
+	        "  -b S    stop after S seconds per command once every command "
+	        "has\n"
+	        "          MIN_RUNS (default 5) runs\n");
 	exit(2);
 }
 
@@ -53,9 +57,9 @@ static int run(char **argv, const char *out, const char *err, long *rss_kb)
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, out ? out : "/dev/null",
-		O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	        O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	posix_spawn_file_actions_addopen(&fa, 2, err ? err : "/dev/null",
-		O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	        O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	pid_t pid;
 	int e = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
@@ -92,12 +96,23 @@ int main(int argc, char **argv)
 	int c;
 	while ((c = getopt(argc, argv, "+n:w:b:m:o:")) != -1) {
 		switch (c) {
-		case 'n': runs = atol(optarg); break;
-		case 'w': warm = atol(optarg); break;
-		case 'b': budget_s = atof(optarg); break;
-		case 'm': min_runs = atol(optarg); break;
-		case 'o': answer = optarg; break;
-		default: usage();
+		case 'n':
+			runs = atol(optarg);
+			break;
+		case 'w':
+			warm = atol(optarg);
+			break;
+		case 'b':
+			budget_s = atof(optarg);
+			break;
+		case 'm':
+			min_runs = atol(optarg);
+			break;
+		case 'o':
+			answer = optarg;
+			break;
+		default:
+			usage();
 		}
 	}
 	if (optind >= argc || runs < 1 || warm < 0)
@@ -136,7 +151,8 @@ int main(int argc, char **argv)
 		struct cmd *m = &cmds[k];
 		for (long i = 0; i < warm; i++) {
 			int keep = i == 0 && answer;
-			m->status = run(m->argv, keep ? m->out : NULL, keep ? m->err : NULL, &rss);
+			m->status = run(m->argv, keep ? m->out : NULL,
+			        keep ? m->err : NULL, &rss);
 			if (m->status < 0)
 				return 1;
 			m->maxrss = rss > m->maxrss ? rss : m->maxrss;
@@ -148,14 +164,16 @@ int main(int argc, char **argv)
 			struct cmd *m = &cmds[k];
 			int keep = warm == 0 && r == 0 && answer;
 			double a = now_us();
-			m->status = run(m->argv, keep ? m->out : NULL, keep ? m->err : NULL, &rss);
+			m->status = run(m->argv, keep ? m->out : NULL,
+			        keep ? m->err : NULL, &rss);
 			double b = now_us();
 			if (m->status < 0)
 				return 1;
 			m->t[m->n++] = b - a;
 			m->maxrss = rss > m->maxrss ? rss : m->maxrss;
 		}
-		if (r + 1 >= min_runs && now_us() - start > budget_s * 1e6 * ncmd)
+		if (r + 1 >= min_runs &&
+		        now_us() - start > budget_s * 1e6 * ncmd)
 			break;
 	}
 	for (int k = 0; k < ncmd; k++) {

@@ -2,8 +2,8 @@
  * matched longest first over tokens; names outside the lexicon are found
  * after titles (titles.tsv) and as the subject of a speech verb; one-word
  * short forms resolve to the person last named in full. Purely geographic
- * names (places.tsv) become keyless <placeName>. Never crosses a sentence.
- */
+ * names (places.tsv) become keyless <placeName>. Never crosses a
+ * sentence. */
 #include "config.h"
 
 #include <stdio.h>
@@ -20,7 +20,7 @@
 #include "util.h"
 
 static int add_aliases(td_annotator *a, const char *list, int id, int type,
-	const char *path, int line)
+        const char *path, int line)
 {
 	char *dup, *save = NULL, *tok;
 	int rc = 0;
@@ -29,22 +29,26 @@ static int add_aliases(td_annotator *a, const char *list, int id, int type,
 	if (!(dup = strdup(list)))
 		return td_error(TD_ENOMEM, "out of memory");
 	for (tok = strtok_r(dup, "|", &save); tok && !rc;
-	     tok = strtok_r(NULL, "|", &save)) {
+	        tok = strtok_r(NULL, "|", &save)) {
 		int flags = 0;
 		if (*tok == '?') {
 			flags |= TD_PATF_NEEDS_NAMED;
 			tok++;
 		}
 		if (!*tok) {
-			rc = td_error(TD_EINPUT, "%s:%d: empty alias", path, line);
+			rc = td_error(
+			        TD_EINPUT, "%s:%d: empty alias", path, line);
 			break;
 		}
 		if (strncmp(tok, "the ", 4) == 0) {
 			char buf[512];
 			flags |= TD_PATF_LEADING_THE;
-			rc = td_patset_add(&a->actor_pats, tok, id, type, flags);
-			if (!rc && snprintf(buf, sizeof buf, "The %s", tok + 4) < (int)sizeof buf)
-				rc = td_patset_add(&a->actor_pats, buf, id, type, flags);
+			rc = td_patset_add(
+			        &a->actor_pats, tok, id, type, flags);
+			if (!rc && snprintf(buf, sizeof buf, "The %s",
+			                   tok + 4) < (int)sizeof buf)
+				rc = td_patset_add(
+				        &a->actor_pats, buf, id, type, flags);
 			continue;
 		}
 		if (!strchr(tok, ' '))
@@ -62,7 +66,7 @@ static int claim_list(struct name_set *ns, const char *list, int id);
  * given (then each name is also claimed as a place, and the caller adds
  * more and sorts). */
 static int load_list(const char *dir, const char *name, td_patset *ps,
-	struct name_set *claim)
+        struct name_set *claim)
 {
 	td_tsv *t;
 	int rc = td_lex_load(dir, name, &t);
@@ -72,7 +76,8 @@ static int load_list(const char *dir, const char *name, td_patset *ps,
 		/* column 2 of given_names.tsv: the name's gender, 'f' or 'm'
 		 * (quotes.c resolves "he"/"she" with it), kept as the type */
 		const char *g = claim ? NULL : td_lex_field(&t->rows[i], 1);
-		int type = g && (g[0] == 'f' || g[0] == 'm') && !g[1] ? g[0] : 0;
+		int type =
+		        g && (g[0] == 'f' || g[0] == 'm') && !g[1] ? g[0] : 0;
 		rc = td_patset_add(ps, t->rows[i].f[0], (int)i, type, 0);
 		if (!rc && claim)
 			rc = claim_list(claim, t->rows[i].f[0], -1);
@@ -94,7 +99,8 @@ static long parse_day(const char *s, size_t n, int end)
 	if (n != 4 && n != 7 && n != 10)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+		if ((i == 4 || i == 7) ? s[i] != '-'
+		                       : (s[i] < '0' || s[i] > '9'))
 			return -1;
 	y = atoi(s);
 	if (n >= 7)
@@ -107,24 +113,29 @@ static long parse_day(const char *s, size_t n, int end)
 }
 
 /* A validity period "FROM..TO" (either side may be empty). */
-static int parse_valid(const char *v, long *from, long *to, const char *path, int line)
+static int parse_valid(
+        const char *v, long *from, long *to, const char *path, int line)
 {
 	const char *dots = v ? strstr(v, "..") : NULL;
 	*from = *to = 0;
 	if (!v)
 		return 0;
-	if (!dots || (dots > v && (*from = parse_day(v, (size_t)(dots - v), 0)) < 0) ||
-	    (dots[2] && (*to = parse_day(dots + 2, strlen(dots + 2), 1)) < 0) ||
-	    (*from && *to && *from > *to))
+	if (!dots ||
+	        (dots > v &&
+	                (*from = parse_day(v, (size_t)(dots - v), 0)) < 0) ||
+	        (dots[2] &&
+	                (*to = parse_day(dots + 2, strlen(dots + 2), 1)) < 0) ||
+	        (*from && *to && *from > *to))
 		return td_error(TD_EINPUT,
-			"%s:%d: validity '%s' is not FROM..TO (YYYY[-MM[-DD]], either side may be empty)",
-			path, line, v);
+		        "%s:%d: validity '%s' is not FROM..TO (YYYY[-MM[-DD]], "
+		        "either side may be empty)",
+		        path, line, v);
 	return 0;
 }
 
 /* Appends an actor record; *id receives its index. */
 static int add_actor(td_annotator *a, const char *key, const char *kind,
-	const char *name, long from, long to, int *id)
+        const char *name, long from, long to, int *id)
 {
 	if (TD_VEC_RESERVE(a->actors, a->n_actors, a->cap_actors, 512))
 		return td_error(TD_ENOMEM, "out of memory");
@@ -151,10 +162,10 @@ typedef struct name_set {
 	size_t mask, n;
 } name_set;
 
-
 static int ns_find(const name_set *ns, const char *slug)
 {
-	for (size_t h = (size_t)td_hash_str(slug) & ns->mask;; h = (h + 1) & ns->mask) {
+	for (size_t h = (size_t)td_hash_str(slug) & ns->mask;;
+	        h = (h + 1) & ns->mask) {
 		if (!ns->slug[h])
 			return -2;
 		if (strcmp(ns->slug[h], slug) == 0)
@@ -178,7 +189,8 @@ static int ns_add(name_set *ns, char *slug, int id)
 		}
 		for (size_t i = 0; ns->slug && i <= ns->mask; i++)
 			if (ns->slug[i]) {
-				size_t h = (size_t)td_hash_str(ns->slug[i]) & g.mask;
+				size_t h = (size_t)td_hash_str(ns->slug[i]) &
+				           g.mask;
 				while (g.slug[h])
 					h = (h + 1) & g.mask;
 				g.slug[h] = ns->slug[i];
@@ -240,9 +252,11 @@ static int claim_list(struct name_set *ns, const char *list, int id)
 	if (!(dup = strdup(list)))
 		return td_error(TD_ENOMEM, "out of memory");
 	int rc = 0;
-	for (char *t = strtok_r(dup, "|", &save); t && !rc; t = strtok_r(NULL, "|", &save)) {
+	for (char *t = strtok_r(dup, "|", &save); t && !rc;
+	        t = strtok_r(NULL, "|", &save)) {
 		char *sl = name_slug(t);
-		rc = sl ? ns_add(ns, sl, id) : td_error(TD_ENOMEM, "out of memory");
+		rc = sl ? ns_add(ns, sl, id)
+		        : td_error(TD_ENOMEM, "out of memory");
 	}
 	free(dup);
 	return rc;
@@ -272,14 +286,17 @@ static int read_whole(const char *path, char **buf, size_t *len)
 		rc = -1;
 	}
 	if (rc)
-		return td_error(TD_EIO, "%s: cannot be read (the iso-codes tables; TAGDEX_ISO_CODES names their directory)", path);
+		return td_error(TD_EIO,
+		        "%s: cannot be read (the iso-codes tables; "
+		        "TAGDEX_ISO_CODES names their directory)",
+		        path);
 	return 0;
 }
 
 /* Parses iso-codes file name and its array member (json_loadb on the
  * file read at once: json_load_file reads a byte at a time). */
-static int iso_load(const char *name, const char *member, json_t **root, json_t **arr,
-	char *path, size_t pathsz)
+static int iso_load(const char *name, const char *member, json_t **root,
+        json_t **arr, char *path, size_t pathsz)
 {
 	json_error_t err;
 	char *b;
@@ -291,7 +308,8 @@ static int iso_load(const char *name, const char *member, json_t **root, json_t 
 	*root = json_loadb(b, n, 0, &err);
 	free(b);
 	if (!*root)
-		return td_error(TD_EINPUT, "%s:%d: %s", path, err.line, err.text);
+		return td_error(
+		        TD_EINPUT, "%s:%d: %s", path, err.line, err.text);
 	*arr = json_object_get(*root, member);
 	if (!json_is_array(*arr)) {
 		json_decref(*root);
@@ -321,7 +339,7 @@ static int whole_name(const char *s)
  * to the actors.tsv state claiming one of them, else a new state actor;
  * names no actor claims become its aliases. */
 static int iso_state(td_annotator *a, name_set *ns, const char *const *names,
-	size_t nn, long to, int *created, int *state)
+        size_t nn, long to, int *created, int *state)
 {
 	int id = -1, rc = 0;
 	*created = -1;
@@ -337,7 +355,8 @@ static int iso_state(td_annotator *a, name_set *ns, const char *const *names,
 		free(sl);
 		if (!canon)
 			canon = names[k];
-		if (who >= 0 && id < 0 && strcmp(a->actors[who].kind, "state") == 0)
+		if (who >= 0 && id < 0 &&
+		        strcmp(a->actors[who].kind, "state") == 0)
 			id = who;
 	}
 	if (!canon)
@@ -376,8 +395,9 @@ static int iso_state(td_annotator *a, name_set *ns, const char *const *names,
 			continue;
 		}
 		if ((rc = ns_add(ns, sl, id)) == 0)
-			rc = td_patset_add(&a->actor_pats, names[k], id, TD_PAT_NAME,
-				strchr(names[k], ' ') ? 0 : TD_PATF_SHORT);
+			rc = td_patset_add(&a->actor_pats, names[k], id,
+			        TD_PAT_NAME,
+			        strchr(names[k], ' ') ? 0 : TD_PATF_SHORT);
 	}
 	return rc;
 }
@@ -402,14 +422,17 @@ static int load_iso_states(td_annotator *a, name_set *ns, iso_news *news)
 	char path[4096];
 	json_t *root, *arr, *o;
 	size_t i;
-	int rc = iso_load("iso_3166-1.json", "3166-1", &root, &arr, path, sizeof path);
+	int rc = iso_load(
+	        "iso_3166-1.json", "3166-1", &root, &arr, path, sizeof path);
 	if (rc)
 		return rc;
-	json_array_foreach(arr, i, o) {
+	json_array_foreach(arr, i, o)
+	{
 		const char *off = jstr(o, "official_name");
 		if (off && strncmp(off, "the ", 4) == 0)
 			off += 4;
-		const char *names[3] = {jstr(o, "common_name"), jstr(o, "name"), off};
+		const char *names[3] = {
+		        jstr(o, "common_name"), jstr(o, "name"), off};
 		for (int k = 0; k < 3; k++)
 			if (!whole_name(names[k]))
 				names[k] = NULL;
@@ -417,23 +440,27 @@ static int load_iso_states(td_annotator *a, name_set *ns, iso_news *news)
 		if ((rc = iso_state(a, ns, names, 3, 0, &created, &state)))
 			break;
 		const char *cc = jstr(o, "alpha_2");
-		if (state >= 0 && cc && strlen(cc) == 2 && cc[0] >= 'A' && cc[0] <= 'Z' &&
-		    cc[1] >= 'A' && cc[1] <= 'Z')
-			a->cc_state[26 * (cc[0] - 'A') + cc[1] - 'A'] = state + 1;
+		if (state >= 0 && cc && strlen(cc) == 2 && cc[0] >= 'A' &&
+		        cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z')
+			a->cc_state[26 * (cc[0] - 'A') + cc[1] - 'A'] =
+			        state + 1;
 		if (created >= 0 && cc && strlen(cc) == 2 &&
-		    news->n < sizeof news->v / sizeof news->v[0]) {
+		        news->n < sizeof news->v / sizeof news->v[0]) {
 			memcpy(news->v[news->n].cc, cc, 3);
 			news->v[news->n].id = created;
 			news->v[news->n++].dependent = 0;
 		}
 	}
 	json_decref(root);
-	if (rc || (rc = iso_load("iso_3166-3.json", "3166-3", &root, &arr, path, sizeof path)))
+	if (rc || (rc = iso_load("iso_3166-3.json", "3166-3", &root, &arr, path,
+	                   sizeof path)))
 		return rc;
-	json_array_foreach(arr, i, o) {
+	json_array_foreach(arr, i, o)
+	{
 		/* "USSR, Union of Soviet Socialist Republics": each part a
 		 * name; later parts only of two words or more */
-		const char *nm = jstr(o, "name"), *wd = jstr(o, "withdrawal_date");
+		const char *nm = jstr(o, "name"),
+		           *wd = jstr(o, "withdrawal_date");
 		long to = wd ? parse_day(wd, strlen(wd), 1) : 0;
 		char *dup = nm ? strdup(nm) : NULL, *save = NULL;
 		const char *names[4] = {0};
@@ -446,10 +473,13 @@ static int load_iso_states(td_annotator *a, name_set *ns, iso_news *news)
 		}
 		if (to < 0) {
 			free(dup);
-			rc = td_error(TD_EINPUT, "%s: withdrawal_date '%s' of %s is no date", path, wd, nm);
+			rc = td_error(TD_EINPUT,
+			        "%s: withdrawal_date '%s' of %s is no date",
+			        path, wd, nm);
 			break;
 		}
-		for (char *t = strtok_r(dup, ",", &save); t && nn < 4; t = strtok_r(NULL, ",", &save)) {
+		for (char *t = strtok_r(dup, ",", &save); t && nn < 4;
+		        t = strtok_r(NULL, ",", &save)) {
 			while (*t == ' ')
 				t++;
 			if (whole_name(t) && (nn == 0 || strchr(t, ' ')))
@@ -469,15 +499,18 @@ static int load_iso_states(td_annotator *a, name_set *ns, iso_news *news)
 static int want_subdivision(const td_tsv *t, const char *code, const char *type)
 {
 	for (size_t r = 0; r < t->n; r++) {
-		const char *cc = td_lex_field(&t->rows[r], 0), *ty = td_lex_field(&t->rows[r], 1);
+		const char *cc = td_lex_field(&t->rows[r], 0),
+		           *ty = td_lex_field(&t->rows[r], 1);
 		size_t cl = cc ? strlen(cc) : 0, tl = strlen(type);
 		if (!cc || strncmp(code, cc, cl) || code[cl] != '-')
 			continue;
 		/* the types, '|'-separated; none listed: every type */
 		if (!ty)
 			return 1;
-		for (const char *p = ty; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
-			if (strncmp(p, type, tl) == 0 && (p[tl] == '|' || !p[tl]))
+		for (const char *p = ty; p;
+		        p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
+			if (strncmp(p, type, tl) == 0 &&
+			        (p[tl] == '|' || !p[tl]))
 				return 1;
 	}
 	return 0;
@@ -503,14 +536,16 @@ static size_t object_end(const char *b, size_t n, size_t i)
 
 /* The string value of member key in the flat JSON object [o, e) when it
  * has no escape and fits out; 0 otherwise. */
-static int raw_member(const char *o, const char *e, const char *key, char *out, size_t outsz)
+static int raw_member(
+        const char *o, const char *e, const char *key, char *out, size_t outsz)
 {
 	size_t kl = strlen(key);
 	for (const char *p = o; p + kl + 2 < e; p++) {
 		if (*p != '"' || strncmp(p + 1, key, kl) || p[kl + 1] != '"')
 			continue;
 		const char *v = p + kl + 2;
-		while (v < e && (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' || *v == ':'))
+		while (v < e && (*v == ' ' || *v == '\t' || *v == '\n' ||
+		                        *v == '\r' || *v == ':'))
 			v++;
 		if (v >= e || *v != '"')
 			return 0;
@@ -543,11 +578,15 @@ static size_t pat_text(const td_pat *p, char *buf, size_t cap, size_t room)
 }
 /* A subdivision found: its place pattern, or the ambiguity of a state
  * of the same name. */
-static int add_subdivision(td_annotator *a, name_set *ns, const char *nm, const char *code)
+static int add_subdivision(
+        td_annotator *a, name_set *ns, const char *nm, const char *code)
 {
 	/* "US-CA": the country of the subdivision */
-	int country = code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' && code[1] <= 'Z' ?
-		a->cc_state[26 * (code[0] - 'A') + code[1] - 'A'] - 1 : -1;
+	int country =
+	        code[0] >= 'A' && code[0] <= 'Z' && code[1] >= 'A' &&
+	                        code[1] <= 'Z'
+	                ? a->cc_state[26 * (code[0] - 'A') + code[1] - 'A'] - 1
+	                : -1;
 	char *sl = name_slug(nm);
 	int rc = 0;
 	if (!sl)
@@ -569,7 +608,8 @@ static int add_subdivision(td_annotator *a, name_set *ns, const char *nm, const 
 			free(ps);
 		}
 	}
-	if (!rc && who == -2 && (rc = td_patset_add(&a->place_pats, nm, country, 1, 0)) == 0) {
+	if (!rc && who == -2 &&
+	        (rc = td_patset_add(&a->place_pats, nm, country, 1, 0)) == 0) {
 		rc = ns_add(ns, sl, -1);
 		sl = NULL;
 	}
@@ -609,7 +649,8 @@ static int state_to_place(td_annotator *a, int id)
  * that state otherwise. The file holds 5,000 flat objects, of which few
  * are wanted: only the objects whose "code" opens with a listed country
  * are parsed (a whole-file parse costs about 17 ms, ten times more). */
-static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns, iso_news *news)
+static int load_subdivisions(
+        td_annotator *a, const char *dir, name_set *ns, iso_news *news)
 {
 	td_tsv *t;
 	char path[4096];
@@ -633,15 +674,18 @@ static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns, iso
 	/* memmem over what is left, not strstr: strstr measures the rest of
 	 * the file at every call where it is checked (AddressSanitizer), which
 	 * made this loop quadratic there (seconds per process) */
-	for (const char *p = b; (p = memmem(p, n - (size_t)(p - b), "\"code\"", 6)); p += 6) {
+	for (const char *p = b;
+	        (p = memmem(p, n - (size_t)(p - b), "\"code\"", 6)); p += 6) {
 		const char *v = p + 6;
-		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' || *v == ':')
+		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' ||
+		        *v == ':')
 			v++;
 		if (*v != '"')
 			continue;
 		/* "US-PR": a subdivision whose code ends in the code of a
 		 * state only ISO 3166-1 gave, under that state's name */
-		if (strnlen(v, 7) == 7 && v[3] == '-' && v[6] == '"' && memcmp(v + 1, v + 4, 2) != 0)
+		if (strnlen(v, 7) == 7 && v[3] == '-' && v[6] == '"' &&
+		        memcmp(v + 1, v + 4, 2) != 0)
 			for (size_t k = 0; k < news->n; k++) {
 				char nm[128];
 				const char *o = p, *e;
@@ -651,8 +695,10 @@ static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns, iso
 					o--;
 				e = strchr(p, '}');
 				const char *cn = a->actors[news->v[k].id].name;
-				if (e && raw_member(o, e, "name", nm, sizeof nm) &&
-				    strncmp(nm, cn, strlen(cn)) == 0)
+				if (e &&
+				        raw_member(
+				                o, e, "name", nm, sizeof nm) &&
+				        strncmp(nm, cn, strlen(cn)) == 0)
 					news->v[k].dependent = 1;
 			}
 		/* a listed country before the hyphen? */
@@ -661,7 +707,7 @@ static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns, iso
 		for (size_t r = 0; dash && r < t->n && !listed; r++) {
 			const char *cc = td_lex_field(&t->rows[r], 0);
 			listed = cc && strlen(cc) == (size_t)(dash - v - 1) &&
-				strncmp(cc, v + 1, strlen(cc)) == 0;
+			         strncmp(cc, v + 1, strlen(cc)) == 0;
 		}
 		if (!listed)
 			continue;
@@ -671,15 +717,17 @@ static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns, iso
 			o--;
 		size_t e = *o == '{' ? object_end(b, n, (size_t)(o - b)) : 0;
 		if (!e) {
-			rc = td_error(TD_EINPUT, "%s: byte %ld: not a subdivision object", path, (long)(p - b));
+			rc = td_error(TD_EINPUT,
+			        "%s: byte %ld: not a subdivision object", path,
+			        (long)(p - b));
 			break;
 		}
 		/* and of a listed type (a raw look at its "type" member,
 		 * without escapes; else parsed and checked after) */
 		char code[16], type[64];
 		if (raw_member(o, b + e, "code", code, sizeof code) &&
-		    raw_member(o, b + e, "type", type, sizeof type) &&
-		    !want_subdivision(t, code, type)) {
+		        raw_member(o, b + e, "type", type, sizeof type) &&
+		        !want_subdivision(t, code, type)) {
 			p = b + e - 6;
 			continue;
 		}
@@ -697,15 +745,19 @@ static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns, iso
 	free(arr);
 	if (!rc && !root)
 		rc = td_error(TD_EINPUT, "%s: %s", path, err.text);
-	json_array_foreach(root, i, obj) {
-		const char *code = jstr(obj, "code"), *type = jstr(obj, "type"), *nm = jstr(obj, "name");
+	json_array_foreach(root, i, obj)
+	{
+		const char *code = jstr(obj, "code"), *type = jstr(obj, "type"),
+		           *nm = jstr(obj, "name");
 		if (!code || !type || !nm) {
-			rc = td_error(TD_EINPUT, "%s: a subdivision without code, type or name", path);
+			rc = td_error(TD_EINPUT,
+			        "%s: a subdivision without code, type or name",
+			        path);
 			break;
 		}
 		found++;
 		if (whole_name(nm) && want_subdivision(t, code, type) &&
-		    (rc = add_subdivision(a, ns, nm, code)))
+		        (rc = add_subdivision(a, ns, nm, code)))
 			break;
 	}
 	json_decref(root);
@@ -713,7 +765,10 @@ static int load_subdivisions(td_annotator *a, const char *dir, name_set *ns, iso
 		if (news->v[k].dependent)
 			rc = state_to_place(a, news->v[k].id);
 	if (!rc && !found && t->n)
-		rc = td_error(TD_EINPUT, "%s: no subdivision of the countries in subdivisions.tsv", path);
+		rc = td_error(TD_EINPUT,
+		        "%s: no subdivision of the countries in "
+		        "subdivisions.tsv",
+		        path);
 	td_tsv_free(t);
 	return rc;
 }
@@ -732,10 +787,13 @@ static int plural_demonyms(td_annotator *a, name_set *ns)
 			continue;
 		const char *w = p->w[p->n - 1];
 		size_t wl = p->len[p->n - 1];
-		if (wl < 3 || !(w[0] >= 'A' && w[0] <= 'Z') || !(w[wl - 1] >= 'a' && w[wl - 1] <= 'z'))
+		if (wl < 3 || !(w[0] >= 'A' && w[0] <= 'Z') ||
+		        !(w[wl - 1] >= 'a' && w[wl - 1] <= 'z'))
 			continue;
-		if ((wl > 3 && strcmp(w + wl - 3, "ese") == 0) || strcmp(w + wl - 2, "sh") == 0 ||
-		    strcmp(w + wl - 2, "ch") == 0 || strcmp(w + wl - 2, "ss") == 0) {
+		if ((wl > 3 && strcmp(w + wl - 3, "ese") == 0) ||
+		        strcmp(w + wl - 2, "sh") == 0 ||
+		        strcmp(w + wl - 2, "ch") == 0 ||
+		        strcmp(w + wl - 2, "ss") == 0) {
 			p->flags |= TD_PATF_PLURAL;
 			continue;
 		}
@@ -751,7 +809,8 @@ static int plural_demonyms(td_annotator *a, name_set *ns)
 		if (!claimed) {
 			int id = p->id;
 			/* p may move: td_patset_add reallocates */
-			rc = td_patset_add(&a->actor_pats, buf, id, TD_PAT_DEMONYM, TD_PATF_PLURAL);
+			rc = td_patset_add(&a->actor_pats, buf, id,
+			        TD_PAT_DEMONYM, TD_PATF_PLURAL);
 		}
 	}
 	return rc;
@@ -766,26 +825,33 @@ static int load_clubs(td_annotator *a, const char *dir)
 		return rc;
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const td_tsv_row *r = &t->rows[i];
-		const char *key = td_lex_field(r, 0), *name = td_lex_field(r, 1);
+		const char *key = td_lex_field(r, 0),
+		           *name = td_lex_field(r, 1);
 		long from, to;
 		int id;
 		if (!key || !name) {
-			rc = td_error(TD_EINPUT, "%s:%d: need key and full name", t->path, r->line);
+			rc = td_error(TD_EINPUT,
+			        "%s:%d: need key and full name", t->path,
+			        r->line);
 			break;
 		}
-		if ((rc = parse_valid(td_lex_field(r, 4), &from, &to, t->path, r->line)) ||
-		    (rc = add_actor(a, key, "org", name, from, to, &id)))
+		if ((rc = parse_valid(td_lex_field(r, 4), &from, &to, t->path,
+		             r->line)) ||
+		        (rc = add_actor(a, key, "org", name, from, to, &id)))
 			break;
-		rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME, TD_PATF_CLUB_FULL);
+		rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME,
+		        TD_PATF_CLUB_FULL);
 		for (size_t f = 2; f <= 3 && !rc; f++) {
 			const char *list = td_lex_field(r, f);
 			char *dup = list ? strdup(list) : NULL, *save = NULL;
 			if (list && !dup)
 				rc = td_error(TD_ENOMEM, "out of memory");
-			for (char *tok = dup ? strtok_r(dup, "|", &save) : NULL; tok && !rc;
-			     tok = strtok_r(NULL, "|", &save))
-				rc = td_patset_add(&a->actor_pats, tok, id, TD_PAT_NAME,
-					f == 2 ? TD_PATF_CLUB_NICK : TD_PATF_CLUB_CITY);
+			for (char *tok = dup ? strtok_r(dup, "|", &save) : NULL;
+			        tok && !rc; tok = strtok_r(NULL, "|", &save))
+				rc = td_patset_add(&a->actor_pats, tok, id,
+				        TD_PAT_NAME,
+				        f == 2 ? TD_PATF_CLUB_NICK
+				               : TD_PATF_CLUB_CITY);
 			free(dup);
 		}
 	}
@@ -804,40 +870,49 @@ int td_actors_load(td_annotator *a, const char *dir)
 		return rc;
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const td_tsv_row *r = &t->rows[i];
-		const char *key = td_lex_field(r, 0), *kind = td_lex_field(r, 1),
-			   *name = td_lex_field(r, 2);
+		const char *key = td_lex_field(r, 0),
+		           *kind = td_lex_field(r, 1),
+		           *name = td_lex_field(r, 2);
 		long from, to;
 		if (!key || !kind || !name) {
 			rc = td_error(TD_EINPUT,
-				"%s:%d: need key, kind and canonical name", t->path, r->line);
+			        "%s:%d: need key, kind and canonical name",
+			        t->path, r->line);
 			break;
 		}
 		if (strcmp(kind, "person") && strcmp(kind, "org") &&
-		    strcmp(kind, "state") && strcmp(kind, "group")) {
+		        strcmp(kind, "state") && strcmp(kind, "group")) {
 			rc = td_error(TD_EINPUT,
-				"%s:%d: kind '%s' is not person, org, state or group",
-				t->path, r->line, kind);
+			        "%s:%d: kind '%s' is not person, org, state or "
+			        "group",
+			        t->path, r->line, kind);
 			break;
 		}
 		for (const char *p = key; *p; p++)
-			if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
-				rc = td_error(TD_EINPUT, "%s:%d: key '%s' is not a slug",
-					t->path, r->line, key);
+			if (!((*p >= 'a' && *p <= 'z') ||
+			            (*p >= '0' && *p <= '9') || *p == '-')) {
+				rc = td_error(TD_EINPUT,
+				        "%s:%d: key '%s' is not a slug",
+				        t->path, r->line, key);
 				break;
 			}
-		if (rc || (rc = parse_valid(td_lex_field(r, 6), &from, &to, t->path, r->line)))
+		if (rc || (rc = parse_valid(td_lex_field(r, 6), &from, &to,
+		                   t->path, r->line)))
 			break;
 		int id;
 		if ((rc = add_actor(a, key, kind, name, from, to, &id)))
 			break;
 		rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME,
-			strchr(name, ' ') ? 0 : TD_PATF_SHORT);
+		        strchr(name, ' ') ? 0 : TD_PATF_SHORT);
 		if (!rc)
-			rc = add_aliases(a, td_lex_field(r, 3), id, TD_PAT_NAME, t->path, r->line);
+			rc = add_aliases(a, td_lex_field(r, 3), id, TD_PAT_NAME,
+			        t->path, r->line);
 		if (!rc)
-			rc = add_aliases(a, td_lex_field(r, 4), id, TD_PAT_METONYM, t->path, r->line);
+			rc = add_aliases(a, td_lex_field(r, 4), id,
+			        TD_PAT_METONYM, t->path, r->line);
 		if (!rc)
-			rc = add_aliases(a, td_lex_field(r, 5), id, TD_PAT_DEMONYM, t->path, r->line);
+			rc = add_aliases(a, td_lex_field(r, 5), id,
+			        TD_PAT_DEMONYM, t->path, r->line);
 		/* the names the ISO data must not take over */
 		if (!rc)
 			rc = claim_list(&ns, name, id);
@@ -898,8 +973,10 @@ static int actor_valid(const td_actx *c, const td_actor_rec *ar)
 	if (!c->pub_y)
 		return ar->to == 0;
 	long y = c->pub_y * 10000L;
-	long lo = y + (c->pub_m ? c->pub_m * 100 + (c->pub_d ? c->pub_d : 1) : 101);
-	long hi = y + (c->pub_m ? c->pub_m * 100 + (c->pub_d ? c->pub_d : 31) : 1231);
+	long lo = y +
+	          (c->pub_m ? c->pub_m * 100 + (c->pub_d ? c->pub_d : 1) : 101);
+	long hi = y + (c->pub_m ? c->pub_m * 100 + (c->pub_d ? c->pub_d : 31)
+	                        : 1231);
 	return (!ar->from || ar->from <= hi) && (!ar->to || ar->to >= lo);
 }
 
@@ -907,8 +984,8 @@ static int actor_valid(const td_actx *c, const td_actor_rec *ar)
  * document's date (the Soviet Union's "Russia" in 1961, Russia's
  * after 1991); -1 for none. */
 /* Do the words of p after its first stand at i + 1 ...? */
-static int pat_words_at(const td_actx *c, const td_patset *ps, const td_pat *p, size_t i,
-	size_t lim)
+static int pat_words_at(const td_actx *c, const td_patset *ps, const td_pat *p,
+        size_t i, size_t lim)
 {
 	if (i + (size_t)p->n > lim)
 		return 0;
@@ -936,15 +1013,16 @@ static int club_city_ok(const td_actx *c, const td_pat *p)
 	char city[256];
 	size_t n = 0;
 	for (int j = 0; j < p->n; j++) {
-		int w = snprintf(city + n, sizeof city - n, "%s%.*s", j ? " " : "",
-			(int)p->len[j], p->w[j]);
+		int w = snprintf(city + n, sizeof city - n, "%s%.*s",
+		        j ? " " : "", (int)p->len[j], p->w[j]);
 		if (w < 0 || (size_t)w >= sizeof city - n)
 			return 0;
 		n += (size_t)w;
 	}
 	for (size_t k = 0; k < c->n_clubs; k++) {
 		const char *nm = c->a->actors[c->clubs[k]].name;
-		if (c->clubs[k] != p->id && strncmp(nm, city, n) == 0 && nm[n] == ' ')
+		if (c->clubs[k] != p->id && strncmp(nm, city, n) == 0 &&
+		        nm[n] == ' ')
 			return 0;
 	}
 	return 1;
@@ -976,8 +1054,9 @@ static long actor_match(const td_actx *c, size_t i, size_t lim)
 			const td_pat *p = &ps->v[k];
 			if (p->n < ps->v[m].n)
 				break;
-			if (p->flags & (TD_PATF_CLUB_NICK | TD_PATF_CLUB_CITY) &&
-			    pat_words_at(c, ps, p, i, lim) && pat_ok(c, p))
+			if (p->flags & (TD_PATF_CLUB_NICK |
+			                       TD_PATF_CLUB_CITY) &&
+			        pat_words_at(c, ps, p, i, lim) && pat_ok(c, p))
 				return (long)k;
 		}
 	if (pat_ok(c, &ps->v[m]))
@@ -998,73 +1077,73 @@ static long actor_match(const td_actx *c, size_t i, size_t lim)
 /* Plural nouns for people (a singular collective such as "navy" or
  * "military" is no group: "the British navy"); "government" and
  * "administration" after one state are that state. */
-static const char *const group_nouns[] = {"officials", "government",
-	"leaders", "authorities", "diplomats", "forces", "troops",
-	"negotiators", "lawmakers", "legislators", "policymakers",
-	"counterparts", "analysts", "officers", "soldiers", "administration",
-	"ministers", "governments", "envoys", "spokesmen", "spokespeople",
-	"generals", "commanders", "politicians", "parliamentarians",
-	"delegations", "farmers", "workers", "voters", "protesters",
-	"citizens", "rebels", "employees", "people", "lawyers", "servants",
-	"guerrillas", "agents", "friends", NULL};
+static const char *const group_nouns[] = {"officials", "government", "leaders",
+        "authorities", "diplomats", "forces", "troops", "negotiators",
+        "lawmakers", "legislators", "policymakers", "counterparts", "analysts",
+        "officers", "soldiers", "administration", "ministers", "governments",
+        "envoys", "spokesmen", "spokespeople", "generals", "commanders",
+        "politicians", "parliamentarians", "delegations", "farmers", "workers",
+        "voters", "protesters", "citizens", "rebels", "employees", "people",
+        "lawyers", "servants", "guerrillas", "agents", "friends", NULL};
 
-static const char *const locatives[] = {"in", "at", "into", "inside",
-	"within", "throughout", "near", "around", "visited", "visit", "visits",
-	"visiting", "across", "invaded", "invade", "invades", "invading",
-	"leave", "leaves", "leaving", "left", NULL};
+static const char *const locatives[] = {"in", "at", "into", "inside", "within",
+        "throughout", "near", "around", "visited", "visit", "visits",
+        "visiting", "across", "invaded", "invade", "invades", "invading",
+        "leave", "leaves", "leaving", "left", NULL};
 
 static const char *const travel[] = {"trip", "trips", "visit", "visits",
-	"travel", "travelled", "traveled", "travels", "travelling", "traveling",
-	"flew", "fly", "flies", "flying", "flown", "went", "go", "goes",
-	"going", "gone", "returned", "return", "returns", "returning", "came",
-	"come", "comes", "coming", "arrived", "arrive", "arrives", "arriving",
-	"moved", "journey", "sent", "send", "sends", "sending", "deployed",
-	"headed", "heading", "bound", "back", "off", NULL};
+        "travel", "travelled", "traveled", "travels", "travelling", "traveling",
+        "flew", "fly", "flies", "flying", "flown", "went", "go", "goes",
+        "going", "gone", "returned", "return", "returns", "returning", "came",
+        "come", "comes", "coming", "arrived", "arrive", "arrives", "arriving",
+        "moved", "journey", "sent", "send", "sends", "sending", "deployed",
+        "headed", "heading", "bound", "back", "off", NULL};
 /* Words before "from" that make the state the other party of a relation,
  * an actor, rather than a place of origin: "newly separated from Egypt",
  * "independence from Belgium", "aid from China", "a note from Moscow". */
-static const char *const from_actor[] = {"separated", "separate",
-	"separation", "secede", "seceded", "secession", "independence",
-	"independent", "away", "apart", "withdraw", "withdrew", "withdrawn",
-	"withdrawal", "aid", "help", "support", "assistance", "pressure",
-	"demand", "demands", "request", "requests", "protest", "protests",
-	"note", "letter", "message", "threat", "threats", "recognition",
-	"word", "signal", "signals", "response", "reply", NULL};
+static const char *const from_actor[] = {"separated", "separate", "separation",
+        "secede", "seceded", "secession", "independence", "independent", "away",
+        "apart", "withdraw", "withdrew", "withdrawn", "withdrawal", "aid",
+        "help", "support", "assistance", "pressure", "demand", "demands",
+        "request", "requests", "protest", "protests", "note", "letter",
+        "message", "threat", "threats", "recognition", "word", "signal",
+        "signals", "response", "reply", NULL};
 /* an object between a travel verb and "to" ("sending him to Uruguay") */
-static const char *const travel_objects[] = {"him", "her", "them", "us",
-	"me", "troops", "envoys", "aides", NULL};
+static const char *const travel_objects[] = {
+        "him", "her", "them", "us", "me", "troops", "envoys", "aides", NULL};
 
-static const char *const particles[] = {"bin", "al", "de", "da", "von",
-	"der", "van", "la", "le", "du", "dos", "del", "ibn", NULL};
+static const char *const particles[] = {"bin", "al", "de", "da", "von", "der",
+        "van", "la", "le", "du", "dos", "del", "ibn", NULL};
 
 /* Capitalised words that start sentences or name things other than people;
  * they never begin a person's name found by rule. */
 static const char *const not_names[] = {"The", "A", "An", "This", "That",
-	"These", "Those", "It", "He", "She", "They", "We", "I", "In", "On",
-	"At", "But", "And", "Or", "If", "When", "While", "Whilst", "Although",
-	"However", "Nevertheless", "Meanwhile", "Since", "As", "After",
-	"Before", "Following", "Despite", "Given", "Such", "Any", "All", "Both",
-	"Most", "Many", "Some", "Earlier", "Later", "Already", "Last", "Next",
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December", "Monday",
-	"Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-	"Western", "Eastern", "Northern", "Southern", "North", "South", "East",
-	"West", "Not", "His", "Her", "Their", "Its", "Our", "With", "Without",
-	"For", "From", "By", "To", "Of", "Crucially", "Historically", NULL};
+        "These", "Those", "It", "He", "She", "They", "We", "I", "In", "On",
+        "At", "But", "And", "Or", "If", "When", "While", "Whilst", "Although",
+        "However", "Nevertheless", "Meanwhile", "Since", "As", "After",
+        "Before", "Following", "Despite", "Given", "Such", "Any", "All", "Both",
+        "Most", "Many", "Some", "Earlier", "Later", "Already", "Last", "Next",
+        "January", "February", "March", "April", "May", "June", "July",
+        "August", "September", "October", "November", "December", "Monday",
+        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "Western", "Eastern", "Northern", "Southern", "North", "South", "East",
+        "West", "Not", "His", "Her", "Their", "Its", "Our", "With", "Without",
+        "For", "From", "By", "To", "Of", "Crucially", "Historically", NULL};
 
 static const char *const org_words[] = {"Ministry", "Agency", "Council",
-	"Institute", "Organisation", "Organization", "Party", "Bank",
-	"Committee", "Commission", "Union", "Association", "Group",
-	"Foundation", "University", "Centre", "Center", "Court", "Office",
-	"Department", "Forces", "Army", "News", "Times", "Post", "Service",
-	"Corporation", "Company", "Fund", "Assembly", "Parliament", "Congress",
-	"Network", "Watch", "International", "Inc", "Ltd", "Reuters", NULL};
+        "Institute", "Organisation", "Organization", "Party", "Bank",
+        "Committee", "Commission", "Union", "Association", "Group",
+        "Foundation", "University", "Centre", "Center", "Court", "Office",
+        "Department", "Forces", "Army", "News", "Times", "Post", "Service",
+        "Corporation", "Company", "Fund", "Assembly", "Parliament", "Congress",
+        "Network", "Watch", "International", "Inc", "Ltd", "Reuters", NULL};
 
 /* pronouns: a person's mention for attribution, "his country" */
 static const char *const he_she[] = {"he", "she", NULL};
 static const char *const his_her[] = {"his", "her", NULL};
 
-static int in_list(const td_actx *c, size_t i, const char *const *list, int fold)
+static int in_list(
+        const td_actx *c, size_t i, const char *const *list, int fold)
 {
 	return td_tok_in(c, i, list, fold);
 }
@@ -1093,10 +1172,12 @@ static size_t name_run(const td_actx *c, size_t i, size_t lim)
 {
 	size_t n = 0;
 	while (i + n < lim && n < 5) {
-		if (name_token(c, i + n) && td_patset_match(&c->a->title_pats, c, i + n, i + n + 1) < 0)
+		if (name_token(c, i + n) && td_patset_match(&c->a->title_pats,
+		                                    c, i + n, i + n + 1) < 0)
 			n++;
-		else if (n > 0 && i + n + 1 < lim && in_list(c, i + n, particles, 0) &&
-			 name_token(c, i + n + 1))
+		else if (n > 0 && i + n + 1 < lim &&
+		         in_list(c, i + n, particles, 0) &&
+		         name_token(c, i + n + 1))
 			n++;
 		else
 			break;
@@ -1105,7 +1186,8 @@ static size_t name_run(const td_actx *c, size_t i, size_t lim)
 	while (n > 0 && in_list(c, i + n - 1, particles, 0))
 		n--;
 	/* "Jr." keeps its full stop */
-	if (n > 1 && in_list(c, i + n - 1, suffixes, 0) && i + n < lim && td_tok_eq(c, i + n, ".", 0))
+	if (n > 1 && in_list(c, i + n - 1, suffixes, 0) && i + n < lim &&
+	        td_tok_eq(c, i + n, ".", 0))
 		n++;
 	return n;
 }
@@ -1146,7 +1228,8 @@ static size_t initials_run(const td_actx *c, size_t i, size_t lim)
 			k += in;
 			inits++;
 		} else if (name_token(c, k) &&
-			   td_patset_match(&c->a->title_pats, c, k, k + 1) < 0) {
+		           td_patset_match(&c->a->title_pats, c, k, k + 1) <
+		                   0) {
 			if (in_list(c, k, org_words, 0))
 				return 0;
 			k++;
@@ -1154,8 +1237,8 @@ static size_t initials_run(const td_actx *c, size_t i, size_t lim)
 				named = 1;
 			if (named)
 				end = k;
-		} else if (k > i && k + 1 < lim && in_list(c, k, particles, 0) &&
-			   name_token(c, k + 1))
+		} else if (k > i && k + 1 < lim &&
+		           in_list(c, k, particles, 0) && name_token(c, k + 1))
 			k++;
 		else
 			break;
@@ -1164,13 +1247,15 @@ static size_t initials_run(const td_actx *c, size_t i, size_t lim)
 		return 0;
 	/* ", Jr." and "Sr." belong to the name */
 	k = end;
-	if (k + 1 < lim && td_tok_eq(c, k, ",", 0) && in_list(c, k + 1, suffixes, 0))
+	if (k + 1 < lim && td_tok_eq(c, k, ",", 0) &&
+	        in_list(c, k + 1, suffixes, 0))
 		k++;
 	if (k < lim && in_list(c, k, suffixes, 0))
 		end = k + 1;
 	/* the suffix keeps its full stop, also when the name words took
 	 * it in ("Joseph E. Harvey Jr.") */
-	if (in_list(c, end - 1, suffixes, 0) && end < lim && td_tok_eq(c, end, ".", 0))
+	if (in_list(c, end - 1, suffixes, 0) && end < lim &&
+	        td_tok_eq(c, end, ".", 0))
 		end++;
 	return end - i;
 }
@@ -1178,42 +1263,44 @@ static size_t initials_run(const td_actx *c, size_t i, size_t lim)
 /* Heads of organisation names ("National Audubon Society", "Westinghouse
  * Electric Corp.", "Federal Bureau of Investigation"). */
 static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
-	"Party", "Council", "Committee", "Assembly", "Agency", "Bank", "Union",
-	"Corporation", "Corp", "Inc", "Co", "Company", "University", "College",
-	"Institute", "Service", "Commission", "Society", "Association", "Assn",
-	"Church", "Police", "Legion", "Board", "Foundation", "League",
-	"Federation", "Authority", "Organization", "Organisation",
-	"Fund", "Club", "Ltd", "Press", "Corps", "Academy", "Congress", "Lobby",
-	/* firms by their trade ("Morton Foods", "Hughes Aircraft") */
-	"Foods", "Aircraft", "Motors", "Industries", "Airlines", "Airways",
-	"Railroad", "Railway", "Products", "Mills", "Stores", "Laboratories",
-	"Enterprises", "Studios", "Electric", "Dynamics", "Electronics",
-	"Chemical", "Steel", "Oil",
-	/* courts, schools, hospitals and newspapers */
-	"Court", "School", "Hospital", "Museum", "Library", "Times", "Tribune",
-	"Journal", "Herald", "Gazette", "Examiner", "Traveler", "Chronicle",
-	"Inquirer", "Courier", "Dispatch", "Bulletin",
-	/* theaters, hotels and centres as bodies ("Dallas Theater Center",
-	 * "Waldorf-Astoria Hotel", "Brevard Music Center") */
-	"Theater", "Theatre", "Hotel", "Center", "Centre",
-	/* galleries, orchestras and bands ("National Gallery",
-	 * "Transylvania Symphony Orchestra", "Marine Corps Band") */
-	"Gallery", "Orchestra", "Band",
-	/* record labels ("Decca Records") */
-	"Records", NULL};
+        "Party", "Council", "Committee", "Assembly", "Agency", "Bank", "Union",
+        "Corporation", "Corp", "Inc", "Co", "Company", "University", "College",
+        "Institute", "Service", "Commission", "Society", "Association", "Assn",
+        "Church", "Police", "Legion", "Board", "Foundation", "League",
+        "Federation", "Authority", "Organization", "Organisation", "Fund",
+        "Club", "Ltd", "Press", "Corps", "Academy", "Congress", "Lobby",
+        /* firms by their trade ("Morton Foods", "Hughes Aircraft") */
+        "Foods", "Aircraft", "Motors", "Industries", "Airlines", "Airways",
+        "Railroad", "Railway", "Products", "Mills", "Stores", "Laboratories",
+        "Enterprises", "Studios", "Electric", "Dynamics", "Electronics",
+        "Chemical", "Steel", "Oil",
+        /* courts, schools, hospitals and newspapers */
+        "Court", "School", "Hospital", "Museum", "Library", "Times", "Tribune",
+        "Journal", "Herald", "Gazette", "Examiner", "Traveler", "Chronicle",
+        "Inquirer", "Courier", "Dispatch", "Bulletin",
+        /* theaters, hotels and centres as bodies ("Dallas Theater Center",
+         * "Waldorf-Astoria Hotel", "Brevard Music Center") */
+        "Theater", "Theatre", "Hotel", "Center", "Centre",
+        /* galleries, orchestras and bands ("National Gallery",
+         * "Transylvania Symphony Orchestra", "Marine Corps Band") */
+        "Gallery", "Orchestra", "Band",
+        /* record labels ("Decca Records") */
+        "Records", NULL};
 /* Compass words that open place names ("North Portland"). */
 static const char *const compass_words[] = {"North", "South", "East", "West",
-	"Northern", "Southern", "Eastern", "Western", NULL};
+        "Northern", "Southern", "Eastern", "Western", NULL};
 /* Words an abbreviation of a name leaves out (org_acronym). */
-static const char *const acronym_skip[] = {"of", "for", "and", "the", "&",
-	"on", "in", "to", NULL};
+static const char *const acronym_skip[] = {
+        "of", "for", "and", "the", "&", "on", "in", "to", NULL};
 /* heads written as abbreviations keep their full stop */
-static const char *const org_abbrevs[] = {"Corp", "Inc", "Co", "Assn", "Ltd", NULL};
+static const char *const org_abbrevs[] = {
+        "Corp", "Inc", "Co", "Assn", "Ltd", NULL};
 
 static int org_word(const td_actx *c, size_t k, int first)
 {
-	return td_tok_is_cap(c, k) && td_tok_is_word(c, k) && !in_list(c, k, not_names, 0) &&
-		(!first || td_patset_match(&c->a->title_pats, c, k, k + 1) < 0);
+	return td_tok_is_cap(c, k) && td_tok_is_word(c, k) &&
+	       !in_list(c, k, not_names, 0) &&
+	       (!first || td_patset_match(&c->a->title_pats, c, k, k + 1) < 0);
 }
 
 /* Length in tokens of an organisation named by its shape at i:
@@ -1228,7 +1315,8 @@ static size_t org_run(const td_actx *c, size_t i, size_t lim)
 	/* a compass word opens the name of a place that a body is named
 	 * after ("North Portland Rotary Club", "East Greenwich School
 	 * Committee"), unless it begins a lexicon name ("South Korean") */
-	int compass = in_list(c, i, compass_words, 0) && i + 1 < lim && actor_match(c, i, lim) < 0;
+	int compass = in_list(c, i, compass_words, 0) && i + 1 < lim &&
+	              actor_match(c, i, lim) < 0;
 	while (k < lim && k - i < 14) {
 		size_t in = initial_at(c, k, lim);
 		if (in && !end) {
@@ -1248,13 +1336,16 @@ static size_t org_run(const td_actx *c, size_t i, size_t lim)
 				wend = words;
 			continue;
 		}
-		if (k > i && k + 1 < lim && (td_tok_eq(c, k, "&", 0) || td_tok_eq(c, k, "and", 0)) &&
-		    org_word(c, k + 1, 0)) {
+		if (k > i && k + 1 < lim &&
+		        (td_tok_eq(c, k, "&", 0) ||
+		                td_tok_eq(c, k, "and", 0)) &&
+		        org_word(c, k + 1, 0)) {
 			k++;
 			continue;
 		}
 		if (end && end == k && k + 1 < lim &&
-		    (td_tok_eq(c, k, "of", 0) || td_tok_eq(c, k, "for", 0))) {
+		        (td_tok_eq(c, k, "of", 0) ||
+		                td_tok_eq(c, k, "for", 0))) {
 			size_t n = k + 1;
 			if (n + 1 < lim && td_tok_eq(c, n, "the", 0))
 				n++;
@@ -1268,7 +1359,8 @@ static size_t org_run(const td_actx *c, size_t i, size_t lim)
 	}
 	if (!end || wend < 2)
 		return 0;
-	if (end < lim && in_list(c, end - 1, org_abbrevs, 0) && td_tok_eq(c, end, ".", 0))
+	if (end < lim && in_list(c, end - 1, org_abbrevs, 0) &&
+	        td_tok_eq(c, end, ".", 0))
 		end++;
 	return end - i;
 }
@@ -1285,7 +1377,7 @@ static int named_before(const td_actx *c, const char *key)
 {
 	for (size_t i = 0; i < c->n_ments; i++)
 		if (c->ments[i].key && !c->ments[i].pronoun &&
-		    strcmp(c->ments[i].key, key) == 0)
+		        strcmp(c->ments[i].key, key) == 0)
 			return 1;
 	return 0;
 }
@@ -1293,7 +1385,8 @@ static int named_before(const td_actx *c, const char *key)
 static int same_token(const td_actx *c, size_t x, size_t y)
 {
 	return td_tok_len(c, x) == td_tok_len(c, y) &&
-		memcmp(td_tok_str(c, x), td_tok_str(c, y), td_tok_len(c, y)) == 0;
+	       memcmp(td_tok_str(c, x), td_tok_str(c, y), td_tok_len(c, y)) ==
+	               0;
 }
 
 /* The last name word of a person's mention: "Draper" of "William H.
@@ -1301,18 +1394,18 @@ static int same_token(const td_actx *c, size_t x, size_t y)
 static size_t surname_tok(const td_actx *c, const td_mention *m)
 {
 	size_t k = m->t1 - 1;
-	while (k > m->t0 + 1 && (td_tok_eq(c, k, ".", 0) || td_tok_eq(c, k, ",", 0) ||
-				  in_list(c, k, suffixes, 0)))
+	while (k > m->t0 + 1 &&
+	        (td_tok_eq(c, k, ".", 0) || td_tok_eq(c, k, ",", 0) ||
+	                in_list(c, k, suffixes, 0)))
 		k--;
 	return k;
 }
 
 /* Titles that show a person's gender ("Mrs. Hengesbach", "Mr. Kim"). */
-static const char *const male_titles[] = {"Mr", "Mr.", "King", "Prince",
-	"Lord", "Sir", "Father", "Brother", NULL};
-static const char *const female_titles[] = {"Mrs", "Mrs.", "Miss", "Ms",
-	"Ms.", "Mme", "Mme.", "Queen", "Princess", "Lady", "Dame", "Sister",
-	NULL};
+static const char *const male_titles[] = {"Mr", "Mr.", "King", "Prince", "Lord",
+        "Sir", "Father", "Brother", NULL};
+static const char *const female_titles[] = {"Mrs", "Mrs.", "Miss", "Ms", "Ms.",
+        "Mme", "Mme.", "Queen", "Princess", "Lady", "Dame", "Sister", NULL};
 
 /* The gender a title right before token t shows: 'm', 'f' or 0 ("Mrs."
  * is two tokens). */
@@ -1323,8 +1416,9 @@ static int title_gender(const td_actx *c, size_t t)
 	size_t tt = t - 1;
 	if (tt > 0 && td_tok_eq(c, tt, ".", 0))
 		tt--;
-	return in_list(c, tt, male_titles, 0) ? 'm' :
-		in_list(c, tt, female_titles, 0) ? 'f' : 0;
+	return in_list(c, tt, male_titles, 0)     ? 'm'
+	       : in_list(c, tt, female_titles, 0) ? 'f'
+	                                          : 0;
 }
 
 /* The gender of the person keyed key as titles before any of its
@@ -1335,7 +1429,7 @@ static int key_gender(const td_actx *c, const char *key)
 		const td_mention *m = &c->ments[k];
 		int g;
 		if (!m->pronoun && m->key && !strcmp(m->key, key) &&
-		    (g = title_gender(c, m->t0)))
+		        (g = title_gender(c, m->t0)))
 			return g;
 	}
 	return 0;
@@ -1355,9 +1449,10 @@ static size_t title_before(const td_actx *c, size_t t)
 	size_t tt = t - 1;
 	if (tt > 0 && td_tok_eq(c, tt, ".", 0))
 		tt--;
-	return td_tok_is_cap(c, tt) &&
-			td_patset_match(&c->a->title_pats, c, tt, tt + 1) >= 0 ?
-		tt : SIZE_MAX;
+	return td_tok_is_cap(c, tt) && td_patset_match(&c->a->title_pats, c, tt,
+	                                       tt + 1) >= 0
+	               ? tt
+	               : SIZE_MAX;
 }
 
 static const td_mention *resolve_short(const td_actx *c, size_t i)
@@ -1373,18 +1468,22 @@ static const td_mention *resolve_short(const td_actx *c, size_t i)
 		const td_mention *m = &c->ments[k];
 		size_t tm;
 		if (m->pronoun || !m->key || strcmp(m->kind, "person") ||
-			(tm = title_before(c, m->t0)) == SIZE_MAX || !same_token(c, tm, ti))
+		        (tm = title_before(c, m->t0)) == SIZE_MAX ||
+		        !same_token(c, tm, ti))
 			continue;
-		if (same_token(c, m->t0, i) || same_token(c, surname_tok(c, m), i))
+		if (same_token(c, m->t0, i) ||
+		        same_token(c, surname_tok(c, m), i))
 			return m;
 	}
 	for (size_t k = c->n_ments; k-- > 0;) {
 		const td_mention *m = &c->ments[k];
-		if (m->pronoun || !m->key || strcmp(m->kind, "person") || m->t1 - m->t0 < 2)
+		if (m->pronoun || !m->key || strcmp(m->kind, "person") ||
+		        m->t1 - m->t0 < 2)
 			continue;
 		/* first or last word of the full name (tokens are not
 		 * NUL-terminated: compare them as spans) */
-		if (!same_token(c, m->t0, i) && !same_token(c, surname_tok(c, m), i))
+		if (!same_token(c, m->t0, i) &&
+		        !same_token(c, surname_tok(c, m), i))
 			continue;
 		if (!g)
 			return m;
@@ -1397,15 +1496,17 @@ static const td_mention *resolve_short(const td_actx *c, size_t i)
 	return other;
 }
 
-static const char *elem_for(const char *kind, int metonym, int located,
-	const char **type)
+static const char *elem_for(
+        const char *kind, int metonym, int located, const char **type)
 {
 	*type = NULL;
 	if (located)
 		return "placeName";
 	if (metonym) {
-		*type = strcmp(kind, "person") == 0 ? "person" : strcmp(kind, "org") == 0 ? "org" :
-			strcmp(kind, "group") == 0 ? "group" : "state";
+		*type = strcmp(kind, "person") == 0  ? "person"
+		        : strcmp(kind, "org") == 0   ? "org"
+		        : strcmp(kind, "group") == 0 ? "group"
+		                                     : "state";
 		return "rs";
 	}
 	if (strcmp(kind, "person") == 0)
@@ -1416,8 +1517,8 @@ static const char *elem_for(const char *kind, int metonym, int located,
 }
 
 static int emit(td_actx *c, size_t t0, size_t t1, const char *key,
-	const char *kind, const char *canon, int metonym, int located,
-	const char *state)
+        const char *kind, const char *canon, int metonym, int located,
+        const char *state)
 {
 	const char *type;
 	const char *el = elem_for(kind, metonym, located, &type);
@@ -1440,7 +1541,8 @@ static int emit(td_actx *c, size_t t0, size_t t1, const char *key,
 		return 0;
 	if (key && (rc = td_doc_add_actor(c->doc, key, kind, canon)) < 0)
 		return rc;
-	td_mention m = {t0, t1, s, e, c->tok_sent[t0], key, kind, 0, located, state};
+	td_mention m = {
+	        t0, t1, s, e, c->tok_sent[t0], key, kind, 0, located, state};
 	return push_mention(c, &m);
 }
 
@@ -1448,8 +1550,9 @@ static int emit(td_actx *c, size_t t0, size_t t1, const char *key,
  * keeps them: written out in ASCII first (Sørlie -> sorlie, Łukasz ->
  * lukasz), as the gold keys drop diacritics. */
 static const char *const translit[][2] = {{"ø", "o"}, {"Ø", "O"}, {"æ", "ae"},
-	{"Æ", "AE"}, {"ß", "ss"}, {"ł", "l"}, {"Ł", "L"}, {"đ", "d"}, {"Đ", "D"},
-	{"œ", "oe"}, {"Œ", "OE"}, {"ı", "i"}, {"ð", "d"}, {"þ", "th"}};
+        {"Æ", "AE"}, {"ß", "ss"}, {"ł", "l"}, {"Ł", "L"}, {"đ", "d"},
+        {"Đ", "D"}, {"œ", "oe"}, {"Œ", "OE"}, {"ı", "i"}, {"ð", "d"},
+        {"þ", "th"}};
 
 /* name with the letters of translit written out; a new string or NULL */
 static char *transliterate(const char *name)
@@ -1462,7 +1565,8 @@ static char *transliterate(const char *name)
 		size_t k = 0, nt = sizeof translit / sizeof translit[0];
 		if ((unsigned char)*p >= 0x80)
 			for (; k < nt; k++)
-				if (strncmp(p, translit[k][0], strlen(translit[k][0])) == 0)
+				if (strncmp(p, translit[k][0],
+				            strlen(translit[k][0])) == 0)
 					break;
 		if ((unsigned char)*p >= 0x80 && k < nt) {
 			size_t rl = strlen(translit[k][1]);
@@ -1486,10 +1590,12 @@ static void collapse_initials(char *s)
 		char *q = p;
 		/* a run: capital, '.', optional space, ... */
 		while (q[0] >= 'A' && q[0] <= 'Z' && q[1] == '.' &&
-		       (q == s || !((q[-1] >= 'A' && q[-1] <= 'Z') || (q[-1] >= 'a' && q[-1] <= 'z')))) {
+		        (q == s || !((q[-1] >= 'A' && q[-1] <= 'Z') ||
+		                           (q[-1] >= 'a' && q[-1] <= 'z')))) {
 			n++;
 			q += 2;
-			if (*q == ' ' && q[1] >= 'A' && q[1] <= 'Z' && q[2] == '.')
+			if (*q == ' ' && q[1] >= 'A' && q[1] <= 'Z' &&
+			        q[2] == '.')
 				q++;
 			else if (!(q[0] >= 'A' && q[0] <= 'Z' && q[1] == '.'))
 				break;
@@ -1525,21 +1631,24 @@ static size_t two_word_form(const td_actx *c, size_t t0, size_t t1)
 	size_t last = t1 - 1;
 	for (size_t f = t0; f + 1 < last; f++) {
 		/* the first word, or a nickname "(" f ")" */
-		if (f != t0 && !(td_tok_eq(c, f - 1, "(", 0) && td_tok_eq(c, f + 1, ")", 0)))
+		if (f != t0 && !(td_tok_eq(c, f - 1, "(", 0) &&
+		                       td_tok_eq(c, f + 1, ")", 0)))
 			continue;
 		for (size_t x = 0; x + 1 < c->tok.n; x++)
 			if ((x + 1 < t0 || x >= t1) && same_token(c, x, f) &&
-			    same_token(c, x + 1, last) &&
-			    !(x + 2 < c->tok.n && name_token(c, x + 2)))
+			        same_token(c, x + 1, last) &&
+			        !(x + 2 < c->tok.n && name_token(c, x + 2)))
 				return x;
 	}
 	return SIZE_MAX;
 }
 
 static int add_dyn_pfx(td_actx *c, size_t t0, size_t t1, const char *kind,
-	const char *state, const char *prefix, const td_dyn **out)
+        const char *state, const char *prefix, const td_dyn **out)
 {
-	size_t two = !prefix && strcmp(kind, "person") == 0 ? two_word_form(c, t0, t1) : SIZE_MAX;
+	size_t two = !prefix && strcmp(kind, "person") == 0
+	                     ? two_word_form(c, t0, t1)
+	                     : SIZE_MAX;
 	if (two != SIZE_MAX)
 		return add_dyn_pfx(c, two, two + 2, kind, state, prefix, out);
 	size_t s = c->tok.v[t0].start, e = c->tok.v[t1 - 1].end;
@@ -1596,7 +1705,7 @@ static int add_dyn_pfx(td_actx *c, size_t t0, size_t t1, const char *kind,
 }
 
 static int add_dyn(td_actx *c, size_t t0, size_t t1, const char *kind,
-	const char *state, const td_dyn **out)
+        const char *state, const td_dyn **out)
 {
 	return add_dyn_pfx(c, t0, t1, kind, state, NULL, out);
 }
@@ -1607,7 +1716,8 @@ static int emit_dyn(td_actx *c, size_t t0, size_t t1, const char *kind)
 {
 	const td_dyn *d;
 	int rc = add_dyn(c, t0, t1, kind, NULL, &d);
-	return rc < 0 ? rc : emit(c, t0, t1, d->key, d->kind, d->name, 0, 0, NULL);
+	return rc < 0 ? rc
+	              : emit(c, t0, t1, d->key, d->kind, d->name, 0, 0, NULL);
 }
 
 /* The state whose name or demonym stands just before token i (skipping
@@ -1617,7 +1727,8 @@ static const char *state_before(const td_actx *c, size_t t0, size_t i)
 	for (size_t back = 1; back <= 4 && back <= i - t0; back++) {
 		long m = actor_match(c, i - back, i);
 		if (m >= 0 && (size_t)c->a->actor_pats.v[m].n == back) {
-			const td_actor_rec *ar = &c->a->actors[c->a->actor_pats.v[m].id];
+			const td_actor_rec *ar =
+			        &c->a->actors[c->a->actor_pats.v[m].id];
 			if (strcmp(ar->kind, "state") == 0)
 				return ar->key;
 		}
@@ -1642,19 +1753,19 @@ static const char *title_state(const td_actx *c, size_t t0, size_t s)
 
 /* "in North Korea’s ...", "in US election years": a modifier, not a place */
 static const char *const located_fw[] = {"for", "and", "or", "to", "with", "in",
-	"on", "at", "from", "since", "last", "this", "during", "where",
-	"when", "after", "before", "as", "but", "which", "that", "over",
-	"until", "by", "earlier", "later", "next", "recently", "the", "a",
-	"an", "its", "their", "his", "her", "this", "these", "those", "again",
-	"today", "yesterday", "tomorrow", "now", NULL};
+        "on", "at", "from", "since", "last", "this", "during", "where", "when",
+        "after", "before", "as", "but", "which", "that", "over", "until", "by",
+        "earlier", "later", "next", "recently", "the", "a", "an", "its",
+        "their", "his", "her", "this", "these", "those", "again", "today",
+        "yesterday", "tomorrow", "now", NULL};
 
 static int verbish(const td_actx *c, size_t k);
 
 /* Months as datelines write them ("London, Feb. 9 –"). */
-static const char *const dateline_months[] = {"January", "February",
-	"March", "April", "May", "June", "July", "August", "September",
-	"October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Aug",
-	"Sept", "Sep", "Oct", "Nov", "Dec", NULL};
+static const char *const dateline_months[] = {"January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept",
+        "Sep", "Oct", "Nov", "Dec", NULL};
 
 /* A lowercase modifier of a place ("southern-central", "communist",
  * "northern"): an adjective by its ending, or hyphenated. */
@@ -1666,26 +1777,32 @@ static int place_modifier(const td_actx *c, size_t k)
 		return 0;
 	if (memchr(t, '-', n))
 		return 1;
-	return memcmp(t + n - 3, "ern", 3) == 0 || memcmp(t + n - 3, "ist", 3) == 0;
+	return memcmp(t + n - 3, "ern", 3) == 0 ||
+	       memcmp(t + n - 3, "ist", 3) == 0;
 }
 
-static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1)
+static int located_at(
+        const td_actx *c, size_t t0, size_t i, size_t e, size_t t1)
 {
 	size_t p = i;
 	/* a dateline: "Havana, April 19 –" opening the sentence */
-	if (i == t0 && e + 1 < t1 && td_tok_eq(c, e, ",", 0) && in_list(c, e + 1, dateline_months, 0))
+	if (i == t0 && e + 1 < t1 && td_tok_eq(c, e, ",", 0) &&
+	        in_list(c, e + 1, dateline_months, 0))
 		return 1;
 	/* or a dash: "Washington – Rep. Frelinghuysen ..." */
-	if (i == t0 && e + 1 < t1 && (td_tok_eq(c, e, "–", 0) || td_tok_eq(c, e, "—", 0)))
+	if (i == t0 && e + 1 < t1 &&
+	        (td_tok_eq(c, e, "–", 0) || td_tok_eq(c, e, "—", 0)))
 		return 1;
 	/* the head of its phrase: not "in US election years", but a verb
 	 * may follow ("a transmitter near Moscow was heard"), and so may a
 	 * word the tagger takes for a determiner, number or adverb ("in the
 	 * Congo no fewer than 120 parties") */
-	if (e < t1 && ((td_tok_is_lower(c, e) && !in_list(c, e, located_fw, 0) && !verbish(c, e) &&
-			!td_tok_pos_is(c, e, "DT") && !td_tok_pos_is(c, e, "CD") &&
-			!td_tok_pos_is(c, e, "RB*")) ||
-		       td_tok_eq(c, e, "'s", 1)))
+	if (e < t1 &&
+	        ((td_tok_is_lower(c, e) && !in_list(c, e, located_fw, 0) &&
+	                 !verbish(c, e) && !td_tok_pos_is(c, e, "DT") &&
+	                 !td_tok_pos_is(c, e, "CD") &&
+	                 !td_tok_pos_is(c, e, "RB*")) ||
+	                td_tok_eq(c, e, "'s", 1)))
 		return 0;
 	if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
 		p--;
@@ -1700,25 +1817,29 @@ static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1
 	 * further one of a list that goes on after it ("in Ghana, Togo,
 	 * Benin and Senegal"; not "In Japan, China is ...") */
 	if (td_tok_eq(c, p - 1, "and", 0) || td_tok_eq(c, p - 1, "or", 0) ||
-	    (td_tok_eq(c, p - 1, ",", 0) && e + 1 < t1 &&
-	     (td_tok_eq(c, e, ",", 0) || td_tok_eq(c, e, "and", 0) || td_tok_eq(c, e, "or", 0)))) {
+	        (td_tok_eq(c, p - 1, ",", 0) && e + 1 < t1 &&
+	                (td_tok_eq(c, e, ",", 0) || td_tok_eq(c, e, "and", 0) ||
+	                        td_tok_eq(c, e, "or", 0)))) {
 		for (size_t k = c->n_ments; k-- > 0;)
 			if (c->ments[k].t1 == p - 1)
 				return c->ments[k].located;
 		/* a city and its country: "Djakarta, Indonesia, has",
 		 * "born in County Down, Ireland." (no mention before the
 		 * comma: "Manila, India" of a list is the list's) */
-		return td_tok_eq(c, p - 1, ",", 0) && p - 1 > t0 && td_tok_is_cap(c, p - 2) &&
-			td_tok_is_word(c, p - 2) && e < t1 &&
-			(td_tok_eq(c, e, ",", 0) || td_tok_eq(c, e, ".", 0) || td_tok_eq(c, e, ";", 0));
+		return td_tok_eq(c, p - 1, ",", 0) && p - 1 > t0 &&
+		       td_tok_is_cap(c, p - 2) && td_tok_is_word(c, p - 2) &&
+		       e < t1 &&
+		       (td_tok_eq(c, e, ",", 0) || td_tok_eq(c, e, ".", 0) ||
+		               td_tok_eq(c, e, ";", 0));
 	}
 	/* "born in County Down, Ireland.": a state after a comma that
 	 * follows a capitalised word no rule took, and before the end of
 	 * its phrase, is the country of the place named before it */
-	if (td_tok_eq(c, p - 1, ",", 0) && p - 1 > t0 && td_tok_is_cap(c, p - 2) &&
-	    td_tok_is_word(c, p - 2) && p - 2 > t0 && !in_list(c, p - 2, not_names, 0) &&
-	    (e >= t1 || td_tok_eq(c, e, ".", 0) || td_tok_eq(c, e, ";", 0) ||
-	     td_tok_eq(c, e, ")", 0))) {
+	if (td_tok_eq(c, p - 1, ",", 0) && p - 1 > t0 &&
+	        td_tok_is_cap(c, p - 2) && td_tok_is_word(c, p - 2) &&
+	        p - 2 > t0 && !in_list(c, p - 2, not_names, 0) &&
+	        (e >= t1 || td_tok_eq(c, e, ".", 0) ||
+	                td_tok_eq(c, e, ";", 0) || td_tok_eq(c, e, ")", 0))) {
 		for (size_t k = c->n_ments; k-- > 0;)
 			if (c->ments[k].t1 == p - 1)
 				return c->ments[k].located;
@@ -1743,25 +1864,25 @@ static int located_at(const td_actx *c, size_t t0, size_t i, size_t e, size_t t1
  * ("the Russians may", "the Chinese, as ...", "by the Russians."): a
  * preposition, conjunction, auxiliary or modal; not a noun ("the British
  * navy"). */
-static const char *const after_np[] = {"in", "of", "to", "and", "or",
-	"but", "on", "at", "by", "for", "from", "with", "over", "who",
-	"which", "that", "have", "has", "had", "will", "would", "may",
-	"might", "can", "could", "shall", "should", "must", "are", "were",
-	"was", "is", "do", "did", "does", "also", "themselves", "now",
-	"still", "too", "feel", "think", "believe", "say", "want", "fear",
-	"know", "insist", "seem", "appear", "hope", "claim", "argue",
-	"agree", "refuse", "need", "gave", "took", "made", "went", "got", NULL};
+static const char *const after_np[] = {"in", "of", "to", "and", "or", "but",
+        "on", "at", "by", "for", "from", "with", "over", "who", "which", "that",
+        "have", "has", "had", "will", "would", "may", "might", "can", "could",
+        "shall", "should", "must", "are", "were", "was", "is", "do", "did",
+        "does", "also", "themselves", "now", "still", "too", "feel", "think",
+        "believe", "say", "want", "fear", "know", "insist", "seem", "appear",
+        "hope", "claim", "argue", "agree", "refuse", "need", "gave", "took",
+        "made", "went", "got", NULL};
 
-static const char *const group_adjs[] = {"Western", "Arab", "African",
-	"Asian", "Gulf", "Allied", "Sahelian", NULL};
+static const char *const group_adjs[] = {"Western", "Arab", "African", "Asian",
+        "Gulf", "Allied", "Sahelian", NULL};
 
 /* A group of actors at token i: names of states or bodies (or adjectives
  * such as "Western"), joined by "and" or commas, before a group noun:
  * "Chinese officials", "ECOWAS and AES officials". Returns 1 with *end for
  * a group, 2 with *state for a state's own government ("the Chinese
  * government"), 0 otherwise. */
-static int group_at(const td_actx *c, size_t i, size_t t1, size_t *end,
-	const char **state)
+static int group_at(
+        const td_actx *c, size_t i, size_t t1, size_t *end, const char **state)
 {
 	size_t k = i;
 	int parts = 0;
@@ -1771,7 +1892,8 @@ static int group_at(const td_actx *c, size_t i, size_t t1, size_t *end,
 		if (m >= 0) {
 			const td_pat *p = &c->a->actor_pats.v[m];
 			const td_actor_rec *ar = &c->a->actors[p->id];
-			if (strcmp(ar->kind, "person") == 0 || p->flags & TD_PATF_LEADING_THE)
+			if (strcmp(ar->kind, "person") == 0 ||
+			        p->flags & TD_PATF_LEADING_THE)
 				return 0;
 			st = strcmp(ar->kind, "state") == 0 ? ar->key : NULL;
 			k += (size_t)p->n;
@@ -1781,22 +1903,25 @@ static int group_at(const td_actx *c, size_t i, size_t t1, size_t *end,
 		} else
 			return 0;
 		parts++;
-		if (k + 1 < t1 && (td_tok_eq(c, k, "and", 0) || td_tok_eq(c, k, ",", 0)))
+		if (k + 1 < t1 &&
+		        (td_tok_eq(c, k, "and", 0) || td_tok_eq(c, k, ",", 0)))
 			k++;
 		else
 			break;
 	}
 	/* one lowercase modifier between ("British civil servants",
 	 * "British defending lawyers") */
-	if (k + 1 < t1 && td_tok_is_lower(c, k) && in_list(c, k + 1, group_nouns, 0) &&
-	    !in_list(c, k, group_nouns, 0) && !in_list(c, k, located_fw, 0) &&
-	    !in_list(c, k, after_np, 0))
+	if (k + 1 < t1 && td_tok_is_lower(c, k) &&
+	        in_list(c, k + 1, group_nouns, 0) &&
+	        !in_list(c, k, group_nouns, 0) &&
+	        !in_list(c, k, located_fw, 0) && !in_list(c, k, after_np, 0))
 		k++;
 	if (k >= t1 || !in_list(c, k, group_nouns, 0))
 		return 0;
 	*end = k + 1;
-	if (parts == 1 && st && (td_tok_eq(c, k, "government", 0) ||
-				   td_tok_eq(c, k, "administration", 0))) {
+	if (parts == 1 && st &&
+	        (td_tok_eq(c, k, "government", 0) ||
+	                td_tok_eq(c, k, "administration", 0))) {
 		*state = st;
 		return 2;
 	}
@@ -1813,8 +1938,9 @@ static int verbish(const td_actx *c, size_t k)
 	/* any verb or modal by its tag ("the Belgians felt", "did the
 	 * Belgians grant") */
 	return in_list(c, k, after_np, 0) || td_tok_pos_is(c, k, "VB*") ||
-		td_tok_pos_is(c, k, "MD") ||
-		(n > 4 && (memcmp(t + n - 2, "ed", 2) == 0 || memcmp(t + n - 2, "ly", 2) == 0));
+	       td_tok_pos_is(c, k, "MD") ||
+	       (n > 4 && (memcmp(t + n - 2, "ed", 2) == 0 ||
+	                         memcmp(t + n - 2, "ly", 2) == 0));
 }
 
 /* A demonym used as a plural noun at i ("Russians", "Chinese"); its end
@@ -1826,7 +1952,7 @@ static size_t demonym_noun(const td_actx *c, size_t i, size_t t1)
 		return 0;
 	const td_pat *p = &c->a->actor_pats.v[m];
 	if (p->type != TD_PAT_DEMONYM || !(p->flags & TD_PATF_PLURAL) ||
-	    strcmp(c->a->actors[p->id].kind, "state") != 0)
+	        strcmp(c->a->actors[p->id].kind, "state") != 0)
 		return 0;
 	return i + (size_t)p->n;
 }
@@ -1843,12 +1969,14 @@ static size_t the_demonyms(const td_actx *c, size_t t0, size_t i, size_t t1)
 	while (e) {
 		last = e;
 		size_t k = e;
-		if (k + 1 < t1 && (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, "and", 0)))
+		if (k + 1 < t1 &&
+		        (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, "and", 0)))
 			e = demonym_noun(c, k + 1, t1);
 		else
 			e = 0;
 	}
-	if (!last || (last < t1 && td_tok_is_word(c, last) && !verbish(c, last)))
+	if (!last ||
+	        (last < t1 && td_tok_is_word(c, last) && !verbish(c, last)))
 		return 0;
 	return last;
 }
@@ -1859,8 +1987,12 @@ static int emit_demonyms(td_actx *c, size_t i, size_t end, size_t t1)
 	while (i < end) {
 		size_t e = demonym_noun(c, i, t1);
 		if (e && e <= end) {
-			const td_actor_rec *ar = &c->a->actors[c->a->actor_pats.v[actor_match(c, i, t1)].id];
-			int rc = emit(c, i, e, ar->key, ar->kind, ar->name, 1, 0, NULL);
+			const td_actor_rec *ar =
+			        &c->a->actors[c->a->actor_pats
+			                              .v[actor_match(c, i, t1)]
+			                              .id];
+			int rc = emit(c, i, e, ar->key, ar->kind, ar->name, 1,
+			        0, NULL);
 			if (rc < 0)
 				return rc;
 			i = e;
@@ -1873,22 +2005,25 @@ static int emit_demonyms(td_actx *c, size_t i, size_t end, size_t t1)
 /* Heads of government bodies named by function: "Ministry of Commerce",
  * "Department of Energy", "Office for Budget Responsibility". */
 static const char *const body_heads[] = {"Ministry", "Department", "Office",
-	"Bureau", "Agency", "Commission", "Council", "Committee", NULL};
+        "Bureau", "Agency", "Commission", "Council", "Committee", NULL};
 
 /* Length of a body name at i: a head, "of"/"for", and capitalised words
  * (joined by "and"/"of"); 0 when there is none. */
 static size_t body_run(const td_actx *c, size_t i, size_t t1)
 {
 	if (!in_list(c, i, body_heads, 0) || i + 2 >= t1 ||
-	    !(td_tok_eq(c, i + 1, "of", 0) || td_tok_eq(c, i + 1, "for", 0)) ||
-	    !td_tok_is_cap(c, i + 2) || !td_tok_is_word(c, i + 2))
+	        !(td_tok_eq(c, i + 1, "of", 0) ||
+	                td_tok_eq(c, i + 1, "for", 0)) ||
+	        !td_tok_is_cap(c, i + 2) || !td_tok_is_word(c, i + 2))
 		return 0;
 	size_t e = i + 3;
 	while (e < t1) {
 		if (td_tok_is_cap(c, e) && td_tok_is_word(c, e))
 			e++;
-		else if (e + 1 < t1 && (td_tok_eq(c, e, "and", 0) || td_tok_eq(c, e, "of", 0)) &&
-			 td_tok_is_cap(c, e + 1))
+		else if (e + 1 < t1 &&
+		         (td_tok_eq(c, e, "and", 0) ||
+		                 td_tok_eq(c, e, "of", 0)) &&
+		         td_tok_is_cap(c, e + 1))
 			e += 2;
 		else
 			break;
@@ -1902,38 +2037,40 @@ static size_t body_run(const td_actx *c, size_t i, size_t t1)
 static int title_names_person(const td_actx *c, size_t i, long am)
 {
 	return am >= 0 && !td_tok_is_lower(c, i) &&
-		strcmp(c->a->actors[c->a->actor_pats.v[am].id].kind, "person") != 0;
+	       strcmp(c->a->actors[c->a->actor_pats.v[am].id].kind, "person") !=
+	               0;
 }
 
 /* An age after a name: ", 46," or ", 55." ("Harry Houghton, 55, and"). */
 static int age_follows(const td_actx *c, size_t k, size_t t1)
 {
-	if (k + 1 >= t1 || !td_tok_eq(c, k, ",", 0) || !td_tok_is_num(c, k + 1) ||
-	    td_tok_len(c, k + 1) > 2)
+	if (k + 1 >= t1 || !td_tok_eq(c, k, ",", 0) ||
+	        !td_tok_is_num(c, k + 1) || td_tok_len(c, k + 1) > 2)
 		return 0;
-	return k + 2 >= t1 || td_tok_eq(c, k + 2, ",", 0) || td_tok_eq(c, k + 2, ".", 0) ||
-		td_tok_eq(c, k + 2, ";", 0) || td_tok_eq(c, k + 2, ")", 0);
+	return k + 2 >= t1 || td_tok_eq(c, k + 2, ",", 0) ||
+	       td_tok_eq(c, k + 2, ".", 0) || td_tok_eq(c, k + 2, ";", 0) ||
+	       td_tok_eq(c, k + 2, ")", 0);
 }
 
 /* Nouns that end the names of places and buildings ("Sabina Shoal",
  * "Grace Hospital"): a run ending in one is not a person. */
-static const char *const place_heads[] = {"Shoal", "Island", "Islands",
-	"Sea", "River", "Bay", "Lake", "Mountain", "Mountains", "Strait",
-	"Valley", "Beach", "Point", "Street", "Avenue", "Road", "Square",
-	"Park", "County", "City", "Hospital", "Hall", "Bridge", "Canal",
-	"Gulf", "Peninsula", "Reef", "Airport", "Station", "Center", "Centre",
-	"Building", "Tower", "Dam", "Field", "Harbor", "Harbour", "Port",
-	"Fort", "Heights", "Springs", "Falls", "Creek", "Coast", "Hills",
-	"Boulevard", "Blvd", "Ave", "Rd", "Drive", "Lane", "Plaza", "Terrace",
-	NULL};
+static const char *const place_heads[] = {"Shoal", "Island", "Islands", "Sea",
+        "River", "Bay", "Lake", "Mountain", "Mountains", "Strait", "Valley",
+        "Beach", "Point", "Street", "Avenue", "Road", "Square", "Park",
+        "County", "City", "Hospital", "Hall", "Bridge", "Canal", "Gulf",
+        "Peninsula", "Reef", "Airport", "Station", "Center", "Centre",
+        "Building", "Tower", "Dam", "Field", "Harbor", "Harbour", "Port",
+        "Fort", "Heights", "Springs", "Falls", "Creek", "Coast", "Hills",
+        "Boulevard", "Blvd", "Ave", "Rd", "Drive", "Lane", "Plaza", "Terrace",
+        NULL};
 
 /* A name word that no lexicon claims (not Georgia, Washington, Jersey). */
 static int free_name_word(const td_actx *c, size_t k, size_t lim)
 {
 	return name_token(c, k) && !in_list(c, k, org_words, 0) &&
-		td_patset_match(&c->a->title_pats, c, k, k + 1) < 0 &&
-		actor_match(c, k, lim) < 0 &&
-		td_patset_match(&c->a->place_pats, c, k, lim) < 0;
+	       td_patset_match(&c->a->title_pats, c, k, k + 1) < 0 &&
+	       actor_match(c, k, lim) < 0 &&
+	       td_patset_match(&c->a->place_pats, c, k, lim) < 0;
 }
 
 /* A nickname in brackets and the surname after it at token k, inside a
@@ -1942,8 +2079,10 @@ static int free_name_word(const td_actx *c, size_t k, size_t lim)
 static size_t nickname_at(const td_actx *c, size_t k, size_t lim)
 {
 	return k + 3 < lim && td_tok_eq(c, k, "(", 0) && name_token(c, k + 1) &&
-			td_tok_eq(c, k + 2, ")", 0) && free_name_word(c, k + 3, lim) ?
-		4 : 0;
+	                       td_tok_eq(c, k + 2, ")", 0) &&
+	                       free_name_word(c, k + 3, lim)
+	               ? 4
+	               : 0;
 }
 
 /* Length in tokens of a person's name at i that begins with a given name
@@ -1954,23 +2093,28 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 {
 	/* a month that is also a given name opens a name only before
 	 * another given name ("August Jack McNair", not "August Smith") */
-	int month_given = in_list(c, i, dateline_months, 0) && i + 1 < lim &&
-		td_patset_match(&c->a->given_pats, c, i + 1, i + 2) >= 0 &&
-		free_name_word(c, i + 1, lim);
+	int month_given =
+	        in_list(c, i, dateline_months, 0) && i + 1 < lim &&
+	        td_patset_match(&c->a->given_pats, c, i + 1, i + 2) >= 0 &&
+	        free_name_word(c, i + 1, lim);
 	if (td_patset_match(&c->a->given_pats, c, i, i + 1) < 0 ||
-	    (!month_given && !free_name_word(c, i, lim)))
+	        (!month_given && !free_name_word(c, i, lim)))
 		return 0;
-	if (i > t0 && name_token(c, i - 1) && td_patset_match(&c->a->title_pats, c, i - 1, i) < 0)
+	if (i > t0 && name_token(c, i - 1) &&
+	        td_patset_match(&c->a->title_pats, c, i - 1, i) < 0)
 		return 0;
 	size_t k = i + 1;
 	while (k < lim && k - i < 3) {
 		if (free_name_word(c, k, lim))
 			k++;
-		else if (k + 1 < lim && in_list(c, k, particles, 0) && free_name_word(c, k + 1, lim))
+		else if (k + 1 < lim && in_list(c, k, particles, 0) &&
+		         free_name_word(c, k + 1, lim))
 			k += 2;
-		else if (k == i + 1 && i > t0 && name_token(c, k) && actor_match(c, k, lim) >= 0 &&
-			 (size_t)c->a->actor_pats.v[actor_match(c, k, lim)].n == 1 &&
-			 !(k + 1 < lim && td_tok_is_cap(c, k + 1))) {
+		else if (k == i + 1 && i > t0 && name_token(c, k) &&
+		         actor_match(c, k, lim) >= 0 &&
+		         (size_t)c->a->actor_pats.v[actor_match(c, k, lim)].n ==
+		                 1 &&
+		         !(k + 1 < lim && td_tok_is_cap(c, k + 1))) {
 			/* a surname that is also a state's or city's name
 			 * ("Anatole France", "Jack London"), after a given name
 			 * inside the sentence */
@@ -1980,21 +2124,23 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 			break;
 	}
 	k += nickname_at(c, k, lim);
-	if (k - i < 2 || (k < lim && td_tok_is_cap(c, k) && td_tok_is_word(c, k)) ||
-	    in_list(c, k - 1, place_heads, 0))
+	if (k - i < 2 ||
+	        (k < lim && td_tok_is_cap(c, k) && td_tok_is_word(c, k)) ||
+	        in_list(c, k - 1, place_heads, 0))
 		return 0;
 	return k - i;
 }
 
 /* Heads of organisations named after a person or place, whose first word
  * alone names them later ("Emory" for Emory University). */
-static const char *const proper_heads[] = {"University", "College",
-	"Institute", "Corporation", "Corp", "Company", "Co", "Inc", "County", NULL};
+static const char *const proper_heads[] = {"University", "College", "Institute",
+        "Corporation", "Corp", "Company", "Co", "Inc", "County", NULL};
 
 /* m names an organisation in two tokens or more. */
 static int org_name(const td_mention *m)
 {
-	return !m->pronoun && m->key && !strcmp(m->kind, "org") && m->t1 - m->t0 >= 2;
+	return !m->pronoun && m->key && !strcmp(m->kind, "org") &&
+	       m->t1 - m->t0 >= 2;
 }
 
 /* The latest organisation mention before, of two tokens or more ending in
@@ -2018,10 +2164,13 @@ static const td_mention *org_named_after(const td_actx *c, size_t i)
 /* An organisation found by its shape earlier in the document whose first
  * word is token i, the only capitalised word there ("Emory University ...
  * Emory's trustees"); NULL when none. */
-static const td_mention *org_short(const td_actx *c, size_t t0, size_t i, size_t t1)
+static const td_mention *org_short(
+        const td_actx *c, size_t t0, size_t i, size_t t1)
 {
-	if (!name_token(c, i) || (i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)) ||
-	    (i > t0 && name_token(c, i - 1)))
+	if (!name_token(c, i) ||
+	        (i + 1 < t1 && td_tok_is_cap(c, i + 1) &&
+	                td_tok_is_word(c, i + 1)) ||
+	        (i > t0 && name_token(c, i - 1)))
 		return NULL;
 	return org_named_after(c, i);
 }
@@ -2056,7 +2205,8 @@ static const td_mention *org_acronym(const td_actx *c, size_t i)
 		int ok = 1;
 		for (size_t w = m->t0; w < m->t1 && ok; w++) {
 			const char *ws = td_tok_str(c, w);
-			if (!td_tok_is_word(c, w) || td_tok_any(c, w, acronym_skip))
+			if (!td_tok_is_word(c, w) ||
+			        td_tok_any(c, w, acronym_skip))
 				continue;
 			if (!td_tok_is_cap(c, w) || got >= n || ws[0] != t[got])
 				ok = 0;
@@ -2075,16 +2225,20 @@ static const td_mention *org_acronym(const td_actx *c, size_t i)
  * Bureau of Investigation". It stands after "the" (not before "of" or
  * a further capitalised word), or before a title and a name ("Gallery
  * Director John Walker"); NULL when no organisation has that head. */
-static const td_mention *org_by_head(const td_actx *c, size_t t0, size_t i, size_t t1)
+static const td_mention *org_by_head(
+        const td_actx *c, size_t t0, size_t i, size_t t1)
 {
-	if (!td_tok_is_cap(c, i) || !(in_list(c, i, proper_heads, 0) || in_list(c, i, org_heads, 0)))
+	if (!td_tok_is_cap(c, i) || !(in_list(c, i, proper_heads, 0) ||
+	                                    in_list(c, i, org_heads, 0)))
 		return NULL;
 	int the = i >= t0 + 1 && td_tok_eq(c, i - 1, "the", 1);
 	int titled = !the && i + 2 < t1 && !(i > t0 && name_token(c, i - 1)) &&
-		td_tok_is_cap(c, i + 1) && td_patset_match(&c->a->title_pats, c, i + 1, t1) >= 0;
+	             td_tok_is_cap(c, i + 1) &&
+	             td_patset_match(&c->a->title_pats, c, i + 1, t1) >= 0;
 	if ((!the && !titled) ||
-	    (the && i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)) ||
-	    (i + 1 < t1 && td_tok_eq(c, i + 1, "of", 0)))
+	        (the && i + 1 < t1 && td_tok_is_cap(c, i + 1) &&
+	                td_tok_is_word(c, i + 1)) ||
+	        (i + 1 < t1 && td_tok_eq(c, i + 1, "of", 0)))
 		return NULL;
 	for (size_t k = c->n_ments; k-- > 0;) {
 		const td_mention *m = &c->ments[k];
@@ -2120,8 +2274,8 @@ static const td_mention *org_prefix(const td_actx *c, size_t s, size_t e)
 
 /* Heads of institutions that are also buildings: "at the National
  * Gallery", "in the Museum" name the place, not the body acting. */
-static const char *const venue_heads[] = {"Gallery", "Museum", "Library",
-	"Hospital", NULL};
+static const char *const venue_heads[] = {
+        "Gallery", "Museum", "Library", "Hospital", NULL};
 
 /* The organisation at [i, e) is a venue named as a place: a venue head
  * after "at" or "in" (perhaps with "the" between). */
@@ -2132,7 +2286,8 @@ static int venue_at(const td_actx *c, size_t t0, size_t i, size_t e)
 		return 0;
 	if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
 		p--;
-	return p > t0 && (td_tok_eq(c, p - 1, "at", 0) || td_tok_eq(c, p - 1, "in", 0));
+	return p > t0 &&
+	       (td_tok_eq(c, p - 1, "at", 0) || td_tok_eq(c, p - 1, "in", 0));
 }
 
 /* "the CTA": capital letters alone (two to six) after "the", no lexicon
@@ -2143,7 +2298,8 @@ static int the_acronym(const td_actx *c, size_t t0, size_t i, size_t t1)
 	const char *t = td_tok_str(c, i);
 	size_t n = td_tok_len(c, i);
 	if (n < 2 || n > 6 || i < t0 + 1 || !td_tok_eq(c, i - 1, "the", 1) ||
-	    (i + 1 < t1 && td_tok_is_cap(c, i + 1) && td_tok_is_word(c, i + 1)))
+	        (i + 1 < t1 && td_tok_is_cap(c, i + 1) &&
+	                td_tok_is_word(c, i + 1)))
 		return 0;
 	for (size_t k = 0; k < n; k++)
 		if (t[k] < 'A' || t[k] > 'Z')
@@ -2162,12 +2318,13 @@ static size_t firm_run(const td_actx *c, size_t i, size_t t1)
 		return 0;
 	/* "Bostitch, Inc.", "Massey-Ferguson, Ltd." */
 	if (i + 2 < t1 && td_tok_is_cap(c, i) && td_tok_is_word(c, i) &&
-	    in_list(c, i + 2, org_abbrevs, 0))
+	        in_list(c, i + 2, org_abbrevs, 0))
 		return i + 3 < t1 && td_tok_eq(c, i + 3, ".", 0) ? 4 : 3;
 	while (k < t1 && free_name_word(c, k, t1)) {
 		names++;
 		k++;
-		if (k + 1 < t1 && td_tok_eq(c, k, "&", 0) && free_name_word(c, k + 1, t1))
+		if (k + 1 < t1 && td_tok_eq(c, k, "&", 0) &&
+		        free_name_word(c, k + 1, t1))
 			return names >= 2 ? k + 2 - i : 0;
 		if (k + 1 < t1 && td_tok_eq(c, k, ",", 0))
 			k++;
@@ -2178,24 +2335,27 @@ static size_t firm_run(const td_actx *c, size_t i, size_t t1)
 }
 
 /* Ordinals as words or figures: "Twenty-second", "Twentieth", "22nd". */
-static const char *const ordinal_ends[] = {"first", "second", "third",
-	"fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-	"sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
-	"thirtieth", "fortieth", "fiftieth", NULL};
+static const char *const ordinal_ends[] = {"first", "second", "third", "fourth",
+        "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+        "fortieth", "fiftieth", NULL};
 
 static int ordinal_tok(const td_actx *c, size_t k)
 {
 	size_t n = td_tok_len(c, k);
 	const char *t = td_tok_str(c, k);
 	if (n > 2 && t[0] >= '0' && t[0] <= '9')
-		return strncmp(t + n - 2, "st", 2) == 0 || strncmp(t + n - 2, "nd", 2) == 0 ||
-			strncmp(t + n - 2, "rd", 2) == 0 || strncmp(t + n - 2, "th", 2) == 0;
+		return strncmp(t + n - 2, "st", 2) == 0 ||
+		       strncmp(t + n - 2, "nd", 2) == 0 ||
+		       strncmp(t + n - 2, "rd", 2) == 0 ||
+		       strncmp(t + n - 2, "th", 2) == 0;
 	const char *h = memrchr(t, '-', n);
 	const char *w = h ? h + 1 : t;
 	size_t wl = n - (size_t)(w - t);
 	for (int i = 0; ordinal_ends[i]; i++)
-		if (strlen(ordinal_ends[i]) == wl && strncasecmp(w, ordinal_ends[i], wl) == 0)
+		if (strlen(ordinal_ends[i]) == wl &&
+		        strncasecmp(w, ordinal_ends[i], wl) == 0)
 			return 1;
 	return 0;
 }
@@ -2221,8 +2381,9 @@ static int event_named_before(const td_actx *c, size_t i)
 {
 	for (size_t k = 1; k < i; k++)
 		if (in_list(c, k, event_heads, 0) &&
-		    (ordinal_tok(c, k - 1) || (k > 1 && td_tok_eq(c, k - 1, "Party", 0) &&
-						  ordinal_tok(c, k - 2))))
+		        (ordinal_tok(c, k - 1) ||
+		                (k > 1 && td_tok_eq(c, k - 1, "Party", 0) &&
+		                        ordinal_tok(c, k - 2))))
 			return 1;
 	return 0;
 }
@@ -2244,7 +2405,9 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 		kind = "org";
 		/* "a Foreign Terrorist Organisation" is a category, not a
 		 * name: skipped whole */
-		if (n > lexn && i > t0 && (td_tok_eq(c, i - 1, "a", 1) || td_tok_eq(c, i - 1, "an", 1)))
+		if (n > lexn && i > t0 &&
+		        (td_tok_eq(c, i - 1, "a", 1) ||
+		                td_tok_eq(c, i - 1, "an", 1)))
 			return (int)n;
 	}
 	/* "the Twenty-second Congress of the Soviet Communist Party": a
@@ -2254,8 +2417,10 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	/* "Emory Wheel" after Emory University: a run opening with the
 	 * first word of an institution named after someone is another
 	 * institution of theirs, not a person */
-	size_t on = n <= lexn && lexn == 0 && i + 1 < t1 && name_token(c, i + 1) &&
-			org_first_word(c, i) ? name_run(c, i, t1) : 0;
+	size_t on = n <= lexn && lexn == 0 && i + 1 < t1 &&
+	                            name_token(c, i + 1) && org_first_word(c, i)
+	                    ? name_run(c, i, t1)
+	                    : 0;
 	if (on >= 2) {
 		n = on;
 		kind = "org";
@@ -2269,11 +2434,13 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	}
 	const td_mention *om;
 	if (n == 0 && lexn == 0 &&
-	    ((om = org_short(c, t0, i, t1)) || (om = org_by_head(c, t0, i, t1)) ||
-	     (om = org_acronym(c, i)))) {
+	        ((om = org_short(c, t0, i, t1)) ||
+	                (om = org_by_head(c, t0, i, t1)) ||
+	                (om = org_acronym(c, i)))) {
 		const char *key = om->key;
 		if (!venue_at(c, t0, i, i + 1) &&
-		    (rc = emit(c, i, i + 1, key, "org", key, 0, 0, NULL)) < 0)
+		        (rc = emit(c, i, i + 1, key, "org", key, 0, 0, NULL)) <
+		                0)
 			return rc;
 		return 1;
 	}
@@ -2283,8 +2450,10 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 		return 1;
 	}
 	/* the short form of an organisation named in full before */
-	if (n > lexn && strcmp(kind, "org") == 0 && (om = org_prefix(c, i, i + n))) {
-		if ((rc = emit(c, i, i + n, om->key, "org", om->key, 0, 0, NULL)) < 0)
+	if (n > lexn && strcmp(kind, "org") == 0 &&
+	        (om = org_prefix(c, i, i + n))) {
+		if ((rc = emit(c, i, i + n, om->key, "org", om->key, 0, 0,
+		             NULL)) < 0)
 			return rc;
 		return (int)n;
 	}
@@ -2292,10 +2461,12 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 		return 0;
 	/* "the Grant B. Coopers", "the Edwin Pauleys Jr.": a family by its
 	 * plural name is no person's mention */
-	if (strcmp(kind, "person") == 0 && i > t0 && td_tok_eq(c, i - 1, "the", 1)) {
+	if (strcmp(kind, "person") == 0 && i > t0 &&
+	        td_tok_eq(c, i - 1, "the", 1)) {
 		size_t l = i + n - 1;
-		while (l > i && (td_tok_eq(c, l, ".", 0) || td_tok_eq(c, l, ",", 0) ||
-				 in_list(c, l, suffixes, 0)))
+		while (l > i &&
+		        (td_tok_eq(c, l, ".", 0) || td_tok_eq(c, l, ",", 0) ||
+		                in_list(c, l, suffixes, 0)))
 			l--;
 		size_t ln = td_tok_len(c, l);
 		const char *lw = td_tok_str(c, l);
@@ -2309,27 +2480,31 @@ static int shaped_name(td_actx *c, size_t t0, size_t i, size_t t1, size_t lexn)
 	/* a body after an organisation's possessive is its sub-body:
 	 * "Emory University's Board of Trustees" */
 	const char *pfx = NULL;
-	if (strcmp(kind, "org") == 0 && i >= t0 + 2 && td_tok_eq(c, i - 1, "'s", 1) &&
-	    c->n_ments && c->ments[c->n_ments - 1].t1 == i - 1 &&
-	    !c->ments[c->n_ments - 1].pronoun && c->ments[c->n_ments - 1].key &&
-	    strcmp(c->ments[c->n_ments - 1].kind, "org") == 0)
+	if (strcmp(kind, "org") == 0 && i >= t0 + 2 &&
+	        td_tok_eq(c, i - 1, "'s", 1) && c->n_ments &&
+	        c->ments[c->n_ments - 1].t1 == i - 1 &&
+	        !c->ments[c->n_ments - 1].pronoun &&
+	        c->ments[c->n_ments - 1].key &&
+	        strcmp(c->ments[c->n_ments - 1].kind, "org") == 0)
 		pfx = c->ments[c->n_ments - 1].key;
 	if ((rc = add_dyn_pfx(c, i, i + n, kind, NULL, pfx, &d)) < 0 ||
-	    (rc = emit(c, i, i + n, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+	        (rc = emit(c, i, i + n, d->key, d->kind, d->name, 0, 0, NULL)) <
+	                0)
 		return rc;
 	return (int)n;
 }
 
 /* Determiners that open an appositive after a name ("X, the US Trade
  * Representative, argued", "X, a former minister, said"). */
-static const char *const appos_dets[] = {"the", "a", "an", "its", "his",
-	"her", "their", "our", NULL};
+static const char *const appos_dets[] = {
+        "the", "a", "an", "its", "his", "her", "their", "our", NULL};
 
 /* Does a name ending at token k stand as the subject of a speech verb
  * behind an appositive: ", the/a ... ," and then the verb? */
 static int appositive_subject(const td_actx *c, size_t k, size_t t1)
 {
-	if (k + 2 >= t1 || !td_tok_eq(c, k, ",", 0) || !in_list(c, k + 1, appos_dets, 1))
+	if (k + 2 >= t1 || !td_tok_eq(c, k, ",", 0) ||
+	        !in_list(c, k + 1, appos_dets, 1))
 		return 0;
 	int role = 0;
 	for (size_t j = k + 2; j < t1 && j <= k + 16; j++) {
@@ -2337,11 +2512,13 @@ static int appositive_subject(const td_actx *c, size_t k, size_t t1)
 		 * Commission"): the run before it is a person whatever
 		 * the verb */
 		if (!role && td_tok_is_lower(c, j) &&
-		    td_patset_match(&c->a->title_pats, c, j, t1) >= 0)
+		        td_patset_match(&c->a->title_pats, c, j, t1) >= 0)
 			role = 1;
 		if (td_tok_eq(c, j, ",", 0))
-			return role || (j + 1 < t1 && is_speech_at(c, j + 1, t1));
-		if (td_tok_eq(c, j, ";", 0) || td_tok_eq(c, j, ":", 0) || td_tok_eq(c, j, ".", 0))
+			return role ||
+			       (j + 1 < t1 && is_speech_at(c, j + 1, t1));
+		if (td_tok_eq(c, j, ";", 0) || td_tok_eq(c, j, ":", 0) ||
+		        td_tok_eq(c, j, ".", 0))
 			return 0;
 	}
 	return 0;
@@ -2360,11 +2537,12 @@ static int pos_noun(const td_actx *c, size_t k)
  * lexicon actor. */
 static int role_word(const td_actx *c, size_t k, size_t lim)
 {
-	static const char *const ends[] = {"er", "or", "ist", "ian", "man", NULL};
+	static const char *const ends[] = {
+	        "er", "or", "ist", "ian", "man", NULL};
 	if (!name_token(c, k) || !pos_noun(c, k) ||
-	    td_patset_match(&c->a->given_pats, c, k, k + 1) >= 0 ||
-	    td_patset_match(&c->a->title_pats, c, k, k + 1) >= 0 ||
-	    actor_match(c, k, lim) >= 0 || in_list(c, k, org_heads, 0))
+	        td_patset_match(&c->a->given_pats, c, k, k + 1) >= 0 ||
+	        td_patset_match(&c->a->title_pats, c, k, k + 1) >= 0 ||
+	        actor_match(c, k, lim) >= 0 || in_list(c, k, org_heads, 0))
 		return 0;
 	size_t n = td_tok_len(c, k);
 	const char *w = td_tok_str(c, k);
@@ -2405,7 +2583,7 @@ static size_t last_name_word(const td_actx *c, size_t t0, size_t t1)
 {
 	size_t k = t1 - 1;
 	while (k > t0 && (td_tok_eq(c, k, ".", 0) || td_tok_eq(c, k, ",", 0) ||
-			  in_list(c, k, suffixes, 0)))
+	                         in_list(c, k, suffixes, 0)))
 		k--;
 	return k;
 }
@@ -2414,19 +2592,22 @@ static size_t last_name_word(const td_actx *c, size_t t0, size_t t1)
  * her husband's name right after her own (in brackets or apposition,
  * the same surname) is the same person; the mention she was named by,
  * else NULL. i is the female title, [j, e) the name after it. */
-static const td_mention *wife_named_before(const td_actx *c, size_t t0,
-	size_t i, size_t j, size_t e)
+static const td_mention *wife_named_before(
+        const td_actx *c, size_t t0, size_t i, size_t j, size_t e)
 {
-	if (title_gender(c, i + 1 + (i + 1 < j && td_tok_eq(c, i + 1, ".", 0))) != 'f' ||
-	    i <= t0 || !c->n_ments)
+	if (title_gender(
+	            c, i + 1 + (i + 1 < j && td_tok_eq(c, i + 1, ".", 0))) !=
+	                'f' ||
+	        i <= t0 || !c->n_ments)
 		return NULL;
 	if (!td_tok_eq(c, i - 1, "(", 0) && !td_tok_eq(c, i - 1, ",", 0))
 		return NULL;
 	const td_mention *m = &c->ments[c->n_ments - 1];
-	if (m->pronoun || !m->key || strcmp(m->kind, "person") || m->t1 != i - 1 ||
-	    m->t1 - m->t0 < 2)
+	if (m->pronoun || !m->key || strcmp(m->kind, "person") ||
+	        m->t1 != i - 1 || m->t1 - m->t0 < 2)
 		return NULL;
-	return same_token(c, surname_tok(c, m), last_name_word(c, j, e)) ? m : NULL;
+	return same_token(c, surname_tok(c, m), last_name_word(c, j, e)) ? m
+	                                                                 : NULL;
 }
 
 /* A word that carries a longer person's name on either side of a
@@ -2438,15 +2619,16 @@ static const td_mention *wife_named_before(const td_actx *c, size_t t0,
  * is the leader (the gold README's "a second Trump administration"), the
  * head stays outside, and it is no word of a person's name. */
 static const char *const govt_heads[] = {"Administration", "Government",
-	"Cabinet", "Regime", "administration", "government", "cabinet",
-	"regime", NULL};
+        "Cabinet", "Regime", "administration", "government", "cabinet",
+        "regime", NULL};
 
 static int name_neighbour(const td_actx *c, size_t k, size_t lim)
 {
 	return free_name_word(c, k, lim) && td_tok_pos_is(c, k, "NNP") &&
-		!in_list(c, k, govt_heads, 0) &&
-		!in_list(c, k, dateline_months, 0) && !in_list(c, k, org_heads, 0) &&
-		!in_list(c, k, place_heads, 0) && !in_list(c, k, proper_heads, 0);
+	       !in_list(c, k, govt_heads, 0) &&
+	       !in_list(c, k, dateline_months, 0) &&
+	       !in_list(c, k, org_heads, 0) && !in_list(c, k, place_heads, 0) &&
+	       !in_list(c, k, proper_heads, 0);
 }
 
 /* A lexicon person's one-word short form (Greer, Biden) inside a longer
@@ -2455,15 +2637,16 @@ static int name_neighbour(const td_actx *c, size_t k, size_t lim)
  * Sets [*s, *e) to the longer name: the given names before token i and,
  * when the word is also a given name, the proper nouns after it; 0 when
  * there is none. */
-static int longer_name(const td_actx *c, size_t t0, size_t i, size_t t1, size_t *s,
-		       size_t *e)
+static int longer_name(
+        const td_actx *c, size_t t0, size_t i, size_t t1, size_t *s, size_t *e)
 {
 	size_t a = i, b = i + 1;
 	size_t last = c->n_ments ? c->ments[c->n_ments - 1].t1 : 0;
 	/* given names before it ("Hunter Biden"; not "Exegete Mao", a
 	 * capitalised role) */
-	while (a > t0 && a - 1 >= last && b - a < 4 && name_neighbour(c, a - 1, t1) &&
-	       td_patset_match(&c->a->given_pats, c, a - 1, a) >= 0)
+	while (a > t0 && a - 1 >= last && b - a < 4 &&
+	        name_neighbour(c, a - 1, t1) &&
+	        td_patset_match(&c->a->given_pats, c, a - 1, a) >= 0)
 		a--;
 	/* proper nouns after it only when the word is a given name too
 	 * ("Greer Garson"; not "Eisenhower Administration") */
@@ -2484,11 +2667,11 @@ static int longer_name(const td_actx *c, size_t t0, size_t i, size_t t1, size_t 
 /* "Babe Ruth" after "George Herman (Babe) Ruth": a name word right
  * before the short form at token i that is a word of the full name r
  * (its nickname, its first name) belongs to the mention: 1, else 0. */
-static size_t word_before_short(const td_actx *c, size_t t0, size_t i,
-	const td_mention *r)
+static size_t word_before_short(
+        const td_actx *c, size_t t0, size_t i, const td_mention *r)
 {
 	if (i <= t0 || !name_token(c, i - 1) ||
-	    (c->n_ments && c->ments[c->n_ments - 1].t1 > i - 1))
+	        (c->n_ments && c->ments[c->n_ments - 1].t1 > i - 1))
 		return 0;
 	for (size_t k = r->t0; k + 1 < r->t1; k++)
 		if (same_token(c, k, i - 1))
@@ -2505,21 +2688,26 @@ static int later_full_name(const td_actx *c, size_t j, size_t *s, size_t *e)
 {
 	int found = 0;
 	for (size_t x = j + 1; x < c->tok.n; x++) {
-		if (!same_token(c, x, j) || (x + 1 < c->tok.n && name_token(c, x + 1)))
+		if (!same_token(c, x, j) ||
+		        (x + 1 < c->tok.n && name_token(c, x + 1)))
 			continue;
 		size_t b = x;
-		while (b > 0 && x - b < 6 && c->tok_sent[b - 1] == c->tok_sent[x]) {
-			if (td_patset_match(&c->a->title_pats, c, b - 1, b) >= 0)
+		while (b > 0 && x - b < 6 &&
+		        c->tok_sent[b - 1] == c->tok_sent[x]) {
+			if (td_patset_match(&c->a->title_pats, c, b - 1, b) >=
+			        0)
 				break;
 			if (name_token(c, b - 1))
 				b--;
-			else if (b >= 2 && td_tok_eq(c, b - 1, ".", 0) && td_tok_len(c, b - 2) == 1 &&
-				 td_tok_is_cap(c, b - 2))
+			else if (b >= 2 && td_tok_eq(c, b - 1, ".", 0) &&
+			         td_tok_len(c, b - 2) == 1 &&
+			         td_tok_is_cap(c, b - 2))
 				b -= 2;
 			else
 				break;
 		}
-		while (b < x && td_patset_match(&c->a->given_pats, c, b, b + 1) < 0)
+		while (b < x &&
+		        td_patset_match(&c->a->given_pats, c, b, b + 1) < 0)
 			b++;
 		if (b == x)
 			continue;
@@ -2538,9 +2726,9 @@ static int later_full_name(const td_actx *c, size_t j, size_t *s, size_t *e)
 /* Roles held in a body: "president of Neiman-Marcus" names an
  * organisation after "of". */
 static const char *const body_roles[] = {"president", "vice-president",
-	"chairman", "chairwoman", "director", "founder", "owner", "publisher",
-	"editor", "treasurer", "trustee", "trustees", "executive", "partner",
-	"partners", "employee", "employees", NULL};
+        "chairman", "chairwoman", "director", "founder", "owner", "publisher",
+        "editor", "treasurer", "trustee", "trustees", "executive", "partner",
+        "partners", "employee", "employees", NULL};
 
 /* "Stanley Marcus, president of Neiman-Marcus": capitalised words that no
  * lexicon, place or title claims after a role in a body and "of" (perhaps
@@ -2550,12 +2738,12 @@ static size_t body_of_role(const td_actx *c, size_t t0, size_t i, size_t t1)
 	size_t p = i;
 	if (p > t0 && td_tok_eq(c, p - 1, "the", 0))
 		p--;
-	if (p < t0 + 2 || !td_tok_eq(c, p - 1, "of", 0) || !td_tok_is_lower(c, p - 2) ||
-	    !in_list(c, p - 2, body_roles, 0))
+	if (p < t0 + 2 || !td_tok_eq(c, p - 1, "of", 0) ||
+	        !td_tok_is_lower(c, p - 2) || !in_list(c, p - 2, body_roles, 0))
 		return 0;
 	size_t k = i;
-	while (k < t1 && k - i < 4 && free_name_word(c, k, t1) && td_tok_pos_is(c, k, "NNP*") &&
-	       !in_list(c, k, place_heads, 0))
+	while (k < t1 && k - i < 4 && free_name_word(c, k, t1) &&
+	        td_tok_pos_is(c, k, "NNP*") && !in_list(c, k, place_heads, 0))
 		k++;
 	if (k == i || (k < t1 && td_tok_is_cap(c, k) && td_tok_is_word(c, k)))
 		return 0;
@@ -2564,8 +2752,8 @@ static size_t body_of_role(const td_actx *c, size_t t0, size_t i, size_t t1)
 
 /* Heads of local governments named by their territory ("DeKalb
  * County", "Orleans Parish"). */
-static const char *const county_heads[] = {"County", "Parish", "Borough",
-	"Township", NULL};
+static const char *const county_heads[] = {
+        "County", "Parish", "Borough", "Township", NULL};
 
 /* "DeKalb County will build a cannery": one to three capitalised words
  * that no lexicon claims and a county head, followed by a finite verb or
@@ -2573,19 +2761,22 @@ static const char *const county_heads[] = {"County", "Parish", "Borough",
  * organisation; its length in tokens, or 0. After a locative or before a
  * noun ("in Union County", "a Clinton County jury") it stays a place. */
 static size_t county_body(const td_actx *c, size_t t0, size_t i, size_t t1,
-	const td_mention **named)
+        const td_mention **named)
 {
 	size_t k = i;
 	*named = NULL;
-	while (k < t1 && k - i < 3 && free_name_word(c, k, t1) && !in_list(c, k, county_heads, 0))
+	while (k < t1 && k - i < 3 && free_name_word(c, k, t1) &&
+	        !in_list(c, k, county_heads, 0))
 		k++;
 	if (k == i || k >= t1 || !in_list(c, k, county_heads, 0))
 		return 0;
 	size_t v = k + 1, p = i;
 	if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
 		p--;
-	if (p > t0 && (in_list(c, p - 1, locatives, 1) || td_tok_eq(c, p - 1, "from", 1) ||
-		       td_tok_eq(c, p - 1, "to", 1) || td_tok_eq(c, p - 1, "of", 1))) {
+	if (p > t0 && (in_list(c, p - 1, locatives, 1) ||
+	                      td_tok_eq(c, p - 1, "from", 1) ||
+	                      td_tok_eq(c, p - 1, "to", 1) ||
+	                      td_tok_eq(c, p - 1, "of", 1))) {
 		/* a county acting before, now a place: the place with its
 		 * key ("representative from Multnomah County"), as a state's */
 		for (size_t m = c->n_ments; m-- > 0;) {
@@ -2603,8 +2794,9 @@ static size_t county_body(const td_actx *c, size_t t0, size_t i, size_t t1,
 		return 0;
 	}
 	if (v >= t1 || !td_tok_is_lower(c, v) ||
-	    !(td_tok_pos_is(c, v, "VBD") || td_tok_pos_is(c, v, "VBZ") ||
-	      td_tok_pos_is(c, v, "VBP") || td_tok_pos_is(c, v, "MD")))
+	        !(td_tok_pos_is(c, v, "VBD") || td_tok_pos_is(c, v, "VBZ") ||
+	                td_tok_pos_is(c, v, "VBP") ||
+	                td_tok_pos_is(c, v, "MD")))
 		return 0;
 	return v - i;
 }
@@ -2624,7 +2816,8 @@ static int sentence_actors(td_actx *c, size_t si)
 			for (size_t k = 0; k < a->n_actors; k++)
 				if (strcmp(a->actors[k].key, gstate) == 0)
 					name = a->actors[k].name;
-			if ((rc = emit(c, i, ge, gstate, "state", name, 1, 0, NULL)) < 0)
+			if ((rc = emit(c, i, ge, gstate, "state", name, 1, 0,
+			             NULL)) < 0)
 				return rc;
 			i = ge;
 			continue;
@@ -2632,7 +2825,8 @@ static int sentence_actors(td_actx *c, size_t si)
 		if (gk == 1) {
 			const td_dyn *d;
 			if ((rc = add_dyn(c, i, ge, "group", NULL, &d)) < 0 ||
-			    (rc = emit(c, i, ge, d->key, "group", d->name, 1, 0, NULL)) < 0)
+			        (rc = emit(c, i, ge, d->key, "group", d->name,
+			                 1, 0, NULL)) < 0)
 				return rc;
 			i = ge;
 			continue;
@@ -2641,47 +2835,60 @@ static int sentence_actors(td_actx *c, size_t si)
 		 * capitalised words before the role are the body it serves:
 		 * "Boston Red Sox Outfielder Jackie Jensen" */
 		if (name_token(c, i) && td_tok_pos_is(c, i, "NNP*") &&
-		    !(i > t0 && name_token(c, i - 1))) {
+		        !(i > t0 && name_token(c, i - 1))) {
 			size_t k = i, rn = 0;
 			const td_mention *rs = NULL;
 			while (k < t1 && k < i + 5 && name_token(c, k) &&
-			       !(rn = role_word(c, k, t1) ? name_after_role(c, k, t1) : 0)) {
-				/* a role before the short form of a person named
-				 * in full before: "Transylvania Symphony Conductor
-				 * Pfohl" after "conductor James Christian Pfohl" */
-				if (k >= i + 2 && role_word(c, k, t1) && k + 1 < t1 &&
-				    !(k + 2 < t1 && name_token(c, k + 2)) && name_token(c, k + 1) &&
-				    (rs = resolve_short(c, k + 1))) {
+			        !(rn = role_word(c, k, t1)
+			                        ? name_after_role(c, k, t1)
+			                        : 0)) {
+				/* a role before the short form of a person
+				 * named in full before: "Transylvania Symphony
+				 * Conductor Pfohl" after "conductor James
+				 * Christian Pfohl" */
+				if (k >= i + 2 && role_word(c, k, t1) &&
+				        k + 1 < t1 &&
+				        !(k + 2 < t1 && name_token(c, k + 2)) &&
+				        name_token(c, k + 1) &&
+				        (rs = resolve_short(c, k + 1))) {
 					rn = 1;
 					break;
 				}
 				k++;
 			}
 			long bm = rn && k >= i + 2 ? actor_match(c, i, t1) : -1;
-			/* the body is a lexicon organisation ("Boston Red Sox") */
+			/* the body is a lexicon organisation ("Boston Red
+			 * Sox") */
 			if (bm >= 0 && (size_t)a->actor_pats.v[bm].n == k - i &&
-			    strcmp(a->actors[a->actor_pats.v[bm].id].kind, "org") == 0) {
-				const td_actor_rec *br = &a->actors[a->actor_pats.v[bm].id];
-				if ((rc = emit(c, i, k, br->key, br->kind, br->name, 0, 0, NULL)) < 0)
+			        strcmp(a->actors[a->actor_pats.v[bm].id].kind,
+			                "org") == 0) {
+				const td_actor_rec *br =
+				        &a->actors[a->actor_pats.v[bm].id];
+				if ((rc = emit(c, i, k, br->key, br->kind,
+				             br->name, 0, 0, NULL)) < 0)
 					return rc;
 			} else if (rn && k >= i + 2 && bm < 0 &&
-			    td_patset_match(&a->title_pats, c, i, t1) < 0) {
+			           td_patset_match(&a->title_pats, c, i, t1) <
+			                   0) {
 				const td_mention *om = org_prefix(c, i, k);
 				if (om) {
-					if ((rc = emit(c, i, k, om->key, "org", om->key, 0, 0, NULL)) < 0)
+					if ((rc = emit(c, i, k, om->key, "org",
+					             om->key, 0, 0, NULL)) < 0)
 						return rc;
 				} else if ((rc = emit_dyn(c, i, k, "org")) < 0)
 					return rc;
 			}
 			if (rs) {
-				if ((rc = emit(c, k + 1, k + 2, rs->key, "person", rs->key, 0, 0,
-					     rs->state)) < 0)
+				if ((rc = emit(c, k + 1, k + 2, rs->key,
+				             "person", rs->key, 0, 0,
+				             rs->state)) < 0)
 					return rc;
 				i = k + 2;
 				continue;
 			}
 			if (rn && (k == i || k >= i + 2)) {
-				if ((rc = emit_dyn(c, k + 1, k + 1 + rn, "person")) < 0)
+				if ((rc = emit_dyn(c, k + 1, k + 1 + rn,
+				             "person")) < 0)
 					return rc;
 				i = k + 1 + rn;
 				continue;
@@ -2691,12 +2898,14 @@ static int sentence_actors(td_actx *c, size_t si)
 		long tm = td_patset_match(&a->title_pats, c, i, t1);
 		/* "General Electric", "General Motors Corp.": a title before
 		 * the head of a firm's name is the firm's first word */
-		if (tm >= 0 && a->title_pats.v[tm].n == 1 && td_tok_is_cap(c, i) && i + 1 < t1 &&
-		    in_list(c, i + 1, org_heads, 0)) {
+		if (tm >= 0 && a->title_pats.v[tm].n == 1 &&
+		        td_tok_is_cap(c, i) && i + 1 < t1 &&
+		        in_list(c, i + 1, org_heads, 0)) {
 			size_t e = i + 2;
 			while (e < t1 && in_list(c, e, org_heads, 0))
 				e++;
-			if (e < t1 && in_list(c, e - 1, org_abbrevs, 0) && td_tok_eq(c, e, ".", 0))
+			if (e < t1 && in_list(c, e - 1, org_abbrevs, 0) &&
+			        td_tok_eq(c, e, ".", 0))
 				e++;
 			if ((rc = emit_dyn(c, i, e, "org")) < 0)
 				return rc;
@@ -2708,19 +2917,26 @@ static int sentence_actors(td_actx *c, size_t si)
 			if (j < t1 && td_tok_eq(c, j, ",", 0))
 				j++;
 			long am = j < t1 ? actor_match(c, j, t1) : -1;
-			size_t n = j < t1 ? name_run(c, j, t1) : 0, ni = initials_run(c, j, t1);
+			size_t n = j < t1 ? name_run(c, j, t1) : 0,
+			       ni = initials_run(c, j, t1);
 			if (ni > n)
 				n = ni;
-			/* context beats the lexicon: "Mayor Wagner" is a person */
-			if (n > 0 && (am < 0 || (size_t)a->actor_pats.v[am].n < n ||
-				      title_names_person(c, i, am)) &&
-			    !resolve_short(c, j)) {
+			/* context beats the lexicon: "Mayor Wagner" is a
+			 * person */
+			if (n > 0 &&
+			        (am < 0 || (size_t)a->actor_pats.v[am].n < n ||
+			                title_names_person(c, i, am)) &&
+			        !resolve_short(c, j)) {
 				int lower = td_tok_is_lower(c, i);
 				/* a lowercase role needs a two-word name */
-				const td_mention *wm = n >= 2 ? wife_named_before(c, t0, i, j, j + n) : NULL;
+				const td_mention *wm =
+				        n >= 2 ? wife_named_before(
+				                         c, t0, i, j, j + n)
+				               : NULL;
 				if (wm) {
-					if ((rc = emit(c, j, j + n, wm->key, "person", wm->key, 0, 0,
-						     wm->state)) < 0)
+					if ((rc = emit(c, j, j + n, wm->key,
+					             "person", wm->key, 0, 0,
+					             wm->state)) < 0)
 						return rc;
 					i = j + n;
 					continue;
@@ -2729,12 +2945,17 @@ static int sentence_actors(td_actx *c, size_t si)
 					const td_dyn *d;
 					const char *st = state_before(c, t0, i);
 					size_t fs = 0, fe = 0;
-					if (n == 1 && later_full_name(c, j, &fs, &fe))
-						rc = add_dyn(c, fs, fe, "person", st, &d);
+					if (n == 1 &&
+					        later_full_name(c, j, &fs, &fe))
+						rc = add_dyn(c, fs, fe,
+						        "person", st, &d);
 					else
-						rc = add_dyn(c, j, j + n, "person", st, &d);
+						rc = add_dyn(c, j, j + n,
+						        "person", st, &d);
 					if (rc < 0 ||
-					    (rc = emit(c, j, j + n, d->key, d->kind, d->name, 0, 0, st)) < 0)
+					        (rc = emit(c, j, j + n, d->key,
+					                 d->kind, d->name, 0, 0,
+					                 st)) < 0)
 						return rc;
 					i = j + n;
 					continue;
@@ -2753,49 +2974,60 @@ static int sentence_actors(td_actx *c, size_t si)
 		 * capitalised word other than a title names something else
 		 * ("Yankee Stadium", "Boston Traveler") */
 		if (p && p->flags & (TD_PATF_CLUB_NICK | TD_PATF_CLUB_CITY) &&
-		    ((p->flags & TD_PATF_CLUB_CITY && located_at(c, t0, i, i + (size_t)p->n, t1)) ||
-		     (i + (size_t)p->n < t1 && td_tok_is_cap(c, i + (size_t)p->n) &&
-		      td_tok_is_word(c, i + (size_t)p->n) &&
-		      td_patset_match(&a->title_pats, c, i + (size_t)p->n, t1) < 0)))
+		        ((p->flags & TD_PATF_CLUB_CITY &&
+		                 located_at(c, t0, i, i + (size_t)p->n, t1)) ||
+		                (i + (size_t)p->n < t1 &&
+		                        td_tok_is_cap(c, i + (size_t)p->n) &&
+		                        td_tok_is_word(c, i + (size_t)p->n) &&
+		                        td_patset_match(&a->title_pats, c,
+		                                i + (size_t)p->n, t1) < 0)))
 			p = NULL;
 		/* a county acting ("DeKalb County will build"), or named as
 		 * a place after it acted */
 		const td_mention *cm;
 		size_t cn = p ? 0 : county_body(c, t0, i, t1, &cm);
 		if (cn) {
-			if ((rc = cm ? emit(c, i, i + cn, cm->key, "org", cm->key, 0, 1, NULL) :
-				       emit_dyn(c, i, i + cn, "org")) < 0)
+			if ((rc = cm ? emit(c, i, i + cn, cm->key, "org",
+			                       cm->key, 0, 1, NULL)
+			             : emit_dyn(c, i, i + cn, "org")) < 0)
 				return rc;
 			i += cn;
 			continue;
 		}
 		/* names by their shape, when longer than a lexicon match */
-		if ((rc = shaped_name(c, t0, i, t1, p ? (size_t)p->n : 0)) != 0) {
+		if ((rc = shaped_name(c, t0, i, t1, p ? (size_t)p->n : 0)) !=
+		        0) {
 			if (rc < 0)
 				return rc;
 			i += (size_t)rc;
 			continue;
 		}
-		/* short forms of people named earlier win over the lexicon default */
+		/* short forms of people named earlier win over the lexicon
+		 * default */
 		if ((!p || (p->flags & TD_PATF_SHORT && p->n == 1 &&
-			    strcmp(a->actors[p->id].kind, "person") == 0)) &&
-		    td_tok_is_cap(c, i) && !(i + 1 < t1 && name_token(c, i + 1)) &&
-		    !in_list(c, i, not_names, 0)) {
-			/* not "He" for He Lifeng: pronouns and function words are
-			 * never short forms */
+		                   strcmp(a->actors[p->id].kind, "person") ==
+		                           0)) &&
+		        td_tok_is_cap(c, i) &&
+		        !(i + 1 < t1 && name_token(c, i + 1)) &&
+		        !in_list(c, i, not_names, 0)) {
+			/* not "He" for He Lifeng: pronouns and function words
+			 * are never short forms */
 			const td_mention *r = resolve_short(c, i);
 			if (r) {
-				/* "van Aalst" for Pieter van Aalst: lowercase particles
-				 * before the short form belong to it when the full
-				 * name has them too */
+				/* "van Aalst" for Pieter van Aalst: lowercase
+				 * particles before the short form belong to it
+				 * when the full name has them too */
 				size_t s0 = i;
-				while (s0 > t0 && r->t1 - r->t0 >= (i - s0) + 3 &&
-				       td_tok_is_lower(c, s0 - 1) && in_list(c, s0 - 1, particles, 0) &&
-				       same_token(c, r->t1 - 2 - (i - s0), s0 - 1))
+				while (s0 > t0 &&
+				        r->t1 - r->t0 >= (i - s0) + 3 &&
+				        td_tok_is_lower(c, s0 - 1) &&
+				        in_list(c, s0 - 1, particles, 0) &&
+				        same_token(c, r->t1 - 2 - (i - s0),
+				                s0 - 1))
 					s0--;
 				s0 -= word_before_short(c, t0, s0, r);
 				if ((rc = emit(c, s0, i + 1, r->key, "person",
-					     r->key, 0, 0, r->state)) < 0)
+				             r->key, 0, 0, r->state)) < 0)
 					return rc;
 				i++;
 				continue;
@@ -2805,23 +3037,30 @@ static int sentence_actors(td_actx *c, size_t si)
 			const td_actor_rec *ar = &a->actors[p->id];
 			size_t s = i, e = i + (size_t)p->n;
 			int is_state = strcmp(ar->kind, "state") == 0;
-			/* a name glued to a longer capitalised run is something else
-			 * ("Washington Post", "Korea Herald"); demonyms are adjectives */
-			if ((p->type != TD_PAT_NAME && e < t1 && td_tok_is_cap(c, e) &&
-				td_tok_is_word(c, e) && p->type != TD_PAT_DEMONYM) ||
-			    (p->flags & TD_PATF_NEEDS_NAMED && !named_before(c, ar->key))) {
+			/* a name glued to a longer capitalised run is something
+			 * else
+			 * ("Washington Post", "Korea Herald"); demonyms are
+			 * adjectives */
+			if ((p->type != TD_PAT_NAME && e < t1 &&
+			            td_tok_is_cap(c, e) &&
+			            td_tok_is_word(c, e) &&
+			            p->type != TD_PAT_DEMONYM) ||
+			        (p->flags & TD_PATF_NEEDS_NAMED &&
+			                !named_before(c, ar->key))) {
 				/* after "the", its words may still open another
 				 * name ("the North Portland Rotary Club") */
 				i = p->flags & TD_PATF_LEADING_THE ? i + 1 : e;
 				continue;
 			}
-			if (p->n == 1 && in_list(c, i, event_heads, 0) && event_named_before(c, i)) {
+			if (p->n == 1 && in_list(c, i, event_heads, 0) &&
+			        event_named_before(c, i)) {
 				i = e;
 				continue;
 			}
 			size_t ls, le;
-			if (p->n == 1 && p->flags & TD_PATF_SHORT && strcmp(ar->kind, "person") == 0 &&
-			    longer_name(c, t0, i, t1, &ls, &le)) {
+			if (p->n == 1 && p->flags & TD_PATF_SHORT &&
+			        strcmp(ar->kind, "person") == 0 &&
+			        longer_name(c, t0, i, t1, &ls, &le)) {
 				if ((rc = emit_dyn(c, ls, le, "person")) < 0)
 					return rc;
 				i = le;
@@ -2832,7 +3071,8 @@ static int sentence_actors(td_actx *c, size_t si)
 			if (p->type == TD_PAT_DEMONYM) {
 				size_t ne = the_demonyms(c, t0, i, t1);
 				if (ne) {
-					if ((rc = emit_demonyms(c, i, ne, t1)) < 0)
+					if ((rc = emit_demonyms(c, i, ne, t1)) <
+					        0)
 						return rc;
 					i = ne;
 					continue;
@@ -2841,9 +3081,11 @@ static int sentence_actors(td_actx *c, size_t si)
 				continue;
 			}
 			int loc = is_state && located_at(c, t0, s, e, t1);
-			const char *pst = strcmp(ar->kind, "person") == 0 ? title_state(c, t0, s) : NULL;
+			const char *pst = strcmp(ar->kind, "person") == 0
+			                          ? title_state(c, t0, s)
+			                          : NULL;
 			if ((rc = emit(c, s, e, ar->key, ar->kind, ar->name,
-				     p->type == TD_PAT_METONYM, loc, pst)) < 0)
+			             p->type == TD_PAT_METONYM, loc, pst)) < 0)
 				return rc;
 			i = e;
 			continue;
@@ -2853,18 +3095,24 @@ static int sentence_actors(td_actx *c, size_t si)
 			size_t e = i + (size_t)a->place_pats.v[pm].n;
 			/* a subdivision glued to a further capitalised word
 			 * names something else ("the Georgia Constitution") */
-			if (a->place_pats.v[pm].type == 1 && e < t1 && td_tok_is_cap(c, e) &&
-			    td_tok_is_word(c, e)) {
+			if (a->place_pats.v[pm].type == 1 && e < t1 &&
+			        td_tok_is_cap(c, e) && td_tok_is_word(c, e)) {
 				i = e;
 				continue;
 			}
 			if ((rc = td_actx_add(c, "placeName", c->tok.v[i].start,
-				     c->tok.v[e - 1].end, NULL, NULL, NULL, NULL, NULL)) < 0)
+			             c->tok.v[e - 1].end, NULL, NULL, NULL,
+			             NULL, NULL)) < 0)
 				return rc;
 			/* the document's own country, by its subdivisions */
-			int sc = a->place_pats.v[pm].type == 1 ? a->place_pats.v[pm].id : -1;
+			int sc = a->place_pats.v[pm].type == 1
+			                 ? a->place_pats.v[pm].id
+			                 : -1;
 			if (sc >= 0 && c->own_state >= 0)
-				c->own_state = !c->own_state || c->own_state == sc + 1 ? sc + 1 : -1;
+				c->own_state =
+				        !c->own_state || c->own_state == sc + 1
+				                ? sc + 1
+				                : -1;
 			i = e;
 			continue;
 		}
@@ -2878,8 +3126,10 @@ static int sentence_actors(td_actx *c, size_t si)
 			else
 				st = state_before(c, t0, i);
 			const td_dyn *d;
-			if ((rc = add_dyn_pfx(c, i, i + bn, "org", NULL, st, &d)) < 0 ||
-			    (rc = emit(c, i, i + bn, d->key, d->kind, d->name, 0, 0, NULL)) < 0)
+			if ((rc = add_dyn_pfx(
+			             c, i, i + bn, "org", NULL, st, &d)) < 0 ||
+			        (rc = emit(c, i, i + bn, d->key, d->kind,
+			                 d->name, 0, 0, NULL)) < 0)
 				return rc;
 			i += bn;
 			continue;
@@ -2897,24 +3147,32 @@ static int sentence_actors(td_actx *c, size_t si)
 		size_t n = name_run(c, i, t1);
 		if (n >= 2 || (n == 1 && i > t0)) {
 			int subj = i + n < t1 && is_speech_at(c, i + n, t1);
-			int acc = i >= t0 + 2 && td_tok_eq(c, i - 2, "according", 1) &&
-				td_tok_eq(c, i - 1, "to", 1);
+			int acc = i >= t0 + 2 &&
+			          td_tok_eq(c, i - 2, "according", 1) &&
+			          td_tok_eq(c, i - 1, "to", 1);
 			int after = i > t0 && is_speech_at(c, i - 1, t1);
-			int appos = appositive_subject(c, i + n, t1) || age_follows(c, i + n, t1);
-			/* "Ray Field, who has been converting": a relative "who"
-			 * after proper nouns makes them a person's name */
-			int who = i + n + 1 < t1 && td_tok_eq(c, i + n, ",", 0) &&
-				td_tok_eq(c, i + n + 1, "who", 0) && td_tok_pos_is(c, i, "NNP") &&
-				td_tok_pos_is(c, i + n - 1, "NNP");
+			int appos = appositive_subject(c, i + n, t1) ||
+			            age_follows(c, i + n, t1);
+			/* "Ray Field, who has been converting": a relative
+			 * "who" after proper nouns makes them a person's
+			 * name */
+			int who = i + n + 1 < t1 &&
+			          td_tok_eq(c, i + n, ",", 0) &&
+			          td_tok_eq(c, i + n + 1, "who", 0) &&
+			          td_tok_pos_is(c, i, "NNP") &&
+			          td_tok_pos_is(c, i + n - 1, "NNP");
 			/* a run ending in a county's or city's head
 			 * ("Fulton County agreed", "Sioux City said") names
 			 * no person; "Ray Field, who" still does */
 			if ((subj || acc || after || appos || who) && n >= 2 &&
-			    (who || !(in_list(c, i + n - 1, county_heads, 0) ||
-				      td_tok_eq(c, i + n - 1, "City", 0)))) {
+			        (who || !(in_list(c, i + n - 1, county_heads,
+			                          0) ||
+			                        td_tok_eq(c, i + n - 1, "City",
+			                                0)))) {
 				const char *kind = "person";
 				for (size_t k = i; k < i + n; k++)
-					if (in_list(c, k, org_words, 0) || in_list(c, k, org_heads, 0))
+					if (in_list(c, k, org_words, 0) ||
+					        in_list(c, k, org_heads, 0))
 						kind = "org";
 				if ((rc = emit_dyn(c, i, i + n, kind)) < 0)
 					return rc;
@@ -2927,29 +3185,33 @@ static int sentence_actors(td_actx *c, size_t si)
 			const td_mention *r = NULL;
 			for (size_t k = c->n_ments; k-- > 0;)
 				if (!c->ments[k].pronoun && c->ments[k].key &&
-				    strcmp(c->ments[k].kind, "person") == 0) {
+				        strcmp(c->ments[k].kind, "person") ==
+				                0) {
 					r = &c->ments[k];
 					break;
 				}
 			if (r) {
-				td_mention pm2 = {i, i + 1, c->tok.v[i].start, c->tok.v[i].end,
-					(int)si, r->key, "person", 1, 0, r->state};
+				td_mention pm2 = {i, i + 1, c->tok.v[i].start,
+				        c->tok.v[i].end, (int)si, r->key,
+				        "person", 1, 0, r->state};
 				if ((rc = push_mention(c, &pm2)) < 0)
 					return rc;
 			}
 		}
-		if (in_list(c, i, his_her, 1) &&
-		    i + 1 < t1 && td_tok_eq(c, i + 1, "country", 0)) {
+		if (in_list(c, i, his_her, 1) && i + 1 < t1 &&
+		        td_tok_eq(c, i + 1, "country", 0)) {
 			const char *st = NULL;
 			for (size_t k = c->n_ments; k-- > 0 && !st;)
-				if (c->ments[k].key && strcmp(c->ments[k].kind, "person") == 0)
+				if (c->ments[k].key &&
+				        strcmp(c->ments[k].kind, "person") == 0)
 					st = c->ments[k].state;
 			if (st) {
 				const char *name = st;
 				for (size_t k = 0; k < a->n_actors; k++)
 					if (strcmp(a->actors[k].key, st) == 0)
 						name = a->actors[k].name;
-				if ((rc = emit(c, i, i + 2, st, "state", name, 1, 0, NULL)) < 0)
+				if ((rc = emit(c, i, i + 2, st, "state", name,
+				             1, 0, NULL)) < 0)
 					return rc;
 				i += 2;
 				continue;
@@ -2963,8 +3225,9 @@ static int sentence_actors(td_actx *c, size_t si)
 static int ment_cmp(const void *x, const void *y)
 {
 	const td_mention *a = x, *b = y;
-	return a->t0 != b->t0 ? (a->t0 < b->t0 ? -1 : 1) :
-		a->t1 != b->t1 ? (a->t1 < b->t1 ? -1 : 1) : 0;
+	return a->t0 != b->t0   ? (a->t0 < b->t0 ? -1 : 1)
+	       : a->t1 != b->t1 ? (a->t1 < b->t1 ? -1 : 1)
+	                        : 0;
 }
 
 /* Per token of the document, 1 inside a mention that is no pronoun;
@@ -2978,7 +3241,8 @@ static unsigned char *named_tokens(td_actx *c)
 	}
 	for (size_t k = 0; k < c->n_ments; k++)
 		if (!c->ments[k].pronoun)
-			memset(in + c->ments[k].t0, 1, c->ments[k].t1 - c->ments[k].t0);
+			memset(in + c->ments[k].t0, 1,
+			        c->ments[k].t1 - c->ments[k].t0);
 	return in;
 }
 
@@ -2986,7 +3250,7 @@ static unsigned char *named_tokens(td_actx *c)
  * named_tokens, which a rule updates as it adds names, until it returns
  * an error (< 0): that error, else 0. */
 static int each_sentence_named(td_actx *c,
-	int (*rule)(td_actx *c, unsigned char *in, size_t t0, size_t t1))
+        int (*rule)(td_actx *c, unsigned char *in, size_t t0, size_t t1))
 {
 	unsigned char *in = named_tokens(c);
 	if (!in)
@@ -3013,27 +3277,36 @@ static int short_forms_anywhere(td_actx *c)
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 		for (size_t t = t0; t < t1 && rc >= 0; t++) {
-			if (in[t] || !name_token(c, t) || !td_tok_pos_is(c, t, "NNP") ||
-			    (t > t0 && td_tok_is_cap(c, t - 1) && td_tok_is_word(c, t - 1)) ||
-			    (t + 1 < t1 && td_tok_is_cap(c, t + 1) && td_tok_is_word(c, t + 1)) ||
-			    actor_match(c, t, t1) >= 0 ||
-			    td_patset_match(&c->a->title_pats, c, t, t + 1) >= 0 ||
-			    td_patset_match(&c->a->place_pats, c, t, t1) >= 0)
+			if (in[t] || !name_token(c, t) ||
+			        !td_tok_pos_is(c, t, "NNP") ||
+			        (t > t0 && td_tok_is_cap(c, t - 1) &&
+			                td_tok_is_word(c, t - 1)) ||
+			        (t + 1 < t1 && td_tok_is_cap(c, t + 1) &&
+			                td_tok_is_word(c, t + 1)) ||
+			        actor_match(c, t, t1) >= 0 ||
+			        td_patset_match(
+			                &c->a->title_pats, c, t, t + 1) >= 0 ||
+			        td_patset_match(&c->a->place_pats, c, t, t1) >=
+			                0)
 				continue;
 			const td_mention *hit = NULL;
 			int many = 0;
 			for (size_t k = 0; k < nm && !many; k++) {
 				const td_mention *m = &c->ments[k];
-				if (m->pronoun || !m->key || strcmp(m->kind, "person") ||
-				    m->t1 - m->t0 < 2 ||
-				    (!same_token(c, m->t0, t) && !same_token(c, surname_tok(c, m), t)))
+				if (m->pronoun || !m->key ||
+				        strcmp(m->kind, "person") ||
+				        m->t1 - m->t0 < 2 ||
+				        (!same_token(c, m->t0, t) &&
+				                !same_token(c,
+				                        surname_tok(c, m), t)))
 					continue;
 				if (hit && strcmp(hit->key, m->key))
 					many = 1;
 				hit = m;
 			}
 			if (hit && !many)
-				rc = emit(c, t, t + 1, hit->key, "person", hit->key, 0, 0, hit->state);
+				rc = emit(c, t, t + 1, hit->key, "person",
+				        hit->key, 0, 0, hit->state);
 		}
 	}
 	free(in);
@@ -3055,35 +3328,44 @@ static int org_repeats(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 	int rc = 0;
 	for (size_t t = t0; t < t1 && rc >= 0; t++) {
 		if (in[t] || !td_tok_is_cap(c, t) || !td_tok_is_word(c, t) ||
-		    (t > t0 && td_tok_is_cap(c, t - 1) && td_tok_is_word(c, t - 1)))
+		        (t > t0 && td_tok_is_cap(c, t - 1) &&
+		                td_tok_is_word(c, t - 1)))
 			continue;
 		for (size_t k = 0; k < nm; k++) {
 			const td_mention *m = &c->ments[k];
 			size_t n = m->t1 - m->t0, w = 0;
-			if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->located ||
-			    m->t0 == t || t + n > t1 || !same_token(c, m->t0, t))
+			if (m->pronoun || !m->key || strcmp(m->kind, "org") ||
+			        m->located || m->t0 == t || t + n > t1 ||
+			        !same_token(c, m->t0, t))
 				continue;
 			/* only full names that rules found: a lexicon actor
 			 * keeps its own aliases, a short form ("the Gallery")
 			 * its own conditions */
 			int dyn = 0;
 			for (size_t d = 0; d < c->n_dyn && !dyn; d++)
-				dyn = c->dyn[d].key == m->key && strlen(c->dyn[d].name) == m->end - m->start &&
-					memcmp(c->dyn[d].name, c->doc->text + m->start, m->end - m->start) == 0;
+				dyn = c->dyn[d].key == m->key &&
+				      strlen(c->dyn[d].name) ==
+				              m->end - m->start &&
+				      memcmp(c->dyn[d].name,
+				              c->doc->text + m->start,
+				              m->end - m->start) == 0;
 			if (!dyn)
 				continue;
-			while (w < n && !in[t + w] && same_token(c, m->t0 + w, t + w))
+			while (w < n && !in[t + w] &&
+			        same_token(c, m->t0 + w, t + w))
 				w++;
-			if (w < n || (t + n < t1 && td_tok_is_cap(c, t + n) && td_tok_is_word(c, t + n)))
+			if (w < n || (t + n < t1 && td_tok_is_cap(c, t + n) &&
+			                     td_tok_is_word(c, t + n)))
 				continue;
-			/* before a plural noun it names a group ("CTA regulars",
-			 * "CTA regular riders") */
+			/* before a plural noun it names a group ("CTA
+			 * regulars", "CTA regular riders") */
 			size_t a = t + n;
 			if (a < t1 && td_tok_pos_is(c, a, "JJ*"))
 				a++;
 			if (a < t1 && td_tok_pos_is(c, a, "NNS"))
 				continue;
-			rc = emit(c, t, t + n, m->key, "org", m->key, 0, 0, NULL);
+			rc = emit(
+			        c, t, t + n, m->key, "org", m->key, 0, 0, NULL);
 			memset(in + t, 1, n);
 			t += n - 1;
 			break;
@@ -3095,36 +3377,41 @@ static int org_repeats(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 /* A bare proper noun at token t that no rule has taken: tagged NNP, no
  * capitalised word beside it, no lexicon, place or title entry. */
 static int bare_proper(const td_actx *c, const unsigned char *in, size_t t,
-	size_t t0, size_t t1)
+        size_t t0, size_t t1)
 {
 	return !in[t] && name_token(c, t) && td_tok_pos_is(c, t, "NNP") &&
-		!in_list(c, t, not_names, 0) &&
-		!(t > t0 && td_tok_is_cap(c, t - 1) && td_tok_is_word(c, t - 1)) &&
-		!(t + 1 < t1 && td_tok_is_cap(c, t + 1) && td_tok_is_word(c, t + 1)) &&
-		actor_match(c, t, t1) < 0 &&
-		td_patset_match(&c->a->title_pats, c, t, t + 1) < 0 &&
-		td_patset_match(&c->a->place_pats, c, t, t1) < 0;
+	       !in_list(c, t, not_names, 0) &&
+	       !(t > t0 && td_tok_is_cap(c, t - 1) &&
+	               td_tok_is_word(c, t - 1)) &&
+	       !(t + 1 < t1 && td_tok_is_cap(c, t + 1) &&
+	               td_tok_is_word(c, t + 1)) &&
+	       actor_match(c, t, t1) < 0 &&
+	       td_patset_match(&c->a->title_pats, c, t, t + 1) < 0 &&
+	       td_patset_match(&c->a->place_pats, c, t, t1) < 0;
 }
 
 /* A surname alone as the subject of the sentence [t0, t1), taken up by
  * "he" or "she" later in the sentence with no other person between
  * ("Triandos hasn't proved it yet, but he says ..."): a person keyed by
  * the word, and so are its other bare uses in the document. */
-static int subject_by_pronoun(td_actx *c, unsigned char *in, size_t t0, size_t t1)
+static int subject_by_pronoun(
+        td_actx *c, unsigned char *in, size_t t0, size_t t1)
 {
 	size_t t = t0;
 	if (t < t1 && td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end))
 		return 0;
 	if (t + 2 >= t1 || !bare_proper(c, in, t, t0, t1) ||
-	    !(td_tok_pos_is(c, t + 1, "VB*") || td_tok_pos_is(c, t + 1, "MD")) ||
-	    !td_tok_is_lower(c, t + 1))
+	        !(td_tok_pos_is(c, t + 1, "VB*") ||
+	                td_tok_pos_is(c, t + 1, "MD")) ||
+	        !td_tok_is_lower(c, t + 1))
 		return 0;
 	int taken = 0;
 	for (size_t k = t + 2; k < t1 && !taken; k++) {
 		if (in[k])
 			break; /* another name between */
 		if (in_list(c, k, he_she, 1) && td_tok_is_lower(c, k) &&
-		    !td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end))
+		        !td_actx_in_quote(
+		                c, c->tok.v[k].start, c->tok.v[k].end))
 			taken = 1;
 	}
 	if (!taken)
@@ -3132,15 +3419,18 @@ static int subject_by_pronoun(td_actx *c, unsigned char *in, size_t t0, size_t t
 	const td_dyn *d;
 	int rc;
 	if ((rc = add_dyn(c, t, t + 1, "person", NULL, &d)) < 0 ||
-	    (rc = emit(c, t, t + 1, d->key, "person", d->name, 0, 0, NULL)) < 0)
+	        (rc = emit(c, t, t + 1, d->key, "person", d->name, 0, 0,
+	                 NULL)) < 0)
 		return rc;
 	in[t] = 1;
 	/* its other bare uses */
 	for (size_t sj = 0; sj < c->n_sents && rc >= 0; sj++) {
 		size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
 		for (size_t u = u0; u < u1 && rc >= 0; u++)
-			if (u != t && same_token(c, u, t) && bare_proper(c, in, u, u0, u1)) {
-				rc = emit(c, u, u + 1, d->key, "person", d->name, 0, 0, NULL);
+			if (u != t && same_token(c, u, t) &&
+			        bare_proper(c, in, u, u0, u1)) {
+				rc = emit(c, u, u + 1, d->key, "person",
+				        d->name, 0, 0, NULL);
 				in[u] = 1;
 			}
 	}
@@ -3164,8 +3454,8 @@ static int cite_year(const td_actx *c, size_t k)
 /* Particles that open a cited author's name, capitalised or not ("De
  * Jager", "van der Waals"). */
 static const char *const cite_particles[] = {"de", "De", "van", "Van", "von",
-	"Von", "der", "Der", "du", "Du", "da", "Da", "di", "Di", "le", "Le", "la",
-	"La", NULL};
+        "Von", "der", "Der", "du", "Du", "da", "Da", "di", "Di", "le", "Le",
+        "la", "La", NULL};
 
 /* A cited author's name at k: a capitalised word no lexicon, title or
  * place claims, and no head of an organisation's or a place's name,
@@ -3175,9 +3465,10 @@ static size_t cite_name(const td_actx *c, size_t k, size_t lim)
 	size_t j = k;
 	while (j + 1 < lim && j - k < 2 && in_list(c, j, cite_particles, 0))
 		j++;
-	if (j >= lim || !free_name_word(c, j, lim) || in_list(c, j, org_heads, 0) ||
-	    in_list(c, j, place_heads, 0) || in_list(c, j, dateline_months, 0) ||
-	    in_list(c, j, cite_particles, 0))
+	if (j >= lim || !free_name_word(c, j, lim) ||
+	        in_list(c, j, org_heads, 0) || in_list(c, j, place_heads, 0) ||
+	        in_list(c, j, dateline_months, 0) ||
+	        in_list(c, j, cite_particles, 0))
 		return 0;
 	return j + 1 - k;
 }
@@ -3188,24 +3479,27 @@ static size_t cite_name(const td_actx *c, size_t k, size_t lim)
 static int person_acts(const td_actx *c, size_t u, size_t lim)
 {
 	return u + 1 < lim &&
-		(td_tok_eq(c, u + 1, "'s", 1) ||
-		 (td_tok_is_lower(c, u + 1) &&
-		  (td_tok_pos_is(c, u + 1, "VB*") || td_tok_pos_is(c, u + 1, "MD"))));
+	       (td_tok_eq(c, u + 1, "'s", 1) ||
+	               (td_tok_is_lower(c, u + 1) &&
+	                       (td_tok_pos_is(c, u + 1, "VB*") ||
+	                               td_tok_pos_is(c, u + 1, "MD"))));
 }
 
 /* The other uses of the one-word person at token t (keyed d->key) in the
  * document: every bare proper noun (bare_proper) equal to it takes the
  * key ("Brenner shrugged" after "Mr. Brenner"). */
 static int spread_word(td_actx *c, unsigned char *in, size_t t, const char *key,
-	const char *name, const char *state, int acting)
+        const char *name, const char *state, int acting)
 {
 	int rc = 0;
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
 		for (size_t u = u0; u < u1 && rc >= 0; u++)
-			if (u != t && same_token(c, u, t) && bare_proper(c, in, u, u0, u1) &&
-			    (!acting || person_acts(c, u, u1))) {
-				rc = emit(c, u, u + 1, key, "person", name, 0, 0, state);
+			if (u != t && same_token(c, u, t) &&
+			        bare_proper(c, in, u, u0, u1) &&
+			        (!acting || person_acts(c, u, u1))) {
+				rc = emit(c, u, u + 1, key, "person", name, 0,
+				        0, state);
 				in[u] = 1;
 			}
 	}
@@ -3238,7 +3532,8 @@ static int emit_cited(td_actx *c, unsigned char *in, size_t k, size_t n)
 /* "et al." after a cited name: its length in tokens (2 or 3), or 0. */
 static size_t et_al(const td_actx *c, size_t k, size_t lim)
 {
-	if (k + 1 >= lim || !td_tok_eq(c, k, "et", 0) || !td_tok_eq(c, k + 1, "al", 0))
+	if (k + 1 >= lim || !td_tok_eq(c, k, "et", 0) ||
+	        !td_tok_eq(c, k + 1, "al", 0))
 		return 0;
 	return k + 2 < lim && td_tok_eq(c, k + 2, ".", 0) ? 3 : 2;
 }
@@ -3262,27 +3557,36 @@ static int cited_authors(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		 * Name et al. (YEAR), Name's noun (YEAR) */
 		if (cite_year(c, p + 1) && p > t0) {
 			size_t e = p, k;
-			if (e >= t0 + 3 && td_tok_is_lower(c, e - 1) && td_tok_eq(c, e - 2, "'s", 1))
+			if (e >= t0 + 3 && td_tok_is_lower(c, e - 1) &&
+			        td_tok_eq(c, e - 2, "'s", 1))
 				e -= 2;
-			else if (e >= t0 + 3 && td_tok_eq(c, e - 1, ".", 0) && td_tok_eq(c, e - 2, "al", 0))
+			else if (e >= t0 + 3 && td_tok_eq(c, e - 1, ".", 0) &&
+			         td_tok_eq(c, e - 2, "al", 0))
 				e -= 3;
 			else if (e >= t0 + 2 && td_tok_eq(c, e - 1, "al", 0))
 				e -= 2;
-			for (k = e > t0 ? e - 1 : e; k > t0 && e - k < 3 && in_list(c, k - 1, cite_particles, 0);)
+			for (k = e > t0 ? e - 1 : e;
+			        k > t0 && e - k < 3 &&
+			        in_list(c, k - 1, cite_particles, 0);)
 				k--;
 			size_t n = e > k ? cite_name(c, k, e) : 0;
-			if (n == e - k && n && !(k > t0 && name_token(c, k - 1))) {
+			if (n == e - k && n &&
+			        !(k > t0 && name_token(c, k - 1))) {
 				rc = emit_cited(c, in, k, n);
 				/* "Simmel and Dilthey (1908)": a second name
 				 * before "and" */
 				size_t a = k;
-				if (rc >= 0 && a >= t0 + 2 && td_tok_eq(c, a - 1, "and", 0)) {
+				if (rc >= 0 && a >= t0 + 2 &&
+				        td_tok_eq(c, a - 1, "and", 0)) {
 					size_t b = a - 2;
-					while (b > t0 && a - 1 - b < 3 && in_list(c, b - 1, cite_particles, 0))
+					while (b > t0 && a - 1 - b < 3 &&
+					        in_list(c, b - 1,
+					                cite_particles, 0))
 						b--;
 					size_t m = cite_name(c, b, a - 1);
 					if (m == a - 1 - b &&
-					    !(b > t0 && name_token(c, b - 1)))
+					        !(b > t0 &&
+					                name_token(c, b - 1)))
 						rc = emit_cited(c, in, b, m);
 				}
 			}
@@ -3292,8 +3596,10 @@ static int cited_authors(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		while (k < t1 && rc >= 0 && !td_tok_eq(c, k, ")", 0)) {
 			size_t g = k, names[8], lens[8], nn = 0;
 			/* "cf.", "see", "e.g." before the names */
-			while (g < t1 && (td_tok_eq(c, g, "cf", 1) || td_tok_eq(c, g, "see", 1) ||
-					  td_tok_eq(c, g, "e.g", 1) || td_tok_eq(c, g, ".", 0)))
+			while (g < t1 && (td_tok_eq(c, g, "cf", 1) ||
+			                         td_tok_eq(c, g, "see", 1) ||
+			                         td_tok_eq(c, g, "e.g", 1) ||
+			                         td_tok_eq(c, g, ".", 0)))
 				g++;
 			for (;;) {
 				size_t n = g < t1 ? cite_name(c, g, t1) : 0;
@@ -3303,10 +3609,14 @@ static int cited_authors(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 				lens[nn++] = n;
 				g += n;
 				g += et_al(c, g, t1);
-				if (g + 1 < t1 && (td_tok_eq(c, g, ",", 0) || td_tok_eq(c, g, "and", 0) ||
-						   td_tok_eq(c, g, "&", 0)) && !cite_year(c, g + 1)) {
+				if (g + 1 < t1 &&
+				        (td_tok_eq(c, g, ",", 0) ||
+				                td_tok_eq(c, g, "and", 0) ||
+				                td_tok_eq(c, g, "&", 0)) &&
+				        !cite_year(c, g + 1)) {
 					g++;
-					if (g + 1 < t1 && td_tok_eq(c, g, "and", 0))
+					if (g + 1 < t1 &&
+					        td_tok_eq(c, g, "and", 0))
 						g++;
 					continue;
 				}
@@ -3316,9 +3626,11 @@ static int cited_authors(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 				g++;
 			if (nn && g < t1 && cite_year(c, g))
 				for (size_t q = 0; q < nn && rc >= 0; q++)
-					rc = emit_cited(c, in, names[q], lens[q]);
+					rc = emit_cited(
+					        c, in, names[q], lens[q]);
 			/* the next group after ";" */
-			while (k < t1 && !td_tok_eq(c, k, ";", 0) && !td_tok_eq(c, k, ")", 0))
+			while (k < t1 && !td_tok_eq(c, k, ";", 0) &&
+			        !td_tok_eq(c, k, ")", 0))
 				k++;
 			if (k < t1 && td_tok_eq(c, k, ";", 0))
 				k++;
@@ -3331,7 +3643,8 @@ static int cited_authors(td_actx *c, unsigned char *in, size_t t0, size_t t1)
  * of the quoted words or their sentence ("I have a little job for you,
  * Charlie.", "One thing, Summers", Brenner said), the vocative of English
  * dialogue: a person keyed by the word. */
-static const char *const quote_marks[] = {"\"", "\xe2\x80\x9d", "\xe2\x80\x99", "'", NULL};
+static const char *const quote_marks[] = {
+        "\"", "\xe2\x80\x9d", "\xe2\x80\x99", "'", NULL};
 
 static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 {
@@ -3340,11 +3653,14 @@ static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		if (in[t] || !td_tok_eq(c, t - 1, ",", 0))
 			continue;
 		size_t j = t + 1;
-		if (j < t1 && (td_tok_eq(c, j, ".", 0) || td_tok_eq(c, j, "!", 0) ||
-			       td_tok_eq(c, j, "?", 0)))
+		if (j < t1 &&
+		        (td_tok_eq(c, j, ".", 0) || td_tok_eq(c, j, "!", 0) ||
+		                td_tok_eq(c, j, "?", 0)))
 			j++;
-		if ((j < t1 && !in_list(c, j, quote_marks, 0)) || !bare_proper(c, in, t, t0, t1) ||
-		    !td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end))
+		if ((j < t1 && !in_list(c, j, quote_marks, 0)) ||
+		        !bare_proper(c, in, t, t0, t1) ||
+		        !td_actx_in_quote(
+		                c, c->tok.v[t].start, c->tok.v[t].end))
 			continue;
 		rc = emit_person_spread(c, in, t, 1);
 	}
@@ -3355,8 +3671,8 @@ static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
  * to use ("Mr. Brenner", "Mrs. Dwyer"); an office ("Gov. Brown", "King
  * Leopold") often names someone famous whom the reader knows by a fuller
  * name, and is left to its own mention. */
-static const char *const honorifics[] = {"Mr", "Mrs", "Miss", "Ms", "Mme",
-	"Mlle", "Dr", NULL};
+static const char *const honorifics[] = {
+        "Mr", "Mrs", "Miss", "Ms", "Mme", "Mlle", "Dr", NULL};
 
 /* A person known by one word after an honorific ("Mr. Brenner") is that
  * person wherever the word stands alone in the document ("Brenner
@@ -3369,18 +3685,23 @@ static int one_word_persons(td_actx *c, unsigned char *in)
 	for (size_t k = 0; k < nm && rc >= 0; k++) {
 		const td_mention *m = &c->ments[k];
 		size_t tt;
-		if (m->pronoun || !m->key || strcmp(m->kind, "person") || m->t1 - m->t0 != 1 ||
-		    (tt = title_before(c, m->t0)) == SIZE_MAX || !in_list(c, tt, honorifics, 0))
+		if (m->pronoun || !m->key || strcmp(m->kind, "person") ||
+		        m->t1 - m->t0 != 1 ||
+		        (tt = title_before(c, m->t0)) == SIZE_MAX ||
+		        !in_list(c, tt, honorifics, 0))
 			continue;
 		/* keyed by itself: a person the document names by that word
 		 * alone, not a short form of a full name */
 		const td_dyn *d = NULL;
 		for (size_t x = 0; x < c->n_dyn && !d; x++)
-			if (c->dyn[x].key == m->key && strlen(c->dyn[x].name) == m->end - m->start &&
-			    !memcmp(c->dyn[x].name, c->doc->text + m->start, m->end - m->start))
+			if (c->dyn[x].key == m->key &&
+			        strlen(c->dyn[x].name) == m->end - m->start &&
+			        !memcmp(c->dyn[x].name, c->doc->text + m->start,
+			                m->end - m->start))
 				d = &c->dyn[x];
 		if (d)
-			rc = spread_word(c, in, m->t0, d->key, d->name, m->state, 1);
+			rc = spread_word(
+			        c, in, m->t0, d->key, d->name, m->state, 1);
 	}
 	return rc < 0 ? rc : 0;
 }
@@ -3408,7 +3729,7 @@ static int subject_of_verb(const td_actx *c, size_t u, size_t lim)
 	if (v + 1 < lim && td_tok_is_lower(c, v) && td_tok_pos_is(c, v, "RB"))
 		v++;
 	return v < lim && td_tok_is_lower(c, v) &&
-		(td_tok_pos_is(c, v, "VB*") || td_tok_pos_is(c, v, "MD"));
+	       (td_tok_pos_is(c, v, "VB*") || td_tok_pos_is(c, v, "MD"));
 }
 
 /* A use of a proper noun at u that no person's name has: after a
@@ -3417,8 +3738,9 @@ static int subject_of_verb(const td_actx *c, size_t u, size_t lim)
 static int not_personal(const td_actx *c, size_t u, size_t u0, size_t u1)
 {
 	return (u > u0 && td_tok_pos_is(c, u - 1, "DT")) ||
-		(u + 1 < u1 && td_tok_is_lower(c, u + 1) &&
-		 (td_tok_pos_is(c, u + 1, "NN*") || td_tok_pos_is(c, u + 1, "JJ*")));
+	       (u + 1 < u1 && td_tok_is_lower(c, u + 1) &&
+	               (td_tok_pos_is(c, u + 1, "NN*") ||
+	                       td_tok_pos_is(c, u + 1, "JJ*")));
 }
 
 /* Characters of a story named by their given name alone: a bare proper
@@ -3441,15 +3763,20 @@ static int acting_names(td_actx *c, unsigned char *in)
 			/* the cheap tests first: a capital letter, a verb after
 			 * it, a given name; then the lexicons */
 			const char *w = td_tok_str(c, t);
-			if (in[t] || w[0] < 'A' || w[0] > 'Z' || !subject_of_verb(c, t, t1) ||
-			    td_patset_match(&c->a->given_pats, c, t, t + 1) < 0 ||
-			    !bare_proper(c, in, t, t0, t1) || in_list(c, t, org_heads, 0) ||
-			    in_list(c, t, place_heads, 0) || in_list(c, t, dateline_months, 0) ||
-			    word_of_actor(c, t))
+			if (in[t] || w[0] < 'A' || w[0] > 'Z' ||
+			        !subject_of_verb(c, t, t1) ||
+			        td_patset_match(
+			                &c->a->given_pats, c, t, t + 1) < 0 ||
+			        !bare_proper(c, in, t, t0, t1) ||
+			        in_list(c, t, org_heads, 0) ||
+			        in_list(c, t, place_heads, 0) ||
+			        in_list(c, t, dateline_months, 0) ||
+			        word_of_actor(c, t))
 				continue;
 			int veto = 0, uses = 0;
 			for (size_t sj = 0; sj < c->n_sents && !veto; sj++) {
-				size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+				size_t u0 = c->sents[sj].t0,
+				       u1 = c->sents[sj].t1;
 				for (size_t u = u0; u < u1 && !veto; u++) {
 					if (!same_token(c, u, t))
 						continue;
@@ -3469,7 +3796,8 @@ static int person_at(const td_actx *c, size_t t)
 {
 	for (size_t k = 0; k < c->n_ments; k++) {
 		const td_mention *m = &c->ments[k];
-		if (m->t0 <= t && t < m->t1 && !m->pronoun && m->key && !strcmp(m->kind, "person"))
+		if (m->t0 <= t && t < m->t1 && !m->pronoun && m->key &&
+		        !strcmp(m->kind, "person"))
 			return 1;
 	}
 	return 0;
@@ -3489,10 +3817,10 @@ static int name_lists(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		 * the first member (of one to three words) */
 		const char *w = td_tok_str(c, t);
 		if (w[0] < 'A' || w[0] > 'Z' ||
-		    !((t + 1 < t1 && td_tok_eq(c, t + 1, ",", 0)) ||
-		      (t + 2 < t1 && td_tok_eq(c, t + 2, ",", 0)) ||
-		      (t + 3 < t1 && td_tok_eq(c, t + 3, ",", 0))) ||
-		    (t > t0 && name_token(c, t - 1)))
+		        !((t + 1 < t1 && td_tok_eq(c, t + 1, ",", 0)) ||
+		                (t + 2 < t1 && td_tok_eq(c, t + 2, ",", 0)) ||
+		                (t + 3 < t1 && td_tok_eq(c, t + 3, ",", 0))) ||
+		        (t > t0 && name_token(c, t - 1)))
 			continue;
 		size_t ms[12], me[12], nm = 0, k = t;
 		int persons = 0, bare = 0, closed = 0;
@@ -3505,11 +3833,14 @@ static int name_lists(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 			} else if (bare_proper(c, in, k, t0, t1)) {
 				e = k + 1;
 				bare++;
-			} else if (k + 1 < t1 && !in[k] && !in[k + 1] && td_tok_pos_is(c, k, "NNP") &&
-				   td_tok_pos_is(c, k + 1, "NNP") && free_name_word(c, k, t1) &&
-				   free_name_word(c, k + 1, t1) && !in_list(c, k + 1, org_heads, 0) &&
-				   !in_list(c, k + 1, place_heads, 0) &&
-				   !(k + 2 < t1 && name_token(c, k + 2))) {
+			} else if (k + 1 < t1 && !in[k] && !in[k + 1] &&
+			           td_tok_pos_is(c, k, "NNP") &&
+			           td_tok_pos_is(c, k + 1, "NNP") &&
+			           free_name_word(c, k, t1) &&
+			           free_name_word(c, k + 1, t1) &&
+			           !in_list(c, k + 1, org_heads, 0) &&
+			           !in_list(c, k + 1, place_heads, 0) &&
+			           !(k + 2 < t1 && name_token(c, k + 2))) {
 				e = k + 2; /* "Banjo Ferguson" */
 				bare++;
 			} else
@@ -3521,18 +3852,21 @@ static int name_lists(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 				break;
 			if (k + 1 < t1 && td_tok_eq(c, k, ",", 0))
 				k++;
-			if (k + 1 < t1 && (td_tok_eq(c, k, "and", 0) || td_tok_eq(c, k, "or", 0))) {
+			if (k + 1 < t1 && (td_tok_eq(c, k, "and", 0) ||
+			                          td_tok_eq(c, k, "or", 0))) {
 				k++;
 				closed = 1;
 			} else if (!td_tok_eq(c, k - 1, ",", 0))
 				break;
 		}
-		if (!closed || nm < 3 || !persons || !bare || me[nm - 1] <= ms[nm - 1]) {
+		if (!closed || nm < 3 || !persons || !bare ||
+		        me[nm - 1] <= ms[nm - 1]) {
 			continue;
 		}
 		for (size_t q = 0; q < nm && rc >= 0; q++)
 			if (!in[ms[q]])
-				rc = emit_person_spread(c, in, ms[q], me[q] - ms[q]);
+				rc = emit_person_spread(
+				        c, in, ms[q], me[q] - ms[q]);
 		t = me[nm - 1] - 1;
 	}
 	return rc;
@@ -3570,7 +3904,8 @@ static int one_word_names(td_actx *c)
  * most often is not it: an American article on the Soviet Union names
  * the Soviet Union most. */
 static const char *const own_dets[] = {"this", "our", NULL};
-static const char *const own_nouns[] = {"country", "nation", "government", NULL};
+static const char *const own_nouns[] = {
+        "country", "nation", "government", NULL};
 
 static int own_country(td_actx *c)
 {
@@ -3581,11 +3916,14 @@ static int own_country(td_actx *c)
 	for (size_t si = 0; si < c->n_sents; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 		for (size_t t = t0; t + 1 < t1; t++) {
-			if (!in_list(c, t, own_dets, 1) || !in_list(c, t + 1, own_nouns, 0) ||
-			    (t + 2 < t1 && td_tok_is_word(c, t + 2) && td_tok_is_lower(c, t + 2) &&
-			     td_tok_pos_is(c, t + 2, "NN*")))
+			if (!in_list(c, t, own_dets, 1) ||
+			        !in_list(c, t + 1, own_nouns, 0) ||
+			        (t + 2 < t1 && td_tok_is_word(c, t + 2) &&
+			                td_tok_is_lower(c, t + 2) &&
+			                td_tok_pos_is(c, t + 2, "NN*")))
 				continue;
-			int rc = emit(c, t, t + 2, best, "state", name, 1, 0, NULL);
+			int rc = emit(
+			        c, t, t + 2, best, "state", name, 1, 0, NULL);
 			if (rc < 0)
 				return rc;
 		}
@@ -3595,10 +3933,10 @@ static int own_country(td_actx *c)
 
 /* Words of the game: with one club named, they make a document about it. */
 static const char *const game_words[] = {"baseball", "pitcher", "pitchers",
-	"pitching", "inning", "innings", "pennant", "outfielder", "outfielders",
-	"infielder", "infielders", "shortstop", "batting", "homer", "homers",
-	"ballclub", "ballpark", "ballplayer", "ballplayers", "lefthander",
-	"righthander", "southpaw", NULL};
+        "pitching", "inning", "innings", "pennant", "outfielder", "outfielders",
+        "infielder", "infielders", "shortstop", "batting", "homer", "homers",
+        "ballclub", "ballpark", "ballplayer", "ballplayers", "lefthander",
+        "righthander", "southpaw", NULL};
 
 /* The clubs the document names by full name or nickname, and whether it
  * is about the game: a club named by its full name, or a nickname and a
@@ -3616,17 +3954,22 @@ static void find_clubs(td_actx *c)
 		/* without a word of the game only full names (two words or
 		 * more) count: a capitalised word before a capitalised word */
 		if (!td_tok_is_cap(c, t) ||
-		    (!game && !(t + 1 < c->tok.n && td_tok_is_cap(c, t + 1))))
+		        (!game &&
+		                !(t + 1 < c->tok.n && td_tok_is_cap(c, t + 1))))
 			continue;
 		long m = td_patset_match(ps, c, t, c->tok.n);
 		for (size_t k = (size_t)m; m >= 0 && k < ps->gend[m]; k++) {
 			const td_pat *p = &ps->v[k];
-			if (!(p->flags & (TD_PATF_CLUB_FULL | TD_PATF_CLUB_NICK)) ||
-			    !actor_valid(c, &c->a->actors[p->id]) || !pat_words_at(c, ps, p, t, c->tok.n))
+			if (!(p->flags &
+			            (TD_PATF_CLUB_FULL | TD_PATF_CLUB_NICK)) ||
+			        !actor_valid(c, &c->a->actors[p->id]) ||
+			        !pat_words_at(c, ps, p, t, c->tok.n))
 				continue;
 			if (p->flags & TD_PATF_CLUB_FULL)
 				full = 1;
-			if (!club_named(c, p->id) && c->n_clubs < sizeof c->clubs / sizeof c->clubs[0])
+			if (!club_named(c, p->id) &&
+			        c->n_clubs <
+			                sizeof c->clubs / sizeof c->clubs[0])
 				c->clubs[c->n_clubs++] = p->id;
 			break;
 		}
@@ -3639,10 +3982,11 @@ static void find_clubs(td_actx *c)
  * name. */
 static int nickname_word(const td_actx *c, size_t k, size_t lim)
 {
-	return td_tok_is_word(c, k) && free_name_word(c, k, lim) && td_tok_pos_is(c, k, "NNP") &&
-		!in_list(c, k, not_names, 0) && !in_list(c, k, org_heads, 0) &&
-		!in_list(c, k, place_heads, 0) && !in_list(c, k, proper_heads, 0) &&
-		!in_list(c, k, dateline_months, 0);
+	return td_tok_is_word(c, k) && free_name_word(c, k, lim) &&
+	       td_tok_pos_is(c, k, "NNP") && !in_list(c, k, not_names, 0) &&
+	       !in_list(c, k, org_heads, 0) && !in_list(c, k, place_heads, 0) &&
+	       !in_list(c, k, proper_heads, 0) &&
+	       !in_list(c, k, dateline_months, 0);
 }
 
 /* "they also have Vinegar Bend Mizell ... Mizell has won both of his
@@ -3657,13 +4001,15 @@ static int nicknamed_person(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		/* the cheap tests first: three words with a capital
 		 * letter, then three proper nouns by their tag */
 		const char *w0 = td_tok_str(c, t), *w1 = td_tok_str(c, t + 1),
-			   *w2 = td_tok_str(c, t + 2);
+		           *w2 = td_tok_str(c, t + 2);
 		if (w2[0] < 'A' || w2[0] > 'Z' || w1[0] < 'A' || w1[0] > 'Z' ||
-		    w0[0] < 'A' || w0[0] > 'Z')
+		        w0[0] < 'A' || w0[0] > 'Z')
 			continue;
-		if (in[t] || in[t + 1] || in[t + 2] || !td_tok_pos_is(c, t + 2, "NNP") ||
-		    !td_tok_pos_is(c, t + 1, "NNP") || !td_tok_pos_is(c, t, "NNP") ||
-		    name_token(c, t - 1) || (t + 3 < t1 && name_token(c, t + 3)))
+		if (in[t] || in[t + 1] || in[t + 2] ||
+		        !td_tok_pos_is(c, t + 2, "NNP") ||
+		        !td_tok_pos_is(c, t + 1, "NNP") ||
+		        !td_tok_pos_is(c, t, "NNP") || name_token(c, t - 1) ||
+		        (t + 3 < t1 && name_token(c, t + 3)))
 			continue;
 		int ok = 1;
 		for (size_t k = t; k < t + 3 && ok; k++)
@@ -3674,19 +4020,29 @@ static int nicknamed_person(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		for (size_t sj = 0; sj < c->n_sents && !subject; sj++) {
 			size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
 			for (size_t u = u0; u + 1 < u1 && !subject; u++)
-				subject = u != t + 2 && same_token(c, u, t + 2) &&
-					bare_proper(c, in, u, u0, u1) && td_tok_is_lower(c, u + 1) &&
-					(td_tok_pos_is(c, u + 1, "VB*") || td_tok_pos_is(c, u + 1, "MD")) &&
-					/* not the object of a preposition: "of Mizell is" */
-					(u == u0 || !(td_tok_pos_is(c, u - 1, "IN") ||
-						      td_tok_pos_is(c, u - 1, "TO") ||
-						      td_tok_pos_is(c, u - 1, "DT")));
+				subject =
+				        u != t + 2 && same_token(c, u, t + 2) &&
+				        bare_proper(c, in, u, u0, u1) &&
+				        td_tok_is_lower(c, u + 1) &&
+				        (td_tok_pos_is(c, u + 1, "VB*") ||
+				                td_tok_pos_is(
+				                        c, u + 1, "MD")) &&
+				        /* not the object of a preposition: "of
+				           Mizell is" */
+				        (u == u0 ||
+				                !(td_tok_pos_is(
+				                          c, u - 1, "IN") ||
+				                        td_tok_pos_is(c, u - 1,
+				                                "TO") ||
+				                        td_tok_pos_is(c, u - 1,
+				                                "DT")));
 		}
 		if (!subject)
 			continue;
 		const td_dyn *d;
 		if ((rc = add_dyn(c, t, t + 3, "person", NULL, &d)) < 0 ||
-		    (rc = emit(c, t, t + 3, d->key, "person", d->name, 0, 0, NULL)) < 0)
+		        (rc = emit(c, t, t + 3, d->key, "person", d->name, 0, 0,
+		                 NULL)) < 0)
 			break;
 		memset(in + t, 1, 3);
 		t += 2;
@@ -3722,6 +4078,13 @@ int td_actors_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {from_actor, compass_words, county_heads, body_roles, group_nouns, appos_dets, locatives, travel, travel_objects, particles, not_names, org_words, located_fw, group_adjs, body_heads, he_she, his_her, suffixes, male_titles, female_titles, org_heads, org_abbrevs, place_heads, proper_heads, venue_heads, after_np, dateline_months, event_heads, acronym_skip, game_words, own_dets, own_nouns, govt_heads, cite_particles, quote_marks, honorifics, NULL};
+	static const char *const *const lists[] = {from_actor, compass_words,
+	        county_heads, body_roles, group_nouns, appos_dets, locatives,
+	        travel, travel_objects, particles, not_names, org_words,
+	        located_fw, group_adjs, body_heads, he_she, his_her, suffixes,
+	        male_titles, female_titles, org_heads, org_abbrevs, place_heads,
+	        proper_heads, venue_heads, after_np, dateline_months,
+	        event_heads, acronym_skip, game_words, own_dets, own_nouns,
+	        govt_heads, cite_particles, quote_marks, honorifics, NULL};
 	return td_words_register(a, lists);
 }

@@ -19,28 +19,31 @@
 #include "hash.h"
 #include "util.h"
 
-
 /* --------------------------------------------------------------- spans */
 
 int td_actx_add(td_actx *c, const char *name, size_t start, size_t end,
-	size_t *out, const char *n1, const char *v1, const char *n2,
-	const char *v2)
+        size_t *out, const char *n1, const char *v1, const char *n2,
+        const char *v2)
 {
 	td_doc *d = c->doc;
 	if (start >= end)
 		return 1;
 	for (size_t i = 0; i < d->n_spans; i++) {
 		const td_span *sp = &d->spans[i];
-		int crosses = (sp->start < start && start < sp->end && sp->end < end) ||
-			(start < sp->start && sp->start < end && end < sp->end);
+		int crosses =
+		        (sp->start < start && start < sp->end &&
+		                sp->end < end) ||
+		        (start < sp->start && sp->start < end && end < sp->end);
 		if (crosses)
 			return 1;
 		/* identical range and same element: already there */
-		if (sp->start == start && sp->end == end && strcmp(sp->name, name) == 0)
+		if (sp->start == start && sp->end == end &&
+		        strcmp(sp->name, name) == 0)
 			return 1;
 	}
 	if (n2)
-		return td_doc_add_span(d, name, start, end, out, n1, v1, n2, v2, NULL);
+		return td_doc_add_span(
+		        d, name, start, end, out, n1, v1, n2, v2, NULL);
 	if (n1)
 		return td_doc_add_span(d, name, start, end, out, n1, v1, NULL);
 	return td_doc_add_span(d, name, start, end, out, NULL);
@@ -111,33 +114,53 @@ static int pos_tag(td_actx *c)
  * neither has none); those of several stages (speech verbs, titles) are
  * lexicons.c's, loaded before all of them. */
 static const td_stage stages[] = {
-	{.name = "pos", .load = pos_load, .run = pos_tag, .unload = pos_unload,
-		.reads = "sentences",
-		.writes = "part of speech of every token (doc->pos_tags)"},
-	{.name = "quotes", .load = td_quotes_load, .run = td_quotes_find,
-		.reads = "paragraphs",
-		.writes = "quotes (in memory: ranges and chains, no speaker)"},
-	{.name = "quote-index", .run = index_quotes, .reads = "quotes",
-		.writes = "the index behind td_actx_in_quote"},
-	{.name = "actors", .load = td_actors_load, .run = td_actors_find,
-		.unload = td_actors_unload,
-		.reads = "quotes (names inside them), speech verbs, titles",
-		.writes = "mentions (persName, orgName, placeName, name spans), "
-			"new actors"},
-	{.name = "speakers", .run = td_quotes_attribute,
-		.reads = "quotes, mentions, speech verbs, titles",
-		.writes = "q spans with @who, said spans with @who"},
-	{.name = "hedges", .load = td_hedges_load, .run = td_hedges_find,
-		.unload = td_hedges_unload, .reads = "quotes",
-		.writes = "hedge seg spans, per-token hedge marks"},
-	{.name = "labels", .load = td_labels_load, .run = td_labels_apply,
-		.unload = td_labels_unload,
-		.reads = "hedges, quotes, said, speech verbs",
-		.writes = "sentence labels (in memory)"},
-	{.name = "dates", .run = td_dates_find, .reads = "sentence labels",
-		.writes = "date spans of predictions"},
-	{.name = "labels-write", .run = td_labels_write,
-		.reads = "sentence labels", .writes = "s@ana"},
+        {.name = "pos",
+                .load = pos_load,
+                .run = pos_tag,
+                .unload = pos_unload,
+                .reads = "sentences",
+                .writes = "part of speech of every token (doc->pos_tags)"},
+        {.name = "quotes",
+                .load = td_quotes_load,
+                .run = td_quotes_find,
+                .reads = "paragraphs",
+                .writes = "quotes (in memory: ranges and chains, no speaker)"},
+        {.name = "quote-index",
+                .run = index_quotes,
+                .reads = "quotes",
+                .writes = "the index behind td_actx_in_quote"},
+        {.name = "actors",
+                .load = td_actors_load,
+                .run = td_actors_find,
+                .unload = td_actors_unload,
+                .reads = "quotes (names inside them), speech verbs, titles",
+                .writes =
+                        "mentions (persName, orgName, placeName, name spans), "
+                        "new actors"},
+        {.name = "speakers",
+                .run = td_quotes_attribute,
+                .reads = "quotes, mentions, speech verbs, titles",
+                .writes = "q spans with @who, said spans with @who"},
+        {.name = "hedges",
+                .load = td_hedges_load,
+                .run = td_hedges_find,
+                .unload = td_hedges_unload,
+                .reads = "quotes",
+                .writes = "hedge seg spans, per-token hedge marks"},
+        {.name = "labels",
+                .load = td_labels_load,
+                .run = td_labels_apply,
+                .unload = td_labels_unload,
+                .reads = "hedges, quotes, said, speech verbs",
+                .writes = "sentence labels (in memory)"},
+        {.name = "dates",
+                .run = td_dates_find,
+                .reads = "sentence labels",
+                .writes = "date spans of predictions"},
+        {.name = "labels-write",
+                .run = td_labels_write,
+                .reads = "sentence labels",
+                .writes = "s@ana"},
 };
 enum { NSTAGES = sizeof stages / sizeof stages[0] };
 
@@ -163,8 +186,8 @@ int td_annotator_new(const char *lexdir, td_annotator **out)
 		if (stages[i].load)
 			rc = stages[i].load(a, lexdir);
 	if (rc >= 0)
-		rc = td_words_register(a, (const char *const *const[]){
-			td_subordinators, NULL});
+		rc = td_words_register(a,
+		        (const char *const *const[]){td_subordinators, NULL});
 	if (rc >= 0)
 		rc = td_words_index(a);
 	if (rc < 0) {
@@ -210,7 +233,7 @@ static int build_context(td_actx *c)
 		const char *nm = d->spans[i].name;
 		ns += strcmp(nm, "s") == 0;
 		nb += strcmp(nm, "p") == 0 || strcmp(nm, "head") == 0 ||
-			strcmp(nm, "quote") == 0;
+		      strcmp(nm, "quote") == 0;
 	}
 	c->sents = calloc(ns ? ns : 1, sizeof *c->sents);
 	c->sflags = calloc(ns ? ns : 1, sizeof *c->sflags);
@@ -224,7 +247,7 @@ static int build_context(td_actx *c)
 	for (size_t i = 0; i < d->n_spans; i++) {
 		const char *nm = d->spans[i].name;
 		if (strcmp(nm, "p") == 0 || strcmp(nm, "head") == 0 ||
-		    strcmp(nm, "quote") == 0)
+		        strcmp(nm, "quote") == 0)
 			blocks[nb++] = i;
 	}
 	for (size_t i = 0; i < d->n_spans; i++) {
@@ -240,8 +263,10 @@ static int build_context(td_actx *c)
 			size_t j = blocks[bi];
 			const td_span *p = &d->spans[j];
 			if (p->start <= s->start && s->end <= p->end &&
-			    (best == (size_t)-1 || p->end - p->start <
-				d->spans[best].end - d->spans[best].start))
+			        (best == (size_t)-1 ||
+			                p->end - p->start <
+			                        d->spans[best].end -
+			                                d->spans[best].start))
 				best = j;
 		}
 		s->para = best == (size_t)-1 ? -1 : (int)best;
@@ -259,12 +284,16 @@ static int build_context(td_actx *c)
 			return rc;
 	}
 	c->tok_sent = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_sent);
-	c->tok_hash[0] = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_hash[0]);
-	c->tok_hash[1] = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_hash[1]);
-	c->tok_ent[0] = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_ent[0]);
-	c->tok_ent[1] = malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_ent[1]);
-	if (!c->tok_sent || !c->tok_hash[0] || !c->tok_hash[1] || !c->tok_ent[0] ||
-	    !c->tok_ent[1])
+	c->tok_hash[0] =
+	        malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_hash[0]);
+	c->tok_hash[1] =
+	        malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_hash[1]);
+	c->tok_ent[0] =
+	        malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_ent[0]);
+	c->tok_ent[1] =
+	        malloc((c->tok.n ? c->tok.n : 1) * sizeof *c->tok_ent[1]);
+	if (!c->tok_sent || !c->tok_hash[0] || !c->tok_hash[1] ||
+	        !c->tok_ent[0] || !c->tok_ent[1])
 		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t t = 0; t < c->tok.n; t++) {
 		const char *w = d->text + c->tok.v[t].start;
@@ -364,7 +393,8 @@ int td_annotate_until(const td_annotator *a, td_doc *doc, const char *last)
 		for (n = 0; n < NSTAGES && strcmp(stages[n].name, last); n++)
 			;
 		if (n == NSTAGES)
-			return td_error(TD_EUSAGE, "no annotation stage '%s'", last);
+			return td_error(
+			        TD_EUSAGE, "no annotation stage '%s'", last);
 		n++;
 	}
 	memset(&c, 0, sizeof c);

@@ -19,7 +19,7 @@ struct td_annotator {
 	size_t n_actors, cap_actors;
 	td_patset actor_pats; /* exact case */
 	td_patset place_pats; /* exact case; a subdivision's id is its
-			       * country's actor (-1: none) */
+	                       * country's actor (-1: none) */
 	/* ISO 3166-1 alpha-2 code (AA..ZZ as 26 * (A - 'A') + B - 'A') to 1 +
 	 * the state actor of that country, 0 for none */
 	int cc_state[26 * 26];
@@ -75,7 +75,7 @@ typedef struct td_quote {
 	const char *who;   /* key or NULL */
 	int who_carried;   /* who continues the previous sentence's speaker */
 	int next_part;     /* the quote continuing it in the next paragraph
-			    * (no closing mark here, an opening one there), -1 */
+	                    * (no closing mark here, an opening one there), -1 */
 } td_quote;
 
 typedef struct td_said {
@@ -88,7 +88,8 @@ typedef struct td_said {
 typedef struct td_dyn {
 	char *key, *name;
 	const char *kind;
-	const char *state; /* key of the state named before its title, or NULL */
+	const char
+	        *state; /* key of the state named before its title, or NULL */
 } td_dyn;
 
 /* Per-call state of td_annotate(). */
@@ -144,13 +145,12 @@ enum {
 	TD_SF_CLAIM = 4,
 };
 
-
 /* annotate.c */
 /* Adds a span unless it would cross an existing span; returns 0 when added,
  * 1 when skipped, < 0 on error. out (may be NULL) receives its index. */
 int td_actx_add(td_actx *c, const char *name, size_t start, size_t end,
-	size_t *out, const char *n1, const char *v1, const char *n2,
-	const char *v2);
+        size_t *out, const char *n1, const char *v1, const char *n2,
+        const char *v2);
 /* Is byte range [s,e) inside a quote of the document? */
 int td_actx_in_quote(const td_actx *c, size_t s, size_t e);
 

@@ -13,8 +13,8 @@
 #include "match.h"
 
 static const char *const months[] = {"January", "February", "March", "April",
-	"May", "June", "July", "August", "September", "October", "November",
-	"December", NULL};
+        "May", "June", "July", "August", "September", "October", "November",
+        "December", NULL};
 
 static int month_at(const td_actx *c, size_t i, size_t t1)
 {
@@ -62,20 +62,26 @@ static long period_end(const char *v)
  * it ends before ("as was the case in 1958", "last September"), so that
  * a search for predictions due before a date finds horizons only. */
 static int add_date(td_actx *c, size_t t0, size_t t1, const char *a1,
-	const char *v1, const char *a2, const char *v2)
+        const char *v1, const char *a2, const char *v2)
 {
 	size_t idx;
-	int rc = td_actx_add(c, "date", c->tok.v[t0].start, c->tok.v[t1 - 1].end,
-		&idx, a1, v1, a2, v2);
+	int rc = td_actx_add(c, "date", c->tok.v[t0].start,
+	        c->tok.v[t1 - 1].end, &idx, a1, v1, a2, v2);
 	if (rc != 0)
 		return rc < 0 ? rc : 0;
-	const char *end = a2 && strcmp(a2, "notAfter") == 0 ? v2 :
-		strcmp(a1, "notBefore") == 0 ? NULL : v1;
-	long pub = c->pub_y ? (long)c->pub_y * 10000 + (c->pub_m ? c->pub_m : 12) * 100 +
-			(c->pub_d ? c->pub_d : 31) : 0;
+	const char *end = a2 && strcmp(a2, "notAfter") == 0 ? v2
+	                  : strcmp(a1, "notBefore") == 0    ? NULL
+	                                                    : v1;
+	long pub = c->pub_y ? (long)c->pub_y * 10000 +
+	                              (c->pub_m ? c->pub_m : 12) * 100 +
+	                              (c->pub_d ? c->pub_d : 31)
+	                    : 0;
 	if (!pub)
 		return 0; /* nothing to compare with */
-	int past = end && period_end(end) < (c->pub_m && c->pub_d ? pub : pub / 10000 * 10000 + 101);
+	int past = end &&
+	           period_end(end) <
+	                   (c->pub_m && c->pub_d ? pub
+	                                         : pub / 10000 * 10000 + 101);
 	rc = td_span_set_attr(c->doc, idx, "type", past ? "past" : "horizon");
 	return rc < 0 ? rc : 0;
 }
@@ -97,46 +103,64 @@ static int sentence_dates(td_actx *c, size_t si)
 		snprintf(pub, sizeof pub, "%04d", Y);
 	for (size_t i = t0; i < t1 && rc == 0; i++) {
 		int y, m;
-		if (Y && (eq(c, i, t1, "this") || eq(c, i, t1, "next")) && i + 1 < t1) {
+		if (Y && (eq(c, i, t1, "this") || eq(c, i, t1, "next")) &&
+		        i + 1 < t1) {
 			int next = eq(c, i, t1, "next");
 			if (eq(c, i + 1, t1, "year")) {
 				if (next) {
 					snprintf(b1, sizeof b1, "%04d", Y + 1);
-					rc = add_date(c, i, i + 2, "when", b1, NULL, NULL);
+					rc = add_date(c, i, i + 2, "when", b1,
+					        NULL, NULL);
 				} else {
-					snprintf(b1, sizeof b1, "%04d-12-31", Y);
-					rc = add_date(c, i, i + 2, "notBefore", pub, "notAfter", b1);
+					snprintf(
+					        b1, sizeof b1, "%04d-12-31", Y);
+					rc = add_date(c, i, i + 2, "notBefore",
+					        pub, "notAfter", b1);
 				}
 				i++;
 				continue;
 			}
 			if (M && eq(c, i + 1, t1, "month")) {
 				if (next) {
-					int ny = M == 12 ? Y + 1 : Y, nm = M == 12 ? 1 : M + 1;
-					snprintf(b1, sizeof b1, "%04d-%02d", ny, nm);
-					rc = add_date(c, i, i + 2, "when", b1, NULL, NULL);
+					int ny = M == 12 ? Y + 1 : Y,
+					    nm = M == 12 ? 1 : M + 1;
+					snprintf(b1, sizeof b1, "%04d-%02d", ny,
+					        nm);
+					rc = add_date(c, i, i + 2, "when", b1,
+					        NULL, NULL);
 				} else {
-					snprintf(b1, sizeof b1, "%04d-%02d-%02d", Y, M, last_day(Y, M));
-					rc = add_date(c, i, i + 2, "notBefore", pub, "notAfter", b1);
+					snprintf(b1, sizeof b1,
+					        "%04d-%02d-%02d", Y, M,
+					        last_day(Y, M));
+					rc = add_date(c, i, i + 2, "notBefore",
+					        pub, "notAfter", b1);
 				}
 				i++;
 				continue;
 			}
 		}
-		if (Y && eq(c, i, t1, "the") && eq(c, i + 1, t1, "coming") && i + 2 < t1 &&
-		    (eq(c, i + 2, t1, "months") || eq(c, i + 2, t1, "weeks") ||
-		     eq(c, i + 2, t1, "days") || eq(c, i + 2, t1, "years"))) {
-			rc = add_date(c, i, i + 3, "notBefore", pub, NULL, NULL);
+		if (Y && eq(c, i, t1, "the") && eq(c, i + 1, t1, "coming") &&
+		        i + 2 < t1 &&
+		        (eq(c, i + 2, t1, "months") ||
+		                eq(c, i + 2, t1, "weeks") ||
+		                eq(c, i + 2, t1, "days") ||
+		                eq(c, i + 2, t1, "years"))) {
+			rc = add_date(
+			        c, i, i + 3, "notBefore", pub, NULL, NULL);
 			i += 2;
 			continue;
 		}
 		if ((y = year_at(c, i, t1)) != 0) {
 			snprintf(b1, sizeof b1, "%04d", y);
 			if (i > t0 && eq(c, i - 1, t1, "by"))
-				rc = add_date(c, i, i + 1, "notAfter", b1, NULL, NULL);
-			else if (i > t0 && (eq(c, i - 1, t1, "in") || eq(c, i - 1, t1, "until") ||
-					    eq(c, i - 1, t1, "before") || eq(c, i - 1, t1, "after")))
-				rc = add_date(c, i, i + 1, "when", b1, NULL, NULL);
+				rc = add_date(c, i, i + 1, "notAfter", b1, NULL,
+				        NULL);
+			else if (i > t0 && (eq(c, i - 1, t1, "in") ||
+			                           eq(c, i - 1, t1, "until") ||
+			                           eq(c, i - 1, t1, "before") ||
+			                           eq(c, i - 1, t1, "after")))
+				rc = add_date(
+				        c, i, i + 1, "when", b1, NULL, NULL);
 			continue;
 		}
 		if ((m = month_at(c, i, t1)) != 0) {
@@ -145,10 +169,12 @@ static int sentence_dates(td_actx *c, size_t si)
 				continue;
 			size_t s = i, e = i + 1;
 			int day = 0;
-			if (i > t0 && td_tok_is_num(c, i - 1) && td_tok_len(c, i - 1) <= 2) {
+			if (i > t0 && td_tok_is_num(c, i - 1) &&
+			        td_tok_len(c, i - 1) <= 2) {
 				day = atoi(td_tok_str(c, i - 1));
 				s = i - 1;
-			} else if (i + 1 < t1 && td_tok_is_num(c, i + 1) && td_tok_len(c, i + 1) <= 2) {
+			} else if (i + 1 < t1 && td_tok_is_num(c, i + 1) &&
+			           td_tok_len(c, i + 1) <= 2) {
 				day = atoi(td_tok_str(c, i + 1));
 				e = i + 2;
 			}
@@ -164,7 +190,8 @@ static int sentence_dates(td_actx *c, size_t si)
 			if (!yy)
 				continue;
 			if (day >= 1 && day <= last_day(yy, m))
-				snprintf(b2, sizeof b2, "%04d-%02d-%02d", yy, m, day);
+				snprintf(b2, sizeof b2, "%04d-%02d-%02d", yy, m,
+				        day);
 			else
 				snprintf(b2, sizeof b2, "%04d-%02d", yy, m);
 			rc = add_date(c, s, e, "when", b2, NULL, NULL);

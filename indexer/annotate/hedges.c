@@ -30,18 +30,20 @@ int td_hedges_load(td_annotator *a, const char *dir)
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const td_tsv_row *r = &t->rows[i];
 		const char *cue = td_lex_field(r, 0), *sub = td_lex_field(r, 1),
-			   *cond = td_lex_field(r, 2);
+		           *cond = td_lex_field(r, 2);
 		static const char *const subs[] = {"probability", "possibility",
-			"appearance", "approximation", "attribution", NULL};
+		        "appearance", "approximation", "attribution", NULL};
 		int ok = 0, cc = TD_HC_NONE;
 		if (!cue || !sub) {
-			rc = td_error(TD_EINPUT, "%s:%d: need cue and subtype", t->path, r->line);
+			rc = td_error(TD_EINPUT, "%s:%d: need cue and subtype",
+			        t->path, r->line);
 			break;
 		}
 		for (int k = 0; subs[k]; k++)
 			ok |= strcmp(sub, subs[k]) == 0;
 		if (!ok) {
-			rc = td_error(TD_EINPUT, "%s:%d: unknown subtype '%s'", t->path, r->line, sub);
+			rc = td_error(TD_EINPUT, "%s:%d: unknown subtype '%s'",
+			        t->path, r->line, sub);
 			break;
 		}
 		if (cond && strcmp(cond, "num") == 0)
@@ -57,7 +59,9 @@ int td_hedges_load(td_annotator *a, const char *dir)
 		else if (cond && strcmp(cond, "passive") == 0)
 			cc = TD_HC_PASSIVE;
 		else if (cond) {
-			rc = td_error(TD_EINPUT, "%s:%d: unknown condition '%s'", t->path, r->line, cond);
+			rc = td_error(TD_EINPUT,
+			        "%s:%d: unknown condition '%s'", t->path,
+			        r->line, cond);
 			break;
 		}
 		a->hedges[a->n_hedges].subtype = strdup(sub);
@@ -85,10 +89,10 @@ void td_hedges_unload(td_annotator *a)
 }
 
 static const char *const quantity[] = {"half", "a", "one", "two", "three",
-	"four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-	"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
-	"million", "millions", "billion", "third", "quarter", "per", "percent",
-	"$", "£", "€", "twice", "double", "triple", NULL};
+        "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+        "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+        "million", "millions", "billion", "third", "quarter", "per", "percent",
+        "$", "£", "€", "twice", "double", "triple", NULL};
 
 static int quantity_at(const td_actx *c, size_t i, size_t t1)
 {
@@ -102,68 +106,69 @@ static int quantity_at(const td_actx *c, size_t i, size_t t1)
 /* Words that make "look" a noun (before it) or a verb of action (after
  * it) rather than a link verb of appearance. */
 static const char *const look_det[] = {"a", "an", "the", "this", "that",
-	"closer", "another", "hard", "close", "his", "her", "its", "their",
-	"our", "my", "your", NULL};
+        "closer", "another", "hard", "close", "his", "her", "its", "their",
+        "our", "my", "your", NULL};
 static const char *const look_particle[] = {"at", "for", "into", "after",
-	"forward", "back", "ahead", "to", "up", "down", "on", "around", "out",
-	"through", "over", "in", "beyond", "towards", "toward", "elsewhere",
-	"away", "again", "and", "or", ",", ".", "upon", "from", NULL};
+        "forward", "back", "ahead", "to", "up", "down", "on", "around", "out",
+        "through", "over", "in", "beyond", "towards", "toward", "elsewhere",
+        "away", "again", "and", "or", ",", ".", "upon", "from", NULL};
 /* Words that govern "about" as a preposition ("what would be done about
  * two charges", "talk about three options"): no approximation. */
 static const char *const about_governors[] = {"done", "do", "does", "did",
-	"doing", "talk", "talks", "talked", "talking", "nothing", "something",
-	"anything", "much", "little", "concerned", "worried", "question",
-	"questions", "doubts", "know", "knew", "known", "care", "cares",
-	"think", "thinking", "thought", NULL};
+        "doing", "talk", "talks", "talked", "talking", "nothing", "something",
+        "anything", "much", "little", "concerned", "worried", "question",
+        "questions", "doubts", "know", "knew", "known", "care", "cares",
+        "think", "thinking", "thought", NULL};
 /* "make X seem", "let it appear", "wish to appear": appearance to others
  * under another verb, no hedge. */
-static const char *const causatives[] = {"make", "makes", "made", "making",
-	"let", "lets", NULL};
+static const char *const causatives[] = {
+        "make", "makes", "made", "making", "let", "lets", NULL};
 static const char *const volitives[] = {"wish", "wishes", "want", "wants",
-	"wanted", "like", "try", "tries", "tried", "hope", "hoped", NULL};
+        "wanted", "like", "try", "tries", "tried", "hope", "hoped", NULL};
 
 /* Verbs and adjectives whose "if" opens an indirect question ("demanded
  * to know if they could make", "asked if", "not sure if"), as "whether"
  * does. */
-static const char *const question_verbs[] = {"know", "knows", "knew",
-	"ask", "asks", "asked", "asking", "wonder", "wonders", "wondered",
-	"wondering", "see", "sure", "check", "checked", "inquired", "learn",
-	NULL};
+static const char *const question_verbs[] = {"know", "knows", "knew", "ask",
+        "asks", "asked", "asking", "wonder", "wonders", "wondered", "wondering",
+        "see", "sure", "check", "checked", "inquired", "learn", NULL};
 
 /* Is token i inside an indirect question ("whether X may ...", "to know
  * if they could")? Its modal hedges nothing: no assertion is made. */
 static int in_whether(const td_actx *c, size_t t0, size_t i)
 {
 	for (size_t k = i; k-- > t0;) {
-		if (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0))
+		if (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0) ||
+		        td_tok_eq(c, k, ":", 0))
 			return 0;
 		if (td_tok_eq(c, k, "whether", 1))
 			return 1;
-		if (td_tok_eq(c, k, "if", 1) && k > t0 && td_tok_in(c, k - 1, question_verbs, 1))
+		if (td_tok_eq(c, k, "if", 1) && k > t0 &&
+		        td_tok_in(c, k - 1, question_verbs, 1))
 			return 1;
 	}
 	return 0;
 }
 
 /* Auxiliaries of the perfect: "had expected to" is active. */
-static const char *const perfect_aux[] = {"have", "has", "had", "having",
-	"'ve", "'d", NULL};
+static const char *const perfect_aux[] = {
+        "have", "has", "had", "having", "'ve", "'d", NULL};
 
 /* Prepositions after appear that make it a verb of showing up or
  * performing ("has appeared in live television", "appeared before the
  * committee"), no appearance hedge. */
-static const char *const appear_places[] = {"in", "on", "at", "before",
-	"with", "onstage", "during", "opposite", NULL};
+static const char *const appear_places[] = {"in", "on", "at", "before", "with",
+        "onstage", "during", "opposite", NULL};
 
-static const char *const months[] = {"January", "February", "March",
-	"April", "May", "June", "July", "August", "September", "October",
-	"November", "December", NULL};
+static const char *const months[] = {"January", "February", "March", "April",
+        "May", "June", "July", "August", "September", "October", "November",
+        "December", NULL};
 
 /* A past-tense verb form before token i in [t0, i): a regular -ed form or
  * a common irregular one ("learned in April", "met in March"). */
-static const char *const past_irregular[] = {"was", "were", "had", "did",
-	"met", "said", "told", "made", "took", "held", "saw", "knew",
-	"learnt", "came", "went", "began", NULL};
+static const char *const past_irregular[] = {"was", "were", "had", "did", "met",
+        "said", "told", "made", "took", "held", "saw", "knew", "learnt", "came",
+        "went", "began", NULL};
 
 static int past_verb_before(const td_actx *c, size_t t0, size_t i)
 {
@@ -173,7 +178,8 @@ static int past_verb_before(const td_actx *c, size_t t0, size_t i)
 		if (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0))
 			return 0;
 		if (td_tok_any(c, k, past_irregular) ||
-		    (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd'))
+		        (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'e' &&
+		                s[n - 1] == 'd'))
 			return 1;
 	}
 	return 0;
@@ -186,21 +192,28 @@ static int past_verb_before(const td_actx *c, size_t t0, size_t i)
 static int past_time(const td_actx *c, size_t t0, size_t t1)
 {
 	for (size_t i = t0; i < t1; i++) {
-		if (td_tok_eq(c, i, "ago", 1) || td_tok_eq(c, i, "yesterday", 1) ||
-		    td_tok_eq(c, i, "previously", 1) || td_tok_eq(c, i, "formerly", 1))
+		if (td_tok_eq(c, i, "ago", 1) ||
+		        td_tok_eq(c, i, "yesterday", 1) ||
+		        td_tok_eq(c, i, "previously", 1) ||
+		        td_tok_eq(c, i, "formerly", 1))
 			return 1;
 		if (td_tok_eq(c, i, "last", 1) && i + 1 < t1 &&
-		    (td_tok_eq(c, i + 1, "year", 1) || td_tok_eq(c, i + 1, "month", 1) ||
-		     td_tok_eq(c, i + 1, "week", 1) || td_tok_eq(c, i + 1, "decade", 1)))
+		        (td_tok_eq(c, i + 1, "year", 1) ||
+		                td_tok_eq(c, i + 1, "month", 1) ||
+		                td_tok_eq(c, i + 1, "week", 1) ||
+		                td_tok_eq(c, i + 1, "decade", 1)))
 			return 1;
 		if (td_tok_is_num(c, i) && td_tok_len(c, i) == 4 && c->pub_y) {
 			int y = atoi(td_tok_str(c, i));
-			size_t p = i > t0 && td_tok_any(c, i - 1, months) ? i - 1 : i;
-			if (y > 1800 && y < c->pub_y && p > t0 && td_tok_eq(c, p - 1, "in", 1))
+			size_t p = i > t0 && td_tok_any(c, i - 1, months)
+			                   ? i - 1
+			                   : i;
+			if (y > 1800 && y < c->pub_y && p > t0 &&
+			        td_tok_eq(c, p - 1, "in", 1))
 				return 1;
 		}
 		if (c->pub_m && i > t0 && td_tok_eq(c, i - 1, "in", 1) &&
-		    !(i + 1 < t1 && td_tok_is_num(c, i + 1))) {
+		        !(i + 1 < t1 && td_tok_is_num(c, i + 1))) {
 			int m = 0;
 			for (int k = 0; months[k]; k++)
 				if (td_tok_eq(c, i, months[k], 0))
@@ -219,9 +232,11 @@ static int said_range(const td_actx *c, size_t i, size_t *a, size_t *b)
 	for (size_t k = 0; k < c->n_said; k++) {
 		if (c->said[k].start <= s && e <= c->said[k].end) {
 			size_t x = i, y = i;
-			while (x > 0 && c->tok.v[x - 1].start >= c->said[k].start)
+			while (x > 0 &&
+			        c->tok.v[x - 1].start >= c->said[k].start)
 				x--;
-			while (y < c->tok.n && c->tok.v[y].end <= c->said[k].end)
+			while (y < c->tok.n &&
+			        c->tok.v[y].end <= c->said[k].end)
 				y++;
 			*a = x;
 			*b = y;
@@ -252,12 +267,17 @@ static int past_narrative(const td_actx *c, size_t t0, size_t t1, size_t i)
 	int past = 0, rel = 0;
 	for (size_t k = t0; k < t1; k++) {
 		/* a relative clause between commas tells its own time
-		 * ("purchases, which fell to zero this autumn, could resume") */
+		 * ("purchases, which fell to zero this autumn, could
+		 * resume") */
 		if (td_tok_eq(c, k, ",", 0))
-			rel = k + 1 < t1 && (td_tok_eq(c, k + 1, "which", 1) || td_tok_eq(c, k + 1, "who", 1));
-		if (rel || k == i || td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end))
+			rel = k + 1 < t1 &&
+			      (td_tok_eq(c, k + 1, "which", 1) ||
+			              td_tok_eq(c, k + 1, "who", 1));
+		if (rel || k == i ||
+		        td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end))
 			continue;
-		if (td_tok_pos_is(c, k, "VBZ") || td_tok_pos_is(c, k, "VBP") || td_tok_pos_is(c, k, "MD"))
+		if (td_tok_pos_is(c, k, "VBZ") || td_tok_pos_is(c, k, "VBP") ||
+		        td_tok_pos_is(c, k, "MD"))
 			return 0;
 		past |= td_tok_pos_is(c, k, "VBD");
 	}
@@ -272,7 +292,8 @@ int td_hedges_find(td_actx *c)
 		/* a past time inside a fronted subordinate clause ("Whilst Kim
 		 * last met Xi in 2019, ...") does not date the main clause */
 		size_t fe = td_fronted_end(c, t0, t1);
-		int past = past_time(c, t0, t1), past_main = past_time(c, fe, t1);
+		int past = past_time(c, t0, t1),
+		    past_main = past_time(c, fe, t1);
 		for (size_t i = t0; i < t1;) {
 			long m = td_patset_match(&a->hedge_pats, c, i, t1);
 			if (m < 0) {
@@ -286,22 +307,27 @@ int td_hedges_find(td_actx *c)
 			switch (h->cond) {
 			case TD_HC_NUM:
 				ok = quantity_at(c, e, t1) &&
-					!(i > t0 && td_tok_in(c, i - 1, about_governors, 1));
+				     !(i > t0 && td_tok_in(c, i - 1,
+				                         about_governors, 1));
 				break;
 			case TD_HC_VERB:
-				ok = e < t1 && (td_tok_is_lower(c, e) || td_tok_eq(c, e, "to", 1));
+				ok = e < t1 &&
+				     (td_tok_is_lower(c, e) ||
+				             td_tok_eq(c, e, "to", 1));
 				break;
 			case TD_HC_TO:
-				/* the personal passive "is thought to": the cue is
-				 * "is thought", as "appears to" gives "appears" */
+				/* the personal passive "is thought to": the cue
+				 * is "is thought", as "appears to" gives
+				 * "appears" */
 				ok = e < t1 && td_tok_eq(c, e, "to", 1);
 				break;
 			case TD_HC_PASSIVE:
-				/* "is apparently expected to", "receipts expected to be
-				 * slightly above 1960": a passive participle (pos VBN)
-				 * whose auxiliary is not next to it, or none; not the
-				 * active past "they expected to win" (VBD) nor a perfect
-				 * "had expected to" */
+				/* "is apparently expected to", "receipts
+				 * expected to be slightly above 1960": a
+				 * passive participle (pos VBN) whose auxiliary
+				 * is not next to it, or none; not the active
+				 * past "they expected to win" (VBD) nor a
+				 * perfect "had expected to" */
 				ok = td_tok_pos_is(c, i, "VBN");
 				for (size_t k = i; ok && k-- > t0;) {
 					if (td_tok_in(c, k, perfect_aux, 1))
@@ -312,42 +338,60 @@ int td_hedges_find(td_actx *c)
 				break;
 			case TD_HC_COPULA:
 				/* "the individual look so important": a noun */
-				ok = e < t1 && td_tok_is_word(c, e) && !td_tok_pos_is(c, i, "NN*") &&
-					!td_tok_any(c, e, look_particle) &&
-					!(i > t0 && td_tok_any(c, i - 1, look_det));
+				ok = e < t1 && td_tok_is_word(c, e) &&
+				     !td_tok_pos_is(c, i, "NN*") &&
+				     !td_tok_any(c, e, look_particle) &&
+				     !(i > t0 &&
+				             td_tok_any(c, i - 1, look_det));
 				break;
 			case TD_HC_MODAL:
-				/* the month: capitalised May not at the start, or May 2024 */
+				/* the month: capitalised May not at the start,
+				 * or May 2024 */
 				if (td_tok_eq(c, i, "May", 0) &&
-				    (i > t0 || (e < t1 && td_tok_is_num(c, e))))
+				        (i > t0 || (e < t1 && td_tok_is_num(
+				                                      c, e))))
 					ok = 0;
 				/* a modal takes a verb after it */
 				if (!(e < t1 && td_tok_is_lower(c, e)))
 					ok = 0;
-				/* adverbs between the modal and its verb ("could
-				 * hardly have", "could once again use"); with no verb
-				 * after them the modal is elliptical ("as pointedly as
-				 * I could directly to Chiang"), nothing is hedged */
+				/* adverbs between the modal and its verb
+				 * ("could hardly have", "could once again
+				 * use"); with no verb after them the modal is
+				 * elliptical ("as pointedly as I could directly
+				 * to Chiang"), nothing is hedged */
 				size_t v = e;
-				while (v < t1 && td_tok_pos_is(c, v, "RB*") && !td_tok_eq(c, v, "not", 1))
+				while (v < t1 && td_tok_pos_is(c, v, "RB*") &&
+				        !td_tok_eq(c, v, "not", 1))
 					v++;
-				if (v > e && !(v < t1 && (td_tok_pos_is(c, v, "VB*") || td_tok_eq(c, v, "not", 1))))
+				if (v > e &&
+				        !(v < t1 &&
+				                (td_tok_pos_is(c, v, "VB*") ||
+				                        td_tok_eq(c, v, "not",
+				                                1))))
 					ok = 0;
 				int have = v < t1 && td_tok_eq(c, v, "have", 1);
-				/* "could (hardly) have done": an option not taken, no
-				 * hedge; "might have exploited" after "Had they been
-				 * ruthless": a counterfactual of the past */
-				if (have && (td_tok_eq(c, i, "could", 1) ||
-					     (td_tok_pos_is(c, v + 1, "VBN") && td_past_counterfactual(c, t0, i))))
+				/* "could (hardly) have done": an option not
+				 * taken, no hedge; "might have exploited" after
+				 * "Had they been ruthless": a counterfactual of
+				 * the past */
+				if (have &&
+				        (td_tok_eq(c, i, "could", 1) ||
+				                (td_tok_pos_is(
+				                         c, v + 1, "VBN") &&
+				                        td_past_counterfactual(
+				                                c, t0, i))))
 					ok = 0;
-				/* "could" of past ability: a past-time expression and no
-				 * "could have" */
+				/* "could" of past ability: a past-time
+				 * expression and no "could have" */
 				if (td_tok_eq(c, i, "could", 1) && !have) {
-					/* a reported clause has its own time: "warned last
-					 * week a new designation could disrupt" */
+					/* a reported clause has its own time:
+					 * "warned last week a new designation
+					 * could disrupt" */
 					size_t ra, rb;
-					int pt = said_range(c, i, &ra, &rb) ? past_time(c, ra, rb) :
-						(i > fe ? past_main : past);
+					int pt = said_range(c, i, &ra, &rb)
+					                 ? past_time(c, ra, rb)
+					                 : (i > fe ? past_main
+					                           : past);
 					if (pt)
 						ok = 0;
 					if (ok && past_narrative(c, t0, t1, i))
@@ -359,17 +403,25 @@ int td_hedges_find(td_actx *c)
 			}
 			/* appearance to others under a causative or volitional
 			 * verb: "make the information seem of little value",
-			 * "make it appear reasonable", "wish to appear happy" */
-			if (ok && strcmp(h->subtype, "appearance") == 0 && p->n == 1 &&
-			    td_tok_eq(c, i, "appear", 1) + td_tok_eq(c, i, "appears", 1) +
-				    td_tok_eq(c, i, "appeared", 1) &&
-			    e < t1 && td_tok_in(c, e, appear_places, 1))
+			 * "make it appear reasonable", "wish to appear
+			 * happy" */
+			if (ok && strcmp(h->subtype, "appearance") == 0 &&
+			        p->n == 1 &&
+			        td_tok_eq(c, i, "appear", 1) +
+			                td_tok_eq(c, i, "appears", 1) +
+			                td_tok_eq(c, i, "appeared", 1) &&
+			        e < t1 && td_tok_in(c, e, appear_places, 1))
 				ok = 0;
-			if (ok && strcmp(h->subtype, "appearance") == 0 && p->n == 1) {
+			if (ok && strcmp(h->subtype, "appearance") == 0 &&
+			        p->n == 1) {
 				for (size_t k = i; k-- > t0 && i - k <= 4;) {
 					if (td_tok_in(c, k, causatives, 1) ||
-					    (k + 1 == i && td_tok_eq(c, k, "to", 1) && k > t0 &&
-					     td_tok_in(c, k - 1, volitives, 1)))
+					        (k + 1 == i &&
+					                td_tok_eq(c, k, "to",
+					                        1) &&
+					                k > t0 &&
+					                td_tok_in(c, k - 1,
+					                        volitives, 1)))
 						ok = 0;
 					if (!td_tok_is_word(c, k))
 						break;
@@ -379,11 +431,13 @@ int td_hedges_find(td_actx *c)
 				i++;
 				continue;
 			}
-			int rc = td_actx_add(c, "seg", c->tok.v[i].start, c->tok.v[e - 1].end,
-				NULL, "type", "hedge", "subtype", h->subtype);
+			int rc = td_actx_add(c, "seg", c->tok.v[i].start,
+			        c->tok.v[e - 1].end, NULL, "type", "hedge",
+			        "subtype", h->subtype);
 			if (rc < 0)
 				return rc;
-			/* #hedged is exactly "has a hedge item", quoted or not */
+			/* #hedged is exactly "has a hedge item", quoted or
+			 * not */
 			if (rc == 0)
 				c->sflags[si] |= TD_SF_HEDGED;
 			i = e;
@@ -395,6 +449,9 @@ int td_hedges_find(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {quantity, look_det, look_particle, months, past_irregular, about_governors, causatives, volitives, question_verbs, appear_places, perfect_aux, NULL};
+	static const char *const *const lists[] = {quantity, look_det,
+	        look_particle, months, past_irregular, about_governors,
+	        causatives, volitives, question_verbs, appear_places,
+	        perfect_aux, NULL};
 	return td_words_register(a, lists);
 }

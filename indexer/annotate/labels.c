@@ -5,8 +5,8 @@
  * #hedged comes from the hedge stage; claims from judgement cues
  * (claim_cues.tsv), reported positions and the author's own statements
  * that do not read as plain reports. Word lists are lexicon data; the
- * grammar words the rules turn on are listed here.
- */
+ * grammar words the rules turn on are listed
+ * here. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -17,13 +17,15 @@
 
 /* claim_cues.tsv kinds (td_pat.type) */
 enum {
-	CC_DEONTIC = 1,    /* should, must, it is vital: a recommendation */
-	CC_EVALUATIVE = 2, /* dangerous, sobering, worse: a judgement of value */
-	CC_JUDGEMENT = 3,  /* reflects, shows, means, calls X Y: interpretation */
-	CC_INTENSIFIER = 4,/* stance adverbs: clearly, particularly */
-	CC_RECOMMEND = 5,  /* called for, urged: a reported recommendation */
-	CC_REPORT = 6,     /* resumed, continued: a verb of a plain event report */
-	CC_STANCE = 7      /* stance.tsv: a word of judgement by its valence */
+	CC_DEONTIC = 1, /* should, must, it is vital: a recommendation */
+	CC_EVALUATIVE =
+	        2, /* dangerous, sobering, worse: a judgement of value */
+	CC_JUDGEMENT =
+	        3, /* reflects, shows, means, calls X Y: interpretation */
+	CC_INTENSIFIER = 4, /* stance adverbs: clearly, particularly */
+	CC_RECOMMEND = 5,   /* called for, urged: a reported recommendation */
+	CC_REPORT = 6, /* resumed, continued: a verb of a plain event report */
+	CC_STANCE = 7  /* stance.tsv: a word of judgement by its valence */
 };
 
 static int register_words(td_annotator *a);
@@ -38,15 +40,17 @@ static int load_stance(td_annotator *a, const char *dir)
 		return rc;
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const char *w = td_lex_field(&t->rows[i], 0),
-			   *v = td_lex_field(&t->rows[i], 1);
+		           *v = td_lex_field(&t->rows[i], 1);
 		char *end = NULL;
 		if (v)
 			(void)strtod(v, &end);
 		if (!w || !v || end == v || *end)
-			rc = td_error(TD_EINPUT, "%s:%d: need a word and its valence", t->path,
-				t->rows[i].line);
+			rc = td_error(TD_EINPUT,
+			        "%s:%d: need a word and its valence", t->path,
+			        t->rows[i].line);
 		else
-			rc = td_patset_add(&a->claim_pats, w, (int)i, CC_STANCE, 0);
+			rc = td_patset_add(
+			        &a->claim_pats, w, (int)i, CC_STANCE, 0);
 	}
 	td_tsv_free(t);
 	return rc;
@@ -57,7 +61,7 @@ int td_labels_load(td_annotator *a, const char *dir)
 	if (register_words(a))
 		return td_error(TD_ENOMEM, "out of memory");
 	static const char *const kinds[] = {"", "deontic", "evaluative",
-		"judgement", "intensifier", "recommend", "report", NULL};
+	        "judgement", "intensifier", "recommend", "report", NULL};
 	td_tsv *t;
 	int rc = td_lex_load(dir, "claim_cues.tsv", &t);
 	if (rc)
@@ -65,17 +69,20 @@ int td_labels_load(td_annotator *a, const char *dir)
 	a->claim_pats.fold = 1;
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const char *cue = td_lex_field(&t->rows[i], 0),
-			   *kind = td_lex_field(&t->rows[i], 1);
+		           *kind = td_lex_field(&t->rows[i], 1);
 		int type = 0;
 		for (int k = 1; kind && kinds[k]; k++)
 			if (strcmp(kind, kinds[k]) == 0)
 				type = k;
 		if (!cue || !type)
-			rc = td_error(TD_EINPUT, "%s:%d: need a cue and a kind (deontic, "
-				"evaluative, judgement, intensifier, recommend, report)",
-				t->path, t->rows[i].line);
+			rc = td_error(TD_EINPUT,
+			        "%s:%d: need a cue and a kind (deontic, "
+			        "evaluative, judgement, intensifier, "
+			        "recommend, report)",
+			        t->path, t->rows[i].line);
 		else
-			rc = td_patset_add(&a->claim_pats, cue, (int)i, type, 0);
+			rc = td_patset_add(
+			        &a->claim_pats, cue, (int)i, type, 0);
 	}
 	td_tsv_free(t);
 	if (!rc)
@@ -96,7 +103,8 @@ static inline int eq(const td_actx *c, size_t i, size_t t1, const char *w)
 	return i < t1 && td_tok_eq(c, i, w, 1);
 }
 
-static inline int any(const td_actx *c, size_t i, size_t t1, const char *const *w)
+static inline int any(
+        const td_actx *c, size_t i, size_t t1, const char *const *w)
 {
 	return i < t1 && td_tok_any(c, i, w);
 }
@@ -104,66 +112,68 @@ static inline int any(const td_actx *c, size_t i, size_t t1, const char *const *
 static int boundary(const td_actx *c, size_t i)
 {
 	return td_tok_eq(c, i, ",", 0) || td_tok_eq(c, i, ";", 0) ||
-		td_tok_eq(c, i, ":", 0) || td_tok_eq(c, i, "–", 0) ||
-		td_tok_eq(c, i, "—", 0) || td_tok_eq(c, i, "(", 0) || td_tok_eq(c, i, ")", 0);
+	       td_tok_eq(c, i, ":", 0) || td_tok_eq(c, i, "–", 0) ||
+	       td_tok_eq(c, i, "—", 0) || td_tok_eq(c, i, "(", 0) ||
+	       td_tok_eq(c, i, ")", 0);
 }
 
 /* ------------------------------------------------------ grammar words */
 
-static const char *const future_modals[] = {"will", "won't", "shall", "'ll",
-	"would", "wouldn't", NULL};
+static const char *const future_modals[] = {
+        "will", "won't", "shall", "'ll", "would", "wouldn't", NULL};
 static const char *const possib_modals[] = {"may", "might", "could", NULL};
 /* adverbs between a modal and its verb ("would probably have to") */
 static const char *const modal_adverbs[] = {"probably", "likely", "also",
-	"still", "then", "well", "surely", "certainly", "eventually", "soon", NULL};
+        "still", "then", "well", "surely", "certainly", "eventually", "soon",
+        NULL};
 /* intentions and plans: an actor's stated future, like a pledge */
 static const char *const intention[] = {"ready", "prepared", "willing",
-	"determined", "intends", "intend", "plans", "plan", "aims", "vowed",
-	"pledged", NULL};
-static const char *const months[] = {"January", "February", "March",
-	"April", "May", "June", "July", "August", "September", "October",
-	"November", "December", NULL};
-static const char *const month_abbr[] = {"Jan.", "Feb.", "Mar.", "Apr.",
-	"May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", NULL};
+        "determined", "intends", "intend", "plans", "plan", "aims", "vowed",
+        "pledged", NULL};
+static const char *const months[] = {"January", "February", "March", "April",
+        "May", "June", "July", "August", "September", "October", "November",
+        "December", NULL};
+static const char *const month_abbr[] = {"Jan.", "Feb.", "Mar.", "Apr.", "May",
+        "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", NULL};
 static const char *const weekdays[] = {"Monday", "Tuesday", "Wednesday",
-	"Thursday", "Friday", "Saturday", "Sunday", NULL};
-static const char *const seasons[] = {"summer", "autumn", "winter",
-	"spring", "fall", NULL};
-static const char *const period_nouns[] = {"months", "weeks", "years",
-	"days", "decade", "decades", NULL};
+        "Thursday", "Friday", "Saturday", "Sunday", NULL};
+static const char *const seasons[] = {
+        "summer", "autumn", "winter", "spring", "fall", NULL};
+static const char *const period_nouns[] = {
+        "months", "weeks", "years", "days", "decade", "decades", NULL};
 static const char *const next_nouns[] = {"year", "month", "week", "decade",
-	"summer", "autumn", "winter", "spring", NULL};
+        "summer", "autumn", "winter", "spring", NULL};
 static const char *const link_verbs[] = {"is", "are", "be", "been", "looks",
-	"look", "seems", "seem", "appears", "appear", "remains", "remain",
-	"makes", "make", "'s", NULL};
+        "look", "seems", "seem", "appears", "appear", "remains", "remain",
+        "makes", "make", "'s", NULL};
 static const char *const degree[] = {"not", "less", "more", "most", "very",
-	"highly", "increasingly", "still", "also", "now", "far", "much", NULL};
-static const char *const expect_verbs[] = {"expects", "expect",
-	"anticipates", "anticipate", "forecasts", "forecast", "projects",
-	"predicts", "predict", NULL};
-static const char *const directive_verbs[] = {"told", "tells", "urged",
-	"urges", "ordered", "orders", "instructed", "instructs", "asked",
-	"asks", "directed", "pressed", "encouraged", NULL};
-static const char *const cond_words[] = {"if", "unless", "whether",
-	"whatever", "whichever", "whoever", "whenever", NULL};
+        "highly", "increasingly", "still", "also", "now", "far", "much", NULL};
+static const char *const expect_verbs[] = {"expects", "expect", "anticipates",
+        "anticipate", "forecasts", "forecast", "projects", "predicts",
+        "predict", NULL};
+static const char *const directive_verbs[] = {"told", "tells", "urged", "urges",
+        "ordered", "orders", "instructed", "instructs", "asked", "asks",
+        "directed", "pressed", "encouraged", NULL};
+static const char *const cond_words[] = {"if", "unless", "whether", "whatever",
+        "whichever", "whoever", "whenever", NULL};
 /* intentions that are verbs only before "to" ("plans to", not "has plans") */
 static const char *const intention_to[] = {"ready", "prepared", "willing",
-	"determined", "intends", "intend", "plans", "plan", "aims", NULL};
+        "determined", "intends", "intend", "plans", "plan", "aims", NULL};
 /* words after a plain event verb that keep the report plain ("have since
  * resumed.", "continued despite ...") */
-static const char *const report_tail[] = {"in", "on", "at", "after",
-	"despite", "since", "from", "into", "until", "for", "with", "without", "across",
-	"near", "unabated", "apace", NULL};
+static const char *const report_tail[] = {"in", "on", "at", "after", "despite",
+        "since", "from", "into", "until", "for", "with", "without", "across",
+        "near", "unabated", "apace", NULL};
 /* irregular past tense forms; regular ones end in -ed */
 static const char *const past_irregular[] = {"was", "were", "had", "did",
-	"took", "made", "met", "came", "went", "began", "saw", "said", "told",
-	"held", "fell", "rose", "gave", "won", "left", "led", "brought", "sent",
-	"became", "broke", "drew", "flew", "fought", "found", "knew", "lost",
-	"paid", "ran", "sought", "spoke", "stood", "struck", "thought", "wrote",
-	"ago", NULL};
-static const char *const finite_words[] = {"is", "are", "was", "were",
-	"has", "have", "had", "can", "cannot", "can't", "must", "should", "does",
-	"do", "did", "isn't", "aren't", "remains", "means", NULL};
+        "took", "made", "met", "came", "went", "began", "saw", "said", "told",
+        "held", "fell", "rose", "gave", "won", "left", "led", "brought", "sent",
+        "became", "broke", "drew", "flew", "fought", "found", "knew", "lost",
+        "paid", "ran", "sought", "spoke", "stood", "struck", "thought", "wrote",
+        "ago", NULL};
+static const char *const finite_words[] = {"is", "are", "was", "were", "has",
+        "have", "had", "can", "cannot", "can't", "must", "should", "does", "do",
+        "did", "isn't", "aren't", "remains", "means", NULL};
 
 static int month_of(const td_actx *c, size_t i)
 {
@@ -172,19 +182,27 @@ static int month_of(const td_actx *c, size_t i)
 	/* every month name and abbreviation starts with one of these (and a
 	 * token starting otherwise, ’ included, equals none of them) */
 	switch (c->doc->text[c->tok.v[i].start]) {
-	case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N': case 'D':
+	case 'J':
+	case 'F':
+	case 'M':
+	case 'A':
+	case 'S':
+	case 'O':
+	case 'N':
+	case 'D':
 		break;
 	default:
 		return 0;
 	}
 	for (int k = 0; months[k]; k++)
-		if (td_tok_eq(c, i, months[k], 0) || td_tok_eq(c, i, month_abbr[k], 0))
+		if (td_tok_eq(c, i, months[k], 0) ||
+		        td_tok_eq(c, i, month_abbr[k], 0))
 			return k + 1;
 	return 0;
 }
 
-static const char *const participle_aux[] = {"be", "been", "being", "is",
-	"are", "am", "has", "have", NULL};
+static const char *const participle_aux[] = {
+        "be", "been", "being", "is", "are", "am", "has", "have", NULL};
 
 /* A past-tense verb (not a participle after be/have: "be ruled out"). */
 static int past_word(const td_actx *c, size_t i)
@@ -193,8 +211,9 @@ static int past_word(const td_actx *c, size_t i)
 	const char *s = td_tok_str(c, i);
 	if (td_tok_any(c, i, past_irregular))
 		return 1;
-	return td_tok_is_lower(c, i) && n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' &&
-		!(i > 0 && td_tok_any(c, i - 1, participle_aux));
+	return td_tok_is_lower(c, i) && n > 4 && s[n - 2] == 'e' &&
+	       s[n - 1] == 'd' &&
+	       !(i > 0 && td_tok_any(c, i - 1, participle_aux));
 }
 
 /* -------------------------------------------------- whose words they are */
@@ -226,25 +245,34 @@ static void build_mask(const td_actx *c, size_t t0, size_t t1, unsigned char *m)
 		 * actor's plan up to the end of its clause */
 		if (any(c, i, t1, directive_verbs) && !(m[i - t0] & M_REP)) {
 			size_t k = i + 1;
-			while (k < t1 && k <= i + 6 && !eq(c, k, t1, "to") && !boundary(c, k) &&
-			       !eq(c, k, t1, "that"))
+			while (k < t1 && k <= i + 6 && !eq(c, k, t1, "to") &&
+			        !boundary(c, k) && !eq(c, k, t1, "that"))
 				k++;
-			if (eq(c, k, t1, "to") && k + 1 < t1 && td_tok_is_lower(c, k + 1))
-				for (; k < t1 && !boundary(c, k) && !eq(c, k, t1, "and"); k++)
+			if (eq(c, k, t1, "to") && k + 1 < t1 &&
+			        td_tok_is_lower(c, k + 1))
+				for (; k < t1 && !boundary(c, k) &&
+				        !eq(c, k, t1, "and");
+				        k++)
 					m[k - t0] |= M_REP;
 		}
 		/* "Washington should say plainly that X will ...": the words
 		 * recommended to an actor are not the author's forecast */
-		if ((eq(c, i, t1, "should") || eq(c, i, t1, "must")) && !(m[i - t0] & M_REP)) {
+		if ((eq(c, i, t1, "should") || eq(c, i, t1, "must")) &&
+		        !(m[i - t0] & M_REP)) {
 			size_t k = i + 1;
-			if (k < t1 && td_tok_is_lower(c, k) && !is_speech_word(c, k, t1))
+			if (k < t1 && td_tok_is_lower(c, k) &&
+			        !is_speech_word(c, k, t1))
 				k++;
 			if (is_speech_word(c, k, t1)) {
 				size_t j = k + 1;
-				while (j < t1 && j <= k + 3 && !eq(c, j, t1, "that") && !boundary(c, j))
+				while (j < t1 && j <= k + 3 &&
+				        !eq(c, j, t1, "that") &&
+				        !boundary(c, j))
 					j++;
 				if (eq(c, j, t1, "that"))
-					for (; j < t1 && !td_tok_eq(c, j, ";", 0); j++)
+					for (; j < t1 &&
+					        !td_tok_eq(c, j, ";", 0);
+					        j++)
 						m[j - t0] |= M_REP;
 			}
 		}
@@ -270,7 +298,8 @@ static int possib_future(const td_actx *c, size_t i, size_t t1, int hedge_here)
 	 * necessity, as "will have to" does */
 	if (eq(c, k, t1, "have") && !eq(c, k + 1, t1, "to"))
 		return 0;
-	if (eq(c, k, t1, "not") && eq(c, k + 1, t1, "have") && !eq(c, k + 2, t1, "to"))
+	if (eq(c, k, t1, "not") && eq(c, k + 1, t1, "have") &&
+	        !eq(c, k + 2, t1, "to"))
 		return 0;
 	if (eq(c, k, t1, "well"))
 		k++;
@@ -278,8 +307,8 @@ static int possib_future(const td_actx *c, size_t i, size_t t1, int hedge_here)
 		size_t n = td_tok_len(c, k + 1);
 		const char *s = td_tok_str(c, k + 1);
 		int verbal = n > 3 && (memcmp(s + n - 2, "ed", 2) == 0 ||
-				       memcmp(s + n - 2, "en", 2) == 0 ||
-				       memcmp(s + n - 3, "ing", 3) == 0);
+		                              memcmp(s + n - 2, "en", 2) == 0 ||
+		                              memcmp(s + n - 3, "ing", 3) == 0);
 		return verbal || eq(c, k + 1, t1, "able");
 	}
 	return 1;
@@ -296,11 +325,13 @@ static int future_date(const td_actx *c, size_t t0, size_t i, size_t t1)
 	/* with a year: 'October 2024' is dated by the year rule */
 	if (i + 1 < t1 && td_tok_is_num(c, i + 1) && td_tok_len(c, i + 1) == 4)
 		return 0;
-	int d = i > t0 && td_tok_is_num(c, i - 1) ? atoi(td_tok_str(c, i - 1)) : 0;
+	int d = i > t0 && td_tok_is_num(c, i - 1) ? atoi(td_tok_str(c, i - 1))
+	                                          : 0;
 	/* the American order with a year, "October 31, 1859", "Friday,
 	 * December 2, 1859": the year decides first, then month and day */
-	if (i + 3 < t1 && td_tok_is_num(c, i + 1) && td_tok_len(c, i + 1) <= 2 &&
-	    td_tok_eq(c, i + 2, ",", 0) && td_tok_is_num(c, i + 3) && td_tok_len(c, i + 3) == 4) {
+	if (i + 3 < t1 && td_tok_is_num(c, i + 1) &&
+	        td_tok_len(c, i + 1) <= 2 && td_tok_eq(c, i + 2, ",", 0) &&
+	        td_tok_is_num(c, i + 3) && td_tok_len(c, i + 3) == 4) {
 		int y = atoi(td_tok_str(c, i + 3));
 		if (y < c->pub_y)
 			return 0;
@@ -308,10 +339,12 @@ static int future_date(const td_actx *c, size_t t0, size_t i, size_t t1)
 		if (y > c->pub_y)
 			m = 13;
 	}
-	if (m < c->pub_m || (m == c->pub_m && d && d <= c->pub_d) || (m == c->pub_m && !d))
+	if (m < c->pub_m || (m == c->pub_m && d && d <= c->pub_d) ||
+	        (m == c->pub_m && !d))
 		return 0;
 	for (size_t k = i; k-- > t0 && !boundary(c, k);) {
-		if (past_word(c, k) || eq(c, k, t1, "last") || eq(c, k, t1, "since"))
+		if (past_word(c, k) || eq(c, k, t1, "last") ||
+		        eq(c, k, t1, "since"))
 			return 0;
 	}
 	return 1;
@@ -325,7 +358,8 @@ static int past_in_clause(const td_actx *c, size_t t0, size_t i)
 		size_t n = td_tok_len(c, k);
 		const char *s = td_tok_str(c, k);
 		if (td_tok_any(c, k, past_irregular) ||
-		    (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd'))
+		        (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'e' &&
+		                s[n - 1] == 'd'))
 			return 1;
 	}
 	return 0;
@@ -347,20 +381,20 @@ static int past_tense_in_clause(const td_actx *c, size_t t0, size_t i)
  * the uninitiated to suppose that this Congress would be", "the hope that
  * this choice would prove viable", "said he would"). */
 static const char *const refusal_verbs[] = {"comment", "say", "discuss",
-	"elaborate", "confirm", "disclose", "reveal", "answer", "speculate",
-	"specify", "identify", "name", "predict", "guess", NULL};
-static const char *const wish_words[] = {"like", "love", "prefer", "rather",
-	"sooner", NULL};
+        "elaborate", "confirm", "disclose", "reveal", "answer", "speculate",
+        "specify", "identify", "name", "predict", "guess", NULL};
+static const char *const wish_words[] = {
+        "like", "love", "prefer", "rather", "sooner", NULL};
 static const char *const habit_adverbs[] = {"often", "always", "usually",
-	"sometimes", "regularly", "frequently", "occasionally", "invariably",
-	NULL};
+        "sometimes", "regularly", "frequently", "occasionally", "invariably",
+        NULL};
 static const char *const past_thought[] = {"said", "told", "thought",
-	"believed", "hoped", "expected", "knew", "supposed", "suppose",
-	"promised", "announced", "decided", "agreed", "warned", "insisted",
-	"claimed", "assumed", "feared", "felt", "declared", "added", "stated",
-	"hope", "belief", "assumption", "suspicion", "fear", "expectation",
-	"impression", "understanding", "wondered", "asked", "assured",
-	"pledged", "vowed", NULL};
+        "believed", "hoped", "expected", "knew", "supposed", "suppose",
+        "promised", "announced", "decided", "agreed", "warned", "insisted",
+        "claimed", "assumed", "feared", "felt", "declared", "added", "stated",
+        "hope", "belief", "assumption", "suspicion", "fear", "expectation",
+        "impression", "understanding", "wondered", "asked", "assured",
+        "pledged", "vowed", NULL};
 
 static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
@@ -392,7 +426,8 @@ static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
  * vantage point, nor is a verb before ";" or "now", nor was/were: a state
  * described in the past may last ("it was a situation that would
  * confront Kennedy on Inauguration Day", a week after the article). */
-static int past_vantage(const td_actx *c, size_t t0, size_t i, const unsigned char *m)
+static int past_vantage(
+        const td_actx *c, size_t t0, size_t i, const unsigned char *m)
 {
 	int past = 0;
 	for (size_t k = t0; k < i; k++) {
@@ -403,7 +438,8 @@ static int past_vantage(const td_actx *c, size_t t0, size_t i, const unsigned ch
 			continue;
 		if (eq(c, k, i, "now"))
 			return 0;
-		if (td_tok_pos_is(c, k, "VBD") && !eq(c, k, i, "was") && !eq(c, k, i, "were"))
+		if (td_tok_pos_is(c, k, "VBD") && !eq(c, k, i, "was") &&
+		        !eq(c, k, i, "were"))
 			past = 1;
 	}
 	return past;
@@ -420,7 +456,8 @@ static int past_vantage(const td_actx *c, size_t t0, size_t i, const unsigned ch
 static int would_be_evaluation(const td_actx *c, size_t i, size_t t1)
 {
 	size_t k = i + 1;
-	while (k < t1 && (eq(c, k, t1, "not") || td_tok_in(c, k, modal_adverbs, 1)))
+	while (k < t1 &&
+	        (eq(c, k, t1, "not") || td_tok_in(c, k, modal_adverbs, 1)))
 		k++;
 	if (!eq(c, k, t1, "be"))
 		return 0;
@@ -435,14 +472,16 @@ static int would_be_evaluation(const td_actx *c, size_t i, size_t t1)
 			return 0;
 		if (td_tok_pos_is(c, j, "NN") || td_tok_pos_is(c, j, "NNS"))
 			j++;
-		return !(eq(c, j, t1, "that") || eq(c, j, t1, "which") || eq(c, j, t1, "who"));
+		return !(eq(c, j, t1, "that") || eq(c, j, t1, "which") ||
+		         eq(c, j, t1, "who"));
 	}
 	if (k + 1 < t1 && td_tok_pos_is(c, k, "JJ") &&
-	    (td_tok_pos_is(c, k + 1, "NN") || td_tok_pos_is(c, k + 1, "NNS")))
+	        (td_tok_pos_is(c, k + 1, "NN") ||
+	                td_tok_pos_is(c, k + 1, "NNS")))
 		return 1;
 	if (k + 1 < t1 && td_tok_pos_is(c, k, "RB") && td_tok_len(c, k) > 4 &&
-	    memcmp(td_tok_str(c, k) + td_tok_len(c, k) - 2, "ly", 2) == 0 &&
-	    td_tok_pos_is(c, k + 1, "JJ"))
+	        memcmp(td_tok_str(c, k) + td_tok_len(c, k) - 2, "ly", 2) == 0 &&
+	        td_tok_pos_is(c, k + 1, "JJ"))
 		return 1;
 	return 0;
 }
@@ -450,15 +489,17 @@ static int would_be_evaluation(const td_actx *c, size_t i, size_t t1)
 /* A modal in an embedded question or a free relative of the author's
  * statement ("did not mention what steps might be taken", "from what
  * might be militarily desirable"): nothing is asserted about the future. */
-static int embedded_question(const td_actx *c, size_t t0, size_t i, int question)
+static int embedded_question(
+        const td_actx *c, size_t t0, size_t i, int question)
 {
 	if (question)
 		return 0;
 	for (size_t b = i; b-- > t0 && i - b <= 3;) {
 		if (boundary(c, b))
 			return 0;
-		if (b > t0 && (td_tok_eq(c, b, "what", 0) || td_tok_eq(c, b, "how", 0) ||
-			       td_tok_eq(c, b, "which", 0)))
+		if (b > t0 && (td_tok_eq(c, b, "what", 0) ||
+		                      td_tok_eq(c, b, "how", 0) ||
+		                      td_tok_eq(c, b, "which", 0)))
 			return !(td_tok_eq(c, b, "which", 0) && b == i - 1);
 	}
 	return 0;
@@ -472,12 +513,12 @@ static int embedded_question(const td_actx *c, size_t t0, size_t i, int question
 static int to_verb(const td_actx *c, size_t k, size_t t1)
 {
 	return k < t1 && td_tok_is_lower(c, k) && !td_tok_pos_is(c, k, "JJ*") &&
-		!td_tok_pos_is(c, k, "DT") && !td_tok_pos_is(c, k, "CD") &&
-		!td_tok_pos_is(c, k, "PRP$");
+	       !td_tok_pos_is(c, k, "DT") && !td_tok_pos_is(c, k, "CD") &&
+	       !td_tok_pos_is(c, k, "PRP$");
 }
 
-static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge_here,
-	int question)
+static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
+        int hedge_here, int question)
 {
 	if (i >= t1)
 		return 0;
@@ -485,9 +526,26 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 	 * names) starts, folded, with one of these bytes; 0xe2 is the lead
 	 * byte of ’. Any other token is no future marker. */
 	switch (td_fold_tab[(unsigned char)c->doc->text[c->tok.v[i].start]]) {
-	case 'a': case 'b': case 'c': case 'd': case 'e': case 'f': case 'g':
-	case 'h': case 'i': case 'j': case 'l': case 'm': case 'n': case 'o': case 'p':
-	case 's': case 'u': case 'w': case '\'': case 0xe2:
+	case 'a':
+	case 'b':
+	case 'c':
+	case 'd':
+	case 'e':
+	case 'f':
+	case 'g':
+	case 'h':
+	case 'i':
+	case 'j':
+	case 'l':
+	case 'm':
+	case 'n':
+	case 'o':
+	case 'p':
+	case 's':
+	case 'u':
+	case 'w':
+	case '\'':
+	case 0xe2:
 		break;
 	default:
 		return 0;
@@ -502,8 +560,9 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 		if (question)
 			return 0;
 		if ((eq(c, i, t1, "would") || eq(c, i, t1, "wouldn't")) &&
-		    (would_not_future(c, t0, i, t1) || would_be_evaluation(c, i, t1) ||
-		     td_past_counterfactual(c, t0, i)))
+		        (would_not_future(c, t0, i, t1) ||
+		                would_be_evaluation(c, i, t1) ||
+		                td_past_counterfactual(c, t0, i)))
 			return 0;
 		if (embedded_question(c, t0, i, question))
 			return 0;
@@ -514,19 +573,22 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 	}
 	if (any(c, i, t1, possib_modals))
 		return !question && !embedded_question(c, t0, i, question) &&
-			possib_future(c, i, t1, hedge_here);
-	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely") || eq(c, i, t1, "set") ||
-	     eq(c, i, t1, "expected") || eq(c, i, t1, "poised") || eq(c, i, t1, "bound") ||
-	     eq(c, i, t1, "going") || eq(c, i, t1, "due") || eq(c, i, t1, "scheduled") ||
-	     eq(c, i, t1, "slated")) && eq(c, i + 1, t1, "to") &&
-	    to_verb(c, i + 2, t1) &&
-	    /* "were due to meet", "was set to": a past plan, not a forecast */
-	    !(i > t0 && (eq(c, i - 1, t1, "was") || eq(c, i - 1, t1, "were"))))
+		       possib_future(c, i, t1, hedge_here);
+	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely") ||
+	            eq(c, i, t1, "set") || eq(c, i, t1, "expected") ||
+	            eq(c, i, t1, "poised") || eq(c, i, t1, "bound") ||
+	            eq(c, i, t1, "going") || eq(c, i, t1, "due") ||
+	            eq(c, i, t1, "scheduled") || eq(c, i, t1, "slated")) &&
+	        eq(c, i + 1, t1, "to") && to_verb(c, i + 2, t1) &&
+	        /* "were due to meet", "was set to": a past plan, not a
+	         * forecast */
+	        !(i > t0 &&
+	                (eq(c, i - 1, t1, "was") || eq(c, i - 1, t1, "were"))))
 		return 1;
 	/* predicative likely: "a decision is likely by August", "looks
 	 * unlikely", "makes a return less likely" (not "was likely") */
-	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely")) && !eq(c, i + 1, t1, "to") &&
-	    !eq(c, i + 1, t1, "that")) {
+	if ((eq(c, i, t1, "likely") || eq(c, i, t1, "unlikely")) &&
+	        !eq(c, i + 1, t1, "to") && !eq(c, i + 1, t1, "that")) {
 		size_t k = i;
 		while (k > t0 && any(c, k - 1, t1, degree))
 			k--;
@@ -534,59 +596,82 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 			return 1;
 		/* "makes a quick return to fighting less likely" */
 		for (size_t b = i; b-- > t0 && i - b <= 8 && !boundary(c, b);)
-			if (eq(c, b, t1, "makes") || eq(c, b, t1, "make") || eq(c, b, t1, "making"))
+			if (eq(c, b, t1, "makes") || eq(c, b, t1, "make") ||
+			        eq(c, b, t1, "making"))
 				return 1;
 	}
 	/* "the central bank expects growth to slow" */
 	if (any(c, i, t1, expect_verbs))
-		for (size_t k = i + 1; k < t1 && k <= i + 5 && !boundary(c, k); k++)
-			if (eq(c, k, t1, "to") && k + 1 < t1 && td_tok_is_lower(c, k + 1))
+		for (size_t k = i + 1; k < t1 && k <= i + 5 && !boundary(c, k);
+		        k++)
+			if (eq(c, k, t1, "to") && k + 1 < t1 &&
+			        td_tok_is_lower(c, k + 1))
 				return 1;
 	if (eq(c, i, t1, "coming") && any(c, i + 1, t1, period_nouns))
 		return 1;
 	if (eq(c, i, t1, "next") && any(c, i + 1, t1, next_nouns))
 		return 1;
 	/* "a convention in Fresno next Jan. 26-28", "next Tuesday" */
-	if (eq(c, i, t1, "next") && (month_of(c, i + 1) || any(c, i + 1, t1, weekdays)) &&
-	    !past_tense_in_clause(c, t0, i))
+	if (eq(c, i, t1, "next") &&
+	        (month_of(c, i + 1) || any(c, i + 1, t1, weekdays)) &&
+	        !past_tense_in_clause(c, t0, i))
 		return 1;
-	if (eq(c, i, t1, "upcoming") || eq(c, i, t1, "impending") || eq(c, i, t1, "forthcoming"))
+	if (eq(c, i, t1, "upcoming") || eq(c, i, t1, "impending") ||
+	        eq(c, i, t1, "forthcoming"))
 		return 1;
-	if (eq(c, i, t1, "in") && eq(c, i + 1, t1, "the") && eq(c, i + 2, t1, "future"))
+	if (eq(c, i, t1, "in") && eq(c, i + 1, t1, "the") &&
+	        eq(c, i + 2, t1, "future"))
 		return 1;
 	/* "before/by the summer (is over)", "by/at the end of the year" */
 	if ((eq(c, i, t1, "before") || eq(c, i, t1, "by") ||
-	     (eq(c, i, t1, "at") && eq(c, i + 2, t1, "end"))) && eq(c, i + 1, t1, "the")) {
+	            (eq(c, i, t1, "at") && eq(c, i + 2, t1, "end"))) &&
+	        eq(c, i + 1, t1, "the")) {
 		int past = 0;
 		for (size_t k = i; k-- > t0 && !boundary(c, k);)
 			past |= past_word(c, k);
-		if (!past && (any(c, i + 2, t1, seasons) ||
-			      (eq(c, i + 2, t1, "end") && eq(c, i + 3, t1, "of") &&
-			       (eq(c, i + 4, t1, "the") || eq(c, i + 4, t1, "this") ||
-				eq(c, i + 4, t1, "next") ||
-				(c->pub_y && i + 4 < t1 && td_tok_is_num(c, i + 4) &&
-				 td_tok_len(c, i + 4) == 4 &&
-				 atoi(td_tok_str(c, i + 4)) >= c->pub_y)))))
+		if (!past &&
+		        (any(c, i + 2, t1, seasons) ||
+		                (eq(c, i + 2, t1, "end") &&
+		                        eq(c, i + 3, t1, "of") &&
+		                        (eq(c, i + 4, t1, "the") ||
+		                                eq(c, i + 4, t1, "this") ||
+		                                eq(c, i + 4, t1, "next") ||
+		                                (c->pub_y && i + 4 < t1 &&
+		                                        td_tok_is_num(
+		                                                c, i + 4) &&
+		                                        td_tok_len(c, i + 4) ==
+		                                                4 &&
+		                                        atoi(td_tok_str(
+		                                                c, i + 4)) >=
+		                                                c->pub_y)))))
 			return 1;
 	}
 	/* "in the second half of the year", "later this year" */
 	if (eq(c, i, t1, "half") && eq(c, i + 1, t1, "of") &&
-	    (eq(c, i + 2, t1, "the") || eq(c, i + 2, t1, "this") || eq(c, i + 2, t1, "next")) &&
-	    any(c, i + 3, t1, next_nouns) && !past_tense_in_clause(c, t0, i))
+	        (eq(c, i + 2, t1, "the") || eq(c, i + 2, t1, "this") ||
+	                eq(c, i + 2, t1, "next")) &&
+	        any(c, i + 3, t1, next_nouns) &&
+	        !past_tense_in_clause(c, t0, i))
 		return 1;
-	if (eq(c, i, t1, "later") && eq(c, i + 1, t1, "this") && any(c, i + 2, t1, next_nouns) &&
-	    !past_tense_in_clause(c, t0, i))
+	if (eq(c, i, t1, "later") && eq(c, i + 1, t1, "this") &&
+	        any(c, i + 2, t1, next_nouns) &&
+	        !past_tense_in_clause(c, t0, i))
 		return 1;
 	/* predicative "due": "when the first cuts are due" */
-	if (eq(c, i, t1, "due") && i > t0 && (eq(c, i - 1, t1, "is") || eq(c, i - 1, t1, "are")) &&
-	    (i + 1 >= t1 || !td_tok_is_word(c, i + 1)))
+	if (eq(c, i, t1, "due") && i > t0 &&
+	        (eq(c, i - 1, t1, "is") || eq(c, i - 1, t1, "are")) &&
+	        (i + 1 >= t1 || !td_tok_is_word(c, i + 1)))
 		return 1;
 	/* "we should not be surprised if X does": an expectation */
-	if ((eq(c, i, t1, "surprised") || eq(c, i, t1, "surprising")) && eq(c, i + 1, t1, "if"))
+	if ((eq(c, i, t1, "surprised") || eq(c, i, t1, "surprising")) &&
+	        eq(c, i + 1, t1, "if"))
 		return 1;
 	/* in/by a year not before the publication year */
-	if (c->pub_y && (eq(c, i, t1, "in") || eq(c, i, t1, "by") || eq(c, i, t1, "until")) &&
-	    i + 1 < t1 && td_tok_is_num(c, i + 1) && td_tok_len(c, i + 1) == 4) {
+	if (c->pub_y &&
+	        (eq(c, i, t1, "in") || eq(c, i, t1, "by") ||
+	                eq(c, i, t1, "until")) &&
+	        i + 1 < t1 && td_tok_is_num(c, i + 1) &&
+	        td_tok_len(c, i + 1) == 4) {
 		int y = atoi(td_tok_str(c, i + 1));
 		/* "committed its members to ... by 2035", "has promised to
 		 * station there by 2027": the deadline of a past commitment */
@@ -602,7 +687,8 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1, int hedge
 /* A plain report: anchored in past time ("on 14 October", "Earlier this
  * week", "last year"), or a statistic (two or more numbers). Only the
  * author's words count. */
-static int report_like(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+static int report_like(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	int nums = 0;
 	for (size_t i = t0; i < t1; i++) {
@@ -612,13 +698,14 @@ static int report_like(const td_actx *c, size_t t0, size_t t1, const unsigned ch
 			return 1;
 		if (td_tok_any(c, i, weekdays))
 			return 1;
-		if ((eq(c, i, t1, "earlier") || eq(c, i, t1, "already")) && eq(c, i + 1, t1, "this"))
+		if ((eq(c, i, t1, "earlier") || eq(c, i, t1, "already")) &&
+		        eq(c, i + 1, t1, "this"))
 			return 1;
 		if (eq(c, i, t1, "last") && any(c, i + 1, t1, next_nouns))
 			return 1;
 		/* "The envoys were due to meet": a past schedule */
-		if ((eq(c, i, t1, "was") || eq(c, i, t1, "were")) && eq(c, i + 1, t1, "due") &&
-		    eq(c, i + 2, t1, "to"))
+		if ((eq(c, i, t1, "was") || eq(c, i, t1, "were")) &&
+		        eq(c, i + 1, t1, "due") && eq(c, i + 2, t1, "to"))
 			return 1;
 		if (td_tok_is_num(c, i))
 			nums++;
@@ -660,9 +747,11 @@ static int mark_hedges(td_actx *c)
 			else
 				hi = mid;
 		}
-		for (size_t i = lo; i < c->tok.n && c->tok.v[i].end <= sp->end; i++) {
+		for (size_t i = lo; i < c->tok.n && c->tok.v[i].end <= sp->end;
+		        i++) {
 			c->tok_hedge[i] |= TD_TH_IN;
-			if (sp->start < c->tok.v[i].start || c->tok.v[i].end < sp->end)
+			if (sp->start < c->tok.v[i].start ||
+			        c->tok.v[i].end < sp->end)
 				c->tok_hedge[i] |= TD_TH_PART;
 		}
 	}
@@ -674,11 +763,11 @@ static int mark_hedges(td_actx *c)
 static int degree_eval(const td_actx *c, size_t i, size_t t1)
 {
 	if ((eq(c, i, t1, "most") || eq(c, i, t1, "least")) && i > 0 &&
-	    td_tok_eq(c, i - 1, "the", 1) && i + 1 < t1 && td_tok_is_lower(c, i + 1) &&
-	    !eq(c, i + 1, t1, "of"))
+	        td_tok_eq(c, i - 1, "the", 1) && i + 1 < t1 &&
+	        td_tok_is_lower(c, i + 1) && !eq(c, i + 1, t1, "of"))
 		return 1;
 	if ((eq(c, i, t1, "more") || eq(c, i, t1, "less")) && i + 2 < t1 &&
-	    td_tok_is_lower(c, i + 1) && eq(c, i + 2, t1, "than"))
+	        td_tok_is_lower(c, i + 1) && eq(c, i + 2, t1, "than"))
 		return 1;
 	return 0;
 }
@@ -707,10 +796,11 @@ static int cue_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 		/* "would not have to travel": no necessity, foretold */
 		if (b > t0 && td_tok_eq(c, b - 1, "not", 1))
 			b--;
-		if (b > t0 && (any(c, b - 1, t1, future_modals) || any(c, b - 1, t1, possib_modals)))
+		if (b > t0 && (any(c, b - 1, t1, future_modals) ||
+		                      any(c, b - 1, t1, possib_modals)))
 			return 0;
-		if (i > t0 && td_tok_eq(c, i - 1, "to", 1) && td_tok_is_lower(c, i) &&
-		    !td_tok_eq(c, i, "be", 1))
+		if (i > t0 && td_tok_eq(c, i - 1, "to", 1) &&
+		        td_tok_is_lower(c, i) && !td_tok_eq(c, i, "be", 1))
 			return 0;
 	}
 	return type;
@@ -719,9 +809,10 @@ static int cue_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 /* Link verbs before a predicative adjective ("is great", "was never
  * happy", "seems terrible"). */
 static const char *const link_verbs2[] = {"is", "are", "was", "were", "be",
-	"been", "being", "am", "'s", "'re", "seems", "seem", "seemed", "looks", "look",
-	"looked", "remains", "remain", "remained", "become", "becomes", "became",
-	"appears", "appear", "appeared", "feel", "feels", "felt", "sounds", "sound", NULL};
+        "been", "being", "am", "'s", "'re", "seems", "seem", "seemed", "looks",
+        "look", "looked", "remains", "remain", "remained", "become", "becomes",
+        "became", "appears", "appear", "appeared", "feel", "feels", "felt",
+        "sounds", "sound", NULL};
 
 /* A word of judgement by its valence (stance.tsv) used as a predicative
  * adjective at token i: pos JJ* after a link verb, adverbs between ("is
@@ -731,7 +822,8 @@ static const char *const link_verbs2[] = {"is", "are", "was", "were", "be",
 static int stance_at(const td_actx *c, size_t i, size_t t1)
 {
 	long m = td_patset_match(&c->a->claim_pats, c, i, t1);
-	if (m < 0 || c->a->claim_pats.v[m].type != CC_STANCE || !td_tok_pos_is(c, i, "JJ*"))
+	if (m < 0 || c->a->claim_pats.v[m].type != CC_STANCE ||
+	        !td_tok_pos_is(c, i, "JJ*"))
 		return 0;
 	size_t k = i;
 	while (k > 0 && td_tok_pos_is(c, k - 1, "RB*"))
@@ -751,9 +843,12 @@ static int reported_kind(const td_actx *c, size_t a, size_t b, int clause)
 		if (k == CC_DEONTIC || k == CC_EVALUATIVE)
 			return 2;
 		if (any(c, i, b, future_modals) ||
-		    (any(c, i, b, intention) && (!any(c, i, b, intention_to) || eq(c, i + 1, b, "to"))) ||
-		    (eq(c, i, b, "going") && eq(c, i + 1, b, "to")) ||
-		    (any(c, i, b, possib_modals) && i + 1 < b && td_tok_is_lower(c, i + 1)))
+		        (any(c, i, b, intention) &&
+		                (!any(c, i, b, intention_to) ||
+		                        eq(c, i + 1, b, "to"))) ||
+		        (eq(c, i, b, "going") && eq(c, i + 1, b, "to")) ||
+		        (any(c, i, b, possib_modals) && i + 1 < b &&
+		                td_tok_is_lower(c, i + 1)))
 			fut = 1;
 		if (any(c, i, b, finite_words) || any(c, i, b, possib_modals))
 			fin = 1;
@@ -766,19 +861,20 @@ static int reported_kind(const td_actx *c, size_t a, size_t b, int clause)
 /* subjects of a reported clause that are an actor's own (pronouns) or
  * definite descriptions ("the base will stay open"): no anonymous
  * forecast */
-static const char *const subj_pronouns[] = {"he", "she", "it", "they",
-	"we", "i", "you", "this", "that", "the", "its", "their", "his", "her",
-	"our", "these", "those", NULL};
+static const char *const subj_pronouns[] = {"he", "she", "it", "they", "we",
+        "i", "you", "this", "that", "the", "its", "their", "his", "her", "our",
+        "these", "those", NULL};
 
 /* Subjects that are persons: their horizon is a plan. */
-static const char *const personal_subjects[] = {"he", "she", "it", "they",
-	"we", "i", "you", NULL};
+static const char *const personal_subjects[] = {
+        "he", "she", "it", "they", "we", "i", "you", NULL};
 
 /* An actor mention starts at token i. */
 static int mention_at(const td_actx *c, size_t i)
 {
 	for (size_t k = 0; k < c->n_ments; k++)
-		if (c->ments[k].t0 == i && !c->ments[k].pronoun && c->ments[k].key)
+		if (c->ments[k].t0 == i && !c->ments[k].pronoun &&
+		        c->ments[k].key)
 			return 1;
 	return 0;
 }
@@ -803,42 +899,61 @@ static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 		 * could fall ...") has no plan of its own to announce: its
 		 * clause is a forecast whatever the subject, unless that is a
 		 * pronoun or an actor (their plan) */
-		int anon = !c->said[k].who && a < t1 && !td_tok_in(c, a, subj_pronouns, 1) &&
-			!mention_at(c, a);
+		int anon = !c->said[k].who && a < t1 &&
+		           !td_tok_in(c, a, subj_pronouns, 1) &&
+		           !mention_at(c, a);
 		/* a horizon in a reported clause whose subject is a thing,
 		 * not a person or actor ("said the odds appear to favor
 		 * rising interest rates in coming months"): a forecast */
-		if (a < t1 && !td_tok_in(c, a, personal_subjects, 1) && !mention_at(c, a)) {
+		if (a < t1 && !td_tok_in(c, a, personal_subjects, 1) &&
+		        !mention_at(c, a)) {
 			int modal = 0, horizon = 0;
-			for (size_t j = a + 1; j < t1 && c->tok.v[j].end <= c->said[k].end; j++) {
-				/* with a modal it is the rule below's: "the bloc
-				 * would propose ... next month" is a plan */
-				modal |= (any(c, j, t1, future_modals) || any(c, j, t1, possib_modals)) &&
-					!td_actx_in_quote(c, c->tok.v[j].start, c->tok.v[j].end);
-				horizon |= (eq(c, j, t1, "coming") && any(c, j + 1, t1, period_nouns)) ||
-					(eq(c, j, t1, "next") && any(c, j + 1, t1, next_nouns));
+			for (size_t j = a + 1;
+			        j < t1 && c->tok.v[j].end <= c->said[k].end;
+			        j++) {
+				/* with a modal it is the rule below's: "the
+				 * bloc would propose ... next month" is a
+				 * plan */
+				modal |=
+				        (any(c, j, t1, future_modals) ||
+				                any(c, j, t1, possib_modals)) &&
+				        !td_actx_in_quote(c, c->tok.v[j].start,
+				                c->tok.v[j].end);
+				horizon |=
+				        (eq(c, j, t1, "coming") &&
+				                any(c, j + 1, t1,
+				                        period_nouns)) ||
+				        (eq(c, j, t1, "next") &&
+				                any(c, j + 1, t1, next_nouns));
 			}
 			if (horizon && !modal)
 				return 1;
 		}
 		if (!(eq(c, a, t1, "a") || eq(c, a, t1, "an")) && !anon)
 			continue;
-		for (size_t j = a + 1; j < t1 && j <= a + 10 && c->tok.v[j].end <= c->said[k].end; j++) {
+		for (size_t j = a + 1; j < t1 && j <= a + 10 &&
+		                       c->tok.v[j].end <= c->said[k].end;
+		        j++) {
 			if (boundary(c, j))
 				break;
-			/* "say a deployment is unlikely before ...": predicative
-			 * likelihood foretells as a modal does */
+			/* "say a deployment is unlikely before ...":
+			 * predicative likelihood foretells as a modal does */
 			int fut = any(c, j, t1, future_modals) ||
-				((eq(c, j, t1, "likely") || eq(c, j, t1, "unlikely")) &&
-				 in_hedge(c, j) && future_at(c, a, j, t1, 1, 0)) ||
-				(any(c, j, t1, possib_modals) && in_hedge(c, j) &&
-				 possib_future(c, j, t1, 1));
+			          ((eq(c, j, t1, "likely") ||
+			                   eq(c, j, t1, "unlikely")) &&
+			                  in_hedge(c, j) &&
+			                  future_at(c, a, j, t1, 1, 0)) ||
+			          (any(c, j, t1, possib_modals) &&
+			                  in_hedge(c, j) &&
+			                  possib_future(c, j, t1, 1));
 			if (!fut)
 				continue;
-			size_t v = j + 1 + (eq(c, j + 1, t1, "well") || eq(c, j + 1, t1, "not"));
-			/* "would have done" is past; "would be treated as", "would
-			 * be a declaration of war" classify an act (a threat or a
-			 * decision), they foretell no event */
+			size_t v = j + 1 +
+			           (eq(c, j + 1, t1, "well") ||
+			                   eq(c, j + 1, t1, "not"));
+			/* "would have done" is past; "would be treated as",
+			 * "would be a declaration of war" classify an act (a
+			 * threat or a decision), they foretell no event */
 			if (eq(c, v, t1, "have") || eq(c, v, t1, "be"))
 				break;
 			/* "a deal ... would be worse than no deal": a reported
@@ -849,7 +964,8 @@ static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 			int judged = 0;
 			for (size_t x = a; x < b && !judged; x++) {
 				int kind = cue_at(c, a, x, b);
-				judged = kind == CC_EVALUATIVE || kind == CC_DEONTIC;
+				judged = kind == CC_EVALUATIVE ||
+				         kind == CC_DEONTIC;
 			}
 			if (judged)
 				break;
@@ -882,8 +998,9 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			 * ... the FDLR,” Makolo said.") is a sentence quoted
 			 * whole: a clause, whatever its verb */
 			int whole = pass && b >= a + 4 &&
-				(td_tok_eq(c, b - 1, ",", 0) || td_tok_eq(c, b - 1, ".", 0) ||
-				 td_tok_eq(c, b - 1, "!", 0));
+			            (td_tok_eq(c, b - 1, ",", 0) ||
+			                    td_tok_eq(c, b - 1, ".", 0) ||
+			                    td_tok_eq(c, b - 1, "!", 0));
 			int kind = reported_kind(c, a, b, !pass || whole);
 			if (kind)
 				*any_unit = 1;
@@ -893,9 +1010,9 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 	return claim;
 }
 
-static const char *const noun_determiners[] = {"the", "a", "an", "all",
-	"both", "these", "those", "its", "their", "his", "her", "our", "member",
-	"two", "three", "four", "five", "several", "many", "some", "other", NULL};
+static const char *const noun_determiners[] = {"the", "a", "an", "all", "both",
+        "these", "those", "its", "their", "his", "her", "our", "member", "two",
+        "three", "four", "five", "several", "many", "some", "other", NULL};
 
 /* A verb of saying used as a verb: not a noun after a determiner ("all
  * three states", "the claims") and not the connector "That said,". */
@@ -914,8 +1031,8 @@ static int speech_verb_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 	/* a parenthetical reporting clause of a pronoun between commas
 	 * ("He'll still be a top player, they concede, because ..."): the
 	 * clause around it keeps its own label */
-	if (i >= t0 + 2 && td_tok_eq(c, i - 2, ",", 0) && any(c, i - 1, t1, subj_pronouns) &&
-	    eq(c, i + 1, t1, ","))
+	if (i >= t0 + 2 && td_tok_eq(c, i - 2, ",", 0) &&
+	        any(c, i - 1, t1, subj_pronouns) && eq(c, i + 1, t1, ","))
 		return 0;
 	return 1;
 }
@@ -925,19 +1042,20 @@ static int speech_verb_at(const td_actx *c, size_t t0, size_t i, size_t t1)
  * speaker's side or an actor ("“The present recovery movement will gather
  * momentum”", "“a lesson which will increase the probability”"); "We
  * will", "Emory University will", "he will" are an actor's plan. */
-static const char *const will_modals[] = {"will", "shall", "'ll", "won't",
-	NULL};
+static const char *const will_modals[] = {
+        "will", "shall", "'ll", "won't", NULL};
 static const char *const quote_persons[] = {"i", "we", "you", "he", "she",
-	"they", "it", "us", "our", "my", "your", "its", "his", "her", "their",
-	"nobody", "everyone", "everybody", "somebody", "someone", NULL};
-static const char *const np_dets[] = {"the", "a", "an", "this", "these",
-	"such", "every", "each", NULL};
+        "they", "it", "us", "our", "my", "your", "its", "his", "her", "their",
+        "nobody", "everyone", "everybody", "somebody", "someone", NULL};
+static const char *const np_dets[] = {
+        "the", "a", "an", "this", "these", "such", "every", "each", NULL};
 
 static int quoted_forecast(const td_actx *c, size_t t0, size_t t1)
 {
 	for (size_t i = t0 + 1; i + 1 < t1; i++) {
 		if (!any(c, i, t1, will_modals) ||
-		    !td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end))
+		        !td_actx_in_quote(
+		                c, c->tok.v[i].start, c->tok.v[i].end))
 			continue;
 		size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
 		if (!(v < t1 && td_tok_is_lower(c, v)) || eq(c, v, t1, "have"))
@@ -945,30 +1063,38 @@ static int quoted_forecast(const td_actx *c, size_t t0, size_t t1)
 		size_t b = i;
 		while (b > t0 && any(c, b - 1, t1, modal_adverbs))
 			b--;
-		if (b > t0 && (eq(c, b - 1, t1, "which") || eq(c, b - 1, t1, "that"))) {
+		if (b > t0 && (eq(c, b - 1, t1, "which") ||
+		                      eq(c, b - 1, t1, "that"))) {
 			/* a relative clause on a noun of things */
 			size_t a = b - 1;
-			if (a > t0 && td_tok_is_lower(c, a - 1) && !mention_at(c, a - 1) &&
-			    !any(c, a - 1, t1, quote_persons) &&
-			    td_actx_in_quote(c, c->tok.v[a - 1].start, c->tok.v[a - 1].end))
+			if (a > t0 && td_tok_is_lower(c, a - 1) &&
+			        !mention_at(c, a - 1) &&
+			        !any(c, a - 1, t1, quote_persons) &&
+			        td_actx_in_quote(c, c->tok.v[a - 1].start,
+			                c->tok.v[a - 1].end))
 				return 1;
 			continue;
 		}
 		/* the subject: back to the clause's start */
 		size_t s0 = b;
-		while (s0 > t0 && !boundary(c, s0 - 1) && td_tok_is_word(c, s0 - 1) &&
-		       !eq(c, s0 - 1, t1, "that") && !eq(c, s0 - 1, t1, "and") &&
-		       !eq(c, s0 - 1, t1, "but") && b - s0 < 8)
+		while (s0 > t0 && !boundary(c, s0 - 1) &&
+		        td_tok_is_word(c, s0 - 1) &&
+		        !eq(c, s0 - 1, t1, "that") &&
+		        !eq(c, s0 - 1, t1, "and") &&
+		        !eq(c, s0 - 1, t1, "but") && b - s0 < 8)
 			s0--;
 		/* a determiner or a bare common noun of things ("success if
 		 * any will be difficult to obtain") */
-		if (s0 == b || !(any(c, s0, t1, np_dets) ||
-				 (td_tok_is_lower(c, s0) &&
-				  (td_tok_pos_is(c, s0, "NN") || td_tok_pos_is(c, s0, "NNS")))))
+		if (s0 == b ||
+		        !(any(c, s0, t1, np_dets) ||
+		                (td_tok_is_lower(c, s0) &&
+		                        (td_tok_pos_is(c, s0, "NN") ||
+		                                td_tok_pos_is(c, s0, "NNS")))))
 			continue;
 		int actor = 0;
 		for (size_t k = s0; k < b && !actor; k++)
-			actor = mention_at(c, k) || any(c, k, t1, quote_persons);
+			actor = mention_at(c, k) ||
+			        any(c, k, t1, quote_persons);
 		if (!actor)
 			return 1;
 	}
@@ -980,8 +1106,13 @@ static int quoted_forecast(const td_actx *c, size_t t0, size_t t1)
 static int modal_word(const td_actx *c, size_t i, size_t t1)
 {
 	switch (td_fold_tab[(unsigned char)c->doc->text[c->tok.v[i].start]]) {
-	case 'w': case 's': case 'm': case 'c': case '\'':
-		return any(c, i, t1, future_modals) || any(c, i, t1, possib_modals);
+	case 'w':
+	case 's':
+	case 'm':
+	case 'c':
+	case '\'':
+		return any(c, i, t1, future_modals) ||
+		       any(c, i, t1, possib_modals);
 	default:
 		return 0;
 	}
@@ -997,14 +1128,15 @@ static int modal_word(const td_actx *c, size_t i, size_t t1)
  * a determiner ("the fear that") or a modal ("will consider
  * applications": no belief held now), nor inside a condition. */
 static const char *const belief_verbs[] = {"believe", "believes", "think",
-	"thinks", "feel", "feels", "predict", "predicts", "consider",
-	"considers", "fear", "fears", "realize", "realizes", "realise",
-	"realises", "know", "knows", "expect", "expects", "assume", "assumes",
-	"suspect", "suspects", "confident", NULL};
-static const char *const be_present[] = {"is", "are", "am", "'m", "'re",
-	"feel", "feels", NULL};
+        "thinks", "feel", "feels", "predict", "predicts", "consider",
+        "considers", "fear", "fears", "realize", "realizes", "realise",
+        "realises", "know", "knows", "expect", "expects", "assume", "assumes",
+        "suspect", "suspects", "confident", NULL};
+static const char *const be_present[] = {
+        "is", "are", "am", "'m", "'re", "feel", "feels", NULL};
 
-static int belief_forecast(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+static int belief_forecast(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	/* most sentences have no modal at all: look no further */
 	size_t last = t1;
@@ -1016,23 +1148,32 @@ static int belief_forecast(const td_actx *c, size_t t0, size_t t1, const unsigne
 		if (!any(c, i, t1, belief_verbs) || (m[i - t0] & M_COND))
 			continue;
 		/* "to think", "the fear that", "will consider applications" */
-		if (i > t0 && (td_tok_eq(c, i - 1, "to", 1) || td_tok_any(c, i - 1, noun_determiners) ||
-			       td_tok_any(c, i - 1, future_modals) || td_tok_any(c, i - 1, possib_modals)))
+		if (i > t0 && (td_tok_eq(c, i - 1, "to", 1) ||
+		                      td_tok_any(c, i - 1, noun_determiners) ||
+		                      td_tok_any(c, i - 1, future_modals) ||
+		                      td_tok_any(c, i - 1, possib_modals)))
 			continue;
-		if (eq(c, i, t1, "confident") && !(i > t0 && td_tok_any(c, i - 1, be_present)))
+		if (eq(c, i, t1, "confident") &&
+		        !(i > t0 && td_tok_any(c, i - 1, be_present)))
 			continue;
 		for (size_t j = i + 1; j + 1 < t1; j++) {
 			if (td_tok_eq(c, j, ";", 0) || td_tok_eq(c, j, ":", 0))
 				break;
 			size_t v = j + 1;
-			while (v < t1 && (eq(c, v, t1, "not") || td_tok_in(c, v, modal_adverbs, 1)))
+			while (v < t1 &&
+			        (eq(c, v, t1, "not") ||
+			                td_tok_in(c, v, modal_adverbs, 1)))
 				v++;
-			if (!(v < t1 && td_tok_is_lower(c, v)) || (eq(c, v, t1, "have") && !eq(c, v + 1, t1, "to")))
+			if (!(v < t1 && td_tok_is_lower(c, v)) ||
+			        (eq(c, v, t1, "have") &&
+			                !eq(c, v + 1, t1, "to")))
 				continue;
-			if ((any(c, j, t1, will_modals) || eq(c, j, t1, "would")) &&
-			    !would_not_future(c, t0, j, t1))
+			if ((any(c, j, t1, will_modals) ||
+			            eq(c, j, t1, "would")) &&
+			        !would_not_future(c, t0, j, t1))
 				return 1;
-			if (any(c, j, t1, possib_modals) && in_hedge(c, j) && possib_future(c, j, t1, 1))
+			if (any(c, j, t1, possib_modals) && in_hedge(c, j) &&
+			        possib_future(c, j, t1, 1))
 				return 1;
 		}
 	}
@@ -1043,22 +1184,25 @@ static int belief_forecast(const td_actx *c, size_t t0, size_t t1, const unsigne
  * a past-tense verb and no present-tense or modal verb ("Pohl received
  * the verdict without visible emotion.", "All five pleaded innocent.").
  * Judgement, evaluation and recommendation cues were tested before. */
-static const char *const present_words[] = {"is", "are", "am", "has",
-	"have", "does", "do", "isn't", "aren't", "hasn't", "haven't", "don't",
-	"doesn't", "can", "cannot", "can't", "must", "should", "will", "would",
-	"may", "might", "could", "shall", "'s", "'re", "remains", "seems",
-	"appears", "means", NULL};
+static const char *const present_words[] = {"is", "are", "am", "has", "have",
+        "does", "do", "isn't", "aren't", "hasn't", "haven't", "don't",
+        "doesn't", "can", "cannot", "can't", "must", "should", "will", "would",
+        "may", "might", "could", "shall", "'s", "'re", "remains", "seems",
+        "appears", "means", NULL};
 
 /* A present-tense verb (pos VBZ, VBP) in the author's words. */
-static int present_pos(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+static int present_pos(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	for (size_t i = t0; i < t1; i++)
-		if (!(m[i - t0] & M_REP) && (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP")))
+		if (!(m[i - t0] & M_REP) && (td_tok_pos_is(c, i, "VBZ") ||
+		                                    td_tok_pos_is(c, i, "VBP")))
 			return 1;
 	return 0;
 }
 
-static int past_narration(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+static int past_narration(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	int past = 0;
 	for (size_t i = t0; i < t1; i++) {
@@ -1067,7 +1211,7 @@ static int past_narration(const td_actx *c, size_t t0, size_t t1, const unsigned
 		/* "could" the hedge stage read as past ability ("E.G.T. could
 		 * not let the Swiss bank have even 10 shares") is narration */
 		if (eq(c, i, t1, "could") && !in_hedge(c, i) &&
-		    !(m[i - t0] & M_COND) && !present_pos(c, t0, t1, m)) {
+		        !(m[i - t0] & M_COND) && !present_pos(c, t0, t1, m)) {
 			past = 1;
 			continue;
 		}
@@ -1080,29 +1224,38 @@ static int past_narration(const td_actx *c, size_t t0, size_t t1, const unsigned
 		const char *w = td_tok_str(c, i);
 		/* a present -s verb after a name or an adverb ("the government
 		 * ultimately prioritizes", "Beijing insists") */
-		if (i > t0 && td_tok_is_lower(c, i) && n > 3 && w[n - 1] == 's' && w[n - 2] != 's' &&
-		    w[n - 2] != 'u' && (td_tok_is_cap(c, i - 1) || eq(c, i - 1, t1, "now") ||
-					(td_tok_len(c, i - 1) > 4 &&
-					 td_tok_str(c, i - 1)[td_tok_len(c, i - 1) - 1] == 'y' &&
-					 td_tok_str(c, i - 1)[td_tok_len(c, i - 1) - 2] == 'l')))
+		if (i > t0 && td_tok_is_lower(c, i) && n > 3 &&
+		        w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+		        (td_tok_is_cap(c, i - 1) || eq(c, i - 1, t1, "now") ||
+		                (td_tok_len(c, i - 1) > 4 &&
+		                        td_tok_str(
+		                                c, i - 1)[td_tok_len(c, i - 1) -
+		                                          1] == 'y' &&
+		                        td_tok_str(
+		                                c, i - 1)[td_tok_len(c, i - 1) -
+		                                          2] == 'l')))
 			return 0;
 		/* a state described with "was/were" (perhaps a participle:
 		 * "was never equipped") may be a judgement: only other past
 		 * verbs make a narration; "That said," is a connector */
 		if (eq(c, i, t1, "was") || eq(c, i, t1, "were") ||
-		    (eq(c, i, t1, "said") && i > t0 && eq(c, i - 1, t1, "that")))
+		        (eq(c, i, t1, "said") && i > t0 &&
+		                eq(c, i - 1, t1, "that")))
 			continue;
 		int after_be = 0;
 		for (size_t k = i; k-- > t0 && i - k <= 2;)
-			after_be |= eq(c, k, t1, "was") || eq(c, k, t1, "were") || eq(c, k, t1, "been");
+			after_be |= eq(c, k, t1, "was") ||
+			            eq(c, k, t1, "were") ||
+			            eq(c, k, t1, "been");
 		if (!after_be)
 			past |= past_word(c, i);
 		/* a past passive of an event with its circumstance ("The bus
 		 * was burned outside Anniston", "A note was handed to the
 		 * ambassador"): a report */
 		else if (td_tok_pos_is(c, i, "VBN") && i + 1 < t1 &&
-			 (td_tok_pos_is(c, i + 1, "IN") || td_tok_pos_is(c, i + 1, "TO")) &&
-			 !eq(c, i + 1, t1, "as") && !eq(c, i + 1, t1, "that"))
+		         (td_tok_pos_is(c, i + 1, "IN") ||
+		                 td_tok_pos_is(c, i + 1, "TO")) &&
+		         !eq(c, i + 1, t1, "as") && !eq(c, i + 1, t1, "that"))
 			past = 1;
 	}
 	return past;
@@ -1118,15 +1271,16 @@ static int past_narration(const td_actx *c, size_t t0, size_t t1, const unsigned
  * University." A judgement qualifies ("a dangerous shift", "clearly");
  * the present ("The problem is one of cost", "MONUSCO is caught in the
  * middle") may interpret and is judged as before. */
-static int plain_past_report(const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+static int plain_past_report(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	int name = 0;
 	for (size_t i = t0; i < t1; i++) {
 		if (m[i - t0] & M_REP)
 			continue;
 		if (td_tok_pos_is(c, i, "JJ*") || td_tok_pos_is(c, i, "RB*") ||
-		    td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
-		    td_tok_pos_is(c, i, "MD"))
+		        td_tok_pos_is(c, i, "VBZ") ||
+		        td_tok_pos_is(c, i, "VBP") || td_tok_pos_is(c, i, "MD"))
 			return 0;
 		name |= td_tok_pos_is(c, i, "NNP*");
 	}
@@ -1151,53 +1305,66 @@ int td_labels_apply(td_actx *c)
 		int seg_words = 0, seg_speech = 0, own_clause = 0;
 		/* a clause of its own with a judgement and no future: "This
 		 * will be costly, and it is a mistake to ..." */
-		int seg_future = 0, seg_judged = 0, separate = 0, report_verb = 0;
+		int seg_future = 0, seg_judged = 0, separate = 0,
+		    report_verb = 0;
 		/* a question: its inverted modal is asked, not asserted */
 		size_t last = t1 - 1;
-		while (last > t0 && !td_tok_is_word(c, last) && !td_tok_eq(c, last, "?", 0))
+		while (last > t0 && !td_tok_is_word(c, last) &&
+		        !td_tok_eq(c, last, "?", 0))
 			last--;
 		int question = td_tok_eq(c, last, "?", 0);
 		build_mask(c, t0, t1, mask);
 		for (size_t i = t0; i < t1; i++) {
 			unsigned mk = mask[i - t0];
 			if (td_tok_eq(c, i, ";", 0) ||
-			    (td_tok_eq(c, i, ",", 0) && (eq(c, i + 1, t1, "and") || eq(c, i + 1, t1, "but")))) {
+			        (td_tok_eq(c, i, ",", 0) &&
+			                (eq(c, i + 1, t1, "and") ||
+			                        eq(c, i + 1, t1, "but")))) {
 				own_clause |= seg_words && !seg_speech;
 				separate |= seg_judged && !seg_future;
-				seg_words = seg_speech = seg_future = seg_judged = 0;
+				seg_words = seg_speech = seg_future =
+				        seg_judged = 0;
 			}
 			if (mk & M_REP)
 				continue;
 			seg_words |= td_tok_is_word(c, i);
 			seg_speech |= speech_verb_at(c, t0, i, t1);
-			if (!(mk & M_COND) && future_at(c, t0, i, t1, in_hedge(c, i), question) &&
-			    !((eq(c, i, t1, "would") || eq(c, i, t1, "wouldn't")) &&
-			      past_vantage(c, t0, i, mask)))
+			if (!(mk & M_COND) &&
+			        future_at(c, t0, i, t1, in_hedge(c, i),
+			                question) &&
+			        !((eq(c, i, t1, "would") ||
+			                  eq(c, i, t1, "wouldn't")) &&
+			                past_vantage(c, t0, i, mask)))
 				pred = seg_future = 1;
 			int k = cue_at(c, t0, i, t1);
-			/* "The attacks have nonetheless continued.": a plain event */
-			if (k == CC_REPORT && (i + 1 >= t1 || !td_tok_is_word(c, i + 1) ||
-					       any(c, i + 1, t1, report_tail)))
+			/* "The attacks have nonetheless continued.": a plain
+			 * event */
+			if (k == CC_REPORT &&
+			        (i + 1 >= t1 || !td_tok_is_word(c, i + 1) ||
+			                any(c, i + 1, t1, report_tail)))
 				report_verb = 1;
 			deontic |= k == CC_DEONTIC;
 			eval |= k == CC_EVALUATIVE;
 			judge |= k == CC_JUDGEMENT;
 			recommend |= k == CC_RECOMMEND;
-			seg_judged |= k == CC_DEONTIC || k == CC_EVALUATIVE || k == CC_JUDGEMENT;
+			seg_judged |= k == CC_DEONTIC || k == CC_EVALUATIVE ||
+			              k == CC_JUDGEMENT;
 		}
 		own_clause |= seg_words && !seg_speech;
 		separate |= seg_judged && !seg_future;
 		if (!pred && !question &&
-		    (reported_forecast(c, si, t0, t1) || quoted_forecast(c, t0, t1) ||
-		     belief_forecast(c, t0, t1, mask)))
+		        (reported_forecast(c, si, t0, t1) ||
+		                quoted_forecast(c, t0, t1) ||
+		                belief_forecast(c, t0, t1, mask)))
 			pred = 1;
 		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
 		int claim, stance = 0;
 		for (size_t i = t0; i < t1 && !stance; i++)
 			stance = !(mask[i - t0] & M_REP) && stance_at(c, i, t1);
 		if (pred)
-			/* a forecast is a claim only with a recommendation or an
-			 * interpretation of its own ("suggests that", "means") */
+			/* a forecast is a claim only with a recommendation or
+			 * an interpretation of its own ("suggests that",
+			 * "means") */
 			claim = deontic || judge || separate;
 		else if (deontic || eval || judge || recommend)
 			claim = 1;
@@ -1215,7 +1382,8 @@ int td_labels_apply(td_actx *c)
 			claim = 0;
 		else
 			claim = !report_verb && !report_like(c, t0, t1, mask) &&
-				!past_narration(c, t0, t1, mask) && !plain_past_report(c, t0, t1, mask);
+			        !past_narration(c, t0, t1, mask) &&
+			        !plain_past_report(c, t0, t1, mask);
 		/* an evaluation predicated in the author's words ("Brooks
 		 * Robinson is great", "it is hardly fair"): a judgement,
 		 * whatever else the sentence reports */
@@ -1243,7 +1411,8 @@ int td_labels_write(td_actx *c)
 			strcat(buf, " #claim");
 		if (!buf[0])
 			continue;
-		int rc = td_span_set_attr(c->doc, c->sents[si].span, "ana", buf + 1);
+		int rc = td_span_set_attr(
+		        c->doc, c->sents[si].span, "ana", buf + 1);
 		if (rc)
 			return rc;
 	}
@@ -1253,6 +1422,14 @@ int td_labels_write(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {subj_pronouns, personal_subjects, modal_adverbs, future_modals, possib_modals, intention, intention_to, report_tail, weekdays, seasons, period_nouns, next_nouns, link_verbs, degree, expect_verbs, directive_verbs, cond_words, past_irregular, finite_words, participle_aux, noun_determiners, refusal_verbs, wish_words, habit_adverbs, past_thought, will_modals, quote_persons, np_dets, present_words, belief_verbs, be_present, link_verbs2, NULL};
+	static const char *const *const lists[] = {subj_pronouns,
+	        personal_subjects, modal_adverbs, future_modals, possib_modals,
+	        intention, intention_to, report_tail, weekdays, seasons,
+	        period_nouns, next_nouns, link_verbs, degree, expect_verbs,
+	        directive_verbs, cond_words, past_irregular, finite_words,
+	        participle_aux, noun_determiners, refusal_verbs, wish_words,
+	        habit_adverbs, past_thought, will_modals, quote_persons,
+	        np_dets, present_words, belief_verbs, be_present, link_verbs2,
+	        NULL};
 	return td_words_register(a, lists);
 }

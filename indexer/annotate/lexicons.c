@@ -41,11 +41,13 @@ static int load_speech_verbs(td_annotator *a, const char *dir)
 	a->speech_pats.fold = 1;
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		const td_tsv_row *r = &t->rows[i];
-		const char *form = td_lex_field(r, 0), *cls = td_lex_field(r, 1),
-			   *bare = td_lex_field(r, 2);
+		const char *form = td_lex_field(r, 0),
+		           *cls = td_lex_field(r, 1),
+		           *bare = td_lex_field(r, 2);
 		int type = TD_SV_SPEECH;
 		if (!form || !cls)
-			rc = td_error(TD_EINPUT, "%s:%d: need form and class", t->path, r->line);
+			rc = td_error(TD_EINPUT, "%s:%d: need form and class",
+			        t->path, r->line);
 		else if (strcmp(cls, "speech") == 0)
 			type = TD_SV_SPEECH;
 		else if (strcmp(cls, "according") == 0)
@@ -60,8 +62,9 @@ static int load_speech_verbs(td_annotator *a, const char *dir)
 			type = TD_SV_TAG;
 		else
 			rc = td_error(TD_EINPUT,
-				"%s:%d: class '%s' is not speech, according, view, conviction, thought or tag",
-				t->path, r->line, cls);
+			        "%s:%d: class '%s' is not speech, according, "
+			        "view, conviction, thought or tag",
+			        t->path, r->line, cls);
 		int flags = 0;
 		/* column 3: yes, no or object, or a comma-separated list of
 		 * them and "verb" */
@@ -75,12 +78,14 @@ static int load_speech_verbs(td_annotator *a, const char *dir)
 				flags |= TD_SVF_VERB;
 			else if (!(n == 2 && !strncmp(f, "no", 2)))
 				rc = td_error(TD_EINPUT,
-					"%s:%d: column 3 '%s' is not yes, no, object or verb (or a list of them)",
-					t->path, r->line, bare);
+				        "%s:%d: column 3 '%s' is not yes, no, "
+				        "object or verb (or a list of them)",
+				        t->path, r->line, bare);
 			f += n + (f[n] == ',');
 		}
 		if (!rc)
-			rc = td_patset_add(&a->speech_pats, form, (int)i, type, flags);
+			rc = td_patset_add(
+			        &a->speech_pats, form, (int)i, type, flags);
 	}
 	td_tsv_free(t);
 	td_patset_sort(&a->speech_pats);
@@ -90,8 +95,8 @@ static int load_speech_verbs(td_annotator *a, const char *dir)
 long td_speech_match(const td_actx *c, size_t i, size_t lim)
 {
 	long m = td_patset_match(&c->a->speech_pats, c, i, lim);
-	if (m >= 0 && (c->a->speech_pats.v[m].flags & TD_SVF_VERB) && td_tok_is_lower(c, i) &&
-	    td_tok_pos_is(c, i, "NN*"))
+	if (m >= 0 && (c->a->speech_pats.v[m].flags & TD_SVF_VERB) &&
+	        td_tok_is_lower(c, i) && td_tok_pos_is(c, i, "NN*"))
 		return -1;
 	return m;
 }
@@ -104,7 +109,8 @@ static int load_titles(td_annotator *a, const char *dir)
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < t->n && !rc; i++)
-		rc = td_patset_add(&a->title_pats, t->rows[i].f[0], (int)i, 0, 0);
+		rc = td_patset_add(
+		        &a->title_pats, t->rows[i].f[0], (int)i, 0, 0);
 	td_tsv_free(t);
 	td_patset_sort(&a->title_pats);
 	return rc;

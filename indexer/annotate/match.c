@@ -23,13 +23,14 @@
  * loop (every token against every cue), so it avoids tolower()'s locale
  * lookup. Bytes >= 128 fold to themselves. */
 const unsigned char td_fold_tab[256] = {
-#define R16(b) b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, \
-	b + 9, b + 10, b + 11, b + 12, b + 13, b + 14, b + 15
-	R16(0), R16(16), R16(32), R16(48),
-	64, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 91, 92, 93, 94, 95,
-	R16(96), R16(112), R16(128), R16(144), R16(160), R16(176), R16(192),
-	R16(208), R16(224), R16(240)
+#define R16(b)                                                                 \
+	b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9,      \
+	        b + 10, b + 11, b + 12, b + 13, b + 14, b + 15
+        R16(0), R16(16), R16(32), R16(48), 64, 'a', 'b', 'c', 'd', 'e', 'f',
+        'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't',
+        'u', 'v', 'w', 'x', 'y', 'z', 91, 92, 93, 94, 95, R16(96), R16(112),
+        R16(128), R16(144), R16(160), R16(176), R16(192), R16(208), R16(224),
+        R16(240)
 #undef R16
 };
 
@@ -39,7 +40,8 @@ const unsigned char td_fold_tab[256] = {
 static inline int word_char(const char *s, size_t n, size_t *i, int fold)
 {
 	unsigned char c = (unsigned char)s[*i];
-	if (c == 0xe2 && n - *i >= 3 && memcmp(s + *i, "\xe2\x80\x99", 3) == 0) {
+	if (c == 0xe2 && n - *i >= 3 &&
+	        memcmp(s + *i, "\xe2\x80\x99", 3) == 0) {
 		*i += 3;
 		return '\'';
 	}
@@ -49,19 +51,21 @@ static inline int word_char(const char *s, size_t n, size_t *i, int fold)
 
 /* inlined into word_cmp twice, once for each fold: the annotator's inner
  * loop tests no flag a character */
-__attribute__((always_inline)) static inline int cmp_words(const char *a,
-	size_t al, const char *b, size_t bl, int fold)
+__attribute__((always_inline)) static inline int cmp_words(
+        const char *a, size_t al, const char *b, size_t bl, int fold)
 {
 	size_t i = 0, j = 0;
 	while (i < al && j < bl) {
-		int ca = word_char(a, al, &i, fold), cb = word_char(b, bl, &j, fold);
+		int ca = word_char(a, al, &i, fold),
+		    cb = word_char(b, bl, &j, fold);
 		if (ca != cb)
 			return ca - cb;
 	}
 	return (i < al) - (j < bl);
 }
 
-static int word_cmp(const char *a, size_t al, const char *b, size_t bl, int fold)
+static int word_cmp(
+        const char *a, size_t al, const char *b, size_t bl, int fold)
 {
 	return fold ? cmp_words(a, al, b, bl, 1) : cmp_words(a, al, b, bl, 0);
 }
@@ -75,7 +79,7 @@ static int word_eq(const char *a, size_t al, const char *b, size_t bl, int fold)
 		return al == bl;
 	unsigned char a0 = (unsigned char)a[0], b0 = (unsigned char)b[0];
 	if (a0 != 0xe2 && b0 != 0xe2 &&
-	    (fold ? td_fold_tab[a0] != td_fold_tab[b0] : a0 != b0))
+	        (fold ? td_fold_tab[a0] != td_fold_tab[b0] : a0 != b0))
 		return 0;
 	if (al != bl && !memchr(a, 0xe2, al) && !memchr(b, 0xe2, bl))
 		return 0;
@@ -130,7 +134,7 @@ static int pat_cmp_with(const td_pat *a, const td_pat *b, int fold)
 		return r;
 	if (a->n != b->n)
 		return b->n - a->n; /* longer first */
-	return a->id - b->id;     /* stable: lexicon order */
+	return a->id - b->id;       /* stable: lexicon order */
 }
 
 static int pat_cmp_fold(const void *x, const void *y)
@@ -159,7 +163,8 @@ uint32_t td_word_hash(const char *s, size_t len, int fold)
 	uint64_t h = TD_HASH_SEED;
 	for (size_t i = 0; i < len; i++) {
 		unsigned ch = u[i];
-		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 && u[i + 2] == 0x99) {
+		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 &&
+		        u[i + 2] == 0x99) {
 			ch = '\'';
 			i += 2;
 		} else if (fold)
@@ -170,13 +175,15 @@ uint32_t td_word_hash(const char *s, size_t len, int fold)
 }
 
 /* td_word_hash(s, len, 0) and td_word_hash(s, len, 1) in one pass. */
-static void word_hash2(const char *s, size_t len, uint32_t *exact, uint32_t *folded)
+static void word_hash2(
+        const char *s, size_t len, uint32_t *exact, uint32_t *folded)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	uint64_t h = TD_HASH_SEED, g = TD_HASH_SEED;
 	for (size_t i = 0; i < len; i++) {
 		unsigned ch = u[i];
-		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 && u[i + 2] == 0x99) {
+		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 &&
+		        u[i + 2] == 0x99) {
 			ch = '\'';
 			i += 2;
 		}
@@ -204,7 +211,7 @@ static void build_hash(td_patset *ps)
 	while (cap < ps->n * 4) /* a quarter full: a miss costs one probe */
 		cap *= 2;
 	uint32_t *t = calloc(cap, sizeof *t), *hh = calloc(cap, sizeof *hh),
-		 *g = malloc(ps->n * sizeof *g);
+	         *g = malloc(ps->n * sizeof *g);
 	if (!t || !hh || !g) {
 		free(t);
 		free(hh);
@@ -214,8 +221,8 @@ static void build_hash(td_patset *ps)
 	for (size_t k = 0; k < ps->n;) {
 		const td_pat *p = &ps->v[k];
 		size_t e = k + 1;
-		while (e < ps->n && word_cmp(ps->v[e].w[0], ps->v[e].len[0], p->w[0],
-			p->len[0], ps->fold) == 0)
+		while (e < ps->n && word_cmp(ps->v[e].w[0], ps->v[e].len[0],
+		                            p->w[0], p->len[0], ps->fold) == 0)
 			e++;
 		uint32_t wh = td_word_hash(p->w[0], p->len[0], ps->fold);
 		size_t h = wh & (cap - 1);
@@ -235,12 +242,14 @@ static void build_hash(td_patset *ps)
 void td_patset_sort(td_patset *ps)
 {
 	if (ps->n)
-		qsort(ps->v, ps->n, sizeof *ps->v, ps->fold ? pat_cmp_fold : pat_cmp_exact);
+		qsort(ps->v, ps->n, sizeof *ps->v,
+		        ps->fold ? pat_cmp_fold : pat_cmp_exact);
 	/* sorted by the comparators, equal first keys are contiguous and in
 	 * key order */
 	size_t k = 0;
 	for (unsigned b = 0; b <= 256; b++) {
-		while (k < ps->n && first_key(ps->v[k].w[0], ps->v[k].len[0], ps->fold) < b)
+		while (k < ps->n &&
+		        first_key(ps->v[k].w[0], ps->v[k].len[0], ps->fold) < b)
 			k++;
 		ps->first[b] = k;
 	}
@@ -265,19 +274,19 @@ void td_patset_clear(td_patset *ps)
 /* Pattern p, whose first word is token i's, ends before token lim and its
  * other words are the tokens after i. */
 static inline int rest_matches(const td_patset *ps, const td_pat *p,
-	const td_actx *c, size_t i, size_t lim)
+        const td_actx *c, size_t i, size_t lim)
 {
 	if (i + (size_t)p->n > lim)
 		return 0;
 	for (int j = 1; j < p->n; j++)
 		if (!word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
-			td_tok_len(c, i + j), ps->fold))
+		            td_tok_len(c, i + j), ps->fold))
 			return 0;
 	return 1;
 }
 
-long td_patset_match_at(const td_patset *ps, const td_actx *c, size_t i,
-	size_t lim, uint32_t s)
+long td_patset_match_at(
+        const td_patset *ps, const td_actx *c, size_t i, size_t lim, uint32_t s)
 {
 	for (size_t k = s - 1, end = ps->gend[s - 1]; k < end; k++)
 		if (rest_matches(ps, &ps->v[k], c, i, lim))
@@ -285,23 +294,29 @@ long td_patset_match_at(const td_patset *ps, const td_actx *c, size_t i,
 	return -1;
 }
 
-long td_patset_match_slow(const td_patset *ps, const td_actx *c, size_t i, size_t lim)
+long td_patset_match_slow(
+        const td_patset *ps, const td_actx *c, size_t i, size_t lim)
 {
 	const char *t = td_tok_str(c, i);
 	size_t tl = td_tok_len(c, i);
 	size_t lo, hi;
 	if (ps->hslot) {
 		/* the first pattern whose first word equals the token */
-		uint32_t s, h = c->tok_hash[ps->fold != 0] ?
-			c->tok_hash[ps->fold != 0][i] : td_word_hash(t, tl, ps->fold);
-		for (uint32_t x = h & (uint32_t)ps->hmask;; x = (x + 1) & (uint32_t)ps->hmask) {
+		uint32_t s, h = c->tok_hash[ps->fold != 0]
+		                        ? c->tok_hash[ps->fold != 0][i]
+		                        : td_word_hash(t, tl, ps->fold);
+		for (uint32_t x = h & (uint32_t)ps->hmask;;
+		        x = (x + 1) & (uint32_t)ps->hmask) {
 			s = ps->hslot[x];
 			if (!s)
 				return -1;
-			if (ps->hhash[x] == h && word_eq(ps->v[s - 1].w[0], ps->v[s - 1].len[0], t, tl, ps->fold))
+			if (ps->hhash[x] == h &&
+			        word_eq(ps->v[s - 1].w[0], ps->v[s - 1].len[0],
+			                t, tl, ps->fold))
 				break;
 		}
-		/* the patterns sharing the token as first word, longest first */
+		/* the patterns sharing the token as first word, longest
+		 * first */
 		return td_patset_match_at(ps, c, i, lim, s);
 	} else {
 		unsigned key = first_key(t, tl, ps->fold);
@@ -312,7 +327,8 @@ long td_patset_match_slow(const td_patset *ps, const td_actx *c, size_t i, size_
 		/* lower bound of the first word */
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			if (word_cmp(ps->v[mid].w[0], ps->v[mid].len[0], t, tl, ps->fold) < 0)
+			if (word_cmp(ps->v[mid].w[0], ps->v[mid].len[0], t, tl,
+			            ps->fold) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
@@ -323,7 +339,8 @@ long td_patset_match_slow(const td_patset *ps, const td_actx *c, size_t i, size_
 		if (!word_eq(p->w[0], p->len[0], t, tl, ps->fold))
 			break;
 		if (rest_matches(ps, p, c, i, lim))
-			return (long)k; /* longest first within equal first words */
+			return (long)
+			        k; /* longest first within equal first words */
 	}
 	return -1;
 }
@@ -431,11 +448,14 @@ static int words_build(td_annotator *a)
 		a->reg_slot[h] = list;
 		for (int fold = 0; fold < 2; fold++)
 			for (size_t j = 0; list[j]; j++) {
-				uint32_t wh = td_word_hash(list[j], strlen(list[j]), fold);
-				size_t x = (list_hash(list, fold) ^ wh) & a->wmask;
+				uint32_t wh = td_word_hash(
+				        list[j], strlen(list[j]), fold);
+				size_t x =
+				        (list_hash(list, fold) ^ wh) & a->wmask;
 				while (a->wslot[x].list)
 					x = (x + 1) & a->wmask;
-				a->wslot[x] = (td_wordent){list, list[j], wh, fold};
+				a->wslot[x] =
+				        (td_wordent){list, list[j], wh, fold};
 			}
 	}
 	return 0;
@@ -443,7 +463,8 @@ static int words_build(td_annotator *a)
 
 /* The class of word w in table wtab[fold], created when absent (the table
  * is sized so that it never fills). */
-static td_wordinfo *wtab_get(td_annotator *a, int fold, const char *w, size_t len)
+static td_wordinfo *wtab_get(
+        td_annotator *a, int fold, const char *w, size_t len)
 {
 	uint32_t h = td_word_hash(w, len, fold);
 	for (size_t x = h & a->wtmask;; x = (x + 1) & a->wtmask) {
@@ -465,7 +486,8 @@ static td_wordinfo *wtab_get(td_annotator *a, int fold, const char *w, size_t le
 static int wtab_build(td_annotator *a)
 {
 	td_patset *ps[TD_NPATSETS] = {&a->actor_pats, &a->place_pats,
-		&a->title_pats, &a->hedge_pats, &a->speech_pats, &a->claim_pats};
+	        &a->title_pats, &a->hedge_pats, &a->speech_pats,
+	        &a->claim_pats};
 	size_t nw = 0, cap = 16;
 	for (size_t k = 0; k < a->n_reg; k++)
 		for (size_t j = 0; a->reg[k][j]; j++)
@@ -494,8 +516,9 @@ static int wtab_build(td_annotator *a)
 		a->reg_bit[h] = b;
 		for (int fold = 0; fold < 2; fold++)
 			for (size_t j = 0; list[j]; j++)
-				wtab_get(a, fold, list[j], strlen(list[j]))->mask[b >> 6] |=
-					(uint64_t)1 << (b & 63);
+				wtab_get(a, fold, list[j], strlen(list[j]))
+				        ->mask[b >> 6] |= (uint64_t)1
+				                          << (b & 63);
 	}
 	for (int p = 0; p < TD_NPATSETS; p++) {
 		td_patset *s = ps[p];
@@ -503,24 +526,25 @@ static int wtab_build(td_annotator *a)
 		if (!s->hslot)
 			continue;
 		for (size_t k = 0; k < s->n; k = s->gend[k])
-			wtab_get(a, s->fold != 0, s->v[k].w[0], s->v[k].len[0])->first[p] =
-				(uint32_t)k + 1;
+			wtab_get(a, s->fold != 0, s->v[k].w[0], s->v[k].len[0])
+			        ->first[p] = (uint32_t)k + 1;
 		s->slot = p + 1;
 	}
 	return 0;
 }
 
 /* 1 + the word class of text s[0, len) with hash h in wtab[fold], or 0. */
-static uint32_t wtab_find(const td_annotator *a, int fold, uint32_t h,
-	const char *s, size_t len)
+static uint32_t wtab_find(
+        const td_annotator *a, int fold, uint32_t h, const char *s, size_t len)
 {
 	for (size_t x = h & a->wtmask;; x = (x + 1) & a->wtmask) {
 		const td_wordinfo *e = &a->wtab[fold][x];
 		if (!e->w)
 			return 0;
 		/* the same bytes are the same word, folded or not */
-		if (e->h == h && ((e->len == len && memcmp(e->w, s, len) == 0) ||
-				  word_eq(e->w, e->len, s, len, fold)))
+		if (e->h == h &&
+		        ((e->len == len && memcmp(e->w, s, len) == 0) ||
+		                word_eq(e->w, e->len, s, len, fold)))
 			return (uint32_t)x + 1;
 	}
 }
@@ -530,7 +554,8 @@ static int words_known(const td_annotator *a, const char *const *words)
 {
 	if (!a->reg_slot)
 		return 0;
-	for (size_t h = list_hash(words, 0) & a->reg_mask;; h = (h + 1) & a->reg_mask) {
+	for (size_t h = list_hash(words, 0) & a->reg_mask;;
+	        h = (h + 1) & a->reg_mask) {
 		if (!a->reg_slot[h])
 			return 0;
 		if (a->reg_slot[h] == words)
@@ -538,7 +563,8 @@ static int words_known(const td_annotator *a, const char *const *words)
 	}
 }
 
-int td_tok_in_slow(const td_actx *c, size_t i, const char *const *words, int fold)
+int td_tok_in_slow(
+        const td_actx *c, size_t i, const char *const *words, int fold)
 {
 	if (i >= c->tok.n)
 		return 0;
@@ -547,12 +573,12 @@ int td_tok_in_slow(const td_actx *c, size_t i, const char *const *words, int fol
 		const td_annotator *a = c->a;
 		uint32_t wh = c->tok_hash[fold][i];
 		for (size_t x = (list_hash(words, fold) ^ wh) & a->wmask;;
-		     x = (x + 1) & a->wmask) {
+		        x = (x + 1) & a->wmask) {
 			const td_wordent *e = &a->wslot[x];
 			if (!e->list)
 				return 0;
 			if (e->h == wh && e->list == words && e->fold == fold &&
-			    td_tok_eq_slow(c, i, e->word, fold))
+			        td_tok_eq_slow(c, i, e->word, fold))
 				return 1;
 		}
 	}
@@ -562,7 +588,8 @@ int td_tok_in_slow(const td_actx *c, size_t i, const char *const *words, int fol
 		s0 = td_fold_tab[s0];
 	for (size_t k = 0; words[k]; k++) {
 		unsigned char w0 = (unsigned char)words[k][0];
-		if (s0 != 0xe2 && w0 != 0xe2 && (fold ? td_fold_tab[w0] : w0) != s0)
+		if (s0 != 0xe2 && w0 != 0xe2 &&
+		        (fold ? td_fold_tab[w0] : w0) != s0)
 			continue;
 		if (td_tok_eq_slow(c, i, words[k], fold))
 			return 1;
@@ -570,9 +597,9 @@ int td_tok_in_slow(const td_actx *c, size_t i, const char *const *words, int fol
 	return 0;
 }
 
-const char *const td_subordinators[] = {"although", "though", "while",
-	"whilst", "if", "because", "since", "as", "even", "when", "despite",
-	"whereas", "unless", "once", "after", "before", "until", NULL};
+const char *const td_subordinators[] = {"although", "though", "while", "whilst",
+        "if", "because", "since", "as", "even", "when", "despite", "whereas",
+        "unless", "once", "after", "before", "until", NULL};
 
 size_t td_fronted_end(const td_actx *c, size_t t0, size_t t1)
 {
@@ -583,7 +610,8 @@ size_t td_fronted_end(const td_actx *c, size_t t0, size_t t1)
 		return t0;
 	for (; k < t1; k++)
 		if (td_tok_eq(c, k, ",", 0) &&
-		    !td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end))
+		        !td_actx_in_quote(
+		                c, c->tok.v[k].start, c->tok.v[k].end))
 			return k;
 	return t0;
 }
@@ -595,7 +623,7 @@ int td_words_index(td_annotator *a)
 }
 
 void td_tok_classify(const td_annotator *a, const char *w, size_t wl,
-	uint32_t hash[2], uint32_t ent[2])
+        uint32_t hash[2], uint32_t ent[2])
 {
 	word_hash2(w, wl, &hash[0], &hash[1]);
 	ent[0] = wtab_find(a, 0, hash[0], w, wl);
@@ -626,15 +654,19 @@ int td_past_counterfactual(const td_actx *c, size_t t0, size_t i)
 		if (!td_tok_eq(c, k, "if", 1))
 			continue;
 		for (size_t j = k + 1; j + 1 < i; j++) {
-			if (td_tok_eq(c, j, ",", 0) || td_tok_eq(c, j, ";", 0) ||
-				td_tok_eq(c, j, ":", 0) || td_tok_eq(c, j, "–", 0) ||
-				td_tok_eq(c, j, "—", 0) || td_tok_eq(c, j, "(", 0) ||
-				td_tok_eq(c, j, ")", 0))
+			if (td_tok_eq(c, j, ",", 0) ||
+			        td_tok_eq(c, j, ";", 0) ||
+			        td_tok_eq(c, j, ":", 0) ||
+			        td_tok_eq(c, j, "–", 0) ||
+			        td_tok_eq(c, j, "—", 0) ||
+			        td_tok_eq(c, j, "(", 0) ||
+			        td_tok_eq(c, j, ")", 0))
 				break;
 			if (td_tok_eq(c, j, "had", 1) &&
-				(td_tok_pos_is(c, j + 1, "VBN") ||
-					(td_tok_eq(c, j + 1, "not", 1) &&
-						td_tok_pos_is(c, j + 2, "VBN"))))
+			        (td_tok_pos_is(c, j + 1, "VBN") ||
+			                (td_tok_eq(c, j + 1, "not", 1) &&
+			                        td_tok_pos_is(
+			                                c, j + 2, "VBN"))))
 				return 1;
 		}
 	}

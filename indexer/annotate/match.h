@@ -10,16 +10,17 @@
 #include "annotate.h"
 #include "error.h"
 
-int td_patset_add(td_patset *ps, const char *words, int id, int type, int flags);
+int td_patset_add(
+        td_patset *ps, const char *words, int id, int type, int flags);
 void td_patset_sort(td_patset *ps);
 void td_patset_clear(td_patset *ps);
 /* The longest pattern of ps matching at token i, given that 1 + s is the
  * first of those whose first word is token i's (ps indexed, slot > 0). */
 long td_patset_match_at(const td_patset *ps, const td_actx *c, size_t i,
-	size_t lim, uint32_t s);
+        size_t lim, uint32_t s);
 /* td_patset_match() without the word table. */
-long td_patset_match_slow(const td_patset *ps, const td_actx *c, size_t i,
-	size_t lim);
+long td_patset_match_slow(
+        const td_patset *ps, const td_actx *c, size_t i, size_t lim);
 /* ASCII case folding table (bytes >= 128 map to themselves). */
 extern const unsigned char td_fold_tab[256];
 int td_tok_eq_slow(const td_actx *c, size_t i, const char *w, int fold);
@@ -36,7 +37,7 @@ static inline int td_tok_eq(const td_actx *c, size_t i, const char *w, int fold)
 	unsigned char s0 = (unsigned char)c->doc->text[c->tok.v[i].start];
 	unsigned char w0 = (unsigned char)w[0];
 	if (s0 != 0xe2 && w0 != 0xe2 &&
-	    (fold ? td_fold_tab[s0] != td_fold_tab[w0] : s0 != w0))
+	        (fold ? td_fold_tab[s0] != td_fold_tab[w0] : s0 != w0))
 		return 0;
 	return td_tok_eq_slow(c, i, w, fold);
 }
@@ -48,13 +49,14 @@ int td_tok_is_lower(const td_actx *c, size_t i); /* starts lowercase letter */
 int td_tok_is_num(const td_actx *c, size_t i);
 /* td_tok_in() for a list without a bit in the word table: looked up by
  * hash when registered, else scanned. */
-int td_tok_in_slow(const td_actx *c, size_t i, const char *const *words, int fold);
+int td_tok_in_slow(
+        const td_actx *c, size_t i, const char *const *words, int fold);
 /* Token i equals one of the NULL-terminated words, folded or exact. A list
  * registered at load time is a bit of the token's word class (a probe of
  * the list's address finds the bit); any other is scanned. Inline: the
  * rules test every token against many lists. */
-static inline int td_tok_in(const td_actx *c, size_t i, const char *const *words,
-	int fold)
+static inline int td_tok_in(
+        const td_actx *c, size_t i, const char *const *words, int fold)
 {
 	if (i >= c->tok.n)
 		return 0;
@@ -64,13 +66,16 @@ static inline int td_tok_in(const td_actx *c, size_t i, const char *const *words
 		/* list_hash(words, 0) of annotate.c */
 		uint64_t x = (uint64_t)(uintptr_t)words * 0x9e3779b97f4a7c15ull;
 		for (size_t h = (uint32_t)(x >> 32) & a->reg_mask;;
-		     h = (h + 1) & a->reg_mask) {
+		        h = (h + 1) & a->reg_mask) {
 			if (a->reg_slot[h] == words) {
 				int b = a->reg_bit[h];
 				if (b < 0)
 					break;
 				uint32_t e = c->tok_ent[fold][i];
-				return e && (a->wtab[fold][e - 1].mask[b >> 6] >> (b & 63) & 1);
+				return e &&
+				       (a->wtab[fold][e - 1].mask[b >> 6] >>
+				                       (b & 63) &
+				               1);
 			}
 			if (!a->reg_slot[h])
 				break;
@@ -81,8 +86,8 @@ static inline int td_tok_in(const td_actx *c, size_t i, const char *const *words
 /* Longest pattern matching at token i (not past token lim); returns its
  * index in ps->v or -1. Inline: most tokens start no pattern, which the
  * token's word class tells without a call. */
-static inline long td_patset_match(const td_patset *ps, const td_actx *c,
-	size_t i, size_t lim)
+static inline long td_patset_match(
+        const td_patset *ps, const td_actx *c, size_t i, size_t lim)
 {
 	int f = ps->fold != 0;
 	if (ps->slot && c->tok_ent[f] && i < c->tok.n) {
@@ -93,7 +98,8 @@ static inline long td_patset_match(const td_patset *ps, const td_actx *c,
 	return td_patset_match_slow(ps, c, i, lim);
 }
 /* Token i equals one of the NULL-terminated words (folded). */
-static inline int td_tok_any(const td_actx *c, size_t i, const char *const *words)
+static inline int td_tok_any(
+        const td_actx *c, size_t i, const char *const *words)
 {
 	return td_tok_in(c, i, words, 1);
 }
@@ -133,6 +139,6 @@ int td_words_index(td_annotator *a);
 /* A token's word hashes ([0] exact, [1] folded) and its word-table classes
  * (1 + slot, 0 when no list or pattern holds it), as td_actx keeps them. */
 void td_tok_classify(const td_annotator *a, const char *w, size_t wl,
-	uint32_t hash[2], uint32_t ent[2]);
+        uint32_t hash[2], uint32_t ent[2]);
 
 #endif

@@ -35,13 +35,18 @@ static int mark_at(const char *s, size_t i, size_t end, size_t *len)
 		return M_DQ;
 	if (s[i] == '\'')
 		return M_SQ;
-	if (i + 3 <= end && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
+	if (i + 3 <= end && (unsigned char)s[i] == 0xE2 &&
+	        (unsigned char)s[i + 1] == 0x80) {
 		*len = 3;
 		switch ((unsigned char)s[i + 2]) {
-		case 0x9C: return M_LDQ;
-		case 0x9D: return M_RDQ;
-		case 0x98: return M_LSQ;
-		case 0x99: return M_RSQ;
+		case 0x9C:
+			return M_LDQ;
+		case 0x9D:
+			return M_RDQ;
+		case 0x98:
+			return M_LSQ;
+		case 0x99:
+			return M_RSQ;
 		}
 	}
 	return M_NONE;
@@ -56,7 +61,7 @@ static int is_alnum_at(const char *s, size_t i, size_t end)
 	if (ch >= 0x80)
 		return ch >= 0xC3 && ch < 0xE2; /* Latin letters beyond ASCII */
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		(ch >= '0' && ch <= '9');
+	       (ch >= '0' && ch <= '9');
 }
 
 /* the character before i is a letter or digit */
@@ -79,14 +84,14 @@ static int space_or_open_before(const char *s, size_t lo, size_t i)
 		return 1;
 	/* a dash or an opening mark before: – — “ ‘ */
 	if (i >= lo + 3 && (unsigned char)s[i - 3] == 0xE2 &&
-	    (unsigned char)s[i - 2] == 0x80)
+	        (unsigned char)s[i - 2] == 0x80)
 		return 1;
 	return ch == 0xA0;
 }
 
 typedef struct open_mark {
-	int dbl;      /* double quote */
-	size_t pos;   /* byte after the mark */
+	int dbl;    /* double quote */
+	size_t pos; /* byte after the mark */
 } open_mark;
 
 static int push_quote(td_actx *c, size_t s, size_t e)
@@ -94,7 +99,8 @@ static int push_quote(td_actx *c, size_t s, size_t e)
 	const char *t = c->doc->text;
 	while (s < e && (t[s] == ' ' || t[s] == '\n' || t[s] == '\t'))
 		s++;
-	while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t'))
+	while (e > s &&
+	        (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t'))
 		e--;
 	if (s >= e)
 		return 0;
@@ -128,7 +134,7 @@ static int opens_block(const char *s, size_t lo, size_t hi, int dbl)
  * over paragraphs. *first gets the index of the quote opened by a mark at
  * the very start of the block, *pending that of the unclosed part (-1). */
 static int scan_block(td_actx *c, size_t lo, size_t hi, size_t next_lo,
-	size_t next_hi, long *first, long *pending)
+        size_t next_hi, long *first, long *pending)
 {
 	const char *s = c->doc->text;
 	open_mark st[32];
@@ -151,15 +157,17 @@ static int scan_block(td_actx *c, size_t lo, size_t hi, size_t next_lo,
 		case M_LSQ:
 			opening = 1;
 			/* ‘90s written with the wrong mark */
-			if (m == M_LSQ && i + ml + 2 < hi && s[i + ml] >= '0' && s[i + ml] <= '9' &&
-			    s[i + ml + 1] >= '0' && s[i + ml + 1] <= '9' && s[i + ml + 2] == 's')
+			if (m == M_LSQ && i + ml + 2 < hi && s[i + ml] >= '0' &&
+			        s[i + ml] <= '9' && s[i + ml + 1] >= '0' &&
+			        s[i + ml + 1] <= '9' && s[i + ml + 2] == 's')
 				opening = 0;
 			break;
 		case M_RDQ:
 			closing = 1;
 			break;
 		case M_DQ:
-			if (space_or_open_before(s, lo, i) && !(n > 0 && st[n - 1].dbl && !after_alnum))
+			if (space_or_open_before(s, lo, i) &&
+			        !(n > 0 && st[n - 1].dbl && !after_alnum))
 				opening = 1;
 			else
 				closing = 1;
@@ -171,7 +179,7 @@ static int scan_block(td_actx *c, size_t lo, size_t hi, size_t next_lo,
 			if (space_or_open_before(s, lo, i)) {
 				/* ’90s, ’em: elision; a straight ' opens */
 				if (m == M_SQ && after_alnum &&
-				    !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+				        !(s[i + 1] >= '0' && s[i + 1] <= '9'))
 					opening = 1;
 				break;
 			}
@@ -182,7 +190,8 @@ static int scan_block(td_actx *c, size_t lo, size_t hi, size_t next_lo,
 						have_open = 1;
 						break;
 					}
-				/* states’ with no quote open is a plural possessive */
+				/* states’ with no quote open is a plural
+				 * possessive */
 				if (have_open)
 					closing = 1;
 			}
@@ -204,7 +213,8 @@ static int scan_block(td_actx *c, size_t lo, size_t hi, size_t next_lo,
 				size_t before = c->n_quotes;
 				if ((rc = push_quote(c, st[k].pos, i)) < 0)
 					return rc;
-				if (st[k].pos == start_pos && c->n_quotes > before)
+				if (st[k].pos == start_pos &&
+				        c->n_quotes > before)
 					*first = (long)before;
 				n = k;
 			}
@@ -214,7 +224,8 @@ static int scan_block(td_actx *c, size_t lo, size_t hi, size_t next_lo,
 		i += ml;
 	}
 	/* the outermost quote still open continues in the next paragraph */
-	if (n > 0 && next_lo < next_hi && opens_block(s, next_lo, next_hi, st[0].dbl)) {
+	if (n > 0 && next_lo < next_hi &&
+	        opens_block(s, next_lo, next_hi, st[0].dbl)) {
 		size_t before = c->n_quotes;
 		if ((rc = push_quote(c, st[0].pos, hi)) < 0)
 			return rc;
@@ -233,21 +244,23 @@ int td_quotes_find(td_actx *c)
 	long pending = -1;
 	for (size_t i = 0; i < c->n_sents;) {
 		size_t j = i;
-		while (j + 1 < c->n_sents && c->sents[j + 1].para == c->sents[i].para &&
-		       c->sents[i].para >= 0)
+		while (j + 1 < c->n_sents &&
+		        c->sents[j + 1].para == c->sents[i].para &&
+		        c->sents[i].para >= 0)
 			j++;
 		size_t nlo = 0, nhi = 0;
 		if (j + 1 < c->n_sents) {
 			size_t k = j + 1;
-			while (k + 1 < c->n_sents && c->sents[k + 1].para == c->sents[j + 1].para &&
-			       c->sents[k + 1].para >= 0)
+			while (k + 1 < c->n_sents &&
+			        c->sents[k + 1].para == c->sents[j + 1].para &&
+			        c->sents[k + 1].para >= 0)
 				k++;
 			nlo = c->sents[j + 1].start;
 			nhi = c->sents[k].end;
 		}
 		long first, pend;
-		if ((rc = scan_block(c, c->sents[i].start, c->sents[j].end, nlo, nhi, &first,
-			     &pend)) < 0)
+		if ((rc = scan_block(c, c->sents[i].start, c->sents[j].end, nlo,
+		             nhi, &first, &pend)) < 0)
 			return rc;
 		if (pending >= 0 && first >= 0)
 			c->quotes[pending].next_part = (int)first;
@@ -275,88 +288,90 @@ static const td_mention *ment_at(const td_actx *c, size_t t)
 
 /* Subject pronouns that open a reported clause after a described
  * addressee ("told the jury panel he had heard"). */
-static const char *const clause_pronouns[] = {"he", "she", "they", "it",
-	"we", "I", NULL};
+static const char *const clause_pronouns[] = {
+        "he", "she", "they", "it", "we", "I", NULL};
 /* Words that show a finite_words clause has begun (its verb or auxiliary). */
 static const char *const finite_words[] = {"is", "was", "were", "are", "had",
-	"has", "have", "would", "will", "could", "can", "cannot", "must",
-	"should", "may", "might", "did", "does", "do", "remains", "remained",
-	"won't", "wouldn't", "isn't", "wasn't", NULL};
-static const char *const clause_openers[] = {"it", "he", "she", "they",
-	"we", "there", "the", "a", "an", "its", "his", "her", "their", "this",
-	"these", "those", "any", "no", "all", "both", "such", NULL};
+        "has", "have", "would", "will", "could", "can", "cannot", "must",
+        "should", "may", "might", "did", "does", "do", "remains", "remained",
+        "won't", "wouldn't", "isn't", "wasn't", NULL};
+static const char *const clause_openers[] = {"it", "he", "she", "they", "we",
+        "there", "the", "a", "an", "its", "his", "her", "their", "this",
+        "these", "those", "any", "no", "all", "both", "such", NULL};
 /* adverbs that may close a reporting clause ('said yesterday') */
 static const char *const time_adverbs[] = {"yesterday", "today", "again", NULL};
 static const char *const adverbial_openers[] = {"on", "in", "at", "last",
-	"this", "earlier", "yesterday", "again", "repeatedly", "publicly",
-	"privately", "recently", "today", "also", "firmly", "once", "later",
-	NULL};
-static const char *const passive_aux[] = {"is", "was", "be", "been",
-	"being", "are", "were", NULL};
+        "this", "earlier", "yesterday", "again", "repeatedly", "publicly",
+        "privately", "recently", "today", "also", "firmly", "once", "later",
+        NULL};
+static const char *const passive_aux[] = {
+        "is", "was", "be", "been", "being", "are", "were", NULL};
 
-static const char *const clause_preps[] = {"on", "in", "at", "before",
-	"after", "with", "for", "from", "by", "to", "of", "that", "and", "or",
-	"against", "about", "over", "under", "into", "during", "amid", "as",
-	"than", "but", "if", "who", "which", "not", NULL};
+static const char *const clause_preps[] = {"on", "in", "at", "before", "after",
+        "with", "for", "from", "by", "to", "of", "that", "and", "or", "against",
+        "about", "over", "under", "into", "during", "amid", "as", "than", "but",
+        "if", "who", "which", "not", NULL};
 
 static int end_punct(const td_actx *c, size_t k)
 {
 	return td_tok_eq(c, k, ".", 0) || td_tok_eq(c, k, "!", 0) ||
-		td_tok_eq(c, k, "?", 0) || td_tok_eq(c, k, ";", 0) ||
-		td_tok_eq(c, k, ":", 0);
+	       td_tok_eq(c, k, "?", 0) || td_tok_eq(c, k, ";", 0) ||
+	       td_tok_eq(c, k, ":", 0);
 }
 
 static int is_open_mark(const td_actx *c, size_t k)
 {
-	return td_tok_eq(c, k, "\xe2\x80\x9c", 0) || td_tok_eq(c, k, "\xe2\x80\x98", 0) ||
-		td_tok_eq(c, k, "\"", 0) || td_tok_eq(c, k, "'", 0);
+	return td_tok_eq(c, k, "\xe2\x80\x9c", 0) ||
+	       td_tok_eq(c, k, "\xe2\x80\x98", 0) || td_tok_eq(c, k, "\"", 0) ||
+	       td_tok_eq(c, k, "'", 0);
 }
 
-static const char *const contracted_aux[] = {"'s", "'re", "'ll", "'d", "'ve",
-	"'m", NULL};
+static const char *const contracted_aux[] = {
+        "'s", "'re", "'ll", "'d", "'ve", "'m", NULL};
 static const char *const link_verbs[] = {"is", "was", "are", "were", "'s",
-	"'re", "am", "'m", "be", "been", "become", "became", "feel", "feels",
-	"felt", "remain", "remains", "remained", NULL};
-static const char *const impersonal_subjects[] = {"it", "there", "this",
-	"that", "which", "what", NULL};
+        "'re", "am", "'m", "be", "been", "become", "became", "feel", "feels",
+        "felt", "remain", "remains", "remained", NULL};
+static const char *const impersonal_subjects[] = {
+        "it", "there", "this", "that", "which", "what", NULL};
 /* Quantifiers before a plural noun subject ("Many analysts say"). */
-static const char *const subj_quantifiers[] = {"many", "some", "several",
-	"most", "other", "few", NULL};
+static const char *const subj_quantifiers[] = {
+        "many", "some", "several", "most", "other", "few", NULL};
 static const char *const number_words[] = {"two", "three", "four", "five",
-	"six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
-	"thousands", NULL};
+        "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+        "thousands", NULL};
 
 /* Titles that show a person's gender ("Mrs. Hengesbach", "Mr Kim"). */
 static const char *const male_titles[] = {"Mr", "Mr.", "King", "Prince", "Lord",
-	"Sir", "Msgr.", "Cardinal", "Pope", "Father", "Brother", "chairman",
-	"spokesman", "Emir", "Sheikh", NULL};
+        "Sir", "Msgr.", "Cardinal", "Pope", "Father", "Brother", "chairman",
+        "spokesman", "Emir", "Sheikh", NULL};
 static const char *const female_titles[] = {"Mrs", "Mrs.", "Miss", "Ms", "Ms.",
-	"Mme.", "Queen", "Princess", "Lady", "Dame", "Sister", "chairwoman",
-	"spokeswoman", NULL};
+        "Mme.", "Queen", "Princess", "Lady", "Dame", "Sister", "chairwoman",
+        "spokeswoman", NULL};
 /* Determiners of an indefinite description ("a taxi driver", "one
  * official"): a speaker that the text does not name. */
 static const char *const he_she[] = {"he", "she", NULL};
 /* "quoted Jensen as saying": verbs whose object is the speaker */
-static const char *const quoting_verbs[] = {"quoted", "quotes", "quoting", NULL};
+static const char *const quoting_verbs[] = {
+        "quoted", "quotes", "quoting", NULL};
 static const char *const him_her[] = {"him", "her", NULL};
 /* Words before a title that keep it a title ("the late Secretary of
  * State"). */
 static const char *const title_adjs[] = {"late", "former", "then", NULL};
 static const char *const indef_dets[] = {"a", "an", "one", "another", NULL};
 /* Words that may stand between a subject and its speech verb. */
-static const char *const pre_verb_adverbs[] = {"also", "later", "then",
-	"today", "yesterday", "has", "had", "have", "once", "again", "further",
-	"further", "repeatedly", "earlier", "had", NULL};
+static const char *const pre_verb_adverbs[] = {"also", "later", "then", "today",
+        "yesterday", "has", "had", "have", "once", "again", "further",
+        "further", "repeatedly", "earlier", "had", NULL};
 /* Before a name in subject position: the start of a clause. */
 static const char *const clause_heads[] = {",", ";", "and", "but", "that",
-	"when", "while", "as", "after", "before", "because", "\xe2\x80\x9c", "\"",
-	"(", "\xe2\x80\x93", NULL};
+        "when", "while", "as", "after", "before", "because", "\xe2\x80\x9c",
+        "\"", "(", "\xe2\x80\x93", NULL};
 
 static int is_speech(const td_actx *c, size_t t, size_t lim)
 {
 	long m = td_speech_match(c, t, lim);
 	return m >= 0 && (c->a->speech_pats.v[m].type == TD_SV_SPEECH ||
-				 c->a->speech_pats.v[m].type == TD_SV_TAG);
+	                         c->a->speech_pats.v[m].type == TD_SV_TAG);
 }
 
 /* The gender of actor key as titles before its mentions up to token t
@@ -371,7 +386,8 @@ static int key_gender(const td_actx *c, const char *key, size_t t)
 		if (m->pronoun || !m->key || m->t0 >= t || strcmp(m->key, key))
 			continue;
 		if (!given && m->kind && strcmp(m->kind, "person") == 0) {
-			long g = td_patset_match(&c->a->given_pats, c, m->t0, m->t0 + 1);
+			long g = td_patset_match(
+			        &c->a->given_pats, c, m->t0, m->t0 + 1);
 			if (g >= 0)
 				given = c->a->given_pats.v[g].type;
 		}
@@ -416,12 +432,14 @@ static int subject_position(const td_actx *c, const td_mention *m)
 			size_t p = k > s0 ? k - 1 : k;
 			size_t n = td_tok_len(c, p);
 			const char *w = td_tok_str(c, p);
-			if (p > s0 && n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y') {
+			if (p > s0 && n > 4 && w[n - 2] == 'l' &&
+			        w[n - 1] == 'y') {
 				p--; /* "announced grimly by" */
 				n = td_tok_len(c, p);
 				w = td_tok_str(c, p);
 			}
-			if (p < k && n > 3 && td_tok_is_lower(c, p) && w[n - 2] == 'e' && w[n - 1] == 'd')
+			if (p < k && n > 3 && td_tok_is_lower(c, p) &&
+			        w[n - 2] == 'e' && w[n - 1] == 'd')
 				return 1;
 			break;
 		}
@@ -441,9 +459,10 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	}
 	/* a title before the name (Assistant Prosecutor, Sen., Mrs.) */
 	for (int n = 0; n < 5 && b > s0 &&
-	     ((td_tok_is_cap(c, b - 1) && !ment_at(c, b - 1)) ||
-	      (b - 1 > s0 && td_tok_eq(c, b - 1, ".", 0) && td_tok_is_cap(c, b - 2)));
-	     n++)
+	                ((td_tok_is_cap(c, b - 1) && !ment_at(c, b - 1)) ||
+	                        (b - 1 > s0 && td_tok_eq(c, b - 1, ".", 0) &&
+	                                td_tok_is_cap(c, b - 2)));
+	        n++)
 		b--;
 	/* a role with its qualifier before the name ("E.G.T. partner Dean
 	 * Guerin", "the company's president John Smith") */
@@ -451,10 +470,13 @@ static int subject_position(const td_actx *c, const td_mention *m)
 		if (!title_exactly(c, b - n, b) || !td_tok_is_lower(c, b - n))
 			continue;
 		b -= n;
-		for (int q = 0; q < 4 && b > s0 &&
-		     (td_tok_is_cap(c, b - 1) || td_tok_eq(c, b - 1, "'s", 1) ||
-		      (td_tok_eq(c, b - 1, ".", 0) && b - 1 > s0 && td_tok_is_cap(c, b - 2)));
-		     q++)
+		for (int q = 0;
+		        q < 4 && b > s0 &&
+		        (td_tok_is_cap(c, b - 1) ||
+		                td_tok_eq(c, b - 1, "'s", 1) ||
+		                (td_tok_eq(c, b - 1, ".", 0) && b - 1 > s0 &&
+		                        td_tok_is_cap(c, b - 2)));
+		        q++)
 			b--;
 		break;
 	}
@@ -472,7 +494,7 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	if (td_tok_eq(c, a, ",", 0))
 		return 1;
 	return td_tok_is_lower(c, a) && !td_tok_any(c, a, clause_preps) &&
-		!td_tok_eq(c, a, "and", 1) && !td_tok_eq(c, a, "or", 1);
+	       !td_tok_eq(c, a, "and", 1) && !td_tok_eq(c, a, "or", 1);
 }
 
 static size_t description_subject(const td_actx *c, size_t t0, size_t v);
@@ -485,14 +507,16 @@ static const char *title_alone(const td_actx *c, size_t k, size_t e);
  * that person. */
 static const char *resolve_pronoun(const td_actx *c, size_t t)
 {
-	int g = td_tok_eq(c, t, "she", 1) || td_tok_eq(c, t, "her", 1) ? 'f' : 'm';
+	int g = td_tok_eq(c, t, "she", 1) || td_tok_eq(c, t, "her", 1) ? 'f'
+	                                                               : 'm';
 	int si = c->tok_sent[t];
 	if (si < 0)
 		return NULL;
 	/* the first sentence of the paragraph three before this one */
 	int smin = si, breaks = 0;
 	while (smin > 0 && breaks <= 3) {
-		if (c->sents[smin - 1].para != c->sents[smin].para && ++breaks > 3)
+		if (c->sents[smin - 1].para != c->sents[smin].para &&
+		        ++breaks > 3)
 			break;
 		smin--;
 	}
@@ -500,9 +524,9 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 	/* mentions are not stored in text order: the nearest one wins */
 	for (size_t k = 0; k < c->n_ments; k++) {
 		const td_mention *m = &c->ments[k];
-		if (m->t0 >= t || (best && m->t0 <= best->t0) || m->pronoun || !m->key ||
-		    m->located || !m->kind || strcmp(m->kind, "person") ||
-		    tok_in_quote(c, m->t0))
+		if (m->t0 >= t || (best && m->t0 <= best->t0) || m->pronoun ||
+		        !m->key || m->located || !m->kind ||
+		        strcmp(m->kind, "person") || tok_in_quote(c, m->t0))
 			continue;
 		if (m->sent < smin)
 			continue;
@@ -518,8 +542,8 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 	 * word, after that person: the person last named with the title */
 	size_t lo = best ? best->t1 : c->sents[smin].t0;
 	for (size_t k = t; k-- > lo + 1;) {
-		if (!td_tok_eq(c, k - 1, "the", 1) || !td_tok_is_cap(c, k) || tok_in_quote(c, k) ||
-		    ment_at(c, k))
+		if (!td_tok_eq(c, k - 1, "the", 1) || !td_tok_is_cap(c, k) ||
+		        tok_in_quote(c, k) || ment_at(c, k))
 			continue;
 		long tm = td_patset_match(&c->a->title_pats, c, k, t);
 		if (tm < 0)
@@ -529,11 +553,13 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		/* subject: a verb, modal or adverb after it; no verb or
 		 * preposition before it */
 		if (e >= t || s < 0 ||
-		    !(td_tok_pos_is(c, e, "VB*") || td_tok_pos_is(c, e, "MD") ||
-			    td_tok_pos_is(c, e, "RB")) ||
-		    (k - 1 > c->sents[s].t0 &&
-			    (td_tok_pos_is(c, k - 2, "VB*") || td_tok_pos_is(c, k - 2, "IN") ||
-				    td_tok_pos_is(c, k - 2, "TO"))))
+		        !(td_tok_pos_is(c, e, "VB*") ||
+		                td_tok_pos_is(c, e, "MD") ||
+		                td_tok_pos_is(c, e, "RB")) ||
+		        (k - 1 > c->sents[s].t0 &&
+		                (td_tok_pos_is(c, k - 2, "VB*") ||
+		                        td_tok_pos_is(c, k - 2, "IN") ||
+		                        td_tok_pos_is(c, k - 2, "TO"))))
 			continue;
 		const char *w = title_alone(c, k, e);
 		int wg = w ? key_gender(c, w, t) : 0;
@@ -548,8 +574,9 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		size_t a = s == best->sent ? best->t1 : c->sents[s].t0;
 		size_t z = s == si ? t : c->sents[s].t1;
 		for (size_t v = a; v < z; v++)
-			if (!tok_in_quote(c, v) && is_speech(c, v, c->sents[s].t1) &&
-			    description_subject(c, a, v) != (size_t)-1)
+			if (!tok_in_quote(c, v) &&
+			        is_speech(c, v, c->sents[s].t1) &&
+			        description_subject(c, a, v) != (size_t)-1)
 				return NULL;
 	}
 	return best->key;
@@ -566,7 +593,8 @@ static size_t description_subject(const td_actx *c, size_t t0, size_t v)
 	/* a relative clause without commas ("a taxi driver who saw Kim
 	 * said") */
 	for (size_t j = k; j-- > t0 && k - j <= 12;) {
-		if (td_tok_eq(c, j, ",", 0) || td_tok_eq(c, j, ";", 0) || tok_in_quote(c, j))
+		if (td_tok_eq(c, j, ",", 0) || td_tok_eq(c, j, ";", 0) ||
+		        tok_in_quote(c, j))
 			break;
 		if (td_tok_eq(c, j, "who", 1)) {
 			k = j;
@@ -593,7 +621,7 @@ static size_t description_subject(const td_actx *c, size_t t0, size_t v)
 		const td_mention *m = ment_at(c, j);
 		if (m) {
 			if (n == 0 || m->t1 != k || m->t0 <= t0 ||
-			    strcmp(m->kind ? m->kind : "", "person") == 0)
+			        strcmp(m->kind ? m->kind : "", "person") == 0)
 				return (size_t)-1;
 			k = m->t0;
 			continue;
@@ -601,7 +629,7 @@ static size_t description_subject(const td_actx *c, size_t t0, size_t v)
 		if (td_tok_in(c, j, indef_dets, 1))
 			return n > 0 ? j : (size_t)-1;
 		if (!td_tok_is_lower(c, j) || td_tok_any(c, j, clause_preps) ||
-		    td_tok_any(c, j, finite_words))
+		        td_tok_any(c, j, finite_words))
 			return (size_t)-1;
 		k = j;
 	}
@@ -628,9 +656,10 @@ static int abbreviates(const td_actx *c, size_t a, size_t w)
 
 /* Ranks before a general's, an admiral's or a colonel's title that "the
  * General" leaves out ("Lt. Gen. Roger Haines" ... "the General"). */
-static const char *const rank_prefixes[] = {"Lt", "Lt.", "Maj", "Maj.", "Brig", "Brig.", "Rear",
-	"Vice", NULL};
-static const char *const ranked_titles[] = {"General", "Admiral", "Colonel", NULL};
+static const char *const rank_prefixes[] = {
+        "Lt", "Lt.", "Maj", "Maj.", "Brig", "Brig.", "Rear", "Vice", NULL};
+static const char *const ranked_titles[] = {
+        "General", "Admiral", "Colonel", NULL};
 
 /* Is the person mention m named with the abbreviation of the one-word
  * title at k ("Gov. Price Walker" ... "the Governor"; "Lt. Gen. Roger
@@ -640,15 +669,18 @@ static int abbreviated_title(const td_actx *c, const td_mention *m, size_t k)
 	size_t a = m->t0;
 	/* the abbreviation: "Gov" "." or "Gov." */
 	size_t w = a >= 2 && td_tok_eq(c, a - 1, ".", 0) ? a - 2 : a - 1;
-	if (a < 1 || !td_tok_is_cap(c, w) || !abbreviates(c, w, k) || !title_exactly(c, w, a) ||
-	    (w == a - 1 && td_tok_str(c, w)[td_tok_len(c, w) - 1] != '.'))
+	if (a < 1 || !td_tok_is_cap(c, w) || !abbreviates(c, w, k) ||
+	        !title_exactly(c, w, a) ||
+	        (w == a - 1 && td_tok_str(c, w)[td_tok_len(c, w) - 1] != '.'))
 		return 0;
 	a = w;
-	if (a >= 2 && td_tok_eq(c, a - 1, ".", 0) && td_tok_in(c, a - 2, rank_prefixes, 0))
+	if (a >= 2 && td_tok_eq(c, a - 1, ".", 0) &&
+	        td_tok_in(c, a - 2, rank_prefixes, 0))
 		return td_tok_in(c, k, ranked_titles, 0);
 	if (a >= 1 && td_tok_in(c, a - 1, rank_prefixes, 0))
 		return td_tok_in(c, k, ranked_titles, 0);
-	return a <= c->sents[m->sent].t0 || !td_tok_is_cap(c, a - 1) || !td_tok_is_word(c, a - 1);
+	return a <= c->sents[m->sent].t0 || !td_tok_is_cap(c, a - 1) ||
+	       !td_tok_is_word(c, a - 1);
 }
 
 /* "the President", "the senator": the most recent person named with that
@@ -660,15 +692,17 @@ static const char *title_alone(const td_actx *c, size_t k, size_t e)
 	for (size_t i = c->n_ments; i-- > 0;) {
 		const td_mention *m = &c->ments[i];
 		if (m->t0 >= k || m->pronoun || !m->key || !m->kind ||
-		    strcmp(m->kind, "person") || m->t0 < n)
+		        strcmp(m->kind, "person") || m->t0 < n)
 			continue;
 		if (n == 1 && abbreviated_title(c, m, k))
 			return m->key;
 		size_t j;
 		for (j = 0; j < n; j++)
-			if (td_tok_len(c, m->t0 - n + j) != td_tok_len(c, k + j) ||
-			    strncasecmp(td_tok_str(c, m->t0 - n + j), td_tok_str(c, k + j),
-				    td_tok_len(c, k + j)))
+			if (td_tok_len(c, m->t0 - n + j) !=
+			                td_tok_len(c, k + j) ||
+			        strncasecmp(td_tok_str(c, m->t0 - n + j),
+			                td_tok_str(c, k + j),
+			                td_tok_len(c, k + j)))
 				break;
 		if (j < n)
 			continue;
@@ -685,8 +719,8 @@ static const char *title_alone(const td_actx *c, size_t k, size_t e)
 /* Nouns of a statement whose author is its possessor ("the Pentagon's
  * announcement", "in Senator Gore's words"). */
 static const char *const statement_nouns[] = {"statement", "announcement",
-	"words", "letter", "message", "communique", "report", "view", "phrase",
-	"opinion", "verdict", "assessment", NULL};
+        "words", "letter", "message", "communique", "report", "view", "phrase",
+        "opinion", "verdict", "assessment", NULL};
 
 /* A named actor's mention at k, after an optional title ("Senator Gore",
  * "the Pentagon"); NULL if none. */
@@ -708,11 +742,12 @@ static const char *statement_owner(const td_actx *c, size_t k, size_t t1)
 {
 	const td_mention *m = named_actor_at(c, k, t1);
 	if (m && m->t1 + 1 < t1 && td_tok_eq(c, m->t1, "'s", 1) &&
-	    td_tok_any(c, m->t1 + 1, statement_nouns))
+	        td_tok_any(c, m->t1 + 1, statement_nouns))
 		return m->key;
 	if (k + 3 < t1 && td_tok_eq(c, k, "the", 1) &&
-	    td_tok_eq(c, k + 1, "words", 1) && td_tok_eq(c, k + 2, "of", 1) &&
-	    (m = named_actor_at(c, k + 3, t1)))
+	        td_tok_eq(c, k + 1, "words", 1) &&
+	        td_tok_eq(c, k + 2, "of", 1) &&
+	        (m = named_actor_at(c, k + 3, t1)))
 		return m->key;
 	return NULL;
 }
@@ -720,24 +755,29 @@ static const char *statement_owner(const td_actx *c, size_t k, size_t t1)
 /* A person right after the verb ending at vend ("said Gore", "said the
  * President"), or the owner of a statement ("said the Pentagon's
  * announcement"); *found is set when one is there. */
-static const char *speaker_after(const td_actx *c, size_t vend, size_t t1, int *found)
+static const char *speaker_after(
+        const td_actx *c, size_t vend, size_t t1, int *found)
 {
 	size_t k = vend;
 	*found = 0;
 	{
-		const char *w = statement_owner(c, k + (k < t1 && td_tok_eq(c, k, "the", 1)), t1);
+		const char *w = statement_owner(
+		        c, k + (k < t1 && td_tok_eq(c, k, "the", 1)), t1);
 		if (w) {
 			*found = 1;
 			return w;
 		}
 	}
 	if (k < t1 && td_tok_eq(c, k, "the", 1)) {
-		long tm = k + 1 < t1 ? td_patset_match(&c->a->title_pats, c, k + 1, t1) : -1;
+		long tm = k + 1 < t1 ? td_patset_match(
+		                               &c->a->title_pats, c, k + 1, t1)
+		                     : -1;
 		if (tm < 0 || ment_at(c, k + 1))
 			return NULL;
 		size_t e = k + 1 + (size_t)c->a->title_pats.v[tm].n;
 		if (e < t1 && (td_tok_eq(c, e, "'s", 1) ||
-			       (td_tok_is_word(c, e) && !td_tok_any(c, e, time_adverbs))))
+		                      (td_tok_is_word(c, e) &&
+		                              !td_tok_any(c, e, time_adverbs))))
 			return NULL; /* "said the President's aide" */
 		const char *w = title_alone(c, k + 1, e);
 		*found = w != NULL;
@@ -745,7 +785,7 @@ static const char *speaker_after(const td_actx *c, size_t vend, size_t t1, int *
 	}
 	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
 	if (m && m->t0 == k && !m->located && !m->pronoun && m->kind &&
-	    strcmp(m->kind, "person") == 0) {
+	        strcmp(m->kind, "person") == 0) {
 		*found = 1;
 		return m->key;
 	}
@@ -762,21 +802,25 @@ static int inverted_subject(const td_actx *c, size_t vend, size_t t1)
 	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
 	if (m && m->t0 == k && !m->pronoun)
 		k = m->t1;
-	else if (k < t1 && (td_tok_eq(c, k, "the", 1) || td_tok_in(c, k, indef_dets, 1))) {
+	else if (k < t1 && (td_tok_eq(c, k, "the", 1) ||
+	                           td_tok_in(c, k, indef_dets, 1))) {
 		k++;
 		for (int n = 0; n < 3 && k < t1 && td_tok_is_word(c, k) &&
-		     !td_tok_any(c, k, clause_preps) && !td_tok_any(c, k, finite_words);
-		     n++)
+		                !td_tok_any(c, k, clause_preps) &&
+		                !td_tok_any(c, k, finite_words);
+		        n++)
 			k++;
 		if (k < t1 && td_tok_eq(c, k, "'s", 1))
-			for (k++; k < t1 && td_tok_is_word(c, k) && !td_tok_any(c, k, clause_preps); k++)
+			for (k++; k < t1 && td_tok_is_word(c, k) &&
+			          !td_tok_any(c, k, clause_preps);
+			        k++)
 				;
 	} else
 		return 0;
 	while (k < t1 && td_tok_any(c, k, time_adverbs))
 		k++;
 	return k >= t1 || td_tok_eq(c, k, ",", 0) || end_punct(c, k) ||
-		td_tok_eq(c, k, "\xe2\x80\x9d", 0);
+	       td_tok_eq(c, k, "\xe2\x80\x9d", 0);
 }
 
 /* A speech verb's speaker: the nearest mention before the verb in the same
@@ -787,7 +831,7 @@ static int inverted_subject(const td_actx *c, size_t vend, size_t t1)
  * person the text is about (resolve_pronoun). *found tells whether any
  * speaker (even a keyless group) was seen. */
 static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
-	size_t t1, int *found)
+        size_t t1, int *found)
 {
 	const td_mention *best = NULL;
 	*found = 0;
@@ -814,36 +858,43 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	/* "Sprinkel strongly refuted the thesis ..., declaring that ...": a
 	 * participle of saying after a comma takes the subject of its main
 	 * clause, a named actor opening the sentence before its verb */
-	if (v > t0 + 2 && td_tok_eq(c, v - 1, ",", 0) && td_tok_pos_is(c, v, "VBG")) {
+	if (v > t0 + 2 && td_tok_eq(c, v - 1, ",", 0) &&
+	        td_tok_pos_is(c, v, "VBG")) {
 		size_t k = t0 + (td_tok_eq(c, t0, "the", 1) ? 1 : 0);
 		const td_mention *m = named_actor_at(c, k, v);
 		if (m) {
 			size_t e = m->t1;
 			while (e < v && td_tok_pos_is(c, e, "RB"))
 				e++;
-			if (e < v && (td_tok_pos_is(c, e, "VBD") || td_tok_pos_is(c, e, "VBZ") ||
-					     td_tok_pos_is(c, e, "VBP") || td_tok_pos_is(c, e, "MD"))) {
+			if (e < v && (td_tok_pos_is(c, e, "VBD") ||
+			                     td_tok_pos_is(c, e, "VBZ") ||
+			                     td_tok_pos_is(c, e, "VBP") ||
+			                     td_tok_pos_is(c, e, "MD"))) {
 				*found = 1;
 				return m->key;
 			}
 		}
 	}
-	if (v > t0 && (td_tok_eq(c, v - 1, ",", 0) || tok_in_quote(c, v - 1) ||
-		       td_tok_eq(c, v - 1, "\xe2\x80\x9d", 0) || td_tok_eq(c, v - 1, "\"", 0)) &&
-	    inverted_subject(c, vend, t1)) {
+	if (v > t0 &&
+	        (td_tok_eq(c, v - 1, ",", 0) || tok_in_quote(c, v - 1) ||
+	                td_tok_eq(c, v - 1, "\xe2\x80\x9d", 0) ||
+	                td_tok_eq(c, v - 1, "\"", 0)) &&
+	        inverted_subject(c, vend, t1)) {
 		const char *w = speaker_after(c, vend, t1, found);
 		if (*found)
 			return w;
 		/* "said the President's aide", "said a witness": unnamed,
 		 * unless a name follows in apposition ("said the spokesman,
 		 * Patrick Muyaya") */
-		if (td_tok_eq(c, vend, "the", 1) || td_tok_in(c, vend, indef_dets, 1)) {
+		if (td_tok_eq(c, vend, "the", 1) ||
+		        td_tok_in(c, vend, indef_dets, 1)) {
 			*found = 1;
 			for (size_t k = vend + 1; k < t1 && k < vend + 6; k++) {
 				if (tok_in_quote(c, k))
 					break;
 				const td_mention *m = ment_at(c, k);
-				if (m && !m->located && !m->pronoun && td_tok_eq(c, m->t0 - 1, ",", 0))
+				if (m && !m->located && !m->pronoun &&
+				        td_tok_eq(c, m->t0 - 1, ",", 0))
 					return m->key;
 			}
 			return NULL;
@@ -860,8 +911,9 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
 			k--;
 		for (size_t n = 1; n <= 3 && n + 1 <= k - t0; n++) {
-			if (!title_exactly(c, k - n, k) || !td_tok_eq(c, k - n - 1, "the", 1) ||
-			    ment_at(c, k - n))
+			if (!title_exactly(c, k - n, k) ||
+			        !td_tok_eq(c, k - n - 1, "the", 1) ||
+			        ment_at(c, k - n))
 				continue;
 			const char *w = title_alone(c, k - n, k);
 			if (w) {
@@ -889,16 +941,19 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		if (tok_in_quote(c, k))
 			continue;
 		if (td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0) ||
-		    td_tok_eq(c, k, "that", 1))
+		        td_tok_eq(c, k, "that", 1))
 			break;
 		/* ", and"/", but" opens the verb's own clause ("Marco Rubio
 		 * spoke to both sides, and US officials said"): the subject is
 		 * after it */
-		if (best && k > t0 && (td_tok_eq(c, k, "and", 1) || td_tok_eq(c, k, "but", 1)) &&
-		    td_tok_eq(c, k - 1, ",", 0))
+		if (best && k > t0 &&
+		        (td_tok_eq(c, k, "and", 1) ||
+		                td_tok_eq(c, k, "but", 1)) &&
+		        td_tok_eq(c, k - 1, ",", 0))
 			break;
 		const td_mention *m = ment_at(c, k);
-		if ((!m || m->pronoun) && td_tok_in(c, k, he_she, 1) && (!best || best->pronoun)) {
+		if ((!m || m->pronoun) && td_tok_in(c, k, he_she, 1) &&
+		        (!best || best->pronoun)) {
 			/* "he"/"she": the person the text is about */
 			*found = 1;
 			return resolve_pronoun(c, k);
@@ -919,12 +974,16 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	if (best && v > t0 + 2 && td_tok_eq(c, v - 1, ",", 0)) {
 		size_t j = v - 1;
 		while (j > t0 && v - j < 16 && !td_tok_eq(c, j - 1, ",", 0) &&
-		       !td_tok_eq(c, j - 1, ";", 0) && !tok_in_quote(c, j - 1))
+		        !td_tok_eq(c, j - 1, ";", 0) && !tok_in_quote(c, j - 1))
 			j--;
-		const td_mention *m = j > t0 + 1 && td_tok_eq(c, j - 1, ",", 0) ? ment_at(c, j - 2) : NULL;
-		if (m && m->t1 == j - 1 && best->t0 >= j && td_tok_is_lower(c, j) && !m->located &&
-		    !m->pronoun && m->kind && strcmp(m->kind, "person") == 0 &&
-		    (m->t0 == t0 || td_tok_in(c, m->t0 - 1, clause_heads, 1)))
+		const td_mention *m = j > t0 + 1 && td_tok_eq(c, j - 1, ",", 0)
+		                              ? ment_at(c, j - 2)
+		                              : NULL;
+		if (m && m->t1 == j - 1 && best->t0 >= j &&
+		        td_tok_is_lower(c, j) && !m->located && !m->pronoun &&
+		        m->kind && strcmp(m->kind, "person") == 0 &&
+		        (m->t0 == t0 ||
+		                td_tok_in(c, m->t0 - 1, clause_heads, 1)))
 			best = m;
 	}
 	/* "William H. Draper, Jr., former Under Secretary of the Army and
@@ -939,25 +998,30 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		size_t p = best->t0;
 		if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
 			p--;
-		for (size_t n = 1; p > t0 + 1 && td_tok_eq(c, p - 1, "of", 1) && n <= 3 &&
-		     p - 1 >= t0 + n;
-		     n++) {
+		for (size_t n = 1; p > t0 + 1 && td_tok_eq(c, p - 1, "of", 1) &&
+		                   n <= 3 && p - 1 >= t0 + n;
+		        n++) {
 			size_t e = p - 1;
 			if (!title_exactly(c, e - n, e) || ment_at(c, e - n))
 				continue;
 			*found = 1;
-			return e - n > t0 && td_tok_eq(c, e - n - 1, "the", 1) ? title_alone(c, e - n, e) :
-										 NULL;
+			return e - n > t0 && td_tok_eq(c, e - n - 1, "the", 1)
+			               ? title_alone(c, e - n, e)
+			               : NULL;
 		}
 	}
-	if (best && strcmp(best->kind, "person") != 0 && v > t0 && td_tok_eq(c, v - 1, ",", 0)) {
+	if (best && strcmp(best->kind, "person") != 0 && v > t0 &&
+	        td_tok_eq(c, v - 1, ",", 0)) {
 		for (size_t k = best->t0; k-- > t0 && v - k <= 40;) {
-			if (td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0) || tok_in_quote(c, k))
+			if (td_tok_eq(c, k, ";", 0) ||
+			        td_tok_eq(c, k, ":", 0) || tok_in_quote(c, k))
 				break;
 			const td_mention *m = ment_at(c, k);
 			if (m && m->t0 == k && !m->located && !m->pronoun &&
-			    strcmp(m->kind, "person") == 0 && td_tok_eq(c, m->t1, ",", 0) &&
-			    (k == t0 || td_tok_eq(c, k - 1, ",", 0) || !td_tok_is_word(c, k - 1))) {
+			        strcmp(m->kind, "person") == 0 &&
+			        td_tok_eq(c, m->t1, ",", 0) &&
+			        (k == t0 || td_tok_eq(c, k - 1, ",", 0) ||
+			                !td_tok_is_word(c, k - 1))) {
 				best = m;
 				break;
 			}
@@ -967,12 +1031,14 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		*found = 1;
 		/* joint speakers ("The Chinese, North Vietnamese and North
 		 * Koreans ... feel that", "statements by the President and
-		 * Defense Department spokesmen"): @who takes one key, so none */
+		 * Defense Department spokesmen"): @who takes one key, so
+		 * none */
 		size_t p = best->t0;
-		if (p > t0 + 1 && (td_tok_eq(c, p - 1, "and", 1) || td_tok_eq(c, p - 1, ",", 0))) {
+		if (p > t0 + 1 && (td_tok_eq(c, p - 1, "and", 1) ||
+		                          td_tok_eq(c, p - 1, ",", 0))) {
 			const td_mention *o = ment_at(c, p - 2);
-			if (o && o->t1 == p - 1 && !o->located && !o->pronoun && o->key &&
-			    strcmp(o->key, best->key) != 0)
+			if (o && o->t1 == p - 1 && !o->located && !o->pronoun &&
+			        o->key && strcmp(o->key, best->key) != 0)
 				return NULL;
 		}
 		return best->key;
@@ -1006,25 +1072,24 @@ static int push_said(td_actx *c, size_t s, size_t e, int sent, const char *who)
 }
 
 static const char *const subordinators[] = {"although", "though", "while",
-	"whilst", "if", "because", "since", "as", "even", "when", "despite",
-	"whereas", "unless", NULL};
+        "whilst", "if", "because", "since", "as", "even", "when", "despite",
+        "whereas", "unless", NULL};
 
 static int is_sub(const td_actx *c, size_t t)
 {
 	return td_tok_in(c, t, subordinators, 1);
 }
 
-
 /* Is there a comma, semicolon or colon (outside quotes) in [k, t1)? */
 static int more_clause_punct(const td_actx *c, size_t k, size_t t1)
 {
 	for (; k < t1; k++)
-		if (!tok_in_quote(c, k) && (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0) ||
-					    td_tok_eq(c, k, ":", 0)))
+		if (!tok_in_quote(c, k) &&
+		        (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0) ||
+		                td_tok_eq(c, k, ":", 0)))
 			return 1;
 	return 0;
 }
-
 
 /* A present-tense verb in -s after a noun ("the mission lacks ships",
  * "a full collapse seems unlikely"): lowercase, not -ss, and a word after. */
@@ -1032,8 +1097,9 @@ static int s_verb(const td_actx *c, size_t k, size_t t1)
 {
 	size_t n = td_tok_len(c, k);
 	const char *s = td_tok_str(c, k);
-	return td_tok_is_lower(c, k) && n > 3 && s[n - 1] == 's' && s[n - 2] != 's' &&
-		s[n - 2] != 'u' && k + 1 < t1 && td_tok_is_word(c, k + 1);
+	return td_tok_is_lower(c, k) && n > 3 && s[n - 1] == 's' &&
+	       s[n - 2] != 's' && s[n - 2] != 'u' && k + 1 < t1 &&
+	       td_tok_is_word(c, k + 1);
 }
 
 /* A reported clause without "that" starting at token vend: a subject
@@ -1049,27 +1115,31 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 		return 0;
 	/* also a quantified subject: "said other mistakes had caused",
 	 * "said four major attacks had been launched" */
-	int opener = td_tok_any(c, vend, clause_openers) || td_tok_in(c, vend, subj_quantifiers, 1) ||
-		(td_tok_is_num(c, vend) && vend + 1 < t1 && td_tok_is_word(c, vend + 1)) ||
-		td_tok_in(c, vend, number_words, 1);
+	int opener = td_tok_any(c, vend, clause_openers) ||
+	             td_tok_in(c, vend, subj_quantifiers, 1) ||
+	             (td_tok_is_num(c, vend) && vend + 1 < t1 &&
+	                     td_tok_is_word(c, vend + 1)) ||
+	             td_tok_in(c, vend, number_words, 1);
 	size_t ms = vend + (td_tok_eq(c, vend, "the", 1) ? 1 : 0);
 	const td_mention *subj = ms < t1 ? ment_at(c, ms) : NULL;
 	if (subj && (subj->t0 != ms || subj->located || subj->pronoun))
 		subj = NULL;
 	/* a name outside the lexicon right before a finite verb or modal
 	 * ("say Brent could fall", "thinks Gazprom has") */
-	if (!opener && !subj && td_tok_is_cap(c, vend) && td_tok_is_word(c, vend) &&
-	    vend + 1 < t1 && td_tok_any(c, vend + 1, finite_words))
+	if (!opener && !subj && td_tok_is_cap(c, vend) &&
+	        td_tok_is_word(c, vend) && vend + 1 < t1 &&
+	        td_tok_any(c, vend + 1, finite_words))
 		return 1;
 	if (!opener && !subj)
 		return 0;
 	if (subj && subj->t1 < t1 && td_tok_is_lower(c, subj->t1) &&
-	    !td_tok_any(c, subj->t1, clause_preps) && !td_tok_eq(c, subj->t1, "'s", 1))
+	        !td_tok_any(c, subj->t1, clause_preps) &&
+	        !td_tok_eq(c, subj->t1, "'s", 1))
 		return 1;
 	int pron = td_tok_in(c, vend, clause_pronouns, 1);
 	size_t lim = vend + 5;
 	for (size_t k = vend + (opener && !td_tok_eq(c, vend, "it", 1) ? 1 : 0);
-	     k < t1 && k <= lim; k++) {
+	        k < t1 && k <= lim; k++) {
 		if (td_tok_any(c, k, finite_words))
 			return 1;
 		/* a contracted auxiliary right after the pronoun ("sure he's
@@ -1082,9 +1152,12 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 		 * he hopes to", "said the jurors agreed", "say the upturn in
 		 * sales has resulted") */
 		if ((k >= vend + 2 || (pron && k == vend + 1)) &&
-		    (td_tok_pos_is(c, k, "VBD") || td_tok_pos_is(c, k, "VBZ") ||
-		     td_tok_pos_is(c, k, "VBP") || td_tok_pos_is(c, k, "MD")) &&
-		    td_tok_is_lower(c, k) && !td_tok_any(c, k, clause_preps))
+		        (td_tok_pos_is(c, k, "VBD") ||
+		                td_tok_pos_is(c, k, "VBZ") ||
+		                td_tok_pos_is(c, k, "VBP") ||
+		                td_tok_pos_is(c, k, "MD")) &&
+		        td_tok_is_lower(c, k) &&
+		        !td_tok_any(c, k, clause_preps))
 			return 1;
 		if (!td_tok_is_word(c, k) && !td_tok_eq(c, k, "'s", 1))
 			return 0;
@@ -1092,18 +1165,22 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 		 * subject noun phrase, and so does a prepositional phrase
 		 * after a common noun ("other mistakes in spraying had") */
 		if (td_tok_any(c, k, clause_preps)) {
-			int of = td_tok_eq(c, k, "of", 0) && k > vend && td_tok_is_lower(c, k - 1) &&
-				!td_tok_any(c, k - 1, clause_openers);
-			int pp = !of && k > vend && (td_tok_eq(c, k, "in", 0) ||
-				td_tok_eq(c, k, "of", 0) || td_tok_eq(c, k, "at", 0) ||
-				td_tok_eq(c, k, "on", 0)) && td_tok_pos_is(c, k - 1, "NNS") &&
-				!pron;
+			int of = td_tok_eq(c, k, "of", 0) && k > vend &&
+			         td_tok_is_lower(c, k - 1) &&
+			         !td_tok_any(c, k - 1, clause_openers);
+			int pp = !of && k > vend &&
+			         (td_tok_eq(c, k, "in", 0) ||
+			                 td_tok_eq(c, k, "of", 0) ||
+			                 td_tok_eq(c, k, "at", 0) ||
+			                 td_tok_eq(c, k, "on", 0)) &&
+			         td_tok_pos_is(c, k - 1, "NNS") && !pron;
 			if (!of && !pp)
 				return 0;
 			if (pp)
 				lim = vend + 8;
 		}
-		if (k >= vend + 2 && td_tok_is_lower(c, k - 1) && s_verb(c, k, t1))
+		if (k >= vend + 2 && td_tok_is_lower(c, k - 1) &&
+		        s_verb(c, k, t1))
 			return 1;
 	}
 	return 0;
@@ -1111,11 +1188,11 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 
 /* Addressees of object verbs that are no actor: "told reporters". */
 static const char *const addressees[] = {"reporters", "journalists",
-	"lawmakers", "legislators", "parliament", "MPs", "delegates",
-	"colleagues", "allies", "partners", "students", "supporters", "him",
-	"her", "them", "us", "me", NULL};
-static const char *const addressee_dets[] = {"the", "a", "an", "his", "her",
-	"their", "its", NULL};
+        "lawmakers", "legislators", "parliament", "MPs", "delegates",
+        "colleagues", "allies", "partners", "students", "supporters", "him",
+        "her", "them", "us", "me", NULL};
+static const char *const addressee_dets[] = {
+        "the", "a", "an", "his", "her", "their", "its", NULL};
 
 /* Session 8 (round 10) lists. Openers of a longer phrase between a
  * speech verb and its "that", which may hold commas: an addressee after
@@ -1125,10 +1202,10 @@ static const char *const long_openers[] = {"to", "as", NULL};
 /* Quantifier pronouns as the subject of a plural speech verb ("both
  * concede they would like to"): a speaker without a name. */
 static const char *const quant_subjects[] = {"both", "all", "many", "most",
-	"some", "several", "others", "few", NULL};
+        "some", "several", "others", "few", NULL};
 /* Verbs of appearance before an infinitive ("seem to indicate"). */
-static const char *const appear_verbs[] = {"seem", "seems", "seemed",
-	"appear", "appears", "appeared", NULL};
+static const char *const appear_verbs[] = {
+        "seem", "seems", "seemed", "appear", "appears", "appeared", NULL};
 
 /* Past the addressee of an object verb at k ("told reporters", "told the
  * House of Commons", "told Washington"); k when there is none. */
@@ -1144,21 +1221,24 @@ static size_t skip_object(const td_actx *c, size_t k, size_t t1)
 		return m->t1;
 	/* a described addressee when a pronoun subject follows it */
 	if (td_tok_any(c, k, addressee_dets))
-		for (size_t j = k + 1; j < t1 && j <= k + 3 && td_tok_is_lower(c, j) &&
-		     !td_tok_any(c, j, clause_preps) && !td_tok_any(c, j, finite_words); j++)
+		for (size_t j = k + 1;
+		        j < t1 && j <= k + 3 && td_tok_is_lower(c, j) &&
+		        !td_tok_any(c, j, clause_preps) &&
+		        !td_tok_any(c, j, finite_words);
+		        j++)
 			if (j + 1 < t1 && td_tok_any(c, j + 1, clause_pronouns))
 				return j + 1;
 	return k;
 }
 
 static const char *const time_nouns[] = {"week", "month", "year", "weekend",
-	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-	"Sunday", "night", "morning", "evening", NULL};
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+        "Sunday", "night", "morning", "evening", NULL};
 static const char *const month_names[] = {"January", "February", "March",
-	"April", "May", "June", "July", "August", "September", "October",
-	"November", "December", NULL};
+        "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", NULL};
 static const char *const weekday_names[] = {"Monday", "Tuesday", "Wednesday",
-	"Thursday", "Friday", "Saturday", "Sunday", NULL};
+        "Thursday", "Friday", "Saturday", "Sunday", NULL};
 
 /* Past one short time or manner adverbial at k: "on Monday", "on 9
  * October", "in October", "last week", "earlier this month", "privately".
@@ -1170,37 +1250,46 @@ static size_t skip_adverbial(const td_actx *c, size_t k, size_t t1)
 	if (td_tok_eq(c, k, "on", 1) && k + 1 < t1) {
 		if (td_tok_any(c, k + 1, weekday_names))
 			return k + 2;
-		if (td_tok_is_num(c, k + 1) && k + 2 < t1 && td_tok_any(c, k + 2, month_names))
+		if (td_tok_is_num(c, k + 1) && k + 2 < t1 &&
+		        td_tok_any(c, k + 2, month_names))
 			return k + 3;
-		if (td_tok_any(c, k + 1, month_names) && k + 2 < t1 && td_tok_is_num(c, k + 2))
+		if (td_tok_any(c, k + 1, month_names) && k + 2 < t1 &&
+		        td_tok_is_num(c, k + 2))
 			return k + 3;
 		return k;
 	}
 	if (td_tok_eq(c, k, "in", 1) && k + 1 < t1) {
 		if (td_tok_any(c, k + 1, month_names))
-			return k + 2 < t1 && td_tok_is_num(c, k + 2) ? k + 3 : k + 2;
+			return k + 2 < t1 && td_tok_is_num(c, k + 2) ? k + 3
+			                                             : k + 2;
 		if (td_tok_is_num(c, k + 1) && td_tok_len(c, k + 1) == 4)
 			return k + 2;
 		return k;
 	}
-	if ((td_tok_eq(c, k, "last", 1) || td_tok_eq(c, k, "this", 1)) && k + 1 < t1 &&
-	    td_tok_any(c, k + 1, time_nouns))
+	if ((td_tok_eq(c, k, "last", 1) || td_tok_eq(c, k, "this", 1)) &&
+	        k + 1 < t1 && td_tok_any(c, k + 1, time_nouns))
 		return k + 2;
-	if ((td_tok_eq(c, k, "earlier", 1) || td_tok_eq(c, k, "later", 1)) && k + 2 < t1 &&
-	    td_tok_eq(c, k + 1, "this", 1) && td_tok_any(c, k + 2, time_nouns))
+	if ((td_tok_eq(c, k, "earlier", 1) || td_tok_eq(c, k, "later", 1)) &&
+	        k + 2 < t1 && td_tok_eq(c, k + 1, "this", 1) &&
+	        td_tok_any(c, k + 2, time_nouns))
 		return k + 3;
 	size_t n = td_tok_len(c, k);
 	const char *s = td_tok_str(c, k);
-	if (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y' &&
-	    !td_tok_eq(c, k, "only", 1))
+	if (td_tok_is_lower(c, k) && n > 4 && s[n - 2] == 'l' &&
+	        s[n - 1] == 'y' && !td_tok_eq(c, k, "only", 1))
 		return k + 1;
 	if (td_tok_any(c, k, time_adverbs))
 		return k + 1;
 	/* a weekday, perhaps with its part ("said Monday night he was") */
 	if (td_tok_any(c, k, weekday_names))
 		return k + 1 < t1 && (td_tok_eq(c, k + 1, "night", 0) ||
-			td_tok_eq(c, k + 1, "morning", 0) || td_tok_eq(c, k + 1, "afternoon", 0) ||
-			td_tok_eq(c, k + 1, "evening", 0)) ? k + 2 : k + 1;
+		                             td_tok_eq(
+		                                     c, k + 1, "morning", 0) ||
+		                             td_tok_eq(c, k + 1, "afternoon",
+		                                     0) ||
+		                             td_tok_eq(c, k + 1, "evening", 0))
+		               ? k + 2
+		               : k + 1;
 	return k;
 }
 
@@ -1209,7 +1298,8 @@ static size_t skip_adverbial(const td_actx *c, size_t k, size_t t1)
  * after verbs marked yes ("said it was"), or past a short adverbial
  * ("said on Monday Tehran had", "say privately the mission lacks").
  * Returns 0 when there is none. */
-static size_t bare_clause_start(const td_actx *c, size_t vend, size_t t1, int flags)
+static size_t bare_clause_start(
+        const td_actx *c, size_t vend, size_t t1, int flags)
 {
 	if (flags & TD_SVF_OBJECT) {
 		size_t k = skip_adverbial(c, skip_object(c, vend, t1), t1);
@@ -1231,32 +1321,38 @@ static size_t bare_clause_start(const td_actx *c, size_t vend, size_t t1, int fl
  * ("told a meeting in Abuja that"). Returns the token of "that" or 0. */
 static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 {
-	if (vend < t1 && (td_tok_eq(c, vend, "that", 1) || td_tok_eq(c, vend, "how", 1)))
+	if (vend < t1 &&
+	        (td_tok_eq(c, vend, "that", 1) || td_tok_eq(c, vend, "how", 1)))
 		return vend;
 	/* an adverb between commas: "indicated, however, that", "feels,
 	 * therefore, that" */
-	if (vend + 3 < t1 && td_tok_eq(c, vend, ",", 0) && td_tok_pos_is(c, vend + 1, "RB") &&
-	    td_tok_eq(c, vend + 2, ",", 0) && td_tok_eq(c, vend + 3, "that", 1))
+	if (vend + 3 < t1 && td_tok_eq(c, vend, ",", 0) &&
+	        td_tok_pos_is(c, vend + 1, "RB") &&
+	        td_tok_eq(c, vend + 2, ",", 0) &&
+	        td_tok_eq(c, vend + 3, "that", 1))
 		return vend + 3;
 	/* a count of times ("had said a hundred times that", "said many
 	 * times that") */
 	for (size_t k = vend + 1; k < t1 && k <= vend + 3; k++) {
 		if (!td_tok_is_lower(c, vend) || !td_tok_is_lower(c, k) ||
-		    td_tok_any(c, k - 1, finite_words) || tok_in_quote(c, k))
+		        td_tok_any(c, k - 1, finite_words) ||
+		        tok_in_quote(c, k))
 			break;
-		if (td_tok_eq(c, k, "times", 0) && k + 1 < t1 && td_tok_eq(c, k + 1, "that", 0))
+		if (td_tok_eq(c, k, "times", 0) && k + 1 < t1 &&
+		        td_tok_eq(c, k + 1, "that", 0))
 			return k + 1;
 	}
 	/* a weekday opens an adverbial too ("announced Friday that") */
-	if (vend >= t1 ||
-	    !(object || td_tok_any(c, vend, adverbial_openers) || td_tok_any(c, vend, weekday_names)))
+	if (vend >= t1 || !(object || td_tok_any(c, vend, adverbial_openers) ||
+	                          td_tok_any(c, vend, weekday_names)))
 		return 0;
 	for (size_t k = vend + 1; k < t1 && k <= vend + (object ? 9 : 6); k++) {
 		/* a possessive inside the addressee ("assured Chiang
 		 * Kai-shek's emissary that") */
 		if (object && td_tok_eq(c, k, "'s", 1))
 			continue;
-		if (tok_in_quote(c, k) || !td_tok_is_word(c, k) || td_tok_any(c, k, finite_words))
+		if (tok_in_quote(c, k) || !td_tok_is_word(c, k) ||
+		        td_tok_any(c, k, finite_words))
 			return 0;
 		if (td_tok_eq(c, k, "that", 1))
 			return k;
@@ -1269,7 +1365,8 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
  * "admitted to a news conference in Las Vegas, Nevada, that", "declared
  * as recently as October 26 that". No finite word, quote or other
  * punctuation on the way. Returns the token of "that" or 0. */
-static size_t that_after_phrase(const td_actx *c, size_t vend, size_t t1, int object)
+static size_t that_after_phrase(
+        const td_actx *c, size_t vend, size_t t1, int object)
 {
 	if (vend >= t1)
 		return 0;
@@ -1282,7 +1379,8 @@ static size_t that_after_phrase(const td_actx *c, size_t vend, size_t t1, int ob
 			return 0;
 		if (td_tok_eq(c, k, "that", 1))
 			return td_tok_eq(c, k - 1, ",", 0) || !named ? k : 0;
-		if (!td_tok_is_word(c, k) && !td_tok_eq(c, k, ",", 0) && !td_tok_eq(c, k, "-", 0))
+		if (!td_tok_is_word(c, k) && !td_tok_eq(c, k, ",", 0) &&
+		        !td_tok_eq(c, k, "-", 0))
 			return 0;
 	}
 	return 0;
@@ -1293,10 +1391,12 @@ static size_t that_after_phrase(const td_actx *c, size_t vend, size_t t1, int ob
  * hit 60"): a speaker without a name, whose clause is reported. */
 static int quant_subject(const td_actx *c, size_t t0, size_t t)
 {
-	if (t <= t0 || !td_tok_in(c, t - 1, quant_subjects, 1) || !td_tok_is_lower(c, t))
+	if (t <= t0 || !td_tok_in(c, t - 1, quant_subjects, 1) ||
+	        !td_tok_is_lower(c, t))
 		return 0;
 	if (t - 1 > t0 && !is_sub(c, t - 2) && !td_tok_eq(c, t - 2, ",", 0) &&
-	    !td_tok_eq(c, t - 2, "but", 1) && !td_tok_eq(c, t - 2, "and", 1))
+	        !td_tok_eq(c, t - 2, "but", 1) &&
+	        !td_tok_eq(c, t - 2, "and", 1))
 		return 0;
 	size_t vn = td_tok_len(c, t);
 	const char *v = td_tok_str(c, t);
@@ -1307,8 +1407,8 @@ static int quant_subject(const td_actx *c, size_t t0, size_t t)
 static const char *key_kind(const td_actx *c, const char *key)
 {
 	for (size_t k = 0; key && k < c->n_ments; k++)
-		if (!c->ments[k].pronoun && c->ments[k].key && c->ments[k].kind &&
-		    strcmp(c->ments[k].key, key) == 0)
+		if (!c->ments[k].pronoun && c->ments[k].key &&
+		        c->ments[k].kind && strcmp(c->ments[k].key, key) == 0)
 			return c->ments[k].kind;
 	return NULL;
 }
@@ -1316,7 +1416,8 @@ static const char *key_kind(const td_actx *c, const char *key)
 /* "Then it added:" after "the PHS conceded that ...": "it" as the subject
  * of a speech verb at t (adverbs between) is the organisation or state
  * that spoke in the sentence before (prev_who); NULL otherwise. */
-static const char *it_speaker(const td_actx *c, size_t t0, size_t t, const char *prev_who)
+static const char *it_speaker(
+        const td_actx *c, size_t t0, size_t t, const char *prev_who)
 {
 	size_t k = t;
 	while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
@@ -1324,13 +1425,15 @@ static const char *it_speaker(const td_actx *c, size_t t0, size_t t, const char 
 	if (k <= t0 || !td_tok_eq(c, k - 1, "it", 1) || tok_in_quote(c, k - 1))
 		return NULL;
 	const char *kind = key_kind(c, prev_who);
-	return kind && (strcmp(kind, "org") == 0 || strcmp(kind, "state") == 0) ? prev_who : NULL;
+	return kind && (strcmp(kind, "org") == 0 || strcmp(kind, "state") == 0)
+	               ? prev_who
+	               : NULL;
 }
 
 static int is_dash(const td_actx *c, size_t k)
 {
-	return td_tok_eq(c, k, "\xe2\x80\x93", 0) || td_tok_eq(c, k, "\xe2\x80\x94", 0) ||
-		td_tok_eq(c, k, "--", 0);
+	return td_tok_eq(c, k, "\xe2\x80\x93", 0) ||
+	       td_tok_eq(c, k, "\xe2\x80\x94", 0) || td_tok_eq(c, k, "--", 0);
 }
 
 /* A finite verb (an auxiliary, or the pos layer's VBD, VBZ, VBP, MD)
@@ -1339,17 +1442,18 @@ static int is_dash(const td_actx *c, size_t k)
 static int has_finite(const td_actx *c, size_t a, size_t b)
 {
 	for (size_t k = a; k < b; k++)
-		if (td_tok_any(c, k, finite_words) || td_tok_pos_is(c, k, "VBD") ||
-		    td_tok_pos_is(c, k, "VBZ") || td_tok_pos_is(c, k, "VBP") ||
-		    td_tok_pos_is(c, k, "MD"))
+		if (td_tok_any(c, k, finite_words) ||
+		        td_tok_pos_is(c, k, "VBD") ||
+		        td_tok_pos_is(c, k, "VBZ") ||
+		        td_tok_pos_is(c, k, "VBP") || td_tok_pos_is(c, k, "MD"))
 			return 1;
 	return 0;
 }
 
 /* Relative pronouns that open a comma-delimited relative clause ("her
  * uncle, 76, who once ran a candy shop"). */
-static const char *const relatives[] = {"who", "which", "whose", "whom", "where",
-	NULL};
+static const char *const relatives[] = {
+        "who", "which", "whose", "whom", "where", NULL};
 
 /* After ", and"/", but" at k: a clause of its own (a finite verb before
  * the next punctuation), which ends the report; a noun phrase in a list
@@ -1365,11 +1469,12 @@ static int clause_follows(const td_actx *c, size_t k, size_t t1)
 	 * on Monday, said that"), but not into a relative clause */
 	for (size_t a = k; a < t1;) {
 		size_t e = a;
-		while (e < t1 && !td_tok_eq(c, e, ",", 0) && !td_tok_eq(c, e, ";", 0) &&
-		       !td_tok_eq(c, e, ":", 0))
+		while (e < t1 && !td_tok_eq(c, e, ",", 0) &&
+		        !td_tok_eq(c, e, ";", 0) && !td_tok_eq(c, e, ":", 0))
 			e++;
-		if (!td_tok_in(c, a, relatives, 1) && !td_tok_pos_is(c, a, "VBG") &&
-		    !td_tok_pos_is(c, a, "VBN") && has_finite(c, a, e))
+		if (!td_tok_in(c, a, relatives, 1) &&
+		        !td_tok_pos_is(c, a, "VBG") &&
+		        !td_tok_pos_is(c, a, "VBN") && has_finite(c, a, e))
 			return 1;
 		if (e >= t1 || !td_tok_eq(c, e, ",", 0))
 			return 0;
@@ -1395,14 +1500,15 @@ static int fronted_participle(const td_actx *c, size_t t0)
 	size_t n = td_tok_len(c, t0);
 	const char *w = td_tok_str(c, t0);
 	return td_tok_is_cap(c, t0) && td_tok_is_word(c, t0) && n > 5 &&
-		memcmp(w + n - 3, "ing", 3) == 0 && !ment_at(c, t0) &&
-		t0 + 1 < c->tok.n && td_tok_is_lower(c, t0 + 1); /* not "Acting Administrator" */
+	       memcmp(w + n - 3, "ing", 3) == 0 && !ment_at(c, t0) &&
+	       t0 + 1 < c->tok.n &&
+	       td_tok_is_lower(c, t0 + 1); /* not "Acting Administrator" */
 }
 
 /* Adverbs that may stand between "and" and a second "that" ("and also
  * that they have no second-echelon management"). */
-static const char *const and_that_adverbs[] = {"also", "further", "finally",
-	NULL};
+static const char *const and_that_adverbs[] = {
+        "also", "further", "finally", NULL};
 
 /* A second "that" clause coordinated at k: "and that", "and also that",
  * or ", and that" after a clause that itself followed "that" (cs - 1),
@@ -1424,8 +1530,8 @@ static size_t and_that_at(const td_actx *c, size_t cs, size_t k, size_t t1)
 	if (td_tok_in(c, j, and_that_adverbs, 0))
 		j++;
 	if (j + 1 >= t1 || !td_tok_eq(c, j, "that", 0) || tok_in_quote(c, j) ||
-	    td_tok_any(c, j + 1, finite_words) || !td_tok_is_word(c, j + 1) ||
-	    that_inside(c, cs, k))
+	        td_tok_any(c, j + 1, finite_words) ||
+	        !td_tok_is_word(c, j + 1) || that_inside(c, cs, k))
 		return 0;
 	return j + 1;
 }
@@ -1437,8 +1543,10 @@ static size_t and_that_at(const td_actx *c, size_t cs, size_t k, size_t t1)
 static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 {
 	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
-	int fronted = is_sub(c, t0) || (t0 + 1 < t1 && !td_tok_is_word(c, t0) && is_sub(c, t0 + 1)) ||
-		fronted_participle(c, t0);
+	int fronted =
+	        is_sub(c, t0) ||
+	        (t0 + 1 < t1 && !td_tok_is_word(c, t0) && is_sub(c, t0 + 1)) ||
+	        fronted_participle(c, t0);
 	/* a report after the comma that closes the fronted clause is in the
 	 * main clause ("While he declined to suggest how, he said that
 	 * sooner or later we must ..., "for unless ..."") */
@@ -1449,53 +1557,70 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 	while (cs < t1) {
 		size_t ce = t1, next = 0;
 		if (td_tok_eq(c, cs, ",", 0) && cs + 1 < t1)
-			cs++; /* "told how, twice on two days, a transmitter ..." */
+			cs++; /* "told how, twice on two days, a transmitter
+			         ..." */
 		for (size_t k = cs; k < t1; k++) {
 			if (tok_in_quote(c, k))
 				continue;
 			/* "and that", "and also that", ", and that": a second
 			 * report (and_that_at) */
-			if ((td_tok_eq(c, k, "and", 0) || td_tok_eq(c, k, ",", 0)) &&
-			    (next = and_that_at(c, cs, k, t1)) != 0) {
+			if ((td_tok_eq(c, k, "and", 0) ||
+			            td_tok_eq(c, k, ",", 0)) &&
+			        (next = and_that_at(c, cs, k, t1)) != 0) {
 				ce = k;
 				break;
 			}
-			if (td_tok_eq(c, k, ";", 0) || (fronted && td_tok_eq(c, k, ",", 0)) ||
-			    ((td_tok_eq(c, k, ",", 0) || is_dash(c, k)) && k + 1 < t1 &&
-			     (((td_tok_eq(c, k + 1, "and", 0) || td_tok_eq(c, k + 1, "but", 0)) &&
-			       clause_follows(c, k + 2, t1)) ||
-			      td_tok_eq(c, k + 1, "while", 0) || td_tok_eq(c, k + 1, "whereas", 0)))) {
+			if (td_tok_eq(c, k, ";", 0) ||
+			        (fronted && td_tok_eq(c, k, ",", 0)) ||
+			        ((td_tok_eq(c, k, ",", 0) || is_dash(c, k)) &&
+			                k + 1 < t1 &&
+			                (((td_tok_eq(c, k + 1, "and", 0) ||
+			                          td_tok_eq(c, k + 1, "but",
+			                                  0)) &&
+			                         clause_follows(
+			                                 c, k + 2, t1)) ||
+			                        td_tok_eq(
+			                                c, k + 1, "while", 0) ||
+			                        td_tok_eq(c, k + 1, "whereas",
+			                                0)))) {
 				ce = k;
 				break;
 			}
-			/* "indicate A, that B and that C": a comma before "that"
-			 * (not "that is") starts another report too */
-			if (td_tok_eq(c, k, ",", 0) && k + 2 < t1 && td_tok_eq(c, k + 1, "that", 0) &&
-			    !td_tok_eq(c, k + 2, "is", 1) && !td_tok_eq(c, k + 2, ",", 0)) {
+			/* "indicate A, that B and that C": a comma before
+			 * "that" (not "that is") starts another report too */
+			if (td_tok_eq(c, k, ",", 0) && k + 2 < t1 &&
+			        td_tok_eq(c, k + 1, "that", 0) &&
+			        !td_tok_eq(c, k + 2, "is", 1) &&
+			        !td_tok_eq(c, k + 2, ",", 0)) {
 				ce = k;
 				next = k + 2;
 				break;
 			}
-			/* "insisted that X and warned that Y": a second reporting
-			 * verb of the same subject ends the first clause */
+			/* "insisted that X and warned that Y": a second
+			 * reporting verb of the same subject ends the first
+			 * clause */
 			if (td_tok_eq(c, k, "and", 0) && k + 1 < t1 &&
-			    td_speech_match(c, k + 1, t1) >= 0 &&
-			    c->a->speech_pats.v[td_speech_match(c, k + 1, t1)].type ==
-				    TD_SV_SPEECH) {
+			        td_speech_match(c, k + 1, t1) >= 0 &&
+			        c->a->speech_pats
+			                        .v[td_speech_match(
+			                                c, k + 1, t1)]
+			                        .type == TD_SV_SPEECH) {
 				ce = k;
 				break;
 			}
-			/* a sentence-final appositive is the author's comment on
-			 * the report (", an idea Washington has treated with
+			/* a sentence-final appositive is the author's comment
+			 * on the report (", an idea Washington has treated with
 			 * caution") */
 			if (td_tok_eq(c, k, ",", 0) && k + 1 < t1 &&
-			    (td_tok_eq(c, k + 1, "a", 0) || td_tok_eq(c, k + 1, "an", 0)) &&
-			    !more_clause_punct(c, k + 1, t1)) {
+			        (td_tok_eq(c, k + 1, "a", 0) ||
+			                td_tok_eq(c, k + 1, "an", 0)) &&
+			        !more_clause_punct(c, k + 1, t1)) {
 				ce = k;
 				break;
 			}
 		}
-		/* final punctuation stays outside; closing quote marks inside */
+		/* final punctuation stays outside; closing quote marks
+		 * inside */
 		while (ce > cs && end_punct(c, ce - 1))
 			ce--;
 		if (ce <= cs)
@@ -1509,8 +1634,10 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 		size_t bs = c->tok.v[cs].start, be = c->tok.v[ce - 1].end;
 		/* a quote that starts inside the clause ends inside it */
 		for (size_t q = 0; q < c->n_quotes; q++)
-			if (c->quotes[q].start >= bs && c->quotes[q].start < be &&
-			    c->quotes[q].end > be && c->quotes[q].end <= c->sents[si].end)
+			if (c->quotes[q].start >= bs &&
+			        c->quotes[q].start < be &&
+			        c->quotes[q].end > be &&
+			        c->quotes[q].end <= c->sents[si].end)
 				be = c->quotes[q].end;
 		if ((rc = push_said(c, bs, be, (int)si, who)) < 0)
 			return rc;
@@ -1520,7 +1647,6 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 	}
 	return (int)cs;
 }
-
 
 /* A generic subject: the sentence opens with a bare plural common noun,
  * perhaps after a quantifier and with a prepositional phrase after it,
@@ -1534,7 +1660,7 @@ static int generic_subject(const td_actx *c, size_t t0, size_t t)
 	if (h < t && td_tok_in(c, h, subj_quantifiers, 1))
 		h++;
 	if (h >= t || t - t0 > 8 || !td_tok_is_word(c, h) || ment_at(c, h) ||
-	    td_tok_any(c, h, clause_openers))
+	        td_tok_any(c, h, clause_openers))
 		return 0;
 	size_t n = td_tok_len(c, h);
 	const char *w = td_tok_str(c, h);
@@ -1545,7 +1671,7 @@ static int generic_subject(const td_actx *c, size_t t0, size_t t)
 		return 0;
 	for (size_t k = h + 1; k < t; k++)
 		if (!td_tok_is_word(c, k) || td_tok_any(c, k, finite_words) ||
-		    tok_in_quote(c, k))
+		        tok_in_quote(c, k))
 			return 0;
 	/* the verb is plural: "say", not "says" or "said" */
 	size_t vn = td_tok_len(c, t);
@@ -1559,15 +1685,15 @@ static int present_or_modal(const td_actx *c, size_t a, size_t b)
 {
 	for (size_t i = a; i < b && !td_tok_eq(c, i, ";", 0); i++)
 		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
-		    td_tok_pos_is(c, i, "MD"))
+		        td_tok_pos_is(c, i, "MD"))
 			return 1;
 	return 0;
 }
 
 /* Subjects that name no one: "they", "them" ("A few of them said"),
  * relative pronouns ("some clubs which claim they learned"). */
-static const char *const unnamed_pronouns[] = {"they", "them", "which", "who",
-	NULL};
+static const char *const unnamed_pronouns[] = {
+        "they", "them", "which", "who", NULL};
 
 /* A finite speech verb at t (the pos layer's VBD, VBZ or VBP) whose
  * subject names no actor: a common noun ("The juror said the masked men
@@ -1578,7 +1704,7 @@ static const char *const unnamed_pronouns[] = {"they", "them", "which", "who",
 static int unnamed_subject(const td_actx *c, size_t t0, size_t t)
 {
 	if (!(td_tok_pos_is(c, t, "VBD") || td_tok_pos_is(c, t, "VBZ") ||
-		    td_tok_pos_is(c, t, "VBP")))
+	            td_tok_pos_is(c, t, "VBP")))
 		return 0;
 	size_t k = t;
 	while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
@@ -1586,8 +1712,9 @@ static int unnamed_subject(const td_actx *c, size_t t0, size_t t)
 	if (k <= t0 || tok_in_quote(c, k - 1) || ment_at(c, k - 1))
 		return 0;
 	return td_tok_in(c, k - 1, unnamed_pronouns, 1) ||
-		(td_tok_is_lower(c, k - 1) &&
-			(td_tok_pos_is(c, k - 1, "NN") || td_tok_pos_is(c, k - 1, "NNS")));
+	       (td_tok_is_lower(c, k - 1) &&
+	               (td_tok_pos_is(c, k - 1, "NN") ||
+	                       td_tok_pos_is(c, k - 1, "NNS")));
 }
 
 /* "said X and that Y": a later "and that" in the same clause shows that
@@ -1609,11 +1736,11 @@ static int and_that_later(const td_actx *c, size_t vend, size_t t1)
 
 /* Subject pronouns and determiners that may open the subject of a
  * post-posed reporting clause (", he added.", ", the navy said."). */
-static const char *const subj_openers[] = {"he", "she", "they", "it", "we",
-	"i", "the", "a", "an", "one", "its", "his", "her", "their", NULL};
+static const char *const subj_openers[] = {"he", "she", "they", "it", "we", "i",
+        "the", "a", "an", "one", "its", "his", "her", "their", NULL};
 static const char *const post_adverbs[] = {"today", "yesterday", "here",
-	"later", "also", "again", "tonight", "Monday", "Tuesday", "Wednesday",
-	"Thursday", "Friday", "Saturday", "Sunday", NULL};
+        "later", "also", "again", "tonight", "Monday", "Tuesday", "Wednesday",
+        "Thursday", "Friday", "Saturday", "Sunday", NULL};
 
 /* The end of a subject after a verb (a name, or a determiner and up to
  * three words, perhaps with a possessive), or k when there is none. */
@@ -1622,12 +1749,14 @@ static size_t np_after(const td_actx *c, size_t k, size_t t1)
 	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
 	if (m && m->t0 == k && !m->pronoun)
 		return m->t1;
-	if (k >= t1 || !(td_tok_eq(c, k, "the", 1) || td_tok_in(c, k, indef_dets, 1)))
+	if (k >= t1 ||
+	        !(td_tok_eq(c, k, "the", 1) || td_tok_in(c, k, indef_dets, 1)))
 		return k;
 	size_t e = k + 1;
-	for (int n = 0; n < 3 && e < t1 && td_tok_is_word(c, e) && !td_tok_any(c, e, clause_preps) &&
-	     !td_tok_any(c, e, finite_words);
-	     n++)
+	for (int n = 0; n < 3 && e < t1 && td_tok_is_word(c, e) &&
+	                !td_tok_any(c, e, clause_preps) &&
+	                !td_tok_any(c, e, finite_words);
+	        n++)
 		e++;
 	return e;
 }
@@ -1640,9 +1769,10 @@ static int bare_plural_np(const td_actx *c, size_t k, size_t v)
 	if (v <= k || v - k > 4 || !td_tok_pos_is(c, v - 1, "NNS"))
 		return 0;
 	for (size_t j = k; j < v; j++)
-		if (!td_tok_is_lower(c, j) || !td_tok_is_word(c, j) || td_tok_any(c, j, clause_preps) ||
-		    td_tok_any(c, j, finite_words) || td_tok_any(c, j, clause_openers) ||
-		    tok_in_quote(c, j))
+		if (!td_tok_is_lower(c, j) || !td_tok_is_word(c, j) ||
+		        td_tok_any(c, j, clause_preps) ||
+		        td_tok_any(c, j, finite_words) ||
+		        td_tok_any(c, j, clause_openers) || tok_in_quote(c, j))
 			return 0;
 	return 1;
 }
@@ -1651,26 +1781,30 @@ static int bare_plural_np(const td_actx *c, size_t k, size_t v)
  * example, ...", "However, ..."): the author's link, not the reported
  * words. */
 static const char *const connectives[] = {"however", "moreover", "meanwhile",
-	"nevertheless", "still", "thus", "also", "furthermore", "besides",
-	"indeed", "instead", "otherwise", "therefore", "hence", NULL};
+        "nevertheless", "still", "thus", "also", "furthermore", "besides",
+        "indeed", "instead", "otherwise", "therefore", "hence", NULL};
 static const char *const connective_pairs[][2] = {{"for", "example"},
-	{"for", "instance"}, {"in", "addition"}, {"of", "course"}, {"in", "fact"},
-	{"in", "short"}, {"after", "all"}};
+        {"for", "instance"}, {"in", "addition"}, {"of", "course"},
+        {"in", "fact"}, {"in", "short"}, {"after", "all"}};
 
 /* Past a coordinating conjunction (And, But, Yet, Or, So) and a
  * connective with its comma at k (before e); k when there is none. */
 static size_t after_connective(const td_actx *c, size_t k, size_t e)
 {
-	if (k + 1 < e && (td_tok_eq(c, k, "and", 1) || td_tok_eq(c, k, "but", 1) ||
-			     td_tok_eq(c, k, "yet", 1) || td_tok_eq(c, k, "or", 1) ||
-			     td_tok_eq(c, k, "so", 1)) &&
-	    !tok_in_quote(c, k))
+	if (k + 1 < e &&
+	        (td_tok_eq(c, k, "and", 1) || td_tok_eq(c, k, "but", 1) ||
+	                td_tok_eq(c, k, "yet", 1) || td_tok_eq(c, k, "or", 1) ||
+	                td_tok_eq(c, k, "so", 1)) &&
+	        !tok_in_quote(c, k))
 		k++;
-	if (k + 2 < e && td_tok_in(c, k, connectives, 1) && td_tok_eq(c, k + 1, ",", 0))
+	if (k + 2 < e && td_tok_in(c, k, connectives, 1) &&
+	        td_tok_eq(c, k + 1, ",", 0))
 		return k + 2;
-	for (size_t i = 0; i < sizeof connective_pairs / sizeof connective_pairs[0]; i++)
+	for (size_t i = 0;
+	        i < sizeof connective_pairs / sizeof connective_pairs[0]; i++)
 		if (k + 3 < e && td_tok_eq(c, k, connective_pairs[i][0], 1) &&
-		    td_tok_eq(c, k + 1, connective_pairs[i][1], 1) && td_tok_eq(c, k + 2, ",", 0))
+		        td_tok_eq(c, k + 1, connective_pairs[i][1], 1) &&
+		        td_tok_eq(c, k + 2, ",", 0))
 			return k + 3;
 	return k;
 }
@@ -1680,10 +1814,11 @@ static size_t after_connective(const td_actx *c, size_t k, size_t e)
  * *comma, the comma that ends the reported clause, when the speech verb
  * at [v, vend) is one; *start comes in as the sentence's first token
  * (past a dateline) and goes out as the reported part's. */
-static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t t1,
-	size_t *comma, size_t *start)
+static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend,
+        size_t t1, size_t *comma, size_t *start)
 {
-	size_t k = v > t0 && td_tok_eq(c, v - 1, ",", 0) ? np_after(c, vend, t1) : vend;
+	size_t k = v > t0 && td_tok_eq(c, v - 1, ",", 0) ? np_after(c, vend, t1)
+	                                                 : vend;
 	if (k > vend) {
 		/* ", said Gore." */
 		*comma = v - 1;
@@ -1692,14 +1827,18 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t 
 		 * and no finite verb between */
 		*comma = (size_t)-1;
 		for (size_t j = v; j-- > t0 && v - j <= 16;) {
-			if (tok_in_quote(c, j) || td_tok_any(c, j, finite_words) ||
-			    td_tok_eq(c, j, ";", 0) || td_tok_eq(c, j, ":", 0))
+			if (tok_in_quote(c, j) ||
+			        td_tok_any(c, j, finite_words) ||
+			        td_tok_eq(c, j, ";", 0) ||
+			        td_tok_eq(c, j, ":", 0))
 				break;
 			if (!td_tok_eq(c, j, ",", 0) || j + 1 >= v)
 				continue;
 			const td_mention *m = ment_at(c, j + 1);
-			if ((m && m->t0 == j + 1) || td_tok_in(c, j + 1, subj_openers, 1) ||
-			    td_tok_is_cap(c, j + 1) || bare_plural_np(c, j + 1, v))
+			if ((m && m->t0 == j + 1) ||
+			        td_tok_in(c, j + 1, subj_openers, 1) ||
+			        td_tok_is_cap(c, j + 1) ||
+			        bare_plural_np(c, j + 1, v))
 				*comma = j;
 		}
 		if (*comma == (size_t)-1)
@@ -1709,9 +1848,10 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t 
 		k++;
 	/* "Clause, the cadet wrote, “though ...”": the quotation goes on
 	 * after the reporting clause */
-	int quote_on = k + 2 < t1 && td_tok_eq(c, k, ",", 0) && is_open_mark(c, k + 1) &&
-		tok_in_quote(c, k + 2);
-	if (k < t1 && !quote_on && !td_tok_eq(c, k, ".", 0) && !td_tok_eq(c, k, "!", 0))
+	int quote_on = k + 2 < t1 && td_tok_eq(c, k, ",", 0) &&
+	               is_open_mark(c, k + 1) && tok_in_quote(c, k + 2);
+	if (k < t1 && !quote_on && !td_tok_eq(c, k, ".", 0) &&
+	        !td_tok_eq(c, k, "!", 0))
 		return 0;
 	/* the reported part starts after the last colon or semicolon before
 	 * its comma ("I put the question to Chiang: "In America", I said,
@@ -1719,7 +1859,8 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t 
 	 * opening it ("But it probably will be less ..., Smythe said.", "For
 	 * example, shipments climbed ..., Mr. Keeler reports.") */
 	for (size_t j = *start; j < *comma; j++)
-		if (!tok_in_quote(c, j) && (td_tok_eq(c, j, ":", 0) || td_tok_eq(c, j, ";", 0)))
+		if (!tok_in_quote(c, j) &&
+		        (td_tok_eq(c, j, ":", 0) || td_tok_eq(c, j, ";", 0)))
 			*start = j + 1;
 	*start = after_connective(c, *start, *comma);
 	/* the reported part: a clause with a verb, not a quote alone */
@@ -1729,7 +1870,8 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend, size_t 
 		size_t n = td_tok_len(c, j);
 		const char *w = td_tok_str(c, j);
 		if (td_tok_any(c, j, finite_words) ||
-		    (td_tok_is_lower(c, j) && n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd'))
+		        (td_tok_is_lower(c, j) && n > 3 && w[n - 2] == 'e' &&
+		                w[n - 1] == 'd'))
 			verb = 1;
 		if (!tok_in_quote(c, j) && td_tok_is_word(c, j))
 			own++;
@@ -1743,7 +1885,8 @@ static size_t after_dateline(const td_actx *c, size_t t0, size_t t1)
 {
 	int paren = 0;
 	for (size_t k = t0 + 1; k < t1 && k <= t0 + 6; k++) {
-		if (td_tok_eq(c, k, "\xe2\x80\x93", 0) || td_tok_eq(c, k, "\xe2\x80\x94", 0))
+		if (td_tok_eq(c, k, "\xe2\x80\x93", 0) ||
+		        td_tok_eq(c, k, "\xe2\x80\x94", 0))
 			return k + 1;
 		/* "Salem (special) –": a note in brackets */
 		if (td_tok_eq(c, k, "(", 0) || td_tok_eq(c, k, ")", 0)) {
@@ -1770,19 +1913,20 @@ static int actor_before(const td_actx *c, size_t t0, size_t e)
 /* ------------------------------------------------------ speech tags */
 
 /* Subject pronouns of a speech tag ("he muttered", "I said"). */
-static const char *const tag_pronouns[] = {"he", "she", "i", "we", "they",
-	"you", NULL};
+static const char *const tag_pronouns[] = {
+        "he", "she", "i", "we", "they", "you", NULL};
 /* Determiners of a described subject ("the guide said", "his wife said"). */
-static const char *const tag_dets[] = {"the", "a", "an", "his", "her", "their",
-	"my", "our", "its", NULL};
+static const char *const tag_dets[] = {
+        "the", "a", "an", "his", "her", "their", "my", "our", "its", NULL};
 
 /* A closing quote mark at k: a mark right after a quotation's words. */
 static int is_close_mark(const td_actx *c, size_t k)
 {
 	return k > 0 &&
-		(td_tok_eq(c, k, "\xe2\x80\x9d", 0) || td_tok_eq(c, k, "\xe2\x80\x99", 0) ||
-			td_tok_eq(c, k, "\"", 0) || td_tok_eq(c, k, "'", 0)) &&
-		!tok_in_quote(c, k) && tok_in_quote(c, k - 1);
+	       (td_tok_eq(c, k, "\xe2\x80\x9d", 0) ||
+	               td_tok_eq(c, k, "\xe2\x80\x99", 0) ||
+	               td_tok_eq(c, k, "\"", 0) || td_tok_eq(c, k, "'", 0)) &&
+	       !tok_in_quote(c, k) && tok_in_quote(c, k - 1);
 }
 
 /* The first token of the subject right before the verb at t (a name
@@ -1793,8 +1937,9 @@ static size_t tag_subject(const td_actx *c, size_t t0, size_t t)
 {
 	size_t k = t;
 	for (int n = 0; n < 2 && k > t0 && td_tok_is_lower(c, k - 1) &&
-	     td_tok_pos_is(c, k - 1, "RB") && !td_tok_any(c, k - 1, clause_preps);
-	     n++)
+	                td_tok_pos_is(c, k - 1, "RB") &&
+	                !td_tok_any(c, k - 1, clause_preps);
+	        n++)
 		k--;
 	if (k <= t0 || tok_in_quote(c, k - 1))
 		return t;
@@ -1802,18 +1947,21 @@ static size_t tag_subject(const td_actx *c, size_t t0, size_t t)
 	if (m && m->t1 == k && !m->pronoun) {
 		k = m->t0;
 		/* its title: "Mrs. Vane", "Colonel Rourke" */
-		for (int n = 0; n < 3 && k > t0 &&
-		     (td_tok_is_cap(c, k - 1) || (td_tok_eq(c, k - 1, ".", 0) && k - 1 > t0 &&
-							 td_tok_is_cap(c, k - 2)));
-		     n++)
+		for (int n = 0;
+		        n < 3 && k > t0 &&
+		        (td_tok_is_cap(c, k - 1) ||
+		                (td_tok_eq(c, k - 1, ".", 0) && k - 1 > t0 &&
+		                        td_tok_is_cap(c, k - 2)));
+		        n++)
 			k--;
 		return k;
 	}
 	if (td_tok_in(c, k - 1, tag_pronouns, 1))
 		return k - 1;
 	for (size_t j = k; j-- > t0 && k - j <= 4;) {
-		if (!td_tok_is_word(c, j) || tok_in_quote(c, j) || td_tok_any(c, j, clause_preps) ||
-		    td_tok_any(c, j, finite_words))
+		if (!td_tok_is_word(c, j) || tok_in_quote(c, j) ||
+		        td_tok_any(c, j, clause_preps) ||
+		        td_tok_any(c, j, finite_words))
 			break;
 		if (td_tok_in(c, j, tag_dets, 1))
 			return j < k - 1 ? j : t;
@@ -1842,7 +1990,8 @@ static size_t tag_subject_after(const td_actx *c, size_t vend, size_t t1)
  * marks and punctuation after it), or -1. */
 static long quote_ending_before(const td_actx *c, size_t si)
 {
-	if (si == 0 || c->sents[si].para != c->sents[si - 1].para || c->sents[si].para < 0)
+	if (si == 0 || c->sents[si].para != c->sents[si - 1].para ||
+	        c->sents[si].para < 0)
 		return -1;
 	const td_sent *p = &c->sents[si - 1];
 	long best = -1;
@@ -1872,8 +2021,8 @@ static long quote_ending_before(const td_actx *c, size_t si)
  * whispered, “...”"), or opening its sentence after one that ends in a
  * quotation ("“Where is the boat?”" / "Brand asked.")? *opens is set in
  * the last case. */
-static int tag_position(const td_actx *c, size_t si, size_t t, size_t vend, int tag,
-	int *opens)
+static int tag_position(
+        const td_actx *c, size_t si, size_t t, size_t vend, int tag, int *opens)
 {
 	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 	size_t k = tag_subject(c, t0, t);
@@ -1882,11 +2031,14 @@ static int tag_position(const td_actx *c, size_t si, size_t t, size_t vend, int 
 	if (k == t && e == vend)
 		return 0; /* no subject */
 	if (k > t0 && (is_close_mark(c, k - 1) ||
-			      (k - 1 > t0 && is_close_mark(c, k - 2) &&
-				      (td_tok_eq(c, k - 1, ",", 0) || td_tok_eq(c, k - 1, "?", 0) ||
-					      td_tok_eq(c, k - 1, "!", 0)))))
+	                      (k - 1 > t0 && is_close_mark(c, k - 2) &&
+	                              (td_tok_eq(c, k - 1, ",", 0) ||
+	                                      td_tok_eq(c, k - 1, "?", 0) ||
+	                                      td_tok_eq(c, k - 1, "!", 0)))))
 		return 1;
-	for (int n = 0; n < 2 && e < t1 && td_tok_pos_is(c, e, "RB") && td_tok_is_lower(c, e); n++)
+	for (int n = 0; n < 2 && e < t1 && td_tok_pos_is(c, e, "RB") &&
+	                td_tok_is_lower(c, e);
+	        n++)
 		e++;
 	/* a tag of its own: a verb of manner reports nothing ("Brand
 	 * shouted, and pulled her down", "Asked Palmer of an official."); a
@@ -1898,7 +2050,8 @@ static int tag_position(const td_actx *c, size_t si, size_t t, size_t vend, int 
 		return 1;
 	}
 	return e < t1 && (td_tok_eq(c, e, ":", 0) || is_open_mark(c, e) ||
-				 (td_tok_eq(c, e, ",", 0) && e + 1 < t1 && is_open_mark(c, e + 1)));
+	                         (td_tok_eq(c, e, ",", 0) && e + 1 < t1 &&
+	                                 is_open_mark(c, e + 1)));
 }
 
 /* "PHS apparently decided ...: "..."": an organisation or state that is
@@ -1908,10 +2061,12 @@ static const char *colon_body_subject(const td_actx *c, size_t t0, size_t colon)
 {
 	for (size_t b = t0; b < colon; b++) {
 		const td_mention *m = ment_at(c, b);
-		if (!m || m->t0 != b || m->pronoun || m->located || !m->key || tok_in_quote(c, b))
+		if (!m || m->t0 != b || m->pronoun || m->located || !m->key ||
+		        tok_in_quote(c, b))
 			continue;
-		if ((strcmp(m->kind, "org") == 0 || strcmp(m->kind, "state") == 0) &&
-		    subject_position(c, m))
+		if ((strcmp(m->kind, "org") == 0 ||
+		            strcmp(m->kind, "state") == 0) &&
+		        subject_position(c, m))
 			return m->key;
 		b = m->t1 - 1;
 	}
@@ -1938,20 +2093,21 @@ static int negated_before(const td_actx *c, size_t t0, size_t t)
 /* Words between the subject and the verb of a fronted "As X has argued,"
  * (a reflexive of emphasis, an auxiliary). */
 static const char *const as_clause_words[] = {"himself", "herself", "itself",
-	"themselves", "has", "have", "had", "did", "once", NULL};
+        "themselves", "has", "have", "had", "did", "once", NULL};
 
 /* "As Jones has argued, CLAUSE", "As she has argued, ...", "But as Smith
  * himself has pointed out, ...": a clause of manner that opens the
  * sentence, its subject a name or a pronoun and its verb one of saying
  * (at [t, vend)), followed by a comma. The main clause is the report, as
  * after "According to X,". Returns the token after the comma, else 0. */
-static size_t as_clause_report(const td_actx *c, size_t t0, size_t t, size_t vend, size_t t1)
+static size_t as_clause_report(
+        const td_actx *c, size_t t0, size_t t, size_t vend, size_t t1)
 {
 	size_t k = t0;
 	if (k < t && (td_tok_eq(c, k, "and", 1) || td_tok_eq(c, k, "but", 1)))
 		k++;
 	if (vend + 1 >= t1 || !td_tok_eq(c, vend, ",", 0) || k + 2 > t ||
-	    !td_tok_eq(c, k, "as", 1) || tok_in_quote(c, vend + 1))
+	        !td_tok_eq(c, k, "as", 1) || tok_in_quote(c, vend + 1))
 		return 0;
 	k++;
 	/* the subject: a name (after a title), else a pronoun or a
@@ -1970,10 +2126,11 @@ static size_t as_clause_report(const td_actx *c, size_t t0, size_t t, size_t ven
 	/* a year in brackets after a cited author ("As Smith (1957) has
 	 * shown,") */
 	if (k + 2 < t && td_tok_eq(c, k, "(", 0) && td_tok_is_num(c, k + 1) &&
-	    td_tok_eq(c, k + 2, ")", 0))
+	        td_tok_eq(c, k + 2, ")", 0))
 		k += 3;
 	for (; k < t; k++)
-		if (!td_tok_in(c, k, as_clause_words, 1) && !td_tok_pos_is(c, k, "RB"))
+		if (!td_tok_in(c, k, as_clause_words, 1) &&
+		        !td_tok_pos_is(c, k, "RB"))
 			return 0;
 	return vend + 1;
 }
@@ -1981,8 +2138,8 @@ static size_t as_clause_report(const td_actx *c, size_t t0, size_t t, size_t ven
 /* Speech verbs of sentence si: attribute its quotes and mark reported
  * clauses. Returns the speaker of the sentence's first speech verb via
  * *who_out (for quotes in the next sentence). */
-static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
-	const char **who_out)
+static int sentence_speech(
+        td_actx *c, size_t si, const char *prev_who, const char **who_out)
 {
 	const td_annotator *a = c->a;
 	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
@@ -2000,7 +2157,8 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			continue;
 		size_t s0 = t0, s1 = t1;
 		for (int i = 0; i < n_nest; i++)
-			if (nest_lo[i] <= t && t < nest_hi[i] && nest_lo[i] >= s0) {
+			if (nest_lo[i] <= t && t < nest_hi[i] &&
+			        nest_lo[i] >= s0) {
 				s0 = nest_lo[i];
 				s1 = nest_hi[i];
 			}
@@ -2013,7 +2171,8 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 				if (!sent_who)
 					sent_who = w;
 				for (size_t q = 0; q < c->n_quotes; q++)
-					if (c->quotes[q].sent == (int)si && !c->quotes[q].who)
+					if (c->quotes[q].sent == (int)si &&
+					        !c->quotes[q].who)
 						c->quotes[q].who = w;
 				continue;
 			}
@@ -2030,10 +2189,12 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		 * actor's report */
 		{
 			size_t k = t;
-			while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
+			while (k > t0 &&
+			        td_tok_in(c, k - 1, pre_verb_adverbs, 1))
 				k--;
 			if (k > t0 && !tok_in_quote(c, k - 1) &&
-			    (td_tok_eq(c, k - 1, "I", 0) || td_tok_eq(c, k - 1, "we", 1)))
+			        (td_tok_eq(c, k - 1, "I", 0) ||
+			                td_tok_eq(c, k - 1, "we", 1)))
 				continue;
 		}
 		const td_pat *p = &a->speech_pats.v[m];
@@ -2050,61 +2211,76 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		/* a verb of the manner of saying speaks only in a speech tag
 		 * beside a quotation ("“...,” Rourke snapped") */
 		int tag_opens = 0;
-		if (p->type == TD_SV_TAG && !tag_position(c, si, t, vend, 1, &tag_opens))
+		if (p->type == TD_SV_TAG &&
+		        !tag_position(c, si, t, vend, 1, &tag_opens))
 			continue;
 		/* passive "it is said that" reports nobody, nor does "it is
 		 * generally conceded that", "it is now disclosed that", "it
-		 * was found that"; "are suddenly realizing that" is no passive */
-		if ((p->type == TD_SV_SPEECH || p->type == TD_SV_THOUGHT || p->type == TD_SV_TAG) &&
-		    t > t0 &&
-		    !td_tok_pos_is(c, t, "VBG") &&
-		    (td_tok_any(c, t - 1, passive_aux) ||
-			    (t - 1 > t0 && td_tok_pos_is(c, t - 1, "RB") &&
-				    td_tok_any(c, t - 2, passive_aux)))) {
+		 * was found that"; "are suddenly realizing that" is no
+		 * passive */
+		if ((p->type == TD_SV_SPEECH || p->type == TD_SV_THOUGHT ||
+		            p->type == TD_SV_TAG) &&
+		        t > t0 && !td_tok_pos_is(c, t, "VBG") &&
+		        (td_tok_any(c, t - 1, passive_aux) ||
+		                (t - 1 > t0 && td_tok_pos_is(c, t - 1, "RB") &&
+		                        td_tok_any(c, t - 2, passive_aux)))) {
 			/* "Clause, the commission was told Friday.": the one
 			 * told after the clause is no speaker, yet the clause
 			 * was said to it; reported without @who */
-			size_t pc, ps = si == 0 ? after_dateline(c, t0, t1) : t0;
-			if (p->type == TD_SV_SPEECH && (p->flags & TD_SVF_OBJECT) && s0 == t0 &&
-			    td_tok_any(c, t - 1, passive_aux) && t - 1 > t0 &&
-			    !td_tok_eq(c, t - 2, ",", 0) &&
-			    postposed(c, t0, t - 1, vend, t1, &pc, &ps) && pc > ps &&
-			    (rc = push_said(c, c->tok.v[ps].start, c->tok.v[pc - 1].end, (int)si,
-				     NULL)) < 0)
+			size_t pc,
+			        ps = si == 0 ? after_dateline(c, t0, t1) : t0;
+			if (p->type == TD_SV_SPEECH &&
+			        (p->flags & TD_SVF_OBJECT) && s0 == t0 &&
+			        td_tok_any(c, t - 1, passive_aux) &&
+			        t - 1 > t0 && !td_tok_eq(c, t - 2, ",", 0) &&
+			        postposed(c, t0, t - 1, vend, t1, &pc, &ps) &&
+			        pc > ps &&
+			        (rc = push_said(c, c->tok.v[ps].start,
+			                 c->tok.v[pc - 1].end, (int)si, NULL)) <
+			                0)
 				return rc;
 			continue;
 		}
 		/* a noun of view counts only as "his view that ..." */
 		if (p->type == TD_SV_VIEW &&
-		    !(vend < t1 && td_tok_eq(c, vend, "that", 1) && t > t0 &&
-		      (td_tok_eq(c, t - 1, "his", 1) || td_tok_eq(c, t - 1, "her", 1) ||
-		       td_tok_eq(c, t - 1, "its", 1) || td_tok_eq(c, t - 1, "their", 1) ||
-		       td_tok_eq(c, t - 1, "'s", 1))))
+		        !(vend < t1 && td_tok_eq(c, vend, "that", 1) &&
+		                t > t0 &&
+		                (td_tok_eq(c, t - 1, "his", 1) ||
+		                        td_tok_eq(c, t - 1, "her", 1) ||
+		                        td_tok_eq(c, t - 1, "its", 1) ||
+		                        td_tok_eq(c, t - 1, "their", 1) ||
+		                        td_tok_eq(c, t - 1, "'s", 1))))
 			continue;
 		/* an adjective of conviction reports only after a link verb
 		 * with a personal subject ("he is sure he's right", "they're
 		 * confident that"); "it is certain that" is the author's */
 		if (p->type == TD_SV_CONVICTION &&
-		    !(t > t0 + 1 && td_tok_any(c, t - 1, link_verbs) &&
-		      !td_tok_any(c, t - 2, impersonal_subjects)))
+		        !(t > t0 + 1 && td_tok_any(c, t - 1, link_verbs) &&
+		                !td_tok_any(c, t - 2, impersonal_subjects)))
 			continue;
 		if (p->type == TD_SV_ACCORDING) {
 			size_t k = vend;
 			if (k < t1 && td_tok_eq(c, k, "the", 1))
 				k++;
-			/* "according to Ms Lind": the title stays outside the name */
-			long tm = k < t1 ? td_patset_match(&a->title_pats, c, k, t1) : -1;
+			/* "according to Ms Lind": the title stays outside the
+			 * name */
+			long tm = k < t1 ? td_patset_match(
+			                           &a->title_pats, c, k, t1)
+			                 : -1;
 			if (tm >= 0 && !ment_at(c, k))
 				k += (size_t)a->title_pats.v[tm].n;
 			const td_mention *mm = k < t1 ? ment_at(c, k) : NULL;
-			/* "the PLA’s Eastern Theater Command": the last of a chain */
-			while (mm && mm->t1 + 1 < t1 && td_tok_eq(c, mm->t1, "'s", 1) &&
-			       ment_at(c, mm->t1 + 1))
+			/* "the PLA’s Eastern Theater Command": the last of a
+			 * chain */
+			while (mm && mm->t1 + 1 < t1 &&
+			        td_tok_eq(c, mm->t1, "'s", 1) &&
+			        ment_at(c, mm->t1 + 1))
 				mm = ment_at(c, mm->t1 + 1);
 			who = mm ? mm->key : NULL;
 			found = mm != NULL;
 		} else if (t == coord_verb) {
-			/* "X insisted that ... and warned that ...": same subject */
+			/* "X insisted that ... and warned that ...": same
+			 * subject */
 			who = coord_who;
 			found = 1;
 		} else
@@ -2118,13 +2294,17 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		}
 		/* "Clause, X said.": the clause before the comma is reported,
 		 * and the speaker is sought after that comma only */
-		size_t pcomma, ps = si == 0 ? after_dateline(c, t0, t1) : t0, cs;
-		if (p->type == TD_SV_SPEECH && s0 == t0 && postposed(c, t0, t, vend, t1, &pcomma, &ps)) {
+		size_t pcomma, ps = si == 0 ? after_dateline(c, t0, t1) : t0,
+		               cs;
+		if (p->type == TD_SV_SPEECH && s0 == t0 &&
+		        postposed(c, t0, t, vend, t1, &pcomma, &ps)) {
 			who = speaker(c, pcomma, t, vend, t1, &found);
 			size_t ce = pcomma;
 			if (ce > ps) {
-				size_t bs = c->tok.v[ps].start, be = c->tok.v[ce - 1].end;
-				if ((rc = push_said(c, bs, be, (int)si, found ? who : NULL)) < 0)
+				size_t bs = c->tok.v[ps].start,
+				       be = c->tok.v[ce - 1].end;
+				if ((rc = push_said(c, bs, be, (int)si,
+				             found ? who : NULL)) < 0)
 					return rc;
 			}
 		}
@@ -2133,23 +2313,30 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		 * of appearance or opening the sentence, with no speaker
 		 * named, reports nobody */
 		if (!found && t > s0 && td_tok_eq(c, t - 1, "to", 1) &&
-		    (t - 1 == s0 || td_tok_in(c, t - 2, appear_verbs, 1)))
+		        (t - 1 == s0 || td_tok_in(c, t - 2, appear_verbs, 1)))
 			continue;
 		/* "As Jones has argued, CLAUSE" */
-		size_t as_cs = p->type == TD_SV_SPEECH && s0 == t0 ?
-			as_clause_report(c, t0, t, vend, t1) :
-			0;
-		size_t that = p->type == TD_SV_ACCORDING ? 0 :
-			that_after(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
+		size_t as_cs = p->type == TD_SV_SPEECH && s0 == t0
+		                       ? as_clause_report(c, t0, t, vend, t1)
+		                       : 0;
+		size_t that =
+		        p->type == TD_SV_ACCORDING
+		                ? 0
+		                : that_after(c, vend, t1,
+		                          (p->flags & TD_SVF_OBJECT) != 0);
 		if (!that && p->type == TD_SV_SPEECH)
-			that = that_after_phrase(c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
+			that = that_after_phrase(
+			        c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
 		/* without a named speaker, only an explicit "that" clause is a
 		 * report ("The three European powers have said that ...") */
 		int unnamed = !found && !that && (p->flags & TD_SVF_BARE) &&
-			!generic_subject(c, s0, t) && !quant_subject(c, s0, t) &&
-			unnamed_subject(c, s0, t);
-		int generic = unnamed || (!found && !that && (p->flags & TD_SVF_BARE) &&
-						 (generic_subject(c, s0, t) || quant_subject(c, s0, t)));
+		              !generic_subject(c, s0, t) &&
+		              !quant_subject(c, s0, t) &&
+		              unnamed_subject(c, s0, t);
+		int generic = unnamed ||
+		              (!found && !that && (p->flags & TD_SVF_BARE) &&
+		                      (generic_subject(c, s0, t) ||
+		                              quant_subject(c, s0, t)));
 		if (!found && !that && !generic && !as_cs)
 			continue;
 		/* a thought names no speaker of the sentence's quotations */
@@ -2159,13 +2346,20 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 				sent_who = who;
 			/* quotes from here on (up to the next speech verb) are
 			 * this speaker's; earlier ones without a speaker too; a
-			 * nested report's speaker takes only those in its clause */
+			 * nested report's speaker takes only those in its
+			 * clause */
 			for (size_t q = 0; q < c->n_quotes; q++)
 				if (c->quotes[q].sent == (int)si &&
-				    (s0 == t0 ? !c->quotes[q].who ||
-						    c->quotes[q].start > c->tok.v[t].start :
-						c->quotes[q].start > c->tok.v[t].start &&
-						    c->quotes[q].start < c->tok.v[s1 - 1].end))
+				        (s0 == t0 ? !c->quotes[q].who ||
+				                                c->quotes[q].start >
+				                                        c->tok.v[t]
+				                                                .start
+				                  : c->quotes[q].start >
+				                                        c->tok.v[t]
+				                                                .start &&
+				                                c->quotes[q].start <
+				                                        c->tok.v[s1 - 1]
+				                                                .end))
 					c->quotes[q].who = who;
 			/* a tag opening the sentence after one that ends in a
 			 * quotation ("“Where is the boat?”" / "Brand asked."):
@@ -2173,7 +2367,8 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			if (who && s0 == t0 && p->type == TD_SV_SPEECH)
 				tag_position(c, si, t, vend, 0, &tag_opens);
 			long pq = tag_opens ? quote_ending_before(c, si) : -1;
-			if (pq >= 0 && (!c->quotes[pq].who || c->quotes[pq].who_carried)) {
+			if (pq >= 0 && (!c->quotes[pq].who ||
+			                       c->quotes[pq].who_carried)) {
 				c->quotes[pq].who = who;
 				c->quotes[pq].who_carried = 0;
 			}
@@ -2185,12 +2380,16 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		 * sentence's end or a semicolon, final punctuation outside */
 		if (as_cs) {
 			size_t ce = as_cs;
-			while (ce < t1 && (tok_in_quote(c, ce) || !td_tok_eq(c, ce, ";", 0)))
+			while (ce < t1 && (tok_in_quote(c, ce) ||
+			                          !td_tok_eq(c, ce, ";", 0)))
 				ce++;
-			while (ce > as_cs && end_punct(c, ce - 1) && !tok_in_quote(c, ce - 1))
+			while (ce > as_cs && end_punct(c, ce - 1) &&
+			        !tok_in_quote(c, ce - 1))
 				ce--;
-			if (ce > as_cs && (rc = push_said(c, c->tok.v[as_cs].start, c->tok.v[ce - 1].end,
-						   (int)si, found ? who : NULL)) < 0)
+			if (ce > as_cs &&
+			        (rc = push_said(c, c->tok.v[as_cs].start,
+			                 c->tok.v[ce - 1].end, (int)si,
+			                 found ? who : NULL)) < 0)
 				return rc;
 			t = ce > t ? ce - 1 : t;
 			continue;
@@ -2198,8 +2397,9 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 		if (that)
 			cs = that + 1;
 		else if ((cs = bare_clause_start(c, vend, t1, p->flags)) == 0 &&
-			 !((p->flags & TD_SVF_BARE) && found && and_that_later(c, vend, t1) &&
-			   (cs = vend) != 0))
+		         !((p->flags & TD_SVF_BARE) && found &&
+		                 and_that_later(c, vend, t1) &&
+		                 (cs = vend) != 0))
 			continue;
 		/* a subject that names no one reports a view or a forecast
 		 * ("some manufacturers believe there could be shortages"); a
@@ -2232,30 +2432,41 @@ static int sentence_speech(td_actx *c, size_t si, const char *prev_who,
 			size_t k = t0;
 			while (k < t1 && c->tok.v[k].end <= qq->start)
 				k++;
-			/* k: first token of the quote; k-1 the mark, k-2 a colon? */
+			/* k: first token of the quote; k-1 the mark, k-2 a
+			 * colon? */
 			if (k >= t0 + 2 && td_tok_eq(c, k - 2, ":", 0)) {
 				for (size_t b = k - 2; b-- > t0;) {
 					const td_mention *m = ment_at(c, b);
-					/* "The conductor said to Ritchie:": the one
-					 * spoken to is no speaker */
-					if (m && m->t0 > t0 && td_tok_eq(c, m->t0 - 1, "to", 1))
+					/* "The conductor said to Ritchie:": the
+					 * one spoken to is no speaker */
+					if (m && m->t0 > t0 &&
+					        td_tok_eq(
+					                c, m->t0 - 1, "to", 1))
 						break;
-					if (m && !m->located && strcmp(m->kind, "person") == 0) {
+					if (m && !m->located &&
+					        strcmp(m->kind, "person") ==
+					                0) {
 						qq->who = m->key;
 						break;
 					}
 				}
-				if (!qq->who && (qq->who = colon_body_subject(c, t0, k - 2)) != NULL &&
-				    !sent_who)
-					sent_who = qq->who; /* goes on in the next sentence */
-				/* "Then, to conclude on an indeterminate note: "…"":
-				 * no actor before the colon, the speaker goes on */
-				if (!qq->who && prev_who && !actor_before(c, t0, k - 2)) {
+				if (!qq->who &&
+				        (qq->who = colon_body_subject(
+				                 c, t0, k - 2)) != NULL &&
+				        !sent_who)
+					sent_who = qq->who; /* goes on in the
+					                       next sentence */
+				/* "Then, to conclude on an indeterminate note:
+				 * "…"": no actor before the colon, the speaker
+				 * goes on */
+				if (!qq->who && prev_who &&
+				        !actor_before(c, t0, k - 2)) {
 					qq->who = prev_who;
 					qq->who_carried = 1;
 				}
 			}
-			if (!qq->who && prev_who && qq->start <= c->tok.v[t0].end + 4) {
+			if (!qq->who && prev_who &&
+			        qq->start <= c->tok.v[t0].end + 4) {
 				qq->who = prev_who;
 				qq->who_carried = 1;
 			}
@@ -2276,11 +2487,16 @@ static int emit_quotes(td_actx *c)
 			snprintf(whoref, sizeof whoref, "#%s", who);
 		/* parts: one per sentence the quote overlaps */
 		size_t first = (size_t)qq->sent, last = first;
-		while (last + 1 < c->n_sents && c->sents[last + 1].start < qq->end)
+		while (last + 1 < c->n_sents &&
+		        c->sents[last + 1].start < qq->end)
 			last++;
 		for (size_t si = first; si <= last; si++) {
-			size_t s = qq->start > c->sents[si].start ? qq->start : c->sents[si].start;
-			size_t e = qq->end < c->sents[si].end ? qq->end : c->sents[si].end;
+			size_t s = qq->start > c->sents[si].start
+			                   ? qq->start
+			                   : c->sents[si].start;
+			size_t e = qq->end < c->sents[si].end
+			                   ? qq->end
+			                   : c->sents[si].end;
 			const char *t = c->doc->text;
 			while (s < e && (t[s] == ' ' || t[s] == '\n'))
 				s++;
@@ -2288,25 +2504,30 @@ static int emit_quotes(td_actx *c)
 				e--;
 			size_t idx;
 			rc = td_actx_add(c, "q", s, e, &idx, who ? "who" : NULL,
-				who ? whoref : NULL, NULL, NULL);
+			        who ? whoref : NULL, NULL, NULL);
 			if (rc < 0)
 				return rc;
 			if (rc == 1 || first == last)
 				continue;
-			snprintf(id, sizeof id, "%s-q%zu-%zu", c->doc->id ? c->doc->id : "doc", q,
-				si - first);
-			if ((rc = td_span_set_attr(c->doc, idx, "xml:id", id)) < 0)
+			snprintf(id, sizeof id, "%s-q%zu-%zu",
+			        c->doc->id ? c->doc->id : "doc", q, si - first);
+			if ((rc = td_span_set_attr(c->doc, idx, "xml:id", id)) <
+			        0)
 				return rc;
 			if (si > first) {
 				snprintf(ref, sizeof ref, "#%s-q%zu-%zu",
-					c->doc->id ? c->doc->id : "doc", q, si - first - 1);
-				if ((rc = td_span_set_attr(c->doc, idx, "prev", ref)) < 0)
+				        c->doc->id ? c->doc->id : "doc", q,
+				        si - first - 1);
+				if ((rc = td_span_set_attr(
+				             c->doc, idx, "prev", ref)) < 0)
 					return rc;
 			}
 			if (si < last) {
 				snprintf(nid, sizeof nid, "#%s-q%zu-%zu",
-					c->doc->id ? c->doc->id : "doc", q, si - first + 1);
-				if ((rc = td_span_set_attr(c->doc, idx, "next", nid)) < 0)
+				        c->doc->id ? c->doc->id : "doc", q,
+				        si - first + 1);
+				if ((rc = td_span_set_attr(
+				             c->doc, idx, "next", nid)) < 0)
 					return rc;
 			}
 		}
@@ -2324,8 +2545,8 @@ int td_quotes_attribute(td_actx *c)
 		 * before ends in a colon ("Pohl said:" before a quoted
 		 * paragraph) */
 		if (si > 0 && c->sents[si].para != c->sents[si - 1].para &&
-		    !(c->sents[si - 1].t1 > c->sents[si - 1].t0 &&
-		      td_tok_eq(c, c->sents[si - 1].t1 - 1, ":", 0)))
+		        !(c->sents[si - 1].t1 > c->sents[si - 1].t0 &&
+		                td_tok_eq(c, c->sents[si - 1].t1 - 1, ":", 0)))
 			prev = NULL;
 		if ((rc = sentence_speech(c, si, prev, &w)) < 0)
 			return rc;
@@ -2338,9 +2559,9 @@ int td_quotes_attribute(td_actx *c)
 		 * changed ...,” the spokesman said.") */
 		for (size_t q = 0; w && q < c->n_quotes; q++)
 			if ((!c->quotes[q].who || c->quotes[q].who_carried) &&
-			    c->quotes[q].sent < (int)si &&
-			    c->quotes[q].end > c->sents[si].start &&
-			    c->quotes[q].end <= c->sents[si].end)
+			        c->quotes[q].sent < (int)si &&
+			        c->quotes[q].end > c->sents[si].start &&
+			        c->quotes[q].end <= c->sents[si].end)
 				c->quotes[q].who = w;
 	}
 	/* the parts of a quote over paragraphs are one quotation: each takes
@@ -2370,16 +2591,19 @@ int td_quotes_attribute(td_actx *c)
 		 * Bales. I'm sure ...""): the clause takes in the quotation's
 		 * part in its sentence, so that the two nest */
 		for (size_t q = 0; q < c->n_quotes; q++)
-			if (c->quotes[q].start > s->start && c->quotes[q].start < s->end &&
-			    c->quotes[q].end > s->end) {
+			if (c->quotes[q].start > s->start &&
+			        c->quotes[q].start < s->end &&
+			        c->quotes[q].end > s->end) {
 				size_t se = c->sents[s->sent].end;
-				s->end = c->quotes[q].end < se ? c->quotes[q].end : se;
+				s->end = c->quotes[q].end < se
+				                 ? c->quotes[q].end
+				                 : se;
 			}
 		char whoref[300];
 		if (s->who)
 			snprintf(whoref, sizeof whoref, "#%s", s->who);
-		rc = td_actx_add(c, "said", s->start, s->end, NULL, "direct", "false",
-			s->who ? "who" : NULL, s->who ? whoref : NULL);
+		rc = td_actx_add(c, "said", s->start, s->end, NULL, "direct",
+		        "false", s->who ? "who" : NULL, s->who ? whoref : NULL);
 		if (rc < 0)
 			return rc;
 	}
@@ -2389,9 +2613,19 @@ int td_quotes_attribute(td_actx *c)
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
-	static const char *const *const lists[] = {statement_nouns, subordinators, subj_quantifiers, finite_words, clause_openers, adverbial_openers, passive_aux, clause_preps, addressees, clause_pronouns, addressee_dets, male_titles, female_titles, he_she, indef_dets, subj_openers, post_adverbs, number_words, pre_verb_adverbs, clause_heads, time_nouns, month_names, weekday_names, time_adverbs, NULL};
+	static const char *const *const lists[] = {statement_nouns,
+	        subordinators, subj_quantifiers, finite_words, clause_openers,
+	        adverbial_openers, passive_aux, clause_preps, addressees,
+	        clause_pronouns, addressee_dets, male_titles, female_titles,
+	        he_she, indef_dets, subj_openers, post_adverbs, number_words,
+	        pre_verb_adverbs, clause_heads, time_nouns, month_names,
+	        weekday_names, time_adverbs, NULL};
 	/* session 8 (round 10) lists, apart so that the line above stays */
-	static const char *const *const lists_r10[] = {and_that_adverbs, negations, as_clause_words, long_openers, quant_subjects, appear_verbs, quoting_verbs, him_her, title_adjs, connectives, relatives, unnamed_pronouns, rank_prefixes, ranked_titles, tag_pronouns, tag_dets, NULL};
+	static const char *const *const lists_r10[] = {and_that_adverbs,
+	        negations, as_clause_words, long_openers, quant_subjects,
+	        appear_verbs, quoting_verbs, him_her, title_adjs, connectives,
+	        relatives, unnamed_pronouns, rank_prefixes, ranked_titles,
+	        tag_pronouns, tag_dets, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

@@ -95,13 +95,31 @@ int32_t td_span_rank(const char *name)
 		const char *name;
 		int32_t rank;
 	} ranks[] = {
-		{"text", 0}, {"front", 10}, {"body", 10}, {"back", 10},
-		{"div", 20}, {"docTitle", 25}, {"argument", 25},
-		{"docImprint", 25}, {"quote", 28}, {"note", 28},
-		{"titlePart", 30}, {"head", 30}, {"p", 30}, {"s", 40},
-		{"said", 45}, {"q", 47}, {"persName", 60}, {"orgName", 60},
-		{"placeName", 60}, {"rs", 60}, {"name", 60}, {"seg", 70},
-		{"date", 75}, {"docDate", 75}, {"w", 90},
+	        {"text", 0},
+	        {"front", 10},
+	        {"body", 10},
+	        {"back", 10},
+	        {"div", 20},
+	        {"docTitle", 25},
+	        {"argument", 25},
+	        {"docImprint", 25},
+	        {"quote", 28},
+	        {"note", 28},
+	        {"titlePart", 30},
+	        {"head", 30},
+	        {"p", 30},
+	        {"s", 40},
+	        {"said", 45},
+	        {"q", 47},
+	        {"persName", 60},
+	        {"orgName", 60},
+	        {"placeName", 60},
+	        {"rs", 60},
+	        {"name", 60},
+	        {"seg", 70},
+	        {"date", 75},
+	        {"docDate", 75},
+	        {"w", 90},
 	};
 	for (size_t i = 0; i < sizeof ranks / sizeof ranks[0]; i++)
 		if (strcmp(ranks[i].name, name) == 0)
@@ -110,13 +128,14 @@ int32_t td_span_rank(const char *name)
 }
 
 int td_doc_add_span(td_doc *doc, const char *name, size_t start, size_t end,
-	size_t *out_index, ...)
+        size_t *out_index, ...)
 {
 	va_list ap;
 	td_span sp = {0};
 	if (start > end || end > doc->len)
-		return td_error(TD_EUSAGE, "span <%s> [%zu,%zu) outside text of %zu bytes",
-			name, start, end, doc->len);
+		return td_error(TD_EUSAGE,
+		        "span <%s> [%zu,%zu) outside text of %zu bytes", name,
+		        start, end, doc->len);
 	if (TD_VEC_RESERVE(doc->spans, doc->n_spans, doc->cap_spans, 64))
 		return td_error(TD_ENOMEM, "out of memory");
 	sp.start = start;
@@ -235,8 +254,8 @@ void td_doc_sort_spans(td_doc *doc)
 	free(tmp);
 }
 
-int td_doc_add_actor(td_doc *doc, const char *key, const char *kind,
-	const char *name)
+int td_doc_add_actor(
+        td_doc *doc, const char *key, const char *kind, const char *name)
 {
 	for (size_t i = 0; i < doc->n_actors; i++)
 		if (strcmp(doc->actors[i].key, key) == 0)
@@ -273,7 +292,7 @@ int td_toklayers_new(size_t n, td_toklayers **out)
 {
 	td_toklayers *l = calloc(1, sizeof *l);
 	if (!l || !(l->off = calloc(2 * n + 1, sizeof *l->off)) ||
-		!(l->buf = malloc(64))) {
+	        !(l->buf = malloc(64))) {
 		td_toklayers_free(l);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
@@ -311,8 +330,8 @@ int td_toklayers_put(td_toklayers *l, const char *s, uint32_t *off)
 	return 0;
 }
 
-int td_toklayers_set(td_toklayers *l, size_t i, const char *pos,
-	const char *lemma)
+int td_toklayers_set(
+        td_toklayers *l, size_t i, const char *pos, const char *lemma)
 {
 	int rc = 0;
 	if (i >= l->n)
@@ -325,7 +344,7 @@ int td_toklayers_set(td_toklayers *l, size_t i, const char *pos,
 }
 
 void td_doc_w_layers(const td_doc *doc, const td_tokens *t, const char **pos,
-	const char **lemma)
+        const char **lemma)
 {
 	for (size_t i = 0; i < t->n; i++)
 		pos[i] = lemma[i] = NULL;
@@ -351,7 +370,7 @@ void td_doc_w_layers(const td_doc *doc, const td_tokens *t, const char **pos,
 		while (b > 0) {
 			const td_span *y = &doc->spans[ord[b - 1]];
 			if (y->start < x->start ||
-				(y->start == x->start && y->end >= x->end))
+			        (y->start == x->start && y->end >= x->end))
 				break;
 			ord[b] = ord[b - 1];
 			b--;
@@ -360,7 +379,8 @@ void td_doc_w_layers(const td_doc *doc, const td_tokens *t, const char **pos,
 	}
 	for (size_t a = 0; a < nw; a++) {
 		const td_span *sp = &doc->spans[ord[a]];
-		const char *p = td_span_attr(sp, "pos"), *l = td_span_attr(sp, "lemma");
+		const char *p = td_span_attr(sp, "pos"),
+		           *l = td_span_attr(sp, "lemma");
 		if (!p && !l)
 			continue;
 		size_t lo;

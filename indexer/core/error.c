@@ -14,9 +14,15 @@ static _Thread_local long last_offset = -1;
 static td_warn_fn warn_fn;
 static void *warn_ctx;
 
-const char *td_error_last(void) { return last_msg; }
+const char *td_error_last(void)
+{
+	return last_msg;
+}
 
-long td_error_offset(void) { return last_offset; }
+long td_error_offset(void)
+{
+	return last_offset;
+}
 
 void td_error_clear(void)
 {
@@ -27,8 +33,8 @@ void td_error_clear(void)
 /* Records the message and the offset (-1: none) and returns code. Formats
  * through a copy: callers may pass td_error_last() itself as an argument
  * (td_error(code, "%s", td_error_last()) re-raises a message). */
-__attribute__((format(printf, 3, 0))) static int record(int code,
-	long offset, const char *fmt, va_list ap)
+__attribute__((format(printf, 3, 0))) static int record(
+        int code, long offset, const char *fmt, va_list ap)
 {
 	char buf[sizeof last_msg];
 	vsnprintf(buf, sizeof buf, fmt, ap);
@@ -73,4 +79,7 @@ void td_warn(const char *fmt, ...)
 	warn_fn(warn_ctx, buf);
 }
 
-const char *td_version(void) { return PACKAGE_VERSION; }
+const char *td_version(void)
+{
+	return PACKAGE_VERSION;
+}

@@ -56,8 +56,8 @@ static inline uint64_t td_hash_str(const char *s)
  * version 1's checksum, a tenth of loading the model). Each step is a
  * bijection of h, so any one changed word changes the result. Pieces of
  * whole words chain: two calls give what one over both gives. */
-static inline uint32_t td_hash32_update(uint32_t h, const void *data,
-	size_t len)
+static inline uint32_t td_hash32_update(
+        uint32_t h, const void *data, size_t len)
 {
 	const unsigned char *p = data;
 	size_t i = 0;

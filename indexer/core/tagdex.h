@@ -31,11 +31,11 @@ enum {
 	TD_ELOCKED = -6,  /* another writer holds the index lock */
 	TD_EVERSION = -7, /* an index written by another format version */
 	TD_ENOTFOUND = -8,
-	TD_ESYNTAX = -9,  /* a query does not parse; message has the offset */
-	TD_ELIMIT = -10,  /* a resource bound was hit (regex, depth, size) */
-	TD_EINTR = -11,   /* stopped at the caller's request (see
-	                   * td_writer_set_interrupt, tq_filter.deadline);
-	                   * nothing was changed */
+	TD_ESYNTAX = -9, /* a query does not parse; message has the offset */
+	TD_ELIMIT = -10, /* a resource bound was hit (regex, depth, size) */
+	TD_EINTR = -11,  /* stopped at the caller's request (see
+	                  * td_writer_set_interrupt, tq_filter.deadline);
+	                  * nothing was changed */
 };
 
 /* The message recorded by the last failing call in this thread, or "" if
@@ -58,7 +58,7 @@ const char *td_version(void);
 /* ------------------------------------------------------- document model */
 
 typedef struct td_attr {
-	char *name;  /* e.g. "ref", "xml:id", "ana" */
+	char *name; /* e.g. "ref", "xml:id", "ana" */
 	char *value;
 } td_attr;
 
@@ -66,7 +66,7 @@ typedef struct td_attr {
  * the same range the one with the lower rank is outside. */
 typedef struct td_span {
 	size_t start, end;
-	char *name;       /* element name without prefix, e.g. "persName" */
+	char *name; /* element name without prefix, e.g. "persName" */
 	td_attr *attrs;
 	uint32_t n_attrs;
 	int32_t rank;     /* see td_span_rank() */
@@ -78,18 +78,18 @@ typedef struct td_span {
 int32_t td_span_rank(const char *name);
 
 typedef struct td_actor {
-	char *key;   /* "kim-jong-un": the xml:id in listPerson/listOrg */
-	char *kind;  /* "person", "org", "state", "group" */
-	char *name;  /* canonical name */
+	char *key;  /* "kim-jong-un": the xml:id in listPerson/listOrg */
+	char *kind; /* "person", "org", "state", "group" */
+	char *name; /* canonical name */
 } td_actor;
 
 /* Header metadata. All strings may be NULL when unknown. */
 typedef struct td_meta {
 	char *title;
-	char *subtitle;      /* the standfirst */
-	char *date;          /* ISO publication date, YYYY-MM-DD (or YYYY, YYYY-MM) */
-	char *genre;         /* "Expert comment" */
-	char *reading_time;  /* "3 minute READ" */
+	char *subtitle; /* the standfirst */
+	char *date;  /* ISO publication date, YYYY-MM-DD (or YYYY, YYYY-MM) */
+	char *genre; /* "Expert comment" */
+	char *reading_time; /* "3 minute READ" */
 	char *author;
 	char *url;           /* canonical URL of an HTML source */
 	char *source_name;   /* the input file's base name */
@@ -100,13 +100,13 @@ typedef struct td_meta {
 } td_meta;
 
 typedef struct td_doc {
-	char *id;          /* "doc-SLUG" */
-	char *text;        /* NUL-terminated UTF-8 */
+	char *id;   /* "doc-SLUG" */
+	char *text; /* NUL-terminated UTF-8 */
 	size_t len;
 	td_span *spans;
 	size_t n_spans, cap_spans;
 	td_meta meta;
-	td_actor *actors;  /* listPerson / listOrg entries, unique keys */
+	td_actor *actors; /* listPerson / listOrg entries, unique keys */
 	size_t n_actors, cap_actors;
 	/* The tokens of text (td_tokenize(text, len, 0)) when a stage has cut
 	 * them for a later one, else NULL. Valid only while text is unchanged;
@@ -144,16 +144,16 @@ int td_toklayers_new(size_t n, td_toklayers **out);
 void td_toklayers_free(td_toklayers *l);
 /* Sets token i's part of speech and lemma (copied; NULL leaves a value as
  * it is). */
-int td_toklayers_set(td_toklayers *l, size_t i, const char *pos,
-	const char *lemma);
+int td_toklayers_set(
+        td_toklayers *l, size_t i, const char *pos, const char *lemma);
 /* Stores s once in l (off: its offset in buf; "" is offset 0), for
  * td_toklayers_set_off: a caller that knows which tokens share a value
  * copies it once per document, not once per token. */
 int td_toklayers_put(td_toklayers *l, const char *s, uint32_t *off);
 /* Sets token i's part of speech and lemma to the strings at offsets pos
  * and lemma (from td_toklayers_put, or 0 for ""). */
-static inline void td_toklayers_set_off(td_toklayers *l, size_t i,
-	uint32_t pos, uint32_t lemma)
+static inline void td_toklayers_set_off(
+        td_toklayers *l, size_t i, uint32_t pos, uint32_t lemma)
 {
 	l->off[2 * i] = pos;
 	l->off[2 * i + 1] = lemma;
@@ -171,18 +171,20 @@ static inline const char *td_toklayers_lemma(const td_toklayers *l, size_t i)
  * into doc's spans, NULL when no such span has the attribute): how TEI
  * input that is already tagged keeps its own tags. */
 void td_doc_w_layers(const td_doc *doc, const struct td_tokens *t,
-	const char **pos, const char **lemma);
+        const char **pos, const char **lemma);
 
 /* Creates an empty document owning a copy of text[0, len). */
 int td_doc_new(const char *id, const char *text, size_t len, td_doc **out);
 void td_doc_free(td_doc *doc);
 
 /* Appends a span; attrs are given as name, value pairs ending in NULL.
- * Copies everything. Returns the new span's index via out_index (may be NULL). */
+ * Copies everything. Returns the new span's index via out_index (may be
+ * NULL). */
 int td_doc_add_span(td_doc *doc, const char *name, size_t start, size_t end,
-	size_t *out_index, ...) __attribute__((sentinel));
+        size_t *out_index, ...) __attribute__((sentinel));
 /* Sets (replaces or adds) an attribute on span i. */
-int td_span_set_attr(td_doc *doc, size_t i, const char *name, const char *value);
+int td_span_set_attr(
+        td_doc *doc, size_t i, const char *name, const char *value);
 /* The same on the span *sp (one of a reader's, not yet a document's). */
 int td_span_put_attr(td_span *sp, const char *name, const char *value);
 const char *td_span_attr(const td_span *sp, const char *name);
@@ -194,8 +196,8 @@ int td_span_order(const td_span *a, const td_span *b);
 /* Frees every field of m and zeroes it (m itself is the caller's). */
 void td_meta_clear(td_meta *m);
 /* Adds an actor to the header list unless its key is there already. */
-int td_doc_add_actor(td_doc *doc, const char *key, const char *kind,
-	const char *name);
+int td_doc_add_actor(
+        td_doc *doc, const char *key, const char *kind, const char *name);
 int td_meta_set(char **field, const char *value);
 
 /* --------------------------------------------------------------- tokens */

@@ -21,7 +21,8 @@ static inline int32_t decode(const uint8_t *s, size_t len, size_t i, size_t *n)
 		*n = 1;
 		return s[i];
 	}
-	utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+	utf8proc_ssize_t k =
+	        utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
 	if (k <= 0) {
 		*n = 1;
 		return -1;
@@ -36,13 +37,18 @@ static inline int is_wordc(int32_t cp)
 		return 0;
 	if (cp < 128)
 		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-			(cp >= '0' && cp <= '9');
+		       (cp >= '0' && cp <= '9');
 	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
 	case UTF8PROC_CATEGORY_NO:
 		return 1;
 	default:
@@ -50,24 +56,33 @@ static inline int is_wordc(int32_t cp)
 	}
 }
 
-static int is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
+static int is_digit(int32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
 
 static inline int is_space(int32_t cp)
 {
 	if (cp < 0)
 		return 0;
 	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-		cp == '\v')
+	        cp == '\v')
 		return 1;
 	if (cp < 128)
 		return 0;
 	utf8proc_category_t c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL ||
-		c == UTF8PROC_CATEGORY_ZP || cp == 0xFEFF || cp == 0x200B;
+	       c == UTF8PROC_CATEGORY_ZP || cp == 0xFEFF || cp == 0x200B;
 }
 
-static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
-static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+static int is_apos(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+static int is_hyphen(int32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
 
 static inline int push(td_tokens *out, size_t start, size_t end)
 {
@@ -82,18 +97,68 @@ static inline int push(td_tokens *out, size_t start, size_t end)
 /* ASCII letters and digits: the bytes is_wordc() accepts below 128, by
  * table, for the word loop's usual case. */
 static const unsigned char ascii_word[128] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-	['Y'] = 1, ['Z'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
+        ['0'] = 1,
+        ['1'] = 1,
+        ['2'] = 1,
+        ['3'] = 1,
+        ['4'] = 1,
+        ['5'] = 1,
+        ['6'] = 1,
+        ['7'] = 1,
+        ['8'] = 1,
+        ['9'] = 1,
+        ['A'] = 1,
+        ['B'] = 1,
+        ['C'] = 1,
+        ['D'] = 1,
+        ['E'] = 1,
+        ['F'] = 1,
+        ['G'] = 1,
+        ['H'] = 1,
+        ['I'] = 1,
+        ['J'] = 1,
+        ['K'] = 1,
+        ['L'] = 1,
+        ['M'] = 1,
+        ['N'] = 1,
+        ['O'] = 1,
+        ['P'] = 1,
+        ['Q'] = 1,
+        ['R'] = 1,
+        ['S'] = 1,
+        ['T'] = 1,
+        ['U'] = 1,
+        ['V'] = 1,
+        ['W'] = 1,
+        ['X'] = 1,
+        ['Y'] = 1,
+        ['Z'] = 1,
+        ['a'] = 1,
+        ['b'] = 1,
+        ['c'] = 1,
+        ['d'] = 1,
+        ['e'] = 1,
+        ['f'] = 1,
+        ['g'] = 1,
+        ['h'] = 1,
+        ['i'] = 1,
+        ['j'] = 1,
+        ['k'] = 1,
+        ['l'] = 1,
+        ['m'] = 1,
+        ['n'] = 1,
+        ['o'] = 1,
+        ['p'] = 1,
+        ['q'] = 1,
+        ['r'] = 1,
+        ['s'] = 1,
+        ['t'] = 1,
+        ['u'] = 1,
+        ['v'] = 1,
+        ['w'] = 1,
+        ['x'] = 1,
+        ['y'] = 1,
+        ['z'] = 1,
 };
 
 /* Is text[i..] an apostrophe-s clitic ending the word ("Korea’s", "it's")? */
@@ -157,13 +222,14 @@ int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out)
 		size_t start = i;
 		int starts_apos_digit = 0;
 		if (is_apos(cp) && i + n + 1 < len && is_digit(s[i + n]) &&
-			is_digit(s[i + n + 1]))
+		        is_digit(s[i + n + 1]))
 			starts_apos_digit = 1; /* ’90s */
 		if (is_wordc(cp) || starts_apos_digit) {
 			int has_dot = 0;
 			i += n;
 			for (;;) {
-				while (i < len && s[i] < 0x80 && ascii_word[s[i]])
+				while (i < len && s[i] < 0x80 &&
+				        ascii_word[s[i]])
 					i++;
 				if (i >= len)
 					break;
@@ -193,17 +259,24 @@ int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out)
 					i += m;
 					continue;
 				}
-				if ((c == '.' || c == ',') && is_digit(prev) && is_digit(nx)) {
+				if ((c == '.' || c == ',') && is_digit(prev) &&
+				        is_digit(nx)) {
 					i += m;
 					continue;
 				}
-				if (c == '.' && !is_digit(prev) && !is_digit(nx) &&
-					letter_dot_chain(s, start, i)) {
-					/* accept only if the next is a single letter */
+				if (c == '.' && !is_digit(prev) &&
+				        !is_digit(nx) &&
+				        letter_dot_chain(s, start, i)) {
+					/* accept only if the next is a single
+					 * letter */
 					size_t m3;
 					decode(s, len, i + m, &m3);
 					size_t after = i + m + m3;
-					int32_t a2 = after < len ? decode(s, len, after, &m3) : -1;
+					int32_t a2 =
+					        after < len
+					                ? decode(s, len, after,
+					                          &m3)
+					                : -1;
 					if (!is_wordc(a2)) {
 						has_dot = 1;
 						i += m;
@@ -227,7 +300,8 @@ int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out)
 			}
 			continue;
 		}
-		/* punctuation: one character, runs of dots or dashes together */
+		/* punctuation: one character, runs of dots or dashes
+		 * together */
 		i += n;
 		if (cp == '.' || cp == '-' || cp == 0x2026) {
 			while (i < len) {
@@ -255,9 +329,17 @@ void td_tokens_clear(td_tokens *t)
 static int32_t quote_fold(int32_t cp)
 {
 	switch (cp) {
-	case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0xFF07:
+	case 0x2018:
+	case 0x2019:
+	case 0x201B:
+	case 0x02BC:
+	case 0xFF07:
 		return '\'';
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xFF02:
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x201F:
+	case 0xFF02:
 		return '"';
 	default:
 		return cp;
@@ -309,13 +391,13 @@ int td_fold_diacritics(const char *s, size_t len, char **out, size_t *out_len)
 {
 	utf8proc_uint8_t *d = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s,
-		(utf8proc_ssize_t)len, &d,
-		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
+	        (utf8proc_ssize_t)len, &d,
+	        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
 	*out = NULL;
 	if (n < 0)
 		return n == UTF8PROC_ERROR_NOMEM
-			? td_error(TD_ENOMEM, "out of memory")
-			: td_error(TD_EINPUT, "invalid UTF-8");
+		               ? td_error(TD_ENOMEM, "out of memory")
+		               : td_error(TD_EINPUT, "invalid UTF-8");
 	/* a folded code point takes at least 2 bytes and gives at most
 	 * TD_FOLD_MAX: the result is at most twice as long */
 	char *o = malloc((size_t)n * (TD_FOLD_MAX / 2 + 1) + 1);
@@ -331,8 +413,8 @@ int td_fold_diacritics(const char *s, size_t len, char **out, size_t *out_len)
 		if (cp >= 0x80) {
 			uint32_t key = (uint32_t)cp;
 			f = bsearch(&key, td_fold_table,
-				sizeof td_fold_table / sizeof td_fold_table[0],
-				sizeof td_fold_table[0], by_cp);
+			        sizeof td_fold_table / sizeof td_fold_table[0],
+			        sizeof td_fold_table[0], by_cp);
 		}
 		if (f) {
 			size_t fl = strlen(f->ascii);
@@ -353,11 +435,11 @@ int td_fold_diacritics(const char *s, size_t len, char **out, size_t *out_len)
 }
 
 static int normalize(const char *s, size_t len, utf8proc_option_t opt,
-	char **out, size_t *out_len)
+        char **out, size_t *out_len)
 {
 	utf8proc_uint8_t *dst = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s,
-		(utf8proc_ssize_t)len, &dst, opt);
+	utf8proc_ssize_t n = utf8proc_map(
+	        (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &dst, opt);
 	if (n < 0) {
 		/* not valid UTF-8: the bytes themselves are the best form */
 		char *c = malloc(len + 1);
@@ -392,7 +474,8 @@ int td_normalize(const char *s, size_t len, char **out, size_t *out_len)
 		if (!c)
 			return td_error(TD_ENOMEM, "out of memory");
 		for (i = 0; i < len; i++)
-			c[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+			c[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32
+			                                         : s[i]);
 		c[len] = '\0';
 		*out = c;
 		if (out_len)
@@ -400,13 +483,14 @@ int td_normalize(const char *s, size_t len, char **out, size_t *out_len)
 		return 0;
 	}
 	return normalize(s, len,
-		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, out, out_len);
+	        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, out,
+	        out_len);
 }
 
 int td_normalize_nodiac(const char *s, size_t len, char **out, size_t *out_len)
 {
 	return normalize(s, len,
-		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-			UTF8PROC_STRIPMARK,
-		out, out_len);
+	        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+	                UTF8PROC_STRIPMARK,
+	        out, out_len);
 }

@@ -16,8 +16,8 @@
 #include <utf8proc.h>
 
 int td_read_list(const char *path,
-	int (*fn)(void *arg, const char *entry, size_t len, size_t line),
-	void *arg, size_t *n)
+        int (*fn)(void *arg, const char *entry, size_t len, size_t line),
+        void *arg, size_t *n)
 {
 	size_t lineno = 0;
 	FILE *f = fopen(path, "r");
@@ -74,7 +74,8 @@ int td_read_file(const char *path, char **out, size_t *out_len)
 		int e = errno;
 		td_buf_clear(&b);
 		fclose(f);
-		return td_error(TD_EIO, "%s: read error: %s", path, strerror(e));
+		return td_error(
+		        TD_EIO, "%s: read error: %s", path, strerror(e));
 	}
 	fclose(f);
 	b.s[b.n] = '\0';
@@ -128,7 +129,8 @@ static int tsv_row(td_tsv *t, const char *line, size_t len, int lineno)
 			size_t a = s, b = i;
 			while (a < b && (line[a] == ' '))
 				a++;
-			while (b > a && (line[b - 1] == ' ' || line[b - 1] == '\r'))
+			while (b > a &&
+			        (line[b - 1] == ' ' || line[b - 1] == '\r'))
 				b--;
 			r.f[r.n] = strndup(line + a, b - a);
 			if (!r.f[r.n])
@@ -178,7 +180,8 @@ int td_tsv_load(const char *path, td_tsv **out)
 			if (memchr(buf + i, '\0', e - i)) {
 				td_tsv_free(t);
 				free(buf);
-				return td_error(TD_EINPUT, "%s:%d: NUL byte", path, lineno);
+				return td_error(TD_EINPUT, "%s:%d: NUL byte",
+				        path, lineno);
 			}
 			if (tsv_row(t, buf + i, e - i, lineno)) {
 				td_tsv_free(t);
@@ -199,7 +202,7 @@ const char *td_lexicon_dir(void)
 	/* An uninstalled build reads the lexicons of its own source tree, so
 	 * that build/indexer/tagdex-ingest works before `make install`. */
 	if (access(TD_PKGDATADIR "/lexicons/actors.tsv", R_OK) != 0 &&
-		access(TD_SRC_LEXDIR "/actors.tsv", R_OK) == 0)
+	        access(TD_SRC_LEXDIR "/actors.tsv", R_OK) == 0)
 		return TD_SRC_LEXDIR;
 #endif
 	return TD_PKGDATADIR "/lexicons";
@@ -210,9 +213,9 @@ int td_slug(const char *name, char **out)
 	utf8proc_uint8_t *folded = NULL;
 	size_t len = strlen(name);
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)name,
-		(utf8proc_ssize_t)len, &folded,
-		UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-			UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
+	        (utf8proc_ssize_t)len, &folded,
+	        UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+	                UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
 	const char *src = n >= 0 ? (const char *)folded : name;
 	size_t sl = n >= 0 ? (size_t)n : len;
 	char *s = malloc(sl + 2);
@@ -239,9 +242,10 @@ size_t td_slug_bytes(const char *src, size_t sl, char *s)
 				s[o++] = '-';
 			dash = 0;
 			s[o++] = (char)c;
-		} else if (c == '\'' || (c == 0xE2 && i + 2 < sl &&
-				(unsigned char)src[i + 1] == 0x80 &&
-				(unsigned char)src[i + 2] == 0x99)) {
+		} else if (c == '\'' ||
+		           (c == 0xE2 && i + 2 < sl &&
+		                   (unsigned char)src[i + 1] == 0x80 &&
+		                   (unsigned char)src[i + 2] == 0x99)) {
 			/* apostrophes vanish: "O'Neill" -> "oneill" */
 			if (c == 0xE2)
 				i += 2;

@@ -47,8 +47,8 @@ int td_read_file(const char *path, char **out, size_t *out_len);
  * counts the entries passed to fn. 0, TD_EIO (the message names the
  * file), TD_ENOMEM, or what fn returned. */
 int td_read_list(const char *path,
-	int (*fn)(void *arg, const char *entry, size_t len, size_t line),
-	void *arg, size_t *n);
+        int (*fn)(void *arg, const char *entry, size_t len, size_t line),
+        void *arg, size_t *n);
 
 /* The slug of a name: lowercase ASCII letters and digits joined by '-',
  * accents folded ("Kim Jong-un" -> "kim-jong-un"). *out is malloc'd. */

@@ -21,8 +21,8 @@
 /* Grows the array *pv (a T * passed as the address of the pointer) of
  * elem-byte elements to the first capacity of *cap (first when 0), twice
  * that, four times ... that holds need elements; need > *cap. */
-static inline int td_vec_grow_(void *pv, size_t *cap, size_t need,
-	size_t first, size_t elem)
+static inline int td_vec_grow_(
+        void *pv, size_t *cap, size_t need, size_t first, size_t elem)
 {
 	size_t c = *cap ? *cap : first;
 	while (c < need) {
@@ -40,13 +40,13 @@ static inline int td_vec_grow_(void *pv, size_t *cap, size_t need,
 	return 0;
 }
 
-#define TD_VEC_RESERVE(v, n, cap, first) \
-	((n) < (cap) ? 0 \
-		     : td_vec_grow_((void *)&(v), &(cap), (n) + 1, (first), \
-			       sizeof *(v)))
-#define TD_VEC_RESERVE_N(v, need, cap, first) \
-	((need) <= (cap) ? 0 \
-			 : td_vec_grow_((void *)&(v), &(cap), (need), (first), \
-				   sizeof *(v)))
+#define TD_VEC_RESERVE(v, n, cap, first)                                       \
+	((n) < (cap) ? 0                                                       \
+	             : td_vec_grow_((void *)&(v), &(cap), (n) + 1, (first),    \
+	                       sizeof *(v)))
+#define TD_VEC_RESERVE_N(v, need, cap, first)                                  \
+	((need) <= (cap) ? 0                                                   \
+	                 : td_vec_grow_((void *)&(v), &(cap), (need), (first), \
+	                           sizeof *(v)))
 
 #endif

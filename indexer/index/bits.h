@@ -11,9 +11,9 @@
 
 /* A packer: whole bytes gather in buf for the caller to write out. */
 typedef struct td_bitpack {
-	uint64_t acc;  /* bits not yet a whole byte (nacc < 8 between puts) */
+	uint64_t acc; /* bits not yet a whole byte (nacc < 8 between puts) */
 	unsigned nacc;
-	size_t nb;     /* bytes in buf */
+	size_t nb; /* bytes in buf */
 	uint8_t buf[4096];
 } td_bitpack;
 
@@ -42,8 +42,8 @@ static inline void td_bitpack_end(td_bitpack *p)
 
 /* The value of width bits starting shift bits (< 8) into p, of which 8
  * bytes must be readable. */
-static inline uint64_t td_bits_at(const uint8_t *p, unsigned shift,
-	unsigned width)
+static inline uint64_t td_bits_at(
+        const uint8_t *p, unsigned shift, unsigned width)
 {
 	uint64_t v;
 	memcpy(&v, p, 8);

@@ -29,11 +29,11 @@
 #define CHECK_LOOK_MAX 4096u
 
 typedef struct budget {
-	size_t max;       /* bytes of file pages resident allowed on top of */
-	size_t base;      /* those resident when the check began (SIZE_MAX:
-	                   * not known; then trimmed every CHECK_LOOK_MAX) */
-	uint32_t work;    /* units since the last look */
-	uint32_t next;    /* units before the next look */
+	size_t max;    /* bytes of file pages resident allowed on top of */
+	size_t base;   /* those resident when the check began (SIZE_MAX:
+	                * not known; then trimmed every CHECK_LOOK_MAX) */
+	uint32_t work; /* units since the last look */
+	uint32_t next; /* units before the next look */
 } budget;
 
 /* Bytes of file pages mapped and resident in this process (Linux
@@ -69,11 +69,13 @@ static void tick(td_seg *s, budget *bu, uint32_t n)
 			r = file_resident();
 	}
 	size_t left = r != SIZE_MAX && bu->base + bu->max > r
-		? bu->base + bu->max - r : 0;
-	bu->next = r == SIZE_MAX ? CHECK_LOOK_MAX
-		: left / CHECK_UNIT < CHECK_LOOK_MIN ? CHECK_LOOK_MIN
-		: left / CHECK_UNIT > CHECK_LOOK_MAX ? CHECK_LOOK_MAX
-		: (uint32_t)(left / CHECK_UNIT);
+	                      ? bu->base + bu->max - r
+	                      : 0;
+	bu->next = r == SIZE_MAX                        ? CHECK_LOOK_MAX
+	           : left / CHECK_UNIT < CHECK_LOOK_MIN ? CHECK_LOOK_MIN
+	           : left / CHECK_UNIT > CHECK_LOOK_MAX
+	                   ? CHECK_LOOK_MAX
+	                   : (uint32_t)(left / CHECK_UNIT);
 }
 
 /* rc with its message naming the segment once: the postings' damage
@@ -85,8 +87,8 @@ static int named(td_seg *s, int rc)
 	snprintf(msg, sizeof msg, "%s", td_error_last());
 	if (!strncmp(msg, s->path, n) && msg[n] == ':')
 		return rc;
-	return td_error(rc == TD_ENOMEM ? rc : TD_ECORRUPT, "%s: %s", s->path,
-		msg);
+	return td_error(
+	        rc == TD_ENOMEM ? rc : TD_ECORRUPT, "%s: %s", s->path, msg);
 }
 
 static int check_layer(td_seg *s, int layer, budget *bu)
@@ -103,8 +105,10 @@ static int check_layer(td_seg *s, int layer, budget *bu)
 		if (prev) {
 			int c = memcmp(prev, t, plen < len ? plen : len);
 			if (c > 0 || (c == 0 && plen >= len))
-				return td_error(TD_ECORRUPT, "%s: lexicon %d out of "
-					"order at term %u", s->path, layer, id);
+				return td_error(TD_ECORRUPT,
+				        "%s: lexicon %d out of "
+				        "order at term %u",
+				        s->path, layer, id);
 		}
 		prev = t;
 		plen = len;
@@ -117,8 +121,10 @@ static int check_layer(td_seg *s, int layer, budget *bu)
 		while ((rc = td_postings_next(p, 0, &pos)) == 1) {
 			if (td_seg_id_at(s, layer, pos) != id) {
 				td_postings_close(p);
-				return td_error(TD_ECORRUPT, "%s: position %u of term "
-					"%u disagrees with the id table", s->path, pos, id);
+				return td_error(TD_ECORRUPT,
+				        "%s: position %u of term "
+				        "%u disagrees with the id table",
+				        s->path, pos, id);
 			}
 			f++;
 			tick(s, bu, 1);
@@ -127,16 +133,21 @@ static int check_layer(td_seg *s, int layer, budget *bu)
 		if (rc < 0)
 			return named(s, rc);
 		if (f != td_seg_lex_freq(s, layer, id))
-			return td_error(TD_ECORRUPT, "%s: term %u has %llu positions, "
-				"its count says %llu", s->path, id, (unsigned long long)f,
-				(unsigned long long)td_seg_lex_freq(s, layer, id));
+			return td_error(TD_ECORRUPT,
+			        "%s: term %u has %llu positions, "
+			        "its count says %llu",
+			        s->path, id, (unsigned long long)f,
+			        (unsigned long long)td_seg_lex_freq(
+			                s, layer, id));
 		total += f;
 		tick(s, bu, 1);
 	}
 	if (total != td_seg_ntokens(s))
-		return td_error(TD_ECORRUPT, "%s: postings of layer %d cover %llu "
-			"of %u positions", s->path, layer, (unsigned long long)total,
-			td_seg_ntokens(s));
+		return td_error(TD_ECORRUPT,
+		        "%s: postings of layer %d cover %llu "
+		        "of %u positions",
+		        s->path, layer, (unsigned long long)total,
+		        td_seg_ntokens(s));
 	return 0;
 }
 
@@ -152,18 +163,23 @@ static int check_work(td_seg *s, budget *bu)
 		if ((rc = td_seg_doc(s, d, &di)))
 			return rc;
 		if (di.first_tok != next)
-			return td_error(TD_ECORRUPT, "%s: document %u starts at token "
-				"%u, expected %u", s->path, d, di.first_tok, next);
+			return td_error(TD_ECORRUPT,
+			        "%s: document %u starts at token "
+			        "%u, expected %u",
+			        s->path, d, di.first_tok, next);
 		next += di.ntok;
 		/* re-tokenises the text and compares the count */
-		if (di.ntok && (rc = td_seg_tok_offsets(s, di.first_tok, &a, &b)))
+		if (di.ntok &&
+		        (rc = td_seg_tok_offsets(s, di.first_tok, &a, &b)))
 			return rc;
 		tick(s, bu, di.ntok + 1);
 	}
 	if (next != td_seg_ntokens(s))
-		return td_error(TD_ECORRUPT, "%s: documents cover %u of %u tokens",
-			s->path, next, td_seg_ntokens(s));
-	for (int l = 0; l < (td_seg_has_layers(s) ? TD_NLAYERS : TD_LAYER_LEMMA); l++)
+		return td_error(TD_ECORRUPT,
+		        "%s: documents cover %u of %u tokens", s->path, next,
+		        td_seg_ntokens(s));
+	for (int l = 0;
+	        l < (td_seg_has_layers(s) ? TD_NLAYERS : TD_LAYER_LEMMA); l++)
 		if ((rc = check_layer(s, l, bu)))
 			return rc;
 	for (uint32_t k = 0; k < td_seg_span_nnames(s); k++) {
@@ -175,13 +191,17 @@ static int check_work(td_seg *s, budget *bu)
 			if ((rc = td_seg_span_get(s, k, i, &a, &b)))
 				return rc;
 			if (a < ps || (a == ps && b > pe))
-				return td_error(TD_ECORRUPT, "%s: spans of <%s> out of "
-					"order", s->path, td_seg_span_name(s, k));
+				return td_error(TD_ECORRUPT,
+				        "%s: spans of <%s> out of "
+				        "order",
+				        s->path, td_seg_span_name(s, k));
 			ps = a;
 			pe = b;
-			for (uint32_t j = 0; j < td_seg_span_nattrs(s, k, i); j++) {
+			for (uint32_t j = 0; j < td_seg_span_nattrs(s, k, i);
+			        j++) {
 				const char *an, *av;
-				if ((rc = td_seg_span_attr(s, k, i, j, &an, &av)))
+				if ((rc = td_seg_span_attr(
+				             s, k, i, j, &an, &av)))
 					return rc;
 			}
 			tick(s, bu, 1);
@@ -220,15 +240,18 @@ static void warn_strays(const char *dir, td_index *ix)
 	while (d && (e = readdir(d))) {
 		const char *n = e->d_name;
 		int named = !strcmp(n, ".") || !strcmp(n, "..") ||
-			!strcmp(n, "MANIFEST") || !strcmp(n, "LOCK");
+		            !strcmp(n, "MANIFEST") || !strcmp(n, "LOCK");
 		for (size_t i = 0; i < td_index_nsegs(ix) && !named; i++)
 			named = !strcmp(n, td_index_seg_name(ix, i));
 		if (named)
 			continue;
 		if (!strncmp(n, "seg-", 4) || strstr(n, ".tmp"))
-			td_warn("%s/%s: stray file: no committed manifest names "
-				"it (left by a writer that was stopped; the next "
-				"writer removes it)", dir, n);
+			td_warn("%s/%s: stray file: no committed manifest "
+			        "names "
+			        "it (left by a writer that was stopped; the "
+			        "next "
+			        "writer removes it)",
+			        dir, n);
 		else
 			td_warn("%s/%s: not an index file", dir, n);
 	}

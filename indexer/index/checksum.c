@@ -22,7 +22,7 @@ static void init_table(void)
 	for (uint32_t i = 0; i < 256; i++)
 		for (int t = 1; t < 8; t++)
 			table[t][i] = (table[t - 1][i] >> 8) ^
-				table[0][table[t - 1][i] & 0xff];
+			              table[0][table[t - 1][i] & 0xff];
 }
 
 static uint32_t crc_sw(uint32_t crc, const uint8_t *p, size_t len)
@@ -32,9 +32,9 @@ static uint32_t crc_sw(uint32_t crc, const uint8_t *p, size_t len)
 		memcpy(&v, p, 8);
 		v ^= crc;
 		crc = table[7][v & 0xff] ^ table[6][(v >> 8) & 0xff] ^
-			table[5][(v >> 16) & 0xff] ^ table[4][(v >> 24) & 0xff] ^
-			table[3][(v >> 32) & 0xff] ^ table[2][(v >> 40) & 0xff] ^
-			table[1][(v >> 48) & 0xff] ^ table[0][v >> 56];
+		      table[5][(v >> 16) & 0xff] ^ table[4][(v >> 24) & 0xff] ^
+		      table[3][(v >> 32) & 0xff] ^ table[2][(v >> 40) & 0xff] ^
+		      table[1][(v >> 48) & 0xff] ^ table[0][v >> 56];
 		p += 8;
 		len -= 8;
 	}
@@ -44,8 +44,8 @@ static uint32_t crc_sw(uint32_t crc, const uint8_t *p, size_t len)
 }
 
 #if defined(__x86_64__)
-__attribute__((target("sse4.2"))) static uint32_t crc_hw(uint32_t crc,
-	const uint8_t *p, size_t len)
+__attribute__((target("sse4.2"))) static uint32_t crc_hw(
+        uint32_t crc, const uint8_t *p, size_t len)
 {
 	uint64_t c = crc;
 	while (len >= 8) {

@@ -27,12 +27,12 @@ struct td_index {
 };
 
 static int open_once(const char *dir, td_index **out);
-typedef int (*dup_fn)(void *ctx, int key, size_t a, size_t b,
-	const td_docinfo *di);
-static int live_once(td_seg *const *segs, size_t nsegs, int nkeys, dup_fn dup,
-	void *ctx);
-static int dup_in_index(void *ctx, int key, size_t a, size_t b,
-	const td_docinfo *di);
+typedef int (*dup_fn)(
+        void *ctx, int key, size_t a, size_t b, const td_docinfo *di);
+static int live_once(
+        td_seg *const *segs, size_t nsegs, int nkeys, dup_fn dup, void *ctx);
+static int dup_in_index(
+        void *ctx, int key, size_t a, size_t b, const td_docinfo *di);
 
 /* A writer may unlink a segment between our manifest read and our open of
  * it (after a commit or merge named a new set): then the manifest's
@@ -85,18 +85,22 @@ static int open_once(const char *dir, td_index **out)
 		ix->nsegs++;
 		td_seg *s = ix->segs[i];
 		if (s->size != ms->size || s->hdr.hdr_crc != ms->crc) {
-			rc = td_error(TD_ECORRUPT, "%s: not the segment the "
-				"manifest committed (size %zu, checksum %08x; "
-				"committed: size %llu, checksum %08x); was it "
-				"replaced? index the sources again into a new index "
-				"directory",
-				path, s->size, s->hdr.hdr_crc,
-				(unsigned long long)ms->size, ms->crc);
+			rc = td_error(TD_ECORRUPT,
+			        "%s: not the segment the "
+			        "manifest committed (size %zu, checksum %08x; "
+			        "committed: size %llu, checksum %08x); was it "
+			        "replaced? index the sources again into a new "
+			        "index "
+			        "directory",
+			        path, s->size, s->hdr.hdr_crc,
+			        (unsigned long long)ms->size, ms->crc);
 			goto fail;
 		}
 		if (td_seg_ndocs(s) != ms->ndocs) {
-			rc = td_error(TD_ECORRUPT, "%s: holds %u documents, the "
-				"manifest says %u", path, td_seg_ndocs(s), ms->ndocs);
+			rc = td_error(TD_ECORRUPT,
+			        "%s: holds %u documents, the "
+			        "manifest says %u",
+			        path, td_seg_ndocs(s), ms->ndocs);
 			goto fail;
 		}
 		if ((rc = td_seg_set_deleted(s, ms->del, ms->ndel)))
@@ -151,8 +155,8 @@ static const char *doc_key(td_seg *s, uint32_t d, int key, int *rc)
  * segment a < b has too, and returns what it returns (an error); 0 when
  * there is none.
  * Reads each live document's id and source once, nothing else. */
-static int live_once(td_seg *const *segs, size_t nsegs, int nkeys, dup_fn dup,
-	void *ctx)
+static int live_once(
+        td_seg *const *segs, size_t nsegs, int nkeys, dup_fn dup, void *ctx)
 {
 	uint64_t n = 0;
 	if (nsegs < 2) /* a segment holds each document once (checksummed) */
@@ -194,17 +198,20 @@ static int live_once(td_seg *const *segs, size_t nsegs, int nkeys, dup_fn dup,
 					const seen_slot *e = &t[k][j];
 					if (e->h != h)
 						continue;
-					const char *other = doc_key(
-						segs[e->seg1 - 1], e->doc, k, &rc);
+					const char *other =
+					        doc_key(segs[e->seg1 - 1],
+					                e->doc, k, &rc);
 					if (rc)
 						break;
 					if (other && !strcmp(other, key)) {
-						rc = dup(ctx, k, e->seg1 - 1, i, &di);
+						rc = dup(ctx, k, e->seg1 - 1, i,
+						        &di);
 						break;
 					}
 				}
 				if (!rc)
-					t[k][j] = (seen_slot){h, (uint32_t)i + 1, d};
+					t[k][j] = (seen_slot){
+					        h, (uint32_t)i + 1, d};
 			}
 		}
 	}
@@ -216,26 +223,30 @@ static int live_once(td_seg *const *segs, size_t nsegs, int nkeys, dup_fn dup,
 }
 
 /* one index: its manifest is inconsistent */
-static int dup_in_index(void *ctx, int key, size_t a, size_t b,
-	const td_docinfo *di)
+static int dup_in_index(
+        void *ctx, int key, size_t a, size_t b, const td_docinfo *di)
 {
 	const td_index *ix = ctx;
 	if (!key)
-		return td_error(TD_ECORRUPT, "%s/MANIFEST: source %s is live in "
-			"%s and in %s (document %s): the manifest is "
-			"inconsistent (a \"del\" line lost?) and would count it "
-			"twice; tagdex-ingest --recover rebuilds it (each source "
-			"and id keeps its newest document)",
-			ix->dir, di->source, ix->m.segs[a].name,
-			ix->m.segs[b].name, di->id ? di->id : "without an id");
-	return td_error(TD_ECORRUPT, "%s/MANIFEST: document id %s is live in %s "
-		"and in %s (the latter from source %s): the manifest is "
-		"inconsistent (the \"del\" line of a moved or replaced file "
-		"lost?) and would count the document twice; tagdex-ingest "
-		"--recover rebuilds it (each source and id keeps its newest "
-		"document)",
-		ix->dir, di->id, ix->m.segs[a].name, ix->m.segs[b].name,
-		di->source ? di->source : "unknown");
+		return td_error(TD_ECORRUPT,
+		        "%s/MANIFEST: source %s is live in "
+		        "%s and in %s (document %s): the manifest is "
+		        "inconsistent (a \"del\" line lost?) and would count "
+		        "it "
+		        "twice; tagdex-ingest --recover rebuilds it (each "
+		        "source "
+		        "and id keeps its newest document)",
+		        ix->dir, di->source, ix->m.segs[a].name,
+		        ix->m.segs[b].name, di->id ? di->id : "without an id");
+	return td_error(TD_ECORRUPT,
+	        "%s/MANIFEST: document id %s is live in %s "
+	        "and in %s (the latter from source %s): the manifest is "
+	        "inconsistent (the \"del\" line of a moved or replaced file "
+	        "lost?) and would count the document twice; tagdex-ingest "
+	        "--recover rebuilds it (each source and id keeps its newest "
+	        "document)",
+	        ix->dir, di->id, ix->m.segs[a].name, ix->m.segs[b].name,
+	        di->source ? di->source : "unknown");
 }
 
 int td_index_check_live(td_index *ix)
@@ -264,8 +275,7 @@ static size_t part_of(const td_index *ix, size_t seg)
 }
 
 /* "DIR" or "DIR (FILE:LINE)" into buf */
-static const char *dir_named(const union_ctx *u, size_t p, char *buf,
-	size_t n)
+static const char *dir_named(const union_ctx *u, size_t p, char *buf, size_t n)
 {
 	if (!u->where || !u->where[p])
 		return u->dirs[p];
@@ -273,22 +283,26 @@ static const char *dir_named(const union_ctx *u, size_t p, char *buf,
 	return buf;
 }
 
-static int dup_in_union(void *ctx, int key, size_t a, size_t b,
-	const td_docinfo *di)
+static int dup_in_union(
+        void *ctx, int key, size_t a, size_t b, const td_docinfo *di)
 {
 	const union_ctx *u = ctx;
 	char ba[2048], bb[2048];
 	const char *da = dir_named(u, part_of(u->ix, a), ba, sizeof ba),
-		   *db = dir_named(u, part_of(u->ix, b), bb, sizeof bb);
+	           *db = dir_named(u, part_of(u->ix, b), bb, sizeof bb);
 	if (!key)
-		return td_error(TD_EUSAGE, "%s and %s both hold the document of "
-			"source %s: their union would count it twice; give each "
-			"source to one index only", da, db, di->source);
-	return td_error(TD_EUSAGE, "%s and %s both hold a document with id %s "
-		"(sources %s): one index gives each document its own id, so "
-		"--doc and the tables by doc would mix them; give files of the "
-		"same name to one index",
-		da, db, di->id, di->source ? di->source : "unknown");
+		return td_error(TD_EUSAGE,
+		        "%s and %s both hold the document of "
+		        "source %s: their union would count it twice; give "
+		        "each "
+		        "source to one index only",
+		        da, db, di->source);
+	return td_error(TD_EUSAGE,
+	        "%s and %s both hold a document with id %s "
+	        "(sources %s): one index gives each document its own id, so "
+	        "--doc and the tables by doc would mix them; give files of the "
+	        "same name to one index",
+	        da, db, di->id, di->source ? di->source : "unknown");
 }
 
 /* td_index_open of dir, its message naming dir once, after "where: " */
@@ -301,9 +315,10 @@ static int open_part(const char *dir, const char *where, td_index **out)
 		/* name the directory unless the message does */
 		size_t dl = strlen(dir);
 		int named = !strncmp(msg, dir, dl) &&
-			    (msg[dl] == ':' || msg[dl] == '/');
-		td_error(rc, "%s%s%s%s%s", where ? where : "", where ? ": " : "",
-			named ? "" : dir, named ? "" : ": ", msg);
+		            (msg[dl] == ':' || msg[dl] == '/');
+		td_error(rc, "%s%s%s%s%s", where ? where : "",
+		        where ? ": " : "", named ? "" : dir, named ? "" : ": ",
+		        msg);
 	}
 	return rc;
 }
@@ -314,7 +329,7 @@ int td_index_open_many(const char *const *dirs, size_t n, td_index **out)
 }
 
 int td_index_open_many_at(const char *const *dirs, const char *const *where,
-	size_t n, td_index **out)
+        size_t n, td_index **out)
 {
 	int rc;
 	*out = NULL;
@@ -324,7 +339,7 @@ int td_index_open_many_at(const char *const *dirs, const char *const *where,
 		return open_part(dirs[0], where ? where[0] : NULL, out);
 	td_index *ix = calloc(1, sizeof *ix);
 	if (!ix || !(ix->parts = calloc(n, sizeof *ix->parts)) ||
-		!(ix->part_first = calloc(n, sizeof *ix->part_first))) {
+	        !(ix->part_first = calloc(n, sizeof *ix->part_first))) {
 		if (ix)
 			free(ix->parts);
 		free(ix);
@@ -332,8 +347,8 @@ int td_index_open_many_at(const char *const *dirs, const char *const *where,
 	}
 	size_t nsegs = 0;
 	for (size_t p = 0; p < n; p++) {
-		if ((rc = open_part(dirs[p], where ? where[p] : NULL,
-			     &ix->parts[p])))
+		if ((rc = open_part(
+		             dirs[p], where ? where[p] : NULL, &ix->parts[p])))
 			goto fail;
 		ix->nparts++;
 		ix->part_first[p] = nsegs;
@@ -346,7 +361,7 @@ int td_index_open_many_at(const char *const *dirs, const char *const *where,
 	for (size_t p = 0; p < n; p++) {
 		td_index *part = ix->parts[p];
 		memcpy(ix->segs + ix->nsegs, part->segs,
-			part->nsegs * sizeof *ix->segs);
+		        part->nsegs * sizeof *ix->segs);
 		ix->nsegs += part->nsegs;
 		ix->ndocs += part->ndocs;
 		ix->ntokens += part->ntokens;
@@ -397,15 +412,24 @@ int td_index_need_layer(td_index *ix, int layer)
 	return td_error(TD_EUSAGE, "%s", td_seg_no_layers_msg);
 }
 
-size_t td_index_nsegs(const td_index *ix) { return ix->nsegs; }
+size_t td_index_nsegs(const td_index *ix)
+{
+	return ix->nsegs;
+}
 
 td_seg *td_index_seg(td_index *ix, size_t i)
 {
 	return i < ix->nsegs ? ix->segs[i] : NULL;
 }
 
-uint64_t td_index_ndocs(const td_index *ix) { return ix->ndocs; }
-uint64_t td_index_ntokens(const td_index *ix) { return ix->ntokens; }
+uint64_t td_index_ndocs(const td_index *ix)
+{
+	return ix->ndocs;
+}
+uint64_t td_index_ntokens(const td_index *ix)
+{
+	return ix->ntokens;
+}
 
 int td_index_damaged(const td_index *ix)
 {
@@ -431,7 +455,7 @@ const char *td_index_seg_name(const td_index *ix, size_t i)
 		return NULL;
 	for (size_t p = ix->nparts; p-- > 0;)
 		if (i >= ix->part_first[p])
-			return td_index_seg_name(ix->parts[p],
-				i - ix->part_first[p]);
+			return td_index_seg_name(
+			        ix->parts[p], i - ix->part_first[p]);
 	return ix->m.segs[i].name;
 }

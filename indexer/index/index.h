@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define TD_INDEX_FORMAT 12    /* bumped on any incompatible change */
+#define TD_INDEX_FORMAT 12         /* bumped on any incompatible change */
 #define TD_DEFAULT_INDEX ".tagdex" /* used when -x is not given */
 
 typedef struct td_index td_index;
@@ -28,8 +28,13 @@ typedef struct td_seg td_seg;
 /* Token layers: the surface form, the normalised form (NFC, case fold),
  * the lemma and the part of speech (Penn tag; both "" for a token no
  * stage tagged). */
-enum { TD_LAYER_WORD = 0, TD_LAYER_NORM = 1, TD_LAYER_LEMMA = 2,
-	TD_LAYER_POS = 3, TD_NLAYERS = 4 };
+enum {
+	TD_LAYER_WORD = 0,
+	TD_LAYER_NORM = 1,
+	TD_LAYER_LEMMA = 2,
+	TD_LAYER_POS = 3,
+	TD_NLAYERS = 4
+};
 
 /* ------------------------------------------------------------- reading */
 
@@ -55,7 +60,7 @@ int td_index_open_many(const char *const *dirs, size_t n, td_index **out);
  * two directories adds it to each ("a (list.txt:1) and b (list.txt:3)
  * both hold ..."). Messages name each directory once, n == 1 too. */
 int td_index_open_many_at(const char *const *dirs, const char *const *where,
-	size_t n, td_index **out);
+        size_t n, td_index **out);
 
 size_t td_index_nsegs(const td_index *ix);
 td_seg *td_index_seg(td_index *ix, size_t i);
@@ -90,27 +95,28 @@ uint32_t td_seg_ntokens(const td_seg *s);
 uint32_t td_seg_ndocs(const td_seg *s);
 
 typedef struct td_docinfo {
-	const char *id;     /* the TEI xml:id ("doc-...") or one made from the file name */
+	const char *id; /* the TEI xml:id ("doc-...") or one made from the file
+	                   name */
 	const char *title;
-	const char *date;   /* ISO date or NULL */
+	const char *date; /* ISO date or NULL */
 	const char *genre;
 	const char *source; /* path of the source file as given to ingest */
 	const char *sha256; /* of the source bytes */
 	uint32_t first_tok; /* position of its first token in the segment */
 	uint32_t ntok;
-	int live;           /* 0 once replaced or pruned by a later commit */
+	int live; /* 0 once replaced or pruned by a later commit */
 } td_docinfo;
 
 int td_seg_doc(td_seg *s, uint32_t d, td_docinfo *out);
 /* Only the id and the source of document d (*id, *source: NULL when
  * absent), the rest of its metadata not read: what td_index_open checks of
  * every live document. 0, or TD_EUSAGE / TD_ECORRUPT. */
-int td_seg_doc_keys(td_seg *s, uint32_t d, const char **id,
-	const char **source);
+int td_seg_doc_keys(
+        td_seg *s, uint32_t d, const char **id, const char **source);
 /* Only the token range of document d (no metadata is read): what a query
  * needs to enter a document. 0, or TD_EUSAGE / TD_ECORRUPT. */
-int td_seg_doc_range(td_seg *s, uint32_t d, uint32_t *first_tok,
-	uint32_t *ntok);
+int td_seg_doc_range(
+        td_seg *s, uint32_t d, uint32_t *first_tok, uint32_t *ntok);
 /* 1 if document d is live in this committed state (cheap: no metadata is
  * read), 0 if it was replaced or pruned. */
 int td_seg_doc_live(const td_seg *s, uint32_t d);
@@ -121,7 +127,8 @@ uint32_t td_seg_doc_at(td_seg *s, uint32_t pos);
  * pointer stays valid until 8 other documents of the same segment have been
  * asked for, so use it at once or copy it. */
 int td_seg_doc_text(td_seg *s, uint32_t d, const char **text, size_t *len);
-/* Further header metadata by key ("author", "url", "extraction", ...); NULL if absent. */
+/* Further header metadata by key ("author", "url", "extraction", ...); NULL if
+ * absent. */
 const char *td_seg_doc_meta(td_seg *s, uint32_t d, const char *key);
 /* Byte offsets of token pos within its document's text. */
 int td_seg_tok_offsets(td_seg *s, uint32_t pos, uint32_t *start, uint32_t *end);
@@ -131,8 +138,8 @@ int td_seg_tok_offsets(td_seg *s, uint32_t pos, uint32_t *start, uint32_t *end);
  * a document, not all of it). *text is the caller's to free, NUL-terminated
  * after *len bytes. 0; TD_EUSAGE for a range outside the segment or over
  * two documents; TD_ECORRUPT (segment marked damaged); TD_ENOMEM. */
-int td_seg_text_range(td_seg *s, uint32_t a, uint32_t b, char **text,
-	size_t *len);
+int td_seg_text_range(
+        td_seg *s, uint32_t a, uint32_t b, char **text, size_t *len);
 /* Where the last td_seg_text_append read in a document's text, so that
  * the next range of that document is found from there (the ranges of a
  * KWIC line, the lines of a document in order) instead of from the
@@ -151,7 +158,7 @@ struct td_buf;
  * for a range outside the document; TD_ECORRUPT; TD_ENOMEM. On an error
  * out is as it was. */
 int td_seg_text_append(td_textcur *c, td_seg *s, uint32_t d, uint32_t a,
-	uint32_t b, struct td_buf *out);
+        uint32_t b, struct td_buf *out);
 
 /* Lexicon of a layer: terms sorted bytewise, ids 0..size-1 in that order. */
 uint32_t td_seg_lex_size(td_seg *s, int layer);
@@ -198,17 +205,17 @@ const char *td_seg_span_name(td_seg *s, uint32_t k);
  * of that name, or TD_ECORRUPT (damage recorded) as td_seg_lex_find. */
 int64_t td_seg_span_find(td_seg *s, const char *name);
 uint32_t td_seg_span_count(td_seg *s, uint32_t k);
-int td_seg_span_get(td_seg *s, uint32_t k, uint32_t i, uint32_t *start,
-	uint32_t *end);
+int td_seg_span_get(
+        td_seg *s, uint32_t k, uint32_t i, uint32_t *start, uint32_t *end);
 uint32_t td_seg_span_nattrs(td_seg *s, uint32_t k, uint32_t i);
 int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
-	const char **name, const char **value);
+        const char **name, const char **value);
 /* The value of span i's attribute called name: 1 with *value set, 0 if it
  * has none, or a negative error (TD_ECORRUPT). Reads no other attribute's
  * value, so values rebuilt from the document id (xml:id) cost nothing
  * unless asked for. */
-int td_seg_span_attr_find(td_seg *s, uint32_t k, uint32_t i,
-	const char *name, const char **value);
+int td_seg_span_attr_find(td_seg *s, uint32_t k, uint32_t i, const char *name,
+        const char **value);
 
 /* ------------------------------------------------------------- writing */
 
@@ -226,14 +233,15 @@ int td_writer_open(const char *dir, int flags, td_writer **out);
 
 /* What the committed state holds for a source path. */
 enum { TD_SOURCE_NEW = 0, TD_SOURCE_UNCHANGED = 1, TD_SOURCE_CHANGED = 2 };
-int td_writer_source_state(td_writer *w, const char *source, const char *sha256);
+int td_writer_source_state(
+        td_writer *w, const char *source, const char *sha256);
 
 /* Adds a document (replacing any earlier one from the same source). */
 int td_writer_add(td_writer *w, const td_doc *doc, const char *source);
 /* The same with the SHA-256 of the source bytes given explicitly (what
  * td_writer_source_state() compares against later). */
 int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
-	const char *sha256);
+        const char *sha256);
 /* Drops the document of a source (TD_ENOTFOUND if it has none). */
 int td_writer_remove(td_writer *w, const char *source);
 /* The committed state the writer started from, or NULL (a new index, or
@@ -241,8 +249,8 @@ int td_writer_remove(td_writer *w, const char *source);
  * or removed since td_writer_open(). */
 td_index *td_writer_base(td_writer *w);
 /* Calls fn for every committed source path (for --prune). */
-int td_writer_each_source(td_writer *w,
-	int (*fn)(void *ctx, const char *source), void *ctx);
+int td_writer_each_source(
+        td_writer *w, int (*fn)(void *ctx, const char *source), void *ctx);
 
 /* The memory budget of the documents a writer holds before writing them:
  * when its buffers reach it, they go to a segment file that no manifest
@@ -306,14 +314,14 @@ int td_index_check_ids(td_index *ix);
  * source found in several segments keeps its document from the newest;
  * documents removed (--prune) after a kept segment was written come back.
  * *kept and *dropped count segments, *ndocs the live documents. */
-int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
-	uint64_t *ndocs);
+int td_index_recover(
+        const char *dir, size_t *kept, size_t *dropped, uint64_t *ndocs);
 /* td_index_recover; with TD_RECOVER_IDS an id found in several segments
  * keeps its newest document too (tagdex-ingest's indexes, whose ids are
  * unique: a moved file's old document whose deletion was lost). */
 #define TD_RECOVER_IDS 1u
 int td_index_recover_flags(const char *dir, unsigned flags, size_t *kept,
-	size_t *dropped, uint64_t *ndocs);
+        size_t *dropped, uint64_t *ndocs);
 
 #ifdef __cplusplus
 }

@@ -24,13 +24,13 @@ uint32_t td_crc32c_soft(uint32_t crc, const void *data, size_t len);
 /* An append-only set of byte strings with dense ids 0..n-1 in insertion
  * order; each string is stored NUL-terminated. */
 typedef struct td_strtab {
-	char *buf;          /* the strings, each followed by NUL */
+	char *buf; /* the strings, each followed by NUL */
 	size_t len, cap;
-	uint64_t *off;      /* id -> offset in buf */
-	uint32_t *slen;     /* id -> length */
+	uint64_t *off;  /* id -> offset in buf */
+	uint32_t *slen; /* id -> length */
 	uint32_t n;
-	size_t cap_ids;     /* of off and slen */
-	uint32_t *slots;    /* open addressing: id + 1, 0 = empty */
+	size_t cap_ids;  /* of off and slen */
+	uint32_t *slots; /* open addressing: id + 1, 0 = empty */
 	uint32_t nslots;
 } td_strtab;
 
@@ -47,11 +47,10 @@ int td_index_check_live(td_index *ix);
 void td_strtab_init(td_strtab *t);
 void td_strtab_clear(td_strtab *t);
 /* The id of s[0,len), adding it if new; *added (may be NULL) says which. */
-int td_strtab_put(td_strtab *t, const char *s, size_t len, uint32_t *id,
-	int *added);
+int td_strtab_put(
+        td_strtab *t, const char *s, size_t len, uint32_t *id, int *added);
 /* 1 and its id in *id if s[0,len) is in t, else 0 (t unchanged). */
-int td_strtab_find(const td_strtab *t, const char *s, size_t len,
-	uint32_t *id);
+int td_strtab_find(const td_strtab *t, const char *s, size_t len, uint32_t *id);
 static inline const char *td_strtab_str(const td_strtab *t, uint32_t id)
 {
 	return t->buf + t->off[id];
@@ -71,8 +70,8 @@ int td_union_encode(const uint32_t *ids, uint32_t n, td_buf *out);
 int td_buf_varint(td_buf *b, uint64_t v);
 /* Reads the LEB128 varint at *p (before end) into *v and moves *p past
  * it: 0, or -1 when it runs past end or 64 bits. */
-static inline int td_varint_get(const uint8_t **p, const uint8_t *end,
-	uint64_t *v)
+static inline int td_varint_get(
+        const uint8_t **p, const uint8_t *end, uint64_t *v)
 {
 	uint64_t x = 0;
 	for (int sh = 0; sh < 64 && *p < end; sh += 7) {
@@ -89,10 +88,11 @@ static inline int td_varint_get(const uint8_t **p, const uint8_t *end,
 /* ------------------------------------------------------------ segment file */
 
 #define TD_SEG_MAGIC "TDXSEG\r\n"
-#define TD_SEG_HDR 4096          /* header bytes, sections follow */
-#define TD_SEG_BLOCK 4096        /* checksum block size: small, so a
-                                  * query that reads scattered positions
-                                  * checks little more than it reads */
+#define TD_SEG_HDR 4096 /* header bytes, sections follow */
+#define TD_SEG_BLOCK                                                           \
+	4096 /* checksum block size: small, so a                               \
+	      * query that reads scattered positions                           \
+	      * checks little more than it reads */
 
 /* An attribute value's SPATTR entry: the SPSTR offset in the low 30 bits;
  * the top two say what precedes that string in the value. */
@@ -105,27 +105,27 @@ enum {
 };
 
 enum {
-	TD_SEC_DOCS = 0,   /* per doc: td_segdoc */
-	TD_SEC_DOCSTR,     /* doc metadata: NUL-terminated key, value pairs */
-	TD_SEC_TEXT,       /* per document its gaps (see TD_GAP_*) */
-	TD_SEC_LEX0,       /* word lexicon entries (td_seglex) */
-	TD_SEC_LEX1,       /* norm lexicon entries */
-	TD_SEC_LSTR0,      /* word terms, NUL-terminated */
+	TD_SEC_DOCS = 0, /* per doc: td_segdoc */
+	TD_SEC_DOCSTR,   /* doc metadata: NUL-terminated key, value pairs */
+	TD_SEC_TEXT,     /* per document its gaps (see TD_GAP_*) */
+	TD_SEC_LEX0,     /* word lexicon entries (td_seglex) */
+	TD_SEC_LEX1,     /* norm lexicon entries */
+	TD_SEC_LSTR0,    /* word terms, NUL-terminated */
 	TD_SEC_LSTR1,
-	TD_SEC_POST0,      /* word postings */
+	TD_SEC_POST0, /* word postings */
 	TD_SEC_POST1,
-	TD_SEC_IDS,        /* word id per position, packed bits */
-	TD_SEC_W2N,        /* u32 norm id per word id */
-	TD_SEC_SPNAMES,    /* per element name: td_segspname */
-	TD_SEC_SPANS,      /* per element name its packed span list */
-	TD_SEC_SPATTR,     /* attribute (name, value) string offsets, u32 pairs */
-	TD_SEC_SPSTR,      /* span strings, NUL-terminated */
-	TD_SEC_GSTR,       /* gap strings (bytes between tokens) */
-	TD_SEC_LEX2,       /* lemma layer: lexicon, terms, postings, and */
+	TD_SEC_IDS,     /* word id per position, packed bits */
+	TD_SEC_W2N,     /* u32 norm id per word id */
+	TD_SEC_SPNAMES, /* per element name: td_segspname */
+	TD_SEC_SPANS,   /* per element name its packed span list */
+	TD_SEC_SPATTR,  /* attribute (name, value) string offsets, u32 pairs */
+	TD_SEC_SPSTR,   /* span strings, NUL-terminated */
+	TD_SEC_GSTR,    /* gap strings (bytes between tokens) */
+	TD_SEC_LEX2,    /* lemma layer: lexicon, terms, postings, and */
 	TD_SEC_LSTR2,
 	TD_SEC_POST2,
-	TD_SEC_IDS2,       /* its id per position, packed bits */
-	TD_SEC_LEX3,       /* part-of-speech layer, likewise */
+	TD_SEC_IDS2, /* its id per position, packed bits */
+	TD_SEC_LEX3, /* part-of-speech layer, likewise */
 	TD_SEC_LSTR3,
 	TD_SEC_POST3,
 	TD_SEC_IDS3,
@@ -145,26 +145,26 @@ enum {
  * at a position is W2N of the word's (td_sec_ids gives -1). */
 static inline int td_sec_lex(int layer)
 {
-	static const int v[TD_NLAYERS] = {TD_SEC_LEX0, TD_SEC_LEX1, TD_SEC_LEX2,
-		TD_SEC_LEX3};
+	static const int v[TD_NLAYERS] = {
+	        TD_SEC_LEX0, TD_SEC_LEX1, TD_SEC_LEX2, TD_SEC_LEX3};
 	return v[layer];
 }
 static inline int td_sec_lstr(int layer)
 {
-	static const int v[TD_NLAYERS] = {TD_SEC_LSTR0, TD_SEC_LSTR1,
-		TD_SEC_LSTR2, TD_SEC_LSTR3};
+	static const int v[TD_NLAYERS] = {
+	        TD_SEC_LSTR0, TD_SEC_LSTR1, TD_SEC_LSTR2, TD_SEC_LSTR3};
 	return v[layer];
 }
 static inline int td_sec_post(int layer)
 {
-	static const int v[TD_NLAYERS] = {TD_SEC_POST0, TD_SEC_POST1,
-		TD_SEC_POST2, TD_SEC_POST3};
+	static const int v[TD_NLAYERS] = {
+	        TD_SEC_POST0, TD_SEC_POST1, TD_SEC_POST2, TD_SEC_POST3};
 	return v[layer];
 }
 static inline int td_sec_ids(int layer)
 {
-	static const int v[TD_NLAYERS] = {TD_SEC_IDS, -1, TD_SEC_IDS2,
-		TD_SEC_IDS3};
+	static const int v[TD_NLAYERS] = {
+	        TD_SEC_IDS, -1, TD_SEC_IDS2, TD_SEC_IDS3};
 	return v[layer];
 }
 
@@ -182,8 +182,8 @@ typedef struct td_segdoc {
 	uint32_t text_len;
 	uint32_t first_tok;
 	uint32_t ntok;
-	uint32_t kv_n;     /* metadata pairs */
-	uint64_t kv_off;   /* into DOCSTR */
+	uint32_t kv_n;   /* metadata pairs */
+	uint64_t kv_off; /* into DOCSTR */
 } td_segdoc;
 
 /* A term whose positions are exactly those of a term of a layer below
@@ -205,7 +205,7 @@ typedef struct td_segdoc {
 static inline uint64_t td_post_share(int to, uint32_t id)
 {
 	return TD_POST_SHARED | (to == TD_LAYER_WORD ? TD_POST_TO_WORD : 0) |
-		(uint64_t)id << TD_POST_ID_SHIFT;
+	       (uint64_t)id << TD_POST_ID_SHIFT;
 }
 /* A pos term with more than ntokens / TD_POS_SCAN_RATIO positions keeps
  * no postings (format 9): its post_off has TD_POST_SCAN set (not with
@@ -235,7 +235,7 @@ static inline uint64_t td_post_share(int to, uint32_t id)
  * share the entry's cache line but one time in four. LSTR is at most
  * TD_LSTR_MAX bytes (TD_ELIMIT when writing a larger one). */
 typedef struct td_seglex {
-	uint32_t str_off;  /* into LSTR */
+	uint32_t str_off; /* into LSTR */
 	uint32_t freq;
 	uint64_t post_off; /* into POST (see TD_POST_SHARED) */
 } td_seglex;
@@ -247,21 +247,27 @@ typedef struct td_seglex {
  * of padding. Fields: start - block start, end - start, doc - block doc,
  * attr_first - block attr, nattrs. */
 #define TD_SPAN_BLOCK 64
-enum { TD_SPF_START, TD_SPF_LEN, TD_SPF_DOC, TD_SPF_ATTR, TD_SPF_NATTRS,
-	TD_SPF_N };
+enum {
+	TD_SPF_START,
+	TD_SPF_LEN,
+	TD_SPF_DOC,
+	TD_SPF_ATTR,
+	TD_SPF_NATTRS,
+	TD_SPF_N
+};
 
 typedef struct td_segspname {
-	uint32_t str_off;  /* into SPSTR */
+	uint32_t str_off; /* into SPSTR */
 	uint32_t count;
-	uint64_t off;      /* byte offset of its span list in SPANS */
+	uint64_t off;           /* byte offset of its span list in SPANS */
 	uint8_t bits[TD_SPF_N]; /* width of each field, 0..32 */
 	uint8_t pad[3];
 } td_segspname;
 
 typedef struct td_segspblk {
-	uint32_t start;    /* of the block's first span */
-	uint32_t doc;      /* least document of the block's spans */
-	uint32_t attr;     /* least attr_first of the block's spans */
+	uint32_t start; /* of the block's first span */
+	uint32_t doc;   /* least document of the block's spans */
+	uint32_t attr;  /* least attr_first of the block's spans */
 } td_segspblk;
 
 /* One span, decoded. */
@@ -269,27 +275,28 @@ typedef struct td_segspan {
 	uint32_t start, end;
 	uint32_t attr_first; /* index of its first pair in SPATTR */
 	uint32_t nattrs;
-	uint32_t doc;        /* its document (empty spans at a boundary) */
+	uint32_t doc; /* its document (empty spans at a boundary) */
 } td_segspan;
 
 typedef struct td_seghdr {
 	char magic[8];
 	uint32_t format;
-	uint32_t hdr_crc;    /* of all TD_SEG_HDR bytes with this field 0 */
+	uint32_t hdr_crc; /* of all TD_SEG_HDR bytes with this field 0 */
 	uint64_t file_size;
-	uint64_t crc_off;    /* block checksum table: u32 per block of [0,crc_off) */
+	/* block checksum table: u32 per block of [0,crc_off) */
+	uint64_t crc_off;
 	uint32_t nblocks;
-	uint32_t crc_crc;    /* checksum of that table */
+	uint32_t crc_crc; /* checksum of that table */
 	uint32_t ndocs, ntokens;
 	uint32_t lexsize[TD_NLAYERS];
-	uint32_t id_bits;    /* bits per packed word id */
-	uint32_t lbits[2];   /* bits per packed lemma and pos id; lemma
-	                      * bits 0: IDS2 holds the lemma id per word
-	                      * and pos id instead (TD_W2L_*) */
+	uint32_t id_bits;  /* bits per packed word id */
+	uint32_t lbits[2]; /* bits per packed lemma and pos id; lemma
+	                    * bits 0: IDS2 holds the lemma id per word
+	                    * and pos id instead (TD_W2L_*) */
 	uint32_t nspnames;
 	uint64_t sec_off[TD_NSEC];
 	uint64_t sec_len[TD_NSEC];
-	uint32_t flags;      /* TD_SEGF_* (format 9) */
+	uint32_t flags; /* TD_SEGF_* (format 9) */
 } td_seghdr;
 
 /* A document's metadata in a segment (DOCSTR): NUL-terminated key and
@@ -332,7 +339,7 @@ void td_segbuild_free(td_segbuild *b);
 /* Adds doc under source with the sha256 of its source bytes (may be NULL).
  * Token positions continue from the previous document. */
 int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
-	const char *sha256);
+        const char *sha256);
 uint32_t td_segbuild_ndocs(const td_segbuild *b);
 uint32_t td_segbuild_ntokens(const td_segbuild *b);
 /* The bytes b holds, with what writing it will take on top: the writer
@@ -345,16 +352,16 @@ int td_segbuild_full(const td_segbuild *b);
 /* Writes the segment to path (creating it; fsync'd before returning);
  * *size and *crc (may be NULL) receive its identity for the manifest: the
  * file size and the header checksum (which covers the checksum table). */
-int td_segbuild_write(td_segbuild *b, const char *path, uint64_t *size,
-	uint32_t *crc);
+int td_segbuild_write(
+        td_segbuild *b, const char *path, uint64_t *size, uint32_t *crc);
 
 /* segout.c: a segment file written front to back, checksummed by block
  * as it goes (segbuild.c and stream_merge.c write through it). */
 typedef struct td_out {
 	int fd;
 	const char *path;
-	uint64_t pos;       /* bytes written so far, header included */
-	uint8_t *blk;       /* the current checksum block */
+	uint64_t pos; /* bytes written so far, header included */
+	uint8_t *blk; /* the current checksum block */
 	size_t fill;
 	uint32_t *crcs;
 	size_t ncrc, cap_crc;
@@ -385,8 +392,8 @@ int td_out_close(td_out *o, int rc);
  * stop (may be NULL): when it becomes nonzero the merge gives up with
  * TD_EINTR, removing the file. */
 int td_segmerge_write(td_seg *const *segs, size_t n, const char *path,
-	const volatile sig_atomic_t *stop, uint32_t *ndocs, uint64_t *size,
-	uint32_t *crc);
+        const volatile sig_atomic_t *stop, uint32_t *ndocs, uint64_t *size,
+        uint32_t *crc);
 
 /* segment.c: one mapped segment file. Blocks are checked on first use. */
 #define TD_SEG_TEXTS 8 /* document texts kept rebuilt per segment */
@@ -395,33 +402,33 @@ struct td_seg {
 	const uint8_t *map;
 	size_t size;
 	td_seghdr hdr;
-	const uint32_t *crcs;   /* block checksums (in the map) */
-	uint8_t *state;         /* per block: 0 unchecked, 1 good, 2 bad */
-	uint8_t *deleted;       /* per doc, from the manifest */
+	const uint32_t *crcs; /* block checksums (in the map) */
+	uint8_t *state;       /* per block: 0 unchecked, 1 good, 2 bad */
+	uint8_t *deleted;     /* per doc, from the manifest */
 	uint32_t ndeleted;
-	uint32_t cache_doc;     /* the document whose tokens are cached */
+	uint32_t cache_doc; /* the document whose tokens are cached */
 	int has_cache;
 	td_tokens cache;
 	/* attribute values rebuilt from a document id and a suffix, by
 	 * document and SPATTR pair index (spans of several documents share
 	 * pairs); kept until close like every pointer into the map */
-	uint64_t *av_key;       /* doc << 32 | pair index + 1, 0 = empty */
+	uint64_t *av_key; /* doc << 32 | pair index + 1, 0 = empty */
 	char **av_val;
 	uint32_t av_n, av_slots;
-	uint32_t av_doc;        /* the document whose id is in av_docid */
+	uint32_t av_doc; /* the document whose id is in av_docid */
 	int has_av_doc;
 	const char *av_docid;
-	td_segspname *spn;      /* SPNAMES, checked and copied on first use */
-	td_segspan last_span;   /* the span decoded last (callers often ask
-	                         * for one span's range, then its attributes) */
+	td_segspname *spn;    /* SPNAMES, checked and copied on first use */
+	td_segspan last_span; /* the span decoded last (callers often ask
+	                       * for one span's range, then its attributes) */
 	uint32_t last_k, last_i;
 	int has_last_span;
 	char *texts[TD_SEG_TEXTS]; /* rebuilt texts, recently used */
 	uint32_t text_doc[TD_SEG_TEXTS], text_next;
-	char *arena;            /* current chunk; chunks chain by their first word */
+	char *arena; /* current chunk; chunks chain by their first word */
 	size_t arena_fill, arena_cap;
-	int damaged;            /* some call met damaged data (sticky) */
-	char *damage;           /* the first such message */
+	int damaged;  /* some call met damaged data (sticky) */
+	char *damage; /* the first such message */
 };
 /* Records damage found outside segment.c (postings): TD_ECORRUPT with the
  * segment's name, and the sticky flag of td_seg_damaged(). */
@@ -443,7 +450,7 @@ int td_seg_check(td_seg *s);
  * with its source and sha256 (pointers into the segment); the tests read an
  * index's documents back through it. */
 int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
-	const char **sha256);
+        const char **sha256);
 /* Lets go of what reading documents of s gathered (attribute values
  * rebuilt, texts kept) and of the pages of its mapping, which are read
  * again when needed: what keeps a merge's memory independent of the size
@@ -466,15 +473,15 @@ int td_seg_set_deleted(td_seg *s, const uint32_t *del, uint32_t n);
  * at most once. */
 typedef struct td_docmap {
 	td_index *ix;
-	uint64_t *first;  /* per segment its first number; [nsegs] the total */
+	uint64_t *first; /* per segment its first number; [nsegs] the total */
 	size_t nsegs;
-	uint32_t *slot;   /* number + 1, 0 = empty; at most half are used */
+	uint32_t *slot; /* number + 1, 0 = empty; at most half are used */
 	uint64_t nslots;
-	uint32_t reads;   /* records read since the last trim */
+	uint32_t reads; /* records read since the last trim */
 } td_docmap;
 /* The key of a document read back (NULL: it has none), its length in *len. */
-typedef const char *(*td_docmap_key)(void *ctx, const td_docinfo *di,
-	size_t *len);
+typedef const char *(*td_docmap_key)(
+        void *ctx, const td_docinfo *di, size_t *len);
 typedef struct td_docmap_it {
 	const char *key;
 	size_t len;
@@ -486,35 +493,35 @@ void td_docmap_clear(td_docmap *m);
 /* Files document g under key[0, len). */
 void td_docmap_add(td_docmap *m, uint32_t g, const char *key, size_t len);
 /* The record of document g, and (each may be NULL) the index in ix of its
- * segment and its number there. Every TD_TRIM_DOCS records read the segments of ix are
- * trimmed (td_seg_trim): a string of an earlier record stays good (it
+ * segment and its number there. Every TD_TRIM_DOCS records read the segments of
+ * ix are trimmed (td_seg_trim): a string of an earlier record stays good (it
  * points into the mapping), a pointer into their caches does not. */
-int td_docmap_doc(td_docmap *m, uint32_t g, size_t *seg, uint32_t *d,
-	td_docinfo *di);
+int td_docmap_doc(
+        td_docmap *m, uint32_t g, size_t *seg, uint32_t *d, td_docinfo *di);
 /* The documents filed under key[0, len): td_docmap_find starts, then each
  * td_docmap_next gives one in *g (1), in no set order, until 0 (or an
  * error < 0). fn gives a candidate's key, compared byte for byte; key
  * must stay valid until the end. */
-void td_docmap_find(const td_docmap *m, td_docmap_it *it, const char *key,
-	size_t len);
-int td_docmap_next(td_docmap *m, td_docmap_it *it, td_docmap_key fn,
-	void *ctx, uint32_t *g);
+void td_docmap_find(
+        const td_docmap *m, td_docmap_it *it, const char *key, size_t len);
+int td_docmap_next(td_docmap *m, td_docmap_it *it, td_docmap_key fn, void *ctx,
+        uint32_t *g);
 
 /* ------------------------------------------------------------ manifest.c */
 
 typedef struct td_mseg {
-	char *name;        /* "seg-000001.tdx" */
+	char *name; /* "seg-000001.tdx" */
 	uint32_t ndocs;
-	uint64_t size;     /* identity of the file committed under that name: */
-	uint32_t crc;      /* its size and header checksum */
-	uint32_t *del;     /* ascending deleted doc numbers */
+	uint64_t size; /* identity of the file committed under that name: */
+	uint32_t crc;  /* its size and header checksum */
+	uint32_t *del; /* ascending deleted doc numbers */
 	uint32_t ndel;
 	size_t cap_del;
 } td_mseg;
 
 typedef struct td_manifest {
 	uint64_t generation;
-	uint64_t next_seg;  /* number of the next segment file */
+	uint64_t next_seg; /* number of the next segment file */
 	td_mseg *segs;
 	size_t nsegs, cap_segs; /* TD_VEC_RESERVE's */
 } td_manifest;
@@ -543,7 +550,7 @@ void td_lock_release(int fd[2]);
  * instead of reporting a stale errno. step (or NULL) names the fault step
  * (td_fault_step) taken before the first system call. */
 int td_write_full(int fd, const void *buf, size_t n, int64_t off,
-	const char *path, const char *step);
+        const char *path, const char *step);
 
 /* fsyncs a directory so renames in it are durable. */
 int td_fsync_dir(const char *dir);

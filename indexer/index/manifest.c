@@ -18,21 +18,25 @@
 #include <unistd.h>
 
 int td_write_full(int fd, const void *buf, size_t n, int64_t off,
-	const char *path, const char *step)
+        const char *path, const char *step)
 {
 	const char *p = buf;
 	size_t done = 0;
 	while (done < n) {
-		ssize_t w = step && td_fault_step(step) ? -1 : off < 0
-			? write(fd, p + done, n - done)
-			: pwrite(fd, p + done, n - done, (off_t)(off + (int64_t)done));
+		ssize_t w = step && td_fault_step(step) ? -1
+		            : off < 0 ? write(fd, p + done, n - done)
+		                      : pwrite(fd, p + done, n - done,
+		                                (off_t)(off + (int64_t)done));
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w < 0)
-			return td_error(TD_EIO, "%s: write: %s", path, strerror(errno));
+			return td_error(
+			        TD_EIO, "%s: write: %s", path, strerror(errno));
 		if (w == 0)
-			return td_error(TD_EIO, "%s: short write (%zu of %zu bytes "
-				"written; is the disk full?)", path, done, n);
+			return td_error(TD_EIO,
+			        "%s: short write (%zu of %zu bytes "
+			        "written; is the disk full?)",
+			        path, done, n);
 		done += (size_t)w;
 	}
 	return 0;
@@ -79,7 +83,8 @@ int td_manifest_require(const char *dir)
 	char path[4096];
 	snprintf(path, sizeof path, "%s/MANIFEST", dir);
 	if (access(path, F_OK) && errno == ENOENT)
-		return td_error(TD_ENOTFOUND, "%s: no index here (no MANIFEST)", dir);
+		return td_error(
+		        TD_ENOTFOUND, "%s: no index here (no MANIFEST)", dir);
 	return 0;
 }
 
@@ -101,10 +106,11 @@ int td_manifest_read(const char *dir, td_manifest *m)
 		goto out;
 	}
 	if (ver != TD_INDEX_FORMAT) {
-		rc = td_error(TD_EVERSION, "%s: index format %d, this tagdex "
-			"reads format %d; index the sources again into a new "
-			"index directory (tagdex-ingest -x NEW_DIR FILE...)",
-			dir, ver, TD_INDEX_FORMAT);
+		rc = td_error(TD_EVERSION,
+		        "%s: index format %d, this tagdex "
+		        "reads format %d; index the sources again into a new "
+		        "index directory (tagdex-ingest -x NEW_DIR FILE...)",
+		        dir, ver, TD_INDEX_FORMAT);
 		goto out;
 	}
 	/* the last line is "end CRC" over everything before it */
@@ -113,14 +119,15 @@ int td_manifest_read(const char *dir, td_manifest *m)
 		end = p + 1;
 	unsigned crc;
 	if (!end || sscanf(end, "end %8x\n", &crc) != 1 ||
-		td_crc32c(0, data, (size_t)(end - data)) != crc) {
-		rc = td_error(TD_ECORRUPT, "%s: manifest checksum mismatch", path);
+	        td_crc32c(0, data, (size_t)(end - data)) != crc) {
+		rc = td_error(
+		        TD_ECORRUPT, "%s: manifest checksum mismatch", path);
 		goto out;
 	}
 	*end = '\0';
 	char *save = NULL;
 	for (char *l = strtok_r(data, "\n", &save); l;
-		l = strtok_r(NULL, "\n", &save)) {
+	        l = strtok_r(NULL, "\n", &save)) {
 		char name[256];
 		unsigned long long a, sz;
 		unsigned nd, scrc;
@@ -131,7 +138,8 @@ int td_manifest_read(const char *dir, td_manifest *m)
 		} else if (sscanf(l, "next-seg %llu", &a) == 1) {
 			m->next_seg = a;
 		} else if (sscanf(l, "seg %255s %u %llu %8x", name, &nd, &sz,
-				   &scrc) == 4 && valid_segname(name)) {
+		                   &scrc) == 4 &&
+		           valid_segname(name)) {
 			if (TD_VEC_RESERVE(m->segs, m->nsegs, m->cap_segs, 8)) {
 				rc = td_error(TD_ENOMEM, "out of memory");
 				goto out;
@@ -153,7 +161,8 @@ int td_manifest_read(const char *dir, td_manifest *m)
 				errno = 0;
 				unsigned long d = strtoul(p, &e, 10);
 				if (e == p || errno || d >= ms->ndocs) {
-					rc = td_error(TD_ECORRUPT, "%s: bad line: %s", path, l);
+					rc = td_error(TD_ECORRUPT,
+					        "%s: bad line: %s", path, l);
 					goto out;
 				}
 				if ((rc = td_mseg_delete(ms, (uint32_t)d)))
@@ -161,7 +170,8 @@ int td_manifest_read(const char *dir, td_manifest *m)
 				p = e + strspn(e, " ");
 			}
 		} else {
-			rc = td_error(TD_ECORRUPT, "%s: bad line: %.60s", path, l);
+			rc = td_error(
+			        TD_ECORRUPT, "%s: bad line: %.60s", path, l);
 			goto out;
 		}
 	}
@@ -171,15 +181,19 @@ int td_manifest_read(const char *dir, td_manifest *m)
 	for (size_t i = 0; i < m->nsegs; i++) {
 		unsigned long long no = strtoull(m->segs[i].name + 4, NULL, 10);
 		if (no >= m->next_seg) {
-			rc = td_error(TD_ECORRUPT, "%s: next-seg %llu is not past "
-				"segment %s", path,
-				(unsigned long long)m->next_seg, m->segs[i].name);
+			rc = td_error(TD_ECORRUPT,
+			        "%s: next-seg %llu is not past "
+			        "segment %s",
+			        path, (unsigned long long)m->next_seg,
+			        m->segs[i].name);
 			goto out;
 		}
 		for (size_t j = 0; j < i; j++)
 			if (strtoull(m->segs[j].name + 4, NULL, 10) == no) {
-				rc = td_error(TD_ECORRUPT, "%s: segment %s is "
-					"named twice", path, m->segs[i].name);
+				rc = td_error(TD_ECORRUPT,
+				        "%s: segment %s is "
+				        "named twice",
+				        path, m->segs[i].name);
 				goto out;
 			}
 	}
@@ -192,12 +206,15 @@ out:
 
 int td_fsync_dir(const char *dir)
 {
-	int fd = td_fault_step("directory open") ? -1 :
-		open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = td_fault_step("directory open")
+	                 ? -1
+	                 : open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return td_error(TD_EIO, "%s: %s", dir, strerror(errno));
 	int rc = td_fault_step("directory fsync") || fsync(fd)
-		? td_error(TD_EIO, "%s: fsync: %s", dir, strerror(errno)) : 0;
+	                 ? td_error(TD_EIO, "%s: fsync: %s", dir,
+	                           strerror(errno))
+	                 : 0;
 	close(fd);
 	return rc;
 }
@@ -223,11 +240,13 @@ int td_manifest_write(const char *dir, const td_manifest *m, int *renamed)
 	FILE *f = open_memstream(&buf, &len);
 	if (!f)
 		return td_error(TD_ENOMEM, "out of memory");
-	fprintf(f, "tagdex-index %d\ngeneration %" PRIu64 "\nnext-seg %" PRIu64 "\n",
-		TD_INDEX_FORMAT, m->generation, m->next_seg);
+	fprintf(f,
+	        "tagdex-index %d\ngeneration %" PRIu64 "\nnext-seg %" PRIu64
+	        "\n",
+	        TD_INDEX_FORMAT, m->generation, m->next_seg);
 	for (size_t i = 0; i < m->nsegs; i++) {
 		fprintf(f, "seg %s %u %" PRIu64 " %08x\n", m->segs[i].name,
-			m->segs[i].ndocs, m->segs[i].size, m->segs[i].crc);
+		        m->segs[i].ndocs, m->segs[i].size, m->segs[i].crc);
 		if (m->segs[i].ndel) {
 			fputs("del", f);
 			for (uint32_t j = 0; j < m->segs[i].ndel; j++)
@@ -243,8 +262,10 @@ int td_manifest_write(const char *dir, const td_manifest *m, int *renamed)
 	snprintf(endl, sizeof endl, "end %08x\n", td_crc32c(0, buf, len));
 	snprintf(tmp, sizeof tmp, "%s/MANIFEST.tmp", dir);
 	snprintf(path, sizeof path, "%s/MANIFEST", dir);
-	int fd = td_fault_step("manifest open") ? -1 :
-		open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	int fd = td_fault_step("manifest open")
+	                 ? -1
+	                 : open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	                           0644);
 	if (fd < 0) {
 		free(buf);
 		return td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
@@ -268,9 +289,12 @@ int td_manifest_write(const char *dir, const td_manifest *m, int *renamed)
 	/* the new manifest is in place: readers see the commit, but whether
 	 * it survives a power loss is not known if the directory fsync fails */
 	if ((rc = td_fsync_dir(dir)))
-		return td_error(TD_EIO, "%s; the commit is visible but may not "
-			"survive a power loss (outcome uncertain: run tagdex-ingest "
-			"--check after a crash)", td_error_last());
+		return td_error(TD_EIO,
+		        "%s; the commit is visible but may not "
+		        "survive a power loss (outcome uncertain: run "
+		        "tagdex-ingest "
+		        "--check after a crash)",
+		        td_error_last());
 	return 0;
 }
 
@@ -301,10 +325,13 @@ int td_lock_take(const char *dir, int out[2])
 		char pid[32];
 		close(dfd);
 		if (e != EWOULDBLOCK)
-			return td_error(TD_EIO, "%s: lock: %s", dir, strerror(e));
+			return td_error(
+			        TD_EIO, "%s: lock: %s", dir, strerror(e));
 		lock_pid(path, pid, sizeof pid);
-		return td_error(TD_ELOCKED, "%s: index is locked by another "
-			"writer (pid %s)", dir, *pid ? pid : "unknown");
+		return td_error(TD_ELOCKED,
+		        "%s: index is locked by another "
+		        "writer (pid %s)",
+		        dir, *pid ? pid : "unknown");
 	}
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (fd < 0) {
@@ -320,8 +347,10 @@ int td_lock_take(const char *dir, int out[2])
 		pid[strcspn(pid, "\n")] = '\0';
 		close(fd);
 		if (e == EWOULDBLOCK)
-			return td_error(TD_ELOCKED, "%s: index is locked by another "
-				"writer (pid %s)", dir, *pid ? pid : "unknown");
+			return td_error(TD_ELOCKED,
+			        "%s: index is locked by another "
+			        "writer (pid %s)",
+			        dir, *pid ? pid : "unknown");
 		return td_error(TD_EIO, "%s: %s", path, strerror(e));
 	}
 	char pid[32];

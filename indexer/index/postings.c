@@ -57,8 +57,9 @@ int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out)
 {
 	if (n > (SIZE_MAX - out->n) / 6 - 1)
 		return td_error(TD_ENOMEM, "out of memory");
-	uint64_t nb =
-		n <= TD_POST_BLOCK ? 0 : (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
+	uint64_t nb = n <= TD_POST_BLOCK
+	                      ? 0
+	                      : (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
 	int rc = td_buf_reserve(out, (size_t)(nb * 8 + n * 5));
 	if (rc)
 		return rc;
@@ -151,19 +152,19 @@ void td_postings_close(td_postings *q)
  * every position), so their frequencies sum to its own. next is the
  * following lexicon entry, or NULL for the last term. */
 static int open_union(td_seg *s, int layer, uint32_t id, const td_seglex *a,
-	const uint8_t *next, td_postings **out)
+        const uint8_t *next, td_postings **out)
 {
 	int psec = td_sec_post(layer);
 	uint64_t off = a->post_off & TD_POST_OFF_MASK,
-		 end = s->hdr.sec_len[psec];
+	         end = s->hdr.sec_len[psec];
 	if (next) {
 		td_seglex b;
 		memcpy(&b, next, sizeof b);
 		end = b.post_off & TD_POST_OFF_MASK;
 	}
 	if (a->post_off & ~(TD_POST_UNION | TD_POST_OFF_MASK) ||
-		(layer != TD_LAYER_NORM && layer != TD_LAYER_LEMMA) ||
-		off >= end || end > s->hdr.sec_len[psec] || a->freq == 0)
+	        (layer != TD_LAYER_NORM && layer != TD_LAYER_LEMMA) ||
+	        off >= end || end > s->hdr.sec_len[psec] || a->freq == 0)
 		return bad_term(s, id);
 	const uint8_t *p = td_seg_sec(s, psec, off, end - off), *pe;
 	if (!p)
@@ -176,7 +177,7 @@ static int open_union(td_seg *s, int layer, uint32_t id, const td_seglex *a,
 		return bad_term(s, id);
 	td_postings *q = calloc(1, sizeof *q);
 	if (!q || !(q->sub = calloc(n, sizeof *q->sub)) ||
-		!(q->heap = malloc((size_t)n * sizeof *q->heap))) {
+	        !(q->heap = malloc((size_t)n * sizeof *q->heap))) {
 		td_postings_close(q);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
@@ -188,13 +189,13 @@ static int open_union(td_seg *s, int layer, uint32_t id, const td_seglex *a,
 	for (uint32_t i = 0; i < n && !rc; i++) {
 		uint64_t d;
 		if (td_varint_get(&p, pe, &d) || (i && d == 0) ||
-			d >= s->hdr.lexsize[TD_LAYER_WORD] - w) {
+		        d >= s->hdr.lexsize[TD_LAYER_WORD] - w) {
 			rc = bad_term(s, id);
 			break;
 		}
 		w += d;
-		if (!(rc = td_postings_open(s, TD_LAYER_WORD, (uint32_t)w,
-			      &q->sub[i]))) {
+		if (!(rc = td_postings_open(
+		              s, TD_LAYER_WORD, (uint32_t)w, &q->sub[i]))) {
 			q->nsub++;
 			sum += q->sub[i]->freq;
 		}
@@ -217,7 +218,7 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 	int lsec = td_sec_lex(layer);
 	int psec = td_sec_post(layer);
 	const uint8_t *e = td_seg_sec(s, lsec, (uint64_t)id * sizeof(td_seglex),
-		sizeof(td_seglex) * (id + 1 < s->hdr.lexsize[layer] ? 2 : 1));
+	        sizeof(td_seglex) * (id + 1 < s->hdr.lexsize[layer] ? 2 : 1));
 	if (!e)
 		return TD_ECORRUPT;
 	td_seglex a, b;
@@ -230,7 +231,7 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 		                                      : TD_LAYER_NORM;
 		uint64_t t = (a.post_off >> TD_POST_ID_SHIFT) & TD_POST_ID_MAX;
 		if ((layer != TD_LAYER_NORM && layer != TD_LAYER_LEMMA) ||
-			to >= layer || t >= s->hdr.lexsize[to])
+		        to >= layer || t >= s->hdr.lexsize[to])
 			return bad_term(s, id);
 		int rc = td_postings_open(s, to, (uint32_t)t, out);
 		if (rc == 0 && (*out)->freq != a.freq) {
@@ -242,11 +243,13 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 	}
 	if ((a.post_off & TD_POST_UNION) && layer != TD_LAYER_POS)
 		return open_union(s, layer, id, &a,
-			id + 1 < s->hdr.lexsize[layer] ? e + sizeof a : NULL, out);
+		        id + 1 < s->hdr.lexsize[layer] ? e + sizeof a : NULL,
+		        out);
 	if (a.post_off & TD_POST_SCAN) {
 		/* a frequent pos term: its positions are found in IDS3 */
 		uint32_t bits = s->hdr.lbits[TD_LAYER_POS - TD_LAYER_LEMMA];
-		if (layer != TD_LAYER_POS || bits == 0 || bits > 32 || a.freq == 0)
+		if (layer != TD_LAYER_POS || bits == 0 || bits > 32 ||
+		        a.freq == 0)
 			return bad_term(s, id);
 		td_postings *q = calloc(1, sizeof *q);
 		if (!q)
@@ -279,7 +282,8 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 	q->ntokens = s->hdr.ntokens;
 	q->seg = s;
 	q->nblocks = a.freq > TD_POST_BLOCK
-		? (a.freq + TD_POST_BLOCK - 1) / TD_POST_BLOCK : 1;
+	                     ? (a.freq + TD_POST_BLOCK - 1) / TD_POST_BLOCK
+	                     : 1;
 	if (q->nblocks > 1) {
 		if ((uint64_t)(q->end - q->base) < (uint64_t)q->nblocks * 8) {
 			free(q);
@@ -347,7 +351,8 @@ static int scan_next(td_postings *q, uint32_t target, uint32_t *pos)
 		uint64_t bit = (uint64_t)p * q->bits, byte0 = bit / 8;
 		/* each id is read as 8 bytes from its first byte: IDS3 is
 		 * padded by 8 */
-		uint64_t len = ((uint64_t)(p + n - 1) * q->bits) / 8 + 8 - byte0;
+		uint64_t len =
+		        ((uint64_t)(p + n - 1) * q->bits) / 8 + 8 - byte0;
 		const uint8_t *b = td_seg_sec(q->seg, TD_SEC_IDS3, byte0, len);
 		if (!b)
 			return TD_ECORRUPT;
@@ -441,7 +446,8 @@ int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 	if (q->done >= q->freq)
 		return 0;
 	if (q->nblocks > 1 && (q->done == 0 || target > q->cur) &&
-		q->blk + 1 < q->nblocks && skip_first(q, q->blk + 1) <= target) {
+	        q->blk + 1 < q->nblocks &&
+	        skip_first(q, q->blk + 1) <= target) {
 		/* the last block whose first position is <= target */
 		uint32_t lo = q->blk + 1, hi = q->nblocks - 1;
 		while (lo < hi) {
@@ -465,12 +471,13 @@ int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 			if (q->done && (d == 0 || v < q->cur))
 				return corrupt(q);
 		}
-		if (v >= q->ntokens || (q->done && q->in_blk == 0 && v <= q->cur))
+		if (v >= q->ntokens ||
+		        (q->done && q->in_blk == 0 && v <= q->cur))
 			return corrupt(q);
 		q->cur = v;
 		q->done++;
 		if (++q->in_blk == TD_POST_BLOCK && q->nblocks > 1 &&
-			q->blk + 1 < q->nblocks) {
+		        q->blk + 1 < q->nblocks) {
 			if ((rc = seek_block(q, q->blk + 1)))
 				return rc;
 			q->done = q->blk * TD_POST_BLOCK;
@@ -483,4 +490,3 @@ int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 			return 0;
 	}
 }
-

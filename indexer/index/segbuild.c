@@ -29,34 +29,34 @@ typedef struct bdoc {
 
 struct td_segbuild {
 	td_strtab words, norms, spstr, names, gaps;
-	td_strtab lemmas, poss;   /* lemma and pos layers: terms, and */
-	uint32_t *lids, *pids;    /* per position their ids (cap_ids each) */
-	uint32_t *wlast;          /* per word id the pos and lemma ids it had
-	                           * last (UINT32_MAX: none): most tokens of a
-	                           * word repeat them, and two short strcmp
-	                           * are cheaper than two string-table puts */
+	td_strtab lemmas, poss; /* lemma and pos layers: terms, and */
+	uint32_t *lids, *pids;  /* per position their ids (cap_ids each) */
+	uint32_t *wlast;        /* per word id the pos and lemma ids it had
+	                         * last (UINT32_MAX: none): most tokens of a
+	                         * word repeat them, and two short strcmp
+	                         * are cheaper than two string-table puts */
 	size_t cap_wlast;
-	uint32_t *omap;           /* per byte offset of the document's
-	                           * td_toklayers its pos id ([2k]) and lemma
-	                           * id ([2k + 1]), UINT32_MAX: not yet seen;
-	                           * words.c stores each value once a
-	                           * document, so most tokens find theirs
-	                           * here without comparing a string */
+	uint32_t *omap; /* per byte offset of the document's
+	                 * td_toklayers its pos id ([2k]) and lemma
+	                 * id ([2k + 1]), UINT32_MAX: not yet seen;
+	                 * words.c stores each value once a
+	                 * document, so most tokens find theirs
+	                 * here without comparing a string */
 	size_t cap_omap;
 	uint32_t *w2n;
 	size_t cap_w2n;
 	uint32_t *ids;
 	size_t nids, cap_ids;
-	td_buf text;              /* the documents' gaps (add_gaps) */
-	td_buf kv;                /* the documents' fields (kv_add) */
+	td_buf text; /* the documents' gaps (add_gaps) */
+	td_buf kv;   /* the documents' fields (kv_add) */
 	bspan *spans;
 	size_t nspans, cap_spans;
 	uint32_t *attrs;
 	size_t nattrs, cap_attrs;
 	bdoc *docs;
 	size_t ndocs, cap_docs;
-	int full;                 /* the last add did not fit (td_segbuild_full) */
-	int no_layers;            /* td_segbuild_drop_layers() */
+	int full;      /* the last add did not fit (td_segbuild_full) */
+	int no_layers; /* td_segbuild_drop_layers() */
 };
 
 void td_segbuild_drop_layers(td_segbuild *b)
@@ -105,9 +105,18 @@ void td_segbuild_free(td_segbuild *b)
 	free(b);
 }
 
-uint32_t td_segbuild_ndocs(const td_segbuild *b) { return (uint32_t)b->ndocs; }
-uint32_t td_segbuild_ntokens(const td_segbuild *b) { return (uint32_t)b->nids; }
-int td_segbuild_full(const td_segbuild *b) { return b->full; }
+uint32_t td_segbuild_ndocs(const td_segbuild *b)
+{
+	return (uint32_t)b->ndocs;
+}
+uint32_t td_segbuild_ntokens(const td_segbuild *b)
+{
+	return (uint32_t)b->nids;
+}
+int td_segbuild_full(const td_segbuild *b)
+{
+	return b->full;
+}
 
 static size_t strtab_bytes(const td_strtab *t)
 {
@@ -116,14 +125,14 @@ static size_t strtab_bytes(const td_strtab *t)
 
 size_t td_segbuild_bytes(const td_segbuild *b)
 {
-	size_t n = sizeof *b + strtab_bytes(&b->words) + strtab_bytes(&b->norms) +
-		strtab_bytes(&b->spstr) + strtab_bytes(&b->names) +
-		strtab_bytes(&b->gaps) + strtab_bytes(&b->lemmas) +
-		strtab_bytes(&b->poss);
+	size_t n = sizeof *b + strtab_bytes(&b->words) +
+	           strtab_bytes(&b->norms) + strtab_bytes(&b->spstr) +
+	           strtab_bytes(&b->names) + strtab_bytes(&b->gaps) +
+	           strtab_bytes(&b->lemmas) + strtab_bytes(&b->poss);
 	n += b->cap_ids * 3 * 4 + b->cap_wlast * 4 + b->cap_omap * 4 +
-		b->cap_w2n * 4 + b->text.cap +
-		b->kv.cap + b->cap_spans * sizeof *b->spans + b->cap_attrs * 4 +
-		b->cap_docs * sizeof *b->docs;
+	     b->cap_w2n * 4 + b->text.cap + b->kv.cap +
+	     b->cap_spans * sizeof *b->spans + b->cap_attrs * 4 +
+	     b->cap_docs * sizeof *b->docs;
 	/* what writing it takes on top: a layer's positions by term (4 bytes
 	 * a token) and its encoded postings (about 2) */
 	return n + b->nids * 6;
@@ -131,26 +140,26 @@ size_t td_segbuild_bytes(const td_segbuild *b)
 
 /* Room for need elements in the array v of capacity cap, doubling from 64
  * (the builder's arrays): 0, or TD_ENOMEM recorded. */
-#define GROW(v, cap, need) \
-	(TD_VEC_RESERVE_N(v, need, cap, 64) \
-			? td_error(TD_ENOMEM, "out of memory") \
-			: 0)
+#define GROW(v, cap, need)                                                     \
+	(TD_VEC_RESERVE_N(v, need, cap, 64)                                    \
+	                ? td_error(TD_ENOMEM, "out of memory")                 \
+	                : 0)
 
 #define MK_META(f, i) TD_MK_META, offsetof(td_meta, f), i
 const td_metakey td_metakeys[TD_NMETAKEYS] = {
-	{"id", TD_MK_ID, 0, offsetof(td_docinfo, id)},
-	{"title", MK_META(title, offsetof(td_docinfo, title))},
-	{"date", MK_META(date, offsetof(td_docinfo, date))},
-	{"genre", MK_META(genre, offsetof(td_docinfo, genre))},
-	{"source", TD_MK_SOURCE, 0, offsetof(td_docinfo, source)},
-	{"sha256", TD_MK_SHA256, 0, offsetof(td_docinfo, sha256)},
-	{"subtitle", MK_META(subtitle, TD_MK_NOINFO)},
-	{"reading_time", MK_META(reading_time, TD_MK_NOINFO)},
-	{"author", MK_META(author, TD_MK_NOINFO)},
-	{"url", MK_META(url, TD_MK_NOINFO)},
-	{"source_name", MK_META(source_name, TD_MK_NOINFO)},
-	{"source_sha256", MK_META(source_sha256, TD_MK_NOINFO)},
-	{"extraction", MK_META(extraction, TD_MK_NOINFO)},
+        {"id", TD_MK_ID, 0, offsetof(td_docinfo, id)},
+        {"title", MK_META(title, offsetof(td_docinfo, title))},
+        {"date", MK_META(date, offsetof(td_docinfo, date))},
+        {"genre", MK_META(genre, offsetof(td_docinfo, genre))},
+        {"source", TD_MK_SOURCE, 0, offsetof(td_docinfo, source)},
+        {"sha256", TD_MK_SHA256, 0, offsetof(td_docinfo, sha256)},
+        {"subtitle", MK_META(subtitle, TD_MK_NOINFO)},
+        {"reading_time", MK_META(reading_time, TD_MK_NOINFO)},
+        {"author", MK_META(author, TD_MK_NOINFO)},
+        {"url", MK_META(url, TD_MK_NOINFO)},
+        {"source_name", MK_META(source_name, TD_MK_NOINFO)},
+        {"source_sha256", MK_META(source_sha256, TD_MK_NOINFO)},
+        {"extraction", MK_META(extraction, TD_MK_NOINFO)},
 };
 
 const td_metakey *td_metakey_find(const char *k)
@@ -158,7 +167,8 @@ const td_metakey *td_metakey_find(const char *k)
 	/* the first byte first: every document's metadata is looked up
 	 * pair by pair (td_seg_doc) */
 	for (size_t i = 0; i < TD_NMETAKEYS; i++)
-		if (td_metakeys[i].key[0] == k[0] && !strcmp(td_metakeys[i].key, k))
+		if (td_metakeys[i].key[0] == k[0] &&
+		        !strcmp(td_metakeys[i].key, k))
 			return &td_metakeys[i];
 	return NULL;
 }
@@ -169,7 +179,7 @@ static int kv_add(td_segbuild *b, bdoc *d, const char *k, const char *v)
 	if (!v)
 		return 0;
 	if ((rc = td_buf_add(&b->kv, k, strlen(k) + 1)) ||
-		(rc = td_buf_add(&b->kv, v, strlen(v) + 1)))
+	        (rc = td_buf_add(&b->kv, v, strlen(v) + 1)))
 		return rc;
 	d->kv_n++;
 	return 0;
@@ -195,8 +205,9 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 {
 	const td_toklayers *l = doc->layers;
 	if (l && l->n != t->n)
-		return td_error(TD_EUSAGE, "%s: %zu tagged tokens, %zu in the text",
-			doc->id ? doc->id : "document", l->n, t->n);
+		return td_error(TD_EUSAGE,
+		        "%s: %zu tagged tokens, %zu in the text",
+		        doc->id ? doc->id : "document", l->n, t->n);
 	const char **pos = NULL, **lemma = NULL;
 	if (!l) {
 		pos = malloc((t->n + 1) * sizeof *pos);
@@ -215,8 +226,9 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 		rc = td_error(TD_ENOMEM, "out of memory");
 	else if (b->cap_wlast > had)
 		memset(b->wlast + had, 0xff,
-			(b->cap_wlast - had) * sizeof *b->wlast);
-	if (!rc && l && TD_VEC_RESERVE_N(b->omap, 2 * l->len, b->cap_omap, 4096))
+		        (b->cap_wlast - had) * sizeof *b->wlast);
+	if (!rc && l &&
+	        TD_VEC_RESERVE_N(b->omap, 2 * l->len, b->cap_omap, 4096))
 		rc = td_error(TD_ENOMEM, "out of memory");
 	if (!rc && l)
 		memset(b->omap, 0xff, 2 * l->len * sizeof *b->omap);
@@ -224,7 +236,8 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 		uint32_t *om = NULL;
 		if (l) {
 			uint32_t *op = b->omap + 2 * (size_t)l->off[2 * i],
-				 *ol = b->omap + 2 * (size_t)l->off[2 * i + 1] + 1;
+			         *ol = b->omap + 2 * (size_t)l->off[2 * i + 1] +
+			               1;
 			if (*op != UINT32_MAX && *ol != UINT32_MAX) {
 				b->pids[base + i] = *op;
 				b->lids[base + i] = *ol;
@@ -232,27 +245,31 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 			}
 			om = op;
 		}
-		const char *p = l ? td_toklayers_pos(l, i) : pos[i] ? pos[i] : "";
-		const char *m = l ? td_toklayers_lemma(l, i) : lemma[i] ? lemma[i] : "";
+		const char *p = l        ? td_toklayers_pos(l, i)
+		                : pos[i] ? pos[i]
+		                         : "";
+		const char *m = l          ? td_toklayers_lemma(l, i)
+		                : lemma[i] ? lemma[i]
+		                           : "";
 		uint32_t *last = b->wlast + 2 * (size_t)b->ids[base + i];
 		if (last[0] != UINT32_MAX &&
-			!strcmp(td_strtab_str(&b->poss, last[0]), p))
+		        !strcmp(td_strtab_str(&b->poss, last[0]), p))
 			b->pids[base + i] = last[0];
 		else if (!(rc = td_strtab_put(&b->poss, p, strlen(p),
-				   &b->pids[base + i], NULL)))
+		                   &b->pids[base + i], NULL)))
 			last[0] = b->pids[base + i];
 		if (rc)
 			break;
 		if (last[1] != UINT32_MAX &&
-			!strcmp(td_strtab_str(&b->lemmas, last[1]), m))
+		        !strcmp(td_strtab_str(&b->lemmas, last[1]), m))
 			b->lids[base + i] = last[1];
 		else if (!(rc = td_strtab_put(&b->lemmas, m, strlen(m),
-				   &b->lids[base + i], NULL)))
+		                   &b->lids[base + i], NULL)))
 			last[1] = b->lids[base + i];
 		if (!rc && om) {
 			*om = b->pids[base + i];
 			b->omap[2 * (size_t)l->off[2 * i + 1] + 1] =
-				b->lids[base + i];
+			        b->lids[base + i];
 		}
 	}
 	free(pos);
@@ -266,8 +283,8 @@ static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 	/* ids, lids and pids share cap_ids: the last grows it */
 	size_t need = b->nids + t->n, cl = b->cap_ids, cp = b->cap_ids;
 	if (TD_VEC_RESERVE_N(b->lids, need, cl, 64) ||
-		TD_VEC_RESERVE_N(b->pids, need, cp, 64) ||
-		TD_VEC_RESERVE_N(b->ids, need, b->cap_ids, 64))
+	        TD_VEC_RESERVE_N(b->pids, need, cp, 64) ||
+	        TD_VEC_RESERVE_N(b->ids, need, b->cap_ids, 64))
 		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t i = 0; i < t->n; i++) {
 		const char *w = doc->text + t->v[i].start;
@@ -361,11 +378,13 @@ static int milestone_ends(const td_doc *doc, size_t **ends)
 		const td_span *sp = &doc->spans[ix[k]];
 		if (sp->start != sp->end)
 			continue;
-		int last = k + 1 == n || strcmp(sp->name, doc->spans[ix[k + 1]].name) ||
-			str_cmp0(td_span_attr(sp, "unit"),
-				td_span_attr(&doc->spans[ix[k + 1]], "unit")) ||
-			str_cmp0(td_span_attr(sp, "ed"),
-				td_span_attr(&doc->spans[ix[k + 1]], "ed"));
+		int last =
+		        k + 1 == n ||
+		        strcmp(sp->name, doc->spans[ix[k + 1]].name) ||
+		        str_cmp0(td_span_attr(sp, "unit"),
+		                td_span_attr(&doc->spans[ix[k + 1]], "unit")) ||
+		        str_cmp0(td_span_attr(sp, "ed"),
+		                td_span_attr(&doc->spans[ix[k + 1]], "ed"));
 		e[ix[k]] = last ? doc->len : doc->spans[ix[k + 1]].start;
 	}
 	free(ix);
@@ -374,22 +393,22 @@ static int milestone_ends(const td_doc *doc, size_t **ends)
 }
 
 static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
-	uint32_t first_tok)
+        uint32_t first_tok)
 {
 	int rc;
 	size_t idl = doc->id ? strlen(doc->id) : 0, *ends;
 	if ((rc = GROW(b->spans, b->cap_spans, b->nspans + doc->n_spans)) ||
-		(rc = milestone_ends(doc, &ends)))
+	        (rc = milestone_ends(doc, &ends)))
 		return rc;
 	for (size_t i = 0; i < doc->n_spans; i++) {
 		const td_span *sp = &doc->spans[i];
 		bspan *o = &b->spans[b->nspans];
 		uint32_t id;
 		if ((rc = td_strtab_put(&b->names, sp->name, strlen(sp->name),
-			     &o->name, NULL)))
+		             &o->name, NULL)))
 			goto out;
 		uint32_t s = tok_lower(t, sp->start),
-			 e = tok_lower(t, ends ? ends[i] : sp->end);
+		         e = tok_lower(t, ends ? ends[i] : sp->end);
 		if (e < s)
 			e = s;
 		o->start = first_tok + s;
@@ -399,30 +418,33 @@ static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 		o->attr_first = (uint32_t)(b->nattrs / 2);
 		o->nattrs = sp->n_attrs;
 		if ((rc = GROW(b->attrs, b->cap_attrs,
-			     b->nattrs + 2 * (size_t)sp->n_attrs)))
+		             b->nattrs + 2 * (size_t)sp->n_attrs)))
 			goto out;
 		for (uint32_t j = 0; j < sp->n_attrs; j++) {
 			const td_attr *a = &sp->attrs[j];
-			if ((rc = td_strtab_put(&b->spstr, a->name, strlen(a->name),
-				     &id, NULL)))
+			if ((rc = td_strtab_put(&b->spstr, a->name,
+			             strlen(a->name), &id, NULL)))
 				goto out;
 			b->attrs[b->nattrs++] = id;
 			/* values made of the document id and a suffix (xml:id
-			 * "DOC-s12", pointers "#DOC-q3") store the suffix only */
+			 * "DOC-s12", pointers "#DOC-q3") store the suffix
+			 * only */
 			const char *v = a->value;
 			uint32_t kind = 0;
 			if (idl && !strncmp(v, doc->id, idl)) {
 				kind = TD_SPV_DOCID;
 				v += idl;
-			} else if (idl && v[0] == '#' && !strncmp(v + 1, doc->id, idl)) {
+			} else if (idl && v[0] == '#' &&
+			           !strncmp(v + 1, doc->id, idl)) {
 				kind = TD_SPV_HASHDOCID;
 				v += idl + 1;
 			}
-			if ((rc = td_strtab_put(&b->spstr, v, strlen(v), &id, NULL)))
+			if ((rc = td_strtab_put(
+			             &b->spstr, v, strlen(v), &id, NULL)))
 				goto out;
 			if (id > TD_SPV_MASK) {
 				rc = td_error(TD_ELIMIT,
-					"too many distinct attribute values");
+				        "too many distinct attribute values");
 				goto out;
 			}
 			b->attrs[b->nattrs++] = id | kind << TD_SPV_SHIFT;
@@ -458,24 +480,25 @@ static int add_gaps(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 			code = TD_GAP_PARA;
 		/* b->text.s moves as the varints grow it */
 		((uint8_t *)b->text.s)[base + i / 4] |=
-			(uint8_t)(code << (i % 4 * 2));
+		        (uint8_t)(code << (i % 4 * 2));
 		if (code != TD_GAP_OTHER)
 			continue;
 		if ((rc = td_strtab_put(&b->gaps, g, gl, &id, NULL)) ||
-			(rc = td_buf_varint(&b->text, b->gaps.off[id])) ||
-			(rc = td_buf_varint(&b->text, gl)))
+		        (rc = td_buf_varint(&b->text, b->gaps.off[id])) ||
+		        (rc = td_buf_varint(&b->text, gl)))
 			return rc;
 	}
 	return 0;
 }
 
 int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
-	const char *sha256)
+        const char *sha256)
 {
 	int rc;
 	td_tokens t = {0};
 	b->full = 0;
-	if (b->ndocs >= UINT32_MAX - 1 || b->text.n + doc->len > UINT32_MAX * 16ull)
+	if (b->ndocs >= UINT32_MAX - 1 ||
+	        b->text.n + doc->len > UINT32_MAX * 16ull)
 		return td_error(TD_ELIMIT, "segment too large");
 	/* the pipeline's tokens when it kept them (the same td_tokenize) */
 	if (doc->tokens)
@@ -485,10 +508,13 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	if (b->nids + t.n > TD_SEG_MAX_TOKENS) {
 		if (!doc->tokens)
 			td_tokens_clear(&t);
-		b->full = 1; /* b is as before: a new segment takes the document */
-		return td_error(TD_ELIMIT, "%s: %zu tokens, more than a segment "
-			"holds (%llu)", doc->id ? doc->id : "document", t.n,
-			(unsigned long long)TD_SEG_MAX_TOKENS);
+		/* b is as before: a new segment takes the document */
+		b->full = 1;
+		return td_error(TD_ELIMIT,
+		        "%s: %zu tokens, more than a segment "
+		        "holds (%llu)",
+		        doc->id ? doc->id : "document", t.n,
+		        (unsigned long long)TD_SEG_MAX_TOKENS);
 	}
 	if ((rc = GROW(b->docs, b->cap_docs, b->ndocs + 1)))
 		goto out;
@@ -501,17 +527,21 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	d->kv_off = b->kv.n;
 	for (size_t i = 0; i < TD_NMETAKEYS && !rc; i++) {
 		const td_metakey *mk = &td_metakeys[i];
-		const char *v = mk->kind == TD_MK_ID ? doc->id
-			: mk->kind == TD_MK_SOURCE ? source
-			: mk->kind == TD_MK_SHA256 ? sha256
-			: *(char *const *)((const char *)&doc->meta + mk->meta);
+		const char *v =
+		        mk->kind == TD_MK_ID       ? doc->id
+		        : mk->kind == TD_MK_SOURCE ? source
+		        : mk->kind == TD_MK_SHA256
+		                ? sha256
+		                : *(char *const *)((const char *)&doc->meta +
+		                                   mk->meta);
 		rc = kv_add(b, d, mk->key, v);
 	}
 	if (rc)
 		goto out;
 	for (size_t i = 0; i < doc->n_actors; i++) {
 		const td_actor *a = &doc->actors[i];
-		size_t n = strlen(a->key) + strlen(a->kind) + strlen(a->name) + 3;
+		size_t n =
+		        strlen(a->key) + strlen(a->kind) + strlen(a->name) + 3;
 		char *v = malloc(n);
 		if (!v) {
 			rc = td_error(TD_ENOMEM, "out of memory");
@@ -523,10 +553,9 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 		if (rc)
 			goto out;
 	}
-	if ((rc = add_gaps(b, doc, &t)) ||
-		(rc = add_tokens(b, doc, &t)) ||
-		(!b->no_layers && (rc = add_layers(b, doc, &t))) ||
-		(rc = add_spans(b, doc, &t, d->first_tok)))
+	if ((rc = add_gaps(b, doc, &t)) || (rc = add_tokens(b, doc, &t)) ||
+	        (!b->no_layers && (rc = add_layers(b, doc, &t))) ||
+	        (rc = add_spans(b, doc, &t, d->first_tok)))
 		goto out;
 	b->ndocs++;
 out:
@@ -543,7 +572,7 @@ static int cmp_str(const void *a, const void *b)
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 	size_t lx = cmp_tab->slen[x], ly = cmp_tab->slen[y];
 	int c = memcmp(td_strtab_str(cmp_tab, x), td_strtab_str(cmp_tab, y),
-		lx < ly ? lx : ly);
+	        lx < ly ? lx : ly);
 	if (c)
 		return c;
 	return lx < ly ? -1 : lx > ly;
@@ -586,9 +615,9 @@ static int cmp_span(const void *a, const void *b)
  * umem[ustart[rank], ustart[rank + 1]) (word ranks, ascending), or 0: its
  * own postings. */
 static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
-	const uint32_t *order, const uint32_t *rank, const uint32_t *pos_id,
-	const uint32_t *map, int layer, const uint64_t *share,
-	const uint32_t *ustart, const uint32_t *umem)
+        const uint32_t *order, const uint32_t *rank, const uint32_t *pos_id,
+        const uint32_t *map, int layer, const uint64_t *share,
+        const uint32_t *ustart, const uint32_t *umem)
 {
 	int rc = 0;
 	uint32_t n = t->n;
@@ -625,7 +654,7 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 		if (share && share[i] == TD_POST_UNION) {
 			lex[i].post_off |= TD_POST_UNION;
 			if ((rc = td_union_encode(umem + ustart[i],
-				     ustart[i + 1] - ustart[i], &pb)))
+			             ustart[i + 1] - ustart[i], &pb)))
 				goto out;
 			continue;
 		}
@@ -634,7 +663,7 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 			continue;
 		}
 		if (layer == TD_LAYER_POS &&
-			(uint64_t)freq[i] * TD_POS_SCAN_RATIO > h->ntokens) {
+		        (uint64_t)freq[i] * TD_POS_SCAN_RATIO > h->ntokens) {
 			lex[i].post_off |= TD_POST_SCAN;
 			continue;
 		}
@@ -645,14 +674,14 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 	int ssec = td_sec_lstr(layer);
 	int psec = td_sec_post(layer);
 	if ((rc = td_out_begin(o, h, lsec)) ||
-		(rc = td_out_put(o, lex, (size_t)n * sizeof *lex)))
+	        (rc = td_out_put(o, lex, (size_t)n * sizeof *lex)))
 		goto out;
 	td_out_end(o, h, lsec);
 	if ((rc = td_out_begin(o, h, ssec)))
 		goto out;
 	for (uint32_t i = 0; i < n; i++)
 		if ((rc = td_out_put(o, td_strtab_str(t, order[i]),
-			     t->slen[order[i]] + 1)))
+		             t->slen[order[i]] + 1)))
 			goto out;
 	td_out_end(o, h, ssec);
 	if ((rc = td_out_begin(o, h, psec)) || (rc = td_out_put(o, pb.s, pb.n)))
@@ -687,7 +716,7 @@ static int bits_out_put(td_out *o, td_bitpack *bp, int last)
 /* Section sec: the rank of every position's id, packed LSB first in the
  * fewest bits (at least 1) that hold nterms - 1; *bits receives that. */
 static int write_ids(td_out *o, td_seghdr *h, int sec, const uint32_t *ids,
-	size_t nids, const uint32_t *rank, uint32_t nterms, uint32_t *bits_out)
+        size_t nids, const uint32_t *rank, uint32_t nterms, uint32_t *bits_out)
 {
 	uint32_t bits = 1;
 	while (bits < 32 && ((uint64_t)1 << bits) < nterms)
@@ -714,8 +743,8 @@ static unsigned width(uint32_t v)
 
 /* Writes the packed span list of one name (see td_segspname): sp holds its
  * n->count spans sorted, with attr_first in ->seq. */
-static int write_span_list(td_out *o, td_seghdr *h, td_segspname *n,
-	const bspan *sp)
+static int write_span_list(
+        td_out *o, td_seghdr *h, td_segspname *n, const bspan *sp)
 {
 	int rc = td_out_align(o);
 	uint32_t cnt = n->count, nb = (cnt + TD_SPAN_BLOCK - 1) / TD_SPAN_BLOCK;
@@ -739,8 +768,9 @@ static int write_span_list(td_out *o, td_seghdr *h, td_segspname *n,
 		}
 		for (uint32_t i = a; i < e; i++) {
 			uint32_t f[TD_SPF_N] = {sp[i].start - blk[bi].start,
-				sp[i].end - sp[i].start, sp[i].doc - blk[bi].doc,
-				sp[i].seq - blk[bi].attr, sp[i].nattrs};
+			        sp[i].end - sp[i].start,
+			        sp[i].doc - blk[bi].doc,
+			        sp[i].seq - blk[bi].attr, sp[i].nattrs};
 			for (int j = 0; j < TD_SPF_N; j++)
 				if (f[j] > mx[j])
 					mx[j] = f[j];
@@ -754,8 +784,8 @@ static int write_span_list(td_out *o, td_seghdr *h, td_segspname *n,
 	for (uint32_t i = 0; i < cnt && !rc; i++) {
 		const td_segspblk *k = &blk[i / TD_SPAN_BLOCK];
 		uint32_t f[TD_SPF_N] = {sp[i].start - k->start,
-			sp[i].end - sp[i].start, sp[i].doc - k->doc,
-			sp[i].seq - k->attr, sp[i].nattrs};
+		        sp[i].end - sp[i].start, sp[i].doc - k->doc,
+		        sp[i].seq - k->attr, sp[i].nattrs};
 		for (int j = 0; j < TD_SPF_N && !rc; j++)
 			if (td_bitpack_put(&bp, f[j], n->bits[j]))
 				rc = bits_out_put(o, &bp, 0);
@@ -793,13 +823,15 @@ static int share_attrs(td_segbuild *b, uint8_t **emit)
 		uint32_t n = 2 * sp->nattrs;
 		if (n) {
 			/* b->attrs is NULL while no span has an attribute */
-			const uint32_t *a = b->attrs + 2 * (size_t)sp->attr_first;
+			const uint32_t *a =
+			        b->attrs + 2 * (size_t)sp->attr_first;
 			size_t h = attr_run_hash(a, n) & (ns - 1);
 			for (; slot[h]; h = (h + 1) & (ns - 1)) {
 				const bspan *o = &b->spans[slot[h] - 1];
 				if (o->nattrs == sp->nattrs &&
-					!memcmp(b->attrs + 2 * (size_t)o->attr_first, a,
-						(size_t)n * 4))
+				        !memcmp(b->attrs +
+				                        2 * (size_t)o->attr_first,
+				                a, (size_t)n * 4))
 					break;
 			}
 			if (slot[h]) {
@@ -832,8 +864,9 @@ static int write_spans(td_out *o, td_seghdr *h, td_segbuild *b)
 		goto out;
 	}
 	for (uint32_t i = 0; i < b->names.n; i++)
-		if ((rc = td_strtab_put(&b->spstr, td_strtab_str(&b->names, order[i]),
-			     b->names.slen[order[i]], &strid[i], NULL)))
+		if ((rc = td_strtab_put(&b->spstr,
+		             td_strtab_str(&b->names, order[i]),
+		             b->names.slen[order[i]], &strid[i], NULL)))
 			goto out;
 	if (b->spstr.len > TD_SPV_MASK) {
 		rc = td_error(TD_ELIMIT, "too many distinct attribute values");
@@ -869,22 +902,25 @@ static int write_spans(td_out *o, td_seghdr *h, td_segbuild *b)
 		goto out;
 	td_out_end(o, h, TD_SEC_SPANS);
 	if ((rc = td_out_begin(o, h, TD_SEC_SPNAMES)) ||
-		(rc = td_out_put(o, names, (size_t)b->names.n * sizeof *names)))
+	        (rc = td_out_put(o, names, (size_t)b->names.n * sizeof *names)))
 		goto out;
 	td_out_end(o, h, TD_SEC_SPNAMES);
 	if ((rc = td_out_begin(o, h, TD_SEC_SPATTR)))
 		goto out;
 	for (size_t i = 0; i < b->nspans; i++)
-		for (uint32_t j = 0; emit[i] && j < 2 * b->spans[i].nattrs; j++) {
-			uint32_t a = b->attrs[2 * (size_t)b->spans[i].attr_first + j];
+		for (uint32_t j = 0; emit[i] && j < 2 * b->spans[i].nattrs;
+		        j++) {
+			uint32_t a =
+			        b->attrs[2 * (size_t)b->spans[i].attr_first +
+			                 j];
 			uint32_t v = (uint32_t)b->spstr.off[a & TD_SPV_MASK] |
-				(a & ~(uint32_t)TD_SPV_MASK);
+			             (a & ~(uint32_t)TD_SPV_MASK);
 			if ((rc = td_out_put(o, &v, 4)))
 				goto out;
 		}
 	td_out_end(o, h, TD_SEC_SPATTR);
 	if ((rc = td_out_begin(o, h, TD_SEC_SPSTR)) ||
-		(rc = td_out_put(o, b->spstr.buf, b->spstr.len)))
+	        (rc = td_out_put(o, b->spstr.buf, b->spstr.len)))
 		goto out;
 	td_out_end(o, h, TD_SEC_SPSTR);
 out:
@@ -901,23 +937,23 @@ out:
  * with lemma bits 0, TD_W2L_*): per word id (by rank) a u32, its lemma
  * rank when it has one (pos, lemma) pair, else TD_W2L_LIST | the start of
  * its list: the number of its pairs, then the pairs, lemma rank <<
- * TD_W2L_POS_BITS | pos rank, by pos rank. *derived is 0 when some word with one pos has
- * two lemmas in the segment (a tagged TEI input's own, unlike ours), or
- * the ranks do not fit: then nothing is written (the caller writes the
- * ids). */
+ * TD_W2L_POS_BITS | pos rank, by pos rank. *derived is 0 when some word with
+ * one pos has two lemmas in the segment (a tagged TEI input's own, unlike
+ * ours), or the ranks do not fit: then nothing is written (the caller writes
+ * the ids). */
 static int write_w2l(td_out *o, td_seghdr *h, const td_segbuild *b,
-	const uint32_t *word_order, const uint32_t *prk, const uint32_t *lrk,
-	int *derived)
+        const uint32_t *word_order, const uint32_t *prk, const uint32_t *lrk,
+        int *derived)
 {
 	int rc = 0;
 	uint32_t nw = b->words.n;
 	*derived = 0;
 	if (b->poss.n > (1u << TD_W2L_POS_BITS) ||
-		b->lemmas.n > (1u << (32 - TD_W2L_POS_BITS)))
+	        b->lemmas.n > (1u << (32 - TD_W2L_POS_BITS)))
 		return 0;
 	/* per word id a list of its (pos, lemma) pairs: head, then next */
 	uint32_t *head = malloc(((size_t)nw + 1) * 4), *pair = NULL,
-		 *next = NULL;
+	         *next = NULL;
 	size_t np = 0, cap = (size_t)nw + 16;
 	pair = malloc(cap * 4);
 	next = malloc(cap * 4);
@@ -929,7 +965,7 @@ static int write_w2l(td_out *o, td_seghdr *h, const td_segbuild *b,
 	int ok = 1;
 	for (size_t p = 0; p < b->nids && ok; p++) {
 		uint32_t w = b->ids[p], t = prk[b->pids[p]],
-			 v = lrk[b->lids[p]] << TD_W2L_POS_BITS | t;
+		         v = lrk[b->lids[p]] << TD_W2L_POS_BITS | t;
 		uint32_t k = head[w];
 		while (k != UINT32_MAX && (pair[k] & TD_W2L_POS_MASK) != t)
 			k = next[k];
@@ -939,7 +975,7 @@ static int write_w2l(td_out *o, td_seghdr *h, const td_segbuild *b,
 		}
 		size_t cn = cap; /* pair and next share cap: pair grows it */
 		if (TD_VEC_RESERVE(next, np, cn, 16) ||
-			TD_VEC_RESERVE(pair, np, cap, 16)) {
+		        TD_VEC_RESERVE(pair, np, cap, 16)) {
 			rc = td_error(TD_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -970,11 +1006,13 @@ static int write_w2l(td_out *o, td_seghdr *h, const td_segbuild *b,
 	uint32_t v[1 + TD_W2L_MAX_POS];
 	for (uint32_t r = 0; r < nw && !rc; r++) {
 		uint32_t n = 0;
-		for (uint32_t k = head[word_order[r]]; k != UINT32_MAX; k = next[k]) {
+		for (uint32_t k = head[word_order[r]]; k != UINT32_MAX;
+		        k = next[k]) {
 			/* insertion by pos rank: at most one per pos */
 			uint32_t j = ++n;
 			for (; j > 1 && (v[j - 1] & TD_W2L_POS_MASK) >
-				     (pair[k] & TD_W2L_POS_MASK); j--)
+			                        (pair[k] & TD_W2L_POS_MASK);
+			        j--)
 				v[j] = v[j - 1];
 			v[j] = pair[k];
 		}
@@ -1008,23 +1046,24 @@ static uint32_t one_of(uint32_t have, uint32_t v)
 }
 
 static int lemma_share(const td_segbuild *b, const uint32_t *order,
-	const uint32_t *lrank, const uint32_t *word_order, const uint32_t *wrank,
-	const uint32_t *nrank, uint64_t **share, uint32_t **ustart,
-	uint32_t **umem)
+        const uint32_t *lrank, const uint32_t *word_order,
+        const uint32_t *wrank, const uint32_t *nrank, uint64_t **share,
+        uint32_t **ustart, uint32_t **umem)
 {
 	uint32_t nl = b->lemmas.n, nw = b->words.n, nn = b->norms.n;
 	uint32_t *lw = malloc(((size_t)nl + 1) * 4),
-		 *ln = malloc(((size_t)nl + 1) * 4),
-		 *wl = malloc(((size_t)nw + 1) * 4),
-		 *nl_ = malloc(((size_t)nn + 1) * 4),
-		 *wf = calloc((size_t)nw + 1, 4), *lf = calloc((size_t)nl + 1, 4);
+	         *ln = malloc(((size_t)nl + 1) * 4),
+	         *wl = malloc(((size_t)nw + 1) * 4),
+	         *nl_ = malloc(((size_t)nn + 1) * 4),
+	         *wf = calloc((size_t)nw + 1, 4),
+	         *lf = calloc((size_t)nl + 1, 4);
 	uint64_t *sum = calloc((size_t)nl + 1, 8);
 	int rc = 0;
 	*share = calloc((size_t)nl + 1, 8);
 	*ustart = calloc((size_t)nl + 2, 4);
 	*umem = malloc(((size_t)nw + 1) * 4);
 	if (!lw || !ln || !wl || !nl_ || !wf || !lf || !sum || !*share ||
-		!*ustart || !*umem) {
+	        !*ustart || !*umem) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -1061,7 +1100,8 @@ static int lemma_share(const td_segbuild *b, const uint32_t *order,
 		uint32_t l = order[r], w = lw[l], n = ln[l];
 		if (w < SH_MANY && wl[w] == l && wrank[w] <= TD_POST_ID_MAX)
 			(*share)[r] = td_post_share(TD_LAYER_WORD, wrank[w]);
-		else if (n < SH_MANY && nl_[n] == l && nrank[n] <= TD_POST_ID_MAX)
+		else if (n < SH_MANY && nl_[n] == l &&
+		         nrank[n] <= TD_POST_ID_MAX)
 			(*share)[r] = td_post_share(TD_LAYER_NORM, nrank[n]);
 		else if (us[r + 1] - us[r] > 1 && sum[l] == lf[l])
 			(*share)[r] = TD_POST_UNION;
@@ -1081,7 +1121,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
 	uint32_t *word_order = NULL, *wrank = NULL, *norder = NULL,
-		 *nrank = NULL, *nforms = NULL, *umem = NULL;
+	         *nrank = NULL, *nforms = NULL, *umem = NULL;
 	uint64_t *share = NULL;
 	h->ndocs = (uint32_t)b->ndocs;
 	h->ntokens = (uint32_t)b->nids;
@@ -1089,27 +1129,27 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		goto out;
 	for (size_t i = 0; i < b->ndocs; i++) {
 		td_segdoc d = {b->docs[i].text_off, b->docs[i].text_len,
-			b->docs[i].first_tok, b->docs[i].ntok, b->docs[i].kv_n,
-			b->docs[i].kv_off};
+		        b->docs[i].first_tok, b->docs[i].ntok, b->docs[i].kv_n,
+		        b->docs[i].kv_off};
 		if ((rc = td_out_put(o, &d, sizeof d)))
 			goto out;
 	}
 	td_out_end(o, h, TD_SEC_DOCS);
 	if ((rc = td_out_begin(o, h, TD_SEC_DOCSTR)) ||
-		(rc = td_out_put(o, b->kv.s, b->kv.n)))
+	        (rc = td_out_put(o, b->kv.s, b->kv.n)))
 		goto out;
 	td_out_end(o, h, TD_SEC_DOCSTR);
 	if ((rc = td_out_begin(o, h, TD_SEC_TEXT)) ||
-		(rc = td_out_put(o, b->text.s, b->text.n)))
+	        (rc = td_out_put(o, b->text.s, b->text.n)))
 		goto out;
 	td_out_end(o, h, TD_SEC_TEXT);
 	if ((rc = td_out_begin(o, h, TD_SEC_GSTR)) ||
-		(rc = td_out_put(o, b->gaps.buf, b->gaps.len)))
+	        (rc = td_out_put(o, b->gaps.buf, b->gaps.len)))
 		goto out;
 	td_out_end(o, h, TD_SEC_GSTR);
 	if ((rc = sort_tab(&b->words, &word_order, &wrank)) ||
-		(rc = write_layer(o, h, &b->words, word_order, wrank, b->ids, NULL,
-			0, NULL, NULL, NULL)))
+	        (rc = write_layer(o, h, &b->words, word_order, wrank, b->ids,
+	                 NULL, 0, NULL, NULL, NULL)))
 		goto out;
 	if ((rc = sort_tab(&b->norms, &norder, &nrank)))
 		goto out;
@@ -1135,15 +1175,16 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	for (uint32_t j = 0; j < b->norms.n; j++) {
 		uint32_t n = nforms[j + 1] - nforms[j], w = umem[nforms[j]];
 		share[j] = n > 1 ? TD_POST_UNION
-			: n == 1 && w <= TD_POST_ID_MAX
-			? td_post_share(TD_LAYER_WORD, w) : 0;
+		           : n == 1 && w <= TD_POST_ID_MAX
+		                   ? td_post_share(TD_LAYER_WORD, w)
+		                   : 0;
 	}
 	/* a position's norm is its word's: no array of them per position */
 	if ((rc = write_layer(o, h, &b->norms, norder, nrank, b->ids, b->w2n, 1,
-		     share, nforms, umem)) ||
-		(rc = write_ids(o, h, TD_SEC_IDS, b->ids, b->nids, wrank,
-			 b->words.n, &h->id_bits)) ||
-		(rc = td_out_begin(o, h, TD_SEC_W2N)))
+	             share, nforms, umem)) ||
+	        (rc = write_ids(o, h, TD_SEC_IDS, b->ids, b->nids, wrank,
+	                 b->words.n, &h->id_bits)) ||
+	        (rc = td_out_begin(o, h, TD_SEC_W2N)))
 		goto out;
 	for (uint32_t i = 0; i < b->words.n; i++) {
 		uint32_t v = nrank[b->w2n[word_order[i]]];
@@ -1171,19 +1212,20 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		free(umem);
 		nforms = umem = NULL;
 		if ((rc = sort_tab(t, &ord[l], &rk[l])) ||
-			(!l && (rc = lemma_share(b, ord[0], rk[0], word_order, wrank,
-				  nrank, &share, &nforms, &umem))) ||
-			(rc = write_layer(o, h, t, ord[l], rk[l], ids, NULL, layer,
-				 share, nforms, umem)))
+		        (!l && (rc = lemma_share(b, ord[0], rk[0], word_order,
+		                        wrank, nrank, &share, &nforms,
+		                        &umem))) ||
+		        (rc = write_layer(o, h, t, ord[l], rk[l], ids, NULL,
+		                 layer, share, nforms, umem)))
 			break;
 		if (!l && (rc = write_w2l(o, h, b, word_order, rk[1], rk[0],
-				   &derived)))
+		                   &derived)))
 			break;
 		if (derived)
 			h->lbits[l] = 0;
 		else
-			rc = write_ids(o, h, td_sec_ids(layer), ids, b->nids, rk[l],
-				t->n, &h->lbits[l]);
+			rc = write_ids(o, h, td_sec_ids(layer), ids, b->nids,
+			        rk[l], t->n, &h->lbits[l]);
 	}
 	for (int l = 0; l < 2; l++) {
 		free(ord[l]);
@@ -1202,8 +1244,8 @@ out:
 	return rc;
 }
 
-int td_segbuild_write(td_segbuild *b, const char *path, uint64_t *size,
-	uint32_t *crc)
+int td_segbuild_write(
+        td_segbuild *b, const char *path, uint64_t *size, uint32_t *crc)
 {
 	td_out o;
 	td_seghdr h;

@@ -34,14 +34,15 @@ static void map_note(const td_seg *s, int add)
 		if (add) {
 			/* claim the slot: a size of 0 matches no address yet */
 			if (!__atomic_compare_exchange_n(&maps[i].map, &want,
-				    (const uint8_t *)s->map, 0, __ATOMIC_ACQ_REL,
-				    __ATOMIC_ACQUIRE))
+			            (const uint8_t *)s->map, 0,
+			            __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 				continue;
 			__atomic_store_n(&maps[i].size, 0, __ATOMIC_RELEASE);
 			maps[i].size = s->size;
 			maps[i].path = s->path;
 		} else {
-			if (__atomic_load_n(&maps[i].map, __ATOMIC_ACQUIRE) != want)
+			if (__atomic_load_n(&maps[i].map, __ATOMIC_ACQUIRE) !=
+			        want)
 				continue;
 			__atomic_store_n(&maps[i].map, NULL, __ATOMIC_RELEASE);
 		}
@@ -52,9 +53,10 @@ static void map_note(const td_seg *s, int add)
 const char *td_index_map_path(const void *addr)
 {
 	for (int i = 0; i < MAPS; i++) {
-		const uint8_t *m = __atomic_load_n(&maps[i].map, __ATOMIC_ACQUIRE);
+		const uint8_t *m =
+		        __atomic_load_n(&maps[i].map, __ATOMIC_ACQUIRE);
 		if (m && (const uint8_t *)addr >= m &&
-			(const uint8_t *)addr < m + maps[i].size)
+		        (const uint8_t *)addr < m + maps[i].size)
 			return maps[i].path;
 	}
 	return NULL;
@@ -65,9 +67,11 @@ const char *td_index_map_path(const void *addr)
  * lookup for "absent" cannot turn damage into a wrong answer. */
 static int bad(td_seg *s, const char *what)
 {
-	int rc = td_error(TD_ECORRUPT, "%s: %s (index is damaged; "
-		"tagdex-ingest --check lists the damage; index the sources "
-		"again into a new index directory)", s->path, what);
+	int rc = td_error(TD_ECORRUPT,
+	        "%s: %s (index is damaged; "
+	        "tagdex-ingest --check lists the damage; index the sources "
+	        "again into a new index directory)",
+	        s->path, what);
 	if (!s->damage)
 		s->damage = strdup(td_error_last());
 	s->damaged = 1;
@@ -83,8 +87,9 @@ int td_seg_damaged(const td_seg *s)
 {
 	if (!s->damaged)
 		return 0;
-	return td_error(TD_ECORRUPT, "%s", s->damage ? s->damage :
-		"index is damaged (out of memory for the message)");
+	return td_error(TD_ECORRUPT, "%s",
+	        s->damage ? s->damage
+	                  : "index is damaged (out of memory for the message)");
 }
 
 /* The lexicon and the packed ids of layer (lemma, pos) match the header
@@ -94,19 +99,20 @@ static int layer_ids_fit(const td_seg *s, int layer)
 {
 	if (s->hdr.flags & TD_SEGF_NO_LAYERS)
 		return s->hdr.lexsize[layer] == 0 &&
-			s->hdr.sec_len[td_sec_lex(layer)] == 0 &&
-			s->hdr.sec_len[td_sec_ids(layer)] == 0;
+		       s->hdr.sec_len[td_sec_lex(layer)] == 0 &&
+		       s->hdr.sec_len[td_sec_ids(layer)] == 0;
 	uint32_t bits = s->hdr.lbits[layer - TD_LAYER_LEMMA];
 	if (layer == TD_LAYER_LEMMA && bits == 0)
 		return s->hdr.sec_len[td_sec_lex(layer)] ==
-				(uint64_t)s->hdr.lexsize[layer] * sizeof(td_seglex) &&
-			s->hdr.sec_len[TD_SEC_IDS2] >=
-				(uint64_t)s->hdr.lexsize[TD_LAYER_WORD] * 4;
+		               (uint64_t)s->hdr.lexsize[layer] *
+		                       sizeof(td_seglex) &&
+		       s->hdr.sec_len[TD_SEC_IDS2] >=
+		               (uint64_t)s->hdr.lexsize[TD_LAYER_WORD] * 4;
 	return s->hdr.sec_len[td_sec_lex(layer)] ==
-			(uint64_t)s->hdr.lexsize[layer] * sizeof(td_seglex) &&
-		bits >= 1 && bits <= 32 &&
-		s->hdr.sec_len[td_sec_ids(layer)] >=
-			((uint64_t)s->hdr.ntokens * bits + 7) / 8 + 8;
+	               (uint64_t)s->hdr.lexsize[layer] * sizeof(td_seglex) &&
+	       bits >= 1 && bits <= 32 &&
+	       s->hdr.sec_len[td_sec_ids(layer)] >=
+	               ((uint64_t)s->hdr.ntokens * bits + 7) / 8 + 8;
 }
 
 int td_seg_open(const char *path, td_seg **out)
@@ -121,8 +127,8 @@ int td_seg_open(const char *path, td_seg **out)
 	}
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		rc = td_error(errno == ENOENT ? TD_ECORRUPT : TD_EIO,
-			"%s: %s", path, strerror(errno));
+		rc = td_error(errno == ENOENT ? TD_ECORRUPT : TD_EIO, "%s: %s",
+		        path, strerror(errno));
 		goto fail;
 	}
 	if (fstat(fd, &st)) {
@@ -159,39 +165,50 @@ int td_seg_open(const char *path, td_seg **out)
 		goto fail;
 	}
 	if (s->hdr.format != TD_INDEX_FORMAT) {
-		rc = td_error(TD_EVERSION, "%s: index format %u, this tagdex "
-			"reads format %d; index the sources again into a new "
-			"index directory (tagdex-ingest -x NEW_DIR FILE...)",
-			path, s->hdr.format, TD_INDEX_FORMAT);
+		rc = td_error(TD_EVERSION,
+		        "%s: index format %u, this tagdex "
+		        "reads format %d; index the sources again into a new "
+		        "index directory (tagdex-ingest -x NEW_DIR FILE...)",
+		        path, s->hdr.format, TD_INDEX_FORMAT);
 		goto fail;
 	}
 	uint64_t body = s->hdr.crc_off - TD_SEG_HDR;
 	if (s->hdr.file_size != s->size || s->hdr.crc_off < TD_SEG_HDR ||
-		s->hdr.crc_off + (uint64_t)s->hdr.nblocks * 4 != s->size ||
-		(body + TD_SEG_BLOCK - 1) / TD_SEG_BLOCK != s->hdr.nblocks) {
+	        s->hdr.crc_off + (uint64_t)s->hdr.nblocks * 4 != s->size ||
+	        (body + TD_SEG_BLOCK - 1) / TD_SEG_BLOCK != s->hdr.nblocks) {
 		rc = bad(s, "file size does not match its header");
 		goto fail;
 	}
 	s->crcs = (const uint32_t *)(s->map + s->hdr.crc_off);
-	if (td_crc32c(0, s->crcs, (size_t)s->hdr.nblocks * 4) != s->hdr.crc_crc) {
+	if (td_crc32c(0, s->crcs, (size_t)s->hdr.nblocks * 4) !=
+	        s->hdr.crc_crc) {
 		rc = bad(s, "checksum table mismatch");
 		goto fail;
 	}
 	for (int i = 0; i < TD_NSEC; i++)
 		if (s->hdr.sec_off[i] < TD_SEG_HDR ||
-			s->hdr.sec_off[i] + s->hdr.sec_len[i] > s->hdr.crc_off ||
-			s->hdr.sec_off[i] + s->hdr.sec_len[i] < s->hdr.sec_off[i]) {
+		        s->hdr.sec_off[i] + s->hdr.sec_len[i] >
+		                s->hdr.crc_off ||
+		        s->hdr.sec_off[i] + s->hdr.sec_len[i] <
+		                s->hdr.sec_off[i]) {
 			rc = bad(s, "section outside the file");
 			goto fail;
 		}
-	if (s->hdr.sec_len[TD_SEC_DOCS] != (uint64_t)s->hdr.ndocs * sizeof(td_segdoc) ||
-		s->hdr.sec_len[TD_SEC_LEX0] != (uint64_t)s->hdr.lexsize[0] * sizeof(td_seglex) ||
-		s->hdr.sec_len[TD_SEC_LEX1] != (uint64_t)s->hdr.lexsize[1] * sizeof(td_seglex) ||
-		s->hdr.sec_len[TD_SEC_W2N] != (uint64_t)s->hdr.lexsize[0] * 4 ||
-		s->hdr.sec_len[TD_SEC_SPNAMES] != (uint64_t)s->hdr.nspnames * sizeof(td_segspname) ||
-		s->hdr.id_bits < 1 || s->hdr.id_bits > 32 ||
-		s->hdr.sec_len[TD_SEC_IDS] < ((uint64_t)s->hdr.ntokens * s->hdr.id_bits + 7) / 8 + 8 ||
-		!layer_ids_fit(s, TD_LAYER_LEMMA) || !layer_ids_fit(s, TD_LAYER_POS)) {
+	if (s->hdr.sec_len[TD_SEC_DOCS] !=
+	                (uint64_t)s->hdr.ndocs * sizeof(td_segdoc) ||
+	        s->hdr.sec_len[TD_SEC_LEX0] !=
+	                (uint64_t)s->hdr.lexsize[0] * sizeof(td_seglex) ||
+	        s->hdr.sec_len[TD_SEC_LEX1] !=
+	                (uint64_t)s->hdr.lexsize[1] * sizeof(td_seglex) ||
+	        s->hdr.sec_len[TD_SEC_W2N] != (uint64_t)s->hdr.lexsize[0] * 4 ||
+	        s->hdr.sec_len[TD_SEC_SPNAMES] !=
+	                (uint64_t)s->hdr.nspnames * sizeof(td_segspname) ||
+	        s->hdr.id_bits < 1 || s->hdr.id_bits > 32 ||
+	        s->hdr.sec_len[TD_SEC_IDS] <
+	                ((uint64_t)s->hdr.ntokens * s->hdr.id_bits + 7) / 8 +
+	                        8 ||
+	        !layer_ids_fit(s, TD_LAYER_LEMMA) ||
+	        !layer_ids_fit(s, TD_LAYER_POS)) {
 		rc = bad(s, "inconsistent section sizes");
 		goto fail;
 	}
@@ -241,7 +258,7 @@ void td_seg_close(td_seg *s)
 }
 
 int64_t td_seg_bsearch(td_seg *s, uint32_t n, const void *key,
-	int (*cmp)(td_seg *s, uint32_t i, const void *key, int *c))
+        int (*cmp)(td_seg *s, uint32_t i, const void *key, int *c))
 {
 	uint32_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -289,10 +306,11 @@ const uint8_t *td_seg_sec(td_seg *s, int sec, uint64_t off, uint64_t len)
 	uint64_t a = s->hdr.sec_off[sec] + off;
 	if (len) {
 		uint32_t b0 = (uint32_t)((a - TD_SEG_HDR) / TD_SEG_BLOCK);
-		uint32_t b1 = (uint32_t)((a + len - 1 - TD_SEG_HDR) / TD_SEG_BLOCK);
+		uint32_t b1 =
+		        (uint32_t)((a + len - 1 - TD_SEG_HDR) / TD_SEG_BLOCK);
 		/* the common case: one block, already checked */
-		if (b0 == b1 && __atomic_load_n(&s->state[b0],
-					__ATOMIC_RELAXED) == 1)
+		if (b0 == b1 &&
+		        __atomic_load_n(&s->state[b0], __ATOMIC_RELAXED) == 1)
 			return s->map + a;
 		for (uint32_t b = b0; b <= b1; b++)
 			if (check_block(s, b))
@@ -319,7 +337,8 @@ int td_seg_set_deleted(td_seg *s, const uint32_t *del, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++) {
 		if (del[i] >= s->hdr.ndocs)
-			return bad(s, "manifest deletes a document the segment lacks");
+			return bad(s, "manifest deletes a document the segment "
+			              "lacks");
 		if (!s->deleted[del[i]]) {
 			s->deleted[del[i]] = 1;
 			s->ndeleted++;
@@ -333,21 +352,27 @@ int td_seg_doc_live(const td_seg *s, uint32_t d)
 	return d < s->hdr.ndocs && !s->deleted[d];
 }
 
-uint32_t td_seg_ntokens(const td_seg *s) { return s->hdr.ntokens; }
-uint32_t td_seg_ndocs(const td_seg *s) { return s->hdr.ndocs; }
+uint32_t td_seg_ntokens(const td_seg *s)
+{
+	return s->hdr.ntokens;
+}
+uint32_t td_seg_ndocs(const td_seg *s)
+{
+	return s->hdr.ndocs;
+}
 
 int td_seg_doc_rec(td_seg *s, uint32_t d, td_segdoc *out)
 {
 	if (d >= s->hdr.ndocs)
 		return td_error(TD_EUSAGE, "no document %u in segment", d);
-	const uint8_t *p = td_seg_sec(s, TD_SEC_DOCS, (uint64_t)d * sizeof *out,
-		sizeof *out);
+	const uint8_t *p = td_seg_sec(
+	        s, TD_SEC_DOCS, (uint64_t)d * sizeof *out, sizeof *out);
 	if (!p)
 		return TD_ECORRUPT;
 	memcpy(out, p, sizeof *out);
 	if (out->text_off > s->hdr.sec_len[TD_SEC_TEXT] ||
-		(uint64_t)out->first_tok + out->ntok > s->hdr.ntokens ||
-		out->kv_off > s->hdr.sec_len[TD_SEC_DOCSTR])
+	        (uint64_t)out->first_tok + out->ntok > s->hdr.ntokens ||
+	        out->kv_off > s->hdr.sec_len[TD_SEC_DOCSTR])
 		return bad(s, "bad document record");
 	return 0;
 }
@@ -367,13 +392,14 @@ static const char *next_str(const char **p, const char *end)
 
 /* Calls back for each metadata pair of doc d; stops when fn returns != 0. */
 int td_seg_each_kv(td_seg *s, uint32_t d,
-	int (*fn)(void *ctx, const char *k, const char *v), void *ctx)
+        int (*fn)(void *ctx, const char *k, const char *v), void *ctx)
 {
 	td_segdoc r;
 	int rc = td_seg_doc_rec(s, d, &r);
 	if (rc)
 		return rc;
-	/* the pairs end where the next document's begin, or at the section end */
+	/* the pairs end where the next document's begin, or at the section
+	 * end */
 	uint64_t end = s->hdr.sec_len[TD_SEC_DOCSTR];
 	if (d + 1 < s->hdr.ndocs) {
 		td_segdoc n;
@@ -383,8 +409,8 @@ int td_seg_each_kv(td_seg *s, uint32_t d,
 	}
 	if (end < r.kv_off)
 		return bad(s, "bad document metadata");
-	const char *p = (const char *)td_seg_sec(s, TD_SEC_DOCSTR, r.kv_off,
-		end - r.kv_off);
+	const char *p = (const char *)td_seg_sec(
+	        s, TD_SEC_DOCSTR, r.kv_off, end - r.kv_off);
 	if (!p)
 		return TD_ECORRUPT;
 	const char *e = p + (end - r.kv_off);
@@ -406,8 +432,7 @@ static int fill_info(void *ctx, const char *k, const char *v)
 	return 0;
 }
 
-int td_seg_doc_range(td_seg *s, uint32_t d, uint32_t *first_tok,
-	uint32_t *ntok)
+int td_seg_doc_range(td_seg *s, uint32_t d, uint32_t *first_tok, uint32_t *ntok)
 {
 	td_segdoc r;
 	int rc = td_seg_doc_rec(s, d, &r);
@@ -445,8 +470,7 @@ static int doc_keys(void *ctx, const char *k, const char *v)
 	return x->id && x->source; /* both found: stop */
 }
 
-int td_seg_doc_keys(td_seg *s, uint32_t d, const char **id,
-	const char **source)
+int td_seg_doc_keys(td_seg *s, uint32_t d, const char **id, const char **source)
 {
 	struct doc_keys x = {NULL, NULL};
 	int rc = td_seg_each_kv(s, d, doc_keys, &x);
@@ -541,8 +565,8 @@ static unsigned gap_code(const gaps *g, uint32_t i)
 
 /* Gap i's string (*str may be NULL when *len is 0); an exception is read
  * from g->x, so the gaps with exceptions are taken in order. */
-static int gap_str(td_seg *s, gaps *g, uint32_t i, const char **str,
-	size_t *len)
+static int gap_str(
+        td_seg *s, gaps *g, uint32_t i, const char **str, size_t *len)
 {
 	*str = NULL;
 	*len = 0;
@@ -558,7 +582,8 @@ static int gap_str(td_seg *s, gaps *g, uint32_t i, const char **str,
 	}
 	uint64_t off, l, glen = s->hdr.sec_len[TD_SEC_GSTR];
 	if (td_varint_get(&g->x, g->xend, &off) ||
-		td_varint_get(&g->x, g->xend, &l) || off > glen || l > glen - off)
+	        td_varint_get(&g->x, g->xend, &l) || off > glen ||
+	        l > glen - off)
 		return bad(s, "bad document text");
 	if (l && !(*str = (const char *)td_seg_sec(s, TD_SEC_GSTR, off, l)))
 		return TD_ECORRUPT;
@@ -570,8 +595,8 @@ static int gap_str(td_seg *s, gaps *g, uint32_t i, const char **str,
 static const char *word_at(td_seg *s, uint32_t pos, size_t *len)
 {
 	uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, pos);
-	return id == UINT32_MAX ? NULL :
-		td_seg_lex_term(s, TD_LAYER_WORD, id, len);
+	return id == UINT32_MAX ? NULL
+	                        : td_seg_lex_term(s, TD_LAYER_WORD, id, len);
 }
 
 /* Rebuilds document d's text into buf (r->text_len bytes): the gaps of
@@ -622,7 +647,8 @@ static uint64_t count_other(const uint8_t *codes, uint32_t i, uint32_t j)
 		memcpy(&w, codes + i / 4, 8);
 		w &= w >> 1;
 		w &= 0x5555555555555555u;
-		w = (w & 0x3333333333333333u) + ((w >> 2) & 0x3333333333333333u);
+		w = (w & 0x3333333333333333u) +
+		    ((w >> 2) & 0x3333333333333333u);
 		w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0fu;
 		n += (w * 0x0101010101010101u) >> 56;
 	}
@@ -636,7 +662,8 @@ static uint64_t count_other(const uint8_t *codes, uint32_t i, uint32_t j)
 static int textcur_seek(td_seg *s, td_textcur *c, uint32_t i)
 {
 	if (i >= c->gi) {
-		for (uint64_t v = 2 * count_other(c->codes, c->gi, i); v; c->x++) {
+		for (uint64_t v = 2 * count_other(c->codes, c->gi, i); v;
+		        c->x++) {
 			if (c->x == c->xend)
 				return bad(s, "bad document text");
 			v -= !(*c->x & 0x80);
@@ -657,7 +684,7 @@ static int textcur_seek(td_seg *s, td_textcur *c, uint32_t i)
 }
 
 int td_seg_text_append(td_textcur *c, td_seg *s, uint32_t d, uint32_t a,
-	uint32_t b, td_buf *out)
+        uint32_t b, td_buf *out)
 {
 	int rc;
 	if (c->s != s || c->d != d) {
@@ -665,14 +692,14 @@ int td_seg_text_append(td_textcur *c, td_seg *s, uint32_t d, uint32_t a,
 		gaps g;
 		c->s = NULL;
 		if ((rc = td_seg_doc_rec(s, d, &r)) ||
-			(rc = gaps_open(s, d, &r, &g)))
+		        (rc = gaps_open(s, d, &r, &g)))
 			return rc;
 		*c = (td_textcur){s, d, r.first_tok, r.ntok, r.text_len,
-			g.codes, g.x, g.xend, 0};
+		        g.codes, g.x, g.xend, 0};
 	}
 	if (a >= b || a < c->first || b - c->first > c->ntok)
 		return td_error(TD_EUSAGE,
-			"token range %u..%u is not inside one document", a, b);
+		        "token range %u..%u is not inside one document", a, b);
 	uint32_t i0 = a - c->first, i1 = b - c->first;
 	gaps g = {c->codes, NULL, c->xend};
 	/* past the exceptions of the gaps up to and including gap i0, the
@@ -689,7 +716,8 @@ int td_seg_text_append(td_textcur *c, td_seg *s, uint32_t d, uint32_t a,
 			break;
 		}
 		td_buf_add(out, t, tl);
-		if (i + 1 < i1 && (rc = gap_str(s, &g, i + 1, &str, &gl)) == 0 && gl)
+		if (i + 1 < i1 &&
+		        (rc = gap_str(s, &g, i + 1, &str, &gl)) == 0 && gl)
 			td_buf_add(out, str, gl);
 	}
 	c->x = g.x; /* the gaps up to i1 - 1 read */
@@ -708,14 +736,14 @@ int td_seg_text_append(td_textcur *c, td_seg *s, uint32_t d, uint32_t a,
 	return rc;
 }
 
-int td_seg_text_range(td_seg *s, uint32_t a, uint32_t b, char **text,
-	size_t *len)
+int td_seg_text_range(
+        td_seg *s, uint32_t a, uint32_t b, char **text, size_t *len)
 {
 	*text = NULL;
 	*len = 0;
 	if (a >= b || b > s->hdr.ntokens)
-		return td_error(TD_EUSAGE, "token range %u..%u outside segment",
-			a, b);
+		return td_error(
+		        TD_EUSAGE, "token range %u..%u outside segment", a, b);
 	uint32_t d = td_seg_doc_at(s, a);
 	if (d == UINT32_MAX)
 		return TD_ECORRUPT;

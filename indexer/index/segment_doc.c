@@ -46,7 +46,7 @@ static int rebuild_kv(void *ctx, const char *k, const char *v)
 }
 
 int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
-	const char **sha256)
+        const char **sha256)
 {
 	td_segdoc r;
 	const char *text;
@@ -56,8 +56,8 @@ int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
 	*out = NULL;
 	*source = *sha256 = NULL;
 	if ((rc = td_seg_doc_tokens(s, d, &r)) ||
-		(rc = td_seg_doc_text(s, d, &text, &len)) ||
-		(rc = td_doc_new(NULL, text, len, &doc)))
+	        (rc = td_seg_doc_text(s, d, &text, &len)) ||
+	        (rc = td_doc_new(NULL, text, len, &doc)))
 		return rc;
 	struct rebuild rb = {doc, source, sha256, 0};
 	if ((rc = td_seg_each_kv(s, d, rebuild_kv, &rb)))
@@ -93,8 +93,8 @@ int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
 			if (m.doc != d)
 				continue;
 			if (m.end > r.first_tok + r.ntok) {
-				rc = td_seg_mark_damaged(s,
-					"span crosses its document");
+				rc = td_seg_mark_damaged(
+				        s, "span crosses its document");
 				goto fail;
 			}
 			uint32_t a = m.start, b = m.end;
@@ -108,13 +108,16 @@ int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
 				be = t->v[b - 1].end;
 			}
 			size_t idx;
-			if ((rc = td_doc_add_span(doc, name, bs, be, &idx, NULL)))
+			if ((rc = td_doc_add_span(
+			             doc, name, bs, be, &idx, NULL)))
 				goto fail;
 			uint32_t na = td_seg_span_nattrs(s, k, i);
 			for (uint32_t j = 0; j < na && na == m.nattrs; j++) {
 				const char *an, *av;
-				if ((rc = td_seg_span_attr(s, k, i, j, &an, &av)) ||
-					(rc = td_span_set_attr(doc, idx, an, av)))
+				if ((rc = td_seg_span_attr(
+				             s, k, i, j, &an, &av)) ||
+				        (rc = td_span_set_attr(
+				                 doc, idx, an, av)))
 					goto fail;
 			}
 		}
@@ -135,7 +138,7 @@ int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
 			int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA;
 			uint32_t id = td_seg_id_at(s, layer, r.first_tok + i);
 			if (id == UINT32_MAX ||
-				!(v[l] = td_seg_lex_term(s, layer, id, NULL))) {
+			        !(v[l] = td_seg_lex_term(s, layer, id, NULL))) {
 				rc = TD_ECORRUPT;
 				goto fail;
 			}

@@ -13,7 +13,7 @@ int td_seg_doc_rec(td_seg *s, uint32_t d, td_segdoc *out);
 /* segment.c: calls back for each metadata pair of document d; stops when fn
  * returns != 0 */
 int td_seg_each_kv(td_seg *s, uint32_t d,
-	int (*fn)(void *ctx, const char *k, const char *v), void *ctx);
+        int (*fn)(void *ctx, const char *k, const char *v), void *ctx);
 /* segment.c: tokenises document d into the segment's one-document cache */
 int td_seg_doc_tokens(td_seg *s, uint32_t d, td_segdoc *r);
 
@@ -22,7 +22,7 @@ int td_seg_doc_tokens(td_seg *s, uint32_t d, td_segdoc *r);
  * returns 0, or non-zero when the entry cannot be read. TD_ENOTFOUND when
  * no entry is equal, TD_ECORRUPT when one cannot be read. */
 int64_t td_seg_bsearch(td_seg *s, uint32_t n, const void *key,
-	int (*cmp)(td_seg *s, uint32_t i, const void *key, int *c));
+        int (*cmp)(td_seg *s, uint32_t i, const void *key, int *c));
 
 /* segment_spans.c: copies SPNAMES out of the map, each entry checked */
 int td_seg_load_spnames(td_seg *s);

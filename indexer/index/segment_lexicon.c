@@ -17,8 +17,8 @@ static int lex_entry(td_seg *s, int layer, uint32_t id, td_seglex *e)
 {
 	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer])
 		return td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
-	const uint8_t *p = td_seg_sec(s, td_sec_lex(layer),
-		(uint64_t)id * sizeof *e, sizeof *e);
+	const uint8_t *p = td_seg_sec(
+	        s, td_sec_lex(layer), (uint64_t)id * sizeof *e, sizeof *e);
 	if (!p)
 		return TD_ECORRUPT;
 	memcpy(e, p, sizeof *e);
@@ -35,7 +35,8 @@ const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
 	 * where the next begins, less its NUL), in one read */
 	int last = id + 1 == s->hdr.lexsize[layer];
 	const uint8_t *e = td_seg_sec(s, td_sec_lex(layer),
-		(uint64_t)id * sizeof(td_seglex), last ? 4 : sizeof(td_seglex) + 4);
+	        (uint64_t)id * sizeof(td_seglex),
+	        last ? 4 : sizeof(td_seglex) + 4);
 	if (!e)
 		return NULL;
 	uint32_t a, b;
@@ -116,13 +117,15 @@ static uint32_t w2l(td_seg *s, uint32_t w, uint32_t pos)
 	memcpy(&v, p, 4);
 	if (v & TD_W2L_LIST) {
 		uint64_t at = ((uint64_t)s->hdr.lexsize[TD_LAYER_WORD] +
-			(v & ~TD_W2L_LIST)) * 4;
+		                      (v & ~TD_W2L_LIST)) *
+		              4;
 		if (!(p = td_seg_sec(s, TD_SEC_IDS2, at, 4)))
 			return UINT32_MAX;
 		memcpy(&n, p, 4);
 		if (n > TD_W2L_MAX_POS ||
-			!(p = td_seg_sec(s, TD_SEC_IDS2, at + 4, (uint64_t)n * 4)) ||
-			(t = td_seg_id_at(s, TD_LAYER_POS, pos)) == UINT32_MAX)
+		        !(p = td_seg_sec(
+		                  s, TD_SEC_IDS2, at + 4, (uint64_t)n * 4)) ||
+		        (t = td_seg_id_at(s, TD_LAYER_POS, pos)) == UINT32_MAX)
 			return n > TD_W2L_MAX_POS ? bad_id(s) : UINT32_MAX;
 		for (v = UINT32_MAX; n; n--, p += 4) {
 			uint32_t e;
@@ -136,9 +139,10 @@ static uint32_t w2l(td_seg *s, uint32_t w, uint32_t pos)
 	return v < s->hdr.lexsize[TD_LAYER_LEMMA] ? v : bad_id(s);
 }
 
-const char td_seg_no_layers_msg[] = "the index has no lemma and pos "
-	"layers (made with tagdex-ingest --no-layers); index the sources "
-	"again without --no-layers to query them";
+const char td_seg_no_layers_msg[] =
+        "the index has no lemma and pos "
+        "layers (made with tagdex-ingest --no-layers); index the sources "
+        "again without --no-layers to query them";
 
 int td_seg_has_layers(const td_seg *s)
 {

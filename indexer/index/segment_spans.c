@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t td_seg_span_nnames(td_seg *s) { return s->hdr.nspnames; }
+uint32_t td_seg_span_nnames(td_seg *s)
+{
+	return s->hdr.nspnames;
+}
 
 /* Bits per span of a name's list. */
 static uint64_t span_bits(const td_segspname *n)
@@ -24,8 +27,8 @@ static uint64_t span_bits(const td_segspname *n)
 int td_seg_load_spnames(td_seg *s)
 {
 	uint32_t nn = s->hdr.nspnames;
-	const uint8_t *p = td_seg_sec(s, TD_SEC_SPNAMES, 0,
-		(uint64_t)nn * sizeof(td_segspname));
+	const uint8_t *p = td_seg_sec(
+	        s, TD_SEC_SPNAMES, 0, (uint64_t)nn * sizeof(td_segspname));
 	if (!p)
 		return TD_ECORRUPT;
 	td_segspname *v = malloc(((size_t)nn + 1) * sizeof *v);
@@ -34,14 +37,14 @@ int td_seg_load_spnames(td_seg *s)
 	memcpy(v, p, (size_t)nn * sizeof *v);
 	for (uint32_t k = 0; k < nn; k++) {
 		uint64_t nb = ((uint64_t)v[k].count + TD_SPAN_BLOCK - 1) /
-			TD_SPAN_BLOCK;
+		              TD_SPAN_BLOCK;
 		uint64_t len = nb * sizeof(td_segspblk) +
-			(v[k].count * span_bits(&v[k]) + 7) / 8 + 8;
+		               (v[k].count * span_bits(&v[k]) + 7) / 8 + 8;
 		int wide = 0;
 		for (int j = 0; j < TD_SPF_N; j++)
 			wide |= v[k].bits[j] > 32;
 		if (wide || v[k].off > s->hdr.sec_len[TD_SEC_SPANS] ||
-			len > s->hdr.sec_len[TD_SEC_SPANS] - v[k].off) {
+		        len > s->hdr.sec_len[TD_SEC_SPANS] - v[k].off) {
 			free(v);
 			return td_seg_mark_damaged(s, "bad span table");
 		}
@@ -81,7 +84,8 @@ static const char *spstr(td_seg *s, uint32_t off)
 		if (!p)
 			return NULL;
 		if (memchr(p, '\0', n))
-			return (const char *)s->map + s->hdr.sec_off[TD_SEC_SPSTR] + off;
+			return (const char *)s->map +
+			       s->hdr.sec_off[TD_SEC_SPSTR] + off;
 		if ((i += n) >= len) {
 			td_seg_mark_damaged(s, "bad span string");
 			return NULL;
@@ -137,11 +141,14 @@ int td_seg_span_rec(td_seg *s, uint32_t k, uint32_t i, td_segspan *r)
 	 * that the list lies inside SPANS) */
 	uint64_t nb = ((uint64_t)n->count + TD_SPAN_BLOCK - 1) / TD_SPAN_BLOCK;
 	uint64_t w = span_bits(n), bit = (uint64_t)i * w;
-	const uint8_t *hb = td_seg_sec(s, TD_SEC_SPANS, n->off +
-		(uint64_t)(i / TD_SPAN_BLOCK) * sizeof(td_segspblk),
-		sizeof(td_segspblk));
-	const uint8_t *p = hb ? td_seg_sec(s, TD_SEC_SPANS, n->off +
-		nb * sizeof(td_segspblk) + bit / 8, (bit % 8 + w + 7) / 8 + 8) : NULL;
+	const uint8_t *hb = td_seg_sec(s, TD_SEC_SPANS,
+	        n->off + (uint64_t)(i / TD_SPAN_BLOCK) * sizeof(td_segspblk),
+	        sizeof(td_segspblk));
+	const uint8_t *p =
+	        hb ? td_seg_sec(s, TD_SEC_SPANS,
+	                     n->off + nb * sizeof(td_segspblk) + bit / 8,
+	                     (bit % 8 + w + 7) / 8 + 8)
+	           : NULL;
 	if (!p)
 		return TD_ECORRUPT;
 	td_segspblk b;
@@ -149,8 +156,9 @@ int td_seg_span_rec(td_seg *s, uint32_t k, uint32_t i, td_segspan *r)
 	uint32_t f[TD_SPF_N];
 	unsigned at = (unsigned)(bit % 8);
 	for (int j = 0; j < TD_SPF_N; j++) {
-		f[j] = n->bits[j] ?
-			(uint32_t)td_bits_at(p + at / 8, at % 8, n->bits[j]) : 0;
+		f[j] = n->bits[j] ? (uint32_t)td_bits_at(
+		                            p + at / 8, at % 8, n->bits[j])
+		                  : 0;
 		at += n->bits[j];
 	}
 	r->start = b.start + f[TD_SPF_START];
@@ -158,8 +166,9 @@ int td_seg_span_rec(td_seg *s, uint32_t k, uint32_t i, td_segspan *r)
 	r->doc = b.doc + f[TD_SPF_DOC];
 	r->attr_first = b.attr + f[TD_SPF_ATTR];
 	r->nattrs = f[TD_SPF_NATTRS];
-	if (r->start < b.start || r->end < r->start || r->end > s->hdr.ntokens ||
-		r->doc >= s->hdr.ndocs || r->attr_first < b.attr)
+	if (r->start < b.start || r->end < r->start ||
+	        r->end > s->hdr.ntokens || r->doc >= s->hdr.ndocs ||
+	        r->attr_first < b.attr)
 		return td_seg_mark_damaged(s, "bad span");
 	s->last_span = *r;
 	s->last_k = k;
@@ -168,8 +177,8 @@ int td_seg_span_rec(td_seg *s, uint32_t k, uint32_t i, td_segspan *r)
 	return 0;
 }
 
-int td_seg_span_get(td_seg *s, uint32_t k, uint32_t i, uint32_t *start,
-	uint32_t *end)
+int td_seg_span_get(
+        td_seg *s, uint32_t k, uint32_t i, uint32_t *start, uint32_t *end)
 {
 	td_segspan r;
 	int rc = td_seg_span_rec(s, k, i, &r);
@@ -192,7 +201,8 @@ uint32_t td_seg_span_nattrs(td_seg *s, uint32_t k, uint32_t i)
 static char *arena_alloc(td_seg *s, size_t n)
 {
 	if (s->arena_fill + n > s->arena_cap) {
-		size_t cap = n + sizeof(char *) > 65536 ? n + sizeof(char *) : 65536;
+		size_t cap =
+		        n + sizeof(char *) > 65536 ? n + sizeof(char *) : 65536;
 		char *c = malloc(cap);
 		if (!c)
 			return NULL;
@@ -240,8 +250,8 @@ static int av_grow(td_seg *s)
 
 /* The value of SPATTR pair `pair` whose value entry is e: a string of
  * SPSTR, or one rebuilt from the span's document id (see TD_SPV_*). */
-static const char *attr_value(td_seg *s, const td_segspan *r, uint32_t pair,
-	uint32_t e)
+static const char *attr_value(
+        td_seg *s, const td_segspan *r, uint32_t pair, uint32_t e)
 {
 	uint32_t kind = e >> TD_SPV_SHIFT;
 	const char *suf = spstr(s, e & TD_SPV_MASK);
@@ -263,7 +273,8 @@ static const char *attr_value(td_seg *s, const td_segspan *r, uint32_t pair,
 	}
 	td_docinfo di;
 	if (s->has_av_doc && s->av_doc == r->doc) {
-		di.id = s->av_docid; /* spans come by document: skip the parse */
+		/* spans come by document: skip the parse */
+		di.id = s->av_docid;
 	} else {
 		if (td_seg_doc(s, r->doc, &di))
 			return NULL;
@@ -272,11 +283,12 @@ static const char *attr_value(td_seg *s, const td_segspan *r, uint32_t pair,
 		s->av_docid = di.id;
 	}
 	if (!di.id) {
-		td_seg_mark_damaged(s,
-			"span attribute of a document without id");
+		td_seg_mark_damaged(
+		        s, "span attribute of a document without id");
 		return NULL;
 	}
-	size_t il = strlen(di.id), sl = strlen(suf), hl = kind == TD_SPV_HASHDOCID;
+	size_t il = strlen(di.id), sl = strlen(suf),
+	       hl = kind == TD_SPV_HASHDOCID;
 	char *v = arena_alloc(s, hl + il + sl + 1);
 	if (!v) {
 		td_error(TD_ENOMEM, "out of memory");
@@ -299,7 +311,7 @@ static const char *attr_value(td_seg *s, const td_segspan *r, uint32_t pair,
 }
 
 int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
-	const char **name, const char **value)
+        const char **name, const char **value)
 {
 	td_segspan r;
 	int rc = td_seg_span_rec(s, k, i, &r);
@@ -307,8 +319,8 @@ int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
 		return rc;
 	if (j >= r.nattrs)
 		return td_error(TD_EUSAGE, "no attribute %u", j);
-	const uint8_t *p = td_seg_sec(s, TD_SEC_SPATTR,
-		((uint64_t)r.attr_first + j) * 8, 8);
+	const uint8_t *p = td_seg_sec(
+	        s, TD_SEC_SPATTR, ((uint64_t)r.attr_first + j) * 8, 8);
 	if (!p)
 		return TD_ECORRUPT;
 	uint32_t o[2];
@@ -318,8 +330,8 @@ int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
 	return *name && *value ? 0 : TD_ECORRUPT;
 }
 
-int td_seg_span_attr_find(td_seg *s, uint32_t k, uint32_t i,
-	const char *name, const char **value)
+int td_seg_span_attr_find(
+        td_seg *s, uint32_t k, uint32_t i, const char *name, const char **value)
 {
 	td_segspan r;
 	*value = NULL;
@@ -329,7 +341,7 @@ int td_seg_span_attr_find(td_seg *s, uint32_t k, uint32_t i,
 	if (!r.nattrs)
 		return 0;
 	const uint8_t *p = td_seg_sec(s, TD_SEC_SPATTR,
-		(uint64_t)r.attr_first * 8, (uint64_t)r.nattrs * 8);
+	        (uint64_t)r.attr_first * 8, (uint64_t)r.nattrs * 8);
 	if (!p)
 		return TD_ECORRUPT;
 	for (uint32_t j = 0; j < r.nattrs; j++) {

@@ -21,7 +21,7 @@ int td_out_flush(td_out *o)
 		return td_error(TD_ENOMEM, "out of memory");
 	o->crcs[o->ncrc++] = td_crc32c(0, o->blk, o->fill);
 	int rc = td_write_full(o->fd, o->blk, o->fill, -1, o->path,
-		o->ncrc == 1 ? "segment write" : NULL);
+	        o->ncrc == 1 ? "segment write" : NULL);
 	if (rc)
 		return rc;
 	o->fill = 0;
@@ -75,8 +75,10 @@ int td_out_open(td_out *o, const char *path)
 	o->blk = malloc(TD_SEG_BLOCK);
 	if (!o->blk)
 		return td_error(TD_ENOMEM, "out of memory");
-	o->fd = td_fault_step("segment open") ? -1 :
-		open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	o->fd = td_fault_step("segment open")
+	                ? -1
+	                : open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	                          0644);
 	if (o->fd < 0) {
 		int rc = td_error(TD_EIO, "%s: %s", path, strerror(errno));
 		free(o->blk);
@@ -112,10 +114,10 @@ int td_out_finish(td_out *o, td_seghdr *h, uint64_t *size, uint32_t *crc)
 	memcpy(hdr, h, sizeof *h);
 	if (o->ncrc)
 		rc = td_write_full(o->fd, o->crcs, o->ncrc * 4, (int64_t)o->pos,
-			o->path, NULL);
+		        o->path, NULL);
 	if (!rc)
-		rc = td_write_full(o->fd, hdr, TD_SEG_HDR, 0, o->path,
-			"segment pwrite");
+		rc = td_write_full(
+		        o->fd, hdr, TD_SEG_HDR, 0, o->path, "segment pwrite");
 	free(hdr);
 	if (rc)
 		return rc;
@@ -124,14 +126,17 @@ int td_out_finish(td_out *o, td_seghdr *h, uint64_t *size, uint32_t *crc)
 	if (crc)
 		*crc = h->hdr_crc;
 	if (td_fault_step("segment fsync") || fsync(o->fd))
-		return td_error(TD_EIO, "%s: fsync: %s", o->path, strerror(errno));
+		return td_error(
+		        TD_EIO, "%s: fsync: %s", o->path, strerror(errno));
 	return 0;
 }
 
 int td_out_close(td_out *o, int rc)
 {
-	if (o->fd >= 0 && (td_fault_step("segment close") | close(o->fd)) && !rc)
-		rc = td_error(TD_EIO, "%s: close: %s", o->path, strerror(errno));
+	if (o->fd >= 0 && (td_fault_step("segment close") | close(o->fd)) &&
+	        !rc)
+		rc = td_error(
+		        TD_EIO, "%s: close: %s", o->path, strerror(errno));
 	o->fd = -1;
 	free(o->blk);
 	free(o->crcs);

@@ -57,12 +57,12 @@ typedef struct msrc {
 	uint32_t *newfirst; /* per document its first token in the output */
 	uint32_t *newdoc;   /* per document its number in the output, or NONE */
 	int has_del;
-	uint32_t base;      /* output position of token 0 (no deletions) */
+	uint32_t base; /* output position of token 0 (no deletions) */
 	uint32_t *map[TD_NLAYERS]; /* term id -> output term id, or NONE */
-	uint32_t cur;       /* the lexicon cursor of the merge running */
+	uint32_t cur;              /* the lexicon cursor of the merge running */
 	uint64_t attr_base; /* SPATTR pairs and SPSTR bytes before its own */
 	uint64_t str_base;
-	uint64_t *poslive;  /* with deletions: per pos term its live positions */
+	uint64_t *poslive; /* with deletions: per pos term its live positions */
 } msrc;
 
 typedef struct tsrc {
@@ -83,22 +83,22 @@ typedef struct merge {
 	const volatile sig_atomic_t *stop;
 	char dir[4096];
 	spill lex, lstr;
-	uint32_t nout[TD_NLAYERS];   /* output terms per layer */
-	uint32_t *wnorm;             /* per output word its tentative norm */
-	uint64_t *wfreq;             /* per output word its frequency */
+	uint32_t nout[TD_NLAYERS]; /* output terms per layer */
+	uint32_t *wnorm;           /* per output word its tentative norm */
+	uint64_t *wfreq;           /* per output word its frequency */
 	uint32_t ndocs;
 	uint64_t ntok;
-	tsrc *occ;                   /* the sources holding the current term */
+	tsrc *occ; /* the sources holding the current term */
 	size_t cap_occ;
 	uint32_t *heap;
 	size_t nheap;
-	int layer;                   /* of the heap */
-	uint8_t *vb;                 /* varint staging for out */
+	int layer;   /* of the heap */
+	uint8_t *vb; /* varint staging for out */
 	size_t vlen;
-	uint64_t *skip;              /* a term's skip table */
+	uint64_t *skip; /* a term's skip table */
 	size_t cap_skip;
-	int no_layers;               /* a source has no lemma and pos layers */
-	uint64_t trimmed;            /* output bytes at the last trim */
+	int no_layers;    /* a source has no lemma and pos layers */
+	uint64_t trimmed; /* output bytes at the last trim */
 } merge;
 
 static int nomem(void)
@@ -126,8 +126,8 @@ static int stopped(merge *g)
 {
 	trim(g);
 	if (g->stop && *g->stop)
-		return td_error(TD_EINTR, "%s: interrupted; the index is unchanged",
-			g->dir);
+		return td_error(TD_EINTR,
+		        "%s: interrupted; the index is unchanged", g->dir);
 	return 0;
 }
 
@@ -139,19 +139,20 @@ static int spill_open(merge *g, spill *sp)
 	if (!td_fault_step("merge spill")) {
 		fd = open(g->dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 		if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR ||
-				      errno == EINVAL)) {
+		                      errno == EINVAL)) {
 			/* no O_TMPFILE here: a name the next writer removes */
 			char p[4200];
 			snprintf(p, sizeof p, "%s/seg-%09ld.tdx.tmp", g->dir,
-				(long)getpid() % 1000000000);
-			fd = open(p, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
+			        (long)getpid() % 1000000000);
+			fd = open(
+			        p, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0600);
 			if (fd >= 0)
 				unlink(p);
 		}
 	}
 	if (fd < 0)
 		return td_error(TD_EIO, "%s: temporary file of a merge: %s",
-			g->dir, strerror(errno));
+		        g->dir, strerror(errno));
 	if (!(sp->f = fdopen(fd, "w+"))) {
 		close(fd);
 		return nomem();
@@ -171,7 +172,7 @@ static int spill_put(merge *g, spill *sp, const void *p, size_t n)
 {
 	if (n && fwrite(p, 1, n, sp->f) != n)
 		return td_error(TD_EIO, "%s: temporary file of a merge: %s",
-			g->dir, strerror(errno));
+		        g->dir, strerror(errno));
 	sp->len += n;
 	return 0;
 }
@@ -182,23 +183,22 @@ static int spill_copy(merge *g, spill *sp, int sec)
 	int rc = td_out_begin(&g->o, &g->h, sec);
 	char buf[65536];
 	if (!rc && (fflush(sp->f) || fseeko(sp->f, 0, SEEK_SET)))
-		rc = td_error(TD_EIO, "%s: temporary file of a merge: %s", g->dir,
-			strerror(errno));
+		rc = td_error(TD_EIO, "%s: temporary file of a merge: %s",
+		        g->dir, strerror(errno));
 	for (uint64_t left = sp->len; left && !rc;) {
 		size_t k = left < sizeof buf ? (size_t)left : sizeof buf;
 		if (fread(buf, 1, k, sp->f) != k)
-			rc = td_error(TD_EIO, "%s: temporary file of a merge: %s",
-				g->dir, ferror(sp->f) ? strerror(errno) :
-				"short read");
+			rc = td_error(TD_EIO,
+			        "%s: temporary file of a merge: %s", g->dir,
+			        ferror(sp->f) ? strerror(errno) : "short read");
 		else
 			rc = td_out_put(&g->o, buf, k);
 		left -= k;
 	}
 	td_out_end(&g->o, &g->h, sec);
-	if (!rc && (fseeko(sp->f, 0, SEEK_SET) ||
-		    ftruncate(fileno(sp->f), 0)))
-		rc = td_error(TD_EIO, "%s: temporary file of a merge: %s", g->dir,
-			strerror(errno));
+	if (!rc && (fseeko(sp->f, 0, SEEK_SET) || ftruncate(fileno(sp->f), 0)))
+		rc = td_error(TD_EIO, "%s: temporary file of a merge: %s",
+		        g->dir, strerror(errno));
 	sp->len = 0;
 	return rc;
 }
@@ -278,9 +278,10 @@ static int map_docs(merge *g)
 			m->newfirst[d] = (uint32_t)tok;
 			tok += n;
 			if (tok > TD_SEG_MAX_TOKENS)
-				return td_error(TD_ELIMIT, "merged segment too "
-					"large: more than %llu tokens",
-					(unsigned long long)TD_SEG_MAX_TOKENS);
+				return td_error(TD_ELIMIT,
+				        "merged segment too "
+				        "large: more than %llu tokens",
+				        (unsigned long long)TD_SEG_MAX_TOKENS);
 		}
 		if (end != m->ntok)
 			return bad(m, "documents do not cover the segment");
@@ -321,7 +322,8 @@ static uint32_t map_pos(const msrc *m, uint32_t p, uint32_t *d)
 		k = lo;
 	}
 	*d = k;
-	return m->newfirst[k] == NONE ? NONE : m->newfirst[k] + (p - m->first[k]);
+	return m->newfirst[k] == NONE ? NONE
+	                              : m->newfirst[k] + (p - m->first[k]);
 }
 
 /* ------------------------------------------------------ postings stream */
@@ -337,8 +339,8 @@ typedef struct pstream {
 	uint32_t d;
 } pstream;
 
-static void ps_init(pstream *q, merge *g, int layer, const tsrc *occ,
-	size_t nocc)
+static void ps_init(
+        pstream *q, merge *g, int layer, const tsrc *occ, size_t nocc)
 {
 	*q = (pstream){g, occ, nocc, 0, layer, NULL, 0};
 }
@@ -358,8 +360,8 @@ static int ps_next(pstream *q, uint32_t *pos)
 			if (q->i >= q->nocc)
 				return 0;
 			const tsrc *t = &q->occ[q->i];
-			if ((rc = td_postings_open(q->g->m[t->src].s, q->layer, t->id,
-				     &q->p)))
+			if ((rc = td_postings_open(q->g->m[t->src].s, q->layer,
+			             t->id, &q->p)))
 				return rc;
 			q->d = 0;
 		}
@@ -409,8 +411,8 @@ static int pos_live(merge *g, msrc *m)
 }
 
 /* The live positions of a term held by occ. */
-static int count_live(merge *g, int layer, const tsrc *occ, size_t nocc,
-	uint64_t *n)
+static int count_live(
+        merge *g, int layer, const tsrc *occ, size_t nocc, uint64_t *n)
 {
 	*n = 0;
 	for (size_t i = 0; i < nocc; i++) {
@@ -441,15 +443,17 @@ static int count_live(merge *g, int layer, const tsrc *occ, size_t nocc,
 
 static int changed(merge *g)
 {
-	return td_error(TD_ECORRUPT, "%s: postings of a merged term changed "
-		"while read", g->dir);
+	return td_error(TD_ECORRUPT,
+	        "%s: postings of a merged term changed "
+	        "while read",
+	        g->dir);
 }
 
 /* Writes the varint gaps between the n positions of occ (the first one's
  * from 0), and with blocked none for the first position of a block (the
  * skip table has it). */
 static int put_gaps(merge *g, int layer, const tsrc *occ, size_t nocc,
-	uint64_t n, int blocked)
+        uint64_t n, int blocked)
 {
 	pstream q;
 	uint32_t v, prev = 0;
@@ -475,8 +479,8 @@ static int put_gaps(merge *g, int layer, const tsrc *occ, size_t nocc,
 /* Writes the n positions of occ as one postings list (td_postings_encode's
  * encoding): a short one at once; a longer one in two reads of its
  * positions, the first for the skip table, the second for the gaps. */
-static int write_postings(merge *g, int layer, const tsrc *occ, size_t nocc,
-	uint64_t n)
+static int write_postings(
+        merge *g, int layer, const tsrc *occ, size_t nocc, uint64_t n)
 {
 	pstream q;
 	uint32_t v, prev = 0;
@@ -492,11 +496,12 @@ static int write_postings(merge *g, int layer, const tsrc *occ, size_t nocc,
 	while ((rc = ps_next(&q, &v)) == 1 && k < n) {
 		if (k % TD_POST_BLOCK == 0) {
 			if (bytes > UINT32_MAX) {
-				rc = td_error(TD_ELIMIT, "segment postings too large");
+				rc = td_error(TD_ELIMIT,
+				        "segment postings too large");
 				break;
 			}
-			g->skip[k / TD_POST_BLOCK] = (uint64_t)v |
-				(bytes << 32);
+			g->skip[k / TD_POST_BLOCK] =
+			        (uint64_t)v | (bytes << 32);
 		} else {
 			bytes += vlen(v - prev);
 		}
@@ -509,7 +514,8 @@ static int write_postings(merge *g, int layer, const tsrc *occ, size_t nocc,
 	if (k != n || rc == 1)
 		return changed(g);
 	for (uint64_t b = 0; b < nb && !rc; b++) {
-		uint32_t z[2] = {(uint32_t)g->skip[b], (uint32_t)(g->skip[b] >> 32)};
+		uint32_t z[2] = {
+		        (uint32_t)g->skip[b], (uint32_t)(g->skip[b] >> 32)};
 		rc = td_out_put(&g->o, z, sizeof z);
 	}
 	if (rc)
@@ -605,8 +611,8 @@ static int lex_next(merge *g, const char **t, size_t *len, size_t *nocc)
 }
 
 /* One lexicon entry and its string into the spills. */
-static int put_lex(merge *g, const char *t, size_t len, uint64_t post_off,
-	uint64_t freq)
+static int put_lex(
+        merge *g, const char *t, size_t len, uint64_t post_off, uint64_t freq)
 {
 	td_seglex e = {(uint32_t)g->lstr.len, (uint32_t)freq, post_off};
 	if (freq > UINT32_MAX)
@@ -636,7 +642,7 @@ static int end_layer(merge *g, int layer)
  * TD_POST_SHARED flags of a term whose postings are another's
  * (lemma_share), lout receives its output id (NONE: no live position). */
 static int merge_layer(merge *g, int layer, const uint64_t *share,
-	const uint32_t *ustart, const uint32_t *umem, uint32_t *lout)
+        const uint32_t *ustart, const uint32_t *umem, uint32_t *lout)
 {
 	int rc;
 	const char *t;
@@ -650,7 +656,7 @@ static int merge_layer(merge *g, int layer, const uint64_t *share,
 		uint64_t n;
 		uint32_t jj = j++;
 		if ((rc = stopped(g)) ||
-			(rc = count_live(g, layer, g->occ, nocc, &n)))
+		        (rc = count_live(g, layer, g->occ, nocc, &n)))
 			return rc;
 		if (lout)
 			lout[jj] = n ? out : NONE;
@@ -658,7 +664,8 @@ static int merge_layer(merge *g, int layer, const uint64_t *share,
 			continue;
 		uint64_t off = g->o.pos - g->h.sec_off[psec];
 		if (off > TD_POST_OFF_MASK)
-			return td_error(TD_ELIMIT, "segment postings too large");
+			return td_error(
+			        TD_ELIMIT, "segment postings too large");
 		for (size_t i = 0; i < nocc; i++)
 			g->m[g->occ[i].src].map[layer][g->occ[i].id] = out;
 		if (layer == TD_LAYER_WORD)
@@ -678,9 +685,11 @@ static int merge_layer(merge *g, int layer, const uint64_t *share,
 			 * (format 12), td_union_encode's bytes */
 			if ((rc = put_lex(g, t, len, off | TD_POST_UNION, n)))
 				return rc;
-			for (uint32_t i = ustart[jj]; i < ustart[jj + 1] && !rc; i++)
-				rc = vput(g, i > ustart[jj] ? umem[i] - umem[i - 1]
-				                            : umem[i]);
+			for (uint32_t i = ustart[jj]; i < ustart[jj + 1] && !rc;
+			        i++)
+				rc = vput(g, i > ustart[jj]
+				                     ? umem[i] - umem[i - 1]
+				                     : umem[i]);
 			if (rc || (rc = vflush(g)))
 				return rc;
 			out++;
@@ -693,7 +702,7 @@ static int merge_layer(merge *g, int layer, const uint64_t *share,
 			continue;
 		}
 		if ((rc = put_lex(g, t, len, off, n)) ||
-			(rc = write_postings(g, layer, g->occ, nocc, n)))
+		        (rc = write_postings(g, layer, g->occ, nocc, n)))
 			return rc;
 		out++;
 	}
@@ -722,7 +731,8 @@ static int merge_norms(merge *g)
 	lex_start(g, TD_LAYER_NORM);
 	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
 		for (size_t i = 0; i < nocc; i++)
-			g->m[g->occ[i].src].map[TD_LAYER_NORM][g->occ[i].id] = nt;
+			g->m[g->occ[i].src].map[TD_LAYER_NORM][g->occ[i].id] =
+			        nt;
 		nt++;
 	}
 	if (rc < 0)
@@ -739,8 +749,9 @@ static int merge_norms(merge *g)
 		msrc *m = &g->m[i];
 		uint32_t nsw = td_seg_lex_size(m->s, TD_LAYER_WORD);
 		uint32_t nsn = td_seg_lex_size(m->s, TD_LAYER_NORM);
-		const uint8_t *w2n = nsw ? td_seg_sec(m->s, TD_SEC_W2N, 0,
-			(uint64_t)nsw * 4) : NULL;
+		const uint8_t *w2n =
+		        nsw ? td_seg_sec(m->s, TD_SEC_W2N, 0, (uint64_t)nsw * 4)
+		            : NULL;
 		if (nsw && !w2n) {
 			rc = TD_ECORRUPT;
 			goto out;
@@ -779,7 +790,7 @@ static int merge_norms(merge *g)
 	uint32_t j = 0;
 	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
 		uint32_t jj = j++, nf = forms[jj + 1] - forms[jj],
-			 *ws = word + forms[jj];
+		         *ws = word + forms[jj];
 		if (!nf)
 			continue;
 		if ((rc = stopped(g)))
@@ -791,13 +802,14 @@ static int merge_norms(merge *g)
 		}
 		if (nf == 1 && ws[0] <= TD_POST_ID_MAX) {
 			rc = put_lex(g, t, len,
-				off | td_post_share(TD_LAYER_WORD, ws[0]), freq[jj]);
+			        off | td_post_share(TD_LAYER_WORD, ws[0]),
+			        freq[jj]);
 		} else if (nf == 1) {
 			if (!(rc = put_lex(g, t, len, off, freq[jj])))
-				rc = write_postings(g, TD_LAYER_NORM, g->occ, nocc,
-					freq[jj]);
+				rc = write_postings(g, TD_LAYER_NORM, g->occ,
+				        nocc, freq[jj]);
 		} else if (!(rc = put_lex(g, t, len, off | TD_POST_UNION,
-				     freq[jj]))) {
+		                     freq[jj]))) {
 			/* the union of its words (format 12), td_union_encode's
 			 * bytes */
 			for (uint32_t i = 0; i < nf && !rc; i++)
@@ -888,7 +900,8 @@ static int each_position(merge *g, unsigned want, pos_fn fn, void *ctx)
 			if (m->newdoc[d] == NONE)
 				continue;
 			trim(g);
-			for (uint32_t p = m->first[d]; p < m->first[d + 1]; p++) {
+			for (uint32_t p = m->first[d]; p < m->first[d + 1];
+			        p++) {
 				uint32_t id[TD_NLAYERS] = {0, 0, 0, 0};
 				for (int l = 0; l < TD_NLAYERS; l++) {
 					if (!(want >> l & 1))
@@ -897,8 +910,9 @@ static int each_position(merge *g, unsigned want, pos_fn fn, void *ctx)
 					if (v == NONE)
 						return TD_ECORRUPT;
 					if ((id[l] = m->map[l][v]) == NONE)
-						return bad(m, "position of a term "
-							"not in its lexicon");
+						return bad(m,
+						        "position of a term "
+						        "not in its lexicon");
 				}
 				if ((rc = fn(ctx, id)))
 					return rc;
@@ -948,7 +962,7 @@ struct w2l {
 static int w2l_add(struct w2l *c, const uint32_t id[TD_NLAYERS])
 {
 	uint32_t t = id[TD_LAYER_POS],
-		 v = id[TD_LAYER_LEMMA] << TD_W2L_POS_BITS | t;
+	         v = id[TD_LAYER_LEMMA] << TD_W2L_POS_BITS | t;
 	uint32_t k = c->head[id[TD_LAYER_WORD]];
 	while (k != NONE && (c->pair[k] & TD_W2L_POS_MASK) != t)
 		k = c->next[k];
@@ -959,7 +973,7 @@ static int w2l_add(struct w2l *c, const uint32_t id[TD_NLAYERS])
 	}
 	size_t cn = c->cap; /* pair and next share cap: pair grows it */
 	if (TD_VEC_RESERVE(c->next, c->np, cn, 16) ||
-		TD_VEC_RESERVE(c->pair, c->np, c->cap, 16))
+	        TD_VEC_RESERVE(c->pair, c->np, c->cap, 16))
 		return nomem();
 	c->pair[c->np] = v;
 	c->next[c->np] = c->head[id[TD_LAYER_WORD]];
@@ -984,16 +998,16 @@ static int write_lemma_ids(merge *g, struct w2l *c, const uint32_t *lout)
 	int rc = 0;
 	uint32_t nw = g->nout[TD_LAYER_WORD];
 	if (!c->ok || g->nout[TD_LAYER_POS] > TD_W2L_MAX_POS ||
-		g->nout[TD_LAYER_LEMMA] > (1u << (32 - TD_W2L_POS_BITS)) ||
-		c->np + nw >= TD_W2L_LIST)
+	        g->nout[TD_LAYER_LEMMA] > (1u << (32 - TD_W2L_POS_BITS)) ||
+	        c->np + nw >= TD_W2L_LIST)
 		return write_ids(g, TD_LAYER_LEMMA, &g->h.lbits[0]);
 	g->h.lbits[0] = 0;
 	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_IDS2)))
 		return rc;
 	for (size_t k = 0; k < c->np; k++)
 		c->pair[k] = lout[c->pair[k] >> TD_W2L_POS_BITS]
-				<< TD_W2L_POS_BITS |
-			(c->pair[k] & TD_W2L_POS_MASK);
+		                     << TD_W2L_POS_BITS |
+		             (c->pair[k] & TD_W2L_POS_MASK);
 	uint32_t at = 0;
 	for (uint32_t w = 0; w < nw && !rc; w++) {
 		uint32_t k = c->head[w], n = 0, v;
@@ -1015,7 +1029,8 @@ static int write_lemma_ids(merge *g, struct w2l *c, const uint32_t *lout)
 		for (uint32_t k = c->head[w]; k != NONE; k = c->next[k]) {
 			uint32_t j = ++n;
 			for (; j > 1 && (v[j - 1] & TD_W2L_POS_MASK) >
-				     (c->pair[k] & TD_W2L_POS_MASK); j--)
+			                        (c->pair[k] & TD_W2L_POS_MASK);
+			        j--)
 				v[j] = v[j - 1];
 			v[j] = c->pair[k];
 		}
@@ -1051,7 +1066,7 @@ static int lshare_add(void *ctx, const uint32_t id[TD_NLAYERS])
 {
 	struct lshare *x = ctx;
 	uint32_t w = id[TD_LAYER_WORD], n = x->g->wnorm[w],
-		 l = id[TD_LAYER_LEMMA];
+	         l = id[TD_LAYER_LEMMA];
 	x->lw[l] = one_of(x->lw[l], w);
 	x->ln[l] = one_of(x->ln[l], n);
 	x->wl[w] = one_of(x->wl[w], l);
@@ -1061,20 +1076,21 @@ static int lshare_add(void *ctx, const uint32_t id[TD_NLAYERS])
 }
 
 static int lemma_share(merge *g, uint64_t **share, uint32_t *nterms,
-	struct w2l *c, uint32_t **ustart, uint32_t **umem)
+        struct w2l *c, uint32_t **ustart, uint32_t **umem)
 {
 	int rc;
 	const char *t;
 	size_t len, nocc;
 	uint32_t nt = 0, nw = g->nout[TD_LAYER_WORD],
-		 nn = g->nout[TD_LAYER_NORM];
+	         nn = g->nout[TD_LAYER_NORM];
 	struct lshare x = {g, NULL, NULL, NULL, NULL, NULL, c};
 	uint64_t *sum = NULL;
 	*share = NULL;
 	lex_start(g, TD_LAYER_LEMMA);
 	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
 		for (size_t i = 0; i < nocc; i++)
-			g->m[g->occ[i].src].map[TD_LAYER_LEMMA][g->occ[i].id] = nt;
+			g->m[g->occ[i].src].map[TD_LAYER_LEMMA][g->occ[i].id] =
+			        nt;
 		nt++;
 	}
 	if (rc < 0)
@@ -1090,7 +1106,7 @@ static int lemma_share(merge *g, uint64_t **share, uint32_t *nterms,
 	*ustart = calloc((size_t)nt + 2, 4);
 	*umem = malloc(((size_t)nw + 1) * 4);
 	if (!x.lw || !x.ln || !x.wl || !x.nl || !x.lf || !sum || !*share ||
-		!*ustart || !*umem) {
+	        !*ustart || !*umem) {
 		rc = nomem();
 		goto out;
 	}
@@ -1102,7 +1118,7 @@ static int lemma_share(merge *g, uint64_t **share, uint32_t *nterms,
 	 * the sources (live or not) the lemma ids are stored, where a build
 	 * of the live ones might have derived them; the answers are the same */
 	c->ok = g->nout[TD_LAYER_POS] <= TD_W2L_MAX_POS &&
-		nt <= (1u << (32 - TD_W2L_POS_BITS));
+	        nt <= (1u << (32 - TD_W2L_POS_BITS));
 	if (c->ok) {
 		c->cap = (size_t)nw + 16;
 		c->head = malloc(((size_t)nw + 1) * 4);
@@ -1114,8 +1130,10 @@ static int lemma_share(merge *g, uint64_t **share, uint32_t *nterms,
 		}
 		memset(c->head, 0xff, ((size_t)nw + 1) * 4);
 	}
-	if ((rc = each_position(g, 1u << TD_LAYER_WORD | 1u << TD_LAYER_LEMMA |
-		     (c->ok ? 1u << TD_LAYER_POS : 0), lshare_add, &x)))
+	if ((rc = each_position(g,
+	             1u << TD_LAYER_WORD | 1u << TD_LAYER_LEMMA |
+	                     (c->ok ? 1u << TD_LAYER_POS : 0),
+	             lshare_add, &x)))
 		goto out;
 	/* the words of one lemma at every position, by lemma number: a
 	 * lemma that is all their positions is their union (format 12) */
@@ -1155,8 +1173,8 @@ out:
 
 static int get_segdoc(msrc *m, uint32_t d, td_segdoc *r)
 {
-	const uint8_t *p = td_seg_sec(m->s, TD_SEC_DOCS,
-		(uint64_t)d * sizeof *r, sizeof *r);
+	const uint8_t *p = td_seg_sec(
+	        m->s, TD_SEC_DOCS, (uint64_t)d * sizeof *r, sizeof *r);
 	if (!p)
 		return TD_ECORRUPT;
 	memcpy(r, p, sizeof *r);
@@ -1165,8 +1183,8 @@ static int get_segdoc(msrc *m, uint32_t d, td_segdoc *r)
 
 /* [*a, *e) of document d's bytes in section sec (TEXT or DOCSTR): they
  * end where the next document's begin. */
-static int doc_bytes(msrc *m, uint32_t d, int sec, const uint8_t **p,
-	uint64_t *len)
+static int doc_bytes(
+        msrc *m, uint32_t d, int sec, const uint8_t **p, uint64_t *len)
 {
 	td_segdoc r, n;
 	int rc = get_segdoc(m, d, &r);
@@ -1224,25 +1242,27 @@ static int write_docs(merge *g)
 				break;
 			const uint8_t *x = p + ncodes, *xe = p + len;
 			for (uint32_t k = 0; k <= ntok && !rc; k++) {
-				if (((p[k / 4] >> (k % 4 * 2)) & 3) != TD_GAP_OTHER)
+				if (((p[k / 4] >> (k % 4 * 2)) & 3) !=
+				        TD_GAP_OTHER)
 					continue;
 				uint64_t off, l;
 				const char *s;
 				uint32_t id;
-				if (td_varint_get(&x, xe, &off) || td_varint_get(&x, xe, &l) ||
-					off > glen || l > glen - off) {
+				if (td_varint_get(&x, xe, &off) ||
+				        td_varint_get(&x, xe, &l) ||
+				        off > glen || l > glen - off) {
 					rc = bad(m, "bad document text");
 					break;
 				}
-				if (!(s = (const char *)td_seg_sec(m->s, TD_SEC_GSTR,
-					      off, l))) {
+				if (!(s = (const char *)td_seg_sec(
+				              m->s, TD_SEC_GSTR, off, l))) {
 					rc = TD_ECORRUPT;
 					break;
 				}
-				if ((rc = td_strtab_put(&gaps, s, (size_t)l, &id,
-					     NULL)) ||
-					(rc = vput(g, gaps.off[id])) ||
-					(rc = vput(g, l)))
+				if ((rc = td_strtab_put(
+				             &gaps, s, (size_t)l, &id, NULL)) ||
+				        (rc = vput(g, gaps.off[id])) ||
+				        (rc = vput(g, l)))
 					break;
 			}
 			if (!rc)
@@ -1252,7 +1272,7 @@ static int write_docs(merge *g)
 	}
 	td_out_end(&g->o, &g->h, TD_SEC_TEXT);
 	if (rc || (rc = td_out_begin(&g->o, &g->h, TD_SEC_GSTR)) ||
-		(rc = td_out_put(&g->o, gaps.buf, gaps.len)))
+	        (rc = td_out_put(&g->o, gaps.buf, gaps.len)))
 		goto out;
 	td_out_end(&g->o, &g->h, TD_SEC_GSTR);
 	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_DOCSTR)))
@@ -1311,13 +1331,13 @@ typedef struct rspan {
 
 typedef struct sstream {
 	merge *g;
-	const int64_t *k;   /* per source the name's index, or -1 */
-	size_t si;          /* the source being read */
-	uint32_t i;         /* the next span of its list */
+	const int64_t *k; /* per source the name's index, or -1 */
+	size_t si;        /* the source being read */
+	uint32_t i;       /* the next span of its list */
 	const uint8_t *list;
 	rspan *buf;
 	size_t nbuf, cap, at;
-	rspan la;           /* looked ahead */
+	rspan la; /* looked ahead */
 	int has_la;
 } sstream;
 
@@ -1347,8 +1367,8 @@ static int raw_next(sstream *q, rspan *out)
 		if (q->si >= g->n)
 			return 0;
 		msrc *m = &g->m[q->si];
-		const td_segspname *n = q->k[q->si] >= 0 ? &m->s->spn[q->k[q->si]]
-							 : NULL;
+		const td_segspname *n =
+		        q->k[q->si] >= 0 ? &m->s->spn[q->k[q->si]] : NULL;
 		if (!n || q->i >= n->count) {
 			q->si++;
 			q->i = 0;
@@ -1356,16 +1376,17 @@ static int raw_next(sstream *q, rspan *out)
 			continue;
 		}
 		uint64_t nb = ((uint64_t)n->count + TD_SPAN_BLOCK - 1) /
-			TD_SPAN_BLOCK;
+		              TD_SPAN_BLOCK;
 		uint64_t w = span_width(n);
-		if (!q->list && !(q->list = td_seg_sec(m->s, TD_SEC_SPANS, n->off,
-				      nb * sizeof(td_segspblk) +
-					      (n->count * w + 7) / 8 + 8)))
+		if (!q->list &&
+		        !(q->list = td_seg_sec(m->s, TD_SEC_SPANS, n->off,
+		                  nb * sizeof(td_segspblk) +
+		                          (n->count * w + 7) / 8 + 8)))
 			return TD_ECORRUPT;
 		uint32_t i = q->i++;
 		td_segspblk b;
 		memcpy(&b, q->list + (size_t)(i / TD_SPAN_BLOCK) * sizeof b,
-			sizeof b);
+		        sizeof b);
 		const uint8_t *p = q->list + nb * sizeof(td_segspblk);
 		uint64_t at = (uint64_t)i * w;
 		uint32_t f[TD_SPF_N];
@@ -1373,23 +1394,28 @@ static int raw_next(sstream *q, rspan *out)
 			uint64_t v;
 			memcpy(&v, p + at / 8, 8);
 			f[j] = n->bits[j] ? (uint32_t)((v >> (at % 8)) &
-				(((uint64_t)1 << n->bits[j]) - 1)) : 0;
+			                               (((uint64_t)1
+			                                        << n->bits[j]) -
+			                                       1))
+			                  : 0;
 			at += n->bits[j];
 		}
 		uint32_t start = b.start + f[TD_SPF_START],
-			 end = start + f[TD_SPF_LEN], doc = b.doc + f[TD_SPF_DOC];
+		         end = start + f[TD_SPF_LEN],
+		         doc = b.doc + f[TD_SPF_DOC];
 		if (start < b.start || end < start || doc >= m->ndocs ||
-			start < m->first[doc] || end > m->first[doc + 1])
+		        start < m->first[doc] || end > m->first[doc + 1])
 			return bad(m, "bad span");
 		if (m->newdoc[doc] == NONE)
 			continue;
 		uint64_t attr = m->attr_base + b.attr + f[TD_SPF_ATTR];
 		if (attr > UINT32_MAX)
 			return td_error(TD_ELIMIT, "merged segment too large: "
-				"too many span attributes");
+			                           "too many span attributes");
 		*out = (rspan){m->newfirst[doc] + (start - m->first[doc]),
-			m->newfirst[doc] + (end - m->first[doc]), m->newdoc[doc],
-			(uint32_t)attr, f[TD_SPF_NATTRS], (uint32_t)q->si, i};
+		        m->newfirst[doc] + (end - m->first[doc]),
+		        m->newdoc[doc], (uint32_t)attr, f[TD_SPF_NATTRS],
+		        (uint32_t)q->si, i};
 		return 1;
 	}
 }
@@ -1462,8 +1488,8 @@ static int ss_block(sstream *q, rspan *v, uint32_t *n, td_segspblk *b)
 	return 1;
 }
 
-static void span_fields(const rspan *r, const td_segspblk *b,
-	uint32_t f[TD_SPF_N])
+static void span_fields(
+        const rspan *r, const td_segspblk *b, uint32_t f[TD_SPF_N])
 {
 	f[TD_SPF_START] = r->start - b->start;
 	f[TD_SPF_LEN] = r->end - r->start;
@@ -1479,8 +1505,8 @@ static int cmp_name(const void *a, const void *b)
 
 /* One name's list: a read for its count and field widths, one for the
  * block bases, one for the packed spans. */
-static int write_span_list(merge *g, sstream *q, const int64_t *k,
-	td_segspname *nm)
+static int write_span_list(
+        merge *g, sstream *q, const int64_t *k, td_segspname *nm)
 {
 	rspan v[TD_SPAN_BLOCK];
 	uint32_t n, f[TD_SPF_N], mx[TD_SPF_N] = {0};
@@ -1501,7 +1527,7 @@ static int write_span_list(merge *g, sstream *q, const int64_t *k,
 		return rc;
 	if (count > UINT32_MAX)
 		return td_error(TD_ELIMIT, "merged segment too large: too many "
-			"spans");
+		                           "spans");
 	nm->count = (uint32_t)count;
 	for (int j = 0; j < TD_SPF_N; j++) {
 		unsigned w = 0;
@@ -1515,12 +1541,13 @@ static int write_span_list(merge *g, sstream *q, const int64_t *k,
 	uint64_t seen = 0;
 	ss_init(q, g, k);
 	while ((rc = ss_block(q, v, &n, &b)) == 1 &&
-		!(rc = td_out_put(&g->o, &b, sizeof b)))
+	        !(rc = td_out_put(&g->o, &b, sizeof b)))
 		seen += n;
 	if (rc < 0)
 		return rc;
 	if (seen != count)
-		return td_error(TD_ECORRUPT, "%s: spans changed while read", g->dir);
+		return td_error(
+		        TD_ECORRUPT, "%s: spans changed while read", g->dir);
 	packer pk = {g, 0, 0, 0};
 	ss_init(q, g, k);
 	while ((rc = ss_block(q, v, &n, &b)) == 1) {
@@ -1605,19 +1632,19 @@ static int write_spans(merge *g)
 				first = (int64_t)i;
 		}
 		if ((rc = stopped(g)) ||
-			(rc = write_span_list(g, &q, k, &out[keep])))
+		        (rc = write_span_list(g, &q, k, &out[keep])))
 			goto out;
 		if (!out[keep].count)
 			continue; /* only deleted documents had it */
 		msrc *m = &g->m[first];
-		out[keep].str_off = (uint32_t)(m->str_base +
-			m->s->spn[k[first]].str_off);
+		out[keep].str_off =
+		        (uint32_t)(m->str_base + m->s->spn[k[first]].str_off);
 		keep++;
 	}
 	td_out_end(&g->o, &g->h, TD_SEC_SPANS);
 	g->h.nspnames = (uint32_t)keep;
 	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_SPNAMES)) ||
-		(rc = td_out_put(&g->o, out, keep * sizeof *out)))
+	        (rc = td_out_put(&g->o, out, keep * sizeof *out)))
 		goto out;
 	td_out_end(&g->o, &g->h, TD_SEC_SPNAMES);
 	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_SPATTR)))
@@ -1625,8 +1652,8 @@ static int write_spans(merge *g)
 	for (size_t i = 0; i < g->n && !rc; i++) {
 		msrc *m = &g->m[i];
 		uint64_t len = m->s->hdr.sec_len[TD_SEC_SPATTR] / 8 * 8;
-		const uint8_t *p = len ? td_seg_sec(m->s, TD_SEC_SPATTR, 0, len)
-				       : NULL;
+		const uint8_t *p =
+		        len ? td_seg_sec(m->s, TD_SEC_SPATTR, 0, len) : NULL;
 		if (len && !p) {
 			rc = TD_ECORRUPT;
 			break;
@@ -1635,7 +1662,7 @@ static int write_spans(merge *g)
 			uint32_t v;
 			memcpy(&v, p + j * 4, 4);
 			v = (uint32_t)((v & TD_SPV_MASK) + m->str_base) |
-				(j % 2 ? v & ~(uint32_t)TD_SPV_MASK : 0);
+			    (j % 2 ? v & ~(uint32_t)TD_SPV_MASK : 0);
 			rc = td_out_put(&g->o, &v, 4);
 		}
 		td_seg_trim(m->s);
@@ -1646,8 +1673,8 @@ static int write_spans(merge *g)
 	for (size_t i = 0; i < g->n && !rc; i++) {
 		msrc *m = &g->m[i];
 		uint64_t len = m->s->hdr.sec_len[TD_SEC_SPSTR];
-		const uint8_t *p = len ? td_seg_sec(m->s, TD_SEC_SPSTR, 0, len)
-				       : NULL;
+		const uint8_t *p =
+		        len ? td_seg_sec(m->s, TD_SEC_SPSTR, 0, len) : NULL;
 		if (len && !p)
 			rc = TD_ECORRUPT;
 		else
@@ -1677,10 +1704,10 @@ static int write_all(merge *g)
 	g->h.ndocs = g->ndocs;
 	g->h.ntokens = (uint32_t)g->ntok;
 	if ((rc = write_docs(g)) || (rc = stopped(g)) ||
-		(rc = merge_layer(g, TD_LAYER_WORD, NULL, NULL, NULL, NULL)) ||
-		(rc = merge_norms(g)) ||
-		(rc = write_ids(g, TD_LAYER_WORD, &g->h.id_bits)) ||
-		(rc = td_out_begin(&g->o, &g->h, TD_SEC_W2N)))
+	        (rc = merge_layer(g, TD_LAYER_WORD, NULL, NULL, NULL, NULL)) ||
+	        (rc = merge_norms(g)) ||
+	        (rc = write_ids(g, TD_LAYER_WORD, &g->h.id_bits)) ||
+	        (rc = td_out_begin(&g->o, &g->h, TD_SEC_W2N)))
 		return rc;
 	for (uint32_t w = 0; w < g->nout[TD_LAYER_WORD] && !rc; w++)
 		rc = td_out_put(&g->o, &g->wnorm[w], 4);
@@ -1701,13 +1728,13 @@ static int write_all(merge *g)
 	uint32_t *lout = NULL, nt = 0, *ustart = NULL, *umem = NULL;
 	struct w2l c = {0};
 	if (!rc &&
-		!(rc = merge_layer(g, TD_LAYER_POS, NULL, NULL, NULL, NULL)) &&
-		!(rc = lemma_share(g, &share, &nt, &c, &ustart, &umem))) {
+	        !(rc = merge_layer(g, TD_LAYER_POS, NULL, NULL, NULL, NULL)) &&
+	        !(rc = lemma_share(g, &share, &nt, &c, &ustart, &umem))) {
 		if (!(lout = malloc(((size_t)nt + 1) * 4)))
 			rc = nomem();
-		else if (!(rc = merge_layer(g, TD_LAYER_LEMMA, share, ustart, umem,
-			      lout)) &&
-			!(rc = write_ids(g, TD_LAYER_POS, &g->h.lbits[1])))
+		else if (!(rc = merge_layer(g, TD_LAYER_LEMMA, share, ustart,
+		                   umem, lout)) &&
+		         !(rc = write_ids(g, TD_LAYER_POS, &g->h.lbits[1])))
 			rc = write_lemma_ids(g, &c, lout);
 	}
 	free(share);
@@ -1721,8 +1748,8 @@ static int write_all(merge *g)
 }
 
 int td_segmerge_write(td_seg *const *segs, size_t n, const char *path,
-	const volatile sig_atomic_t *stop, uint32_t *ndocs, uint64_t *size,
-	uint32_t *crc)
+        const volatile sig_atomic_t *stop, uint32_t *ndocs, uint64_t *size,
+        uint32_t *crc)
 {
 	int rc;
 	merge g;
@@ -1755,13 +1782,15 @@ int td_segmerge_write(td_seg *const *segs, size_t n, const char *path,
 	if (!g.ndocs)
 		goto out;
 	if ((rc = spill_open(&g, &g.lex)) || (rc = spill_open(&g, &g.lstr)) ||
-		(rc = td_out_open(&g.o, path)))
+	        (rc = td_out_open(&g.o, path)))
 		goto out;
 	rc = write_all(&g);
 	for (size_t i = 0; i < n && !rc; i++)
 		if (td_seg_damaged(segs[i]))
-			rc = td_error(TD_ECORRUPT, "%s: the segment is damaged; "
-				"nothing was merged", segs[i]->path);
+			rc = td_error(TD_ECORRUPT,
+			        "%s: the segment is damaged; "
+			        "nothing was merged",
+			        segs[i]->path);
 	if (!rc)
 		rc = stopped(&g);
 	if (!rc)

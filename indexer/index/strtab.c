@@ -47,15 +47,15 @@ static int grow_slots(td_strtab *t)
 	return 0;
 }
 
-int td_strtab_find(const td_strtab *t, const char *s, size_t len,
-	uint32_t *id)
+int td_strtab_find(const td_strtab *t, const char *s, size_t len, uint32_t *id)
 {
 	if (!t->nslots)
 		return 0;
 	uint32_t i = hash(s, len) & (t->nslots - 1);
 	while (t->slots[i]) {
 		uint32_t k = t->slots[i] - 1;
-		if (t->slen[k] == len && memcmp(td_strtab_str(t, k), s, len) == 0) {
+		if (t->slen[k] == len &&
+		        memcmp(td_strtab_str(t, k), s, len) == 0) {
 			*id = k;
 			return 1;
 		}
@@ -64,8 +64,8 @@ int td_strtab_find(const td_strtab *t, const char *s, size_t len,
 	return 0;
 }
 
-int td_strtab_put(td_strtab *t, const char *s, size_t len, uint32_t *id,
-	int *added)
+int td_strtab_put(
+        td_strtab *t, const char *s, size_t len, uint32_t *id, int *added)
 {
 	if (len > UINT32_MAX - 1 || t->n == UINT32_MAX - 1)
 		return td_error(TD_ELIMIT, "string table full");
@@ -78,7 +78,8 @@ int td_strtab_put(td_strtab *t, const char *s, size_t len, uint32_t *id,
 	uint32_t i = h & (t->nslots - 1);
 	while (t->slots[i]) {
 		uint32_t k = t->slots[i] - 1;
-		if (t->slen[k] == len && memcmp(td_strtab_str(t, k), s, len) == 0) {
+		if (t->slen[k] == len &&
+		        memcmp(td_strtab_str(t, k), s, len) == 0) {
 			*id = k;
 			if (added)
 				*added = 0;
@@ -89,8 +90,8 @@ int td_strtab_put(td_strtab *t, const char *s, size_t len, uint32_t *id,
 	/* off and slen share cap_ids: the last grows it */
 	size_t co = t->cap_ids;
 	if (TD_VEC_RESERVE_N(t->buf, t->len + len + 1, t->cap, 4096) ||
-		TD_VEC_RESERVE(t->off, t->n, co, 256) ||
-		TD_VEC_RESERVE(t->slen, t->n, t->cap_ids, 256))
+	        TD_VEC_RESERVE(t->off, t->n, co, 256) ||
+	        TD_VEC_RESERVE(t->slen, t->n, t->cap_ids, 256))
 		return td_error(TD_ENOMEM, "out of memory");
 	if (len)
 		memcpy(t->buf + t->len, s, len);

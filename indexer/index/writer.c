@@ -22,35 +22,35 @@
  * left in the segments) and copied here when first asked about, so that
  * what the writer holds grows with its batch, not with the index. */
 typedef struct srcloc {
-	int32_t seg;     /* index in the manifest, or -1 for the pending segment */
+	int32_t seg; /* index in the manifest, or -1 for the pending segment */
 	uint32_t doc;
 	uint8_t live;
-	uint8_t base;    /* a committed document of the source was looked up */
+	uint8_t base; /* a committed document of the source was looked up */
 	char sha[65];
 } srcloc;
 
 struct td_writer {
 	char *dir;
 	int lockfd[2];
-	int broken;       /* a commit failed half-way: reopen to continue */
+	int broken; /* a commit failed half-way: reopen to continue */
 	int dirty;
 	td_manifest m;
-	td_index *ix;     /* the committed state the writer started from */
-	td_docmap base;   /* the committed documents (ix) by source */
-	td_strtab src;    /* source paths of loc */
+	td_index *ix;        /* the committed state the writer started from */
+	td_docmap base;      /* the committed documents (ix) by source */
+	td_strtab src;       /* source paths of loc */
 	td_strtab ids_added; /* document ids td_writer_add_index() added
 	                      * since the committed state */
 	srcloc *loc;
 	size_t cap_loc;
-	td_segbuild *b;   /* pending documents, NULL if none */
-	td_mseg pend;     /* deletions within the pending segment */
+	td_segbuild *b; /* pending documents, NULL if none */
+	td_mseg pend;   /* deletions within the pending segment */
 	uint64_t tokens_added;
 	const volatile sig_atomic_t *stop; /* td_writer_set_interrupt() */
-	size_t budget;    /* td_writer_set_memory() */
-	char **flushed;   /* segment files written for this batch that no
-	                   * manifest names yet: removed unless committed */
+	size_t budget;                     /* td_writer_set_memory() */
+	char **flushed; /* segment files written for this batch that no
+	                 * manifest names yet: removed unless committed */
 	size_t nflushed, cap_flushed;
-	int no_layers;    /* TD_WRITE_NO_LAYERS */
+	int no_layers; /* TD_WRITE_NO_LAYERS */
 };
 
 void td_writer_set_memory(td_writer *w, size_t bytes)
@@ -85,8 +85,8 @@ static int check_stop(td_writer *w, const char *newseg)
 	if (newseg && *newseg)
 		unlink(newseg);
 	drop_flushed(w, 0);
-	return td_error(TD_EINTR, "%s: interrupted; the index is unchanged",
-		w->dir);
+	return td_error(
+	        TD_EINTR, "%s: interrupted; the index is unchanged", w->dir);
 }
 
 uint64_t td_writer_tokens_added(const td_writer *w)
@@ -112,7 +112,7 @@ static int mkdirs(const char *dir)
 }
 
 static int set_loc(td_writer *w, const char *source, int32_t seg, uint32_t doc,
-	const char *sha)
+        const char *sha)
 {
 	uint32_t id;
 	int added;
@@ -170,7 +170,7 @@ static int find_loc(td_writer *w, const char *source, srcloc **out)
 		return 0;
 	}
 	if ((rc = td_docmap_doc(&w->base, best, &seg, &doc, &di)) ||
-		(rc = set_loc(w, source, (int32_t)seg, doc, di.sha256)))
+	        (rc = set_loc(w, source, (int32_t)seg, doc, di.sha256)))
 		return rc;
 	td_strtab_find(&w->src, source, strlen(source), &id);
 	w->loc[id].base = 1;
@@ -180,9 +180,9 @@ static int find_loc(td_writer *w, const char *source, srcloc **out)
 
 /* What an index directory holds besides the manifest. */
 typedef struct dirscan {
-	uint64_t max_seg;   /* highest segment number present, 0 if none */
-	size_t nsegs;       /* seg-N.tdx files */
-	char foreign[256];  /* a file that is no index file, "" if none */
+	uint64_t max_seg;  /* highest segment number present, 0 if none */
+	size_t nsegs;      /* seg-N.tdx files */
+	char foreign[256]; /* a file that is no index file, "" if none */
 } dirscan;
 
 static int index_file(const char *n, uint64_t *segno)
@@ -190,7 +190,7 @@ static int index_file(const char *n, uint64_t *segno)
 	size_t len = strlen(n);
 	*segno = 0;
 	if (!strcmp(n, "MANIFEST") || !strcmp(n, "MANIFEST.tmp") ||
-		!strcmp(n, "LOCK") || !strcmp(n, "subcorpora"))
+	        !strcmp(n, "LOCK") || !strcmp(n, "subcorpora"))
 		return 1;
 	if (len > 4 && !strcmp(n + len - 4, ".tmp"))
 		len -= 4;
@@ -217,7 +217,8 @@ static int scan_dir(const char *dir, dirscan *ds)
 			continue;
 		int k = index_file(e->d_name, &no);
 		if (!k && !*ds->foreign)
-			snprintf(ds->foreign, sizeof ds->foreign, "%s", e->d_name);
+			snprintf(ds->foreign, sizeof ds->foreign, "%s",
+			        e->d_name);
 		if (k >= 2 && no > ds->max_seg)
 			ds->max_seg = no;
 		ds->nsegs += k == 2;
@@ -247,10 +248,11 @@ static int load_state(td_writer *w, int rebuild)
 		if ((rc = scan_dir(w->dir, &ds)))
 			return rc;
 		if (err == TD_ENOTFOUND && ds.nsegs && !rebuild)
-			return td_error(TD_ECORRUPT, "%s: segment files but no "
-				"MANIFEST (it was lost): 'tagdex-ingest -x %s "
-				"--recover' rebuilds it from the segments",
-				w->dir, w->dir);
+			return td_error(TD_ECORRUPT,
+			        "%s: segment files but no "
+			        "MANIFEST (it was lost): 'tagdex-ingest -x %s "
+			        "--recover' rebuilds it from the segments",
+			        w->dir, w->dir);
 		if (err != TD_ENOTFOUND && !rebuild) {
 			td_error(err, "%s", msg);
 			return err;
@@ -274,8 +276,8 @@ static int load_state(td_writer *w, int rebuild)
 		return 0;
 	}
 	if ((rc = td_index_open(w->dir, &w->ix)) ||
-		(rc = td_index_check_live(w->ix)) ||
-		(rc = td_docmap_init(&w->base, w->ix)))
+	        (rc = td_index_check_live(w->ix)) ||
+	        (rc = td_docmap_init(&w->base, w->ix)))
 		return rc;
 	for (size_t i = 0; i < td_index_nsegs(w->ix); i++) {
 		td_seg *s = td_index_seg(w->ix, i);
@@ -287,8 +289,8 @@ static int load_state(td_writer *w, int rebuild)
 				return rc;
 			if (di.source)
 				td_docmap_add(&w->base,
-					(uint32_t)(w->base.first[i] + d), di.source,
-					strlen(di.source));
+				        (uint32_t)(w->base.first[i] + d),
+				        di.source, strlen(di.source));
 			/* the pages read are not needed again (td_seg_trim) */
 			if (d % TD_TRIM_DOCS == TD_TRIM_DOCS - 1)
 				td_seg_trim(s);
@@ -317,8 +319,8 @@ static void clean_segments(td_writer *w)
 			char p[4096];
 			snprintf(p, sizeof p, "%s/%s", w->dir, e->d_name);
 			if (!td_fault_step("unlink"))
-				unlink(p); /* a failure leaves an orphan that the
-				            * next writer removes */
+				unlink(p); /* a failure leaves an orphan that
+				            * the next writer removes */
 		}
 	}
 	closedir(d);
@@ -363,9 +365,11 @@ int td_writer_open(const char *dir, int flags, td_writer **out)
 	char mpath[4200];
 	snprintf(mpath, sizeof mpath, "%s/MANIFEST", dir);
 	if (*ds.foreign && access(mpath, F_OK)) {
-		rc = td_error(TD_EUSAGE, "%s: not an index directory (it holds "
-			"%s, and no MANIFEST); give -x a new or empty directory",
-			dir, ds.foreign);
+		rc = td_error(TD_EUSAGE,
+		        "%s: not an index directory (it holds "
+		        "%s, and no MANIFEST); give -x a new or empty "
+		        "directory",
+		        dir, ds.foreign);
 		goto fail;
 	}
 	if ((rc = td_lock_take(dir, w->lockfd)))
@@ -413,11 +417,11 @@ int td_writer_source_state(td_writer *w, const char *source, const char *sha256)
 	if (!l)
 		return TD_SOURCE_NEW;
 	return sha256 && !strcmp(l->sha, sha256) ? TD_SOURCE_UNCHANGED
-						 : TD_SOURCE_CHANGED;
+	                                         : TD_SOURCE_CHANGED;
 }
 
-static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
-	char path[4096]);
+static int publish_segment(
+        td_writer *w, td_segbuild *b, td_mseg *pend, char path[4096]);
 
 /* Room in w->flushed for one more file, and *path, a buffer for its name
  * (the caller's until it joins w->flushed). */
@@ -464,7 +468,7 @@ static int flush(td_writer *w)
 static int drop(td_writer *w, srcloc *l)
 {
 	int rc = l->seg < 0 ? td_mseg_delete(&w->pend, l->doc)
-			    : td_mseg_delete(&w->m.segs[l->seg], l->doc);
+	                    : td_mseg_delete(&w->m.segs[l->seg], l->doc);
 	if (rc)
 		return rc;
 	l->live = 0;
@@ -472,13 +476,15 @@ static int drop(td_writer *w, srcloc *l)
 	return 0;
 }
 
-int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
-	const char *sha256)
+int td_writer_add_sha(
+        td_writer *w, const td_doc *doc, const char *source, const char *sha256)
 {
 	int rc;
 	if (w->broken)
-		return td_error(TD_EUSAGE, "%s: the writer was left behind by "
-			"an earlier failure; reopen the index", w->dir);
+		return td_error(TD_EUSAGE,
+		        "%s: the writer was left behind by "
+		        "an earlier failure; reopen the index",
+		        w->dir);
 	if (!source || !*source)
 		return td_error(TD_EUSAGE, "document without a source");
 	srcloc *l;
@@ -491,7 +497,7 @@ int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
 	uint32_t before = td_segbuild_ntokens(w->b);
 	rc = td_segbuild_add(w->b, doc, source, sha256);
 	if (rc == TD_ELIMIT && td_segbuild_full(w->b) &&
-		td_segbuild_ndocs(w->b)) {
+	        td_segbuild_ndocs(w->b)) {
 		/* the segment is full: the document starts the next one */
 		td_error_clear();
 		if ((rc = flush(w)) || (rc = td_segbuild_new(&w->b)))
@@ -501,8 +507,8 @@ int td_writer_add_sha(td_writer *w, const td_doc *doc, const char *source,
 		before = 0;
 		rc = td_segbuild_add(w->b, doc, source, sha256);
 	}
-	if (rc || (rc = set_loc(w, source, -1, td_segbuild_ndocs(w->b) - 1,
-			   sha256)))
+	if (rc || (rc = set_loc(
+	                   w, source, -1, td_segbuild_ndocs(w->b) - 1, sha256)))
 		return rc;
 	w->tokens_added += td_segbuild_ntokens(w->b) - before;
 	w->dirty = 1;
@@ -532,8 +538,8 @@ td_index *td_writer_base(td_writer *w)
 	return w->ix;
 }
 
-int td_writer_each_source(td_writer *w,
-	int (*fn)(void *ctx, const char *source), void *ctx)
+int td_writer_each_source(
+        td_writer *w, int (*fn)(void *ctx, const char *source), void *ctx)
 {
 	int rc;
 	/* the committed documents in order, as loc has them if it does;
@@ -546,12 +552,12 @@ int td_writer_each_source(td_writer *w,
 			if (!td_seg_doc_live(s, d))
 				continue;
 			if ((rc = td_docmap_doc(&w->base,
-				     (uint32_t)(w->base.first[i] + d), NULL, NULL,
-				     &di)))
+			             (uint32_t)(w->base.first[i] + d), NULL,
+			             NULL, &di)))
 				return rc;
 			if (!di.source || (td_strtab_find(&w->src, di.source,
-						   strlen(di.source), &id) &&
-						  !w->loc[id].live))
+			                           strlen(di.source), &id) &&
+			                          !w->loc[id].live))
 				continue;
 			if ((rc = fn(ctx, di.source)))
 				return rc;
@@ -572,12 +578,12 @@ int td_writer_each_source(td_writer *w,
  * manifest. *written (may be NULL) is 0 when a merge had no live
  * document: then no file is written. */
 static int publish(td_writer *w, td_segbuild *b, td_seg *const *segs,
-	size_t nsegs, td_mseg *pend, char path[4096], int *written)
+        size_t nsegs, td_mseg *pend, char path[4096], int *written)
 {
 	char name[64], tmp[4200];
 	int rc;
 	snprintf(name, sizeof name, "seg-%06llu.tdx",
-		(unsigned long long)w->m.next_seg);
+	        (unsigned long long)w->m.next_seg);
 	snprintf(path, 4096, "%s/%s", w->dir, name);
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	uint64_t size;
@@ -593,9 +599,9 @@ static int publish(td_writer *w, td_segbuild *b, td_seg *const *segs,
 	if (written)
 		*written = 0;
 	if ((rc = check_stop(w, NULL)) ||
-		(rc = b ? td_segbuild_write(b, tmp, &size, &crc) :
-			  td_segmerge_write(segs, nsegs, tmp, w->stop, &ndocs,
-				  &size, &crc))) {
+	        (rc = b ? td_segbuild_write(b, tmp, &size, &crc)
+	                : td_segmerge_write(segs, nsegs, tmp, w->stop, &ndocs,
+	                          &size, &crc))) {
 		free(nm);
 		if (rc == TD_EINTR)
 			drop_flushed(w, 0);
@@ -621,7 +627,7 @@ static int publish(td_writer *w, td_segbuild *b, td_seg *const *segs,
 	ms->crc = crc;
 	if (pend) {
 		*ms = (td_mseg){ms->name, ms->ndocs, size, crc, pend->del,
-			pend->ndel, pend->cap_del};
+		        pend->ndel, pend->cap_del};
 		memset(pend, 0, sizeof *pend);
 	}
 	w->m.nsegs++;
@@ -631,8 +637,8 @@ static int publish(td_writer *w, td_segbuild *b, td_seg *const *segs,
 	return 0;
 }
 
-static int publish_segment(td_writer *w, td_segbuild *b, td_mseg *pend,
-	char path[4096])
+static int publish_segment(
+        td_writer *w, td_segbuild *b, td_mseg *pend, char path[4096])
 {
 	return publish(w, b, NULL, 0, pend, path, NULL);
 }
@@ -660,8 +666,8 @@ static int reload(td_writer *w)
 		return 0;
 	}
 	td_warn("%s: committed, but the writer could not read the new state "
-		"back: %s (reopen the index to continue)", w->dir,
-		td_error_last());
+	        "back: %s (reopen the index to continue)",
+	        w->dir, td_error_last());
 	td_error_clear();
 	return -1;
 }
@@ -710,8 +716,8 @@ static uint64_t live_tokens(td_writer *w, size_t i)
 /* The run [*a, *e) to merge next, 0 if none. force (--merge): the first
  * run from segment `from` on of two or more neighbours within max_merged,
  * or a segment alone with deleted documents. */
-static int pick_merge(td_writer *w, int force, size_t from, size_t *a,
-	size_t *e)
+static int pick_merge(
+        td_writer *w, int force, size_t from, size_t *a, size_t *e)
 {
 	size_t n = w->m.nsegs;
 	uint64_t max = max_merged(w);
@@ -731,7 +737,8 @@ static int pick_merge(td_writer *w, int force, size_t from, size_t *a,
 		}
 		return 0;
 	}
-	uint64_t floor = max / 1024 ? max / 1024 : 1, total = 0, least = UINT64_MAX;
+	uint64_t floor = max / 1024 ? max / 1024 : 1, total = 0,
+	         least = UINT64_MAX;
 	size_t eligible = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint64_t t = live_tokens(w, i);
@@ -753,8 +760,9 @@ static int pick_merge(td_writer *w, int force, size_t from, size_t *a,
 		}
 		allowed += TD_TIER_SEGS;
 		left -= TD_TIER_SEGS * (double)level;
-		level = level * TD_MERGE_AT_ONCE < max ? level * TD_MERGE_AT_ONCE
-						       : max;
+		level = level * TD_MERGE_AT_ONCE < max
+		                ? level * TD_MERGE_AT_ONCE
+		                : max;
 	}
 	if (allowed < TD_TIER_SEGS)
 		allowed = TD_TIER_SEGS;
@@ -765,7 +773,8 @@ static int pick_merge(td_writer *w, int force, size_t from, size_t *a,
 	for (size_t i = 0; i < n; i++) {
 		uint64_t tot = 0, ftot = 0, fmax = 0;
 		for (size_t j = i; j < n && j - i < TD_MERGE_AT_ONCE; j++) {
-			uint64_t t = live_tokens(w, j), f = t > floor ? t : floor;
+			uint64_t t = live_tokens(w, j),
+			         f = t > floor ? t : floor;
 			if (t > max / 2 || tot + t > max)
 				break;
 			tot += t;
@@ -775,7 +784,7 @@ static int pick_merge(td_writer *w, int force, size_t from, size_t *a,
 			if (j == i)
 				continue;
 			double score = (double)fmax / (double)ftot *
-				pow((double)tot + 1, 0.05);
+			               pow((double)tot + 1, 0.05);
 			if (!found || score < best) {
 				best = score;
 				*a = i;
@@ -859,8 +868,10 @@ static int commit(td_writer *w, int merging)
 	int rc;
 	char newseg[4096] = "";
 	if (w->broken)
-		return td_error(TD_EUSAGE, "%s: the writer was left behind by "
-			"an earlier failure; reopen the index", w->dir);
+		return td_error(TD_EUSAGE,
+		        "%s: the writer was left behind by "
+		        "an earlier failure; reopen the index",
+		        w->dir);
 	if (!w->dirty)
 		return 0;
 	if ((rc = check_stop(w, NULL)))
@@ -898,17 +909,17 @@ static int commit(td_writer *w, int merging)
 	size_t a, e, nout, rounds = 0;
 	rc = 0;
 	while (!merging && !rc && !w->broken && rounds++ < 64 &&
-		pick_merge(w, 0, 0, &a, &e) &&
-		!(rc = merge_run(w, a, e, &nout)) && nout != SIZE_MAX)
+	        pick_merge(w, 0, 0, &a, &e) &&
+	        !(rc = merge_run(w, a, e, &nout)) && nout != SIZE_MAX)
 		;
 	if (rc) {
 		/* the batch is durable: that is what the caller asked for
 		 * (and a merge the caller stopped needs no warning) */
 		if (rc != TD_EINTR)
 			td_warn("%s: the batch is committed, but the merge "
-				"that followed failed: %s (the index is whole; "
-				"run tagdex-ingest --merge later)", w->dir,
-				td_error_last());
+			        "that followed failed: %s (the index is whole; "
+			        "run tagdex-ingest --merge later)",
+			        w->dir, td_error_last());
 		if (load_state(w, 0) == 0)
 			w->broken = 0;
 		td_error_clear();
@@ -950,8 +961,12 @@ static int put_segment_file(td_writer *w, const char *src, const char *path)
 		int in = open(src, O_RDONLY | O_CLOEXEC);
 		if (in < 0)
 			return td_error(TD_EIO, "%s: %s", src, strerror(errno));
-		int out = td_fault_step("open") ? -1
-			: open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		int out = td_fault_step("open")
+		                  ? -1
+		                  : open(tmp,
+		                            O_WRONLY | O_CREAT | O_TRUNC |
+		                                    O_CLOEXEC,
+		                            0644);
 		if (out < 0) {
 			rc = td_error(TD_EIO, "%s: %s", tmp, strerror(errno));
 			close(in);
@@ -963,10 +978,12 @@ static int put_segment_file(td_writer *w, const char *src, const char *path)
 			if (n < 0) {
 				if (errno == EINTR)
 					continue;
-				rc = td_error(TD_EIO, "%s: %s", src, strerror(errno));
+				rc = td_error(
+				        TD_EIO, "%s: %s", src, strerror(errno));
 				break;
 			}
-			rc = td_write_full(out, buf, (size_t)n, -1, tmp, "write");
+			rc = td_write_full(
+			        out, buf, (size_t)n, -1, tmp, "write");
 			if (!rc && (rc = check_stop(w, NULL)))
 				break;
 		}
@@ -988,11 +1005,15 @@ int td_writer_add_index(td_writer *w, const char *dir)
 	int rc;
 	td_index *src;
 	if (w->broken)
-		return td_error(TD_EUSAGE, "%s: the writer was left behind by "
-			"an earlier failure; reopen the index", w->dir);
+		return td_error(TD_EUSAGE,
+		        "%s: the writer was left behind by "
+		        "an earlier failure; reopen the index",
+		        w->dir);
 	if (w->b && td_segbuild_ndocs(w->b))
-		return td_error(TD_EUSAGE, "%s: commit the documents added "
-			"before adding an index", w->dir);
+		return td_error(TD_EUSAGE,
+		        "%s: commit the documents added "
+		        "before adding an index",
+		        w->dir);
 	if ((rc = td_index_open(dir, &src))) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", td_error_last());
@@ -1017,8 +1038,8 @@ int td_writer_add_index(td_writer *w, const char *dir)
 			if (!td_seg_doc_live(s, d))
 				continue;
 			if (!(rc = td_seg_doc(s, d, &di)) && di.id)
-				rc = td_strtab_put(&ids, di.id, strlen(di.id), &id,
-					NULL);
+				rc = td_strtab_put(
+				        &ids, di.id, strlen(di.id), &id, NULL);
 		}
 	}
 	for (size_t i = 0; !rc && i < td_index_nsegs(src); i++) {
@@ -1035,18 +1056,25 @@ int td_writer_add_index(td_writer *w, const char *dir)
 			if (di.source && (rc = find_loc(w, di.source, &l)))
 				break;
 			if (l)
-				rc = td_error(TD_EUSAGE, "%s and %s both hold the "
-					"document of source %s: combined, it "
-					"would be counted twice; give each source "
-					"to one index only", w->dir, dir, di.source);
-			else if (di.id && !(rc = td_strtab_put(&ids, di.id,
-						    strlen(di.id), &id, &added)) &&
-				!added)
-				rc = td_error(TD_EUSAGE, "%s and %s both hold a "
-					"document with id %s: one index gives each "
-					"document its own id; give files of the "
-					"same name to one index", w->dir, dir,
-					di.id);
+				rc = td_error(TD_EUSAGE,
+				        "%s and %s both hold the "
+				        "document of source %s: combined, it "
+				        "would be counted twice; give each "
+				        "source "
+				        "to one index only",
+				        w->dir, dir, di.source);
+			else if (di.id &&
+			         !(rc = td_strtab_put(&ids, di.id,
+			                   strlen(di.id), &id, &added)) &&
+			         !added)
+				rc = td_error(TD_EUSAGE,
+				        "%s and %s both hold a "
+				        "document with id %s: one index gives "
+				        "each "
+				        "document its own id; give files of "
+				        "the "
+				        "same name to one index",
+				        w->dir, dir, di.id);
 		}
 	}
 	td_strtab_clear(&ids);
@@ -1054,7 +1082,7 @@ int td_writer_add_index(td_writer *w, const char *dir)
 	 * place and never committed (an error, a kill) are then the orphans
 	 * the next writer removes, not a "lost manifest" to recover from */
 	if (!rc && w->m.generation == 0 && w->m.nsegs == 0 &&
-		!(rc = check_stop(w, NULL))) {
+	        !(rc = check_stop(w, NULL))) {
 		w->m.generation++;
 		if ((rc = td_manifest_write(w->dir, &w->m, NULL)))
 			w->m.generation--;
@@ -1071,7 +1099,7 @@ int td_writer_add_index(td_writer *w, const char *dir)
 		td_mseg *ms = &w->m.segs[w->m.nsegs];
 		memset(ms, 0, sizeof *ms);
 		snprintf(name, sizeof name, "seg-%06llu.tdx",
-			(unsigned long long)w->m.next_seg);
+		        (unsigned long long)w->m.next_seg);
 		snprintf(path, sizeof path, "%s/%s", w->dir, name);
 		if (!(ms->name = strdup(name))) {
 			rc = td_error(TD_ENOMEM, "out of memory");
@@ -1098,11 +1126,12 @@ int td_writer_add_index(td_writer *w, const char *dir)
 			if (!td_seg_doc_live(s, d))
 				continue;
 			if (!(rc = td_seg_doc(s, d, &di)) && di.source)
-				rc = set_loc(w, di.source, (int32_t)(w->m.nsegs - 1),
-					d, di.sha256);
+				rc = set_loc(w, di.source,
+				        (int32_t)(w->m.nsegs - 1), d,
+				        di.sha256);
 			if (!rc && di.id)
 				rc = td_strtab_put(&w->ids_added, di.id,
-					strlen(di.id), &id, NULL);
+				        strlen(di.id), &id, NULL);
 		}
 	}
 	/* after an error with segment files in place (the next writer
@@ -1121,14 +1150,14 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-int td_index_recover(const char *dir, size_t *kept, size_t *dropped,
-	uint64_t *ndocs)
+int td_index_recover(
+        const char *dir, size_t *kept, size_t *dropped, uint64_t *ndocs)
 {
 	return td_index_recover_flags(dir, 0, kept, dropped, ndocs);
 }
 
 int td_index_recover_flags(const char *dir, unsigned flags, size_t *kept,
-	size_t *dropped, uint64_t *ndocs)
+        size_t *dropped, uint64_t *ndocs)
 {
 	int rc, lock[2];
 	uint64_t *nos = NULL;
@@ -1161,8 +1190,10 @@ int td_index_recover_flags(const char *dir, unsigned flags, size_t *kept,
 	}
 	closedir(d);
 	if (!n) {
-		rc = td_error(TD_ENOTFOUND, "%s: no segment files to recover "
-			"from", dir);
+		rc = td_error(TD_ENOTFOUND,
+		        "%s: no segment files to recover "
+		        "from",
+		        dir);
 		goto out;
 	}
 	qsort(nos, n, sizeof *nos, cmp_u64);
@@ -1189,14 +1220,15 @@ int td_index_recover_flags(const char *dir, unsigned flags, size_t *kept,
 		char name[64], path[4200];
 		td_seg *s;
 		snprintf(name, sizeof name, "seg-%06llu.tdx",
-			(unsigned long long)nos[i]);
+		        (unsigned long long)nos[i]);
 		snprintf(path, sizeof path, "%s/%s", dir, name);
 		if ((rc = td_seg_open(path, &s)) == 0 && (rc = td_seg_check(s)))
 			td_seg_close(s);
 		if (rc == TD_ENOMEM)
 			goto out;
 		if (rc) {
-			td_warn("%s: cannot keep it: %s", path, td_error_last());
+			td_warn("%s: cannot keep it: %s", path,
+			        td_error_last());
 			(*dropped)++;
 			rc = 0;
 			continue;
@@ -1212,12 +1244,13 @@ int td_index_recover_flags(const char *dir, unsigned flags, size_t *kept,
 			if ((rc = td_seg_doc(s, k, &di)))
 				break;
 			if (di.source)
-				rc = td_strtab_put(&seen, di.source, strlen(di.source),
-					&id, &added);
-			/* a moved file's newest document has the old one's id */
+				rc = td_strtab_put(&seen, di.source,
+				        strlen(di.source), &id, &added);
+			/* a moved file's newest document has the old one's
+			 * id */
 			if (!rc && added && di.id && (flags & TD_RECOVER_IDS))
-				rc = td_strtab_put(&seen_ids, di.id, strlen(di.id),
-					&id, &id_added);
+				rc = td_strtab_put(&seen_ids, di.id,
+				        strlen(di.id), &id, &id_added);
 			if (!rc && (!added || !id_added))
 				rc = td_mseg_delete(&ms, k);
 		}

@@ -31,7 +31,7 @@ typedef struct td_brown_tok {
  * second part. Uses the neighbours to tell VB from VBP and PDT from DT.
  * Returns 0, or -1 for a tag it cannot map ("nil", unknown). */
 int td_brown_to_penn(const td_brown_tok *s, size_t n, size_t i,
-	const char **main, const char **clitic);
+        const char **main, const char **clitic);
 
 /* The Penn tag of a piece of a Brown token that tagdex cuts off as one
  * punctuation character ("$" of "$5", "." of "Mr."), or NULL if the piece is

@@ -42,8 +42,8 @@ typedef struct wtab {
 } wtab;
 
 static wtab idx[NUMPARTS + 1], exc[NUMPARTS + 1];
-static const char *const part[NUMPARTS + 1] = {"", "noun", "verb", "adj",
-	"adv"};
+static const char *const part[NUMPARTS + 1] = {
+        "", "noun", "verb", "adj", "adv"};
 
 /* The value of key s[0, n) (exceptions: its first base form; index: the
  * key itself), or NULL. */
@@ -51,7 +51,8 @@ static const char *wtab_get(const wtab *t, const char *s, size_t n)
 {
 	if (!t->key)
 		return NULL;
-	for (uint32_t h = (uint32_t)td_hash(s, n) & t->mask; t->key[h]; h = (h + 1) & t->mask) {
+	for (uint32_t h = (uint32_t)td_hash(s, n) & t->mask; t->key[h];
+	        h = (h + 1) & t->mask) {
 		const char *k = t->buf + t->key[h] - 1;
 		if (!strncmp(k, s, n) && k[n] == '\0')
 			return t->val ? t->buf + t->val[h] : k;
@@ -63,7 +64,7 @@ static const char *wtab_get(const wtab *t, const char *s, size_t n)
  * (*v the value), 0 when the line has none (index: lines starting with a
  * space are the licence). */
 static size_t wline(const char *p, const char *nl, int with_value,
-	const char **v, size_t *vn)
+        const char **v, size_t *vn)
 {
 	const char *sp = memchr(p, ' ', (size_t)(nl - p));
 	if (p == nl || *p == ' ' || !sp || sp == p)
@@ -86,7 +87,7 @@ static size_t wline(const char *p, const char *nl, int with_value,
  * each; with t, also copies key and value to t->buf at *bytes and enters
  * them in t's table, which has room (wtab_load sizes it by the file). */
 static void wtab_lines(wtab *t, const char *file, size_t len, int with_value,
-	size_t *lines, size_t *bytes)
+        size_t *lines, size_t *bytes)
 {
 	const char *e = file + len;
 	for (const char *p = file; p < e;) {
@@ -120,8 +121,7 @@ static void wtab_lines(wtab *t, const char *file, size_t len, int with_value,
 /* Loads DIR/NAME: lines "key rest", or "inflected base ..." (with_value).
  * The file is mapped and only its keys (and values) copied: the index
  * files are mostly synset offsets tagdex does not read. */
-static int wtab_load(wtab *t, const char *dir, const char *name,
-	int with_value)
+static int wtab_load(wtab *t, const char *dir, const char *name, int with_value)
 {
 	char path[1024];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -189,7 +189,7 @@ static int defined(const char *w, size_t n, int cls)
 		return 1;
 	for (int j = 0; j < 4; j++)
 		if (len[j] && (len[j] != n || memcmp(v[j], w, n)) &&
-			wtab_get(&idx[cls], v[j], len[j]))
+		        wtab_get(&idx[cls], v[j], len[j]))
 			return 1;
 	return 0;
 }
@@ -199,12 +199,26 @@ static const struct rule {
 	int cls;
 	const char *sufx, *addr;
 } rules[] = {
-	{NOUN, "s", ""}, {NOUN, "ses", "s"}, {NOUN, "xes", "x"},
-	{NOUN, "zes", "z"}, {NOUN, "ches", "ch"}, {NOUN, "shes", "sh"},
-	{NOUN, "men", "man"}, {NOUN, "ies", "y"},
-	{VERB, "s", ""}, {VERB, "ies", "y"}, {VERB, "es", "e"}, {VERB, "es", ""},
-	{VERB, "ed", "e"}, {VERB, "ed", ""}, {VERB, "ing", "e"}, {VERB, "ing", ""},
-	{ADJ, "er", ""}, {ADJ, "est", ""}, {ADJ, "er", "e"}, {ADJ, "est", "e"},
+        {NOUN, "s", ""},
+        {NOUN, "ses", "s"},
+        {NOUN, "xes", "x"},
+        {NOUN, "zes", "z"},
+        {NOUN, "ches", "ch"},
+        {NOUN, "shes", "sh"},
+        {NOUN, "men", "man"},
+        {NOUN, "ies", "y"},
+        {VERB, "s", ""},
+        {VERB, "ies", "y"},
+        {VERB, "es", "e"},
+        {VERB, "es", ""},
+        {VERB, "ed", "e"},
+        {VERB, "ed", ""},
+        {VERB, "ing", "e"},
+        {VERB, "ing", ""},
+        {ADJ, "er", ""},
+        {ADJ, "est", ""},
+        {ADJ, "er", "e"},
+        {ADJ, "est", "e"},
 };
 
 /* morph.c's morphword(): the exception list's base form of w[0, n), else
@@ -239,7 +253,8 @@ static int wn_morphword(const char *w, size_t n, int cls, char *out)
 	for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
 		const struct rule *r = &rules[i];
 		size_t sl = strlen(r->sufx), al = strlen(r->addr);
-		if (r->cls != cls || bn < sl || memcmp(k + bn - sl, r->sufx, sl))
+		if (r->cls != cls || bn < sl ||
+		        memcmp(k + bn - sl, r->sufx, sl))
 			continue;
 		char c[260];
 		size_t cn = bn - sl;
@@ -279,7 +294,7 @@ int td_lemma_morphy(const char *w, int cls, char *out, size_t size)
 	size_t n = strlen(w);
 	char r[256], search[1024] = "";
 	if (cls < 1 || cls > NUMPARTS || n == 0 || n >= 250 || size == 0 ||
-		strpbrk(w, " _("))
+	        strpbrk(w, " _("))
 		return 0;
 	/* morphstr: the exception list first */
 	const char *e = wtab_get(&exc[cls], w, n);
@@ -352,8 +367,9 @@ int td_lemma_init(void)
 {
 	pthread_once(&once, do_init);
 	if (init_rc)
-		return td_error(init_rc, "cannot open the WordNet database (set "
-			"WNHOME, or install the Debian package wordnet-base)");
+		return td_error(init_rc,
+		        "cannot open the WordNet database (set "
+		        "WNHOME, or install the Debian package wordnet-base)");
 	return 0;
 }
 
@@ -373,15 +389,16 @@ static size_t ncached;
 /* morphstr's first base form of key (class byte + word) for a word
  * with '_' or '(', through the cache; copies it into out.
  * Returns 1 when WordNet knows the word, else 0. */
-static int wordnet_morphstr(const char *key, size_t klen, char *out,
-	size_t size)
+static int wordnet_morphstr(
+        const char *key, size_t klen, char *out, size_t size)
 {
 	uint64_t h = td_hash(key, klen);
 	int found = 0;
 	pthread_mutex_lock(&lock);
 	centry *e;
 	for (e = buckets[h & (NBUCKETS - 1)]; e; e = e->next)
-		if (e->h == h && strlen(e->key) == klen && !memcmp(e->key, key, klen))
+		if (e->h == h && strlen(e->key) == klen &&
+		        !memcmp(e->key, key, klen))
 			break;
 	if (!e) {
 		char word[256];
@@ -438,18 +455,45 @@ static int wordnet_base(const char *key, size_t klen, char *out, size_t size)
 static const struct {
 	const char *form, *lemma;
 } irregular[] = {
-	/* be, have, do in every tag; contractions tagdex keeps whole */
-	{"am", "be"}, {"is", "be"}, {"are", "be"}, {"was", "be"}, {"were", "be"},
-	{"been", "be"}, {"being", "be"}, {"be", "be"}, {"art", "be"},
-	{"'m", "be"}, {"'re", "be"}, {"isn't", "be"}, {"aren't", "be"},
-	{"wasn't", "be"}, {"weren't", "be"},
-	{"has", "have"}, {"had", "have"}, {"having", "have"}, {"'ve", "have"},
-	{"hasn't", "have"}, {"haven't", "have"}, {"hadn't", "have"},
-	{"does", "do"}, {"did", "do"}, {"done", "do"}, {"doing", "do"},
-	{"don't", "do"}, {"doesn't", "do"}, {"didn't", "do"},
-	{"won't", "will"}, {"can't", "can"}, {"cannot", "can"},
-	{"shouldn't", "should"}, {"wouldn't", "would"}, {"couldn't", "could"},
-	{"mustn't", "must"}, {"needn't", "need"}, {"mightn't", "might"},
+        /* be, have, do in every tag; contractions tagdex keeps whole */
+        {"am", "be"},
+        {"is", "be"},
+        {"are", "be"},
+        {"was", "be"},
+        {"were", "be"},
+        {"been", "be"},
+        {"being", "be"},
+        {"be", "be"},
+        {"art", "be"},
+        {"'m", "be"},
+        {"'re", "be"},
+        {"isn't", "be"},
+        {"aren't", "be"},
+        {"wasn't", "be"},
+        {"weren't", "be"},
+        {"has", "have"},
+        {"had", "have"},
+        {"having", "have"},
+        {"'ve", "have"},
+        {"hasn't", "have"},
+        {"haven't", "have"},
+        {"hadn't", "have"},
+        {"does", "do"},
+        {"did", "do"},
+        {"done", "do"},
+        {"doing", "do"},
+        {"don't", "do"},
+        {"doesn't", "do"},
+        {"didn't", "do"},
+        {"won't", "will"},
+        {"can't", "can"},
+        {"cannot", "can"},
+        {"shouldn't", "should"},
+        {"wouldn't", "would"},
+        {"couldn't", "could"},
+        {"mustn't", "must"},
+        {"needn't", "need"},
+        {"mightn't", "might"},
 };
 
 static int starts_with(const char *tag, const char *p)
@@ -480,7 +524,8 @@ static size_t lower(const char *w, size_t len, char *out, size_t size)
 	while (n > 0 && n < len && ((unsigned char)w[n] & 0xC0) == 0x80)
 		n--; /* cut at a character boundary */
 	for (size_t i = 0; i < n; i++)
-		out[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+		out[i] =
+		        (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
 	out[n] = '\0';
 	return n;
 }
@@ -495,47 +540,51 @@ static size_t as_is(const char *w, size_t len, char *out, size_t size)
 	return n;
 }
 
-size_t td_lemma(const char *word, size_t len, const char *pos, char *out,
-	size_t size)
+size_t td_lemma(
+        const char *word, size_t len, const char *pos, char *out, size_t size)
 {
 	if (size == 0)
 		return 0;
 	if (!pos)
 		pos = "";
 	/* names, numbers and punctuation are their own lemma */
-	if (starts_with(pos, "NNP") || !strcmp(pos, "CD") || !strcmp(pos, "SYM") ||
-		!strcmp(pos, "FW") || (pos[0] && !(pos[0] >= 'A' && pos[0] <= 'Z')))
+	if (starts_with(pos, "NNP") || !strcmp(pos, "CD") ||
+	        !strcmp(pos, "SYM") || !strcmp(pos, "FW") ||
+	        (pos[0] && !(pos[0] >= 'A' && pos[0] <= 'Z')))
 		return as_is(word, len, out, size);
 	char low[256];
 	size_t ll = lower(word, len, low, sizeof low);
 	/* ’ as ' in contractions */
-	for (char *p = strstr(low, "\xe2\x80\x99"); p; p = strstr(p, "\xe2\x80\x99")) {
+	for (char *p = strstr(low, "\xe2\x80\x99"); p;
+	        p = strstr(p, "\xe2\x80\x99")) {
 		*p = '\'';
 		memmove(p + 1, p + 3, strlen(p + 3) + 1);
 		ll -= 2;
 	}
 	if (!strcmp(low, "'s")) {
-		const char *l = !strcmp(pos, "VBZ") ? "be" : !strcmp(pos, "PRP") ? "us"
-											: "'s";
+		const char *l = !strcmp(pos, "VBZ")   ? "be"
+		                : !strcmp(pos, "PRP") ? "us"
+		                                      : "'s";
 		return as_is(l, strlen(l), out, size);
 	}
 	if (!strcmp(low, "'d"))
-		return as_is(!strcmp(pos, "MD") ? "would" : "have", !strcmp(pos, "MD") ? 5 : 4,
-			out, size);
+		return as_is(!strcmp(pos, "MD") ? "would" : "have",
+		        !strcmp(pos, "MD") ? 5 : 4, out, size);
 	if (!strcmp(low, "i") && starts_with(pos, "PRP"))
 		return as_is("I", 1, out, size);
 	/* the tag first: a word per token of every class went through 38
 	 * strcmp here (2% of ingest) */
 	if (starts_with(pos, "VB") || starts_with(pos, "MD") || !pos[0])
-		for (size_t i = 0; i < sizeof irregular / sizeof *irregular; i++)
+		for (size_t i = 0; i < sizeof irregular / sizeof *irregular;
+		        i++)
 			if (!strcmp(low, irregular[i].form))
 				return as_is(irregular[i].lemma,
-					strlen(irregular[i].lemma), out, size);
+				        strlen(irregular[i].lemma), out, size);
 	int cls = 0;
 	if (!strcmp(pos, "NNS"))
 		cls = NOUN;
-	else if (!strcmp(pos, "VBD") || !strcmp(pos, "VBG") || !strcmp(pos, "VBN") ||
-		!strcmp(pos, "VBZ"))
+	else if (!strcmp(pos, "VBD") || !strcmp(pos, "VBG") ||
+	         !strcmp(pos, "VBN") || !strcmp(pos, "VBZ"))
 		cls = VERB;
 	else if (!strcmp(pos, "JJR") || !strcmp(pos, "JJS"))
 		cls = ADJ;
@@ -550,8 +599,9 @@ size_t td_lemma(const char *word, size_t len, const char *pos, char *out,
 			return strlen(out);
 		/* unknown to WordNet: a regular plural or third person */
 		if ((cls == NOUN || !strcmp(pos, "VBZ")) && ll > 3 &&
-			low[ll - 1] == 's' && low[ll - 2] != 's' && low[ll - 2] != 'u' &&
-			low[ll - 2] != 'i' && low[ll - 2] != '\'') {
+		        low[ll - 1] == 's' && low[ll - 2] != 's' &&
+		        low[ll - 2] != 'u' && low[ll - 2] != 'i' &&
+		        low[ll - 2] != '\'') {
 			if (ll > 4 && !strcmp(low + ll - 3, "ies")) {
 				low[ll - 3] = 'y';
 				low[ll - 2] = '\0';

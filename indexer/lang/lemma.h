@@ -28,7 +28,7 @@ int td_lemma_morphy(const char *word, int cls, char *out, size_t size);
  * is the word itself cut at a character boundary). Returns the lemma's
  * length. Never fails: a word WordNet does not know is its own lemma,
  * lowercased unless a proper noun. td_lemma_init() must have succeeded. */
-size_t td_lemma(const char *word, size_t len, const char *pos, char *out,
-	size_t size);
+size_t td_lemma(
+        const char *word, size_t len, const char *pos, char *out, size_t size);
 
 #endif

@@ -95,7 +95,8 @@ static int scratch_grow(td_pos_scratch *s, size_t n)
 			return td_error(TD_ENOMEM, "out of memory");
 	}
 	if (n > SIZE_MAX / TD_POS_TOKH ||
-		TD_VEC_RESERVE_N(s->h, n * TD_POS_TOKH, s->cap, 64 * TD_POS_TOKH))
+	        TD_VEC_RESERVE_N(
+	                s->h, n * TD_POS_TOKH, s->cap, 64 * TD_POS_TOKH))
 		return td_error(TD_ENOMEM, "out of memory");
 	return 0;
 }
@@ -131,7 +132,8 @@ static void token_hashes(const uint8_t *w, size_t len, uint64_t *h)
 			if (c == '-')
 				flags |= 8u;
 		}
-		/* runs of a class shorten to two ("Xxxx" and "Xxxxxxx" alike) */
+		/* runs of a class shorten to two ("Xxxx" and "Xxxxxxx"
+		 * alike) */
 		if (!(ns >= 2 && shape[ns - 1] == sc && shape[ns - 2] == sc))
 			shape[ns++] = sc;
 	}
@@ -146,13 +148,13 @@ static void token_hashes(const uint8_t *w, size_t len, uint64_t *h)
 	h[1] = hash_bytes(w, len, 1);
 	for (unsigned k = 1; k <= 4; k++)
 		h[1 + k] = len >= k ? hash_bytes(low + len - k, k, 2)
-				    : hash_bytes(low, len, 3);
+		                    : hash_bytes(low, len, 3);
 	h[6] = hash_bytes(low, len >= 1 ? 1 : len, 4);
 	h[7] = hash_bytes(low, len >= 2 ? 2 : len, 5);
 	h[8] = hash_bytes(shape, ns, 6);
 	h[9] = flags;
 	h[10] = len >= 5 ? hash_bytes(low + len - 5, 5, 2)
-			 : hash_bytes(low, len, 3);
+	                 : hash_bytes(low, len, 3);
 	h[11] = hash_bytes(low, len >= 3 ? 3 : len, 7);
 	size_t hy = len;
 	while (hy > 0 && low[hy - 1] != '-')
@@ -160,27 +162,27 @@ static void token_hashes(const uint8_t *w, size_t len, uint64_t *h)
 	h[12] = hy > 0 && hy < len ? hash_bytes(low + hy, len - hy, 8) : 0;
 }
 
-int td_pos_prepare(td_pos_scratch *s, const char *text, const td_token *tok,
-	size_t n)
+int td_pos_prepare(
+        td_pos_scratch *s, const char *text, const td_token *tok, size_t n)
 {
 	int rc = scratch_grow(s, n);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < n; i++)
 		token_hashes((const uint8_t *)text + tok[i].start,
-			tok[i].end - tok[i].start, s->h + i * TD_POS_TOKH);
+		        tok[i].end - tok[i].start, s->h + i * TD_POS_TOKH);
 	return 0;
 }
 
 /* The value of a neighbour's hash k, or a constant outside the sentence. */
-static inline uint64_t nb(const td_pos_scratch *s, size_t n, size_t i,
-	long d, unsigned k)
+static inline uint64_t nb(
+        const td_pos_scratch *s, size_t n, size_t i, long d, unsigned k)
 {
 	long j = (long)i + d;
 	if (j < 0)
 		return 0x5354415254ull + (uint64_t)(-j); /* "START" */
 	if ((size_t)j >= n)
-		return 0x454e44ull + (uint64_t)j - n;    /* "END" */
+		return 0x454e44ull + (uint64_t)j - n; /* "END" */
 	return s->h[(size_t)j * TD_POS_TOKH + k];
 }
 
@@ -190,25 +192,26 @@ enum { NWORD = 14 };
 static void features_word(const uint64_t *h, int initial, uint64_t *f)
 {
 	unsigned k = 0;
-	f[k++] = feat(0, 0);               /* bias */
-	f[k++] = feat(1, h[0]);            /* word */
-	f[k++] = feat(2, h[1]);            /* word as written */
-	f[k++] = feat(3, h[2]);            /* suffixes 1..5 */
+	f[k++] = feat(0, 0);    /* bias */
+	f[k++] = feat(1, h[0]); /* word */
+	f[k++] = feat(2, h[1]); /* word as written */
+	f[k++] = feat(3, h[2]); /* suffixes 1..5 */
 	f[k++] = feat(4, h[3]);
 	f[k++] = feat(5, h[4]);
 	f[k++] = feat(6, h[5]);
 	f[k++] = feat(23, h[10]);
-	f[k++] = feat(7, h[6]);            /* prefixes 1..3 */
+	f[k++] = feat(7, h[6]); /* prefixes 1..3 */
 	f[k++] = feat(8, h[7]);
 	f[k++] = feat(24, h[11]);
-	f[k++] = feat(9, h[8]);            /* shape */
-	f[k++] = feat(10, h[9] | (initial ? 32u : 0u)); /* case, digit, hyphen */
-	f[k++] = feat(25, h[12]);          /* after the last hyphen */
+	f[k++] = feat(9, h[8]); /* shape */
+	f[k++] =
+	        feat(10, h[9] | (initial ? 32u : 0u)); /* case, digit, hyphen */
+	f[k++] = feat(25, h[12]); /* after the last hyphen */
 }
 
 /* The features that do not depend on the previous tags. */
-static unsigned features_static(const td_pos_scratch *s, size_t n, size_t i,
-	uint64_t *f)
+static unsigned features_static(
+        const td_pos_scratch *s, size_t n, size_t i, uint64_t *f)
 {
 	const uint64_t *h = s->h + i * TD_POS_TOKH;
 	unsigned k = NWORD;
@@ -240,7 +243,7 @@ static unsigned features_dynamic(unsigned prev, unsigned prev2, uint64_t *f)
 }
 
 unsigned td_pos_features(const td_pos_scratch *s, size_t n, size_t i,
-	unsigned prev, unsigned prev2, uint64_t *f)
+        unsigned prev, unsigned prev2, uint64_t *f)
 {
 	unsigned k = features_static(s, n, i, f);
 	return k + features_dynamic(prev, prev2, f + k);
@@ -248,8 +251,8 @@ unsigned td_pos_features(const td_pos_scratch *s, size_t n, size_t i,
 
 /* ------------------------------------------------------------ the model */
 
-static const td_pos_slot *slot_find(const td_pos_slot *tab, uint32_t mask,
-	uint64_t h)
+static const td_pos_slot *slot_find(
+        const td_pos_slot *tab, uint32_t mask, uint64_t h)
 {
 	uint32_t key = (uint32_t)(h >> 32) | 1u;
 	for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
@@ -262,8 +265,8 @@ static const td_pos_slot *slot_find(const td_pos_slot *tab, uint32_t mask,
 }
 
 /* sc[t] += mul * the weight of feature fh for tag t */
-static inline void add_feature(const td_pos_model *m, uint64_t fh,
-	int32_t *sc, int32_t mul)
+static inline void add_feature(
+        const td_pos_model *m, uint64_t fh, int32_t *sc, int32_t mul)
 {
 	const td_pos_slot *sl = slot_find(m->slots, m->h.nslots - 1, fh);
 	if (!sl)
@@ -304,11 +307,11 @@ static inline void vadd(int32_t *sc, const int32_t *v, unsigned n)
 		vadd8(sc + j, v + j);
 }
 
-/* add_feature() for f[0, nf), KMUL times: the lookups are independent, so each stage
- * is started for all of them before any waits (the model is a few MB and
+/* add_feature() for f[0, nf), KMUL times: the lookups are independent, so each
+ * stage is started for all of them before any waits (the model is a few MB and
  * most lookups miss the cache): the slots, then their entries. */
-static inline unsigned add_features(const td_pos_model *m, const uint64_t *f,
-	unsigned nf, int32_t *sc)
+static inline unsigned add_features(
+        const td_pos_model *m, const uint64_t *f, unsigned nf, int32_t *sc)
 {
 	unsigned found = 0;
 	uint32_t smask = m->h.nslots - 1;
@@ -324,9 +327,10 @@ static inline unsigned add_features(const td_pos_model *m, const uint64_t *f,
 			const uint32_t *e = m->entries + (sl[k]->val >> 6);
 			__builtin_prefetch(e);
 		} else {
-			/* at most 64 lanes; a prefetch past the end is harmless */
-			const int32_t *v = m->vecs + (size_t)(sl[k]->val >> 6) *
-				m->stride;
+			/* at most 64 lanes; a prefetch past the end is
+			 * harmless */
+			const int32_t *v =
+			        m->vecs + (size_t)(sl[k]->val >> 6) * m->stride;
 			__builtin_prefetch(v);
 			__builtin_prefetch(v + 16);
 			__builtin_prefetch(v + 32);
@@ -338,8 +342,9 @@ static inline unsigned add_features(const td_pos_model *m, const uint64_t *f,
 			continue;
 		unsigned c = sl[k]->val & 63;
 		if (!c) {
-			vadd(sc, m->vecs + (size_t)(sl[k]->val >> 6) * m->stride,
-				m->stride);
+			vadd(sc,
+			        m->vecs + (size_t)(sl[k]->val >> 6) * m->stride,
+			        m->stride);
 			continue;
 		}
 		const uint32_t *e = m->entries + (sl[k]->val >> 6);
@@ -349,8 +354,8 @@ static inline unsigned add_features(const td_pos_model *m, const uint64_t *f,
 	return found;
 }
 
-int td_pos_tag_ref(const td_pos_model *m, const char *text,
-	const td_token *tok, size_t n, uint8_t *tags, td_pos_scratch *s)
+int td_pos_tag_ref(const td_pos_model *m, const char *text, const td_token *tok,
+        size_t n, uint8_t *tags, td_pos_scratch *s)
 {
 	int rc = td_pos_prepare(s, text, tok, n);
 	if (rc)
@@ -361,8 +366,8 @@ int td_pos_tag_ref(const td_pos_model *m, const char *text,
 	int32_t *sc = s->scores;
 	for (size_t i = 0; i < n; i++) {
 		unsigned best = 0;
-		const td_pos_slot *d =
-			slot_find(m->dict, dmask, s->h[i * TD_POS_TOKH + TD_POS_H_WORD]);
+		const td_pos_slot *d = slot_find(
+		        m->dict, dmask, s->h[i * TD_POS_TOKH + TD_POS_H_WORD]);
 		if (d) {
 			best = d->val;
 		} else {
@@ -370,7 +375,8 @@ int td_pos_tag_ref(const td_pos_model *m, const char *text,
 			unsigned nf = td_pos_features(s, n, i, prev, prev2, f);
 			/* the lookups are independent: start them all first */
 			for (unsigned k = 0; k < nf; k++)
-				__builtin_prefetch(&m->slots[(uint32_t)f[k] & smask]);
+				__builtin_prefetch(
+				        &m->slots[(uint32_t)f[k] & smask]);
 			for (unsigned k = 0; k < nf; k++)
 				add_feature(m, f[k], sc, 1);
 			for (unsigned t = 1; t < nt; t++)
@@ -393,9 +399,9 @@ int td_pos_tag_ref(const td_pos_model *m, const char *text,
  * and of the features it gives as a neighbour, one per place (a role: the
  * word before the token tagged, two before, after, two after). The weights
  * of the three features over the two previous tags are summed per pair of
- * tags. A token then costs six vector adds and one max. Integer sums do not depend on the order of their terms, so
- * every token scores exactly as td_pos_tag_ref() scores it; test_pos
- * compares the two. */
+ * tags. A token then costs six vector adds and one max. Integer sums do not
+ * depend on the order of their terms, so every token scores exactly as
+ * td_pos_tag_ref() scores it; test_pos compares the two. */
 enum { ROLE_M1, ROLE_M2, ROLE_P1, ROLE_P2, NROLE };
 /* A type's vector numbers are 1 + the vector's place in c->vec; a role may
  * also be VZERO (the model has no weight for it: nothing to add) */
@@ -405,19 +411,19 @@ enum { VNONE = 0 };
 enum { VTYPE = 2 + NROLE, VPER = 4 };
 
 typedef struct pc_ent {
-	uint64_t key;     /* hash of the bytes */
+	uint64_t key; /* hash of the bytes */
 	uint64_t h0, h4, h8;
-	uint32_t woff;    /* its bytes in c->words */
-	uint32_t vec[2];  /* its own features (not first, first), or VNONE */
+	uint32_t woff;   /* its bytes in c->words */
+	uint32_t vec[2]; /* its own features (not first, first), or VNONE */
 	uint32_t role[NROLE]; /* as a neighbour: VNONE, VZERO or a vector */
-	uint8_t len1;     /* its length + 1; 0: an empty slot */
-	int8_t dict;      /* its dictionary tag, or -1 */
-	uint8_t flags;    /* its TD_POS_TOKH hash 9 (case, digit, hyphen) */
+	uint8_t len1;         /* its length + 1; 0: an empty slot */
+	int8_t dict;          /* its dictionary tag, or -1 */
+	uint8_t flags;        /* its TD_POS_TOKH hash 9 (case, digit, hyphen) */
 } pc_ent;
 
 /* One token of the sentence at hand. */
 typedef struct pc_tok {
-	uint64_t key;     /* td_hash of its first MAXW bytes */
+	uint64_t key; /* td_hash of its first MAXW bytes */
 	uint32_t ent;
 	int32_t dict;
 } pc_tok;
@@ -426,18 +432,18 @@ typedef struct pc_tok {
 enum { B_M1, B_M2_1, B_M2_2, B_P1, B_P2_0, B_P2_1, NBOUND };
 
 struct td_pos_cache {
-	uint64_t model;   /* the serial of the model it was filled from */
-	uint32_t max;     /* types at most */
-	uint32_t vmax;    /* vectors at most (VPER * max) */
-	uint32_t mask;    /* slots - 1 (2 * max slots) */
+	uint64_t model; /* the serial of the model it was filled from */
+	uint32_t max;   /* types at most */
+	uint32_t vmax;  /* vectors at most (VPER * max) */
+	uint32_t mask;  /* slots - 1 (2 * max slots) */
 	uint32_t n, nvec;
 	pc_ent *ent;
-	uint8_t *words;   /* max * MAXW bytes */
+	uint8_t *words; /* max * MAXW bytes */
 	size_t wlen;
-	int32_t *vec;     /* vmax vectors of stride (the model's tags rounded
-	                   * up to 8, the rest 0) */
+	int32_t *vec; /* vmax vectors of stride (the model's tags rounded
+	               * up to 8, the rest 0) */
 	unsigned stride;
-	int32_t *pair;    /* per (prev, prev2) a vector; */
+	int32_t *pair;     /* per (prev, prev2) a vector; */
 	uint8_t *pair_set; /* 1 when computed */
 	pc_tok *tok;
 	size_t cap;
@@ -478,9 +484,9 @@ int td_pos_cache_new(size_t types, td_pos_cache **out)
 	c->mask = slots - 1;
 	size_t np = (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1);
 	if (!(c->ent = calloc(slots, sizeof *c->ent)) ||
-		!(c->words = malloc(types * MAXW)) ||
-		!(c->pair = malloc(np * VW * sizeof *c->pair)) ||
-		!(c->pair_set = calloc(np, 1))) {
+	        !(c->words = malloc(types * MAXW)) ||
+	        !(c->pair = malloc(np * VW * sizeof *c->pair)) ||
+	        !(c->pair_set = calloc(np, 1))) {
 		td_pos_cache_free(c);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
@@ -500,7 +506,7 @@ static void cache_clear(td_pos_cache *c)
  * dictionary (its hashes are at hand). The caller has made room for a
  * type and a vector. */
 static uint32_t cache_get(const td_pos_model *m, td_pos_cache *c,
-	const uint8_t *w, size_t len, uint64_t key)
+        const uint8_t *w, size_t len, uint64_t key)
 {
 	uint32_t j = (uint32_t)key & c->mask;
 	for (;; j = (j + 1) & c->mask) {
@@ -508,7 +514,7 @@ static uint32_t cache_get(const td_pos_model *m, td_pos_cache *c,
 		if (!e->len1)
 			break;
 		if (e->key == key && e->len1 == len + 1 &&
-			!memcmp(c->words + e->woff, w, len))
+		        !memcmp(c->words + e->woff, w, len))
 			return j;
 	}
 	pc_ent *e = &c->ent[j];
@@ -541,9 +547,10 @@ static uint32_t cache_get(const td_pos_model *m, td_pos_cache *c,
 }
 
 /* v[0, stride) = the weights of the features a word of hashes h0, h4, h8
- * gives in role r (features_static's neighbour features); 0 when the model has none of them (v all 0). */
-static int role_sum(const td_pos_model *m, unsigned r, uint64_t h0,
-	uint64_t h4, uint64_t h8, int32_t *v)
+ * gives in role r (features_static's neighbour features); 0 when the model has
+ * none of them (v all 0). */
+static int role_sum(const td_pos_model *m, unsigned r, uint64_t h0, uint64_t h4,
+        uint64_t h8, int32_t *v)
 {
 	uint64_t f[3];
 	unsigned nf = 0;
@@ -569,8 +576,8 @@ static int role_sum(const td_pos_model *m, unsigned r, uint64_t h0,
 }
 
 /* e->role[r], summed (role_vec()'s first need of it) */
-static __attribute__((noinline)) void role_new(const td_pos_model *m,
-	td_pos_cache *c, pc_ent *e, unsigned r)
+static __attribute__((noinline)) void role_new(
+        const td_pos_model *m, td_pos_cache *c, pc_ent *e, unsigned r)
 {
 	int32_t *v = c->vec + (size_t)c->nvec * c->stride;
 	if (role_sum(m, r, e->h0, e->h4, e->h8, v))
@@ -581,7 +588,7 @@ static __attribute__((noinline)) void role_new(const td_pos_model *m,
 
 /* The vector of token j's type in role r, summed at its first need. */
 static inline const int32_t *role_vec(const td_pos_model *m, td_pos_cache *c,
-	const pc_tok *t, size_t j, unsigned r)
+        const pc_tok *t, size_t j, unsigned r)
 {
 	pc_ent *e = &c->ent[t[j].ent];
 	if (e->role[r] == VNONE)
@@ -594,14 +601,17 @@ static inline const int32_t *role_vec(const td_pos_model *m, td_pos_cache *c,
 /* The vector of the word at i + d in role r, also outside the sentence
  * (as nb() numbers those words). */
 static inline const int32_t *nb_vec(const td_pos_model *m, td_pos_cache *c,
-	const pc_tok *t, size_t n, size_t i, long d, unsigned r)
+        const pc_tok *t, size_t n, size_t i, long d, unsigned r)
 {
 	long j = (long)i + d;
 	if (j < 0)
-		return c->bound[r == ROLE_M1 ? B_M1 : j == -1 ? B_M2_1 : B_M2_2];
+		return c->bound[r == ROLE_M1 ? B_M1
+		                : j == -1    ? B_M2_1
+		                             : B_M2_2];
 	if ((size_t)j >= n)
-		return c->bound[r == ROLE_P1 ? B_P1
-			: (size_t)j == n ? B_P2_0 : B_P2_1];
+		return c->bound[r == ROLE_P1     ? B_P1
+		                : (size_t)j == n ? B_P2_0
+		                                 : B_P2_1];
 	return role_vec(m, c, t, (size_t)j, r);
 }
 
@@ -612,22 +622,23 @@ static void bound_sums(const td_pos_model *m, td_pos_cache *c)
 		unsigned b, r;
 		uint64_t v;
 	} bs[NBOUND] = {
-		{B_M1, ROLE_M1, 0x5354415254ull + 1},
-		{B_M2_1, ROLE_M2, 0x5354415254ull + 1},
-		{B_M2_2, ROLE_M2, 0x5354415254ull + 2},
-		{B_P1, ROLE_P1, 0x454e44ull},
-		{B_P2_0, ROLE_P2, 0x454e44ull},
-		{B_P2_1, ROLE_P2, 0x454e44ull + 1},
+	        {B_M1, ROLE_M1, 0x5354415254ull + 1},
+	        {B_M2_1, ROLE_M2, 0x5354415254ull + 1},
+	        {B_M2_2, ROLE_M2, 0x5354415254ull + 2},
+	        {B_P1, ROLE_P1, 0x454e44ull},
+	        {B_P2_0, ROLE_P2, 0x454e44ull},
+	        {B_P2_1, ROLE_P2, 0x454e44ull + 1},
 	};
 	for (unsigned k = 0; k < NBOUND; k++)
-		role_sum(m, bs[k].r, bs[k].v, bs[k].v, bs[k].v, c->bound[bs[k].b]);
+		role_sum(m, bs[k].r, bs[k].v, bs[k].v, bs[k].v,
+		        c->bound[bs[k].b]);
 }
 
 /* sc[0, n) = the sum of the six vectors p[0, 6), n a multiple of 8 */
 static inline void vsum6(int32_t *sc, const int32_t *const *p, unsigned n)
 {
 	const int32_t *p0 = p[0], *p1 = p[1], *p2 = p[2], *p3 = p[3],
-		      *p4 = p[4], *p5 = p[5];
+	              *p4 = p[4], *p5 = p[5];
 	for (unsigned k = 0; k < n; k += 4) {
 		vi4 a, b, x, y, z, w;
 		memcpy(&a, p0 + k, sizeof a);
@@ -666,14 +677,14 @@ static inline unsigned argmax(const int32_t *sc, unsigned n)
 }
 
 int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
-	size_t n, uint8_t *tags, td_pos_scratch *s)
+        size_t n, uint8_t *tags, td_pos_scratch *s)
 {
 	return td_pos_tag_hash(m, text, tok, n, tags, NULL, s);
 }
 
 int td_pos_tag_hash(const td_pos_model *m, const char *text,
-	const td_token *tok, size_t n, uint8_t *tags, uint64_t *hash,
-	td_pos_scratch *s)
+        const td_token *tok, size_t n, uint8_t *tags, uint64_t *hash,
+        td_pos_scratch *s)
 {
 	int rc;
 	if (!s->cache && (rc = td_pos_cache_new(TD_POS_CACHE_TYPES, &s->cache)))
@@ -683,7 +694,8 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 	if (n > c->max || n > c->vmax / VTYPE) {
 		for (size_t i = 0; hash && i < n; i++) {
 			size_t len = tok[i].end - tok[i].start;
-			hash[i] = td_hash(text + tok[i].start, len > MAXW ? MAXW : len);
+			hash[i] = td_hash(
+			        text + tok[i].start, len > MAXW ? MAXW : len);
 		}
 		return td_pos_tag_ref(m, text, tok, n, tags, s);
 	}
@@ -695,15 +707,16 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 	if (c->model != m->serial) {
 		unsigned stride = (nt + 7) / 8 * 8;
 		if (c->stride != stride) {
-			int32_t *v = realloc(c->vec,
-				(size_t)c->vmax * stride * sizeof *v);
+			int32_t *v = realloc(
+			        c->vec, (size_t)c->vmax * stride * sizeof *v);
 			if (!v)
 				return td_error(TD_ENOMEM, "out of memory");
 			c->vec = v;
 			c->stride = stride;
 		}
 		cache_clear(c);
-		memset(c->pair_set, 0, (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1));
+		memset(c->pair_set, 0,
+		        (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1));
 		bound_sums(m, c);
 		c->model = m->serial;
 	}
@@ -714,15 +727,17 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 	/* the types' slots first, all at once (the table is a few MB) */
 	for (size_t i = 0; i < n; i++) {
 		size_t len = tok[i].end - tok[i].start;
-		t[i].key = td_hash(text + tok[i].start, len > MAXW ? MAXW : len);
+		t[i].key =
+		        td_hash(text + tok[i].start, len > MAXW ? MAXW : len);
 		__builtin_prefetch(&c->ent[(uint32_t)t[i].key & c->mask]);
 		if (hash)
 			hash[i] = t[i].key;
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t len = tok[i].end - tok[i].start;
-		uint32_t j = cache_get(m, c, (const uint8_t *)text + tok[i].start,
-			len > MAXW ? MAXW : len, t[i].key);
+		uint32_t j =
+		        cache_get(m, c, (const uint8_t *)text + tok[i].start,
+		                len > MAXW ? MAXW : len, t[i].key);
 		t[i].ent = j;
 		t[i].dict = c->ent[j].dict;
 	}
@@ -735,44 +750,50 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 		}
 		pc_ent *e = &c->ent[t[i].ent];
 		if (i + 1 < n && c->ent[t[i + 1].ent].vec[0]) {
-			const int32_t *v1 = c->vec +
-				(size_t)(c->ent[t[i + 1].ent].vec[0] - 1) * c->stride;
+			const int32_t *v1 =
+			        c->vec +
+			        (size_t)(c->ent[t[i + 1].ent].vec[0] - 1) *
+			                c->stride;
 			for (unsigned k = 0; k < c->stride; k += 16)
 				__builtin_prefetch(v1 + k);
 		}
 		int first = i == 0;
 		if (e->vec[first] == VNONE) {
-			/* at a sentence's start: one feature differs (features_word) */
+			/* at a sentence's start: one feature differs
+			 * (features_word) */
 			int32_t *v = c->vec + (size_t)c->nvec * c->stride;
 			memcpy(v, c->vec + (size_t)(e->vec[0] - 1) * c->stride,
-				c->stride * sizeof *v);
+			        c->stride * sizeof *v);
 			add_feature(m, feat(10, e->flags), v, -KMUL);
 			add_feature(m, feat(10, e->flags | 32u), v, KMUL);
 			e->vec[1] = ++c->nvec;
 		}
 		size_t pi = (size_t)(prev == TD_POS_START ? nt : prev) *
-			(TD_POS_MAX_TAGS + 1) + (prev2 == TD_POS_START ? nt : prev2);
+		                    (TD_POS_MAX_TAGS + 1) +
+		            (prev2 == TD_POS_START ? nt : prev2);
 		int32_t *pv = c->pair + pi * VW;
 		if (!c->pair_set[pi]) {
 			/* the tag's place under the sums (argmax()); lanes past
 			 * the tags never win */
 			for (unsigned k = 0; k < c->stride; k++)
-				pv[k] = k < nt ? (int32_t)(KMUL - 1 - k) : INT32_MIN / 2;
+				pv[k] = k < nt ? (int32_t)(KMUL - 1 - k)
+				               : INT32_MIN / 2;
 			add_feature(m, feat(11, prev), pv, KMUL);
 			add_feature(m, feat(12, prev2), pv, KMUL);
 			add_feature(m, feat(13, prev << 8 | prev2), pv, KMUL);
 			c->pair_set[pi] = 1;
 		}
 		const int32_t *p[6] = {
-			c->vec + (size_t)(e->vec[first] - 1) * c->stride, pv,
-			nb_vec(m, c, t, n, i, -1, ROLE_M1),
-			nb_vec(m, c, t, n, i, -2, ROLE_M2),
-			nb_vec(m, c, t, n, i, 1, ROLE_P1),
-			nb_vec(m, c, t, n, i, 2, ROLE_P2),
+		        c->vec + (size_t)(e->vec[first] - 1) * c->stride,
+		        pv,
+		        nb_vec(m, c, t, n, i, -1, ROLE_M1),
+		        nb_vec(m, c, t, n, i, -2, ROLE_M2),
+		        nb_vec(m, c, t, n, i, 1, ROLE_P1),
+		        nb_vec(m, c, t, n, i, 2, ROLE_P2),
 		};
 		vsum6(sc, p, c->stride);
 		best = argmax(sc, c->stride);
-tagged:
+	tagged:
 		tags[i] = (uint8_t)best;
 		prev2 = prev;
 		prev = best;
@@ -802,7 +823,7 @@ static int make_tslots(td_pos_model *m)
 			const uint32_t *e = m->entries + (sl.val >> 6);
 			for (; c; c--, e++)
 				m->vecs[(size_t)v * m->stride + (*e >> 16)] +=
-					(int16_t)(*e & 0xffff) * KMUL;
+				        (int16_t)(*e & 0xffff) * KMUL;
 			sl.val = v << 6;
 		}
 		m->tslots[i] = sl;
@@ -817,8 +838,10 @@ int td_pos_open(const char *path, td_pos_model **out)
 	if (fd < 0) {
 		if (errno == ENOENT)
 			return td_error(TD_ENOTFOUND,
-				"%s: no part-of-speech model (install tagdex, or build one "
-				"with tagdex-train-pos)", path);
+			        "%s: no part-of-speech model (install tagdex, "
+			        "or build one "
+			        "with tagdex-train-pos)",
+			        path);
 		return td_error(TD_EIO, "%s: %s", path, strerror(errno));
 	}
 	struct stat st;
@@ -831,8 +854,10 @@ int td_pos_open(const char *path, td_pos_model **out)
 	size_t hs = 8 + sizeof(td_pos_header);
 	if (size < hs) {
 		close(fd);
-		return td_error(TD_ECORRUPT, "%s: not a tagdex part-of-speech model "
-			"(too short)", path);
+		return td_error(TD_ECORRUPT,
+		        "%s: not a tagdex part-of-speech model "
+		        "(too short)",
+		        path);
 	}
 	void *map = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
 	int e = errno;
@@ -852,28 +877,39 @@ int td_pos_open(const char *path, td_pos_model **out)
 	memcpy(&m->h, b + 8, sizeof m->h);
 	const td_pos_header *h = &m->h;
 	if (memcmp(b, TD_POS_MAGIC, 8) != 0) {
-		rc = td_error(TD_ECORRUPT, "%s: not a tagdex part-of-speech model "
-			"(bad magic)", path);
+		rc = td_error(TD_ECORRUPT,
+		        "%s: not a tagdex part-of-speech model "
+		        "(bad magic)",
+		        path);
 	} else if (h->byte_order != 0x01020304u) {
-		rc = td_error(TD_EVERSION, "%s: model written on a machine of "
-			"another byte order; rebuild it with tagdex-train-pos", path);
+		rc = td_error(TD_EVERSION,
+		        "%s: model written on a machine of "
+		        "another byte order; rebuild it with tagdex-train-pos",
+		        path);
 	} else if (h->version != TD_POS_VERSION) {
-		rc = td_error(TD_EVERSION, "%s: part-of-speech model version %u, "
-			"this tagdex reads version %u; rebuild it with tagdex-train-pos "
-			"or reinstall", path, h->version, TD_POS_VERSION);
+		rc = td_error(TD_EVERSION,
+		        "%s: part-of-speech model version %u, "
+		        "this tagdex reads version %u; rebuild it with "
+		        "tagdex-train-pos "
+		        "or reinstall",
+		        path, h->version, TD_POS_VERSION);
 	} else if (h->ntags == 0 || h->ntags > TD_POS_MAX_TAGS ||
-		h->nslots == 0 || (h->nslots & (h->nslots - 1)) ||
-		h->ndict == 0 || (h->ndict & (h->ndict - 1)) ||
-		h->nentries >= (1u << 26) ||
-		size != hs + (size_t)h->ntags * TD_POS_TAG_LEN +
-				(size_t)h->nslots * sizeof(td_pos_slot) +
-				(size_t)h->nentries * 4 +
-				(size_t)h->ndict * sizeof(td_pos_slot)) {
-		rc = td_error(TD_ECORRUPT, "%s: part-of-speech model has "
-			"inconsistent sizes", path);
+	           h->nslots == 0 || (h->nslots & (h->nslots - 1)) ||
+	           h->ndict == 0 || (h->ndict & (h->ndict - 1)) ||
+	           h->nentries >= (1u << 26) ||
+	           size != hs + (size_t)h->ntags * TD_POS_TAG_LEN +
+	                           (size_t)h->nslots * sizeof(td_pos_slot) +
+	                           (size_t)h->nentries * 4 +
+	                           (size_t)h->ndict * sizeof(td_pos_slot)) {
+		rc = td_error(TD_ECORRUPT,
+		        "%s: part-of-speech model has "
+		        "inconsistent sizes",
+		        path);
 	} else if (td_pos_checksum(b + hs, size - hs) != h->checksum) {
-		rc = td_error(TD_ECORRUPT, "%s: part-of-speech model fails its "
-			"checksum", path);
+		rc = td_error(TD_ECORRUPT,
+		        "%s: part-of-speech model fails its "
+		        "checksum",
+		        path);
 	}
 	if (!rc) {
 		const uint8_t *p = b + hs;
@@ -886,20 +922,27 @@ int td_pos_open(const char *path, td_pos_model **out)
 		m->dict = (const void *)p;
 		for (uint32_t i = 0; i < h->ntags && !rc; i++)
 			if (m->names[i][TD_POS_TAG_LEN - 1] != '\0')
-				rc = td_error(TD_ECORRUPT, "%s: bad tag name", path);
-		/* every slot and dictionary entry must point inside the model */
+				rc = td_error(
+				        TD_ECORRUPT, "%s: bad tag name", path);
+		/* every slot and dictionary entry must point inside the
+		 * model */
 		for (uint32_t i = 0; i < h->nslots && !rc; i++) {
 			uint32_t v = m->slots[i].val;
-			if (m->slots[i].key && (v >> 6) + (v & 63) > h->nentries)
-				rc = td_error(TD_ECORRUPT, "%s: bad feature slot", path);
+			if (m->slots[i].key &&
+			        (v >> 6) + (v & 63) > h->nentries)
+				rc = td_error(TD_ECORRUPT,
+				        "%s: bad feature slot", path);
 		}
 		for (uint32_t i = 0; i < h->nentries && !rc; i++)
 			if ((m->entries[i] >> 16) >= h->ntags)
-				rc = td_error(TD_ECORRUPT, "%s: bad weight entry", path);
+				rc = td_error(TD_ECORRUPT,
+				        "%s: bad weight entry", path);
 		for (uint32_t i = 0; i < h->ndict && !rc; i++)
 			if (m->dict[i].key && m->dict[i].val >= h->ntags)
-				rc = td_error(TD_ECORRUPT, "%s: bad dictionary entry", path);
-		/* a full table would make lookups of absent keys loop forever */
+				rc = td_error(TD_ECORRUPT,
+				        "%s: bad dictionary entry", path);
+		/* a full table would make lookups of absent keys loop
+		 * forever */
 		uint32_t empty = 0;
 		for (uint32_t i = 0; i < h->nslots && !empty; i++)
 			empty = m->slots[i].key == 0;
@@ -929,9 +972,15 @@ void td_pos_close(td_pos_model *m)
 	free(m);
 }
 
-unsigned td_pos_ntags(const td_pos_model *m) { return m->h.ntags; }
+unsigned td_pos_ntags(const td_pos_model *m)
+{
+	return m->h.ntags;
+}
 
-uint32_t td_pos_model_id(const td_pos_model *m) { return m->h.checksum; }
+uint32_t td_pos_model_id(const td_pos_model *m)
+{
+	return m->h.checksum;
+}
 
 const char *td_pos_tag_name(const td_pos_model *m, unsigned t)
 {

@@ -18,11 +18,12 @@
 /* The model file: "TDPOSMDL", then the header below, tag names, feature
  * slots, weight entries and the tag dictionary (docs/pos-tagset.md). */
 #define TD_POS_MAGIC "TDPOSMDL"
-#define TD_POS_VERSION 2u /* 2: no features pairing the previous tag with
-                           * the word (docs/pos-tagset.md) */
-#define TD_POS_MAX_TAGS 63   /* tag numbers fit 6 bits */
-#define TD_POS_TAG_LEN 8     /* a tag name is at most 7 bytes */
-#define TD_POS_NFEAT 32      /* features of one token, at most */
+#define TD_POS_VERSION                                                         \
+	2u                 /* 2: no features pairing the previous tag with     \
+	                    * the word (docs/pos-tagset.md) */
+#define TD_POS_MAX_TAGS 63 /* tag numbers fit 6 bits */
+#define TD_POS_TAG_LEN 8   /* a tag name is at most 7 bytes */
+#define TD_POS_NFEAT 32    /* features of one token, at most */
 #define TD_POS_FILE "pos.model"
 
 typedef struct td_pos_model td_pos_model;
@@ -45,8 +46,9 @@ int td_pos_tag_number(const td_pos_model *m, const char *name);
 /* What td_pos_tag() remembers per word type between sentences (pos.c):
  * the weights of the word's own features and of those it gives its
  * neighbours summed once, so that a token costs the adds of these sums
- * (and of those of its two previous tags) and a max. At most `types` types (then it starts again empty);
- * about 700 bytes a type (on the bench corpus: 22 MB at 32768 types). */
+ * (and of those of its two previous tags) and a max. At most `types` types
+ * (then it starts again empty); about 700 bytes a type (on the bench corpus: 22
+ * MB at 32768 types). */
 typedef struct td_pos_cache td_pos_cache;
 #define TD_POS_CACHE_TYPES 32768
 int td_pos_cache_new(size_t types, td_pos_cache **out);
@@ -55,9 +57,9 @@ void td_pos_cache_free(td_pos_cache *c);
 /* Per-thread working memory of td_pos_tag(); zero-initialise, then free.
  * Keep one for many sentences: its cache is what makes tagging fast. */
 typedef struct td_pos_scratch {
-	uint64_t *h;      /* per token hashes, TD_POS_TOKH per token */
-	int32_t *scores;  /* one per tag */
-	size_t cap;       /* hashes h holds (TD_POS_TOKH a token) */
+	uint64_t *h;         /* per token hashes, TD_POS_TOKH per token */
+	int32_t *scores;     /* one per tag */
+	size_t cap;          /* hashes h holds (TD_POS_TOKH a token) */
 	td_pos_cache *cache; /* td_pos_tag's (NULL: made at the first call) */
 } td_pos_scratch;
 void td_pos_scratch_clear(td_pos_scratch *s);
@@ -66,19 +68,19 @@ void td_pos_scratch_clear(td_pos_scratch *s);
  * token i. Thread-safe for distinct scratches; a scratch may serve several
  * models in turn. Errors: TD_ENOMEM only. */
 int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
-	size_t n, uint8_t *tags, td_pos_scratch *s);
+        size_t n, uint8_t *tags, td_pos_scratch *s);
 /* td_pos_tag() that also gives what it hashes anyway: hash[i] = td_hash()
  * of the first TD_POS_HASH_LEN bytes of token i (a type's key for the
  * lemma cache of words.c). */
 #define TD_POS_HASH_LEN 64
 int td_pos_tag_hash(const td_pos_model *m, const char *text,
-	const td_token *tok, size_t n, uint8_t *tags, uint64_t *hash,
-	td_pos_scratch *s);
+        const td_token *tok, size_t n, uint8_t *tags, uint64_t *hash,
+        td_pos_scratch *s);
 /* The same tags without the cache: each token's features straight from
  * td_pos_features(), as the trainer sees them (the reference the tests
  * compare td_pos_tag() with). */
-int td_pos_tag_ref(const td_pos_model *m, const char *text,
-	const td_token *tok, size_t n, uint8_t *tags, td_pos_scratch *s);
+int td_pos_tag_ref(const td_pos_model *m, const char *text, const td_token *tok,
+        size_t n, uint8_t *tags, td_pos_scratch *s);
 
 /* ---------------------------------------------------- shared with training */
 
@@ -88,14 +90,14 @@ int td_pos_tag_ref(const td_pos_model *m, const char *text,
 #define TD_POS_H_WORD 0
 
 /* Computes the per-token hashes of tok[0, n) into s (grown as needed). */
-int td_pos_prepare(td_pos_scratch *s, const char *text, const td_token *tok,
-	size_t n);
+int td_pos_prepare(
+        td_pos_scratch *s, const char *text, const td_token *tok, size_t n);
 /* The feature hashes of token i given the two previous tags (TD_POS_START
  * before the sentence); returns how many were written to f (at most
  * TD_POS_NFEAT). Features are never 0. */
 #define TD_POS_START 255u
 unsigned td_pos_features(const td_pos_scratch *s, size_t n, size_t i,
-	unsigned prev, unsigned prev2, uint64_t *f);
+        unsigned prev, unsigned prev2, uint64_t *f);
 
 /* The on-disk header after the 8-byte magic; all fields little-endian
  * (the loader refuses a file whose byte_order is not 0x01020304 as read). */
@@ -103,10 +105,10 @@ typedef struct td_pos_header {
 	uint32_t version;    /* TD_POS_VERSION */
 	uint32_t byte_order; /* 0x01020304 */
 	uint32_t ntags;
-	uint32_t nslots;     /* feature slots, a power of two */
-	uint32_t nentries;   /* weight entries */
-	uint32_t ndict;      /* dictionary slots, a power of two */
-	uint32_t checksum;   /* FNV-1a of everything after the header */
+	uint32_t nslots;   /* feature slots, a power of two */
+	uint32_t nentries; /* weight entries */
+	uint32_t ndict;    /* dictionary slots, a power of two */
+	uint32_t checksum; /* FNV-1a of everything after the header */
 	uint32_t reserved;
 } td_pos_header;
 

@@ -24,7 +24,7 @@ int td_pipeline_new(const char *lexdir, int lenient, td_pipeline **out)
 		return td_error(TD_ENOMEM, "out of memory");
 	p->lenient = lenient;
 	if ((rc = td_structure_lex_load(lexdir, &p->structure)) ||
-		(rc = td_annotator_new(lexdir, &p->annotator))) {
+	        (rc = td_annotator_new(lexdir, &p->annotator))) {
 		td_pipeline_free(p);
 		return rc;
 	}
@@ -78,8 +78,8 @@ static int doc_id(const char *path, char **out)
 	return 0;
 }
 
-int td_pipeline_docs(const td_pipeline *p, const char *path,
-	const char *data, size_t len, td_doc ***out, size_t *n)
+int td_pipeline_docs(const td_pipeline *p, const char *path, const char *data,
+        size_t len, td_doc ***out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -104,8 +104,8 @@ int td_pipeline_docs(const td_pipeline *p, const char *path,
 	int paths = p->meta_xpath[0] || p->meta_xpath[1] || p->meta_xpath[2];
 	if (paths && k > 1)
 		td_warn("%s: --meta is not applied to the %zu documents of a "
-			"teiCorpus (their own and the corpus headers are used)",
-			path, k);
+		        "teiCorpus (their own and the corpus headers are used)",
+		        path, k);
 	else if (paths && k == 1)
 		rc = td_tei_meta_apply(path, data, len, p->meta_xpath, v[0]);
 	for (size_t i = 0; i < k && !rc && p->layers; i++)
@@ -122,7 +122,7 @@ int td_pipeline_docs(const td_pipeline *p, const char *path,
 }
 
 int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
-	size_t len, td_doc **out)
+        size_t len, td_doc **out)
 {
 	const char *ext = extension(path);
 	int rc;
@@ -136,7 +136,8 @@ int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
 		}
 		if (!p->meta_xpath[0] && !p->meta_xpath[1] && !p->meta_xpath[2])
 			return 0;
-		if ((rc = td_tei_meta_apply(path, data, len, p->meta_xpath, *out))) {
+		if ((rc = td_tei_meta_apply(
+		             path, data, len, p->meta_xpath, *out))) {
 			td_doc_free(*out);
 			*out = NULL;
 		}
@@ -173,5 +174,5 @@ int td_pipeline_takes(const char *path)
 {
 	const char *e = extension(path);
 	return strcasecmp(e, "txt") == 0 || strcasecmp(e, "xml") == 0 ||
-		strcasecmp(e, "html") == 0 || strcasecmp(e, "htm") == 0;
+	       strcasecmp(e, "html") == 0 || strcasecmp(e, "htm") == 0;
 }

@@ -35,13 +35,13 @@ void td_pipeline_free(td_pipeline *p);
  * structure and annotation; data is the file's bytes already read. A TEI
  * input is taken as it is (not re-annotated). */
 int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
-	size_t len, td_doc **out);
+        size_t len, td_doc **out);
 /* The documents of path: one for a text, HTML or TEI file, one per <TEI>
  * of a teiCorpus (tei.h), none (with a warning) for an XML file whose root
  * is neither. *out is a malloc'd array of *n documents. --meta paths apply
  * to a file of one document only (a warning says so otherwise). */
-int td_pipeline_docs(const td_pipeline *p, const char *path,
-	const char *data, size_t len, td_doc ***out, size_t *n);
+int td_pipeline_docs(const td_pipeline *p, const char *path, const char *data,
+        size_t len, td_doc ***out, size_t *n);
 
 /* 1 if the pipeline reads files of path's extension (.txt, .html, .htm,
  * .xml, in any case): what a directory walk picks up. */

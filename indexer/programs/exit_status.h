@@ -10,13 +10,13 @@
 #define TAGDEX_EXIT_STATUS_H
 
 enum {
-	TD_EXIT_OK = 0,     /* done; tagdex-query: hits were found */
-	TD_EXIT_NONE = 1,   /* no hits; tagdex-eval --check: under a threshold */
-	TD_EXIT_USAGE = 2,  /* options, query syntax, a limit, lexicons, model */
-	TD_EXIT_INPUT = 3,  /* an input file (article, TEI, gold, Brown text) */
-	TD_EXIT_INDEX = 4,  /* the index: missing, damaged, locked, version,
-	                     * or writing it failed */
-	TD_EXIT_SYSTEM = 5, /* writing the output failed, or out of memory */
+	TD_EXIT_OK = 0,    /* done; tagdex-query: hits were found */
+	TD_EXIT_NONE = 1,  /* no hits; tagdex-eval --check: under a threshold */
+	TD_EXIT_USAGE = 2, /* options, query syntax, a limit, lexicons, model */
+	TD_EXIT_INPUT = 3, /* an input file (article, TEI, gold, Brown text) */
+	TD_EXIT_INDEX = 4, /* the index: missing, damaged, locked, version,
+	                    * or writing it failed */
+	TD_EXIT_SYSTEM = 5,  /* writing the output failed, or out of memory */
 	TD_EXIT_SIGNAL = 128 /* + N: interrupted by signal N */
 };
 

@@ -25,62 +25,81 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-	"Usage: tagdex-ingest [OPTION]... -o DIR FILE|DIR...\n"
-	"   or: tagdex-ingest [OPTION]... [-x INDEX] FILE|DIR...\n"
-	"Read articles (.txt, .html/.htm, TEI .xml; directories are walked, but\n"
-	"symbolic links inside them are not followed) and write their annotated\n"
-	"TEI to DIR/NAME.xml (-o), add them to an index (-x; the default when -o\n"
-	"is not given is ./" TD_DEFAULT_INDEX "), or both. The index gets every\n"
-	"token's part of speech and lemma (the model of --words; a TEI input's\n"
-	"own <w pos lemma> are kept).\n"
-	"\n"
-	"  -o DIR           write TEI files into DIR; '-' writes the TEI of one\n"
-	"                   input to standard output\n"
-	"  -x DIR           the index directory (default ./" TD_DEFAULT_INDEX ")\n"
-	"  -j N             use N worker threads for indexing (and, with -o,\n"
-	"                   for writing the TEI)\n"
-	"      --prune      drop documents whose source files are gone\n"
-	"      --rebuild    rebuild the index from scratch from the inputs\n"
-	"                   (refused without inputs)\n"
-	"      --no-layers  index no part of speech and lemma (faster; a query\n"
-	"                   on pos or lemma is then refused, exit status 2)\n"
-	"      --check      verify the index and exit (keeping at most\n"
-	"                   --memory of it resident)\n"
-	"      --merge      merge index segments (streaming, into segments\n"
-	"                   of up to 2^30 tokens)\n"
-	"      --memory SIZE  memory for the documents held before they are\n"
-	"                   written (default 256M; K, M, G)\n"
-	"      --merge-index SHARD  add the documents of index SHARD (built\n"
-	"                   apart) to -x and merge: repeat it, or give\n"
-	"                   --merge-list FILE (one index directory a line)\n"
-	"      --recover    rebuild a lost or damaged MANIFEST from the intact\n"
-	"                   segments (reports those it cannot keep) and exit\n"
-	"      --lexicons DIR  read lexicons from DIR (default: $TAGDEX_LEXICONS,\n"
-	"                   else " TD_PKGDATADIR "/lexicons, or the source\n"
-	"                   tree's corpus/lexicons in a build not installed)\n"
-	"      --words      with -o: write every token as <w pos=\"…\" lemma=\"…\">\n"
-	"                   (Penn Treebank tag, lemma; model: $TAGDEX_POS_MODEL,\n"
-	"                   else " TD_PKGDATADIR "/models/pos.model)\n"
-	"      --lenient    replace invalid UTF-8 and control bytes by U+FFFD\n"
-	"                   with a warning instead of failing the file\n"
-	"      --meta FIELD=XPATH  take the date, title or author of TEI inputs\n"
-	"                   from XPATH (TEI elements as tei:NAME), e.g.\n"
-	"                   --meta date=//tei:creation/tei:date\n"
-	"  -q               no warnings, no progress, no summary\n"
-	"      --help       show this help and exit\n"
-	"      --version    show the version and exit\n"
-	"\n"
-	"Exit status: 0 success; 2 usage error or unusable lexicons; 3 some input\n"
-	"files failed (the others were processed; a failed file's version\n"
-	"indexed before stays); 4 index error (locked,\n"
-	"corrupt or another format version); 128+N interrupted by signal N.\n"
-	"Without inputs (and without --check, --merge, --merge-index, --prune or\n"
-	"--recover)\n"
-	"this help is printed and the exit status is 2. A file is one document\n"
-	"whatever path reaches it (see the manual for moved files and ids shared\n"
-	"by two files); a TEI teiCorpus is one document per TEI, xi:include of\n"
-	"files in the root's folder is followed, and XML files that are not TEI\n"
-	"(listPerson, taxonomy) are skipped with a warning.\n";
+        "Usage: tagdex-ingest [OPTION]... -o DIR FILE|DIR...\n"
+        "   or: tagdex-ingest [OPTION]... [-x INDEX] FILE|DIR...\n"
+        "Read articles (.txt, .html/.htm, TEI .xml; directories are walked, "
+        "but\n"
+        "symbolic links inside them are not followed) and write their "
+        "annotated\n"
+        "TEI to DIR/NAME.xml (-o), add them to an index (-x; the default when "
+        "-o\n"
+        "is not given is ./" TD_DEFAULT_INDEX
+        "), or both. The index gets every\n"
+        "token's part of speech and lemma (the model of --words; a TEI "
+        "input's\n"
+        "own <w pos lemma> are kept).\n"
+        "\n"
+        "  -o DIR           write TEI files into DIR; '-' writes the TEI of "
+        "one\n"
+        "                   input to standard output\n"
+        "  -x DIR           the index directory (default ./" TD_DEFAULT_INDEX
+        ")\n"
+        "  -j N             use N worker threads for indexing (and, with -o,\n"
+        "                   for writing the TEI)\n"
+        "      --prune      drop documents whose source files are gone\n"
+        "      --rebuild    rebuild the index from scratch from the inputs\n"
+        "                   (refused without inputs)\n"
+        "      --no-layers  index no part of speech and lemma (faster; a "
+        "query\n"
+        "                   on pos or lemma is then refused, exit status 2)\n"
+        "      --check      verify the index and exit (keeping at most\n"
+        "                   --memory of it resident)\n"
+        "      --merge      merge index segments (streaming, into segments\n"
+        "                   of up to 2^30 tokens)\n"
+        "      --memory SIZE  memory for the documents held before they are\n"
+        "                   written (default 256M; K, M, G)\n"
+        "      --merge-index SHARD  add the documents of index SHARD (built\n"
+        "                   apart) to -x and merge: repeat it, or give\n"
+        "                   --merge-list FILE (one index directory a line)\n"
+        "      --recover    rebuild a lost or damaged MANIFEST from the "
+        "intact\n"
+        "                   segments (reports those it cannot keep) and exit\n"
+        "      --lexicons DIR  read lexicons from DIR (default: "
+        "$TAGDEX_LEXICONS,\n"
+        "                   else " TD_PKGDATADIR "/lexicons, or the source\n"
+        "                   tree's corpus/lexicons in a build not installed)\n"
+        "      --words      with -o: write every token as <w pos=\"…\" "
+        "lemma=\"…\">\n"
+        "                   (Penn Treebank tag, lemma; model: "
+        "$TAGDEX_POS_MODEL,\n"
+        "                   else " TD_PKGDATADIR "/models/pos.model)\n"
+        "      --lenient    replace invalid UTF-8 and control bytes by U+FFFD\n"
+        "                   with a warning instead of failing the file\n"
+        "      --meta FIELD=XPATH  take the date, title or author of TEI "
+        "inputs\n"
+        "                   from XPATH (TEI elements as tei:NAME), e.g.\n"
+        "                   --meta date=//tei:creation/tei:date\n"
+        "  -q               no warnings, no progress, no summary\n"
+        "      --help       show this help and exit\n"
+        "      --version    show the version and exit\n"
+        "\n"
+        "Exit status: 0 success; 2 usage error or unusable lexicons; 3 some "
+        "input\n"
+        "files failed (the others were processed; a failed file's version\n"
+        "indexed before stays); 4 index error (locked,\n"
+        "corrupt or another format version); 128+N interrupted by signal N.\n"
+        "Without inputs (and without --check, --merge, --merge-index, --prune "
+        "or\n"
+        "--recover)\n"
+        "this help is printed and the exit status is 2. A file is one "
+        "document\n"
+        "whatever path reaches it (see the manual for moved files and ids "
+        "shared\n"
+        "by two files); a TEI teiCorpus is one document per TEI, xi:include "
+        "of\n"
+        "files in the root's folder is followed, and XML files that are not "
+        "TEI\n"
+        "(listPerson, taxonomy) are skipped with a warning.\n";
 
 static int quiet;
 
@@ -102,12 +121,24 @@ static int parse_size(const char *s, size_t *out)
 	unsigned long long v = strtoull(s, &end, 10);
 	unsigned shift = 0;
 	switch (*end) {
-	case 'k': case 'K': shift = 10; end++; break;
-	case 'm': case 'M': shift = 20; end++; break;
-	case 'g': case 'G': shift = 30; end++; break;
+	case 'k':
+	case 'K':
+		shift = 10;
+		end++;
+		break;
+	case 'm':
+	case 'M':
+		shift = 20;
+		end++;
+		break;
+	case 'g':
+	case 'G':
+		shift = 30;
+		end++;
+		break;
 	}
 	if (errno || *end || v > (SIZE_MAX >> shift) ||
-		(v << shift) < TD_WRITER_MEMORY_MIN)
+	        (v << shift) < TD_WRITER_MEMORY_MIN)
 		return -1;
 	*out = (size_t)(v << shift);
 	return 0;
@@ -147,7 +178,7 @@ static int mkdirs(const char *dir)
 /* One input to TEI: 0, or a negative code with the message recorded. A
  * teiCorpus of several documents gives DIR/ID.xml for each. */
 static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
-	char **done, size_t ndone)
+        char **done, size_t ndone)
 {
 	char *data = NULL, *op = NULL;
 	size_t len, n = 0;
@@ -158,23 +189,28 @@ static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
 			return td_error(TD_ENOMEM, "out of memory");
 		for (size_t i = 0; i < ndone; i++)
 			if (done[i] && strcmp(done[i], op) == 0) {
-				rc = td_error(TD_EINPUT, "%s: output %s was already written "
-					"from another input; skipped", in, op);
+				rc = td_error(TD_EINPUT,
+				        "%s: output %s was already written "
+				        "from another input; skipped",
+				        in, op);
 				free(op);
 				return rc;
 			}
 	}
 	if (!(rc = td_read_file(in, &data, &len)) &&
-		!(rc = td_pipeline_docs(p, in, data, len, &docs, &n))) {
+	        !(rc = td_pipeline_docs(p, in, data, len, &docs, &n))) {
 		if (n > 1 && !op)
-			rc = td_error(TD_EUSAGE, "%s: %zu documents (a teiCorpus); "
-				"-o - writes one: give -o DIR", in, n);
+			rc = td_error(TD_EUSAGE,
+			        "%s: %zu documents (a teiCorpus); "
+			        "-o - writes one: give -o DIR",
+			        in, n);
 		if (!rc && op)
 			rc = tei_out_docs(docs, n, dir, op);
-		else if (!rc && n == 1 && !(rc = td_tei_write(docs[0], stdout)) &&
-			fflush(stdout) != 0)
-			rc = td_error(TD_EIO, "standard output: %s",
-				strerror(errno));
+		else if (!rc && n == 1 &&
+		         !(rc = td_tei_write(docs[0], stdout)) &&
+		         fflush(stdout) != 0)
+			rc = td_error(
+			        TD_EIO, "standard output: %s", strerror(errno));
 	}
 	for (size_t i = 0; i < n; i++)
 		td_doc_free(docs[i]);
@@ -205,10 +241,10 @@ static int drop_included(char **in, size_t *n)
 		size_t l = strlen(in[i]), len, k;
 		char *data, **v;
 		if (l < 4 || strcasecmp(in[i] + l - 4, ".xml") ||
-			td_read_file(in[i], &data, &len))
+		        td_read_file(in[i], &data, &len))
 			continue;
 		if (memmem(data, len, "http://www.w3.org/2001/XInclude", 31) &&
-			td_tei_included(in[i], data, len, &v, &k) == 0) {
+		        td_tei_included(in[i], data, len, &v, &k) == 0) {
 			if (!TD_VEC_RESERVE_N(inc, ninc + k + 1, cap_inc, 16)) {
 				memcpy(inc + ninc, v, k * sizeof *v);
 				ninc += k;
@@ -246,13 +282,13 @@ static size_t nshards, cap_shards, cap_shard_where;
 static int add_shard(const char *dir, size_t len, const char *where)
 {
 	if (TD_VEC_RESERVE(shards, nshards, cap_shards, 8) ||
-		TD_VEC_RESERVE(shard_where, nshards, cap_shard_where, 8)) {
+	        TD_VEC_RESERVE(shard_where, nshards, cap_shard_where, 8)) {
 		fputs("tagdex-ingest: out of memory\n", stderr);
 		return -1;
 	}
 	shard_where[nshards] = where ? strdup(where) : NULL;
 	if (!(shards[nshards] = strndup(dir, len)) ||
-		(where && !shard_where[nshards])) {
+	        (where && !shard_where[nshards])) {
 		free(shards[nshards]);
 		fputs("tagdex-ingest: out of memory\n", stderr);
 		return -1;
@@ -261,8 +297,7 @@ static int add_shard(const char *dir, size_t len, const char *where)
 	return 0;
 }
 
-static int add_shard_entry(void *arg, const char *dir, size_t len,
-	size_t line)
+static int add_shard_entry(void *arg, const char *dir, size_t len, size_t line)
 {
 	char where[4200];
 	snprintf(where, sizeof where, "%s:%zu", (const char *)arg, line);
@@ -277,12 +312,14 @@ static int add_shard_list(const char *path)
 	int rc = td_read_list(path, add_shard_entry, (void *)path, &found);
 	if (rc < 0) {
 		fprintf(stderr, "tagdex-ingest: --merge-list %s\n",
-			td_error_last());
+		        td_error_last());
 		return -1;
 	}
 	if (!rc && !found) {
-		fprintf(stderr, "tagdex-ingest: --merge-list %s: names no index "
-			"directory\n", path);
+		fprintf(stderr,
+		        "tagdex-ingest: --merge-list %s: names no index "
+		        "directory\n",
+		        path);
 		rc = -1;
 	}
 	return rc ? -1 : 0;
@@ -304,53 +341,87 @@ static int exit_for_index(int rc)
 
 int main(int argc, char **argv)
 {
-	enum { O_PRUNE = 256, O_REBUILD, O_CHECK, O_MERGE, O_RECOVER, O_LEXICONS,
-		O_LENIENT, O_META, O_HELP, O_VERSION, O_WORDS, O_MEMORY,
-		O_MERGE_INDEX, O_MERGE_LIST, O_NO_LAYERS };
+	enum {
+		O_PRUNE = 256,
+		O_REBUILD,
+		O_CHECK,
+		O_MERGE,
+		O_RECOVER,
+		O_LEXICONS,
+		O_LENIENT,
+		O_META,
+		O_HELP,
+		O_VERSION,
+		O_WORDS,
+		O_MEMORY,
+		O_MERGE_INDEX,
+		O_MERGE_LIST,
+		O_NO_LAYERS
+	};
 	static const struct option longopts[] = {
-		{"prune", no_argument, NULL, O_PRUNE},
-		{"rebuild", no_argument, NULL, O_REBUILD},
-		{"no-layers", no_argument, NULL, O_NO_LAYERS},
-		{"check", no_argument, NULL, O_CHECK},
-		{"merge", no_argument, NULL, O_MERGE},
-		{"memory", required_argument, NULL, O_MEMORY},
-		{"merge-index", required_argument, NULL, O_MERGE_INDEX},
-		{"merge-list", required_argument, NULL, O_MERGE_LIST},
-		{"recover", no_argument, NULL, O_RECOVER},
-		{"lexicons", required_argument, NULL, O_LEXICONS},
-		{"lenient", no_argument, NULL, O_LENIENT},
-		{"meta", required_argument, NULL, O_META},
-		{"words", no_argument, NULL, O_WORDS},
-		{"help", no_argument, NULL, O_HELP},
-		{"version", no_argument, NULL, O_VERSION},
-		{NULL, 0, NULL, 0},
+	        {"prune", no_argument, NULL, O_PRUNE},
+	        {"rebuild", no_argument, NULL, O_REBUILD},
+	        {"no-layers", no_argument, NULL, O_NO_LAYERS},
+	        {"check", no_argument, NULL, O_CHECK},
+	        {"merge", no_argument, NULL, O_MERGE},
+	        {"memory", required_argument, NULL, O_MEMORY},
+	        {"merge-index", required_argument, NULL, O_MERGE_INDEX},
+	        {"merge-list", required_argument, NULL, O_MERGE_LIST},
+	        {"recover", no_argument, NULL, O_RECOVER},
+	        {"lexicons", required_argument, NULL, O_LEXICONS},
+	        {"lenient", no_argument, NULL, O_LENIENT},
+	        {"meta", required_argument, NULL, O_META},
+	        {"words", no_argument, NULL, O_WORDS},
+	        {"help", no_argument, NULL, O_HELP},
+	        {"version", no_argument, NULL, O_VERSION},
+	        {NULL, 0, NULL, 0},
 	};
 	td_ingest_opts o = {0};
 	int c, x_given = 0, words = 0;
 	o.jobs = 1;
 	while ((c = getopt_long(argc, argv, "o:x:j:q", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'o': o.out_dir = optarg; break;
-		case 'x': o.index_dir = optarg; x_given = 1; break;
+		case 'o':
+			o.out_dir = optarg;
+			break;
+		case 'x':
+			o.index_dir = optarg;
+			x_given = 1;
+			break;
 		case 'j': {
 			char *end;
 			long j = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end || j < 1 || j > 1024)
-				return usage_error("-j takes a number from 1 to 1024");
+				return usage_error(
+				        "-j takes a number from 1 to 1024");
 			o.jobs = (int)j;
 			break;
 		}
-		case 'q': o.quiet = 1; break;
-		case O_PRUNE: o.prune = 1; break;
-		case O_REBUILD: o.rebuild = 1; break;
-		case O_NO_LAYERS: o.no_layers = 1; break;
-		case O_CHECK: o.check = 1; break;
-		case O_MERGE: o.merge = 1; break;
+		case 'q':
+			o.quiet = 1;
+			break;
+		case O_PRUNE:
+			o.prune = 1;
+			break;
+		case O_REBUILD:
+			o.rebuild = 1;
+			break;
+		case O_NO_LAYERS:
+			o.no_layers = 1;
+			break;
+		case O_CHECK:
+			o.check = 1;
+			break;
+		case O_MERGE:
+			o.merge = 1;
+			break;
 		case O_MEMORY:
 			if (parse_size(optarg, &o.memory))
-				return usage_error("--memory takes a size of at least "
-					"64K: bytes, or a number with K, M or G "
-					"(256M)");
+				return usage_error(
+				        "--memory takes a size of at least "
+				        "64K: bytes, or a number with K, M or "
+				        "G "
+				        "(256M)");
 			break;
 		case O_MERGE_INDEX:
 			if (add_shard(optarg, strlen(optarg), NULL))
@@ -360,34 +431,48 @@ int main(int argc, char **argv)
 			if (add_shard_list(optarg))
 				return usage_error(NULL);
 			break;
-		case O_RECOVER: o.recover = 1; break;
-		case O_LEXICONS: o.lexdir = optarg; break;
-		case O_LENIENT: o.lenient = 1; break;
+		case O_RECOVER:
+			o.recover = 1;
+			break;
+		case O_LEXICONS:
+			o.lexdir = optarg;
+			break;
+		case O_LENIENT:
+			o.lenient = 1;
+			break;
 		case O_META: {
-			static const char *const names[] = {"date", "title", "author"};
+			static const char *const names[] = {
+			        "date", "title", "author"};
 			const char *eq = strchr(optarg, '=');
 			int k = -1;
 			for (int i = 0; eq && i < 3; i++)
 				if ((size_t)(eq - optarg) == strlen(names[i]) &&
-					!strncmp(optarg, names[i], strlen(names[i])))
+				        !strncmp(optarg, names[i],
+				                strlen(names[i])))
 					k = i;
 			if (k < 0)
-				return usage_error("--meta takes date=XPATH, title=XPATH "
-					"or author=XPATH");
+				return usage_error(
+				        "--meta takes date=XPATH, title=XPATH "
+				        "or author=XPATH");
 			if (td_tei_xpath_check(eq + 1)) {
 				fprintf(stderr, "tagdex-ingest: --meta: %s\n",
-					td_error_last());
+				        td_error_last());
 				return usage_error(NULL);
 			}
 			o.meta_xpath[k] = eq + 1;
 			break;
 		}
-		case O_WORDS: words = 1; break;
-		case O_HELP: fputs(usage_text, stdout); return 0;
+		case O_WORDS:
+			words = 1;
+			break;
+		case O_HELP:
+			fputs(usage_text, stdout);
+			return 0;
 		case O_VERSION:
 			printf("tagdex-ingest (tagdex) %s\n", td_version());
 			return 0;
-		default: return usage_error(NULL);
+		default:
+			return usage_error(NULL);
 		}
 	}
 	quiet = o.quiet;
@@ -403,32 +488,34 @@ int main(int argc, char **argv)
 	 * command must not create ./.tagdex, --rebuild must not empty it */
 	if (nargs == 0 && o.rebuild)
 		return usage_error("--rebuild needs the input files to rebuild "
-			"the index from; nothing was changed");
+		                   "the index from; nothing was changed");
 	o.merge_from = shards;
 	o.merge_where = shard_where;
 	o.nmerge_from = nshards;
 	if (nshards && (nargs || o.out_dir || o.check || o.prune || o.recover ||
-		o.rebuild))
-		return usage_error("--merge-index and --merge-list combine "
-			"indexes into -x and take no input files, -o, --check, "
-			"--prune, --recover or --rebuild: run those apart");
-	if (nargs == 0 && (o.out_dir ||
-		!(o.check || o.merge || o.prune || o.recover || nshards))) {
+	                       o.rebuild))
+		return usage_error(
+		        "--merge-index and --merge-list combine "
+		        "indexes into -x and take no input files, -o, --check, "
+		        "--prune, --recover or --rebuild: run those apart");
+	if (nargs == 0 && (o.out_dir || !(o.check || o.merge || o.prune ||
+	                                        o.recover || nshards))) {
 		fputs(usage_text, stderr);
 		return TD_EXIT_USAGE;
 	}
 	if (o.out_dir && strcmp(o.out_dir, "-") != 0) {
 		struct stat st;
 		if (stat(o.out_dir, &st) == 0 ? !S_ISDIR(st.st_mode)
-					       : errno == ENOTDIR) {
-			fprintf(stderr, "tagdex-ingest: -o %s: not a directory\n",
-				o.out_dir);
+		                              : errno == ENOTDIR) {
+			fprintf(stderr,
+			        "tagdex-ingest: -o %s: not a directory\n",
+			        o.out_dir);
 			return usage_error(NULL);
 		}
 	}
 	if (words && (!o.out_dir || x_given))
 		return usage_error("--words is for TEI output: use it with -o, "
-				   "without -x");
+		                   "without -x");
 	/* the environment is the program's to read, never the library's */
 	const char *env = getenv("TAGDEX_LEXICONS");
 	if (!o.lexdir)
@@ -442,14 +529,15 @@ int main(int argc, char **argv)
 	td_pipeline *p = NULL;
 	int status = 0;
 	if (!((o.check || o.recover || nshards) && !o.out_dir) &&
-		td_pipeline_new(o.lexdir, o.lenient, &p)) {
+	        td_pipeline_new(o.lexdir, o.lenient, &p)) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		return TD_EXIT_USAGE;
 	}
 	for (int i = 0; p && i < 3; i++)
 		p->meta_xpath[i] = o.meta_xpath[i];
 	/* the annotator's tagger's model serves --words and the layers too */
-	if (words && td_words_share(td_annotator_tagger(p->annotator), &p->words)) {
+	if (words &&
+	        td_words_share(td_annotator_tagger(p->annotator), &p->words)) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		td_pipeline_free(p);
 		return TD_EXIT_USAGE;
@@ -474,7 +562,8 @@ int main(int argc, char **argv)
 			char **v;
 			size_t k;
 			if (td_collect_inputs(&args[i], 1, &v, &k)) {
-				fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+				fprintf(stderr, "tagdex-ingest: %s\n",
+				        td_error_last());
 				failed++;
 				continue;
 			}
@@ -515,7 +604,8 @@ int main(int argc, char **argv)
 		}
 		for (size_t i = 0; i < n; i++)
 			if (ingest_one(p, in[i], o.out_dir, done, i)) {
-				fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+				fprintf(stderr, "tagdex-ingest: %s\n",
+				        td_error_last());
 				failed++;
 			}
 		td_free_inputs(done, n);
@@ -526,9 +616,11 @@ int main(int argc, char **argv)
 	/* the index's pos and lemma layers: every document is tagged, unless
 	 * --no-layers (the index then stores none) */
 	if (index_mode && p && !p->layers && !o.no_layers &&
-		(p->annotator ? td_words_share(td_annotator_tagger(p->annotator),
-			&p->layers) : td_words_new(model && *model ? model : NULL,
-			&p->layers))) {
+	        (p->annotator ? td_words_share(
+	                                td_annotator_tagger(p->annotator),
+	                                &p->layers)
+	                      : td_words_new(model && *model ? model : NULL,
+	                                &p->layers))) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		td_pipeline_free(p);
 		return TD_EXIT_USAGE;

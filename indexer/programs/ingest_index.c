@@ -43,14 +43,14 @@
  * writer's, td_docmap_doc), so that their memory does not grow with the
  * strings of every document of the index. */
 typedef struct known {
-	uint32_t g;          /* its number in the tables */
-	const char *source;  /* as recorded (NULL: none); into the segment */
-	const char *id;      /* "" if none */
-	const char *sha;     /* "" if none */
-	const char *canon;   /* absolute canonical source (with its "#teiK");
-	                      * NULL when a relative (older) source does not
-	                      * resolve from here */
-	size_t file_len;     /* of canon without "#teiK": the file */
+	uint32_t g;         /* its number in the tables */
+	const char *source; /* as recorded (NULL: none); into the segment */
+	const char *id;     /* "" if none */
+	const char *sha;    /* "" if none */
+	const char *canon;  /* absolute canonical source (with its "#teiK");
+	                     * NULL when a relative (older) source does not
+	                     * resolve from here */
+	size_t file_len;    /* of canon without "#teiK": the file */
 } known;
 
 /* Documents of the committed state, latest first. */
@@ -90,7 +90,7 @@ static srow *smap_row(const smap *m, const char *k)
 	if (!m->ix.nslots)
 		return NULL;
 	size_t *sl = td_keyindex_slot(
-		&m->ix, TD_KEYROWS(m->rows, srow), k, strlen(k));
+	        &m->ix, TD_KEYROWS(m->rows, srow), k, strlen(k));
 	return *sl ? &m->rows[*sl - 1] : NULL;
 }
 
@@ -112,10 +112,10 @@ static int smap_has(const smap *m, const char *k, void **v)
 static int smap_put(smap *m, const char *k, void *v)
 {
 	if (td_keyindex_reserve(&m->ix, TD_KEYROWS(m->rows, srow), m->n) ||
-		TD_VEC_RESERVE(m->rows, m->n, m->cap, 64))
+	        TD_VEC_RESERVE(m->rows, m->n, m->cap, 64))
 		return td_error(TD_ENOMEM, "out of memory");
 	size_t *sl = td_keyindex_slot(
-		&m->ix, TD_KEYROWS(m->rows, srow), k, strlen(k));
+	        &m->ix, TD_KEYROWS(m->rows, srow), k, strlen(k));
 	if (!*sl) {
 		m->rows[m->n] = (srow){k, NULL};
 		*sl = ++m->n;
@@ -248,7 +248,7 @@ static int cmp_desc(const void *a, const void *b)
 /* The documents filed in m under key[0, len) into *out, latest first (the
  * order in which the tables of pointers of old gave them). */
 static int kset_find(knowns *ks, td_docmap *m, td_docmap_key fn,
-	const char *key, size_t len, kset *out)
+        const char *key, size_t len, kset *out)
 {
 	td_docmap_it it;
 	uint32_t g;
@@ -281,8 +281,8 @@ static void kset_clear(kset *k)
 /* A file that failed takes nothing away: the documents indexed from it
  * before stay. The note added to its message says so ("" when there were
  * none), and *kept counts such files for the summary. */
-static void kept_note(knowns *ks, const kset *prev, char *note, size_t n,
-	size_t *kept)
+static void kept_note(
+        knowns *ks, const kset *prev, char *note, size_t n, size_t *kept)
 {
 	known kn;
 	note[0] = '\0';
@@ -290,14 +290,19 @@ static void kept_note(knowns *ks, const kset *prev, char *note, size_t n,
 		return;
 	(*kept)++;
 	if (kn_get(ks, prev->g[0], &kn) || !kn.id[0])
-		snprintf(note, n, "; its version indexed before stays in the "
-			"index");
+		snprintf(note, n,
+		        "; its version indexed before stays in the "
+		        "index");
 	else if (prev->n == 1)
-		snprintf(note, n, "; its version indexed before (%s) stays in "
-			"the index", kn.id);
+		snprintf(note, n,
+		        "; its version indexed before (%s) stays in "
+		        "the index",
+		        kn.id);
 	else
-		snprintf(note, n, "; its version indexed before (%s and %zu "
-			"others) stays in the index", kn.id, prev->n - 1);
+		snprintf(note, n,
+		        "; its version indexed before (%s and %zu "
+		        "others) stays in the index",
+		        kn.id, prev->n - 1);
 }
 
 /* The committed document that holds id (the latest one), or none (0). */
@@ -348,29 +353,29 @@ static int id_free(knowns *ks, const known *k)
 }
 
 typedef struct job {
-	char *path;      /* as the user spelt it, for messages and the id */
-	char *canon;     /* the source: absolute canonical path */
-	kset prev;       /* the committed documents of this file, if any */
-	kset moved;      /* those of a file that is gone, with these bytes */
-	int state;       /* TD_SOURCE_* */
+	char *path;  /* as the user spelt it, for messages and the id */
+	char *canon; /* the source: absolute canonical path */
+	kset prev;   /* the committed documents of this file, if any */
+	kset moved;  /* those of a file that is gone, with these bytes */
+	int state;   /* TD_SOURCE_* */
 	int done;
 	int rc;
-	char *msg;       /* error message when rc != 0 */
-	td_doc **docs;   /* what the file holds (a teiCorpus: several) */
-	char combo[65];  /* a corpus root: the SHA-256 of its own and its
-	                  * included files' SHA-256, else "" */
+	char *msg;      /* error message when rc != 0 */
+	td_doc **docs;  /* what the file holds (a teiCorpus: several) */
+	char combo[65]; /* a corpus root: the SHA-256 of its own and its
+	                 * included files' SHA-256, else "" */
 	size_t ndocs;
 	char sha[65];
 	size_t bytes;
 	/* with -o (pool.tei_dir) */
-	int tei_only;    /* TEI only, not indexed: unchanged in the index, or
-	                  * a second spelling of an input named before */
-	char *op;        /* its TEI file: DIR/NAME.xml (several documents:
-	                  * DIR/ID.xml each) */
-	int tei_late;    /* an earlier input has the same op: the consumer
-	                  * writes it in input order, or refuses it if the
-	                  * earlier one was written, as -o alone does */
-	int tei_rc;      /* the TEI's writing failed: tei_msg says why */
+	int tei_only; /* TEI only, not indexed: unchanged in the index, or
+	               * a second spelling of an input named before */
+	char *op;     /* its TEI file: DIR/NAME.xml (several documents:
+	               * DIR/ID.xml each) */
+	int tei_late; /* an earlier input has the same op: the consumer
+	               * writes it in input order, or refuses it if the
+	               * earlier one was written, as -o alone does */
+	int tei_rc;   /* the TEI's writing failed: tei_msg says why */
 	char *tei_msg;
 } job;
 
@@ -379,7 +384,7 @@ typedef struct pool {
 	const char *tei_dir; /* -o DIR, or NULL */
 	job *jobs;
 	size_t n, next, consumed;
-	size_t window;   /* how far workers may run ahead of the consumer */
+	size_t window; /* how far workers may run ahead of the consumer */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 } pool;
@@ -483,8 +488,8 @@ static void run_job(const td_pipeline *p, job *j, const char *tei_dir)
 		if (j->combo[0])
 			memcpy(j->sha, j->combo, sizeof j->sha);
 		j->bytes = len;
-		rc = td_pipeline_docs(p, j->path, data, len, &j->docs,
-			&j->ndocs);
+		rc = td_pipeline_docs(
+		        p, j->path, data, len, &j->docs, &j->ndocs);
 	}
 	free(data);
 	j->rc = rc;
@@ -498,12 +503,14 @@ static void run_job(const td_pipeline *p, job *j, const char *tei_dir)
  * is written now, or refused when an earlier input's file of that name
  * was written; a failure is reported and counted in *failed. written
  * holds the files of one document written so far. 0, or TD_ENOMEM. */
-static int tei_done(job *j, const char *dir, smap *written, size_t *failed,
-	int tty)
+static int tei_done(
+        job *j, const char *dir, smap *written, size_t *failed, int tty)
 {
 	if (j->tei_late && smap_get(written, j->op)) {
-		j->tei_rc = td_error(TD_EINPUT, "%s: output %s was already "
-			"written from another input; skipped", j->path, j->op);
+		j->tei_rc = td_error(TD_EINPUT,
+		        "%s: output %s was already "
+		        "written from another input; skipped",
+		        j->path, j->op);
 		j->tei_msg = strdup(td_error_last());
 	} else if (j->tei_late) {
 		j->tei_late = 0;
@@ -513,7 +520,7 @@ static int tei_done(job *j, const char *dir, smap *written, size_t *failed,
 		if (tty)
 			fputs("\r\033[K", stderr);
 		fprintf(stderr, "tagdex-ingest: %s\n",
-			j->tei_msg ? j->tei_msg : "error");
+		        j->tei_msg ? j->tei_msg : "error");
 		(*failed)++;
 		return 0;
 	}
@@ -527,7 +534,8 @@ static void *worker(void *arg)
 	pool *pl = arg;
 	for (;;) {
 		pthread_mutex_lock(&pl->mu);
-		while (pl->next < pl->n && pl->next >= pl->consumed + pl->window)
+		while (pl->next < pl->n &&
+		        pl->next >= pl->consumed + pl->window)
 			pthread_cond_wait(&pl->cv, &pl->mu);
 		if (pl->next >= pl->n) {
 			pthread_mutex_unlock(&pl->mu);
@@ -579,7 +587,8 @@ static int rename_doc(td_doc *d, const char *id)
 					t++;
 				int at_start = tok == v || tok[-1] == ' ';
 				if (at_start && !strncmp(t, old, ol) &&
-					(t[ol] == '\0' || t[ol] == '-' || t[ol] == ' ')) {
+				        (t[ol] == '\0' || t[ol] == '-' ||
+				                t[ol] == ' ')) {
 					if (hash)
 						*q++ = '#';
 					memcpy(q, id, nl);
@@ -635,7 +644,8 @@ static int choose_id(knowns *ks, td_doc *doc, const job *j, const char *src)
 	}
 	if (!rc) {
 		td_warn("%s: document id %s is already used by %s; this one "
-			"is %s", j->path, doc->id, holder, cand);
+		        "is %s",
+		        j->path, doc->id, holder, cand);
 		rc = rename_doc(doc, cand);
 	}
 	free(holder);
@@ -718,8 +728,8 @@ static int load_known(td_index *ix, knowns *ks)
 {
 	int rc;
 	if ((rc = td_docmap_init(&ks->byfile, ix)) ||
-		(rc = td_docmap_init(&ks->byid, ix)) ||
-		(rc = td_docmap_init(&ks->bysha, ix)))
+	        (rc = td_docmap_init(&ks->byid, ix)) ||
+	        (rc = td_docmap_init(&ks->bysha, ix)))
 		return rc;
 	if (!(ks->claimed = calloc(ks->byfile.first[ks->byfile.nsegs] + 1, 1)))
 		return td_error(TD_ENOMEM, "out of memory");
@@ -789,7 +799,7 @@ static int combine(const td_ingest_opts *o, const char *dir)
 	uint64_t gen0 = generation(dir);
 	for (size_t i = 0; !rc && i < o->nmerge_from; i++)
 		if ((rc = td_writer_add_index(w, o->merge_from[i])) &&
-			o->merge_where && o->merge_where[i]) {
+		        o->merge_where && o->merge_where[i]) {
 			char msg[1024]; /* FILE:LINE of a --merge-list entry */
 			snprintf(msg, sizeof msg, "%s", td_error_last());
 			td_error(rc, "%s: %s", o->merge_where[i], msg);
@@ -801,20 +811,23 @@ static int combine(const td_ingest_opts *o, const char *dir)
 		rc = td_writer_merge(w);
 	if (rc == TD_EINTR || stop_sig) {
 		fprintf(stderr, "tagdex-ingest: interrupted: %s\n",
-			!committed ? "index unchanged" :
-			rc ? "the shards are committed (not merged: run --merge "
-			"again)" : "the shards are committed and merged");
+		        !committed ? "index unchanged"
+		        : rc ? "the shards are committed (not merged: run "
+		               "--merge "
+		               "again)"
+		             : "the shards are committed and merged");
 		rc = 128 + stop_sig;
 	} else if (!rc && !o->quiet) {
 		td_index *ix = td_writer_base(w);
 		char toks[48];
 		group(toks, sizeof toks, ix ? td_index_ntokens(ix) : 0);
-		fprintf(stderr, "tagdex-ingest: %s: %zu indexes combined; %llu "
-			"documents, %s tokens, %zu segment%s in %.1f s\n", dir,
-			o->nmerge_from,
-			(unsigned long long)(ix ? td_index_ndocs(ix) : 0), toks,
-			ix ? td_index_nsegs(ix) : 0,
-			ix && td_index_nsegs(ix) == 1 ? "" : "s", now() - t0);
+		fprintf(stderr,
+		        "tagdex-ingest: %s: %zu indexes combined; %llu "
+		        "documents, %s tokens, %zu segment%s in %.1f s\n",
+		        dir, o->nmerge_from,
+		        (unsigned long long)(ix ? td_index_ndocs(ix) : 0), toks,
+		        ix ? td_index_nsegs(ix) : 0,
+		        ix && td_index_nsegs(ix) == 1 ? "" : "s", now() - t0);
 	}
 	td_writer_close(w);
 restore:
@@ -823,54 +836,62 @@ restore:
 }
 
 int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
-	char *const *paths, size_t n)
+        char *const *paths, size_t n)
 {
 	if (o->nmerge_from)
-		return combine(o, o->index_dir ? o->index_dir : TD_DEFAULT_INDEX);
+		return combine(
+		        o, o->index_dir ? o->index_dir : TD_DEFAULT_INDEX);
 	const char *dir = o->index_dir ? o->index_dir : TD_DEFAULT_INDEX;
 	int rc;
 	if (o->check) {
 		td_index *ix;
-		if ((rc = td_index_check_memory(dir, o->memory ? o->memory
-							    : TD_WRITER_MEMORY)) ||
-			(rc = td_index_open(dir, &ix)))
+		if ((rc = td_index_check_memory(
+		             dir, o->memory ? o->memory : TD_WRITER_MEMORY)) ||
+		        (rc = td_index_open(dir, &ix)))
 			return rc;
 		/* this program gives each document its own id: one live
 		 * twice is a lost "del" line (a moved file counted twice) */
 		if (!(rc = td_index_check_ids(ix)) && !o->quiet)
-			fprintf(stderr, "tagdex-ingest: %s: ok, %llu documents, "
-				"%llu tokens, %zu segments\n", dir,
-				(unsigned long long)td_index_ndocs(ix),
-				(unsigned long long)td_index_ntokens(ix),
-				td_index_nsegs(ix));
+			fprintf(stderr,
+			        "tagdex-ingest: %s: ok, %llu documents, "
+			        "%llu tokens, %zu segments\n",
+			        dir, (unsigned long long)td_index_ndocs(ix),
+			        (unsigned long long)td_index_ntokens(ix),
+			        td_index_nsegs(ix));
 		td_index_close(ix);
 		return rc;
 	}
 	if (o->recover) {
 		size_t kept, dropped;
 		uint64_t docs;
-		if ((rc = td_index_recover_flags(dir, TD_RECOVER_IDS, &kept,
-			     &dropped, &docs)))
+		if ((rc = td_index_recover_flags(
+		             dir, TD_RECOVER_IDS, &kept, &dropped, &docs)))
 			return rc;
 		if (!o->quiet)
-			fprintf(stderr, "tagdex-ingest: %s: recovered %llu documents "
-				"from %zu segments; %zu segments could not be kept. "
-				"Documents removed since may be back: run with "
-				"--prune\n", dir, (unsigned long long)docs, kept,
-				dropped);
+			fprintf(stderr,
+			        "tagdex-ingest: %s: recovered %llu documents "
+			        "from %zu segments; %zu segments could not be "
+			        "kept. "
+			        "Documents removed since may be back: run with "
+			        "--prune\n",
+			        dir, (unsigned long long)docs, kept, dropped);
 		return dropped ? 2 : 0; /* damage, reported: exit 4 */
 	}
 	/* --prune or --merge without inputs acts on an index that exists: a
 	 * mistyped -x must not make an empty one and report success */
 	if (n == 0 && (rc = td_manifest_require(dir)))
-		return td_error(rc, "%s; --prune and --merge without inputs act "
-			"on an existing index", td_error_last());
+		return td_error(rc,
+		        "%s; --prune and --merge without inputs act "
+		        "on an existing index",
+		        td_error_last());
 	double t0 = now();
 	td_writer *w;
 	stop_old old;
 	stop_begin(&old);
-	if ((rc = td_writer_open(dir, (o->rebuild ? TD_WRITE_REBUILD : 0) |
-		     (o->no_layers ? TD_WRITE_NO_LAYERS : 0), &w))) {
+	if ((rc = td_writer_open(dir,
+	             (o->rebuild ? TD_WRITE_REBUILD : 0) |
+	                     (o->no_layers ? TD_WRITE_NO_LAYERS : 0),
+	             &w))) {
 		stop_end(&old);
 		return rc;
 	}
@@ -886,7 +907,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	job *jobs = NULL;
 	size_t njobs = 0, cap_jobs = 0;
 	smap seen = {0};
-	smap written = {0}; /* -o: the TEI files of one input written */
+	smap written = {0};    /* -o: the TEI files of one input written */
 	size_t tei_failed = 0; /* -o: inputs whose TEI was not written */
 	pool_str ps = {0};
 	knowns ks;
@@ -898,7 +919,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	 * lost "del" line counts a moved file twice and this batch goes on
 	 * from a wrong state */
 	if ((rc = td_index_check_ids(td_writer_base(w))) ||
-		(rc = load_known(td_writer_base(w), &ks)))
+	        (rc = load_known(td_writer_base(w), &ks)))
 		goto out;
 	/* expand each argument alone: a missing one fails only itself; a file
 	 * named twice (two spellings, a directory and a file in it) is one */
@@ -906,7 +927,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		char **v;
 		size_t k;
 		if ((rc = td_collect_inputs(&paths[i], 1, &v, &k))) {
-			/* out of memory is no bad input: nothing is committed */
+			/* out of memory is no bad input: nothing is
+			 * committed */
 			if (rc == TD_ENOMEM)
 				goto out;
 			fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
@@ -928,7 +950,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			}
 			if (!canon) {
 				fprintf(stderr, "tagdex-ingest: %s: %s\n", v[j],
-					strerror(errno));
+				        strerror(errno));
 				failed++;
 				continue;
 			}
@@ -944,7 +966,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			jobs[njobs].tei_only = again;
 			jobs[njobs].path = normalize_path(v[j]);
 			if (!jobs[njobs].path ||
-				(!again && (rc = smap_put(&seen, canon, canon)))) {
+			        (!again &&
+			                (rc = smap_put(&seen, canon, canon)))) {
 				free(jobs[njobs].path);
 				free(canon);
 				td_free_inputs(v, k);
@@ -956,8 +979,10 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		td_free_inputs(v, k);
 	}
 	if (o->rebuild && njobs == 0) {
-		rc = td_error(TD_EUSAGE, "--rebuild: no input file could be "
-			"read; the index %s was left as it was", dir);
+		rc = td_error(TD_EUSAGE,
+		        "--rebuild: no input file could be "
+		        "read; the index %s was left as it was",
+		        dir);
 		goto out;
 	}
 	/* a file that a corpus root of this run includes is read through the
@@ -973,7 +998,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		if (td_read_file(jobs[i].path, &data, &len))
 			continue; /* reported below */
 		if (memmem(data, len, "http://www.w3.org/2001/XInclude", 31) &&
-			td_tei_included(jobs[i].path, data, len, &v, &k) == 0) {
+		        td_tei_included(jobs[i].path, data, len, &v, &k) == 0) {
 			/* its bytes are its own and its included files' */
 			char *hs = malloc(65 * (k + 1) + 1);
 			if (hs)
@@ -982,7 +1007,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				char *d2 = NULL;
 				size_t l2 = 0;
 				if (hs && !td_read_file(v[x], &d2, &l2))
-					td_sha256_hex(d2, l2, hs + 64 * (x + 1));
+					td_sha256_hex(
+					        d2, l2, hs + 64 * (x + 1));
 				else
 					hs = (free(hs), NULL);
 				free(d2);
@@ -1015,7 +1041,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				continue;
 			ks.claimed[ksh.g[x]] = 1;
 			if (!(rc = kn_get(&ks, ksh.g[x], &kn)) &&
-				!(rc = id_free(&ks, &kn)))
+			        !(rc = id_free(&ks, &kn)))
 				rc = td_writer_remove(w, kn.source);
 			removed++;
 		}
@@ -1075,7 +1101,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			kset prev = {0};
 			snprintf(msg, sizeof msg, "%s", td_error_last());
 			if (kset_file(&ks, j->canon, &prev) == 0)
-				kept_note(&ks, &prev, note, sizeof note, &kept_old);
+				kept_note(&ks, &prev, note, sizeof note,
+				        &kept_old);
 			else
 				note[0] = '\0';
 			kset_clear(&prev);
@@ -1089,12 +1116,13 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		/* a corpus root's bytes are its own and its included files';
 		 * one whose includes could not be listed is read again */
 		int incl = !j->combo[0] &&
-			   memmem(data, len, "http://www.w3.org/2001/XInclude", 31);
+		           memmem(data, len, "http://www.w3.org/2001/XInclude",
+		                   31);
 		if (j->combo[0])
 			memcpy(sha, j->combo, sizeof sha);
 		free(data);
 		if ((rc = kset_file(&ks, j->canon, &j->prev)) ||
-			(j->prev.n && (rc = kn_get(&ks, j->prev.g[0], &kn)))) {
+		        (j->prev.n && (rc = kn_get(&ks, j->prev.g[0], &kn)))) {
 			for (size_t k = i; k < njobs; k++)
 				jobs[keep_n++] = jobs[k];
 			njobs = keep_n;
@@ -1105,7 +1133,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				ks.claimed[j->prev.g[x]] = 1;
 			if (!strcmp(kn.sha, sha) && !o->rebuild && !incl) {
 				unchanged++;
-				if (o->tei_dir) { /* its TEI is written all the same */
+				if (o->tei_dir) { /* its TEI is written all the
+					             same */
 					j->tei_only = 1;
 					jobs[keep_n++] = *j;
 					continue;
@@ -1118,12 +1147,12 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			j->state = TD_SOURCE_CHANGED;
 		} else {
 			j->state = TD_SOURCE_NEW;
-			rc = kset_find(&ks, &ks.bysha, sha_key, sha, strlen(sha),
-				&ksh);
+			rc = kset_find(&ks, &ks.bysha, sha_key, sha,
+			        strlen(sha), &ksh);
 			for (size_t x = 0; x < ksh.n && !rc; x++) {
 				if (ks.claimed[ksh.g[x]] ||
-					(rc = kn_get(&ks, ksh.g[x], &kn)) ||
-					!kn_gone(&kn))
+				        (rc = kn_get(&ks, ksh.g[x], &kn)) ||
+				        !kn_gone(&kn))
 					continue;
 				char *f = strndup(kn.canon, kn.file_len);
 				rc = f ? kset_file(&ks, f, &j->moved)
@@ -1146,7 +1175,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	njobs = keep_n;
 	/* --prune: documents whose file is gone and that did not move */
 	for (size_t i = 0; o->prune && td_writer_base(w) &&
-	     i < td_index_nsegs(td_writer_base(w)); i++) {
+	                   i < td_index_nsegs(td_writer_base(w));
+	        i++) {
 		td_seg *s = td_index_seg(td_writer_base(w), i);
 		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
 			uint32_t g = (uint32_t)(ks.byfile.first[i] + d);
@@ -1171,9 +1201,12 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		}
 	}
 	if (unresolved)
-		td_warn("--prune: %zu documents were recorded with paths relative "
-			"to the directory an older tagdex-ingest ran in and are not "
-			"found from here; they were kept", unresolved);
+		td_warn("--prune: %zu documents were recorded with paths "
+		        "relative "
+		        "to the directory an older tagdex-ingest ran in and "
+		        "are not "
+		        "found from here; they were kept",
+		        unresolved);
 	/* -o: each input's TEI file; one named by an earlier input waits for
 	 * the consumer (tei_done), which knows in order whether that one was
 	 * written */
@@ -1193,8 +1226,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	if (rc)
 		goto out;
 	pool pl = {p, o->tei_dir, jobs, njobs, 0, 0,
-		(size_t)(o->jobs > 1 ? o->jobs : 1) * 4, PTHREAD_MUTEX_INITIALIZER,
-		PTHREAD_COND_INITIALIZER};
+	        (size_t)(o->jobs > 1 ? o->jobs : 1) * 4,
+	        PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
 	size_t nthreads = o->jobs > 1 ? (size_t)o->jobs : 0, started = 0;
 	pthread_t *th = nthreads ? calloc(nthreads, sizeof *th) : NULL;
 	for (size_t i = 0; i < nthreads && th; i++)
@@ -1215,7 +1248,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		if (!j->tei_only)
 			done_bytes += j->bytes;
 		if (o->tei_dir)
-			rc = tei_done(j, o->tei_dir, &written, &tei_failed, tty);
+			rc = tei_done(
+			        j, o->tei_dir, &written, &tei_failed, tty);
 		/* out of memory is no bad input: nothing is committed */
 		if (j->rc == TD_ENOMEM && !j->tei_only)
 			rc = td_error(TD_ENOMEM, "%s: out of memory", j->path);
@@ -1225,7 +1259,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				if (tty)
 					fputs("\r\033[K", stderr);
 				fprintf(stderr, "tagdex-ingest: %s\n",
-					j->msg ? j->msg : "error");
+				        j->msg ? j->msg : "error");
 				tei_failed++;
 			}
 		} else if (j->rc && !rc) {
@@ -1234,7 +1268,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				fputs("\r\033[K", stderr);
 			kept_note(&ks, &j->prev, note, sizeof note, &kept_old);
 			fprintf(stderr, "tagdex-ingest: %s%s\n",
-				j->msg ? j->msg : "error", note);
+			        j->msg ? j->msg : "error", note);
 			failed++;
 		} else {
 			/* a moved document keeps its id; a changed one whose
@@ -1243,10 +1277,12 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 				rc = add_file(w, j, &ks, &ps);
 			if (rc && rc != TD_ENOMEM && rc != TD_EIO) {
 				char msg[1024], note[160];
-				snprintf(msg, sizeof msg, "%s", td_error_last());
-				kept_note(&ks, &j->prev, note, sizeof note, &kept_old);
-				fprintf(stderr, "tagdex-ingest: %s: %s%s\n", j->path,
-					msg, note);
+				snprintf(
+				        msg, sizeof msg, "%s", td_error_last());
+				kept_note(&ks, &j->prev, note, sizeof note,
+				        &kept_old);
+				fprintf(stderr, "tagdex-ingest: %s: %s%s\n",
+				        j->path, msg, note);
 				failed++;
 				rc = 0;
 			} else if (rc) {
@@ -1263,13 +1299,18 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			} else if (!j->ndocs) {
 				skipped++;
 			} else if (j->moved.n) {
-				if (!o->quiet && !kn_get(&ks, j->moved.g[0], &kn) &&
-					kn.source)
-					fprintf(stderr, "tagdex-ingest: %s: moved from %.*s "
-						"(same bytes; id %s%s kept)\n", j->path,
-						(int)file_len(kn.source),
-						kn.source, j->docs[0]->id,
-						j->ndocs > 1 ? " and the others" : "");
+				if (!o->quiet &&
+				        !kn_get(&ks, j->moved.g[0], &kn) &&
+				        kn.source)
+					fprintf(stderr,
+					        "tagdex-ingest: %s: moved from "
+					        "%.*s "
+					        "(same bytes; id %s%s kept)\n",
+					        j->path,
+					        (int)file_len(kn.source),
+					        kn.source, j->docs[0]->id,
+					        j->ndocs > 1 ? " and the others"
+					                     : "");
 				moved++;
 			} else if (j->state == TD_SOURCE_CHANGED) {
 				changed++;
@@ -1286,11 +1327,17 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		pthread_mutex_unlock(&pl.mu);
 		double t = now();
 		if (tty && (t - last > 0.1 || i + 1 == njobs)) {
-			double mbs = done_bytes / 1e6 / (t - t0 > 1e-6 ? t - t0 : 1e-6);
+			double mbs = done_bytes / 1e6 /
+			             (t - t0 > 1e-6 ? t - t0 : 1e-6);
 			double eta = done_bytes ? (t - t0) *
-				(double)(total_bytes - done_bytes) / (double)done_bytes : 0;
-			fprintf(stderr, "\r\033[Ktagdex-ingest: %zu/%zu documents, "
-				"%.1f MB/s, ETA %.0f s", i + 1, njobs, mbs, eta);
+			                                  (double)(total_bytes -
+			                                           done_bytes) /
+			                                  (double)done_bytes
+			                        : 0;
+			fprintf(stderr,
+			        "\r\033[Ktagdex-ingest: %zu/%zu documents, "
+			        "%.1f MB/s, ETA %.0f s",
+			        i + 1, njobs, mbs, eta);
 			last = t;
 		}
 	}
@@ -1302,37 +1349,42 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	if (tty && njobs)
 		fputs("\r\033[K", stderr);
 	if (stop_sig) {
-		fprintf(stderr, "tagdex-ingest: interrupted: index unchanged\n");
+		fprintf(stderr,
+		        "tagdex-ingest: interrupted: index unchanged\n");
 		rc = 128 + stop_sig;
 		goto out;
 	}
 	rc = td_writer_commit(w);
 	if (rc == TD_EINTR) {
-		fprintf(stderr, "tagdex-ingest: interrupted: index unchanged\n");
+		fprintf(stderr,
+		        "tagdex-ingest: interrupted: index unchanged\n");
 		rc = 128 + stop_sig;
 		goto out;
 	}
 	if (rc)
 		goto out;
-	/* did the commit change the index (a batch with nothing new does not) */
+	/* did the commit change the index (a batch with nothing new does
+	 * not) */
 	int committed = generation(dir) != gen0;
 	int mrc = 0;
 	if (o->merge && !stop_sig && (mrc = td_writer_merge(w)) &&
-		mrc != TD_EINTR) {
+	        mrc != TD_EINTR) {
 		/* the batch is durable: say so rather than fail the run */
 		td_warn("%s: the batch is committed, but the merge failed: %s "
-			"(the index is whole; run --merge again later)", dir,
-			td_error_last());
+		        "(the index is whole; run --merge again later)",
+		        dir, td_error_last());
 	}
 	if (stop_sig) {
 		int merged = o->merge && !mrc &&
-			generation(dir) != gen0 + (uint64_t)committed;
+		             generation(dir) != gen0 + (uint64_t)committed;
 		fprintf(stderr, "tagdex-ingest: interrupted: %s%s\n",
-			committed ? "the batch is committed" :
-			merged ? "the merge is committed" : "index unchanged",
-			committed && merged ? " and the segments merged" :
-			committed && o->merge ? " (not merged: run --merge again)" :
-			"");
+		        committed ? "the batch is committed"
+		        : merged  ? "the merge is committed"
+		                  : "index unchanged",
+		        committed && merged ? " and the segments merged"
+		        : committed && o->merge
+		                ? " (not merged: run --merge again)"
+		                : "");
 		rc = 128 + stop_sig;
 		goto out;
 	}
@@ -1343,12 +1395,15 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		if (skipped)
 			snprintf(sk, sizeof sk, ", %zu skipped", skipped);
 		if (kept_old)
-			snprintf(ko, sizeof ko, " (%zu still indexed as before)",
-				kept_old);
-		fprintf(stderr, "tagdex-ingest: %zu added, %zu changed, %zu moved, "
-			"%zu unchanged, %zu removed, %zu failed%s%s; %zu documents, "
-			"%s tokens in %.1f s\n", added, changed, moved, unchanged,
-			removed, failed, ko, sk, ndocs, toks, now() - t0);
+			snprintf(ko, sizeof ko,
+			        " (%zu still indexed as before)", kept_old);
+		fprintf(stderr,
+		        "tagdex-ingest: %zu added, %zu changed, %zu moved, "
+		        "%zu unchanged, %zu removed, %zu failed%s%s; %zu "
+		        "documents, "
+		        "%s tokens in %.1f s\n",
+		        added, changed, moved, unchanged, removed, failed, ko,
+		        sk, ndocs, toks, now() - t0);
 	}
 out:
 	smap_clear(&written);

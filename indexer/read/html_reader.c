@@ -66,15 +66,15 @@
 #include <libxml/tree.h>
 
 #define HTML_MAX_BYTES ((size_t)64 << 20) /* larger inputs: TD_ELIMIT */
-#define WALK_DEPTH 256       /* element nesting kept; deeper is dropped */
-#define PRESCAN 4096         /* bytes searched for a charset declaration */
+#define WALK_DEPTH 256 /* element nesting kept; deeper is dropped */
+#define PRESCAN 4096   /* bytes searched for a charset declaration */
 #define JSONLD_MAX ((size_t)1 << 20) /* larger JSON-LD blocks are skipped */
-#define JSON_DEPTH 32        /* JSON-LD nesting searched */
-#define META_MAX 200         /* bytes: a longer block is no metadata line */
-#define HEAD_MAX 120         /* bytes: a longer bold line is no heading */
-#define FIELD_MAX 2048       /* bytes kept of a header string (URL, author) */
-#define BYLINE_MAX 200       /* a longer byline element is not one */
-#define LABELS_MAX 24        /* kinds of dropped element listed */
+#define JSON_DEPTH 32                /* JSON-LD nesting searched */
+#define META_MAX 200   /* bytes: a longer block is no metadata line */
+#define HEAD_MAX 120   /* bytes: a longer bold line is no heading */
+#define FIELD_MAX 2048 /* bytes kept of a header string (URL, author) */
+#define BYLINE_MAX 200 /* a longer byline element is not one */
+#define LABELS_MAX 24  /* kinds of dropped element listed */
 
 /* ---------------------------------------------------------------- buffer */
 
@@ -108,15 +108,14 @@ static void sb_cp(sbuf *b, unsigned cp)
 
 /* Copies UTF-8 d[0, len) to out; bad sequences, NUL and control
  * characters other than tab, LF, CR and FF become U+FFFD (counted). */
-static void put_utf8(sbuf *out, const unsigned char *d, size_t len,
-	size_t *bad)
+static void put_utf8(sbuf *out, const unsigned char *d, size_t len, size_t *bad)
 {
 	size_t i = 0;
 	while (i < len) {
 		unsigned cp;
 		size_t k = td_utf8_char(d + i, len - i, &cp);
-		if (k == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
-			cp != '\f')) {
+		if (k == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' &&
+		                      cp != '\r' && cp != '\f')) {
 			sb_cp(out, 0xFFFD);
 			(*bad)++;
 			i += k ? k : 1;
@@ -128,20 +127,20 @@ static void put_utf8(sbuf *out, const unsigned char *d, size_t len,
 }
 
 /* windows-1252 0x80-0x9F; 0 is unassigned. */
-static const unsigned short cp1252_hi[32] = {0x20AC, 0, 0x201A, 0x0192,
-	0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
-	0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+static const unsigned short cp1252_hi[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E,
+        0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
+        0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
 
-static void put_cp1252(sbuf *out, const unsigned char *d, size_t len,
-	size_t *bad)
+static void put_cp1252(
+        sbuf *out, const unsigned char *d, size_t len, size_t *bad)
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned c = d[i];
 		if (c >= 0x80 && c <= 0x9F)
 			c = cp1252_hi[c - 0x80];
-		if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-			c != '\f')) {
+		if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' &&
+		                      c != '\r' && c != '\f')) {
 			c = 0xFFFD;
 			(*bad)++;
 		}
@@ -152,7 +151,7 @@ static void put_cp1252(sbuf *out, const unsigned char *d, size_t len,
 /* Converts d[0, len) from charset cs with iconv; -1 if iconv does not know
  * cs. Undecodable bytes become U+FFFD. */
 static int put_iconv(sbuf *out, const char *cs, const unsigned char *d,
-	size_t len, size_t *bad)
+        size_t len, size_t *bad)
 {
 	iconv_t cd = iconv_open("UTF-8", cs);
 	if (cd == (iconv_t)-1)
@@ -167,7 +166,8 @@ static int put_iconv(sbuf *out, const char *cs, const unsigned char *d,
 		size_t r = iconv(cd, &in, &left, &o, &room);
 		td_buf_add(&tmp, chunk, (size_t)(o - chunk));
 		if (r == (size_t)-1 && errno != E2BIG) {
-			/* EILSEQ, or EINVAL: an incomplete sequence at the end */
+			/* EILSEQ, or EINVAL: an incomplete sequence at the
+			 * end */
 			sb_cp(&tmp, 0xFFFD);
 			(*bad)++;
 			in++;
@@ -204,8 +204,9 @@ static void declared_charset(const unsigned char *d, size_t len, char cs[40])
 		while (j < n && (d[j] == ' ' || d[j] == '"' || d[j] == '\''))
 			j++;
 		size_t k = 0;
-		while (j < n && k < 39 && (isalnum(d[j]) || d[j] == '-' ||
-			d[j] == '_' || d[j] == '.' || d[j] == ':'))
+		while (j < n && k < 39 &&
+		        (isalnum(d[j]) || d[j] == '-' || d[j] == '_' ||
+		                d[j] == '.' || d[j] == ':'))
 			cs[k++] = (char)tolower(d[j++]);
 		cs[k] = '\0';
 		if (k)
@@ -215,10 +216,10 @@ static void declared_charset(const unsigned char *d, size_t len, char cs[40])
 
 static int latin1_family(const char *cs)
 {
-	static const char *const names[] = {"iso-8859-1", "iso8859-1",
-		"latin1", "latin-1", "l1", "iso_8859-1", "windows-1252", "cp1252",
-		"x-cp1252", "us-ascii", "ascii", "iso-ir-100", "ibm819", "cp819",
-		NULL};
+	static const char *const names[] = {"iso-8859-1", "iso8859-1", "latin1",
+	        "latin-1", "l1", "iso_8859-1", "windows-1252", "cp1252",
+	        "x-cp1252", "us-ascii", "ascii", "iso-ir-100", "ibm819",
+	        "cp819", NULL};
 	for (size_t i = 0; names[i]; i++)
 		if (strcmp(cs, names[i]) == 0)
 			return 1;
@@ -228,7 +229,7 @@ static int latin1_family(const char *cs)
 /* Decodes the page into UTF-8 (see the decisions above); how gets a short
  * account for the extraction note. */
 static void decode(const char *name, const unsigned char *d, size_t len,
-	sbuf *out, char *how, size_t howlen)
+        sbuf *out, char *how, size_t howlen)
 {
 	size_t bad = 0, invalid = 0, multi = 0;
 	char cs[40];
@@ -236,7 +237,7 @@ static void decode(const char *name, const unsigned char *d, size_t len,
 		put_utf8(out, d + 3, len - 3, &bad);
 		snprintf(how, howlen, "UTF-8 (BOM)");
 	} else if (len >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) ||
-		(d[0] == 0xFE && d[1] == 0xFF))) {
+	                               (d[0] == 0xFE && d[1] == 0xFF))) {
 		const char *u = d[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 		if (put_iconv(out, u, d + 2, len - 2, &bad) != 0)
 			put_utf8(out, d + 2, len - 2, &bad);
@@ -254,42 +255,54 @@ static void decode(const char *name, const unsigned char *d, size_t len,
 			}
 		}
 		declared_charset(d, len, cs);
-		int utf8_decl = strcmp(cs, "utf-8") == 0 || strcmp(cs, "utf8") == 0 ||
-			strncmp(cs, "utf-16", 6) == 0 || strncmp(cs, "utf16", 5) == 0;
+		int utf8_decl = strcmp(cs, "utf-8") == 0 ||
+		                strcmp(cs, "utf8") == 0 ||
+		                strncmp(cs, "utf-16", 6) == 0 ||
+		                strncmp(cs, "utf16", 5) == 0;
 		if (invalid == 0) {
 			put_utf8(out, d, len, &bad);
 			if (cs[0] && !utf8_decl && !latin1_family(cs) && multi)
-				snprintf(how, howlen, "UTF-8 (declared %s; the bytes are "
-					"UTF-8)", cs);
+				snprintf(how, howlen,
+				        "UTF-8 (declared %s; the bytes are "
+				        "UTF-8)",
+				        cs);
 			else if (cs[0] && !utf8_decl && multi)
-				snprintf(how, howlen, "UTF-8 (declared %s; the bytes are "
-					"UTF-8)", cs);
+				snprintf(how, howlen,
+				        "UTF-8 (declared %s; the bytes are "
+				        "UTF-8)",
+				        cs);
 			else
 				snprintf(how, howlen, "UTF-8");
 		} else if (cs[0] && !utf8_decl) {
 			if (latin1_family(cs)) {
 				put_cp1252(out, d, len, &bad);
-				snprintf(how, howlen, "windows-1252 (declared %s)", cs);
+				snprintf(how, howlen,
+				        "windows-1252 (declared %s)", cs);
 			} else if (put_iconv(out, cs, d, len, &bad) == 0) {
 				snprintf(how, howlen, "%s (declared)", cs);
 			} else {
 				put_cp1252(out, d, len, &bad);
-				snprintf(how, howlen, "windows-1252 (unknown charset %s)",
-					cs);
-				td_warn("%s: unknown charset \"%s\", read as windows-1252",
-					name, cs);
+				snprintf(how, howlen,
+				        "windows-1252 (unknown charset %s)",
+				        cs);
+				td_warn("%s: unknown charset \"%s\", read as "
+				        "windows-1252",
+				        name, cs);
 			}
 		} else if (utf8_decl || multi > invalid) {
 			put_utf8(out, d, len, &bad);
 			snprintf(how, howlen, "UTF-8 (%zu bad bytes)", invalid);
 		} else {
 			put_cp1252(out, d, len, &bad);
-			snprintf(how, howlen, "windows-1252 (undeclared; not UTF-8)");
+			snprintf(how, howlen,
+			        "windows-1252 (undeclared; not UTF-8)");
 		}
 	}
 	if (bad)
-		td_warn("%s: %zu undecodable bytes or control characters replaced "
-			"by U+FFFD", name, bad);
+		td_warn("%s: %zu undecodable bytes or control characters "
+		        "replaced "
+		        "by U+FFFD",
+		        name, bad);
 }
 
 /* ------------------------------------------------------- element classes */
@@ -297,7 +310,7 @@ static void decode(const char *name, const unsigned char *d, size_t len,
 static int is(const xmlNode *n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE && n->name &&
-		strcasecmp((const char *)n->name, name) == 0;
+	       strcasecmp((const char *)n->name, name) == 0;
 }
 
 static int is_any(const xmlNode *n, const char *const *names)
@@ -314,9 +327,10 @@ static const char *attr(const xmlNode *n, const char *a)
 	for (const xmlAttr *p = n->properties; p; p = p->next) {
 		if (!p->name || strcasecmp((const char *)p->name, a) != 0)
 			continue;
-		if (p->children && (p->children->type == XML_TEXT_NODE ||
-			p->children->type == XML_CDATA_SECTION_NODE) &&
-			p->children->content)
+		if (p->children &&
+		        (p->children->type == XML_TEXT_NODE ||
+		                p->children->type == XML_CDATA_SECTION_NODE) &&
+		        p->children->content)
 			return (const char *)p->children->content;
 		return "";
 	}
@@ -349,8 +363,8 @@ static int list_has(const char *v, const char *w)
  * "c-share__bar") or, with separators removed, it is one ("pull-quote"
  * for "pullquote"). Parts-matching is off when whole is set. The matching
  * token goes to hit (ASCII letters, digits, '-', '_' only). */
-static int tokens_match(const xmlNode *n, const char *const *words,
-	int whole, char *hit, size_t hitlen)
+static int tokens_match(const xmlNode *n, const char *const *words, int whole,
+        char *hit, size_t hitlen)
 {
 	static const char *const attrs[] = {"class", "id"};
 	for (size_t a = 0; a < 2; a++) {
@@ -382,18 +396,24 @@ static int tokens_match(const xmlNode *n, const char *const *words,
 					continue;
 				size_t wl = strlen(words[w]);
 				for (size_t i = 0; i + wl <= tl && !m; i++)
-					if ((i == 0 || tok[i - 1] == '-' || tok[i - 1] == '_') &&
-						strncmp(tok + i, words[w], wl) == 0 &&
-						(i + wl == tl || tok[i + wl] == '-' ||
-							tok[i + wl] == '_'))
+					if ((i == 0 || tok[i - 1] == '-' ||
+					            tok[i - 1] == '_') &&
+					        strncmp(tok + i, words[w],
+					                wl) == 0 &&
+					        (i + wl == tl ||
+					                tok[i + wl] == '-' ||
+					                tok[i + wl] == '_'))
 						m = 1;
 			}
 			if (m) {
 				if (hit) {
 					size_t k = 0;
-					for (size_t i = 0; i < tl && k + 1 < hitlen; i++)
-						if (isalnum((unsigned char)tok[i]) || tok[i] == '-' ||
-							tok[i] == '_')
+					for (size_t i = 0;
+					        i < tl && k + 1 < hitlen; i++)
+						if (isalnum((unsigned char)
+						                    tok[i]) ||
+						        tok[i] == '-' ||
+						        tok[i] == '_')
 							hit[k++] = tok[i];
 					hit[k] = '\0';
 				}
@@ -405,47 +425,46 @@ static int tokens_match(const xmlNode *n, const char *const *words,
 }
 
 static const char *const junk_tags[] = {"script", "style", "noscript",
-	"template", "iframe", "object", "embed", "svg", "math", "canvas", "video",
-	"audio", "nav", "footer", "form", "button", "select", "textarea",
-	"input", "dialog", "menu", "head", "map", "figcaption", "aside", "figure",
-	"link", "meta", "title", NULL};
+        "template", "iframe", "object", "embed", "svg", "math", "canvas",
+        "video", "audio", "nav", "footer", "form", "button", "select",
+        "textarea", "input", "dialog", "menu", "head", "map", "figcaption",
+        "aside", "figure", "link", "meta", "title", NULL};
 
-static const char *const junk_roles[] = {"navigation", "banner",
-	"contentinfo", "complementary", "search", "dialog", "alertdialog",
-	"menu", "menubar", "toolbar", "alert", NULL};
+static const char *const junk_roles[] = {"navigation", "banner", "contentinfo",
+        "complementary", "search", "dialog", "alertdialog", "menu", "menubar",
+        "toolbar", "alert", NULL};
 
-static const char *const junk_words[] = {"nav", "navbar", "navigation",
-	"menu", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent",
-	"gdpr", "share", "sharing", "social", "related", "recommended",
-	"recirc", "newsletter", "signup", "subscribe", "subscription", "promo",
-	"advert", "advertisement", "ad", "ads", "adslot", "sponsor",
-	"sponsored", "footer", "sidebar", "comments", "popup", "modal",
-	"toolbar", "outbrain", "taboola", "paywall", "skip", "skiplink",
-	"trending", "mostread", "readmore", "tags", "masthead", "siteheader",
-	"visuallyhidden", "sronly", "screenreader", "donate", "print", NULL};
+static const char *const junk_words[] = {"nav", "navbar", "navigation", "menu",
+        "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent", "gdpr",
+        "share", "sharing", "social", "related", "recommended", "recirc",
+        "newsletter", "signup", "subscribe", "subscription", "promo", "advert",
+        "advertisement", "ad", "ads", "adslot", "sponsor", "sponsored",
+        "footer", "sidebar", "comments", "popup", "modal", "toolbar",
+        "outbrain", "taboola", "paywall", "skip", "skiplink", "trending",
+        "mostread", "readmore", "tags", "masthead", "siteheader",
+        "visuallyhidden", "sronly", "screenreader", "donate", "print", NULL};
 
-static const char *const pull_words[] = {"pullquote", "pullout", "pull",
-	NULL};
+static const char *const pull_words[] = {"pullquote", "pullout", "pull", NULL};
 
 static const char *const body_words[] = {"articlebody", "articlecontent",
-	"articletext", "storybody", "storycontent", "storytext", "entrycontent",
-	"postcontent", "postbody", "bodycopy", "contentbody", "articlemain",
-	NULL};
+        "articletext", "storybody", "storycontent", "storytext", "entrycontent",
+        "postcontent", "postbody", "bodycopy", "contentbody", "articlemain",
+        NULL};
 
 static const char *const standfirst_words[] = {"standfirst", "dek", "deck",
-	"summary", "subtitle", "subheadline", "strapline", "lede", "excerpt",
-	"description", NULL};
+        "summary", "subtitle", "subheadline", "strapline", "lede", "excerpt",
+        "description", NULL};
 
-static const char *const byline_words[] = {"byline", "author", "authors",
-	"contributor", "contributors", NULL};
+static const char *const byline_words[] = {
+        "byline", "author", "authors", "contributor", "contributors", NULL};
 
 static const char *const block_tags[] = {"address", "article", "aside",
-	"blockquote", "body", "center", "dd", "details", "dialog", "dir", "div",
-	"dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
-	"h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main",
-	"menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-	"td", "th", "thead", "tfoot", "tr", "ul", "caption", "html", "legend",
-	NULL};
+        "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+        "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main",
+        "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+        "td", "th", "thead", "tfoot", "tr", "ul", "caption", "html", "legend",
+        NULL};
 
 static int is_pull(const xmlNode *n)
 {
@@ -464,17 +483,17 @@ static int junk_label(const xmlNode *n, char *label, size_t len)
 		snprintf(label, len, "%s", (const char *)n->name);
 		return 1;
 	}
-	if ((v = attr(n, "role")) && is_any(n, (const char *const[]){"body",
-		"html", NULL}) == 0) {
+	if ((v = attr(n, "role")) &&
+	        is_any(n, (const char *const[]){"body", "html", NULL}) == 0) {
 		for (size_t i = 0; junk_roles[i]; i++)
 			if (list_has(v, junk_roles[i])) {
-				snprintf(label, len, "%s[role=%s]", (const char *)n->name,
-					junk_roles[i]);
+				snprintf(label, len, "%s[role=%s]",
+				        (const char *)n->name, junk_roles[i]);
 				return 1;
 			}
 	}
-	if (attr(n, "hidden") || ((v = attr(n, "aria-hidden")) &&
-		strcasecmp(v, "true") == 0)) {
+	if (attr(n, "hidden") ||
+	        ((v = attr(n, "aria-hidden")) && strcasecmp(v, "true") == 0)) {
 		snprintf(label, len, "%s[hidden]", (const char *)n->name);
 		return 1;
 	}
@@ -485,13 +504,16 @@ static int junk_label(const xmlNode *n, char *label, size_t len)
 			if (!ascii_space((unsigned char)*v))
 				sq[k++] = (char)tolower((unsigned char)*v);
 		sq[k] = '\0';
-		if (strstr(sq, "display:none") || strstr(sq, "visibility:hidden")) {
-			snprintf(label, len, "%s[hidden]", (const char *)n->name);
+		if (strstr(sq, "display:none") ||
+		        strstr(sq, "visibility:hidden")) {
+			snprintf(label, len, "%s[hidden]",
+			        (const char *)n->name);
 			return 1;
 		}
 	}
 	if (!is(n, "body") && !is(n, "html") && !is(n, "article") &&
-		!is(n, "main") && tokens_match(n, junk_words, 0, hit, sizeof hit)) {
+	        !is(n, "main") &&
+	        tokens_match(n, junk_words, 0, hit, sizeof hit)) {
 		snprintf(label, len, "%s.%s", (const char *)n->name, hit);
 		return 1;
 	}
@@ -502,7 +524,7 @@ static int is_container_mark(const xmlNode *n)
 {
 	const char *v = attr(n, "itemprop");
 	return (v && list_has(v, "articleBody")) ||
-		tokens_match(n, body_words, 1, NULL, 0);
+	       tokens_match(n, body_words, 1, NULL, 0);
 }
 
 /* ------------------------------------------------------------ the page */
@@ -525,8 +547,8 @@ enum {
 typedef struct hblock {
 	size_t start, end; /* in page.buf */
 	unsigned flags;
-	int hlevel;        /* 1-6 inside <hN>, else 0 */
-	int plain;         /* has text outside <b>/<strong> */
+	int hlevel;            /* 1-6 inside <hN>, else 0 */
+	int plain;             /* has text outside <b>/<strong> */
 	const xmlNode *header; /* nearest <header> */
 } hblock;
 
@@ -556,7 +578,7 @@ typedef struct page {
 	sbuf buf;
 	hblock *v;
 	size_t n, cap;
-	size_t cur;        /* start of the current block in buf */
+	size_t cur; /* start of the current block in buf */
 	int pending_space, cur_open, cur_plain, cur_hlevel;
 	unsigned cur_flags;
 	const xmlNode *cur_header;
@@ -591,7 +613,8 @@ static char *collapse(const char *s)
 	size_t len = s ? strlen(s) : 0, i = 0;
 	while (i < len) {
 		unsigned cp;
-		size_t k = td_utf8_char((const unsigned char *)s + i, len - i, &cp);
+		size_t k = td_utf8_char(
+		        (const unsigned char *)s + i, len - i, &cp);
 		if (k == 0) {
 			i++;
 			continue;
@@ -640,15 +663,16 @@ static int iso_date(const char *s, char out[11])
 {
 	while (s && ascii_space((unsigned char)*s))
 		s++;
-	if (!s || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1])
-		|| !isdigit((unsigned char)s[2]) || !isdigit((unsigned char)s[3]))
+	if (!s || !isdigit((unsigned char)s[0]) ||
+	        !isdigit((unsigned char)s[1]) ||
+	        !isdigit((unsigned char)s[2]) || !isdigit((unsigned char)s[3]))
 		return 0;
 	int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-		(s[3] - '0');
+	        (s[3] - '0');
 	if (y < 1000)
 		return 0;
 	if (s[4] != '-' || !isdigit((unsigned char)s[5]) ||
-		!isdigit((unsigned char)s[6])) {
+	        !isdigit((unsigned char)s[6])) {
 		if (isdigit((unsigned char)s[4]))
 			return 0;
 		memcpy(out, s, 4);
@@ -659,16 +683,17 @@ static int iso_date(const char *s, char out[11])
 	if (m < 1 || m > 12)
 		return 0;
 	if (s[7] != '-' || !isdigit((unsigned char)s[8]) ||
-		!isdigit((unsigned char)s[9])) {
+	        !isdigit((unsigned char)s[9])) {
 		memcpy(out, s, 7);
 		out[7] = '\0';
 		return 1;
 	}
-	static const int dm[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int dm[12] = {
+	        31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int d = (s[8] - '0') * 10 + (s[9] - '0');
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	if (d < 1 || d > dm[m - 1] || (m == 2 && d == 29 && !leap) ||
-		isdigit((unsigned char)s[10]))
+	        isdigit((unsigned char)s[10]))
 		return 0;
 	memcpy(out, s, 10);
 	out[10] = '\0';
@@ -708,13 +733,11 @@ static void jsonld_walk(page *p, json_t *j, int depth)
 			set_date(p, &p->d_jsonld, json_string_value(dp));
 		if (json_object_get(j, "author"))
 			jsonld_author(p, json_object_get(j, "author"), 0);
-		json_object_foreach(j, k, v)
-			jsonld_walk(p, v, depth + 1);
+		json_object_foreach(j, k, v) jsonld_walk(p, v, depth + 1);
 	} else if (json_is_array(j)) {
 		size_t i;
 		json_t *v;
-		json_array_foreach(j, i, v)
-			jsonld_walk(p, v, depth + 1);
+		json_array_foreach(j, i, v) jsonld_walk(p, v, depth + 1);
 	}
 }
 
@@ -722,8 +745,9 @@ static void jsonld(page *p, const xmlNode *script)
 {
 	sbuf s = {0};
 	for (const xmlNode *c = script->children; c; c = c->next) {
-		if ((c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE) ||
-			!c->content)
+		if ((c->type != XML_TEXT_NODE &&
+		            c->type != XML_CDATA_SECTION_NODE) ||
+		        !c->content)
 			continue;
 		size_t l = strlen((const char *)c->content);
 		if (s.n + l > JSONLD_MAX) {
@@ -742,8 +766,9 @@ static void jsonld(page *p, const xmlNode *script)
 			jsonld_walk(p, j, 0);
 			json_decref(j);
 		} else {
-			td_warn("%s: JSON-LD block does not parse (%s); ignored",
-				p->name, err.text);
+			td_warn("%s: JSON-LD block does not parse (%s); "
+			        "ignored",
+			        p->name, err.text);
 		}
 	}
 	free(s.s);
@@ -751,8 +776,8 @@ static void jsonld(page *p, const xmlNode *script)
 
 /* ------------------------------------------------------------------ scan */
 
-static int push_cand(cand **v, size_t *n, size_t *cap, xmlNode *node,
-	int tier, long parent)
+static int push_cand(
+        cand **v, size_t *n, size_t *cap, xmlNode *node, int tier, long parent)
 {
 	if (TD_VEC_RESERVE(*v, *n, *cap, 8))
 		return -1;
@@ -766,8 +791,8 @@ static int push_cand(cand **v, size_t *n, size_t *cap, xmlNode *node,
 
 /* Collects header metadata and the article candidates; returns the bytes
  * of text below n (script and style aside), for choosing an <article>. */
-static size_t scan(page *p, xmlNode *n, int depth, int junk, long in_cand,
-	int in_art)
+static size_t scan(
+        page *p, xmlNode *n, int depth, int junk, long in_cand, int in_art)
 {
 	size_t text = 0;
 	if (depth > WALK_DEPTH) {
@@ -775,7 +800,8 @@ static size_t scan(page *p, xmlNode *n, int depth, int junk, long in_cand,
 		return 0;
 	}
 	for (xmlNode *c = n; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+		if (c->type == XML_TEXT_NODE ||
+		        c->type == XML_CDATA_SECTION_NODE) {
 			if (c->content)
 				text += strlen((const char *)c->content);
 			continue;
@@ -790,7 +816,8 @@ static size_t scan(page *p, xmlNode *n, int depth, int junk, long in_cand,
 			const char *content = attr(c, "content");
 			const char *key = prop ? prop : nm;
 			if (key && content) {
-				if (strcasecmp(key, "article:published_time") == 0)
+				if (strcasecmp(key, "article:published_time") ==
+				        0)
 					set_date(p, &p->d_meta, content);
 				else if (strcasecmp(key, "og:url") == 0)
 					set_once(p, &p->og_url, content);
@@ -805,7 +832,7 @@ static size_t scan(page *p, xmlNode *n, int depth, int junk, long in_cand,
 		} else if (is(c, "title")) {
 			if (!p->title_el && c->children && c->children->content)
 				set_once(p, &p->title_el,
-					(const char *)c->children->content);
+				        (const char *)c->children->content);
 		} else if (is(c, "script")) {
 			if ((v = attr(c, "type")) && strcasestr(v, "ld+json"))
 				jsonld(p, c);
@@ -821,20 +848,24 @@ static size_t scan(page *p, xmlNode *n, int depth, int junk, long in_cand,
 			set_date(p, &p->d_time, attr(c, "datetime"));
 		if (is(c, "body") && !p->body)
 			p->body = c;
-		if (!junk && !p->main && (is(c, "main") ||
-			((v = attr(c, "role")) && list_has(v, "main"))))
+		if (!junk && !p->main &&
+		        (is(c, "main") ||
+		                ((v = attr(c, "role")) && list_has(v, "main"))))
 			p->main = c;
 		int cjunk = junk || junk_label(c, lab, sizeof lab);
 		int mark = is_container_mark(c);
 		int art = !in_art && is(c, "article");
 		size_t ci = p->ncands, ai = p->narts;
 		if (mark && push_cand(&p->cands, &p->ncands, &p->capc, c, junk,
-			in_cand))
+		                    in_cand))
 			p->oom = 1;
-		if (art && push_cand(&p->arts, &p->narts, &p->capa, c, junk, -1))
+		if (art &&
+		        push_cand(&p->arts, &p->narts, &p->capa, c, junk, -1))
 			p->oom = 1;
 		size_t t = c->children ? scan(p, c->children, depth + 1, cjunk,
-			mark ? (long)ci : in_cand, in_art || art) : 0;
+		                                 mark ? (long)ci : in_cand,
+		                                 in_art || art)
+		                       : 0;
 		if (p->oom)
 			return text;
 		if (mark)
@@ -849,7 +880,7 @@ static size_t scan(page *p, xmlNode *n, int depth, int junk, long in_cand,
 static void mark_up(xmlNode *n, uintptr_t bit)
 {
 	for (xmlNode *a = n->parent; a && a->type == XML_ELEMENT_NODE;
-		a = a->parent)
+	        a = a->parent)
 		a->_private = (void *)((uintptr_t)a->_private | bit);
 }
 
@@ -860,12 +891,14 @@ static const char *choose(page *p, char *how, size_t howlen)
 	/* The outermost marked elements (outside dropped ones if any are);
 	 * one with two or more marked children (an article split around a
 	 * promo), or one whose marked child holds at least half its text, is
-	 * only a wrapper: its children are taken instead. Candidates are in document
-	 * order, so children come after their parent. */
+	 * only a wrapper: its children are taken instead. Candidates are in
+	 * document order, so children come after their parent. */
 	for (int tier = 0; tier < 2 && !chosen; tier++)
 		for (size_t i = 0; i < p->ncands; i++)
-			if (p->cands[i].tier == tier && p->cands[i].parent < 0) {
-				p->cands[i].n->_private = (void *)(uintptr_t)N_CONT;
+			if (p->cands[i].tier == tier &&
+			        p->cands[i].parent < 0) {
+				p->cands[i].n->_private =
+				        (void *)(uintptr_t)N_CONT;
 				chosen++;
 			}
 	for (size_t i = 0; i < p->ncands; i++) {
@@ -874,15 +907,16 @@ static const char *choose(page *p, char *how, size_t howlen)
 		size_t inner = 0, k = 0;
 		for (size_t j = i + 1; j < p->ncands; j++)
 			if (p->cands[j].parent == (long)i &&
-				p->cands[j].tier == p->cands[i].tier)
+			        p->cands[j].tier == p->cands[i].tier)
 				inner += p->cands[j].text, k++;
 		if (k == 0 || (k == 1 && inner * 2 < p->cands[i].text))
 			continue;
 		p->cands[i].n->_private = NULL;
 		for (size_t j = i + 1; j < p->ncands; j++)
 			if (p->cands[j].parent == (long)i &&
-				p->cands[j].tier == p->cands[i].tier)
-				p->cands[j].n->_private = (void *)(uintptr_t)N_CONT;
+			        p->cands[j].tier == p->cands[i].tier)
+				p->cands[j].n->_private =
+				        (void *)(uintptr_t)N_CONT;
 		chosen += k - 1;
 	}
 	if (chosen) {
@@ -895,20 +929,22 @@ static const char *choose(page *p, char *how, size_t howlen)
 			if ((uintptr_t)p->cands[i].n->_private & N_CONT)
 				first = p->cands[i].n;
 		for (xmlNode *a = first ? first->parent : NULL;
-			a && a->type == XML_ELEMENT_NODE; a = a->parent)
+		        a && a->type == XML_ELEMENT_NODE; a = a->parent)
 			if (is(a, "article") || is(a, "main")) {
-				a->_private = (void *)((uintptr_t)a->_private | N_SCOPE);
+				a->_private = (void *)((uintptr_t)a->_private |
+				                       N_SCOPE);
 				break;
 			}
 		snprintf(how, howlen, "%zu article-body container%s", chosen,
-			chosen == 1 ? "" : "s");
+		        chosen == 1 ? "" : "s");
 		return how;
 	}
 	xmlNode *best = NULL;
 	size_t most = 0;
 	for (int tier = 0; tier < 2 && !best; tier++)
 		for (size_t i = 0; i < p->narts; i++)
-			if (p->arts[i].tier == tier && (!best || p->arts[i].text > most)) {
+			if (p->arts[i].tier == tier &&
+			        (!best || p->arts[i].text > most)) {
 				best = p->arts[i].n;
 				most = p->arts[i].text;
 			}
@@ -948,12 +984,16 @@ static int all_uspace(const char *s, size_t a, size_t b)
 		else if (b - a >= 2 && u[a] == 0xC2 && u[a + 1] == 0xA0)
 			a += 2;
 		else if (b - a >= 3 && u[a] == 0xE2 && u[a + 1] == 0x80 &&
-			((u[a + 2] >= 0x80 && u[a + 2] <= 0x8B) || u[a + 2] == 0xAF))
+		         ((u[a + 2] >= 0x80 && u[a + 2] <= 0x8B) ||
+		                 u[a + 2] == 0xAF))
 			a += 3;
-		else if (b - a >= 3 && ((u[a] == 0xE2 && u[a + 1] == 0x81 &&
-			u[a + 2] == 0x9F) || (u[a] == 0xE3 && u[a + 1] == 0x80 &&
-			u[a + 2] == 0x80) || (u[a] == 0xEF && u[a + 1] == 0xBB &&
-			u[a + 2] == 0xBF)))
+		else if (b - a >= 3 &&
+		         ((u[a] == 0xE2 && u[a + 1] == 0x81 &&
+		                  u[a + 2] == 0x9F) ||
+		                 (u[a] == 0xE3 && u[a + 1] == 0x80 &&
+		                         u[a + 2] == 0x80) ||
+		                 (u[a] == 0xEF && u[a + 1] == 0xBB &&
+		                         u[a + 2] == 0xBF)))
 			a += 3;
 		else
 			return 0;
@@ -1026,7 +1066,8 @@ static void emit(page *p, xmlNode *n, const ctx *pc, int depth)
 	if (depth > WALK_DEPTH)
 		return; /* counted by scan() */
 	for (xmlNode *c = n; c && !p->oom && !p->buf.oom; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+		if (c->type == XML_TEXT_NODE ||
+		        c->type == XML_CDATA_SECTION_NODE) {
 			if (c->content)
 				put_text(p, pc, (const char *)c->content);
 			continue;
@@ -1039,15 +1080,17 @@ static void emit(page *p, xmlNode *n, const ctx *pc, int depth)
 			put_break(p);
 			continue;
 		}
-		if (!(nf & (N_CONT | N_WRAP)) && junk_label(c, lab, sizeof lab)) {
+		if (!(nf & (N_CONT | N_WRAP)) &&
+		        junk_label(c, lab, sizeof lab)) {
 			if (c->children && !is(c, "head"))
-				count_label(p, lab); /* empty ones are not worth a word */
+				count_label(p, lab); /* empty ones are not worth
+				                        a word */
 			continue;
 		}
 		int block = is_any(c, block_tags) || (nf & (N_CONT | N_SCOPE));
 		const char *v;
 		if (block && !(nf & (N_CONT | N_WRAP)) &&
-			tokens_match(c, byline_words, 0, hit, sizeof hit)) {
+		        tokens_match(c, byline_words, 0, hit, sizeof hit)) {
 			xmlChar *t = xmlNodeGetContent(c);
 			if (t && strlen((const char *)t) <= BYLINE_MAX) {
 				const char *s = (const char *)t;
@@ -1062,7 +1105,7 @@ static void emit(page *p, xmlNode *n, const ctx *pc, int depth)
 			continue;
 		}
 		if (((v = attr(c, "rel")) && list_has(v, "author")) ||
-			((v = attr(c, "itemprop")) && list_has(v, "author"))) {
+		        ((v = attr(c, "itemprop")) && list_has(v, "author"))) {
 			xmlChar *t = xmlNodeGetContent(c);
 			if (t && strlen((const char *)t) <= BYLINE_MAX)
 				set_once(p, &p->author, (const char *)t);
@@ -1087,7 +1130,7 @@ static void emit(page *p, xmlNode *n, const ctx *pc, int depth)
 				cc.flags |= C_P;
 			const char *nm = (const char *)c->name;
 			if ((nm[0] == 'h' || nm[0] == 'H') && nm[1] >= '1' &&
-				nm[1] <= '6' && nm[2] == '\0')
+			        nm[1] <= '6' && nm[2] == '\0')
 				cc.hlevel = nm[1] - '0';
 			flush(p);
 		}
@@ -1104,7 +1147,7 @@ static int meta_line_at(const page *p, const hblock *b, td_meta_line *ml)
 {
 	size_t l = b->end - b->start;
 	return l <= META_MAX && !memchr(p->buf.s + b->start, '\n', l) &&
-		td_meta_line_parse(p->buf.s + b->start, l, ml);
+	       td_meta_line_parse(p->buf.s + b->start, l, ml);
 }
 
 /* A short bold-only <p> that does not end like a sentence. */
@@ -1124,7 +1167,7 @@ typedef struct pick {
 } pick;
 
 static int add_block(td_blocks *out, sbuf *t, const page *p, const hblock *b,
-	td_block_kind kind)
+        td_block_kind kind)
 {
 	if (t->n)
 		td_buf_add(t, "\n\n", 2);
@@ -1152,8 +1195,7 @@ static const char *base_name(const char *path)
 }
 
 /* Builds out->text and its blocks from the emitted blocks. */
-static int select_blocks(page *p, td_blocks *out, sbuf *text,
-	size_t *dropped)
+static int select_blocks(page *p, td_blocks *out, sbuf *text, size_t *dropped)
 {
 	long t = -1;
 	size_t fb, i;
@@ -1161,8 +1203,9 @@ static int select_blocks(page *p, td_blocks *out, sbuf *text,
 	for (int pass = 0; pass < 3 && t < 0; pass++)
 		for (i = 0; i < p->n && t < 0; i++)
 			if (p->v[i].hlevel == 1 &&
-				(pass == 2 || (p->v[i].flags &
-					(pass == 0 ? C_CONT : C_SCOPE))))
+			        (pass == 2 || (p->v[i].flags &
+			                              (pass == 0 ? C_CONT
+			                                         : C_SCOPE))))
 				t = (long)i;
 	/* The first body block: in a container, after the title, not front. */
 	const xmlNode *th = t >= 0 ? p->v[t].header : NULL;
@@ -1172,7 +1215,7 @@ static int select_blocks(page *p, td_blocks *out, sbuf *text,
 		if (!(b->flags & C_CONT))
 			continue;
 		if ((b->flags & C_STAND) || (th && b->header == th) ||
-			meta_line_at(p, b, &ml))
+		        meta_line_at(p, b, &ml))
 			continue;
 		break;
 	}
@@ -1182,27 +1225,36 @@ static int select_blocks(page *p, td_blocks *out, sbuf *text,
 		const hblock *b = &p->v[i];
 		if ((long)i == t) {
 			if ((rc = add_block(out, text, p, b, TD_BLOCK_TITLE)) ||
-				(rc = set_field(&out->meta.title, p->buf.s + b->start,
-					b->end - b->start)))
+			        (rc = set_field(&out->meta.title,
+			                 p->buf.s + b->start,
+			                 b->end - b->start)))
 				return rc;
 		} else if ((long)i < t) {
 			++*dropped;
 		} else if (i < fb) {
 			if (!have_meta && meta_line_at(p, b, &ml)) {
 				size_t base = text->n + (text->n ? 2 : 0);
-				if ((rc = add_block(out, text, p, b, TD_BLOCK_META)))
+				if ((rc = add_block(
+				             out, text, p, b, TD_BLOCK_META)))
 					return rc;
 				have_meta = 1;
 				out->line = ml;
-				out->line.genre_start += base, out->line.genre_end += base;
-				out->line.date_start += base, out->line.date_end += base;
-				out->line.time_start += base, out->line.time_end += base;
+				out->line.genre_start += base,
+				        out->line.genre_end += base;
+				out->line.date_start += base,
+				        out->line.date_end += base;
+				out->line.time_start += base,
+				        out->line.time_end += base;
 			} else if ((b->flags & C_STAND) ||
-				(th && b->header == th && (b->flags & C_P))) {
-				if ((rc = add_block(out, text, p, b, TD_BLOCK_STANDFIRST)))
+			           (th && b->header == th &&
+			                   (b->flags & C_P))) {
+				if ((rc = add_block(out, text, p, b,
+				             TD_BLOCK_STANDFIRST)))
 					return rc;
-				if (!have_stand++ && (rc = set_field(&out->meta.subtitle,
-					p->buf.s + b->start, b->end - b->start)))
+				if (!have_stand++ &&
+				        (rc = set_field(&out->meta.subtitle,
+				                 p->buf.s + b->start,
+				                 b->end - b->start)))
 					return rc;
 			} else {
 				++*dropped;
@@ -1210,8 +1262,9 @@ static int select_blocks(page *p, td_blocks *out, sbuf *text,
 		} else if (!(b->flags & C_CONT)) {
 			++*dropped;
 		} else {
-			td_block_kind k = b->hlevel || bold_head(p, b) ? TD_BLOCK_HEAD :
-				TD_BLOCK_PARA;
+			td_block_kind k = b->hlevel || bold_head(p, b)
+			                          ? TD_BLOCK_HEAD
+			                          : TD_BLOCK_PARA;
 			if ((rc = add_block(out, text, p, b, k)))
 				return rc;
 		}
@@ -1219,21 +1272,24 @@ static int select_blocks(page *p, td_blocks *out, sbuf *text,
 	if (have_meta) {
 		const char *s = text->s;
 		const td_meta_line *m = &out->line;
-		if ((m->iso[0] && (rc = td_meta_set(&out->meta.date, m->iso))) ||
-			(m->genre_end > m->genre_start && (rc = set_field(
-				&out->meta.genre, s + m->genre_start,
-				m->genre_end - m->genre_start))) ||
-			(m->time_end > m->time_start && (rc = set_field(
-				&out->meta.reading_time, s + m->time_start,
-				m->time_end - m->time_start))))
+		if ((m->iso[0] &&
+		            (rc = td_meta_set(&out->meta.date, m->iso))) ||
+		        (m->genre_end > m->genre_start &&
+		                (rc = set_field(&out->meta.genre,
+		                         s + m->genre_start,
+		                         m->genre_end - m->genre_start))) ||
+		        (m->time_end > m->time_start &&
+		                (rc = set_field(&out->meta.reading_time,
+		                         s + m->time_start,
+		                         m->time_end - m->time_start))))
 			return rc ? rc : td_error(TD_ENOMEM, "out of memory");
 	}
 	return 0;
 }
 
 /* The one-line account of the extraction for the TEI header. */
-static int describe(page *p, td_blocks *out, const char *enc,
-	const char *cont, size_t dropped, const char *date_src)
+static int describe(page *p, td_blocks *out, const char *enc, const char *cont,
+        size_t dropped, const char *date_src)
 {
 	sbuf s = {0};
 	char tmp[320];
@@ -1243,7 +1299,7 @@ static int describe(page *p, td_blocks *out, const char *enc,
 		td_buf_add(&s, "; dropped", 9);
 		for (size_t i = 0; i < p->nlabels; i++) {
 			snprintf(tmp, sizeof tmp, "%s %u %s", i ? "," : "",
-				p->labels[i].count, p->labels[i].name);
+			        p->labels[i].count, p->labels[i].name);
 			td_buf_add(&s, tmp, strlen(tmp));
 		}
 		if (p->more_labels) {
@@ -1251,14 +1307,15 @@ static int describe(page *p, td_blocks *out, const char *enc,
 			td_buf_add(&s, tmp, strlen(tmp));
 		}
 		if (dropped) {
-			snprintf(tmp, sizeof tmp, "%s %zu blocks outside the article",
-				p->nlabels ? "," : "", dropped);
+			snprintf(tmp, sizeof tmp,
+			        "%s %zu blocks outside the article",
+			        p->nlabels ? "," : "", dropped);
 			td_buf_add(&s, tmp, strlen(tmp));
 		}
 	}
 	if (p->too_deep) {
-		snprintf(tmp, sizeof tmp, "; elements nested deeper than %d dropped",
-			WALK_DEPTH);
+		snprintf(tmp, sizeof tmp,
+		        "; elements nested deeper than %d dropped", WALK_DEPTH);
 		td_buf_add(&s, tmp, strlen(tmp));
 	}
 	if (date_src) {
@@ -1294,7 +1351,7 @@ static void page_clear(page *p)
 }
 
 int td_html_read(const char *name, const char *data, size_t len, int lenient,
-	td_blocks *out)
+        td_blocks *out)
 {
 	(void)lenient; /* bad bytes are always replaced: see the header */
 	page p = {.name = name};
@@ -1305,8 +1362,8 @@ int td_html_read(const char *name, const char *data, size_t len, int lenient,
 	int rc = 0;
 	memset(out, 0, sizeof *out);
 	if (len > HTML_MAX_BYTES)
-		return td_error(TD_ELIMIT, "%s: page larger than %zu bytes", name,
-			HTML_MAX_BYTES);
+		return td_error(TD_ELIMIT, "%s: page larger than %zu bytes",
+		        name, HTML_MAX_BYTES);
 	td_xml_init();
 	if (!(out->name = strdup(name)))
 		return td_error(TD_ENOMEM, "out of memory");
@@ -1322,8 +1379,8 @@ int td_html_read(const char *name, const char *data, size_t len, int lenient,
 	/* HUGE lifts libxml2's 10 MB text-node limit, which a long inline
 	 * script would hit (ending the parse); the input is bounded above. */
 	doc = htmlReadMemory(dec.s ? dec.s : "", (int)dec.n, NULL, "UTF-8",
-		HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-		HTML_PARSE_RECOVER | XML_PARSE_HUGE);
+	        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                HTML_PARSE_RECOVER | XML_PARSE_HUGE);
 	free(dec.s);
 	dec.s = NULL;
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
@@ -1349,13 +1406,13 @@ int td_html_read(const char *name, const char *data, size_t len, int lenient,
 	}
 	if (p.too_deep)
 		td_warn("%s: elements nested deeper than %d dropped", name,
-			WALK_DEPTH);
+		        WALK_DEPTH);
 	if ((rc = select_blocks(&p, out, &text, &dropped)))
 		goto done;
 	size_t body = 0;
 	for (size_t i = 0; i < out->n; i++)
 		body += out->v[i].kind == TD_BLOCK_PARA ||
-			out->v[i].kind == TD_BLOCK_HEAD;
+		        out->v[i].kind == TD_BLOCK_HEAD;
 	if (body == 0) {
 		rc = td_error(TD_EINPUT, "%s: no article text found", name);
 		goto done;
@@ -1380,16 +1437,19 @@ int td_html_read(const char *name, const char *data, size_t len, int lenient,
 		rc = td_meta_set(&out->meta.date, p.d_item);
 	else if ((date_src = p.d_time ? "<time datetime>" : NULL))
 		rc = td_meta_set(&out->meta.date, p.d_time);
-	const char *author = p.author ? p.author :
-		p.author_meta ? p.author_meta : p.author_jsonld;
+	const char *author = p.author        ? p.author
+	                     : p.author_meta ? p.author_meta
+	                                     : p.author_jsonld;
 	const char *url = p.canonical ? p.canonical : p.og_url;
 	td_sha256_hex(data, len, hex);
-	if (rc || (!out->meta.title && (p.og_title || p.title_el) &&
-		td_meta_set(&out->meta.title, p.og_title ? p.og_title : p.title_el))
-		|| (author && td_meta_set(&out->meta.author, author)) ||
-		(url && td_meta_set(&out->meta.url, url)) ||
-		td_meta_set(&out->meta.source_name, base_name(name)) ||
-		td_meta_set(&out->meta.source_sha256, hex)) {
+	if (rc ||
+	        (!out->meta.title && (p.og_title || p.title_el) &&
+	                td_meta_set(&out->meta.title,
+	                        p.og_title ? p.og_title : p.title_el)) ||
+	        (author && td_meta_set(&out->meta.author, author)) ||
+	        (url && td_meta_set(&out->meta.url, url)) ||
+	        td_meta_set(&out->meta.source_name, base_name(name)) ||
+	        td_meta_set(&out->meta.source_sha256, hex)) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto done;
 	}

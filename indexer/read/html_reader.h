@@ -24,6 +24,6 @@
  * refuses every load (process-wide; tagdex never loads external entities).
  * Safe to call from several threads at once. */
 int td_html_read(const char *name, const char *data, size_t len, int lenient,
-	td_blocks *out);
+        td_blocks *out);
 
 #endif

@@ -45,15 +45,18 @@ int td_layout_load(const char *path, td_layout **out)
 		int err;
 		PCRE2_SIZE off;
 		const char *pat = t->rows[i].f[0];
-		pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-			PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
-				PCRE2_ENDANCHORED,
-			&err, &off, NULL);
+		pcre2_code *re =
+		        pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+		                PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
+		                        PCRE2_ANCHORED | PCRE2_ENDANCHORED,
+		                &err, &off, NULL);
 		if (!re) {
 			PCRE2_UCHAR msg[256];
 			pcre2_get_error_message(err, msg, sizeof msg);
-			rc = td_error(TD_EINPUT, "%s:%d: bad pattern at offset %zu: %s",
-				path, t->rows[i].line, (size_t)off, (const char *)msg);
+			rc = td_error(TD_EINPUT,
+			        "%s:%d: bad pattern at offset %zu: %s", path,
+			        t->rows[i].line, (size_t)off,
+			        (const char *)msg);
 			td_layout_free(l);
 			td_tsv_free(t);
 			return rc;
@@ -70,10 +73,12 @@ int td_layout_match(const td_layout *l, const char *s, size_t len)
 	if (!l)
 		return 0;
 	for (size_t i = 0; i < l->n; i++) {
-		pcre2_match_data *md = pcre2_match_data_create_from_pattern(l->re[i], NULL);
+		pcre2_match_data *md =
+		        pcre2_match_data_create_from_pattern(l->re[i], NULL);
 		if (!md)
 			return 0;
-		int rc = pcre2_match(l->re[i], (PCRE2_SPTR)s, len, 0, 0, md, NULL);
+		int rc = pcre2_match(
+		        l->re[i], (PCRE2_SPTR)s, len, 0, 0, md, NULL);
 		pcre2_match_data_free(md);
 		if (rc >= 0)
 			return 1;

@@ -3,8 +3,8 @@
  * marks and brackets, before white space and a plausible sentence start
  * (capital, digit, opening quote). Abbreviations come from a lexicon
  * (abbreviations.tsv), not from code; initials, decimals and amounts are
- * recognised by shape. It works on byte ranges and never copies text.
- */
+ * recognised by shape. It works on byte ranges and never copies
+ * text. */
 #include "config.h"
 #include "sentences.h"
 #include "tagdex.h"
@@ -55,8 +55,8 @@ void td_abbrevs_free(td_abbrevs *a)
 
 int td_abbrevs_load(const char *path, td_abbrevs **out)
 {
-	static const char *const classes[] = {NULL, "title", "inner", "number",
-		"month", "end", "starter"};
+	static const char *const classes[] = {
+	        NULL, "title", "inner", "number", "month", "end", "starter"};
 	td_tsv *t;
 	int rc = td_tsv_load(path, &t);
 	if (rc)
@@ -75,15 +75,17 @@ int td_abbrevs_load(const char *path, td_abbrevs **out)
 				cls = c;
 		if (!cls || !*r->f[0] || strchr(r->f[0], ' ')) {
 			rc = td_error(TD_EINPUT,
-				"%s:%d: expected FORM<TAB>title|inner|number|month|end|starter",
-				path, r->line);
+			        "%s:%d: expected "
+			        "FORM<TAB>title|inner|number|month|end|starter",
+			        path, r->line);
 			td_abbrevs_free(a);
 			td_tsv_free(t);
 			return rc;
 		}
 		if (cls != AB_STARTER && r->f[0][strlen(r->f[0]) - 1] != '.') {
-			rc = td_error(TD_EINPUT, "%s:%d: abbreviation '%s' must end in '.'",
-				path, r->line, r->f[0]);
+			rc = td_error(TD_EINPUT,
+			        "%s:%d: abbreviation '%s' must end in '.'",
+			        path, r->line, r->f[0]);
 			td_abbrevs_free(a);
 			td_tsv_free(t);
 			return rc;
@@ -117,7 +119,8 @@ static int ab_class(const td_abbrevs *a, const char *s, size_t n, int want)
 			hi = mid;
 	}
 	for (size_t i = lo; i < a->n && strncmp(a->v[i].form, s, n) == 0 &&
-		a->v[i].form[n] == '\0'; i++)
+	                    a->v[i].form[n] == '\0';
+	        i++)
 		if (!want || a->v[i].cls == want)
 			return a->v[i].cls;
 	return 0;
@@ -128,8 +131,8 @@ static int ab_class(const td_abbrevs *a, const char *s, size_t n, int want)
 static int32_t cp_at(const char *s, size_t i, size_t end, size_t *k)
 {
 	utf8proc_int32_t cp;
-	utf8proc_ssize_t n = utf8proc_iterate((const uint8_t *)s + i,
-		(utf8proc_ssize_t)(end - i), &cp);
+	utf8proc_ssize_t n = utf8proc_iterate(
+	        (const uint8_t *)s + i, (utf8proc_ssize_t)(end - i), &cp);
 	if (n <= 0) {
 		*k = 1;
 		return -1;
@@ -166,20 +169,20 @@ static int is_space(int32_t cp)
 static int is_terminal(int32_t cp)
 {
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */ ||
-		cp == 0x203C || cp == 0x2047 || cp == 0x2048 || cp == 0x2049;
+	       cp == 0x203C || cp == 0x2047 || cp == 0x2048 || cp == 0x2049;
 }
 
 static int is_closer(int32_t cp)
 {
 	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-		cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x203A;
+	       cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x203A;
 }
 
 static int is_opener(int32_t cp)
 {
 	return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
-		cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x2039 ||
-		cp == 0x201E;
+	       cp == 0x201C || cp == 0x2018 || cp == 0x00AB || cp == 0x2039 ||
+	       cp == 0x201E;
 }
 
 static int is_upper(int32_t cp)
@@ -195,7 +198,10 @@ static int is_lower(int32_t cp)
 	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-static int is_digit(int32_t cp) { return cp >= '0' && cp <= '9'; }
+static int is_digit(int32_t cp)
+{
+	return cp >= '0' && cp <= '9';
+}
 
 static int is_letter(int32_t cp)
 {
@@ -207,8 +213,8 @@ static int is_letter(int32_t cp)
 
 /* The first position from i on (end at most) whose character is not of
  * the class in (is_letter, is_closer, is_space ...). */
-static inline size_t skip_class(const char *s, size_t i, size_t end,
-	int (*in)(int32_t))
+static inline size_t skip_class(
+        const char *s, size_t i, size_t end, int (*in)(int32_t))
 {
 	size_t k;
 	while (i < end && in(cp_at(s, i, end, &k)))
@@ -224,7 +230,7 @@ static size_t word_before(const char *s, size_t dot, size_t start)
 	for (;;) {
 		int32_t cp = cp_before(s, i, start, &b);
 		if (cp < 0 || !(is_letter(cp) || is_digit(cp) || cp == '.' ||
-			cp == '-' || cp == '&'))
+		                      cp == '-' || cp == '&'))
 			break;
 		i = b;
 	}
@@ -234,7 +240,7 @@ static size_t word_before(const char *s, size_t dot, size_t start)
 /* Does the '.'-terminated word s[w, dot] (dot included) keep the sentence
  * going, given the next sentence would start at s[nx] with code point ncp? */
 static int dot_continues(const td_abbrevs *ab, const char *s, size_t w,
-	size_t dot, size_t end, size_t nx, int32_t ncp)
+        size_t dot, size_t end, size_t nx, int32_t ncp)
 {
 	size_t n = dot + 1 - w, k;
 	if (n <= 1)
@@ -268,7 +274,8 @@ static int dot_continues(const td_abbrevs *ab, const char *s, size_t w,
 		} else if (is_letter(cp) && seg < 3) {
 			seg++;
 		} else {
-			dotted = 0; /* "1.2bn", "example.com": not a dotted acronym */
+			dotted = 0; /* "1.2bn", "example.com": not a dotted
+			               acronym */
 			break;
 		}
 	}
@@ -331,7 +338,7 @@ static void trim(const char *s, size_t *a, size_t *b)
 }
 
 int td_sentences_split(const td_abbrevs *ab, const char *s, size_t start,
-	size_t end, td_range **out, size_t *n)
+        size_t end, td_range **out, size_t *n)
 {
 	size_t cap = *n, k, sent = start, i = start;
 	while (i < end) {
@@ -359,7 +366,8 @@ int td_sentences_split(const td_abbrevs *ab, const char *s, size_t start,
 		size_t nx = skip_class(s, j, end, is_space);
 		int spaced = nx > j;
 		if (nx >= end)
-			break; /* the paragraph's end closes the last sentence */
+			/* the paragraph's end closes the last sentence */
+			break;
 		if (!spaced) {
 			i = after_term > i ? after_term : i + 1;
 			continue;
@@ -378,7 +386,7 @@ int td_sentences_split(const td_abbrevs *ab, const char *s, size_t start,
 		if (starts && single_dot) {
 			size_t w = word_before(s, term, sent);
 			if (dot_continues(ab, s, w, term, end, q, ncp) ||
-			    enumerator(s, start, w, term))
+			        enumerator(s, start, w, term))
 				starts = 0;
 		}
 		if (starts) {

@@ -30,6 +30,6 @@ typedef struct td_range {
  * space (no-break spaces included), in order, appended to *out (a malloc'd
  * array the caller frees; *n counts its entries). ab may be NULL. */
 int td_sentences_split(const td_abbrevs *ab, const char *text, size_t start,
-	size_t end, td_range **out, size_t *n);
+        size_t end, td_range **out, size_t *n);
 
 #endif

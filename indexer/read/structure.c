@@ -55,34 +55,35 @@ static int is_word_token(const char *s, const td_token *t)
 	unsigned char b = (unsigned char)s[t->start];
 	if (b < 0x80) /* ASCII: letters (Lu, Ll) and digits (Nd) only */
 		return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-			(b >= '0' && b <= '9');
+		       (b >= '0' && b <= '9');
 	if (utf8proc_iterate((const uint8_t *)s + t->start,
-		(utf8proc_ssize_t)(t->end - t->start), &cp) <= 0)
+	            (utf8proc_ssize_t)(t->end - t->start), &cp) <= 0)
 		return 0;
 	utf8proc_category_t c = utf8proc_category(cp);
 	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-		c == UTF8PROC_CATEGORY_ND;
+	       c == UTF8PROC_CATEGORY_ND;
 }
 
 static int tok_eq(const char *s, const td_token *a, const td_token *b)
 {
 	return a->end - a->start == b->end - b->start &&
-		memcmp(s + a->start, s + b->start, a->end - a->start) == 0;
+	       memcmp(s + a->start, s + b->start, a->end - a->start) == 0;
 }
 
 /* Equal but for ASCII case: a pull quote may capitalise its first word. */
 static int tok_eq_nocase(const char *s, const td_token *a, const td_token *b)
 {
-	unsigned char x = (unsigned char)s[a->start], y = (unsigned char)s[b->start];
+	unsigned char x = (unsigned char)s[a->start],
+	              y = (unsigned char)s[b->start];
 	if (x != y && (x | 0x20) != (y | 0x20)) /* first bytes differ, folded */
 		return 0;
 	return a->end - a->start == b->end - b->start &&
-		strncasecmp(s + a->start, s + b->start, a->end - a->start) == 0;
+	       strncasecmp(s + a->start, s + b->start, a->end - a->start) == 0;
 }
 
 /* Does the token sequence n[0, nn) occur in h[0, nh)? */
 static int contains(const char *s, const td_token *h, size_t nh,
-	const td_token *n, size_t nn)
+        const td_token *n, size_t nn)
 {
 	for (size_t i = 0; nn && i + nn <= nh; i++) {
 		size_t k = 0;
@@ -99,8 +100,8 @@ static int contains(const char *s, const td_token *h, size_t nh,
 
 static int space_byte(char ch)
 {
-	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' ||
-		ch == '\v';
+	return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' ||
+	       ch == '\f' || ch == '\v';
 }
 
 /* Puts into *out the tokens of block k: a view into all (the tokens of the
@@ -108,10 +109,10 @@ static int space_byte(char ch)
  * no token crosses white space and the tokeniser looks past a token only
  * at the next character; else k's own tokens, cut alone. *own says which. */
 static int block_tokens(const td_blocks *b, const td_tokens *all,
-	const td_block *k, td_tokens *out, int *own)
+        const td_block *k, td_tokens *out, int *own)
 {
 	if (all && (k->start == 0 || space_byte(b->text[k->start - 1])) &&
-	    (k->end == b->len || space_byte(b->text[k->end]))) {
+	        (k->end == b->len || space_byte(b->text[k->end]))) {
 		size_t lo = 0, hi = all->n;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
@@ -129,7 +130,8 @@ static int block_tokens(const td_blocks *b, const td_tokens *all,
 		return 0;
 	}
 	*own = 1;
-	return td_tokenize(b->text + k->start, k->end - k->start, k->start, out);
+	return td_tokenize(
+	        b->text + k->start, k->end - k->start, k->start, out);
 }
 
 /* Does n[0, nn) occur in h[0, nh) as a whole: not after a word or a
@@ -140,11 +142,11 @@ static int block_tokens(const td_blocks *b, const td_tokens *all,
  * sentence ("Breeding might move up" in "Marv Breeding might move up a
  * notch") is a heading. */
 static int contains_whole(const char *s, const td_token *h, size_t nh,
-	const td_token *n, size_t nn)
+        const td_token *n, size_t nn)
 {
 	for (size_t i = 0; nn && i + nn <= nh; i++) {
 		if (i > 0 && (is_word_token(s, &h[i - 1]) ||
-			s[h[i - 1].start] == ','))
+		                     s[h[i - 1].start] == ','))
 			continue;
 		if (i + nn < nh && is_word_token(s, &h[i + nn]))
 			continue;
@@ -161,7 +163,7 @@ static int contains_whole(const char *s, const td_token *h, size_t nh,
  * is one by its shape) whose words occur as a whole in a paragraph
  * (contains_whole). Only paragraphs are searched. */
 static int find_pullquotes(const td_blocks *b, const td_tokens *all,
-	const size_t *para, const char *head, size_t np, char *pull)
+        const size_t *para, const char *head, size_t np, char *pull)
 {
 	td_tokens *tk = calloc(np ? np : 1, sizeof *tk);
 	size_t *core = calloc(np ? np : 1, sizeof *core);
@@ -179,27 +181,31 @@ static int find_pullquotes(const td_blocks *b, const td_tokens *all,
 		if (rc)
 			goto done;
 		core[i] = tk[i].n;
-		while (core[i] > 0 && !is_word_token(b->text, &tk[i].v[core[i] - 1]))
+		while (core[i] > 0 &&
+		        !is_word_token(b->text, &tk[i].v[core[i] - 1]))
 			core[i]--;
 	}
 	for (size_t i = 0; i < np; i++) {
 		size_t words = 0;
 		for (size_t t = 0; t < core[i]; t++)
 			words += is_word_token(b->text, &tk[i].v[t]);
-		if (tk[i].n > PULLQUOTE_MAX_TOKENS || words < PULLQUOTE_MIN_WORDS)
+		if (tk[i].n > PULLQUOTE_MAX_TOKENS ||
+		        words < PULLQUOTE_MIN_WORDS)
 			continue;
 		for (size_t j = 0; j < np && !pull[i]; j++) {
 			if (head[i] && !head[j] && tk[j].n > core[i] &&
-				contains_whole(b->text, tk[j].v, tk[j].n, tk[i].v,
-					core[i]))
+			        contains_whole(b->text, tk[j].v, tk[j].n,
+			                tk[i].v, core[i]))
 				pull[i] = 1;
 			if (head[i] || head[j] || j == i || tk[j].n < tk[i].n)
 				continue;
 			int same = tk[j].n == tk[i].n;
-			if (same && (j < i || !contains(b->text, tk[j].v, tk[j].n,
-				tk[i].v, tk[i].n)))
+			if (same &&
+			        (j < i || !contains(b->text, tk[j].v, tk[j].n,
+			                          tk[i].v, tk[i].n)))
 				continue;
-			if (same || contains(b->text, tk[j].v, tk[j].n, tk[i].v, core[i]))
+			if (same || contains(b->text, tk[j].v, tk[j].n, tk[i].v,
+			                    core[i]))
 				pull[i] = 1;
 		}
 	}
@@ -218,15 +224,15 @@ done:
 static int copy_meta(td_meta *to, const td_meta *from)
 {
 	return td_meta_set(&to->title, from->title) ||
-		td_meta_set(&to->subtitle, from->subtitle) ||
-		td_meta_set(&to->date, from->date) ||
-		td_meta_set(&to->genre, from->genre) ||
-		td_meta_set(&to->reading_time, from->reading_time) ||
-		td_meta_set(&to->author, from->author) ||
-		td_meta_set(&to->url, from->url) ||
-		td_meta_set(&to->source_name, from->source_name) ||
-		td_meta_set(&to->source_sha256, from->source_sha256) ||
-		td_meta_set(&to->extraction, from->extraction);
+	       td_meta_set(&to->subtitle, from->subtitle) ||
+	       td_meta_set(&to->date, from->date) ||
+	       td_meta_set(&to->genre, from->genre) ||
+	       td_meta_set(&to->reading_time, from->reading_time) ||
+	       td_meta_set(&to->author, from->author) ||
+	       td_meta_set(&to->url, from->url) ||
+	       td_meta_set(&to->source_name, from->source_name) ||
+	       td_meta_set(&to->source_sha256, from->source_sha256) ||
+	       td_meta_set(&to->extraction, from->extraction);
 }
 
 static int add_front(const td_blocks *b, td_doc *d, size_t nf)
@@ -234,44 +240,49 @@ static int add_front(const td_blocks *b, td_doc *d, size_t nf)
 	int rc;
 	if (nf == 0)
 		return 0;
-	if ((rc = td_doc_add_span(d, "front", b->v[0].start, b->v[nf - 1].end,
-		NULL, NULL)))
+	if ((rc = td_doc_add_span(
+	             d, "front", b->v[0].start, b->v[nf - 1].end, NULL, NULL)))
 		return rc;
 	for (size_t i = 0; i < nf; i++) {
 		const td_block *k = &b->v[i];
 		switch (k->kind) {
 		case TD_BLOCK_TITLE:
-			if ((rc = td_doc_add_span(d, "docTitle", k->start, k->end, NULL,
-				NULL)) ||
-				(rc = td_doc_add_span(d, "titlePart", k->start, k->end, NULL,
-					"type", "main", NULL)))
+			if ((rc = td_doc_add_span(d, "docTitle", k->start,
+			             k->end, NULL, NULL)) ||
+			        (rc = td_doc_add_span(d, "titlePart", k->start,
+			                 k->end, NULL, "type", "main", NULL)))
 				return rc;
 			break;
 		case TD_BLOCK_STANDFIRST: {
 			size_t j = i;
-			while (j + 1 < nf && b->v[j + 1].kind == TD_BLOCK_STANDFIRST)
+			while (j + 1 < nf &&
+			        b->v[j + 1].kind == TD_BLOCK_STANDFIRST)
 				j++;
-			if ((rc = td_doc_add_span(d, "argument", k->start, b->v[j].end,
-				NULL, NULL)))
+			if ((rc = td_doc_add_span(d, "argument", k->start,
+			             b->v[j].end, NULL, NULL)))
 				return rc;
 			for (size_t x = i; x <= j; x++)
-				if ((rc = td_doc_add_span(d, "p", b->v[x].start, b->v[x].end,
-					NULL, NULL)))
+				if ((rc = td_doc_add_span(d, "p", b->v[x].start,
+				             b->v[x].end, NULL, NULL)))
 					return rc;
 			i = j;
 			break;
 		}
 		case TD_BLOCK_META:
-			if ((rc = td_doc_add_span(d, "docImprint", k->start, k->end, NULL,
-				NULL)))
+			if ((rc = td_doc_add_span(d, "docImprint", k->start,
+			             k->end, NULL, NULL)))
 				return rc;
-			if (b->line.iso[0] && b->line.date_end > b->line.date_start &&
-				b->line.date_start >= k->start && b->line.date_end <= k->end &&
-				(rc = td_doc_add_span(d, "docDate", b->line.date_start,
-					b->line.date_end, NULL, "when", b->line.iso, NULL)))
+			if (b->line.iso[0] &&
+			        b->line.date_end > b->line.date_start &&
+			        b->line.date_start >= k->start &&
+			        b->line.date_end <= k->end &&
+			        (rc = td_doc_add_span(d, "docDate",
+			                 b->line.date_start, b->line.date_end,
+			                 NULL, "when", b->line.iso, NULL)))
 				return rc;
 			break;
-		default: /* not front matter: cannot happen, nf counts front kinds */
+		default: /* not front matter: cannot happen, nf counts front
+		            kinds */
 			break;
 		}
 	}
@@ -279,26 +290,26 @@ static int add_front(const td_blocks *b, td_doc *d, size_t nf)
 }
 
 static int add_paragraph(const td_blocks *b, const td_structure_lex *lex,
-	td_doc *d, const td_block *k, size_t *ns)
+        td_doc *d, const td_block *k, size_t *ns)
 {
 	td_range *r = NULL;
 	size_t n = 0;
 	char id[512];
 	int rc = td_doc_add_span(d, "p", k->start, k->end, NULL, NULL);
 	if (!rc)
-		rc = td_sentences_split(lex ? lex->abbrevs : NULL, b->text, k->start,
-			k->end, &r, &n);
+		rc = td_sentences_split(lex ? lex->abbrevs : NULL, b->text,
+		        k->start, k->end, &r, &n);
 	for (size_t i = 0; !rc && i < n; i++) {
 		snprintf(id, sizeof id, "%s-s%zu", d->id, (*ns)++);
-		rc = td_doc_add_span(d, "s", r[i].start, r[i].end, NULL, "xml:id", id,
-			NULL);
+		rc = td_doc_add_span(
+		        d, "s", r[i].start, r[i].end, NULL, "xml:id", id, NULL);
 	}
 	free(r);
 	return rc;
 }
 
 int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
-	const char *doc_id, td_doc **out)
+        const char *doc_id, td_doc **out)
 {
 	td_doc *d = NULL;
 	size_t *para = NULL, np = 0, nf = 0, ns = 0;
@@ -313,13 +324,16 @@ int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
 	if ((rc = td_doc_add_span(d, "text", 0, b->len, NULL, NULL)))
 		goto fail;
 	while (nf < b->n && (b->v[nf].kind == TD_BLOCK_TITLE ||
-		b->v[nf].kind == TD_BLOCK_STANDFIRST || b->v[nf].kind == TD_BLOCK_META))
+	                            b->v[nf].kind == TD_BLOCK_STANDFIRST ||
+	                            b->v[nf].kind == TD_BLOCK_META))
 		nf++;
 	if ((rc = add_front(b, d, nf)))
 		goto fail;
 	if (nf == b->n) { /* nothing but front matter: an empty paragraph */
-		if ((rc = td_doc_add_span(d, "body", b->len, b->len, NULL, NULL)) ||
-			(rc = td_doc_add_span(d, "p", b->len, b->len, NULL, NULL)))
+		if ((rc = td_doc_add_span(
+		             d, "body", b->len, b->len, NULL, NULL)) ||
+		        (rc = td_doc_add_span(
+		                 d, "p", b->len, b->len, NULL, NULL)))
 			goto fail;
 		*out = d;
 		return 0;
@@ -335,7 +349,8 @@ int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
 		const td_block *k = &b->v[i];
 		/* Front kinds after the body start are taken as paragraphs. */
 		if (k->end - k->start <= LAYOUT_MAX && lex &&
-			td_layout_match(lex->layout, b->text + k->start, k->end - k->start))
+		        td_layout_match(lex->layout, b->text + k->start,
+		                k->end - k->start))
 			layout[i] = 1;
 		else
 			para[np++] = i;
@@ -358,7 +373,7 @@ int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
 		goto fail;
 	}
 	if ((rc = td_tokenize(d->text, d->len, 0, d->tokens)) ||
-	    (rc = find_pullquotes(b, d->tokens, para, hd, np, pq))) {
+	        (rc = find_pullquotes(b, d->tokens, para, hd, np, pq))) {
 		free(pq);
 		free(hd);
 		goto fail;
@@ -368,28 +383,31 @@ int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
 	free(pq);
 	free(hd);
 	if ((rc = td_doc_add_span(d, "body", b->v[nf].start, b->v[b->n - 1].end,
-		NULL, NULL)))
+	             NULL, NULL)))
 		goto fail;
 	size_t div_start = nf;
 	for (size_t i = nf; i <= b->n; i++) {
 		if (i < b->n && !(b->v[i].kind == TD_BLOCK_HEAD && !layout[i] &&
-			!pull[i] && i > div_start))
+		                        !pull[i] && i > div_start))
 			continue;
 		if ((rc = td_doc_add_span(d, "div", b->v[div_start].start,
-			b->v[i - 1].end, NULL, "type", "section", NULL)))
+		             b->v[i - 1].end, NULL, "type", "section", NULL)))
 			goto fail;
 		div_start = i;
 	}
 	for (size_t i = nf; i < b->n; i++) {
 		const td_block *k = &b->v[i];
 		if (layout[i])
-			rc = td_doc_add_span(d, "note", k->start, k->end, NULL, "type",
-				"layout", NULL);
+			rc = td_doc_add_span(d, "note", k->start, k->end, NULL,
+			        "type", "layout", NULL);
 		else if (k->kind == TD_BLOCK_HEAD && !pull[i])
-			rc = td_doc_add_span(d, "head", k->start, k->end, NULL, NULL);
-		else if (pull[i] && !(rc = td_doc_add_span(d, "quote", k->start,
-			k->end, NULL, "type", "pullquote", NULL)))
-			rc = td_doc_add_span(d, "p", k->start, k->end, NULL, NULL);
+			rc = td_doc_add_span(
+			        d, "head", k->start, k->end, NULL, NULL);
+		else if (pull[i] &&
+		         !(rc = td_doc_add_span(d, "quote", k->start, k->end,
+		                   NULL, "type", "pullquote", NULL)))
+			rc = td_doc_add_span(
+			        d, "p", k->start, k->end, NULL, NULL);
 		else if (!pull[i])
 			rc = add_paragraph(b, lex, d, k, &ns);
 		if (rc)

@@ -25,6 +25,6 @@ void td_structure_lex_free(td_structure_lex *lex);
  * type=pullquote, note type=layout; and the header metadata. lex may be NULL.
  * *out is the caller's to td_doc_free(). */
 int td_structure_build(const td_blocks *b, const td_structure_lex *lex,
-	const char *doc_id, td_doc **out);
+        const char *doc_id, td_doc **out);
 
 #endif

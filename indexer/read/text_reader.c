@@ -80,7 +80,7 @@ size_t td_utf8_char(const unsigned char *s, size_t n, unsigned *cp)
 		v = (v << 6) | (s[i] & 0x3F);
 	}
 	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) ||
-		v == 0xFFFE || v == 0xFFFF)
+	        v == 0xFFFE || v == 0xFFFF)
 		return 0;
 	*cp = v;
 	return k;
@@ -88,7 +88,7 @@ size_t td_utf8_char(const unsigned char *s, size_t n, unsigned *cp)
 
 /* Decodes data into b->text. Line numbers count input lines from 1. */
 static int decode(const char *name, const unsigned char *d, size_t len,
-	int lenient, td_blocks *b)
+        int lenient, td_blocks *b)
 {
 	size_t i = 0, o = 0, replaced = 0;
 	long line = 1;
@@ -127,14 +127,17 @@ static int decode(const char *name, const unsigned char *d, size_t len,
 		if (what) {
 			if (!lenient) {
 				free(t);
-				return td_error(TD_EINPUT, "%s: %s at byte %zu (line %ld)",
-					name, what, i, line);
+				return td_error(TD_EINPUT,
+				        "%s: %s at byte %zu (line %ld)", name,
+				        what, i, line);
 			}
-			/* the first few name where; a binary file would otherwise
-			 * give one warning a byte */
+			/* the first few name where; a binary file would
+			 * otherwise give one warning a byte */
 			if (++replaced <= TD_MAX_BYTE_WARNINGS)
-				td_warn("%s: %s at byte %zu (line %ld) replaced by "
-					"U+FFFD", name, what, i, line);
+				td_warn("%s: %s at byte %zu (line %ld) "
+				        "replaced by "
+				        "U+FFFD",
+				        name, what, i, line);
 			memcpy(t + o, "\xEF\xBF\xBD", 3);
 			o += 3;
 			i += 1;
@@ -146,7 +149,7 @@ static int decode(const char *name, const unsigned char *d, size_t len,
 	}
 	if (replaced > TD_MAX_BYTE_WARNINGS)
 		td_warn("%s: %zu bad bytes replaced by U+FFFD in all", name,
-			replaced);
+		        replaced);
 	t[o] = '\0';
 	b->text = t;
 	b->len = o;
@@ -167,7 +170,7 @@ static size_t space_at(const char *s, size_t i, size_t len)
 	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
 		return 2;
 	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
-		((u[2] >= 0x80 && u[2] <= 0x8B) || u[2] == 0xAF))
+	        ((u[2] >= 0x80 && u[2] <= 0x8B) || u[2] == 0xAF))
 		return 3;
 	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F)
 		return 3;
@@ -205,11 +208,12 @@ static int has_newline(const char *s, size_t a, size_t b)
 
 /* ------------------------------------------------------- metadata line */
 
-static const char *const months[12] = {"january", "february", "march",
-	"april", "may", "june", "july", "august", "september", "october",
-	"november", "december"};
+static const char *const months[12] = {"january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november",
+        "december"};
 
-/* The month (1..12) named by w[0, n) ("January", "Jan", "Jan.", "Sept"), or 0. */
+/* The month (1..12) named by w[0, n) ("January", "Jan", "Jan.", "Sept"), or
+ * 0. */
 static int month_of(const char *w, size_t n)
 {
 	if (n && w[n - 1] == '.')
@@ -245,15 +249,17 @@ static long number_of(const char *w, size_t n, size_t lo, size_t hi)
 	if (rl == 0)
 		return v;
 	if (rl == 2 && (strncasecmp(rest, "st", 2) == 0 ||
-		strncasecmp(rest, "nd", 2) == 0 || strncasecmp(rest, "rd", 2) == 0 ||
-		strncasecmp(rest, "th", 2) == 0))
+	                       strncasecmp(rest, "nd", 2) == 0 ||
+	                       strncasecmp(rest, "rd", 2) == 0 ||
+	                       strncasecmp(rest, "th", 2) == 0))
 		return v;
 	return -1;
 }
 
 static int days_in(int y, int m)
 {
-	static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int dm[12] = {
+	        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 29;
 	return dm[m - 1];
@@ -290,8 +296,8 @@ static int word_is(const char *s, const word *w, const char *lit)
 }
 
 /* Tries a date starting at word i; on success sets y/m/d and *last. */
-static int date_at(const char *s, const word *w, size_t n, size_t i,
-	int *y, int *m, int *d, size_t *last)
+static int date_at(const char *s, const word *w, size_t n, size_t i, int *y,
+        int *m, int *d, size_t *last)
 {
 	const char *a = s + w[i].s;
 	size_t al = w[i].e - w[i].s;
@@ -300,7 +306,7 @@ static int date_at(const char *s, const word *w, size_t n, size_t i,
 		long yy = number_of(a, 4, 4, 4), mm = number_of(a + 5, 2, 2, 2),
 		     dd = number_of(a + 8, 2, 2, 2);
 		if (yy > 0 && mm >= 1 && mm <= 12 && dd >= 1 &&
-			dd <= days_in((int)yy, (int)mm)) {
+		        dd <= days_in((int)yy, (int)mm)) {
 			*y = (int)yy, *m = (int)mm, *d = (int)dd, *last = i;
 			return 1;
 		}
@@ -314,7 +320,7 @@ static int date_at(const char *s, const word *w, size_t n, size_t i,
 	int mm;
 	/* 19 January 2024 */
 	if ((dd = number_of(a, al, 1, 2)) > 0 && (mm = month_of(b, bl)) &&
-		(yy = number_of(c, cl, 4, 4)) > 0) {
+	        (yy = number_of(c, cl, 4, 4)) > 0) {
 		if (dd > days_in((int)yy, mm))
 			return 0;
 		*y = (int)yy, *m = mm, *d = (int)dd, *last = i + 2;
@@ -322,7 +328,7 @@ static int date_at(const char *s, const word *w, size_t n, size_t i,
 	}
 	/* January 19, 2024 */
 	if ((mm = month_of(a, al)) && (dd = number_of(b, bl, 1, 2)) > 0 &&
-		(yy = number_of(c, cl, 4, 4)) > 0) {
+	        (yy = number_of(c, cl, 4, 4)) > 0) {
 		if (dd > days_in((int)yy, mm))
 			return 0;
 		*y = (int)yy, *m = mm, *d = (int)dd, *last = i + 2;
@@ -348,9 +354,11 @@ int td_meta_line_parse(const char *s, size_t len, td_meta_line *out)
 	int keyword = 0;
 	size_t genre_end_word = di;
 	for (size_t i = 0; i < di; i++)
-		if (word_is(s, &w[i], "published") || word_is(s, &w[i], "updated") ||
-			word_is(s, &w[i], "posted") || word_is(s, &w[i], "published:") ||
-			word_is(s, &w[i], "updated:")) {
+		if (word_is(s, &w[i], "published") ||
+		        word_is(s, &w[i], "updated") ||
+		        word_is(s, &w[i], "posted") ||
+		        word_is(s, &w[i], "published:") ||
+		        word_is(s, &w[i], "updated:")) {
 			keyword = 1;
 			genre_end_word = i;
 			break;
@@ -373,9 +381,9 @@ int td_meta_line_parse(const char *s, size_t len, td_meta_line *out)
 		const char *u = s + w[k].s + (k == i ? j + 1 : 0);
 		size_t ul = w[k].e - w[k].s - (k == i ? j + 1 : 0);
 		if (!((ul >= 3 && strncasecmp(u, "min", 3) == 0) &&
-			(ul == 3 || strncasecmp(u, "mins", ul) == 0 ||
-				strncasecmp(u, "minute", ul) == 0 ||
-				strncasecmp(u, "minutes", ul) == 0)))
+		            (ul == 3 || strncasecmp(u, "mins", ul) == 0 ||
+		                    strncasecmp(u, "minute", ul) == 0 ||
+		                    strncasecmp(u, "minutes", ul) == 0)))
 			continue;
 		if (k + 1 < n && word_is(s, &w[k + 1], "read")) {
 			out->time_start = w[i].s;
@@ -394,7 +402,7 @@ int td_meta_line_parse(const char *s, size_t len, td_meta_line *out)
 	if (s[out->date_end - 1] == ',')
 		out->date_end--;
 	snprintf(out->iso, sizeof out->iso, "%04u-%02u-%02u",
-		(unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+	        (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 	return 1;
 }
 
@@ -421,13 +429,14 @@ static int head_like(const char *t, size_t a, size_t b)
 		size_t k;
 		while (e > a && (k = space_before(t, a, e)))
 			e -= k;
-		if (e >= a + 3 && (memcmp(t + e - 3, "\xE2\x80\x9D", 3) == 0 ||
-			memcmp(t + e - 3, "\xE2\x80\x99", 3) == 0)) {
+		if (e >= a + 3 &&
+		        (memcmp(t + e - 3, "\xE2\x80\x9D", 3) == 0 ||
+		                memcmp(t + e - 3, "\xE2\x80\x99", 3) == 0)) {
 			e -= 3;
 			continue;
 		}
-		if (e > a && (t[e - 1] == '"' || t[e - 1] == '\'' || t[e - 1] == ')'))
-		{
+		if (e > a && (t[e - 1] == '"' || t[e - 1] == '\'' ||
+		                     t[e - 1] == ')')) {
 			e--;
 			continue;
 		}
@@ -482,7 +491,7 @@ static int cut_blocks(td_blocks *b)
 {
 	const char *t = b->text;
 	size_t i = 0, len = b->len;
-	long open = -1; /* start of the current block */
+	long open = -1;  /* start of the current block */
 	size_t last = 0; /* end of its last non-blank line */
 	while (i <= len) {
 		size_t e = i;
@@ -517,19 +526,24 @@ static int classify(td_blocks *b)
 	for (size_t i = 0; i < b->n && i < 4; i++) {
 		td_block *k = &b->v[i];
 		td_meta_line ml;
-		if (k->end - k->start <= META_MAX && !has_newline(t, k->start, k->end) &&
-			td_meta_line_parse(t + k->start, k->end - k->start, &ml)) {
+		if (k->end - k->start <= META_MAX &&
+		        !has_newline(t, k->start, k->end) &&
+		        td_meta_line_parse(
+		                t + k->start, k->end - k->start, &ml)) {
 			meta = i;
 			b->line = ml;
-			b->line.genre_start += k->start, b->line.genre_end += k->start;
-			b->line.date_start += k->start, b->line.date_end += k->start;
-			b->line.time_start += k->start, b->line.time_end += k->start;
+			b->line.genre_start += k->start,
+			        b->line.genre_end += k->start;
+			b->line.date_start += k->start,
+			        b->line.date_end += k->start;
+			b->line.time_start += k->start,
+			        b->line.time_end += k->start;
 			break;
 		}
 	}
 	int has_title = b->n > 0 && meta != 0 &&
-		b->v[0].end - b->v[0].start <= TITLE_MAX &&
-		!has_newline(t, b->v[0].start, b->v[0].end);
+	                b->v[0].end - b->v[0].start <= TITLE_MAX &&
+	                !has_newline(t, b->v[0].start, b->v[0].end);
 	if (has_title) {
 		b->v[0].kind = TD_BLOCK_TITLE;
 		if (set_range(&b->meta.title, t, b->v[0].start, b->v[0].end))
@@ -540,30 +554,33 @@ static int classify(td_blocks *b)
 		for (size_t i = first_body; i < meta; i++) {
 			b->v[i].kind = TD_BLOCK_STANDFIRST;
 			if (!b->meta.subtitle &&
-				set_range(&b->meta.subtitle, t, b->v[i].start, b->v[i].end))
+			        set_range(&b->meta.subtitle, t, b->v[i].start,
+			                b->v[i].end))
 				return TD_ENOMEM;
 		}
 		b->v[meta].kind = TD_BLOCK_META;
 		first_body = meta + 1;
 		const td_meta_line *ml = &b->line;
 		if (td_meta_set(&b->meta.date, ml->iso) ||
-			(ml->genre_end > ml->genre_start &&
-				set_range(&b->meta.genre, t, ml->genre_start, ml->genre_end)) ||
-			(ml->time_end > ml->time_start &&
-				set_range(&b->meta.reading_time, t, ml->time_start,
-					ml->time_end)))
+		        (ml->genre_end > ml->genre_start &&
+		                set_range(&b->meta.genre, t, ml->genre_start,
+		                        ml->genre_end)) ||
+		        (ml->time_end > ml->time_start &&
+		                set_range(&b->meta.reading_time, t,
+		                        ml->time_start, ml->time_end)))
 			return td_error(TD_ENOMEM, "out of memory");
 	} else {
 		td_warn("%s: no metadata line; no date", b->name);
 	}
 	for (size_t i = first_body; i < b->n; i++)
-		b->v[i].kind = head_like(t, b->v[i].start, b->v[i].end) ?
-			TD_BLOCK_HEAD : TD_BLOCK_PARA;
+		b->v[i].kind = head_like(t, b->v[i].start, b->v[i].end)
+		                       ? TD_BLOCK_HEAD
+		                       : TD_BLOCK_PARA;
 	return 0;
 }
 
 int td_text_read(const char *name, const char *data, size_t len, int lenient,
-	td_blocks *out)
+        td_blocks *out)
 {
 	char hex[65];
 	int rc;
@@ -578,7 +595,7 @@ int td_text_read(const char *name, const char *data, size_t len, int lenient,
 	}
 	td_sha256_hex(data, len, hex);
 	if (td_meta_set(&out->meta.source_name, base_name(name)) ||
-		td_meta_set(&out->meta.source_sha256, hex)) {
+	        td_meta_set(&out->meta.source_sha256, hex)) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto fail;
 	}

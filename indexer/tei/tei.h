@@ -19,8 +19,8 @@ int td_tei_write_mem(const td_doc *doc, char **out, size_t *len);
  * does not parse on its own (the writer then writes one from td_meta).
  * An element whose xml:id tagdex writes itself (doc_id, the taxonomy or a
  * label category) is TD_EINPUT: the output would repeat an ID. */
-int td_tei_header_keep(const char *name, const char *doc_id,
-	const char *header, char **out);
+int td_tei_header_keep(
+        const char *name, const char *doc_id, const char *header, char **out);
 
 /* tei_reader.c: reads TEI from memory (name is the file's path: messages,
  * fallback document ids, the folder xi:include is resolved in). A <TEI>
@@ -39,15 +39,15 @@ int td_tei_header_keep(const char *name, const char *doc_id,
  * bounded depth and expansion. *out is a malloc'd array (free each doc
  * and the array). */
 int td_tei_read_all(const char *name, const char *data, size_t len,
-	td_doc ***out, size_t *nout);
+        td_doc ***out, size_t *nout);
 /* The absolute canonical paths of every file that reading name would
  * include (xi:include, recursively), without reading anything else. An
  * include that td_tei_read_all would refuse (missing file, outside the
  * folder, a file not well-formed ...) is passed over, so the list holds
  * every file the input reaches. Errors: the input itself not well-formed
  * (TD_EINPUT), TD_ENOMEM. *out is a malloc'd array of malloc'd strings. */
-int td_tei_included(const char *name, const char *data, size_t len,
-	char ***out, size_t *n);
+int td_tei_included(
+        const char *name, const char *data, size_t len, char ***out, size_t *n);
 /* The same for a file that must hold exactly one document. */
 int td_tei_read(const char *name, const char *data, size_t len, td_doc **out);
 
@@ -62,8 +62,8 @@ int td_tei_read(const char *name, const char *data, size_t len, td_doc **out);
 enum { TD_META_NPATHS = 3 };
 int td_tei_xpath_check(const char *xpath);
 int td_tei_xpath_value(const char *name, const char *data, size_t len,
-	const char *xpath, int date, char **out);
+        const char *xpath, int date, char **out);
 int td_tei_meta_apply(const char *name, const char *data, size_t len,
-	const char *const xpaths[TD_META_NPATHS], td_doc *doc);
+        const char *const xpaths[TD_META_NPATHS], td_doc *doc);
 
 #endif

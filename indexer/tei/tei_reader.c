@@ -9,9 +9,9 @@
  * TEI tokens (<w>, <pc>) that the tokeniser would read as one are parted
  * by a space unless @join says they are written together (part_tokens);
  * every element from <text> down is a span with all its attributes, in
- * document order (pre-order, i.e. the XML nesting). The teiHeader is metadata, never text.
- * xi:include of local files under the input's folder is followed as if the
- * included document stood in its place (ParlaMint corpus roots).
+ * document order (pre-order, i.e. the XML nesting). The teiHeader is metadata,
+ * never text. xi:include of local files under the input's folder is followed as
+ * if the included document stood in its place (ParlaMint corpus roots).
  * Streaming (xmlTextReader, explicit stack): no recursion, no network, no
  * external entities or DTDs, bounded depth. Validity is not required. */
 #include "config.h"
@@ -38,24 +38,33 @@
 #define TD_TEI_MAXINCLUDE 16 /* files open at once along one include chain */
 
 /* header fields captured from element text */
-enum { F_NONE, F_TITLE, F_SUBTITLE, F_AUTHOR, F_DATE, F_GENRE,
-	F_SHA, F_SRCNAME, F_URL, F_ACTORNAME };
+enum {
+	F_NONE,
+	F_TITLE,
+	F_SUBTITLE,
+	F_AUTHOR,
+	F_DATE,
+	F_GENRE,
+	F_SHA,
+	F_SRCNAME,
+	F_URL,
+	F_ACTORNAME
+};
 
 /* Where a header date comes from, most specific first: the setting of a
  * sitting (ParlaMint), the source's first edition (ELTeC), another date of
  * the source, the creation, and the publication of the file itself. */
-enum { D_SETTING = 1, D_FIRSTED, D_SOURCE, D_CREATION, D_PUBLICATION,
-	D_NONE };
+enum { D_SETTING = 1, D_FIRSTED, D_SOURCE, D_CREATION, D_PUBLICATION, D_NONE };
 
 typedef struct frame {
-	int span;       /* index into spans, or -1 */
-	int doc;        /* a <TEI> of a teiCorpus: a document ends with it */
-	int in_text;    /* inside <text> */
-	int header;     /* inside teiHeader */
-	int actor;      /* a person/org element: index into actors, or -1 */
+	int span;    /* index into spans, or -1 */
+	int doc;     /* a <TEI> of a teiCorpus: a document ends with it */
+	int in_text; /* inside <text> */
+	int header;  /* inside teiHeader */
+	int actor;   /* a person/org element: index into actors, or -1 */
 	const char *kind;
-	char *name;     /* local name, for the header rules */
-	int tei;        /* in the TEI namespace (or none) */
+	char *name; /* local name, for the header rules */
+	int tei;    /* in the TEI namespace (or none) */
 } frame;
 
 typedef struct ractor {
@@ -67,7 +76,7 @@ typedef struct rfile {
 	xmlTextReaderPtr r;
 	const char *name;
 	char *path, *data;
-	int line;        /* of the xi:include in the including file */
+	int line; /* of the xi:include in the including file */
 } rfile;
 
 typedef struct rd {
@@ -83,18 +92,18 @@ typedef struct rd {
 	size_t nst, cap_st;
 	char *root_id;
 	td_meta meta;
-	int date_rank;   /* D_*: the source of meta.date */
-	int cap_rank;    /* the source of the date being captured */
-	int first_ed;    /* depth of a <bibl type="firstEdition">, or 0 */
+	int date_rank; /* D_*: the source of meta.date */
+	int cap_rank;  /* the source of the date being captured */
+	int first_ed;  /* depth of a <bibl type="firstEdition">, or 0 */
 	ractor *actors;
 	size_t nactors, cap_actors;
-	int cur_actor;   /* the person/org being read, -1 if none */
+	int cur_actor; /* the person/org being read, -1 if none */
 	int ntexts;
 	/* the root: TEI (one document) or teiCorpus (one per TEI); anything
 	 * else is not a document */
 	int corpus;
 	char *root_name;
-	td_meta cmeta;   /* the corpus headers: fallback of each TEI's */
+	td_meta cmeta; /* the corpus headers: fallback of each TEI's */
 	ractor *cactors;
 	size_t ncactors, cap_cactors;
 	td_doc **docs;
@@ -106,7 +115,7 @@ typedef struct rd {
 	char *basedir;
 	char **seen;
 	size_t nseen, cap_seen;
-	int list_only;   /* td_tei_included: follow includes, nothing else */
+	int list_only;     /* td_tei_included: follow includes, nothing else */
 	int pending_break; /* a block ended: part it from a word that follows */
 	/* a <w> or <pc> (not inside another) ended with no text after it yet:
 	 * where (wedge_at), its text's start, the spans open then, whether its
@@ -121,7 +130,8 @@ static void on_error(void *ctx, xmlErrorPtr e)
 	rd *r = ctx;
 	if (!e || e->level < XML_ERR_ERROR || r->err[0])
 		return;
-	snprintf(r->err, sizeof r->err, "%s", e->message ? e->message : "error");
+	snprintf(
+	        r->err, sizeof r->err, "%s", e->message ? e->message : "error");
 	r->err[strcspn(r->err, "\n")] = '\0';
 	r->errline = e->line;
 }
@@ -156,7 +166,8 @@ static int set_once(char **field, const char *v)
 
 static const char *attr(rd *r, const char *name)
 {
-	return (const char *)xmlTextReaderGetAttribute(r->r, (const xmlChar *)name);
+	return (const char *)xmlTextReaderGetAttribute(
+	        r->r, (const xmlChar *)name);
 }
 
 static int in(const rd *r, const char *name)
@@ -201,8 +212,9 @@ static void header_element(rd *r, const char *n, int depth)
 	int f = F_NONE;
 	if (!strcmp(n, "title") && in(r, "titleStmt") && !in(r, "sourceDesc")) {
 		const char *t = attr(r, "type");
-		f = t && !strcmp(t, "sub") ? F_SUBTITLE
-		    : !t || !strcmp(t, "main") ? F_TITLE : F_NONE;
+		f = t && !strcmp(t, "sub")     ? F_SUBTITLE
+		    : !t || !strcmp(t, "main") ? F_TITLE
+		                               : F_NONE;
 		xmlFree((void *)t);
 	} else if (!strcmp(n, "author") && in(r, "titleStmt")) {
 		f = F_AUTHOR;
@@ -213,9 +225,11 @@ static void header_element(rd *r, const char *n, int depth)
 		xmlFree((void *)t);
 	} else if (!strcmp(n, "date")) {
 		int rank = in(r, "setting") ? D_SETTING
-			   : in(r, "sourceDesc") ? (r->first_ed ? D_FIRSTED : D_SOURCE)
-			   : in(r, "creation") ? D_CREATION
-			   : in(r, "publicationStmt") ? D_PUBLICATION : D_NONE;
+		           : in(r, "sourceDesc")
+		                   ? (r->first_ed ? D_FIRSTED : D_SOURCE)
+		           : in(r, "creation")        ? D_CREATION
+		           : in(r, "publicationStmt") ? D_PUBLICATION
+		                                      : D_NONE;
 		const char *w = rank < r->date_rank ? attr(r, "when") : NULL;
 		if (w && td_iso_date(w)) {
 			set_date(r, w, rank);
@@ -225,22 +239,24 @@ static void header_element(rd *r, const char *n, int depth)
 		}
 		xmlFree((void *)w);
 	} else if ((!strcmp(n, "term") || !strcmp(n, "classCode")) &&
-		in(r, "textClass")) {
+	           in(r, "textClass")) {
 		f = F_GENRE;
 	} else if (!strcmp(n, "idno")) {
 		const char *t = attr(r, "type");
-		if (t && (!strcasecmp(t, "sha256") || !strcasecmp(t, "SHA-256")))
+		if (t &&
+		        (!strcasecmp(t, "sha256") || !strcasecmp(t, "SHA-256")))
 			f = F_SHA;
 		else if (t && (!strcmp(t, "filename") || !strcmp(t, "file") ||
-				      !strcmp(t, "source")))
+		                      !strcmp(t, "source")))
 			f = F_SRCNAME;
-		else if (t && (!strcasecmp(t, "url") || !strcasecmp(t, "uri")) &&
-			in(r, "sourceDesc"))
+		else if (t &&
+		         (!strcasecmp(t, "url") || !strcasecmp(t, "uri")) &&
+		         in(r, "sourceDesc"))
 			f = F_URL;
 		xmlFree((void *)t);
 	} else if ((!strcmp(n, "persName") || !strcmp(n, "orgName") ||
-			   !strcmp(n, "name")) && r->cur_actor >= 0 &&
-		!r->actors[r->cur_actor].name) {
+	                   !strcmp(n, "name")) &&
+	           r->cur_actor >= 0 && !r->actors[r->cur_actor].name) {
 		f = F_ACTORNAME;
 	}
 	if (f != F_NONE && r->field == F_NONE) {
@@ -259,17 +275,31 @@ static int header_end(rd *r)
 		return td_error(TD_ENOMEM, "out of memory");
 	int rc = 0;
 	switch (r->field) {
-	case F_TITLE: rc = set_once(&r->meta.title, v); break;
-	case F_SUBTITLE: rc = set_once(&r->meta.subtitle, v); break;
-	case F_AUTHOR: rc = set_once(&r->meta.author, v); break;
+	case F_TITLE:
+		rc = set_once(&r->meta.title, v);
+		break;
+	case F_SUBTITLE:
+		rc = set_once(&r->meta.subtitle, v);
+		break;
+	case F_AUTHOR:
+		rc = set_once(&r->meta.author, v);
+		break;
 	case F_DATE:
 		if (td_iso_date(v))
 			rc = set_date(r, v, r->cap_rank);
 		break;
-	case F_GENRE: rc = set_once(&r->meta.genre, v); break;
-	case F_SHA: rc = set_once(&r->meta.source_sha256, v); break;
-	case F_SRCNAME: rc = set_once(&r->meta.source_name, v); break;
-	case F_URL: rc = set_once(&r->meta.url, v); break;
+	case F_GENRE:
+		rc = set_once(&r->meta.genre, v);
+		break;
+	case F_SHA:
+		rc = set_once(&r->meta.source_sha256, v);
+		break;
+	case F_SRCNAME:
+		rc = set_once(&r->meta.source_name, v);
+		break;
+	case F_URL:
+		rc = set_once(&r->meta.url, v);
+		break;
 	case F_ACTORNAME:
 		if (r->cur_actor >= 0 && *v)
 			rc = set_once(&r->actors[r->cur_actor].name, v);
@@ -345,12 +375,11 @@ static char *fallback_id(const char *name, size_t k)
 static int meta_fill(td_meta *to, const td_meta *from)
 {
 	char **t[] = {&to->title, &to->subtitle, &to->date, &to->genre,
-		&to->reading_time, &to->author, &to->url, &to->source_name,
-		&to->source_sha256, &to->extraction, &to->tei_header};
-	char *const f[] = {from->title, from->subtitle, from->date,
-		from->genre, from->reading_time, from->author, from->url,
-		from->source_name, from->source_sha256, from->extraction,
-		from->tei_header};
+	        &to->reading_time, &to->author, &to->url, &to->source_name,
+	        &to->source_sha256, &to->extraction, &to->tei_header};
+	char *const f[] = {from->title, from->subtitle, from->date, from->genre,
+	        from->reading_time, from->author, from->url, from->source_name,
+	        from->source_sha256, from->extraction, from->tei_header};
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		if (!*t[i] && f[i] && !(*t[i] = strdup(f[i])))
 			return td_error(TD_ENOMEM, "out of memory");
@@ -409,7 +438,8 @@ static int begin_doc(rd *r)
 	int rc = meta_fill(&r->cmeta, &r->meta);
 	for (size_t i = 0; !rc && i < r->nactors; i++) {
 		size_t j = 0;
-		while (j < r->ncactors && strcmp(r->cactors[j].key, r->actors[i].key))
+		while (j < r->ncactors &&
+		        strcmp(r->cactors[j].key, r->actors[i].key))
 			j++;
 		if (j < r->ncactors)
 			continue;
@@ -431,13 +461,14 @@ static int finish_doc(rd *r)
 	if ((rc = td_buf_add(&r->text, "", 0)))
 		return rc;
 	if (!r->root_id &&
-		!(fid = fallback_id(r->name, r->corpus ? r->ndocs + 1 : 0)))
+	        !(fid = fallback_id(r->name, r->corpus ? r->ndocs + 1 : 0)))
 		return td_error(TD_ENOMEM, "out of memory");
 	if (TD_VEC_RESERVE(r->docs, r->ndocs, r->cap_docs, 8)) {
 		free(fid);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
-	rc = td_doc_new(r->root_id ? r->root_id : fid, r->text.s, r->text.n, &d);
+	rc = td_doc_new(
+	        r->root_id ? r->root_id : fid, r->text.s, r->text.n, &d);
 	free(fid);
 	if (rc)
 		return rc;
@@ -451,16 +482,17 @@ static int finish_doc(rd *r)
 	rc = meta_fill(&d->meta, &r->cmeta);
 	if (!rc && d->meta.tei_header) {
 		char *kept = NULL;
-		rc = td_tei_header_keep(r->name, d->id, d->meta.tei_header, &kept);
+		rc = td_tei_header_keep(
+		        r->name, d->id, d->meta.tei_header, &kept);
 		free(d->meta.tei_header);
 		d->meta.tei_header = kept;
 	}
 	for (size_t i = 0; i < r->nactors && !rc; i++)
 		rc = td_doc_add_actor(d, r->actors[i].key, r->actors[i].kind,
-			r->actors[i].name);
+		        r->actors[i].name);
 	for (size_t i = 0; i < r->ncactors && !rc; i++)
 		rc = td_doc_add_actor(d, r->cactors[i].key, r->cactors[i].kind,
-			r->cactors[i].name);
+		        r->cactors[i].name);
 	if (rc) {
 		td_doc_free(d);
 		return rc;
@@ -475,12 +507,51 @@ static int finish_doc(rd *r)
  * unless break="no". Inline elements (hi, name, seg, s, w, quote ...) do
  * not: "<hi>Wash</hi>ington" is one word. Sorted for bsearch. */
 static const char *const block_names[] = {
-	"ab", "argument", "back", "body", "castList", "cb", "cell", "closer",
-	"dateline", "div", "div1", "div2", "div3", "div4", "div5", "div6",
-	"div7", "docAuthor", "docTitle", "epigraph", "figDesc", "figure",
-	"front", "head", "item", "l", "label", "lb", "lg", "list", "note",
-	"opener", "p", "pb", "postscript", "row", "salute", "signed", "sp",
-	"speaker", "stage", "table", "titlePage", "trailer", "u",
+        "ab",
+        "argument",
+        "back",
+        "body",
+        "castList",
+        "cb",
+        "cell",
+        "closer",
+        "dateline",
+        "div",
+        "div1",
+        "div2",
+        "div3",
+        "div4",
+        "div5",
+        "div6",
+        "div7",
+        "docAuthor",
+        "docTitle",
+        "epigraph",
+        "figDesc",
+        "figure",
+        "front",
+        "head",
+        "item",
+        "l",
+        "label",
+        "lb",
+        "lg",
+        "list",
+        "note",
+        "opener",
+        "p",
+        "pb",
+        "postscript",
+        "row",
+        "salute",
+        "signed",
+        "sp",
+        "speaker",
+        "stage",
+        "table",
+        "titlePage",
+        "trailer",
+        "u",
 };
 
 static int name_cmp(const void *key, const void *elem)
@@ -491,7 +562,7 @@ static int name_cmp(const void *key, const void *elem)
 static int is_block(const char *n)
 {
 	return bsearch(n, block_names, sizeof block_names / sizeof *block_names,
-		       sizeof *block_names, name_cmp) != NULL;
+	               sizeof *block_names, name_cmp) != NULL;
 }
 
 static int is_milestone(const char *n)
@@ -590,16 +661,20 @@ static int end_element(rd *r)
 	if (f->span >= 0) {
 		r->spans[f->span].end = r->text.n;
 		if (is_block(f->name) && !is_milestone(f->name))
-			r->pending_break = 1; /* a milestone parted at its start */
-		if (is_token_elem(f->name) && f->tei && !in_token(r, r->nst - 1)) {
-			const char *j = td_span_attr(&r->spans[f->span], "join");
+			r->pending_break =
+			        1; /* a milestone parted at its start */
+		if (is_token_elem(f->name) && f->tei &&
+		        !in_token(r, r->nst - 1)) {
+			const char *j =
+			        td_span_attr(&r->spans[f->span], "join");
 			r->wedge = 1;
 			r->wnext = 0;
 			r->wedge_at = r->text.n;
 			r->wedge_from = r->spans[f->span].start;
 			r->wedge_nspans = r->nspans;
 			r->wedge_join = j && (!strcmp(j, "right") ||
-				!strcmp(j, "both") || !strcmp(j, "overlap"));
+			                             !strcmp(j, "both") ||
+			                             !strcmp(j, "overlap"));
 		}
 	}
 	if (r->field != F_NONE && r->field_depth == (int)r->nst - 1)
@@ -622,17 +697,20 @@ static int start_element(rd *r)
 	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r->r);
 	int depth = (int)r->nst, rc;
 	frame up = r->nst ? r->st[r->nst - 1]
-			  : (frame){-1, 0, 0, 0, -1, NULL, NULL, 0};
+	                  : (frame){-1, 0, 0, 0, -1, NULL, NULL, 0};
 	frame f = {-1, 0, up.in_text, up.header, -1, NULL, NULL, 0};
 	if (depth >= TD_TEI_MAXDEPTH)
-		return td_error(TD_ELIMIT, "%s:%d: nesting deeper than %d elements",
-			r->name, xmlTextReaderGetParserLineNumber(r->r),
-			TD_TEI_MAXDEPTH);
+		return td_error(TD_ELIMIT,
+		        "%s:%d: nesting deeper than %d elements", r->name,
+		        xmlTextReaderGetParserLineNumber(r->r),
+		        TD_TEI_MAXDEPTH);
 	if (depth == 0) {
 		if (ns && strcmp(ns, TEI_NS))
-			return td_error(TD_EINPUT, "%s:%d: not a TEI document (root "
-				"<%s> in namespace %s)", r->name,
-				xmlTextReaderGetParserLineNumber(r->r), n, ns);
+			return td_error(TD_EINPUT,
+			        "%s:%d: not a TEI document (root "
+			        "<%s> in namespace %s)",
+			        r->name, xmlTextReaderGetParserLineNumber(r->r),
+			        n, ns);
 		if (!(r->root_name = strdup(n)))
 			return td_error(TD_ENOMEM, "out of memory");
 		if (strcmp(n, "TEI") && strcmp(n, "teiCorpus"))
@@ -649,11 +727,12 @@ static int start_element(rd *r)
 	int tei = !ns || !strcmp(ns, TEI_NS);
 	f.tei = tei;
 	if (depth > 0 && r->corpus && tei && !f.in_text && !f.header &&
-		!strcmp(n, "TEI")) {
+	        !strcmp(n, "TEI")) {
 		for (size_t i = 0; i < r->nst; i++)
 			if (r->st[i].doc)
-				return td_error(TD_EINPUT, "%s:%d: <TEI> inside a <TEI>",
-					r->name, xmlTextReaderGetParserLineNumber(r->r));
+				return td_error(TD_EINPUT,
+				        "%s:%d: <TEI> inside a <TEI>", r->name,
+				        xmlTextReaderGetParserLineNumber(r->r));
 		if ((rc = begin_doc(r)))
 			return rc;
 		const char *id = attr(r, "xml:id");
@@ -671,13 +750,15 @@ static int start_element(rd *r)
 				r->meta.tei_header = strdup((const char *)x);
 				xmlFree(x);
 				if (!r->meta.tei_header)
-					return td_error(TD_ENOMEM, "out of memory");
+					return td_error(
+					        TD_ENOMEM, "out of memory");
 			}
 		}
 	}
 	if (!f.in_text && !f.header && tei && !strcmp(n, "text")) {
 		f.in_text = 1;
-		if (r->ntexts++ && r->text.n && (rc = td_buf_add(&r->text, "\n\n", 2)))
+		if (r->ntexts++ && r->text.n &&
+		        (rc = td_buf_add(&r->text, "\n\n", 2)))
 			return rc;
 	}
 	if (f.in_text && tei && (r->pending_break || is_block(n))) {
@@ -688,22 +769,25 @@ static int start_element(rd *r)
 	if (f.in_text && (rc = new_span(r, n, &f.span)))
 		return rc;
 	if (f.in_text && r->wedge && tei && is_token_elem(n) &&
-		!in_token(r, r->nst)) {
+	        !in_token(r, r->nst)) {
 		const char *j = td_span_attr(&r->spans[f.span], "join");
 		r->wnext = 1;
-		if (r->wedge_join || (j && (!strcmp(j, "left") ||
-			!strcmp(j, "both") || !strcmp(j, "overlap"))))
+		if (r->wedge_join ||
+		        (j && (!strcmp(j, "left") || !strcmp(j, "both") ||
+		                      !strcmp(j, "overlap"))))
 			r->wedge = r->wnext = 0; /* written together */
 	}
-	if (!f.in_text && tei && (!strcmp(n, "person") || !strcmp(n, "org") ||
-					 !strcmp(n, "personGrp"))) {
+	if (!f.in_text && tei &&
+	        (!strcmp(n, "person") || !strcmp(n, "org") ||
+	                !strcmp(n, "personGrp"))) {
 		const char *id = attr(r, "xml:id");
 		const char *type = attr(r, "type");
-		const char *kind = !strcmp(n, "person") ? "person"
-				   : !strcmp(n, "personGrp") ? "group"
-				   : type && (!strcmp(type, "state") ||
-						     !strcmp(type, "group"))
-				   ? type : "org";
+		const char *kind = !strcmp(n, "person")      ? "person"
+		                   : !strcmp(n, "personGrp") ? "group"
+		                   : type && (!strcmp(type, "state") ||
+		                                     !strcmp(type, "group"))
+		                           ? type
+		                           : "org";
 		if (id && *id)
 			rc = add_actor(r, id, kind);
 		if (id && *id && r->cur_actor >= 0)
@@ -732,7 +816,7 @@ static int has_scheme(const char *h)
 	if (!((*h >= 'a' && *h <= 'z') || (*h >= 'A' && *h <= 'Z')))
 		return 0;
 	while ((*h >= 'a' && *h <= 'z') || (*h >= 'A' && *h <= 'Z') ||
-		(*h >= '0' && *h <= '9') || *h == '+' || *h == '-' || *h == '.')
+	        (*h >= '0' && *h <= '9') || *h == '+' || *h == '-' || *h == '.')
 		h++;
 	return *h == ':';
 }
@@ -747,7 +831,8 @@ static int has_scheme(const char *h)
  * under the input's folder, read once): a warning naming the including file
  * and line ("; not followed"), and the element is left out. Returns 1, which
  * include() turns into 0 so that the rest of the document is read. */
-static int skipped(rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int skipped(rd *r, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
 static int skipped(rd *r, const char *fmt, ...)
 {
 	char msg[1024];
@@ -774,28 +859,38 @@ static int include(rd *r)
 	size_t len = 0;
 	int rc = 0;
 	if (!xmlTextReaderIsEmptyElement(r->r))
-		rc = td_error(TD_EINPUT, "%s:%d: xi:include with content "
-			"(xi:fallback) is not supported", r->name, line);
+		rc = td_error(TD_EINPUT,
+		        "%s:%d: xi:include with content "
+		        "(xi:fallback) is not supported",
+		        r->name, line);
 	else if (parse && strcmp(parse, "xml"))
-		rc = skipped(r, "%s:%d: xi:include parse=\"%s\" is not "
-			"supported (only xml)", r->name, line, parse);
+		rc = skipped(r,
+		        "%s:%d: xi:include parse=\"%s\" is not "
+		        "supported (only xml)",
+		        r->name, line, parse);
 	else if (xp)
-		rc = skipped(r, "%s:%d: xi:include xpointer is not "
-			"supported (only whole files)", r->name, line);
+		rc = skipped(r,
+		        "%s:%d: xi:include xpointer is not "
+		        "supported (only whole files)",
+		        r->name, line);
 	else if (!href || !*href)
-		rc = skipped(r, "%s:%d: xi:include without href",
-			r->name, line);
+		rc = skipped(
+		        r, "%s:%d: xi:include without href", r->name, line);
 	else if (href[0] == '/' || has_scheme(href))
-		rc = skipped(r, "%s:%d: xi:include href=\"%s\": only "
-			"relative paths to local files are followed", r->name,
-			line, href);
+		rc = skipped(r,
+		        "%s:%d: xi:include href=\"%s\": only "
+		        "relative paths to local files are followed",
+		        r->name, line, href);
 	else if (r->ninc >= TD_TEI_MAXINCLUDE)
-		rc = td_error(TD_ELIMIT, "%s:%d: xi:include nested more than %d "
-			"files deep", r->name, line, TD_TEI_MAXINCLUDE);
+		rc = td_error(TD_ELIMIT,
+		        "%s:%d: xi:include nested more than %d "
+		        "files deep",
+		        r->name, line, TD_TEI_MAXINCLUDE);
 	else if (!r->basedir)
-		rc = td_error(TD_EINPUT, "%s:%d: xi:include href=\"%s\": the "
-			"folder of %s cannot be resolved", r->name, line, href,
-			r->name);
+		rc = td_error(TD_EINPUT,
+		        "%s:%d: xi:include href=\"%s\": the "
+		        "folder of %s cannot be resolved",
+		        r->name, line, href, r->name);
 	if (rc)
 		goto out;
 	const char *sl = strrchr(r->name, '/');
@@ -808,24 +903,29 @@ static int include(rd *r)
 	strcpy(path + dl, href);
 	if (!(canon = realpath(path, NULL))) {
 		rc = errno == ENOMEM
-			? td_error(TD_ENOMEM, "out of memory")
-			: skipped(r, "%s:%d: xi:include href=\"%s\": %s: %s",
-				r->name, line, href, path, strerror(errno));
+		             ? td_error(TD_ENOMEM, "out of memory")
+		             : skipped(r,
+		                       "%s:%d: xi:include href=\"%s\": %s: %s",
+		                       r->name, line, href, path,
+		                       strerror(errno));
 		goto out;
 	}
 	size_t bl = strlen(r->basedir);
 	if (strncmp(canon, r->basedir, bl) || (canon[bl] != '/' && bl > 1)) {
-		rc = skipped(r, "%s:%d: xi:include href=\"%s\" is "
-			"outside the input's folder %s", r->name, line,
-			href, r->basedir);
+		rc = skipped(r,
+		        "%s:%d: xi:include href=\"%s\" is "
+		        "outside the input's folder %s",
+		        r->name, line, href, r->basedir);
 		goto out;
 	}
 	for (size_t i = 0; i < r->nseen; i++)
 		if (!strcmp(r->seen[i], canon)) {
-			rc = skipped(r, "%s:%d: xi:include href=\"%s\": %s "
-				"is already read (an include cycle, or a second "
-				"inclusion); each file is read once", r->name, line,
-				href, path);
+			rc = skipped(r,
+			        "%s:%d: xi:include href=\"%s\": %s "
+			        "is already read (an include cycle, or a "
+			        "second "
+			        "inclusion); each file is read once",
+			        r->name, line, href, path);
 			goto out;
 		}
 	if (TD_VEC_RESERVE(r->seen, r->nseen, r->cap_seen, 8)) {
@@ -840,8 +940,8 @@ static int include(rd *r)
 		rc = td_error(TD_ELIMIT, "%s: file too large", path);
 		goto out;
 	}
-	xmlTextReaderPtr nr = xmlReaderForMemory(data, (int)len, path, NULL,
-		XML_PARSE_NONET);
+	xmlTextReaderPtr nr =
+	        xmlReaderForMemory(data, (int)len, path, NULL, XML_PARSE_NONET);
 	if (!nr) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
@@ -882,7 +982,7 @@ static int read_all(rd *r)
 	for (;;) {
 		ret = xmlTextReaderRead(r->r);
 		if ((ret == 0 && r->ninc && !r->err[0]) ||
-			(ret != 1 && r->ninc && r->list_only)) {
+		        (ret != 1 && r->ninc && r->list_only)) {
 			r->err[0] = '\0';
 			r->errline = 0;
 			include_end(r);
@@ -894,10 +994,14 @@ static int read_all(rd *r)
 		switch (t) {
 		case XML_READER_TYPE_ELEMENT: {
 			const char *ns =
-				(const char *)xmlTextReaderConstNamespaceUri(r->r);
-			if ((r->nst || r->list_only) && ns && !strcmp(ns, XI_NS) &&
-				!strcmp((const char *)xmlTextReaderConstLocalName(r->r),
-					"include")) {
+			        (const char *)xmlTextReaderConstNamespaceUri(
+			                r->r);
+			if ((r->nst || r->list_only) && ns &&
+			        !strcmp(ns, XI_NS) &&
+			        !strcmp((const char *)
+			                        xmlTextReaderConstLocalName(
+			                                r->r),
+			                "include")) {
 				if ((rc = include(r)))
 					return rc;
 				break;
@@ -916,32 +1020,36 @@ static int read_all(rd *r)
 		case XML_READER_TYPE_CDATA:
 		case XML_READER_TYPE_WHITESPACE:
 		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
-			const char *v = (const char *)xmlTextReaderConstValue(r->r);
+			const char *v =
+			        (const char *)xmlTextReaderConstValue(r->r);
 			size_t n = v ? strlen(v) : 0;
 			if (r->nst && r->st[r->nst - 1].in_text && n &&
-				r->pending_break) {
+			        r->pending_break) {
 				if (xml_space((unsigned char)v[0]))
 					r->pending_break = 0;
 				else if ((rc = part_words(r)))
 					return rc;
 			}
-			if (r->nst && r->st[r->nst - 1].in_text && n && r->wedge) {
-				if (!r->wnext) /* text between them: not two tokens */
+			if (r->nst && r->st[r->nst - 1].in_text && n &&
+			        r->wedge) {
+				if (!r->wnext) /* text between them: not two
+				                  tokens */
 					r->wedge = 0;
 				else if ((rc = part_tokens(r, v, n)))
 					return rc;
 			}
 			if (r->nst && r->st[r->nst - 1].in_text &&
-				(rc = td_buf_add(&r->text, v, n)))
+			        (rc = td_buf_add(&r->text, v, n)))
 				return rc;
-			if (r->field != F_NONE && (rc = td_buf_add(&r->cap, v, n)))
+			if (r->field != F_NONE &&
+			        (rc = td_buf_add(&r->cap, v, n)))
 				return rc;
 			break;
 		}
 		case XML_READER_TYPE_ENTITY_REFERENCE:
 			td_warn("%s:%d: entity &%s; not expanded", r->name,
-				xmlTextReaderGetParserLineNumber(r->r),
-				(const char *)xmlTextReaderConstName(r->r));
+			        xmlTextReaderGetParserLineNumber(r->r),
+			        (const char *)xmlTextReaderConstName(r->r));
 			break;
 		default:
 			break;
@@ -950,15 +1058,15 @@ static int read_all(rd *r)
 	if (ret < 0 || r->err[0]) {
 		int code = strstr(r->err, "depth") ? TD_ELIMIT : TD_EINPUT;
 		return td_error(code, "%s:%d: %s", r->name,
-			r->errline ? r->errline
-				   : xmlTextReaderGetParserLineNumber(r->r),
-			r->err[0] ? r->err : "XML error");
+		        r->errline ? r->errline
+		                   : xmlTextReaderGetParserLineNumber(r->r),
+		        r->err[0] ? r->err : "XML error");
 	}
 	return 0;
 }
 
 static int read_file(const char *name, const char *data, size_t len,
-	td_doc ***out, size_t *nout, char ***incl, size_t *nincl)
+        td_doc ***out, size_t *nout, char ***incl, size_t *nincl)
 {
 	int rc;
 	rd r;
@@ -977,7 +1085,7 @@ static int read_file(const char *name, const char *data, size_t len,
 	{
 		const char *sl = strrchr(name, '/');
 		char *dir = sl ? strndup(name, (size_t)(sl - name) + 1)
-			       : strdup(".");
+		               : strdup(".");
 		r.basedir = dir ? realpath(dir, NULL) : NULL;
 		free(dir);
 		char *me = realpath(name, NULL);
@@ -1008,11 +1116,12 @@ static int read_file(const char *name, const char *data, size_t len,
 		}
 	} else if (rc == 1) {
 		td_warn("%s: root element <%s> is not TEI or teiCorpus: not a "
-			"document, skipped", name, r.root_name);
+		        "document, skipped",
+		        name, r.root_name);
 		rc = 0;
 	} else if (!rc && !r.root_name) {
 		rc = td_error(TD_EINPUT, "%s:%d: no root element", name,
-			xmlTextReaderGetParserLineNumber(r.r));
+		        xmlTextReaderGetParserLineNumber(r.r));
 	} else if (!rc && !r.corpus) {
 		rc = finish_doc(&r);
 	} else if (!rc && !r.ndocs) {
@@ -1022,7 +1131,7 @@ static int read_file(const char *name, const char *data, size_t len,
 		/* an error inside an included file: say where it came from */
 		char *m = strdup(td_error_last());
 		rc = td_error(rc, "%s (included from %s:%d)", m ? m : "error",
-			r.inc[0].name, r.inc[0].line);
+		        r.inc[0].name, r.inc[0].line);
 		free(m);
 	}
 	while (r.ninc)
@@ -1058,13 +1167,13 @@ out:
 }
 
 int td_tei_read_all(const char *name, const char *data, size_t len,
-	td_doc ***out, size_t *nout)
+        td_doc ***out, size_t *nout)
 {
 	return read_file(name, data, len, out, nout, NULL, NULL);
 }
 
-int td_tei_included(const char *name, const char *data, size_t len,
-	char ***out, size_t *n)
+int td_tei_included(
+        const char *name, const char *data, size_t len, char ***out, size_t *n)
 {
 	td_doc **d;
 	size_t nd;
@@ -1084,7 +1193,8 @@ int td_tei_read(const char *name, const char *data, size_t len, td_doc **out)
 	if (n == 1)
 		*out = v[0];
 	else
-		rc = td_error(TD_EINPUT, "%s: %zu TEI documents, not one", name, n);
+		rc = td_error(
+		        TD_EINPUT, "%s: %zu TEI documents, not one", name, n);
 	for (size_t i = n == 1 ? 1 : 0; i < n; i++)
 		td_doc_free(v[i]);
 	free(v);
@@ -1104,13 +1214,14 @@ int td_tei_xpath_check(const char *xpath)
 	xmlSetGenericErrorFunc(NULL, no_message);
 	xmlXPathCompExprPtr c = xmlXPathCompile((const xmlChar *)xpath);
 	if (!c)
-		return td_error(TD_EUSAGE, "not an XPath expression: %s", xpath);
+		return td_error(
+		        TD_EUSAGE, "not an XPath expression: %s", xpath);
 	xmlXPathFreeCompExpr(c);
 	return 0;
 }
 
 int td_tei_xpath_value(const char *name, const char *data, size_t len,
-	const char *xpath, int date, char **out)
+        const char *xpath, int date, char **out)
 {
 	*out = NULL;
 	if (len > INT32_MAX)
@@ -1120,7 +1231,7 @@ int td_tei_xpath_value(const char *name, const char *data, size_t len,
 	if (!pc)
 		return td_error(TD_ENOMEM, "out of memory");
 	xmlDocPtr doc = xmlCtxtReadMemory(pc, data, (int)len, name, NULL,
-		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlFreeParserCtxt(pc);
 	if (!doc)
 		return td_error(TD_EINPUT, "%s: not well-formed XML", name);
@@ -1128,14 +1239,14 @@ int td_tei_xpath_value(const char *name, const char *data, size_t len,
 	xmlXPathContextPtr xc = xmlXPathNewContext(doc);
 	xmlXPathObjectPtr res = NULL;
 	if (!xc || xmlXPathRegisterNs(xc, (const xmlChar *)"tei",
-		       (const xmlChar *)TEI_NS)) {
+	                   (const xmlChar *)TEI_NS)) {
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}
 	res = xmlXPathEvalExpression((const xmlChar *)xpath, xc);
 	if (!res) {
 		rc = td_error(TD_EUSAGE, "%s: XPath %s could not be evaluated",
-			name, xpath);
+		        name, xpath);
 		goto out;
 	}
 	xmlChar *v = NULL;
@@ -1168,31 +1279,37 @@ out:
 }
 
 int td_tei_meta_apply(const char *name, const char *data, size_t len,
-	const char *const xpaths[TD_META_NPATHS], td_doc *doc)
+        const char *const xpaths[TD_META_NPATHS], td_doc *doc)
 {
-	static const char *const field[TD_META_NPATHS] = {"date", "title",
-		"author"};
+	static const char *const field[TD_META_NPATHS] = {
+	        "date", "title", "author"};
 	for (int i = 0; i < TD_META_NPATHS; i++) {
 		if (!xpaths[i])
 			continue;
 		char *v;
-		int rc = td_tei_xpath_value(name, data, len, xpaths[i], i == 0, &v);
+		int rc = td_tei_xpath_value(
+		        name, data, len, xpaths[i], i == 0, &v);
 		if (rc)
 			return rc;
 		if (!v) {
-			td_warn("%s: --meta %s=%s matched nothing; the header's %s is "
-				"kept", name, field[i], xpaths[i], field[i]);
+			td_warn("%s: --meta %s=%s matched nothing; the "
+			        "header's %s is "
+			        "kept",
+			        name, field[i], xpaths[i], field[i]);
 			continue;
 		}
 		if (i == 0 && !td_iso_date(v)) {
-			td_warn("%s: --meta date=%s gave '%s', not a date YYYY, "
-				"YYYY-MM or YYYY-MM-DD; the header's date is kept", name,
-				xpaths[i], v);
+			td_warn("%s: --meta date=%s gave '%s', not a date "
+			        "YYYY, "
+			        "YYYY-MM or YYYY-MM-DD; the header's date is "
+			        "kept",
+			        name, xpaths[i], v);
 			free(v);
 			continue;
 		}
-		char **f = i == 0 ? &doc->meta.date : i == 1 ? &doc->meta.title
-						       : &doc->meta.author;
+		char **f = i == 0   ? &doc->meta.date
+		           : i == 1 ? &doc->meta.title
+		                    : &doc->meta.author;
 		free(*f);
 		*f = v;
 	}

@@ -20,17 +20,30 @@
 static const struct {
 	const char *id, *desc;
 } categories[] = {
-	{"prediction", "The sentence asserts something about the future."},
-	{"hedged", "The sentence carries at least one hedge cue."},
-	{"claim", "The author or an actor asserts an arguable proposition."},
+        {"prediction", "The sentence asserts something about the future."},
+        {"hedged", "The sentence carries at least one hedge cue."},
+        {"claim", "The author or an actor asserts an arguable proposition."},
 };
 
 /* Bytes esc() replaces: bit 1 in content, bit 2 in attribute values (the
  * cases of the switch below, which says what they become). */
 #define E3 3, 3, 3, 3, 3, 3, 3, 3
 static const unsigned char esc_tab[256] = {
-	E3, 3, 2 /* \t */, 2 /* \n */, 3, 3, 3 /* \r */, 3, 3, E3, E3,
-	['"'] = 2, ['&'] = 3, ['<'] = 3, ['>'] = 3,
+        E3,
+        3,
+        2 /* \t */,
+        2 /* \n */,
+        3,
+        3,
+        3 /* \r */,
+        3,
+        3,
+        E3,
+        E3,
+        ['"'] = 2,
+        ['&'] = 3,
+        ['<'] = 3,
+        ['>'] = 3,
 };
 #undef E3
 
@@ -47,13 +60,27 @@ static void esc(FILE *f, const char *s, size_t n, int attr)
 		if (!(esc_tab[c] & bit))
 			continue;
 		switch (c) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = attr ? "&quot;" : NULL; break;
-		case '\t': rep = attr ? "&#9;" : NULL; break;
-		case '\n': rep = attr ? "&#10;" : NULL; break;
-		case '\r': rep = "&#13;"; break;
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = attr ? "&quot;" : NULL;
+			break;
+		case '\t':
+			rep = attr ? "&#9;" : NULL;
+			break;
+		case '\n':
+			rep = attr ? "&#10;" : NULL;
+			break;
+		case '\r':
+			rep = "&#13;";
+			break;
 		default:
 			if (c < 0x20)
 				rep = "\xEF\xBF\xBD";
@@ -73,8 +100,8 @@ static void esc_str(FILE *f, const char *s, int attr)
 }
 
 /* An element with text content on its own indented line. */
-static void leaf(FILE *f, int ind, const char *tag, const char *attrs,
-	const char *text)
+static void leaf(
+        FILE *f, int ind, const char *tag, const char *attrs, const char *text)
 {
 	fprintf(f, "%*s<%s%s>", ind, "", tag, attrs ? attrs : "");
 	esc_str(f, text, 0);
@@ -101,7 +128,8 @@ static int ncname(const char *s)
 	for (; *s; s++) {
 		c = (unsigned char)*s;
 		if (!(c >= 0x80 || c == '_' || c == '-' || c == '.' ||
-			(c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z')))
+		            (c >= '0' && c <= '9') ||
+		            ((c | 32) >= 'a' && (c | 32) <= 'z')))
 			return 0;
 	}
 	return 1;
@@ -111,7 +139,7 @@ static int actor_ok(const td_doc *doc, size_t i)
 {
 	const char *k = doc->actors[i].key;
 	if (!ncname(k) || strcmp(k, doc->id) == 0 ||
-		strncmp(k, "tagdex-", 7) == 0)
+	        strncmp(k, "tagdex-", 7) == 0)
 		return 0;
 	for (size_t c = 0; c < sizeof categories / sizeof categories[0]; c++)
 		if (strcmp(k, categories[c].id) == 0)
@@ -119,7 +147,10 @@ static int actor_ok(const td_doc *doc, size_t i)
 	return 1;
 }
 
-static int is_person(const td_actor *a) { return strcmp(a->kind, "person") == 0; }
+static int is_person(const td_actor *a)
+{
+	return strcmp(a->kind, "person") == 0;
+}
 
 static void write_actors(FILE *f, const td_doc *doc)
 {
@@ -138,7 +169,9 @@ static void write_actors(FILE *f, const td_doc *doc)
 	for (int pass = 0; pass < 2; pass++) {
 		if ((pass == 0 && !np) || (pass == 1 && !no))
 			continue;
-		fputs(pass == 0 ? "        <listPerson>\n" : "        <listOrg>\n", f);
+		fputs(pass == 0 ? "        <listPerson>\n"
+		                : "        <listOrg>\n",
+		        f);
 		for (size_t i = 0; i < doc->n_actors; i++) {
 			const td_actor *a = &doc->actors[i];
 			if (!actor_ok(doc, i) || is_person(a) != (pass == 0))
@@ -161,7 +194,9 @@ static void write_actors(FILE *f, const td_doc *doc)
 				fputs("</orgName></org>\n", f);
 			}
 		}
-		fputs(pass == 0 ? "        </listPerson>\n" : "        </listOrg>\n", f);
+		fputs(pass == 0 ? "        </listPerson>\n"
+		                : "        </listOrg>\n",
+		        f);
 	}
 	fputs("      </particDesc>\n", f);
 }
@@ -176,9 +211,12 @@ static void write_encoding(FILE *f)
 	fputs("\">\n", f);
 	leaf(f, 10, "label", NULL, "tagdex");
 	fputs("        </application>\n      </appInfo>\n", f);
-	fputs("      <classDecl>\n        <taxonomy xml:id=\"tagdex-labels\">\n", f);
+	fputs("      <classDecl>\n        <taxonomy "
+	      "xml:id=\"tagdex-labels\">\n",
+	        f);
 	for (size_t c = 0; c < sizeof categories / sizeof categories[0]; c++) {
-		fprintf(f, "          <category xml:id=\"%s\">\n", categories[c].id);
+		fprintf(f, "          <category xml:id=\"%s\">\n",
+		        categories[c].id);
 		leaf(f, 12, "catDesc", NULL, categories[c].desc);
 		fputs("          </category>\n", f);
 	}
@@ -189,14 +227,16 @@ static void write_encoding(FILE *f)
 
 static int is_tei(xmlNodePtr n, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name) &&
+	return n->type == XML_ELEMENT_NODE &&
+	       !strcmp((const char *)n->name, name) &&
 	       (!n->ns || !strcmp((const char *)n->ns->href, TEI_NS));
 }
 
-static int attr_is(xmlNodePtr n, const char *ns, const char *name,
-	const char *value)
+static int attr_is(
+        xmlNodePtr n, const char *ns, const char *name, const char *value)
 {
-	xmlChar *v = xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)ns);
+	xmlChar *v =
+	        xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)ns);
 	int r = v && !strcmp((const char *)v, value);
 	xmlFree(v);
 	return r;
@@ -232,16 +272,17 @@ static void drop_ours(xmlNodePtr n)
 		next = c->next;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if ((is_tei(c, "application") && attr_is(c, NULL, "ident", "tagdex")) ||
-			(is_tei(c, "taxonomy") &&
-				attr_is(c, (const char *)XML_XML_NAMESPACE, "id",
-					"tagdex-labels"))) {
+		if ((is_tei(c, "application") &&
+		            attr_is(c, NULL, "ident", "tagdex")) ||
+		        (is_tei(c, "taxonomy") &&
+		                attr_is(c, (const char *)XML_XML_NAMESPACE,
+		                        "id", "tagdex-labels"))) {
 			drop(c);
 			continue;
 		}
 		drop_ours(c);
 		if ((is_tei(c, "appInfo") || is_tei(c, "classDecl")) &&
-			!has_element_child(c))
+		        !has_element_child(c))
 			drop(c);
 	}
 }
@@ -253,13 +294,16 @@ static const char *reserved_id(xmlNodePtr n, const char *doc_id)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if (attr_is(c, (const char *)XML_XML_NAMESPACE, "id", doc_id) ||
-			attr_is(c, (const char *)XML_XML_NAMESPACE, "id",
-				"tagdex-labels"))
+		        attr_is(c, (const char *)XML_XML_NAMESPACE, "id",
+		                "tagdex-labels"))
 			return attr_is(c, (const char *)XML_XML_NAMESPACE, "id",
-				doc_id) ? doc_id : "tagdex-labels";
-		for (size_t k = 0; k < sizeof categories / sizeof categories[0]; k++)
+			               doc_id)
+			               ? doc_id
+			               : "tagdex-labels";
+		for (size_t k = 0; k < sizeof categories / sizeof categories[0];
+		        k++)
 			if (attr_is(c, (const char *)XML_XML_NAMESPACE, "id",
-				categories[k].id))
+			            categories[k].id))
 				return categories[k].id;
 		const char *r = reserved_id(c, doc_id);
 		if (r)
@@ -269,14 +313,14 @@ static const char *reserved_id(xmlNodePtr n, const char *doc_id)
 }
 
 /* A new element in parent's namespace, after an indentation of ind. */
-static xmlNodePtr add(xmlNodePtr parent, int ind, const char *name,
-	const char *text)
+static xmlNodePtr add(
+        xmlNodePtr parent, int ind, const char *name, const char *text)
 {
 	char pad[40];
 	snprintf(pad, sizeof pad, "\n%*s", ind, "");
 	xmlAddChild(parent, xmlNewDocText(parent->doc, (const xmlChar *)pad));
-	xmlNodePtr e = xmlNewDocNode(parent->doc, parent->ns, (const xmlChar *)name,
-		NULL);
+	xmlNodePtr e = xmlNewDocNode(
+	        parent->doc, parent->ns, (const xmlChar *)name, NULL);
 	if (text)
 		xmlNodeAddContent(e, (const xmlChar *)text);
 	return xmlAddChild(parent, e);
@@ -297,19 +341,23 @@ static void add_encoding(xmlNodePtr enc)
 		xmlUnlinkNode(last);
 		xmlFreeNode(last);
 	}
-	xmlNodePtr app = add(add(enc, 6, "appInfo", NULL), 8, "application", NULL);
+	xmlNodePtr app =
+	        add(add(enc, 6, "appInfo", NULL), 8, "application", NULL);
 	xmlSetProp(app, (const xmlChar *)"ident", (const xmlChar *)"tagdex");
-	xmlSetProp(app, (const xmlChar *)"version", (const xmlChar *)td_version());
+	xmlSetProp(
+	        app, (const xmlChar *)"version", (const xmlChar *)td_version());
 	add(app, 10, "label", "tagdex");
 	close_at(app, 8);
 	close_at(app->parent, 6);
-	xmlNodePtr tax = add(add(enc, 6, "classDecl", NULL), 8, "taxonomy", NULL);
+	xmlNodePtr tax =
+	        add(add(enc, 6, "classDecl", NULL), 8, "taxonomy", NULL);
 	xmlNsPtr xml = xmlSearchNsByHref(enc->doc, enc, XML_XML_NAMESPACE);
-	xmlSetNsProp(tax, xml, (const xmlChar *)"id", (const xmlChar *)"tagdex-labels");
+	xmlSetNsProp(tax, xml, (const xmlChar *)"id",
+	        (const xmlChar *)"tagdex-labels");
 	for (size_t k = 0; k < sizeof categories / sizeof categories[0]; k++) {
 		xmlNodePtr cat = add(tax, 10, "category", NULL);
 		xmlSetNsProp(cat, xml, (const xmlChar *)"id",
-			(const xmlChar *)categories[k].id);
+		        (const xmlChar *)categories[k].id);
 		add(cat, 12, "catDesc", categories[k].desc);
 		close_at(cat, 10);
 	}
@@ -318,12 +366,12 @@ static void add_encoding(xmlNodePtr enc)
 	close_at(enc, 4);
 }
 
-int td_tei_header_keep(const char *name, const char *doc_id,
-	const char *header, char **out)
+int td_tei_header_keep(
+        const char *name, const char *doc_id, const char *header, char **out)
 {
 	*out = NULL;
 	xmlDocPtr d = xmlReadMemory(header, (int)strlen(header), name, NULL,
-		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlNodePtr root = d ? xmlDocGetRootElement(d) : NULL;
 	if (!root || !is_tei(root, "teiHeader")) {
 		xmlFreeDoc(d);
@@ -332,9 +380,12 @@ int td_tei_header_keep(const char *name, const char *doc_id,
 	drop_ours(root);
 	const char *clash = reserved_id(root, doc_id);
 	if (clash) {
-		int rc = td_error(TD_EINPUT, "%s: the teiHeader uses xml:id \"%s\", "
-			"which tagdex writes itself (the document id or a label "
-			"category); rename it", name, clash);
+		int rc = td_error(TD_EINPUT,
+		        "%s: the teiHeader uses xml:id \"%s\", "
+		        "which tagdex writes itself (the document id or a "
+		        "label "
+		        "category); rename it",
+		        name, clash);
 		xmlFreeDoc(d);
 		return rc;
 	}
@@ -347,15 +398,17 @@ int td_tei_header_keep(const char *name, const char *doc_id,
 	}
 	int rc = 0;
 	if (!enc && file) { /* TEI's order: fileDesc, then encodingDesc */
-		enc = xmlNewDocNode(d, root->ns, (const xmlChar *)"encodingDesc", NULL);
+		enc = xmlNewDocNode(
+		        d, root->ns, (const xmlChar *)"encodingDesc", NULL);
 		xmlAddNextSibling(file, enc);
-		xmlAddPrevSibling(enc, xmlNewDocText(d, (const xmlChar *)"\n    "));
+		xmlAddPrevSibling(
+		        enc, xmlNewDocText(d, (const xmlChar *)"\n    "));
 	}
 	if (enc)
 		add_encoding(enc);
 	xmlBufferPtr b = xmlBufferCreate();
 	if (!b || xmlNodeDump(b, d, root, 1, 0) < 0 ||
-		!(*out = strdup((const char *)xmlBufferContent(b))))
+	        !(*out = strdup((const char *)xmlBufferContent(b))))
 		rc = td_error(TD_ENOMEM, "out of memory");
 	xmlBufferFree(b);
 	xmlFreeDoc(d);
@@ -372,14 +425,17 @@ static void write_header(FILE *f, const td_doc *doc)
 		return;
 	}
 	const td_meta *m = &doc->meta;
-	const char *title = m->title && *m->title ? m->title :
-		m->source_name && *m->source_name ? m->source_name : doc->id;
+	const char *title = m->title && *m->title               ? m->title
+	                    : m->source_name && *m->source_name ? m->source_name
+	                                                        : doc->id;
 	char attr[128];
 
 	for (size_t i = 0; i < doc->n_actors; i++)
 		if (!actor_ok(doc, i))
-			td_warn("%s: actor key '%s' is not a usable xml:id; left out of "
-				"the header", doc->id, doc->actors[i].key);
+			td_warn("%s: actor key '%s' is not a usable xml:id; "
+			        "left out of "
+			        "the header",
+			        doc->id, doc->actors[i].key);
 	fputs("  <teiHeader>\n    <fileDesc>\n      <titleStmt>\n", f);
 	leaf(f, 8, "title", " type=\"main\"", title);
 	if (m->subtitle && *m->subtitle)
@@ -390,7 +446,8 @@ static void write_header(FILE *f, const td_doc *doc)
 	leaf(f, 8, "authority", NULL, "tagdex");
 	if (m->date && *m->date)
 		date_leaf(f, 8, m->date);
-	fputs("      </publicationStmt>\n      <sourceDesc>\n        <bibl>\n", f);
+	fputs("      </publicationStmt>\n      <sourceDesc>\n        <bibl>\n",
+	        f);
 	leaf(f, 10, "title", NULL, title);
 	if (m->author && *m->author)
 		leaf(f, 10, "author", NULL, m->author);
@@ -399,7 +456,8 @@ static void write_header(FILE *f, const td_doc *doc)
 	if (m->reading_time && *m->reading_time) {
 		long q = strtol(m->reading_time, NULL, 10);
 		if (q > 0) {
-			snprintf(attr, sizeof attr, " unit=\"minute\" quantity=\"%ld\"", q);
+			snprintf(attr, sizeof attr,
+			        " unit=\"minute\" quantity=\"%ld\"", q);
 			fputs("          <extent>", f);
 			fprintf(f, "<measure type=\"readingTime\"%s>", attr);
 			esc_str(f, m->reading_time, 0);
@@ -496,12 +554,14 @@ static int write_text(FILE *f, const td_doc *doc)
 		ord[i] = i;
 	qsort_r(ord, n, sizeof *ord, order_cmp, (void *)doc);
 	int wrapped = !(n && strcmp(doc->spans[ord[0]].name, "text") == 0 &&
-		doc->spans[ord[0]].start == 0 && doc->spans[ord[0]].end == doc->len);
+	                doc->spans[ord[0]].start == 0 &&
+	                doc->spans[ord[0]].end == doc->len);
 	if (wrapped)
 		fputs("<text>", f);
 	for (size_t k = 0; k < n; k++) {
 		const td_span *sp = &doc->spans[ord[k]];
-		while (depth && closes_before(&doc->spans[stack[depth - 1]], sp)) {
+		while (depth &&
+		        closes_before(&doc->spans[stack[depth - 1]], sp)) {
 			const td_span *top = &doc->spans[stack[--depth]];
 			esc(f, doc->text + pos, top->end - pos, 0);
 			pos = top->end;
@@ -509,16 +569,19 @@ static int write_text(FILE *f, const td_doc *doc)
 		}
 		if (depth && sp->end > doc->spans[stack[depth - 1]].end) {
 			const td_span *top = &doc->spans[stack[depth - 1]];
-			td_warn("%s: <%s> at bytes %zu-%zu crosses <%s> at %zu-%zu; "
-				"dropped", doc->id, sp->name, sp->start, sp->end, top->name,
-				top->start, top->end);
+			td_warn("%s: <%s> at bytes %zu-%zu crosses <%s> at "
+			        "%zu-%zu; "
+			        "dropped",
+			        doc->id, sp->name, sp->start, sp->end,
+			        top->name, top->start, top->end);
 			continue;
 		}
 		esc(f, doc->text + pos, sp->start - pos, 0);
 		pos = sp->start;
-		if (sp->start == sp->end && !(k + 1 < n &&
-			doc->spans[ord[k + 1]].start == sp->start &&
-			doc->spans[ord[k + 1]].end == sp->end)) {
+		if (sp->start == sp->end &&
+		        !(k + 1 < n &&
+		                doc->spans[ord[k + 1]].start == sp->start &&
+		                doc->spans[ord[k + 1]].end == sp->end)) {
 			open_tag(f, sp, 1);
 			continue;
 		}

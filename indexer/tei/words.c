@@ -25,13 +25,13 @@
  * td_words_layers stores it once per document, not once per token. */
 enum { LW = TD_POS_HASH_LEN, LMAX = 65536, LBUF = LMAX * 32 };
 typedef struct lemma_ent {
-	uint64_t key;    /* hash of the word and the tag */
-	uint32_t off;    /* the word, then the lemma with its NUL, in buf */
-	uint8_t wlen1;   /* the word's length + 1; 0: an empty slot */
+	uint64_t key;  /* hash of the word and the tag */
+	uint32_t off;  /* the word, then the lemma with its NUL, in buf */
+	uint8_t wlen1; /* the word's length + 1; 0: an empty slot */
 	uint8_t tag;
-	uint16_t llen;   /* the lemma's length */
-	uint32_t stamp;  /* the document whose td_toklayers holds the lemma */
-	uint32_t doff;   /* at this offset (td_toklayers_put) */
+	uint16_t llen;  /* the lemma's length */
+	uint32_t stamp; /* the document whose td_toklayers holds the lemma */
+	uint32_t doff;  /* at this offset (td_toklayers_put) */
 } lemma_ent;
 
 /* What a document's tagging and lemmatising use, kept across documents
@@ -40,10 +40,10 @@ typedef struct lemma_ent {
  * many as threads tag at once. */
 typedef struct wscratch {
 	td_pos_scratch pos;
-	lemma_ent *lent;  /* 2 * LMAX slots, allocated at the first use */
-	char *lbuf;       /* LBUF bytes */
+	lemma_ent *lent; /* 2 * LMAX slots, allocated at the first use */
+	char *lbuf;      /* LBUF bytes */
 	size_t lused, ln;
-	uint32_t stamp;   /* numbers td_words_layers' documents, from 1 */
+	uint32_t stamp; /* numbers td_words_layers' documents, from 1 */
 } wscratch;
 
 typedef struct scratch_pool {
@@ -68,8 +68,8 @@ static void wscratch_free(wscratch *s)
  * cache entry (NULL if none), and when there is one out is not written:
  * the lemma is at s->lbuf + (*ent)->off + len. */
 static size_t lemma_of(wscratch *s, const td_pos_model *m, const char *word,
-	size_t len, uint64_t wh, unsigned tag, char *out, size_t size,
-	lemma_ent **ent)
+        size_t len, uint64_t wh, unsigned tag, char *out, size_t size,
+        lemma_ent **ent)
 {
 	const char *pos = td_pos_tag_name(m, tag);
 	if (ent)
@@ -94,11 +94,12 @@ static size_t lemma_of(wscratch *s, const td_pos_model *m, const char *word,
 		if (!e->wlen1)
 			break;
 		if (e->key == key && e->tag == tag && e->wlen1 == len + 1 &&
-			!memcmp(s->lbuf + e->off, word, len)) {
+		        !memcmp(s->lbuf + e->off, word, len)) {
 			if (ent)
 				*ent = &s->lent[j];
 			else
-				memcpy(out, s->lbuf + e->off + len, (size_t)e->llen + 1);
+				memcpy(out, s->lbuf + e->off + len,
+				        (size_t)e->llen + 1);
 			return e->llen;
 		}
 	}
@@ -106,7 +107,8 @@ static size_t lemma_of(wscratch *s, const td_pos_model *m, const char *word,
 	if (s->ln == LMAX || s->lused + len + n + 1 > LBUF) {
 		memset(s->lent, 0, 2 * LMAX * sizeof *s->lent);
 		s->ln = s->lused = 0;
-		for (j = (uint32_t)key & mask; s->lent[j].wlen1; j = (j + 1) & mask)
+		for (j = (uint32_t)key & mask; s->lent[j].wlen1;
+		        j = (j + 1) & mask)
 			;
 	}
 	lemma_ent *e = &s->lent[j];
@@ -128,7 +130,7 @@ static size_t lemma_of(wscratch *s, const td_pos_model *m, const char *word,
 /* The offset in l of the lemma of word[0, len) (tagger's hash wh) with
  * tag, stored in l once per document (s->stamp) and type. */
 static int lemma_put(wscratch *s, td_toklayers *l, const td_pos_model *m,
-	const char *word, size_t len, uint64_t wh, unsigned tag, uint32_t *off)
+        const char *word, size_t len, uint64_t wh, unsigned tag, uint32_t *off)
 {
 	char lemma[256];
 	lemma_ent *e = NULL;
@@ -138,8 +140,8 @@ static int lemma_put(wscratch *s, td_toklayers *l, const td_pos_model *m,
 		uint32_t mask = 2 * LMAX - 1, j = (uint32_t)key & mask;
 		for (; s->lent[j].wlen1; j = (j + 1) & mask)
 			if (s->lent[j].key == key && s->lent[j].tag == tag &&
-				s->lent[j].wlen1 == len + 1 &&
-				!memcmp(s->lbuf + s->lent[j].off, word, len)) {
+			        s->lent[j].wlen1 == len + 1 &&
+			        !memcmp(s->lbuf + s->lent[j].off, word, len)) {
 				e = &s->lent[j];
 				break;
 			}
@@ -199,7 +201,7 @@ const char *td_pos_model_path(void)
 #ifdef TD_SRC_LEXDIR
 	/* an uninstalled build uses the model of its own source tree */
 	if (access(TD_PKGDATADIR "/models/" TD_POS_FILE, R_OK) != 0 &&
-		access(TD_SRC_LEXDIR "/../models/" TD_POS_FILE, R_OK) == 0)
+	        access(TD_SRC_LEXDIR "/../models/" TD_POS_FILE, R_OK) == 0)
 		return TD_SRC_LEXDIR "/../models/" TD_POS_FILE;
 #endif
 	return TD_PKGDATADIR "/models/" TD_POS_FILE;
@@ -214,8 +216,8 @@ static int words_open(const char *model_path, int lemmas, td_words **out)
 		return td_error(TD_ENOMEM, "out of memory");
 	}
 	pthread_mutex_init(&w->pool->mu, NULL);
-	int rc = td_pos_open(model_path ? model_path : td_pos_model_path(),
-		&w->model);
+	int rc = td_pos_open(
+	        model_path ? model_path : td_pos_model_path(), &w->model);
 	w->lemmas = lemmas;
 	if (!rc && lemmas)
 		rc = td_lemma_init();
@@ -285,8 +287,8 @@ static int cmp_size(const void *a, const void *b)
 
 /* tags[i] = the tag number of token i of tk, each <s> tagged on its own;
  * hash[i] its word's hash (td_pos_tag_hash) */
-static int tag_tokens(const td_words *w, const td_doc *doc,
-	const td_tokens *tk, uint8_t *tags, uint64_t *hash, wscratch *sc)
+static int tag_tokens(const td_words *w, const td_doc *doc, const td_tokens *tk,
+        uint8_t *tags, uint64_t *hash, wscratch *sc)
 {
 	int rc = 0;
 	/* sentence boundaries: the starts and ends of the <s> spans */
@@ -312,7 +314,8 @@ static int tag_tokens(const td_words *w, const td_doc *doc,
 		}
 		if (cut && i > first) {
 			rc = td_pos_tag_hash(w->model, doc->text, tk->v + first,
-				i - first, tags + first, hash + first, &sc->pos);
+			        i - first, tags + first, hash + first,
+			        &sc->pos);
 			first = i;
 		}
 	}
@@ -387,10 +390,10 @@ int td_words_add(const td_words *w, td_doc *doc)
 		const char *pos = td_pos_tag_name(w->model, tags[i]);
 		char lemma[256];
 		lemma_of(sc, w->model, doc->text + tk->v[i].start,
-			tk->v[i].end - tk->v[i].start, doc->pos_hash[i], tags[i],
-			lemma, sizeof lemma, NULL);
-		rc = td_doc_add_span(doc, "w", tk->v[i].start, tk->v[i].end, NULL,
-			"pos", pos, "lemma", lemma, NULL);
+		        tk->v[i].end - tk->v[i].start, doc->pos_hash[i],
+		        tags[i], lemma, sizeof lemma, NULL);
+		rc = td_doc_add_span(doc, "w", tk->v[i].start, tk->v[i].end,
+		        NULL, "pos", pos, "lemma", lemma, NULL);
 	}
 	if (!rc)
 		td_doc_sort_spans(doc);
@@ -432,7 +435,7 @@ int td_words_layers(const td_words *w, td_doc *doc)
 	if (given)
 		td_doc_w_layers(doc, tk, gpos, glemma);
 	if ((rc = td_toklayers_new(tk->n, &l)) ||
-		(rc = td_words_tag_tokens(w, doc, tk)))
+	        (rc = td_words_tag_tokens(w, doc, tk)))
 		goto out;
 	tags = doc->pos_tags;
 	/* each tag's name and each type's lemma stored once in l */
@@ -452,17 +455,18 @@ int td_words_layers(const td_words *w, td_doc *doc)
 			unsigned t = tags[i];
 			uint32_t loff;
 			if ((tagoff[t] == UINT32_MAX &&
-				    (rc = td_toklayers_put(l,
-					     td_pos_tag_name(w->model, t), &tagoff[t]))) ||
-				(rc = lemma_put(sc, l, w->model, word, len,
-					 doc->pos_hash[i], t, &loff)))
+			            (rc = td_toklayers_put(l,
+			                     td_pos_tag_name(w->model, t),
+			                     &tagoff[t]))) ||
+			        (rc = lemma_put(sc, l, w->model, word, len,
+			                 doc->pos_hash[i], t, &loff)))
 				break;
 			td_toklayers_set_off(l, i, tagoff[t], loff);
 			continue;
 		}
 		/* a tagged input's own <w pos lemma> */
-		const char *pos = gpos[i] ? gpos[i]
-					  : td_pos_tag_name(w->model, tags[i]);
+		const char *pos =
+		        gpos[i] ? gpos[i] : td_pos_tag_name(w->model, tags[i]);
 		char lemma[256];
 		if (!glemma[i])
 			td_lemma(word, len, pos, lemma, sizeof lemma);

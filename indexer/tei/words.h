@@ -28,8 +28,8 @@ void td_words_free(td_words *w);
 int td_words_tag(const td_words *w, td_doc *doc);
 /* The same over tk, the document's tokens held elsewhere (the annotator
  * takes doc->tokens over while it runs). */
-int td_words_tag_tokens(const td_words *w, td_doc *doc,
-	const struct td_tokens *tk);
+int td_words_tag_tokens(
+        const td_words *w, td_doc *doc, const struct td_tokens *tk);
 /* The name of a tag number of doc->pos_tags ("NNP"), "" when out of range. */
 const char *td_words_tag_name(const td_words *w, unsigned tag);
 /* Adds a <w pos lemma> span over every token of doc, tagging each <s> on

@@ -20,15 +20,15 @@
  * writes, each given the query and its line (a CSV record ends at a line
  * feed outside quotes, RFC 4180). */
 typedef struct label {
-	int fmt;           /* TQ_OUT_JSON or TQ_OUT_CSV */
-	FILE *to;          /* stdout */
-	char *query;       /* the query as a JSON string, or a CSV field */
+	int fmt;     /* TQ_OUT_JSON or TQ_OUT_CSV */
+	FILE *to;    /* stdout */
+	char *query; /* the query as a JSON string, or a CSV field */
 	long line;
-	int header_done;   /* CSV: the header row written */
-	int first;         /* CSV: the next record is an answer's header */
-	char *buf;         /* a record not yet ended */
+	int header_done; /* CSV: the header row written */
+	int first;       /* CSV: the next record is an answer's header */
+	char *buf;       /* a record not yet ended */
 	size_t n, cap;
-	unsigned quotes;   /* CSV: '"' in buf so far */
+	unsigned quotes; /* CSV: '"' in buf so far */
 } label;
 
 static int emit(label *b)
@@ -69,7 +69,8 @@ static ssize_t label_write(void *cookie, const char *data, size_t len)
 		b->buf[b->n++] = c;
 		if (c == '"')
 			b->quotes++;
-		if (c == '\n' && (b->fmt == TQ_OUT_JSON || b->quotes % 2 == 0)) {
+		if (c == '\n' &&
+		        (b->fmt == TQ_OUT_JSON || b->quotes % 2 == 0)) {
 			if (emit(b) < 0) {
 				errno = EIO;
 				return -1;
@@ -107,7 +108,8 @@ int tq_batch(const char *path, int fmt, tq_answer_fn fn, void *ctx)
 {
 	FILE *in = strcmp(path, "-") ? fopen(path, "r") : stdin;
 	if (!in) {
-		fprintf(stderr, "tagdex-query: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "tagdex-query: %s: %s\n", path,
+		        strerror(errno));
 		return TD_EXIT_INPUT;
 	}
 	label b = {0};
@@ -138,10 +140,12 @@ int tq_batch(const char *path, int fmt, tq_answer_fn fn, void *ctx)
 		if (!*q || *q == '#')
 			continue;
 		if (strlen(q) != (size_t)(len - (q - line))) {
-			fprintf(stderr, "tagdex-query: %s:%ld: a NUL byte in the "
-			                "query\n",
+			fprintf(stderr,
+			        "tagdex-query: %s:%ld: a NUL byte in the "
+			        "query\n",
 			        path, lineno);
-			status = status > TD_EXIT_USAGE ? status : TD_EXIT_USAGE;
+			status =
+			        status > TD_EXIT_USAGE ? status : TD_EXIT_USAGE;
 			continue;
 		}
 		nq++;
@@ -163,14 +167,16 @@ int tq_batch(const char *path, int fmt, tq_answer_fn fn, void *ctx)
 			status = st;
 		/* the index or the output failed: no answer after it is sure */
 		if (st > TD_EXIT_USAGE) {
-			fprintf(stderr, "tagdex-query: %s:%ld: stopped; the "
-			                "queries after it are not answered\n",
+			fprintf(stderr,
+			        "tagdex-query: %s:%ld: stopped; the "
+			        "queries after it are not answered\n",
 			        path, lineno);
 			break;
 		}
 	}
 	if (status <= TD_EXIT_USAGE && ferror(in)) {
-		fprintf(stderr, "tagdex-query: %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "tagdex-query: %s: %s\n", path,
+		        strerror(errno));
 		status = TD_EXIT_INPUT;
 	}
 	if (status < 0) {

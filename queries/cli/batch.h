@@ -7,8 +7,8 @@
 
 /* Answers query (line lineno of the file) writing to out; returns its exit
  * status (exit_status.h). */
-typedef int (*tq_answer_fn)(void *ctx, const char *query, long lineno,
-        FILE *out);
+typedef int (*tq_answer_fn)(
+        void *ctx, const char *query, long lineno, FILE *out);
 /* Reads path ("-": standard input) and calls fn for each line holding a
  * query (blank lines and lines starting with '#' skipped), in order. Text
  * and TSV (fmt TQ_OUT_*): a line "# query N (line L): QUERY" before each

@@ -35,7 +35,8 @@ int tq_info_cli_wanted(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--"))
 			return 0;
-		if (!strcmp(argv[i], "--info") || !strcmp(argv[i], "--actors") ||
+		if (!strcmp(argv[i], "--info") ||
+		        !strcmp(argv[i], "--actors") ||
 		        !strcmp(argv[i], "--docs") ||
 		        !strcmp(argv[i], "--values") ||
 		        !strncmp(argv[i], "--values=", 9))
@@ -63,9 +64,9 @@ static int row(out *o, const char *const *f, int num_from)
 			return td_error(TD_ENOMEM, "out of memory");
 		for (size_t i = 0; i < n; i++)
 			json_object_set_new(j, o->cols[i],
-			        !f[i]                  ? json_null()
-			        : (int)i >= num_from &&
-			                        f[i][0] >= '0' && f[i][0] <= '9'
+			        !f[i] ? json_null()
+			        : (int)i >= num_from && f[i][0] >= '0' &&
+			                        f[i][0] <= '9'
 			                ? json_integer(strtoll(f[i], NULL, 10))
 			                : json_string(f[i]));
 		int rc = tq_json_line(stdout, j, 0);
@@ -93,8 +94,8 @@ static int row(out *o, const char *const *f, int num_from)
 	return ferror(stdout) ? td_error(TD_EIO, "write error") : 0;
 }
 
-static int elem_row(void *ctx, const char *elem, const char *attr,
-        uint64_t n, uint64_t docs, uint64_t values)
+static int elem_row(void *ctx, const char *elem, const char *attr, uint64_t n,
+        uint64_t docs, uint64_t values)
 {
 	char a[32], b[32], c[32];
 	snprintf(a, sizeof a, "%llu", (unsigned long long)n);
@@ -121,8 +122,8 @@ static int value_row(void *ctx, const char *v, size_t len, uint64_t n,
 }
 
 /* the header fields --docs lists, after doc and before tokens */
-static const char *const doc_fields[] = {"date", "genre", "title",
-        "subtitle", "author", "url", "source_name", "reading_time", "source"};
+static const char *const doc_fields[] = {"date", "genre", "title", "subtitle",
+        "author", "url", "source_name", "reading_time", "source"};
 #define NDOCF (sizeof doc_fields / sizeof *doc_fields)
 
 static int doc_row(void *ctx, td_seg *s, uint32_t d, const td_docinfo *di)
@@ -169,9 +170,9 @@ int tq_info_cli(int argc, char **argv)
 				fmt = TQ_OUT_TSV;
 			break;
 		default:
-			return usage_error("%s",
-			        "--info, --values, --actors and --docs take only "
-			        "-x, -X and --format");
+			return usage_error("%s", "--info, --values, --actors "
+			                         "and --docs take only "
+			                         "-x, -X and --format");
 		}
 	}
 	if (sc.status)
@@ -181,8 +182,9 @@ int tq_info_cli(int argc, char **argv)
 		                   "no query, not '%s'",
 		        argv[optind]);
 	if (info + actors + list + (values != NULL) != 1)
-		return usage_error("%s", "--info, --values, --actors and --docs "
-		                         "exclude each other");
+		return usage_error("%s",
+		        "--info, --values, --actors and --docs "
+		        "exclude each other");
 	char *elem = NULL;
 	const char *at = values ? strchr(values, '@') : NULL;
 	if (values && (!at || at == values || !at[1]))
@@ -210,7 +212,8 @@ int tq_info_cli(int argc, char **argv)
 		if ((rc = tq_info_summary(ix, &docs, &toks)) == 0) {
 			snprintf(a, sizeof a, "%llu", (unsigned long long)docs);
 			snprintf(b, sizeof b, "%llu", (unsigned long long)toks);
-			const char *f1[] = {"documents", NULL, NULL, a, a, NULL};
+			const char *f1[] = {
+			        "documents", NULL, NULL, a, a, NULL};
 			const char *f2[] = {"tokens", NULL, NULL, b, a, NULL};
 			if ((rc = row(&o, f1, 3)) == 0)
 				rc = row(&o, f2, 3);

@@ -35,7 +35,8 @@ static const char usage_text[] =
         "Usage: tagdex-query [-x INDEX] [OPTIONS] QUERY\n"
         "Searches a tagdex index with a CQL query and prints a concordance.\n"
         "\n"
-        "  -x, --index DIR     the index (default $TAGDEX_INDEX or ./.tagdex);\n"
+        "  -x, --index DIR     the index (default $TAGDEX_INDEX or "
+        "./.tagdex);\n"
         "                      several -x search several as one\n"
         "  -X, --index-list FILE  the indexes named in FILE, one a line\n"
         "  -f, --file FILE     the queries of FILE (- for standard input),\n"
@@ -50,11 +51,13 @@ static const char usage_text[] =
         "                      per million of the group's tokens, value,\n"
         "                      tokens (--dispersion: also docs, Juilland's\n"
         "                      D and Gries' DP over the documents)\n"
-        "      --collocates    collocations of the hits (--window L,R|s, --by,\n"
+        "      --collocates    collocations of the hits (--window L,R|s, "
+        "--by,\n"
         "                      --measure, --min-freq, --min-coll)\n"
         "      --keywords      keywords of --focus QUERY against --reference\n"
         "                      QUERY or the rest (--alpha, --bonferroni)\n"
-        "      --ngrams N      N-grams (2-6) of the corpus, or holding the hits\n"
+        "      --ngrams N      N-grams (2-6) of the corpus, or holding the "
+        "hits\n"
         "      --format FMT    text (default), tsv, csv or json (JSON Lines)\n"
         "      --info          the index: documents, tokens, elements and\n"
         "                      their attributes with counts (no query)\n"
@@ -122,7 +125,7 @@ typedef struct opts {
 	int count;
 	int freq_by;
 	int format;
-	int tokens; /* --tokens: per-token layers in JSON Lines */
+	int tokens;     /* --tokens: per-token layers in JSON Lines */
 	int dispersion; /* --dispersion: docs, Juilland's D, DP per row */
 	tq_kwic_opts kwic;
 	const char *sort; /* --sort KEY,...: sort.c */
@@ -132,18 +135,18 @@ typedef struct opts {
 	long limit, offset, sample;
 	unsigned long seed;
 	tq_filter filter;
-	tq_request rq; /* the query and the shorthand filters */
-	int strategy; /* --match-strategy: TQ_MATCH_* */
+	tq_request rq;     /* the query and the shorthand filters */
+	int strategy;      /* --match-strategy: TQ_MATCH_* */
 	const char *table; /* --freq KEY,KEY,...: an n-way table (table.c) */
-	long bound;   /* --hard-boundary, 0: the parser's default */
-	FILE *out;    /* the answer's output: stdout, or batch.c's labeller */
+	long bound;        /* --hard-boundary, 0: the parser's default */
+	FILE *out; /* the answer's output: stdout, or batch.c's labeller */
 	const char *batch; /* -f FILE: queries one a line */
-	int looked;   /* --actor, --who resolved already (a batch, once) */
+	int looked;        /* --actor, --who resolved already (a batch, once) */
 	const char *save;  /* --save NAME, --save-docs NAME */
 	int save_docs;
-	const char *in;    /* --in NAME */
-	const char *drop;  /* --drop NAME */
-	int list_subs;     /* --subcorpora */
+	const char *in;   /* --in NAME */
+	const char *drop; /* --drop NAME */
+	int list_subs;    /* --subcorpora */
 } opts;
 
 /* "line N: " before a batch's messages about one query, else "" */
@@ -313,8 +316,8 @@ static int finish_collected(run *r)
 		to = from + (size_t)o->limit;
 	tq_line *lines = NULL;
 	if (from < to &&
-	        !(lines = malloc((to - from < LINE_BATCH ? to - from
-	                                                 : LINE_BATCH) *
+	        !(lines = malloc(
+	                  (to - from < LINE_BATCH ? to - from : LINE_BATCH) *
 	                  sizeof *lines)))
 		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t b = from; rc == 0 && b < to; b += LINE_BATCH) {
@@ -364,7 +367,6 @@ static void warn_once(void *arg, const char *msg)
 	if (!tq_request_reported(arg, msg))
 		fprintf(stderr, "tagdex-query: %swarning: %s\n", where, msg);
 }
-
 
 enum {
 	O_COUNT = 256,
@@ -500,7 +502,8 @@ static int parse_opts(int argc, char **argv, opts *o)
 			o->collation_set = 1;
 			if ((o->collation = tq_collation(optarg)) < 0)
 				return usage_error(
-				        "--collation: expected primary, secondary, "
+				        "--collation: expected primary, "
+				        "secondary, "
 				        "tertiary or bytes, not '%s'",
 				        optarg);
 			break;
@@ -550,12 +553,15 @@ static int parse_opts(int argc, char **argv, opts *o)
 		case O_IN:
 		case O_DROP:
 			if (!tq_sub_name_ok(optarg))
-				return usage_error("'%s' is no name for a "
-				                   "subcorpus (letters, digits, "
-				                   "'_', '-', '.', at most 64, "
-				                   "not starting with '.' or '-')",
+				return usage_error(
+				        "'%s' is no name for a "
+				        "subcorpus (letters, digits, "
+				        "'_', '-', '.', at most 64, "
+				        "not starting with '.' or '-')",
 				        optarg);
-			if ((c == O_IN ? o->in : c == O_DROP ? o->drop : o->save))
+			if ((c == O_IN            ? o->in
+			            : c == O_DROP ? o->drop
+			                          : o->save))
 				return usage_error("%s", "--save, --in and "
 				                         "--drop take one name "
 				                         "each");
@@ -611,16 +617,17 @@ static int parse_opts(int argc, char **argv, opts *o)
 	if ((c = query_operand(argc, argv, &o->rq.query)) != 0)
 		return c;
 	if (o->drop || o->list_subs) {
-		if (o->rq.query || o->rq.actor || o->rq.who || o->rq.hedge_set ||
-		        o->batch || o->save || o->in || (o->drop && o->list_subs))
+		if (o->rq.query || o->rq.actor || o->rq.who ||
+		        o->rq.hedge_set || o->batch || o->save || o->in ||
+		        (o->drop && o->list_subs))
 			return usage_error("%s", "--drop NAME and --subcorpora "
 			                         "take no query and no other "
 			                         "subcorpus option");
 		return 0;
 	}
-	if (o->save && (o->count || o->freq_by >= 0 || o->sort ||
-	                       o->sample >= 0 || o->limit >= 0 ||
-	                       o->offset > 0 || o->batch))
+	if (o->save &&
+	        (o->count || o->freq_by >= 0 || o->sort || o->sample >= 0 ||
+	                o->limit >= 0 || o->offset > 0 || o->batch))
 		return usage_error("%s", "--save stores every hit and prints "
 		                         "their number: not with --count, "
 		                         "--freq, --sort, --sample, --limit, "
@@ -630,29 +637,35 @@ static int parse_opts(int argc, char **argv, opts *o)
 		                         "give one -x");
 	if (o->batch)
 		o->rq.query = ""; /* each line's, checked as one is */
-	if (!o->rq.query && !o->rq.actor && !o->rq.who && !o->rq.hedge_set && !o->rq.within)
+	if (!o->rq.query && !o->rq.actor && !o->rq.who && !o->rq.hedge_set &&
+	        !o->rq.within)
 		return usage_error("%s", "no query given");
 	if (!o->rq.query && !o->rq.actor && !o->rq.who && !o->rq.hedge_set)
 		return usage_error("%s", "--within needs a query to restrict");
-	if (o->tokens && (o->format != TQ_OUT_JSON || o->count || o->freq_by >= 0))
+	if (o->tokens &&
+	        (o->format != TQ_OUT_JSON || o->count || o->freq_by >= 0))
 		return usage_error("%s", "--tokens adds the match's tokens to "
 		                         "hits in --format json");
 	if (o->dispersion && o->table)
-		return usage_error("%s", "--dispersion works with one --freq "
-		                         "key of match, norm, lemma, pos, actor, "
-		                         "who, hedge, doc, year or month");
+		return usage_error("%s",
+		        "--dispersion works with one --freq "
+		        "key of match, norm, lemma, pos, actor, "
+		        "who, hedge, doc, year or month");
 	if (o->kwic.nshow && (o->count || o->freq_by >= 0 || o->save))
 		return usage_error("--show adds an attribute to each hit; it "
 		                   "does not apply to %s",
-		        o->count ? "--count" : o->save ? "--save" : "--freq");
+		        o->count  ? "--count"
+		        : o->save ? "--save"
+		                  : "--freq");
 	if (o->dispersion && o->freq_by < 0)
 		return usage_error("%s", "--dispersion adds columns to --freq");
 	if (o->count && o->freq_by >= 0)
 		return usage_error(
 		        "%s", "--count and --freq exclude each other");
 	if (o->collation_set && !o->sort)
-		return usage_error("%s", "--collation says how --sort compares; "
-		                         "give --sort too");
+		return usage_error("%s",
+		        "--collation says how --sort compares; "
+		        "give --sort too");
 	if ((o->count || o->freq_by >= 0) && o->sort)
 		return usage_error(
 		        "--sort orders hits; it does not apply to %s",
@@ -670,7 +683,8 @@ static int parse_opts(int argc, char **argv, opts *o)
 	/* last: nothing after it returns early, leaving it allocated */
 	if (o->sort && tq_sort_new(o->sort, o->collation, &o->sorter) < 0)
 		return usage_error("--sort: %s", td_error_last());
-	o->kwic.color = color < 0 ? isatty(1) && o->format == TQ_OUT_TEXT : color;
+	o->kwic.color =
+	        color < 0 ? isatty(1) && o->format == TQ_OUT_TEXT : color;
 	if (width < 0 && isatty(1) && o->format == TQ_OUT_TEXT) {
 		struct winsize ws; /* a terminal: fit its width */
 		if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
@@ -723,8 +737,7 @@ static int answer(td_index **ixp, const opts *given)
 		td_index_crc_soft();
 	char ixname[64];
 	const char *ixn = tq_indexes_name(&indexes, ixname, sizeof ixname);
-	if (!ix &&
-	        (status = tq_index_opts_open(&indexes, "tagdex-query", ixp)))
+	if (!ix && (status = tq_index_opts_open(&indexes, "tagdex-query", ixp)))
 		goto out;
 	ix = *ixp;
 	if (o.in) { /* --in NAME: the filter reads the saved spans */
@@ -743,10 +756,8 @@ static int answer(td_index **ixp, const opts *given)
 		goto out;
 	}
 	/* a typo in a name is a warning, not a silent 0 */
-	if ((rc = tq_suggest(ix, ast, plan, &o.filter, warn_once, &o.rq)) <
-	        0) {
-		fprintf(stderr, "tagdex-query: %s: %s\n", ixn,
-		        td_error_last());
+	if ((rc = tq_suggest(ix, ast, plan, &o.filter, warn_once, &o.rq)) < 0) {
+		fprintf(stderr, "tagdex-query: %s: %s\n", ixn, td_error_last());
 		status = TD_EXIT_INDEX;
 		goto out;
 	}
@@ -776,9 +787,9 @@ static int answer(td_index **ixp, const opts *given)
 		if (rc == 0 && (rc = tq_table_check(r.table, ast)) == 0 &&
 		        (rc = tq_exec(ix, plan, &o.filter, on_hit, &r)) == 0 &&
 		        (rc = tq_table_sizes(r.table, ix, &o.filter)) == 0) {
-			status = rows_status(tq_table_print(r.table, o.out,
-			                             tq_ntokens(ix, &o.filter),
-			                             o.format),
+			status = rows_status(
+			        tq_table_print(r.table, o.out,
+			                tq_ntokens(ix, &o.filter), o.format),
 			        &rc);
 		}
 	} else if (o.freq_by >= 0) {
@@ -789,9 +800,9 @@ static int answer(td_index **ixp, const opts *given)
 		                 tq_freq_layer(r.freq), on_term, on_hit, &r)) ==
 		                0 &&
 		        (rc = tq_freq_sizes(r.freq, ix, &o.filter)) == 0) {
-			status = rows_status(tq_freq_print(r.freq, o.out,
-			                             tq_ntokens(ix, &o.filter),
-			                             o.format),
+			status = rows_status(
+			        tq_freq_print(r.freq, o.out,
+			                tq_ntokens(ix, &o.filter), o.format),
 			        &rc);
 		}
 	} else if (o.save) {
@@ -806,8 +817,8 @@ static int answer(td_index **ixp, const opts *given)
 			fprintf(stderr,
 			        "tagdex-query: saved %s of %zu hits (%llu "
 			        "documents) as '%s'\n",
-			        o.save_docs ? "the documents" : "the spans", r.n,
-			        (unsigned long long)nd, o.save);
+			        o.save_docs ? "the documents" : "the spans",
+			        r.n, (unsigned long long)nd, o.save);
 			status = r.n ? TD_EXIT_OK : TD_EXIT_NONE;
 		}
 	} else {
@@ -885,7 +896,8 @@ static int subcorpora(const opts *o)
 	int rc = tq_indexes_open(&indexes, &ix), status = TD_EXIT_OK;
 	if (rc == 0 && o->drop) {
 		if ((rc = tq_sub_drop(indexes.dirs[0], o->drop)) == 0)
-			fprintf(stderr, "tagdex-query: dropped '%s'\n", o->drop);
+			fprintf(stderr, "tagdex-query: dropped '%s'\n",
+			        o->drop);
 	} else if (rc == 0) {
 		if (o->format != TQ_OUT_JSON)
 			printf(o->format == TQ_OUT_CSV
@@ -919,8 +931,8 @@ static int answer_line(void *arg, const char *q, long lineno, FILE *out)
 	if (!*b->ixp && (o.rq.actor || o.rq.who)) {
 		/* the names resolved once for every query */
 		int rc = tq_indexes_open(&indexes, b->ixp);
-		if (rc == 0 && (rc = tq_request_lookup(&b->o->rq, *b->ixp,
-		                        note, NULL)) == 0)
+		if (rc == 0 && (rc = tq_request_lookup(
+		                        &b->o->rq, *b->ixp, note, NULL)) == 0)
 			b->o->looked = 1;
 		if (rc < 0) {
 			fprintf(stderr, "tagdex-query: %s\n", td_error_last());

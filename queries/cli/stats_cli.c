@@ -154,7 +154,8 @@ static int parse(int argc, char **argv, sopts *o)
 		switch (c) {
 		case S_COLL:
 		case S_KW:
-			if ((c == S_KW) != o->keywords && (sc.seen & 0x80000000u))
+			if ((c == S_KW) != o->keywords &&
+			        (sc.seen & 0x80000000u))
 				return usage_error("%s", "--collocates and "
 				                         "--keywords exclude "
 				                         "each other");
@@ -230,15 +231,17 @@ static int parse(int argc, char **argv, sopts *o)
 			if (o->in)
 				return usage_error("%s", "--in given twice");
 			if (!tq_sub_name_ok(optarg))
-				return usage_error("--in: '%s' cannot name a "
-				                   "subcorpus (letters, digits, "
-				                   "_, - and ., 1 to 64)",
+				return usage_error(
+				        "--in: '%s' cannot name a "
+				        "subcorpus (letters, digits, "
+				        "_, - and ., 1 to 64)",
 				        optarg);
 			o->in = optarg;
 			break;
 		case S_NGRAMS:
 			if (o->ngrams)
-				return usage_error("%s", "--ngrams given twice");
+				return usage_error(
+				        "%s", "--ngrams given twice");
 			if (number(optarg, &v) < 0 || v < 2 || v > 6)
 				return usage_error("--ngrams: expected 2 to 6, "
 				                   "not '%s'",
@@ -277,8 +280,8 @@ static int parse(int argc, char **argv, sopts *o)
 		if (o->focus || o->reference || o->measure_set ||
 		        o->ko.bonferroni ||
 		        (sc.seen & (1u << (S_WINDOW - S_WINDOW) |
-		                        1u << (S_MINCOLL - S_WINDOW) |
-		                        1u << (S_ALPHA - S_WINDOW))))
+		                           1u << (S_MINCOLL - S_WINDOW) |
+		                           1u << (S_ALPHA - S_WINDOW))))
 			return usage_error("%s", "--ngrams takes --by, "
 			                         "--min-freq, the filters and "
 			                         "an optional query");
@@ -303,13 +306,13 @@ static int parse(int argc, char **argv, sopts *o)
 			                   "ll, log_ratio or pct_diff, not %s",
 			        tq_measure_name(o->ko.measure));
 		if (sc.seen & (1u << (S_WINDOW - S_WINDOW) |
-		                   1u << (S_MINCOLL - S_WINDOW)))
+		                      1u << (S_MINCOLL - S_WINDOW)))
 			return usage_error("%s", "--window and --min-coll "
 			                         "apply to --collocates");
 		o->rq.query = o->focus;
 	} else {
-		if (o->focus || o->reference || (sc.seen & 1u << (S_ALPHA -
-		                                                S_WINDOW)) ||
+		if (o->focus || o->reference ||
+		        (sc.seen & 1u << (S_ALPHA - S_WINDOW)) ||
 		        o->ko.bonferroni)
 			return usage_error("%s", "--focus, --reference, "
 			                         "--alpha and --bonferroni "
@@ -351,8 +354,7 @@ static void query_error(const char *what, const char *q, int code)
 {
 	long off = td_error_offset();
 	fprintf(stderr, "tagdex-query: %s%s%s: %s", what, *what ? ": " : "",
-	        code == TD_ELIMIT ? "limit exceeded" : "syntax error",
-	        "");
+	        code == TD_ELIMIT ? "limit exceeded" : "syntax error", "");
 	if (off >= 0)
 		fprintf(stderr, "at offset %ld of '%s': ", off, q ? q : "");
 	/* what says which query: not the message again */
@@ -373,7 +375,8 @@ int tq_stats_cli(int argc, char **argv)
 	const char *qs[2] = {o.rq.query, o.reference};
 	char *region[2] = {NULL, NULL};
 	for (int k = 0; k < 2; k++)
-		if (qs[k] && (k == 1 || o.keywords) && (region[k] = tq_region_query(qs[k])))
+		if (qs[k] && (k == 1 || o.keywords) &&
+		        (region[k] = tq_region_query(qs[k])))
 			qs[k] = region[k];
 	td_index *ix = NULL;
 	tq_sub *sub = NULL;
@@ -382,8 +385,8 @@ int tq_stats_cli(int argc, char **argv)
 	for (int k = 0; k < 2; k++) {
 		if (k == 1 && !o.reference)
 			break;
-		if (k == 0 && o.ngrams && !o.rq.query && !o.rq.actor && !o.rq.who &&
-		        !o.rq.hedge_set)
+		if (k == 0 && o.ngrams && !o.rq.query && !o.rq.actor &&
+		        !o.rq.who && !o.rq.hedge_set)
 			break; /* n-grams of the whole corpus */
 		if ((rc = build(&o, qs[k], k == 0, &ast[k])) < 0 ||
 		        (rc = tq_plan_new(ast[k], &plan[k])) < 0) {
@@ -416,7 +419,7 @@ int tq_stats_cli(int argc, char **argv)
 	if (ast[0] && (o.rq.actor || o.rq.who)) {
 		if ((rc = tq_request_lookup(&o.rq, ix, print_note, NULL)) < 0) {
 			fprintf(stderr, "tagdex-query: %s\n", td_error_last());
-			status = rc == TD_EUSAGE ? TD_EXIT_USAGE
+			status = rc == TD_EUSAGE   ? TD_EXIT_USAGE
 			         : rc == TD_ENOMEM ? TD_EXIT_SYSTEM
 			                           : TD_EXIT_INDEX;
 			goto out;
@@ -458,11 +461,12 @@ int tq_stats_cli(int argc, char **argv)
 	if (rc >= 0 && td_index_damaged(ix) < 0)
 		rc = TD_ECORRUPT;
 	if (rc == TD_ELIMIT && td_error_offset() >= 0) {
-		/* at its offset in the query that ran out (focus or reference) */
+		/* at its offset in the query that ran out (focus or
+		 * reference) */
 		int in_ref = !strncmp(td_error_last(), TQ_IN_REFERENCE,
 		        strlen(TQ_IN_REFERENCE));
-		query_error(o.keywords ? (in_ref ? "--reference" : "--focus")
-		                       : "",
+		query_error(
+		        o.keywords ? (in_ref ? "--reference" : "--focus") : "",
 		        qs[in_ref], rc);
 		status = TD_EXIT_USAGE;
 	} else if (rc < 0) {

@@ -59,11 +59,14 @@ int tq_nonarticle(td_seg *s, uint32_t first, uint32_t end, const tq_filter *f,
 	out->n = 0;
 	/* --in NAME: what no saved span covers is left out as well */
 	if (f && f->in) {
-		int rc = tq_sub_outside(f->in, s, first, end, push_outside, out);
+		int rc =
+		        tq_sub_outside(f->in, s, first, end, push_outside, out);
 		if (rc < 0)
 			return rc;
 	}
-	for (size_t e = 0; !(f && f->pullquotes) && e < sizeof nonarticle / sizeof *nonarticle; e++) {
+	for (size_t e = 0; !(f && f->pullquotes) &&
+	                   e < sizeof nonarticle / sizeof *nonarticle;
+	        e++) {
 		int64_t k = td_seg_span_find(s, nonarticle[e].elem);
 		if (k == TD_ECORRUPT)
 			return TD_ECORRUPT;
@@ -124,7 +127,8 @@ uint64_t tq_ranges_len(const tq_ranges *r)
 	return n;
 }
 
-int tq_article_docs(td_index *ix, const tq_filter *f, tq_article_fn fn, void *ctx)
+int tq_article_docs(
+        td_index *ix, const tq_filter *f, tq_article_fn fn, void *ctx)
 {
 	tq_ranges na = {0};
 	int rc = 0;

@@ -44,9 +44,10 @@ int tq_limit_error(const tq_node *n, const char *fmt, ...)
 	va_end(ap);
 	if (n && n->off != TQ_OFF_NONE)
 		return td_error_at(TD_ELIMIT, (long)n->off, "%s", msg);
-	return td_error(TD_ELIMIT, "%s (no query offset: the work ran out in "
-	                           "the part that --within, --who, --actor "
-	                           "or --hedge adds)",
+	return td_error(TD_ELIMIT,
+	        "%s (no query offset: the work ran out in "
+	        "the part that --within, --who, --actor "
+	        "or --hedge adds)",
 	        msg);
 }
 
@@ -278,12 +279,14 @@ static void print_node(buf *b, const tq_node *n)
 		td_buf_adds(b, "(");
 		for (size_t i = 0; i < n->nkids; i++) {
 			if (i)
-				td_buf_adds(b, n->kind == TQ_SEQ   ? " "
-				         : n->kind == TQ_ALT ? " | "
-				         : n->kind == TQ_WITHIN
-				                 ? (n->neg ? " !within " : " within ")
-				                 : (n->neg ? " !containing "
-				                           : " containing "));
+				td_buf_adds(
+				        b, n->kind == TQ_SEQ   ? " "
+				           : n->kind == TQ_ALT ? " | "
+				           : n->kind == TQ_WITHIN
+				                   ? (n->neg ? " !within "
+				                             : " within ")
+				                   : (n->neg ? " !containing "
+				                             : " containing "));
 			print_node(b, n->kids[i]);
 		}
 		td_buf_adds(b, ")");

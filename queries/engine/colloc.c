@@ -38,8 +38,8 @@ static int by_place(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-int tq_stats_hits(td_index *ix, tq_plan *p, const tq_filter *f,
-        tq_hit **out, size_t *n)
+int tq_stats_hits(
+        td_index *ix, tq_plan *p, const tq_filter *f, tq_hit **out, size_t *n)
 {
 	hitvec hv = {0};
 	int rc = tq_exec(ix, p, f, collect, &hv);
@@ -102,14 +102,14 @@ static int64_t sentence_edge(td_seg *s, uint32_t pos, int end)
 }
 
 /* Makes v (of capacity cap) n zeroed elements: 0 or TD_ENOMEM. */
-#define ZEROED(v, cap, n) \
-	(TD_VEC_RESERVE_N(v, n, cap, 1024) \
-	                ? td_error(TD_ENOMEM, "out of memory") \
+#define ZEROED(v, cap, n)                                                      \
+	(TD_VEC_RESERVE_N(v, n, cap, 1024)                                     \
+	                ? td_error(TD_ENOMEM, "out of memory")                 \
 	                : (memset(v, 0, (n) * sizeof *(v)), 0))
 
 /* Clears the marks of tokens [first, first + ntok) that lie in r. */
-static void unmark(uint8_t *mark, uint32_t first, uint32_t ntok,
-        const tq_ranges *r)
+static void unmark(
+        uint8_t *mark, uint32_t first, uint32_t ntok, const tq_ranges *r)
 {
 	for (size_t i = 0; i < r->n; i++)
 		for (uint32_t p = r->v[i].start; p < r->v[i].end; p++)
@@ -158,20 +158,20 @@ static int window_part(void *ctx, uint32_t start, uint32_t end)
 		int64_t b = sentence_edge(w->s, end - 1, 1);
 		uint32_t lo = a < 0 ? start : (uint32_t)a;
 		uint32_t hi = b < 0 ? end : (uint32_t)b;
-		for (p = lo < w->first ? w->first : lo;
-		        p < hi && p < w->end; p++)
+		for (p = lo < w->first ? w->first : lo; p < hi && p < w->end;
+		        p++)
 			mark_window(w, p);
 		return 0;
 	}
 	/* one step at a time: each from the token the last one reached */
 	p = start;
-	for (uint32_t i = 0; i < w->o->left &&
-	        tq_article_word(w->na, w->first, w->end, p, 1, 0, &p);
+	for (uint32_t i = 0; i < w->o->left && tq_article_word(w->na, w->first,
+	                                               w->end, p, 1, 0, &p);
 	        i++)
 		mark_window(w, p);
 	p = end - 1;
-	for (uint32_t i = 0; i < w->o->right &&
-	        tq_article_word(w->na, w->first, w->end, p, 1, 1, &p);
+	for (uint32_t i = 0; i < w->o->right && tq_article_word(w->na, w->first,
+	                                                w->end, p, 1, 1, &p);
 	        i++)
 		mark_window(w, p);
 	return 0;
@@ -181,9 +181,9 @@ static int window_part(void *ctx, uint32_t start, uint32_t end)
  * tokens' terms into cnt and their number into t->window. A hit in parts
  * (a quote split around narration) has a window around each part, and
  * only its parts are node tokens. */
-static int windows(tq_stat_table *t, const tq_coll_opts *o,
-        const tq_filter *f, const tq_hit *v, size_t n, uint8_t *mark,
-        uint32_t first, uint32_t ntok, uint64_t *cnt, tq_ranges *na)
+static int windows(tq_stat_table *t, const tq_coll_opts *o, const tq_filter *f,
+        const tq_hit *v, size_t n, uint8_t *mark, uint32_t first, uint32_t ntok,
+        uint64_t *cnt, tq_ranges *na)
 {
 	docwin w = {o, v[0].seg, mark, first, first + ntok, na};
 	int rc;
@@ -201,8 +201,8 @@ static int windows(tq_stat_table *t, const tq_coll_opts *o,
 			continue;
 		uint32_t id = td_seg_id_at(w.s, o->layer, first + p);
 		if (id >= td_seg_lex_size(w.s, o->layer))
-			return tq_stat_damaged(w.s,
-			        "a token's term id is out of range");
+			return tq_stat_damaged(
+			        w.s, "a token's term id is out of range");
 		cnt[id]++;
 		t->window++;
 	}
@@ -220,7 +220,8 @@ static int add_terms(tq_stat_table *t, td_seg *s, int layer,
 		size_t len = 0;
 		const char *term = td_seg_lex_term(s, layer, id, &len);
 		if (!term)
-			return tq_stat_damaged(s, "a lexicon term is unreadable");
+			return tq_stat_damaged(
+			        s, "a lexicon term is unreadable");
 		if (!as_b) {
 			int rc = tq_stat_add(t, term, len, cnt[id], 0);
 			if (rc < 0)
@@ -257,8 +258,8 @@ int tq_stats_scan(td_seg *s, int layer, const tq_filter *f, uint64_t *cnt,
 			}
 			uint32_t id = td_seg_id_at(s, layer, p);
 			if (id >= lex)
-				return tq_stat_damaged(s,
-				        "a token's term id is out of range");
+				return tq_stat_damaged(
+				        s, "a token's term id is out of range");
 			cnt[id]++;
 			(*ntok)++;
 		}
@@ -277,8 +278,8 @@ static int keep(tq_stat_row *r, void *ctx)
 	const collkeep *c = ctx;
 	if (!(r->a >= c->o->min_pair && r->a >= 1 && r->b >= c->o->min_freq))
 		return 0;
-	tq_assoc_measures(r->a, c->t->f_node, r->b, c->t->window, c->t->ntok,
-	        &r->m);
+	tq_assoc_measures(
+	        r->a, c->t->f_node, r->b, c->t->window, c->t->ntok, &r->m);
 	return 1;
 }
 
@@ -307,8 +308,7 @@ int tq_collocates(td_index *ix, tq_plan *p, const tq_filter *f,
 		uint32_t lex = td_seg_lex_size(s, o->layer);
 		if (hi >= nhits || hits[hi].segno != i)
 			continue;
-		if ((rc = ZEROED(cnt, cntcap, (size_t)lex + 1)) <
-		        0)
+		if ((rc = ZEROED(cnt, cntcap, (size_t)lex + 1)) < 0)
 			break;
 		while (rc == 0 && hi < nhits && hits[hi].segno == i) {
 			size_t hj = hi;
@@ -318,7 +318,8 @@ int tq_collocates(td_index *ix, tq_plan *p, const tq_filter *f,
 				hj++;
 			if ((rc = td_seg_doc_range(
 			             s, hits[hi].doc, &first, &ntok)) < 0 ||
-			        (rc = ZEROED(mark, markcap, (size_t)ntok + 1)) < 0)
+			        (rc = ZEROED(mark, markcap, (size_t)ntok + 1)) <
+			                0)
 				break;
 			rc = windows(t, o, f, hits + hi, hj - hi, mark, first,
 			        ntok, cnt, &na);
@@ -331,10 +332,9 @@ int tq_collocates(td_index *ix, tq_plan *p, const tq_filter *f,
 	for (size_t i = 0; rc == 0 && i < td_index_nsegs(ix); i++) {
 		td_seg *s = td_index_seg(ix, i);
 		uint32_t lex = td_seg_lex_size(s, o->layer);
-		if ((rc = ZEROED(cnt, cntcap, (size_t)lex + 1)) <
-		                0 ||
-		        (rc = tq_stats_scan(s, o->layer, f, cnt, &t->ntok, &na)) <
-		                0)
+		if ((rc = ZEROED(cnt, cntcap, (size_t)lex + 1)) < 0 ||
+		        (rc = tq_stats_scan(
+		                 s, o->layer, f, cnt, &t->ntok, &na)) < 0)
 			break;
 		rc = add_terms(t, s, o->layer, cnt, lex, 1);
 	}

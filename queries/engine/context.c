@@ -58,8 +58,8 @@ static const char *const blocks[] = {"p", "ab", "l", "head", "item", "cell",
 
 /* The latest-starting span of element k over pos (its innermost): 1 with
  * its range, 0 if none. */
-static int innermost(td_seg *s, uint32_t k, uint32_t pos, uint32_t *st,
-        uint32_t *en)
+static int innermost(
+        td_seg *s, uint32_t k, uint32_t pos, uint32_t *st, uint32_t *en)
 {
 	uint32_t n = upto(s, k, pos);
 	for (uint32_t i = n, seen = 0; i > 0 && seen < BACK_SCAN; i--, seen++) {
@@ -75,8 +75,8 @@ static int innermost(td_seg *s, uint32_t k, uint32_t pos, uint32_t *st,
 	return 0;
 }
 
-int tq_elem_at(td_seg *s, const char *name, uint32_t pos, uint32_t *st,
-        uint32_t *en)
+int tq_elem_at(
+        td_seg *s, const char *name, uint32_t pos, uint32_t *st, uint32_t *en)
 {
 	if (!strcmp(name, "s"))
 		return tq_block_at(s, pos, st, en);
@@ -177,8 +177,8 @@ int tq_spans_next(tq_span_iter *it)
 	}
 }
 
-int tq_attr_around(const tq_hit *h, const char *elem, const char *attr,
-        const char **v)
+int tq_attr_around(
+        const tq_hit *h, const char *elem, const char *attr, const char **v)
 {
 	*v = NULL;
 	int64_t k = td_seg_span_find(h->seg, elem);
@@ -190,14 +190,14 @@ int tq_attr_around(const tq_hit *h, const char *elem, const char *attr,
 		return rc;
 	/* as tq_spans_next, for one name: the shortest span of the
 	 * document holding the whole hit, the first of equal ones */
-	uint32_t first = di.first_tok ? upto(h->seg, (uint32_t)k,
-	                                        di.first_tok - 1)
-	                              : 0;
+	uint32_t first =
+	        di.first_tok ? upto(h->seg, (uint32_t)k, di.first_tok - 1) : 0;
 	uint32_t last = upto(h->seg, (uint32_t)k, h->end - 1), best = 0, bi = 0;
 	int found = 0;
 	for (uint32_t i = first; i < last; i++) {
 		uint32_t st, en;
-		if ((rc = td_seg_span_get(h->seg, (uint32_t)k, i, &st, &en)) < 0)
+		if ((rc = td_seg_span_get(h->seg, (uint32_t)k, i, &st, &en)) <
+		        0)
 			return rc;
 		if (st < di.first_tok || en <= st || st > h->start ||
 		        en < h->end)

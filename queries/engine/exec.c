@@ -298,8 +298,8 @@ static int run_phrase(ctx *c, tq_hit_fn fn, void *arg)
 		if (k->cond->kind != TQC_ATTR || c->leaves[k->cond->leaf].bits)
 			return 0;
 		leaf[i] = k->cond->leaf;
-		if (rare < 0 || c->leaves[leaf[i]].freq <
-		                        c->leaves[leaf[rare]].freq)
+		if (rare < 0 ||
+		        c->leaves[leaf[i]].freq < c->leaves[leaf[rare]].freq)
 			rare = (int)i;
 	}
 	if (rare < 0)
@@ -426,11 +426,12 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 						s = w->iv[k].start;
 					for (; s < w->iv[k].end && s < c->dend;
 					        s++) {
-						if ((rc = try_start(c, s, &e,
-						             &h)) < 0)
+						if ((rc = try_start(
+						             c, s, &e, &h)) < 0)
 							goto out;
-						if (rc && (rc = strat_emit(c, &h,
-						                   fn, arg)) != 0)
+						if (rc &&
+						        (rc = strat_emit(c, &h,
+						                 fn, arg)) != 0)
 							goto out;
 					}
 				}
@@ -441,7 +442,8 @@ static int run_seg(ctx *c, tq_hit_fn fn, void *arg)
 					continue;
 				if ((rc = try_start(c, s, &e, &h)) < 0)
 					goto out;
-				if (rc && (rc = strat_emit(c, &h, fn, arg)) != 0)
+				if (rc &&
+				        (rc = strat_emit(c, &h, fn, arg)) != 0)
 					goto out;
 			}
 		}
@@ -506,7 +508,8 @@ static int each_seg(td_index *ix, tq_plan *p, const tq_filter *f,
 			rc = run_seg(&c, fn, arg);
 		ctx_clear(&c);
 		if (rc >= 0 && td_seg_damaged(td_index_seg(ix, i)) < 0)
-			rc = TD_ECORRUPT; /* damage some lookup took for "absent" */
+			rc = TD_ECORRUPT; /* damage some lookup took for
+			                     "absent" */
 		if (rc < 0)
 			return rc;
 		if (rc > 0)
@@ -550,9 +553,8 @@ static int excluded(ctx *c, vec *out)
 		if (di.ntok && (rc = vpush(&r, di.first_tok)) == 0)
 			rc = vpush(&r, di.first_tok + di.ntok);
 	}
-	if (rc == 0 &&
-	        (rc = tq_nonarticle(c->s, 0, td_seg_ntokens(c->s), c->f,
-	                 &c->na)) == 0)
+	if (rc == 0 && (rc = tq_nonarticle(c->s, 0, td_seg_ntokens(c->s), c->f,
+	                        &c->na)) == 0)
 		for (size_t i = 0; i < c->na.n && rc == 0; i++)
 			if ((rc = vpush(&r, c->na.v[i].start)) == 0)
 				rc = vpush(&r, c->na.v[i].end);
@@ -599,8 +601,8 @@ static int excluded_ids(ctx *c, int l, const vec *ex, vec *out)
 		int more = 1;
 		if (ls->lit < 0 || !ex->n)
 			return 0;
-		if ((rc = td_postings_open(c->s, ls->layer, (uint32_t)ls->lit,
-		             &pp)) < 0)
+		if ((rc = td_postings_open(
+		             c->s, ls->layer, (uint32_t)ls->lit, &pp)) < 0)
 			return rc;
 		for (size_t i = 0; i + 1 < ex->n && more && rc == 0; i += 2) {
 			uint32_t a = ex->v[i], b = ex->v[i + 1];
@@ -611,8 +613,8 @@ static int excluded_ids(ctx *c, int l, const vec *ex, vec *out)
 			while (more == 1 && rc == 0 && pos < b) {
 				if (pos >= a)
 					rc = vpush(out, (uint32_t)ls->lit);
-				if (rc == 0 &&
-				        (more = td_postings_next(pp, 0, &pos)) < 0)
+				if (rc == 0 && (more = td_postings_next(
+				                        pp, 0, &pos)) < 0)
 					rc = more;
 			}
 		}
@@ -624,7 +626,8 @@ static int excluded_ids(ctx *c, int l, const vec *ex, vec *out)
 		for (uint32_t p = a; p < b && rc == 0; p++) {
 			uint32_t id = td_seg_id_at(c->s, ls->layer, p);
 			if (id == UINT32_MAX)
-				return td_error(TD_ECORRUPT, "%s", td_error_last());
+				return td_error(
+				        TD_ECORRUPT, "%s", td_error_last());
 			if (exec_leaf_at(c, l, p))
 				rc = vpush(out, id);
 		}
@@ -708,7 +711,8 @@ uint64_t tq_ntokens(td_index *ix, const tq_filter *f)
 		td_seg *s = td_index_seg(ix, i);
 		for (uint32_t d = 0; d < td_seg_ndocs(s); d++) {
 			td_docinfo di;
-			if (!tq_filter_doc(s, d, f) || td_seg_doc(s, d, &di) < 0)
+			if (!tq_filter_doc(s, d, f) ||
+			        td_seg_doc(s, d, &di) < 0)
 				continue;
 			n += di.ntok;
 			/* nested or overlapping ranges are merged: once each */
@@ -744,7 +748,8 @@ static int terms_answer(ctx *c, void *arg, int *done)
 		for (size_t j = 0; j < ls->ids.n && rc == 0; j++) {
 			size_t len = 0;
 			uint32_t id = ls->ids.v[j];
-			const char *t = td_seg_lex_term(c->s, ta->layer, id, &len);
+			const char *t =
+			        td_seg_lex_term(c->s, ta->layer, id, &len);
 			uint64_t fr = td_seg_lex_freq(c->s, ta->layer, id);
 			while (k < sub.n && sub.v[k] < id)
 				k++;

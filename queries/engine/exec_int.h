@@ -81,7 +81,7 @@ typedef struct wcache {
 	uint32_t *bound; /* per position of the current document */
 	size_t cap;
 	uint32_t doc;
-	int direct;      /* B is made of spans: iv and m are used */
+	int direct; /* B is made of spans: iv and m are used */
 	range *iv;
 	uint32_t *m;
 	size_t n, capiv;
@@ -106,8 +106,8 @@ typedef struct ctx {
 	uint64_t work;    /* exec_ends() calls in the current document */
 	uint64_t segwork; /* and in the segment before it */
 	uint32_t doc, dfirst, dend;
-	tq_ranges na; /* text of the current document that is not the
-	               * article (article.c) */
+	tq_ranges na;  /* text of the current document that is not the
+	                * article (article.c) */
 	tq_join *join; /* hits.c */
 	/* starts and documents are mostly visited in ascending order: the
 	 * last document found for a position, to gallop from */

@@ -33,9 +33,11 @@ int exec_leaf_prepare(ctx *c, size_t i)
 		while (id < hi) {
 			uint32_t mid = id + (hi - id) / 2;
 			size_t len = 0;
-			const char *t = td_seg_lex_term(c->s, ls->layer, mid, &len);
+			const char *t =
+			        td_seg_lex_term(c->s, ls->layer, mid, &len);
 			if (!t)
-				return td_error(TD_ECORRUPT, "%s", td_error_last());
+				return td_error(
+				        TD_ECORRUPT, "%s", td_error_last());
 			int cmp = memcmp(t, l->prefix,
 			        len < l->prefix_len ? len : l->prefix_len);
 			if (cmp < 0 || (!cmp && len < l->prefix_len))

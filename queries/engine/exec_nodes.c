@@ -158,8 +158,7 @@ static int wc_spans(ctx *c, const tq_node *b, wcache *w)
  * within: the furthest end of a hit of B starting at or before s (0 if
  * none); containing: the nearest end of a hit of B starting at or after s
  * (UINT32_MAX if none). */
-static uint32_t wc_bound(const ctx *c, const wcache *w, int within,
-        uint32_t s)
+static uint32_t wc_bound(const ctx *c, const wcache *w, int within, uint32_t s)
 {
 	if (!w->direct)
 		return w->bound[s - c->dfirst];
@@ -186,7 +185,8 @@ int exec_wc_load(ctx *c, const tq_node *n, wcache **out)
 	if ((w->direct = tq_spans_only(n->kids[1]))) {
 		/* as much work as the general loop's exec_ends() calls */
 		c->work += len;
-		if (c->work > WORK_LIMIT || c->work + c->segwork > SEG_WORK_LIMIT)
+		if (c->work > WORK_LIMIT ||
+		        c->work + c->segwork > SEG_WORK_LIMIT)
 			return too_much_work(n);
 		w->n = 0;
 		if ((rc = wc_spans(c, n->kids[1], w)) < 0)
@@ -197,11 +197,14 @@ int exec_wc_load(ctx *c, const tq_node *n, wcache **out)
 		if (within) {
 			for (size_t i = 0; i < w->n; i++)
 				w->m[i] = i && w->m[i - 1] > w->iv[i].end
-				        ? w->m[i - 1] : w->iv[i].end;
+				                  ? w->m[i - 1]
+				                  : w->iv[i].end;
 		} else {
 			for (size_t i = w->n; i-- > 0;)
-				w->m[i] = i + 1 < w->n && w->m[i + 1] < w->iv[i].end
-				        ? w->m[i + 1] : w->iv[i].end;
+				w->m[i] = i + 1 < w->n && w->m[i + 1] <
+				                                  w->iv[i].end
+				                  ? w->m[i + 1]
+				                  : w->iv[i].end;
 		}
 		w->doc = c->doc;
 		return 0;
@@ -268,7 +271,8 @@ static int gap_usable(ctx *c, const tq_node *n, size_t i)
 	for (size_t k = 0; k < ls->ids.n && rc == 0; k++) {
 		td_postings *pp = NULL;
 		uint32_t pos;
-		if ((rc = td_postings_open(c->s, ls->layer, ls->ids.v[k], &pp)) < 0)
+		if ((rc = td_postings_open(
+		             c->s, ls->layer, ls->ids.v[k], &pp)) < 0)
 			break;
 		while ((rc = td_postings_next(pp, 0, &pos)) == 1)
 			if ((rc = vpush(&ls->pos, pos)) < 0)
@@ -286,8 +290,8 @@ static int gap_usable(ctx *c, const tq_node *n, size_t i)
 /* The ends after kids[i] ([] min..max times, or up to the hard boundary)
  * and kids[i+1] from each position of from: q + 1 for each position q of
  * the leaf with p + min <= q <= p + max, q in the document. */
-static int gap_ends(ctx *c, const tq_node *r, const tq_node *t,
-        const vec *from, vec *out)
+static int gap_ends(
+        ctx *c, const tq_node *r, const tq_node *t, const vec *from, vec *out)
 {
 	const vec *pv = &c->leaves[t->cond->leaf].pos;
 	uint64_t span = r->max < 0 ? (uint64_t)r->bound : (uint64_t)r->max;

@@ -13,8 +13,8 @@ static size_t cache_slot(const spanset *ss, const char *v, uint32_t j)
 }
 
 /* tq_plan_match_attr through ss's cache of results by value pointer */
-static int match_cached(ctx *c, const tq_node *n, spanset *ss, uint32_t j,
-        const char *v)
+static int match_cached(
+        ctx *c, const tq_node *n, spanset *ss, uint32_t j, const char *v)
 {
 	size_t h = 0;
 	if (ss->cslots) {
@@ -40,7 +40,7 @@ static int match_cached(ctx *c, const tq_node *n, spanset *ss, uint32_t j,
 		size_t old = ss->cslots;
 		const char **ok = ss->ckey;
 		uint32_t *oj = ss->cj;
-		uint8_t *or = ss->cres;
+		uint8_t * or = ss->cres;
 		ss->ckey = k;
 		ss->cj = jj;
 		ss->cres = r;
@@ -53,13 +53,14 @@ static int match_cached(ctx *c, const tq_node *n, spanset *ss, uint32_t j,
 				t = (t + 1) & (ns - 1);
 			k[t] = ok[a];
 			jj[t] = oj[a];
-			r[t] = or[a];
+			r[t] = or [a];
 		}
 		free(ok);
 		free(oj);
 		free(or);
 	}
-	for (h = cache_slot(ss, v, j); ss->ckey[h]; h = (h + 1) & (ss->cslots - 1))
+	for (h = cache_slot(ss, v, j); ss->ckey[h];
+	        h = (h + 1) & (ss->cslots - 1))
 		;
 	ss->ckey[h] = v;
 	ss->cj[h] = j;

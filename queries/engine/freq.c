@@ -56,9 +56,8 @@ struct tq_freq {
 #define UNIDENTIFIED "(unidentified)"
 #define MIXED "(mixed)"
 
-static const char *const names[] = {
-        "match", "norm", "actor", "who", "hedge", "doc", "year", "month",
-        "lemma", "pos"};
+static const char *const names[] = {"match", "norm", "actor", "who", "hedge",
+        "doc", "year", "month", "lemma", "pos"};
 
 int tq_freq_by(const char *name)
 {
@@ -117,18 +116,21 @@ static int layer_of(const tq_freq *f)
 
 int tq_freq_layer(const tq_freq *f)
 {
-	return f->disp ? -1 : layer_of(f); /* dispersion: every hit's document */
+	return f->disp ? -1
+	               : layer_of(f); /* dispersion: every hit's document */
 }
 
 static int bump_n(tq_freq *f, const char *key, size_t len, uint64_t n)
 {
 	if (td_keyindex_reserve(&f->ix, TD_KEYROWS(f->rows, row), f->n))
 		return td_error(TD_ENOMEM, "out of memory");
-	size_t *sl = td_keyindex_slot(&f->ix, TD_KEYROWS(f->rows, row), key, len);
+	size_t *sl =
+	        td_keyindex_slot(&f->ix, TD_KEYROWS(f->rows, row), key, len);
 	if (*sl) {
 		f->rows[*sl - 1].n += n;
 		f->last = *sl - 1;
-		return f->disp ? tq_disp_note(f->disp, f->rows[*sl - 1].id, n) : 0;
+		return f->disp ? tq_disp_note(f->disp, f->rows[*sl - 1].id, n)
+		               : 0;
 	}
 	if (TD_VEC_RESERVE(f->rows, f->n, f->cap, 32))
 		return td_error(TD_ENOMEM, "out of memory");
@@ -254,7 +256,8 @@ static int span_keys(tq_freq *f, const tq_hit *h)
 		rc = 0;
 		if (!key_of(f, h->seg, it.k, it.i, &v) || !v)
 			continue;
-		if (h->sk) { /* a hit in parts: over a part, not the narration */
+		/* a hit in parts: over a part, not the narration */
+		if (h->sk) {
 			overlap o = {it.start, it.end, 0};
 			if ((rc = tq_hit_parts(h, part_overlaps, &o)) < 0)
 				break;
@@ -462,8 +465,8 @@ static int doc_sizes(void *arg, size_t segno, td_seg *s, uint32_t d,
 		uint64_t n = di->ntok - tq_ranges_len(na);
 		if (!v || (f->by != TQ_BY_DOC && strlen(v) < want))
 			return bump_n(f->sizes, NONE_KEY, 0, n);
-		return bump_n(f->sizes, v, f->by == TQ_BY_DOC ? strlen(v) : want,
-		        n);
+		return bump_n(
+		        f->sizes, v, f->by == TQ_BY_DOC ? strlen(v) : want, n);
 	}
 	if ((rc = speech_load(&f->sp, s, d)) < 0)
 		return rc;
@@ -567,8 +570,9 @@ long tq_freq_print(tq_freq *f, FILE *out, uint64_t ntokens, int fmt)
 	if (fmt == TQ_OUT_TSV || fmt == TQ_OUT_CSV)
 		fprintf(out, "count%cper_million%cvalue%ctokens%s\n", sep, sep,
 		        sep,
-		        !f->disp ? "" : sep == ',' ? ",docs,juilland_d,dp"
-		                                  : "\tdocs\tjuilland_d\tdp");
+		        !f->disp     ? ""
+		        : sep == ',' ? ",docs,juilland_d,dp"
+		                     : "\tdocs\tjuilland_d\tdp");
 	for (size_t i = 0; i < f->n; i++) {
 		uint64_t size = size_of(f, f->rows[i].key, ntokens);
 		double pm =

@@ -115,7 +115,8 @@ static int each_value(const char *val, tally *t, const tup *base)
 		const char *a = *p == '#' && e > p + 1 ? p + 1 : p;
 		int dup = 0; /* a value listed twice counts once */
 		for (size_t q = n0; q < t->n && !dup; q++)
-			dup = !scmp(t->v[q].v, t->v[q].vlen, a, (size_t)(e - a));
+			dup = !scmp(
+			        t->v[q].v, t->v[q].vlen, a, (size_t)(e - a));
 		if (dup) {
 			p = e;
 			continue;
@@ -131,8 +132,8 @@ static int each_value(const char *val, tally *t, const tup *base)
 	return rc;
 }
 
-typedef int (*span_fn)(void *ctx, td_seg *s, size_t si, uint32_t k,
-        uint32_t i, uint32_t st, uint32_t en, uint64_t doc);
+typedef int (*span_fn)(void *ctx, td_seg *s, size_t si, uint32_t k, uint32_t i,
+        uint32_t st, uint32_t en, uint64_t doc);
 
 /* Calls fn for every span of element name (NULL: every element) in a
  * live document. */
@@ -149,7 +150,8 @@ static int each_span(td_index *ix, const char *name, span_fn fn, void *ctx)
 			uint32_t cnt = td_seg_span_count(s, k);
 			for (uint32_t i = 0; i < cnt && rc == 0; i++) {
 				uint32_t st, en;
-				if ((rc = td_seg_span_get(s, k, i, &st, &en)) < 0)
+				if ((rc = td_seg_span_get(s, k, i, &st, &en)) <
+				        0)
 					break;
 				uint32_t d = span_doc(s, st, en);
 				if (td_seg_doc_live(s, d))
@@ -168,8 +170,8 @@ typedef struct coll {
 	const char *attr; /* only this attribute (and no element tuples) */
 } coll;
 
-static int collect_fn(void *arg, td_seg *s, size_t si, uint32_t k,
-        uint32_t i, uint32_t st, uint32_t en, uint64_t doc)
+static int collect_fn(void *arg, td_seg *s, size_t si, uint32_t k, uint32_t i,
+        uint32_t st, uint32_t en, uint64_t doc)
 {
 	coll *c = arg;
 	(void)si;
@@ -243,13 +245,14 @@ int tq_info_elements(td_index *ix, tq_info_fn fn, void *ctx)
 	for (size_t i = 0; i < t.n && rc == 0;) {
 		size_t j = i;
 		uint64_t n = 0, docs = 0, vals = 0;
-		for (; j < t.n && !scmp(t.v[j].a, t.v[j].alen, t.v[i].a,
-		                           t.v[i].alen) &&
+		for (; j < t.n &&
+		        !scmp(t.v[j].a, t.v[j].alen, t.v[i].a, t.v[i].alen) &&
 		        !scmp(t.v[j].b, t.v[j].blen, t.v[i].b, t.v[i].blen);
 		        j++) {
 			n += t.v[j].first;
-			vals += j == i || scmp(t.v[j].v, t.v[j].vlen,
-			                          t.v[j - 1].v, t.v[j - 1].vlen);
+			vals += j == i ||
+			        scmp(t.v[j].v, t.v[j].vlen, t.v[j - 1].v,
+			                t.v[j - 1].vlen);
 		}
 		if ((rc = distinct_docs(&t, i, j, &docs)) < 0)
 			break;
@@ -283,8 +286,7 @@ static int by_count(const void *x, const void *y)
 /* The run of t's sorted tuples from i that share one key (the value v, or
  * the group a with by_group) as row *r: the key, its tuples and their
  * distinct documents (*rc: 0 or an error). Returns the run's end. */
-static size_t run_row(const tally *t, size_t i, int by_group, row *r,
-        int *rc)
+static size_t run_row(const tally *t, size_t i, int by_group, row *r, int *rc)
 {
 	const tup *x = &t->v[i];
 	const char *k = by_group ? x->a : x->v;
@@ -390,8 +392,8 @@ int tq_info_actors(td_index *ix, tq_value_fn fn, void *ctx)
 	tally t = {0};
 	acoll c = {&t};
 	int rc = 0;
-	for (size_t e = 0; e < sizeof mention_elems / sizeof *mention_elems &&
-	                   rc == 0;
+	for (size_t e = 0;
+	        e < sizeof mention_elems / sizeof *mention_elems && rc == 0;
 	        e++)
 		rc = each_span(ix, mention_elems[e], actor_fn, &c);
 	if (rc == 0 && t.n)
@@ -420,7 +422,8 @@ int tq_info_actors(td_index *ix, tq_value_fn fn, void *ctx)
 			while (w < j && !scmp(t.v[w].v, t.v[w].vlen, t.v[q].v,
 			                        t.v[q].vlen))
 				w++;
-			names[nn] = (row){t.v[q].v, t.v[q].vlen, w - q, 0, NULL};
+			names[nn] =
+			        (row){t.v[q].v, t.v[q].vlen, w - q, 0, NULL};
 			nn++;
 			q = w;
 		}

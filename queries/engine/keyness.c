@@ -20,8 +20,8 @@ static void mark_hits(uint8_t *mark, uint32_t first, uint32_t ntok,
         const tq_hit *v, size_t n, size_t *i, size_t seg, uint32_t d,
         uint8_t bit)
 {
-	while (*i < n && (v[*i].segno < seg ||
-	                         (v[*i].segno == seg && v[*i].doc < d)))
+	while (*i < n &&
+	        (v[*i].segno < seg || (v[*i].segno == seg && v[*i].doc < d)))
 		(*i)++;
 	for (; *i < n && v[*i].segno == seg && v[*i].doc == d; (*i)++)
 		for (uint32_t p = v[*i].start; p < v[*i].end; p++)
@@ -56,9 +56,8 @@ static int grow(kwscan *k, uint32_t ntok, uint32_t lex, int lexical)
 
 /* Counts the focus and reference tokens of document d of segment si. */
 static int scan_doc(tq_stat_table *t, kwscan *k, td_seg *s, size_t si,
-        uint32_t d, const tq_hit *fh, size_t nf, size_t *fi,
-        const tq_hit *rh, size_t nr, size_t *ri, int has_ref, int layer,
-        const tq_filter *f)
+        uint32_t d, const tq_hit *fh, size_t nf, size_t *fi, const tq_hit *rh,
+        size_t nr, size_t *ri, int has_ref, int layer, const tq_filter *f)
 {
 	uint32_t first, ntok, lex = td_seg_lex_size(s, layer);
 	int rc;
@@ -94,8 +93,8 @@ static int scan_doc(tq_stat_table *t, kwscan *k, td_seg *s, size_t si,
 			continue; /* in neither */
 		uint32_t id = td_seg_id_at(s, layer, first + p);
 		if (id >= lex)
-			return tq_stat_damaged(s,
-			        "a token's term id is out of range");
+			return tq_stat_damaged(
+			        s, "a token's term id is out of range");
 		if (m & IN_FOCUS) {
 			k->fc[id]++;
 			t->n_focus++;
@@ -123,8 +122,8 @@ static int significant(tq_stat_row *r, void *ctx)
 	       tq_chi2_sf(r->m.v[TQ_M_LL]) <= k->alpha;
 }
 
-int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
-        const tq_filter *f, const tq_kw_opts *o, tq_stat_table **out)
+int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref, const tq_filter *f,
+        const tq_kw_opts *o, tq_stat_table **out)
 {
 	tq_stat_table *t = calloc(1, sizeof *t);
 	tq_hit *fh = NULL, *rh = NULL;
@@ -161,32 +160,35 @@ int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
 		for (uint32_t d = 0; rc == 0 && d < td_seg_ndocs(s); d++)
 			if (tq_filter_doc(s, d, f) &&
 			        (rc = tq_past_deadline(f)) == 0)
-				rc = scan_doc(t, &k, s, i, d, fh, nf, &fi,
-				        rh, nr, &ri, ref != NULL, o->layer, f);
+				rc = scan_doc(t, &k, s, i, d, fh, nf, &fi, rh,
+				        nr, &ri, ref != NULL, o->layer, f);
 		for (uint32_t id = 0; rc == 0 && id < lex; id++) {
 			size_t len = 0;
 			if (!k.fc[id] && !k.rc[id])
 				continue;
-			const char *term = td_seg_lex_term(s, o->layer, id, &len);
+			const char *term =
+			        td_seg_lex_term(s, o->layer, id, &len);
 			if (!term)
-				rc = tq_stat_damaged(s,
-				        "a lexicon term is unreadable");
+				rc = tq_stat_damaged(
+				        s, "a lexicon term is unreadable");
 			else
 				rc = tq_stat_add(
 				        t, term, len, k.fc[id], k.rc[id]);
 		}
 	}
 	if (rc == 0 && (!t->n_focus || !t->n_ref))
-		rc = td_error(TD_EUSAGE, "the %s has no tokens in the documents "
-		                         "searched: no keywords to compare",
+		rc = td_error(TD_EUSAGE,
+		        "the %s has no tokens in the documents "
+		        "searched: no keywords to compare",
 		        !t->n_focus ? "focus" : "reference");
 	if (rc == 0) {
 		for (size_t i = 0; i < t->n; i++)
 			if (t->rows[i].a + t->rows[i].b >= o->min_freq)
 				t->tested++;
 		kwkeep kk = {t, o->min_freq,
-		        o->bonferroni && t->tested ? o->alpha / (double)t->tested
-		                                   : o->alpha};
+		        o->bonferroni && t->tested
+		                ? o->alpha / (double)t->tested
+		                : o->alpha};
 		tq_stat_keep(t, significant, &kk);
 	}
 	free(fh);

@@ -71,10 +71,10 @@ typedef int (*kfn)(lc *c, const kont *k, uint32_t pos);
 struct kont {
 	kfn fn;
 	const tq_node *n;
-	size_t i;     /* SEQ: the next kid */
-	long count;   /* REPEAT: repetitions so far */
-	uint32_t s0;  /* REPEAT: where it began; WITHIN: the match's start */
-	uint32_t it;  /* REPEAT: where this repetition began */
+	size_t i;    /* SEQ: the next kid */
+	long count;  /* REPEAT: repetitions so far */
+	uint32_t s0; /* REPEAT: where it began; WITHIN: the match's start */
+	uint32_t it; /* REPEAT: where this repetition began */
 	const kont *next;
 };
 
@@ -193,8 +193,8 @@ static int seq_k(lc *c, const kont *k, uint32_t pos)
 	return match(c, k->n->kids[k->i], pos, &nk);
 }
 
-static int rep(lc *c, const tq_node *n, long count, uint32_t s0,
-        uint32_t pos, const kont *k);
+static int rep(lc *c, const tq_node *n, long count, uint32_t s0, uint32_t pos,
+        const kont *k);
 
 static int rep_k(lc *c, const kont *k, uint32_t pos)
 {
@@ -204,8 +204,8 @@ static int rep_k(lc *c, const kont *k, uint32_t pos)
 	return rep(c, k->n, k->count, k->s0, pos, k->next);
 }
 
-static int rep(lc *c, const tq_node *n, long count, uint32_t s0,
-        uint32_t pos, const kont *k)
+static int rep(lc *c, const tq_node *n, long count, uint32_t s0, uint32_t pos,
+        const kont *k)
 {
 	int rc;
 	if (n->max < 0 && n->bound > 0 && pos - s0 > (uint32_t)n->bound)
@@ -220,8 +220,7 @@ static int rep(lc *c, const tq_node *n, long count, uint32_t s0,
 
 static int wc_k(lc *c, const kont *k, uint32_t pos)
 {
-	int r = bound_ok(c, k->n->kids[1], k->s0, pos,
-	        k->n->kind == TQ_WITHIN);
+	int r = bound_ok(c, k->n->kids[1], k->s0, pos, k->n->kind == TQ_WITHIN);
 	if (r < 0)
 		return r;
 	return r != k->n->neg ? k->next->fn(c, k->next, pos) : 0;
@@ -454,7 +453,8 @@ static int seg_enter(lc *c, const tq_hit *h)
 	}
 	for (size_t i = 0; i < c->vp->nleaves; i++) {
 		/* a missing cache only costs time */
-		uint32_t n = td_seg_lex_size(c->s, c->vp->leaves[i].cond->layer);
+		uint32_t n =
+		        td_seg_lex_size(c->s, c->vp->leaves[i].cond->layer);
 		c->leafc[i] = calloc((size_t)n + 1, 1);
 	}
 	return tq_join_new(c->ast, c->s, &c->f, &c->join);

@@ -109,7 +109,8 @@ int tq_lex(tq_lexer *lx, tq_tok *t)
 	/* A NUL cannot come from a command line; through the API it would cut
 	 * patterns short (C strings), so it is an error wherever it stands. */
 	if (c == '\0')
-		return td_error_at(TD_ESYNTAX, (long)p, "NUL byte in the query");
+		return td_error_at(
+		        TD_ESYNTAX, (long)p, "NUL byte in the query");
 	static const char single[] = "[](){},&|<>/?*+=;@";
 	static const int kinds[] = {TQT_LBRACK, TQT_RBRACK, TQT_LPAREN,
 	        TQT_RPAREN, TQT_LBRACE, TQT_RBRACE, TQT_COMMA, TQT_AMP,

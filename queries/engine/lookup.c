@@ -26,9 +26,9 @@ static const char *const speech_elems[] = {"q", "said"};
 
 typedef struct pair {
 	char *key;
-	char *name; /* the mention's word forms without spaces (its sign);
-	             * NULL for a who value */
-	td_seg *seg;          /* where the mention is, to show its text */
+	char *name;  /* the mention's word forms without spaces (its sign);
+	              * NULL for a who value */
+	td_seg *seg; /* where the mention is, to show its text */
 	uint32_t start, end;
 } pair;
 
@@ -76,9 +76,10 @@ static int sign(td_seg *s, uint32_t st, uint32_t en, char **out)
 	for (uint32_t i = st; i < en && rc == 0; i++) {
 		size_t len = 0;
 		uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, i);
-		const char *t = id == UINT32_MAX
-		                        ? NULL
-		                        : td_seg_lex_term(s, TD_LAYER_WORD, id, &len);
+		const char *t =
+		        id == UINT32_MAX
+		                ? NULL
+		                : td_seg_lex_term(s, TD_LAYER_WORD, id, &len);
 		rc = t ? td_buf_add(&b, t, len) : TD_ECORRUPT;
 	}
 	if (rc < 0) {
@@ -108,8 +109,8 @@ static size_t next_value(const char **v, const char **a)
 
 /* Every (key, name) of the spans of element elem in live documents; the
  * attribute's values are whitespace-separated, a leading '#' dropped. */
-static int collect(td_index *ix, const char *elem, const char *attr,
-        int names, pairs *out)
+static int collect(
+        td_index *ix, const char *elem, const char *attr, int names, pairs *out)
 {
 	int rc = 0;
 	for (size_t si = 0; si < td_index_nsegs(ix) && rc == 0; si++) {
@@ -123,10 +124,11 @@ static int collect(td_index *ix, const char *elem, const char *attr,
 		for (uint32_t i = 0; i < cnt && rc == 0; i++) {
 			uint32_t st, en;
 			const char *v = NULL;
-			if ((rc = td_seg_span_get(s, (uint32_t)k, i, &st, &en)) <
-			        0)
+			if ((rc = td_seg_span_get(
+			             s, (uint32_t)k, i, &st, &en)) < 0)
 				break;
-			if (en <= st || !td_seg_doc_live(s, td_seg_doc_at(s, st)))
+			if (en <= st ||
+			        !td_seg_doc_live(s, td_seg_doc_at(s, st)))
 				continue;
 			rc = td_seg_span_attr_find(s, (uint32_t)k, i, attr, &v);
 			if (rc <= 0 || !v)
@@ -152,8 +154,8 @@ static int collect(td_index *ix, const char *elem, const char *attr,
 /* 1 if some span of elem in a live document has key among the values of
  * attr (a leading '#' dropped), 0 if none, or an error; stops at the
  * first, allocates nothing: a key costs what its first mention does. */
-static int has_key(td_index *ix, const char *elem, const char *attr,
-        const char *key)
+static int has_key(
+        td_index *ix, const char *elem, const char *attr, const char *key)
 {
 	size_t klen = strlen(key);
 	for (size_t si = 0; si < td_index_nsegs(ix); si++) {
@@ -179,7 +181,8 @@ static int has_key(td_index *ix, const char *elem, const char *attr,
 				const char *a;
 				if (next_value(&v, &a) == klen &&
 				        !memcmp(a, key, klen) && en > st &&
-				        td_seg_doc_live(s, td_seg_doc_at(s, st)))
+				        td_seg_doc_live(
+				                s, td_seg_doc_at(s, st)))
 					return 1;
 			}
 		}
@@ -334,8 +337,7 @@ static int regex_hits(const pairs *p, const char *value)
 {
 	int err;
 	PCRE2_SIZE eoff;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)value,
-	        PCRE2_ZERO_TERMINATED,
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)value, PCRE2_ZERO_TERMINATED,
 	        PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED,
 	        &err, &eoff, NULL);
 	if (!re)
@@ -378,16 +380,21 @@ static int nearest(const pairs *p, const char *value, tq_lookup *l)
 				continue;
 			/* a key once; a name once per key */
 			if (i && !strcmp(p->v[i - 1].key, p->v[i].key) &&
-			        (!which || (p->v[i - 1].name &&
-			                           !strcmp(p->v[i - 1].name, s))))
+			        (!which ||
+			                (p->v[i - 1].name &&
+			                        !strcmp(p->v[i - 1].name, s))))
 				continue;
 			size_t d = tq_distance(which ? bare : value, s), at = k;
 			while (at > 0 &&
 			        (best[at - 1].dist > d ||
 			                (best[at - 1].dist == d &&
 			                        strcmp(best[at - 1].name
-			                                        ? best[at - 1].at->name
-			                                        : best[at - 1].at->key,
+			                                        ? best[at - 1]
+			                                                  .at
+			                                                  ->name
+			                                        : best[at - 1]
+			                                                  .at
+			                                                  ->key,
 			                                s) > 0)))
 				at--;
 			if (at >= NEAREST)
@@ -430,7 +437,8 @@ int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
 	/* 1. a key, exactly: found without reading the whole table */
 	for (size_t e = 0; e < 6 && rc == 0; e++)
 		if (e < 4 || who)
-			rc = has_key(ix, e < 4 ? mention_elems[e] : speech_elems[e - 4],
+			rc = has_key(ix,
+			        e < 4 ? mention_elems[e] : speech_elems[e - 4],
 			        e < 4 ? "ref" : "who", bare);
 	if (rc > 0) {
 		out->kind = TQ_LOOKUP_KEY;
@@ -459,7 +467,8 @@ int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
 	for (int pass = 0; pass < 2 && !out->ncands && rc == 0; pass++) {
 		for (size_t i = 0; i < p.n && rc == 0;) {
 			size_t j = i, hit = 0;
-			for (; j < p.n && !strcmp(p.v[j].key, p.v[i].key); j++) {
+			for (; j < p.n && !strcmp(p.v[j].key, p.v[i].key);
+			        j++) {
 				if (hit || !p.v[j].name)
 					continue;
 				if (pass == 0) {
@@ -476,7 +485,8 @@ int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
 				}
 			}
 			tq_lookup_cand c;
-			if (hit && rc == 0 && (rc = cand_of(&p, i, j, &c)) == 0 &&
+			if (hit && rc == 0 &&
+			        (rc = cand_of(&p, i, j, &c)) == 0 &&
 			        (rc = add_cand(out, &c)) < 0)
 				cand_clear(&c);
 			i = j;
@@ -487,9 +497,10 @@ int tq_lookup_actor(td_index *ix, const char *value, int who, tq_lookup *out)
 	if (rc < 0)
 		goto out;
 	if (out->ncands) {
-		out->kind = out->ncands == 1 ? TQ_LOOKUP_NAME
-		                             : TQ_LOOKUP_AMBIGUOUS;
-		if (out->ncands == 1 && !(out->pattern = escape(out->cands[0].key)))
+		out->kind =
+		        out->ncands == 1 ? TQ_LOOKUP_NAME : TQ_LOOKUP_AMBIGUOUS;
+		if (out->ncands == 1 &&
+		        !(out->pattern = escape(out->cands[0].key)))
 			rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}

@@ -17,7 +17,7 @@ typedef struct gram {
 	size_t cap;
 	const char **term; /* per token of the document: its term */
 	size_t *len;
-	uint8_t *ok;       /* 1: article text */
+	uint8_t *ok; /* 1: article text */
 	size_t cap_term, cap_len, cap_ok;
 } gram;
 
@@ -46,8 +46,8 @@ static int load_doc(gram *g, td_seg *s, int layer, const tq_filter *f,
 		                     ? td_seg_lex_term(s, layer, id, &g->len[p])
 		                     : NULL;
 		if (!g->term[p])
-			return tq_stat_damaged(s,
-			        "a token's term is unreadable");
+			return tq_stat_damaged(
+			        s, "a token's term is unreadable");
 	}
 	return 0;
 }

@@ -41,7 +41,7 @@ typedef struct parser {
 	char **lnames; /* labels declared so far, in order */
 	size_t nlabels, cap_labels;
 	int ntargets;
-	int in_gc; /* parsing the global constraint (after '::') */
+	int in_gc;   /* parsing the global constraint (after '::') */
 	int setting; /* the label (1-based) of the token being parsed, 0:
 	              * none; it is set once its token matched, so the
 	              * token cannot refer to it (CQP: "used before it was
@@ -153,7 +153,8 @@ static int cond_neg(parser *p, tq_cond **out)
 		if (rc < 0)
 			return rc;
 		if (!bang) {
-			if ((rc = expect(p, TQT_RPAREN, "')' or '&' or '|'")) < 0) {
+			if ((rc = expect(p, TQT_RPAREN, "')' or '&' or '|'")) <
+			        0) {
 				tq_cond_free(inner);
 				return rc;
 			}
@@ -201,8 +202,7 @@ static int cond_neg(parser *p, tq_cond **out)
 			*out = c;
 			return 0;
 		}
-		if ((layer = layer_of(dot + 1,
-		             p->t.tlen - nlen - 1)) < 0)
+		if ((layer = layer_of(dot + 1, p->t.tlen - nlen - 1)) < 0)
 			return td_error_at(TD_ESYNTAX, (long)p->t.off,
 			        "expected a token attribute 'word', 'norm', "
 			        "'lemma' or 'pos' after '%.*s.', found '%.*s'",
@@ -348,7 +348,8 @@ static int span(parser *p, tq_node **out)
 		if ((rc = next(p)) < 0)
 			goto fail;
 		if (p->t.kind != TQT_EQ && p->t.kind != TQT_NEQ) {
-			rc = expected(p, "'=' or '!=' after the attribute name");
+			rc = expected(
+			        p, "'=' or '!=' after the attribute name");
 			goto fail;
 		}
 		int neg = p->t.kind == TQT_NEQ;
@@ -365,8 +366,9 @@ static int span(parser *p, tq_node **out)
 		if ((rc = next(p)) < 0)
 			goto fail;
 	}
-	if ((rc = expect(p, TQT_SLASH, "an attribute or '/>' (only whole "
-	                               "elements <name/> are supported)")) < 0 ||
+	if ((rc = expect(p, TQT_SLASH,
+	             "an attribute or '/>' (only whole "
+	             "elements <name/> are supported)")) < 0 ||
 	        (rc = expect(p, TQT_GT, "'>' after '/'")) < 0)
 		goto fail;
 	*out = n;
@@ -399,8 +401,8 @@ static int atom(parser *p, tq_node **out)
 				        "expected a new label, '%.*s' is "
 				        "already set earlier in the query",
 				        (int)len, p->t.text);
-			if (TD_VEC_RESERVE(p->lnames, p->nlabels, p->cap_labels,
-			        4))
+			if (TD_VEC_RESERVE(
+			            p->lnames, p->nlabels, p->cap_labels, 4))
 				return td_error(TD_ENOMEM, "out of memory");
 			if (!(p->lnames[p->nlabels] = tq_dupn(p->t.text, len)))
 				return td_error(TD_ENOMEM, "out of memory");
@@ -411,7 +413,8 @@ static int atom(parser *p, tq_node **out)
 	}
 	if ((target || lab) && p->t.kind != TQT_STRING &&
 	        p->t.kind != TQT_LBRACK)
-		return expected(p, target && !lab
+		return expected(p,
+		        target && !lab
 		                ? "a token (\"...\" or [...]) after '@'"
 		                : "a token (\"...\" or [...]) after the label");
 	p->setting = lab;
@@ -537,7 +540,8 @@ static int quantifier(parser *p, long *min, long *max)
 		return rc;
 	*max = -1;
 	if (p->t.kind == TQT_NUMBER) {
-		/* *min <= TQ_MAX_REPEAT: a count below it is within the limit */
+		/* *min <= TQ_MAX_REPEAT: a count below it is within the
+		 * limit */
 		if (p->t.num < *min)
 			return td_error_at(TD_ESYNTAX, (long)p->t.off,
 			        "expected a maximum not below the minimum %ld",
@@ -666,8 +670,7 @@ static int chain_op(parser *p, int *kind, int *neg)
 			return expected(p, "'within' or 'containing' after "
 			                   "'!' or 'not'");
 		*neg = 1;
-	} else if (!is_word(&p->t, "within") &&
-	           !is_word(&p->t, "containing")) {
+	} else if (!is_word(&p->t, "within") && !is_word(&p->t, "containing")) {
 		return 0;
 	}
 	*kind = is_word(&p->t, "within") ? TQ_WITHIN : TQ_CONTAINING;
@@ -703,7 +706,8 @@ static int query_rest(parser *p, tq_node *left, tq_node **out)
 			break;
 		if (p->t.kind == TQT_IDENT) { /* CQP's within s */
 			right = tq_node_new(TQ_SPAN, p->t.off);
-			if (!right || !(right->elem = tq_dupn(p->t.text, p->t.tlen))) {
+			if (!right || !(right->elem = tq_dupn(
+			                        p->t.text, p->t.tlen))) {
 				tq_node_free(right);
 				rc = td_error(TD_ENOMEM, "out of memory");
 				break;

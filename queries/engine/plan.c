@@ -77,9 +77,9 @@ static long bad_utf8(const char *s)
 	size_t len = strlen(s);
 	for (size_t i = 0; i < len;) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(
-		        (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i),
-		        &cp);
+		utf8proc_ssize_t k =
+		        utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                (utf8proc_ssize_t)(len - i), &cp);
 		if (k <= 0)
 			return (long)i;
 		i += (size_t)k;
@@ -239,9 +239,9 @@ static tq_node *clone_free(const tq_node *n)
 	if (n->elem && !(d->elem = strdup(n->elem)))
 		oom = 1;
 	for (size_t i = 0; i < n->nattrs && !oom; i++) {
-		oom = tq_span_attr(d, n->attrs[i].name, strlen(n->attrs[i].name),
-		              n->attrs[i].pattern, strlen(n->attrs[i].pattern),
-		              n->attrs[i].off) < 0;
+		oom = tq_span_attr(d, n->attrs[i].name,
+		              strlen(n->attrs[i].name), n->attrs[i].pattern,
+		              strlen(n->attrs[i].pattern), n->attrs[i].off) < 0;
 		if (!oom)
 			d->attrs[i].neg = n->attrs[i].neg;
 	}
@@ -274,7 +274,8 @@ static int check_labelled(const tq_node *n)
 	        !tq_spans_only(n->kids[1]))
 		return td_error_at(TD_ESYNTAX, (long)n->kids[1]->off,
 		        "expected an element (<s/>, s, <q who=\"...\"/>) or "
-		        "alternatives of elements after within or containing in "
+		        "alternatives of elements after within or containing "
+		        "in "
 		        "a query with labels, '@' or '::'");
 	for (size_t i = 0; i < n->nkids; i++) {
 		int rc = check_labelled(n->kids[i]);
@@ -402,16 +403,20 @@ static int run(tq_plan *p, pcre2_code *re, const char *s, size_t len, long off)
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
 	        rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
 		return off >= 0
-		        ? td_error_at(TD_ELIMIT, off,
-		                  "a regular expression of the query hit its "
-		                  "backtracking limit on '%.*s'; simplify it "
-		                  "(avoid nested repeats such as (a+)+)",
-		                  (int)(len > 60 ? 60 : len), s)
-		        : td_error(TD_ELIMIT,
-		                  "a regular expression hit its backtracking "
-		                  "limit on '%.*s' (no query offset: a pattern "
-		                  "of --who, --actor or --hedge)",
-		                  (int)(len > 60 ? 60 : len), s);
+		               ? td_error_at(TD_ELIMIT, off,
+		                         "a regular expression of the query "
+		                         "hit its "
+		                         "backtracking limit on '%.*s'; "
+		                         "simplify it "
+		                         "(avoid nested repeats such as (a+)+)",
+		                         (int)(len > 60 ? 60 : len), s)
+		               : td_error(TD_ELIMIT,
+		                         "a regular expression hit its "
+		                         "backtracking "
+		                         "limit on '%.*s' (no query offset: a "
+		                         "pattern "
+		                         "of --who, --actor or --hedge)",
+		                         (int)(len > 60 ? 60 : len), s);
 	if (rc == PCRE2_ERROR_NOMEMORY)
 		return td_error(TD_ENOMEM, "out of memory in a regex match");
 	return 0; /* invalid UTF-8 in the data: no match */
@@ -447,9 +452,9 @@ int tq_plan_match_term(tq_plan *p, int leaf, const char *term, size_t len)
 	size_t slen;
 	int rc = strip_marks(term, len, &s, &slen);
 	if (rc < 0) {
-		rc = rc == TD_ENOMEM ? rc
-		                     : run(p, l->re, term, len,
-		                               (long)l->cond->off);
+		rc = rc == TD_ENOMEM
+		             ? rc
+		             : run(p, l->re, term, len, (long)l->cond->off);
 		free(fq);
 		return rc;
 	}

@@ -128,9 +128,9 @@ typedef struct tq_node {
 	struct tq_node **kids;
 	size_t nkids, cap_kids;
 	long min, max;
-	int slot; /* SPAN, REPEAT, WITHIN/CONTAINING: the node's number among
-	           * those of its kind in the plan (its per-segment state) */
-	int neg;  /* WITHIN/CONTAINING: negated (!within, !containing) */
+	int slot;   /* SPAN, REPEAT, WITHIN/CONTAINING: the node's number among
+	             * those of its kind in the plan (its per-segment state) */
+	int neg;    /* WITHIN/CONTAINING: negated (!within, !containing) */
 	long bound; /* REPEAT with max -1 (*, +, {n,}): the most tokens its
 	             * part of a match may cover, the hard boundary (0: none) */
 	/* CQP's labels and target (TOKEN): a:[...] sets label lab - 1 (0:
@@ -219,9 +219,9 @@ typedef struct tq_filter {
 	                    * without a query: passages, not nested parts) */
 	const struct tq_sub *in; /* --in NAME: only these documents or
 	                          * spans (subcorpus.c); NULL: all */
-	uint64_t deadline; /* CLOCK_MONOTONIC time in ns after which the
-	                    * executor stops with TD_EINTR (tagdex-serve
-	                    * --timeout); 0: none */
+	uint64_t deadline;       /* CLOCK_MONOTONIC time in ns after which the
+	                          * executor stops with TD_EINTR (tagdex-serve
+	                          * --timeout); 0: none */
 } tq_filter;
 
 /* TD_EINTR with a message if f has a deadline and it has passed, else 0
@@ -239,8 +239,8 @@ typedef struct tq_ranges {
 /* The pull quotes and layout markers over tokens [first, end) of segment s
  * (none when f->pullquotes), sorted and merged, into out (reused: the
  * caller frees out->v). 0 or an error. */
-int tq_nonarticle(td_seg *s, uint32_t first, uint32_t end,
-        const tq_filter *f, tq_ranges *out);
+int tq_nonarticle(td_seg *s, uint32_t first, uint32_t end, const tq_filter *f,
+        tq_ranges *out);
 /* The index of the first span of element k in s whose start is >= pos
  * (binary search over spans sorted by start), into *out. 0 or an error. */
 int tq_span_lower(td_seg *s, uint32_t k, uint32_t pos, uint32_t *out);
@@ -254,7 +254,8 @@ uint64_t tq_ranges_len(const tq_ranges *r);
  * return, or an error. */
 typedef int (*tq_article_fn)(void *ctx, size_t segno, td_seg *s, uint32_t d,
         const td_docinfo *di, const tq_ranges *nonarticle);
-int tq_article_docs(td_index *ix, const tq_filter *f, tq_article_fn fn, void *ctx);
+int tq_article_docs(
+        td_index *ix, const tq_filter *f, tq_article_fn fn, void *ctx);
 /* The token off tokens of the article before (right 0) or after (right 1)
  * token from, in the document of tokens [first, end), skipping those in
  * na (as the KWIC context skips them): --freq and --sort leftN, rightN.
@@ -286,8 +287,8 @@ typedef struct tq_join tq_join;
  * narration between two parts of a quote is not the quote's), else h
  * itself; fn(ctx, start, end) for each in order, stopping at its error.
  * 0 or an error. */
-int tq_hit_parts(const tq_hit *h, int (*fn)(void *, uint32_t, uint32_t),
-        void *ctx);
+int tq_hit_parts(
+        const tq_hit *h, int (*fn)(void *, uint32_t, uint32_t), void *ctx);
 int tq_join_new(
         const tq_node *ast, td_seg *s, const tq_filter *f, tq_join **out);
 void tq_join_free(tq_join *j);
@@ -367,8 +368,7 @@ int tq_sub_save(const char *dir, const char *name, td_index *ix, int docs,
  * no such subcorpus or ix's generation is not the one it was saved from
  * (or a document it names is gone): it must be saved again; TD_ECORRUPT
  * for a damaged file; TD_EIO, TD_ENOMEM. Free with tq_sub_free(). */
-int tq_sub_load(const char *dir, const char *name, td_index *ix,
-        tq_sub **out);
+int tq_sub_load(const char *dir, const char *name, td_index *ix, tq_sub **out);
 void tq_sub_free(tq_sub *s);
 /* Removes name from dir: 0, TD_ENOTFOUND, TD_EIO. */
 int tq_sub_drop(const char *dir, const char *name);
@@ -382,8 +382,8 @@ int tq_sub_outside(const tq_sub *s, td_seg *sg, uint32_t first, uint32_t end,
 /* Calls fn per subcorpus of dir in name order: its kind (docs), records
  * (documents or spans), generation, whether that is ix's (current) and
  * its query. 0, or an error (a damaged file: TD_ECORRUPT). */
-typedef int (*tq_sub_fn)(void *ctx, const char *name, int docs,
-        size_t records, uint64_t gen, int current, const char *query);
+typedef int (*tq_sub_fn)(void *ctx, const char *name, int docs, size_t records,
+        uint64_t gen, int current, const char *query);
 int tq_sub_list(const char *dir, td_index *ix, tq_sub_fn fn, void *ctx);
 
 /* ---------------------------------------------------------------- lookup */
@@ -447,8 +447,8 @@ int tq_info_elements(td_index *ix, tq_info_fn fn, void *ctx);
 /* One row per value: n (elements carrying it; actors: mentions), docs,
  * and for actors the names, "name (n); ..." by count. Rows by n
  * descending, then value. */
-typedef int (*tq_value_fn)(void *ctx, const char *value, size_t len,
-        uint64_t n, uint64_t docs, const char *names);
+typedef int (*tq_value_fn)(void *ctx, const char *value, size_t len, uint64_t n,
+        uint64_t docs, const char *names);
 /* The values of attribute attr of element elem. */
 int tq_info_values(td_index *ix, const char *elem, const char *attr,
         tq_value_fn fn, void *ctx);
@@ -476,8 +476,8 @@ int tq_block_at(td_seg *s, uint32_t pos, uint32_t *st, uint32_t *en);
 /* The innermost element called name over position pos (for "s": its
  * sentence, else the innermost block, as tq_block_at): 1 with its token
  * range, 0 if none. */
-int tq_elem_at(td_seg *s, const char *name, uint32_t pos, uint32_t *st,
-        uint32_t *en);
+int tq_elem_at(
+        td_seg *s, const char *name, uint32_t pos, uint32_t *st, uint32_t *en);
 /* A span's attribute value or NULL. */
 const char *tq_span_attr_get(
         td_seg *s, uint32_t k, uint32_t i, const char *name);
@@ -505,13 +505,13 @@ static inline const char *tq_value_item(const char **v, size_t *len)
  * tq_spans_begin gives 0 or an error; tq_spans_next 1 with the next span,
  * 0 after the last, or an error. The cursor holds no memory. */
 typedef struct tq_span_iter {
-	uint32_t k, i;         /* the span: element k, span number i */
-	uint32_t start, end;   /* its token range */
-	const tq_hit *h;       /* (the cursor's own from here on) */
+	uint32_t k, i;       /* the span: element k, span number i */
+	uint32_t start, end; /* its token range */
+	const tq_hit *h;     /* (the cursor's own from here on) */
 	int contain;
-	uint32_t first_tok;    /* the document's first token */
-	uint32_t nn;           /* element names in the segment */
-	uint32_t next, last;   /* element k's spans still to look at */
+	uint32_t first_tok;  /* the document's first token */
+	uint32_t nn;         /* element names in the segment */
+	uint32_t next, last; /* element k's spans still to look at */
 } tq_span_iter;
 int tq_spans_begin(tq_span_iter *it, const tq_hit *h, int contain);
 int tq_spans_next(tq_span_iter *it);
@@ -591,8 +591,8 @@ int tq_show_check(td_index *ix, const tq_kwic_opts *o);
  * shortest; --sort and --freq ELEM@ATTR, --show): 1 with *v (borrowed
  * from the index; NULL when that element lacks attr), 0 when none
  * contains the hit, or an error. */
-int tq_attr_around(const tq_hit *h, const char *elem, const char *attr,
-        const char **v);
+int tq_attr_around(
+        const tq_hit *h, const char *elem, const char *attr, const char **v);
 
 /* Parses --context: SIDE or LEFT,RIGHT, each N (words, 0-1000), NAME or
  * NNAME (N, 1-100, units of element NAME: s, 2s, p, u, sp, l). Sets
@@ -603,17 +603,17 @@ int tq_context_check(td_index *ix, const tq_kwic_opts *o);
 
 /* What the lines of one document share, read once for a run of its hits:
  * its metadata (borrowed from the index), its text that is not the article,
- * the sentence of the last hit with its id and where its text was read. Zeroed before first use,
- * tq_linedoc_clear after the last; valid while the hits' segments are open.
- * Any order of hits is right (a hit of another document or segment reads
- * that one); hits in document order read each document once. */
+ * the sentence of the last hit with its id and where its text was read. Zeroed
+ * before first use, tq_linedoc_clear after the last; valid while the hits'
+ * segments are open. Any order of hits is right (a hit of another document or
+ * segment reads that one); hits in document order read each document once. */
 typedef struct tq_linedoc {
 	td_seg *seg; /* NULL: nothing read yet (or an error) */
 	uint32_t doc;
 	int pullquotes;
 	td_docinfo di;
 	tq_ranges na;
-	int has_s;   /* a sentence at or before the last hit: si, [s_st, s_en) */
+	int has_s; /* a sentence at or before the last hit: si, [s_st, s_en) */
 	uint32_t si, s_st, s_en;
 	int has_sid; /* sid is sentence sid_si's xml:id (may be NULL) */
 	uint32_t sid_si;
@@ -624,17 +624,16 @@ typedef struct tq_linedoc {
 
 /* Hit h's line with o into *out (tq_line_clear), reading h's document
  * through c unless c holds it already. 0 or an error. */
-int tq_line_make_in(tq_linedoc *c, const tq_hit *h, const tq_kwic_opts *o,
-        tq_line *out);
+int tq_line_make_in(
+        tq_linedoc *c, const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
 void tq_linedoc_clear(tq_linedoc *c);
 /* tq_line_make_in for one hit, with nothing kept. */
 int tq_line_make(const tq_hit *h, const tq_kwic_opts *o, tq_line *out);
 /* The tokens [*from, *to) a line of hit h shows with o, the match in the
  * middle: di is h's document and na its text that is not the article
  * (tq_nonarticle with o->pullquotes), which the line leaves out. */
-void tq_line_range(const tq_hit *h, const tq_kwic_opts *o,
-        const td_docinfo *di, const tq_ranges *na, uint32_t *from,
-        uint32_t *to);
+void tq_line_range(const tq_hit *h, const tq_kwic_opts *o, const td_docinfo *di,
+        const tq_ranges *na, uint32_t *from, uint32_t *to);
 void tq_line_clear(tq_line *l);
 /* The lines of n hits in any order into out[0..n) (out[i] of hits[i]),
  * made document by document: a line reads its document's text, which the
@@ -731,8 +730,8 @@ int tq_freq_dispersion(tq_freq *f, td_index *ix, const tq_filter *flt);
  * row's values, text that is not the article left out; all those tokens
  * when the table has no document key. Keys: match; norm, lemma, pos (the
  * hit's terms); leftN, rightN (the word N tokens of the article before or
- * after the hit, in its document); ELEM@ATTR (that attribute of the innermost ELEM
- * holding the whole hit, each value's leading '#' dropped); doc, year,
+ * after the hit, in its document); ELEM@ATTR (that attribute of the innermost
+ * ELEM holding the whole hit, each value's leading '#' dropped); doc, year,
  * month, genre, title. */
 typedef struct tq_table tq_table;
 /* Parses the comma-separated keys. TD_EUSAGE naming a bad key. */

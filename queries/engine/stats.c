@@ -125,18 +125,18 @@ tq_stat_row *tq_stat_find(tq_stat_table *t, const char *key, size_t len)
 {
 	if (!t->ix.nslots)
 		return NULL;
-	size_t *sl = td_keyindex_slot(&t->ix, TD_KEYROWS(t->rows, tq_stat_row),
-	        key, len);
+	size_t *sl = td_keyindex_slot(
+	        &t->ix, TD_KEYROWS(t->rows, tq_stat_row), key, len);
 	return *sl ? &t->rows[*sl - 1] : NULL;
 }
 
-int tq_stat_add(tq_stat_table *t, const char *key, size_t len, uint64_t a,
-        uint64_t b)
+int tq_stat_add(
+        tq_stat_table *t, const char *key, size_t len, uint64_t a, uint64_t b)
 {
 	if (td_keyindex_reserve(&t->ix, TD_KEYROWS(t->rows, tq_stat_row), t->n))
 		return td_error(TD_ENOMEM, "out of memory");
-	size_t *sl = td_keyindex_slot(&t->ix, TD_KEYROWS(t->rows, tq_stat_row),
-	        key, len);
+	size_t *sl = td_keyindex_slot(
+	        &t->ix, TD_KEYROWS(t->rows, tq_stat_row), key, len);
 	if (*sl) {
 		t->rows[*sl - 1].a += a;
 		t->rows[*sl - 1].b += b;
@@ -155,8 +155,8 @@ int tq_stat_add(tq_stat_table *t, const char *key, size_t len, uint64_t a,
 	return 0;
 }
 
-void tq_stat_keep(tq_stat_table *t, int (*keep)(tq_stat_row *, void *),
-        void *ctx)
+void tq_stat_keep(
+        tq_stat_table *t, int (*keep)(tq_stat_row *, void *), void *ctx)
 {
 	size_t j = 0;
 	for (size_t i = 0; i < t->n; i++) {
@@ -210,16 +210,16 @@ static int by_measure(const void *pa, const void *pb)
 	return strcmp(x->key, y->key);
 }
 
-static const int coll_cols[] = {TQ_M_LOGDICE, TQ_M_MI, TQ_M_MI3, TQ_M_T,
-        TQ_M_Z, TQ_M_LL, TQ_M_DICE};
+static const int coll_cols[] = {
+        TQ_M_LOGDICE, TQ_M_MI, TQ_M_MI3, TQ_M_T, TQ_M_Z, TQ_M_LL, TQ_M_DICE};
 static const int kw_cols[] = {TQ_M_LL, TQ_M_LOG_RATIO, TQ_M_PCT_DIFF};
 
 /* The columns before the measures, by name: the key, five cells (fixed()),
  * expected. The same names head TSV/CSV and name JSON's fields. */
-static const char *const kw_head[] = {"keyword", "sign", "f_focus", "f_ref",
-        "n_focus", "n_ref", "expected"};
-static const char *const coll_head[] = {"collocate", "f_node", "f_coll",
-        "f_pair", "window", "n", "expected"};
+static const char *const kw_head[] = {
+        "keyword", "sign", "f_focus", "f_ref", "n_focus", "n_ref", "expected"};
+static const char *const coll_head[] = {
+        "collocate", "f_node", "f_coll", "f_pair", "window", "n", "expected"};
 
 /* The five cells of r after its key: for keywords the sign of the focus's
  * rate against the reference's (*sign "+", "-" or "=", v[0] unused) and

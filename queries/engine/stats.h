@@ -29,9 +29,9 @@ int tq_measure_by(const char *name);
 const char *tq_measure_name(int m);
 
 typedef struct tq_measures {
-	double expected;    /* E11: expected f_pair (f_focus) */
-	double v[TQ_M_N];   /* the values */
-	int def[TQ_M_N];    /* 1 where v[i] is defined */
+	double expected;  /* E11: expected f_pair (f_focus) */
+	double v[TQ_M_N]; /* the values */
+	int def[TQ_M_N];  /* 1 where v[i] is defined */
 } tq_measures;
 
 /* Association of a collocate with a node (stats.c; tagdex-query(1),
@@ -58,12 +58,12 @@ typedef struct tq_stat_row {
 } tq_stat_row;
 
 typedef struct tq_stat_table {
-	int keywords; /* 0: collocations, 1: keywords */
+	int keywords;    /* 0: collocations, 1: keywords */
 	unsigned ngrams; /* n of an n-gram table (a: its count), else 0 */
-	int measure;  /* the TQ_M_* the rows are sorted by */
+	int measure;     /* the TQ_M_* the rows are sorted by */
 	tq_stat_row *rows;
 	size_t n, cap;
-	td_keyindex ix; /* rows by key */
+	td_keyindex ix;                /* rows by key */
 	uint64_t f_node, window, ntok; /* collocations */
 	uint64_t n_focus, n_ref;       /* keywords */
 	uint64_t tested;               /* keywords: terms tested */
@@ -78,12 +78,12 @@ void tq_stat_free(tq_stat_table *t);
 int tq_stat_damaged(const td_seg *s, const char *what);
 
 typedef struct tq_coll_opts {
-	int layer;               /* TD_LAYER_* of the collocates */
-	int sentence;            /* 1: the window is the hit's sentences */
-	uint32_t left, right;    /* tokens before and after the hit */
-	uint64_t min_freq;       /* least f_coll */
-	uint64_t min_pair;       /* least f_pair (>= 1) */
-	int measure;             /* TQ_M_LOGDICE .. TQ_M_DICE */
+	int layer;            /* TD_LAYER_* of the collocates */
+	int sentence;         /* 1: the window is the hit's sentences */
+	uint32_t left, right; /* tokens before and after the hit */
+	uint64_t min_freq;    /* least f_coll */
+	uint64_t min_pair;    /* least f_pair (>= 1) */
+	int measure;          /* TQ_M_LOGDICE .. TQ_M_DICE */
 } tq_coll_opts;
 
 /* colloc.c: the collocates of the hits of p under filter f. *out is the
@@ -105,8 +105,8 @@ typedef struct tq_kw_opts {
 /* keyness.c: the keywords of the tokens inside hits of focus against those
  * inside hits of ref (NULL: every other token searched), under filter f.
  * TD_EUSAGE when focus and reference share tokens or either is empty. */
-int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref,
-        const tq_filter *f, const tq_kw_opts *o, tq_stat_table **out);
+int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref, const tq_filter *f,
+        const tq_kw_opts *o, tq_stat_table **out);
 
 /* ngrams.c: the n-grams (n consecutive tokens of article text in one
  * document) of layer's terms over the documents searched, or with p those
@@ -124,21 +124,21 @@ long tq_stat_print(tq_stat_table *t, FILE *out, int fmt);
 void tq_stat_num(FILE *out, int fmt, int def, double v);
 
 /* stats.c, for colloc.c and keyness.c: adds (a, b) to the row of a term. */
-int tq_stat_add(tq_stat_table *t, const char *key, size_t len, uint64_t a,
-        uint64_t b);
+int tq_stat_add(
+        tq_stat_table *t, const char *key, size_t len, uint64_t a, uint64_t b);
 /* The row of a term, or NULL. */
 tq_stat_row *tq_stat_find(tq_stat_table *t, const char *key, size_t len);
 /* Keeps, in their order, the rows for which keep(row, ctx) is non-zero
  * (keep may fill in the row's measures) and frees the others. The rows
  * move: tq_stat_find finds none of them afterwards. */
-void tq_stat_keep(tq_stat_table *t, int (*keep)(tq_stat_row *, void *),
-        void *ctx);
+void tq_stat_keep(
+        tq_stat_table *t, int (*keep)(tq_stat_row *, void *), void *ctx);
 /* colloc.c, for keyness.c: the hits of p under f sorted by segment,
  * document and start (*out malloc'd), and every term of the documents of s
  * passing f, text that is not the article left out, counted into cnt (by
  * term id) and their number added to *ntok (na is scratch). */
-int tq_stats_hits(td_index *ix, tq_plan *p, const tq_filter *f,
-        tq_hit **out, size_t *n);
+int tq_stats_hits(
+        td_index *ix, tq_plan *p, const tq_filter *f, tq_hit **out, size_t *n);
 int tq_stats_scan(td_seg *s, int layer, const tq_filter *f, uint64_t *cnt,
         uint64_t *ntok, tq_ranges *na);
 /* Replaces the hits *v by the ranges that hold their text (tq_hit_parts:
@@ -158,8 +158,8 @@ void tq_disp_free(tq_disp *d);
 void tq_disp_part(tq_disp *d, size_t segno, uint32_t doc);
 int tq_disp_note(tq_disp *d, size_t row, uint64_t n);
 typedef struct tq_disp_row {
-	uint64_t docs;   /* parts where the row occurs */
-	double d, dp;    /* Juilland's D, Gries' DP */
+	uint64_t docs; /* parts where the row occurs */
+	double d, dp;  /* Juilland's D, Gries' DP */
 	int d_def, dp_def;
 } tq_disp_row;
 void tq_disp_get(tq_disp *d, size_t row, tq_disp_row *out);

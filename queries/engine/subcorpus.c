@@ -141,8 +141,8 @@ int tq_sub_save(const char *dir, const char *name, td_index *ix, int docs,
 			        "--save: a document's id or source holds a "
 			        "tab or a line end");
 		else if (docs)
-			rc = add_rec(&r, r.di.first_tok,
-			        r.di.first_tok + r.di.ntok);
+			rc = add_rec(
+			        &r, r.di.first_tok, r.di.first_tok + r.di.ntok);
 		else /* a split quote's parts, not the narration between */
 			rc = tq_hit_parts(&hits[i], add_rec, &r);
 	}
@@ -233,11 +233,10 @@ int tq_sub_drop(const char *dir, const char *name)
 	        (rc = path_of(sub, sizeof sub, dir, NULL, "")) < 0)
 		return rc;
 	if (unlink(p) != 0)
-		return errno == ENOENT ? td_error(TD_ENOTFOUND,
-		                                 "%s: no subcorpus '%s'", dir,
-		                                 name)
-		                       : td_error(TD_EIO, "%s: %s", p,
-		                                 strerror(errno));
+		return errno == ENOENT
+		               ? td_error(TD_ENOTFOUND, "%s: no subcorpus '%s'",
+		                         dir, name)
+		               : td_error(TD_EIO, "%s: %s", p, strerror(errno));
 	return fsync_dir(sub);
 }
 
@@ -252,14 +251,14 @@ typedef struct head {
 } head;
 
 /* Reads the header of f (path for messages) into h. */
-static int read_head(FILE *f, const char *path, head *h, char **line,
-        size_t *cap)
+static int read_head(
+        FILE *f, const char *path, head *h, char **line, size_t *cap)
 {
 	memset(h, 0, sizeof *h);
 	h->sum = TD_HASH_SEED;
 	ssize_t len;
-	const char *want[] = {MAGIC, "generation ", "kind ", "query ",
-	        "records "};
+	const char *want[] = {
+	        MAGIC, "generation ", "kind ", "query ", "records "};
 	for (size_t k = 0; k < 5; k++) {
 		if ((len = getline(line, cap, f)) < 0)
 			return td_error(TD_ECORRUPT, "%s: cut short", path);
@@ -320,8 +319,7 @@ void tq_sub_free(tq_sub *s)
 	free(s);
 }
 
-int tq_sub_load(const char *dir, const char *name, td_index *ix,
-        tq_sub **out)
+int tq_sub_load(const char *dir, const char *name, td_index *ix, tq_sub **out)
 {
 	char p[4096];
 	int rc;
@@ -353,8 +351,8 @@ int tq_sub_load(const char *dir, const char *name, td_index *ix,
 	s->docs = h.docs;
 	if (h.gen != td_index_generation(ix)) {
 		rc = td_error(TD_EUSAGE,
-		        "--in: subcorpus '%s' was saved from generation %" PRIu64
-		        " of %s, which is at generation %" PRIu64
+		        "--in: subcorpus '%s' was saved from generation "
+		        "%" PRIu64 " of %s, which is at generation %" PRIu64
 		        " now (documents were added, replaced or removed): "
 		        "save it again (its query: %s)",
 		        name, h.gen, dir, td_index_generation(ix), h.query);
@@ -407,7 +405,8 @@ int tq_sub_load(const char *dir, const char *name, td_index *ix,
 		h.sum = td_hash_update(h.sum, line, (size_t)len);
 		if (len && line[len - 1] == '\n')
 			line[--len] = '\0';
-		char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+		char *t1 = strchr(line, '\t'),
+		     *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
 		char *e1 = NULL, *e2 = NULL;
 		unsigned long a = 0, b = 0;
 		if (t2) {
@@ -426,7 +425,8 @@ int tq_sub_load(const char *dir, const char *name, td_index *ix,
 		if (!k || b > k->ntok) {
 			rc = td_error(TD_EUSAGE,
 			        "--in: subcorpus '%s' names document %s (%s), "
-			        "which %s holds no more as saved: save it again",
+			        "which %s holds no more as saved: save it "
+			        "again",
 			        name, t1 + 1, line, dir);
 			break;
 		}
@@ -435,8 +435,8 @@ int tq_sub_load(const char *dir, const char *name, td_index *ix,
 			rc = td_error(TD_ENOMEM, "out of memory");
 			break;
 		}
-		g->v[g->n++] = (sspan){k->doc, k->first + (uint32_t)a,
-		        k->first + (uint32_t)b};
+		g->v[g->n++] = (sspan){
+		        k->doc, k->first + (uint32_t)a, k->first + (uint32_t)b};
 		got++;
 	}
 	if (rc == 0 && (!ended || got != h.records))

@@ -134,7 +134,8 @@ static int parse_key(const char *s, size_t len, tkey *k)
 			return td_error(TD_ENOMEM, "out of memory");
 		return 0;
 	}
-	int left = !strncmp(name, "left", 4), right = !strncmp(name, "right", 5);
+	int left = !strncmp(name, "left", 4),
+	    right = !strncmp(name, "right", 5);
 	if (left || right) {
 		const char *d = name + (left ? 4 : 5);
 		char *end = NULL;
@@ -181,8 +182,8 @@ int tq_table_new(const char *spec, tq_table **out)
 			return td_error(TD_ENOMEM, "out of memory");
 		}
 		int rc = len ? parse_key(p, len, &t->k[t->nk])
-		             : td_error(TD_EUSAGE, "--freq: an empty key in '%s'",
-		                       spec);
+		             : td_error(TD_EUSAGE,
+		                       "--freq: an empty key in '%s'", spec);
 		if (len)
 			t->nk++;
 		if (rc < 0) {
@@ -217,7 +218,8 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 		if (tq_article_word(na, di->first_tok, di->first_tok + di->ntok,
 		            k->kind == K_LEFT ? h->start : h->end - 1, k->off,
 		            k->kind == K_RIGHT, &at))
-			return tq_terms_add(h->seg, TD_LAYER_WORD, at, at + 1, b);
+			return tq_terms_add(
+			        h->seg, TD_LAYER_WORD, at, at + 1, b);
 		return 0;
 	case K_ATTR: {
 		const char *v, *w;
@@ -248,13 +250,15 @@ static int key_value(const tkey *k, const tq_hit *h, const td_docinfo *di,
 		return 0;
 	}
 	case K_GENRE:
-		return di->genre ? td_buf_add(b, di->genre, strlen(di->genre)) : 0;
+		return di->genre ? td_buf_add(b, di->genre, strlen(di->genre))
+		                 : 0;
 	case K_TARGET: /* none: the hit's path set no target */
 		return h->target ? tq_terms_add(h->seg, k->layer, h->target - 1,
-		                          h->target, b)
+		                           h->target, b)
 		                 : 0;
 	default:
-		return di->title ? td_buf_add(b, di->title, strlen(di->title)) : 0;
+		return di->title ? td_buf_add(b, di->title, strlen(di->title))
+		                 : 0;
 	}
 }
 
@@ -264,7 +268,8 @@ static trow *row_for(tq_table *t, const char *key, size_t len)
 {
 	if (td_keyindex_reserve(&t->ix, TD_KEYROWS(t->rows, trow), t->n))
 		return NULL;
-	size_t *sl = td_keyindex_slot(&t->ix, TD_KEYROWS(t->rows, trow), key, len);
+	size_t *sl =
+	        td_keyindex_slot(&t->ix, TD_KEYROWS(t->rows, trow), key, len);
 	if (*sl)
 		return &t->rows[*sl - 1];
 	if (TD_VEC_RESERVE(t->rows, t->n, t->cap, 32))
@@ -283,7 +288,8 @@ int tq_table_check(const tq_table *t, const tq_node *ast)
 		if (t->k[i].kind == K_TARGET && !ast->has_target)
 			return td_error(TD_EUSAGE,
 			        "--freq %s: the query marks no target; put '@' "
-			        "before one of its tokens (\"the\" @[pos=\"JJ\"])",
+			        "before one of its tokens (\"the\" "
+			        "@[pos=\"JJ\"])",
 			        t->k[i].name);
 	return 0;
 }
@@ -298,8 +304,10 @@ int tq_table_add(tq_table *t, const tq_hit *h)
 	td_docinfo di;
 	buf b = {0};
 	int rc = td_seg_doc(h->seg, h->doc, &di);
-	for (size_t i = 0; i < t->nk && rc == 0 && !(t->nahave &&
-	                t->naseg == h->seg && t->nadoc == h->doc); i++)
+	for (size_t i = 0;
+	        i < t->nk && rc == 0 &&
+	        !(t->nahave && t->naseg == h->seg && t->nadoc == h->doc);
+	        i++)
 		if (t->k[i].kind == K_LEFT || t->k[i].kind == K_RIGHT) {
 			tq_filter f = {0};
 			f.pullquotes = t->pullquotes;
@@ -449,13 +457,16 @@ long tq_table_print(tq_table *t, FILE *out, uint64_t ntokens, int fmt)
 		if (fmt == TQ_OUT_JSON && !o)
 			return td_error(TD_ENOMEM, "out of memory");
 		if (o) {
-			json_object_set_new(o, "count", json_integer((json_int_t)row->n));
+			json_object_set_new(
+			        o, "count", json_integer((json_int_t)row->n));
 			json_object_set_new(o, "per_million",
 			        size ? json_real(pm) : json_null());
-			json_object_set_new(o, "docs", json_integer((json_int_t)row->docs));
+			json_object_set_new(
+			        o, "docs", json_integer((json_int_t)row->docs));
 		} else {
 			tq_freq_cells(out, row->n, size, sep, fmt);
-			fprintf(out, "%c%llu", sep, (unsigned long long)row->docs);
+			fprintf(out, "%c%llu", sep,
+			        (unsigned long long)row->docs);
 		}
 		const char *v = row->key;
 		for (size_t i = 0; i < t->nk; i++) {
@@ -480,7 +491,8 @@ long tq_table_print(tq_table *t, FILE *out, uint64_t ntokens, int fmt)
 			v = e ? e + 1 : v + len;
 		}
 		if (o) {
-			json_object_set_new(o, "tokens", json_integer((json_int_t)size));
+			json_object_set_new(
+			        o, "tokens", json_integer((json_int_t)size));
 			int rc = tq_json_line(out, o, 0);
 			if (rc)
 				return rc;

@@ -10,10 +10,10 @@
 #include <stddef.h>
 
 typedef struct tq_indexes {
-	char **dirs;   /* owned copies, in the order given */
-	char **where;  /* "FILE:LINE" of a -X entry, NULL for -x (owned) */
+	char **dirs;  /* owned copies, in the order given */
+	char **where; /* "FILE:LINE" of a -X entry, NULL for -x (owned) */
 	size_t n, cap, cap_where; /* TD_VEC_RESERVE's, one a list */
-	int given;     /* -x or -X seen: the default is no longer used */
+	int given; /* -x or -X seen: the default is no longer used */
 } tq_indexes;
 
 /* Starts with the default: $TAGDEX_INDEX (env, may be NULL) or .tagdex. */

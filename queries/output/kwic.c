@@ -16,8 +16,8 @@
 /* The text of tokens [a, b) of c's document less the ranges in na (NULL:
  * none), each piece as tq_text gives it, pieces joined by a space, into
  * *out (malloc'd); made in c->text, read through c->tc. */
-static int line_text(tq_linedoc *c, uint32_t a, uint32_t b,
-        const tq_ranges *na, char **out)
+static int line_text(
+        tq_linedoc *c, uint32_t a, uint32_t b, const tq_ranges *na, char **out)
 {
 	td_buf *o = &c->text;
 	int rc = td_buf_add(o, "", 0); /* never NULL below */
@@ -206,9 +206,8 @@ static uint32_t side_edge(const tq_hit *h, const tq_ctx_side *sd, int right,
 	return a < first ? first : a;
 }
 
-void tq_line_range(const tq_hit *h, const tq_kwic_opts *o,
-        const td_docinfo *di, const tq_ranges *na, uint32_t *from,
-        uint32_t *to)
+void tq_line_range(const tq_hit *h, const tq_kwic_opts *o, const td_docinfo *di,
+        const tq_ranges *na, uint32_t *from, uint32_t *to)
 {
 	uint32_t dend = di->first_tok + di->ntok;
 	/* N words of the article on each side */
@@ -279,7 +278,8 @@ static int line_sentence(tq_linedoc *c, uint32_t pos, uint32_t *si)
 		uint32_t b = c->si, bst = c->s_st, ben = c->s_en, st, en, j;
 		int seen = 0; /* all those starting at or before pos */
 		for (j = c->si + 1; j < n && j - c->si <= SENTENCE_SCAN; j++) {
-			if (td_seg_span_get(c->seg, (uint32_t)k, j, &st, &en) < 0)
+			if (td_seg_span_get(c->seg, (uint32_t)k, j, &st, &en) <
+			        0)
 				break;
 			if (st > pos) {
 				seen = 1;
@@ -466,8 +466,8 @@ static const char *shown(const tq_line *l, unsigned k)
  * of them, then the left context right-aligned in two fifths of the rest,
  * the match and the right context, each cut with an ellipsis where it does
  * not fit, so that every match starts in the same column. */
-static int print_fitted(FILE *out, const tq_line *l, const tq_kwic_opts *o,
-        const char *sid)
+static int print_fitted(
+        FILE *out, const tq_line *l, const tq_kwic_opts *o, const char *sid)
 {
 	size_t W = o->width < 40 ? 40 : o->width, pw = W / 4;
 	char pre[512];
@@ -475,8 +475,8 @@ static int print_fitted(FILE *out, const tq_line *l, const tq_kwic_opts *o,
 	        l->date ? l->date : "-", sid);
 	for (unsigned k = 0; k < l->nshow && pl > 0 && (size_t)pl < sizeof pre;
 	        k++)
-		pl += snprintf(pre + pl, sizeof pre - (size_t)pl, " %s",
-		        shown(l, k));
+		pl += snprintf(
+		        pre + pl, sizeof pre - (size_t)pl, " %s", shown(l, k));
 	fit(out, pre, pw, 0, 0);
 	fputs("  ", out);
 	size_t rest = W - pw - 2, lw = rest * 2 / 5;

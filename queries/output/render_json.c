@@ -30,8 +30,8 @@ static json_t *str_or_null(const char *s)
 
 /* One span of the cursor as {"name", "start", "end", "attrs"}, its token
  * range counted from token first, into arr. */
-static int add_span(json_t *arr, td_seg *s, const tq_span_iter *it,
-        uint32_t first)
+static int add_span(
+        json_t *arr, td_seg *s, const tq_span_iter *it, uint32_t first)
 {
 	json_t *o = json_object(), *attrs = json_object();
 	if (!o || !attrs) {
@@ -42,8 +42,7 @@ static int add_span(json_t *arr, td_seg *s, const tq_span_iter *it,
 	uint32_t na = td_seg_span_nattrs(s, it->k, it->i);
 	for (uint32_t a = 0; a < na; a++) {
 		const char *n = NULL, *v = NULL;
-		if (td_seg_span_attr(s, it->k, it->i, a, &n, &v) == 0 && n &&
-		        v)
+		if (td_seg_span_attr(s, it->k, it->i, a, &n, &v) == 0 && n && v)
 			json_object_set_new(attrs, n, json_string(v));
 	}
 	json_object_set_new(o, "name", json_string(td_seg_span_name(s, it->k)));
@@ -66,8 +65,8 @@ int tq_json_spans(const tq_hit *h, int contain, uint32_t first, json_t *arr)
 /* "tokens": per token of the match its word, norm, lemma and pos */
 static int add_tokens(json_t *o, const tq_hit *h)
 {
-	static const char *const key[TD_NLAYERS] = {"word", "norm", "lemma",
-	        "pos"};
+	static const char *const key[TD_NLAYERS] = {
+	        "word", "norm", "lemma", "pos"};
 	json_t *arr = json_array();
 	if (!arr)
 		return td_error(TD_ENOMEM, "out of memory");
@@ -83,11 +82,13 @@ static int add_tokens(json_t *o, const tq_hit *h)
 			if (lrc < 0)
 				return lrc;
 			uint32_t id = td_seg_id_at(h->seg, l, p);
-			const char *v = id == UINT32_MAX
-			                        ? NULL
-			                        : td_seg_lex_term(h->seg, l, id, &len);
+			const char *v =
+			        id == UINT32_MAX
+			                ? NULL
+			                : td_seg_lex_term(h->seg, l, id, &len);
 			if (!v) /* damage: never a wrong value */
-				return td_error(TD_ECORRUPT, "%s", td_error_last());
+				return td_error(
+				        TD_ECORRUPT, "%s", td_error_last());
 			json_object_set_new(t, key[l], json_stringn(v, len));
 		}
 	}

@@ -117,8 +117,8 @@ static const char *clip(const char *s, char *buf, size_t n)
 	return buf;
 }
 
-static int lookup_one(tq_request *r, td_index *ix, int who, tq_warn_fn note,
-        void *ctx)
+static int lookup_one(
+        tq_request *r, td_index *ix, int who, tq_warn_fn note, void *ctx)
 {
 	const char **val = who ? &r->who : &r->actor;
 	const char *opt = who ? "--who" : "--actor";
@@ -131,8 +131,8 @@ static int lookup_one(tq_request *r, td_index *ix, int who, tq_warn_fn note,
 	switch (l.kind) {
 	case TQ_LOOKUP_NAME:
 		snprintf(msg, sizeof msg,
-		        "%s: '%s' is a name of actor %s; searching %s (%s)", opt,
-		        *val, l.cands[0].key,
+		        "%s: '%s' is a name of actor %s; searching %s (%s)",
+		        opt, *val, l.cands[0].key,
 		        who ? "its quotes and reported speech"
 		            : "all its mentions",
 		        clip(l.cands[0].names, cut, sizeof cut));
@@ -171,8 +171,8 @@ static int lookup_one(tq_request *r, td_index *ix, int who, tq_warn_fn note,
 				        "%s'%s'", sep, c->key);
 			else
 				w += (size_t)snprintf(msg + w, sizeof msg - w,
-				        "%s'%s' (%s)", sep, clip(c->near, cut, 80),
-				        c->key);
+				        "%s'%s' (%s)", sep,
+				        clip(c->near, cut, 80), c->key);
 		}
 		if (w < sizeof msg)
 			snprintf(msg + w, sizeof msg - w, "%s",
@@ -191,8 +191,7 @@ static int lookup_one(tq_request *r, td_index *ix, int who, tq_warn_fn note,
 	return 0;
 }
 
-int tq_request_lookup(
-        tq_request *r, td_index *ix, tq_warn_fn note, void *ctx)
+int tq_request_lookup(tq_request *r, td_index *ix, tq_warn_fn note, void *ctx)
 {
 	int rc = 0;
 	if (r->actor)
@@ -257,8 +256,8 @@ int tq_request_option(tq_request *r, tq_filter *f, int k, const char *arg)
 		return 0;
 	case TQ_RQ_WITHIN:
 		if (!*arg)
-			return td_error(
-			        TD_EUSAGE, "--within: expected an element name");
+			return td_error(TD_EUSAGE,
+			        "--within: expected an element name");
 		r->within = arg;
 		return 0;
 	default:

@@ -33,8 +33,7 @@ int tq_request_build(const tq_request *r, tq_node **out);
  * these (with the nearest names and keys: no hit follows). TD_EUSAGE with
  * the candidates (key, mentions, names) in the message for a name of
  * several actors; TD_ECORRUPT, TD_ENOMEM. Free with tq_request_clear(). */
-int tq_request_lookup(
-        tq_request *r, td_index *ix, tq_warn_fn note, void *ctx);
+int tq_request_lookup(tq_request *r, td_index *ix, tq_warn_fn note, void *ctx);
 /* 1 if msg is tq_suggest's warning about a value tq_request_lookup has
  * already reported as unknown (the caller drops it: one message). */
 int tq_request_reported(const tq_request *r, const char *msg);
@@ -58,15 +57,17 @@ enum {
 	TQ_RQ_WITHIN,
 	TQ_RQ_N
 };
-#define TQ_REQUEST_LONGOPTS(base) \
-	{"from", required_argument, NULL, (base) + TQ_RQ_FROM}, \
-	        {"to", required_argument, NULL, (base) + TQ_RQ_TO}, \
-	        {"genre", required_argument, NULL, (base) + TQ_RQ_GENRE}, \
-	        {"doc", required_argument, NULL, (base) + TQ_RQ_DOC}, \
-	        {"actor", required_argument, NULL, (base) + TQ_RQ_ACTOR}, \
-	        {"who", required_argument, NULL, (base) + TQ_RQ_WHO}, \
-	        {"hedge", optional_argument, NULL, (base) + TQ_RQ_HEDGE}, \
-	        {"within", required_argument, NULL, (base) + TQ_RQ_WITHIN}
+#define TQ_REQUEST_LONGOPTS(base)                                              \
+	{"from", required_argument, NULL, (base) + TQ_RQ_FROM},                \
+	        {"to", required_argument, NULL, (base) + TQ_RQ_TO},            \
+	        {"genre", required_argument, NULL, (base) + TQ_RQ_GENRE},      \
+	        {"doc", required_argument, NULL, (base) + TQ_RQ_DOC},          \
+	        {"actor", required_argument, NULL, (base) + TQ_RQ_ACTOR},      \
+	        {"who", required_argument, NULL, (base) + TQ_RQ_WHO},          \
+	        {"hedge", optional_argument, NULL, (base) + TQ_RQ_HEDGE},      \
+	{                                                                      \
+		"within", required_argument, NULL, (base) + TQ_RQ_WITHIN       \
+	}
 /* Takes filter option k (TQ_RQ_*) with its argument arg (kept, not
  * copied) into r or f. 0, or TD_EUSAGE with the message for a date that is
  * not one (td_iso_date) or an empty element name. */

@@ -34,9 +34,14 @@
  * STR() gives the symbol's real name and __typeof__ its prototype. */
 #define STR2(x) #x
 #define STR(x) STR2(x)
-#define ICU_FUNCS(X) \
-	X(ucol_open) X(ucol_close) X(ucol_setAttribute) X(ucol_setStrength) \
-	X(ucol_getSortKey) X(u_strFromUTF8WithSub) X(u_errorName)
+#define ICU_FUNCS(X)                                                           \
+	X(ucol_open)                                                           \
+	X(ucol_close)                                                          \
+	X(ucol_setAttribute)                                                   \
+	X(ucol_setStrength)                                                    \
+	X(ucol_getSortKey)                                                     \
+	X(u_strFromUTF8WithSub)                                                \
+	X(u_errorName)
 static struct {
 #define X(f) __typeof__(f) *f;
 	ICU_FUNCS(X)
@@ -53,8 +58,8 @@ static void icu_load_once(void)
 	static const char lib[] = "libicui18n.so." U_ICU_VERSION_SHORT;
 	void *h = dlopen(lib, RTLD_NOW | RTLD_LOCAL);
 	const char *e = h ? NULL : dlerror();
-#define X(f) \
-	if (h && !e && !(icu.f = (__typeof__(f) *)dlsym(h, STR(f)))) \
+#define X(f)                                                                   \
+	if (h && !e && !(icu.f = (__typeof__(f) *)dlsym(h, STR(f))))           \
 		e = dlerror();
 	ICU_FUNCS(X)
 #undef X
@@ -70,8 +75,8 @@ static int icu_load(void)
 	pthread_once(&icu_once, icu_load_once);
 	if (icu_failed)
 		return td_error(TD_EIO,
-		        "Unicode collation needs ICU %s (libicui18n.so.%s): %s; "
-		        "--collation bytes sorts without it",
+		        "Unicode collation needs ICU %s (libicui18n.so.%s): %s;"
+		        " --collation bytes sorts without it",
 		        U_ICU_VERSION, U_ICU_VERSION_SHORT, icu_failed);
 	return 0;
 }
@@ -242,12 +247,12 @@ typedef struct maker {
 	td_buf pool;   /* the words' keys */
 	wkey **words;  /* [segno * TD_NLAYERS + layer][word id] */
 	size_t nwords; /* entries of words */
-	UChar *u; /* a word in UTF-16 for the collator */
+	UChar *u;      /* a word in UTF-16 for the collator */
 	size_t ucap;
 	uint8_t *kb; /* its collation key */
 	size_t kcap;
-	td_buf keys;   /* the hits' keys, one after another */
-	size_t *koff;  /* hit i, key j: keys [koff[i*(nk+1)+j], ...[+1]) */
+	td_buf keys;  /* the hits' keys, one after another */
+	size_t *koff; /* hit i, key j: keys [koff[i*(nk+1)+j], ...[+1]) */
 	/* the document of the last hit */
 	td_seg *dseg;
 	uint32_t ddoc;
@@ -283,7 +288,8 @@ static int text_key(maker *m, const char *t, size_t tl, td_buf *b)
 			return td_error(TD_ENOMEM, "out of memory");
 	}
 	if (U_FAILURE(err))
-		return td_error(TD_EIO, "converting a word for the collator: %s",
+		return td_error(TD_EIO,
+		        "converting a word for the collator: %s",
 		        icu.u_errorName(err));
 	int32_t kl;
 	while ((kl = icu.ucol_getSortKey(m->col, m->u, ul, m->kb,
@@ -314,8 +320,9 @@ static int word_key(maker *m, const tq_hit *h, int layer, uint32_t p)
 	wkey *w = &m->words[slot][id < nlex ? id : nlex];
 	if (!w->len) {
 		size_t tl = 0, at = m->pool.n;
-		const char *t = id < nlex ? td_seg_lex_term(h->seg, layer, id, &tl)
-		                          : NULL;
+		const char *t =
+		        id < nlex ? td_seg_lex_term(h->seg, layer, id, &tl)
+		                  : NULL;
 		int rc = text_key(m, t ? t : "", t ? tl : 0, &m->pool);
 		if (rc < 0)
 			return rc;
@@ -350,7 +357,8 @@ static int key_of(maker *m, const skey *k, const tq_hit *h)
 		if (k->kind == K_LEFT) {
 			for (uint32_t p = h->start; p > a && rc == 0; p--)
 				if (!tq_ranges_has(&m->na, p - 1))
-					rc = word_key(m, h, TD_LAYER_WORD, p - 1);
+					rc = word_key(
+					        m, h, TD_LAYER_WORD, p - 1);
 		} else {
 			for (uint32_t p = h->end; p < b && rc == 0; p++)
 				if (!tq_ranges_has(&m->na, p))
@@ -449,8 +457,8 @@ static int by_items(const void *a, const void *b, void *arg)
 	return by_keys(&x->i, &y->i, arg);
 }
 
-int tq_hits_sort(tq_hit *hits, size_t n, const tq_kwic_opts *kwic,
-        const tq_sort *s)
+int tq_hits_sort(
+        tq_hit *hits, size_t n, const tq_kwic_opts *kwic, const tq_sort *s)
 {
 	maker m = {0};
 	m.s = s;
@@ -464,22 +472,24 @@ int tq_hits_sort(tq_hit *hits, size_t n, const tq_kwic_opts *kwic,
 		UErrorCode err = U_ZERO_ERROR;
 		m.col = icu.ucol_open("", &err); /* the root collation (CLDR) */
 		if (U_SUCCESS(err))
-			icu.ucol_setAttribute(m.col, UCOL_NORMALIZATION_MODE, UCOL_ON,
-			        &err);
+			icu.ucol_setAttribute(
+			        m.col, UCOL_NORMALIZATION_MODE, UCOL_ON, &err);
 		if (U_SUCCESS(err))
 			icu.ucol_setStrength(m.col,
 			        s->coll == TQ_COLL_PRIMARY     ? UCOL_PRIMARY
 			        : s->coll == TQ_COLL_SECONDARY ? UCOL_SECONDARY
 			                                       : UCOL_TERTIARY);
 		if (U_FAILURE(err))
-			rc = td_error(err == U_MEMORY_ALLOCATION_ERROR ? TD_ENOMEM
-			                                               : TD_EIO,
-			        "opening the ICU collator: %s", icu.u_errorName(err));
+			rc = td_error(err == U_MEMORY_ALLOCATION_ERROR
+			                      ? TD_ENOMEM
+			                      : TD_EIO,
+			        "opening the ICU collator: %s",
+			        icu.u_errorName(err));
 	}
-	if (rc == 0 && (!(m.koff = malloc((n * (s->nk + 1) + 1) *
-	                          sizeof *m.koff)) ||
-	                       !(order = malloc((n + 1) * sizeof *order)) ||
-	                       !(tmp = malloc((n + 1) * sizeof *tmp))))
+	if (rc == 0 &&
+	        (!(m.koff = malloc((n * (s->nk + 1) + 1) * sizeof *m.koff)) ||
+	                !(order = malloc((n + 1) * sizeof *order)) ||
+	                !(tmp = malloc((n + 1) * sizeof *tmp))))
 		rc = td_error(TD_ENOMEM, "out of memory");
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = hit_keys(&m, &hits[i], m.koff + i * (s->nk + 1));

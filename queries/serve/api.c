@@ -298,8 +298,8 @@ static void set_deadline(const ts_server *srv, query *q)
  * (tq_request_lookup, which needs the index first): the name's key is
  * searched and said in a warning, an ambiguous name is a 400 listing the
  * keys. On failure q holds nothing. */
-static int query_open_q(const ts_server *srv, const params *p,
-        const char *cql, query *q, reply *r)
+static int query_open_q(const ts_server *srv, const params *p, const char *cql,
+        query *q, reply *r)
 {
 	memset(q, 0, sizeof *q);
 	if (doc_filter(p, &q->flt, r) < 0)
@@ -404,7 +404,7 @@ typedef struct hitrun {
 	long seen, out;
 	int fmt, tokens;
 	tq_sort *sort; /* sort=: collect the hits, sort, then page */
-	tq_hit *v;    /* the hits collected when sorting */
+	tq_hit *v;     /* the hits collected when sorting */
 	size_t n, cap;
 	tq_kwic_opts kwic;
 	const tq_filter *flt; /* its deadline */
@@ -525,7 +525,8 @@ static void api_hits(const ts_server *srv, const params *p, reply *r)
 	const char *tok = param(p, "tokens");
 	const char *sort = param(p, "sort"), *coll = param(p, "collation");
 	const char *show = param(p, "show");
-	if (only(p, FILTERS "first number format context tokens sort "
+	if (only(p,
+	            FILTERS "first number format context tokens sort "
 	                    "collation show ",
 	            r) < 0 ||
 	        format_param(p, &h.fmt, r) < 0 ||
@@ -635,7 +636,8 @@ typedef struct freqrun {
 static int freq_hit(void *arg, const tq_hit *h)
 {
 	freqrun *fr = arg;
-	return fr->table ? tq_table_add(fr->table, h) : tq_freq_add(fr->freq, h);
+	return fr->table ? tq_table_add(fr->table, h)
+	                 : tq_freq_add(fr->freq, h);
 }
 
 static int freq_term(void *arg, const char *term, size_t len, uint64_t n)
@@ -747,8 +749,8 @@ static void api_freq(const ts_server *srv, const params *p, reply *r)
  * in tagdex-query(1)), each named as its option without the dashes */
 #define STAT_COMMON " by measure min-freq format "
 #define COLL_PARAMS FILTERS STAT_COMMON "window min-coll "
-#define KW_PARAMS                                                            \
-	" focus reference from to genre doc actor who hedge within"          \
+#define KW_PARAMS                                                              \
+	" focus reference from to genre doc actor who hedge within"            \
 	" pullquotes alpha bonferroni" STAT_COMMON
 
 static int stat_usage(reply *r, const char *msg)
@@ -800,8 +802,7 @@ static int stat_common(const params *p, int *layer, int *measure,
 
 /* the table as tagdex-query --format json|csv prints it: rows in an
  * object with the table's sizes, or the CSV or JSON Lines download */
-static void reply_stat(
-        reply *r, query *q, int rc, tq_stat_table *t, int fmt)
+static void reply_stat(reply *r, query *q, int rc, tq_stat_table *t, int fmt)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -809,8 +810,8 @@ static void reply_stat(
 	if (rc == 0 && !(f = open_memstream(&buf, &len)))
 		rc = td_error(TD_ENOMEM, "out of memory");
 	if (rc == 0) {
-		long rows = tq_stat_print(t, f, fmt == FMT_CSV ? TQ_OUT_CSV
-		                                               : TQ_OUT_JSON);
+		long rows = tq_stat_print(
+		        t, f, fmt == FMT_CSV ? TQ_OUT_CSV : TQ_OUT_JSON);
 		if (rows < 0)
 			rc = (int)rows;
 	}
@@ -829,9 +830,9 @@ static void reply_stat(
 			static const char *const name[2][3] = {
 			        {"hits", "window", "tokens"},
 			        {"focus_tokens", "reference_tokens", "tested"}};
-			json_int_t v[2][3] = {{(json_int_t)t->f_node,
-			                              (json_int_t)t->window,
-			                              (json_int_t)t->ntok},
+			json_int_t v[2][3] = {
+			        {(json_int_t)t->f_node, (json_int_t)t->window,
+			                (json_int_t)t->ntok},
 			        {(json_int_t)t->n_focus, (json_int_t)t->n_ref,
 			                (json_int_t)t->tested}};
 			const char *const *n = name[t->keywords != 0];
@@ -839,9 +840,10 @@ static void reply_stat(
 			json_t *a = lines_array(buf, len);
 			json_t *o = !a ? NULL
 			               : json_pack("{s:s, s:I, s:I, s:I, s:o}",
-			                         "measure", tq_measure_name(t->measure),
-			                         n[0], x[0], n[1], x[1], n[2], x[2],
-			                         "rows", a);
+			                         "measure",
+			                         tq_measure_name(t->measure),
+			                         n[0], x[0], n[1], x[1], n[2],
+			                         x[2], "rows", a);
 			reply_json(r, 200, with_warnings(o, q));
 		}
 	}
@@ -855,7 +857,8 @@ static void api_collocates(const ts_server *srv, const params *p, reply *r)
 	const char *w = param(p, "window");
 	int fmt;
 	if (only(p, COLL_PARAMS, r) < 0 ||
-	        stat_common(p, &o.layer, &o.measure, &o.min_freq, &fmt, r) < 0 ||
+	        stat_common(p, &o.layer, &o.measure, &o.min_freq, &fmt, r) <
+	                0 ||
 	        u64_param(p, "min-coll", &o.min_pair, 1, r) < 0)
 		return;
 	if (o.measure > TQ_M_DICE) {
@@ -892,7 +895,8 @@ static void api_collocates(const ts_server *srv, const params *p, reply *r)
 static void api_keywords(const ts_server *srv, const params *p, reply *r)
 {
 	tq_kw_opts o = {TD_LAYER_WORD, 3, 0.05, 0, TQ_M_LL};
-	const char *focus = nonempty(p, "focus"), *ref = nonempty(p, "reference");
+	const char *focus = nonempty(p, "focus"),
+	           *ref = nonempty(p, "reference");
 	const char *alpha = param(p, "alpha"), *bonf = param(p, "bonferroni");
 	int fmt;
 	if (only(p, KW_PARAMS, r) < 0 ||
@@ -908,7 +912,8 @@ static void api_keywords(const ts_server *srv, const params *p, reply *r)
 		char *end;
 		o.alpha = strtod(alpha, &end);
 		if (!*alpha || *end || !(o.alpha > 0 && o.alpha <= 1)) {
-			stat_usage(r, "alpha: expected a probability in (0, 1]");
+			stat_usage(
+			        r, "alpha: expected a probability in (0, 1]");
 			return;
 		}
 	}
@@ -933,7 +938,8 @@ static void api_keywords(const ts_server *srv, const params *p, reply *r)
 	if (query_open_q(srv, p, rf ? rf : focus, &q, r) < 0)
 		goto out;
 	if (ref) {
-		/* the reference alone, without the shorthands, as --reference */
+		/* the reference alone, without the shorthands, as
+		 * --reference */
 		tq_request rq = {0};
 		rq.query = rr ? rr : ref;
 		if ((rc = tq_request_build(&rq, &ast)) == 0)
@@ -1006,8 +1012,7 @@ static void api_docs(const ts_server *srv, const params *p, reply *r)
 			if ((rc = td_seg_doc(s, d, &di)) < 0)
 				break;
 			if (TD_VEC_RESERVE(v, n, cap, 64)) {
-				rc = td_error(
-				        TD_ENOMEM, "out of memory");
+				rc = td_error(TD_ENOMEM, "out of memory");
 				break;
 			}
 			v[n].id = di.id ? di.id : "";
@@ -1177,8 +1182,8 @@ static void api_info(const ts_server *srv, const params *p, reply *r)
 				continue;
 			if (TD_VEC_RESERVE(names, n, cap, 64)) {
 				free(names);
-				reply_td(r, td_error(TD_ENOMEM,
-				                    "out of memory"));
+				reply_td(r,
+				        td_error(TD_ENOMEM, "out of memory"));
 				return;
 			}
 			names[n++] = nm;

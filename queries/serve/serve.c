@@ -59,7 +59,8 @@ static int usage_error(const char *fmt, const char *arg)
 
 typedef struct thread_index {
 	td_index *ix;
-	struct stat st[TS_MAX_INDEXES]; /* of each MANIFEST when ix was opened */
+	struct stat
+	        st[TS_MAX_INDEXES]; /* of each MANIFEST when ix was opened */
 	struct stat cur[TS_MAX_INDEXES]; /* of each MANIFEST now */
 } thread_index;
 
@@ -158,7 +159,8 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 	int c;
 	long v;
 	tq_index_opts_init(&indexes);
-	tq_optscan sc = {"tagdex-serve", "x:X:h", longopts, 0, 0, 0, &indexes, 0};
+	tq_optscan sc = {
+	        "tagdex-serve", "x:X:h", longopts, 0, 0, 0, &indexes, 0};
 	s->token = getenv("TAGDEX_TOKEN");
 	if (s->token && !*s->token)
 		s->token = NULL;
@@ -196,8 +198,9 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 			double t = strtod(optarg, &end);
 			if (errno || end == optarg || *end || !(t >= 0.001) ||
 			        t > 86400)
-				return usage_error("--timeout: expected seconds "
-				                   "0.001-86400, not '%s'",
+				return usage_error(
+				        "--timeout: expected seconds "
+				        "0.001-86400, not '%s'",
 				        optarg);
 			s->timeout = (uint64_t)(t * 1e9);
 			break;
@@ -229,7 +232,6 @@ static int parse_opts(int argc, char **argv, ts_server *s, long *port,
 }
 
 /* ------------------------------------------------------------ signals */
-
 
 int main(int argc, char **argv)
 {

@@ -10,7 +10,7 @@
 #include <netinet/in.h>
 
 typedef struct ts_server {
-	const char *index; /* the (first) index directory */
+	const char *index;    /* the (first) index directory */
 	char *const *indexes; /* every -x (and -X) in order, searched as one */
 	size_t nindexes;
 	const char *token; /* required bearer token on /api/, or NULL */

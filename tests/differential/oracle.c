@@ -40,9 +40,10 @@ typedef struct odoc {
 static int32_t cp_at(const char *t, size_t len, size_t i, size_t *n)
 {
 	utf8proc_int32_t c;
-	utf8proc_ssize_t k = i < len ? utf8proc_iterate((const utf8proc_uint8_t *)t + i,
-	                                       (utf8proc_ssize_t)(len - i), &c)
-	                             : -1;
+	utf8proc_ssize_t k =
+	        i < len ? utf8proc_iterate((const utf8proc_uint8_t *)t + i,
+	                          (utf8proc_ssize_t)(len - i), &c)
+	                : -1;
 	if (k <= 0) {
 		*n = 1;
 		return -1;
@@ -69,8 +70,14 @@ static int o_space(int32_t c)
 	return utf8proc_category_string(c)[0] == 'Z';
 }
 
-static int o_apos(int32_t c) { return c == '\'' || c == 0x2019; }
-static int o_digit(int32_t c) { return c >= '0' && c <= '9'; }
+static int o_apos(int32_t c)
+{
+	return c == '\'' || c == 0x2019;
+}
+static int o_digit(int32_t c)
+{
+	return c >= '0' && c <= '9';
+}
 
 static int o_push(td_tokens *t, size_t a, size_t b)
 {
@@ -110,7 +117,8 @@ static int o_tokenize(const char *t, size_t len, td_tokens *out)
 			continue;
 		}
 		size_t a = i, n1, n2;
-		int apos_year = o_apos(c) && o_digit(cp_at(t, len, i + n, &n1)) &&
+		int apos_year = o_apos(c) &&
+		                o_digit(cp_at(t, len, i + n, &n1)) &&
 		                o_digit(cp_at(t, len, i + n + n1, &n2));
 		if (!o_word(c) && !apos_year) {
 			i += n;
@@ -139,21 +147,24 @@ static int o_tokenize(const char *t, size_t len, td_tokens *out)
 			if (!o_word(nx))
 				break;
 			size_t pn = 1;
-			while (pn < 4 && pn < i - a && ((unsigned char)t[i - pn] & 0xC0) == 0x80)
+			while (pn < 4 && pn < i - a &&
+			        ((unsigned char)t[i - pn] & 0xC0) == 0x80)
 				pn++;
 			int32_t prev = cp_at(t, len, i - pn, &n);
-			if (o_apos(x) || x == '-' || x == 0x2010 || x == 0x2011) {
+			if (o_apos(x) || x == '-' || x == 0x2010 ||
+			        x == 0x2011) {
 				i += n1;
 				single = 0;
 				seglen = 0;
 				continue;
 			}
-			if ((x == '.' || x == ',') && o_digit(prev) && o_digit(nx)) {
+			if ((x == '.' || x == ',') && o_digit(prev) &&
+			        o_digit(nx)) {
 				i += n1;
 				continue;
 			}
-			/* "U.S": every part so far one letter, the next part one
-			 * letter too */
+			/* "U.S": every part so far one letter, the next part
+			 * one letter too */
 			size_t n3;
 			if (x == '.' && single && seglen == 1 && !o_digit(nx) &&
 			        !o_word(cp_at(t, len, i + n1 + n2, &n3))) {
@@ -208,12 +219,14 @@ int oracle_doc_passes(const td_doc *doc, const tq_filter *f)
 	if ((f->from || f->to) && !d)
 		return 0;
 	if (f->from) {
-		size_t k = strlen(d) < strlen(f->from) ? strlen(d) : strlen(f->from);
+		size_t k = strlen(d) < strlen(f->from) ? strlen(d)
+		                                       : strlen(f->from);
 		if (memcmp(d, f->from, k) < 0)
 			return 0;
 	}
 	if (f->to) {
-		size_t k = strlen(d) < strlen(f->to) ? strlen(d) : strlen(f->to);
+		size_t k =
+		        strlen(d) < strlen(f->to) ? strlen(d) : strlen(f->to);
 		if (memcmp(d, f->to, k) > 0)
 			return 0;
 	}
@@ -234,16 +247,45 @@ static const struct {
 	int32_t cp;
 	const char *to;
 } o_fold[] = {
-        {0x00AB, "\""}, {0x00BB, "\""}, {0x00C6, "AE"}, {0x00D0, "D"},
-        {0x00D8, "O"}, {0x00DE, "TH"}, {0x00DF, "ss"}, {0x00E6, "ae"},
-        {0x00F0, "d"}, {0x00F8, "o"}, {0x00FE, "th"}, {0x0110, "D"},
-        {0x0111, "d"}, {0x0126, "H"}, {0x0127, "h"}, {0x0131, "i"},
-        {0x0132, "IJ"}, {0x0133, "ij"}, {0x0138, "q"}, {0x013F, "L"},
-        {0x0140, "l"}, {0x0141, "L"}, {0x0142, "l"}, {0x0149, "n"},
-        {0x014A, "N"}, {0x014B, "n"}, {0x0152, "OE"}, {0x0153, "oe"},
-        {0x0166, "T"}, {0x0167, "t"}, {0x017F, "s"}, {0x2018, "'"},
-        {0x2019, "'"}, {0x201B, "'"}, {0x201C, "\""}, {0x201D, "\""},
-        {0x201E, "\""}, {0xFF02, "\""}, {0xFF07, "'"},
+        {0x00AB, "\""},
+        {0x00BB, "\""},
+        {0x00C6, "AE"},
+        {0x00D0, "D"},
+        {0x00D8, "O"},
+        {0x00DE, "TH"},
+        {0x00DF, "ss"},
+        {0x00E6, "ae"},
+        {0x00F0, "d"},
+        {0x00F8, "o"},
+        {0x00FE, "th"},
+        {0x0110, "D"},
+        {0x0111, "d"},
+        {0x0126, "H"},
+        {0x0127, "h"},
+        {0x0131, "i"},
+        {0x0132, "IJ"},
+        {0x0133, "ij"},
+        {0x0138, "q"},
+        {0x013F, "L"},
+        {0x0140, "l"},
+        {0x0141, "L"},
+        {0x0142, "l"},
+        {0x0149, "n"},
+        {0x014A, "N"},
+        {0x014B, "n"},
+        {0x0152, "OE"},
+        {0x0153, "oe"},
+        {0x0166, "T"},
+        {0x0167, "t"},
+        {0x017F, "s"},
+        {0x2018, "'"},
+        {0x2019, "'"},
+        {0x201B, "'"},
+        {0x201C, "\""},
+        {0x201D, "\""},
+        {0x201E, "\""},
+        {0xFF02, "\""},
+        {0xFF07, "'"},
 };
 
 static int32_t o_quote(int32_t c)
@@ -268,7 +310,8 @@ static char *o_map(const char *s, size_t len, int table)
 		const char *to = NULL;
 		char one[2] = {0, 0};
 		if (table) {
-			for (size_t k = 0; k < sizeof o_fold / sizeof o_fold[0]; k++)
+			for (size_t k = 0; k < sizeof o_fold / sizeof o_fold[0];
+			        k++)
 				if (o_fold[k].cp == c)
 					to = o_fold[k].to;
 		} else if (c >= 0x80 && o_quote(c) != c) {
@@ -287,7 +330,10 @@ static char *o_map(const char *s, size_t len, int table)
 	return o;
 }
 
-static char *noquotes(const char *s, size_t len) { return o_map(s, len, 0); }
+static char *noquotes(const char *s, size_t len)
+{
+	return o_map(s, len, 0);
+}
 
 /* %d */
 static char *nomarks(const char *s, size_t len)
@@ -379,7 +425,8 @@ static char *layer_term(odoc *o, int layer, size_t t)
 	const char *s = o->doc->text + o->tok.v[t].start;
 	size_t len = o->tok.v[t].end - o->tok.v[t].start;
 	if (layer == TD_LAYER_LEMMA || layer == TD_LAYER_POS)
-		return strdup(w_attr(o, t, layer == TD_LAYER_POS ? "pos" : "lemma"));
+		return strdup(
+		        w_attr(o, t, layer == TD_LAYER_POS ? "pos" : "lemma"));
 	if (layer == TD_LAYER_NORM)
 		return o_norm(s, len);
 	return strndup(s, len);
@@ -417,8 +464,8 @@ static int cond(odoc *o, const tq_cond *c, size_t t)
 	const char *s = o->doc->text + o->tok.v[t].start;
 	size_t len = o->tok.v[t].end - o->tok.v[t].start;
 	if (c->layer == TD_LAYER_LEMMA || c->layer == TD_LAYER_POS) {
-		const char *v = w_attr(o, t,
-		        c->layer == TD_LAYER_POS ? "pos" : "lemma");
+		const char *v = w_attr(
+		        o, t, c->layer == TD_LAYER_POS ? "pos" : "lemma");
 		return rmatch(o, c->pattern, c->flags, v, strlen(v));
 	}
 	if (c->layer == TD_LAYER_WORD)
@@ -593,8 +640,8 @@ typedef struct ostl {
 	size_t n, cap, nl;
 } ostl;
 
-static void ost_push(ostl *l, size_t end, size_t tgt, const size_t *bind,
-        long count)
+static void ost_push(
+        ostl *l, size_t end, size_t tgt, const size_t *bind, long count)
 {
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].end == end && l->v[i].tgt == tgt &&
@@ -680,8 +727,8 @@ static void paths(odoc *o, const tq_node *n, const ost *in, ostl *out)
 				        st->end - s > (size_t)n->bound)
 					continue; /* the hard boundary */
 				if (st->count >= n->min)
-					ost_push(out, st->end, st->tgt, st->bind,
-					        0);
+					ost_push(out, st->end, st->tgt,
+					        st->bind, 0);
 				if (n->max >= 0 && st->count >= n->max)
 					continue;
 				ostl sub = {.nl = nl};
@@ -690,7 +737,8 @@ static void paths(odoc *o, const tq_node *n, const ost *in, ostl *out)
 					if (!(sub.v[k].end == st->end &&
 					            st->count >= n->min))
 						ost_push(&nx, sub.v[k].end,
-						        sub.v[k].tgt, sub.v[k].bind,
+						        sub.v[k].tgt,
+						        sub.v[k].bind,
 						        st->count + 1);
 				ostl_free(&sub);
 			}
@@ -713,7 +761,8 @@ static void paths(odoc *o, const tq_node *n, const ost *in, ostl *out)
 					ok = b_hit(o, n->kids[1], bs, x, 0);
 			}
 			if (ok != n->neg)
-				ost_push(out, x, sub.v[j].tgt, sub.v[j].bind, 0);
+				ost_push(
+				        out, x, sub.v[j].tgt, sub.v[j].bind, 0);
 		}
 		ostl_free(&sub);
 	}
@@ -779,7 +828,8 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 	}
 	/* M, the non-empty matches that touch no pull quote: the shortest
 	 * and the longest end of each start (0: no match there) */
-	size_t *lo = calloc(o.n + 1, sizeof *lo), *hi = calloc(o.n + 1, sizeof *hi);
+	size_t *lo = calloc(o.n + 1, sizeof *lo),
+	       *hi = calloc(o.n + 1, sizeof *hi);
 	/* the target of (s, lo[s]) and (s, hi[s]): the least of the paths
 	 * that reach it, SIZE_MAX for none */
 	size_t *tlo = calloc(o.n + 1, sizeof *tlo),
@@ -795,7 +845,8 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 			size_t *b = malloc(ast->nlabels * sizeof *b + 1);
 			for (size_t l = 0; l < ast->nlabels; l++)
 				b[l] = SIZE_MAX;
-			ostl st = {.nl = ast->nlabels}, got = {.nl = ast->nlabels};
+			ostl st = {.nl = ast->nlabels},
+			     got = {.nl = ast->nlabels};
 			ost_push(&st, s, SIZE_MAX, b, 0);
 			free(b);
 			paths(&o, ast, &st.v[0], &got);
@@ -850,7 +901,8 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 				keep = !(t < s && hi[t] >= x);
 			else if (strategy == TQ_MATCH_SHORTEST)
 				keep = !(t > s && t < x && lo[t] && lo[t] <= x);
-			else /* standard: the first start of those ending at x */
+			/* standard: the first start of those ending at x */
+			else
 				keep = !(t < s && lo[t] == x);
 		}
 		size_t t = strategy == TQ_MATCH_LONGEST ? thi[s] : tlo[s];

@@ -1,9 +1,10 @@
 /* test_differential.c: random queries over random small corpora must give
  * the same hits from the index (queries/engine/exec.c) as from the brute-force
- * oracle (tests/differential/oracle.c) reading the same TEI. Corpora go through the TEI
- * writer and reader first, so both sides see exactly what a TEI file holds.
- * Every other corpus is two indexes searched as one (td_index_open_many).
- * Seeded and reproducible: TD_DIFF_SEED and TD_DIFF_ROUNDS override. */
+ * oracle (tests/differential/oracle.c) reading the same TEI. Corpora go through
+ * the TEI writer and reader first, so both sides see exactly what a TEI file
+ * holds. Every other corpus is two indexes searched as one
+ * (td_index_open_many). Seeded and reproducible: TD_DIFF_SEED and
+ * TD_DIFF_ROUNDS override. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,14 +30,14 @@ static unsigned rnd(unsigned n)
 static const char *const vocab[] = {"war", "War", "likely", "Likely", "may",
         "Kim", "Pyongyang", "the", "café", "cafe", "US", ".", ",", "will",
         "nuclear", "test", "’s", "North", "Korea", "'s", "Sørlie", "Sorlie",
-        "Łódź", "Lodz", "Straße", "“", "Æsir", "aesir", "ʼs", "„", "«",
-        "Þór", "ŉ"};
+        "Łódź", "Lodz", "Straße", "“", "Æsir", "aesir", "ʼs", "„", "«", "Þór",
+        "ŉ"};
 #define NV (sizeof vocab / sizeof vocab[0])
 
 /* the lemma and pos layers: tags and lemmas given by <w> spans (some
  * with one attribute only, some over two tokens, some tokens bare) */
-static const char *const tagset[] = {"NN", "NNS", "NNP", "VB", "VBD", "MD",
-        "JJ", "JJR", "DT", ",", "SYM"};
+static const char *const tagset[] = {
+        "NN", "NNS", "NNP", "VB", "VBD", "MD", "JJ", "JJR", "DT", ",", "SYM"};
 static const char *const lemmas[] = {"war", "be", "likely", "Kim", "kim",
         "café", "cafe", "test", "’s", "will"};
 #define NT (sizeof tagset / sizeof tagset[0])
@@ -56,10 +57,10 @@ static const char *const subtypes[] = {
 
 /* dates and genres of the random documents, and the filter values tried
  * (some matching no document) */
-static const char *const dates[] = {"2024-01-19", "2023-06-30", "2024",
-        "2024-01-05", NULL};
-static const char *const bounds[] = {"2023", "2023-06", "2023-06-30",
-        "2023-07", "2024", "2024-01", "2024-01-05", "2024-01-19", "2025"};
+static const char *const dates[] = {
+        "2024-01-19", "2023-06-30", "2024", "2024-01-05", NULL};
+static const char *const bounds[] = {"2023", "2023-06", "2023-06-30", "2023-07",
+        "2024", "2024-01", "2024-01-05", "2024-01-19", "2025"};
 static const char *const genres[] = {"Analysis", "Expert comment", "None"};
 
 /* long documents: enough positions of "the" and "war" for several
@@ -168,8 +169,9 @@ static td_doc *random_doc(int k)
 	 * own unit's next */
 	int nms = (int)rnd(6);
 	for (int i = 0; i < nms; i++) {
-		size_t at = rnd(4) ? t.v[rnd((unsigned)t.n)].start
-		                   : rnd(2) ? 0 : d->len;
+		size_t at = rnd(4)   ? t.v[rnd((unsigned)t.n)].start
+		            : rnd(2) ? 0
+		                     : d->len;
 		char n[16];
 		snprintf(n, sizeof n, "%d", 1 + (int)rnd(3));
 		switch (rnd(4)) {
@@ -204,8 +206,9 @@ static void gen_token(char *q, size_t cap)
 		snprintf(b, sizeof b, "\"%s\"%%cd", w);
 		break;
 	case 15: /* ! over a group, & and | inside */
-		snprintf(b, sizeof b, "[!(word=\"%s\"%%c | pos=\"%s\") & "
-		                      "!lemma=\"%s\"]",
+		snprintf(b, sizeof b,
+		        "[!(word=\"%s\"%%c | pos=\"%s\") & "
+		        "!lemma=\"%s\"]",
 		        w, tagset[rnd(NT)], lemmas[rnd(NL)]);
 		break;
 	case 16: /* an alternation inside the regex, anchored as a whole */
@@ -216,11 +219,16 @@ static void gen_token(char *q, size_t cap)
 		break;
 	case 11:
 		snprintf(b, sizeof b, "[lemma=\"%s\"%s]", lemmas[rnd(NL)],
-		        rnd(2) ? "%c" : rnd(2) ? "%d" : "");
+		        rnd(2)   ? "%c"
+		        : rnd(2) ? "%d"
+		                 : "");
 		break;
 	case 12:
 		snprintf(b, sizeof b, "[pos=\"%s\" & !lemma=\"%s\"]",
-		        rnd(2) ? "JJ.*" : rnd(2) ? "V.*" : "", lemmas[rnd(NL)]);
+		        rnd(2)   ? "JJ.*"
+		        : rnd(2) ? "V.*"
+		                 : "",
+		        lemmas[rnd(NL)]);
 		break;
 	case 13:
 		snprintf(b, sizeof b, "[lemma=\"%s.*\" | pos!=\"%s\"]",
@@ -352,7 +360,8 @@ static void gen(char *q, size_t cap, int depth)
 		return;
 	default:
 		gen_token(q, cap);
-		/* a gap: exec_nodes.c's gap_ends when a plain condition follows */
+		/* a gap: exec_nodes.c's gap_ends when a plain condition
+		 * follows */
 		if (!rnd(2)) {
 			static const char *const gaps[] = {" []*", " []+",
 			        " []{0,3}", " []{2,}", " []{1,2}", " []?"};
@@ -443,15 +452,16 @@ static void gen_labelled(char *q, size_t cap)
 				CAT(rnd(2) ? " &" : " |");
 			switch (rnd(5)) {
 			case 0:
-				snprintf(b, sizeof b, " l%u.%s = l%u.%s", a, ly, c,
-				        ly);
-				break;
-			case 1:
-				snprintf(b, sizeof b, " l%u.%s != l%u.%s", a, ly,
+				snprintf(b, sizeof b, " l%u.%s = l%u.%s", a, ly,
 				        c, ly);
 				break;
+			case 1:
+				snprintf(b, sizeof b, " l%u.%s != l%u.%s", a,
+				        ly, c, ly);
+				break;
 			case 2:
-				snprintf(b, sizeof b, " l%u.%s = \"%s\"%s", a, ly,
+				snprintf(b, sizeof b, " l%u.%s = \"%s\"%s", a,
+				        ly,
 				        !strcmp(ly, "pos")     ? tagset[rnd(NT)]
 				        : !strcmp(ly, "lemma") ? lemmas[rnd(NL)]
 				                               : vocab[rnd(NV)],
@@ -461,8 +471,8 @@ static void gen_labelled(char *q, size_t cap)
 				snprintf(b, sizeof b, " l%u", a);
 				break;
 			default:
-				snprintf(b, sizeof b, " !(l%u.%s = \"[A-Z].*\")", a,
-				        ly);
+				snprintf(b, sizeof b,
+				        " !(l%u.%s = \"[A-Z].*\")", a, ly);
 			}
 			CAT(b);
 		}
@@ -589,9 +599,8 @@ static void one_corpus(int round, int nqueries)
 			size_t ol = 0;
 			if (!oracle_doc_passes(docs[i], &f))
 				continue;
-			assert_int_equal(
-			        oracle_hits(docs[i], n, pull, strategy, &o,
-			                &ol),
+			assert_int_equal(oracle_hits(docs[i], n, pull, strategy,
+			                         &o, &ol),
 			        0);
 			fputs(o, m);
 			for (char *c = o; *c; c++)
@@ -607,9 +616,9 @@ static void one_corpus(int round, int nqueries)
 			         "pullquotes %d doc %s genre %s "
 			         "from %s to %s):\n index:  %s\n oracle: %s",
 			        round, q, strategy, bound, pull,
-			        f.doc ? f.doc : "-",
-			        f.genre ? f.genre : "-", f.from ? f.from : "-",
-			        f.to ? f.to : "-", got, want);
+			        f.doc ? f.doc : "-", f.genre ? f.genre : "-",
+			        f.from ? f.from : "-", f.to ? f.to : "-", got,
+			        want);
 		uint64_t cnt = 0;
 		assert_int_equal(tq_count(ix, p, &f, &cnt), 0);
 		if (cnt != nhits)

@@ -71,7 +71,8 @@ static int run_dir(const char *path, long *count)
 		if (e->d_name[0] == '.')
 			continue;
 		if (n == cap) {
-			char **v = realloc(names, (cap = cap ? cap * 2 : 64) * sizeof *v);
+			char **v = realloc(
+			        names, (cap = cap ? cap * 2 : 64) * sizeof *v);
 			if (!v) {
 				bad = 1;
 				break;

@@ -18,16 +18,16 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define FUZZ_CHECK(cond, ...)                                               \
-	do {                                                                \
-		if (!(cond)) {                                              \
+#define FUZZ_CHECK(cond, ...)                                                  \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
 			fprintf(stderr, "%s:%d: invariant broken: ", __FILE__, \
-				__LINE__);                                  \
-			fprintf(stderr, __VA_ARGS__);                       \
-			fprintf(stderr, "\n(last error: %s)\n",             \
-				td_error_last());                           \
-			abort();                                            \
-		}                                                           \
+			        __LINE__);                                     \
+			fprintf(stderr, __VA_ARGS__);                          \
+			fprintf(stderr, "\n(last error: %s)\n",                \
+			        td_error_last());                              \
+			abort();                                               \
+		}                                                              \
 	} while (0)
 
 /* The lexicon directory: $TAGDEX_LEXICONS, else the source tree's. */
@@ -74,7 +74,7 @@ static inline int fuzz_utf8_ok(const char *s, size_t n)
 			cp = cp << 6 | (p[i + j] & 0x3f);
 		}
 		if ((k == 2 && cp < 0x800) || (k == 3 && cp < 0x10000) ||
-			cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		        cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 			return 0;
 		i += k + 1;
 	}
@@ -94,13 +94,14 @@ static inline void fuzz_round_trip(const td_doc *d)
 	char *xml = NULL;
 	size_t n = 0;
 	FUZZ_CHECK(td_tei_write_mem(d, &xml, &n) == 0,
-		"TEI writer failed on an accepted document");
+	        "TEI writer failed on an accepted document");
 	td_doc *back = NULL;
 	FUZZ_CHECK(td_tei_read("fuzz-output.xml", xml, n, &back) == 0,
-		"written TEI does not read back");
-	FUZZ_CHECK(back->len == d->len && memcmp(back->text, d->text, d->len) == 0,
-		"TEI round trip changed the text (%zu -> %zu bytes)", d->len,
-		back->len);
+	        "written TEI does not read back");
+	FUZZ_CHECK(
+	        back->len == d->len && memcmp(back->text, d->text, d->len) == 0,
+	        "TEI round trip changed the text (%zu -> %zu bytes)", d->len,
+	        back->len);
 	td_doc_free(back);
 	free(xml);
 }

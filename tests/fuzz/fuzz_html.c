@@ -24,8 +24,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	td_set_warn(fuzz_quiet, NULL);
 	if (td_pipeline_new(fuzz_lexdir(), 0, &pipe_)) {
-		fprintf(stderr, "fuzz_html: lexicons in %s: %s\n", fuzz_lexdir(),
-			td_error_last());
+		fprintf(stderr, "fuzz_html: lexicons in %s: %s\n",
+		        fuzz_lexdir(), td_error_last());
 		abort();
 	}
 	return 0;
@@ -44,7 +44,7 @@ static void check_field(const char *what, const char *v)
 	if (!v)
 		return;
 	FUZZ_CHECK(fuzz_utf8_ok(v, strlen(v)) && no_controls(v, strlen(v)),
-		"header field %s not clean UTF-8", what);
+	        "header field %s not clean UTF-8", what);
 }
 
 static void check_blocks(const td_blocks *b)
@@ -58,12 +58,15 @@ static void check_blocks(const td_blocks *b)
 	for (size_t i = 0; i < b->n; i++) {
 		const td_block *k = &b->v[i];
 		FUZZ_CHECK(k->start < k->end && k->end <= b->len,
-			"block %zu [%zu, %zu) empty or outside text of %zu", i,
-			k->start, k->end, b->len);
-		FUZZ_CHECK(k->start >= last, "block %zu overlaps or is out of "
-			"order", i);
-		FUZZ_CHECK(!memmem(b->text + k->start, k->end - k->start, "\n\n",
-			2), "block %zu holds a blank line", i);
+		        "block %zu [%zu, %zu) empty or outside text of %zu", i,
+		        k->start, k->end, b->len);
+		FUZZ_CHECK(k->start >= last,
+		        "block %zu overlaps or is out of "
+		        "order",
+		        i);
+		FUZZ_CHECK(!memmem(b->text + k->start, k->end - k->start,
+		                   "\n\n", 2),
+		        "block %zu holds a blank line", i);
 		last = k->end;
 	}
 	check_field("title", b->meta.title);
@@ -73,9 +76,10 @@ static void check_blocks(const td_blocks *b)
 	check_field("url", b->meta.url);
 	check_field("extraction", b->meta.extraction);
 	if (b->meta.date)
-		FUZZ_CHECK(strlen(b->meta.date) == 4 || strlen(b->meta.date) == 7 ||
-			strlen(b->meta.date) == 10, "date \"%s\" not ISO",
-			b->meta.date);
+		FUZZ_CHECK(strlen(b->meta.date) == 4 ||
+		                   strlen(b->meta.date) == 7 ||
+		                   strlen(b->meta.date) == 10,
+		        "date \"%s\" not ISO", b->meta.date);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -85,9 +89,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc = td_html_read(NAME, s, size, 0, &b);
 	if (rc) {
 		FUZZ_CHECK(rc == TD_EINPUT || rc == TD_ELIMIT,
-			"read failed with %d", rc);
+		        "read failed with %d", rc);
 		FUZZ_CHECK(fuzz_names(NAME), "error does not name the input");
-		FUZZ_CHECK(b.text == NULL && b.n == 0, "failed read left blocks");
+		FUZZ_CHECK(
+		        b.text == NULL && b.n == 0, "failed read left blocks");
 		return 0;
 	}
 	check_blocks(&b);
@@ -97,7 +102,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = td_pipeline_doc(pipe_, NAME, s, size, &d);
 	if (rc) {
 		FUZZ_CHECK(rc == TD_EINPUT || rc == TD_ELIMIT,
-			"pipeline failed with %d", rc);
+		        "pipeline failed with %d", rc);
 		FUZZ_CHECK(fuzz_names(NAME), "error does not name the input");
 		return 0;
 	}

@@ -1,12 +1,12 @@
 /* fuzz_query.c: libFuzzer harness for the query language: lexer, parser,
  * printer, regex compilation and the executor over a small index built once
  * in a temporary directory (kept small: the executor's cost grows
- * with document length times repeat bounds, and each input runs it). Invariants: a rejected query is TD_ESYNTAX or
- * TD_ELIMIT with an offset inside the query (what the caret points at); an
- * accepted query prints to a canonical form that parses again and prints
- * the same; the executor ends (hits, none, TD_ELIMIT, or TD_EINTR at a
- * deadline 2 s ahead) within libFuzzer's -timeout, whatever the regexes
- * and repeats. */
+ * with document length times repeat bounds, and each input runs it).
+ * Invariants: a rejected query is TD_ESYNTAX or TD_ELIMIT with an offset inside
+ * the query (what the caret points at); an accepted query prints to a canonical
+ * form that parses again and prints the same; the executor ends (hits, none,
+ * TD_ELIMIT, or TD_EINTR at a deadline 2 s ahead) within libFuzzer's -timeout,
+ * whatever the regexes and repeats. */
 #include <ftw.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,8 +26,8 @@
 static char dir[64];
 static td_index *ix;
 
-static int rm_one(const char *path, const struct stat *st, int flag,
-	struct FTW *ftw)
+static int rm_one(
+        const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)st;
 	(void)flag;
@@ -52,10 +52,10 @@ static void die(const char *what)
 /* A document with what pathological regexes feed on: a long run of one
  * letter ("(a+)+b"), repeats of one word, punctuation. */
 static const char synthetic[] =
-	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac aaaa aaaa "
-	"aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa. The the THE thé Thé. "
-	"Kim said: \xe2\x80\x9cwe may strike\xe2\x80\x9d, and Putin might "
-	"respond; U.S. officials 2.5 don't know.";
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac aaaa aaaa "
+        "aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa. The the THE thé Thé. "
+        "Kim said: \xe2\x80\x9cwe may strike\xe2\x80\x9d, and Putin might "
+        "respond; U.S. officials 2.5 don't know.";
 
 static void add_file(td_writer *w, const char *path)
 {
@@ -63,7 +63,7 @@ static void add_file(td_writer *w, const char *path)
 	size_t len = 0, n = 0;
 	td_doc **v = NULL;
 	if (td_read_file(path, &data, &len) ||
-		td_tei_read_all(path, data, len, &v, &n))
+	        td_tei_read_all(path, data, len, &v, &n))
 		die(path);
 	for (size_t i = 0; i < n; i++) {
 		/* a teiCorpus: one document per TEI, as tagdex-ingest adds
@@ -95,12 +95,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	td_doc *d = NULL;
 	size_t n = strlen(synthetic), sp;
 	if (td_doc_new("doc-synthetic", synthetic, n, &d) ||
-		td_doc_add_span(d, "p", 0, n, &sp, NULL) ||
-		td_doc_add_span(d, "s", 0, 66, NULL, "xml:id", "doc-synthetic-s1",
-			NULL) ||
-		td_doc_add_span(d, "q", 0, 10, NULL, "ana", "#hedge #claim",
-			NULL) ||
-		td_meta_set(&d->meta.date, "2020-02-02"))
+	        td_doc_add_span(d, "p", 0, n, &sp, NULL) ||
+	        td_doc_add_span(d, "s", 0, 66, NULL, "xml:id",
+	                "doc-synthetic-s1", NULL) ||
+	        td_doc_add_span(
+	                d, "q", 0, 10, NULL, "ana", "#hedge #claim", NULL) ||
+	        td_meta_set(&d->meta.date, "2020-02-02"))
 		die("synthetic document");
 	td_doc_sort_spans(d);
 	if (td_writer_add(w, d, "synthetic") || td_writer_commit(w))
@@ -122,12 +122,12 @@ static int on_hit(void *ctx, const tq_hit *h)
 
 static void check_error(int rc, size_t size, const char *what)
 {
-	FUZZ_CHECK(rc == TD_ESYNTAX || rc == TD_ELIMIT, "%s failed with %d", what,
-		rc);
+	FUZZ_CHECK(rc == TD_ESYNTAX || rc == TD_ELIMIT, "%s failed with %d",
+	        what, rc);
 	long off = td_error_offset();
 	FUZZ_CHECK(off >= 0 && (size_t)off <= size,
-		"%s error offset %ld outside the query of %zu bytes", what, off,
-		size);
+	        "%s error offset %ld outside the query of %zu bytes", what, off,
+	        size);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -148,12 +148,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * parentheses, so a query near the nesting bound may print deeper than
 	 * TQ_MAX_DEPTH; only that may fail (token conditions print with the
 	 * parentheses their precedence needs, no more) */
-	FUZZ_CHECK(rc == 0 || rc == TD_ELIMIT, "printed query does not parse: "
-		"%s", p1);
+	FUZZ_CHECK(rc == 0 || rc == TD_ELIMIT,
+	        "printed query does not parse: "
+	        "%s",
+	        p1);
 	if (rc == 0) {
 		FUZZ_CHECK(tq_node_print(again, &p2) == 0, "print failed");
 		FUZZ_CHECK(strcmp(p1, p2) == 0, "print not canonical: %s -> %s",
-			p1, p2);
+		        p1, p2);
 	}
 	free(p1);
 	free(p2);
@@ -169,7 +171,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&flt, 0, sizeof flt);
 	if (clock_gettime(CLOCK_MONOTONIC, &t) == 0)
 		flt.deadline = (uint64_t)t.tv_sec * 1000000000u +
-			(uint64_t)t.tv_nsec + 2000000000u;
+		               (uint64_t)t.tv_nsec + 2000000000u;
 	tq_plan *plan = NULL;
 	td_error_clear();
 	rc = tq_plan_new(ast, &plan);
@@ -179,7 +181,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t hits = 0;
 		rc = tq_exec(ix, plan, &flt, on_hit, &hits);
 		FUZZ_CHECK(rc == 0 || rc == TD_ELIMIT || rc == TD_EINTR,
-			"exec failed with %d", rc);
+		        "exec failed with %d", rc);
 		tq_plan_free(plan);
 	}
 	tq_node_free(ast);

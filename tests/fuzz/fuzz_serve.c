@@ -42,8 +42,8 @@ int ts_index(const ts_server *s, td_index **out)
 	return 0;
 }
 
-static int rm_one(const char *path, const struct stat *st, int flag,
-	struct FTW *ftw)
+static int rm_one(
+        const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)st;
 	(void)flag;
@@ -74,7 +74,7 @@ static void add_file(td_writer *w, const char *path)
 	size_t len = 0, n = 0;
 	td_doc **v = NULL;
 	if (td_read_file(path, &data, &len) ||
-		td_tei_read_all(path, data, len, &v, &n))
+	        td_tei_read_all(path, data, len, &v, &n))
 		die(path);
 	for (size_t i = 0; i < n; i++) {
 		snprintf(src, sizeof src, "%s#tei%zu", path, i + 1);
@@ -112,7 +112,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (!(daemon_ = ts_start(&srv, &addr, 1)))
 		die("ts_start");
 	const union MHD_DaemonInfo *info =
-		MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT);
+	        MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT);
 	if (!info || !info->port)
 		die("no port");
 	addr.sin_port = htons(info->port);
@@ -143,8 +143,8 @@ static size_t exchange(const uint8_t *data, size_t size, char *out, size_t cap)
 	 * (the server waits for the rest until its timeout): a short wait
 	 * then; a whole GET must be answered before libFuzzer's -timeout */
 	int whole = memmem(data, size, "\r\n\r\n", 4) &&
-		!memmem(data, size, "Content-Length", 14) &&
-		!memmem(data, size, "Transfer-Encoding", 17);
+	            !memmem(data, size, "Content-Length", 14) &&
+	            !memmem(data, size, "Transfer-Encoding", 17);
 	int r = 1;
 	while (n + 1 < cap && (r = poll(&p, 1, whole ? 8000 : 100)) == 1) {
 		ssize_t k = recv(fd, out + n, cap - 1 - n, 0);
@@ -157,14 +157,16 @@ static size_t exchange(const uint8_t *data, size_t size, char *out, size_t cap)
 		const char *end = strstr(out, "\r\n\r\n");
 		const char *cl = strstr(out, "Content-Length: ");
 		if (end && cl && cl < end &&
-			(head || n - (size_t)(end + 4 - out) >=
-					strtoul(cl + 16, NULL, 10)))
+		        (head || n - (size_t)(end + 4 - out) >=
+		                         strtoul(cl + 16, NULL, 10)))
 			break;
 	}
 	out[n] = '\0';
 	close(fd);
-	FUZZ_CHECK(!whole || r != 0, "no answer to a whole request in 8 s "
-		"(a worker stuck?): %.200s", (const char *)data);
+	FUZZ_CHECK(!whole || r != 0,
+	        "no answer to a whole request in 8 s "
+	        "(a worker stuck?): %.200s",
+	        (const char *)data);
 	return n;
 }
 
@@ -177,13 +179,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0; /* closed without an answer: allowed for garbage */
 	unsigned status = 0;
 	FUZZ_CHECK(sscanf(answer, "HTTP/1.%*1[01] %3u ", &status) == 1,
-		"not an HTTP answer: %.60s", answer);
+	        "not an HTTP answer: %.60s", answer);
 	/* 501 and 505 are the library's answers to methods and versions of
 	 * HTTP it does not know */
 	FUZZ_CHECK(status >= 200 && status < 600 && status != 500 &&
-			(status < 500 || status == 503 || status == 501 ||
-				status == 505),
-		"status %u: %.300s", status, answer);
+	                   (status < 500 || status == 503 || status == 501 ||
+	                           status == 505),
+	        "status %u: %.300s", status, answer);
 	const char *body = strstr(answer, "\r\n\r\n");
 	const char *ct = strstr(answer, "Content-Type: application/json");
 	if (!body || !ct || ct > body || n == sizeof answer - 1)
@@ -194,13 +196,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	json_error_t err;
 	json_t *o = json_loads(body, 0, &err);
 	FUZZ_CHECK(o, "status %u: a JSON answer does not parse (%s): %.200s",
-		status, err.text, body);
+	        status, err.text, body);
 	if (status >= 400) {
 		json_t *e = json_object_get(o, "error");
-		FUZZ_CHECK(json_is_string(json_object_get(e, "code")) &&
-				json_is_string(json_object_get(e, "message")),
-			"status %u without code and message: %.200s", status,
-			body);
+		FUZZ_CHECK(
+		        json_is_string(json_object_get(e, "code")) &&
+		                json_is_string(json_object_get(e, "message")),
+		        "status %u without code and message: %.200s", status,
+		        body);
 	} else {
 		FUZZ_CHECK(status == 200, "status %u", status);
 	}

@@ -28,23 +28,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc = td_tei_read_all(NAME, (const char *)data, size, &v, &n);
 	if (rc) {
 		FUZZ_CHECK(rc == TD_EINPUT || rc == TD_ELIMIT,
-			"TEI read failed with %d", rc);
+		        "TEI read failed with %d", rc);
 		FUZZ_CHECK(fuzz_names(NAME), "error does not name the input");
 		FUZZ_CHECK(v == NULL && n == 0, "failed read left a document");
 		return 0;
 	}
 	for (size_t k = 0; k < n; k++) {
 		td_doc *d = v[k];
-		FUZZ_CHECK(d->text && d->text[d->len] == '\0', "text not terminated");
+		FUZZ_CHECK(d->text && d->text[d->len] == '\0',
+		        "text not terminated");
 		FUZZ_CHECK(d->id && *d->id, "no document id");
-		/* the dictionary offers SYSTEM "file:///etc/passwd" and the like */
+		/* the dictionary offers SYSTEM "file:///etc/passwd" and the
+		 * like */
 		FUZZ_CHECK(!memmem(d->text, d->len, "root:", 5) ||
-				memmem(data, size, "root:", 5),
-			"a local file leaked into the text");
+		                   memmem(data, size, "root:", 5),
+		        "a local file leaked into the text");
 		for (size_t i = 0; i < d->n_spans; i++)
 			FUZZ_CHECK(d->spans[i].start <= d->spans[i].end &&
-					d->spans[i].end <= d->len,
-				"span %zu outside the text", i);
+			                   d->spans[i].end <= d->len,
+			        "span %zu outside the text", i);
 		fuzz_round_trip(d);
 		td_doc_free(d);
 	}

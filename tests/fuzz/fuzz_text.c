@@ -22,8 +22,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	td_set_warn(fuzz_quiet, NULL);
 	if (td_pipeline_new(fuzz_lexdir(), 1, &lenient)) {
-		fprintf(stderr, "fuzz_text: lexicons in %s: %s\n", fuzz_lexdir(),
-			td_error_last());
+		fprintf(stderr, "fuzz_text: lexicons in %s: %s\n",
+		        fuzz_lexdir(), td_error_last());
 		abort();
 	}
 	return 0;
@@ -37,24 +37,27 @@ static void check_blocks(const td_blocks *b)
 	for (size_t i = 0; i < b->n; i++) {
 		const td_block *k = &b->v[i];
 		FUZZ_CHECK(k->start <= k->end && k->end <= b->len,
-			"block %zu [%zu, %zu) outside text of %zu", i, k->start,
-			k->end, b->len);
-		FUZZ_CHECK(k->start >= last, "block %zu overlaps or is out of "
-			"order", i);
+		        "block %zu [%zu, %zu) outside text of %zu", i, k->start,
+		        k->end, b->len);
+		FUZZ_CHECK(k->start >= last,
+		        "block %zu overlaps or is out of "
+		        "order",
+		        i);
 		last = k->end;
 	}
 }
 
 static void check_doc(const td_doc *d)
 {
-	FUZZ_CHECK(d->text && d->text[d->len] == '\0', "doc text not terminated");
+	FUZZ_CHECK(
+	        d->text && d->text[d->len] == '\0', "doc text not terminated");
 	FUZZ_CHECK(fuzz_utf8_ok(d->text, d->len), "doc text not UTF-8");
 	for (size_t i = 0; i < d->n_spans; i++)
 		FUZZ_CHECK(d->spans[i].start <= d->spans[i].end &&
-				d->spans[i].end <= d->len,
-			"span %zu <%s> [%zu, %zu) outside text of %zu", i,
-			d->spans[i].name, d->spans[i].start, d->spans[i].end,
-			d->len);
+		                   d->spans[i].end <= d->len,
+		        "span %zu <%s> [%zu, %zu) outside text of %zu", i,
+		        d->spans[i].name, d->spans[i].start, d->spans[i].end,
+		        d->len);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -64,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc = td_text_read(NAME, s, size, 0, &b);
 	if (rc) {
 		FUZZ_CHECK(rc == TD_EINPUT || rc == TD_ELIMIT,
-			"strict read failed with %d", rc);
+		        "strict read failed with %d", rc);
 		FUZZ_CHECK(fuzz_names(NAME), "error does not name the input");
 	} else {
 		check_blocks(&b);
@@ -75,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = td_pipeline_doc(lenient, NAME, s, size, &d);
 	if (rc) {
 		FUZZ_CHECK(rc == TD_EINPUT || rc == TD_ELIMIT,
-			"pipeline failed with %d", rc);
+		        "pipeline failed with %d", rc);
 		FUZZ_CHECK(fuzz_names(NAME), "error does not name the input");
 		return 0;
 	}

@@ -38,7 +38,8 @@ static __attribute__((unused)) int fx_teardown(void **state)
 /* paras: sentences separated by "\n" inside a paragraph string; the
  * paragraphs are joined with a blank line. Sentences are joined by one
  * space. Returns an annotated document. */
-static __attribute__((unused)) td_doc *fx_doc(const char *date, const char *const *paras, size_t np)
+static __attribute__((unused)) td_doc *fx_doc(
+        const char *date, const char *const *paras, size_t np)
 {
 	char text[8192] = "";
 	size_t starts[64], ends[64], ns = 0, pstart[16], pend[16];
@@ -63,35 +64,41 @@ static __attribute__((unused)) td_doc *fx_doc(const char *date, const char *cons
 	assert_int_equal(td_doc_new("doc-test", text, strlen(text), &d), 0);
 	if (date)
 		assert_int_equal(td_meta_set(&d->meta.date, date), 0);
-	assert_int_equal(td_doc_add_span(d, "body", 0, strlen(text), NULL, NULL), 0);
+	assert_int_equal(
+	        td_doc_add_span(d, "body", 0, strlen(text), NULL, NULL), 0);
 	for (size_t p = 0; p < np; p++)
-		assert_int_equal(td_doc_add_span(d, "p", pstart[p], pend[p], NULL, NULL), 0);
+		assert_int_equal(
+		        td_doc_add_span(d, "p", pstart[p], pend[p], NULL, NULL),
+		        0);
 	for (size_t i = 0; i < ns; i++) {
 		char id[32];
 		snprintf(id, sizeof id, "doc-test-s%zu", i);
-		assert_int_equal(td_doc_add_span(d, "s", starts[i], ends[i], NULL,
-			"xml:id", id, NULL), 0);
+		assert_int_equal(td_doc_add_span(d, "s", starts[i], ends[i],
+		                         NULL, "xml:id", id, NULL),
+		        0);
 	}
 	td_doc_sort_spans(d);
 	assert_int_equal(td_annotate_until(fx_ann, d, fx_until), 0);
 	return d;
 }
 
-static __attribute__((unused)) td_doc *fx_one(const char *date, const char *para)
+static __attribute__((unused)) td_doc *fx_one(
+        const char *date, const char *para)
 {
 	return fx_doc(date, &para, 1);
 }
 
 /* The n-th span (0-based) named name whose text is text, or NULL. */
-static __attribute__((unused)) const td_span *fx_find_nth(const td_doc *d, const char *name,
-	const char *text, int nth)
+static __attribute__((unused)) const td_span *fx_find_nth(
+        const td_doc *d, const char *name, const char *text, int nth)
 {
 	for (size_t i = 0; i < d->n_spans; i++) {
 		const td_span *sp = &d->spans[i];
 		if (strcmp(sp->name, name) != 0)
 			continue;
 		if (text && (strlen(text) != sp->end - sp->start ||
-			     memcmp(d->text + sp->start, text, sp->end - sp->start) != 0))
+		                    memcmp(d->text + sp->start, text,
+		                            sp->end - sp->start) != 0))
 			continue;
 		if (nth-- == 0)
 			return sp;
@@ -99,12 +106,14 @@ static __attribute__((unused)) const td_span *fx_find_nth(const td_doc *d, const
 	return NULL;
 }
 
-static __attribute__((unused)) const td_span *fx_find(const td_doc *d, const char *name, const char *text)
+static __attribute__((unused)) const td_span *fx_find(
+        const td_doc *d, const char *name, const char *text)
 {
 	return fx_find_nth(d, name, text, 0);
 }
 
-static __attribute__((unused)) size_t fx_count(const td_doc *d, const char *name)
+static __attribute__((unused)) size_t fx_count(
+        const td_doc *d, const char *name)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < d->n_spans; i++)
@@ -113,8 +122,8 @@ static __attribute__((unused)) size_t fx_count(const td_doc *d, const char *name
 }
 
 /* asserts that span exists and attribute attr equals value (NULL: absent) */
-static __attribute__((unused)) void fx_expect(const td_doc *d, const char *name, const char *text,
-	const char *attr, const char *value)
+static __attribute__((unused)) void fx_expect(const td_doc *d, const char *name,
+        const char *text, const char *attr, const char *value)
 {
 	const td_span *sp = fx_find(d, name, text);
 	if (!sp)
@@ -122,12 +131,13 @@ static __attribute__((unused)) void fx_expect(const td_doc *d, const char *name,
 	const char *v = td_span_attr(sp, attr);
 	if (!value) {
 		if (v)
-			fail_msg("<%s>%s</%s> has %s='%s'", name, text, name, attr, v);
+			fail_msg("<%s>%s</%s> has %s='%s'", name, text, name,
+			        attr, v);
 		return;
 	}
 	if (!v || strcmp(v, value) != 0)
-		fail_msg("<%s>%s</%s>: %s='%s', want '%s'", name, text, name, attr,
-			v ? v : "(none)", value);
+		fail_msg("<%s>%s</%s>: %s='%s', want '%s'", name, text, name,
+		        attr, v ? v : "(none)", value);
 }
 
 /* the ana of sentence i (or "" when none) */
@@ -139,7 +149,8 @@ static __attribute__((unused)) const char *fx_ana(const td_doc *d, int i)
 		if (strcmp(d->spans[k].name, "s") == 0) {
 			const char *v = td_span_attr(&d->spans[k], "xml:id");
 			if (v && strcmp(v, id) == 0) {
-				const char *a = td_span_attr(&d->spans[k], "ana");
+				const char *a =
+				        td_span_attr(&d->spans[k], "ana");
 				return a ? a : "";
 			}
 		}

@@ -9,8 +9,10 @@ static void test_lexicon_names(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"Recent rhetoric from North Korean leader Kim Jong Un worried the US.\n"
-		"Kim began the year by warning South Korea and the United Nations Security Council.");
+	        "Recent rhetoric from North Korean leader Kim Jong Un worried "
+	        "the US.\n"
+	        "Kim began the year by warning South Korea and the United "
+	        "Nations Security Council.");
 	fx_expect(d, "persName", "Kim Jong Un", "ref", "#kim-jong-un");
 	/* the short form resolves to the full name introduced before */
 	fx_expect(d, "persName", "Kim", "ref", "#kim-jong-un");
@@ -18,7 +20,8 @@ static void test_lexicon_names(void **state)
 	fx_expect(d, "orgName", "US", "ref", "#united-states");
 	fx_expect(d, "orgName", "US", "type", "state");
 	assert_null(fx_find(d, "orgName", "the US"));
-	fx_expect(d, "orgName", "United Nations Security Council", "ref", "#un-security-council");
+	fx_expect(d, "orgName", "United Nations Security Council", "ref",
+	        "#un-security-council");
 	/* longest match: not "South" or "Security Council" alone */
 	fx_expect(d, "orgName", "South Korea", "ref", "#south-korea");
 	assert_null(fx_find(d, "orgName", "Security Council"));
@@ -36,25 +39,28 @@ static void test_lexicon_names(void **state)
 static void test_titles_acronyms_firms(void **state)
 {
 	(void)state;
-	const char *const paras[] = {
-		"Councilman William D. Schaefer complained that the plan failed.\n"
-		"Mr. Schaefer wrote to Mayor Grady.",
-		"The California Democratic Council met in Fresno.\n"
-		"The CDC has 55,000 members, and the NAACP none.",
-		"Morton Foods sold its stock, and Hughes Aircraft bought it.\n"
-		"Acting Administrator Andrew F. Juras said the agency would wait."};
+	const char *const paras[] = {"Councilman William D. Schaefer "
+	                             "complained that the plan failed.\n"
+	                             "Mr. Schaefer wrote to Mayor Grady.",
+	        "The California Democratic Council met in Fresno.\n"
+	        "The CDC has 55,000 members, and the NAACP none.",
+	        "Morton Foods sold its stock, and Hughes Aircraft bought it.\n"
+	        "Acting Administrator Andrew F. Juras said the agency would "
+	        "wait."};
 	td_doc *d = fx_doc("1961-12-01", paras, 3);
 	fx_expect(d, "persName", "Andrew F. Juras", "ref", "#andrew-f-juras");
-	fx_expect(d, "persName", "William D. Schaefer", "ref", "#william-d-schaefer");
+	fx_expect(d, "persName", "William D. Schaefer", "ref",
+	        "#william-d-schaefer");
 	fx_expect(d, "persName", "Schaefer", "ref", "#william-d-schaefer");
 	assert_null(fx_find(d, "persName", "Councilman William D. Schaefer"));
 	fx_expect(d, "orgName", "California Democratic Council", "ref",
-		"#california-democratic-council");
+	        "#california-democratic-council");
 	fx_expect(d, "orgName", "CDC", "ref", "#california-democratic-council");
 	/* initials of no organisation named before: no key borrowed */
 	const td_span *n = fx_find(d, "orgName", "NAACP");
 	assert_true(!n || !td_span_attr(n, "ref") ||
-		strcmp(td_span_attr(n, "ref"), "#california-democratic-council"));
+	            strcmp(td_span_attr(n, "ref"),
+	                    "#california-democratic-council"));
 	fx_expect(d, "orgName", "Morton Foods", "ref", "#morton-foods");
 	fx_expect(d, "orgName", "Hughes Aircraft", "ref", "#hughes-aircraft");
 	assert_null(fx_find(d, "persName", "Morton Foods"));
@@ -65,9 +71,10 @@ static void test_possessive_and_metonyms(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"North Korea’s leader met officials.\n"
-		"Pyongyang insists that the North will not yield, and the Kremlin agrees.\n"
-		"Choe visited Moscow and spoke to the Washington Post.");
+	        "North Korea’s leader met officials.\n"
+	        "Pyongyang insists that the North will not yield, and the "
+	        "Kremlin agrees.\n"
+	        "Choe visited Moscow and spoke to the Washington Post.");
 	fx_expect(d, "orgName", "North Korea", "ref", "#north-korea");
 	fx_expect(d, "rs", "Pyongyang", "type", "state");
 	fx_expect(d, "rs", "North", "ref", "#north-korea");
@@ -93,13 +100,15 @@ static void test_names_by_rule(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-02-12",
-		"Foreign Minister Amara Diallo of Guinea-Bissau said that trade should go on.\n"
-		"Later Diallo warned the bloc.\n"
-		"According to Kwame Asante-Boateng, the talks failed.\n"
-		"Chinese officials and ECOWAS leaders met in Abuja.");
+	        "Foreign Minister Amara Diallo of Guinea-Bissau said that "
+	        "trade should go on.\n"
+	        "Later Diallo warned the bloc.\n"
+	        "According to Kwame Asante-Boateng, the talks failed.\n"
+	        "Chinese officials and ECOWAS leaders met in Abuja.");
 	fx_expect(d, "persName", "Amara Diallo", "ref", "#amara-diallo");
 	fx_expect(d, "persName", "Diallo", "ref", "#amara-diallo");
-	fx_expect(d, "persName", "Kwame Asante-Boateng", "ref", "#kwame-asante-boateng");
+	fx_expect(d, "persName", "Kwame Asante-Boateng", "ref",
+	        "#kwame-asante-boateng");
 	fx_expect(d, "orgName", "Guinea-Bissau", "ref", "#guinea-bissau");
 	fx_expect(d, "rs", "Chinese officials", "type", "group");
 	fx_expect(d, "rs", "ECOWAS leaders", "ref", "#ecowas-leaders");
@@ -119,7 +128,8 @@ static void test_sentence_start_words_are_not_names(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-02-12",
-		"However Many Observers said nothing.\nThe Committee said it would wait.");
+	        "However Many Observers said nothing.\nThe "
+	        "Committee said it would wait.");
 	assert_null(fx_find(d, "persName", "However Many Observers"));
 	assert_int_equal(fx_count(d, "persName"), 0);
 	td_doc_free(d);
@@ -131,31 +141,38 @@ static void test_bad_lexicon(void **state)
 	char dir[] = "/tmp/tdlexXXXXXX";
 	assert_non_null(mkdtemp(dir));
 	const char *files[] = {"hedges.tsv", "speech_verbs.tsv", "titles.tsv",
-		"places.tsv", "claim_cues.tsv", "given_names.tsv", "subdivisions.tsv",
-		"clubs.tsv", "stance.tsv"};
+	        "places.tsv", "claim_cues.tsv", "given_names.tsv",
+	        "subdivisions.tsv", "clubs.tsv", "stance.tsv"};
 	char path[512], cmd[1024];
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-		snprintf(cmd, sizeof cmd, "cp '%s/corpus/lexicons/%s' '%s/'", TD_SRCDIR, files[i], dir);
+		snprintf(cmd, sizeof cmd, "cp '%s/corpus/lexicons/%s' '%s/'",
+		        TD_SRCDIR, files[i], dir);
 		assert_int_equal(system(cmd), 0);
 	}
 	snprintf(path, sizeof path, "%s/actors.tsv", dir);
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
-	fputs("# comment\nchina\tstate\tChina\t-\tBeijing\tChinese\nbad\tplanet\tMars\n", f);
+	fputs("# "
+	      "comment\nchina\tstate\tChina\t-"
+	      "\tBeijing\tChinese\nbad\tplanet\tMars\n",
+	        f);
 	fclose(f);
 	td_annotator *a = NULL;
 	assert_int_equal(td_annotator_new(dir, &a), TD_EINPUT);
 	assert_null(a);
 	assert_non_null(strstr(td_error_last(), "actors.tsv:3:"));
 	/* a validity period that is not FROM..TO, or runs backwards */
-	static const char *const bad_valid[] = {"1961", "1961-13..", "1991..1961", "abc..", NULL};
+	static const char *const bad_valid[] = {
+	        "1961", "1961-13..", "1991..1961", "abc..", NULL};
 	for (int k = 0; bad_valid[k]; k++) {
 		f = fopen(path, "w");
 		assert_non_null(f);
-		fprintf(f, "# comment\nussr\tstate\tUSSR\t-\t-\t-\t%s\n", bad_valid[k]);
+		fprintf(f, "# comment\nussr\tstate\tUSSR\t-\t-\t-\t%s\n",
+		        bad_valid[k]);
 		fclose(f);
 		assert_int_equal(td_annotator_new(dir, &a), TD_EINPUT);
-		assert_non_null(strstr(td_error_last(), "actors.tsv:2: validity"));
+		assert_non_null(
+		        strstr(td_error_last(), "actors.tsv:2: validity"));
 	}
 	/* the ISO data missing: an error naming the file */
 	td_iso_codes_dir_set(dir);
@@ -176,14 +193,18 @@ static void test_bad_lexicon(void **state)
 	const char *text = "Olympus City insists on independence from Mars.";
 	td_doc *d;
 	assert_int_equal(td_doc_new("doc-m", text, strlen(text), &d), 0);
-	assert_int_equal(td_doc_add_span(d, "p", 0, strlen(text), NULL, NULL), 0);
-	assert_int_equal(td_doc_add_span(d, "s", 0, strlen(text), NULL, "xml:id", "doc-m-s0", NULL), 0);
+	assert_int_equal(
+	        td_doc_add_span(d, "p", 0, strlen(text), NULL, NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "s", 0, strlen(text), NULL,
+	                         "xml:id", "doc-m-s0", NULL),
+	        0);
 	assert_int_equal(td_annotate(a, d), 0);
 	int rs = 0, org = 0;
 	for (size_t i = 0; i < d->n_spans; i++) {
 		const char *ref = td_span_attr(&d->spans[i], "ref");
 		if (ref && strcmp(ref, "#mars") == 0)
-			rs += strcmp(d->spans[i].name, "rs") == 0, org += strcmp(d->spans[i].name, "orgName") == 0;
+			rs += strcmp(d->spans[i].name, "rs") == 0,
+			        org += strcmp(d->spans[i].name, "orgName") == 0;
 	}
 	assert_int_equal(rs, 1);
 	assert_int_equal(org, 1);
@@ -210,15 +231,18 @@ static void test_groups_bodies_pronouns(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-10-14",
-		"Israeli ministers met. Western governments objected.\n"
-		"Russia’s Ministry of Defence issued a statement.\n"
-		"The Ministry of Truth is fiction.\n"
-		"Vice Premier He Lifeng flew home. He said little.\n"
-		"Houthi missiles were fired.");
+	        "Israeli ministers met. Western governments objected.\n"
+	        "Russia’s Ministry of Defence issued a statement.\n"
+	        "The Ministry of Truth is fiction.\n"
+	        "Vice Premier He Lifeng flew home. He said little.\n"
+	        "Houthi missiles were fired.");
 	fx_expect(d, "rs", "Israeli ministers", "ref", "#israeli-ministers");
-	fx_expect(d, "rs", "Western governments", "ref", "#western-governments");
-	fx_expect(d, "orgName", "Ministry of Defence", "ref", "#russia-ministry-of-defence");
-	fx_expect(d, "orgName", "Ministry of Truth", "ref", "#ministry-of-truth");
+	fx_expect(
+	        d, "rs", "Western governments", "ref", "#western-governments");
+	fx_expect(d, "orgName", "Ministry of Defence", "ref",
+	        "#russia-ministry-of-defence");
+	fx_expect(
+	        d, "orgName", "Ministry of Truth", "ref", "#ministry-of-truth");
 	fx_expect(d, "persName", "He Lifeng", "ref", "#he-lifeng");
 	assert_null(fx_find(d, "persName", "He"));
 	/* a demonym before a noun for things is no mention */
@@ -231,12 +255,14 @@ static void test_particles_appositives_places(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2026-11-24",
-		"General Pieter van Aalst inspected the base.\n"
-		"General van Aalst said little.\n"
-		"Ingrid Løvold, the central bank’s chief economist, argued that rates were too high.\n"
-		"Nordic Energy, the utility, fell sharply.\n"
-		"A rocket struck near Tel Aviv, and Israel responded.\n"
-		"The leaders met in Montevideo with French farmers, but not French wine.");
+	        "General Pieter van Aalst inspected the base.\n"
+	        "General van Aalst said little.\n"
+	        "Ingrid Løvold, the central bank’s chief economist, argued "
+	        "that rates were too high.\n"
+	        "Nordic Energy, the utility, fell sharply.\n"
+	        "A rocket struck near Tel Aviv, and Israel responded.\n"
+	        "The leaders met in Montevideo with French farmers, but not "
+	        "French wine.");
 	/* a short form keeps the lowercase particles of the full name */
 	fx_expect(d, "persName", "van Aalst", "ref", "#pieter-van-aalst");
 	assert_null(fx_find(d, "persName", "Aalst"));
@@ -261,18 +287,21 @@ static void test_first_word_short_forms_roles(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2023-06-06",
-		"The energy minister, Prince Abdulaziz bin Salman, spoke.\n"
-		"Prince Abdulaziz told reporters it was fine.\n"
-		"Its head, Bintou Keita, told the council nothing.\n"
-		"Moussa Faki Mahamat, the chair of the AU Commission, is expected to travel.\n"
-		"Kenya Airways, the national carrier, is expected to grow.\n"
-		"OPEC+ met in Vienna.");
-	fx_expect(d, "persName", "Abdulaziz bin Salman", "ref", "#abdulaziz-bin-salman");
+	        "The energy minister, Prince Abdulaziz bin Salman, spoke.\n"
+	        "Prince Abdulaziz told reporters it was fine.\n"
+	        "Its head, Bintou Keita, told the council nothing.\n"
+	        "Moussa Faki Mahamat, the chair of the AU Commission, is "
+	        "expected to travel.\n"
+	        "Kenya Airways, the national carrier, is expected to grow.\n"
+	        "OPEC+ met in Vienna.");
+	fx_expect(d, "persName", "Abdulaziz bin Salman", "ref",
+	        "#abdulaziz-bin-salman");
 	/* the first word of a full name is a short form of it, also after
 	 * a title, not a new person */
 	fx_expect(d, "persName", "Abdulaziz", "ref", "#abdulaziz-bin-salman");
 	fx_expect(d, "persName", "Bintou Keita", "ref", "#bintou-keita");
-	fx_expect(d, "persName", "Moussa Faki Mahamat", "ref", "#moussa-faki-mahamat");
+	fx_expect(d, "persName", "Moussa Faki Mahamat", "ref",
+	        "#moussa-faki-mahamat");
 	fx_expect(d, "orgName", "AU Commission", "ref", "#au-commission");
 	assert_null(fx_find(d, "orgName", "AU"));
 	/* an appositive without a role word names no person */
@@ -286,9 +315,9 @@ static void test_first_word_short_forms_roles(void **state)
 static void test_located_after_the(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("2024-01-19",
-		"Talks were held in the United States.\n"
-		"The United States said no.");
+	td_doc *d =
+	        fx_one("2024-01-19", "Talks were held in the United States.\n"
+	                             "The United States said no.");
 	fx_expect(d, "placeName", "United States", "ref", "#united-states");
 	fx_expect(d, "orgName", "United States", "type", "state");
 	td_doc_free(d);
@@ -298,19 +327,20 @@ static void test_names_with_initials(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-02-09",
-		"Sen. Walter H. Jones spoke on Tuesday.\n"
-		"Jones said the bill would pass.\n"
-		"The jury heard Frederick K. Ludlow, Jr., at noon.\n"
-		"Later Ludlow left.\n"
-		"The clerk, M.A.T. Ormsby, read the charge.\n"
-		"The U.S. envoy flew to Washington D. C. on Monday.");
+	        "Sen. Walter H. Jones spoke on Tuesday.\n"
+	        "Jones said the bill would pass.\n"
+	        "The jury heard Frederick K. Ludlow, Jr., at noon.\n"
+	        "Later Ludlow left.\n"
+	        "The clerk, M.A.T. Ormsby, read the charge.\n"
+	        "The U.S. envoy flew to Washington D. C. on Monday.");
 	/* initials belong to the name, the title stays outside */
 	fx_expect(d, "persName", "Walter H. Jones", "ref", "#walter-h-jones");
 	assert_null(fx_find(d, "persName", "Walter"));
 	assert_null(fx_find(d, "persName", "Sen. Walter H. Jones"));
 	/* the surname resolves to the fullest form, also past "Jr." */
 	fx_expect(d, "persName", "Jones", "ref", "#walter-h-jones");
-	fx_expect(d, "persName", "Frederick K. Ludlow, Jr.", "ref", "#frederick-k-ludlow-jr");
+	fx_expect(d, "persName", "Frederick K. Ludlow, Jr.", "ref",
+	        "#frederick-k-ludlow-jr");
 	fx_expect(d, "persName", "Ludlow", "ref", "#frederick-k-ludlow-jr");
 	fx_expect(d, "persName", "M.A.T. Ormsby", "ref", "#m-a-t-ormsby");
 	/* initials that spell a state, or end a run, make no person */
@@ -328,9 +358,10 @@ static void test_title_beats_lexicon_age(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-02-09",
-		"Mayor Wagner met Capt. Ann Rudd at the pier.\n"
-		"Two clerks, Miss Ruth Pell, 44, and Owen Marsh, 51, were held.\n"
-		"Circuit Judge Paul T. Cobb ruled.");
+	        "Mayor Wagner met Capt. Ann Rudd at the pier.\n"
+	        "Two clerks, Miss Ruth Pell, 44, and Owen Marsh, 51, were "
+	        "held.\n"
+	        "Circuit Judge Paul T. Cobb ruled.");
 	/* a title before a name makes a person whatever the lexicon says */
 	fx_expect(d, "persName", "Wagner", "ref", "#wagner");
 	assert_null(fx_find(d, "orgName", "Wagner"));
@@ -347,28 +378,36 @@ static void test_orgs_by_shape(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-02-09",
-		"Agents of the Federal Bureau of Narcotics met the Lakeside Water Authority.\n"
-		"The Dunmore Electric Corp. built the plant for Harlan Trust & Savings Bank.\n"
-		"It was named a Foreign Terrorist Organisation by the Ruritania Lobby.\n"
-		"China’s Ministry of Commerce replied.\n"
-		"The Twelfth Congress of the Ruritanian Workers Party opened.");
+	        "Agents of the Federal Bureau of Narcotics met the Lakeside "
+	        "Water Authority.\n"
+	        "The Dunmore Electric Corp. built the plant for Harlan Trust & "
+	        "Savings Bank.\n"
+	        "It was named a Foreign Terrorist Organisation by the "
+	        "Ruritania Lobby.\n"
+	        "China’s Ministry of Commerce replied.\n"
+	        "The Twelfth Congress of the Ruritanian Workers Party opened.");
 	/* the whole span, not a lexicon or head sub-match */
 	fx_expect(d, "orgName", "Federal Bureau of Narcotics", "ref",
-		"#federal-bureau-of-narcotics");
+	        "#federal-bureau-of-narcotics");
 	assert_null(fx_find(d, "orgName", "Bureau of Narcotics"));
-	fx_expect(d, "orgName", "Lakeside Water Authority", "ref", "#lakeside-water-authority");
+	fx_expect(d, "orgName", "Lakeside Water Authority", "ref",
+	        "#lakeside-water-authority");
 	/* an abbreviated head keeps its full stop */
-	fx_expect(d, "orgName", "Dunmore Electric Corp.", "ref", "#dunmore-electric-corp");
-	fx_expect(d, "orgName", "Harlan Trust & Savings Bank", "ref", "#harlan-trust-savings-bank");
+	fx_expect(d, "orgName", "Dunmore Electric Corp.", "ref",
+	        "#dunmore-electric-corp");
+	fx_expect(d, "orgName", "Harlan Trust & Savings Bank", "ref",
+	        "#harlan-trust-savings-bank");
 	fx_expect(d, "orgName", "Ruritania Lobby", "ref", "#ruritania-lobby");
 	/* after "a" it is a category, not a name */
 	assert_null(fx_find(d, "orgName", "Foreign Terrorist Organisation"));
 	assert_null(fx_find(d, "orgName", "Terrorist Organisation"));
 	/* a state's body keeps the state's key */
-	fx_expect(d, "orgName", "Ministry of Commerce", "ref", "#china-ministry-of-commerce");
+	fx_expect(d, "orgName", "Ministry of Commerce", "ref",
+	        "#china-ministry-of-commerce");
 	/* a numbered congress is an event: neither it, nor the lexicon's
 	 * "Congress", nor the party inside it */
-	assert_null(fx_find(d, "orgName", "Twelfth Congress of the Ruritanian Workers Party"));
+	assert_null(fx_find(d, "orgName",
+	        "Twelfth Congress of the Ruritanian Workers Party"));
 	assert_null(fx_find(d, "orgName", "Ruritanian Workers Party"));
 	assert_null(fx_find(d, "orgName", "Congress"));
 	td_doc_free(d);
@@ -378,12 +417,14 @@ static void test_given_names(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-02-09",
-		"The court heard Harold Quimby and Edith Varnum Tolley on Monday.\n"
-		"Later Quimby left for Sabina Shoal near Grace Hospital.\n"
-		"Officials in Georgia Tolland disagreed.");
+	        "The court heard Harold Quimby and Edith Varnum Tolley on "
+	        "Monday.\n"
+	        "Later Quimby left for Sabina Shoal near Grace Hospital.\n"
+	        "Officials in Georgia Tolland disagreed.");
 	/* a run that opens with a given name (given_names.tsv) is a person */
 	fx_expect(d, "persName", "Harold Quimby", "ref", "#harold-quimby");
-	fx_expect(d, "persName", "Edith Varnum Tolley", "ref", "#edith-varnum-tolley");
+	fx_expect(d, "persName", "Edith Varnum Tolley", "ref",
+	        "#edith-varnum-tolley");
 	fx_expect(d, "persName", "Quimby", "ref", "#harold-quimby");
 	/* not when it ends in a place noun or its words are a lexicon's */
 	assert_null(fx_find(d, "persName", "Sabina Shoal"));
@@ -395,10 +436,11 @@ static void test_given_names(void **state)
 static void test_org_short_forms(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-02-09",
-		"Trustees of Brackley University met the Dunmore Electric Corp. board.\n"
-		"Brackley said Dunmore would pay.\n"
-		"The Federal Bureau of Investigation agreed, and Federal officials too.");
+	td_doc *d = fx_one("1961-02-09", "Trustees of Brackley University met "
+	                                 "the Dunmore Electric Corp. board.\n"
+	                                 "Brackley said Dunmore would pay.\n"
+	                                 "The Federal Bureau of Investigation "
+	                                 "agreed, and Federal officials too.");
 	/* the first word of an institution named after a person or place
 	 * names it again later */
 	fx_expect(d, "orgName", "Brackley", "ref", "#brackley-university");
@@ -413,7 +455,8 @@ static int tok_is(const td_actx *c, size_t i, const char *w, int fold)
 {
 	size_t n = td_tok_len(c, i);
 	const char *t = td_tok_str(c, i);
-	return strlen(w) == n && (fold ? strncasecmp(t, w, n) : strncmp(t, w, n)) == 0;
+	return strlen(w) == n &&
+	       (fold ? strncasecmp(t, w, n) : strncmp(t, w, n)) == 0;
 }
 
 /* The matchers' fallbacks, taken when a table could not be allocated or a
@@ -423,9 +466,11 @@ static int tok_is(const td_actx *c, size_t i, const char *w, int fold)
 static void test_matchers_without_tables(void **state)
 {
 	(void)state;
-	static char text[] = "Agents of the Federal Bureau of Investigation met "
-		"NEW york officials; the bureau’s head and New Jersey’s governor "
-		"spoke to Zed and zed.";
+	static char text[] =
+	        "Agents of the Federal Bureau of Investigation met "
+	        "NEW york officials; the bureau’s head and New Jersey’s "
+	        "governor "
+	        "spoke to Zed and zed.";
 	td_doc d;
 	memset(&d, 0, sizeof d);
 	d.text = text;
@@ -436,14 +481,15 @@ static void test_matchers_without_tables(void **state)
 	assert_int_equal(td_tokenize(text, d.len, 0, &c.tok), 0);
 	assert_true(c.tok.n < 64);
 	static const char *const pats[] = {"Federal Bureau of Investigation",
-		"Bureau of Investigation", "Bureau", "New York", "New Jersey",
-		"bureau’s head", "Zed", NULL};
+	        "Bureau of Investigation", "Bureau", "New York", "New Jersey",
+	        "bureau’s head", "Zed", NULL};
 	for (int fold = 0; fold < 2; fold++) {
 		td_patset ps;
 		memset(&ps, 0, sizeof ps);
 		ps.fold = fold;
 		for (int k = 0; pats[k]; k++)
-			assert_int_equal(td_patset_add(&ps, pats[k], k, 0, 0), 0);
+			assert_int_equal(
+			        td_patset_add(&ps, pats[k], k, 0, 0), 0);
 		td_patset_sort(&ps);
 		assert_non_null(ps.hslot);
 		long with[64];
@@ -458,11 +504,12 @@ static void test_matchers_without_tables(void **state)
 			/* known answers: the longest pattern at "Federal", "New
 			 * York" only when folded, "Zed" twice when folded */
 			int want = tok_is(&c, i, "Federal", 0) ? 0
-				: tok_is(&c, i, "NEW", 0) ? (fold ? 3 : -1)
-				: tok_is(&c, i, "New", 0) ? 4
-				: tok_is(&c, i, "Zed", fold) ? 6
-				: tok_is(&c, i, "bureau", 0) ? 5
-				: tok_is(&c, i, "Bureau", 0) ? 1 : -1;
+			           : tok_is(&c, i, "NEW", 0)   ? (fold ? 3 : -1)
+			           : tok_is(&c, i, "New", 0)   ? 4
+			           : tok_is(&c, i, "Zed", fold) ? 6
+			           : tok_is(&c, i, "bureau", 0) ? 5
+			           : tok_is(&c, i, "Bureau", 0) ? 1
+			                                        : -1;
 			assert_int_equal(r < 0 ? -1 : ps.v[r].id, want);
 		}
 		ps.hslot = hs;
@@ -471,13 +518,15 @@ static void test_matchers_without_tables(void **state)
 		td_patset_clear(&ps);
 	}
 	/* a list the annotator never registered: scanned */
-	static const char *const list[] = {"zed", "officials", "head", "NEW", NULL};
+	static const char *const list[] = {
+	        "zed", "officials", "head", "NEW", NULL};
 	for (int fold = 0; fold < 2; fold++)
 		for (size_t i = 0; i < c.tok.n; i++) {
 			int want = 0;
 			for (int k = 0; list[k]; k++)
 				want |= tok_is(&c, i, list[k], fold);
-			assert_int_equal(td_tok_in_slow(&c, i, list, fold), want);
+			assert_int_equal(
+			        td_tok_in_slow(&c, i, list, fold), want);
 		}
 	td_tokens_clear(&c.tok);
 }
@@ -491,7 +540,7 @@ static void test_validity_periods(void **state)
 {
 	(void)state;
 	const char *text = "Russia warned the West, and Moscow insisted.\n"
-		"Wagner said Khrushchev was right.";
+	                   "Wagner said Khrushchev was right.";
 	td_doc *d = fx_one("1961-11-04", text);
 	fx_expect(d, "orgName", "Russia", "ref", "#soviet-union");
 	fx_expect(d, "rs", "Moscow", "ref", "#soviet-union");
@@ -512,7 +561,8 @@ static void test_validity_periods(void **state)
 	fx_expect(d, "orgName", "Russia", "ref", "#soviet-union");
 	td_doc_free(d);
 	/* aliases resolve to one key */
-	d = fx_one("1961-11-04", "The Soviet Union, the U.S.S.R. and the USSR.\nViet Nam and North Viet Nam.");
+	d = fx_one("1961-11-04", "The Soviet Union, the U.S.S.R. and the "
+	                         "USSR.\nViet Nam and North Viet Nam.");
 	fx_expect(d, "orgName", "Soviet Union", "ref", "#soviet-union");
 	fx_expect(d, "orgName", "U.S.S.R.", "ref", "#soviet-union");
 	fx_expect(d, "orgName", "USSR", "ref", "#soviet-union");
@@ -529,8 +579,9 @@ static void test_iso_states(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-11-04",
-		"Albania and Dahomey protested.\n"
-		"Officials in Louisiana and New Jersey agreed, but the Georgia Constitution and Georgia differ.");
+	        "Albania and Dahomey protested.\n"
+	        "Officials in Louisiana and New Jersey agreed, but the Georgia "
+	        "Constitution and Georgia differ.");
 	fx_expect(d, "orgName", "Albania", "ref", "#albania");
 	fx_expect(d, "orgName", "Dahomey", "ref", "#dahomey");
 	assert_non_null(fx_find(d, "placeName", "Louisiana"));
@@ -544,9 +595,11 @@ static void test_iso_states(void **state)
 	td_doc_free(d);
 	/* dependent territories (ISO 3166-2 lists them under another
 	 * country: US-PR, CN-HK) are places, not states */
-	d = fx_one("1961-11-04", "Officials in Puerto Rico and Hong Kong agreed.");
+	d = fx_one(
+	        "1961-11-04", "Officials in Puerto Rico and Hong Kong agreed.");
 	assert_non_null(fx_find(d, "placeName", "Puerto Rico"));
-	assert_null(td_span_attr(fx_find(d, "placeName", "Puerto Rico"), "ref"));
+	assert_null(
+	        td_span_attr(fx_find(d, "placeName", "Puerto Rico"), "ref"));
 	assert_null(fx_find(d, "orgName", "Hong Kong"));
 	assert_non_null(fx_find(d, "placeName", "Hong Kong"));
 	td_doc_free(d);
@@ -567,11 +620,12 @@ static void test_demonym_nouns(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-11-04",
-		"The Chinese, North Vietnamese and North Koreans feel otherwise.\n"
-		"It would surely be exploited by the Russians.\n"
-		"At Geneva the British and French gave in.\n"
-		"Two Americans were executed.\n"
-		"The British navy sailed.");
+	        "The Chinese, North Vietnamese and North Koreans feel "
+	        "otherwise.\n"
+	        "It would surely be exploited by the Russians.\n"
+	        "At Geneva the British and French gave in.\n"
+	        "Two Americans were executed.\n"
+	        "The British navy sailed.");
 	fx_expect(d, "rs", "Chinese", "ref", "#china");
 	fx_expect(d, "rs", "North Vietnamese", "ref", "#north-vietnam");
 	fx_expect(d, "rs", "North Koreans", "ref", "#north-korea");
@@ -594,12 +648,12 @@ static void test_located_states(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-04-20",
-		"Havana, April 19 – Two men were shot.\n"
-		"A transmitter near Moscow was heard.\n"
-		"Fighting went on in southern-central Laos.\n"
-		"Troops had invaded Cuba.\n"
-		"He promptly went to communist East Germany.\n"
-		"Moscow insists.");
+	        "Havana, April 19 – Two men were shot.\n"
+	        "A transmitter near Moscow was heard.\n"
+	        "Fighting went on in southern-central Laos.\n"
+	        "Troops had invaded Cuba.\n"
+	        "He promptly went to communist East Germany.\n"
+	        "Moscow insists.");
 	fx_expect(d, "placeName", "Havana", "ref", "#cuba");
 	fx_expect(d, "placeName", "Moscow", "ref", "#soviet-union");
 	fx_expect(d, "placeName", "Laos", "ref", "#laos");
@@ -615,14 +669,16 @@ static void test_located_states(void **state)
 static void test_congress_event(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-11-04",
-		"The Twenty-second Congress of the Soviet Communist Party opened.\n"
-		"This Congress will not last.");
-	assert_null(fx_find(d, "orgName", "Twenty-second Congress of the Soviet Communist Party"));
+	td_doc *d = fx_one("1961-11-04", "The Twenty-second Congress of the "
+	                                 "Soviet Communist Party opened.\n"
+	                                 "This Congress will not last.");
+	assert_null(fx_find(d, "orgName",
+	        "Twenty-second Congress of the Soviet Communist Party"));
 	assert_null(fx_find(d, "orgName", "Soviet Communist Party"));
 	assert_null(fx_find(d, "orgName", "Congress"));
 	td_doc_free(d);
-	d = fx_one("1961-11-04", "The 22nd Party Congress met.\nCongress adjourned.");
+	d = fx_one("1961-11-04",
+	        "The 22nd Party Congress met.\nCongress adjourned.");
 	assert_null(fx_find(d, "orgName", "Congress"));
 	td_doc_free(d);
 	/* without such an event, Congress is the legislature */
@@ -638,8 +694,8 @@ static void test_leader_before_government(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-05-22",
-		"But the Kennedy Administration doesn't favor quotas.\n"
-		"That is what the Kennedy Administration is saying.");
+	        "But the Kennedy Administration doesn't favor quotas.\n"
+	        "That is what the Kennedy Administration is saying.");
 	fx_expect(d, "persName", "Kennedy", "ref", "#john-f-kennedy");
 	assert_non_null(fx_find_nth(d, "persName", "Kennedy", 1));
 	assert_null(fx_find(d, "persName", "Kennedy Administration"));
@@ -655,19 +711,27 @@ static void test_middle_names_and_nicknames(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-08-14",
-		"When Mickey Charles Mantle drives a home run, the crowd stands.\n"
-		"The record of George Herman (Babe) Ruth still holds.\n"
-		"Few have made runs at Babe Ruth's record, and Ruth's surge beat them.\n"
-		"After 108 games, Mickey Mantle has 43; Mantle hopes for more.\n"
-		"Albert Gregory Pearson hit seven, and James P. Mitchell watched.\n"
-		"Pearson smiled. James Mitchell did not.");
-	fx_expect(d, "persName", "Mickey Charles Mantle", "ref", "#mickey-mantle");
-	fx_expect(d, "persName", "George Herman (Babe) Ruth", "ref", "#babe-ruth");
+	        "When Mickey Charles Mantle drives a home run, the crowd "
+	        "stands.\n"
+	        "The record of George Herman (Babe) Ruth still holds.\n"
+	        "Few have made runs at Babe Ruth's record, and Ruth's surge "
+	        "beat them.\n"
+	        "After 108 games, Mickey Mantle has 43; Mantle hopes for "
+	        "more.\n"
+	        "Albert Gregory Pearson hit seven, and James P. Mitchell "
+	        "watched.\n"
+	        "Pearson smiled. James Mitchell did not.");
+	fx_expect(d, "persName", "Mickey Charles Mantle", "ref",
+	        "#mickey-mantle");
+	fx_expect(d, "persName", "George Herman (Babe) Ruth", "ref",
+	        "#babe-ruth");
 	fx_expect(d, "persName", "Babe Ruth", "ref", "#babe-ruth");
 	fx_expect(d, "persName", "Ruth", "ref", "#babe-ruth");
 	fx_expect(d, "persName", "Mantle", "ref", "#mickey-mantle");
-	fx_expect(d, "persName", "Albert Gregory Pearson", "ref", "#albert-gregory-pearson");
-	fx_expect(d, "persName", "James P. Mitchell", "ref", "#james-p-mitchell");
+	fx_expect(d, "persName", "Albert Gregory Pearson", "ref",
+	        "#albert-gregory-pearson");
+	fx_expect(
+	        d, "persName", "James P. Mitchell", "ref", "#james-p-mitchell");
 	td_doc_free(d);
 }
 
@@ -679,14 +743,13 @@ static void test_title_surname_before_full_name(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-05-07",
-		"Could Senator Humphrey be serious in his proposal?\n"
-		"As an advertisement, Sen. Hubert Humphrey could sell space.");
+	        "Could Senator Humphrey be serious in his proposal?\n"
+	        "As an advertisement, Sen. Hubert Humphrey could sell space.");
 	fx_expect(d, "persName", "Humphrey", "ref", "#hubert-humphrey");
 	fx_expect(d, "persName", "Hubert Humphrey", "ref", "#hubert-humphrey");
 	td_doc_free(d);
-	d = fx_one("1961-05-07",
-		"Mayor Dwyer spoke first.\n"
-		"Florence Dwyer and Joseph Dwyer listened.");
+	d = fx_one("1961-05-07", "Mayor Dwyer spoke first.\n"
+	                         "Florence Dwyer and Joseph Dwyer listened.");
 	fx_expect(d, "persName", "Dwyer", "ref", "#dwyer");
 	td_doc_free(d);
 	/* the surname of a person of the lexicon in the years it named him */
@@ -706,17 +769,18 @@ static void test_groups_and_initials(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-02-10",
-		"British civil servants and Cuban rebels met U.S. citizens.\n"
-		"The British navy and the United States navy sailed.\n"
-		"The U. S. Forest Service said so after a White House huddle.\n"
-		"Yet in Kinshasa the mood is calm.");
+	        "British civil servants and Cuban rebels met U.S. citizens.\n"
+	        "The British navy and the United States navy sailed.\n"
+	        "The U. S. Forest Service said so after a White House huddle.\n"
+	        "Yet in Kinshasa the mood is calm.");
 	fx_expect(d, "rs", "British civil servants", "type", "group");
 	fx_expect(d, "rs", "Cuban rebels", "ref", "#cuban-rebels");
 	fx_expect(d, "rs", "U.S. citizens", "ref", "#us-citizens");
 	assert_null(fx_find(d, "rs", "British navy"));
 	assert_null(fx_find(d, "rs", "United States navy"));
 	fx_expect(d, "orgName", "United States", "ref", "#united-states");
-	fx_expect(d, "orgName", "U. S. Forest Service", "ref", "#us-forest-service");
+	fx_expect(d, "orgName", "U. S. Forest Service", "ref",
+	        "#us-forest-service");
 	fx_expect(d, "rs", "White House", "ref", "#united-states");
 	/* a determiner after the name: still the head of its phrase */
 	fx_expect(d, "placeName", "Kinshasa", "ref", "#dr-congo");
@@ -733,16 +797,20 @@ static void test_institutions_and_month_names(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-11-11",
-		"Brackley University's Board of Trustees met.\n"
-		"The University will not say, and the Brackley Courier agreed.\n"
-		"He joined Hollis, Gaither & Pruett last year.\n"
-		"August Jack Pellman was seized; Pellman denied it.");
-	fx_expect(d, "orgName", "Board of Trustees", "ref", "#brackley-university-board-of-trustees");
+	        "Brackley University's Board of Trustees met.\n"
+	        "The University will not say, and the Brackley Courier "
+	        "agreed.\n"
+	        "He joined Hollis, Gaither & Pruett last year.\n"
+	        "August Jack Pellman was seized; Pellman denied it.");
+	fx_expect(d, "orgName", "Board of Trustees", "ref",
+	        "#brackley-university-board-of-trustees");
 	fx_expect(d, "orgName", "University", "ref", "#brackley-university");
 	fx_expect(d, "orgName", "Brackley Courier", "ref", "#brackley-courier");
 	assert_null(fx_find(d, "persName", "Brackley Courier"));
-	fx_expect(d, "orgName", "Hollis, Gaither & Pruett", "ref", "#hollis-gaither-pruett");
-	fx_expect(d, "persName", "August Jack Pellman", "ref", "#august-jack-pellman");
+	fx_expect(d, "orgName", "Hollis, Gaither & Pruett", "ref",
+	        "#hollis-gaither-pruett");
+	fx_expect(d, "persName", "August Jack Pellman", "ref",
+	        "#august-jack-pellman");
 	fx_expect(d, "persName", "Pellman", "ref", "#august-jack-pellman");
 	td_doc_free(d);
 	/* "August" alone before a surname stays the month */
@@ -757,13 +825,15 @@ static void test_era_names_travel_heads(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-05-02",
-		"Red China and Nationalist China traded threats over Outer Mongolia.\n"
-		"Communist Russia and the U. S. disagreed.\n"
-		"The envoy was going to Laos and sent them to Burma.\n"
-		"He returned from Paris after talks in Bonn and Rome.\n"
-		"The Ohio District Court heard the case.\n"
-		"She studied at Lincoln High School and wrote for the Dayton Herald.\n"
-		"The chairman, Thomas B. Ward Jr. said the meeting was over.");
+	        "Red China and Nationalist China traded threats over Outer "
+	        "Mongolia.\n"
+	        "Communist Russia and the U. S. disagreed.\n"
+	        "The envoy was going to Laos and sent them to Burma.\n"
+	        "He returned from Paris after talks in Bonn and Rome.\n"
+	        "The Ohio District Court heard the case.\n"
+	        "She studied at Lincoln High School and wrote for the Dayton "
+	        "Herald.\n"
+	        "The chairman, Thomas B. Ward Jr. said the meeting was over.");
 	fx_expect(d, "orgName", "Red China", "ref", "#china");
 	fx_expect(d, "orgName", "Nationalist China", "ref", "#taiwan");
 	fx_expect(d, "orgName", "Outer Mongolia", "ref", "#mongolia");
@@ -773,10 +843,13 @@ static void test_era_names_travel_heads(void **state)
 	fx_expect(d, "placeName", "Burma", "ref", "#myanmar");
 	fx_expect(d, "placeName", "Paris", "ref", "#france");
 	fx_expect(d, "placeName", "Rome", "ref", "#italy");
-	fx_expect(d, "orgName", "Ohio District Court", "ref", "#ohio-district-court");
-	fx_expect(d, "orgName", "Lincoln High School", "ref", "#lincoln-high-school");
+	fx_expect(d, "orgName", "Ohio District Court", "ref",
+	        "#ohio-district-court");
+	fx_expect(d, "orgName", "Lincoln High School", "ref",
+	        "#lincoln-high-school");
 	fx_expect(d, "orgName", "Dayton Herald", "ref", "#dayton-herald");
-	fx_expect(d, "persName", "Thomas B. Ward Jr.", "ref", "#thomas-b-ward-jr");
+	fx_expect(d, "persName", "Thomas B. Ward Jr.", "ref",
+	        "#thomas-b-ward-jr");
 	td_doc_free(d);
 }
 
@@ -788,25 +861,27 @@ static void test_families_firms_streets(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-05-02",
-		"Guests included the Grant B. Coopers and the Ray Carbones of Ohio.\n"
-		"Bostitch, Inc. and Massey-Ferguson, Ltd. reported gains.\n"
-		"The Moultons moved to S. Windsor Blvd. in Beverly Hills.\n"
-		"General Electric and General Motors Corp. cut prices.\n"
-		"He quoted Anatole France on the law.\n"
-		"Uncle Sam would then object.");
+	        "Guests included the Grant B. Coopers and the Ray Carbones of "
+	        "Ohio.\n"
+	        "Bostitch, Inc. and Massey-Ferguson, Ltd. reported gains.\n"
+	        "The Moultons moved to S. Windsor Blvd. in Beverly Hills.\n"
+	        "General Electric and General Motors Corp. cut prices.\n"
+	        "He quoted Anatole France on the law.\n"
+	        "Uncle Sam would then object.");
 	assert_null(fx_find(d, "persName", "Grant B. Coopers"));
 	assert_null(fx_find(d, "persName", "Ray Carbones"));
 	fx_expect(d, "orgName", "Bostitch, Inc.", "ref", "#bostitch-inc");
-	fx_expect(d, "orgName", "Massey-Ferguson, Ltd.", "ref", "#massey-ferguson-ltd");
+	fx_expect(d, "orgName", "Massey-Ferguson, Ltd.", "ref",
+	        "#massey-ferguson-ltd");
 	assert_null(fx_find(d, "persName", "Beverly Hills"));
 	assert_null(fx_find(d, "persName", "Windsor Blvd"));
 	fx_expect(d, "orgName", "General Electric", "ref", "#general-electric");
-	fx_expect(d, "orgName", "General Motors Corp.", "ref", "#general-motors-corp");
+	fx_expect(d, "orgName", "General Motors Corp.", "ref",
+	        "#general-motors-corp");
 	fx_expect(d, "persName", "Anatole France", "ref", "#anatole-france");
 	fx_expect(d, "rs", "Uncle Sam", "ref", "#united-states");
 	td_doc_free(d);
 }
-
 
 /* Issue 13, with the part-of-speech layer: a capitalised agent noun
  * before a given name is a role outside the name, the words before it
@@ -818,35 +893,37 @@ static void test_families_firms_streets(void **state)
 static void test_roles_who_backwards_wives(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-05-02",
-		"Toledo Mud Hens Outfielder Larry Quibble said Monday night he was through.\n"
-		"Quibble had gone home.");
+	td_doc *d =
+	        fx_one("1961-05-02", "Toledo Mud Hens Outfielder Larry Quibble "
+	                             "said Monday night he was through.\n"
+	                             "Quibble had gone home.");
 	fx_expect(d, "orgName", "Toledo Mud Hens", "ref", "#toledo-mud-hens");
 	fx_expect(d, "persName", "Larry Quibble", "ref", "#larry-quibble");
 	fx_expect(d, "persName", "Quibble", "ref", "#larry-quibble");
 	td_doc_free(d);
-	d = fx_one("1961-08-26",
-		"The contract with Tom Harbor, who has run the dock, was renewed.\n"
-		"Harbor does the planning.");
+	d = fx_one("1961-08-26", "The contract with Tom Harbor, who has run "
+	                         "the dock, was renewed.\n"
+	                         "Harbor does the planning.");
 	fx_expect(d, "persName", "Tom Harbor", "ref", "#tom-harbor");
 	fx_expect(d, "persName", "Harbor", "ref", "#tom-harbor");
 	td_doc_free(d);
 	d = fx_one("1961-05-02",
-		"He said he had never talked to Quenby.\n"
-		"Quenby is Bill Quenby, a writer for the paper.");
+	        "He said he had never talked to Quenby.\n"
+	        "Quenby is Bill Quenby, a writer for the paper.");
 	fx_expect(d, "persName", "Quenby", "ref", "#bill-quenby");
 	fx_expect(d, "persName", "Bill Quenby", "ref", "#bill-quenby");
 	td_doc_free(d);
-	d = fx_one("1961-12-10",
-		"Its director, Helen Tieken Marsh (Mrs. Walter P. Marsh) is leaving tomorrow.\n"
-		"Honolulu will be Mrs. Marsh's first stop.");
-	fx_expect(d, "persName", "Walter P. Marsh", "ref", "#helen-tieken-marsh");
+	d = fx_one("1961-12-10", "Its director, Helen Tieken Marsh (Mrs. "
+	                         "Walter P. Marsh) is leaving tomorrow.\n"
+	                         "Honolulu will be Mrs. Marsh's first stop.");
+	fx_expect(
+	        d, "persName", "Walter P. Marsh", "ref", "#helen-tieken-marsh");
 	fx_expect(d, "persName", "Marsh", "ref", "#helen-tieken-marsh");
 	td_doc_free(d);
 	d = fx_one("1961-03-10",
-		"The jury cleared Mrs. Anna Kolbe of the charge.\n"
-		"Her stepson, Vincent Kolbe, 54, was tried in 1958.\n"
-		"Mrs. Kolbe had lived alone.");
+	        "The jury cleared Mrs. Anna Kolbe of the charge.\n"
+	        "Her stepson, Vincent Kolbe, 54, was tried in 1958.\n"
+	        "Mrs. Kolbe had lived alone.");
 	fx_expect(d, "persName", "Kolbe", "ref", "#anna-kolbe");
 	td_doc_free(d);
 }
@@ -858,8 +935,8 @@ static void test_coach_manager_titles(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-10-03",
-		"Coach Walt Pember said the team was happy.\n"
-		"Pember expects a hard game, and manager Al Fenner agreed.");
+	        "Coach Walt Pember said the team was happy.\n"
+	        "Pember expects a hard game, and manager Al Fenner agreed.");
 	fx_expect(d, "persName", "Walt Pember", "ref", "#walt-pember");
 	fx_expect(d, "persName", "Pember", "ref", "#walt-pember");
 	fx_expect(d, "persName", "Al Fenner", "ref", "#al-fenner");
@@ -877,10 +954,12 @@ static void test_honorific_titles(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-04-15",
-		"Sir Alan Pemberton-Hale wrote the letter.\n"
-		"Pemberton-Hale was answered by the Reverend Edith Marsh.");
-	fx_expect(d, "persName", "Alan Pemberton-Hale", "ref", "#alan-pemberton-hale");
-	fx_expect(d, "persName", "Pemberton-Hale", "ref", "#alan-pemberton-hale");
+	        "Sir Alan Pemberton-Hale wrote the letter.\n"
+	        "Pemberton-Hale was answered by the Reverend Edith Marsh.");
+	fx_expect(d, "persName", "Alan Pemberton-Hale", "ref",
+	        "#alan-pemberton-hale");
+	fx_expect(
+	        d, "persName", "Pemberton-Hale", "ref", "#alan-pemberton-hale");
 	fx_expect(d, "persName", "Edith Marsh", "ref", "#edith-marsh");
 	assert_null(fx_find(d, "persName", "Sir Alan Pemberton-Hale"));
 	assert_null(fx_find(d, "persName", "Reverend Edith Marsh"));
@@ -894,16 +973,17 @@ static void test_honorific_titles(void **state)
 static void test_subject_by_pronoun(void **state)
 {
 	(void)state;
-	const char *paras[] = {
-		"Manager Paul Richards answered the question.",
-		"Quillan hasn't proved it yet, but he says he's convinced his thumb is all right.",
-		"To me, Quillan looks stronger."};
+	const char *paras[] = {"Manager Paul Richards answered the question.",
+	        "Quillan hasn't proved it yet, but he says he's convinced his "
+	        "thumb is all right.",
+	        "To me, Quillan looks stronger."};
 	td_doc *d = fx_doc("1961-03-20", paras, 3);
 	fx_expect(d, "persName", "Quillan", "ref", "#quillan");
 	const td_span *sp = fx_find_nth(d, "persName", "Quillan", 1);
 	assert_non_null(sp);
 	assert_string_equal(td_span_attr(sp, "ref"), "#quillan");
-	fx_expect(d, "said", "he's convinced his thumb is all right", "who", "#quillan");
+	fx_expect(d, "said", "he's convinced his thumb is all right", "who",
+	        "#quillan");
 	td_doc_free(d);
 }
 
@@ -915,8 +995,8 @@ static void test_lexicon_word_in_longer_name(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-03-01",
-		"The award goes to Greer Garson, the actress.\n"
-		"Miss Garson thanked the jury.\nHunter Biden was there too.");
+	        "The award goes to Greer Garson, the actress.\n"
+	        "Miss Garson thanked the jury.\nHunter Biden was there too.");
 	fx_expect(d, "persName", "Greer Garson", "ref", "#greer-garson");
 	fx_expect(d, "persName", "Garson", "ref", "#greer-garson");
 	fx_expect(d, "persName", "Hunter Biden", "ref", "#hunter-biden");
@@ -924,7 +1004,8 @@ static void test_lexicon_word_in_longer_name(void **state)
 	assert_null(fx_find(d, "persName", "Biden"));
 	td_doc_free(d);
 	/* the lexicon's own person still stands alone or after a title */
-	d = fx_one("2025-03-01", "Greer met the press, and President Biden agreed.");
+	d = fx_one("2025-03-01",
+	        "Greer met the press, and President Biden agreed.");
 	fx_expect(d, "persName", "Greer", "ref", "#jamieson-greer");
 	fx_expect(d, "persName", "Biden", "ref", "#joe-biden");
 	td_doc_free(d);
@@ -936,7 +1017,8 @@ static void test_lexicon_word_in_longer_name(void **state)
 static void test_present_persons_have_validity(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-05-02", "Mr. Lutnick said the store would open.");
+	td_doc *d =
+	        fx_one("1961-05-02", "Mr. Lutnick said the store would open.");
 	fx_expect(d, "persName", "Lutnick", "ref", "#lutnick");
 	td_doc_free(d);
 	d = fx_one("2025-05-02", "Mr. Lutnick said the tariffs would stay.");
@@ -951,20 +1033,24 @@ static void test_title_names_whom_it_named(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-08-23",
-		"President Kennedy welcomed the orchestra. First Lady Jacqueline "
-		"Kennedy sponsored the series. Then President Kennedy thanked "
-		"the band, and Mrs. Kennedy smiled.");
+	        "President Kennedy welcomed the orchestra. First Lady "
+	        "Jacqueline "
+	        "Kennedy sponsored the series. Then President Kennedy thanked "
+	        "the band, and Mrs. Kennedy smiled.");
 	const td_span *sp;
 	int n = 0;
-	for (int k = 0; (sp = fx_find_nth(d, "persName", "Kennedy", k)); k++, n++) {
-		const char *want = k < 2 ? "#john-f-kennedy" : "#jacqueline-kennedy";
+	for (int k = 0; (sp = fx_find_nth(d, "persName", "Kennedy", k));
+	        k++, n++) {
+		const char *want =
+		        k < 2 ? "#john-f-kennedy" : "#jacqueline-kennedy";
 		const char *v = td_span_attr(sp, "ref");
 		if (!v || strcmp(v, want))
 			fail_msg("Kennedy number %d: ref %s, want %s", k + 1,
-				v ? v : "(none)", want);
+			        v ? v : "(none)", want);
 	}
 	assert_int_equal(n, 3);
-	fx_expect(d, "persName", "Jacqueline Kennedy", "ref", "#jacqueline-kennedy");
+	fx_expect(d, "persName", "Jacqueline Kennedy", "ref",
+	        "#jacqueline-kennedy");
 	td_doc_free(d);
 }
 
@@ -979,25 +1065,28 @@ static void test_org_short_forms_by_head(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-08-23",
-		"The band of the Transylvania Symphony Orchestra played for "
-		"conductor James Christian Pfohl. Later the players toured the "
-		"National Gallery. Gallery Director John Walker greeted them, "
-		"and the Gallery's guards watched. They arrived at the Gallery "
-		"at six. Transylvania Symphony Conductor Pfohl said the Gallery "
-		"had closed. The Federal Bureau of Investigation was told, and "
-		"the Bureau agreed. Why should the CTA pay?");
+	        "The band of the Transylvania Symphony Orchestra played for "
+	        "conductor James Christian Pfohl. Later the players toured the "
+	        "National Gallery. Gallery Director John Walker greeted them, "
+	        "and the Gallery's guards watched. They arrived at the Gallery "
+	        "at six. Transylvania Symphony Conductor Pfohl said the "
+	        "Gallery "
+	        "had closed. The Federal Bureau of Investigation was told, and "
+	        "the Bureau agreed. Why should the CTA pay?");
 	fx_expect(d, "orgName", "National Gallery", "ref", "#national-gallery");
 	const td_span *sp;
 	int n = 0;
-	for (int k = 0; (sp = fx_find_nth(d, "orgName", "Gallery", k)); k++, n++) {
+	for (int k = 0; (sp = fx_find_nth(d, "orgName", "Gallery", k));
+	        k++, n++) {
 		const char *v = td_span_attr(sp, "ref");
 		if (!v || strcmp(v, "#national-gallery"))
-			fail_msg("Gallery number %d: ref %s", k + 1, v ? v : "(none)");
+			fail_msg("Gallery number %d: ref %s", k + 1,
+			        v ? v : "(none)");
 	}
 	/* Director, the Gallery's, had closed; not "at the Gallery" */
 	assert_int_equal(n, 3);
 	fx_expect(d, "orgName", "Transylvania Symphony", "ref",
-		  "#transylvania-symphony-orchestra");
+	        "#transylvania-symphony-orchestra");
 	fx_expect(d, "persName", "Pfohl", "ref", "#james-christian-pfohl");
 	fx_expect(d, "persName", "John Walker", "ref", "#john-walker");
 	fx_expect(d, "orgName", "Bureau", "ref", "#fbi");
@@ -1013,11 +1102,14 @@ static void test_org_short_forms_by_head(void **state)
 static void test_clubs_by_nickname_and_city(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-04-11",
-		"Tonight the Cardinals meet Pittsburgh, and the Pirates are the team "
-		"to beat. Haddix has a 13-8 record against the Redbirds. Pirate "
-		"Manager Danny Murtaugh named his pitcher. The Pirates arrived in "
-		"Pittsburgh by train.");
+	td_doc *d =
+	        fx_one("1961-04-11", "Tonight the Cardinals meet Pittsburgh, "
+	                             "and the Pirates are the team "
+	                             "to beat. Haddix has a 13-8 record "
+	                             "against the Redbirds. Pirate "
+	                             "Manager Danny Murtaugh named his "
+	                             "pitcher. The Pirates arrived in "
+	                             "Pittsburgh by train.");
 	fx_expect(d, "orgName", "Cardinals", "ref", "#st-louis-cardinals");
 	fx_expect(d, "orgName", "Redbirds", "ref", "#st-louis-cardinals");
 	fx_expect(d, "orgName", "Pittsburgh", "ref", "#pittsburgh-pirates");
@@ -1028,7 +1120,8 @@ static void test_clubs_by_nickname_and_city(void **state)
 	assert_null(fx_find_nth(d, "orgName", "Pittsburgh", 1));
 	td_doc_free(d);
 	/* no word of the game, no full name: nicknames are nobody's */
-	d = fx_one("1961-04-11", "The Cardinals met in Rome, and the Angels sang.");
+	d = fx_one("1961-04-11",
+	        "The Cardinals met in Rome, and the Angels sang.");
 	assert_null(fx_find(d, "orgName", "Cardinals"));
 	assert_null(fx_find(d, "orgName", "Angels"));
 	td_doc_free(d);
@@ -1040,8 +1133,9 @@ static void test_clubs_by_nickname_and_city(void **state)
 	fx_expect(d, "orgName", "Giants", "ref", "#san-francisco-giants");
 	td_doc_free(d);
 	/* the full name alone makes the document one about the game */
-	d = fx_one("1961-02-17", "Boston Red Sox Outfielder Jackie Jensen quit. "
-		"It hurt Boston's chances.");
+	d = fx_one("1961-02-17",
+	        "Boston Red Sox Outfielder Jackie Jensen quit. "
+	        "It hurt Boston's chances.");
 	fx_expect(d, "orgName", "Boston Red Sox", "ref", "#boston-red-sox");
 	fx_expect(d, "orgName", "Boston", "ref", "#boston-red-sox");
 	fx_expect(d, "persName", "Jackie Jensen", "ref", "#jackie-jensen");
@@ -1055,22 +1149,26 @@ static void test_clubs_by_nickname_and_city(void **state)
 static void test_people_as_state_own_country(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-05-02",
-		"The Belgians felt obliged to act. Why did the Belgians grant it?");
+	td_doc *d = fx_one("1961-05-02", "The Belgians felt obliged to act. "
+	                                 "Why did the Belgians grant it?");
 	const td_span *sp;
 	int n = 0;
 	for (int k = 0; (sp = fx_find_nth(d, "rs", "Belgians", k)); k++, n++) {
 		const char *v = td_span_attr(sp, "ref");
 		if (!v || strcmp(v, "#belgium"))
-			fail_msg("Belgians number %d: ref %s", k + 1, v ? v : "(none)");
+			fail_msg("Belgians number %d: ref %s", k + 1,
+			        v ? v : "(none)");
 	}
 	assert_int_equal(n, 2);
 	td_doc_free(d);
-	d = fx_one("1961-08-23", "The band came from North Carolina. The Soviet Union "
-		"was named twice, the Soviet Union. He said this country is proud.");
+	d = fx_one("1961-08-23",
+	        "The band came from North Carolina. The Soviet Union "
+	        "was named twice, the Soviet Union. He said this country is "
+	        "proud.");
 	fx_expect(d, "rs", "this country", "ref", "#united-states");
 	td_doc_free(d);
-	d = fx_one("1961-08-23", "The Soviet Union was named. He said this country is proud.");
+	d = fx_one("1961-08-23",
+	        "The Soviet Union was named. He said this country is proud.");
 	assert_null(fx_find(d, "rs", "this country"));
 	td_doc_free(d);
 }
@@ -1082,15 +1180,17 @@ static void test_people_as_state_own_country(void **state)
 static void test_nickname_in_name(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-04-11",
-		"\"They also have Vinegar Bend Mizell for the full season\", he said. "
-		"Mizell has won both of his starts.");
-	fx_expect(d, "persName", "Vinegar Bend Mizell", "ref", "#vinegar-bend-mizell");
+	td_doc *d = fx_one("1961-04-11", "\"They also have Vinegar Bend Mizell "
+	                                 "for the full season\", he said. "
+	                                 "Mizell has won both of his starts.");
+	fx_expect(d, "persName", "Vinegar Bend Mizell", "ref",
+	        "#vinegar-bend-mizell");
 	fx_expect(d, "persName", "Mizell", "ref", "#vinegar-bend-mizell");
 	td_doc_free(d);
 	/* the last word never alone as a subject: no person */
-	d = fx_one("1961-04-11", "They drove past Vinegar Bend Mizell for an hour. "
-		"The road to the town of Mizell is long.");
+	d = fx_one("1961-04-11",
+	        "They drove past Vinegar Bend Mizell for an hour. "
+	        "The road to the town of Mizell is long.");
 	assert_null(fx_find(d, "persName", "Vinegar Bend Mizell"));
 	td_doc_free(d);
 }
@@ -1102,12 +1202,16 @@ static void test_newspapers_and_venues(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-05-02",
-		"Sports Writer Ensign Ritchie of the Ogden Standard Examiner went to see him.\n"
-		"Bill Liston, writer for the Boston Traveler, agreed.\n"
-		"They dined at the Waldorf-Astoria Hotel and met at the Dallas Theater Center.");
-	fx_expect(d, "orgName", "Ogden Standard Examiner", "ref", "#ogden-standard-examiner");
+	        "Sports Writer Ensign Ritchie of the Ogden Standard Examiner "
+	        "went to see him.\n"
+	        "Bill Liston, writer for the Boston Traveler, agreed.\n"
+	        "They dined at the Waldorf-Astoria Hotel and met at the Dallas "
+	        "Theater Center.");
+	fx_expect(d, "orgName", "Ogden Standard Examiner", "ref",
+	        "#ogden-standard-examiner");
 	fx_expect(d, "orgName", "Boston Traveler", "ref", "#boston-traveler");
-	fx_expect(d, "orgName", "Dallas Theater Center", "ref", "#dallas-theater-center");
+	fx_expect(d, "orgName", "Dallas Theater Center", "ref",
+	        "#dallas-theater-center");
 	assert_null(fx_find(d, "persName", "Boston Traveler"));
 	assert_null(fx_find(d, "persName", "Ogden Standard Examiner"));
 	td_doc_free(d);
@@ -1123,12 +1227,12 @@ static void test_places_of_origin_and_lists(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-06-01",
-		"Output from the United States, Brazil and Guyana will grow.\n"
-		"The states rely on ports in Ghana, Togo, Benin and Senegal.\n"
-		"Ships sailed around Taiwan.\n"
-		"There were in the Congo no fewer than 120 parties.\n"
-		"Syria was newly separated from Egypt.\n"
-		"In Japan, China is a worry.");
+	        "Output from the United States, Brazil and Guyana will grow.\n"
+	        "The states rely on ports in Ghana, Togo, Benin and Senegal.\n"
+	        "Ships sailed around Taiwan.\n"
+	        "There were in the Congo no fewer than 120 parties.\n"
+	        "Syria was newly separated from Egypt.\n"
+	        "In Japan, China is a worry.");
 	fx_expect(d, "placeName", "United States", "ref", "#united-states");
 	fx_expect(d, "placeName", "Brazil", "ref", "#brazil");
 	fx_expect(d, "placeName", "Guyana", "ref", "#guyana");
@@ -1153,14 +1257,15 @@ static void test_compass_opens_body_name(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-08-20",
-		"He spoke to the North Portland Rotary Club on Tuesday.\n"
-		"The East Greenwich School Committee met.\n"
-		"The Chinese, North Vietnamese and North Koreans feel otherwise.");
+	        "He spoke to the North Portland Rotary Club on Tuesday.\n"
+	        "The East Greenwich School Committee met.\n"
+	        "The Chinese, North Vietnamese and North Koreans feel "
+	        "otherwise.");
 	fx_expect(d, "orgName", "North Portland Rotary Club", "ref",
-		"#north-portland-rotary-club");
+	        "#north-portland-rotary-club");
 	assert_null(fx_find(d, "orgName", "Portland Rotary Club"));
 	fx_expect(d, "orgName", "East Greenwich School Committee", "ref",
-		"#east-greenwich-school-committee");
+	        "#east-greenwich-school-committee");
 	fx_expect(d, "rs", "North Vietnamese", "ref", "#north-vietnam");
 	fx_expect(d, "rs", "North Koreans", "ref", "#north-korea");
 	td_doc_free(d);
@@ -1173,8 +1278,8 @@ static void test_given_names_from_counts(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-08-10",
-		"It was a lousy job, as Walter Trohan recently wrote.\n"
-		"Donald Mahaffey and Oscar Pettibone stayed home.");
+	        "It was a lousy job, as Walter Trohan recently wrote.\n"
+	        "Donald Mahaffey and Oscar Pettibone stayed home.");
 	fx_expect(d, "persName", "Walter Trohan", "ref", "#walter-trohan");
 	fx_expect(d, "persName", "Donald Mahaffey", "ref", "#donald-mahaffey");
 	fx_expect(d, "persName", "Oscar Pettibone", "ref", "#oscar-pettibone");
@@ -1191,14 +1296,16 @@ static void test_counties_and_labels(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-08-25",
-		"Multnomah County may be short of funds, and Fulton County agreed.\n"
-		"Mrs. Peck, representative from Multnomah County, asked.\n"
-		"Multnomah had spent the money.\n"
-		"A Clinton County jury met in Union County.\n"
-		"Decca Records signed them.");
+	        "Multnomah County may be short of funds, and Fulton County "
+	        "agreed.\n"
+	        "Mrs. Peck, representative from Multnomah County, asked.\n"
+	        "Multnomah had spent the money.\n"
+	        "A Clinton County jury met in Union County.\n"
+	        "Decca Records signed them.");
 	fx_expect(d, "orgName", "Multnomah County", "ref", "#multnomah-county");
 	fx_expect(d, "orgName", "Multnomah", "ref", "#multnomah-county");
-	fx_expect(d, "placeName", "Multnomah County", "ref", "#multnomah-county");
+	fx_expect(
+	        d, "placeName", "Multnomah County", "ref", "#multnomah-county");
 	fx_expect(d, "orgName", "Fulton County", "ref", "#fulton-county");
 	assert_null(fx_find(d, "persName", "Fulton County"));
 	assert_null(fx_find(d, "orgName", "Clinton County"));
@@ -1217,8 +1324,8 @@ static void test_body_of_role(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-03-01",
-		"Stanley Marcus, president of Neiman-Marcus, spoke.\n"
-		"He is editor of Life and director of Texas affairs.");
+	        "Stanley Marcus, president of Neiman-Marcus, spoke.\n"
+	        "He is editor of Life and director of Texas affairs.");
 	fx_expect(d, "orgName", "Neiman-Marcus", "ref", "#neiman-marcus");
 	fx_expect(d, "orgName", "Life", "ref", "#life");
 	assert_null(fx_find(d, "orgName", "Texas"));
@@ -1233,10 +1340,10 @@ static void test_org_repeats(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-03-01",
-		"As a Neiman-Marcus award winner, she was pleased.\n"
-		"Stanley Marcus, president of Neiman-Marcus, spoke.\n"
-		"The CTA raised fares, and CTA regulars complained.\n"
-		"Later the CTA agreed.");
+	        "As a Neiman-Marcus award winner, she was pleased.\n"
+	        "Stanley Marcus, president of Neiman-Marcus, spoke.\n"
+	        "The CTA raised fares, and CTA regulars complained.\n"
+	        "Later the CTA agreed.");
 	fx_expect(d, "orgName", "Neiman-Marcus", "ref", "#neiman-marcus");
 	assert_non_null(fx_find_nth(d, "orgName", "Neiman-Marcus", 1));
 	fx_expect(d, "orgName", "CTA", "ref", "#cta");
@@ -1254,12 +1361,12 @@ static void test_city_country_dateline(void **state)
 {
 	(void)state;
 	const char *const paras[] = {
-		"Washington – Rep. Frelinghuysen hunts letters.",
-		"For instance, Djakarta, Indonesia, has dancers.\n"
-		"She was born in County Down, Ireland.\n"
-		"Then Japan, Hong Kong, Manila, India, Pakistan and Rome.\n"
-		"He met Nehru, India.\n"
-		"Talks between Pakistan, India, and China went on."};
+	        "Washington – Rep. Frelinghuysen hunts letters.",
+	        "For instance, Djakarta, Indonesia, has dancers.\n"
+	        "She was born in County Down, Ireland.\n"
+	        "Then Japan, Hong Kong, Manila, India, Pakistan and Rome.\n"
+	        "He met Nehru, India.\n"
+	        "Talks between Pakistan, India, and China went on."};
 	td_doc *d = fx_doc("1961-03-01", paras, 2);
 	fx_expect(d, "placeName", "Washington", "ref", "#united-states");
 	fx_expect(d, "placeName", "Indonesia", "ref", "#indonesia");
@@ -1280,10 +1387,13 @@ static void test_citations_vocatives_honorifics(void **state)
 {
 	(void)state;
 	const char *const learned[] = {
-		"The effect (Robertson, 1937; Wyatt and Whipple, 1950) causes the dust to spiral.",
-		"Whipple (1955) extends the effects, and De Jager (1955) has calculated the times.",
-		"As Simmel and Dilthey (1922) indicated, and as in Heidegger's system (1929), it is so.",
-		"The film La Dolce Vita (1960) was shown in Chapter 9 (1961)."};
+	        "The effect (Robertson, 1937; Wyatt and Whipple, 1950) causes "
+	        "the dust to spiral.",
+	        "Whipple (1955) extends the effects, and De Jager (1955) has "
+	        "calculated the times.",
+	        "As Simmel and Dilthey (1922) indicated, and as in Heidegger's "
+	        "system (1929), it is so.",
+	        "The film La Dolce Vita (1960) was shown in Chapter 9 (1961)."};
 	td_doc *d = fx_doc("1961-01-01", learned, 4);
 	fx_expect(d, "persName", "Robertson", "ref", "#robertson");
 	fx_expect(d, "persName", "Wyatt", "ref", "#wyatt");
@@ -1300,13 +1410,12 @@ static void test_citations_vocatives_honorifics(void **state)
 	assert_null(fx_find(d, "persName", "Chapter"));
 	td_doc_free(d);
 
-	const char *const story[] = {
-		"When Curt had not come, Brenner faced Summers across the counter.",
-		"\"I have a little job for you, Charlie.\"",
-		"\"What is it you want, Mr. Brenner?\"",
-		"Brenner shrugged, and Brenner's voice was oily.",
-		"\"One thing, Summers\", Brenner said.",
-		"Summers nodded."};
+	const char *const story[] = {"When Curt had not come, Brenner faced "
+	                             "Summers across the counter.",
+	        "\"I have a little job for you, Charlie.\"",
+	        "\"What is it you want, Mr. Brenner?\"",
+	        "Brenner shrugged, and Brenner's voice was oily.",
+	        "\"One thing, Summers\", Brenner said.", "Summers nodded."};
 	d = fx_doc("1961-01-01", story, 6);
 	fx_expect(d, "persName", "Charlie", "ref", "#charlie");
 	for (int k = 0; k < 4; k++) {
@@ -1324,8 +1433,9 @@ static void test_citations_vocatives_honorifics(void **state)
 	/* an office before a surname names it there only: the reader may
 	 * know a fuller name ("Gov. Brown" for Edmund G. Brown); after a
 	 * comma outside a quotation a word is no vocative */
-	const char *const news[] = {"Gov. Brown spoke.", "Nixon would be Brown's foe.",
-		"It was sold to the firm, Westinghouse."};
+	const char *const news[] = {"Gov. Brown spoke.",
+	        "Nixon would be Brown's foe.",
+	        "It was sold to the firm, Westinghouse."};
 	d = fx_doc("1961-01-01", news, 3);
 	assert_non_null(fx_find(d, "persName", "Brown"));
 	assert_null(fx_find_nth(d, "persName", "Brown", 1));
@@ -1339,10 +1449,10 @@ static void test_citations_vocatives_honorifics(void **state)
 static void test_given_name_alone_acting(void **state)
 {
 	(void)state;
-	const char *const story[] = {
-		"When they reached the house, Pamela said a few words and kissed Melissa.",
-		"Pamela knew she would not feel comfortable.",
-		"Molly already has her gown, and the tea is Molly's."};
+	const char *const story[] = {"When they reached the house, Pamela said "
+	                             "a few words and kissed Melissa.",
+	        "Pamela knew she would not feel comfortable.",
+	        "Molly already has her gown, and the tea is Molly's."};
 	td_doc *d = fx_doc("1961-01-01", story, 3);
 	for (int k = 0; k < 2; k++) {
 		const td_span *p = fx_find_nth(d, "persName", "Pamela", k);
@@ -1356,7 +1466,7 @@ static void test_given_name_alone_acting(void **state)
 	td_doc_free(d);
 
 	const char *const news[] = {"Brent crude rose roughly 2% on Monday.",
-		"Analysts say Brent could fall below $70."};
+	        "Analysts say Brent could fall below $70."};
 	d = fx_doc("2023-06-06", news, 2);
 	assert_null(fx_find(d, "persName", "Brent"));
 	td_doc_free(d);
@@ -1372,8 +1482,9 @@ static void test_name_lists(void **state)
 {
 	(void)state;
 	const char *const story[] = {"Greg climbed into the cockpit.",
-		"A carrier took Greg, Todman, Belton, Banjo Ferguson, and Walters to the strip.",
-		"Todman was leading the second flight."};
+	        "A carrier took Greg, Todman, Belton, Banjo Ferguson, and "
+	        "Walters to the strip.",
+	        "Todman was leading the second flight."};
 	td_doc *d = fx_doc("1961-01-01", story, 3);
 	fx_expect(d, "persName", "Todman", "ref", "#todman");
 	fx_expect(d, "persName", "Belton", "ref", "#belton");
@@ -1383,7 +1494,8 @@ static void test_name_lists(void **state)
 	assert_non_null(fx_find_nth(d, "persName", "Todman", 1));
 	td_doc_free(d);
 
-	const char *const news[] = {"Greg Smith visited Ogden, Provo and Logan last week."};
+	const char *const news[] = {
+	        "Greg Smith visited Ogden, Provo and Logan last week."};
 	d = fx_doc("1961-01-01", news, 1);
 	assert_null(fx_find(d, "persName", "Provo"));
 	assert_null(fx_find(d, "persName", "Logan"));
@@ -1393,57 +1505,57 @@ static void test_name_lists(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_lexicon_names),
-		cmocka_unit_test(test_titles_acronyms_firms),
-		cmocka_unit_test(test_located_after_the),
-		cmocka_unit_test(test_possessive_and_metonyms),
-		cmocka_unit_test(test_the_north_needs_topic),
-		cmocka_unit_test(test_names_by_rule),
-		cmocka_unit_test(test_sentence_start_words_are_not_names),
-		cmocka_unit_test(test_bad_lexicon),
-		cmocka_unit_test(test_groups_bodies_pronouns),
-		cmocka_unit_test(test_particles_appositives_places),
-		cmocka_unit_test(test_first_word_short_forms_roles),
-		cmocka_unit_test(test_names_with_initials),
-		cmocka_unit_test(test_title_beats_lexicon_age),
-		cmocka_unit_test(test_orgs_by_shape),
-		cmocka_unit_test(test_matchers_without_tables),
-		cmocka_unit_test(test_given_names),
-		cmocka_unit_test(test_org_short_forms),
-		cmocka_unit_test(test_validity_periods),
-		cmocka_unit_test(test_iso_states),
-		cmocka_unit_test(test_demonym_nouns),
-		cmocka_unit_test(test_located_states),
-		cmocka_unit_test(test_congress_event),
-		cmocka_unit_test(test_leader_before_government),
-		cmocka_unit_test(test_middle_names_and_nicknames),
-		cmocka_unit_test(test_title_surname_before_full_name),
-		cmocka_unit_test(test_groups_and_initials),
-		cmocka_unit_test(test_institutions_and_month_names),
-		cmocka_unit_test(test_era_names_travel_heads),
-		cmocka_unit_test(test_families_firms_streets),
-		cmocka_unit_test(test_roles_who_backwards_wives),
-		cmocka_unit_test(test_coach_manager_titles),
-		cmocka_unit_test(test_honorific_titles),
-		cmocka_unit_test(test_subject_by_pronoun),
-		cmocka_unit_test(test_lexicon_word_in_longer_name),
-		cmocka_unit_test(test_present_persons_have_validity),
-		cmocka_unit_test(test_title_names_whom_it_named),
-		cmocka_unit_test(test_org_short_forms_by_head),
-		cmocka_unit_test(test_clubs_by_nickname_and_city),
-		cmocka_unit_test(test_people_as_state_own_country),
-		cmocka_unit_test(test_nickname_in_name),
-		cmocka_unit_test(test_newspapers_and_venues),
-		cmocka_unit_test(test_places_of_origin_and_lists),
-		cmocka_unit_test(test_compass_opens_body_name),
-		cmocka_unit_test(test_given_names_from_counts),
-		cmocka_unit_test(test_counties_and_labels),
-		cmocka_unit_test(test_body_of_role),
-		cmocka_unit_test(test_org_repeats),
-		cmocka_unit_test(test_city_country_dateline),
-		cmocka_unit_test(test_citations_vocatives_honorifics),
-		cmocka_unit_test(test_given_name_alone_acting),
-		cmocka_unit_test(test_name_lists),
+	        cmocka_unit_test(test_lexicon_names),
+	        cmocka_unit_test(test_titles_acronyms_firms),
+	        cmocka_unit_test(test_located_after_the),
+	        cmocka_unit_test(test_possessive_and_metonyms),
+	        cmocka_unit_test(test_the_north_needs_topic),
+	        cmocka_unit_test(test_names_by_rule),
+	        cmocka_unit_test(test_sentence_start_words_are_not_names),
+	        cmocka_unit_test(test_bad_lexicon),
+	        cmocka_unit_test(test_groups_bodies_pronouns),
+	        cmocka_unit_test(test_particles_appositives_places),
+	        cmocka_unit_test(test_first_word_short_forms_roles),
+	        cmocka_unit_test(test_names_with_initials),
+	        cmocka_unit_test(test_title_beats_lexicon_age),
+	        cmocka_unit_test(test_orgs_by_shape),
+	        cmocka_unit_test(test_matchers_without_tables),
+	        cmocka_unit_test(test_given_names),
+	        cmocka_unit_test(test_org_short_forms),
+	        cmocka_unit_test(test_validity_periods),
+	        cmocka_unit_test(test_iso_states),
+	        cmocka_unit_test(test_demonym_nouns),
+	        cmocka_unit_test(test_located_states),
+	        cmocka_unit_test(test_congress_event),
+	        cmocka_unit_test(test_leader_before_government),
+	        cmocka_unit_test(test_middle_names_and_nicknames),
+	        cmocka_unit_test(test_title_surname_before_full_name),
+	        cmocka_unit_test(test_groups_and_initials),
+	        cmocka_unit_test(test_institutions_and_month_names),
+	        cmocka_unit_test(test_era_names_travel_heads),
+	        cmocka_unit_test(test_families_firms_streets),
+	        cmocka_unit_test(test_roles_who_backwards_wives),
+	        cmocka_unit_test(test_coach_manager_titles),
+	        cmocka_unit_test(test_honorific_titles),
+	        cmocka_unit_test(test_subject_by_pronoun),
+	        cmocka_unit_test(test_lexicon_word_in_longer_name),
+	        cmocka_unit_test(test_present_persons_have_validity),
+	        cmocka_unit_test(test_title_names_whom_it_named),
+	        cmocka_unit_test(test_org_short_forms_by_head),
+	        cmocka_unit_test(test_clubs_by_nickname_and_city),
+	        cmocka_unit_test(test_people_as_state_own_country),
+	        cmocka_unit_test(test_nickname_in_name),
+	        cmocka_unit_test(test_newspapers_and_venues),
+	        cmocka_unit_test(test_places_of_origin_and_lists),
+	        cmocka_unit_test(test_compass_opens_body_name),
+	        cmocka_unit_test(test_given_names_from_counts),
+	        cmocka_unit_test(test_counties_and_labels),
+	        cmocka_unit_test(test_body_of_role),
+	        cmocka_unit_test(test_org_repeats),
+	        cmocka_unit_test(test_city_country_dateline),
+	        cmocka_unit_test(test_citations_vocatives_honorifics),
+	        cmocka_unit_test(test_given_name_alone_acting),
+	        cmocka_unit_test(test_name_lists),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

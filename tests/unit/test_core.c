@@ -23,9 +23,10 @@ static void tok_strings(const char *text, const char **want, size_t n)
 	assert_int_equal(td_tokenize(text, strlen(text), 0, &t), 0);
 	for (size_t i = 0; i < t.n && i < n; i++) {
 		size_t l = t.v[i].end - t.v[i].start;
-		if (strlen(want[i]) != l || memcmp(want[i], text + t.v[i].start, l) != 0)
-			fail_msg("token %zu: want '%s', got '%.*s'", i, want[i], (int)l,
-				text + t.v[i].start);
+		if (strlen(want[i]) != l ||
+		        memcmp(want[i], text + t.v[i].start, l) != 0)
+			fail_msg("token %zu: want '%s', got '%.*s'", i, want[i],
+			        (int)l, text + t.v[i].start);
 	}
 	assert_int_equal(t.n, n);
 	td_tokens_clear(&t);
@@ -36,9 +37,11 @@ static void test_tokens_words(void **state)
 	(void)state;
 	const char *w[] = {"Kim", "’s", "words", "don’t", "matter", "."};
 	tok_strings("Kim’s words don’t matter.", w, 6);
-	const char *w2[] = {"The", "U.S.", "grew", "2.5", "%", "to", "$", "1,200", "."};
+	const char *w2[] = {
+	        "The", "U.S.", "grew", "2.5", "%", "to", "$", "1,200", "."};
 	tok_strings("The U.S. grew 2.5% to $1,200.", w2, 9);
-	const char *w3[] = {"Kim", "Jong-un", "‘", "totally", "destroy", "’", "–", "the", "’90s", "..."};
+	const char *w3[] = {"Kim", "Jong-un", "‘", "totally", "destroy", "’",
+	        "–", "the", "’90s", "..."};
 	tok_strings("Kim Jong-un ‘totally destroy’ – the ’90s ...", w3, 10);
 	const char *w4[] = {"end", ".", "The", "e.g.", "states", "’", "rights"};
 	tok_strings("end.The e.g. states’ rights", w4, 7);
@@ -65,7 +68,8 @@ static void test_normalize(void **state)
 	assert_int_equal(td_normalize("Straße", strlen("Straße"), &o, &n), 0);
 	assert_string_equal(o, "strasse");
 	free(o);
-	assert_int_equal(td_normalize_nodiac("Élysée", strlen("Élysée"), &o, &n), 0);
+	assert_int_equal(
+	        td_normalize_nodiac("Élysée", strlen("Élysée"), &o, &n), 0);
 	assert_string_equal(o, "elysee");
 	free(o);
 	/* apostrophe and quote variants fold in the normalised form */
@@ -86,8 +90,9 @@ static void test_normalize(void **state)
 	for (int c = 1; c < 128; c++) {
 		char w[3] = {'x', (char)c, '\0'};
 		utf8proc_uint8_t *u = NULL;
-		utf8proc_ssize_t ul = utf8proc_map((const utf8proc_uint8_t *)w, 2,
-			&u, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+		utf8proc_ssize_t ul = utf8proc_map((const utf8proc_uint8_t *)w,
+		        2, &u,
+		        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 		assert_true(ul == 2);
 		assert_int_equal(td_normalize(w, 2, &o, &n), 0);
 		assert_int_equal(n, 2);
@@ -129,7 +134,8 @@ static void test_doc_spans(void **state)
 	size_t i;
 	assert_int_equal(td_doc_new("doc-x", "abc def", 7, &d), 0);
 	assert_int_equal(td_doc_add_span(d, "s", 0, 7, NULL, NULL), 0);
-	assert_int_equal(td_doc_add_span(d, "persName", 0, 3, &i, "ref", "#a", NULL), 0);
+	assert_int_equal(
+	        td_doc_add_span(d, "persName", 0, 3, &i, "ref", "#a", NULL), 0);
 	assert_int_equal(td_doc_add_span(d, "p", 0, 7, NULL, NULL), 0);
 	assert_int_not_equal(td_doc_add_span(d, "p", 0, 8, NULL, NULL), 0);
 	assert_int_equal(td_span_set_attr(d, i, "ref", "#b"), 0);
@@ -161,15 +167,18 @@ static void test_doc_spans(void **state)
 		char n[16];
 		snprintf(n, sizeof n, "%d", k);
 		size_t at = (size_t)(k * 7) % 8;
-		assert_int_equal(td_doc_add_span(d, "pb", 4, 4, NULL, "n", n, NULL), 0);
-		assert_int_equal(td_doc_add_span(d, "s", at > 4 ? 4 : at, 7, NULL,
-					 NULL), 0);
+		assert_int_equal(
+		        td_doc_add_span(d, "pb", 4, 4, NULL, "n", n, NULL), 0);
+		assert_int_equal(
+		        td_doc_add_span(d, "s", at > 4 ? 4 : at, 7, NULL, NULL),
+		        0);
 	}
 	td_doc_sort_spans(d);
 	int next = 0;
 	for (size_t k = 0; k < d->n_spans; k++) {
 		if (k)
-			assert_true(td_span_order(&d->spans[k - 1], &d->spans[k]) <= 0);
+			assert_true(td_span_order(&d->spans[k - 1],
+			                    &d->spans[k]) <= 0);
 		if (strcmp(d->spans[k].name, "pb"))
 			continue;
 		char n[16];
@@ -259,10 +268,11 @@ static void test_lower_bound(void **state)
 		int key;
 		size_t at;
 	} c[] = {{0, 0}, {1, 0}, {2, 1}, {3, 1}, {4, 4}, {8, 5}, {9, 5},
-		{10, 6}};
+	        {10, 6}};
 	size_t lo = 99;
 	for (size_t k = 0; k < sizeof c / sizeof *c; k++) {
-		TD_LOWER_BOUND(lo, sizeof v / sizeof *v, mid, v[mid] < c[k].key);
+		TD_LOWER_BOUND(
+		        lo, sizeof v / sizeof *v, mid, v[mid] < c[k].key);
 		assert_int_equal(lo, c[k].at);
 	}
 	TD_LOWER_BOUND(lo, 0, mid, v[mid] < 5);
@@ -298,8 +308,8 @@ static void test_read_list(void **state)
 	assert_int_equal(td_read_list(path, list_entry, &s, &n), 7);
 	assert_int_equal(n, 2);
 	unlink(path);
-	assert_int_equal(td_read_list("/nonexistent/x.txt", list_entry, &s, &n),
-		TD_EIO);
+	assert_int_equal(
+	        td_read_list("/nonexistent/x.txt", list_entry, &s, &n), TD_EIO);
 	assert_int_equal(n, 0);
 	assert_non_null(strstr(td_error_last(), "/nonexistent/x.txt"));
 }
@@ -339,7 +349,8 @@ static void test_vec(void **state)
 		assert_int_equal(v[i], i);
 	int *w = NULL;
 	size_t wcap = 0, none = 0;
-	assert_int_equal(TD_VEC_RESERVE_N(w, none, wcap, 4), 0); /* nothing asked */
+	assert_int_equal(
+	        TD_VEC_RESERVE_N(w, none, wcap, 4), 0); /* nothing asked */
 	assert_null(w);
 	assert_int_equal(TD_VEC_RESERVE_N(w, 9, wcap, 4), 0);
 	assert_int_equal(wcap, 16); /* from first: 4, 8, 16 */
@@ -369,9 +380,11 @@ static void test_keyindex(void **state)
 	char k[32];
 	for (int i = 0; i < 1000; i++) {
 		int len = snprintf(k, sizeof k, "k%d", i % 500);
-		assert_int_equal(td_keyindex_reserve(&ix, TD_KEYROWS(rows, krow), n), 0);
+		assert_int_equal(
+		        td_keyindex_reserve(&ix, TD_KEYROWS(rows, krow), n), 0);
 		assert_true((n + 1) * 2 <= ix.nslots);
-		size_t *sl = td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), k, len);
+		size_t *sl =
+		        td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), k, len);
 		if (i < 500) {
 			assert_int_equal(*sl, 0);
 			assert_int_equal(TD_VEC_RESERVE(rows, n, cap, 8), 0);
@@ -386,9 +399,12 @@ static void test_keyindex(void **state)
 	for (int i = 0; i < 500; i++)
 		assert_int_equal(rows[i].val, i + 1000);
 	/* "k1" is a prefix of "k10"; "k" and "" are absent */
-	assert_int_equal(*td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), "k10", 2), 2);
-	assert_int_equal(*td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), "k", 1), 0);
-	assert_int_equal(*td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), "", 0), 0);
+	assert_int_equal(
+	        *td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), "k10", 2), 2);
+	assert_int_equal(
+	        *td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), "k", 1), 0);
+	assert_int_equal(
+	        *td_keyindex_slot(&ix, TD_KEYROWS(rows, krow), "", 0), 0);
 	td_keyindex_clear(&ix);
 	assert_int_equal(ix.nslots, 0);
 	for (size_t i = 0; i < n; i++)
@@ -439,18 +455,18 @@ static void test_buf(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_tokens_words),
-		cmocka_unit_test(test_tokens_offsets_base),
-		cmocka_unit_test(test_normalize),
-		cmocka_unit_test(test_slug),
-		cmocka_unit_test(test_doc_spans),
-		cmocka_unit_test(test_tsv),
-		cmocka_unit_test(test_read_list),
-		cmocka_unit_test(test_read_file),
-		cmocka_unit_test(test_lower_bound),
-		cmocka_unit_test(test_vec),
-		cmocka_unit_test(test_keyindex),
-		cmocka_unit_test(test_buf),
+	        cmocka_unit_test(test_tokens_words),
+	        cmocka_unit_test(test_tokens_offsets_base),
+	        cmocka_unit_test(test_normalize),
+	        cmocka_unit_test(test_slug),
+	        cmocka_unit_test(test_doc_spans),
+	        cmocka_unit_test(test_tsv),
+	        cmocka_unit_test(test_read_list),
+	        cmocka_unit_test(test_read_file),
+	        cmocka_unit_test(test_lower_bound),
+	        cmocka_unit_test(test_vec),
+	        cmocka_unit_test(test_keyindex),
+	        cmocka_unit_test(test_buf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

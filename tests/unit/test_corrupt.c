@@ -33,25 +33,25 @@ static char dir[64];
 #define NQ 13
 static const struct {
 	const char *q;
-	int by;       /* TQ_BY_* for a frequency table, -1 none */
-	int terms;    /* the table through tq_exec_terms (lexicon path) */
+	int by;    /* TQ_BY_* for a frequency table, -1 none */
+	int terms; /* the table through tq_exec_terms (lexicon path) */
 	const char *from;
 	int pullquotes;
 } queries[NQ] = {
-	{"<s/>", -1, 0, NULL, 0},
-	{"\"the\"", TQ_BY_DOC, 0, NULL, 0},
-	{"\"North\" \"Korea\"", TQ_BY_YEAR, 0, NULL, 0},
-	{"[word=\"l.*\"]", TQ_BY_MATCH, 1, NULL, 0},
-	{"<seg type=\"hedge\"/> within <s/>", TQ_BY_HEDGE, 0, NULL, 0},
-	{"<q/>", TQ_BY_WHO, 0, NULL, 0},
-	{"<persName/>", TQ_BY_ACTOR, 0, NULL, 0},
-	{"\"said\"", TQ_BY_DOC, 0, "2024", 0},
-	{"[]", -1, 0, NULL, 0},
-	{"<s/> containing <seg type=\"hedge\"/>", -1, 0, NULL, 0},
-	{"[norm=\"korea\"]", TQ_BY_NORM, 1, NULL, 0},
-	{"<quote/>", TQ_BY_MONTH, 0, NULL, 1},
-	/* lemmas sharing a word's or a norm's postings, and not (format 10) */
-	{"[lemma=\"the|Korea|say\"]", TQ_BY_LEMMA, 1, NULL, 0},
+        {"<s/>", -1, 0, NULL, 0},
+        {"\"the\"", TQ_BY_DOC, 0, NULL, 0},
+        {"\"North\" \"Korea\"", TQ_BY_YEAR, 0, NULL, 0},
+        {"[word=\"l.*\"]", TQ_BY_MATCH, 1, NULL, 0},
+        {"<seg type=\"hedge\"/> within <s/>", TQ_BY_HEDGE, 0, NULL, 0},
+        {"<q/>", TQ_BY_WHO, 0, NULL, 0},
+        {"<persName/>", TQ_BY_ACTOR, 0, NULL, 0},
+        {"\"said\"", TQ_BY_DOC, 0, "2024", 0},
+        {"[]", -1, 0, NULL, 0},
+        {"<s/> containing <seg type=\"hedge\"/>", -1, 0, NULL, 0},
+        {"[norm=\"korea\"]", TQ_BY_NORM, 1, NULL, 0},
+        {"<quote/>", TQ_BY_MONTH, 0, NULL, 1},
+        /* lemmas sharing a word's or a norm's postings, and not (format 10) */
+        {"[lemma=\"the|Korea|say\"]", TQ_BY_LEMMA, 1, NULL, 0},
 };
 
 typedef struct answer {
@@ -94,8 +94,8 @@ static int run_query(td_index *ix, int i, char **out)
 	answer a = {0};
 	size_t len = 0;
 	char *buf = NULL;
-	tq_filter flt = {.from = queries[i].from,
-	        .pullquotes = queries[i].pullquotes};
+	tq_filter flt = {
+	        .from = queries[i].from, .pullquotes = queries[i].pullquotes};
 	int rc = tq_parse(queries[i].q, strlen(queries[i].q), &ast);
 	assert_int_equal(rc, 0);
 	assert_int_equal(tq_plan_new(ast, &plan), 0);
@@ -110,8 +110,8 @@ static int run_query(td_index *ix, int i, char **out)
 	if (rc >= 0 && !queries[i].terms)
 		rc = tq_exec(ix, plan, &flt, on_hit, &a);
 	if (rc >= 0 && queries[i].terms)
-		rc = tq_exec_terms(ix, plan, &flt, tq_freq_layer(a.freq), on_term,
-		        on_hit, &a);
+		rc = tq_exec_terms(ix, plan, &flt, tq_freq_layer(a.freq),
+		        on_term, on_hit, &a);
 	if (rc >= 0 && a.freq)
 		tq_freq_print(a.freq, a.f, tq_ntokens(ix, &flt), 0);
 	if (rc >= 0)
@@ -141,8 +141,9 @@ static void build_index(void)
 	snprintf(arts, sizeof arts, "%s/corpus/articles", TD_SRCDIR);
 	assert_int_equal(td_pipeline_new(lex, 0, &p), 0);
 	/* the lemma and pos layers, as tagdex-ingest -x tags them */
-	assert_int_equal(td_words_share(td_annotator_tagger(p->annotator),
-	        &p->layers), 0);
+	assert_int_equal(
+	        td_words_share(td_annotator_tagger(p->annotator), &p->layers),
+	        0);
 	char *const in[] = {arts};
 	char **files;
 	size_t n;
@@ -156,9 +157,10 @@ static void build_index(void)
 			char *data;
 			size_t len;
 			td_doc *d;
-			assert_int_equal(td_read_file(files[i], &data, &len), 0);
-			assert_int_equal(td_pipeline_doc(p, files[i], data, len, &d),
-			        0);
+			assert_int_equal(
+			        td_read_file(files[i], &data, &len), 0);
+			assert_int_equal(
+			        td_pipeline_doc(p, files[i], data, len, &d), 0);
 			/* the second round re-adds one: a deleted document */
 			assert_int_equal(td_writer_add(w, d, files[i]), 0);
 			td_doc_free(d);
@@ -247,7 +249,9 @@ static void test_campaign(void **state)
 	(void)state;
 	const char *e = getenv("TAGDEX_CORRUPT_FLIPS");
 	/* under valgrind (make check-valgrind) one flip per region */
-	long flips = e && *e ? atol(e) : getenv("TD_VALGRIND") ? NREG : NREG * 6;
+	long flips = e && *e                 ? atol(e)
+	             : getenv("TD_VALGRIND") ? NREG
+	                                     : NREG * 6;
 	e = getenv("TAGDEX_CORRUPT_SEED");
 	rng = e && *e ? strtoull(e, NULL, 10) : 0x9e3779b97f4a7c15ull;
 	if (!rng)
@@ -287,18 +291,26 @@ static void test_campaign(void **state)
 				answers++;
 				if (rc < 0) {
 					if (rc != TD_ECORRUPT ||
-					        !strstr(td_error_last(), segpath[s]))
-						fail_msg("flip %ld (segment %d region %d "
-						         "bit %llu): query %s: code %d: %s",
-						        t, s, reg, (unsigned long long)bit,
-						        queries[i].q, rc, td_error_last());
+					        !strstr(td_error_last(),
+					                segpath[s]))
+						fail_msg("flip %ld (segment %d "
+						         "region %d "
+						         "bit %llu): query %s: "
+						         "code %d: %s",
+						        t, s, reg,
+						        (unsigned long long)bit,
+						        queries[i].q, rc,
+						        td_error_last());
 					refused++;
 					continue;
 				}
 				if (strcmp(ans, pristine[i]))
-					fail_msg("flip %ld (segment %d region %d bit "
-					         "%llu): query %s: wrong answer",
-					        t, s, reg, (unsigned long long)bit,
+					fail_msg(
+					        "flip %ld (segment %d region "
+					        "%d bit "
+					        "%llu): query %s: wrong answer",
+					        t, s, reg,
+					        (unsigned long long)bit,
 					        queries[i].q);
 				same++;
 				free(ans);
@@ -308,9 +320,11 @@ static void test_campaign(void **state)
 		put_file(segpath[s], segbytes[s], seglen[s]);
 	}
 	free(buf);
-	fprintf(stderr, "corruption campaign: %ld flips x %d queries: %ld "
+	fprintf(stderr,
+	        "corruption campaign: %ld flips x %d queries: %ld "
 	        "answers as undamaged, %ld refused (TD_ECORRUPT), 0 wrong, 0 "
-	        "crashes\n", nflips, NQ, same, refused);
+	        "crashes\n",
+	        nflips, NQ, same, refused);
 	(void)answers;
 	/* the damage must not go unnoticed by --check either */
 	assert_int_equal(td_index_check(dir), 0);
@@ -361,7 +375,8 @@ static void test_find_absent_vs_corrupt(void **state)
 		assert_int_equal(td_index_open(dir, &ix), 0);
 		sg = td_index_seg(ix, 0);
 		if (r == 0)
-			assert_int_equal(td_seg_lex_find(sg, TD_LAYER_WORD, first, len),
+			assert_int_equal(
+			        td_seg_lex_find(sg, TD_LAYER_WORD, first, len),
 			        TD_ECORRUPT);
 		else
 			assert_int_equal(td_seg_span_find(sg, ""), TD_ECORRUPT);

@@ -7,13 +7,14 @@ static void test_cues(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"War looks unlikely this year.\n"
-		"We should not be surprised if talks resume.\n"
-		"This cannot be ruled out, and it may well happen.\n"
-		"Perhaps about 30 ships took part, reportedly.");
+	        "War looks unlikely this year.\n"
+	        "We should not be surprised if talks resume.\n"
+	        "This cannot be ruled out, and it may well happen.\n"
+	        "Perhaps about 30 ships took part, reportedly.");
 	fx_expect(d, "seg", "looks unlikely", "subtype", "probability");
 	fx_expect(d, "seg", "should not be surprised if", "type", "hedge");
-	fx_expect(d, "seg", "should not be surprised if", "subtype", "probability");
+	fx_expect(d, "seg", "should not be surprised if", "subtype",
+	        "probability");
 	fx_expect(d, "seg", "cannot be ruled out", "subtype", "possibility");
 	fx_expect(d, "seg", "may well", "subtype", "probability");
 	fx_expect(d, "seg", "Perhaps", "subtype", "possibility");
@@ -28,10 +29,10 @@ static void test_non_hedges(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"The talks in May 2023 were about trade.\n"
-		"The allies should strengthen dialogue and must act.\n"
-		"In 2019 the army could not cross the river.\n"
-		"Some analysts met in May.");
+	        "The talks in May 2023 were about trade.\n"
+	        "The allies should strengthen dialogue and must act.\n"
+	        "In 2019 the army could not cross the river.\n"
+	        "Some analysts met in May.");
 	assert_int_equal(fx_count(d, "seg"), 0);
 	assert_string_equal(fx_ana(d, 0), "");
 	td_doc_free(d);
@@ -43,13 +44,14 @@ static void test_cue_extent(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"A return to the old limits is not likely.\n"
-		"It makes a new war less likely.\n"
-		"The first option looks tempting.\n"
-		"Officials look at the map and take a closer look.\n"
-		"The question is whether Iran may keep enriching.\n"
-		"Whilst Kim last met Xi in 2019, the meetings could lead to a summit.\n"
-		"It is not known if nearly 30 or around 40 ships sailed.");
+	        "A return to the old limits is not likely.\n"
+	        "It makes a new war less likely.\n"
+	        "The first option looks tempting.\n"
+	        "Officials look at the map and take a closer look.\n"
+	        "The question is whether Iran may keep enriching.\n"
+	        "Whilst Kim last met Xi in 2019, the meetings could lead to a "
+	        "summit.\n"
+	        "It is not known if nearly 30 or around 40 ships sailed.");
 	fx_expect(d, "seg", "likely", "subtype", "probability");
 	assert_null(fx_find(d, "seg", "not likely"));
 	assert_null(fx_find(d, "seg", "less likely"));
@@ -70,7 +72,8 @@ static void test_cue_extent(void **state)
 static void test_quoted_hedge(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("2024-01-19", "Kim said: “The talks may well fail.”");
+	td_doc *d =
+	        fx_one("2024-01-19", "Kim said: “The talks may well fail.”");
 	fx_expect(d, "seg", "may well", "subtype", "probability");
 	assert_non_null(strstr(fx_ana(d, 0), "#hedged"));
 	td_doc_free(d);
@@ -82,10 +85,10 @@ static void test_past_anchor_scope(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-10-14",
-		"In January 2020, the two sides could agree on a deal.\n"
-		"Beijing learned in April that it could outlast the tariffs.\n"
-		"Tariffs could rise again in March.\n"
-		"US officials warned last week a ban could disrupt supplies.");
+	        "In January 2020, the two sides could agree on a deal.\n"
+	        "Beijing learned in April that it could outlast the tariffs.\n"
+	        "Tariffs could rise again in March.\n"
+	        "US officials warned last week a ban could disrupt supplies.");
 	assert_null(strstr(fx_ana(d, 0), "#hedged"));
 	assert_null(strstr(fx_ana(d, 1), "#hedged"));
 	assert_non_null(strstr(fx_ana(d, 2), "#hedged"));
@@ -99,9 +102,9 @@ static void test_personal_passive(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2026-03-12",
-		"The minister is thought to favour a delay.\n"
-		"Both plans were thought to be costly.\n"
-		"The issue is thought through carefully.");
+	        "The minister is thought to favour a delay.\n"
+	        "Both plans were thought to be costly.\n"
+	        "The issue is thought through carefully.");
 	/* "X is thought to": the cue is "is thought", "to" stays outside */
 	fx_expect(d, "seg", "is thought", "subtype", "attribution");
 	fx_expect(d, "seg", "were thought", "subtype", "attribution");
@@ -119,31 +122,34 @@ static void test_subtype_table(void **state)
 	static const struct {
 		const char *sent, *cue, *subtype;
 	} t[] = {
-		{"Rain is likely.", "likely", "probability"},
-		{"Rain is unlikely.", "unlikely", "probability"},
-		{"It will probably rain.", "probably", "probability"},
-		{"It will possibly rain.", "possibly", "probability"},
-		{"It may well rain.", "may well", "probability"},
-		{"It may rain.", "may", "possibility"},
-		{"It might rain.", "might", "possibility"},
-		{"It could rain.", "could", "possibility"},
-		{"Perhaps it rains.", "Perhaps", "possibility"},
-		{"Rain cannot be ruled out.", "cannot be ruled out", "possibility"},
-		{"It appears calm.", "appears", "appearance"},
-		{"It seems calm.", "seems", "appearance"},
-		{"It looks calm.", "looks", "appearance"},
-		{"The data suggests calm.", "suggests", "appearance"},
-		{"About 30 ships sailed.", "About", "approximation"},
-		{"Roughly 30 ships sailed.", "Roughly", "approximation"},
-		{"Some 30 ships sailed.", "Some", "approximation"},
-		{"It is thought that rain comes.", "It is thought", "attribution"},
-		{"Rain reportedly came.", "reportedly", "attribution"},
-		{"Rain is thought to come.", "is thought", "attribution"},
+	        {"Rain is likely.", "likely", "probability"},
+	        {"Rain is unlikely.", "unlikely", "probability"},
+	        {"It will probably rain.", "probably", "probability"},
+	        {"It will possibly rain.", "possibly", "probability"},
+	        {"It may well rain.", "may well", "probability"},
+	        {"It may rain.", "may", "possibility"},
+	        {"It might rain.", "might", "possibility"},
+	        {"It could rain.", "could", "possibility"},
+	        {"Perhaps it rains.", "Perhaps", "possibility"},
+	        {"Rain cannot be ruled out.", "cannot be ruled out",
+	                "possibility"},
+	        {"It appears calm.", "appears", "appearance"},
+	        {"It seems calm.", "seems", "appearance"},
+	        {"It looks calm.", "looks", "appearance"},
+	        {"The data suggests calm.", "suggests", "appearance"},
+	        {"About 30 ships sailed.", "About", "approximation"},
+	        {"Roughly 30 ships sailed.", "Roughly", "approximation"},
+	        {"Some 30 ships sailed.", "Some", "approximation"},
+	        {"It is thought that rain comes.", "It is thought",
+	                "attribution"},
+	        {"Rain reportedly came.", "reportedly", "attribution"},
+	        {"Rain is thought to come.", "is thought", "attribution"},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		td_doc *d = fx_one("2024-01-19", t[i].sent);
 		if (fx_count(d, "seg") != 1)
-			fail_msg("%s: %zu segs, want 1", t[i].sent, fx_count(d, "seg"));
+			fail_msg("%s: %zu segs, want 1", t[i].sent,
+			        fx_count(d, "seg"));
 		fx_expect(d, "seg", t[i].cue, "type", "hedge");
 		fx_expect(d, "seg", t[i].cue, "subtype", t[i].subtype);
 		td_doc_free(d);
@@ -159,12 +165,14 @@ static void test_passive_reporting(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-04-20",
-		"Global demand is expected to rise.\n"
-		"The infield can't be expected to improve.\n"
-		"At least 20 Americans were reported to have been arrested.\n"
-		"More than 1,000 were said to be held, and the envoy was rumoured to leave.\n"
-		"A man presumed to be Russian came, and the deal was rumoured.\n"
-		"Reputedly it could outrun destroyers, and apparently it did.");
+	        "Global demand is expected to rise.\n"
+	        "The infield can't be expected to improve.\n"
+	        "At least 20 Americans were reported to have been arrested.\n"
+	        "More than 1,000 were said to be held, and the envoy was "
+	        "rumoured to leave.\n"
+	        "A man presumed to be Russian came, and the deal was "
+	        "rumoured.\n"
+	        "Reputedly it could outrun destroyers, and apparently it did.");
 	fx_expect(d, "seg", "is expected to", "subtype", "attribution");
 	fx_expect(d, "seg", "be expected to", "subtype", "attribution");
 	fx_expect(d, "seg", "were reported to", "subtype", "attribution");
@@ -178,11 +186,12 @@ static void test_passive_reporting(void **state)
 	assert_non_null(strstr(ana, "#hedged"));
 	td_doc_free(d);
 	d = fx_one("1961-11-10",
-		"It could have abandoned further testing.\n"
-		"He did not know what would be done about two charges.\n"
-		"They tried to make the information seem of little value.\n"
-		"I don't wish to appear happy, and it would make it appear reasonable.\n"
-		"They look upon it as a variant of the cold war.");
+	        "It could have abandoned further testing.\n"
+	        "He did not know what would be done about two charges.\n"
+	        "They tried to make the information seem of little value.\n"
+	        "I don't wish to appear happy, and it would make it appear "
+	        "reasonable.\n"
+	        "They look upon it as a variant of the cold war.");
 	assert_int_equal(fx_count(d, "seg"), 0);
 	td_doc_free(d);
 }
@@ -195,20 +204,23 @@ static void test_session10_non_hedges(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-11-10",
-		"I put the question as pointedly as I could directly to the general.\n"
-		"His action could hardly have miscarried more obviously.\n"
-		"Had they been truly ruthless, the Belgians might have exploited the colony.\n"
-		"The lawyers demanded to know if they could make the case.\n"
-		"She has appeared in live television and on Broadway.\n"
-		"She is a personification of the individual look so important this season.\n"
-		"It is the way things look from here at this point.");
+	        "I put the question as pointedly as I could directly to the "
+	        "general.\n"
+	        "His action could hardly have miscarried more obviously.\n"
+	        "Had they been truly ruthless, the Belgians might have "
+	        "exploited the colony.\n"
+	        "The lawyers demanded to know if they could make the case.\n"
+	        "She has appeared in live television and on Broadway.\n"
+	        "She is a personification of the individual look so important "
+	        "this season.\n"
+	        "It is the way things look from here at this point.");
 	assert_int_equal(fx_count(d, "seg"), 0);
 	td_doc_free(d);
 	d = fx_one("1961-11-10",
-		"Payments will reach about double the sum of 1960.\n"
-		"The lawyers could once again use the argument.\n"
-		"Some officials may have altered history.\n"
-		"The plan appeared to fail.");
+	        "Payments will reach about double the sum of 1960.\n"
+	        "The lawyers could once again use the argument.\n"
+	        "Some officials may have altered history.\n"
+	        "The plan appeared to fail.");
 	fx_expect(d, "seg", "about", "subtype", "approximation");
 	fx_expect(d, "seg", "could", "subtype", "possibility");
 	fx_expect(d, "seg", "may", "subtype", "possibility");
@@ -223,14 +235,14 @@ static void test_passive_participle(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-11-10",
-		"Now he is apparently expected to give up his evenings.\n"
-		"With cash receipts expected to be slightly above 1960, income rose.");
+	        "Now he is apparently expected to give up his evenings.\n"
+	        "With cash receipts expected to be slightly above 1960, income "
+	        "rose.");
 	fx_expect(d, "seg", "apparently", "subtype", "appearance");
 	assert_int_equal(fx_count(d, "seg"), 3);
 	td_doc_free(d);
-	d = fx_one("1961-11-10",
-		"They expected to win the pennant.\n"
-		"He had expected to win the pennant.");
+	d = fx_one("1961-11-10", "They expected to win the pennant.\n"
+	                         "He had expected to win the pennant.");
 	assert_int_equal(fx_count(d, "seg"), 0);
 	td_doc_free(d);
 }
@@ -243,16 +255,19 @@ static void test_could_past_narration(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-01",
-		"But the bank could not sell even 10 shares, and it refused the offer.\n"
-		"He stiffened, but he could not find the words.");
+	        "But the bank could not sell even 10 shares, and it refused "
+	        "the offer.\n"
+	        "He stiffened, but he could not find the words.");
 	assert_int_equal(fx_count(d, "seg"), 0);
 	td_doc_free(d);
 	d = fx_one("2025-10-14",
-		"Purchases, which fell to zero this autumn, could resume later.\n"
-		"The ministry warned a new designation could disrupt food imports.\n"
-		"Whilst Kim met Xi, the meetings could lead to a summit.\n"
-		"\"We could go tomorrow,\" he said.\n"
-		"The rate could rise, analysts say.");
+	        "Purchases, which fell to zero this autumn, could resume "
+	        "later.\n"
+	        "The ministry warned a new designation could disrupt food "
+	        "imports.\n"
+	        "Whilst Kim met Xi, the meetings could lead to a summit.\n"
+	        "\"We could go tomorrow,\" he said.\n"
+	        "The rate could rise, analysts say.");
 	assert_int_equal(fx_count(d, "seg"), 5);
 	td_doc_free(d);
 }
@@ -260,17 +275,17 @@ static void test_could_past_narration(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cues),
-		cmocka_unit_test(test_subtype_table),
-		cmocka_unit_test(test_non_hedges),
-		cmocka_unit_test(test_cue_extent),
-		cmocka_unit_test(test_quoted_hedge),
-		cmocka_unit_test(test_past_anchor_scope),
-		cmocka_unit_test(test_personal_passive),
-		cmocka_unit_test(test_passive_reporting),
-		cmocka_unit_test(test_session10_non_hedges),
-		cmocka_unit_test(test_passive_participle),
-		cmocka_unit_test(test_could_past_narration),
+	        cmocka_unit_test(test_cues),
+	        cmocka_unit_test(test_subtype_table),
+	        cmocka_unit_test(test_non_hedges),
+	        cmocka_unit_test(test_cue_extent),
+	        cmocka_unit_test(test_quoted_hedge),
+	        cmocka_unit_test(test_past_anchor_scope),
+	        cmocka_unit_test(test_personal_passive),
+	        cmocka_unit_test(test_passive_reporting),
+	        cmocka_unit_test(test_session10_non_hedges),
+	        cmocka_unit_test(test_passive_participle),
+	        cmocka_unit_test(test_could_past_narration),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

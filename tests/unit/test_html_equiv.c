@@ -32,14 +32,14 @@
 /* A skipped test makes the program exit 77 (automake's SKIP), so that the
  * summary counts it instead of a PASS. */
 static int tests_skipped;
-#define skip_test() \
-	do { \
-		tests_skipped = 1; \
-		skip(); \
+#define skip_test()                                                            \
+	do {                                                                   \
+		tests_skipped = 1;                                             \
+		skip();                                                        \
 	} while (0)
 
-static const char *const samples[] = {"kim-rhetoric", "taiwan-drills",
-	"jeddah-truce", "ecowas-broken"};
+static const char *const samples[] = {
+        "kim-rhetoric", "taiwan-drills", "jeddah-truce", "ecowas-broken"};
 #define NSAMPLES (sizeof samples / sizeof *samples)
 
 static td_pipeline *pipe_;
@@ -79,8 +79,8 @@ static td_doc *load(const char *path)
 
 /* The twin again, given the page's date: a text file can only carry a
  * date in a metadata line, and a page may have it only in its markup. */
-static td_doc *load_with_date(const char *path, const char *id,
-	const char *date)
+static td_doc *load_with_date(
+        const char *path, const char *id, const char *date)
 {
 	char *data = NULL;
 	size_t len = 0;
@@ -169,8 +169,9 @@ static void check_sample(const char *name)
 		while (hb[i] && hb[i] == tb[i])
 			i++;
 		size_t from = i > 120 ? i - 120 : 0;
-		fail_msg("%s: bodies differ at byte %zu:\nhtml: %.240s\ntext: %.240s",
-			name, i, hb + from, tb + from);
+		fail_msg("%s: bodies differ at byte %zu:\nhtml: %.240s\ntext: "
+		         "%.240s",
+		        name, i, hb + from, tb + from);
 	}
 	assert_non_null(strstr(hx, h->meta.url));
 	assert_non_null(strstr(hx, "type=\"extraction\""));
@@ -219,8 +220,8 @@ static void test_samples_validate(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_samples_equal_twins),
-		cmocka_unit_test(test_samples_validate),
+	        cmocka_unit_test(test_samples_equal_twins),
+	        cmocka_unit_test(test_samples_validate),
 	};
 	int rc = cmocka_run_group_tests(tests, setup, teardown);
 	return rc ? rc : tests_skipped ? 77 : 0;

@@ -24,10 +24,10 @@
 /* A skipped test makes the program exit 77 (automake's SKIP), so that the
  * summary counts it instead of a PASS. */
 static int tests_skipped;
-#define skip_test() \
-	do { \
-		tests_skipped = 1; \
-		skip(); \
+#define skip_test()                                                            \
+	do {                                                                   \
+		tests_skipped = 1;                                             \
+		skip();                                                        \
 	} while (0)
 
 static char tmpl[] = "/tmp/td-index-XXXXXX";
@@ -44,8 +44,8 @@ static void newdir(char *out, size_t n)
 static td_doc *make_doc(unsigned seed, int nwords, const char *id)
 {
 	static const char *vocab[] = {"the", "The", "THE", "likely", "Likely",
-		"war", "Kim", "Jong-un", "’s", "Café", "café", "CAFÉ", "don't",
-		"U.S.", "2.5", ",", ".", "—", "Straße", "ﬁsh", "peninsula"};
+	        "war", "Kim", "Jong-un", "’s", "Café", "café", "CAFÉ", "don't",
+	        "U.S.", "2.5", ",", ".", "—", "Straße", "ﬁsh", "peninsula"};
 	size_t nv = sizeof vocab / sizeof *vocab;
 	char *buf = malloc((size_t)nwords * 16 + 1);
 	size_t len = 0;
@@ -59,7 +59,9 @@ static td_doc *make_doc(unsigned seed, int nwords, const char *id)
 		 * paragraph, others (from its string pool), none (inside
 		 * "don't", before ",") */
 		len += (size_t)sprintf(buf + len, "%s%s", w,
-			i % 7 == 6 ? "\n\n" : i % 11 == 10 ? " \t " : " ");
+		        i % 7 == 6     ? "\n\n"
+		        : i % 11 == 10 ? " \t "
+		                       : " ");
 	}
 	td_doc *d;
 	assert_int_equal(td_doc_new(id, buf, len, &d), 0);
@@ -72,17 +74,20 @@ static td_doc *make_doc(unsigned seed, int nwords, const char *id)
 	for (int i = 0; i + 3 < nwords; i += 3) {
 		char n[32];
 		snprintf(n, sizeof n, "%s-s%d", id, i);
-		assert_int_equal(td_doc_add_span(d, "s", ws[i], ws[i + 3] - 1,
-					 NULL, "xml:id", n, "ana", "#claim #hedged",
-					 NULL), 0);
+		assert_int_equal(
+		        td_doc_add_span(d, "s", ws[i], ws[i + 3] - 1, NULL,
+		                "xml:id", n, "ana", "#claim #hedged", NULL),
+		        0);
 		if (i % 2 == 0)
-			assert_int_equal(td_doc_add_span(d, "persName", ws[i + 1],
-						 ws[i + 2] - 1, NULL, "ref",
-						 "#kim-jong-un", NULL), 0);
+			assert_int_equal(td_doc_add_span(d, "persName",
+			                         ws[i + 1], ws[i + 2] - 1, NULL,
+			                         "ref", "#kim-jong-un", NULL),
+			        0);
 	}
 	/* empty spans at the very start and end, and one inside a token */
 	assert_int_equal(td_doc_add_span(d, "lb", 0, 0, NULL, NULL), 0);
-	assert_int_equal(td_doc_add_span(d, "pb", len, len, NULL, "n", "2", NULL), 0);
+	assert_int_equal(
+	        td_doc_add_span(d, "pb", len, len, NULL, "n", "2", NULL), 0);
 	assert_int_equal(td_doc_add_span(d, "hi", 1, 2, NULL, NULL), 0);
 	td_doc_sort_spans(d);
 	free(buf);
@@ -99,8 +104,8 @@ static uint32_t tok_lower(const td_tokens *t, size_t off)
 }
 
 /* Checks that document d of segment s holds exactly doc (brute force). */
-static void check_doc(td_seg *s, uint32_t d, const td_doc *doc,
-	const char *source)
+static void check_doc(
+        td_seg *s, uint32_t d, const td_doc *doc, const char *source)
 {
 	td_docinfo di;
 	assert_int_equal(td_seg_doc(s, d, &di), 0);
@@ -125,7 +130,7 @@ static void check_doc(td_seg *s, uint32_t d, const td_doc *doc,
 		assert_int_equal(b, t.v[i].end);
 		size_t wl;
 		const char *w = td_seg_lex_term(s, TD_LAYER_WORD,
-			td_seg_id_at(s, TD_LAYER_WORD, pos), &wl);
+		        td_seg_id_at(s, TD_LAYER_WORD, pos), &wl);
 		assert_non_null(w);
 		assert_int_equal(wl, t.v[i].end - t.v[i].start);
 		assert_memory_equal(w, doc->text + t.v[i].start, wl);
@@ -133,7 +138,7 @@ static void check_doc(td_seg *s, uint32_t d, const td_doc *doc,
 		size_t nl, ml;
 		assert_int_equal(td_normalize(w, wl, &n, &nl), 0);
 		const char *m = td_seg_lex_term(s, TD_LAYER_NORM,
-			td_seg_id_at(s, TD_LAYER_NORM, pos), &ml);
+		        td_seg_id_at(s, TD_LAYER_NORM, pos), &ml);
 		assert_int_equal(ml, nl);
 		assert_memory_equal(m, n, nl);
 		free(n);
@@ -142,11 +147,13 @@ static void check_doc(td_seg *s, uint32_t d, const td_doc *doc,
 	 * bytes of the text (td_seg_text_range rebuilds only the range) */
 	for (size_t i = 0; i < t.n; i++)
 		for (size_t j = i + 1; j <= t.n;
-			j = j < i + 12 || j == t.n ? j + 1 : t.n) {
+		        j = j < i + 12 || j == t.n ? j + 1 : t.n) {
 			char *r;
 			size_t rl;
-			assert_int_equal(td_seg_text_range(s, di.first_tok + (uint32_t)i,
-				di.first_tok + (uint32_t)j, &r, &rl), 0);
+			assert_int_equal(
+			        td_seg_text_range(s, di.first_tok + (uint32_t)i,
+			                di.first_tok + (uint32_t)j, &r, &rl),
+			        0);
 			assert_int_equal(rl, t.v[j - 1].end - t.v[i].start);
 			assert_memory_equal(r, doc->text + t.v[i].start, rl);
 			assert_int_equal(r[rl], '\0');
@@ -161,34 +168,43 @@ static void check_doc(td_seg *s, uint32_t d, const td_doc *doc,
 		j = j > t.n ? t.n : j;
 		o.n = 0;
 		assert_int_equal(td_seg_text_append(&cur, s, d,
-			di.first_tok + (uint32_t)i, di.first_tok + (uint32_t)j, &o), 0);
+		                         di.first_tok + (uint32_t)i,
+		                         di.first_tok + (uint32_t)j, &o),
+		        0);
 		assert_int_equal(o.n, t.v[j - 1].end - t.v[i].start);
 		assert_memory_equal(o.s, doc->text + t.v[i].start, o.n);
 		uint32_t f0, n0;
-		if (k % 5 == 4 && d && td_seg_doc_range(s, 0, &f0, &n0) == 0 && n0) {
+		if (k % 5 == 4 && d && td_seg_doc_range(s, 0, &f0, &n0) == 0 &&
+		        n0) {
 			o.n = 0;
-			assert_int_equal(td_seg_text_append(&cur, s, 0, f0, f0 + 1,
-				&o), 0);
+			assert_int_equal(
+			        td_seg_text_append(&cur, s, 0, f0, f0 + 1, &o),
+			        0);
 		}
 	}
 	if (t.n)
 		assert_int_equal(td_seg_text_append(&cur, s, d, di.first_tok,
-			di.first_tok + di.ntok + 1, &o), TD_EUSAGE);
+		                         di.first_tok + di.ntok + 1, &o),
+		        TD_EUSAGE);
 	td_buf_clear(&o);
 	if (t.n) {
 		char *r = (char *)1;
 		size_t rl = 1;
 		assert_int_equal(td_seg_text_range(s, di.first_tok,
-			di.first_tok, &r, &rl), TD_EUSAGE);
+		                         di.first_tok, &r, &rl),
+		        TD_EUSAGE);
 		assert_null(r);
 		if (di.first_tok + di.ntok < td_seg_ntokens(s))
-			assert_int_equal(td_seg_text_range(s, di.first_tok,
-				di.first_tok + di.ntok + 1, &r, &rl), TD_EUSAGE);
+			assert_int_equal(
+			        td_seg_text_range(s, di.first_tok,
+			                di.first_tok + di.ntok + 1, &r, &rl),
+			        TD_EUSAGE);
 	}
 	/* every span comes back as its token range with its attributes */
 	for (size_t i = 0; i < doc->n_spans; i++) {
 		const td_span *sp = &doc->spans[i];
-		uint32_t a = tok_lower(&t, sp->start), b = tok_lower(&t, sp->end);
+		uint32_t a = tok_lower(&t, sp->start),
+		         b = tok_lower(&t, sp->end);
 		if (b < a)
 			b = a;
 		a += di.first_tok;
@@ -196,18 +212,24 @@ static void check_doc(td_seg *s, uint32_t d, const td_doc *doc,
 		int64_t k = td_seg_span_find(s, sp->name);
 		assert_true(k >= 0);
 		int found = 0;
-		for (uint32_t j = 0; j < td_seg_span_count(s, (uint32_t)k) && !found; j++) {
+		for (uint32_t j = 0;
+		        j < td_seg_span_count(s, (uint32_t)k) && !found; j++) {
 			uint32_t x, y;
-			assert_int_equal(td_seg_span_get(s, (uint32_t)k, j, &x, &y), 0);
-			if (x != a || y != b || td_seg_span_nattrs(s, (uint32_t)k, j) != sp->n_attrs)
+			assert_int_equal(
+			        td_seg_span_get(s, (uint32_t)k, j, &x, &y), 0);
+			if (x != a || y != b ||
+			        td_seg_span_nattrs(s, (uint32_t)k, j) !=
+			                sp->n_attrs)
 				continue;
 			found = 1;
 			for (uint32_t q = 0; q < sp->n_attrs; q++) {
 				const char *an, *av;
-				assert_int_equal(td_seg_span_attr(s, (uint32_t)k, j, q,
-							 &an, &av), 0);
+				assert_int_equal(
+				        td_seg_span_attr(
+				                s, (uint32_t)k, j, q, &an, &av),
+				        0);
 				if (strcmp(an, sp->attrs[q].name) ||
-					strcmp(av, sp->attrs[q].value))
+				        strcmp(av, sp->attrs[q].value))
 					found = 0;
 			}
 		}
@@ -237,14 +259,17 @@ static void check_postings(td_seg *s)
 			uint32_t pos;
 			assert_int_equal(td_postings_open(s, l, id, &p), 0);
 			for (uint32_t i = 0; i < ne; i++) {
-				assert_int_equal(td_postings_next(p, 0, &pos), 1);
+				assert_int_equal(
+				        td_postings_next(p, 0, &pos), 1);
 				assert_int_equal(pos, exp[i]);
 			}
 			assert_int_equal(td_postings_next(p, 0, &pos), 0);
 			td_postings_close(p);
-			/* seeking: every target gives the first position >= it */
+			/* seeking: every target gives the first position >=
+			 * it */
 			for (uint32_t tgt = 0; tgt < nt; tgt += 1 + tgt / 3) {
-				assert_int_equal(td_postings_open(s, l, id, &p), 0);
+				assert_int_equal(
+				        td_postings_open(s, l, id, &p), 0);
 				uint32_t i = 0;
 				while (i < ne && exp[i] < tgt)
 					i++;
@@ -254,8 +279,12 @@ static void check_postings(td_seg *s)
 					assert_int_equal(pos, exp[i]);
 					/* and continues from there */
 					if (i + 1 < ne) {
-						assert_int_equal(td_postings_next(p, pos + 1, &pos), 1);
-						assert_int_equal(pos, exp[i + 1]);
+						assert_int_equal(
+						        td_postings_next(p,
+						                pos + 1, &pos),
+						        1);
+						assert_int_equal(
+						        pos, exp[i + 1]);
 					}
 				}
 				td_postings_close(p);
@@ -263,7 +292,8 @@ static void check_postings(td_seg *s)
 			free(exp);
 		}
 		assert_int_equal(total, nt);
-		assert_int_equal(td_seg_lex_find(s, l, "zzz-absent", 10), TD_ENOTFOUND);
+		assert_int_equal(
+		        td_seg_lex_find(s, l, "zzz-absent", 10), TD_ENOTFOUND);
 	}
 }
 
@@ -278,7 +308,8 @@ static td_seg *find_source(td_index *ix, const char *source, uint32_t *d)
 			assert_int_equal(td_seg_doc(s, k, &di), 0);
 			assert_int_equal(di.live, td_seg_doc_live(s, k));
 			if (di.live && !strcmp(di.source, source)) {
-				assert_null(found); /* one live doc per source */
+				assert_null(
+				        found); /* one live doc per source */
 				found = s;
 				*d = k;
 			}
@@ -351,29 +382,35 @@ static char *dump(const char *dir)
 				continue;
 			td_doc *doc;
 			const char *src, *sha;
-			assert_int_equal(td_seg_doc_load(s, d, &doc, &src, &sha), 0);
+			assert_int_equal(
+			        td_seg_doc_load(s, d, &doc, &src, &sha), 0);
 			char *buf = NULL;
 			size_t len = 0;
 			FILE *f = open_memstream(&buf, &len);
 			fprintf(f, "%s|%s|%s|%s|%s\n", src, sha, doc->id,
-				doc->meta.title ? doc->meta.title : "",
-				doc->meta.author ? doc->meta.author : "");
+			        doc->meta.title ? doc->meta.title : "",
+			        doc->meta.author ? doc->meta.author : "");
 			fwrite(doc->text, 1, doc->len, f);
 			for (size_t k = 0; k < doc->n_spans; k++) {
 				fprintf(f, "\n%s %zu %zu", doc->spans[k].name,
-					doc->spans[k].start, doc->spans[k].end);
-				for (uint32_t j = 0; j < doc->spans[k].n_attrs; j++)
-					fprintf(f, " %s=%s", doc->spans[k].attrs[j].name,
-						doc->spans[k].attrs[j].value);
+				        doc->spans[k].start, doc->spans[k].end);
+				for (uint32_t j = 0; j < doc->spans[k].n_attrs;
+				        j++)
+					fprintf(f, " %s=%s",
+					        doc->spans[k].attrs[j].name,
+					        doc->spans[k].attrs[j].value);
 			}
 			for (size_t k = 0; k < doc->n_actors; k++)
-				fprintf(f, "\nactor %s %s %s", doc->actors[k].key,
-					doc->actors[k].kind, doc->actors[k].name);
+				fprintf(f, "\nactor %s %s %s",
+				        doc->actors[k].key, doc->actors[k].kind,
+				        doc->actors[k].name);
 			td_docinfo di;
 			assert_int_equal(td_seg_doc(s, d, &di), 0);
-			for (uint32_t p = di.first_tok; p < di.first_tok + di.ntok; p++)
-				fprintf(f, " %s", td_seg_lex_term(s, 1,
-					td_seg_id_at(s, 1, p), NULL));
+			for (uint32_t p = di.first_tok;
+			        p < di.first_tok + di.ntok; p++)
+				fprintf(f, " %s",
+				        td_seg_lex_term(s, 1,
+				                td_seg_id_at(s, 1, p), NULL));
 			fclose(f);
 			parts = realloc(parts, (n + 1) * sizeof *parts);
 			parts[n++] = buf;
@@ -415,18 +452,23 @@ static void test_batches(void **state)
 	assert_int_equal(td_writer_open(dir, 0, &w), 0);
 	/* a second writer is refused with a clear message */
 	assert_int_equal(td_writer_open(dir, 0, &w2), TD_ELOCKED);
-	assert_non_null(strstr(td_error_last(), "index is locked by another writer (pid"));
+	assert_non_null(strstr(
+	        td_error_last(), "index is locked by another writer (pid"));
 	add(w, a, "a.txt");
 	add(w, b, "b.txt");
 	assert_int_equal(td_writer_commit(w), 0);
 	/* unchanged, changed, new */
 	td_sha256_hex(a->text, a->len, sha);
-	assert_int_equal(td_writer_source_state(w, "a.txt", sha), TD_SOURCE_UNCHANGED);
+	assert_int_equal(
+	        td_writer_source_state(w, "a.txt", sha), TD_SOURCE_UNCHANGED);
 	td_sha256_hex(b2->text, b2->len, sha);
-	assert_int_equal(td_writer_source_state(w, "b.txt", sha), TD_SOURCE_CHANGED);
-	assert_int_equal(td_writer_source_state(w, "c.txt", sha), TD_SOURCE_NEW);
+	assert_int_equal(
+	        td_writer_source_state(w, "b.txt", sha), TD_SOURCE_CHANGED);
+	assert_int_equal(
+	        td_writer_source_state(w, "c.txt", sha), TD_SOURCE_NEW);
 	add(w, b2, "b.txt");
-	/* a rename: the new name is a new source; the old one stays until pruned */
+	/* a rename: the new name is a new source; the old one stays until
+	 * pruned */
 	add(w, c, "c.txt");
 	add(w, c, "c-renamed.txt");
 	assert_int_equal(td_writer_commit(w), 0);
@@ -581,7 +623,8 @@ static void test_faults(void **state)
 		/* the next run completes the work */
 		if (!finished) {
 			char copy[700];
-			snprintf(copy, sizeof copy, "cp -a %s %s.redo", dir, dir);
+			snprintf(copy, sizeof copy, "cp -a %s %s.redo", dir,
+			        dir);
 			assert_int_equal(system(copy), 0);
 			snprintf(copy, sizeof copy, "%s.redo", dir);
 			assert_int_equal(td_writer_open(copy, 0, &w), 0);
@@ -633,9 +676,10 @@ static int read_all(const char *dir)
 			size_t len;
 			uint32_t a, b;
 			if ((rc = td_seg_doc(s, d, &di)) ||
-				(rc = td_seg_doc_text(s, d, &t, &len)))
+			        (rc = td_seg_doc_text(s, d, &t, &len)))
 				break;
-			for (uint32_t p = di.first_tok; p < di.first_tok + di.ntok; p++)
+			for (uint32_t p = di.first_tok;
+			        p < di.first_tok + di.ntok; p++)
 				if ((rc = td_seg_tok_offsets(s, p, &a, &b)))
 					break;
 		}
@@ -645,7 +689,8 @@ static int read_all(const char *dir)
 					rc = TD_ECORRUPT;
 					break;
 				}
-			for (uint32_t id = 0; id < td_seg_lex_size(s, l) && !rc; id++) {
+			for (uint32_t id = 0; id < td_seg_lex_size(s, l) && !rc;
+			        id++) {
 				td_postings *p;
 				uint32_t pos;
 				if (!td_seg_lex_term(s, l, id, NULL)) {
@@ -664,13 +709,17 @@ static int read_all(const char *dir)
 				rc = TD_ECORRUPT;
 				break;
 			}
-			for (uint32_t j = 0; j < td_seg_span_count(s, k) && !rc; j++) {
+			for (uint32_t j = 0; j < td_seg_span_count(s, k) && !rc;
+			        j++) {
 				uint32_t a, b;
 				const char *an, *av;
 				if ((rc = td_seg_span_get(s, k, j, &a, &b)))
 					break;
-				for (uint32_t q = 0; q < td_seg_span_nattrs(s, k, j) && !rc; q++)
-					rc = td_seg_span_attr(s, k, j, q, &an, &av);
+				for (uint32_t q = 0;
+				        q < td_seg_span_nattrs(s, k, j) && !rc;
+				        q++)
+					rc = td_seg_span_attr(
+					        s, k, j, q, &an, &av);
 			}
 		}
 	}
@@ -694,7 +743,8 @@ static void test_flipped(void **state)
 	(void)state;
 	char dir[256], seg[300], man[300];
 	newdir(dir, sizeof dir);
-	td_doc *a = make_doc(30, 20000, "doc-a"), *b = make_doc(31, 500, "doc-b");
+	td_doc *a = make_doc(30, 20000, "doc-a"),
+	       *b = make_doc(31, 500, "doc-b");
 	td_writer *w;
 	assert_int_equal(td_writer_open(dir, 0, &w), 0);
 	add(w, a, "a.txt");
@@ -743,8 +793,8 @@ static td_seghdr layers_hdr; /* index_layers' segment header */
  * segment in a new directory and checks every position's lemma and pos
  * against them; returns the segment's lemma bits (0: lemma ids kept per
  * word and pos id, format 8). */
-static uint32_t index_layers(const char *text, size_t n, const char **pos,
-	const char **lemma)
+static uint32_t index_layers(
+        const char *text, size_t n, const char **pos, const char **lemma)
 {
 	char dir[256], path[300];
 	newdir(dir, sizeof dir);
@@ -753,7 +803,8 @@ static uint32_t index_layers(const char *text, size_t n, const char **pos,
 	td_meta_set(&d->meta.title, "doc-l");
 	assert_int_equal(td_toklayers_new(n, &d->layers), 0);
 	for (size_t i = 0; i < n; i++)
-		assert_int_equal(td_toklayers_set(d->layers, i, pos[i], lemma[i]), 0);
+		assert_int_equal(
+		        td_toklayers_set(d->layers, i, pos[i], lemma[i]), 0);
 	td_writer *w;
 	assert_int_equal(td_writer_open(dir, 0, &w), 0);
 	add(w, d, "l.txt");
@@ -764,10 +815,14 @@ static uint32_t index_layers(const char *text, size_t n, const char **pos,
 	td_seg *s = td_index_seg(ix, 0);
 	assert_int_equal(td_seg_ntokens(s), n);
 	for (uint32_t p = 0; p < n; p++) {
-		assert_string_equal(td_seg_lex_term(s, TD_LAYER_POS,
-			td_seg_id_at(s, TD_LAYER_POS, p), NULL), pos[p]);
-		assert_string_equal(td_seg_lex_term(s, TD_LAYER_LEMMA,
-			td_seg_id_at(s, TD_LAYER_LEMMA, p), NULL), lemma[p]);
+		assert_string_equal(
+		        td_seg_lex_term(s, TD_LAYER_POS,
+		                td_seg_id_at(s, TD_LAYER_POS, p), NULL),
+		        pos[p]);
+		assert_string_equal(
+		        td_seg_lex_term(s, TD_LAYER_LEMMA,
+		                td_seg_id_at(s, TD_LAYER_LEMMA, p), NULL),
+		        lemma[p]);
 	}
 	check_postings(s);
 	td_index_close(ix);
@@ -795,7 +850,7 @@ static void test_lemma_table(void **state)
 	/* a word with one pos and two lemmas (a tagged TEI input may say so) */
 	const char *l2[] = {"saw", "see", "sawing", "Saw", "run", "see"};
 	assert_int_not_equal(
-		index_layers("saw saw saw Saw run saw", 6, p1, l2), 0);
+	        index_layers("saw saw saw Saw run saw", 6, p1, l2), 0);
 	/* more pos terms than a pair holds */
 	char text[1024], tags[70][8];
 	const char *p3[70], *l3[70];
@@ -844,16 +899,17 @@ static void test_layers_by_offset(void **state)
 {
 	(void)state;
 	static const char *const want[2][2][5] = {
-		{{"NN", "VB", "NN", "NN", "VB"}, {"x", "x", "", "y", "see"}},
-		{{"JJ", "JJ", "NN", "", "DT"}, {"big", "", "big", "x", "the"}}};
+	        {{"NN", "VB", "NN", "NN", "VB"}, {"x", "x", "", "y", "see"}},
+	        {{"JJ", "JJ", "NN", "", "DT"}, {"big", "", "big", "x", "the"}}};
 	char dir[256];
 	newdir(dir, sizeof dir);
 	td_writer *w;
 	assert_int_equal(td_writer_open(dir, 0, &w), 0);
 	td_doc *d[2];
 	for (int k = 0; k < 2; k++) {
-		assert_int_equal(td_doc_new(k ? "doc-2" : "doc-1", "a b c d e", 9,
-			&d[k]), 0);
+		assert_int_equal(td_doc_new(k ? "doc-2" : "doc-1", "a b c d e",
+		                         9, &d[k]),
+		        0);
 		td_meta_set(&d[k]->meta.title, "t");
 		td_toklayers *l;
 		assert_int_equal(td_toklayers_new(5, &l), 0);
@@ -869,7 +925,8 @@ static void test_layers_by_offset(void **state)
 			td_toklayers_set_off(l, 1, o[1], o[2]);
 			td_toklayers_set_off(l, 2, o[0], 0);
 			assert_int_equal(td_toklayers_set(l, 3, "NN", "y"), 0);
-			assert_int_equal(td_toklayers_set(l, 4, "VB", "see"), 0);
+			assert_int_equal(
+			        td_toklayers_set(l, 4, "VB", "see"), 0);
 		} else {
 			/* the same offsets as doc-1's, other strings */
 			assert_int_equal(td_toklayers_put(l, "JJ", &o[0]), 0);
@@ -879,7 +936,8 @@ static void test_layers_by_offset(void **state)
 			td_toklayers_set_off(l, 1, o[0], 0);
 			td_toklayers_set_off(l, 2, o[1], o[2]);
 			assert_int_equal(td_toklayers_set(l, 3, "", "x"), 0);
-			assert_int_equal(td_toklayers_set(l, 4, "DT", "the"), 0);
+			assert_int_equal(
+			        td_toklayers_set(l, 4, "DT", "the"), 0);
 		}
 		add(w, d[k], k ? "2.txt" : "1.txt");
 	}
@@ -890,11 +948,14 @@ static void test_layers_by_offset(void **state)
 	assert_int_equal(td_index_nsegs(ix), 1);
 	td_seg *s = td_index_seg(ix, 0);
 	for (uint32_t p = 0; p < 10; p++) {
-		assert_string_equal(td_seg_lex_term(s, TD_LAYER_POS,
-			td_seg_id_at(s, TD_LAYER_POS, p), NULL), want[p / 5][0][p % 5]);
-		assert_string_equal(td_seg_lex_term(s, TD_LAYER_LEMMA,
-			td_seg_id_at(s, TD_LAYER_LEMMA, p), NULL),
-			want[p / 5][1][p % 5]);
+		assert_string_equal(
+		        td_seg_lex_term(s, TD_LAYER_POS,
+		                td_seg_id_at(s, TD_LAYER_POS, p), NULL),
+		        want[p / 5][0][p % 5]);
+		assert_string_equal(
+		        td_seg_lex_term(s, TD_LAYER_LEMMA,
+		                td_seg_id_at(s, TD_LAYER_LEMMA, p), NULL),
+		        want[p / 5][1][p % 5]);
 	}
 	check_postings(s);
 	td_index_close(ix);
@@ -905,7 +966,7 @@ static void test_layers_by_offset(void **state)
 /* A document of n tokens "w" tagged NN and VB, and tag rare[k] at the
  * positions at[k] (k < nrare). */
 static td_doc *tagged_doc(const char *id, uint32_t n, const char *rare,
-	const uint32_t *at, size_t nrare)
+        const uint32_t *at, size_t nrare)
 {
 	char *text = malloc(2 * (size_t)n);
 	assert_non_null(text);
@@ -964,15 +1025,15 @@ static void same_pos_layer(const char *merged, const char *whole)
 	assert_int_equal(td_index_open(merged, &a), 0);
 	assert_int_equal(td_index_open(whole, &b), 0);
 	td_seg *sa = td_index_seg(a, 0), *sb = td_index_seg(b, 0);
-	static const int secs[] = {TD_SEC_LEX3, TD_SEC_LSTR3, TD_SEC_POST3,
-		TD_SEC_IDS3};
+	static const int secs[] = {
+	        TD_SEC_LEX3, TD_SEC_LSTR3, TD_SEC_POST3, TD_SEC_IDS3};
 	for (size_t i = 0; i < sizeof secs / sizeof secs[0]; i++) {
 		uint64_t len = hw.sec_len[secs[i]];
 		assert_int_equal(hm.sec_len[secs[i]], len);
 		if (!len)
 			continue;
 		const uint8_t *pa = td_seg_sec(sa, secs[i], 0, len),
-			      *pb = td_seg_sec(sb, secs[i], 0, len);
+		              *pb = td_seg_sec(sb, secs[i], 0, len);
 		assert_non_null(pa);
 		assert_non_null(pb);
 		assert_memory_equal(pa, pb, len);
@@ -1059,7 +1120,7 @@ static void test_pos_scan_merge(void **state)
 /* A document of the given tokens (joined by spaces) with their pos and
  * lemma. */
 static td_doc *layered_doc(const char *id, const char *const *tok,
-	const char *const *pos, const char *const *lem, size_t n)
+        const char *const *pos, const char *const *lem, size_t n)
 {
 	char text[512] = "";
 	for (size_t i = 0; i < n; i++) {
@@ -1072,7 +1133,8 @@ static td_doc *layered_doc(const char *id, const char *const *tok,
 	td_meta_set(&d->meta.title, id);
 	assert_int_equal(td_toklayers_new(n, &d->layers), 0);
 	for (size_t i = 0; i < n; i++)
-		assert_int_equal(td_toklayers_set(d->layers, i, pos[i], lem[i]), 0);
+		assert_int_equal(
+		        td_toklayers_set(d->layers, i, pos[i], lem[i]), 0);
 	return d;
 }
 
@@ -1082,8 +1144,8 @@ static uint64_t post_off(td_seg *s, int layer, const char *t)
 	int64_t id = td_seg_lex_find(s, layer, t, strlen(t));
 	assert_true(id >= 0);
 	td_seglex e;
-	const uint8_t *p = td_seg_sec(s, td_sec_lex(layer),
-		(uint64_t)id * sizeof e, sizeof e);
+	const uint8_t *p = td_seg_sec(
+	        s, td_sec_lex(layer), (uint64_t)id * sizeof e, sizeof e);
 	assert_non_null(p);
 	memcpy(&e, p, sizeof e);
 	return e.post_off;
@@ -1101,7 +1163,7 @@ static void lemma_shares(td_seg *s, const char *t, int to, const char *t2)
 	assert_true(o & TD_POST_SHARED);
 	assert_int_equal(!!(o & TD_POST_TO_WORD), to == TD_LAYER_WORD);
 	assert_int_equal((o >> TD_POST_ID_SHIFT) & TD_POST_ID_MAX,
-		td_seg_lex_find(s, to, t2, strlen(t2)));
+	        td_seg_lex_find(s, to, t2, strlen(t2)));
 }
 
 /* The sections of every token layer of merged's one segment against
@@ -1116,15 +1178,16 @@ static void same_layers(const char *merged, const char *whole)
 	assert_int_equal(td_index_open(whole, &b), 0);
 	td_seg *sa = td_index_seg(a, 0), *sb = td_index_seg(b, 0);
 	static const int secs[] = {TD_SEC_LEX0, TD_SEC_LEX1, TD_SEC_POST0,
-		TD_SEC_POST1, TD_SEC_IDS, TD_SEC_W2N, TD_SEC_LEX2, TD_SEC_LSTR2,
-		TD_SEC_POST2, TD_SEC_IDS2, TD_SEC_LEX3, TD_SEC_POST3, TD_SEC_IDS3};
+	        TD_SEC_POST1, TD_SEC_IDS, TD_SEC_W2N, TD_SEC_LEX2, TD_SEC_LSTR2,
+	        TD_SEC_POST2, TD_SEC_IDS2, TD_SEC_LEX3, TD_SEC_POST3,
+	        TD_SEC_IDS3};
 	for (size_t i = 0; i < sizeof secs / sizeof secs[0]; i++) {
 		uint64_t len = hw.sec_len[secs[i]];
 		assert_int_equal(hm.sec_len[secs[i]], len);
 		if (!len)
 			continue;
 		const uint8_t *pa = td_seg_sec(sa, secs[i], 0, len),
-			      *pb = td_seg_sec(sb, secs[i], 0, len);
+		              *pb = td_seg_sec(sb, secs[i], 0, len);
 		assert_non_null(pa);
 		assert_non_null(pb);
 		assert_memory_equal(pa, pb, len);
@@ -1144,12 +1207,13 @@ static void test_lexicon_entries(void **state)
 {
 	(void)state;
 	static const char *const t1[] = {"zebra", "a", "Zebras", "a", "."},
-		*p1[] = {"NN", "DT", "NNS", "DT", "."},
-		*l1[] = {"zebra", "a", "zebra", "a", "."},
-		*t2[] = {"ab", "zebu", "Ab"}, *p2[] = {"NN", "NN", "NNP"},
-		*l2[] = {"ab", "zebu", "ab"};
-	static const char *const words[] = {".", "Ab", "Zebras", "a", "ab",
-		"zebra", "zebu"};
+	                         *p1[] = {"NN", "DT", "NNS", "DT", "."},
+	                         *l1[] = {"zebra", "a", "zebra", "a", "."},
+	                         *t2[] = {"ab", "zebu", "Ab"},
+	                         *p2[] = {"NN", "NN", "NNP"},
+	                         *l2[] = {"ab", "zebu", "ab"};
+	static const char *const words[] = {
+	        ".", "Ab", "Zebras", "a", "ab", "zebra", "zebu"};
 	td_doc *d1 = layered_doc("doc-1", t1, p1, l1, 5),
 	       *d2 = layered_doc("doc-2", t2, p2, l2, 3);
 	char dir[256], ref[256];
@@ -1174,8 +1238,8 @@ static void test_lexicon_entries(void **state)
 	one_seg_hdr(ref, &h);
 	assert_int_equal(sizeof(td_seglex), 16);
 	for (int l = 0; l < TD_NLAYERS; l++)
-		assert_int_equal(h.sec_len[td_sec_lex(l)],
-			(uint64_t)h.lexsize[l] * 16);
+		assert_int_equal(
+		        h.sec_len[td_sec_lex(l)], (uint64_t)h.lexsize[l] * 16);
 	assert_int_equal(h.lexsize[TD_LAYER_WORD], 7);
 	assert_int_equal(td_index_open(ref, &ix), 0);
 	td_seg *s = td_index_seg(ix, 0);
@@ -1185,8 +1249,8 @@ static void test_lexicon_entries(void **state)
 		assert_non_null(t);
 		assert_int_equal(len, strlen(words[i]));
 		assert_memory_equal(t, words[i], len + 1);
-		assert_int_equal(td_seg_lex_find(s, TD_LAYER_WORD, words[i],
-			len), i);
+		assert_int_equal(
+		        td_seg_lex_find(s, TD_LAYER_WORD, words[i], len), i);
 	}
 	/* the last of each layer: its length from the end of LSTR */
 	static const char *const last[] = {"zebu", "zebu", "zebu", "NNS"};
@@ -1214,12 +1278,16 @@ static void test_shared_postings(void **state)
 {
 	(void)state;
 	static const char *const t1[] = {"The", "cat", "saw", "the", "saw", ".",
-		"See"},
-		*p1[] = {"DT", "NN", "VBD", "DT", "NN", ".", "VB"},
-		*l1[] = {"the", "cat", "see", "the", "saw", ".", "see"},
-		*t2[] = {"Cat", "."}, *p2[] = {"NN", "."}, *l2[] = {"cat", "."},
-		*t3[] = {"the", "cat"}, *p3[] = {"DT", "NN"}, *l3[] = {"the", "cat"},
-		*t4[] = {"dog", "."}, *p4[] = {"NN", "."}, *l4[] = {"dog", "."};
+	        "See"},
+	                         *p1[] = {"DT", "NN", "VBD", "DT", "NN", ".",
+	                                 "VB"},
+	                         *l1[] = {"the", "cat", "see", "the", "saw",
+	                                 ".", "see"},
+	                         *t2[] = {"Cat", "."}, *p2[] = {"NN", "."},
+	                         *l2[] = {"cat", "."}, *t3[] = {"the", "cat"},
+	                         *p3[] = {"DT", "NN"}, *l3[] = {"the", "cat"},
+	                         *t4[] = {"dog", "."}, *p4[] = {"NN", "."},
+	                         *l4[] = {"dog", "."};
 	td_doc *d1 = layered_doc("doc-1", t1, p1, l1, 7),
 	       *d2 = layered_doc("doc-2", t2, p2, l2, 2),
 	       *d3 = layered_doc("doc-3", t3, p3, l3, 2),
@@ -1287,14 +1355,18 @@ static void test_union_postings(void **state)
 {
 	(void)state;
 	static const char *const t1[] = {"The", "cat", "is", "here", ".", "the",
-		"cats", "were", "Cats", ".", "Was", "the", "saw", "The", "Cat",
-		"saw", "See"},
-		*p1[] = {"DT", "NN", "VBZ", "RB", ".", "DT", "NNS", "VBD", "NNS",
-			".", "VBD", "DT", "NN", "DT", "NN", "VBD", "VB"},
-		*l1[] = {"the", "cat", "be", "here", ".", "the", "cat", "be",
-			"cat", ".", "be", "the", "saw", "the", "cat", "see", "see"},
-		*t2[] = {"THE", "cats", "is", "."}, *p2[] = {"DT", "NNS", "VBZ", "."},
-		*l2[] = {"the", "cat", "be", "."};
+	        "cats", "were", "Cats", ".", "Was", "the", "saw", "The", "Cat",
+	        "saw", "See"},
+	                         *p1[] = {"DT", "NN", "VBZ", "RB", ".", "DT",
+	                                 "NNS", "VBD", "NNS", ".", "VBD", "DT",
+	                                 "NN", "DT", "NN", "VBD", "VB"},
+	                         *l1[] = {"the", "cat", "be", "here", ".",
+	                                 "the", "cat", "be", "cat", ".", "be",
+	                                 "the", "saw", "the", "cat", "see",
+	                                 "see"},
+	                         *t2[] = {"THE", "cats", "is", "."},
+	                         *p2[] = {"DT", "NNS", "VBZ", "."},
+	                         *l2[] = {"the", "cat", "be", "."};
 	td_doc *d1 = layered_doc("doc-1", t1, p1, l1, 17),
 	       *d2 = layered_doc("doc-2", t2, p2, l2, 4);
 	char dir[256], ref[256];
@@ -1314,8 +1386,9 @@ static void test_union_postings(void **state)
 	for (int i = 0; i < 4; i++) {
 		uint64_t o = post_off(s, TD_LAYER_NORM, norms[i]);
 		/* a union has bit 62 without 63; a shared norm both */
-		assert_int_equal((o & (TD_POST_UNION | TD_POST_SHARED)) ==
-				TD_POST_UNION, nforms[i] > 1);
+		assert_int_equal(
+		        (o & (TD_POST_UNION | TD_POST_SHARED)) == TD_POST_UNION,
+		        nforms[i] > 1);
 		assert_int_equal(!!(o & TD_POST_SHARED), nforms[i] == 1);
 		bytes += nforms[i] > 1 ? (uint64_t)nforms[i] : 0;
 	}
@@ -1325,11 +1398,14 @@ static void test_union_postings(void **state)
 	assert_int_equal(h.sec_len[TD_SEC_POST1], bytes);
 	/* be: is, were, Was (every one a be); cat: cat, cats, Cat, Cats */
 	assert_int_equal(post_off(s, TD_LAYER_LEMMA, "be") &
-			(TD_POST_UNION | TD_POST_SHARED), TD_POST_UNION);
+	                         (TD_POST_UNION | TD_POST_SHARED),
+	        TD_POST_UNION);
 	assert_int_equal(post_off(s, TD_LAYER_LEMMA, "cat") &
-			(TD_POST_UNION | TD_POST_SHARED), TD_POST_UNION);
+	                         (TD_POST_UNION | TD_POST_SHARED),
+	        TD_POST_UNION);
 	assert_int_equal(post_off(s, TD_LAYER_LEMMA, "see") &
-			(TD_POST_UNION | TD_POST_SHARED), 0);
+	                         (TD_POST_UNION | TD_POST_SHARED),
+	        0);
 	lemma_shares(s, "the", TD_LAYER_NORM, "the");
 	/* the norm "the": positions 0 5 11 13 and 17 (THE) */
 	static const uint32_t the[] = {0, 5, 11, 13, 17};
@@ -1337,16 +1413,16 @@ static void test_union_postings(void **state)
 	uint32_t pos;
 	int64_t id = td_seg_lex_find(s, TD_LAYER_NORM, "the", 3);
 	assert_true(id >= 0);
-	assert_int_equal(td_postings_open(s, TD_LAYER_NORM, (uint32_t)id, &p),
-		0);
+	assert_int_equal(
+	        td_postings_open(s, TD_LAYER_NORM, (uint32_t)id, &p), 0);
 	for (int i = 0; i < 5; i++) {
 		assert_int_equal(td_postings_next(p, 0, &pos), 1);
 		assert_int_equal(pos, the[i]);
 	}
 	assert_int_equal(td_postings_next(p, 0, &pos), 0);
 	td_postings_close(p);
-	assert_int_equal(td_postings_open(s, TD_LAYER_NORM, (uint32_t)id, &p),
-		0);
+	assert_int_equal(
+	        td_postings_open(s, TD_LAYER_NORM, (uint32_t)id, &p), 0);
 	assert_int_equal(td_postings_next(p, 6, &pos), 1);
 	assert_int_equal(pos, 11);
 	assert_int_equal(td_postings_next(p, 12, &pos), 1);
@@ -1402,18 +1478,22 @@ static void test_version(void **state)
 	for (int v = 6; v <= 11; v++) {
 		char line[64], want[32];
 		f = fopen(man, "w");
-		snprintf(line, sizeof line, "tagdex-index %d\ngeneration 1\n"
-			"end 00000000\n", v);
+		snprintf(line, sizeof line,
+		        "tagdex-index %d\ngeneration 1\n"
+		        "end 00000000\n",
+		        v);
 		fputs(line, f);
 		fclose(f);
 		assert_int_equal(td_index_open(dir, &ix), TD_EVERSION);
 		snprintf(want, sizeof want, "index format %d", v);
 		assert_non_null(strstr(td_error_last(), want));
-		assert_non_null(strstr(td_error_last(), "index the sources again"));
+		assert_non_null(
+		        strstr(td_error_last(), "index the sources again"));
 		/* the command, not --rebuild: that replaces the index in
 		 * place, and the sources given may not be all of them */
-		assert_non_null(strstr(td_error_last(),
-			"into a new index directory (tagdex-ingest -x NEW_DIR"));
+		assert_non_null(
+		        strstr(td_error_last(), "into a new index directory "
+		                                "(tagdex-ingest -x NEW_DIR"));
 		assert_null(strstr(td_error_last(), "--rebuild"));
 	}
 	/* --rebuild replaces an index of another version */
@@ -1434,10 +1514,12 @@ static void test_crc(void **state)
 	/* the standard check value of CRC-32C, in pieces and whole, on the
 	 * default path (SSE4.2 where the CPU has it) and on the table path */
 	assert_int_equal(td_crc32c(0, "123456789", 9), 0xE3069283u);
-	assert_int_equal(td_crc32c(td_crc32c(0, "1234", 4), "56789", 5), 0xE3069283u);
+	assert_int_equal(
+	        td_crc32c(td_crc32c(0, "1234", 4), "56789", 5), 0xE3069283u);
 	assert_int_equal(td_crc32c_soft(0, "123456789", 9), 0xE3069283u);
-	assert_int_equal(td_crc32c_soft(td_crc32c_soft(0, "1234", 4), "56789", 5),
-		0xE3069283u);
+	assert_int_equal(
+	        td_crc32c_soft(td_crc32c_soft(0, "1234", 4), "56789", 5),
+	        0xE3069283u);
 	/* 32 zero bytes: the check value of RFC 3720 B.4 */
 	static const char zeros[32];
 	assert_int_equal(td_crc32c_soft(0, zeros, 32), 0x8A9136AAu);
@@ -1448,11 +1530,11 @@ static void test_crc(void **state)
 	for (int i = 0; i < 1000; i++)
 		buf[i] = (char)(i * 7 + (i >> 3));
 	for (size_t off = 0; off < 8; off++)
-		for (size_t len = 0; len + off <= sizeof buf; len += 1 + len / 4)
+		for (size_t len = 0; len + off <= sizeof buf;
+		        len += 1 + len / 4)
 			assert_int_equal(td_crc32c(0, buf + off, len),
-				td_crc32c_soft(0, buf + off, len));
+			        td_crc32c_soft(0, buf + off, len));
 }
-
 
 /* ----------------------------------------------------------- issue 12 */
 
@@ -1613,7 +1695,7 @@ static void test_manifest_del_lost(void **state)
 	assert_int_equal(td_index_check(dir), TD_ECORRUPT);
 	const char *msg = td_error_last();
 	assert_non_null(strstr(msg, "/MANIFEST: source b.txt is live in "
-				    "seg-000001.tdx and in seg-000002.tdx"));
+	                            "seg-000001.tdx and in seg-000002.tdx"));
 	assert_non_null(strstr(msg, "--recover"));
 	assert_int_equal(td_writer_open(dir, 0, &w), TD_ECORRUPT);
 	assert_non_null(strstr(td_error_last(), "source b.txt is live in"));
@@ -1668,7 +1750,7 @@ static void test_manifest_del_lost_moved(void **state)
 	assert_int_equal(td_index_check_ids(ix), TD_ECORRUPT);
 	const char *msg = td_error_last();
 	assert_non_null(strstr(msg, "/MANIFEST: document id doc-a is live in "
-				    "seg-000001.tdx and in seg-000002.tdx"));
+	                            "seg-000001.tdx and in seg-000002.tdx"));
 	assert_non_null(strstr(msg, "--recover"));
 	td_index_close(ix);
 	size_t kept, dropped;
@@ -1676,8 +1758,9 @@ static void test_manifest_del_lost_moved(void **state)
 	/* without TD_RECOVER_IDS both stay (two sources) */
 	assert_int_equal(td_index_recover(dir, &kept, &dropped, &docs), 0);
 	assert_int_equal(docs, 3);
-	assert_int_equal(td_index_recover_flags(dir, TD_RECOVER_IDS, &kept,
-				 &dropped, &docs), 0);
+	assert_int_equal(td_index_recover_flags(
+	                         dir, TD_RECOVER_IDS, &kept, &dropped, &docs),
+	        0);
 	assert_int_equal(docs, 2); /* new/a.txt and old/c.txt */
 	char *got = dump(dir);
 	assert_non_null(got);
@@ -1787,7 +1870,7 @@ static void test_churn(void **state)
 			td_sha256_hex(a->text, a->len, sha);
 			sha[0] = (char)('a' + i % 6); /* a change each time */
 			if (td_writer_add_sha(w, a, src, sha) ||
-				td_writer_commit(w) || td_writer_merge(w))
+			        td_writer_commit(w) || td_writer_merge(w))
 				_exit(3);
 			td_writer_close(w);
 		}
@@ -1806,8 +1889,10 @@ static void test_churn(void **state)
 		}
 	}
 	assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
-	fprintf(stderr, "churn: %ld opens during 150 commits and merges, %ld "
-		"failed\n", opens, failures);
+	fprintf(stderr,
+	        "churn: %ld opens during 150 commits and merges, %ld "
+	        "failed\n",
+	        opens, failures);
 	assert_int_equal(failures, 0);
 	td_doc_free(a);
 	td_doc_free(b);
@@ -1820,11 +1905,12 @@ static void test_churn(void **state)
  * left that the manifest does not name after a failed manifest write. */
 enum { OP_ADD, OP_CHANGE, OP_PRUNE, OP_MERGE, OP_REBUILD, NOPS };
 
-static __attribute__((unused)) int run_op(const char *dir, int op, td_doc *a, td_doc *b, td_doc *c)
+static __attribute__((unused)) int run_op(
+        const char *dir, int op, td_doc *a, td_doc *b, td_doc *c)
 {
 	td_writer *w;
-	int rc = td_writer_open(dir, op == OP_REBUILD ? TD_WRITE_REBUILD : 0,
-		&w);
+	int rc = td_writer_open(
+	        dir, op == OP_REBUILD ? TD_WRITE_REBUILD : 0, &w);
 	if (rc)
 		return rc;
 	char sha[65];
@@ -1882,22 +1968,25 @@ static void test_io_errors(void **state)
 			assert_int_equal(system(cmd), 0);
 			td_writer_fault_fail(k);
 			int rc = run_op(dir, op, a, b, c);
-			done = td_writer_fault_pending(); /* past the last step */
+			/* past the last step */
+			done = td_writer_fault_pending();
 			td_writer_fault_fail(0);
 			char *now = dump(dir);
 			assert_non_null(now);
 			int is_new = !strcmp(now, want);
 			if (rc == 0) {
-				/* a failed unlink of an old segment is no error */
+				/* a failed unlink of an old segment is no
+				 * error */
 				assert_string_equal(now, want);
 			} else {
 				steps++;
 				if (rc != TD_EIO)
-					fail_msg("op %d step %d: code %d: %s", op, k, rc,
-						td_error_last());
+					fail_msg("op %d step %d: code %d: %s",
+					        op, k, rc, td_error_last());
 				assert_non_null(strstr(td_error_last(), dir));
 				if (strcmp(now, old) && strcmp(now, want))
-					fail_msg("op %d step %d: neither state", op, k);
+					fail_msg("op %d step %d: neither state",
+					        op, k);
 			}
 			free(now);
 			assert_int_equal(td_index_check(dir), 0);
@@ -1906,14 +1995,17 @@ static void test_io_errors(void **state)
 			td_index *ix;
 			assert_int_equal(td_index_open(dir, &ix), 0);
 			if (nfiles(dir, "seg-") > (int)td_index_nsegs(ix) + 2)
-				fail_msg("op %d step %d: %d segment files", op, k,
-					nfiles(dir, "seg-"));
+				fail_msg("op %d step %d: %d segment files", op,
+				        k, nfiles(dir, "seg-"));
 			/* failed before the manifest rename: the new segment is
 			 * gone already (a retry needs no extra space) */
-			if (!is_new && nfiles(dir, "seg-") != (int)td_index_nsegs(ix))
-				fail_msg("op %d step %d: %d segment files for %zu "
-					"named", op, k, nfiles(dir, "seg-"),
-					td_index_nsegs(ix));
+			if (!is_new &&
+			        nfiles(dir, "seg-") != (int)td_index_nsegs(ix))
+				fail_msg("op %d step %d: %d segment files for "
+				         "%zu "
+				         "named",
+				        op, k, nfiles(dir, "seg-"),
+				        td_index_nsegs(ix));
 			td_index_close(ix);
 			/* a re-run recovers */
 			if (op != OP_PRUNE || !is_new)
@@ -1927,8 +2019,10 @@ static void test_io_errors(void **state)
 		assert_true(done);
 		free(want);
 	}
-	fprintf(stderr, "I/O-error loop: %ld failed steps over add, change, "
-		"prune, merge, rebuild\n", steps);
+	fprintf(stderr,
+	        "I/O-error loop: %ld failed steps over add, change, "
+	        "prune, merge, rebuild\n",
+	        steps);
 	assert_true(steps > 5 * 10);
 	free(old);
 	td_doc_free(a);
@@ -1974,7 +2068,7 @@ static void test_merge_fails_after_commit(void **state)
 		td_set_warn(NULL, NULL);
 		if (getenv("TD_DEBUG"))
 			fprintf(stderr, "k %d rc %d %s | %s\n", k, rc,
-				td_error_last(), warned);
+			        td_error_last(), warned);
 		td_writer_close(w);
 		td_index *ix;
 		assert_int_equal(td_index_open(dir, &ix), 0);
@@ -1982,12 +2076,14 @@ static void test_merge_fails_after_commit(void **state)
 		td_index_close(ix);
 		if (rc == 0) {
 			assert_int_equal(n, 9);
-			if (strstr(warned, "the batch is committed, but the merge"))
+			if (strstr(warned,
+			            "the batch is committed, but the merge"))
 				warned_ok++;
 		} else if (n != 8) {
 			/* the manifest is in place, its durability unknown */
 			assert_int_equal(n, 9);
-			assert_non_null(strstr(td_error_last(), "outcome uncertain"));
+			assert_non_null(
+			        strstr(td_error_last(), "outcome uncertain"));
 		}
 		assert_int_equal(td_index_check(dir), 0);
 	}
@@ -2008,7 +2104,7 @@ static void name_bus_error(int sig, siginfo_t *si, void *uc)
 	(void)uc;
 	const char *path = td_index_map_path(si->si_addr);
 	if (path && write(2, path, strlen(path)) >= 0 &&
-		write(2, ": bus error\n", 12) >= 0)
+	        write(2, ": bus error\n", 12) >= 0)
 		_exit(3);
 	_exit(5);
 }
@@ -2022,7 +2118,8 @@ static void test_sigbus(void **state)
 		skip();
 	char dir[256], p[300];
 	newdir(dir, sizeof dir);
-	td_doc *a = make_doc(54, 3000, "doc-a"), *b = make_doc(55, 100, "doc-b");
+	td_doc *a = make_doc(54, 3000, "doc-a"),
+	       *b = make_doc(55, 100, "doc-b");
 	two_batches(dir, a, b);
 	int pipefd[2];
 	assert_int_equal(pipe(pipefd), 0);
@@ -2051,7 +2148,7 @@ static void test_sigbus(void **state)
 	size_t got = 0;
 	ssize_t n;
 	while (got < sizeof buf - 1 &&
-		(n = read(pipefd[0], buf + got, sizeof buf - 1 - got)) > 0)
+	        (n = read(pipefd[0], buf + got, sizeof buf - 1 - got)) > 0)
 		got += (size_t)n;
 	buf[got] = '\0';
 	close(pipefd[0]);
@@ -2086,9 +2183,11 @@ static void test_manifest_lines(void **state)
 	assert_int_equal(mkdir(dir, 0755), 0);
 	snprintf(head, sizeof head, "tagdex-index %d\n", TD_INDEX_FORMAT);
 	td_manifest m;
-	snprintf(body, sizeof body, "%sgeneration 7\nnext-seg 3\n"
-		"seg seg-000001.tdx 4 100 0000abcd\ndel 3 1 1\n"
-		"seg seg-000002.tdx 2 50 00001234\n", head);
+	snprintf(body, sizeof body,
+	        "%sgeneration 7\nnext-seg 3\n"
+	        "seg seg-000001.tdx 4 100 0000abcd\ndel 3 1 1\n"
+	        "seg seg-000002.tdx 2 50 00001234\n",
+	        head);
 	put_manifest(dir, body);
 	assert_int_equal(td_manifest_read(dir, &m), 0);
 	assert_int_equal(m.generation, 7);
@@ -2112,14 +2211,16 @@ static void test_manifest_lines(void **state)
 	td_manifest_clear(&m2);
 	td_manifest_clear(&m);
 	static const char *const bad[] = {
-		"seg seg-000001.tdx 4 100 0000abcd\ndel 4\n", /* doc out of range */
-		"seg seg-000001.tdx 4 100 0000abcd\ndel 1 x\n",
-		"seg seg-00a1.tdx 4 100 0000abcd\n",            /* not a segment name */
-		"seg seg-000001.tdx 4\n",                       /* fields missing */
-		"bogus 1\n",
+	        "seg seg-000001.tdx 4 100 0000abcd\ndel 4\n", /* doc out of
+	                                                         range */
+	        "seg seg-000001.tdx 4 100 0000abcd\ndel 1 x\n",
+	        "seg seg-00a1.tdx 4 100 0000abcd\n", /* not a segment name */
+	        "seg seg-000001.tdx 4\n",            /* fields missing */
+	        "bogus 1\n",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		snprintf(body, sizeof body, "%sgeneration 1\nnext-seg 2\n%s", head, bad[i]);
+		snprintf(body, sizeof body, "%sgeneration 1\nnext-seg 2\n%s",
+		        head, bad[i]);
 		put_manifest(dir, body);
 		if (td_manifest_read(dir, &m) != TD_ECORRUPT)
 			fail_msg("accepted: %s", bad[i]);
@@ -2130,18 +2231,21 @@ static void test_manifest_lines(void **state)
 	 * "ok"), and a next-seg not past a segment (the next commit wrote
 	 * its segment over the live one) */
 	static const char *const bad_sum[][2] = {
-		{"next-seg 3\nseg seg-000001.tdx 4 100 0000abcd\n"
-		 "seg seg-000001.tdx 4 100 0000abcd\n", "named twice"},
-		{"next-seg 3\nseg seg-000001.tdx 4 100 0000abcd\n"
-		 "seg seg-1.tdx 4 100 0000abcd\n", "named twice"},
-		{"next-seg 1\nseg seg-000001.tdx 4 100 0000abcd\n",
-		 "next-seg 1 is not past segment seg-000001.tdx"},
-		{"next-seg 2\nseg seg-000001.tdx 4 100 0000abcd\n"
-		 "seg seg-000002.tdx 4 100 0000abcd\n", "not past"},
+	        {"next-seg 3\nseg seg-000001.tdx 4 100 0000abcd\n"
+	         "seg seg-000001.tdx 4 100 0000abcd\n",
+	                "named twice"},
+	        {"next-seg 3\nseg seg-000001.tdx 4 100 0000abcd\n"
+	         "seg seg-1.tdx 4 100 0000abcd\n",
+	                "named twice"},
+	        {"next-seg 1\nseg seg-000001.tdx 4 100 0000abcd\n",
+	                "next-seg 1 is not past segment seg-000001.tdx"},
+	        {"next-seg 2\nseg seg-000001.tdx 4 100 0000abcd\n"
+	         "seg seg-000002.tdx 4 100 0000abcd\n",
+	                "not past"},
 	};
 	for (size_t i = 0; i < sizeof bad_sum / sizeof bad_sum[0]; i++) {
 		snprintf(body, sizeof body, "%sgeneration 1\n%s", head,
-			bad_sum[i][0]);
+		        bad_sum[i][0]);
 		put_manifest(dir, body);
 		if (td_manifest_read(dir, &m) != TD_ECORRUPT)
 			fail_msg("accepted: %s", bad_sum[i][0]);
@@ -2186,7 +2290,7 @@ static void put_file(const char *path, const void *buf, size_t n)
 /* A copy of segment bytes seg with its header edited by edit and the header
  * checksum made right again, so that only the edit can be refused. */
 static int open_edited(const char *path, const uint8_t *seg, size_t n,
-	void (*edit)(td_seghdr *h))
+        void (*edit)(td_seghdr *h))
 {
 	uint8_t *b = malloc(n);
 	assert_non_null(b);
@@ -2207,9 +2311,18 @@ static int open_edited(const char *path, const uint8_t *seg, size_t n,
 	return rc;
 }
 
-static void other_format(td_seghdr *h) { h->format++; }
-static void section_out(td_seghdr *h) { h->sec_off[0] = h->crc_off + 1; }
-static void no_id_bits(td_seghdr *h) { h->id_bits = 0; }
+static void other_format(td_seghdr *h)
+{
+	h->format++;
+}
+static void section_out(td_seghdr *h)
+{
+	h->sec_off[0] = h->crc_off + 1;
+}
+static void no_id_bits(td_seghdr *h)
+{
+	h->id_bits = 0;
+}
 
 /* Postings that do not decode under good checksums (written as zeros, the
  * block checksums, the table's and the header's made right): the check
@@ -2241,7 +2354,7 @@ static void test_check_names_once(void **state)
 	for (uint32_t k = 0; k < h.nblocks; k++) {
 		uint64_t off = TD_SEG_HDR + (uint64_t)k * TD_SEG_BLOCK;
 		uint64_t len = h.crc_off - off < TD_SEG_BLOCK ? h.crc_off - off
-							      : TD_SEG_BLOCK;
+		                                              : TD_SEG_BLOCK;
 		crcs[k] = td_crc32c(0, buf + off, len);
 	}
 	h.crc_crc = td_crc32c(0, crcs, (size_t)h.nblocks * 4);
@@ -2306,32 +2419,32 @@ int main(void)
 	if (!root)
 		return 1;
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_crc),
-		cmocka_unit_test(test_manifest_lines),
-		cmocka_unit_test(test_roundtrip),
-		cmocka_unit_test(test_batches),
-		cmocka_unit_test(test_faults),
-		cmocka_unit_test(test_flipped),
-		cmocka_unit_test(test_version),
-		cmocka_unit_test(test_lemma_table),
-		cmocka_unit_test(test_pos_scan),
-		cmocka_unit_test(test_pos_scan_merge),
-		cmocka_unit_test(test_shared_postings),
-		cmocka_unit_test(test_union_postings),
-		cmocka_unit_test(test_layers_by_offset),
-		cmocka_unit_test(test_lock_deleted),
-		cmocka_unit_test(test_manifest_lost),
-		cmocka_unit_test(test_rebuild_any_state),
-		cmocka_unit_test(test_orphans),
-		cmocka_unit_test(test_churn),
-		cmocka_unit_test(test_io_errors),
-		cmocka_unit_test(test_merge_fails_after_commit),
-		cmocka_unit_test(test_sigbus),
-		cmocka_unit_test(test_seg_refusals),
-		cmocka_unit_test(test_check_names_once),
-		cmocka_unit_test(test_manifest_del_lost),
-		cmocka_unit_test(test_manifest_del_lost_moved),
-		cmocka_unit_test(test_lexicon_entries),
+	        cmocka_unit_test(test_crc),
+	        cmocka_unit_test(test_manifest_lines),
+	        cmocka_unit_test(test_roundtrip),
+	        cmocka_unit_test(test_batches),
+	        cmocka_unit_test(test_faults),
+	        cmocka_unit_test(test_flipped),
+	        cmocka_unit_test(test_version),
+	        cmocka_unit_test(test_lemma_table),
+	        cmocka_unit_test(test_pos_scan),
+	        cmocka_unit_test(test_pos_scan_merge),
+	        cmocka_unit_test(test_shared_postings),
+	        cmocka_unit_test(test_union_postings),
+	        cmocka_unit_test(test_layers_by_offset),
+	        cmocka_unit_test(test_lock_deleted),
+	        cmocka_unit_test(test_manifest_lost),
+	        cmocka_unit_test(test_rebuild_any_state),
+	        cmocka_unit_test(test_orphans),
+	        cmocka_unit_test(test_churn),
+	        cmocka_unit_test(test_io_errors),
+	        cmocka_unit_test(test_merge_fails_after_commit),
+	        cmocka_unit_test(test_sigbus),
+	        cmocka_unit_test(test_seg_refusals),
+	        cmocka_unit_test(test_check_names_once),
+	        cmocka_unit_test(test_manifest_del_lost),
+	        cmocka_unit_test(test_manifest_del_lost_moved),
+	        cmocka_unit_test(test_lexicon_entries),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];

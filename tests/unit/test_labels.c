@@ -10,12 +10,14 @@ static void test_labels(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"North Korea will probably escalate its provocations.\n"
-		"The two ministers met on Tuesday in Seoul.\n"
-		"The US and its allies should continue to fulfil their pledges.\n"
-		"Kim Jong Un warned that North Korea would destroy its enemies.\n"
-		"Sanctions are likely to tighten in the coming months.\n"
-		"The policy reflects a dangerous shift.");
+	        "North Korea will probably escalate its provocations.\n"
+	        "The two ministers met on Tuesday in Seoul.\n"
+	        "The US and its allies should continue to fulfil their "
+	        "pledges.\n"
+	        "Kim Jong Un warned that North Korea would destroy its "
+	        "enemies.\n"
+	        "Sanctions are likely to tighten in the coming months.\n"
+	        "The policy reflects a dangerous shift.");
 	assert_true(has(fx_ana(d, 0), "#prediction"));
 	assert_true(has(fx_ana(d, 0), "#hedged"));
 	assert_string_equal(fx_ana(d, 1), "");
@@ -37,7 +39,8 @@ static void expect_ana(const td_doc *d, int i, const char *ana)
 {
 	const char *got = fx_ana(d, i);
 	if (strcmp(got ? got : "", ana) != 0)
-		fail_msg("sentence %d: ana \"%s\", expected \"%s\"", i, got ? got : "", ana);
+		fail_msg("sentence %d: ana \"%s\", expected \"%s\"", i,
+		        got ? got : "", ana);
 }
 
 /* future reference beyond modals: predicative likely, scheduled dates,
@@ -46,20 +49,21 @@ static void test_prediction_cues(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-06-04",
-		"A decision is likely by the end of August.\n"
-		"The attack was likely a warning.\n"
-		"The resolution expires on 18 October.\n"
-		"The inspectors arrived on 31 May.\n"
-		"As the ministers pledged in November, trade grew.\n"
-		"The central bank expects growth to slow.\n"
-		"A strike cannot be ruled out before the summer is over.\n"
-		"The consequences may be graver still.\n"
-		"Sanctions may be reimposed.\n"
-		"The question is whether Iran may keep enriching.\n"
-		"Xi Jinping has reportedly told the army to be ready by 2027.\n"
-		"If the bloc is to double trade by 2030, it must show results.\n"
-		"If militants strike again, fighting would resume.\n"
-		"In 2015, negotiators could agree on limits.");
+	        "A decision is likely by the end of August.\n"
+	        "The attack was likely a warning.\n"
+	        "The resolution expires on 18 October.\n"
+	        "The inspectors arrived on 31 May.\n"
+	        "As the ministers pledged in November, trade grew.\n"
+	        "The central bank expects growth to slow.\n"
+	        "A strike cannot be ruled out before the summer is over.\n"
+	        "The consequences may be graver still.\n"
+	        "Sanctions may be reimposed.\n"
+	        "The question is whether Iran may keep enriching.\n"
+	        "Xi Jinping has reportedly told the army to be ready by 2027.\n"
+	        "If the bloc is to double trade by 2030, it must show "
+	        "results.\n"
+	        "If militants strike again, fighting would resume.\n"
+	        "In 2015, negotiators could agree on limits.");
 	expect_ana(d, 0, "#prediction #hedged");
 	assert_false(has(fx_ana(d, 1), "#prediction"));
 	expect_ana(d, 2, "#prediction");
@@ -83,20 +87,21 @@ static void test_claim_rules(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-06-04",
-		"Sergei Lavrov warned that troops would be treated as a party.\n"
-		"Abbas Araghchi insisted that the programme remains peaceful.\n"
-		"“The question is an internal affair,” said Mao Ning.\n"
-		"“We will not provoke,” Lai Ching-te told reporters.\n"
-		"Should a summit go ahead, it will be difficult to agree.\n"
-		"Leaders will have to choose between two options.\n"
-		"We should not be surprised if the North tests a missile.\n"
-		"The rhetoric suggests that Kim will escalate.\n"
-		"It would be wrong to dismiss his words.\n"
-		"Kim Jong Un threatened to use nuclear weapons.\n"
-		"That said, the government prioritizes stability.\n"
-		"These were the most serious clashes in decades.\n"
-		"Most of the troops left on Tuesday.\n"
-		"Beijing called the drills a stern warning.");
+	        "Sergei Lavrov warned that troops would be treated as a "
+	        "party.\n"
+	        "Abbas Araghchi insisted that the programme remains peaceful.\n"
+	        "“The question is an internal affair,” said Mao Ning.\n"
+	        "“We will not provoke,” Lai Ching-te told reporters.\n"
+	        "Should a summit go ahead, it will be difficult to agree.\n"
+	        "Leaders will have to choose between two options.\n"
+	        "We should not be surprised if the North tests a missile.\n"
+	        "The rhetoric suggests that Kim will escalate.\n"
+	        "It would be wrong to dismiss his words.\n"
+	        "Kim Jong Un threatened to use nuclear weapons.\n"
+	        "That said, the government prioritizes stability.\n"
+	        "These were the most serious clashes in decades.\n"
+	        "Most of the troops left on Tuesday.\n"
+	        "Beijing called the drills a stern warning.");
 	expect_ana(d, 0, "");
 	expect_ana(d, 1, "#claim");
 	expect_ana(d, 2, "#claim");
@@ -120,11 +125,11 @@ static void test_separate_judgement_and_schedule(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-10-14",
-		"Prices will rise, and it is a mistake to wait.\n"
-		"Prices will rise, and the mistake will be costly.\n"
-		"The envoys are due to meet at the end of the month.\n"
-		"The envoys were due to meet in Oslo.\n"
-		"The envoys met at the end of the month.");
+	        "Prices will rise, and it is a mistake to wait.\n"
+	        "Prices will rise, and the mistake will be costly.\n"
+	        "The envoys are due to meet at the end of the month.\n"
+	        "The envoys were due to meet in Oslo.\n"
+	        "The envoys met at the end of the month.");
 	expect_ana(d, 0, "#prediction #claim");
 	expect_ana(d, 1, "#prediction");
 	expect_ana(d, 2, "#prediction");
@@ -138,19 +143,22 @@ static void test_questions_commitments_forecasts(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2026-03-12",
-		"What would it take to end the war?\n"
-		"Will the truce hold?\n"
-		"In 2025 the allies committed to spending 3% by 2035.\n"
-		"The allies will spend 3% by 2035.\n"
-		"A compromise is expected in the second half of the year.\n"
-		"Exports fell in the second half of the year.\n"
-		"Whatever the ministers decide next month, the treaty endures.\n"
-		"Officials warned that a new embargo would raise prices.\n"
-		"Officials warned that they would raise tariffs.\n"
-		"Mali has declared that an attack on Niger would be an act of war.\n"
-		"Officials said that a deal would be worse than no deal.\n"
-		"The government should say publicly that the base will stay open.\n"
-		"The talks will resume next month.");
+	        "What would it take to end the war?\n"
+	        "Will the truce hold?\n"
+	        "In 2025 the allies committed to spending 3% by 2035.\n"
+	        "The allies will spend 3% by 2035.\n"
+	        "A compromise is expected in the second half of the year.\n"
+	        "Exports fell in the second half of the year.\n"
+	        "Whatever the ministers decide next month, the treaty "
+	        "endures.\n"
+	        "Officials warned that a new embargo would raise prices.\n"
+	        "Officials warned that they would raise tariffs.\n"
+	        "Mali has declared that an attack on Niger would be an act of "
+	        "war.\n"
+	        "Officials said that a deal would be worse than no deal.\n"
+	        "The government should say publicly that the base will stay "
+	        "open.\n"
+	        "The talks will resume next month.");
 	/* a question's inverted modal asks; no cue, no claim */
 	expect_ana(d, 0, "");
 	expect_ana(d, 1, "");
@@ -178,12 +186,12 @@ static void test_event_reports_denials_plans(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2026-03-12",
-		"The protests have nonetheless continued.\n"
-		"Shipments have since resumed.\n"
-		"The protests have continued to weaken the government.\n"
-		"Iran denies supplying the drones.\n"
-		"“We have plans for every scenario,” the general said.\n"
-		"“We plan to leave soon,” the general said.");
+	        "The protests have nonetheless continued.\n"
+	        "Shipments have since resumed.\n"
+	        "The protests have continued to weaken the government.\n"
+	        "Iran denies supplying the drones.\n"
+	        "“We have plans for every scenario,” the general said.\n"
+	        "“We plan to leave soon,” the general said.");
 	/* a plain event verb ending its clause: no claim */
 	expect_ana(d, 0, "");
 	expect_ana(d, 1, "");
@@ -202,17 +210,18 @@ static void test_modal_necessity_anon_forecasts(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2023-06-06",
-		"Riyadh would probably have to borrow more.\n"
-		"Saudi Arabia may have to choose between share and price.\n"
-		"On Monday Riyadh was thought to need to borrow.\n"
-		"The government needs to act.\n"
-		"“Nobody in Kinshasa wants to talk about it,” Makolo said.\n"
-		"“We will hold the line,” Makolo said.\n"
-		"Diplomats say a deployment is unlikely before the end of the year.\n"
-		"Analysts say Brent could fall below $70.\n"
-		"Officials say they could leave soon.\n"
-		"The rebels have withdrawn from two towns.\n"
-		"The economy continued to weaken.");
+	        "Riyadh would probably have to borrow more.\n"
+	        "Saudi Arabia may have to choose between share and price.\n"
+	        "On Monday Riyadh was thought to need to borrow.\n"
+	        "The government needs to act.\n"
+	        "“Nobody in Kinshasa wants to talk about it,” Makolo said.\n"
+	        "“We will hold the line,” Makolo said.\n"
+	        "Diplomats say a deployment is unlikely before the end of the "
+	        "year.\n"
+	        "Analysts say Brent could fall below $70.\n"
+	        "Officials say they could leave soon.\n"
+	        "The rebels have withdrawn from two towns.\n"
+	        "The economy continued to weaken.");
 	expect_ana(d, 0, "#prediction #hedged");
 	expect_ana(d, 1, "#prediction #hedged");
 	expect_ana(d, 2, "#hedged");
@@ -237,22 +246,25 @@ static void test_would_quotes_narration(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-07",
-		"The minister would not comment on the talks.\n"
-		"Khrushchev would like the Berlin problem to be settled.\n"
-		"On Sundays the family would often walk to the river.\n"
-		"The hope that this third choice would prove viable has been shaken.\n"
-		"The statement did not mention what steps might be taken.\n"
-		"The crisis will deepen in the coming months.");
+	        "The minister would not comment on the talks.\n"
+	        "Khrushchev would like the Berlin problem to be settled.\n"
+	        "On Sundays the family would often walk to the river.\n"
+	        "The hope that this third choice would prove viable has been "
+	        "shaken.\n"
+	        "The statement did not mention what steps might be taken.\n"
+	        "The crisis will deepen in the coming months.");
 	for (int i = 0; i < 5; i++)
 		assert_false(has(fx_ana(d, i), "#prediction"));
 	assert_true(has(fx_ana(d, 5), "#prediction"));
 	td_doc_free(d);
 	d = fx_one("1961-06-07",
-		"“The present recovery movement will gather momentum”, Beryl W. Sprinkel said.\n"
-		"He said “it is a lesson which will increase the probability of growth”.\n"
-		"“We will not provoke anybody”, Kim Jong Un said.\n"
-		"Pohl received the verdict without visible emotion.\n"
-		"Markets were unimpressed.");
+	        "“The present recovery movement will gather momentum”, Beryl "
+	        "W. Sprinkel said.\n"
+	        "He said “it is a lesson which will increase the probability "
+	        "of growth”.\n"
+	        "“We will not provoke anybody”, Kim Jong Un said.\n"
+	        "Pohl received the verdict without visible emotion.\n"
+	        "Markets were unimpressed.");
 	assert_true(has(fx_ana(d, 0), "#prediction"));
 	assert_true(has(fx_ana(d, 1), "#prediction"));
 	assert_false(has(fx_ana(d, 2), "#prediction"));
@@ -261,7 +273,6 @@ static void test_would_quotes_narration(void **state)
 	td_doc_free(d);
 }
 
-
 /* A horizon in a reported clause whose subject is a thing and that has
  * no modal is a forecast ("he said the odds appear to favor rising
  * rates in coming months"); an actor's plan with a modal is not ("said
@@ -269,10 +280,11 @@ static void test_would_quotes_narration(void **state)
 static void test_reported_horizon(void **state)
 {
 	(void)state;
-	const char *paras[] = {
-		"Analyst Carl Brenner spoke in Chicago.\n"
-		"He said the odds had begun to favor rising interest rates in coming months.\n"
-		"Envoy Kofi Mensah told a meeting that the bloc would propose a new arrangement next month."};
+	const char *paras[] = {"Analyst Carl Brenner spoke in Chicago.\n"
+	                       "He said the odds had begun to favor rising "
+	                       "interest rates in coming months.\n"
+	                       "Envoy Kofi Mensah told a meeting that the bloc "
+	                       "would propose a new arrangement next month."};
 	td_doc *d = fx_doc("1961-06-01", paras, 1);
 	assert_true(has(fx_ana(d, 1), "#prediction"));
 	assert_false(has(fx_ana(d, 2), "#prediction"));
@@ -285,11 +297,13 @@ static void test_questions_anywhere(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-07",
-		"To whom will the generals stay loyal?\n"
-		"Why not put a cafe in each so the tourists would not have to travel far?\n"
-		"But will their discontent spread to the officer class?\n"
-		"I would ask, “Why not do both”?\n"
-		"Is the plan meant to deter an army that could be ready by the end of 1963?");
+	        "To whom will the generals stay loyal?\n"
+	        "Why not put a cafe in each so the tourists would not have to "
+	        "travel far?\n"
+	        "But will their discontent spread to the officer class?\n"
+	        "I would ask, “Why not do both”?\n"
+	        "Is the plan meant to deter an army that could be ready by the "
+	        "end of 1963?");
 	for (int i = 0; i < 3; i++)
 		expect_ana(d, i, "");
 	expect_ana(d, 3, "");
@@ -303,10 +317,12 @@ static void test_belief_forecasts(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-07",
-		"Envoy Kofi Mensah believes that reapportionment actually will increase membership.\n"
-		"Like most spokesmen, Envoy Kofi Mensah predicts 1962 will be a partisan year.\n"
-		"Envoy Kofi Mensah feels confident the stock will qualify.\n"
-		"It is idle to think that Poland might liberate Russia.");
+	        "Envoy Kofi Mensah believes that reapportionment actually will "
+	        "increase membership.\n"
+	        "Like most spokesmen, Envoy Kofi Mensah predicts 1962 will be "
+	        "a partisan year.\n"
+	        "Envoy Kofi Mensah feels confident the stock will qualify.\n"
+	        "It is idle to think that Poland might liberate Russia.");
 	for (int i = 0; i < 3; i++)
 		assert_true(has(fx_ana(d, i), "#prediction"));
 	assert_false(has(fx_ana(d, 3), "#prediction"));
@@ -320,11 +336,15 @@ static void test_past_vantage(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-07",
-		"The obstacle was smoothed out when a representative of Syria called upon her to explain that his brother would meet her at the border.\n"
-		"Letters came in from firms all over the nation, all of them wanting a part of the shares that would be sold.\n"
-		"If fallout increased substantially, it would become far more important.\n"
-		"It was a situation that would confront the new President.\n"
-		"The talks failed; a new round would only deepen the rift.");
+	        "The obstacle was smoothed out when a representative of Syria "
+	        "called upon her to explain that his brother would meet her at "
+	        "the border.\n"
+	        "Letters came in from firms all over the nation, all of them "
+	        "wanting a part of the shares that would be sold.\n"
+	        "If fallout increased substantially, it would become far more "
+	        "important.\n"
+	        "It was a situation that would confront the new President.\n"
+	        "The talks failed; a new round would only deepen the rift.");
 	assert_false(has(fx_ana(d, 0), "#prediction"));
 	assert_false(has(fx_ana(d, 1), "#prediction"));
 	for (int i = 2; i < 5; i++)
@@ -338,10 +358,11 @@ static void test_past_passive_reports(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-07",
-		"The bus was burned outside Anniston.\n"
-		"A note making the request was handed to the ambassador.\n"
-		"The stock was sold in the underwriting at a price of $12.50 a share.\n"
-		"The retreat was seen as a sign of weakness.");
+	        "The bus was burned outside Anniston.\n"
+	        "A note making the request was handed to the ambassador.\n"
+	        "The stock was sold in the underwriting at a price of $12.50 a "
+	        "share.\n"
+	        "The retreat was seen as a sign of weakness.");
 	for (int i = 0; i < 3; i++)
 		expect_ana(d, i, "");
 	expect_ana(d, 3, "#claim");
@@ -356,12 +377,16 @@ static void test_would_be_evaluation(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-07",
-		"The refusal to resume atmospheric testing would be a good start.\n"
-		"To imitate an opponent would be a new high in statesmanlike folly.\n"
-		"It would be criminal folly if the rebels tried to prevent us.\n"
-		"The program would be an investment that would pay off in world peace.\n"
-		"Such a move would be unpopular in world opinion.\n"
-		"The area would be engulfed in a suffocating fire storm.");
+	        "The refusal to resume atmospheric testing would be a good "
+	        "start.\n"
+	        "To imitate an opponent would be a new high in statesmanlike "
+	        "folly.\n"
+	        "It would be criminal folly if the rebels tried to prevent "
+	        "us.\n"
+	        "The program would be an investment that would pay off in "
+	        "world peace.\n"
+	        "Such a move would be unpopular in world opinion.\n"
+	        "The area would be engulfed in a suffocating fire storm.");
 	for (int i = 0; i < 3; i++)
 		assert_false(has(fx_ana(d, i), "#prediction"));
 	for (int i = 3; i < 6; i++)
@@ -377,12 +402,15 @@ static void test_counterfactual_and_to_verb(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-07",
-		"If this capacity had not failed them, they would see their miscalculation.\n"
-		"Foods have been acting like growth stocks, going to higher price-earnings ratios.\n"
-		"The expansion was not due to inadequate growth forces in our economy.\n"
-		"If the talks fail, the rift would deepen.\n"
-		"The market is going to recover.\n"
-		"The general is unlikely to counsel patience either.");
+	        "If this capacity had not failed them, they would see their "
+	        "miscalculation.\n"
+	        "Foods have been acting like growth stocks, going to higher "
+	        "price-earnings ratios.\n"
+	        "The expansion was not due to inadequate growth forces in our "
+	        "economy.\n"
+	        "If the talks fail, the rift would deepen.\n"
+	        "The market is going to recover.\n"
+	        "The general is unlikely to counsel patience either.");
 	for (int i = 0; i < 3; i++)
 		assert_false(has(fx_ana(d, i), "#prediction"));
 	for (int i = 3; i < 6; i++)
@@ -397,11 +425,14 @@ static void test_plain_past_report(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-07",
-		"Her mother was a Greer and her father's family came from the Orkney Isles.\n"
-		"At the opening of the trial, the jury panel was questioned as a group by Mr. Weaver about Klan connections.\n"
-		"Charlayne studied journalism at Detroit's Wayne State University.\n"
-		"The verdict was a grave injustice to Mr. Weaver.\n"
-		"The problem for Mr. Weaver is one of cost.");
+	        "Her mother was a Greer and her father's family came from the "
+	        "Orkney Isles.\n"
+	        "At the opening of the trial, the jury panel was questioned as "
+	        "a group by Mr. Weaver about Klan connections.\n"
+	        "Charlayne studied journalism at Detroit's Wayne State "
+	        "University.\n"
+	        "The verdict was a grave injustice to Mr. Weaver.\n"
+	        "The problem for Mr. Weaver is one of cost.");
 	for (int i = 0; i < 3; i++)
 		expect_ana(d, i, "");
 	expect_ana(d, 3, "#claim");
@@ -416,10 +447,10 @@ static void test_scheduled(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-07",
-		"The 1962 edition is scheduled to arrive with the postman.\n"
-		"The party holds its convention in Fresno next January.\n"
-		"The meeting was scheduled to open at noon.\n"
-		"The meeting opened last Tuesday.");
+	        "The 1962 edition is scheduled to arrive with the postman.\n"
+	        "The party holds its convention in Fresno next January.\n"
+	        "The meeting was scheduled to open at noon.\n"
+	        "The meeting opened last Tuesday.");
 	assert_true(has(fx_ana(d, 0), "#prediction"));
 	assert_true(has(fx_ana(d, 1), "#prediction"));
 	assert_false(has(fx_ana(d, 2), "#prediction"));
@@ -436,11 +467,14 @@ static void test_american_dates_quoted_forecasts(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-01",
-		"On October 31, 1859, John Brown was found guilty of treason.\n"
-		"For these crimes he was sentenced to be hanged on Friday, December 2, 1859.\n"
-		"The commission meets on October 31, 1962, in Salem.\n"
-		"He said: \"If this is the basic approach, success will be difficult to obtain.\"\n"
-		"He said: \"If this is the basic approach, Brown will be difficult to beat.\"");
+	        "On October 31, 1859, John Brown was found guilty of treason.\n"
+	        "For these crimes he was sentenced to be hanged on Friday, "
+	        "December 2, 1859.\n"
+	        "The commission meets on October 31, 1962, in Salem.\n"
+	        "He said: \"If this is the basic approach, success will be "
+	        "difficult to obtain.\"\n"
+	        "He said: \"If this is the basic approach, Brown will be "
+	        "difficult to beat.\"");
 	assert_false(has(fx_ana(d, 0), "#prediction"));
 	assert_false(has(fx_ana(d, 1), "#prediction"));
 	assert_true(has(fx_ana(d, 2), "#prediction"));
@@ -452,15 +486,15 @@ static void test_american_dates_quoted_forecasts(void **state)
 /* Session 11: an evaluation predicated in the author's words, a word of
  * judgement from stance.tsv (VADER valence) as an adjective after a link
  * verb, makes a claim of a sentence the report tests would clear ("The
- * Orioles played on Tuesday and were terrible."); the same word before a noun ("a
- * terrible storm") names a kind and leaves a past report plain. */
+ * Orioles played on Tuesday and were terrible."); the same word before a noun
+ * ("a terrible storm") names a kind and leaves a past report plain. */
 static void test_predicative_stance(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-06-01",
-		"The Orioles played on Tuesday and were terrible.\n"
-		"A terrible storm struck the coast on Tuesday.\n"
-		"The Orioles played on Tuesday and were tired.");
+	        "The Orioles played on Tuesday and were terrible.\n"
+	        "A terrible storm struck the coast on Tuesday.\n"
+	        "The Orioles played on Tuesday and were tired.");
 	expect_ana(d, 0, "#claim");
 	expect_ana(d, 1, "");
 	expect_ana(d, 2, "");
@@ -473,9 +507,10 @@ static void test_predicative_stance(void **state)
 static void test_could_in_narration(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-06-01",
-		"It could go 70,000 miles without refueling and stayed down a month.\n"
-		"It could go 70,000 miles without refueling and stays down a month.");
+	td_doc *d = fx_one("1961-06-01", "It could go 70,000 miles without "
+	                                 "refueling and stayed down a month.\n"
+	                                 "It could go 70,000 miles without "
+	                                 "refueling and stays down a month.");
 	expect_ana(d, 0, "");
 	expect_ana(d, 1, "#prediction #hedged");
 	td_doc_free(d);
@@ -484,26 +519,26 @@ static void test_could_in_narration(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_labels),
-		cmocka_unit_test(test_prediction_cues),
-		cmocka_unit_test(test_claim_rules),
-		cmocka_unit_test(test_separate_judgement_and_schedule),
-		cmocka_unit_test(test_questions_commitments_forecasts),
-		cmocka_unit_test(test_event_reports_denials_plans),
-		cmocka_unit_test(test_modal_necessity_anon_forecasts),
-		cmocka_unit_test(test_would_quotes_narration),
-		cmocka_unit_test(test_reported_horizon),
-		cmocka_unit_test(test_questions_anywhere),
-		cmocka_unit_test(test_belief_forecasts),
-		cmocka_unit_test(test_past_vantage),
-		cmocka_unit_test(test_past_passive_reports),
-		cmocka_unit_test(test_would_be_evaluation),
-		cmocka_unit_test(test_counterfactual_and_to_verb),
-		cmocka_unit_test(test_plain_past_report),
-		cmocka_unit_test(test_scheduled),
-		cmocka_unit_test(test_american_dates_quoted_forecasts),
-		cmocka_unit_test(test_predicative_stance),
-		cmocka_unit_test(test_could_in_narration),
+	        cmocka_unit_test(test_labels),
+	        cmocka_unit_test(test_prediction_cues),
+	        cmocka_unit_test(test_claim_rules),
+	        cmocka_unit_test(test_separate_judgement_and_schedule),
+	        cmocka_unit_test(test_questions_commitments_forecasts),
+	        cmocka_unit_test(test_event_reports_denials_plans),
+	        cmocka_unit_test(test_modal_necessity_anon_forecasts),
+	        cmocka_unit_test(test_would_quotes_narration),
+	        cmocka_unit_test(test_reported_horizon),
+	        cmocka_unit_test(test_questions_anywhere),
+	        cmocka_unit_test(test_belief_forecasts),
+	        cmocka_unit_test(test_past_vantage),
+	        cmocka_unit_test(test_past_passive_reports),
+	        cmocka_unit_test(test_would_be_evaluation),
+	        cmocka_unit_test(test_counterfactual_and_to_verb),
+	        cmocka_unit_test(test_plain_past_report),
+	        cmocka_unit_test(test_scheduled),
+	        cmocka_unit_test(test_american_dates_quoted_forecasts),
+	        cmocka_unit_test(test_predicative_stance),
+	        cmocka_unit_test(test_could_in_narration),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

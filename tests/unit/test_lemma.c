@@ -21,32 +21,56 @@
 static const struct {
 	const char *word, *pos, *lemma;
 } cases[] = {
-	/* irregular, from WordNet's exception lists */
-	{"mice", "NNS", "mouse"}, {"went", "VBD", "go"}, {"gone", "VBN", "go"},
-	{"better", "JJR", "good"}, {"worst", "JJS", "bad"},
-	{"children", "NNS", "child"}, {"ran", "VBD", "run"},
-	{"thought", "VBD", "think"}, {"feet", "NNS", "foot"},
-	/* regular */
-	{"warned", "VBD", "warn"}, {"warns", "VBZ", "warn"},
-	{"warning", "VBG", "warn"}, {"threats", "NNS", "threat"},
-	{"bigger", "JJR", "big"}, {"Warned", "VBD", "warn"},
-	/* base forms are lowercased, not looked up */
-	{"Threat", "NN", "threat"}, {"warning", "NN", "warning"},
-	{"run", "VB", "run"},
-	/* closed classes and contractions by rule */
-	{"was", "VBD", "be"}, {"is", "VBZ", "be"}, {"'re", "VBP", "be"},
-	{"’s", "VBZ", "be"}, {"'s", "POS", "'s"}, {"had", "VBD", "have"},
-	{"did", "VBD", "do"}, {"don't", "VBP", "do"}, {"won't", "MD", "will"},
-	{"can’t", "MD", "can"}, {"The", "DT", "the"}, {"I", "PRP", "I"},
-	{"They", "PRP", "they"}, {"Would", "MD", "would"},
-	/* names, numbers and punctuation as written */
-	{"Kim", "NNP", "Kim"}, {"Americans", "NNPS", "Americans"},
-	{"2.5", "CD", "2.5"}, {",", ",", ","}, {"“", "``", "“"},
-	/* unknown to WordNet */
-	{"zorbulates", "VBZ", "zorbulate"}, {"blorfies", "NNS", "blorfy"},
-	{"zorbulated", "VBD", "zorbulated"}, {"bus", "NNS", "bus"},
-	/* non-ASCII is case-folded */
-	{"Élan", "NN", "élan"}, {"cafés", "NNS", "café"},
+        /* irregular, from WordNet's exception lists */
+        {"mice", "NNS", "mouse"},
+        {"went", "VBD", "go"},
+        {"gone", "VBN", "go"},
+        {"better", "JJR", "good"},
+        {"worst", "JJS", "bad"},
+        {"children", "NNS", "child"},
+        {"ran", "VBD", "run"},
+        {"thought", "VBD", "think"},
+        {"feet", "NNS", "foot"},
+        /* regular */
+        {"warned", "VBD", "warn"},
+        {"warns", "VBZ", "warn"},
+        {"warning", "VBG", "warn"},
+        {"threats", "NNS", "threat"},
+        {"bigger", "JJR", "big"},
+        {"Warned", "VBD", "warn"},
+        /* base forms are lowercased, not looked up */
+        {"Threat", "NN", "threat"},
+        {"warning", "NN", "warning"},
+        {"run", "VB", "run"},
+        /* closed classes and contractions by rule */
+        {"was", "VBD", "be"},
+        {"is", "VBZ", "be"},
+        {"'re", "VBP", "be"},
+        {"’s", "VBZ", "be"},
+        {"'s", "POS", "'s"},
+        {"had", "VBD", "have"},
+        {"did", "VBD", "do"},
+        {"don't", "VBP", "do"},
+        {"won't", "MD", "will"},
+        {"can’t", "MD", "can"},
+        {"The", "DT", "the"},
+        {"I", "PRP", "I"},
+        {"They", "PRP", "they"},
+        {"Would", "MD", "would"},
+        /* names, numbers and punctuation as written */
+        {"Kim", "NNP", "Kim"},
+        {"Americans", "NNPS", "Americans"},
+        {"2.5", "CD", "2.5"},
+        {",", ",", ","},
+        {"“", "``", "“"},
+        /* unknown to WordNet */
+        {"zorbulates", "VBZ", "zorbulate"},
+        {"blorfies", "NNS", "blorfy"},
+        {"zorbulated", "VBD", "zorbulated"},
+        {"bus", "NNS", "bus"},
+        /* non-ASCII is case-folded */
+        {"Élan", "NN", "élan"},
+        {"cafés", "NNS", "café"},
 };
 
 static void test_cases(void **state)
@@ -55,11 +79,11 @@ static void test_cases(void **state)
 	assert_int_equal(td_lemma_init(), 0);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char out[64];
-		size_t n = td_lemma(cases[i].word, strlen(cases[i].word), cases[i].pos,
-			out, sizeof out);
+		size_t n = td_lemma(cases[i].word, strlen(cases[i].word),
+		        cases[i].pos, out, sizeof out);
 		if (strcmp(out, cases[i].lemma))
-			fail_msg("%s/%s: got %s, want %s", cases[i].word, cases[i].pos,
-				out, cases[i].lemma);
+			fail_msg("%s/%s: got %s, want %s", cases[i].word,
+			        cases[i].pos, out, cases[i].lemma);
 		assert_int_equal(n, strlen(out));
 	}
 }
@@ -84,8 +108,8 @@ static void *worker(void *arg)
 	for (int r = 0; r < 50; r++)
 		for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 			char out[64];
-			td_lemma(cases[i].word, strlen(cases[i].word), cases[i].pos, out,
-				sizeof out);
+			td_lemma(cases[i].word, strlen(cases[i].word),
+			        cases[i].pos, out, sizeof out);
 			if (strcmp(out, cases[i].lemma))
 				return (void *)1;
 		}
@@ -119,7 +143,7 @@ static int same_as_morphstr(const char *w)
 		char *r = morphstr(word, cls);
 		if (got != (r != NULL) || (got && strcmp(mine, r))) {
 			print_error("%s/%d: morphy %s, morphstr %s\n", w, cls,
-				got ? mine : "(none)", r ? r : "(none)");
+			        got ? mine : "(none)", r ? r : "(none)");
 			bad = 1;
 		}
 	}
@@ -131,14 +155,15 @@ static void test_morphy_is_morphstr(void **state)
 	(void)state;
 	assert_int_equal(td_lemma_init(), 0);
 	static const char *const forms[] = {"mice", "went", "better", "worst",
-		"boxes", "churches", "wishes", "buzzes", "women", "flies", "cries",
-		"hoped", "hopped", "making", "running", "larger", "largest",
-		"handful", "cupsful", "glass", "as", "us", "is", "was", "data",
-		"u.s.", "st.", "geese", "axes", "bases", "best", "oftener",
-		"zorbulates", "ss", "s", "classes", "buses", "analyses", "criteria",
-		"mothers-in-law", "attorneys-general", "passers-by", "x-rays",
-		"re-elected", "well-known", "long-term", "a--b", "a-", "-s",
-		"grown-ups", "hangers-on", "better-off", "runs-"};
+	        "boxes", "churches", "wishes", "buzzes", "women", "flies",
+	        "cries", "hoped", "hopped", "making", "running", "larger",
+	        "largest", "handful", "cupsful", "glass", "as", "us", "is",
+	        "was", "data", "u.s.", "st.", "geese", "axes", "bases", "best",
+	        "oftener", "zorbulates", "ss", "s", "classes", "buses",
+	        "analyses", "criteria", "mothers-in-law", "attorneys-general",
+	        "passers-by", "x-rays", "re-elected", "well-known", "long-term",
+	        "a--b", "a-", "-s", "grown-ups", "hangers-on", "better-off",
+	        "runs-"};
 	int bad = 0, n = 0;
 	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++, n++)
 		bad |= same_as_morphstr(forms[i]);
@@ -163,7 +188,8 @@ static void test_morphy_is_morphstr(void **state)
 				continue;
 			for (size_t j = 0; j < l; j++) {
 				char c = text[t.v[i].start + j];
-				w[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+				w[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32)
+				                              : c;
 			}
 			w[k] = '\0';
 			if (strpbrk(w, "_(") || !(w[0] >= 'a' && w[0] <= 'z'))
@@ -183,7 +209,7 @@ static void test_morphy_is_morphstr(void **state)
  * with the same word (of at most 64 bytes) and tag their lemma string:
  * td_words_layers stores each once per document. */
 static int layers_shared(const td_toklayers *l, const char *text,
-	const td_tokens *t, const uint8_t *tags)
+        const td_tokens *t, const uint8_t *tags)
 {
 	size_t cap = 2;
 	while (cap < 2 * t->n)
@@ -212,8 +238,8 @@ static int layers_shared(const td_toklayers *l, const char *text,
 				break;
 			}
 			if (tags[f] == tags[i] &&
-				t->v[f].end - t->v[f].start == len &&
-				!memcmp(text + t->v[f].start, w, len)) {
+			        t->v[f].end - t->v[f].start == len &&
+			        !memcmp(text + t->v[f].start, w, len)) {
 				ok = l->off[2 * f + 1] == l->off[2 * i + 1];
 				break;
 			}
@@ -238,7 +264,7 @@ static void test_layers_are_td_lemma(void **state)
 	assert_int_equal(td_words_new(model, &w), 0);
 	assert_int_equal(td_pos_open(model, &m), 0);
 	static const char *const dirs[] = {TD_SRCDIR "/corpus/articles",
-		TD_SRCDIR "/tests/data/unseen/articles"};
+	        TD_SRCDIR "/tests/data/unseen/articles"};
 	size_t n = 0, bad = 0;
 	for (int round = 0; round < 2; round++)
 		for (size_t di = 0; di < 3; di++) {
@@ -249,47 +275,70 @@ static void test_layers_are_td_lemma(void **state)
 				char path[2048], *text;
 				size_t len;
 				if (di == 2) {
-					static const char t[] = "Rates rose. Rose rates. "
-						"The rose rose. Saw saws saw. Left left left. "
-						"He does. Does does. Leaves leave. Was it? ";
+					static const char t[] =
+					        "Rates rose. Rose rates. "
+					        "The rose rose. Saw saws saw. "
+					        "Left left left. "
+					        "He does. Does does. Leaves "
+					        "leave. Was it? ";
 					e = (struct dirent *)1;
 					text = strdup(t);
 					len = strlen(t);
 				} else {
 					if (e->d_name[0] == '.')
 						continue;
-					snprintf(path, sizeof path, "%s/%s", dirs[di],
-						e->d_name);
-					assert_int_equal(td_read_file(path, &text, &len), 0);
+					snprintf(path, sizeof path, "%s/%s",
+					        dirs[di], e->d_name);
+					assert_int_equal(
+					        td_read_file(path, &text, &len),
+					        0);
 				}
 				td_doc *doc;
-				assert_int_equal(td_doc_new("doc-x", text, len, &doc), 0);
+				assert_int_equal(
+				        td_doc_new("doc-x", text, len, &doc),
+				        0);
 				assert_int_equal(td_words_layers(w, doc), 0);
 				td_tokens t = {0};
-				assert_int_equal(td_tokenize(text, len, 0, &t), 0);
+				assert_int_equal(
+				        td_tokenize(text, len, 0, &t), 0);
 				assert_int_equal(doc->layers->n, t.n);
 				uint8_t *tags = malloc(t.n + 1);
 				td_pos_scratch sc = {0};
-				assert_int_equal(td_pos_tag_ref(m, text, t.v, t.n, tags,
-					&sc), 0);
+				assert_int_equal(td_pos_tag_ref(m, text, t.v,
+				                         t.n, tags, &sc),
+				        0);
 				for (size_t i = 0; i < t.n; i++, n++) {
 					char want[256];
-					const char *pos = td_pos_tag_name(m, tags[i]);
-					td_lemma(text + t.v[i].start, t.v[i].end - t.v[i].start,
-						pos, want, sizeof want);
-					const char *gp = td_toklayers_pos(doc->layers, i);
-					const char *gl = td_toklayers_lemma(doc->layers, i);
-					if (strcmp(gp, pos) || strcmp(gl, want)) {
+					const char *pos =
+					        td_pos_tag_name(m, tags[i]);
+					td_lemma(text + t.v[i].start,
+					        t.v[i].end - t.v[i].start, pos,
+					        want, sizeof want);
+					const char *gp = td_toklayers_pos(
+					        doc->layers, i);
+					const char *gl = td_toklayers_lemma(
+					        doc->layers, i);
+					if (strcmp(gp, pos) ||
+					        strcmp(gl, want)) {
 						if (bad++ < 5)
-							print_error("token %zu %.*s: %s/%s, want "
-								"%s/%s\n", i,
-								(int)(t.v[i].end - t.v[i].start),
-								text + t.v[i].start, gp, gl, pos, want);
+							print_error(
+							        "token %zu "
+							        "%.*s: %s/%s, "
+							        "want "
+							        "%s/%s\n",
+							        i,
+							        (int)(t.v[i].end -
+							                t.v[i].start),
+							        text + t.v[i].start,
+							        gp, gl, pos,
+							        want);
 					}
 				}
-				if (!layers_shared(doc->layers, text, &t, tags) &&
-					bad++ < 5)
-					print_error("values stored per token, not per type\n");
+				if (!layers_shared(
+				            doc->layers, text, &t, tags) &&
+				        bad++ < 5)
+					print_error("values stored per token, "
+					            "not per type\n");
 				td_pos_scratch_clear(&sc);
 				free(tags);
 				td_tokens_clear(&t);
@@ -308,11 +357,11 @@ static void test_layers_are_td_lemma(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cases),
-		cmocka_unit_test(test_small_buffer),
-		cmocka_unit_test(test_threads),
-		cmocka_unit_test(test_morphy_is_morphstr),
-		cmocka_unit_test(test_layers_are_td_lemma),
+	        cmocka_unit_test(test_cases),
+	        cmocka_unit_test(test_small_buffer),
+	        cmocka_unit_test(test_threads),
+	        cmocka_unit_test(test_morphy_is_morphstr),
+	        cmocka_unit_test(test_layers_are_td_lemma),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

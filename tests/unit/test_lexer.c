@@ -9,8 +9,8 @@
 #include "query.h"
 #include "error.h"
 
-static int tq_lex_all_n(const char *q, size_t len, tq_tok *v, size_t max,
-	size_t *n)
+static int tq_lex_all_n(
+        const char *q, size_t len, tq_tok *v, size_t max, size_t *n)
 {
 	tq_lexer lx;
 	tq_lexer_init(&lx, q, len);
@@ -103,7 +103,8 @@ static void test_lexer_errors(void **state)
 	lex_error("\"ends in backslash\\\"", 0);
 	lex_error("\"a\"%x", 3);
 	lex_error("\"a\"%cx", 3);
-	lex_error("\"a\" ` \"b\"", 4); /* ; is a token now (CQP ends a query with it) */
+	lex_error("\"a\" ` \"b\"",
+	        4); /* ; is a token now (CQP ends a query with it) */
 	lex_error("\"a\" #", 4);
 	/* NUL: inside a string and outside one (API callers only) */
 	{
@@ -112,10 +113,10 @@ static void test_lexer_errors(void **state)
 		static const char nul1[] = "\"ab\0c\"", nul2[] = "\"a\" \0";
 		td_error_clear();
 		assert_int_equal(tq_lex_all_n(nul1, sizeof nul1 - 1, v, 8, &n),
-			TD_ESYNTAX);
+		        TD_ESYNTAX);
 		assert_int_equal(td_error_offset(), 3);
 		assert_int_equal(tq_lex_all_n(nul2, sizeof nul2 - 1, v, 8, &n),
-			TD_ESYNTAX);
+		        TD_ESYNTAX);
 		assert_int_equal(td_error_offset(), 4);
 	}
 	lex_error("\"a\" \x01", 4);

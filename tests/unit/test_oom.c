@@ -38,11 +38,11 @@
 
 /* ------------------------------------------------ the allocation hook */
 
-static long alloc_count;    /* allocations since arm() */
-static long alloc_fail_at;  /* 0: none fails */
-static int alloc_persist;   /* every allocation from fail_at on fails */
-static long alloc_failed;   /* allocations refused since arm() */
-static int alloc_trace;     /* TD_OOM_TRACE: a backtrace at each failure */
+static long alloc_count;   /* allocations since arm() */
+static long alloc_fail_at; /* 0: none fails */
+static int alloc_persist;  /* every allocation from fail_at on fails */
+static long alloc_failed;  /* allocations refused since arm() */
+static int alloc_trace;    /* TD_OOM_TRACE: a backtrace at each failure */
 
 static void arm(long k, int persist)
 {
@@ -144,13 +144,15 @@ static td_doc *make_doc(const char *id, const char *text)
 	assert_int_equal(td_doc_new(id, text, len, &d), 0);
 	assert_int_equal(td_meta_set(&d->meta.title, id), 0);
 	assert_int_equal(td_meta_set(&d->meta.date, "2024-01-19"), 0);
-	assert_int_equal(td_doc_add_actor(d, "kim-jong-un", "person",
-				 "Kim Jong Un"), 0);
+	assert_int_equal(
+	        td_doc_add_actor(d, "kim-jong-un", "person", "Kim Jong Un"), 0);
 	assert_int_equal(td_doc_add_span(d, "text", 0, len, NULL, NULL), 0);
 	assert_int_equal(td_doc_add_span(d, "s", 0, len / 2, NULL, "xml:id",
-				 "s1", "ana", "#claim", NULL), 0);
+	                         "s1", "ana", "#claim", NULL),
+	        0);
 	assert_int_equal(td_doc_add_span(d, "persName", 0, 3, NULL, "ref",
-				 "#kim-jong-un", NULL), 0);
+	                         "#kim-jong-un", NULL),
+	        0);
 	td_doc_sort_spans(d);
 	return d;
 }
@@ -175,26 +177,34 @@ static char *dump(const char *dir)
 				continue;
 			td_doc *doc;
 			const char *src, *sha;
-			assert_int_equal(td_seg_doc_load(s, d, &doc, &src, &sha), 0);
+			assert_int_equal(
+			        td_seg_doc_load(s, d, &doc, &src, &sha), 0);
 			char *buf = NULL;
 			size_t len = 0;
 			FILE *f = open_memstream(&buf, &len);
 			assert_non_null(f);
-			fprintf(f, "%s|%s|%s|%s\n", src, sha ? sha : "", doc->id,
-				doc->meta.title ? doc->meta.title : "");
+			fprintf(f, "%s|%s|%s|%s\n", src, sha ? sha : "",
+			        doc->id,
+			        doc->meta.title ? doc->meta.title : "");
 			fwrite(doc->text, 1, doc->len, f);
 			for (size_t k = 0; k < doc->n_spans; k++) {
 				fprintf(f, "\n%s %zu %zu", doc->spans[k].name,
-					doc->spans[k].start, doc->spans[k].end);
-				for (uint32_t j = 0; j < doc->spans[k].n_attrs; j++)
-					fprintf(f, " %s=%s", doc->spans[k].attrs[j].name,
-						doc->spans[k].attrs[j].value);
+				        doc->spans[k].start, doc->spans[k].end);
+				for (uint32_t j = 0; j < doc->spans[k].n_attrs;
+				        j++)
+					fprintf(f, " %s=%s",
+					        doc->spans[k].attrs[j].name,
+					        doc->spans[k].attrs[j].value);
 			}
 			td_docinfo di;
 			assert_int_equal(td_seg_doc(s, d, &di), 0);
-			for (uint32_t p = di.first_tok; p < di.first_tok + di.ntok; p++)
-				fprintf(f, " %s", td_seg_lex_term(s, TD_LAYER_NORM,
-					td_seg_id_at(s, TD_LAYER_NORM, p), NULL));
+			for (uint32_t p = di.first_tok;
+			        p < di.first_tok + di.ntok; p++)
+				fprintf(f, " %s",
+				        td_seg_lex_term(s, TD_LAYER_NORM,
+				                td_seg_id_at(
+				                        s, TD_LAYER_NORM, p),
+				                NULL));
 			fclose(f);
 			parts = realloc(parts, (n + 1) * sizeof *parts);
 			assert_non_null(parts);
@@ -246,10 +256,10 @@ static char *state_of(const char *dir)
 	for (int i = 0; i < n; i++) {
 		struct stat st;
 		snprintf(p, sizeof p, "%s/%s", dir, names[i]->d_name);
-		if (names[i]->d_name[0] != '.' && strcmp(names[i]->d_name, "LOCK") &&
-			stat(p, &st) == 0)
+		if (names[i]->d_name[0] != '.' &&
+		        strcmp(names[i]->d_name, "LOCK") && stat(p, &st) == 0)
 			fprintf(f, "%s %lld\n", names[i]->d_name,
-				(long long)st.st_size);
+			        (long long)st.st_size);
 		free(names[i]);
 	}
 	free(names);
@@ -316,10 +326,18 @@ static void copy_dir(const char *from, const char *to)
 
 /* ---------------------------------------------------- the operations */
 
-enum { OP_ADD, OP_CHANGE, OP_PRUNE, OP_MERGE, OP_REBUILD, OP_AUTOMERGE,
-	OP_RECOVER, NOPS };
-static const char *op_name[] = {"add", "change", "prune", "merge",
-	"rebuild", "commit+automatic merge", "recover"};
+enum {
+	OP_ADD,
+	OP_CHANGE,
+	OP_PRUNE,
+	OP_MERGE,
+	OP_REBUILD,
+	OP_AUTOMERGE,
+	OP_RECOVER,
+	NOPS
+};
+static const char *op_name[] = {"add", "change", "prune", "merge", "rebuild",
+        "commit+automatic merge", "recover"};
 
 static td_doc *docs[4];
 
@@ -339,8 +357,8 @@ static int run_op(const char *dir, int op)
 		uint64_t n;
 		return td_index_recover(dir, &kept, &dropped, &n);
 	}
-	if ((rc = td_writer_open(dir, op == OP_REBUILD ? TD_WRITE_REBUILD : 0,
-		     &w)))
+	if ((rc = td_writer_open(
+	             dir, op == OP_REBUILD ? TD_WRITE_REBUILD : 0, &w)))
 		return rc;
 	switch (op) {
 	case OP_ADD: /* a batch of two new documents */
@@ -397,23 +415,27 @@ static long oom_loop(const char *base, int op, int persist, long *allocs)
 		}
 		if (rc != 0 && rc != TD_ENOMEM)
 			fail_msg("%s, allocation %ld failing%s: code %d: %s",
-				op_name[op], k, persist ? " on" : "", rc,
-				td_error_last());
-		if (rc == TD_ENOMEM && !strstr(td_error_last(), "out of memory"))
-			fail_msg("%s, allocation %ld: message: %s", op_name[op], k,
-				td_error_last());
+			        op_name[op], k, persist ? " on" : "", rc,
+			        td_error_last());
+		if (rc == TD_ENOMEM &&
+		        !strstr(td_error_last(), "out of memory"))
+			fail_msg("%s, allocation %ld: message: %s", op_name[op],
+			        k, td_error_last());
 		assert_int_equal(td_index_check(dir), 0);
 		char *now = state_of(dir);
 		if (rc == TD_ENOMEM && strcmp(now, old))
 			fail_msg("%s, allocation %ld failing%s: out of memory, "
-				"but the index changed:\n%s\ninstead of\n%s",
-				op_name[op], k, persist ? " on" : "", now, old);
+			         "but the index changed:\n%s\ninstead of\n%s",
+			        op_name[op], k, persist ? " on" : "", now, old);
 		/* success: the state of a run without failure (the automatic
 		 * merge may have failed with a warning: the same documents) */
 		if (rc == 0 && (op == OP_AUTOMERGE ? strcmp(docs_of(now),
-					docs_of(want)) : strcmp(now, want)))
-			fail_msg("%s, allocation %ld failing%s: success, but not "
-				"the new state", op_name[op], k, persist ? " on" : "");
+		                                             docs_of(want))
+		                                   : strcmp(now, want)))
+			fail_msg("%s, allocation %ld failing%s: success, but "
+			         "not "
+			         "the new state",
+			        op_name[op], k, persist ? " on" : "");
 		failures += rc != 0;
 		free(now);
 	}
@@ -432,10 +454,10 @@ static void quiet_warn(void *ctx, const char *msg)
 }
 
 static const char *texts[] = {
-	"Kim Jong Un said the talks would likely fail. Analysts disagreed.",
-	"The sanctions will probably hold, officials said on Monday.",
-	"Kim's envoy may return to Seoul; nobody expects a deal soon.",
-	"Experts warned that the missile tests could resume by spring.",
+        "Kim Jong Un said the talks would likely fail. Analysts disagreed.",
+        "The sanctions will probably hold, officials said on Monday.",
+        "Kim's envoy may return to Seoul; nobody expects a deal soon.",
+        "Experts warned that the missile tests could resume by spring.",
 };
 
 static void test_writer_oom(void **state)
@@ -466,10 +488,14 @@ static void test_writer_oom(void **state)
 		for (int op = 0; op < NOPS; op++) {
 			long allocs = 0;
 			long f = oom_loop(op == OP_AUTOMERGE ? base8 : base, op,
-				persist, &allocs);
-			fprintf(stderr, "%s: %ld allocations, %ld runs out of "
-				"memory%s\n", op_name[op], allocs, f,
-				persist ? " (every allocation from k on failing)" : "");
+			        persist, &allocs);
+			fprintf(stderr,
+			        "%s: %ld allocations, %ld runs out of "
+			        "memory%s\n",
+			        op_name[op], allocs, f,
+			        persist ? " (every allocation from k on "
+			                  "failing)"
+			                : "");
 			assert_true(f > 0);
 		}
 	}
@@ -479,9 +505,9 @@ static void test_writer_oom(void **state)
 /* tagdex-ingest's index mode (td_ingest_index, linked into this program):
  * a new, a changed and a removed TEI source with --prune and --merge. */
 static const char *tei_fmt =
-	"<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"t%d\"><teiHeader>"
-	"<fileDesc><titleStmt><title>T%d</title></titleStmt></fileDesc>"
-	"</teiHeader><text><body><p><s>%s</s></p></body></text></TEI>\n";
+        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"t%d\"><teiHeader>"
+        "<fileDesc><titleStmt><title>T%d</title></titleStmt></fileDesc>"
+        "</teiHeader><text><body><p><s>%s</s></p></body></text></TEI>\n";
 
 static void write_tei(const char *dir, int i, const char *text)
 {
@@ -544,24 +570,31 @@ static void test_ingest_oom(void **state)
 		allocs = alloc_count;
 		disarm();
 		if (rc != 0 && rc != TD_ENOMEM)
-			fail_msg("ingest, allocation %ld failing: code %d: %s", k, rc,
-				td_error_last());
-		if (rc == TD_ENOMEM && !strstr(td_error_last(), "out of memory"))
+			fail_msg("ingest, allocation %ld failing: code %d: %s",
+			        k, rc, td_error_last());
+		if (rc == TD_ENOMEM &&
+		        !strstr(td_error_last(), "out of memory"))
 			fail_msg("ingest, allocation %ld: message: %s", k,
-				td_error_last());
+			        td_error_last());
 		assert_int_equal(td_index_check(dir), 0);
 		char *now = state_of(dir);
 		if (rc == TD_ENOMEM && strcmp(now, old))
-			fail_msg("ingest, allocation %ld failing: out of memory, but "
-				"the index changed", k);
+			fail_msg("ingest, allocation %ld failing: out of "
+			         "memory, but "
+			         "the index changed",
+			        k);
 		if (rc == 0 && strcmp(docs_of(now), docs_of(want)))
-			fail_msg("ingest, allocation %ld failing: success, but not "
-				"the new state", k);
+			fail_msg("ingest, allocation %ld failing: success, but "
+			         "not "
+			         "the new state",
+			        k);
 		failures += rc != 0;
 		free(now);
 	}
-	fprintf(stderr, "tagdex-ingest -x --prune --merge: %ld allocations, "
-		"%ld runs out of memory\n", allocs, failures);
+	fprintf(stderr,
+	        "tagdex-ingest -x --prune --merge: %ld allocations, "
+	        "%ld runs out of memory\n",
+	        allocs, failures);
 	assert_true(failures > 0);
 	free(old);
 	free(want);
@@ -576,8 +609,8 @@ static void test_plan_oom(void **state)
 {
 	(void)state;
 	static const char *const queries[] = {
-		"a:[word=\"the\"] []{0,2} b:[pos=a.pos] :: a.word = b.word",
-		"@[lemma=\"say\"] (\"that\" | \"if\") a:[] [word=a.word]",
+	        "a:[word=\"the\"] []{0,2} b:[pos=a.pos] :: a.word = b.word",
+	        "@[lemma=\"say\"] (\"that\" | \"if\") a:[] [word=a.word]",
 	};
 	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
 		for (int persist = 0; persist < 2; persist++) {
@@ -585,8 +618,10 @@ static void test_plan_oom(void **state)
 			for (long k = 1;; k += step) {
 				tq_node *ast = NULL;
 				tq_plan *p = NULL;
-				assert_int_equal(tq_parse(queries[q],
-					strlen(queries[q]), &ast), 0);
+				assert_int_equal(
+				        tq_parse(queries[q], strlen(queries[q]),
+				                &ast),
+				        0);
 				arm(k, persist);
 				int rc = tq_plan_new(ast, &p);
 				long failed = alloc_failed;
@@ -627,7 +662,8 @@ static void test_toklayers_oom(void **state)
 			arm(k, persist);
 			int rc = td_toklayers_new(2, &l);
 			for (; !rc && i < N; i++) {
-				snprintf(w[i], sizeof w[i], "lemma-%02d-abcdefghij", i);
+				snprintf(w[i], sizeof w[i],
+				        "lemma-%02d-abcdefghij", i);
 				rc = td_toklayers_put(l, w[i], &off[i]);
 			}
 			long failed = alloc_failed;
@@ -671,10 +707,10 @@ int main(void)
 		docs[i] = make_doc(id, texts[i]);
 	}
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_writer_oom),
-		cmocka_unit_test(test_ingest_oom),
-		cmocka_unit_test(test_plan_oom),
-		cmocka_unit_test(test_toklayers_oom),
+	        cmocka_unit_test(test_writer_oom),
+	        cmocka_unit_test(test_ingest_oom),
+	        cmocka_unit_test(test_plan_oom),
+	        cmocka_unit_test(test_toklayers_oom),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	for (int i = 0; i < 4; i++)

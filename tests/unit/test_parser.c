@@ -184,11 +184,12 @@ static void test_parser_errors(void **state)
 	syntax_error("\"a\" within", TD_ESYNTAX, 10, "expected a token");
 	syntax_error("within \"a\"", TD_ESYNTAX, 0, "expected a token");
 	syntax_error("\"a\" foo", TD_ESYNTAX, 4, "'within', 'containing'");
-	syntax_error("\"a\" ! \"b\"", TD_ESYNTAX, 6, "'within' or 'containing'");
+	syntax_error(
+	        "\"a\" ! \"b\"", TD_ESYNTAX, 6, "'within' or 'containing'");
 	/* labels, references, constraints, target */
 	syntax_error("[word = a.word]", TD_ESYNTAX, 8, "a label set before");
-	syntax_error("[word = a.word] a:[]", TD_ESYNTAX, 8,
-	        "a label set before");
+	syntax_error(
+	        "[word = a.word] a:[]", TD_ESYNTAX, 8, "a label set before");
 	syntax_error("a:[] [word = a.lemma]", TD_ESYNTAX, 13,
 	        "same attribute on both sides");
 	syntax_error("a:[] a:[]", TD_ESYNTAX, 5, "already set");
@@ -197,8 +198,8 @@ static void test_parser_errors(void **state)
 	syntax_error("@(\"a\")", TD_ESYNTAX, 1, "after '@'");
 	syntax_error("\"a\" :: a.word=\"x\"", TD_ESYNTAX, 4,
 	        "labels (a:[...]) before");
-	syntax_error("a:[] :: b.word=\"x\"", TD_ESYNTAX, 8,
-	        "a label of the query");
+	syntax_error(
+	        "a:[] :: b.word=\"x\"", TD_ESYNTAX, 8, "a label of the query");
 	syntax_error("a:[] :: a.tag=\"x\"", TD_ESYNTAX, 8,
 	        "'word', 'norm', 'lemma' or 'pos' after 'a.'");
 	syntax_error("a:[] :: a.word", TD_ESYNTAX, 14, "'=' or '!='");
@@ -214,7 +215,8 @@ static void test_parser_errors(void **state)
 	syntax_error("\"a\"; \"b\"", TD_ESYNTAX, 5, "after ';'");
 	syntax_error("\"a\";;", TD_ESYNTAX, 4, "after ';'");
 	syntax_error(";", TD_ESYNTAX, 0, "expected a token");
-	syntax_error("\"a\" within s \"b\"", TD_ESYNTAX, 13, "end of the query");
+	syntax_error(
+	        "\"a\" within s \"b\"", TD_ESYNTAX, 13, "end of the query");
 	syntax_error("\"unterminated", TD_ESYNTAX, 0, "closing");
 	syntax_error("\"a\"%q", TD_ESYNTAX, 3, "flag");
 }

@@ -27,7 +27,8 @@ static char *map(const char *sentence)
 	snprintf(buf, sizeof buf, "%s", sentence);
 	for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) {
 		char *sl = strrchr(w, '/');
-		t[n++] = (td_brown_tok){w, sl + 1, (size_t)(sl - w), strlen(sl + 1)};
+		t[n++] = (td_brown_tok){
+		        w, sl + 1, (size_t)(sl - w), strlen(sl + 1)};
 	}
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
@@ -49,31 +50,35 @@ static void test_mapping_simple(void **state)
 {
 	(void)state;
 	assert_string_equal(map("The/at jury/nn said/vbd it/pps did/dod ./."),
-		"DT NN VBD PRP VBD .");
+	        "DT NN VBD PRP VBD .");
 	assert_string_equal(map("Mr./np Milstein/np is/bez a/at wizard/nn-tl"),
-		"NNP NNP VBZ DT NN");
-	assert_string_equal(map("the/at Chicago/np-tl Symphony/nn-tl Orchestra/nn-tl"),
-		"DT NNP NNP NNP");
-	assert_string_equal(map("very/ql fast/rb ,/, faster/rbr ,/, fastest/rbt"),
-		"RB RB , RBR , RBS");
+	        "NNP NNP VBZ DT NN");
+	assert_string_equal(
+	        map("the/at Chicago/np-tl Symphony/nn-tl Orchestra/nn-tl"),
+	        "DT NNP NNP NNP");
+	assert_string_equal(
+	        map("very/ql fast/rb ,/, faster/rbr ,/, fastest/rbt"),
+	        "RB RB , RBR , RBS");
 	assert_string_equal(map("the/at biggest/jjt and/cc 20th/od one/cd"),
-		"DT JJS CC JJ CD");
+	        "DT JJS CC JJ CD");
 	assert_string_equal(map("whose/wp$ dog/nn ,/, whom/wpo ,/, how/wql"),
-		"WP$ NN , WP , WRB");
-	assert_string_equal(map("``/`` no/at ''/'' ;/. --/-- (/( )/)"),
-		"`` DT '' : : ( )");
+	        "WP$ NN , WP , WRB");
+	assert_string_equal(
+	        map("``/`` no/at ''/'' ;/. --/-- (/( )/)"), "`` DT '' : : ( )");
 	assert_string_equal(map("bon/fw-jj mot/fw-nn"), "FW FW");
 	assert_string_equal(map("was/bedz were/bed been/ben being/beg am/bem"),
-		"VBD VBD VBN VBG VBP");
-	assert_string_equal(map("has/hvz had/hvd does/doz not/*"),
-		"VBZ VBD VBZ RB");
-	assert_string_equal(map("went/vbd to/in Rome/np to/to see/vb"),
-		"VBD TO NNP TO VB");
+	        "VBD VBD VBN VBG VBP");
+	assert_string_equal(
+	        map("has/hvz had/hvd does/doz not/*"), "VBZ VBD VBZ RB");
+	assert_string_equal(
+	        map("went/vbd to/in Rome/np to/to see/vb"), "VBD TO NNP TO VB");
 	assert_string_equal(map("more/ap most/ap several/ap"), "JJR JJS JJ");
-	assert_string_equal(map("all/abn the/at men/nns and/cc all/abn men/nns"),
-		"PDT DT NNS CC DT NNS");
-	assert_string_equal(map("the/at man/nn that/wps came/vbd who/wps left/vbd"),
-		"DT NN WDT VBD WP VBD");
+	assert_string_equal(
+	        map("all/abn the/at men/nns and/cc all/abn men/nns"),
+	        "PDT DT NNS CC DT NNS");
+	assert_string_equal(
+	        map("the/at man/nn that/wps came/vbd who/wps left/vbd"),
+	        "DT NN WDT VBD WP VBD");
 	assert_string_equal(map("x/nil"), "?");
 }
 
@@ -94,12 +99,13 @@ static void test_mapping_vb_vbp(void **state)
 {
 	(void)state;
 	/* Brown vb is both the base form and the present */
-	assert_string_equal(map("They/ppss want/vb to/to go/vb"), "PRP VBP TO VB");
+	assert_string_equal(
+	        map("They/ppss want/vb to/to go/vb"), "PRP VBP TO VB");
 	assert_string_equal(map("We/ppss will/md not/* go/vb"), "PRP MD RB VB");
 	assert_string_equal(map("I/ppss often/rb go/vb"), "PRP RB VBP");
 	assert_string_equal(map("Go/vb home/nr"), "VB NN");
-	assert_string_equal(map("they/ppss eat/vb and/cc drink/vb"),
-		"PRP VBP CC VBP");
+	assert_string_equal(
+	        map("they/ppss eat/vb and/cc drink/vb"), "PRP VBP CC VBP");
 	assert_string_equal(map("to/to eat/vb and/cc drink/vb"), "TO VB CC VB");
 	assert_string_equal(map("Do/do you/ppss know/vb"), "VBP PRP VB");
 	assert_string_equal(map("Do/do it/ppo"), "VB PRP");
@@ -107,8 +113,9 @@ static void test_mapping_vb_vbp(void **state)
 	assert_string_equal(map("men/nns who/wps have/hv"), "NNS WP VBP");
 	assert_string_equal(map("Can/md they/ppss go/vb"), "MD PRP VB");
 	assert_string_equal(map("when/wrb did/dod the/at men/nns go/vb"),
-		"WRB VBD DT NNS VB");
-	assert_string_equal(map("the/at old/jj men/nns go/vb"), "DT JJ NNS VBP");
+	        "WRB VBD DT NNS VB");
+	assert_string_equal(
+	        map("the/at old/jj men/nns go/vb"), "DT JJ NNS VBP");
 }
 
 static void test_punct_pieces(void **state)
@@ -127,10 +134,10 @@ static void test_punct_pieces(void **state)
 static void test_reserved(void **state)
 {
 	(void)state;
-	const char *yes[] = {"ca01", "ca10", "cb01", "cb07", "cj01", "cj05",
-		"cn01", "cn05"};
+	const char *yes[] = {
+	        "ca01", "ca10", "cb01", "cb07", "cj01", "cj05", "cn01", "cn05"};
 	const char *no[] = {"ca11", "ca00", "cb08", "cj06", "cn06", "cc01",
-		"ck01", "cp05", "ca1", "ca011", "cats.txt"};
+	        "ck01", "cp05", "ca1", "ca011", "cats.txt"};
 	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
 		assert_true(td_brown_reserved(yes[i]));
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
@@ -145,8 +152,8 @@ static void test_reserved(void **state)
 	assert_int_equal(n, 10 + 7 + 5 + 5);
 }
 
-static void tag_text(const td_pos_model *m, const char *text, char *out,
-	size_t size)
+static void tag_text(
+        const td_pos_model *m, const char *text, char *out, size_t size)
 {
 	td_tokens tk = {0};
 	assert_int_equal(td_tokenize(text, strlen(text), 0, &tk), 0);
@@ -158,7 +165,7 @@ static void tag_text(const td_pos_model *m, const char *text, char *out,
 	for (size_t i = 0; i < tk.n; i++) {
 		size_t l = strlen(out);
 		snprintf(out + l, size - l, "%s%s", i ? " " : "",
-			td_pos_tag_name(m, tags[i]));
+		        td_pos_tag_name(m, tags[i]));
 	}
 	td_pos_scratch_clear(&s);
 	td_tokens_clear(&tk);
@@ -175,11 +182,13 @@ static void test_tagging(void **state)
 	assert_string_equal(td_pos_tag_name(m, 999), "");
 	char out[512];
 	tag_text(m, "The minister will warn that prices rose sharply.", out,
-		sizeof out);
+	        sizeof out);
 	assert_string_equal(out, "DT NN MD VB IN NNS VBD RB .");
-	tag_text(m, "Kim's aides said they would not attend the talks in Geneva.",
-		out, sizeof out);
-	assert_string_equal(out, "NNP POS NNS VBD PRP MD RB VB DT NNS IN NNP .");
+	tag_text(m,
+	        "Kim's aides said they would not attend the talks in Geneva.",
+	        out, sizeof out);
+	assert_string_equal(
+	        out, "NNP POS NNS VBD PRP MD RB VB DT NNS IN NNP .");
 	/* a word never seen in training still gets a plausible tag */
 	tag_text(m, "The zorbulating officials denied it.", out, sizeof out);
 	assert_string_equal(out, "DT VBG NNS VBD PRP .");
@@ -194,7 +203,7 @@ static void test_tagging(void **state)
  * its first TD_POS_HASH_LEN bytes, through the cache or not (a sentence
  * longer than it holds). */
 static size_t tag_both(const td_pos_model *m, const char *text,
-	td_pos_scratch *s, size_t *ntok)
+        td_pos_scratch *s, size_t *ntok)
 {
 	td_tokens tk = {0};
 	assert_int_equal(td_tokenize(text, strlen(text), 0, &tk), 0);
@@ -211,24 +220,30 @@ static size_t tag_both(const td_pos_model *m, const char *text,
 		if (i + 1 < tk.n && !(len == 1 && strchr(".!?", *w)))
 			continue;
 		size_t n = i + 1 - first;
-		assert_int_equal(td_pos_tag_hash(m, text, tk.v + first, n, a + first,
-			h + first, s), 0);
-		assert_int_equal(td_pos_tag_ref(m, text, tk.v + first, n, b + first,
-			&ref), 0);
+		assert_int_equal(td_pos_tag_hash(m, text, tk.v + first, n,
+		                         a + first, h + first, s),
+		        0);
+		assert_int_equal(td_pos_tag_ref(m, text, tk.v + first, n,
+		                         b + first, &ref),
+		        0);
 		first = i + 1;
 	}
 	for (size_t i = 0; i < tk.n; i++) {
 		size_t len = tk.v[i].end - tk.v[i].start;
-		assert_true(h[i] == td_hash(text + tk.v[i].start,
-			len < TD_POS_HASH_LEN ? len : TD_POS_HASH_LEN));
+		assert_true(
+		        h[i] ==
+		        td_hash(text + tk.v[i].start,
+		                len < TD_POS_HASH_LEN ? len : TD_POS_HASH_LEN));
 	}
 	for (size_t i = 0; i < tk.n; i++)
 		if (a[i] != b[i]) {
 			if (diff++ < 5)
-				print_message("token %zu \"%.*s\": %s cached, %s uncached\n",
-					i, (int)(tk.v[i].end - tk.v[i].start),
-					text + tk.v[i].start, td_pos_tag_name(m, a[i]),
-					td_pos_tag_name(m, b[i]));
+				print_message("token %zu \"%.*s\": %s cached, "
+				              "%s uncached\n",
+				        i, (int)(tk.v[i].end - tk.v[i].start),
+				        text + tk.v[i].start,
+				        td_pos_tag_name(m, a[i]),
+				        td_pos_tag_name(m, b[i]));
 		}
 	*ntok += tk.n;
 	td_pos_scratch_clear(&ref);
@@ -250,22 +265,27 @@ static void test_cache_same_tags(void **state)
 	td_pos_model *m;
 	assert_int_equal(td_pos_open(MODEL, &m), 0);
 	static const char mixed[] =
-		"Rates rose. Rose rates. Rates, rates and RATES! Rates? "
-		"US officials said the U.S. would act. Act now. Now act. "
-		"Well-known well-known Well-Known experts warned in 1999 and 2024. "
-		"1999 was a year; 2024 too. 3.5% of 12,000 voters. "
-		"Ändern über Straße. Über alles. Café café CAFÉ. "
-		"Supercalifragilisticexpialidocious-and-then-some-more-letters-to-be-long-a "
-		"supercalifragilisticexpialidocious-and-then-some-more-letters-to-be-long-b "
-		"fell. Supercalifragilisticexpialidocious-and-then-some-more-letters-to-be-long-c. "
-		"It's Kim's. It was. Was it? Can they go? They can go. Go! "
-		"The zorbulating officials denied it. Zorbulating denied.";
+	        "Rates rose. Rose rates. Rates, rates and RATES! Rates? "
+	        "US officials said the U.S. would act. Act now. Now act. "
+	        "Well-known well-known Well-Known experts warned in 1999 and "
+	        "2024. "
+	        "1999 was a year; 2024 too. 3.5% of 12,000 voters. "
+	        "Ändern über Straße. Über alles. Café café CAFÉ. "
+	        "Supercalifragilisticexpialidocious-and-then-some-more-letters-"
+	        "to-be-long-a "
+	        "supercalifragilisticexpialidocious-and-then-some-more-letters-"
+	        "to-be-long-b "
+	        "fell. "
+	        "Supercalifragilisticexpialidocious-and-then-some-more-letters-"
+	        "to-be-long-c. "
+	        "It's Kim's. It was. Was it? Can they go? They can go. Go! "
+	        "The zorbulating officials denied it. Zorbulating denied.";
 	size_t ntok = 0;
 	td_pos_scratch s = {0};
 	assert_int_equal(tag_both(m, mixed, &s, &ntok), 0);
 	assert_int_equal(tag_both(m, mixed, &s, &ntok), 0); /* all cached */
 	static const char *const dirs[] = {TD_SRCDIR "/corpus/articles",
-		TD_SRCDIR "/tests/data/unseen/articles"};
+	        TD_SRCDIR "/tests/data/unseen/articles"};
 	td_pos_scratch small = {0};
 	assert_int_equal(td_pos_cache_new(40, &small.cache), 0);
 	for (size_t d = 0; d < 2; d++) {
@@ -329,24 +349,27 @@ static void *slurp(const char *path, size_t *n)
 static void test_checksum(void **state)
 {
 	(void)state;
-	assert_int_equal(td_hash32_update(TD_HASH32_SEED, "abcde", 5), 0x959c2febu);
+	assert_int_equal(
+	        td_hash32_update(TD_HASH32_SEED, "abcde", 5), 0x959c2febu);
 	const char *s = "0123456789abcdefghij";
-	assert_int_equal(td_hash32_update(td_hash32_update(TD_HASH32_SEED, s, 8),
-				 s + 8, 12),
-		td_hash32_update(TD_HASH32_SEED, s, 20));
+	assert_int_equal(
+	        td_hash32_update(
+	                td_hash32_update(TD_HASH32_SEED, s, 8), s + 8, 12),
+	        td_hash32_update(TD_HASH32_SEED, s, 20));
 	/* one word changed, anywhere, changes the sum */
 	char t[21];
 	memcpy(t, s, 21);
 	t[13] ^= 0x40;
 	assert_int_not_equal(td_hash32_update(TD_HASH32_SEED, t, 20),
-		td_hash32_update(TD_HASH32_SEED, s, 20));
+	        td_hash32_update(TD_HASH32_SEED, s, 20));
 }
 
 static void test_load_errors(void **state)
 {
 	(void)state;
 	td_pos_model *m = (void *)1;
-	assert_int_equal(td_pos_open("/nonexistent/pos.model", &m), TD_ENOTFOUND);
+	assert_int_equal(
+	        td_pos_open("/nonexistent/pos.model", &m), TD_ENOTFOUND);
 	assert_null(m);
 	assert_non_null(strstr(td_error_last(), "/nonexistent/pos.model"));
 	assert_non_null(strstr(td_error_last(), "tagdex-train-pos"));
@@ -405,15 +428,15 @@ static void test_load_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_mapping_simple),
-		cmocka_unit_test(test_mapping_clitics),
-		cmocka_unit_test(test_mapping_vb_vbp),
-		cmocka_unit_test(test_punct_pieces),
-		cmocka_unit_test(test_reserved),
-		cmocka_unit_test(test_tagging),
-		cmocka_unit_test(test_cache_same_tags),
-		cmocka_unit_test(test_checksum),
-		cmocka_unit_test(test_load_errors),
+	        cmocka_unit_test(test_mapping_simple),
+	        cmocka_unit_test(test_mapping_clitics),
+	        cmocka_unit_test(test_mapping_vb_vbp),
+	        cmocka_unit_test(test_punct_pieces),
+	        cmocka_unit_test(test_reserved),
+	        cmocka_unit_test(test_tagging),
+	        cmocka_unit_test(test_cache_same_tags),
+	        cmocka_unit_test(test_checksum),
+	        cmocka_unit_test(test_load_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,9 +6,10 @@ static void test_marks_and_apostrophes(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"Korea’s leaders and the states’ envoys, who don’t agree, called it ‘hostile’.\n"
-		"In the ’90s he said \"never again\" and 'no deal'.\n"
-		"The minister called the plan “a farce”.");
+	        "Korea’s leaders and the states’ envoys, who don’t agree, "
+	        "called it ‘hostile’.\n"
+	        "In the ’90s he said \"never again\" and 'no deal'.\n"
+	        "The minister called the plan “a farce”.");
 	fx_expect(d, "q", "hostile", "who", NULL);
 	assert_non_null(fx_find(d, "q", "never again"));
 	assert_non_null(fx_find(d, "q", "no deal"));
@@ -20,34 +21,37 @@ static void test_marks_and_apostrophes(void **state)
 static void test_attribution(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("2024-01-19",
-		"Kim Jong Un warned that North Korea would ‘totally destroy’ its enemies.\n"
-		"‘We are ready,’ said Vladimir Putin, and Xi Jinping called for ‘calm’.\n"
-		"He later insisted on ‘restraint’.");
+	td_doc *d =
+	        fx_one("2024-01-19", "Kim Jong Un warned that North Korea "
+	                             "would ‘totally destroy’ its enemies.\n"
+	                             "‘We are ready,’ said Vladimir Putin, and "
+	                             "Xi Jinping called for ‘calm’.\n"
+	                             "He later insisted on ‘restraint’.");
 	fx_expect(d, "q", "totally destroy", "who", "#kim-jong-un");
 	fx_expect(d, "q", "We are ready,", "who", "#vladimir-putin");
 	fx_expect(d, "q", "calm", "who", "#xi-jinping");
 	/* a pronoun resolves to the person named before */
 	fx_expect(d, "q", "restraint", "who", "#xi-jinping");
-	fx_expect(d, "said", "North Korea would ‘totally destroy’ its enemies", "who",
-		"#kim-jong-un");
-	fx_expect(d, "said", "North Korea would ‘totally destroy’ its enemies", "direct",
-		"false");
+	fx_expect(d, "said", "North Korea would ‘totally destroy’ its enemies",
+	        "who", "#kim-jong-un");
+	fx_expect(d, "said", "North Korea would ‘totally destroy’ its enemies",
+	        "direct", "false");
 	td_doc_free(d);
 }
 
 static void test_multi_sentence_quote(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("2024-01-19",
-		"Putin said: “We will win.\nNobody can stop us.”\nThe West disagreed.");
+	td_doc *d = fx_one("2024-01-19", "Putin said: “We will win.\nNobody "
+	                                 "can stop us.”\nThe West disagreed.");
 	const td_span *a = fx_find(d, "q", "We will win.");
 	const td_span *b = fx_find(d, "q", "Nobody can stop us.");
 	assert_non_null(a);
 	assert_non_null(b);
 	assert_non_null(td_span_attr(a, "next"));
 	assert_non_null(td_span_attr(b, "prev"));
-	assert_string_equal(td_span_attr(a, "next") + 1, td_span_attr(b, "xml:id"));
+	assert_string_equal(
+	        td_span_attr(a, "next") + 1, td_span_attr(b, "xml:id"));
 	assert_string_equal(td_span_attr(b, "who"), "#vladimir-putin");
 	/* the author's sentence after the quote is not the speaker's: no
 	 * quote, no reported speech, and no forecast (an actor's stated plan
@@ -64,8 +68,10 @@ static void test_reported_clauses(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"Although Chinese officials have maintained that China seeks peace, nothing changed.\n"
-		"Its spokesperson, Aissata Kone-Traore, insisted that the alliance was ‘irreversible’ and that talks would resume.");
+	        "Although Chinese officials have maintained that China seeks "
+	        "peace, nothing changed.\n"
+	        "Its spokesperson, Aissata Kone-Traore, insisted that the "
+	        "alliance was ‘irreversible’ and that talks would resume.");
 	/* a group is a speaker too (its key is the slug of its words) */
 	fx_expect(d, "said", "China seeks peace", "who", "#chinese-officials");
 	assert_non_null(fx_find(d, "said", "the alliance was ‘irreversible’"));
@@ -78,7 +84,7 @@ static void test_unbalanced_marks(void **state)
 	(void)state;
 	/* hostile input: stray marks never produce crossing or empty spans */
 	td_doc *d = fx_one("2024-01-19",
-		"“ ’ ‘ \" ' ”\n‘unclosed and “mixed’ marks”.\n'' \"\" “”");
+	        "“ ’ ‘ \" ' ”\n‘unclosed and “mixed’ marks”.\n'' \"\" “”");
 	size_t nq = 0;
 	for (size_t i = 0; i < d->n_spans; i++) {
 		const td_span *a = &d->spans[i];
@@ -88,9 +94,11 @@ static void test_unbalanced_marks(void **state)
 		assert_true(a->start < a->end);
 		for (size_t j = 0; j < d->n_spans; j++) {
 			const td_span *b = &d->spans[j];
-			if (j != i && strcmp(b->name, "q") == 0 && a->start < b->start &&
-			    b->start < a->end)
-				assert_true(b->end <= a->end); /* nested, never crossing */
+			if (j != i && strcmp(b->name, "q") == 0 &&
+			        a->start < b->start && b->start < a->end)
+				assert_true(
+				        b->end <=
+				        a->end); /* nested, never crossing */
 		}
 	}
 	/* the marks that do pair ("‘unclosed and “mixed’") still make quotes */
@@ -104,23 +112,29 @@ static void test_reported_forms(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-05-20",
-		"Donald Trump said the United States had helped to negotiate it.\n"
-		"Donald Trump announced the ceasefire on social media before anyone did.\n"
-		"Chinese officials insisted the agreement was reached bilaterally.\n"
-		"Vladimir Putin said on Thursday that he supported the idea.\n"
-		"The commissioner told a meeting in Abuja that the bloc would act.\n"
-		"Xi Jinping told reporters in Beijing.\n"
-		"Benjamin Netanyahu has made no secret of his view that a deal would be worse.\n"
-		"The view that emerged was grim.\n"
-		"It is said that the talks failed.\n"
-		"The three powers have said that they are ready.");
-	fx_expect(d, "said", "the United States had helped to negotiate it", "who",
-		"#donald-trump");
+	        "Donald Trump said the United States had helped to negotiate "
+	        "it.\n"
+	        "Donald Trump announced the ceasefire on social media before "
+	        "anyone did.\n"
+	        "Chinese officials insisted the agreement was reached "
+	        "bilaterally.\n"
+	        "Vladimir Putin said on Thursday that he supported the idea.\n"
+	        "The commissioner told a meeting in Abuja that the bloc would "
+	        "act.\n"
+	        "Xi Jinping told reporters in Beijing.\n"
+	        "Benjamin Netanyahu has made no secret of his view that a deal "
+	        "would be worse.\n"
+	        "The view that emerged was grim.\n"
+	        "It is said that the talks failed.\n"
+	        "The three powers have said that they are ready.");
+	fx_expect(d, "said", "the United States had helped to negotiate it",
+	        "who", "#donald-trump");
 	fx_expect(d, "said", "the agreement was reached bilaterally", "who",
-		"#chinese-officials");
+	        "#chinese-officials");
 	fx_expect(d, "said", "he supported the idea", "who", "#vladimir-putin");
 	assert_non_null(fx_find(d, "said", "the bloc would act"));
-	fx_expect(d, "said", "a deal would be worse", "who", "#benjamin-netanyahu");
+	fx_expect(d, "said", "a deal would be worse", "who",
+	        "#benjamin-netanyahu");
 	fx_expect(d, "said", "they are ready", "who", NULL);
 	assert_int_equal(fx_count(d, "said"), 6);
 	td_doc_free(d);
@@ -132,14 +146,18 @@ static void test_reported_clause_end(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-06-04",
-		"Abbas Araghchi insisted that the programme is peaceful and warned that Tehran could respond.\n"
-		"Ishiba Shigeru argued that a pact is needed, an idea Washington dislikes.\n"
-		"Kim Jong Un said that the plan, a bold move, would work.");
-	fx_expect(d, "said", "the programme is peaceful", "who", "#abbas-araghchi");
+	        "Abbas Araghchi insisted that the programme is peaceful and "
+	        "warned that Tehran could respond.\n"
+	        "Ishiba Shigeru argued that a pact is needed, an idea "
+	        "Washington dislikes.\n"
+	        "Kim Jong Un said that the plan, a bold move, would work.");
+	fx_expect(d, "said", "the programme is peaceful", "who",
+	        "#abbas-araghchi");
 	fx_expect(d, "said", "Tehran could respond", "who", "#abbas-araghchi");
 	fx_expect(d, "said", "a pact is needed", "who", "#ishiba-shigeru");
 	/* an inner appositive followed by more of the clause stays inside */
-	assert_non_null(fx_find(d, "said", "the plan, a bold move, would work"));
+	assert_non_null(
+	        fx_find(d, "said", "the plan, a bold move, would work"));
 	td_doc_free(d);
 }
 
@@ -149,19 +167,23 @@ static void test_zero_that_after_adjuncts(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2025-03-01",
-		"Antony Blinken told reporters the talks were over.\n"
-		"Marco Rubio said on Friday Moscow had stalled.\n"
-		"Chinese officials warned last month the ban could hurt exports.\n"
-		"European diplomats say privately the plan lacks money.\n"
-		"Emirati ministers argue the Houthis respond only to force.\n"
-		"Antony Blinken told reporters about the plan.\n"
-		"Marco Rubio said on Friday in a speech.\n"
-		"Chinese officials warned Iran against escalation.");
+	        "Antony Blinken told reporters the talks were over.\n"
+	        "Marco Rubio said on Friday Moscow had stalled.\n"
+	        "Chinese officials warned last month the ban could hurt "
+	        "exports.\n"
+	        "European diplomats say privately the plan lacks money.\n"
+	        "Emirati ministers argue the Houthis respond only to force.\n"
+	        "Antony Blinken told reporters about the plan.\n"
+	        "Marco Rubio said on Friday in a speech.\n"
+	        "Chinese officials warned Iran against escalation.");
 	fx_expect(d, "said", "the talks were over", "who", "#antony-blinken");
 	fx_expect(d, "said", "Moscow had stalled", "who", "#marco-rubio");
-	fx_expect(d, "said", "the ban could hurt exports", "who", "#chinese-officials");
-	fx_expect(d, "said", "the plan lacks money", "who", "#european-diplomats");
-	fx_expect(d, "said", "the Houthis respond only to force", "who", "#emirati-ministers");
+	fx_expect(d, "said", "the ban could hurt exports", "who",
+	        "#chinese-officials");
+	fx_expect(d, "said", "the plan lacks money", "who",
+	        "#european-diplomats");
+	fx_expect(d, "said", "the Houthis respond only to force", "who",
+	        "#emirati-ministers");
 	/* no clause: a preposition follows the addressee or adverbial */
 	assert_int_equal(fx_count(d, "said"), 5);
 	td_doc_free(d);
@@ -170,22 +192,28 @@ static void test_zero_that_after_adjuncts(void **state)
 static void test_according_title_and_coordinated(void **state)
 {
 	(void)state;
-	td_doc *d = fx_doc("2026-03-12", (const char *const[]){
-		"Defence Minister Kaja Lind spoke in Riga.\n"
-		"According to Ms Lind, “delay helps nobody.”",
-		"Trade Minister Ana Ruiz met exporters.\n"
-		"She said local mills employ some 5,000 people and that a cut would hurt them.\n"
-		"She said nothing and left.\n"
-		"Ms Ruiz thinks a collapse of the talks would hurt both sides."}, 2);
+	td_doc *d = fx_doc("2026-03-12",
+	        (const char *const[]){
+	                "Defence Minister Kaja Lind spoke in Riga.\n"
+	                "According to Ms Lind, “delay helps nobody.”",
+	                "Trade Minister Ana Ruiz met exporters.\n"
+	                "She said local mills employ some 5,000 people and "
+	                "that a cut would hurt them.\n"
+	                "She said nothing and left.\n"
+	                "Ms Ruiz thinks a collapse of the talks would hurt "
+	                "both sides."},
+	        2);
 	/* "according to" + a title: the name after the title speaks */
 	fx_expect(d, "q", "delay helps nobody.", "who", "#kaja-lind");
 	/* "said X and that Y": X is a report without "that" */
-	fx_expect(d, "said", "local mills employ some 5,000 people", "who", "#ana-ruiz");
+	fx_expect(d, "said", "local mills employ some 5,000 people", "who",
+	        "#ana-ruiz");
 	fx_expect(d, "said", "a cut would hurt them", "who", "#ana-ruiz");
 	assert_null(fx_find(d, "said", "nothing"));
 	assert_null(fx_find(d, "said", "nothing and left"));
 	/* "of" inside the subject of a zero-"that" clause */
-	fx_expect(d, "said", "a collapse of the talks would hurt both sides", "who", "#ana-ruiz");
+	fx_expect(d, "said", "a collapse of the talks would hurt both sides",
+	        "who", "#ana-ruiz");
 	td_doc_free(d);
 }
 
@@ -196,20 +224,23 @@ static void test_carried_speaker_generic_subjects(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2023-05-16",
-		"Kinshasa insists that the rebels hid.\n"
-		"“They have not left.\n"
-		"They have changed uniforms,” the spokesman, Patrick Muyaya, told reporters.\n"
-		"Diplomats in the region say a deployment is unlikely.\n"
-		"Analysts say Brent could fall below $70.\n"
-		"Protesters say nothing.");
+	        "Kinshasa insists that the rebels hid.\n"
+	        "“They have not left.\n"
+	        "They have changed uniforms,” the spokesman, Patrick Muyaya, "
+	        "told reporters.\n"
+	        "Diplomats in the region say a deployment is unlikely.\n"
+	        "Analysts say Brent could fall below $70.\n"
+	        "Protesters say nothing.");
 	fx_expect(d, "q", "They have not left.", "who", "#patrick-muyaya");
-	fx_expect(d, "q", "They have changed uniforms,", "who", "#patrick-muyaya");
+	fx_expect(d, "q", "They have changed uniforms,", "who",
+	        "#patrick-muyaya");
 	fx_expect(d, "said", "a deployment is unlikely", "who", NULL);
 	fx_expect(d, "said", "Brent could fall below $70", "who", NULL);
 	assert_int_equal(fx_count(d, "said"), 3);
 	td_doc_free(d);
 	/* without a speaker where it closes, the carried one stays */
-	d = fx_one("2024-01-19", "Putin said it was over.\n“We will win.\nNobody can stop us.”");
+	d = fx_one("2024-01-19",
+	        "Putin said it was over.\n“We will win.\nNobody can stop us.”");
 	fx_expect(d, "q", "We will win.", "who", "#vladimir-putin");
 	td_doc_free(d);
 }
@@ -219,11 +250,13 @@ static void test_carried_speaker_generic_subjects(void **state)
 static void test_speaker_paragraph_break(void **state)
 {
 	(void)state;
-	const char *same[] = {"Kim Jong Un said the talks were over.\n‘Nobody wins.’"};
+	const char *same[] = {
+	        "Kim Jong Un said the talks were over.\n‘Nobody wins.’"};
 	td_doc *d = fx_doc("2024-01-19", same, 1);
 	fx_expect(d, "q", "Nobody wins.", "who", "#kim-jong-un");
 	td_doc_free(d);
-	const char *two[] = {"Kim Jong Un said the talks were over.", "‘Nobody wins.’"};
+	const char *two[] = {
+	        "Kim Jong Un said the talks were over.", "‘Nobody wins.’"};
 	d = fx_doc("2024-01-19", two, 2);
 	fx_expect(d, "q", "Nobody wins.", "who", NULL);
 	assert_int_equal(fx_count(d, "q"), 1);
@@ -237,8 +270,9 @@ static void test_speaker_paragraph_break(void **state)
 static void test_quote_over_paragraphs(void **state)
 {
 	(void)state;
-	const char *chain[] = {"“From the start,” Kim Jong Un said, “we have sought peace.\nWe seek it still.",
-		"“Nobody can doubt it.\nNobody will.”", "The West disagreed."};
+	const char *chain[] = {"“From the start,” Kim Jong Un said, “we have "
+	                       "sought peace.\nWe seek it still.",
+	        "“Nobody can doubt it.\nNobody will.”", "The West disagreed."};
 	td_doc *d = fx_doc("2024-01-19", chain, 3);
 	fx_expect(d, "q", "we have sought peace.", "who", "#kim-jong-un");
 	fx_expect(d, "q", "We seek it still.", "who", "#kim-jong-un");
@@ -247,11 +281,13 @@ static void test_quote_over_paragraphs(void **state)
 	assert_int_equal(fx_count(d, "q"), 5);
 	td_doc_free(d);
 	/* an unclosed quote without an opening mark after it is no quote */
-	const char *stray[] = {"Kim Jong Un said “we have sought peace.", "Nobody doubts it."};
+	const char *stray[] = {
+	        "Kim Jong Un said “we have sought peace.", "Nobody doubts it."};
 	d = fx_doc("2024-01-19", stray, 2);
 	assert_int_equal(fx_count(d, "q"), 0);
 	td_doc_free(d);
-	const char *colon[] = {"Kim Jong Un said:", "“We are ready.”", "“Nobody wins.”"};
+	const char *colon[] = {
+	        "Kim Jong Un said:", "“We are ready.”", "“Nobody wins.”"};
 	d = fx_doc("2024-01-19", colon, 3);
 	fx_expect(d, "q", "We are ready.", "who", "#kim-jong-un");
 	/* only the paragraph right after the colon */
@@ -267,22 +303,23 @@ static void test_speaker_inverted_title_description(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"What Kim Jong Un wants, said Vladimir Putin, is “peace”.\n"
-		"President Joe Biden spoke on Monday.\n"
-		"“There is a limit,” said the President.\n"
-		"“We wait,” said the President’s aide.");
+	        "What Kim Jong Un wants, said Vladimir Putin, is “peace”.\n"
+	        "President Joe Biden spoke on Monday.\n"
+	        "“There is a limit,” said the President.\n"
+	        "“We wait,” said the President’s aide.");
 	fx_expect(d, "q", "peace", "who", "#vladimir-putin");
 	fx_expect(d, "q", "There is a limit,", "who", "#joe-biden");
 	fx_expect(d, "q", "We wait,", "who", NULL);
 	td_doc_free(d);
 	const char *desc[] = {"Kim Jong Un left Pyongyang on Monday.",
-		"“It is cold,” a taxi driver who saw Kim said.", "“We wait,” he said."};
+	        "“It is cold,” a taxi driver who saw Kim said.",
+	        "“We wait,” he said."};
 	d = fx_doc("2024-01-19", desc, 3);
 	fx_expect(d, "q", "It is cold,", "who", NULL);
 	fx_expect(d, "q", "We wait,", "who", NULL);
 	td_doc_free(d);
 	const char *one[] = {"Kim Jong Un left Pyongyang on Monday.",
-		"One official, who met Kim, said the talks were “over”."};
+	        "One official, who met Kim, said the talks were “over”."};
 	d = fx_doc("2024-01-19", one, 2);
 	fx_expect(d, "q", "over", "who", NULL);
 	td_doc_free(d);
@@ -295,23 +332,25 @@ static void test_pronoun_speaker(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"Mrs. Mary Smith spoke first, and Mr. John Brown spoke later.\n"
-		"“We agree,” she said.\n"
-		"“So do we,” he said.");
+	        "Mrs. Mary Smith spoke first, and Mr. John Brown spoke later.\n"
+	        "“We agree,” she said.\n"
+	        "“So do we,” he said.");
 	fx_expect(d, "q", "We agree,", "who", "#mary-smith");
 	fx_expect(d, "q", "So do we,", "who", "#john-brown");
 	td_doc_free(d);
-	d = fx_one("2024-01-19",
-		"Kim Jong Un arrived first.\n"
-		"The plan was announced grimly by the chief adviser, Capt. John Brown.\n"
-		"He said the ship was “fast”.\n"
-		"Mr. Mary Smith, who met Kim Jong Un, said the talks were “fair”.");
+	d = fx_one("2024-01-19", "Kim Jong Un arrived first.\n"
+	                         "The plan was announced grimly by the chief "
+	                         "adviser, Capt. John Brown.\n"
+	                         "He said the ship was “fast”.\n"
+	                         "Mr. Mary Smith, who met Kim Jong Un, said "
+	                         "the talks were “fair”.");
 	fx_expect(d, "q", "fast", "who", "#john-brown");
 	fx_expect(d, "q", "fair", "who", "#mary-smith");
 	td_doc_free(d);
 	/* the person named before others, four paragraphs back, is too far */
-	const char *far[] = {"Mr. John Brown spoke.", "Rain fell.", "Rain fell.", "Rain fell.",
-		"Rain fell.", "“We wait,” he said."};
+	const char *far[] = {"Mr. John Brown spoke.", "Rain fell.",
+	        "Rain fell.", "Rain fell.", "Rain fell.",
+	        "“We wait,” he said."};
 	d = fx_doc("2024-01-19", far, 6);
 	fx_expect(d, "q", "We wait,", "who", NULL);
 	td_doc_free(d);
@@ -326,29 +365,40 @@ static void test_postposed_and_zero_that(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("2024-01-19",
-		"Kim Jong Un spoke in Pyongyang.\n"
-		"The talks will resume in May, he said.\n"
-		"The reactor had been reduced in size for Kim Jong Un, the navy said.\n"
-		"Nothing has changed, said Vladimir Putin.\n"
-		"Prices are rising, Mr. John Brown, head of the bank, said today.\n"
-		"“We are ready,” Kim said.");
-	fx_expect(d, "said", "The talks will resume in May", "who", "#kim-jong-un");
-	fx_expect(d, "said", "The reactor had been reduced in size for Kim Jong Un", "who", NULL);
+	        "Kim Jong Un spoke in Pyongyang.\n"
+	        "The talks will resume in May, he said.\n"
+	        "The reactor had been reduced in size for Kim Jong Un, the "
+	        "navy said.\n"
+	        "Nothing has changed, said Vladimir Putin.\n"
+	        "Prices are rising, Mr. John Brown, head of the bank, said "
+	        "today.\n"
+	        "“We are ready,” Kim said.");
+	fx_expect(d, "said", "The talks will resume in May", "who",
+	        "#kim-jong-un");
+	fx_expect(d, "said",
+	        "The reactor had been reduced in size for Kim Jong Un", "who",
+	        NULL);
 	fx_expect(d, "said", "Nothing has changed", "who", "#vladimir-putin");
 	fx_expect(d, "said", "Prices are rising", "who", "#john-brown");
 	assert_int_equal(fx_count(d, "said"), 4);
 	td_doc_free(d);
 	d = fx_one("2024-01-19",
-		"Kim Jong Un said four attacks had been launched.\n"
-		"He said other mistakes had caused damage.\n"
-		"He told delegates to the West Coast Audubon Convention that spraying failed.\n"
-		"Six radiomen told how, twice on two days, the transmitter was heard.\n"
-		"He declared the government is thinking of troops.");
-	fx_expect(d, "said", "four attacks had been launched", "who", "#kim-jong-un");
-	fx_expect(d, "said", "other mistakes had caused damage", "who", "#kim-jong-un");
+	        "Kim Jong Un said four attacks had been launched.\n"
+	        "He said other mistakes had caused damage.\n"
+	        "He told delegates to the West Coast Audubon Convention that "
+	        "spraying failed.\n"
+	        "Six radiomen told how, twice on two days, the transmitter was "
+	        "heard.\n"
+	        "He declared the government is thinking of troops.");
+	fx_expect(d, "said", "four attacks had been launched", "who",
+	        "#kim-jong-un");
+	fx_expect(d, "said", "other mistakes had caused damage", "who",
+	        "#kim-jong-un");
 	fx_expect(d, "said", "spraying failed", "who", "#kim-jong-un");
-	fx_expect(d, "said", "twice on two days, the transmitter was heard", "who", NULL);
-	fx_expect(d, "said", "the government is thinking of troops", "who", "#kim-jong-un");
+	fx_expect(d, "said", "twice on two days, the transmitter was heard",
+	        "who", NULL);
+	fx_expect(d, "said", "the government is thinking of troops", "who",
+	        "#kim-jong-un");
 	td_doc_free(d);
 }
 
@@ -357,9 +407,11 @@ static void test_postposed_and_zero_that(void **state)
 static void test_speaker_before_long_appositive(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-06-07",
-		"Another speaker, Mr. John Brown, former Under Secretary of the Army and for many "
-		"years now an adviser to the UN Security Council, urged the US to “act now”.");
+	td_doc *d =
+	        fx_one("1961-06-07", "Another speaker, Mr. John Brown, former "
+	                             "Under Secretary of the Army and for many "
+	                             "years now an adviser to the UN Security "
+	                             "Council, urged the US to “act now”.");
 	fx_expect(d, "q", "act now", "who", "#john-brown");
 	td_doc_free(d);
 }
@@ -373,13 +425,15 @@ static void test_roles_participles_addressees(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-03-01",
-		"Councilman Peter J. Orr spoke to the board on Monday.\n"
-		"Admitting that the budget was tight, the Councilman said the plan must go ahead.\n"
-		"But the result, Acme partner Leon Marsh believes, was a success.\n"
-		"\"The stock will rise\", he said.\n"
-		"Judge Ann Kray told the jury panel she had heard rumors.\n"
-		"Mayor Tom Bell left, saying the court had closed.\n"
-		"Sen. Carl Ruiz indicated he had seen the car.");
+	        "Councilman Peter J. Orr spoke to the board on Monday.\n"
+	        "Admitting that the budget was tight, the Councilman said the "
+	        "plan must go ahead.\n"
+	        "But the result, Acme partner Leon Marsh believes, was a "
+	        "success.\n"
+	        "\"The stock will rise\", he said.\n"
+	        "Judge Ann Kray told the jury panel she had heard rumors.\n"
+	        "Mayor Tom Bell left, saying the court had closed.\n"
+	        "Sen. Carl Ruiz indicated he had seen the car.");
 	assert_non_null(fx_find(d, "said", "the budget was tight"));
 	fx_expect(d, "said", "the plan must go ahead", "who", "#peter-j-orr");
 	fx_expect(d, "q", "The stock will rise", "who", "#leon-marsh");
@@ -395,18 +449,20 @@ static void test_statement_owner(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-03-01",
-		"Senator Albert Gore spoke on Monday.\n"
-		"In Senator Gore's words, the outlook was \"not encouraging\".\n"
-		"\"We are ready\", said the Pentagon's announcement.\n"
-		"Or, in the words of Anatole France, \"The law forbids the rich and the poor alike\".\n"
-		"\"From the bench\", answers Paul Richards.");
+	        "Senator Albert Gore spoke on Monday.\n"
+	        "In Senator Gore's words, the outlook was \"not "
+	        "encouraging\".\n"
+	        "\"We are ready\", said the Pentagon's announcement.\n"
+	        "Or, in the words of Anatole France, \"The law forbids the "
+	        "rich and the poor alike\".\n"
+	        "\"From the bench\", answers Paul Richards.");
 	fx_expect(d, "q", "not encouraging", "who", "#albert-gore");
 	fx_expect(d, "q", "We are ready", "who", "#united-states");
-	fx_expect(d, "q", "The law forbids the rich and the poor alike", "who", "#anatole-france");
+	fx_expect(d, "q", "The law forbids the rich and the poor alike", "who",
+	        "#anatole-france");
 	fx_expect(d, "q", "From the bench", "who", "#paul-richards");
 	td_doc_free(d);
 }
-
 
 /* A name right after a speech verb is the speaker only when the clause
  * ends there ("said Gore."); "insisted Quill be retained" makes Quill
@@ -415,15 +471,15 @@ static void test_statement_owner(void **state)
 static void test_reported_subject_not_speaker(void **state)
 {
 	(void)state;
-	const char *paras[] = {
-		"The contract with Ray Quill, 45, was renewed.",
-		"Acting Administrator Andrew F. Juras said he insisted Quill be retained.",
-		"\"My feeling at the moment\", he said, \"is that we have no alternative.\""};
+	const char *paras[] = {"The contract with Ray Quill, 45, was renewed.",
+	        "Acting Administrator Andrew F. Juras said he insisted Quill "
+	        "be retained.",
+	        "\"My feeling at the moment\", he said, \"is that we have no "
+	        "alternative.\""};
 	td_doc *d = fx_doc("1961-08-26", paras, 3);
 	fx_expect(d, "q", "My feeling at the moment", "who", "#andrew-f-juras");
 	td_doc_free(d);
 }
-
 
 /* Reported clauses without "that" found by the part of speech of their
  * verb (issue 13): "said he hopes to", a prepositional phrase inside the
@@ -434,12 +490,18 @@ static void test_zero_that_by_pos(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-05-02",
-		"Larry Quibble said Monday night he was through playing baseball.\n"
-		"Walter Kolbe, who has been living on welfare, said he hopes to rebuild the farm.\n"
-		"Carl Brenner said other mistakes in spraying had caused damage.");
-	fx_expect(d, "said", "he was through playing baseball", "who", "#larry-quibble");
-	fx_expect(d, "said", "he hopes to rebuild the farm", "who", "#walter-kolbe");
-	fx_expect(d, "said", "other mistakes in spraying had caused damage", "who", "#carl-brenner");
+	        "Larry Quibble said Monday night he was through playing "
+	        "baseball.\n"
+	        "Walter Kolbe, who has been living on welfare, said he hopes "
+	        "to rebuild the farm.\n"
+	        "Carl Brenner said other mistakes in spraying had caused "
+	        "damage.");
+	fx_expect(d, "said", "he was through playing baseball", "who",
+	        "#larry-quibble");
+	fx_expect(d, "said", "he hopes to rebuild the farm", "who",
+	        "#walter-kolbe");
+	fx_expect(d, "said", "other mistakes in spraying had caused damage",
+	        "who", "#carl-brenner");
 	td_doc_free(d);
 }
 
@@ -454,34 +516,47 @@ static void test_round10_reports(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-04-02",
-		"Mrs. Ruth Kolbe is chairman.\n"
-		"But she does indicate festivities will start early, that a combo will "
-		"play and that an orchestra will take over.\n"
-		"Afterwards, Arnold Palmer told Charlie Coe, his partner, that he played too fast.\n"
-		"Although both concede they would like to hit 60, they stick to it.\n"
-		"Dr. Glenn T. Seaborg admitted to a news conference in Las Vegas, Nevada, "
-		"that the US might fall behind.\n"
-		"The Public Health Service declared as recently as October 26 that levels are low.\n"
-		"Then it added: \"It is not possible to determine the effects\".\n"
-		"Having hedged, the Public Health Service apparently decided after all: \"The risk is slight\".\n"
-		"Then, to conclude on a vague note: \"It would become more important\".\n"
-		"This would seem to indicate that we are trying neither.");
-	fx_expect(d, "said", "festivities will start early", "who", "#ruth-kolbe");
+	        "Mrs. Ruth Kolbe is chairman.\n"
+	        "But she does indicate festivities will start early, that a "
+	        "combo will "
+	        "play and that an orchestra will take over.\n"
+	        "Afterwards, Arnold Palmer told Charlie Coe, his partner, that "
+	        "he played too fast.\n"
+	        "Although both concede they would like to hit 60, they stick "
+	        "to it.\n"
+	        "Dr. Glenn T. Seaborg admitted to a news conference in Las "
+	        "Vegas, Nevada, "
+	        "that the US might fall behind.\n"
+	        "The Public Health Service declared as recently as October 26 "
+	        "that levels are low.\n"
+	        "Then it added: \"It is not possible to determine the "
+	        "effects\".\n"
+	        "Having hedged, the Public Health Service apparently decided "
+	        "after all: \"The risk is slight\".\n"
+	        "Then, to conclude on a vague note: \"It would become more "
+	        "important\".\n"
+	        "This would seem to indicate that we are trying neither.");
+	fx_expect(d, "said", "festivities will start early", "who",
+	        "#ruth-kolbe");
 	fx_expect(d, "said", "a combo will play", "who", "#ruth-kolbe");
-	fx_expect(d, "said", "an orchestra will take over", "who", "#ruth-kolbe");
+	fx_expect(
+	        d, "said", "an orchestra will take over", "who", "#ruth-kolbe");
 	fx_expect(d, "said", "he played too fast", "who", "#arnold-palmer");
 	fx_expect(d, "said", "they would like to hit 60", "who", NULL);
-	fx_expect(d, "said", "the US might fall behind", "who", "#glenn-t-seaborg");
+	fx_expect(d, "said", "the US might fall behind", "who",
+	        "#glenn-t-seaborg");
 	fx_expect(d, "said", "levels are low", "who", "#public-health-service");
 	fx_expect(d, "q", "It is not possible to determine the effects", "who",
-		"#public-health-service");
-	fx_expect(d, "q", "The risk is slight", "who", "#public-health-service");
-	fx_expect(d, "q", "It would become more important", "who", "#public-health-service");
+	        "#public-health-service");
+	fx_expect(
+	        d, "q", "The risk is slight", "who", "#public-health-service");
+	fx_expect(d, "q", "It would become more important", "who",
+	        "#public-health-service");
 	assert_null(fx_find(d, "said", "we are trying neither"));
 	td_doc_free(d);
 	/* a parenthetical ", they concede," leaves its sentence a claim */
-	d = fx_one("1961-04-02",
-		"He is still a top player, they concede, because he has a great glove.");
+	d = fx_one("1961-04-02", "He is still a top player, they concede, "
+	                         "because he has a great glove.");
 	assert_non_null(strstr(fx_ana(d, 0), "claim"));
 	td_doc_free(d);
 }
@@ -496,15 +571,19 @@ static void test_rulings_convictions_quote_on(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-05-02",
-		"Arnold Palmer knows the rules.\n"
-		"He plays on when he is sure he's right, and the referee Joe Dey ruled that a ball be dropped.\n"
-		"Mrs. Anna Kolbe was convinced that the farm would pay.\n"
-		"It is certain that the vote will fail, and defeat cannot be ruled out.\n"
-		"Camp life is great, the cadet wrote, \"though the drill is no fun\".");
+	        "Arnold Palmer knows the rules.\n"
+	        "He plays on when he is sure he's right, and the referee Joe "
+	        "Dey ruled that a ball be dropped.\n"
+	        "Mrs. Anna Kolbe was convinced that the farm would pay.\n"
+	        "It is certain that the vote will fail, and defeat cannot be "
+	        "ruled out.\n"
+	        "Camp life is great, the cadet wrote, \"though the drill is no "
+	        "fun\".");
 	fx_expect(d, "said", "he's right", "who", "#arnold-palmer");
 	fx_expect(d, "said", "a ball be dropped", "who", "#joe-dey");
 	fx_expect(d, "said", "the farm would pay", "who", "#anna-kolbe");
-	assert_null(fx_find(d, "said", "the vote will fail, and defeat cannot be ruled out"));
+	assert_null(fx_find(d, "said",
+	        "the vote will fail, and defeat cannot be ruled out"));
 	assert_null(fx_find(d, "said", "the vote will fail"));
 	fx_expect(d, "said", "Camp life is great", "who", NULL);
 	assert_int_equal(fx_count(d, "said"), 4);
@@ -517,9 +596,11 @@ static void test_rulings_convictions_quote_on(void **state)
 static void test_no_speaker_after_that(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-04-11",
-		"The statistics hardly indicated that the Federal Reserve needed more staff.");
-	fx_expect(d, "said", "the Federal Reserve needed more staff", "who", NULL);
+	td_doc *d =
+	        fx_one("1961-04-11", "The statistics hardly indicated that the "
+	                             "Federal Reserve needed more staff.");
+	fx_expect(d, "said", "the Federal Reserve needed more staff", "who",
+	        NULL);
 	td_doc_free(d);
 }
 
@@ -532,24 +613,30 @@ static void test_no_speaker_after_that(void **state)
 static void test_session9_speakers(void **state)
 {
 	(void)state;
-	const char *const paras[] = {
-		"Jackie Jensen left the club on Monday.",
-		"Bill Liston, baseball writer for the Boston Traveler, who quoted Jensen as saying:",
-		"\"I can't hit anymore\".",
-		"Joseph E. Harvey Jr. spoke in Portland on Tuesday.",
-		"A publicity release quoted him as saying the move had provided an avenue.",
-		"Councilman William D. Schaefer walked the streets.",
-		("The vice president of the City Council complained yesterday that there are "
-			"\"deficiencies\" in the program."),
-		"President John F. Kennedy spoke on Monday.",
-		"The President of the United States said that his was a \"lousy job\".",
-		("Mr. Kennedy sent a message, and one U.S. official said: \"The key question is who "
-			"calls first\".")};
+	const char *const paras[] = {"Jackie Jensen left the club on Monday.",
+	        "Bill Liston, baseball writer for the Boston Traveler, who "
+	        "quoted Jensen as saying:",
+	        "\"I can't hit anymore\".",
+	        "Joseph E. Harvey Jr. spoke in Portland on Tuesday.",
+	        "A publicity release quoted him as saying the move had "
+	        "provided an avenue.",
+	        "Councilman William D. Schaefer walked the streets.",
+	        ("The vice president of the City Council complained yesterday "
+	         "that there are "
+	         "\"deficiencies\" in the program."),
+	        "President John F. Kennedy spoke on Monday.",
+	        "The President of the United States said that his was a "
+	        "\"lousy job\".",
+	        ("Mr. Kennedy sent a message, and one U.S. official said: "
+	         "\"The key question is who "
+	         "calls first\".")};
 	td_doc *d = fx_doc("1961-05-02", paras, 10);
 	fx_expect(d, "q", "I can't hit anymore", "who", "#jackie-jensen");
-	fx_expect(d, "said", "the move had provided an avenue", "who", "#joseph-e-harvey-jr");
+	fx_expect(d, "said", "the move had provided an avenue", "who",
+	        "#joseph-e-harvey-jr");
 	fx_expect(d, "q", "deficiencies", "who", NULL);
-	fx_expect(d, "said", "there are \"deficiencies\" in the program", "who", NULL);
+	fx_expect(d, "said", "there are \"deficiencies\" in the program", "who",
+	        NULL);
 	fx_expect(d, "q", "lousy job", "who", "#john-f-kennedy");
 	fx_expect(d, "q", "The key question is who calls first", "who", NULL);
 	td_doc_free(d);
@@ -565,18 +652,24 @@ static void test_session9_speakers(void **state)
 static void test_session9_office_antecedents(void **state)
 {
 	(void)state;
-	const char *const paras[] = {
-		("The late Secretary of State John Foster Dulles considered the pact a "
-			"specimen of appeasement. He began the talks. \"The important thing now\", he "
-			"said, \"is to seize the future\"."),
-		"President John F. Kennedy flew to Paris.",
-		"Vice President Chen Cheng arrived, and Attorney General Robert Kennedy met him.",
-		("All week long the President clearly was playing a larger role; he declared: "
-			"\"We shall always be prepared to talk\".")};
+	const char *const paras[] = {("The late Secretary of State John Foster "
+	                              "Dulles considered the pact a "
+	                              "specimen of appeasement. He began the "
+	                              "talks. \"The important thing now\", he "
+	                              "said, \"is to seize the future\"."),
+	        "President John F. Kennedy flew to Paris.",
+	        "Vice President Chen Cheng arrived, and Attorney General "
+	        "Robert Kennedy met him.",
+	        ("All week long the President clearly was playing a larger "
+	         "role; he declared: "
+	         "\"We shall always be prepared to talk\".")};
 	td_doc *d = fx_doc("1961-05-02", paras, 4);
-	fx_expect(d, "q", "The important thing now", "who", "#john-foster-dulles");
-	fx_expect(d, "q", "is to seize the future", "who", "#john-foster-dulles");
-	fx_expect(d, "q", "We shall always be prepared to talk", "who", "#john-f-kennedy");
+	fx_expect(d, "q", "The important thing now", "who",
+	        "#john-foster-dulles");
+	fx_expect(
+	        d, "q", "is to seize the future", "who", "#john-foster-dulles");
+	fx_expect(d, "q", "We shall always be prepared to talk", "who",
+	        "#john-f-kennedy");
 	td_doc_free(d);
 }
 
@@ -591,28 +684,43 @@ static void test_session9_reports(void **state)
 {
 	(void)state;
 	const char *const paras[] = {
-		("Beryl W. Sprinkel strongly refuted the thesis that growth is slow, declaring that "
-			"this pessimism \"is based on questionable evidence\"."),
-		"Philip Morrison points out that our country is more urbanized.",
-		("John Walker spoke to the musicians.\nHe pointed out to the young musicians that the "
-			"Gallery \"is the only museum with a music director.\nI'm sure you know him\"."),
-		("Sports Writer Ensign Ritchie went to his compartment.\nThe conductor said to "
-			"Ritchie: \"I don't think you want to talk to him.\nYou'll get a bat on the "
-			"head\".\nThe porter said to Ritchie that the train was late."),
-		"As Critic Walter Kerr points out: \"Adaptations still qualify as creative\"."};
+	        ("Beryl W. Sprinkel strongly refuted the thesis that growth is "
+	         "slow, declaring that "
+	         "this pessimism \"is based on questionable evidence\"."),
+	        "Philip Morrison points out that our country is more "
+	        "urbanized.",
+	        ("John Walker spoke to the musicians.\nHe pointed out to the "
+	         "young musicians that the "
+	         "Gallery \"is the only museum with a music director.\nI'm "
+	         "sure you know him\"."),
+	        ("Sports Writer Ensign Ritchie went to his compartment.\nThe "
+	         "conductor said to "
+	         "Ritchie: \"I don't think you want to talk to him.\nYou'll "
+	         "get a bat on the "
+	         "head\".\nThe porter said to Ritchie that the train was "
+	         "late."),
+	        "As Critic Walter Kerr points out: \"Adaptations still qualify "
+	        "as creative\"."};
 	td_doc *d = fx_doc("1961-05-02", paras, 5);
-	fx_expect(d, "said", "this pessimism \"is based on questionable evidence\"", "who",
-		"#beryl-w-sprinkel");
-	fx_expect(d, "q", "is based on questionable evidence", "who", "#beryl-w-sprinkel");
-	fx_expect(d, "said", "our country is more urbanized", "who", "#philip-morrison");
-	fx_expect(d, "said", "the Gallery \"is the only museum with a music director.", "who",
-		"#john-walker");
-	fx_expect(d, "q", "is the only museum with a music director.", "who", "#john-walker");
-	fx_expect(d, "q", "I don't think you want to talk to him.", "who", NULL);
+	fx_expect(d, "said",
+	        "this pessimism \"is based on questionable evidence\"", "who",
+	        "#beryl-w-sprinkel");
+	fx_expect(d, "q", "is based on questionable evidence", "who",
+	        "#beryl-w-sprinkel");
+	fx_expect(d, "said", "our country is more urbanized", "who",
+	        "#philip-morrison");
+	fx_expect(d, "said",
+	        "the Gallery \"is the only museum with a music director.",
+	        "who", "#john-walker");
+	fx_expect(d, "q", "is the only museum with a music director.", "who",
+	        "#john-walker");
+	fx_expect(
+	        d, "q", "I don't think you want to talk to him.", "who", NULL);
 	fx_expect(d, "persName", "Ensign Ritchie", "ref", "#ensign-ritchie");
 	fx_expect(d, "said", "the train was late", "who", NULL);
 	fx_expect(d, "persName", "Walter Kerr", "ref", "#walter-kerr");
-	fx_expect(d, "q", "Adaptations still qualify as creative", "who", "#walter-kerr");
+	fx_expect(d, "q", "Adaptations still qualify as creative", "who",
+	        "#walter-kerr");
 	td_doc_free(d);
 }
 
@@ -626,23 +734,29 @@ static void test_session10_postposed(void **state)
 {
 	(void)state;
 	const char *const paras[] = {
-		("She is in the Waxworks in London, a princess of the Kiowa tribe and an honorary "
-			"colonel in many states."),
-		("Vital secrets of the submarine were stolen by a spy ring, secret service agents "
-			"testified today."),
-		"William Smythe runs the welfare office.",
-		("But it probably will be less because of a slackening, Smythe said.\nFor example, "
-			"shipments of tractors in August climbed about 5%, Smythe said."),
-		("And then I put the question as pointedly as I could to Chiang Kai-shek: \"In "
-			"America\", I said, \"nobody believes it.\"")};
+	        ("She is in the Waxworks in London, a princess of the Kiowa "
+	         "tribe and an honorary "
+	         "colonel in many states."),
+	        ("Vital secrets of the submarine were stolen by a spy ring, "
+	         "secret service agents "
+	         "testified today."),
+	        "William Smythe runs the welfare office.",
+	        ("But it probably will be less because of a slackening, Smythe "
+	         "said.\nFor example, "
+	         "shipments of tractors in August climbed about 5%, Smythe "
+	         "said."),
+	        ("And then I put the question as pointedly as I could to "
+	         "Chiang Kai-shek: \"In "
+	         "America\", I said, \"nobody believes it.\"")};
 	td_doc *d = fx_doc("1961-02-09", paras, 5);
 	assert_null(fx_find(d, "said", "She is in the Waxworks in London"));
-	fx_expect(d, "said", "Vital secrets of the submarine were stolen by a spy ring", "who",
-		NULL);
-	fx_expect(d, "said", "it probably will be less because of a slackening", "who",
-		"#william-smythe");
-	fx_expect(d, "said", "shipments of tractors in August climbed about 5%", "who",
-		"#william-smythe");
+	fx_expect(d, "said",
+	        "Vital secrets of the submarine were stolen by a spy ring",
+	        "who", NULL);
+	fx_expect(d, "said", "it probably will be less because of a slackening",
+	        "who", "#william-smythe");
+	fx_expect(d, "said", "shipments of tractors in August climbed about 5%",
+	        "who", "#william-smythe");
 	assert_int_equal(fx_count(d, "said"), 3);
 	td_doc_free(d);
 }
@@ -659,42 +773,57 @@ static void test_session10_clause_extent(void **state)
 {
 	(void)state;
 	const char *const paras[] = {
-		"Jack Walker and Mervin Jones spoke on Monday.",
-		("Mervin Jones asserted that the Krogers were the bankers for Moscow, Lonsdale the "
-			"paymaster, and the two clerks the recipients."),
-		("Walker said he was considering a motion which would contend that the verdict was "
-			"wrong and that there were errors."),
-		"Walker said that from his experience in Berlin, that Russia respects our strength.",
-		("While he declined to give details, Walker said that sooner or later we must act, for "
-			"unless we do we face trouble."),
-		("Experts were all agreed that Laos was the last place to fight a war \xe2\x80\x93 and "
-			"they were probably right."),
-		("The agency concluded that Iran had failed to explain the traces, and Director "
-			"General Rafael Grossi, appearing before reporters on Monday, said that the "
-			"answers were poor."),
-		("Walker said the odds appear to favor rising rates in coming months, but \"there is "
-			"reason to believe the change will not be abrupt\".")};
+	        "Jack Walker and Mervin Jones spoke on Monday.",
+	        ("Mervin Jones asserted that the Krogers were the bankers for "
+	         "Moscow, Lonsdale the "
+	         "paymaster, and the two clerks the recipients."),
+	        ("Walker said he was considering a motion which would contend "
+	         "that the verdict was "
+	         "wrong and that there were errors."),
+	        "Walker said that from his experience in Berlin, that Russia "
+	        "respects our strength.",
+	        ("While he declined to give details, Walker said that sooner "
+	         "or later we must act, for "
+	         "unless we do we face trouble."),
+	        ("Experts were all agreed that Laos was the last place to "
+	         "fight a war \xe2\x80\x93 and "
+	         "they were probably right."),
+	        ("The agency concluded that Iran had failed to explain the "
+	         "traces, and Director "
+	         "General Rafael Grossi, appearing before reporters on Monday, "
+	         "said that the "
+	         "answers were poor."),
+	        ("Walker said the odds appear to favor rising rates in coming "
+	         "months, but \"there is "
+	         "reason to believe the change will not be abrupt\".")};
 	td_doc *d = fx_doc("1961-02-09", paras, 8);
 	fx_expect(d, "said",
-		"the Krogers were the bankers for Moscow, Lonsdale the paymaster, and the two "
-		"clerks the recipients",
-		"who", "#mervin-jones");
+	        "the Krogers were the bankers for Moscow, Lonsdale the "
+	        "paymaster, and the two "
+	        "clerks the recipients",
+	        "who", "#mervin-jones");
 	fx_expect(d, "said",
-		"he was considering a motion which would contend that the verdict was wrong and "
-		"that there were errors",
-		"who", "#jack-walker");
+	        "he was considering a motion which would contend that the "
+	        "verdict was wrong and "
+	        "that there were errors",
+	        "who", "#jack-walker");
 	assert_null(fx_find(d, "said", "there were errors"));
 	assert_null(fx_find(d, "said", "from his experience in Berlin"));
-	fx_expect(d, "said", "Russia respects our strength", "who", "#jack-walker");
-	fx_expect(d, "said", "sooner or later we must act, for unless we do we face trouble", "who",
-		"#jack-walker");
-	assert_non_null(fx_find(d, "said", "Laos was the last place to fight a war"));
-	assert_non_null(fx_find(d, "said", "Iran had failed to explain the traces"));
+	fx_expect(d, "said", "Russia respects our strength", "who",
+	        "#jack-walker");
+	fx_expect(d, "said",
+	        "sooner or later we must act, for unless we do we face trouble",
+	        "who", "#jack-walker");
+	assert_non_null(
+	        fx_find(d, "said", "Laos was the last place to fight a war"));
+	assert_non_null(
+	        fx_find(d, "said", "Iran had failed to explain the traces"));
 	fx_expect(d, "said", "the answers were poor", "who", "#rafael-grossi");
 	fx_expect(d, "said",
-		"the odds appear to favor rising rates in coming months, but \"there is reason to "
-		"believe the change will not be abrupt\"",
-		"who", "#jack-walker");
+	        "the odds appear to favor rising rates in coming months, but "
+	        "\"there is reason to "
+	        "believe the change will not be abrupt\"",
+	        "who", "#jack-walker");
 	assert_non_null(strstr(fx_ana(d, 7), "#prediction"));
 	td_doc_free(d);
 }
@@ -708,15 +837,21 @@ static void test_session10_that_forms(void **state)
 {
 	(void)state;
 	const char *const paras[] = {
-		"President John F. Kennedy met Chiang Kai-shek in May.",
-		"It is generally conceded that the Formosan air force is the best.",
-		"An Emory spokesman indicated, however, that the university did not intend to act.",
-		"The trustees announced Friday that they were prepared to accept students.",
-		"Mr. Kennedy assured Chiang Kai-shek's emissary that the U.S. is opposed."};
+	        "President John F. Kennedy met Chiang Kai-shek in May.",
+	        "It is generally conceded that the Formosan air force is the "
+	        "best.",
+	        "An Emory spokesman indicated, however, that the university "
+	        "did not intend to act.",
+	        "The trustees announced Friday that they were prepared to "
+	        "accept students.",
+	        "Mr. Kennedy assured Chiang Kai-shek's emissary that the U.S. "
+	        "is opposed."};
 	td_doc *d = fx_doc("1961-02-09", paras, 5);
 	assert_null(fx_find(d, "said", "the Formosan air force is the best"));
-	fx_expect(d, "said", "the university did not intend to act", "who", NULL);
-	assert_non_null(fx_find(d, "said", "they were prepared to accept students"));
+	fx_expect(
+	        d, "said", "the university did not intend to act", "who", NULL);
+	assert_non_null(
+	        fx_find(d, "said", "they were prepared to accept students"));
 	fx_expect(d, "said", "the U.S. is opposed", "who", "#john-f-kennedy");
 	td_doc_free(d);
 }
@@ -729,13 +864,17 @@ static void test_session10_unnamed_subjects(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-09-20",
-		"With the stepped-up demand some manufacturers believe there could be shortages.\n"
-		"The state will appeal \xe2\x80\x93 but few think it will actually try to close the "
-		"university.\n"
-		"The juror said the masked men had advised him to be lenient.");
+	        "With the stepped-up demand some manufacturers believe there "
+	        "could be shortages.\n"
+	        "The state will appeal \xe2\x80\x93 but few think it will "
+	        "actually try to close the "
+	        "university.\n"
+	        "The juror said the masked men had advised him to be lenient.");
 	fx_expect(d, "said", "there could be shortages", "who", NULL);
-	fx_expect(d, "said", "it will actually try to close the university", "who", NULL);
-	assert_null(fx_find(d, "said", "the masked men had advised him to be lenient"));
+	fx_expect(d, "said", "it will actually try to close the university",
+	        "who", NULL);
+	assert_null(fx_find(
+	        d, "said", "the masked men had advised him to be lenient"));
 	td_doc_free(d);
 }
 
@@ -748,29 +887,36 @@ static void test_session10_unnamed_subjects(void **state)
 static void test_session10_nested_reports(void **state)
 {
 	(void)state;
-	const char *const paras[] = {
-		"Mrs. Ruth Heideman spoke on Monday.",
-		"She said the jurors agreed that the confession was valid.",
-		"Andrew F. Juras spoke on Tuesday.\nThe contract with Ray Quill, 45, was renewed.",
-		"Juras said he insisted Quill be continued on a consultant basis.",
-		("Director General Rafael Grossi said that Tehran's answers were \"not technically "
-			"credible\"."),
-		("Juras argued that the responsibility of the United States is \"to do what is "
-			"right\"."),
-		"He feels, therefore, that the plan is the least risky path.",
-		"I feel that the plan is a mistake.",
-		("The Chinese, North Vietnamese and North Koreans, on the other hand, feel that "
-			"Russia is strong enough.")};
+	const char *const paras[] = {"Mrs. Ruth Heideman spoke on Monday.",
+	        "She said the jurors agreed that the confession was valid.",
+	        "Andrew F. Juras spoke on Tuesday.\nThe contract with Ray "
+	        "Quill, 45, was renewed.",
+	        "Juras said he insisted Quill be continued on a consultant "
+	        "basis.",
+	        ("Director General Rafael Grossi said that Tehran's answers "
+	         "were \"not technically "
+	         "credible\"."),
+	        ("Juras argued that the responsibility of the United States is "
+	         "\"to do what is "
+	         "right\"."),
+	        "He feels, therefore, that the plan is the least risky path.",
+	        "I feel that the plan is a mistake.",
+	        ("The Chinese, North Vietnamese and North Koreans, on the "
+	         "other hand, feel that "
+	         "Russia is strong enough.")};
 	td_doc *d = fx_doc("1961-02-09", paras, 9);
-	fx_expect(d, "said", "the jurors agreed that the confession was valid", "who",
-		"#ruth-heideman");
+	fx_expect(d, "said", "the jurors agreed that the confession was valid",
+	        "who", "#ruth-heideman");
 	fx_expect(d, "said", "the confession was valid", "who", NULL);
-	fx_expect(d, "said", "he insisted Quill be continued on a consultant basis", "who",
-		"#andrew-f-juras");
-	fx_expect(d, "said", "Quill be continued on a consultant basis", "who", "#andrew-f-juras");
+	fx_expect(d, "said",
+	        "he insisted Quill be continued on a consultant basis", "who",
+	        "#andrew-f-juras");
+	fx_expect(d, "said", "Quill be continued on a consultant basis", "who",
+	        "#andrew-f-juras");
 	fx_expect(d, "q", "not technically credible", "who", "#rafael-grossi");
 	fx_expect(d, "q", "to do what is right", "who", "#andrew-f-juras");
-	fx_expect(d, "said", "the plan is the least risky path", "who", "#andrew-f-juras");
+	fx_expect(d, "said", "the plan is the least risky path", "who",
+	        "#andrew-f-juras");
 	assert_null(fx_find(d, "said", "the plan is a mistake"));
 	fx_expect(d, "said", "Russia is strong enough", "who", NULL);
 	td_doc_free(d);
@@ -784,16 +930,18 @@ static void test_session10_nested_reports(void **state)
 static void test_session10_subjects(void **state)
 {
 	(void)state;
-	const char *const paras[] = {
-		("Secretary of State Marco Rubio spoke to both sides repeatedly, and US officials "
-			"said they would keep up the contacts."),
-		"Bob Houtz sells tractors.",
-		("Gus Ehlers, competitor of Mr. Houtz in this farm community, says his business is "
-			"running 50% above a year earlier.")};
+	const char *const paras[] = {("Secretary of State Marco Rubio spoke to "
+	                              "both sides repeatedly, and US officials "
+	                              "said they would keep up the contacts."),
+	        "Bob Houtz sells tractors.",
+	        ("Gus Ehlers, competitor of Mr. Houtz in this farm community, "
+	         "says his business is "
+	         "running 50% above a year earlier.")};
 	td_doc *d = fx_doc("2025-05-20", paras, 3);
-	fx_expect(d, "said", "his business is running 50% above a year earlier", "who",
-		"#gus-ehlers");
-	fx_expect(d, "said", "they would keep up the contacts", "who", "#us-officials");
+	fx_expect(d, "said", "his business is running 50% above a year earlier",
+	        "who", "#gus-ehlers");
+	fx_expect(d, "said", "they would keep up the contacts", "who",
+	        "#us-officials");
 	td_doc_free(d);
 }
 
@@ -802,10 +950,13 @@ static void test_session10_subjects(void **state)
 static void test_session10_realize(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-09-20",
-		"We cannot blame them, as they realize they would be sitting ducks in a war.\n"
-		"Many of those men are suddenly realizing that they face an estate tax problem.");
-	fx_expect(d, "said", "they would be sitting ducks in a war", "who", NULL);
+	td_doc *d =
+	        fx_one("1961-09-20", "We cannot blame them, as they realize "
+	                             "they would be sitting ducks in a war.\n"
+	                             "Many of those men are suddenly realizing "
+	                             "that they face an estate tax problem.");
+	fx_expect(
+	        d, "said", "they would be sitting ducks in a war", "who", NULL);
 	fx_expect(d, "said", "they face an estate tax problem", "who", NULL);
 	td_doc_free(d);
 }
@@ -818,13 +969,17 @@ static void test_session11_and_that(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-05-02",
-		"Mary Olson argued that the council had lost its way, and that its budget was the "
-		"cause of the trouble.\n"
-		"Many owners are realizing that they face a tax problem and also that they have no "
-		"successors.\n"
-		"Sam Ruiz said that the game was over, and that was all.");
-	fx_expect(d, "said", "the council had lost its way", "who", "#mary-olson");
-	fx_expect(d, "said", "its budget was the cause of the trouble", "who", "#mary-olson");
+	        "Mary Olson argued that the council had lost its way, and that "
+	        "its budget was the "
+	        "cause of the trouble.\n"
+	        "Many owners are realizing that they face a tax problem and "
+	        "also that they have no "
+	        "successors.\n"
+	        "Sam Ruiz said that the game was over, and that was all.");
+	fx_expect(d, "said", "the council had lost its way", "who",
+	        "#mary-olson");
+	fx_expect(d, "said", "its budget was the cause of the trouble", "who",
+	        "#mary-olson");
 	fx_expect(d, "said", "the game was over", "who", "#sam-ruiz");
 	assert_null(fx_find(d, "said", "was all"));
 	fx_expect(d, "said", "they face a tax problem", "who", NULL);
@@ -841,13 +996,16 @@ static void test_session11_and_that(void **state)
 static void test_session11_thought(void **state)
 {
 	(void)state;
-	const char *const paras[] = {
-		"Tom Harris rode into town at noon.",
-		("Harris knew that the bridge was out.\nHe was thinking that the river would rise, "
-			"and that the herd could not cross."),
-		"He did not know that the sheriff had left.\nIt was found that the well was dry.",
-		"After \"the storm of the century\" passed, Harris knew that the road was closed.",
-		"Mary Olson found the letter.\nShe found that her father had sold the ranch."};
+	const char *const paras[] = {"Tom Harris rode into town at noon.",
+	        ("Harris knew that the bridge was out.\nHe was thinking that "
+	         "the river would rise, "
+	         "and that the herd could not cross."),
+	        "He did not know that the sheriff had left.\nIt was found that "
+	        "the well was dry.",
+	        "After \"the storm of the century\" passed, Harris knew that "
+	        "the road was closed.",
+	        "Mary Olson found the letter.\nShe found that her father had "
+	        "sold the ranch."};
 	td_doc *d = fx_doc("1961-07-15", paras, 5);
 	fx_expect(d, "said", "the bridge was out", "who", "#tom-harris");
 	fx_expect(d, "said", "the river would rise", "who", "#tom-harris");
@@ -856,7 +1014,8 @@ static void test_session11_thought(void **state)
 	assert_null(fx_find(d, "said", "the well was dry"));
 	fx_expect(d, "q", "the storm of the century", "who", NULL);
 	fx_expect(d, "said", "the road was closed", "who", "#tom-harris");
-	fx_expect(d, "said", "her father had sold the ranch", "who", "#mary-olson");
+	fx_expect(d, "said", "her father had sold the ranch", "who",
+	        "#mary-olson");
 	assert_int_equal(fx_count(d, "said"), 5);
 	td_doc_free(d);
 }
@@ -867,14 +1026,16 @@ static void test_session11_thought(void **state)
 static void test_session11_given_name_gender(void **state)
 {
 	(void)state;
-	const char *p[] = {"Anna Kessler looked up from the map.", "Hal Brand turned to the window.",
-		"“I always mean it,” she said.", "“So do I,” he said."};
+	const char *p[] = {"Anna Kessler looked up from the map.",
+	        "Hal Brand turned to the window.",
+	        "“I always mean it,” she said.", "“So do I,” he said."};
 	td_doc *d = fx_doc("1962-03-03", p, 4);
 	fx_expect(d, "q", "I always mean it,", "who", "#anna-kessler");
 	fx_expect(d, "q", "So do I,", "who", "#hal-brand");
 	td_doc_free(d);
-	const char *b[] = {"William H. Draper spoke first.", "Beryl W. Sprinkel spoke next.",
-		"“Growth will come,” he said."};
+	const char *b[] = {"William H. Draper spoke first.",
+	        "Beryl W. Sprinkel spoke next.",
+	        "“Growth will come,” he said."};
 	d = fx_doc("1961-06-07", b, 3);
 	fx_expect(d, "q", "Growth will come,", "who", "#beryl-w-sprinkel");
 	td_doc_free(d);
@@ -889,13 +1050,13 @@ static void test_session11_speech_tags(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1962-03-03",
-		"Colonel James Rourke came in.\n"
-		"“I told you what I knew,” Rourke snapped.\n"
-		"Hal Brand stood up.\n"
-		"“How much?” asked Brand.\n"
-		"“Where is the boat?”\n"
-		"Brand asked.\n"
-		"Rourke shouted at the guards about the “bridge”.");
+	        "Colonel James Rourke came in.\n"
+	        "“I told you what I knew,” Rourke snapped.\n"
+	        "Hal Brand stood up.\n"
+	        "“How much?” asked Brand.\n"
+	        "“Where is the boat?”\n"
+	        "Brand asked.\n"
+	        "Rourke shouted at the guards about the “bridge”.");
 	fx_expect(d, "q", "I told you what I knew,", "who", "#james-rourke");
 	fx_expect(d, "q", "How much?", "who", "#hal-brand");
 	fx_expect(d, "q", "Where is the boat?", "who", "#hal-brand");
@@ -903,12 +1064,11 @@ static void test_session11_speech_tags(void **state)
 	fx_expect(d, "q", "bridge", "who", NULL);
 	assert_int_equal(fx_count(d, "said"), 0);
 	td_doc_free(d);
-	d = fx_one("1962-03-03",
-		"Hal Brand stood up.\n"
-		"“We will win.”\n"
-		"Hal Brand said the war was over.\n"
-		"“We will lose.”\n"
-		"Brand said.");
+	d = fx_one("1962-03-03", "Hal Brand stood up.\n"
+	                         "“We will win.”\n"
+	                         "Hal Brand said the war was over.\n"
+	                         "“We will lose.”\n"
+	                         "Brand said.");
 	/* a new report after a quoted sentence is no tag of it */
 	fx_expect(d, "q", "We will win.", "who", NULL);
 	fx_expect(d, "q", "We will lose.", "who", "#hal-brand");
@@ -923,15 +1083,18 @@ static void test_session11_as_clause(void **state)
 {
 	(void)state;
 	const char *const paras[] = {
-		("Mary Olson wrote the standard history of the grange.\n"
-			"As she has argued, the colleges lost their way, and the farmers knew it.\n"
-			"But as Donnelly himself has pointed out, few patients take every tablet."),
-		("As we know, the peasants sell their produce.\n"
-			"As the report says, prices rose.\n"
-			"Prices, as Olson said, rose in May.")};
+	        ("Mary Olson wrote the standard history of the grange.\n"
+	         "As she has argued, the colleges lost their way, and the "
+	         "farmers knew it.\n"
+	         "But as Donnelly himself has pointed out, few patients take "
+	         "every tablet."),
+	        ("As we know, the peasants sell their produce.\n"
+	         "As the report says, prices rose.\n"
+	         "Prices, as Olson said, rose in May.")};
 	td_doc *d = fx_doc("1961-11-11", paras, 2);
-	fx_expect(d, "said", "the colleges lost their way, and the farmers knew it", "who",
-		"#mary-olson");
+	fx_expect(d, "said",
+	        "the colleges lost their way, and the farmers knew it", "who",
+	        "#mary-olson");
 	assert_non_null(fx_find(d, "said", "few patients take every tablet"));
 	assert_null(fx_find(d, "said", "the peasants sell their produce"));
 	assert_null(fx_find(d, "said", "prices rose"));
@@ -948,13 +1111,14 @@ static void test_session11_thought_verbs(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-07-15",
-		"Ann Cole felt that the house was too quiet.\n"
-		"Ann Cole remembered that her father had sold the ranch.\n"
-		"Ann Cole feared that the river would rise.\n"
-		"She was supposed to stay in town.\n"
-		"It is understood that the talks resumed.");
+	        "Ann Cole felt that the house was too quiet.\n"
+	        "Ann Cole remembered that her father had sold the ranch.\n"
+	        "Ann Cole feared that the river would rise.\n"
+	        "She was supposed to stay in town.\n"
+	        "It is understood that the talks resumed.");
 	fx_expect(d, "said", "the house was too quiet", "who", "#ann-cole");
-	fx_expect(d, "said", "her father had sold the ranch", "who", "#ann-cole");
+	fx_expect(
+	        d, "said", "her father had sold the ranch", "who", "#ann-cole");
 	fx_expect(d, "said", "the river would rise", "who", "#ann-cole");
 	assert_null(fx_find(d, "said", "the talks resumed"));
 	assert_int_equal(fx_count(d, "said"), 3);
@@ -969,13 +1133,13 @@ static void test_session11_thought_verbs(void **state)
 static void test_session11_abbreviated_titles(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-04-14",
-		"Gov. Price Walker spoke first.\n"
-		"“We waited,” the Governor said.\n"
-		"Lt. Gen. Roger Haines came from Omaha.\n"
-		"“It is a good site,” said the General.\n"
-		"Lt. Gov. Ann Low spoke next.\n"
-		"“No,” the Governor said.");
+	td_doc *d =
+	        fx_one("1961-04-14", "Gov. Price Walker spoke first.\n"
+	                             "“We waited,” the Governor said.\n"
+	                             "Lt. Gen. Roger Haines came from Omaha.\n"
+	                             "“It is a good site,” said the General.\n"
+	                             "Lt. Gov. Ann Low spoke next.\n"
+	                             "“No,” the Governor said.");
 	fx_expect(d, "q", "We waited,", "who", "#price-walker");
 	fx_expect(d, "q", "It is a good site,", "who", "#roger-haines");
 	fx_expect(d, "q", "No,", "who", "#price-walker");
@@ -991,10 +1155,12 @@ static void test_session11_postposed_passive(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-04-14",
-		"Salem (special) – The base will take the ranchers' water, the county commission was "
-		"told Friday.\n"
-		"He was told to leave.");
-	fx_expect(d, "said", "The base will take the ranchers' water", "who", NULL);
+	        "Salem (special) – The base will take the ranchers' water, the "
+	        "county commission was "
+	        "told Friday.\n"
+	        "He was told to leave.");
+	fx_expect(d, "said", "The base will take the ranchers' water", "who",
+	        NULL);
 	assert_int_equal(fx_count(d, "said"), 1);
 	td_doc_free(d);
 }
@@ -1005,8 +1171,8 @@ static void test_session11_times_that(void **state)
 {
 	(void)state;
 	td_doc *d = fx_one("1961-07-15",
-		"Ann Cole had said a hundred times that the valley was hers.\n"
-		"Ann Cole said many times that the well was dry.");
+	        "Ann Cole had said a hundred times that the valley was hers.\n"
+	        "Ann Cole said many times that the well was dry.");
 	fx_expect(d, "said", "the valley was hers", "who", "#ann-cole");
 	fx_expect(d, "said", "the well was dry", "who", "#ann-cole");
 	td_doc_free(d);
@@ -1015,48 +1181,48 @@ static void test_session11_times_that(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_marks_and_apostrophes),
-		cmocka_unit_test(test_attribution),
-		cmocka_unit_test(test_speaker_paragraph_break),
-		cmocka_unit_test(test_multi_sentence_quote),
-		cmocka_unit_test(test_reported_clauses),
-		cmocka_unit_test(test_unbalanced_marks),
-		cmocka_unit_test(test_reported_forms),
-		cmocka_unit_test(test_reported_clause_end),
-		cmocka_unit_test(test_zero_that_after_adjuncts),
-		cmocka_unit_test(test_according_title_and_coordinated),
-		cmocka_unit_test(test_carried_speaker_generic_subjects),
-		cmocka_unit_test(test_quote_over_paragraphs),
-		cmocka_unit_test(test_speaker_inverted_title_description),
-		cmocka_unit_test(test_pronoun_speaker),
-		cmocka_unit_test(test_postposed_and_zero_that),
-		cmocka_unit_test(test_speaker_before_long_appositive),
-		cmocka_unit_test(test_roles_participles_addressees),
-		cmocka_unit_test(test_statement_owner),
-		cmocka_unit_test(test_reported_subject_not_speaker),
-		cmocka_unit_test(test_zero_that_by_pos),
-		cmocka_unit_test(test_round10_reports),
-		cmocka_unit_test(test_rulings_convictions_quote_on),
-		cmocka_unit_test(test_no_speaker_after_that),
-		cmocka_unit_test(test_session9_speakers),
-		cmocka_unit_test(test_session9_office_antecedents),
-		cmocka_unit_test(test_session9_reports),
-		cmocka_unit_test(test_session10_postposed),
-		cmocka_unit_test(test_session10_clause_extent),
-		cmocka_unit_test(test_session10_that_forms),
-		cmocka_unit_test(test_session10_unnamed_subjects),
-		cmocka_unit_test(test_session10_nested_reports),
-		cmocka_unit_test(test_session10_subjects),
-		cmocka_unit_test(test_session10_realize),
-		cmocka_unit_test(test_session11_and_that),
-		cmocka_unit_test(test_session11_thought),
-		cmocka_unit_test(test_session11_given_name_gender),
-		cmocka_unit_test(test_session11_speech_tags),
-		cmocka_unit_test(test_session11_as_clause),
-		cmocka_unit_test(test_session11_thought_verbs),
-		cmocka_unit_test(test_session11_abbreviated_titles),
-		cmocka_unit_test(test_session11_postposed_passive),
-		cmocka_unit_test(test_session11_times_that),
+	        cmocka_unit_test(test_marks_and_apostrophes),
+	        cmocka_unit_test(test_attribution),
+	        cmocka_unit_test(test_speaker_paragraph_break),
+	        cmocka_unit_test(test_multi_sentence_quote),
+	        cmocka_unit_test(test_reported_clauses),
+	        cmocka_unit_test(test_unbalanced_marks),
+	        cmocka_unit_test(test_reported_forms),
+	        cmocka_unit_test(test_reported_clause_end),
+	        cmocka_unit_test(test_zero_that_after_adjuncts),
+	        cmocka_unit_test(test_according_title_and_coordinated),
+	        cmocka_unit_test(test_carried_speaker_generic_subjects),
+	        cmocka_unit_test(test_quote_over_paragraphs),
+	        cmocka_unit_test(test_speaker_inverted_title_description),
+	        cmocka_unit_test(test_pronoun_speaker),
+	        cmocka_unit_test(test_postposed_and_zero_that),
+	        cmocka_unit_test(test_speaker_before_long_appositive),
+	        cmocka_unit_test(test_roles_participles_addressees),
+	        cmocka_unit_test(test_statement_owner),
+	        cmocka_unit_test(test_reported_subject_not_speaker),
+	        cmocka_unit_test(test_zero_that_by_pos),
+	        cmocka_unit_test(test_round10_reports),
+	        cmocka_unit_test(test_rulings_convictions_quote_on),
+	        cmocka_unit_test(test_no_speaker_after_that),
+	        cmocka_unit_test(test_session9_speakers),
+	        cmocka_unit_test(test_session9_office_antecedents),
+	        cmocka_unit_test(test_session9_reports),
+	        cmocka_unit_test(test_session10_postposed),
+	        cmocka_unit_test(test_session10_clause_extent),
+	        cmocka_unit_test(test_session10_that_forms),
+	        cmocka_unit_test(test_session10_unnamed_subjects),
+	        cmocka_unit_test(test_session10_nested_reports),
+	        cmocka_unit_test(test_session10_subjects),
+	        cmocka_unit_test(test_session10_realize),
+	        cmocka_unit_test(test_session11_and_that),
+	        cmocka_unit_test(test_session11_thought),
+	        cmocka_unit_test(test_session11_given_name_gender),
+	        cmocka_unit_test(test_session11_speech_tags),
+	        cmocka_unit_test(test_session11_as_clause),
+	        cmocka_unit_test(test_session11_thought_verbs),
+	        cmocka_unit_test(test_session11_abbreviated_titles),
+	        cmocka_unit_test(test_session11_postposed_passive),
+	        cmocka_unit_test(test_session11_times_that),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

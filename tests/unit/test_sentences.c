@@ -22,7 +22,7 @@ static int load(void **state)
 	(void)state;
 	char path[1024];
 	snprintf(path, sizeof path, "%s/corpus/lexicons/abbreviations.tsv",
-		TD_SRCDIR);
+	        TD_SRCDIR);
 	return td_abbrevs_load(path, &ab) ? -1 : 0;
 }
 
@@ -38,58 +38,62 @@ static void check(const char *text, const char *const *want)
 {
 	td_range *r = NULL;
 	size_t n = 0, k = 0;
-	assert_int_equal(td_sentences_split(ab, text, 0, strlen(text), &r, &n), 0);
+	assert_int_equal(
+	        td_sentences_split(ab, text, 0, strlen(text), &r, &n), 0);
 	for (; want[k]; k++) {
 		if (k >= n)
 			fail_msg("missing sentence %zu: %s", k, want[k]);
 		size_t l = r[k].end - r[k].start;
-		if (l != strlen(want[k]) || memcmp(text + r[k].start, want[k], l) != 0)
-			fail_msg("sentence %zu: got '%.*s', want '%s'", k, (int)l,
-				text + r[k].start, want[k]);
+		if (l != strlen(want[k]) ||
+		        memcmp(text + r[k].start, want[k], l) != 0)
+			fail_msg("sentence %zu: got '%.*s', want '%s'", k,
+			        (int)l, text + r[k].start, want[k]);
 	}
 	if (n != k)
 		fail_msg("%zu sentences, want %zu", n, k);
 	free(r);
 }
 
-#define CHECK(text, ...) \
-	do { \
-		const char *const w_[] = {__VA_ARGS__, NULL}; \
-		check(text, w_); \
+#define CHECK(text, ...)                                                       \
+	do {                                                                   \
+		const char *const w_[] = {__VA_ARGS__, NULL};                  \
+		check(text, w_);                                               \
 	} while (0)
 
 static void test_abbreviations(void **state)
 {
 	(void)state;
 	CHECK("Dr. Ruiz met Mr. Lamy and Gen. Milley. They talked.",
-		"Dr. Ruiz met Mr. Lamy and Gen. Milley.", "They talked.");
+	        "Dr. Ruiz met Mr. Lamy and Gen. Milley.", "They talked.");
 	CHECK("Some states, e.g. Mali, left. Others stayed, i.e. Niger.",
-		"Some states, e.g. Mali, left.", "Others stayed, i.e. Niger.");
+	        "Some states, e.g. Mali, left.", "Others stayed, i.e. Niger.");
 	CHECK("He walked into No. 10 on Jan. 19 at last. It rained.",
-		"He walked into No. 10 on Jan. 19 at last.", "It rained.");
+	        "He walked into No. 10 on Jan. 19 at last.", "It rained.");
 	/* Dotted acronyms: an end only before a sentence starter. */
 	CHECK("The U.S. Army moved. Talks with the U.S. The rest failed.",
-		"The U.S. Army moved.", "Talks with the U.S.", "The rest failed.");
+	        "The U.S. Army moved.", "Talks with the U.S.",
+	        "The rest failed.");
 	CHECK("They met at 9 a.m. The talks ended at noon.",
-		"They met at 9 a.m.", "The talks ended at noon.");
+	        "They met at 9 a.m.", "The talks ended at noon.");
 	/* A month abbreviation before a capital does end a sentence. */
 	CHECK("It was signed in Jan. Nobody noticed.", "It was signed in Jan.",
-		"Nobody noticed.");
+	        "Nobody noticed.");
 	/* A title abbreviation after a prefix ("ex-Gov.") is still a title;
 	 * "Atty. Gen." is two. */
-	CHECK("Nixon leads, with ex-Gov. Knight second. Mosk, Atty. Gen. Stanley Mosk, agreed.",
-		"Nixon leads, with ex-Gov. Knight second.",
-		"Mosk, Atty. Gen. Stanley Mosk, agreed.");
+	CHECK("Nixon leads, with ex-Gov. Knight second. Mosk, Atty. Gen. "
+	      "Stanley Mosk, agreed.",
+	        "Nixon leads, with ex-Gov. Knight second.",
+	        "Mosk, Atty. Gen. Stanley Mosk, agreed.");
 	/* a hyphenated word ending in a non-title abbreviation is no title */
 	CHECK("It went by pre-Jan. Nobody noticed.", "It went by pre-Jan.",
-		"Nobody noticed.");
+	        "Nobody noticed.");
 }
 
 static void test_initials(void **state)
 {
 	(void)state;
 	CHECK("President Joe R. Biden spoke. J. K. Rowling did not.",
-		"President Joe R. Biden spoke.", "J. K. Rowling did not.");
+	        "President Joe R. Biden spoke.", "J. K. Rowling did not.");
 }
 
 /* A list number at the start of a paragraph or line opens its point's
@@ -98,68 +102,75 @@ static void test_enumerators(void **state)
 {
 	(void)state;
 	CHECK("1. He said, \"Let's work\". I would ask why.",
-		"1. He said, \"Let's work\".", "I would ask why.");
+	        "1. He said, \"Let's work\".", "I would ask why.");
 	CHECK("Points:\n2. As to protection, no. Is this a reason?",
-		"Points:\n2. As to protection, no.", "Is this a reason?");
+	        "Points:\n2. As to protection, no.", "Is this a reason?");
 	CHECK("They zeroed in on 60. Their names are known. 3. Nobody.",
-		"They zeroed in on 60.", "Their names are known.", "3.", "Nobody.");
+	        "They zeroed in on 60.", "Their names are known.", "3.",
+	        "Nobody.");
 	CHECK("This is Baseball 1961. This is the year.",
-		"This is Baseball 1961.", "This is the year.");
+	        "This is Baseball 1961.", "This is the year.");
 }
 
 static void test_decimals_and_amounts(void **state)
 {
 	(void)state;
-	CHECK("Growth was 2.5% in 2023. Exports hit $1.2bn. Imports fell 3.75 per cent.",
-		"Growth was 2.5% in 2023.", "Exports hit $1.2bn.",
-		"Imports fell 3.75 per cent.");
+	CHECK("Growth was 2.5% in 2023. Exports hit $1.2bn. Imports fell 3.75 "
+	      "per cent.",
+	        "Growth was 2.5% in 2023.", "Exports hit $1.2bn.",
+	        "Imports fell 3.75 per cent.");
 	CHECK("Version 1.2.3 shipped. See example.com. It works.",
-		"Version 1.2.3 shipped.", "See example.com.", "It works.");
+	        "Version 1.2.3 shipped.", "See example.com.", "It works.");
 }
 
 static void test_closing_quotes(void **state)
 {
 	(void)state;
 	CHECK("He said it was \xE2\x80\x9Cover.\xE2\x80\x9D Nobody agreed.",
-		"He said it was \xE2\x80\x9Cover.\xE2\x80\x9D", "Nobody agreed.");
+	        "He said it was \xE2\x80\x9Cover.\xE2\x80\x9D",
+	        "Nobody agreed.");
 	CHECK("She called it 'grim.' Then she left.", "She called it 'grim.'",
-		"Then she left.");
-	CHECK("He vowed to \xE2\x80\x98totally destroy\xE2\x80\x99 it. It was bluster.",
-		"He vowed to \xE2\x80\x98totally destroy\xE2\x80\x99 it.",
-		"It was bluster.");
+	        "Then she left.");
+	CHECK("He vowed to \xE2\x80\x98totally destroy\xE2\x80\x99 it. It was "
+	      "bluster.",
+	        "He vowed to \xE2\x80\x98totally destroy\xE2\x80\x99 it.",
+	        "It was bluster.");
 	/* A question inside quotes followed by lower case goes on. */
 	CHECK("\xE2\x80\x9CWhy now?\xE2\x80\x9D he asked. Nobody knew.",
-		"\xE2\x80\x9CWhy now?\xE2\x80\x9D he asked.", "Nobody knew.");
+	        "\xE2\x80\x9CWhy now?\xE2\x80\x9D he asked.", "Nobody knew.");
 	CHECK("(This was expected.) The vote passed.", "(This was expected.)",
-		"The vote passed.");
+	        "The vote passed.");
 }
 
 static void test_ellipses(void **state)
 {
 	(void)state;
-	CHECK("Talks may resume... Or not. They paused\xE2\x80\xA6 and went on. "
-		"It ended\xE2\x80\xA6 Then silence.",
-		"Talks may resume...", "Or not.",
-		"They paused\xE2\x80\xA6 and went on.", "It ended\xE2\x80\xA6",
-		"Then silence.");
+	CHECK("Talks may resume... Or not. They paused\xE2\x80\xA6 and went "
+	      "on. "
+	      "It ended\xE2\x80\xA6 Then silence.",
+	        "Talks may resume...", "Or not.",
+	        "They paused\xE2\x80\xA6 and went on.", "It ended\xE2\x80\xA6",
+	        "Then silence.");
 }
 
 static void test_openers(void **state)
 {
 	(void)state;
 	CHECK("It failed. \xE2\x80\x9CWe will try again,\xE2\x80\x9D he said. "
-		"\"No,\" she said. 'Fine.' 2024 will tell. (Maybe.)",
-		"It failed.", "\xE2\x80\x9CWe will try again,\xE2\x80\x9D he said.",
-		"\"No,\" she said.", "'Fine.'", "2024 will tell.", "(Maybe.)");
+	      "\"No,\" she said. 'Fine.' 2024 will tell. (Maybe.)",
+	        "It failed.",
+	        "\xE2\x80\x9CWe will try again,\xE2\x80\x9D he said.",
+	        "\"No,\" she said.", "'Fine.'", "2024 will tell.", "(Maybe.)");
 	/* Lower case after a full stop is no sentence start. */
-	CHECK("The rate is 5 p.c. higher. ok.", "The rate is 5 p.c. higher. ok.");
+	CHECK("The rate is 5 p.c. higher. ok.",
+	        "The rate is 5 p.c. higher. ok.");
 }
 
 static void test_questions_and_white_space(void **state)
 {
 	(void)state;
-	CHECK("  Why? Because!  Really?!\xC2\xA0 Yes.\xC2\xA0",
-		"Why?", "Because!", "Really?!", "Yes.");
+	CHECK("  Why? Because!  Really?!\xC2\xA0 Yes.\xC2\xA0", "Why?",
+	        "Because!", "Really?!", "Yes.");
 	CHECK("One.\tTwo.\nThree.", "One.", "Two.", "Three.");
 	CHECK("No final stop", "No final stop");
 	/* Nothing but white space: no sentences. */
@@ -208,7 +219,8 @@ static void test_bad_lexicon(void **state)
 	fclose(f);
 	td_abbrevs *a = NULL;
 	assert_int_equal(td_abbrevs_load(path, &a), TD_EINPUT);
-	assert_non_null(strstr(td_error_last(), ":3: abbreviation 'Dr' must end"));
+	assert_non_null(
+	        strstr(td_error_last(), ":3: abbreviation 'Dr' must end"));
 	f = fopen(path, "w");
 	fputs("Mr.\tperson\n", f);
 	fclose(f);
@@ -227,8 +239,10 @@ static void test_seed(void **state)
 	td_blocks b;
 	td_structure_lex *lex;
 	td_doc *doc;
-	snprintf(path, sizeof path, "%s/corpus/articles/"
-		"2024-01-19-kim-jong-un-hostile-rhetoric.txt", TD_SRCDIR);
+	snprintf(path, sizeof path,
+	        "%s/corpus/articles/"
+	        "2024-01-19-kim-jong-un-hostile-rhetoric.txt",
+	        TD_SRCDIR);
 	assert_int_equal(td_read_file(path, &d, &n), 0);
 	snprintf(path, sizeof path, "%s/tests/data/seed.sentences", TD_SRCDIR);
 	assert_int_equal(td_read_file(path, &want, &wn), 0);
@@ -246,9 +260,10 @@ static void test_seed(void **state)
 		char *nl = strchr(line, '\n');
 		assert_non_null(nl);
 		size_t l = sp->end - sp->start;
-		if (l != (size_t)(nl - line) || memcmp(doc->text + sp->start, line, l))
+		if (l != (size_t)(nl - line) ||
+		        memcmp(doc->text + sp->start, line, l))
 			fail_msg("s%zu: got '%.*s'\nwant '%.*s'", k, (int)l,
-				doc->text + sp->start, (int)(nl - line), line);
+			        doc->text + sp->start, (int)(nl - line), line);
 		snprintf(id, sizeof id, "doc-seed-s%zu", k);
 		assert_string_equal(td_span_attr(sp, "xml:id"), id);
 		line = nl + 1;
@@ -266,18 +281,18 @@ static void test_seed(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_abbreviations),
-		cmocka_unit_test(test_initials),
-		cmocka_unit_test(test_enumerators),
-		cmocka_unit_test(test_decimals_and_amounts),
-		cmocka_unit_test(test_closing_quotes),
-		cmocka_unit_test(test_ellipses),
-		cmocka_unit_test(test_openers),
-		cmocka_unit_test(test_questions_and_white_space),
-		cmocka_unit_test(test_range_offsets),
-		cmocka_unit_test(test_no_lexicon),
-		cmocka_unit_test(test_bad_lexicon),
-		cmocka_unit_test(test_seed),
+	        cmocka_unit_test(test_abbreviations),
+	        cmocka_unit_test(test_initials),
+	        cmocka_unit_test(test_enumerators),
+	        cmocka_unit_test(test_decimals_and_amounts),
+	        cmocka_unit_test(test_closing_quotes),
+	        cmocka_unit_test(test_ellipses),
+	        cmocka_unit_test(test_openers),
+	        cmocka_unit_test(test_questions_and_white_space),
+	        cmocka_unit_test(test_range_offsets),
+	        cmocka_unit_test(test_no_lexicon),
+	        cmocka_unit_test(test_bad_lexicon),
+	        cmocka_unit_test(test_seed),
 	};
 	return cmocka_run_group_tests(tests, load, unload);
 }

@@ -5,16 +5,16 @@
 #include "annotate_fixture.h"
 
 static const char *const text[] = {
-	"\"We will probably sign the treaty,\" said Foreign Minister Amara "
-	"Diallo of Guinea-Bissau on Monday.\n"
-	"Diallo added that the talks could end in 2031."};
+        "\"We will probably sign the treaty,\" said Foreign Minister Amara "
+        "Diallo of Guinea-Bissau on Monday.\n"
+        "Diallo added that the talks could end in 2031."};
 
 static size_t count(const td_doc *d, const char *name, const char *attr)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < d->n_spans; i++)
 		n += strcmp(d->spans[i].name, name) == 0 &&
-			(!attr || td_span_attr(&d->spans[i], attr));
+		     (!attr || td_span_attr(&d->spans[i], attr));
 	return n;
 }
 
@@ -34,7 +34,8 @@ static void test_table(void **state)
 	}
 	td_doc *d;
 	assert_int_equal(td_doc_new("doc-x", "A b.", 4, &d), 0);
-	assert_int_equal(td_annotate_until(fx_ann, d, "no-such-stage"), TD_EUSAGE);
+	assert_int_equal(
+	        td_annotate_until(fx_ann, d, "no-such-stage"), TD_EUSAGE);
 	td_doc_free(d);
 }
 
@@ -77,7 +78,6 @@ static void test_chain(void **state)
 	td_doc_free(d);
 }
 
-
 /* The pos stage runs first: every token has its part of speech before
  * the names are sought, and the index's layers take the document's tags
  * instead of tagging it again (a tag changed after the annotation shows
@@ -94,7 +94,8 @@ static void test_pos_first_and_once(void **state)
 	assert_non_null(d->tokens);
 	assert_int_equal(count(d, "persName", NULL), 0);
 	td_words *w;
-	assert_int_equal(td_words_new(TD_SRCDIR "/corpus/models/pos.model", &w), 0);
+	assert_int_equal(
+	        td_words_new(TD_SRCDIR "/corpus/models/pos.model", &w), 0);
 	/* token 1 is "We" (after the opening mark); say it is tagged NN */
 	size_t we = 1;
 	assert_int_equal(memcmp(d->text + d->tokens->v[we].start, "We", 2), 0);
@@ -150,10 +151,10 @@ static void test_load_unload(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),
-		cmocka_unit_test(test_chain),
-		cmocka_unit_test(test_pos_first_and_once),
-		cmocka_unit_test(test_load_unload),
+	        cmocka_unit_test(test_table),
+	        cmocka_unit_test(test_chain),
+	        cmocka_unit_test(test_pos_first_and_once),
+	        cmocka_unit_test(test_load_unload),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

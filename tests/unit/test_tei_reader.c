@@ -65,8 +65,9 @@ static void test_profile(void **state)
 	td_doc *d = fixture("small.xml", &rc);
 	assert_int_equal(rc, 0);
 	assert_string_equal(d->id, "doc-small-test");
-	assert_string_equal(d->text, "War looks unlikely this year, said Kim: "
-		"‘totally destroy’ & more.\nArticle 2nd half");
+	assert_string_equal(d->text,
+	        "War looks unlikely this year, said Kim: "
+	        "‘totally destroy’ & more.\nArticle 2nd half");
 	assert_string_equal(d->meta.title, "Kim’s words and war");
 	assert_string_equal(d->meta.subtitle, "A standfirst.");
 	assert_string_equal(d->meta.date, "2024-01-19");
@@ -81,7 +82,7 @@ static void test_profile(void **state)
 	assert_string_equal(d->actors[1].kind, "state");
 	/* every element of <text> is a span, <text> included, in pre-order */
 	const char *order[] = {"text", "body", "p", "s", "seg", "date",
-		"persName", "q", "lb", "note"};
+	        "persName", "q", "lb", "note"};
 	assert_int_equal(d->n_spans, 10);
 	for (size_t i = 0; i < 10; i++)
 		assert_string_equal(d->spans[i].name, order[i]);
@@ -89,14 +90,16 @@ static void test_profile(void **state)
 	const td_span *s = find_span(d, "s", 0);
 	assert_string_equal(td_span_attr(s, "xml:id"), "doc-small-test-s0");
 	assert_string_equal(td_span_attr(s, "ana"), "#prediction #hedged");
-	assert_span_text(d, s, "War looks unlikely this year, said Kim: "
-		"‘totally destroy’ & more.");
+	assert_span_text(d, s,
+	        "War looks unlikely this year, said Kim: "
+	        "‘totally destroy’ & more.");
 	const td_span *g = find_span(d, "seg", 0);
 	assert_span_text(d, g, "looks unlikely");
 	assert_string_equal(td_span_attr(g, "subtype"), "probability");
 	assert_string_equal(td_span_attr(find_span(d, "date", 0), "notAfter"),
-		"2024-12-31");
-	assert_string_equal(td_span_attr(find_span(d, "q", 0), "who"), "#kim-jong-un");
+	        "2024-12-31");
+	assert_string_equal(
+	        td_span_attr(find_span(d, "q", 0), "who"), "#kim-jong-un");
 	assert_span_text(d, find_span(d, "q", 0), "totally destroy");
 	assert_span_text(d, find_span(d, "lb", 0), "");
 	assert_span_text(d, find_span(d, "note", 0), "Article 2nd half");
@@ -118,8 +121,8 @@ static const td_actor *find_actor(const td_doc *d, const char *key)
 	return NULL;
 }
 
-static int read_all_mem(const char *name, const char *xml, td_doc ***v,
-	size_t *n)
+static int read_all_mem(
+        const char *name, const char *xml, td_doc ***v, size_t *n)
 {
 	return td_tei_read_all(name, xml, strlen(xml), v, n);
 }
@@ -135,8 +138,8 @@ static void grab_warn(void *ctx, const char *msg)
 
 /* Reads xml expecting success with a warning that holds both strings;
  * frees the documents. */
-static void read_warns(const char *name, const char *xml, const char *where,
-	const char *what)
+static void read_warns(
+        const char *name, const char *xml, const char *where, const char *what)
 {
 	td_doc **v = NULL;
 	size_t n = 0;
@@ -150,7 +153,7 @@ static void read_warns(const char *name, const char *xml, const char *where,
 		td_doc_free(v[i]);
 	free(v);
 	if (!strstr(last_warn, where) || !strstr(last_warn, what) ||
-		!strstr(last_warn, "not followed"))
+	        !strstr(last_warn, "not followed"))
 		fail_msg("%s: warning '%s'", xml, last_warn);
 }
 
@@ -183,22 +186,22 @@ static void test_corpus_file(void **state)
 	/* the corpus header's date and actors fill in; ids without xml:id
 	 * are deterministic and distinct */
 	static const char corp[] =
-		"<teiCorpus xmlns='http://www.tei-c.org/ns/1.0'>\n"
-		"<teiHeader><fileDesc><titleStmt><title>C</title>"
-		"<author>Ed</author></titleStmt><publicationStmt>"
-		"<date when='2019-05-06'/></publicationStmt></fileDesc>"
-		"<profileDesc><particDesc><listPerson><person xml:id='kim'>"
-		"<persName>Kim</persName></person></listPerson></particDesc>"
-		"</profileDesc></teiHeader>\n"
-		"<TEI><teiHeader/><text><body><p>A <q who='#kim'>x</q></p>"
-		"</body></text></TEI>\n"
-		"<TEI><teiHeader><fileDesc><titleStmt><title>B</title>"
-		"</titleStmt><publicationStmt><date when='2024-01-02'/>"
-		"</publicationStmt></fileDesc><profileDesc><particDesc>"
-		"<listPerson><person xml:id='lee'><persName>Lee</persName>"
-		"</person></listPerson></particDesc></profileDesc></teiHeader>"
-		"<text><body><p>B</p></body></text></TEI>\n"
-		"</teiCorpus>\n";
+	        "<teiCorpus xmlns='http://www.tei-c.org/ns/1.0'>\n"
+	        "<teiHeader><fileDesc><titleStmt><title>C</title>"
+	        "<author>Ed</author></titleStmt><publicationStmt>"
+	        "<date when='2019-05-06'/></publicationStmt></fileDesc>"
+	        "<profileDesc><particDesc><listPerson><person xml:id='kim'>"
+	        "<persName>Kim</persName></person></listPerson></particDesc>"
+	        "</profileDesc></teiHeader>\n"
+	        "<TEI><teiHeader/><text><body><p>A <q who='#kim'>x</q></p>"
+	        "</body></text></TEI>\n"
+	        "<TEI><teiHeader><fileDesc><titleStmt><title>B</title>"
+	        "</titleStmt><publicationStmt><date when='2024-01-02'/>"
+	        "</publicationStmt></fileDesc><profileDesc><particDesc>"
+	        "<listPerson><person xml:id='lee'><persName>Lee</persName>"
+	        "</person></listPerson></particDesc></profileDesc></teiHeader>"
+	        "<text><body><p>B</p></body></text></TEI>\n"
+	        "</teiCorpus>\n";
 	assert_int_equal(read_all_mem("dir/My Corpus.xml", corp, &v, &n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[0]->id, "doc-my-corpus-1");
@@ -219,36 +222,42 @@ static void test_corpus_file(void **state)
 
 	/* a TEI inside a TEI's header is refused, naming the line */
 	assert_int_equal(read_all_mem("n.xml",
-				 "<teiCorpus>\n<TEI><teiHeader>\n<TEI/>"
-				 "</teiHeader></TEI></teiCorpus>",
-				 &v, &n),
-		0);
+	                         "<teiCorpus>\n<TEI><teiHeader>\n<TEI/>"
+	                         "</teiHeader></TEI></teiCorpus>",
+	                         &v, &n),
+	        0);
 	free_docs(v, n);
 	assert_int_equal(read_all_mem("n.xml",
-				 "<teiCorpus>\n<TEI><fileDesc>\n<TEI/>"
-				 "</fileDesc></TEI></teiCorpus>",
-				 &v, &n),
-		TD_EINPUT);
-	assert_non_null(strstr(td_error_last(), "n.xml:3: <TEI> inside a <TEI>"));
+	                         "<teiCorpus>\n<TEI><fileDesc>\n<TEI/>"
+	                         "</fileDesc></TEI></teiCorpus>",
+	                         &v, &n),
+	        TD_EINPUT);
+	assert_non_null(
+	        strstr(td_error_last(), "n.xml:3: <TEI> inside a <TEI>"));
 	/* two <text> in one TEI are one text, a paragraph break between */
-	assert_int_equal(td_tei_read("t2.xml", "<TEI><text>A</text><text>B</text>"
-					       "</TEI>", 39, &d), 0);
+	assert_int_equal(td_tei_read("t2.xml",
+	                         "<TEI><text>A</text><text>B</text>"
+	                         "</TEI>",
+	                         39, &d),
+	        0);
 	assert_string_equal(d->text, "A\n\nB");
 	td_doc_free(d);
 	/* a corpus without TEI, and roots that are not documents: none */
 	assert_int_equal(read_all_mem("e.xml",
-				 "<teiCorpus><teiHeader/></teiCorpus>", &v, &n),
-		0);
+	                         "<teiCorpus><teiHeader/></teiCorpus>", &v, &n),
+	        0);
 	assert_int_equal(n, 0);
 	free(v);
-	assert_int_equal(read_all_mem("lp.xml",
-				 "<listPerson xmlns='http://www.tei-c.org/ns/1.0'>"
-				 "<person xml:id='a'/></listPerson>",
-				 &v, &n),
-		0);
+	assert_int_equal(
+	        read_all_mem("lp.xml",
+	                "<listPerson xmlns='http://www.tei-c.org/ns/1.0'>"
+	                "<person xml:id='a'/></listPerson>",
+	                &v, &n),
+	        0);
 	assert_int_equal(n, 0);
 	free(v);
-	assert_int_equal(td_tei_read("lp.xml", "<taxonomy/>", 11, &d), TD_EINPUT);
+	assert_int_equal(
+	        td_tei_read("lp.xml", "<taxonomy/>", 11, &d), TD_EINPUT);
 	assert_null(d);
 }
 
@@ -288,10 +297,11 @@ static void test_xinclude(void **state)
 	free(data);
 	/* the list passes over what cannot be included */
 	static const char some[] =
-		"<teiCorpus xmlns:xi='http://www.w3.org/2001/XInclude'>\n"
-		"<xi:include href='nothere.xml'/><xi:include href='/etc/x'/>\n"
-		"<xi:include href='sitting2.xml'/>\n</teiCorpus>";
-	assert_int_equal(td_tei_included(path, some, sizeof some - 1, &inc, &n), 0);
+	        "<teiCorpus xmlns:xi='http://www.w3.org/2001/XInclude'>\n"
+	        "<xi:include href='nothere.xml'/><xi:include href='/etc/x'/>\n"
+	        "<xi:include href='sitting2.xml'/>\n</teiCorpus>";
+	assert_int_equal(
+	        td_tei_included(path, some, sizeof some - 1, &inc, &n), 0);
 	assert_int_equal(n, 1);
 	assert_non_null(strstr(inc[0], "/xinclude/sitting2.xml"));
 	free(inc[0]);
@@ -303,39 +313,43 @@ static void test_xinclude(void **state)
 	static const struct {
 		const char *inc, *msg;
 	} bad[] = {
-		{"href='nothere.xml'/>", "No such file"},
-		{"href='../corpus.xml'/>", "outside the input's folder"},
-		{"href='/etc/hostname'/>", "only relative paths"},
-		{"href='http://example.org/a.xml'/>", "only relative paths"},
-		{"href='file:sitting2.xml'/>", "only relative paths"},
-		{"href='sitting2.xml' parse='text'/>", "parse=\"text\""},
-		{"href='sitting2.xml' xpointer='x'/>", "xpointer"},
-		{"href='sitting2.xml'><xi:fallback/></xi:include>", "fallback"},
-		{"/>", "without href"},
-		{"href='root.xml'/>", "already read"},
+	        {"href='nothere.xml'/>", "No such file"},
+	        {"href='../corpus.xml'/>", "outside the input's folder"},
+	        {"href='/etc/hostname'/>", "only relative paths"},
+	        {"href='http://example.org/a.xml'/>", "only relative paths"},
+	        {"href='file:sitting2.xml'/>", "only relative paths"},
+	        {"href='sitting2.xml' parse='text'/>", "parse=\"text\""},
+	        {"href='sitting2.xml' xpointer='x'/>", "xpointer"},
+	        {"href='sitting2.xml'><xi:fallback/></xi:include>", "fallback"},
+	        {"/>", "without href"},
+	        {"href='root.xml'/>", "already read"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		char xml[512], name[1100];
 		snprintf(xml, sizeof xml,
-			"<teiCorpus xmlns:xi='http://www.w3.org/2001/XInclude'>\n"
-			"<teiHeader/>\n<xi:include %s\n</teiCorpus>", bad[i].inc);
+		        "<teiCorpus "
+		        "xmlns:xi='http://www.w3.org/2001/XInclude'>\n"
+		        "<teiHeader/>\n<xi:include %s\n</teiCorpus>",
+		        bad[i].inc);
 		/* the in-memory root stands where root.xml is: including
 		 * root.xml is a cycle */
 		snprintf(name, sizeof name, "%s/root.xml", dir);
 		if (strcmp(bad[i].msg, "fallback")) {
-			read_warns(name, xml, "root.xml:3: xi:include", bad[i].msg);
+			read_warns(name, xml, "root.xml:3: xi:include",
+			        bad[i].msg);
 			continue;
 		}
 		assert_int_equal(read_all_mem(name, xml, &v, &n), TD_EINPUT);
-		assert_non_null(strstr(td_error_last(), "root.xml:3: xi:include"));
+		assert_non_null(
+		        strstr(td_error_last(), "root.xml:3: xi:include"));
 		if (!strstr(td_error_last(), bad[i].msg))
 			fail_msg("%s: %s", bad[i].inc, td_error_last());
 	}
 	/* a file included twice */
 	static const char twice[] =
-		"<teiCorpus xmlns:xi='http://www.w3.org/2001/XInclude'>\n"
-		"<xi:include href='sitting2.xml'/>\n"
-		"<xi:include href='sitting2.xml'/>\n</teiCorpus>";
+	        "<teiCorpus xmlns:xi='http://www.w3.org/2001/XInclude'>\n"
+	        "<xi:include href='sitting2.xml'/>\n"
+	        "<xi:include href='sitting2.xml'/>\n</teiCorpus>";
 	snprintf(path, sizeof path, "%s/twice.xml", dir);
 	read_warns(path, twice, "twice.xml:3: ", "already read");
 
@@ -353,8 +367,10 @@ static void test_xinclude(void **state)
 	for (int i = 0; i < 20; i++) {
 		snprintf(f, sizeof f, "%s/c%d.xml", tmp, i);
 		fp = fopen(f, "w");
-		fprintf(fp, "<div xmlns:xi='http://www.w3.org/2001/XInclude'>"
-			    "<xi:include href='c%d.xml'/></div>\n", i + 1);
+		fprintf(fp,
+		        "<div xmlns:xi='http://www.w3.org/2001/XInclude'>"
+		        "<xi:include href='c%d.xml'/></div>\n",
+		        i + 1);
 		fclose(fp);
 	}
 	snprintf(f, sizeof f, "%s/c20.xml", tmp);
@@ -362,16 +378,17 @@ static void test_xinclude(void **state)
 	fputs("<p/>\n", fp);
 	fclose(fp);
 	static const char *const scratch[][2] = {
-		{"broken.xml", "broken.xml:4: "},
-		{"out/hostname", "outside the input's folder"},
-		{"c0.xml", "more than 16 files deep"},
+	        {"broken.xml", "broken.xml:4: "},
+	        {"out/hostname", "outside the input's folder"},
+	        {"c0.xml", "more than 16 files deep"},
 	};
 	for (size_t i = 0; i < 3; i++) {
 		char xml[512];
 		snprintf(xml, sizeof xml,
-			"<teiCorpus xmlns:xi='http://www.w3.org/2001/XInclude'>"
-			"<TEI><text><xi:include href='%s'/></text></TEI>"
-			"</teiCorpus>", scratch[i][0]);
+		        "<teiCorpus xmlns:xi='http://www.w3.org/2001/XInclude'>"
+		        "<TEI><text><xi:include href='%s'/></text></TEI>"
+		        "</teiCorpus>",
+		        scratch[i][0]);
 		snprintf(f, sizeof f, "%s/root.xml", tmp);
 		if (i == 1) { /* a link out of the folder: not followed */
 			read_warns(f, xml, "root.xml:1: ", scratch[i][1]);
@@ -407,7 +424,8 @@ static void test_hostile(void **state)
 	}
 	/* empty and truncated input */
 	assert_int_equal(td_tei_read("empty.xml", "", 0, &d), TD_EINPUT);
-	assert_int_equal(td_tei_read("t.xml", "<TEI><text>", 11, &d), TD_EINPUT);
+	assert_int_equal(
+	        td_tei_read("t.xml", "<TEI><text>", 11, &d), TD_EINPUT);
 	assert_non_null(strstr(td_error_last(), "t.xml:1: "));
 	/* 200,000 nested elements: a clear error, fast, no stack overflow */
 	size_t n = 200000;
@@ -421,9 +439,10 @@ static void test_hostile(void **state)
 	assert_non_null(strstr(td_error_last(), "depth"));
 	free(deep);
 	/* a file with no <text> is a document without text */
-	const char *h = "<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader>"
-		"<fileDesc><titleStmt><title>T</title></titleStmt></fileDesc>"
-		"</teiHeader></TEI>";
+	const char *h =
+	        "<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader>"
+	        "<fileDesc><titleStmt><title>T</title></titleStmt></fileDesc>"
+	        "</teiHeader></TEI>";
 	assert_int_equal(td_tei_read("dir/Head Only.xml", h, strlen(h), &d), 0);
 	assert_int_equal(d->len, 0);
 	assert_string_equal(d->id, "doc-head-only");
@@ -438,16 +457,18 @@ static void test_hostile(void **state)
 static size_t ms_end(const td_doc *d, size_t i)
 {
 	const td_span *a = &d->spans[i];
-	if (a->start != a->end || (strcmp(a->name, "pb") &&
-		strcmp(a->name, "cb") && strcmp(a->name, "gb") &&
-		strcmp(a->name, "milestone")))
+	if (a->start != a->end ||
+	        (strcmp(a->name, "pb") && strcmp(a->name, "cb") &&
+	                strcmp(a->name, "gb") && strcmp(a->name, "milestone")))
 		return a->end;
 	const char *u = td_span_attr(a, "unit"), *ed = td_span_attr(a, "ed");
 	for (size_t j = i + 1; j < d->n_spans; j++) {
 		const td_span *b = &d->spans[j];
-		const char *bu = td_span_attr(b, "unit"), *be = td_span_attr(b, "ed");
-		if (!strcmp(b->name, a->name) && (u ? bu && !strcmp(u, bu) : !bu) &&
-			(ed ? be && !strcmp(ed, be) : !be))
+		const char *bu = td_span_attr(b, "unit"),
+		           *be = td_span_attr(b, "ed");
+		if (!strcmp(b->name, a->name) &&
+		        (u ? bu && !strcmp(u, bu) : !bu) &&
+		        (ed ? be && !strcmp(ed, be) : !be))
 			return b->start;
 	}
 	return d->len;
@@ -476,7 +497,7 @@ static void roundtrip(const char *path, td_doc **out)
 	for (size_t i = 0; i < t.n; i++) {
 		size_t wl;
 		const char *wd = td_seg_lex_term(s, TD_LAYER_WORD,
-			td_seg_id_at(s, TD_LAYER_WORD, (uint32_t)i), &wl);
+		        td_seg_id_at(s, TD_LAYER_WORD, (uint32_t)i), &wl);
 		assert_int_equal(wl, t.v[i].end - t.v[i].start);
 		assert_memory_equal(wd, d->text + t.v[i].start, wl);
 	}
@@ -498,12 +519,16 @@ static void roundtrip(const char *path, td_doc **out)
 			int found = 0;
 			for (uint32_t q = 0; q < n && !found; q++) {
 				uint32_t a, b;
-				assert_int_equal(td_seg_span_get(s, k, q, &a, &b), 0);
+				assert_int_equal(
+				        td_seg_span_get(s, k, q, &a, &b), 0);
 				size_t ba = a < t.n ? t.v[a].start : d->len;
-				if (ba < sp->start || (a > 0 && t.v[a - 1].start >= sp->start))
+				if (ba < sp->start ||
+				        (a > 0 &&
+				                t.v[a - 1].start >= sp->start))
 					continue;
-				/* the end: the tokens starting before the span's end
-				 * (a milestone's: its region's, see ms_end) */
+				/* the end: the tokens starting before the
+				 * span's end (a milestone's: its region's, see
+				 * ms_end) */
 				size_t want_b = a, e = ms_end(d, i);
 				while (want_b < t.n && t.v[want_b].start < e)
 					want_b++;
@@ -514,10 +539,14 @@ static void roundtrip(const char *path, td_doc **out)
 				found = 1;
 				for (uint32_t z = 0; z < sp->n_attrs; z++) {
 					const char *an, *av;
-					assert_int_equal(td_seg_span_attr(s, k, q, z,
-								 &an, &av), 0);
-					found &= !strcmp(an, sp->attrs[z].name) &&
-						 !strcmp(av, sp->attrs[z].value);
+					assert_int_equal(
+					        td_seg_span_attr(
+					                s, k, q, z, &an, &av),
+					        0);
+					found &=
+					        !strcmp(an,
+					                sp->attrs[z].name) &&
+					        !strcmp(av, sp->attrs[z].value);
 				}
 			}
 			assert_true(found);
@@ -533,8 +562,8 @@ static void roundtrip(const char *path, td_doc **out)
 	*out = d;
 }
 
-static int has_span(const td_doc *d, const char *name, const char *an,
-	const char *av)
+static int has_span(
+        const td_doc *d, const char *name, const char *an, const char *av)
 {
 	for (size_t i = 0; i < d->n_spans; i++) {
 		const char *v = td_span_attr(&d->spans[i], an);
@@ -549,16 +578,17 @@ static void test_external(void **state)
 	(void)state;
 	const char *ext = TD_SHARED "/corpora/external";
 	const char *files[] = {"eltec-eng/ENG18652_Carroll.xml",
-		"eltec-eng/ENG18872_Lyall.xml", "gerdracor/buechner-woyzeck.xml",
-		"gerdracor/goethe-proserpina.xml",
-		"gerdracor/lessing-emilia-galotti.xml",
-		"parlamint-es-ga/ParlaMint-ES-GA_2015-08-03-DSPG117.xml",
-		"parlamint-es-ga/ParlaMint-ES-GA_2015-12-23-DSPG136.xml"};
+	        "eltec-eng/ENG18872_Lyall.xml",
+	        "gerdracor/buechner-woyzeck.xml",
+	        "gerdracor/goethe-proserpina.xml",
+	        "gerdracor/lessing-emilia-galotti.xml",
+	        "parlamint-es-ga/ParlaMint-ES-GA_2015-08-03-DSPG117.xml",
+	        "parlamint-es-ga/ParlaMint-ES-GA_2015-12-23-DSPG136.xml"};
 	/* a listPerson and a taxonomy are not documents; the corpus root
 	 * includes files this sample lacks: an error naming the line */
 	const char *none[] = {"parlamint-es-ga/ParlaMint-ES-GA-listPerson.xml",
-		"parlamint-es-ga/ParlaMint-taxonomy-speaker_types.xml",
-		"parlamint-es-ga/ParlaMint-ES-GA.xml"};
+	        "parlamint-es-ga/ParlaMint-taxonomy-speaker_types.xml",
+	        "parlamint-es-ga/ParlaMint-ES-GA.xml"};
 	for (size_t i = 0; i < 3; i++) {
 		char path[1024], *data;
 		size_t len, n = 9;
@@ -583,8 +613,8 @@ static void test_external(void **state)
 				td_doc_free(v[k]);
 			free(v);
 			assert_non_null(strstr(last_warn,
-				"ParlaMint-ES-GA.xml:188: xi:include "
-				"href=\"ParlaMint-ES-GA-listOrg.xml\""));
+			        "ParlaMint-ES-GA.xml:188: xi:include "
+			        "href=\"ParlaMint-ES-GA-listOrg.xml\""));
 		}
 	}
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -607,12 +637,16 @@ static void test_external(void **state)
 		}
 		if (strstr(files[i], "DSPG136")) {
 			assert_int_equal(count_spans(d, "u"), 6);
-			assert_true(has_span(d, "u", "who", "#RojoPilarMilagros"));
+			assert_true(
+			        has_span(d, "u", "who", "#RojoPilarMilagros"));
 			assert_true(has_span(d, "u", "xml:id",
-				"ParlaMint-ES-GA_2015-12-23-DSPG136.u1"));
-			assert_non_null(strstr(d->text, "Señorías, vaian ocupando"));
-			assert_null(strstr(d->text, "Corpus parlamentario galego"));
-			assert_string_equal(d->id, "ParlaMint-ES-GA_2015-12-23-DSPG136");
+			        "ParlaMint-ES-GA_2015-12-23-DSPG136.u1"));
+			assert_non_null(
+			        strstr(d->text, "Señorías, vaian ocupando"));
+			assert_null(
+			        strstr(d->text, "Corpus parlamentario galego"));
+			assert_string_equal(
+			        d->id, "ParlaMint-ES-GA_2015-12-23-DSPG136");
 			/* the sitting's date, not the 2023 encoding date */
 			assert_string_equal(d->meta.date, "2015-12-23");
 		}
@@ -628,18 +662,20 @@ static void test_external(void **state)
 	 * sitting's speakers are the persons of the included list */
 	char tmp[] = "/tmp/td-pm-XXXXXX", cmd[2048], root[64];
 	assert_non_null(mkdtemp(tmp));
-	snprintf(cmd, sizeof cmd, "cp '%s/parlamint-es-ga/ParlaMint-ES-GA-listPerson.xml' "
-		"'%s/parlamint-es-ga/ParlaMint-ES-GA_2015-12-23-DSPG136.xml' '%s'",
-		ext, ext, tmp);
+	snprintf(cmd, sizeof cmd,
+	        "cp '%s/parlamint-es-ga/ParlaMint-ES-GA-listPerson.xml' "
+	        "'%s/parlamint-es-ga/ParlaMint-ES-GA_2015-12-23-DSPG136.xml' "
+	        "'%s'",
+	        ext, ext, tmp);
 	assert_int_equal(system(cmd), 0);
 	static const char pm[] =
-		"<teiCorpus xmlns='http://www.tei-c.org/ns/1.0' "
-		"xmlns:xi='http://www.w3.org/2001/XInclude'><teiHeader>"
-		"<profileDesc><particDesc>"
-		"<xi:include href='ParlaMint-ES-GA-listPerson.xml'/>"
-		"</particDesc></profileDesc></teiHeader>"
-		"<xi:include href='ParlaMint-ES-GA_2015-12-23-DSPG136.xml'/>"
-		"</teiCorpus>";
+	        "<teiCorpus xmlns='http://www.tei-c.org/ns/1.0' "
+	        "xmlns:xi='http://www.w3.org/2001/XInclude'><teiHeader>"
+	        "<profileDesc><particDesc>"
+	        "<xi:include href='ParlaMint-ES-GA-listPerson.xml'/>"
+	        "</particDesc></profileDesc></teiHeader>"
+	        "<xi:include href='ParlaMint-ES-GA_2015-12-23-DSPG136.xml'/>"
+	        "</teiCorpus>";
 	snprintf(root, sizeof root, "%s/ParlaMint-mini.xml", tmp);
 	td_doc **v;
 	size_t n;
@@ -661,7 +697,8 @@ static td_doc *read_str(const char *xml)
 	return d;
 }
 
-#define HDR_OPEN "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>" \
+#define HDR_OPEN                                                               \
+	"<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"     \
 	"<titleStmt><title>T</title></titleStmt>"
 #define TEXT_END "<text><body><p>x</p></body></text></TEI>"
 
@@ -670,59 +707,69 @@ static void test_date_precedence(void **state)
 {
 	(void)state;
 	td_doc *d = read_str(HDR_OPEN
-		"<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
-		"</fileDesc><profileDesc><creation><date>1850</date></creation>"
-		"</profileDesc></teiHeader>" TEXT_END);
+	        "<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
+	        "</fileDesc><profileDesc><creation><date>1850</date></creation>"
+	        "</profileDesc></teiHeader>" TEXT_END);
 	assert_string_equal(d->meta.date, "1850");
 	td_doc_free(d);
 	d = read_str(HDR_OPEN
-		"<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
-		"<sourceDesc><bibl type=\"printSource\"><date>1869</date></bibl>"
-		"<bibl type=\"firstEdition\"><date>1865</date></bibl></sourceDesc>"
-		"</fileDesc><profileDesc><creation><date>1850</date></creation>"
-		"</profileDesc></teiHeader>" TEXT_END);
+	        "<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
+	        "<sourceDesc><bibl "
+	        "type=\"printSource\"><date>1869</date></bibl>"
+	        "<bibl "
+	        "type=\"firstEdition\"><date>1865</date></bibl></sourceDesc>"
+	        "</fileDesc><profileDesc><creation><date>1850</date></creation>"
+	        "</profileDesc></teiHeader>" TEXT_END);
 	assert_string_equal(d->meta.date, "1865");
 	td_doc_free(d);
 	d = read_str(HDR_OPEN
-		"<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
-		"<sourceDesc><bibl><date when=\"2015-12-24\">24.12.2015</date></bibl>"
-		"</sourceDesc></fileDesc><profileDesc><settingDesc><setting>"
-		"<date when=\"2015-12-23\">23.12.2015</date></setting></settingDesc>"
-		"</profileDesc></teiHeader>" TEXT_END);
+	        "<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
+	        "<sourceDesc><bibl><date "
+	        "when=\"2015-12-24\">24.12.2015</date></bibl>"
+	        "</sourceDesc></fileDesc><profileDesc><settingDesc><setting>"
+	        "<date "
+	        "when=\"2015-12-23\">23.12.2015</date></setting></settingDesc>"
+	        "</profileDesc></teiHeader>" TEXT_END);
 	assert_string_equal(d->meta.date, "2015-12-23");
 	td_doc_free(d);
 	/* a date that is not ISO is no date: the next source is used */
 	d = read_str(HDR_OPEN
-		"<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
-		"<sourceDesc><bibl><date>23.12.2015</date></bibl></sourceDesc>"
-		"</fileDesc></teiHeader>" TEXT_END);
+	        "<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
+	        "<sourceDesc><bibl><date>23.12.2015</date></bibl></sourceDesc>"
+	        "</fileDesc></teiHeader>" TEXT_END);
 	assert_string_equal(d->meta.date, "2021-04-09");
 	td_doc_free(d);
 	/* nor is one of a month or day that does not exist (they were taken:
 	 * --freq month had a month 2024-13) */
 	static const char *const impossible[] = {"2024-13-01", "2024-00",
-		"2024-02-30", "2023-02-29", "2100-02-29", "2024-04-31",
-		"2024-01-00", "2024-1-05"};
+	        "2024-02-30", "2023-02-29", "2100-02-29", "2024-04-31",
+	        "2024-01-00", "2024-1-05"};
 	for (size_t i = 0; i < sizeof impossible / sizeof *impossible; i++) {
 		char xml[512];
-		snprintf(xml, sizeof xml, HDR_OPEN "<publicationStmt><date "
-			"when=\"2021-04-09\"/></publicationStmt><sourceDesc>"
-			"<bibl><date when=\"%s\"/></bibl></sourceDesc>"
-			"</fileDesc></teiHeader>" TEXT_END, impossible[i]);
+		snprintf(xml, sizeof xml,
+		        HDR_OPEN
+		        "<publicationStmt><date "
+		        "when=\"2021-04-09\"/></publicationStmt><sourceDesc>"
+		        "<bibl><date when=\"%s\"/></bibl></sourceDesc>"
+		        "</fileDesc></teiHeader>" TEXT_END,
+		        impossible[i]);
 		d = read_str(xml);
 		if (strcmp(d->meta.date, "2021-04-09"))
 			fail_msg("took %s: %s", impossible[i], d->meta.date);
 		td_doc_free(d);
 	}
 	/* the last day of a month, and 29 February of a leap year, are */
-	static const char *const possible[] = {
-		"2024-02-29", "2000-02-29", "2023-12-31", "2024-04-30", "2024-12"};
+	static const char *const possible[] = {"2024-02-29", "2000-02-29",
+	        "2023-12-31", "2024-04-30", "2024-12"};
 	for (size_t i = 0; i < sizeof possible / sizeof *possible; i++) {
 		char xml[512];
-		snprintf(xml, sizeof xml, HDR_OPEN "<publicationStmt><date "
-			"when=\"2021-04-09\"/></publicationStmt><sourceDesc>"
-			"<bibl><date when=\"%s\"/></bibl></sourceDesc>"
-			"</fileDesc></teiHeader>" TEXT_END, possible[i]);
+		snprintf(xml, sizeof xml,
+		        HDR_OPEN
+		        "<publicationStmt><date "
+		        "when=\"2021-04-09\"/></publicationStmt><sourceDesc>"
+		        "<bibl><date when=\"%s\"/></bibl></sourceDesc>"
+		        "</fileDesc></teiHeader>" TEXT_END,
+		        possible[i]);
 		d = read_str(xml);
 		assert_string_equal(d->meta.date, possible[i]);
 		td_doc_free(d);
@@ -733,31 +780,32 @@ static void test_date_precedence(void **state)
 static void test_meta_xpath(void **state)
 {
 	(void)state;
-	const char *xml = HDR_OPEN "<author>A. Writer</author>"
-		"<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
-		"<sourceDesc><bibl type=\"firstEdition\"><title>First</title>"
-		"<date>1865</date></bibl></sourceDesc></fileDesc>"
-		"<encodingDesc><p>Encoded <date when=\"2020-02\">Feb</date></p>"
-		"</encodingDesc></teiHeader>" TEXT_END;
+	const char *xml = HDR_OPEN
+	        "<author>A. Writer</author>"
+	        "<publicationStmt><date when=\"2021-04-09\"/></publicationStmt>"
+	        "<sourceDesc><bibl type=\"firstEdition\"><title>First</title>"
+	        "<date>1865</date></bibl></sourceDesc></fileDesc>"
+	        "<encodingDesc><p>Encoded <date when=\"2020-02\">Feb</date></p>"
+	        "</encodingDesc></teiHeader>" TEXT_END;
 	td_doc *d = read_str(xml);
 	assert_string_equal(d->meta.date, "1865");
 	const char *paths[TD_META_NPATHS] = {"//tei:encodingDesc//tei:date",
-		"//tei:bibl[@type='firstEdition']/tei:title", NULL};
-	assert_int_equal(td_tei_meta_apply("mem.xml", xml, strlen(xml), paths,
-				 d), 0);
+	        "//tei:bibl[@type='firstEdition']/tei:title", NULL};
+	assert_int_equal(
+	        td_tei_meta_apply("mem.xml", xml, strlen(xml), paths, d), 0);
 	assert_string_equal(d->meta.date, "2020-02");
 	assert_string_equal(d->meta.title, "First");
 	assert_null(d->meta.author); /* outside titleStmt: not the author */
 	/* nothing matched, or not a date: the header's value stays */
-	const char *none[TD_META_NPATHS] = {"//tei:nothing", NULL,
-		"string(//tei:bibl/@type)"};
-	assert_int_equal(td_tei_meta_apply("mem.xml", xml, strlen(xml), none,
-				 d), 0);
+	const char *none[TD_META_NPATHS] = {
+	        "//tei:nothing", NULL, "string(//tei:bibl/@type)"};
+	assert_int_equal(
+	        td_tei_meta_apply("mem.xml", xml, strlen(xml), none, d), 0);
 	assert_string_equal(d->meta.date, "2020-02");
 	assert_string_equal(d->meta.author, "firstEdition");
 	const char *bad[TD_META_NPATHS] = {"//tei:title", NULL, NULL};
-	assert_int_equal(td_tei_meta_apply("mem.xml", xml, strlen(xml), bad,
-				 d), 0);
+	assert_int_equal(
+	        td_tei_meta_apply("mem.xml", xml, strlen(xml), bad, d), 0);
 	assert_string_equal(d->meta.date, "2020-02");
 	assert_int_equal(td_tei_xpath_check("//tei:["), TD_EUSAGE);
 	assert_int_equal(td_tei_xpath_check("//tei:date/@when"), 0);
@@ -769,22 +817,25 @@ static void test_actor_kinds(void **state)
 {
 	(void)state;
 	static const char tei[] =
-		"<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
-		"<titleStmt><title>T</title></titleStmt><publicationStmt><p/>"
-		"</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
-		"<profileDesc><particDesc><listPerson>"
-		"<person xml:id=\"ann-lee\"><persName>Ann Lee</persName></person>"
-		"<personGrp xml:id=\"farmers\"><name>Farmers</name></personGrp>"
-		"</listPerson><listOrg>"
-		"<org xml:id=\"fbi\"><orgName>FBI</orgName></org>"
-		"<org xml:id=\"chad\" type=\"state\"><orgName>Chad</orgName></org>"
-		"</listOrg></particDesc></profileDesc></teiHeader>"
-		"<text><body><p>Farmers spoke.</p></body></text></TEI>";
+	        "<TEI "
+	        "xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+	        "<titleStmt><title>T</title></titleStmt><publicationStmt><p/>"
+	        "</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+	        "<profileDesc><particDesc><listPerson>"
+	        "<person xml:id=\"ann-lee\"><persName>Ann "
+	        "Lee</persName></person>"
+	        "<personGrp xml:id=\"farmers\"><name>Farmers</name></personGrp>"
+	        "</listPerson><listOrg>"
+	        "<org xml:id=\"fbi\"><orgName>FBI</orgName></org>"
+	        "<org xml:id=\"chad\" "
+	        "type=\"state\"><orgName>Chad</orgName></org>"
+	        "</listOrg></particDesc></profileDesc></teiHeader>"
+	        "<text><body><p>Farmers spoke.</p></body></text></TEI>";
 	td_doc *d = NULL;
 	assert_int_equal(td_tei_read("kinds.xml", tei, sizeof tei - 1, &d), 0);
 	assert_int_equal(d->n_actors, 4);
 	const char *want[][2] = {{"ann-lee", "person"}, {"farmers", "group"},
-		{"fbi", "org"}, {"chad", "state"}};
+	        {"fbi", "org"}, {"chad", "state"}};
 	for (size_t i = 0; i < 4; i++) {
 		assert_string_equal(d->actors[i].key, want[i][0]);
 		assert_string_equal(d->actors[i].kind, want[i][1]);
@@ -799,17 +850,18 @@ static void test_block_edges(void **state)
 {
 	(void)state;
 	static const char tei[] =
-		"<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
-		"<titleStmt><title>T</title></titleStmt><publicationStmt><p/>"
-		"</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
-		"</teiHeader><text><body><head>Title</head><p>one war</p>"
-		"<p>two <hi>Wash</hi>ington<lb/>three<lb break=\"no\"/>four"
-		"<note>aside</note>five</p><quote type=\"pullquote\"><p>PQ</p>"
-		"</quote><p>six</p>\n<p>seven</p></body></text></TEI>";
+	        "<TEI "
+	        "xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+	        "<titleStmt><title>T</title></titleStmt><publicationStmt><p/>"
+	        "</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+	        "</teiHeader><text><body><head>Title</head><p>one war</p>"
+	        "<p>two <hi>Wash</hi>ington<lb/>three<lb break=\"no\"/>four"
+	        "<note>aside</note>five</p><quote type=\"pullquote\"><p>PQ</p>"
+	        "</quote><p>six</p>\n<p>seven</p></body></text></TEI>";
 	td_doc *d = NULL;
 	assert_int_equal(td_tei_read("blocks.xml", tei, sizeof tei - 1, &d), 0);
 	assert_string_equal(d->text, "Title\none war\ntwo Washington\n"
-		"threefour\naside\nfive\nPQ\nsix\nseven");
+	                             "threefour\naside\nfive\nPQ\nsix\nseven");
 	/* the spans hold their own text, the newlines lie between them */
 	assert_span_text(d, find_span(d, "head", 0), "Title");
 	assert_span_text(d, find_span(d, "p", 0), "one war");
@@ -828,19 +880,21 @@ static void test_token_edges(void **state)
 {
 	(void)state;
 	static const char tei[] =
-		"<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
-		"<titleStmt><title>T</title></titleStmt><publicationStmt><p/>"
-		"</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
-		"</teiHeader><text><body>"
-		"<p><w>The</w><w>cat</w><hi><w>sat</w></hi><pc>.</pc></p>"
-		"<p><w>I</w> <w>know</w><w pos=\".\">.</w></p>"
-		"<p><w join=\"right\">can</w><w>not</w><w>do</w><w join=\"left\">"
-		"n't</w><w><w>foot</w><w>ball</w></w><w>x</w>y</p>"
-		"</body></text></TEI>";
+	        "<TEI "
+	        "xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+	        "<titleStmt><title>T</title></titleStmt><publicationStmt><p/>"
+	        "</publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>"
+	        "</teiHeader><text><body>"
+	        "<p><w>The</w><w>cat</w><hi><w>sat</w></hi><pc>.</pc></p>"
+	        "<p><w>I</w> <w>know</w><w pos=\".\">.</w></p>"
+	        "<p><w join=\"right\">can</w><w>not</w><w>do</w><w "
+	        "join=\"left\">"
+	        "n't</w><w><w>foot</w><w>ball</w></w><w>x</w>y</p>"
+	        "</body></text></TEI>";
 	td_doc *d = NULL;
 	assert_int_equal(td_tei_read("w.xml", tei, sizeof tei - 1, &d), 0);
 	assert_string_equal(d->text, "The cat sat.\nI know.\n"
-		"cannot don't football xy");
+	                             "cannot don't football xy");
 	assert_span_text(d, find_span(d, "w", 1), "cat");
 	assert_span_text(d, find_span(d, "hi", 0), "sat");
 	assert_span_text(d, find_span(d, "w", 2), "sat");
@@ -861,16 +915,16 @@ static void test_token_edges(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_block_edges),
-		cmocka_unit_test(test_token_edges),
-		cmocka_unit_test(test_profile),
-		cmocka_unit_test(test_corpus_file),
-		cmocka_unit_test(test_xinclude),
-		cmocka_unit_test(test_hostile),
-		cmocka_unit_test(test_external),
-		cmocka_unit_test(test_date_precedence),
-		cmocka_unit_test(test_meta_xpath),
-		cmocka_unit_test(test_actor_kinds),
+	        cmocka_unit_test(test_block_edges),
+	        cmocka_unit_test(test_token_edges),
+	        cmocka_unit_test(test_profile),
+	        cmocka_unit_test(test_corpus_file),
+	        cmocka_unit_test(test_xinclude),
+	        cmocka_unit_test(test_hostile),
+	        cmocka_unit_test(test_external),
+	        cmocka_unit_test(test_date_precedence),
+	        cmocka_unit_test(test_meta_xpath),
+	        cmocka_unit_test(test_actor_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,7 +69,7 @@ static xmlNode *find(xmlNode *n, const char *name)
 {
 	for (; n; n = n->next) {
 		if (n->type == XML_ELEMENT_NODE &&
-			strcmp((const char *)n->name, name) == 0)
+		        strcmp((const char *)n->name, name) == 0)
 			return n;
 		xmlNode *c = find(n->children, name);
 		if (c)
@@ -83,7 +83,8 @@ static void check_text_content(const td_doc *doc)
 {
 	size_t n;
 	char *out = write_mem(doc, &n);
-	xmlDoc *x = xmlReadMemory(out, (int)n, "out.xml", NULL, XML_PARSE_NONET);
+	xmlDoc *x =
+	        xmlReadMemory(out, (int)n, "out.xml", NULL, XML_PARSE_NONET);
 	assert_non_null(x);
 	xmlNode *t = find(xmlDocGetRootElement(x), "text");
 	assert_non_null(t);
@@ -101,7 +102,8 @@ static void test_golden(void **state)
 	size_t n, wn;
 	td_doc *doc = doc_of("tests/data/text/small.txt", "doc-small");
 	char *out = write_mem(doc, &n);
-	snprintf(path, sizeof path, "%s/tests/data/golden/small.xml", TD_SRCDIR);
+	snprintf(
+	        path, sizeof path, "%s/tests/data/golden/small.xml", TD_SRCDIR);
 	if (getenv("TD_REGEN_GOLDEN")) {
 		FILE *f = fopen(path, "wb");
 		assert_non_null(f);
@@ -111,7 +113,8 @@ static void test_golden(void **state)
 	assert_int_equal(td_read_file(path, &want, &wn), 0);
 	if (n != wn || memcmp(out, want, n) != 0)
 		fail_msg("output differs from %s (regenerate deliberately with "
-			"TD_REGEN_GOLDEN=1 and review the diff)", path);
+		         "TD_REGEN_GOLDEN=1 and review the diff)",
+		        path);
 	free(want);
 	free(out);
 	td_doc_free(doc);
@@ -121,9 +124,9 @@ static void test_text_content_is_input(void **state)
 {
 	(void)state;
 	static const char *const files[] = {"tests/data/text/small.txt",
-		"tests/data/text/crlf.txt", "tests/data/text/bom.txt",
-		"tests/data/text/nometa.txt",
-		"corpus/articles/2024-01-19-kim-jong-un-hostile-rhetoric.txt"};
+	        "tests/data/text/crlf.txt", "tests/data/text/bom.txt",
+	        "tests/data/text/nometa.txt",
+	        "corpus/articles/2024-01-19-kim-jong-un-hostile-rhetoric.txt"};
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		td_doc *doc = doc_of(files[i], "doc-x");
 		check_text_content(doc);
@@ -138,17 +141,22 @@ static void test_escaping(void **state)
 	td_doc *doc;
 	size_t n;
 	assert_int_equal(td_doc_new("doc-esc", t, strlen(t), &doc), 0);
-	assert_int_equal(td_doc_add_span(doc, "text", 0, doc->len, NULL, NULL), 0);
-	assert_int_equal(td_doc_add_span(doc, "body", 0, doc->len, NULL, NULL), 0);
+	assert_int_equal(
+	        td_doc_add_span(doc, "text", 0, doc->len, NULL, NULL), 0);
+	assert_int_equal(
+	        td_doc_add_span(doc, "body", 0, doc->len, NULL, NULL), 0);
 	assert_int_equal(td_doc_add_span(doc, "p", 0, doc->len, NULL, "rend",
-		"x\"<&>\t\ny", NULL), 0);
+	                         "x\"<&>\t\ny", NULL),
+	        0);
 	assert_int_equal(td_meta_set(&doc->meta.title, "A & B <C>"), 0);
 	char *out = write_mem(doc, &n);
 	assert_non_null(strstr(out, "a &lt; b &amp;&amp; c &gt; d \"q\" ]]&gt; "
-		"e\xEF\xBF\xBD f"));
+	                            "e\xEF\xBF\xBD f"));
 	assert_non_null(strstr(out, "rend=\"x&quot;&lt;&amp;&gt;&#9;&#10;y\""));
-	assert_non_null(strstr(out, "<title type=\"main\">A &amp; B &lt;C&gt;</title>"));
-	xmlDoc *x = xmlReadMemory(out, (int)n, "out.xml", NULL, XML_PARSE_NONET);
+	assert_non_null(strstr(
+	        out, "<title type=\"main\">A &amp; B &lt;C&gt;</title>"));
+	xmlDoc *x =
+	        xmlReadMemory(out, (int)n, "out.xml", NULL, XML_PARSE_NONET);
 	assert_non_null(x);
 	xmlNode *p = find(xmlDocGetRootElement(x), "p");
 	xmlChar *v = xmlGetProp(p, (const xmlChar *)"rend");
@@ -169,14 +177,16 @@ static void test_crossing_span_dropped(void **state)
 	td_doc_add_span(doc, "text", 0, doc->len, NULL, NULL);
 	td_doc_add_span(doc, "body", 0, doc->len, NULL, NULL);
 	td_doc_add_span(doc, "p", 0, doc->len, NULL, NULL);
-	td_doc_add_span(doc, "s", 0, 7, NULL, NULL);     /* one two */
-	td_doc_add_span(doc, "seg", 4, 13, NULL, NULL);  /* two three: crosses */
+	td_doc_add_span(doc, "s", 0, 7, NULL, NULL);    /* one two */
+	td_doc_add_span(doc, "seg", 4, 13, NULL, NULL); /* two three: crosses */
 	td_doc_add_span(doc, "persName", 8, 13, NULL, NULL);
 	char *out = write_mem(doc, &n);
-	assert_non_null(strstr(out, "<p><s>one two</s> <persName>three</persName> "
-		"four</p>"));
+	assert_non_null(
+	        strstr(out, "<p><s>one two</s> <persName>three</persName> "
+	                    "four</p>"));
 	assert_null(strstr(out, "<seg"));
-	assert_non_null(strstr(warned, "doc-x: <seg> at bytes 4-13 crosses <s>"));
+	assert_non_null(
+	        strstr(warned, "doc-x: <seg> at bytes 4-13 crosses <s>"));
 	check_text_content(doc);
 	free(out);
 	td_doc_free(doc);
@@ -190,15 +200,18 @@ static void test_nesting_by_rank(void **state)
 	size_t n;
 	assert_int_equal(td_doc_new("doc-x", t, strlen(t), &doc), 0);
 	/* Added inside-out: the writer must order them by range and rank. */
-	td_doc_add_span(doc, "persName", 0, 3, NULL, "ref", "#kim-jong-un", NULL);
+	td_doc_add_span(
+	        doc, "persName", 0, 3, NULL, "ref", "#kim-jong-un", NULL);
 	td_doc_add_span(doc, "s", 0, 10, NULL, "xml:id", "doc-x-s0", NULL);
 	td_doc_add_span(doc, "p", 0, 10, NULL, NULL);
 	td_doc_add_span(doc, "body", 0, 10, NULL, NULL);
 	td_doc_add_span(doc, "text", 0, 10, NULL, NULL);
 	char *out = write_mem(doc, &n);
-	assert_non_null(strstr(out, "<text><body><p><s xml:id=\"doc-x-s0\">"
-		"<persName ref=\"#kim-jong-un\">Kim</persName> spoke.</s></p></body>"
-		"</text>"));
+	assert_non_null(
+	        strstr(out, "<text><body><p><s xml:id=\"doc-x-s0\">"
+	                    "<persName ref=\"#kim-jong-un\">Kim</persName> "
+	                    "spoke.</s></p></body>"
+	                    "</text>"));
 	free(out);
 	td_doc_free(doc);
 }
@@ -224,8 +237,9 @@ static void test_front_only_document(void **state)
 	assert_int_equal(td_text_read("t.txt", t, strlen(t), 0, &b), 0);
 	assert_int_equal(td_structure_build(&b, NULL, "doc-t", &doc), 0);
 	out = write_mem(doc, &n);
-	assert_non_null(strstr(out, "Just a title</titlePart></docTitle></front>"
-		"<body><p/></body></text>"));
+	assert_non_null(
+	        strstr(out, "Just a title</titlePart></docTitle></front>"
+	                    "<body><p/></body></text>"));
 	free(out);
 	td_doc_free(doc);
 	td_blocks_clear(&b);
@@ -241,26 +255,28 @@ static void test_pullquote_headings(void **state)
 	td_blocks b;
 	td_doc *doc;
 	size_t n;
-	const char *t = "Title\n\nStandfirst.\n\n"
-		"Analysis Published 16 May 2023 5 minute READ\n\n"
-		"Fighting has stopped since March.\n\n"
-		"A force that watches is not the force we asked for\n\n"
-		"A mandate to fight\n\n"
-		"The force was never equipped to fight. \xE2\x80\x9C"
-		"A force that watches is not the force we asked for,"
-		"\xE2\x80\x9D he said. Marv Breeding might move up a notch.\n\n"
-		"Breeding might move up\n\nHe had a good year.\n";
+	const char *t =
+	        "Title\n\nStandfirst.\n\n"
+	        "Analysis Published 16 May 2023 5 minute READ\n\n"
+	        "Fighting has stopped since March.\n\n"
+	        "A force that watches is not the force we asked for\n\n"
+	        "A mandate to fight\n\n"
+	        "The force was never equipped to fight. \xE2\x80\x9C"
+	        "A force that watches is not the force we asked for,"
+	        "\xE2\x80\x9D he said. Marv Breeding might move up a notch.\n\n"
+	        "Breeding might move up\n\nHe had a good year.\n";
 	assert_int_equal(td_text_read("t.txt", t, strlen(t), 0, &b), 0);
 	assert_int_equal(td_structure_build(&b, NULL, "doc-t", &doc), 0);
 	char *out = write_mem(doc, &n);
-	assert_non_null(strstr(out, "<quote type=\"pullquote\"><p>A force that "
-		"watches is not the force we asked for</p></quote>"));
+	assert_non_null(strstr(out,
+	        "<quote type=\"pullquote\"><p>A force that "
+	        "watches is not the force we asked for</p></quote>"));
 	assert_null(strstr(out, "<head>A force that watches"));
 	assert_non_null(strstr(out, "<head>A mandate to fight</head>"));
 	assert_non_null(strstr(out, "<head>Breeding might move up</head>"));
 	/* the pull quote stays in the section before the next heading */
 	assert_non_null(strstr(out, "</quote></div>\n\n<div type=\"section\">"
-		"<head>A mandate"));
+	                            "<head>A mandate"));
 	check_text_content(doc);
 	free(out);
 	td_doc_free(doc);
@@ -283,17 +299,21 @@ static void test_actor_lists(void **state)
 	free(out);
 	td_doc_add_actor(doc, "kim-jong-un", "person", "Kim Jong Un");
 	td_doc_add_actor(doc, "north-korea", "state", "North Korea");
-	td_doc_add_actor(doc, "un-security-council", "org", "UN Security Council");
-	td_doc_add_actor(doc, "9-dash", "org", "Nine");       /* not an NCName */
-	td_doc_add_actor(doc, "prediction", "person", "X");   /* a category id */
+	td_doc_add_actor(
+	        doc, "un-security-council", "org", "UN Security Council");
+	td_doc_add_actor(doc, "9-dash", "org", "Nine");     /* not an NCName */
+	td_doc_add_actor(doc, "prediction", "person", "X"); /* a category id */
 	out = write_mem(doc, &n);
 	assert_non_null(strstr(out, "<listPerson>\n          <person "
-		"xml:id=\"kim-jong-un\"><persName>Kim Jong Un</persName></person>\n"
-		"        </listPerson>"));
-	assert_non_null(strstr(out, "<org xml:id=\"north-korea\" type=\"state\">"
-		"<orgName>North Korea</orgName></org>"));
-	assert_non_null(strstr(out, "<org xml:id=\"un-security-council\">"
-		"<orgName>UN Security Council</orgName></org>"));
+	                            "xml:id=\"kim-jong-un\"><persName>Kim Jong "
+	                            "Un</persName></person>\n"
+	                            "        </listPerson>"));
+	assert_non_null(
+	        strstr(out, "<org xml:id=\"north-korea\" type=\"state\">"
+	                    "<orgName>North Korea</orgName></org>"));
+	assert_non_null(
+	        strstr(out, "<org xml:id=\"un-security-council\">"
+	                    "<orgName>UN Security Council</orgName></org>"));
 	assert_null(strstr(out, "9-dash\""));
 	assert_null(strstr(out, "<person xml:id=\"prediction\""));
 	assert_non_null(strstr(warned, "actor key '9-dash'"));
@@ -305,7 +325,8 @@ static void test_deterministic(void **state)
 {
 	(void)state;
 	td_doc *doc = doc_of("corpus/articles/"
-		"2024-01-19-kim-jong-un-hostile-rhetoric.txt", "doc-k");
+	                     "2024-01-19-kim-jong-un-hostile-rhetoric.txt",
+	        "doc-k");
 	size_t n1, n2;
 	char *a = write_mem(doc, &n1), *b = write_mem(doc, &n2);
 	assert_int_equal(n1, n2);
@@ -330,28 +351,37 @@ static void test_deterministic(void **state)
 static void test_annotated_by_hand(void **state)
 {
 	(void)state;
-	static const char text[] = "Kim said \u201cno & <never>\u201d. It is likely.";
+	static const char text[] =
+	        "Kim said \u201cno & <never>\u201d. It is likely.";
 	td_doc *d;
 	assert_int_equal(td_doc_new("doc-h", text, strlen(text), &d), 0);
 	size_t q0 = strlen("Kim said \u201c"), q1 = q0 + strlen("no & <never>");
 	size_t s0e = strlen("Kim said \u201cno & <never>\u201d.");
-	size_t s1 = s0e + 1, lk = strlen(text) - strlen("likely."), n = strlen(text);
+	size_t s1 = s0e + 1, lk = strlen(text) - strlen("likely."),
+	       n = strlen(text);
 	assert_int_equal(td_doc_add_span(d, "body", 0, n, NULL, NULL), 0);
 	assert_int_equal(td_doc_add_span(d, "p", 0, n, NULL, NULL), 0);
-	assert_int_equal(td_doc_add_span(d, "s", 0, s0e, NULL, "xml:id", "doc-h-s0",
-		"ana", "#claim", NULL), 0);
+	assert_int_equal(td_doc_add_span(d, "s", 0, s0e, NULL, "xml:id",
+	                         "doc-h-s0", "ana", "#claim", NULL),
+	        0);
 	assert_int_equal(td_doc_add_span(d, "persName", 0, 3, NULL, "ref",
-		"#kim-jong-un", NULL), 0);
-	assert_int_equal(td_doc_add_span(d, "said", q0, q1, NULL, "direct", "false",
-		"who", "#a\"b<c&d", NULL), 0);
-	assert_int_equal(td_doc_add_span(d, "q", q0, q1, NULL, "who", "#kim-jong-un",
-		NULL), 0);
-	assert_int_equal(td_doc_add_span(d, "seg", q0, q0 + 2, NULL, "type", "hedge",
-		"subtype", "possibility", NULL), 0);
-	assert_int_equal(td_doc_add_span(d, "s", s1, n, NULL, "xml:id", "doc-h-s1",
-		"ana", "#hedged", NULL), 0);
-	assert_int_equal(td_doc_add_span(d, "seg", lk, lk + 6, NULL, "type", "hedge",
-		"subtype", "probability", NULL), 0);
+	                         "#kim-jong-un", NULL),
+	        0);
+	assert_int_equal(td_doc_add_span(d, "said", q0, q1, NULL, "direct",
+	                         "false", "who", "#a\"b<c&d", NULL),
+	        0);
+	assert_int_equal(td_doc_add_span(d, "q", q0, q1, NULL, "who",
+	                         "#kim-jong-un", NULL),
+	        0);
+	assert_int_equal(td_doc_add_span(d, "seg", q0, q0 + 2, NULL, "type",
+	                         "hedge", "subtype", "possibility", NULL),
+	        0);
+	assert_int_equal(td_doc_add_span(d, "s", s1, n, NULL, "xml:id",
+	                         "doc-h-s1", "ana", "#hedged", NULL),
+	        0);
+	assert_int_equal(td_doc_add_span(d, "seg", lk, lk + 6, NULL, "type",
+	                         "hedge", "subtype", "probability", NULL),
+	        0);
 	td_doc_sort_spans(d);
 	size_t len = 0;
 	char *out = NULL;
@@ -361,13 +391,19 @@ static void test_annotated_by_hand(void **state)
 	size_t ao = (size_t)(strstr(out, "<text>") - out),
 	       bo = (size_t)(strstr(out, "</text>") - out);
 	static const char want[] =
-		"<text><body><p><s xml:id=\"doc-h-s0\" ana=\"#claim\"><persName "
-		"ref=\"#kim-jong-un\">Kim</persName> said \u201c<said direct=\"false\" "
-		"who=\"#a&quot;b&lt;c&amp;d\"><q who=\"#kim-jong-un\"><seg type=\"hedge\" "
-		"subtype=\"possibility\">no</seg> &amp; &lt;never&gt;</q></said>\u201d.</s> "
-		"<s xml:id=\"doc-h-s1\" ana=\"#hedged\">It is <seg type=\"hedge\" "
-		"subtype=\"probability\">likely</seg>.</s></p></body>";
-	if (bo - ao != strlen(want) || memcmp(out + ao, want, strlen(want)) != 0)
+	        "<text><body><p><s xml:id=\"doc-h-s0\" "
+	        "ana=\"#claim\"><persName "
+	        "ref=\"#kim-jong-un\">Kim</persName> said \u201c<said "
+	        "direct=\"false\" "
+	        "who=\"#a&quot;b&lt;c&amp;d\"><q who=\"#kim-jong-un\"><seg "
+	        "type=\"hedge\" "
+	        "subtype=\"possibility\">no</seg> &amp; "
+	        "&lt;never&gt;</q></said>\u201d.</s> "
+	        "<s xml:id=\"doc-h-s1\" ana=\"#hedged\">It is <seg "
+	        "type=\"hedge\" "
+	        "subtype=\"probability\">likely</seg>.</s></p></body>";
+	if (bo - ao != strlen(want) ||
+	        memcmp(out + ao, want, strlen(want)) != 0)
 		fail_msg("got\n%.*s\nwant\n%s", (int)(bo - ao), out + ao, want);
 	free(out);
 	td_doc_free(d);
@@ -376,16 +412,16 @@ static void test_annotated_by_hand(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_golden, setup),
-		cmocka_unit_test_setup(test_annotated_by_hand, setup),
-		cmocka_unit_test_setup(test_text_content_is_input, setup),
-		cmocka_unit_test_setup(test_escaping, setup),
-		cmocka_unit_test_setup(test_crossing_span_dropped, setup),
-		cmocka_unit_test_setup(test_nesting_by_rank, setup),
-		cmocka_unit_test_setup(test_front_only_document, setup),
-		cmocka_unit_test_setup(test_pullquote_headings, setup),
-		cmocka_unit_test_setup(test_actor_lists, setup),
-		cmocka_unit_test_setup(test_deterministic, setup),
+	        cmocka_unit_test_setup(test_golden, setup),
+	        cmocka_unit_test_setup(test_annotated_by_hand, setup),
+	        cmocka_unit_test_setup(test_text_content_is_input, setup),
+	        cmocka_unit_test_setup(test_escaping, setup),
+	        cmocka_unit_test_setup(test_crossing_span_dropped, setup),
+	        cmocka_unit_test_setup(test_nesting_by_rank, setup),
+	        cmocka_unit_test_setup(test_front_only_document, setup),
+	        cmocka_unit_test_setup(test_pullquote_headings, setup),
+	        cmocka_unit_test_setup(test_actor_lists, setup),
+	        cmocka_unit_test_setup(test_deterministic, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
