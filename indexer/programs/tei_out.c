@@ -18,8 +18,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The process's umask, read once: reading it means setting it (to 0 for
+ * an instant), so it is read by tei_out_path(), which the program calls
+ * on its main thread before any worker runs: a file another thread
+ * created in that instant would have ignored the umask. */
+static mode_t the_umask;
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+
+static void read_umask(void)
+{
+	the_umask = umask(0);
+	umask(the_umask);
+}
+
 char *tei_out_path(const char *dir, const char *in)
 {
+	pthread_once(&umask_once, read_umask);
 	const char *b = strrchr(in, '/');
 	b = b ? b + 1 : in;
 	const char *e = strrchr(b, '.');
@@ -29,17 +43,6 @@ char *tei_out_path(const char *dir, const char *in)
 	if (p)
 		snprintf(p, l, "%s/%.*s.xml", dir, n, b);
 	return p;
-}
-
-/* The process's umask, read once: reading it means setting it, and -j
- * workers setting it at once could leave it 0 for the rest of the run. */
-static mode_t the_umask;
-static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
-
-static void read_umask(void)
-{
-	the_umask = umask(0);
-	umask(the_umask);
 }
 
 int tei_out_write(const td_doc *doc, const char *path)

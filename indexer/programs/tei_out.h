@@ -9,7 +9,8 @@
 #include <stddef.h>
 
 /* DIR/<base name of in without its extension>.xml, malloc'd (NULL: out of
- * memory). */
+ * memory). The first call reads the process's umask (for the files'
+ * mode), which sets it for an instant: call it before other threads run. */
 char *tei_out_path(const char *dir, const char *in);
 
 /* Writes doc to path through a temporary file and rename(), so a reader

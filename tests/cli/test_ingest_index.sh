@@ -126,6 +126,11 @@ for j in 1 2; do
 		fail "-o -x -j $j: an input annotated twice: $(cat err)"
 	diff -r oxt oxt$j >/dev/null || fail "-o -x -j $j: not the TEI of -o"
 done
+# the TEI files and the index's files keep the umask (tei_out.c reads it
+# on the main thread, before the workers create files)
+(umask 027 && "$ING" -j 2 -o oxtm -x oxim oxa 2>err) || fail "-o -x umask 027: $(cat err)"
+bad=$(find oxtm oxim -type f ! -perm 640 -print)
+[ -z "$bad" ] || fail "-o -x under umask 027: not mode 640: $(ls -l $bad)"
 "$ING" -j 2 -o oxt3 -x oxi2 oxa 2>err || fail "-o -x again: $(cat err)"
 summary | grep -q ": 0 added, 0 changed, 0 moved, 4 unchanged," ||
 	fail "-o -x again: $(cat err)"
