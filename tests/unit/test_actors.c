@@ -1502,6 +1502,35 @@ static void test_name_lists(void **state)
 	td_doc_free(d);
 }
 
+/* Ranks of the services spelled out, hyphenated or in two words, are
+ * titles outside the name ("Sub-Lieutenant Tom Pearce", "Major Hal
+ * Brand", "Chief Petty Officer Albert Rhodes"); the name's short form
+ * then takes its key. "Major" before an organisation's head is no
+ * title. */
+static void test_spelled_out_ranks(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "At two in the morning Sub-Lieutenant Tom Pearce had the "
+	        "watch.",
+	        "Pearce was cold to the bone.",
+	        "Major Hal Brand stood at the window of the shed.",
+	        "\"We leave at first light,\" Brand said.",
+	        "Chief Petty Officer Albert Rhodes had come up behind them.",
+	        "Lieutenant-Commander Richard Garland came up the ladder.",
+	        "The Major League commissioner spoke."};
+	td_doc *d = fx_doc("1961-01-01", story, 7);
+	fx_expect(d, "persName", "Tom Pearce", "ref", "#tom-pearce");
+	fx_expect(d, "persName", "Pearce", "ref", "#tom-pearce");
+	fx_expect(d, "persName", "Hal Brand", "ref", "#hal-brand");
+	fx_expect(d, "persName", "Brand", "ref", "#hal-brand");
+	fx_expect(d, "persName", "Albert Rhodes", "ref", "#albert-rhodes");
+	fx_expect(d, "persName", "Richard Garland", "ref", "#richard-garland");
+	assert_null(fx_find(d, "persName", "Major Hal Brand"));
+	assert_null(fx_find(d, "persName", "League"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1556,6 +1585,7 @@ int main(void)
 	        cmocka_unit_test(test_citations_vocatives_honorifics),
 	        cmocka_unit_test(test_given_name_alone_acting),
 	        cmocka_unit_test(test_name_lists),
+	        cmocka_unit_test(test_spelled_out_ranks),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
