@@ -3872,6 +3872,215 @@ static int name_lists(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 	return rc;
 }
 
+/* Verbs that give a person a second name ("called her Peg", "whom the
+ * lower deck called Dusty", "Albert Rhodes, known as Dusty"). */
+static const char *const naming_verbs[] = {"called", "call", "calls", "calling",
+        "nicknamed", "dubbed", "named", NULL};
+static const char *const naming_objects[] = {"her", "him", NULL};
+
+/* The person of whom the naming verb at v gives a second name: after an
+ * object pronoun ("called her Peg"), the last person named before it
+ * whose titles show no other gender; after a relative "whom" or "who"
+ * that follows "NAME," in the sentence ("Albert Rhodes, whom the lower
+ * deck called Dusty"), or after "NAME, known as" or "NAME, called",
+ * that person. Not the second name itself at t, named before ("Peg
+ * said. Everybody called her Peg"). NULL when none. */
+static const td_mention *named_again(
+        const td_actx *c, size_t t0, size_t v, size_t t)
+{
+	size_t p = v; /* the person's mention ends before p */
+	if (td_tok_eq(c, v + 1, "her", 1) || td_tok_eq(c, v + 1, "him", 1)) {
+		int g = td_tok_eq(c, v + 1, "her", 1) ? 'f' : 'm';
+		const td_mention *best = NULL;
+		for (size_t k = 0; k < c->n_ments; k++) {
+			const td_mention *m = &c->ments[k];
+			int mg;
+			if (m->pronoun || !m->key ||
+			        strcmp(m->kind, "person") || m->t1 > v ||
+			        (best && best->t0 >= m->t0) ||
+			        same_token(c, m->t0, t) ||
+			        ((mg = key_gender(c, m->key)) && mg != g))
+				continue;
+			best = m;
+		}
+		return best;
+	}
+	/* "NAME, known as X", "NAME, called X" */
+	if (td_tok_eq(c, v, "known", 0) && v > t0 + 1)
+		p = v;
+	else if (!td_tok_is_lower(c, v))
+		return NULL;
+	else {
+		/* "NAME, whom ... called X": the relative in the sentence */
+		size_t r = v;
+		while (r > t0 && !td_tok_eq(c, r - 1, "whom", 0) &&
+		        !td_tok_eq(c, r - 1, "who", 0) &&
+		        !td_tok_eq(c, r - 1, ",", 0))
+			r--;
+		if (r > t0 && (td_tok_eq(c, r - 1, "whom", 0) ||
+		                      td_tok_eq(c, r - 1, "who", 0)))
+			p = r - 1;
+	}
+	if (p < t0 + 2 || !td_tok_eq(c, p - 1, ",", 0))
+		return NULL;
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (!m->pronoun && m->key && !strcmp(m->kind, "person") &&
+		        m->t1 == p - 1)
+			return m;
+	}
+	return NULL;
+}
+
+/* The person mention over token t alone keyed by that word itself
+ * ("Peg" as peg: a character named by one word), as an index into
+ * c->ments, or -1. */
+static long self_keyed(const td_actx *c, size_t t)
+{
+	const char *w = td_tok_str(c, t);
+	size_t n = td_tok_len(c, t);
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->t0 != t || m->t1 != t + 1 || m->pronoun || !m->key ||
+		        strcmp(m->kind, "person") || strlen(m->key) != n)
+			continue;
+		size_t i = 0;
+		while (i < n &&
+		        (unsigned char)m->key[i] ==
+		                (w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]))
+			i++;
+		if (i == n)
+			return (long)k;
+	}
+	return -1;
+}
+
+/* bare_proper without the part-of-speech tag: a second name may be a
+ * word the tagger takes for an adjective ("Dusty"). */
+static int bare_capital(const td_actx *c, const unsigned char *in, size_t t,
+        size_t t0, size_t t1)
+{
+	return !in[t] && name_token(c, t) && !in_list(c, t, not_names, 0) &&
+	       !(t > t0 && td_tok_is_cap(c, t - 1) &&
+	               td_tok_is_word(c, t - 1)) &&
+	       !(t + 1 < t1 && td_tok_is_cap(c, t + 1) &&
+	               td_tok_is_word(c, t + 1)) &&
+	       actor_match(c, t, t1) < 0 &&
+	       td_patset_match(&c->a->title_pats, c, t, t + 1) < 0 &&
+	       td_patset_match(&c->a->place_pats, c, t, t1) < 0;
+}
+
+/* The other uses of a second name at t: bare capitalised words equal to
+ * it (bare_capital), at the start of a sentence only as the subject of a
+ * verb or a possessor ("Dusty went", not "Dusty roads"). */
+static int spread_second(td_actx *c, unsigned char *in, size_t t,
+        const char *key, const char *state)
+{
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
+		for (size_t u = u0; u < u1 && rc >= 0; u++)
+			if (u != t && same_token(c, u, t) &&
+			        bare_capital(c, in, u, u0, u1) &&
+			        (u > u0 || person_acts(c, u, u1))) {
+				rc = emit(c, u, u + 1, key, "person", key, 0, 0,
+				        state);
+				in[u] = 1;
+			}
+	}
+	return rc;
+}
+
+/* Every mention and element keyed old takes the key key (a person named
+ * by one word turns out to be one named in full): the mentions, the
+ * elements' @ref, and the header's list loses old. */
+static int rekey(
+        td_actx *c, const char *old, const char *key, const char *state)
+{
+	char ref_old[300], ref[300];
+	snprintf(ref_old, sizeof ref_old, "#%s", old);
+	snprintf(ref, sizeof ref, "#%s", key);
+	td_doc *d = c->doc;
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const char *r = td_span_attr(&d->spans[i], "ref");
+		int rc;
+		if (r && !strcmp(r, ref_old) &&
+		        (rc = td_span_set_attr(d, i, "ref", ref)) < 0)
+			return rc;
+	}
+	for (size_t i = 0; i < d->n_actors; i++)
+		if (!strcmp(d->actors[i].key, old)) {
+			free(d->actors[i].key);
+			free(d->actors[i].kind);
+			free(d->actors[i].name);
+			memmove(d->actors + i, d->actors + i + 1,
+			        (d->n_actors - i - 1) * sizeof *d->actors);
+			d->n_actors--;
+			break;
+		}
+	for (size_t k = 0; k < c->n_ments; k++)
+		if (c->ments[k].key && c->ments[k].key != key &&
+		        !strcmp(c->ments[k].key, ref_old + 1)) {
+			c->ments[k].key = key;
+			c->ments[k].state = state;
+		}
+	return 0;
+}
+
+/* A second name given by a verb of naming (named_again) is that
+ * person's wherever it stands bare in the document: "Everybody on the
+ * street called her Peg" after "Margaret Dowling's marriage" makes every
+ * bare "Peg" margaret-dowling. Runs before the rules that key a bare
+ * given name by itself. */
+static int second_names(td_actx *c, unsigned char *in, size_t t0, size_t t1)
+{
+	int rc = 0;
+	for (size_t t = t0 + 2; t < t1 && rc >= 0; t++) {
+		const char *w = td_tok_str(c, t);
+		if (w[0] < 'A' || w[0] > 'Z')
+			continue;
+		long self = -1;
+		if (in[t] && (self = self_keyed(c, t)) < 0)
+			continue;
+		if (self < 0 && !bare_capital(c, in, t, t0, t1))
+			continue;
+		/* the verb: right before ("whom ... called Dusty"), before
+		 * its pronoun object ("called her Peg"), or "known as" */
+		size_t v;
+		if (in_list(c, t - 1, naming_objects, 1) &&
+		        in_list(c, t - 2, naming_verbs, 1))
+			v = t - 2;
+		else if (in_list(c, t - 1, naming_verbs, 1))
+			v = t - 1;
+		else if (td_tok_eq(c, t - 1, "as", 0) &&
+		         td_tok_eq(c, t - 2, "known", 0))
+			v = t - 2;
+		else
+			continue;
+		if (td_tok_eq(c, v, "named", 0) &&
+		        !in_list(c, v + 1, naming_objects, 1))
+			continue; /* "a man named Ortega": a person of his own
+			           */
+		const td_mention *m = named_again(c, t0, v, t);
+		if (!m)
+			continue;
+		const char *key = m->key, *state = m->state;
+		if (self >= 0) {
+			/* named by the word alone before: that key is this
+			 * person's everywhere */
+			if ((rc = rekey(c, c->ments[self].key, key, state)) >=
+			        0)
+				rc = spread_second(c, in, t, key, state);
+			continue;
+		}
+		rc = emit(c, t, t + 1, key, "person", key, 0, 0, state);
+		in[t] = 1;
+		if (rc >= 0)
+			rc = spread_second(c, in, t, key, state);
+	}
+	return rc;
+}
+
 /* The persons of fiction and learned prose named by one word (session
  * 11), in one pass over the marks of named_tokens, which each rule
  * updates: cited authors and vocatives, surnames after honorifics, given
@@ -3882,6 +4091,8 @@ static int one_word_names(td_actx *c)
 	if (!in)
 		return TD_ENOMEM;
 	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
+		rc = second_names(c, in, c->sents[si].t0, c->sents[si].t1);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		rc = cited_authors(c, in, c->sents[si].t0, c->sents[si].t1);
 		if (rc >= 0)
@@ -4085,6 +4296,7 @@ static int register_words(td_annotator *a)
 	        male_titles, female_titles, org_heads, org_abbrevs, place_heads,
 	        proper_heads, venue_heads, after_np, dateline_months,
 	        event_heads, acronym_skip, game_words, own_dets, own_nouns,
-	        govt_heads, cite_particles, quote_marks, honorifics, NULL};
+	        govt_heads, cite_particles, quote_marks, honorifics,
+	        naming_verbs, naming_objects, NULL};
 	return td_words_register(a, lists);
 }

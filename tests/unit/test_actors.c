@@ -1531,6 +1531,56 @@ static void test_spelled_out_ranks(void **state)
 	td_doc_free(d);
 }
 
+/* A second name given by a verb of naming is the person's wherever it
+ * stands bare: "called her Peg" after Margaret Dowling, "whom the lower
+ * deck called Dusty" after "Albert Rhodes,", "Ralph Owen, known as
+ * Buzz"; the word need not be tagged a proper noun ("Dusty"), and a
+ * character the text had keyed by the word alone ("Peg said") takes the
+ * full name's key. */
+static void test_second_names(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "It had been at one o'clock for all the years of Margaret "
+	        "Dowling's marriage.",
+	        "\"Susan has something to tell you, Frank,\" Peg said.",
+	        "Everybody on the street called her Peg, except her "
+	        "mother-in-law.",
+	        "Peg knew that he had heard every word.",
+	        "Chief Petty Officer Albert Rhodes, whom the whole lower deck "
+	        "called Dusty, had come up behind them.",
+	        "\"Aye, aye, sir,\" said Dusty, and went down the ladder.",
+	        "Ralph Owen, known as Buzz, laughed.", "Buzz was tired."};
+	td_doc *d = fx_doc("1961-01-01", story, 8);
+	for (int k = 0; k < 3; k++) {
+		const td_span *p = fx_find_nth(d, "persName", "Peg", k);
+		assert_non_null(p);
+		assert_string_equal(
+		        td_span_attr(p, "ref"), "#margaret-dowling");
+	}
+	for (int k = 0; k < 2; k++) {
+		const td_span *p = fx_find_nth(d, "persName", "Dusty", k);
+		assert_non_null(p);
+		assert_string_equal(td_span_attr(p, "ref"), "#albert-rhodes");
+	}
+	for (int k = 0; k < 2; k++) {
+		const td_span *p = fx_find_nth(d, "persName", "Buzz", k);
+		assert_non_null(p);
+		assert_string_equal(td_span_attr(p, "ref"), "#ralph-owen");
+	}
+	td_doc_free(d);
+
+	/* "named" without an object names a person of his own */
+	const char *const other[] = {"Hal Brand waited at the shed.",
+	        "There is a man called Tomas Ortega who runs the ferry.",
+	        "A boy named Pedro came."};
+	d = fx_doc("1961-01-01", other, 3);
+	const td_span *p = fx_find(d, "persName", "Pedro");
+	assert_true(!p || strcmp(td_span_attr(p, "ref"), "#hal-brand"));
+	fx_expect(d, "persName", "Tomas Ortega", "ref", "#tomas-ortega");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1586,6 +1636,7 @@ int main(void)
 	        cmocka_unit_test(test_given_name_alone_acting),
 	        cmocka_unit_test(test_name_lists),
 	        cmocka_unit_test(test_spelled_out_ranks),
+	        cmocka_unit_test(test_second_names),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
