@@ -408,11 +408,49 @@ int td_meta_line_parse(const char *s, size_t len, td_meta_line *out)
 
 /* ------------------------------------------------------ classification */
 
+/* Does text[a, b) open with a double quotation mark (" or U+201C)? */
+static int opens_double(const char *t, size_t a, size_t b)
+{
+	return (b > a && t[a] == '"') ||
+	       (b >= a + 3 && memcmp(t + a, "\xE2\x80\x9C", 3) == 0);
+}
+
+/* Does a sentence end inside text[a, b): a lowercase letter, a full stop,
+ * '?' or '!', a space, then a capital or a double quotation mark ("Brand
+ * did not turn around. “Whose orders?”")? A heading is one phrase; a
+ * paragraph of fiction may be one short line of narration and speech.
+ * A word in lowercase before the stop keeps abbreviations ("Dr. Who?",
+ * "U.S. Acts") out. */
+static int sentence_inside(const char *t, size_t a, size_t b)
+{
+	for (size_t i = a + 1; i + 2 < b; i++) {
+		if (t[i] != '.' && t[i] != '?' && t[i] != '!')
+			continue;
+		if (!islower((unsigned char)t[i - 1]) || t[i + 1] != ' ')
+			continue;
+		size_t w = i - 1;
+		while (w > a && isalpha((unsigned char)t[w - 1]))
+			w--;
+		if (!islower((unsigned char)t[w]))
+			continue; /* "Dr. Who?" */
+		if (isupper((unsigned char)t[i + 2]) ||
+		        opens_double(t, i + 2, b))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is text[a, b) (one trimmed line) a section heading? Short, one line,
- * has a letter, and does not end like a sentence (a '?' or '!' may end it). */
+ * has a letter, and does not end like a sentence (a '?' or '!' may end it).
+ * A line of dialogue is no heading: one that opens with a double
+ * quotation mark and ends in '?' or '!' inside its closing mark ("“Where?”",
+ * "\"Does he know?\" he said. \"About Karl?\""), or one with a sentence
+ * end inside. */
 static int head_like(const char *t, size_t a, size_t b)
 {
 	if (b - a > HEAD_MAX || has_newline(t, a, b))
+		return 0;
+	if (sentence_inside(t, a, b))
 		return 0;
 	word w[HEAD_WORDS + 1];
 	if (words_of(t + a, b - a, w, HEAD_WORDS + 1) > HEAD_WORDS)
@@ -446,6 +484,8 @@ static int head_like(const char *t, size_t a, size_t b)
 		return 0;
 	char c = t[e - 1];
 	if (c == '.' || c == ',' || c == ';' || c == ':')
+		return 0;
+	if ((c == '?' || c == '!') && e < b && opens_double(t, a, b))
 		return 0;
 	if (e >= a + 3 && memcmp(t + e - 3, "\xE2\x80\xA6", 3) == 0)
 		return 0; /* ellipsis */

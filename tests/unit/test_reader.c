@@ -338,6 +338,34 @@ static void test_heading_shapes(void **state)
 	td_blocks_clear(&b);
 }
 
+/* Session 12: fiction's short dialogue paragraphs are no headings: a
+ * quotation alone ending in '?' or '!' (straight or curly marks), a line
+ * with a sentence end inside; a quoted heading without '?' or '!', an
+ * abbreviation before a capital ("Dr. Who?") and a question stay
+ * headings. */
+static void test_dialogue_not_heading(void **state)
+{
+	(void)state;
+	td_blocks b;
+	read_str("T\n\nS.\n\nX Published 2 May 2024\n\n"
+	         "\"Rudenko?\"\n\n"
+	         "\xE2\x80\x9CGet down!\xE2\x80\x9D\n\n"
+	         "\"Does he know?\" he said at last. \"About Karl?\"\n\n"
+	         "Brand did not turn around. \xE2\x80\x9CWhose "
+	         "orders?\xE2\x80\x9D\n\n"
+	         "\xE2\x80\x98Quoted heading\xE2\x80\x99\n\n"
+	         "Dr. Who?\n\nWhat next?\n",
+	        &b);
+	static const td_block_kind want[] = {TD_BLOCK_TITLE,
+	        TD_BLOCK_STANDFIRST, TD_BLOCK_META, TD_BLOCK_PARA,
+	        TD_BLOCK_PARA, TD_BLOCK_PARA, TD_BLOCK_PARA, TD_BLOCK_HEAD,
+	        TD_BLOCK_HEAD, TD_BLOCK_HEAD};
+	assert_int_equal(b.n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < b.n; i++)
+		assert_int_equal(b.v[i].kind, want[i]);
+	td_blocks_clear(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +381,7 @@ int main(void)
 	        cmocka_unit_test_setup(test_seed_blocks, setup),
 	        cmocka_unit_test_setup(test_meta_line_formats, setup),
 	        cmocka_unit_test_setup(test_heading_shapes, setup),
+	        cmocka_unit_test_setup(test_dialogue_not_heading, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
