@@ -1037,6 +1037,30 @@ static int speech_verb_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 	return 1;
 }
 
+/* A quoted question with its speech tag after it ("“Does he know about
+ * you?” he said at last."): the sentence asks as the question alone does.
+ * The quotation ends in '?' and no more than six words follow it, outside
+ * quotes, one of them a verb of saying. */
+static int tagged_question(const td_actx *c, size_t t0, size_t t1)
+{
+	size_t q = t1;
+	while (q > t0 && !td_tok_eq(c, q - 1, "?", 0))
+		q--;
+	if (q == t0 || !td_actx_in_quote(
+	                       c, c->tok.v[q - 1].start, c->tok.v[q - 1].end))
+		return 0;
+	int words = 0, speech = 0;
+	for (size_t i = q; i < t1; i++) {
+		if (!td_tok_is_word(c, i))
+			continue;
+		if (td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end))
+			return 0;
+		words++;
+		speech |= speech_verb_at(c, t0, i, t1);
+	}
+	return speech && words <= 6;
+}
+
 /* A forecast inside a quote labels its sentence (annotation.md): "will"
  * (shall, 'll) + verb whose subject is a noun phrase of things, not the
  * speaker's side or an actor ("“The present recovery movement will gather
@@ -1313,6 +1337,8 @@ int td_labels_apply(td_actx *c)
 		        !td_tok_eq(c, last, "?", 0))
 			last--;
 		int question = td_tok_eq(c, last, "?", 0);
+		if (!question)
+			question = tagged_question(c, t0, t1);
 		build_mask(c, t0, t1, mask);
 		for (size_t i = t0; i < t1; i++) {
 			unsigned mk = mask[i - t0];

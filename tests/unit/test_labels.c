@@ -516,6 +516,22 @@ static void test_could_in_narration(void **state)
 	td_doc_free(d);
 }
 
+/* Session 12: a quoted question with its speech tag after it asks as the
+ * question alone does: no claim, no forecast; a quoted question followed
+ * by a clause of the author's is the author's sentence. */
+static void test_tagged_question(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-10-14",
+	        "\"Does he know about you?\" he said at last.\n"
+	        "\"Will they come?\" she asked.\n"
+	        "\"Does he know?\" he said, and it is a disgrace.");
+	expect_ana(d, 0, "");
+	expect_ana(d, 1, "");
+	assert_true(has(fx_ana(d, 2), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -539,6 +555,7 @@ int main(void)
 	        cmocka_unit_test(test_american_dates_quoted_forecasts),
 	        cmocka_unit_test(test_predicative_stance),
 	        cmocka_unit_test(test_could_in_narration),
+	        cmocka_unit_test(test_tagged_question),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
