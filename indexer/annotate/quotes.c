@@ -2535,6 +2535,91 @@ static int emit_quotes(td_actx *c)
 	return 0;
 }
 
+/* Does sentence si hold a quotation, or a verb of saying (not one of the
+ * manner of saying, class tag, which speaks only beside a quotation:
+ * "Anna snapped the mirror shut.")? */
+static int quote_or_speech(const td_actx *c, size_t si)
+{
+	for (size_t q = 0; q < c->n_quotes; q++)
+		if (c->quotes[q].start < c->sents[si].end &&
+		        c->quotes[q].end > c->sents[si].start)
+			return 1;
+	for (size_t t = c->sents[si].t0; t < c->sents[si].t1; t++) {
+		long m = td_speech_match(c, t, c->sents[si].t1);
+		if (m >= 0 && c->a->speech_pats.v[m].type == TD_SV_SPEECH)
+			return 1;
+	}
+	return 0;
+}
+
+/* The person an action beat names: a sentence of narration alone (no
+ * quotation, no verb of saying) that opens, perhaps after "Then", with a
+ * person named in subject position and a verb ("McKittrick spat into the
+ * dust."), or with "he"/"she" or "his"/"her" and a noun ("She put the
+ * mirror away.", "Her voice did not change"), resolved as a speech tag's
+ * pronoun is. NULL otherwise. */
+static const char *beat_person(const td_actx *c, size_t si)
+{
+	size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
+	if (t >= t1 || quote_or_speech(c, si))
+		return NULL;
+	if (td_tok_eq(c, t, "then", 1) && t + 1 < t1) {
+		t++;
+		if (td_tok_eq(c, t, ",", 0))
+			t++;
+	}
+	if (t + 1 >= t1)
+		return NULL;
+	if (td_tok_in(c, t, he_she, 1) || td_tok_eq(c, t, "his", 1) ||
+	        td_tok_eq(c, t, "her", 1))
+		return td_tok_is_word(c, t + 1) ? resolve_pronoun(c, t) : NULL;
+	const td_mention *m = ment_at(c, t);
+	if (!m || m->t0 != t || m->pronoun || !m->key || m->located ||
+	        !m->kind || strcmp(m->kind, "person") ||
+	        !subject_position(c, m))
+		return NULL;
+	return m->t1 < t1 && td_tok_pos_is(c, m->t1, "VB*") ? m->key : NULL;
+}
+
+/* Action beats (session 12): in a paragraph of dialogue, a quotation that
+ * no verb of saying attributes is the turn of the person the narration
+ * beside it in the same paragraph shows acting ("Anna snapped the mirror
+ * shut. “Who else? ...”", "“Lew Brandt says so.” McKittrick spat into
+ * the dust."): the sentence before it, else the one after it. The
+ * quotation's sentences hold nothing but quotations (a title or a scare
+ * quote inside narration is no turn; "“...,” a man said" keeps no
+ * @who). */
+static void beat_speakers(td_actx *c)
+{
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		td_quote *qq = &c->quotes[q];
+		if (qq->who || qq->sent < 0)
+			continue;
+		size_t si = (size_t)qq->sent;
+		/* the sentence where the quotation ends */
+		size_t se = si;
+		while (se + 1 < c->n_sents && c->sents[se].end < qq->end)
+			se++;
+		/* a turn of dialogue: its sentences hold no word outside
+		 * quotation marks (not a title or a scare quote inside
+		 * narration, not "“...”, the translator came in, “...”") */
+		int narration = 0;
+		for (size_t t = c->sents[si].t0; t < c->sents[se].t1; t++)
+			if (td_tok_is_word(c, t) && !tok_in_quote(c, t))
+				narration = 1;
+		if (narration)
+			continue;
+		const char *w = NULL;
+		if (si > 0 && c->sents[si - 1].para == c->sents[si].para)
+			w = beat_person(c, si - 1);
+		if (!w && se + 1 < c->n_sents &&
+		        c->sents[se + 1].para == c->sents[se].para)
+			w = beat_person(c, se + 1);
+		if (w)
+			qq->who = w;
+	}
+}
+
 int td_quotes_attribute(td_actx *c)
 {
 	const char *prev = NULL;
@@ -2564,6 +2649,7 @@ int td_quotes_attribute(td_actx *c)
 			        c->quotes[q].end <= c->sents[si].end)
 				c->quotes[q].who = w;
 	}
+	beat_speakers(c);
 	/* the parts of a quote over paragraphs are one quotation: each takes
 	 * the speaker of its first attributed part (a part's next part comes
 	 * later in c->quotes, so one pass finds the chains' heads) */

@@ -1064,7 +1064,7 @@ static void test_session11_speech_tags(void **state)
 	fx_expect(d, "q", "bridge", "who", NULL);
 	assert_int_equal(fx_count(d, "said"), 0);
 	td_doc_free(d);
-	d = fx_one("1962-03-03", "Hal Brand stood up.\n"
+	d = fx_one("1962-03-03", "The room fell quiet.\n"
 	                         "“We will win.”\n"
 	                         "Hal Brand said the war was over.\n"
 	                         "“We will lose.”\n"
@@ -1178,6 +1178,36 @@ static void test_session11_times_that(void **state)
 	td_doc_free(d);
 }
 
+/* Session 12: action beats. A quotation alone in its sentences, with no
+ * verb of saying, is the turn of the person the narration beside it in
+ * the same paragraph shows acting: the sentence before it ("Anna Weiss
+ * snapped the mirror shut."), else the one after it ("She put the mirror
+ * away.", a pronoun resolved as a tag's is). Not a quotation inside
+ * narration (a title), not across a paragraph break, not a beat of a
+ * speech verb's sentence. */
+static void test_session12_action_beats(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Peter Alden took a seat at the back."),
+	        ("Anna Weiss snapped the mirror shut.\n"
+	         "\"Who else?\""),
+	        ("\"Double.\"\n"
+	         "She put the mirror away.\n"
+	         "\"I told him.\""),
+	        ("Sheriff Dan McKittrick sat on the bench.\n"
+	         "He whittled a stick while the girl sang \"Camille\"."),
+	        ("\"The price has gone up.\""),
+	};
+	td_doc *d = fx_doc("1961-10-14", paras, 5);
+	fx_expect(d, "q", "Who else?", "who", "#anna-weiss");
+	fx_expect(d, "q", "Double.", "who", "#anna-weiss");
+	fx_expect(d, "q", "I told him.", "who", "#anna-weiss");
+	fx_expect(d, "q", "Camille", "who", NULL);
+	fx_expect(d, "q", "The price has gone up.", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1223,6 +1253,7 @@ int main(void)
 	        cmocka_unit_test(test_session11_abbreviated_titles),
 	        cmocka_unit_test(test_session11_postposed_passive),
 	        cmocka_unit_test(test_session11_times_that),
+	        cmocka_unit_test(test_session12_action_beats),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
