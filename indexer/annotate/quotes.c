@@ -500,6 +500,27 @@ static int subject_position(const td_actx *c, const td_mention *m)
 static size_t description_subject(const td_actx *c, size_t t0, size_t v);
 static const char *title_alone(const td_actx *c, size_t k, size_t e);
 
+/* The speaker of the latest quotation before token t, from sentence smin
+ * on, whose gender a title or a given name shows to be g: in dialogue the
+ * name is given once and the turns go on by pronouns ("“Mr. Cordell,” she
+ * said." ... "“My father is dead,” she whispered"), so the last woman who
+ * spoke is the "she" of a later tag when no woman is named nearer. NULL
+ * when there is none. */
+static const char *last_speaker_of(const td_actx *c, int g, int smin, size_t t)
+{
+	const td_quote *best = NULL;
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		const td_quote *qq = &c->quotes[q];
+		if (!qq->who || qq->sent < smin ||
+		        qq->start >= c->tok.v[t].start ||
+		        (best && qq->start <= best->start))
+			continue;
+		if (key_gender(c, qq->who, t) == g)
+			best = qq;
+	}
+	return best ? best->who : NULL;
+}
+
 /* "he"/"she" at token t: the most recent named person in subject position
  * (outside quotes, in this paragraph or the three before) whose gender,
  * where a title shows it, agrees; NULL when there is none or when a
@@ -568,7 +589,7 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		break;
 	}
 	if (!best)
-		return NULL;
+		return last_speaker_of(c, g, smin, t);
 	/* a described speaker between that person and the pronoun */
 	for (int s = best->sent; s <= si; s++) {
 		size_t a = s == best->sent ? best->t1 : c->sents[s].t0;

@@ -1208,6 +1208,29 @@ static void test_session12_action_beats(void **state)
 	td_doc_free(d);
 }
 
+/* Session 12: "she" of a tag with no woman named within three paragraphs
+ * is the last woman who spoke there (her gender from her given name or a
+ * title); a woman who never spoke gives no one, nor does a speaker of the
+ * other sex. */
+static void test_session12_last_speaker_pronoun(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Lena Hackett came across the street."),
+	        ("The wind had dropped."),
+	        ("\"Mr. Cordell,\" she said."),
+	        ("\"I came for the funeral.\""),
+	        ("\"You are too late.\""),
+	        ("\"My father is dead,\" she whispered."),
+	        ("\"Go home,\" he said."),
+	};
+	td_doc *d = fx_doc("1961-07-15", paras, 7);
+	fx_expect(d, "q", "Mr. Cordell,", "who", "#lena-hackett");
+	fx_expect(d, "q", "My father is dead,", "who", "#lena-hackett");
+	fx_expect(d, "q", "Go home,", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1254,6 +1277,7 @@ int main(void)
 	        cmocka_unit_test(test_session11_postposed_passive),
 	        cmocka_unit_test(test_session11_times_that),
 	        cmocka_unit_test(test_session12_action_beats),
+	        cmocka_unit_test(test_session12_last_speaker_pronoun),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
