@@ -480,6 +480,14 @@ static int subject_position(const td_actx *c, const td_mention *m)
 			b--;
 		break;
 	}
+	/* an organisation or state before the title names whose title it
+	 * is ("Boston Red Sox Outfielder Jackie Jensen said") */
+	if (b < m->t0 && b > s0) {
+		const td_mention *o = ment_at(c, b - 1);
+		if (o && o->t1 == b && o->kind && strcmp(o->kind, "person") &&
+		        o->t0 >= s0)
+			b = o->t0;
+	}
 	if (b > s0 && td_tok_eq(c, b - 1, "the", 1))
 		b--;
 	if (b > s0 && !td_tok_in(c, b - 1, clause_heads, 1))

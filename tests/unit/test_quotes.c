@@ -1231,6 +1231,23 @@ static void test_session12_last_speaker_pronoun(void **state)
 	td_doc_free(d);
 }
 
+/* Session 12: an organisation before a person's title is part of the
+ * subject ("Boston Red Sox Outfielder Jackie Jensen said"): the person is
+ * in subject position, so a later "he" is his. */
+static void test_session12_org_before_title(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Ogden, Utah, May 1 \xe2\x80\x93 Boston Red Sox Outfielder "
+	         "Jackie Jensen said Monday night he was through playing "
+	         "baseball."),
+	        ("\"I've had it,\" he told a newsman."),
+	};
+	td_doc *d = fx_doc("1961-05-02", paras, 2);
+	fx_expect(d, "q", "I've had it,", "who", "#jackie-jensen");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1278,6 +1295,7 @@ int main(void)
 	        cmocka_unit_test(test_session11_times_that),
 	        cmocka_unit_test(test_session12_action_beats),
 	        cmocka_unit_test(test_session12_last_speaker_pronoun),
+	        cmocka_unit_test(test_session12_org_before_title),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
