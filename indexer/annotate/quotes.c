@@ -529,6 +529,37 @@ static const char *last_speaker_of(const td_actx *c, int g, int smin, size_t t)
 	return best ? best->who : NULL;
 }
 
+/* The latest person before token t, anywhere earlier in the document, in
+ * subject position outside quotations, whose gender a title or a given
+ * name shows to be g, named at least twice before t: the person a profile
+ * is about ("Miss Garson" six paragraphs up, then "..., she reminisces").
+ * NULL when there is none. */
+static const char *person_of_gender(const td_actx *c, int g, size_t t)
+{
+	const td_mention *best = NULL;
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->t0 >= t || (best && m->t0 <= best->t0) || m->pronoun ||
+		        !m->key || m->located || !m->kind ||
+		        strcmp(m->kind, "person") || tok_in_quote(c, m->t0) ||
+		        !subject_position(c, m) ||
+		        key_gender(c, m->key, t) != g)
+			continue;
+		best = m;
+	}
+	if (!best)
+		return NULL;
+	/* named more than once before: someone the text is about, not a
+	 * passing name ("Mr. John Brown spoke." five paragraphs up) */
+	int n = 0;
+	for (size_t k = 0; k < c->n_ments; k++)
+		if (c->ments[k].t0 < t && !c->ments[k].pronoun &&
+		        c->ments[k].key &&
+		        strcmp(c->ments[k].key, best->key) == 0)
+			n++;
+	return n >= 2 ? best->key : NULL;
+}
+
 /* "he"/"she" at token t: the most recent named person in subject position
  * (outside quotes, in this paragraph or the three before) whose gender,
  * where a title shows it, agrees; NULL when there is none or when a
@@ -596,8 +627,10 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 			return w;
 		break;
 	}
-	if (!best)
-		return last_speaker_of(c, g, smin, t);
+	if (!best) {
+		const char *w = last_speaker_of(c, g, smin, t);
+		return w ? w : person_of_gender(c, g, t);
+	}
 	/* a described speaker between that person and the pronoun */
 	for (int s = best->sent; s <= si; s++) {
 		size_t a = s == best->sent ? best->t1 : c->sents[s].t0;

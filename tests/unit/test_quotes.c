@@ -1248,6 +1248,31 @@ static void test_session12_org_before_title(void **state)
 	td_doc_free(d);
 }
 
+/* Session 12: "she" with no woman named in subject position within three
+ * paragraphs, and no woman's quotation there, is the last woman named in
+ * subject position earlier in the document (her gender shown by a title or
+ * given name) when she was named more than once: the person a profile is
+ * about. No man, no "he"; a person named once stays too far
+ * (test_pronoun_speaker). */
+static void test_session12_profile_pronoun(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Miss Greer Garson will be honored at the luncheon."),
+	        ("Miss Garson is a star of stage and screen."),
+	        ("Black and white is the favorite color combination."),
+	        ("The luncheon is sold out."),
+	        ("Irene suits rate high."),
+	        ("\"I bought my first dress from him,\" she reminisces."),
+	        ("\"It is a fine award,\" he said."),
+	};
+	td_doc *d = fx_doc("1961-05-02", paras, 7);
+	fx_expect(d, "q", "I bought my first dress from him,", "who",
+	        "#greer-garson");
+	fx_expect(d, "q", "It is a fine award,", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1296,6 +1321,7 @@ int main(void)
 	        cmocka_unit_test(test_session12_action_beats),
 	        cmocka_unit_test(test_session12_last_speaker_pronoun),
 	        cmocka_unit_test(test_session12_org_before_title),
+	        cmocka_unit_test(test_session12_profile_pronoun),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
