@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "match.h"
 #include "util.h"
@@ -1074,9 +1075,73 @@ static const char *const quote_persons[] = {"i", "we", "you", "he", "she",
 static const char *const np_dets[] = {
         "the", "a", "an", "this", "these", "such", "every", "each", NULL};
 
+/* A pronoun with a contracted verb as one token ("He'll", "she’s"): the
+ * pronoun is one of PRONS and the contraction SUF ("ll", "s", "re"). */
+static int pron_contracted(const td_actx *c, size_t i, const char *const *prons,
+        const char *const *sufs)
+{
+	if (i >= c->tok.n)
+		return 0;
+	const char *w = td_tok_str(c, i);
+	size_t n = td_tok_len(c, i);
+	for (const char *const *p = prons; *p; p++) {
+		size_t m = strlen(*p);
+		if (n <= m || strncasecmp(w, *p, m) != 0)
+			continue;
+		size_t q;
+		if (w[m] == '\'')
+			q = m + 1;
+		else if (n > m + 3 && (unsigned char)w[m] == 0xe2 &&
+		         (unsigned char)w[m + 1] == 0x80 &&
+		         (unsigned char)w[m + 2] == 0x99)
+			q = m + 3;
+		else
+			continue;
+		for (const char *const *s = sufs; *s; s++)
+			if (n - q == strlen(*s) &&
+			        strncasecmp(w + q, *s, n - q) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static const char *const third_persons[] = {
+        "he", "she", "they", "it", "there", NULL};
+static const char *const sfx_will[] = {"ll", NULL};
+static const char *const sfx_be[] = {"s", "re", NULL};
+static const char *const be_forms[] = {
+        "is", "are", "isn't", "aren't", "'s", "'re", NULL};
+static const char *const speaker_side[] = {"i", "we", "you", NULL};
+
+/* A speaker's forecast of someone else's doing in spoken English at token
+ * i of a quote: a third person with a contracted "will" ("“He'll be out
+ * of action all this week”", "“He'll want to know”") or "be going to" +
+ * verb whose subject is not the speaker's side ("“He's going to say
+ * no”", "“Ohio State isn't going to take me”"). "I'll", "we're going to"
+ * are the speaker's plan; the full "he will" of a formal statement is
+ * left to the subject test of quoted_forecast (a spokesman's "they will"
+ * announces his side's plan). */
+static int spoken_future(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
+	if (pron_contracted(c, i, third_persons, sfx_will) && v < t1 &&
+	        td_tok_is_lower(c, v) && !eq(c, v, t1, "have"))
+		return 1;
+	if (!eq(c, i + 1, t1, "going") || !eq(c, i + 2, t1, "to") ||
+	        !to_verb(c, i + 3, t1))
+		return 0;
+	if (pron_contracted(c, i, third_persons, sfx_be))
+		return 1;
+	return any(c, i, t1, be_forms) && i > t0 && td_tok_is_word(c, i - 1) &&
+	       !any(c, i - 1, t1, speaker_side);
+}
+
 static int quoted_forecast(const td_actx *c, size_t t0, size_t t1)
 {
 	for (size_t i = t0 + 1; i + 1 < t1; i++) {
+		if (td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end) &&
+		        spoken_future(c, t0, i, t1))
+			return 1;
 		if (!any(c, i, t1, will_modals) ||
 		        !td_actx_in_quote(
 		                c, c->tok.v[i].start, c->tok.v[i].end))

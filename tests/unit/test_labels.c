@@ -532,6 +532,31 @@ static void test_tagged_question(void **state)
 	td_doc_free(d);
 }
 
+/* Session 12: a speaker's forecast of a third person's doing in spoken
+ * English (a contracted "will", "be going to") labels its sentence; the
+ * speaker's own "I'll", "we're going to" is a plan (round 8: "“He'll be
+ * out of action all this week”", round 14: "“He's going to say no”"). */
+static void test_spoken_future(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "\"He'll be out of action all this week,\" the coach said.\n"
+	        "\"I'll meet him,\" he said.\n"
+	        "\"He's going to say no,\" she whispered.\n"
+	        "\"We're going to win,\" he said.\n"
+	        "\"Ohio State isn't going to take me,\" she said.\n"
+	        "\"She’ll want to know the price,\" he said.\n"
+	        "\"There'll be a pump house by the springs,\" he said.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	assert_true(has(fx_ana(d, 4), "#prediction"));
+	assert_true(has(fx_ana(d, 5), "#prediction"));
+	assert_true(has(fx_ana(d, 6), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -556,6 +581,7 @@ int main(void)
 	        cmocka_unit_test(test_predicative_stance),
 	        cmocka_unit_test(test_could_in_narration),
 	        cmocka_unit_test(test_tagged_question),
+	        cmocka_unit_test(test_spoken_future),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
