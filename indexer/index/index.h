@@ -207,6 +207,10 @@ int64_t td_seg_span_find(td_seg *s, const char *name);
 uint32_t td_seg_span_count(td_seg *s, uint32_t k);
 int td_seg_span_get(
         td_seg *s, uint32_t k, uint32_t i, uint32_t *start, uint32_t *end);
+/* The document holding span i: an empty span where one document ends and
+ * the next begins belongs to one of them only (an end tag's position in
+ * one, a start tag's in the other). 0 or a negative error. */
+int td_seg_span_doc(td_seg *s, uint32_t k, uint32_t i, uint32_t *doc);
 uint32_t td_seg_span_nattrs(td_seg *s, uint32_t k, uint32_t i);
 int td_seg_span_attr(td_seg *s, uint32_t k, uint32_t i, uint32_t j,
         const char **name, const char **value);

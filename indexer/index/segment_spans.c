@@ -189,6 +189,16 @@ int td_seg_span_get(
 	return 0;
 }
 
+int td_seg_span_doc(td_seg *s, uint32_t k, uint32_t i, uint32_t *doc)
+{
+	td_segspan r;
+	int rc = td_seg_span_rec(s, k, i, &r);
+	if (rc)
+		return rc;
+	*doc = r.doc;
+	return 0;
+}
+
 uint32_t td_seg_span_nattrs(td_seg *s, uint32_t k, uint32_t i)
 {
 	td_segspan r;

@@ -256,7 +256,13 @@ static void print_node(buf *b, const tq_node *n)
 		td_buf_adds(b, "]");
 		break;
 	case TQ_SPAN:
-		td_buf_adds(b, "<");
+	case TQ_TAG:
+	case TQ_REGION:
+		/* a region: (<s ...> kid </s>), the end tag's attributes on
+		 * the start tag (both test the one element) */
+		td_buf_adds(b, n->kind == TQ_REGION ? "(<"
+		               : n->close           ? "</"
+		                                    : "<");
 		td_buf_adds(b, n->elem);
 		for (size_t i = 0; i < n->nattrs; i++) {
 			td_buf_adds(b, " ");
@@ -264,7 +270,16 @@ static void print_node(buf *b, const tq_node *n)
 			td_buf_adds(b, n->attrs[i].neg ? "!=" : "=");
 			put_string(b, n->attrs[i].pattern, 0);
 		}
-		td_buf_adds(b, "/>");
+		td_buf_adds(b, n->kind == TQ_SPAN ? "/>" : ">");
+		if (n->kind == TQ_REGION) {
+			for (size_t i = 0; i < n->nkids; i++) {
+				td_buf_adds(b, " ");
+				print_node(b, n->kids[i]);
+			}
+			td_buf_adds(b, " </");
+			td_buf_adds(b, n->elem);
+			td_buf_adds(b, ">)");
+		}
 		break;
 	case TQ_REPEAT:
 		td_buf_adds(b, "(");

@@ -20,6 +20,7 @@ static void ctx_clear(ctx *c)
 	if (c->spans)
 		for (size_t i = 0; i < c->p->nspans; i++) {
 			free(c->spans[i].v);
+			free(c->spans[i].ends);
 			free(c->spans[i].ckey);
 			free(c->spans[i].cj);
 			free(c->spans[i].cres);
@@ -52,6 +53,7 @@ static int ctx_init(
 	c->segno = segno;
 	c->f = f;
 	c->doc = UINT32_MAX;
+	c->rlim = UINT32_MAX;
 	c->leaves = calloc(p->nleaves + 1, sizeof *c->leaves);
 	c->spans = calloc(p->nspans + 1, sizeof *c->spans);
 	c->wc = calloc(p->nslots + 1, sizeof *c->wc);

@@ -46,7 +46,7 @@ static void node_anchor(ctx *c, const tq_node *n, anchor *best)
 		n = n->kids[0];
 	if (n->kind == TQ_TOKEN) {
 		consider_token(c, n, 0, best);
-	} else if (n->kind == TQ_SPAN) {
+	} else if (n->kind == TQ_SPAN || n->kind == TQ_REGION) {
 		consider_span(c, n, 0, best);
 	} else if (n->kind == TQ_SEQ) {
 		uint32_t off = 0;
@@ -55,9 +55,16 @@ static void node_anchor(ctx *c, const tq_node *n, anchor *best)
 			if (k->kind == TQ_TOKEN) {
 				consider_token(c, k, off, best);
 				off++;
-			} else if (k->kind == TQ_SPAN && i == 0) {
+			} else if ((k->kind == TQ_SPAN ||
+			                   k->kind == TQ_REGION) &&
+			           i == 0) {
 				consider_span(c, k, 0, best);
 				break;
+			} else if (k->kind == TQ_TAG) {
+				/* zero-width: what follows keeps its offset;
+				 * a start tag first starts every hit */
+				if (!k->close && i == 0)
+					consider_span(c, k, 0, best);
 			} else if (k->kind == TQ_REPEAT && k->min == k->max &&
 			           k->kids[0]->kind == TQ_TOKEN) {
 				if (k->min > 0)

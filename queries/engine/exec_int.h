@@ -63,6 +63,8 @@ typedef struct spanset {
 	int64_t k; /* element number in the segment, -1 if absent */
 	range *v;  /* the current document's matching spans by start */
 	size_t n, cap;
+	uint32_t *ends; /* an end tag's: their ends, ascending */
+	size_t nends, capends;
 	uint32_t doc; /* the document v belongs to, UINT32_MAX: none */
 	/* attribute regex results by value: the index returns one pointer
 	 * per distinct stored value, valid until close, so a value seen once
@@ -106,6 +108,9 @@ typedef struct ctx {
 	uint64_t work;    /* exec_ends() calls in the current document */
 	uint64_t segwork; /* and in the segment before it */
 	uint32_t doc, dfirst, dend;
+	/* inside a region (<s> ... </s>): its end, which no token nor start
+	 * tag may reach (CQP's StrictRegions); UINT32_MAX outside */
+	uint32_t rlim;
 	tq_ranges na;  /* text of the current document that is not the
 	                * article (article.c) */
 	tq_join *join; /* hits.c */
@@ -145,6 +150,8 @@ int exec_cond_at(ctx *c, const tq_cond *k, uint32_t pos);
 /* exec_spans.c: an element's matching spans in the current document */
 int exec_spans_load(ctx *c, const tq_node *n, spanset *ss);
 int exec_span_ends(ctx *c, const tq_node *n, uint32_t s, vec *out);
+int exec_tag_ends(ctx *c, const tq_node *n, uint32_t s, vec *out);
+int exec_region_ends(ctx *c, const tq_node *n, uint32_t s, vec *out);
 
 /* exec_nodes.c: the ends a node reaches from a start */
 int exec_ends(ctx *c, const tq_node *n, uint32_t s, vec *out);

@@ -212,6 +212,10 @@ int exec_wc_load(ctx *c, const tq_node *n, wcache **out)
 	if (TD_VEC_RESERVE_N(w->bound, len + 1, w->cap, 64))
 		return td_error(TD_ENOMEM, "out of memory");
 	vec e = {0};
+	/* B's hits are B's wherever A is: kept for the document, they are
+	 * found outside any region A lies in */
+	uint32_t rlim = c->rlim;
+	c->rlim = UINT32_MAX;
 	for (size_t i = 0; i < len && rc == 0; i++) {
 		uint32_t bs = c->dfirst + (uint32_t)i;
 		e.n = 0;
@@ -226,6 +230,7 @@ int exec_wc_load(ctx *c, const tq_node *n, wcache **out)
 		}
 		w->bound[i] = v;
 	}
+	c->rlim = rlim;
 	free(e.v);
 	if (rc < 0)
 		return rc;
@@ -329,11 +334,16 @@ int exec_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
 		return rc;
 	switch (n->kind) {
 	case TQ_TOKEN:
-		if (s < c->dend && (!n->cond || exec_cond_at(c, n->cond, s)))
+		if (s < c->dend && s < c->rlim &&
+		        (!n->cond || exec_cond_at(c, n->cond, s)))
 			return vpush(out, s + 1);
 		return 0;
 	case TQ_SPAN:
 		return exec_span_ends(c, n, s, out);
+	case TQ_TAG:
+		return exec_tag_ends(c, n, s, out);
+	case TQ_REGION:
+		return exec_region_ends(c, n, s, out);
 	case TQ_ALT:
 		for (size_t i = 0; i < n->nkids && rc == 0; i++)
 			rc = exec_ends(c, n->kids[i], s, out);

@@ -87,12 +87,17 @@ static int span_ok(ctx *c, const tq_node *n, spanset *ss, uint32_t i)
 	return 1;
 }
 
-/* Fills ss with the matching spans of node n in the current document. */
+/* Fills ss with the matching spans of node n in the current document:
+ * for a whole element the non-empty ones; for a tag or a region empty ones
+ * too (an empty element is where its start and end tags both are), and
+ * for an end tag their ends, sorted. */
 int exec_spans_load(ctx *c, const tq_node *n, spanset *ss)
 {
 	if (ss->doc == c->doc)
 		return 0;
+	int empty_ok = n->kind != TQ_SPAN;
 	ss->n = 0;
+	ss->nends = 0;
 	ss->doc = c->doc;
 	if (ss->k < 0)
 		return 0;
@@ -103,10 +108,21 @@ int exec_spans_load(ctx *c, const tq_node *n, spanset *ss)
 		if ((rc = td_seg_span_get(c->s, (uint32_t)ss->k, i, &st, &en)) <
 		        0)
 			break;
-		if (st >= c->dend)
+		if (st > c->dend || (st == c->dend && !empty_ok))
 			break;
-		if (en <= st || en > c->dend)
+		if (en < st || (en == st && !empty_ok) || en > c->dend ||
+		        (st == c->dend && en != st))
 			continue;
+		if (en == st && (st == c->dfirst || st == c->dend)) {
+			/* at a boundary: the document's, or the one's next
+			 * to it */
+			uint32_t d;
+			if ((rc = td_seg_span_doc(
+			             c->s, (uint32_t)ss->k, i, &d)) < 0)
+				break;
+			if (d != c->doc)
+				continue;
+		}
 		if ((rc = span_ok(c, n, ss, i)) < 0)
 			break;
 		if (!rc)
@@ -116,6 +132,64 @@ int exec_spans_load(ctx *c, const tq_node *n, spanset *ss)
 			return td_error(TD_ENOMEM, "out of memory");
 		ss->v[ss->n++] = (range){st, en};
 	}
+	if (rc < 0 || n->kind != TQ_TAG || !n->close)
+		return rc;
+	if (TD_VEC_RESERVE_N(ss->ends, ss->n, ss->capends, 16))
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t a = 0; a < ss->n; a++)
+		ss->ends[a] = ss->v[a].end;
+	ss->nends = ss->n;
+	if (ss->nends > 1)
+		qsort(ss->ends, ss->nends, sizeof *ss->ends, cmp_u32);
+	return 0;
+}
+
+/* A start or end tag at s: s itself when a matching element starts (ends)
+ * there. A start tag inside a region must lie before its end. */
+int exec_tag_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
+{
+	spanset *ss = &c->spans[n->slot];
+	int rc = exec_spans_load(c, n, ss);
+	if (rc < 0 || (!n->close && s >= c->rlim))
+		return rc;
+	size_t lo;
+	if (n->close) {
+		TD_LOWER_BOUND(lo, ss->nends, mid, ss->ends[mid] < s);
+		return lo < ss->nends && ss->ends[lo] == s ? vpush(out, s) : 0;
+	}
+	TD_LOWER_BOUND(lo, ss->n, mid, ss->v[mid].start < s);
+	return lo < ss->n && ss->v[lo].start == s ? vpush(out, s) : 0;
+}
+
+/* A region <x> kid </x> from s: the end of each matching element starting
+ * at s that kid, bounded by it, reaches exactly. */
+int exec_region_ends(ctx *c, const tq_node *n, uint32_t s, vec *out)
+{
+	spanset *ss = &c->spans[n->slot];
+	int rc = exec_spans_load(c, n, ss);
+	if (rc < 0 || s >= c->rlim)
+		return rc;
+	size_t lo;
+	TD_LOWER_BOUND(lo, ss->n, mid, ss->v[mid].start < s);
+	vec e = {0};
+	uint32_t outer = c->rlim;
+	for (; lo < ss->n && ss->v[lo].start == s && rc == 0; lo++) {
+		uint32_t en = ss->v[lo].end;
+		int hit = !n->nkids && en == s;
+		if (n->nkids) {
+			/* the kid loads spans of other nodes only: ss->v
+			 * stays */
+			e.n = 0;
+			c->rlim = en;
+			rc = exec_ends(c, n->kids[0], s, &e);
+			c->rlim = outer;
+			for (size_t a = 0; a < e.n && rc == 0 && !hit; a++)
+				hit = e.v[a] == en;
+		}
+		if (rc == 0 && hit)
+			rc = vpush(out, en);
+	}
+	free(e.v);
 	return rc;
 }
 

@@ -42,6 +42,7 @@ static void names_of(const tq_node *n, const char **v, size_t *nv)
 {
 	switch (n->kind) {
 	case TQ_SPAN:
+	case TQ_REGION: /* <q> ... </q>: its hits are whole elements too */
 		for (size_t i = 0; i < *nv; i++)
 			if (!strcmp(v[i], n->elem))
 				return;

@@ -60,6 +60,8 @@ typedef struct lc {
 	tq_ranges na;
 	/* matching from one start */
 	uint32_t *bind, tgt, start, lim;
+	uint32_t rlim;   /* inside a region <s> ... </s>: its end, which no
+	                  * token nor start tag may reach; NONE outside */
 	uint32_t *found; /* per end - start: 0 no match, else the least
 	                  * target + 1, NONE when no path sets one */
 	size_t fcap;
@@ -226,6 +228,66 @@ static int wc_k(lc *c, const kont *k, uint32_t pos)
 	return r != k->n->neg ? k->next->fn(c, k->next, pos) : 0;
 }
 
+/* the end of a region's kid: on only at the element's end (s0), out of
+ * the region again (its outer bound in it) */
+static int region_k(lc *c, const kont *k, uint32_t pos)
+{
+	if (pos != k->s0)
+		return 0;
+	uint32_t in = c->rlim;
+	c->rlim = k->it;
+	int rc = k->next->fn(c, k->next, pos);
+	c->rlim = in;
+	return rc;
+}
+
+/* A start tag (an element of n's starting at pos) or an end tag (one
+ * ending there), or with region the elements starting at pos, each run
+ * through n's kid. */
+static int tag_match(lc *c, const tq_node *n, uint32_t pos, const kont *k)
+{
+	int64_t e = c->elem[n->slot];
+	int region = n->kind == TQ_REGION, close = !region && n->close, rc;
+	if (e < 0 || (!close && pos >= c->rlim))
+		return 0;
+	uint32_t i, cnt = td_seg_span_count(c->s, (uint32_t)e);
+	if ((rc = tq_span_lower(
+	             c->s, (uint32_t)e, close ? c->dfirst : pos, &i)) < 0)
+		return rc;
+	for (; i < cnt; i++) {
+		uint32_t st, en;
+		if ((rc = td_seg_span_get(c->s, (uint32_t)e, i, &st, &en)) < 0)
+			return rc;
+		if (st > pos || (!close && st != pos))
+			break;
+		if (en < st || (region && en > c->lim) || (close && en != pos))
+			continue;
+		uint32_t d;
+		if (en == st && (st == c->dfirst || st == c->dend) &&
+		        ((rc = td_seg_span_doc(c->s, (uint32_t)e, i, &d)) < 0 ||
+		                d != c->doc)) {
+			if (rc < 0)
+				return rc;
+			continue;
+		}
+		if ((rc = span_attrs(c, n, (uint32_t)e, i)) < 0)
+			return rc;
+		if (!rc)
+			continue;
+		if (!region)
+			return k->fn(c, k, pos); /* once, whatever the count */
+		kont nk = {region_k, n, 0, 0, en, c->rlim, k};
+		uint32_t out = c->rlim;
+		c->rlim = en;
+		rc = n->nkids ? match(c, n->kids[0], pos, &nk)
+		              : region_k(c, &nk, pos);
+		c->rlim = out;
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
 static int match(lc *c, const tq_node *n, uint32_t pos, const kont *k)
 {
 	int rc = 0;
@@ -238,8 +300,11 @@ static int match(lc *c, const tq_node *n, uint32_t pos, const kont *k)
 	if (!(c->steps & 4095) && (rc = tq_past_deadline(&c->f)) < 0)
 		return rc;
 	switch (n->kind) {
+	case TQ_TAG:
+	case TQ_REGION:
+		return tag_match(c, n, pos, k);
 	case TQ_TOKEN: {
-		if (pos >= c->lim)
+		if (pos >= c->lim || pos >= c->rlim)
 			return 0;
 		if (n->cond && (rc = ceval(c, n->cond, pos)) <= 0)
 			return rc;
@@ -365,6 +430,7 @@ static int flush_doc(lc *c)
 			continue;
 		c->start = c->dfirst + r;
 		c->lim = c->maxend[r];
+		c->rlim = NONE;
 		size_t w = c->lim - c->start + 1;
 		if (TD_VEC_RESERVE_N(c->found, w, c->fcap, 64))
 			return td_error(TD_ENOMEM, "out of memory");

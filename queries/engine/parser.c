@@ -15,7 +15,11 @@
  *            | "(" query ")" | span
  *              (LABEL is a NAME ending in ':', as a: in a:[]; '@' the target,
  *              at most one in a query)
- *   span    := "<" NAME (NAME ("=" | "!=") STRING)* "/" ">"
+ *   span    := "<" "/"? NAME (NAME ("=" | "!=") STRING)* "/"? ">"
+ *              (<s/> a whole element; <s> and </s> start and end tags,
+ *              zero-width positions; "/" on one side only. In a seq an
+ *              end tag pairs with the nearest earlier start tag of its
+ *              name into a region, as CQP's StrictRegions: pair_tags)
  *   cond    := conj ("|" conj)*     conj := neg ("&" neg)*
  *   neg     := "!" neg | "(" cond ")" | layer ("="|"!=") value
  *   layer   := "word" | "norm" | "lemma" | "pos"
@@ -42,6 +46,7 @@ typedef struct parser {
 	size_t nlabels, cap_labels;
 	int ntargets;
 	int in_gc;   /* parsing the global constraint (after '::') */
+	int npairs;  /* start and end tags paired so far (pair_tags) */
 	int setting; /* the label (1-based) of the token being parsed, 0:
 	              * none; it is set once its token matched, so the
 	              * token cannot refer to it (CQP: "used before it was
@@ -330,12 +335,18 @@ static int query(parser *p, tq_node **out);
 
 static int span(parser *p, tq_node **out)
 {
-	int rc;
+	int rc, close = 0;
 	size_t off = p->t.off;
 	if ((rc = next(p)) < 0)
 		return rc;
+	if (p->t.kind == TQT_SLASH) { /* an end tag </name> */
+		close = 1;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
 	if (p->t.kind != TQT_IDENT)
-		return expected(p, "an element name after '<'");
+		return expected(p, close ? "an element name after '</'"
+		                         : "an element name after '<'");
 	tq_node *n = tq_node_new(TQ_SPAN, off);
 	if (!n || !(n->elem = tq_dupn(p->t.text, p->t.tlen))) {
 		tq_node_free(n);
@@ -366,9 +377,18 @@ static int span(parser *p, tq_node **out)
 		if ((rc = next(p)) < 0)
 			goto fail;
 	}
-	if ((rc = expect(p, TQT_SLASH,
-	             "an attribute or '/>' (only whole "
-	             "elements <name/> are supported)")) < 0 ||
+	if (close || p->t.kind == TQT_GT) {
+		/* a start or end tag: a position (CQP's, BlackLab's) */
+		if ((rc = expect(p, TQT_GT,
+		             close ? "an attribute or '>'"
+		                   : "an attribute, '>' or '/>'")) < 0)
+			goto fail;
+		n->kind = TQ_TAG;
+		n->close = close;
+		*out = n;
+		return 0;
+	}
+	if ((rc = expect(p, TQT_SLASH, "an attribute, '>' or '/>'")) < 0 ||
 	        (rc = expect(p, TQT_GT, "'>' after '/'")) < 0)
 		goto fail;
 	*out = n;
@@ -596,6 +616,81 @@ static int starts_item(const tq_tok *t)
 	       t->kind == TQT_AT || is_label(t);
 }
 
+/* CQP's StrictRegions: an end tag closes the nearest earlier start tag
+ * of its name in the same sequence. The start tag becomes a TQ_REGION
+ * holding what lies between (one node, a sequence of them, or none) and
+ * the end tag's attributes; the end tag goes. Nested pairs of one name
+ * pair inside out (<s> <s> "a" </s> </s>). */
+static int pair_tags(parser *p, tq_node *s)
+{
+	for (size_t j = 0; j < s->nkids; j++) {
+		tq_node *c = s->kids[j], *o = NULL;
+		size_t i = j;
+		if (c->kind != TQ_TAG || !c->close)
+			continue;
+		while (i-- > 0) {
+			o = s->kids[i];
+			if (o->kind == TQ_TAG && !o->close &&
+			        !strcmp(o->elem, c->elem))
+				break;
+			o = NULL;
+		}
+		if (!o)
+			continue;
+		if (++p->npairs > TQ_MAX_DEPTH)
+			return td_error_at(TD_ELIMIT, (long)c->off,
+			        "expected at most %d pairs of tags (<s> ... "
+			        "</s>) in a query",
+			        TQ_MAX_DEPTH);
+		tq_node *inner = NULL;
+		if (j - i == 2) {
+			inner = s->kids[i + 1];
+		} else if (j - i > 2) {
+			if (!(inner = tq_node_new(TQ_SEQ, s->kids[i + 1]->off)))
+				return td_error(TD_ENOMEM, "out of memory");
+			if (TD_VEC_RESERVE_N(inner->kids, j - i - 1,
+			            inner->cap_kids, 4)) {
+				free(inner);
+				return td_error(TD_ENOMEM, "out of memory");
+			}
+			memcpy(inner->kids, s->kids + i + 1,
+			        (j - i - 1) * sizeof *inner->kids);
+			inner->nkids = j - i - 1;
+		}
+		for (size_t a = 0; a < c->nattrs; a++) {
+			tq_sattr *x = &c->attrs[a];
+			if (tq_span_attr(o, x->name, strlen(x->name),
+			            x->pattern, strlen(x->pattern),
+			            x->off) < 0) {
+				if (inner && inner->kind == TQ_SEQ &&
+				        j - i > 2) {
+					inner->nkids = 0; /* still s's */
+					tq_node_free(inner);
+				}
+				return TD_ENOMEM;
+			}
+			o->attrs[o->nattrs - 1].neg = x->neg;
+		}
+		if (inner &&
+		        TD_VEC_RESERVE(o->kids, o->nkids, o->cap_kids, 1)) {
+			if (j - i > 2) {
+				inner->nkids = 0;
+				tq_node_free(inner);
+			}
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+		if (inner)
+			o->kids[o->nkids++] = inner;
+		o->kind = TQ_REGION;
+		tq_node_free(c);
+		memmove(s->kids + i + 1, s->kids + j + 1,
+		        (s->nkids - j - 1) * sizeof *s->kids);
+		s->nkids -= j - i;
+		j = i;
+	}
+	return 0;
+}
+
 static int seq(parser *p, tq_node **out)
 {
 	tq_node *first = NULL;
@@ -617,6 +712,14 @@ static int seq(parser *p, tq_node **out)
 		tq_node *k = NULL;
 		if ((rc = item(p, &k)) < 0 || (rc = tq_node_add(s, k)) < 0)
 			goto fail;
+	}
+	if ((rc = pair_tags(p, s)) < 0)
+		goto fail;
+	if (s->nkids == 1) { /* <s> ... </s> alone */
+		*out = s->kids[0];
+		s->nkids = 0;
+		tq_node_free(s);
+		return 0;
 	}
 	*out = s;
 	return 0;
@@ -739,6 +842,72 @@ static int query(parser *p, tq_node **out)
 	return query_rest(p, left, out);
 }
 
+/* The tags of a query in text order: a region is its start tag, what it
+ * holds, then its end tag. */
+typedef struct tagev {
+	const tq_node *n;
+	int close, paired;
+} tagev;
+typedef struct tagevs {
+	tagev *v;
+	size_t n, cap;
+} tagevs;
+
+static int tag_push(tagevs *e, const tq_node *n, int close, int paired)
+{
+	if (TD_VEC_RESERVE(e->v, e->n, e->cap, 8))
+		return td_error(TD_ENOMEM, "out of memory");
+	e->v[e->n++] = (tagev){n, close, paired};
+	return 0;
+}
+
+static int tag_events(const tq_node *n, tagevs *e)
+{
+	int rc = 0;
+	if (n->kind == TQ_TAG)
+		return tag_push(e, n, n->close, 0);
+	if (n->kind == TQ_REGION)
+		rc = tag_push(e, n, 0, 1);
+	for (size_t i = 0; i < n->nkids && rc == 0; i++)
+		rc = tag_events(n->kids[i], e);
+	if (rc == 0 && n->kind == TQ_REGION)
+		rc = tag_push(e, n, 1, 1);
+	return rc;
+}
+
+/* CQP pairs an end tag with any start tag of its name earlier in the
+ * query, and bounds everything after a start tag by its element when an
+ * end tag of the name follows anywhere (StrictRegions). A tag CQP would
+ * pair that is not in one sequence with its partner (inside a group,
+ * another alternative or a repetition) would mean something else here:
+ * a syntax error at it. */
+static int check_tags(const tq_node *n)
+{
+	tagevs e = {0};
+	int rc = tag_events(n, &e);
+	for (size_t i = 0; i < e.n && rc == 0; i++) {
+		if (e.v[i].paired)
+			continue;
+		const char *name = e.v[i].n->elem;
+		for (size_t j = e.v[i].close ? 0 : i + 1;
+		        j < (e.v[i].close ? i : e.n) && rc == 0; j++) {
+			if (e.v[j].close == e.v[i].close ||
+			        strcmp(e.v[j].n->elem, name))
+				continue;
+			rc = td_error_at(TD_ESYNTAX, (long)e.v[i].n->off,
+			        "expected this <%s%s> in the same sequence as "
+			        "the <%s%s> %s it (not inside a group, another "
+			        "alternative or a repetition): a start and an "
+			        "end tag of one name pair up, as in CQP",
+			        e.v[i].close ? "/" : "", name,
+			        e.v[i].close ? "" : "/", name,
+			        e.v[i].close ? "before" : "after");
+		}
+	}
+	free(e.v);
+	return rc;
+}
+
 int tq_parse(const char *q, size_t len, tq_node **out)
 {
 	parser p = {0};
@@ -772,6 +941,8 @@ int tq_parse(const char *q, size_t len, tq_node **out)
 		}
 		n = m;
 	}
+	if ((rc = check_tags(n)) < 0)
+		goto fail;
 	n->where = where;
 	n->lnames = p.lnames;
 	n->nlabels = p.nlabels;

@@ -181,7 +181,12 @@ static int walk(tq_plan *p, tq_node *n)
 	case TQ_TOKEN:
 		return walk_cond(p, n->cond);
 	case TQ_SPAN:
+	case TQ_TAG:
 		return add_span(p, n);
+	case TQ_REGION:
+		if ((rc = add_span(p, n)) < 0)
+			return rc;
+		break;
 	case TQ_WITHIN:
 	case TQ_CONTAINING:
 		n->slot = (int)p->nslots++;
@@ -233,6 +238,7 @@ static tq_node *clone_free(const tq_node *n)
 	d->min = n->min;
 	d->max = n->max;
 	d->neg = n->neg;
+	d->close = n->close;
 	d->bound = n->bound;
 	if (!cond_has_label(n->cond))
 		d->cond = clone_cond(n->cond, &oom);

@@ -113,7 +113,19 @@ enum tq_node_kind {
 	TQ_REPEAT,     /* kids[0] min..max times (max -1: unbounded) */
 	TQ_WITHIN,     /* kids[0] inside a hit of kids[1] */
 	TQ_CONTAINING, /* kids[0] around a hit of kids[1] */
+	TQ_TAG,        /* <name attr="re" ...> or </name ...> (close set): a
+	                * zero-width position where such an element starts
+	                * (ends); an empty element does both at its place */
+	TQ_REGION,     /* <name ...> kids[0] </name> paired in one sequence
+	                * (CQP's StrictRegions): kids[0] (none: nothing)
+	                * covers exactly one element of that name matching
+	                * attrs (those of both tags) */
 };
+/* A tag pairs with the nearest earlier open tag of its name in the same
+ * sequence (the parser makes the two and what lies between a TQ_REGION);
+ * a tag CQP would pair that is not in the same sequence as its partner is
+ * a syntax error. Inside a region no open tag (nor region) may start at
+ * or after the region's end: CQP tests every step against it. */
 /* TQ_WITHIN and TQ_CONTAINING with tq_node.neg set are !within and
  * !containing: the hits of kids[0] that are inside (around) no hit of
  * kids[1]. */
@@ -128,9 +140,11 @@ typedef struct tq_node {
 	struct tq_node **kids;
 	size_t nkids, cap_kids;
 	long min, max;
-	int slot;   /* SPAN, REPEAT, WITHIN/CONTAINING: the node's number among
+	int slot;   /* SPAN, TAG, REGION, REPEAT, WITHIN/CONTAINING: the node's
+	             * number among
 	             * those of its kind in the plan (its per-segment state) */
 	int neg;    /* WITHIN/CONTAINING: negated (!within, !containing) */
+	int close;  /* TAG: an end tag </name> */
 	long bound; /* REPEAT with max -1 (*, +, {n,}): the most tokens its
 	             * part of a match may cover, the hard boundary (0: none) */
 	/* CQP's labels and target (TOKEN): a:[...] sets label lab - 1 (0:

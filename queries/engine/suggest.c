@@ -148,7 +148,8 @@ typedef struct sctx {
 
 static int collect(sctx *c, const tq_node *n)
 {
-	if (n->kind == TQ_SPAN) {
+	/* whole elements, tags and regions name elements alike */
+	if (n->kind == TQ_SPAN || n->kind == TQ_TAG || n->kind == TQ_REGION) {
 		if (TD_VEC_RESERVE(c->spans, c->nspans, c->cap_spans, 8))
 			return td_error(TD_ENOMEM, "out of memory");
 		c->spans[c->nspans++] = n;

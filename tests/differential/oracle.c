@@ -23,6 +23,9 @@ typedef struct odoc {
 	uint32_t *sp_start, *sp_end; /* per span: token range */
 	int bad;
 	const size_t *bind; /* labels: each label's token, SIZE_MAX unset */
+	/* CQP's StrictRegions: inside <s> ... </s>, the end of that s; no
+	 * token and no start tag is at or after it. SIZE_MAX outside. */
+	size_t rlim;
 } odoc;
 
 /* ---------------------------------------------------------- tokens
@@ -557,7 +560,10 @@ static int b_hit(odoc *o, const tq_node *b, size_t bs, size_t e, int within)
 {
 	char *be = calloc(o->n + 1, 1);
 	int found = 0;
+	size_t rlim = o->rlim; /* B's hits are B's, wherever A is */
+	o->rlim = SIZE_MAX;
 	ends(o, b, bs, be);
+	o->rlim = rlim;
 	for (size_t x = bs + 1; x <= o->n && !found; x++)
 		if (be[x] && (within ? x >= e : x <= e))
 			found = 1;
@@ -565,12 +571,54 @@ static int b_hit(odoc *o, const tq_node *b, size_t bs, size_t e, int within)
 	return found;
 }
 
+/* span i is an element of tag or region n with n's attributes */
+static int tag_span(odoc *o, const tq_node *n, size_t i)
+{
+	const td_span *sp = &o->doc->spans[i];
+	if (strcmp(sp->name, n->elem) || o->sp_end[i] < o->sp_start[i])
+		return 0;
+	for (size_t j = 0; j < n->nattrs; j++)
+		if (attr_ok(o, sp, &n->attrs[j]) == n->attrs[j].neg)
+			return 0;
+	return 1;
+}
+
 static void ends(odoc *o, const tq_node *n, size_t s, char *out)
 {
 	switch (n->kind) {
 	case TQ_TOKEN:
-		if (s < o->n && (!n->cond || cond(o, n->cond, s)))
+		if (s < o->n && s < o->rlim &&
+		        (!n->cond || cond(o, n->cond, s)))
 			out[s + 1] = 1;
+		break;
+	case TQ_TAG: /* where an element starts, or ends; empty ones both */
+		if (!n->close && s >= o->rlim)
+			break;
+		for (size_t i = 0; i < o->doc->n_spans; i++)
+			if (tag_span(o, n, i) &&
+			        (n->close ? o->sp_end[i] : o->sp_start[i]) == s)
+				out[s] = 1;
+		break;
+	case TQ_REGION: /* the kid from s to exactly an element's end */
+		if (s >= o->rlim)
+			break;
+		for (size_t i = 0; i < o->doc->n_spans; i++) {
+			if (!tag_span(o, n, i) || o->sp_start[i] != s)
+				continue;
+			size_t e = o->sp_end[i], outer = o->rlim;
+			if (!n->nkids) {
+				if (e == s)
+					out[s] = 1;
+				continue;
+			}
+			char *k = calloc(o->n + 1, 1);
+			o->rlim = e;
+			ends(o, n->kids[0], s, k);
+			o->rlim = outer;
+			if (k[e])
+				out[e] = 1;
+			free(k);
+		}
 		break;
 	case TQ_SPAN:
 		for (size_t i = 0; i < o->doc->n_spans; i++) {
@@ -674,7 +722,7 @@ static void paths(odoc *o, const tq_node *n, const ost *in, ostl *out)
 	size_t s = in->end, nl = out->nl;
 	switch (n->kind) {
 	case TQ_TOKEN: {
-		if (s >= o->n)
+		if (s >= o->n || s >= o->rlim)
 			return;
 		o->bind = in->bind;
 		if (n->cond && !cond(o, n->cond, s))
@@ -687,6 +735,28 @@ static void paths(odoc *o, const tq_node *n, const ost *in, ostl *out)
 		free(b);
 		return;
 	}
+	case TQ_REGION: /* each element at s, the kid's paths to its end */
+		if (s >= o->rlim)
+			return;
+		for (size_t i = 0; i < o->doc->n_spans; i++) {
+			if (!tag_span(o, n, i) || o->sp_start[i] != s)
+				continue;
+			size_t e = o->sp_end[i], outer = o->rlim;
+			ostl sub = {.nl = nl};
+			o->rlim = e;
+			if (n->nkids)
+				paths(o, n->kids[0], in, &sub);
+			else if (e == s)
+				ost_push(&sub, s, in->tgt, in->bind, 0);
+			o->rlim = outer;
+			for (size_t j = 0; j < sub.n; j++)
+				if (sub.v[j].end == e)
+					ost_push(out, e, sub.v[j].tgt,
+					        sub.v[j].bind, 0);
+			ostl_free(&sub);
+		}
+		return;
+	case TQ_TAG:
 	case TQ_SPAN: {
 		char *e = calloc(o->n + 1, 1);
 		ends(o, n, s, e);
@@ -798,6 +868,7 @@ int oracle_hits(const td_doc *doc, const tq_node *ast, int pullquotes,
 {
 	odoc o = {0};
 	o.doc = doc;
+	o.rlim = SIZE_MAX;
 	if (o_tokenize(doc->text, doc->len, &o.tok) < 0)
 		return -1;
 	o.n = o.tok.n;

@@ -157,6 +157,40 @@ static void check(const char *q, const char *want)
 	check_f(q, NULL, want);
 }
 
+/* start and end tags: zero-width positions, and a start tag paired with
+ * an end tag in one sequence covering exactly one element */
+static void test_exec_tags(void **state)
+{
+	(void)state;
+	check("<s> []", "a:0-1 a:6-7 b:0-1 c:0-1");
+	check("[] </s>", "a:5-6 a:11-12 b:5-6 c:6-7");
+	/* no sentence ends before a document's first token */
+	check("</s> <s> []", "a:6-7");
+	check("<s ana=\"prediction\"> []", "a:6-7 b:0-1");
+	check("<s ana!=\"prediction\"> []", "a:0-1 c:0-1");
+	check("[] </s ana=\"claim\">", "a:5-6");
+	check("\"said\" <q> []", "a:1-3");
+	check("<persName> [] </persName> \"said\"", "a:0-2");
+	check("<s> \"war\"", "");
+	check("<s>", ""); /* empty matches are no hits */
+	/* regions */
+	check("<q> []{1,3} </q>", "a:2-5");
+	check("<q> []{1,2} </q>", "");
+	check("<s> []* </s>", "a:0-6 a:6-12 b:0-6 c:0-7");
+	check("<s> \"Kim\" []* </s>", "a:0-6");
+	check("<s ana=\"claim\"> []* </s>", "a:0-6");
+	check("<s> []* </s ana=\"prediction\">", "a:6-12 b:0-6");
+	check("<s> []{1,3} </s>", "");
+	/* the region bounds what lies between: "Kim" starts the first
+	 * sentence, "The" the second */
+	check("<s> []* \"likely\" \".\" </s>", "a:0-6");
+	check("<s> []* \"The\" []* </s>", "a:6-12");
+	check("<s> \"Kim\" []* \"The\" []* </s>", "");
+	check("<s> \"Kim\" []* \"The\" []*", "a:0-7");
+	check("(<s> []* </s>){2}", "a:0-12");
+	check("\"likely\" within <s> []* </s>", "a:4-5 c:2-3");
+}
+
 static void test_exec_tokens(void **state)
 {
 	(void)state;
@@ -619,6 +653,7 @@ int main(void)
 	        cmocka_unit_test(test_exec_folding),
 	        cmocka_unit_test(test_exec_sequences),
 	        cmocka_unit_test(test_exec_spans),
+	        cmocka_unit_test(test_exec_tags),
 	        cmocka_unit_test(test_exec_filters),
 	        cmocka_unit_test(test_exec_regex_limit),
 	        cmocka_unit_test(test_exec_freq),

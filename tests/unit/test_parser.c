@@ -112,6 +112,57 @@ static void test_parser_spans(void **state)
 	        "<q who!=\"kim.*\" type=\"x\"/>");
 }
 
+static void syntax_error(const char *q, int code, long off, const char *msg);
+
+/* Start and end tags: zero-width positions (CQP's, BlackLab's); an end
+ * tag after a start tag of its name in one sequence pairs with it into a
+ * region, nested pairs inside out; tags CQP would pair across groups are
+ * refused at the tag that cannot pair. */
+static void test_parser_tags(void **state)
+{
+	(void)state;
+	parses_as("<s> \"The\"", "(<s> [word=\"The\"])");
+	parses_as("\".\" </s>", "([word=\".\"] </s>)");
+	parses_as("</s> <s> \"But\"", "(</s> <s> [word=\"But\"])");
+	parses_as("<q who=\"lee\"> []", "(<q who=\"lee\"> [])");
+	parses_as("<s ana!=\"prediction\" n=\"1\">",
+	        "<s ana!=\"prediction\" n=\"1\">");
+	parses_as("</q who=\"lee\">", "</q who=\"lee\">");
+	parses_as("<q> []{1,3} </q>", "(<q> ([]){1,3} </q>)");
+	parses_as("<s> \"a\" [] </s>", "(<s> ([word=\"a\"] []) </s>)");
+	parses_as("<s> </s>", "(<s> </s>)");
+	/* the end tag's attributes test the same element */
+	parses_as("<q who=\"lee\"> [] </q n=\"2\">",
+	        "(<q who=\"lee\" n=\"2\"> [] </q>)");
+	parses_as("\"x\" <s> [] </s> \"y\"",
+	        "([word=\"x\"] (<s> [] </s>) [word=\"y\"])");
+	parses_as("<s> <s> [] </s> </s>", "(<s> (<s> [] </s>) </s>)");
+	parses_as("<s> <q> [] </q> </s>", "(<s> (<q> [] </q>) </s>)");
+	parses_as("<s> [] </s> <s> [] </s>", "((<s> [] </s>) (<s> [] </s>))");
+	parses_as("(<s> []* </s>)+", "((<s> ([]){0,} </s>)){1,}");
+	parses_as("<s> \"a\" </s> <s> \"b\"",
+	        "((<s> [word=\"a\"] </s>) <s> [word=\"b\"])");
+	parses_as("<s>? \"a\"", "((<s>){0,1} [word=\"a\"])");
+	parses_as("\"a\" within <s> [] </s>",
+	        "([word=\"a\"] within (<s> [] </s>))");
+	parses_as("a:[] <s> b:[] </s> :: a.word = b.word",
+	        "(a:[] (<s> b:[] </s>)) :: a.word=b.word");
+	/* pairs CQP makes that one sequence cannot hold */
+	syntax_error("(<s> \"a\") </s>", TD_ESYNTAX, 1, "same sequence");
+	syntax_error(
+	        "(<s> \"a\" | \"b\") </s>", TD_ESYNTAX, 1, "the </s> after it");
+	syntax_error("<s> (\"a\" </s>)?", TD_ESYNTAX, 0, "pair up");
+	syntax_error("<s> [] </s> </s>", TD_ESYNTAX, 12, "the <s> before it");
+	syntax_error("<s> \"a\" | \"b\" </s>", TD_ESYNTAX, 0, "same sequence");
+	syntax_error("<s> <q> [] </s> </q>", TD_ESYNTAX, 4, "same sequence");
+	syntax_error("(<s> [] </s>)* </s>", TD_ESYNTAX, 15, "pair up");
+	/* malformed tags */
+	syntax_error("</s/>", TD_ESYNTAX, 3, "an attribute or '>'");
+	syntax_error("</>", TD_ESYNTAX, 2, "element name after '</'");
+	syntax_error("<s a=\"x\"", TD_ESYNTAX, 8, "'>' or '/>'");
+	syntax_error("@<s> []", TD_ESYNTAX, 1, "after '@'");
+}
+
 /* CQP's labels, label references, global constraints and target */
 static void test_parser_labels(void **state)
 {
@@ -177,7 +228,6 @@ static void test_parser_errors(void **state)
 	syntax_error("\"a\"{99999}", TD_ELIMIT, 4, "at most");
 	syntax_error("<", TD_ESYNTAX, 1, "element name");
 	syntax_error("<s", TD_ESYNTAX, 2, "'/>'");
-	syntax_error("<s>", TD_ESYNTAX, 2, "'/>'");
 	syntax_error("<s ana/>", TD_ESYNTAX, 6, "'='");
 	syntax_error("<s ana=p/>", TD_ESYNTAX, 7, "quoted attribute value");
 	syntax_error("<s/", TD_ESYNTAX, 3, "'>'");
@@ -317,6 +367,7 @@ int main(void)
 	        cmocka_unit_test(test_parser_print_depth),
 	        cmocka_unit_test(test_parser_sequences),
 	        cmocka_unit_test(test_parser_spans),
+	        cmocka_unit_test(test_parser_tags),
 	        cmocka_unit_test(test_parser_labels),
 	        cmocka_unit_test(test_parser_errors),
 	        cmocka_unit_test(test_parser_quantifier_chain),
