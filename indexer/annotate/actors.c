@@ -4261,6 +4261,124 @@ static int nicknamed_person(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 	return rc;
 }
 
+/* Lowercase words a title of a work may hold between its capitalised
+ * words ("Hail To The Chief", "Pride and Prejudice"). */
+static const char *const title_minor[] = {"a", "an", "the", "and", "or", "of",
+        "to", "in", "on", "at", "for", "with", "by", "from", "de", "la", "le",
+        "von", "van", "'s", NULL};
+
+/* Is the quotation [ta, tb) (tokens inside its marks) the title of a work
+ * ("La Dolce Vita", "Goodbye, Mr. Chips", "Captain Brassbound's
+ * Conversion"): two words or more, every word capitalised but the minor
+ * ones (title_minor), no mark that ends a sentence but the point of an
+ * abbreviated title ("Mr."), not a nickname inside a name (a name
+ * word before the opening mark: Margaret "Peg" Dowling), not a line of
+ * dialogue? */
+static int work_title(const td_actx *c, size_t ta, size_t tb)
+{
+	size_t words = 0;
+	if (ta >= tb || !td_tok_is_cap(c, ta) ||
+	        (ta > 1 && name_token(c, ta - 2)))
+		return 0;
+	for (size_t k = ta; k < tb; k++) {
+		if (td_tok_is_word(c, k)) {
+			if (!td_tok_is_cap(c, k) &&
+			        !in_list(c, k, title_minor, 0))
+				return 0;
+			words++;
+		} else if (td_tok_eq(c, k, ".", 0)) {
+			if (k == ta || td_patset_match(&c->a->title_pats, c,
+			                       k - 1, k) < 0)
+				return 0;
+		} else if (!td_tok_eq(c, k, ",", 0) &&
+		           !td_tok_eq(c, k, "-", 0) &&
+		           !td_tok_eq(c, k, "'s", 1) &&
+		           !td_tok_eq(c, k, ":", 0))
+			return 0;
+	}
+	/* a line of dialogue: a comma closing it ("Mr. Cordell," she
+	 * said), a verb of saying after its mark ("Jack Smith" said) */
+	if (td_tok_eq(c, tb - 1, ",", 0))
+		return 0;
+	for (size_t k = tb; k < tb + 3 && k < c->tok.n; k++)
+		if (is_speech_at(c, k, k + 1))
+			return 0;
+	return words >= 2;
+}
+
+/* Persons found inside the title of a work in quotation marks (work_title)
+ * are none: their elements go, and so does every mention of a key that
+ * the document names first inside such a title ("La Dolce Vita" ... "The
+ * Dolce Vita get-together"), with its header entry. */
+static int quoted_titles(td_actx *c)
+{
+	td_doc *d = c->doc;
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		size_t s = c->quotes[q].start, e = c->quotes[q].end, ta = 0,
+		       tb = 0;
+		while (ta < c->tok.n && c->tok.v[ta].start < s)
+			ta++;
+		tb = ta;
+		while (tb < c->tok.n && c->tok.v[tb].end <= e)
+			tb++;
+		if (!work_title(c, ta, tb))
+			continue;
+		for (size_t k = 0; k < c->n_ments; k++) {
+			td_mention *m = &c->ments[k];
+			if (m->pronoun || !m->key ||
+			        strcmp(m->kind, "person") || m->t0 < ta ||
+			        m->t1 > tb)
+				continue;
+			const char *key = m->key;
+			int first = 1;
+			for (size_t x = 0; x < c->n_ments && first; x++)
+				if (c->ments[x].key &&
+				        !strcmp(c->ments[x].key, key) &&
+				        c->ments[x].t0 < ta)
+					first = 0;
+			char ref[300];
+			snprintf(ref, sizeof ref, "#%s", key);
+			for (size_t i = d->n_spans; i-- > 0;) {
+				const td_span *sp = &d->spans[i];
+				const char *r = td_span_attr(sp, "ref");
+				if (r && !strcmp(r, ref) &&
+				        !strcmp(sp->name, "persName") &&
+				        (first || (sp->start >= s &&
+				                          sp->end <= e)))
+					td_doc_drop_span(d, i);
+			}
+			if (first)
+				for (size_t i = 0; i < d->n_actors; i++)
+					if (!strcmp(d->actors[i].key, key)) {
+						free(d->actors[i].key);
+						free(d->actors[i].kind);
+						free(d->actors[i].name);
+						memmove(d->actors + i,
+						        d->actors + i + 1,
+						        (d->n_actors - i - 1) *
+						                sizeof *d
+						                        ->actors);
+						d->n_actors--;
+						break;
+					}
+			/* the mentions: drop them, keeping the order */
+			size_t w = 0;
+			for (size_t x = 0; x < c->n_ments; x++) {
+				const td_mention *o = &c->ments[x];
+				int drop =
+				        o->key && !o->pronoun &&
+				        !strcmp(o->key, ref + 1) &&
+				        (first || (o->t0 >= ta && o->t1 <= tb));
+				if (!drop)
+					c->ments[w++] = *o;
+			}
+			c->n_ments = w;
+			k = (size_t)-1; /* the array changed: again */
+		}
+	}
+	return 0;
+}
+
 int td_actors_find(td_actx *c)
 {
 	find_clubs(c);
@@ -4281,6 +4399,8 @@ int td_actors_find(td_actx *c)
 		rc = one_word_names(c);
 	if (!rc)
 		rc = own_country(c);
+	if (!rc)
+		rc = quoted_titles(c);
 	if (!rc && c->n_ments)
 		qsort(c->ments, c->n_ments, sizeof *c->ments, ment_cmp);
 	return rc;
@@ -4297,6 +4417,6 @@ static int register_words(td_annotator *a)
 	        proper_heads, venue_heads, after_np, dateline_months,
 	        event_heads, acronym_skip, game_words, own_dets, own_nouns,
 	        govt_heads, cite_particles, quote_marks, honorifics,
-	        naming_verbs, naming_objects, NULL};
+	        naming_verbs, naming_objects, title_minor, NULL};
 	return td_words_register(a, lists);
 }

@@ -63,6 +63,16 @@ static void span_clear(td_span *sp)
 	free(sp->attrs);
 }
 
+void td_doc_drop_span(td_doc *doc, size_t i)
+{
+	if (i >= doc->n_spans)
+		return;
+	span_clear(&doc->spans[i]);
+	memmove(doc->spans + i, doc->spans + i + 1,
+	        (doc->n_spans - i - 1) * sizeof *doc->spans);
+	doc->n_spans--;
+}
+
 void td_doc_free(td_doc *doc)
 {
 	if (!doc)

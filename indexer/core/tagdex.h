@@ -182,6 +182,9 @@ void td_doc_free(td_doc *doc);
  * NULL). */
 int td_doc_add_span(td_doc *doc, const char *name, size_t start, size_t end,
         size_t *out_index, ...) __attribute__((sentinel));
+/* Removes span i, the others keeping their order (an annotator taking
+ * back an element it added). */
+void td_doc_drop_span(td_doc *doc, size_t i);
 /* Sets (replaces or adds) an attribute on span i. */
 int td_span_set_attr(
         td_doc *doc, size_t i, const char *name, const char *value);

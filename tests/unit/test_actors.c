@@ -1581,6 +1581,39 @@ static void test_second_names(void **state)
 	td_doc_free(d);
 }
 
+/* The title of a work in quotation marks names no person ("La Dolce
+ * Vita", "Goodbye, Mr. Chips", "Captain Brassbound's Conversion"), nor
+ * do its words elsewhere ("The Dolce Vita get-together"); a line of
+ * dialogue is no title ("Mr. Cordell," she said). */
+static void test_quoted_work_titles(void **state)
+{
+	(void)state;
+	const char *const review[] = {"So I went to see \"La Dolce Vita\".",
+	        "\"La Dolce Vita\" has none of the brutality of a Western.",
+	        "The Dolce Vita get-together boasted a strip tease.",
+	        "She had \"Goodbye, Mr. Chips\" as her first assignment.",
+	        "She has appeared in \"Captain Brassbound's Conversion\".",
+	        "Greer Garson was born in County Down."};
+	td_doc *d = fx_doc("1961-01-01", review, 6);
+	assert_null(fx_find(d, "persName", "La Dolce Vita"));
+	assert_null(fx_find(d, "persName", "Dolce Vita"));
+	assert_null(fx_find(d, "persName", "Chips"));
+	assert_null(fx_find(d, "persName", "Brassbound"));
+	fx_expect(d, "persName", "Greer Garson", "ref", "#greer-garson");
+	td_doc_free(d);
+
+	const char *const story[] = {"Wes Cordell rode in at noon.",
+	        "She came across the street. \"Mr. Cordell,\" she said.",
+	        "\"Goodbye, Mr. Cordell,\" and the door closed."};
+	d = fx_doc("1961-01-01", story, 3);
+	for (int k = 0; k < 2; k++) {
+		const td_span *p = fx_find_nth(d, "persName", "Cordell", k);
+		assert_non_null(p);
+		assert_string_equal(td_span_attr(p, "ref"), "#wes-cordell");
+	}
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1637,6 +1670,7 @@ int main(void)
 	        cmocka_unit_test(test_name_lists),
 	        cmocka_unit_test(test_spelled_out_ranks),
 	        cmocka_unit_test(test_second_names),
+	        cmocka_unit_test(test_quoted_work_titles),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
