@@ -1216,6 +1216,8 @@ static size_t initial_at(const td_actx *c, size_t i, size_t lim)
  * "William H. Draper, Jr."), 0 unless it holds an initial followed by a
  * name word. Initials that spell a lexicon actor (U.S., U.N.) open no
  * name; a run holding a word of an organisation's name is not a person. */
+static int org_head_at(const td_actx *c, size_t k);
+
 static size_t initials_run(const td_actx *c, size_t i, size_t lim)
 {
 	size_t k = i, end = 0;
@@ -1230,7 +1232,7 @@ static size_t initials_run(const td_actx *c, size_t i, size_t lim)
 		} else if (name_token(c, k) &&
 		           td_patset_match(&c->a->title_pats, c, k, k + 1) <
 		                   0) {
-			if (in_list(c, k, org_words, 0))
+			if (in_list(c, k, org_words, 0) || org_head_at(c, k))
 				return 0;
 			k++;
 			if (inits)
@@ -1286,6 +1288,11 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
         "Gallery", "Orchestra", "Band",
         /* record labels ("Decca Records") */
         "Records", NULL};
+static int org_head_at(const td_actx *c, size_t k)
+{
+	return in_list(c, k, org_heads, 0);
+}
+
 /* Compass words that open place names ("North Portland"). */
 static const char *const compass_words[] = {"North", "South", "East", "West",
         "Northern", "Southern", "Eastern", "Western", NULL};
@@ -3147,9 +3154,13 @@ static int sentence_actors(td_actx *c, size_t si)
 		size_t n = name_run(c, i, t1);
 		if (n >= 2 || (n == 1 && i > t0)) {
 			int subj = i + n < t1 && is_speech_at(c, i + n, t1);
+			/* not a modifier of the source ("according to Federal
+			 * Government figures") */
 			int acc = i >= t0 + 2 &&
 			          td_tok_eq(c, i - 2, "according", 1) &&
-			          td_tok_eq(c, i - 1, "to", 1);
+			          td_tok_eq(c, i - 1, "to", 1) &&
+			          !(i + n < t1 && td_tok_is_lower(c, i + n) &&
+			                  td_tok_pos_is(c, i + n, "NN*"));
 			int after = i > t0 && is_speech_at(c, i - 1, t1);
 			int appos = appositive_subject(c, i + n, t1) ||
 			            age_follows(c, i + n, t1);

@@ -1614,6 +1614,29 @@ static void test_quoted_work_titles(void **state)
 	td_doc_free(d);
 }
 
+/* A name with initials that ends in an organisation's head is the
+ * organisation ("C. Melvin Sharpe Health School", "Joseph P. Kennedy
+ * School for the Handicapped"); a capitalised run after "according to"
+ * that modifies a noun is no source ("according to Federal Government
+ * figures"). */
+static void test_initials_orgs_source_modifiers(void **state)
+{
+	(void)state;
+	const char *const text[] = {
+	        "The children of the C. Melvin Sharpe Health School sang.",
+	        "He visited the Joseph P. Kennedy School for the Handicapped.",
+	        "According to Federal Government figures, the regions received "
+	        "61 per cent."};
+	td_doc *d = fx_doc("1961-01-01", text, 3);
+	fx_expect(d, "orgName", "C. Melvin Sharpe Health School", "ref",
+	        "#c-melvin-sharpe-health-school");
+	fx_expect(d, "orgName", "Joseph P. Kennedy School for the Handicapped",
+	        "ref", "#joseph-p-kennedy-school-for-the-handicapped");
+	assert_null(fx_find(d, "persName", "C. Melvin Sharpe Health School"));
+	assert_null(fx_find(d, "persName", "Federal Government"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1671,6 +1694,7 @@ int main(void)
 	        cmocka_unit_test(test_spelled_out_ranks),
 	        cmocka_unit_test(test_second_names),
 	        cmocka_unit_test(test_quoted_work_titles),
+	        cmocka_unit_test(test_initials_orgs_source_modifiers),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
