@@ -976,6 +976,46 @@ static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 	return 0;
 }
 
+/* Contracted verbs written onto the word before ("he's", "they're",
+ * "I'm", "we'd", "you've", "it'll", "don't"); the tagger reads such a
+ * token as a pronoun or noun. The apostrophe is straight or curly. */
+static const char *const contracted_verbs[] = {
+        "s", "re", "m", "d", "ve", "ll", "t", NULL};
+
+static int contracted_verb(const td_actx *c, size_t i)
+{
+	const char *w = td_tok_str(c, i);
+	size_t n = td_tok_len(c, i);
+	for (const char *const *s = contracted_verbs; *s; s++) {
+		size_t m = strlen(*s);
+		if (n < m + 2 || strncasecmp(w + n - m, *s, m) != 0)
+			continue;
+		size_t q = n - m; /* the apostrophe ends before q */
+		int apo = w[q - 1] == '\'' ||
+		          (q >= 4 && memcmp(w + q - 3, "\xe2\x80\x99", 3) == 0);
+		if (!apo)
+			continue;
+		size_t p = w[q - 1] == '\'' ? q - 1 : q - 3;
+		/* "n't": the n before the apostrophe */
+		if (**s == 't' &&
+		        !(p > 0 && (w[p - 1] == 'n' || w[p - 1] == 'N')))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* A verb in [a, b) by the part-of-speech layer (VB*, MD) or a contracted
+ * one. */
+static int has_verb(const td_actx *c, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (td_tok_pos_is(c, i, "VB*") || td_tok_pos_is(c, i, "MD") ||
+		        contracted_verb(c, i))
+			return 1;
+	return 0;
+}
+
 /* The actor's words in sentence [t0, t1): said clauses and quotes. Sets
  * *any_unit and returns 1 when one of them is a claim. */
 static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
@@ -997,11 +1037,17 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 				;
 			/* a quotation ending in its own punctuation ("“Nobody
 			 * ... the FDLR,” Makolo said.") is a sentence quoted
-			 * whole: a clause, whatever its verb */
-			int whole = pass && b >= a + 4 &&
-			            (td_tok_eq(c, b - 1, ",", 0) ||
-			                    td_tok_eq(c, b - 1, ".", 0) ||
-			                    td_tok_eq(c, b - 1, "!", 0));
+			 * whole: a clause, whatever its verb, if it has one; a
+			 * verbless line of dialogue ("“Range about two thousand
+			 * yards.”", "“Mr. Cordell,” she said.") asserts
+			 * nothing, an exclamation voices a stand ("“No
+			 * surrender!”") */
+			int whole =
+			        pass && b >= a + 4 &&
+			        (td_tok_eq(c, b - 1, "!", 0) ||
+			                ((td_tok_eq(c, b - 1, ",", 0) ||
+			                         td_tok_eq(c, b - 1, ".", 0)) &&
+			                        has_verb(c, a, b)));
 			int kind = reported_kind(c, a, b, !pass || whole);
 			if (kind)
 				*any_unit = 1;

@@ -557,6 +557,28 @@ static void test_spoken_future(void **state)
 	td_doc_free(d);
 }
 
+/* Session 12: a line of dialogue quoted whole is a clause only with a
+ * verb (the part-of-speech layer or a contracted one): a verbless report
+ * or call ("“Range about two thousand yards.”", round 14) asserts
+ * nothing; an exclamation still voices a stand. */
+static void test_verbless_dialogue(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "\"Range about two thousand yards,\" the operator said.\n"
+	        "\"Submarine contact, sir, fine on the starboard bow,\" he "
+	        "said.\n"
+	        "\"The price has gone up,\" she said.\n"
+	        "\"Pas une goutte de sang!\" the crowds shouted.\n"
+	        "\"You're too late for that,\" he said.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#claim"));
+	assert_true(has(fx_ana(d, 3), "#claim"));
+	assert_true(has(fx_ana(d, 4), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -582,6 +604,7 @@ int main(void)
 	        cmocka_unit_test(test_could_in_narration),
 	        cmocka_unit_test(test_tagged_question),
 	        cmocka_unit_test(test_spoken_future),
+	        cmocka_unit_test(test_verbless_dialogue),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
