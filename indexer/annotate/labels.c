@@ -1016,6 +1016,40 @@ static int has_verb(const td_actx *c, size_t a, size_t b)
 	return 0;
 }
 
+/* present-tense and modal verbs (past_narration, own_past_account) */
+static const char *const present_words[] = {"is", "are", "am", "has", "have",
+        "does", "do", "isn't", "aren't", "hasn't", "haven't", "don't",
+        "doesn't", "can", "cannot", "can't", "must", "should", "will", "would",
+        "may", "might", "could", "shall", "'s", "'re", "remains", "seems",
+        "appears", "means", NULL};
+
+/* A speaker's account of his own past doings, quoted ("“I came for the
+ * funeral, ma'am.”", "“I was an art major in college”"): the quote opens
+ * with I or we, has a past-tense verb (pos VBD) and no present-tense or
+ * modal one (VBZ, VBP, MD, a contracted verb), no cue of judgement,
+ * evaluation or recommendation, no predicative stance word and no verb
+ * of saying (whose words it reports may be a claim: "I told him what
+ * Liston had said and he said Liston was a double-crosser"). It narrates,
+ * as the author's past narration does (past_narration). */
+static int own_past_account(const td_actx *c, size_t a, size_t b)
+{
+	if (a >= b || !(eq(c, a, b, "i") || eq(c, a, b, "we")))
+		return 0;
+	int past = 0;
+	for (size_t i = a; i < b; i++) {
+		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
+		        td_tok_pos_is(c, i, "MD") || contracted_verb(c, i) ||
+		        any(c, i, b, present_words) || eq(c, i, b, "now"))
+			return 0;
+		int k = cue_at(c, a, i, b);
+		if ((k && k != CC_REPORT) || stance_at(c, i, b) ||
+		        is_speech_word(c, i, b))
+			return 0;
+		past |= td_tok_pos_is(c, i, "VBD");
+	}
+	return past;
+}
+
 /* The actor's words in sentence [t0, t1): said clauses and quotes. Sets
  * *any_unit and returns 1 when one of them is a claim. */
 static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
@@ -1049,6 +1083,8 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			                         td_tok_eq(c, b - 1, ".", 0)) &&
 			                        has_verb(c, a, b)));
 			int kind = reported_kind(c, a, b, !pass || whole);
+			if (pass && kind == 2 && own_past_account(c, a, b))
+				kind = 0;
 			if (kind)
 				*any_unit = 1;
 			claim |= kind == 2;
@@ -1315,16 +1351,6 @@ static int belief_forecast(
 	return 0;
 }
 
-/* A plain narration of past events in the author's words (issue 13):
- * a past-tense verb and no present-tense or modal verb ("Pohl received
- * the verdict without visible emotion.", "All five pleaded innocent.").
- * Judgement, evaluation and recommendation cues were tested before. */
-static const char *const present_words[] = {"is", "are", "am", "has", "have",
-        "does", "do", "isn't", "aren't", "hasn't", "haven't", "don't",
-        "doesn't", "can", "cannot", "can't", "must", "should", "will", "would",
-        "may", "might", "could", "shall", "'s", "'re", "remains", "seems",
-        "appears", "means", NULL};
-
 /* A present-tense verb (pos VBZ, VBP) in the author's words. */
 static int present_pos(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
@@ -1336,6 +1362,10 @@ static int present_pos(
 	return 0;
 }
 
+/* A plain narration of past events in the author's words (issue 13):
+ * a past-tense verb and no present-tense or modal verb ("Pohl received
+ * the verdict without visible emotion.", "All five pleaded innocent.").
+ * Judgement, evaluation and recommendation cues were tested before. */
 static int past_narration(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {

@@ -579,6 +579,27 @@ static void test_verbless_dialogue(void **state)
 	td_doc_free(d);
 }
 
+/* Session 12: a speaker's quoted account of his own past doings (I/we, a
+ * past-tense verb, no present or modal one, no judgement, no verb of
+ * saying) narrates, as the author's past narration does: no claim
+ * (round 14: "“I came for the funeral, ma'am.”"). */
+static void test_own_past_account(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "\"I came for the funeral,\" he said.\n"
+	        "\"I was an art major in college,\" she explained.\n"
+	        "\"I am here for the funeral,\" he said.\n"
+	        "\"I told him that he was a double-crosser,\" he said.\n"
+	        "\"We were terrible in the first half,\" the coach said.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#claim"));
+	assert_true(has(fx_ana(d, 3), "#claim"));
+	assert_true(has(fx_ana(d, 4), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -605,6 +626,7 @@ int main(void)
 	        cmocka_unit_test(test_tagged_question),
 	        cmocka_unit_test(test_spoken_future),
 	        cmocka_unit_test(test_verbless_dialogue),
+	        cmocka_unit_test(test_own_past_account),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
