@@ -1,8 +1,13 @@
 # queries.mk: the query language, its executor and renderers, and the
 # program tagdex-query (owned by the query area).
 noinst_LIBRARIES += queries/libtdquery.a
-queries_libtdquery_a_SOURCES = queries/engine/query.h queries/engine/lexer.c \
-	queries/engine/ast.c queries/engine/parser.c \
+queries_libtdquery_a_SOURCES = queries/engine/lexer.h queries/engine/lexer.c \
+	queries/engine/ast.h queries/engine/ast.c queries/engine/parser.c \
+	queries/engine/plan.h queries/engine/filter.h queries/engine/exec.h \
+	queries/engine/article.h queries/engine/hits.h queries/engine/context.h \
+	queries/engine/suggest.h queries/engine/lookup.h queries/engine/subcorpus.h \
+	queries/engine/info.h queries/engine/freq.h queries/engine/table.h \
+	queries/output/kwic.h queries/output/render.h \
 	queries/engine/plan_int.h queries/engine/plan.c \
 	queries/engine/exec_int.h queries/engine/exec.c queries/engine/exec_leaves.c \
 	queries/engine/exec_spans.c queries/engine/exec_nodes.c \

@@ -7,7 +7,7 @@
 #include "config.h"
 #include "batch.h"
 #include "exit_status.h"
-#include "query.h"
+#include "render.h"
 #include "vec.h"
 
 #include <errno.h>

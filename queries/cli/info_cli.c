@@ -9,8 +9,11 @@
 #include "info_cli.h"
 #include "messages.h"
 #include "progopts.h"
-#include "query.h"
+#include "info.h"
+#include "render.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <getopt.h>
 #include <jansson.h>

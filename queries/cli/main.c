@@ -11,7 +11,17 @@
 #include "batch.h"
 #include "indexes.h"
 #include "sigbus.h"
-#include "query.h"
+#include "ast.h"
+#include "exec.h"
+#include "filter.h"
+#include "freq.h"
+#include "hits.h"
+#include "kwic.h"
+#include "plan.h"
+#include "render.h"
+#include "subcorpus.h"
+#include "suggest.h"
+#include "table.h"
 #include "request.h"
 #include "sort.h"
 #include "info_cli.h"
@@ -20,6 +30,8 @@
 #include "progopts.h"
 #include "vec.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <errno.h>
 #include <getopt.h>

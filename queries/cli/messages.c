@@ -3,7 +3,7 @@
 #include "messages.h"
 #include "progopts.h"
 #include "exit_status.h"
-#include "query.h"
+#include "render.h"
 
 #include <getopt.h>
 #include <stdio.h>

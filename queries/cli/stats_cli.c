@@ -11,6 +11,13 @@
 #include "request.h"
 #include "messages.h"
 #include "progopts.h"
+#include "ast.h"
+#include "filter.h"
+#include "plan.h"
+#include "subcorpus.h"
+#include "suggest.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <errno.h>
 #include <getopt.h>

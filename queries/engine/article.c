@@ -5,10 +5,14 @@
  * filter's pullquotes flag keeps them. Read-only over index.h.
  */
 #include "config.h"
-#include "query.h"
+#include "article.h"
+#include "filter.h"
+#include "subcorpus.h"
 #include "vec.h"
 #include "error.h"
 #include "lower.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,10 +3,12 @@
  * differential test feeds back into the parser; it must round-trip.
  */
 #include "config.h"
-#include "query.h"
+#include "ast.h"
 #include "buf.h"
 #include "error.h"
 #include "vec.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -3,8 +3,12 @@
  * spans of one element are sorted by start, so lookups are binary searches.
  */
 #include "config.h"
-#include "query.h"
+#include "context.h"
+#include "hits.h"
 #include "error.h"
+#include "buf.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

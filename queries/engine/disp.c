@@ -8,6 +8,10 @@
 #include "stats.h"
 #include "vec.h"
 #include "error.h"
+#include "article.h"
+#include "filter.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <math.h>
 #include <stdlib.h>

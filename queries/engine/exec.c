@@ -8,6 +8,14 @@
  */
 #include "config.h"
 #include "exec_int.h"
+#include "article.h"
+#include "ast.h"
+#include "exec.h"
+#include "filter.h"
+#include "hits.h"
+#include "plan.h"
+#include "index.h"
+#include "tagdex.h"
 
 static void ctx_clear(ctx *c)
 {

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 #include "exec_int.h"
+#include "ast.h"
+#include "index.h"
 
 /* The leaf of a condition that every matching token must satisfy, choosing
  * the rarest under AND; -1 if there is none (OR, NOT). */

@@ -4,6 +4,10 @@
  */
 #include "config.h"
 #include "exec_int.h"
+#include "article.h"
+#include "filter.h"
+#include "subcorpus.h"
+#include "index.h"
 
 int tq_filter_doc(td_seg *s, uint32_t d, const tq_filter *f)
 {

@@ -7,10 +7,16 @@
 #ifndef TAGDEX_EXEC_INT_H
 #define TAGDEX_EXEC_INT_H
 
-#include "query.h"
+#include "article.h"
+#include "ast.h"
+#include "filter.h"
+#include "hits.h"
+#include "plan.h"
 #include "plan_int.h"
 #include "vec.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdint.h>
 #include <stdlib.h>

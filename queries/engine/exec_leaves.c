@@ -4,6 +4,10 @@
  */
 #include "config.h"
 #include "exec_int.h"
+#include "ast.h"
+#include "plan.h"
+#include "index.h"
+#include "tagdex.h"
 
 int exec_leaf_prepare(ctx *c, size_t i)
 {

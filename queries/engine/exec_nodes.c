@@ -6,6 +6,10 @@
 #include "config.h"
 #include "exec_int.h"
 #include "lower.h"
+#include "ast.h"
+#include "filter.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <time.h>
 

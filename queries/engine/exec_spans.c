@@ -5,6 +5,11 @@
 #include "config.h"
 #include "exec_int.h"
 #include "lower.h"
+#include "article.h"
+#include "ast.h"
+#include "plan.h"
+#include "index.h"
+#include "tagdex.h"
 
 static size_t cache_slot(const spanset *ss, const char *v, uint32_t j)
 {

@@ -8,12 +8,20 @@
  * group_of).
  */
 #include "config.h"
-#include "query.h"
+#include "article.h"
+#include "ast.h"
+#include "context.h"
+#include "filter.h"
+#include "freq.h"
+#include "hits.h"
+#include "render.h"
 #include "keyindex.h"
 #include "vec.h"
 #include "stats.h"
 #include "buf.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <jansson.h>
 #include <stdlib.h>

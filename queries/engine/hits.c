@@ -8,9 +8,13 @@
  * segment order, document by document; nothing here reads the text.
  */
 #include "config.h"
-#include "query.h"
+#include "ast.h"
+#include "filter.h"
+#include "hits.h"
 #include "error.h"
 #include "vec.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

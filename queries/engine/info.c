@@ -7,9 +7,12 @@
  * whitespace-separated item of an attribute, its leading '#' dropped.
  */
 #include "config.h"
-#include "query.h"
+#include "context.h"
+#include "info.h"
 #include "vec.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,6 +8,12 @@
 #include "stats.h"
 #include "vec.h"
 #include "error.h"
+#include "article.h"
+#include "filter.h"
+#include "hits.h"
+#include "plan.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdio.h>
 #include <stdlib.h>

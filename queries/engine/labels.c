@@ -22,10 +22,17 @@
  * which plan.c requires to be elements or alternatives of them.
  */
 #include "config.h"
-#include "query.h"
+#include "article.h"
+#include "ast.h"
+#include "exec.h"
+#include "filter.h"
+#include "hits.h"
+#include "plan.h"
 #include "plan_int.h"
 #include "vec.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

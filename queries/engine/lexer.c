@@ -3,8 +3,10 @@
  * backslash escape is left for PCRE2, and \" only keeps the string open).
  */
 #include "config.h"
-#include "query.h"
+#include "ast.h"
+#include "lexer.h"
 #include "error.h"
+#include "tagdex.h"
 
 #include <string.h>
 

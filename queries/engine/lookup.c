@@ -5,10 +5,14 @@
  * them. Read-only; it reads every mention once, as --actors does.
  */
 #include "config.h"
-#include "query.h"
+#include "context.h"
+#include "lookup.h"
+#include "suggest.h"
 #include "error.h"
 #include "vec.h"
 #include "buf.h"
+#include "index.h"
+#include "tagdex.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

@@ -8,6 +8,13 @@
 #include "stats.h"
 #include "vec.h"
 #include "error.h"
+#include "article.h"
+#include "exec.h"
+#include "filter.h"
+#include "hits.h"
+#include "plan.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

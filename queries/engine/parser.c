@@ -28,9 +28,12 @@
  *              or a bare LABEL (it is set)
  */
 #include "config.h"
-#include "query.h"
+#include "ast.h"
+#include "lexer.h"
 #include "error.h"
 #include "vec.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

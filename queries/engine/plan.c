@@ -4,10 +4,12 @@
  * instead of a hang. The plan is then run segment by segment by exec.c.
  */
 #include "config.h"
-#include "query.h"
+#include "ast.h"
+#include "plan.h"
 #include "plan_int.h"
 #include "vec.h"
 #include "error.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

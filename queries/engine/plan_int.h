@@ -9,7 +9,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "query.h"
+#include "ast.h"
+#include "filter.h"
+#include "hits.h"
+#include "index.h"
 
 typedef struct tq_leaf {
 	tq_cond *cond;

@@ -8,6 +8,10 @@
 #include "stats.h"
 #include "vec.h"
 #include "error.h"
+#include "ast.h"
+#include "render.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <jansson.h>
 #include <math.h>

@@ -9,7 +9,11 @@
 #define TAGDEX_STATS_H
 
 #include "keyindex.h"
-#include "query.h"
+#include "article.h"
+#include "filter.h"
+#include "hits.h"
+#include "plan.h"
+#include "index.h"
 
 /* The measures, in the order of their output columns. */
 enum {

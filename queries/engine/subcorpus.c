@@ -6,11 +6,14 @@
  * reader sees a whole file or none. Never touches segments or MANIFEST.
  */
 #include "config.h"
-#include "query.h"
+#include "hits.h"
+#include "subcorpus.h"
 #include "error.h"
 #include "vec.h"
 #include "hash.h"
 #include "lower.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <dirent.h>
 #include <errno.h>

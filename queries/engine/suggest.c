@@ -5,10 +5,16 @@
  * whose names all exist costs a few lookups.
  */
 #include "config.h"
-#include "query.h"
+#include "ast.h"
+#include "context.h"
+#include "filter.h"
+#include "plan.h"
+#include "suggest.h"
 #include "hash.h"
 #include "vec.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <ctype.h>
 #include <stdarg.h>

@@ -6,11 +6,20 @@
  * who, hedge, with their own groups) are not mixed in here.
  */
 #include "config.h"
-#include "query.h"
+#include "article.h"
+#include "ast.h"
+#include "context.h"
+#include "filter.h"
+#include "freq.h"
+#include "hits.h"
+#include "render.h"
+#include "table.h"
 #include "keyindex.h"
 #include "vec.h"
 #include "buf.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <jansson.h>
 #include <stdlib.h>

@@ -4,10 +4,12 @@
  * turn, a source held by two of them refused. */
 #include "config.h"
 #include "indexes.h"
-#include "query.h"
+#include "ast.h"
 #include "util.h"
 #include "vec.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,9 +4,15 @@
  * the aligned text rendering of one line.
  */
 #include "config.h"
-#include "query.h"
+#include "article.h"
+#include "context.h"
+#include "filter.h"
+#include "hits.h"
+#include "kwic.h"
 #include "buf.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,9 +1,9 @@
 /* output.h: the renderers' building blocks that tagdex-serve shares with
- * tagdex-query's output, beyond what query.h declares. */
+ * tagdex-query's output, beyond what render.h declares. */
 #ifndef TAGDEX_OUTPUT_H
 #define TAGDEX_OUTPUT_H
 
-#include "query.h"
+#include "hits.h"
 
 #include <jansson.h>
 

@@ -4,8 +4,13 @@
  */
 #include "config.h"
 #include "output.h"
-#include "query.h"
+#include "context.h"
+#include "hits.h"
+#include "kwic.h"
+#include "render.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <jansson.h>
 #include <stdlib.h>

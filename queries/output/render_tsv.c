@@ -8,8 +8,10 @@
  * field. The --show columns (ELEM@ATTR) come last, after title.
  */
 #include "config.h"
-#include "query.h"
+#include "kwic.h"
+#include "render.h"
 #include "error.h"
+#include "tagdex.h"
 
 #include <string.h>
 

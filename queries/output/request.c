@@ -6,6 +6,12 @@
 #include "request.h"
 #include "error.h"
 #include "util.h"
+#include "ast.h"
+#include "filter.h"
+#include "lookup.h"
+#include "suggest.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdio.h>
 #include <stdlib.h>

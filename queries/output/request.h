@@ -6,7 +6,10 @@
 #ifndef TAGDEX_REQUEST_H
 #define TAGDEX_REQUEST_H
 
-#include "query.h"
+#include "ast.h"
+#include "filter.h"
+#include "suggest.h"
+#include "index.h"
 
 typedef struct tq_request {
 	const char *query;  /* CQL, or NULL */

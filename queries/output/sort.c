@@ -19,6 +19,13 @@
 #include "vec.h"
 #include "buf.h"
 #include "error.h"
+#include "article.h"
+#include "context.h"
+#include "filter.h"
+#include "hits.h"
+#include "kwic.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <dlfcn.h>
 #include <stdio.h>

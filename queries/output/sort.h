@@ -4,7 +4,8 @@
 #ifndef TAGDEX_SORT_H
 #define TAGDEX_SORT_H
 
-#include "query.h"
+#include "hits.h"
+#include "kwic.h"
 
 /* A sort is a list of keys, each compared in turn
  * (descending when written with a leading '-'): match, norm, lemma, pos

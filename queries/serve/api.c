@@ -13,6 +13,18 @@
 #include "stats.h"
 #include "vec.h"
 #include "error.h"
+#include "ast.h"
+#include "exec.h"
+#include "filter.h"
+#include "freq.h"
+#include "hits.h"
+#include "kwic.h"
+#include "plan.h"
+#include "render.h"
+#include "suggest.h"
+#include "table.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <jansson.h>
 #include <stdio.h>

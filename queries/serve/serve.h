@@ -3,11 +3,14 @@
 #ifndef TAGDEX_SERVE_H
 #define TAGDEX_SERVE_H
 
-#include "query.h"
+#include <stddef.h>
+#include <stdint.h>
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+
+#include "index.h"
 
 typedef struct ts_server {
 	const char *index;    /* the (first) index directory */

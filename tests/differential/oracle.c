@@ -8,6 +8,11 @@
  * index", docs/index-format.md "Normalised form"), its filters from the
  * --doc, --genre, --from and --to option texts. */
 #include "oracle.h"
+#include "ast.h"
+#include "filter.h"
+#include "plan.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <limits.h>
 #include <stdlib.h>

@@ -7,7 +7,9 @@
 #ifndef TAGDEX_ORACLE_H
 #define TAGDEX_ORACLE_H
 
-#include "query.h"
+#include "ast.h"
+#include "filter.h"
+#include "tagdex.h"
 
 /* Appends the hits of ast in doc to *out as "ID:START-END " (document token
  * numbers), in document order; pull quotes excluded unless pullquotes;

@@ -16,6 +16,13 @@
 
 #include "oracle.h"
 #include "tei.h"
+#include "ast.h"
+#include "exec.h"
+#include "filter.h"
+#include "hits.h"
+#include "plan.h"
+#include "index.h"
+#include "tagdex.h"
 
 static uint64_t rs;
 

@@ -16,10 +16,16 @@
 #include <unistd.h>
 
 #include "fuzz_common.h"
-#include "query.h"
+#include "ast.h"
+#include "exec.h"
+#include "filter.h"
+#include "hits.h"
+#include "plan.h"
 #include "tei.h"
 #include "util.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #define MAX_HITS 500 /* enough to walk the executor; keeps runs fast */
 

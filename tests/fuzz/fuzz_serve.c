@@ -20,11 +20,12 @@
 #include <unistd.h>
 
 #include "fuzz_common.h"
-#include "query.h"
 #include "serve.h"
 #include "tei.h"
 #include "util.h"
 #include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 static char dir[64];
 static td_index *ix;

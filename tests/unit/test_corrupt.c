@@ -25,8 +25,17 @@
 #include "index_int.h"
 #include "pipeline.h"
 #include "inputs.h"
-#include "query.h"
+#include "ast.h"
+#include "exec.h"
+#include "filter.h"
+#include "freq.h"
+#include "hits.h"
+#include "kwic.h"
+#include "plan.h"
+#include "render.h"
 #include "util.h"
+#include "index.h"
+#include "tagdex.h"
 
 static char dir[64];
 

@@ -11,7 +11,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "query.h"
+#include "ast.h"
+#include "context.h"
+#include "exec.h"
+#include "filter.h"
+#include "freq.h"
+#include "hits.h"
+#include "kwic.h"
+#include "plan.h"
+#include "render.h"
+#include "index.h"
+#include "tagdex.h"
 
 static char dir[64];
 static td_index *ix;

@@ -6,8 +6,10 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "query.h"
+#include "ast.h"
+#include "lexer.h"
 #include "error.h"
+#include "tagdex.h"
 
 static int tq_lex_all_n(
         const char *q, size_t len, tq_tok *v, size_t max, size_t *n)

@@ -18,8 +18,11 @@
 #include "config.h"
 #include "index_int.h"
 #include "ingest.h"
-#include "query.h"
+#include "ast.h"
+#include "plan.h"
 #include "util.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <dirent.h>
 #include <errno.h>

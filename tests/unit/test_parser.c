@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "query.h"
+#include "ast.h"
 #include "error.h"
+#include "tagdex.h"
 
 static void parses_as(const char *q, const char *want)
 {
