@@ -8,6 +8,10 @@
  * at 1B tokens). */
 #include "config.h"
 #include "index_int.h"
+#include "segment.h"
+#include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <dirent.h>
 #include <fcntl.h>

@@ -2,7 +2,8 @@
  * the CPU has it (checked once at run time); the table fallback gives the
  * same values, so an index written on one machine checks on any other. */
 #include "config.h"
-#include "index_int.h"
+#include "checksum.h"
+#include "index.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -6,8 +6,12 @@
  * every TD_TRIM_DOCS records, so that nothing held grows by more than
  * those bytes a document of the index. */
 #include "config.h"
-#include "index_int.h"
+#include "docmap.h"
+#include "segment.h"
 #include "hash.h"
+#include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,9 +7,9 @@
  * the signal (default SIGINT) at the k-th step and goes on (an interrupt
  * there). Unset, every step is a no-op. Compiled only with
  * --enable-test-hooks (TD_TEST_HOOKS); otherwise the object is empty and
- * index_int.h makes every step an inline no-op. */
+ * fault.h makes every step an inline no-op. */
 #include "config.h"
-#include "index_int.h"
+#include "fault.h"
 
 #ifdef TD_TEST_HOOKS
 #include <errno.h>

@@ -4,8 +4,13 @@
  * No lock is taken: readers never block writers or each other. */
 #include "config.h"
 #include "index_int.h"
+#include "manifest.h"
+#include "segment.h"
 #include "vec.h"
 #include "hash.h"
+#include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,9 +4,15 @@
  * by rename(2) of a fsync'd MANIFEST.tmp, so a reader sees the old or the
  * new state whole, never a mixture. */
 #include "config.h"
-#include "index_int.h"
+#include "checksum.h"
+#include "durable.h"
+#include "fault.h"
+#include "manifest.h"
 #include "util.h"
 #include "vec.h"
+#include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <errno.h>
 #include <fcntl.h>

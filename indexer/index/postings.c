@@ -6,7 +6,13 @@
  * A term stored as a union (TD_POST_UNION, format 12) has the word ids of
  * its members instead, and is iterated as the merge of their postings. */
 #include "config.h"
-#include "index_int.h"
+#include "postings.h"
+#include "segformat.h"
+#include "segment.h"
+#include "buf.h"
+#include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <stdio.h>
 #include <stdlib.h>

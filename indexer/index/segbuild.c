@@ -5,10 +5,18 @@
  * lexicons are sorted bytewise at write time. The file is written whole,
  * fsync'd, and only then may a manifest name it. */
 #include "config.h"
-#include "index_int.h"
+#include "postings.h"
+#include "segbuild.h"
+#include "segformat.h"
+#include "segout.h"
+#include "strtab.h"
 #include "bits.h"
 #include "hash.h"
 #include "vec.h"
+#include "buf.h"
+#include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <errno.h>
 #include <fcntl.h>

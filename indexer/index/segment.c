@@ -8,6 +8,13 @@
 #include "config.h"
 #include "segment_int.h"
 #include "buf.h"
+#include "checksum.h"
+#include "error.h"
+#include "index.h"
+#include "postings.h"
+#include "segformat.h"
+#include "segment.h"
+#include "tagdex.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -5,6 +5,11 @@
  * merge happens here: merging is stream_merge.c's alone. */
 #include "config.h"
 #include "segment_int.h"
+#include "error.h"
+#include "index.h"
+#include "segformat.h"
+#include "segment.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

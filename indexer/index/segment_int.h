@@ -1,12 +1,14 @@
 /* segment_int.h: what the parts of the segment reader share (segment.c:
  * open, close, checksum blocks, documents and their text;
  * segment_lexicon.c, segment_spans.c, segment_doc.c). Only those files
- * include it; everything else sees a segment through index_int.h.
+ * include it; everything else sees a segment through segment.h.
  */
 #ifndef TAGDEX_SEGMENT_INT_H
 #define TAGDEX_SEGMENT_INT_H
 
-#include "index_int.h"
+#include "segformat.h"
+#include "segment.h"
+#include "index.h"
 
 /* segment.c: document d's record, checked against the sections */
 int td_seg_doc_rec(td_seg *s, uint32_t d, td_segdoc *out);

@@ -5,6 +5,11 @@
 #include "config.h"
 #include "segment_int.h"
 #include "bits.h"
+#include "error.h"
+#include "index.h"
+#include "segformat.h"
+#include "segment.h"
+#include "tagdex.h"
 
 #include <string.h>
 

@@ -4,8 +4,15 @@
  * is fsync'd. Shared by the builder (segbuild.c) and the streaming merge
  * (stream_merge.c). */
 #include "config.h"
-#include "index_int.h"
+#include "checksum.h"
+#include "durable.h"
+#include "fault.h"
+#include "segformat.h"
+#include "segout.h"
 #include "vec.h"
+#include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <errno.h>
 #include <fcntl.h>

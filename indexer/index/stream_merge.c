@@ -38,8 +38,17 @@
  * temporary files in the index directory. The sources' pages read are let
  * go every TD_MERGE_TRIM bytes written (trim). */
 #include "config.h"
-#include "index_int.h"
+#include "fault.h"
+#include "postings.h"
+#include "segformat.h"
+#include "segment.h"
+#include "segout.h"
+#include "stream_merge.h"
+#include "strtab.h"
 #include "vec.h"
+#include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <errno.h>
 #include <fcntl.h>

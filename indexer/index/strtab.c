@@ -2,9 +2,11 @@
  * element names and span string pools. Insertion order gives the ids; the
  * segment builder sorts afterwards. Open addressing, FNV-1a hash. */
 #include "config.h"
-#include "index_int.h"
+#include "strtab.h"
 #include "hash.h"
 #include "vec.h"
+#include "error.h"
+#include "tagdex.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -4,8 +4,19 @@
  * Until then nothing it does is visible; a crash at any step leaves the
  * previous manifest and every segment it names untouched. */
 #include "config.h"
+#include "docmap.h"
+#include "durable.h"
+#include "fault.h"
 #include "index_int.h"
+#include "manifest.h"
+#include "segbuild.h"
+#include "segment.h"
+#include "stream_merge.h"
+#include "strtab.h"
 #include "vec.h"
+#include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <dirent.h>
 #include <errno.h>

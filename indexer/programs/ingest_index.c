@@ -16,7 +16,10 @@
  * documents (tei_out.h), for the unchanged inputs too, so that an input is
  * annotated once and the TEI is written on -j threads. */
 #include "config.h"
+#include "docmap.h"
 #include "index_int.h"
+#include "manifest.h"
+#include "segment.h"
 #include "ingest.h"
 #include "inputs.h"
 #include "keyindex.h"
@@ -24,6 +27,9 @@
 #include "tei_out.h"
 #include "vec.h"
 #include "util.h"
+#include "error.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <errno.h>
 #include <limits.h>

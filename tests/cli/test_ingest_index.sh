@@ -307,7 +307,7 @@ if [ -x "$QRY" ]; then
 fi
 # a flipped bit in the DOCS section (issue 12: '<s/>' counted 408 of
 # 107,238): the count is the undamaged one or exit 4 naming the file
-# (byte 80 of the header: sec_off[DOCS], td_seghdr in index_int.h)
+# (byte 80 of the header: sec_off[DOCS], td_seghdr in segformat.h)
 if [ -x "$QRY" ]; then
 	rm -rf dx; cp -a ix dx
 	"$QRY" -x dx --count '<s/>' >good 2>err || fail "count <s/>: $(cat err)"

@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include "index_int.h"
+#include "segformat.h"
+#include "segment.h"
 #include "pipeline.h"
 #include "inputs.h"
 #include "ast.h"

@@ -3,9 +3,16 @@
  * unchanged and renamed sources; the lock; a reader during a write; merge;
  * fault injection at every commit step; flipped bytes; another version. */
 #include "config.h"
-#include "index_int.h"
+#include "checksum.h"
+#include "fault.h"
+#include "manifest.h"
+#include "segbuild.h"
+#include "segformat.h"
+#include "segment.h"
 #include "util.h"
 #include "buf.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <dirent.h>
 #include <fcntl.h>

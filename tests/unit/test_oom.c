@@ -16,13 +16,14 @@
  * valgrind; failing from k on, every 4N-th);
  * TD_OOM_TRACE=1 prints a backtrace at each failing allocation. */
 #include "config.h"
-#include "index_int.h"
+#include "segment.h"
 #include "ingest.h"
 #include "ast.h"
 #include "plan.h"
 #include "util.h"
 #include "index.h"
 #include "tagdex.h"
+#include "error.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -3,9 +3,11 @@
  * (malformed, external entities, deep nesting, not TEI), and the round trip
  * TEI -> index: every token and span of each file comes back. */
 #include "config.h"
-#include "index_int.h"
+#include "segment.h"
 #include "tei.h"
 #include "util.h"
+#include "index.h"
+#include "tagdex.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,0 +1,85 @@
+/* segment.h: a mapped segment file's state (struct td_seg) and what the
+ * other index files do with one beyond index.h: open and close it, check
+ * its blocks and structure, read a section, mark it damaged, read a
+ * document back, trim what reading gathered, mark deleted documents. The
+ * segment reader's own parts share segment_int.h. */
+#ifndef TAGDEX_SEGMENT_H
+#define TAGDEX_SEGMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "index.h"
+#include "segformat.h"
+#include "tagdex.h"
+
+/* segment.c: one mapped segment file. Blocks are checked on first use. */
+#define TD_SEG_TEXTS 8 /* document texts kept rebuilt per segment */
+struct td_seg {
+	char *path;
+	const uint8_t *map;
+	size_t size;
+	td_seghdr hdr;
+	const uint32_t *crcs; /* block checksums (in the map) */
+	uint8_t *state;       /* per block: 0 unchecked, 1 good, 2 bad */
+	uint8_t *deleted;     /* per doc, from the manifest */
+	uint32_t ndeleted;
+	uint32_t cache_doc; /* the document whose tokens are cached */
+	int has_cache;
+	td_tokens cache;
+	/* attribute values rebuilt from a document id and a suffix, by
+	 * document and SPATTR pair index (spans of several documents share
+	 * pairs); kept until close like every pointer into the map */
+	uint64_t *av_key; /* doc << 32 | pair index + 1, 0 = empty */
+	char **av_val;
+	uint32_t av_n, av_slots;
+	uint32_t av_doc; /* the document whose id is in av_docid */
+	int has_av_doc;
+	const char *av_docid;
+	td_segspname *spn;    /* SPNAMES, checked and copied on first use */
+	td_segspan last_span; /* the span decoded last (callers often ask
+	                       * for one span's range, then its attributes) */
+	uint32_t last_k, last_i;
+	int has_last_span;
+	char *texts[TD_SEG_TEXTS]; /* rebuilt texts, recently used */
+	uint32_t text_doc[TD_SEG_TEXTS], text_next;
+	char *arena; /* current chunk; chunks chain by their first word */
+	size_t arena_fill, arena_cap;
+	int damaged;  /* some call met damaged data (sticky) */
+	char *damage; /* the first such message */
+};
+/* Records damage found outside segment.c (postings): TD_ECORRUPT with the
+ * segment's name, and the sticky flag of td_seg_damaged(). */
+int td_seg_mark_damaged(td_seg *s, const char *what);
+/* A pointer to [off, off+len) of section sec after checking its blocks;
+ * NULL with TD_ECORRUPT recorded if out of range or failing its checksum. */
+const uint8_t *td_seg_sec(td_seg *s, int sec, uint64_t off, uint64_t len);
+int td_seg_open(const char *path, td_seg **out);
+void td_seg_close(td_seg *s);
+/* Verifies every block of the segment, letting the pages read go every
+ * TD_VERIFY_TRIM blocks (1 MiB), so that its memory does not grow with
+ * the segment. */
+#define TD_VERIFY_TRIM 256u
+int td_seg_verify(td_seg *s);
+/* check.c: every block and the structure (what --check does per segment);
+ * trims s (td_seg_trim) as it goes and at the end. */
+int td_seg_check(td_seg *s);
+/* segment_doc.c: rebuilds document d as a td_doc (spans as byte ranges),
+ * with its source and sha256 (pointers into the segment); the tests read an
+ * index's documents back through it. */
+int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
+        const char **sha256);
+/* Lets go of what reading documents of s gathered (attribute values
+ * rebuilt, texts kept) and of the pages of its mapping, which are read
+ * again when needed: what keeps a merge's memory independent of the size
+ * of its segments. No pointer that an earlier call returned may be used
+ * afterwards. */
+void td_seg_trim(td_seg *s);
+/* A scan of every document's record (the writer's and tagdex-ingest's
+ * tables of the sources) trims its segment every so many documents, so
+ * that what it read does not stay resident. */
+#define TD_TRIM_DOCS 4096u
+/* Marks deleted docs (from the manifest). */
+int td_seg_set_deleted(td_seg *s, const uint32_t *del, uint32_t n);
+
+#endif

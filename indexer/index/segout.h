@@ -1,0 +1,37 @@
+/* segout.h: writing a segment file front to back, checksummed by block as
+ * it goes (segout.c), for the builder and the streaming merge. */
+#ifndef TAGDEX_SEGOUT_H
+#define TAGDEX_SEGOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "segformat.h"
+
+/* segout.c: a segment file written front to back, checksummed by block
+ * as it goes (segbuild.c and stream_merge.c write through it). */
+typedef struct td_out {
+	int fd;
+	const char *path;
+	uint64_t pos; /* bytes written so far, header included */
+	uint8_t *blk; /* the current checksum block */
+	size_t fill;
+	uint32_t *crcs;
+	size_t ncrc, cap_crc;
+} td_out;
+/* Creates path (the "segment open" step) and positions after the header. */
+int td_out_open(td_out *o, const char *path);
+int td_out_put(td_out *o, const void *p, size_t n);
+int td_out_flush(td_out *o);
+int td_out_align(td_out *o);
+/* Section sec begins here (8-byte aligned) / ends here. */
+int td_out_begin(td_out *o, td_seghdr *h, int sec);
+void td_out_end(td_out *o, td_seghdr *h, int sec);
+/* Writes the checksum table and the header (h's sections and counts
+ * filled in), fsyncs; *size and *crc as td_segbuild_write. */
+int td_out_finish(td_out *o, td_seghdr *h, uint64_t *size, uint32_t *crc);
+/* Closes (the "segment close" step); rc != 0 (or a failing close) removes
+ * the file. Returns rc, or the close's error. */
+int td_out_close(td_out *o, int rc);
+
+#endif
