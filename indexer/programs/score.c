@@ -774,7 +774,7 @@ int main(int argc, char **argv)
 				        "tagdex-eval: --min %s: unknown "
 				        "category\n",
 				        optarg);
-				return 2;
+				return TD_EXIT_USAGE;
 			}
 			check = 1;
 			break;
@@ -784,7 +784,7 @@ int main(int argc, char **argv)
 				tsv = 1;
 			else if (strcmp(optarg, "table")) {
 				usage(stderr);
-				return 2;
+				return TD_EXIT_USAGE;
 			}
 			break;
 		case 'v':
@@ -795,12 +795,12 @@ int main(int argc, char **argv)
 			return 0;
 		default:
 			usage(stderr);
-			return 2;
+			return TD_EXIT_USAGE;
 		}
 	}
 	if (argc - optind < 2 || (argc - optind) % 2) {
 		usage(stderr);
-		return 2;
+		return TD_EXIT_USAGE;
 	}
 	counts all = {0};
 	int nfiles = 0;

