@@ -168,12 +168,21 @@ static int collect(sctx *c, const tq_node *n)
 	return 0;
 }
 
+/* 1 if a segment of ix has an element called name; 0 if none has; else
+ * the error of a segment whose names could not be read (TD_ECORRUPT): an
+ * element a damaged segment may hold is not absent, and the query's own
+ * error says what is wrong. */
 static int has_element(td_index *ix, const char *name)
 {
-	for (size_t s = 0; s < td_index_nsegs(ix); s++)
-		if (td_seg_span_find(td_index_seg(ix, s), name) >= 0)
+	int rc = 0;
+	for (size_t s = 0; s < td_index_nsegs(ix); s++) {
+		int64_t k = td_seg_span_find(td_index_seg(ix, s), name);
+		if (k >= 0)
 			return 1;
-	return 0;
+		if (k != TD_ENOTFOUND && rc == 0)
+			rc = (int)k;
+	}
+	return rc;
 }
 
 static int warn(sctx *c, const char *msg)
@@ -184,8 +193,9 @@ static int warn(sctx *c, const char *msg)
 
 static int check_element(sctx *c, const tq_node *n)
 {
-	if (has_element(c->ix, n->elem))
-		return 1;
+	int has = has_element(c->ix, n->elem);
+	if (has != 0)
+		return has;
 	/* said once per element name however often the query uses it */
 	for (size_t i = 0; i < c->nspans && c->spans[i] != n; i++)
 		if (!strcmp(c->spans[i]->elem, n->elem))

@@ -35,6 +35,7 @@
 #include "kwic.h"
 #include "plan.h"
 #include "render.h"
+#include "suggest.h"
 #include "util.h"
 #include "index.h"
 #include "tagdex.h"
@@ -399,11 +400,63 @@ static void test_find_absent_vs_corrupt(void **state)
 	free(first);
 }
 
+static void count_warning(void *arg, const char *msg)
+{
+	(void)msg;
+	(*(int *)arg)++;
+}
+
+/* "Did you mean" tells an element the index lacks from one it cannot read:
+ * over an undamaged index a query for an element no segment has gets one
+ * warning ("no element <nosuch> in this index"); with the element names of
+ * a segment damaged, tq_suggest gives TD_ECORRUPT and no warning (before,
+ * the damaged look-up counted as absent and the warning came before the
+ * error of the query). */
+static void test_suggest_absent_vs_corrupt(void **state)
+{
+	(void)state;
+	tq_node *ast;
+	tq_plan *plan;
+	tq_filter f = {0};
+	const char *q = "<nosuch/>";
+	assert_int_equal(tq_parse(q, strlen(q), &ast), 0);
+	assert_int_equal(tq_plan_new(ast, &plan), 0);
+	for (int damaged = 0; damaged < 2; damaged++) {
+		td_seghdr h;
+		memcpy(&h, segbytes[0], sizeof h);
+		uint8_t *buf = malloc(seglen[0]);
+		assert_non_null(buf);
+		memcpy(buf, segbytes[0], seglen[0]);
+		if (damaged) {
+			/* the first element name's string, which every
+			 * search of the names reads (one checksum block) */
+			td_segspname n0;
+			memcpy(&n0, segbytes[0] + h.sec_off[TD_SEC_SPNAMES],
+			        sizeof n0);
+			buf[h.sec_off[TD_SEC_SPSTR] + n0.str_off] ^= 0x20;
+		}
+		put_file(segpath[0], buf, seglen[0]);
+		free(buf);
+		td_index *ix;
+		assert_int_equal(td_index_open(dir, &ix), 0);
+		int warnings = 0;
+		int rc =
+		        tq_suggest(ix, ast, plan, &f, count_warning, &warnings);
+		assert_int_equal(rc, damaged ? TD_ECORRUPT : 0);
+		assert_int_equal(warnings, damaged ? 0 : 1);
+		td_index_close(ix);
+		put_file(segpath[0], segbytes[0], seglen[0]);
+	}
+	tq_plan_free(plan);
+	tq_node_free(ast);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_campaign),
 	        cmocka_unit_test(test_find_absent_vs_corrupt),
+	        cmocka_unit_test(test_suggest_absent_vs_corrupt),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
