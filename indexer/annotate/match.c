@@ -159,18 +159,9 @@ static unsigned first_key(const char *w, size_t len, int fold)
 
 uint32_t td_word_hash(const char *s, size_t len, int fold)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	uint64_t h = TD_HASH_SEED;
-	for (size_t i = 0; i < len; i++) {
-		unsigned ch = u[i];
-		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 &&
-		        u[i + 2] == 0x99) {
-			ch = '\'';
-			i += 2;
-		} else if (fold)
-			ch = td_fold_tab[ch];
-		h = td_hash_add(h, (unsigned char)ch);
-	}
+	for (size_t i = 0; i < len;)
+		h = td_hash_add(h, (unsigned char)word_char(s, len, &i, fold));
 	return (uint32_t)h;
 }
 
@@ -178,16 +169,10 @@ uint32_t td_word_hash(const char *s, size_t len, int fold)
 static void word_hash2(
         const char *s, size_t len, uint32_t *exact, uint32_t *folded)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	uint64_t h = TD_HASH_SEED, g = TD_HASH_SEED;
-	for (size_t i = 0; i < len; i++) {
-		unsigned ch = u[i];
-		if (ch == 0xe2 && len - i >= 3 && u[i + 1] == 0x80 &&
-		        u[i + 2] == 0x99) {
-			ch = '\'';
-			i += 2;
-		}
-		h = td_hash_add(h, (unsigned char)ch);
+	for (size_t i = 0; i < len;) {
+		unsigned char ch = (unsigned char)word_char(s, len, &i, 0);
+		h = td_hash_add(h, ch);
 		g = td_hash_add(g, td_fold_tab[ch]);
 	}
 	*exact = (uint32_t)h;

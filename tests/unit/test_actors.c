@@ -1637,6 +1637,22 @@ static void test_initials_orgs_source_modifiers(void **state)
 	td_doc_free(d);
 }
 
+/* td_word_hash agrees with word equality (’ is ', fold ignores ASCII
+ * case) and is FNV-1a over the bytes so read, truncated to 32 bits: the
+ * word table (match.c) hashes its words in one pass for both foldings and
+ * looks tokens up with td_word_hash, so the two must give these values. */
+static void test_word_hash(void **state)
+{
+	(void)state;
+	assert_int_equal(td_word_hash("don't", 5, 0), 0x8255632du);
+	assert_int_equal(td_word_hash("don\xe2\x80\x99t", 7, 0), 0x8255632du);
+	assert_int_equal(td_word_hash("DON\xe2\x80\x99T", 7, 1), 0x8255632du);
+	assert_int_equal(td_word_hash("DON'T", 5, 0), 0x5542b1edu);
+	/* a cut-off ’ is its bytes; bytes >= 128 do not fold */
+	assert_int_equal(td_word_hash("don\xe2\x80", 5, 1), 0x8033558cu);
+	assert_int_equal(td_word_hash("d\xc3\x89", 3, 1), 0xf62013fbu);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1695,6 +1711,7 @@ int main(void)
 	        cmocka_unit_test(test_second_names),
 	        cmocka_unit_test(test_quoted_work_titles),
 	        cmocka_unit_test(test_initials_orgs_source_modifiers),
+	        cmocka_unit_test(test_word_hash),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
