@@ -38,6 +38,7 @@
  * temporary files in the index directory. The sources' pages read are let
  * go every TD_MERGE_TRIM bytes written (trim). */
 #include "config.h"
+#include "bits.h"
 #include "fault.h"
 #include "postings.h"
 #include "segformat.h"
@@ -846,43 +847,35 @@ out:
 
 /* ------------------------------------------------------------ the ids */
 
+/* The ids and span fields go through bits.h's packer, as segbuild.c packs
+ * them; its bytes follow whatever varints are staged (vflush first). */
 typedef struct packer {
 	merge *g;
-	uint64_t acc;
-	unsigned nacc, bits;
+	unsigned bits;
+	td_bitpack p;
 } packer;
+
+static int pack_out(packer *k)
+{
+	int rc = vflush(k->g);
+	if (!rc)
+		rc = td_out_put(&k->g->o, k->p.buf, k->p.nb);
+	k->p.nb = 0;
+	return rc;
+}
 
 static int pack(packer *k, uint32_t v)
 {
-	merge *g = k->g;
-	k->acc |= (uint64_t)v << k->nacc;
-	k->nacc += k->bits;
-	while (k->nacc >= 8) {
-		if (g->vlen == 4096) {
-			int rc = vflush(g);
-			if (rc)
-				return rc;
-		}
-		g->vb[g->vlen++] = k->acc & 0xff;
-		k->acc >>= 8;
-		k->nacc -= 8;
-	}
-	return 0;
+	return td_bitpack_put(&k->p, v, k->bits) ? pack_out(k) : 0;
 }
 
 static int pack_end(packer *k)
 {
 	static const uint8_t pad[8];
-	merge *g = k->g;
-	int rc = 0;
-	if (k->nacc && g->vlen == 4096)
-		rc = vflush(g);
-	if (!rc && k->nacc)
-		g->vb[g->vlen++] = k->acc & 0xff;
+	td_bitpack_end(&k->p);
+	int rc = pack_out(k);
 	if (!rc)
-		rc = vflush(g);
-	if (!rc)
-		rc = td_out_put(&g->o, pad, 8); /* readers load 8 bytes */
+		rc = td_out_put(&k->g->o, pad, 8); /* readers load 8 bytes */
 	return rc;
 }
 
@@ -945,7 +938,8 @@ static int put_id(void *ctx, const uint32_t id[TD_NLAYERS])
 
 static int write_ids(merge *g, int layer, uint32_t *bits_out)
 {
-	struct idsctx c = {{g, 0, 0, bits_for(g->nout[layer])}, layer};
+	struct idsctx c = {.k = {.g = g, .bits = bits_for(g->nout[layer])},
+	        .layer = layer};
 	int sec = td_sec_ids(layer);
 	int rc = td_out_begin(&g->o, &g->h, sec);
 	if (!rc)
@@ -1557,7 +1551,7 @@ static int write_span_list(
 	if (seen != count)
 		return td_error(
 		        TD_ECORRUPT, "%s: spans changed while read", g->dir);
-	packer pk = {g, 0, 0, 0};
+	packer pk = {.g = g};
 	ss_init(q, g, k);
 	while ((rc = ss_block(q, v, &n, &b)) == 1) {
 		for (uint32_t i = 0; i < n; i++) {
