@@ -3540,6 +3540,11 @@ static int emit_cited(td_actx *c, unsigned char *in, size_t k, size_t n)
 	return emit_person_spread(c, in, k, n);
 }
 
+/* The others of a cited author's group ("Wexler and his associates
+ * (1955)"). */
+static const char *const coworkers[] = {"associates", "colleagues",
+        "co-workers", "coworkers", "collaborators", "students", "group", NULL};
+
 /* "et al." after a cited name: its length in tokens (2 or 3), or 0. */
 static size_t et_al(const td_actx *c, size_t k, size_t lim)
 {
@@ -3576,6 +3581,13 @@ static int cited_authors(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 				e -= 3;
 			else if (e >= t0 + 2 && td_tok_eq(c, e - 1, "al", 0))
 				e -= 2;
+			/* "Wexler and his associates (1955)": et al. in
+			 * words */
+			else if (e >= t0 + 4 &&
+			         in_list(c, e - 1, coworkers, 0) &&
+			         in_list(c, e - 2, his_her, 0) &&
+			         td_tok_eq(c, e - 3, "and", 0))
+				e -= 3;
 			for (k = e > t0 ? e - 1 : e;
 			        k > t0 && e - k < 3 &&
 			        in_list(c, k - 1, cite_particles, 0);)
@@ -4428,6 +4440,6 @@ static int register_words(td_annotator *a)
 	        proper_heads, venue_heads, after_np, dateline_months,
 	        event_heads, acronym_skip, game_words, own_dets, own_nouns,
 	        govt_heads, cite_particles, quote_marks, honorifics,
-	        naming_verbs, naming_objects, title_minor, NULL};
+	        naming_verbs, naming_objects, title_minor, coworkers, NULL};
 	return td_words_register(a, lists);
 }

@@ -1103,6 +1103,14 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			        o->key && strcmp(o->key, best->key) != 0)
 				return NULL;
 		}
+		/* "Wexler and his associates found that": the person and
+		 * a group of theirs */
+		size_t a = best->t1;
+		if (a + 2 < v && td_tok_eq(c, a, "and", 0) &&
+		        (td_tok_eq(c, a + 1, "his", 0) ||
+		                td_tok_eq(c, a + 1, "her", 0) ||
+		                td_tok_eq(c, a + 1, "their", 0)))
+			return NULL;
 		return best->key;
 	}
 	for (size_t k = vend; k < t1 && k < vend + 6; k++) {

@@ -1653,6 +1653,18 @@ static void test_word_hash(void **state)
 	assert_int_equal(td_word_hash("d\xc3\x89", 3, 1), 0xf62013fbu);
 }
 
+/* "Name and his associates (YEAR)" cites the name, as "et al." does. */
+static void test_cited_with_associates(void **state)
+{
+	(void)state;
+	const char *const text[] = {
+	        "Wexler and his associates (1955) found that the injection "
+	        "kept the throat free."};
+	td_doc *d = fx_doc("1961-01-01", text, 1);
+	fx_expect(d, "persName", "Wexler", "ref", "#wexler");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1712,6 +1724,7 @@ int main(void)
 	        cmocka_unit_test(test_quoted_work_titles),
 	        cmocka_unit_test(test_initials_orgs_source_modifiers),
 	        cmocka_unit_test(test_word_hash),
+	        cmocka_unit_test(test_cited_with_associates),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -1273,6 +1273,24 @@ static void test_session12_profile_pronoun(void **state)
 	td_doc_free(d);
 }
 
+/* A person and a group of theirs report jointly ("Wexler and his
+ * associates (1955) found that"): @who takes one key, so none. */
+static void test_session12_person_and_associates(void **state)
+{
+	(void)state;
+	const char *const text[] = {
+	        "Wexler and his associates (1955) found that a monthly "
+	        "injection kept the throat free.",
+	        "Donnelly (1959) reported that a tenth of the children "
+	        "relapsed."};
+	td_doc *d = fx_doc("1961-01-01", text, 2);
+	fx_expect(d, "said", "a monthly injection kept the throat free", "who",
+	        NULL);
+	fx_expect(d, "said", "a tenth of the children relapsed", "who",
+	        "#donnelly");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1322,6 +1340,7 @@ int main(void)
 	        cmocka_unit_test(test_session12_last_speaker_pronoun),
 	        cmocka_unit_test(test_session12_org_before_title),
 	        cmocka_unit_test(test_session12_profile_pronoun),
+	        cmocka_unit_test(test_session12_person_and_associates),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
