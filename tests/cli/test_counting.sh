@@ -75,6 +75,50 @@ is "1	66666.67	It may end … but not soon	15" $Q $S --freq match '<q/>'
 is "1	66666.67	it may end … but not soon	15" $Q $S --freq norm '<q/>'
 is "1	66666.67	PRP MD VB … CC RB RB	15" $Q $S --freq pos '<q/>'
 is "1	66666.67	(none)	15" $Q $S --freq actor '<q/>'
+# start and end tags: each part of the quotation has both ('“ It may end ,
+# ” Lee said , “ but not soon . ”'), and a region that is exactly a part
+# is the whole quotation, once, as <q/> counts it
+is 2 $Q $S --count '<q> []'
+is 2 $Q $S --count '[] </q>'
+is 1 $Q $S --count '<q> []* </q>'
+is 1 $Q $S --count '<q who="lee"> []{1,3} </q>'
+is 0 $Q $S --count '<q who!="lee"> []{1,3} </q>'
+is "1	66666.67	It may end … but not soon	15" $Q $S --freq match '<q> []* </q>'
+# nested elements of one name (a quotation inside a quotation), an empty
+# element (<lb/>) and sentences at a document's edges
+mkdir -p "$tmp/nest"
+cat >"$tmp/nest/n.xml" <<'XML'
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="doc-n"><teiHeader><fileDesc>
+<titleStmt><title>Nested</title></titleStmt><publicationStmt><p>tests</p>
+</publicationStmt><sourceDesc><p>tests</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p><s>Kim said <q who="#kim">Lee told me <q who="#lee">never
+again</q> twice</q> today.</s><lb/><s>But Lee <lb/>left.</s></p></body></text></TEI>
+XML
+cat >"$tmp/nest/m.xml" <<'XML'
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="doc-m"><teiHeader><fileDesc>
+<titleStmt><title>Next</title></titleStmt><publicationStmt><p>tests</p>
+</publicationStmt><sourceDesc><p>tests</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p><s>But so.</s></p></body></text></TEI>
+XML
+$ING -q -x "$tmp/nestx" "$tmp/nest" || fail "ingest nest"
+N="-x $tmp/nestx"
+is 2 $Q $N --count '<q> []'
+is 1 $Q $N --count '<q> [] []{0,2} </q>'
+# (a tag twice at one place tests one place twice, as in CQP)
+is 2 $Q $N --count '<q> <q> []'
+is 1 $Q $N --count '"again" </q> "twice" </q>'
+is 0 $Q $N --count '"never" </q>'
+is 2 $Q $N --count '<q> []* </q>'
+is 1 $Q $N --count '<q who="kim"> []* </q> "today"'
+is 1 $Q $N --count '<q> [] []* <q> []* </q> []* </q>'
+# the lb between the sentences and the one inside the second
+is 2 $Q $N --count '<lb> []'
+is 1 $Q $N --count '</s> <lb> </lb> <s> "But"'
+is 1 $Q $N --count '"Lee" </lb>'
+# "But" opens a sentence after another only in doc-n: doc-m's first
+is 2 $Q $N --count '<s> "But"'
+is 1 $Q $N --count '</s> <s> "But"'
+is 0 $Q $N --count '"left" "." </s> <s> "But"'
 is "1	66666.67	1	It may end … but not soon	2024	15" $Q $S --freq match,year '<q/>'
 is "1	66666.67	1	it may end … but not soon	“	.	15" $Q $S --freq norm,left1,right1 '<q/>'
 

@@ -300,6 +300,32 @@ python3 -c 'import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 assert rows and all(isinstance(r["count"], int) and isinstance(r["value"], str) for r in rows)' "$tmp/out" || fail "--values json"
 
+# --- start and end tags (CQP, BlackLab) over the corpus: every sentence has
+# a first and a last token, and a region of one name is that element once
+# (a quotation in parts: its parts' tags, one hit; the hard boundary raised
+# for sentences over 100 tokens)
+all=$(count '<s/>')
+[ "$all" -gt 0 ] || fail "no sentences"
+[ "$(count '<s> []')" = "$all" ] || fail "<s> [] != <s/>"
+[ "$(count '[] </s>')" = "$all" ] || fail "[] </s> != <s/>"
+n=$($Q $X --count --hard-boundary 10000 '<s> []* </s>')
+[ "$n" = "$all" ] || fail "<s> []* </s>: $n, <s/>: $all"
+[ "$(count '<q> []* </q>')" = "$(count '<q/>')" ] || fail "<q> []* </q> != <q/>"
+[ "$(count '<said> []* </said>')" = "$(count '<said/>')" ] ||
+	fail "<said> []* </said> != <said/>"
+p=$(count '<s ana="prediction"/>')
+[ "$(count '<s ana="prediction"> []* </s>')" = "$p" ] ||
+	fail "<s ana=prediction> []* </s> != its <s/>"
+np=$(count '<s ana!="prediction"> []')
+adds "$p" "$np" "$all" "<s ana=prediction> and ana!=prediction"
+# a sentence opening with But after another: "But" opening a sentence,
+# less those that open a document
+b=$(count '</s> <s> "But"')
+[ "$b" -gt 0 ] && [ "$b" -le "$(count '<s> "But"')" ] || fail "</s> <s> But: $b"
+# a pair CQP makes across a group: refused at the tag (caret, status 2)
+expect 2 $Q $X '(<s> "But") </s>'
+has "offset 1: expected this <s> in the same sequence" "$tmp/err"
+
 if [ "$fails" -ne 0 ]; then
 	echo "$fails check(s) failed"
 	exit 1
