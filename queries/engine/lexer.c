@@ -139,12 +139,13 @@ int tq_lex(tq_lexer *lx, tq_tok *t)
 		t->len = i + 1 - p;
 	} else if (c == '%') {
 		size_t i = p + 1;
-		while (i < lx->len && (q[i] == 'c' || q[i] == 'd'))
+		while (i < lx->len &&
+		        (q[i] == 'c' || q[i] == 'd' || q[i] == 'l'))
 			i++;
 		if (i == p + 1 ||
 		        (i < lx->len && is_ident((unsigned char)q[i])))
 			return td_error_at(TD_ESYNTAX, (long)p,
-			        "expected a flag %%c, %%d or %%cd");
+			        "expected a flag %%c, %%d, %%cd or %%l");
 		t->kind = TQT_FLAGS;
 		t->text = q + p + 1;
 		t->tlen = i - p - 1;

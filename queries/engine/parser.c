@@ -86,13 +86,49 @@ static int is_word(const tq_tok *t, const char *w)
 	       memcmp(t->text, w, t->tlen) == 0;
 }
 
-static int flags(parser *p, unsigned *out)
+/* The flags after c's string: %c and %d into c->flags; CQP's %l (the
+ * string is literal, no regex) escapes every ASCII character of the
+ * pattern that is not a letter or digit, so that the regex matches the
+ * string alone (PCRE2 reads a backslash before such a character as that
+ * character); \" and \' stay the quote marks they escape. As in CQP,
+ * %l takes no other flag. */
+static int flags(parser *p, tq_cond *c)
 {
-	*out = 0;
+	int literal = 0;
+	c->flags = 0;
 	if (p->t.kind != TQT_FLAGS)
 		return 0;
-	for (size_t i = 0; i < p->t.tlen; i++)
-		*out |= p->t.text[i] == 'c' ? TQ_FLAG_CASE : TQ_FLAG_DIAC;
+	for (size_t i = 0; i < p->t.tlen; i++) {
+		if (p->t.text[i] == 'l')
+			literal = 1;
+		else
+			c->flags |= p->t.text[i] == 'c' ? TQ_FLAG_CASE
+			                                : TQ_FLAG_DIAC;
+	}
+	if (literal && c->flags)
+		return td_error_at(TD_ESYNTAX, (long)p->t.off,
+		        "expected %%l alone (a literal string takes no %%c or "
+		        "%%d; CQP ignores them with %%l)");
+	if (literal) {
+		size_t n = strlen(c->pattern), j = 0;
+		char *e = malloc(2 * n + 1);
+		if (!e)
+			return td_error(TD_ENOMEM, "out of memory");
+		for (size_t i = 0; i < n; i++) {
+			unsigned char ch = (unsigned char)c->pattern[i];
+			/* \" and \' are the string's escaped quote marks */
+			if (ch == '\\' && (c->pattern[i + 1] == '"' ||
+			                          c->pattern[i + 1] == '\''))
+				ch = (unsigned char)c->pattern[++i];
+			if (ch < 0x80 && !(ch >= '0' && ch <= '9') &&
+			        !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+				e[j++] = '\\';
+			e[j++] = (char)ch;
+		}
+		e[j] = 0;
+		free(c->pattern);
+		c->pattern = e;
+	}
 	return next(p);
 }
 
@@ -279,7 +315,7 @@ static int cond_neg(parser *p, tq_cond **out)
 			return td_error(TD_ENOMEM, "out of memory");
 		}
 		c->off = p->t.off + 1;
-		if ((rc = next(p)) < 0 || (rc = flags(p, &c->flags)) < 0) {
+		if ((rc = next(p)) < 0 || (rc = flags(p, c)) < 0) {
 			tq_cond_free(c);
 			return rc;
 		}
@@ -469,7 +505,7 @@ static int atom_plain(parser *p, tq_node **out)
 		n->cond = c;
 		c->layer = TD_LAYER_WORD;
 		c->off = off + 1;
-		if ((rc = next(p)) < 0 || (rc = flags(p, &c->flags)) < 0) {
+		if ((rc = next(p)) < 0 || (rc = flags(p, c)) < 0) {
 			tq_node_free(n);
 			return rc;
 		}

@@ -77,7 +77,12 @@ expect 0 $Q $X --count '"the"%c'; cp "$tmp/out" "$tmp/fc"
 expect 0 $Q $X --count '"the"%cc'; cmp -s "$tmp/out" "$tmp/fc" || fail "%cc is not %c"
 expect 0 $Q $X --count '"the"%cd'; cp "$tmp/out" "$tmp/fcd"
 expect 0 $Q $X --count '"the"%dcd'; cmp -s "$tmp/out" "$tmp/fcd" || fail "%dcd is not %cd"
-expect 2 $Q $X --count '"the"%l'; has "expected a flag %c, %d or %cd" "$tmp/err"
+# CQP's %l: the string literal, no regex ("." a full stop, not any token)
+expect 0 $Q $X --count '"."%l'; cp "$tmp/out" "$tmp/fl"
+expect 0 $Q $X --count '"\."'; cmp -s "$tmp/out" "$tmp/fl" || fail "\".\"%l is not \"\\.\""
+expect 0 $Q $X --count '"."'; cmp -s "$tmp/out" "$tmp/fl" && fail "\".\" is \".\"%l"
+expect 2 $Q $X --count '"the"%lc'; has "expected %l alone" "$tmp/err"
+expect 2 $Q $X --count '"the"%x'; has "expected a flag %c, %d, %cd or %l" "$tmp/err"
 # caret columns count characters, not bytes
 expect 2 $Q $X '"café" ]'
 [ "$(sed -n 3p "$tmp/err")" = "         ^" ] || fail "UTF-8 caret"

@@ -214,9 +214,13 @@ static void gen_token(char *q, size_t cap)
 {
 	char b[128];
 	const char *w = vocab[rnd(NV)];
-	switch (rnd(17)) {
+	switch (rnd(18)) {
 	case 0:
 		snprintf(b, sizeof b, "[]");
+		break;
+	case 17: /* CQP's %l: "." a full stop only, "’s" as written */
+		snprintf(b, sizeof b, rnd(2) ? "\"%s\"%%l" : "[norm=\"%s\"%%l]",
+		        rnd(3) ? w : ".");
 		break;
 	case 14: /* both flags */
 		snprintf(b, sizeof b, "\"%s\"%%cd", w);

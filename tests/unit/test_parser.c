@@ -57,6 +57,14 @@ static void test_parser_tokens(void **state)
 	parses_as("[word=\"a\" | (word=\"b\" | word=\"c\")]",
 	        "[word=\"a\" | (word=\"b\" | word=\"c\")]");
 	parses_as("[!!word=\"a\"]", "[!!word=\"a\"]");
+	/* CQP's %l: literal, its ASCII punctuation escaped */
+	parses_as("\"?\"%l", "[word=\"\\?\"]");
+	parses_as("[word=\"a.b\"%l]", "[word=\"a\\.b\"]");
+	parses_as("\"U.S. (\\\\)\"%l", "[word=\"U\\.S\\.\\ \\(\\\\\\\\\\)\"]");
+	parses_as("\"café\"%l", "[word=\"café\"]");
+	parses_as("a:[] :: a.word = \"*\"%l", "a:[] :: a.word=\"\\*\"");
+	parses_as("\"\\\"\"%l", "[word=\"\\\"\"]");
+	parses_as("'\\''%l", "[word=\"\\'\"]");
 	/* a single-quoted string with a double quote inside */
 	parses_as("'say \"no\"'", "[word=\"say \\\"no\\\"\"]");
 }
@@ -270,6 +278,8 @@ static void test_parser_errors(void **state)
 	        "\"a\" within s \"b\"", TD_ESYNTAX, 13, "end of the query");
 	syntax_error("\"unterminated", TD_ESYNTAX, 0, "closing");
 	syntax_error("\"a\"%q", TD_ESYNTAX, 3, "flag");
+	syntax_error("\"a\"%lc", TD_ESYNTAX, 3, "%l alone");
+	syntax_error("[word=\"a\"%dl]", TD_ESYNTAX, 9, "%l alone");
 }
 
 static void test_parser_quantifier_chain(void **state)
