@@ -267,8 +267,9 @@ static int tag_match(lc *c, const tq_node *n, uint32_t pos, const kont *k)
 			return rc;
 		if (st > pos || (!close && st != pos))
 			break;
-		if (en < st || (region && en > c->lim) || (close && en != pos))
-			continue;
+		if (en < st || (region && en > c->lim) ||
+		        (close && en != pos) || en > c->dend)
+			continue; /* en > dend: the next document's */
 		uint32_t d;
 		if (en == st && (st == c->dfirst || st == c->dend) &&
 		        ((rc = td_seg_span_doc(c->s, (uint32_t)e, i, &d)) < 0 ||

@@ -392,7 +392,18 @@ static void gen(char *q, size_t cap, int depth)
 		unsigned k = rnd(8);
 		strncat(q, "(", cap - strlen(q) - 1);
 		strncat(q, open[k], cap - strlen(q) - 1);
-		if (rnd(6)) {
+		switch (rnd(6)) {
+		case 0: /* nothing between: an empty element */
+			break;
+		case 1: /* a token somewhere inside */
+		case 2:
+			strncat(q, " []* ", cap - strlen(q) - 1);
+			gen_token(q, cap);
+			break;
+		case 3:
+			strncat(q, " []{1,3}", cap - strlen(q) - 1);
+			break;
+		default:
 			strncat(q, " ", cap - strlen(q) - 1);
 			gen(q, cap, depth + 1);
 		}
@@ -458,7 +469,17 @@ static void gen_labelled(char *q, size_t cap)
 			CAT(b);
 			break;
 		case 3:
-			gen_span(q, cap);
+			if (rnd(3)) {
+				gen_span(q, cap);
+				break;
+			}
+			/* a region around a labelled token (labels.c's
+			 * tag_match and its bound) */
+			snprintf(b, sizeof b, "<%s> %sl%d:", rnd(2) ? "s" : "q",
+			        rnd(2) ? "[]* " : "", nl++);
+			CAT(b);
+			gen_token(q, cap);
+			CAT(strstr(b, "<s>") ? " []* </s>" : " []? </q>");
 			break;
 		case 4:
 			CAT(gaps[rnd(5)]);

@@ -199,6 +199,14 @@ static void test_exec_tags(void **state)
 	check("<s> \"Kim\" []* \"The\" []*", "a:0-7");
 	check("(<s> []* </s>){2}", "a:0-12");
 	check("\"likely\" within <s> []* </s>", "a:4-5 c:2-3");
+	/* doc-b's first sentence starts where doc-a ends: no start tag
+	 * there for doc-a, with labels (labels.c) or without */
+	check("\"\\.\" <s>", "a:5-6");
+	check("a:\"\\.\" <s> :: a", "a:5-6");
+	check("a:\"\\.\" <s> []* </s> :: a", "a:5-12");
+	/* labels.c searches the free query's region [6, 12) of doc-a: the
+	 * "." at 11 is not before a sentence's start */
+	check("(a:\"\\.\")? <s> []* :: a", "a:5-6");
 }
 
 static void test_exec_tokens(void **state)
