@@ -5,6 +5,7 @@
  * lexicons are sorted bytewise at write time. The file is written whole,
  * fsync'd, and only then may a manifest name it. */
 #include "config.h"
+#include "docpool.h"
 #include "postings.h"
 #include "segbuild.h"
 #include "segformat.h"
@@ -56,7 +57,9 @@ struct td_segbuild {
 	uint32_t *ids;
 	size_t nids, cap_ids;
 	td_buf text; /* the documents' gaps (add_gaps) */
-	td_buf kv;   /* the documents' fields (kv_add) */
+	td_buf kv;   /* the documents' fields (kv_add): key codes, offsets */
+	td_buf pool; /* their strings (DOCPOOL), laid out by dpool */
+	td_docpool dpool;
 	bspan *spans;
 	size_t nspans, cap_spans;
 	uint32_t *attrs;
@@ -84,6 +87,7 @@ int td_segbuild_new(td_segbuild **out)
 	td_strtab_init(&b->gaps);
 	td_strtab_init(&b->lemmas);
 	td_strtab_init(&b->poss);
+	td_docpool_init(&b->dpool);
 	*out = b;
 	return 0;
 }
@@ -107,6 +111,8 @@ void td_segbuild_free(td_segbuild *b)
 	free(b->ids);
 	td_buf_clear(&b->text);
 	td_buf_clear(&b->kv);
+	td_buf_clear(&b->pool);
+	td_docpool_clear(&b->dpool);
 	free(b->spans);
 	free(b->attrs);
 	free(b->docs);
@@ -138,9 +144,9 @@ size_t td_segbuild_bytes(const td_segbuild *b)
 	           strtab_bytes(&b->names) + strtab_bytes(&b->gaps) +
 	           strtab_bytes(&b->lemmas) + strtab_bytes(&b->poss);
 	n += b->cap_ids * 3 * 4 + b->cap_wlast * 4 + b->cap_omap * 4 +
-	     b->cap_w2n * 4 + b->text.cap + b->kv.cap +
-	     b->cap_spans * sizeof *b->spans + b->cap_attrs * 4 +
-	     b->cap_docs * sizeof *b->docs;
+	     b->cap_w2n * 4 + b->text.cap + b->kv.cap + b->pool.cap +
+	     td_docpool_bytes(&b->dpool) + b->cap_spans * sizeof *b->spans +
+	     b->cap_attrs * 4 + b->cap_docs * sizeof *b->docs;
 	/* what writing it takes on top: a layer's positions by term (4 bytes
 	 * a token) and its encoded postings (about 2) */
 	return n + b->nids * 6;
@@ -172,8 +178,12 @@ const td_metakey td_metakeys[TD_NMETAKEYS] = {
 
 const td_metakey *td_metakey_find(const char *k)
 {
-	/* the first byte first: every document's metadata is looked up
-	 * pair by pair (td_seg_doc) */
+	/* the table's own string first (td_seg_each_kv passes those), then
+	 * the first byte: every document's metadata is looked up pair by pair
+	 * (td_seg_doc) */
+	for (size_t i = 0; i < TD_NMETAKEYS; i++)
+		if (td_metakeys[i].key == k)
+			return &td_metakeys[i];
 	for (size_t i = 0; i < TD_NMETAKEYS; i++)
 		if (td_metakeys[i].key[0] == k[0] &&
 		        !strcmp(td_metakeys[i].key, k))
@@ -181,13 +191,21 @@ const td_metakey *td_metakey_find(const char *k)
 	return NULL;
 }
 
-static int kv_add(td_segbuild *b, bdoc *d, const char *k, const char *v)
+/* The pair (key code, value) of document d: its code and the value's
+ * DOCPOOL offset in kv, the value in the pool unless it is there already
+ * (td_docpool_put). */
+static int kv_add(td_segbuild *b, bdoc *d, unsigned key, const char *v)
 {
-	int rc;
+	int rc, add;
+	uint64_t off;
+	uint8_t code = (uint8_t)key;
 	if (!v)
 		return 0;
-	if ((rc = td_buf_add(&b->kv, k, strlen(k) + 1)) ||
-	        (rc = td_buf_add(&b->kv, v, strlen(v) + 1)))
+	size_t len = strlen(v);
+	if ((rc = td_docpool_put(&b->dpool, key, v, len, &off, &add)) ||
+	        (add && (rc = td_buf_add(&b->pool, v, len + 1))) ||
+	        (rc = td_buf_add(&b->kv, &code, 1)) ||
+	        (rc = td_buf_varint(&b->kv, off)))
 		return rc;
 	d->kv_n++;
 	return 0;
@@ -533,6 +551,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 	d->first_tok = (uint32_t)b->nids;
 	d->ntok = (uint32_t)t.n;
 	d->kv_off = b->kv.n;
+	td_docpool_doc(&b->dpool);
 	for (size_t i = 0; i < TD_NMETAKEYS && !rc; i++) {
 		const td_metakey *mk = &td_metakeys[i];
 		const char *v =
@@ -542,7 +561,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 		                ? sha256
 		                : *(char *const *)((const char *)&doc->meta +
 		                                   mk->meta);
-		rc = kv_add(b, d, mk->key, v);
+		rc = kv_add(b, d, (unsigned)i, v);
 	}
 	if (rc)
 		goto out;
@@ -556,7 +575,7 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 			goto out;
 		}
 		snprintf(v, n, "%s\t%s\t%s", a->key, a->kind, a->name);
-		rc = kv_add(b, d, "actor", v);
+		rc = kv_add(b, d, TD_KV_ACTOR, v);
 		free(v);
 		if (rc)
 			goto out;
@@ -1147,6 +1166,10 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	        (rc = td_out_put(o, b->kv.s, b->kv.n)))
 		goto out;
 	td_out_end(o, h, TD_SEC_DOCSTR);
+	if ((rc = td_out_begin(o, h, TD_SEC_DOCPOOL)) ||
+	        (rc = td_out_put(o, b->pool.s, b->pool.n)))
+		goto out;
+	td_out_end(o, h, TD_SEC_DOCPOOL);
 	if ((rc = td_out_begin(o, h, TD_SEC_TEXT)) ||
 	        (rc = td_out_put(o, b->text.s, b->text.n)))
 		goto out;

@@ -30,7 +30,8 @@ enum {
 
 enum {
 	TD_SEC_DOCS = 0, /* per doc: td_segdoc */
-	TD_SEC_DOCSTR,   /* doc metadata: NUL-terminated key, value pairs */
+	TD_SEC_DOCSTR,   /* per doc its metadata pairs: key code, DOCPOOL
+	                  * offset (varint) */
 	TD_SEC_TEXT,     /* per document its gaps (see TD_GAP_*) */
 	TD_SEC_LEX0,     /* word lexicon entries (td_seglex) */
 	TD_SEC_LEX1,     /* norm lexicon entries */
@@ -53,6 +54,7 @@ enum {
 	TD_SEC_LSTR3,
 	TD_SEC_POST3,
 	TD_SEC_IDS3,
+	TD_SEC_DOCPOOL, /* metadata strings, NUL-terminated (format 13) */
 	TD_NSEC
 };
 
@@ -223,11 +225,12 @@ typedef struct td_seghdr {
 	uint32_t flags; /* TD_SEGF_* (format 9) */
 } td_seghdr;
 
-/* A document's metadata in a segment (DOCSTR): NUL-terminated key and
- * value pairs, the keys in this table's order, a key left out when its
- * value is NULL, then one "actor" pair per actor. The one list of the
- * keys: segbuild.c writes them, segment.c reads a td_docinfo and
- * segment_doc.c a td_doc back. */
+/* A document's metadata in a segment (DOCSTR, format 13): per pair a key
+ * code byte (the index of its key in this table, TD_KV_ACTOR for "actor")
+ * and the DOCPOOL offset of its value as a LEB128 varint; the keys in this
+ * table's order, a key left out when its value is NULL, then one "actor"
+ * pair per actor. The one list of the keys: segbuild.c writes them,
+ * segment.c reads a td_docinfo and segment_doc.c a td_doc back. */
 enum {
 	TD_MK_ID,     /* td_doc.id */
 	TD_MK_SOURCE, /* the source given to td_segbuild_add */
@@ -242,6 +245,7 @@ typedef struct td_metakey {
 	size_t info; /* offsetof(td_docinfo, the field), or TD_MK_NOINFO */
 } td_metakey;
 #define TD_NMETAKEYS 13
+#define TD_KV_ACTOR TD_NMETAKEYS /* the key code of "actor" */
 extern const td_metakey td_metakeys[TD_NMETAKEYS];
 /* The entry of key k, or NULL (k is "actor", or unknown). */
 const td_metakey *td_metakey_find(const char *k);

@@ -384,21 +384,48 @@ int td_seg_doc_rec(td_seg *s, uint32_t d, td_segdoc *out)
 	return 0;
 }
 
-/* The i-th NUL-terminated string from *p within [.., end); NULL if none. */
-static const char *next_str(const char **p, const char *end)
+const char *td_seg_cstr(td_seg *s, int sec, uint64_t off, const char *what)
 {
-	const char *s = *p;
-	if (s >= end)
+	uint64_t len = s->hdr.sec_len[sec];
+	if (off >= len) {
+		td_seg_mark_damaged(s, what);
 		return NULL;
-	const char *z = memchr(s, '\0', (size_t)(end - s));
-	if (!z)
-		return NULL;
-	*p = z + 1;
-	return s;
+	}
+	/* the common case: the string ends in its block, already checked */
+	uint64_t a0 = s->hdr.sec_off[sec] + off;
+	uint64_t n0 = TD_SEG_BLOCK - (a0 - TD_SEG_HDR) % TD_SEG_BLOCK;
+	if (n0 > len - off)
+		n0 = len - off;
+	if (__atomic_load_n(&s->state[(a0 - TD_SEG_HDR) / TD_SEG_BLOCK],
+	            __ATOMIC_RELAXED) == 1 &&
+	        memchr(s->map + a0, '\0', n0))
+		return (const char *)s->map + a0;
+	/* check blocks up to the terminating NUL, one block at a time */
+	uint64_t i = off;
+	for (;;) {
+		/* up to the end of the checksum block holding byte i */
+		uint64_t a = s->hdr.sec_off[sec] + i;
+		uint64_t n = TD_SEG_BLOCK - (a - TD_SEG_HDR) % TD_SEG_BLOCK;
+		if (n > len - i)
+			n = len - i;
+		const char *p = (const char *)td_seg_sec(s, sec, i, n);
+		if (!p)
+			return NULL;
+		if (memchr(p, '\0', n))
+			return (const char *)s->map + s->hdr.sec_off[sec] + off;
+		if ((i += n) >= len) {
+			td_seg_mark_damaged(s, what);
+			return NULL;
+		}
+	}
 }
 
-/* Calls back for each metadata pair of doc d; stops when fn returns != 0. */
-int td_seg_each_kv(td_seg *s, uint32_t d,
+/* Calls back for each metadata pair of doc d (DOCSTR: a key code and a
+ * DOCPOOL offset per pair) whose key code's bit is set in want; stops
+ * when fn returns != 0. The others' strings are not read: a document's
+ * record is read for a field or two (a --freq genre reads every hit's
+ * document's genre), and most of its pairs are actors. */
+static int each_kv(td_seg *s, uint32_t d, uint32_t want,
         int (*fn)(void *ctx, const char *k, const char *v), void *ctx)
 {
 	td_segdoc r;
@@ -416,19 +443,56 @@ int td_seg_each_kv(td_seg *s, uint32_t d,
 	}
 	if (end < r.kv_off)
 		return bad(s, "bad document metadata");
-	const char *p = (const char *)td_seg_sec(
-	        s, TD_SEC_DOCSTR, r.kv_off, end - r.kv_off);
+	const uint8_t *p =
+	        td_seg_sec(s, TD_SEC_DOCSTR, r.kv_off, end - r.kv_off);
 	if (!p)
 		return TD_ECORRUPT;
-	const char *e = p + (end - r.kv_off);
+	const uint8_t *e = p + (end - r.kv_off);
 	for (uint32_t i = 0; i < r.kv_n; i++) {
-		const char *k = next_str(&p, e), *v = next_str(&p, e);
-		if (!k || !v)
+		uint64_t off;
+		if (p >= e || *p > TD_KV_ACTOR)
 			return bad(s, "bad document metadata");
+		const char *k =
+		        *p == TD_KV_ACTOR ? "actor" : td_metakeys[*p].key;
+		uint32_t bit = 1u << *p;
+		p++;
+		if (td_varint_get(&p, e, &off))
+			return bad(s, "bad document metadata");
+		if (!(want & bit))
+			continue;
+		const char *v = td_seg_cstr(
+		        s, TD_SEC_DOCPOOL, off, "bad document metadata");
+		if (!v)
+			return TD_ECORRUPT;
 		if ((rc = fn(ctx, k, v)))
 			return rc > 0 ? 0 : rc;
 	}
 	return 0;
+}
+
+int td_seg_each_kv(td_seg *s, uint32_t d,
+        int (*fn)(void *ctx, const char *k, const char *v), void *ctx)
+{
+	return each_kv(s, d, UINT32_MAX, fn, ctx);
+}
+
+/* the bit of key k's code in a want mask of each_kv (0: no such key) */
+static uint32_t key_bit(const char *k)
+{
+	const td_metakey *mk = td_metakey_find(k);
+	return mk                    ? 1u << (mk - td_metakeys)
+	       : !strcmp(k, "actor") ? 1u << TD_KV_ACTOR
+	                             : 0;
+}
+
+/* the key codes of the fields of a td_docinfo */
+static uint32_t info_keys(void)
+{
+	uint32_t m = 0;
+	for (unsigned i = 0; i < TD_NMETAKEYS; i++)
+		if (td_metakeys[i].info != TD_MK_NOINFO)
+			m |= 1u << i;
+	return m;
 }
 
 static int fill_info(void *ctx, const char *k, const char *v)
@@ -460,7 +524,7 @@ int td_seg_doc(td_seg *s, uint32_t d, td_docinfo *out)
 	out->first_tok = r.first_tok;
 	out->ntok = r.ntok;
 	out->live = !s->deleted[d];
-	return td_seg_each_kv(s, d, fill_info, out);
+	return each_kv(s, d, info_keys(), fill_info, out);
 }
 
 struct doc_keys {
@@ -480,7 +544,7 @@ static int doc_keys(void *ctx, const char *k, const char *v)
 int td_seg_doc_keys(td_seg *s, uint32_t d, const char **id, const char **source)
 {
 	struct doc_keys x = {NULL, NULL};
-	int rc = td_seg_each_kv(s, d, doc_keys, &x);
+	int rc = each_kv(s, d, key_bit("id") | key_bit("source"), doc_keys, &x);
 	*id = x.id;
 	*source = x.source;
 	return rc;
@@ -502,7 +566,8 @@ static int find_kv(void *ctx, const char *k, const char *v)
 const char *td_seg_doc_meta(td_seg *s, uint32_t d, const char *key)
 {
 	struct find_kv f = {key, NULL};
-	if (td_seg_each_kv(s, d, find_kv, &f))
+	uint32_t want = key_bit(key);
+	if (!want || each_kv(s, d, want, find_kv, &f))
 		return NULL;
 	return f.val;
 }

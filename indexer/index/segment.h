@@ -69,6 +69,12 @@ int td_seg_check(td_seg *s);
  * index's documents back through it. */
 int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
         const char **sha256);
+/* segment.c: calls back for each metadata pair of document d of s (the
+ * key from td_metakeys or "actor", the value in the mapping); stops when
+ * fn returns != 0 (an error when < 0). The streaming merge reads them so
+ * too. */
+int td_seg_each_kv(td_seg *s, uint32_t d,
+        int (*fn)(void *ctx, const char *k, const char *v), void *ctx);
 /* Lets go of what reading documents of s gathered (attribute values
  * rebuilt, texts kept) and of the pages of its mapping, which are read
  * again when needed: what keeps a merge's memory independent of the size

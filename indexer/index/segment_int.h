@@ -12,10 +12,10 @@
 
 /* segment.c: document d's record, checked against the sections */
 int td_seg_doc_rec(td_seg *s, uint32_t d, td_segdoc *out);
-/* segment.c: calls back for each metadata pair of document d; stops when fn
- * returns != 0 */
-int td_seg_each_kv(td_seg *s, uint32_t d,
-        int (*fn)(void *ctx, const char *k, const char *v), void *ctx);
+/* segment.c: the NUL-terminated string at off in section sec (SPSTR,
+ * DOCPOOL), its checksum blocks checked up to its NUL; NULL with the
+ * segment marked damaged (what) when it runs past the section */
+const char *td_seg_cstr(td_seg *s, int sec, uint64_t off, const char *what);
 /* segment.c: tokenises document d into the segment's one-document cache */
 int td_seg_doc_tokens(td_seg *s, uint32_t d, td_segdoc *r);
 

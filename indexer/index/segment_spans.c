@@ -72,30 +72,7 @@ static int spname(td_seg *s, uint32_t k, td_segspname *n)
 
 static const char *spstr(td_seg *s, uint32_t off)
 {
-	uint64_t len = s->hdr.sec_len[TD_SEC_SPSTR];
-	if (off >= len) {
-		td_seg_mark_damaged(s, "bad span string");
-		return NULL;
-	}
-	/* check blocks up to the terminating NUL, one block at a time */
-	uint64_t i = off;
-	for (;;) {
-		/* up to the end of the checksum block holding byte i */
-		uint64_t a = s->hdr.sec_off[TD_SEC_SPSTR] + i;
-		uint64_t n = TD_SEG_BLOCK - (a - TD_SEG_HDR) % TD_SEG_BLOCK;
-		if (n > len - i)
-			n = len - i;
-		const char *p = (const char *)td_seg_sec(s, TD_SEC_SPSTR, i, n);
-		if (!p)
-			return NULL;
-		if (memchr(p, '\0', n))
-			return (const char *)s->map +
-			       s->hdr.sec_off[TD_SEC_SPSTR] + off;
-		if ((i += n) >= len) {
-			td_seg_mark_damaged(s, "bad span string");
-			return NULL;
-		}
-	}
+	return td_seg_cstr(s, TD_SEC_SPSTR, off, "bad span string");
 }
 
 const char *td_seg_span_name(td_seg *s, uint32_t k)

@@ -16,7 +16,8 @@
  * positions of the merged segment, format 9), the same lemmas share a
  * word's or a norm's postings (format 10, decided on the live positions)
  * or are the union of the same words' (format 12, as every norm of
- * several forms),
+ * several forms), the metadata records and strings are the builder's
+ * (DOCSTR, DOCPOOL: td_docpool, format 13),
  * and a source without the lemma and pos layers makes a segment without
  * them. The
  * file is not byte for byte a rebuild's: SPSTR is the sources' string
@@ -30,7 +31,8 @@
  * lemma 4 bytes (words 8 and lemmas 32, with the lists of the unions:
  * format 12) while lemma_share runs, per word 4 more and per norm 12
  * while merge_norms runs; the distinct gap
- * strings;
+ * strings; the metadata dictionary (td_docpool, at most TD_DOCPOOL_DICT
+ * bytes of strings);
  * a term's block skip table while its postings are written (8 bytes per
  * 128 positions); the spans starting at one position; per source with
  * deletions 8 bytes per pos term (pos_live). Never anything per
@@ -38,6 +40,7 @@
  * temporary files in the index directory. The sources' pages read are let
  * go every TD_MERGE_TRIM bytes written (trim). */
 #include "config.h"
+#include "docpool.h"
 #include "bits.h"
 #include "fault.h"
 #include "postings.h"
@@ -1184,21 +1187,23 @@ static int get_segdoc(msrc *m, uint32_t d, td_segdoc *r)
 	return 0;
 }
 
-/* [*a, *e) of document d's bytes in section sec (TEXT or DOCSTR): they
- * end where the next document's begin. */
-static int doc_bytes(
-        msrc *m, uint32_t d, int sec, const uint8_t **p, uint64_t *len)
+/* [*a, *e) of document d's bytes in TEXT: they end where the next
+ * document's begin. (Its metadata is read pair by pair, td_seg_each_kv.) */
+static int doc_bytes(msrc *m, uint32_t d, const uint8_t **p, uint64_t *len)
 {
 	td_segdoc r, n;
+	const int sec = TD_SEC_TEXT;
+	*p = NULL;
+	*len = 0;
 	int rc = get_segdoc(m, d, &r);
 	if (rc)
 		return rc;
-	uint64_t a = sec == TD_SEC_TEXT ? r.text_off : r.kv_off;
+	uint64_t a = r.text_off;
 	uint64_t e = m->s->hdr.sec_len[sec];
 	if (d + 1 < m->ndocs) {
 		if ((rc = get_segdoc(m, d + 1, &n)))
 			return rc;
-		e = sec == TD_SEC_TEXT ? n.text_off : n.kv_off;
+		e = n.text_off;
 	}
 	if (e < a || e > m->s->hdr.sec_len[sec])
 		return bad(m, "bad document record");
@@ -1208,12 +1213,43 @@ static int doc_bytes(
 	return 0;
 }
 
-/* TEXT and GSTR, DOCSTR, then DOCS. */
+/* A metadata pair of a source document: in the first pass its record
+ * (key code, new DOCPOOL offset) goes to rec, in the second its string
+ * to the output when td_docpool_put places it there. */
+struct kvcopy {
+	merge *g;
+	td_docpool *pool;
+	td_buf *rec;
+	int pass, rc;
+};
+
+static int kv_copy(void *ctx, const char *k, const char *v)
+{
+	struct kvcopy *c = ctx;
+	const td_metakey *mk = td_metakey_find(k);
+	unsigned key = mk ? (unsigned)(mk - td_metakeys) : TD_KV_ACTOR;
+	uint8_t code = (uint8_t)key;
+	uint64_t off;
+	int add;
+	size_t len = strlen(v);
+	if ((c->rc = td_docpool_put(c->pool, key, v, len, &off, &add)))
+		return c->rc;
+	if (!c->pass && !(c->rc = td_buf_add(c->rec, &code, 1)))
+		c->rc = td_buf_varint(c->rec, off);
+	else if (c->pass && add)
+		c->rc = td_out_put(&c->g->o, v, len + 1);
+	return c->rc;
+}
+
+/* TEXT and GSTR, DOCSTR and DOCPOOL, then DOCS. */
 static int write_docs(merge *g)
 {
 	int rc = 0;
 	td_strtab gaps;
+	td_docpool pool;
+	td_buf rec = {0};
 	td_strtab_init(&gaps);
+	td_docpool_init(&pool);
 	uint64_t *toff = malloc(((size_t)g->ndocs + 1) * 8);
 	uint64_t *koff = malloc(((size_t)g->ndocs + 1) * 8);
 	if (!toff || !koff) {
@@ -1232,7 +1268,7 @@ static int write_docs(merge *g)
 			trim(g);
 			const uint8_t *p;
 			uint64_t len;
-			if ((rc = doc_bytes(m, d, TD_SEC_TEXT, &p, &len)))
+			if ((rc = doc_bytes(m, d, &p, &len)))
 				break;
 			uint32_t ntok = m->first[d + 1] - m->first[d];
 			uint64_t ncodes = ((uint64_t)ntok + 1 + 3) / 4;
@@ -1278,23 +1314,39 @@ static int write_docs(merge *g)
 	        (rc = td_out_put(&g->o, gaps.buf, gaps.len)))
 		goto out;
 	td_out_end(&g->o, &g->h, TD_SEC_GSTR);
-	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_DOCSTR)))
-		goto out;
-	nd = 0;
-	for (size_t i = 0; i < g->n && !rc; i++) {
-		msrc *m = &g->m[i];
-		for (uint32_t d = 0; d < m->ndocs && !rc; d++) {
-			if (m->newdoc[d] == NONE)
-				continue;
-			const uint8_t *p;
-			uint64_t len;
-			if ((rc = doc_bytes(m, d, TD_SEC_DOCSTR, &p, &len)))
-				break;
-			koff[nd++] = g->o.pos - g->h.sec_off[TD_SEC_DOCSTR];
-			rc = td_out_put(&g->o, p, len);
+	/* DOCSTR, then DOCPOOL: the pool laid out twice the same way, for
+	 * the records and then for the strings (td_docpool: as the builder) */
+	for (int pass = 0; pass < 2 && !rc; pass++) {
+		int sec = pass ? TD_SEC_DOCPOOL : TD_SEC_DOCSTR;
+		struct kvcopy c = {g, &pool, &rec, pass, 0};
+		td_docpool_clear(&pool);
+		td_docpool_init(&pool);
+		if ((rc = td_out_begin(&g->o, &g->h, sec)))
+			goto out;
+		nd = 0;
+		for (size_t i = 0; i < g->n && !rc; i++) {
+			msrc *m = &g->m[i];
+			for (uint32_t d = 0; d < m->ndocs && !rc; d++) {
+				if (m->newdoc[d] == NONE)
+					continue;
+				trim(g);
+				rec.n = 0;
+				td_docpool_doc(&pool);
+				if (!pass)
+					koff[nd++] =
+					        g->o.pos -
+					        g->h.sec_off[TD_SEC_DOCSTR];
+				if ((rc = td_seg_each_kv(
+				             m->s, d, kv_copy, &c)) ||
+				        (rc = c.rc) ||
+				        (!pass && (rc = td_out_put(&g->o, rec.s,
+				                           rec.n))))
+					break;
+			}
+			td_seg_trim(m->s);
 		}
+		td_out_end(&g->o, &g->h, sec);
 	}
-	td_out_end(&g->o, &g->h, TD_SEC_DOCSTR);
 	if (rc || (rc = td_out_begin(&g->o, &g->h, TD_SEC_DOCS)))
 		goto out;
 	nd = 0;
@@ -1316,6 +1368,8 @@ static int write_docs(merge *g)
 	td_out_end(&g->o, &g->h, TD_SEC_DOCS);
 out:
 	td_strtab_clear(&gaps);
+	td_docpool_clear(&pool);
+	td_buf_clear(&rec);
 	free(toff);
 	free(koff);
 	return rc;

@@ -1454,6 +1454,172 @@ static void test_union_postings(void **state)
 	td_doc_free(d2);
 }
 
+/* How often the n bytes of v occur in section sec of the one segment of
+ * dir. */
+static int occurrences(const char *dir, int sec, const char *v)
+{
+	td_index *ix;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	td_seg *s = td_index_seg(ix, 0);
+	td_seghdr h;
+	one_seg_hdr(dir, &h);
+	const uint8_t *p = td_seg_sec(s, sec, 0, h.sec_len[sec]);
+	assert_non_null(p);
+	size_t n = strlen(v);
+	int k = 0;
+	for (uint64_t i = 0; i + n <= h.sec_len[sec]; i++)
+		k += !memcmp(p + i, v, n);
+	td_index_close(ix);
+	return k;
+}
+
+/* The documents' metadata (format 13): each value once in DOCPOOL, a
+ * document's records in DOCSTR pointing at it. A value several documents
+ * have (genre, date, author, an actor) is stored once, the sha256 given
+ * twice (sha256, source_sha256) once, source_name as the tail of source;
+ * every value reads back; the streaming merge makes the builder's bytes. */
+static void test_doc_pool(void **state)
+{
+	(void)state;
+	td_doc *d[3];
+	char sha[3][65], ref[256], dir[256];
+	const char *src[3] = {"in/first-article.txt", "in/second-article.txt",
+	        "in/third-article.txt"};
+	for (int i = 0; i < 3; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "doc-%d", i);
+		d[i] = make_doc(40u + (unsigned)i, 30, id);
+		td_sha256_hex(d[i]->text, d[i]->len, sha[i]);
+		td_meta_set(&d[i]->meta.source_sha256, sha[i]);
+		td_meta_set(&d[i]->meta.source_name, strchr(src[i], '/') + 1);
+		td_doc_add_actor(d[i], "united-states", "state",
+		        i == 1 ? "USA" : "United States");
+	}
+	td_writer *w;
+	newdir(ref, sizeof ref);
+	assert_int_equal(td_writer_open(ref, 0, &w), 0);
+	for (int i = 0; i < 3; i++)
+		add(w, d[i], src[i]);
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	assert_int_equal(occurrences(ref, TD_SEC_DOCPOOL, "Expert comment"), 1);
+	assert_int_equal(occurrences(ref, TD_SEC_DOCPOOL, "A. Writer"), 1);
+	assert_int_equal(
+	        occurrences(ref, TD_SEC_DOCPOOL, "kim-jong-un\tperson"), 1);
+	assert_int_equal(occurrences(ref, TD_SEC_DOCPOOL, "United States"), 1);
+	assert_int_equal(occurrences(ref, TD_SEC_DOCPOOL, "USA"), 1);
+	assert_int_equal(occurrences(ref, TD_SEC_DOCPOOL, "2024-01-19"), 1);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(occurrences(ref, TD_SEC_DOCPOOL, sha[i]), 1);
+		assert_int_equal(occurrences(ref, TD_SEC_DOCPOOL, src[i]), 1);
+	}
+	td_index *ix;
+	assert_int_equal(td_index_open(ref, &ix), 0);
+	td_seg *s = td_index_seg(ix, 0);
+	for (uint32_t i = 0; i < 3; i++) {
+		td_docinfo di;
+		td_doc *back;
+		const char *source, *sha256;
+		assert_int_equal(td_seg_doc(s, i, &di), 0);
+		assert_string_equal(di.source, src[i]);
+		assert_string_equal(di.sha256, sha[i]);
+		assert_string_equal(
+		        td_seg_doc_meta(s, i, "source_sha256"), sha[i]);
+		/* the tail of source, in place */
+		const char *sn = td_seg_doc_meta(s, i, "source_name");
+		assert_string_equal(sn, strchr(src[i], '/') + 1);
+		assert_ptr_equal(sn, di.source + strlen("in/"));
+		assert_int_equal(
+		        td_seg_doc_load(s, i, &back, &source, &sha256), 0);
+		assert_string_equal(back->id, d[i]->id);
+		assert_string_equal(back->meta.genre, "Expert comment");
+		assert_string_equal(back->meta.author, "A. Writer");
+		assert_int_equal(back->n_actors, 2);
+		assert_string_equal(
+		        back->actors[1].name, i == 1 ? "USA" : "United States");
+		td_doc_free(back);
+	}
+	td_seghdr hr;
+	one_seg_hdr(ref, &hr);
+	uint8_t *kv = malloc(hr.sec_len[TD_SEC_DOCSTR] + 1),
+	        *pool = malloc(hr.sec_len[TD_SEC_DOCPOOL] + 1);
+	memcpy(kv, td_seg_sec(s, TD_SEC_DOCSTR, 0, hr.sec_len[TD_SEC_DOCSTR]),
+	        hr.sec_len[TD_SEC_DOCSTR]);
+	memcpy(pool,
+	        td_seg_sec(s, TD_SEC_DOCPOOL, 0, hr.sec_len[TD_SEC_DOCPOOL]),
+	        hr.sec_len[TD_SEC_DOCPOOL]);
+	td_index_close(ix);
+	/* merged from three segments: the builder's bytes */
+	newdir(dir, sizeof dir);
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	for (int i = 0; i < 3; i++) {
+		add(w, d[i], src[i]);
+		assert_int_equal(td_writer_commit(w), 0);
+	}
+	assert_int_equal(td_writer_merge(w), 0);
+	td_writer_close(w);
+	td_seghdr hm;
+	one_seg_hdr(dir, &hm);
+	assert_int_equal(hm.sec_len[TD_SEC_DOCSTR], hr.sec_len[TD_SEC_DOCSTR]);
+	assert_int_equal(
+	        hm.sec_len[TD_SEC_DOCPOOL], hr.sec_len[TD_SEC_DOCPOOL]);
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	s = td_index_seg(ix, 0);
+	assert_memory_equal(
+	        td_seg_sec(s, TD_SEC_DOCSTR, 0, hm.sec_len[TD_SEC_DOCSTR]), kv,
+	        hm.sec_len[TD_SEC_DOCSTR]);
+	assert_memory_equal(
+	        td_seg_sec(s, TD_SEC_DOCPOOL, 0, hm.sec_len[TD_SEC_DOCPOOL]),
+	        pool, hm.sec_len[TD_SEC_DOCPOOL]);
+	td_index_close(ix);
+	assert_int_equal(td_index_check(dir), 0);
+	free(kv);
+	free(pool);
+	for (int i = 0; i < 3; i++)
+		td_doc_free(d[i]);
+}
+
+/* The dictionary of recent values forgets them all once it holds
+ * TD_DOCPOOL_DICT bytes: a value seen before that is stored again, so the
+ * memory stays bounded whatever the number of documents. */
+static void test_doc_pool_bounded(void **state)
+{
+	(void)state;
+	td_docpool p;
+	uint64_t off, first;
+	int add;
+	td_docpool_init(&p);
+	td_docpool_doc(&p);
+	assert_int_equal(
+	        td_docpool_put(&p, TD_KV_ACTOR, "Fiction", 7, &first, &add), 0);
+	assert_int_equal(add, 1);
+	assert_int_equal(first, 0);
+	char v[4096];
+	unsigned k = 0;
+	while (p.len < 2 * (uint64_t)TD_DOCPOOL_DICT) {
+		td_docpool_doc(&p);
+		int n = snprintf(v, sizeof v, "%0900u", k++);
+		assert_int_equal(
+		        td_docpool_put(&p, 1, v, (size_t)n, &off, &add), 0);
+		assert_int_equal(add, 1);
+		if (k == 2) {
+			/* before the dictionary fills: found */
+			assert_int_equal(td_docpool_put(&p, TD_KV_ACTOR,
+			                         "Fiction", 7, &off, &add),
+			        0);
+			assert_int_equal(add, 0);
+			assert_int_equal(off, first);
+		}
+	}
+	assert_true(td_docpool_bytes(&p) < 3 * (size_t)TD_DOCPOOL_DICT);
+	td_docpool_doc(&p);
+	assert_int_equal(
+	        td_docpool_put(&p, TD_KV_ACTOR, "Fiction", 7, &off, &add), 0);
+	assert_int_equal(add, 1);
+	assert_true(off > first);
+	td_docpool_clear(&p);
+}
+
 static void test_version(void **state)
 {
 	(void)state;
@@ -1480,9 +1646,10 @@ static void test_version(void **state)
 	/* format 6 (no lemma and pos layers), 7 (a lemma id per
 	 * position), 8 (postings of every pos term), 9 (lemmas with
 	 * their own copy of a word's or norm's postings), 10 (24-byte
-	 * lexicon entries) and 11 (postings of norms of several forms)
+	 * lexicon entries), 11 (postings of norms of several forms) and 12
+	 * (metadata strings per document)
 	 * likewise, naming the command that reindexes */
-	for (int v = 6; v <= 11; v++) {
+	for (int v = 6; v <= 12; v++) {
 		char line[64], want[32];
 		f = fopen(man, "w");
 		snprintf(line, sizeof line,
@@ -2438,6 +2605,8 @@ int main(void)
 	        cmocka_unit_test(test_pos_scan_merge),
 	        cmocka_unit_test(test_shared_postings),
 	        cmocka_unit_test(test_union_postings),
+	        cmocka_unit_test(test_doc_pool),
+	        cmocka_unit_test(test_doc_pool_bounded),
 	        cmocka_unit_test(test_layers_by_offset),
 	        cmocka_unit_test(test_lock_deleted),
 	        cmocka_unit_test(test_manifest_lost),
