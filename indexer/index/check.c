@@ -265,17 +265,18 @@ static void warn_strays(const char *dir, td_index *ix)
 
 int td_index_check(const char *dir)
 {
-	return td_index_check_memory(dir, TD_WRITER_MEMORY);
+	return td_index_check_memory(dir, TD_WRITER_MEMORY, 0);
 }
 
-int td_index_check_memory(const char *dir, size_t bytes)
+int td_index_check_memory(const char *dir, size_t bytes, int flags)
 {
 	td_index *ix;
 	budget bu;
 	int rc = td_index_open(dir, &ix);
 	if (rc)
 		return rc;
-	if ((rc = td_index_check_live(ix))) {
+	if ((rc = flags & TD_CHECK_IDS ? td_index_check_ids(ix)
+	                               : td_index_check_live(ix))) {
 		td_index_close(ix);
 		return rc;
 	}

@@ -228,8 +228,11 @@ typedef struct td_writer td_writer;
 /* TD_WRITE_NO_LAYERS: the segments this writer builds from added
  * documents have no lemma and pos layers (td_seg_has_layers), whatever
  * the documents carry; a merge keeps a segment's layers only if every
- * segment merged into it has them. */
-enum { TD_WRITE_REBUILD = 1, TD_WRITE_NO_LAYERS = 2 };
+ * segment merged into it has them. TD_WRITE_UNIQUE_IDS: the open refuses
+ * a committed state with an id live twice as well as a source live twice
+ * (td_index_check_ids' question, asked in the same reading of the keys:
+ * tagdex-ingest's indexes give each document its own id). */
+enum { TD_WRITE_REBUILD = 1, TD_WRITE_NO_LAYERS = 2, TD_WRITE_UNIQUE_IDS = 4 };
 
 /* Takes the index's writer lock (TD_ELOCKED if held) and creates the index
  * if missing. Nothing is visible to readers before td_writer_commit(). */
@@ -298,8 +301,11 @@ void td_writer_close(td_writer *w);
 int td_index_check(const char *dir);
 /* The same, keeping at most about bytes (at least TD_WRITER_MEMORY_MIN;
  * td_index_check: TD_WRITER_MEMORY) of the index's pages resident: past
- * that, what was read is let go (and read again if needed). */
-int td_index_check_memory(const char *dir, size_t bytes);
+ * that, what was read is let go (and read again if needed). With flags
+ * TD_CHECK_IDS it also refuses an id live twice (td_index_check_ids), in
+ * the same reading of the keys as its check of sources. */
+enum { TD_CHECK_IDS = 1 };
+int td_index_check_memory(const char *dir, size_t bytes, int flags);
 
 /* TD_ECORRUPT, naming DIR/MANIFEST, the id and both segments, when two
  * live documents of ix (NULL: none) have one id or one source (0 when

@@ -238,8 +238,10 @@ static int scan_dir(const char *dir, dirscan *ds)
 	return 0;
 }
 
-/* Loads the committed state: manifest, segments and the source map. */
-static int load_state(td_writer *w, int rebuild)
+/* Loads the committed state: manifest, segments and the source map. ids:
+ * refuse an id live twice too (TD_WRITE_UNIQUE_IDS, at the open; the
+ * reload after a commit asks only for sources, as before). */
+static int load_state(td_writer *w, int rebuild, int ids)
 {
 	int rc;
 	dirscan ds;
@@ -286,8 +288,11 @@ static int load_state(td_writer *w, int rebuild)
 		w->m.nsegs = 0;
 		return 0;
 	}
+	/* one reading of the keys for both questions: a source live twice,
+	 * and with TD_WRITE_UNIQUE_IDS an id live twice */
 	if ((rc = td_index_open(w->dir, &w->ix)) ||
-	        (rc = td_index_check_live(w->ix)) ||
+	        (rc = ids ? td_index_check_ids(w->ix)
+	                  : td_index_check_live(w->ix)) ||
 	        (rc = td_docmap_init(&w->base, w->ix)))
 		return rc;
 	for (size_t i = 0; i < td_index_nsegs(w->ix); i++) {
@@ -386,7 +391,8 @@ int td_writer_open(const char *dir, int flags, td_writer **out)
 	if ((rc = td_lock_take(dir, w->lockfd)))
 		goto fail;
 	clean_tmp(dir);
-	if ((rc = load_state(w, flags & TD_WRITE_REBUILD)))
+	if ((rc = load_state(w, flags & TD_WRITE_REBUILD,
+	             (flags & TD_WRITE_UNIQUE_IDS) != 0)))
 		goto fail;
 	/* segments no committed manifest names: left by a writer killed
 	 * between its segment rename and manifest rename, or during cleanup */
@@ -672,7 +678,7 @@ static int write_manifest(td_writer *w, const char *newseg)
  * broken (it refuses more work until reopened) and says so by a warning. */
 static int reload(td_writer *w)
 {
-	if (load_state(w, 0) == 0) {
+	if (load_state(w, 0, 0) == 0) {
 		w->broken = 0;
 		return 0;
 	}
@@ -931,7 +937,7 @@ static int commit(td_writer *w, int merging)
 			        "that followed failed: %s (the index is whole; "
 			        "run tagdex-ingest --merge later)",
 			        w->dir, td_error_last());
-		if (load_state(w, 0) == 0)
+		if (load_state(w, 0, 0) == 0)
 			w->broken = 0;
 		td_error_clear();
 	}

@@ -851,13 +851,14 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	int rc;
 	if (o->check) {
 		td_index *ix;
-		if ((rc = td_index_check_memory(
-		             dir, o->memory ? o->memory : TD_WRITER_MEMORY)) ||
-		        (rc = td_index_open(dir, &ix)))
-			return rc;
 		/* this program gives each document its own id: one live
 		 * twice is a lost "del" line (a moved file counted twice) */
-		if (!(rc = td_index_check_ids(ix)) && !o->quiet)
+		if ((rc = td_index_check_memory(dir,
+		             o->memory ? o->memory : TD_WRITER_MEMORY,
+		             TD_CHECK_IDS)) ||
+		        (rc = td_index_open(dir, &ix)))
+			return rc;
+		if (!o->quiet)
 			fprintf(stderr,
 			        "tagdex-ingest: %s: ok, %llu documents, "
 			        "%llu tokens, %zu segments\n",
@@ -894,8 +895,11 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	td_writer *w;
 	stop_old old;
 	stop_begin(&old);
+	/* the committed documents: each id once (TD_WRITE_UNIQUE_IDS), else a
+	 * lost "del" line counts a moved file twice and this batch goes on
+	 * from a wrong state */
 	if ((rc = td_writer_open(dir,
-	             (o->rebuild ? TD_WRITE_REBUILD : 0) |
+	             TD_WRITE_UNIQUE_IDS | (o->rebuild ? TD_WRITE_REBUILD : 0) |
 	                     (o->no_layers ? TD_WRITE_NO_LAYERS : 0),
 	             &w))) {
 		stop_end(&old);
@@ -921,11 +925,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	ks.ps = &ps;
 	known kn;
 	kset ksh = {0};
-	/* the committed documents: each id once (td_index_check_ids), else a
-	 * lost "del" line counts a moved file twice and this batch goes on
-	 * from a wrong state */
-	if ((rc = td_index_check_ids(td_writer_base(w))) ||
-	        (rc = load_known(td_writer_base(w), &ks)))
+	if ((rc = load_known(td_writer_base(w), &ks)))
 		goto out;
 	/* expand each argument alone: a missing one fails only itself; a file
 	 * named twice (two spellings, a directory and a file in it) is one */

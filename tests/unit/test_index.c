@@ -1905,9 +1905,10 @@ static void test_manifest_del_lost(void **state)
  * good) has two live documents with one id, the same text counted twice.
  * Sources differ, so only the id tells: td_index_check_ids refuses
  * (naming the id and both segments; tagdex-ingest asks it at --check and
- * at each batch), td_index_check and the library's writer do not (it
- * allows an id under two sources), and td_index_recover_flags with
- * TD_RECOVER_IDS keeps the newest document of the id. */
+ * at each batch, through TD_CHECK_IDS and TD_WRITE_UNIQUE_IDS), td_index_check
+ * and the library's writer do not (it allows an id under two sources), and
+ * td_index_recover_flags with TD_RECOVER_IDS keeps the newest document of the
+ * id. */
 static void test_manifest_del_lost_moved(void **state)
 {
 	(void)state;
@@ -1939,6 +1940,21 @@ static void test_manifest_del_lost_moved(void **state)
 	                            "seg-000001.tdx and in seg-000002.tdx"));
 	assert_non_null(strstr(msg, "--recover"));
 	td_index_close(ix);
+	/* tagdex-ingest's batch and --check ask it in their one reading of
+	 * the keys: the writer's open with TD_WRITE_UNIQUE_IDS, the check
+	 * with TD_CHECK_IDS; without them the library allows the id twice */
+	assert_int_equal(td_index_check_memory(dir, TD_WRITER_MEMORY, 0), 0);
+	assert_int_equal(
+	        td_index_check_memory(dir, TD_WRITER_MEMORY, TD_CHECK_IDS),
+	        TD_ECORRUPT);
+	assert_non_null(strstr(td_error_last(), "document id doc-a is live in "
+	                                        "seg-000001.tdx and in"));
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	td_writer_close(w);
+	assert_int_equal(
+	        td_writer_open(dir, TD_WRITE_UNIQUE_IDS, &w), TD_ECORRUPT);
+	assert_non_null(strstr(td_error_last(), "document id doc-a is live in "
+	                                        "seg-000001.tdx and in"));
 	size_t kept, dropped;
 	uint64_t docs;
 	/* without TD_RECOVER_IDS both stay (two sources) */
