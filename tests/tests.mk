@@ -100,6 +100,9 @@ TESTS += tests/cli/test_ingest_index.sh tests/cli/test_ingest_identity.sh \
 	tests/cli/test_tei_corpus.sh
 EXTRA_DIST += tests/cli/test_ingest_index.sh tests/cli/test_ingest_identity.sh \
 	tests/cli/test_tei_corpus.sh
+# tagdex-ingest --profile: CPU time by stage
+TESTS += tests/cli/test_profile.sh
+EXTRA_DIST += tests/cli/test_profile.sh
 # index area: --memory, a batch in several segments (tests/cli/test_memory.sh)
 TESTS += tests/cli/test_memory.sh tests/cli/test_segment_limit.sh
 EXTRA_DIST += tests/cli/test_memory.sh tests/cli/test_segment_limit.sh

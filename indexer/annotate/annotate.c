@@ -18,6 +18,7 @@
 #include "sentences.h"
 #include "hash.h"
 #include "util.h"
+#include "profile.h"
 
 /* --------------------------------------------------------------- spans */
 
@@ -397,12 +398,18 @@ int td_annotate_until(const td_annotator *a, td_doc *doc, const char *last)
 			        TD_EUSAGE, "no annotation stage '%s'", last);
 		n++;
 	}
+	/* --profile (profile.h): the context's tables are "annotate", each
+	 * stage its own name */
+	const char *st = td_profile_enter("annotate");
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	c.doc = doc;
 	rc = build_context(&c);
-	for (size_t i = 0; i < n && rc == 0; i++)
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const char *in = td_profile_enter(stages[i].name);
 		rc = stages[i].run(&c);
+		td_profile_leave(in);
+	}
 	/* the tokens go back to the document for the later stages (the
 	 * index's layers and segment): annotation never changes the text */
 	td_tokens *t = rc || doc->tokens ? NULL : malloc(sizeof *t);
@@ -414,6 +421,7 @@ int td_annotate_until(const td_annotator *a, td_doc *doc, const char *last)
 	free_context(&c);
 	if (rc == 0)
 		td_doc_sort_spans(doc);
+	td_profile_leave(st);
 	return rc;
 }
 

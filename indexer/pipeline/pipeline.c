@@ -11,6 +11,7 @@
 #include "tei.h"
 #include "util.h"
 #include "error.h"
+#include "profile.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +99,9 @@ int td_pipeline_docs(const td_pipeline *p, const char *path, const char *data,
 	}
 	td_doc **v;
 	size_t k;
+	const char *st = td_profile_enter("read");
 	int rc = td_tei_read_all(path, data, len, &v, &k);
+	td_profile_leave(st);
 	if (rc)
 		return rc;
 	int paths = p->meta_xpath[0] || p->meta_xpath[1] || p->meta_xpath[2];
@@ -126,8 +129,12 @@ int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
 {
 	const char *ext = extension(path);
 	int rc;
+	const char *st;
 	if (strcasecmp(ext, "xml") == 0) {
-		if ((rc = td_tei_read(path, data, len, out)))
+		st = td_profile_enter("read");
+		rc = td_tei_read(path, data, len, out);
+		td_profile_leave(st);
+		if (rc)
 			return rc;
 		if (p->layers && (rc = td_words_layers(p->layers, *out))) {
 			td_doc_free(*out);
@@ -146,16 +153,22 @@ int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
 	td_blocks b;
 	char *id = NULL;
 	td_doc *d = NULL;
+	/* --profile's stages (profile.h); the annotator and the word layers
+	 * name their own */
+	st = td_profile_enter("read");
 	if (strcasecmp(ext, "html") == 0 || strcasecmp(ext, "htm") == 0)
 		rc = td_html_read(path, data, len, p->lenient, &b);
 	else
 		rc = td_text_read(path, data, len, p->lenient, &b);
+	td_profile_leave(st);
 	if (rc)
 		return rc;
+	st = td_profile_enter("structure");
 	if (!(rc = doc_id(path, &id)))
 		rc = td_structure_build(&b, p->structure, id, &d);
 	free(id);
 	td_blocks_clear(&b);
+	td_profile_leave(st);
 	if (!rc && p->annotator)
 		rc = td_annotate(p->annotator, d);
 	if (!rc && p->words)

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -79,6 +80,9 @@ static const char usage_text[] =
         "inputs\n"
         "                   from XPATH (TEI elements as tei:NAME), e.g.\n"
         "                   --meta date=//tei:creation/tei:date\n"
+        "      --profile FILE  write the CPU time of each stage (all "
+        "threads) to\n"
+        "                   FILE as TSV, '-' for standard error\n"
         "  -q               no warnings, no progress, no summary\n"
         "      --help       show this help and exit\n"
         "      --version    show the version and exit\n"
@@ -197,13 +201,16 @@ static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
 				return rc;
 			}
 	}
-	if (!(rc = td_read_file(in, &data, &len)) &&
-	        !(rc = td_pipeline_docs(p, in, data, len, &docs, &n))) {
+	const char *rd = td_profile_enter("read");
+	rc = td_read_file(in, &data, &len);
+	td_profile_leave(rd);
+	if (!rc && !(rc = td_pipeline_docs(p, in, data, len, &docs, &n))) {
 		if (n > 1 && !op)
 			rc = td_error(TD_EUSAGE,
 			        "%s: %zu documents (a teiCorpus); "
 			        "-o - writes one: give -o DIR",
 			        in, n);
+		const char *st = td_profile_enter("tei");
 		if (!rc && op)
 			rc = tei_out_docs(docs, n, dir, op);
 		else if (!rc && n == 1 &&
@@ -211,6 +218,7 @@ static int ingest_one(const td_pipeline *p, const char *in, const char *dir,
 		         fflush(stdout) != 0)
 			rc = td_error(
 			        TD_EIO, "standard output: %s", strerror(errno));
+		td_profile_leave(st);
 	}
 	for (size_t i = 0; i < n; i++)
 		td_doc_free(docs[i]);
@@ -325,6 +333,44 @@ static int add_shard_list(const char *path)
 	return rc ? -1 : 0;
 }
 
+/* --profile: one row a stage (the order in which the run first entered
+ * them), then the process's CPU time in no stage (start-up, the loops
+ * between stages, exit) and the process's (getrusage: every thread, user
+ * and system). Seconds to the microsecond; fraction of the process. */
+static int write_profile(const char *path, const td_profile *pr)
+{
+	struct rusage ru;
+	double total = 0, staged = 0;
+	if (getrusage(RUSAGE_SELF, &ru) == 0)
+		total = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+		        (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	int to_err = strcmp(path, "-") == 0;
+	FILE *f = to_err ? stderr : fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "tagdex-ingest: --profile %s: %s\n", path,
+		        strerror(errno));
+		return -1;
+	}
+	fputs("stage\tcpu_seconds\tcalls\tfraction\n", f);
+	for (size_t i = 0; i < pr->n; i++) {
+		double s = pr->ns[i] / 1e9;
+		staged += s;
+		fprintf(f, "%s\t%.6f\t%llu\t%.4f\n", pr->name[i], s,
+		        (unsigned long long)pr->calls[i],
+		        total > 0 ? s / total : 0);
+	}
+	staged += pr->lost / 1e9;
+	fprintf(f, "unstaged\t%.6f\t-\t%.4f\n", total - staged,
+	        total > 0 ? (total - staged) / total : 0);
+	fprintf(f, "process\t%.6f\t-\t1\n", total);
+	if ((to_err ? fflush(f) : fclose(f)) != 0) {
+		fprintf(stderr, "tagdex-ingest: --profile %s: %s\n", path,
+		        strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static int exit_for_index(int rc)
 {
 	if (rc == 0)
@@ -356,7 +402,8 @@ int main(int argc, char **argv)
 		O_MEMORY,
 		O_MERGE_INDEX,
 		O_MERGE_LIST,
-		O_NO_LAYERS
+		O_NO_LAYERS,
+		O_PROFILE
 	};
 	static const struct option longopts[] = {
 	        {"prune", no_argument, NULL, O_PRUNE},
@@ -372,12 +419,15 @@ int main(int argc, char **argv)
 	        {"lenient", no_argument, NULL, O_LENIENT},
 	        {"meta", required_argument, NULL, O_META},
 	        {"words", no_argument, NULL, O_WORDS},
+	        {"profile", required_argument, NULL, O_PROFILE},
 	        {"help", no_argument, NULL, O_HELP},
 	        {"version", no_argument, NULL, O_VERSION},
 	        {NULL, 0, NULL, 0},
 	};
 	td_ingest_opts o = {0};
 	int c, x_given = 0, words = 0;
+	const char *profile_path = NULL;
+	static td_profile profile;
 	o.jobs = 1;
 	while ((c = getopt_long(argc, argv, "o:x:j:q", longopts, NULL)) != -1) {
 		switch (c) {
@@ -465,6 +515,9 @@ int main(int argc, char **argv)
 		case O_WORDS:
 			words = 1;
 			break;
+		case O_PROFILE:
+			profile_path = optarg;
+			break;
 		case O_HELP:
 			fputs(usage_text, stdout);
 			return 0;
@@ -526,6 +579,13 @@ int main(int argc, char **argv)
 	if (getenv("TAGDEX_CRC_SOFT"))
 		td_index_crc_soft();
 
+	/* --profile: this thread's stages from here on (the workers of the
+	 * index mode add theirs, td_ingest_opts.profile) */
+	if (profile_path) {
+		o.profile = &profile;
+		td_profile_attach(&profile);
+	}
+	const char *st = td_profile_enter("load");
 	td_pipeline *p = NULL;
 	int status = 0;
 	if (!((o.check || o.recover || nshards) && !o.out_dir) &&
@@ -542,6 +602,7 @@ int main(int argc, char **argv)
 		td_pipeline_free(p);
 		return TD_EXIT_USAGE;
 	}
+	td_profile_leave(st);
 	/* -o DIR with an index: the index mode's -j workers write each TEI
 	 * file as they annotate its input for the index, so every input is
 	 * annotated once, in parallel (td_ingest_opts.tei_dir) */
@@ -615,6 +676,7 @@ int main(int argc, char **argv)
 	}
 	/* the index's pos and lemma layers: every document is tagged, unless
 	 * --no-layers (the index then stores none) */
+	st = td_profile_enter("load");
 	if (index_mode && p && !p->layers && !o.no_layers &&
 	        (p->annotator ? td_words_share(
 	                                td_annotator_tagger(p->annotator),
@@ -625,11 +687,19 @@ int main(int argc, char **argv)
 		td_pipeline_free(p);
 		return TD_EXIT_USAGE;
 	}
+	td_profile_leave(st);
 	if (index_mode) {
 		int s = exit_for_index(td_ingest_index(&o, p, args, nargs));
 		if (s > status)
 			status = s;
 	}
+	st = td_profile_enter("free");
 	td_pipeline_free(p);
+	td_profile_leave(st);
+	if (profile_path) {
+		td_profile_attach(NULL);
+		if (write_profile(profile_path, &profile) && !status)
+			status = TD_EXIT_SYSTEM;
+	}
 	return status;
 }

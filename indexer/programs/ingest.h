@@ -5,6 +5,7 @@
 #define TAGDEX_INGEST_H
 
 #include "pipeline.h"
+#include "profile.h"
 
 /* The options of tagdex-ingest, parsed in ingest.c. */
 typedef struct td_ingest_opts {
@@ -28,6 +29,9 @@ typedef struct td_ingest_opts {
 	char **merge_from;         /* --merge-index DIR...: shards to combine */
 	char **merge_where; /* "FILE:LINE" of a --merge-list entry, or NULL */
 	size_t nmerge_from;
+	td_profile *profile; /* --profile: the calling thread's profile is
+	                      * attached (profile.h); td_ingest_index adds
+	                      * its workers' to it */
 } td_ingest_opts;
 
 /* ingest_index.c: commits paths (files, or directories walked for *.txt,

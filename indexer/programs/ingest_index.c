@@ -23,6 +23,7 @@
 #include "ingest.h"
 #include "inputs.h"
 #include "keyindex.h"
+#include "profile.h"
 #include "tei.h"
 #include "tei_out.h"
 #include "vec.h"
@@ -390,7 +391,8 @@ typedef struct pool {
 	const char *tei_dir; /* -o DIR, or NULL */
 	job *jobs;
 	size_t n, next, consumed;
-	size_t window; /* how far workers may run ahead of the consumer */
+	size_t window;    /* how far workers may run ahead of the consumer */
+	td_profile *prof; /* --profile: the workers' stages added here */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 } pool;
@@ -480,23 +482,28 @@ static void tei_job(job *j, const char *tei_dir)
 {
 	if (j->rc || j->tei_late)
 		return;
+	const char *st = td_profile_enter("tei");
 	if ((j->tei_rc = tei_out_docs(j->docs, j->ndocs, tei_dir, j->op)))
 		j->tei_msg = strdup(td_error_last());
+	td_profile_leave(st);
 }
 
 static void run_job(const td_pipeline *p, job *j, const char *tei_dir)
 {
 	char *data = NULL;
 	size_t len = 0;
+	const char *st = td_profile_enter("read");
 	int rc = td_read_file(j->path, &data, &len);
 	if (!rc) {
 		td_sha256_hex(data, len, j->sha);
 		if (j->combo[0])
 			memcpy(j->sha, j->combo, sizeof j->sha);
 		j->bytes = len;
+	}
+	td_profile_leave(st);
+	if (!rc)
 		rc = td_pipeline_docs(
 		        p, j->path, data, len, &j->docs, &j->ndocs);
-	}
 	free(data);
 	j->rc = rc;
 	if (rc)
@@ -538,12 +545,20 @@ static int tei_done(
 static void *worker(void *arg)
 {
 	pool *pl = arg;
+	td_profile mine;
+	memset(&mine, 0, sizeof mine);
+	if (pl->prof)
+		td_profile_attach(&mine);
 	for (;;) {
 		pthread_mutex_lock(&pl->mu);
 		while (pl->next < pl->n &&
 		        pl->next >= pl->consumed + pl->window)
 			pthread_cond_wait(&pl->cv, &pl->mu);
 		if (pl->next >= pl->n) {
+			if (pl->prof) {
+				td_profile_attach(NULL);
+				td_profile_add(pl->prof, &mine);
+			}
 			pthread_mutex_unlock(&pl->mu);
 			return NULL;
 		}
@@ -898,6 +913,8 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	/* the committed documents: each id once (TD_WRITE_UNIQUE_IDS), else a
 	 * lost "del" line counts a moved file twice and this batch goes on
 	 * from a wrong state */
+	/* --profile: reading the committed state is "open" */
+	const char *st = td_profile_enter("open");
 	if ((rc = td_writer_open(dir,
 	             TD_WRITE_UNIQUE_IDS | (o->rebuild ? TD_WRITE_REBUILD : 0) |
 	                     (o->no_layers ? TD_WRITE_NO_LAYERS : 0),
@@ -927,6 +944,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	kset ksh = {0};
 	if ((rc = load_known(td_writer_base(w), &ks)))
 		goto out;
+	td_profile_leave(st);
 	/* expand each argument alone: a missing one fails only itself; a file
 	 * named twice (two spellings, a directory and a file in it) is one */
 	for (size_t i = 0; i < n; i++) {
@@ -1069,6 +1087,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	size_t keep_n = 0;
 	uint64_t total_bytes = 0;
 	int fresh = ks.byfile.first[ks.byfile.nsegs] == 0;
+	st = td_profile_enter("sources");
 	for (size_t i = 0; i < njobs; i++) {
 		char *data;
 		size_t len;
@@ -1088,9 +1107,9 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		 * with the same message), not first here on the one thread
 		 * while the workers wait; its size is the progress line's */
 		if (fresh) {
-			struct stat st;
-			if (stat(j->path, &st) == 0)
-				total_bytes += (uint64_t)st.st_size;
+			struct stat sb;
+			if (stat(j->path, &sb) == 0)
+				total_bytes += (uint64_t)sb.st_size;
 			j->state = TD_SOURCE_NEW;
 			jobs[keep_n++] = *j;
 			continue;
@@ -1178,6 +1197,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		total_bytes += len;
 		jobs[keep_n++] = *j;
 	}
+	td_profile_leave(st);
 	njobs = keep_n;
 	/* --prune: documents whose file is gone and that did not move */
 	for (size_t i = 0; o->prune && td_writer_base(w) &&
@@ -1232,7 +1252,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	if (rc)
 		goto out;
 	pool pl = {p, o->tei_dir, jobs, njobs, 0, 0,
-	        (size_t)(o->jobs > 1 ? o->jobs : 1) * 4,
+	        (size_t)(o->jobs > 1 ? o->jobs : 1) * 4, o->profile,
 	        PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
 	size_t nthreads = o->jobs > 1 ? (size_t)o->jobs : 0, started = 0;
 	pthread_t *th = nthreads ? calloc(nthreads, sizeof *th) : NULL;
@@ -1279,8 +1299,10 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		} else {
 			/* a moved document keeps its id; a changed one whose
 			 * source was recorded relative is recorded anew */
+			st = td_profile_enter("segment");
 			if (!rc)
 				rc = add_file(w, j, &ks, &ps);
+			td_profile_leave(st);
 			if (rc && rc != TD_ENOMEM && rc != TD_EIO) {
 				char msg[1024], note[160];
 				snprintf(
@@ -1326,7 +1348,9 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 			if (!rc)
 				ndocs += j->ndocs;
 		}
+		st = td_profile_enter("free");
 		free_docs(j);
+		td_profile_leave(st);
 		pthread_mutex_lock(&pl.mu);
 		pl.consumed = i + 1;
 		pthread_cond_broadcast(&pl.cv);
@@ -1360,7 +1384,9 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 		rc = 128 + stop_sig;
 		goto out;
 	}
+	st = td_profile_enter("commit");
 	rc = td_writer_commit(w);
+	td_profile_leave(st);
 	if (rc == TD_EINTR) {
 		fprintf(stderr,
 		        "tagdex-ingest: interrupted: index unchanged\n");
@@ -1373,8 +1399,11 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	 * not) */
 	int committed = generation(dir) != gen0;
 	int mrc = 0;
-	if (o->merge && !stop_sig && (mrc = td_writer_merge(w)) &&
-	        mrc != TD_EINTR) {
+	st = td_profile_enter("merge");
+	if (o->merge && !stop_sig)
+		mrc = td_writer_merge(w);
+	td_profile_leave(st);
+	if (mrc && mrc != TD_EINTR) {
 		/* the batch is durable: say so rather than fail the run */
 		td_warn("%s: the batch is committed, but the merge failed: %s "
 		        "(the index is whole; run --merge again later)",

@@ -10,6 +10,7 @@
 #include "hash.h"
 #include "vec.h"
 #include "error.h"
+#include "profile.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -354,7 +355,10 @@ int td_words_tag_tokens(const td_words *w, td_doc *doc, const td_tokens *tk)
 		free(hash);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
+	/* --profile: tagging is "pos" wherever it is asked for (profile.h) */
+	const char *st = td_profile_enter("pos");
 	int rc = tag_tokens(w, doc, tk, tags, hash, sc);
+	td_profile_leave(st);
 	scratch_give(w, sc);
 	if (rc) {
 		free(tags);
@@ -386,6 +390,7 @@ int td_words_add(const td_words *w, td_doc *doc)
 	wscratch *sc = scratch_take(w);
 	if (!sc)
 		return td_error(TD_ENOMEM, "out of memory");
+	const char *st = td_profile_enter("lemma");
 	for (size_t i = 0; i < tk->n && !rc; i++) {
 		const char *pos = td_pos_tag_name(w->model, tags[i]);
 		char lemma[256];
@@ -397,6 +402,7 @@ int td_words_add(const td_words *w, td_doc *doc)
 	}
 	if (!rc)
 		td_doc_sort_spans(doc);
+	td_profile_leave(st);
 	scratch_give(w, sc);
 	return rc;
 }
@@ -414,10 +420,15 @@ static int has_w(const td_doc *doc)
 
 int td_words_layers(const td_words *w, td_doc *doc)
 {
+	/* --profile: all of it is "lemma" but the tagging ("pos", when the
+	 * annotator has not tagged the document) */
+	const char *st = td_profile_enter("lemma");
 	td_tokens *tk;
 	int rc = doc_tokens(doc, &tk);
-	if (rc)
+	if (rc) {
+		td_profile_leave(st);
 		return rc;
+	}
 	td_toklayers *l = NULL;
 	const uint8_t *tags;
 	const char **gpos = NULL, **glemma = NULL;
@@ -483,5 +494,6 @@ out:
 	td_toklayers_free(l);
 	free(gpos);
 	free(glemma);
+	td_profile_leave(st);
 	return rc;
 }
