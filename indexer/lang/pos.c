@@ -32,6 +32,7 @@ struct td_pos_model {
 	 * lanes, the rest 0; vector 0 is all 0), added 4 lanes at a time */
 	td_pos_slot *tslots;
 	int32_t *vecs;
+	size_t tslots_size, vecs_size; /* bytes (big_alloc) */
 	unsigned stride;
 	uint64_t serial; /* which td_pos_open this is (td_pos_cache) */
 };
@@ -59,6 +60,41 @@ static uint64_t hash_bytes(const uint8_t *s, size_t n, uint64_t seed)
 	for (size_t i = 0; i < n; i++)
 		h = td_hash_add(h, s[i]);
 	return h;
+}
+
+/* The tables of megabytes that tagging reads at random (the model's
+ * slots and vectors, the per-type cache): zeroed, on 2 MB pages where the
+ * kernel gives them on request (MADV_HUGEPAGE; this machine's
+ * transparent_hugepage is "madvise"), since on 4 KB pages most lookups in
+ * them also miss the TLB. Page-aligned memory of n bytes, or NULL. */
+enum { HUGE = 2u << 20 };
+static void *big_alloc(size_t n)
+{
+	size_t len = n + HUGE;
+	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+	        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	/* 2 MB-aligned, the rest given back */
+	size_t head = (HUGE - (uintptr_t)p % HUGE) % HUGE;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t body = (n + page - 1) / page * page;
+	if (head)
+		munmap(p, head);
+	if (len - head > body)
+		munmap(p + head + body, len - head - body);
+#ifdef MADV_HUGEPAGE
+	madvise(p + head, body, MADV_HUGEPAGE); /* a hint: may fail */
+#endif
+	return p + head;
+}
+
+static void big_free(void *p, size_t n)
+{
+	if (p) {
+		size_t page = (size_t)sysconf(_SC_PAGESIZE);
+		munmap(p, (n + page - 1) / page * page);
+	}
 }
 
 /* A feature: template number t over value v; never 0 (0 is "empty"). */
@@ -437,6 +473,7 @@ struct td_pos_cache {
 	uint32_t vmax;  /* vectors at most (VPER * max) */
 	uint32_t mask;  /* slots - 1 (2 * max slots) */
 	uint32_t n, nvec;
+	size_t ent_size, vec_size, pair_size; /* bytes (big_alloc) */
 	pc_ent *ent;
 	uint8_t *words; /* max * MAXW bytes */
 	size_t wlen;
@@ -457,10 +494,10 @@ void td_pos_cache_free(td_pos_cache *c)
 {
 	if (!c)
 		return;
-	free(c->ent);
+	big_free(c->ent, c->ent_size);
 	free(c->words);
-	free(c->vec);
-	free(c->pair);
+	big_free(c->vec, c->vec_size);
+	big_free(c->pair, c->pair_size);
 	free(c->pair_set);
 	free(c->tok);
 	free(c);
@@ -483,9 +520,11 @@ int td_pos_cache_new(size_t types, td_pos_cache **out)
 	c->vmax = (uint32_t)types * VPER;
 	c->mask = slots - 1;
 	size_t np = (TD_POS_MAX_TAGS + 1) * (TD_POS_MAX_TAGS + 1);
-	if (!(c->ent = calloc(slots, sizeof *c->ent)) ||
+	c->ent_size = slots * sizeof *c->ent;
+	c->pair_size = np * VW * sizeof *c->pair;
+	if (!(c->ent = big_alloc(c->ent_size)) ||
 	        !(c->words = malloc(types * MAXW)) ||
-	        !(c->pair = malloc(np * VW * sizeof *c->pair)) ||
+	        !(c->pair = big_alloc(c->pair_size)) ||
 	        !(c->pair_set = calloc(np, 1))) {
 		td_pos_cache_free(c);
 		return td_error(TD_ENOMEM, "out of memory");
@@ -634,6 +673,35 @@ static void bound_sums(const td_pos_model *m, td_pos_cache *c)
 		        c->bound[bs[k].b]);
 }
 
+/* Starts loading the vectors token i will add that are summed already: its
+ * own and its neighbours' in their roles (a vector is a few cache lines
+ * of a table of tens of MB, and each token adds five that the token before
+ * did not). A hint only: what is loaded or not never changes a sum. */
+static inline void prefetch_vec(const td_pos_cache *c, uint32_t v)
+{
+	if (v == VNONE || v == VZERO)
+		return;
+	const int32_t *p = c->vec + (size_t)(v - 1) * c->stride;
+	for (unsigned k = 0; k < c->stride; k += 16)
+		__builtin_prefetch(p + k);
+}
+
+static inline void prefetch_next(
+        const td_pos_cache *c, const pc_tok *t, size_t n, size_t i)
+{
+	if (t[i].dict >= 0) /* the dictionary answers it: no vector */
+		return;
+	prefetch_vec(c, c->ent[t[i].ent].vec[0]);
+	if (i >= 1)
+		prefetch_vec(c, c->ent[t[i - 1].ent].role[ROLE_M1]);
+	if (i >= 2)
+		prefetch_vec(c, c->ent[t[i - 2].ent].role[ROLE_M2]);
+	if (i + 1 < n)
+		prefetch_vec(c, c->ent[t[i + 1].ent].role[ROLE_P1]);
+	if (i + 2 < n)
+		prefetch_vec(c, c->ent[t[i + 2].ent].role[ROLE_P2]);
+}
+
 /* sc[0, n) = the sum of the six vectors p[0, 6), n a multiple of 8 */
 static inline void vsum6(int32_t *sc, const int32_t *const *p, unsigned n)
 {
@@ -707,11 +775,14 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 	if (c->model != m->serial) {
 		unsigned stride = (nt + 7) / 8 * 8;
 		if (c->stride != stride) {
-			int32_t *v = realloc(
-			        c->vec, (size_t)c->vmax * stride * sizeof *v);
+			/* the sums are made again (cache_clear) */
+			size_t size = (size_t)c->vmax * stride * sizeof *c->vec;
+			int32_t *v = big_alloc(size);
 			if (!v)
 				return td_error(TD_ENOMEM, "out of memory");
+			big_free(c->vec, c->vec_size);
 			c->vec = v;
+			c->vec_size = size;
 			c->stride = stride;
 		}
 		cache_clear(c);
@@ -749,14 +820,8 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 			goto tagged;
 		}
 		pc_ent *e = &c->ent[t[i].ent];
-		if (i + 1 < n && c->ent[t[i + 1].ent].vec[0]) {
-			const int32_t *v1 =
-			        c->vec +
-			        (size_t)(c->ent[t[i + 1].ent].vec[0] - 1) *
-			                c->stride;
-			for (unsigned k = 0; k < c->stride; k += 16)
-				__builtin_prefetch(v1 + k);
-		}
+		if (i + 1 < n)
+			prefetch_next(c, t, n, i + 1);
 		int first = i == 0;
 		if (e->vec[first] == VNONE) {
 			/* at a sentence's start: one feature differs
@@ -810,8 +875,10 @@ static int make_tslots(td_pos_model *m)
 		nv += m->slots[i].key && (m->slots[i].val & 63) >= HEAVY;
 	if (nv >= (1u << 26))
 		return td_error(TD_ECORRUPT, "part-of-speech model too large");
-	m->tslots = malloc((size_t)ns * sizeof *m->tslots);
-	m->vecs = calloc((size_t)nv * m->stride, sizeof *m->vecs);
+	m->tslots_size = (size_t)ns * sizeof *m->tslots;
+	m->vecs_size = (size_t)nv * m->stride * sizeof *m->vecs;
+	m->tslots = big_alloc(m->tslots_size);
+	m->vecs = big_alloc(m->vecs_size);
 	if (!m->tslots || !m->vecs)
 		return td_error(TD_ENOMEM, "out of memory");
 	nv = 1;
@@ -967,8 +1034,8 @@ void td_pos_close(td_pos_model *m)
 	if (!m)
 		return;
 	munmap(m->map, m->size);
-	free(m->tslots);
-	free(m->vecs);
+	big_free(m->tslots, m->tslots_size);
+	big_free(m->vecs, m->vecs_size);
 	free(m);
 }
 
