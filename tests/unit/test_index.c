@@ -4,6 +4,7 @@
  * fault injection at every commit step; flipped bytes; another version. */
 #include "config.h"
 #include "checksum.h"
+#include "docpool.h"
 #include "fault.h"
 #include "manifest.h"
 #include "segbuild.h"
