@@ -3385,13 +3385,13 @@ static int org_repeats(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 	return rc;
 }
 
-/* A bare proper noun at token t that no rule has taken: tagged NNP, no
- * capitalised word beside it, no lexicon, place or title entry. */
-static int bare_proper(const td_actx *c, const unsigned char *in, size_t t,
+/* A bare capitalised word at token t that no rule has taken: no
+ * capitalised word beside it, no lexicon, place or title entry. A second
+ * name may be a word the tagger takes for an adjective ("Dusty"). */
+static int bare_capital(const td_actx *c, const unsigned char *in, size_t t,
         size_t t0, size_t t1)
 {
-	return !in[t] && name_token(c, t) && td_tok_pos_is(c, t, "NNP") &&
-	       !in_list(c, t, not_names, 0) &&
+	return !in[t] && name_token(c, t) && !in_list(c, t, not_names, 0) &&
 	       !(t > t0 && td_tok_is_cap(c, t - 1) &&
 	               td_tok_is_word(c, t - 1)) &&
 	       !(t + 1 < t1 && td_tok_is_cap(c, t + 1) &&
@@ -3399,6 +3399,14 @@ static int bare_proper(const td_actx *c, const unsigned char *in, size_t t,
 	       actor_match(c, t, t1) < 0 &&
 	       td_patset_match(&c->a->title_pats, c, t, t + 1) < 0 &&
 	       td_patset_match(&c->a->place_pats, c, t, t1) < 0;
+}
+
+/* A bare proper noun at token t that no rule has taken: a bare capital
+ * (above) the tagger tags NNP. */
+static int bare_proper(const td_actx *c, const unsigned char *in, size_t t,
+        size_t t0, size_t t1)
+{
+	return td_tok_pos_is(c, t, "NNP") && bare_capital(c, in, t, t0, t1);
 }
 
 /* A surname alone as the subject of the sentence [t0, t1), taken up by
@@ -3976,21 +3984,6 @@ static long self_keyed(const td_actx *c, size_t t)
 			return (long)k;
 	}
 	return -1;
-}
-
-/* bare_proper without the part-of-speech tag: a second name may be a
- * word the tagger takes for an adjective ("Dusty"). */
-static int bare_capital(const td_actx *c, const unsigned char *in, size_t t,
-        size_t t0, size_t t1)
-{
-	return !in[t] && name_token(c, t) && !in_list(c, t, not_names, 0) &&
-	       !(t > t0 && td_tok_is_cap(c, t - 1) &&
-	               td_tok_is_word(c, t - 1)) &&
-	       !(t + 1 < t1 && td_tok_is_cap(c, t + 1) &&
-	               td_tok_is_word(c, t + 1)) &&
-	       actor_match(c, t, t1) < 0 &&
-	       td_patset_match(&c->a->title_pats, c, t, t + 1) < 0 &&
-	       td_patset_match(&c->a->place_pats, c, t, t1) < 0;
 }
 
 /* The other uses of a second name at t: bare capitalised words equal to
