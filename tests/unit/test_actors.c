@@ -974,8 +974,8 @@ static void test_subject_by_pronoun(void **state)
 {
 	(void)state;
 	const char *paras[] = {"Manager Paul Richards answered the question.",
-	        "Quillan hasn't proved it yet, but he says he's convinced his "
-	        "thumb is all right.",
+	        ("Quillan hasn't proved it yet, but he says he's convinced his "
+	         "thumb is all right."),
 	        "To me, Quillan looks stronger."};
 	td_doc *d = fx_doc("1961-03-20", paras, 3);
 	fx_expect(d, "persName", "Quillan", "ref", "#quillan");
@@ -1410,8 +1410,8 @@ static void test_citations_vocatives_honorifics(void **state)
 	assert_null(fx_find(d, "persName", "Chapter"));
 	td_doc_free(d);
 
-	const char *const story[] = {"When Curt had not come, Brenner faced "
-	                             "Summers across the counter.",
+	const char *const story[] = {("When Curt had not come, Brenner faced "
+	                              "Summers across the counter."),
 	        "\"I have a little job for you, Charlie.\"",
 	        "\"What is it you want, Mr. Brenner?\"",
 	        "Brenner shrugged, and Brenner's voice was oily.",
@@ -1449,8 +1449,9 @@ static void test_citations_vocatives_honorifics(void **state)
 static void test_given_name_alone_acting(void **state)
 {
 	(void)state;
-	const char *const story[] = {"When they reached the house, Pamela said "
-	                             "a few words and kissed Melissa.",
+	const char *const story[] = {
+	        ("When they reached the house, Pamela said "
+	         "a few words and kissed Melissa."),
 	        "Pamela knew she would not feel comfortable.",
 	        "Molly already has her gown, and the tea is Molly's."};
 	td_doc *d = fx_doc("1961-01-01", story, 3);
@@ -1482,8 +1483,8 @@ static void test_name_lists(void **state)
 {
 	(void)state;
 	const char *const story[] = {"Greg climbed into the cockpit.",
-	        "A carrier took Greg, Todman, Belton, Banjo Ferguson, and "
-	        "Walters to the strip.",
+	        ("A carrier took Greg, Todman, Belton, Banjo Ferguson, and "
+	         "Walters to the strip."),
 	        "Todman was leading the second flight."};
 	td_doc *d = fx_doc("1961-01-01", story, 3);
 	fx_expect(d, "persName", "Todman", "ref", "#todman");
@@ -1511,8 +1512,8 @@ static void test_spelled_out_ranks(void **state)
 {
 	(void)state;
 	const char *const story[] = {
-	        "At two in the morning Sub-Lieutenant Tom Pearce had the "
-	        "watch.",
+	        ("At two in the morning Sub-Lieutenant Tom Pearce had the "
+	         "watch."),
 	        "Pearce was cold to the bone.",
 	        "Major Hal Brand stood at the window of the shed.",
 	        "\"We leave at first light,\" Brand said.",
@@ -1630,8 +1631,9 @@ static void test_initials_orgs_source_modifiers(void **state)
 	const char *const text[] = {
 	        "The children of the C. Melvin Sharpe Health School sang.",
 	        "He visited the Joseph P. Kennedy School for the Handicapped.",
-	        "According to Federal Government figures, the regions received "
-	        "61 per cent."};
+	        ("According to Federal Government figures, the regions "
+	         "received "
+	         "61 per cent.")};
 	td_doc *d = fx_doc("1961-01-01", text, 3);
 	fx_expect(d, "orgName", "C. Melvin Sharpe Health School", "ref",
 	        "#c-melvin-sharpe-health-school");

@@ -270,8 +270,8 @@ static void test_speaker_paragraph_break(void **state)
 static void test_quote_over_paragraphs(void **state)
 {
 	(void)state;
-	const char *chain[] = {"“From the start,” Kim Jong Un said, “we have "
-	                       "sought peace.\nWe seek it still.",
+	const char *chain[] = {("“From the start,” Kim Jong Un said, “we have "
+	                        "sought peace.\nWe seek it still."),
 	        "“Nobody can doubt it.\nNobody will.”", "The West disagreed."};
 	td_doc *d = fx_doc("2024-01-19", chain, 3);
 	fx_expect(d, "q", "we have sought peace.", "who", "#kim-jong-un");
