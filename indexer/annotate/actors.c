@@ -4331,9 +4331,16 @@ static int quoted_titles(td_actx *c)
 	td_doc *d = c->doc;
 	for (size_t q = 0; q < c->n_quotes; q++) {
 		size_t s = c->quotes[q].start, e = c->quotes[q].end, ta = 0,
-		       tb = 0;
-		while (ta < c->tok.n && c->tok.v[ta].start < s)
-			ta++;
+		       tb = c->tok.n;
+		/* the first token starting at or after s: tokens are in text
+		 * order, so a binary search, not a walk from the first */
+		while (ta < tb) {
+			size_t mid = ta + (tb - ta) / 2;
+			if (c->tok.v[mid].start < s)
+				ta = mid + 1;
+			else
+				tb = mid;
+		}
 		tb = ta;
 		while (tb < c->tok.n && c->tok.v[tb].end <= e)
 			tb++;
