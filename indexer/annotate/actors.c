@@ -62,27 +62,34 @@ static int add_aliases(td_annotator *a, const char *list, int id, int type,
 struct name_set;
 static int claim_list(struct name_set *ns, const char *list, int id);
 
+/* What list_row adds a lexicon's first column to. */
+struct list_ctx {
+	td_patset *ps;
+	struct name_set *claim;
+};
+
+static int list_row(void *ctx, const td_lex_row *row)
+{
+	const struct list_ctx *l = ctx;
+	const char *name = row->r->f[0];
+	/* column 2 of given_names.tsv: the name's gender, 'f' or 'm'
+	 * (quotes.c resolves "he"/"she" with it), kept as the type */
+	const char *g = l->claim ? NULL : td_lex_field(row->r, 1);
+	int type = g && (g[0] == 'f' || g[0] == 'm') && !g[1] ? g[0] : 0;
+	int rc = td_patset_add(l->ps, name, (int)row->index, type, 0);
+	if (!rc && l->claim)
+		rc = claim_list(l->claim, name, -1);
+	return rc;
+}
+
 /* Loads the first column of a lexicon into ps; sorted unless claim is
  * given (then each name is also claimed as a place, and the caller adds
  * more and sorts). */
 static int load_list(const char *dir, const char *name, td_patset *ps,
         struct name_set *claim)
 {
-	td_tsv *t;
-	int rc = td_lex_load(dir, name, &t);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < t->n && !rc; i++) {
-		/* column 2 of given_names.tsv: the name's gender, 'f' or 'm'
-		 * (quotes.c resolves "he"/"she" with it), kept as the type */
-		const char *g = claim ? NULL : td_lex_field(&t->rows[i], 1);
-		int type =
-		        g && (g[0] == 'f' || g[0] == 'm') && !g[1] ? g[0] : 0;
-		rc = td_patset_add(ps, t->rows[i].f[0], (int)i, type, 0);
-		if (!rc && claim)
-			rc = claim_list(claim, t->rows[i].f[0], -1);
-	}
-	td_tsv_free(t);
+	struct list_ctx l = {ps, claim};
+	int rc = td_lex_each(dir, name, list_row, &l);
 	if (!claim)
 		td_patset_sort(ps);
 	return rc;
@@ -817,45 +824,85 @@ static int plural_demonyms(td_annotator *a, name_set *ns)
 }
 
 /* clubs.tsv: key, full name, nicknames, cities, validity (see the file) */
-static int load_clubs(td_annotator *a, const char *dir)
+static int club_row(void *ctx, const td_lex_row *row)
 {
-	td_tsv *t;
-	int rc = td_lex_load(dir, "clubs.tsv", &t);
-	if (rc)
+	td_annotator *a = ctx;
+	const char *key = td_lex_field(row->r, 0),
+	           *name = td_lex_field(row->r, 1);
+	long from, to;
+	int id, rc;
+	if (!key || !name)
+		return td_lex_error(row, "need key and full name");
+	if ((rc = parse_valid(td_lex_field(row->r, 4), &from, &to, row->path,
+	             row->r->line)) ||
+	        (rc = add_actor(a, key, "org", name, from, to, &id)))
 		return rc;
-	for (size_t i = 0; i < t->n && !rc; i++) {
-		const td_tsv_row *r = &t->rows[i];
-		const char *key = td_lex_field(r, 0),
-		           *name = td_lex_field(r, 1);
-		long from, to;
-		int id;
-		if (!key || !name) {
-			rc = td_error(TD_EINPUT,
-			        "%s:%d: need key and full name", t->path,
-			        r->line);
-			break;
-		}
-		if ((rc = parse_valid(td_lex_field(r, 4), &from, &to, t->path,
-		             r->line)) ||
-		        (rc = add_actor(a, key, "org", name, from, to, &id)))
-			break;
-		rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME,
-		        TD_PATF_CLUB_FULL);
-		for (size_t f = 2; f <= 3 && !rc; f++) {
-			const char *list = td_lex_field(r, f);
-			char *dup = list ? strdup(list) : NULL, *save = NULL;
-			if (list && !dup)
-				rc = td_error(TD_ENOMEM, "out of memory");
-			for (char *tok = dup ? strtok_r(dup, "|", &save) : NULL;
-			        tok && !rc; tok = strtok_r(NULL, "|", &save))
-				rc = td_patset_add(&a->actor_pats, tok, id,
-				        TD_PAT_NAME,
-				        f == 2 ? TD_PATF_CLUB_NICK
-				               : TD_PATF_CLUB_CITY);
-			free(dup);
-		}
+	rc = td_patset_add(
+	        &a->actor_pats, name, id, TD_PAT_NAME, TD_PATF_CLUB_FULL);
+	for (size_t f = 2; f <= 3 && !rc; f++) {
+		const char *list = td_lex_field(row->r, f);
+		char *dup = list ? strdup(list) : NULL, *save = NULL;
+		if (list && !dup)
+			rc = td_error(TD_ENOMEM, "out of memory");
+		for (char *tok = dup ? strtok_r(dup, "|", &save) : NULL;
+		        tok && !rc; tok = strtok_r(NULL, "|", &save))
+			rc = td_patset_add(&a->actor_pats, tok, id, TD_PAT_NAME,
+			        f == 2 ? TD_PATF_CLUB_NICK : TD_PATF_CLUB_CITY);
+		free(dup);
 	}
-	td_tsv_free(t);
+	return rc;
+}
+
+/* What actor_row adds to: the annotator, and the names claimed from the
+ * ISO data. */
+struct actor_ctx {
+	td_annotator *a;
+	name_set *ns;
+};
+
+/* actors.tsv: key, kind, canonical name, aliases, metonyms, demonyms,
+ * validity (see the file) */
+static int actor_row(void *ctx, const td_lex_row *row)
+{
+	td_annotator *a = ((struct actor_ctx *)ctx)->a;
+	name_set *ns = ((struct actor_ctx *)ctx)->ns;
+	const td_tsv_row *r = row->r;
+	const char *key = td_lex_field(r, 0), *kind = td_lex_field(r, 1),
+	           *name = td_lex_field(r, 2);
+	long from, to;
+	int id, rc;
+	if (!key || !kind || !name)
+		return td_lex_error(row, "need key, kind and canonical name");
+	if (strcmp(kind, "person") && strcmp(kind, "org") &&
+	        strcmp(kind, "state") && strcmp(kind, "group"))
+		return td_lex_error(row,
+		        "kind '%s' is not person, org, state or group", kind);
+	for (const char *p = key; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		            *p == '-'))
+			return td_lex_error(row, "key '%s' is not a slug", key);
+	if ((rc = parse_valid(
+	             td_lex_field(r, 6), &from, &to, row->path, r->line)) ||
+	        (rc = add_actor(a, key, kind, name, from, to, &id)))
+		return rc;
+	rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME,
+	        strchr(name, ' ') ? 0 : TD_PATF_SHORT);
+	if (!rc)
+		rc = add_aliases(a, td_lex_field(r, 3), id, TD_PAT_NAME,
+		        row->path, r->line);
+	if (!rc)
+		rc = add_aliases(a, td_lex_field(r, 4), id, TD_PAT_METONYM,
+		        row->path, r->line);
+	if (!rc)
+		rc = add_aliases(a, td_lex_field(r, 5), id, TD_PAT_DEMONYM,
+		        row->path, r->line);
+	/* the names the ISO data must not take over */
+	if (!rc)
+		rc = claim_list(ns, name, id);
+	if (!rc)
+		rc = claim_list(ns, td_lex_field(r, 3), id);
+	if (!rc)
+		rc = claim_list(ns, td_lex_field(r, 4), id);
 	return rc;
 }
 
@@ -863,67 +910,11 @@ int td_actors_load(td_annotator *a, const char *dir)
 {
 	if (register_words(a))
 		return td_error(TD_ENOMEM, "out of memory");
-	td_tsv *t;
 	name_set ns = {0};
-	int rc = td_lex_load(dir, "actors.tsv", &t);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < t->n && !rc; i++) {
-		const td_tsv_row *r = &t->rows[i];
-		const char *key = td_lex_field(r, 0),
-		           *kind = td_lex_field(r, 1),
-		           *name = td_lex_field(r, 2);
-		long from, to;
-		if (!key || !kind || !name) {
-			rc = td_error(TD_EINPUT,
-			        "%s:%d: need key, kind and canonical name",
-			        t->path, r->line);
-			break;
-		}
-		if (strcmp(kind, "person") && strcmp(kind, "org") &&
-		        strcmp(kind, "state") && strcmp(kind, "group")) {
-			rc = td_error(TD_EINPUT,
-			        "%s:%d: kind '%s' is not person, org, state or "
-			        "group",
-			        t->path, r->line, kind);
-			break;
-		}
-		for (const char *p = key; *p; p++)
-			if (!((*p >= 'a' && *p <= 'z') ||
-			            (*p >= '0' && *p <= '9') || *p == '-')) {
-				rc = td_error(TD_EINPUT,
-				        "%s:%d: key '%s' is not a slug",
-				        t->path, r->line, key);
-				break;
-			}
-		if (rc || (rc = parse_valid(td_lex_field(r, 6), &from, &to,
-		                   t->path, r->line)))
-			break;
-		int id;
-		if ((rc = add_actor(a, key, kind, name, from, to, &id)))
-			break;
-		rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME,
-		        strchr(name, ' ') ? 0 : TD_PATF_SHORT);
-		if (!rc)
-			rc = add_aliases(a, td_lex_field(r, 3), id, TD_PAT_NAME,
-			        t->path, r->line);
-		if (!rc)
-			rc = add_aliases(a, td_lex_field(r, 4), id,
-			        TD_PAT_METONYM, t->path, r->line);
-		if (!rc)
-			rc = add_aliases(a, td_lex_field(r, 5), id,
-			        TD_PAT_DEMONYM, t->path, r->line);
-		/* the names the ISO data must not take over */
-		if (!rc)
-			rc = claim_list(&ns, name, id);
-		if (!rc)
-			rc = claim_list(&ns, td_lex_field(r, 3), id);
-		if (!rc)
-			rc = claim_list(&ns, td_lex_field(r, 4), id);
-	}
-	td_tsv_free(t);
+	struct actor_ctx ac = {a, &ns};
+	int rc = td_lex_each(dir, "actors.tsv", actor_row, &ac);
 	if (!rc)
-		rc = load_clubs(a, dir);
+		rc = td_lex_each(dir, "clubs.tsv", club_row, a);
 	iso_news *news = rc ? NULL : calloc(1, sizeof *news);
 	if (!rc && !news)
 		rc = td_error(TD_ENOMEM, "out of memory");

@@ -26,7 +26,7 @@ struct td_annotator {
 	td_patset title_pats; /* exact case */
 	td_patset given_pats; /* exact case: given names */
 	td_hedge_rec *hedges;
-	size_t n_hedges;
+	size_t n_hedges, cap_hedges;
 	td_patset hedge_pats;  /* folded */
 	td_patset speech_pats; /* folded */
 	td_patset claim_pats;  /* folded */

@@ -10,70 +10,55 @@
 
 #include "match.h"
 #include "util.h"
+#include "vec.h"
 
 static int register_words(td_annotator *a);
+
+/* hedges.tsv: cue, subtype, and the condition a use must meet */
+static int hedge_row(void *ctx, const td_lex_row *row)
+{
+	td_annotator *a = ctx;
+	const char *cue = td_lex_field(row->r, 0),
+	           *sub = td_lex_field(row->r, 1),
+	           *cond = td_lex_field(row->r, 2);
+	static const char *const subs[] = {"probability", "possibility",
+	        "appearance", "approximation", "attribution", NULL};
+	static const char *const conds[] = {[TD_HC_NUM] = "num",
+	        [TD_HC_MODAL] = "modal",
+	        [TD_HC_VERB] = "verb",
+	        [TD_HC_COPULA] = "copula",
+	        [TD_HC_TO] = "to",
+	        [TD_HC_PASSIVE] = "passive",
+	        NULL};
+	int ok = 0, cc = TD_HC_NONE;
+	if (!cue || !sub)
+		return td_lex_error(row, "need cue and subtype");
+	for (int k = 0; subs[k]; k++)
+		ok |= strcmp(sub, subs[k]) == 0;
+	if (!ok)
+		return td_lex_error(row, "unknown subtype '%s'", sub);
+	for (int k = TD_HC_NUM; cond && conds[k]; k++)
+		if (strcmp(cond, conds[k]) == 0)
+			cc = k;
+	if (cond && cc == TD_HC_NONE)
+		return td_lex_error(row, "unknown condition '%s'", cond);
+	if (TD_VEC_RESERVE(a->hedges, a->n_hedges, a->cap_hedges, 64))
+		return td_error(TD_ENOMEM, "out of memory");
+	td_hedge_rec *h = &a->hedges[a->n_hedges];
+	h->cond = cc;
+	if (!(h->subtype = strdup(sub)))
+		return td_error(TD_ENOMEM, "out of memory");
+	int rc = td_patset_add(&a->hedge_pats, cue, (int)a->n_hedges, 0, 0);
+	a->n_hedges++;
+	return rc;
+}
 
 int td_hedges_load(td_annotator *a, const char *dir)
 {
 	if (register_words(a))
 		return td_error(TD_ENOMEM, "out of memory");
-	td_tsv *t;
-	int rc = td_lex_load(dir, "hedges.tsv", &t);
-	if (rc)
-		return rc;
-	a->hedges = calloc(t->n ? t->n : 1, sizeof *a->hedges);
-	if (!a->hedges) {
-		td_tsv_free(t);
-		return td_error(TD_ENOMEM, "out of memory");
-	}
 	a->hedge_pats.fold = 1;
-	for (size_t i = 0; i < t->n && !rc; i++) {
-		const td_tsv_row *r = &t->rows[i];
-		const char *cue = td_lex_field(r, 0), *sub = td_lex_field(r, 1),
-		           *cond = td_lex_field(r, 2);
-		static const char *const subs[] = {"probability", "possibility",
-		        "appearance", "approximation", "attribution", NULL};
-		int ok = 0, cc = TD_HC_NONE;
-		if (!cue || !sub) {
-			rc = td_error(TD_EINPUT, "%s:%d: need cue and subtype",
-			        t->path, r->line);
-			break;
-		}
-		for (int k = 0; subs[k]; k++)
-			ok |= strcmp(sub, subs[k]) == 0;
-		if (!ok) {
-			rc = td_error(TD_EINPUT, "%s:%d: unknown subtype '%s'",
-			        t->path, r->line, sub);
-			break;
-		}
-		if (cond && strcmp(cond, "num") == 0)
-			cc = TD_HC_NUM;
-		else if (cond && strcmp(cond, "modal") == 0)
-			cc = TD_HC_MODAL;
-		else if (cond && strcmp(cond, "verb") == 0)
-			cc = TD_HC_VERB;
-		else if (cond && strcmp(cond, "copula") == 0)
-			cc = TD_HC_COPULA;
-		else if (cond && strcmp(cond, "to") == 0)
-			cc = TD_HC_TO;
-		else if (cond && strcmp(cond, "passive") == 0)
-			cc = TD_HC_PASSIVE;
-		else if (cond) {
-			rc = td_error(TD_EINPUT,
-			        "%s:%d: unknown condition '%s'", t->path,
-			        r->line, cond);
-			break;
-		}
-		a->hedges[a->n_hedges].subtype = strdup(sub);
-		a->hedges[a->n_hedges].cond = cc;
-		if (!a->hedges[a->n_hedges].subtype) {
-			rc = td_error(TD_ENOMEM, "out of memory");
-			break;
-		}
-		rc = td_patset_add(&a->hedge_pats, cue, (int)a->n_hedges, 0, 0);
-		a->n_hedges++;
-	}
-	td_tsv_free(t);
+	int rc = td_lex_each(dir, "hedges.tsv", hedge_row, a);
 	td_patset_sort(&a->hedge_pats);
 	return rc;
 }
@@ -84,7 +69,7 @@ void td_hedges_unload(td_annotator *a)
 		free(a->hedges[i].subtype);
 	free(a->hedges);
 	a->hedges = NULL;
-	a->n_hedges = 0;
+	a->n_hedges = a->cap_hedges = 0;
 	td_patset_clear(&a->hedge_pats);
 }
 

@@ -33,61 +33,45 @@ static int register_words(td_annotator *a);
 
 /* stance.tsv (generated from the VADER sentiment lexicon): words whose
  * valence judges, as claim patterns of kind CC_STANCE (stance_at). */
-static int load_stance(td_annotator *a, const char *dir)
+static int stance_row(void *ctx, const td_lex_row *row)
 {
-	td_tsv *t;
-	int rc = td_lex_load(dir, "stance.tsv", &t);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < t->n && !rc; i++) {
-		const char *w = td_lex_field(&t->rows[i], 0),
-		           *v = td_lex_field(&t->rows[i], 1);
-		char *end = NULL;
-		if (v)
-			(void)strtod(v, &end);
-		if (!w || !v || end == v || *end)
-			rc = td_error(TD_EINPUT,
-			        "%s:%d: need a word and its valence", t->path,
-			        t->rows[i].line);
-		else
-			rc = td_patset_add(
-			        &a->claim_pats, w, (int)i, CC_STANCE, 0);
-	}
-	td_tsv_free(t);
-	return rc;
+	td_annotator *a = ctx;
+	const char *w = td_lex_field(row->r, 0), *v = td_lex_field(row->r, 1);
+	char *end = NULL;
+	if (v)
+		(void)strtod(v, &end);
+	if (!w || !v || end == v || *end)
+		return td_lex_error(row, "need a word and its valence");
+	return td_patset_add(&a->claim_pats, w, (int)row->index, CC_STANCE, 0);
+}
+
+/* claim_cues.tsv: a cue and its kind (CC_*) */
+static int claim_cue_row(void *ctx, const td_lex_row *row)
+{
+	td_annotator *a = ctx;
+	static const char *const kinds[] = {"", "deontic", "evaluative",
+	        "judgement", "intensifier", "recommend", "report", NULL};
+	const char *cue = td_lex_field(row->r, 0),
+	           *kind = td_lex_field(row->r, 1);
+	int type = 0;
+	for (int k = 1; kind && kinds[k]; k++)
+		if (strcmp(kind, kinds[k]) == 0)
+			type = k;
+	if (!cue || !type)
+		return td_lex_error(row,
+		        "need a cue and a kind (deontic, evaluative, "
+		        "judgement, intensifier, recommend, report)");
+	return td_patset_add(&a->claim_pats, cue, (int)row->index, type, 0);
 }
 
 int td_labels_load(td_annotator *a, const char *dir)
 {
 	if (register_words(a))
 		return td_error(TD_ENOMEM, "out of memory");
-	static const char *const kinds[] = {"", "deontic", "evaluative",
-	        "judgement", "intensifier", "recommend", "report", NULL};
-	td_tsv *t;
-	int rc = td_lex_load(dir, "claim_cues.tsv", &t);
-	if (rc)
-		return rc;
 	a->claim_pats.fold = 1;
-	for (size_t i = 0; i < t->n && !rc; i++) {
-		const char *cue = td_lex_field(&t->rows[i], 0),
-		           *kind = td_lex_field(&t->rows[i], 1);
-		int type = 0;
-		for (int k = 1; kind && kinds[k]; k++)
-			if (strcmp(kind, kinds[k]) == 0)
-				type = k;
-		if (!cue || !type)
-			rc = td_error(TD_EINPUT,
-			        "%s:%d: need a cue and a kind (deontic, "
-			        "evaluative, judgement, intensifier, "
-			        "recommend, report)",
-			        t->path, t->rows[i].line);
-		else
-			rc = td_patset_add(
-			        &a->claim_pats, cue, (int)i, type, 0);
-	}
-	td_tsv_free(t);
+	int rc = td_lex_each(dir, "claim_cues.tsv", claim_cue_row, a);
 	if (!rc)
-		rc = load_stance(a, dir);
+		rc = td_lex_each(dir, "stance.tsv", stance_row, a);
 	td_patset_sort(&a->claim_pats);
 	return rc;
 }

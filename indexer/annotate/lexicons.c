@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,65 +30,83 @@ const char *td_lex_field(const td_tsv_row *r, size_t i)
 	return r->f[i];
 }
 
+int td_lex_each(const char *dir, const char *name,
+        int (*fn)(void *ctx, const td_lex_row *row), void *ctx)
+{
+	td_tsv *t;
+	int rc = td_lex_load(dir, name, &t);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < t->n && !rc; i++) {
+		td_lex_row row = {&t->rows[i], t->path, i};
+		rc = fn(ctx, &row);
+	}
+	td_tsv_free(t);
+	return rc;
+}
+
+int td_lex_error(const td_lex_row *row, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return td_error(TD_EINPUT, "%s:%d: %s", row->path, row->r->line, msg);
+}
+
 /* speech_verbs.tsv: form, class (speech, according, view, conviction,
  * thought, tag), and whether the verb reports without a that-clause
  * (bare) or takes an object. */
+static int speech_verb_row(void *ctx, const td_lex_row *row)
+{
+	td_annotator *a = ctx;
+	const td_tsv_row *r = row->r;
+	const char *form = td_lex_field(r, 0), *cls = td_lex_field(r, 1),
+	           *bare = td_lex_field(r, 2);
+	static const char *const classes[] = {[TD_SV_SPEECH] = "speech",
+	        [TD_SV_ACCORDING] = "according",
+	        [TD_SV_VIEW] = "view",
+	        [TD_SV_CONVICTION] = "conviction",
+	        [TD_SV_THOUGHT] = "thought",
+	        [TD_SV_TAG] = "tag"};
+	int type = -1;
+	if (!form || !cls)
+		return td_lex_error(row, "need form and class");
+	for (int k = 0; k < (int)(sizeof classes / sizeof *classes); k++)
+		if (strcmp(cls, classes[k]) == 0)
+			type = k;
+	if (type < 0)
+		return td_lex_error(row,
+		        "class '%s' is not speech, according, view, "
+		        "conviction, thought or tag",
+		        cls);
+	int flags = 0;
+	/* column 3: yes, no or object, or a comma-separated list of them
+	 * and "verb" */
+	for (const char *f = bare; f && *f;) {
+		size_t n = strcspn(f, ",");
+		if (n == 3 && !strncmp(f, "yes", 3))
+			flags |= TD_SVF_BARE;
+		else if (n == 6 && !strncmp(f, "object", 6))
+			flags |= TD_SVF_OBJECT;
+		else if (n == 4 && !strncmp(f, "verb", 4))
+			flags |= TD_SVF_VERB;
+		else if (!(n == 2 && !strncmp(f, "no", 2)))
+			return td_lex_error(row,
+			        "column 3 '%s' is not yes, no, object or verb "
+			        "(or a list of them)",
+			        bare);
+		f += n + (f[n] == ',');
+	}
+	return td_patset_add(
+	        &a->speech_pats, form, (int)row->index, type, flags);
+}
+
 static int load_speech_verbs(td_annotator *a, const char *dir)
 {
-	td_tsv *t;
-	int rc = td_lex_load(dir, "speech_verbs.tsv", &t);
-	if (rc)
-		return rc;
 	a->speech_pats.fold = 1;
-	for (size_t i = 0; i < t->n && !rc; i++) {
-		const td_tsv_row *r = &t->rows[i];
-		const char *form = td_lex_field(r, 0),
-		           *cls = td_lex_field(r, 1),
-		           *bare = td_lex_field(r, 2);
-		int type = TD_SV_SPEECH;
-		if (!form || !cls)
-			rc = td_error(TD_EINPUT, "%s:%d: need form and class",
-			        t->path, r->line);
-		else if (strcmp(cls, "speech") == 0)
-			type = TD_SV_SPEECH;
-		else if (strcmp(cls, "according") == 0)
-			type = TD_SV_ACCORDING;
-		else if (strcmp(cls, "view") == 0)
-			type = TD_SV_VIEW;
-		else if (strcmp(cls, "conviction") == 0)
-			type = TD_SV_CONVICTION;
-		else if (strcmp(cls, "thought") == 0)
-			type = TD_SV_THOUGHT;
-		else if (strcmp(cls, "tag") == 0)
-			type = TD_SV_TAG;
-		else
-			rc = td_error(TD_EINPUT,
-			        "%s:%d: class '%s' is not speech, according, "
-			        "view, conviction, thought or tag",
-			        t->path, r->line, cls);
-		int flags = 0;
-		/* column 3: yes, no or object, or a comma-separated list of
-		 * them and "verb" */
-		for (const char *f = bare; !rc && f && *f;) {
-			size_t n = strcspn(f, ",");
-			if (n == 3 && !strncmp(f, "yes", 3))
-				flags |= TD_SVF_BARE;
-			else if (n == 6 && !strncmp(f, "object", 6))
-				flags |= TD_SVF_OBJECT;
-			else if (n == 4 && !strncmp(f, "verb", 4))
-				flags |= TD_SVF_VERB;
-			else if (!(n == 2 && !strncmp(f, "no", 2)))
-				rc = td_error(TD_EINPUT,
-				        "%s:%d: column 3 '%s' is not yes, no, "
-				        "object or verb (or a list of them)",
-				        t->path, r->line, bare);
-			f += n + (f[n] == ',');
-		}
-		if (!rc)
-			rc = td_patset_add(
-			        &a->speech_pats, form, (int)i, type, flags);
-	}
-	td_tsv_free(t);
+	int rc = td_lex_each(dir, "speech_verbs.tsv", speech_verb_row, a);
 	td_patset_sort(&a->speech_pats);
 	return rc;
 }
@@ -102,16 +121,16 @@ long td_speech_match(const td_actx *c, size_t i, size_t lim)
 }
 
 /* titles.tsv: one title per row (Sen., Prime Minister ...). */
+static int title_row(void *ctx, const td_lex_row *row)
+{
+	td_annotator *a = ctx;
+	return td_patset_add(
+	        &a->title_pats, row->r->f[0], (int)row->index, 0, 0);
+}
+
 static int load_titles(td_annotator *a, const char *dir)
 {
-	td_tsv *t;
-	int rc = td_lex_load(dir, "titles.tsv", &t);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < t->n && !rc; i++)
-		rc = td_patset_add(
-		        &a->title_pats, t->rows[i].f[0], (int)i, 0, 0);
-	td_tsv_free(t);
+	int rc = td_lex_each(dir, "titles.tsv", title_row, a);
 	td_patset_sort(&a->title_pats);
 	return rc;
 }

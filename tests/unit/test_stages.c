@@ -4,6 +4,8 @@
  * before it write and nothing of the later ones. */
 #include "annotate_fixture.h"
 
+#include <unistd.h>
+
 static const char *const text[] = {
         "\"We will probably sign the treaty,\" said Foreign Minister Amara "
         "Diallo of Guinea-Bissau on Monday.\n"
@@ -148,6 +150,131 @@ static void test_load_unload(void **state)
 	free(a);
 }
 
+/* td_lex_each's rows: comment and blank lines skipped, the rows numbered
+ * from 0 with their lines in the file; a nonzero return stops the walk */
+struct rows_seen {
+	int lines[8];
+	size_t n, stop;
+};
+
+static int see_row(void *ctx, const td_lex_row *row)
+{
+	struct rows_seen *s = ctx;
+	assert_int_equal(row->index, s->n);
+	s->lines[s->n++] = row->r->line;
+	if (s->n == s->stop)
+		return td_lex_error(row, "stop at '%s'", row->r->f[0]);
+	return 0;
+}
+
+/* Writes dir/name with body. */
+static void put(const char *dir, const char *name, const char *body)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(body, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Loads a stage's lexicon from dir into an empty annotator, expecting
+ * the error msg ("FILE:" is dir/name). */
+static void expect_load_error(int (*load)(td_annotator *, const char *),
+        const char *dir, const char *msg)
+{
+	td_annotator *a = calloc(1, sizeof *a);
+	assert_non_null(a);
+	assert_int_equal(load(a, dir), TD_EINPUT);
+	assert_string_equal(td_error_last(), msg);
+	td_annotator_free(a);
+}
+
+/* Each loader reads its lexicon through td_lex_each and says where a
+ * row is wrong as FILE:LINE (the line in the file, comments counted). */
+static void test_lexicon_rows(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/test_stages.XXXXXX", want[512];
+	assert_non_null(mkdtemp(dir));
+	put(dir, "x.tsv", "# comment\na\t1\n\n  \nb\n# c\nc\t3\n");
+	struct rows_seen s = {{0}, 0, 0};
+	assert_int_equal(td_lex_each(dir, "x.tsv", see_row, &s), 0);
+	assert_int_equal(s.n, 3);
+	assert_int_equal(s.lines[0], 2);
+	assert_int_equal(s.lines[1], 5);
+	assert_int_equal(s.lines[2], 7);
+	s = (struct rows_seen){{0}, 0, 2};
+	assert_int_equal(td_lex_each(dir, "x.tsv", see_row, &s), TD_EINPUT);
+	assert_int_equal(s.n, 2);
+	snprintf(want, sizeof want, "%s/x.tsv:5: stop at 'b'", dir);
+	assert_string_equal(td_error_last(), want);
+	assert_int_equal(td_lex_each(dir, "none.tsv", see_row, &s), TD_EIO);
+
+	put(dir, "hedges.tsv",
+	        "# cue\tsubtype\nperhaps\tpossibility\n"
+	        "about\tapproximation\tnum\nsure\tcertainty\n");
+	snprintf(want, sizeof want,
+	        "%s/hedges.tsv:4: unknown subtype 'certainty'", dir);
+	expect_load_error(td_hedges_load, dir, want);
+	put(dir, "hedges.tsv", "perhaps\tpossibility\tsoon\n");
+	snprintf(want, sizeof want, "%s/hedges.tsv:1: unknown condition 'soon'",
+	        dir);
+	expect_load_error(td_hedges_load, dir, want);
+
+	put(dir, "speech_verbs.tsv", "said\tspeech\tyes\n\nsang\tsong\n");
+	put(dir, "titles.tsv", "Sen.\n");
+	snprintf(want, sizeof want,
+	        "%s/speech_verbs.tsv:3: class 'song' is not speech, "
+	        "according, view, conviction, thought or tag",
+	        dir);
+	expect_load_error(td_shared_load, dir, want);
+	put(dir, "speech_verbs.tsv", "said\tspeech\tyes,maybe\n");
+	snprintf(want, sizeof want,
+	        "%s/speech_verbs.tsv:1: column 3 'yes,maybe' is not yes, no, "
+	        "object or verb (or a list of them)",
+	        dir);
+	expect_load_error(td_shared_load, dir, want);
+
+	put(dir, "claim_cues.tsv", "should\tdeontic\n");
+	put(dir, "stance.tsv", "# word\tvalence\ngood\t1.9\nbad\tlow\n");
+	snprintf(want, sizeof want,
+	        "%s/stance.tsv:3: need a word and its valence", dir);
+	expect_load_error(td_labels_load, dir, want);
+	put(dir, "claim_cues.tsv", "should\tdeontic\nclearly\n");
+	snprintf(want, sizeof want,
+	        "%s/claim_cues.tsv:2: need a cue and a kind (deontic, "
+	        "evaluative, judgement, intensifier, recommend, report)",
+	        dir);
+	expect_load_error(td_labels_load, dir, want);
+
+	put(dir, "actors.tsv", "un\torg\tUnited Nations\nUK\tstate\tBritain\n");
+	snprintf(want, sizeof want, "%s/actors.tsv:2: key 'UK' is not a slug",
+	        dir);
+	expect_load_error(td_actors_load, dir, want);
+	put(dir, "actors.tsv", "un\tbody\tUnited Nations\n");
+	snprintf(want, sizeof want,
+	        "%s/actors.tsv:1: kind 'body' is not person, org, state or "
+	        "group",
+	        dir);
+	expect_load_error(td_actors_load, dir, want);
+	put(dir, "actors.tsv", "un\torg\tUnited Nations\n");
+	put(dir, "clubs.tsv", "# key\tname\narsenal\n");
+	snprintf(want, sizeof want, "%s/clubs.tsv:2: need key and full name",
+	        dir);
+	expect_load_error(td_actors_load, dir, want);
+
+	const char *const names[] = {"x.tsv", "hedges.tsv", "speech_verbs.tsv",
+	        "titles.tsv", "claim_cues.tsv", "stance.tsv", "actors.tsv",
+	        "clubs.tsv"};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		assert_int_equal(unlink(path), 0);
+	}
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -155,6 +282,7 @@ int main(void)
 	        cmocka_unit_test(test_chain),
 	        cmocka_unit_test(test_pos_first_and_once),
 	        cmocka_unit_test(test_load_unload),
+	        cmocka_unit_test(test_lexicon_rows),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
