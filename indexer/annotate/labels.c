@@ -268,6 +268,18 @@ static void build_mask(const td_actx *c, size_t t0, size_t t1, unsigned char *m)
 	}
 }
 
+/* The author's words of the sentence [t0, t1): the first token at or
+ * after i that no actor's words hold (not M_REP), or t1. The tests of a
+ * sentence as the author's narration or report (report_like,
+ * present_pos, past_narration, plain_past_report) walk only these:
+ * for (i = own_word(m, t0, t0, t1); i < t1; i = own_word(m, t0, i + 1, t1)) */
+static size_t own_word(const unsigned char *m, size_t t0, size_t i, size_t t1)
+{
+	while (i < t1 && (m[i - t0] & M_REP))
+		i++;
+	return i;
+}
+
 /* ------------------------------------------------------------ futures */
 
 /* Does a possibility modal at i refer to the future? Its hedge stage
@@ -403,29 +415,33 @@ static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 
 /* "would" told from a past vantage point in the author's narration
  * (session 9): a past-tense verb (Penn VBD) of the author's words before
- * it in the sentence ("his brother would meet her", "the shares that
+ * it in its clause ("his brother would meet her", "the shares that
  * would be sold", "saw that resolution would be needed", "the Belgians
  * would not fight ...; they would wash their hands") makes it the
  * future of the past, already decided, not a forecast. The condition of
  * an if-clause ("if fallout increased ..., it would become") is no
- * vantage point, nor is a verb before ";" or "now", nor was/were: a state
- * described in the past may last ("it was a situation that would
- * confront Kennedy on Inauguration Day", a week after the article). */
+ * vantage point, nor is a verb before the ";" that opens the clause of
+ * "would", nor was/were: a state described in the past may last ("it
+ * was a situation that would confront Kennedy on Inauguration Day", a
+ * week after the article); "now" anywhere before "would" speaks from
+ * the present. This reads back from "would", not over the sentence as
+ * past_narration does: what counts is the clause of one word, and the
+ * present verbs that make a sentence no narration ("is", "will") do not
+ * move the vantage point of a "would" after them. */
 static int past_vantage(
         const td_actx *c, size_t t0, size_t i, const unsigned char *m)
 {
-	int past = 0;
-	for (size_t k = t0; k < i; k++) {
-		/* a new main clause has its own vantage point */
+	int past = 0, in_clause = 1;
+	for (size_t k = i; k-- > t0;) {
+		/* before the ";": another main clause, its own vantage point */
 		if (td_tok_eq(c, k, ";", 0))
-			past = 0;
+			in_clause = 0;
 		if (m[k - t0] & (M_REP | M_COND))
 			continue;
 		if (eq(c, k, i, "now"))
 			return 0;
-		if (td_tok_pos_is(c, k, "VBD") && !eq(c, k, i, "was") &&
-		        !eq(c, k, i, "were"))
-			past = 1;
+		past |= in_clause && td_tok_pos_is(c, k, "VBD") &&
+		        !eq(c, k, i, "was") && !eq(c, k, i, "were");
 	}
 	return past;
 }
@@ -676,9 +692,8 @@ static int report_like(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	int nums = 0;
-	for (size_t i = t0; i < t1; i++) {
-		if (m[i - t0] & M_REP)
-			continue;
+	for (size_t i = own_word(m, t0, t0, t1); i < t1;
+	        i = own_word(m, t0, i + 1, t1)) {
 		if (month_of(c, i) && !(td_tok_eq(c, i, "May", 0) && i == t0))
 			return 1;
 		if (td_tok_any(c, i, weekdays))
@@ -1339,9 +1354,9 @@ static int belief_forecast(
 static int present_pos(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
-	for (size_t i = t0; i < t1; i++)
-		if (!(m[i - t0] & M_REP) && (td_tok_pos_is(c, i, "VBZ") ||
-		                                    td_tok_pos_is(c, i, "VBP")))
+	for (size_t i = own_word(m, t0, t0, t1); i < t1;
+	        i = own_word(m, t0, i + 1, t1))
+		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP"))
 			return 1;
 	return 0;
 }
@@ -1354,9 +1369,8 @@ static int past_narration(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	int past = 0;
-	for (size_t i = t0; i < t1; i++) {
-		if (m[i - t0] & M_REP)
-			continue;
+	for (size_t i = own_word(m, t0, t0, t1); i < t1;
+	        i = own_word(m, t0, i + 1, t1)) {
 		/* "could" the hedge stage read as past ability ("E.G.T. could
 		 * not let the Swiss bank have even 10 shares") is narration */
 		if (eq(c, i, t1, "could") && !in_hedge(c, i) &&
@@ -1424,9 +1438,8 @@ static int plain_past_report(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	int name = 0;
-	for (size_t i = t0; i < t1; i++) {
-		if (m[i - t0] & M_REP)
-			continue;
+	for (size_t i = own_word(m, t0, t0, t1); i < t1;
+	        i = own_word(m, t0, i + 1, t1)) {
 		if (td_tok_pos_is(c, i, "JJ*") || td_tok_pos_is(c, i, "RB*") ||
 		        td_tok_pos_is(c, i, "VBZ") ||
 		        td_tok_pos_is(c, i, "VBP") || td_tok_pos_is(c, i, "MD"))

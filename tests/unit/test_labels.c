@@ -330,8 +330,8 @@ static void test_belief_forecasts(void **state)
 }
 
 /* Session 9: "would" after a past-tense verb of the author's narration
- * is the past's future, no forecast; not after was/were, a condition or
- * a ";" that opens a new clause. */
+ * is the past's future, no forecast; not after was/were, a condition,
+ * "now" or a ";" that opens a new clause. */
 static void test_past_vantage(void **state)
 {
 	(void)state;
@@ -344,11 +344,19 @@ static void test_past_vantage(void **state)
 	        "If fallout increased substantially, it would become far more "
 	        "important.\n"
 	        "It was a situation that would confront the new President.\n"
-	        "The talks failed; a new round would only deepen the rift.");
+	        "The talks failed; a new round would only deepen the rift.\n"
+	        "Prices rose; the firms wanted a part of the shares that "
+	        "would be sold.\n"
+	        "The firms now wanted a part of the shares that would be "
+	        "sold.");
 	assert_false(has(fx_ana(d, 0), "#prediction"));
 	assert_false(has(fx_ana(d, 1), "#prediction"));
 	for (int i = 2; i < 5; i++)
 		assert_true(has(fx_ana(d, i), "#prediction"));
+	/* the vantage point is in the clause of "would", after its ";";
+	 * "now" before "would" speaks from the present */
+	assert_false(has(fx_ana(d, 5), "#prediction"));
+	assert_true(has(fx_ana(d, 6), "#prediction"));
 	td_doc_free(d);
 }
 
