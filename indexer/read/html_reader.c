@@ -424,6 +424,8 @@ static int tokens_match(const xmlNode *n, const char *const *words, int whole,
 	return 0;
 }
 
+/* HTML's own names, the reader's knowledge of HTML, not language: they
+ * stay in the code (docs/architecture.md, "Word lists"). */
 static const char *const junk_tags[] = {"script", "style", "noscript",
         "template", "iframe", "object", "embed", "svg", "math", "canvas",
         "video", "audio", "nav", "footer", "form", "button", "select",
