@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,26 +32,11 @@ const char *td_lex_field(const td_tsv_row *r, size_t i)
 int td_lex_each(const char *dir, const char *name,
         int (*fn)(void *ctx, const td_lex_row *row), void *ctx)
 {
-	td_tsv *t;
-	int rc = td_lex_load(dir, name, &t);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < t->n && !rc; i++) {
-		td_lex_row row = {&t->rows[i], t->path, i};
-		rc = fn(ctx, &row);
-	}
-	td_tsv_free(t);
-	return rc;
-}
-
-int td_lex_error(const td_lex_row *row, const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return td_error(TD_EINPUT, "%s:%d: %s", row->path, row->r->line, msg);
+	char path[4096];
+	int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (n < 0 || (size_t)n >= sizeof path)
+		return td_error(TD_EUSAGE, "%s: lexicon path too long", dir);
+	return td_tsv_each(path, fn, ctx);
 }
 
 /* speech_verbs.tsv: form, class (speech, according, view, conviction,

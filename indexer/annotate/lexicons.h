@@ -71,26 +71,11 @@ int td_lex_load(const char *dir, const char *name, td_tsv **out);
 /* A TSV field or NULL when absent, empty or "-". */
 const char *td_lex_field(const td_tsv_row *r, size_t i);
 
-/* One row of a lexicon file, as td_lex_each hands it over: its fields
- * (r->f, r->n; r->line is its line in the file), the file's path, and
- * its number among the file's rows (comments and blank lines not
- * counted), from 0: the loaders' pattern ids. */
-typedef struct td_lex_row {
-	const td_tsv_row *r;
-	const char *path;
-	size_t index;
-} td_lex_row;
-/* Reads dir/name (TSV; '#' comment lines and blank lines skipped) and
- * calls fn(ctx, row) for each row in order, stopping at the first
- * nonzero return, which it returns (an error recorded by fn, usually
- * through td_lex_error). Errors of its own (no such file, a NUL byte,
- * memory) carry FILE:LINE where there is a line. */
+/* Reads dir/name with td_tsv_each (util.h): fn(ctx, row) for each row in
+ * order, up to the first nonzero return, which it returns (an error
+ * recorded by fn, usually through td_lex_error). */
 int td_lex_each(const char *dir, const char *name,
         int (*fn)(void *ctx, const td_lex_row *row), void *ctx);
-/* Records "FILE:LINE: " and the formatted message for row as a
- * TD_EINPUT error and returns TD_EINPUT. */
-int td_lex_error(const td_lex_row *row, const char *fmt, ...)
-        __attribute__((format(printf, 2, 3)));
 /* Loads the shared lexicons: speech verbs (speech_pats) and titles
  * (title_pats). */
 int td_shared_load(td_annotator *a, const char *dir);

@@ -8,6 +8,7 @@
 #include "error.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
@@ -194,6 +195,31 @@ int td_tsv_load(const char *path, td_tsv **out)
 	free(buf);
 	*out = t;
 	return 0;
+}
+
+int td_tsv_each(const char *path, int (*fn)(void *ctx, const td_lex_row *row),
+        void *ctx)
+{
+	td_tsv *t;
+	int rc = td_tsv_load(path, &t);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < t->n && !rc; i++) {
+		td_lex_row row = {&t->rows[i], t->path, i};
+		rc = fn(ctx, &row);
+	}
+	td_tsv_free(t);
+	return rc;
+}
+
+int td_lex_error(const td_lex_row *row, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return td_error(TD_EINPUT, "%s:%d: %s", row->path, row->r->line, msg);
 }
 
 const char *td_lexicon_dir(void)

@@ -26,6 +26,28 @@ typedef struct td_tsv {
 int td_tsv_load(const char *path, td_tsv **out);
 void td_tsv_free(td_tsv *t);
 
+/* One row of a TSV file, as td_tsv_each hands it over: its fields (r->f,
+ * r->n; r->line is its line in the file), the file's path, and its
+ * number among the file's rows (comment and blank lines not counted),
+ * from 0. */
+typedef struct td_lex_row {
+	const td_tsv_row *r;
+	const char *path;
+	size_t index;
+} td_lex_row;
+
+/* Reads path as TSV (td_tsv_load) and calls fn(ctx, row) for each row in
+ * order, stopping at the first nonzero return, which it returns (an error
+ * fn recorded, usually through td_lex_error). The loaders of lexicons
+ * read their files through it, so each is only what it makes of a row. */
+int td_tsv_each(const char *path, int (*fn)(void *ctx, const td_lex_row *row),
+        void *ctx);
+
+/* Records "FILE:LINE: " and the formatted message for row as a TD_EINPUT
+ * error and returns TD_EINPUT. */
+int td_lex_error(const td_lex_row *row, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+
 /* The default directory of the lexicons: the installed
  * $(pkgdatadir)/lexicons, or, in a build that is not installed,
  * corpus/lexicons of the source tree it was built from. The library reads

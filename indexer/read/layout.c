@@ -7,6 +7,7 @@
 #include "layout.h"
 #include "tagdex.h"
 #include "util.h"
+#include "vec.h"
 #include "error.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -16,7 +17,7 @@
 
 struct td_layout {
 	pcre2_code **re;
-	size_t n;
+	size_t n, cap;
 };
 
 void td_layout_free(td_layout *l)
@@ -29,41 +30,39 @@ void td_layout_free(td_layout *l)
 	free(l);
 }
 
+/* layout.tsv: one pattern a row */
+static int layout_row(void *ctx, const td_lex_row *row)
+{
+	td_layout *l = ctx;
+	int err;
+	PCRE2_SIZE off;
+	if (TD_VEC_RESERVE(l->re, l->n, l->cap, 16))
+		return td_error(TD_ENOMEM, "out of memory");
+	pcre2_code *re =
+	        pcre2_compile((PCRE2_SPTR)row->r->f[0], PCRE2_ZERO_TERMINATED,
+	                PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
+	                        PCRE2_ANCHORED | PCRE2_ENDANCHORED,
+	                &err, &off, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof msg);
+		return td_lex_error(row, "bad pattern at offset %zu: %s",
+		        (size_t)off, (const char *)msg);
+	}
+	l->re[l->n++] = re;
+	return 0;
+}
+
 int td_layout_load(const char *path, td_layout **out)
 {
-	td_tsv *t;
-	int rc = td_tsv_load(path, &t);
-	if (rc)
-		return rc;
 	td_layout *l = calloc(1, sizeof *l);
-	if (!l || (t->n && !(l->re = calloc(t->n, sizeof *l->re)))) {
-		free(l);
-		td_tsv_free(t);
+	if (!l)
 		return td_error(TD_ENOMEM, "out of memory");
+	int rc = td_tsv_each(path, layout_row, l);
+	if (rc) {
+		td_layout_free(l);
+		return rc;
 	}
-	for (size_t i = 0; i < t->n; i++) {
-		int err;
-		PCRE2_SIZE off;
-		const char *pat = t->rows[i].f[0];
-		pcre2_code *re =
-		        pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-		                PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP |
-		                        PCRE2_ANCHORED | PCRE2_ENDANCHORED,
-		                &err, &off, NULL);
-		if (!re) {
-			PCRE2_UCHAR msg[256];
-			pcre2_get_error_message(err, msg, sizeof msg);
-			rc = td_error(TD_EINPUT,
-			        "%s:%d: bad pattern at offset %zu: %s", path,
-			        t->rows[i].line, (size_t)off,
-			        (const char *)msg);
-			td_layout_free(l);
-			td_tsv_free(t);
-			return rc;
-		}
-		l->re[l->n++] = re;
-	}
-	td_tsv_free(t);
 	*out = l;
 	return 0;
 }

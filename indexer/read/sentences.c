@@ -25,7 +25,7 @@ typedef struct ab_entry {
 
 struct td_abbrevs {
 	ab_entry *v;
-	size_t n;
+	size_t n, cap;
 };
 
 static int entry_cmp(const void *a, const void *b)
@@ -53,49 +53,41 @@ void td_abbrevs_free(td_abbrevs *a)
 	free(a);
 }
 
-int td_abbrevs_load(const char *path, td_abbrevs **out)
+/* abbreviations.tsv: a form and its class (AB_*) */
+static int abbrev_row(void *ctx, const td_lex_row *row)
 {
 	static const char *const classes[] = {
 	        NULL, "title", "inner", "number", "month", "end", "starter"};
-	td_tsv *t;
-	int rc = td_tsv_load(path, &t);
-	if (rc)
-		return rc;
-	td_abbrevs *a = calloc(1, sizeof *a);
-	if (!a || (t->n && !(a->v = calloc(t->n, sizeof *a->v)))) {
-		free(a);
-		td_tsv_free(t);
+	td_abbrevs *a = ctx;
+	const td_tsv_row *r = row->r;
+	int cls = 0;
+	for (int c = 1; r->n >= 2 && c <= AB_STARTER; c++)
+		if (strcmp(r->f[1], classes[c]) == 0)
+			cls = c;
+	if (!cls || !*r->f[0] || strchr(r->f[0], ' '))
+		return td_lex_error(row,
+		        "expected "
+		        "FORM<TAB>title|inner|number|month|end|starter");
+	if (cls != AB_STARTER && r->f[0][strlen(r->f[0]) - 1] != '.')
+		return td_lex_error(
+		        row, "abbreviation '%s' must end in '.'", r->f[0]);
+	if (TD_VEC_RESERVE(a->v, a->n, a->cap, 256) ||
+	        !(a->v[a->n].form = strdup(r->f[0])))
 		return td_error(TD_ENOMEM, "out of memory");
+	a->v[a->n++].cls = cls;
+	return 0;
+}
+
+int td_abbrevs_load(const char *path, td_abbrevs **out)
+{
+	td_abbrevs *a;
+	int rc = td_abbrevs_new(&a);
+	if (!rc)
+		rc = td_tsv_each(path, abbrev_row, a);
+	if (rc) {
+		td_abbrevs_free(a);
+		return rc;
 	}
-	for (size_t i = 0; i < t->n; i++) {
-		const td_tsv_row *r = &t->rows[i];
-		int cls = 0;
-		for (int c = 1; r->n >= 2 && c <= AB_STARTER; c++)
-			if (strcmp(r->f[1], classes[c]) == 0)
-				cls = c;
-		if (!cls || !*r->f[0] || strchr(r->f[0], ' ')) {
-			rc = td_error(TD_EINPUT,
-			        "%s:%d: expected "
-			        "FORM<TAB>title|inner|number|month|end|starter",
-			        path, r->line);
-			td_abbrevs_free(a);
-			td_tsv_free(t);
-			return rc;
-		}
-		if (cls != AB_STARTER && r->f[0][strlen(r->f[0]) - 1] != '.') {
-			rc = td_error(TD_EINPUT,
-			        "%s:%d: abbreviation '%s' must end in '.'",
-			        path, r->line, r->f[0]);
-			td_abbrevs_free(a);
-			td_tsv_free(t);
-			return rc;
-		}
-		a->v[a->n].form = r->f[0];
-		r->f[0] = NULL; /* taken over; td_tsv_free skips NULL fields */
-		a->v[a->n].cls = cls;
-		a->n++;
-	}
-	td_tsv_free(t);
 	if (a->n > 1)
 		qsort(a->v, a->n, sizeof *a->v, entry_cmp);
 	*out = a;

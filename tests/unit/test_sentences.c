@@ -229,6 +229,34 @@ static void test_bad_lexicon(void **state)
 	unlink(path);
 }
 
+/* layout.tsv, read row by row like the other lexicons: its patterns
+ * match whole blocks, case-insensitively; a bad one is FILE:LINE */
+static void test_layout_lexicon(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_sentences_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("# comment\n\narticle \\d+(st|nd|rd|th) half\nadvert\n", f);
+	fclose(f);
+	td_layout *l = NULL;
+	assert_int_equal(td_layout_load(path, &l), 0);
+	assert_true(td_layout_match(l, "Article 2nd half", 16));
+	assert_true(td_layout_match(l, "ADVERT", 6));
+	assert_false(td_layout_match(l, "An advert", 9));
+	td_layout_free(l);
+	f = fopen(path, "w");
+	fputs("advert\n# a comment\nmore (ads\n", f);
+	fclose(f);
+	l = NULL;
+	assert_int_equal(td_layout_load(path, &l), TD_EINPUT);
+	assert_null(l);
+	assert_non_null(strstr(td_error_last(), ":3: bad pattern at offset "));
+	assert_int_equal(strncmp(td_error_last(), path, strlen(path)), 0);
+	unlink(path);
+}
+
 /* The seed's body sentences, through reader and structure builder, are
  * the ones in tests/data/seed.sentences, in order, with ids s0, s1, ... */
 static void test_seed(void **state)
@@ -292,6 +320,7 @@ int main(void)
 	        cmocka_unit_test(test_range_offsets),
 	        cmocka_unit_test(test_no_lexicon),
 	        cmocka_unit_test(test_bad_lexicon),
+	        cmocka_unit_test(test_layout_lexicon),
 	        cmocka_unit_test(test_seed),
 	};
 	return cmocka_run_group_tests(tests, load, unload);
