@@ -3813,6 +3813,135 @@ static int acting_names(td_actx *c, unsigned char *in)
 	return rc < 0 ? rc : 0;
 }
 
+/* The person mention of one word equal to token t keyed by itself, when
+ * every mention holding the word is one ("Captain Ahab" keyed ahab, no
+ * "Ahab Street"); NULL otherwise. */
+static const td_mention *one_word_person(const td_actx *c, size_t t)
+{
+	const td_mention *p = NULL;
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun)
+			continue;
+		int holds = 0;
+		for (size_t w = m->t0; w < m->t1 && !holds; w++)
+			holds = same_token(c, w, t);
+		if (!holds)
+			continue;
+		if (m->t1 - m->t0 != 1 || !m->key ||
+		        strcmp(m->kind, "person") ||
+		        (p && strcmp(p->key, m->key)))
+			return NULL;
+		p = m;
+	}
+	return p;
+}
+
+/* A verb of saying or of the manner of saying at i ("said", "cried",
+ * "whispered"). */
+static int tag_verb_at(const td_actx *c, size_t i, size_t lim)
+{
+	long m = td_speech_match(c, i, lim);
+	return m >= 0 && (c->a->speech_pats.v[m].type == TD_SV_SPEECH ||
+	                         c->a->speech_pats.v[m].type == TD_SV_TAG);
+}
+
+/* A closing quote mark at k: a mark right after a quotation's words. */
+static int closing_mark(const td_actx *c, size_t k, size_t t0)
+{
+	return k > t0 && in_list(c, k, quote_marks, 0) &&
+	       !td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end) &&
+	       td_actx_in_quote(c, c->tok.v[k - 1].start, c->tok.v[k - 1].end);
+}
+
+/* An opening quote mark within two tokens after k (a comma or colon
+ * between: "Stubb said, \"..."). */
+static int quote_opens_after(const td_actx *c, size_t k, size_t t1)
+{
+	for (size_t j = k; j < t1 && j < k + 3; j++)
+		if (td_actx_in_quote(c, c->tok.v[j].start, c->tok.v[j].end))
+			return j > k;
+	return 0;
+}
+
+/* The other uses of a tag's one-word speaker at t: bare proper nouns equal
+ * to it (spread_word), and at a sentence's start, where the tagger often
+ * reads a name it does not know as a common noun, a bare capital equal to
+ * it that acts (person_acts: "Ahab stood by the rail"). */
+static int spread_speaker(td_actx *c, unsigned char *in, size_t t,
+        const char *key, const char *name)
+{
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
+		for (size_t u = u0; u < u1 && rc >= 0; u++)
+			if (u != t && same_token(c, u, t) &&
+			        (bare_proper(c, in, u, u0, u1) ||
+			                (u == u0 &&
+			                        bare_capital(
+			                                c, in, u, u0, u1) &&
+			                        person_acts(c, u, u1)))) {
+				rc = emit(c, u, u + 1, key, "person", name, 0,
+				        0, NULL);
+				in[u] = 1;
+			}
+	}
+	return rc;
+}
+
+/* The speaker of a tag beside a quotation named by one word no list
+ * holds ("\"...!\" cried Ahab", "\"...,\" Stubb said", "Stubb said,
+ * \"...\""): a bare proper noun (bare_proper: tagged NNP, no capital
+ * beside it, no lexicon, place or title entry, no month, weekday or
+ * sentence opener) that is the subject right after a verb of saying
+ * that follows a closing mark, or right before one that follows a
+ * closing mark or opens a quotation, is a person keyed by the word, and
+ * so is every bare use of it (emit_person_spread). Names inside
+ * quotations are vocatives or objects, never a tag's subject. */
+static int tag_speakers(td_actx *c, unsigned char *in, size_t t0, size_t t1)
+{
+	int rc = 0;
+	for (size_t t = t0; t < t1 && rc >= 0; t++) {
+		const char *w = td_tok_str(c, t);
+		if (in[t] || w[0] < 'A' || w[0] > 'Z')
+			continue;
+		int inverted = t >= t0 + 2 && tag_verb_at(c, t - 1, t) &&
+		               closing_mark(c, t - 2, t0);
+		int subject = !inverted && t + 1 < t1 &&
+		              tag_verb_at(c, t + 1, t1) &&
+		              (closing_mark(c, t - 1, t0) ||
+		                      quote_opens_after(c, t + 2, t1));
+		if ((!inverted && !subject) ||
+		        td_actx_in_quote(
+		                c, c->tok.v[t].start, c->tok.v[t].end) ||
+		        !bare_proper(c, in, t, t0, t1) ||
+		        in_list(c, t, org_heads, 0) ||
+		        in_list(c, t, place_heads, 0))
+			continue;
+		const char *key, *name;
+		if (!word_of_actor(c, t)) {
+			const td_dyn *d;
+			rc = add_dyn(c, t, t + 1, "person", NULL, &d);
+			if (rc < 0)
+				break;
+			key = d->key;
+			name = d->name;
+		} else {
+			/* named before by the word alone after a title
+			 * ("Captain Ahab"): that person's key */
+			const td_mention *p = one_word_person(c, t);
+			if (!p)
+				continue;
+			key = name = p->key;
+		}
+		rc = emit(c, t, t + 1, key, "person", name, 0, 0, NULL);
+		in[t] = 1;
+		if (rc >= 0)
+			rc = spread_speaker(c, in, t, key, name);
+	}
+	return rc;
+}
+
 /* Is token t inside a person's mention that is no pronoun? */
 static int person_at(const td_actx *c, size_t t)
 {
@@ -4105,6 +4234,8 @@ static int one_word_names(td_actx *c)
 		if (rc >= 0)
 			rc = vocatives(c, in, c->sents[si].t0, c->sents[si].t1);
 	}
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
+		rc = tag_speakers(c, in, c->sents[si].t0, c->sents[si].t1);
 	if (rc >= 0)
 		rc = one_word_persons(c, in);
 	if (rc >= 0)

@@ -1587,6 +1587,43 @@ static void test_second_names(void **state)
 	td_doc_free(d);
 }
 
+/* The speaker of a tag beside a quotation named by one word no list
+ * holds ("cried Ahab", "Stubb said") is a person keyed by the word, and
+ * so are its bare uses; one named before after a title ("Captain
+ * Gardiner") keeps that key; a place after the verb ("said Moscow") and
+ * a name inside a quotation are no tag's speaker. */
+static void test_tag_speakers(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "\"Man the boat!\" cried Ahab, and went below.",
+	        "Ahab stood by the rail.",
+	        "\"It is his son he has lost,\" Stubb said.",
+	        "Captain Gardiner came over the side.",
+	        "\"I will not go,\" said Gardiner.",
+	        "At last Gardiner hurried to his boat.",
+	        "\"Where is Queequeg?\" he asked.",
+	        "\"It is late,\" said Moscow."};
+	td_doc *d = fx_doc("1961-01-01", story, 8);
+	for (int k = 0; k < 2; k++) {
+		const td_span *p = fx_find_nth(d, "persName", "Ahab", k);
+		assert_non_null(p);
+		assert_string_equal(td_span_attr(p, "ref"), "#ahab");
+	}
+	fx_expect(d, "persName", "Stubb", "ref", "#stubb");
+	for (int k = 0; k < 3; k++) {
+		const td_span *p = fx_find_nth(d, "persName", "Gardiner", k);
+		assert_non_null(p);
+		assert_string_equal(td_span_attr(p, "ref"), "#gardiner");
+	}
+	fx_expect(d, "q", "Man the boat!", "who", "#ahab");
+	fx_expect(d, "q", "It is his son he has lost,", "who", "#stubb");
+	fx_expect(d, "q", "I will not go,", "who", "#gardiner");
+	assert_null(fx_find(d, "persName", "Queequeg"));
+	assert_null(fx_find(d, "persName", "Moscow"));
+	td_doc_free(d);
+}
+
 /* The title of a work in quotation marks names no person ("La Dolce
  * Vita", "Goodbye, Mr. Chips", "Captain Brassbound's Conversion"), nor
  * do its words elsewhere ("The Dolce Vita get-together"); a line of
@@ -1728,6 +1765,7 @@ int main(void)
 	        cmocka_unit_test(test_name_lists),
 	        cmocka_unit_test(test_spelled_out_ranks),
 	        cmocka_unit_test(test_second_names),
+	        cmocka_unit_test(test_tag_speakers),
 	        cmocka_unit_test(test_quoted_work_titles),
 	        cmocka_unit_test(test_initials_orgs_source_modifiers),
 	        cmocka_unit_test(test_word_hash),
