@@ -2690,6 +2690,113 @@ static void beat_speakers(td_actx *c)
 	}
 }
 
+/* A paragraph of dialogue as a turn (alternating_turns): its quotations,
+ * their one speaker, and whether it holds nothing else. */
+typedef struct turn {
+	int para;
+	size_t s0, s1;   /* its sentences [s0, s1) */
+	size_t q0, q1;   /* its quotations [q0, q1) in c->quotes */
+	const char *who; /* the speaker of all of them, or NULL */
+	int single;      /* one speaker or none, no part in another paragraph */
+	int bare;        /* no word outside quotation marks */
+	int talk;        /* every sentence holds some of a quotation */
+} turn;
+
+/* Does a person mention keyed key stand inside quotations [q0, q1) (a
+ * vocative: "Thanks, Joe," is said to Joe, not by him)? */
+static int names_inside(const td_actx *c, size_t q0, size_t q1, const char *key)
+{
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || strcmp(m->key, key))
+			continue;
+		for (size_t q = q0; q < q1; q++)
+			if (m->start >= c->quotes[q].start &&
+			        m->end <= c->quotes[q].end)
+				return 1;
+	}
+	return 0;
+}
+
+/* A strict two-person exchange (contract: "its neighbours name the
+ * speaker"): a paragraph that holds a turn and nothing else, no verb of
+ * saying, no name of a speaker, right after two paragraphs of one turn
+ * each whose known speakers differ, is the turn of the speaker before
+ * last (A, B, A ...). The two hold talk only (each sentence some of a
+ * quotation: a tag, no action beat; round 14 leaves a turn after a beat
+ * null). Precision first: a paragraph of narration between,
+ * a turn of two speakers, a quotation over paragraphs or the speaker's
+ * own name inside the turn (a vocative) breaks the chain. */
+static int alternating_turns(td_actx *c)
+{
+	if (c->n_quotes < 3)
+		return 0;
+	turn *tv = malloc(c->n_quotes * sizeof *tv);
+	if (!tv)
+		return td_error(TD_ENOMEM, "out of memory");
+	size_t nt = 0;
+	for (size_t q = 0; q < c->n_quotes;) {
+		int si = c->quotes[q].sent;
+		int para = si >= 0 ? c->sents[si].para : -1;
+		size_t e = q + 1;
+		while (e < c->n_quotes && c->quotes[e].sent >= 0 && para >= 0 &&
+		        c->sents[c->quotes[e].sent].para == para)
+			e++;
+		turn *u = &tv[nt++];
+		u->para = para;
+		u->q0 = q;
+		u->q1 = e;
+		u->who = NULL;
+		u->single = para >= 0;
+		for (size_t k = q; k < e && u->single; k++) {
+			const td_quote *qq = &c->quotes[k];
+			if (qq->next_part >= 0 ||
+			        (k > 0 && c->quotes[k - 1].next_part == (int)k))
+				u->single = 0;
+			else if (qq->who && u->who && strcmp(qq->who, u->who))
+				u->single = 0;
+			else if (qq->who)
+				u->who = qq->who;
+		}
+		u->s0 = u->s1 = si >= 0 ? (size_t)si : 0;
+		while (u->s0 > 0 && c->sents[u->s0 - 1].para == para)
+			u->s0--;
+		while (u->s1 < c->n_sents && c->sents[u->s1].para == para)
+			u->s1++;
+		u->talk = u->single;
+		for (size_t x = u->s0; x < u->s1 && u->talk; x++) {
+			int any = 0;
+			for (size_t t = c->sents[x].t0;
+			        t < c->sents[x].t1 && !any; t++)
+				any = tok_in_quote(c, t);
+			u->talk = any;
+		}
+		u->bare = u->single;
+		if (u->bare)
+			for (size_t x = u->s0; x < u->s1 && u->bare; x++)
+				for (size_t t = c->sents[x].t0;
+				        t < c->sents[x].t1; t++)
+					if (td_tok_is_word(c, t) &&
+					        !tok_in_quote(c, t)) {
+						u->bare = 0;
+						break;
+					}
+		q = e;
+	}
+	for (size_t i = 2; i < nt; i++) {
+		turn *a = &tv[i - 2], *b = &tv[i - 1], *u = &tv[i];
+		if (!u->bare || u->who || !a->talk || !b->talk || !a->who ||
+		        !b->who || !strcmp(a->who, b->who) || b->s0 != a->s1 ||
+		        u->s0 != b->s1 || names_inside(c, u->q0, u->q1, a->who))
+			continue;
+		for (size_t k = u->q0; k < u->q1; k++)
+			c->quotes[k].who = a->who;
+		u->who = a->who;
+	}
+	free(tv);
+	return 0;
+}
+
 int td_quotes_attribute(td_actx *c)
 {
 	const char *prev = NULL;
@@ -2720,6 +2827,8 @@ int td_quotes_attribute(td_actx *c)
 				c->quotes[q].who = w;
 	}
 	beat_speakers(c);
+	if ((rc = alternating_turns(c)) < 0)
+		return rc;
 	/* the parts of a quote over paragraphs are one quotation: each takes
 	 * the speaker of its first attributed part (a part's next part comes
 	 * later in c->quotes, so one pass finds the chains' heads) */

@@ -1208,6 +1208,36 @@ static void test_session12_action_beats(void **state)
 	td_doc_free(d);
 }
 
+/* A strict two-person exchange: a paragraph holding only a turn, after two
+ * paragraphs of one turn each by two known speakers, is the turn of the
+ * speaker before last; the speaker's own name inside the turn (a
+ * vocative), a paragraph of narration between, or two turns of one
+ * speaker before it give no @who. */
+static void test_alternating_turns(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("The fire had burned low."),
+	        ("\"You rode in late,\" said Hank Moss."),
+	        ("\"The trail was washed out,\" Clay Burke said."),
+	        ("\"Both fords?\""), ("\"Both of them.\""),
+	        ("\"Then we wait.\""), ("\"Thanks, Burke.\""),
+	        ("The fire went out."), ("\"Morning, then.\"")};
+	td_doc *d = fx_doc("1961-10-14", paras, 9);
+	fx_expect(d, "q", "Both fords?", "who", "#hank-moss");
+	fx_expect(d, "q", "Both of them.", "who", "#clay-burke");
+	fx_expect(d, "q", "Then we wait.", "who", "#hank-moss");
+	fx_expect(d, "q", "Thanks, Burke.", "who", NULL);
+	fx_expect(d, "q", "Morning, then.", "who", NULL);
+	td_doc_free(d);
+
+	const char *const same[] = {("The fire had burned low."),
+	        ("\"You rode in late,\" said Hank Moss."),
+	        ("\"The trail was bad,\" Moss said."), ("\"Both fords?\"")};
+	d = fx_doc("1961-10-14", same, 4);
+	fx_expect(d, "q", "Both fords?", "who", NULL);
+	td_doc_free(d);
+}
+
 /* Session 12: "she" of a tag with no woman named within three paragraphs
  * is the last woman who spoke there (her gender from her given name or a
  * title); a woman who never spoke gives no one, nor does a speaker of the
@@ -1341,6 +1371,7 @@ int main(void)
 	        cmocka_unit_test(test_session12_org_before_title),
 	        cmocka_unit_test(test_session12_profile_pronoun),
 	        cmocka_unit_test(test_session12_person_and_associates),
+	        cmocka_unit_test(test_alternating_turns),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
