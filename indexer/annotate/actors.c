@@ -3663,10 +3663,25 @@ static int cited_authors(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 
 /* A bare proper noun addressed in a quotation: after a comma, at the end
  * of the quoted words or their sentence ("I have a little job for you,
- * Charlie.", "One thing, Summers", Brenner said), the vocative of English
- * dialogue: a person keyed by the word. */
+ * Charlie.", "One thing, Summers", Brenner said), or between commas ("Thou
+ * art always prating to me, Starbuck, about those owners"), the vocative
+ * of English dialogue: a person keyed by the word. */
 static const char *const quote_marks[] = {
         "\"", "\xe2\x80\x9d", "\xe2\x80\x99", "'", NULL};
+
+/* Common nouns of address, capitalised when they stand for a name
+ * ("Times have changed, Mother,", "Aye, Chief,", "said Mother"): kin,
+ * ranks and roles, endearments. No person's name. */
+static const char *const address_nouns[] = {"Mother", "Father", "Mom", "Mommy",
+        "Ma", "Pa", "Dad", "Daddy", "Mama", "Papa", "Mamma", "Grandma",
+        "Grandpa", "Granny", "Grandmother", "Grandfather", "Son", "Sonny",
+        "Brother", "Sister", "Uncle", "Aunt", "Auntie", "Cousin", "Chief",
+        "Boss", "Doc", "Doctor", "Sir", "Madam", "Mister", "Honey", "Darling",
+        "Dear", "Sweetheart", "Kid", "Boy", "Buddy", "Pal", "Friend", "Skipper",
+        "Captain", "Colonel", "General", "Sergeant", "Lieutenant", "Major",
+        "Sheriff", "Marshal", "Judge", "Nurse", "Officer", "Mate", "Partner",
+        "Stranger", "Lady", "Lord", "God", "Professor", "Senator", "Governor",
+        "Padre", NULL};
 
 static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 {
@@ -3679,7 +3694,22 @@ static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		        (td_tok_eq(c, j, ".", 0) || td_tok_eq(c, j, "!", 0) ||
 		                td_tok_eq(c, j, "?", 0)))
 			j++;
-		if ((j < t1 && !in_list(c, j, quote_marks, 0)) ||
+		/* between commas: before the closing mark ("fellow,
+		 * Starbuck,\" he said") or inside the words ("prating to
+		 * me, Starbuck, about"), not a list ("Smith, Jones, and") */
+		int mid = 0;
+		if (j == t + 1 && j + 1 < t1 && td_tok_eq(c, j, ",", 0)) {
+			if (in_list(c, j + 1, quote_marks, 0))
+				j++;
+			else
+				mid = td_tok_is_lower(c, j + 1) &&
+				      !(t >= t0 + 2 &&
+				              td_tok_is_cap(c, t - 2)) &&
+				      td_actx_in_quote(c, c->tok.v[j + 1].start,
+				              c->tok.v[j + 1].end);
+		}
+		if ((j < t1 && !mid && !in_list(c, j, quote_marks, 0)) ||
+		        in_list(c, t, address_nouns, 0) ||
 		        !bare_proper(c, in, t, t0, t1) ||
 		        !td_actx_in_quote(
 		                c, c->tok.v[t].start, c->tok.v[t].end))
@@ -3916,7 +3946,8 @@ static int tag_speakers(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		                c, c->tok.v[t].start, c->tok.v[t].end) ||
 		        !bare_proper(c, in, t, t0, t1) ||
 		        in_list(c, t, org_heads, 0) ||
-		        in_list(c, t, place_heads, 0))
+		        in_list(c, t, place_heads, 0) ||
+		        in_list(c, t, address_nouns, 0))
 			continue;
 		const char *key, *name;
 		if (!word_of_actor(c, t)) {
@@ -4559,9 +4590,10 @@ static int register_words(td_annotator *a)
 	        travel, travel_objects, particles, not_names, org_words,
 	        located_fw, group_adjs, body_heads, he_she, his_her, suffixes,
 	        male_titles, female_titles, org_heads, org_abbrevs, place_heads,
-	        proper_heads, venue_heads, after_np, dateline_months,
-	        event_heads, acronym_skip, game_words, own_dets, own_nouns,
-	        govt_heads, cite_particles, quote_marks, honorifics,
-	        naming_verbs, naming_objects, title_minor, coworkers, NULL};
+	        address_nouns, proper_heads, venue_heads, after_np,
+	        dateline_months, event_heads, acronym_skip, game_words,
+	        own_dets, own_nouns, govt_heads, cite_particles, quote_marks,
+	        honorifics, naming_verbs, naming_objects, title_minor,
+	        coworkers, NULL};
 	return td_words_register(a, lists);
 }

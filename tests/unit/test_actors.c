@@ -1624,6 +1624,26 @@ static void test_tag_speakers(void **state)
 	td_doc_free(d);
 }
 
+/* A name between commas in a quotation is a vocative ("too good a
+ * fellow, Starbuck,\" he said", "prating to me, Flask, about"), a person;
+ * a common noun of address in the same place ("Times have changed,
+ * Mother,") and a list of names are no vocative. */
+static void test_vocatives_between_commas(void **state)
+{
+	(void)state;
+	const char *const story[] = {"The ship lay becalmed.",
+	        "\"Thou art but too good a fellow, Starbuck,\" he said.",
+	        "\"Thou art always prating to me, Flask, about the owners.\"",
+	        "\"Times have changed, Mother,\" Frank Dowling said.",
+	        "\"Aye, Chief, about the boat.\""};
+	td_doc *d = fx_doc("1961-01-01", story, 5);
+	fx_expect(d, "persName", "Starbuck", "ref", "#starbuck");
+	fx_expect(d, "persName", "Flask", "ref", "#flask");
+	assert_null(fx_find(d, "persName", "Mother"));
+	assert_null(fx_find(d, "persName", "Chief"));
+	td_doc_free(d);
+}
+
 /* The title of a work in quotation marks names no person ("La Dolce
  * Vita", "Goodbye, Mr. Chips", "Captain Brassbound's Conversion"), nor
  * do its words elsewhere ("The Dolce Vita get-together"); a line of
@@ -1766,6 +1786,7 @@ int main(void)
 	        cmocka_unit_test(test_spelled_out_ranks),
 	        cmocka_unit_test(test_second_names),
 	        cmocka_unit_test(test_tag_speakers),
+	        cmocka_unit_test(test_vocatives_between_commas),
 	        cmocka_unit_test(test_quoted_work_titles),
 	        cmocka_unit_test(test_initials_orgs_source_modifiers),
 	        cmocka_unit_test(test_word_hash),
