@@ -831,6 +831,8 @@ static int stance_at(const td_actx *c, size_t i, size_t t1)
 	return k > 0 && td_tok_in(c, k - 1, link_verbs2, 1);
 }
 
+static int speaker_plan_at(const td_actx *c, size_t i, size_t b);
+
 /* Classifies an actor's words [a, b): 2 when they hold a judgement,
  * evaluation or recommendation, or assert something about the present or
  * past (a finite verb, no future); 1 when they are a threat, pledge or
@@ -850,6 +852,8 @@ static int reported_kind(const td_actx *c, size_t a, size_t b, int clause)
 		        (any(c, i, b, possib_modals) && i + 1 < b &&
 		                td_tok_is_lower(c, i + 1)))
 			fut = 1;
+		if (speaker_plan_at(c, i, b))
+			fut = fin = 1;
 		if (any(c, i, b, finite_words) || any(c, i, b, possib_modals))
 			fin = 1;
 	}
@@ -1193,6 +1197,33 @@ static const char *const sfx_be[] = {"s", "re", NULL};
 static const char *const be_forms[] = {
         "is", "are", "isn't", "aren't", "'s", "'re", NULL};
 static const char *const speaker_side[] = {"i", "we", "you", NULL};
+
+/* The speaker's own plan or wish in spoken English at token i of an
+ * actor's words [.., b) (issue 13): "I'll", "we'll" (a contracted "will":
+ * the tokenizer keeps it one token with its pronoun, so future_modals'
+ * "'ll" never sees it), "you'll" (what the speaker foretells his
+ * addressee will do), or a verb of volition with "to" after a personal
+ * pronoun ("I want to go to secretarial school", "said he hopes to
+ * rebuild the farm", "I'd like to see him"). annotation.md: an actor's
+ * stated plan about the future is no claim. "He'll" stays a forecast
+ * or a habit ("He'll even bull head-on into the rules"): spoken_future. */
+static const char *const volition_subjects[] = {"i", "we", "he", "she", NULL};
+static const char *const volition_verbs[] = {
+        "want", "wants", "hope", "hopes", "wish", "wishes", NULL};
+static const char *const sfx_would[] = {"d", NULL};
+static const char *const preference_verbs[] = {"like", "love", NULL};
+
+static int speaker_plan_at(const td_actx *c, size_t i, size_t b)
+{
+	if (pron_contracted(c, i, speaker_side, sfx_will))
+		return 1;
+	if (!eq(c, i + 2, b, "to"))
+		return 0;
+	if (pron_contracted(c, i, volition_subjects, sfx_would))
+		return any(c, i + 1, b, preference_verbs);
+	return any(c, i, b, volition_subjects) &&
+	       any(c, i + 1, b, volition_verbs);
+}
 
 /* A speaker's forecast of someone else's doing in spoken English at token
  * i of a quote: a third person with a contracted "will" ("“He'll be out

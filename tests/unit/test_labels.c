@@ -608,6 +608,30 @@ static void test_own_past_account(void **state)
 	td_doc_free(d);
 }
 
+/* A speaker's stated plan or wish is no claim (annotation.md): "I'll"
+ * and "we'll" are one token each, a verb of volition after a personal
+ * pronoun takes "to"; another subject keeps the claim. */
+static void test_speaker_plan(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "\"I'll play a second ball and get a ruling,\" he said.\n"
+	        "\"We'll set them shallow and wait,\" the captain said.\n"
+	        "\"I want to go to secretarial school,\" she said.\n"
+	        "\"I'd like to see him now,\" Cordell said.\n"
+	        "Smith said he hopes to rebuild the farm.\n"
+	        "\"Nobody in town wants to talk about the mine,\" he said.\n"
+	        "\"The mine is the worst in the state,\" he said.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_false(has(fx_ana(d, 2), "#claim"));
+	assert_false(has(fx_ana(d, 3), "#claim"));
+	assert_false(has(fx_ana(d, 4), "#claim"));
+	assert_true(has(fx_ana(d, 5), "#claim"));
+	assert_true(has(fx_ana(d, 6), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -635,6 +659,7 @@ int main(void)
 	        cmocka_unit_test(test_spoken_future),
 	        cmocka_unit_test(test_verbless_dialogue),
 	        cmocka_unit_test(test_own_past_account),
+	        cmocka_unit_test(test_speaker_plan),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
