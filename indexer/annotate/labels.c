@@ -832,6 +832,10 @@ static int stance_at(const td_actx *c, size_t i, size_t t1)
 }
 
 static int speaker_plan_at(const td_actx *c, size_t i, size_t b);
+static int pron_contracted(const td_actx *c, size_t i, const char *const *prons,
+        const char *const *sufs);
+/* the speaker himself, first in his words */
+static const char *const speaker_first[] = {"i", "we", NULL};
 
 /* Classifies an actor's words [a, b): 2 when they hold a judgement,
  * evaluation or recommendation, or assert something about the present or
@@ -1053,6 +1057,37 @@ static int own_past_account(const td_actx *c, size_t a, size_t b)
 	return past;
 }
 
+/* A quotation [a, b) holding every word of its sentence [t0, t1), only
+ * marks outside it: a sentence of a quotation that runs over several
+ * ("The staff deserves a lot of credit working down here", "He's mad at
+ * the world", the closing mark before the period as Brown's texts print
+ * it). With a present-tense verb (pos VBZ, VBP or a contracted one) it is
+ * a statement quoted whole, as one ending in its own punctuation is; a
+ * past narration ("He almost brought it back all the way") reports, and
+ * a speaker's words about himself ("I've been here so many times", "I'm
+ * sure you've heard of him") tell his own doings and states. */
+static int all_quoted(
+        const td_actx *c, size_t t0, size_t a, size_t b, size_t t1)
+{
+	for (size_t i = t0; i < a; i++)
+		if (td_tok_is_word(c, i))
+			return 0;
+	for (size_t i = b; i < t1; i++)
+		if (td_tok_is_word(c, i))
+			return 0;
+	size_t f = a;
+	while (f < b && !td_tok_is_word(c, f))
+		f++;
+	if (f == b || any(c, f, b, speaker_first) ||
+	        pron_contracted(c, f, speaker_first, contracted_verbs))
+		return 0;
+	for (size_t i = f; i < b; i++)
+		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
+		        contracted_verb(c, i))
+			return 1;
+	return 0;
+}
+
 /* The actor's words in sentence [t0, t1): said clauses and quotes. Sets
  * *any_unit and returns 1 when one of them is a claim. */
 static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
@@ -1083,7 +1118,8 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			        pass && b >= a + 4 &&
 			        (td_tok_eq(c, b - 1, "!", 0) ||
 			                ((td_tok_eq(c, b - 1, ",", 0) ||
-			                         td_tok_eq(c, b - 1, ".", 0)) &&
+			                         td_tok_eq(c, b - 1, ".", 0) ||
+			                         all_quoted(c, t0, a, b, t1)) &&
 			                        has_verb(c, a, b)));
 			int kind = reported_kind(c, a, b, !pass || whole);
 			if (pass && kind == 2 && own_past_account(c, a, b))

@@ -632,6 +632,25 @@ static void test_speaker_plan(void **state)
 	td_doc_free(d);
 }
 
+/* A sentence inside a quotation of several sentences, the closing mark
+ * before the period: with a present-tense verb it is a statement quoted
+ * whole; a past narration or the speaker's words about himself are not. */
+static void test_all_quoted_sentence(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "The coach said to Smith: \"I don't think you know him.\n"
+	        "The staff deserves a lot of credit for the defense\".\n"
+	        "The coach said to Smith: \"I don't think you saw him.\n"
+	        "He almost brought it back all the way\".\n"
+	        "The coach said to Smith: \"I don't think you know me.\n"
+	        "I've been here so many times before\".");
+	assert_true(has(fx_ana(d, 1), "#claim"));
+	assert_false(has(fx_ana(d, 3), "#claim"));
+	assert_false(has(fx_ana(d, 5), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -660,6 +679,7 @@ int main(void)
 	        cmocka_unit_test(test_verbless_dialogue),
 	        cmocka_unit_test(test_own_past_account),
 	        cmocka_unit_test(test_speaker_plan),
+	        cmocka_unit_test(test_all_quoted_sentence),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
