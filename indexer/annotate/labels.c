@@ -487,6 +487,28 @@ static int would_be_evaluation(const td_actx *c, size_t i, size_t t1)
 	return 0;
 }
 
+/* A hypothetical evaluation by a predicative adjective (gold READMEs of
+ * rounds 4 and 5: hypothetical evaluations are claims): "would (not only,
+ * surely) be (infernally) unpopular/difficult/willing/wrong", pos JJ
+ * after "be", adverbs before it and one -ly adverb after it. It still
+ * foretells (would_be_evaluation leaves a bare adjective to the
+ * forecast), and it judges too: the sentence is both. A comparative
+ * ("would be more democratic", JJR, RBR) or a participle ("would be
+ * engulfed", VBN) only foretells. */
+static int would_be_adjective(const td_actx *c, size_t i, size_t t1)
+{
+	size_t k = i + 1;
+	while (k < t1 && (eq(c, k, t1, "not") || td_tok_pos_is(c, k, "RB")))
+		k++;
+	if (!eq(c, k, t1, "be"))
+		return 0;
+	k++;
+	if (k + 1 < t1 && td_tok_pos_is(c, k, "RB") && td_tok_len(c, k) > 4 &&
+	        memcmp(td_tok_str(c, k) + td_tok_len(c, k) - 2, "ly", 2) == 0)
+		k++;
+	return k < t1 && td_tok_is_lower(c, k) && td_tok_pos_is(c, k, "JJ");
+}
+
 /* A modal in an embedded question or a free relative of the author's
  * statement ("did not mention what steps might be taken", "from what
  * might be militarily desirable"): nothing is asserted about the future. */
@@ -1535,7 +1557,7 @@ int td_labels_apply(td_actx *c)
 		/* a clause of its own with a judgement and no future: "This
 		 * will be costly, and it is a mistake to ..." */
 		int seg_future = 0, seg_judged = 0, separate = 0,
-		    report_verb = 0;
+		    report_verb = 0, hyp_eval = 0;
 		/* a question: its inverted modal is asked, not asserted */
 		size_t last = t1 - 1;
 		while (last > t0 && !td_tok_is_word(c, last) &&
@@ -1567,6 +1589,9 @@ int td_labels_apply(td_actx *c)
 			                  eq(c, i, t1, "wouldn't")) &&
 			                past_vantage(c, t0, i, mask)))
 				pred = seg_future = 1;
+			if (!(mk & M_COND) && (eq(c, i, t1, "would") ||
+			                              eq(c, i, t1, "wouldn't")))
+				hyp_eval |= would_be_adjective(c, i, t1);
 			int k = cue_at(c, t0, i, t1);
 			/* "The attacks have nonetheless continued.": a plain
 			 * event */
@@ -1596,7 +1621,7 @@ int td_labels_apply(td_actx *c)
 			/* a forecast is a claim only with a recommendation or
 			 * an interpretation of its own ("suggests that",
 			 * "means") */
-			claim = deontic || judge || separate;
+			claim = deontic || judge || separate || hyp_eval;
 		else if (deontic || eval || judge || recommend)
 			claim = 1;
 		else if (question)

@@ -651,6 +651,26 @@ static void test_all_quoted_sentence(void **state)
 	td_doc_free(d);
 }
 
+/* "would be" + a predicative adjective judges a hypothetical: the
+ * sentence is a prediction and a claim; a participle or a comparative
+ * only foretells. */
+static void test_would_be_adjective(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "Abandoning the tests entirely would be unpopular at home.\n"
+	        "Such a move would not only be costly for the farmers.\n"
+	        "The whole area would be engulfed in a fire storm.\n"
+	        "Elections in the province would be more frequent.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	assert_true(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#claim"));
+	assert_false(has(fx_ana(d, 3), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -680,6 +700,7 @@ int main(void)
 	        cmocka_unit_test(test_own_past_account),
 	        cmocka_unit_test(test_speaker_plan),
 	        cmocka_unit_test(test_all_quoted_sentence),
+	        cmocka_unit_test(test_would_be_adjective),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
