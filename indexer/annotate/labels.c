@@ -465,6 +465,19 @@ static int would_be_evaluation(const td_actx *c, size_t i, size_t t1)
 	k++;
 	if (eq(c, k, t1, "like"))
 		return 1;
+	/* an anticipatory "it" judging an act ("It would be wrong, however,
+	 * to conclude that ...", "it would be wise to wait"): the act is
+	 * weighed, not foretold */
+	if (i > 0 && td_tok_eq(c, i - 1, "it", 1) && k + 1 < t1 &&
+	        td_tok_pos_is(c, k, "JJ")) {
+		size_t j = k + 1;
+		while (j < t1 && j <= k + 4 &&
+		        (td_tok_eq(c, j, ",", 0) || td_tok_pos_is(c, j, "RB")))
+			j++;
+		if (eq(c, j, t1, "to") && j + 1 < t1 &&
+		        td_tok_pos_is(c, j + 1, "VB"))
+			return 1;
+	}
 	if (eq(c, k, t1, "a") || eq(c, k, t1, "an") || eq(c, k, t1, "the")) {
 		size_t j = k + 1;
 		while (j < t1 && td_tok_pos_is(c, j, "JJ*"))

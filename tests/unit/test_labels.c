@@ -110,7 +110,8 @@ static void test_claim_rules(void **state)
 	expect_ana(d, 5, "#prediction");
 	expect_ana(d, 6, "#prediction #hedged");
 	expect_ana(d, 7, "#prediction #hedged #claim");
-	expect_ana(d, 8, "#prediction #claim");
+	/* weighs an act, foretells nothing (test_would_be_it_judging) */
+	expect_ana(d, 8, "#claim");
 	expect_ana(d, 9, "");
 	expect_ana(d, 10, "#claim");
 	expect_ana(d, 11, "#claim");
@@ -671,6 +672,23 @@ static void test_would_be_adjective(void **state)
 	td_doc_free(d);
 }
 
+/* An anticipatory "it" weighing an act ("it would be wrong to
+ * conclude") judges an option, it foretells nothing; "would" + a verb
+ * of change after it still does. */
+static void test_would_be_it_judging(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "It would be wrong, however, to conclude that the early "
+	        "critics "
+	        "were mistaken.\n"
+	        "It would cost the state two million dollars.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -701,6 +719,7 @@ int main(void)
 	        cmocka_unit_test(test_speaker_plan),
 	        cmocka_unit_test(test_all_quoted_sentence),
 	        cmocka_unit_test(test_would_be_adjective),
+	        cmocka_unit_test(test_would_be_it_judging),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
