@@ -393,6 +393,11 @@ static const char *const past_thought[] = {"said", "told", "thought",
         "impression", "understanding", "wondered", "asked", "assured",
         "pledged", "vowed", NULL};
 
+/* "would seem/appear to": a tentative judgement of the present ("This
+ * would seem to indicate that we are trying neither ..."), the verb of
+ * appearance a hedge of its own, no forecast */
+static const char *const appearance_verbs[] = {"seem", "appear", NULL};
+
 static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
 	size_t k = i + 1;
@@ -402,7 +407,8 @@ static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 		if (any(c, k, t1, refusal_verbs))
 			return 1;
 	}
-	if (any(c, i + 1, t1, wish_words) || any(c, i + 1, t1, habit_adverbs))
+	if (any(c, i + 1, t1, wish_words) || any(c, i + 1, t1, habit_adverbs) ||
+	        any(c, i + 1, t1, appearance_verbs))
 		return 1;
 	for (size_t b = i; b-- > t0 && i - b <= 15;) {
 		if (td_tok_eq(c, b, ";", 0) || td_tok_eq(c, b, ":", 0))

@@ -689,6 +689,20 @@ static void test_would_be_it_judging(void **state)
 	td_doc_free(d);
 }
 
+/* "would seem/appear to" judges the present tentatively: no forecast. */
+static void test_would_seem(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "This would seem to indicate that the plan is failing.\n"
+	        "The change would appear to favor the larger towns.\n"
+	        "The change would favor the larger towns.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -720,6 +734,7 @@ int main(void)
 	        cmocka_unit_test(test_all_quoted_sentence),
 	        cmocka_unit_test(test_would_be_adjective),
 	        cmocka_unit_test(test_would_be_it_judging),
+	        cmocka_unit_test(test_would_seem),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
