@@ -559,6 +559,28 @@ static int to_verb(const td_actx *c, size_t k, size_t t1)
 	       !td_tok_pos_is(c, k, "PRP$");
 }
 
+/* "They don't expect to stop him", "we anticipate to": a person's verb of
+ * expectation with "to" right after it and a personal pronoun as its
+ * subject (perhaps with "do not" between) states what he means to do, a
+ * plan (annotation.md: a stated plan is no prediction); "the bank expects
+ * growth to slow" and "the company expects to earn" foretell. */
+static const char *const person_pronouns[] = {
+        "i", "we", "you", "he", "she", "they", NULL};
+
+static int own_intention(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (!eq(c, i + 1, t1, "to"))
+		return 0;
+	size_t s = i;
+	if (s > t0 && td_tok_eq(c, s - 1, "not", 1))
+		s--;
+	if (s > t0 && (td_tok_eq(c, s - 1, "don't", 1) ||
+	                      td_tok_eq(c, s - 1, "do", 1) ||
+	                      td_tok_eq(c, s - 1, "don’t", 1)))
+		s--;
+	return s > t0 && td_tok_in(c, s - 1, person_pronouns, 1);
+}
+
 static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
         int hedge_here, int question)
 {
@@ -643,7 +665,7 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
 				return 1;
 	}
 	/* "the central bank expects growth to slow" */
-	if (any(c, i, t1, expect_verbs))
+	if (any(c, i, t1, expect_verbs) && !own_intention(c, t0, i, t1))
 		for (size_t k = i + 1; k < t1 && k <= i + 5 && !boundary(c, k);
 		        k++)
 			if (eq(c, k, t1, "to") && k + 1 < t1 &&
@@ -1576,7 +1598,7 @@ int td_labels_apply(td_actx *c)
 		/* a clause of its own with a judgement and no future: "This
 		 * will be costly, and it is a mistake to ..." */
 		int seg_future = 0, seg_judged = 0, separate = 0,
-		    report_verb = 0, hyp_eval = 0;
+		    report_verb = 0, hyp_eval = 0, plan = 0;
 		/* a question: its inverted modal is asked, not asserted */
 		size_t last = t1 - 1;
 		while (last > t0 && !td_tok_is_word(c, last) &&
@@ -1608,6 +1630,8 @@ int td_labels_apply(td_actx *c)
 			                  eq(c, i, t1, "wouldn't")) &&
 			                past_vantage(c, t0, i, mask)))
 				pred = seg_future = 1;
+			plan |= any(c, i, t1, expect_verbs) &&
+			        own_intention(c, t0, i, t1);
 			if (!(mk & M_COND) && (eq(c, i, t1, "would") ||
 			                              eq(c, i, t1, "wouldn't")))
 				hyp_eval |= would_be_adjective(c, i, t1);
@@ -1656,7 +1680,8 @@ int td_labels_apply(td_actx *c)
 			/* a speech act reported without its content */
 			claim = 0;
 		else
-			claim = !report_verb && !report_like(c, t0, t1, mask) &&
+			claim = !report_verb && !plan &&
+			        !report_like(c, t0, t1, mask) &&
 			        !past_narration(c, t0, t1, mask) &&
 			        !plain_past_report(c, t0, t1, mask);
 		/* an evaluation predicated in the author's words ("Brooks

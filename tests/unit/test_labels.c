@@ -703,6 +703,25 @@ static void test_would_seem(void **state)
 	td_doc_free(d);
 }
 
+/* A person's "expect to" + verb states his plan: neither prediction nor
+ * claim; an expectation about something else, or of a company, foretells. */
+static void test_own_intention(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "They don't expect to stop him, just slow him down.\n"
+	        "But they expect to reduce his output at the plate.\n"
+	        "The bank expects growth to slow.\n"
+	        "The company expects to earn five million dollars.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	assert_true(has(fx_ana(d, 3), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -735,6 +754,7 @@ int main(void)
 	        cmocka_unit_test(test_would_be_adjective),
 	        cmocka_unit_test(test_would_be_it_judging),
 	        cmocka_unit_test(test_would_seem),
+	        cmocka_unit_test(test_own_intention),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
