@@ -1113,6 +1113,17 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			return NULL;
 		return best->key;
 	}
+	/* a pronoun subject before the verb ("They thought Kennedy was
+	 * sad", "we believe Rembrandt's self-portrait"): a name after the
+	 * verb begins the reported clause, it is not the speaker */
+	{
+		size_t k = v;
+		while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
+			k--;
+		if (k > t0 && !tok_in_quote(c, k - 1) &&
+		        td_tok_pos_is(c, k - 1, "PRP"))
+			return NULL;
+	}
 	for (size_t k = vend; k < t1 && k < vend + 6; k++) {
 		if (tok_in_quote(c, k))
 			break;

@@ -1321,6 +1321,27 @@ static void test_session12_person_and_associates(void **state)
 	td_doc_free(d);
 }
 
+/* Session 13: a pronoun subject before a verb of thinking or saying ("They
+ * thought Kennedy was sad") is the verb's subject: the name after the verb
+ * opens the reported clause and speaks nothing (it had been taken as an
+ * inverted speaker, "said Gore"). */
+static void test_session13_pronoun_subject_not_name_after(void **state)
+{
+	(void)state;
+	const char *const text[] = {
+	        "They thought Kennedy's speech made him look \"sad\"; they "
+	        "noticed the crowd.\n"
+	        "We believe Khrushchev is weaker than he looks."};
+	td_doc *d = fx_doc("1961-08-23", text, 1);
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const char *w = td_span_attr(&d->spans[i], "who");
+		assert_true(w == NULL ||
+		            (strcmp(w, "#john-f-kennedy") != 0 &&
+		                    strcmp(w, "#nikita-khrushchev") != 0));
+	}
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1372,6 +1393,7 @@ int main(void)
 	        cmocka_unit_test(test_session12_profile_pronoun),
 	        cmocka_unit_test(test_session12_person_and_associates),
 	        cmocka_unit_test(test_alternating_turns),
+	        cmocka_unit_test(test_session13_pronoun_subject_not_name_after),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
