@@ -1729,6 +1729,38 @@ static void test_cited_with_associates(void **state)
 	td_doc_free(d);
 }
 
+/* Session 13: persons of 1961's public life and of history, arts and
+ * letters in actors.tsv: a surname alone after a title, or bare, is the
+ * person of the full key in the years the row gives ("Speaker Rayburn",
+ * "Gov. Rockefeller"); the dead of history always ("Rembrandt's
+ * self-portrait", "Shakespeare and Moliere"); out of its years the
+ * surname is no lexicon person. */
+static void test_public_life_and_history(void **state)
+{
+	(void)state;
+	const char *const text[] = {
+	        "Among the stories about the late Speaker Rayburn is one from "
+	        "Gov. Rockefeller.\n"
+	        "They saw Rembrandt's self-portrait and a Monet painting.\n"
+	        "Defenders argue that Shakespeare and Moliere were adapters."};
+	td_doc *d = fx_doc("1961-10-01", text, 1);
+	fx_expect(d, "persName", "Rayburn", "ref", "#sam-rayburn");
+	fx_expect(d, "persName", "Rockefeller", "ref", "#nelson-rockefeller");
+	fx_expect(d, "persName", "Rembrandt", "ref", "#rembrandt");
+	fx_expect(d, "persName", "Monet", "ref", "#claude-monet");
+	fx_expect(d, "persName", "Shakespeare", "ref", "#william-shakespeare");
+	fx_expect(d, "persName", "Moliere", "ref", "#moliere");
+	td_doc_free(d);
+	const char *const later[] = {
+	        "Senator Rockefeller of West Virginia spoke on Tuesday."};
+	d = fx_doc("2005-03-01", later, 1);
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const char *r = td_span_attr(&d->spans[i], "ref");
+		assert_true(r == NULL || strcmp(r, "#nelson-rockefeller") != 0);
+	}
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1791,6 +1823,7 @@ int main(void)
 	        cmocka_unit_test(test_initials_orgs_source_modifiers),
 	        cmocka_unit_test(test_word_hash),
 	        cmocka_unit_test(test_cited_with_associates),
+	        cmocka_unit_test(test_public_life_and_history),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
