@@ -250,9 +250,18 @@ static int dot_continues(const td_abbrevs *ab, const char *s, size_t w,
 		return 1;
 	if ((cls == AB_NUMBER || cls == AB_MONTH) && is_digit(ncp))
 		return 1;
-	/* A single capital (an initial: "Joe R. Biden") before a capital. */
+	/* A single capital (an initial: "Joe R. Biden") before a capital;
+	 * but the last letter of a spaced initialism ("in the U. S. That
+	 * meeting", "Brevard, N. C. But he left"), a capital and a point
+	 * right before it, is a dotted acronym: it ends the sentence before
+	 * a listed starter, as "U.S." does. */
 	int32_t c0 = cp_at(s, w, end, &k);
-	if (w + k == dot && is_upper(c0) && is_upper(ncp))
+	int spaced = w + k == dot && w >= 3 && s[w - 1] == ' ' &&
+	             s[w - 2] == '.' && s[w - 3] >= 'A' && s[w - 3] <= 'Z' &&
+	             (w == 3 || !((s[w - 4] >= 'A' && s[w - 4] <= 'Z') ||
+	                                (s[w - 4] >= 'a' && s[w - 4] <= 'z') ||
+	                                s[w - 4] == '.'));
+	if (w + k == dot && is_upper(c0) && is_upper(ncp) && !spaced)
 		return 1;
 	/* Dotted letters ("U.S.", "e.g.", "a.m.") and listed "end" forms end a
 	 * sentence only before a listed sentence starter. */
@@ -271,7 +280,7 @@ static int dot_continues(const td_abbrevs *ab, const char *s, size_t w,
 			break;
 		}
 	}
-	if (dotted || cls == AB_END) {
+	if (dotted || spaced || cls == AB_END) {
 		if (is_lower(c0) && !cls)
 			return 1; /* "e.g." style, unlisted: inner */
 		size_t e = skip_class(s, nx, end, is_letter);

@@ -94,6 +94,14 @@ static void test_initials(void **state)
 	(void)state;
 	CHECK("President Joe R. Biden spoke. J. K. Rowling did not.",
 	        "President Joe R. Biden spoke.", "J. K. Rowling did not.");
+	/* the last letter of a spaced initialism ends a sentence before a
+	 * starter, as "U.S." does; two initials of a name do not */
+	CHECK("They met in the U. S. That meeting failed.",
+	        "They met in the U. S.", "That meeting failed.");
+	CHECK("It came from Brevard, N. C. But he left.",
+	        "It came from Brevard, N. C.", "But he left.");
+	CHECK("Mrs. E. E. Fogelson came. H. W. Lay sold.",
+	        "Mrs. E. E. Fogelson came.", "H. W. Lay sold.");
 }
 
 /* A list number at the start of a paragraph or line opens its point's
