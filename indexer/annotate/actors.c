@@ -1278,7 +1278,17 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
          * "Transylvania Symphony Orchestra", "Marine Corps Band") */
         "Gallery", "Orchestra", "Band",
         /* record labels ("Decca Records") */
-        "Records", NULL};
+        "Records",
+        /* bodies of bodies, plural ("Boys Clubs of America", "New Mexico
+         * Tuberculosis and Cancer Associations"): no person's name ends
+         * in one */
+        "Clubs", "Associations", "Societies", "Unions", "Leagues", "Councils",
+        "Committees", "Federations", "Churches",
+        /* armed services and missions abroad ("Salvation Army", "Royal
+         * Canadian Navy", "Soviet Embassy") and newspapers ("Cornell
+         * Daily Sun", "Dallas Morning News") */
+        "Army", "Navy", "Embassy", "Legation", "Consulate", "Sun", "News",
+        NULL};
 static int org_head_at(const td_actx *c, size_t k)
 {
 	return in_list(c, k, org_heads, 0);

@@ -1761,6 +1761,35 @@ static void test_public_life_and_history(void **state)
 	td_doc_free(d);
 }
 
+/* Session 13: plural heads of bodies, armed services, missions abroad and
+ * newspapers end an organisation's name found by its shape; none ends a
+ * person's ("Cornell Daily Sun" had been a person). */
+static void test_plural_service_paper_heads(void **state)
+{
+	(void)state;
+	const char *const text[] = {
+	        "They support Boys Clubs of America and the Salvation Army.\n"
+	        "She chairs the New Mexico Tuberculosis and Cancer "
+	        "Associations.\n"
+	        "The Royal Canadian Navy gave a dinner.\n"
+	        "Philip Morrison writes in The Cornell Daily Sun that it "
+	        "failed."};
+	td_doc *d = fx_doc("1961-10-01", text, 1);
+	fx_expect(d, "orgName", "Boys Clubs of America", "ref",
+	        "#boys-clubs-of-america");
+	fx_expect(d, "orgName", "Salvation Army", "ref", "#salvation-army");
+	fx_expect(d, "orgName",
+	        "New Mexico Tuberculosis and Cancer Associations", "ref",
+	        "#new-mexico-tuberculosis-and-cancer-associations");
+	fx_expect(d, "orgName", "Royal Canadian Navy", "ref",
+	        "#royal-canadian-navy");
+	fx_expect(
+	        d, "orgName", "Cornell Daily Sun", "ref", "#cornell-daily-sun");
+	assert_null(fx_find(d, "persName", "Cornell Daily Sun"));
+	assert_null(fx_find(d, "orgName", "America"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1824,6 +1853,7 @@ int main(void)
 	        cmocka_unit_test(test_word_hash),
 	        cmocka_unit_test(test_cited_with_associates),
 	        cmocka_unit_test(test_public_life_and_history),
+	        cmocka_unit_test(test_plural_service_paper_heads),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
