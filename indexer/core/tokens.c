@@ -84,6 +84,60 @@ static int is_hyphen(int32_t cp)
 	return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
+/* Lowercase function words that never end a compound after a capitalised
+ * word (dash_hyphen). Particles (in, on) end compounds ("Drive-in",
+ * "Check-in", "Add-on" open sentences capitalised): dash_particles count
+ * only before a name or a determiner ("President Truman-in the Formosa
+ * Straits", "Eisenhower-in Cuba"), not before a noun ("Drive-in movie"). */
+static const char *const dash_words[] = {"the", "a", "an", "and", "or", "but",
+        "nor", "which", "who", "whom", "whose", "that", "of", "to", "for",
+        "from", "with", "as", "at", "is", "was", "are", "were", "its", "their",
+        "his", "her", "our", "not", "all", NULL};
+static const char *const dash_particles[] = {"in", "on", NULL};
+static const char *const dash_dets[] = {"the", "a", "an", "this", "that",
+        "these", "those", "his", "her", "its", "our", "their", NULL};
+
+static int word_in(const uint8_t *s, size_t b, size_t e, const char *const *l)
+{
+	for (int w = 0; l[w]; w++)
+		if (strlen(l[w]) == e - b && memcmp(l[w], s + b, e - b) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is the hyphen at s[i] a dash written as a hyphen, in text that sets
+ * dashes so ("the interest of the United States-the welfare", "under
+ * President Kennedy-and again"): a capitalised word of two letters or
+ * more from start, and after the hyphen a listed function word that ends
+ * there (no further hyphen: "Jack-in-the-box", "Stratford-on-Avon" stay
+ * one word)? */
+static int dash_hyphen(const uint8_t *s, size_t len, size_t start, size_t i)
+{
+	if (s[i] != '-' || i < start + 2 || s[start] < 'A' || s[start] > 'Z')
+		return 0;
+	for (size_t k = start + 1; k < i; k++)
+		if (!((s[k] >= 'a' && s[k] <= 'z') ||
+		            (s[k] >= 'A' && s[k] <= 'Z')))
+			return 0;
+	size_t b = i + 1, e = b;
+	while (e < len && s[e] >= 'a' && s[e] <= 'z')
+		e++;
+	if (e == b || (e < len && (s[e] == '-' || s[e] >= 0x80 ||
+	                                  (s[e] >= 'A' && s[e] <= 'Z') ||
+	                                  (s[e] >= '0' && s[e] <= '9'))))
+		return 0;
+	if (word_in(s, b, e, dash_words))
+		return 1;
+	if (!word_in(s, b, e, dash_particles) || e + 1 >= len || s[e] != ' ')
+		return 0;
+	size_t f = e + 1, g = f;
+	if (s[f] >= 'A' && s[f] <= 'Z')
+		return 1;
+	while (g < len && s[g] >= 'a' && s[g] <= 'z')
+		g++;
+	return g < len && s[g] == ' ' && word_in(s, f, g, dash_dets);
+}
+
 static inline int push(td_tokens *out, size_t start, size_t end)
 {
 	if (TD_VEC_RESERVE(out->v, out->n, out->cap, 256))
@@ -255,6 +309,9 @@ int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out)
 					if ((s[i - pm] & 0xC0) != 0x80)
 						break;
 				prev = decode(s, len, i - pm, &m2);
+				if (is_hyphen(c) &&
+				        dash_hyphen(s, len, start, i))
+					break;
 				if (is_apos(c) || is_hyphen(c)) {
 					i += m;
 					continue;

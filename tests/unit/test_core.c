@@ -47,6 +47,24 @@ static void test_tokens_words(void **state)
 	tok_strings("end.The e.g. states’ rights", w4, 7);
 }
 
+/* A dash set as a hyphen after a capitalised word, before a function word
+ * ("the United States-the welfare", "President Truman-in the Formosa
+ * Straits"), is a token of its own; compounds stay one word ("Jong-un",
+ * "Jack-in-the-box", "Drive-in movie", "Check-in desk"). */
+static void test_tokens_dash_as_hyphen(void **state)
+{
+	(void)state;
+	const char *w[] = {"States", "-", "the", "welfare", "Truman", "-", "in",
+	        "the", "Eisenhower", "-", "in", "Cuba", "Kennedy", "-", "and"};
+	tok_strings("States-the welfare Truman-in the Eisenhower-in Cuba "
+	            "Kennedy-and",
+	        w, 15);
+	const char *w2[] = {"Jack-in-the-box", "Drive-in", "movie", "Check-in",
+	        "desk", "Jong-un", "X-to"};
+	tok_strings("Jack-in-the-box Drive-in movie Check-in desk Jong-un X-to",
+	        w2, 7);
+}
+
 static void test_tokens_offsets_base(void **state)
 {
 	(void)state;
@@ -456,6 +474,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_tokens_words),
+	        cmocka_unit_test(test_tokens_dash_as_hyphen),
 	        cmocka_unit_test(test_tokens_offsets_base),
 	        cmocka_unit_test(test_normalize),
 	        cmocka_unit_test(test_slug),
