@@ -1790,6 +1790,24 @@ static void test_plural_service_paper_heads(void **state)
 	td_doc_free(d);
 }
 
+/* Session 13: "Korea" alone in the years of division is the country named
+ * whole (a row of its time), not nothing; out of them no such state. */
+static void test_divided_country_named_whole(void **state)
+{
+	(void)state;
+	const char *const text[] = {"Experts study the treaty between Korea "
+	                            "and the United States."};
+	td_doc *d = fx_doc("1961-10-01", text, 1);
+	fx_expect(d, "orgName", "Korea", "ref", "#korea");
+	td_doc_free(d);
+	d = fx_doc("2024-10-01", text, 1);
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const char *r = td_span_attr(&d->spans[i], "ref");
+		assert_true(r == NULL || strcmp(r, "#korea") != 0);
+	}
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1854,6 +1872,7 @@ int main(void)
 	        cmocka_unit_test(test_cited_with_associates),
 	        cmocka_unit_test(test_public_life_and_history),
 	        cmocka_unit_test(test_plural_service_paper_heads),
+	        cmocka_unit_test(test_divided_country_named_whole),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
