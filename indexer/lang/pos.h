@@ -47,12 +47,18 @@ int td_pos_tag_number(const td_pos_model *m, const char *name);
  * the weights of the word's own features and of those it gives its
  * neighbours summed once, so that a token costs the adds of these sums
  * (and of those of its two previous tags) and a max. At most `types` types
- * (then it starts again empty); about 700 bytes a type (on the bench corpus: 22
- * MB at 32768 types). */
+ * (when full, it keeps the most used and forgets the others:
+ * td_pos_cache_holds); about 700 bytes a type (on the bench corpus: 22
+ * MB at 32768 types), and 144 more once it has been full (the sweep's
+ * copies). */
 typedef struct td_pos_cache td_pos_cache;
 #define TD_POS_CACHE_TYPES 32768
 int td_pos_cache_new(size_t types, td_pos_cache **out);
 void td_pos_cache_free(td_pos_cache *c);
+/* Whether c holds the type of the token w[0, len) (its first
+ * TD_POS_HASH_LEN bytes). When full, c keeps the types found most often
+ * since it was last full (up to half of it) and forgets the others. */
+int td_pos_cache_holds(const td_pos_cache *c, const char *w, size_t len);
 
 /* Per-thread working memory of td_pos_tag(); zero-initialise, then free.
  * Keep one for many sentences: its cache is what makes tagging fast. */

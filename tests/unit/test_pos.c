@@ -254,6 +254,42 @@ static size_t tag_both(const td_pos_model *m, const char *text,
 	return diff;
 }
 
+/* A full cache keeps the types found most often since it was last full
+ * and forgets the others (emptied, it summed the frequent words again each
+ * time), and still changes no tag: six words found four times each, then
+ * words found once until the 64 types it holds run out. */
+static void test_cache_keeps_frequent(void **state)
+{
+	(void)state;
+	td_pos_model *m;
+	assert_int_equal(td_pos_open(MODEL, &m), 0);
+	td_pos_scratch s = {0};
+	assert_int_equal(td_pos_cache_new(64, &s.cache), 0);
+	size_t ntok = 0;
+	for (int k = 0; k < 4; k++)
+		assert_int_equal(
+		        tag_both(m, "The cat sat on the mat.", &s, &ntok), 0);
+	/* 7 types, then 10 new ones a sentence: the sixth sentence finds
+	 * room for fewer than its 11 tokens */
+	char text[64];
+	for (int k = 0; k < 6; k++) {
+		int n = 0;
+		for (int j = 0; j < 10; j++)
+			n += snprintf(text + n, sizeof text - (size_t)n,
+			        "%sq%02d", j ? " " : "", k * 10 + j);
+		snprintf(text + n, sizeof text - (size_t)n, ".");
+		assert_true(td_pos_cache_holds(s.cache, "cat", 3));
+		assert_int_equal(tag_both(m, text, &s, &ntok), 0);
+	}
+	assert_true(td_pos_cache_holds(s.cache, "cat", 3));
+	assert_true(td_pos_cache_holds(s.cache, "the", 3));
+	assert_true(td_pos_cache_holds(s.cache, "q50", 3));  /* the new ones */
+	assert_false(td_pos_cache_holds(s.cache, "q00", 3)); /* forgotten */
+	assert_int_equal(tag_both(m, "The cat sat on the mat.", &s, &ntok), 0);
+	td_pos_scratch_clear(&s);
+	td_pos_close(m);
+}
+
 /* The per-type cache of td_pos_tag changes no tag: the same words at and
  * after a sentence's start, in every case, hyphenated, with digits, longer
  * than the 64 bytes hashed; the articles of the repository; a cache so small
@@ -435,6 +471,7 @@ int main(void)
 	        cmocka_unit_test(test_reserved),
 	        cmocka_unit_test(test_tagging),
 	        cmocka_unit_test(test_cache_same_tags),
+	        cmocka_unit_test(test_cache_keeps_frequent),
 	        cmocka_unit_test(test_checksum),
 	        cmocka_unit_test(test_load_errors),
 	};
