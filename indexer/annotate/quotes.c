@@ -879,7 +879,14 @@ static int inverted_subject(const td_actx *c, size_t vend, size_t t1)
 				;
 	} else
 		return 0;
-	while (k < t1 && td_tok_any(c, k, time_adverbs))
+	/* "said Gore yesterday,", and a manner adverb the tagger knows
+	 * ("said Bildad sternly,", "cried the mate hoarsely,") */
+	while (k < t1 &&
+	        (td_tok_any(c, k, time_adverbs) ||
+	                (td_tok_pos_is(c, k, "RB") && td_tok_is_lower(c, k) &&
+	                        td_tok_len(c, k) > 2 &&
+	                        memcmp(td_tok_str(c, k) + td_tok_len(c, k) - 2,
+	                                "ly", 2) == 0)))
 		k++;
 	return k >= t1 || td_tok_eq(c, k, ",", 0) || end_punct(c, k) ||
 	       td_tok_eq(c, k, "\xe2\x80\x9d", 0);
@@ -1213,9 +1220,12 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 		return 1;
 	if (!opener && !subj)
 		return 0;
+	/* "said Gore had gone", but not an inverted tag's subject with its
+	 * adverb ("said Bildad sternly, ...") */
 	if (subj && subj->t1 < t1 && td_tok_is_lower(c, subj->t1) &&
 	        !td_tok_any(c, subj->t1, clause_preps) &&
-	        !td_tok_eq(c, subj->t1, "'s", 1))
+	        !td_tok_eq(c, subj->t1, "'s", 1) &&
+	        !inverted_subject(c, vend, t1))
 		return 1;
 	int pron = td_tok_in(c, vend, clause_pronouns, 1);
 	size_t lim = vend + 5;

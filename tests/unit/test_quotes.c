@@ -325,6 +325,21 @@ static void test_speaker_inverted_title_description(void **state)
 	td_doc_free(d);
 }
 
+/* An inverted speech tag may carry a manner adverb after its subject
+ * ("said Bildad sternly,"): the tag names the speaker of the quotation
+ * after it, and what follows the verb is no reported speech. */
+static void test_inverted_subject_manner_adverb(void **state)
+{
+	(void)state;
+	const char *p[] = {"Captain Harlan Voss came aboard at noon.",
+	        "\"Stow it,\" said Voss sharply, \"and quickly.\""};
+	td_doc *d = fx_doc("1961-05-02", p, 2);
+	fx_expect(d, "q", "Stow it,", "who", "#harlan-voss");
+	fx_expect(d, "q", "and quickly.", "who", "#harlan-voss");
+	assert_int_equal(fx_count(d, "said"), 0);
+	td_doc_free(d);
+}
+
 /* "he"/"she" is the most recent named person in subject position whose
  * gender, where a title shows it, agrees; a passive's agent counts as a
  * subject; names inside a relative clause before the verb do not. */
@@ -1358,6 +1373,7 @@ int main(void)
 	        cmocka_unit_test(test_carried_speaker_generic_subjects),
 	        cmocka_unit_test(test_quote_over_paragraphs),
 	        cmocka_unit_test(test_speaker_inverted_title_description),
+	        cmocka_unit_test(test_inverted_subject_manner_adverb),
 	        cmocka_unit_test(test_pronoun_speaker),
 	        cmocka_unit_test(test_postposed_and_zero_that),
 	        cmocka_unit_test(test_speaker_before_long_appositive),
