@@ -54,6 +54,11 @@ void td_profile_attach(td_profile *p)
 	}
 }
 
+td_profile *td_profile_current(void)
+{
+	return prof;
+}
+
 const char *td_profile_enter(const char *name)
 {
 	td_profile *p = prof;

@@ -28,6 +28,12 @@ typedef struct td_profile {
  * p is the caller's and must outlive the attachment. */
 void td_profile_attach(td_profile *p);
 
+/* The profile the calling thread charges to (NULL: none attached): a
+ * thread that starts another for part of its work gives the new one a
+ * profile of its own and adds it to this one (td_profile_add) when it
+ * joins it. */
+td_profile *td_profile_current(void);
+
 /* Enters stage name (a string that outlives the profile, e.g. a literal)
  * and returns the stage it interrupts, for td_profile_leave: charges the
  * time since the last switch to the stage running until now. */

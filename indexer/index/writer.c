@@ -16,12 +16,14 @@
 #include "vec.h"
 #include "error.h"
 #include "index.h"
+#include "profile.h"
 #include "tagdex.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +41,28 @@ typedef struct srcloc {
 	uint8_t base; /* a committed document of the source was looked up */
 	char sha[65];
 } srcloc;
+
+/* A flushed segment whose file is written on a thread of its own while
+ * the batch goes on (flush): the tagging threads need not wait for it. Its
+ * name and place in the manifest are fixed when it starts; the rename
+ * and the manifest entry wait for bg_join, in the writer's thread, so that
+ * everything else the writer does happens in the order it did before. */
+typedef struct bgseg {
+	pthread_t th;
+	int on;         /* started, not joined */
+	td_segbuild *b; /* the documents it writes */
+	td_mseg pend;   /* the deletions among them */
+	char *name;     /* seg-N.tdx */
+	char *path;     /* DIR/seg-N.tdx, for w->flushed */
+	char tmp[4200]; /* written here, then renamed */
+	uint64_t size;
+	uint32_t crc;
+	int rc;          /* the write's */
+	char msg[1024];  /* and its message (errors are per thread) */
+	td_profile prof; /* --profile: its CPU time, added to the writer's
+	                  * thread's profile at the join */
+	int profiled;    /* the writer's thread had a profile attached */
+} bgseg;
 
 struct td_writer {
 	char *dir;
@@ -62,7 +86,10 @@ struct td_writer {
 	                 * manifest names yet: removed unless committed */
 	size_t nflushed, cap_flushed;
 	int no_layers; /* TD_WRITE_NO_LAYERS */
+	bgseg bg;      /* a flushed segment being written */
 };
+
+static int bg_join(td_writer *w);
 
 void td_writer_set_memory(td_writer *w, size_t bytes)
 {
@@ -411,6 +438,7 @@ void td_writer_close(td_writer *w)
 {
 	if (!w)
 		return;
+	bg_join(w); /* its file goes with the others, uncommitted */
 	drop_flushed(w, 0);
 	free(w->flushed);
 	td_segbuild_free(w->b);
@@ -451,41 +479,125 @@ static int flushed_reserve(td_writer *w, char **path)
 	return 0;
 }
 
-/* Writes the pending documents to a segment file of this batch (named by
- * no manifest until the commit) and starts afresh: what keeps a batch's
- * memory within the budget. The file joins w->m as the commit will
- * write it, with the deletions among its documents. */
-static int flush(td_writer *w)
+static void *bg_main(void *arg)
 {
-	char *path;
-	int rc = flushed_reserve(w, &path);
-	if (rc)
-		return rc;
-	/* a stop request ends the batch in the caller, which then closes
-	 * the writer (and removes what was flushed) */
-	const volatile sig_atomic_t *stop = w->stop;
-	int32_t seg = (int32_t)w->m.nsegs;
-	w->stop = NULL;
-	rc = publish_segment(w, w->b, &w->pend, path);
-	w->stop = stop;
+	bgseg *g = arg;
+	if (g->profiled)
+		td_profile_attach(&g->prof);
+	/* the stage the flush ran in when it was written in the writer's
+	 * thread */
+	const char *st = td_profile_enter("segment");
+	g->rc = td_segbuild_write(g->b, g->tmp, &g->size, &g->crc);
+	if (g->rc)
+		snprintf(g->msg, sizeof g->msg, "%s", td_error_last());
+	td_profile_leave(st);
+	td_profile_attach(NULL);
+	return NULL;
+}
+
+/* Finishes the flushed segment being written, if any: renames its file
+ * and appends it to w->m as publish() would have. 0, or the write's error
+ * (the writer is then broken, as a failed flush left it). */
+static int bg_join(td_writer *w)
+{
+	bgseg *g = &w->bg;
+	if (!g->on)
+		return 0;
+	pthread_join(g->th, NULL);
+	g->on = 0;
+	if (g->profiled && td_profile_current())
+		td_profile_add(td_profile_current(), &g->prof);
+	td_segbuild_free(g->b);
+	g->b = NULL;
+	int rc = g->rc ? td_error(g->rc, "%s", g->msg)
+	               : td_rename_tmp(g->tmp, g->path, "segment rename");
 	if (rc) {
-		free(path);
+		free(g->name);
+		free(g->path);
+		free(g->pend.del);
 		w->broken = 1;
 		return rc;
 	}
-	w->flushed[w->nflushed++] = path;
+	td_mseg *ms = &w->m.segs[w->m.nsegs];
+	*ms = (td_mseg){g->name, g->pend.ndocs, g->size, g->crc, g->pend.del,
+	        g->pend.ndel, g->pend.cap_del};
+	w->m.nsegs++;
+	w->m.next_seg++;
+	w->flushed[w->nflushed++] = g->path;
+	return 0;
+}
+
+/* Writes the pending documents to a segment file of this batch (named by
+ * no manifest until the commit) and starts afresh: what keeps a batch's
+ * memory within the budget. The file joins w->m as the commit will
+ * write it, with the deletions among its documents. The file is written
+ * on a thread of its own (bgseg) while the batch goes on; one that cannot
+ * be started is written here. */
+static int flush(td_writer *w)
+{
+	char *path;
+	int rc;
+	if ((rc = bg_join(w)) || (rc = flushed_reserve(w, &path)))
+		return rc;
+	int32_t seg = (int32_t)w->m.nsegs;
+	bgseg *g = &w->bg;
+	char name[64];
+	snprintf(name, sizeof name, "seg-%06llu.tdx",
+	        (unsigned long long)w->m.next_seg);
+	snprintf(path, 4096, "%s/%s", w->dir, name);
+	snprintf(g->tmp, sizeof g->tmp, "%s.tmp", path);
+	/* the manifest's room and the name first: the join may not fail
+	 * but for the write and the rename */
+	if (TD_VEC_RESERVE(w->m.segs, w->m.nsegs, w->m.cap_segs, 8) ||
+	        !(g->name = strdup(name))) {
+		free(path);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	g->b = w->b;
+	g->pend = w->pend;
+	g->pend.ndocs = td_segbuild_ndocs(w->b);
+	g->path = path;
+	g->rc = 0;
+	memset(&g->prof, 0, sizeof g->prof);
+	g->profiled = td_profile_current() != NULL;
+	g->on = pthread_create(&g->th, NULL, bg_main, g) == 0;
+	if (!g->on) {
+		free(g->name);
+		g->name = NULL;
+		/* no thread: written here, as before */
+		const volatile sig_atomic_t *stop = w->stop;
+		w->stop = NULL;
+		rc = publish_segment(w, w->b, &w->pend, path);
+		w->stop = stop;
+		if (rc) {
+			free(path);
+			w->broken = 1;
+			return rc;
+		}
+		w->flushed[w->nflushed++] = path;
+		td_segbuild_free(w->b);
+		g->b = NULL;
+		g->path = NULL;
+	}
+	memset(&w->pend, 0, sizeof w->pend);
+	/* a stop request ends the batch in the caller, which then closes
+	 * the writer (which joins, and removes what was flushed) */
 	for (uint32_t i = 0; i < w->src.n && i < w->cap_loc; i++)
 		if (w->loc[i].seg < 0)
 			w->loc[i].seg = seg;
-	td_segbuild_free(w->b);
 	w->b = NULL;
 	return 0;
 }
 
 static int drop(td_writer *w, srcloc *l)
 {
-	int rc = l->seg < 0 ? td_mseg_delete(&w->pend, l->doc)
-	                    : td_mseg_delete(&w->m.segs[l->seg], l->doc);
+	/* a document of the flushed segment being written: deleted once it
+	 * is in w->m */
+	int rc = l->seg >= (int32_t)w->m.nsegs ? bg_join(w) : 0;
+	if (rc)
+		return rc;
+	rc = l->seg < 0 ? td_mseg_delete(&w->pend, l->doc)
+	                : td_mseg_delete(&w->m.segs[l->seg], l->doc);
 	if (rc)
 		return rc;
 	l->live = 0;
@@ -884,6 +996,8 @@ static int commit(td_writer *w, int merging)
 {
 	int rc;
 	char newseg[4096] = "";
+	if ((rc = bg_join(w)))
+		return rc;
 	if (w->broken)
 		return td_error(TD_EUSAGE,
 		        "%s: the writer was left behind by "
@@ -1021,6 +1135,8 @@ int td_writer_add_index(td_writer *w, const char *dir)
 {
 	int rc;
 	td_index *src;
+	if ((rc = bg_join(w)))
+		return rc;
 	if (w->broken)
 		return td_error(TD_EUSAGE,
 		        "%s: the writer was left behind by "

@@ -2236,6 +2236,108 @@ static void test_io_errors(void **state)
 
 /* A commit that succeeded and the automatic merge after it failed: the
  * commit reports success, with a warning. */
+/* A batch past its memory budget writes each full segment on a thread of
+ * its own while documents are added (writer.c, bgseg). The batch: two
+ * documents, the first removed while its segment is being written, then a
+ * third, each past the budget. An I/O error at each step in turn
+ * (the writes of the flushed segments included) fails the batch, at the
+ * add or the commit that finds it, and leaves the old state or the new
+ * one, whole, with no file the manifest does not name. */
+static int flush_batch(const char *dir, td_doc *const *d, int *nsegs)
+{
+	td_writer *w;
+	int rc = td_writer_open(dir, 0, &w);
+	if (rc)
+		return rc;
+	td_writer_set_memory(w, TD_WRITER_MEMORY_MIN);
+	char sha[65];
+	const char *src[3] = {"b.txt", "c.txt", "d.txt"};
+	for (int i = 0; i < 3 && !rc; i++) {
+		td_sha256_hex(d[i]->text, d[i]->len, sha);
+		rc = td_writer_add_sha(w, d[i], src[i], sha);
+		/* b's segment is being written now */
+		if (!rc && i == 0)
+			rc = td_writer_remove(w, "b.txt");
+	}
+	if (!rc)
+		rc = td_writer_commit(w);
+	td_writer_close(w);
+	if (nsegs) {
+		td_index *ix;
+		*nsegs = td_index_open(dir, &ix) ? -1 : (int)td_index_nsegs(ix);
+		if (*nsegs >= 0)
+			td_index_close(ix);
+	}
+	return rc;
+}
+
+static void test_flush_background(void **state)
+{
+#ifndef TD_TEST_HOOKS
+	(void)state;
+	skip(); /* the fault hook: configure --enable-test-hooks */
+#else
+	(void)state;
+	char base[256], dir[256], cmd[700];
+	td_doc *a = make_doc(70, 300, "doc-a");
+	td_doc *d[3] = {make_doc(71, 6000, "doc-b"),
+	        make_doc(72, 6000, "doc-c"), make_doc(73, 6000, "doc-d")};
+	newdir(base, sizeof base);
+	td_writer *w;
+	assert_int_equal(td_writer_open(base, 0, &w), 0);
+	add(w, a, "a.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	char *old = dump(base);
+	newdir(dir, sizeof dir);
+	snprintf(cmd, sizeof cmd, "cp -a %s %s", base, dir);
+	assert_int_equal(system(cmd), 0);
+	int nsegs;
+	assert_int_equal(flush_batch(dir, d, &nsegs), 0);
+	/* the base's segment and the batch's, one a document at least */
+	assert_true(nsegs >= 3);
+	char *want = dump(dir);
+	assert_non_null(want);
+	assert_null(strstr(want, "b.txt|"));
+	assert_non_null(strstr(want, "c.txt|"));
+	assert_non_null(strstr(want, "d.txt|"));
+	assert_int_equal(td_index_check(dir), 0);
+	int done = 0, failed = 0, k;
+	for (k = 1; k < 200 && !done; k++) {
+		newdir(dir, sizeof dir);
+		snprintf(cmd, sizeof cmd, "cp -a %s %s", base, dir);
+		assert_int_equal(system(cmd), 0);
+		td_writer_fault_fail(k);
+		int rc = flush_batch(dir, d, NULL);
+		done = td_writer_fault_pending();
+		td_writer_fault_fail(0);
+		char *now = dump(dir);
+		assert_non_null(now);
+		if (rc)
+			failed++;
+		/* a failure after the manifest's rename has committed */
+		if (strcmp(now, want))
+			assert_string_equal(now, old);
+		if (rc == 0)
+			assert_string_equal(now, want);
+		assert_int_equal(td_index_check(dir), 0);
+		DIR *dd = opendir(dir);
+		struct dirent *e;
+		while ((e = readdir(dd)))
+			assert_null(strstr(e->d_name, ".tmp"));
+		closedir(dd);
+		free(now);
+	}
+	assert_true(done);
+	assert_true(failed > 6); /* the flushes' steps failed too */
+	free(old);
+	free(want);
+	td_doc_free(a);
+	for (int i = 0; i < 3; i++)
+		td_doc_free(d[i]);
+#endif
+}
+
 static void test_merge_fails_after_commit(void **state)
 {
 #ifndef TD_TEST_HOOKS
@@ -2643,6 +2745,7 @@ int main(void)
 	        cmocka_unit_test(test_orphans),
 	        cmocka_unit_test(test_churn),
 	        cmocka_unit_test(test_io_errors),
+	        cmocka_unit_test(test_flush_background),
 	        cmocka_unit_test(test_merge_fails_after_commit),
 	        cmocka_unit_test(test_sigbus),
 	        cmocka_unit_test(test_seg_refusals),
