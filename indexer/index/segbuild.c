@@ -54,6 +54,11 @@ struct td_segbuild {
 	size_t cap_omap;
 	uint32_t *w2n;
 	size_t cap_w2n;
+	uint64_t *hash; /* add_tokens': the words' hashes of a document
+	                 * (as long as the longest document: not in
+	                 * td_segbuild_bytes, which says where a batch
+	                 * is cut) */
+	size_t cap_hash;
 	uint32_t *ids;
 	size_t nids, cap_ids;
 	td_buf text; /* the documents' gaps (add_gaps) */
@@ -108,6 +113,7 @@ void td_segbuild_free(td_segbuild *b)
 	free(b->wlast);
 	free(b->omap);
 	free(b->w2n);
+	free(b->hash);
 	free(b->ids);
 	td_buf_clear(&b->text);
 	td_buf_clear(&b->kv);
@@ -225,6 +231,10 @@ static uint32_t tok_lower(const td_tokens *t, size_t off)
 	return (uint32_t)lo;
 }
 
+/* How many tokens ahead add_tokens and add_layers start bringing what a
+ * token's table lookups read into the cache (td_strtab_prefetch). */
+enum { AHEAD = 16 };
+
 /* The lemma and pos of every token: the document's own layers, else its
  * <w pos lemma> spans, else "". */
 static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
@@ -260,6 +270,20 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 		memset(b->omap, 0xff, 2 * l->len * sizeof *b->omap);
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		uint32_t *om = NULL;
+		/* the word's last pos and lemma ids, and that lemma's bytes,
+		 * into the cache ahead (a table by word id: megabytes) */
+		if (i + AHEAD < t->n)
+			__builtin_prefetch(
+			        b->wlast +
+			        2 * (size_t)b->ids[base + i + AHEAD]);
+		if (i + AHEAD / 2 < t->n) {
+			uint32_t lm = b->wlast[2 * (size_t)b->ids[base + i +
+			                                          AHEAD / 2] +
+			                       1];
+			if (lm != UINT32_MAX)
+				__builtin_prefetch(
+				        td_strtab_str(&b->lemmas, lm));
+		}
 		if (l) {
 			uint32_t *op = b->omap + 2 * (size_t)l->off[2 * i],
 			         *ol = b->omap + 2 * (size_t)l->off[2 * i + 1] +
@@ -312,12 +336,28 @@ static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 	        TD_VEC_RESERVE_N(b->pids, need, cp, 64) ||
 	        TD_VEC_RESERVE_N(b->ids, need, b->cap_ids, 64))
 		return td_error(TD_ENOMEM, "out of memory");
+	if (TD_VEC_RESERVE_N(b->hash, t->n, b->cap_hash, 1024))
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t i = 0; i < t->n; i++)
+		b->hash[i] = td_strtab_hash(
+		        doc->text + t->v[i].start, t->v[i].end - t->v[i].start);
 	for (size_t i = 0; i < t->n; i++) {
 		const char *w = doc->text + t->v[i].start;
 		size_t wl = t->v[i].end - t->v[i].start;
 		uint32_t wid, nid;
 		int added;
-		if ((rc = td_strtab_put(&b->words, w, wl, &wid, &added)))
+		/* the puts AHEAD, AHEAD / 2 and AHEAD / 4 tokens on find
+		 * their slot, entry and bytes in the cache */
+		if (i + AHEAD < t->n)
+			td_strtab_prefetch(&b->words, b->hash[i + AHEAD], 0);
+		if (i + AHEAD / 2 < t->n)
+			td_strtab_prefetch(
+			        &b->words, b->hash[i + AHEAD / 2], 1);
+		if (i + AHEAD / 4 < t->n)
+			td_strtab_prefetch(
+			        &b->words, b->hash[i + AHEAD / 4], 2);
+		if ((rc = td_strtab_put_h(
+		             &b->words, w, wl, b->hash[i], &wid, &added)))
 			return rc;
 		if (added) {
 			char *n;

@@ -69,6 +69,37 @@ int td_strtab_find(const td_strtab *t, const char *s, size_t len, uint32_t *id)
 int td_strtab_put(
         td_strtab *t, const char *s, size_t len, uint32_t *id, int *added)
 {
+	return td_strtab_put_h(t, s, len, hash(s, len), id, added);
+}
+
+uint64_t td_strtab_hash(const char *s, size_t len)
+{
+	return hash(s, len);
+}
+
+void td_strtab_prefetch(const td_strtab *t, uint64_t h, int stage)
+{
+	if (!t->nslots)
+		return;
+	const uint32_t *slot = &t->slots[h & (t->nslots - 1)];
+	if (stage == 0) {
+		__builtin_prefetch(slot);
+		return;
+	}
+	if (!*slot)
+		return;
+	uint32_t k = *slot - 1;
+	if (stage == 1) {
+		__builtin_prefetch(&t->slen[k]);
+		__builtin_prefetch(&t->off[k]);
+	} else {
+		__builtin_prefetch(t->buf + t->off[k]);
+	}
+}
+
+int td_strtab_put_h(td_strtab *t, const char *s, size_t len, uint64_t h,
+        uint32_t *id, int *added)
+{
 	if (len > UINT32_MAX - 1 || t->n == UINT32_MAX - 1)
 		return td_error(TD_ELIMIT, "string table full");
 	if ((uint64_t)(t->n + 1) * 2 > t->nslots) {
@@ -76,7 +107,6 @@ int td_strtab_put(
 		if (rc)
 			return rc;
 	}
-	uint64_t h = hash(s, len);
 	uint32_t i = h & (t->nslots - 1);
 	while (t->slots[i]) {
 		uint32_t k = t->slots[i] - 1;

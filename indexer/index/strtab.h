@@ -24,6 +24,17 @@ void td_strtab_clear(td_strtab *t);
 /* The id of s[0,len), adding it if new; *added (may be NULL) says which. */
 int td_strtab_put(
         td_strtab *t, const char *s, size_t len, uint32_t *id, int *added);
+/* td_strtab_put of s[0,len) whose td_strtab_hash is h. */
+int td_strtab_put_h(td_strtab *t, const char *s, size_t len, uint64_t h,
+        uint32_t *id, int *added);
+uint64_t td_strtab_hash(const char *s, size_t len);
+/* A hint, nothing else: the memory a put of hash h will read, brought
+ * into the cache ahead of it, in three stages a few puts apart (0: its
+ * slot; 1: the length and offset of the string the slot names, read
+ * from the slot; 2: that string's bytes). A table of a segment's
+ * words is megabytes, and a put without it waits for memory four times
+ * in a row. */
+void td_strtab_prefetch(const td_strtab *t, uint64_t h, int stage);
 /* 1 and its id in *id if s[0,len) is in t, else 0 (t unchanged). */
 int td_strtab_find(const td_strtab *t, const char *s, size_t len, uint32_t *id);
 static inline const char *td_strtab_str(const td_strtab *t, uint32_t id)
