@@ -6,6 +6,7 @@
  * fsync'd, and only then may a manifest name it. */
 #include "config.h"
 #include "docpool.h"
+#include "idcode.h"
 #include "postings.h"
 #include "segbuild.h"
 #include "segformat.h"
@@ -800,6 +801,37 @@ static int write_ids(td_out *o, td_seghdr *h, int sec, const uint32_t *ids,
 	return rc;
 }
 
+/* IDS: every position's word id by its rank (idcode.h), the ranks and
+ * tiers from the segment's frequencies; rank maps a builder id to its
+ * output id. */
+static int write_word_ids(td_out *o, td_seghdr *h, const uint32_t *ids,
+        size_t nids, const uint32_t *rank, uint32_t nterms)
+{
+	uint32_t bits = 1;
+	while (bits < 32 && ((uint64_t)1 << bits) < nterms)
+		bits++;
+	h->id_bits = bits;
+	uint64_t *freq = calloc((size_t)nterms + 1, 8);
+	if (!freq)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t p = 0; p < nids; p++)
+		freq[rank[ids[p]]]++;
+	td_idenc e;
+	int rc = td_idenc_init(&e, o, freq, nterms);
+	free(freq);
+	if (!rc) {
+		memcpy(h->id_tier, e.w, sizeof h->id_tier);
+		rc = td_out_begin(o, h, TD_SEC_IDS);
+	}
+	for (size_t p = 0; p < nids && !rc; p++)
+		rc = td_idenc_put(&e, rank[ids[p]]);
+	if (!rc)
+		rc = td_idenc_finish(&e);
+	td_out_end(o, h, TD_SEC_IDS);
+	td_idenc_clear(&e);
+	return rc;
+}
+
 static unsigned width(uint32_t v)
 {
 	unsigned w = 0;
@@ -1253,8 +1285,8 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	/* a position's norm is its word's: no array of them per position */
 	if ((rc = write_layer(o, h, &b->norms, norder, nrank, b->ids, b->w2n, 1,
 	             share, nforms, umem)) ||
-	        (rc = write_ids(o, h, TD_SEC_IDS, b->ids, b->nids, wrank,
-	                 b->words.n, &h->id_bits)) ||
+	        (rc = write_word_ids(
+	                 o, h, b->ids, b->nids, wrank, b->words.n)) ||
 	        (rc = td_out_begin(o, h, TD_SEC_W2N)))
 		goto out;
 	for (uint32_t i = 0; i < b->words.n; i++) {

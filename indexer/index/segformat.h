@@ -39,7 +39,7 @@ enum {
 	TD_SEC_LSTR1,
 	TD_SEC_POST0, /* word postings */
 	TD_SEC_POST1,
-	TD_SEC_IDS,     /* word id per position, packed bits */
+	TD_SEC_IDS,     /* word id per position, by rank (idcode.h) */
 	TD_SEC_W2N,     /* u32 norm id per word id */
 	TD_SEC_SPNAMES, /* per element name: td_segspname */
 	TD_SEC_SPANS,   /* per element name its packed span list */
@@ -215,14 +215,17 @@ typedef struct td_seghdr {
 	uint32_t crc_crc; /* checksum of that table */
 	uint32_t ndocs, ntokens;
 	uint32_t lexsize[TD_NLAYERS];
-	uint32_t id_bits;  /* bits per packed word id */
+	uint32_t id_bits;  /* bits of a word id (ceil(log2(lexsize[0])),
+	                    * at least 1); IDS codes them by rank */
 	uint32_t lbits[2]; /* bits per packed lemma and pos id; lemma
 	                    * bits 0: IDS2 holds the lemma id per word
 	                    * and pos id instead (TD_W2L_*) */
 	uint32_t nspnames;
 	uint64_t sec_off[TD_NSEC];
 	uint64_t sec_len[TD_NSEC];
-	uint32_t flags; /* TD_SEGF_* (format 9) */
+	uint32_t flags;     /* TD_SEGF_* (format 9) */
+	uint8_t id_tier[4]; /* IDS: the widths of the rank tiers (format 14,
+	                     * idcode.h) */
 } td_seghdr;
 
 /* A document's metadata in a segment (DOCSTR, format 13): per pair a key

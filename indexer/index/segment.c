@@ -9,6 +9,7 @@
 #include "segment_int.h"
 #include "buf.h"
 #include "checksum.h"
+#include "idcode.h"
 #include "error.h"
 #include "index.h"
 #include "postings.h"
@@ -122,6 +123,22 @@ static int layer_ids_fit(const td_seg *s, int layer)
 	               ((uint64_t)s->hdr.ntokens * bits + 7) / 8 + 8;
 }
 
+/* IDS holds its directory and at least a block's selectors a block
+ * before it, and its tiers hold every word (idcode.h); sets idc_dir and
+ * idc_base. */
+static int ids_fit(td_seg *s)
+{
+	uint64_t dir = td_idc_dir_len(s->hdr.ntokens, s->hdr.lexsize[0]),
+	         nb = ((uint64_t)s->hdr.ntokens + TD_IDC_BLOCK - 1) /
+	              TD_IDC_BLOCK,
+	         len = s->hdr.sec_len[TD_SEC_IDS];
+	if (td_idc_bases(s->hdr.id_tier, s->hdr.lexsize[0], s->idc_base) ||
+	        len < dir + 8 + nb * TD_IDC_SEL)
+		return 0;
+	s->idc_dir = len - dir;
+	return 1;
+}
+
 int td_seg_open(const char *path, td_seg **out)
 {
 	int rc = 0;
@@ -210,10 +227,7 @@ int td_seg_open(const char *path, td_seg **out)
 	        s->hdr.sec_len[TD_SEC_W2N] != (uint64_t)s->hdr.lexsize[0] * 4 ||
 	        s->hdr.sec_len[TD_SEC_SPNAMES] !=
 	                (uint64_t)s->hdr.nspnames * sizeof(td_segspname) ||
-	        s->hdr.id_bits < 1 || s->hdr.id_bits > 32 ||
-	        s->hdr.sec_len[TD_SEC_IDS] <
-	                ((uint64_t)s->hdr.ntokens * s->hdr.id_bits + 7) / 8 +
-	                        8 ||
+	        s->hdr.id_bits < 1 || s->hdr.id_bits > 32 || !ids_fit(s) ||
 	        !layer_ids_fit(s, TD_LAYER_LEMMA) ||
 	        !layer_ids_fit(s, TD_LAYER_POS)) {
 		rc = bad(s, "inconsistent section sizes");

@@ -47,6 +47,16 @@ struct td_seg {
 	size_t arena_fill, arena_cap;
 	int damaged;  /* some call met damaged data (sticky) */
 	char *damage; /* the first such message */
+	/* IDS (idcode.h), from the header at open: where its directory
+	 * begins, the tiers' bases */
+	uint64_t idc_dir, idc_base[5];
+	/* the block of IDS read last (a query reads a hit's neighbours):
+	 * its number + 1 (0: none), its bytes checked (idc_len, in the map)
+	 * and its selectors; the position read last in it (its index + 2,
+	 * 0: none), its value's bit offset and its tier */
+	uint64_t idc_blk, idc_len, idc_sel[2], idc_bit;
+	const uint8_t *idc_p;
+	unsigned idc_next, idc_t;
 };
 /* Records damage found outside segment.c (postings): TD_ECORRUPT with the
  * segment's name, and the sticky flag of td_seg_damaged(). */

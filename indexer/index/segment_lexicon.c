@@ -6,6 +6,7 @@
 #include "segment_int.h"
 #include "bits.h"
 #include "error.h"
+#include "idcode.h"
 #include "index.h"
 #include "segformat.h"
 #include "segment.h"
@@ -161,6 +162,80 @@ int td_seg_need_layer(const td_seg *s, int layer)
 	return td_error(TD_EUSAGE, "%s", td_seg_no_layers_msg);
 }
 
+/* The word id at pos (< ntokens) from IDS (idcode.h): its block's offset
+ * from the directory (kept with the block's selectors for the next call,
+ * which often reads a neighbour), its tier and value's place from the
+ * selectors, its rank's word id; UINT32_MAX with the segment marked
+ * damaged. */
+static uint32_t word_id_at(td_seg *s, uint32_t pos)
+{
+	uint64_t b = pos / TD_IDC_BLOCK,
+	         nb = ((uint64_t)s->hdr.ntokens + TD_IDC_BLOCK - 1) /
+	              TD_IDC_BLOCK,
+	         ng = (nb + TD_IDC_GROUP - 1) / TD_IDC_GROUP;
+	if (s->idc_blk != b + 1) {
+		const uint8_t *gp = td_seg_sec(
+		        s, TD_SEC_IDS, s->idc_dir + b / TD_IDC_GROUP * 8, 8);
+		const uint8_t *bp = td_seg_sec(
+		        s, TD_SEC_IDS, s->idc_dir + ng * 8 + b * 4, 4);
+		if (!gp || !bp)
+			return UINT32_MAX;
+		uint64_t g;
+		uint32_t bo;
+		memcpy(&g, gp, 8);
+		memcpy(&bo, bp, 4);
+		if (g + bo > s->idc_dir - TD_IDC_SEL - 8) {
+			td_seg_mark_damaged(s, "bad word id block");
+			return UINT32_MAX;
+		}
+		/* the whole block at most, its checksum blocks checked once */
+		uint64_t len = s->idc_dir - (g + bo);
+		if (len > TD_IDC_MAXLEN)
+			len = TD_IDC_MAXLEN;
+		const uint8_t *sp = td_seg_sec(s, TD_SEC_IDS, g + bo, len);
+		if (!sp)
+			return UINT32_MAX;
+		memcpy(s->idc_sel, sp, TD_IDC_SEL);
+		s->idc_p = sp;
+		s->idc_len = len;
+		s->idc_blk = b + 1;
+		s->idc_next = 0;
+	}
+	unsigned t, i = pos % TD_IDC_BLOCK;
+	uint64_t bit;
+	if (s->idc_next == i + 1 && i) {
+		/* the position after the last one read: its value follows */
+		bit = s->idc_bit + s->hdr.id_tier[s->idc_t];
+		t = (unsigned)(s->idc_sel[i / 32] >> 2 * (i % 32) & 3);
+	} else
+		td_idc_locate(s->idc_sel, i, s->hdr.id_tier, &t, &bit);
+	s->idc_next = i + 2;
+	s->idc_bit = bit;
+	s->idc_t = t;
+	uint64_t at = TD_IDC_SEL + bit / 8;
+	if (at + 8 > s->idc_len) {
+		td_seg_mark_damaged(s, "bad word id block");
+		return UINT32_MAX;
+	}
+	const uint8_t *p = s->idc_p + at;
+	uint64_t r = s->idc_base[t] + td_bits_at(p, bit % 8, s->hdr.id_tier[t]);
+	if (r >= s->hdr.lexsize[0]) {
+		td_seg_mark_damaged(s, "bad term id");
+		return UINT32_MAX;
+	}
+	const uint8_t *q = td_seg_sec(
+	        s, TD_SEC_IDS, s->idc_dir + ng * 8 + nb * 4 + r * 4, 4);
+	uint32_t v;
+	if (!q)
+		return UINT32_MAX;
+	memcpy(&v, q, 4);
+	if (v >= s->hdr.lexsize[0]) {
+		td_seg_mark_damaged(s, "bad term id");
+		return UINT32_MAX;
+	}
+	return v;
+}
+
 uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 {
 	if (pos >= s->hdr.ntokens || layer < 0 || layer >= TD_NLAYERS) {
@@ -187,15 +262,9 @@ uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 		}
 		return (uint32_t)v;
 	}
-	uint64_t bit = (uint64_t)pos * s->hdr.id_bits;
-	const uint8_t *p = td_seg_sec(s, TD_SEC_IDS, bit / 8, 8);
-	if (!p)
+	uint32_t v = word_id_at(s, pos);
+	if (v == UINT32_MAX)
 		return UINT32_MAX;
-	uint64_t v = td_bits_at(p, bit % 8, s->hdr.id_bits);
-	if (v >= s->hdr.lexsize[0]) {
-		td_seg_mark_damaged(s, "bad term id");
-		return UINT32_MAX;
-	}
 	if (layer == TD_LAYER_WORD)
 		return (uint32_t)v;
 	const uint8_t *q = td_seg_sec(s, TD_SEC_W2N, v * 4, 4);

@@ -35,12 +35,15 @@
  * bytes of strings);
  * a term's block skip table while its postings are written (8 bytes per
  * 128 positions); the spans starting at one position; per source with
- * deletions 8 bytes per pos term (pos_live). Never anything per
- * position: the lexicon entries and their strings wait in two unlinked
+ * deletions 8 bytes per pos term (pos_live); while IDS is written, the
+ * word ranks (8 bytes a word) and 4 bytes per 64 positions (its block
+ * offsets, idcode.h, format 14: 64 MB at TD_MERGE_MAX_TOKENS). Nothing
+ * else per position: the lexicon entries and their strings wait in two unlinked
  * temporary files in the index directory. The sources' pages read are let
  * go every TD_MERGE_TRIM bytes written (trim). */
 #include "config.h"
 #include "docpool.h"
+#include "idcode.h"
 #include "bits.h"
 #include "fault.h"
 #include "postings.h"
@@ -954,6 +957,32 @@ static int write_ids(merge *g, int layer, uint32_t *bits_out)
 	return rc;
 }
 
+static int put_word(void *ctx, const uint32_t id[TD_NLAYERS])
+{
+	return td_idenc_put(ctx, id[TD_LAYER_WORD]);
+}
+
+/* IDS: every live position's output word id by its rank (idcode.h), the
+ * ranks and tiers from the output words' frequencies (wfreq). */
+static int write_word_ids(merge *g)
+{
+	uint32_t nw = g->nout[TD_LAYER_WORD];
+	g->h.id_bits = bits_for(nw);
+	td_idenc e;
+	int rc = td_idenc_init(&e, &g->o, g->wfreq, nw);
+	if (!rc) {
+		memcpy(g->h.id_tier, e.w, sizeof g->h.id_tier);
+		rc = td_out_begin(&g->o, &g->h, TD_SEC_IDS);
+	}
+	if (!rc)
+		rc = each_position(g, 1u << TD_LAYER_WORD, put_word, &e);
+	if (!rc)
+		rc = td_idenc_finish(&e);
+	td_out_end(&g->o, &g->h, TD_SEC_IDS);
+	td_idenc_clear(&e);
+	return rc;
+}
+
 /* The lemma per word and pos (TD_W2L_*), as segbuild.c's write_w2l
  * gathers it: per output word its (pos, lemma) pairs, the lemma by its
  * number in the merged lexicon (lnum), the output id once known (lout). */
@@ -1762,8 +1791,7 @@ static int write_all(merge *g)
 	g->h.ntokens = (uint32_t)g->ntok;
 	if ((rc = write_docs(g)) || (rc = stopped(g)) ||
 	        (rc = merge_layer(g, TD_LAYER_WORD, NULL, NULL, NULL, NULL)) ||
-	        (rc = merge_norms(g)) ||
-	        (rc = write_ids(g, TD_LAYER_WORD, &g->h.id_bits)) ||
+	        (rc = merge_norms(g)) || (rc = write_word_ids(g)) ||
 	        (rc = td_out_begin(&g->o, &g->h, TD_SEC_W2N)))
 		return rc;
 	for (uint32_t w = 0; w < g->nout[TD_LAYER_WORD] && !rc; w++)

@@ -1206,6 +1206,111 @@ static void same_layers(const char *merged, const char *whole)
 	assert_int_equal(td_index_check(merged), 0);
 }
 
+static int open_edited(const char *path, const uint8_t *seg, size_t n,
+        void (*edit)(td_seghdr *h));
+static void narrow_tiers(td_seghdr *h);
+
+/* The word of position i of ranked_doc: "the" every other position,
+ * "of" every sixth, 350 rarer words between, so the tiers differ. */
+static void ranked_word(uint32_t i, char *w, size_t n)
+{
+	if (i % 2)
+		snprintf(w, n, "the");
+	else if (i % 6 == 0)
+		snprintf(w, n, "of");
+	else
+		snprintf(w, n, "w%u", i * 7919u % 700);
+}
+
+static td_doc *ranked_doc(const char *id, uint32_t first, uint32_t n)
+{
+	char *text = malloc(8 * (size_t)n + 1), w[16];
+	size_t len = 0;
+	assert_non_null(text);
+	for (uint32_t i = first; i < first + n; i++) {
+		ranked_word(i, w, sizeof w);
+		len += (size_t)sprintf(
+		        text + len, "%s%s", i > first ? " " : "", w);
+	}
+	td_doc *d;
+	assert_int_equal(td_doc_new(id, text, len, &d), 0);
+	free(text);
+	td_meta_set(&d->meta.title, id);
+	return d;
+}
+
+/* IDS codes a position's word by its rank in tiers (format 14, idcode.h):
+ * every position's word comes back, over 3001 positions (47 blocks, the
+ * last partial), from the builder and from the merge of two segments (the
+ * same bytes), in fewer bytes than fixed-width ids; tiers that hold fewer
+ * ranks than the lexicon's words are refused at open. */
+static void test_word_ids_ranked(void **state)
+{
+	(void)state;
+	const uint32_t n = 3001, half = 1500;
+	char dir[256], ref[256], path[600], bad[600];
+	td_writer *w;
+	td_index *ix;
+	newdir(dir, sizeof dir);
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	td_doc *d1 = ranked_doc("doc-1", 0, half),
+	       *d2 = ranked_doc("doc-2", half, n - half);
+	add(w, d1, "a.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	add(w, d2, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	assert_int_equal(td_writer_merge(w), 0);
+	td_writer_close(w);
+	newdir(ref, sizeof ref);
+	assert_int_equal(td_writer_open(ref, 0, &w), 0);
+	add(w, d1, "a.txt");
+	add(w, d2, "b.txt");
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	same_layers(dir, ref);
+	td_seghdr h;
+	one_seg_hdr(ref, &h);
+	assert_int_equal(h.ntokens, n);
+	assert_int_equal(h.lexsize[TD_LAYER_WORD], 352);
+	assert_true(h.sec_len[TD_SEC_IDS] < (uint64_t)n * h.id_bits / 8);
+	assert_int_equal(h.id_tier[0], 0); /* "the" alone, in no bits */
+	assert_int_equal(td_index_open(ref, &ix), 0);
+	td_seg *s = td_index_seg(ix, 0);
+	for (uint32_t i = 0; i < n; i++) {
+		char want[16];
+		size_t len = 0;
+		ranked_word(i, want, sizeof want);
+		const char *t = td_seg_lex_term(s, TD_LAYER_WORD,
+		        td_seg_id_at(s, TD_LAYER_WORD, i), &len);
+		assert_non_null(t);
+		assert_int_equal(len, strlen(want));
+		assert_memory_equal(t, want, len);
+	}
+	assert_int_equal(td_seg_damaged(s), 0);
+	td_index_close(ix);
+	assert_int_equal(td_index_check(ref), 0);
+
+	/* the same segment with tiers too narrow for its 352 words */
+	DIR *dd = opendir(ref);
+	struct dirent *e;
+	path[0] = 0;
+	while ((e = readdir(dd)))
+		if (!strncmp(e->d_name, "seg-", 4))
+			snprintf(path, sizeof path, "%s/%s", ref, e->d_name);
+	closedir(dd);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	static uint8_t seg[1 << 20];
+	size_t sz = fread(seg, 1, sizeof seg, f);
+	fclose(f);
+	assert_true(sz > TD_SEG_HDR && sz < sizeof seg);
+	snprintf(bad, sizeof bad, "%s/narrow.tdx", ref);
+	assert_int_equal(open_edited(bad, seg, sz, narrow_tiers), TD_ECORRUPT);
+	assert_non_null(strstr(td_error_last(), "inconsistent section sizes"));
+	td_doc_free(d1);
+	td_doc_free(d2);
+}
+
 /* A lexicon entry is 16 bytes (format 11): no length, the term ends where
  * the next one's string begins (the last where LSTR ends), so every term
  * of every layer comes back with its own length, the last of each layer
@@ -2628,6 +2733,10 @@ static void no_id_bits(td_seghdr *h)
 {
 	h->id_bits = 0;
 }
+static void narrow_tiers(td_seghdr *h)
+{
+	memset(h->id_tier, 0, sizeof h->id_tier);
+}
 
 /* Postings that do not decode under good checksums (written as zeros, the
  * block checksums, the table's and the header's made right): the check
@@ -2753,6 +2862,7 @@ int main(void)
 	        cmocka_unit_test(test_manifest_del_lost),
 	        cmocka_unit_test(test_manifest_del_lost_moved),
 	        cmocka_unit_test(test_lexicon_entries),
+	        cmocka_unit_test(test_word_ids_ranked),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];

@@ -1,0 +1,212 @@
+/* idcode.c: the word ids of a segment's positions coded by frequency
+ * (IDS, format 14; idcode.h has the layout): the ranks and tiers chosen
+ * from the words' frequencies, the block writer that the builder and the
+ * streaming merge share, and where a position's value lies in its block. */
+#include "config.h"
+#include "idcode.h"
+#include "error.h"
+#include "vec.h"
+#include <stdlib.h>
+#include <string.h>
+
+int td_idc_bases(const uint8_t w[TD_IDC_TIERS], uint32_t n,
+        uint64_t base[TD_IDC_TIERS + 1])
+{
+	base[0] = 0;
+	for (int k = 0; k < TD_IDC_TIERS; k++) {
+		if (w[k] > 32)
+			return -1;
+		base[k + 1] = base[k] + ((uint64_t)1 << w[k]);
+	}
+	return base[TD_IDC_TIERS] >= n ? 0 : -1;
+}
+
+uint64_t td_idc_dir_len(uint32_t ntokens, uint32_t n)
+{
+	uint64_t nb = ((uint64_t)ntokens + TD_IDC_BLOCK - 1) / TD_IDC_BLOCK;
+	uint64_t ng = (nb + TD_IDC_GROUP - 1) / TD_IDC_GROUP;
+	return ng * 8 + nb * 4 + (uint64_t)n * 4;
+}
+
+/* The width that holds values 0..n-1 (0 for n <= 1). */
+static uint8_t width_for(uint64_t n)
+{
+	uint8_t w = 0;
+	while (w < 32 && ((uint64_t)1 << w) < n)
+		w++;
+	return w;
+}
+
+/* The widths that code the ranks in the fewest bits: cum[r] is the number
+ * of positions of ranks below r. A brute force over the first three
+ * widths (a few thousand sums); the last tier holds the rest. */
+static void choose(const uint64_t *cum, uint32_t n, uint8_t w[TD_IDC_TIERS])
+{
+	uint64_t best = UINT64_MAX;
+	w[0] = w[1] = w[2] = 0;
+	w[3] = width_for(n);
+#define CUM(x) cum[(x) < n ? (x) : n]
+	for (unsigned a = 0; a <= 16; a++)
+		for (unsigned b = 0; b <= 24; b++)
+			for (unsigned c = 0; c <= 32; c++) {
+				uint64_t b1 = (uint64_t)1 << a,
+				         b2 = b1 + ((uint64_t)1 << b),
+				         b3 = b2 + ((uint64_t)1 << c);
+				uint8_t d = b3 < n ? width_for(n - b3) : 0;
+				uint64_t cost = CUM(b1) * a +
+				                (CUM(b2) - CUM(b1)) * b +
+				                (CUM(b3) - CUM(b2)) * c +
+				                (cum[n] - CUM(b3)) * d;
+				if (cost < best) {
+					best = cost;
+					w[0] = (uint8_t)a;
+					w[1] = (uint8_t)b;
+					w[2] = (uint8_t)c;
+					w[3] = d;
+				}
+				if (b3 >= n)
+					break; /* a wider c costs more */
+			}
+#undef CUM
+}
+
+/* For qsort: falling frequency, then rising id (key ~freq << 32 | id). */
+static int cmp_key(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int td_idenc_init(td_idenc *e, td_out *o, const uint64_t *freq, uint32_t n)
+{
+	memset(e, 0, sizeof *e);
+	e->o = o;
+	e->n = n;
+	uint64_t *key = malloc(((size_t)n + 1) * 8);
+	e->rank = malloc(((size_t)n + 1) * 4);
+	e->id = malloc(((size_t)n + 1) * 4);
+	if (!key || !e->rank || !e->id) {
+		free(key);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t f = freq[i] > UINT32_MAX ? UINT32_MAX : freq[i];
+		key[i] = (uint64_t)(UINT32_MAX - (uint32_t)f) << 32 | i;
+	}
+	qsort(key, n, 8, cmp_key);
+	/* cum[r]: positions of ranks below r, in key's place (its keys no
+	 * longer needed once read) */
+	uint64_t *cum = key, sum = 0;
+	for (uint32_t r = 0; r < n; r++) {
+		uint32_t id = (uint32_t)key[r];
+		uint64_t f = UINT32_MAX - (key[r] >> 32);
+		e->id[r] = id;
+		e->rank[id] = r;
+		cum[r] = sum;
+		sum += f;
+	}
+	/* cum has n + 1 entries: the sum of all last */
+	cum[n] = sum;
+	choose(cum, n, e->w);
+	free(key);
+	td_idc_bases(e->w, n, e->base);
+	return 0;
+}
+
+/* The number of pairs set in x, whose 2-bit pairs are each 0 or 1 (no
+ * popcount instruction is assumed: the generic one is a call). */
+static uint64_t pairs(uint64_t x)
+{
+	x = (x & 0x3333333333333333u) + (x >> 2 & 0x3333333333333333u);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fu;
+	return (x * 0x0101010101010101u) >> 56;
+}
+
+void td_idc_locate(const uint64_t sel[2], unsigned i,
+        const uint8_t w[TD_IDC_TIERS], unsigned *tier, uint64_t *bit)
+{
+	const uint64_t odd = 0x5555555555555555u;
+	uint64_t c1 = 0, c2 = 0, c3 = 0;
+	for (unsigned h = 0; h < 2 && i > 32 * h; h++) {
+		unsigned nf = i - 32 * h;
+		uint64_t x = sel[h];
+		if (nf < 32)
+			x &= ((uint64_t)1 << 2 * nf) - 1;
+		uint64_t lo = x & odd, hi = x >> 1 & odd;
+		c1 += pairs(lo & ~hi);
+		c2 += pairs(hi & ~lo);
+		c3 += pairs(lo & hi);
+	}
+	uint64_t c0 = i - c1 - c2 - c3;
+	*tier = (unsigned)(sel[i / 32] >> 2 * (i % 32) & 3);
+	*bit = c0 * w[0] + c1 * w[1] + c2 * w[2] + c3 * w[3];
+}
+
+/* Writes the block of the ranks gathered in e->r. */
+static int put_block(td_idenc *e)
+{
+	if (e->nb % TD_IDC_GROUP == 0) {
+		if (TD_VEC_RESERVE(e->gbase, e->ng, e->cap_g, 4))
+			return td_error(TD_ENOMEM, "out of memory");
+		e->gbase[e->ng++] = e->len;
+	}
+	if (TD_VEC_RESERVE(e->boff, e->nb, e->cap_b, 1024))
+		return td_error(TD_ENOMEM, "out of memory");
+	e->boff[e->nb++] = (uint32_t)(e->len - e->gbase[e->ng - 1]);
+	uint8_t out[TD_IDC_SEL + TD_IDC_BLOCK * 4 + 8];
+	memset(out, 0, TD_IDC_SEL);
+	size_t nb = TD_IDC_SEL;
+	uint64_t acc = 0;
+	unsigned nacc = 0;
+	for (unsigned i = 0; i < e->nr; i++) {
+		uint32_t r = e->r[i];
+		unsigned t = 0;
+		while (r >= e->base[t + 1])
+			t++;
+		out[i / 4] |= (uint8_t)(t << 2 * (i % 4));
+		acc |= (uint64_t)(r - e->base[t]) << nacc;
+		nacc += e->w[t];
+		while (nacc >= 8) {
+			out[nb++] = acc & 0xff;
+			acc >>= 8;
+			nacc -= 8;
+		}
+	}
+	if (nacc)
+		out[nb++] = acc & 0xff;
+	e->nr = 0;
+	e->len += nb;
+	return td_out_put(e->o, out, nb);
+}
+
+int td_idenc_put(td_idenc *e, uint32_t id)
+{
+	if (id >= e->n)
+		return td_error(TD_EUSAGE, "word id %u past the lexicon", id);
+	e->r[e->nr++] = e->rank[id];
+	return e->nr == TD_IDC_BLOCK ? put_block(e) : 0;
+}
+
+int td_idenc_finish(td_idenc *e)
+{
+	static const uint8_t pad[8];
+	int rc = e->nr ? put_block(e) : 0;
+	if (!rc)
+		rc = td_out_put(e->o, pad, 8);
+	if (!rc)
+		rc = td_out_put(e->o, e->gbase, e->ng * 8);
+	if (!rc)
+		rc = td_out_put(e->o, e->boff, e->nb * 4);
+	if (!rc)
+		rc = td_out_put(e->o, e->id, (size_t)e->n * 4);
+	return rc;
+}
+
+void td_idenc_clear(td_idenc *e)
+{
+	free(e->rank);
+	free(e->id);
+	free(e->boff);
+	free(e->gbase);
+	memset(e, 0, sizeof *e);
+}

@@ -1,0 +1,73 @@
+/* idcode.h: the word id of every position coded by the word's frequency
+ * (IDS, format 14), as the segment builder and the streaming merge write
+ * it and segment_lexicon.c reads it. Fixed-width ids took 28% of the
+ * index (17 bits a position on the bench corpus, whose word entropy is
+ * 10.4 bits); ranked ids in four tiers of widths chosen per segment take
+ * about 11.5, and a position's id is still read in O(1): a block's
+ * offset, two words of selectors, one value.
+ *
+ * Layout of IDS: the words ranked by falling frequency (ties by id); tier
+ * k holds ranks [base_k, base_k + 2^w_k), base_0 = 0, the widths w_k in
+ * td_seghdr.id_tier. Per block of TD_IDC_BLOCK positions (the last may be
+ * shorter): 16 bytes of selectors, 2 bits a position LSB first (its tier;
+ * 0 past the last position), then per position its rank less its tier's
+ * base in its tier's width, packed LSB first, padded to a byte. After the
+ * blocks: 8 bytes of padding, per group of TD_IDC_GROUP blocks the byte
+ * offset of its first block (u64), per block its byte offset from its
+ * group's (u32), per rank its word id (u32). The directory's size follows
+ * from ntokens and the word lexicon's size, so it ends the section. */
+#ifndef TAGDEX_IDCODE_H
+#define TAGDEX_IDCODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "segout.h"
+
+#define TD_IDC_BLOCK 64
+#define TD_IDC_SEL 16                    /* selector bytes a block */
+#define TD_IDC_GROUP ((uint64_t)1 << 20) /* blocks a u64 base */
+#define TD_IDC_TIERS 4
+/* a block's bytes at most, with the 8 a reader loads past its last value */
+#define TD_IDC_MAXLEN (TD_IDC_SEL + TD_IDC_BLOCK * 4 + 8)
+
+/* The tier bases of widths w for n words: base[k] for k <= 4 (base[4] one
+ * past the last rank the tiers hold); -1 when a width passes 32 or the
+ * tiers hold fewer than n ranks. */
+int td_idc_bases(const uint8_t w[TD_IDC_TIERS], uint32_t n,
+        uint64_t base[TD_IDC_TIERS + 1]);
+
+/* The directory's bytes at the end of IDS for ntokens positions and n
+ * words. */
+uint64_t td_idc_dir_len(uint32_t ntokens, uint32_t n);
+
+/* A writer of IDS: init with every word's frequency (fixing the ranks and
+ * the tiers, in w), put every position's word id in order, finish (the
+ * directory), clear (always). Memory: 8 bytes a word, 4 a block. */
+typedef struct td_idenc {
+	td_out *o;
+	uint8_t w[TD_IDC_TIERS];
+	uint64_t base[TD_IDC_TIERS + 1];
+	uint32_t n;               /* words */
+	uint32_t *rank;           /* per word id its rank */
+	uint32_t *id;             /* per rank its word id */
+	uint32_t r[TD_IDC_BLOCK]; /* the ranks of the current block */
+	unsigned nr;
+	uint64_t len;   /* bytes of blocks written */
+	uint32_t *boff; /* per block its offset from its group's */
+	uint64_t *gbase;
+	size_t nb, cap_b, ng, cap_g;
+} td_idenc;
+
+int td_idenc_init(td_idenc *e, td_out *o, const uint64_t *freq, uint32_t n);
+int td_idenc_put(td_idenc *e, uint32_t id);
+int td_idenc_finish(td_idenc *e);
+void td_idenc_clear(td_idenc *e);
+
+/* The rank of position i (< TD_IDC_BLOCK) of a block whose selectors are
+ * sel[0], sel[1]: its tier in *tier and the bit offset of its value after
+ * the selectors in *bit. */
+void td_idc_locate(const uint64_t sel[2], unsigned i,
+        const uint8_t w[TD_IDC_TIERS], unsigned *tier, uint64_t *bit);
+
+#endif
