@@ -3673,9 +3673,9 @@ static int cited_authors(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 
 /* A bare proper noun addressed in a quotation: after a comma, at the end
  * of the quoted words or their sentence ("I have a little job for you,
- * Charlie.", "One thing, Summers", Brenner said), or between commas ("Thou
- * art always prating to me, Starbuck, about those owners"), the vocative
- * of English dialogue: a person keyed by the word. */
+ * Charlie.", "One thing, Summers", Brenner said), the vocative of English
+ * dialogue: a person keyed by the word; not a common noun of address
+ * ("Ohio State isn't going to take me, Daddy."). */
 static const char *const quote_marks[] = {
         "\"", "\xe2\x80\x9d", "\xe2\x80\x99", "'", NULL};
 
@@ -3704,21 +3704,7 @@ static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		        (td_tok_eq(c, j, ".", 0) || td_tok_eq(c, j, "!", 0) ||
 		                td_tok_eq(c, j, "?", 0)))
 			j++;
-		/* between commas: before the closing mark ("fellow,
-		 * Starbuck,\" he said") or inside the words ("prating to
-		 * me, Starbuck, about"), not a list ("Smith, Jones, and") */
-		int mid = 0;
-		if (j == t + 1 && j + 1 < t1 && td_tok_eq(c, j, ",", 0)) {
-			if (in_list(c, j + 1, quote_marks, 0))
-				j++;
-			else
-				mid = td_tok_is_lower(c, j + 1) &&
-				      !(t >= t0 + 2 &&
-				              td_tok_is_cap(c, t - 2)) &&
-				      td_actx_in_quote(c, c->tok.v[j + 1].start,
-				              c->tok.v[j + 1].end);
-		}
-		if ((j < t1 && !mid && !in_list(c, j, quote_marks, 0)) ||
+		if ((j < t1 && !in_list(c, j, quote_marks, 0)) ||
 		        in_list(c, t, address_nouns, 0) ||
 		        !bare_proper(c, in, t, t0, t1) ||
 		        !td_actx_in_quote(
