@@ -560,6 +560,23 @@ static const char *person_of_gender(const td_actx *c, int g, size_t t)
 	return n >= 2 ? best->key : NULL;
 }
 
+static const char *const subordinators[] = {"although", "though", "while",
+        "whilst", "if", "because", "since", "as", "even", "when", "despite",
+        "whereas", "unless", NULL};
+
+/* Is mention m the object of a preposition right before it ("pointing it
+ * towards Starbuck")? Not after a subordinator or a clause head, which
+ * the tagger also tags IN ("whereas Donnelly (1959) reported", "as
+ * Starbuck disappeared"), nor after "by" (a passive's agent speaks). */
+static int object_of_preposition(const td_actx *c, const td_mention *m)
+{
+	size_t p = m->t0 - 1;
+	return td_tok_is_lower(c, p) &&
+	       (td_tok_pos_is(c, p, "IN") || td_tok_pos_is(c, p, "TO")) &&
+	       !td_tok_eq(c, p, "by", 1) && !td_tok_any(c, p, subordinators) &&
+	       !td_tok_in(c, p, clause_heads, 1);
+}
+
 /* "he"/"she" at token t: the most recent named person in subject position
  * (outside quotes, in this paragraph or the three before) whose gender,
  * where a title shows it, agrees; NULL when there is none or when a
@@ -626,6 +643,32 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		if (w && (!wg || wg == g))
 			return w;
 		break;
+	}
+	/* the subject of a clause under a subordinator ("murmured Ahab, as
+	 * Starbuck disappeared. ... he said") ranks below the main clause's
+	 * subject of the same sentence */
+	if (best && best->t0 > c->sents[best->sent].t0 &&
+	        td_tok_any(c, best->t0 - 1, subordinators)) {
+		const td_mention *main = NULL;
+		for (size_t k = 0; k < c->n_ments; k++) {
+			const td_mention *m = &c->ments[k];
+			if (m->sent != best->sent || m->t0 >= best->t0 ||
+			        (main && m->t0 <= main->t0) || m->pronoun ||
+			        !m->key || m->located || !m->kind ||
+			        strcmp(m->kind, "person") ||
+			        tok_in_quote(c, m->t0) ||
+			        (m->t0 > c->sents[m->sent].t0 &&
+			                td_tok_any(
+			                        c, m->t0 - 1, subordinators)) ||
+			        !subject_position(c, m))
+				continue;
+			int mg = key_gender(c, m->key, t);
+			if (mg && mg != g)
+				continue;
+			main = m;
+		}
+		if (main)
+			best = main;
 	}
 	if (!best) {
 		const char *w = last_speaker_of(c, g, smin, t);
@@ -1029,6 +1072,13 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		}
 		if (!m || m->located)
 			continue;
+		/* the object of a preposition is no subject ("pointing it
+		 * towards Starbuck, exclaimed"); the agent after "by" may be */
+		if (strcmp(m->kind, "person") == 0 && m->t0 > t0 &&
+		        object_of_preposition(c, m)) {
+			k = m->t0 < k ? m->t0 : k;
+			continue;
+		}
 		if (!best)
 			best = m;
 		if (strcmp(m->kind, "person") == 0) {
@@ -1158,10 +1208,6 @@ static int push_said(td_actx *c, size_t s, size_t e, int sent, const char *who)
 	c->said[c->n_said++] = (td_said){s, e, sent, who};
 	return 0;
 }
-
-static const char *const subordinators[] = {"although", "though", "while",
-        "whilst", "if", "because", "since", "as", "even", "when", "despite",
-        "whereas", "unless", NULL};
 
 static int is_sub(const td_actx *c, size_t t)
 {
@@ -2035,6 +2081,11 @@ static size_t tag_subject(const td_actx *c, size_t t0, size_t t)
 	if (k <= t0 || tok_in_quote(c, k - 1))
 		return t;
 	const td_mention *m = ment_at(c, k - 1);
+	/* the object of a preposition is no subject ("pointing it towards
+	 * Starbuck, exclaimed") */
+	if (m && m->t1 == k && !m->pronoun && m->t0 > t0 &&
+	        object_of_preposition(c, m))
+		return t;
 	if (m && m->t1 == k && !m->pronoun) {
 		k = m->t0;
 		/* its title: "Mrs. Vane", "Colonel Rourke" */
@@ -2534,6 +2585,16 @@ static int sentence_speech(
 					        td_tok_eq(
 					                c, m->t0 - 1, "to", 1))
 						break;
+					/* nor the object of another
+					 * preposition: the subject is before
+					 * it ("Ahab seized a musket, and
+					 * pointing it towards Starbuck,
+					 * exclaimed:") */
+					if (m && m->t0 > t0 &&
+					        object_of_preposition(c, m)) {
+						b = m->t0;
+						continue;
+					}
 					if (m && !m->located &&
 					        strcmp(m->kind, "person") ==
 					                0) {

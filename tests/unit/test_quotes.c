@@ -1223,6 +1223,38 @@ static void test_session12_action_beats(void **state)
 	td_doc_free(d);
 }
 
+/* The object of a preposition before a verb of saying is no speaker
+ * ("pointing it towards Starbuck, exclaimed:"): the subject before it
+ * is; "whereas Donnelly (1959) reported" keeps its subject. */
+static void test_preposition_object_not_speaker(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("John Starbuck came in."),
+	        ("Tom Ahab rose, and pointing it towards Starbuck, "
+	         "exclaimed: \"There is one God.\""),
+	        ("Tom Ahab rose, and pointing it towards Starbuck, said: "
+	         "\"Go on deck.\"")};
+	td_doc *d = fx_doc("1961-10-14", paras, 3);
+	fx_expect(d, "q", "There is one God.", "who", "#tom-ahab");
+	fx_expect(d, "q", "Go on deck.", "who", "#tom-ahab");
+	td_doc_free(d);
+}
+
+/* "he" of a tag is the main clause's subject before the subject of a
+ * clause under a subordinator ("murmured Tom Ahab, as John Starbuck
+ * disappeared"). */
+static void test_pronoun_main_clause(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("The cabin was dark."),
+	        ("\"He waxes brave,\" murmured Tom Ahab, as John Starbuck "
+	         "disappeared."),
+	        ("\"Thou art a good fellow,\" he said lowly.")};
+	td_doc *d = fx_doc("1961-10-14", paras, 3);
+	fx_expect(d, "q", "Thou art a good fellow,", "who", "#tom-ahab");
+	td_doc_free(d);
+}
+
 /* A strict two-person exchange: a paragraph holding only a turn, after two
  * paragraphs of one turn each by two known speakers, is the turn of the
  * speaker before last; the speaker's own name inside the turn (a
@@ -1410,6 +1442,8 @@ int main(void)
 	        cmocka_unit_test(test_session12_person_and_associates),
 	        cmocka_unit_test(test_alternating_turns),
 	        cmocka_unit_test(test_session13_pronoun_subject_not_name_after),
+	        cmocka_unit_test(test_preposition_object_not_speaker),
+	        cmocka_unit_test(test_pronoun_main_clause),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
