@@ -1072,13 +1072,6 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		}
 		if (!m || m->located)
 			continue;
-		/* the object of a preposition is no subject ("pointing it
-		 * towards Starbuck, exclaimed"); the agent after "by" may be */
-		if (strcmp(m->kind, "person") == 0 && m->t0 > t0 &&
-		        object_of_preposition(c, m)) {
-			k = m->t0 < k ? m->t0 : k;
-			continue;
-		}
 		if (!best)
 			best = m;
 		if (strcmp(m->kind, "person") == 0) {
@@ -2081,11 +2074,6 @@ static size_t tag_subject(const td_actx *c, size_t t0, size_t t)
 	if (k <= t0 || tok_in_quote(c, k - 1))
 		return t;
 	const td_mention *m = ment_at(c, k - 1);
-	/* the object of a preposition is no subject ("pointing it towards
-	 * Starbuck, exclaimed") */
-	if (m && m->t1 == k && !m->pronoun && m->t0 > t0 &&
-	        object_of_preposition(c, m))
-		return t;
 	if (m && m->t1 == k && !m->pronoun) {
 		k = m->t0;
 		/* its title: "Mrs. Vane", "Colonel Rourke" */
@@ -2780,9 +2768,32 @@ typedef struct turn {
 	size_t q0, q1;   /* its quotations [q0, q1) in c->quotes */
 	const char *who; /* the speaker of all of them, or NULL */
 	int single;      /* one speaker or none, no part in another paragraph */
-	int bare;        /* no word outside quotation marks */
-	int talk;        /* every sentence holds some of a quotation */
 } turn;
+
+/* Does turn u hold talk only: each sentence some of a quotation (a tag,
+ * no action beat of its own)? */
+static int turn_talk(const td_actx *c, const turn *u)
+{
+	for (size_t x = u->s0; x < u->s1; x++) {
+		int any = 0;
+		for (size_t q = u->q0; q < u->q1 && !any; q++)
+			any = c->quotes[q].start < c->sents[x].end &&
+			      c->quotes[q].end > c->sents[x].start;
+		if (!any)
+			return 0;
+	}
+	return 1;
+}
+
+/* Does turn u hold nothing but its quotations (no word outside marks)? */
+static int turn_bare(const td_actx *c, const turn *u)
+{
+	for (size_t x = u->s0; x < u->s1; x++)
+		for (size_t t = c->sents[x].t0; t < c->sents[x].t1; t++)
+			if (td_tok_is_word(c, t) && !tok_in_quote(c, t))
+				return 0;
+	return 1;
+}
 
 /* Does a person mention keyed key stand inside quotations [q0, q1) (a
  * vocative: "Thanks, Joe," is said to Joe, not by him)? */
@@ -2845,31 +2856,16 @@ static int alternating_turns(td_actx *c)
 			u->s0--;
 		while (u->s1 < c->n_sents && c->sents[u->s1].para == para)
 			u->s1++;
-		u->talk = u->single;
-		for (size_t x = u->s0; x < u->s1 && u->talk; x++) {
-			int any = 0;
-			for (size_t t = c->sents[x].t0;
-			        t < c->sents[x].t1 && !any; t++)
-				any = tok_in_quote(c, t);
-			u->talk = any;
-		}
-		u->bare = u->single;
-		if (u->bare)
-			for (size_t x = u->s0; x < u->s1 && u->bare; x++)
-				for (size_t t = c->sents[x].t0;
-				        t < c->sents[x].t1; t++)
-					if (td_tok_is_word(c, t) &&
-					        !tok_in_quote(c, t)) {
-						u->bare = 0;
-						break;
-					}
 		q = e;
 	}
 	for (size_t i = 2; i < nt; i++) {
 		turn *a = &tv[i - 2], *b = &tv[i - 1], *u = &tv[i];
-		if (!u->bare || u->who || !a->talk || !b->talk || !a->who ||
-		        !b->who || !strcmp(a->who, b->who) || b->s0 != a->s1 ||
-		        u->s0 != b->s1 || names_inside(c, u->q0, u->q1, a->who))
+		/* the cheap tests first */
+		if (u->who || !u->single || !a->single || !b->single ||
+		        !a->who || !b->who || !strcmp(a->who, b->who) ||
+		        b->s0 != a->s1 || u->s0 != b->s1 || !turn_talk(c, a) ||
+		        !turn_talk(c, b) || !turn_bare(c, u) ||
+		        names_inside(c, u->q0, u->q1, a->who))
 			continue;
 		for (size_t k = u->q0; k < u->q1; k++)
 			c->quotes[k].who = a->who;
