@@ -1314,7 +1314,12 @@ static const char *const preference_verbs[] = {"like", "love", NULL};
 
 static int speaker_plan_at(const td_actx *c, size_t i, size_t b)
 {
-	if (pron_contracted(c, i, speaker_side, sfx_will))
+	/* "I'll" .. "you’ll": 4 to 8 bytes ending in "l"; most tokens are
+	 * neither that nor followed by "to" two tokens on */
+	size_t n = td_tok_len(c, i);
+	const char *w = td_tok_str(c, i);
+	if (n >= 4 && n <= 8 && (w[n - 1] == 'l' || w[n - 1] == 'L') &&
+	        pron_contracted(c, i, speaker_side, sfx_will))
 		return 1;
 	if (!eq(c, i + 2, b, "to"))
 		return 0;
