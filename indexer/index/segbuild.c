@@ -741,10 +741,8 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 	int lsec = td_sec_lex(layer);
 	int ssec = td_sec_lstr(layer);
 	int psec = td_sec_post(layer);
-	if ((rc = td_out_begin(o, h, lsec)) ||
-	        (rc = td_out_put(o, lex, (size_t)n * sizeof *lex)))
+	if ((rc = td_out_section(o, h, lsec, lex, (size_t)n * sizeof *lex)))
 		goto out;
-	td_out_end(o, h, lsec);
 	if ((rc = td_out_begin(o, h, ssec)))
 		goto out;
 	for (uint32_t i = 0; i < n; i++)
@@ -752,9 +750,8 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 		             t->slen[order[i]] + 1)))
 			goto out;
 	td_out_end(o, h, ssec);
-	if ((rc = td_out_begin(o, h, psec)) || (rc = td_out_put(o, pb.s, pb.n)))
+	if ((rc = td_out_section(o, h, psec, pb.s, pb.n)))
 		goto out;
-	td_out_end(o, h, psec);
 	h->lexsize[layer] = n;
 out:
 	free(freq);
@@ -1000,10 +997,9 @@ static int write_spans(td_out *o, td_seghdr *h, td_segbuild *b)
 	if (rc)
 		goto out;
 	td_out_end(o, h, TD_SEC_SPANS);
-	if ((rc = td_out_begin(o, h, TD_SEC_SPNAMES)) ||
-	        (rc = td_out_put(o, names, (size_t)b->names.n * sizeof *names)))
+	if ((rc = td_out_section(o, h, TD_SEC_SPNAMES, names,
+	             (size_t)b->names.n * sizeof *names)))
 		goto out;
-	td_out_end(o, h, TD_SEC_SPNAMES);
 	if ((rc = td_out_begin(o, h, TD_SEC_SPATTR)))
 		goto out;
 	for (size_t i = 0; i < b->nspans; i++)
@@ -1018,10 +1014,9 @@ static int write_spans(td_out *o, td_seghdr *h, td_segbuild *b)
 				goto out;
 		}
 	td_out_end(o, h, TD_SEC_SPATTR);
-	if ((rc = td_out_begin(o, h, TD_SEC_SPSTR)) ||
-	        (rc = td_out_put(o, b->spstr.buf, b->spstr.len)))
+	if ((rc = td_out_section(
+	             o, h, TD_SEC_SPSTR, b->spstr.buf, b->spstr.len)))
 		goto out;
-	td_out_end(o, h, TD_SEC_SPSTR);
 out:
 	free(emit);
 	free(order);
@@ -1234,22 +1229,14 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 			goto out;
 	}
 	td_out_end(o, h, TD_SEC_DOCS);
-	if ((rc = td_out_begin(o, h, TD_SEC_DOCSTR)) ||
-	        (rc = td_out_put(o, b->kv.s, b->kv.n)))
+	if ((rc = td_out_section(o, h, TD_SEC_DOCSTR, b->kv.s, b->kv.n)))
 		goto out;
-	td_out_end(o, h, TD_SEC_DOCSTR);
-	if ((rc = td_out_begin(o, h, TD_SEC_DOCPOOL)) ||
-	        (rc = td_out_put(o, b->pool.s, b->pool.n)))
+	if ((rc = td_out_section(o, h, TD_SEC_DOCPOOL, b->pool.s, b->pool.n)))
 		goto out;
-	td_out_end(o, h, TD_SEC_DOCPOOL);
-	if ((rc = td_out_begin(o, h, TD_SEC_TEXT)) ||
-	        (rc = td_out_put(o, b->text.s, b->text.n)))
+	if ((rc = td_out_section(o, h, TD_SEC_TEXT, b->text.s, b->text.n)))
 		goto out;
-	td_out_end(o, h, TD_SEC_TEXT);
-	if ((rc = td_out_begin(o, h, TD_SEC_GSTR)) ||
-	        (rc = td_out_put(o, b->gaps.buf, b->gaps.len)))
+	if ((rc = td_out_section(o, h, TD_SEC_GSTR, b->gaps.buf, b->gaps.len)))
 		goto out;
-	td_out_end(o, h, TD_SEC_GSTR);
 	if ((rc = sort_tab(&b->words, &word_order, &wrank)) ||
 	        (rc = write_layer(o, h, &b->words, word_order, wrank, b->ids,
 	                 NULL, 0, NULL, NULL, NULL)))

@@ -74,6 +74,14 @@ void td_out_end(td_out *o, td_seghdr *h, int sec)
 	h->sec_len[sec] = o->pos - h->sec_off[sec];
 }
 
+int td_out_section(td_out *o, td_seghdr *h, int sec, const void *p, size_t n)
+{
+	int rc = td_out_begin(o, h, sec);
+	if (!rc && !(rc = td_out_put(o, p, n)))
+		td_out_end(o, h, sec);
+	return rc;
+}
+
 int td_out_open(td_out *o, const char *path)
 {
 	memset(o, 0, sizeof *o);

@@ -27,6 +27,8 @@ int td_out_align(td_out *o);
 /* Section sec begins here (8-byte aligned) / ends here. */
 int td_out_begin(td_out *o, td_seghdr *h, int sec);
 void td_out_end(td_out *o, td_seghdr *h, int sec);
+/* A whole section sec of the n bytes at p: begin, put, end. */
+int td_out_section(td_out *o, td_seghdr *h, int sec, const void *p, size_t n);
 /* Writes the checksum table and the header (h's sections and counts
  * filled in), fsyncs; *size and *crc as td_segbuild_write. */
 int td_out_finish(td_out *o, td_seghdr *h, uint64_t *size, uint32_t *crc);

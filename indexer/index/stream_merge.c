@@ -1729,10 +1729,9 @@ static int write_spans(merge *g)
 	}
 	td_out_end(&g->o, &g->h, TD_SEC_SPANS);
 	g->h.nspnames = (uint32_t)keep;
-	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_SPNAMES)) ||
-	        (rc = td_out_put(&g->o, out, keep * sizeof *out)))
+	if ((rc = td_out_section(
+	             &g->o, &g->h, TD_SEC_SPNAMES, out, keep * sizeof *out)))
 		goto out;
-	td_out_end(&g->o, &g->h, TD_SEC_SPNAMES);
 	if ((rc = td_out_begin(&g->o, &g->h, TD_SEC_SPATTR)))
 		goto out;
 	for (size_t i = 0; i < g->n && !rc; i++) {
