@@ -3890,29 +3890,40 @@ static int quote_opens_after(const td_actx *c, size_t k, size_t t1)
 	return 0;
 }
 
-/* The other uses of a tag's one-word speaker at t: bare proper nouns equal
- * to it (spread_word), and at a sentence's start, where the tagger often
- * reads a name it does not know as a common noun, a bare capital equal to
- * it that acts (person_acts: "Ahab stood by the rail"). */
-static int spread_speaker(td_actx *c, unsigned char *in, size_t t,
-        const char *key, const char *name)
+/* A person's other uses: every token equal to the one at t that take
+ * accepts (take(c, in, u, u0, u1), u in the sentence [u0, u1)) becomes a
+ * mention keyed key, named name, with state (NULL or the state named
+ * before a title). */
+typedef int (*spread_take)(const td_actx *c, const unsigned char *in, size_t u,
+        size_t u0, size_t u1);
+
+static int spread_person(td_actx *c, unsigned char *in, size_t t,
+        const char *key, const char *name, const char *state, spread_take take)
 {
 	int rc = 0;
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
 		for (size_t u = u0; u < u1 && rc >= 0; u++)
 			if (u != t && same_token(c, u, t) &&
-			        (bare_proper(c, in, u, u0, u1) ||
-			                (u == u0 &&
-			                        bare_capital(
-			                                c, in, u, u0, u1) &&
-			                        person_acts(c, u, u1)))) {
+			        take(c, in, u, u0, u1)) {
 				rc = emit(c, u, u + 1, key, "person", name, 0,
-				        0, NULL);
+				        0, state);
 				in[u] = 1;
 			}
 	}
 	return rc;
+}
+
+/* The other uses of a tag's one-word speaker (spread_person): bare proper
+ * nouns equal to it, and at a sentence's start, where the tagger often
+ * reads a name it does not know as a common noun, a bare capital equal to
+ * it that acts (person_acts: "Ahab stood by the rail"). */
+static int speaker_use(const td_actx *c, const unsigned char *in, size_t u,
+        size_t u0, size_t u1)
+{
+	return bare_proper(c, in, u, u0, u1) ||
+	       (u == u0 && bare_capital(c, in, u, u0, u1) &&
+	               person_acts(c, u, u1));
 }
 
 /* The speaker of a tag beside a quotation named by one word no list
@@ -3964,7 +3975,8 @@ static int tag_speakers(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		rc = emit(c, t, t + 1, key, "person", name, 0, 0, NULL);
 		in[t] = 1;
 		if (rc >= 0)
-			rc = spread_speaker(c, in, t, key, name);
+			rc = spread_person(
+			        c, in, t, key, name, NULL, speaker_use);
 	}
 	return rc;
 }
@@ -4133,25 +4145,15 @@ static long self_keyed(const td_actx *c, size_t t)
 	return -1;
 }
 
-/* The other uses of a second name at t: bare capitalised words equal to
- * it (bare_capital), at the start of a sentence only as the subject of a
- * verb or a possessor ("Dusty went", not "Dusty roads"). */
-static int spread_second(td_actx *c, unsigned char *in, size_t t,
-        const char *key, const char *state)
+/* The other uses of a second name (spread_person): bare capitalised
+ * words equal to it (bare_capital), at the start of a sentence only as
+ * the subject of a verb or a possessor ("Dusty went", not "Dusty
+ * roads"). */
+static int second_use(const td_actx *c, const unsigned char *in, size_t u,
+        size_t u0, size_t u1)
 {
-	int rc = 0;
-	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
-		size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
-		for (size_t u = u0; u < u1 && rc >= 0; u++)
-			if (u != t && same_token(c, u, t) &&
-			        bare_capital(c, in, u, u0, u1) &&
-			        (u > u0 || person_acts(c, u, u1))) {
-				rc = emit(c, u, u + 1, key, "person", key, 0, 0,
-				        state);
-				in[u] = 1;
-			}
-	}
-	return rc;
+	return bare_capital(c, in, u, u0, u1) &&
+	       (u > u0 || person_acts(c, u, u1));
 }
 
 /* Every mention and element keyed old takes the key key (a person named
@@ -4233,13 +4235,15 @@ static int second_names(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 			 * person's everywhere */
 			if ((rc = rekey(c, c->ments[self].key, key, state)) >=
 			        0)
-				rc = spread_second(c, in, t, key, state);
+				rc = spread_person(
+				        c, in, t, key, key, state, second_use);
 			continue;
 		}
 		rc = emit(c, t, t + 1, key, "person", key, 0, 0, state);
 		in[t] = 1;
 		if (rc >= 0)
-			rc = spread_second(c, in, t, key, state);
+			rc = spread_person(
+			        c, in, t, key, key, state, second_use);
 	}
 	return rc;
 }
