@@ -2348,6 +2348,7 @@ static void test_io_errors(void **state)
  * (the writes of the flushed segments included) fails the batch, at the
  * add or the commit that finds it, and leaves the old state or the new
  * one, whole, with no file the manifest does not name. */
+#ifdef TD_TEST_HOOKS
 static int flush_batch(const char *dir, td_doc *const *d, int *nsegs)
 {
 	td_writer *w;
@@ -2375,6 +2376,7 @@ static int flush_batch(const char *dir, td_doc *const *d, int *nsegs)
 	}
 	return rc;
 }
+#endif
 
 static void test_flush_background(void **state)
 {
