@@ -48,13 +48,26 @@ score() {
 		want=$(echo "$row" | awk -v f="$tmp/$name.xml" 'BEGIN{OFS="\t"} {$1=$1; print f, $0}')
 		grep -qxF "$want" "$tmp/out" || { echo "FAIL: $name: no row '$row'"; cat "$tmp/out"; exit 1; }
 	done
+	# "overall" pools the items of six categories (tagdex-eval(1)): its
+	# counts are their sums and its F1 follows from them, worked out here
+	# apart from the program
+	awk -F'\t' '
+		$2 ~ /^(actors|attribution|said|hedges|predictions|claims)$/ { g += $3; s += $4; o += $5 }
+		$2 == "overall" { G = $3; S = $4; O = $5; F = $8; n++ }
+		END {
+			p = s ? o / s : (g ? 0 : 1); r = g ? o / g : (s ? 0 : 1)
+			f = p + r ? 2 * p * r / (p + r) : 0
+			if (n != 1 || g != G || s != S || o != O || sprintf("%.4f", f) != F) {
+				printf "overall %s %s %s %s, want %d %d %d %.4f\n", G, S, O, F, g, s, o, f; exit 1
+			}
+		}' "$tmp/out" || { echo "FAIL: $name: overall row"; cat "$tmp/out"; exit 1; }
 }
 ALL1="1.0000 1.0000 1.0000"
 tei perfect "$S0 $S1 $S2"
 score perfect "sentences 3 3 3 $ALL1" "actors 3 3 3 $ALL1" "quotes 1 1 1 $ALL1" \
 	"attribution 1 1 1 $ALL1" "said 1 1 1 $ALL1" "said-attribution 1 1 1 $ALL1" \
 	"hedges 1 1 1 $ALL1" "hedged-predictions 1 1 1 $ALL1" "predictions 1 1 1 $ALL1" \
-	"claims 1 1 1 $ALL1" "dates 1 1 1 $ALL1"
+	"claims 1 1 1 $ALL1" "dates 1 1 1 $ALL1" "overall 8 8 8 $ALL1"
 "$eval_prog" --check "$tmp/g.json" "$tmp/perfect.xml" >/dev/null ||
 	{ echo "FAIL: --check rejected a perfect TEI"; exit 1; }
 # Kim tagged as Putin in the first sentence: the key counts
