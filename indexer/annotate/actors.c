@@ -1622,43 +1622,9 @@ static void collapse_initials(char *s)
 /* A document-local actor for tokens [t0, t1); its key is the slug of the
  * name, after prefix and a hyphen when prefix is given (a state's key
  * for its ministries: china-ministry-of-commerce). */
-/* A person named in full with middle names or a bracketed nickname
- * ("Mickey Charles Mantle", "George Herman (Babe) Ruth") whom the same
- * document also names by the first word or the nickname and the surname
- * alone ("Mickey Mantle", "Babe Ruth") is keyed by that two-word form,
- * the name the text itself gives them (round 10's decision); names with
- * initials keep them (james-p-mitchell). The first token of that form
- * elsewhere in the document, or SIZE_MAX. */
-static size_t two_word_form(const td_actx *c, size_t t0, size_t t1)
-{
-	if (t1 - t0 < 3 || !name_token(c, t1 - 1))
-		return SIZE_MAX;
-	for (size_t k = t0; k < t1; k++)
-		if (td_tok_eq(c, k, ".", 0) || td_tok_is_lower(c, k))
-			return SIZE_MAX;
-	size_t last = t1 - 1;
-	for (size_t f = t0; f + 1 < last; f++) {
-		/* the first word, or a nickname "(" f ")" */
-		if (f != t0 && !(td_tok_eq(c, f - 1, "(", 0) &&
-		                       td_tok_eq(c, f + 1, ")", 0)))
-			continue;
-		for (size_t x = 0; x + 1 < c->tok.n; x++)
-			if ((x + 1 < t0 || x >= t1) && same_token(c, x, f) &&
-			        same_token(c, x + 1, last) &&
-			        !(x + 2 < c->tok.n && name_token(c, x + 2)))
-				return x;
-	}
-	return SIZE_MAX;
-}
-
 static int add_dyn_pfx(td_actx *c, size_t t0, size_t t1, const char *kind,
         const char *state, const char *prefix, const td_dyn **out)
 {
-	size_t two = !prefix && strcmp(kind, "person") == 0
-	                     ? two_word_form(c, t0, t1)
-	                     : SIZE_MAX;
-	if (two != SIZE_MAX)
-		return add_dyn_pfx(c, two, two + 2, kind, state, prefix, out);
 	size_t s = c->tok.v[t0].start, e = c->tok.v[t1 - 1].end;
 	char *name = strndup(c->doc->text + s, e - s), *key = NULL;
 	char *ascii = name ? transliterate(name) : NULL;
@@ -4555,6 +4521,214 @@ static int quoted_titles(td_actx *c)
 	return 0;
 }
 
+/* The name words of a person's form, for fullest_forms: words of
+ * letters or digits, an initial's full stop dropped, "Jr"/"Sr" left out
+ * (a suffix is no fuller name). At most 8. */
+typedef struct name_words {
+	const char *w[8];
+	unsigned char n[8];
+	int k;
+} name_words;
+
+static int suffix_word(const char *s, size_t n)
+{
+	for (size_t i = 0; suffixes[i]; i++)
+		if (strlen(suffixes[i]) == n && !memcmp(suffixes[i], s, n))
+			return 1;
+	return 0;
+}
+
+static void name_word_add(name_words *nw, const char *s, size_t n)
+{
+	if (n && s[n - 1] == '.')
+		n--;
+	if (!n || n > 255 || nw->k == 8 || suffix_word(s, n))
+		return;
+	nw->w[nw->k] = s;
+	nw->n[nw->k++] = (unsigned char)n;
+}
+
+/* The words of mention [t0, t1) ("George Herman (Babe) Ruth": four). */
+static void span_words(const td_actx *c, size_t t0, size_t t1, name_words *nw)
+{
+	nw->k = 0;
+	for (size_t t = t0; t < t1; t++)
+		if (td_tok_is_word(c, t))
+			name_word_add(nw, td_tok_str(c, t), td_tok_len(c, t));
+}
+
+/* The words of a name as the lexicon writes it ("Nikita Khrushchev"). */
+static void text_words(const char *s, name_words *nw)
+{
+	nw->k = 0;
+	while (*s) {
+		size_t n = strcspn(s, " (),");
+		name_word_add(nw, s, n);
+		s += n;
+		s += strspn(s, " (),");
+	}
+}
+
+/* a is b less some words, not the last: "Nikita Khrushchev" of "Nikita
+ * S. Khrushchev", "Babe Ruth" of "George Herman (Babe) Ruth"; "Khrushchev"
+ * alone is none (resolve_short keys surnames). */
+static int fuller_form(const name_words *a, const name_words *b)
+{
+	if (a->k < 2 || b->k <= a->k || a->n[a->k - 1] != b->n[b->k - 1] ||
+	        memcmp(a->w[a->k - 1], b->w[b->k - 1], a->n[a->k - 1]))
+		return 0;
+	int i = 0;
+	for (int j = 0; j < b->k && i < a->k; j++)
+		if (a->n[i] == b->n[j] && !memcmp(a->w[i], b->w[j], a->n[i]))
+			i++;
+	return i == a->k;
+}
+
+/* Every element, mention and header entry keyed old takes key and, in
+ * the header, name (an entry already keyed key stays, old's goes). */
+static int rename_person(
+        td_actx *c, const char *old, const char *key, const char *name)
+{
+	char ref_old[300], ref[300];
+	snprintf(ref_old, sizeof ref_old, "#%s", old);
+	snprintf(ref, sizeof ref, "#%s", key);
+	td_doc *d = c->doc;
+	for (size_t i = 0; i < d->n_spans; i++) {
+		const char *r = td_span_attr(&d->spans[i], "ref");
+		int rc;
+		if (r && !strcmp(r, ref_old) &&
+		        (rc = td_span_set_attr(d, i, "ref", ref)) < 0)
+			return rc;
+	}
+	size_t have = d->n_actors;
+	for (size_t i = 0; i < d->n_actors; i++)
+		if (!strcmp(d->actors[i].key, key))
+			have = i;
+	for (size_t i = 0; i < d->n_actors; i++) {
+		td_actor *a = &d->actors[i];
+		if (strcmp(a->key, old))
+			continue;
+		if (have < d->n_actors) {
+			free(a->key);
+			free(a->kind);
+			free(a->name);
+			memmove(a, a + 1, (d->n_actors - i - 1) * sizeof *a);
+			d->n_actors--;
+		} else {
+			char *k = strdup(key), *n = strdup(name);
+			if (!k || !n) {
+				free(k);
+				free(n);
+				return td_error(TD_ENOMEM, "out of memory");
+			}
+			free(a->key);
+			free(a->name);
+			a->key = k;
+			a->name = n;
+		}
+		break;
+	}
+	for (size_t k = 0; k < c->n_ments; k++)
+		if (c->ments[k].key && !strcmp(c->ments[k].key, old))
+			c->ments[k].key = key;
+	return 0;
+}
+
+/* One person key of the document for fullest_forms. */
+typedef struct person_form {
+	const char *key;
+	long best;     /* the mention with the most name words */
+	name_words mw; /* its words */
+	name_words cw; /* the header's (lexicon's) name */
+	long to;       /* the entry whose fuller form it is, or -1 */
+} person_form;
+
+/* The contract's key of a person: the slug of the fullest form of the
+ * name in the document, initials included, famous or not. A person of
+ * the lexicon named more fully than the lexicon's name ("Nelson A.
+ * Rockefeller" for nelson-rockefeller) takes the slug of that form, and
+ * a person named by a form that another mention extends ("Mickey Mantle"
+ * beside "Mickey Charles Mantle", "Babe Ruth" beside "George Herman
+ * (Babe) Ruth") is that person: every short form resolves to the
+ * fullest. Once per document over its person mentions (a few dozen), no
+ * token scan. */
+static int fullest_forms(td_actx *c)
+{
+	person_form *pf = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || m->located ||
+		        strcmp(m->kind, "person"))
+			continue;
+		size_t e = 0;
+		while (e < n && strcmp(pf[e].key, m->key))
+			e++;
+		if (e == n) {
+			if (TD_VEC_RESERVE(pf, n, cap, 16)) {
+				free(pf);
+				return td_error(TD_ENOMEM, "out of memory");
+			}
+			person_form *p = &pf[n++];
+			p->key = m->key;
+			p->best = -1;
+			p->mw.k = 0;
+			p->to = -1;
+			const char *name = m->key;
+			for (size_t i = 0; i < c->doc->n_actors; i++)
+				if (!strcmp(c->doc->actors[i].key, m->key))
+					name = c->doc->actors[i].name;
+			text_words(name, &p->cw);
+		}
+		name_words w;
+		span_words(c, m->t0, m->t1, &w);
+		if (w.k > pf[e].mw.k) {
+			pf[e].mw = w;
+			pf[e].best = (long)k;
+		}
+	}
+	/* a form (the longer of the mentions' and the header's) that another
+	 * entry's mentions extend: the entry of the fullest such */
+	for (size_t e = 0; e < n; e++) {
+		const name_words *a =
+		        pf[e].cw.k > pf[e].mw.k ? &pf[e].cw : &pf[e].mw;
+		for (size_t f = 0; f < n; f++)
+			if (f != e && fuller_form(a, &pf[f].mw) &&
+			        (pf[e].to < 0 ||
+			                pf[f].mw.k > pf[pf[e].to].mw.k))
+				pf[e].to = (long)f;
+	}
+	/* the roots (no fuller form elsewhere) named more fully than their
+	 * header's name take the key of that mention */
+	for (size_t e = 0; e < n && rc >= 0; e++) {
+		if (pf[e].to >= 0 || pf[e].best < 0 || pf[e].mw.k <= pf[e].cw.k)
+			continue;
+		const td_mention *m = &c->ments[pf[e].best];
+		const td_dyn *d;
+		if ((rc = add_dyn(c, m->t0, m->t1, "person", m->state, &d)) <
+		                0 ||
+		        !strcmp(d->key, pf[e].key))
+			continue;
+		rc = rename_person(c, pf[e].key, d->key, d->name);
+		pf[e].key = d->key;
+	}
+	for (size_t e = 0; e < n && rc >= 0; e++) {
+		long r = pf[e].to;
+		if (r < 0)
+			continue;
+		while (pf[r].to >= 0)
+			r = pf[r].to;
+		const char *name = pf[r].key;
+		for (size_t i = 0; i < c->doc->n_actors; i++)
+			if (!strcmp(c->doc->actors[i].key, pf[r].key))
+				name = c->doc->actors[i].name;
+		rc = rename_person(c, pf[e].key, pf[r].key, name);
+	}
+	free(pf);
+	return rc < 0 ? rc : 0;
+}
+
 int td_actors_find(td_actx *c)
 {
 	find_clubs(c);
@@ -4577,6 +4751,8 @@ int td_actors_find(td_actx *c)
 		rc = own_country(c);
 	if (!rc)
 		rc = quoted_titles(c);
+	if (!rc)
+		rc = fullest_forms(c);
 	if (!rc && c->n_ments)
 		qsort(c->ments, c->n_ments, sizeof *c->ments, ment_cmp);
 	return rc;

@@ -702,11 +702,13 @@ static void test_leader_before_government(void **state)
 	td_doc_free(d);
 }
 
-/* A person named with middle names or a bracketed nickname is one span
- * keyed by the two-word form the same text also uses ("Mickey Mantle",
- * "Babe Ruth"); the nickname before the surname later belongs to the
- * mention, and so do possessive surnames. Without such a form, or with
- * initials, the fullest form stays the key. */
+/* The key of a person is the slug of the fullest form of the name in the
+ * document, famous or not (the contract): middle names, a bracketed
+ * nickname and initials stay in it, and the shorter forms resolve to it
+ * ("Mickey Mantle" beside "Mickey Charles Mantle"); a person of the
+ * lexicon named more fully than the lexicon's name takes that form's
+ * slug ("Nelson A. Rockefeller"), and keeps the lexicon's key when the
+ * document holds no fuller form. */
 static void test_middle_names_and_nicknames(void **state)
 {
 	(void)state;
@@ -722,16 +724,30 @@ static void test_middle_names_and_nicknames(void **state)
 	        "watched.\n"
 	        "Pearson smiled. James Mitchell did not.");
 	fx_expect(d, "persName", "Mickey Charles Mantle", "ref",
-	        "#mickey-mantle");
+	        "#mickey-charles-mantle");
+	fx_expect(d, "persName", "Mickey Mantle", "ref",
+	        "#mickey-charles-mantle");
 	fx_expect(d, "persName", "George Herman (Babe) Ruth", "ref",
-	        "#babe-ruth");
-	fx_expect(d, "persName", "Babe Ruth", "ref", "#babe-ruth");
-	fx_expect(d, "persName", "Ruth", "ref", "#babe-ruth");
-	fx_expect(d, "persName", "Mantle", "ref", "#mickey-mantle");
+	        "#george-herman-babe-ruth");
+	fx_expect(
+	        d, "persName", "Babe Ruth", "ref", "#george-herman-babe-ruth");
+	fx_expect(d, "persName", "Ruth", "ref", "#george-herman-babe-ruth");
+	fx_expect(d, "persName", "Mantle", "ref", "#mickey-charles-mantle");
 	fx_expect(d, "persName", "Albert Gregory Pearson", "ref",
 	        "#albert-gregory-pearson");
 	fx_expect(
 	        d, "persName", "James P. Mitchell", "ref", "#james-p-mitchell");
+	fx_expect(d, "persName", "James Mitchell", "ref", "#james-p-mitchell");
+	td_doc_free(d);
+	d = fx_one("1961-01-05",
+	        "Gov. Nelson A. Rockefeller said the state would balance its "
+	        "budget.\n"
+	        "Rockefeller said the Legislature would agree.\n"
+	        "Premier Khrushchev spoke in Moscow.");
+	fx_expect(d, "persName", "Nelson A. Rockefeller", "ref",
+	        "#nelson-a-rockefeller");
+	fx_expect(d, "persName", "Rockefeller", "ref", "#nelson-a-rockefeller");
+	fx_expect(d, "persName", "Khrushchev", "ref", "#nikita-khrushchev");
 	td_doc_free(d);
 }
 
