@@ -34,6 +34,9 @@ static int add_aliases(td_annotator *a, const char *list, int id, int type,
 		if (*tok == '?') {
 			flags |= TD_PATF_NEEDS_NAMED;
 			tok++;
+		} else if (*tok == '^') {
+			flags |= TD_PATF_AFTER_TITLE;
+			tok++;
 		}
 		if (!*tok) {
 			rc = td_error(
@@ -228,13 +231,13 @@ static void ns_clear(name_set *ns)
 	free(ns->id);
 }
 
-/* The slug of a name without a leading "the " or "?" (NULL on error).
+/* The slug of a name without a leading "the ", "?" or "^" (NULL on error).
  * ASCII names skip td_slug()'s Unicode mapping (td_slug_bytes alone): it
  * costs five times more, and start-up slugs every name. */
 static char *name_slug(const char *name)
 {
 	char *out = NULL;
-	if (*name == '?')
+	if (*name == '?' || *name == '^')
 		name++;
 	if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0)
 		name += 4;
@@ -1019,11 +1022,37 @@ static int club_city_ok(const td_actx *c, const td_pat *p)
 	return 1;
 }
 
-/* May pattern p name its actor here: valid at the document's date, and a
- * club's nickname or city only as clubs.tsv says. */
-static int pat_ok(const td_actx *c, const td_pat *p)
+static const char *const honorifics[] = {
+        "Mr", "Mrs", "Miss", "Ms", "Mme", "Mlle", "Dr", NULL};
+
+static int named_before(const td_actx *c, const char *key);
+
+/* A surname of the lexicon marked '^' at token i: right after a title
+ * ("Gov. Brown", "Sen. Case", "Chief Justice Warren": a pattern of
+ * titles.tsv of up to three tokens ending before i, its full stop
+ * included) that is no honorific, or after an honorific once the person
+ * is named ("Mr. Case" after "Sen. Case"). */
+static int after_title_ok(const td_actx *c, const td_pat *p, size_t i)
+{
+	for (size_t n = 1; n <= 3 && n <= i; n++) {
+		long m = td_patset_match(&c->a->title_pats, c, i - n, i);
+		if (m < 0 || (size_t)c->a->title_pats.v[m].n != n ||
+		        !td_tok_is_cap(c, i - n))
+			continue;
+		return !td_tok_in(c, i - n, honorifics, 0) ||
+		       named_before(c, c->a->actors[p->id].key);
+	}
+	return 0;
+}
+
+/* May pattern p name its actor at token i: valid at the document's date,
+ * a club's nickname or city only as clubs.tsv says, a surname marked '^'
+ * only after a title. */
+static int pat_ok(const td_actx *c, const td_pat *p, size_t i)
 {
 	if (!actor_valid(c, &c->a->actors[p->id]))
+		return 0;
+	if (p->flags & TD_PATF_AFTER_TITLE && !after_title_ok(c, p, i))
 		return 0;
 	if (p->flags & TD_PATF_CLUB_NICK)
 		return c->club_doc;
@@ -1047,14 +1076,15 @@ static long actor_match(const td_actx *c, size_t i, size_t lim)
 				break;
 			if (p->flags & (TD_PATF_CLUB_NICK |
 			                       TD_PATF_CLUB_CITY) &&
-			        pat_words_at(c, ps, p, i, lim) && pat_ok(c, p))
+			        pat_words_at(c, ps, p, i, lim) &&
+			        pat_ok(c, p, i))
 				return (long)k;
 		}
-	if (pat_ok(c, &ps->v[m]))
+	if (pat_ok(c, &ps->v[m], i))
 		return m;
 	for (size_t k = (size_t)m + 1; k < ps->gend[m]; k++) {
 		const td_pat *p = &ps->v[k];
-		if (i + (size_t)p->n > lim || !pat_ok(c, p))
+		if (i + (size_t)p->n > lim || !pat_ok(c, p, i))
 			continue;
 		int ok = 1;
 		for (int j = 1; j < p->n && ok; j++)
@@ -3685,8 +3715,6 @@ static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
  * to use ("Mr. Brenner", "Mrs. Dwyer"); an office ("Gov. Brown", "King
  * Leopold") often names someone famous whom the reader knows by a fuller
  * name, and is left to its own mention. */
-static const char *const honorifics[] = {
-        "Mr", "Mrs", "Miss", "Ms", "Mme", "Mlle", "Dr", NULL};
 
 /* A person known by one word after an honorific ("Mr. Brenner") is that
  * person wherever the word stands alone in the document ("Brenner

@@ -751,6 +751,33 @@ static void test_middle_names_and_nicknames(void **state)
 	td_doc_free(d);
 }
 
+/* A surname of the lexicon marked '^' (a common word or surname: Brown,
+ * Case) names its person only right after a title of office, in the
+ * years of office, or after an honorific once the document so named
+ * them; alone, or after "Mr." first, it is someone else. */
+static void test_surname_after_title(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-10-05",
+	        "Gov. Brown said the state would balance its budget.\n"
+	        "Sen. Case, R-N.J., wrote a note. He invited Mr. Case to "
+	        "stop by.\n"
+	        "The case was closed, and Brown's foes were quiet.");
+	fx_expect(d, "persName", "Brown", "ref", "#edmund-g-brown");
+	fx_expect(d, "persName", "Case", "ref", "#clifford-p-case");
+	const td_span *b = fx_find_nth(d, "persName", "Case", 1);
+	assert_non_null(b);
+	assert_string_equal(td_span_attr(b, "ref"), "#clifford-p-case");
+	assert_null(fx_find_nth(d, "persName", "Case", 2));
+	td_doc_free(d);
+	d = fx_one("1961-10-05", "Mr. Case runs the store on Main Street.");
+	fx_expect(d, "persName", "Case", "ref", "#case");
+	td_doc_free(d);
+	d = fx_one("1990-10-05", "Gov. Brown said the budget would balance.");
+	fx_expect(d, "persName", "Brown", "ref", "#brown");
+	td_doc_free(d);
+}
+
 /* A title and a surname before the person is named in full later ("Could
  * Senator Humphrey be serious?" ... "Sen. Hubert Humphrey") take the full
  * name's key when one person of that surname is named in full; with two,
@@ -1849,6 +1876,7 @@ int main(void)
 	        cmocka_unit_test(test_congress_event),
 	        cmocka_unit_test(test_leader_before_government),
 	        cmocka_unit_test(test_middle_names_and_nicknames),
+	        cmocka_unit_test(test_surname_after_title),
 	        cmocka_unit_test(test_title_surname_before_full_name),
 	        cmocka_unit_test(test_groups_and_initials),
 	        cmocka_unit_test(test_institutions_and_month_names),
