@@ -1030,8 +1030,9 @@ static int named_before(const td_actx *c, const char *key);
 /* A surname of the lexicon marked '^' at token i: right after a title
  * ("Gov. Brown", "Sen. Case", "Chief Justice Warren": a pattern of
  * titles.tsv of up to three tokens ending before i, its full stop
- * included) that is no honorific, or after an honorific once the person
- * is named ("Mr. Case" after "Sen. Case"). */
+ * included) that is no honorific; anywhere once the document has so
+ * named the person ("Mr. Case" after "Sen. Case", "Brown's foe" after
+ * "Gov. Brown"). */
 static int after_title_ok(const td_actx *c, const td_pat *p, size_t i)
 {
 	for (size_t n = 1; n <= 3 && n <= i; n++) {
@@ -1039,10 +1040,11 @@ static int after_title_ok(const td_actx *c, const td_pat *p, size_t i)
 		if (m < 0 || (size_t)c->a->title_pats.v[m].n != n ||
 		        !td_tok_is_cap(c, i - n))
 			continue;
-		return !td_tok_in(c, i - n, honorifics, 0) ||
-		       named_before(c, c->a->actors[p->id].key);
+		if (!td_tok_in(c, i - n, honorifics, 0))
+			return 1;
+		break;
 	}
-	return 0;
+	return named_before(c, c->a->actors[p->id].key);
 }
 
 /* May pattern p name its actor at token i: valid at the document's date,

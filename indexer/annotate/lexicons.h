@@ -31,9 +31,8 @@ enum {
 	TD_PATF_CLUB_NICK = 32,
 	TD_PATF_CLUB_CITY = 64,
 	/* actors.tsv '^': a surname that names the actor only after a title
-	 * of office ("Gov. Brown"), or after an honorific once so named
-	 * ("Mr. Case" after "Sen. Case"): alone it is a common word or
-	 * surname */
+	 * of office ("Gov. Brown"), and anywhere once so named ("Mr. Case"
+	 * after "Sen. Case"): alone it is a common word or surname */
 	TD_PATF_AFTER_TITLE = 128
 };
 
