@@ -4616,7 +4616,7 @@ static int fuller_form(const name_words *a, const name_words *b)
 
 /* Every element, mention and header entry keyed old takes key and, in
  * the header, name (an entry already keyed key stays, old's goes). */
-static int rename_person(
+static int rename_key(
         td_actx *c, const char *old, const char *key, const char *name)
 {
 	char ref_old[300], ref[300];
@@ -4662,6 +4662,59 @@ static int rename_person(
 		if (c->ments[k].key && !strcmp(c->ments[k].key, old))
 			c->ments[k].key = key;
 	return 0;
+}
+
+/* Is key one of this document's own actors (not the lexicon's)? */
+static int dyn_key(const td_actx *c, const char *key)
+{
+	for (size_t i = 0; i < c->n_dyn; i++)
+		if (!strcmp(c->dyn[i].key, key))
+			return 1;
+	return 0;
+}
+
+/* An organisation the document names in full as "X of Y" ("Morton Foods
+ * of Texas", capitalised words after "of") and elsewhere as X alone
+ * ("Morton Foods", two words or more), before or after, is one: X takes
+ * the full name's key, as short forms after the full name already do
+ * (org_prefix). Only X of the document's own keys; once per document
+ * over its organisation mentions. */
+static int org_fullest_forms(td_actx *c)
+{
+	int rc = 0;
+	for (size_t k = 0; k < c->n_ments && rc >= 0; k++) {
+		const td_mention *b = &c->ments[k];
+		if (!org_name(b) || b->located || b->t1 - b->t0 < 4)
+			continue;
+		size_t o = b->t0 + 2;
+		while (o + 1 < b->t1 && !td_tok_eq(c, o, "of", 0))
+			o++;
+		if (o + 1 >= b->t1)
+			continue;
+		int caps = 1;
+		for (size_t t = o + 1; t < b->t1 && caps; t++)
+			caps = td_tok_is_cap(c, t) && td_tok_is_word(c, t);
+		if (!caps)
+			continue;
+		const char *full = b->key, *name = full;
+		for (size_t i = 0; i < c->doc->n_actors; i++)
+			if (!strcmp(c->doc->actors[i].key, full))
+				name = c->doc->actors[i].name;
+		for (size_t j = 0; j < c->n_ments && rc >= 0; j++) {
+			const td_mention *a = &c->ments[j];
+			if (!org_name(a) || a->located ||
+			        a->t1 - a->t0 != o - b->t0 ||
+			        !strcmp(a->key, full) || !dyn_key(c, a->key))
+				continue;
+			size_t t = 0;
+			while (t < o - b->t0 &&
+			        same_token(c, a->t0 + t, b->t0 + t))
+				t++;
+			if (t == o - b->t0)
+				rc = rename_key(c, a->key, full, name);
+		}
+	}
+	return rc < 0 ? rc : 0;
 }
 
 /* One person key of the document for fullest_forms. */
@@ -4740,7 +4793,7 @@ static int fullest_forms(td_actx *c)
 		                0 ||
 		        !strcmp(d->key, pf[e].key))
 			continue;
-		rc = rename_person(c, pf[e].key, d->key, d->name);
+		rc = rename_key(c, pf[e].key, d->key, d->name);
 		pf[e].key = d->key;
 	}
 	for (size_t e = 0; e < n && rc >= 0; e++) {
@@ -4753,7 +4806,7 @@ static int fullest_forms(td_actx *c)
 		for (size_t i = 0; i < c->doc->n_actors; i++)
 			if (!strcmp(c->doc->actors[i].key, pf[r].key))
 				name = c->doc->actors[i].name;
-		rc = rename_person(c, pf[e].key, pf[r].key, name);
+		rc = rename_key(c, pf[e].key, pf[r].key, name);
 	}
 	free(pf);
 	return rc < 0 ? rc : 0;
@@ -4783,6 +4836,8 @@ int td_actors_find(td_actx *c)
 		rc = quoted_titles(c);
 	if (!rc)
 		rc = fullest_forms(c);
+	if (!rc)
+		rc = org_fullest_forms(c);
 	if (!rc && c->n_ments)
 		qsort(c->ments, c->n_ments, sizeof *c->ments, ment_cmp);
 	return rc;

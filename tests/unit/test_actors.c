@@ -751,6 +751,28 @@ static void test_middle_names_and_nicknames(void **state)
 	td_doc_free(d);
 }
 
+/* An organisation named in full as "X of Y" is one with X named alone
+ * before or after it ("Morton Foods" beside "Morton Foods of Texas"): the
+ * fullest form is the key. */
+static void test_org_of_fullest_form(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-14",
+	        "The Morton Foods issue was hot long before it was on the "
+	        "market.\n"
+	        "A cable said: we subscribe 500 shares of Morton Foods of "
+	        "Texas.\n"
+	        "Later Morton Foods employes bought shares.");
+	fx_expect(d, "orgName", "Morton Foods of Texas", "ref",
+	        "#morton-foods-of-texas");
+	fx_expect(
+	        d, "orgName", "Morton Foods", "ref", "#morton-foods-of-texas");
+	const td_span *b = fx_find_nth(d, "orgName", "Morton Foods", 1);
+	assert_non_null(b);
+	assert_string_equal(td_span_attr(b, "ref"), "#morton-foods-of-texas");
+	td_doc_free(d);
+}
+
 /* A surname of the lexicon marked '^' (a common word or surname: Brown,
  * Case) names its person only right after a title of office, in the
  * years of office, and anywhere once the document has so named them
@@ -1881,6 +1903,7 @@ int main(void)
 	        cmocka_unit_test(test_congress_event),
 	        cmocka_unit_test(test_leader_before_government),
 	        cmocka_unit_test(test_middle_names_and_nicknames),
+	        cmocka_unit_test(test_org_of_fullest_form),
 	        cmocka_unit_test(test_surname_after_title),
 	        cmocka_unit_test(test_title_surname_before_full_name),
 	        cmocka_unit_test(test_groups_and_initials),
