@@ -1485,6 +1485,56 @@ static int belief_forecast(
 	return 0;
 }
 
+/* A "will" at token i: the word, or contracted onto a pronoun as one
+ * token ("You'll", "it'll"). */
+static const char *const will_words[] = {
+        "will", "won't", "shall", "'ll", "’ll", NULL};
+static const char *const will_pronouns[] = {
+        "i", "we", "you", "he", "she", "it", "they", "there", "that", NULL};
+
+static int will_at(const td_actx *c, size_t i, size_t t1)
+{
+	if (any(c, i, t1, will_words))
+		return 1;
+	size_t n = td_tok_len(c, i);
+	const char *w = td_tok_str(c, i);
+	return n >= 4 && (w[n - 1] == 'l' || w[n - 1] == 'L') &&
+	       pron_contracted(c, i, will_pronouns, sfx_will);
+}
+
+/* A hedged "will" (issue 13): a future modal with a hedge adverb beside
+ * it ("it probably will be less", "“You'll probably get a ball bat on
+ * the head”", "and probably will have a good scrimmage Friday") in any
+ * words, an actor's too. A commitment is not hedged by the speaker's own
+ * doubt (no one promises "I'll probably come" as a pledge), so the modal
+ * foretells: annotation.md's "a forecast inside a quote labels its
+ * sentence", where an unhedged "we'll work hard" stays the speaker's
+ * plan. "would" is left out: "we probably would have given him $700" is
+ * a counterfactual past, "would probably be willing" the hypothetical
+ * the author's own rules read. Not in a condition or a question. */
+static int hedged_will(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	for (size_t i = t0; i < t1; i++) {
+		if (!td_tok_pos_is(c, i, "RB") || !in_hedge(c, i))
+			continue;
+		size_t md, v;
+		if (i > t0 && will_at(c, i - 1, t1))
+			md = i - 1, v = i + 1;
+		else if (i + 1 < t1 && will_at(c, i + 1, t1))
+			md = i + 1, v = i + 2;
+		else
+			continue;
+		if (m[md - t0] & M_COND)
+			continue;
+		if (eq(c, v, t1, "not"))
+			v++;
+		if (v < t1 && td_tok_is_lower(c, v) && !eq(c, v, t1, "have"))
+			return 1;
+	}
+	return 0;
+}
+
 /* A present-tense verb (pos VBZ, VBP) in the author's words. */
 static int present_pos(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
@@ -1658,6 +1708,7 @@ int td_labels_apply(td_actx *c)
 		separate |= seg_judged && !seg_future;
 		if (!pred && !question &&
 		        (reported_forecast(c, si, t0, t1) ||
+		                hedged_will(c, t0, t1, mask) ||
 		                quoted_forecast(c, t0, t1) ||
 		                belief_forecast(c, t0, t1, mask)))
 			pred = 1;

@@ -722,6 +722,27 @@ static void test_own_intention(void **state)
 	td_doc_free(d);
 }
 
+/* A hedge adverb beside "will" makes an actor's words a forecast: a
+ * plan is not hedged by the speaker's doubt; unhedged "we'll" stays a
+ * plan, "would" with its adverb a counterfactual, a condition asks. */
+static void test_hedged_will(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "\"You'll probably get a ball bat on the head,\" he said.\n"
+	        "But it probably will be less, Smythe said.\n"
+	        "\"We'll work hard Tuesday,\" the coach said.\n"
+	        "\"Last year we probably would have given him $700,\" he "
+	        "said.\n"
+	        "\"If it probably will rain, stay home,\" he said.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	assert_false(has(fx_ana(d, 4), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -755,6 +776,7 @@ int main(void)
 	        cmocka_unit_test(test_would_be_it_judging),
 	        cmocka_unit_test(test_would_seem),
 	        cmocka_unit_test(test_own_intention),
+	        cmocka_unit_test(test_hedged_will),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
