@@ -1548,14 +1548,22 @@ static int present_pos(
 
 /* A plain narration of past events in the author's words (issue 13):
  * a past-tense verb and no present-tense or modal verb ("Pohl received
- * the verdict without visible emotion.", "All five pleaded innocent.").
+ * the verdict without visible emotion.", "All five pleaded innocent.";
+ * by the part-of-speech layer "She put the mirror away.", unless an
+ * adjective or adverb judges).
  * Judgement, evaluation and recommendation cues were tested before. */
 static int past_narration(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
-	int past = 0;
+	int past = 0, tagged = 0, judged = 0;
 	for (size_t i = own_word(m, t0, t0, t1); i < t1;
 	        i = own_word(m, t0, i + 1, t1)) {
+		/* an adjective or adverb of the claim cues or of stance
+		 * ("Richards got a great performance out of ..."): the
+		 * narration judges, the tagged past alone does not decide */
+		judged |= (td_tok_pos_is(c, i, "JJ*") ||
+		                  td_tok_pos_is(c, i, "RB*")) &&
+		          td_patset_match(&c->a->claim_pats, c, i, t1) >= 0;
 		/* "could" the hedge stage read as past ability ("E.G.T. could
 		 * not let the Swiss bank have even 10 shares") is narration */
 		if (eq(c, i, t1, "could") && !in_hedge(c, i) &&
@@ -1595,8 +1603,20 @@ static int past_narration(
 			after_be |= eq(c, k, t1, "was") ||
 			            eq(c, k, t1, "were") ||
 			            eq(c, k, t1, "been");
-		if (!after_be)
+		if (!after_be) {
 			past |= past_word(c, i);
+			/* the part-of-speech layer's past tense right after
+			 * a pronoun or a name, adverbs between ("She put the
+			 * mirror away.", "Old Mrs. Dowling laid down her
+			 * fork", "So he wound up with a dozen."): the
+			 * irregular verbs past_irregular does not list */
+			size_t q = i;
+			while (q > t0 && td_tok_pos_is(c, q - 1, "RB*"))
+				q--;
+			tagged |= td_tok_pos_is(c, i, "VBD") && q > t0 &&
+			          (td_tok_pos_is(c, q - 1, "PRP") ||
+			                  td_tok_pos_is(c, q - 1, "NNP"));
+		}
 		/* a past passive of an event with its circumstance ("The bus
 		 * was burned outside Anniston", "A note was handed to the
 		 * ambassador"): a report */
@@ -1606,7 +1626,7 @@ static int past_narration(
 		         !eq(c, i + 1, t1, "as") && !eq(c, i + 1, t1, "that"))
 			past = 1;
 	}
-	return past;
+	return past || (tagged && !judged);
 }
 
 /* A past report by its words (issue 13): the author's statement names

@@ -743,6 +743,23 @@ static void test_hedged_will(void **state)
 	td_doc_free(d);
 }
 
+/* The part-of-speech layer's past tense after a pronoun or a name is a
+ * plain narration, the irregular verbs of fiction too ("put", "laid",
+ * "wound up"), unless an adjective or adverb of judgement qualifies it. */
+static void test_tagged_past_narration(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+	        "She put the mirror away.\n"
+	        "Old Mrs. Dowling laid down her fork with a small click.\n"
+	        "So he wound up with a dozen.\n"
+	        "Richards got a great performance out of his young team.");
+	for (int i = 0; i < 3; i++)
+		expect_ana(d, i, "");
+	expect_ana(d, 3, "#claim");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -777,6 +794,7 @@ int main(void)
 	        cmocka_unit_test(test_would_seem),
 	        cmocka_unit_test(test_own_intention),
 	        cmocka_unit_test(test_hedged_will),
+	        cmocka_unit_test(test_tagged_past_narration),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
