@@ -1151,6 +1151,27 @@ static int all_quoted(
 	return 0;
 }
 
+/* A quotation [a, b) that is a command: its first word a verb in the
+ * base form (pos VB) and no finite verb in it (VBZ, VBP, VBD, MD or a
+ * contracted one): "“Clear away the boats!”", "“Start her, start her, my
+ * men!”". An order directs, it asserts no proposition (annotation.md's
+ * claim); "“Tell him the Service doesn't haggle”" asserts what it passes
+ * on and stays a claim. */
+static int quoted_command(const td_actx *c, size_t a, size_t b)
+{
+	size_t f = a;
+	while (f < b && !td_tok_is_word(c, f))
+		f++;
+	if (f == b || !td_tok_pos_is(c, f, "VB"))
+		return 0;
+	for (size_t i = f; i < b; i++)
+		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
+		        td_tok_pos_is(c, i, "VBD") ||
+		        td_tok_pos_is(c, i, "MD") || contracted_verb(c, i))
+			return 0;
+	return 1;
+}
+
 /* The actor's words in sentence [t0, t1): said clauses and quotes. Sets
  * *any_unit and returns 1 when one of them is a claim. */
 static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
@@ -1185,7 +1206,9 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			                         all_quoted(c, t0, a, b, t1)) &&
 			                        has_verb(c, a, b)));
 			int kind = reported_kind(c, a, b, !pass || whole);
-			if (pass && kind == 2 && own_past_account(c, a, b))
+			if (pass && kind == 2 &&
+			        (own_past_account(c, a, b) ||
+			                quoted_command(c, a, b)))
 				kind = 0;
 			if (kind)
 				*any_unit = 1;

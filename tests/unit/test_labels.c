@@ -760,6 +760,22 @@ static void test_tagged_past_narration(void **state)
 	td_doc_free(d);
 }
 
+/* A quoted command (a base-form verb first, no finite verb) asserts
+ * nothing: no claim; with a finite verb it passes on a statement. */
+static void test_quoted_command(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+	        "\"Start her, start her, my men!\" cried Stubb.\n"
+	        "\"Keep the boat steady and wait for the signal,\" said "
+	        "Stubb.\n"
+	        "\"Tell him the Service doesn't haggle,\" said Alden.");
+	expect_ana(d, 0, "");
+	expect_ana(d, 1, "");
+	expect_ana(d, 2, "#claim");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -795,6 +811,7 @@ int main(void)
 	        cmocka_unit_test(test_own_intention),
 	        cmocka_unit_test(test_hedged_will),
 	        cmocka_unit_test(test_tagged_past_narration),
+	        cmocka_unit_test(test_quoted_command),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
