@@ -434,13 +434,17 @@ static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
  * past_narration does: what counts is the clause of one word, and the
  * present verbs that make a sentence no narration ("is", "will") do not
  * move the vantage point of a "would" after them. */
-static int past_vantage(
-        const td_actx *c, size_t t0, size_t i, const unsigned char *m)
+static int past_vantage(const td_actx *c, size_t t0, size_t i,
+        const unsigned char *m, int coord)
 {
 	int past = 0, in_clause = 1;
 	for (size_t k = i; k-- > t0;) {
-		/* before the ";": another main clause, its own vantage point */
-		if (td_tok_eq(c, k, ";", 0))
+		/* before the ";": another main clause, its own vantage point;
+		 * with COORD also before ", and" / ", but" */
+		if (td_tok_eq(c, k, ";", 0) ||
+		        (coord && td_tok_eq(c, k, ",", 0) &&
+		                (eq(c, k + 1, i, "and") ||
+		                        eq(c, k + 1, i, "but"))))
 			in_clause = 0;
 		if (m[k - t0] & (M_REP | M_COND))
 			continue;
@@ -1726,7 +1730,17 @@ int td_labels_apply(td_actx *c)
 			                question) &&
 			        !((eq(c, i, t1, "would") ||
 			                  eq(c, i, t1, "wouldn't")) &&
-			                past_vantage(c, t0, i, mask)))
+			                past_vantage(c, t0, i, mask, 0)) &&
+			        /* "might"/"could" after a past verb of its
+			         * clause, a coordinated one apart: the
+			         * possibility as it stood then, backshifted
+			         * "may" ("fearing the creation of an elite
+			         * which might cause unrest", "he swam away ...,
+			         * thinking he might not be alarmed"), not the
+			         * author's forecast */
+			        !((eq(c, i, t1, "might") ||
+			                  eq(c, i, t1, "could")) &&
+			                past_vantage(c, t0, i, mask, 1)))
 				pred = seg_future = 1;
 			plan |= any(c, i, t1, expect_verbs) &&
 			        own_intention(c, t0, i, t1);

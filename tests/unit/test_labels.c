@@ -776,6 +776,23 @@ static void test_quoted_command(void **state)
 	td_doc_free(d);
 }
 
+/* "might"/"could" after a past-tense verb of their clause are the
+ * possibility as it stood then, no forecast; a clause after ", and" has
+ * its own vantage point, and a present one foretells. */
+static void test_possibility_past_vantage(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+	        "The Belgians discouraged higher education, fearing an elite "
+	        "which might cause unrest.\n"
+	        "The mines closed in May, and prices might rise sharply.\n"
+	        "The Belgians fear an elite which might cause unrest.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -812,6 +829,7 @@ int main(void)
 	        cmocka_unit_test(test_hedged_will),
 	        cmocka_unit_test(test_tagged_past_narration),
 	        cmocka_unit_test(test_quoted_command),
+	        cmocka_unit_test(test_possibility_past_vantage),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
