@@ -1716,6 +1716,14 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 				ce = k;
 				break;
 			}
+			/* a participle of saying after a comma is the main
+			 * subject's (", declaring that", ", adding that") */
+			if (td_tok_eq(c, k, ",", 0) && k + 1 < t1 &&
+			        td_tok_pos_is(c, k + 1, "VBG") &&
+			        td_speech_match(c, k + 1, t1) >= 0) {
+				ce = k;
+				break;
+			}
 			/* "indicate A, that B and that C": a comma before
 			 * "that" (not "that is") starts another report too */
 			if (td_tok_eq(c, k, ",", 0) && k + 2 < t1 &&

@@ -1386,6 +1386,37 @@ static void test_session13_pronoun_subject_not_name_after(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14: ", and" before a clause ends a report only when the part
+ * before it is a clause itself; a list of subjects goes on. */
+static void test_session14_subject_list(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "Mr. Rusk said that propaganda, the hope of concessions, and "
+	        "the chance to split the Allies were the Soviet aims."};
+	td_doc *d = fx_doc("1961-05-20", paras, 1);
+	assert_non_null(fx_find(d, "said",
+	        "propaganda, the hope of concessions, and the chance to split "
+	        "the Allies were the Soviet aims"));
+	td_doc_free(d);
+}
+
+/* Session 14: a participle of saying after a comma is the main
+ * subject's: it ends the clause before it and reports its own. */
+static void test_session14_participle_of_saying(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "Beryl W. Sprinkel said the recovery is sound, declaring that "
+	        "this pessimism is unfounded."};
+	td_doc *d = fx_doc("1961-05-20", paras, 1);
+	fx_expect(
+	        d, "said", "the recovery is sound", "who", "#beryl-w-sprinkel");
+	fx_expect(d, "said", "this pessimism is unfounded", "who",
+	        "#beryl-w-sprinkel");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1439,6 +1470,8 @@ int main(void)
 	        cmocka_unit_test(test_session12_person_and_associates),
 	        cmocka_unit_test(test_alternating_turns),
 	        cmocka_unit_test(test_session13_pronoun_subject_not_name_after),
+	        cmocka_unit_test(test_session14_subject_list),
+	        cmocka_unit_test(test_session14_participle_of_saying),
 	        cmocka_unit_test(test_preposition_object_not_speaker),
 	        cmocka_unit_test(test_pronoun_main_clause),
 	};
