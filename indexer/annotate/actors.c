@@ -1131,6 +1131,10 @@ static const char *const from_actor[] = {"separated", "separate", "separation",
         "request", "requests", "protest", "protests", "note", "letter",
         "message", "threat", "threats", "recognition", "word", "signal",
         "signals", "response", "reply", NULL};
+/* Words before "of" that make the state a home, a place: "formerly of
+ * Panama", "a native of Switzerland", "late of London". */
+static const char *const home_words[] = {
+        "formerly", "late", "native", "natives", "lately", NULL};
 /* an object between a travel verb and "to" ("sending him to Uruguay") */
 static const char *const travel_objects[] = {
         "him", "her", "them", "us", "me", "troops", "envoys", "aides", NULL};
@@ -1857,6 +1861,10 @@ static int located_at(
 	 * modifier were left out above) */
 	if (td_tok_eq(c, p - 1, "from", 1))
 		return p - 1 == t0 || !in_list(c, p - 2, from_actor, 1);
+	/* a former or native home: "the Ray Carbones, formerly of Panama",
+	 * "a native of Switzerland" */
+	if (td_tok_eq(c, p - 1, "of", 1))
+		return p - 1 > t0 && in_list(c, p - 2, home_words, 1);
 	/* "flew to Hanoi", "sending him to Uruguay" */
 	if (!td_tok_eq(c, p - 1, "to", 1) || p - 1 <= t0)
 		return 0;
@@ -4855,6 +4863,6 @@ static int register_words(td_annotator *a)
 	        dateline_months, event_heads, acronym_skip, game_words,
 	        own_dets, own_nouns, govt_heads, cite_particles, quote_marks,
 	        honorifics, naming_verbs, naming_objects, title_minor,
-	        coworkers, NULL};
+	        coworkers, home_words, NULL};
 	return td_words_register(a, lists);
 }

@@ -664,6 +664,22 @@ static void test_located_states(void **state)
 	td_doc_free(d);
 }
 
+/* A state after "formerly of", "a native of" is a home, a place (the
+ * society pages' "the Ray Carbones, formerly of Panama"); after another
+ * "of" it is not ("the government of Panama"). */
+static void test_home_of_is_place(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+	        "New in the city are the Ray Carbones, formerly of Panama.\n"
+	        "Mr. Althaus is a native of Switzerland.\n"
+	        "The government of Panama protested.");
+	fx_expect(d, "placeName", "Panama", "ref", "#panama");
+	fx_expect(d, "placeName", "Switzerland", "ref", "#switzerland");
+	assert_null(fx_find_nth(d, "placeName", "Panama", 1));
+	td_doc_free(d);
+}
+
 /* A numbered congress is an event: no body is tagged in it, and a bare
  * "Congress" after it is that event, not the US Congress. */
 static void test_congress_event(void **state)
@@ -1900,6 +1916,7 @@ int main(void)
 	        cmocka_unit_test(test_iso_states),
 	        cmocka_unit_test(test_demonym_nouns),
 	        cmocka_unit_test(test_located_states),
+	        cmocka_unit_test(test_home_of_is_place),
 	        cmocka_unit_test(test_congress_event),
 	        cmocka_unit_test(test_leader_before_government),
 	        cmocka_unit_test(test_middle_names_and_nicknames),
