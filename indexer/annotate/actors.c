@@ -1026,25 +1026,48 @@ static const char *const honorifics[] = {
         "Mr", "Mrs", "Miss", "Ms", "Mme", "Mlle", "Dr", NULL};
 
 static int named_before(const td_actx *c, const char *key);
+static int name_token(const td_actx *c, size_t i);
 
-/* A surname of the lexicon marked '^' at token i: right after a title
- * ("Gov. Brown", "Sen. Case", "Chief Justice Warren": a pattern of
- * titles.tsv of up to three tokens ending before i, its full stop
- * included) that is no honorific; anywhere once the document has so
- * named the person ("Mr. Case" after "Sen. Case", "Brown's foe" after
- * "Gov. Brown"). */
-static int after_title_ok(const td_actx *c, const td_pat *p, size_t i)
+/* The first token of a title of titles.tsv (up to three tokens, its
+ * full stop included: "Gov.", "Chief Justice") that ends right before
+ * token i and is capitalised, or SIZE_MAX. */
+static size_t title_ends_at(const td_actx *c, size_t i)
 {
 	for (size_t n = 1; n <= 3 && n <= i; n++) {
 		long m = td_patset_match(&c->a->title_pats, c, i - n, i);
-		if (m < 0 || (size_t)c->a->title_pats.v[m].n != n ||
-		        !td_tok_is_cap(c, i - n))
-			continue;
-		if (!td_tok_in(c, i - n, honorifics, 0))
-			return 1;
-		break;
+		if (m >= 0 && (size_t)c->a->title_pats.v[m].n == n &&
+		        td_tok_is_cap(c, i - n))
+			return i - n;
 	}
+	return SIZE_MAX;
+}
+
+/* A surname of the lexicon marked '^' at token i: right after a title
+ * that is no honorific ("Gov. Brown", "Sen. Case", "Chief Justice
+ * Warren"); anywhere once the document has so named the person ("Mr.
+ * Case" after "Sen. Case", "Brown's foe" after "Gov. Brown"). */
+static int after_title_ok(const td_actx *c, const td_pat *p, size_t i)
+{
+	size_t tt = title_ends_at(c, i);
+	if (tt != SIZE_MAX && !td_tok_in(c, tt, honorifics, 0))
+		return 1;
 	return named_before(c, c->a->actors[p->id].key);
+}
+
+/* In a document about the game (club_doc) a surname alone names the
+ * lexicon's person of public life only after a title or once named in
+ * full there: the sports pages name their players by surname ("Brandt,
+ * Triandos and Walker" of the Orioles is no Willy Brandt). */
+static int sports_surname_ok(const td_actx *c, const td_pat *p, size_t i)
+{
+	const td_actor_rec *ar = &c->a->actors[p->id];
+	if (p->n != 1 || !(p->flags & TD_PATF_SHORT) ||
+	        strcmp(ar->kind, "person"))
+		return 1;
+	/* a given name before it makes it another person's surname
+	 * (longer_name: "Only Bucky Harris, the boy-manager") */
+	return (i > 0 && name_token(c, i - 1)) ||
+	       title_ends_at(c, i) != SIZE_MAX || named_before(c, ar->key);
 }
 
 /* May pattern p name its actor at token i: valid at the document's date,
@@ -1055,6 +1078,8 @@ static int pat_ok(const td_actx *c, const td_pat *p, size_t i)
 	if (!actor_valid(c, &c->a->actors[p->id]))
 		return 0;
 	if (p->flags & TD_PATF_AFTER_TITLE && !after_title_ok(c, p, i))
+		return 0;
+	if (c->club_doc && !sports_surname_ok(c, p, i))
 		return 0;
 	if (p->flags & TD_PATF_CLUB_NICK)
 		return c->club_doc;

@@ -789,6 +789,39 @@ static void test_org_of_fullest_form(void **state)
 	td_doc_free(d);
 }
 
+/* In a document about the game a surname alone is no person of the
+ * lexicon's public life unless a title stands before it or the full name
+ * came first: the sports pages name their players by surname; after a
+ * given name it is another person's ("Jackie Brandt"). */
+static void test_sports_surnames(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-10",
+	        "The Baltimore Orioles need a better pennant race this "
+	        "year.\n"
+	        "So, if the Orioles are to improve, Brandt, Triandos and "
+	        "Walker will have to do it.\n"
+	        "To me, Brandt looks as though he could be in for a fine "
+	        "year.");
+	for (int k = 0; k < 3; k++) {
+		const td_span *b = fx_find_nth(d, "persName", "Brandt", k);
+		assert_true(
+		        !b || strcmp(td_span_attr(b, "ref"), "#willy-brandt"));
+	}
+	td_doc_free(d);
+	d = fx_one("1961-04-10",
+	        "The Baltimore Orioles need a better pennant race this "
+	        "year.\n"
+	        "Mayor Brandt of Berlin watched the inning.\n"
+	        "Only Jackie Brandt, the outfielder, hit a homer.");
+	fx_expect(d, "persName", "Brandt", "ref", "#willy-brandt");
+	fx_expect(d, "persName", "Jackie Brandt", "ref", "#jackie-brandt");
+	td_doc_free(d);
+	d = fx_one("1961-04-10", "Brandt spoke in Berlin.");
+	fx_expect(d, "persName", "Brandt", "ref", "#willy-brandt");
+	td_doc_free(d);
+}
+
 /* A surname of the lexicon marked '^' (a common word or surname: Brown,
  * Case) names its person only right after a title of office, in the
  * years of office, and anywhere once the document has so named them
@@ -1921,6 +1954,7 @@ int main(void)
 	        cmocka_unit_test(test_leader_before_government),
 	        cmocka_unit_test(test_middle_names_and_nicknames),
 	        cmocka_unit_test(test_org_of_fullest_form),
+	        cmocka_unit_test(test_sports_surnames),
 	        cmocka_unit_test(test_surname_after_title),
 	        cmocka_unit_test(test_title_surname_before_full_name),
 	        cmocka_unit_test(test_groups_and_initials),
