@@ -2273,6 +2273,57 @@ static size_t as_clause_report(
 	return vend + 1;
 }
 
+/* Determiners that open a noun phrase whose head may be a noun of view
+ * ("the thesis that", "any illusion that", "no indication that"). */
+static const char *const view_dets[] = {
+        "the", "a", "an", "any", "no", "this", "every", "some", NULL};
+
+/* The noun of view at t heads a noun phrase opened by a determiner, with
+ * at most four modifiers between: adjectives, nouns, participles or an
+ * actor's name ("the current neo-stagnationist thesis", "the comfortable
+ * knowledge", "the U. S. belief"). */
+static int determined_noun(const td_actx *c, size_t t0, size_t t)
+{
+	size_t k = t;
+	for (int n = 0; k > t0 && n < 5; n++) {
+		const td_mention *m = ment_at(c, k - 1);
+		if (m && !m->pronoun && m->t0 >= t0 && m->t0 < k) {
+			k = m->t0;
+			continue;
+		}
+		/* the noun phrase an object: after a verb, a particle or a
+		 * preposition ("refuted the thesis that", "hold out the hope
+		 * that", "weakened by any illusion that"); a subject's clause
+		 * ("the hope that this choice would prove viable has been
+		 * shaken") runs into its main verb */
+		if (td_tok_in(c, k - 1, view_dets, 1))
+			return !tok_in_quote(c, k - 1) && k - 1 > t0 &&
+			       (td_tok_pos_is(c, k - 2, "VB*") ||
+			               td_tok_pos_is(c, k - 2, "RP") ||
+			               td_tok_pos_is(c, k - 2, "IN") ||
+			               td_tok_pos_is(c, k - 2, "TO"));
+		if (!td_tok_is_lower(c, k - 1) || tok_in_quote(c, k - 1) ||
+		        !(td_tok_pos_is(c, k - 1, "JJ*") ||
+		                td_tok_pos_is(c, k - 1, "NN*") ||
+		                td_tok_pos_is(c, k - 1, "VBN")))
+			return 0;
+		k--;
+	}
+	return 0;
+}
+
+/* After a noun's "that" at k-1: a clause of its own, a subject before a
+ * finite verb, not a relative clause whose subject is the "that" ("the
+ * belief that sustained them", "the view that is held"). */
+static int that_clause_follows(const td_actx *c, size_t k, size_t t1)
+{
+	if (k >= t1 || td_tok_pos_is(c, k, "VB*") ||
+	        td_tok_pos_is(c, k, "MD") || td_tok_any(c, k, finite_words) ||
+	        !td_tok_is_word(c, k))
+		return 0;
+	return clause_follows(c, k, t1);
+}
+
 /* Speech verbs of sentence si: attribute its quotes and mark reported
  * clauses. Returns the speaker of the sentence's first speech verb via
  * *who_out (for quotes in the next sentence). */
@@ -2379,16 +2430,26 @@ static int sentence_speech(
 				return rc;
 			continue;
 		}
-		/* a noun of view counts only as "his view that ..." */
-		if (p->type == TD_SV_VIEW &&
-		        !(vend < t1 && td_tok_eq(c, vend, "that", 1) &&
-		                t > t0 &&
-		                (td_tok_eq(c, t - 1, "his", 1) ||
-		                        td_tok_eq(c, t - 1, "her", 1) ||
-		                        td_tok_eq(c, t - 1, "its", 1) ||
-		                        td_tok_eq(c, t - 1, "their", 1) ||
-		                        td_tok_eq(c, t - 1, "'s", 1))))
-			continue;
+		/* a noun of view reports its "that" clause: owned ("his
+		 * view that ...", "Firth's claim that"), its owner the
+		 * speaker; or after a determiner ("the current thesis that",
+		 * "any illusion that", "the U. S. belief that"), its speaker
+		 * only an actor right before the noun, else none */
+		int view_owner = 0;
+		if (p->type == TD_SV_VIEW) {
+			if (!(vend < t1 && td_tok_eq(c, vend, "that", 1) &&
+			            t > t0 &&
+			            that_clause_follows(c, vend + 1, t1)))
+				continue;
+			if (td_tok_eq(c, t - 1, "his", 1) ||
+			        td_tok_eq(c, t - 1, "her", 1) ||
+			        td_tok_eq(c, t - 1, "its", 1) ||
+			        td_tok_eq(c, t - 1, "their", 1) ||
+			        td_tok_eq(c, t - 1, "'s", 1))
+				view_owner = 1;
+			else if (!determined_noun(c, s0, t))
+				continue;
+		}
 		/* an adjective of conviction reports only after a link verb
 		 * with a personal subject ("he is sure he's right", "they're
 		 * confident that"); "it is certain that" is the author's */
@@ -2416,6 +2477,11 @@ static int sentence_speech(
 				mm = ment_at(c, mm->t1 + 1);
 			who = mm ? mm->key : NULL;
 			found = mm != NULL;
+		} else if (p->type == TD_SV_VIEW && !view_owner) {
+			const td_mention *mm = ment_at(c, t - 1);
+			who = mm && mm->t1 == t && !mm->pronoun ? mm->key
+			                                        : NULL;
+			found = who != NULL;
 		} else if (t == coord_verb) {
 			/* "X insisted that ... and warned that ...": same
 			 * subject */

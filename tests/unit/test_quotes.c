@@ -1386,6 +1386,34 @@ static void test_session13_pronoun_subject_not_name_after(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14: a noun of view after a determiner in object position
+ * reports its "that" clause ("refuted the current thesis that", "confirm
+ * the U. S. belief that"), its speaker only an actor right before the
+ * noun; not a subject's noun ("the hope that ... has been shaken") nor a
+ * relative "that". */
+static void test_session14_view_nouns(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "Beryl W. Sprinkel strongly refuted the current thesis that "
+	        "we are facing a future of slow growth.",
+	        "The episode tended to confirm the U. S. belief that the "
+	        "Soviet leader wanted propaganda.",
+	        "However, the hope that this third choice would prove viable "
+	        "has been shaken.",
+	        "It was a hope that sustained them."};
+	td_doc *d = fx_doc("1961-05-20", paras, 4);
+	fx_expect(d, "said", "we are facing a future of slow growth", "who",
+	        NULL);
+	fx_expect(d, "said", "the Soviet leader wanted propaganda", "who",
+	        "#united-states");
+	assert_null(fx_find(d, "said", "this third choice would prove viable"));
+	assert_null(fx_find(d, "said",
+	        "this third choice would prove viable has been shaken"));
+	assert_null(fx_find(d, "said", "sustained them"));
+	td_doc_free(d);
+}
+
 /* Session 14: ", and" before a clause ends a report only when the part
  * before it is a clause itself; a list of subjects goes on. */
 static void test_session14_subject_list(void **state)
@@ -1470,6 +1498,7 @@ int main(void)
 	        cmocka_unit_test(test_session12_person_and_associates),
 	        cmocka_unit_test(test_alternating_turns),
 	        cmocka_unit_test(test_session13_pronoun_subject_not_name_after),
+	        cmocka_unit_test(test_session14_view_nouns),
 	        cmocka_unit_test(test_session14_subject_list),
 	        cmocka_unit_test(test_session14_participle_of_saying),
 	        cmocka_unit_test(test_preposition_object_not_speaker),
