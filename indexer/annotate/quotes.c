@@ -577,6 +577,40 @@ static int object_of_preposition(const td_actx *c, const td_mention *m)
 	       !td_tok_in(c, p, clause_heads, 1);
 }
 
+/* The author of a work named in the sentence before token t's by "by"
+ * ("an article in the Times, by Mr. Eric Johnston, entitled ...", "a
+ * study by Smith"): the person of "he"/"she" when no person in subject
+ * position is near, gender g agreeing where known. NULL when none. */
+static const char *by_author(const td_actx *c, int g, size_t t)
+{
+	int si = c->tok_sent[t];
+	const td_mention *best = NULL;
+	if (si < 1)
+		return NULL;
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->sent != si - 1 || (best && m->t0 <= best->t0) ||
+		        m->pronoun || !m->key || m->located || !m->kind ||
+		        strcmp(m->kind, "person") || tok_in_quote(c, m->t0))
+			continue;
+		/* "by" before the name, perhaps a title between ("by Mr.
+		 * Eric Johnston", "by Dr. Hale") */
+		size_t p = m->t0, s0 = c->sents[m->sent].t0;
+		for (int n = 0; n < 2 && p > s0 &&
+		                (td_tok_eq(c, p - 1, ".", 0) ||
+		                        td_tok_is_cap(c, p - 1));
+		        n++)
+			p--;
+		if (p <= s0 || !td_tok_eq(c, p - 1, "by", 0))
+			continue;
+		int mg = key_gender(c, m->key, t);
+		if (mg && mg != g)
+			continue;
+		best = m;
+	}
+	return best ? best->key : NULL;
+}
+
 /* "he"/"she" at token t: the most recent named person in subject position
  * (outside quotes, in this paragraph or the three before) whose gender,
  * where a title shows it, agrees; NULL when there is none or when a
@@ -672,6 +706,8 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 	}
 	if (!best) {
 		const char *w = last_speaker_of(c, g, smin, t);
+		if (!w)
+			w = by_author(c, g, t);
 		return w ? w : person_of_gender(c, g, t);
 	}
 	/* a described speaker between that person and the pronoun */

@@ -1445,6 +1445,26 @@ static void test_session14_participle_of_saying(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14: "he" after a sentence naming a work's author by "by" and
+ * no person in subject position near is that author ("an article ...
+ * by Mr. Eric Johnston. He says: ..."); a pronoun of the other gender is
+ * not. */
+static void test_session14_by_author(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "I refer you to an article in the magazine section, by Mr. "
+	        "Eric Johnston, entitled \"We Must Join\".\nHe says: \"It has "
+	        "swept aside petty nationalisms\".",
+	        "Read the study by Mr. John Ward on the market.\nShe says: "
+	        "\"Prices will rise\"."};
+	td_doc *d = fx_doc("1961-11-12", paras, 2);
+	fx_expect(d, "q", "It has swept aside petty nationalisms", "who",
+	        "#eric-johnston");
+	fx_expect(d, "q", "Prices will rise", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1501,6 +1521,7 @@ int main(void)
 	        cmocka_unit_test(test_session14_view_nouns),
 	        cmocka_unit_test(test_session14_subject_list),
 	        cmocka_unit_test(test_session14_participle_of_saying),
+	        cmocka_unit_test(test_session14_by_author),
 	        cmocka_unit_test(test_preposition_object_not_speaker),
 	        cmocka_unit_test(test_pronoun_main_clause),
 	};
