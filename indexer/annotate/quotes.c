@@ -2020,6 +2020,19 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend,
 	}
 	while (k < t1 && td_tok_in(c, k, post_adverbs, 1))
 		k++;
+	/* ", says John Staiger, vice president.": an appositive of the
+	 * inverted subject to the sentence's end, no verb in it */
+	if (k > vend && k + 2 < t1 && td_tok_eq(c, k, ",", 0)) {
+		size_t e = k + 1;
+		while (e < t1 && e - k <= 10 && td_tok_is_word(c, e) &&
+		        !tok_in_quote(c, e) &&
+		        !td_tok_any(c, e, finite_words) &&
+		        !td_tok_pos_is(c, e, "VB*") &&
+		        !td_tok_pos_is(c, e, "MD"))
+			e++;
+		if (e > k + 1 && e + 1 == t1 && td_tok_eq(c, e, ".", 0))
+			k = e;
+	}
 	/* "Clause, the cadet wrote, “though ...”": the quotation goes on
 	 * after the reporting clause */
 	int quote_on = k + 2 < t1 && td_tok_eq(c, k, ",", 0) &&

@@ -1465,6 +1465,26 @@ static void test_session14_by_author(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14: a post-posed inverted report whose subject has an
+ * appositive to the sentence's end (", says John Staiger, vice
+ * president."); an appositive with a verb is no such tail. */
+static void test_session14_inverted_appositive(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "Tractor production climbed to 2,418 units from 869 a year "
+	        "earlier, says John Staiger, vice president.",
+	        "Corn prices climbed in August, says Jack Martin, who sells "
+	        "tractors."};
+	td_doc *d = fx_doc("1961-10-04", paras, 2);
+	fx_expect(d, "said",
+	        "Tractor production climbed to 2,418 units from 869 a year "
+	        "earlier",
+	        "who", "#john-staiger");
+	assert_null(fx_find(d, "said", "Corn prices climbed in August"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1522,6 +1542,7 @@ int main(void)
 	        cmocka_unit_test(test_session14_subject_list),
 	        cmocka_unit_test(test_session14_participle_of_saying),
 	        cmocka_unit_test(test_session14_by_author),
+	        cmocka_unit_test(test_session14_inverted_appositive),
 	        cmocka_unit_test(test_preposition_object_not_speaker),
 	        cmocka_unit_test(test_pronoun_main_clause),
 	};
