@@ -2373,6 +2373,31 @@ static int that_clause_follows(const td_actx *c, size_t k, size_t t1)
 	return clause_follows(c, k, t1);
 }
 
+/* The person subject of the main clause at k, after the comma that
+ * closes a fronted participle ("Conceding that ..., Mr. Schaefer
+ * listed", "Admitting that ..., the Councilman said"): a person's name,
+ * perhaps after a title, or a title alone that names one, followed by a
+ * verb. NULL when there is none. */
+static const char *main_subject_at(const td_actx *c, size_t k, size_t t1)
+{
+	if (k < t1 && td_tok_eq(c, k, "the", 1))
+		k++;
+	long tm = k < t1 ? td_patset_match(&c->a->title_pats, c, k, t1) : -1;
+	size_t e = tm >= 0 ? k + (size_t)c->a->title_pats.v[tm].n : k;
+	const td_mention *m = e < t1 ? ment_at(c, e) : NULL;
+	const char *who = NULL;
+	if (m && m->t0 == e && !m->pronoun && m->key && m->kind &&
+	        strcmp(m->kind, "person") == 0) {
+		who = m->key;
+		e = m->t1;
+	} else if (tm >= 0 && !ment_at(c, k))
+		who = title_alone(c, k, e);
+	if (!who || e >= t1 ||
+	        !(td_tok_pos_is(c, e, "VB*") || td_tok_pos_is(c, e, "MD")))
+		return NULL;
+	return who;
+}
+
 /* Speech verbs of sentence si: attribute its quotes and mark reported
  * clauses. Returns the speaker of the sentence's first speech verb via
  * *who_out (for quotes in the next sentence). */
@@ -2542,6 +2567,21 @@ static int sentence_speech(
 			const char *iw = it_speaker(c, t0, t, prev_who);
 			if (iw) {
 				who = iw;
+				found = 1;
+			}
+		}
+		/* "Conceding that X, Mr. Schaefer listed ...": a participle
+		 * of saying opening the sentence speaks for the main
+		 * clause's subject, after the comma that closes it */
+		if (!found && t == s0 && s0 == t0 && fronted_participle(c, t)) {
+			size_t k = vend;
+			while (k < t1 && (tok_in_quote(c, k) ||
+			                         !td_tok_eq(c, k, ",", 0)))
+				k++;
+			const char *mw =
+			        k < t1 ? main_subject_at(c, k + 1, t1) : NULL;
+			if (mw) {
+				who = mw;
 				found = 1;
 			}
 		}

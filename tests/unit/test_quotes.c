@@ -1485,6 +1485,29 @@ static void test_session14_inverted_appositive(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14: a participle of saying opening the sentence speaks for the
+ * main clause's subject: a name (perhaps after a title) or a title alone
+ * naming a person, followed by a verb. */
+static void test_session14_fronted_participle(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "Councilman William D. Schaefer spoke on Tuesday.",
+	        "Conceding that several cities were in worse shape, Mr. "
+	        "Schaefer listed several improvements.",
+	        "Admitting that main streets should have priority, the "
+	        "Councilman asked for more plows.",
+	        "Conceding that the storm was severe, the city hired more "
+	        "men."};
+	td_doc *d = fx_doc("1961-02-09", paras, 4);
+	fx_expect(d, "said", "several cities were in worse shape", "who",
+	        "#william-d-schaefer");
+	fx_expect(d, "said", "main streets should have priority", "who",
+	        "#william-d-schaefer");
+	fx_expect(d, "said", "the storm was severe", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1543,6 +1566,7 @@ int main(void)
 	        cmocka_unit_test(test_session14_participle_of_saying),
 	        cmocka_unit_test(test_session14_by_author),
 	        cmocka_unit_test(test_session14_inverted_appositive),
+	        cmocka_unit_test(test_session14_fronted_participle),
 	        cmocka_unit_test(test_preposition_object_not_speaker),
 	        cmocka_unit_test(test_pronoun_main_clause),
 	};
