@@ -857,6 +857,29 @@ static const char *title_alone(const td_actx *c, size_t k, size_t e)
 	return NULL;
 }
 
+/* A role noun in lower case used alone ("the marshal said", "said the
+ * sheriff"): the person last named with that word as a title of the
+ * lexicon before the name ("Marshal Tom Garrity"); NULL when none. */
+static const char *lower_title_alone(const td_actx *c, size_t k)
+{
+	if (!td_tok_is_lower(c, k) || !td_tok_is_word(c, k))
+		return NULL;
+	size_t n = td_tok_len(c, k);
+	for (size_t i = c->n_ments; i-- > 0;) {
+		const td_mention *m = &c->ments[i];
+		if (m->t0 >= k || m->t0 < 1 || m->pronoun || !m->key ||
+		        !m->kind || strcmp(m->kind, "person"))
+			continue;
+		size_t w = m->t0 - 1;
+		if (td_tok_len(c, w) == n &&
+		        strncasecmp(td_tok_str(c, w), td_tok_str(c, k), n) ==
+		                0 &&
+		        !td_tok_is_lower(c, w) && title_exactly(c, w, m->t0))
+			return m->key;
+	}
+	return NULL;
+}
+
 /* Nouns of a statement whose author is its possessor ("the Pentagon's
  * announcement", "in Senator Gore's words"). */
 static const char *const statement_nouns[] = {"statement", "announcement",
@@ -971,6 +994,17 @@ static int inverted_subject(const td_actx *c, size_t vend, size_t t1)
 	       td_tok_eq(c, k, "\xe2\x80\x9d", 0);
 }
 
+/* Is mention m the first of joint speakers: "and" and another person
+ * right after it ("Rankin and Dawson")? */
+static int joint_after(const td_actx *c, const td_mention *m, size_t t1)
+{
+	if (m->t1 + 1 >= t1 || !td_tok_eq(c, m->t1, "and", 0))
+		return 0;
+	const td_mention *o = ment_at(c, m->t1 + 1);
+	return o && o->t0 == m->t1 + 1 && !o->located && o->key &&
+	       strcmp(o->key, m->key) != 0;
+}
+
 /* A speech verb's speaker: the nearest mention before the verb in the same
  * clause, else right after the verb ("said Kim"). After a comma or a
  * closing mark a person right after the verb wins ("What Herter
@@ -1037,6 +1071,17 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		if (td_tok_eq(c, vend, "the", 1) ||
 		        td_tok_in(c, vend, indef_dets, 1)) {
 			*found = 1;
+			/* "said the marshal": a role named before as a title */
+			const char *tw =
+			        td_tok_eq(c, vend, "the", 1) &&
+			                        vend + 2 <= t1 &&
+			                        (vend + 2 == t1 ||
+			                                !td_tok_is_word(
+			                                        c, vend + 2))
+			                ? lower_title_alone(c, vend + 1)
+			                : NULL;
+			if (tw)
+				return tw;
 			for (size_t k = vend + 1; k < t1 && k < vend + 6; k++) {
 				if (tok_in_quote(c, k))
 					break;
@@ -1068,6 +1113,14 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 				*found = 1;
 				return w;
 			}
+		}
+		/* "the marshal said": the role in lower case */
+		const char *w = k >= t0 + 2 && td_tok_eq(c, k - 2, "the", 1)
+		                        ? lower_title_alone(c, k - 1)
+		                        : NULL;
+		if (w) {
+			*found = 1;
+			return w;
 		}
 	}
 	/* before the verb: the nearest person of the clause, else the nearest
@@ -1224,6 +1277,10 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		const td_mention *m = ment_at(c, k);
 		if (m && !m->located && !m->pronoun) {
 			*found = 1;
+			/* joint speakers after the verb ("said Rankin and
+			 * Dawson together"): @who takes one key, so none */
+			if (joint_after(c, m, t1))
+				return NULL;
 			return m->key;
 		}
 	}
@@ -2974,6 +3031,51 @@ static int names_inside(const td_actx *c, size_t q0, size_t q1, const char *key)
 	return 0;
 }
 
+/* Does a person mention with key k stand inside quotation q? */
+static int in_quote_q(const td_actx *c, const td_mention *m, size_t q)
+{
+	return m->start >= c->quotes[q].start && m->end <= c->quotes[q].end;
+}
+
+/* Is token k inside quotation q and one that ends an address: a comma
+ * or a sentence end, or is k the quotation's end? */
+static int address_end(const td_actx *c, size_t q, size_t k)
+{
+	if (k >= c->tok.n || c->tok.v[k].start >= c->quotes[q].end)
+		return 1;
+	return td_tok_eq(c, k, ",", 0) || end_punct(c, k);
+}
+
+/* The speaker who names himself in quotations [q0, q1): "I'm Ellen
+ * Tolliver.", "My name is Paul Harker, and", "I am Harker" (a person
+ * mention right after, then a comma, a sentence end or the quotation's
+ * end; not "I'm Ellen's brother"). NULL when none. */
+static const char *self_named(const td_actx *c, size_t q0, size_t q1)
+{
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || m->located || !m->kind ||
+		        strcmp(m->kind, "person") || m->t0 < 1)
+			continue;
+		size_t q = q0;
+		while (q < q1 && !in_quote_q(c, m, q))
+			q++;
+		if (q == q1 || !address_end(c, q, m->t1))
+			continue;
+		size_t p = m->t0;
+		int self = td_tok_eq(c, p - 1, "I'm", 0) ||
+		           td_tok_eq(c, p - 1, "I\xe2\x80\x99m", 0) ||
+		           (p >= 2 && td_tok_eq(c, p - 1, "am", 0) &&
+		                   td_tok_eq(c, p - 2, "I", 0)) ||
+		           (p >= 3 && td_tok_eq(c, p - 1, "is", 0) &&
+		                   td_tok_eq(c, p - 2, "name", 0) &&
+		                   td_tok_eq(c, p - 3, "my", 1));
+		if (self && c->tok.v[p - 1].start >= c->quotes[q].start)
+			return m->key;
+	}
+	return NULL;
+}
+
 /* A strict two-person exchange (contract: "its neighbours name the
  * speaker"): a paragraph that holds a turn and nothing else, no verb of
  * saying, no name of a speaker, right after two paragraphs of one turn
@@ -2985,7 +3087,7 @@ static int names_inside(const td_actx *c, size_t q0, size_t q1, const char *key)
  * own name inside the turn (a vocative) breaks the chain. */
 static int alternating_turns(td_actx *c)
 {
-	if (c->n_quotes < 3)
+	if (c->n_quotes < 1)
 		return 0;
 	turn *tv = malloc(c->n_quotes * sizeof *tv);
 	if (!tv)
@@ -3021,18 +3123,29 @@ static int alternating_turns(td_actx *c)
 			u->s1++;
 		q = e;
 	}
-	for (size_t i = 2; i < nt; i++) {
-		turn *a = &tv[i - 2], *b = &tv[i - 1], *u = &tv[i];
-		/* the cheap tests first */
-		if (u->who || !u->single || !a->single || !b->single ||
-		        !a->who || !b->who || !strcmp(a->who, b->who) ||
-		        b->s0 != a->s1 || u->s0 != b->s1 || !turn_talk(c, a) ||
-		        !turn_talk(c, b) || !turn_bare(c, u) ||
-		        names_inside(c, u->q0, u->q1, a->who))
+	for (size_t i = 0; i < nt; i++) {
+		turn *u = &tv[i];
+		if (u->who || !u->single)
+			continue;
+		/* a turn whose speaker names himself ("My name is Paul
+		 * Harker"): all its quotations, a tag by description too
+		 * ("“...,” the stranger said. “My name is ...”") */
+		const char *w = self_named(c, u->q0, u->q1);
+		if (!w && i >= 2) {
+			turn *a = &tv[i - 2], *b = &tv[i - 1];
+			/* the cheap tests first */
+			if (a->single && b->single && a->who && b->who &&
+			        strcmp(a->who, b->who) && b->s0 == a->s1 &&
+			        u->s0 == b->s1 && turn_talk(c, a) &&
+			        turn_talk(c, b) && turn_bare(c, u) &&
+			        !names_inside(c, u->q0, u->q1, a->who))
+				w = a->who;
+		}
+		if (!w)
 			continue;
 		for (size_t k = u->q0; k < u->q1; k++)
-			c->quotes[k].who = a->who;
-		u->who = a->who;
+			c->quotes[k].who = w;
+		u->who = w;
 	}
 	free(tv);
 	return 0;

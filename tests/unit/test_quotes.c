@@ -1282,6 +1282,35 @@ static void test_alternating_turns(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14 (helper f, 1961 pulp fiction): joint speakers after the verb
+ * have no @who; a role in lower case used alone as a tag's subject ("the
+ * marshal said", "said the marshal") is the person named with it as a
+ * title; a turn whose speaker names himself ("My name is Paul Harker")
+ * is his, its tag by description too. */
+static void test_pulp_turns(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Marshal Tom Garrity sat at his desk."),
+	        ("Cole Dawson stood in the door, and Clay Burke behind him."),
+	        ("\"Put both hands on the table, Dawson,\" said Burke."),
+	        ("\"Who's asking?\""),
+	        ("\"Sit still,\" said Burke and Dawson together."),
+	        ("\"Open it,\" the marshal said."),
+	        ("\"Now,\" said the marshal."),
+	        ("\"It is a map of the mission,\" the stranger said. \"My "
+	         "name is Paul Harker, and the gold is mine.\""),
+	};
+	td_doc *d = fx_doc("1961-06-03", paras, 8);
+	fx_expect(d, "q", "Sit still,", "who", NULL);
+	fx_expect(d, "q", "Open it,", "who", "#tom-garrity");
+	fx_expect(d, "q", "Now,", "who", "#tom-garrity");
+	fx_expect(d, "q", "It is a map of the mission,", "who", "#paul-harker");
+	fx_expect(d, "q", "My name is Paul Harker, and the gold is mine.",
+	        "who", "#paul-harker");
+	td_doc_free(d);
+}
+
 /* Session 12: "she" of a tag with no woman named within three paragraphs
  * is the last woman who spoke there (her gender from her given name or a
  * title); a woman who never spoke gives no one, nor does a speaker of the
@@ -1560,6 +1589,7 @@ int main(void)
 	        cmocka_unit_test(test_session12_profile_pronoun),
 	        cmocka_unit_test(test_session12_person_and_associates),
 	        cmocka_unit_test(test_alternating_turns),
+	        cmocka_unit_test(test_pulp_turns),
 	        cmocka_unit_test(test_session13_pronoun_subject_not_name_after),
 	        cmocka_unit_test(test_session14_view_nouns),
 	        cmocka_unit_test(test_session14_subject_list),
