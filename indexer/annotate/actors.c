@@ -2840,6 +2840,45 @@ static size_t county_body(const td_actx *c, size_t t0, size_t i, size_t t1,
 	return v - i;
 }
 
+/* Things and places that are named too ("a ship named", "a town
+ * named"): what follows is no person. */
+static const char *const unnamed_things[] = {"ship", "boat", "vessel",
+        "schooner", "steamer", "town", "city", "village", "place", "river",
+        "creek", "street", "ranch", "hotel", "saloon", "company", "firm",
+        "horse", "mare", "dog", "cat", "mule", "island", "county", "mine",
+        "plane", "book", "song", "film", "play", "newspaper", NULL};
+
+/* Is the capitalised run at token i introduced as a person's name: after
+ * "named" ("a rawboned Missourian named Shorty Bascom"), or a speaker's
+ * own ("I'm Ellen Tolliver", "I am", "my name is")? */
+static int introduced_name(const td_actx *c, size_t t0, size_t i)
+{
+	if (i <= t0)
+		return 0;
+	/* "named" after a common noun that is no thing or place ("a man
+	 * named", not "Kennedy named", "was named", "a ship named") */
+	if (td_tok_eq(c, i - 1, "named", 0))
+		return i >= t0 + 2 && !in_list(c, i - 2, unnamed_things, 1) &&
+		       ((td_tok_is_lower(c, i - 2) &&
+		                td_tok_pos_is(c, i - 2, "NN*")) ||
+		               /* "a rawboned Missourian named" */
+		               (i >= t0 + 3 &&
+		                       (td_tok_pos_is(c, i - 2, "NN*") ||
+		                               td_tok_pos_is(c, i - 2, "JJ")) &&
+		                       td_tok_is_lower(c, i - 3) &&
+		                       (td_tok_pos_is(c, i - 3, "JJ") ||
+		                               td_tok_pos_is(c, i - 3, "DT"))));
+	if (td_tok_eq(c, i - 1, "I'm", 0) ||
+	        td_tok_eq(c, i - 1, "I\xe2\x80\x99m", 0))
+		return 1;
+	if (i < t0 + 2)
+		return 0;
+	if (td_tok_eq(c, i - 1, "am", 0) && td_tok_eq(c, i - 2, "I", 0))
+		return 1;
+	return i >= t0 + 3 && td_tok_eq(c, i - 1, "is", 0) &&
+	       td_tok_eq(c, i - 2, "name", 0) && td_tok_eq(c, i - 3, "my", 1);
+}
+
 static int sentence_actors(td_actx *c, size_t si)
 {
 	const td_annotator *a = c->a;
@@ -3207,8 +3246,14 @@ static int sentence_actors(td_actx *c, size_t si)
 			/* a run ending in a county's or city's head
 			 * ("Fulton County agreed", "Sioux City said") names
 			 * no person; "Ray Field, who" still does */
-			if ((subj || acc || after || appos || who) && n >= 2 &&
-			        (who || !(in_list(c, i + n - 1, county_heads,
+			/* "a man named Shorty Bascom", "I'm Ellen
+			 * Tolliver", "My name is Paul Harker": a name
+			 * given as one */
+			int intro = introduced_name(c, t0, i);
+			if ((subj || acc || after || appos || who || intro) &&
+			        n >= 2 &&
+			        (who || intro ||
+			                !(in_list(c, i + n - 1, county_heads,
 			                          0) ||
 			                        td_tok_eq(c, i + n - 1, "City",
 			                                0)))) {
@@ -4888,6 +4933,6 @@ static int register_words(td_annotator *a)
 	        dateline_months, event_heads, acronym_skip, game_words,
 	        own_dets, own_nouns, govt_heads, cite_particles, quote_marks,
 	        honorifics, naming_verbs, naming_objects, title_minor,
-	        coworkers, home_words, NULL};
+	        coworkers, home_words, unnamed_things, NULL};
 	return td_words_register(a, lists);
 }

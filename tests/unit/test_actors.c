@@ -1711,6 +1711,30 @@ static void test_second_names(void **state)
  * so are its bare uses; one named before after a title ("Captain
  * Gardiner") keeps that key; a place after the verb ("said Moscow") and
  * a name inside a quotation are no tag's speaker. */
+/* Session 14 (helper f): a name given as one is a person's: after
+ * "named" with a noun of a person before it ("a rawboned Missourian named
+ * Shorty Bascom"), not of a thing ("a schooner named Sea Witch"); a
+ * speaker's own ("I'm Ellen Tolliver.", "My name is Paul Harker"); and
+ * "Deputy" is a title before a name. */
+static void test_introduced_names(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "Across from him sat a rawboned Missourian named Shorty "
+	        "Bascom.",
+	        "They sailed on a schooner named Sea Witch.",
+	        "\"I'm Ellen Tolliver.\"",
+	        "\"My name is Tejano Harker, and I pay.\"",
+	        "Deputy Lon Price stood up."};
+	td_doc *d = fx_doc("1961-01-01", story, 5);
+	fx_expect(d, "persName", "Shorty Bascom", "ref", "#shorty-bascom");
+	assert_null(fx_find(d, "persName", "Sea Witch"));
+	fx_expect(d, "persName", "Ellen Tolliver", "ref", "#ellen-tolliver");
+	fx_expect(d, "persName", "Tejano Harker", "ref", "#tejano-harker");
+	fx_expect(d, "persName", "Lon Price", "ref", "#lon-price");
+	td_doc_free(d);
+}
+
 static void test_tag_speakers(void **state)
 {
 	(void)state;
@@ -1986,6 +2010,7 @@ int main(void)
 	        cmocka_unit_test(test_spelled_out_ranks),
 	        cmocka_unit_test(test_second_names),
 	        cmocka_unit_test(test_tag_speakers),
+	        cmocka_unit_test(test_introduced_names),
 	        cmocka_unit_test(test_address_nouns),
 	        cmocka_unit_test(test_quoted_work_titles),
 	        cmocka_unit_test(test_initials_orgs_source_modifiers),
