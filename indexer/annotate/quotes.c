@@ -616,6 +616,38 @@ static const char *by_author(const td_actx *c, int g, size_t t)
  * where a title shows it, agrees; NULL when there is none or when a
  * speaker given only by description ("a taxi driver said") came after
  * that person. */
+/* Nouns of persons described, not named, in fiction ("The kid lifted
+ * his head"), by the pronoun they take: 'm', 'f' or 0 for either. */
+static const char *const described_m[] = {"man", "boy", "lad", "fellow",
+        "cowboy", "gunman", "youngster", "oldster", "old-timer", NULL};
+static const char *const described_f[] = {"woman", "girl", "lady", NULL};
+static const char *const described_any[] = {"kid", "stranger", "rider",
+        "newcomer", "driver", "clerk", "storekeeper", "bartender", "prisoner",
+        "child", NULL};
+
+/* Does sentence si open with a person by description as its subject:
+ * "The" (or "A"), at most two lowercase words, a noun of described_*
+ * that fits the pronoun's gender g, then a verb or an adverb ("The kid
+ * lifted his head", "The old man spat")? */
+static int described_subject(const td_actx *c, size_t si, int g)
+{
+	size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
+	if (t + 2 >= t1 || tok_in_quote(c, t) ||
+	        !(td_tok_eq(c, t, "the", 1) || td_tok_eq(c, t, "a", 1)))
+		return 0;
+	for (size_t k = t + 1; k < t + 4 && k + 1 < t1; k++) {
+		if (!td_tok_is_lower(c, k) || !td_tok_is_word(c, k))
+			return 0;
+		int fit = td_tok_in(c, k, described_any, 0) ||
+		          (g == 'm' && td_tok_in(c, k, described_m, 0)) ||
+		          (g == 'f' && td_tok_in(c, k, described_f, 0));
+		if (fit)
+			return td_tok_pos_is(c, k + 1, "VB*") ||
+			       td_tok_pos_is(c, k + 1, "RB");
+	}
+	return 0;
+}
+
 static const char *resolve_pronoun(const td_actx *c, size_t t)
 {
 	int g = td_tok_eq(c, t, "she", 1) || td_tok_eq(c, t, "her", 1) ? 'f'
@@ -710,6 +742,12 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 			w = by_author(c, g, t);
 		return w ? w : person_of_gender(c, g, t);
 	}
+	/* a person by description acting between that person and the
+	 * pronoun ("The kid lifted his head at that. “...,” he said"): the
+	 * pronoun is the described one's, whom no key names */
+	for (int s = best->sent + 1; s <= si; s++)
+		if (described_subject(c, (size_t)s, g))
+			return NULL;
 	/* a described speaker between that person and the pronoun */
 	for (int s = best->sent; s <= si; s++) {
 		size_t a = s == best->sent ? best->t1 : c->sents[s].t0;
@@ -3244,7 +3282,8 @@ static int register_words(td_annotator *a)
 	        negations, as_clause_words, long_openers, quant_subjects,
 	        appear_verbs, quoting_verbs, him_her, title_adjs, connectives,
 	        relatives, unnamed_pronouns, rank_prefixes, ranked_titles,
-	        tag_pronouns, tag_dets, NULL};
+	        tag_pronouns, tag_dets, described_m, described_f, described_any,
+	        NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

@@ -1311,6 +1311,28 @@ static void test_pulp_turns(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14 (helper f): "he"/"she" of a tag after a sentence whose
+ * subject is a person by description ("The kid lifted his head at
+ * that.") is the described one's: no @who, not the man named before;
+ * a described thing, or a person of the other sex, leaves the named
+ * man. */
+static void test_described_subject_pronoun(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Hank Ivers waited on the porch."),
+	        ("The kid lifted his head at that. \"Pa had a paint horse,\" "
+	         "he said quietly."),
+	        ("Ivers looked at the river."),
+	        ("The wind died. \"Riders coming,\" he said."),
+	        ("Ivers looked at the girl."),
+	        ("The girl lifted her head. \"Three of them,\" he said.")};
+	td_doc *d = fx_doc("1961-09-09", paras, 6);
+	fx_expect(d, "q", "Pa had a paint horse,", "who", NULL);
+	fx_expect(d, "q", "Riders coming,", "who", "#hank-ivers");
+	fx_expect(d, "q", "Three of them,", "who", "#hank-ivers");
+	td_doc_free(d);
+}
+
 /* Session 12: "she" of a tag with no woman named within three paragraphs
  * is the last woman who spoke there (her gender from her given name or a
  * title); a woman who never spoke gives no one, nor does a speaker of the
@@ -1590,6 +1612,7 @@ int main(void)
 	        cmocka_unit_test(test_session12_person_and_associates),
 	        cmocka_unit_test(test_alternating_turns),
 	        cmocka_unit_test(test_pulp_turns),
+	        cmocka_unit_test(test_described_subject_pronoun),
 	        cmocka_unit_test(test_session13_pronoun_subject_not_name_after),
 	        cmocka_unit_test(test_session14_view_nouns),
 	        cmocka_unit_test(test_session14_subject_list),
