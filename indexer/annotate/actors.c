@@ -2879,6 +2879,26 @@ static int introduced_name(const td_actx *c, size_t t0, size_t i)
 	       td_tok_eq(c, i - 2, "name", 0) && td_tok_eq(c, i - 3, "my", 1);
 }
 
+/* Is the token before i a given name (given_names.tsv) of another
+ * person than the lexicon's with the surname at i ("Cal Brandt"): in no
+ * mention, no title, no lexicon entry, and no further capital before it
+ * ("Producer Fellini", "Exegete Mao" have no given name)? */
+static int other_given_name(const td_actx *c, size_t t0, size_t i)
+{
+	if (i <= t0 || !td_tok_is_cap(c, i - 1) || !td_tok_is_word(c, i - 1) ||
+	        td_patset_match(&c->a->given_pats, c, i - 1, i) < 0 ||
+	        in_list(c, i - 1, not_names, 0) ||
+	        td_patset_match(&c->a->title_pats, c, i - 1, i) >= 0 ||
+	        actor_match(c, i - 1, i) >= 0 ||
+	        td_patset_match(&c->a->place_pats, c, i - 1, i) >= 0)
+		return 0;
+	for (size_t k = 0; k < c->n_ments; k++)
+		if (c->ments[k].t0 <= i - 1 && c->ments[k].t1 > i - 1)
+			return 0;
+	return i - 1 == t0 || !td_tok_is_cap(c, i - 2) ||
+	       !td_tok_is_word(c, i - 2);
+}
+
 static int sentence_actors(td_actx *c, size_t si)
 {
 	const td_annotator *a = c->a;
@@ -3078,6 +3098,18 @@ static int sentence_actors(td_actx *c, size_t si)
 			if (rc < 0)
 				return rc;
 			i += (size_t)rc;
+			continue;
+		}
+		/* an unknown name before a lexicon person's surname alone
+		 * ("Cal Brandt rode in", not Willy Brandt): another person of
+		 * that surname, named in full; not after a title ("Mayor
+		 * Brandt") or a word that names none */
+		if (p && p->flags & TD_PATF_SHORT && p->n == 1 &&
+		        strcmp(a->actors[p->id].kind, "person") == 0 &&
+		        other_given_name(c, t0, i)) {
+			if ((rc = emit_dyn(c, i - 1, i + 1, "person")) < 0)
+				return rc;
+			i++;
 			continue;
 		}
 		/* short forms of people named earlier win over the lexicon

@@ -1735,6 +1735,25 @@ static void test_introduced_names(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14 (helper f): an unknown given name before a lexicon
+ * person's surname alone is another person of that surname, named in
+ * full ("Cal Brandt rode in", not Willy Brandt), also at a sentence's
+ * start (a given name of given_names.tsv); not after a title or a word
+ * that is no given name ("Today Brandt", "Producer Fellini"). */
+static void test_other_given_name(void **state)
+{
+	(void)state;
+	const char *const story[] = {"Cal Brandt rode in at sundown.",
+	        "Brandt reined in.", "Today Brandt spoke in Berlin.",
+	        "It was shot by Producer Fellini."};
+	td_doc *d = fx_doc("1961-09-09", story, 4);
+	fx_expect(d, "persName", "Cal Brandt", "ref", "#cal-brandt");
+	fx_expect(d, "persName", "Brandt", "ref", "#cal-brandt");
+	assert_null(fx_find(d, "persName", "Today Brandt"));
+	assert_null(fx_find(d, "persName", "Producer Fellini"));
+	td_doc_free(d);
+}
+
 static void test_tag_speakers(void **state)
 {
 	(void)state;
@@ -2011,6 +2030,7 @@ int main(void)
 	        cmocka_unit_test(test_second_names),
 	        cmocka_unit_test(test_tag_speakers),
 	        cmocka_unit_test(test_introduced_names),
+	        cmocka_unit_test(test_other_given_name),
 	        cmocka_unit_test(test_address_nouns),
 	        cmocka_unit_test(test_quoted_work_titles),
 	        cmocka_unit_test(test_initials_orgs_source_modifiers),
