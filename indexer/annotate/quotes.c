@@ -616,6 +616,18 @@ static const char *by_author(const td_actx *c, int g, size_t t)
  * where a title shows it, agrees; NULL when there is none or when a
  * speaker given only by description ("a taxi driver said") came after
  * that person. */
+/* Does a past perfect start at token k ("had killed", "had never
+ * known"): "had", perhaps an adverb, then a participle (VBN)? */
+static int pluperfect_after(const td_actx *c, size_t k)
+{
+	if (k >= c->tok.n || !td_tok_eq(c, k, "had", 1))
+		return 0;
+	k++;
+	while (k < c->tok.n && td_tok_pos_is(c, k, "RB"))
+		k++;
+	return k < c->tok.n && td_tok_pos_is(c, k, "VBN");
+}
+
 /* Nouns of persons described, not named, in fiction ("The kid lifted
  * his head"), by the pronoun they take: 'm', 'f' or 0 for either. */
 static const char *const described_m[] = {"man", "boy", "lad", "fellow",
@@ -741,6 +753,33 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		if (!w)
 			w = by_author(c, g, t);
 		return w ? w : person_of_gender(c, g, t);
+	}
+	/* the subject of a past perfect tells the story before the scene
+	 * ("Garrity laid the rifle across the desk. Sam Tolliver had killed
+	 * a man ... “He had a fair trial,” he said."): a subject of the
+	 * simple past before it in its paragraph is the one on stage */
+	if (pluperfect_after(c, best->t1)) {
+		const td_mention *stage = NULL;
+		int para = c->sents[best->sent].para;
+		for (size_t k = 0; k < c->n_ments; k++) {
+			const td_mention *m = &c->ments[k];
+			if (m->t0 >= best->t0 ||
+			        (stage && m->t0 <= stage->t0) || m->pronoun ||
+			        !m->key || m->located || !m->kind ||
+			        strcmp(m->kind, "person") ||
+			        c->sents[m->sent].para != para ||
+			        tok_in_quote(c, m->t0) || m->t1 >= c->tok.n ||
+			        !td_tok_pos_is(c, m->t1, "VBD") ||
+			        pluperfect_after(c, m->t1) ||
+			        !subject_position(c, m))
+				continue;
+			int mg = key_gender(c, m->key, t);
+			if (mg && mg != g)
+				continue;
+			stage = m;
+		}
+		if (stage)
+			best = stage;
 	}
 	/* a person by description acting between that person and the
 	 * pronoun ("The kid lifted his head at that. “...,” he said"): the

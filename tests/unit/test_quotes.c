@@ -1333,6 +1333,28 @@ static void test_described_subject_pronoun(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14 (helper f): the subject of a past perfect tells the story
+ * before the scene; "he" of the next tag is the subject of the simple
+ * past before it in its paragraph ("Garrity laid the rifle across the
+ * desk. Sam Tolliver had killed a man ..."), and stays the past
+ * perfect's subject when no one acts on stage ("Cordell had ridden for
+ * the ranch for eleven years."). */
+static void test_pluperfect_backstory(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Marshal Tom Garrity sat at his desk."),
+	        ("Garrity laid the rifle across the desk. Sam Tolliver had "
+	         "killed a man in the saloon, and the judge had given him the "
+	         "rope."),
+	        ("\"He had a fair trial,\" he said."),
+	        ("Wes Cordell had ridden for the ranch for eleven years."),
+	        ("\"Who says so?\" he asked.")};
+	td_doc *d = fx_doc("1961-04-22", paras, 5);
+	fx_expect(d, "q", "He had a fair trial,", "who", "#tom-garrity");
+	fx_expect(d, "q", "Who says so?", "who", "#wes-cordell");
+	td_doc_free(d);
+}
+
 /* Session 12: "she" of a tag with no woman named within three paragraphs
  * is the last woman who spoke there (her gender from her given name or a
  * title); a woman who never spoke gives no one, nor does a speaker of the
@@ -1613,6 +1635,7 @@ int main(void)
 	        cmocka_unit_test(test_alternating_turns),
 	        cmocka_unit_test(test_pulp_turns),
 	        cmocka_unit_test(test_described_subject_pronoun),
+	        cmocka_unit_test(test_pluperfect_backstory),
 	        cmocka_unit_test(test_session13_pronoun_subject_not_name_after),
 	        cmocka_unit_test(test_session14_view_nouns),
 	        cmocka_unit_test(test_session14_subject_list),
