@@ -1681,6 +1681,23 @@ static int plain_past_report(
 	return name;
 }
 
+/* The author's own voice at the verb of saying or thinking i: "I" or
+ * "we" before it (adverbs between) and "that" after it ("I submit that
+ * it cannot be dismissed ...", "We believe that this recommendation is
+ * sound."). The clause is the author's assertion, not an actor's words
+ * reported without content: it is judged as the author's statement. */
+static const char *const author_subjects[] = {"i", "we", NULL};
+
+static int own_voice(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (!eq(c, i + 1, t1, "that"))
+		return 0;
+	size_t k = i;
+	while (k > t0 && td_tok_pos_is(c, k - 1, "RB*"))
+		k--;
+	return k > t0 && any(c, k - 1, t1, author_subjects);
+}
+
 int td_labels_apply(td_actx *c)
 {
 	int rc = mark_hedges(c);
@@ -1724,7 +1741,8 @@ int td_labels_apply(td_actx *c)
 			if (mk & M_REP)
 				continue;
 			seg_words |= td_tok_is_word(c, i);
-			seg_speech |= speech_verb_at(c, t0, i, t1);
+			seg_speech |= speech_verb_at(c, t0, i, t1) &&
+			              !own_voice(c, t0, i, t1);
 			if (!(mk & M_COND) &&
 			        future_at(c, t0, i, t1, in_hedge(c, i),
 			                question) &&

@@ -793,6 +793,20 @@ static void test_possibility_past_vantage(void **state)
 	td_doc_free(d);
 }
 
+/* The author's "I/we + verb of saying or thinking + that" voices his own
+ * assertion: judged as his statement, not a report without content. */
+static void test_own_voice(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+	        "We believe that this recommendation is sound.\n"
+	        "Officials believe that this recommendation is sound.\n"
+	        "We said so.");
+	expect_ana(d, 0, "#claim");
+	expect_ana(d, 2, "");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -830,6 +844,7 @@ int main(void)
 	        cmocka_unit_test(test_tagged_past_narration),
 	        cmocka_unit_test(test_quoted_command),
 	        cmocka_unit_test(test_possibility_past_vantage),
+	        cmocka_unit_test(test_own_voice),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
