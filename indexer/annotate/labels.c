@@ -1543,7 +1543,8 @@ static int hedged_will(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
 	for (size_t i = t0; i < t1; i++) {
-		if (!td_tok_pos_is(c, i, "RB") || !in_hedge(c, i))
+		/* the hedge mark first: a byte per token */
+		if (!in_hedge(c, i) || !td_tok_pos_is(c, i, "RB"))
 			continue;
 		size_t md, v;
 		if (i > t0 && will_at(c, i - 1, t1))
@@ -1582,15 +1583,9 @@ static int present_pos(
 static int past_narration(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
-	int past = 0, tagged = 0, judged = 0;
+	int past = 0, tagged = 0;
 	for (size_t i = own_word(m, t0, t0, t1); i < t1;
 	        i = own_word(m, t0, i + 1, t1)) {
-		/* an adjective or adverb of the claim cues or of stance
-		 * ("Richards got a great performance out of ..."): the
-		 * narration judges, the tagged past alone does not decide */
-		judged |= (td_tok_pos_is(c, i, "JJ*") ||
-		                  td_tok_pos_is(c, i, "RB*")) &&
-		          td_patset_match(&c->a->claim_pats, c, i, t1) >= 0;
 		/* "could" the hedge stage read as past ability ("E.G.T. could
 		 * not let the Swiss bank have even 10 shares") is narration */
 		if (eq(c, i, t1, "could") && !in_hedge(c, i) &&
@@ -1637,12 +1632,15 @@ static int past_narration(
 			 * mirror away.", "Old Mrs. Dowling laid down her
 			 * fork", "So he wound up with a dozen."): the
 			 * irregular verbs past_irregular does not list */
-			size_t q = i;
-			while (q > t0 && td_tok_pos_is(c, q - 1, "RB*"))
-				q--;
-			tagged |= td_tok_pos_is(c, i, "VBD") && q > t0 &&
-			          (td_tok_pos_is(c, q - 1, "PRP") ||
-			                  td_tok_pos_is(c, q - 1, "NNP"));
+			if (!past && !tagged && td_tok_pos_is(c, i, "VBD")) {
+				size_t q = i;
+				while (q > t0 && td_tok_pos_is(c, q - 1, "RB*"))
+					q--;
+				tagged =
+				        q > t0 &&
+				        (td_tok_pos_is(c, q - 1, "PRP") ||
+				                td_tok_pos_is(c, q - 1, "NNP"));
+			}
 		}
 		/* a past passive of an event with its circumstance ("The bus
 		 * was burned outside Anniston", "A note was handed to the
@@ -1653,7 +1651,19 @@ static int past_narration(
 		         !eq(c, i + 1, t1, "as") && !eq(c, i + 1, t1, "that"))
 			past = 1;
 	}
-	return past || (tagged && !judged);
+	if (past || !tagged)
+		return past;
+	/* an adjective or adverb of the claim cues or of stance ("Richards
+	 * got a great performance out of ..."): the narration judges, the
+	 * tagged past alone does not decide (looked up only here: most
+	 * sentences never get this far) */
+	for (size_t i = own_word(m, t0, t0, t1); i < t1;
+	        i = own_word(m, t0, i + 1, t1))
+		if ((td_tok_pos_is(c, i, "JJ*") ||
+		            td_tok_pos_is(c, i, "RB*")) &&
+		        td_patset_match(&c->a->claim_pats, c, i, t1) >= 0)
+			return 0;
+	return 1;
 }
 
 /* A past report by its words (issue 13): the author's statement names
