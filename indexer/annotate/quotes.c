@@ -1870,6 +1870,10 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 				ce = k;
 				break;
 			}
+			/* ", and"/", but" before a clause ends a report that
+			 * is a clause itself: not a list of subjects
+			 * ("that propaganda, the hope of concessions, and the
+			 * chance to split the Allies ... were") */
 			if (td_tok_eq(c, k, ";", 0) ||
 			        (fronted && td_tok_eq(c, k, ",", 0)) ||
 			        ((td_tok_eq(c, k, ",", 0) || is_dash(c, k)) &&
@@ -1877,6 +1881,7 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 			                (((td_tok_eq(c, k + 1, "and", 0) ||
 			                          td_tok_eq(c, k + 1, "but",
 			                                  0)) &&
+			                         has_finite(c, cs, k) &&
 			                         clause_follows(
 			                                 c, k + 2, t1)) ||
 			                        td_tok_eq(
