@@ -2709,6 +2709,26 @@ static int sentence_speech(
 				found = 1;
 			}
 		}
+		/* "The Councilman cited instances ... and urged that": a verb
+		 * of saying coordinated with the sentence's first verb has
+		 * its subject, the main clause's at the sentence's start */
+		if (!found && s0 == t0 && t > t0 + 1 &&
+		        td_tok_eq(c, t - 1, "and", 0) && !tok_in_quote(c, t0)) {
+			/* past a fronted participle's phrase ("Recounting
+			 * his observations, the Councilman cited ...") */
+			size_t k = t0;
+			if (fronted_participle(c, t0)) {
+				while (k < t && !td_tok_eq(c, k, ",", 0))
+					k++;
+				k++;
+			}
+			const char *mw =
+			        k < t ? main_subject_at(c, k, t1) : NULL;
+			if (mw) {
+				who = mw;
+				found = 1;
+			}
+		}
 		/* "Conceding that X, Mr. Schaefer listed ...": a participle
 		 * of saying opening the sentence speaks for the main
 		 * clause's subject, after the comma that closes it */

@@ -1581,6 +1581,26 @@ static void test_session14_subject_list(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14: a verb of saying after "and" coordinated with the
+ * sentence's first verb takes the main clause's subject (past a fronted
+ * participle's phrase); a subject that is no person gives none. */
+static void test_session14_coordinated_verb(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "Councilman William D. Schaefer spoke on Tuesday.",
+	        "Recounting his observations, the Councilman cited instances "
+	        "of waste by poorly trained workers and urged that plow "
+	        "blades be set higher.",
+	        "The city cited instances of waste and urged that more men "
+	        "be hired."};
+	td_doc *d = fx_doc("1961-02-09", paras, 3);
+	fx_expect(d, "said", "plow blades be set higher", "who",
+	        "#william-d-schaefer");
+	fx_expect(d, "said", "more men be hired", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1643,6 +1663,7 @@ int main(void)
 	        cmocka_unit_test(test_session14_inverted_appositive),
 	        cmocka_unit_test(test_session14_fronted_participle),
 	        cmocka_unit_test(test_session14_subject_list),
+	        cmocka_unit_test(test_session14_coordinated_verb),
 	        cmocka_unit_test(test_preposition_object_not_speaker),
 	        cmocka_unit_test(test_pronoun_main_clause),
 	};
