@@ -2537,6 +2537,38 @@ static const char *main_subject_at(const td_actx *c, size_t k, size_t t1)
 	return who;
 }
 
+/* "In his view," / "In Firth's view," opening the sentence at t0 (a noun
+ * of view, speech_verbs.tsv's class view, owned by a possessive, then a
+ * comma): *cs gets the first token of the main clause and the owner is
+ * returned ("his"/"her": the person the pronoun resolves to; NULL when
+ * unresolved). *cs stays 0 when the sentence has no such opening. */
+static const char *view_opening(
+        const td_actx *c, size_t t0, size_t t1, size_t *cs)
+{
+	size_t k = t0 + 1;
+	const char *w = NULL;
+	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
+	if (k < t1 &&
+	        (td_tok_eq(c, k, "his", 1) || td_tok_eq(c, k, "her", 1))) {
+		w = resolve_pronoun(c, k);
+		k++;
+	} else if (m && m->t0 == k && !m->pronoun && m->t1 + 1 < t1 &&
+	           td_tok_eq(c, m->t1, "'s", 1)) {
+		w = m->key;
+		k = m->t1 + 1;
+	} else
+		return NULL;
+	long v = k < t1 ? td_speech_match(c, k, t1) : -1;
+	if (v < 0 || c->a->speech_pats.v[v].type != TD_SV_VIEW)
+		return NULL;
+	k += (size_t)c->a->speech_pats.v[v].n;
+	if (k + 2 >= t1 || !td_tok_eq(c, k, ",", 0) ||
+	        !has_finite(c, k + 1, t1))
+		return NULL;
+	*cs = k + 1;
+	return w;
+}
+
 /* Speech verbs of sentence si: attribute its quotes and mark reported
  * clauses. Returns the speaker of the sentence's first speech verb via
  * *who_out (for quotes in the next sentence). */
@@ -2576,6 +2608,29 @@ static int sentence_speech(
 					if (c->quotes[q].sent == (int)si &&
 					        !c->quotes[q].who)
 						c->quotes[q].who = w;
+				continue;
+			}
+		}
+		/* "In his view, CLAUSE", "In Firth's view, CLAUSE": the main
+		 * clause is the owner's position */
+		if (t == t0 && td_tok_eq(c, t, "in", 1)) {
+			size_t vc = 0;
+			const char *vw = view_opening(c, t0, t1, &vc);
+			if (vc) {
+				size_t ce = vc;
+				while (ce < t1 &&
+				        (tok_in_quote(c, ce) ||
+				                !td_tok_eq(c, ce, ";", 0)))
+					ce++;
+				while (ce > vc && end_punct(c, ce - 1) &&
+				        !tok_in_quote(c, ce - 1))
+					ce--;
+				if (ce > vc &&
+				        (rc = push_said(c, c->tok.v[vc].start,
+				                 c->tok.v[ce - 1].end, (int)si,
+				                 vw)) < 0)
+					return rc;
+				t = ce > t ? ce - 1 : t;
 				continue;
 			}
 		}

@@ -1601,6 +1601,26 @@ static void test_session14_coordinated_verb(void **state)
 	td_doc_free(d);
 }
 
+/* Session 14: "In his view, CLAUSE" (a noun of view owned by a
+ * possessive, then a comma) reports the main clause as its owner's
+ * position; "In this view," names no owner and reports nothing. */
+static void test_session14_view_opening(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "Marcel Mauss wrote the classic study.\nIn his view, the "
+	        "obligation to return a gift was bound up with the spirit of "
+	        "the thing.",
+	        "In this view, the market is older than the gift."};
+	td_doc *d = fx_doc("1963-03-01", paras, 2);
+	fx_expect(d, "said",
+	        "the obligation to return a gift was bound up with the spirit "
+	        "of the thing",
+	        "who", "#marcel-mauss");
+	assert_null(fx_find(d, "said", "the market is older than the gift"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1664,6 +1684,7 @@ int main(void)
 	        cmocka_unit_test(test_session14_fronted_participle),
 	        cmocka_unit_test(test_session14_subject_list),
 	        cmocka_unit_test(test_session14_coordinated_verb),
+	        cmocka_unit_test(test_session14_view_opening),
 	        cmocka_unit_test(test_preposition_object_not_speaker),
 	        cmocka_unit_test(test_pronoun_main_clause),
 	};
