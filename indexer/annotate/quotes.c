@@ -1839,8 +1839,10 @@ static size_t and_that_at(const td_actx *c, size_t cs, size_t k, size_t t1)
 /* The reported clauses from token cs of sentence si: up to the end of the
  * sentence, a semicolon, the comma closing a fronted subordinate clause,
  * ", and/but" before a new clause, or "and that" (which starts another
- * report). Returns the token after the last clause, or < 0. */
-static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
+ * report); noun: the clause of a noun of view ("the belief that ...").
+ * Returns the token after the last clause, or < 0. */
+static int reported_clauses(
+        td_actx *c, size_t si, size_t cs, const char *who, int noun)
 {
 	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 	int fronted =
@@ -1870,9 +1872,10 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 				ce = k;
 				break;
 			}
-			/* ", and"/", but" before a clause ends a report that
-			 * is a clause itself: not a list of subjects
-			 * ("that propaganda, the hope of concessions, and the
+			/* ", and"/", but" before a clause ends a noun's
+			 * report only when the part before it is a clause
+			 * itself: not a list of subjects ("the U. S. belief
+			 * that propaganda, the hope of concessions, and the
 			 * chance to split the Allies ... were") */
 			if (td_tok_eq(c, k, ";", 0) ||
 			        (fronted && td_tok_eq(c, k, ",", 0)) ||
@@ -1881,7 +1884,8 @@ static int reported_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 			                (((td_tok_eq(c, k + 1, "and", 0) ||
 			                          td_tok_eq(c, k + 1, "but",
 			                                  0)) &&
-			                         has_finite(c, cs, k) &&
+			                         (!noun || has_finite(
+			                                           c, cs, k)) &&
 			                         clause_follows(
 			                                 c, k + 2, t1)) ||
 			                        td_tok_eq(
@@ -2914,7 +2918,7 @@ static int sentence_speech(
 		 * juror said the masked men had advised him") */
 		if (unnamed && !present_or_modal(c, cs, t1))
 			continue;
-		rc = reported_clauses(c, si, cs, who);
+		rc = reported_clauses(c, si, cs, who, p->type == TD_SV_VIEW);
 		if (rc < 0)
 			return rc;
 		if ((size_t)rc + 1 < t1 && td_tok_eq(c, (size_t)rc, "and", 0)) {
