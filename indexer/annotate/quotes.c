@@ -748,6 +748,13 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		if (main)
 			best = main;
 	}
+	/* a person by description acting between the candidate (or the
+	 * window's start) and the pronoun ("The kid lifted his head at
+	 * that. “...,” he said"): the pronoun is the described one's, whom
+	 * no key names */
+	for (int s = best ? best->sent + 1 : smin; s <= si; s++)
+		if (described_subject(c, (size_t)s, g))
+			return NULL;
 	if (!best) {
 		const char *w = last_speaker_of(c, g, smin, t);
 		if (!w)
@@ -781,12 +788,6 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		if (stage)
 			best = stage;
 	}
-	/* a person by description acting between that person and the
-	 * pronoun ("The kid lifted his head at that. “...,” he said"): the
-	 * pronoun is the described one's, whom no key names */
-	for (int s = best->sent + 1; s <= si; s++)
-		if (described_subject(c, (size_t)s, g))
-			return NULL;
 	/* a described speaker between that person and the pronoun */
 	for (int s = best->sent; s <= si; s++) {
 		size_t a = s == best->sent ? best->t1 : c->sents[s].t0;

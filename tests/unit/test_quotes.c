@@ -1331,6 +1331,16 @@ static void test_described_subject_pronoun(void **state)
 	fx_expect(d, "q", "Riders coming,", "who", "#hank-ivers");
 	fx_expect(d, "q", "Three of them,", "who", "#hank-ivers");
 	td_doc_free(d);
+
+	/* also when the man was named too far back for the pronoun (the
+	 * last man named is the fallback) */
+	const char *const far[] = {("Hank Ivers waited on the porch."),
+	        ("\"Go home,\" Ivers said."), ("The wind rose."),
+	        ("The dust blew."), ("The sun set."),
+	        ("The kid looked up. \"Riders,\" he said.")};
+	d = fx_doc("1961-09-09", far, 6);
+	fx_expect(d, "q", "Riders,", "who", NULL);
+	td_doc_free(d);
 }
 
 /* Session 14 (helper f): the subject of a past perfect tells the story
