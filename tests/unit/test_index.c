@@ -17,6 +17,9 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -2445,6 +2448,84 @@ static void test_flush_background(void **state)
 #endif
 }
 
+/* Bytes malloc has handed out and not had back (every arena and the
+ * mapped blocks), or 0 where that is not known (another libc; valgrind
+ * and the sanitizers bring their own allocator). */
+static size_t heap_in_use(void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+	struct mallinfo2 mi = mallinfo2();
+	return mi.uordblks + mi.hblkhd;
+#else
+	return 0;
+#endif
+}
+
+/* --memory bounds a batch (issue 17). A full segment is written by a
+ * thread of its own while the next one fills (writer.c, bgseg); its
+ * documents were freed at the join, which waits for the next flush or
+ * the commit, so each segment stayed beside the next one all the while
+ * it filled: 150 to 200 MB more at 100M tokens. Twelve segments of a
+ * 4 MiB budget, a pause after each add as annotating the next document
+ * would make; what the batch holds (malloc's bytes in use) must fall to
+ * a fraction of the budget between flushes. */
+static void test_budget_bounded(void **state)
+{
+	(void)state;
+	if (getenv("TD_VALGRIND"))
+		skip(); /* its own allocator: nothing to measure */
+	const size_t budget = (size_t)4 << 20;
+	size_t before = heap_in_use();
+	char *probe = malloc((size_t)1 << 20);
+	assert_non_null(probe);
+	memset(probe, 1, (size_t)1 << 20);
+	size_t with = heap_in_use();
+	free(probe);
+	if (with < before + ((size_t)1 << 20))
+		skip(); /* malloc's figures are not known here */
+	char dir[256], src[32];
+	newdir(dir, sizeof dir);
+	td_doc *d = make_doc(80, 6000, "doc-m");
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	td_writer_set_memory(w, budget);
+	/* a document's share of a segment, as the writer counts it */
+	td_segbuild *b;
+	assert_int_equal(td_segbuild_new(&b), 0);
+	assert_int_equal(td_segbuild_add(b, d, "probe.txt", NULL), 0);
+	size_t n = 12 * budget / td_segbuild_bytes(b);
+	td_segbuild_free(b);
+	size_t base = heap_in_use(), most = 0, least = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(src, sizeof src, "m%05zu.txt", i);
+		add(w, d, src);
+		/* the time annotating the next document takes: a segment's
+		 * write ends meanwhile */
+		usleep(20000);
+		size_t now = heap_in_use();
+		now = now > base ? now - base : 0;
+		if (now > most)
+			most = now;
+		if (i >= n / 6 && now < least) /* two segments on */
+			least = now;
+	}
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	td_index *ix;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	assert_int_equal(td_index_ndocs(ix), (uint64_t)n);
+	td_index_close(ix);
+	print_message("budget %zu KiB, %zu documents: %zu to %zu KiB held\n",
+	        budget >> 10, n, least >> 10, most >> 10);
+	/* a segment written is let go before the next one fills (it held
+	 * 4,100 KiB at the least; now about 500, one document's) */
+	assert_true(least <= budget / 2);
+	/* and the two together stay near the budget (6,500 KiB; now 5,000:
+	 * the budget counts capacity, and the write's arrays) */
+	assert_true(most <= 2 * budget);
+	td_doc_free(d);
+}
+
 static void test_merge_fails_after_commit(void **state)
 {
 #ifndef TD_TEST_HOOKS
@@ -2857,6 +2938,7 @@ int main(void)
 	        cmocka_unit_test(test_churn),
 	        cmocka_unit_test(test_io_errors),
 	        cmocka_unit_test(test_flush_background),
+	        cmocka_unit_test(test_budget_bounded),
 	        cmocka_unit_test(test_merge_fails_after_commit),
 	        cmocka_unit_test(test_sigbus),
 	        cmocka_unit_test(test_seg_refusals),
