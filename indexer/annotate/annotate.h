@@ -124,6 +124,11 @@ typedef struct td_actx {
 	 * while n_qix == n_quotes */
 	size_t *qix_start, *qix_maxend;
 	size_t n_qix;
+	/* and per byte k from the first start, qix_maxend of the last quote
+	 * starting at or before it, up to the last start (n_qat bytes; NULL
+	 * when not made) */
+	uint32_t *qix_at;
+	size_t n_qat;
 	/* per token: its part-of-speech tag number (doc->pos_tags, the pos
 	 * stage's); NULL before it ran. Read through td_tok_pos(). */
 	const uint8_t *pos;
@@ -151,8 +156,20 @@ enum {
 int td_actx_add(td_actx *c, const char *name, size_t start, size_t end,
         size_t *out, const char *n1, const char *v1, const char *n2,
         const char *v2);
-/* Is byte range [s,e) inside a quote of the document? */
-int td_actx_in_quote(const td_actx *c, size_t s, size_t e);
+/* Is byte range [s,e) inside a quote of the document? The rules ask
+ * about nearly every token: the table (qix_at) answers inline, the
+ * search or a scan of the quotes when there is none. */
+int td_actx_in_quote_search(const td_actx *c, size_t s, size_t e);
+static inline int td_actx_in_quote(const td_actx *c, size_t s, size_t e)
+{
+	if (!c->qix_at || c->n_qix != c->n_quotes)
+		return td_actx_in_quote_search(c, s, e);
+	/* the greatest end among the quotes starting at or before s */
+	if (s < c->qix_start[0])
+		return 0;
+	size_t k = s - c->qix_start[0];
+	return (k < c->n_qat ? c->qix_at[k] : c->qix_maxend[c->n_qix - 1]) >= e;
+}
 
 /* The stages (annotate.c runs them in the order of its table). load reads
  * the stage's own lexicons into the annotator (NULL: none); run works on

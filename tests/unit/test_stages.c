@@ -275,6 +275,43 @@ static void test_lexicon_rows(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* The quote index (stage quote-index) answers td_actx_in_quote as a scan
+ * of the quotes does, for every byte range: before the first quote, in
+ * nested and overlapping quotes, between them and past the last start. */
+static void test_quote_index(void **state)
+{
+	(void)state;
+	size_t n, qi = 0;
+	const td_stage *st = td_annotate_stages(&n);
+	while (qi < n && strcmp(st[qi].name, "quote-index"))
+		qi++;
+	assert_true(qi < n);
+	td_quote q[] = {{.start = 40, .end = 60}, {.start = 5, .end = 20},
+	        {.start = 8, .end = 12}, {.start = 15, .end = 30},
+	        {.start = 40, .end = 45}, {.start = 70, .end = 71}};
+	for (size_t nq = 0; nq <= sizeof q / sizeof *q; nq++) {
+		td_actx c;
+		memset(&c, 0, sizeof c);
+		c.quotes = q;
+		c.n_quotes = nq;
+		assert_int_equal(st[qi].run(&c), 0);
+		/* a table whenever there are quotes */
+		assert_true(!nq || c.qix_at);
+		for (size_t s = 0; s < 90; s++)
+			for (size_t e = s; e < 90; e++) {
+				int want = 0;
+				for (size_t i = 0; i < nq; i++)
+					want |= q[i].start <= s &&
+					        e <= q[i].end;
+				assert_int_equal(
+				        td_actx_in_quote(&c, s, e), want);
+			}
+		free(c.qix_at);
+		free(c.qix_start);
+		free(c.qix_maxend);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -283,6 +320,7 @@ int main(void)
 	        cmocka_unit_test(test_pos_first_and_once),
 	        cmocka_unit_test(test_load_unload),
 	        cmocka_unit_test(test_lexicon_rows),
+	        cmocka_unit_test(test_quote_index),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
