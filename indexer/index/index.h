@@ -267,6 +267,9 @@ int td_writer_each_source(
 #define TD_WRITER_MEMORY ((size_t)256 << 20)
 #define TD_WRITER_MEMORY_MIN ((size_t)64 << 10)
 void td_writer_set_memory(td_writer *w, size_t bytes);
+/* Threads a segment's writing may use (default 1; tagdex-ingest gives
+ * its -j): the same files, written sooner on idle cores. */
+void td_writer_set_threads(td_writer *w, int n);
 
 /* Adds the live documents of the committed state of index dir (a shard
  * built apart) to this one, after those committed: its segment files are

@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,11 +75,17 @@ struct td_segbuild {
 	size_t ndocs, cap_docs;
 	int full;      /* the last add did not fit (td_segbuild_full) */
 	int no_layers; /* td_segbuild_drop_layers() */
+	int threads;   /* td_segbuild_set_threads() */
 };
 
 void td_segbuild_drop_layers(td_segbuild *b)
 {
 	b->no_layers = 1;
+}
+
+void td_segbuild_set_threads(td_segbuild *b, int n)
+{
+	b->threads = n;
 }
 
 int td_segbuild_new(td_segbuild **out)
@@ -634,21 +641,19 @@ out:
 
 /* ------------------------------------------------------------ writing */
 
-static const td_strtab *cmp_tab;
-static int cmp_str(const void *a, const void *b)
+static int cmp_str(const void *a, const void *b, void *ctx)
 {
+	const td_strtab *t = ctx;
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	size_t lx = cmp_tab->slen[x], ly = cmp_tab->slen[y];
-	int c = memcmp(td_strtab_str(cmp_tab, x), td_strtab_str(cmp_tab, y),
-	        lx < ly ? lx : ly);
+	size_t lx = t->slen[x], ly = t->slen[y];
+	int c = memcmp(
+	        td_strtab_str(t, x), td_strtab_str(t, y), lx < ly ? lx : ly);
 	if (c)
 		return c;
 	return lx < ly ? -1 : lx > ly;
 }
 
-/* order[new] = old and rank[old] = new for the bytewise order of t. The
- * static comparison context is guarded by the caller's lock-free use: one
- * segment is written at a time per process (the writer holds the lock). */
+/* order[new] = old and rank[old] = new for the bytewise order of t. */
 static int sort_tab(const td_strtab *t, uint32_t **order, uint32_t **rank)
 {
 	*order = malloc(((size_t)t->n + 1) * 4);
@@ -657,8 +662,7 @@ static int sort_tab(const td_strtab *t, uint32_t **order, uint32_t **rank)
 		return td_error(TD_ENOMEM, "out of memory");
 	for (uint32_t i = 0; i < t->n; i++)
 		(*order)[i] = i;
-	cmp_tab = t;
-	qsort(*order, t->n, 4, cmp_str);
+	qsort_r(*order, t->n, 4, cmp_str, (void *)t);
 	for (uint32_t i = 0; i < t->n; i++)
 		(*rank)[(*order)[i]] = i;
 	return 0;
@@ -674,6 +678,87 @@ static int cmp_span(const void *a, const void *b)
 	if (x->end != y->end)
 		return x->end > y->end ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* What write_all sorts besides the words, in two parts: the norms, the
+ * lemmas and the parts of speech (unless the segment has no layers),
+ * needed once the words are written; then the span names and the spans
+ * by name rank (cmp_span), needed last. With b->threads > 1 each part is
+ * sorted on a thread of its own while the calling thread writes the
+ * sections before the part's first: a run's last segment is written after
+ * the tagging, when the other cores are idle. */
+typedef struct presort {
+	td_segbuild *b;
+	uint32_t *norder, *nrank; /* the norms' */
+	uint32_t *ord[2],
+	        *rk[2]; /* the lemmas' [0], the parts of speech' [1] */
+	uint32_t *sorder, *srank; /* the span names' */
+	int part;                 /* being sorted: 0 or 1 */
+	int rc;
+	char msg[1024]; /* rc's message: errors are per thread */
+	pthread_t th;
+	int on;     /* the thread runs */
+	int sorted; /* presort_run ran the part */
+} presort;
+
+static void *presort_run(void *arg)
+{
+	presort *ps = arg;
+	td_segbuild *b = ps->b;
+	int rc = 0;
+	if (ps->part == 0) {
+		rc = sort_tab(&b->norms, &ps->norder, &ps->nrank);
+		for (int l = 0; l < 2 && !rc && !b->no_layers; l++)
+			rc = sort_tab(l ? &b->poss : &b->lemmas, &ps->ord[l],
+			        &ps->rk[l]);
+	} else if (!(rc = sort_tab(&b->names, &ps->sorder, &ps->srank))) {
+		for (size_t i = 0; i < b->nspans; i++)
+			b->spans[i].name = ps->srank[b->spans[i].name];
+		if (b->nspans > 1)
+			qsort(b->spans, b->nspans, sizeof *b->spans, cmp_span);
+	}
+	ps->rc = rc;
+	if (rc)
+		snprintf(ps->msg, sizeof ps->msg, "%s", td_error_last());
+	ps->sorted = 1;
+	return NULL;
+}
+
+static void presort_start(presort *ps, int part)
+{
+	ps->part = part;
+	ps->sorted = 0;
+	ps->on = ps->b->threads > 1 &&
+	         pthread_create(&ps->th, NULL, presort_run, ps) == 0;
+}
+
+/* The part presort_start began, sorted here when no thread does. */
+static int presort_join(presort *ps)
+{
+	if (!ps->on) {
+		if (!ps->sorted)
+			presort_run(ps);
+		return ps->rc;
+	}
+	pthread_join(ps->th, NULL);
+	ps->on = 0;
+	return ps->rc ? td_error(ps->rc, "%s", ps->msg) : 0;
+}
+
+/* Waits for the thread and frees the orders write_all did not take. */
+static void presort_clear(presort *ps)
+{
+	if (ps->on)
+		pthread_join(ps->th, NULL);
+	ps->on = 0;
+	free(ps->norder);
+	free(ps->nrank);
+	free(ps->sorder);
+	free(ps->srank);
+	for (int l = 0; l < 2; l++) {
+		free(ps->ord[l]);
+		free(ps->rk[l]);
+	}
 }
 
 /* The term of position p is map[pos_id[p]] (map NULL: pos_id[p]).
@@ -944,15 +1029,16 @@ static int share_attrs(td_segbuild *b, uint8_t **emit)
 	return 0;
 }
 
-static int write_spans(td_out *o, td_seghdr *h, td_segbuild *b)
+/* The spans, sorted by ps (their names ranked). */
+static int write_spans(
+        td_out *o, td_seghdr *h, td_segbuild *b, const presort *ps)
 {
-	int rc;
-	uint32_t *order = NULL, *rank = NULL, *strid = NULL;
+	int rc = 0;
+	const uint32_t *order = ps->sorder;
+	uint32_t *strid = NULL;
 	td_segspname *names = NULL;
 	size_t *first = NULL; /* per name its first span in b->spans */
 	uint8_t *emit = NULL; /* per span: its pairs are written */
-	if ((rc = sort_tab(&b->names, &order, &rank)))
-		goto out;
 	strid = malloc(((size_t)b->names.n + 1) * 4);
 	names = calloc((size_t)b->names.n + 1, sizeof *names);
 	if (!strid || !names) {
@@ -968,10 +1054,6 @@ static int write_spans(td_out *o, td_seghdr *h, td_segbuild *b)
 		rc = td_error(TD_ELIMIT, "too many distinct attribute values");
 		goto out;
 	}
-	for (size_t i = 0; i < b->nspans; i++)
-		b->spans[i].name = rank[b->spans[i].name];
-	if (b->nspans > 1)
-		qsort(b->spans, b->nspans, sizeof *b->spans, cmp_span);
 	first = calloc((size_t)b->names.n + 1, sizeof *first);
 	if (!first) {
 		rc = td_error(TD_ENOMEM, "out of memory");
@@ -1019,8 +1101,6 @@ static int write_spans(td_out *o, td_seghdr *h, td_segbuild *b)
 		goto out;
 out:
 	free(emit);
-	free(order);
-	free(rank);
 	free(strid);
 	free(names);
 	free(first);
@@ -1217,8 +1297,13 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	uint32_t *word_order = NULL, *wrank = NULL, *norder = NULL,
 	         *nrank = NULL, *nforms = NULL, *umem = NULL;
 	uint64_t *share = NULL;
+	uint32_t *ord[2] = {NULL, NULL}, *rk[2] = {NULL, NULL};
+	presort ps;
+	memset(&ps, 0, sizeof ps);
+	ps.b = b;
 	h->ndocs = (uint32_t)b->ndocs;
 	h->ntokens = (uint32_t)b->nids;
+	presort_start(&ps, 0);
 	if ((rc = td_out_begin(o, h, TD_SEC_DOCS)))
 		goto out;
 	for (size_t i = 0; i < b->ndocs; i++) {
@@ -1241,8 +1326,12 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	        (rc = write_layer(o, h, &b->words, word_order, wrank, b->ids,
 	                 NULL, 0, NULL, NULL, NULL)))
 		goto out;
-	if ((rc = sort_tab(&b->norms, &norder, &nrank)))
+	if ((rc = presort_join(&ps)))
 		goto out;
+	norder = ps.norder;
+	nrank = ps.nrank;
+	ps.norder = ps.nrank = NULL;
+	presort_start(&ps, 1);
 	/* a norm with one surface form has that word's postings (shared);
 	 * one with more is the union of theirs (format 12): per norm rank its
 	 * words' ranks, ascending, in umem from ustart */
@@ -1284,7 +1373,6 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	td_out_end(o, h, TD_SEC_W2N);
 	/* pos, then lemma: a lemma id is mostly a function of the word and
 	 * pos ids (write_w2l) */
-	uint32_t *ord[2] = {NULL, NULL}, *rk[2] = {NULL, NULL};
 	if (b->no_layers) {
 		/* the layers' sections, empty */
 		h->flags |= TD_SEGF_NO_LAYERS;
@@ -1301,10 +1389,11 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		free(nforms);
 		free(umem);
 		nforms = umem = NULL;
-		if ((rc = sort_tab(t, &ord[l], &rk[l])) ||
-		        (!l && (rc = lemma_share(b, ord[0], rk[0], word_order,
-		                        wrank, nrank, &share, &nforms,
-		                        &umem))) ||
+		ord[l] = ps.ord[l];
+		rk[l] = ps.rk[l];
+		ps.ord[l] = ps.rk[l] = NULL;
+		if ((!l && (rc = lemma_share(b, ord[0], rk[0], word_order,
+		                    wrank, nrank, &share, &nforms, &umem))) ||
 		        (rc = write_layer(o, h, t, ord[l], rk[l], ids, NULL,
 		                 layer, share, nforms, umem)))
 			break;
@@ -1317,13 +1406,14 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 			rc = write_ids(o, h, td_sec_ids(layer), ids, b->nids,
 			        rk[l], t->n, &h->lbits[l]);
 	}
+	if (!rc && !(rc = presort_join(&ps)))
+		rc = write_spans(o, h, b, &ps);
+out:
 	for (int l = 0; l < 2; l++) {
 		free(ord[l]);
 		free(rk[l]);
 	}
-	if (!rc)
-		rc = write_spans(o, h, b);
-out:
+	presort_clear(&ps);
 	free(word_order);
 	free(wrank);
 	free(norder);

@@ -14,6 +14,10 @@ int td_segbuild_new(td_segbuild **out);
 /* The segment will have no lemma and pos layers (TD_SEGF_NO_LAYERS),
  * whatever the documents added before or after carry. */
 void td_segbuild_drop_layers(td_segbuild *b);
+/* Threads td_segbuild_write may use (default 1: the caller's alone; more:
+ * it sorts the lexicons other than the words' and the spans on a second
+ * thread while it writes). The file is the same byte for byte. */
+void td_segbuild_set_threads(td_segbuild *b, int n);
 void td_segbuild_free(td_segbuild *b);
 /* Adds doc under source with the sha256 of its source bytes (may be NULL).
  * Token positions continue from the previous document. */

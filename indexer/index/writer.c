@@ -90,6 +90,7 @@ struct td_writer {
 	                 * manifest names yet: removed unless committed */
 	size_t nflushed, cap_flushed;
 	int no_layers; /* TD_WRITE_NO_LAYERS */
+	int threads;   /* td_writer_set_threads() */
 	bgseg bg;      /* a flushed segment being written */
 };
 
@@ -110,6 +111,11 @@ static void drop_flushed(td_writer *w, int committed)
 		free(w->flushed[i]);
 	}
 	w->nflushed = 0;
+}
+
+void td_writer_set_threads(td_writer *w, int n)
+{
+	w->threads = n;
 }
 
 void td_writer_set_interrupt(td_writer *w, const volatile sig_atomic_t *flag)
@@ -628,6 +634,18 @@ static int drop(td_writer *w, srcloc *l)
 	return 0;
 }
 
+/* The pending segment, empty, as the writer was set up. */
+static int new_segbuild(td_writer *w)
+{
+	int rc = td_segbuild_new(&w->b);
+	if (rc)
+		return rc;
+	if (w->no_layers)
+		td_segbuild_drop_layers(w->b);
+	td_segbuild_set_threads(w->b, w->threads);
+	return 0;
+}
+
 int td_writer_add_sha(
         td_writer *w, const td_doc *doc, const char *source, const char *sha256)
 {
@@ -642,20 +660,16 @@ int td_writer_add_sha(
 	srcloc *l;
 	if ((rc = find_loc(w, source, &l)) || (l && (rc = drop(w, l))))
 		return rc;
-	if (!w->b && (rc = td_segbuild_new(&w->b)))
+	if (!w->b && (rc = new_segbuild(w)))
 		return rc;
-	if (w->no_layers)
-		td_segbuild_drop_layers(w->b);
 	uint32_t before = td_segbuild_ntokens(w->b);
 	rc = td_segbuild_add(w->b, doc, source, sha256);
 	if (rc == TD_ELIMIT && td_segbuild_full(w->b) &&
 	        td_segbuild_ndocs(w->b)) {
 		/* the segment is full: the document starts the next one */
 		td_error_clear();
-		if ((rc = flush(w)) || (rc = td_segbuild_new(&w->b)))
+		if ((rc = flush(w)) || (rc = new_segbuild(w)))
 			return rc;
-		if (w->no_layers)
-			td_segbuild_drop_layers(w->b);
 		before = 0;
 		rc = td_segbuild_add(w->b, doc, source, sha256);
 	}

@@ -925,6 +925,7 @@ int td_ingest_index(const td_ingest_opts *o, const td_pipeline *p,
 	td_writer_set_interrupt(w, &stop_sig);
 	if (o->memory)
 		td_writer_set_memory(w, o->memory);
+	td_writer_set_threads(w, o->jobs);
 	/* what a signal during the commits changed: told by the generation */
 	uint64_t gen0 = generation(dir);
 	int tty = !o->quiet && isatty(2);

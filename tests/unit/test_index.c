@@ -2871,6 +2871,66 @@ static void test_check_names_once(void **state)
 	td_seg_close(s);
 }
 
+/* A segment written with several threads (its lexicons and spans sorted
+ * on another, td_segbuild_set_threads) is the file written with one,
+ * byte for byte: with pos and lemma layers and without. */
+static void test_threads_same_file(void **state)
+{
+	(void)state;
+	static const char *const tags[] = {"NN", "VBD", "DT", "JJ", "NNP"};
+	static const char *const lemmas[] = {"war", "be", "the", "café", "x"};
+	char dir[256], path[2][300];
+	newdir(dir, sizeof dir);
+	mkdir(dir, 0755);
+	for (int no_layers = 0; no_layers < 2; no_layers++) {
+		char *file[2];
+		size_t len[2];
+		for (int t = 0; t < 2; t++) {
+			snprintf(path[t], sizeof path[t], "%s/seg-%d.tdx", dir,
+			        t);
+			td_segbuild *b;
+			assert_int_equal(td_segbuild_new(&b), 0);
+			td_segbuild_set_threads(b, t ? 3 : 1);
+			if (no_layers)
+				td_segbuild_drop_layers(b);
+			for (unsigned k = 0; k < 5; k++) {
+				char id[16];
+				snprintf(id, sizeof id, "doc-%u", k);
+				td_doc *d =
+				        make_doc(k + 3, 60 + 40 * (int)k, id);
+				td_tokens tk = {0};
+				assert_int_equal(
+				        td_tokenize(d->text, d->len, 0, &tk),
+				        0);
+				assert_int_equal(
+				        td_toklayers_new(tk.n, &d->layers), 0);
+				for (size_t i = 0; i < tk.n; i++)
+					assert_int_equal(
+					        td_toklayers_set(d->layers, i,
+					                tags[(i * 7 + k) % 5],
+					                lemmas[(i + k) % 5]),
+					        0);
+				td_tokens_clear(&tk);
+				assert_int_equal(
+				        td_segbuild_add(b, d, id, NULL), 0);
+				td_doc_free(d);
+			}
+			assert_int_equal(
+			        td_segbuild_write(b, path[t], NULL, NULL), 0);
+			td_segbuild_free(b);
+			assert_int_equal(
+			        td_read_file(path[t], &file[t], &len[t]), 0);
+		}
+		assert_int_equal(len[0], len[1]);
+		assert_memory_equal(file[0], file[1], len[0]);
+		for (int t = 0; t < 2; t++) {
+			free(file[t]);
+			unlink(path[t]);
+		}
+	}
+	rmdir(dir);
+}
+
 /* td_seg_open refuses, each with its own message, a file shorter than a
  * header, another format version, a section past the data and section
  * sizes that disagree with the counts, even with a right header checksum */
@@ -2942,6 +3002,7 @@ int main(void)
 	        cmocka_unit_test(test_merge_fails_after_commit),
 	        cmocka_unit_test(test_sigbus),
 	        cmocka_unit_test(test_seg_refusals),
+	        cmocka_unit_test(test_threads_same_file),
 	        cmocka_unit_test(test_check_names_once),
 	        cmocka_unit_test(test_manifest_del_lost),
 	        cmocka_unit_test(test_manifest_del_lost_moved),
