@@ -4,6 +4,7 @@
  * streaming merge share, and where a position's value lies in its block. */
 #include "config.h"
 #include "idcode.h"
+#include "bits.h"
 #include "error.h"
 #include "vec.h"
 #include <stdlib.h>
@@ -187,7 +188,7 @@ int td_idenc_put(td_idenc *e, uint32_t id)
 	return e->nr == TD_IDC_BLOCK ? put_block(e) : 0;
 }
 
-int td_idenc_finish(td_idenc *e)
+int td_idenc_finish(td_idenc *e, const uint32_t *word)
 {
 	static const uint8_t pad[8];
 	int rc = e->nr ? put_block(e) : 0;
@@ -197,9 +198,82 @@ int td_idenc_finish(td_idenc *e)
 		rc = td_out_put(e->o, e->gbase, e->ng * 8);
 	if (!rc)
 		rc = td_out_put(e->o, e->boff, e->nb * 4);
-	if (!rc)
+	if (!rc && !word)
 		rc = td_out_put(e->o, e->id, (size_t)e->n * 4);
+	for (uint32_t r = 0; r < e->n && !rc && word; r++)
+		rc = td_out_put(e->o, &word[e->id[r]], 4);
 	return rc;
+}
+
+int td_idenc_write_pos(const td_idenc *e, const uint32_t *pos, unsigned bits)
+{
+	static const uint8_t pad[8];
+	td_bitpack bp = {0};
+	int rc = 0;
+	for (uint32_t r = 0; r < e->n && !rc; r++)
+		if (td_bitpack_put(&bp, pos[e->id[r]], bits)) {
+			rc = td_out_put(e->o, bp.buf, bp.nb);
+			bp.nb = 0;
+		}
+	td_bitpack_end(&bp);
+	if (!rc)
+		rc = td_out_put(e->o, bp.buf, bp.nb);
+	if (!rc)
+		rc = td_out_put(e->o, pad, 8);
+	return rc;
+}
+
+int td_idpairs_init(td_idpairs *p, uint32_t nwords)
+{
+	memset(p, 0, sizeof *p);
+	p->nw = nwords;
+	p->head = malloc(((size_t)nwords + 1) * 4);
+	if (!p->head)
+		return td_error(TD_ENOMEM, "out of memory");
+	memset(p->head, 0xff, ((size_t)nwords + 1) * 4);
+	return 0;
+}
+
+uint32_t td_idpairs_get(td_idpairs *p, uint32_t w, uint32_t t, int count)
+{
+	uint32_t k = p->head[w];
+	while (k != UINT32_MAX && p->pos[k] != t)
+		k = p->next[k];
+	if (k == UINT32_MAX) {
+		if (p->n >= UINT32_MAX - 1) {
+			td_error(TD_ELIMIT, "too many (word, pos) pairs");
+			return UINT32_MAX;
+		}
+		size_t c =
+		        p->cap; /* the five arrays share cap: freq grows it */
+		size_t c1 = c, c2 = c, c3 = c;
+		if (TD_VEC_RESERVE(p->next, p->n, c1, 1024) ||
+		        TD_VEC_RESERVE(p->word, p->n, c2, 1024) ||
+		        TD_VEC_RESERVE(p->pos, p->n, c3, 1024) ||
+		        TD_VEC_RESERVE(p->freq, p->n, p->cap, 1024)) {
+			td_error(TD_ENOMEM, "out of memory");
+			return UINT32_MAX;
+		}
+		k = (uint32_t)p->n++;
+		p->next[k] = p->head[w];
+		p->word[k] = w;
+		p->pos[k] = t;
+		p->freq[k] = 0;
+		p->head[w] = k;
+	}
+	if (count)
+		p->freq[k]++;
+	return k;
+}
+
+void td_idpairs_clear(td_idpairs *p)
+{
+	free(p->head);
+	free(p->next);
+	free(p->word);
+	free(p->pos);
+	free(p->freq);
+	memset(p, 0, sizeof *p);
 }
 
 void td_idenc_clear(td_idenc *e)

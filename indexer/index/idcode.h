@@ -1,12 +1,15 @@
 /* idcode.h: the word id of every position coded by the word's frequency
- * (IDS, format 14), as the segment builder and the streaming merge write
- * it and segment_lexicon.c reads it. Fixed-width ids took 28% of the
- * index (17 bits a position on the bench corpus, whose word entropy is
- * 10.4 bits); ranked ids in four tiers of widths chosen per segment take
- * about 11.5, and a position's id is still read in O(1): a block's
- * offset, two words of selectors, one value.
+ * (IDS, format 14; format 15 codes the position's (word, pos) pair), as the
+ * segment builder and the streaming merge write it and segment_lexicon.c reads
+ * it. Fixed-width ids took 28% of the index (17 bits a position on the bench
+ * corpus, whose word entropy is 10.4 bits); ranked ids in four tiers of widths
+ * chosen per segment take about 11.5, and a position's id is still read in
+ * O(1): a block's offset, two words of selectors, one value.
  *
- * Layout of IDS: the words ranked by falling frequency (ties by id); tier
+ * Layout of IDS: the words (format 15: the (word, pos) pairs, or the
+ * words in a segment without the pos layer; td_seghdr.id_ranks of them)
+ * ranked by falling frequency (ties by id, a pair's id its first
+ * position's order); tier
  * k holds ranks [base_k, base_k + 2^w_k), base_0 = 0, the widths w_k in
  * td_seghdr.id_tier. Per block of TD_IDC_BLOCK positions (the last may be
  * shorter): 16 bytes of selectors, 2 bits a position LSB first (its tier;
@@ -15,7 +18,8 @@
  * blocks: 8 bytes of padding, per group of TD_IDC_GROUP blocks the byte
  * offset of its first block (u64), per block its byte offset from its
  * group's (u32), per rank its word id (u32). The directory's size follows
- * from ntokens and the word lexicon's size, so it ends the section. */
+ * from ntokens and id_ranks, so it ends the section. The pos id of each
+ * rank is in IDS3, packed. */
 #ifndef TAGDEX_IDCODE_H
 #define TAGDEX_IDCODE_H
 
@@ -61,8 +65,32 @@ typedef struct td_idenc {
 
 int td_idenc_init(td_idenc *e, td_out *o, const uint64_t *freq, uint32_t n);
 int td_idenc_put(td_idenc *e, uint32_t id);
-int td_idenc_finish(td_idenc *e);
+/* word: per id put its word id (NULL: the ids are word ids), written in
+ * the directory per rank. */
+int td_idenc_finish(td_idenc *e, const uint32_t *word);
+/* IDS3 (format 15): per rank the pos id of its pair, pos[id], in bits
+ * bits, packed LSB first, then 8 bytes of padding. */
+int td_idenc_write_pos(const td_idenc *e, const uint32_t *pos, unsigned bits);
 void td_idenc_clear(td_idenc *e);
+
+/* The (word, pos) pairs of a segment's positions (format 15: IDS codes a
+ * position's pair, so that the pos id costs the few bits by which the
+ * pair is rarer than the word, not 6 bits of IDS3 a position): per word
+ * id the list of its pairs (head, next), each pair's word, pos and
+ * number of positions. Ids in order of first add. Memory: 4 bytes a
+ * word, 20 a pair. */
+typedef struct td_idpairs {
+	uint32_t nw;
+	uint32_t *head, *next, *word, *pos;
+	uint64_t *freq;
+	size_t n, cap;
+} td_idpairs;
+
+int td_idpairs_init(td_idpairs *p, uint32_t nwords);
+/* The id of the pair (w < nwords, t), added if new; count adds 1 to its
+ * frequency. UINT32_MAX with TD_ENOMEM. */
+uint32_t td_idpairs_get(td_idpairs *p, uint32_t w, uint32_t t, int count);
+void td_idpairs_clear(td_idpairs *p);
 
 /* The rank of position i (< TD_IDC_BLOCK) of a block whose selectors are
  * sel[0], sel[1]: its tier in *tier and the bit offset of its value after

@@ -7,6 +7,7 @@
  * its members instead, and is iterated as the merge of their postings. */
 #include "config.h"
 #include "postings.h"
+#include "bits.h"
 #include "segformat.h"
 #include "segment.h"
 #include "buf.h"
@@ -101,12 +102,16 @@ struct td_postings {
 	const uint8_t *p;          /* next byte to decode */
 	uint32_t freq, nblocks, done, blk, in_blk, cur, ntokens;
 	td_seg *seg;
-	/* a pos term without postings (TD_POST_SCAN): its id, the bits of a
-	 * packed pos id, and the first position not yet scanned; skipped
-	 * once a target passed over positions not scanned (done then no
-	 * longer counts the positions before next) */
+	/* a pos term without postings (TD_POST_SCAN): its id, the ranks of
+	 * IDS whose pair has that pos (a bit each, format 15), and the
+	 * first position not yet scanned; skipped once a target passed
+	 * over positions not scanned (done then no longer counts the
+	 * positions before next) */
 	int scan, skipped;
-	uint32_t id, bits, next;
+	uint32_t id, next;
+	uint64_t *rmask;
+	uint64_t sbit; /* the bit offset of next's value in its block of IDS
+	                * (UINT64_MAX: not known) */
 	/* a union (TD_POST_UNION): its members' postings, and a min-heap of
 	 * their next positions (position << 32 | member), filled at the
 	 * first td_postings_next */
@@ -115,9 +120,6 @@ struct td_postings {
 	uint32_t nsub, nheap;
 	int uni, started;
 };
-
-/* positions decoded per td_seg_sec() call of a scan: a few KiB */
-#define SCAN_CHUNK 4096
 
 static int bad_term(td_seg *s, uint32_t id)
 {
@@ -147,6 +149,7 @@ void td_postings_close(td_postings *q)
 			td_postings_close(q->sub[i]);
 		free(q->sub);
 		free(q->heap);
+		free(q->rmask);
 	}
 	free(q);
 }
@@ -252,18 +255,34 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 		        id + 1 < s->hdr.lexsize[layer] ? e + sizeof a : NULL,
 		        out);
 	if (a.post_off & TD_POST_SCAN) {
-		/* a frequent pos term: its positions are found in IDS3 */
+		/* a frequent pos term: its positions are those whose rank in
+		 * IDS has its pos id in IDS3 */
 		uint32_t bits = s->hdr.lbits[TD_LAYER_POS - TD_LAYER_LEMMA];
 		if (layer != TD_LAYER_POS || bits == 0 || bits > 32 ||
 		        a.freq == 0)
 			return bad_term(s, id);
 		td_postings *q = calloc(1, sizeof *q);
-		if (!q)
+		uint32_t nr = s->hdr.id_ranks;
+		if (q)
+			q->rmask = calloc(((size_t)nr + 63) / 64 + 1, 8);
+		if (!q || !q->rmask) {
+			free(q);
 			return td_error(TD_ENOMEM, "out of memory");
+		}
+		/* IDS3 is padded by 8 (its length checked at open) */
+		const uint8_t *pk = td_seg_sec(
+		        s, TD_SEC_IDS3, 0, ((uint64_t)nr * bits + 7) / 8 + 8);
+		if (!pk) {
+			free(q->rmask);
+			free(q);
+			return TD_ECORRUPT;
+		}
+		for (uint64_t r = 0, bit = 0; r < nr; r++, bit += bits)
+			if (td_bits_at(pk + bit / 8, bit % 8, bits) == id)
+				q->rmask[r / 64] |= (uint64_t)1 << r % 64;
 		q->scan = 1;
 		q->freq = a.freq;
 		q->id = id;
-		q->bits = bits;
 		q->ntokens = s->hdr.ntokens;
 		q->seg = s;
 		*out = q;
@@ -340,7 +359,7 @@ static int seek_block(td_postings *q, uint32_t b)
 }
 
 /* td_postings_next() of a TD_POST_SCAN term: the next position from
- * max(target, q->next) whose packed pos id is q->id */
+ * max(target, q->next) whose rank in IDS is one of q->rmask's */
 static int scan_next(td_postings *q, uint32_t target, uint32_t *pos)
 {
 	if (q->done >= q->freq)
@@ -350,31 +369,22 @@ static int scan_next(td_postings *q, uint32_t target, uint32_t *pos)
 		p = target;
 		q->skipped = 1;
 	}
-	const uint64_t mask = ((uint64_t)1 << q->bits) - 1;
+	if (p != q->next)
+		q->sbit = UINT64_MAX; /* a seek: the value's place unknown */
 	while (p < q->ntokens) {
-		uint32_t n = q->ntokens - p < SCAN_CHUNK ? q->ntokens - p
-		                                         : SCAN_CHUNK;
-		uint64_t bit = (uint64_t)p * q->bits, byte0 = bit / 8;
-		/* each id is read as 8 bytes from its first byte: IDS3 is
-		 * padded by 8 */
-		uint64_t len =
-		        ((uint64_t)(p + n - 1) * q->bits) / 8 + 8 - byte0;
-		const uint8_t *b = td_seg_sec(q->seg, TD_SEC_IDS3, byte0, len);
-		if (!b)
+		uint32_t f;
+		int rc = td_seg_rank_scan(q->seg, p, &q->sbit, q->rmask, &f);
+		if (rc < 0)
 			return TD_ECORRUPT;
-		bit -= byte0 * 8;
-		for (uint32_t i = 0; i < n; i++, bit += q->bits) {
-			uint64_t v;
-			memcpy(&v, b + bit / 8, 8);
-			if (((v >> (bit % 8)) & mask) == q->id) {
-				q->next = p + i + 1;
-				if (++q->done > q->freq && !q->skipped)
-					return corrupt(q);
-				*pos = q->cur = p + i;
-				return 1;
-			}
+		if (rc) {
+			q->next = f + 1;
+			if (++q->done > q->freq && !q->skipped)
+				return corrupt(q);
+			*pos = q->cur = f;
+			return 1;
 		}
-		p += n;
+		p = (p / 64 + 1) * 64; /* the next block, from its start */
+		q->sbit = 0;
 	}
 	q->next = q->ntokens;
 	if (!q->skipped && q->done != q->freq)

@@ -885,32 +885,47 @@ static int write_ids(td_out *o, td_seghdr *h, int sec, const uint32_t *ids,
 
 /* IDS: every position's word id by its rank (idcode.h), the ranks and
  * tiers from the segment's frequencies; rank maps a builder id to its
- * output id. */
+ * output id. With pids (the pos layer; prk maps a builder pos id to its
+ * output id, npos of them) IDS codes each position's (word, pos) pair
+ * and IDS3 holds the pos id of each rank (format 15). */
 static int write_word_ids(td_out *o, td_seghdr *h, const uint32_t *ids,
-        size_t nids, const uint32_t *rank, uint32_t nterms)
+        size_t nids, const uint32_t *rank, uint32_t nterms,
+        const uint32_t *pids, const uint32_t *prk, uint32_t npos)
 {
 	uint32_t bits = 1;
 	while (bits < 32 && ((uint64_t)1 << bits) < nterms)
 		bits++;
 	h->id_bits = bits;
-	uint64_t *freq = calloc((size_t)nterms + 1, 8);
-	if (!freq)
-		return td_error(TD_ENOMEM, "out of memory");
-	for (size_t p = 0; p < nids; p++)
-		freq[rank[ids[p]]]++;
+	td_idpairs pr;
 	td_idenc e;
-	int rc = td_idenc_init(&e, o, freq, nterms);
-	free(freq);
-	if (!rc) {
+	memset(&e, 0, sizeof e);
+	int rc = td_idpairs_init(&pr, nterms);
+	for (size_t p = 0; p < nids && !rc; p++)
+		if (td_idpairs_get(&pr, rank[ids[p]], pids ? prk[pids[p]] : 0,
+		            1) == UINT32_MAX)
+			rc = TD_ENOMEM;
+	if (!rc && !(rc = td_idenc_init(&e, o, pr.freq, (uint32_t)pr.n))) {
 		memcpy(h->id_tier, e.w, sizeof h->id_tier);
+		h->id_ranks = (uint32_t)pr.n;
 		rc = td_out_begin(o, h, TD_SEC_IDS);
 	}
 	for (size_t p = 0; p < nids && !rc; p++)
-		rc = td_idenc_put(&e, rank[ids[p]]);
+		rc = td_idenc_put(&e, td_idpairs_get(&pr, rank[ids[p]],
+		                              pids ? prk[pids[p]] : 0, 0));
 	if (!rc)
-		rc = td_idenc_finish(&e);
+		rc = td_idenc_finish(&e, pr.word);
 	td_out_end(o, h, TD_SEC_IDS);
+	if (!rc && pids) {
+		uint32_t pb = 1;
+		while (pb < 32 && ((uint64_t)1 << pb) < npos)
+			pb++;
+		h->lbits[1] = pb;
+		if (!(rc = td_out_begin(o, h, TD_SEC_IDS3)))
+			rc = td_idenc_write_pos(&e, pr.pos, pb);
+		td_out_end(o, h, TD_SEC_IDS3);
+	}
 	td_idenc_clear(&e);
+	td_idpairs_clear(&pr);
 	return rc;
 }
 
@@ -1331,6 +1346,11 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	norder = ps.norder;
 	nrank = ps.nrank;
 	ps.norder = ps.nrank = NULL;
+	for (int l = 0; l < 2; l++) { /* the lemmas' and parts of speech' */
+		ord[l] = ps.ord[l];
+		rk[l] = ps.rk[l];
+		ps.ord[l] = ps.rk[l] = NULL;
+	}
 	presort_start(&ps, 1);
 	/* a norm with one surface form has that word's postings (shared);
 	 * one with more is the union of theirs (format 12): per norm rank its
@@ -1358,11 +1378,12 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		                   ? td_post_share(TD_LAYER_WORD, w)
 		                   : 0;
 	}
-	/* a position's norm is its word's: no array of them per position */
-	if ((rc = write_layer(o, h, &b->norms, norder, nrank, b->ids, b->w2n, 1,
-	             share, nforms, umem)) ||
-	        (rc = write_word_ids(
-	                 o, h, b->ids, b->nids, wrank, b->words.n)) ||
+	/* a position's norm is its word's: no array of them per position;
+	 * IDS codes the word and pos ids together (format 15) */
+	if ((rc = write_layer(o, h, &b->norms, norder, nrank, b->ids,
+	                 b->w2n, 1, share, nforms, umem)) ||
+	        (rc = write_word_ids(o, h, b->ids, b->nids, wrank, b->words.n,
+	                 b->no_layers ? NULL : b->pids, rk[1], b->poss.n)) ||
 	        (rc = td_out_begin(o, h, TD_SEC_W2N)))
 		goto out;
 	for (uint32_t i = 0; i < b->words.n; i++) {
@@ -1389,9 +1410,6 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		free(nforms);
 		free(umem);
 		nforms = umem = NULL;
-		ord[l] = ps.ord[l];
-		rk[l] = ps.rk[l];
-		ps.ord[l] = ps.rk[l] = NULL;
 		if ((!l && (rc = lemma_share(b, ord[0], rk[0], word_order,
 		                    wrank, nrank, &share, &nforms, &umem))) ||
 		        (rc = write_layer(o, h, t, ord[l], rk[l], ids, NULL,
@@ -1402,7 +1420,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 			break;
 		if (derived)
 			h->lbits[l] = 0;
-		else
+		else if (!l) /* IDS3: with IDS (write_word_ids) */
 			rc = write_ids(o, h, td_sec_ids(layer), ids, b->nids,
 			        rk[l], t->n, &h->lbits[l]);
 	}

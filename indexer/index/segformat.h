@@ -226,6 +226,9 @@ typedef struct td_seghdr {
 	uint32_t flags;     /* TD_SEGF_* (format 9) */
 	uint8_t id_tier[4]; /* IDS: the widths of the rank tiers (format 14,
 	                     * idcode.h) */
+	uint32_t id_ranks;  /* IDS: the number of ranks, the (word, pos)
+	                     * pairs (the words without the pos layer;
+	                     * format 15) */
 } td_seghdr;
 
 /* A document's metadata in a segment (DOCSTR, format 13): per pair a key

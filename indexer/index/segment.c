@@ -116,26 +116,35 @@ static int layer_ids_fit(const td_seg *s, int layer)
 		                       sizeof(td_seglex) &&
 		       s->hdr.sec_len[TD_SEC_IDS2] >=
 		               (uint64_t)s->hdr.lexsize[TD_LAYER_WORD] * 4;
+	/* IDS3: the pos id of each rank of IDS (format 15) */
+	uint64_t n = layer == TD_LAYER_POS ? s->hdr.id_ranks : s->hdr.ntokens;
 	return s->hdr.sec_len[td_sec_lex(layer)] ==
 	               (uint64_t)s->hdr.lexsize[layer] * sizeof(td_seglex) &&
 	       bits >= 1 && bits <= 32 &&
-	       s->hdr.sec_len[td_sec_ids(layer)] >=
-	               ((uint64_t)s->hdr.ntokens * bits + 7) / 8 + 8;
+	       s->hdr.sec_len[td_sec_ids(layer)] >= (n * bits + 7) / 8 + 8;
 }
 
 /* IDS holds its directory and at least a block's selectors a block
- * before it, and its tiers hold every word (idcode.h); sets idc_dir and
- * idc_base. */
+ * before it, and its tiers hold every rank (idcode.h): a pair of word and
+ * pos, at least one a word, or one a word without the layers; sets
+ * idc_dir and idc_base. */
 static int ids_fit(td_seg *s)
 {
-	uint64_t dir = td_idc_dir_len(s->hdr.ntokens, s->hdr.lexsize[0]),
+	if (s->hdr.id_ranks < s->hdr.lexsize[0] ||
+	        s->hdr.id_ranks > s->hdr.ntokens ||
+	        ((s->hdr.flags & TD_SEGF_NO_LAYERS) &&
+	                s->hdr.id_ranks != s->hdr.lexsize[0]))
+		return 0;
+	uint64_t dir = td_idc_dir_len(s->hdr.ntokens, s->hdr.id_ranks),
 	         nb = ((uint64_t)s->hdr.ntokens + TD_IDC_BLOCK - 1) /
 	              TD_IDC_BLOCK,
 	         len = s->hdr.sec_len[TD_SEC_IDS];
-	if (td_idc_bases(s->hdr.id_tier, s->hdr.lexsize[0], s->idc_base) ||
+	if (td_idc_bases(s->hdr.id_tier, s->hdr.id_ranks, s->idc_base) ||
 	        len < dir + 8 + nb * TD_IDC_SEL)
 		return 0;
 	s->idc_dir = len - dir;
+	s->idc_rdir = s->idc_dir + (nb + TD_IDC_GROUP - 1) / TD_IDC_GROUP * 8 +
+	              nb * 4;
 	return 1;
 }
 

@@ -50,6 +50,7 @@ struct td_seg {
 	/* IDS (idcode.h), from the header at open: where its directory
 	 * begins, the tiers' bases */
 	uint64_t idc_dir, idc_base[5];
+	uint64_t idc_rdir; /* where its word id per rank begins */
 	/* the block of IDS read last (a query reads a hit's neighbours):
 	 * its number + 1 (0: none), its bytes checked (idc_len, in the map)
 	 * and its selectors; the position read last in it (its index + 2,
@@ -64,6 +65,13 @@ int td_seg_mark_damaged(td_seg *s, const char *what);
 /* A pointer to [off, off+len) of section sec after checking its blocks;
  * NULL with TD_ECORRUPT recorded if out of range or failing its checksum. */
 const uint8_t *td_seg_sec(td_seg *s, int sec, uint64_t off, uint64_t len);
+/* segment_lexicon.c: the first position from pos to the end of its block of IDS
+ * whose rank is set in rmask (a bit per rank), in *found: 1, else 0; -1 on
+ * damage (the segment marked). *bitp: the bit offset of pos's value in its
+ * block, or UINT64_MAX when not known; receives that of the position
+ * after *found (UINT64_MAX after 0). */
+int td_seg_rank_scan(td_seg *s, uint32_t pos, uint64_t *bitp,
+        const uint64_t *rmask, uint32_t *found);
 int td_seg_open(const char *path, td_seg **out);
 void td_seg_close(td_seg *s);
 /* Verifies every block of the segment, letting the pages read go every

@@ -162,15 +162,12 @@ int td_seg_need_layer(const td_seg *s, int layer)
 	return td_error(TD_EUSAGE, "%s", td_seg_no_layers_msg);
 }
 
-/* The word id at pos (< ntokens) from IDS (idcode.h): its block's offset
- * from the directory (kept with the block's selectors for the next call,
- * which often reads a neighbour), its tier and value's place from the
- * selectors, its rank's word id; UINT32_MAX with the segment marked
- * damaged. */
-static uint32_t word_id_at(td_seg *s, uint32_t pos)
+/* Makes block b of IDS the segment's current one (idc_*): its offset
+ * from the directory, its bytes checked, its selectors; 0, or -1 with
+ * the segment marked damaged. */
+static int load_block(td_seg *s, uint64_t b)
 {
-	uint64_t b = pos / TD_IDC_BLOCK,
-	         nb = ((uint64_t)s->hdr.ntokens + TD_IDC_BLOCK - 1) /
+	uint64_t nb = ((uint64_t)s->hdr.ntokens + TD_IDC_BLOCK - 1) /
 	              TD_IDC_BLOCK,
 	         ng = (nb + TD_IDC_GROUP - 1) / TD_IDC_GROUP;
 	if (s->idc_blk != b + 1) {
@@ -179,14 +176,14 @@ static uint32_t word_id_at(td_seg *s, uint32_t pos)
 		const uint8_t *bp = td_seg_sec(
 		        s, TD_SEC_IDS, s->idc_dir + ng * 8 + b * 4, 4);
 		if (!gp || !bp)
-			return UINT32_MAX;
+			return -1;
 		uint64_t g;
 		uint32_t bo;
 		memcpy(&g, gp, 8);
 		memcpy(&bo, bp, 4);
 		if (g + bo > s->idc_dir - TD_IDC_SEL - 8) {
 			td_seg_mark_damaged(s, "bad word id block");
-			return UINT32_MAX;
+			return -1;
 		}
 		/* the whole block at most, its checksum blocks checked once */
 		uint64_t len = s->idc_dir - (g + bo);
@@ -194,13 +191,23 @@ static uint32_t word_id_at(td_seg *s, uint32_t pos)
 			len = TD_IDC_MAXLEN;
 		const uint8_t *sp = td_seg_sec(s, TD_SEC_IDS, g + bo, len);
 		if (!sp)
-			return UINT32_MAX;
+			return -1;
 		memcpy(s->idc_sel, sp, TD_IDC_SEL);
 		s->idc_p = sp;
 		s->idc_len = len;
 		s->idc_blk = b + 1;
 		s->idc_next = 0;
 	}
+	return 0;
+}
+
+/* The rank at pos (< ntokens) in IDS (idcode.h): its block (kept for the
+ * next call, which often reads a neighbour), its tier and value's place
+ * from the selectors; UINT32_MAX with the segment marked damaged. */
+static inline uint32_t rank_at(td_seg *s, uint32_t pos)
+{
+	if (load_block(s, pos / TD_IDC_BLOCK))
+		return UINT32_MAX;
 	unsigned t, i = pos % TD_IDC_BLOCK;
 	uint64_t bit;
 	if (s->idc_next == i + 1 && i) {
@@ -219,12 +226,82 @@ static uint32_t word_id_at(td_seg *s, uint32_t pos)
 	}
 	const uint8_t *p = s->idc_p + at;
 	uint64_t r = s->idc_base[t] + td_bits_at(p, bit % 8, s->hdr.id_tier[t]);
-	if (r >= s->hdr.lexsize[0]) {
+	if (r >= s->hdr.id_ranks) {
 		td_seg_mark_damaged(s, "bad term id");
 		return UINT32_MAX;
 	}
-	const uint8_t *q = td_seg_sec(
-	        s, TD_SEC_IDS, s->idc_dir + ng * 8 + nb * 4 + r * 4, 4);
+	return (uint32_t)r;
+}
+
+int td_seg_rank_scan(td_seg *s, uint32_t pos, uint64_t *bitp,
+        const uint64_t *rmask, uint32_t *found)
+{
+	uint64_t b = pos / TD_IDC_BLOCK, first = b * TD_IDC_BLOCK;
+	if (pos >= s->hdr.ntokens) {
+		td_error(TD_EUSAGE, "position %u outside segment", pos);
+		return -1;
+	}
+	if (load_block(s, b))
+		return -1;
+	unsigned n = s->hdr.ntokens - first < TD_IDC_BLOCK
+	                     ? (unsigned)(s->hdr.ntokens - first)
+	                     : TD_IDC_BLOCK;
+	const uint8_t *w = s->hdr.id_tier;
+	unsigned t, i = pos % TD_IDC_BLOCK;
+	uint64_t bit;
+	/* every value's 8 bytes in the block's: a block of TD_IDC_MAXLEN
+	 * bytes holds 64 values of 32 bits; a shorter one (the last ones) is
+	 * checked at its last value */
+	if (s->idc_len < TD_IDC_MAXLEN) {
+		td_idc_locate(s->idc_sel, n - 1, w, &t, &bit);
+		if (TD_IDC_SEL + bit / 8 + 8 > s->idc_len) {
+			td_seg_mark_damaged(s, "bad word id block");
+			return -1;
+		}
+	}
+	if (*bitp == UINT64_MAX)
+		td_idc_locate(s->idc_sel, i, w, &t, &bit);
+	else
+		bit = *bitp;
+	/* locals: nothing aliases them */
+	const uint8_t *p = s->idc_p + TD_IDC_SEL;
+	const uint64_t nr = s->hdr.id_ranks;
+	uint64_t base[TD_IDC_TIERS], mask[TD_IDC_TIERS];
+	unsigned wd[TD_IDC_TIERS];
+	for (unsigned k = 0; k < TD_IDC_TIERS; k++) {
+		base[k] = s->idc_base[k];
+		wd[k] = w[k];
+		mask[k] = ((uint64_t)1 << w[k]) - 1;
+	}
+	uint64_t sel = s->idc_sel[i / 32] >> 2 * (i % 32), sel1 = s->idc_sel[1];
+	for (; i < n; i++, sel >>= 2) {
+		if (i == 32)
+			sel = sel1;
+		t = (unsigned)(sel & 3);
+		uint64_t x;
+		memcpy(&x, p + bit / 8, 8);
+		uint64_t v = base[t] + (x >> bit % 8 & mask[t]);
+		bit += wd[t];
+		if (v >= nr) {
+			td_seg_mark_damaged(s, "bad term id");
+			return -1;
+		}
+		if (rmask[v / 64] >> v % 64 & 1) {
+			/* the next position's: 0 in the next block */
+			*bitp = i + 1 < TD_IDC_BLOCK ? bit : 0;
+			*found = (uint32_t)(first + i);
+			return 1;
+		}
+	}
+	*bitp = UINT64_MAX;
+	return 0;
+}
+
+/* The word id of rank r (< id_ranks): the directory's. */
+static uint32_t rank_word(td_seg *s, uint32_t r)
+{
+	const uint8_t *q =
+	        td_seg_sec(s, TD_SEC_IDS, s->idc_rdir + (uint64_t)r * 4, 4);
 	uint32_t v;
 	if (!q)
 		return UINT32_MAX;
@@ -234,6 +311,23 @@ static uint32_t word_id_at(td_seg *s, uint32_t pos)
 		return UINT32_MAX;
 	}
 	return v;
+}
+
+/* The pos id of rank r of IDS (IDS3, format 15); UINT32_MAX with the
+ * segment marked damaged. */
+static uint32_t rank_pos(td_seg *s, uint32_t r)
+{
+	uint32_t bits = s->hdr.lbits[TD_LAYER_POS - TD_LAYER_LEMMA];
+	uint64_t bit = (uint64_t)r * bits;
+	const uint8_t *p = td_seg_sec(s, TD_SEC_IDS3, bit / 8, 8);
+	if (!p)
+		return UINT32_MAX;
+	uint64_t v = td_bits_at(p, bit % 8, bits);
+	if (v >= s->hdr.lexsize[TD_LAYER_POS]) {
+		td_seg_mark_damaged(s, "bad term id");
+		return UINT32_MAX;
+	}
+	return (uint32_t)v;
 }
 
 uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
@@ -248,6 +342,11 @@ uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 	}
 	if (layer == TD_LAYER_LEMMA && s->hdr.lbits[0] == 0)
 		return w2l(s, td_seg_id_at(s, TD_LAYER_WORD, pos), pos);
+	if (layer == TD_LAYER_POS) {
+		/* the pos id of the position's rank (format 15) */
+		uint32_t r = rank_at(s, pos);
+		return r == UINT32_MAX ? r : rank_pos(s, r);
+	}
 	if (layer >= TD_LAYER_LEMMA) {
 		/* ids of their own, packed like the word ids */
 		uint32_t bits = s->hdr.lbits[layer - TD_LAYER_LEMMA];
@@ -262,7 +361,9 @@ uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 		}
 		return (uint32_t)v;
 	}
-	uint32_t v = word_id_at(s, pos);
+	uint32_t v = rank_at(s, pos);
+	if (v != UINT32_MAX)
+		v = rank_word(s, v);
 	if (v == UINT32_MAX)
 		return UINT32_MAX;
 	if (layer == TD_LAYER_WORD)

@@ -957,29 +957,67 @@ static int write_ids(merge *g, int layer, uint32_t *bits_out)
 	return rc;
 }
 
-static int put_word(void *ctx, const uint32_t id[TD_NLAYERS])
+/* The pairs of IDS (format 15): gathered, then put. */
+struct pairctx {
+	td_idpairs p;
+	td_idenc e;
+	int layers; /* pairs of word and pos, else of the word alone */
+};
+
+static int count_pair(void *ctx, const uint32_t id[TD_NLAYERS])
 {
-	return td_idenc_put(ctx, id[TD_LAYER_WORD]);
+	struct pairctx *c = ctx;
+	return td_idpairs_get(&c->p, id[TD_LAYER_WORD],
+	               c->layers ? id[TD_LAYER_POS] : 0, 1) == UINT32_MAX
+	               ? TD_ENOMEM
+	               : 0;
 }
 
-/* IDS: every live position's output word id by its rank (idcode.h), the
- * ranks and tiers from the output words' frequencies (wfreq). */
+static int put_pair(void *ctx, const uint32_t id[TD_NLAYERS])
+{
+	struct pairctx *c = ctx;
+	return td_idenc_put(
+	        &c->e, td_idpairs_get(&c->p, id[TD_LAYER_WORD],
+	                       c->layers ? id[TD_LAYER_POS] : 0, 0));
+}
+
+/* IDS: every live position's output (word, pos) pair by its rank
+ * (idcode.h, format 15; the word alone without the layers), the ranks
+ * and tiers from the pairs' frequencies, then IDS3, the pos id of each
+ * rank, as the builder's write_word_ids. */
 static int write_word_ids(merge *g)
 {
 	uint32_t nw = g->nout[TD_LAYER_WORD];
+	unsigned want = 1u << TD_LAYER_WORD;
 	g->h.id_bits = bits_for(nw);
-	td_idenc e;
-	int rc = td_idenc_init(&e, &g->o, g->wfreq, nw);
-	if (!rc) {
-		memcpy(g->h.id_tier, e.w, sizeof g->h.id_tier);
-		rc = td_out_begin(&g->o, &g->h, TD_SEC_IDS);
+	struct pairctx c;
+	memset(&c, 0, sizeof c);
+	c.layers = !g->no_layers;
+	if (c.layers)
+		want |= 1u << TD_LAYER_POS;
+	int rc = td_idpairs_init(&c.p, nw);
+	if (!rc)
+		rc = each_position(g, want, count_pair, &c);
+	if (!rc &&
+	        !(rc = td_idenc_init(&c.e, &g->o, c.p.freq, (uint32_t)c.p.n))) {
+		memcpy(g->h.id_tier, c.e.w, sizeof g->h.id_tier);
+		g->h.id_ranks = (uint32_t)c.p.n;
+		if (!(rc = vflush(g)))
+			rc = td_out_begin(&g->o, &g->h, TD_SEC_IDS);
 	}
 	if (!rc)
-		rc = each_position(g, 1u << TD_LAYER_WORD, put_word, &e);
+		rc = each_position(g, want, put_pair, &c);
 	if (!rc)
-		rc = td_idenc_finish(&e);
+		rc = td_idenc_finish(&c.e, c.p.word);
 	td_out_end(&g->o, &g->h, TD_SEC_IDS);
-	td_idenc_clear(&e);
+	if (!rc && c.layers) {
+		g->h.lbits[1] = bits_for(g->nout[TD_LAYER_POS]);
+		if (!(rc = td_out_begin(&g->o, &g->h, TD_SEC_IDS3)))
+			rc = td_idenc_write_pos(&c.e, c.p.pos, g->h.lbits[1]);
+		td_out_end(&g->o, &g->h, TD_SEC_IDS3);
+	}
+	td_idenc_clear(&c.e);
+	td_idpairs_clear(&c.p);
 	return rc;
 }
 
@@ -1790,7 +1828,8 @@ static int write_all(merge *g)
 	g->h.ntokens = (uint32_t)g->ntok;
 	if ((rc = write_docs(g)) || (rc = stopped(g)) ||
 	        (rc = merge_layer(g, TD_LAYER_WORD, NULL, NULL, NULL, NULL)) ||
-	        (rc = merge_norms(g)) || (rc = write_word_ids(g)) ||
+	        (rc = merge_norms(g)) ||
+	        (g->no_layers && (rc = write_word_ids(g))) ||
 	        (rc = td_out_begin(&g->o, &g->h, TD_SEC_W2N)))
 		return rc;
 	for (uint32_t w = 0; w < g->nout[TD_LAYER_WORD] && !rc; w++)
@@ -1813,12 +1852,12 @@ static int write_all(merge *g)
 	struct w2l c = {0};
 	if (!rc &&
 	        !(rc = merge_layer(g, TD_LAYER_POS, NULL, NULL, NULL, NULL)) &&
+	        !(rc = write_word_ids(g)) &&
 	        !(rc = lemma_share(g, &share, &nt, &c, &ustart, &umem))) {
 		if (!(lout = malloc(((size_t)nt + 1) * 4)))
 			rc = nomem();
 		else if (!(rc = merge_layer(g, TD_LAYER_LEMMA, share, ustart,
-		                   umem, lout)) &&
-		         !(rc = write_ids(g, TD_LAYER_POS, &g->h.lbits[1])))
+		                   umem, lout)))
 			rc = write_lemma_ids(g, &c, lout);
 	}
 	free(share);

@@ -1036,8 +1036,9 @@ static void same_pos_layer(const char *merged, const char *whole)
 	assert_int_equal(td_index_open(merged, &a), 0);
 	assert_int_equal(td_index_open(whole, &b), 0);
 	td_seg *sa = td_index_seg(a, 0), *sb = td_index_seg(b, 0);
-	static const int secs[] = {
-	        TD_SEC_LEX3, TD_SEC_LSTR3, TD_SEC_POST3, TD_SEC_IDS3};
+	static const int secs[] = {TD_SEC_LEX3, TD_SEC_LSTR3, TD_SEC_POST3,
+	        TD_SEC_IDS3, TD_SEC_IDS};
+	assert_int_equal(hm.id_ranks, hw.id_ranks);
 	for (size_t i = 0; i < sizeof secs / sizeof secs[0]; i++) {
 		uint64_t len = hw.sec_len[secs[i]];
 		assert_int_equal(hm.sec_len[secs[i]], len);
@@ -1103,6 +1104,12 @@ static void test_pos_scan_merge(void **state)
 	assert_int_equal(td_writer_commit(w), 0);
 	td_writer_close(w);
 	same_pos_layer(whole, ref);
+	/* IDS codes the (word, pos) pairs (format 15): "w" with NN, VB, SYM
+	 * and FW is 4 ranks, and IDS3 their 4 pos ids in 2 bits, a byte and
+	 * 8 of padding, not 2 bits a position */
+	assert_int_equal(h.id_ranks, 4);
+	assert_int_equal(h.lbits[1], 2);
+	assert_int_equal(h.sec_len[TD_SEC_IDS3], 9);
 	/* SYM and FW: postings (varints 5 and 895; 1010, 2500 and 2499 ...) */
 	assert_true(h.sec_len[TD_SEC_POST3] > 0);
 	assert_true(h.sec_len[TD_SEC_POST3] < 16);
