@@ -22,11 +22,11 @@ int td_idc_bases(const uint8_t w[TD_IDC_TIERS], uint32_t n,
 	return base[TD_IDC_TIERS] >= n ? 0 : -1;
 }
 
-uint64_t td_idc_dir_len(uint32_t ntokens, uint32_t n)
+uint64_t td_idc_dir_len(uint32_t ntokens, uint32_t n, uint32_t id_bits)
 {
 	uint64_t nb = ((uint64_t)ntokens + TD_IDC_BLOCK - 1) / TD_IDC_BLOCK;
 	uint64_t ng = (nb + TD_IDC_GROUP - 1) / TD_IDC_GROUP;
-	return ng * 8 + nb * 4 + (uint64_t)n * 4;
+	return ng * 8 + nb * 4 + ((uint64_t)n * id_bits + 7) / 8 + 8;
 }
 
 /* The width that holds values 0..n-1 (0 for n <= 1). */
@@ -188,7 +188,7 @@ int td_idenc_put(td_idenc *e, uint32_t id)
 	return e->nr == TD_IDC_BLOCK ? put_block(e) : 0;
 }
 
-int td_idenc_finish(td_idenc *e, const uint32_t *word)
+int td_idenc_finish(td_idenc *e, const uint32_t *word, uint32_t id_bits)
 {
 	static const uint8_t pad[8];
 	int rc = e->nr ? put_block(e) : 0;
@@ -198,10 +198,18 @@ int td_idenc_finish(td_idenc *e, const uint32_t *word)
 		rc = td_out_put(e->o, e->gbase, e->ng * 8);
 	if (!rc)
 		rc = td_out_put(e->o, e->boff, e->nb * 4);
-	if (!rc && !word)
-		rc = td_out_put(e->o, e->id, (size_t)e->n * 4);
-	for (uint32_t r = 0; r < e->n && !rc && word; r++)
-		rc = td_out_put(e->o, &word[e->id[r]], 4);
+	td_bitpack bp = {0};
+	for (uint32_t r = 0; r < e->n && !rc; r++)
+		if (td_bitpack_put(
+		            &bp, word ? word[e->id[r]] : e->id[r], id_bits)) {
+			rc = td_out_put(e->o, bp.buf, bp.nb);
+			bp.nb = 0;
+		}
+	td_bitpack_end(&bp);
+	if (!rc)
+		rc = td_out_put(e->o, bp.buf, bp.nb);
+	if (!rc)
+		rc = td_out_put(e->o, pad, 8);
 	return rc;
 }
 

@@ -17,7 +17,8 @@
  * base in its tier's width, packed LSB first, padded to a byte. After the
  * blocks: 8 bytes of padding, per group of TD_IDC_GROUP blocks the byte
  * offset of its first block (u64), per block its byte offset from its
- * group's (u32), per rank its word id (u32). The directory's size follows
+ * group's (u32), per rank its word id (in td_seghdr.id_bits bits, packed
+ * LSB first, then 8 bytes of padding; format 16). The directory's size follows
  * from ntokens and id_ranks, so it ends the section. The pos id of each
  * rank is in IDS3, packed. */
 #ifndef TAGDEX_IDCODE_H
@@ -42,8 +43,8 @@ int td_idc_bases(const uint8_t w[TD_IDC_TIERS], uint32_t n,
         uint64_t base[TD_IDC_TIERS + 1]);
 
 /* The directory's bytes at the end of IDS for ntokens positions and n
- * words. */
-uint64_t td_idc_dir_len(uint32_t ntokens, uint32_t n);
+ * ranks whose word ids take id_bits bits each (format 16; u32 before). */
+uint64_t td_idc_dir_len(uint32_t ntokens, uint32_t n, uint32_t id_bits);
 
 /* A writer of IDS: init with every word's frequency (fixing the ranks and
  * the tiers, in w), put every position's word id in order, finish (the
@@ -66,8 +67,8 @@ typedef struct td_idenc {
 int td_idenc_init(td_idenc *e, td_out *o, const uint64_t *freq, uint32_t n);
 int td_idenc_put(td_idenc *e, uint32_t id);
 /* word: per id put its word id (NULL: the ids are word ids), written in
- * the directory per rank. */
-int td_idenc_finish(td_idenc *e, const uint32_t *word);
+ * the directory per rank, packed in id_bits bits. */
+int td_idenc_finish(td_idenc *e, const uint32_t *word, uint32_t id_bits);
 /* IDS3 (format 15): per rank the pos id of its pair, pos[id], in bits
  * bits, packed LSB first, then 8 bytes of padding. */
 int td_idenc_write_pos(const td_idenc *e, const uint32_t *pos, unsigned bits);

@@ -913,7 +913,7 @@ static int write_word_ids(td_out *o, td_seghdr *h, const uint32_t *ids,
 		rc = td_idenc_put(&e, td_idpairs_get(&pr, rank[ids[p]],
 		                              pids ? prk[pids[p]] : 0, 0));
 	if (!rc)
-		rc = td_idenc_finish(&e, pr.word);
+		rc = td_idenc_finish(&e, pr.word, bits);
 	td_out_end(o, h, TD_SEC_IDS);
 	if (!rc && pids) {
 		uint32_t pb = 1;
@@ -1386,11 +1386,14 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	                 b->no_layers ? NULL : b->pids, rk[1], b->poss.n)) ||
 	        (rc = td_out_begin(o, h, TD_SEC_W2N)))
 		goto out;
-	for (uint32_t i = 0; i < b->words.n; i++) {
-		uint32_t v = nrank[b->w2n[word_order[i]]];
-		if ((rc = td_out_put(o, &v, 4)))
+	td_bitpack bp = {0}; /* td_w2n_bits bits a word (format 16) */
+	uint32_t nb = td_w2n_bits((uint32_t)b->norms.n);
+	for (uint32_t i = 0; i < b->words.n; i++)
+		if (td_bitpack_put(&bp, nrank[b->w2n[word_order[i]]], nb) &&
+		        (rc = bits_out_put(o, &bp, 0)))
 			goto out;
-	}
+	if ((rc = bits_out_put(o, &bp, 1)))
+		goto out;
 	td_out_end(o, h, TD_SEC_W2N);
 	/* pos, then lemma: a lemma id is mostly a function of the word and
 	 * pos ids (write_w2l) */

@@ -94,6 +94,20 @@ static inline int td_sec_ids(int layer)
 	return v[layer];
 }
 
+/* W2N: per word id its norm id in this many bits (format 16; u32
+ * before), packed LSB first, then 8 bytes of padding. */
+static inline uint32_t td_w2n_bits(uint32_t nnorms)
+{
+	uint32_t b = 1;
+	while (b < 32 && ((uint64_t)1 << b) < nnorms)
+		b++;
+	return b;
+}
+static inline uint64_t td_w2n_len(uint32_t nwords, uint32_t nnorms)
+{
+	return ((uint64_t)nwords * td_w2n_bits(nnorms) + 7) / 8 + 8;
+}
+
 /* A document's text is rebuilt from its word terms and the gaps between
  * them; TEXT holds per document 2 bits per gap, then exceptions. */
 enum {

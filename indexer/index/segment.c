@@ -135,7 +135,8 @@ static int ids_fit(td_seg *s)
 	        ((s->hdr.flags & TD_SEGF_NO_LAYERS) &&
 	                s->hdr.id_ranks != s->hdr.lexsize[0]))
 		return 0;
-	uint64_t dir = td_idc_dir_len(s->hdr.ntokens, s->hdr.id_ranks),
+	uint64_t dir = td_idc_dir_len(
+	                 s->hdr.ntokens, s->hdr.id_ranks, s->hdr.id_bits),
 	         nb = ((uint64_t)s->hdr.ntokens + TD_IDC_BLOCK - 1) /
 	              TD_IDC_BLOCK,
 	         len = s->hdr.sec_len[TD_SEC_IDS];
@@ -233,7 +234,8 @@ int td_seg_open(const char *path, td_seg **out)
 	                (uint64_t)s->hdr.lexsize[0] * sizeof(td_seglex) ||
 	        s->hdr.sec_len[TD_SEC_LEX1] !=
 	                (uint64_t)s->hdr.lexsize[1] * sizeof(td_seglex) ||
-	        s->hdr.sec_len[TD_SEC_W2N] != (uint64_t)s->hdr.lexsize[0] * 4 ||
+	        s->hdr.sec_len[TD_SEC_W2N] !=
+	                td_w2n_len(s->hdr.lexsize[0], s->hdr.lexsize[1]) ||
 	        s->hdr.sec_len[TD_SEC_SPNAMES] !=
 	                (uint64_t)s->hdr.nspnames * sizeof(td_segspname) ||
 	        s->hdr.id_bits < 1 || s->hdr.id_bits > 32 || !ids_fit(s) ||

@@ -300,12 +300,12 @@ int td_seg_rank_scan(td_seg *s, uint32_t pos, uint64_t *bitp,
 /* The word id of rank r (< id_ranks): the directory's. */
 static uint32_t rank_word(td_seg *s, uint32_t r)
 {
-	const uint8_t *q =
-	        td_seg_sec(s, TD_SEC_IDS, s->idc_rdir + (uint64_t)r * 4, 4);
-	uint32_t v;
+	uint32_t bits = s->hdr.id_bits;
+	uint64_t bit = (uint64_t)r * bits;
+	const uint8_t *q = td_seg_sec(s, TD_SEC_IDS, s->idc_rdir + bit / 8, 8);
 	if (!q)
 		return UINT32_MAX;
-	memcpy(&v, q, 4);
+	uint32_t v = (uint32_t)td_bits_at(q, bit % 8, bits);
 	if (v >= s->hdr.lexsize[0]) {
 		td_seg_mark_damaged(s, "bad term id");
 		return UINT32_MAX;
@@ -368,11 +368,12 @@ uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)
 		return UINT32_MAX;
 	if (layer == TD_LAYER_WORD)
 		return (uint32_t)v;
-	const uint8_t *q = td_seg_sec(s, TD_SEC_W2N, v * 4, 4);
-	uint32_t n;
+	uint32_t nb = td_w2n_bits(s->hdr.lexsize[1]);
+	uint64_t at = (uint64_t)v * nb;
+	const uint8_t *q = td_seg_sec(s, TD_SEC_W2N, at / 8, 8);
 	if (!q)
 		return UINT32_MAX;
-	memcpy(&n, q, 4);
+	uint32_t n = (uint32_t)td_bits_at(q, at % 8, nb);
 	if (n >= s->hdr.lexsize[1]) {
 		td_seg_mark_damaged(s, "bad term id");
 		return UINT32_MAX;

@@ -765,9 +765,10 @@ static int merge_norms(merge *g)
 		msrc *m = &g->m[i];
 		uint32_t nsw = td_seg_lex_size(m->s, TD_LAYER_WORD);
 		uint32_t nsn = td_seg_lex_size(m->s, TD_LAYER_NORM);
-		const uint8_t *w2n =
-		        nsw ? td_seg_sec(m->s, TD_SEC_W2N, 0, (uint64_t)nsw * 4)
-		            : NULL;
+		uint32_t wb = td_w2n_bits(nsn);
+		const uint8_t *w2n = nsw ? td_seg_sec(m->s, TD_SEC_W2N, 0,
+		                                   td_w2n_len(nsw, nsn))
+		                         : NULL;
 		if (nsw && !w2n) {
 			rc = TD_ECORRUPT;
 			goto out;
@@ -776,7 +777,8 @@ static int merge_norms(merge *g)
 			uint32_t o = m->map[TD_LAYER_WORD][w], sn;
 			if (o == NONE)
 				continue;
-			memcpy(&sn, w2n + (size_t)w * 4, 4);
+			uint64_t at = (uint64_t)w * wb;
+			sn = (uint32_t)td_bits_at(w2n + at / 8, at % 8, wb);
 			if (sn >= nsn) {
 				rc = bad(m, "bad term id");
 				goto out;
@@ -1008,7 +1010,7 @@ static int write_word_ids(merge *g)
 	if (!rc)
 		rc = each_position(g, want, put_pair, &c);
 	if (!rc)
-		rc = td_idenc_finish(&c.e, c.p.word);
+		rc = td_idenc_finish(&c.e, c.p.word, g->h.id_bits);
 	td_out_end(&g->o, &g->h, TD_SEC_IDS);
 	if (!rc && c.layers) {
 		g->h.lbits[1] = bits_for(g->nout[TD_LAYER_POS]);
@@ -1832,8 +1834,11 @@ static int write_all(merge *g)
 	        (g->no_layers && (rc = write_word_ids(g))) ||
 	        (rc = td_out_begin(&g->o, &g->h, TD_SEC_W2N)))
 		return rc;
+	packer k = {.g = g, .bits = td_w2n_bits(g->nout[TD_LAYER_NORM])};
 	for (uint32_t w = 0; w < g->nout[TD_LAYER_WORD] && !rc; w++)
-		rc = td_out_put(&g->o, &g->wnorm[w], 4);
+		rc = pack(&k, g->wnorm[w]);
+	if (!rc)
+		rc = pack_end(&k);
 	td_out_end(&g->o, &g->h, TD_SEC_W2N);
 	if (!rc && g->no_layers) {
 		/* a source without the lemma and pos layers makes a segment

@@ -1284,6 +1284,10 @@ static void test_word_ids_ranked(void **state)
 	assert_int_equal(h.lexsize[TD_LAYER_WORD], 352);
 	assert_true(h.sec_len[TD_SEC_IDS] < (uint64_t)n * h.id_bits / 8);
 	assert_int_equal(h.id_tier[0], 0); /* "the" alone, in no bits */
+	/* W2N packed in the bits of a norm id (format 16), not a u32 each */
+	assert_int_equal(h.sec_len[TD_SEC_W2N],
+	        td_w2n_len(h.lexsize[TD_LAYER_WORD], h.lexsize[TD_LAYER_NORM]));
+	assert_true(h.sec_len[TD_SEC_W2N] < (uint64_t)h.lexsize[0] * 4);
 	assert_int_equal(td_index_open(ref, &ix), 0);
 	td_seg *s = td_index_seg(ix, 0);
 	for (uint32_t i = 0; i < n; i++) {
