@@ -296,16 +296,8 @@ static int build_context(td_actx *c)
 	if (!c->tok_sent || !c->tok_hash[0] || !c->tok_hash[1] ||
 	        !c->tok_ent[0] || !c->tok_ent[1])
 		return td_error(TD_ENOMEM, "out of memory");
-	for (size_t t = 0; t < c->tok.n; t++) {
-		const char *w = d->text + c->tok.v[t].start;
-		size_t wl = c->tok.v[t].end - c->tok.v[t].start;
-		uint32_t h[2], e[2];
-		td_tok_classify(c->a, w, wl, h, e);
-		c->tok_hash[0][t] = h[0];
-		c->tok_hash[1][t] = h[1];
-		c->tok_ent[0][t] = e[0];
-		c->tok_ent[1][t] = e[1];
-	}
+	td_tok_classify(
+	        c->a, d->text, c->tok.v, c->tok.n, c->tok_hash, c->tok_ent);
 	size_t k = 0;
 	for (size_t t = 0; t < c->tok.n; t++)
 		c->tok_sent[t] = -1;

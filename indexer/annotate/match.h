@@ -136,9 +136,10 @@ size_t td_fronted_end(const td_actx *c, size_t t0, size_t t1);
 /* Builds the word table over the registered lists and the indexed pattern
  * sets' first words (td_annotator_new, after every stage's load). */
 int td_words_index(td_annotator *a);
-/* A token's word hashes ([0] exact, [1] folded) and its word-table classes
- * (1 + slot, 0 when no list or pattern holds it), as td_actx keeps them. */
-void td_tok_classify(const td_annotator *a, const char *w, size_t wl,
-        uint32_t hash[2], uint32_t ent[2]);
+/* The n tokens' word hashes (hash[0][t] exact, hash[1][t] folded) and
+ * their word-table classes (ent[f][t]: 1 + slot, 0 when no list or
+ * pattern holds it), as td_actx keeps them. */
+void td_tok_classify(const td_annotator *a, const char *text,
+        const td_token *tok, size_t n, uint32_t *hash[2], uint32_t *ent[2]);
 
 #endif
