@@ -1380,8 +1380,8 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	}
 	/* a position's norm is its word's: no array of them per position;
 	 * IDS codes the word and pos ids together (format 15) */
-	if ((rc = write_layer(o, h, &b->norms, norder, nrank, b->ids,
-	                 b->w2n, 1, share, nforms, umem)) ||
+	if ((rc = write_layer(o, h, &b->norms, norder, nrank, b->ids, b->w2n, 1,
+	             share, nforms, umem)) ||
 	        (rc = write_word_ids(o, h, b->ids, b->nids, wrank, b->words.n,
 	                 b->no_layers ? NULL : b->pids, rk[1], b->poss.n)) ||
 	        (rc = td_out_begin(o, h, TD_SEC_W2N)))
