@@ -4262,16 +4262,12 @@ static int second_use(const td_actx *c, const unsigned char *in, size_t u,
 	       (u > u0 || person_acts(c, u, u1));
 }
 
-/* Every mention and element keyed old takes the key key (a person named
- * by one word turns out to be one named in full): the mentions, the
- * elements' @ref, and the header's list loses old. */
-static int rekey(
-        td_actx *c, const char *old, const char *key, const char *state)
+/* Every element whose @ref is #old points to #key instead. */
+static int retarget_refs(td_doc *d, const char *old, const char *key)
 {
 	char ref_old[300], ref[300];
 	snprintf(ref_old, sizeof ref_old, "#%s", old);
 	snprintf(ref, sizeof ref, "#%s", key);
-	td_doc *d = c->doc;
 	for (size_t i = 0; i < d->n_spans; i++) {
 		const char *r = td_span_attr(&d->spans[i], "ref");
 		int rc;
@@ -4279,6 +4275,19 @@ static int rekey(
 		        (rc = td_span_set_attr(d, i, "ref", ref)) < 0)
 			return rc;
 	}
+	return 0;
+}
+
+/* Every mention and element keyed old takes the key key (a person named
+ * by one word turns out to be one named in full): the mentions, the
+ * elements' @ref, and the header's list loses old. */
+static int rekey(
+        td_actx *c, const char *old, const char *key, const char *state)
+{
+	td_doc *d = c->doc;
+	int rc = retarget_refs(d, old, key);
+	if (rc < 0)
+		return rc;
 	for (size_t i = 0; i < d->n_actors; i++)
 		if (!strcmp(d->actors[i].key, old)) {
 			free(d->actors[i].key);
@@ -4291,7 +4300,7 @@ static int rekey(
 		}
 	for (size_t k = 0; k < c->n_ments; k++)
 		if (c->ments[k].key && c->ments[k].key != key &&
-		        !strcmp(c->ments[k].key, ref_old + 1)) {
+		        !strcmp(c->ments[k].key, old)) {
 			c->ments[k].key = key;
 			c->ments[k].state = state;
 		}
@@ -4729,17 +4738,10 @@ static int fuller_form(const name_words *a, const name_words *b)
 static int rename_key(
         td_actx *c, const char *old, const char *key, const char *name)
 {
-	char ref_old[300], ref[300];
-	snprintf(ref_old, sizeof ref_old, "#%s", old);
-	snprintf(ref, sizeof ref, "#%s", key);
 	td_doc *d = c->doc;
-	for (size_t i = 0; i < d->n_spans; i++) {
-		const char *r = td_span_attr(&d->spans[i], "ref");
-		int rc;
-		if (r && !strcmp(r, ref_old) &&
-		        (rc = td_span_set_attr(d, i, "ref", ref)) < 0)
-			return rc;
-	}
+	int rc = retarget_refs(d, old, key);
+	if (rc < 0)
+		return rc;
 	size_t have = d->n_actors;
 	for (size_t i = 0; i < d->n_actors; i++)
 		if (!strcmp(d->actors[i].key, key))

@@ -188,20 +188,16 @@ int td_idenc_put(td_idenc *e, uint32_t id)
 	return e->nr == TD_IDC_BLOCK ? put_block(e) : 0;
 }
 
-int td_idenc_finish(td_idenc *e, const uint32_t *word, uint32_t id_bits)
+/* The values of the ranks in rank order, bits each, then 8 bytes of pad:
+ * map[id] of each rank's id, or the id itself (map NULL). */
+static int put_rank_values(
+        const td_idenc *e, const uint32_t *map, unsigned bits)
 {
 	static const uint8_t pad[8];
-	int rc = e->nr ? put_block(e) : 0;
-	if (!rc)
-		rc = td_out_put(e->o, pad, 8);
-	if (!rc)
-		rc = td_out_put(e->o, e->gbase, e->ng * 8);
-	if (!rc)
-		rc = td_out_put(e->o, e->boff, e->nb * 4);
 	td_bitpack bp = {0};
+	int rc = 0;
 	for (uint32_t r = 0; r < e->n && !rc; r++)
-		if (td_bitpack_put(
-		            &bp, word ? word[e->id[r]] : e->id[r], id_bits)) {
+		if (td_bitpack_put(&bp, map ? map[e->id[r]] : e->id[r], bits)) {
 			rc = td_out_put(e->o, bp.buf, bp.nb);
 			bp.nb = 0;
 		}
@@ -213,22 +209,24 @@ int td_idenc_finish(td_idenc *e, const uint32_t *word, uint32_t id_bits)
 	return rc;
 }
 
-int td_idenc_write_pos(const td_idenc *e, const uint32_t *pos, unsigned bits)
+int td_idenc_finish(td_idenc *e, const uint32_t *word, uint32_t id_bits)
 {
 	static const uint8_t pad[8];
-	td_bitpack bp = {0};
-	int rc = 0;
-	for (uint32_t r = 0; r < e->n && !rc; r++)
-		if (td_bitpack_put(&bp, pos[e->id[r]], bits)) {
-			rc = td_out_put(e->o, bp.buf, bp.nb);
-			bp.nb = 0;
-		}
-	td_bitpack_end(&bp);
-	if (!rc)
-		rc = td_out_put(e->o, bp.buf, bp.nb);
+	int rc = e->nr ? put_block(e) : 0;
 	if (!rc)
 		rc = td_out_put(e->o, pad, 8);
+	if (!rc)
+		rc = td_out_put(e->o, e->gbase, e->ng * 8);
+	if (!rc)
+		rc = td_out_put(e->o, e->boff, e->nb * 4);
+	if (!rc)
+		rc = put_rank_values(e, word, id_bits);
 	return rc;
+}
+
+int td_idenc_write_pos(const td_idenc *e, const uint32_t *pos, unsigned bits)
+{
+	return put_rank_values(e, pos, bits);
 }
 
 int td_idpairs_init(td_idpairs *p, uint32_t nwords)
