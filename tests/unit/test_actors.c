@@ -1720,8 +1720,8 @@ static void test_introduced_names(void **state)
 {
 	(void)state;
 	const char *const story[] = {
-	        "Across from him sat a rawboned Missourian named Shorty "
-	        "Bascom.",
+	        ("Across from him sat a rawboned Missourian named Shorty "
+	         "Bascom."),
 	        "They sailed on a schooner named Sea Witch.",
 	        "\"I'm Ellen Tolliver.\"",
 	        "\"My name is Tejano Harker, and I pay.\"",

@@ -1584,11 +1584,11 @@ static void test_session14_coordinated_verb(void **state)
 	(void)state;
 	const char *const paras[] = {
 	        "Councilman William D. Schaefer spoke on Tuesday.",
-	        "Recounting his observations, the Councilman cited instances "
-	        "of waste by poorly trained workers and urged that plow "
-	        "blades be set higher.",
-	        "The city cited instances of waste and urged that more men "
-	        "be hired."};
+	        ("Recounting his observations, the Councilman cited instances "
+	         "of waste by poorly trained workers and urged that plow "
+	         "blades be set higher."),
+	        ("The city cited instances of waste and urged that more men "
+	         "be hired.")};
 	td_doc *d = fx_doc("1961-02-09", paras, 3);
 	fx_expect(d, "said", "plow blades be set higher", "who",
 	        "#william-d-schaefer");
