@@ -144,13 +144,15 @@ static uint32_t skip_off(const td_postings *q, uint32_t b)
 
 void td_postings_close(td_postings *q)
 {
-	if (q && q->sub) {
+	if (!q)
+		return;
+	if (q->sub) {
 		for (uint32_t i = 0; i < q->nsub; i++)
 			td_postings_close(q->sub[i]);
 		free(q->sub);
 		free(q->heap);
-		free(q->rmask);
 	}
+	free(q->rmask); /* a union's, or a scanned pos term's (format 15) */
 	free(q);
 }
 
