@@ -8,6 +8,7 @@
  * sound); every JSON answer parses, and an error carries code and
  * message. */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <ftw.h>
 #include <jansson.h>
 #include <netinet/in.h>
@@ -124,12 +125,24 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
  * cap bytes); waits at most 3 s for it */
 static size_t exchange(const uint8_t *data, size_t size, char *out, size_t cap)
 {
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	int fd;
 	size_t n = 0;
-	if (fd < 0)
-		die("socket");
-	if (connect(fd, (struct sockaddr *)&addr, sizeof addr) < 0)
-		die("connect");
+	/* libFuzzer's timeout timer (SIGALRM) may interrupt connect (EINTR:
+	 * no fault of the server): a new attempt then; any other failure is
+	 * the server's */
+	for (int tries = 0;; tries++) {
+		if ((fd = socket(AF_INET, SOCK_STREAM, 0)) < 0)
+			die("socket");
+		if (connect(fd, (struct sockaddr *)&addr, sizeof addr) == 0)
+			break;
+		int e = errno;
+		close(fd);
+		if (e != EINTR || tries == 10) {
+			fprintf(stderr, "fuzz_serve: connect: %s\n",
+			        strerror(e));
+			abort();
+		}
+	}
 	/* the server may answer (and close) before it read everything */
 	for (size_t off = 0; off < size;) {
 		ssize_t k = send(fd, data + off, size - off, MSG_NOSIGNAL);
