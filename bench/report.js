@@ -204,12 +204,16 @@ function main() {
 	o.push('');
 	const cell = (r) => (r && r.median_ms != null ? `${fmtMs(r.median_ms)} [${fmtMs(r.p95_ms)}]`
 		: r && r.status > 1 ? `FAILED (${r.status})` : 'n/a');
-	o.push(`${pad('Query: ms, median [p95]', 26, 1)}${pad('tagdex', 16)}${pad('ripgrep', 16)}${pad('FTS5', 16)}` +
+	// The label column is as wide as the longest query label (at least 26), so
+	// a long label ("KWIC "it" | "on" sorted by left") cannot push its row's
+	// numbers under the next column's heading.
+	const lw = Math.max(26, ...queries.map((q) => q.label.length + 1));
+	o.push(`${pad('Query: ms, median [p95]', lw, 1)}${pad('tagdex', 16)}${pad('ripgrep', 16)}${pad('FTS5', 16)}` +
 		`${pad('fts5vocab', 16)}${pad('CWB*', 7)}  ${pad('best peer', 10, 1)}${pad('td/best', 8)}` +
 		`${pad('td/rg', 8)}${pad('td/fts5', 8)}${pad('td/CWB*', 8)}`);
 	for (const q of queries) {
 		const bp = q.best_peer ? q.best_peer.replace('_quoted', '*').replace('ripgrep', 'rg') : '-';
-		o.push(`${pad(q.label, 26, 1)}${pad(cell(q.tagdex), 16)}${pad(cell(q.ripgrep), 16)}${pad(cell(q.fts5), 16)}` +
+		o.push(`${pad(q.label, lw, 1)}${pad(cell(q.tagdex), 16)}${pad(cell(q.ripgrep), 16)}${pad(cell(q.fts5), 16)}` +
 			`${pad(cell(q.fts5vocab), 16)}${pad(q.quoted_ms.cwb != null ? fmtMs(q.quoted_ms.cwb) : '-', 7)}  ` +
 			`${pad(bp, 10, 1)}${pad(fmtRatio(q.ratio.vs_best), 8)}${pad(fmtRatio(q.ratio.vs_ripgrep), 8)}` +
 			`${pad(fmtRatio(q.ratio.vs_fts5), 8)}${pad(fmtRatio(q.ratio.vs_cwb_quoted), 8)}`);
@@ -224,9 +228,9 @@ function main() {
 	o.push('');
 	o.push('Answers (first line of output, or its line count):');
 	const ans = (r, n) => (r ? String(r.answer).slice(0, n - 2) : 'n/a');
-	o.push(`${pad('', 26, 1)}${pad('tagdex', 40, 1)}${pad('ripgrep', 14, 1)}${pad('FTS5', 14, 1)}${pad('fts5vocab', 14, 1)}`);
+	o.push(`${pad('', lw, 1)}${pad('tagdex', 40, 1)}${pad('ripgrep', 14, 1)}${pad('FTS5', 14, 1)}${pad('fts5vocab', 14, 1)}`);
 	for (const q of queries)
-		o.push(`${pad(q.label, 26, 1)}${pad(ans(q.tagdex, 40), 40, 1)}${pad(ans(q.ripgrep, 14), 14, 1)}` +
+		o.push(`${pad(q.label, lw, 1)}${pad(ans(q.tagdex, 40), 40, 1)}${pad(ans(q.ripgrep, 14), 14, 1)}` +
 			`${pad(ans(q.fts5, 14), 14, 1)}${pad(ans(q.fts5vocab, 14), 14, 1)}`);
 	o.push('');
 	o.push('* CWB 3.4.33 and the starred build rows are quoted figures from the issue (same Brown text,');
