@@ -3496,7 +3496,10 @@ static int org_repeats(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 
 /* A bare capitalised word at token t that no rule has taken: no
  * capitalised word beside it, no lexicon, place or title entry. A second
- * name may be a word the tagger takes for an adjective ("Dusty"). */
+ * name may be a word the tagger takes for an adjective ("Dusty"). A title
+ * is matched up to the sentence's end, not the word alone: the abbreviated
+ * ones are two tokens ("Sen" "."), and "said Sen. John F. Kennedy" would
+ * otherwise make a person "Sen" and the quotation's speaker. */
 static int bare_capital(const td_actx *c, const unsigned char *in, size_t t,
         size_t t0, size_t t1)
 {
@@ -3506,7 +3509,7 @@ static int bare_capital(const td_actx *c, const unsigned char *in, size_t t,
 	       !(t + 1 < t1 && td_tok_is_cap(c, t + 1) &&
 	               td_tok_is_word(c, t + 1)) &&
 	       actor_match(c, t, t1) < 0 &&
-	       td_patset_match(&c->a->title_pats, c, t, t + 1) < 0 &&
+	       td_patset_match(&c->a->title_pats, c, t, t1) < 0 &&
 	       td_patset_match(&c->a->place_pats, c, t, t1) < 0;
 }
 

@@ -1968,6 +1968,27 @@ static void test_divided_country_named_whole(void **state)
 	td_doc_free(d);
 }
 
+/* Session 15 (lead): an abbreviated title after a verb of saying or a
+ * closing quotation mark is two tokens ("Sen" "."), and the one-word
+ * speaker rule took its first as a person named "Sen", and the speaker;
+ * the title is matched up to the sentence's end. */
+static void test_abbreviated_title_after_tag(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "\"We will win,\" said Sen. John F. Kennedy.",
+	        "\"No,\" said Gen. Lauris Norstad, the commander.",
+	        "\"It is late,\" Rep. Celler said.", "\"No,\" said Stubb."};
+	td_doc *d = fx_doc("1961-03-02", story, 4);
+	assert_null(fx_find(d, "persName", "Sen"));
+	assert_null(fx_find(d, "persName", "Gen"));
+	assert_null(fx_find(d, "persName", "Rep"));
+	fx_expect(d, "q", "We will win,", "who", "#john-f-kennedy");
+	fx_expect(d, "q", "No,", "who", "#lauris-norstad");
+	fx_expect(d, "persName", "Stubb", "ref", "#stubb");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2039,6 +2060,7 @@ int main(void)
 	        cmocka_unit_test(test_public_life_and_history),
 	        cmocka_unit_test(test_plural_service_paper_heads),
 	        cmocka_unit_test(test_divided_country_named_whole),
+	        cmocka_unit_test(test_abbreviated_title_after_tag),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
