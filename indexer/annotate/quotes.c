@@ -493,6 +493,17 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	if (b > s0 && !td_tok_in(c, b - 1, clause_heads, 1))
 		return 0;
 	size_t a = m->t1;
+	/* a parenthesis right after the name, the press's party and state
+	 * or age ("Sen. Barry Goldwater (R-Ariz.) said", "John Smith (44)
+	 * said"): the name's, skipped */
+	if (td_tok_eq(c, a, "(", 0)) {
+		size_t k = a + 1;
+		while (k < s1 && k <= a + 8 && !td_tok_eq(c, k, ")", 0) &&
+		        !td_tok_eq(c, k, "(", 0))
+			k++;
+		if (k < s1 && td_tok_eq(c, k, ")", 0))
+			a = k + 1;
+	}
 	/* "Kaja Lind of Estonia put it": of + a proper name */
 	if (td_tok_eq(c, a, "of", 0) && a + 1 < s1 && td_tok_is_cap(c, a + 1)) {
 		a++;

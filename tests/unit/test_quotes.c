@@ -1616,6 +1616,23 @@ static void test_session14_view_opening(void **state)
 	td_doc_free(d);
 }
 
+/* Session 15 (lead): a parenthesis after a subject's name (the press's
+ * party and state, an age) keeps it the subject, so "he" in the next
+ * sentence is that person, not one named earlier. */
+static void test_parenthesis_after_subject(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "\"This is a great day,\" Morse told reporters.",
+	        ("Sen. Barry Goldwater (R-Ariz.), who led the opposition, "
+	         "said the bill would fail.\nHe predicted the House would "
+	         "kill it.")};
+	td_doc *d = fx_doc("1961-04-14", story, 2);
+	fx_expect(d, "said", "the House would kill it", "who",
+	        "#barry-goldwater");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1681,6 +1698,7 @@ int main(void)
 	        cmocka_unit_test(test_session14_view_opening),
 	        cmocka_unit_test(test_preposition_object_not_speaker),
 	        cmocka_unit_test(test_pronoun_main_clause),
+	        cmocka_unit_test(test_parenthesis_after_subject),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
