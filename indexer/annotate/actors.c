@@ -1323,6 +1323,8 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
         "Church", "Police", "Legion", "Board", "Foundation", "League",
         "Federation", "Authority", "Organization", "Organisation", "Fund",
         "Club", "Ltd", "Press", "Corps", "Academy", "Congress", "Lobby",
+        /* "Chamber of Commerce", "Chamber of Deputies" */
+        "Chamber",
         /* firms by their trade ("Morton Foods", "Hughes Aircraft") */
         "Foods", "Aircraft", "Motors", "Industries", "Airlines", "Airways",
         "Railroad", "Railway", "Products", "Mills", "Stores", "Laboratories",

@@ -1989,6 +1989,34 @@ static void test_abbreviated_title_after_tag(void **state)
 	td_doc_free(d);
 }
 
+/* Session 15 (lead): titles of the press as data (titles.tsv): a city's
+ * service heads ("Police Chief") and the cabinet secretaries by
+ * department ("Secretary of Agriculture", "Secretary of Health, Education
+ * and Welfare") stay outside the name; "Chamber" heads an organisation's
+ * name ("the Dallas Chamber of Commerce", not a person "Dallas Chamber"). */
+static void test_press_titles_and_chambers(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "Police Chief Jesse E. Curry said 12 persons were arrested.",
+	        "Secretary of Agriculture Orville L. Freeman spoke in Omaha.",
+	        ("Secretary of Health, Education and Welfare Abraham A. "
+	         "Ribicoff said he expected the House to act."),
+	        ("The Dallas Chamber of Commerce and the League of Women "
+	         "Voters backed the increase.")};
+	td_doc *d = fx_doc("1961-05-03", story, 4);
+	fx_expect(d, "persName", "Jesse E. Curry", "ref", "#jesse-e-curry");
+	fx_expect(d, "persName", "Orville L. Freeman", "ref",
+	        "#orville-l-freeman");
+	fx_expect(d, "persName", "Abraham A. Ribicoff", "ref",
+	        "#abraham-a-ribicoff");
+	assert_null(fx_find(d, "persName", "Health"));
+	fx_expect(d, "orgName", "Dallas Chamber of Commerce", "ref",
+	        "#dallas-chamber-of-commerce");
+	assert_null(fx_find(d, "persName", "Dallas Chamber"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2061,6 +2089,7 @@ int main(void)
 	        cmocka_unit_test(test_plural_service_paper_heads),
 	        cmocka_unit_test(test_divided_country_named_whole),
 	        cmocka_unit_test(test_abbreviated_title_after_tag),
+	        cmocka_unit_test(test_press_titles_and_chambers),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
