@@ -82,6 +82,11 @@ typedef struct td_said {
 	size_t start, end;
 	int sent;
 	const char *who;
+	/* the clause of "According to X, CLAUSE" or "CLAUSE, according to
+	 * X": a report for <said>, but the author's sentence for the labels
+	 * and hedges (the forecast "According to the IMF, Japan's economy
+	 * will grow" is the article's prediction) */
+	int according;
 } td_said;
 
 /* An actor found in this document that the lexicon lacks. */

@@ -215,7 +215,8 @@ static int said_range(const td_actx *c, size_t i, size_t *a, size_t *b)
 {
 	size_t s = c->tok.v[i].start, e = c->tok.v[i].end;
 	for (size_t k = 0; k < c->n_said; k++) {
-		if (c->said[k].start <= s && e <= c->said[k].end) {
+		if (!c->said[k].according && c->said[k].start <= s &&
+		        e <= c->said[k].end) {
 			size_t x = i, y = i;
 			while (x > 0 &&
 			        c->tok.v[x - 1].start >= c->said[k].start)

@@ -222,7 +222,8 @@ static void build_mask(const td_actx *c, size_t t0, size_t t1, unsigned char *m)
 		if (td_actx_in_quote(c, s, e))
 			m[i - t0] |= M_REP;
 		for (size_t k = 0; k < c->n_said; k++)
-			if (c->said[k].start <= s && e <= c->said[k].end)
+			if (!c->said[k].according && c->said[k].start <= s &&
+			        e <= c->said[k].end)
 				m[i - t0] |= M_REP;
 	}
 	for (size_t i = t0; i < t1; i++) {
@@ -965,7 +966,7 @@ static int mention_at(const td_actx *c, size_t i)
 static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 {
 	for (size_t k = 0; k < c->n_said; k++) {
-		if (c->said[k].sent != (int)si)
+		if (c->said[k].sent != (int)si || c->said[k].according)
 			continue;
 		size_t a = t0;
 		while (a < t1 && c->tok.v[a].start < c->said[k].start)
@@ -1188,7 +1189,8 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 		for (size_t k = 0; k < n; k++) {
 			size_t s = pass ? c->quotes[k].start : c->said[k].start;
 			size_t e = pass ? c->quotes[k].end : c->said[k].end;
-			if (e <= ss || s >= se)
+			if (e <= ss || s >= se ||
+			        (!pass && c->said[k].according))
 				continue;
 			size_t a = t0, b;
 			while (a < t1 && c->tok.v[a].end <= s)

@@ -1380,7 +1380,74 @@ static int push_said(td_actx *c, size_t s, size_t e, int sent, const char *who)
 {
 	if (TD_VEC_RESERVE(c->said, c->n_said, c->cap_said, 16))
 		return td_error(TD_ENOMEM, "out of memory");
-	c->said[c->n_said++] = (td_said){s, e, sent, who};
+	c->said[c->n_said++] = (td_said){s, e, sent, who, 0};
+	return 0;
+}
+
+/* The clause that "according to X" attributes, in sentence [t0, t1):
+ * "According to X, CLAUSE." opening the sentence (t at its start ps), the
+ * clause after the comma that closes the phrase, to a semicolon or the
+ * end; "CLAUSE, according to X." closing it, the clause from ps to the
+ * comma. The clause must have words outside quotation marks ("According
+ * to one ambassador, "everyone is ..."" is a quotation, attributed as
+ * such). Pushed as an according said (td_said.according) with who, the
+ * phrase's actor or NULL (a description: "according to police"). */
+static int according_clause(const td_actx *c0, size_t ps, size_t t, size_t vend,
+        size_t t1, int si, const char *who)
+{
+	td_actx *c = (td_actx *)c0;
+	size_t cs = 0, ce = 0;
+	if (t == ps) {
+		size_t k = vend;
+		while (k < t1 && k < vend + 16 &&
+		        (tok_in_quote(c, k) || !td_tok_eq(c, k, ",", 0)))
+			k++;
+		if (k >= t1 || k >= vend + 16 || k == vend)
+			return 0;
+		cs = k + 1;
+		ce = cs;
+		while (ce < t1 &&
+		        (tok_in_quote(c, ce) || !td_tok_eq(c, ce, ";", 0)))
+			ce++;
+	} else if (t > ps + 2 && td_tok_eq(c, t - 1, ",", 0) &&
+	           !tok_in_quote(c, t - 1)) {
+		/* the phrase runs to the sentence's end: no comma after it */
+		size_t k = vend;
+		while (k < t1 && !td_tok_eq(c, k, ",", 0) &&
+		        !td_tok_eq(c, k, ";", 0))
+			k++;
+		if (k < t1 || vend + 12 < t1)
+			return 0;
+		cs = ps;
+		ce = t - 1;
+		/* the last of coordinated clauses ("Germany voted ..., yet
+		 * less than a fifth has been contracted, according to ...") */
+		for (size_t j = ce; j-- > ps + 1;)
+			if (!tok_in_quote(c, j) &&
+			        (td_tok_eq(c, j, ";", 0) ||
+			                (td_tok_eq(c, j - 1, ",", 0) &&
+			                        (td_tok_eq(c, j, "yet", 1) ||
+			                                td_tok_eq(c, j, "but",
+			                                        1) ||
+			                                td_tok_eq(c, j, "and",
+			                                        1))))) {
+				cs = j + 1;
+				break;
+			}
+	} else
+		return 0;
+	while (ce > cs && end_punct(c, ce - 1) && !tok_in_quote(c, ce - 1))
+		ce--;
+	int words = 0;
+	for (size_t k = cs; k < ce && !words; k++)
+		words = td_tok_is_word(c, k) && !tok_in_quote(c, k);
+	if (!words)
+		return 0;
+	int rc =
+	        push_said(c, c->tok.v[cs].start, c->tok.v[ce - 1].end, si, who);
+	if (rc < 0)
+		return rc;
+	c->said[c->n_said - 1].according = 1;
 	return 0;
 }
 
@@ -2759,6 +2826,31 @@ static int sentence_speech(
 			        td_tok_eq(c, mm->t1, "'s", 1) &&
 			        ment_at(c, mm->t1 + 1))
 				mm = ment_at(c, mm->t1 + 1);
+			/* "according to Kennedy's aides", "the Bundestag's own
+			 * budget office": a described part of the actor, not
+			 * the actor */
+			if (mm && mm->t1 < t1 && td_tok_eq(c, mm->t1, "'s", 1))
+				mm = NULL;
+			/* "according to estimates by the ECOWAS Commission",
+			 * "figures from the Census Bureau": the named author
+			 * of the evidence, after a lowercase noun phrase */
+			for (size_t j = k;
+			        !mm && j < t1 && j < k + 5 &&
+			        td_tok_is_lower(c, j) && !tok_in_quote(c, j);
+			        j++) {
+				if (!td_tok_pos_is(c, j, "NN*") ||
+				        !(td_tok_eq(c, j + 1, "by", 0) ||
+				                td_tok_eq(c, j + 1, "from", 0)))
+					continue;
+				size_t x = j + 2;
+				if (x < t1 && td_tok_eq(c, x, "the", 1))
+					x++;
+				const td_mention *bm =
+				        x < t1 ? ment_at(c, x) : NULL;
+				if (bm && bm->t0 == x && !bm->pronoun)
+					mm = bm;
+				break;
+			}
 			who = mm ? mm->key : NULL;
 			found = mm != NULL;
 		} else if (p->type == TD_SV_VIEW && !view_owner) {
@@ -2838,6 +2930,11 @@ static int sentence_speech(
 		if (!found && t > s0 && td_tok_eq(c, t - 1, "to", 1) &&
 		        (t - 1 == s0 || td_tok_in(c, t - 2, appear_verbs, 1)))
 			continue;
+		/* "According to X, CLAUSE", "CLAUSE, according to X" */
+		if (p->type == TD_SV_ACCORDING && s0 == t0 &&
+		        (rc = according_clause(c, ps, t, vend, t1, (int)si,
+		                 found ? who : NULL)) < 0)
+			return rc;
 		/* "As Jones has argued, CLAUSE" */
 		size_t as_cs = p->type == TD_SV_SPEECH && s0 == t0
 		                       ? as_clause_report(c, t0, t, vend, t1)

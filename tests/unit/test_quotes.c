@@ -1633,6 +1633,41 @@ static void test_parenthesis_after_subject(void **state)
 	td_doc_free(d);
 }
 
+/* Session 15 (lead): "According to X, CLAUSE" and "CLAUSE, according to
+ * X" report the clause (annotation.md's "according to X, ..."): a <said>
+ * with X's key, none for a description, the named author of "estimates
+ * by X", not a possessor ("Kennedy's aides"); a clause all quotation is
+ * a quote only; the sentence's forecast stays the article's prediction. */
+static void test_according_to_clause(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        ("According to the International Monetary Fund, Japan's "
+	         "economy will grow by 2 percent."),
+	        "The plan will cut surpluses, according to Orville L. Freeman.",
+	        "According to police, the man was drunk.",
+	        ("The states hold 17 percent of the trade, according to "
+	         "estimates by the Commerce Department."),
+	        "According to one ambassador, \"everyone is doing it.\"",
+	        "According to Kennedy's aides, the trip is off."};
+	td_doc *d = fx_doc("1961-05-03", story, 6);
+	fx_expect(d, "said", "Japan's economy will grow by 2 percent", "who",
+	        "#imf");
+	assert_non_null(strstr(fx_ana(d, 0), "#prediction"));
+	fx_expect(d, "said", "The plan will cut surpluses", "who",
+	        "#orville-l-freeman");
+	const td_span *sp = fx_find(d, "said", "the man was drunk");
+	assert_non_null(sp);
+	assert_null(td_span_attr(sp, "who"));
+	fx_expect(d, "said", "The states hold 17 percent of the trade", "who",
+	        "#us-commerce-department");
+	assert_null(fx_find(d, "said", "\"everyone is doing it.\""));
+	sp = fx_find(d, "said", "the trip is off");
+	assert_non_null(sp);
+	assert_null(td_span_attr(sp, "who"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1699,6 +1734,7 @@ int main(void)
 	        cmocka_unit_test(test_preposition_object_not_speaker),
 	        cmocka_unit_test(test_pronoun_main_clause),
 	        cmocka_unit_test(test_parenthesis_after_subject),
+	        cmocka_unit_test(test_according_to_clause),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
