@@ -98,5 +98,8 @@ void td_idpairs_clear(td_idpairs *p);
  * the selectors in *bit. */
 void td_idc_locate(const uint64_t sel[2], unsigned i,
         const uint8_t w[TD_IDC_TIERS], unsigned *tier, uint64_t *bit);
+/* soft 1: td_idc_locate counts without the popcnt instruction even where
+ * the CPU has it (the tests compare both ways); 0: as the CPU allows. */
+void td_idc_soft(int soft);
 
 #endif

@@ -169,6 +169,11 @@ const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len);
 int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len);
 /* Occurrences of the term in the segment, deleted documents included. */
 uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id);
+/* 1 if the term has no postings stored and its positions are found from
+ * the ranks of IDS (a frequent pos term, format 9's TD_POST_SCAN): a test
+ * at one position (td_postings_at, td_seg_id_at) is cheap, a walk to its
+ * next position is not. */
+int td_seg_lex_scanned(td_seg *s, int layer, uint32_t id);
 /* Whether the segment has the lemma and pos layers (0: made with
  * tagdex-ingest --no-layers, or merged from such a segment; its lemma
  * and pos lexicons are then empty and td_seg_id_at() of them gives
@@ -195,6 +200,12 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out);
 /* Next position >= target (pass 0 for simply the next). Returns 1 with *pos
  * set, 0 at the end, or a negative error. */
 int td_postings_next(td_postings *p, uint32_t target, uint32_t *pos);
+/* Whether pos is one of the term's positions: 1 or 0, or a negative
+ * error. Calls on one postings must not go back (pos at least the last
+ * position asked or given by td_postings_next), as they may read it
+ * forward; a frequent pos term's answer is its rank's in IDS, read in
+ * O(1) (a sequence's other tokens are tested so, not sought). */
+int td_postings_at(td_postings *p, uint32_t pos);
 void td_postings_close(td_postings *p);
 
 /* Spans: element names, then per name its spans sorted by start, then end

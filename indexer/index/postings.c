@@ -112,6 +112,21 @@ struct td_postings {
 	uint64_t *rmask;
 	uint64_t sbit; /* the bit offset of next's value in its block of IDS
 	                * (UINT64_MAX: not known) */
+	/* a scanned pos term read as the union of its words' postings
+	 * (puni 1; -1: scanned, 0: not decided before the first
+	 * td_postings_next): sub[i] is the i-th word with the tag, chk[i]
+	 * 1 when the word has other tags (its positions are tested by their
+	 * rank). The positions are gathered a window of TD_PUNI_WIN at a
+	 * time in two bitmaps (wsure: certain, wchk: to test); each word
+	 * waits in the bucket of the window of its next position (whead,
+	 * wnext, spos); windows below wlow have empty buckets; win is the
+	 * window gathered + 1 (0: none) */
+	int puni;
+	uint32_t nat; /* td_postings_at calls before the mask is made */
+	uint8_t *chk;
+	uint32_t *whead, *wnext, *spos;
+	uint64_t *wsure, *wchk;
+	uint32_t nwin, wlow, win;
 	/* a union (TD_POST_UNION): its members' postings, and a min-heap of
 	 * their next positions (position << 32 | member), filled at the
 	 * first td_postings_next */
@@ -153,6 +168,12 @@ void td_postings_close(td_postings *q)
 		free(q->heap);
 	}
 	free(q->rmask); /* a union's, or a scanned pos term's (format 15) */
+	free(q->chk);
+	free(q->whead);
+	free(q->wnext);
+	free(q->spos);
+	free(q->wsure);
+	free(q->wchk);
 	free(q);
 }
 
@@ -264,25 +285,10 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 		        a.freq == 0)
 			return bad_term(s, id);
 		td_postings *q = calloc(1, sizeof *q);
-		uint32_t nr = s->hdr.id_ranks;
-		if (q)
-			q->rmask = calloc(((size_t)nr + 63) / 64 + 1, 8);
-		if (!q || !q->rmask) {
-			free(q);
+		if (!q)
 			return td_error(TD_ENOMEM, "out of memory");
-		}
-		/* IDS3 is padded by 8 (its length checked at open) */
-		const uint8_t *pk = td_seg_sec(
-		        s, TD_SEC_IDS3, 0, ((uint64_t)nr * bits + 7) / 8 + 8);
-		if (!pk) {
-			free(q->rmask);
-			free(q);
-			return TD_ECORRUPT;
-		}
-		for (uint64_t r = 0, bit = 0; r < nr; r++, bit += bits)
-			if (td_bits_at(pk + bit / 8, bit % 8, bits) == id)
-				q->rmask[r / 64] |= (uint64_t)1 << r % 64;
-		q->scan = 1;
+		q->scan = 1; /* its ranks found at the first td_postings_next:
+		              * td_postings_at needs none (scan_mask) */
 		q->freq = a.freq;
 		q->id = id;
 		q->ntokens = s->hdr.ntokens;
@@ -360,12 +366,291 @@ static int seek_block(td_postings *q, uint32_t b)
 	return 0;
 }
 
+/* The next position of a list of postings of its own (not a union, not
+ * scanned), decoded in line: 1 with *out, 0 at its end, or an error. */
+static inline int plain_next(td_postings *q, uint32_t *out)
+{
+	uint32_t v, d = 0;
+	int rc;
+	if (q->done >= q->freq)
+		return 0;
+	if (q->nblocks > 1 && q->in_blk == 0) {
+		v = skip_first(q, q->blk);
+	} else {
+		if (q->p < q->end && !(*q->p & 0x80))
+			d = *q->p++; /* a gap of one byte: most of them */
+		else if ((rc = varint(q, &d)))
+			return rc;
+		v = q->done ? q->cur + d : d;
+		if (q->done && (d == 0 || v < q->cur))
+			return corrupt(q);
+	}
+	if (v >= q->ntokens || (q->done && q->in_blk == 0 && v <= q->cur))
+		return corrupt(q);
+	q->cur = v;
+	q->done++;
+	if (++q->in_blk == TD_POST_BLOCK && q->nblocks > 1 &&
+	        q->blk + 1 < q->nblocks) {
+		if ((rc = seek_block(q, q->blk + 1)))
+			return rc;
+		q->done = q->blk * TD_POST_BLOCK;
+	}
+	*out = v;
+	return 1;
+}
+
+/* A scanned pos term as the union of its words (q->puni): positions a
+ * window of TD_PUNI_WIN at a time; a term of more than TD_PUNI_MAXSUB
+ * words is scanned (each word's postings state is about 200 bytes). */
+#define TD_PUNI_SHIFT 16
+#define TD_PUNI_WIN ((uint32_t)1 << TD_PUNI_SHIFT)
+#define TD_PUNI_MAXSUB ((uint32_t)1 << 17)
+/* The estimated instructions of reading a term (callgrind on the bench
+ * index): a scan decodes every position's rank (about 33 each); the union
+ * decodes each position of its words (about 24 each, set in a bitmap and
+ * found again), tests the rank of those of words with other tags (about
+ * 64 more) and opens each word (about 512). */
+#define TD_PUNI_SCAN_COST 32
+#define TD_PUNI_POS_COST 24
+#define TD_PUNI_CHK_COST 64
+#define TD_PUNI_WORD_COST 512
+
+/* Word i waits for the window of its next position v. */
+static void puni_push(td_postings *q, uint32_t i, uint32_t v)
+{
+	uint32_t w = v >> TD_PUNI_SHIFT;
+	q->spos[i] = v;
+	q->wnext[i] = q->whead[w];
+	q->whead[w] = i;
+}
+
+/* Decides how the scanned pos term q is read: as the union of the words
+ * whose (word, pos) pair has its tag (q->puni 1), when that decodes
+ * fewer bytes than scanning every rank of IDS, the usual case (a tag's
+ * words hold a few times its positions; IDS holds them all); else by
+ * scanning (q->puni -1). 0, or an error. */
+static int puni_build(td_postings *q)
+{
+	td_seg *s = q->seg;
+	uint32_t nr = s->hdr.id_ranks, nw = s->hdr.lexsize[TD_LAYER_WORD],
+	         bits = s->hdr.id_bits, nsub = 0;
+	q->puni = -1;
+	const uint8_t *rw = td_seg_sec(
+	        s, TD_SEC_IDS, s->idc_rdir, ((uint64_t)nr * bits + 7) / 8 + 8);
+	if (!rw)
+		return TD_ECORRUPT;
+	/* the words of two or more ranks (pairs), and the tag's */
+	size_t nwd = (size_t)nw / 64 + 1;
+	uint64_t *seen = calloc(2 * nwd, 8), *multi = seen + nwd;
+	if (!seen)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (uint64_t r = 0, bit = 0; r < nr; r++, bit += bits) {
+		uint64_t w = td_bits_at(rw + bit / 8, bit % 8, bits);
+		if (w >= nw) {
+			free(seen);
+			return td_seg_mark_damaged(s, "bad term id");
+		}
+		if (seen[w / 64] >> w % 64 & 1)
+			multi[w / 64] |= (uint64_t)1 << w % 64;
+		seen[w / 64] |= (uint64_t)1 << w % 64;
+		nsub += (uint32_t)(q->rmask[r / 64] >> r % 64 & 1);
+	}
+	if (nsub == 0 || nsub > TD_PUNI_MAXSUB) {
+		free(seen);
+		return 0;
+	}
+	q->sub = calloc(nsub, sizeof *q->sub);
+	q->chk = calloc(nsub, 1);
+	q->spos = malloc((size_t)nsub * 4);
+	q->wnext = malloc((size_t)nsub * 4);
+	if (!q->sub || !q->chk || !q->spos || !q->wnext) {
+		free(seen);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	uint64_t cost = (uint64_t)nsub * TD_PUNI_WORD_COST;
+	uint32_t k = 0;
+	for (uint64_t r = 0, bit = 0; r < nr; r++, bit += bits) {
+		if (!(q->rmask[r / 64] >> r % 64 & 1))
+			continue;
+		uint32_t w = (uint32_t)td_bits_at(rw + bit / 8, bit % 8, bits);
+		uint64_t f = td_seg_lex_freq(s, TD_LAYER_WORD, w);
+		q->chk[k] = (uint8_t)(multi[w / 64] >> w % 64 & 1);
+		q->spos[k++] = w;
+		cost += f *
+		        (TD_PUNI_POS_COST + q->chk[k - 1] * TD_PUNI_CHK_COST);
+	}
+	free(seen);
+	if (td_seg_damaged(s) < 0)
+		return TD_ECORRUPT;
+	if (cost >= (uint64_t)q->ntokens * TD_PUNI_SCAN_COST) {
+		free(q->sub);
+		q->sub = NULL;
+		return 0;
+	}
+	q->nwin = (uint32_t)(((uint64_t)q->ntokens + TD_PUNI_WIN - 1) >>
+	                     TD_PUNI_SHIFT);
+	q->whead = malloc((size_t)q->nwin * 4);
+	q->wsure = calloc(TD_PUNI_WIN / 64, 8);
+	q->wchk = calloc(TD_PUNI_WIN / 64, 8);
+	if (!q->whead || !q->wsure || !q->wchk)
+		return td_error(TD_ENOMEM, "out of memory");
+	memset(q->whead, 0xff, (size_t)q->nwin * 4);
+	int rc;
+	for (uint32_t i = 0; i < nsub; i++) {
+		uint32_t v;
+		if ((rc = td_postings_open(
+		             s, TD_LAYER_WORD, q->spos[i], &q->sub[i])) < 0)
+			return rc;
+		q->nsub++;
+		if (q->sub[i]->uni || q->sub[i]->scan)
+			return bad_term(s, q->spos[i]); /* words have neither */
+		if ((rc = td_postings_next(q->sub[i], 0, &v)) < 0)
+			return rc;
+		if (rc)
+			puni_push(q, i, v);
+	}
+	q->puni = 1;
+	return 0;
+}
+
+/* Gathers window w of a union read (q->puni) into wsure and wchk: the
+ * words waiting in earlier windows (passed over by a seek) first go to
+ * p, its first position wanted; then every position in w of the words
+ * waiting in it. 0, or an error. */
+static int puni_window(td_postings *q, uint32_t w, uint32_t p)
+{
+	uint32_t v, i;
+	int rc;
+	for (; q->wlow < w; q->wlow++) {
+		i = q->whead[q->wlow];
+		q->whead[q->wlow] = UINT32_MAX;
+		while (i != UINT32_MAX) {
+			uint32_t nx = q->wnext[i];
+			if ((rc = td_postings_next(q->sub[i], p, &v)) < 0)
+				return rc;
+			if (rc)
+				puni_push(q, i, v);
+			i = nx;
+		}
+	}
+	memset(q->wsure, 0, TD_PUNI_WIN / 8);
+	memset(q->wchk, 0, TD_PUNI_WIN / 8);
+	uint64_t base = (uint64_t)w << TD_PUNI_SHIFT, end = base + TD_PUNI_WIN;
+	i = q->whead[w];
+	q->whead[w] = UINT32_MAX;
+	q->wlow = w + 1;
+	while (i != UINT32_MAX) {
+		uint32_t nx = q->wnext[i];
+		uint64_t *b = q->chk[i] ? q->wchk : q->wsure;
+		v = q->spos[i];
+		for (;;) {
+			uint32_t o = (uint32_t)(v - base);
+			if ((q->wsure[o / 64] | q->wchk[o / 64]) >> o % 64 & 1)
+				return corrupt(q); /* two words at one place */
+			b[o / 64] |= (uint64_t)1 << o % 64;
+			if ((rc = plain_next(q->sub[i], &v)) < 0)
+				return rc;
+			if (!rc)
+				break;
+			if (v >= end) {
+				puni_push(q, i, v);
+				break;
+			}
+		}
+		i = nx;
+	}
+	q->win = w + 1;
+	return 0;
+}
+
+/* scan_next of a term read as a union (q->puni 1) */
+static int puni_next(td_postings *q, uint32_t target, uint32_t *pos)
+{
+	uint64_t p = q->next;
+	int rc;
+	if (target > p) {
+		p = target;
+		q->skipped = 1;
+	}
+	while (p < q->ntokens) {
+		uint32_t w = (uint32_t)(p >> TD_PUNI_SHIFT);
+		uint64_t base = (uint64_t)w << TD_PUNI_SHIFT;
+		if (q->win != w + 1 &&
+		        (rc = puni_window(q, w, (uint32_t)p)) < 0)
+			return rc;
+		uint32_t o = (uint32_t)(p - base), n = TD_PUNI_WIN;
+		if (q->ntokens - base < n)
+			n = (uint32_t)(q->ntokens - base);
+		for (uint32_t k = o / 64; k * 64 < n; k++) {
+			uint64_t sure = q->wsure[k], m = sure | q->wchk[k];
+			if (k == o / 64)
+				m &= ~(uint64_t)0 << o % 64;
+			for (; m; m &= m - 1) {
+				unsigned b = (unsigned)__builtin_ctzll(m);
+				uint32_t f = (uint32_t)(base + k * 64 + b);
+				if (!(sure >> b & 1)) {
+					/* a word with other tags: its rank's */
+					uint32_t r = td_seg_rank_at(q->seg, f);
+					if (r == UINT32_MAX)
+						return TD_ECORRUPT;
+					if (!(q->rmask[r / 64] >> r % 64 & 1))
+						continue;
+				}
+				q->next = f + 1;
+				if (++q->done > q->freq && !q->skipped)
+					return corrupt(q);
+				*pos = q->cur = f;
+				return 1;
+			}
+		}
+		p = base + TD_PUNI_WIN;
+	}
+	q->next = q->ntokens;
+	if (!q->skipped && q->done != q->freq)
+		return corrupt(q);
+	q->done = q->freq;
+	return 0;
+}
+
+/* The ranks of IDS whose pair has the scanned pos term q's tag, a bit
+ * each in q->rmask: 0, or an error. */
+static int scan_mask(td_postings *q)
+{
+	td_seg *s = q->seg;
+	uint32_t bits = s->hdr.lbits[TD_LAYER_POS - TD_LAYER_LEMMA],
+	         nr = s->hdr.id_ranks;
+	q->rmask = calloc(((size_t)nr + 63) / 64 + 1, 8);
+	if (!q->rmask)
+		return td_error(TD_ENOMEM, "out of memory");
+	/* IDS3 is padded by 8 (its length checked at open) */
+	const uint8_t *pk = td_seg_sec(
+	        s, TD_SEC_IDS3, 0, ((uint64_t)nr * bits + 7) / 8 + 8);
+	if (!pk)
+		return TD_ECORRUPT;
+	for (uint64_t r = 0, bit = 0; r < nr; r++, bit += bits)
+		if (td_bits_at(pk + bit / 8, bit % 8, bits) == q->id)
+			q->rmask[r / 64] |= (uint64_t)1 << r % 64;
+	return 0;
+}
+
 /* td_postings_next() of a TD_POST_SCAN term: the next position from
  * max(target, q->next) whose rank in IDS is one of q->rmask's */
 static int scan_next(td_postings *q, uint32_t target, uint32_t *pos)
 {
 	if (q->done >= q->freq)
 		return 0;
+	if (!q->rmask) {
+		int rc = scan_mask(q);
+		if (rc < 0)
+			return rc;
+	}
+	if (!q->puni) {
+		int rc = puni_build(q);
+		if (rc < 0)
+			return rc;
+	}
+	if (q->puni > 0)
+		return puni_next(q, target, pos);
 	uint32_t p = q->next;
 	if (target > p) {
 		p = target;
@@ -479,32 +764,43 @@ int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 			return rc;
 	}
 	for (;;) {
-		uint32_t v, d = 0;
-		if (q->nblocks > 1 && q->in_blk == 0) {
-			v = skip_first(q, q->blk);
-		} else {
-			if ((rc = varint(q, &d)))
-				return rc;
-			v = q->done ? q->cur + d : d;
-			if (q->done && (d == 0 || v < q->cur))
-				return corrupt(q);
-		}
-		if (v >= q->ntokens ||
-		        (q->done && q->in_blk == 0 && v <= q->cur))
-			return corrupt(q);
-		q->cur = v;
-		q->done++;
-		if (++q->in_blk == TD_POST_BLOCK && q->nblocks > 1 &&
-		        q->blk + 1 < q->nblocks) {
-			if ((rc = seek_block(q, q->blk + 1)))
-				return rc;
-			q->done = q->blk * TD_POST_BLOCK;
-		}
+		uint32_t v = 0;
+		if ((rc = plain_next(q, &v)) <= 0)
+			return rc;
 		if (v >= target) {
 			*pos = v;
 			return 1;
 		}
-		if (q->done >= q->freq)
-			return 0;
 	}
+}
+
+int td_postings_at(td_postings *q, uint32_t pos)
+{
+	if (q->scan) {
+		/* the tag of the rank at pos, whichever way the term is
+		 * iterated: from IDS3, or from the mask of its ranks once
+		 * the tests have paid for making it (a bit from IDS3 each) */
+		if (!q->rmask && ++q->nat > q->seg->hdr.id_ranks / 8) {
+			int rc = scan_mask(q);
+			if (rc < 0)
+				return rc;
+		}
+		uint32_t r = q->rmask ? td_seg_rank_at(q->seg, pos)
+		                      : td_seg_id_at(q->seg, TD_LAYER_POS, pos);
+		if (r == UINT32_MAX)
+			return td_seg_damaged(q->seg) < 0 ? TD_ECORRUPT
+			                                  : TD_EUSAGE;
+		return q->rmask ? (int)(q->rmask[r / 64] >> r % 64 & 1)
+		                : r == q->id;
+	}
+	if (q->done && q->cur >= pos)
+		return q->cur == pos;
+	uint32_t v;
+	int rc = td_postings_next(q, pos, &v);
+	return rc <= 0 ? rc : v == pos;
+}
+
+int td_postings_is_union(const td_postings *q)
+{
+	return q->scan && q->puni > 0;
 }

@@ -16,6 +16,11 @@ int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out);
 /* Appends the member list of a union term (TD_POST_UNION): the n
  * ascending word ids, the first and then the gaps as LEB128 varints. */
 int td_union_encode(const uint32_t *ids, uint32_t n, td_buf *out);
+/* 1 if the scanned pos term p is read as the union of its words'
+ * postings (postings.c's puni, decided at its first td_postings_next),
+ * 0 if by scanning IDS or not a scanned term: for the tests. */
+struct td_postings;
+int td_postings_is_union(const struct td_postings *p);
 /* Appends v to b as a LEB128 varint: 0, or TD_ENOMEM as td_buf_add. */
 int td_buf_varint(td_buf *b, uint64_t v);
 /* Reads the LEB128 varint at *p (before end) into *v and moves *p past

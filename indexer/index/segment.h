@@ -72,6 +72,10 @@ const uint8_t *td_seg_sec(td_seg *s, int sec, uint64_t off, uint64_t len);
  * after *found (UINT64_MAX after 0). */
 int td_seg_rank_scan(td_seg *s, uint32_t pos, uint64_t *bitp,
         const uint64_t *rmask, uint32_t *found);
+/* segment_lexicon.c: the rank in IDS of position pos (< ntokens), as
+ * td_seg_id_at reads it; UINT32_MAX on damage (the segment marked). A
+ * scanned pos term tests its candidates so (postings.c). */
+uint32_t td_seg_rank_at(td_seg *s, uint32_t pos);
 int td_seg_open(const char *path, td_seg **out);
 void td_seg_close(td_seg *s);
 /* Verifies every block of the segment, letting the pages read go every

@@ -104,6 +104,14 @@ uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id)
 	return e.freq;
 }
 
+int td_seg_lex_scanned(td_seg *s, int layer, uint32_t id)
+{
+	td_seglex e;
+	if (lex_entry(s, layer, id, &e))
+		return 0;
+	return layer == TD_LAYER_POS && (e.post_off & TD_POST_SCAN) != 0;
+}
+
 static uint32_t bad_id(td_seg *s)
 {
 	td_seg_mark_damaged(s, "bad term id");
@@ -231,6 +239,15 @@ static inline uint32_t rank_at(td_seg *s, uint32_t pos)
 		return UINT32_MAX;
 	}
 	return (uint32_t)r;
+}
+
+uint32_t td_seg_rank_at(td_seg *s, uint32_t pos)
+{
+	if (pos >= s->hdr.ntokens) {
+		td_error(TD_EUSAGE, "position %u outside segment", pos);
+		return UINT32_MAX;
+	}
+	return rank_at(s, pos);
 }
 
 int td_seg_rank_scan(td_seg *s, uint32_t pos, uint64_t *bitp,

@@ -319,12 +319,14 @@ static int run_phrase(ctx *c, tq_hit_fn fn, void *arg)
 			return 1; /* a term absent from this segment */
 	td_postings *pp[PHRASE_MAX] = {0};
 	uint32_t cur[PHRASE_MAX];
-	int have[PHRASE_MAX] = {0}, rc = 0;
+	int have[PHRASE_MAX] = {0}, scan[PHRASE_MAX] = {0}, rc = 0;
 	uint32_t len = (uint32_t)n->nkids, pos;
 	for (size_t i = 0; i < n->nkids && rc == 0; i++)
-		if (leaf[i] >= 0)
+		if (leaf[i] >= 0) {
 			rc = td_postings_open(c->s, c->leaves[leaf[i]].layer,
 			        (uint32_t)c->leaves[leaf[i]].lit, &pp[i]);
+			scan[i] = exec_leaf_scanned(c, leaf[i]);
+		}
 	while (rc == 0 && (rc = td_postings_next(pp[rare], 0, &pos)) == 1) {
 		rc = 0;
 		if (pos < (uint32_t)rare)
@@ -336,6 +338,17 @@ static int run_phrase(ctx *c, tq_hit_fn fn, void *arg)
 		for (i = 0; i < len && ok; i++) {
 			if (leaf[i] < 0 || (int)i == rare)
 				continue;
+			if (scan[i]) {
+				/* a frequent pos term: the tag of s + i, not a
+				 * scan to its next position */
+				int r = td_postings_at(pp[i], s + i);
+				if (r < 0) {
+					rc = r;
+					break;
+				}
+				ok = r;
+				continue;
+			}
 			/* a list's position at or past the target is kept:
 			 * td_postings_next always advances */
 			if (!have[i] || cur[i] < s + i) {
@@ -604,7 +617,7 @@ static int excluded_ids(ctx *c, int l, const vec *ex, vec *out)
 {
 	leafset *ls = &c->leaves[l];
 	int rc = 0;
-	if (!ls->bits) {
+	if (!ls->bits && !exec_leaf_scanned(c, l)) {
 		/* one term: skip along its postings (the ranges ascend) */
 		td_postings *pp;
 		uint32_t pos = 0;
@@ -638,7 +651,9 @@ static int excluded_ids(ctx *c, int l, const vec *ex, vec *out)
 			if (id == UINT32_MAX)
 				return td_error(
 				        TD_ECORRUPT, "%s", td_error_last());
-			if (exec_leaf_at(c, l, p))
+			/* exec_leaf_at's test, without reading id again */
+			if (ls->bits ? (ls->bits[id >> 3] >> (id & 7)) & 1
+			             : id == (uint32_t)ls->lit)
 				rc = vpush(out, id);
 		}
 	}

@@ -151,6 +151,10 @@ typedef struct anchor {
 /* exec_leaves.c: token conditions, decided per segment over the lexicon */
 int exec_leaf_prepare(ctx *c, size_t i);
 int exec_leaf_at(ctx *c, int i, uint32_t pos);
+/* 1 if leaf i is one term without postings of its own in this segment (a
+ * frequent pos term: td_seg_lex_scanned), tested at a position rather
+ * than walked to it. */
+int exec_leaf_scanned(ctx *c, int i);
 int exec_cond_at(ctx *c, const tq_cond *k, uint32_t pos);
 
 /* exec_spans.c: an element's matching spans in the current document */

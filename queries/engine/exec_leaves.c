@@ -82,6 +82,13 @@ int exec_leaf_at(ctx *c, int i, uint32_t pos)
 	return ls->lit >= 0 && id == (uint32_t)ls->lit;
 }
 
+int exec_leaf_scanned(ctx *c, int i)
+{
+	leafset *ls = &c->leaves[i];
+	return !ls->bits && ls->lit >= 0 &&
+	       td_seg_lex_scanned(c->s, ls->layer, (uint32_t)ls->lit);
+}
+
 int exec_cond_at(ctx *c, const tq_cond *k, uint32_t pos)
 {
 	switch (k->kind) {

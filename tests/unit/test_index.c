@@ -6,7 +6,9 @@
 #include "checksum.h"
 #include "docpool.h"
 #include "fault.h"
+#include "idcode.h"
 #include "manifest.h"
+#include "postings.h"
 #include "segbuild.h"
 #include "segformat.h"
 #include "segment.h"
@@ -275,6 +277,14 @@ static void check_postings(td_seg *s)
 				assert_int_equal(pos, exp[i]);
 			}
 			assert_int_equal(td_postings_next(p, 0, &pos), 0);
+			td_postings_close(p);
+			/* a test at every position, going forward */
+			assert_int_equal(td_postings_open(s, l, id, &p), 0);
+			for (uint32_t q = 0, i = 0; q < nt; q++) {
+				int at = i < ne && exp[i] == q;
+				assert_int_equal(td_postings_at(p, q), at);
+				i += (uint32_t)at;
+			}
 			td_postings_close(p);
 			/* seeking: every target gives the first position >=
 			 * it */
@@ -902,6 +912,63 @@ static void test_pos_scan(void **state)
 	assert_int_equal(layers_hdr.sec_len[TD_SEC_POST3], 0);
 }
 
+/* A frequent pos term is read as the union of the postings of the words
+ * that have its tag, a window of positions at a time, each position of a
+ * word with other tags too tested by its rank (postings.c's puni): the
+ * same positions as a scan of IDS, seeks across windows and tests at a
+ * position included (check_postings). Words: "a" always DT (its
+ * positions are the union's without a test), "b" NN or VB, "c" VB; the
+ * text is longer than a window (65,536 positions). Without the union
+ * td_postings_is_union is 0. */
+static void test_pos_union(void **state)
+{
+	(void)state;
+	enum { N = 70000 };
+	static char text[2 * N];
+	static const char *pos[N], *lemma[N];
+	static const char *const w = "aacacbca";
+	for (int i = 0; i < N; i++) {
+		char c = w[(i * 7 + i / 5) % 8];
+		text[2 * i] = c;
+		text[2 * i + 1] = ' ';
+		pos[i] = c == 'a' ? "DT" : c == 'c' || i % 3 == 0 ? "VB" : "NN";
+		lemma[i] = c == 'a' ? "a" : "b";
+	}
+	text[2 * N - 1] = '\0';
+	index_layers(text, N, pos, lemma);
+	/* the same segment, opened again: every tag read as a union */
+	char dir[256];
+	td_doc *d;
+	newdir(dir, sizeof dir);
+	assert_int_equal(td_doc_new("doc-u", text, strlen(text), &d), 0);
+	td_meta_set(&d->meta.title, "doc-u");
+	assert_int_equal(td_toklayers_new(N, &d->layers), 0);
+	for (size_t i = 0; i < N; i++)
+		assert_int_equal(
+		        td_toklayers_set(d->layers, i, pos[i], lemma[i]), 0);
+	td_writer *wr;
+	assert_int_equal(td_writer_open(dir, 0, &wr), 0);
+	add(wr, d, "u.txt");
+	assert_int_equal(td_writer_commit(wr), 0);
+	td_writer_close(wr);
+	td_doc_free(d);
+	td_index *ix;
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	td_seg *s = td_index_seg(ix, 0);
+	for (uint32_t t = 0; t < td_seg_lex_size(s, TD_LAYER_POS); t++) {
+		td_postings *p;
+		uint32_t at, n = 0;
+		assert_int_equal(td_seg_lex_scanned(s, TD_LAYER_POS, t), 1);
+		assert_int_equal(td_postings_open(s, TD_LAYER_POS, t, &p), 0);
+		while (td_postings_next(p, 0, &at) == 1)
+			n++;
+		assert_int_equal(td_postings_is_union(p), 1);
+		assert_int_equal(n, td_seg_lex_freq(s, TD_LAYER_POS, t));
+		td_postings_close(p);
+	}
+	td_index_close(ix);
+}
+
 /* Token layers whose values are stored once and shared by offset
  * (td_toklayers_put, as words.c stores them): the builder maps an offset
  * to its term id within one document only; the next document's offsets
@@ -1247,6 +1314,40 @@ static td_doc *ranked_doc(const char *id, uint32_t first, uint32_t n)
 	free(text);
 	td_meta_set(&d->meta.title, id);
 	return d;
+}
+
+/* td_idc_locate (where a position's value lies in its block of IDS)
+ * against a sum of the widths before it, with the popcnt instruction
+ * (where the CPU has it) and without (td_idc_soft), for selectors of
+ * every tier at every position. */
+static void test_idc_locate(void **state)
+{
+	(void)state;
+	const uint8_t w[TD_IDC_TIERS] = {0, 3, 7, 12};
+	uint64_t x = 88172645463325252u;
+	for (int soft = 0; soft < 2; soft++) {
+		td_idc_soft(soft);
+		for (int k = 0; k < 200; k++) {
+			uint64_t sel[2];
+			for (int h = 0; h < 2; h++) {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				sel[h] = x;
+			}
+			uint64_t sum = 0;
+			for (unsigned i = 0; i < TD_IDC_BLOCK; i++) {
+				unsigned t,
+				        want = (unsigned)(sel[i / 32] >>
+				                                  2 * (i % 32) &
+				                          3);
+				uint64_t bit;
+				td_idc_locate(sel, i, w, &t, &bit);
+				assert_int_equal(t, want);
+				assert_int_equal(bit, sum);
+				sum += w[want];
+			}
+		}
+	}
+	td_idc_soft(0);
 }
 
 /* IDS codes a position's word by its rank in tiers (format 14, idcode.h):
@@ -2996,6 +3097,7 @@ int main(void)
 	        cmocka_unit_test(test_version),
 	        cmocka_unit_test(test_lemma_table),
 	        cmocka_unit_test(test_pos_scan),
+	        cmocka_unit_test(test_pos_union),
 	        cmocka_unit_test(test_pos_scan_merge),
 	        cmocka_unit_test(test_shared_postings),
 	        cmocka_unit_test(test_union_postings),
@@ -3019,6 +3121,7 @@ int main(void)
 	        cmocka_unit_test(test_manifest_del_lost_moved),
 	        cmocka_unit_test(test_lexicon_entries),
 	        cmocka_unit_test(test_word_ids_ranked),
+	        cmocka_unit_test(test_idc_locate),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];
