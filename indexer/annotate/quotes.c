@@ -671,6 +671,55 @@ static int described_subject(const td_actx *c, size_t si, int g)
 	return 0;
 }
 
+/* A test on a candidate m of person_before, against the reference
+ * mention ref it must come before. */
+typedef int (*person_test)(
+        const td_actx *c, const td_mention *m, const td_mention *ref);
+
+/* The latest named person before mention ref, outside quotations, whose
+ * gender (where a title or given name shows it) agrees with g at token t
+ * and that passes ok; NULL when none. The walker of the pronoun's
+ * second looks (main clause, stage subject). */
+static const td_mention *person_before(const td_actx *c, const td_mention *ref,
+        size_t t, int g, person_test ok)
+{
+	const td_mention *got = NULL;
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->t0 >= ref->t0 || (got && m->t0 <= got->t0) ||
+		        m->pronoun || !m->key || m->located || !m->kind ||
+		        strcmp(m->kind, "person") || tok_in_quote(c, m->t0) ||
+		        !ok(c, m, ref))
+			continue;
+		int mg = key_gender(c, m->key, t);
+		if (mg && mg != g)
+			continue;
+		got = m;
+	}
+	return got;
+}
+
+/* m is the subject of the main clause of ref's sentence (not under a
+ * subordinator): "murmured Ahab, as Starbuck disappeared" -> Ahab. */
+static int main_clause_subject(
+        const td_actx *c, const td_mention *m, const td_mention *ref)
+{
+	return m->sent == ref->sent &&
+	       !(m->t0 > c->sents[m->sent].t0 &&
+	               td_tok_any(c, m->t0 - 1, subordinators)) &&
+	       subject_position(c, m);
+}
+
+/* m is a subject of the simple past in ref's paragraph, not itself a
+ * past perfect's: the person on stage before a backstory. */
+static int stage_subject(
+        const td_actx *c, const td_mention *m, const td_mention *ref)
+{
+	return c->sents[m->sent].para == c->sents[ref->sent].para &&
+	       m->t1 < c->tok.n && td_tok_pos_is(c, m->t1, "VBD") &&
+	       !pluperfect_after(c, m->t1) && subject_position(c, m);
+}
+
 static const char *resolve_pronoun(const td_actx *c, size_t t)
 {
 	int g = td_tok_eq(c, t, "she", 1) || td_tok_eq(c, t, "her", 1) ? 'f'
@@ -738,24 +787,8 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 	 * subject of the same sentence */
 	if (best && best->t0 > c->sents[best->sent].t0 &&
 	        td_tok_any(c, best->t0 - 1, subordinators)) {
-		const td_mention *main = NULL;
-		for (size_t k = 0; k < c->n_ments; k++) {
-			const td_mention *m = &c->ments[k];
-			if (m->sent != best->sent || m->t0 >= best->t0 ||
-			        (main && m->t0 <= main->t0) || m->pronoun ||
-			        !m->key || m->located || !m->kind ||
-			        strcmp(m->kind, "person") ||
-			        tok_in_quote(c, m->t0) ||
-			        (m->t0 > c->sents[m->sent].t0 &&
-			                td_tok_any(
-			                        c, m->t0 - 1, subordinators)) ||
-			        !subject_position(c, m))
-				continue;
-			int mg = key_gender(c, m->key, t);
-			if (mg && mg != g)
-				continue;
-			main = m;
-		}
+		const td_mention *main =
+		        person_before(c, best, t, g, main_clause_subject);
 		if (main)
 			best = main;
 	}
@@ -777,25 +810,8 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 	 * a man ... “He had a fair trial,” he said."): a subject of the
 	 * simple past before it in its paragraph is the one on stage */
 	if (pluperfect_after(c, best->t1)) {
-		const td_mention *stage = NULL;
-		int para = c->sents[best->sent].para;
-		for (size_t k = 0; k < c->n_ments; k++) {
-			const td_mention *m = &c->ments[k];
-			if (m->t0 >= best->t0 ||
-			        (stage && m->t0 <= stage->t0) || m->pronoun ||
-			        !m->key || m->located || !m->kind ||
-			        strcmp(m->kind, "person") ||
-			        c->sents[m->sent].para != para ||
-			        tok_in_quote(c, m->t0) || m->t1 >= c->tok.n ||
-			        !td_tok_pos_is(c, m->t1, "VBD") ||
-			        pluperfect_after(c, m->t1) ||
-			        !subject_position(c, m))
-				continue;
-			int mg = key_gender(c, m->key, t);
-			if (mg && mg != g)
-				continue;
-			stage = m;
-		}
+		const td_mention *stage =
+		        person_before(c, best, t, g, stage_subject);
 		if (stage)
 			best = stage;
 	}
