@@ -720,6 +720,38 @@ static int stage_subject(
 	       !pluperfect_after(c, m->t1) && subject_position(c, m);
 }
 
+static const char *const copulas[] = {"is", "are", "was", "were", NULL};
+
+/* Does sentence si open (perhaps after "Then"/"But"/"And") with a proper
+ * name that no mention holds, acting: one to three NNP words, then a
+ * verb of the past or present (VBD, VBZ) or a modal ("Keller asked.",
+ * "Keller drank his coffee.")? The actor layer missed a person there
+ * (a surname it does not know), and "he" of a later tag is likelier that
+ * person than anyone it knows: no @who is better than a wrong one. */
+static int unknown_name_acting(const td_actx *c, size_t si)
+{
+	size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
+	if (t < t1 &&
+	        (td_tok_eq(c, t, "then", 1) || td_tok_eq(c, t, "but", 1) ||
+	                td_tok_eq(c, t, "and", 1)))
+		t++;
+	if (t < t1 && td_tok_eq(c, t, ",", 0))
+		t++;
+	size_t k = t;
+	while (k < t1 && k - t < 3 && td_tok_pos_is(c, k, "NNP") &&
+	        td_tok_is_cap(c, k) && !tok_in_quote(c, k) && !ment_at(c, k))
+		k++;
+	if (k == t || k + 1 >= t1)
+		return 0;
+	/* a copula says what the name is, not what it does ("Balenciaga is
+	 * her favorite designer"); as an auxiliary it acts ("was sitting") */
+	if (td_tok_in(c, k, copulas, 1))
+		return td_tok_pos_is(c, k + 1, "VBG") ||
+		       td_tok_pos_is(c, k + 1, "VBN");
+	return td_tok_pos_is(c, k, "VBD") || td_tok_pos_is(c, k, "VBZ") ||
+	       td_tok_pos_is(c, k, "MD");
+}
+
 static const char *resolve_pronoun(const td_actx *c, size_t t)
 {
 	int g = td_tok_eq(c, t, "she", 1) || td_tok_eq(c, t, "her", 1) ? 'f'
@@ -797,7 +829,8 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 	 * that. “...,” he said"): the pronoun is the described one's, whom
 	 * no key names */
 	for (int s = best ? best->sent + 1 : smin; s <= si; s++)
-		if (described_subject(c, (size_t)s, g))
+		if (described_subject(c, (size_t)s, g) ||
+		        (s < si && unknown_name_acting(c, (size_t)s)))
 			return NULL;
 	if (!best) {
 		const char *w = last_speaker_of(c, g, smin, t);
@@ -3531,7 +3564,7 @@ static int register_words(td_annotator *a)
 	        appear_verbs, quoting_verbs, him_her, title_adjs, connectives,
 	        relatives, unnamed_pronouns, rank_prefixes, ranked_titles,
 	        tag_pronouns, tag_dets, described_m, described_f, described_any,
-	        NULL};
+	        copulas, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

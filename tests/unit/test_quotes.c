@@ -1668,6 +1668,32 @@ static void test_according_to_clause(void **state)
 	td_doc_free(d);
 }
 
+/* Session 15 (helper c): a proper name the actor layer does not know,
+ * opening a sentence and acting ("Keller drank his coffee."), stands
+ * between the last person known and a later "he said": the pronoun is
+ * likelier the unknown man's, so no @who (a wrong speaker costs more than
+ * none). A copula is no act ("Balenciaga is her favorite designer."). */
+static void test_unknown_name_acting(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Captain Harlan Voss stood at the wheel."),
+	        ("\"Hemp and trouble,\" said Voss."),
+	        ("Keller drank his coffee."), ("\"It's guns,\" he said.")};
+	td_doc *d = fx_doc("1961-07-08", paras, 4);
+	fx_expect(d, "q", "Hemp and trouble,", "who", "#harlan-voss");
+	fx_expect(d, "q", "It's guns,", "who", NULL);
+	td_doc_free(d);
+
+	const char *const copula[] = {
+	        ("Captain Harlan Voss stood at the wheel."),
+	        ("\"Hemp and trouble,\" said Voss."),
+	        ("Ortega is his partner."), ("\"It's guns,\" he said.")};
+	d = fx_doc("1961-07-08", copula, 4);
+	fx_expect(d, "q", "It's guns,", "who", "#harlan-voss");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1735,6 +1761,7 @@ int main(void)
 	        cmocka_unit_test(test_pronoun_main_clause),
 	        cmocka_unit_test(test_parenthesis_after_subject),
 	        cmocka_unit_test(test_according_to_clause),
+	        cmocka_unit_test(test_unknown_name_acting),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
