@@ -3307,6 +3307,7 @@ typedef struct turn {
 	size_t q0, q1;   /* its quotations [q0, q1) in c->quotes */
 	const char *who; /* the speaker of all of them, or NULL */
 	int single;      /* one speaker or none, no part in another paragraph */
+	int anon;        /* no who: a speaker by description, not a named one */
 } turn;
 
 /* Does turn u hold talk only: each sentence some of a quotation (a tag,
@@ -3395,6 +3396,92 @@ static const char *self_named(const td_actx *c, size_t q0, size_t q1)
 	return NULL;
 }
 
+/* Does turn u hold a tag whose speaker is a description, no name: a verb
+ * of saying outside the quotations with "the" or "a" and a word that no
+ * person mention holds right after it ("said the Guernsey-man", "rejoined
+ * a Guernsey-man", "said the other"), or "the" and one or two lowercase
+ * words (a noun last) opening the clause right before it ("the doctor
+ * agreed")? Such a turn is someone's other than the named speaker's. */
+static int turn_described(const td_actx *c, const turn *u)
+{
+	for (size_t x = u->s0; x < u->s1; x++) {
+		size_t t0 = c->sents[x].t0, t1 = c->sents[x].t1;
+		for (size_t v = t0; v < t1; v++) {
+			if (tok_in_quote(c, v) || !td_tok_is_lower(c, v))
+				continue;
+			long sm = td_speech_match(c, v, t1);
+			if (sm < 0 ||
+			        (c->a->speech_pats.v[sm].type != TD_SV_SPEECH &&
+			                c->a->speech_pats.v[sm].type !=
+			                        TD_SV_TAG))
+				continue;
+			size_t e = v + (size_t)c->a->speech_pats.v[sm].n;
+			if (e + 1 < t1 &&
+			        (td_tok_eq(c, e, "the", 1) ||
+			                td_tok_in(c, e, indef_dets, 1)) &&
+			        td_tok_is_word(c, e + 1) &&
+			        !tok_in_quote(c, e + 1) && !ment_at(c, e + 1))
+				return 1;
+			size_t k = v;
+			if (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
+				k--;
+			if (k < t0 + 2 || !td_tok_pos_is(c, k - 1, "NN") ||
+			        !td_tok_is_lower(c, k - 1) || ment_at(c, k - 1))
+				continue;
+			size_t d = k - 2;
+			if (td_tok_is_lower(c, d) &&
+			        td_tok_pos_is(c, d, "JJ") && d > t0)
+				d--;
+			if (td_tok_eq(c, d, "the", 1) && !tok_in_quote(c, d) &&
+			        (d == t0 || tok_in_quote(c, d - 1) ||
+			                is_close_mark(c, d - 1) ||
+			                td_tok_eq(c, d - 1, ",", 0)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Does turn u address a person other than key by name (a vocative inside
+ * its quotations: after a comma, perhaps with a title, then a comma, a
+ * sentence end or the quotation's end, "Yes, Captain Boomer, if you";
+ * or opening the quotation before a comma, "Eddie, get the
+ * lieutenant")? In the two turns before an untagged one, the speaker by
+ * description beside key may then be that person or the one addressed
+ * another listener, and the untagged turn a third speaker's ("Yes,
+ * Captain Boomer, ..." said Bunger; "No, thank ye, Bunger," said the
+ * English Captain; then Ahab): the exchange is not surely of two. In the
+ * untagged turn itself a name addresses the other side ("..., will ye,
+ * Bouton-de-Rose?") and breaks nothing. */
+static int addresses_other(const td_actx *c, const turn *u, const char *key)
+{
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || !m->kind ||
+		        strcmp(m->kind, "person") || !strcmp(m->key, key) ||
+		        m->sent < (int)u->s0 || m->sent >= (int)u->s1)
+			continue;
+		size_t q = u->q0;
+		while (q < u->q1 && !in_quote_q(c, m, q))
+			q++;
+		if (q == u->q1)
+			continue;
+		size_t p = m->t0;
+		for (int n = 0; n < 3 && p > 0 && td_tok_is_cap(c, p - 1) &&
+		                c->tok.v[p - 1].start >= c->quotes[q].start &&
+		                !ment_at(c, p - 1);
+		        n++)
+			p--;
+		int first =
+		        p == 0 || c->tok.v[p - 1].start < c->quotes[q].start;
+		if (first ? m->t1 < c->tok.n && td_tok_eq(c, m->t1, ",", 0)
+		          : td_tok_eq(c, p - 1, ",", 0) &&
+		                        address_end(c, q, m->t1))
+			return 1;
+	}
+	return 0;
+}
+
 /* A strict two-person exchange (contract: "its neighbours name the
  * speaker"): a paragraph that holds a turn and nothing else, no verb of
  * saying, no name of a speaker, right after two paragraphs of one turn
@@ -3424,6 +3511,7 @@ static int alternating_turns(td_actx *c)
 		u->q0 = q;
 		u->q1 = e;
 		u->who = NULL;
+		u->anon = 0;
 		u->single = para >= 0;
 		for (size_t k = q; k < e && u->single; k++) {
 			const td_quote *qq = &c->quotes[k];
@@ -3440,6 +3528,7 @@ static int alternating_turns(td_actx *c)
 			u->s0--;
 		while (u->s1 < c->n_sents && c->sents[u->s1].para == para)
 			u->s1++;
+		u->anon = u->single && !u->who && turn_described(c, u);
 		q = e;
 	}
 	for (size_t i = 0; i < nt; i++) {
@@ -3453,12 +3542,29 @@ static int alternating_turns(td_actx *c)
 		if (!w && i >= 2) {
 			turn *a = &tv[i - 2], *b = &tv[i - 1];
 			/* the cheap tests first */
-			if (a->single && b->single && a->who && b->who &&
-			        strcmp(a->who, b->who) && b->s0 == a->s1 &&
+			/* the two sides: a named speaker each, or one named
+			 * and one by description (anon: "said the
+			 * Guernsey-man"), whose turns stay without @who but
+			 * keep the chain going */
+			const char *nk = a->who ? a->who : b->who;
+			int two =
+			        a->who && b->who
+			                ? strcmp(a->who, b->who) != 0
+			                : ((a->who && b->anon) ||
+			                          (a->anon && b->who)) &&
+			                          !addresses_other(c, a, nk) &&
+			                          !addresses_other(c, b, nk);
+			if (a->single && b->single && two && b->s0 == a->s1 &&
 			        u->s0 == b->s1 && turn_talk(c, a) &&
 			        turn_talk(c, b) && turn_bare(c, u) &&
-			        !names_inside(c, u->q0, u->q1, a->who))
+			        (!a->who || !names_inside(
+			                            c, u->q0, u->q1, a->who))) {
+				if (a->anon) {
+					u->anon = 1;
+					continue;
+				}
 				w = a->who;
+			}
 		}
 		if (!w)
 			continue;

@@ -1694,6 +1694,41 @@ static void test_unknown_name_acting(void **state)
 	td_doc_free(d);
 }
 
+/* Session 15 (helper c): a strict exchange of a named speaker and one
+ * given by description ("answered the Guernsey-man", "the doctor
+ * agreed"): the untagged turns alternate, the named man's get his key,
+ * the other's none, and the chain goes on through them. Not when a turn
+ * before addresses a third person by name (the described speaker may be
+ * that person, and the untagged turn a third one's). */
+static void test_described_alternation(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Stubb pulled up to the Frenchman."),
+	        ("\"What's the matter with your nose?\" said Stubb."),
+	        ("\"I wish it was broken!\" answered the Guernsey-man."),
+	        ("\"Oh, nothing! It's a wax nose.\""),
+	        ("\"What do you want here?\""), ("\"Keep cool.\"")};
+	td_doc *d = fx_doc("1851-11-14", paras, 6);
+	fx_expect(d, "q", "Oh, nothing! It's a wax nose.", "who", "#stubb");
+	fx_expect(d, "q", "What do you want here?", "who", NULL);
+	fx_expect(d, "q", "Keep cool.", "who", "#stubb");
+	td_doc_free(d);
+
+	const char *const doctor[] = {("Frank Moran waited by the bed."),
+	        ("\"Well?\" Moran asked."),
+	        ("\"Two days,\" the doctor agreed."), ("\"Tidy.\"")};
+	d = fx_doc("1961-10-21", doctor, 4);
+	fx_expect(d, "q", "Tidy.", "who", "#frank-moran");
+	td_doc_free(d);
+
+	const char *const third[] = {("Frank Moran waited by the bed."),
+	        ("\"Yes, Eddie Kowalski, tell him,\" Moran said."),
+	        ("\"Two days,\" said the doctor."), ("\"Tidy.\"")};
+	d = fx_doc("1961-10-21", third, 4);
+	fx_expect(d, "q", "Tidy.", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1762,6 +1797,7 @@ int main(void)
 	        cmocka_unit_test(test_parenthesis_after_subject),
 	        cmocka_unit_test(test_according_to_clause),
 	        cmocka_unit_test(test_unknown_name_acting),
+	        cmocka_unit_test(test_described_alternation),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
