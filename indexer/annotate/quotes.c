@@ -3299,6 +3299,107 @@ static void beat_speakers(td_actx *c)
 	}
 }
 
+/* The speaker a paragraph of narration hands to the next paragraph: its
+ * last sentence holds no quotation and ends with a verb of saying that
+ * has no complement, perhaps with a particle or adverb ("and then he went
+ * back to the stair head and called down.", "Keller shouted back."): what
+ * was said is the next paragraph (not a passive: "He was called."). The
+ * verb's subject is the nearest "he"
+ * or "she" (resolved as a tag's pronoun) or person in subject position
+ * before it in the sentence; NULL when that is anyone else ("I called
+ * out."), or when none. */
+static const char *handed_speaker(const td_actx *c, size_t si)
+{
+	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+	if (t1 < t0 + 2 || !td_tok_eq(c, t1 - 1, ".", 0))
+		return NULL;
+	for (size_t t = t0; t < t1; t++)
+		if (tok_in_quote(c, t) || is_open_mark(c, t))
+			return NULL;
+	/* the verb: the last word, or before one or two particles or
+	 * adverbs ("down", "back", "out", "quietly") */
+	size_t e = t1 - 1, v = e;
+	int verb = 0;
+	for (int n = 0; n < 3 && v > t0 && !verb; n++) {
+		size_t k = v - 1;
+		long sm = td_speech_match(c, k, e);
+		if (sm >= 0 &&
+		        (c->a->speech_pats.v[sm].type == TD_SV_SPEECH ||
+		                c->a->speech_pats.v[sm].type == TD_SV_TAG) &&
+		        k + (size_t)c->a->speech_pats.v[sm].n == v &&
+		        !td_tok_pos_is(c, k, "VBG") && k > t0 &&
+		        !td_tok_in(c, k - 1, copulas, 1)) {
+			v = k;
+			verb = 1;
+			break;
+		}
+		if (!td_tok_is_lower(c, k) ||
+		        !(td_tok_pos_is(c, k, "RP") ||
+		                td_tok_pos_is(c, k, "RB")))
+			return NULL;
+		v = k;
+	}
+	if (!verb || td_tok_is_cap(c, v))
+		return NULL;
+	for (size_t k = v; k-- > t0;) {
+		if (td_tok_in(c, k, he_she, 1))
+			return resolve_pronoun(c, k);
+		if (td_tok_in(c, k, tag_pronouns, 1))
+			return NULL; /* "I", "we", "they" */
+		const td_mention *m = ment_at(c, k);
+		if (m && !m->pronoun && m->key && m->kind &&
+		        !strcmp(m->kind, "person") && !m->located &&
+		        subject_position(c, m))
+			return m->key;
+	}
+	return NULL;
+}
+
+/* A paragraph holding nothing but a quotation, after a paragraph of
+ * narration that hands it its speaker (handed_speaker), is that
+ * speaker's. */
+static void handed_turns(td_actx *c)
+{
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		td_quote *qq = &c->quotes[q];
+		if (qq->who || qq->sent <= 0)
+			continue;
+		size_t si = (size_t)qq->sent;
+		int para = c->sents[si].para;
+		if (para < 0 || c->sents[si - 1].para == para ||
+		        (q > 0 && c->quotes[q - 1].next_part == (int)q))
+			continue;
+		/* the paragraph: only quotations, no word outside them */
+		size_t s1 = si;
+		while (s1 < c->n_sents && c->sents[s1].para == para)
+			s1++;
+		int narration = 0;
+		for (size_t t = c->sents[si].t0; t < c->sents[s1 - 1].t1; t++)
+			if (td_tok_is_word(c, t) && !tok_in_quote(c, t))
+				narration = 1;
+		if (narration)
+			continue;
+		/* the paragraph before: narration only ("“Well?” Moran
+		 * asked." hands nothing on: it is a turn of its own) */
+		int turn_before = 0;
+		for (size_t x = si; x-- > 0 &&
+		                    c->sents[x].para == c->sents[si - 1].para &&
+		                    !turn_before;)
+			for (size_t t = c->sents[x].t0;
+			        t < c->sents[x].t1 && !turn_before; t++)
+				turn_before = tok_in_quote(c, t) ||
+				              is_open_mark(c, t);
+		const char *w = turn_before ? NULL : handed_speaker(c, si - 1);
+		if (!w)
+			continue;
+		for (size_t k = q; k < c->n_quotes && c->quotes[k].sent >= 0 &&
+		                   c->sents[c->quotes[k].sent].para == para;
+		        k++)
+			if (!c->quotes[k].who)
+				c->quotes[k].who = w;
+	}
+}
+
 /* A paragraph of dialogue as a turn (alternating_turns): its quotations,
  * their one speaker, and whether it holds nothing else. */
 typedef struct turn {
@@ -3606,6 +3707,7 @@ int td_quotes_attribute(td_actx *c)
 				c->quotes[q].who = w;
 	}
 	beat_speakers(c);
+	handed_turns(c);
 	if ((rc = alternating_turns(c)) < 0)
 		return rc;
 	/* the parts of a quote over paragraphs are one quotation: each takes

@@ -1729,6 +1729,29 @@ static void test_described_alternation(void **state)
 	td_doc_free(d);
 }
 
+/* Session 15 (helper c): a paragraph of narration that ends with a verb
+ * of saying without its words ("... and called down.", "Moran
+ * shouted.") hands its subject to the next paragraph, a quotation alone;
+ * not a paragraph that is itself a turn ("“Well?” Moran asked."), not
+ * "I" (the narrator has no key), not a passive ("He was called."). */
+static void test_handed_speaker(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Detective Sergeant Frank Moran climbed the stairs."),
+	        ("Moran went to the window, and then he went back to the "
+	         "stair head and called down."),
+	        ("\"Eddie, get the lieutenant on the phone.\""),
+	        ("\"Well?\" Moran asked."), ("\"Two days.\""),
+	        ("I called out."), ("\"Open up.\"")};
+	td_doc *d = fx_doc("1961-10-21", paras, 7);
+	fx_expect(d, "q", "Eddie, get the lieutenant on the phone.", "who",
+	        "#frank-moran");
+	fx_expect(d, "q", "Two days.", "who", NULL);
+	fx_expect(d, "q", "Open up.", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1798,6 +1821,7 @@ int main(void)
 	        cmocka_unit_test(test_according_to_clause),
 	        cmocka_unit_test(test_unknown_name_acting),
 	        cmocka_unit_test(test_described_alternation),
+	        cmocka_unit_test(test_handed_speaker),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
