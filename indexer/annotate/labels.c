@@ -586,6 +586,16 @@ static int own_intention(const td_actx *c, size_t t0, size_t i, size_t t1)
 	return s > t0 && td_tok_in(c, s - 1, person_pronouns, 1);
 }
 
+/* "will" of what happens as a rule (issue 13): a frequency adverb right
+ * after it ("cases will sometimes happen when ...", "a dog will often
+ * bark at strangers") makes it a habit or a general truth, as after
+ * "would" (would_not_future), not a forecast. */
+static int generic_will(const td_actx *c, size_t i, size_t t1)
+{
+	size_t k = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
+	return any(c, k, t1, habit_adverbs);
+}
+
 static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
         int hedge_here, int question)
 {
@@ -634,6 +644,9 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
 		                td_past_counterfactual(c, t0, i)))
 			return 0;
 		if (embedded_question(c, t0, i, question))
+			return 0;
+		if (!eq(c, i, t1, "would") && !eq(c, i, t1, "wouldn't") &&
+		        generic_will(c, i, t1))
 			return 0;
 		/* "would have done" is a past counterfactual; "will have to"
 		 * a future necessity */

@@ -807,6 +807,21 @@ static void test_own_voice(void **state)
 	td_doc_free(d);
 }
 
+/* "will" with a frequency adverb after it tells what happens as a rule,
+ * a habit or a general truth: no forecast; without it, a forecast. */
+static void test_generic_will(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+	        "Cases will sometimes happen when the boat is lost.\n"
+	        "A frightened horse will often bolt at night.\n"
+	        "The boat will be lost.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -845,6 +860,7 @@ int main(void)
 	        cmocka_unit_test(test_quoted_command),
 	        cmocka_unit_test(test_possibility_past_vantage),
 	        cmocka_unit_test(test_own_voice),
+	        cmocka_unit_test(test_generic_will),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
