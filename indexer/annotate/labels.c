@@ -596,6 +596,38 @@ static int generic_will(const td_actx *c, size_t i, size_t t1)
 	return any(c, k, t1, habit_adverbs);
 }
 
+/* A text's reference to its own later pages (issue 13): "as will be
+ * seen", "as ere long will be seen", "as we shall see", "it will be
+ * seen that/what ...", "It will be shown below": the writer points the
+ * reader on, he foretells no event. will/shall (+ be) + a verb of
+ * showing or seeing, after "as" (up to three words between, none a noun
+ * or a verb) or after "it". "The plan will be discussed on Tuesday" (no
+ * "as", no "it") stays a forecast. */
+static const char *const exposition_verbs[] = {"seen", "shown", "noted",
+        "observed", "explained", "described", "discussed", "recalled",
+        "remembered", "see", "show", "explain", "describe", "discuss", "note",
+        "observe", NULL};
+
+static int text_reference(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	size_t v = eq(c, i + 1, t1, "be") ? i + 2 : i + 1;
+	if (!any(c, v, t1, exposition_verbs))
+		return 0;
+	if (i > t0 && eq(c, i - 1, t1, "it") && v == i + 2)
+		return 1;
+	for (size_t b = i; b-- > t0 && i - b <= 3;) {
+		if (eq(c, b, t1, "as"))
+			return 1;
+		/* "as ere long will be seen" (ere, long: JJ, RB or IN by
+		 * their context), "as we shall see"; a noun or a verb between
+		 * makes "as" a conjunction of its own clause */
+		if (!td_tok_is_word(c, b) || td_tok_pos_is(c, b, "NN*") ||
+		        td_tok_pos_is(c, b, "VB*") || td_tok_pos_is(c, b, "MD"))
+			return 0;
+	}
+	return 0;
+}
+
 static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
         int hedge_here, int question)
 {
@@ -646,7 +678,8 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
 		if (embedded_question(c, t0, i, question))
 			return 0;
 		if (!eq(c, i, t1, "would") && !eq(c, i, t1, "wouldn't") &&
-		        generic_will(c, i, t1))
+		        (generic_will(c, i, t1) ||
+		                text_reference(c, t0, i, t1)))
 			return 0;
 		/* "would have done" is a past counterfactual; "will have to"
 		 * a future necessity */
@@ -1787,6 +1820,10 @@ int td_labels_apply(td_actx *c)
 				pred = seg_future = 1;
 			plan |= any(c, i, t1, expect_verbs) &&
 			        own_intention(c, t0, i, t1);
+			/* "It will be seen in some other place ...": the
+			 * writer's plan for his pages, no statement */
+			plan |= any(c, i, t1, will_modals) &&
+			        text_reference(c, t0, i, t1);
 			if (!(mk & M_COND) && (eq(c, i, t1, "would") ||
 			                              eq(c, i, t1, "wouldn't")))
 				hyp_eval |= would_be_adjective(c, i, t1);
@@ -1885,7 +1922,7 @@ static int register_words(td_annotator *a)
 	        directive_verbs, cond_words, past_irregular, finite_words,
 	        participle_aux, noun_determiners, refusal_verbs, wish_words,
 	        habit_adverbs, past_thought, will_modals, quote_persons,
-	        np_dets, present_words, belief_verbs, be_present, link_verbs2,
-	        NULL};
+	        exposition_verbs, np_dets, present_words, belief_verbs,
+	        be_present, link_verbs2, NULL};
 	return td_words_register(a, lists);
 }

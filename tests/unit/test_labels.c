@@ -822,6 +822,25 @@ static void test_generic_will(void **state)
 	td_doc_free(d);
 }
 
+/* A text's pointer to its own later pages ("as will be seen", "it will
+ * be seen", "as we shall see") foretells no event and states nothing: no
+ * prediction, no claim; "The plan will be discussed" stays a forecast. */
+static void test_text_reference(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+	        "It will be seen in some other place of what a light "
+	        "substance the whale's head consists.\n"
+	        "The boat was lost, as ere long will be seen.\n"
+	        "As we shall see, the treaty failed.\n"
+	        "The plan will be discussed by the council.");
+	expect_ana(d, 0, "");
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	assert_true(has(fx_ana(d, 3), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -861,6 +880,7 @@ int main(void)
 	        cmocka_unit_test(test_possibility_past_vantage),
 	        cmocka_unit_test(test_own_voice),
 	        cmocka_unit_test(test_generic_will),
+	        cmocka_unit_test(test_text_reference),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
