@@ -1369,7 +1369,7 @@ static const char *const third_persons[] = {
 static const char *const sfx_will[] = {"ll", NULL};
 static const char *const sfx_be[] = {"s", "re", NULL};
 static const char *const be_forms[] = {
-        "is", "are", "isn't", "aren't", "'s", "'re", NULL};
+        "is", "are", "isn't", "aren't", "'s", "'re", "ain't", NULL};
 static const char *const speaker_side[] = {"i", "we", "you", NULL};
 
 /* The speaker's own plan or wish in spoken English at token i of an
@@ -1412,11 +1412,28 @@ static int speaker_plan_at(const td_actx *c, size_t i, size_t b)
  * are the speaker's plan; the full "he will" of a formal statement is
  * left to the subject test of quoted_forecast (a spokesman's "they will"
  * announces his side's plan). */
+static const char *const third_singular[] = {"he", "she", NULL};
+static const char *const other_possessive[] = {"your", "his", "her", NULL};
+
 static int spoken_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
 	size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
-	if (pron_contracted(c, i, third_persons, sfx_will) && v < t1 &&
-	        td_tok_is_lower(c, v) && !eq(c, v, t1, "have"))
+	/* the verb after the modal: "'ll have to" is a forecast necessity,
+	 * "'ll have done" no forecast */
+	int verb = v < t1 && td_tok_is_lower(c, v) &&
+	           (!eq(c, v, t1, "have") || eq(c, v + 1, t1, "to"));
+	if (pron_contracted(c, i, third_persons, sfx_will) && verb)
+		return 1;
+	/* a full will/won't/shall after he/she or after a noun that
+	 * "your"/"his"/"her" opens ("“He won't sleep tomorrow night”",
+	 * "“Your ma will skin me alive”"): another person's doing foretold
+	 * in dialogue; "they will" of a spokesman announces his side's
+	 * plan, "it will never be a country" of an official his position */
+	if (verb && i > t0 && any(c, i, t1, will_modals) &&
+	        (any(c, i - 1, t1, third_singular) ||
+	                (i > t0 + 1 && td_tok_pos_is(c, i - 1, "NN*") &&
+	                        td_tok_is_lower(c, i - 1) &&
+	                        any(c, i - 2, t1, other_possessive))))
 		return 1;
 	if (!eq(c, i + 1, t1, "going") || !eq(c, i + 2, t1, "to") ||
 	        !to_verb(c, i + 3, t1))
@@ -1923,6 +1940,7 @@ static int register_words(td_annotator *a)
 	        participle_aux, noun_determiners, refusal_verbs, wish_words,
 	        habit_adverbs, past_thought, will_modals, quote_persons,
 	        exposition_verbs, np_dets, present_words, belief_verbs,
-	        be_present, link_verbs2, NULL};
+	        be_present, link_verbs2, third_singular, other_possessive,
+	        NULL};
 	return td_words_register(a, lists);
 }

@@ -841,6 +841,27 @@ static void test_text_reference(void **state)
 	td_doc_free(d);
 }
 
+/* Dialogue foretells another person's doing: a full will/won't after
+ * he/she or after a noun opened by your/his/her, "'ll have to", "ain't
+ * going to"; the speaker's own "I will", a spokesman's "they will" and
+ * "it will" stay plans or positions. */
+static void test_dialogue_forecast(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+	        "\"He won't sleep tomorrow night, Marshal.\"\n"
+	        "\"Your ma will skin me alive.\"\n"
+	        "\"She'll have to catch you first, Mr. Brandt.\"\n"
+	        "\"It ain't going to hurt nothing.\"\n"
+	        "\"I will pay you,\" he said.\n"
+	        "\"They will build the plant,\" the spokesman said.");
+	for (int i = 0; i < 4; i++)
+		assert_true(has(fx_ana(d, i), "#prediction"));
+	assert_false(has(fx_ana(d, 4), "#prediction"));
+	assert_false(has(fx_ana(d, 5), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -881,6 +902,7 @@ int main(void)
 	        cmocka_unit_test(test_own_voice),
 	        cmocka_unit_test(test_generic_will),
 	        cmocka_unit_test(test_text_reference),
+	        cmocka_unit_test(test_dialogue_forecast),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
