@@ -1297,6 +1297,14 @@ static int speech_verb_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 	return 1;
 }
 
+/* A verb of the manner of saying (speech_verbs.tsv class "tag": asked,
+ * muttered, cried ...) at i: a speech tag beside a quotation. */
+static int speech_tag_at(const td_actx *c, size_t i, size_t t1)
+{
+	long v = td_speech_match(c, i, t1);
+	return v >= 0 && c->a->speech_pats.v[v].type == TD_SV_TAG;
+}
+
 /* A quoted question with its speech tag after it ("“Does he know about
  * you?” he said at last."): the sentence asks as the question alone does.
  * The quotation ends in '?' and no more than six words follow it, outside
@@ -1316,7 +1324,10 @@ static int tagged_question(const td_actx *c, size_t t0, size_t t1)
 		if (td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end))
 			return 0;
 		words++;
-		speech |= speech_verb_at(c, t0, i, t1);
+		/* a verb of saying or of the manner of saying, the tags of
+		 * fiction ("“Which way did they go?” he asked.") */
+		speech |=
+		        speech_verb_at(c, t0, i, t1) || speech_tag_at(c, i, t1);
 	}
 	return speech && words <= 6;
 }

@@ -862,6 +862,19 @@ static void test_dialogue_forecast(void **state)
 	td_doc_free(d);
 }
 
+/* A quoted question tagged with a verb of the manner of saying ("he
+ * asked", "she muttered") asks as the question alone does: no claim. */
+static void test_question_tag(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+	        "\"Which way did they go?\" he asked.\n"
+	        "\"Why did the Army sell the mules?\" she muttered.");
+	expect_ana(d, 0, "");
+	expect_ana(d, 1, "");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -903,6 +916,7 @@ int main(void)
 	        cmocka_unit_test(test_generic_will),
 	        cmocka_unit_test(test_text_reference),
 	        cmocka_unit_test(test_dialogue_forecast),
+	        cmocka_unit_test(test_question_tag),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
