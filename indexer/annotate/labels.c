@@ -1207,24 +1207,76 @@ static int all_quoted(
  * contracted one): "“Clear away the boats!”", "“Start her, start her, my
  * men!”". An order directs, it asserts no proposition (annotation.md's
  * claim); "“Tell him the Service doesn't haggle”" asserts what it passes
- * on and stays a claim. */
+ * on and stays a claim. The imperatives of dialogue count too (issue
+ * 13): after a connective or a name called ("“And you leave that handbag
+ * here”", "“Billy, you go on home”"), with "you" before a verb of doing
+ * ("“You stay where you are.”"; not "“You know the trail”": a verb of
+ * knowing, feeling or having states), "let's"/"let us" ("“Then let's
+ * ride”"), a negative one ("“Don't hurry yourselves”", "“Bear that in
+ * mind, and don't jump any more”"). A finite verb after a subordinator
+ * ("where you are", "if you jump") belongs to its own clause. */
+static const char *const command_openers[] = {
+        "and", "but", "then", "now", "so", "well", "oh", "just", NULL};
+static const char *const stative_verbs[] = {"know", "think", "see", "want",
+        "like", "love", "hate", "need", "have", "mean", "feel", "remember",
+        "understand", "believe", "seem", "look", "sound", "hear", "say",
+        "guess", "reckon", "suppose", "figure", "expect", "hope", "wish", "owe",
+        "get", "find", "are", "do", "can", "must", "never", NULL};
+static const char *const subordinators[] = {"where", "when", "if", "until",
+        "till", "before", "after", "while", "as", "unless", "because", NULL};
+
+/* A negative imperative at i: "don't"/"never" + a base-form verb. */
+static int negative_command(const td_actx *c, size_t i, size_t b)
+{
+	return (eq(c, i, b, "don't") || eq(c, i, b, "don’t") ||
+	               eq(c, i, b, "never")) &&
+	       i + 1 < b && td_tok_pos_is(c, i + 1, "VB");
+}
+
 static int quoted_command(const td_actx *c, size_t a, size_t b)
 {
 	size_t f = a;
-	while (f < b && !td_tok_is_word(c, f))
+	while (f < b &&
+	        (!td_tok_is_word(c, f) || any(c, f, b, command_openers)))
 		f++;
-	if (f == b || !td_tok_pos_is(c, f, "VB"))
+	/* a name called: "Billy, you go on home" */
+	if (f + 1 < b && td_tok_pos_is(c, f, "NNP") && eq(c, f + 1, b, ",")) {
+		f += 2;
+		while (f < b && !td_tok_is_word(c, f))
+			f++;
+	}
+	if (f == b)
 		return 0;
-	for (size_t i = f; i < b; i++)
+	size_t you_verb = b;
+	if (eq(c, f, b, "you")) {
+		size_t v = f + 1;
+		while (v < b && td_tok_pos_is(c, v, "RB"))
+			v++;
+		if (!(v < b &&
+		            (td_tok_pos_is(c, v, "VBP") ||
+		                    td_tok_pos_is(c, v, "VB")) &&
+		            !any(c, v, b, stative_verbs)))
+			return 0;
+		you_verb = v;
+	} else if (eq(c, f, b, "let") &&
+	           (eq(c, f + 1, b, "'s") || eq(c, f + 1, b, "’s") ||
+	                   eq(c, f + 1, b, "us"))) {
+		;
+	} else if (!td_tok_pos_is(c, f, "VB") && !negative_command(c, f, b))
+		return 0;
+	int sub = 0;
+	for (size_t i = f; i < b; i++) {
+		sub |= any(c, i, b, subordinators);
+		if (sub || i == you_verb || negative_command(c, i, b))
+			continue;
 		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
 		        td_tok_pos_is(c, i, "VBD") ||
 		        td_tok_pos_is(c, i, "MD") || contracted_verb(c, i))
 			return 0;
+	}
 	return 1;
 }
 
-/* The actor's words in sentence [t0, t1): said clauses and quotes. Sets
- * *any_unit and returns 1 when one of them is a claim. */
 static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 {
 	size_t ss = c->tok.v[t0].start, se = c->tok.v[t1 - 1].end;
@@ -1952,6 +2004,6 @@ static int register_words(td_annotator *a)
 	        habit_adverbs, past_thought, will_modals, quote_persons,
 	        exposition_verbs, np_dets, present_words, belief_verbs,
 	        be_present, link_verbs2, third_singular, other_possessive,
-	        NULL};
+	        command_openers, stative_verbs, subordinators, NULL};
 	return td_words_register(a, lists);
 }

@@ -875,6 +875,27 @@ static void test_question_tag(void **state)
 	td_doc_free(d);
 }
 
+/* The imperatives of dialogue assert nothing: after a connective or a
+ * name called, with "you" before a verb of doing, "let's", a negative
+ * one; "you" before a verb of knowing states, and a finite verb of the
+ * quote's own passes a statement on. */
+static void test_dialogue_commands(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+	        "\"You stay where you are.\"\n"
+	        "\"And you leave that handbag here on the desk.\"\n"
+	        "\"Then let's ride,\" Brandt said.\n"
+	        "\"Don't hurry yourselves,\" cried Stubb.\n"
+	        "\"You know the trail better than any man here,\" he said.\n"
+	        "\"Tell him the Service doesn't haggle,\" said Alden.");
+	for (int i = 0; i < 4; i++)
+		expect_ana(d, i, "");
+	expect_ana(d, 4, "#claim");
+	expect_ana(d, 5, "#claim");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -917,6 +938,7 @@ int main(void)
 	        cmocka_unit_test(test_text_reference),
 	        cmocka_unit_test(test_dialogue_forecast),
 	        cmocka_unit_test(test_question_tag),
+	        cmocka_unit_test(test_dialogue_commands),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
