@@ -889,6 +889,29 @@ static int degree_eval(const td_actx *c, size_t i, size_t t1)
 /* The claim cue kind at token i, or 0. Deontic cues lose their force in
  * a conditional inversion ("Should a summit go ahead, ...") and under a
  * future modal ("will have to choose" forecasts a necessity). */
+/* "call(s/ed)" that names or summons, not judges (issue 13): the name
+ * given after it, the object between perhaps ("a rider whom the whole
+ * border called Tejano", "Everybody called her Peg", "the gunman the
+ * papers called the Durango Kid"), or a particle of calling out or on
+ * ("called up the voice-pipe", "called upon her"). "calls X Y" with a
+ * common word for Y ("called him mad", "calls the plan a folly") still
+ * judges. */
+static const char *const call_words[] = {"call", "calls", "called", NULL};
+static const char *const call_particles[] = {
+        "up", "upon", "on", "out", "off", "in", "back", "at", "to", NULL};
+
+static int naming_call(const td_actx *c, size_t i, size_t t1)
+{
+	if (!any(c, i, t1, call_words))
+		return 0;
+	if (any(c, i + 1, t1, call_particles))
+		return 1;
+	size_t k = i + 1;
+	if (k < t1 && (td_tok_pos_is(c, k, "PRP") || td_tok_pos_is(c, k, "DT")))
+		k++;
+	return k < t1 && td_tok_pos_is(c, k, "NNP") && td_tok_is_cap(c, k);
+}
+
 static int cue_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
 	long m = td_patset_match(&c->a->claim_pats, c, i, t1);
@@ -897,6 +920,8 @@ static int cue_at(const td_actx *c, size_t t0, size_t i, size_t t1)
 	if (m < 0)
 		return degree_eval(c, i, t1) ? CC_EVALUATIVE : 0;
 	int type = c->a->claim_pats.v[m].type;
+	if (type == CC_JUDGEMENT && naming_call(c, i, t1))
+		return 0;
 	if (type == CC_DEONTIC) {
 		if (i == t0 && td_tok_eq(c, i, "Should", 0))
 			return 0;
@@ -2004,6 +2029,7 @@ static int register_words(td_annotator *a)
 	        habit_adverbs, past_thought, will_modals, quote_persons,
 	        exposition_verbs, np_dets, present_words, belief_verbs,
 	        be_present, link_verbs2, third_singular, other_possessive,
-	        command_openers, stative_verbs, subordinators, NULL};
+	        command_openers, stative_verbs, subordinators, call_words,
+	        call_particles, NULL};
 	return td_words_register(a, lists);
 }

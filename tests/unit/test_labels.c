@@ -896,6 +896,24 @@ static void test_dialogue_commands(void **state)
 	td_doc_free(d);
 }
 
+/* "called" that names ("whom the border called Tejano", "called her
+ * Peg") or summons ("called up the voice-pipe") judges nothing; "called
+ * him mad" does. */
+static void test_naming_call(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07",
+	        "A lean rider whom the whole border called Tejano sat at the "
+	        "table.\n"
+	        "Everybody on the street called her Peg.\n"
+	        "The operator called up the voice-pipe.\n"
+	        "His shipmates called him mad.");
+	for (int i = 0; i < 3; i++)
+		assert_false(has(fx_ana(d, i), "#claim"));
+	assert_true(has(fx_ana(d, 3), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -939,6 +957,7 @@ int main(void)
 	        cmocka_unit_test(test_dialogue_forecast),
 	        cmocka_unit_test(test_question_tag),
 	        cmocka_unit_test(test_dialogue_commands),
+	        cmocka_unit_test(test_naming_call),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
