@@ -1302,6 +1302,61 @@ static int quoted_command(const td_actx *c, size_t a, size_t b)
 	return 1;
 }
 
+/* An identification in [a, b) (issue 13): a pronoun, "this"/"that" or a
+ * possessive noun phrase, a form of "be", and a name, a possessive noun
+ * phrase or an indefinite plain noun, up to the end but for a name called
+ * ("“I'm Ellen Tolliver.”", "“My name is Laura Bell.”", "“That was my
+ * father.”", "“That's a map, Jack.”"). It says who or what someone or
+ * something is, an arguable proposition it is not (annotation.md's
+ * claim); an evaluative noun ("a disgrace": claim_cues.tsv, stance.tsv)
+ * or an adjective ("a fine horse") judges and stays a claim. */
+static const char *const ident_subjects[] = {
+        "i", "you", "he", "she", "it", "we", "they", "this", "that", NULL};
+static const char *const ident_be[] = {
+        "is", "was", "are", "were", "am", "'s", "’s", "'m", "’m", NULL};
+static const char *const sfx_be_m[] = {"s", "m", "re", NULL};
+
+static int identification(const td_actx *c, size_t a, size_t b)
+{
+	size_t k = a;
+	while (k < b && !td_tok_is_word(c, k))
+		k++;
+	if (k >= b)
+		return 0;
+	if (pron_contracted(c, k, ident_subjects, sfx_be_m))
+		k++;
+	else if (any(c, k, b, ident_subjects) && any(c, k + 1, b, ident_be))
+		k += 2;
+	else if (td_tok_pos_is(c, k, "PRP$") && td_tok_pos_is(c, k + 1, "NN") &&
+	         any(c, k + 2, b, ident_be))
+		k += 3;
+	else
+		return 0;
+	/* the predicate: a name, "my father", "a map" */
+	if (k < b && td_tok_pos_is(c, k, "NNP")) {
+		while (k < b && td_tok_pos_is(c, k, "NNP"))
+			k++;
+	} else if (k + 1 < b &&
+	           (td_tok_pos_is(c, k, "PRP$") || eq(c, k, b, "a") ||
+	                   eq(c, k, b, "an")) &&
+	           td_tok_pos_is(c, k + 1, "NN") &&
+	           td_patset_match(&c->a->claim_pats, c, k + 1, b) < 0)
+		k += 2;
+	else
+		return 0;
+	/* the end, or a name called: ", Jack." */
+	if (eq(c, k, b, ",") && k + 1 < b && td_tok_pos_is(c, k + 1, "NNP")) {
+		k++;
+		while (k < b &&
+		        (td_tok_pos_is(c, k, "NNP") || td_tok_eq(c, k, ".", 0)))
+			k++;
+	}
+	for (; k < b; k++)
+		if (td_tok_is_word(c, k))
+			return 0;
+	return 1;
+}
+
 static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 {
 	size_t ss = c->tok.v[t0].start, se = c->tok.v[t1 - 1].end;
@@ -1337,7 +1392,8 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			int kind = reported_kind(c, a, b, !pass || whole);
 			if (pass && kind == 2 &&
 			        (own_past_account(c, a, b) ||
-			                quoted_command(c, a, b)))
+			                quoted_command(c, a, b) ||
+			                identification(c, a, b)))
 				kind = 0;
 			if (kind)
 				*any_unit = 1;
@@ -2030,6 +2086,6 @@ static int register_words(td_annotator *a)
 	        exposition_verbs, np_dets, present_words, belief_verbs,
 	        be_present, link_verbs2, third_singular, other_possessive,
 	        command_openers, stative_verbs, subordinators, call_words,
-	        call_particles, NULL};
+	        ident_subjects, ident_be, call_particles, NULL};
 	return td_words_register(a, lists);
 }

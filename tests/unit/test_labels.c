@@ -914,6 +914,24 @@ static void test_naming_call(void **state)
 	td_doc_free(d);
 }
 
+/* A quoted identification (who or what someone is: a name, a possessive
+ * or plain indefinite noun phrase after "be") is no claim; an evaluative
+ * noun or an adjective judges. */
+static void test_quoted_identification(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-07", "\"I'm Ellen Tolliver,\" she said.\n"
+	                                 "\"That was my father.\"\n"
+	                                 "\"That's a map, Jack.\"\n"
+	                                 "\"That's a disgrace, Jack.\"\n"
+	                                 "\"He was a fine horse.\"");
+	for (int i = 0; i < 3; i++)
+		expect_ana(d, i, "");
+	expect_ana(d, 3, "#claim");
+	expect_ana(d, 4, "#claim");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -958,6 +976,7 @@ int main(void)
 	        cmocka_unit_test(test_question_tag),
 	        cmocka_unit_test(test_dialogue_commands),
 	        cmocka_unit_test(test_naming_call),
+	        cmocka_unit_test(test_quoted_identification),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
