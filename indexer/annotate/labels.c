@@ -610,10 +610,15 @@ static const char *const exposition_verbs[] = {"seen", "shown", "noted",
 
 static int text_reference(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
-	size_t v = eq(c, i + 1, t1, "be") ? i + 2 : i + 1;
+	/* adverbs after the modal: "it will then be seen what ..." */
+	size_t v = i + 1;
+	while (v < t1 && v <= i + 2 && td_tok_pos_is(c, v, "RB"))
+		v++;
+	int be = eq(c, v, t1, "be");
+	v += be;
 	if (!any(c, v, t1, exposition_verbs))
 		return 0;
-	if (i > t0 && eq(c, i - 1, t1, "it") && v == i + 2)
+	if (i > t0 && eq(c, i - 1, t1, "it") && be)
 		return 1;
 	for (size_t b = i; b-- > t0 && i - b <= 3;) {
 		if (eq(c, b, t1, "as"))

@@ -833,11 +833,13 @@ static void test_text_reference(void **state)
 	        "substance the whale's head consists.\n"
 	        "The boat was lost, as ere long will be seen.\n"
 	        "As we shall see, the treaty failed.\n"
-	        "The plan will be discussed by the council.");
+	        "The plan will be discussed by the council.\n"
+	        "In the sequel it will then be seen what befell the crew.");
 	expect_ana(d, 0, "");
 	assert_false(has(fx_ana(d, 1), "#prediction"));
 	assert_false(has(fx_ana(d, 2), "#prediction"));
 	assert_true(has(fx_ana(d, 3), "#prediction"));
+	assert_false(has(fx_ana(d, 4), "#prediction"));
 	td_doc_free(d);
 }
 
