@@ -1833,12 +1833,15 @@ static int located_at(
 	/* the head of its phrase: not "in US election years", but a verb
 	 * may follow ("a transmitter near Moscow was heard"), and so may a
 	 * word the tagger takes for a determiner, number or adverb ("in the
-	 * Congo no fewer than 120 parties") */
+	 * Congo no fewer than 120 parties"), or a preposition or conjunction
+	 * that opens the next phrase ("studied in Paris under Huygens") */
 	if (e < t1 &&
 	        ((td_tok_is_lower(c, e) && !in_list(c, e, located_fw, 0) &&
 	                 !verbish(c, e) && !td_tok_pos_is(c, e, "DT") &&
 	                 !td_tok_pos_is(c, e, "CD") &&
-	                 !td_tok_pos_is(c, e, "RB*")) ||
+	                 !td_tok_pos_is(c, e, "RB*") &&
+	                 !td_tok_pos_is(c, e, "IN") &&
+	                 !td_tok_pos_is(c, e, "CC")) ||
 	                td_tok_eq(c, e, "'s", 1)))
 		return 0;
 	if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
@@ -1860,6 +1863,20 @@ static int located_at(
 		for (size_t k = c->n_ments; k-- > 0;)
 			if (c->ments[k].t1 == p - 1)
 				return c->ments[k].located;
+		/* after a place no rule took, the locative still governs
+		 * ("circulated in Leipzig and Paris"); not a month ("in
+		 * March, and Washington has said") nor a subject before
+		 * its verb */
+		if (!td_tok_eq(c, p - 1, ",", 0) &&
+		        !(e < t1 && verbish(c, e))) {
+			size_t k = p - 1;
+			while (k > t0 + 1 && td_tok_is_cap(c, k - 1) &&
+			        td_tok_is_word(c, k - 1) &&
+			        !in_list(c, k - 1, dateline_months, 0))
+				k--;
+			if (k < p - 1 && in_list(c, k - 1, locatives, 1))
+				return 1;
+		}
 		/* a city and its country: "Djakarta, Indonesia, has",
 		 * "born in County Down, Ireland." (no mention before the
 		 * comma: "Manila, India" of a list is the list's) */

@@ -680,6 +680,25 @@ static void test_home_of_is_place(void **state)
 	td_doc_free(d);
 }
 
+/* A capital after a locative is a place also when a preposition follows
+ * it ("in Paris under Huygens": the POS layer's IN, not only the listed
+ * function words), and the second of "in X and Y" is a place after a
+ * first place no rule took; a month before "and" opens no list, and a
+ * name before its verb acts. */
+static void test_place_before_preposition_and_in_lists(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-10",
+	        "He studied in Paris under Christiaan Huygens.\n"
+	        "The letter circulated in Leipzig and Paris.\n"
+	        "Tariffs could rise in March and Washington has said no.");
+	fx_expect(d, "placeName", "Paris", "ref", "#france");
+	assert_non_null(fx_find_nth(d, "placeName", "Paris", 1));
+	assert_null(fx_find(d, "rs", "Paris"));
+	fx_expect(d, "rs", "Washington", "ref", "#united-states");
+	td_doc_free(d);
+}
+
 /* A numbered congress is an event: no body is tagged in it, and a bare
  * "Congress" after it is that event, not the US Congress. */
 static void test_congress_event(void **state)
@@ -2042,6 +2061,7 @@ int main(void)
 	        cmocka_unit_test(test_demonym_nouns),
 	        cmocka_unit_test(test_located_states),
 	        cmocka_unit_test(test_home_of_is_place),
+	        cmocka_unit_test(test_place_before_preposition_and_in_lists),
 	        cmocka_unit_test(test_congress_event),
 	        cmocka_unit_test(test_leader_before_government),
 	        cmocka_unit_test(test_middle_names_and_nicknames),
