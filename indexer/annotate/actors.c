@@ -1367,6 +1367,16 @@ static const char *const acronym_skip[] = {
 static const char *const org_abbrevs[] = {
         "Corp", "Inc", "Co", "Assn", "Ltd", NULL};
 
+/* Nouns of people that a body's name may hold in the possessive
+ * ("People's Party", "Farmers' Union", "Children's Hospital"). */
+static const char *const people_nouns[] = {"People", "Peoples", "Workers",
+        "Farmers", "Women", "Men", "Veterans", "Teachers", "Employees",
+        "Citizens", "Voters", "Officers", "Children", "Mothers", "Growers",
+        "Producers", "Merchants", "Manufacturers", "Lawyers", "Writers",
+        "Publishers", "Editors", "Engineers", "Miners", "Seamen", "Soldiers",
+        "Physicians", "Nurses", "Bankers", "Dealers", "Owners", "Boys", "Girls",
+        "Builders", "Retailers", "Taxpayers", NULL};
+
 static int org_word(const td_actx *c, size_t k, int first)
 {
 	return td_tok_is_cap(c, k) && td_tok_is_word(c, k) &&
@@ -1405,6 +1415,17 @@ static size_t org_run(const td_actx *c, size_t i, size_t lim)
 				end = k;
 			if (end == k)
 				wend = words;
+			continue;
+		}
+		/* a noun of people with its possessive, inside the name
+		 * ("Convention People's Party", "Northern Peoples' Congress",
+		 * "Women's Christian Temperance Union"); not a person's
+		 * ("Kennedy's Labor Department") */
+		if (k > i && k + 1 < lim &&
+		        in_list(c, k - 1, people_nouns, 0) &&
+		        (td_tok_eq(c, k, "'s", 1) || td_tok_eq(c, k, "'", 1)) &&
+		        org_word(c, k + 1, 0)) {
+			k++;
 			continue;
 		}
 		if (k > i && k + 1 < lim &&
@@ -4989,6 +5010,6 @@ static int register_words(td_annotator *a)
 	        dateline_months, event_heads, acronym_skip, game_words,
 	        own_dets, own_nouns, govt_heads, cite_particles, quote_marks,
 	        honorifics, naming_verbs, naming_objects, title_minor,
-	        coworkers, home_words, unnamed_things, NULL};
+	        coworkers, home_words, unnamed_things, people_nouns, NULL};
 	return td_words_register(a, lists);
 }

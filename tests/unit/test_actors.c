@@ -699,6 +699,28 @@ static void test_place_before_preposition_and_in_lists(void **state)
 	td_doc_free(d);
 }
 
+/* A noun of people in the possessive inside a body's name belongs to the
+ * name ("Convention People's Party", "Northern Peoples' Congress": the
+ * bare "Congress" had been the US Congress); a person's possessive before
+ * a body does not ("Kennedy's Labor Department"). */
+static void test_people_possessive_in_org_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-18",
+	        "In Ghana the Convention People's Party has absorbed the "
+	        "unions.\nThe Northern Peoples' Congress won the North.\n"
+	        "Kennedy's Labor Department acted.");
+	fx_expect(d, "orgName", "Convention People's Party", "ref",
+	        "#convention-peoples-party");
+	fx_expect(d, "orgName", "Northern Peoples' Congress", "ref",
+	        "#northern-peoples-congress");
+	assert_null(fx_find(d, "orgName", "Congress"));
+	fx_expect(d, "persName", "Kennedy", "ref", "#john-f-kennedy");
+	fx_expect(d, "orgName", "Labor Department", "ref",
+	        "#us-labor-department");
+	td_doc_free(d);
+}
+
 /* A numbered congress is an event: no body is tagged in it, and a bare
  * "Congress" after it is that event, not the US Congress. */
 static void test_congress_event(void **state)
@@ -2061,6 +2083,7 @@ int main(void)
 	        cmocka_unit_test(test_demonym_nouns),
 	        cmocka_unit_test(test_located_states),
 	        cmocka_unit_test(test_home_of_is_place),
+	        cmocka_unit_test(test_people_possessive_in_org_name),
 	        cmocka_unit_test(test_place_before_preposition_and_in_lists),
 	        cmocka_unit_test(test_congress_event),
 	        cmocka_unit_test(test_leader_before_government),
