@@ -1031,12 +1031,21 @@ static int name_token(const td_actx *c, size_t i);
 /* The first token of a title of titles.tsv (up to three tokens, its
  * full stop included: "Gov.", "Chief Justice") that ends right before
  * token i and is capitalised, or SIZE_MAX. */
+/* A title's first token: capitalised, or a former holder's "ex-Gov"
+ * (titles.tsv's "ex-" rows; the tokenizer keeps the hyphen). */
+static int title_opens(const td_actx *c, size_t k)
+{
+	const char *w = td_tok_str(c, k);
+	return td_tok_is_cap(c, k) ||
+	       (td_tok_len(c, k) > 3 && !memcmp(w, "ex-", 3) && w[3] >= 'A' &&
+	               w[3] <= 'Z');
+}
 static size_t title_ends_at(const td_actx *c, size_t i)
 {
 	for (size_t n = 1; n <= 3 && n <= i; n++) {
 		long m = td_patset_match(&c->a->title_pats, c, i - n, i);
 		if (m >= 0 && (size_t)c->a->title_pats.v[m].n == n &&
-		        td_tok_is_cap(c, i - n))
+		        title_opens(c, i - n))
 			return i - n;
 	}
 	return SIZE_MAX;

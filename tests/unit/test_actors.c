@@ -894,6 +894,20 @@ static void test_surname_after_title(void **state)
 	td_doc_free(d);
 }
 
+/* A former holder's title as 1961 print wrote it, "ex-Gov." (one token
+ * "ex-Gov" and its full stop), is a title: the common surname after it
+ * names the governor, the title stays outside. */
+static void test_former_title_ex(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-10-05",
+	        "Carvey considers that Nixon would be ex-Gov. Knight's most "
+	        "formidable foe.");
+	fx_expect(d, "persName", "Knight", "ref", "#goodwin-knight");
+	assert_null(fx_find(d, "persName", "ex-Gov. Knight"));
+	td_doc_free(d);
+}
+
 /* A title and a surname before the person is named in full later ("Could
  * Senator Humphrey be serious?" ... "Sen. Hubert Humphrey") take the full
  * name's key when one person of that surname is named in full; with two,
@@ -2091,6 +2105,7 @@ int main(void)
 	        cmocka_unit_test(test_org_of_fullest_form),
 	        cmocka_unit_test(test_sports_surnames),
 	        cmocka_unit_test(test_surname_after_title),
+	        cmocka_unit_test(test_former_title_ex),
 	        cmocka_unit_test(test_title_surname_before_full_name),
 	        cmocka_unit_test(test_groups_and_initials),
 	        cmocka_unit_test(test_institutions_and_month_names),
