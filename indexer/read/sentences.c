@@ -246,6 +246,24 @@ static int dot_continues(const td_abbrevs *ab, const char *s, size_t w,
 				cls = AB_TITLE;
 			break;
 		}
+	/* A title after an ordinal closes a designation ("Rep. Dwyer,
+	 * R-6th Dist."), no title before a name: it ends the sentence
+	 * before an honorific ("Mrs. Dwyer's husband") or a listed
+	 * starter, as an "end" form does; "Dist. Atty." stays one. */
+	if (cls == AB_TITLE && w >= 4 && s[w - 1] == ' ' &&
+	        is_digit((unsigned char)s[w - 4]) &&
+	        (!memcmp(s + w - 3, "st", 2) || !memcmp(s + w - 3, "nd", 2) ||
+	                !memcmp(s + w - 3, "rd", 2) ||
+	                !memcmp(s + w - 3, "th", 2))) {
+		size_t e = skip_class(s, nx, end, is_letter);
+		static const char *const hon[] = {
+		        "Mr", "Mrs", "Ms", "Dr", "Miss"};
+		for (size_t h = 0; h < sizeof hon / sizeof *hon; h++)
+			if (e - nx == strlen(hon[h]) &&
+			        !memcmp(s + nx, hon[h], e - nx))
+				return 0;
+		return !(e > nx && ab_class(ab, s + nx, e - nx, AB_STARTER));
+	}
 	if (cls == AB_TITLE || cls == AB_INNER)
 		return 1;
 	if ((cls == AB_NUMBER || cls == AB_MONTH) && is_digit(ncp))

@@ -84,6 +84,14 @@ static void test_abbreviations(void **state)
 	      "Stanley Mosk, agreed.",
 	        "Nixon leads, with ex-Gov. Knight second.",
 	        "Mosk, Atty. Gen. Stanley Mosk, agreed.");
+	/* A title after an ordinal closes a designation: before another
+	 * title it ends the sentence; before a name or "Atty." it does
+	 * not. */
+	CHECK("The story is from Rep. Dwyer, R-6th Dist. Mrs. Dwyer's "
+	      "husband was away. Ask the 5th Dist. Atty. Wade.",
+	        "The story is from Rep. Dwyer, R-6th Dist.",
+	        "Mrs. Dwyer's husband was away.",
+	        "Ask the 5th Dist. Atty. Wade.");
 	/* a hyphenated word ending in a non-title abbreviation is no title */
 	CHECK("It went by pre-Jan. Nobody noticed.", "It went by pre-Jan.",
 	        "Nobody noticed.");
