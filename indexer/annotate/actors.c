@@ -3552,9 +3552,12 @@ static int org_repeats(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 static int bare_capital(const td_actx *c, const unsigned char *in, size_t t,
         size_t t0, size_t t1)
 {
+	/* a capitalised opener that is no proper noun ("But", "As",
+	 * "Then") is no part of the name after it */
 	return !in[t] && name_token(c, t) && !in_list(c, t, not_names, 0) &&
 	       !(t > t0 && td_tok_is_cap(c, t - 1) &&
-	               td_tok_is_word(c, t - 1)) &&
+	               td_tok_is_word(c, t - 1) &&
+	               !(t - 1 == t0 && !td_tok_pos_is(c, t0, "NNP*"))) &&
 	       !(t + 1 < t1 && td_tok_is_cap(c, t + 1) &&
 	               td_tok_is_word(c, t + 1)) &&
 	       actor_match(c, t, t1) < 0 &&

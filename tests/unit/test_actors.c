@@ -721,6 +721,23 @@ static void test_people_possessive_in_org_name(void **state)
 	td_doc_free(d);
 }
 
+/* A capitalised opener that is no proper noun ("But", "Then", "As") is no
+ * part of the name after it: a scholar cited by year is the same person
+ * when a later sentence opens "But Donnelly said"; a proper noun before
+ * it still is ("Dean Donnelly" is no bare surname). */
+static void test_opener_before_bare_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-22",
+	        "Donnelly (1959) reported a recurrence.\n"
+	        "But Donnelly said that a child misses tablets.\n"
+	        "Then Donnelly left.");
+	fx_expect(d, "persName", "Donnelly", "ref", "#donnelly");
+	assert_non_null(fx_find_nth(d, "persName", "Donnelly", 1));
+	assert_non_null(fx_find_nth(d, "persName", "Donnelly", 2));
+	td_doc_free(d);
+}
+
 /* A numbered congress is an event: no body is tagged in it, and a bare
  * "Congress" after it is that event, not the US Congress. */
 static void test_congress_event(void **state)
@@ -2097,6 +2114,7 @@ int main(void)
 	        cmocka_unit_test(test_demonym_nouns),
 	        cmocka_unit_test(test_located_states),
 	        cmocka_unit_test(test_home_of_is_place),
+	        cmocka_unit_test(test_opener_before_bare_name),
 	        cmocka_unit_test(test_people_possessive_in_org_name),
 	        cmocka_unit_test(test_place_before_preposition_and_in_lists),
 	        cmocka_unit_test(test_congress_event),
