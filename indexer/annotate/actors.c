@@ -4003,6 +4003,58 @@ static int acting_names(td_actx *c, unsigned char *in)
 /* The person mention of one word equal to token t keyed by itself, when
  * every mention holding the word is one ("Captain Ahab" keyed ahab, no
  * "Ahab Street"); NULL otherwise. */
+/* Verbs of argument: what a scholar does with a thesis ("Donnelly has
+ * pointed out that", "Hofmann concluded that"); things, bodies and
+ * months do not argue, conclude or contend, so an unknown proper noun
+ * before one is a person. Not the verbs of saying that news agencies,
+ * papers and governments share ("said", "reported", "insisted",
+ * "maintained", "asserted": "Tass insisted that"). */
+static const char *const argue_verbs[] = {"argued", "argues", "argue",
+        "contended", "contends", "concluded", "concludes", "emphasized",
+        "emphasised", "emphasizes", "doubted", "doubts", "conceded", "concedes",
+        "speculated", "speculates", "theorized", "pointed", "points", NULL};
+static const char *const argue_fill[] = {"himself", "herself", "has", "had",
+        "have", "also", "rightly", "long", "once", "since", "further", NULL};
+
+/* The verb of argument after token t (its own fill words skipped: "has
+ * rightly pointed out"); "pointed"/"points" only with "out". */
+static int argues_after(const td_actx *c, size_t t, size_t lim)
+{
+	size_t v = t + 1;
+	while (v < lim && v - t <= 3 && in_list(c, v, argue_fill, 0))
+		v++;
+	if (v >= lim || !in_list(c, v, argue_verbs, 0))
+		return 0;
+	if (td_tok_eq(c, v, "pointed", 0) || td_tok_eq(c, v, "points", 0))
+		return v + 1 < lim && td_tok_eq(c, v + 1, "out", 0);
+	return 1;
+}
+
+/* A scholar cited by surname alone, before a verb of argument ("As
+ * Donnelly himself has pointed out", "Brewster argued that"): an
+ * unknown proper noun, alone, that no rule took; a person, spread to its
+ * other bare uses. */
+static int arguing_names(td_actx *c, unsigned char *in)
+{
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+		for (size_t t = t0; t + 1 < t1 && rc >= 0; t++) {
+			const char *w = td_tok_str(c, t);
+			if (in[t] || w[0] < 'A' || w[0] > 'Z' ||
+			        !argues_after(c, t, t1) ||
+			        !bare_proper(c, in, t, t0, t1) ||
+			        in_list(c, t, org_heads, 0) ||
+			        in_list(c, t, place_heads, 0) ||
+			        in_list(c, t, dateline_months, 0) ||
+			        word_of_actor(c, t))
+				continue;
+			rc = emit_person_spread(c, in, t, 1);
+		}
+	}
+	return rc < 0 ? rc : 0;
+}
+
 static const td_mention *one_word_person(const td_actx *c, size_t t)
 {
 	const td_mention *p = NULL;
@@ -4441,6 +4493,8 @@ static int one_word_names(td_actx *c)
 		rc = one_word_persons(c, in);
 	if (rc >= 0)
 		rc = acting_names(c, in);
+	if (rc >= 0)
+		rc = arguing_names(c, in);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
 		rc = name_lists(c, in, c->sents[si].t0, c->sents[si].t1);
 	free(in);
@@ -5022,6 +5076,7 @@ static int register_words(td_annotator *a)
 	        dateline_months, event_heads, acronym_skip, game_words,
 	        own_dets, own_nouns, govt_heads, cite_particles, quote_marks,
 	        honorifics, naming_verbs, naming_objects, title_minor,
-	        coworkers, home_words, unnamed_things, people_nouns, NULL};
+	        coworkers, home_words, unnamed_things, people_nouns,
+	        argue_verbs, argue_fill, NULL};
 	return td_words_register(a, lists);
 }

@@ -738,6 +738,27 @@ static void test_opener_before_bare_name(void **state)
 	td_doc_free(d);
 }
 
+/* A scholar cited by surname alone before a verb of argument ("Brewster
+ * argued that", "As Hofmann has rightly pointed out") is a person, also at
+ * its other bare uses; a common noun before one ("Critics argued") and
+ * a news agency before a verb of saying ("Tass insisted") are not. */
+static void test_surname_before_verb_of_argument(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-10",
+	        "Brewster argued that the committee was unfair.\n"
+	        "As Hofmann has rightly pointed out, the papers were lost.\n"
+	        "Critics argued that it was wrong.\n"
+	        "Tass insisted that the note was false.\n"
+	        "The view of Brewster prevailed.");
+	fx_expect(d, "persName", "Brewster", "ref", "#brewster");
+	assert_non_null(fx_find_nth(d, "persName", "Brewster", 1));
+	fx_expect(d, "persName", "Hofmann", "ref", "#hofmann");
+	assert_null(fx_find(d, "persName", "Critics"));
+	assert_null(fx_find(d, "persName", "Tass"));
+	td_doc_free(d);
+}
+
 /* A numbered congress is an event: no body is tagged in it, and a bare
  * "Congress" after it is that event, not the US Congress. */
 static void test_congress_event(void **state)
@@ -2114,6 +2135,7 @@ int main(void)
 	        cmocka_unit_test(test_demonym_nouns),
 	        cmocka_unit_test(test_located_states),
 	        cmocka_unit_test(test_home_of_is_place),
+	        cmocka_unit_test(test_surname_before_verb_of_argument),
 	        cmocka_unit_test(test_opener_before_bare_name),
 	        cmocka_unit_test(test_people_possessive_in_org_name),
 	        cmocka_unit_test(test_place_before_preposition_and_in_lists),
