@@ -1414,7 +1414,13 @@ static size_t org_run(const td_actx *c, size_t i, size_t lim)
 			words++;
 			continue;
 		}
-		if (org_word(c, k, k == i) || (k == i && compass)) {
+		/* in an "of" chain a compass word goes with the word after
+		 * it ("Bank of West Africa") or stands after "the" ("of the
+		 * South") */
+		if (org_word(c, k, k == i) || (k == i && compass) ||
+		        (k > i && chain && in_list(c, k, compass_words, 0) &&
+		                ((k + 1 < lim && org_word(c, k + 1, 0)) ||
+		                        td_tok_eq(c, k - 1, "the", 0)))) {
 			k++;
 			words++;
 			if (in_list(c, k - 1, org_heads, 0)) {
@@ -1450,7 +1456,14 @@ static size_t org_run(const td_actx *c, size_t i, size_t lim)
 			size_t n = k + 1;
 			if (n + 1 < lim && td_tok_eq(c, n, "the", 0))
 				n++;
-			if (org_word(c, n, 0)) {
+			/* "University of the West Indies", "University of
+			 * the South": a compass word opens the place */
+			if (org_word(c, n, 0) ||
+			        (in_list(c, n, compass_words, 0) &&
+			                ((n + 1 < lim &&
+			                         org_word(c, n + 1, 0)) ||
+			                        td_tok_eq(
+			                                c, n - 1, "the", 0)))) {
 				k = n;
 				chain = 1;
 				continue;

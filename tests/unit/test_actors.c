@@ -759,6 +759,26 @@ static void test_surname_before_verb_of_argument(void **state)
 	td_doc_free(d);
 }
 
+/* In an organisation's "of" chain a compass word belongs to the name
+ * with the word after it or after "the" ("University of the West
+ * Indies", "University of the South", "Bank of West Africa"); it had
+ * ended the name before the place, and nothing was tagged. */
+static void test_compass_word_in_of_chain(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-18",
+	        "Lewis of the University of the West Indies argued so.\n"
+	        "He taught at the University of the South.\n"
+	        "The Bank of West Africa lent the money.");
+	fx_expect(d, "orgName", "University of the West Indies", "ref",
+	        "#university-of-the-west-indies");
+	fx_expect(d, "orgName", "University of the South", "ref",
+	        "#university-of-the-south");
+	fx_expect(d, "orgName", "Bank of West Africa", "ref",
+	        "#bank-of-west-africa");
+	td_doc_free(d);
+}
+
 /* A numbered congress is an event: no body is tagged in it, and a bare
  * "Congress" after it is that event, not the US Congress. */
 static void test_congress_event(void **state)
@@ -2135,6 +2155,7 @@ int main(void)
 	        cmocka_unit_test(test_demonym_nouns),
 	        cmocka_unit_test(test_located_states),
 	        cmocka_unit_test(test_home_of_is_place),
+	        cmocka_unit_test(test_compass_word_in_of_chain),
 	        cmocka_unit_test(test_surname_before_verb_of_argument),
 	        cmocka_unit_test(test_opener_before_bare_name),
 	        cmocka_unit_test(test_people_possessive_in_org_name),
