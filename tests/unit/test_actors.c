@@ -2130,6 +2130,26 @@ static void test_press_titles_and_chambers(void **state)
 	td_doc_free(d);
 }
 
+/* Session 15 (lead): the United States departments by their formal name
+ * ("the Department of Commerce", "the U.S. Department of the Interior")
+ * are the same actors as by the short one (actors.tsv aliases). */
+static void test_departments_formal_names(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "The Department of Commerce reported the deficit.",
+	        ("The U.S. Department of the Interior will study the plan, and "
+	         "the Commerce Department agreed.")};
+	td_doc *d = fx_doc("1961-05-03", story, 2);
+	fx_expect(d, "orgName", "Department of Commerce", "ref",
+	        "#us-commerce-department");
+	fx_expect(d, "orgName", "U.S. Department of the Interior", "ref",
+	        "#us-interior-department");
+	fx_expect(d, "orgName", "Commerce Department", "ref",
+	        "#us-commerce-department");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2209,6 +2229,7 @@ int main(void)
 	        cmocka_unit_test(test_divided_country_named_whole),
 	        cmocka_unit_test(test_abbreviated_title_after_tag),
 	        cmocka_unit_test(test_press_titles_and_chambers),
+	        cmocka_unit_test(test_departments_formal_names),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
