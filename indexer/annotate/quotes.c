@@ -1413,6 +1413,19 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		if (td_tok_eq(c, k, "to", 1))
 			break;
 		const td_mention *m = ment_at(c, k);
+		/* "Observers said Moscow was stalling", "Diplomats here said
+		 * the Kremlin appeared to be": a name before a finite verb
+		 * is the reported clause's subject, not the speaker: the
+		 * speaker is the unnamed subject before the verb */
+		if (m && !m->pronoun && m->t1 < t1 &&
+		        (td_tok_pos_is(c, m->t1, "VBD") ||
+		                td_tok_pos_is(c, m->t1, "VBZ") ||
+		                td_tok_pos_is(c, m->t1, "VBP") ||
+		                td_tok_pos_is(c, m->t1, "MD") ||
+		                td_tok_any(c, m->t1, finite_words))) {
+			*found = 1;
+			return NULL;
+		}
 		if (m && !m->located && !m->pronoun) {
 			*found = 1;
 			/* joint speakers after the verb ("said Rankin and

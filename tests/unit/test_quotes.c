@@ -1752,6 +1752,24 @@ static void test_handed_speaker(void **state)
 	td_doc_free(d);
 }
 
+/* Session 15 (lead): after an unnamed subject ("Observers said"), a name
+ * right after the verb and before a finite verb is the reported clause's
+ * subject: the clause is reported with no @who, not by that actor. */
+static void test_clause_subject_not_speaker(void **state)
+{
+	(void)state;
+	const char *const story[] = {"Observers said Moscow was stalling.",
+	        "Diplomats here said the Kremlin appeared to be stalling."};
+	td_doc *d = fx_doc("1961-03-18", story, 2);
+	const td_span *sp = fx_find(d, "said", "Moscow was stalling");
+	assert_non_null(sp);
+	assert_null(td_span_attr(sp, "who"));
+	sp = fx_find(d, "said", "the Kremlin appeared to be stalling");
+	assert_non_null(sp);
+	assert_null(td_span_attr(sp, "who"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1822,6 +1840,7 @@ int main(void)
 	        cmocka_unit_test(test_unknown_name_acting),
 	        cmocka_unit_test(test_described_alternation),
 	        cmocka_unit_test(test_handed_speaker),
+	        cmocka_unit_test(test_clause_subject_not_speaker),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
