@@ -1631,7 +1631,11 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 static const char *const addressees[] = {"reporters", "journalists",
         "lawmakers", "legislators", "parliament", "MPs", "delegates",
         "colleagues", "allies", "partners", "students", "supporters", "him",
-        "her", "them", "us", "me", NULL};
+        "her", "them", "us", "me",
+        /* the press's words of 1961 ("told newsmen his client was
+         * innocent") and the audiences of speeches */
+        "newsmen", "newspapermen", "correspondents", "interviewers",
+        "audiences", "listeners", "friends", "members", "voters", NULL};
 static const char *const addressee_dets[] = {
         "the", "a", "an", "his", "her", "their", "its", NULL};
 

@@ -1770,6 +1770,19 @@ static void test_clause_subject_not_speaker(void **state)
 	td_doc_free(d);
 }
 
+/* Session 15 (lead): the 1961 press's addressees ("told newsmen his
+ * client was innocent") open a reported clause as "told reporters" does. */
+static void test_told_newsmen(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "Robert E. Hicks told newsmen his client was innocent."};
+	td_doc *d = fx_doc("1961-04-21", story, 1);
+	fx_expect(
+	        d, "said", "his client was innocent", "who", "#robert-e-hicks");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1841,6 +1854,7 @@ int main(void)
 	        cmocka_unit_test(test_described_alternation),
 	        cmocka_unit_test(test_handed_speaker),
 	        cmocka_unit_test(test_clause_subject_not_speaker),
+	        cmocka_unit_test(test_told_newsmen),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
