@@ -7,6 +7,7 @@
 #include "tagdex.h"
 #include "vec.h"
 #include "error.h"
+#include "hash.h"
 #include "lower.h"
 
 #include <stdarg.h>
@@ -91,6 +92,7 @@ void td_doc_free(td_doc *doc)
 		free(doc->tokens);
 	}
 	td_toklayers_free(doc->layers);
+	td_tokterms_free(doc->terms);
 	free(doc->pos_tags);
 	free(doc->pos_hash);
 	td_meta_clear(&doc->meta);
@@ -403,4 +405,75 @@ void td_doc_w_layers(const td_doc *doc, const td_tokens *t, const char **pos,
 		}
 	}
 	free(ord);
+}
+
+/* ------------------------------------------------------ distinct terms */
+
+void td_tokterms_free(td_tokterms *t)
+{
+	if (!t)
+		return;
+	free(t->tok);
+	free(t->first);
+	free(t->hash);
+	free(t);
+}
+
+int td_doc_terms(td_doc *doc)
+{
+	if (!doc->tokens) {
+		td_tokens *t = calloc(1, sizeof *t);
+		if (!t)
+			return td_error(TD_ENOMEM, "out of memory");
+		int rc = td_tokenize(doc->text, doc->len, 0, t);
+		if (rc) {
+			free(t);
+			return rc;
+		}
+		doc->tokens = t;
+	}
+	const td_tokens *tk = doc->tokens;
+	size_t nslots = 64;
+	while (nslots < 2 * tk->n)
+		nslots *= 2;
+	td_tokterms *tt = calloc(1, sizeof *tt);
+	uint32_t *slots = calloc(nslots, sizeof *slots);
+	if (tt) {
+		tt->tok = malloc((tk->n + 1) * sizeof *tt->tok);
+		tt->first = malloc((tk->n + 1) * sizeof *tt->first);
+		tt->hash = malloc((tk->n + 1) * sizeof *tt->hash);
+	}
+	if (!tt || !slots || !tt->tok || !tt->first || !tt->hash) {
+		td_tokterms_free(tt);
+		free(slots);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	/* the tagger's hashes of the first 64 bytes are the whole hash of
+	 * every shorter token */
+	const uint64_t *ph = doc->pos_tags ? doc->pos_hash : NULL;
+	for (size_t i = 0; i < tk->n; i++) {
+		const char *w = doc->text + tk->v[i].start;
+		size_t wl = tk->v[i].end - tk->v[i].start;
+		uint64_t h = ph && wl <= 64 ? ph[i] : td_hash(w, wl);
+		size_t s = h & (nslots - 1);
+		uint32_t k;
+		while ((k = slots[s])) {
+			const td_token *f = &tk->v[tt->first[k - 1]];
+			if (tt->hash[k - 1] == h && f->end - f->start == wl &&
+			        !memcmp(doc->text + f->start, w, wl))
+				break;
+			s = (s + 1) & (nslots - 1);
+		}
+		if (!k) {
+			tt->first[tt->nterms] = (uint32_t)i;
+			tt->hash[tt->nterms] = h;
+			k = slots[s] = (uint32_t)++tt->nterms;
+		}
+		tt->tok[i] = k - 1;
+	}
+	free(slots);
+	tt->n = tk->n;
+	td_tokterms_free(doc->terms);
+	doc->terms = tt;
+	return 0;
 }

@@ -127,6 +127,9 @@ typedef struct td_doc {
 	/* With pos_tags: per token the hash (td_hash) of its first 64 bytes,
 	 * which the tagger computes anyway, for the lemma cache (words.c). */
 	uint64_t *pos_hash;
+	/* The distinct strings of tokens (td_doc_terms), for the index;
+	 * NULL when not made. Owned; valid while tokens is unchanged. */
+	struct td_tokterms *terms;
 } td_doc;
 
 /* Per-token layers: for token i (of td_tokenize(text, len, 0)) its part
@@ -217,6 +220,23 @@ typedef struct td_tokens {
 	td_token *v;
 	size_t n, cap;
 } td_tokens;
+
+/* The distinct strings among a document's tokens, numbered in the order
+ * they first occur: the segment builder looks each up in its word table
+ * once a document instead of once a token, and tagdex-ingest's tagging
+ * threads (-j) do the per-token part (issue 17: the thread that adds the
+ * documents to the segment runs alone). */
+typedef struct td_tokterms {
+	size_t n;        /* tokens */
+	uint32_t *tok;   /* per token, its string's number */
+	size_t nterms;   /* distinct strings */
+	uint32_t *first; /* per string, the token where it first occurs */
+	uint64_t *hash;  /* per string, td_hash of its bytes */
+} td_tokterms;
+
+/* doc->terms from doc->tokens (cut first if no stage kept them). */
+int td_doc_terms(td_doc *doc);
+void td_tokterms_free(td_tokterms *t);
 
 /* Appends the tokens of text[0, len) to out, with offsets plus base. */
 int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out);

@@ -61,6 +61,9 @@ struct td_segbuild {
 	                 * td_segbuild_bytes, which says where a batch
 	                 * is cut) */
 	size_t cap_hash;
+	uint32_t *tid; /* add_terms': the word id of each distinct string
+	                * of a document (not in td_segbuild_bytes either) */
+	size_t cap_tid;
 	uint32_t *ids;
 	size_t nids, cap_ids;
 	td_buf text; /* the documents' gaps (add_gaps) */
@@ -122,6 +125,7 @@ void td_segbuild_free(td_segbuild *b)
 	free(b->omap);
 	free(b->w2n);
 	free(b->hash);
+	free(b->tid);
 	free(b->ids);
 	td_buf_clear(&b->text);
 	td_buf_clear(&b->kv);
@@ -243,6 +247,14 @@ static uint32_t tok_lower(const td_tokens *t, size_t off)
  * token's table lookups read into the cache (td_strtab_prefetch). */
 enum { AHEAD = 16 };
 
+/* Token i's pos and lemma ids are in b->omap (add_layers). */
+static inline int omap_has(
+        const td_segbuild *b, const td_toklayers *l, size_t i)
+{
+	return b->omap[2 * (size_t)l->off[2 * i]] != UINT32_MAX &&
+	       b->omap[2 * (size_t)l->off[2 * i + 1] + 1] != UINT32_MAX;
+}
+
 /* The lemma and pos of every token: the document's own layers, else its
  * <w pos lemma> spans, else "". */
 static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
@@ -279,12 +291,16 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 	for (size_t i = 0; i < t->n && !rc; i++) {
 		uint32_t *om = NULL;
 		/* the word's last pos and lemma ids, and that lemma's bytes,
-		 * into the cache ahead (a table by word id: megabytes) */
-		if (i + AHEAD < t->n)
+		 * into the cache ahead (a table by word id: megabytes), for a
+		 * token whose values the document has not had yet: the others
+		 * find their ids in omap, and the address of a lemma's bytes
+		 * is itself a load from a table of megabytes */
+		if (i + AHEAD < t->n && (!l || !omap_has(b, l, i + AHEAD)))
 			__builtin_prefetch(
 			        b->wlast +
 			        2 * (size_t)b->ids[base + i + AHEAD]);
-		if (i + AHEAD / 2 < t->n) {
+		if (i + AHEAD / 2 < t->n &&
+		        (!l || !omap_has(b, l, i + AHEAD / 2))) {
 			uint32_t lm = b->wlast[2 * (size_t)b->ids[base + i +
 			                                          AHEAD / 2] +
 			                       1];
@@ -335,6 +351,56 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 	return rc;
 }
 
+/* The word id of w[0, wl) (hash h), its norm added with it if new. */
+static int put_word(
+        td_segbuild *b, const char *w, size_t wl, uint64_t h, uint32_t *wid)
+{
+	int added, rc;
+	if ((rc = td_strtab_put_h(&b->words, w, wl, h, wid, &added)) || !added)
+		return rc;
+	char *n;
+	size_t nl;
+	uint32_t nid;
+	if ((rc = td_normalize(w, wl, &n, &nl)))
+		return rc;
+	rc = td_strtab_put(&b->norms, n, nl, &nid, NULL);
+	free(n);
+	if (rc || (rc = GROW(b->w2n, b->cap_w2n, *wid + 1)))
+		return rc;
+	b->w2n[*wid] = nid;
+	return 0;
+}
+
+/* The words of a document whose distinct strings the tagging thread has
+ * found (td_doc_terms): each is looked up once, in the order of its first
+ * token, so that new words get the ids a token at a time gives them. */
+static int add_terms(td_segbuild *b, const td_doc *doc, const td_tokens *t,
+        const td_tokterms *tt)
+{
+	int rc;
+	if (TD_VEC_RESERVE_N(b->tid, tt->nterms, b->cap_tid, 1024))
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t u = 0; u < tt->nterms; u++) {
+		const td_token *f = &t->v[tt->first[u]];
+		if (u + AHEAD < tt->nterms)
+			td_strtab_prefetch(&b->words, tt->hash[u + AHEAD], 0);
+		if (u + AHEAD / 2 < tt->nterms)
+			td_strtab_prefetch(
+			        &b->words, tt->hash[u + AHEAD / 2], 1);
+		if (u + AHEAD / 4 < tt->nterms)
+			td_strtab_prefetch(
+			        &b->words, tt->hash[u + AHEAD / 4], 2);
+		if ((rc = put_word(b, doc->text + f->start, f->end - f->start,
+		             tt->hash[u], &b->tid[u])))
+			return rc;
+	}
+	uint32_t *ids = b->ids + b->nids;
+	for (size_t i = 0; i < t->n; i++)
+		ids[i] = b->tid[tt->tok[i]];
+	b->nids += t->n;
+	return 0;
+}
+
 static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 {
 	int rc;
@@ -344,6 +410,8 @@ static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 	        TD_VEC_RESERVE_N(b->pids, need, cp, 64) ||
 	        TD_VEC_RESERVE_N(b->ids, need, b->cap_ids, 64))
 		return td_error(TD_ENOMEM, "out of memory");
+	if (doc->terms && doc->tokens && doc->terms->n == t->n)
+		return add_terms(b, doc, t, doc->terms);
 	if (TD_VEC_RESERVE_N(b->hash, t->n, b->cap_hash, 1024))
 		return td_error(TD_ENOMEM, "out of memory");
 	for (size_t i = 0; i < t->n; i++)
@@ -352,8 +420,7 @@ static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 	for (size_t i = 0; i < t->n; i++) {
 		const char *w = doc->text + t->v[i].start;
 		size_t wl = t->v[i].end - t->v[i].start;
-		uint32_t wid, nid;
-		int added;
+		uint32_t wid;
 		/* the puts AHEAD, AHEAD / 2 and AHEAD / 4 tokens on find
 		 * their slot, entry and bytes in the cache */
 		if (i + AHEAD < t->n)
@@ -364,20 +431,8 @@ static int add_tokens(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 		if (i + AHEAD / 4 < t->n)
 			td_strtab_prefetch(
 			        &b->words, b->hash[i + AHEAD / 4], 2);
-		if ((rc = td_strtab_put_h(
-		             &b->words, w, wl, b->hash[i], &wid, &added)))
+		if ((rc = put_word(b, w, wl, b->hash[i], &wid)))
 			return rc;
-		if (added) {
-			char *n;
-			size_t nl;
-			if ((rc = td_normalize(w, wl, &n, &nl)))
-				return rc;
-			rc = td_strtab_put(&b->norms, n, nl, &nid, NULL);
-			free(n);
-			if (rc || (rc = GROW(b->w2n, b->cap_w2n, wid + 1)))
-				return rc;
-			b->w2n[wid] = nid;
-		}
 		b->ids[b->nids++] = wid;
 	}
 	return 0;

@@ -505,6 +505,13 @@ static void run_job(const td_pipeline *p, job *j, const char *tei_dir)
 		rc = td_pipeline_docs(
 		        p, j->path, data, len, &j->docs, &j->ndocs);
 	free(data);
+	/* the distinct words of each document, here on the -j threads: the
+	 * one thread that adds the documents to the segment looks up each
+	 * once (td_doc_terms) */
+	st = td_profile_enter("terms");
+	for (size_t i = 0; i < j->ndocs && !rc; i++)
+		rc = td_doc_terms(j->docs[i]);
+	td_profile_leave(st);
 	j->rc = rc;
 	if (rc)
 		j->msg = strdup(td_error_last());

@@ -3,7 +3,8 @@
 # each stage (header, one row a stage, then "unstaged" and "process"); the
 # stages of every thread sum to no more than the process's CPU time, and
 # the rest is "unstaged"; every stage of the run is there (tagging "pos"
-# once a document, "lemma", each annotation stage, TEI, segment, commit),
+# once a document, "lemma", each annotation stage, TEI, the index's
+# "terms", segment, commit),
 # with -j1 and -j2, in the index mode and with -o alone; '-' is standard
 # error; a file that cannot be written is an error (exit 5).
 . "$(dirname "$0")/lib.sh"
@@ -43,7 +44,7 @@ check() {
 stages="load read structure annotate pos quotes actors speakers hedges labels dates labels-write lemma"
 
 "$ING" -q -j1 --profile "$tmp/j1.tsv" -x "$tmp/ix1" "$arts" || fail "-j1"
-check "$tmp/j1.tsv" $stages open segment commit
+check "$tmp/j1.tsv" $stages open terms segment commit
 # tagging counted once a document although the annotator's pos stage
 # calls the tagger (both are "pos")
 awk -F'\t' -v n="$ndocs" '$1 == "pos" && $3 != n { exit 1 }' "$tmp/j1.tsv" ||
@@ -54,7 +55,7 @@ grep -q '^tei	' "$tmp/j1.tsv" && fail "j1.tsv: a tei stage without -o"
 
 # -j2 with -o: the workers' stages are added to the consumer's
 "$ING" -q -j2 --profile "$tmp/j2.tsv" -o "$tmp/tei2" -x "$tmp/ix2" "$arts" || fail "-j2 -o"
-check "$tmp/j2.tsv" $stages tei segment commit
+check "$tmp/j2.tsv" $stages tei terms segment commit
 awk -F'\t' -v n="$ndocs" '$1 == "pos" && $3 != n { exit 1 }' "$tmp/j2.tsv" ||
 	fail "-j2 pos calls: $(grep '^pos' "$tmp/j2.tsv"), want $ndocs"
 
@@ -62,6 +63,7 @@ awk -F'\t' -v n="$ndocs" '$1 == "pos" && $3 != n { exit 1 }' "$tmp/j2.tsv" ||
 "$ING" -q --words --profile - -o "$tmp/tei3" "$arts" 2>"$tmp/err3" || fail "-o"
 check "$tmp/err3" $stages tei
 grep -q '^segment	' "$tmp/err3" && fail "-o alone: a segment stage"
+grep -q '^terms	' "$tmp/err3" && fail "-o alone: a terms stage"
 
 # without --profile nothing is written; an unwritable file fails the run
 expect 0 "$ING" -q -x "$tmp/ix4" "$arts"

@@ -12,6 +12,7 @@
 
 #include "tagdex.h"
 #include "buf.h"
+#include "hash.h"
 #include "keyindex.h"
 #include "vec.h"
 #include "lower.h"
@@ -470,6 +471,36 @@ static void test_buf(void **state)
 	td_buf_clear(&b);
 }
 
+/* td_doc_terms: the distinct strings of the tokens numbered by first
+ * occurrence, each token pointing at its own (byte-equal, not
+ * case-folded), with td_hash of the bytes; cut the tokens when no stage
+ * kept them; again on the same document replaces the terms. */
+static void test_doc_terms(void **state)
+{
+	(void)state;
+	const char *text = "the war , The war and the peace , the";
+	td_doc *d;
+	assert_int_equal(td_doc_new("doc-t", text, strlen(text), &d), 0);
+	for (int again = 0; again < 2; again++) {
+		assert_int_equal(td_doc_terms(d), 0);
+		const td_tokterms *tt = d->terms;
+		assert_non_null(d->tokens);
+		assert_int_equal(tt->n, 10);
+		assert_int_equal(tt->nterms, 6); /* the war , The and peace */
+		static const uint32_t want[] = {0, 1, 2, 3, 1, 4, 0, 5, 2, 0};
+		static const uint32_t first[] = {0, 1, 2, 3, 5, 7};
+		for (size_t i = 0; i < 10; i++)
+			assert_int_equal(tt->tok[i], want[i]);
+		for (size_t u = 0; u < 6; u++) {
+			const td_token *f = &d->tokens->v[first[u]];
+			assert_int_equal(tt->first[u], first[u]);
+			assert_true(tt->hash[u] == td_hash(d->text + f->start,
+			                                   f->end - f->start));
+		}
+	}
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -486,6 +517,7 @@ int main(void)
 	        cmocka_unit_test(test_vec),
 	        cmocka_unit_test(test_keyindex),
 	        cmocka_unit_test(test_buf),
+	        cmocka_unit_test(test_doc_terms),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3043,6 +3043,50 @@ static void test_threads_same_file(void **state)
 	rmdir(dir);
 }
 
+/* A segment of documents whose distinct words the tagging threads found
+ * (td_doc_terms: each word looked up once a document, ids given in the
+ * order of first occurrence) is the file of the same documents added a
+ * token at a time, byte for byte, words new to the segment and known ones
+ * mixed (tagdex-ingest makes the terms; the differential and bench
+ * corpora compare more). */
+static void test_terms_same_file(void **state)
+{
+	(void)state;
+	char dir[256], path[2][300];
+	char *file[2];
+	size_t len[2];
+	newdir(dir, sizeof dir);
+	mkdir(dir, 0755);
+	for (int t = 0; t < 2; t++) {
+		snprintf(path[t], sizeof path[t], "%s/seg-%d.tdx", dir, t);
+		td_segbuild *b;
+		assert_int_equal(td_segbuild_new(&b), 0);
+		for (unsigned k = 0; k < 6; k++) {
+			char id[16];
+			snprintf(id, sizeof id, "doc-%u", k);
+			td_doc *d = make_doc(k + 11, 30 + 50 * (int)k, id);
+			if (t) {
+				assert_int_equal(td_doc_terms(d), 0);
+				assert_non_null(d->terms);
+				assert_int_equal(d->terms->n, d->tokens->n);
+				assert_true(d->terms->nterms < d->terms->n);
+			}
+			assert_int_equal(td_segbuild_add(b, d, id, NULL), 0);
+			td_doc_free(d);
+		}
+		assert_int_equal(td_segbuild_write(b, path[t], NULL, NULL), 0);
+		td_segbuild_free(b);
+		assert_int_equal(td_read_file(path[t], &file[t], &len[t]), 0);
+	}
+	assert_int_equal(len[0], len[1]);
+	assert_memory_equal(file[0], file[1], len[0]);
+	for (int t = 0; t < 2; t++) {
+		free(file[t]);
+		unlink(path[t]);
+	}
+	rmdir(dir);
+}
+
 /* td_seg_open refuses, each with its own message, a file shorter than a
  * header, another format version, a section past the data and section
  * sizes that disagree with the counts, even with a right header checksum */
@@ -3122,6 +3166,7 @@ int main(void)
 	        cmocka_unit_test(test_lexicon_entries),
 	        cmocka_unit_test(test_word_ids_ranked),
 	        cmocka_unit_test(test_idc_locate),
+	        cmocka_unit_test(test_terms_same_file),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];
