@@ -708,18 +708,92 @@ static int cmp_str(const void *a, const void *b, void *ctx)
 	return lx < ly ? -1 : lx > ly;
 }
 
+/* A string to sort: its first 8 bytes as a big-endian number (zeros past
+ * its end) and its id. Two strings whose keys differ are in the order of
+ * their keys: they differ first at a byte of the key, where either both
+ * have a byte or the shorter has ended (its zero is below the other's
+ * byte, which is not zero since they differ), the shorter one first as
+ * cmp_str has it. Equal keys are compared whole. Most comparisons end at
+ * the key, without reading the strings (megabytes, spread over the table's
+ * buffer: a cache miss each). */
+typedef struct skey {
+	uint64_t key;
+	uint32_t id;
+} skey;
+
+static int cmp_skey(const void *a, const void *b, void *ctx)
+{
+	const skey *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return cmp_str(&x->id, &y->id, ctx);
+}
+
+/* Sorts k[0, n) by key (tmp: room for n), a byte of the key a pass from
+ * the lowest (stable), skipping a byte all keys share (the low bytes of
+ * short strings): a few passes over the array instead of the n log n
+ * indirect calls of a comparison sort. */
+static void radix_skeys(skey *k, skey *tmp, size_t n)
+{
+	for (unsigned sh = 0; sh < 64; sh += 8) {
+		size_t cnt[256] = {0}, sum = 0;
+		for (size_t i = 0; i < n; i++)
+			cnt[k[i].key >> sh & 255]++;
+		if (cnt[k[0].key >> sh & 255] == n)
+			continue;
+		for (unsigned d = 0; d < 256; d++) {
+			size_t c = cnt[d];
+			cnt[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[cnt[k[i].key >> sh & 255]++] = k[i];
+		memcpy(k, tmp, n * sizeof *k);
+	}
+}
+
 /* order[new] = old and rank[old] = new for the bytewise order of t. */
 static int sort_tab(const td_strtab *t, uint32_t **order, uint32_t **rank)
 {
+	/* the orders after the sort's room is given back (a segment's
+	 * words: up to millions) */
+	skey *k = malloc(((size_t)t->n + 1) * sizeof *k);
+	skey *tmp = malloc(((size_t)t->n + 1) * sizeof *tmp);
+	if (!k || !tmp) {
+		free(k);
+		free(tmp);
+		return td_error(TD_ENOMEM, "out of memory");
+	}
+	for (uint32_t i = 0; i < t->n; i++) {
+		const unsigned char *p =
+		        (const unsigned char *)td_strtab_str(t, i);
+		uint32_t l = t->slen[i] < 8 ? t->slen[i] : 8;
+		uint64_t v = 0;
+		for (uint32_t j = 0; j < 8; j++)
+			v = v << 8 | (j < l ? p[j] : 0);
+		k[i] = (skey){v, i};
+	}
+	if (t->n)
+		radix_skeys(k, tmp, t->n);
+	free(tmp);
+	/* the strings of one key (the same first 8 bytes), whole */
+	for (uint32_t i = 0, e; i < t->n; i = e) {
+		for (e = i + 1; e < t->n && k[e].key == k[i].key; e++)
+			;
+		if (e - i > 1)
+			qsort_r(k + i, e - i, sizeof *k, cmp_skey, (void *)t);
+	}
 	*order = malloc(((size_t)t->n + 1) * 4);
 	*rank = malloc(((size_t)t->n + 1) * 4);
-	if (!*order || !*rank)
+	if (!*order || !*rank) {
+		free(k);
 		return td_error(TD_ENOMEM, "out of memory");
-	for (uint32_t i = 0; i < t->n; i++)
-		(*order)[i] = i;
-	qsort_r(*order, t->n, 4, cmp_str, (void *)t);
-	for (uint32_t i = 0; i < t->n; i++)
-		(*rank)[(*order)[i]] = i;
+	}
+	for (uint32_t i = 0; i < t->n; i++) {
+		(*order)[i] = k[i].id;
+		(*rank)[k[i].id] = i;
+	}
+	free(k);
 	return 0;
 }
 

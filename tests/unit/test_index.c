@@ -1496,6 +1496,56 @@ static void test_lexicon_entries(void **state)
 	td_doc_free(d2);
 }
 
+/* The lexicons are in bytewise order (shorter first on a common
+ * prefix) however the words share their first 8 bytes, which the
+ * builder's sort compares as a number before comparing strings: a word
+ * ending inside the 8 (its zeros below any byte), words equal in the 8
+ * and different after them, bytes above 0x7f (UTF-8), and a lexicon of
+ * one. */
+static void test_lexicon_order(void **state)
+{
+	(void)state;
+	static const char *const t[] = {"internationally", "internal",
+	        "international", "intern", "Ωmega", "internationale", "interna",
+	        "internalise", "internAl", "Ω", "zz", "internationalb", "a"};
+	static const char *const want[] = {"a", "intern", "internAl", "interna",
+	        "internal", "internalise", "international", "internationalb",
+	        "internationale", "internationally", "zz", "Ω", "Ωmega"};
+	static const char *const one[] = {"x"};
+	enum { N = sizeof t / sizeof *t };
+	const char *pos[N], *lem[N];
+	for (size_t i = 0; i < N; i++)
+		pos[i] = lem[i] = t[N - 1 - i];
+	for (int k = 0; k < 2; k++) {
+		td_doc *d = k ? layered_doc("doc-1", one, one, one, 1)
+		              : layered_doc("doc-1", t, pos, lem, N);
+		char dir[256];
+		td_writer *w;
+		td_index *ix;
+		newdir(dir, sizeof dir);
+		assert_int_equal(td_writer_open(dir, 0, &w), 0);
+		add(w, d, "a.txt");
+		assert_int_equal(td_writer_commit(w), 0);
+		td_writer_close(w);
+		assert_int_equal(td_index_open(dir, &ix), 0);
+		td_seg *s = td_index_seg(ix, 0);
+		for (int l = 0; l < TD_NLAYERS; l++) {
+			if (l == TD_LAYER_NORM)
+				continue; /* case-folded: "internal" once */
+			for (uint32_t i = 0; i < (k ? 1 : N); i++) {
+				size_t len = 0;
+				const char *x = td_seg_lex_term(s, l, i, &len);
+				const char *wt = k ? one[0] : want[i];
+				assert_non_null(x);
+				assert_int_equal(len, strlen(wt));
+				assert_memory_equal(x, wt, len);
+			}
+		}
+		td_index_close(ix);
+		td_doc_free(d);
+	}
+}
+
 /* A lemma whose positions are exactly a word's or a norm's stores no copy
  * of its postings (format 10): "cat" shares the word "cat"'s, "the" the
  * norm "the"'s (The, the); "see" (saw, See) and "saw" (one of two saw)
@@ -3167,6 +3217,7 @@ int main(void)
 	        cmocka_unit_test(test_word_ids_ranked),
 	        cmocka_unit_test(test_idc_locate),
 	        cmocka_unit_test(test_terms_same_file),
+	        cmocka_unit_test(test_lexicon_order),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];
