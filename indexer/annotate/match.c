@@ -332,16 +332,6 @@ long td_patset_match_slow(
 
 /* -------------------------------------------------------------- tokens */
 
-const char *td_tok_str(const td_actx *c, size_t i)
-{
-	return c->doc->text + c->tok.v[i].start;
-}
-
-size_t td_tok_len(const td_actx *c, size_t i)
-{
-	return c->tok.v[i].end - c->tok.v[i].start;
-}
-
 /* Byte by byte while neither side holds a ’ (the usual case: no strlen,
  * no scan for ’); at the first ’ the general comparison decides. */
 int td_tok_eq_slow(const td_actx *c, size_t i, const char *w, int fold)
@@ -361,32 +351,6 @@ int td_tok_eq_slow(const td_actx *c, size_t i, const char *w, int fold)
 			return 0;
 	}
 	return b[j] == 0;
-}
-
-int td_tok_is_cap(const td_actx *c, size_t i)
-{
-	unsigned char ch = (unsigned char)td_tok_str(c, i)[0];
-	if (ch < 128)
-		return isupper(ch);
-	/* Latin capitals with diacritics: Ö, É ... (U+00C0-U+00DE) */
-	return ch == 0xC3 && (unsigned char)td_tok_str(c, i)[1] < 0x9F;
-}
-
-int td_tok_is_lower(const td_actx *c, size_t i)
-{
-	unsigned char ch = (unsigned char)td_tok_str(c, i)[0];
-	return ch < 128 && islower(ch);
-}
-
-int td_tok_is_word(const td_actx *c, size_t i)
-{
-	unsigned char ch = (unsigned char)td_tok_str(c, i)[0];
-	return ch >= 128 ? td_tok_len(c, i) > 3 || ch == 0xC3 : isalnum(ch);
-}
-
-int td_tok_is_num(const td_actx *c, size_t i)
-{
-	return isdigit((unsigned char)td_tok_str(c, i)[0]);
 }
 
 static uint32_t list_hash(const char *const *list, int fold)
