@@ -58,6 +58,7 @@ struct td_seg {
 	uint64_t idc_blk, idc_len, idc_sel[2], idc_bit;
 	const uint8_t *idc_p;
 	unsigned idc_next, idc_t;
+	uint32_t idc_r; /* the rank of that position */
 };
 /* Records damage found outside segment.c (postings): TD_ECORRUPT with the
  * segment's name, and the sticky flag of td_seg_damaged(). */
@@ -76,6 +77,10 @@ int td_seg_rank_scan(td_seg *s, uint32_t pos, uint64_t *bitp,
  * td_seg_id_at reads it; UINT32_MAX on damage (the segment marked). A
  * scanned pos term tests its candidates so (postings.c). */
 uint32_t td_seg_rank_at(td_seg *s, uint32_t pos);
+/* The word id of rank r (< id_ranks) of IDS, and in *pos (when not NULL)
+ * its pos id (0 in a segment without the layers): UINT32_MAX on damage
+ * (the segment marked). The merge reads each rank once so (stream_merge.c). */
+uint32_t td_seg_rank_ids(td_seg *s, uint32_t r, uint32_t *pos);
 int td_seg_open(const char *path, td_seg **out);
 void td_seg_close(td_seg *s);
 /* Verifies every block of the segment, letting the pages read go every

@@ -218,6 +218,8 @@ static inline uint32_t rank_at(td_seg *s, uint32_t pos)
 		return UINT32_MAX;
 	unsigned t, i = pos % TD_IDC_BLOCK;
 	uint64_t bit;
+	if (s->idc_next == i + 2)
+		return s->idc_r; /* read last: the word, then its pos, lemma */
 	if (s->idc_next == i + 1 && i) {
 		/* the position after the last one read: its value follows */
 		bit = s->idc_bit + s->hdr.id_tier[s->idc_t];
@@ -230,14 +232,17 @@ static inline uint32_t rank_at(td_seg *s, uint32_t pos)
 	uint64_t at = TD_IDC_SEL + bit / 8;
 	if (at + 8 > s->idc_len) {
 		td_seg_mark_damaged(s, "bad word id block");
+		s->idc_next = 0;
 		return UINT32_MAX;
 	}
 	const uint8_t *p = s->idc_p + at;
 	uint64_t r = s->idc_base[t] + td_bits_at(p, bit % 8, s->hdr.id_tier[t]);
 	if (r >= s->hdr.id_ranks) {
 		td_seg_mark_damaged(s, "bad term id");
+		s->idc_next = 0;
 		return UINT32_MAX;
 	}
+	s->idc_r = (uint32_t)r;
 	return (uint32_t)r;
 }
 
@@ -345,6 +350,20 @@ static uint32_t rank_pos(td_seg *s, uint32_t r)
 		return UINT32_MAX;
 	}
 	return (uint32_t)v;
+}
+
+uint32_t td_seg_rank_ids(td_seg *s, uint32_t r, uint32_t *pos)
+{
+	if (r >= s->hdr.id_ranks) {
+		td_error(TD_EUSAGE, "no rank %u", r);
+		return UINT32_MAX;
+	}
+	if (pos) {
+		*pos = td_seg_has_layers(s) ? rank_pos(s, r) : 0;
+		if (*pos == UINT32_MAX)
+			return UINT32_MAX;
+	}
+	return rank_word(s, r);
 }
 
 uint32_t td_seg_id_at(td_seg *s, int layer, uint32_t pos)

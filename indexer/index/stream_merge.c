@@ -79,6 +79,9 @@ typedef struct msrc {
 	uint64_t attr_base; /* SPATTR pairs and SPSTR bytes before its own */
 	uint64_t str_base;
 	uint64_t *poslive; /* with deletions: per pos term its live positions */
+	uint32_t *rword, *rpos; /* per rank of IDS its output word and pos
+	                         * ids (NONE: not in the output), made at
+	                         * first need by rank_tables */
 } msrc;
 
 typedef struct tsrc {
@@ -899,12 +902,43 @@ static uint32_t bits_for(uint32_t nterms)
  * of the word, lemma and pos layers (want: which to read). */
 typedef int (*pos_fn)(void *ctx, const uint32_t id[TD_NLAYERS]);
 
+/* m's output word and pos ids of each rank of IDS (m->rword, m->rpos,
+ * the latter with the layers): the word and pos of a position are then its
+ * rank's, one read of IDS instead of one per layer and a lookup of each
+ * rank's ids per position (format 15 made the merge read the rank twice a
+ * position, as word and as pos). 8 bytes a rank. */
+static int rank_tables(merge *g, msrc *m)
+{
+	uint32_t nr = m->s->hdr.id_ranks;
+	int layers = !g->no_layers;
+	if (m->rword)
+		return 0;
+	m->rword = malloc(((size_t)nr + 1) * 4);
+	if (layers)
+		m->rpos = malloc(((size_t)nr + 1) * 4);
+	if (!m->rword || (layers && !m->rpos))
+		return nomem();
+	for (uint32_t r = 0; r < nr; r++) {
+		uint32_t t = 0,
+		         w = td_seg_rank_ids(m->s, r, layers ? &t : NULL);
+		if (w == NONE)
+			return TD_ECORRUPT;
+		m->rword[r] = m->map[TD_LAYER_WORD][w];
+		if (layers)
+			m->rpos[r] = m->map[TD_LAYER_POS][t];
+	}
+	return 0;
+}
+
 static int each_position(merge *g, unsigned want, pos_fn fn, void *ctx)
 {
+	const unsigned wp = 1u << TD_LAYER_WORD | 1u << TD_LAYER_POS;
 	for (size_t i = 0; i < g->n; i++) {
 		msrc *m = &g->m[i];
 		int rc;
 		if ((rc = stopped(g)))
+			return rc;
+		if ((want & wp) && (rc = rank_tables(g, m)))
 			return rc;
 		for (uint32_t d = 0; d < m->ndocs; d++) {
 			if (m->newdoc[d] == NONE)
@@ -913,8 +947,21 @@ static int each_position(merge *g, unsigned want, pos_fn fn, void *ctx)
 			for (uint32_t p = m->first[d]; p < m->first[d + 1];
 			        p++) {
 				uint32_t id[TD_NLAYERS] = {0, 0, 0, 0};
+				if (want & wp) {
+					uint32_t r = td_seg_rank_at(m->s, p);
+					if (r == NONE)
+						return TD_ECORRUPT;
+					id[TD_LAYER_WORD] = m->rword[r];
+					if (m->rpos)
+						id[TD_LAYER_POS] = m->rpos[r];
+					if (id[TD_LAYER_WORD] == NONE ||
+					        id[TD_LAYER_POS] == NONE)
+						return bad(m,
+						        "position of a term "
+						        "not in its lexicon");
+				}
 				for (int l = 0; l < TD_NLAYERS; l++) {
-					if (!(want >> l & 1))
+					if (!(want >> l & 1) || (wp >> l & 1))
 						continue;
 					uint32_t v = td_seg_id_at(m->s, l, p);
 					if (v == NONE)
@@ -1934,6 +1981,8 @@ out:
 		free(g.m[i].newfirst);
 		free(g.m[i].newdoc);
 		free(g.m[i].poslive);
+		free(g.m[i].rword);
+		free(g.m[i].rpos);
 		for (int l = 0; l < TD_NLAYERS; l++)
 			free(g.m[i].map[l]);
 		if (g.m[i].s) /* NULL when an allocation failed before */
