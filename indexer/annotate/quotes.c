@@ -3316,28 +3316,25 @@ static void beat_speakers(td_actx *c)
 	}
 }
 
-/* The speaker a paragraph of narration hands to the next paragraph: its
- * last sentence holds no quotation and ends with a verb of saying that
- * has no complement, perhaps with a particle or adverb ("and then he went
- * back to the stair head and called down.", "Keller shouted back."): what
- * was said is the next paragraph (not a passive: "He was called."). The
- * verb's subject is the nearest "he"
- * or "she" (resolved as a tag's pronoun) or person in subject position
- * before it in the sentence; NULL when that is anyone else ("I called
- * out."), or when none. */
-static const char *handed_speaker(const td_actx *c, size_t si)
+/* The verb of saying by which a paragraph of narration hands its speaker
+ * to the next paragraph, or (size_t)-1: sentence si, the paragraph's
+ * last, ends with a verb of saying that has no complement, perhaps with a
+ * particle or adverb ("and then he went back to the stair head and called
+ * down.", "Keller shouted back."), so that what was said is the next
+ * paragraph (not a passive: "He was called."). handed_speaker gives its
+ * subject: the nearest "he" or "she" (resolved as a tag's pronoun) or
+ * person in subject position before it, when the sentence holds no
+ * quotation; NULL when the subject is anyone else ("I called out.") or
+ * none. */
+static size_t handed_verb(const td_actx *c, size_t si)
 {
 	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 	if (t1 < t0 + 2 || !td_tok_eq(c, t1 - 1, ".", 0))
-		return NULL;
-	for (size_t t = t0; t < t1; t++)
-		if (tok_in_quote(c, t) || is_open_mark(c, t))
-			return NULL;
+		return (size_t)-1;
 	/* the verb: the last word, or before one or two particles or
 	 * adverbs ("down", "back", "out", "quietly") */
 	size_t e = t1 - 1, v = e;
-	int verb = 0;
-	for (int n = 0; n < 3 && v > t0 && !verb; n++) {
+	for (int n = 0; n < 3 && v > t0; n++) {
 		size_t k = v - 1;
 		long sm = td_speech_match(c, k, e);
 		if (sm >= 0 &&
@@ -3345,19 +3342,25 @@ static const char *handed_speaker(const td_actx *c, size_t si)
 		                c->a->speech_pats.v[sm].type == TD_SV_TAG) &&
 		        k + (size_t)c->a->speech_pats.v[sm].n == v &&
 		        !td_tok_pos_is(c, k, "VBG") && k > t0 &&
-		        !td_tok_in(c, k - 1, copulas, 1)) {
-			v = k;
-			verb = 1;
-			break;
-		}
+		        !td_tok_in(c, k - 1, copulas, 1))
+			return td_tok_is_cap(c, k) ? (size_t)-1 : k;
 		if (!td_tok_is_lower(c, k) ||
 		        !(td_tok_pos_is(c, k, "RP") ||
 		                td_tok_pos_is(c, k, "RB")))
-			return NULL;
+			return (size_t)-1;
 		v = k;
 	}
-	if (!verb || td_tok_is_cap(c, v))
-		return NULL;
+	return (size_t)-1;
+}
+
+/* The subject of handed_verb's verb v in sentence si (see there), or
+ * NULL. */
+static const char *handed_speaker(const td_actx *c, size_t si, size_t v)
+{
+	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+	for (size_t t = t0; t < t1; t++)
+		if (tok_in_quote(c, t) || is_open_mark(c, t))
+			return NULL;
 	for (size_t k = v; k-- > t0;) {
 		if (td_tok_in(c, k, he_she, 1))
 			return resolve_pronoun(c, k);
@@ -3373,7 +3376,7 @@ static const char *handed_speaker(const td_actx *c, size_t si)
 }
 
 /* A paragraph holding nothing but a quotation, after a paragraph of
- * narration that hands it its speaker (handed_speaker), is that
+ * narration that hands it its speaker (handed_verb), is that
  * speaker's. */
 static void handed_turns(td_actx *c)
 {
@@ -3385,6 +3388,10 @@ static void handed_turns(td_actx *c)
 		int para = c->sents[si].para;
 		if (para < 0 || c->sents[si - 1].para == para ||
 		        (q > 0 && c->quotes[q - 1].next_part == (int)q))
+			continue;
+		/* the cheap test first: the verb's place in the sentence */
+		size_t v = handed_verb(c, si - 1);
+		if (v == (size_t)-1)
 			continue;
 		/* the paragraph: only quotations, no word outside them */
 		size_t s1 = si;
@@ -3406,7 +3413,8 @@ static void handed_turns(td_actx *c)
 			        t < c->sents[x].t1 && !turn_before; t++)
 				turn_before = tok_in_quote(c, t) ||
 				              is_open_mark(c, t);
-		const char *w = turn_before ? NULL : handed_speaker(c, si - 1);
+		const char *w =
+		        turn_before ? NULL : handed_speaker(c, si - 1, v);
 		if (!w)
 			continue;
 		for (size_t k = q; k < c->n_quotes && c->quotes[k].sent >= 0 &&
@@ -3425,7 +3433,8 @@ typedef struct turn {
 	size_t q0, q1;   /* its quotations [q0, q1) in c->quotes */
 	const char *who; /* the speaker of all of them, or NULL */
 	int single;      /* one speaker or none, no part in another paragraph */
-	int anon;        /* no who: a speaker by description, not a named one */
+	int anon; /* no who: a speaker by description (1), not (0), not yet
+	           * known (-1) */
 } turn;
 
 /* Does turn u hold talk only: each sentence some of a quotation (a tag,
@@ -3600,6 +3609,23 @@ static int addresses_other(const td_actx *c, const turn *u, const char *key)
 	return 0;
 }
 
+/* Are adjacent turns a and b (one of them named) two sides of an
+ * exchange: two named speakers who differ, or one named and one by
+ * description (anon: "said the Guernsey-man"), whose turns stay without
+ * @who but keep the chain going, when neither turn addresses a third
+ * person by name (addresses_other)? */
+static int two_sides(const td_actx *c, turn *a, turn *b)
+{
+	if (a->who && b->who)
+		return strcmp(a->who, b->who) != 0;
+	const char *nk = a->who ? a->who : b->who;
+	turn *x = a->who ? b : a;
+	if (x->anon < 0)
+		x->anon = turn_described(c, x);
+	return x->anon > 0 && !addresses_other(c, a, nk) &&
+	       !addresses_other(c, b, nk);
+}
+
 /* A strict two-person exchange (contract: "its neighbours name the
  * speaker"): a paragraph that holds a turn and nothing else, no verb of
  * saying, no name of a speaker, right after two paragraphs of one turn
@@ -3646,7 +3672,9 @@ static int alternating_turns(td_actx *c)
 			u->s0--;
 		while (u->s1 < c->n_sents && c->sents[u->s1].para == para)
 			u->s1++;
-		u->anon = u->single && !u->who && turn_described(c, u);
+		/* whether a turn without a name is one by description:
+		 * found when an exchange asks (two_sides) */
+		u->anon = u->single && !u->who ? -1 : 0;
 		q = e;
 	}
 	for (size_t i = 0; i < nt; i++) {
@@ -3660,24 +3688,13 @@ static int alternating_turns(td_actx *c)
 		if (!w && i >= 2) {
 			turn *a = &tv[i - 2], *b = &tv[i - 1];
 			/* the cheap tests first */
-			/* the two sides: a named speaker each, or one named
-			 * and one by description (anon: "said the
-			 * Guernsey-man"), whose turns stay without @who but
-			 * keep the chain going */
-			const char *nk = a->who ? a->who : b->who;
-			int two =
-			        a->who && b->who
-			                ? strcmp(a->who, b->who) != 0
-			                : ((a->who && b->anon) ||
-			                          (a->anon && b->who)) &&
-			                          !addresses_other(c, a, nk) &&
-			                          !addresses_other(c, b, nk);
-			if (a->single && b->single && two && b->s0 == a->s1 &&
-			        u->s0 == b->s1 && turn_talk(c, a) &&
+			if (a->single && b->single && (a->who || b->who) &&
+			        b->s0 == a->s1 && u->s0 == b->s1 &&
+			        two_sides(c, a, b) && turn_talk(c, a) &&
 			        turn_talk(c, b) && turn_bare(c, u) &&
 			        (!a->who || !names_inside(
 			                            c, u->q0, u->q1, a->who))) {
-				if (a->anon) {
+				if (a->anon > 0) {
 					u->anon = 1;
 					continue;
 				}
