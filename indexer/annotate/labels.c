@@ -1860,7 +1860,23 @@ static int past_narration(
 				tagged =
 				        q > t0 &&
 				        (td_tok_pos_is(c, q - 1, "PRP") ||
-				                td_tok_pos_is(c, q - 1, "NNP"));
+				                td_tok_pos_is(
+				                        c, q - 1, "NNP") ||
+				                /* a name opening the sentence
+				                 * that the tagger reads as a
+				                 * noun or an adjective
+				                 * ("Garrity/NN laid the rifle
+				                 * across the desk",
+				                 * "Stoddard/JJ set the plate
+				                 * down") */
+				                (q - 1 == t0 &&
+				                        td_tok_is_cap(c, t0) &&
+				                        (td_tok_pos_is(c, t0,
+				                                 "NN*") ||
+				                                td_tok_pos_is(c,
+				                                        t0,
+				                                        "J"
+				                                        "J"))));
 			}
 		}
 		/* a past passive of an event with its circumstance ("The bus

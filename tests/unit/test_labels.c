@@ -934,6 +934,20 @@ static void test_quoted_identification(void **state)
 	td_doc_free(d);
 }
 
+/* A name opening the sentence that the tagger reads as a noun or an
+ * adjective, then a past tense: plain narration too. */
+static void test_narration_untagged_name(void **state)
+{
+	(void)state;
+	td_doc *d =
+	        fx_one("1961-06-07", "Garrity laid the rifle across the desk.\n"
+	                             "Stoddard set the plate down.\n"
+	                             "Ivers spat over the rail.");
+	for (int i = 0; i < 3; i++)
+		expect_ana(d, i, "");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -979,6 +993,7 @@ int main(void)
 	        cmocka_unit_test(test_dialogue_commands),
 	        cmocka_unit_test(test_naming_call),
 	        cmocka_unit_test(test_quoted_identification),
+	        cmocka_unit_test(test_narration_untagged_name),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
