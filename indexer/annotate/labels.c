@@ -89,7 +89,8 @@ void td_labels_unload(td_annotator *a)
 
 /* Inline: the rules call these for every token with many words, and the
  * usual answer (a different first byte) is a compare or two. */
-static inline int eq(const td_actx *c, size_t i, size_t t1, const char *w)
+static inline __attribute__((always_inline)) int eq(
+        const td_actx *c, size_t i, size_t t1, const char *w)
 {
 	return i < t1 && td_tok_eq(c, i, w, 1);
 }
