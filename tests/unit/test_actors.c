@@ -779,6 +779,25 @@ static void test_compass_word_in_of_chain(void **state)
 	td_doc_free(d);
 }
 
+/* States and bodies of their time from actors.tsv: the Federation of
+ * Malaya (1957-1963) acts as a state in 1961 and is no state after
+ * Malaysia; the Deutsche Bundesbank (1957-) also by its short name. */
+static void test_malaya_and_bundesbank_of_their_time(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-18",
+	        "Malaya bears him out.\nThe Deutsche Bundesbank declined, "
+	        "and the Bundesbank waited.");
+	fx_expect(d, "orgName", "Malaya", "ref", "#malaya");
+	fx_expect(d, "orgName", "Deutsche Bundesbank", "ref",
+	        "#deutsche-bundesbank");
+	fx_expect(d, "orgName", "Bundesbank", "ref", "#deutsche-bundesbank");
+	td_doc_free(d);
+	d = fx_one("1970-03-18", "Malaya bears him out.");
+	assert_null(fx_find(d, "orgName", "Malaya"));
+	td_doc_free(d);
+}
+
 /* A numbered congress is an event: no body is tagged in it, and a bare
  * "Congress" after it is that event, not the US Congress. */
 static void test_congress_event(void **state)
@@ -2175,6 +2194,7 @@ int main(void)
 	        cmocka_unit_test(test_demonym_nouns),
 	        cmocka_unit_test(test_located_states),
 	        cmocka_unit_test(test_home_of_is_place),
+	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
 	        cmocka_unit_test(test_surname_before_verb_of_argument),
 	        cmocka_unit_test(test_opener_before_bare_name),
