@@ -4068,6 +4068,102 @@ static int arguing_names(td_actx *c, unsigned char *in)
 	return rc < 0 ? rc : 0;
 }
 
+/* "the" + a capitalised word at token t-1, t ("the Kid", "The Kid"), the
+ * word alone: no title ("the Colonel" is a title used alone, no mention),
+ * head of a body or place, lexicon name or word that opens sentences; a
+ * singular proper noun by the POS layer, no capitalised word after it. */
+static int the_nick_at(const td_actx *c, const unsigned char *in, size_t t,
+        size_t t0, size_t t1)
+{
+	const char *w = td_tok_str(c, t);
+	size_t n = td_tok_len(c, t);
+	return t > t0 && w[0] >= 'A' && w[0] <= 'Z' && w[n - 1] != 's' &&
+	       !in[t] && td_tok_eq(c, t - 1, "the", 1) &&
+	       td_tok_pos_is(c, t, "NNP") &&
+	       !(t + 1 < t1 && td_tok_is_cap(c, t + 1) &&
+	               td_tok_is_word(c, t + 1)) &&
+	       !in_list(c, t, not_names, 0) && !in_list(c, t, org_heads, 0) &&
+	       !in_list(c, t, org_words, 0) && !in_list(c, t, place_heads, 0) &&
+	       td_patset_match(&c->a->title_pats, c, t, t + 1) < 0 &&
+	       actor_match(c, t, t1) < 0 &&
+	       td_patset_match(&c->a->place_pats, c, t, t1) < 0;
+}
+
+/* Does "the X" at t act as a person: the subject of a verb with "his" or
+ * "her" within the next four words ("the Kid pushed his hat back")? */
+static int the_nick_acts(const td_actx *c, size_t t, size_t t1)
+{
+	if (!subject_of_verb(c, t, t1))
+		return 0;
+	for (size_t k = t + 2; k < t1 && k <= t + 5; k++)
+		if (in_list(c, k, his_her, 1))
+			return 1;
+	return 0;
+}
+
+/* A nickname of fiction, "the" + a capitalised word ("the Kid"): a person
+ * where two uses of it act with "his"/"her", at every bare use then; a
+ * longer form after "the" ("the papers called the Durango Kid") is its
+ * full name and gives the key. */
+static int the_nicknames(td_actx *c, unsigned char *in)
+{
+	size_t acts[8], na = 0;
+	for (size_t si = 0; si < c->n_sents && na < 8; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+		for (size_t t = t0 + 1; t < t1 && na < 8; t++)
+			if (the_nick_at(c, in, t, t0, t1) &&
+			        the_nick_acts(c, t, t1))
+				acts[na++] = t;
+	}
+	int rc = 0;
+	for (size_t x = 0; x < na && rc >= 0; x++) {
+		size_t t = acts[x], uses = 0;
+		if (in[t])
+			continue;
+		for (size_t y = 0; y < na; y++)
+			uses += same_token(c, acts[y], t);
+		if (uses < 2)
+			continue;
+		/* its full form: "the Y X", Y capitalised, no rule's */
+		size_t fs = 0;
+		for (size_t si = 0; si < c->n_sents && !fs; si++) {
+			size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
+			for (size_t u = u0 + 2; u < u1 && !fs; u++)
+				if (same_token(c, u, t) && !in[u] &&
+				        !in[u - 1] &&
+				        td_tok_eq(c, u - 2, "the", 1) &&
+				        td_tok_is_cap(c, u - 1) &&
+				        td_tok_is_word(c, u - 1) &&
+				        !in_list(c, u - 1, not_names, 0) &&
+				        actor_match(c, u - 1, u1) < 0 &&
+				        !(u + 1 < u1 &&
+				                td_tok_is_cap(c, u + 1) &&
+				                td_tok_is_word(c, u + 1)))
+					fs = u - 1;
+		}
+		const td_dyn *d;
+		if ((rc = add_dyn(c, fs ? fs : t, fs ? fs + 2 : t + 1, "person",
+		             NULL, &d)) < 0)
+			break;
+		if (fs) {
+			rc = emit(c, fs, fs + 2, d->key, "person", d->name, 0,
+			        0, NULL);
+			in[fs] = in[fs + 1] = 1;
+		}
+		for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+			size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
+			for (size_t u = u0 + 1; u < u1 && rc >= 0; u++)
+				if (same_token(c, u, t) &&
+				        the_nick_at(c, in, u, u0, u1)) {
+					rc = emit(c, u, u + 1, d->key, "person",
+					        d->name, 0, 0, NULL);
+					in[u] = 1;
+				}
+		}
+	}
+	return rc < 0 ? rc : 0;
+}
+
 static const td_mention *one_word_person(const td_actx *c, size_t t)
 {
 	const td_mention *p = NULL;
@@ -4508,6 +4604,8 @@ static int one_word_names(td_actx *c)
 		rc = acting_names(c, in);
 	if (rc >= 0)
 		rc = arguing_names(c, in);
+	if (rc >= 0)
+		rc = the_nicknames(c, in);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
 		rc = name_lists(c, in, c->sents[si].t0, c->sents[si].t1);
 	free(in);

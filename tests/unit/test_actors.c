@@ -798,6 +798,29 @@ static void test_malaya_and_bundesbank_of_their_time(void **state)
 	td_doc_free(d);
 }
 
+/* A nickname of fiction, "the" + a capitalised word that twice acts with
+ * "his"/"her" ("the Kid pushed his hat back"), is a person at every bare
+ * use, keyed by its longer form ("the Durango Kid"); a title used alone
+ * ("the Colonel") stays no mention, as the contract says, and one use is
+ * no evidence. */
+static void test_the_nickname_of_fiction(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-03",
+	        "The stage carried a gunman the papers called the Durango "
+	        "Kid.\nThe woman looked out, and the Kid slept with his hat "
+	        "over his eyes.\nAcross from her the Kid pushed his hat "
+	        "back.\nThe Kid touched his hat.\nThe Colonel touched his "
+	        "hat.\nThe Colonel raised his glass.\nThe Swede lit his "
+	        "pipe.");
+	fx_expect(d, "persName", "Durango Kid", "ref", "#durango-kid");
+	fx_expect(d, "persName", "Kid", "ref", "#durango-kid");
+	assert_non_null(fx_find_nth(d, "persName", "Kid", 2));
+	assert_null(fx_find(d, "persName", "Colonel"));
+	assert_null(fx_find(d, "persName", "Swede"));
+	td_doc_free(d);
+}
+
 /* A numbered congress is an event: no body is tagged in it, and a bare
  * "Congress" after it is that event, not the US Congress. */
 static void test_congress_event(void **state)
@@ -2194,6 +2217,7 @@ int main(void)
 	        cmocka_unit_test(test_demonym_nouns),
 	        cmocka_unit_test(test_located_states),
 	        cmocka_unit_test(test_home_of_is_place),
+	        cmocka_unit_test(test_the_nickname_of_fiction),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
 	        cmocka_unit_test(test_surname_before_verb_of_argument),
