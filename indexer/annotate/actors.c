@@ -1279,6 +1279,13 @@ static size_t initial_at(const td_actx *c, size_t i, size_t lim)
  * name; a run holding a word of an organisation's name is not a person. */
 static int org_head_at(const td_actx *c, size_t k);
 
+/* Words that end street names, which an address writes after initials
+ * ("410 S. Windsor Blvd.", "12 N. Lake Ave."): no person's name holds
+ * one. ("Lane", "Street" and "Drive" are surnames too.) */
+static const char *const street_words[] = {"Blvd", "Ave", "Rd", "Avenue",
+        "Boulevard", "Road", "Parkway", "Pkwy", "Highway", "Hwy", "Terrace",
+        "Plaza", NULL};
+
 static size_t initials_run(const td_actx *c, size_t i, size_t lim)
 {
 	size_t k = i, end = 0;
@@ -1293,7 +1300,8 @@ static size_t initials_run(const td_actx *c, size_t i, size_t lim)
 		} else if (name_token(c, k) &&
 		           td_patset_match(&c->a->title_pats, c, k, k + 1) <
 		                   0) {
-			if (in_list(c, k, org_words, 0) || org_head_at(c, k))
+			if (in_list(c, k, org_words, 0) || org_head_at(c, k) ||
+			        in_list(c, k, street_words, 0))
 				return 0;
 			k++;
 			if (inits)
@@ -5188,6 +5196,6 @@ static int register_words(td_annotator *a)
 	        own_dets, own_nouns, govt_heads, cite_particles, quote_marks,
 	        honorifics, naming_verbs, naming_objects, title_minor,
 	        coworkers, home_words, unnamed_things, people_nouns,
-	        argue_verbs, argue_fill, NULL};
+	        argue_verbs, argue_fill, street_words, NULL};
 	return td_words_register(a, lists);
 }

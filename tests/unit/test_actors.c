@@ -821,6 +821,23 @@ static void test_the_nickname_of_fiction(void **state)
 	td_doc_free(d);
 }
 
+/* An address's street after initials ("410 S. Windsor Blvd.", "12 N. Lake
+ * Ave.") is no person: a street word ends no person's name; a name with
+ * initials still is one. */
+static void test_street_after_initials(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+	        "The Franklins live at 410 S. Windsor Blvd. in Pasadena.\n"
+	        "They moved to 12 N. Lake Ave. last year.\n"
+	        "James P. Mitchell agreed.");
+	assert_null(fx_find(d, "persName", "S. Windsor Blvd"));
+	assert_null(fx_find(d, "persName", "N. Lake Ave"));
+	fx_expect(
+	        d, "persName", "James P. Mitchell", "ref", "#james-p-mitchell");
+	td_doc_free(d);
+}
+
 /* A numbered congress is an event: no body is tagged in it, and a bare
  * "Congress" after it is that event, not the US Congress. */
 static void test_congress_event(void **state)
@@ -2217,6 +2234,7 @@ int main(void)
 	        cmocka_unit_test(test_demonym_nouns),
 	        cmocka_unit_test(test_located_states),
 	        cmocka_unit_test(test_home_of_is_place),
+	        cmocka_unit_test(test_street_after_initials),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
