@@ -838,6 +838,24 @@ static void test_street_after_initials(void **state)
 	td_doc_free(d);
 }
 
+/* Capitals of their time (actors.tsv rows with a validity): Lagos is
+ * Nigeria's seat in 1961 (a place after "at", the state acting), not in
+ * 2000; "the Atlantic Alliance" is NATO. */
+static void test_capitals_of_their_time(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-18",
+	        "Three parties share power at Lagos.\nLagos insists on "
+	        "talks.\nWe created the Atlantic Alliance.");
+	fx_expect(d, "placeName", "Lagos", "ref", "#nigeria");
+	fx_expect(d, "rs", "Lagos", "ref", "#nigeria");
+	fx_expect(d, "orgName", "Atlantic Alliance", "ref", "#nato");
+	td_doc_free(d);
+	d = fx_one("2000-03-18", "Lagos insists on talks.");
+	assert_null(fx_find(d, "rs", "Lagos"));
+	td_doc_free(d);
+}
+
 /* A numbered congress is an event: no body is tagged in it, and a bare
  * "Congress" after it is that event, not the US Congress. */
 static void test_congress_event(void **state)
@@ -2234,6 +2252,7 @@ int main(void)
 	        cmocka_unit_test(test_demonym_nouns),
 	        cmocka_unit_test(test_located_states),
 	        cmocka_unit_test(test_home_of_is_place),
+	        cmocka_unit_test(test_capitals_of_their_time),
 	        cmocka_unit_test(test_street_after_initials),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
