@@ -3987,6 +3987,9 @@ static int not_personal(const td_actx *c, size_t u, size_t u0, size_t u1)
 static int acting_names(td_actx *c, unsigned char *in)
 {
 	int rc = 0;
+	/* words whose uses were counted and found wanting: the count is the
+	 * document's, the same at each of their uses */
+	size_t rejected[32], nrej = 0;
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 		for (size_t t = t0; t < t1 && rc >= 0; t++) {
@@ -4003,6 +4006,11 @@ static int acting_names(td_actx *c, unsigned char *in)
 			        in_list(c, t, dateline_months, 0) ||
 			        word_of_actor(c, t))
 				continue;
+			int seen = 0;
+			for (size_t r = 0; r < nrej && !seen; r++)
+				seen = same_token(c, rejected[r], t);
+			if (seen)
+				continue;
 			int veto = 0, uses = 0;
 			for (size_t sj = 0; sj < c->n_sents && !veto; sj++) {
 				size_t u0 = c->sents[sj].t0,
@@ -4016,6 +4024,8 @@ static int acting_names(td_actx *c, unsigned char *in)
 			}
 			if (!veto && uses >= 2)
 				rc = emit_person_spread(c, in, t, 1);
+			else if (nrej < 32)
+				rejected[nrej++] = t;
 		}
 	}
 	return rc < 0 ? rc : 0;
@@ -4024,6 +4034,13 @@ static int acting_names(td_actx *c, unsigned char *in)
 /* The person mention of one word equal to token t keyed by itself, when
  * every mention holding the word is one ("Captain Ahab" keyed ahab, no
  * "Ahab Street"); NULL otherwise. */
+/* The first byte of token t, read inline: the cheap first test of the
+ * passes below, which look at every token. */
+static inline unsigned char first_byte(const td_actx *c, size_t t)
+{
+	return (unsigned char)c->doc->text[c->tok.v[t].start];
+}
+
 /* Verbs of argument: what a scholar does with a thesis ("Donnelly has
  * pointed out that", "Hofmann concluded that"); things, bodies and
  * months do not argue, conclude or contend, so an unknown proper noun
@@ -4061,8 +4078,11 @@ static int arguing_names(td_actx *c, unsigned char *in)
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 		for (size_t t = t0; t + 1 < t1 && rc >= 0; t++) {
-			const char *w = td_tok_str(c, t);
-			if (in[t] || w[0] < 'A' || w[0] > 'Z' ||
+			/* the cheap tests first, inline: a capital before a
+			 * lowercase word */
+			unsigned char b = first_byte(c, t),
+			              x = first_byte(c, t + 1);
+			if (b < 'A' || b > 'Z' || x < 'a' || x > 'z' || in[t] ||
 			        !argues_after(c, t, t1) ||
 			        !bare_proper(c, in, t, t0, t1) ||
 			        in_list(c, t, org_heads, 0) ||
@@ -4118,10 +4138,18 @@ static int the_nicknames(td_actx *c, unsigned char *in)
 	size_t acts[8], na = 0;
 	for (size_t si = 0; si < c->n_sents && na < 8; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
-		for (size_t t = t0 + 1; t < t1 && na < 8; t++)
+		for (size_t t = t0 + 1; t < t1 && na < 8; t++) {
+			/* the cheap tests first, inline: a capital after a
+			 * three-letter word */
+			unsigned char b = first_byte(c, t);
+			if (b < 'A' || b > 'Z' ||
+			        c->tok.v[t - 1].end - c->tok.v[t - 1].start !=
+			                3)
+				continue;
 			if (the_nick_at(c, in, t, t0, t1) &&
 			        the_nick_acts(c, t, t1))
 				acts[na++] = t;
+		}
 	}
 	int rc = 0;
 	for (size_t x = 0; x < na && rc >= 0; x++) {
