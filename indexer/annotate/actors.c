@@ -4041,61 +4041,6 @@ static inline unsigned char first_byte(const td_actx *c, size_t t)
 	return (unsigned char)c->doc->text[c->tok.v[t].start];
 }
 
-/* Verbs of argument: what a scholar does with a thesis ("Donnelly has
- * pointed out that", "Hofmann concluded that"); things, bodies and
- * months do not argue, conclude or contend, so an unknown proper noun
- * before one is a person. Not the verbs of saying that news agencies,
- * papers and governments share ("said", "reported", "insisted",
- * "maintained", "asserted": "Tass insisted that"). */
-static const char *const argue_verbs[] = {"argued", "argues", "argue",
-        "contended", "contends", "concluded", "concludes", "emphasized",
-        "emphasised", "emphasizes", "doubted", "doubts", "conceded", "concedes",
-        "speculated", "speculates", "theorized", "pointed", "points", NULL};
-static const char *const argue_fill[] = {"himself", "herself", "has", "had",
-        "have", "also", "rightly", "long", "once", "since", "further", NULL};
-
-/* The verb of argument after token t (its own fill words skipped: "has
- * rightly pointed out"); "pointed"/"points" only with "out". */
-static int argues_after(const td_actx *c, size_t t, size_t lim)
-{
-	size_t v = t + 1;
-	while (v < lim && v - t <= 3 && in_list(c, v, argue_fill, 0))
-		v++;
-	if (v >= lim || !in_list(c, v, argue_verbs, 0))
-		return 0;
-	if (td_tok_eq(c, v, "pointed", 0) || td_tok_eq(c, v, "points", 0))
-		return v + 1 < lim && td_tok_eq(c, v + 1, "out", 0);
-	return 1;
-}
-
-/* A scholar cited by surname alone, before a verb of argument ("As
- * Donnelly himself has pointed out", "Brewster argued that"): an
- * unknown proper noun, alone, that no rule took; a person, spread to its
- * other bare uses. */
-static int arguing_names(td_actx *c, unsigned char *in)
-{
-	int rc = 0;
-	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
-		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
-		for (size_t t = t0; t + 1 < t1 && rc >= 0; t++) {
-			/* the cheap tests first, inline: a capital before a
-			 * lowercase word */
-			unsigned char b = first_byte(c, t),
-			              x = first_byte(c, t + 1);
-			if (b < 'A' || b > 'Z' || x < 'a' || x > 'z' || in[t] ||
-			        !argues_after(c, t, t1) ||
-			        !bare_proper(c, in, t, t0, t1) ||
-			        in_list(c, t, org_heads, 0) ||
-			        in_list(c, t, place_heads, 0) ||
-			        in_list(c, t, dateline_months, 0) ||
-			        word_of_actor(c, t))
-				continue;
-			rc = emit_person_spread(c, in, t, 1);
-		}
-	}
-	return rc < 0 ? rc : 0;
-}
-
 /* "the" + a capitalised word at token t-1, t ("the Kid", "The Kid"), the
  * word alone: no title ("the Colonel" is a title used alone, no mention),
  * head of a body or place, lexicon name or word that opens sentences; a
@@ -4638,8 +4583,6 @@ static int one_word_names(td_actx *c)
 		rc = one_word_persons(c, in);
 	if (rc >= 0)
 		rc = acting_names(c, in);
-	if (rc >= 0)
-		rc = arguing_names(c, in);
 	if (rc >= 0)
 		rc = the_nicknames(c, in);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
@@ -5224,6 +5167,6 @@ static int register_words(td_annotator *a)
 	        own_dets, own_nouns, govt_heads, cite_particles, quote_marks,
 	        honorifics, naming_verbs, naming_objects, title_minor,
 	        coworkers, home_words, unnamed_things, people_nouns,
-	        argue_verbs, argue_fill, street_words, NULL};
+	        street_words, NULL};
 	return td_words_register(a, lists);
 }

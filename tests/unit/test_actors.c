@@ -738,27 +738,6 @@ static void test_opener_before_bare_name(void **state)
 	td_doc_free(d);
 }
 
-/* A scholar cited by surname alone before a verb of argument ("Brewster
- * argued that", "As Hofmann has rightly pointed out") is a person, also at
- * its other bare uses; a common noun before one ("Critics argued") and
- * a news agency before a verb of saying ("Tass insisted") are not. */
-static void test_surname_before_verb_of_argument(void **state)
-{
-	(void)state;
-	td_doc *d = fx_one("1961-06-10",
-	        "Brewster argued that the committee was unfair.\n"
-	        "As Hofmann has rightly pointed out, the papers were lost.\n"
-	        "Critics argued that it was wrong.\n"
-	        "Tass insisted that the note was false.\n"
-	        "The view of Brewster prevailed.");
-	fx_expect(d, "persName", "Brewster", "ref", "#brewster");
-	assert_non_null(fx_find_nth(d, "persName", "Brewster", 1));
-	fx_expect(d, "persName", "Hofmann", "ref", "#hofmann");
-	assert_null(fx_find(d, "persName", "Critics"));
-	assert_null(fx_find(d, "persName", "Tass"));
-	td_doc_free(d);
-}
-
 /* In an organisation's "of" chain a compass word belongs to the name
  * with the word after it or after "the" ("University of the West
  * Indies", "University of the South", "Bank of West Africa"); it had
@@ -2257,7 +2236,6 @@ int main(void)
 	        cmocka_unit_test(test_the_nickname_of_fiction),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
-	        cmocka_unit_test(test_surname_before_verb_of_argument),
 	        cmocka_unit_test(test_opener_before_bare_name),
 	        cmocka_unit_test(test_people_possessive_in_org_name),
 	        cmocka_unit_test(test_place_before_preposition_and_in_lists),
