@@ -419,7 +419,7 @@ void td_tokterms_free(td_tokterms *t)
 	free(t);
 }
 
-int td_doc_terms(td_doc *doc)
+int td_doc_tokens(td_doc *doc, td_tokens **out)
 {
 	if (!doc->tokens) {
 		td_tokens *t = calloc(1, sizeof *t);
@@ -432,7 +432,16 @@ int td_doc_terms(td_doc *doc)
 		}
 		doc->tokens = t;
 	}
-	const td_tokens *tk = doc->tokens;
+	*out = doc->tokens;
+	return 0;
+}
+
+int td_doc_terms(td_doc *doc)
+{
+	td_tokens *tk;
+	int rc = td_doc_tokens(doc, &tk);
+	if (rc)
+		return rc;
 	size_t nslots = 64;
 	while (nslots < 2 * tk->n)
 		nslots *= 2;

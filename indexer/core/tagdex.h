@@ -234,6 +234,9 @@ typedef struct td_tokterms {
 	uint64_t *hash;  /* per string, td_hash of its bytes */
 } td_tokterms;
 
+/* doc->tokens, cut now (td_tokenize(text, len, 0)) if no stage has kept
+ * them; *out is owned by doc. 0, or TD_ENOMEM / td_tokenize's error. */
+int td_doc_tokens(td_doc *doc, struct td_tokens **out);
 /* doc->terms from doc->tokens (cut first if no stage kept them). */
 int td_doc_terms(td_doc *doc);
 void td_tokterms_free(td_tokterms *t);

@@ -344,25 +344,6 @@ static int tag_tokens(const td_words *w, const td_doc *doc, const td_tokens *tk,
 	return rc;
 }
 
-/* doc->tokens, cut now if no stage has kept them (the index takes them
- * from there too). */
-static int doc_tokens(td_doc *doc, td_tokens **out)
-{
-	if (!doc->tokens) {
-		td_tokens *t = calloc(1, sizeof *t);
-		if (!t)
-			return td_error(TD_ENOMEM, "out of memory");
-		int rc = td_tokenize(doc->text, doc->len, 0, t);
-		if (rc) {
-			free(t);
-			return rc;
-		}
-		doc->tokens = t;
-	}
-	*out = doc->tokens;
-	return 0;
-}
-
 int td_words_tag_tokens(const td_words *w, td_doc *doc, const td_tokens *tk)
 {
 	if (doc->pos_tags && doc->pos_model == td_pos_model_id(w->model))
@@ -396,7 +377,7 @@ int td_words_tag_tokens(const td_words *w, td_doc *doc, const td_tokens *tk)
 int td_words_tag(const td_words *w, td_doc *doc)
 {
 	td_tokens *tk = NULL;
-	int rc = doc_tokens(doc, &tk);
+	int rc = td_doc_tokens(doc, &tk);
 	return rc ? rc : td_words_tag_tokens(w, doc, tk);
 }
 
@@ -444,7 +425,7 @@ int td_words_layers(const td_words *w, td_doc *doc)
 	 * annotator has not tagged the document) */
 	const char *st = td_profile_enter("lemma");
 	td_tokens *tk;
-	int rc = doc_tokens(doc, &tk);
+	int rc = td_doc_tokens(doc, &tk);
 	if (rc) {
 		td_profile_leave(st);
 		return rc;
