@@ -1454,10 +1454,9 @@ static int push_said(td_actx *c, size_t s, size_t e, int sent, const char *who)
  * to one ambassador, "everyone is ..."" is a quotation, attributed as
  * such). Pushed as an according said (td_said.according) with who, the
  * phrase's actor or NULL (a description: "according to police"). */
-static int according_clause(const td_actx *c0, size_t ps, size_t t, size_t vend,
+static int according_clause(td_actx *c, size_t ps, size_t t, size_t vend,
         size_t t1, int si, const char *who)
 {
-	td_actx *c = (td_actx *)c0;
 	size_t cs = 0, ce = 0;
 	if (t == ps) {
 		size_t k = vend;
