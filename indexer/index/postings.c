@@ -441,9 +441,12 @@ static int puni_build(td_postings *q)
 		return TD_ECORRUPT;
 	/* the words of two or more ranks (pairs), and the tag's */
 	size_t nwd = (size_t)nw / 64 + 1;
-	uint64_t *seen = calloc(2 * nwd, 8), *multi = seen + nwd;
+	uint64_t *seen = calloc(2 * nwd, 8);
 	if (!seen)
 		return td_error(TD_ENOMEM, "out of memory");
+	/* set only once seen is known not to be NULL: NULL + nwd is
+	 * undefined (UBSan, under test_oom's failed allocations) */
+	uint64_t *multi = seen + nwd;
 	for (uint64_t r = 0, bit = 0; r < nr; r++, bit += bits) {
 		uint64_t w = td_bits_at(rw + bit / 8, bit % 8, bits);
 		if (w >= nw) {
