@@ -1143,6 +1143,20 @@ static int joint_after(const td_actx *c, const td_mention *m, size_t t1)
 	       strcmp(o->key, m->key) != 0;
 }
 
+/* A finite verb (an auxiliary, or the pos layer's VBD, VBZ, VBP, MD)
+ * in [a, b), quoted or not ("the tariff threat "does not have to
+ * happen""). */
+static int has_finite(const td_actx *c, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++)
+		if (td_tok_any(c, k, finite_words) ||
+		        td_tok_pos_is(c, k, "VBD") ||
+		        td_tok_pos_is(c, k, "VBZ") ||
+		        td_tok_pos_is(c, k, "VBP") || td_tok_pos_is(c, k, "MD"))
+			return 1;
+	return 0;
+}
+
 /* A speech verb's speaker: the nearest mention before the verb in the same
  * clause, else right after the verb ("said Kim"). After a comma or a
  * closing mark a person right after the verb wins ("What Herter
@@ -1418,11 +1432,7 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		 * is the reported clause's subject, not the speaker: the
 		 * speaker is the unnamed subject before the verb */
 		if (m && !m->pronoun && m->t1 < t1 &&
-		        (td_tok_pos_is(c, m->t1, "VBD") ||
-		                td_tok_pos_is(c, m->t1, "VBZ") ||
-		                td_tok_pos_is(c, m->t1, "VBP") ||
-		                td_tok_pos_is(c, m->t1, "MD") ||
-		                td_tok_any(c, m->t1, finite_words))) {
+		        has_finite(c, m->t1, m->t1 + 1)) {
 			*found = 1;
 			return NULL;
 		}
@@ -1878,20 +1888,6 @@ static int is_dash(const td_actx *c, size_t k)
 {
 	return td_tok_eq(c, k, "\xe2\x80\x93", 0) ||
 	       td_tok_eq(c, k, "\xe2\x80\x94", 0) || td_tok_eq(c, k, "--", 0);
-}
-
-/* A finite verb (an auxiliary, or the pos layer's VBD, VBZ, VBP, MD)
- * in [a, b), quoted or not ("the tariff threat "does not have to
- * happen""). */
-static int has_finite(const td_actx *c, size_t a, size_t b)
-{
-	for (size_t k = a; k < b; k++)
-		if (td_tok_any(c, k, finite_words) ||
-		        td_tok_pos_is(c, k, "VBD") ||
-		        td_tok_pos_is(c, k, "VBZ") ||
-		        td_tok_pos_is(c, k, "VBP") || td_tok_pos_is(c, k, "MD"))
-			return 1;
-	return 0;
 }
 
 /* Relative pronouns that open a comma-delimited relative clause ("her
