@@ -588,7 +588,10 @@ int main(int argc, char **argv)
 	const char *st = td_profile_enter("load");
 	td_pipeline *p = NULL;
 	int status = 0;
-	if (!((o.check || o.recover || nshards) && !o.out_dir) &&
+	/* no inputs and no -o (--check, --recover, --merge, --prune, the
+	 * shard actions): nothing is annotated or tagged, so neither the
+	 * lexicons nor the tagger's model are loaded */
+	if (!((o.check || o.recover || nshards || nargs == 0) && !o.out_dir) &&
 	        td_pipeline_new(o.lexdir, o.lenient, &p)) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		return TD_EXIT_USAGE;

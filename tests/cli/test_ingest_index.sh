@@ -42,6 +42,17 @@ summary | grep -q ": 0 added, 0 changed, 0 moved, $n unchanged, 1 removed" ||
 	fail "prune: $(cat err)"
 "$ING" -x ix --check 2>err || fail "check: $(cat err)"
 grep -q "ok, $n documents" err || fail "check count: $(cat err)"
+# --merge and --prune without inputs annotate nothing: they load no
+# lexicons and no part-of-speech model (a missing one is no error), and
+# the merge gives the same answers
+before=$("$QRY" -x ix --count '[]')
+for act in --merge --prune; do
+	TAGDEX_POS_MODEL=/nonexistent/pos.model TAGDEX_LEXICONS=/nonexistent \
+		"$ING" -q -x ix "$act" 2>err || fail "$act loaded the model or lexicons: $(cat err)"
+done
+"$ING" -x ix --check 2>err || fail "check after merge: $(cat err)"
+grep -q "ok, $n documents, [0-9]* tokens, 1 segments" err || fail "merge: $(cat err)"
+[ "$("$QRY" -x ix --count '[]')" = "$before" ] || fail "merge changed the token count"
 # --prune or --merge without inputs on a mistyped -x: an error naming the
 # directory, exit status 4, and no directory made (it reported "0 removed")
 for act in --prune --merge; do
