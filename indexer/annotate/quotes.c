@@ -3604,6 +3604,64 @@ static int addresses_other(const td_actx *c, const turn *u, const char *key)
 	return 0;
 }
 
+/* The one person whom quotation q addresses by name, other than not_key
+ * (its speaker): a vocative as addresses_other reads it (after a comma,
+ * perhaps with a title, then a comma, a sentence end or the quotation's
+ * end: "Tell me, Jim."; opening the quotation before a comma: "Jim, get
+ * the"), or a name alone called out ("Starbuck!"). NULL when none, two
+ * or the speaker's own name. */
+static const char *addressee(const td_actx *c, size_t q, const char *not_key)
+{
+	const char *got = NULL;
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || m->located || !m->kind ||
+		        strcmp(m->kind, "person") ||
+		        m->sent < c->quotes[q].sent || !in_quote_q(c, m, q))
+			continue;
+		size_t p = m->t0;
+		for (int n = 0; n < 3 && p > 0 && td_tok_is_cap(c, p - 1) &&
+		                c->tok.v[p - 1].start >= c->quotes[q].start &&
+		                !ment_at(c, p - 1);
+		        n++)
+			p--;
+		int first =
+		        p == 0 || c->tok.v[p - 1].start < c->quotes[q].start;
+		int called = m->t1 < c->tok.n && td_tok_eq(c, m->t1, "!", 0) &&
+		             address_end(c, q, m->t1 + 1);
+		if (!(first ? called || (m->t1 < c->tok.n &&
+		                                td_tok_eq(c, m->t1, ",", 0))
+		            : td_tok_eq(c, p - 1, ",", 0) &&
+		                            address_end(c, q, m->t1)))
+			continue;
+		if ((not_key && !strcmp(m->key, not_key)) ||
+		        (got && strcmp(got, m->key)))
+			return NULL;
+		got = m->key;
+	}
+	return got;
+}
+
+/* The person turn b hands the floor to: the one its last quotation
+ * addresses by name (addressee) when that quotation ends the paragraph
+ * (no tag or beat after it: "“Tell me, Jim. Did you find the wreck?”",
+ * "“Starbuck!”"). NULL otherwise: after "“You took your time,
+ * Cordell,” he said." the reply stays null, as round 14's gold has it. */
+static const char *floor_to(const td_actx *c, const turn *b)
+{
+	if (!b->single || b->q1 == b->q0 || b->s1 == b->s0)
+		return NULL;
+	size_t q = b->q1 - 1;
+	for (size_t t = c->sents[b->s1 - 1].t1; t-- > c->sents[b->s1 - 1].t0;)
+		if (td_tok_is_word(c, t))
+			return c->tok.v[t].start >= c->quotes[q].start &&
+			                       c->tok.v[t].end <=
+			                               c->quotes[q].end
+			               ? addressee(c, q, b->who)
+			               : NULL;
+	return NULL;
+}
+
 /* Are adjacent turns a and b (one of them named) two sides of an
  * exchange: two named speakers who differ, or one named and one by
  * description (anon: "said the Guernsey-man"), whose turns stay without
@@ -3695,6 +3753,17 @@ static int alternating_turns(td_actx *c)
 				}
 				w = a->who;
 			}
+		}
+		/* a reply to the one the turn before called by name: his,
+		 * unless the alternation says another's */
+		if (i >= 1 && tv[i - 1].s1 == u->s0 && turn_bare(c, u)) {
+			const char *y = floor_to(c, &tv[i - 1]);
+			if (y && names_inside(c, u->q0, u->q1, y))
+				y = NULL;
+			if (y && w && strcmp(w, y))
+				continue;
+			if (y)
+				w = y;
 		}
 		if (!w)
 			continue;

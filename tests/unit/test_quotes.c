@@ -1752,6 +1752,26 @@ static void test_handed_speaker(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper c): a bare turn right after a turn whose last
+ * quotation calls a person by name and ends its paragraph is that
+ * person's reply; not after a tag ("..., Cordell," he said.). */
+static void test_vocative_reply(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Jim Tolliver climbed up the ladder with the sun on his "
+	         "back."),
+	        ("\"Tell me, Jim. Did you find the wreck?\""),
+	        ("\"We found her.\""),
+	        ("Wes Cordell rode into town a little after noon."),
+	        ("\"You took your time, Cordell,\" he said."),
+	        ("\"Jubal sent for me.\"")};
+	td_doc *d = fx_doc("1961-03-11", paras, 6);
+	fx_expect(d, "q", "We found her.", "who", "#jim-tolliver");
+	fx_expect(d, "q", "Jubal sent for me.", "who", NULL);
+	td_doc_free(d);
+}
+
 /* Session 15 (lead): after an unnamed subject ("Observers said"), a name
  * right after the verb and before a finite verb is the reported clause's
  * subject: the clause is reported with no @who, not by that actor. */
@@ -1853,6 +1873,7 @@ int main(void)
 	        cmocka_unit_test(test_unknown_name_acting),
 	        cmocka_unit_test(test_described_alternation),
 	        cmocka_unit_test(test_handed_speaker),
+	        cmocka_unit_test(test_vocative_reply),
 	        cmocka_unit_test(test_clause_subject_not_speaker),
 	        cmocka_unit_test(test_told_newsmen),
 	};
