@@ -1157,6 +1157,31 @@ static int has_finite(const td_actx *c, size_t a, size_t b)
 	return 0;
 }
 
+/* Does a passive's agent by description stand outside quotations in the
+ * paragraph of token t before it, or in the paragraph before that: a
+ * participle, "by", "a"/"an"/"the" and a word no mention holds ("it was
+ * hailed by a man in a white suit", "Stubb was introduced by the
+ * Guernsey-man")? That agent, whom no key names, may be the one who
+ * speaks next. */
+static int described_agent_before(const td_actx *c, size_t t)
+{
+	int si = c->tok_sent[t];
+	if (si < 0)
+		return 0;
+	int s = si, breaks = 0;
+	while (s > 0 &&
+	        !(c->sents[s - 1].para != c->sents[s].para && ++breaks > 1))
+		s--;
+	for (size_t k = c->sents[s].t0 + 1; k + 2 < t; k++)
+		if (td_tok_eq(c, k, "by", 1) && !tok_in_quote(c, k) &&
+		        td_tok_pos_is(c, k - 1, "VBN") &&
+		        (td_tok_eq(c, k + 1, "the", 1) ||
+		                td_tok_in(c, k + 1, indef_dets, 1)) &&
+		        td_tok_is_word(c, k + 2) && !ment_at(c, k + 2))
+			return 1;
+	return 0;
+}
+
 /* A speech verb's speaker: the nearest mention before the verb in the same
  * clause, else right after the verb ("said Kim"). After a comma or a
  * closing mark a person right after the verb wins ("What Herter
@@ -1208,6 +1233,21 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 				return m->key;
 			}
 		}
+	}
+	/* "said he", "cried she" after the quotation: the person the text
+	 * is about, as for "he said", unless a passive's agent by
+	 * description came just before (described_agent_before) */
+	if (v > t0 && vend < t1 &&
+	        (td_tok_eq(c, v - 1, ",", 0) || tok_in_quote(c, v - 1) ||
+	                td_tok_eq(c, v - 1, "\xe2\x80\x9d", 0) ||
+	                td_tok_eq(c, v - 1, "\"", 0)) &&
+	        td_tok_in(c, vend, he_she, 1) && !tok_in_quote(c, vend) &&
+	        (vend + 1 >= t1 || td_tok_eq(c, vend + 1, ",", 0) ||
+	                end_punct(c, vend + 1))) {
+		*found = 1;
+		return described_agent_before(c, vend)
+		               ? NULL
+		               : resolve_pronoun(c, vend);
 	}
 	if (v > t0 &&
 	        (td_tok_eq(c, v - 1, ",", 0) || tok_in_quote(c, v - 1) ||

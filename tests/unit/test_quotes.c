@@ -1772,6 +1772,24 @@ static void test_vocative_reply(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper c): "said he" after the quotation resolves as "he
+ * said" does, but not after a passive whose agent is a description (he
+ * may be the one who speaks). */
+static void test_said_he(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Captain Ross Beckett was waiting by the wheelhouse."),
+	        ("\"You're late,\" said he."),
+	        ("That evening a launch was hailed by a man in a white "
+	         "suit."),
+	        ("\"Ahoy, the Mary Ellen!\" cried he.")};
+	td_doc *d = fx_doc("1961-03-11", paras, 4);
+	fx_expect(d, "q", "You're late,", "who", "#ross-beckett");
+	fx_expect(d, "q", "Ahoy, the Mary Ellen!", "who", NULL);
+	td_doc_free(d);
+}
+
 /* Session 15 (lead): after an unnamed subject ("Observers said"), a name
  * right after the verb and before a finite verb is the reported clause's
  * subject: the clause is reported with no @who, not by that actor. */
@@ -1874,6 +1892,7 @@ int main(void)
 	        cmocka_unit_test(test_described_alternation),
 	        cmocka_unit_test(test_handed_speaker),
 	        cmocka_unit_test(test_vocative_reply),
+	        cmocka_unit_test(test_said_he),
 	        cmocka_unit_test(test_clause_subject_not_speaker),
 	        cmocka_unit_test(test_told_newsmen),
 	};
