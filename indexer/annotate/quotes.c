@@ -3460,6 +3460,101 @@ static void handed_turns(td_actx *c)
 	}
 }
 
+/* Does sentence si open with "The"/"A" and one to three lowercase words
+ * acting (a verb of the past or present, or an adverb, after them: "The
+ * judge watched Dale", "The cook came up")? Someone not named, or a
+ * thing, is on stage. */
+static int described_acting(const td_actx *c, size_t si)
+{
+	size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
+	if (t + 2 >= t1 || tok_in_quote(c, t) ||
+	        !(td_tok_eq(c, t, "the", 1) || td_tok_eq(c, t, "a", 1)))
+		return 0;
+	for (size_t k = t + 1; k < t + 4 && k + 1 < t1; k++) {
+		if (!td_tok_is_lower(c, k) || !td_tok_is_word(c, k))
+			return 0;
+		if (td_tok_pos_is(c, k, "NN") &&
+		        (td_tok_pos_is(c, k + 1, "VBD") ||
+		                td_tok_pos_is(c, k + 1, "VBZ") ||
+		                td_tok_pos_is(c, k + 1, "RB")))
+			return 1;
+	}
+	return 0;
+}
+
+/* A paragraph holding nothing but a quotation (no tag), after a
+ * paragraph of narration only whose last sentence shows one person acting
+ * (beat_person: "Ahab turned.", "He looked out at the reef for a long
+ * time.") and that names no one else and shows no one else acting (no
+ * other person's mention, no unknown name acting, no "the cook came
+ * up"), is that person's: the narration hands him the floor. Not after a
+ * past perfect (the story before the scene). */
+static int names_inside(
+        const td_actx *c, size_t q0, size_t q1, const char *key);
+static void narrated_turns(td_actx *c)
+{
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		td_quote *qq = &c->quotes[q];
+		if (qq->who || qq->sent <= 0 || qq->next_part >= 0 ||
+		        (q > 0 && c->quotes[q - 1].next_part == (int)q))
+			continue;
+		size_t si = (size_t)qq->sent;
+		int para = c->sents[si].para;
+		if (para < 0 || c->sents[si - 1].para == para)
+			continue;
+		/* the turn: its paragraph holds quotations only, none of
+		 * them attributed or going on past it */
+		size_t s1 = si, qe = q;
+		while (s1 < c->n_sents && c->sents[s1].para == para)
+			s1++;
+		while (qe < c->n_quotes && c->quotes[qe].sent >= 0 &&
+		        c->quotes[qe].sent < (int)s1) {
+			if (c->quotes[qe].who || c->quotes[qe].next_part >= 0)
+				break;
+			qe++;
+		}
+		if (qe < c->n_quotes && c->quotes[qe].sent >= 0 &&
+		        c->quotes[qe].sent < (int)s1)
+			continue;
+		int bare = 1;
+		for (size_t t = c->sents[si].t0; t < c->sents[s1 - 1].t1; t++)
+			if (td_tok_is_word(c, t) && !tok_in_quote(c, t))
+				bare = 0;
+		if (!bare)
+			continue;
+		/* the paragraph before: narration, one person on stage */
+		size_t b = si - 1, s0 = b;
+		while (s0 > 0 && c->sents[s0 - 1].para == c->sents[b].para)
+			s0--;
+		const char *w = beat_person(c, b);
+		for (size_t t = c->sents[b].t0; t < c->sents[b].t1 && w; t++)
+			if (pluperfect_after(c, t))
+				w = NULL;
+		for (size_t x = s0; x <= b && w; x++) {
+			if (quote_or_speech(c, x) || described_acting(c, x) ||
+			        unknown_name_acting(c, x))
+				w = NULL;
+			for (size_t t = c->sents[x].t0; t < c->sents[x].t1 && w;
+			        t++)
+				if (is_open_mark(c, t) || tok_in_quote(c, t))
+					w = NULL;
+		}
+		for (size_t k = 0; k < c->n_ments && w; k++) {
+			const td_mention *m = &c->ments[k];
+			if (m->sent >= (int)s0 && m->sent <= (int)b &&
+			        !m->pronoun && m->key && m->kind &&
+			        !strcmp(m->kind, "person") && strcmp(m->key, w))
+				w = NULL;
+		}
+		/* "Tell me, Jim." after "Jim Tolliver climbed up": said to
+		 * him, not by him */
+		if (w && names_inside(c, q, qe, w))
+			continue;
+		for (size_t k = q; w && k < qe; k++)
+			c->quotes[k].who = w;
+	}
+}
+
 /* A paragraph of dialogue as a turn (alternating_turns): its quotations,
  * their one speaker, and whether it holds nothing else. */
 typedef struct turn {
@@ -3846,6 +3941,7 @@ int td_quotes_attribute(td_actx *c)
 	}
 	beat_speakers(c);
 	handed_turns(c);
+	narrated_turns(c);
 	if ((rc = alternating_turns(c)) < 0)
 		return rc;
 	/* the parts of a quote over paragraphs are one quotation: each takes

@@ -1790,6 +1790,29 @@ static void test_said_he(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper c): a bare turn after a paragraph of narration
+ * that shows one person acting is his; not when the paragraph names
+ * another person or shows someone described acting. */
+static void test_narrated_turn(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Captain Ross Beckett took off his cap.\nHe looked out at "
+	         "the reef for a long time."),
+	        ("\"Any sign of the others?\""),
+	        ("Jim Tolliver sat down on the hatch cover."),
+	        ("\"Not a boat.\""), ("Beckett looked at Tolliver."),
+	        ("\"Are you sure?\""),
+	        ("The cook came up from the galley.\nBeckett turned."),
+	        ("\"You want to eat first?\"")};
+	td_doc *d = fx_doc("1961-03-11", paras, 8);
+	fx_expect(d, "q", "Any sign of the others?", "who", "#ross-beckett");
+	fx_expect(d, "q", "Not a boat.", "who", "#jim-tolliver");
+	fx_expect(d, "q", "Are you sure?", "who", NULL);
+	fx_expect(d, "q", "You want to eat first?", "who", NULL);
+	td_doc_free(d);
+}
+
 /* Session 15 (lead): after an unnamed subject ("Observers said"), a name
  * right after the verb and before a finite verb is the reported clause's
  * subject: the clause is reported with no @who, not by that actor. */
@@ -1893,6 +1916,7 @@ int main(void)
 	        cmocka_unit_test(test_handed_speaker),
 	        cmocka_unit_test(test_vocative_reply),
 	        cmocka_unit_test(test_said_he),
+	        cmocka_unit_test(test_narrated_turn),
 	        cmocka_unit_test(test_clause_subject_not_speaker),
 	        cmocka_unit_test(test_told_newsmen),
 	};
