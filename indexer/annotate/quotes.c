@@ -3867,6 +3867,27 @@ static int alternating_turns(td_actx *c)
 	}
 	for (size_t i = 0; i < nt; i++) {
 		turn *u = &tv[i];
+		/* a turn that calls by name the one it answers ("Even me,
+		 * Shorty." after "Even you, boss?"): the bare turn right
+		 * before it, without a speaker, is that person's when the
+		 * turn before that, right before it, is another known
+		 * speaker's (the answer to him); a run of turns without any
+		 * speaker stays null, as round 14's gold has it */
+		if (i >= 2 && u->single && tv[i - 1].s1 == u->s0 &&
+		        tv[i - 2].s1 == tv[i - 1].s0 && tv[i - 2].who) {
+			turn *b = &tv[i - 1];
+			const char *y = !b->who && b->single && b->anon <= 0
+			                        ? addressee(c, u->q0, u->who)
+			                        : NULL;
+			if (y && !strcmp(tv[i - 2].who, y))
+				y = NULL;
+			if (y && turn_bare(c, b) &&
+			        !names_inside(c, b->q0, b->q1, y)) {
+				for (size_t k = b->q0; k < b->q1; k++)
+					c->quotes[k].who = y;
+				b->who = y;
+			}
+		}
 		if (u->who || !u->single)
 			continue;
 		/* a turn whose speaker names himself ("My name is Paul

@@ -1813,6 +1813,28 @@ static void test_narrated_turn(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper c): a turn that calls by name the one it answers
+ * gives the bare turn before it to that person, when a known speaker's
+ * turn comes right before that one; a run of turns without any speaker
+ * stays null. */
+static void test_answer_names_asker(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Shorty sat by the fire."),
+	        ("Ben Stoddard set the plate down.\n\"Keep upstream of the "
+	         "leaders.\""),
+	        ("\"Even you, boss?\""), ("\"Even me, Shorty.\""),
+	        ("Lena Hackett came across the street."),
+	        ("\"I came for the funeral, ma'am.\""),
+	        ("\"You're too late for a good many things.\""),
+	        ("\"Your father would never have sold, Miss Lena.\"")};
+	td_doc *d = fx_doc("1961-08-19", paras, 8);
+	fx_expect(d, "q", "Even you, boss?", "who", "#shorty");
+	fx_expect(
+	        d, "q", "You're too late for a good many things.", "who", NULL);
+	td_doc_free(d);
+}
+
 /* Session 15 (lead): after an unnamed subject ("Observers said"), a name
  * right after the verb and before a finite verb is the reported clause's
  * subject: the clause is reported with no @who, not by that actor. */
@@ -1917,6 +1939,7 @@ int main(void)
 	        cmocka_unit_test(test_vocative_reply),
 	        cmocka_unit_test(test_said_he),
 	        cmocka_unit_test(test_narrated_turn),
+	        cmocka_unit_test(test_answer_names_asker),
 	        cmocka_unit_test(test_clause_subject_not_speaker),
 	        cmocka_unit_test(test_told_newsmen),
 	};
