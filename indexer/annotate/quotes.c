@@ -3482,6 +3482,33 @@ static int described_acting(const td_actx *c, size_t si)
 	return 0;
 }
 
+/* Do sentences [s0, b] (narration) show person w alone on stage: no
+ * quotation, no verb of saying, no other person's mention, no one
+ * described or unnamed acting ("The cook came up", "Keller drank"), no
+ * past perfect (the story before the scene) in the last one? */
+static int one_on_stage(const td_actx *c, size_t s0, size_t b, const char *w)
+{
+	for (size_t t = c->sents[b].t0; t < c->sents[b].t1; t++)
+		if (pluperfect_after(c, t))
+			return 0;
+	for (size_t x = s0; x <= b; x++) {
+		if (quote_or_speech(c, x) || described_acting(c, x) ||
+		        unknown_name_acting(c, x))
+			return 0;
+		for (size_t t = c->sents[x].t0; t < c->sents[x].t1; t++)
+			if (is_open_mark(c, t) || tok_in_quote(c, t))
+				return 0;
+	}
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->sent >= (int)s0 && m->sent <= (int)b && !m->pronoun &&
+		        m->key && m->kind && !strcmp(m->kind, "person") &&
+		        strcmp(m->key, w))
+			return 0;
+	}
+	return 1;
+}
+
 /* A paragraph holding nothing but a quotation (no tag), after a
  * paragraph of narration only whose last sentence shows one person acting
  * (beat_person: "Ahab turned.", "He looked out at the reef for a long
@@ -3527,25 +3554,8 @@ static void narrated_turns(td_actx *c)
 		while (s0 > 0 && c->sents[s0 - 1].para == c->sents[b].para)
 			s0--;
 		const char *w = beat_person(c, b);
-		for (size_t t = c->sents[b].t0; t < c->sents[b].t1 && w; t++)
-			if (pluperfect_after(c, t))
-				w = NULL;
-		for (size_t x = s0; x <= b && w; x++) {
-			if (quote_or_speech(c, x) || described_acting(c, x) ||
-			        unknown_name_acting(c, x))
-				w = NULL;
-			for (size_t t = c->sents[x].t0; t < c->sents[x].t1 && w;
-			        t++)
-				if (is_open_mark(c, t) || tok_in_quote(c, t))
-					w = NULL;
-		}
-		for (size_t k = 0; k < c->n_ments && w; k++) {
-			const td_mention *m = &c->ments[k];
-			if (m->sent >= (int)s0 && m->sent <= (int)b &&
-			        !m->pronoun && m->key && m->kind &&
-			        !strcmp(m->kind, "person") && strcmp(m->key, w))
-				w = NULL;
-		}
+		if (w && !one_on_stage(c, s0, b, w))
+			w = NULL;
 		/* "Tell me, Jim." after "Jim Tolliver climbed up": said to
 		 * him, not by him */
 		if (w && names_inside(c, q, qe, w))
@@ -3814,6 +3824,25 @@ static int two_sides(const td_actx *c, turn *a, turn *b)
 	       !addresses_other(c, b, nk);
 }
 
+/* Do turns a and b stand apart by one paragraph of narration only whose
+ * last sentence shows b's named speaker acting, alone on stage
+ * (one_on_stage: "Beckett took off his cap. He looked out at the reef for
+ * a long time." between Tolliver's "We found her." and Beckett's "Any
+ * sign of the others?")? The exchange goes on through it. */
+static int narrated_gap(const td_actx *c, const turn *a, const turn *b)
+{
+	if (!b->who || b->s0 <= a->s1 ||
+	        c->sents[a->s1].para != c->sents[b->s0 - 1].para)
+		return 0;
+	const char *w = beat_person(c, b->s0 - 1);
+	/* not when b names its own speaker ("“You took your time,
+	 * Cordell,” he said." after "Wes Cordell rode into town.": "he" is
+	 * likelier someone else) */
+	return w && !strcmp(w, b->who) &&
+	       one_on_stage(c, a->s1, b->s0 - 1, w) &&
+	       !names_inside(c, b->q0, b->q1, w);
+}
+
 /* A strict two-person exchange (contract: "its neighbours name the
  * speaker"): a paragraph that holds a turn and nothing else, no verb of
  * saying, no name of a speaker, right after two paragraphs of one turn
@@ -3898,9 +3927,10 @@ static int alternating_turns(td_actx *c)
 			turn *a = &tv[i - 2], *b = &tv[i - 1];
 			/* the cheap tests first */
 			if (a->single && b->single && (a->who || b->who) &&
-			        b->s0 == a->s1 && u->s0 == b->s1 &&
-			        two_sides(c, a, b) && turn_talk(c, a) &&
-			        turn_talk(c, b) && turn_bare(c, u) &&
+			        (b->s0 == a->s1 || narrated_gap(c, a, b)) &&
+			        u->s0 == b->s1 && two_sides(c, a, b) &&
+			        turn_talk(c, a) && turn_talk(c, b) &&
+			        turn_bare(c, u) &&
 			        (!a->who || !names_inside(
 			                            c, u->q0, u->q1, a->who))) {
 				if (a->anon > 0) {

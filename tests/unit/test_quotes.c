@@ -1813,6 +1813,21 @@ static void test_narrated_turn(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper c): the alternation goes on through a paragraph of
+ * narration that shows the second speaker alone acting. */
+static void test_narrated_gap(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Jim Tolliver climbed up the ladder."),
+	        ("\"We found her,\" Tolliver said."),
+	        ("Ross Beckett took off his cap."),
+	        ("\"Any sign of the others?\""), ("\"Not a boat.\"")};
+	td_doc *d = fx_doc("1961-03-11", paras, 5);
+	fx_expect(d, "q", "Any sign of the others?", "who", "#ross-beckett");
+	fx_expect(d, "q", "Not a boat.", "who", "#jim-tolliver");
+	td_doc_free(d);
+}
+
 /* Session 16 (helper c): a turn that calls by name the one it answers
  * gives the bare turn before it to that person, when a known speaker's
  * turn comes right before that one; a run of turns without any speaker
@@ -1940,6 +1955,7 @@ int main(void)
 	        cmocka_unit_test(test_said_he),
 	        cmocka_unit_test(test_narrated_turn),
 	        cmocka_unit_test(test_answer_names_asker),
+	        cmocka_unit_test(test_narrated_gap),
 	        cmocka_unit_test(test_clause_subject_not_speaker),
 	        cmocka_unit_test(test_told_newsmen),
 	};
