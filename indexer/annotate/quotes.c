@@ -3749,12 +3749,30 @@ static int addresses_other(const td_actx *c, const turn *u, const char *key)
 	return 0;
 }
 
-/* The one person whom quotation q addresses by name, other than not_key
- * (its speaker): a vocative as addresses_other reads it (after a comma,
- * perhaps with a title, then a comma, a sentence end or the quotation's
- * end: "Tell me, Jim."; opening the quotation before a comma: "Jim, get
- * the"), or a name alone called out ("Starbuck!"). NULL when none, two
- * or the speaker's own name. */
+/* Is person mention m, inside quotation q, a vocative as addresses_other
+ * reads it (after a comma, perhaps with a title, then a comma, a sentence
+ * end or the quotation's end: "Tell me, Jim."; opening the quotation
+ * before a comma: "Jim, get the"), or a name alone called out
+ * ("Starbuck!")? */
+static int vocative_at(const td_actx *c, size_t q, const td_mention *m)
+{
+	size_t p = m->t0;
+	for (int n = 0; n < 3 && p > 0 && td_tok_is_cap(c, p - 1) &&
+	                c->tok.v[p - 1].start >= c->quotes[q].start &&
+	                !ment_at(c, p - 1);
+	        n++)
+		p--;
+	int first = p == 0 || c->tok.v[p - 1].start < c->quotes[q].start;
+	int called = m->t1 < c->tok.n && td_tok_eq(c, m->t1, "!", 0) &&
+	             address_end(c, q, m->t1 + 1);
+	return first ? called ||
+	                       (m->t1 < c->tok.n && td_tok_eq(c, m->t1, ",", 0))
+	             : td_tok_eq(c, p - 1, ",", 0) && address_end(c, q, m->t1);
+}
+
+/* The one person whom quotation q addresses by name (vocative_at), other
+ * than not_key (its speaker); NULL when none, two or the speaker's own
+ * name. */
 static const char *addressee(const td_actx *c, size_t q, const char *not_key)
 {
 	const char *got = NULL;
@@ -3762,22 +3780,8 @@ static const char *addressee(const td_actx *c, size_t q, const char *not_key)
 		const td_mention *m = &c->ments[k];
 		if (m->pronoun || !m->key || m->located || !m->kind ||
 		        strcmp(m->kind, "person") ||
-		        m->sent < c->quotes[q].sent || !in_quote_q(c, m, q))
-			continue;
-		size_t p = m->t0;
-		for (int n = 0; n < 3 && p > 0 && td_tok_is_cap(c, p - 1) &&
-		                c->tok.v[p - 1].start >= c->quotes[q].start &&
-		                !ment_at(c, p - 1);
-		        n++)
-			p--;
-		int first =
-		        p == 0 || c->tok.v[p - 1].start < c->quotes[q].start;
-		int called = m->t1 < c->tok.n && td_tok_eq(c, m->t1, "!", 0) &&
-		             address_end(c, q, m->t1 + 1);
-		if (!(first ? called || (m->t1 < c->tok.n &&
-		                                td_tok_eq(c, m->t1, ",", 0))
-		            : td_tok_eq(c, p - 1, ",", 0) &&
-		                            address_end(c, q, m->t1)))
+		        m->sent < c->quotes[q].sent || !in_quote_q(c, m, q) ||
+		        !vocative_at(c, q, m))
 			continue;
 		if ((not_key && !strcmp(m->key, not_key)) ||
 		        (got && strcmp(got, m->key)))
@@ -3785,6 +3789,33 @@ static const char *addressee(const td_actx *c, size_t q, const char *not_key)
 		got = m->key;
 	}
 	return got;
+}
+
+/* A speaker called by name inside his own quotation ("“You took your
+ * time, Cordell,” he said." right after "Wes Cordell rode into town."):
+ * the tag's pronoun went to the one addressed, so the quotations of that
+ * paragraph with that speaker lose him. */
+static void drop_addressed(td_actx *c)
+{
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		const char *w = c->quotes[q].who;
+		if (!w || c->quotes[q].sent < 0)
+			continue;
+		int hit = 0;
+		for (size_t k = 0; k < c->n_ments && !hit; k++) {
+			const td_mention *m = &c->ments[k];
+			hit = !m->pronoun && m->key && !strcmp(m->key, w) &&
+			      m->sent >= c->quotes[q].sent &&
+			      in_quote_q(c, m, q) && vocative_at(c, q, m);
+		}
+		if (!hit)
+			continue;
+		int para = c->sents[c->quotes[q].sent].para;
+		for (size_t k = 0; k < c->n_quotes; k++)
+			if (c->quotes[k].who == w && c->quotes[k].sent >= 0 &&
+			        c->sents[c->quotes[k].sent].para == para)
+				c->quotes[k].who = NULL;
+	}
 }
 
 /* The person turn b hands the floor to: the one its last quotation
@@ -3990,6 +4021,7 @@ int td_quotes_attribute(td_actx *c)
 			        c->quotes[q].end <= c->sents[si].end)
 				c->quotes[q].who = w;
 	}
+	drop_addressed(c);
 	beat_speakers(c);
 	handed_turns(c);
 	narrated_turns(c);

@@ -1828,6 +1828,23 @@ static void test_narrated_gap(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper c): a tag's pronoun that resolves to the person the
+ * quotation addresses by name gives no @who ("“You took your time,
+ * Cordell,” he said." after Cordell rode in). */
+static void test_speaker_not_addressed(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Wes Cordell rode into town a little after noon."),
+	        ("\"You took your time, Cordell,\" he said."),
+	        ("Martha Quinn came in out of the wind."),
+	        ("\"Sit down, Mr. Cordell,\" she said.")};
+	td_doc *d = fx_doc("1961-07-15", paras, 4);
+	fx_expect(d, "q", "You took your time, Cordell,", "who", NULL);
+	fx_expect(d, "q", "Sit down, Mr. Cordell,", "who", "#martha-quinn");
+	td_doc_free(d);
+}
+
 /* Session 16 (helper c): a turn that calls by name the one it answers
  * gives the bare turn before it to that person, when a known speaker's
  * turn comes right before that one; a run of turns without any speaker
@@ -1956,6 +1973,7 @@ int main(void)
 	        cmocka_unit_test(test_narrated_turn),
 	        cmocka_unit_test(test_answer_names_asker),
 	        cmocka_unit_test(test_narrated_gap),
+	        cmocka_unit_test(test_speaker_not_addressed),
 	        cmocka_unit_test(test_clause_subject_not_speaker),
 	        cmocka_unit_test(test_told_newsmen),
 	};
