@@ -73,11 +73,19 @@ void td_hedges_unload(td_annotator *a)
 	td_patset_clear(&a->hedge_pats);
 }
 
+/* Numbers as 1961 copy and fiction spell them ("about forty dollars",
+ * "some fifty miles") count as figures do. */
 static const char *const quantity[] = {"half", "a", "one", "two", "three",
-        "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
-        "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
-        "million", "millions", "billion", "third", "quarter", "per", "percent",
-        "$", "£", "€", "twice", "double", "triple", NULL};
+        "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+        "seventy", "eighty", "ninety", "dozen", "dozens", "hundred", "hundreds",
+        "thousand", "thousands", "million", "millions", "billion", "third",
+        "quarter", "per", "percent", "$", "£", "€", "twice", "double", "triple",
+        NULL};
+
+static const char *const tens[] = {"twenty", "thirty", "forty", "fifty",
+        "sixty", "seventy", "eighty", "ninety", NULL};
 
 static int quantity_at(const td_actx *c, size_t i, size_t t1)
 {
@@ -85,6 +93,12 @@ static int quantity_at(const td_actx *c, size_t i, size_t t1)
 		return 0;
 	if (td_tok_is_num(c, i))
 		return 1;
+	/* "forty-five" is one token */
+	const char *w = td_tok_str(c, i), *h = memchr(w, '-', td_tok_len(c, i));
+	for (size_t k = 0; h && tens[k]; k++)
+		if (strlen(tens[k]) == (size_t)(h - w) &&
+		        strncmp(w, tens[k], (size_t)(h - w)) == 0)
+			return 1;
 	return td_tok_in(c, i, quantity, 1);
 }
 
@@ -96,7 +110,9 @@ static const char *const look_det[] = {"a", "an", "the", "this", "that",
 static const char *const look_particle[] = {"at", "for", "into", "after",
         "forward", "back", "ahead", "to", "up", "down", "on", "around", "out",
         "through", "over", "in", "beyond", "towards", "toward", "elsewhere",
-        "away", "again", "and", "or", ",", ".", "upon", "from", NULL};
+        "away", "again", "and", "or", ",", ".", "upon", "from", "past",
+        "across", "about", "behind", "along", "round", "sideways", "off", "him",
+        "her", "them", "me", "us", NULL};
 /* Words that govern "about" as a preposition ("what would be done about
  * two charges", "talk about three options"): no approximation. */
 static const char *const about_governors[] = {"done", "do", "does", "did",
@@ -322,14 +338,26 @@ int td_hedges_find(td_actx *c)
 						break;
 				}
 				break;
-			case TD_HC_COPULA:
+			case TD_HC_COPULA: {
+				/* a manner adverb between the verb and its
+				 * particle ("looked sharply at") */
+				size_t pe = e;
+				while (pe + 1 < t1 && td_tok_len(c, pe) > 4 &&
+				        td_tok_pos_is(c, pe, "RB") &&
+				        memcmp(td_tok_str(c, pe) +
+				                        td_tok_len(c, pe) - 2,
+				                "ly", 2) == 0)
+					pe++;
 				/* "the individual look so important": a noun */
 				ok = e < t1 && td_tok_is_word(c, e) &&
 				     !td_tok_pos_is(c, i, "NN*") &&
 				     !td_tok_any(c, e, look_particle) &&
+				     !(pe > e && td_tok_any(c, pe,
+				                         look_particle)) &&
 				     !(i > t0 &&
 				             td_tok_any(c, i - 1, look_det));
 				break;
+			}
 			case TD_HC_MODAL:
 				/* the month: capitalised May not at the start,
 				 * or May 2024 */
@@ -366,6 +394,9 @@ int td_hedges_find(td_actx *c)
 				                         c, v + 1, "VBN") &&
 				                        td_past_counterfactual(
 				                                c, t0, i))))
+					ok = 0;
+				/* a person's "could" of perception */
+				if (td_perceiving_could(c, t0, i, t1))
 					ok = 0;
 				/* "could" of past ability: a past-time
 				 * expression and no "could have" */

@@ -1811,7 +1811,9 @@ static int past_narration(
 		/* "could" the hedge stage read as past ability ("E.G.T. could
 		 * not let the Swiss bank have even 10 shares") is narration */
 		if (eq(c, i, t1, "could") && !in_hedge(c, i) &&
-		        !(m[i - t0] & M_COND) && !present_pos(c, t0, t1, m)) {
+		        !(m[i - t0] & M_COND) &&
+		        (td_perceiving_could(c, t0, i, t1) ||
+		                !present_pos(c, t0, t1, m))) {
 			past = 1;
 			continue;
 		}

@@ -611,6 +611,27 @@ int td_tok_pos_is(const td_actx *c, size_t i, const char *pos)
 	return strcmp(t, pos) == 0;
 }
 
+static const char *const perception_verbs[] = {"see", "hear", "feel", "smell",
+        "taste", "sense", "recognize", "distinguish", NULL};
+static const char *const perceivers[] = {
+        "i", "he", "she", "we", "they", "you", NULL};
+
+int td_perceiving_could(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (i <= t0 || !td_tok_eq(c, i, "could", 1) ||
+	        !(td_tok_in(c, i - 1, perceivers, 1) ||
+	                td_tok_pos_is(c, i - 1, "NNP")))
+		return 0;
+	size_t v = i + 1;
+	while (v < t1 &&
+	        (td_tok_eq(c, v, "not", 1) || td_tok_eq(c, v, "n't", 1) ||
+	                td_tok_pos_is(c, v, "RB")))
+		v++;
+	return v < t1 && (td_tok_in(c, v, perception_verbs, 1) ||
+	                         (td_tok_eq(c, v, "make", 1) &&
+	                                 td_tok_eq(c, v + 1, "out", 1)));
+}
+
 int td_past_counterfactual(const td_actx *c, size_t t0, size_t i)
 {
 	if (td_tok_eq(c, t0, "Had", 0))

@@ -148,6 +148,13 @@ int td_tok_pos_is(const td_actx *c, size_t i, const char *pos);
  * speaks of what did not happen: its "would" is no forecast (labels.c)
  * and its "might/could have" no hedge (hedges.c). */
 int td_past_counterfactual(const td_actx *c, size_t t0, size_t i);
+/* "could" at token i of the sentence [t0,t1) is a person's perceiving:
+ * a pronoun or a name before it, a verb of perception after it (not or
+ * adverbs between): "He could hear nothing but the river", "she could
+ * not see Frank", "Reese could make out the riders". What one was able
+ * to make out, fiction's commonest "could": no hedge (hedges.c), a past
+ * narration (labels.c). "Investors could see higher rates" forecasts. */
+int td_perceiving_could(const td_actx *c, size_t t0, size_t i, size_t t1);
 /* The speech-verb lexicon's pattern at token i (as td_patset_match), or
  * -1 when its form is marked "verb" (speech_verbs.tsv column 3: also a
  * noun) and the part-of-speech layer tags the lowercase token as a noun:

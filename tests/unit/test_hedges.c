@@ -272,6 +272,36 @@ static void test_could_past_narration(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16: fiction's "could" of perception ("He could hear nothing but
+ * the river") hedges nothing, nor "looked" before a manner adverb and a
+ * particle or before "past" or an object ("looked sharply at him",
+ * "looked past him", "looked him over"); a spelled number is a quantity
+ * ("about forty dollars"). "Investors could see higher rates" stays a
+ * hedge, as does "looked genuinely surprised". */
+static void test_fiction_non_hedges(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-08-05",
+	        "He could hear nothing but the river.\n"
+	        "Through the window she could not see Frank.\n"
+	        "McKittrick looked past him at the street.\n"
+	        "Reese looked sharply at the rider.\n"
+	        "The old man looked him over.");
+	assert_int_equal(fx_count(d, "seg"), 0);
+	td_doc_free(d);
+	d = fx_one("1961-08-05",
+	        "It was a matter of about forty dollars.\n"
+	        "He rode some forty-five miles.\n"
+	        "Investors could see higher rates in the spring.\n"
+	        "The sheriff looked genuinely surprised.");
+	fx_expect(d, "seg", "about", "subtype", "approximation");
+	fx_expect(d, "seg", "could", "subtype", "possibility");
+	fx_expect(d, "seg", "looked", "subtype", "appearance");
+	fx_expect(d, "seg", "some", "subtype", "approximation");
+	assert_int_equal(fx_count(d, "seg"), 4);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -286,6 +316,7 @@ int main(void)
 	        cmocka_unit_test(test_session10_non_hedges),
 	        cmocka_unit_test(test_passive_participle),
 	        cmocka_unit_test(test_could_past_narration),
+	        cmocka_unit_test(test_fiction_non_hedges),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -948,6 +948,26 @@ static void test_narration_untagged_name(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16: a person's "could" of perception is what one was able to
+ * make out, a past narration (no claim, no forecast) also when a
+ * present-tense word of the tagger's follows ("used to look"); a thing's
+ * "could see" forecasts. */
+static void test_perceiving_could(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-04",
+	        "Through the window she could see Frank standing in the door "
+	        "of the garage, the way he used to look at the sky when the "
+	        "second shift let out.\n"
+	        "He could hear nothing but the river.");
+	expect_ana(d, 0, "");
+	expect_ana(d, 1, "");
+	td_doc_free(d);
+	d = fx_one("1961-03-04", "Investors could see higher rates soon.");
+	assert_non_null(strstr(fx_ana(d, 0), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -994,6 +1014,7 @@ int main(void)
 	        cmocka_unit_test(test_naming_call),
 	        cmocka_unit_test(test_quoted_identification),
 	        cmocka_unit_test(test_narration_untagged_name),
+	        cmocka_unit_test(test_perceiving_could),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
