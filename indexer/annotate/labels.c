@@ -1931,6 +1931,41 @@ static int plain_past_report(
 	return name;
 }
 
+/* An adjective extraposed with "it" (issue 13): it + a link verb
+ * (adverbs, "be" between) + an adjective + that/to/whether/how ("It is
+ * extremely doubtful that ...", "it is not easy to find ...", "it would
+ * be possible to make ..."): the author judges the clause that follows.
+ * Not after "too" ("It was too dark to see": a result), nor an adjective
+ * of readiness ("ready to", "able to"). */
+static const char *const it_links[] = {"is", "was", "'s", "would", "will",
+        "seems", "seemed", "appears", "appeared", "remains", NULL};
+static const char *const extraposed_heads[] = {
+        "that", "to", "whether", "how", "why", "what", NULL};
+static const char *const ready_adjectives[] = {
+        "ready", "able", "unable", "about", "due", "set", "free", NULL};
+
+static TD_COLD int extraposed_judgement(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	for (size_t i = own_word(m, t0, t0, t1); i + 2 < t1;
+	        i = own_word(m, t0, i + 1, t1)) {
+		if (!eq(c, i, t1, "it") || !any(c, i + 1, t1, it_links))
+			continue;
+		size_t j = i + 2;
+		while (j < t1 &&
+		        (td_tok_pos_is(c, j, "RB*") || eq(c, j, t1, "be") ||
+		                eq(c, j, t1, "been")))
+			j++;
+		if (j + 1 < t1 && !eq(c, j - 1, t1, "too") &&
+		        (td_tok_pos_is(c, j, "JJ") ||
+		                td_tok_pos_is(c, j, "JJR")) &&
+		        !any(c, j, t1, ready_adjectives) &&
+		        any(c, j + 1, t1, extraposed_heads))
+			return 1;
+	}
+	return 0;
+}
+
 /* The author's own voice at the verb of saying or thinking i: "I" or
  * "we" before it (adverbs between) and "that" after it ("I submit that
  * it cannot be dismissed ...", "We believe that this recommendation is
@@ -2072,7 +2107,8 @@ int td_labels_apply(td_actx *c)
 		/* an evaluation predicated in the author's words ("Brooks
 		 * Robinson is great", "it is hardly fair"): a judgement,
 		 * whatever else the sentence reports */
-		if (!pred && !claim && !question && stance)
+		if (!pred && !claim && !question &&
+		        (stance || extraposed_judgement(c, t0, t1, mask)))
 			claim = 1;
 		if (pred)
 			c->sflags[si] |= TD_SF_PREDICTION;

@@ -968,6 +968,25 @@ static void test_perceiving_could(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16: an adjective extraposed with "it" judges the clause after
+ * it, whatever the lexicons hold ("doubtful", "easy", "possible"); "ready
+ * to" does not judge. */
+static void test_extraposed_judgement(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-04",
+	        "It is extremely doubtful that the handful of Albanians who "
+	        "call themselves Communists could have done this without the "
+	        "direct approval of their Chinese friends.\n"
+	        "As a result, it is not easy to find a stock priced as the "
+	        "Morton issue was priced.\n"
+	        "It was ready to ship on Monday.");
+	expect_ana(d, 0, "#claim");
+	expect_ana(d, 1, "#claim");
+	expect_ana(d, 2, "");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1015,6 +1034,7 @@ int main(void)
 	        cmocka_unit_test(test_quoted_identification),
 	        cmocka_unit_test(test_narration_untagged_name),
 	        cmocka_unit_test(test_perceiving_could),
+	        cmocka_unit_test(test_extraposed_judgement),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
