@@ -1796,6 +1796,29 @@ static int present_pos(
 	return 0;
 }
 
+/* An event under way at was/were i, the past progressive ("the three
+ * riders from Tascosa were still coming", "I was searching for an
+ * accent", "Palmer was now putting merely for a tie"): narration, not a
+ * state that may be judged. Not "was going to" (a plan), nor after an
+ * adverb in -ly ("were constantly shifting": the author characterises),
+ * nor in a sentence that opens with a subordinate clause ("While
+ * Communists were undermining ..., two other offensives stirred ...":
+ * the main clause is told apart). */
+static TD_COLD int past_progressive(
+        const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (td_tok_any(c, t0, td_subordinators))
+		return 0;
+	size_t j = i + 1;
+	while (j < t1 && td_tok_pos_is(c, j, "RB*")) {
+		size_t n = td_tok_len(c, j);
+		if (n > 2 && memcmp(td_tok_str(c, j) + n - 2, "ly", 2) == 0)
+			return 0;
+		j++;
+	}
+	return j < t1 && td_tok_pos_is(c, j, "VBG") && !eq(c, j, t1, "going");
+}
+
 /* A plain narration of past events in the author's words (issue 13):
  * a past-tense verb and no present-tense or modal verb ("Pohl received
  * the verdict without visible emotion.", "All five pleaded innocent.";
@@ -1842,8 +1865,11 @@ static int past_narration(
 		 * verbs make a narration; "That said," is a connector */
 		if (eq(c, i, t1, "was") || eq(c, i, t1, "were") ||
 		        (eq(c, i, t1, "said") && i > t0 &&
-		                eq(c, i - 1, t1, "that")))
+		                eq(c, i - 1, t1, "that"))) {
+			if (!past && td_tok_is_lower(c, i))
+				past = past_progressive(c, t0, i, t1);
 			continue;
+		}
 		int after_be = 0;
 		for (size_t k = i; k-- > t0 && i - k <= 2;)
 			after_be |= eq(c, k, t1, "was") ||

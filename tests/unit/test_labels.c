@@ -987,6 +987,25 @@ static void test_extraposed_judgement(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16: the past progressive tells an event under way, a
+ * narration ("were still coming", "I was searching for"); "were
+ * constantly shifting" characterises and stays a claim. */
+static void test_past_progressive(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-08-05",
+	        "Somewhere behind him, perhaps an hour back, the three riders "
+	        "from Tascosa were still coming.\n"
+	        "I was searching for an accent of self-delusion or, even, of "
+	        "hypocrisy.\n"
+	        "However, the positions of all parties and leaders were "
+	        "constantly shifting.");
+	expect_ana(d, 0, "#hedged");
+	expect_ana(d, 1, "");
+	expect_ana(d, 2, "#claim");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1035,6 +1054,7 @@ int main(void)
 	        cmocka_unit_test(test_narration_untagged_name),
 	        cmocka_unit_test(test_perceiving_could),
 	        cmocka_unit_test(test_extraposed_judgement),
+	        cmocka_unit_test(test_past_progressive),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
