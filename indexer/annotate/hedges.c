@@ -113,6 +113,8 @@ static const char *const look_particle[] = {"at", "for", "into", "after",
         "away", "again", "and", "or", ",", ".", "upon", "from", "past",
         "across", "about", "behind", "along", "round", "sideways", "off", "him",
         "her", "them", "me", "us", NULL};
+static const char *const determiners[] = {"a", "an", "the", "his", "her", "its",
+        "their", "our", "my", "your", NULL};
 /* Words that govern "about" as a preposition ("what would be done about
  * two charges", "talk about three options"): no approximation. */
 static const char *const about_governors[] = {"done", "do", "does", "did",
@@ -313,9 +315,13 @@ int td_hedges_find(td_actx *c)
 				                         about_governors, 1));
 				break;
 			case TD_HC_VERB:
+				/* not a participle used as an adjective ("your
+				 * suggested solution") */
 				ok = e < t1 &&
 				     (td_tok_is_lower(c, e) ||
-				             td_tok_eq(c, e, "to", 1));
+				             td_tok_eq(c, e, "to", 1)) &&
+				     !(i > t0 && td_tok_in(c, i - 1,
+				                         determiners, 1));
 				break;
 			case TD_HC_TO:
 				/* the personal passive "is thought to": the cue
@@ -469,6 +475,6 @@ static int register_words(td_annotator *a)
 	static const char *const *const lists[] = {quantity, look_det,
 	        look_particle, months, past_irregular, about_governors,
 	        causatives, volitives, question_verbs, appear_places,
-	        perfect_aux, NULL};
+	        perfect_aux, determiners, NULL};
 	return td_words_register(a, lists);
 }

@@ -302,6 +302,22 @@ static void test_fiction_non_hedges(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16: "suggested", as "suggests" and "suggest", is a verb of
+ * appearance in learned prose ("It has been suggested that ...", "Mildred
+ * Ashworth has suggested a different explanation"), not as a participle
+ * after a determiner ("Your suggested solution"). */
+static void test_suggested(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-16",
+	        "It has been suggested that the credits were refused.\n"
+	        "Mildred Ashworth has suggested a different explanation.\n"
+	        "Your suggested solution is grossly oversimplified.");
+	fx_expect(d, "seg", "suggested", "subtype", "appearance");
+	assert_int_equal(fx_count(d, "seg"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -317,6 +333,7 @@ int main(void)
 	        cmocka_unit_test(test_passive_participle),
 	        cmocka_unit_test(test_could_past_narration),
 	        cmocka_unit_test(test_fiction_non_hedges),
+	        cmocka_unit_test(test_suggested),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
