@@ -803,6 +803,22 @@ static void test_the_nickname_of_fiction(void **state)
 /* An address's street after initials ("410 S. Windsor Blvd.", "12 N. Lake
  * Ave.") is no person: a street word ends no person's name; a name with
  * initials still is one. */
+/* Place words that the given-name list had (El, La, Palm, Port, Bay,
+ * North): "El Paso", "Palm Desert" are towns, not persons, while a
+ * person with a listed given name still is one. */
+static void test_place_words_not_given_names(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-08-12",
+	        "The jet stopped at Phoenix, El Paso, and San Antonio.\n"
+	        "John Salvador, a farmer from Palm Desert, was aboard.");
+	assert_null(fx_find(d, "persName", "El Paso"));
+	assert_null(fx_find(d, "persName", "Palm Desert"));
+	assert_null(fx_find(d, "persName", "San Antonio"));
+	fx_expect(d, "persName", "John Salvador", "ref", "#john-salvador");
+	td_doc_free(d);
+}
+
 static void test_street_after_initials(void **state)
 {
 	(void)state;
@@ -2233,6 +2249,7 @@ int main(void)
 	        cmocka_unit_test(test_home_of_is_place),
 	        cmocka_unit_test(test_capitals_of_their_time),
 	        cmocka_unit_test(test_street_after_initials),
+	        cmocka_unit_test(test_place_words_not_given_names),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
