@@ -1189,7 +1189,13 @@ static const char *const not_names[] = {"The", "A", "An", "This", "That",
         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         "Western", "Eastern", "Northern", "Southern", "North", "South", "East",
         "West", "Not", "His", "Her", "Their", "Its", "Our", "With", "Without",
-        "For", "From", "By", "To", "Of", "Crucially", "Historically", NULL};
+        "For", "From", "By", "To", "Of", "Crucially", "Historically",
+        /* openers of clauses and sentences ("Though Weber wrote") */
+        "Though", "Unless", "Until", "Whether", "Because", "Once", "Whereas",
+        "Thus", "Yet", "Then", "Perhaps", "Indeed", "Moreover", "Furthermore",
+        "Hence", "Therefore", "Also", "Even", "Only", "Unlike", "Upon",
+        "Through", "During", "Among", "Between", "Against", "Within",
+        "Throughout", "Instead", NULL};
 
 static const char *const org_words[] = {"Ministry", "Agency", "Council",
         "Institute", "Organisation", "Organization", "Party", "Bank",

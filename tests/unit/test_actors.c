@@ -819,6 +819,20 @@ static void test_place_words_not_given_names(void **state)
 	td_doc_free(d);
 }
 
+/* A clause opener at the sentence's start ("Though", "Unless", "Once")
+ * is no part of the name after it: "Though Weber wrote" names Weber,
+ * keyed as his other uses are. */
+static void test_clause_opener_before_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-20",
+	        "Weber wrote an essay on status.\n"
+	        "Though Weber wrote of status groups, his distinction stands.");
+	assert_null(fx_find(d, "persName", "Though Weber"));
+	fx_expect(d, "persName", "Weber", "ref", "#weber");
+	td_doc_free(d);
+}
+
 static void test_street_after_initials(void **state)
 {
 	(void)state;
@@ -2250,6 +2264,7 @@ int main(void)
 	        cmocka_unit_test(test_capitals_of_their_time),
 	        cmocka_unit_test(test_street_after_initials),
 	        cmocka_unit_test(test_place_words_not_given_names),
+	        cmocka_unit_test(test_clause_opener_before_name),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
