@@ -2387,6 +2387,46 @@ static const td_mention *org_prefix(const td_actx *c, size_t s, size_t e)
 	return NULL;
 }
 
+/* An organisation named earlier, longer, whose name ends with the words
+ * [s, e) of a lexicon organisation's name: "the Army" after "the
+ * Salvation Army", "the Navy" after "the Royal Canadian Navy" are that
+ * body's short forms, not the lexicon's; not the last words after "of"
+ * ("Congress" after "the Library of Congress"). A school is also named
+ * by its opening words (its team on the sports pages: "Air Force" after
+ * "the Air Force Academy"); other bodies' opening words name the parent
+ * body ("UN" after "UN Security Council"). NULL when none. */
+static const char *const school_heads[] = {
+        "Academy", "University", "College", "Institute", "School", NULL};
+
+static const td_mention *org_holding(const td_actx *c, size_t s, size_t e)
+{
+	const td_mention *m;
+	for (size_t k = c->n_ments; k-- > 0;) {
+		m = &c->ments[k];
+		size_t h = m->t1;
+		if (!org_name(m) || m->t0 >= s)
+			continue;
+		if (td_tok_eq(c, h - 1, ".", 0))
+			h--;
+		if (h - m->t0 <= e - s)
+			continue;
+		size_t b = h - (e - s), w = 0;
+		while (w < e - s && same_token(c, b + w, s + w))
+			w++;
+		if (w == e - s && !td_tok_eq(c, b - 1, "of", 0) &&
+		        !td_tok_eq(c, b - 1, "the", 0))
+			return m;
+		if (!in_list(c, h - 1, school_heads, 0))
+			continue;
+		w = 0;
+		while (w < e - s && same_token(c, m->t0 + w, s + w))
+			w++;
+		if (w == e - s)
+			return m;
+	}
+	return NULL;
+}
+
 /* Heads of institutions that are also buildings: "at the National
  * Gallery", "in the Museum" name the place, not the body acting. */
 static const char *const venue_heads[] = {
@@ -3166,6 +3206,23 @@ static int sentence_actors(td_actx *c, size_t si)
 			             : emit_dyn(c, i, i + cn, "org")) < 0)
 				return rc;
 			i += cn;
+			continue;
+		}
+		/* a lexicon body's name inside a longer one named earlier
+		 * ("the Army" after "the Salvation Army") */
+		const td_mention *hm;
+		if (p && p->n <= 2 &&
+		        !(p->flags & (TD_PATF_CLUB_NICK | TD_PATF_CLUB_CITY)) &&
+		        !(p->n == 1 && in_list(c, i, event_heads, 0) &&
+		                event_named_before(c, i)) &&
+		        strcmp(a->actors[p->id].kind, "org") == 0 &&
+		        !(i + (size_t)p->n < t1 &&
+		                name_token(c, i + (size_t)p->n)) &&
+		        (hm = org_holding(c, i, i + (size_t)p->n))) {
+			if ((rc = emit(c, i, i + (size_t)p->n, hm->key, "org",
+			             hm->key, 0, 0, NULL)) < 0)
+				return rc;
+			i += (size_t)p->n;
 			continue;
 		}
 		/* names by their shape, when longer than a lexicon match */

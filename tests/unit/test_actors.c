@@ -833,6 +833,35 @@ static void test_clause_opener_before_name(void **state)
 	td_doc_free(d);
 }
 
+/* The services of the Cold War press: "the Army", "Navy", "Air Force"
+ * alone are the US services in a text of 1961, not of 2025; a longer
+ * body named before takes the short form ("the Army" after "the
+ * Salvation Army", "Air Force" after "the Air Force Academy"), but a
+ * body's opening words after its organ still name the parent ("UN" after
+ * "UN Security Council"). */
+static void test_services_and_longer_bodies(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-17",
+	        "He was inducted into the Army at Fort Knox.\n"
+	        "Army, Navy and Air Force units moved.");
+	fx_expect(d, "orgName", "Army", "ref", "#us-army");
+	fx_expect(d, "orgName", "Navy", "ref", "#us-navy");
+	fx_expect(d, "orgName", "Air Force", "ref", "#us-air-force");
+	td_doc_free(d);
+	d = fx_one("1961-05-02", "She works at the Salvation Army's center.\n"
+	                         "She is a civilian with the Army.\n"
+	                         "He went to the Air Force Academy.\n"
+	                         "SMU beat Air Force on Saturday.");
+	fx_expect(d, "orgName", "Army", "ref", "#salvation-army");
+	fx_expect(d, "orgName", "Air Force", "ref", "#air-force-academy");
+	assert_null(fx_find(d, "orgName", "#us-army"));
+	td_doc_free(d);
+	d = fx_one("2025-06-04", "The Army moved north.");
+	assert_null(fx_find(d, "orgName", "Army"));
+	td_doc_free(d);
+}
+
 static void test_street_after_initials(void **state)
 {
 	(void)state;
@@ -2265,6 +2294,7 @@ int main(void)
 	        cmocka_unit_test(test_street_after_initials),
 	        cmocka_unit_test(test_place_words_not_given_names),
 	        cmocka_unit_test(test_clause_opener_before_name),
+	        cmocka_unit_test(test_services_and_longer_bodies),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
