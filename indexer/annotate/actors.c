@@ -2427,6 +2427,56 @@ static const td_mention *org_holding(const td_actx *c, size_t s, size_t e)
 	return NULL;
 }
 
+/* Words of a state legislature or of a parliament ("the Legislature",
+ * "the General Assembly", "the Commons"), and of the US Congress. */
+static const char *const legislature_words[] = {"Legislature", "legislature",
+        "legislatures", "Assembly", "Statehouse", "statehouse", "Commons",
+        "Parliament", "parliament", NULL};
+static const char *const congress_words[] = {"Congress", "Congressional",
+        "Capitol", "Representatives", "Congressman", "Congressmen",
+        "congressman", "congressmen", NULL};
+
+/* May a bare "Senate" or "House" name a chamber of the US Congress in
+ * this document? Only where the document speaks of Congress and of no
+ * state legislature or parliament ("state Senate", "the Legislature"):
+ * then their key would depend on which chamber is meant. */
+static int chambers_ok(td_actx *c)
+{
+	if (c->chambers >= 0)
+		return c->chambers;
+	int fed = 0, other = 0;
+	for (size_t t = 0; t < c->tok.n && !other; t++) {
+		if (in_list(c, t, legislature_words, 0) ||
+		        (td_tok_eq(c, t, "Senate", 0) && t > 0 &&
+		                td_tok_eq(c, t - 1, "state", 1)))
+			other = 1;
+		else if (!fed && in_list(c, t, congress_words, 0))
+			fed = 1;
+	}
+	c->chambers = fed && !other;
+	return c->chambers;
+}
+
+/* "the Senate", "the House" alone (no capitalised word before or after
+ * them, not "House of"): the chambers of the US Congress where the
+ * document allows it (chambers_ok); their key, or NULL. */
+static const char *chamber_at(td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	int senate = td_tok_eq(c, i, "Senate", 0);
+	if ((!senate && !td_tok_eq(c, i, "House", 0)) ||
+	        (i > t0 && (name_token(c, i - 1) ||
+	                           td_tok_eq(c, i - 1, "state", 1))) ||
+	        (i + 1 < t1 && ((td_tok_is_cap(c, i + 1) &&
+	                                td_tok_is_word(c, i + 1)) ||
+	                               td_tok_eq(c, i + 1, "of", 0))) ||
+	        !chambers_ok(c))
+		return NULL;
+	/* "the House" needs its "the" */
+	if (!senate && !(i > t0 && td_tok_eq(c, i - 1, "the", 1)))
+		return NULL;
+	return senate ? "us-senate" : "us-house-of-representatives";
+}
+
 /* Heads of institutions that are also buildings: "at the National
  * Gallery", "in the Museum" name the place, not the body acting. */
 static const char *const venue_heads[] = {
@@ -3206,6 +3256,18 @@ static int sentence_actors(td_actx *c, size_t si)
 			             : emit_dyn(c, i, i + cn, "org")) < 0)
 				return rc;
 			i += cn;
+			continue;
+		}
+		/* "the Senate", "the House" of the US Congress */
+		const char *ck = p ? NULL : chamber_at(c, t0, i, t1);
+		if (ck) {
+			if ((rc = emit(c, i, i + 1, ck, "org",
+			             ck[3] == 's'
+			                     ? "US Senate"
+			                     : "US House of Representatives",
+			             0, 0, NULL)) < 0)
+				return rc;
+			i++;
 			continue;
 		}
 		/* a lexicon body's name inside a longer one named earlier
@@ -5190,6 +5252,7 @@ int td_actors_find(td_actx *c)
 {
 	find_clubs(c);
 	c->own_state = 0;
+	c->chambers = -1;
 	for (size_t si = 0; si < c->n_sents; si++) {
 		int rc = sentence_actors(c, si);
 		if (rc)

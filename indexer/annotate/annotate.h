@@ -145,6 +145,9 @@ typedef struct td_actx {
 	/* the country of the subdivisions the document names: 1 + its
 	 * actor, 0 for none, -1 when they are of two countries */
 	int own_state;
+	/* "the Senate", "the House" alone: may they name the chambers of
+	 * the US Congress (bit 1, bit 2)? -1 before it is known */
+	int chambers;
 } td_actx;
 
 enum { TD_TH_IN = 1, TD_TH_PART = 2 /* of a longer cue */ };

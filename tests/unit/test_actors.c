@@ -862,6 +862,28 @@ static void test_services_and_longer_bodies(void **state)
 	td_doc_free(d);
 }
 
+/* "the Senate", "the House" alone are the chambers of the US Congress
+ * in a text that speaks of Congress, not where a state legislature is
+ * named ("the Legislature", "the state Senate"), and never inside a
+ * longer name ("House Rules Committee", "the White House"). */
+static void test_chambers_of_congress(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-08-12",
+	        "Congressional action last week was brisk.\n"
+	        "The Senate passed the bill and the House agreed.\n"
+	        "The White House was pleased.");
+	fx_expect(d, "orgName", "Senate", "ref", "#us-senate");
+	fx_expect(d, "orgName", "House", "ref", "#us-house-of-representatives");
+	td_doc_free(d);
+	d = fx_one("1961-01-14",
+	        "The Legislature met in Atlanta, and Congress was silent.\n"
+	        "The Senate passed the bill and the House agreed.");
+	assert_null(fx_find(d, "orgName", "Senate"));
+	assert_null(fx_find(d, "orgName", "House"));
+	td_doc_free(d);
+}
+
 static void test_street_after_initials(void **state)
 {
 	(void)state;
@@ -2295,6 +2317,7 @@ int main(void)
 	        cmocka_unit_test(test_place_words_not_given_names),
 	        cmocka_unit_test(test_clause_opener_before_name),
 	        cmocka_unit_test(test_services_and_longer_bodies),
+	        cmocka_unit_test(test_chambers_of_congress),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
