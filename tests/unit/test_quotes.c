@@ -1898,6 +1898,28 @@ static void test_told_newsmen(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper f): "observed" is a verb of saying with "that" and in
+ * learned prose's "As Weber observed, CLAUSE" (it was a speech tag only);
+ * "the cases he observed" reports nothing. */
+static void test_session16_observed(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Max Weber wrote on bureaucracy.\n"
+	                              "As Weber observed, the modern official "
+	                              "is bound to his office by duty.\n"
+	                              "Peter Blau observed that officials "
+	                              "bend the rules.\n"
+	                              "Half of the cases he observed were "
+	                              "settled at once.")};
+	td_doc *d = fx_doc("1961-05-20", paras, 1);
+	fx_expect(d, "said",
+	        "the modern official is bound to his office by duty", "who",
+	        "#max-weber");
+	fx_expect(d, "said", "officials bend the rules", "who", "#peter-blau");
+	assert_null(fx_find(d, "said", "were settled at once"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1976,6 +1998,7 @@ int main(void)
 	        cmocka_unit_test(test_speaker_not_addressed),
 	        cmocka_unit_test(test_clause_subject_not_speaker),
 	        cmocka_unit_test(test_told_newsmen),
+	        cmocka_unit_test(test_session16_observed),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
