@@ -1189,6 +1189,21 @@ static int described_agent_before(const td_actx *c, size_t t)
  * official said") is a speaker without a name; "he"/"she" resolve to the
  * person the text is about (resolve_pronoun). *found tells whether any
  * speaker (even a keyless group) was seen. */
+/* A description of one person right before "as" at e, the object of a
+ * quoting verb: "quoted his client", "quoting a spokesman for the
+ * association" (up to six lowercase words, no actor, no verb). */
+static int quoted_description(const td_actx *c, size_t t0, size_t e)
+{
+	for (size_t k = e; k-- > t0 && k + 7 > e;) {
+		if (td_tok_in(c, k, quoting_verbs, 1))
+			return k + 1 < e;
+		if (!td_tok_is_lower(c, k) || ment_at(c, k) ||
+		        tok_in_quote(c, k) || td_tok_pos_is(c, k, "VB*"))
+			return 0;
+	}
+	return 0;
+}
+
 static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
         size_t t1, int *found)
 {
@@ -1212,6 +1227,13 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 				*found = 1;
 				return resolve_pronoun(c, o);
 			}
+		}
+		/* "quoted his client as saying", "quoted a spokesman as
+		 * saying": a described speaker is still not the subject;
+		 * no speaker is named */
+		if (!m && quoted_description(c, t0, v - 1)) {
+			*found = 1;
+			return NULL;
 		}
 	}
 	/* "Sprinkel strongly refuted the thesis ..., declaring that ...": a

@@ -1920,6 +1920,24 @@ static void test_session16_observed(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper f): "quoted his client as saying that": the one
+ * quoted speaks, so a described object leaves the clause with no speaker,
+ * not the subject who quotes him. */
+static void test_session16_quoted_description(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Curtis Allen Huff was arrested yesterday.\nHuff's attorney, "
+	         "Antone F. Gregorio, quoted his client as saying that the "
+	         "money paid his bills.\nGregorio quoted Huff as saying that "
+	         "he had meant to repay it.")};
+	td_doc *d = fx_doc("1961-10-25", paras, 1);
+	fx_expect(d, "said", "the money paid his bills", "who", NULL);
+	fx_expect(d, "said", "he had meant to repay it", "who",
+	        "#curtis-allen-huff");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1999,6 +2017,7 @@ int main(void)
 	        cmocka_unit_test(test_clause_subject_not_speaker),
 	        cmocka_unit_test(test_told_newsmen),
 	        cmocka_unit_test(test_session16_observed),
+	        cmocka_unit_test(test_session16_quoted_description),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
