@@ -85,7 +85,9 @@ typedef struct td_said {
 	/* the clause of "According to X, CLAUSE" or "CLAUSE, according to
 	 * X": a report for <said>, but the author's sentence for the labels
 	 * and hedges (the forecast "According to the IMF, Japan's economy
-	 * will grow" is the article's prediction) */
+	 * will grow" is the article's prediction); so is a past event told
+	 * by a subject that names no one ("A barge captain said his company
+	 * had cut its crews") */
 	int according;
 } td_said;
 

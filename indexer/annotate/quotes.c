@@ -3146,13 +3146,17 @@ static int sentence_speech(
 			continue;
 		/* a subject that names no one reports a view or a forecast
 		 * ("some manufacturers believe there could be shortages"); a
-		 * past event it tells stays the author's narration ("The
-		 * juror said the masked men had advised him") */
-		if (unnamed && !present_or_modal(c, cs, t1))
-			continue;
+		 * past event it tells ("The juror said the masked men had
+		 * advised him", "A barge captain said his company had cut its
+		 * crews") is a report too, but the author's narration for the
+		 * labels, as an according said is */
+		int narrated = unnamed && !present_or_modal(c, cs, t1);
+		size_t n_before = c->n_said;
 		rc = reported_clauses(c, si, cs, who, p->type == TD_SV_VIEW);
 		if (rc < 0)
 			return rc;
+		for (size_t k = n_before; narrated && k < c->n_said; k++)
+			c->said[k].according = 1;
 		if ((size_t)rc + 1 < t1 && td_tok_eq(c, (size_t)rc, "and", 0)) {
 			coord_verb = (size_t)rc + 1;
 			coord_who = who;
