@@ -861,6 +861,26 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 	return best->key;
 }
 
+/* "he"/"she" at token t as a speaker: "He indicated that ... . He
+ * declared ...": after sentences that open with the same pronoun and a
+ * verb of saying (reports by one person; press copy puts each sentence
+ * in a paragraph of its own), the person of the first of them (up to
+ * eight back); else resolve_pronoun's. */
+static const char *reporting_pronoun(const td_actx *c, size_t t)
+{
+	const char *pn = td_tok_eq(c, t, "she", 1) ? "she" : "he";
+	int si = c->tok_sent[t];
+	for (int n = 0; si > 0 && n < 8; n++, si--) {
+		size_t p0 = c->sents[si - 1].t0, p1 = c->sents[si - 1].t1;
+		if (!(p0 + 1 < p1 && td_tok_eq(c, p0, pn, 1) &&
+		            !tok_in_quote(c, p0) && !tok_in_quote(c, p0 + 1) &&
+		            is_speech(c, p0 + 1, p1)))
+			break;
+		t = p0;
+	}
+	return resolve_pronoun(c, t);
+}
+
 /* When the subject of the speech verb at v is an indefinite description
  * ("a taxi driver said", "One official, who asked not to be named,
  * said"), the token of its determiner; else (size_t)-1. */
@@ -1371,7 +1391,7 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		        (!best || best->pronoun)) {
 			/* "he"/"she": the person the text is about */
 			*found = 1;
-			return resolve_pronoun(c, k);
+			return reporting_pronoun(c, k);
 		}
 		if (!m || m->located)
 			continue;

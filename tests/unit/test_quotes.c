@@ -1956,6 +1956,25 @@ static void test_session16_unnamed_past_event(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper f): "He said ... . ..., he said.": a pronoun speaker
+ * after a sentence opened by the same pronoun and a verb of saying is that
+ * pronoun's person (press copy: a sentence a paragraph). */
+static void test_session16_reporting_pronoun_chain(void **state)
+{
+	(void)state;
+	const char *const paras[] = {"The long crisis in Laos appeared nearing "
+	                             "a showdown today.",
+	        ("Britain's plans to press Russia for a cease-fire were "
+	         "announced in London by Foreign Secretary Lord Home."),
+	        ("He said Britain also proposed that the truce commission "
+	         "should be reconvened."),
+	        "A conference on Laos should then meet on May 5, he said."};
+	td_doc *d = fx_doc("1961-03-24", paras, 4);
+	fx_expect(d, "said", "A conference on Laos should then meet on May 5",
+	        "who", "#lord-home");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2037,6 +2056,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_observed),
 	        cmocka_unit_test(test_session16_quoted_description),
 	        cmocka_unit_test(test_session16_unnamed_past_event),
+	        cmocka_unit_test(test_session16_reporting_pronoun_chain),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
