@@ -1038,6 +1038,78 @@ static const char *lower_title_alone(const td_actx *c, size_t k)
 	return NULL;
 }
 
+/* Is the word at h the word at x, or abbreviated by it ("Capt." for
+ * "captain")? */
+static int same_role_word(const td_actx *c, size_t x, size_t h)
+{
+	size_t n = td_tok_len(c, h);
+	return (td_tok_len(c, x) == n && strncasecmp(td_tok_str(c, x),
+	                                         td_tok_str(c, h), n) == 0) ||
+	       (td_tok_is_cap(c, x) && abbreviates(c, x, h));
+}
+
+/* A sentence's subject that is a role with "the" before the verb at k:
+ * "The minister, describing the attacks, said", "The navy captain
+ * disclosed", "The vice president of the City Council complained": the
+ * person last named with that role's head noun in the title before the
+ * name ("Foreign Minister Tiao Sopsaisana", "Capt. George Symonds") or in
+ * an appositive after it ("William D. Schaefer, vice president of ...");
+ * NULL when none. Only at the sentence's start: a described subject
+ * elsewhere is too loosely bound. */
+static const char *role_subject(const td_actx *c, size_t t0, size_t k)
+{
+	size_t j = k;
+	/* a phrase between commas after the subject */
+	if (j > t0 && td_tok_eq(c, j - 1, ",", 0)) {
+		size_t b = j - 1;
+		while (b > t0 && j - b <= 12 && !td_tok_eq(c, b - 1, ",", 0))
+			b--;
+		if (b <= t0 || !td_tok_eq(c, b - 1, ",", 0))
+			return NULL;
+		j = b - 1;
+	}
+	/* "of the City Council" */
+	for (size_t b = j; b > t0 && j - b <= 6; b--)
+		if (td_tok_eq(c, b - 1, "of", 0)) {
+			j = b - 1;
+			break;
+		}
+	if (j < t0 + 2 || j - t0 > 4 || !td_tok_eq(c, t0, "the", 1))
+		return NULL;
+	for (size_t x = t0 + 1; x < j; x++)
+		if (!td_tok_is_lower(c, x) || !td_tok_is_word(c, x) ||
+		        ment_at(c, x))
+			return NULL;
+	size_t h = j - 1;
+	if (!td_tok_pos_is(c, h, "NN"))
+		return NULL;
+	for (size_t i = c->n_ments; i-- > 0;) {
+		const td_mention *m = &c->ments[i];
+		if (m->t0 >= t0 || m->pronoun || !m->key || !m->kind ||
+		        strcmp(m->kind, "person") || tok_in_quote(c, m->t0))
+			continue;
+		int sm = m->sent;
+		size_t s0 = c->sents[sm].t0, s1 = c->sents[sm].t1;
+		for (size_t x = m->t0; x-- > s0 && m->t0 - x <= 3;) {
+			if (!td_tok_is_cap(c, x) && !td_tok_eq(c, x, ".", 0))
+				break;
+			if (same_role_word(c, x, h))
+				return m->key;
+		}
+		if (m->t1 + 1 < s1 && td_tok_eq(c, m->t1, ",", 0))
+			for (size_t x = m->t1 + 1; x < s1 && x - m->t1 <= 8;
+			        x++) {
+				if (td_tok_eq(c, x, ",", 0) ||
+				        td_tok_eq(c, x, ".", 0) ||
+				        td_tok_pos_is(c, x, "VB*"))
+					break;
+				if (same_role_word(c, x, h))
+					return m->key;
+			}
+	}
+	return NULL;
+}
+
 /* Nouns of a statement whose author is its possessor ("the Pentagon's
  * announcement", "in Senator Gore's words"). */
 static const char *const statement_nouns[] = {"statement", "announcement",
@@ -1352,6 +1424,8 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		const char *w = k >= t0 + 2 && td_tok_eq(c, k - 2, "the", 1)
 		                        ? lower_title_alone(c, k - 1)
 		                        : NULL;
+		if (!w)
+			w = role_subject(c, t0, k);
 		if (w) {
 			*found = 1;
 			return w;

@@ -1975,6 +1975,30 @@ static void test_session16_reporting_pronoun_chain(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper f): "The minister, describing ..., said", "The navy
+ * captain disclosed": a role with "the" opening the sentence names the
+ * person last named with that role's word in the title before the name
+ * or in an appositive; "The juror said" names no one. */
+static void test_session16_role_subject(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("The plea was made by Foreign Minister Tiao Sopsaisana.\nThe "
+	         "minister, describing the attacks, said that royal troops "
+	         "were fighting on one front."),
+	        ("The fact was announced by the navy's adviser, Capt. George "
+	         "Symonds.\nThe navy captain disclosed also that the film "
+	         "held drawings of the ship."),
+	        "The juror said that the masked men had advised him."};
+	td_doc *d = fx_doc("1961-03-24", paras, 3);
+	fx_expect(d, "said", "royal troops were fighting on one front", "who",
+	        "#tiao-sopsaisana");
+	fx_expect(d, "said", "the film held drawings of the ship", "who",
+	        "#george-symonds");
+	fx_expect(d, "said", "the masked men had advised him", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2057,6 +2081,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_quoted_description),
 	        cmocka_unit_test(test_session16_unnamed_past_event),
 	        cmocka_unit_test(test_session16_reporting_pronoun_chain),
+	        cmocka_unit_test(test_session16_role_subject),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
