@@ -1253,7 +1253,8 @@ static int has_finite(const td_actx *c, size_t a, size_t b)
  * paragraph of token t before it, or in the paragraph before that: a
  * participle, "by", "a"/"an"/"the" and a word no mention holds ("it was
  * hailed by a man in a white suit", "Stubb was introduced by the
- * Guernsey-man")? That agent, whom no key names, may be the one who
+ * Guernsey-man"), or a person by description ("the old man well knew",
+ * "a stranger")? That person, whom no key names, may be the one who
  * speaks next. */
 static int described_agent_before(const td_actx *c, size_t t)
 {
@@ -1264,13 +1265,26 @@ static int described_agent_before(const td_actx *c, size_t t)
 	while (s > 0 &&
 	        !(c->sents[s - 1].para != c->sents[s].para && ++breaks > 1))
 		s--;
-	for (size_t k = c->sents[s].t0 + 1; k + 2 < t; k++)
-		if (td_tok_eq(c, k, "by", 1) && !tok_in_quote(c, k) &&
+	for (size_t k = c->sents[s].t0 + 1; k + 2 < t; k++) {
+		if (tok_in_quote(c, k))
+			continue;
+		if (td_tok_eq(c, k, "by", 1) &&
 		        td_tok_pos_is(c, k - 1, "VBN") &&
 		        (td_tok_eq(c, k + 1, "the", 1) ||
 		                td_tok_in(c, k + 1, indef_dets, 1)) &&
 		        td_tok_is_word(c, k + 2) && !ment_at(c, k + 2))
 			return 1;
+		/* "the old man", "a stranger": a person by description */
+		if (td_tok_eq(c, k, "the", 1) || td_tok_eq(c, k, "a", 1))
+			for (size_t j = k + 1; j < k + 3 && j < t; j++) {
+				if (!td_tok_is_lower(c, j))
+					break;
+				if (td_tok_in(c, j, described_m, 0) ||
+				        td_tok_in(c, j, described_f, 0) ||
+				        td_tok_in(c, j, described_any, 0))
+					return 1;
+			}
+	}
 	return 0;
 }
 
@@ -3921,12 +3935,25 @@ static void drop_addressed(td_actx *c)
 		const char *w = c->quotes[q].who;
 		if (!w || c->quotes[q].sent < 0)
 			continue;
+		/* a short quotation whose name closes or opens it (not
+		 * "that is to say, Jack Bunger, late of the clergy", nor a
+		 * soliloquy's "Stir thyself, Starbuck!" deep inside) */
+		const td_quote *qq = &c->quotes[q];
+		if (qq->end > c->sents[qq->sent].end)
+			continue;
 		int hit = 0;
 		for (size_t k = 0; k < c->n_ments && !hit; k++) {
 			const td_mention *m = &c->ments[k];
 			hit = !m->pronoun && m->key && !strcmp(m->key, w) &&
-			      m->sent >= c->quotes[q].sent &&
-			      in_quote_q(c, m, q) && vocative_at(c, q, m);
+			      m->sent == qq->sent && in_quote_q(c, m, q) &&
+			      vocative_at(c, q, m) &&
+			      (m->t0 == 0 ||
+			              c->tok.v[m->t0 - 1].start < qq->start ||
+			              m->t1 >= c->tok.n ||
+			              c->tok.v[m->t1].start >= qq->end ||
+			              (m->t1 + 1 < c->tok.n &&
+			                      c->tok.v[m->t1 + 1].start >=
+			                              qq->end));
 		}
 		if (!hit)
 			continue;

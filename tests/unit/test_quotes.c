@@ -1785,10 +1785,14 @@ static void test_said_he(void **state)
 	        ("\"You're late,\" said he."),
 	        ("That evening a launch was hailed by a man in a white "
 	         "suit."),
-	        ("\"Ahoy, the Mary Ellen!\" cried he.")};
-	td_doc *d = fx_doc("1961-03-11", paras, 4);
+	        ("\"Ahoy, the Mary Ellen!\" cried he."),
+	        ("\"Aye, sir,\" said Starbuck."),
+	        ("Besides, the old man well knew the crew."),
+	        ("\"Men,\" said he.")};
+	td_doc *d = fx_doc("1961-03-11", paras, 7);
 	fx_expect(d, "q", "You're late,", "who", "#ross-beckett");
 	fx_expect(d, "q", "Ahoy, the Mary Ellen!", "who", NULL);
+	fx_expect(d, "q", "Men,", "who", NULL);
 	td_doc_free(d);
 }
 
@@ -1840,8 +1844,15 @@ static void test_speaker_not_addressed(void **state)
 	        ("Wes Cordell rode into town a little after noon."),
 	        ("\"You took your time, Cordell,\" he said."),
 	        ("Martha Quinn came in out of the wind."),
-	        ("\"Sit down, Mr. Cordell,\" she said.")};
-	td_doc *d = fx_doc("1961-07-15", paras, 4);
+	        ("\"Sit down, Mr. Cordell,\" she said."),
+	        ("Jack Bunger came aboard."),
+	        ("\"I myself, that is to say, Jack Bunger, late of the "
+	         "clergy, never drink,\" he said.")};
+	td_doc *d = fx_doc("1961-07-15", paras, 6);
+	fx_expect(d, "q",
+	        "I myself, that is to say, Jack Bunger, late of the clergy, "
+	        "never drink,",
+	        "who", "#jack-bunger");
 	fx_expect(d, "q", "You took your time, Cordell,", "who", NULL);
 	fx_expect(d, "q", "Sit down, Mr. Cordell,", "who", "#martha-quinn");
 	td_doc_free(d);
