@@ -3719,6 +3719,11 @@ static int bare_proper(const td_actx *c, const unsigned char *in, size_t t,
 	return td_tok_pos_is(c, t, "NNP") && bare_capital(c, in, t, t0, t1);
 }
 
+/* openers of a clause before its subject */
+static const char *const clause_openers[] = {"When", "Though", "Although",
+        "While", "After", "Before", "Since", "Once", "Until", "Because", "If",
+        "Unless", "As", NULL};
+
 /* A surname alone as the subject of the sentence [t0, t1), taken up by
  * "he" or "she" later in the sentence with no other person between
  * ("Triandos hasn't proved it yet, but he says ..."): a person keyed by
@@ -3727,6 +3732,10 @@ static int subject_by_pronoun(
         td_actx *c, unsigned char *in, size_t t0, size_t t1)
 {
 	size_t t = t0;
+	/* or the subject of an opening clause, taken up in the main one
+	 * ("When Tumin replied in 1953, he questioned ...") */
+	if (t + 1 < t1 && in_list(c, t, clause_openers, 0))
+		t++;
 	if (t < t1 && td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end))
 		return 0;
 	if (t + 2 >= t1 || !bare_proper(c, in, t, t0, t1) ||

@@ -884,6 +884,19 @@ static void test_chambers_of_congress(void **state)
 	td_doc_free(d);
 }
 
+/* A surname alone as the subject of an opening clause, taken up by "he"
+ * in the main clause, is a person as a sentence's subject is ("When
+ * Tumin replied in 1953, he questioned ..."). */
+static void test_subject_of_opening_clause(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-20",
+	        "When Tumin replied in the same journal in 1953, he "
+	        "questioned the scarcity of talent.");
+	fx_expect(d, "persName", "Tumin", "ref", "#tumin");
+	td_doc_free(d);
+}
+
 static void test_street_after_initials(void **state)
 {
 	(void)state;
@@ -2318,6 +2331,7 @@ int main(void)
 	        cmocka_unit_test(test_clause_opener_before_name),
 	        cmocka_unit_test(test_services_and_longer_bodies),
 	        cmocka_unit_test(test_chambers_of_congress),
+	        cmocka_unit_test(test_subject_of_opening_clause),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
