@@ -3259,7 +3259,10 @@ static int sentence_actors(td_actx *c, size_t si)
 			continue;
 		}
 		/* "the Senate", "the House" of the US Congress */
-		const char *ck = p ? NULL : chamber_at(c, t0, i, t1);
+		char c0 = *td_tok_str(c, i);
+		const char *ck = p || (c0 != 'S' && c0 != 'H')
+		                         ? NULL
+		                         : chamber_at(c, t0, i, t1);
 		if (ck) {
 			if ((rc = emit(c, i, i + 1, ck, "org",
 			             ck[3] == 's'
@@ -5302,6 +5305,7 @@ static int register_words(td_annotator *a)
 	        own_dets, own_nouns, govt_heads, cite_particles, quote_marks,
 	        honorifics, naming_verbs, naming_objects, title_minor,
 	        coworkers, home_words, unnamed_things, people_nouns,
-	        street_words, NULL};
+	        street_words, school_heads, legislature_words, congress_words,
+	        clause_openers, NULL};
 	return td_words_register(a, lists);
 }
