@@ -1550,6 +1550,23 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			}
 		}
 	}
+	/* "Blau, in The Dynamics of Bureaucracy, maintains": a work or body
+	 * after a preposition in a phrase between commas before the verb is
+	 * where the subject spoke, not the subject; no actor names him */
+	if (best && strcmp(best->kind, "person") != 0 && best->t1 < v &&
+	        td_tok_eq(c, v - 1, ",", 0)) {
+		size_t p = best->t0;
+		if (p > t0 && td_tok_eq(c, p - 1, "the", 1))
+			p--;
+		if (p > t0 + 2 && td_tok_eq(c, p - 2, ",", 0) &&
+		        td_tok_is_lower(c, p - 1) &&
+		        td_tok_pos_is(c, p - 1, "IN") &&
+		        !td_tok_any(c, p - 1, subordinators) &&
+		        !td_tok_eq(c, p - 1, "by", 1)) {
+			*found = 0;
+			return NULL;
+		}
+	}
 	if (best) {
 		*found = 1;
 		/* joint speakers ("The Chinese, North Vietnamese and North

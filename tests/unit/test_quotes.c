@@ -2010,6 +2010,21 @@ static void test_session16_role_subject(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper f): "Blau, in The Dynamics of Bureaucracy,
+ * maintains that": the work after a preposition between commas is not the
+ * speaker; with no actor for the subject, no @who. */
+static void test_session16_preposition_phrase_not_speaker(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Blau, in The Dynamics of Bureaucracy, maintains that "
+	         "officials adapt the rules to their clients.")};
+	td_doc *d = fx_doc("1961-05-20", paras, 1);
+	fx_expect(d, "said", "officials adapt the rules to their clients",
+	        "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2093,6 +2108,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_unnamed_past_event),
 	        cmocka_unit_test(test_session16_reporting_pronoun_chain),
 	        cmocka_unit_test(test_session16_role_subject),
+	        cmocka_unit_test(test_session16_preposition_phrase_not_speaker),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
