@@ -11,7 +11,7 @@ dist_lexicon_DATA = corpus/lexicons/actors.tsv corpus/lexicons/hedges.tsv \
 	corpus/lexicons/places.tsv corpus/lexicons/claim_cues.tsv \
 	corpus/lexicons/given_names.tsv
 dist_lexicon_DATA += corpus/lexicons/subdivisions.tsv corpus/lexicons/clubs.tsv \
-	corpus/lexicons/stance.tsv
+	corpus/lexicons/stance.tsv corpus/lexicons/person_words.tsv
 bin_PROGRAMS += indexer/tagdex-eval
 indexer_tagdex_eval_SOURCES = indexer/programs/score.c
 indexer_tagdex_eval_LDADD = $(TD_LIBS)

@@ -909,6 +909,30 @@ static int actor_row(void *ctx, const td_lex_row *row)
 	return rc;
 }
 
+/* person_words.tsv: a form and its class, verb, noun or none (the type
+ * 'v', 'n' or 'x' of its pattern). */
+static int person_word_row(void *ctx, const td_lex_row *row)
+{
+	td_annotator *a = ctx;
+	const char *form = td_lex_field(row->r, 0),
+	           *cls = td_lex_field(row->r, 1);
+	if (!form || !cls ||
+	        (strcmp(cls, "verb") && strcmp(cls, "noun") &&
+	                strcmp(cls, "none")))
+		return td_lex_error(
+		        row, "need a form and its class, verb, noun or none");
+	return td_patset_add(&a->person_pats, form, (int)row->index,
+	        cls[0] == 'n' && cls[1] == 'o' && cls[2] == 'n' ? 'x' : cls[0],
+	        0);
+}
+
+static int load_person_words(td_annotator *a, const char *dir)
+{
+	int rc = td_lex_each(dir, "person_words.tsv", person_word_row, a);
+	td_patset_sort(&a->person_pats);
+	return rc;
+}
+
 int td_actors_load(td_annotator *a, const char *dir)
 {
 	if (register_words(a))
@@ -937,7 +961,7 @@ int td_actors_load(td_annotator *a, const char *dir)
 	td_patset_sort(&a->place_pats);
 	if ((rc = load_list(dir, "given_names.tsv", &a->given_pats, NULL)))
 		return rc;
-	return 0;
+	return load_person_words(a, dir);
 }
 
 void td_actors_unload(td_annotator *a)
@@ -953,6 +977,7 @@ void td_actors_unload(td_annotator *a)
 	td_patset_clear(&a->actor_pats);
 	td_patset_clear(&a->place_pats);
 	td_patset_clear(&a->given_pats);
+	td_patset_clear(&a->person_pats);
 	memset(a->cc_state, 0, sizeof a->cc_state);
 }
 
@@ -4697,6 +4722,167 @@ static int second_names(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 	return rc;
 }
 
+/* ---------------------------------------------- surnames by person evidence */
+
+/* The class of person_words.tsv of token k ('v' a verb of human bodies
+ * and minds, 'n' a noun for a person, 'x' a capitalised word that goes
+ * with them and names no actor: "God", "Death"), 0 when it has none. */
+static int person_word(const td_actx *c, size_t k, size_t lim)
+{
+	if (k >= lim)
+		return 0;
+	long m = td_patset_match(&c->a->person_pats, c, k, k + 1);
+	return m >= 0 ? c->a->person_pats.v[m].type : 0;
+}
+
+static const char *const reflexives[] = {"himself", "herself", NULL};
+static const char *const indefinites[] = {"a", "an", NULL};
+static const char *const link_verbs[] = {"is", "was", "has", "had", "seems",
+        "seemed", "becomes", "became", "remains", "remained", NULL};
+static const char *const naming_participles[] = {"called", "named", NULL};
+
+/* A noun for a person (person_words.tsv) at the head of an appositive
+ * after the comma at k: a determiner, up to three modifiers, the noun,
+ * and no noun after it ("Gosnell, a sociologist at Chicago", "Duval, the
+ * older prisoner"; not "Ford, a man's car"). */
+static int person_appositive(const td_actx *c, size_t k, size_t t1)
+{
+	if (k + 2 >= t1 || !td_tok_eq(c, k, ",", 0) ||
+	        !in_list(c, k + 1, appos_dets, 1))
+		return 0;
+	for (size_t j = k + 2; j < t1 && j <= k + 5; j++) {
+		if (!td_tok_is_word(c, j) || td_tok_eq(c, j, "'s", 1))
+			return 0;
+		if (person_word(c, j, t1) == 'n')
+			return !(j + 1 < t1 && td_tok_pos_is(c, j + 1, "NN*"));
+	}
+	return 0;
+}
+
+/* Evidence at token t, a bare name of the sentence [t0, t1), that it
+ * names a person: the subject of a verb of bodies and minds right after
+ * it, an adverb perhaps between ("Kessel shrugged", "Duval slowly
+ * smiled"), or of a verb of action governing "his", "her" or a
+ * reflexive within three words ("Duval lifted his head"); a reflexive
+ * after it ("Haskins himself spent"); a relative "who" ("Sabin, who had
+ * been asleep"); an appositive with a person noun; a person noun and
+ * "called"/"named" before it ("a heavy man called Duval"). Being the
+ * subject of a verb of saying is none: firms and places say too. */
+static int person_evidence(const td_actx *c, size_t t, size_t t0, size_t t1)
+{
+	if (t + 1 < t1 && (in_list(c, t + 1, reflexives, 0) ||
+	                          person_appositive(c, t + 1, t1) ||
+	                          (td_tok_eq(c, t + 1, ",", 0) && t + 2 < t1 &&
+	                                  td_tok_eq(c, t + 2, "who", 0))))
+		return 1;
+	if (t >= t0 + 2 && in_list(c, t - 1, naming_participles, 0) &&
+	        person_word(c, t - 2, t1) == 'n')
+		return 1;
+	if (!subject_of_verb(c, t, t1))
+		return 0;
+	size_t v = t + 1;
+	if (!td_tok_pos_is(c, v, "VB*") && !td_tok_pos_is(c, v, "MD"))
+		v++; /* the adverb subject_of_verb let stand between */
+	if (person_word(c, v, t1) == 'v')
+		return 1;
+	/* a verb of action: not a copula or "had" ("Balenciaga is her
+	 * favorite designer": her own) */
+	if ((!td_tok_pos_is(c, v, "VBD") && !td_tok_pos_is(c, v, "VBZ")) ||
+	        in_list(c, v, link_verbs, 1))
+		return 0;
+	for (size_t k = v + 1; k < t1 && k <= v + 3; k++) {
+		if (!td_tok_is_word(c, k))
+			return 0; /* a clause's end, a comma */
+		if (in_list(c, k, his_her, 0) || in_list(c, k, reflexives, 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the document use the word at t as no person's name is used: after
+ * a determiner ("a", "an" and an adjective too), or before a noun it
+ * modifies (not_personal: "the Pequod lay", "a modest Methodist", "Hope
+ * chest"), in lowercase, a common word ("hope"), or inside a
+ * longer proper name, whose key is another's ("Dutch Keller")? */
+static int word_not_personal(const td_actx *c, size_t t)
+{
+	size_t n = td_tok_len(c, t);
+	for (size_t sj = 0; sj < c->n_sents; sj++) {
+		size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+		for (size_t u = u0; u < u1; u++) {
+			if (td_tok_len(c, u) != n ||
+			        td_fold_tab[first_byte(c, u)] !=
+			                td_fold_tab[first_byte(c, t)] ||
+			        strncasecmp(
+			                td_tok_str(c, u), td_tok_str(c, t), n))
+				continue;
+			if (td_tok_is_lower(c, u) ||
+			        not_personal(c, u, u0, u1) ||
+			        (u >= u0 + 2 &&
+			                in_list(c, u - 2, indefinites, 1) &&
+			                td_tok_is_lower(c, u - 1) &&
+			                td_tok_pos_is(c, u - 1, "JJ*")))
+				return 1;
+			/* a word of a longer proper name ("Dutch Keller",
+			 * "M. Joseph Dwyer"): the word before is no title,
+			 * nor an opener that is no noun or adjective ("Then
+			 * Duval") */
+			if ((u > u0 && td_tok_is_cap(c, u - 1) &&
+			            !(u - 1 == u0 &&
+			                    !td_tok_pos_is(c, u0, "NN*") &&
+			                    !td_tok_pos_is(c, u0, "JJ*")) &&
+			            td_patset_match(&c->a->title_pats, c, u - 1,
+			                    u) < 0) ||
+			        (u + 1 < u1 && td_tok_is_cap(c, u + 1) &&
+			                td_tok_is_word(c, u + 1)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Persons the text names by a bare surname that no lexicon holds and no
+ * title or given name precedes ("a heavy man called Duval", "Gosnell,
+ * writing in 1937"): a bare proper noun (bare_proper) with evidence only
+ * persons have at one of its uses (person_evidence) is a person keyed by
+ * the word, and so are its other uses (spread_person, speaker_use).
+ * Not a given name (acting_names decides those), the head of a body's or
+ * a place's name, a month, a word any mention holds, nor a word the
+ * document uses as no name of a person (word_not_personal). */
+static int evidenced_names(td_actx *c, unsigned char *in)
+{
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+		for (size_t t = t0; t < t1 && rc >= 0; t++) {
+			/* the cheap tests first: a capital, then the evidence,
+			 * then the lexicons */
+			unsigned char b = first_byte(c, t);
+			if (b < 'A' || b > 'Z' || in[t] ||
+			        !person_evidence(c, t, t0, t1) ||
+			        !bare_proper(c, in, t, t0, t1) ||
+			        td_patset_match(
+			                &c->a->given_pats, c, t, t + 1) >= 0 ||
+			        in_list(c, t, org_heads, 0) ||
+			        in_list(c, t, place_heads, 0) ||
+			        in_list(c, t, dateline_months, 0) ||
+			        person_word(c, t, t1) == 'x' ||
+			        word_of_actor(c, t) || word_not_personal(c, t))
+				continue;
+			const td_dyn *d;
+			if ((rc = add_dyn(c, t, t + 1, "person", NULL, &d)) < 0)
+				break;
+			rc = emit(c, t, t + 1, d->key, "person", d->name, 0, 0,
+			        NULL);
+			in[t] = 1;
+			if (rc >= 0)
+				rc = spread_person(c, in, t, d->key, d->name,
+				        NULL, speaker_use);
+		}
+	}
+	return rc < 0 ? rc : 0;
+}
+
 /* The persons of fiction and learned prose named by one word (session
  * 11), in one pass over the marks of named_tokens, which each rule
  * updates: cited authors and vocatives, surnames after honorifics, given
@@ -4722,6 +4908,8 @@ static int one_word_names(td_actx *c)
 		rc = acting_names(c, in);
 	if (rc >= 0)
 		rc = the_nicknames(c, in);
+	if (rc >= 0)
+		rc = evidenced_names(c, in);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
 		rc = name_lists(c, in, c->sents[si].t0, c->sents[si].t1);
 	free(in);

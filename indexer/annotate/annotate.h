@@ -25,6 +25,9 @@ struct td_annotator {
 	int cc_state[26 * 26];
 	td_patset title_pats; /* exact case */
 	td_patset given_pats; /* exact case: given names */
+	/* exact case: person_words.tsv, type 'v' (verb), 'n' (noun) or 'x'
+	 * (none) */
+	td_patset person_pats;
 	td_hedge_rec *hedges;
 	size_t n_hedges, cap_hedges;
 	td_patset hedge_pats;  /* folded */

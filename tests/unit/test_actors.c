@@ -142,7 +142,8 @@ static void test_bad_lexicon(void **state)
 	assert_non_null(mkdtemp(dir));
 	const char *files[] = {"hedges.tsv", "speech_verbs.tsv", "titles.tsv",
 	        "places.tsv", "claim_cues.tsv", "given_names.tsv",
-	        "subdivisions.tsv", "clubs.tsv", "stance.tsv"};
+	        "subdivisions.tsv", "clubs.tsv", "stance.tsv",
+	        "person_words.tsv"};
 	char path[512], cmd[1024];
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		snprintf(cmd, sizeof cmd, "cp '%s/corpus/lexicons/%s' '%s/'",
@@ -221,6 +222,21 @@ static void test_bad_lexicon(void **state)
 	assert_int_equal(td_annotator_new(dir, &a), TD_EINPUT);
 	assert_null(a);
 	assert_non_null(strstr(td_error_last(), "stance.tsv:3:"));
+	/* person_words.tsv: a class other than verb, noun or none is an
+	 * error naming the file and line (session 16) */
+	snprintf(path, sizeof path, "%s/stance.tsv", dir);
+	snprintf(cmd, sizeof cmd, "cp '%s/corpus/lexicons/stance.tsv' '%s'",
+	        TD_SRCDIR, path);
+	assert_int_equal(system(cmd), 0);
+	snprintf(path, sizeof path, "%s/person_words.tsv", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("# comment\nlaughed\tverb\nsmiled\tadverb\n", f);
+	fclose(f);
+	a = NULL;
+	assert_int_equal(td_annotator_new(dir, &a), TD_EINPUT);
+	assert_null(a);
+	assert_non_null(strstr(td_error_last(), "person_words.tsv:3:"));
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 }
@@ -797,6 +813,63 @@ static void test_the_nickname_of_fiction(void **state)
 	assert_non_null(fx_find_nth(d, "persName", "Kid", 2));
 	assert_null(fx_find(d, "persName", "Colonel"));
 	assert_null(fx_find(d, "persName", "Swede"));
+	td_doc_free(d);
+}
+
+/* A bare surname no lexicon holds, with no title or given name before it,
+ * is a person where one of its uses has evidence only persons have (session
+ * 16, evidenced_names): a person noun and "called"/"named" before it, a
+ * verb of bodies and minds (person_words.tsv), "his"/"her" after its verb,
+ * a reflexive, a relative "who", an appositive with a person noun; its
+ * other bare uses follow. */
+static void test_surnames_by_person_evidence(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-07-15",
+	        "The older one, a heavy man called Duval, had not spoken "
+	        "since noon.\nThen Duval began to laugh.\nThe guard watched "
+	        "the water and Kessel shrugged.\nAfter a while Pruett lifted "
+	        "his head.\nHaskins himself spent two years in Detroit.\n"
+	        "Sabin, who had been asleep, rolled over.\nThe best study "
+	        "is by Gosnell, a sociologist at Chicago.");
+	fx_expect(d, "persName", "Duval", "ref", "#duval");
+	assert_non_null(fx_find_nth(d, "persName", "Duval", 1));
+	fx_expect(d, "persName", "Kessel", "ref", "#kessel");
+	fx_expect(d, "persName", "Pruett", "ref", "#pruett");
+	fx_expect(d, "persName", "Haskins", "ref", "#haskins");
+	fx_expect(d, "persName", "Sabin", "ref", "#sabin");
+	fx_expect(d, "persName", "Gosnell", "ref", "#gosnell");
+	td_doc_free(d);
+}
+
+/* What is no such evidence: a firm's "its", a ship after "the", a common
+ * word ("hope"), a given name once (acting_names needs two uses), a word
+ * of a longer name ("Morton Foods", "Dutch Keller"), a firm "called"
+ * something, "her" after a copula, a kind after "a" and an adjective,
+ * deities and personifications (person_words.tsv, none). */
+static void test_surname_evidence_keep_out(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-09",
+	        "Studebaker raised its prices.\nThe Pequod lay still, and "
+	        "later Pequod trembled.\nHope smiled on them, but there was "
+	        "no hope.\nPamela smiled.\nMorton Foods cut prices and "
+	        "Morton blushed.\nThey bought a company called Zenith.\n"
+	        "Balenciaga is her favorite designer.\nI met a modest "
+	        "Methodist, who said little.\nDutch Keller sat down.\n"
+	        "Keller grinned.\nWith the help of God, who has blessed this "
+	        "land, Death himself can wait.");
+	assert_null(fx_find(d, "persName", "Studebaker"));
+	assert_null(fx_find(d, "persName", "Pequod"));
+	assert_null(fx_find(d, "persName", "Hope"));
+	assert_null(fx_find(d, "persName", "Pamela"));
+	assert_null(fx_find(d, "persName", "Morton"));
+	assert_null(fx_find(d, "persName", "Zenith"));
+	assert_null(fx_find(d, "persName", "Balenciaga"));
+	assert_null(fx_find(d, "persName", "Methodist"));
+	assert_null(fx_find(d, "persName", "Keller"));
+	assert_null(fx_find(d, "persName", "God"));
+	assert_null(fx_find(d, "persName", "Death"));
 	td_doc_free(d);
 }
 
@@ -2333,6 +2406,8 @@ int main(void)
 	        cmocka_unit_test(test_chambers_of_congress),
 	        cmocka_unit_test(test_subject_of_opening_clause),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
+	        cmocka_unit_test(test_surnames_by_person_evidence),
+	        cmocka_unit_test(test_surname_evidence_keep_out),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
 	        cmocka_unit_test(test_opener_before_bare_name),
