@@ -2996,6 +2996,12 @@ static int sentence_speech(
 		 * holds: not "did not know that", "never knew that" */
 		if (p->type == TD_SV_THOUGHT && negated_before(c, s0, t))
 			continue;
+		/* nor does a verb of saying negated ("Marsh did not answer.",
+		 * "he never said that"): nobody speaks, and the speaker does
+		 * not carry to the quotation after it */
+		if ((p->type == TD_SV_SPEECH || p->type == TD_SV_TAG) &&
+		        negated_before(c, s0, t))
+			continue;
 		/* a verb of the manner of saying speaks only in a speech tag
 		 * beside a quotation ("“...,” Rourke snapped") */
 		int tag_opens = 0;
@@ -4156,6 +4162,32 @@ static int alternating_turns(td_actx *c)
 	return 0;
 }
 
+/* A sentence of narration (no quotation, no verb of saying) that opens,
+ * perhaps after "Then", with a person other than prev named in subject
+ * position ("Marsh did not answer. Hammond spat over the side and
+ * laughed. “He'll feed you to the gators, son.”"): the speaker of the
+ * sentences before it does not carry past it to a quotation after it.
+ * The part of speech is not asked (a sentence's first word is often
+ * mistagged: "Hammond/VB spat/NN"); the mention and its position are. */
+static int other_person_acts(const td_actx *c, size_t si, const char *prev)
+{
+	size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
+	if (!prev || t >= t1)
+		return 0;
+	if (td_tok_eq(c, t, "then", 1) && t + 1 < t1) {
+		t++;
+		if (td_tok_eq(c, t, ",", 0))
+			t++;
+	}
+	const td_mention *m = ment_at(c, t);
+	if (!m || m->t0 != t || m->pronoun || !m->key || m->located ||
+	        !m->kind || strcmp(m->kind, "person") ||
+	        !strcmp(m->key, prev) || m->t1 >= t1 ||
+	        !td_tok_is_word(c, m->t1) || td_tok_eq(c, m->t1, "'s", 1))
+		return 0;
+	return !quote_or_speech(c, si);
+}
+
 int td_quotes_attribute(td_actx *c)
 {
 	const char *prev = NULL;
@@ -4173,6 +4205,8 @@ int td_quotes_attribute(td_actx *c)
 			return rc;
 		if (w)
 			prev = w;
+		else if (other_person_acts(c, si, prev))
+			prev = NULL;
 		/* a quote opened in an earlier sentence and closed in this one
 		 * takes this sentence's speaker ("“... .” Mao said."), also
 		 * over a speaker carried from before its first sentence

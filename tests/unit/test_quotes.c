@@ -2027,6 +2027,30 @@ static void test_session16_preposition_phrase_not_speaker(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (lead): the speaker of a paragraph's earlier sentences does
+ * not carry to a quotation past a sentence of narration that opens with
+ * another person ("Hammond spat ..."), nor from a verb of saying that is
+ * negated ("Marsh did not answer."); it still carries past a sentence
+ * about the speaker himself. */
+static void test_session16_carry_stops(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "\"Easy,\" said Lieutenant Marsh. \"We cannot lose her now.\"",
+	        "\"She will hold,\" Carl Hammond said.",
+	        ("\"Steady,\" Marsh said.\nHammond spat over the side and "
+	         "laughed.\n\"He will feed you to the gators, son.\""),
+	        "Marsh did not answer.\n\"You will never reach the fort.\"",
+	        ("\"Stay down,\" Marsh said.\nMarsh pushed the boy down.\n"
+	         "\"Keep still.\"")};
+	td_doc *d = fx_doc("1961-05-01", paras, 5);
+	fx_expect(d, "q", "Steady,", "who", "#marsh");
+	fx_expect(d, "q", "He will feed you to the gators, son.", "who", NULL);
+	fx_expect(d, "q", "You will never reach the fort.", "who", NULL);
+	fx_expect(d, "q", "Keep still.", "who", "#marsh");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2111,6 +2135,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_reporting_pronoun_chain),
 	        cmocka_unit_test(test_session16_role_subject),
 	        cmocka_unit_test(test_session16_preposition_phrase_not_speaker),
+	        cmocka_unit_test(test_session16_carry_stops),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
