@@ -1288,13 +1288,6 @@ static int described_agent_before(const td_actx *c, size_t t)
 	return 0;
 }
 
-/* A speech verb's speaker: the nearest mention before the verb in the same
- * clause, else right after the verb ("said Kim"). After a comma or a
- * closing mark a person right after the verb wins ("What Herter
- * presented, said Gore, was"); an indefinite description as subject ("one
- * official said") is a speaker without a name; "he"/"she" resolve to the
- * person the text is about (resolve_pronoun). *found tells whether any
- * speaker (even a keyless group) was seen. */
 /* A description of one person right before "as" at e, the object of a
  * quoting verb: "quoted his client", "quoting a spokesman for the
  * association" (up to six lowercase words, no actor, no verb). */
@@ -1310,6 +1303,13 @@ static int quoted_description(const td_actx *c, size_t t0, size_t e)
 	return 0;
 }
 
+/* A speech verb's speaker: the nearest mention before the verb in the same
+ * clause, else right after the verb ("said Kim"). After a comma or a
+ * closing mark a person right after the verb wins ("What Herter
+ * presented, said Gore, was"); an indefinite description as subject ("one
+ * official said") is a speaker without a name; "he"/"she" resolve to the
+ * person the text is about (resolve_pronoun). *found tells whether any
+ * speaker (even a keyless group) was seen. */
 static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
         size_t t1, int *found)
 {
