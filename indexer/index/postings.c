@@ -181,19 +181,13 @@ void td_postings_close(td_postings *q)
  * its bytes in POST are the word ids of its members, ascending, as a
  * varint and varint deltas; its positions are theirs, which are disjoint
  * (a word has one norm; a lemma is a union only of words that have it at
- * every position), so their frequencies sum to its own. next is the
- * following lexicon entry, or NULL for the last term. */
+ * every position), so their frequencies sum to its own. end is where
+ * the next term's bytes begin (the section's end after the last). */
 static int open_union(td_seg *s, int layer, uint32_t id, const td_seglex *a,
-        const uint8_t *next, td_postings **out)
+        uint64_t end, td_postings **out)
 {
 	int psec = td_sec_post(layer);
-	uint64_t off = a->post_off & TD_POST_OFF_MASK,
-	         end = s->hdr.sec_len[psec];
-	if (next) {
-		td_seglex b;
-		memcpy(&b, next, sizeof b);
-		end = b.post_off & TD_POST_OFF_MASK;
-	}
+	uint64_t off = a->post_off & TD_POST_OFF_MASK;
 	if (a->post_off & ~(TD_POST_UNION | TD_POST_OFF_MASK) ||
 	        (layer != TD_LAYER_NORM && layer != TD_LAYER_LEMMA) ||
 	        off >= end || end > s->hdr.sec_len[psec] || a->freq == 0)
@@ -247,14 +241,12 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 	*out = NULL;
 	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer])
 		return td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
-	int lsec = td_sec_lex(layer);
 	int psec = td_sec_post(layer);
-	const uint8_t *e = td_seg_sec(s, lsec, (uint64_t)id * sizeof(td_seglex),
-	        sizeof(td_seglex) * (id + 1 < s->hdr.lexsize[layer] ? 2 : 1));
-	if (!e)
-		return TD_ECORRUPT;
-	td_seglex a, b;
-	memcpy(&a, e, sizeof a);
+	td_seglex a;
+	uint64_t end; /* where the next term's postings begin */
+	int rc = td_seg_lex_entry(s, layer, id, &a, NULL, &end);
+	if (rc)
+		return rc;
 	if (a.post_off & TD_POST_SHARED) {
 		/* the postings of a term of a layer below (TD_POST_SHARED): a
 		 * norm's are a word's, a lemma's a word's or a norm's, so the
@@ -265,7 +257,7 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 		if ((layer != TD_LAYER_NORM && layer != TD_LAYER_LEMMA) ||
 		        to >= layer || t >= s->hdr.lexsize[to])
 			return bad_term(s, id);
-		int rc = td_postings_open(s, to, (uint32_t)t, out);
+		rc = td_postings_open(s, to, (uint32_t)t, out);
 		if (rc == 0 && (*out)->freq != a.freq) {
 			td_postings_close(*out);
 			*out = NULL;
@@ -274,9 +266,7 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 		return rc;
 	}
 	if ((a.post_off & TD_POST_UNION) && layer != TD_LAYER_POS)
-		return open_union(s, layer, id, &a,
-		        id + 1 < s->hdr.lexsize[layer] ? e + sizeof a : NULL,
-		        out);
+		return open_union(s, layer, id, &a, end, out);
 	if (a.post_off & TD_POST_SCAN) {
 		/* a frequent pos term: its positions are those whose rank in
 		 * IDS has its pos id in IDS3 */
@@ -295,11 +285,6 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 		q->seg = s;
 		*out = q;
 		return 0;
-	}
-	uint64_t end = s->hdr.sec_len[psec];
-	if (id + 1 < s->hdr.lexsize[layer]) {
-		memcpy(&b, e + sizeof a, sizeof b);
-		end = b.post_off & TD_POST_OFF_MASK;
 	}
 	if (a.post_off > end || end > s->hdr.sec_len[psec] || a.freq == 0)
 		return bad_term(s, id);

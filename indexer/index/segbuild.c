@@ -955,7 +955,14 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 	int lsec = td_sec_lex(layer);
 	int ssec = td_sec_lstr(layer);
 	int psec = td_sec_post(layer);
-	if ((rc = td_out_section(o, h, lsec, lex, (size_t)n * sizeof *lex)))
+	td_lexout lx;
+	rc = td_lexout_begin(o, h, &lx, lsec);
+	for (uint32_t i = 0; i < n && !rc; i++)
+		rc = td_lexout_put(o, h, &lx, &lex[i]);
+	if (!rc)
+		rc = td_lexout_end(o, h, &lx);
+	td_lexout_clear(&lx);
+	if (rc)
 		goto out;
 	if ((rc = td_out_begin(o, h, ssec)))
 		goto out;

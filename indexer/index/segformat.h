@@ -166,19 +166,41 @@ static inline uint64_t td_post_share(int to, uint32_t id)
  * of the index, each position stored twice. */
 #define TD_POST_UNION ((uint64_t)1 << 62)
 
-/* A lexicon entry, 16 bytes (format 11; 24 before, with a 64-bit string
- * offset and the length: two thirds of a segment's terms occur a few
- * times, so the entries were a sixth of the index). A term's string is
- * NUL-terminated in LSTR and the strings follow the lexicon's order, so
- * its length is up to the next entry's str_off (the section's end for the
- * last) less the NUL: a lookup reads the next entry's first 4 bytes, which
- * share the entry's cache line but one time in four. LSTR is at most
- * TD_LSTR_MAX bytes (TD_ELIMIT when writing a larger one). */
+/* A lexicon entry, decoded. A term's string is NUL-terminated in LSTR
+ * and the strings follow the lexicon's order, so its length is up to the
+ * next entry's str_off (the section's end for the last) less the NUL. LSTR
+ * is at most TD_LSTR_MAX bytes (TD_ELIMIT when writing a larger one). */
 typedef struct td_seglex {
 	uint32_t str_off; /* into LSTR */
 	uint32_t freq;
 	uint64_t post_off; /* into POST (see TD_POST_SHARED) */
 } td_seglex;
+/* LEX0-3 (format 17; before, 16 bytes an entry, a sixth of the index:
+ * most terms occur a few times and their entries were mostly zero bits)
+ * hold the entries bit-packed by blocks of TD_LEX_BLOCK: per block a
+ * td_seglexblk, then per entry its five fields packed LSB first (bits.h)
+ * in the block's widths: str_off - str_base, freq, post_off's low 32
+ * bits - post_base, its flags (post_off >> 62), and for a shared term
+ * (TD_POST_SHARED) the id it shares less id_base, plus 1 (0 for every
+ * other term, whose bits 32..61 are 0). Then 8 bytes of padding and the
+ * directory: per block its byte offset in the section (u64). A lexicon
+ * of no terms is an empty section. Entry i is read in O(1): its block's
+ * offset, the header, i % 64 times the block's width. */
+#define TD_LEX_BLOCK 64
+#define TD_LEX_FIELDS 5
+typedef struct td_seglexblk {
+	uint32_t str_base, post_base, id_base;
+	uint8_t w[TD_LEX_FIELDS]; /* widths of the fields, 0..32 each */
+	uint8_t pad[3];
+} td_seglexblk;
+/* The least length of a LEX section of n entries (the headers, the
+ * padding and the directory); its blocks may be no shorter than their
+ * headers. */
+static inline uint64_t td_lex_min_len(uint32_t n)
+{
+	uint64_t nb = ((uint64_t)n + TD_LEX_BLOCK - 1) / TD_LEX_BLOCK;
+	return n ? nb * (sizeof(td_seglexblk) + 8) + 8 : 0;
+}
 #define TD_LSTR_MAX UINT32_MAX
 
 /* A name's span list in SPANS: per block of TD_SPAN_BLOCK spans a

@@ -100,6 +100,16 @@ int td_seg_damaged(const td_seg *s)
 	                  : "index is damaged (out of memory for the message)");
 }
 
+/* The lexicon of layer holds its blocks' headers and directory (format
+ * 17: the blocks' lengths are checked when read) */
+static int lex_fits(const td_seg *s, int layer)
+{
+	uint64_t len = s->hdr.sec_len[td_sec_lex(layer)];
+	return s->hdr.lexsize[layer]
+	               ? len >= td_lex_min_len(s->hdr.lexsize[layer])
+	               : len == 0;
+}
+
 /* The lexicon and the packed ids of layer (lemma, pos) match the header
  * (lemma bits 0: the lemma per word and pos id, whose pairs are checked
  * when read). */
@@ -111,16 +121,12 @@ static int layer_ids_fit(const td_seg *s, int layer)
 		       s->hdr.sec_len[td_sec_ids(layer)] == 0;
 	uint32_t bits = s->hdr.lbits[layer - TD_LAYER_LEMMA];
 	if (layer == TD_LAYER_LEMMA && bits == 0)
-		return s->hdr.sec_len[td_sec_lex(layer)] ==
-		               (uint64_t)s->hdr.lexsize[layer] *
-		                       sizeof(td_seglex) &&
+		return lex_fits(s, layer) &&
 		       s->hdr.sec_len[TD_SEC_IDS2] >=
 		               (uint64_t)s->hdr.lexsize[TD_LAYER_WORD] * 4;
 	/* IDS3: the pos id of each rank of IDS (format 15) */
 	uint64_t n = layer == TD_LAYER_POS ? s->hdr.id_ranks : s->hdr.ntokens;
-	return s->hdr.sec_len[td_sec_lex(layer)] ==
-	               (uint64_t)s->hdr.lexsize[layer] * sizeof(td_seglex) &&
-	       bits >= 1 && bits <= 32 &&
+	return lex_fits(s, layer) && bits >= 1 && bits <= 32 &&
 	       s->hdr.sec_len[td_sec_ids(layer)] >= (n * bits + 7) / 8 + 8;
 }
 
@@ -230,10 +236,7 @@ int td_seg_open(const char *path, td_seg **out)
 		}
 	if (s->hdr.sec_len[TD_SEC_DOCS] !=
 	                (uint64_t)s->hdr.ndocs * sizeof(td_segdoc) ||
-	        s->hdr.sec_len[TD_SEC_LEX0] !=
-	                (uint64_t)s->hdr.lexsize[0] * sizeof(td_seglex) ||
-	        s->hdr.sec_len[TD_SEC_LEX1] !=
-	                (uint64_t)s->hdr.lexsize[1] * sizeof(td_seglex) ||
+	        !lex_fits(s, TD_LAYER_WORD) || !lex_fits(s, TD_LAYER_NORM) ||
 	        s->hdr.sec_len[TD_SEC_W2N] !=
 	                td_w2n_len(s->hdr.lexsize[0], s->hdr.lexsize[1]) ||
 	        s->hdr.sec_len[TD_SEC_SPNAMES] !=

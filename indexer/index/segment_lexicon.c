@@ -19,15 +19,115 @@ uint32_t td_seg_lex_size(td_seg *s, int layer)
 	return layer >= 0 && layer < TD_NLAYERS ? s->hdr.lexsize[layer] : 0;
 }
 
-static int lex_entry(td_seg *s, int layer, uint32_t id, td_seglex *e)
+/* Makes block b of layer's lexicon the current one (lxc): its offset
+ * from the directory, its header, its bytes checked; 0, or TD_ECORRUPT
+ * with the segment marked. The open checked the section's least size. */
+static int lex_block(td_seg *s, int layer, uint64_t b)
+{
+	td_lexcache *c = &s->lxc[layer];
+	if (c->blk == b + 1)
+		return 0;
+	int sec = td_sec_lex(layer);
+	uint32_t n = s->hdr.lexsize[layer];
+	uint64_t nb = ((uint64_t)n + TD_LEX_BLOCK - 1) / TD_LEX_BLOCK,
+	         dir = s->hdr.sec_len[sec] - nb * 8, off;
+	const uint8_t *p = td_seg_sec(s, sec, dir + b * 8, 8);
+	if (!p)
+		return TD_ECORRUPT;
+	memcpy(&off, p, 8);
+	td_seglexblk h;
+	if (off > dir - 8 - sizeof h)
+		return td_seg_mark_damaged(s, "bad lexicon block");
+	if (!(p = td_seg_sec(s, sec, off, sizeof h)))
+		return TD_ECORRUPT;
+	memcpy(&h, p, sizeof h);
+	uint64_t w = 0, cnt = n - b * TD_LEX_BLOCK;
+	if (cnt > TD_LEX_BLOCK)
+		cnt = TD_LEX_BLOCK;
+	for (int f = 0; f < TD_LEX_FIELDS; f++) {
+		if (h.w[f] > 32)
+			return td_seg_mark_damaged(s, "bad lexicon block");
+		w += h.w[f];
+	}
+	/* every field's 8 bytes within the section, before the directory */
+	uint64_t len = sizeof h + (cnt * w + 7) / 8 + 8;
+	if (len > dir - off)
+		return td_seg_mark_damaged(s, "bad lexicon block");
+	if (!(p = td_seg_sec(s, sec, off, len)))
+		return TD_ECORRUPT;
+	c->h = h;
+	c->p = p + sizeof h;
+	c->wsum = (unsigned)w;
+	c->blk = b + 1;
+	return 0;
+}
+
+/* Entry id, decoded from its block. */
+static int lex_get(td_seg *s, int layer, uint32_t id, td_seglex *e)
+{
+	td_lexcache *c = &s->lxc[layer];
+	if (c->id == id + 1) {
+		*e = c->e;
+		return 0;
+	}
+	int rc = lex_block(s, layer, id / TD_LEX_BLOCK);
+	if (rc)
+		return rc;
+	const uint8_t *w = c->h.w;
+	uint64_t bit = (uint64_t)(id % TD_LEX_BLOCK) * c->wsum,
+	         v[TD_LEX_FIELDS];
+	if (c->wsum <= 57) {
+		/* the entry's fields in one load (most blocks) */
+		uint64_t x = td_bits_at(c->p + bit / 8, bit % 8, c->wsum);
+		for (int f = 0; f < TD_LEX_FIELDS; f++) {
+			v[f] = x & (((uint64_t)1 << w[f]) - 1);
+			x >>= w[f];
+		}
+	} else
+		for (int f = 0; f < TD_LEX_FIELDS; f++) {
+			v[f] = td_bits_at(c->p + bit / 8, bit % 8, w[f]);
+			bit += w[f];
+		}
+	v[0] += c->h.str_base;
+	v[2] += c->h.post_base;
+	/* a shared term has an id, and only a shared term */
+	int shared = (v[3] & 2) != 0;
+	if (shared != (v[4] != 0))
+		return td_seg_mark_damaged(s, "bad lexicon entry");
+	if (v[4])
+		v[4] += (uint64_t)c->h.id_base - 1;
+	if (v[0] > UINT32_MAX || v[2] > UINT32_MAX || v[3] > 3 ||
+	        v[4] > TD_POST_ID_MAX)
+		return td_seg_mark_damaged(s, "bad lexicon entry");
+	e->str_off = (uint32_t)v[0];
+	e->freq = (uint32_t)v[1];
+	e->post_off = v[3] << 62 | v[4] << TD_POST_ID_SHIFT | v[2];
+	c->e = *e;
+	c->id = id + 1;
+	return 0;
+}
+
+int td_seg_lex_entry(td_seg *s, int layer, uint32_t id, td_seglex *e,
+        uint64_t *str_end, uint64_t *post_end)
 {
 	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer])
 		return td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
-	const uint8_t *p = td_seg_sec(
-	        s, td_sec_lex(layer), (uint64_t)id * sizeof *e, sizeof *e);
-	if (!p)
-		return TD_ECORRUPT;
-	memcpy(e, p, sizeof *e);
+	int rc = lex_get(s, layer, id, e);
+	if (rc || (!str_end && !post_end))
+		return rc;
+	td_seglex x = {0};
+	if (id + 1 < s->hdr.lexsize[layer]) {
+		if ((rc = lex_get(s, layer, id + 1, &x)))
+			return rc;
+	}
+	if (str_end)
+		*str_end = id + 1 < s->hdr.lexsize[layer]
+		                   ? x.str_off
+		                   : s->hdr.sec_len[td_sec_lstr(layer)];
+	if (post_end)
+		*post_end = id + 1 < s->hdr.lexsize[layer]
+		                    ? x.post_off & TD_POST_OFF_MASK
+		                    : s->hdr.sec_len[td_sec_post(layer)];
 	return 0;
 }
 
@@ -37,23 +137,19 @@ const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
 		td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
 		return NULL;
 	}
-	/* the entry's str_off and the next one's (format 11: the term ends
-	 * where the next begins, less its NUL), in one read */
-	int last = id + 1 == s->hdr.lexsize[layer];
-	const uint8_t *e = td_seg_sec(s, td_sec_lex(layer),
-	        (uint64_t)id * sizeof(td_seglex),
-	        last ? 4 : sizeof(td_seglex) + 4);
-	if (!e)
-		return NULL;
-	uint32_t a, b;
-	uint64_t end;
-	memcpy(&a, e, 4);
-	if (last) {
-		end = s->hdr.sec_len[td_sec_lstr(layer)];
-	} else {
-		memcpy(&b, e + sizeof(td_seglex), 4);
-		end = b;
+	td_lexterm *c = &s->lxt[layer][id % TD_LEX_TERMS];
+	if (c->id == id + 1) {
+		if (len)
+			*len = c->len;
+		return (const char *)s->map +
+		       s->hdr.sec_off[td_sec_lstr(layer)] + c->off;
 	}
+	/* the term ends where the next begins, less its NUL */
+	td_seglex e;
+	uint64_t end;
+	if (td_seg_lex_entry(s, layer, id, &e, &end, NULL))
+		return NULL;
+	uint32_t a = e.str_off;
 	if (end <= a) {
 		td_seg_mark_damaged(s, "bad lexicon entry");
 		return NULL;
@@ -67,6 +163,7 @@ const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
 	}
 	if (len)
 		*len = (size_t)(end - a - 1);
+	*c = (td_lexterm){id + 1, a, (uint32_t)(end - a - 1)};
 	return (const char *)p;
 }
 
@@ -99,7 +196,7 @@ int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len)
 uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id)
 {
 	td_seglex e;
-	if (lex_entry(s, layer, id, &e))
+	if (td_seg_lex_entry(s, layer, id, &e, NULL, NULL))
 		return 0;
 	return e.freq;
 }
@@ -107,7 +204,7 @@ uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id)
 int td_seg_lex_scanned(td_seg *s, int layer, uint32_t id)
 {
 	td_seglex e;
-	if (lex_entry(s, layer, id, &e))
+	if (td_seg_lex_entry(s, layer, id, &e, NULL, NULL))
 		return 0;
 	return layer == TD_LAYER_POS && (e.post_off & TD_POST_SCAN) != 0;
 }

@@ -1,9 +1,11 @@
 /* segout.c: writing a segment file front to back. The sections go out in
  * 4 KiB blocks, each checksummed as it is written; the header (with the
  * section offsets) and the checksum table are written last, then the file
- * is fsync'd. Shared by the builder (segbuild.c) and the streaming merge
+ * is fsync'd. Lexicon entries are packed by block on the way (td_lexout).
+ * Shared by the builder (segbuild.c) and the streaming merge
  * (stream_merge.c). */
 #include "config.h"
+#include "bits.h"
 #include "checksum.h"
 #include "durable.h"
 #include "fault.h"
@@ -80,6 +82,97 @@ int td_out_section(td_out *o, td_seghdr *h, int sec, const void *p, size_t n)
 	if (!rc && !(rc = td_out_put(o, p, n)))
 		td_out_end(o, h, sec);
 	return rc;
+}
+
+static unsigned width(uint64_t v)
+{
+	unsigned b = 0;
+	while (v >> b)
+		b++;
+	return b;
+}
+
+/* Writes the entries of x->blk as one block: the bases are the least
+ * value of each field, so a block of rare terms packs in a few bits. */
+static int lex_block(td_out *o, td_seghdr *h, td_lexout *x)
+{
+	if (!x->n)
+		return 0;
+	if (TD_VEC_RESERVE(x->dir, x->ndir, x->cap_dir, 64))
+		return td_error(TD_ENOMEM, "out of memory");
+	x->dir[x->ndir++] = o->pos - h->sec_off[x->sec];
+	td_seglexblk b = {UINT32_MAX, UINT32_MAX, UINT32_MAX, {0}, {0}};
+	uint32_t v[TD_LEX_BLOCK][TD_LEX_FIELDS];
+	for (unsigned i = 0; i < x->n; i++) {
+		const td_seglex *e = &x->blk[i];
+		uint32_t id = (uint32_t)(e->post_off >> TD_POST_ID_SHIFT) &
+		              TD_POST_ID_MAX;
+		v[i][0] = e->str_off;
+		v[i][1] = e->freq;
+		v[i][2] = (uint32_t)(e->post_off & TD_POST_OFF_MASK);
+		v[i][3] = (uint32_t)(e->post_off >> 62);
+		v[i][4] = id;
+		if (v[i][0] < b.str_base)
+			b.str_base = v[i][0];
+		if (v[i][2] < b.post_base)
+			b.post_base = v[i][2];
+		if ((e->post_off & TD_POST_SHARED) && id < b.id_base)
+			b.id_base = id;
+	}
+	for (unsigned i = 0; i < x->n; i++) {
+		v[i][0] -= b.str_base;
+		v[i][2] -= b.post_base;
+		v[i][4] = x->blk[i].post_off & TD_POST_SHARED
+		                  ? v[i][4] - b.id_base + 1
+		                  : 0;
+		for (int f = 0; f < TD_LEX_FIELDS; f++)
+			if (width(v[i][f]) > b.w[f])
+				b.w[f] = (uint8_t)width(v[i][f]);
+	}
+	int rc = td_out_put(o, &b, sizeof b);
+	td_bitpack bp = {0};
+	for (unsigned i = 0; i < x->n && !rc; i++)
+		for (int f = 0; f < TD_LEX_FIELDS; f++)
+			td_bitpack_put(&bp, v[i][f], b.w[f]);
+	td_bitpack_end(&bp); /* 64 entries of at most 130 bits fit */
+	if (!rc)
+		rc = td_out_put(o, bp.buf, bp.nb);
+	x->n = 0;
+	return rc;
+}
+
+int td_lexout_begin(td_out *o, td_seghdr *h, td_lexout *x, int sec)
+{
+	memset(x, 0, sizeof *x);
+	x->sec = sec;
+	return td_out_begin(o, h, sec);
+}
+
+int td_lexout_put(td_out *o, td_seghdr *h, td_lexout *x, const td_seglex *e)
+{
+	x->blk[x->n++] = *e;
+	return x->n == TD_LEX_BLOCK ? lex_block(o, h, x) : 0;
+}
+
+int td_lexout_end(td_out *o, td_seghdr *h, td_lexout *x)
+{
+	static const uint8_t pad[8];
+	int rc = lex_block(o, h, x);
+	if (!rc && x->ndir)
+		rc = td_out_put(o, pad, sizeof pad);
+	if (!rc && x->ndir)
+		rc = td_out_put(o, x->dir, x->ndir * sizeof *x->dir);
+	if (!rc)
+		td_out_end(o, h, x->sec);
+	td_lexout_clear(x);
+	return rc;
+}
+
+void td_lexout_clear(td_lexout *x)
+{
+	free(x->dir);
+	x->dir = NULL;
+	x->ndir = x->cap_dir = 0;
 }
 
 int td_out_open(td_out *o, const char *path)

@@ -32,6 +32,23 @@ int td_out_section(td_out *o, td_seghdr *h, int sec, const void *p, size_t n);
 /* Writes the checksum table and the header (h's sections and counts
  * filled in), fsyncs; *size and *crc as td_segbuild_write. */
 int td_out_finish(td_out *o, td_seghdr *h, uint64_t *size, uint32_t *crc);
+/* A lexicon section being written (format 17, segformat.h): entries
+ * wait in blk until a block is full; dir collects the blocks' offsets. */
+typedef struct td_lexout {
+	int sec;
+	unsigned n; /* entries in blk */
+	td_seglex blk[TD_LEX_BLOCK];
+	uint64_t *dir;
+	size_t ndir, cap_dir;
+} td_lexout;
+/* Begins lexicon section sec. */
+int td_lexout_begin(td_out *o, td_seghdr *h, td_lexout *x, int sec);
+/* Appends the next entry (in term order). */
+int td_lexout_put(td_out *o, td_seghdr *h, td_lexout *x, const td_seglex *e);
+/* Writes the last block, the padding and the directory; ends the section
+ * and frees what x holds (as td_lexout_clear). */
+int td_lexout_end(td_out *o, td_seghdr *h, td_lexout *x);
+void td_lexout_clear(td_lexout *x);
 /* Closes (the "segment close" step); rc != 0 (or a failing close) removes
  * the file. Returns rc, or the close's error. */
 int td_out_close(td_out *o, int rc);

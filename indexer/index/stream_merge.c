@@ -644,11 +644,40 @@ static int put_lex(
 	return rc;
 }
 
+/* Packs the spilled lexicon entries as section sec (format 17) and
+ * empties the spill. */
+static int lex_copy(merge *g, int sec)
+{
+	spill *sp = &g->lex;
+	td_lexout x;
+	int rc = td_lexout_begin(&g->o, &g->h, &x, sec);
+	if (!rc && (fflush(sp->f) || fseeko(sp->f, 0, SEEK_SET)))
+		rc = td_error(TD_EIO, "%s: temporary file of a merge: %s",
+		        g->dir, strerror(errno));
+	for (uint64_t left = sp->len; left && !rc; left -= sizeof(td_seglex)) {
+		td_seglex e;
+		if (fread(&e, sizeof e, 1, sp->f) != 1)
+			rc = td_error(TD_EIO,
+			        "%s: temporary file of a merge: %s", g->dir,
+			        ferror(sp->f) ? strerror(errno) : "short read");
+		else
+			rc = td_lexout_put(&g->o, &g->h, &x, &e);
+	}
+	if (!rc)
+		rc = td_lexout_end(&g->o, &g->h, &x);
+	td_lexout_clear(&x);
+	if (!rc && (fseeko(sp->f, 0, SEEK_SET) || ftruncate(fileno(sp->f), 0)))
+		rc = td_error(TD_EIO, "%s: temporary file of a merge: %s",
+		        g->dir, strerror(errno));
+	sp->len = 0;
+	return rc;
+}
+
 static int end_layer(merge *g, int layer)
 {
 	int rc;
 	td_out_end(&g->o, &g->h, td_sec_post(layer));
-	if ((rc = spill_copy(g, &g->lex, td_sec_lex(layer))))
+	if ((rc = lex_copy(g, td_sec_lex(layer))))
 		return rc;
 	rc = spill_copy(g, &g->lstr, td_sec_lstr(layer));
 	g->h.lexsize[layer] = g->nout[layer];

@@ -55,10 +55,11 @@ awk -v n=$N 'BEGIN {
 	for (i = 1; i <= n; i++) {
 		f = sprintf("arts/%06d-the-%s-of-the-region-said-on-monday-that-%s-will-change.txt",
 			i, who[i % 8 + 1], what[i % 6 + 1])
-		printf "Report number %d on %s\n\nThe %s said on Monday that %s would %s rise by %d percent next year. \"We expect a change,\" the %s said in town %d.\n\nAnalysts said the %s of district %d would %s follow.\n",
+		printf "Report number %d on %s\n\nThe %s said on Monday that %s would %s rise by %d percent next year. \"We expect a change,\" the %s said in town %d.\n\nAnalysts said the %s of district %d would %s follow.\n\nOfficials of county %d said the %s would %s stay.\n",
 			i, what[i % 6 + 1], who[i % 8 + 1], what[(i + 1) % 6 + 1],
 			hedge[i % 5 + 1], i % 97, who[(i + 3) % 8 + 1], i,
-			what[(i + 2) % 6 + 1], i % 1000, hedge[(i + 2) % 5 + 1] > f
+			what[(i + 2) % 6 + 1], i % 1000, hedge[(i + 2) % 5 + 1],
+			i % 500, what[(i + 4) % 6 + 1], hedge[(i + 4) % 5 + 1] > f
 		close(f)
 	}
 }'
@@ -86,7 +87,8 @@ check=$(peak "$ING" -q -x big --check --memory 2M)
 size=$(cat big/seg-*.tdx | wc -c)
 # (6.5 MB: more than the 6 MiB bound below, so an index kept whole fails it;
 # format 13's metadata pool made this one 7.6 MB, more than 8 before, and
-# format 15's (word, pos) pairs 6.8 MB)
+# format 15's (word, pos) pairs 6.8 MB; format 17's packed lexicon entries
+# made it 6.3 MB, so each document has a third paragraph now)
 [ "$size" -gt 6500000 ] || fail "the index is only $size bytes: too small to tell"
 per_add=$(( (add - base_add) * 1024 / N ))
 per_merge=$(( (merge - base_merge) * 1024 / N ))

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "checksum.h"
 #include "index_int.h"
 #include "segformat.h"
 #include "segment.h"
@@ -34,6 +35,7 @@
 #include "hits.h"
 #include "kwic.h"
 #include "plan.h"
+#include "postings.h"
 #include "render.h"
 #include "suggest.h"
 #include "util.h"
@@ -247,7 +249,7 @@ static uint64_t next_rand(void)
 
 static void put_file(const char *path, const uint8_t *b, size_t n)
 {
-	int fd = open(path, O_WRONLY | O_TRUNC);
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CREAT, 0644);
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, b, n), (ssize_t)n);
 	close(fd);
@@ -451,12 +453,101 @@ static void test_suggest_absent_vs_corrupt(void **state)
 	tq_node_free(ast);
 }
 
+/* The checksum table and the header's checksum made right after an edit
+ * of b (n bytes), so that only the structure can tell the damage. */
+static void reseal(uint8_t *b)
+{
+	td_seghdr h;
+	memcpy(&h, b, sizeof h);
+	uint32_t *crcs = (uint32_t *)(b + h.crc_off);
+	for (uint32_t k = 0; k < h.nblocks; k++) {
+		uint64_t off = TD_SEG_HDR + (uint64_t)k * TD_SEG_BLOCK;
+		uint64_t len = h.crc_off - off < TD_SEG_BLOCK ? h.crc_off - off
+		                                              : TD_SEG_BLOCK;
+		crcs[k] = td_crc32c(0, b + off, len);
+	}
+	h.crc_crc = td_crc32c(0, crcs, (size_t)h.nblocks * 4);
+	h.hdr_crc = 0;
+	memcpy(b, &h, sizeof h);
+	h.hdr_crc = td_crc32c(0, b, TD_SEG_HDR);
+	memcpy(b, &h, sizeof h);
+}
+
+/* A lexicon block (format 17) whose directory offset, widths or bases
+ * are damaged under good checksums: reading its terms, frequencies or
+ * postings is TD_ECORRUPT with the segment marked, never a read outside
+ * the section (ASan, valgrind) nor a term of another block. */
+static void test_lex_block_damage(void **state)
+{
+	(void)state;
+	td_seghdr h;
+	memcpy(&h, segbytes[0], sizeof h);
+	int sec = td_sec_lex(TD_LAYER_WORD);
+	uint32_t n = h.lexsize[TD_LAYER_WORD];
+	uint64_t nb = (n + TD_LEX_BLOCK - 1) / TD_LEX_BLOCK;
+	assert_true(nb >= 2);
+	uint64_t lex = h.sec_off[sec], dofs = lex + h.sec_len[sec] - nb * 8;
+	uint32_t last = n - 1;
+	char path[128];
+	snprintf(path, sizeof path, "%s.lex.tdx", dir);
+	for (int k = 0; k < 5; k++) {
+		uint8_t *b = malloc(seglen[0]);
+		assert_non_null(b);
+		memcpy(b, segbytes[0], seglen[0]);
+		uint64_t off0, offl;
+		memcpy(&off0, b + dofs, 8);
+		memcpy(&offl, b + dofs + (nb - 1) * 8, 8);
+		td_seglexblk *b0 = (td_seglexblk *)(b + lex + off0),
+		             *bl = (td_seglexblk *)(b + lex + offl);
+		uint32_t id = 0;
+		if (k == 0) { /* the last block's offset past the section */
+			uint64_t o = h.sec_len[sec];
+			memcpy(b + dofs + (nb - 1) * 8, &o, 8);
+			id = last;
+		} else if (k == 1) { /* a width over 32 bits */
+			b0->w[1] = 33;
+		} else if (k == 2) { /* fields running into the directory */
+			memset(bl->w, 32, sizeof bl->w);
+			id = last;
+		} else if (k == 3) { /* a base past 32 bits with its value */
+			b0->str_base = UINT32_MAX;
+			id = 1;
+		} else {
+			/* block 1 at block 0's offset: term 63's string
+			 * would end where term 0's begins */
+			memcpy(b + dofs + 8, &off0, 8);
+			id = TD_LEX_BLOCK - 1;
+		}
+		reseal(b);
+		put_file(path, b, seglen[0]);
+		free(b);
+		td_seg *sg;
+		assert_int_equal(td_seg_open(path, &sg), 0);
+		size_t len;
+		assert_null(td_seg_lex_term(sg, TD_LAYER_WORD, id, &len));
+		if (k < 4) {
+			assert_int_equal(
+			        td_seg_lex_freq(sg, TD_LAYER_WORD, id), 0);
+			td_postings *q = NULL;
+			assert_int_equal(
+			        td_postings_open(sg, TD_LAYER_WORD, id, &q),
+			        TD_ECORRUPT);
+			assert_null(q);
+		}
+		assert_true(td_seg_damaged(sg) < 0);
+		assert_non_null(strstr(td_error_last(), path));
+		td_seg_close(sg);
+	}
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_campaign),
 	        cmocka_unit_test(test_find_absent_vs_corrupt),
 	        cmocka_unit_test(test_suggest_absent_vs_corrupt),
+	        cmocka_unit_test(test_lex_block_damage),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
