@@ -95,7 +95,13 @@ per_merge=$(( (merge - base_merge) * 1024 / N ))
 more_check=$((check - base_check))
 echo "peak RSS: adding a file to $N documents $add KiB (one document: $base_add KiB), $per_add bytes a document; --merge $merge KiB ($base_merge KiB), $per_merge bytes a document; --check --memory 2M $check KiB (one document: $base_check KiB), $more_check KiB more (index: $((size / 1024)) KiB)"
 [ "$per_add" -le 100 ] || fail "adding a file: $per_add bytes resident a document of the index (at most 100)"
-[ "$per_merge" -le 450 ] || fail "--merge: $per_merge bytes resident a document of the index (at most 450)"
+# (--merge: 280 bytes when the bound of 450 was set; 426-462 at session
+# 16's start, with formats 15-17's merge tables, on a loaded machine, so
+# the bound failed by noise alone; 600 still fails the tables of string
+# copies it guards against, 920 and 1,370 bytes. At 500 bytes a document
+# the 48,103 documents of issue 17's 100M tokens need 24 MB, against its
+# bar of 512 MB.)
+[ "$per_merge" -le 600 ] || fail "--merge: $per_merge bytes resident a document of the index (at most 600)"
 # --check reads every byte of the index once; it kept them all (the whole
 # index resident, 16 GiB at 1B tokens); now a few MiB at a time
 [ "$more_check" -le 6144 ] || fail "--check --memory 2M: $more_check KiB more than for one document (at most 6144; the index is $((size / 1024)) KiB)"
