@@ -290,6 +290,11 @@ static size_t own_word(const unsigned char *m, size_t t0, size_t i, size_t t1)
 
 /* ------------------------------------------------------------ futures */
 
+/* after "lie"/"rest": where a cause lies ("may well lie less in the drug",
+ * "might rest on the tables"), not "they might rest here tonight" */
+static const char *const cause_particles[] = {"in", "on", "upon", "with",
+        "less", "more", "largely", "partly", "chiefly", "mainly", NULL};
+
 /* Does a possibility modal at i refer to the future? Its hedge stage
  * decision (past ability, indirect question) carries over, and with a
  * stative "be + adjective" it speaks of the present ("may be graver
@@ -308,6 +313,15 @@ static int possib_future(const td_actx *c, size_t i, size_t t1, int hedge_here)
 		return 0;
 	if (eq(c, k, t1, "well"))
 		k++;
+	/* "may already be out of date", "may already reflect": the
+	 * possibility holds now; "may well lie in", "might rest on",
+	 * "could depend on": where a present cause lies, no event */
+	if (eq(c, k, t1, "already") || eq(c, k, t1, "depend") ||
+	        eq(c, k, t1, "stem"))
+		return 0;
+	if ((eq(c, k, t1, "lie") || eq(c, k, t1, "rest")) &&
+	        any(c, k + 1, t1, cause_particles))
+		return 0;
 	if (eq(c, k, t1, "be") && k + 1 < t1) {
 		size_t n = td_tok_len(c, k + 1);
 		const char *s = td_tok_str(c, k + 1);
@@ -708,6 +722,11 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
 	            eq(c, i, t1, "going") || eq(c, i, t1, "due") ||
 	            eq(c, i, t1, "scheduled") || eq(c, i, t1, "slated")) &&
 	        eq(c, i + 1, t1, "to") && to_verb(c, i + 2, t1) &&
+	        /* "are probably not due to chance", "due to inflation": a
+	         * cause, the noun no verb of a schedule */
+	        !(eq(c, i, t1, "due") &&
+	                (td_tok_pos_is(c, i + 2, "NN") ||
+	                        td_tok_pos_is(c, i + 2, "NNS"))) &&
 	        /* "were due to meet", "was set to": a past plan, not a
 	         * forecast */
 	        !(i > t0 &&
@@ -2179,6 +2198,7 @@ static int register_words(td_annotator *a)
 	        exposition_verbs, np_dets, present_words, belief_verbs,
 	        be_present, link_verbs2, third_singular, other_possessive,
 	        command_openers, stative_verbs, subordinators, call_words,
-	        ident_subjects, ident_be, call_particles, NULL};
+	        ident_subjects, ident_be, call_particles, cause_particles,
+	        NULL};
 	return td_words_register(a, lists);
 }

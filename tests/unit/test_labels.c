@@ -1006,6 +1006,29 @@ static void test_past_progressive(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16, second wave: a possibility that holds now ("may already
+ * be", "may well lie in") and "due to" before a noun (a cause) foretell
+ * nothing; "due to resume" and "may rise within" do. */
+static void test_present_possibility_and_cause(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-01",
+	        "These differences are probably not due to chance.\n"
+	        "The talks are due to resume on Tuesday.\n"
+	        "Those figures may already be out of date.\n"
+	        "The difference may well lie less in the drug than in the "
+	        "patient.\n"
+	        "The river may rise within three years.\n"
+	        "They might rest here tonight.");
+	expect_ana(d, 0, "#hedged #claim");
+	expect_ana(d, 1, "#prediction");
+	expect_ana(d, 2, "#hedged #claim");
+	expect_ana(d, 3, "#hedged #claim");
+	expect_ana(d, 4, "#prediction #hedged");
+	expect_ana(d, 5, "#prediction #hedged");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1055,6 +1078,7 @@ int main(void)
 	        cmocka_unit_test(test_perceiving_could),
 	        cmocka_unit_test(test_extraposed_judgement),
 	        cmocka_unit_test(test_past_progressive),
+	        cmocka_unit_test(test_present_possibility_and_cause),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
