@@ -1058,6 +1058,24 @@ static int mention_at(const td_actx *c, size_t i)
 	return 0;
 }
 
+/* A body that acts ("say the government would accept a cut ... if"):
+ * its conditional "would" is its stated position or threat, no forecast */
+static const char *const institution_nouns[] = {"government", "administration",
+        "company", "firm", "board", "union", "party", "committee", "council",
+        "bank", "ministry", "department", "army", "campaign", "group",
+        "movement", "bloc", "commission", "agency", "state", "city", "country",
+        "court", "management", NULL};
+
+/* An if/unless after the modal at j within the reported clause ending at
+ * byte end: the clause's event is made to hang on a condition. */
+static int reported_condition(const td_actx *c, size_t j, size_t t1, size_t end)
+{
+	for (size_t x = j + 1; x < t1 && c->tok.v[x].end <= end; x++)
+		if (eq(c, x, t1, "if") || eq(c, x, t1, "unless"))
+			return 1;
+	return 0;
+}
+
 /* A reported forecast: a reported clause whose subject is an indefinite
  * noun phrase ("warned a new designation could disrupt ...", "say that a
  * fight over the tariff would give ...") followed by a future modal. The
@@ -1108,8 +1126,19 @@ static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 			if (horizon && !modal)
 				return 1;
 		}
-		if (!(eq(c, a, t1, "a") || eq(c, a, t1, "an")) && !anon)
+		/* a definite thing that is no actor ("said the mills would
+		 * probably begin banking their furnaces by Thursday if no
+		 * agreement is reached", "said the work could start in January
+		 * if ..."): a forecast only with its doubt or its condition;
+		 * "the board would watch the talks" is the speaker's plan */
+		int thing = eq(c, a, t1, "the") && a + 1 < t1 &&
+		            td_tok_is_lower(c, a + 1) && !mention_at(c, a) &&
+		            !mention_at(c, a + 1) &&
+		            !any(c, a + 1, t1, institution_nouns);
+		if (!(eq(c, a, t1, "a") || eq(c, a, t1, "an")) && !anon &&
+		        !thing)
 			continue;
+		int a_an = eq(c, a, t1, "a") || eq(c, a, t1, "an") || anon;
 		for (size_t j = a + 1; j < t1 && j <= a + 10 &&
 		                       c->tok.v[j].end <= c->said[k].end;
 		        j++) {
@@ -1134,6 +1163,9 @@ static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 			 * "would be a declaration of war" classify an act (a
 			 * threat or a decision), they foretell no event */
 			if (eq(c, v, t1, "have") || eq(c, v, t1, "be"))
+				break;
+			if (!a_an && !eq(c, j + 1, t1, "probably") &&
+			        !reported_condition(c, j, t1, c->said[k].end))
 				break;
 			/* "a deal ... would be worse than no deal": a reported
 			 * judgement, not a forecast */
@@ -2199,6 +2231,6 @@ static int register_words(td_annotator *a)
 	        be_present, link_verbs2, third_singular, other_possessive,
 	        command_openers, stative_verbs, subordinators, call_words,
 	        ident_subjects, ident_be, call_particles, cause_particles,
-	        NULL};
+	        institution_nouns, NULL};
 	return td_words_register(a, lists);
 }

@@ -1029,6 +1029,29 @@ static void test_present_possibility_and_cause(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16, second wave: a reported clause with a definite thing as
+ * its subject foretells when its modal carries doubt or a condition
+ * ("said the mills would probably begin ... if"); a body's conditional
+ * "would" is its position, a plain "would" a plan. */
+static void test_reported_conditional_forecast(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-01",
+	        "Industry sources said the mills would probably begin banking "
+	        "their furnaces by Thursday if no agreement is reached.\n"
+	        "Romanian officials said the work could start in January if "
+	        "the two governments sign the plan this month.\n"
+	        "Brazilian officials say the government would accept a cut of "
+	        "roughly three points if the car industry were given until "
+	        "2030 to adjust.\n"
+	        "He said the campaign would go on until the war ends.");
+	expect_ana(d, 0, "#prediction #hedged");
+	expect_ana(d, 1, "#prediction #hedged");
+	expect_ana(d, 2, "#hedged");
+	expect_ana(d, 3, "");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1079,6 +1102,7 @@ int main(void)
 	        cmocka_unit_test(test_extraposed_judgement),
 	        cmocka_unit_test(test_past_progressive),
 	        cmocka_unit_test(test_present_possibility_and_cause),
+	        cmocka_unit_test(test_reported_conditional_forecast),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
