@@ -1377,7 +1377,10 @@ static const char *const org_heads[] = {"Department", "Ministry", "Bureau",
         "Foods", "Aircraft", "Motors", "Industries", "Airlines", "Airways",
         "Railroad", "Railway", "Products", "Mills", "Stores", "Laboratories",
         "Enterprises", "Studios", "Electric", "Dynamics", "Electronics",
-        "Chemical", "Steel", "Oil",
+        "Chemical", "Steel", "Oil", "Lines",
+        /* labour unions ("United Steelworkers of America", "International
+         * Brotherhood of Teamsters", "Communications Workers of America") */
+        "Brotherhood", "Workers", "Steelworkers", "Teamsters", "Machinists",
         /* courts, schools, hospitals and newspapers */
         "Court", "School", "Hospital", "Museum", "Library", "Times", "Tribune",
         "Journal", "Herald", "Gazette", "Examiner", "Traveler", "Chronicle",

@@ -935,6 +935,32 @@ static void test_services_and_longer_bodies(void **state)
 	td_doc_free(d);
 }
 
+/* Labour unions by the shape of their names: a run of capitalised words
+ * ending in Workers, Brotherhood, Steelworkers, Teamsters or Machinists is
+ * a body, with its "of" chain ("United Steelworkers of America": not the
+ * state America), and "the Teamsters" alone after it is its short form;
+ * "Air Lines" ends a firm's name as "Airlines" does. */
+static void test_union_names(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-02",
+	        "McDonald, president of the United Steelworkers of America, "
+	        "spoke.\n"
+	        "The International Brotherhood of Teamsters kept working.\n"
+	        "Hoffa, the Teamsters president, agreed.\n"
+	        "United Air Lines and the AFL-CIO were silent.");
+	fx_expect(d, "orgName", "United Steelworkers of America", "ref",
+	        "#united-steelworkers-of-america");
+	assert_null(fx_find(d, "orgName", "America"));
+	fx_expect(d, "orgName", "International Brotherhood of Teamsters", "ref",
+	        "#international-brotherhood-of-teamsters");
+	fx_expect(d, "orgName", "Teamsters", "ref",
+	        "#international-brotherhood-of-teamsters");
+	fx_expect(d, "orgName", "United Air Lines", "ref", "#united-air-lines");
+	fx_expect(d, "orgName", "AFL-CIO", "ref", "#afl-cio");
+	td_doc_free(d);
+}
+
 /* "the Senate", "the House" alone are the chambers of the US Congress
  * in a text that speaks of Congress, not where a state legislature is
  * named ("the Legislature", "the state Senate"), and never inside a
@@ -2403,6 +2429,7 @@ int main(void)
 	        cmocka_unit_test(test_place_words_not_given_names),
 	        cmocka_unit_test(test_clause_opener_before_name),
 	        cmocka_unit_test(test_services_and_longer_bodies),
+	        cmocka_unit_test(test_union_names),
 	        cmocka_unit_test(test_chambers_of_congress),
 	        cmocka_unit_test(test_subject_of_opening_clause),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
