@@ -1435,6 +1435,28 @@ static int org_word(const td_actx *c, size_t k, int first)
 	       (!first || td_patset_match(&c->a->title_pats, c, k, k + 1) < 0);
 }
 
+static size_t org_run(const td_actx *c, size_t i, size_t lim);
+
+/* Whether the body named by its shape at j, two words or more, holds
+ * the head word at h ("Airlines" of "Continental Airlines"; "Air Lines"
+ * of "United Air Lines" is a carrier as "Airlines" is). */
+static int alike_head_after(const td_actx *c, size_t h, size_t j, size_t lim)
+{
+	static const char *const carriers[] = {
+	        "Airlines", "Airways", "Lines", NULL};
+	size_t n = org_run(c, j, lim);
+	int carrier = in_list(c, h, carriers, 0);
+	if (n < 2)
+		return 0;
+	for (size_t t = j; t < j + n; t++)
+		if ((td_tok_len(c, t) == td_tok_len(c, h) &&
+		            !memcmp(td_tok_str(c, t), td_tok_str(c, h),
+		                    td_tok_len(c, h))) ||
+		        (carrier && in_list(c, t, carriers, 0)))
+			return 1;
+	return 0;
+}
+
 /* Length in tokens of an organisation named by its shape at i:
  * capitalised words (initials, "&" and "and" between them) up to a head
  * noun, then "of"/"for" chains of capitalised words ("Federal Bureau of
@@ -1489,6 +1511,17 @@ static size_t org_run(const td_actx *c, size_t i, size_t lim)
 		        (td_tok_eq(c, k, "&", 0) ||
 		                td_tok_eq(c, k, "and", 0)) &&
 		        org_word(c, k + 1, 0)) {
+			/* two bodies of one kind listed: a head before
+			 * "and" and a name of two words or more after it
+			 * holding the same head ("Eastern Airlines and
+			 * Continental Airlines", "Bible Society and National
+			 * Society of Scotland") end the run before "and";
+			 * other heads may open a longer name ("Harris Bank
+			 * and Trust Company") */
+			if (end == k && !chain && td_tok_eq(c, k, "and", 0) &&
+			        in_list(c, k - 1, org_heads, 0) &&
+			        alike_head_after(c, k - 1, k + 1, lim))
+				break;
 			k++;
 			continue;
 		}

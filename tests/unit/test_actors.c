@@ -961,6 +961,25 @@ static void test_union_names(void **state)
 	td_doc_free(d);
 }
 
+/* Two bodies of one kind joined by "and" are two names ("Eastern
+ * Airlines and Continental Airlines"); a head that opens a longer name
+ * stays in it ("Harris Bank and Trust Company"). */
+static void test_two_bodies_of_one_kind(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-10-14",
+	        "Eastern Airlines and Continental Airlines filed papers.\n"
+	        "American Airlines and United Air Lines held talks.\n"
+	        "The Harris Bank and Trust Company lent the money.");
+	fx_expect(d, "orgName", "Eastern Airlines", "ref", "#eastern-airlines");
+	fx_expect(d, "orgName", "Continental Airlines", "ref",
+	        "#continental-airlines");
+	fx_expect(d, "orgName", "United Air Lines", "ref", "#united-air-lines");
+	fx_expect(d, "orgName", "Harris Bank and Trust Company", "ref",
+	        "#harris-bank-and-trust-company");
+	td_doc_free(d);
+}
+
 /* "the Senate", "the House" alone are the chambers of the US Congress
  * in a text that speaks of Congress, not where a state legislature is
  * named ("the Legislature", "the state Senate"), and never inside a
@@ -2430,6 +2449,7 @@ int main(void)
 	        cmocka_unit_test(test_clause_opener_before_name),
 	        cmocka_unit_test(test_services_and_longer_bodies),
 	        cmocka_unit_test(test_union_names),
+	        cmocka_unit_test(test_two_bodies_of_one_kind),
 	        cmocka_unit_test(test_chambers_of_congress),
 	        cmocka_unit_test(test_subject_of_opening_clause),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
