@@ -4272,6 +4272,57 @@ static int the_nick_acts(const td_actx *c, size_t t, size_t t1)
 	return 0;
 }
 
+/* An airline named before by a word and its carrier head ("Continental
+ * Airlines", "Eastern Air Lines") is named after it by that word alone
+ * where the word stands as a name: before a verb, a modal, a
+ * possessive or a stop, no capitalised word beside it ("Continental
+ * would keep", "president of Eastern,", "Eastern's chairman"; not
+ * "Eastern Europe", "the Eastern seaboard", "American officials"). */
+static const char *const carrier_heads[] = {"Airlines", "Airways", NULL};
+
+static int carrier_short_forms(td_actx *c, unsigned char *in)
+{
+	int rc = 0;
+	for (size_t k = 0; k < c->n_ments && rc >= 0; k++) {
+		const td_mention *m = &c->ments[k];
+		size_t h = m->t0 + 1;
+		if (!org_name(m) || !td_tok_is_cap(c, m->t0))
+			continue;
+		if (td_tok_eq(c, h, "Air", 0) && h + 1 < m->t1 &&
+		        td_tok_eq(c, h + 1, "Lines", 0))
+			h++;
+		if (h + 1 != m->t1 || (!in_list(c, h, carrier_heads, 0) &&
+		                              !td_tok_eq(c, h, "Lines", 0)))
+			continue;
+		const char *key = m->key;
+		size_t w = m->t0, from = m->t1;
+		for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+			size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+			for (size_t t = t0 > from ? t0 : from; t < t1; t++) {
+				if (in[t] || !same_token(c, t, w) ||
+				        (t > t0 && td_tok_is_cap(c, t - 1) &&
+				                td_tok_is_word(c, t - 1)) ||
+				        t + 1 >= t1)
+					continue;
+				size_t n = t + 1;
+				if (!(td_tok_eq(c, n, "'s", 1) ||
+				            td_tok_eq(c, n, ",", 0) ||
+				            td_tok_eq(c, n, ".", 0) ||
+				            (td_tok_is_lower(c, n) &&
+				                    (td_tok_pos_is(
+				                             c, n, "VB*") ||
+				                            td_tok_pos_is(c, n,
+				                                    "MD")))))
+					continue;
+				rc = emit(c, t, t + 1, key, "org", key, 0, 0,
+				        NULL);
+				in[t] = 1;
+			}
+		}
+	}
+	return rc;
+}
+
 /* A nickname of fiction, "the" + a capitalised word ("the Kid"): a person
  * where two uses of it act with "his"/"her", at every bare use then; a
  * longer form after "the" ("the papers called the Durango Kid") is its
@@ -4946,6 +4997,8 @@ static int one_word_names(td_actx *c)
 		rc = the_nicknames(c, in);
 	if (rc >= 0)
 		rc = evidenced_names(c, in);
+	if (rc >= 0)
+		rc = carrier_short_forms(c, in);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
 		rc = name_lists(c, in, c->sents[si].t0, c->sents[si].t1);
 	free(in);

@@ -980,6 +980,24 @@ static void test_two_bodies_of_one_kind(void **state)
 	td_doc_free(d);
 }
 
+/* An airline named in full is named after by its first word alone where
+ * that word stands as a name ("Continental would", "of Eastern,"), not
+ * as an adjective ("the Eastern seaboard", "Eastern Europe"). */
+static void test_carrier_short_forms(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-10-14",
+	        "Eastern Airlines and Continental Airlines asked to merge.\n"
+	        "Continental would keep its name.\n"
+	        "Malcolm A. MacIntyre, president of Eastern, agreed.\n"
+	        "Flights on the Eastern seaboard and to Eastern Europe "
+	        "went on.");
+	fx_expect(d, "orgName", "Continental", "ref", "#continental-airlines");
+	fx_expect(d, "orgName", "Eastern", "ref", "#eastern-airlines");
+	assert_null(fx_find_nth(d, "orgName", "Eastern", 1));
+	td_doc_free(d);
+}
+
 /* "the Senate", "the House" alone are the chambers of the US Congress
  * in a text that speaks of Congress, not where a state legislature is
  * named ("the Legislature", "the state Senate"), and never inside a
@@ -2450,6 +2468,7 @@ int main(void)
 	        cmocka_unit_test(test_services_and_longer_bodies),
 	        cmocka_unit_test(test_union_names),
 	        cmocka_unit_test(test_two_bodies_of_one_kind),
+	        cmocka_unit_test(test_carrier_short_forms),
 	        cmocka_unit_test(test_chambers_of_congress),
 	        cmocka_unit_test(test_subject_of_opening_clause),
 	        cmocka_unit_test(test_the_nickname_of_fiction),
