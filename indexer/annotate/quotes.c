@@ -2454,10 +2454,11 @@ static size_t after_connective(const td_actx *c, size_t k, size_t e)
 }
 
 /* A reporting clause after what it reports: "Clause, X said [today].",
- * "Clause, X, president of Y, said.", "Clause, said X." Returns 1 and
- * *comma, the comma that ends the reported clause, when the speech verb
- * at [v, vend) is one; *start comes in as the sentence's first token
- * (past a dateline) and goes out as the reported part's. */
+ * "Clause, X, president of Y, said.", "Clause, said X.", "Clause, he
+ * said, and added that ..." (the second verb reports its own clause).
+ * Returns 1 and *comma, the comma that ends the reported clause, when the
+ * speech verb at [v, vend) is one; *start comes in as the sentence's
+ * first token (past a dateline) and goes out as the reported part's. */
 static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend,
         size_t t1, size_t *comma, size_t *start)
 {
@@ -2507,7 +2508,11 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend,
 	 * after the reporting clause */
 	int quote_on = k + 2 < t1 && td_tok_eq(c, k, ",", 0) &&
 	               is_open_mark(c, k + 1) && tok_in_quote(c, k + 2);
-	if (k < t1 && !quote_on && !td_tok_eq(c, k, ".", 0) &&
+	/* "Clause, he said, and added that ...": the tag goes on with a
+	 * second verb of saying, which reports its own clause */
+	int and_says = k + 2 < t1 && td_tok_eq(c, k, ",", 0) &&
+	               td_tok_eq(c, k + 1, "and", 1) && is_speech(c, k + 2, t1);
+	if (k < t1 && !quote_on && !and_says && !td_tok_eq(c, k, ".", 0) &&
 	        !td_tok_eq(c, k, "!", 0))
 		return 0;
 	/* the reported part starts after the last colon or semicolon before

@@ -2051,6 +2051,26 @@ static void test_session16_carry_stops(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper f, second wave): "Clause, he said, and added that
+ * ...": a tag that goes on with a second verb of saying still reports the
+ * clause before it, and the second verb its own clause. */
+static void test_session16_said_and_added(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Andrew F. Juras, the welfare director, spoke to the board.\n"
+	         "The conversion to magnetic tape is not yet completed, he "
+	         "said, and added that the board would meet in March.")};
+	td_doc *d = fx_doc("1961-05-01", paras, 1);
+	fx_expect(d, "said",
+	        "The conversion to magnetic tape is not yet "
+	        "completed",
+	        "who", "#andrew-f-juras");
+	fx_expect(d, "said", "the board would meet in March", "who",
+	        "#andrew-f-juras");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2136,6 +2156,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_role_subject),
 	        cmocka_unit_test(test_session16_preposition_phrase_not_speaker),
 	        cmocka_unit_test(test_session16_carry_stops),
+	        cmocka_unit_test(test_session16_said_and_added),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
