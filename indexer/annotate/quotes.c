@@ -752,6 +752,21 @@ static int unknown_name_acting(const td_actx *c, size_t si)
 	       td_tok_pos_is(c, k, "MD");
 }
 
+/* Does sentence si open with one to three capitalised words that no
+ * mention holds, then a verb of saying before token t ("Parsons
+ * maintained that", "Hughes contended that")? A surname the actor layer
+ * does not know reports there; the tagger often reads a surname in -s as
+ * a plural noun (NNS), so that is taken too. */
+static int unknown_reporter(const td_actx *c, size_t si, size_t t)
+{
+	size_t t0 = c->sents[si].t0, k = t0;
+	while (k < t && k - t0 < 3 && td_tok_is_cap(c, k) &&
+	        (td_tok_pos_is(c, k, "NNP") || td_tok_pos_is(c, k, "NNS")) &&
+	        !tok_in_quote(c, k) && !ment_at(c, k))
+		k++;
+	return k > t0 && k < t && is_speech(c, k, c->sents[si].t1);
+}
+
 static const char *resolve_pronoun(const td_actx *c, size_t t)
 {
 	int g = td_tok_eq(c, t, "she", 1) || td_tok_eq(c, t, "her", 1) ? 'f'
@@ -827,10 +842,14 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 	/* a person by description acting between the candidate (or the
 	 * window's start) and the pronoun ("The kid lifted his head at
 	 * that. “...,” he said"): the pronoun is the described one's, whom
-	 * no key names */
+	 * no key names; so does an unknown name reporting at the start of
+	 * the pronoun's own sentence when "and he" coordinates a clause with
+	 * it ("Parsons maintained that ..., and he warned that ...") */
 	for (int s = best ? best->sent + 1 : smin; s <= si; s++)
 		if (described_subject(c, (size_t)s, g) ||
-		        (s < si && unknown_name_acting(c, (size_t)s)))
+		        (s < si && unknown_name_acting(c, (size_t)s)) ||
+		        (s == si && t > 0 && td_tok_eq(c, t - 1, "and", 1) &&
+		                unknown_reporter(c, (size_t)s, t)))
 			return NULL;
 	if (!best) {
 		const char *w = last_speaker_of(c, g, smin, t);

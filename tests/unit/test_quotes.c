@@ -2071,6 +2071,23 @@ static void test_session16_said_and_added(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16 (helper f, second wave): "Parsons maintained that ..., and
+ * he warned that ...": a surname the actor layer does not know reports at
+ * the start of the sentence, so "and he" is that man, not the person last
+ * known (no @who rather than a wrong one). */
+static void test_session16_unknown_reporter_and_he(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Harold L. Wilensky found that few trades completed the "
+	         "sequence.\nParsons maintained that the role rests on "
+	         "functional specificity, and he warned that it could not "
+	         "survive alone.")};
+	td_doc *d = fx_doc("1961-06-10", paras, 1);
+	fx_expect(d, "said", "it could not survive alone", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2157,6 +2174,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_preposition_phrase_not_speaker),
 	        cmocka_unit_test(test_session16_carry_stops),
 	        cmocka_unit_test(test_session16_said_and_added),
+	        cmocka_unit_test(test_session16_unknown_reporter_and_he),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
