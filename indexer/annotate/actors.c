@@ -4928,6 +4928,80 @@ static int word_not_personal(const td_actx *c, size_t t)
 	return 0;
 }
 
+/* ---------------------------------------------- scholars of learned prose */
+
+/* Verbs with which learned prose reports a scholar's argument or finding
+ * ("Merton argued that", "Banfield has suggested that"). */
+static const char *const argument_verbs[] = {"argued", "argues", "suggested",
+        "suggests", "maintained", "maintains", "contended", "contends", "found",
+        "finds", "showed", "shown", "shows", "observed", "observes",
+        "concluded", "concludes", "held", "holds", "noted", "notes", "reported",
+        "reports", "wrote", "writes", "asserted", "asserts", "insisted",
+        "insists", NULL};
+static const char *const perfect_aux[] = {"has", "had", "have", NULL};
+/* What a scholar's possessive goes before ("Thurlow's study"). */
+static const char *const scholar_works[] = {"study", "studies", "analysis",
+        "view", "views", "work", "theory", "findings", "argument", "thesis",
+        "account", "survey", "hypothesis", "estimates", NULL};
+
+/* The word at t is the subject of a verb of argument or finding, an
+ * adverb or "has"/"had" perhaps between ("Dorrance contended", "as Weber
+ * observed", "Banfield has suggested", "Merton also found"). */
+static int arguing_subject(const td_actx *c, size_t t, size_t t1)
+{
+	size_t v = t + 1;
+	if (v + 1 < t1 && td_tok_is_lower(c, v) && td_tok_pos_is(c, v, "RB"))
+		v++;
+	if (v + 1 < t1 && in_list(c, v, perfect_aux, 0))
+		v++;
+	return v < t1 && in_list(c, v, argument_verbs, 0);
+}
+
+/* Does the document cite as learned prose does: a citation habit (a
+ * year in brackets, "writing in 1937", "et al.", "op. cit.", "ibid.")
+ * and two bare capitalised words or more, each the subject of a verb of
+ * argument or finding? A press report's firms argue and find ("Chrysler
+ * argued", "Lockheed contended") but cite no one so. */
+static int learned_document(const td_actx *c)
+{
+	size_t habits = 0, arguing = 0;
+	for (size_t si = 0; si < c->n_sents; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+		for (size_t k = t0; k < t1; k++) {
+			if ((td_tok_eq(c, k, "(", 0) && k + 1 < t1 &&
+			            cite_year(c, k + 1)) ||
+			        (td_tok_eq(c, k, "writing", 0) && k + 2 < t1 &&
+			                td_tok_eq(c, k + 1, "in", 0) &&
+			                cite_year(c, k + 2)) ||
+			        et_al(c, k, t1) || td_tok_eq(c, k, "ibid", 1) ||
+			        (td_tok_eq(c, k, "cit", 0) && k >= t0 + 2 &&
+			                td_tok_eq(c, k - 2, "op", 1)))
+				habits++;
+			else if (td_tok_is_cap(c, k) &&
+			         td_tok_pos_is(c, k, "NNP") &&
+			         arguing_subject(c, k, t1))
+				arguing++;
+		}
+	}
+	return habits && arguing >= 2;
+}
+
+/* Evidence at token t, a bare name, in a learned document: the subject
+ * of a verb of argument or finding (arguing_subject), after "according
+ * to", a possessive before a scholar's work ("Thurlow's study"), or ",
+ * writing in YEAR" after it. */
+static int scholar_evidence(const td_actx *c, size_t t, size_t t0, size_t t1)
+{
+	return arguing_subject(c, t, t1) ||
+	       (t >= t0 + 2 && td_tok_eq(c, t - 1, "to", 0) &&
+	               td_tok_eq(c, t - 2, "according", 1)) ||
+	       (t + 2 < t1 && td_tok_eq(c, t + 1, "'s", 1) &&
+	               in_list(c, t + 2, scholar_works, 0)) ||
+	       (t + 4 < t1 && td_tok_eq(c, t + 1, ",", 0) &&
+	               td_tok_eq(c, t + 2, "writing", 0) &&
+	               td_tok_eq(c, t + 3, "in", 0) && cite_year(c, t + 4));
+}
+
 /* Persons the text names by a bare surname that no lexicon holds and no
  * title or given name precedes ("a heavy man called Duval", "Gosnell,
  * writing in 1937"): a bare proper noun (bare_proper) with evidence only
@@ -4935,10 +5009,13 @@ static int word_not_personal(const td_actx *c, size_t t)
  * the word, and so are its other uses (spread_person, speaker_use).
  * Not a given name (acting_names decides those), the head of a body's or
  * a place's name, a month, a word any mention holds, nor a word the
- * document uses as no name of a person (word_not_personal). */
+ * document uses as no name of a person (word_not_personal). In a document
+ * that cites as learned prose does (learned_document) a scholar's
+ * evidence counts too (scholar_evidence: "Thurlow argued that",
+ * "According to Gosnell", "Thurlow's study"). */
 static int evidenced_names(td_actx *c, unsigned char *in)
 {
-	int rc = 0;
+	int rc = 0, learned = learned_document(c);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 		for (size_t t = t0; t < t1 && rc >= 0; t++) {
@@ -4946,7 +5023,9 @@ static int evidenced_names(td_actx *c, unsigned char *in)
 			 * then the lexicons */
 			unsigned char b = first_byte(c, t);
 			if (b < 'A' || b > 'Z' || in[t] ||
-			        !person_evidence(c, t, t0, t1) ||
+			        !(person_evidence(c, t, t0, t1) ||
+			                (learned && scholar_evidence(
+			                                    c, t, t0, t1))) ||
 			        !bare_proper(c, in, t, t0, t1) ||
 			        td_patset_match(
 			                &c->a->given_pats, c, t, t + 1) >= 0 ||

@@ -873,6 +873,38 @@ static void test_surname_evidence_keep_out(void **state)
 	td_doc_free(d);
 }
 
+/* In a document that cites as learned prose does (a year in brackets,
+ * "writing in 1937", "op. cit.", and surnames that argue and find), a
+ * bare surname that argues or finds, follows "according to", goes before
+ * "'s study" or ", writing in YEAR" is a person (session 16, second wave,
+ * learned_document); in a press report the firms that argue and find stay
+ * no persons. */
+static void test_scholars_in_learned_prose(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-11-06",
+	        "Myrdal (1957) argued that growth feeds on itself, and "
+	        "Hollander has suggested that imbalance drives it.\nThe "
+	        "theory, writing in 1953, was new.\nAccording to Lindqvist, "
+	        "savings were too small to matter.\nThe data of Marwick's "
+	        "study are thin.\nAs Pelham observed, enterprise is no "
+	        "economic fact alone (op. cit., p. 41).");
+	fx_expect(d, "persName", "Hollander", "ref", "#hollander");
+	fx_expect(d, "persName", "Lindqvist", "ref", "#lindqvist");
+	fx_expect(d, "persName", "Marwick", "ref", "#marwick");
+	fx_expect(d, "persName", "Pelham", "ref", "#pelham");
+	td_doc_free(d);
+	d = fx_one("1961-05-12",
+	        "Chrysler argued yesterday that the duty would hurt trade.\n"
+	        "According to Lockheed, imports rose.\nStudebaker found that "
+	        "its costs had risen.\nThe Tariff Commission rejected "
+	        "Zenith's analysis.");
+	assert_null(fx_find(d, "persName", "Lockheed"));
+	assert_null(fx_find(d, "persName", "Studebaker"));
+	assert_null(fx_find(d, "persName", "Zenith"));
+	td_doc_free(d);
+}
+
 /* An address's street after initials ("410 S. Windsor Blvd.", "12 N. Lake
  * Ave.") is no person: a street word ends no person's name; a name with
  * initials still is one. */
@@ -2474,6 +2506,7 @@ int main(void)
 	        cmocka_unit_test(test_the_nickname_of_fiction),
 	        cmocka_unit_test(test_surnames_by_person_evidence),
 	        cmocka_unit_test(test_surname_evidence_keep_out),
+	        cmocka_unit_test(test_scholars_in_learned_prose),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
 	        cmocka_unit_test(test_opener_before_bare_name),
