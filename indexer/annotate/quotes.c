@@ -4068,6 +4068,72 @@ static int narrated_gap(const td_actx *c, const turn *a, const turn *b)
 	       !names_inside(c, b->q0, b->q1, w);
 }
 
+/* Does turn u hold a first-person tag right after a quotation ("“...,” I
+ * said.", "“...?” I asked him"; a tag that the splitter made a sentence
+ * of its own, "I asked.", only when short: the verb, perhaps one word,
+ * then the sentence's end)? */
+static int first_person_tag(const td_actx *c, const turn *u)
+{
+	for (size_t x = u->s0; x < u->s1; x++) {
+		size_t t0 = c->sents[x].t0, t1 = c->sents[x].t1;
+		for (size_t t = t0; t + 1 < t1; t++) {
+			if (tok_in_quote(c, t) || !td_tok_eq(c, t, "I", 0))
+				continue;
+			size_t p = t > t0 ? t - 1
+			                  : (x > u->s0 ? c->sents[x - 1].t1 - 1
+			                               : (size_t)-1);
+			if (p == (size_t)-1 ||
+			        !(is_close_mark(c, p) || tok_in_quote(c, p)))
+				continue;
+			long sm = td_speech_match(c, t + 1, t1);
+			if (sm < 0 ||
+			        (c->a->speech_pats.v[sm].type != TD_SV_SPEECH &&
+			                c->a->speech_pats.v[sm].type !=
+			                        TD_SV_TAG))
+				continue;
+			size_t e = t + 1 + (size_t)c->a->speech_pats.v[sm].n;
+			if (t > t0 || e + 1 >= t1 || end_punct(c, e) ||
+			        (e + 2 == t1 && end_punct(c, e + 1)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The key of a first-person narrator whom the story names: a turn with
+ * a first-person tag (first_person_tag) that names its speaker ("“I need
+ * a room,” I said. “My name is Tom Carver.”") or answers the turn right
+ * before it that calls one person by name (floor_to: "“You took long
+ * enough, Brody.”" / "“I came as soon as I heard,” I said."). Every such
+ * turn must agree, and the name must stand nowhere outside quotations
+ * (the narrator is "I" there; a Brody whom the narration shows acting,
+ * "Brody walked over", is another person). NULL otherwise: an unnamed
+ * narrator's turns stay null. */
+static const char *narrator_key(const td_actx *c, const turn *tv, size_t nt)
+{
+	const char *n = NULL;
+	for (size_t i = 0; i < nt; i++) {
+		const turn *u = &tv[i];
+		if (!u->single || !first_person_tag(c, u))
+			continue;
+		const char *y = self_named(c, u->q0, u->q1);
+		if (!y && i >= 1 && tv[i - 1].s1 == u->s0)
+			y = floor_to(c, &tv[i - 1]);
+		if (!y || (u->who && strcmp(u->who, y)))
+			continue;
+		if (n && strcmp(n, y))
+			return NULL;
+		n = y;
+	}
+	for (size_t k = 0; n && k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (!m->pronoun && m->key && !strcmp(m->key, n) &&
+		        !tok_in_quote(c, m->t0))
+			return NULL;
+	}
+	return n;
+}
+
 /* A strict two-person exchange (contract: "its neighbours name the
  * speaker"): a paragraph that holds a turn and nothing else, no verb of
  * saying, no name of a speaker, right after two paragraphs of one turn
@@ -4118,6 +4184,19 @@ static int alternating_turns(td_actx *c)
 		 * found when an exchange asks (two_sides) */
 		u->anon = u->single && !u->who ? -1 : 0;
 		q = e;
+	}
+	/* a first-person narrator whom the story names: his tagged turns
+	 * ("“...,” I said.") are his, before the exchange is read */
+	const char *nk = narrator_key(c, tv, nt);
+	for (size_t i = 0; nk && i < nt; i++) {
+		turn *u = &tv[i];
+		if (u->who || !u->single || !first_person_tag(c, u) ||
+		        names_inside(c, u->q0, u->q1, nk))
+			continue;
+		for (size_t k = u->q0; k < u->q1; k++)
+			c->quotes[k].who = nk;
+		u->who = nk;
+		u->anon = 0;
 	}
 	for (size_t i = 0; i < nt; i++) {
 		turn *u = &tv[i];

@@ -1882,6 +1882,41 @@ static void test_answer_names_asker(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16, second wave (helper c): a first-person narrator whom the
+ * story names (his tagged turn answers a call by name, or names him) has
+ * his "I said" turns; not when the name also stands in the narration
+ * (another person), and an unnamed narrator's turns stay null. */
+static void test_named_narrator(void **state)
+{
+	(void)state;
+	const char *const named[] = {
+	        ("Lieutenant Frank Dolan was standing under the shed roof."),
+	        ("\"You took long enough, Brody.\""),
+	        ("\"I came as soon as I heard,\" I said."),
+	        ("I walked over and looked."),
+	        ("\"Anybody know him?\" I asked.")};
+	td_doc *d = fx_doc("1958-04-12", named, 5);
+	fx_expect(d, "q", "I came as soon as I heard,", "who", "#brody");
+	fx_expect(d, "q", "Anybody know him?", "who", "#brody");
+	td_doc_free(d);
+	const char *const other[] = {
+	        ("Lieutenant Frank Dolan was standing under the shed roof."),
+	        ("\"You took long enough, Brody.\""),
+	        ("\"I came as soon as I heard,\" I said."),
+	        ("Brody walked over and looked."),
+	        ("\"Anybody know him?\" I asked.")};
+	d = fx_doc("1958-04-12", other, 5);
+	fx_expect(d, "q", "Anybody know him?", "who", NULL);
+	td_doc_free(d);
+	const char *const unnamed[] = {
+	        ("Captain Olaf Lindqvist was on the bridge."),
+	        ("\"You've been to Bergen before?\""),
+	        ("\"Twice, sir,\" I said.")};
+	d = fx_doc("1960-07-02", unnamed, 3);
+	fx_expect(d, "q", "Twice, sir,", "who", NULL);
+	td_doc_free(d);
+}
+
 /* Session 15 (lead): after an unnamed subject ("Observers said"), a name
  * right after the verb and before a finite verb is the reported clause's
  * subject: the clause is reported with no @who, not by that actor. */
@@ -2175,6 +2210,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_carry_stops),
 	        cmocka_unit_test(test_session16_said_and_added),
 	        cmocka_unit_test(test_session16_unknown_reporter_and_he),
+	        cmocka_unit_test(test_named_narrator),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
