@@ -4012,8 +4012,77 @@ static void drop_addressed(td_actx *c)
 	}
 }
 
+/* Titles a speaker calls the one addressed by, alone ("No, Sergeant.",
+ * "How long, Doctor?"), each with the abbreviation that may stand before
+ * a name instead, without its full stop ("Dr. Ruth Adler"). */
+static const char *const voc_titles[][2] = {{"Doctor", "Dr"},
+        {"Sergeant", "Sgt"}, {"Lieutenant", "Lt"}, {"Captain", "Capt"},
+        {"Colonel", "Col"}, {"Major", "Maj"}, {"General", "Gen"},
+        {"Judge", "Judge"}, {"Sheriff", "Sheriff"}, {"Marshal", "Marshal"},
+        {"Professor", "Prof"}, {"Senator", "Sen"}, {"Governor", "Gov"},
+        {"Inspector", "Insp"}, {NULL, NULL}};
+
+/* The one person whom quotation q calls by a title alone (voc_titles: a
+ * capitalised title after a comma, then a comma, a sentence end or the
+ * quotation's end, or opening the quotation before a comma): the only
+ * key that a person mention before q holds with that title or its
+ * abbreviation right before the name ("Dr. Ruth Adler" ... "How long,
+ * Doctor?"); NULL when none or two hold it, or it is not_key. */
+static const char *title_addressee(
+        const td_actx *c, size_t q, const char *not_key)
+{
+	const td_quote *qq = &c->quotes[q];
+	int ti = -1;
+	for (size_t k = 1; k + 1 < c->tok.n && ti < 0; k++) {
+		if (c->tok.v[k].start < qq->start)
+			continue;
+		if (c->tok.v[k].end > qq->end)
+			break;
+		int first = c->tok.v[k - 1].start < qq->start;
+		if (first ? !td_tok_eq(c, k + 1, ",", 0)
+		          : !td_tok_eq(c, k - 1, ",", 0) ||
+		                        !address_end(c, q, k + 1))
+			continue;
+		for (int i = 0; voc_titles[i][0] && ti < 0; i++)
+			if (td_tok_eq(c, k, voc_titles[i][0], 0) &&
+			        !ment_at(c, k))
+				ti = i;
+	}
+	if (ti < 0)
+		return NULL;
+	const char *got = NULL;
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || m->located || !m->kind ||
+		        strcmp(m->kind, "person") || m->start >= qq->start)
+			continue;
+		/* the title word, "Dr." or "Dr" "." right before the name,
+		 * or opening the mention */
+		size_t w = m->t0 >= 2 && td_tok_eq(c, m->t0 - 1, ".", 0)
+		                   ? m->t0 - 2
+		                   : (m->t0 > 0 ? m->t0 - 1 : 0);
+		const char *ab = voc_titles[ti][1];
+		size_t n = strlen(ab);
+		int held = 0;
+		for (size_t t = w; t <= m->t0 && !held; t++)
+			held = td_tok_eq(c, t, voc_titles[ti][0], 0) ||
+			       td_tok_eq(c, t, ab, 0) ||
+			       (td_tok_len(c, t) == n + 1 &&
+			               !strncmp(td_tok_str(c, t), ab, n) &&
+			               td_tok_str(c, t)[n] == '.');
+		if (!held)
+			continue;
+		if (got && strcmp(got, m->key))
+			return NULL;
+		got = m->key;
+	}
+	return got && !(not_key && !strcmp(got, not_key)) ? got : NULL;
+}
+
 /* The person turn b hands the floor to: the one its last quotation
- * addresses by name (addressee) when that quotation ends the paragraph
+ * addresses by name (addressee), or by a title alone that one person
+ * holds (title_addressee: "How long, Doctor?"), when that quotation ends
+ * the paragraph
  * (no tag or beat after it: "“Tell me, Jim. Did you find the wreck?”",
  * "“Starbuck!”"). NULL otherwise: after "“You took your time,
  * Cordell,” he said." the reply stays null, as round 14's gold has it. */
@@ -4023,12 +4092,13 @@ static const char *floor_to(const td_actx *c, const turn *b)
 		return NULL;
 	size_t q = b->q1 - 1;
 	for (size_t t = c->sents[b->s1 - 1].t1; t-- > c->sents[b->s1 - 1].t0;)
-		if (td_tok_is_word(c, t))
-			return c->tok.v[t].start >= c->quotes[q].start &&
-			                       c->tok.v[t].end <=
-			                               c->quotes[q].end
-			               ? addressee(c, q, b->who)
-			               : NULL;
+		if (td_tok_is_word(c, t)) {
+			if (c->tok.v[t].start < c->quotes[q].start ||
+			        c->tok.v[t].end > c->quotes[q].end)
+				return NULL;
+			const char *y = addressee(c, q, b->who);
+			return y ? y : title_addressee(c, q, b->who);
+		}
 	return NULL;
 }
 

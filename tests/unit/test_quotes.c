@@ -1917,6 +1917,27 @@ static void test_named_narrator(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16, second wave (helper c): a reply to a title alone used as a
+ * vocative ("How long, Doctor?") is the one person who holds that title
+ * ("Dr. Ruth Adler"); none when two hold it. */
+static void test_title_vocative_reply(void **state)
+{
+	(void)state;
+	const char *const one[] = {
+	        ("Lieutenant Frank Dolan came along the pier with Dr. Ruth "
+	         "Adler."),
+	        ("\"How long, Doctor?\""), ("\"Two days, perhaps three.\"")};
+	td_doc *d = fx_doc("1958-04-12", one, 3);
+	fx_expect(d, "q", "Two days, perhaps three.", "who", "#ruth-adler");
+	td_doc_free(d);
+	const char *const two[] = {
+	        ("Dr. Paul Stern came along the pier with Dr. Ruth Adler."),
+	        ("\"How long, Doctor?\""), ("\"Two days, perhaps three.\"")};
+	d = fx_doc("1958-04-12", two, 3);
+	fx_expect(d, "q", "Two days, perhaps three.", "who", NULL);
+	td_doc_free(d);
+}
+
 /* Session 15 (lead): after an unnamed subject ("Observers said"), a name
  * right after the verb and before a finite verb is the reported clause's
  * subject: the clause is reported with no @who, not by that actor. */
@@ -2211,6 +2232,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_said_and_added),
 	        cmocka_unit_test(test_session16_unknown_reporter_and_he),
 	        cmocka_unit_test(test_named_narrator),
+	        cmocka_unit_test(test_title_vocative_reply),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
