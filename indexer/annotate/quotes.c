@@ -4297,6 +4297,7 @@ static int alternating_turns(td_actx *c)
 		 * Harker"): all its quotations, a tag by description too
 		 * ("“...,” the stranger said. “My name is ...”") */
 		const char *w = self_named(c, u->q0, u->q1);
+		int gap = 0; /* w by the alternation through narration */
 		if (!w && i >= 2) {
 			turn *a = &tv[i - 2], *b = &tv[i - 1];
 			/* the cheap tests first */
@@ -4312,15 +4313,18 @@ static int alternating_turns(td_actx *c)
 					continue;
 				}
 				w = a->who;
+				gap = b->s0 != a->s1;
 			}
 		}
 		/* a reply to the one the turn before called by name: his,
-		 * unless the alternation says another's */
+		 * unless the alternation says another's (not one through a
+		 * paragraph of narration: "“Two days,” ... “Brody, I want you
+		 * on the docks.” / “Yes, Lieutenant.”" is Brody's) */
 		if (i >= 1 && tv[i - 1].s1 == u->s0 && turn_bare(c, u)) {
 			const char *y = floor_to(c, &tv[i - 1]);
 			if (y && names_inside(c, u->q0, u->q1, y))
 				y = NULL;
-			if (y && w && strcmp(w, y))
+			if (y && w && strcmp(w, y) && !gap)
 				continue;
 			if (y)
 				w = y;

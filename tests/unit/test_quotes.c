@@ -1938,6 +1938,24 @@ static void test_title_vocative_reply(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16, second wave (helper c): a reply to a call by name is the
+ * one called, also when the alternation through a paragraph of narration
+ * says another's. */
+static void test_vocative_reply_over_gap(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Jim Tolliver came down the pier."),
+	        ("\"Two days, perhaps three,\" said Ruth Adler."),
+	        ("Frank Dolan lit a cigarette."),
+	        ("\"Jim, I want you on the docks tonight.\""),
+	        ("\"Yes, Lieutenant.\"")};
+	td_doc *d = fx_doc("1958-04-12", paras, 5);
+	fx_expect(d, "q", "Jim, I want you on the docks tonight.", "who",
+	        "#frank-dolan");
+	fx_expect(d, "q", "Yes, Lieutenant.", "who", "#jim-tolliver");
+	td_doc_free(d);
+}
+
 /* Session 15 (lead): after an unnamed subject ("Observers said"), a name
  * right after the verb and before a finite verb is the reported clause's
  * subject: the clause is reported with no @who, not by that actor. */
@@ -2233,6 +2251,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_unknown_reporter_and_he),
 	        cmocka_unit_test(test_named_narrator),
 	        cmocka_unit_test(test_title_vocative_reply),
+	        cmocka_unit_test(test_vocative_reply_over_gap),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
