@@ -4119,11 +4119,37 @@ static int two_sides(const td_actx *c, turn *a, turn *b)
 	       !addresses_other(c, b, nk);
 }
 
+/* Does quotation q call someone by a proper noun, known to the actor
+ * layer or not: opening it before a comma ("Jim, I want you"), or after
+ * a comma before a comma, a sentence end or its end ("Yes, Lieutenant.")?
+ * Not "I". */
+static int calls_someone(const td_actx *c, size_t q)
+{
+	const td_quote *qq = &c->quotes[q];
+	for (size_t k = 1; k + 1 < c->tok.n; k++) {
+		if (c->tok.v[k].start < qq->start)
+			continue;
+		if (c->tok.v[k].end > qq->end)
+			break;
+		if (!td_tok_is_cap(c, k) || !td_tok_pos_is(c, k, "NNP") ||
+		        td_tok_eq(c, k, "I", 0))
+			continue;
+		int first = c->tok.v[k - 1].start < qq->start;
+		if (first ? td_tok_eq(c, k + 1, ",", 0)
+		          : td_tok_eq(c, k - 1, ",", 0) &&
+		                        address_end(c, q, k + 1))
+			return 1;
+	}
+	return 0;
+}
+
 /* Do turns a and b stand apart by one paragraph of narration only whose
  * last sentence shows b's named speaker acting, alone on stage
  * (one_on_stage: "Beckett took off his cap. He looked out at the reef for
  * a long time." between Tolliver's "We found her." and Beckett's "Any
- * sign of the others?")? The exchange goes on through it. */
+ * sign of the others?")? The exchange goes on through it, unless b ends
+ * calling someone (calls_someone: "Jim, I want you on the docks." is
+ * answered by Jim, whom the actor layer may not know). */
 static int narrated_gap(const td_actx *c, const turn *a, const turn *b)
 {
 	if (!b->who || b->s0 <= a->s1 ||
@@ -4135,7 +4161,8 @@ static int narrated_gap(const td_actx *c, const turn *a, const turn *b)
 	 * likelier someone else) */
 	return w && !strcmp(w, b->who) &&
 	       one_on_stage(c, a->s1, b->s0 - 1, w) &&
-	       !names_inside(c, b->q0, b->q1, w);
+	       !names_inside(c, b->q0, b->q1, w) &&
+	       !calls_someone(c, b->q1 - 1);
 }
 
 /* Does turn u hold a first-person tag right after a quotation ("“...,” I

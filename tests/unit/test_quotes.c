@@ -1956,6 +1956,23 @@ static void test_vocative_reply_over_gap(void **state)
 	td_doc_free(d);
 }
 
+/* Session 16, second wave (helper c): the alternation through a
+ * paragraph of narration stops at a turn that ends calling someone, also
+ * one the actor layer does not know ("Jim, ..."): the reply is not the
+ * speaker's before last. */
+static void test_gap_stops_at_call(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("\"Two days, perhaps three,\" said Ruth Adler."),
+	        ("Frank Dolan lit a cigarette."),
+	        ("\"Jim, I want you on the docks tonight.\""),
+	        ("\"Yes, Lieutenant.\"")};
+	td_doc *d = fx_doc("1958-04-12", paras, 4);
+	fx_expect(d, "q", "Yes, Lieutenant.", "who", NULL);
+	td_doc_free(d);
+}
+
 /* Session 15 (lead): after an unnamed subject ("Observers said"), a name
  * right after the verb and before a finite verb is the reported clause's
  * subject: the clause is reported with no @who, not by that actor. */
@@ -2252,6 +2269,7 @@ int main(void)
 	        cmocka_unit_test(test_named_narrator),
 	        cmocka_unit_test(test_title_vocative_reply),
 	        cmocka_unit_test(test_vocative_reply_over_gap),
+	        cmocka_unit_test(test_gap_stops_at_call),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
