@@ -40,7 +40,10 @@ enum {
 
 /* Opens the last committed state of the index in dir (read-only; takes no
  * lock). TD_ENOTFOUND if there is no index, TD_EVERSION for another format,
- * TD_ECORRUPT if the manifest fails its checksum. */
+ * TD_ECORRUPT if the manifest fails its checksum. A td_index and its
+ * segments serve one thread at a time: reads keep caches in the segment
+ * (format 17's lexicon blocks and terms), so threads that query at once
+ * each open their own (as tagdex-serve does, one per thread). */
 int td_index_open(const char *dir, td_index **out);
 void td_index_close(td_index *ix);
 /* Opens the committed states of n index directories as one index: their
