@@ -648,6 +648,15 @@ static const char *const described_any[] = {"kid", "stranger", "rider",
         "newcomer", "driver", "clerk", "storekeeper", "bartender", "prisoner",
         "child", NULL};
 
+/* Does the sentence [t, t1) open, outside quotation marks, with "The" or
+ * "A" and at least two tokens more: the opening of described_subject
+ * and described_acting, which then read the lowercase words after it. */
+static int opens_with_article(const td_actx *c, size_t t, size_t t1)
+{
+	return t + 2 < t1 && !tok_in_quote(c, t) &&
+	       (td_tok_eq(c, t, "the", 1) || td_tok_eq(c, t, "a", 1));
+}
+
 /* Does sentence si open with a person by description as its subject:
  * "The" (or "A"), at most two lowercase words, a noun of described_*
  * that fits the pronoun's gender g, then a verb or an adverb ("The kid
@@ -655,8 +664,7 @@ static const char *const described_any[] = {"kid", "stranger", "rider",
 static int described_subject(const td_actx *c, size_t si, int g)
 {
 	size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
-	if (t + 2 >= t1 || tok_in_quote(c, t) ||
-	        !(td_tok_eq(c, t, "the", 1) || td_tok_eq(c, t, "a", 1)))
+	if (!opens_with_article(c, t, t1))
 		return 0;
 	for (size_t k = t + 1; k < t + 4 && k + 1 < t1; k++) {
 		if (!td_tok_is_lower(c, k) || !td_tok_is_word(c, k))
@@ -3648,8 +3656,7 @@ static void handed_turns(td_actx *c)
 static int described_acting(const td_actx *c, size_t si)
 {
 	size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
-	if (t + 2 >= t1 || tok_in_quote(c, t) ||
-	        !(td_tok_eq(c, t, "the", 1) || td_tok_eq(c, t, "a", 1)))
+	if (!opens_with_article(c, t, t1))
 		return 0;
 	for (size_t k = t + 1; k < t + 4 && k + 1 < t1; k++) {
 		if (!td_tok_is_lower(c, k) || !td_tok_is_word(c, k))
