@@ -4399,6 +4399,44 @@ static int other_person_acts(const td_actx *c, size_t si, const char *prev)
 	return !quote_or_speech(c, si);
 }
 
+/* A speech tag by its shape, whatever its verb (session 17): a sentence
+ * that opens with a quotation ending in ",", "?" or "!" inside its
+ * marks, then a person named or "he"/"she" and one verb in the past, an
+ * adverb perhaps, and the stop ("“Prove it,” Brannock rasped.",
+ * "“Obliged,” Kincaid nodded.", "“Tonight?” Harper yelped."): the
+ * subject speaks, the verb in speech_verbs.tsv or not. The speaker, or
+ * NULL. */
+static const char *shaped_tag(const td_actx *c, size_t si)
+{
+	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1, k = t0 + 1;
+	if (t1 < t0 + 6 || !is_open_mark(c, t0) ||
+	        !td_tok_eq(c, t1 - 1, ".", 0))
+		return NULL;
+	while (k < t1 && tok_in_quote(c, k))
+		k++;
+	if (k + 3 > t1 || !is_close_mark(c, k) ||
+	        !(td_tok_eq(c, k - 1, ",", 0) || td_tok_eq(c, k - 1, "?", 0) ||
+	                td_tok_eq(c, k - 1, "!", 0)))
+		return NULL;
+	const char *who = NULL;
+	size_t v = k + 2;
+	const td_mention *m = ment_at(c, k + 1);
+	if (m && m->t0 == k + 1 && !m->pronoun && m->key && m->kind &&
+	        !strcmp(m->kind, "person")) {
+		who = m->key;
+		v = m->t1;
+	} else if (td_tok_in(c, k + 1, he_she, 1)) {
+		who = resolve_pronoun(c, k + 1);
+	}
+	if (!who || v >= t1 - 1 || !td_tok_is_lower(c, v) ||
+	        !td_tok_pos_is(c, v, "VBD"))
+		return NULL;
+	size_t e = v + 1;
+	if (e < t1 - 1 && td_tok_is_lower(c, e) && td_tok_pos_is(c, e, "RB"))
+		e++;
+	return e == t1 - 1 ? who : NULL;
+}
+
 int td_quotes_attribute(td_actx *c)
 {
 	const char *prev = NULL;
@@ -4414,6 +4452,14 @@ int td_quotes_attribute(td_actx *c)
 			prev = NULL;
 		if ((rc = sentence_speech(c, si, prev, &w)) < 0)
 			return rc;
+		if (!w && (w = shaped_tag(c, si)) != NULL)
+			for (size_t q = 0; q < c->n_quotes; q++)
+				if (c->quotes[q].sent == (int)si &&
+				        (!c->quotes[q].who ||
+				                c->quotes[q].who_carried)) {
+					c->quotes[q].who = w;
+					c->quotes[q].who_carried = 0;
+				}
 		if (w)
 			prev = w;
 		else if (other_person_acts(c, si, prev))

@@ -2179,6 +2179,28 @@ static void test_session16_unknown_reporter_and_he(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17 (helper c): a speech tag by its shape, whatever its verb:
+ * "“...,” NAME VERBED." and "“...?” he VERBED." after a closing mark;
+ * not a clause that goes on ("Brannock rasped the words out."). */
+static void test_shaped_tag(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Sam Kincaid rode into Dry Fork at sundown."),
+	        ("Luke Brannock was at the bar."),
+	        ("\"Prove it,\" Brannock rasped.\n\"You can't.\""),
+	        ("\"Obliged,\" Kincaid nodded."),
+	        ("\"Tonight?\" he croaked slowly."),
+	        ("\"Maybe,\" Brannock rasped the word out.")};
+	td_doc *d = fx_doc("1961-07-22", paras, 6);
+	fx_expect(d, "q", "Prove it,", "who", "#luke-brannock");
+	fx_expect(d, "q", "You can't.", "who", "#luke-brannock");
+	fx_expect(d, "q", "Obliged,", "who", "#sam-kincaid");
+	fx_expect(d, "q", "Tonight?", "who", "#sam-kincaid");
+	fx_expect(d, "q", "Maybe,", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2270,6 +2292,7 @@ int main(void)
 	        cmocka_unit_test(test_title_vocative_reply),
 	        cmocka_unit_test(test_vocative_reply_over_gap),
 	        cmocka_unit_test(test_gap_stops_at_call),
+	        cmocka_unit_test(test_shaped_tag),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
