@@ -3498,7 +3498,13 @@ static const char *beat_person(const td_actx *c, size_t si)
 	        !m->kind || strcmp(m->kind, "person") ||
 	        !subject_position(c, m))
 		return NULL;
-	return m->t1 < t1 && td_tok_pos_is(c, m->t1, "VB*") ? m->key : NULL;
+	/* "Hammond spat.": a name, one word in lower case and the stop is
+	 * a clause, its word the verb, whatever the tagger made of it
+	 * ("spat" NN) */
+	int bare = m->t1 + 2 == t1 && td_tok_is_lower(c, m->t1) &&
+	           td_tok_is_word(c, m->t1) && td_tok_eq(c, t1 - 1, ".", 0);
+	return m->t1 < t1 && (bare || td_tok_pos_is(c, m->t1, "VB*")) ? m->key
+	                                                              : NULL;
 }
 
 /* Action beats (session 12): in a paragraph of dialogue, a quotation that

@@ -2201,6 +2201,22 @@ static void test_shaped_tag(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17 (helper c): an action beat of a name and one word ("Hammond
+ * spat.") is a clause whatever part of speech the tagger gives the word
+ * ("spat" NN): the beat's subject speaks the quotation beside it. */
+static void test_beat_of_two_words(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Lieutenant Paul Hammond crawled in beside Sergeant Ray "
+	         "Ortiz."),
+	        ("Ortiz shook his head.\n\"Not pulled back.\nWaiting.\""),
+	        ("Hammond spat.\n\"Not likely.\"")};
+	td_doc *d = fx_doc("1961-10-14", paras, 3);
+	fx_expect(d, "q", "Not likely.", "who", "#paul-hammond");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2293,6 +2309,7 @@ int main(void)
 	        cmocka_unit_test(test_vocative_reply_over_gap),
 	        cmocka_unit_test(test_gap_stops_at_call),
 	        cmocka_unit_test(test_shaped_tag),
+	        cmocka_unit_test(test_beat_of_two_words),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
