@@ -1042,6 +1042,42 @@ static const char *title_alone(const td_actx *c, size_t k, size_t e)
 	return NULL;
 }
 
+static int quote_or_speech(const td_actx *c, size_t si);
+
+/* Session 17: does the narration between token a and the role word at k
+ * (at most 600 tokens back) bring on another holder of that role: the
+ * word after "a"/"an"/"another" ("A sergeant ran up"), or opening a
+ * sentence of narration alone after "The" and an adjective ("The big
+ * sergeant from second platoon came over"), with no name after it? Then
+ * "the sergeant growled" is that newcomer, not the Sergeant Ray Ortiz
+ * named before. Not a description inside a tag or a clause ("interrupted
+ * the one-armed captain", "revealed to the stranger captain": Moby-Dick
+ * ch. 100's Captain Boomer). */
+static int another_in_role(const td_actx *c, size_t a, size_t k)
+{
+	size_t n = td_tok_len(c, k);
+	if (k > a + 600)
+		a = k - 600;
+	for (size_t x = a + 1; x + 1 < k; x++) {
+		if (td_tok_len(c, x) != n || !td_tok_is_lower(c, x) ||
+		        strncasecmp(td_tok_str(c, x), td_tok_str(c, k), n) ||
+		        tok_in_quote(c, x) || ment_at(c, x + 1) ||
+		        (x + 2 < k && td_tok_eq(c, x + 1, ",", 0) &&
+		                ment_at(c, x + 2)))
+			continue;
+		if (td_tok_in(c, x - 1, indef_dets, 1))
+			return 1;
+		int s = c->tok_sent[x];
+		if (s >= 0 && x == c->sents[s].t0 + 2 &&
+		        td_tok_eq(c, x - 2, "the", 1) &&
+		        td_tok_is_lower(c, x - 1) &&
+		        td_tok_pos_is(c, x - 1, "JJ") &&
+		        !quote_or_speech(c, (size_t)s))
+			return 1;
+	}
+	return 0;
+}
+
 /* A role noun in lower case used alone ("the marshal said", "said the
  * sheriff"): the person last named with that word as a title of the
  * lexicon before the name ("Marshal Tom Garrity"); NULL when none. */
@@ -1060,7 +1096,7 @@ static const char *lower_title_alone(const td_actx *c, size_t k)
 		        strncasecmp(td_tok_str(c, w), td_tok_str(c, k), n) ==
 		                0 &&
 		        !td_tok_is_lower(c, w) && title_exactly(c, w, m->t0))
-			return m->key;
+			return another_in_role(c, m->t1, k) ? NULL : m->key;
 	}
 	return NULL;
 }

@@ -2217,6 +2217,24 @@ static void test_beat_of_two_words(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17 (helper c): "the sergeant growled" is not the Sergeant Ray
+ * Ortiz named before when the narration since has brought on another
+ * sergeant ("The big sergeant from second platoon came over"). */
+static void test_role_newcomer(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Sergeant Ray Ortiz lay in the shell hole."),
+	        ("\"Quiet,\" the sergeant whispered."),
+	        ("The big sergeant from second platoon came over the lip of "
+	         "the hole at a run."),
+	        ("\"Not with one radio we don't,\" the sergeant growled.")};
+	td_doc *d = fx_doc("1961-10-14", paras, 4);
+	fx_expect(d, "q", "Quiet,", "who", "#ray-ortiz");
+	fx_expect(d, "q", "Not with one radio we don't,", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2310,6 +2328,7 @@ int main(void)
 	        cmocka_unit_test(test_gap_stops_at_call),
 	        cmocka_unit_test(test_shaped_tag),
 	        cmocka_unit_test(test_beat_of_two_words),
+	        cmocka_unit_test(test_role_newcomer),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
