@@ -2468,6 +2468,21 @@ static void test_departments_formal_names(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17 (helper c): "Private" is a title before a name, as "Pvt."
+ * and "Corporal" are ("Private Eddie Dusek came sliding down": no
+ * person before, and "Dusek" alone after it unknown). */
+static void test_private_title(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "Private Eddie Dusek came sliding down the wall of the hole.",
+	        "Dusek fumbled with the handset."};
+	td_doc *d = fx_doc("1961-10-14", story, 2);
+	fx_expect(d, "persName", "Eddie Dusek", "ref", "#eddie-dusek");
+	fx_expect(d, "persName", "Dusek", "ref", "#eddie-dusek");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2562,6 +2577,7 @@ int main(void)
 	        cmocka_unit_test(test_abbreviated_title_after_tag),
 	        cmocka_unit_test(test_press_titles_and_chambers),
 	        cmocka_unit_test(test_departments_formal_names),
+	        cmocka_unit_test(test_private_title),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
