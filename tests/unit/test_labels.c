@@ -1052,6 +1052,31 @@ static void test_reported_conditional_forecast(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17: anyone's quoted account of past doings narrates, as a
+ * speaker's own does (round 14, dev-fiction: "“Three riders came through
+ * at noon and cleaned out the sacks.”"), unless a word grades it (a
+ * comparative, an adverb in -ly, "too", "nobody") or judges. */
+static void test_quoted_past_account(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-01",
+	        "\"Three riders came through at noon and cleaned out the "
+	        "sacks,\" he said.\n"
+	        "\"Jubal Hackett sent for me,\" she said.\n"
+	        "\"Our dealers sold more machinery than a year earlier,\" "
+	        "he said.\n"
+	        "\"The plan was put in effect too slowly,\" he said.\n"
+	        "\"Nobody asked where the cocoa came from,\" she said.\n"
+	        "\"Jubal Hackett is a liar,\" she said.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#claim"));
+	assert_true(has(fx_ana(d, 3), "#claim"));
+	assert_true(has(fx_ana(d, 4), "#claim"));
+	assert_true(has(fx_ana(d, 5), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1103,6 +1128,7 @@ int main(void)
 	        cmocka_unit_test(test_past_progressive),
 	        cmocka_unit_test(test_present_possibility_and_cause),
 	        cmocka_unit_test(test_reported_conditional_forecast),
+	        cmocka_unit_test(test_quoted_past_account),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
