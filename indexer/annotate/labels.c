@@ -1928,8 +1928,12 @@ static int past_narration(
 		}
 		if (td_tok_any(c, i, present_words) || eq(c, i, t1, "now"))
 			return 0;
-		/* "The economy continued to weaken": a trend, as before */
-		if (eq(c, i + 1, t1, "to") && cue_at(c, t0, i, t1) == CC_REPORT)
+		/* "The economy continued to weaken": a trend, as before; after
+		 * a past event told ("Garland lit his pipe ... and began to
+		 * talk", "a steer bawled, and the night guard began to sing")
+		 * the narration goes on */
+		if (!past && eq(c, i + 1, t1, "to") &&
+		        cue_at(c, t0, i, t1) == CC_REPORT)
 			return 0;
 		size_t n = td_tok_len(c, i);
 		const char *w = td_tok_str(c, i);
@@ -1964,9 +1968,9 @@ static int past_narration(
 		if (!after_be) {
 			past |= past_word(c, i);
 			/* the part-of-speech layer's past tense right after
-			 * a pronoun or a name, adverbs between ("She put the
-			 * mirror away.", "Old Mrs. Dowling laid down her
-			 * fork", "So he wound up with a dozen."): the
+			 * a pronoun, a name or a noun, adverbs between ("She
+			 * put the mirror away.", "Old Mrs. Dowling laid down
+			 * her fork", "So he wound up with a dozen."): the
 			 * irregular verbs past_irregular does not list */
 			if (!past && !tagged && td_tok_pos_is(c, i, "VBD")) {
 				size_t q = i;
@@ -1977,6 +1981,11 @@ static int past_narration(
 				        (td_tok_pos_is(c, q - 1, "PRP") ||
 				                td_tok_pos_is(
 				                        c, q - 1, "NNP") ||
+				                /* a noun: "The tram swung round
+				                 * the last bend" */
+				                td_tok_pos_is(c, q - 1, "NN") ||
+				                td_tok_pos_is(
+				                        c, q - 1, "NNS") ||
 				                /* a name opening the sentence
 				                 * that the tagger reads as a
 				                 * noun or an adjective

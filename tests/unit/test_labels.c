@@ -1077,6 +1077,24 @@ static void test_quoted_past_account(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17: past narration goes on through "began to" after an event
+ * told ("Garland lit his pipe ... and began to talk") and through an
+ * irregular past after a noun ("The tram swung round the last bend");
+ * a trend alone stays a trend ("The economy continued to weaken"). */
+static void test_narration_goes_on(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-10-14",
+	        "Then she opened her handbag, took out a mirror and began to "
+	        "powder her nose.\n"
+	        "The tram swung round the last bend below the vineyards.\n"
+	        "The economy continued to weaken.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1129,6 +1147,7 @@ int main(void)
 	        cmocka_unit_test(test_present_possibility_and_cause),
 	        cmocka_unit_test(test_reported_conditional_forecast),
 	        cmocka_unit_test(test_quoted_past_account),
+	        cmocka_unit_test(test_narration_goes_on),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
