@@ -1234,24 +1234,21 @@ static const char *const present_words[] = {"is", "are", "am", "has", "have",
         "appears", "means", NULL};
 
 /* A word that grades what it qualifies (own_past_account): a comparative
- * or superlative, an adverb in -ly, "too", a word of judgement or stance
- * (claim_cues.tsv, stance.tsv), or one that generalises ("nobody made a
- * fuss about it"). */
+ * or superlative, an adverb in -ly, "too", or one that generalises
+ * ("nobody made a fuss about it"); own_past_account looks up the words of
+ * judgement or stance (claim_cues.tsv, stance.tsv) apart. */
 static const char *const graded_words[] = {
         "too", "nobody", "everybody", "everyone", NULL};
 
-static int graded(const td_actx *c, size_t i, size_t b)
+static TD_COLD int graded(const td_actx *c, size_t i, size_t b)
 {
 	if (td_tok_pos_is(c, i, "JJR") || td_tok_pos_is(c, i, "JJS") ||
 	        td_tok_pos_is(c, i, "RBR") || td_tok_pos_is(c, i, "RBS") ||
 	        any(c, i, b, graded_words))
 		return 1;
 	size_t n = td_tok_len(c, i);
-	if (n > 3 && td_tok_pos_is(c, i, "RB") &&
-	        memcmp(td_tok_str(c, i) + n - 2, "ly", 2) == 0)
-		return 1;
-	return (td_tok_pos_is(c, i, "JJ*") || td_tok_pos_is(c, i, "RB*")) &&
-	       td_patset_match(&c->a->claim_pats, c, i, b) >= 0;
+	return n > 3 && td_tok_pos_is(c, i, "RB") &&
+	       memcmp(td_tok_str(c, i) + n - 2, "ly", 2) == 0;
 }
 
 /* A speaker's account of his own past doings, quoted ("“I came for the
@@ -1272,7 +1269,7 @@ static int graded(const td_actx *c, size_t i, size_t b)
  * claim: there the verb of saying is a position taken ("argued on Sunday
  * that the tariffs had already brought Beijing to the table"; 10 right,
  * 12 wrong on the allowed sets). */
-static int own_past_account(const td_actx *c, size_t a, size_t b)
+static TD_COLD int own_past_account(const td_actx *c, size_t a, size_t b)
 {
 	if (a >= b)
 		return 0;
@@ -1286,11 +1283,21 @@ static int own_past_account(const td_actx *c, size_t a, size_t b)
 		        (graded(c, i, b) || (be && td_tok_pos_is(c, i, "JJ*"))))
 			return 0;
 		be |= eq(c, i, b, "was") || eq(c, i, b, "were");
+		past |= td_tok_pos_is(c, i, "VBD");
+	}
+	/* the look-ups, only for a past account so far (most quotes are
+	 * not): a cue, a stance word, a verb of saying, and for another's
+	 * account an adjective or adverb of the cues or of stance */
+	for (size_t i = a; past && i < b; i++) {
 		int k = cue_at(c, a, i, b);
 		if ((k && k != CC_REPORT) || stance_at(c, i, b) ||
-		        is_speech_word(c, i, b))
+		        is_speech_word(c, i, b) ||
+		        (!own &&
+		                (td_tok_pos_is(c, i, "JJ*") ||
+		                        td_tok_pos_is(c, i, "RB*")) &&
+		                td_patset_match(&c->a->claim_pats, c, i, b) >=
+		                        0))
 			return 0;
-		past |= td_tok_pos_is(c, i, "VBD");
 	}
 	return past;
 }
