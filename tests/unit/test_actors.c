@@ -547,6 +547,50 @@ static void test_matchers_without_tables(void **state)
 	td_tokens_clear(&c.tok);
 }
 
+/* td_tok_eq folds a word's first byte with td_fold_byte (computed at
+ * compile time for a literal): it agrees with td_fold_tab on every byte,
+ * and a literal gives the answer of the same word read at run time. */
+static void test_fold_byte(void **state)
+{
+	(void)state;
+	for (int b = 0; b < 256; b++)
+		assert_int_equal(
+		        td_fold_byte((unsigned char)b), td_fold_tab[b]);
+	static char text[] = "Will WOULD’ve would’ve Zed [ ’tis";
+	td_doc d;
+	memset(&d, 0, sizeof d);
+	d.text = text;
+	d.len = sizeof text - 1;
+	td_actx c;
+	memset(&c, 0, sizeof c);
+	c.doc = &d;
+	assert_int_equal(td_tokenize(text, d.len, 0, &c.tok), 0);
+	char w[16];
+	for (int fold = 0; fold < 2; fold++)
+		for (size_t i = 0; i <= c.tok.n; i++) {
+			strcpy(w, "will");
+			assert_int_equal(td_tok_eq(&c, i, "will", fold),
+			        td_tok_eq(&c, i, w, fold));
+			strcpy(w, "would've");
+			assert_int_equal(td_tok_eq(&c, i, "would've", fold),
+			        td_tok_eq(&c, i, w, fold));
+			strcpy(w, "ZED");
+			assert_int_equal(td_tok_eq(&c, i, "ZED", fold),
+			        td_tok_eq(&c, i, w, fold));
+			strcpy(w, "[");
+			assert_int_equal(td_tok_eq(&c, i, "[", fold),
+			        td_tok_eq(&c, i, w, fold));
+			strcpy(w, "'tis");
+			assert_int_equal(td_tok_eq(&c, i, "'tis", fold),
+			        td_tok_eq(&c, i, w, fold));
+		}
+	assert_true(td_tok_eq(&c, 0, "will", 1));
+	assert_false(td_tok_eq(&c, 0, "will", 0));
+	assert_true(td_tok_eq(&c, 1, "would've", 1));
+	assert_true(td_tok_eq(&c, 2, "would've", 0));
+	td_tokens_clear(&c.tok);
+}
+
 /* The document's date picks the sense of a name (actors.tsv column 7):
  * Russia and Moscow are the Soviet Union in 1961 and Russia today; a
  * document without a date takes the current sense; the Wagner Group
@@ -2501,6 +2545,7 @@ int main(void)
 	        cmocka_unit_test(test_title_beats_lexicon_age),
 	        cmocka_unit_test(test_orgs_by_shape),
 	        cmocka_unit_test(test_matchers_without_tables),
+	        cmocka_unit_test(test_fold_byte),
 	        cmocka_unit_test(test_given_names),
 	        cmocka_unit_test(test_org_short_forms),
 	        cmocka_unit_test(test_validity_periods),
