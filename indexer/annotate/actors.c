@@ -3696,39 +3696,44 @@ static int short_forms_anywhere(td_actx *c)
 	return 0;
 }
 
+/* Mention m may be named again (org_repeats): an organisation, neither a
+ * pronoun nor located, with a key, whose words are a name the rules
+ * found (a lexicon actor keeps its own aliases, a short form ("the
+ * Gallery") its own conditions). Nothing of this changes while
+ * org_repeats runs. */
+static int org_repeatable(const td_actx *c, const td_mention *m)
+{
+	if (m->pronoun || !m->key || strcmp(m->kind, "org") || m->located)
+		return 0;
+	for (size_t d = 0; d < c->n_dyn; d++)
+		if (c->dyn[d].key == m->key &&
+		        strlen(c->dyn[d].name) == m->end - m->start &&
+		        memcmp(c->dyn[d].name, c->doc->text + m->start,
+		                m->end - m->start) == 0)
+			return 1;
+	return 0;
+}
+
 /* An organisation found by rule is named again in the same words
  * anywhere in the document, also as a modifier or before the full name
  * ("As a Neiman-Marcus award winner" ... "president of Neiman-Marcus"):
  * the same words outside every mention, with no capitalised word beside
- * them, take its key. */
-static int org_repeats(td_actx *c, unsigned char *in, size_t t0, size_t t1)
+ * them, take its key. cand[0, nc) are the mentions (in order) that
+ * org_repeatable allows, of those before the sentence. */
+static int org_repeats(td_actx *c, unsigned char *in, size_t t0, size_t t1,
+        const size_t *cand, size_t nc)
 {
-	size_t nm = c->n_ments;
 	int rc = 0;
 	for (size_t t = t0; t < t1 && rc >= 0; t++) {
 		if (in[t] || !td_tok_is_cap(c, t) || !td_tok_is_word(c, t) ||
 		        (t > t0 && td_tok_is_cap(c, t - 1) &&
 		                td_tok_is_word(c, t - 1)))
 			continue;
-		for (size_t k = 0; k < nm; k++) {
-			const td_mention *m = &c->ments[k];
+		for (size_t k = 0; k < nc; k++) {
+			const td_mention *m = &c->ments[cand[k]];
 			size_t n = m->t1 - m->t0, w = 0;
-			if (m->pronoun || !m->key || strcmp(m->kind, "org") ||
-			        m->located || m->t0 == t || t + n > t1 ||
+			if (m->t0 == t || t + n > t1 ||
 			        !same_token(c, m->t0, t))
-				continue;
-			/* only full names that rules found: a lexicon actor
-			 * keeps its own aliases, a short form ("the Gallery")
-			 * its own conditions */
-			int dyn = 0;
-			for (size_t d = 0; d < c->n_dyn && !dyn; d++)
-				dyn = c->dyn[d].key == m->key &&
-				      strlen(c->dyn[d].name) ==
-				              m->end - m->start &&
-				      memcmp(c->dyn[d].name,
-				              c->doc->text + m->start,
-				              m->end - m->start) == 0;
-			if (!dyn)
 				continue;
 			while (w < n && !in[t + w] &&
 			        same_token(c, m->t0 + w, t + w))
@@ -3751,6 +3756,34 @@ static int org_repeats(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		}
 	}
 	return rc;
+}
+
+/* org_repeats over every sentence (as each_sentence_named), its
+ * candidates gathered once: testing every mention of the document at
+ * every capitalised word was 2% of an ingest's instructions. */
+static int org_repeats_all(td_actx *c)
+{
+	unsigned char *in = named_tokens(c);
+	if (!in)
+		return TD_ENOMEM;
+	size_t *cand = NULL, nc = 0, cap = 0, seen = 0;
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		for (; seen < c->n_ments && rc >= 0; seen++)
+			if (org_repeatable(c, &c->ments[seen])) {
+				if (TD_VEC_RESERVE(cand, nc, cap, 16))
+					rc = td_error(
+					        TD_ENOMEM, "out of memory");
+				else
+					cand[nc++] = seen;
+			}
+		if (rc >= 0)
+			rc = org_repeats(c, in, c->sents[si].t0,
+			        c->sents[si].t1, cand, nc);
+	}
+	free(cand);
+	free(in);
+	return rc < 0 ? rc : 0;
 }
 
 /* A bare capitalised word at token t that no rule has taken: no
@@ -5628,7 +5661,7 @@ int td_actors_find(td_actx *c)
 	}
 	int rc = each_sentence_named(c, nicknamed_person);
 	if (!rc)
-		rc = each_sentence_named(c, org_repeats);
+		rc = org_repeats_all(c);
 	if (!rc)
 		rc = short_forms_anywhere(c);
 	if (!rc)
