@@ -183,6 +183,11 @@ int td_pipeline_doc(const td_pipeline *p, const char *path, const char *data,
 	return 0;
 }
 
+int td_pipeline_hashes_input(const char *path)
+{
+	return td_pipeline_takes(path) && strcasecmp(extension(path), "xml");
+}
+
 int td_pipeline_takes(const char *path)
 {
 	const char *e = extension(path);

@@ -46,5 +46,9 @@ int td_pipeline_docs(const td_pipeline *p, const char *path, const char *data,
 /* 1 if the pipeline reads files of path's extension (.txt, .html, .htm,
  * .xml, in any case): what a directory walk picks up. */
 int td_pipeline_takes(const char *path);
+/* 1 if the document the pipeline makes of path's bytes (.txt, .html,
+ * .htm) carries their SHA-256 as meta.source_sha256, hashed by its
+ * reader; 0 for TEI (.xml), whose documents keep their header's. */
+int td_pipeline_hashes_input(const char *path);
 
 #endif
