@@ -345,8 +345,19 @@ int td_tok_eq_slow(const td_actx *c, size_t i, const char *w, int fold)
 		unsigned char x = a[j], y = b[j];
 		if (!y)
 			return 0;
-		if (x == 0xe2 || y == 0xe2)
+		/* a lead byte 0xe2 against another byte: different words
+		 * unless one of them is the ’ that equals ' (a quotation
+		 * mark or dash token against each word a rule tests was 1.4%
+		 * of an ingest's instructions in word_eq) */
+		if (x == 0xe2 || y == 0xe2) {
+			if (x != y &&
+			        !(x == 0xe2 && al - j >= 3 &&
+			                a[j + 1] == 0x80 && a[j + 2] == 0x99) &&
+			        !(y == 0xe2 && b[j + 1] == 0x80 &&
+			                b[j + 2] == 0x99))
+				return 0;
 			return word_eq((const char *)a, al, w, strlen(w), fold);
+		}
 		if (x != y && (!fold || td_fold_tab[x] != td_fold_tab[y]))
 			return 0;
 	}

@@ -556,7 +556,7 @@ static void test_fold_byte(void **state)
 	for (int b = 0; b < 256; b++)
 		assert_int_equal(
 		        td_fold_byte((unsigned char)b), td_fold_tab[b]);
-	static char text[] = "Will WOULD’ve would’ve Zed [ ’tis";
+	static char text[] = "Will WOULD’ve would’ve Zed [ ’tis “ — it’s";
 	td_doc d;
 	memset(&d, 0, sizeof d);
 	d.text = text;
@@ -583,11 +583,32 @@ static void test_fold_byte(void **state)
 			strcpy(w, "'tis");
 			assert_int_equal(td_tok_eq(&c, i, "'tis", fold),
 			        td_tok_eq(&c, i, w, fold));
+			strcpy(w, "“");
+			assert_int_equal(td_tok_eq(&c, i, "“", fold),
+			        td_tok_eq(&c, i, w, fold));
 		}
 	assert_true(td_tok_eq(&c, 0, "will", 1));
 	assert_false(td_tok_eq(&c, 0, "will", 0));
 	assert_true(td_tok_eq(&c, 1, "would've", 1));
 	assert_true(td_tok_eq(&c, 2, "would've", 0));
+	/* a token of the lead byte 0xe2 (’ “ —) against other words:
+	 * Will WOULD’ve would’ve Zed [ ’ tis “ — it ’s */
+	assert_true(td_tok_eq(&c, 5, "'", 1));
+	assert_true(td_tok_eq(&c, 5, "’", 0));
+	assert_false(td_tok_eq(&c, 5, "“", 0));
+	assert_false(td_tok_eq(&c, 7, "'", 1));
+	assert_false(td_tok_eq(&c, 7, "’", 1));
+	assert_false(td_tok_eq(&c, 7, "would", 1));
+	assert_true(td_tok_eq(&c, 7, "“", 0));
+	assert_false(td_tok_eq(&c, 8, "–", 0));
+	assert_true(td_tok_eq(&c, 8, "—", 1));
+	assert_true(td_tok_eq(&c, 10, "'s", 1));
+	assert_true(td_tok_eq(&c, 10, "’s", 1));
+	assert_false(td_tok_eq(&c, 10, "“s", 1));
+	assert_false(td_tok_eq(&c, 10, "s", 1));
+	assert_false(td_tok_eq(&c, 4, "’", 1));
+	assert_false(td_tok_eq(&c, 1, "WOULD“ve", 1));
+	assert_true(td_tok_eq(&c, 1, "would've", 1));
 	td_tokens_clear(&c.tok);
 }
 
