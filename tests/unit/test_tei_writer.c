@@ -283,6 +283,38 @@ static void test_pullquote_headings(void **state)
 	td_blocks_clear(&b);
 }
 
+/* A short paragraph that repeats words of a longer one is its pull quote:
+ * its first word in either case, every later word as it is. The structure
+ * builder first tests a paragraph's words as bits (tokbits): a word of
+ * another case or absent keeps the paragraph. */
+static void test_pullquote_paragraphs(void **state)
+{
+	(void)state;
+	td_blocks b;
+	td_doc *doc;
+	size_t n;
+	const char *t =
+	        "Title\n\nStandfirst.\n\n"
+	        "The talks broke down when the envoy left the room early, "
+	        "officials said on Tuesday.\n\n"
+	        "The envoy left the room early.\n\n"
+	        "The Envoy left the room early.\n\n"
+	        "The envoy left the hall early.\n\n"
+	        "He had a good year.\n";
+	assert_int_equal(td_text_read("t.txt", t, strlen(t), 0, &b), 0);
+	assert_int_equal(td_structure_build(&b, NULL, "doc-t", &doc), 0);
+	char *out = write_mem(doc, &n);
+	assert_non_null(strstr(out,
+	        "<quote type=\"pullquote\"><p>The envoy left the room "
+	        "early.</p></quote>"));
+	assert_null(strstr(out, "pullquote\"><p>The Envoy"));
+	assert_null(strstr(out, "pullquote\"><p>The envoy left the hall"));
+	check_text_content(doc);
+	free(out);
+	td_doc_free(doc);
+	td_blocks_clear(&b);
+}
+
 static void test_actor_lists(void **state)
 {
 	(void)state;
@@ -420,6 +452,7 @@ int main(void)
 	        cmocka_unit_test_setup(test_nesting_by_rank, setup),
 	        cmocka_unit_test_setup(test_front_only_document, setup),
 	        cmocka_unit_test_setup(test_pullquote_headings, setup),
+	        cmocka_unit_test_setup(test_pullquote_paragraphs, setup),
 	        cmocka_unit_test_setup(test_actor_lists, setup),
 	        cmocka_unit_test_setup(test_deterministic, setup),
 	};
