@@ -5082,6 +5082,94 @@ static int evidenced_names(td_actx *c, unsigned char *in)
 	return rc < 0 ? rc : 0;
 }
 
+/* ---------------------------------------------- kin named by a given name */
+
+/* Nouns of kinship that a given name stands in apposition to ("his wife,
+ * Edna", "her brother Vernon"). */
+static const char *const kin_nouns[] = {"wife", "husband", "son", "daughter",
+        "brother", "sister", "mother", "father", "widow", "widower", "fiancee",
+        "fiance", "bride", "nephew", "niece", "cousin", "uncle", "aunt",
+        "grandson", "granddaughter", "stepson", "stepdaughter", NULL};
+static const char *const possessive_dets[] = {
+        "his", "her", "their", "my", "your", "our", NULL};
+
+/* Is token n a kinship noun (kin_nouns) whose possessor goes before it:
+ * a possessive determiner or a name's "'s", up to two lowercase or
+ * numeric modifiers between ("his 36-year-old wife", "Robinson's pretty
+ * wife"), or "and" right before it ("Peter Kroger, bookseller, and
+ * wife, Joyce")? */
+static int kin_with_possessor(const td_actx *c, size_t n, size_t t0)
+{
+	if (!in_list(c, n, kin_nouns, 0))
+		return 0;
+	if (n > t0 && td_tok_eq(c, n - 1, "and", 0))
+		return 1;
+	for (size_t k = n; k > t0 && k + 3 > n; k--) {
+		size_t p = k - 1;
+		if (in_list(c, p, possessive_dets, 1) ||
+		        td_tok_eq(c, p, "'s", 1))
+			return 1;
+		unsigned char b = first_byte(c, p);
+		if (!(td_tok_is_lower(c, p) || (b >= '0' && b <= '9')) ||
+		        !td_tok_is_word(c, p))
+			return 0;
+	}
+	return 0;
+}
+
+/* A given name (given_names.tsv) alone in apposition to a kinship noun
+ * with its possessor ("His wife, Edna, carried", "Ostrander's wife,
+ * Louise", "her brother Vernon"): a person of the document keyed by the
+ * name, and so are its other bare uses (emit_person_spread). A comma
+ * may stand between; the name has no capitalised word after it ("his
+ * wife, Mary Smith" is a full name, found by given_run). A name that a
+ * lexicon gave to a famous person by that word alone ("Clay" of Lucius
+ * D. Clay) is this person's wherever it stands (rekey), unless the
+ * document names the famous one in full. */
+static int kin_names(td_actx *c, unsigned char *in, size_t t0, size_t t1)
+{
+	int rc = 0;
+	for (size_t t = t0 + 2; t < t1 && rc >= 0; t++) {
+		unsigned char b = first_byte(c, t);
+		if (b < 'A' || b > 'Z')
+			continue;
+		size_t n = td_tok_eq(c, t - 1, ",", 0) ? t - 2 : t - 1;
+		if (n <= t0 || !kin_with_possessor(c, n, t0) ||
+		        td_patset_match(&c->a->given_pats, c, t, t + 1) < 0 ||
+		        (t + 1 < t1 && td_tok_is_cap(c, t + 1) &&
+		                td_tok_is_word(c, t + 1)))
+			continue;
+		if (!in[t]) {
+			if (bare_capital(c, in, t, t0, t1))
+				rc = emit_person_spread(c, in, t, 1);
+			continue;
+		}
+		/* a lexicon's one-word person over t, its key held by no
+		 * longer mention */
+		const td_mention *m = NULL;
+		for (size_t k = 0; k < c->n_ments && !m; k++)
+			if (c->ments[k].t0 == t && c->ments[k].t1 == t + 1 &&
+			        !c->ments[k].pronoun && c->ments[k].key &&
+			        !strcmp(c->ments[k].kind, "person"))
+				m = &c->ments[k];
+		if (!m || self_keyed(c, t) >= 0)
+			continue;
+		const char *old = m->key;
+		int longer = 0;
+		for (size_t k = 0; k < c->n_ments && !longer; k++)
+			longer = c->ments[k].key &&
+			         !strcmp(c->ments[k].key, old) &&
+			         c->ments[k].t1 - c->ments[k].t0 > 1;
+		if (longer)
+			continue;
+		const td_dyn *d;
+		if ((rc = add_dyn(c, t, t + 1, "person", NULL, &d)) >= 0 &&
+		        (rc = rekey(c, old, d->key, NULL)) >= 0)
+			rc = td_doc_add_actor(c->doc, d->key, d->kind, d->name);
+	}
+	return rc;
+}
+
 /* The persons of fiction and learned prose named by one word (session
  * 11), in one pass over the marks of named_tokens, which each rule
  * updates: cited authors and vocatives, surnames after honorifics, given
@@ -5094,6 +5182,8 @@ static int one_word_names(td_actx *c)
 	int rc = 0;
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
 		rc = second_names(c, in, c->sents[si].t0, c->sents[si].t1);
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
+		rc = kin_names(c, in, c->sents[si].t0, c->sents[si].t1);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		rc = cited_authors(c, in, c->sents[si].t0, c->sents[si].t1);
 		if (rc >= 0)
@@ -5695,6 +5785,6 @@ static int register_words(td_annotator *a)
 	        honorifics, naming_verbs, naming_objects, title_minor,
 	        coworkers, home_words, unnamed_things, people_nouns,
 	        street_words, school_heads, legislature_words, congress_words,
-	        clause_openers, NULL};
+	        clause_openers, kin_nouns, possessive_dets, NULL};
 	return td_words_register(a, lists);
 }

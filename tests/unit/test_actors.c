@@ -970,6 +970,50 @@ static void test_scholars_in_learned_prose(void **state)
 	td_doc_free(d);
 }
 
+/* A given name alone in apposition to a kinship noun with its possessor
+ * is a person keyed by the name, its other bare uses too; a lexicon's
+ * famous person of that one word gives way ("His brother, Clay" is no
+ * Lucius D. Clay) (session 17, kin_names). Not without a possessor, not
+ * before a surname, not a word no given name, not where the document
+ * names the famous person in full. */
+static void test_kin_named_by_given_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-23",
+	        "Ostrander's wife, Louise, was visiting her sister.\nEdna "
+	        "Pruitt would stay with her brother Vernon for a week.\nSo "
+	        "did their daughter, Carol, a senior.\nJess rode in.\nHis "
+	        "brother, Clay, was at the corral.\n\"In the house,\" Clay "
+	        "said.\nLouise came home on Sunday.");
+	fx_expect(d, "persName", "Louise", "ref", "#louise");
+	assert_non_null(fx_find_nth(d, "persName", "Louise", 1));
+	fx_expect(d, "persName", "Vernon", "ref", "#vernon");
+	fx_expect(d, "persName", "Carol", "ref", "#carol");
+	fx_expect(d, "persName", "Clay", "ref", "#clay");
+	const td_span *s = fx_find_nth(d, "persName", "Clay", 1);
+	assert_non_null(s);
+	assert_string_equal(td_span_attr(s, "ref"), "#clay");
+	/* the header lists clay, not the famous one */
+	int clay = 0, lucius = 0;
+	for (size_t i = 0; i < d->n_actors; i++) {
+		clay += !strcmp(d->actors[i].key, "clay");
+		lucius += !strcmp(d->actors[i].key, "lucius-d-clay");
+	}
+	assert_int_equal(clay, 1);
+	assert_int_equal(lucius, 0);
+	td_doc_free(d);
+	d = fx_one("1961-09-23",
+	        "The wife, Louise, sat down.\nHis wife, Mary Hollis, "
+	        "spoke.\nHer brother, Texas, rode.\nGeneral Lucius D. Clay "
+	        "came, and his son, Clay, with him.");
+	assert_null(fx_find(d, "persName", "Louise"));
+	assert_null(fx_find(d, "persName", "Mary"));
+	fx_expect(d, "persName", "Mary Hollis", "ref", "#mary-hollis");
+	assert_null(fx_find(d, "persName", "Texas"));
+	fx_expect(d, "persName", "Clay", "ref", "#lucius-d-clay");
+	td_doc_free(d);
+}
+
 /* An address's street after initials ("410 S. Windsor Blvd.", "12 N. Lake
  * Ave.") is no person: a street word ends no person's name; a name with
  * initials still is one. */
@@ -2588,6 +2632,7 @@ int main(void)
 	        cmocka_unit_test(test_surnames_by_person_evidence),
 	        cmocka_unit_test(test_surname_evidence_keep_out),
 	        cmocka_unit_test(test_scholars_in_learned_prose),
+	        cmocka_unit_test(test_kin_named_by_given_name),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
 	        cmocka_unit_test(test_opener_before_bare_name),
