@@ -2261,6 +2261,23 @@ static size_t nickname_at(const td_actx *c, size_t k, size_t lim)
 	               : 0;
 }
 
+/* A hyphenated word opening a sentence that modifies the name after it
+ * and is no part of it: its last part lowercase ("Twenty-one-year-old
+ * Milt Pappas", "Hard-hitting Bob Allison") or a former member's "Ex-"
+ * ("Ex-Oriole Clint Courtney"); not a double given name ("Jean-Paul"). */
+static int modifier_opener(const td_actx *c, size_t t)
+{
+	const char *w = td_tok_str(c, t);
+	size_t n = td_tok_len(c, t);
+	size_t h = n;
+	while (h > 0 && w[h - 1] != '-')
+		h--;
+	if (h < 2 || h >= n)
+		return 0; /* no hyphen inside the word */
+	return (w[h] >= 'a' && w[h] <= 'z') ||
+	       (n > 3 && (w[0] == 'E' && w[1] == 'x' && w[2] == '-'));
+}
+
 /* Length in tokens of a person's name at i that begins with a given name
  * (given_names.tsv) and has one or two more name words, particles
  * between ("Ethel Gee", "August Jack McNair"); 0 when any word is
@@ -2277,7 +2294,8 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 	        (!month_given && !free_name_word(c, i, lim)))
 		return 0;
 	if (i > t0 && name_token(c, i - 1) &&
-	        td_patset_match(&c->a->title_pats, c, i - 1, i) < 0)
+	        td_patset_match(&c->a->title_pats, c, i - 1, i) < 0 &&
+	        !(i - 1 == t0 && modifier_opener(c, t0)))
 		return 0;
 	size_t k = i + 1;
 	while (k < lim && k - i < 3) {
@@ -3159,7 +3177,11 @@ static int sentence_actors(td_actx *c, size_t si)
 		/* a capitalised role before a name stays outside it, and the
 		 * capitalised words before the role are the body it serves:
 		 * "Boston Red Sox Outfielder Jackie Jensen" */
-		if (name_token(c, i) && td_tok_pos_is(c, i, "NNP*") &&
+		/* at the sentence's start the tagger may take the role for a
+		 * common noun ("Pitcher Steve Barber joined") */
+		if (name_token(c, i) &&
+		        (td_tok_pos_is(c, i, "NNP*") ||
+		                (i == t0 && pos_noun(c, i))) &&
 		        !(i > t0 && name_token(c, i - 1))) {
 			size_t k = i, rn = 0;
 			const td_mention *rs = NULL;

@@ -970,6 +970,29 @@ static void test_scholars_in_learned_prose(void **state)
 	td_doc_free(d);
 }
 
+/* A word opening the sentence before a person's name stays outside it:
+ * a role the tagger takes for a common noun ("Pitcher Steve Barber"), a
+ * hyphenated modifier or a former member's "Ex-" ("Twenty-one-year-old
+ * Milt Pappas", "Ex-Oriole Clint Courtney") (session 17); not a double
+ * given name ("Jean-Paul Marie Dupont"), not a role before no given
+ * name. */
+static void test_modifier_before_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-03-17",
+	        "Pitcher Steve Barber joined the club one week ago.\n"
+	        "Twenty-one-year-old Milt Pappas will start on Sunday.\n"
+	        "Ex-Oriole Clint Courtney, now catching for the A's, is all "
+	        "for it.\nJean-Paul Marie Dupont wrote the book.\nTeacher "
+	        "Training College opened.");
+	fx_expect(d, "persName", "Steve Barber", "ref", "#steve-barber");
+	fx_expect(d, "persName", "Milt Pappas", "ref", "#milt-pappas");
+	fx_expect(d, "persName", "Clint Courtney", "ref", "#clint-courtney");
+	assert_null(fx_find(d, "persName", "Marie Dupont"));
+	assert_null(fx_find(d, "persName", "Training College"));
+	td_doc_free(d);
+}
+
 /* A given name alone in apposition to a kinship noun with its possessor
  * is a person keyed by the name, its other bare uses too; a lexicon's
  * famous person of that one word gives way ("His brother, Clay" is no
@@ -2633,6 +2656,7 @@ int main(void)
 	        cmocka_unit_test(test_surname_evidence_keep_out),
 	        cmocka_unit_test(test_scholars_in_learned_prose),
 	        cmocka_unit_test(test_kin_named_by_given_name),
+	        cmocka_unit_test(test_modifier_before_name),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
 	        cmocka_unit_test(test_opener_before_bare_name),
