@@ -5057,6 +5057,22 @@ static int scholar_evidence(const td_actx *c, size_t t, size_t t0, size_t t1)
 	               td_tok_eq(c, t + 3, "in", 0) && cite_year(c, t + 4));
 }
 
+/* Does a person's mention open with a longer word that token t begins
+ * ("Jack" of "Jackie Jensen")? A given name alone may then be that
+ * person's short form, whose key no rule here gives it. */
+static int short_of_named(const td_actx *c, size_t t)
+{
+	size_t n = td_tok_len(c, t);
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (!m->pronoun && m->key && !strcmp(m->kind, "person") &&
+		        td_tok_len(c, m->t0) > n &&
+		        !memcmp(td_tok_str(c, m->t0), td_tok_str(c, t), n))
+			return 1;
+	}
+	return 0;
+}
+
 /* Persons the text names by a bare surname that no lexicon holds and no
  * title or given name precedes ("a heavy man called Duval", "Gosnell,
  * writing in 1937"): a bare proper noun (bare_proper) with evidence only
@@ -5082,8 +5098,10 @@ static int evidenced_names(td_actx *c, unsigned char *in)
 			                (learned && scholar_evidence(
 			                                    c, t, t0, t1))) ||
 			        !bare_proper(c, in, t, t0, t1) ||
-			        td_patset_match(
-			                &c->a->given_pats, c, t, t + 1) >= 0 ||
+			        (td_patset_match(
+			                 &c->a->given_pats, c, t, t + 1) >= 0 &&
+			                (!person_evidence(c, t, t0, t1) ||
+			                        short_of_named(c, t))) ||
 			        in_list(c, t, org_heads, 0) ||
 			        in_list(c, t, place_heads, 0) ||
 			        in_list(c, t, dateline_months, 0) ||

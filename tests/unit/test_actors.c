@@ -908,7 +908,8 @@ static void test_surnames_by_person_evidence(void **state)
 }
 
 /* What is no such evidence: a firm's "its", a ship after "the", a common
- * word ("hope"), a given name once (acting_names needs two uses), a word
+ * word ("hope"), a given name once with a verb of saying (acting_names
+ * needs two uses; "Pamela smiled" is a person since session 17), a word
  * of a longer name ("Morton Foods", "Dutch Keller"), a firm "called"
  * something, "her" after a copula, a kind after "a" and an adjective,
  * deities and personifications (person_words.tsv, none). */
@@ -918,7 +919,7 @@ static void test_surname_evidence_keep_out(void **state)
 	td_doc *d = fx_one("1961-03-09",
 	        "Studebaker raised its prices.\nThe Pequod lay still, and "
 	        "later Pequod trembled.\nHope smiled on them, but there was "
-	        "no hope.\nPamela smiled.\nMorton Foods cut prices and "
+	        "no hope.\nPamela said no.\nMorton Foods cut prices and "
 	        "Morton blushed.\nThey bought a company called Zenith.\n"
 	        "Balenciaga is her favorite designer.\nI met a modest "
 	        "Methodist, who said little.\nDutch Keller sat down.\n"
@@ -967,6 +968,25 @@ static void test_scholars_in_learned_prose(void **state)
 	assert_null(fx_find(d, "persName", "Lockheed"));
 	assert_null(fx_find(d, "persName", "Studebaker"));
 	assert_null(fx_find(d, "persName", "Zenith"));
+	td_doc_free(d);
+}
+
+/* A given name used once with evidence only persons have (a reflexive,
+ * a verb of bodies and minds, "who") is a person keyed by the name, as
+ * a surname is (session 17; acting_names asks two uses of a verb); not
+ * the short form of a longer given name the document names ("Jack" of
+ * "Jackie Jensen"), not without the evidence. */
+static void test_given_name_by_person_evidence(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1851-11-14",
+	        "\"'Tis my Mary, my Mary herself!\"\nAt the rail Tom smiled "
+	        "and said nothing.\nJackie Jensen went home.\nShe thinks "
+	        "Jack frowned at the news.\nAnalysts say Brent could fall.");
+	fx_expect(d, "persName", "Mary", "ref", "#mary");
+	fx_expect(d, "persName", "Tom", "ref", "#tom");
+	assert_null(fx_find(d, "persName", "Jack"));
+	assert_null(fx_find(d, "persName", "Brent"));
 	td_doc_free(d);
 }
 
@@ -2657,6 +2677,7 @@ int main(void)
 	        cmocka_unit_test(test_scholars_in_learned_prose),
 	        cmocka_unit_test(test_kin_named_by_given_name),
 	        cmocka_unit_test(test_modifier_before_name),
+	        cmocka_unit_test(test_given_name_by_person_evidence),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
 	        cmocka_unit_test(test_opener_before_bare_name),
