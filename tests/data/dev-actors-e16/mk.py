@@ -51,7 +51,7 @@ G['1961-08-12-press-skyjacked-jet']=[
  (48,'Simmons','norman-simmons',PN),(48,'Bearden','cody-bearden',PN),
  (49,'Simmons','norman-simmons',PN),(49,'Crosby','francis-crosby',PN),
  (51,'Bearden','leon-bearden',PN),(51,'Castro','fidel-castro',PN),(51,'Cuba','cuba',PL),
- (52,'Mary','mary-bearden',PN),
+ (52,'Mary','mary',PN),
  (53,'Capitol Hill','us-congress',PL),(54,'Senate','us-senate',ON),(54,'U.S.','united-states',ST),
  (55,'Kennedy','john-f-kennedy',PN),(56,'Pentagon','united-states',RS),
  (57,'Senate','us-senate',ON),(57,'Kennedy','john-f-kennedy',PN),

@@ -20,7 +20,7 @@ G['1961-09-02-press-steel-talks']=[
  (10,'Johnson','lyndon-b-johnson',PN),
  (11,'Chicago Tribune','chicago-tribune',ON),
  (12,'Times of London','times-of-london',ON),
- (13,'McDonald','david-j-mcdonald',PN),(13,'Rosemary','rosemary-mcdonald',PN)]
+ (13,'McDonald','david-j-mcdonald',PN),(13,'Rosemary','rosemary',PN)]
 G['1961-10-14-press-airline-merger']=[
  (0,'Eastern Airlines','eastern-airlines',ON),(0,'Continental Airlines','continental-airlines',ON),(0,'Civil Aeronautics Board','civil-aeronautics-board',ON),
  (1,'Continental','continental-airlines',ON),
@@ -32,7 +32,7 @@ G['1961-10-14-press-airline-merger']=[
  (7,'Wall Street Journal','wall-street-journal',ON),
  (8,'New York Times','new-york-times',ON),
  (9,'Robert F. Six','robert-f-six',PN),(9,'Continental','continental-airlines',ON),(9,'Continental','continental-airlines',ON),
- (10,'Richard','richard-six',PN),
+ (10,'Richard','richard',PN),
  (11,'Eastern','eastern-airlines',ON),(11,'Eddie Rickenbacker','eddie-rickenbacker',PN)]
 for name,acts in G.items():
     ss=sents(f'articles/{name}.txt')
