@@ -2111,6 +2111,113 @@ static int own_voice(const td_actx *c, size_t t0, size_t i, size_t t1)
 	return k > t0 && any(c, k - 1, t1, author_subjects);
 }
 
+/* A schedule in the present tense (issue 13): a time ahead (a weekday,
+ * tomorrow, tonight, this afternoon/evening/weekend/week) after a verb in
+ * the present (VBZ, VBP) in the author's own clause: "Cafe Society opens
+ * formally this afternoon", "The Mustangs don't play this week", "The
+ * Hornets play at Denton Saturday night", "Jump off is tomorrow night".
+ * A past verb or participle between ("said Monday",
+ * "was promoted this week", "is suspended for crowding horses on
+ * Wednesday"), a verb of saying ("says Monday"), the perfect or "last",
+ * "since", "every" before the day keep the report; "is in Boston this
+ * week", "is playing ... this week" describe the present (be + a place
+ * or a progressive only with a day ahead, not with "this week"). Called
+ * only for a sentence no other test found a forecast in: one pass over
+ * its words, a hashed look-up each. */
+static const char *const this_times[] = {
+        "afternoon", "evening", "weekend", "week", NULL};
+static const char *const day_openers[] = {"last", "since", "every", NULL};
+static const char *const be_now[] = {"is", "are", NULL};
+/* verbs whose past is their present: "The Bears beat the Cardinals
+ * Sunday" reports */
+static const char *const past_alike[] = {"beat", "hit", "put", "set", "cut",
+        "let", "quit", "shut", "hurt", "cost", "spread", "bid", "split",
+        "upset", "read", NULL};
+
+/* A past verb in the author's clause before token k ("was let manual
+ * laborers go home Tuesday night"). */
+static int past_before(const td_actx *c, size_t t0, size_t k, size_t t1,
+        const unsigned char *m)
+{
+	while (k-- > t0 && !boundary(c, k) && !(m[k - t0] & M_REP))
+		if (past_word(c, k) || td_tok_pos_is(c, k, "VBD") ||
+		        any(c, k, t1, past_alike))
+			return 1;
+	return 0;
+}
+
+static TD_COLD int present_schedule(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	for (size_t i = own_word(m, t0, t0, t1); i < t1;
+	        i = own_word(m, t0, i + 1, t1)) {
+		int week = 0;
+		if (eq(c, i, t1, "this") && any(c, i + 1, t1, this_times))
+			week = eq(c, i + 1, t1, "week");
+		else if (!any(c, i, t1, weekdays) &&
+		         !eq(c, i, t1, "tomorrow") && !eq(c, i, t1, "tonight"))
+			continue;
+		if ((m[i - t0] & M_COND) || eq(c, i + 1, t1, "'s") ||
+		        eq(c, i + 1, t1, "’s") ||
+		        (i > t0 && any(c, i - 1, t1, day_openers)))
+			continue;
+		for (size_t k = i; k-- > t0 && i - k <= 8;) {
+			if ((m[k - t0] & (M_REP | M_COND)) || boundary(c, k) ||
+			        past_word(c, k) || td_tok_pos_is(c, k, "VBD") ||
+			        td_tok_pos_is(c, k, "VBN"))
+				break;
+			if (!td_tok_pos_is(c, k, "VBZ") &&
+			        !td_tok_pos_is(c, k, "VBP"))
+				continue;
+			if (any(c, k, t1, be_now)) {
+				if (!week && !past_before(c, t0, k, t1, m) &&
+				        (k + 1 == i ||
+				                (td_tok_pos_is(
+				                         c, k + 1, "VBG") &&
+				                        !eq(c, k + 1, t1,
+				                                "going"))))
+					return 1;
+				break;
+			}
+			if (eq(c, k, t1, "has") || eq(c, k, t1, "have") ||
+			        any(c, k, t1, past_alike) ||
+			        is_speech_word(c, k, t1))
+				break;
+			return !past_before(c, t0, k, t1, m);
+		}
+	}
+	return 0;
+}
+
+/* A contracted "will" on a third person in the author's words (issue
+ * 13): "he'll", "she'll", "it'll", "they'll", "there'll" are one token
+ * (future_modals' "'ll" never sees them), so the columnist's "She'll move
+ * to Gotham after years in Paris", "It'll be an all day affair" went
+ * unread; inside quotes quoted_forecast reads them. Not before
+ * "have" + a participle, nor a frequency adverb (generic_will). */
+static const char *const ll_persons[] = {
+        "he", "she", "it", "they", "there", NULL};
+
+static TD_COLD int own_contracted_will(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	for (size_t i = own_word(m, t0, t0, t1); i + 1 < t1;
+	        i = own_word(m, t0, i + 1, t1)) {
+		size_t n = td_tok_len(c, i);
+		const char *w = td_tok_str(c, i);
+		if (n < 4 || n > 10 || (w[n - 1] != 'l' && w[n - 1] != 'L') ||
+		        (m[i - t0] & M_COND) ||
+		        !pron_contracted(c, i, ll_persons, sfx_will))
+			continue;
+		size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
+		if (v < t1 && td_tok_is_lower(c, v) &&
+		        (!eq(c, v, t1, "have") || eq(c, v + 1, t1, "to")) &&
+		        !generic_will(c, i, t1))
+			return 1;
+	}
+	return 0;
+}
+
 int td_labels_apply(td_actx *c)
 {
 	int rc = mark_hedges(c);
@@ -2202,7 +2309,9 @@ int td_labels_apply(td_actx *c)
 		        (reported_forecast(c, si, t0, t1) ||
 		                hedged_will(c, t0, t1, mask) ||
 		                quoted_forecast(c, t0, t1) ||
-		                belief_forecast(c, t0, t1, mask)))
+		                belief_forecast(c, t0, t1, mask) ||
+		                own_contracted_will(c, t0, t1, mask) ||
+		                present_schedule(c, t0, t1, mask)))
 			pred = 1;
 		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
 		int claim, stance = 0;
@@ -2282,6 +2391,7 @@ static int register_words(td_annotator *a)
 	        be_present, link_verbs2, third_singular, other_possessive,
 	        command_openers, stative_verbs, subordinators, call_words,
 	        ident_subjects, ident_be, call_particles, cause_particles,
-	        institution_nouns, graded_words, NULL};
+	        institution_nouns, graded_words, this_times, day_openers,
+	        be_now, past_alike, ll_persons, NULL};
 	return td_words_register(a, lists);
 }

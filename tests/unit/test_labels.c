@@ -1095,6 +1095,43 @@ static void test_narration_goes_on(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17 (helper b): a schedule in the present tense with a time
+ * ahead, and a contracted "will" on a third person in the author's
+ * words, foretell; a past or a verb like "beat" before the day reports,
+ * "this week" with "is" describes the present. */
+static void test_present_schedule(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-10-13",
+	        "Cafe Society opens formally this afternoon under its new "
+	        "ownership.\n"
+	        "The Mustangs don't play this week.\n"
+	        "Jump off is tomorrow night at the Stadium.\n"
+	        "The Bears beat the Cardinals Sunday, 24 to 10.\n"
+	        "Meek said Monday the team was tired.\n"
+	        "The mayor is in Boston this week.\n"
+	        "The Hornets play at Denton Saturday night.\n"
+	        "What he did was let the laborers go home Tuesday night.\n"
+	        "She'll move to Gotham after years in Paris.\n"
+	        "It'll be an all day affair with screenings.\n"
+	        "He'll often bull into the rules.\n"
+	        "The apprentice is suspended ten days for crowding horses on "
+	        "Wednesday.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	assert_false(has(fx_ana(d, 4), "#prediction"));
+	assert_false(has(fx_ana(d, 5), "#prediction"));
+	assert_true(has(fx_ana(d, 6), "#prediction"));
+	assert_false(has(fx_ana(d, 7), "#prediction"));
+	assert_true(has(fx_ana(d, 8), "#prediction"));
+	assert_true(has(fx_ana(d, 9), "#prediction"));
+	assert_false(has(fx_ana(d, 10), "#prediction"));
+	assert_false(has(fx_ana(d, 11), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1148,6 +1185,7 @@ int main(void)
 	        cmocka_unit_test(test_reported_conditional_forecast),
 	        cmocka_unit_test(test_quoted_past_account),
 	        cmocka_unit_test(test_narration_goes_on),
+	        cmocka_unit_test(test_present_schedule),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
