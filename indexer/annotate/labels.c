@@ -2218,6 +2218,63 @@ static TD_COLD int own_contracted_will(
 	return 0;
 }
 
+/* A warning or prediction of things (issue 13): warned, cautioned,
+ * predicted, forecast + "that" (an object between: "warned speculators
+ * that") + a clause whose subject is no person, pronoun, actor or "any"
+ * + a modal ("Top scientists have warned that an area hit by an atomic
+ * missile ... would be engulfed", "He cautioned that “the greater danger
+ * in this recovery may be excessive stimulation ...”"): the speaker
+ * foretells an event. "warned that Tehran could", "warned speculators
+ * that they will be ouching", "warned that any attack would be met"
+ * threaten, no forecast, as "warned that troops would be treated as a
+ * party" classifies an act (be + a/an, be + participle + as); "could
+ * have" looks back. */
+static const char *const warn_verbs[] = {"warned", "warns", "warn", "cautioned",
+        "cautions", "predicted", "predicts", "forecast", "forecasts", "foresaw",
+        "foresees", NULL};
+static const char *const open_marks[] = {"\"", "“", "'", "‘", NULL};
+
+static TD_COLD int warned_forecast(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	for (size_t i = own_word(m, t0, t0, t1); i + 2 < t1;
+	        i = own_word(m, t0, i + 1, t1)) {
+		if (!any(c, i, t1, warn_verbs) || (m[i - t0] & M_COND))
+			continue;
+		size_t a = i + 1;
+		while (a < t1 && a <= i + 4 && !eq(c, a, t1, "that") &&
+		        !boundary(c, a))
+			a++;
+		if (!eq(c, a, t1, "that"))
+			continue;
+		a++;
+		while (a < t1 && any(c, a, t1, open_marks))
+			a++;
+		if (a >= t1 || td_tok_in(c, a, personal_subjects, 1) ||
+		        eq(c, a, t1, "any") || mention_at(c, a) ||
+		        (eq(c, a, t1, "the") && mention_at(c, a + 1)))
+			continue;
+		for (size_t j = a + 1; j + 1 < t1 && j <= a + 14; j++) {
+			if (td_tok_eq(c, j, ";", 0))
+				break;
+			if (!any(c, j, t1, future_modals) &&
+			        !any(c, j, t1, possib_modals))
+				continue;
+			/* "would be treated as a party", "would be a
+			 * declaration of war": an act classified, a threat */
+			if (eq(c, j + 1, t1, "be") &&
+			        (eq(c, j + 2, t1, "a") ||
+			                eq(c, j + 2, t1, "an") ||
+			                eq(c, j + 3, t1, "as")))
+				break;
+			if (td_tok_is_lower(c, j + 1) &&
+			        !eq(c, j + 1, t1, "have"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 int td_labels_apply(td_actx *c)
 {
 	int rc = mark_hedges(c);
@@ -2311,6 +2368,7 @@ int td_labels_apply(td_actx *c)
 		                quoted_forecast(c, t0, t1) ||
 		                belief_forecast(c, t0, t1, mask) ||
 		                own_contracted_will(c, t0, t1, mask) ||
+		                warned_forecast(c, t0, t1, mask) ||
 		                present_schedule(c, t0, t1, mask)))
 			pred = 1;
 		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
@@ -2391,7 +2449,7 @@ static int register_words(td_annotator *a)
 	        be_present, link_verbs2, third_singular, other_possessive,
 	        command_openers, stative_verbs, subordinators, call_words,
 	        ident_subjects, ident_be, call_particles, cause_particles,
-	        institution_nouns, graded_words, this_times, day_openers,
-	        be_now, past_alike, ll_persons, NULL};
+	        institution_nouns, this_times, day_openers, be_now, past_alike,
+	        ll_persons, warn_verbs, open_marks, graded_words, NULL};
 	return td_words_register(a, lists);
 }

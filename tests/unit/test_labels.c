@@ -1132,6 +1132,31 @@ static void test_present_schedule(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17 (helper b): a warning or prediction of things ("warned
+ * that an area ... would be engulfed") foretells; a warning of what a
+ * person or an actor will do, or of "any attack", threatens. */
+static void test_warned_forecast(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-10-13",
+	        "Top scientists have warned that an area hit by a missile "
+	        "would be engulfed in a fire storm.\n"
+	        "He cautioned that the greater danger in this recovery may be "
+	        "excessive stimulation.\n"
+	        "Officials warned speculators that they would be sorry.\n"
+	        "The general warned that any attack would be met with force.\n"
+	        "He warned that the rally could have been larger.\n"
+	        "The minister warned that the strike would be treated as a "
+	        "breach.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	assert_false(has(fx_ana(d, 4), "#prediction"));
+	assert_false(has(fx_ana(d, 5), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1186,6 +1211,7 @@ int main(void)
 	        cmocka_unit_test(test_quoted_past_account),
 	        cmocka_unit_test(test_narration_goes_on),
 	        cmocka_unit_test(test_present_schedule),
+	        cmocka_unit_test(test_warned_forecast),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
