@@ -2116,17 +2116,20 @@ static int own_voice(const td_actx *c, size_t t0, size_t i, size_t t1)
  * the present (VBZ, VBP) in the author's own clause: "Cafe Society opens
  * formally this afternoon", "The Mustangs don't play this week", "The
  * Hornets play at Denton Saturday night", "Jump off is tomorrow night".
- * A past verb or participle between ("said Monday",
- * "was promoted this week", "is suspended for crowding horses on
- * Wednesday"), a verb of saying ("says Monday"), the perfect or "last",
- * "since", "every" before the day keep the report; "is in Boston this
- * week", "is playing ... this week" describe the present (be + a place
- * or a progressive only with a day ahead, not with "this week"). Called
- * only for a sentence no other test found a forecast in: one pass over
- * its words, a hashed look-up each. */
+ * A past verb or participle between ("said Monday", "was promoted this
+ * week", "is suspended for crowding horses on Wednesday"), a verb of
+ * saying ("says Monday"), the perfect or a day_openers word before the
+ * day keep the report; "is in Boston this week", "is playing ... this
+ * week" describe the present (be + a place or a progressive only with a
+ * day ahead, not with "this week"). At a token own_future_shape let
+ * through. */
 static const char *const this_times[] = {
         "afternoon", "evening", "weekend", "week", NULL};
-static const char *const day_openers[] = {"last", "since", "every", NULL};
+/* before a day that is no time ahead: "since Tuesday", "every Saturday",
+ * and a day as a noun ("breathes about one seventh or Sunday of his
+ * time") */
+static const char *const day_openers[] = {
+        "last", "since", "every", "or", "and", "of", "a", "the", NULL};
 static const char *const be_now[] = {"is", "are", NULL};
 /* verbs whose past is their present: "The Bears beat the Cardinals
  * Sunday" reports */
@@ -2146,45 +2149,39 @@ static int past_before(const td_actx *c, size_t t0, size_t k, size_t t1,
 	return 0;
 }
 
-static TD_COLD int present_schedule(
-        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+static TD_COLD int schedule_at(const td_actx *c, size_t t0, size_t i, size_t t1,
+        const unsigned char *m)
 {
-	for (size_t i = own_word(m, t0, t0, t1); i < t1;
-	        i = own_word(m, t0, i + 1, t1)) {
-		int week = 0;
-		if (eq(c, i, t1, "this") && any(c, i + 1, t1, this_times))
-			week = eq(c, i + 1, t1, "week");
-		else if (!any(c, i, t1, weekdays) &&
-		         !eq(c, i, t1, "tomorrow") && !eq(c, i, t1, "tonight"))
+	/* by the length of a t-word: this, tonight/Tuesday,
+	 * tomorrow/Thursday; other days by the list */
+	size_t n = td_tok_len(c, i);
+	int week = 0;
+	if (n == 4) {
+		if (!eq(c, i, t1, "this") || !any(c, i + 1, t1, this_times))
+			return 0;
+		week = eq(c, i + 1, t1, "week");
+	} else if (!any(c, i, t1, weekdays) && !eq(c, i, t1, "tomorrow") &&
+	           !eq(c, i, t1, "tonight"))
+		return 0;
+	if (eq(c, i + 1, t1, "'s") || eq(c, i + 1, t1, "’s") ||
+	        (i > t0 && any(c, i - 1, t1, day_openers)))
+		return 0;
+	for (size_t k = i; k-- > t0 && i - k <= 8;) {
+		if ((m[k - t0] & (M_REP | M_COND)) || boundary(c, k) ||
+		        past_word(c, k) || td_tok_pos_is(c, k, "VBD") ||
+		        td_tok_pos_is(c, k, "VBN"))
+			return 0;
+		if (!td_tok_pos_is(c, k, "VBZ") && !td_tok_pos_is(c, k, "VBP"))
 			continue;
-		if ((m[i - t0] & M_COND) || eq(c, i + 1, t1, "'s") ||
-		        eq(c, i + 1, t1, "’s") ||
-		        (i > t0 && any(c, i - 1, t1, day_openers)))
-			continue;
-		for (size_t k = i; k-- > t0 && i - k <= 8;) {
-			if ((m[k - t0] & (M_REP | M_COND)) || boundary(c, k) ||
-			        past_word(c, k) || td_tok_pos_is(c, k, "VBD") ||
-			        td_tok_pos_is(c, k, "VBN"))
-				break;
-			if (!td_tok_pos_is(c, k, "VBZ") &&
-			        !td_tok_pos_is(c, k, "VBP"))
-				continue;
-			if (any(c, k, t1, be_now)) {
-				if (!week && !past_before(c, t0, k, t1, m) &&
-				        (k + 1 == i ||
-				                (td_tok_pos_is(
-				                         c, k + 1, "VBG") &&
-				                        !eq(c, k + 1, t1,
-				                                "going"))))
-					return 1;
-				break;
-			}
-			if (eq(c, k, t1, "has") || eq(c, k, t1, "have") ||
-			        any(c, k, t1, past_alike) ||
-			        is_speech_word(c, k, t1))
-				break;
-			return !past_before(c, t0, k, t1, m);
-		}
+		if (any(c, k, t1, be_now))
+			return !week && !past_before(c, t0, k, t1, m) &&
+			       (k + 1 == i ||
+			               (td_tok_pos_is(c, k + 1, "VBG") &&
+			                       !eq(c, k + 1, t1, "going")));
+		if (eq(c, k, t1, "has") || eq(c, k, t1, "have") ||
+		        any(c, k, t1, past_alike) || is_speech_word(c, k, t1))
+			return 0;
+		return !past_before(c, t0, k, t1, m);
 	}
 	return 0;
 }
@@ -2198,24 +2195,14 @@ static TD_COLD int present_schedule(
 static const char *const ll_persons[] = {
         "he", "she", "it", "they", "there", NULL};
 
-static TD_COLD int own_contracted_will(
-        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+static TD_COLD int contracted_will_at(const td_actx *c, size_t i, size_t t1)
 {
-	for (size_t i = own_word(m, t0, t0, t1); i + 1 < t1;
-	        i = own_word(m, t0, i + 1, t1)) {
-		size_t n = td_tok_len(c, i);
-		const char *w = td_tok_str(c, i);
-		if (n < 4 || n > 10 || (w[n - 1] != 'l' && w[n - 1] != 'L') ||
-		        (m[i - t0] & M_COND) ||
-		        !pron_contracted(c, i, ll_persons, sfx_will))
-			continue;
-		size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
-		if (v < t1 && td_tok_is_lower(c, v) &&
-		        (!eq(c, v, t1, "have") || eq(c, v + 1, t1, "to")) &&
-		        !generic_will(c, i, t1))
-			return 1;
-	}
-	return 0;
+	if (!pron_contracted(c, i, ll_persons, sfx_will))
+		return 0;
+	size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
+	return v < t1 && td_tok_is_lower(c, v) &&
+	       (!eq(c, v, t1, "have") || eq(c, v + 1, t1, "to")) &&
+	       !generic_will(c, i, t1);
 }
 
 /* A warning or prediction of things (issue 13): warned, cautioned,
@@ -2234,43 +2221,75 @@ static const char *const warn_verbs[] = {"warned", "warns", "warn", "cautioned",
         "foresees", NULL};
 static const char *const open_marks[] = {"\"", "“", "'", "‘", NULL};
 
-static TD_COLD int warned_forecast(
+static TD_COLD int warned_at(const td_actx *c, size_t i, size_t t1)
+{
+	if (!any(c, i, t1, warn_verbs))
+		return 0;
+	size_t a = i + 1;
+	while (a < t1 && a <= i + 4 && !eq(c, a, t1, "that") && !boundary(c, a))
+		a++;
+	if (!eq(c, a, t1, "that"))
+		return 0;
+	a++;
+	while (a < t1 && any(c, a, t1, open_marks))
+		a++;
+	if (a >= t1 || td_tok_in(c, a, personal_subjects, 1) ||
+	        eq(c, a, t1, "any") || mention_at(c, a) ||
+	        (eq(c, a, t1, "the") && mention_at(c, a + 1)))
+		return 0;
+	for (size_t j = a + 1; j + 1 < t1 && j <= a + 14; j++) {
+		if (td_tok_eq(c, j, ";", 0))
+			return 0;
+		if (!any(c, j, t1, future_modals) &&
+		        !any(c, j, t1, possib_modals))
+			continue;
+		/* "would be treated as a party", "would be a declaration of
+		 * war": an act classified, a threat */
+		if (eq(c, j + 1, t1, "be") &&
+		        (eq(c, j + 2, t1, "a") || eq(c, j + 2, t1, "an") ||
+		                eq(c, j + 3, t1, "as")))
+			return 0;
+		if (td_tok_is_lower(c, j + 1) && !eq(c, j + 1, t1, "have"))
+			return 1;
+	}
+	return 0;
+}
+
+/* The three shapes above in one pass over the author's words outside a
+ * condition: the first byte, the length and the last byte of a token
+ * decide before any look-up whether it can be a day ahead (this,
+ * tomorrow, tonight, Tuesday, Thursday; a capitalised Monday, Wednesday,
+ * Friday, Saturday, Sunday), a contracted "will" ("...'ll") or a verb of
+ * warning (wa-, ca-, pr-, fo- words: warn*, caution*, predict*,
+ * forecast*, fores*). */
+static TD_COLD int own_future_shape(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
-	for (size_t i = own_word(m, t0, t0, t1); i + 2 < t1;
+	for (size_t i = own_word(m, t0, t0, t1); i < t1;
 	        i = own_word(m, t0, i + 1, t1)) {
-		if (!any(c, i, t1, warn_verbs) || (m[i - t0] & M_COND))
+		if (m[i - t0] & M_COND)
 			continue;
-		size_t a = i + 1;
-		while (a < t1 && a <= i + 4 && !eq(c, a, t1, "that") &&
-		        !boundary(c, a))
-			a++;
-		if (!eq(c, a, t1, "that"))
+		size_t n = td_tok_len(c, i);
+		if (n < 4 || n > 10)
 			continue;
-		a++;
-		while (a < t1 && any(c, a, t1, open_marks))
-			a++;
-		if (a >= t1 || td_tok_in(c, a, personal_subjects, 1) ||
-		        eq(c, a, t1, "any") || mention_at(c, a) ||
-		        (eq(c, a, t1, "the") && mention_at(c, a + 1)))
-			continue;
-		for (size_t j = a + 1; j + 1 < t1 && j <= a + 14; j++) {
-			if (td_tok_eq(c, j, ";", 0))
-				break;
-			if (!any(c, j, t1, future_modals) &&
-			        !any(c, j, t1, possib_modals))
-				continue;
-			/* "would be treated as a party", "would be a
-			 * declaration of war": an act classified, a threat */
-			if (eq(c, j + 1, t1, "be") &&
-			        (eq(c, j + 2, t1, "a") ||
-			                eq(c, j + 2, t1, "an") ||
-			                eq(c, j + 3, t1, "as")))
-				break;
-			if (td_tok_is_lower(c, j + 1) &&
-			        !eq(c, j + 1, t1, "have"))
-				return 1;
-		}
+		const char *w = td_tok_str(c, i);
+		unsigned char f = td_fold_tab[(unsigned char)w[0]],
+		              l = td_fold_tab[(unsigned char)w[n - 1]];
+		if (((f == 't' && (n == 4 || n == 7 || n == 8)) ||
+		            ((f == 'm' || f == 'w' || f == 'f' || f == 's') &&
+		                    n >= 6 && n <= 9 && td_tok_is_cap(c, i))) &&
+		        schedule_at(c, t0, i, t1, m))
+			return 1;
+		if (l == 'l' && i + 1 < t1 && contracted_will_at(c, i, t1))
+			return 1;
+		unsigned char f2 = td_fold_tab[(unsigned char)w[1]];
+		if ((((f == 'w' || f == 'c') && f2 == 'a') ||
+		            (f == 'p' && f2 == 'r') ||
+		            (f == 'f' && f2 == 'o')) &&
+		        (l == 'd' || l == 's' || l == 't' || l == 'n' ||
+		                l == 'w') &&
+		        i + 2 < t1 && warned_at(c, i, t1))
+			return 1;
 	}
 	return 0;
 }
@@ -2367,9 +2386,7 @@ int td_labels_apply(td_actx *c)
 		                hedged_will(c, t0, t1, mask) ||
 		                quoted_forecast(c, t0, t1) ||
 		                belief_forecast(c, t0, t1, mask) ||
-		                own_contracted_will(c, t0, t1, mask) ||
-		                warned_forecast(c, t0, t1, mask) ||
-		                present_schedule(c, t0, t1, mask)))
+		                own_future_shape(c, t0, t1, mask)))
 			pred = 1;
 		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
 		int claim, stance = 0;

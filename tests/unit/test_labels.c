@@ -1116,7 +1116,8 @@ static void test_present_schedule(void **state)
 	        "It'll be an all day affair with screenings.\n"
 	        "He'll often bull into the rules.\n"
 	        "The apprentice is suspended ten days for crowding horses on "
-	        "Wednesday.");
+	        "Wednesday.\n"
+	        "The whale breathes about one seventh or Sunday of his time.");
 	assert_true(has(fx_ana(d, 0), "#prediction"));
 	assert_true(has(fx_ana(d, 1), "#prediction"));
 	assert_true(has(fx_ana(d, 2), "#prediction"));
@@ -1129,6 +1130,7 @@ static void test_present_schedule(void **state)
 	assert_true(has(fx_ana(d, 9), "#prediction"));
 	assert_false(has(fx_ana(d, 10), "#prediction"));
 	assert_false(has(fx_ana(d, 11), "#prediction"));
+	assert_false(has(fx_ana(d, 12), "#prediction"));
 	td_doc_free(d);
 }
 
