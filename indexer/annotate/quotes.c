@@ -1800,8 +1800,9 @@ static int s_verb(const td_actx *c, size_t k, size_t t1)
 }
 
 /* A reported clause without "that" starting at token vend: a subject
- * (pronoun, determiner phrase or name) and, within five tokens and before
- * any punctuation or preposition, a finite verb: a finite_words auxiliary
+ * (pronoun, determiner phrase, name or bare plural noun) and, within five
+ * tokens and before any punctuation or preposition, a finite verb: a
+ * finite_words auxiliary
  * ("said the United States had helped"), an -s verb after a noun ("say the
  * mission lacks ships"), or any lowercase non-preposition right after an
  * actor named as subject ("argue the Houthis negotiate"). Opening quote
@@ -1817,6 +1818,12 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 	             (td_tok_is_num(c, vend) && vend + 1 < t1 &&
 	                     td_tok_is_word(c, vend + 1)) ||
 	             td_tok_in(c, vend, number_words, 1);
+	/* a bare plural noun as the subject ("said efforts will be made",
+	 * "said prices in Chicago were"): a verb may follow it at once */
+	int plural = !opener && td_tok_is_lower(c, vend) &&
+	             td_tok_pos_is(c, vend, "NNS") &&
+	             !td_tok_any(c, vend, clause_preps) && !ment_at(c, vend);
+	opener |= plural;
 	size_t ms = vend + (td_tok_eq(c, vend, "the", 1) ? 1 : 0);
 	const td_mention *subj = ms < t1 ? ment_at(c, ms) : NULL;
 	if (subj && (subj->t0 != ms || subj->located || subj->pronoun))
@@ -1851,7 +1858,7 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 		/* a finite verb by its part of speech after the subject ("said
 		 * he hopes to", "said the jurors agreed", "say the upturn in
 		 * sales has resulted") */
-		if ((k >= vend + 2 || (pron && k == vend + 1)) &&
+		if ((k >= vend + 2 || ((pron || plural) && k == vend + 1)) &&
 		        (td_tok_pos_is(c, k, "VBD") ||
 		                td_tok_pos_is(c, k, "VBZ") ||
 		                td_tok_pos_is(c, k, "VBP") ||

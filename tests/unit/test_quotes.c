@@ -2235,6 +2235,26 @@ static void test_role_newcomer(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17 (helper f): a bare plural noun is the subject of a reported
+ * clause without "that" ("said efforts will be made", "said prices in
+ * Chicago rose"); "said thanks to the crowd" reports nothing. */
+static void test_session17_bare_plural_clause(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("The city sewer division said efforts will be made Sunday to "
+	         "clear a stoppage.\nMr. Jones said prices in Chicago rose "
+	         "sharply last week."),
+	        "He said thanks to the crowd and left."};
+	td_doc *d = fx_doc("1961-11-10", paras, 2);
+	fx_expect(d, "said", "efforts will be made Sunday to clear a stoppage",
+	        "who", NULL);
+	fx_expect(d, "said", "prices in Chicago rose sharply last week", "who",
+	        "#jones");
+	assert_int_equal(fx_count(d, "said"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2322,6 +2342,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_carry_stops),
 	        cmocka_unit_test(test_session16_said_and_added),
 	        cmocka_unit_test(test_session16_unknown_reporter_and_he),
+	        cmocka_unit_test(test_session17_bare_plural_clause),
 	        cmocka_unit_test(test_named_narrator),
 	        cmocka_unit_test(test_title_vocative_reply),
 	        cmocka_unit_test(test_vocative_reply_over_gap),
