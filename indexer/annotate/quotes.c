@@ -2412,8 +2412,9 @@ static const char *const unnamed_pronouns[] = {
 /* A finite speech verb at t (the pos layer's VBD, VBZ or VBP) whose
  * subject names no actor: a common noun ("The juror said the masked men
  * had", "some manufacturers believe there could be", "The conservation
- * leader said other mistakes had") or one of unnamed_pronouns, perhaps
- * with adverbs between. Its zero-"that" clause is reported, without
+ * leader said other mistakes had"), a plural noun opening the sentence
+ * ("Troopers said") or one of unnamed_pronouns, perhaps with adverbs
+ * between. Its zero-"that" clause is reported, without
  * @who, as an explicit "that" clause is. */
 static int unnamed_subject(const td_actx *c, size_t t0, size_t t)
 {
@@ -2428,7 +2429,11 @@ static int unnamed_subject(const td_actx *c, size_t t0, size_t t)
 	return td_tok_in(c, k - 1, unnamed_pronouns, 1) ||
 	       (td_tok_is_lower(c, k - 1) &&
 	               (td_tok_pos_is(c, k - 1, "NN") ||
-	                       td_tok_pos_is(c, k - 1, "NNS")));
+	                       td_tok_pos_is(c, k - 1, "NNS"))) ||
+	       /* a plural noun alone opening the sentence ("Troopers said
+	        * the child ran", "Officials said"), capitalised only there */
+	       (k - 1 == t0 && td_tok_is_cap(c, k - 1) &&
+	               td_tok_pos_is(c, k - 1, "NNS"));
 }
 
 /* "said X and that Y": a later "and that" in the same clause shows that

@@ -2255,6 +2255,21 @@ static void test_session17_bare_plural_clause(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17 (helper f): a plural noun alone opening the sentence names no
+ * one, and its zero-"that" clause is reported without @who ("Troopers said
+ * the child ran ...", as "The juror said ..."). */
+static void test_session17_plural_opening_subject(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Troopers said the child ran into the path of a passing "
+	         "car.")};
+	td_doc *d = fx_doc("1961-03-06", paras, 1);
+	fx_expect(d, "said", "the child ran into the path of a passing car",
+	        "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2343,6 +2358,7 @@ int main(void)
 	        cmocka_unit_test(test_session16_said_and_added),
 	        cmocka_unit_test(test_session16_unknown_reporter_and_he),
 	        cmocka_unit_test(test_session17_bare_plural_clause),
+	        cmocka_unit_test(test_session17_plural_opening_subject),
 	        cmocka_unit_test(test_named_narrator),
 	        cmocka_unit_test(test_title_vocative_reply),
 	        cmocka_unit_test(test_vocative_reply_over_gap),
