@@ -2496,6 +2496,29 @@ static int bare_plural_np(const td_actx *c, size_t k, size_t v)
 	return 1;
 }
 
+/* A bare plural noun with a phrase after it as the subject at [k, v)
+ * ("officials in Washington", "port operators in Romania and
+ * Bulgaria"): the first or second word a lowercase plural noun, then a
+ * preposition, and no verb to v. */
+static int plural_with_phrase(const td_actx *c, size_t k, size_t v)
+{
+	size_t h = k;
+	if (h + 1 < v && td_tok_is_lower(c, h) && !td_tok_pos_is(c, h, "NNS"))
+		h++;
+	if (h + 2 >= v || v - k > 8 || !td_tok_is_lower(c, h) ||
+	        !td_tok_pos_is(c, h, "NNS") ||
+	        !td_tok_any(c, h + 1, clause_preps))
+		return 0;
+	for (size_t j = k; j < v; j++)
+		if (!td_tok_is_word(c, j) || tok_in_quote(c, j) ||
+		        td_tok_any(c, j, finite_words) ||
+		        td_tok_pos_is(c, j, "VB*") ||
+		        td_tok_pos_is(c, j, "MD") ||
+		        (j < h && td_tok_any(c, j, clause_openers)))
+			return 0;
+	return 1;
+}
+
 /* Discourse connectives that open a sentence before a comma ("For
  * example, ...", "However, ..."): the author's link, not the reported
  * words. */
@@ -2525,6 +2548,36 @@ static size_t after_connective(const td_actx *c, size_t k, size_t e)
 		        td_tok_eq(c, k + 1, connective_pairs[i][1], 1) &&
 		        td_tok_eq(c, k + 2, ",", 0))
 			return k + 3;
+	return k;
+}
+
+static int is_close_mark(const td_actx *c, size_t k);
+
+/* Past what may follow a postposed verb of saying before the sentence's
+ * end, from k: its addressee ("told reporters", object verbs only), an
+ * occasion ("on Monday", "last night", "today") and a medium ("in a
+ * statement", "in an interview"). k when there is none. */
+static size_t tag_tail(const td_actx *c, size_t k, size_t t1, int object)
+{
+	if (object)
+		k = skip_object(c, k, t1);
+	for (int n = 0; n < 3 && k < t1; n++) {
+		size_t e = skip_adverbial(c, k, t1);
+		if (e == k && td_tok_in(c, k, post_adverbs, 1))
+			e = k + 1;
+		if (e == k && td_tok_eq(c, k, "in", 1) && k + 2 < t1 &&
+		        td_tok_any(c, k + 1, addressee_dets))
+			for (size_t j = k + 2;
+			        j < t1 && j < k + 5 && td_tok_is_lower(c, j) &&
+			        td_tok_is_word(c, j) &&
+			        !td_tok_any(c, j, clause_preps) &&
+			        !td_tok_any(c, j, finite_words);
+			        j++)
+				e = j + 1;
+		if (e == k)
+			break;
+		k = e;
+	}
 	return k;
 }
 
@@ -2558,7 +2611,8 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend,
 			if ((m && m->t0 == j + 1) ||
 			        td_tok_in(c, j + 1, subj_openers, 1) ||
 			        td_tok_is_cap(c, j + 1) ||
-			        bare_plural_np(c, j + 1, v))
+			        bare_plural_np(c, j + 1, v) ||
+			        plural_with_phrase(c, j + 1, v))
 				*comma = j;
 		}
 		if (*comma == (size_t)-1)
@@ -2566,6 +2620,13 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend,
 	}
 	while (k < t1 && td_tok_in(c, k, post_adverbs, 1))
 		k++;
+	/* "..., police said on Monday.", "..., the institute said in a
+	 * bulletin.", "..., Jones told reporters." */
+	long sm = td_speech_match(c, v, t1);
+	size_t tail = tag_tail(c, k, t1,
+	        sm >= 0 && (c->a->speech_pats.v[sm].flags & TD_SVF_OBJECT));
+	if (tail < t1 && td_tok_eq(c, tail, ".", 0))
+		k = tail;
 	/* ", says John Staiger, vice president.": an appositive of the
 	 * inverted subject to the sentence's end, no verb in it */
 	if (k > vend && k + 2 < t1 && td_tok_eq(c, k, ",", 0)) {
@@ -2600,6 +2661,15 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend,
 		        (td_tok_eq(c, j, ":", 0) || td_tok_eq(c, j, ";", 0)))
 			*start = j + 1;
 	*start = after_connective(c, *start, *comma);
+	/* "“...,” the government spokesman, Patrick Muyaya, told
+	 * reporters.": the tag is the quotation's, whose comma is inside its
+	 * marks; no clause of the author's is reported */
+	for (size_t j = *start + 1; j < *comma; j++)
+		if (is_close_mark(c, j) &&
+		        (td_tok_eq(c, j - 1, ",", 0) ||
+		                td_tok_eq(c, j - 1, "?", 0) ||
+		                td_tok_eq(c, j - 1, "!", 0)))
+			return 0;
 	/* the reported part: a clause with a verb, not a quote alone */
 	size_t own = 0;
 	int verb = 0;
@@ -3255,6 +3325,12 @@ static int sentence_speech(
 				if ((rc = push_said(c, bs, be, (int)si,
 				             found ? who : NULL)) < 0)
 					return rc;
+				/* "Clause, police said.": with no one named,
+				 * the author's narration on a source's word,
+				 * as "according to police" is, for the
+				 * labels */
+				if (!found)
+					c->said[c->n_said - 1].according = 1;
 			}
 		}
 		/* "This would seem to indicate that ...", "To think that ...

@@ -2270,6 +2270,50 @@ static void test_session17_plural_opening_subject(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17 (helper f): a postposed reporting clause may end in its
+ * occasion, medium or addressee ("..., police said on Monday.", "..., the
+ * department said in a statement.", "..., Jones told reporters.") and its
+ * subject may be a plural noun with a phrase ("port operators in
+ * Romania"); a quotation's own tag ("“...,” the spokesman, Patrick Muyaya,
+ * told reporters.") reports no clause. */
+static void test_session17_postposed_tail(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("The bridge was closed for repairs, police said on Monday.\n"
+	         "The road had been flooded, the department said in a "
+	         "statement.\nThe ferry was cancelled, port operators in "
+	         "Romania said."),
+	        ("Tom Jones is the mayor.\nThe tunnel was shut, Jones told "
+	         "reporters."),
+	        ("\"They have not left. They have changed their uniforms,\" "
+	         "the government spokesman, Patrick Muyaya, told reporters "
+	         "last week.")};
+	td_doc *d = fx_doc("1961-11-10", paras, 3);
+	fx_expect(d, "said", "The bridge was closed for repairs", "who", NULL);
+	fx_expect(d, "said", "The road had been flooded", "who", NULL);
+	fx_expect(d, "said", "The ferry was cancelled", "who", NULL);
+	fx_expect(d, "said", "The tunnel was shut", "who", "#tom-jones");
+	assert_int_equal(fx_count(d, "said"), 4);
+	td_doc_free(d);
+}
+
+/* Session 17 (helper f): "Clause, police said." with no one named is the
+ * author's narration on a source's word, as "according to police" is: the
+ * clause is reported, and the sentence is no reported claim for the labels
+ * (round 12's "Cargo traffic ... has fallen ..., port operators in Romania
+ * and Bulgaria said on Monday."). */
+static void test_session17_postposed_unnamed_narration(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "The bridge was closed for repairs, police said."};
+	td_doc *d = fx_doc("1961-11-10", paras, 1);
+	fx_expect(d, "said", "The bridge was closed for repairs", "who", NULL);
+	assert_null(strstr(fx_ana(d, 0), "claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2359,6 +2403,8 @@ int main(void)
 	        cmocka_unit_test(test_session16_unknown_reporter_and_he),
 	        cmocka_unit_test(test_session17_bare_plural_clause),
 	        cmocka_unit_test(test_session17_plural_opening_subject),
+	        cmocka_unit_test(test_session17_postposed_tail),
+	        cmocka_unit_test(test_session17_postposed_unnamed_narration),
 	        cmocka_unit_test(test_named_narrator),
 	        cmocka_unit_test(test_title_vocative_reply),
 	        cmocka_unit_test(test_vocative_reply_over_gap),
