@@ -2661,6 +2661,12 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend,
 		        (td_tok_eq(c, j, ":", 0) || td_tok_eq(c, j, ";", 0)))
 			*start = j + 1;
 	*start = after_connective(c, *start, *comma);
+	/* "..., a ball player's ball player, as they say in the trade.": an
+	 * as-clause between the comma and the verb comments; it reports
+	 * nothing */
+	for (size_t j = *comma + 1; j < v; j++)
+		if (td_tok_eq(c, j, "as", 1) && !tok_in_quote(c, j))
+			return 0;
 	/* "“...,” the government spokesman, Patrick Muyaya, told
 	 * reporters.": the tag is the quotation's, whose comma is inside its
 	 * marks; no clause of the author's is reported */

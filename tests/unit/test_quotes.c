@@ -2275,7 +2275,8 @@ static void test_session17_plural_opening_subject(void **state)
  * department said in a statement.", "..., Jones told reporters.") and its
  * subject may be a plural noun with a phrase ("port operators in
  * Romania"); a quotation's own tag ("“...,” the spokesman, Patrick Muyaya,
- * told reporters.") reports no clause. */
+ * told reporters.") and an as-clause ("..., as they say in the trade.")
+ * report no clause. */
 static void test_session17_postposed_tail(void **state)
 {
 	(void)state;
@@ -2288,8 +2289,10 @@ static void test_session17_postposed_tail(void **state)
 	         "reporters."),
 	        ("\"They have not left. They have changed their uniforms,\" "
 	         "the government spokesman, Patrick Muyaya, told reporters "
-	         "last week.")};
-	td_doc *d = fx_doc("1961-11-10", paras, 3);
+	         "last week."),
+	        ("Spahn is a fine fellow, a ball player's ball player, as "
+	         "they say in the trade.")};
+	td_doc *d = fx_doc("1961-11-10", paras, 4);
 	fx_expect(d, "said", "The bridge was closed for repairs", "who", NULL);
 	fx_expect(d, "said", "The road had been flooded", "who", NULL);
 	fx_expect(d, "said", "The ferry was cancelled", "who", NULL);
