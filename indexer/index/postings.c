@@ -1,10 +1,13 @@
 /* postings.c: the positions of one term, encoded and iterated. A list of
- * up to TD_POST_BLOCK positions is a varint of the first position and
- * varint deltas. A longer list starts with a skip table of (first position,
- * byte offset) per block of TD_POST_BLOCK, so td_postings_next() can seek
- * without decoding the blocks it passes. Decoding never reads past the list.
- * A term stored as a union (TD_POST_UNION, format 12) has the word ids of
- * its members instead, and is iterated as the merge of their postings. */
+ * up to TD_POST_BLOCK positions is a varint of the first position and the
+ * block code of the others (td_post_block_code: Elias-Fano or varint
+ * gaps, whichever is shorter, format 18). A longer list starts with a
+ * skip table of (first position, byte offset) per block of TD_POST_BLOCK,
+ * then each block's code of its positions after the first, so
+ * td_postings_next() can seek without decoding the blocks it passes.
+ * Decoding never reads past the list. A term stored as a union
+ * (TD_POST_UNION, format 12) has the word ids of its members instead, and
+ * is iterated as the merge of their postings. */
 #include "config.h"
 #include "postings.h"
 #include "bits.h"
@@ -18,6 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* the slow paths of decoding, kept out of td_postings_next's loop */
+#define TD_POST_SLOW __attribute__((noinline))
 
 int td_buf_varint(td_buf *b, uint64_t v)
 {
@@ -60,6 +66,60 @@ int td_union_encode(const uint32_t *ids, uint32_t n, td_buf *out)
 	return 0;
 }
 
+/* Sets the w bits of v at bit off of b (zeroed before), LSB first. */
+static void bits_put(uint8_t *b, uint64_t off, uint64_t v, unsigned w)
+{
+	while (w) {
+		unsigned sh = (unsigned)(off % 8), k = 8 - sh < w ? 8 - sh : w;
+		b[off / 8] |= (uint8_t)((v & ((1u << k) - 1)) << sh);
+		v >>= k;
+		off += k;
+		w -= k;
+	}
+}
+
+size_t td_post_block_code(const uint32_t *v, uint32_t m, uint8_t *out)
+{
+	uint8_t *p = out;
+	size_t vb = 0;
+	for (uint32_t i = 1; i <= m; i++) {
+		uint32_t d = v[i] - v[i - 1];
+		vb += 1 + (d >= 1u << 7) + (d >= 1u << 14) + (d >= 1u << 21) +
+		      (d >= 1u << 28);
+	}
+	if (m > TD_POST_EF_MIN) {
+		/* Elias-Fano of x_i = v[i] - v[0] - i, ascending from 0: the
+		 * low l bits of each, then each high part in unary (x_i >> l
+		 * zeros in all before the i-th one) */
+		uint64_t xm = (uint64_t)v[m] - v[0] - m, best = UINT64_MAX;
+		unsigned l = 0;
+		for (unsigned k = 0; k < 32; k++) {
+			uint64_t b = (uint64_t)m * k + m + (xm >> k);
+			if (b < best) {
+				best = b;
+				l = k;
+			}
+		}
+		size_t eb = 1 + (size_t)(best + 7) / 8;
+		if (eb < 1 + vb) {
+			memset(out, 0, eb);
+			out[0] = (uint8_t)l;
+			for (uint32_t i = 1; i <= m; i++) {
+				uint64_t x = (uint64_t)v[i] - v[0] - i;
+				bits_put(out + 1, (uint64_t)(i - 1) * l, x, l);
+				bits_put(out + 1,
+				        (uint64_t)m * l + (x >> l) + (i - 1), 1,
+				        1);
+			}
+			return eb;
+		}
+		*p++ = TD_POST_VARINT;
+	}
+	for (uint32_t i = 1; i <= m; i++)
+		p = varint_put(p, v[i] - v[i - 1]);
+	return (size_t)(p - out);
+}
+
 int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out)
 {
 	if (n > (SIZE_MAX - out->n) / 6 - 1)
@@ -67,19 +127,21 @@ int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out)
 	uint64_t nb = n <= TD_POST_BLOCK
 	                      ? 0
 	                      : (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
-	int rc = td_buf_reserve(out, (size_t)(nb * 8 + n * 5));
+	int rc = td_buf_reserve(out, (size_t)(nb * 9 + n * 5 + 6));
 	if (rc)
 		return rc;
 	uint8_t *s = (uint8_t *)out->s, *p = s + out->n;
 	if (!nb) {
-		for (uint64_t i = 0; i < n; i++)
-			p = varint_put(p, i ? pos[i] - pos[i - 1] : pos[0]);
+		if (n) {
+			p = varint_put(p, pos[0]);
+			p += td_post_block_code(pos, (uint32_t)n - 1, p);
+		}
 		out->n = (size_t)(p - s);
 		out->s[out->n] = '\0';
 		return 0;
 	}
 	/* the skip table: per block its first position and its data's
-	 * offset after the table; then the blocks' deltas */
+	 * offset after the table; then the blocks' codes */
 	uint8_t *skip = p, *data = p + nb * 8;
 	p = data;
 	for (uint64_t b = 0; b < nb; b++) {
@@ -88,8 +150,8 @@ int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out)
 		uint64_t end = (b + 1) * TD_POST_BLOCK;
 		if (end > n)
 			end = n;
-		for (uint64_t i = b * TD_POST_BLOCK + 1; i < end; i++)
-			p = varint_put(p, pos[i] - pos[i - 1]);
+		p += td_post_block_code(pos + b * TD_POST_BLOCK,
+		        (uint32_t)(end - b * TD_POST_BLOCK - 1), p);
 	}
 	out->n = (size_t)(p - s);
 	out->s[out->n] = '\0';
@@ -101,6 +163,17 @@ struct td_postings {
 	const uint8_t *data;       /* after the skip table */
 	const uint8_t *p;          /* next byte to decode */
 	uint32_t freq, nblocks, done, blk, in_blk, cur, ntokens;
+	/* the block being decoded: its first position; when ef, its
+	 * Elias-Fano code (format 18) at eb, of l low bits each, whose high
+	 * parts begin at bit h0 (hk: h0 + the high parts read); hw holds
+	 * the bits from bit hwb on not yet passed over (hwn of them were
+	 * read); the next low bits are at bit lat; eavail bytes from eb on
+	 * are the list's */
+	int ef;
+	unsigned l, hwn;
+	uint32_t v0;
+	const uint8_t *eb;
+	uint64_t hk, hw, hwb, lat, lmask, eavail;
 	td_seg *seg;
 	/* a pos term without postings (TD_POST_SCAN): its id, the ranks of
 	 * IDS whose pair has that pos (a bit each, format 15), and the
@@ -318,6 +391,8 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 
 static int corrupt(td_postings *q)
 {
+	if (!q->seg) /* td_postings_open_buf's */
+		return td_error(TD_ECORRUPT, "postings do not decode");
 	return td_seg_mark_damaged(q->seg, "postings do not decode");
 }
 
@@ -351,23 +426,132 @@ static int seek_block(td_postings *q, uint32_t b)
 	return 0;
 }
 
+/* The w (<= 32) bits at bit off of the block code at eb, which must end
+ * before q->end: 0 with *v, or the damage. */
+static TD_POST_SLOW int ef_bits(
+        td_postings *q, uint64_t off, unsigned w, uint64_t *v)
+{
+	uint64_t avail = (uint64_t)(q->end - q->eb), at = off / 8, x = 0;
+	unsigned sh = (unsigned)(off % 8);
+	if (at + 8 <= avail) {
+		memcpy(&x, q->eb + at, 8);
+	} else {
+		if ((off + w + 7) / 8 > avail)
+			return corrupt(q);
+		for (uint64_t i = at; i < avail; i++)
+			x |= (uint64_t)q->eb[i] << (8 * (i - at));
+	}
+	*v = (x >> sh) & (((uint64_t)1 << w) - 1);
+	return 0;
+}
+
+/* Begins the block whose first position is v0 and whose code is at q->p:
+ * 0, or the damage. */
+static int block_begin(td_postings *q, uint32_t v0)
+{
+	uint32_t left = q->freq - q->blk * TD_POST_BLOCK,
+	         m = (left < TD_POST_BLOCK ? left : TD_POST_BLOCK) - 1;
+	q->v0 = v0;
+	q->ef = 0;
+	if (m <= TD_POST_EF_MIN)
+		return 0;
+	if (q->p >= q->end)
+		return corrupt(q);
+	uint8_t c = *q->p++;
+	if (c == TD_POST_VARINT)
+		return 0;
+	if (c > 31)
+		return corrupt(q);
+	q->ef = 1;
+	q->l = c;
+	q->eb = q->p;
+	q->hk = q->hwb = (uint64_t)m * c;
+	q->hw = 0;
+	q->hwn = 0;
+	q->lat = 0;
+	q->lmask = ((uint64_t)1 << c) - 1;
+	q->eavail = (uint64_t)(q->end - q->eb);
+	return 0;
+}
+
+/* Reads the next bits of the high parts into hw: 0, or the damage
+ * (none left). */
+static TD_POST_SLOW int ef_refill(td_postings *q)
+{
+	uint64_t avail = (uint64_t)(q->end - q->eb), b = q->hwb + q->hwn;
+	q->hwb = b;
+	if (b / 8 + 8 <= avail) {
+		memcpy(&q->hw, q->eb + b / 8, 8);
+		q->hw >>= b % 8;
+		q->hwn = 64 - (unsigned)(b % 8);
+		return 0;
+	}
+	if (b >= avail * 8)
+		return corrupt(q);
+	q->hwn = avail * 8 - b < 32 ? (unsigned)(avail * 8 - b) : 32;
+	return ef_bits(q, b, q->hwn, &q->hw);
+}
+
+/* The in_blk-th position after the first of an Elias-Fano block: its low
+ * bits read 8 bytes at a time where the list holds them (else through
+ * ef_bits), its high part the next bit set of hw. In line: a call cost
+ * as much as the decoding. */
+__attribute__((always_inline)) static inline int ef_next(
+        td_postings *q, uint64_t *v)
+{
+	uint64_t lo = 0, w, hi, at = q->lat;
+	unsigned l = q->l;
+	int rc;
+	if (l) {
+		if (at / 8 + 8 <= q->eavail) {
+			memcpy(&w, q->eb + at / 8, 8);
+			lo = (w >> at % 8) & q->lmask;
+		} else if ((rc = ef_bits(q, at, l, &lo))) {
+			return rc;
+		}
+		q->lat = at + l;
+	}
+	while (!q->hw)
+		if ((rc = ef_refill(q)))
+			return rc;
+	hi = q->hwb + (unsigned)__builtin_ctzll(q->hw) - q->hk++;
+	q->hw &= q->hw - 1;
+	if (hi > UINT32_MAX >> l)
+		return corrupt(q);
+	*v = (uint64_t)q->v0 + q->in_blk + (hi << l | lo);
+	return 0;
+}
+
 /* The next position of a list of postings of its own (not a union, not
  * scanned), decoded in line: 1 with *out, 0 at its end, or an error. */
-static inline int plain_next(td_postings *q, uint32_t *out)
+__attribute__((always_inline)) static inline int plain_next(
+        td_postings *q, uint32_t *out)
 {
 	uint32_t v, d = 0;
 	int rc;
 	if (q->done >= q->freq)
 		return 0;
-	if (q->nblocks > 1 && q->in_blk == 0) {
-		v = skip_first(q, q->blk);
+	if (q->in_blk == 0) {
+		if (q->nblocks > 1)
+			v = skip_first(q, q->blk);
+		else if ((rc = varint(q, &v)))
+			return rc;
+		if ((rc = block_begin(q, v)))
+			return rc;
+	} else if (q->ef) {
+		uint64_t x = 0;
+		if ((rc = ef_next(q, &x)))
+			return rc;
+		if (x <= q->cur || x >= q->ntokens)
+			return corrupt(q);
+		v = (uint32_t)x;
 	} else {
 		if (q->p < q->end && !(*q->p & 0x80))
 			d = *q->p++; /* a gap of one byte: most of them */
 		else if ((rc = varint(q, &d)))
 			return rc;
-		v = q->done ? q->cur + d : d;
-		if (q->done && (d == 0 || v < q->cur))
+		v = q->cur + d;
+		if (d == 0 || v < q->cur)
 			return corrupt(q);
 	}
 	if (v >= q->ntokens || (q->done && q->in_blk == 0 && v <= q->cur))
@@ -786,6 +970,31 @@ int td_postings_at(td_postings *q, uint32_t pos)
 	uint32_t v;
 	int rc = td_postings_next(q, pos, &v);
 	return rc <= 0 ? rc : v == pos;
+}
+
+int td_postings_open_buf(const uint8_t *p, size_t len, uint32_t freq,
+        uint32_t ntokens, td_postings **out)
+{
+	*out = NULL;
+	td_postings *q = calloc(1, sizeof *q);
+	if (!q)
+		return td_error(TD_ENOMEM, "out of memory");
+	q->base = q->data = q->p = p;
+	q->end = p + len;
+	q->freq = freq;
+	q->ntokens = ntokens;
+	q->nblocks = freq > TD_POST_BLOCK
+	                     ? (freq + TD_POST_BLOCK - 1) / TD_POST_BLOCK
+	                     : 1;
+	if (q->nblocks > 1) {
+		if (len < (uint64_t)q->nblocks * 8) {
+			free(q);
+			return td_error(TD_ECORRUPT, "postings do not decode");
+		}
+		q->data = q->p = p + (size_t)q->nblocks * 8;
+	}
+	*out = q;
+	return 0;
 }
 
 int td_postings_is_union(const td_postings *q)

@@ -1,14 +1,28 @@
 /* postings.h: how a term's positions are encoded (postings.c): blocks of
- * positions, a union term's member list, and the LEB128 varints both are
- * made of. Decoding through a segment is index.h's td_postings_next. */
+ * positions (Elias-Fano or LEB128 varint gaps), a union term's member
+ * list (varints), and the varints. Decoding through a segment is
+ * index.h's td_postings_next. */
 #ifndef TAGDEX_POSTINGS_H
 #define TAGDEX_POSTINGS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "buf.h"
 
 #define TD_POST_BLOCK 128 /* positions per postings block */
+/* A block of more than TD_POST_EF_MIN positions after its first begins
+ * with a byte: the low bits l (0..31) of its Elias-Fano code, or
+ * TD_POST_VARINT for varint gaps (format 18); a shorter one is varints */
+#define TD_POST_EF_MIN 2
+#define TD_POST_VARINT 0xff
+/* The most bytes td_post_block_code writes */
+#define TD_POST_BLOCK_MAX (1 + 5 * (TD_POST_BLOCK - 1))
+
+/* Codes the m (< TD_POST_BLOCK) ascending positions v[1..m] of a block
+ * after its first, v[0], into out (TD_POST_BLOCK_MAX bytes), the shorter
+ * of Elias-Fano and varint gaps: returns its length in bytes. */
+size_t td_post_block_code(const uint32_t *v, uint32_t m, uint8_t *out);
 
 /* Appends the encoding of the n ascending positions pos to out: 0, or
  * TD_ENOMEM (td_buf's, sticky). */
@@ -21,6 +35,12 @@ int td_union_encode(const uint32_t *ids, uint32_t n, td_buf *out);
  * 0 if by scanning IDS or not a scanned term: for the tests. */
 struct td_postings;
 int td_postings_is_union(const struct td_postings *p);
+/* The freq positions (below ntokens) coded by td_postings_encode in
+ * [p, p + len), as a segment's term would be read (td_postings_next,
+ * td_postings_close), without a segment: for the tests. 0, TD_ENOMEM, or
+ * TD_ECORRUPT; damage met while reading is TD_ECORRUPT. */
+int td_postings_open_buf(const uint8_t *p, size_t len, uint32_t freq,
+        uint32_t ntokens, struct td_postings **out);
 /* Appends v to b as a LEB128 varint: 0, or TD_ENOMEM as td_buf_add. */
 int td_buf_varint(td_buf *b, uint64_t v);
 /* Reads the LEB128 varint at *p (before end) into *v and moves *p past

@@ -246,14 +246,6 @@ static int vput(merge *g, uint64_t v)
 	return 0;
 }
 
-static unsigned vlen(uint64_t v)
-{
-	unsigned n = 1;
-	while (v >>= 7)
-		n++;
-	return n;
-}
-
 /* ------------------------------------------------------------ sources */
 
 static int bad(msrc *m, const char *what)
@@ -468,78 +460,71 @@ static int changed(merge *g)
 	        g->dir);
 }
 
-/* Writes the varint gaps between the n positions of occ (the first one's
- * from 0), and with blocked none for the first position of a block (the
- * skip table has it). */
-static int put_gaps(merge *g, int layer, const tsrc *occ, size_t nocc,
-        uint64_t n, int blocked)
-{
-	pstream q;
-	uint32_t v, prev = 0;
-	uint64_t k = 0;
-	int rc, e = 0;
-	ps_init(&q, g, layer, occ, nocc);
-	while (!e && (rc = ps_next(&q, &v)) == 1) {
-		if (!blocked || k % TD_POST_BLOCK)
-			e = vput(g, v - prev);
-		prev = v;
-		k++;
-	}
-	ps_done(&q);
-	if (e)
-		return e;
-	if (rc < 0)
-		return rc;
-	if (k != n)
-		return changed(g);
-	return vflush(g);
-}
-
 /* Writes the n positions of occ as one postings list (td_postings_encode's
  * encoding): a short one at once; a longer one in two reads of its
- * positions, the first for the skip table, the second for the gaps. */
+ * positions, a block of TD_POST_BLOCK at a time, the first coding each
+ * block for its length in the skip table, the second writing them. */
 static int write_postings(
         merge *g, int layer, const tsrc *occ, size_t nocc, uint64_t n)
 {
 	pstream q;
-	uint32_t v, prev = 0;
-	uint64_t k = 0;
-	int rc = 0;
-	if (n <= TD_POST_BLOCK)
-		return put_gaps(g, layer, occ, nocc, n, 0);
-	uint64_t nb = (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
-	if (TD_VEC_RESERVE_N(g->skip, nb, g->cap_skip, 16))
+	uint32_t v, blk[TD_POST_BLOCK], nin = 0;
+	uint8_t code[5 + TD_POST_BLOCK_MAX];
+	uint64_t k = 0, bytes = 0;
+	int rc = 0, e = 0;
+	uint64_t nb = n <= TD_POST_BLOCK
+	                      ? 0
+	                      : (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
+	if (nb && TD_VEC_RESERVE_N(g->skip, nb, g->cap_skip, 16))
 		return nomem();
-	uint64_t bytes = 0;
-	ps_init(&q, g, layer, occ, nocc);
-	while ((rc = ps_next(&q, &v)) == 1 && k < n) {
-		if (k % TD_POST_BLOCK == 0) {
-			if (bytes > UINT32_MAX) {
-				rc = td_error(TD_ELIMIT,
-				        "segment postings too large");
-				break;
+	for (int pass = nb ? 0 : 1; pass < 2; pass++) {
+		k = nin = 0;
+		ps_init(&q, g, layer, occ, nocc);
+		while (!e && (rc = ps_next(&q, &v)) == 1 && k < n) {
+			blk[nin++] = v;
+			if (nin < TD_POST_BLOCK && ++k < n)
+				continue;
+			if (nin == TD_POST_BLOCK)
+				k++;
+			size_t len = 0;
+			if (!nb) {
+				uint64_t f = blk[0];
+				do {
+					code[len++] = (uint8_t)(f & 0x7f) |
+					              (f >> 7 ? 0x80 : 0);
+				} while (f >>= 7);
 			}
-			g->skip[k / TD_POST_BLOCK] =
-			        (uint64_t)v | (bytes << 32);
-		} else {
-			bytes += vlen(v - prev);
+			len += td_post_block_code(blk, nin - 1, code + len);
+			if (pass == 0) {
+				if (bytes > UINT32_MAX) {
+					e = td_error(TD_ELIMIT,
+					        "segment postings too large");
+					break;
+				}
+				g->skip[(k - 1) / TD_POST_BLOCK] =
+				        (uint64_t)blk[0] | (bytes << 32);
+				bytes += len;
+			} else {
+				e = td_out_put(&g->o, code, len);
+			}
+			nin = 0;
 		}
-		prev = v;
-		k++;
+		ps_done(&q);
+		if (e)
+			return e;
+		if (rc < 0)
+			return rc;
+		if (k != n || rc == 1)
+			return changed(g);
+		for (uint64_t b = 0; pass == 0 && b < nb && !e; b++) {
+			uint32_t z[2] = {(uint32_t)g->skip[b],
+			        (uint32_t)(g->skip[b] >> 32)};
+			e = td_out_put(&g->o, z, sizeof z);
+		}
+		if (e)
+			return e;
 	}
-	ps_done(&q);
-	if (rc < 0)
-		return rc;
-	if (k != n || rc == 1)
-		return changed(g);
-	for (uint64_t b = 0; b < nb && !rc; b++) {
-		uint32_t z[2] = {
-		        (uint32_t)g->skip[b], (uint32_t)(g->skip[b] >> 32)};
-		rc = td_out_put(&g->o, z, sizeof z);
-	}
-	if (rc)
-		return rc;
-	return put_gaps(g, layer, occ, nocc, n, 1);
+	return 0;
 }
 
 /* ----------------------------------------------------- lexicon merging */

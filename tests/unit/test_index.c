@@ -3180,6 +3180,111 @@ static void test_seg_refusals(void **state)
 	assert_non_null(strstr(td_error_last(), "inconsistent section sizes"));
 }
 
+/* Encodes the n positions pos, checks the code's length against the
+ * block codes, decodes it (all, then seeking to each position and past
+ * it), and checks that every shorter prefix of the code fails to decode
+ * rather than answer. */
+static void post_roundtrip(const uint32_t *pos, uint32_t n, uint32_t ntok)
+{
+	td_buf b = {0};
+	assert_int_equal(td_postings_encode(pos, n, &b), 0);
+	td_postings *p;
+	uint32_t v;
+	for (size_t len = 0; len <= b.n; len++) {
+		int rc = td_postings_open_buf(
+		        (const uint8_t *)b.s, len, n, ntok, &p);
+		if (rc) { /* shorter than the skip table */
+			assert_int_equal(rc, TD_ECORRUPT);
+			assert_true(len < b.n);
+			continue;
+		}
+		uint32_t k = 0;
+		while ((rc = td_postings_next(p, 0, &v)) == 1) {
+			assert_true(k < n);
+			assert_int_equal(v, pos[k]);
+			k++;
+		}
+		td_postings_close(p);
+		if (len == b.n) {
+			assert_int_equal(rc, 0);
+			assert_int_equal(k, n);
+		} else {
+			assert_int_equal(rc, TD_ECORRUPT);
+		}
+		/* of a long list, the full code and its end only */
+		if (n > 300 && len + 1 < b.n)
+			len = b.n - 2;
+	}
+	/* seeking: to each position, and to one past it */
+	for (uint32_t i = 0; i < n; i += 1 + i / 64) {
+		assert_int_equal(td_postings_open_buf((const uint8_t *)b.s, b.n,
+		                         n, ntok, &p),
+		        0);
+		assert_int_equal(td_postings_next(p, pos[i], &v), 1);
+		assert_int_equal(v, pos[i]);
+		int rc = td_postings_next(p, pos[i] + 1, &v);
+		assert_int_equal(rc, i + 1 < n);
+		if (rc)
+			assert_int_equal(v, pos[i + 1]);
+		td_postings_close(p);
+	}
+	td_buf_clear(&b);
+}
+
+/* Format 18's block code (td_post_block_code): Elias-Fano where that is
+ * shorter than varint gaps. Round trips of the edge cases: the empty
+ * list, one position, two and three (varints) and four (the first
+ * Elias-Fano block), the largest gap, the largest position a segment
+ * holds (2^32 - 2 of 2^32 - 1 tokens), dense runs (no low bits), one
+ * block of 128 and 129 positions, and random lists of gaps of every
+ * size. */
+static void test_postings_code(void **state)
+{
+	(void)state;
+	static uint32_t pos[5000];
+	const uint32_t top = UINT32_MAX - 1;
+	post_roundtrip(pos, 0, 10);
+	pos[0] = 0;
+	post_roundtrip(pos, 1, 1);
+	pos[0] = top;
+	post_roundtrip(pos, 1, UINT32_MAX);
+	uint32_t e[][4] = {{0, top}, {0, 1, top}, {0, 1, 2, top},
+	        {0, top - 2, top - 1, top}, {5, 6, 7, 8},
+	        {0, 1u << 31, 3u << 30, top}};
+	uint32_t en[] = {2, 3, 4, 4, 4, 4};
+	for (size_t i = 0; i < sizeof en / sizeof *en; i++)
+		post_roundtrip(e[i], en[i], UINT32_MAX);
+	for (uint32_t i = 0; i < 5000; i++)
+		pos[i] = 1000 + i;
+	post_roundtrip(pos, 128, 10000);
+	post_roundtrip(pos, 129, 10000);
+	post_roundtrip(pos, 5000, 10000);
+	/* a dense block codes in m bits and a byte; varint would take m */
+	uint8_t code[TD_POST_BLOCK_MAX];
+	assert_int_equal(td_post_block_code(pos, 127, code), 1 + 16);
+	assert_int_equal(code[0], 0);
+	/* the largest gaps in every block */
+	for (uint32_t i = 0; i < 300; i++)
+		pos[i] = i * (top / 299);
+	post_roundtrip(pos, 300, UINT32_MAX);
+	uint64_t r = 88172645463325252ull;
+	for (int t = 0; t < 60; t++) {
+		uint32_t n = 1 + (uint32_t)(t * 83 % 700), at = 0;
+		unsigned bits = (unsigned)(t % 22) + 1;
+		for (uint32_t i = 0; i < n; i++) {
+			r ^= r << 13;
+			r ^= r >> 7;
+			r ^= r << 17;
+			/* mostly small gaps, some of bits bits */
+			uint64_t big = (r >> 8) % ((uint64_t)1 << bits);
+			uint32_t g = 1 + (uint32_t)(r % 8 ? r % 16 : big);
+			at += i ? g : (uint32_t)(r % 100);
+			pos[i] = at;
+		}
+		post_roundtrip(pos, n, at + 1);
+	}
+}
+
 int main(void)
 {
 	root = mkdtemp(tmpl);
@@ -3187,6 +3292,7 @@ int main(void)
 		return 1;
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_crc),
+	        cmocka_unit_test(test_postings_code),
 	        cmocka_unit_test(test_manifest_lines),
 	        cmocka_unit_test(test_roundtrip),
 	        cmocka_unit_test(test_batches),
