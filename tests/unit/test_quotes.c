@@ -2317,6 +2317,33 @@ static void test_session17_postposed_unnamed_narration(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17, second wave (helper f): a postposed tag reports a clause
+ * whose verb is a negated auxiliary's contraction ("It couldn't close, she
+ * said.") or a common irregular past the pos layer reads as one ("...
+ * rose to 2,418 units ..., says John Staiger"); a dash in the part leaves
+ * it unreported ("... Tune Toppers – all pulling good biz, he says"). */
+static void test_session17_postposed_irregular(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Martha Pruitt came down to the harbor.\nThe boats hadn't "
+	         "come in, she said."),
+	        ("Tractor production at the plant rose to 2,418 units in "
+	         "July, says John Staiger, vice president."),
+	        ("Bill Kay is back in town from a summer where he ran into "
+	         "Kay Martin, the Marksmen and the Toppers \xe2\x80\x93 all "
+	         "pulling good biz, he says.")};
+	td_doc *d = fx_doc("1961-11-10", paras, 3);
+	fx_expect(
+	        d, "said", "The boats hadn't come in", "who", "#martha-pruitt");
+	fx_expect(d, "said",
+	        "Tractor production at the plant rose to 2,418 "
+	        "units in July",
+	        "who", "#john-staiger");
+	assert_int_equal(fx_count(d, "said"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2408,6 +2435,7 @@ int main(void)
 	        cmocka_unit_test(test_session17_plural_opening_subject),
 	        cmocka_unit_test(test_session17_postposed_tail),
 	        cmocka_unit_test(test_session17_postposed_unnamed_narration),
+	        cmocka_unit_test(test_session17_postposed_irregular),
 	        cmocka_unit_test(test_named_narrator),
 	        cmocka_unit_test(test_title_vocative_reply),
 	        cmocka_unit_test(test_vocative_reply_over_gap),
