@@ -2032,6 +2032,18 @@ static size_t bare_clause_start(
  * ("told a meeting in Abuja that"). Returns the token of "that" or 0. */
 static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 {
+	/* "Martha knew that, and she said nothing.", "He said that.": a
+	 * "that" before the clause's end or ", and"/", but" is the object
+	 * pronoun; no clause follows */
+	if (vend + 1 < t1 && td_tok_eq(c, vend, "that", 1) &&
+	        (td_tok_eq(c, vend + 1, ".", 0) ||
+	                td_tok_eq(c, vend + 1, ";", 0) ||
+	                td_tok_eq(c, vend + 1, "!", 0) ||
+	                td_tok_eq(c, vend + 1, "?", 0) ||
+	                (vend + 2 < t1 && td_tok_eq(c, vend + 1, ",", 0) &&
+	                        (td_tok_eq(c, vend + 2, "and", 1) ||
+	                                td_tok_eq(c, vend + 2, "but", 1)))))
+		return 0;
 	if (vend < t1 &&
 	        (td_tok_eq(c, vend, "that", 1) || td_tok_eq(c, vend, "how", 1)))
 		return vend;

@@ -2344,6 +2344,23 @@ static void test_session17_postposed_irregular(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17, second wave (helper f): "that" before ", and" or the
+ * sentence's end is the object pronoun of a verb of saying or knowing, no
+ * clause ("Martha knew that, and she said nothing." had reported "and she
+ * said nothing"). */
+static void test_session17_that_pronoun(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Martha Pruitt came down to the harbor.\nMartha knew that, "
+	         "and she said nothing.\nShe knew that the boats were "
+	         "late.")};
+	td_doc *d = fx_doc("1961-11-10", paras, 1);
+	fx_expect(d, "said", "the boats were late", "who", "#martha-pruitt");
+	assert_int_equal(fx_count(d, "said"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2436,6 +2453,7 @@ int main(void)
 	        cmocka_unit_test(test_session17_postposed_tail),
 	        cmocka_unit_test(test_session17_postposed_unnamed_narration),
 	        cmocka_unit_test(test_session17_postposed_irregular),
+	        cmocka_unit_test(test_session17_that_pronoun),
 	        cmocka_unit_test(test_named_narrator),
 	        cmocka_unit_test(test_title_vocative_reply),
 	        cmocka_unit_test(test_vocative_reply_over_gap),
