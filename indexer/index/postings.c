@@ -4,7 +4,8 @@
  * gaps, whichever is shorter, format 18). A longer list starts with a
  * skip table of (first position, byte offset) per block of TD_POST_BLOCK,
  * then each block's code of its positions after the first, so
- * td_postings_next() can seek without decoding the blocks it passes.
+ * td_postings_next() can seek without decoding the blocks it passes (and
+ * in an Elias-Fano block pass over positions by their high parts).
  * Decoding never reads past the list. A term stored as a union
  * (TD_POST_UNION, format 12) has the word ids of its members instead, and
  * is iterated as the merge of their postings. */
@@ -174,6 +175,7 @@ struct td_postings {
 	uint32_t v0;
 	const uint8_t *eb;
 	uint64_t hk, hw, hwb, lat, lmask, eavail;
+	uint64_t passed; /* positions ef_skip passed over: for the tests */
 	td_seg *seg;
 	/* a pos term without postings (TD_POST_SCAN): its id, the ranks of
 	 * IDS whose pair has that pos (a bit each, format 15), and the
@@ -911,6 +913,46 @@ static int union_next(td_postings *q, uint32_t target, uint32_t *pos)
 	return 1;
 }
 
+/* Passes over the positions of the Elias-Fano block being decoded in line
+ * that are below target a 64-bit word of high parts at a time, without
+ * their low bits: those of hw when the bound of its last, (its high part
+ * + 1) << l - 1 above v0 + its index, is below target, leaving one
+ * position of the block at least for plain_next; cur is then the least
+ * the last passed over may be. 0, or the damage of a refill. */
+static TD_POST_SLOW int ef_skip(td_postings *q, uint32_t target)
+{
+	uint32_t left = q->freq - q->blk * TD_POST_BLOCK,
+	         m = (left < TD_POST_BLOCK ? left : TD_POST_BLOCK) - 1;
+	unsigned l = q->l;
+	int rc;
+	for (;;) {
+		/* a block not begun (the last one passed: q->ef is the
+		 * block's before), or one position left at most (no refill
+		 * past the code) */
+		if (!q->in_blk || q->in_blk >= m)
+			return 0;
+		if (!q->hw && (rc = ef_refill(q)))
+			return rc;
+		uint32_t k = (uint32_t)__builtin_popcountll(q->hw);
+		if (!k || k >= m + 1 - q->in_blk)
+			return 0;
+		uint64_t hi = q->hwb + 63u - (unsigned)__builtin_clzll(q->hw) -
+		              (q->hk + k - 1);
+		if (hi >= UINT32_MAX >> l)
+			return 0; /* plain_next finds the damage, if any */
+		uint64_t low = (uint64_t)q->v0 + q->in_blk + k - 1 + (hi << l);
+		if (low + ((uint64_t)1 << l) - 1 >= target)
+			return 0;
+		q->lat += (uint64_t)k * l;
+		q->hk += k;
+		q->in_blk += k;
+		q->done += k;
+		q->hw = 0;
+		q->cur = (uint32_t)low;
+		q->passed += k;
+	}
+}
+
 int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 {
 	int rc;
@@ -935,7 +977,7 @@ int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 		if ((rc = seek_block(q, lo)))
 			return rc;
 	}
-	for (;;) {
+	for (int first = 1;; first = 0) {
 		uint32_t v = 0;
 		if ((rc = plain_next(q, &v)) <= 0)
 			return rc;
@@ -943,6 +985,12 @@ int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 			*pos = v;
 			return 1;
 		}
+		/* after the first position below the target only (the skip
+		 * table has found its block): tried at each, "of" "the" cost
+		 * 13% more instructions, at each call 4.5% */
+		if (first && q->ef && (target - v) >> q->l >= 16 &&
+		        (rc = ef_skip(q, target)))
+			return rc;
 	}
 }
 
@@ -995,6 +1043,11 @@ int td_postings_open_buf(const uint8_t *p, size_t len, uint32_t freq,
 	}
 	*out = q;
 	return 0;
+}
+
+uint64_t td_postings_passed(const td_postings *q)
+{
+	return q->passed;
 }
 
 int td_postings_is_union(const td_postings *q)

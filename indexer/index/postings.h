@@ -35,6 +35,10 @@ int td_union_encode(const uint32_t *ids, uint32_t n, td_buf *out);
  * 0 if by scanning IDS or not a scanned term: for the tests. */
 struct td_postings;
 int td_postings_is_union(const struct td_postings *p);
+/* The positions td_postings_next passed over in an Elias-Fano block by
+ * their high parts alone, a 64-bit word of them at a time (ef_skip):
+ * for the tests. */
+uint64_t td_postings_passed(const struct td_postings *p);
 /* The freq positions (below ntokens) coded by td_postings_encode in
  * [p, p + len), as a segment's term would be read (td_postings_next,
  * td_postings_close), without a segment: for the tests. 0, TD_ENOMEM, or

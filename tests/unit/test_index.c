@@ -3181,9 +3181,9 @@ static void test_seg_refusals(void **state)
 }
 
 /* Encodes the n positions pos, checks the code's length against the
- * block codes, decodes it (all, then seeking to each position and past
- * it), and checks that every shorter prefix of the code fails to decode
- * rather than answer. */
+ * block codes, decodes it (all, then seeking to each position, past it
+ * and to one before it), and checks that every shorter prefix of the
+ * code fails to decode rather than answer. */
 static void post_roundtrip(const uint32_t *pos, uint32_t n, uint32_t ntok)
 {
 	td_buf b = {0};
@@ -3227,6 +3227,15 @@ static void post_roundtrip(const uint32_t *pos, uint32_t n, uint32_t ntok)
 		if (rc)
 			assert_int_equal(v, pos[i + 1]);
 		td_postings_close(p);
+		/* a target between two positions: the later one */
+		if (!i || pos[i] - 1 == pos[i - 1])
+			continue;
+		assert_int_equal(td_postings_open_buf((const uint8_t *)b.s, b.n,
+		                         n, ntok, &p),
+		        0);
+		assert_int_equal(td_postings_next(p, pos[i] - 1, &v), 1);
+		assert_int_equal(v, pos[i]);
+		td_postings_close(p);
 	}
 	td_buf_clear(&b);
 }
@@ -3237,7 +3246,7 @@ static void post_roundtrip(const uint32_t *pos, uint32_t n, uint32_t ntok)
  * Elias-Fano block), the largest gap, the largest position a segment
  * holds (2^32 - 2 of 2^32 - 1 tokens), dense runs (no low bits), one
  * block of 128 and 129 positions, and random lists of gaps of every
- * size. */
+ * size; seeks that pass over positions by their high parts (ef_skip). */
 static void test_postings_code(void **state)
 {
 	(void)state;
@@ -3259,6 +3268,46 @@ static void test_postings_code(void **state)
 	post_roundtrip(pos, 128, 10000);
 	post_roundtrip(pos, 129, 10000);
 	post_roundtrip(pos, 5000, 10000);
+	/* seeking into an Elias-Fano block passes over the positions below
+	 * the target by their high parts, a 64-bit word at a time (the
+	 * gaps of 1 and 3 make 1 low bit and 1 to 2 high bits each) */
+	for (uint32_t i = 0; i < 5000; i++)
+		pos[i] = 2 * i + (i % 2);
+	td_buf pb = {0};
+	td_postings *pq;
+	uint32_t pv;
+	assert_int_equal(td_postings_encode(pos, 5000, &pb), 0);
+	assert_int_equal(td_postings_open_buf(
+	                         (const uint8_t *)pb.s, pb.n, 5000, 10000, &pq),
+	        0);
+	assert_int_equal(td_postings_next(pq, pos[128 + 100], &pv), 1);
+	assert_int_equal(pv, pos[128 + 100]);
+	assert_true(td_postings_passed(pq) >= 64);
+	assert_int_equal(td_postings_next(pq, pos[128 + 126], &pv), 1);
+	assert_int_equal(pv, pos[128 + 126]);
+	assert_int_equal(td_postings_next(pq, 0, &pv), 1);
+	assert_int_equal(pv, pos[128 + 127]);
+	td_postings_close(pq);
+	td_buf_clear(&pb);
+	post_roundtrip(pos, 5000, 10000);
+	/* a block's last position below the target, the next block's first
+	 * far beyond it: nothing is passed over with the state of the block
+	 * left */
+	for (uint32_t i = 0; i < 300; i++)
+		pos[i] = i < 128 ? i : 100000 + i;
+	assert_int_equal(td_postings_encode(pos, 300, &pb), 0);
+	assert_int_equal(td_postings_open_buf(
+	                         (const uint8_t *)pb.s, pb.n, 300, 200000, &pq),
+	        0);
+	assert_int_equal(td_postings_next(pq, 126, &pv), 1);
+	assert_int_equal(td_postings_next(pq, 50000, &pv), 1);
+	assert_int_equal(pv, pos[128]);
+	assert_int_equal(td_postings_next(pq, 0, &pv), 1);
+	assert_int_equal(pv, pos[129]);
+	td_postings_close(pq);
+	td_buf_clear(&pb);
+	for (uint32_t i = 0; i < 5000; i++)
+		pos[i] = 1000 + i;
 	/* a dense block codes in m bits and a byte; varint would take m */
 	uint8_t code[TD_POST_BLOCK_MAX];
 	assert_int_equal(td_post_block_code(pos, 127, code), 1 + 16);
