@@ -1912,6 +1912,15 @@ static TD_COLD int past_progressive(
 	return j < t1 && td_tok_pos_is(c, j, "VBG") && !eq(c, j, t1, "going");
 }
 
+/* A story by its front matter's genre ("Fiction Published 15 July
+ * 1961"): its narration tells events, the allowed gold of press and
+ * learned prose counts the like sentences as claims. */
+static int fiction_doc(const td_actx *c)
+{
+	const char *g = c->doc->meta.genre;
+	return g && strncasecmp(g, "fiction", 7) == 0;
+}
+
 /* A plain narration of past events in the author's words (issue 13):
  * a past-tense verb and no present-tense or modal verb ("Pohl received
  * the verdict without visible emotion.", "All five pleaded innocent.";
@@ -1921,7 +1930,7 @@ static TD_COLD int past_progressive(
 static int past_narration(
         const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
 {
-	int past = 0, tagged = 0;
+	int past = 0, tagged = 0, fiction = fiction_doc(c);
 	for (size_t i = own_word(m, t0, t0, t1); i < t1;
 	        i = own_word(m, t0, i + 1, t1)) {
 		/* "could" the hedge stage read as past ability ("E.G.T. could
@@ -1945,10 +1954,23 @@ static int past_narration(
 		size_t n = td_tok_len(c, i);
 		const char *w = td_tok_str(c, i);
 		/* a present -s verb after a name or an adverb ("the government
-		 * ultimately prioritizes", "Beijing insists") */
+		 * ultimately prioritizes", "Beijing insists"); in fiction
+		 * not a plural noun after a determiner, a number or a
+		 * possessive capitalised for opening the sentence ("The
+		 * horses had gone.", "Three riders came down the trail.";
+		 * elsewhere "The farmers had their own reasons" is a claim by
+		 * the allowed gold) */
 		if (i > t0 && td_tok_is_lower(c, i) && n > 3 &&
 		        w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
-		        (td_tok_is_cap(c, i - 1) || eq(c, i - 1, t1, "now") ||
+		        ((td_tok_is_cap(c, i - 1) &&
+		                 !(i - 1 == t0 && fiction &&
+		                         td_tok_pos_is(c, i, "NNS") &&
+		                         (td_tok_pos_is(c, i - 1, "DT") ||
+		                                 td_tok_pos_is(
+		                                         c, i - 1, "CD") ||
+		                                 td_tok_pos_is(
+		                                         c, i - 1, "PRP$")))) ||
+		                eq(c, i - 1, t1, "now") ||
 		                (td_tok_len(c, i - 1) > 4 &&
 		                        td_tok_str(
 		                                c, i - 1)[td_tok_len(c, i - 1) -

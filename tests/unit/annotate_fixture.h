@@ -20,6 +20,8 @@
 static td_annotator *fx_ann;
 /* the last annotation stage fx_doc runs (NULL: all of them) */
 static const char *fx_until;
+/* the front matter's genre fx_doc gives the document (NULL: none) */
+static const char *fx_genre;
 
 static __attribute__((unused)) int fx_setup(void **state)
 {
@@ -64,6 +66,8 @@ static __attribute__((unused)) td_doc *fx_doc(
 	assert_int_equal(td_doc_new("doc-test", text, strlen(text), &d), 0);
 	if (date)
 		assert_int_equal(td_meta_set(&d->meta.date, date), 0);
+	if (fx_genre)
+		assert_int_equal(td_meta_set(&d->meta.genre, fx_genre), 0);
 	assert_int_equal(
 	        td_doc_add_span(d, "body", 0, strlen(text), NULL, NULL), 0);
 	for (size_t p = 0; p < np; p++)

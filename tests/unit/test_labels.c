@@ -1095,6 +1095,26 @@ static void test_narration_goes_on(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17, second wave: in fiction (the front matter's genre) a
+ * plural noun opening the sentence after a determiner or a number is no
+ * present -s verb: "The horses had gone." narrates; outside fiction the
+ * allowed gold keeps such a statement a claim. */
+static void test_fiction_plural_subject(void **state)
+{
+	(void)state;
+	const char *para = "Three horses had come down the trail.\n"
+	                   "The riders crossed the river at dawn.";
+	td_doc *d = fx_one("1961-07-15", para);
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	fx_genre = "Fiction";
+	d = fx_one("1961-07-15", para);
+	fx_genre = NULL;
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	td_doc_free(d);
+}
+
 /* Session 17 (helper b): a schedule in the present tense with a time
  * ahead, and a contracted "will" on a third person in the author's
  * words, foretell; a past or a verb like "beat" before the day reports,
@@ -1214,6 +1234,7 @@ int main(void)
 	        cmocka_unit_test(test_narration_goes_on),
 	        cmocka_unit_test(test_present_schedule),
 	        cmocka_unit_test(test_warned_forecast),
+	        cmocka_unit_test(test_fiction_plural_subject),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
