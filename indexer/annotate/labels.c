@@ -1463,6 +1463,53 @@ static TD_COLD int identification(const td_actx *c, size_t a, size_t b)
 	return 1;
 }
 
+/* A line of a story's dialogue telling what is going on now, a present
+ * progressive (session 17, second wave): a present "be" (is, are, am, or
+ * contracted: "I'm", "Brandt's") and a verb in -ing (pos VBG), adverbs
+ * between, and no other finite verb (VBZ, VBP, VBD, MD), no word that
+ * grades (graded), no cue but a report one, no stance word and no verb
+ * of saying: "“I'm talking to the room,” Pruett said.", "“Brandt's
+ * running the place now, him and the girl.”". It reports, as a past
+ * account does (own_past_account); in fiction only (fiction_doc), where
+ * the allowed gold has no such line claimed, while a press quotation
+ * ("Prices are rising") may state a trend. */
+static const char *const be_now_forms[] = {
+        "is", "are", "am", "'m", "'re", "'s", "’m", "’re", "’s", NULL};
+
+static TD_COLD int quoted_progressive(const td_actx *c, size_t a, size_t b)
+{
+	size_t be = b, ing = b;
+	for (size_t i = a; i < b; i++) {
+		if (be == b &&
+		        (any(c, i, b, be_now_forms) || contracted_verb(c, i))) {
+			size_t j = i + 1;
+			while (j < b && td_tok_pos_is(c, j, "RB"))
+				j++;
+			if (j < b && td_tok_pos_is(c, j, "VBG")) {
+				be = i;
+				ing = j;
+				i = j;
+				continue;
+			}
+		}
+		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
+		        td_tok_pos_is(c, i, "VBD") ||
+		        td_tok_pos_is(c, i, "MD") || graded(c, i, b))
+			return 0;
+	}
+	if (be == b)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		int k = cue_at(c, a, i, b);
+		if ((k && k != CC_REPORT) || stance_at(c, i, b) ||
+		        (i != ing && is_speech_word(c, i, b)))
+			return 0;
+	}
+	return 1;
+}
+
+static int fiction_doc(const td_actx *c);
+
 static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 {
 	size_t ss = c->tok.v[t0].start, se = c->tok.v[t1 - 1].end;
@@ -1498,6 +1545,8 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			int kind = reported_kind(c, a, b, !pass || whole);
 			if (pass && kind == 2 &&
 			        (own_past_account(c, a, b) ||
+			                (fiction_doc(c) &&
+			                        quoted_progressive(c, a, b)) ||
 			                quoted_command(c, a, b) ||
 			                identification(c, a, b)))
 				kind = 0;

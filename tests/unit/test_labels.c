@@ -1115,6 +1115,27 @@ static void test_fiction_plural_subject(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17, second wave: a story's line of dialogue in the present
+ * progressive reports what is going on; graded ("too fast") it judges,
+ * and outside fiction the quoted trend stays a claim. */
+static void test_fiction_progressive_line(void **state)
+{
+	(void)state;
+	const char *para = "\"I'm talking to the room,\" Pruett said.\n"
+	                   "\"They're waiting for us at the ford.\"\n"
+	                   "\"The river is rising too fast,\" he said.";
+	td_doc *d = fx_one("1961-07-15", para);
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	fx_genre = "Fiction";
+	d = fx_one("1961-07-15", para);
+	fx_genre = NULL;
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#claim"));
+	td_doc_free(d);
+}
+
 /* Session 17 (helper b): a schedule in the present tense with a time
  * ahead, and a contracted "will" on a third person in the author's
  * words, foretell; a past or a verb like "beat" before the day reports,
@@ -1235,6 +1256,7 @@ int main(void)
 	        cmocka_unit_test(test_present_schedule),
 	        cmocka_unit_test(test_warned_forecast),
 	        cmocka_unit_test(test_fiction_plural_subject),
+	        cmocka_unit_test(test_fiction_progressive_line),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
