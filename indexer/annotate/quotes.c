@@ -3946,8 +3946,9 @@ typedef struct turn {
 	size_t q0, q1;   /* its quotations [q0, q1) in c->quotes */
 	const char *who; /* the speaker of all of them, or NULL */
 	int single;      /* one speaker or none, no part in another paragraph */
-	int anon; /* no who: a speaker by description (1), not (0), not yet
-	           * known (-1) */
+	int anon;  /* no who: a speaker by description (1), not (0), not yet
+	            * known (-1) */
+	int scene; /* who by the two persons of the scene (scene_other) */
 } turn;
 
 /* Does turn u hold talk only: each sentence some of a quotation (a tag,
@@ -4423,6 +4424,116 @@ static const char *narrator_key(const td_actx *c, const turn *tv, size_t nt)
 	return n;
 }
 
+/* Does turn u name key outside its quotations (a tag or a beat: "Lacey
+ * said", "Tolliver laughed"), not by a pronoun? */
+static int names_outside(const td_actx *c, const turn *u, const char *key)
+{
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (!m->pronoun && m->key && !strcmp(m->key, key) &&
+		        m->sent >= (int)u->s0 && m->sent < (int)u->s1 &&
+		        !tok_in_quote(c, m->t0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Nouns that bring an unnamed person on stage (scene_other), besides the
+ * lexicon's titles. */
+static const char *const scene_people[] = {"man", "woman", "girl", "boy",
+        "stranger", "kid", "men", "women", "others", NULL};
+
+/* How many paragraphs back scene_other looks for the persons of a scene. */
+enum { SCENE_PARAS = 10 };
+
+/* The other speaker of a two-person scene (session 17, second wave): turn
+ * i, bare (no word outside its marks), right after turn i - 1 of one
+ * known speaker with no paragraph between, is the other's when the
+ * scene's last SCENE_PARAS paragraphs name exactly two persons outside
+ * quotations (in narration or tags: "Jim Lacey shipped the oars ... Ben
+ * Tolliver sat in the bow" / "“There's the wreck,” Lacey said." / "“I
+ * see it.”" is Tolliver's), the one before among them. Turn i - 1 names
+ * its speaker outside its marks ("Lacey said", "said Lacey"; not "he
+ * said", which round 14's gold does not follow) or has him by this rule
+ * itself: the chain goes on. NULL when a third is named there ("Molly
+ * Hale came in with the lamp") or brought on by a role or a description
+ * ("the lieutenant came", "a young doctor"), when a turn there has a
+ * speaker by description ("the big man said") or of another key, when
+ * the narration says "I" or "me" (a narrator is a third), when turn i - 1
+ * calls someone by name ("“Billy,” Brandt said") or turn i the other. */
+static const char *scene_other(const td_actx *c, turn *tv, size_t i)
+{
+	const turn *u = &tv[i], *b = &tv[i - 1];
+	if (!b->single || !b->who || b->s1 != u->s0 || u->para < 0 ||
+	        !turn_bare(c, u) || b->q1 == b->q0 ||
+	        !(b->scene || names_outside(c, b, b->who)))
+		return NULL;
+	for (size_t q = b->q0; q < b->q1; q++)
+		if (calls_someone(c, q))
+			return NULL; /* "“Billy,” Brandt said, “go home.”" */
+	/* the first paragraph of the window (block numbers are not dense) */
+	int p0 = u->para, np = 0;
+	for (size_t x = u->s0; x-- > 0 && np < SCENE_PARAS;)
+		if (c->sents[x].para != p0) {
+			p0 = c->sents[x].para;
+			np++;
+		}
+	const char *two[2] = {b->who, NULL};
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->sent < 0 || c->sents[m->sent].para < p0 ||
+		        c->sents[m->sent].para >= u->para)
+			continue;
+		if (m->pronoun || !m->key || m->located || !m->kind ||
+		        strcmp(m->kind, "person") || tok_in_quote(c, m->t0) ||
+		        !strcmp(m->key, two[0]))
+			continue;
+		if (two[1] && strcmp(two[1], m->key))
+			return NULL; /* a third */
+		two[1] = m->key;
+	}
+	if (!two[1] || names_inside(c, u->q0, u->q1, two[1]))
+		return NULL;
+	/* the speaker before is one of the two named in the scene */
+	int named = 0;
+	for (size_t k = 0; k < c->n_ments && !named; k++) {
+		const td_mention *m = &c->ments[k];
+		named = !m->pronoun && m->key && !strcmp(m->key, b->who) &&
+		        m->sent >= 0 && c->sents[m->sent].para >= p0 &&
+		        c->sents[m->sent].para < u->para &&
+		        !tok_in_quote(c, m->t0);
+	}
+	if (!named)
+		return NULL;
+	for (size_t j = i; j-- > 0 && tv[j].para >= p0;) {
+		turn *x = &tv[j];
+		if (x->who && strcmp(x->who, two[0]) && strcmp(x->who, two[1]))
+			return NULL;
+		if (!x->who && turn_described(c, x))
+			return NULL;
+	}
+	size_t s0 = u->s0;
+	while (s0 > 0 && c->sents[s0 - 1].para >= p0)
+		s0--;
+	for (size_t t = c->sents[s0].t0; t < c->sents[u->s0].t0; t++) {
+		if (tok_in_quote(c, t))
+			continue;
+		if (td_tok_eq(c, t, "I", 0) || td_tok_eq(c, t, "me", 1))
+			return NULL;
+		/* someone on stage by a role or a description: "the
+		 * lieutenant came", "a young doctor from the county" */
+		size_t d =
+		        t >= 1 && td_tok_pos_is(c, t - 1, "JJ") ? t - 2 : t - 1;
+		if (t >= 2 && td_tok_is_lower(c, t) &&
+		        (td_tok_in(c, d, indef_dets, 1) ||
+		                td_tok_eq(c, d, "the", 1)) &&
+		        (td_tok_in(c, t, scene_people, 1) ||
+		                title_exactly(c, t, t + 1)))
+			return NULL;
+	}
+	return two[1];
+}
+
 /* A strict two-person exchange (contract: "its neighbours name the
  * speaker"): a paragraph that holds a turn and nothing else, no verb of
  * saying, no name of a speaker, right after two paragraphs of one turn
@@ -4453,6 +4564,7 @@ static int alternating_turns(td_actx *c)
 		u->q1 = e;
 		u->who = NULL;
 		u->anon = 0;
+		u->scene = 0;
 		u->single = para >= 0;
 		for (size_t k = q; k < e && u->single; k++) {
 			const td_quote *qq = &c->quotes[k];
@@ -4521,7 +4633,8 @@ static int alternating_turns(td_actx *c)
 			turn *a = &tv[i - 2], *b = &tv[i - 1];
 			/* the cheap tests first */
 			if (a->single && b->single && (a->who || b->who) &&
-			        (b->s0 == a->s1 || narrated_gap(c, a, b)) &&
+			        (b->s0 == a->s1 ||
+			                (!a->scene && narrated_gap(c, a, b))) &&
 			        u->s0 == b->s1 && two_sides(c, a, b) &&
 			        turn_talk(c, a) && turn_talk(c, b) &&
 			        turn_bare(c, u) &&
@@ -4548,6 +4661,8 @@ static int alternating_turns(td_actx *c)
 			if (y)
 				w = y;
 		}
+		if (!w && i >= 1 && (w = scene_other(c, tv, i)) != NULL)
+			u->scene = 1;
 		if (!w)
 			continue;
 		for (size_t k = u->q0; k < u->q1; k++)

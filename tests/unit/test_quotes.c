@@ -2361,6 +2361,26 @@ static void test_session17_that_pronoun(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17, second wave (helper c): in a scene whose narration and tags
+ * name exactly two persons, an untagged turn right after a turn of one of
+ * them is the other's, and the chain goes on; a third named in the
+ * narration ("Nell Ames came in") stops it. */
+static void test_two_person_scene(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Carl Wheeler leaned on the fence. Dan Pruitt rode up "
+	         "slowly."),
+	        ("\"Where's the herd?\" Wheeler asked."), ("\"Gone north.\""),
+	        ("\"All of it?\""), ("Then Nell Ames came out of the house."),
+	        ("\"Supper's cold,\" Pruitt said."), ("\"Who cares?\"")};
+	td_doc *d = fx_doc("1961-05-20", paras, 7);
+	fx_expect(d, "q", "Gone north.", "who", "#dan-pruitt");
+	fx_expect(d, "q", "All of it?", "who", "#carl-wheeler");
+	fx_expect(d, "q", "Who cares?", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2461,6 +2481,7 @@ int main(void)
 	        cmocka_unit_test(test_shaped_tag),
 	        cmocka_unit_test(test_beat_of_two_words),
 	        cmocka_unit_test(test_role_newcomer),
+	        cmocka_unit_test(test_two_person_scene),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
