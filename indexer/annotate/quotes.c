@@ -775,6 +775,31 @@ static int unknown_reporter(const td_actx *c, size_t si, size_t t)
 	return k > t0 && k < t && is_speech(c, k, c->sents[si].t1);
 }
 
+static int quote_or_speech(const td_actx *c, size_t si);
+
+static const char *const body_words[] = {"hand", "hands", "face", "eyes", "jaw",
+        "voice", "mouth", "lips", "head", "fingers", "shoulders", "gaze",
+        "smile", "arm", NULL};
+
+/* Does sentence si, narration, open with a person named with "'s" and a
+ * word of the body ("Tolliver's jaw tightened.", "Brannock's hand moved
+ * toward his holster")? That person, whose beat it is, or NULL: the "he"
+ * of a tag right after is his, not the subject named before. */
+static const td_mention *possessive_beat(
+        const td_actx *c, size_t si, int g, size_t t)
+{
+	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+	const td_mention *m = ment_at(c, t0);
+	if (!m || m->t0 != t0 || m->pronoun || !m->key || m->located ||
+	        !m->kind || strcmp(m->kind, "person") || m->t1 + 2 >= t1 ||
+	        tok_in_quote(c, t0) || !td_tok_eq(c, m->t1, "'s", 1) ||
+	        !td_tok_in(c, m->t1 + 1, body_words, 1) ||
+	        !td_tok_pos_is(c, m->t1 + 2, "VBD") || quote_or_speech(c, si))
+		return NULL;
+	int mg = key_gender(c, m->key, t);
+	return mg && mg != g ? NULL : m;
+}
+
 static const char *resolve_pronoun(const td_actx *c, size_t t)
 {
 	int g = td_tok_eq(c, t, "she", 1) || td_tok_eq(c, t, "her", 1) ? 'f'
@@ -859,6 +884,12 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		        (s == si && t > 0 && td_tok_eq(c, t - 1, "and", 1) &&
 		                unknown_reporter(c, (size_t)s, t)))
 			return NULL;
+	/* a beat of someone's body right before ("Tolliver's jaw
+	 * tightened. “...,” he said."): his, over a subject further back */
+	const td_mention *pb =
+	        si >= 1 ? possessive_beat(c, (size_t)si - 1, g, t) : NULL;
+	if (pb && (!best || best->sent < si - 1))
+		return pb->key;
 	if (!best) {
 		const char *w = last_speaker_of(c, g, smin, t);
 		if (!w)

@@ -2381,6 +2381,21 @@ static void test_two_person_scene(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17, second wave (helper c): the "he" of a tag right after a
+ * beat whose subject is a person's body ("Pruitt's jaw tightened.") is
+ * that person, not the subject named before him. */
+static void test_possessive_beat(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Carl Wheeler leaned on the fence. Dan "
+	                              "Pruitt rode up slowly."),
+	        ("\"The herd is gone,\" Wheeler said."),
+	        ("Pruitt's jaw tightened.\n\"Then we ride,\" he said.")};
+	td_doc *d = fx_doc("1961-05-20", paras, 3);
+	fx_expect(d, "q", "Then we ride,", "who", "#dan-pruitt");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2482,6 +2497,7 @@ int main(void)
 	        cmocka_unit_test(test_beat_of_two_words),
 	        cmocka_unit_test(test_role_newcomer),
 	        cmocka_unit_test(test_two_person_scene),
+	        cmocka_unit_test(test_possessive_beat),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
