@@ -1714,6 +1714,43 @@ static int speaker_plan_at(const td_actx *c, size_t i, size_t b)
 static const char *const third_singular[] = {"he", "she", NULL};
 static const char *const other_possessive[] = {"your", "his", "her", NULL};
 
+/* Session 17, second wave (helper b): the colloquial futures of fiction
+ * dialogue at token i of a quote, a be-form: "“He's gonna kill you”",
+ * "“You're going to hang for this”" (what the speaker foretells of his
+ * addressee, as "you'll" is not: "“You'll ride beside me tomorrow”" is an
+ * order), "“The boat is about to sink”", "“Those men are bound to come
+ * back”". "I'm gonna", "we're about to" are the speaker's plan; "bound
+ * to" is no plan whoever its subject. */
+static const char *const sfx_you_be[] = {"re", NULL};
+static const char *const second_person[] = {"you", NULL};
+
+static TD_COLD int colloquial_future(
+        const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	int third = pron_contracted(c, i, third_persons, sfx_be);
+	int you = pron_contracted(c, i, second_person, sfx_you_be);
+	int be = third || you ||
+	         (any(c, i, t1, be_forms) && i > t0 &&
+	                 td_tok_is_word(c, i - 1) && !eq(c, i - 1, t1, "i") &&
+	                 !eq(c, i - 1, t1, "we"));
+	if (!be && !(any(c, i, t1, be_forms) && i > t0 &&
+	                   td_tok_is_word(c, i - 1)))
+		return 0;
+	size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
+	if (eq(c, v, t1, "bound") && eq(c, v + 1, t1, "to") &&
+	        to_verb(c, v + 2, t1) && td_tok_pos_is(c, v + 2, "VB"))
+		return 1;
+	if (!be)
+		return 0;
+	if (eq(c, v, t1, "gonna") && to_verb(c, v + 1, t1))
+		return 1;
+	if (eq(c, v, t1, "about") && eq(c, v + 1, t1, "to") &&
+	        to_verb(c, v + 2, t1) && td_tok_pos_is(c, v + 2, "VB"))
+		return 1;
+	return you && eq(c, v, t1, "going") && eq(c, v + 1, t1, "to") &&
+	       to_verb(c, v + 2, t1);
+}
+
 static int spoken_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
 	size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
@@ -1733,6 +1770,8 @@ static int spoken_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 	                (i > t0 + 1 && td_tok_pos_is(c, i - 1, "NN*") &&
 	                        td_tok_is_lower(c, i - 1) &&
 	                        any(c, i - 2, t1, other_possessive))))
+		return 1;
+	if (colloquial_future(c, t0, i, t1))
 		return 1;
 	if (!eq(c, i + 1, t1, "going") || !eq(c, i + 2, t1, "to") ||
 	        !to_verb(c, i + 3, t1))

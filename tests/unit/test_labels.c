@@ -1175,6 +1175,35 @@ static void test_present_schedule(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17, second wave (helper b): the colloquial futures of fiction
+ * dialogue foretell ("gonna", "you're going to", "about to", "bound
+ * to"); the speaker's own "I'm gonna", an order ("You'll ride beside
+ * me"), a request ("Will you sit down?") do not. */
+static void test_colloquial_future(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-02",
+	        "\"He's gonna kill you, Jim.\"\n"
+	        "\"You're going to hang for this, Morgan.\"\n"
+	        "\"The boat is about to sink!\" somebody yelled.\n"
+	        "\"Those men are bound to come back,\" he said.\n"
+	        "\"I'm gonna find him,\" he said.\n"
+	        "\"We're about to leave,\" she said.\n"
+	        "\"Will you sit down?\" she asked.\n"
+	        "\"Won't you come in?\" the old woman said.\n"
+	        "\"The house is about ten miles off,\" he said.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	assert_true(has(fx_ana(d, 3), "#prediction"));
+	assert_false(has(fx_ana(d, 4), "#prediction"));
+	assert_false(has(fx_ana(d, 5), "#prediction"));
+	assert_false(has(fx_ana(d, 6), "#prediction"));
+	assert_false(has(fx_ana(d, 7), "#prediction"));
+	assert_false(has(fx_ana(d, 8), "#prediction"));
+	td_doc_free(d);
+}
+
 /* Session 17 (helper b): a warning or prediction of things ("warned
  * that an area ... would be engulfed") foretells; a warning of what a
  * person or an actor will do, or of "any attack", threatens. */
@@ -1225,6 +1254,7 @@ int main(void)
 	        cmocka_unit_test(test_could_in_narration),
 	        cmocka_unit_test(test_tagged_question),
 	        cmocka_unit_test(test_spoken_future),
+	        cmocka_unit_test(test_colloquial_future),
 	        cmocka_unit_test(test_verbless_dialogue),
 	        cmocka_unit_test(test_own_past_account),
 	        cmocka_unit_test(test_speaker_plan),
