@@ -420,6 +420,32 @@ static const char *const past_thought[] = {"said", "told", "thought",
  * appearance a hedge of its own, no forecast */
 static const char *const appearance_verbs[] = {"seem", "appear", NULL};
 
+/* Session 17, second wave (helper b): "every"/"each" + a time noun or a
+ * weekday in the clause of "would" ("Every night he would walk down to
+ * the river", "The farmers would meet at the grange hall every
+ * Saturday") tells a past habit, as a frequency adverb does. */
+static const char *const habit_times[] = {"night", "morning", "evening",
+        "afternoon", "day", "week", "month", "year", "summer", "winter",
+        "spring", "fall", "autumn", "time", "Sunday", "Monday", "Tuesday",
+        "Wednesday", "Thursday", "Friday", "Saturday", NULL};
+
+static TD_COLD int habit_time_in_clause(
+        const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	size_t a = i, b = i;
+	while (a > t0 && !td_tok_eq(c, a - 1, ";", 0) &&
+	        !td_tok_eq(c, a - 1, ":", 0))
+		a--;
+	while (b + 1 < t1 && !td_tok_eq(c, b + 1, ";", 0) &&
+	        !td_tok_eq(c, b + 1, ":", 0))
+		b++;
+	for (size_t k = a; k < b; k++)
+		if ((eq(c, k, t1, "every") || eq(c, k, t1, "each")) &&
+		        any(c, k + 1, t1, habit_times))
+			return 1;
+	return 0;
+}
+
 static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
 	size_t k = i + 1;
@@ -430,7 +456,8 @@ static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 			return 1;
 	}
 	if (any(c, i + 1, t1, wish_words) || any(c, i + 1, t1, habit_adverbs) ||
-	        any(c, i + 1, t1, appearance_verbs))
+	        any(c, i + 1, t1, appearance_verbs) ||
+	        habit_time_in_clause(c, t0, i, t1))
 		return 1;
 	for (size_t b = i; b-- > t0 && i - b <= 15;) {
 		if (td_tok_eq(c, b, ";", 0) || td_tok_eq(c, b, ":", 0))

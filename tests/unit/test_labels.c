@@ -1204,6 +1204,23 @@ static void test_colloquial_future(void **state)
 	td_doc_free(d);
 }
 
+/* Session 17, second wave (helper b): "would" with "every"/"each" + a
+ * time noun or weekday in its clause tells a past habit, no forecast. */
+static void test_would_habit_time(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-02",
+	        "Every night he would walk down to the river.\n"
+	        "The farmers would meet at the grange hall every Saturday.\n"
+	        "The new plant would employ 300 men.\n"
+	        "The tax would give each family a refund.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	assert_true(has(fx_ana(d, 3), "#prediction"));
+	td_doc_free(d);
+}
+
 /* Session 17 (helper b): a warning or prediction of things ("warned
  * that an area ... would be engulfed") foretells; a warning of what a
  * person or an actor will do, or of "any attack", threatens. */
@@ -1255,6 +1272,7 @@ int main(void)
 	        cmocka_unit_test(test_tagged_question),
 	        cmocka_unit_test(test_spoken_future),
 	        cmocka_unit_test(test_colloquial_future),
+	        cmocka_unit_test(test_would_habit_time),
 	        cmocka_unit_test(test_verbless_dialogue),
 	        cmocka_unit_test(test_own_past_account),
 	        cmocka_unit_test(test_speaker_plan),
