@@ -1246,7 +1246,7 @@ static int is_speech_at(const td_actx *c, size_t i, size_t lim)
 	return m >= 0 && c->a->speech_pats.v[m].type == TD_SV_SPEECH;
 }
 
-static int name_token(const td_actx *c, size_t i)
+static int name_token_of(const td_actx *c, size_t i)
 {
 	if (!td_tok_is_cap(c, i) || !td_tok_is_word(c, i))
 		return 0;
@@ -1254,6 +1254,27 @@ static int name_token(const td_actx *c, size_t i)
 		return 0;
 	/* all-caps acronyms of one or two letters are not names */
 	return td_tok_len(c, i) > 1;
+}
+
+/* Token i may be a word of a name: capitalised, no grammar word opening
+ * a sentence, longer than one letter. Read from c->tok_name once
+ * td_actors_find has made it (the rules ask it of each token many times
+ * over: 3% of an ingest's instructions when computed each time). */
+static int name_token(const td_actx *c, size_t i)
+{
+	if (c->tok_name && i < c->tok.n)
+		return c->tok_name[i];
+	return name_token_of(c, i);
+}
+
+void td_actors_name_tokens(td_actx *c)
+{
+	free(c->tok_name);
+	c->tok_name = malloc(c->tok.n ? c->tok.n : 1);
+	if (!c->tok_name)
+		return; /* name_token computes each answer */
+	for (size_t i = 0; i < c->tok.n; i++)
+		c->tok_name[i] = (unsigned char)name_token_of(c, i);
 }
 
 static const char *const suffixes[] = {"Jr", "Sr", NULL};
@@ -5781,6 +5802,7 @@ static int fullest_forms(td_actx *c)
 
 int td_actors_find(td_actx *c)
 {
+	td_actors_name_tokens(c);
 	find_clubs(c);
 	c->own_state = 0;
 	c->chambers = -1;

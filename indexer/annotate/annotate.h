@@ -122,6 +122,10 @@ typedef struct td_actx {
 	unsigned *sflags; /* per sentence: TD_SF_* */
 	/* per token, set by td_labels_apply: TD_TH_* (inside a hedge seg) */
 	unsigned char *tok_hedge;
+	/* per token, set by td_actors_find: 1 when it may be a word of a
+	 * name (actors.c's name_token, asked of each token many times);
+	 * NULL before, or when it could not be allocated */
+	unsigned char *tok_name;
 	int pub_y, pub_m, pub_d; /* publication date, 0 when unknown */
 	/* per token: td_word_hash of its text, [0] exact and [1] folded,
 	 * computed once so that lexicon look-ups cost one probe */
@@ -205,6 +209,9 @@ int td_annotate_until(const td_annotator *a, td_doc *doc, const char *last);
 
 int td_actors_load(td_annotator *a, const char *dir);
 int td_actors_find(td_actx *c);
+/* Makes c->tok_name (actors.c's name_token of every token), which
+ * td_actors_find does first; left NULL when out of memory. */
+void td_actors_name_tokens(td_actx *c);
 void td_actors_unload(td_annotator *a);
 int td_quotes_load(td_annotator *a, const char *dir);
 int td_quotes_find(td_actx *c);

@@ -547,6 +547,36 @@ static void test_matchers_without_tables(void **state)
 	td_tokens_clear(&c.tok);
 }
 
+/* td_actors_name_tokens keeps name_token's answer for each token (a
+ * capitalised word of two letters or more that no grammar word of
+ * not_names is), as td_actors_find's rules read it; made again, it is
+ * made afresh. */
+static void test_name_tokens(void **state)
+{
+	(void)state;
+	static char text[] = "The Smith met A US official and "
+	                     "\xc3\x89mile O'Neil in March; 42 Zed.";
+	static const unsigned char want[] = {
+	        0, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0};
+	td_doc d;
+	memset(&d, 0, sizeof d);
+	d.text = text;
+	d.len = sizeof text - 1;
+	td_actx c;
+	memset(&c, 0, sizeof c);
+	c.doc = &d;
+	assert_int_equal(td_tokenize(text, d.len, 0, &c.tok), 0);
+	assert_int_equal(c.tok.n, sizeof want);
+	for (int round = 0; round < 2; round++) {
+		td_actors_name_tokens(&c);
+		assert_non_null(c.tok_name);
+		for (size_t i = 0; i < c.tok.n; i++)
+			assert_int_equal(c.tok_name[i], want[i]);
+	}
+	free(c.tok_name);
+	td_tokens_clear(&c.tok);
+}
+
 /* td_tok_eq folds a word's first byte with td_fold_byte (computed at
  * compile time for a literal): it agrees with td_fold_tab on every byte,
  * and a literal gives the answer of the same word read at run time. */
@@ -2654,6 +2684,7 @@ int main(void)
 	        cmocka_unit_test(test_orgs_by_shape),
 	        cmocka_unit_test(test_matchers_without_tables),
 	        cmocka_unit_test(test_fold_byte),
+	        cmocka_unit_test(test_name_tokens),
 	        cmocka_unit_test(test_given_names),
 	        cmocka_unit_test(test_org_short_forms),
 	        cmocka_unit_test(test_validity_periods),
