@@ -38,6 +38,14 @@ static inline __attribute__((always_inline)) unsigned char td_fold_byte(
 {
 	return b >= 'A' && b <= 'Z' ? (unsigned char)(b + ('a' - 'A')) : b;
 }
+/* w is a literal with neither ' nor a byte 0xe2 (’ “ —), known at
+ * compile time: a token equals it only at its length (no ’ can stand for
+ * a '). 0 whenever the compiler cannot tell. */
+#define td_lit_plain(w)                                                        \
+	(__builtin_constant_p(__builtin_strchr((w), '\'') == 0 &&              \
+	                      __builtin_strchr((w), 0xe2) == 0) &&             \
+	        __builtin_strchr((w), '\'') == 0 &&                            \
+	        __builtin_strchr((w), 0xe2) == 0)
 /* Token i equals word w (folded: ASCII case-insensitive; ’ equals ').
  * Inline, always, so that the usual answer, a different first byte, costs
  * no call, and the first byte of w, a literal, is folded at compile time:
@@ -53,6 +61,10 @@ static inline __attribute__((always_inline)) int td_tok_eq(
 	unsigned char w0 = (unsigned char)w[0];
 	if (s0 != 0xe2 && w0 != 0xe2 &&
 	        (fold ? td_fold_tab[s0] != td_fold_byte(w0) : s0 != w0))
+		return 0;
+	/* "they" against "the": no call (the first byte matched) */
+	if (td_lit_plain(w) &&
+	        c->tok.v[i].end - c->tok.v[i].start != __builtin_strlen(w))
 		return 0;
 	return td_tok_eq_slow(c, i, w, fold);
 }

@@ -466,6 +466,50 @@ static void test_org_short_forms(void **state)
 	td_doc_free(d);
 }
 
+/* td_tok_eq answers "no" at a length other than a plain literal's
+ * (td_lit_plain: no ' and no byte 0xe2, known at compile time) without
+ * comparing; a literal with ' or ’, or a word read at run time, is
+ * compared as before. Literal and run-time word agree on every token. */
+static void test_lit_length(void **state)
+{
+	(void)state;
+	assert_true(td_lit_plain("the"));
+	assert_false(td_lit_plain("would've"));
+	assert_false(td_lit_plain("’tis"));
+	char rt[16];
+	strcpy(rt, "the");
+	assert_false(td_lit_plain(rt));
+	static char text[] = "the they th THE them’s them's ’tis 'tis it";
+	td_doc d;
+	memset(&d, 0, sizeof d);
+	d.text = text;
+	d.len = sizeof text - 1;
+	td_actx c;
+	memset(&c, 0, sizeof c);
+	c.doc = &d;
+	assert_int_equal(td_tokenize(text, d.len, 0, &c.tok), 0);
+	for (int fold = 0; fold < 2; fold++)
+		for (size_t i = 0; i <= c.tok.n; i++) {
+			strcpy(rt, "the");
+			assert_int_equal(td_tok_eq(&c, i, "the", fold),
+			        td_tok_eq(&c, i, rt, fold));
+			strcpy(rt, "they");
+			assert_int_equal(td_tok_eq(&c, i, "they", fold),
+			        td_tok_eq(&c, i, rt, fold));
+			strcpy(rt, "them's");
+			assert_int_equal(td_tok_eq(&c, i, "them's", fold),
+			        td_tok_eq(&c, i, rt, fold));
+			strcpy(rt, "'tis");
+			assert_int_equal(td_tok_eq(&c, i, "'tis", fold),
+			        td_tok_eq(&c, i, rt, fold));
+		}
+	assert_true(td_tok_eq(&c, 0, "the", 0));
+	assert_false(td_tok_eq(&c, 1, "the", 1));
+	assert_true(td_tok_eq(&c, 3, "the", 1));
+	assert_false(td_tok_eq(&c, 3, "the", 0));
+	td_tokens_clear(&c.tok);
+}
+
 /* Whether token i of c equals w: exactly, or ASCII case folded. */
 static int tok_is(const td_actx *c, size_t i, const char *w, int fold)
 {
@@ -2679,6 +2723,7 @@ int main(void)
 	        cmocka_unit_test(test_groups_bodies_pronouns),
 	        cmocka_unit_test(test_particles_appositives_places),
 	        cmocka_unit_test(test_first_word_short_forms_roles),
+	        cmocka_unit_test(test_lit_length),
 	        cmocka_unit_test(test_names_with_initials),
 	        cmocka_unit_test(test_title_beats_lexicon_age),
 	        cmocka_unit_test(test_orgs_by_shape),
