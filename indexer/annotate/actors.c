@@ -2261,6 +2261,12 @@ static const char *const place_heads[] = {"Shoal", "Island", "Islands", "Sea",
         "Boulevard", "Blvd", "Ave", "Rd", "Drive", "Lane", "Plaza", "Terrace",
         NULL};
 
+/* Abbreviated street words that end an address ("of 704 Hill St., SE",
+ * "133 Marietta St. NW", "1688 Oak Knoll Cir."): a run of a given name
+ * ending in one is a street, not a person. */
+static const char *const street_abbrevs[] = {
+        "St", "Cir", "Ct", "Ln", "Pl", NULL};
+
 /* A name word that no lexicon claims (not Georgia, Washington, Jersey). */
 static int free_name_word(const td_actx *c, size_t k, size_t lim)
 {
@@ -2341,7 +2347,8 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 	k += nickname_at(c, k, lim);
 	if (k - i < 2 ||
 	        (k < lim && td_tok_is_cap(c, k) && td_tok_is_word(c, k)) ||
-	        in_list(c, k - 1, place_heads, 0))
+	        in_list(c, k - 1, place_heads, 0) ||
+	        in_list(c, k - 1, street_abbrevs, 0))
 		return 0;
 	return k - i;
 }

@@ -1087,6 +1087,27 @@ static void test_modifier_before_name(void **state)
 	td_doc_free(d);
 }
 
+/* A street of a given name in an address ("of 704 Hill St., SE", "133
+ * Marietta St. NW") is no person, nor is "St" alone after it; the person
+ * with age and address before it stays one (session 17, second wave). */
+static void test_street_of_given_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-11-04",
+	        "The other occupant was Larry Coleman Barnett, 19, of 704 "
+	        "Hill St., SE, who was treated at Grady Hospital.\nJohn "
+	        "William Ball, 68, of 133 Marietta St. NW, died Sunday at "
+	        "his home.\nHe lived at 357 Venable St., Aj.");
+	fx_expect(d, "persName", "Larry Coleman Barnett", "ref",
+	        "#larry-coleman-barnett");
+	fx_expect(d, "persName", "John William Ball", "ref",
+	        "#john-william-ball");
+	assert_null(fx_find(d, "persName", "Hill St"));
+	assert_null(fx_find(d, "persName", "Marietta St"));
+	assert_null(fx_find(d, "persName", "St"));
+	td_doc_free(d);
+}
+
 /* A given name alone in apposition to a kinship noun with its possessor
  * is a person keyed by the name, its other bare uses too; a lexicon's
  * famous person of that one word gives way ("His brother, Clay" is no
@@ -2753,6 +2774,7 @@ int main(void)
 	        cmocka_unit_test(test_scholars_in_learned_prose),
 	        cmocka_unit_test(test_kin_named_by_given_name),
 	        cmocka_unit_test(test_modifier_before_name),
+	        cmocka_unit_test(test_street_of_given_name),
 	        cmocka_unit_test(test_given_name_by_person_evidence),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
