@@ -1108,6 +1108,28 @@ static void test_street_of_given_name(void **state)
 	td_doc_free(d);
 }
 
+/* Roles of local news and sports before a name stay outside it, and
+ * make a person of a name no list of given names holds ("Patrolman
+ * Casimir Wojcik, 31,", "to Magistrate Ivo Szabo", "Rookie Tom Yokel")
+ * (titles.tsv, session 17, second wave); not a role before no name. */
+static void test_local_roles_before_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-11-18",
+	        "Patrolman Casimir Wojcik, 31, who investigated, charged "
+	        "him.\nThe case went to Magistrate Ivo Szabo on Friday.\n"
+	        "Chef Orval Tenney cooked.\nRookie Tom Yokel "
+	        "pitched well.\nThe Rookie of the Year award went to "
+	        "him.");
+	fx_expect(d, "persName", "Casimir Wojcik", "ref", "#casimir-wojcik");
+	fx_expect(d, "persName", "Ivo Szabo", "ref", "#ivo-szabo");
+	fx_expect(d, "persName", "Orval Tenney", "ref", "#orval-tenney");
+	fx_expect(d, "persName", "Tom Yokel", "ref", "#tom-yokel");
+	assert_null(fx_find(d, "persName", "Patrolman Casimir Wojcik"));
+	assert_null(fx_find(d, "persName", "Year"));
+	td_doc_free(d);
+}
+
 /* A given name alone in apposition to a kinship noun with its possessor
  * is a person keyed by the name, its other bare uses too; a lexicon's
  * famous person of that one word gives way ("His brother, Clay" is no
@@ -2775,6 +2797,7 @@ int main(void)
 	        cmocka_unit_test(test_kin_named_by_given_name),
 	        cmocka_unit_test(test_modifier_before_name),
 	        cmocka_unit_test(test_street_of_given_name),
+	        cmocka_unit_test(test_local_roles_before_name),
 	        cmocka_unit_test(test_given_name_by_person_evidence),
 	        cmocka_unit_test(test_malaya_and_bundesbank_of_their_time),
 	        cmocka_unit_test(test_compass_word_in_of_chain),
