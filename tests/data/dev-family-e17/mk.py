@@ -1,8 +1,8 @@
 # mk.py: helper e's session-17 actors-only dev gold (family appositives,
 # given names alone), written by hand before any tagger run on these texts
-# (sentences by split.py, the plain splitter of dev-actors-e16).
+# (sentences by ../dev-actors-e16/split.py, a plain splitter).
 import json,sys
-sys.path.insert(0,'.')
+sys.path.insert(0,'../dev-actors-e16')  # its split.py, the same splitter
 from split import sents
 PN,ON='persName','orgName'
 G={}
