@@ -1,10 +1,10 @@
 # mk.py: helper e's session-17 second-wave actors-only dev gold (persons
 # named with age and/or address in local news), written by hand before any
-# code change (sentences by split.py, the plain splitter of dev-family-e17
+# code change (sentences by ../dev-actors-e16/split.py, the plain splitter of dev-family-e17
 # with initials and street abbreviations kept inside a sentence).
 import json,sys
-sys.path.insert(0,'.')
-from split import sents
+sys.path.insert(0,'../dev-actors-e16')  # its split.py, the same splitter
+from split import sents, ABBR
 PN,ON='persName','orgName'
 G={}
 JH,DZ,LB,AR='jubal-r-hackett','zenas-dorsey','lafe-brundage','alma-ruiz'
@@ -29,7 +29,7 @@ G['1961-brown-a22-crash-and-obituaries']=[
  (12,"Blanchard's Chapel",'blanchards-chapel',ON),(12,'J. H. Hearn','j-h-hearn',PN),
  (14,'Bobby Bester Hammett','bobby-bester-hammett',PN),(14,'Lucille Herrington Jones','lucille-herrington-jones',PN)]
 for name,acts in G.items():
-    ss=sents(f'articles/{name}.txt')
+    ss=sents(f'articles/{name}.txt', ABBR+('Rev.','Ave.','Cir.','Pa.','Miss.','Rte.','Dec.','Nov.'), initials=True)
     for s,t,k,ty in acts: assert t in ss[s],(name,s,t)
     json.dump({'source':name+'.txt','sentences':ss,
       'actors':[{'s':s,'text':t,'key':k,'type':ty} for s,t,k,ty in acts],

@@ -1,9 +1,10 @@
 # mk.py: helper e's second-wave (session 16) actors-only dev gold for
 # organisation names in 1961 press, written by hand before any tagger run
-# on these texts (sentences by split.py, a plain splitter).
+# on these texts (sentences by ../dev-actors-e16/split.py, a plain splitter,
+# with initials and "Corp." kept inside a sentence).
 import json,sys
-sys.path.insert(0,'.')
-from split import sents
+sys.path.insert(0,'../dev-actors-e16')  # its split.py, the same splitter
+from split import sents, ABBR
 PN,ON,ST,RS,PL,GR='persName','orgName','orgName:state','rs:state','placeName','rs:group'
 G={}
 G['1961-09-02-press-steel-talks']=[
@@ -35,7 +36,7 @@ G['1961-10-14-press-airline-merger']=[
  (10,'Richard','richard',PN),
  (11,'Eastern','eastern-airlines',ON),(11,'Eddie Rickenbacker','eddie-rickenbacker',PN)]
 for name,acts in G.items():
-    ss=sents(f'articles/{name}.txt')
+    ss=sents(f'articles/{name}.txt', ABBR+('Corp.',), initials=True)
     for s,t,k,ty in acts: assert t in ss[s],(name,s,t)
     json.dump({'source':name+'.txt','sentences':ss,
       'actors':[{'s':s,'text':t,'key':k,'type':ty} for s,t,k,ty in acts],
