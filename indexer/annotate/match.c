@@ -616,10 +616,17 @@ const char *td_tok_pos(const td_actx *c, size_t i)
 int td_tok_pos_is(const td_actx *c, size_t i, const char *pos)
 {
 	const char *t = td_tok_pos(c, i);
-	size_t n = strlen(pos);
-	if (n && pos[n - 1] == '*')
-		return strncmp(t, pos, n - 1) == 0 && t[0];
-	return strcmp(t, pos) == 0;
+	/* one pass over pos, no strlen and strcmp (half a million tests an
+	 * ingest of 300k tokens): a '*' that ends pos matches any rest of a
+	 * tag that is not "" (t[0, k) equals pos[0, k), none of them 0) */
+	size_t k = 0;
+	for (; pos[k]; k++) {
+		if (pos[k] == '*' && !pos[k + 1])
+			return t[0] != 0;
+		if (t[k] != pos[k])
+			return 0;
+	}
+	return t[k] == 0;
 }
 
 static const char *const perception_verbs[] = {"see", "hear", "feel", "smell",

@@ -2752,6 +2752,39 @@ static void test_private_title(void **state)
 	td_doc_free(d);
 }
 
+/* td_tok_pos_is (one pass over the pattern) answers as strcmp, or as
+ * strncmp of the part before a final '*' on a tag that is not "", for
+ * every tag of the model and every pattern shape; "" without tags. */
+static void test_tok_pos_is(void **state)
+{
+	(void)state;
+	uint8_t pos[256];
+	for (int t = 0; t < 256; t++)
+		pos[t] = (uint8_t)t;
+	td_actx c;
+	memset(&c, 0, sizeof c);
+	c.a = fx_ann;
+	c.tok.n = 256;
+	static const char *const pats[] = {"NN", "NN*", "NNP", "NNPS", "VB*",
+	        "VBD", "*", "", "N", "NNPSX", "N*P", "**", "MD", "RB*", ".",
+	        ",", "PRP$", "PRP*", "WP$"};
+	for (int round = 0; round < 2; round++) {
+		c.pos = round ? pos : NULL;
+		for (size_t i = 0; i <= 256; i++)
+			for (size_t k = 0; k < sizeof pats / sizeof *pats;
+			        k++) {
+				const char *t = td_tok_pos(&c, i), *p = pats[k];
+				size_t n = strlen(p);
+				int want =
+				        n && p[n - 1] == '*'
+				                ? !strncmp(t, p, n - 1) && t[0]
+				                : !strcmp(t, p);
+				assert_int_equal(td_tok_pos_is(&c, i, p), want);
+			}
+	}
+	assert_string_equal(td_tok_pos(&c, 256), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2773,6 +2806,7 @@ int main(void)
 	        cmocka_unit_test(test_matchers_without_tables),
 	        cmocka_unit_test(test_fold_byte),
 	        cmocka_unit_test(test_name_tokens),
+	        cmocka_unit_test(test_tok_pos_is),
 	        cmocka_unit_test(test_given_names),
 	        cmocka_unit_test(test_org_short_forms),
 	        cmocka_unit_test(test_validity_periods),
