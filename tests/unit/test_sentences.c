@@ -322,10 +322,52 @@ static void test_seed(void **state)
 	free(want);
 }
 
+/* Sentence ids are "ID-sN" as snprintf writes them into 512 bytes, also
+ * for an id too long for the whole (cut, as snprintf cuts it), on both
+ * sides of the length where the structure stage stops writing the prefix
+ * once and the number by hand. */
+static void test_long_ids(void **state)
+{
+	(void)state;
+	char path[1024], *d, id[512], want[512];
+	size_t n;
+	td_blocks b;
+	td_structure_lex *lex;
+	snprintf(path, sizeof path,
+	        "%s/corpus/articles/"
+	        "2024-01-19-kim-jong-un-hostile-rhetoric.txt",
+	        TD_SRCDIR);
+	assert_int_equal(td_read_file(path, &d, &n), 0);
+	snprintf(path, sizeof path, "%s/corpus/lexicons", TD_SRCDIR);
+	assert_int_equal(td_structure_lex_load(path, &lex), 0);
+	assert_int_equal(td_text_read("seed.txt", d, n, 0, &b), 0);
+	for (size_t len = 1; len < sizeof id; len += len < 470 ? 97 : 1) {
+		memset(id, 'a', len);
+		id[len] = 0;
+		td_doc *doc;
+		assert_int_equal(td_structure_build(&b, lex, id, &doc), 0);
+		td_doc_sort_spans(doc);
+		size_t k = 0;
+		for (size_t i = 0; i < doc->n_spans; i++) {
+			const td_span *sp = &doc->spans[i];
+			if (strcmp(sp->name, "s") != 0)
+				continue;
+			snprintf(want, sizeof want, "%s-s%zu", id, k++);
+			assert_string_equal(td_span_attr(sp, "xml:id"), want);
+		}
+		assert_int_equal(k, 40);
+		td_doc_free(doc);
+	}
+	td_blocks_clear(&b);
+	td_structure_lex_free(lex);
+	free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_abbreviations),
+	        cmocka_unit_test(test_long_ids),
 	        cmocka_unit_test(test_initials),
 	        cmocka_unit_test(test_enumerators),
 	        cmocka_unit_test(test_decimals_and_amounts),
