@@ -59,8 +59,16 @@ static inline __attribute__((always_inline)) int td_tok_eq(
 		return 0;
 	unsigned char s0 = (unsigned char)c->doc->text[c->tok.v[i].start];
 	unsigned char w0 = (unsigned char)w[0];
-	if (s0 != 0xe2 && w0 != 0xe2 &&
-	        (fold ? td_fold_tab[s0] != td_fold_byte(w0) : s0 != w0))
+	if (__builtin_constant_p(w0) && w0 && w0 < 0x80 && w0 != '\'') {
+		/* a literal starting with an ASCII byte but ': no token
+		 * starting with 0xe2 (’ “ —) can equal it, so one compare
+		 * tells; folded, a letter's is its byte | 0x20 (s0 | 0x20 is
+		 * that letter only for it and its capital) */
+		unsigned char l = (unsigned char)(w0 | 0x20);
+		if (fold && l >= 'a' && l <= 'z' ? (s0 | 0x20) != l : s0 != w0)
+			return 0;
+	} else if (s0 != 0xe2 && w0 != 0xe2 &&
+	           (fold ? td_fold_tab[s0] != td_fold_byte(w0) : s0 != w0))
 		return 0;
 	/* "they" against "the": no call (the first byte matched) */
 	if (td_lit_plain(w) &&
