@@ -228,9 +228,18 @@ static void build_mask(const td_actx *c, size_t t0, size_t t1, unsigned char *m)
 		m[i - t0] = 0;
 		if (td_actx_in_quote(c, s, e))
 			m[i - t0] |= M_REP;
-		for (size_t k = 0; k < c->n_said; k++)
-			if (!c->said[k].according && c->said[k].start <= s &&
-			        e <= c->said[k].end)
+	}
+	/* the reported clauses holding a token: only those that reach from
+	 * before the last token's start to past the first token's end can
+	 * (not each clause of the document at each token) */
+	for (size_t k = 0; t0 < t1 && k < c->n_said; k++) {
+		const td_said *sd = &c->said[k];
+		if (sd->according || sd->start > c->tok.v[t1 - 1].start ||
+		        c->tok.v[t0].end > sd->end)
+			continue;
+		for (size_t i = t0; i < t1; i++)
+			if (sd->start <= c->tok.v[i].start &&
+			        c->tok.v[i].end <= sd->end)
 				m[i - t0] |= M_REP;
 	}
 	for (size_t i = t0; i < t1; i++) {
