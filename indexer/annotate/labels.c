@@ -1546,6 +1546,35 @@ static TD_COLD int quoted_progressive(const td_actx *c, size_t a, size_t b)
 
 static int fiction_doc(const td_actx *c);
 
+/* An exclamation of a story that has no finite verb (session 18): the
+ * last mark of [a, b) before closing quotes and brackets is '!' and no
+ * word is a finite verb (pos VBZ, VBP, VBD, MD or a contracted one): a
+ * cry, an oath, a name called or an order ("“Fire and brimstone!”",
+ * "“Steady, lads—hold her there!”", "“Saints! help us!”"). It voices a
+ * feeling or a command and asserts no proposition (annotation.md's
+ * claim); with a finite verb ("“Blast ye, it is the same whale!”") the
+ * line may judge and is read as before. In fiction only (fiction_doc):
+ * a press report's slogan quoted ("No surrender!") voices a stand. */
+static TD_COLD int verbless_exclamation(const td_actx *c, size_t a, size_t b)
+{
+	size_t e = b;
+	while (e > a && !td_tok_is_word(c, e - 1) &&
+	        !td_tok_eq(c, e - 1, "!", 0) && !td_tok_eq(c, e - 1, ".", 0) &&
+	        !td_tok_eq(c, e - 1, "?", 0))
+		e--;
+	if (e == a || !td_tok_eq(c, e - 1, "!", 0))
+		return 0;
+	int words = 0;
+	for (size_t i = a; i < e; i++) {
+		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
+		        td_tok_pos_is(c, i, "VBD") ||
+		        td_tok_pos_is(c, i, "MD") || contracted_verb(c, i))
+			return 0;
+		words |= td_tok_is_word(c, i);
+	}
+	return words;
+}
+
 static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 {
 	size_t ss = c->tok.v[t0].start, se = c->tok.v[t1 - 1].end;
@@ -1584,7 +1613,9 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			                (fiction_doc(c) &&
 			                        quoted_progressive(c, a, b)) ||
 			                quoted_command(c, a, b) ||
-			                identification(c, a, b)))
+			                identification(c, a, b) ||
+			                (fiction_doc(c) &&
+			                        verbless_exclamation(c, a, b))))
 				kind = 0;
 			if (kind)
 				*any_unit = 1;
@@ -2559,6 +2590,8 @@ int td_labels_apply(td_actx *c)
 			claim = 0;
 		else
 			claim = !report_verb && !plan &&
+			        !(fiction_doc(c) &&
+			                verbless_exclamation(c, t0, t1)) &&
 			        !report_like(c, t0, t1, mask) &&
 			        !past_narration(c, t0, t1, mask) &&
 			        !plain_past_report(c, t0, t1, mask);

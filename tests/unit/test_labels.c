@@ -1246,6 +1246,32 @@ static void test_warned_forecast(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper a): in a story an exclamation with no finite verb
+ * (a cry, an oath, an order) asserts nothing, quoted or in the narrator's
+ * words; with a finite verb it may judge. Outside fiction it is read as
+ * before. */
+static void test_fiction_verbless_exclamation(void **state)
+{
+	(void)state;
+	const char *para =
+	        "\"Fire and brimstone!\" roared the mate.\n"
+	        "Thunder and lightning!\n"
+	        "\"Steady there, lads, steady!\" cried the boatswain.\n"
+	        "\"Blast ye, it is a poor ship!\" cried the mate.";
+	td_doc *d = fx_one("1851-10-18", para);
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	assert_true(has(fx_ana(d, 1), "#claim"));
+	td_doc_free(d);
+	fx_genre = "Fiction";
+	d = fx_one("1851-10-18", para);
+	fx_genre = NULL;
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_false(has(fx_ana(d, 2), "#claim"));
+	assert_true(has(fx_ana(d, 3), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1305,6 +1331,7 @@ int main(void)
 	        cmocka_unit_test(test_warned_forecast),
 	        cmocka_unit_test(test_fiction_plural_subject),
 	        cmocka_unit_test(test_fiction_progressive_line),
+	        cmocka_unit_test(test_fiction_verbless_exclamation),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
