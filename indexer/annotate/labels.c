@@ -1672,7 +1672,7 @@ static int tagged_question(const td_actx *c, size_t t0, size_t t1)
 	if (q == t0 || !td_actx_in_quote(
 	                       c, c->tok.v[q - 1].start, c->tok.v[q - 1].end))
 		return 0;
-	int words = 0, speech = 0;
+	int words = 0, speech = 0, tag_at = 0, finite = 0;
 	for (size_t i = q; i < t1; i++) {
 		if (!td_tok_is_word(c, i))
 			continue;
@@ -1681,10 +1681,22 @@ static int tagged_question(const td_actx *c, size_t t0, size_t t1)
 		words++;
 		/* a verb of saying or of the manner of saying, the tags of
 		 * fiction ("“Which way did they go?” he asked.") */
-		speech |=
+		int sp =
 		        speech_verb_at(c, t0, i, t1) || speech_tag_at(c, i, t1);
+		if (sp && !speech)
+			tag_at = words;
+		speech |= sp;
+		finite |= !sp && (td_tok_pos_is(c, i, "VBZ") ||
+		                         td_tok_pos_is(c, i, "VBP") ||
+		                         td_tok_pos_is(c, i, "VBD") ||
+		                         td_tok_pos_is(c, i, "MD"));
 	}
-	return speech && words <= 6;
+	/* a longer tail is the tag and what the speaker did as he asked,
+	 * participles and no finite verb of their own (session 18: "“Where
+	 * is the money?” asked the clerk, leaning over the counter and
+	 * looking hard at him."); a finite verb ("..., and the sheriff said
+	 * it was too late") tells more than the asking */
+	return speech && (words <= 6 || (tag_at <= 3 && !finite));
 }
 
 /* A forecast inside a quote labels its sentence (annotation.md): "will"

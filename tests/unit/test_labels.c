@@ -1272,6 +1272,22 @@ static void test_fiction_verbless_exclamation(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper a): a quoted question whose tag is followed by what
+ * the speaker did as he asked (participles, no finite verb) asks, however
+ * long the tail; a tail with a finite verb of its own tells more. */
+static void test_question_tag_participles(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-07-15",
+	        "\"Where is the money?\" asked the clerk, leaning over the "
+	        "counter and looking hard at the two farmers.\n"
+	        "\"Is the river up?\" he asked, and the old ferryman said "
+	        "that the crossing was far too dangerous.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_true(has(fx_ana(d, 1), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1332,6 +1348,7 @@ int main(void)
 	        cmocka_unit_test(test_fiction_plural_subject),
 	        cmocka_unit_test(test_fiction_progressive_line),
 	        cmocka_unit_test(test_fiction_verbless_exclamation),
+	        cmocka_unit_test(test_question_tag_participles),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
