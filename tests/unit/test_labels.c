@@ -1288,6 +1288,31 @@ static void test_question_tag_participles(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper a): in learned prose a clause after a verb of
+ * finding or measuring is a result reported, no claim; after a verb of
+ * argument it states a position. Outside learned prose it is read as
+ * before. */
+static void test_learned_finding(void **state)
+{
+	(void)state;
+	const char *para = "Her survey of forty farms found that most had sold "
+	                   "their mules by 1950.\n"
+	                   "Brandt (1957) reported that the perch had "
+	                   "disappeared from the bay.\n"
+	                   "Keller (1959) argued that the mules had been sold "
+	                   "too soon.";
+	td_doc *d = fx_one("1961-05-20", para);
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	fx_genre = "Journal article";
+	d = fx_one("1961-05-20", para);
+	fx_genre = NULL;
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1349,6 +1374,7 @@ int main(void)
 	        cmocka_unit_test(test_fiction_progressive_line),
 	        cmocka_unit_test(test_fiction_verbless_exclamation),
 	        cmocka_unit_test(test_question_tag_participles),
+	        cmocka_unit_test(test_learned_finding),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
