@@ -1287,6 +1287,32 @@ static TD_COLD int graded(const td_actx *c, size_t i, size_t b)
 	       memcmp(td_tok_str(c, i) + n - 2, "ly", 2) == 0;
 }
 
+static int fiction_doc(const td_actx *c);
+static const char *const sfx_have[] = {"ve", NULL};
+static const char *const have_aux[] = {"have", "has", NULL};
+
+/* A present perfect of the speaker's own doings in a story's dialogue
+ * (session 18), at token i of a quote opening with I or we: "have"/"has"
+ * or the pronoun contracted with it ("I've", "we've"), adverbs between,
+ * and a past participle of an event (pos VBN; not "been", which states,
+ * nor a verb of thinking: "I've always thought that ..."): "“I've come
+ * to see my brother.”", "“We have just signed the papers.”". Returns
+ * the participle's token, or 0. */
+static TD_COLD size_t own_perfect(
+        const td_actx *c, size_t a, size_t i, size_t b)
+{
+	if (!(any(c, i, b, have_aux) ||
+	            (i == a && pron_contracted(c, i, speaker_first, sfx_have))))
+		return 0;
+	size_t j = i + 1;
+	while (j < b && td_tok_pos_is(c, j, "RB") && !eq(c, j, b, "not"))
+		j++;
+	if (j < b && td_tok_pos_is(c, j, "VBN") && !eq(c, j, b, "been") &&
+	        !any(c, j, b, past_thought))
+		return j;
+	return 0;
+}
+
 /* A speaker's account of his own past doings, quoted ("“I came for the
  * funeral, ma'am.”", "“I was an art major in college”"): the quote opens
  * with I or we, has a past-tense verb (pos VBD) and no present-tense or
@@ -1310,7 +1336,18 @@ static TD_COLD int own_past_account(const td_actx *c, size_t a, size_t b)
 	if (a >= b)
 		return 0;
 	int own = eq(c, a, b, "i") || eq(c, a, b, "we"), past = 0, be = 0;
+	/* in fiction "I've come ..." is the speaker's own account too */
+	int perfect_ok = fiction_doc(c);
+	if (!own && perfect_ok)
+		own = pron_contracted(c, a, speaker_first, sfx_have) &&
+		      own_perfect(c, a, a, b);
 	for (size_t i = a; i < b; i++) {
+		size_t v = own && perfect_ok ? own_perfect(c, a, i, b) : 0;
+		if (v) {
+			past = 1;
+			i = v;
+			continue;
+		}
 		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
 		        td_tok_pos_is(c, i, "MD") || contracted_verb(c, i) ||
 		        any(c, i, b, present_words) || eq(c, i, b, "now"))

@@ -1313,6 +1313,31 @@ static void test_learned_finding(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper a): in a story's dialogue a present perfect of the
+ * speaker's own doings ("I've ridden ...", "we have just sold ...")
+ * tells what he did, as his past account does; "been" states and a verb
+ * of thinking may judge. Outside fiction it is read as before. */
+static void test_fiction_own_perfect(void **state)
+{
+	(void)state;
+	const char *para = "\"I've ridden in from Tascosa to fetch my "
+	                   "cousin,\" the stranger said.\n"
+	                   "\"Well,\" said Hank, \"we have just sold the "
+	                   "north pasture.\"\n"
+	                   "\"I've been wrong about worse men,\" Hank said.";
+	td_doc *d = fx_one("1961-07-15", para);
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	assert_true(has(fx_ana(d, 1), "#claim"));
+	td_doc_free(d);
+	fx_genre = "Fiction";
+	d = fx_one("1961-07-15", para);
+	fx_genre = NULL;
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1375,6 +1400,7 @@ int main(void)
 	        cmocka_unit_test(test_fiction_verbless_exclamation),
 	        cmocka_unit_test(test_question_tag_participles),
 	        cmocka_unit_test(test_learned_finding),
+	        cmocka_unit_test(test_fiction_own_perfect),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
