@@ -1612,6 +1612,50 @@ static TD_COLD int verbless_exclamation(const td_actx *c, size_t a, size_t b)
 	return words;
 }
 
+/* A named person's office stated (session 18): the sentence is a name
+ * (proper nouns, initials and titles: pos NNP, "."), is/was, perhaps an
+ * article or possessive, a common noun that no cue lists, and then only
+ * nouns, numbers, prepositions, articles and conjunctions to its end:
+ * "Mrs. Walter Hine is chairman.", "Dr. Paul Ames was treasurer of the
+ * club's building fund." It names an office, as "“My name is ...”" names
+ * a person (identification): a statement of record, no arguable
+ * proposition (annotation.md's claim). An adjective, an adverb or a
+ * second verb ("is chairman and she is getting ...") is read as
+ * before. */
+static TD_COLD int office_statement(const td_actx *c, size_t t0, size_t t1)
+{
+	size_t k = t0;
+	while (k < t1 &&
+	        (td_tok_pos_is(c, k, "NNP") || td_tok_eq(c, k, ".", 0)))
+		k++;
+	if (k == t0 || k >= t1 || !td_tok_pos_is(c, k - 1, "NNP") ||
+	        !any(c, k, t1, ident_be))
+		return 0;
+	k++;
+	if (k < t1 &&
+	        (td_tok_pos_is(c, k, "DT") || td_tok_pos_is(c, k, "PRP$")))
+		k++;
+	if (!(k < t1 && td_tok_pos_is(c, k, "NN") &&
+	            td_patset_match(&c->a->claim_pats, c, k, t1) < 0))
+		return 0;
+	for (k++; k < t1; k++) {
+		if (!td_tok_is_word(c, k)) {
+			if (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ".", 0))
+				continue;
+			return 0;
+		}
+		if (!(td_tok_pos_is(c, k, "NN*") || td_tok_pos_is(c, k, "IN") ||
+		            td_tok_pos_is(c, k, "DT") ||
+		            td_tok_pos_is(c, k, "CD") ||
+		            td_tok_pos_is(c, k, "CC") ||
+		            td_tok_pos_is(c, k, "POS") ||
+		            td_tok_pos_is(c, k, "PRP$")) ||
+		        td_patset_match(&c->a->claim_pats, c, k, t1) >= 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* A document of learned prose by its front matter's genre ("Journal
  * article", "Learned", "Research report"). */
 static int learned_doc(const td_actx *c)
@@ -2675,6 +2719,7 @@ int td_labels_apply(td_actx *c)
 			claim = !report_verb && !plan &&
 			        !(fiction_doc(c) &&
 			                verbless_exclamation(c, t0, t1)) &&
+			        !office_statement(c, t0, t1) &&
 			        !report_like(c, t0, t1, mask) &&
 			        !past_narration(c, t0, t1, mask) &&
 			        !plain_past_report(c, t0, t1, mask);

@@ -1338,6 +1338,22 @@ static void test_fiction_own_perfect(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper a): a named person's office stated with nothing to
+ * grade it is a statement of record, no claim; an adjective judges. */
+static void test_office_statement(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-20",
+	        "Mrs. Walter P. Hine is chairman.\n"
+	        "Dr. Paul Ames is treasurer of the building fund of the "
+	        "garden club.\n"
+	        "Dr. Paul Ames is a brilliant treasurer.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1401,6 +1417,7 @@ int main(void)
 	        cmocka_unit_test(test_question_tag_participles),
 	        cmocka_unit_test(test_learned_finding),
 	        cmocka_unit_test(test_fiction_own_perfect),
+	        cmocka_unit_test(test_office_statement),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
