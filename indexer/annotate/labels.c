@@ -1656,6 +1656,49 @@ static TD_COLD int office_statement(const td_actx *c, size_t t0, size_t t1)
 	return 1;
 }
 
+/* Where someone lives, stated (session 18): a verb of dwelling ("live",
+ * "lives", "living", "reside", "residing"), perhaps "now" or "still"
+ * between, and in/on/at before a proper noun, a place: "The Hallorans
+ * live in Tucson.", "His widow and two sons now live on Maple Drive.",
+ * "... and are now residing on South Elm St." A fact of record in
+ * society and local news (annotation.md: plain reports are no claims).
+ * The sentence holds no other finite verb but a form of be or have (an
+ * auxiliary), no modal and no word that grades (graded); "live in a
+ * troubled world" names no place and is read as before. */
+static const char *const dwell_verbs[] = {
+        "live", "lives", "living", "reside", "resides", "residing", NULL};
+static const char *const dwell_aux[] = {
+        "is", "are", "was", "were", "has", "have", "been", "and", NULL};
+static const char *const dwell_adverbs[] = {"now", "still", NULL};
+static const char *const dwell_preps[] = {"in", "on", "at", NULL};
+
+static TD_COLD int residence_statement(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	int place = 0;
+	for (size_t i = own_word(m, t0, t0, t1); i < t1;
+	        i = own_word(m, t0, i + 1, t1)) {
+		if (any(c, i, t1, dwell_verbs)) {
+			size_t j = i + 1;
+			while (j < t1 && any(c, j, t1, dwell_adverbs))
+				j++;
+			if (j + 1 < t1 && any(c, j, t1, dwell_preps) &&
+			        td_tok_pos_is(c, j + 1, "NNP") &&
+			        td_tok_is_cap(c, j + 1)) {
+				place = 1;
+				continue;
+			}
+		}
+		if (td_tok_pos_is(c, i, "MD") || graded(c, i, t1) ||
+		        ((td_tok_pos_is(c, i, "VBZ") ||
+		                 td_tok_pos_is(c, i, "VBP") ||
+		                 td_tok_pos_is(c, i, "VBD")) &&
+		                !any(c, i, t1, dwell_aux)))
+			return 0;
+	}
+	return place;
+}
+
 /* A document of learned prose by its front matter's genre ("Journal
  * article", "Learned", "Research report"). */
 static int learned_doc(const td_actx *c)
@@ -2720,6 +2763,7 @@ int td_labels_apply(td_actx *c)
 			        !(fiction_doc(c) &&
 			                verbless_exclamation(c, t0, t1)) &&
 			        !office_statement(c, t0, t1) &&
+			        !residence_statement(c, t0, t1, mask) &&
 			        !report_like(c, t0, t1, mask) &&
 			        !past_narration(c, t0, t1, mask) &&
 			        !plain_past_report(c, t0, t1, mask);

@@ -1354,6 +1354,24 @@ static void test_office_statement(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper a): where someone lives, stated with a place name,
+ * is a fact of record, no claim; "live in" a common noun is read as
+ * before, and so is a sentence with a word that grades. */
+static void test_residence_statement(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-04-20",
+	        "The Hallorans live in Tucson.\n"
+	        "His widow and two sons now live on Maple Drive.\n"
+	        "Most farm families live in poverty.\n"
+	        "The Hallorans still live happily in Tucson.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	assert_true(has(fx_ana(d, 2), "#claim"));
+	assert_true(has(fx_ana(d, 3), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1418,6 +1436,7 @@ int main(void)
 	        cmocka_unit_test(test_learned_finding),
 	        cmocka_unit_test(test_fiction_own_perfect),
 	        cmocka_unit_test(test_office_statement),
+	        cmocka_unit_test(test_residence_statement),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
