@@ -963,7 +963,9 @@ static int degree_eval(const td_actx *c, size_t i, size_t t1)
  * papers called the Durango Kid"), or a particle of calling out or on
  * ("called up the voice-pipe", "called upon her"). "calls X Y" with a
  * common word for Y ("called him mad", "calls the plan a folly") still
- * judges. */
+ * judges. A name the tagger reads as an adjective or a common noun
+ * counts when it stands alone before a mark ("whom the crew called
+ * Rusty, ..."; session 18). */
 static const char *const call_words[] = {"call", "calls", "called", NULL};
 static const char *const call_particles[] = {
         "up", "upon", "on", "out", "off", "in", "back", "at", "to", NULL};
@@ -977,7 +979,12 @@ static TD_COLD int naming_call(const td_actx *c, size_t i, size_t t1)
 	size_t k = i + 1;
 	if (k < t1 && (td_tok_pos_is(c, k, "PRP") || td_tok_pos_is(c, k, "DT")))
 		k++;
-	return k < t1 && td_tok_pos_is(c, k, "NNP") && td_tok_is_cap(c, k);
+	/* a name the tagger reads as an adjective ("called Dusty,"): a
+	 * capitalised word alone before a mark or the end */
+	return k < t1 && td_tok_is_cap(c, k) &&
+	       (td_tok_pos_is(c, k, "NNP") ||
+	               (!eq(c, k, t1, "i") &&
+	                       (k + 1 >= t1 || !td_tok_is_word(c, k + 1))));
 }
 
 static int cue_at(const td_actx *c, size_t t0, size_t i, size_t t1)

@@ -1372,6 +1372,20 @@ static void test_residence_statement(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper a): "called" before a name the tagger reads as an
+ * adjective names, it does not judge; "calls the plan foolish" judges. */
+static void test_naming_call_adjective_name(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-27",
+	        "Sergeant Cole, whom the whole troop called Rusty, rode at "
+	        "the head of the column.\n"
+	        "The senator called the plan foolish.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_true(has(fx_ana(d, 1), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1437,6 +1451,7 @@ int main(void)
 	        cmocka_unit_test(test_fiction_own_perfect),
 	        cmocka_unit_test(test_office_statement),
 	        cmocka_unit_test(test_residence_statement),
+	        cmocka_unit_test(test_naming_call_adjective_name),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
