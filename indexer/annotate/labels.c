@@ -125,8 +125,10 @@ static const char *const intention[] = {"ready", "prepared", "willing",
 static const char *const months[] = {"January", "February", "March", "April",
         "May", "June", "July", "August", "September", "October", "November",
         "December", NULL};
-static const char *const month_abbr[] = {"Jan.", "Feb.", "Mar.", "Apr.", "May",
-        "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", NULL};
+/* the abbreviations without their stop: the tokenizer gives "Oct." as
+ * "Oct" + "." (month_of asks for the "." right after) */
+static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr", "May",
+        "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec", NULL};
 static const char *const weekdays[] = {"Monday", "Tuesday", "Wednesday",
         "Thursday", "Friday", "Saturday", "Sunday", NULL};
 static const char *const seasons[] = {
@@ -167,6 +169,13 @@ static const char *const finite_words[] = {"is", "are", "was", "were", "has",
         "have", "had", "can", "cannot", "can't", "must", "should", "does", "do",
         "did", "isn't", "aren't", "remains", "means", NULL};
 
+/* Is the token at i followed at once by a "." (an abbreviation's stop)? */
+static int month_dot(const td_actx *c, size_t i)
+{
+	return i + 1 < c->tok.n && td_tok_eq(c, i + 1, ".", 0) &&
+	       c->tok.v[i + 1].start == c->tok.v[i].end;
+}
+
 static int month_of(const td_actx *c, size_t i)
 {
 	if (i >= c->tok.n)
@@ -188,9 +197,30 @@ static int month_of(const td_actx *c, size_t i)
 	}
 	for (int k = 0; months[k]; k++)
 		if (td_tok_eq(c, i, months[k], 0) ||
-		        td_tok_eq(c, i, month_abbr[k], 0))
+		        (td_tok_eq(c, i, month_abbr[k], 0) && month_dot(c, i)))
 			return k + 1;
+	/* "Sep." beside "Sept." */
+	if (td_tok_eq(c, i, "Sep", 0) && month_dot(c, i))
+		return 9;
 	return 0;
+}
+
+/* A month's full name at i ("January", not "Jan."). */
+static int month_written(const td_actx *c, size_t i)
+{
+	if (i >= c->tok.n || !td_tok_is_cap(c, i) || td_tok_len(c, i) < 3)
+		return 0;
+	for (int k = 0; months[k]; k++)
+		if (td_tok_eq(c, i, months[k], 0))
+			return 1;
+	return 0;
+}
+
+/* The token after a month name at i: past the stop of an abbreviation
+ * ("Oct" "." "13" -> the "13"). */
+static size_t month_next(const td_actx *c, size_t i)
+{
+	return month_dot(c, i) ? i + 2 : i + 1;
 }
 
 static const char *const participle_aux[] = {
@@ -350,29 +380,37 @@ static int future_date(const td_actx *c, size_t t0, size_t i, size_t t1)
 	int m = month_of(c, i);
 	if (!m || !c->pub_m || (td_tok_eq(c, i, "May", 0) && i == t0))
 		return 0;
+	/* the word after the month ("Oct" "." "13": the "13") */
+	size_t j = month_next(c, i);
 	/* with a year: 'October 2024' is dated by the year rule */
-	if (i + 1 < t1 && td_tok_is_num(c, i + 1) && td_tok_len(c, i + 1) == 4)
+	if (j < t1 && td_tok_is_num(c, j) && td_tok_len(c, j) == 4)
 		return 0;
 	int d = i > t0 && td_tok_is_num(c, i - 1) ? atoi(td_tok_str(c, i - 1))
 	                                          : 0;
 	/* the American order with a year, "October 31, 1859", "Friday,
 	 * December 2, 1859": the year decides first, then month and day */
-	if (i + 3 < t1 && td_tok_is_num(c, i + 1) &&
-	        td_tok_len(c, i + 1) <= 2 && td_tok_eq(c, i + 2, ",", 0) &&
-	        td_tok_is_num(c, i + 3) && td_tok_len(c, i + 3) == 4) {
-		int y = atoi(td_tok_str(c, i + 3));
+	if (j + 2 < t1 && td_tok_is_num(c, j) && td_tok_len(c, j) <= 2 &&
+	        td_tok_eq(c, j + 1, ",", 0) && td_tok_is_num(c, j + 2) &&
+	        td_tok_len(c, j + 2) == 4) {
+		int y = atoi(td_tok_str(c, j + 2));
 		if (y < c->pub_y)
 			return 0;
-		d = atoi(td_tok_str(c, i + 1));
+		d = atoi(td_tok_str(c, j));
 		if (y > c->pub_y)
 			m = 13;
-	}
+	} else if (!d && j < t1 && td_tok_is_num(c, j) && td_tok_len(c, j) <= 2)
+		/* the American order without a year: "Sept. 23" */
+		d = atoi(td_tok_str(c, j));
 	if (m < c->pub_m || (m == c->pub_m && d && d <= c->pub_d) ||
 	        (m == c->pub_m && !d))
 		return 0;
+	/* "the elections of Sept. 17", "the clash of Feb. 28": a date
+	 * naming an event, not the time of the clause */
+	if (i > t0 && eq(c, i - 1, t1, "of"))
+		return 0;
 	for (size_t k = i; k-- > t0 && !boundary(c, k);) {
 		if (past_word(c, k) || eq(c, k, t1, "last") ||
-		        eq(c, k, t1, "since"))
+		        eq(c, k, t1, "since") || td_tok_pos_is(c, k, "VBD"))
 			return 0;
 	}
 	return 1;
@@ -876,7 +914,11 @@ static int report_like(
 	int nums = 0;
 	for (size_t i = own_word(m, t0, t0, t1); i < t1;
 	        i = own_word(m, t0, i + 1, t1)) {
-		if (month_of(c, i) && !(td_tok_eq(c, i, "May", 0) && i == t0))
+		/* a month written out: "Jan." read as a month here took the
+		 * claim from "Since the inauguration on Jan. 20, his
+		 * administration has made no secret of ..." */
+		if (month_written(c, i) &&
+		        !(td_tok_eq(c, i, "May", 0) && i == t0))
 			return 1;
 		if (td_tok_any(c, i, weekdays))
 			return 1;

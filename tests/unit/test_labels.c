@@ -1386,6 +1386,27 @@ static void test_naming_call_adjective_name(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper b): an abbreviated month ("Oct" "." "14" to the
+ * tokenizer) dates a schedule as a written one does; a past verb of its
+ * clause, or "of" before the date (an event named by its day), does
+ * not. */
+static void test_abbreviated_month(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-02",
+	        "The Rangers play the Hawks at home Oct. 14.\n"
+	        "A bake sale is planned at the church hall Sept. 16.\n"
+	        "The club held its first dance Sept. 20.\n"
+	        "Tickets for the game of Sept. 30 are on sale at the gate.\n"
+	        "The mayor returns from Ottawa Sept. 1.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	assert_false(has(fx_ana(d, 4), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1452,6 +1473,7 @@ int main(void)
 	        cmocka_unit_test(test_office_statement),
 	        cmocka_unit_test(test_residence_statement),
 	        cmocka_unit_test(test_naming_call_adjective_name),
+	        cmocka_unit_test(test_abbreviated_month),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
