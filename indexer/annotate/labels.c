@@ -729,6 +729,27 @@ static TD_COLD int text_reference(
 	return 0;
 }
 
+/* "will have" + an object, not a participle (issue 13): "Congress will
+ * have its chance", "the task force won't have much to do", "the team
+ * will have two new ends": a possession foretold, where "will have
+ * gone" looks back from a future vantage and "would have a chance" is
+ * a hypothesis (only will, won't, shall, 'll). The word after "have"
+ * opens a noun phrase: a determiner, a possessive, a quantifier or a
+ * number. */
+static const char *const have_objects[] = {"a", "an", "the", "its", "his",
+        "her", "their", "our", "your", "my", "no", "much", "little", "more",
+        "less", "some", "enough", "plenty", "many", "few", "fewer", "another",
+        "nothing", "something", "one", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", NULL};
+
+static TD_COLD int will_have_object(
+        const td_actx *c, size_t i, size_t o, size_t t1)
+{
+	if (eq(c, i, t1, "would") || eq(c, i, t1, "wouldn't"))
+		return 0;
+	return any(c, o, t1, have_objects) || (o < t1 && td_tok_is_num(c, o));
+}
+
 static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
         int hedge_here, int question)
 {
@@ -785,7 +806,8 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
 		/* "would have done" is a past counterfactual; "will have to"
 		 * a future necessity */
 		size_t k = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
-		return !eq(c, k, t1, "have") || eq(c, k + 1, t1, "to");
+		return !eq(c, k, t1, "have") || eq(c, k + 1, t1, "to") ||
+		       will_have_object(c, i, k + 1, t1);
 	}
 	if (any(c, i, t1, possib_modals))
 		return !question && !embedded_question(c, t0, i, question) &&
@@ -2867,6 +2889,7 @@ static int register_words(td_annotator *a)
 	        command_openers, stative_verbs, subordinators, call_words,
 	        ident_subjects, ident_be, call_particles, cause_particles,
 	        institution_nouns, this_times, day_openers, be_now, past_alike,
-	        ll_persons, warn_verbs, open_marks, graded_words, NULL};
+	        ll_persons, warn_verbs, open_marks, graded_words, have_objects,
+	        NULL};
 	return td_words_register(a, lists);
 }

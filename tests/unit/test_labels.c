@@ -1407,6 +1407,24 @@ static void test_abbreviated_month(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper b): "will have" + a noun phrase foretells a
+ * possession ("will have its chance", "won't have much work"); "will
+ * have" + a participle and "would have" + a noun phrase do not. */
+static void test_will_have_object(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-02",
+	        "The council will have its say when the budget comes up.\n"
+	        "The new coach won't have much time to rebuild the line.\n"
+	        "By then the crews will have finished the bridge.\n"
+	        "A bigger hall would have a better crowd.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1474,6 +1492,7 @@ int main(void)
 	        cmocka_unit_test(test_residence_statement),
 	        cmocka_unit_test(test_naming_call_adjective_name),
 	        cmocka_unit_test(test_abbreviated_month),
+	        cmocka_unit_test(test_will_have_object),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
