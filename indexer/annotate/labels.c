@@ -750,6 +750,38 @@ static TD_COLD int will_have_object(
 	return any(c, o, t1, have_objects) || (o < t1 && td_tok_is_num(c, o));
 }
 
+/* A present passive of expectation with its object as subject (issue
+ * 13): is/are (+ an adverb) + expected/anticipated/forecast/predicted +
+ * no "to" ("further extensions are expected in the next months", "large
+ * crowds are anticipated for both games", "output is officially
+ * forecast at 129%"): the thing foretold is the subject. "was
+ * expected", "is expected of a champion" (a duty), "than is expected"
+ * and "as is expected" (a comparison) are none; "expected to" is read
+ * above. */
+static const char *const expected_words[] = {
+        "expected", "anticipated", "forecast", "predicted", NULL};
+static const char *const be_expect[] = {"is", "are", "'re", "’re", NULL};
+static const char *const few_words[] = {
+        "few", "several", "two", "three", "four", "five", "six", NULL};
+
+static TD_COLD int expected_passive(
+        const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (!any(c, i, t1, expected_words) || i == t0)
+		return 0;
+	size_t b = i - 1;
+	if (b > t0 && td_tok_pos_is(c, b, "RB") && !eq(c, b, t1, "not"))
+		b--;
+	if (!any(c, b, t1, be_expect) ||
+	        (b > t0 &&
+	                (eq(c, b - 1, t1, "as") || eq(c, b - 1, t1, "than") ||
+	                        eq(c, b - 1, t1, "what"))))
+		return 0;
+	return i + 1 < t1 && !eq(c, i + 1, t1, "to") &&
+	       !eq(c, i + 1, t1, "of") && !eq(c, i + 1, t1, "that") &&
+	       !td_tok_eq(c, i + 1, "?", 0);
+}
+
 static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
         int hedge_here, int question)
 {
@@ -851,6 +883,13 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
 			        td_tok_is_lower(c, k + 1))
 				return 1;
 	if (eq(c, i, t1, "coming") && any(c, i + 1, t1, period_nouns))
+		return 1;
+	if (expected_passive(c, t0, i, t1))
+		return 1;
+	/* "in the next few months", "over the next several years" */
+	if (eq(c, i, t1, "next") && any(c, i + 1, t1, few_words) &&
+	        any(c, i + 2, t1, period_nouns) &&
+	        !past_tense_in_clause(c, t0, i))
 		return 1;
 	if (eq(c, i, t1, "next") && any(c, i + 1, t1, next_nouns))
 		return 1;
@@ -2890,6 +2929,6 @@ static int register_words(td_annotator *a)
 	        ident_subjects, ident_be, call_particles, cause_particles,
 	        institution_nouns, this_times, day_openers, be_now, past_alike,
 	        ll_persons, warn_verbs, open_marks, graded_words, have_objects,
-	        NULL};
+	        expected_words, be_expect, few_words, NULL};
 	return td_words_register(a, lists);
 }

@@ -1425,6 +1425,33 @@ static void test_will_have_object(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper b): a present passive of expectation foretells its
+ * subject ("are expected in the next months", "are anticipated for",
+ * "is forecast at"), "the next few weeks" is ahead; "was expected", "is
+ * expected of" (a duty) and a past verb before "the next few weeks" are
+ * not. */
+static void test_expected_passive(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-02",
+	        "Heavy traffic is expected on the bridge over the holiday.\n"
+	        "Record crowds are anticipated at the county fair.\n"
+	        "The wheat crop is officially forecast at 40 bushels an "
+	        "acre.\n"
+	        "Good manners are expected of every pupil.\n"
+	        "The storm was expected along the coast.\n"
+	        "New rules take effect in the next few weeks.\n"
+	        "Prices climbed in the next few weeks.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	assert_false(has(fx_ana(d, 4), "#prediction"));
+	assert_true(has(fx_ana(d, 5), "#prediction"));
+	assert_false(has(fx_ana(d, 6), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1493,6 +1520,7 @@ int main(void)
 	        cmocka_unit_test(test_naming_call_adjective_name),
 	        cmocka_unit_test(test_abbreviated_month),
 	        cmocka_unit_test(test_will_have_object),
+	        cmocka_unit_test(test_expected_passive),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
