@@ -1230,6 +1230,29 @@ static int reported_condition(const td_actx *c, size_t j, size_t t1, size_t end)
  * bloc, North Korea, any attack) and is none. "be" after the modal
  * ("would be treated as", "would be a declaration of war") classifies an
  * act, a threat or decision, and foretells no event. */
+/* A time ahead after the verb of a reported clause ending at byte END
+ * (issue 13): "said the work could begin this autumn", "said the new
+ * line would open by the end of the year": the horizon makes a thing's
+ * future a forecast, as a doubt or a condition does ("said the ranking
+ * may say more about ..." has none). */
+static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
+        int hedge_here, int question);
+
+static TD_COLD int reported_horizon(
+        const td_actx *c, size_t a, size_t v, size_t t1, size_t end)
+{
+	for (size_t x = v; x < t1 && c->tok.v[x].end <= end; x++) {
+		/* after the modal "this autumn", "this year" lie ahead */
+		if (eq(c, x, t1, "this") && any(c, x + 1, t1, next_nouns))
+			return 1;
+		if (!any(c, x, t1, future_modals) &&
+		        !any(c, x, t1, possib_modals) &&
+		        future_at(c, a, x, t1, 0, 0))
+			return 1;
+	}
+	return 0;
+}
+
 static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 {
 	for (size_t k = 0; k < c->n_said; k++) {
@@ -1281,6 +1304,12 @@ static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 		            td_tok_is_lower(c, a + 1) && !mention_at(c, a) &&
 		            !mention_at(c, a + 1) &&
 		            !any(c, a + 1, t1, institution_nouns);
+		/* a bare singular noun of things ("said that work on the
+		 * line could begin this autumn"): only with a horizon */
+		int bare = !thing && a + 1 < t1 && td_tok_is_lower(c, a) &&
+		           td_tok_pos_is(c, a, "NN") && !mention_at(c, a) &&
+		           !any(c, a, t1, institution_nouns);
+		thing |= bare;
 		if (!(eq(c, a, t1, "a") || eq(c, a, t1, "an")) && !anon &&
 		        !thing)
 			continue;
@@ -1310,8 +1339,10 @@ static int reported_forecast(const td_actx *c, size_t si, size_t t0, size_t t1)
 			 * threat or a decision), they foretell no event */
 			if (eq(c, v, t1, "have") || eq(c, v, t1, "be"))
 				break;
-			if (!a_an && !eq(c, j + 1, t1, "probably") &&
-			        !reported_condition(c, j, t1, c->said[k].end))
+			if ((bare || (!a_an && !eq(c, j + 1, t1, "probably") &&
+			                     !reported_condition(c, j, t1,
+			                             c->said[k].end))) &&
+			        !reported_horizon(c, a, v, t1, c->said[k].end))
 				break;
 			/* "a deal ... would be worse than no deal": a reported
 			 * judgement, not a forecast */

@@ -1452,6 +1452,27 @@ static void test_expected_passive(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper b): a reported clause on a thing with a modal and a
+ * horizon after it foretells ("said the bridge would open by the end of
+ * the year", "said that construction could resume this summer"); a bare
+ * noun without a horizon, an institution's plan do not. */
+static void test_reported_horizon_modal(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+	        "The engineer told reporters that the new bridge would open "
+	        "by the end of the year.\n"
+	        "The foreman said that construction could resume this "
+	        "summer.\n"
+	        "The foreman said that construction could resume.\n"
+	        "The mayor said the city would build a school next year.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1521,6 +1542,7 @@ int main(void)
 	        cmocka_unit_test(test_abbreviated_month),
 	        cmocka_unit_test(test_will_have_object),
 	        cmocka_unit_test(test_expected_passive),
+	        cmocka_unit_test(test_reported_horizon_modal),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
