@@ -318,6 +318,20 @@ static void test_suggested(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper b): a verb of appearance + "probable" is one
+ * probability cue, as + "likely" is. */
+static void test_appearance_probable(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-16",
+	        "A second vote looks probable before the recess.\n"
+	        "An early frost seemed improbable to the growers.");
+	fx_expect(d, "seg", "looks probable", "subtype", "probability");
+	fx_expect(d, "seg", "seemed improbable", "subtype", "probability");
+	assert_int_equal(fx_count(d, "seg"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -334,6 +348,7 @@ int main(void)
 	        cmocka_unit_test(test_could_past_narration),
 	        cmocka_unit_test(test_fiction_non_hedges),
 	        cmocka_unit_test(test_suggested),
+	        cmocka_unit_test(test_appearance_probable),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
