@@ -679,6 +679,102 @@ static int described_subject(const td_actx *c, size_t si, int g)
 	return 0;
 }
 
+/* Session 18: the person a description is bound to by a name where the
+ * narration brings him on, at the noun x ("The kid they called Tejano
+ * sat", "a thin old man named Amos", "a lean gunman the papers called
+ * the Durango Kid"): "named" or "known as", or "called" after one to
+ * four lowercase words of its subject (perhaps after "whom"/"that"), then
+ * a person's mention, perhaps after "the". Its key, or NULL. */
+static const char *binding_at(const td_actx *c, size_t x)
+{
+	int si = c->tok_sent[x];
+	if (si < 0)
+		return NULL;
+	size_t t1 = c->sents[si].t1, k = x + 1;
+	if (k + 1 >= t1)
+		return NULL;
+	if (td_tok_eq(c, k, "named", 0))
+		k++;
+	else if (td_tok_eq(c, k, "known", 0) && td_tok_eq(c, k + 1, "as", 0))
+		k += 2;
+	else {
+		if (td_tok_eq(c, k, "whom", 0) || td_tok_eq(c, k, "that", 0))
+			k++;
+		size_t j = k;
+		while (j < t1 && j - k < 4 && td_tok_is_lower(c, j) &&
+		        td_tok_is_word(c, j) && !td_tok_eq(c, j, "called", 0))
+			j++;
+		if (j == k || j >= t1 || !td_tok_eq(c, j, "called", 0))
+			return NULL;
+		k = j + 1;
+		if (k < t1 && td_tok_eq(c, k, "the", 0))
+			k++;
+	}
+	const td_mention *m = k < t1 ? ment_at(c, k) : NULL;
+	if (!m || m->t0 != k || m->pronoun || !m->key || m->located ||
+	        !m->kind || strcmp(m->kind, "person") || tok_in_quote(c, k))
+		return NULL;
+	/* the noun's determiner, perhaps over adjectives and commas ("A
+	 * lean, dark rider") */
+	for (size_t j = x; j-- > c->sents[si].t0 && x - j <= 4;) {
+		if (td_tok_eq(c, j, "the", 1) || td_tok_in(c, j, indef_dets, 1))
+			return m->key;
+		if (!(td_tok_is_lower(c, j) && td_tok_is_word(c, j)) &&
+		        !td_tok_eq(c, j, ",", 0))
+			return NULL;
+	}
+	return NULL;
+}
+
+/* "the kid" at the noun k: the person the nearest binding of that noun
+ * before it names (binding_at, up to 3000 tokens back), unless a newcomer
+ * of that noun ("a kid", "another kid") came after it. NULL otherwise. */
+static const char *bound_noun(const td_actx *c, size_t k)
+{
+	if (!td_tok_is_lower(c, k) || !td_tok_is_word(c, k) ||
+	        !td_tok_pos_is(c, k, "NN"))
+		return NULL;
+	size_t n = td_tok_len(c, k), lo = k > 3000 ? k - 3000 : 0;
+	for (size_t x = k; x-- > lo + 1;) {
+		if (td_tok_len(c, x) != n ||
+		        strncasecmp(td_tok_str(c, x), td_tok_str(c, k), n) ||
+		        tok_in_quote(c, x))
+			continue;
+		const char *w = binding_at(c, x);
+		if (w)
+			return w;
+		if (td_tok_in(c, x - 1, indef_dets, 1) ||
+		        (x >= 2 && td_tok_is_lower(c, x - 1) &&
+		                td_tok_in(c, x - 2, indef_dets, 1)))
+			return NULL;
+	}
+	return NULL;
+}
+
+/* Does sentence si open, outside quotations, with "The", at most two
+ * lowercase words and a noun bound to a name (bound_noun), then a verb
+ * or an adverb ("The kid shook his head.")? That person's key whose
+ * gender, where known, is not other than g (0: either), else NULL. */
+static const char *described_bound(const td_actx *c, size_t si, int g)
+{
+	size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
+	if (!opens_with_article(c, t, t1) || !td_tok_eq(c, t, "the", 1))
+		return NULL;
+	for (size_t k = t + 1; k < t + 4 && k + 1 < t1; k++) {
+		if (!td_tok_is_lower(c, k) || !td_tok_is_word(c, k))
+			return NULL;
+		if (!td_tok_pos_is(c, k + 1, "VB*") &&
+		        !td_tok_pos_is(c, k + 1, "RB"))
+			continue;
+		const char *w = bound_noun(c, k);
+		if (!w)
+			continue;
+		int mg = g ? key_gender(c, w, t) : 0;
+		return mg && mg != g ? NULL : w;
+	}
+	return NULL;
+}
+
 /* A test on a candidate m of person_before, against the reference
  * mention ref it must come before. */
 typedef int (*person_test)(
@@ -878,12 +974,23 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 	 * no key names; so does an unknown name reporting at the start of
 	 * the pronoun's own sentence when "and he" coordinates a clause with
 	 * it ("Parsons maintained that ..., and he warned that ...") */
-	for (int s = best ? best->sent + 1 : smin; s <= si; s++)
+	/* one bound to a name where the narration brought him on ("The
+	 * kid they called Tejano"): that person (session 18) */
+	const char *bound = NULL;
+	for (int s = best ? best->sent + 1 : smin; s <= si; s++) {
+		const char *bw = described_bound(c, (size_t)s, g);
+		if (bw) {
+			bound = bw;
+			continue;
+		}
 		if (described_subject(c, (size_t)s, g) ||
 		        (s < si && unknown_name_acting(c, (size_t)s)) ||
 		        (s == si && t > 0 && td_tok_eq(c, t - 1, "and", 1) &&
 		                unknown_reporter(c, (size_t)s, t)))
 			return NULL;
+	}
+	if (bound)
+		return bound;
 	/* a beat of someone's body right before ("Tolliver's jaw
 	 * tightened. “...,” he said."): his, over a subject further back */
 	const td_mention *pb =
@@ -1494,6 +1601,11 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			                                        c, vend + 2))
 			                ? lower_title_alone(c, vend + 1)
 			                : NULL;
+			/* "said the kid": one bound to a name before */
+			if (!tw && vend + 2 <= t1 &&
+			        (vend + 2 == t1 ||
+			                !td_tok_is_word(c, vend + 2)))
+				tw = bound_noun(c, vend + 1);
 			if (tw)
 				return tw;
 			for (size_t k = vend + 1; k < t1 && k < vend + 6; k++) {
@@ -1532,6 +1644,10 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		const char *w = k >= t0 + 2 && td_tok_eq(c, k - 2, "the", 1)
 		                        ? lower_title_alone(c, k - 1)
 		                        : NULL;
+		/* "the kid said": one bound to a name before (session 18) */
+		if (!w && k >= t0 + 2 && td_tok_eq(c, k - 2, "the", 1) &&
+		        (k - 2 == t0 || !td_tok_is_word(c, k - 3)))
+			w = bound_noun(c, k - 1);
 		if (!w)
 			w = role_subject(c, t0, k);
 		if (w) {
@@ -3703,6 +3819,9 @@ static const char *beat_person(const td_actx *c, size_t si)
 	if (td_tok_in(c, t, he_she, 1) || td_tok_eq(c, t, "his", 1) ||
 	        td_tok_eq(c, t, "her", 1))
 		return td_tok_is_word(c, t + 1) ? resolve_pronoun(c, t) : NULL;
+	/* "The kid snapped the cylinder shut.": the kid they called Tejano */
+	if (t == c->sents[si].t0 && td_tok_eq(c, t, "the", 1))
+		return described_bound(c, si, 0);
 	const td_mention *m = ment_at(c, t);
 	if (!m || m->t0 != t || m->pronoun || !m->key || m->located ||
 	        !m->kind || strcmp(m->kind, "person") ||

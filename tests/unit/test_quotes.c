@@ -2396,6 +2396,28 @@ static void test_possessive_beat(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: a description bound to a name where the narration brings
+ * the person on ("the girl they called Pepita") is that person as a tag's
+ * subject, a beat's subject and the antecedent of a tag's pronoun. */
+static void test_bound_description(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("The wagon stopped at the ford.\nLuke "
+	                              "Harmon climbed down from the seat.\nThe "
+	                              "girl they called Pepita smiled from the "
+	                              "tailgate."),
+	        ("\"The water is high,\" Harmon said."),
+	        ("\"It was higher in May,\" the girl said."),
+	        ("The girl pulled off her boots.\n\"Watch me.\""),
+	        ("Harmon said nothing.\nThe girl waded in.\n\"It is cold,\" "
+	         "she said.")};
+	td_doc *d = fx_doc("1961-05-20", paras, 5);
+	fx_expect(d, "q", "It was higher in May,", "who", "#pepita");
+	fx_expect(d, "q", "Watch me.", "who", "#pepita");
+	fx_expect(d, "q", "It is cold,", "who", "#pepita");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2498,6 +2520,7 @@ int main(void)
 	        cmocka_unit_test(test_role_newcomer),
 	        cmocka_unit_test(test_two_person_scene),
 	        cmocka_unit_test(test_possessive_beat),
+	        cmocka_unit_test(test_bound_description),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
