@@ -412,6 +412,21 @@ static int title_exactly(const td_actx *c, size_t a, size_t b)
 	return tm >= 0 && (size_t)c->a->title_pats.v[tm].n == b - a;
 }
 
+/* After the name of an inverted tag ("said Gore", "said Captain
+ * Bildad"), at token k: the tag ends there (no word), or goes on with a
+ * phrase of manner ("in his hollow voice", "with a grin", "sternly"), not
+ * a verb of a reported clause ("insisted Field be continued"). */
+static int inverted_tail(const td_actx *c, size_t k)
+{
+	if (!td_tok_is_word(c, k))
+		return 1;
+	size_t n = td_tok_len(c, k);
+	return td_tok_is_lower(c, k) &&
+	       ((td_tok_pos_is(c, k, "IN") && !td_tok_eq(c, k, "that", 0)) ||
+	               (td_tok_pos_is(c, k, "RB") && n > 3 &&
+	                       memcmp(td_tok_str(c, k) + n - 2, "ly", 2) == 0));
+}
+
 /* Is mention m in subject position: at the start of its clause (perhaps
  * after a title or "the") and followed by a verb or an appositive, or
  * right after a speech verb ("said Gore")? */
@@ -424,7 +439,7 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	/* "said Gore." is the speaker; "insisted Field be continued" the
 	 * subject of the reported clause */
 	if (b > s0 && is_speech(c, b - 1, m->t0))
-		return !td_tok_is_word(c, m->t1);
+		return inverted_tail(c, m->t1);
 	/* the agent of a passive ("was announced by the navy's adviser,
 	 * Capt. George Symonds") is the logical subject */
 	for (size_t k = b; k-- > s0 && b - k <= 16;) {
@@ -464,6 +479,10 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	                                td_tok_is_cap(c, b - 2)));
 	        n++)
 		b--;
+	/* "said Captain Bildad in his hollow voice": the title's speaker
+	 * (session 18) */
+	if (b < m->t0 && b > s0 && is_speech(c, b - 1, m->t0))
+		return inverted_tail(c, m->t1);
 	/* a role with its qualifier before the name ("E.G.T. partner Dean
 	 * Guerin", "the company's president John Smith") */
 	for (size_t n = 1; n <= 3 && n <= b - s0; n++) {

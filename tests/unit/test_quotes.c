@@ -2418,6 +2418,21 @@ static void test_bound_description(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: "said Captain Brand in his quiet voice" puts Brand in
+ * subject position (a title between the verb and the name, a phrase of
+ * manner after it), so the "he" of the next tag is his. */
+static void test_inverted_title_tag(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Captain Hollis came down the pier."),
+	        ("\"We sail at dawn,\" said Captain Brand in his quiet "
+	         "voice.\n\"Fetch the others,\" he added.")};
+	td_doc *d = fx_doc("1961-05-20", paras, 2);
+	fx_expect(d, "q", "We sail at dawn,", "who", "#brand");
+	fx_expect(d, "q", "Fetch the others,", "who", "#brand");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2521,6 +2536,7 @@ int main(void)
 	        cmocka_unit_test(test_two_person_scene),
 	        cmocka_unit_test(test_possessive_beat),
 	        cmocka_unit_test(test_bound_description),
+	        cmocka_unit_test(test_inverted_title_tag),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
