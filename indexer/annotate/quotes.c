@@ -509,7 +509,14 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	}
 	if (b > s0 && td_tok_eq(c, b - 1, "the", 1))
 		b--;
-	if (b > s0 && !td_tok_in(c, b - 1, clause_heads, 1))
+	/* ", for Captain Peleg was now all alive": "for" after a comma
+	 * opens a clause when a finite verb follows the name (session 18) */
+	int for_clause = b > s0 + 1 && td_tok_eq(c, b - 1, "for", 0) &&
+	                 td_tok_eq(c, b - 2, ",", 0) && m->t1 < s1 &&
+	                 (td_tok_pos_is(c, m->t1, "VBD") ||
+	                         td_tok_pos_is(c, m->t1, "VBZ") ||
+	                         td_tok_pos_is(c, m->t1, "MD"));
+	if (b > s0 && !td_tok_in(c, b - 1, clause_heads, 1) && !for_clause)
 		return 0;
 	size_t a = m->t1;
 	/* a parenthesis right after the name, the press's party and state

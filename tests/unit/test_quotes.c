@@ -2433,6 +2433,19 @@ static void test_inverted_title_tag(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: ", for Captain Brand was now on deck": "for" after a comma
+ * opens a clause whose subject the name is. */
+static void test_for_clause_subject(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Captain Hollis stayed below."),
+	        ("There was no time to talk, for Captain Brand was now on "
+	         "deck.\n\"Cast off,\" he cried.")};
+	td_doc *d = fx_doc("1961-05-20", paras, 2);
+	fx_expect(d, "q", "Cast off,", "who", "#brand");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2537,6 +2550,7 @@ int main(void)
 	        cmocka_unit_test(test_possessive_beat),
 	        cmocka_unit_test(test_bound_description),
 	        cmocka_unit_test(test_inverted_title_tag),
+	        cmocka_unit_test(test_for_clause_subject),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
