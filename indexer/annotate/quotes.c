@@ -1530,6 +1530,17 @@ static int quoted_description(const td_actx *c, size_t t0, size_t e)
 	return 0;
 }
 
+static int is_dash(const td_actx *c, size_t k);
+static int is_close_mark(const td_actx *c, size_t k);
+
+/* Is token k a dash right after a closing quotation mark, the comma of
+ * older prose ("“Me sabbee plenty”—grunted Queequeg", "“Who are
+ * you?”—he at last said—")? (session 18) */
+static int dash_after_quote(const td_actx *c, size_t k)
+{
+	return k > 0 && is_dash(c, k) && is_close_mark(c, k - 1);
+}
+
 /* A speech verb's speaker: the nearest mention before the verb in the same
  * clause, else right after the verb ("said Kim"). After a comma or a
  * closing mark a person right after the verb wins ("What Herter
@@ -1594,6 +1605,7 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	 * description came just before (described_agent_before) */
 	if (v > t0 && vend < t1 &&
 	        (td_tok_eq(c, v - 1, ",", 0) || tok_in_quote(c, v - 1) ||
+	                dash_after_quote(c, v - 1) ||
 	                td_tok_eq(c, v - 1, "\xe2\x80\x9d", 0) ||
 	                td_tok_eq(c, v - 1, "\"", 0)) &&
 	        td_tok_in(c, vend, he_she, 1) && !tok_in_quote(c, vend) &&
@@ -1606,6 +1618,7 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	}
 	if (v > t0 &&
 	        (td_tok_eq(c, v - 1, ",", 0) || tok_in_quote(c, v - 1) ||
+	                dash_after_quote(c, v - 1) ||
 	                td_tok_eq(c, v - 1, "\xe2\x80\x9d", 0) ||
 	                td_tok_eq(c, v - 1, "\"", 0)) &&
 	        inverted_subject(c, vend, t1)) {
@@ -3068,6 +3081,7 @@ static int tag_position(
 	if (k > t0 && (is_close_mark(c, k - 1) ||
 	                      (k - 1 > t0 && is_close_mark(c, k - 2) &&
 	                              (td_tok_eq(c, k - 1, ",", 0) ||
+	                                      is_dash(c, k - 1) ||
 	                                      td_tok_eq(c, k - 1, "?", 0) ||
 	                                      td_tok_eq(c, k - 1, "!", 0)))))
 		return 1;

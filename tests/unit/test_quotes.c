@@ -2446,6 +2446,19 @@ static void test_for_clause_subject(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: a dash right after the closing mark stands for the comma
+ * of a tag in older prose ("“Go away”—growled Hollis"). */
+static void test_dash_tag(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Hollis sat up on the bunk."),
+	        ("\"Go away\"\xe2\x80\x94growled Hollis, turning to the "
+	         "wall.")};
+	td_doc *d = fx_doc("1851-05-20", paras, 2);
+	fx_expect(d, "q", "Go away", "who", "#hollis");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2551,6 +2564,7 @@ int main(void)
 	        cmocka_unit_test(test_bound_description),
 	        cmocka_unit_test(test_inverted_title_tag),
 	        cmocka_unit_test(test_for_clause_subject),
+	        cmocka_unit_test(test_dash_tag),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
