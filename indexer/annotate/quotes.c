@@ -705,6 +705,27 @@ static int described_subject(const td_actx *c, size_t si, int g)
 	return 0;
 }
 
+/* Does sentence si, narration, open with "A"/"An", one to three words
+ * that no mention holds and "who" ("An old Mexican who had come up the
+ * creek stood at the edge of the firelight.", "A tall man who ...")?
+ * Someone new, whom no key names, is brought on: the "he" of a tag after
+ * it is likelier his than the person named before (session 18). */
+static int newcomer_who(const td_actx *c, size_t si)
+{
+	size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
+	if (t + 2 >= t1 || tok_in_quote(c, t) ||
+	        !(td_tok_eq(c, t, "a", 1) || td_tok_eq(c, t, "an", 1)))
+		return 0;
+	for (size_t k = t + 1; k < t + 5 && k < t1; k++) {
+		if (td_tok_eq(c, k, "who", 0))
+			return k > t + 1;
+		if (!td_tok_is_word(c, k) || ment_at(c, k) ||
+		        tok_in_quote(c, k))
+			return 0;
+	}
+	return 0;
+}
+
 /* Session 18: the person a description is bound to by a name where the
  * narration brings him on, at the noun x ("The kid they called Tejano
  * sat", "a thin old man named Amos", "a lean gunman the papers called
@@ -1010,6 +1031,7 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 			continue;
 		}
 		if (described_subject(c, (size_t)s, g) ||
+		        (s < si && newcomer_who(c, (size_t)s)) ||
 		        (s < si && unknown_name_acting(c, (size_t)s)) ||
 		        (s == si && t > 0 && td_tok_eq(c, t - 1, "and", 1) &&
 		                unknown_reporter(c, (size_t)s, t)))

@@ -2459,6 +2459,20 @@ static void test_dash_tag(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: "A tall stranger who wore a black coat stood by the well."
+ * brings on someone no key names: the "he" of the tag after it is not
+ * the person named before. */
+static void test_newcomer_who(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Luke Harmon rode into the yard."),
+	        ("A tall stranger who wore a black coat stood by the "
+	         "well.\n\"Nice horse,\" he said.")};
+	td_doc *d = fx_doc("1961-05-20", paras, 2);
+	fx_expect(d, "q", "Nice horse,", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2565,6 +2579,7 @@ int main(void)
 	        cmocka_unit_test(test_inverted_title_tag),
 	        cmocka_unit_test(test_for_clause_subject),
 	        cmocka_unit_test(test_dash_tag),
+	        cmocka_unit_test(test_newcomer_who),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
