@@ -726,6 +726,37 @@ static int newcomer_who(const td_actx *c, size_t si)
 	return 0;
 }
 
+/* Does a clause of sentence si, narration, have for its subject a person
+ * described by a possessive and a noun for a person (person_words.tsv)
+ * before a finite verb: opening the sentence or after a comma, perhaps
+ * with "but"/"and" ("Ruth laughed, but her father did not.", "His
+ * brother stood up.")? That person, whom no key names, may be the "he"
+ * of the tag after it (session 18). */
+static int kin_subject(const td_actx *c, size_t si)
+{
+	size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+	for (size_t k = t0; k + 2 < t1; k++) {
+		if (tok_in_quote(c, k) || !(td_tok_eq(c, k, "his", 1) ||
+		                                  td_tok_eq(c, k, "her", 1) ||
+		                                  td_tok_eq(c, k, "their", 1)))
+			continue;
+		size_t p = k;
+		if (p > t0 && (td_tok_eq(c, p - 1, "but", 0) ||
+		                      td_tok_eq(c, p - 1, "and", 0)))
+			p--;
+		if (p != t0 && !td_tok_eq(c, p - 1, ",", 0))
+			continue;
+		long m = td_patset_match(&c->a->person_pats, c, k + 1, k + 2);
+		if (m < 0 || c->a->person_pats.v[m].type != 'n')
+			continue;
+		if (td_tok_pos_is(c, k + 2, "VBD") ||
+		        td_tok_pos_is(c, k + 2, "VBZ") ||
+		        td_tok_pos_is(c, k + 2, "MD"))
+			return 1;
+	}
+	return 0;
+}
+
 /* Session 18: the person a description is bound to by a name where the
  * narration brings him on, at the noun x ("The kid they called Tejano
  * sat", "a thin old man named Amos", "a lean gunman the papers called
@@ -1032,6 +1063,7 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		}
 		if (described_subject(c, (size_t)s, g) ||
 		        (s < si && newcomer_who(c, (size_t)s)) ||
+		        (s < si && kin_subject(c, (size_t)s)) ||
 		        (s < si && unknown_name_acting(c, (size_t)s)) ||
 		        (s == si && t > 0 && td_tok_eq(c, t - 1, "and", 1) &&
 		                unknown_reporter(c, (size_t)s, t)))

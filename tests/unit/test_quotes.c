@@ -2473,6 +2473,20 @@ static void test_newcomer_who(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: "Rosa laughed, but her brother did not.": a person
+ * described by a possessive and a noun for a person, subject of a clause,
+ * may be the "he" of the next tag, whom no key names. */
+static void test_kin_subject(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Tom Bell sat by the fire."),
+	        ("Rosa laughed, but her brother did not.\n\"It is no "
+	         "joke,\" he said.")};
+	td_doc *d = fx_doc("1961-05-20", paras, 2);
+	fx_expect(d, "q", "It is no joke,", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2580,6 +2594,7 @@ int main(void)
 	        cmocka_unit_test(test_for_clause_subject),
 	        cmocka_unit_test(test_dash_tag),
 	        cmocka_unit_test(test_newcomer_who),
+	        cmocka_unit_test(test_kin_subject),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
