@@ -4243,15 +4243,35 @@ static int subject_of_verb(const td_actx *c, size_t u, size_t lim)
 	       (td_tok_pos_is(c, v, "VB*") || td_tok_pos_is(c, v, "MD"));
 }
 
+/* Prepositions that put a place after them and never a person ("in
+ * Geneva", "the mud off Cleveland"); "at" only after a noun ("the talks
+ * at Geneva", not "looked at Mary"). */
+static const char *const place_preps[] = {
+        "in", "off", "near", "inside", "outside", "throughout", "across", NULL};
+
+/* The proper noun at u stands after a preposition of place, no
+ * possessive after it ("in Mary's room" is a person's). */
+static int after_place_prep(const td_actx *c, size_t u, size_t u0, size_t u1)
+{
+	if (u == u0 || (u + 1 < u1 && td_tok_eq(c, u + 1, "'s", 1)))
+		return 0;
+	return in_list(c, u - 1, place_preps, 0) ||
+	       (u >= u0 + 2 && td_tok_eq(c, u - 1, "at", 0) &&
+	               td_tok_is_lower(c, u - 2) &&
+	               td_tok_pos_is(c, u - 2, "NN*"));
+}
+
 /* A use of a proper noun at u that no person's name has: after a
- * determiner ("the Dreadnought") or before a noun or adjective that it
- * modifies ("Brent crude", tagged an adjective). */
+ * determiner ("the Dreadnought"), before a noun or adjective that it
+ * modifies ("Brent crude", tagged an adjective), or after a preposition
+ * of place (after_place_prep: "the talks at Geneva"). */
 static int not_personal(const td_actx *c, size_t u, size_t u0, size_t u1)
 {
 	return (u > u0 && td_tok_pos_is(c, u - 1, "DT")) ||
 	       (u + 1 < u1 && td_tok_is_lower(c, u + 1) &&
 	               (td_tok_pos_is(c, u + 1, "NN*") ||
-	                       td_tok_pos_is(c, u + 1, "JJ*")));
+	                       td_tok_pos_is(c, u + 1, "JJ*"))) ||
+	       after_place_prep(c, u, u0, u1);
 }
 
 /* Characters of a story named by their given name alone: a bare proper
@@ -5854,6 +5874,6 @@ static int register_words(td_annotator *a)
 	        honorifics, naming_verbs, naming_objects, title_minor,
 	        coworkers, home_words, unnamed_things, people_nouns,
 	        street_words, school_heads, legislature_words, congress_words,
-	        clause_openers, kin_nouns, possessive_dets, NULL};
+	        clause_openers, kin_nouns, possessive_dets, place_preps, NULL};
 	return td_words_register(a, lists);
 }

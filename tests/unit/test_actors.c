@@ -2785,6 +2785,32 @@ static void test_tok_pos_is(void **state)
 	assert_string_equal(td_tok_pos(&c, 256), "");
 }
 
+/* Session 18: a given name used after a preposition of place names a
+ * place, not a character ("the talks at Augusta", "the docks off
+ * Florence"), though it acts twice; "smiled at Pamela" and "in Pamela's
+ * room" still name her. */
+static void test_given_name_after_place_preposition(void **state)
+{
+	(void)state;
+	const char *const news[] = {
+	        "The delegates met again in Augusta on Monday.",
+	        "The bargaining at Augusta has gone slowly.",
+	        "Augusta has become a second home for the envoys.",
+	        "Augusta may yet see a treaty signed."};
+	td_doc *d = fx_doc("1961-03-22", news, 4);
+	assert_null(fx_find(d, "persName", "Augusta"));
+	td_doc_free(d);
+
+	const char *const story[] = {"Pamela knew the house well.",
+	        "Tom smiled at Pamela across the table.",
+	        "Pamela said nothing and went up to her room.",
+	        "In Pamela's room the lamp was still burning."};
+	d = fx_doc("1961-03-22", story, 4);
+	assert_non_null(fx_find_nth(d, "persName", "Pamela", 1));
+	fx_expect(d, "persName", "Pamela", "ref", "#pamela");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2889,6 +2915,7 @@ int main(void)
 	        cmocka_unit_test(test_press_titles_and_chambers),
 	        cmocka_unit_test(test_departments_formal_names),
 	        cmocka_unit_test(test_private_title),
+	        cmocka_unit_test(test_given_name_after_place_preposition),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
