@@ -2309,6 +2309,8 @@ static int modifier_opener(const td_actx *c, size_t t)
  * (given_names.tsv) and has one or two more name words, particles
  * between ("Ethel Gee", "August Jack McNair"); 0 when any word is
  * claimed by a lexicon or the run is part of a longer capitalised span. */
+static const char *const name_articles[] = {"the", "a", "an", NULL};
+
 static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 {
 	/* a month that is also a given name opens a name only before
@@ -2349,6 +2351,18 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 	        (k < lim && td_tok_is_cap(c, k) && td_tok_is_word(c, k)) ||
 	        in_list(c, k - 1, place_heads, 0) ||
 	        in_list(c, k - 1, street_abbrevs, 0))
+		return 0;
+	/* an article right before, and a verb or a stop after: a ship, a
+	 * firm or a place named after someone ("The Mary Dunne cleared
+	 * port", "Ahoy, the Mary Ellen!"), not the person; the person stays
+	 * before a noun, "of" or a bracket ("the James Agee novel", "the Sol
+	 * Hurok of the ballet", "a Jimmy Foxx (58 in 1932)") */
+	if (i > t0 && in_list(c, i - 1, name_articles, 1) &&
+	        !(k < lim &&
+	                (td_tok_eq(c, k, "(", 0) || td_tok_eq(c, k, "of", 0) ||
+	                        (td_tok_is_lower(c, k) &&
+	                                (td_tok_pos_is(c, k, "NN*") ||
+	                                        td_tok_pos_is(c, k, "JJ*"))))))
 		return 0;
 	return k - i;
 }
@@ -5874,6 +5888,7 @@ static int register_words(td_annotator *a)
 	        honorifics, naming_verbs, naming_objects, title_minor,
 	        coworkers, home_words, unnamed_things, people_nouns,
 	        street_words, school_heads, legislature_words, congress_words,
-	        clause_openers, kin_nouns, possessive_dets, place_preps, NULL};
+	        clause_openers, kin_nouns, possessive_dets, place_preps,
+	        name_articles, NULL};
 	return td_words_register(a, lists);
 }

@@ -2811,6 +2811,24 @@ static void test_given_name_after_place_preposition(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: a given name's run after an article and before a verb or a
+ * stop names a ship or a thing called after someone ("The Lucy Harlan
+ * slipped her moorings", "Ahoy, the Nancy Belle!"); before a noun it is
+ * still the person ("the Walter Penrose novel"). */
+static void test_article_before_given_name_run(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "The Lucy Harlan slipped her moorings before dawn.",
+	        "\"Ahoy, the Nancy Belle!\" the mate called.",
+	        "He had read the Walter Penrose novel twice."};
+	td_doc *d = fx_doc("1961-07-08", story, 3);
+	assert_null(fx_find(d, "persName", "Lucy Harlan"));
+	assert_null(fx_find(d, "persName", "Nancy Belle"));
+	fx_expect(d, "persName", "Walter Penrose", "ref", "#walter-penrose");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2916,6 +2934,7 @@ int main(void)
 	        cmocka_unit_test(test_departments_formal_names),
 	        cmocka_unit_test(test_private_title),
 	        cmocka_unit_test(test_given_name_after_place_preposition),
+	        cmocka_unit_test(test_article_before_given_name_run),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
