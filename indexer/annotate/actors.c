@@ -2311,6 +2311,17 @@ static int modifier_opener(const td_actx *c, size_t t)
  * claimed by a lexicon or the run is part of a longer capitalised span. */
 static const char *const name_articles[] = {"the", "a", "an", NULL};
 
+/* Last words of names that no person's name ends in: bodies ("Federal
+ * Civil Defense Administration", "the Berlin Senate", "Carver State",
+ * the "Atlanta Constitution"), faiths ("Roman Catholic"), laws, plans,
+ * prizes and monuments named after someone ("Sherman Act", "Marshall
+ * Plan", "Jefferson Memorial") */
+static const char *const body_ends[] = {
+        "Administration", "Senate", "Constitution", "State", NULL};
+static const char *const thing_ends[] = {"Catholic", "Catholics", "Act", "Acts",
+        "Plan", "Doctrine", "Trophy", "Award", "Prize", "Memorial", "Memorials",
+        "Monument", NULL};
+
 static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 {
 	/* a month that is also a given name opens a name only before
@@ -2350,7 +2361,9 @@ static size_t given_run(const td_actx *c, size_t t0, size_t i, size_t lim)
 	if (k - i < 2 ||
 	        (k < lim && td_tok_is_cap(c, k) && td_tok_is_word(c, k)) ||
 	        in_list(c, k - 1, place_heads, 0) ||
-	        in_list(c, k - 1, street_abbrevs, 0))
+	        in_list(c, k - 1, street_abbrevs, 0) ||
+	        in_list(c, k - 1, body_ends, 0) ||
+	        in_list(c, k - 1, thing_ends, 0))
 		return 0;
 	/* an article right before, and a verb or a stop after: a ship, a
 	 * firm or a place named after someone ("The Mary Dunne cleared
@@ -3617,6 +3630,10 @@ static int sentence_actors(td_actx *c, size_t si)
 					if (in_list(c, k, org_words, 0) ||
 					        in_list(c, k, org_heads, 0))
 						kind = "org";
+				/* "The Federal Civil Defense Administration
+				 * recommended": a body */
+				if (in_list(c, i + n - 1, body_ends, 0))
+					kind = "org";
 				if ((rc = emit_dyn(c, i, i + n, kind)) < 0)
 					return rc;
 				i += n;
@@ -5889,6 +5906,6 @@ static int register_words(td_annotator *a)
 	        coworkers, home_words, unnamed_things, people_nouns,
 	        street_words, school_heads, legislature_words, congress_words,
 	        clause_openers, kin_nouns, possessive_dets, place_preps,
-	        name_articles, NULL};
+	        name_articles, body_ends, thing_ends, NULL};
 	return td_words_register(a, lists);
 }

@@ -2829,6 +2829,31 @@ static void test_article_before_given_name_run(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: a run opening with a given name but ending in a word no
+ * person's name ends in is no person ("Morgan State", "Lloyd Memorial",
+ * "a devout Roman Catholic"); a run of capitals ending in such a body
+ * word before a verb of speech is an organisation ("The Federal Housing
+ * Administration said"). */
+static void test_runs_no_person_ends_in(void **state)
+{
+	(void)state;
+	const char *const news[] = {
+	        "Morgan State, which lost to Hilton College 14 to 6, opens "
+	        "at home.",
+	        "Lloyd Memorial is closed on Sundays.",
+	        "Her uncle, a devout Roman Catholic, objected.",
+	        "The Federal Housing Administration said the loans would go "
+	        "on."};
+	td_doc *d = fx_doc("1961-09-02", news, 4);
+	assert_null(fx_find(d, "persName", "Morgan State"));
+	assert_null(fx_find(d, "persName", "Lloyd Memorial"));
+	assert_null(fx_find(d, "persName", "Roman Catholic"));
+	assert_null(fx_find(d, "persName", "Federal Housing Administration"));
+	assert_non_null(
+	        fx_find(d, "orgName", "Federal Housing Administration"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2935,6 +2960,7 @@ int main(void)
 	        cmocka_unit_test(test_private_title),
 	        cmocka_unit_test(test_given_name_after_place_preposition),
 	        cmocka_unit_test(test_article_before_given_name_run),
+	        cmocka_unit_test(test_runs_no_person_ends_in),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
