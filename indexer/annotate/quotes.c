@@ -2467,11 +2467,27 @@ static const char *const and_that_adverbs[] = {
  * clause rather than start a report ("a motion which would contend that
  * the verdict was ... and that there were errors": one item). Returns the
  * token after "that", else 0. */
+/* A clause at cs reported without "that": a verb of saying right before
+ * it, or before a time word or two ("said yesterday the Hawks were ...",
+ * "said Monday night he was through"). */
+static int zero_that_verb(const td_actx *c, size_t cs)
+{
+	for (size_t j = cs, n = 0; j > 0 && n < 3; j--, n++) {
+		long m = td_speech_match(c, j - 1, cs);
+		if (m >= 0 && c->a->speech_pats.v[m].type == TD_SV_SPEECH)
+			return 1;
+		if (!td_tok_is_word(c, j - 1) || tok_in_quote(c, j - 1))
+			return 0;
+	}
+	return 0;
+}
+
 static size_t and_that_at(const td_actx *c, size_t cs, size_t k, size_t t1)
 {
 	int comma = td_tok_eq(c, k, ",", 0);
 	size_t j = k + (comma ? 1 : 0);
-	if (comma && !(cs > 0 && td_tok_eq(c, cs - 1, "that", 1)))
+	if (comma && !(cs > 0 && (td_tok_eq(c, cs - 1, "that", 1) ||
+	                                 zero_that_verb(c, cs))))
 		return 0;
 	if (j + 2 >= t1 || !td_tok_eq(c, j, "and", 0))
 		return 0;

@@ -2487,6 +2487,26 @@ static void test_kin_subject(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): ", and that CLAUSE" after a clause reported
+ * without "that" is a second report of the same speaker ("Moretti said
+ * the club would ..., and that the entry list was ..."), as it was after
+ * "said that". */
+static void test_session18_zero_that_and_that(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Coach Harold Wendt said yesterday the team was faster than "
+	         "last year, and that the new field would be ready by "
+	         "September.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "the team was faster than last year", "who",
+	        "#harold-wendt");
+	fx_expect(d, "said", "the new field would be ready by September", "who",
+	        "#harold-wendt");
+	assert_int_equal(fx_count(d, "said"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2595,6 +2615,7 @@ int main(void)
 	        cmocka_unit_test(test_dash_tag),
 	        cmocka_unit_test(test_newcomer_who),
 	        cmocka_unit_test(test_kin_subject),
+	        cmocka_unit_test(test_session18_zero_that_and_that),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
