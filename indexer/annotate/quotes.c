@@ -1602,6 +1602,18 @@ static int dash_after_quote(const td_actx *c, size_t k)
  * official said") is a speaker without a name; "he"/"she" resolve to the
  * person the text is about (resolve_pronoun). *found tells whether any
  * speaker (even a keyless group) was seen. */
+/* A title right before token k, itself at the clause's start t0 or after
+ * a clause head ("Mr. Kennedy", "Sen. Walter H. Jones"). */
+static int titled_at(const td_actx *c, size_t t0, size_t k)
+{
+	for (size_t n = 1; n <= 3 && n <= k - t0; n++)
+		if (title_exactly(c, k - n, k) &&
+		        (k - n == t0 ||
+		                td_tok_in(c, k - n - 1, clause_heads, 1)))
+			return 1;
+	return 0;
+}
+
 static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
         size_t t1, int *found)
 {
@@ -1809,8 +1821,24 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		        td_tok_is_lower(c, j) && !m->located && !m->pronoun &&
 		        m->kind && strcmp(m->kind, "person") == 0 &&
 		        (m->t0 == t0 ||
-		                td_tok_in(c, m->t0 - 1, clause_heads, 1)))
+		                td_tok_in(c, m->t0 - 1, clause_heads, 1) ||
+		                titled_at(c, t0, m->t0)))
 			best = m;
+		/* "Theater managers, contacted for comment on the COAHR
+		 * request, said", "The union, backed by the AFL-CIO, said": a
+		 * participle's phrase after the subject describes it; an actor
+		 * named inside is not the speaker, the subject before it is,
+		 * else no one */
+		else if (best->t0 >= j && j > t0 + 1 &&
+		         td_tok_eq(c, j - 1, ",", 0) && td_tok_is_lower(c, j) &&
+		         (td_tok_pos_is(c, j, "VBN") ||
+		                 td_tok_pos_is(c, j, "VBG")) &&
+		         !td_tok_pos_is(c, t0, "IN")) {
+			*found = 1;
+			return m && m->t1 == j - 1 && !m->located && !m->pronoun
+			               ? m->key
+			               : NULL;
+		}
 	}
 	/* "William H. Draper, Jr., former Under Secretary of the Army and
 	 * now with the firm of Draper, Gaither & Anderson, urged": after a

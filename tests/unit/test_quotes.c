@@ -2507,6 +2507,32 @@ static void test_session18_zero_that_and_that(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): the subject before a phrase between commas is
+ * the speaker, not an actor named inside it: after a title too ("Mr.
+ * Wendt, a former partner of Dr. Harold Ross, said"), and a participle's
+ * phrase ("Theater owners, contacted ... about the Urban League's
+ * request, said") names no speaker when the subject names no one. */
+static void test_session18_appositive_subject(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Thomas Wendt opened his first store in 1931.\nMr. Wendt, a "
+	         "former partner of Dr. Harold Ross, said the store would "
+	         "close in May."),
+	        ("Theater owners in the city, contacted on Friday about the "
+	         "National Urban League request, said they had received no "
+	         "letter."),
+	        ("The Teamsters Union, backed by the Kansas City Chamber of "
+	         "Commerce, said it had asked for a hearing.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 3);
+	fx_expect(d, "said", "the store would close in May", "who",
+	        "#thomas-wendt");
+	fx_expect(d, "said", "they had received no letter", "who", NULL);
+	fx_expect(d, "said", "it had asked for a hearing", "who",
+	        "#teamsters-union");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2616,6 +2642,7 @@ int main(void)
 	        cmocka_unit_test(test_newcomer_who),
 	        cmocka_unit_test(test_kin_subject),
 	        cmocka_unit_test(test_session18_zero_that_and_that),
+	        cmocka_unit_test(test_session18_appositive_subject),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
