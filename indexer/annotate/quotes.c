@@ -2460,6 +2460,8 @@ static int clause_follows(const td_actx *c, size_t k, size_t t1)
 	return 0;
 }
 
+static int is_close_mark(const td_actx *c, size_t k);
+
 /* Is there a "that" (outside quotes) in [a, b)? */
 static int that_inside(const td_actx *c, size_t a, size_t b)
 {
@@ -2586,6 +2588,19 @@ static int reported_clauses(
 			                        td_tok_eq(c, k + 1, "whereas",
 			                                0)))) {
 				ce = k;
+				break;
+			}
+			/* the comma printed inside a closing mark ("were
+			 * “clearly unconstitutional,” and Secretary Ribicoff
+			 * has said ..."): a new clause ends the report after
+			 * the mark, as after a comma */
+			if (is_close_mark(c, k) &&
+			        td_tok_eq(c, k - 1, ",", 0) && k + 1 < t1 &&
+			        (td_tok_eq(c, k + 1, "and", 0) ||
+			                td_tok_eq(c, k + 1, "but", 0)) &&
+			        (!noun || has_finite(c, cs, k)) &&
+			        clause_follows(c, k + 2, t1)) {
+				ce = k + 1;
 				break;
 			}
 			/* a participle of saying after a comma is the main

@@ -2533,6 +2533,24 @@ static void test_session18_appositive_subject(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): a comma printed inside the closing mark before
+ * ", and" + a new clause ends the report after the mark, as a comma
+ * outside would ("... was \"a fair bargain,\" and Alderman Ross has said
+ * the same"). */
+static void test_session18_comma_inside_mark(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Mayor Thomas Wendt told the council that the bond issue was "
+	         "\"a fair bargain,\" and Alderman Ross has said the same "
+	         "thing.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "the bond issue was \"a fair bargain,\"", "who",
+	        "#thomas-wendt");
+	assert_int_equal(fx_count(d, "said"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2643,6 +2661,7 @@ int main(void)
 	        cmocka_unit_test(test_kin_subject),
 	        cmocka_unit_test(test_session18_zero_that_and_that),
 	        cmocka_unit_test(test_session18_appositive_subject),
+	        cmocka_unit_test(test_session18_comma_inside_mark),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
