@@ -2735,6 +2735,18 @@ static int unnamed_subject(const td_actx *c, size_t t0, size_t t)
 	size_t k = t;
 	while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
 		k--;
+	/* past a phrase between commas after the subject ("A barge captain
+	 * waiting at Ruse, on the Bulgarian bank, said", "The far-right
+	 * party, which voted against, said"): the subject is before it */
+	if (k > t0 + 2 && td_tok_eq(c, k - 1, ",", 0)) {
+		size_t j = k - 1;
+		while (j > t0 && k - j < 16 && !td_tok_eq(c, j - 1, ",", 0) &&
+		        td_tok_is_word(c, j - 1) && !tok_in_quote(c, j - 1))
+			j--;
+		if (j > t0 + 1 && td_tok_eq(c, j - 1, ",", 0) &&
+		        td_tok_is_lower(c, j))
+			k = j - 1;
+	}
 	if (k <= t0 || tok_in_quote(c, k - 1) || ment_at(c, k - 1))
 		return 0;
 	return td_tok_in(c, k - 1, unnamed_pronouns, 1) ||

@@ -2551,6 +2551,26 @@ static void test_session18_comma_inside_mark(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): a subject that names no one, followed by a
+ * phrase between commas ("The dockers' union, which struck twice last
+ * year, said ...", "Two farmers, whose fields lie along the river,
+ * said ..."), reports its clause without "that", with no @who, as it does
+ * right before the verb. */
+static void test_session18_unnamed_subject_phrase(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("The dockers' union, which struck twice last year, said the "
+	         "talks had failed.\nTwo farmers, whose fields lie along the "
+	         "river, said the water had risen a foot overnight.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "the talks had failed", "who", NULL);
+	fx_expect(
+	        d, "said", "the water had risen a foot overnight", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2662,6 +2682,7 @@ int main(void)
 	        cmocka_unit_test(test_session18_zero_that_and_that),
 	        cmocka_unit_test(test_session18_appositive_subject),
 	        cmocka_unit_test(test_session18_comma_inside_mark),
+	        cmocka_unit_test(test_session18_unnamed_subject_phrase),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
