@@ -2091,6 +2091,19 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 	int plural = !opener && td_tok_is_lower(c, vend) &&
 	             td_tok_pos_is(c, vend, "NNS") &&
 	             !td_tok_any(c, vend, clause_preps) && !ment_at(c, vend);
+	/* an adjective before it ("said new talks would", "said
+	 * working-level talks would continue", "said higher prices were
+	 * due") */
+	size_t adj = 0;
+	if (!opener && !plural && vend + 2 < t1 && td_tok_is_lower(c, vend) &&
+	        (td_tok_pos_is(c, vend, "JJ*") ||
+	                memchr(td_tok_str(c, vend), '-', td_tok_len(c, vend)) !=
+	                        NULL) &&
+	        td_tok_is_lower(c, vend + 1) &&
+	        td_tok_pos_is(c, vend + 1, "NNS") &&
+	        !td_tok_any(c, vend + 1, clause_preps) && !ment_at(c, vend) &&
+	        !ment_at(c, vend + 1))
+		plural = 1, adj = 1;
 	opener |= plural;
 	size_t ms = vend + (td_tok_eq(c, vend, "the", 1) ? 1 : 0);
 	const td_mention *subj = ms < t1 ? ment_at(c, ms) : NULL;
@@ -2126,7 +2139,8 @@ static int zero_that_clause(const td_actx *c, size_t vend, size_t t1)
 		/* a finite verb by its part of speech after the subject ("said
 		 * he hopes to", "said the jurors agreed", "say the upturn in
 		 * sales has resulted") */
-		if ((k >= vend + 2 || ((pron || plural) && k == vend + 1)) &&
+		if ((k >= vend + 2 + adj ||
+		            ((pron || plural) && k == vend + 1 + adj)) &&
 		        (td_tok_pos_is(c, k, "VBD") ||
 		                td_tok_pos_is(c, k, "VBZ") ||
 		                td_tok_pos_is(c, k, "VBP") ||

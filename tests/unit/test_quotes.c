@@ -2571,6 +2571,23 @@ static void test_session18_unnamed_subject_phrase(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): an adjective or a hyphenated compound before a
+ * bare plural noun opens a clause without "that" ("said new ferries
+ * would", "said cross-border trains would"), as the bare plural does. */
+static void test_session18_adjective_plural_clause(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Mayor Thomas Wendt said cross-border trains would run again "
+	         "in May.\nPort officials said new ferries were on order.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "cross-border trains would run again in May",
+	        "who", "#thomas-wendt");
+	fx_expect(d, "said", "new ferries were on order", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2683,6 +2700,7 @@ int main(void)
 	        cmocka_unit_test(test_session18_appositive_subject),
 	        cmocka_unit_test(test_session18_comma_inside_mark),
 	        cmocka_unit_test(test_session18_unnamed_subject_phrase),
+	        cmocka_unit_test(test_session18_adjective_plural_clause),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
