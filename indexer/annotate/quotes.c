@@ -2545,6 +2545,13 @@ static size_t and_that_at(const td_actx *c, size_t cs, size_t k, size_t t1)
 	return j + 1;
 }
 
+/* Past-tense acts of a speaker towards others that follow a report with
+ * "and"/"but" as the reporting subject's own verb ("said ... and declined
+ * to comment", "but accused the government of ..."). */
+static const char *const speaker_acts[] = {"declined", "refused", "accused",
+        "rejected", "criticized", "criticised", "condemned", "blamed",
+        "dismissed", "welcomed", NULL};
+
 /* The reported clauses from token cs of sentence si: up to the end of the
  * sentence, a semicolon, the comma closing a fronted subordinate clause,
  * ", and/but" before a new clause, or "and that" (which starts another
@@ -2644,6 +2651,18 @@ static int reported_clauses(
 			                        .v[td_speech_match(
 			                                c, k + 1, t1)]
 			                        .type == TD_SV_SPEECH) {
+				ce = k;
+				break;
+			}
+			/* "said the company was committed and declined to
+			 * comment", "said it had backed the bill but accused
+			 * the government": an act of the speaker's own towards
+			 * others after "and"/"but" is the reporting subject's
+			 * second verb, not the clause's */
+			if ((td_tok_eq(c, k, "and", 0) ||
+			            td_tok_eq(c, k, "but", 0)) &&
+			        k > cs && k + 1 < t1 &&
+			        td_tok_in(c, k + 1, speaker_acts, 0)) {
 				ce = k;
 				break;
 			}
@@ -2771,6 +2790,43 @@ static int unnamed_subject(const td_actx *c, size_t t0, size_t t)
 	        * the child ran", "Officials said"), capitalised only there */
 	       (k - 1 == t0 && td_tok_is_cap(c, k - 1) &&
 	               td_tok_pos_is(c, k - 1, "NNS"));
+}
+
+/* Lowercase words inside a proper name ("Law and Justice", "Van den
+ * Broek", "Bank of Ghana"). */
+static const char *const name_inner_words[] = {
+        "and", "of", "van", "den", "der", "de", "von", "la", "le", NULL};
+
+/* The verbs of saying that have no other sense ("The Flock added a pair
+ * of tallies" adds runs): only they report for a name the actor layer
+ * does not know. */
+static const char *const say_forms[] = {
+        "said", "says", "say", "told", "tells", NULL};
+
+/* A proper name the actor layer does not know as the subject right
+ * before the verb at t ("Van den Broek said", "In a statement, Law and
+ * Justice said"): capitalised words (the pos layer's NNP or NNPS), with
+ * the lowercase words of names between them, opening the clause or
+ * after a comma. A speaker the text names, whose clause is reported as
+ * a named one's is, without @who. */
+static int unknown_name_subject(const td_actx *c, size_t t0, size_t t)
+{
+	size_t k = t;
+	while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
+		k--;
+	if (k <= t0 || tok_in_quote(c, k - 1) || ment_at(c, k - 1) ||
+	        !td_tok_is_cap(c, k - 1) ||
+	        !(td_tok_pos_is(c, k - 1, "NNP") ||
+	                td_tok_pos_is(c, k - 1, "NNPS")))
+		return 0;
+	size_t j = k - 1;
+	while (j > t0 && k - j < 6 && !tok_in_quote(c, j - 1) &&
+	        ((td_tok_is_cap(c, j - 1) && td_tok_is_word(c, j - 1) &&
+	                 !ment_at(c, j - 1)) ||
+	                (td_tok_in(c, j - 1, name_inner_words, 0) &&
+	                        j - 1 > t0 && td_tok_is_cap(c, j - 2))))
+		j--;
+	return j == t0 || td_tok_eq(c, j - 1, ",", 0);
 }
 
 /* "said X and that Y": a later "and that" in the same clause shows that
@@ -3747,7 +3803,10 @@ static int sentence_speech(
 		int generic = unnamed ||
 		              (!found && !that && (p->flags & TD_SVF_BARE) &&
 		                      (generic_subject(c, s0, t) ||
-		                              quant_subject(c, s0, t)));
+		                              quant_subject(c, s0, t) ||
+		                              (td_tok_in(c, t, say_forms, 1) &&
+		                                      unknown_name_subject(
+		                                              c, s0, t))));
 		if (!found && !that && !generic && !as_cs)
 			continue;
 		/* a thought names no speaker of the sentence's quotations */

@@ -2588,6 +2588,44 @@ static void test_session18_adjective_plural_clause(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): a name the actor layer does not know as the
+ * subject of "said"/"says"/"told" ("Mackintosh said", "In a
+ * statement, Peace and Progress said") reports its clause without
+ * "that", with no @who; other verbs of saying do not ("The Flock added a
+ * pair of runs" adds runs). */
+static void test_session18_unknown_name_subject(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Mackintosh said the canal would reopen in April.\nIn a "
+	         "statement, Peace and Progress said it had voted for the "
+	         "bill.\nThe Flock added a pair of runs in the third after two "
+	         "were out.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "the canal would reopen in April", "who", NULL);
+	fx_expect(d, "said", "it had voted for the bill", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 2);
+	td_doc_free(d);
+}
+
+/* Session 18 (helper f): after a report, "and"/"but" with an act of the
+ * speaker's own towards others ("and declined to comment", "but accused
+ * the council of ...") is the reporting subject's second verb; the report
+ * ends before it. */
+static void test_session18_speaker_act_ends_clause(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("A ministry spokesman said the plan was sound and declined to "
+	         "comment on its cost.\nThe spokesman said the ministry had "
+	         "backed the bill but accused the council of delay.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "the plan was sound", "who", NULL);
+	fx_expect(d, "said", "the ministry had backed the bill", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2701,6 +2739,8 @@ int main(void)
 	        cmocka_unit_test(test_session18_comma_inside_mark),
 	        cmocka_unit_test(test_session18_unnamed_subject_phrase),
 	        cmocka_unit_test(test_session18_adjective_plural_clause),
+	        cmocka_unit_test(test_session18_unknown_name_subject),
+	        cmocka_unit_test(test_session18_speaker_act_ends_clause),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
