@@ -26,7 +26,7 @@ uint64_t td_idc_dir_len(uint32_t ntokens, uint32_t n, uint32_t id_bits)
 {
 	uint64_t nb = ((uint64_t)ntokens + TD_IDC_BLOCK - 1) / TD_IDC_BLOCK;
 	uint64_t ng = (nb + TD_IDC_GROUP - 1) / TD_IDC_GROUP;
-	return ng * 8 + nb * 4 + ((uint64_t)n * id_bits + 7) / 8 + 8;
+	return ng * 8 + nb * 2 + ((uint64_t)n * id_bits + 7) / 8 + 8;
 }
 
 /* The width that holds values 0..n-1 (0 for n <= 1). */
@@ -38,37 +38,57 @@ static uint8_t width_for(uint64_t n)
 	return w;
 }
 
+/* The search of choose(): cum[r] the positions of ranks below r. */
+typedef struct tier_search {
+	const uint64_t *cum;
+	uint32_t n;
+	uint64_t best;
+	uint8_t w[TD_IDC_TIERS], bw[TD_IDC_TIERS];
+} tier_search;
+
+/* Tiers k.. from rank b on, widths from wmin up (a wider tier before a
+ * narrower one costs more: its ranks are the more frequent), the cost so
+ * far in cost; a branch is left as soon as it costs the best found. */
+static void tiers_from(
+        tier_search *t, unsigned k, unsigned wmin, uint64_t b, uint64_t cost)
+{
+	const uint64_t *cum = t->cum;
+	uint32_t n = t->n;
+	if (cost >= t->best)
+		return;
+	if (b >= n || k == TD_IDC_TIERS - 1) {
+		if (b < n) {
+			t->w[k] = width_for(n - b);
+			cost += (cum[n] - cum[b]) * t->w[k];
+			if (cost >= t->best)
+				return;
+		}
+		t->best = cost;
+		memcpy(t->bw, t->w, TD_IDC_TIERS);
+		/* the tiers past the ranks: 0 bits, one rank each */
+		for (unsigned j = b < n ? k + 1 : k; j < TD_IDC_TIERS; j++)
+			t->bw[j] = 0;
+		return;
+	}
+	for (unsigned a = wmin; a <= 32; a++) {
+		uint64_t e = b + ((uint64_t)1 << a),
+		         ce = e < n ? cum[e] : cum[n];
+		t->w[k] = (uint8_t)a;
+		tiers_from(t, k + 1, a, e, cost + (ce - cum[b]) * a);
+		if (e >= n)
+			break; /* a wider tier costs more */
+	}
+}
+
 /* The widths that code the ranks in the fewest bits: cum[r] is the number
- * of positions of ranks below r. A brute force over the first three
- * widths (a few thousand sums); the last tier holds the rest. */
+ * of positions of ranks below r (cum[n] all of them). A search over
+ * rising widths, cut where a branch costs more than the best (on the
+ * bench corpus about a million sums); the last tier holds the rest. */
 static void choose(const uint64_t *cum, uint32_t n, uint8_t w[TD_IDC_TIERS])
 {
-	uint64_t best = UINT64_MAX;
-	w[0] = w[1] = w[2] = 0;
-	w[3] = width_for(n);
-#define CUM(x) cum[(x) < n ? (x) : n]
-	for (unsigned a = 0; a <= 16; a++)
-		for (unsigned b = 0; b <= 24; b++)
-			for (unsigned c = 0; c <= 32; c++) {
-				uint64_t b1 = (uint64_t)1 << a,
-				         b2 = b1 + ((uint64_t)1 << b),
-				         b3 = b2 + ((uint64_t)1 << c);
-				uint8_t d = b3 < n ? width_for(n - b3) : 0;
-				uint64_t cost = CUM(b1) * a +
-				                (CUM(b2) - CUM(b1)) * b +
-				                (CUM(b3) - CUM(b2)) * c +
-				                (cum[n] - CUM(b3)) * d;
-				if (cost < best) {
-					best = cost;
-					w[0] = (uint8_t)a;
-					w[1] = (uint8_t)b;
-					w[2] = (uint8_t)c;
-					w[3] = d;
-				}
-				if (b3 >= n)
-					break; /* a wider c costs more */
-			}
-#undef CUM
+	tier_search t = {.cum = cum, .n = n, .best = UINT64_MAX};
+	tiers_from(&t, 0, 0, 0, 0);
+	memcpy(w, t.bw, TD_IDC_TIERS);
 }
 
 /* For qsort: falling frequency, then rising id (key ~freq << 32 | id). */
@@ -114,72 +134,62 @@ int td_idenc_init(td_idenc *e, td_out *o, const uint64_t *freq, uint32_t n)
 	return 0;
 }
 
-/* The number of pairs set in x, whose 2-bit pairs are each 0 or 1 (no
- * popcount instruction is assumed: the generic one is a call). */
-static uint64_t pairs(uint64_t x)
+void td_idc_coef(const uint8_t w[TD_IDC_TIERS], int64_t c[TD_IDC_TIERS])
 {
+	/* the Moebius transform over the subsets of the plane bits */
+	for (unsigned m = 0; m < TD_IDC_TIERS; m++)
+		c[m] = w[m];
+	for (unsigned b = 1; b < TD_IDC_TIERS; b <<= 1)
+		for (unsigned m = 0; m < TD_IDC_TIERS; m++)
+			if (m & b)
+				c[m] -= c[m ^ b];
+}
+
+/* The number of bits set in x (no popcount instruction is assumed: the
+ * generic one is a call). */
+static uint64_t ones(uint64_t x)
+{
+	x = x - (x >> 1 & 0x5555555555555555u);
 	x = (x & 0x3333333333333333u) + (x >> 2 & 0x3333333333333333u);
 	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fu;
 	return (x * 0x0101010101010101u) >> 56;
 }
 
-/* The selectors of the positions before i (< TD_IDC_BLOCK) of a block, in
- * x0 (the first 32) and x1, the pairs past i cleared. */
-static inline void before(
-        const uint64_t sel[2], unsigned i, uint64_t *x0, uint64_t *x1)
-{
-	*x0 = sel[0];
-	*x1 = i > 32 ? sel[1] : 0;
-	if (i < 32)
-		*x0 &= ((uint64_t)1 << 2 * i) - 1;
-	else if (i > 32 && i < 64)
-		*x1 &= ((uint64_t)1 << 2 * (i - 32)) - 1;
-}
+/* The sum of the widths before position i from the planes' products:
+ * POPC is the bit count used. */
+#define LOCATE(POPC)                                                           \
+	do {                                                                   \
+		uint64_t m = i < 64 ? ((uint64_t)1 << i) - 1 : ~(uint64_t)0;   \
+		uint64_t a = sel[0] & m, b = sel[1] & m, d = sel[2] & m;       \
+		int64_t s = c[0] * (int64_t)i + c[1] * (int64_t)POPC(a) +      \
+		            c[2] * (int64_t)POPC(b) +                          \
+		            c[3] * (int64_t)POPC(a & b) +                      \
+		            c[4] * (int64_t)POPC(d) +                          \
+		            c[5] * (int64_t)POPC(a & d) +                      \
+		            c[6] * (int64_t)POPC(b & d) +                      \
+		            c[7] * (int64_t)POPC(a & b & d);                   \
+		*tier = td_idc_tier(sel, i);                                   \
+		*bit = (uint64_t)s;                                            \
+	} while (0)
 
-static void locate_sw(const uint64_t sel[2], unsigned i,
-        const uint8_t w[TD_IDC_TIERS], unsigned *tier, uint64_t *bit)
+static void locate_sw(const uint64_t sel[TD_IDC_PLANES], unsigned i,
+        const int64_t c[TD_IDC_TIERS], unsigned *tier, uint64_t *bit)
 {
-	const uint64_t odd = 0x5555555555555555u;
-	uint64_t x0, x1;
-	before(sel, i, &x0, &x1);
-	/* each 2-bit field of lo (hi, both) sums two fields of 0 or 1, one
-	 * of each half, so one pairs() counts both halves (it adds fields
-	 * up to 3) */
-	uint64_t lo0 = x0 & odd, hi0 = x0 >> 1 & odd, lo1 = x1 & odd,
-	         hi1 = x1 >> 1 & odd;
-	uint64_t c1 = pairs((lo0 & ~hi0) + (lo1 & ~hi1)),
-	         c2 = pairs((hi0 & ~lo0) + (hi1 & ~lo1)),
-	         c3 = pairs((lo0 & hi0) + (lo1 & hi1));
-	uint64_t c0 = i - c1 - c2 - c3;
-	*tier = (unsigned)(sel[i / 32] >> 2 * (i % 32) & 3);
-	*bit = c0 * w[0] + c1 * w[1] + c2 * w[2] + c3 * w[3];
+	LOCATE(ones);
 }
 
 #if defined(__x86_64__)
 /* locate_sw with the popcnt instruction: a scanned pos term's candidates
  * and the concordances' tokens are read by rank_at, whose cost this was
  * the half of (callgrind on the bench index) */
-__attribute__((target("popcnt"))) static void locate_hw(const uint64_t sel[2],
-        unsigned i, const uint8_t w[TD_IDC_TIERS], unsigned *tier,
-        uint64_t *bit)
+__attribute__((target("popcnt"))) static void locate_hw(
+        const uint64_t sel[TD_IDC_PLANES], unsigned i,
+        const int64_t c[TD_IDC_TIERS], unsigned *tier, uint64_t *bit)
 {
-	const uint64_t odd = 0x5555555555555555u;
-	uint64_t x0, x1;
-	before(sel, i, &x0, &x1);
-	uint64_t lo0 = x0 & odd, hi0 = x0 >> 1 & odd, lo1 = x1 & odd,
-	         hi1 = x1 >> 1 & odd;
-	/* tiers 1 and 3 have the low bit, 2 and 3 the high one */
-	uint64_t a = (uint64_t)__builtin_popcountll(lo0) +
-	             (uint64_t)__builtin_popcountll(lo1),
-	         b = (uint64_t)__builtin_popcountll(hi0) +
-	             (uint64_t)__builtin_popcountll(hi1),
-	         c3 = (uint64_t)__builtin_popcountll(lo0 & hi0) +
-	              (uint64_t)__builtin_popcountll(lo1 & hi1);
-	uint64_t c1 = a - c3, c2 = b - c3, c0 = i - c1 - c2 - c3;
-	*tier = (unsigned)(sel[i / 32] >> 2 * (i % 32) & 3);
-	*bit = c0 * w[0] + c1 * w[1] + c2 * w[2] + c3 * w[3];
+	LOCATE(__builtin_popcountll);
 }
 #endif
+#undef LOCATE
 
 /* -1: not asked yet; 0: the table path (no popcnt, or td_idc_soft) */
 static int have_popcnt = -1;
@@ -189,8 +199,8 @@ void td_idc_soft(int soft)
 	__atomic_store_n(&have_popcnt, soft ? 0 : -1, __ATOMIC_RELAXED);
 }
 
-void td_idc_locate(const uint64_t sel[2], unsigned i,
-        const uint8_t w[TD_IDC_TIERS], unsigned *tier, uint64_t *bit)
+void td_idc_locate(const uint64_t sel[TD_IDC_PLANES], unsigned i,
+        const int64_t c[TD_IDC_TIERS], unsigned *tier, uint64_t *bit)
 {
 #if defined(__x86_64__)
 	int h = __atomic_load_n(&have_popcnt, __ATOMIC_RELAXED);
@@ -200,11 +210,11 @@ void td_idc_locate(const uint64_t sel[2], unsigned i,
 		__atomic_store_n(&have_popcnt, h, __ATOMIC_RELAXED);
 	}
 	if (h) {
-		locate_hw(sel, i, w, tier, bit);
+		locate_hw(sel, i, c, tier, bit);
 		return;
 	}
 #endif
-	locate_sw(sel, i, w, tier, bit);
+	locate_sw(sel, i, c, tier, bit);
 }
 
 /* Writes the block of the ranks gathered in e->r. */
@@ -217,9 +227,10 @@ static int put_block(td_idenc *e)
 	}
 	if (TD_VEC_RESERVE(e->boff, e->nb, e->cap_b, 1024))
 		return td_error(TD_ENOMEM, "out of memory");
-	e->boff[e->nb++] = (uint32_t)(e->len - e->gbase[e->ng - 1]);
-	uint8_t out[TD_IDC_SEL + TD_IDC_BLOCK * 4 + 8];
-	memset(out, 0, TD_IDC_SEL);
+	/* at most TD_IDC_GROUP - 1 blocks of TD_IDC_MAXLEN - 8 bytes */
+	e->boff[e->nb++] = (uint16_t)(e->len - e->gbase[e->ng - 1]);
+	uint8_t out[TD_IDC_MAXLEN];
+	uint64_t sel[TD_IDC_PLANES] = {0};
 	size_t nb = TD_IDC_SEL;
 	uint64_t acc = 0;
 	unsigned nacc = 0;
@@ -228,7 +239,8 @@ static int put_block(td_idenc *e)
 		unsigned t = 0;
 		while (r >= e->base[t + 1])
 			t++;
-		out[i / 4] |= (uint8_t)(t << 2 * (i % 4));
+		for (unsigned j = 0; j < TD_IDC_PLANES; j++)
+			sel[j] |= (uint64_t)(t >> j & 1) << i;
 		acc |= (uint64_t)(r - e->base[t]) << nacc;
 		nacc += e->w[t];
 		while (nacc >= 8) {
@@ -239,6 +251,9 @@ static int put_block(td_idenc *e)
 	}
 	if (nacc)
 		out[nb++] = acc & 0xff;
+	for (unsigned j = 0; j < TD_IDC_PLANES; j++)
+		for (unsigned k = 0; k < 8; k++)
+			out[8 * j + k] = (uint8_t)(sel[j] >> 8 * k);
 	e->nr = 0;
 	e->len += nb;
 	return td_out_put(e->o, out, nb);
@@ -282,7 +297,7 @@ int td_idenc_finish(td_idenc *e, const uint32_t *word, uint32_t id_bits)
 	if (!rc)
 		rc = td_out_put(e->o, e->gbase, e->ng * 8);
 	if (!rc)
-		rc = td_out_put(e->o, e->boff, e->nb * 4);
+		rc = td_out_put(e->o, e->boff, e->nb * 2);
 	if (!rc)
 		rc = put_rank_values(e, word, id_bits);
 	return rc;

@@ -260,8 +260,8 @@ typedef struct td_seghdr {
 	uint64_t sec_off[TD_NSEC];
 	uint64_t sec_len[TD_NSEC];
 	uint32_t flags;     /* TD_SEGF_* (format 9) */
-	uint8_t id_tier[4]; /* IDS: the widths of the rank tiers (format 14,
-	                     * idcode.h) */
+	uint8_t id_tier[8]; /* IDS: the widths of the rank tiers (format 14,
+	                     * idcode.h; 4 of them before format 19) */
 	uint32_t id_ranks;  /* IDS: the number of ranks, the (word, pos)
 	                     * pairs (the words without the pos layer;
 	                     * format 15) */

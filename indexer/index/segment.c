@@ -151,7 +151,8 @@ static int ids_fit(td_seg *s)
 		return 0;
 	s->idc_dir = len - dir;
 	s->idc_rdir = s->idc_dir + (nb + TD_IDC_GROUP - 1) / TD_IDC_GROUP * 8 +
-	              nb * 4;
+	              nb * 2;
+	td_idc_coef(s->hdr.id_tier, s->idc_coef);
 	return 1;
 }
 

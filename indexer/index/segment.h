@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "idcode.h"
 #include "index.h"
 #include "segformat.h"
 #include "tagdex.h"
@@ -72,13 +73,14 @@ struct td_seg {
 	char *damage; /* the first such message */
 	/* IDS (idcode.h), from the header at open: where its directory
 	 * begins, the tiers' bases */
-	uint64_t idc_dir, idc_base[5];
-	uint64_t idc_rdir; /* where its word id per rank begins */
+	uint64_t idc_dir, idc_base[TD_IDC_TIERS + 1];
+	int64_t idc_coef[TD_IDC_TIERS]; /* td_idc_coef of the widths */
+	uint64_t idc_rdir;              /* where its word id per rank begins */
 	/* the block of IDS read last (a query reads a hit's neighbours):
 	 * its number + 1 (0: none), its bytes checked (idc_len, in the map)
 	 * and its selectors; the position read last in it (its index + 2,
 	 * 0: none), its value's bit offset and its tier */
-	uint64_t idc_blk, idc_len, idc_sel[2], idc_bit;
+	uint64_t idc_blk, idc_len, idc_sel[TD_IDC_PLANES], idc_bit;
 	const uint8_t *idc_p;
 	unsigned idc_next, idc_t;
 	uint32_t idc_r; /* the rank of that position */

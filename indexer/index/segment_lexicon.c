@@ -279,13 +279,13 @@ static int load_block(td_seg *s, uint64_t b)
 		const uint8_t *gp = td_seg_sec(
 		        s, TD_SEC_IDS, s->idc_dir + b / TD_IDC_GROUP * 8, 8);
 		const uint8_t *bp = td_seg_sec(
-		        s, TD_SEC_IDS, s->idc_dir + ng * 8 + b * 4, 4);
+		        s, TD_SEC_IDS, s->idc_dir + ng * 8 + b * 2, 2);
 		if (!gp || !bp)
 			return -1;
 		uint64_t g;
-		uint32_t bo;
+		uint16_t bo;
 		memcpy(&g, gp, 8);
-		memcpy(&bo, bp, 4);
+		memcpy(&bo, bp, 2);
 		if (g + bo > s->idc_dir - TD_IDC_SEL - 8) {
 			td_seg_mark_damaged(s, "bad word id block");
 			return -1;
@@ -320,9 +320,9 @@ static inline uint32_t rank_at(td_seg *s, uint32_t pos)
 	if (s->idc_next == i + 1 && i) {
 		/* the position after the last one read: its value follows */
 		bit = s->idc_bit + s->hdr.id_tier[s->idc_t];
-		t = (unsigned)(s->idc_sel[i / 32] >> 2 * (i % 32) & 3);
+		t = td_idc_tier(s->idc_sel, i);
 	} else
-		td_idc_locate(s->idc_sel, i, s->hdr.id_tier, &t, &bit);
+		td_idc_locate(s->idc_sel, i, s->idc_coef, &t, &bit);
 	s->idc_next = i + 2;
 	s->idc_bit = bit;
 	s->idc_t = t;
@@ -372,14 +372,14 @@ int td_seg_rank_scan(td_seg *s, uint32_t pos, uint64_t *bitp,
 	 * bytes holds 64 values of 32 bits; a shorter one (the last ones) is
 	 * checked at its last value */
 	if (s->idc_len < TD_IDC_MAXLEN) {
-		td_idc_locate(s->idc_sel, n - 1, w, &t, &bit);
+		td_idc_locate(s->idc_sel, n - 1, s->idc_coef, &t, &bit);
 		if (TD_IDC_SEL + bit / 8 + 8 > s->idc_len) {
 			td_seg_mark_damaged(s, "bad word id block");
 			return -1;
 		}
 	}
 	if (*bitp == UINT64_MAX)
-		td_idc_locate(s->idc_sel, i, w, &t, &bit);
+		td_idc_locate(s->idc_sel, i, s->idc_coef, &t, &bit);
 	else
 		bit = *bitp;
 	/* locals: nothing aliases them */
@@ -392,11 +392,10 @@ int td_seg_rank_scan(td_seg *s, uint32_t pos, uint64_t *bitp,
 		wd[k] = w[k];
 		mask[k] = ((uint64_t)1 << w[k]) - 1;
 	}
-	uint64_t sel = s->idc_sel[i / 32] >> 2 * (i % 32), sel1 = s->idc_sel[1];
-	for (; i < n; i++, sel >>= 2) {
-		if (i == 32)
-			sel = sel1;
-		t = (unsigned)(sel & 3);
+	uint64_t s0 = s->idc_sel[0] >> i, s1 = s->idc_sel[1] >> i,
+	         s2 = s->idc_sel[2] >> i;
+	for (; i < n; i++, s0 >>= 1, s1 >>= 1, s2 >>= 1) {
+		t = (unsigned)((s0 & 1) | (s1 & 1) << 1 | (s2 & 1) << 2);
 		uint64_t x;
 		memcpy(&x, p + bit / 8, 8);
 		uint64_t v = base[t] + (x >> bit % 8 & mask[t]);
