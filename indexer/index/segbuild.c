@@ -906,7 +906,8 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 	uint32_t *freq = calloc((size_t)n + 1, 4);
 	uint64_t *start = calloc((size_t)n + 1, 8);
 	uint32_t *P = malloc(((size_t)h->ntokens + 1) * 4);
-	td_buf pb = {0};
+	td_buf pb = {0}, sb = {0}; /* postings, LSTR */
+	td_lstrenc le = {0};
 	td_seglex *lex = calloc((size_t)n + 1, sizeof *lex);
 	if (!freq || !start || !P || !lex) {
 		rc = td_error(TD_ENOMEM, "out of memory");
@@ -918,21 +919,29 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 		start[i] = start[i - 1] + freq[i - 1];
 	for (uint32_t p = 0; p < h->ntokens; p++)
 		P[start[rank[map ? map[pos_id[p]] : pos_id[p]]]++] = p;
-	uint64_t lstr = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t s0 = start[i] - freq[i];
-		if (lstr > TD_LSTR_MAX - t->slen[order[i]] - 1) {
+		size_t tl = t->slen[order[i]], el;
+		if (sb.n > TD_LSTR_MAX - tl - 1) {
 			rc = td_error(TD_ELIMIT, "segment lexicon too large");
 			goto out;
 		}
-		lex[i].str_off = (uint32_t)lstr;
+		lex[i].str_off = (uint32_t)sb.n;
+		/* its front-coded entry (format 19) */
+		if ((rc = td_buf_reserve(&sb, tl + 1)))
+			goto out;
+		if (!(el = td_lstrenc_put(&le, td_strtab_str(t, order[i]), tl,
+		              (uint8_t *)sb.s + sb.n))) {
+			rc = TD_ENOMEM;
+			goto out;
+		}
+		sb.n += el;
 		lex[i].freq = freq[i];
 		if (pb.n > TD_POST_OFF_MASK) {
 			rc = td_error(TD_ELIMIT, "segment postings too large");
 			goto out;
 		}
 		lex[i].post_off = pb.n;
-		lstr += t->slen[order[i]] + 1;
 		if (share && share[i] == TD_POST_UNION) {
 			lex[i].post_off |= TD_POST_UNION;
 			if ((rc = td_union_encode(umem + ustart[i],
@@ -964,13 +973,8 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 	td_lexout_clear(&lx);
 	if (rc)
 		goto out;
-	if ((rc = td_out_begin(o, h, ssec)))
+	if ((rc = td_out_section(o, h, ssec, sb.s ? sb.s : "", sb.n)))
 		goto out;
-	for (uint32_t i = 0; i < n; i++)
-		if ((rc = td_out_put(o, td_strtab_str(t, order[i]),
-		             t->slen[order[i]] + 1)))
-			goto out;
-	td_out_end(o, h, ssec);
 	if ((rc = td_out_section(o, h, psec, pb.s, pb.n)))
 		goto out;
 	h->lexsize[layer] = n;
@@ -979,6 +983,8 @@ out:
 	free(start);
 	free(P);
 	td_buf_clear(&pb);
+	td_buf_clear(&sb);
+	td_lstrenc_clear(&le);
 	free(lex);
 	return rc;
 }

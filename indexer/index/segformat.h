@@ -166,10 +166,11 @@ static inline uint64_t td_post_share(int to, uint32_t id)
  * of the index, each position stored twice. */
 #define TD_POST_UNION ((uint64_t)1 << 62)
 
-/* A lexicon entry, decoded. A term's string is NUL-terminated in LSTR
- * and the strings follow the lexicon's order, so its length is up to the
- * next entry's str_off (the section's end for the last) less the NUL. LSTR
- * is at most TD_LSTR_MAX bytes (TD_ELIMIT when writing a larger one). */
+/* A lexicon entry, decoded. A term's entry in LSTR (front-coded by
+ * blocks of TD_LSTR_BLOCK, format 20: segout.h, td_lstrenc) begins at
+ * str_off and ends at the next entry's str_off (the section's end for the
+ * last). LSTR is at most TD_LSTR_MAX bytes (TD_ELIMIT when writing a
+ * larger one). */
 typedef struct td_seglex {
 	uint32_t str_off; /* into LSTR */
 	uint32_t freq;
@@ -202,6 +203,9 @@ static inline uint64_t td_lex_min_len(uint32_t n)
 	return n ? nb * (sizeof(td_seglexblk) + 8) + 8 : 0;
 }
 #define TD_LSTR_MAX UINT32_MAX
+/* LSTR's front coding restarts every TD_LSTR_BLOCK terms (segout.h,
+ * td_lstrenc): a term is read from its block's first. */
+#define TD_LSTR_BLOCK 16
 
 /* A name's span list in SPANS: per block of TD_SPAN_BLOCK spans a
  * td_segspblk of bases, then every span as TD_SPF_N fields packed LSB first

@@ -283,6 +283,14 @@ void td_seg_close(td_seg *s)
 	}
 	free(s->av_key);
 	free(s->av_val);
+	for (int l = 0; l < TD_NLAYERS; l++) {
+		uint64_t nb =
+		        ((uint64_t)s->hdr.lexsize[l] + TD_LSTR_BLOCK - 1) /
+		        TD_LSTR_BLOCK;
+		for (uint64_t b = 0; s->lstr_blk[l] && b < nb; b++)
+			free(s->lstr_blk[l][b]);
+		free(s->lstr_blk[l]);
+	}
 	for (int i = 0; i < TD_SEG_TEXTS; i++)
 		free(s->texts[i]);
 	free(s->spn);

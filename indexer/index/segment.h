@@ -27,15 +27,12 @@ typedef struct td_lexcache {
 	td_seglex e;
 } td_lexcache;
 
-/* Per layer the terms read last, by id modulo TD_LEX_TERMS (12 KiB a
- * layer; a query that reads the terms at positions reads the frequent
- * ones again and again: with 1024, --freq match '[]' is as fast as with
- * format 16's 16-byte entries): id + 1 (0: none) and the term's offset in
- * LSTR and length, its bytes checked. */
-#define TD_LEX_TERMS 1024
-typedef struct td_lexterm {
-	uint32_t id, off, len;
-} td_lexterm;
+/* A block of TD_LSTR_BLOCK terms of LSTR decoded (format 19's front
+ * coding): term j's bytes, NUL-terminated, at off[j] from the struct's
+ * start, its length off[j + 1] - off[j] - 1. */
+typedef struct td_lstrblk {
+	uint32_t off[TD_LSTR_BLOCK + 1];
+} td_lstrblk;
 
 /* segment.c: one mapped segment file. Blocks are checked on first use. */
 #define TD_SEG_TEXTS 8 /* document texts kept rebuilt per segment */
@@ -85,7 +82,11 @@ struct td_seg {
 	unsigned idc_next, idc_t;
 	uint32_t idc_r; /* the rank of that position */
 	td_lexcache lxc[TD_NLAYERS];
-	td_lexterm lxt[TD_NLAYERS][TD_LEX_TERMS];
+	/* per layer per block of LSTR its terms decoded on first use
+	 * (lstr_blk[layer] allocated then), kept until close: a term's
+	 * bytes live as long as the segment, as when they were read from
+	 * the map */
+	td_lstrblk **lstr_blk[TD_NLAYERS];
 };
 /* Records damage found outside segment.c (postings): TD_ECORRUPT with the
  * segment's name, and the sticky flag of td_seg_damaged(). */

@@ -12,6 +12,7 @@
 #include "segment.h"
 #include "tagdex.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 uint32_t td_seg_lex_size(td_seg *s, int layer)
@@ -131,40 +132,97 @@ int td_seg_lex_entry(td_seg *s, int layer, uint32_t id, td_seglex *e,
 	return 0;
 }
 
+/* Decodes block b of layer's LSTR (format 19: front-coded, segout.h)
+ * into lstr_blk; 0, or TD_ECORRUPT with the segment marked, TD_ENOMEM. */
+static int lstr_block(td_seg *s, int layer, uint32_t b)
+{
+	uint32_t n = s->hdr.lexsize[layer], first = b * TD_LSTR_BLOCK,
+	         cnt = n - first < TD_LSTR_BLOCK ? n - first : TD_LSTR_BLOCK;
+	if (!s->lstr_blk[layer]) {
+		uint64_t nb = ((uint64_t)n + TD_LSTR_BLOCK - 1) / TD_LSTR_BLOCK;
+		if (!(s->lstr_blk[layer] = calloc(nb, sizeof(td_lstrblk *))))
+			return td_error(TD_ENOMEM, "out of memory");
+	}
+	/* the entries' bounds: each ends where the next begins (the last
+	 * term's at the section's end) */
+	uint64_t at[TD_LSTR_BLOCK + 1];
+	td_seglex e;
+	/* the string offsets, field 0 of the entries, read from their
+	 * lexicon block (TD_LSTR_BLOCK divides TD_LEX_BLOCK) in a loop */
+	if (lex_block(s, layer, first / TD_LEX_BLOCK))
+		return TD_ECORRUPT;
+	const td_lexcache *lc = &s->lxc[layer];
+	for (uint32_t j = 0; j < cnt; j++) {
+		uint64_t bit =
+		        (uint64_t)((first + j) % TD_LEX_BLOCK) * lc->wsum;
+		at[j] = lc->h.str_base +
+		        td_bits_at(lc->p + bit / 8, bit % 8, lc->h.w[0]);
+	}
+	if (first + cnt == n)
+		at[cnt] = s->hdr.sec_len[td_sec_lstr(layer)];
+	else if (lex_get(s, layer, first + cnt, &e))
+		return TD_ECORRUPT;
+	else
+		at[cnt] = e.str_off;
+	if (at[cnt] <= at[0] || at[cnt] > s->hdr.sec_len[td_sec_lstr(layer)])
+		return td_seg_mark_damaged(s, "bad lexicon entry");
+	const uint8_t *p =
+	        td_seg_sec(s, td_sec_lstr(layer), at[0], at[cnt] - at[0]);
+	if (!p)
+		return TD_ECORRUPT;
+	/* the lengths: a prefix of the term before (none at the first),
+	 * then the entry's own bytes */
+	uint64_t len[TD_LSTR_BLOCK], total = 0;
+	for (uint32_t j = 0; j < cnt; j++) {
+		if (at[j + 1] <= at[j])
+			return td_seg_mark_damaged(s, "bad lexicon entry");
+		unsigned k = p[at[j] - at[0]];
+		if (k > (j ? len[j - 1] : 0))
+			return td_seg_mark_damaged(s, "bad lexicon entry");
+		len[j] = k + (at[j + 1] - at[j] - 1);
+		total += len[j] + 1;
+	}
+	if (total > UINT32_MAX - sizeof(td_lstrblk))
+		return td_seg_mark_damaged(s, "bad lexicon entry");
+	td_lstrblk *d = malloc(sizeof *d + total);
+	if (!d)
+		return td_error(TD_ENOMEM, "out of memory");
+	char *c = (char *)d; /* the decoded block's bytes */
+	uint32_t o = sizeof *d;
+	for (uint32_t j = 0; j < cnt; j++) {
+		unsigned k = p[at[j] - at[0]];
+		d->off[j] = o;
+		/* most terms are short: a loop, not two calls of memcpy */
+		char *to = c + o;
+		const char *from = j ? c + d->off[j - 1] : c;
+		const uint8_t *own = p + (at[j] - at[0]) + 1;
+		for (unsigned x = 0; x < k; x++)
+			to[x] = from[x];
+		for (uint64_t x = k; x < len[j]; x++)
+			to[x] = (char)own[x - k];
+		to[len[j]] = '\0';
+		o += (uint32_t)len[j] + 1;
+	}
+	for (uint32_t j = cnt; j <= TD_LSTR_BLOCK; j++)
+		d->off[j] = o;
+	s->lstr_blk[layer][b] = d;
+	return 0;
+}
+
 const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
 {
 	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer]) {
 		td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
 		return NULL;
 	}
-	td_lexterm *c = &s->lxt[layer][id % TD_LEX_TERMS];
-	if (c->id == id + 1) {
-		if (len)
-			*len = c->len;
-		return (const char *)s->map +
-		       s->hdr.sec_off[td_sec_lstr(layer)] + c->off;
-	}
-	/* the term ends where the next begins, less its NUL */
-	td_seglex e;
-	uint64_t end;
-	if (td_seg_lex_entry(s, layer, id, &e, &end, NULL))
+	uint32_t b = id / TD_LSTR_BLOCK, j = id % TD_LSTR_BLOCK;
+	if ((!s->lstr_blk[layer] || !s->lstr_blk[layer][b]) &&
+	        lstr_block(s, layer, b))
 		return NULL;
-	uint32_t a = e.str_off;
-	if (end <= a) {
-		td_seg_mark_damaged(s, "bad lexicon entry");
-		return NULL;
-	}
-	const uint8_t *p = td_seg_sec(s, td_sec_lstr(layer), a, end - a);
-	if (!p)
-		return NULL;
-	if (p[end - a - 1] != '\0') {
-		td_seg_mark_damaged(s, "bad lexicon entry");
-		return NULL;
-	}
+	const td_lstrblk *d = s->lstr_blk[layer][b];
 	if (len)
-		*len = (size_t)(end - a - 1);
-	*c = (td_lexterm){id + 1, a, (uint32_t)(end - a - 1)};
-	return (const char *)p;
+		*len = d->off[j + 1] - d->off[j] - 1;
+	return (const char *)d + d->off[j];
 }
 
 typedef struct lex_key {
@@ -187,10 +245,71 @@ static int lex_cmp(td_seg *s, uint32_t i, const void *key, int *c)
 	return 0;
 }
 
+/* lex_cmp for the first term of block i of LSTR, read in place (its
+ * entry is a 0 and its bytes, format 19): no block decoded. */
+static int head_cmp(td_seg *s, uint32_t i, const void *key, int *c)
+{
+	const lex_key *k = key;
+	uint32_t id = i * TD_LSTR_BLOCK, n = s->hdr.lexsize[k->layer];
+	td_seglex e;
+	uint64_t a, end;
+	if (lex_get(s, k->layer, id, &e))
+		return -1;
+	a = e.str_off;
+	if (id + 1 == n)
+		end = s->hdr.sec_len[td_sec_lstr(k->layer)];
+	else if (lex_get(s, k->layer, id + 1, &e))
+		return -1;
+	else
+		end = e.str_off;
+	const uint8_t *p;
+	if (end <= a || end > s->hdr.sec_len[td_sec_lstr(k->layer)])
+		return td_seg_mark_damaged(s, "bad lexicon entry");
+	if (!(p = td_seg_sec(s, td_sec_lstr(k->layer), a, end - a)))
+		return -1;
+	if (p[0])
+		return td_seg_mark_damaged(s, "bad lexicon entry");
+	size_t ml = (size_t)(end - a - 1);
+	*c = memcmp(p + 1, k->term, ml < k->len ? ml : k->len);
+	if (!*c)
+		*c = ml < k->len ? -1 : ml > k->len;
+	return 0;
+}
+
 int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len)
 {
 	lex_key k = {layer, term, len};
-	return td_seg_bsearch(s, td_seg_lex_size(s, layer), &k, lex_cmp);
+	uint32_t n = td_seg_lex_size(s, layer);
+	/* the last block whose first term is at most the key, by the
+	 * blocks' first terms; then that block's terms */
+	uint32_t lo = 0, hi = (uint32_t)(((uint64_t)n + TD_LSTR_BLOCK - 1) /
+	                                 TD_LSTR_BLOCK);
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		int c = 0;
+		if (head_cmp(s, mid, &k, &c))
+			return TD_ECORRUPT;
+		if (!c)
+			return (int64_t)mid * TD_LSTR_BLOCK;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (!lo)
+		return TD_ENOTFOUND; /* below the first term */
+	uint32_t first = (lo - 1) * TD_LSTR_BLOCK,
+	         cnt = n - first < TD_LSTR_BLOCK ? n - first : TD_LSTR_BLOCK;
+	for (uint32_t j = 1; j < cnt; j++) {
+		int c = 0;
+		if (lex_cmp(s, first + j, &k, &c))
+			return TD_ECORRUPT;
+		if (!c)
+			return first + j;
+		if (c > 0)
+			break;
+	}
+	return TD_ENOTFOUND;
 }
 
 uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id)

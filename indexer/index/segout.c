@@ -254,3 +254,31 @@ int td_out_close(td_out *o, int rc)
 		unlink(o->path);
 	return rc;
 }
+
+size_t td_lstrenc_put(td_lstrenc *e, const char *t, size_t len, uint8_t *out)
+{
+	size_t k = 0;
+	if (e->n % TD_LSTR_BLOCK) {
+		size_t m = e->plen < len ? e->plen : len;
+		if (m > 255)
+			m = 255;
+		while (k < m && e->prev[k] == t[k])
+			k++;
+	}
+	out[0] = (uint8_t)k;
+	memcpy(out + 1, t + k, len - k);
+	if (TD_VEC_RESERVE_N(e->prev, len, e->cap, 64)) {
+		td_error(TD_ENOMEM, "out of memory");
+		return 0;
+	}
+	memcpy(e->prev, t, len);
+	e->plen = len;
+	e->n++;
+	return 1 + len - k;
+}
+
+void td_lstrenc_clear(td_lstrenc *e)
+{
+	free(e->prev);
+	memset(e, 0, sizeof *e);
+}

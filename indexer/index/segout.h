@@ -49,6 +49,21 @@ int td_lexout_put(td_out *o, td_seghdr *h, td_lexout *x, const td_seglex *e);
  * and frees what x holds (as td_lexout_clear). */
 int td_lexout_end(td_out *o, td_seghdr *h, td_lexout *x);
 void td_lexout_clear(td_lexout *x);
+/* LSTR0-3 front-coded (format 19): the entry of a layer's next term, in
+ * term order: a byte k, the length of the prefix it shares with the term
+ * before (at most 255; 0 for the first term of each block of
+ * TD_LSTR_BLOCK), then its bytes from k on (no NUL: a term ends where
+ * the next term's entry begins). put writes it to out (room for len + 1
+ * bytes) and returns its length, or 0 with TD_ENOMEM; clear frees the
+ * copy of the term before (always). */
+typedef struct td_lstrenc {
+	char *prev;
+	size_t plen, cap;
+	uint32_t n; /* terms put */
+} td_lstrenc;
+size_t td_lstrenc_put(td_lstrenc *e, const char *t, size_t len, uint8_t *out);
+void td_lstrenc_clear(td_lstrenc *e);
+
 /* Closes (the "segment close" step); rc != 0 (or a failing close) removes
  * the file. Returns rc, or the close's error. */
 int td_out_close(td_out *o, int rc);

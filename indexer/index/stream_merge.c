@@ -102,6 +102,7 @@ typedef struct merge {
 	const volatile sig_atomic_t *stop;
 	char dir[4096];
 	spill lex, lstr;
+	td_lstrenc le;             /* the layer's LSTR (format 19) */
 	uint32_t nout[TD_NLAYERS]; /* output terms per layer */
 	uint32_t *wnorm;           /* per output word its tentative norm */
 	uint64_t *wfreq;           /* per output word its frequency */
@@ -624,8 +625,17 @@ static int put_lex(
 	if (g->lstr.len > TD_LSTR_MAX - len - 1)
 		return td_error(TD_ELIMIT, "merged segment lexicon too large");
 	int rc = spill_put(g, &g->lex, &e, sizeof e);
+	/* the front-coded entry: at most len + 1 bytes */
+	uint8_t small[256], *b = len < sizeof small ? small : NULL;
+	size_t el = 0;
+	if (!rc && !b && !(b = malloc(len + 1)))
+		rc = nomem();
+	if (!rc && !(el = td_lstrenc_put(&g->le, t, len, b)))
+		rc = TD_ENOMEM;
 	if (!rc)
-		rc = spill_put(g, &g->lstr, t, len + 1);
+		rc = spill_put(g, &g->lstr, b, el);
+	if (b != small)
+		free(b);
 	return rc;
 }
 
@@ -665,6 +675,7 @@ static int end_layer(merge *g, int layer)
 	if ((rc = lex_copy(g, td_sec_lex(layer))))
 		return rc;
 	rc = spill_copy(g, &g->lstr, td_sec_lstr(layer));
+	g->le.n = 0; /* the next layer's first block */
 	g->h.lexsize[layer] = g->nout[layer];
 	return rc;
 }
@@ -1990,6 +2001,7 @@ out:
 		td_out_close(&g.o, rc ? rc : -1);
 	spill_close(&g.lex);
 	spill_close(&g.lstr);
+	td_lstrenc_clear(&g.le);
 	for (size_t i = 0; g.m && i < n; i++) {
 		free(g.m[i].first);
 		free(g.m[i].newfirst);

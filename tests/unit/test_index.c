@@ -3119,6 +3119,126 @@ static void test_check_names_once(void **state)
 	td_seg_close(s);
 }
 
+/* Rewrites the block checksums, the table's and the header's of the
+ * segment file in buf (after a test changed its bytes). */
+static void fix_checksums(uint8_t *buf)
+{
+	td_seghdr h;
+	memcpy(&h, buf, sizeof h);
+	uint32_t *crcs = (uint32_t *)(buf + h.crc_off);
+	for (uint32_t k = 0; k < h.nblocks; k++) {
+		uint64_t off = TD_SEG_HDR + (uint64_t)k * TD_SEG_BLOCK;
+		uint64_t len = h.crc_off - off < TD_SEG_BLOCK ? h.crc_off - off
+		                                              : TD_SEG_BLOCK;
+		crcs[k] = td_crc32c(0, buf + off, len);
+	}
+	h.crc_crc = td_crc32c(0, crcs, (size_t)h.nblocks * 4);
+	h.hdr_crc = 0;
+	memcpy(buf, &h, sizeof h);
+	h.hdr_crc = td_crc32c(0, buf, TD_SEG_HDR);
+	memcpy(buf, &h, sizeof h);
+}
+
+/* LSTR front-coded by blocks of TD_LSTR_BLOCK terms (format 20,
+ * segout.h): every term of several blocks comes back and is found, with
+ * prefixes longer than the 255 a byte holds; absent terms before, between
+ * and after them are not found; the section is smaller than the terms
+ * with their NULs (format 19). A block's first entry with a prefix, or an
+ * entry whose prefix is longer than the term before, is damage
+ * (TD_ECORRUPT under good checksums), not a wrong term. */
+static void test_lstr_front(void **state)
+{
+	(void)state;
+	enum { NW = 60, LONG = 270 };
+	static char words[NW][LONG + 8];
+	size_t nw = 0;
+	char *text = malloc((size_t)NW * (LONG + 9)), *t = text;
+	assert_non_null(text);
+	/* sorted bytewise: long shared prefixes, then short words */
+	for (int i = 0; i < 20; i++) {
+		memset(words[nw], 'k', LONG);
+		snprintf(words[nw] + LONG, 8, "%c", 'a' + i);
+		nw++;
+	}
+	for (int i = 0; i < NW - 20; i++)
+		snprintf(words[nw++], 8, "w%03d", i * 7);
+	size_t sum = 0;
+	for (size_t i = 0; i < nw; i++) {
+		t += sprintf(t, "%s%s", i ? " " : "", words[i]);
+		sum += strlen(words[i]) + 1;
+	}
+	char dir[256], path[300];
+	newdir(dir, sizeof dir);
+	mkdir(dir, 0755);
+	snprintf(path, sizeof path, "%s/seg.tdx", dir);
+	td_segbuild *b;
+	td_doc *d;
+	assert_int_equal(td_doc_new("doc-x", text, (size_t)(t - text), &d), 0);
+	assert_int_equal(td_segbuild_new(&b), 0);
+	assert_int_equal(td_segbuild_add(b, d, "x.txt", NULL), 0);
+	assert_int_equal(td_segbuild_write(b, path, NULL, NULL), 0);
+	td_segbuild_free(b);
+	td_doc_free(d);
+	free(text);
+	td_seg *s;
+	assert_int_equal(td_seg_open(path, &s), 0);
+	assert_int_equal(td_seg_lex_size(s, TD_LAYER_WORD), nw);
+	assert_true(s->hdr.sec_len[TD_SEC_LSTR0] < sum / 2);
+	uint64_t off16 = 0, off1 = 0;
+	for (size_t i = 0; i < nw; i++) {
+		size_t len = 0;
+		int64_t id = td_seg_lex_find(
+		        s, TD_LAYER_WORD, words[i], strlen(words[i]));
+		assert_int_equal(id, (int64_t)i);
+		const char *w =
+		        td_seg_lex_term(s, TD_LAYER_WORD, (uint32_t)i, &len);
+		assert_non_null(w);
+		assert_int_equal(len, strlen(words[i]));
+		assert_string_equal(w, words[i]);
+		td_seglex e;
+		assert_int_equal(td_seg_lex_entry(s, TD_LAYER_WORD, (uint32_t)i,
+		                         &e, NULL, NULL),
+		        0);
+		if (i == TD_LSTR_BLOCK)
+			off16 = e.str_off;
+		if (i == 21)
+			off1 = e.str_off;
+	}
+	char k1[LONG + 2], k2[LONG + 3];
+	memset(k1, 'k', LONG);
+	snprintf(k1 + LONG, 2, "z"); /* past the last long one */
+	memset(k2, 'k', LONG);
+	snprintf(k2 + LONG, 3, "bb");
+	const char *absent[] = {"a", "kk", k1, k2, "w0", "w001", "w9", "zz"};
+	for (size_t i = 0; i < sizeof absent / sizeof *absent; i++)
+		assert_int_equal(td_seg_lex_find(s, TD_LAYER_WORD, absent[i],
+		                         strlen(absent[i])),
+		        TD_ENOTFOUND);
+	assert_int_equal(td_seg_damaged(s), 0);
+	uint64_t lstr = s->hdr.sec_off[TD_SEC_LSTR0];
+	td_seg_close(s);
+	/* a prefix at a block's first term; one past the term before */
+	for (int k = 0; k < 2; k++) {
+		uint8_t *buf;
+		size_t n;
+		assert_int_equal(td_read_file(path, (char **)&buf, &n), 0);
+		if (k == 0)
+			buf[lstr + off16] = 1;
+		else
+			buf[lstr + off1] = 200; /* the term before has 4 */
+		fix_checksums(buf);
+		char bad[320];
+		snprintf(bad, sizeof bad, "%s/bad%d.tdx", dir, k);
+		put_file(bad, buf, n);
+		free(buf);
+		assert_int_equal(td_seg_open(bad, &s), 0);
+		uint32_t id = k == 0 ? TD_LSTR_BLOCK : 21;
+		assert_null(td_seg_lex_term(s, TD_LAYER_WORD, id, NULL));
+		assert_int_equal(td_seg_damaged(s), TD_ECORRUPT);
+		td_seg_close(s);
+	}
+}
+
 /* A segment written with several threads (its lexicons and spans sorted
  * on another, td_segbuild_set_threads) is the file written with one,
  * byte for byte: with pos and lemma layers and without. */
@@ -3458,6 +3578,7 @@ int main(void)
 	        cmocka_unit_test(test_word_ids_ranked),
 	        cmocka_unit_test(test_idc_locate),
 	        cmocka_unit_test(test_idc_tiers),
+	        cmocka_unit_test(test_lstr_front),
 	        cmocka_unit_test(test_terms_same_file),
 	        cmocka_unit_test(test_lexicon_order),
 	};
