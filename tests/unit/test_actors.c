@@ -2854,6 +2854,27 @@ static void test_runs_no_person_ends_in(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: "Johnson" after a title of office in the years Lyndon B.
+ * Johnson held national office is he ("Vice President Johnson told");
+ * a grocer Mr. Johnson is not. */
+static void test_vice_president_johnson(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1962-04-10",
+	        "Vice President Johnson told the dinner in Dallas that the "
+	        "space program would go on.");
+	fx_expect(d, "persName", "Johnson", "ref", "#lyndon-b-johnson");
+	td_doc_free(d);
+	d = fx_one("1962-04-10",
+	        "Mr. Johnson, a grocer on Elm Street, said he would close "
+	        "early.");
+	const td_span *p = fx_find(d, "persName", "Johnson");
+	if (p && td_span_attr(p, "ref"))
+		assert_string_not_equal(
+		        td_span_attr(p, "ref"), "#lyndon-b-johnson");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2961,6 +2982,7 @@ int main(void)
 	        cmocka_unit_test(test_given_name_after_place_preposition),
 	        cmocka_unit_test(test_article_before_given_name_run),
 	        cmocka_unit_test(test_runs_no_person_ends_in),
+	        cmocka_unit_test(test_vice_president_johnson),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
