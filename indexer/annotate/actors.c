@@ -4220,6 +4220,11 @@ static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
  * person wherever the word stands alone in the document ("Brenner
  * shrugged"): spread_word. Persons named in full spread by
  * short_forms_anywhere; vocatives and cited authors spread as found. */
+/* Titles of a ship's master, which name a character of the story, not
+ * someone the reader may know by a fuller name ("Captain Peleg" ...
+ * "Peleg said"). */
+static const char *const ship_titles[] = {"Captain", "Capt", NULL};
+
 static int one_word_persons(td_actx *c, unsigned char *in)
 {
 	size_t nm = c->n_ments;
@@ -4230,7 +4235,8 @@ static int one_word_persons(td_actx *c, unsigned char *in)
 		if (m->pronoun || !m->key || strcmp(m->kind, "person") ||
 		        m->t1 - m->t0 != 1 ||
 		        (tt = title_before(c, m->t0)) == SIZE_MAX ||
-		        !in_list(c, tt, honorifics, 0))
+		        !(in_list(c, tt, honorifics, 0) ||
+		                in_list(c, tt, ship_titles, 0)))
 			continue;
 		/* keyed by itself: a person the document names by that word
 		 * alone, not a short form of a full name */
@@ -5906,6 +5912,6 @@ static int register_words(td_annotator *a)
 	        coworkers, home_words, unnamed_things, people_nouns,
 	        street_words, school_heads, legislature_words, congress_words,
 	        clause_openers, kin_nouns, possessive_dets, place_preps,
-	        name_articles, body_ends, thing_ends, NULL};
+	        name_articles, body_ends, thing_ends, ship_titles, NULL};
 	return td_words_register(a, lists);
 }

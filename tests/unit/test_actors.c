@@ -2875,6 +2875,22 @@ static void test_vice_president_johnson(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: a one-word name after "Captain" is a character of the
+ * story, like one after "Mr.": its bare acting uses before and after
+ * take its key ("Captain Harrow" ... "Harrow turned"). */
+static void test_captain_one_word_spread(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "At noon the riggers went ashore, and Harrow turned to the "
+	        "mate.",
+	        "Captain Harrow was now all alive on the quarter-deck."};
+	td_doc *d = fx_doc("1851-10-18", story, 2);
+	fx_expect(d, "persName", "Harrow", "ref", "#harrow");
+	assert_non_null(fx_find_nth(d, "persName", "Harrow", 1));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2983,6 +2999,7 @@ int main(void)
 	        cmocka_unit_test(test_article_before_given_name_run),
 	        cmocka_unit_test(test_runs_no_person_ends_in),
 	        cmocka_unit_test(test_vice_president_johnson),
+	        cmocka_unit_test(test_captain_one_word_spread),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
