@@ -577,7 +577,8 @@ size_t td_lemma(
 	if (starts_with(pos, "VB") || starts_with(pos, "MD") || !pos[0])
 		for (size_t i = 0; i < sizeof irregular / sizeof *irregular;
 		        i++)
-			if (!strcmp(low, irregular[i].form))
+			if (low[0] == irregular[i].form[0] &&
+			        !strcmp(low, irregular[i].form))
 				return as_is(irregular[i].lemma,
 				        strlen(irregular[i].lemma), out, size);
 	int cls = 0;
