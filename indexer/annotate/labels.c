@@ -2160,22 +2160,59 @@ static int spoken_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 	       !any(c, i - 1, t1, speaker_side);
 }
 
+/* A time ahead in the quoted clause from its verb at v (issue 13): a
+ * future_at time ("by the spring", "before the end of the year", "next
+ * week", a date after publication) or "this" + year/season, up to a ";"
+ * or the quote's end; "in the future" sets no time. */
+static TD_COLD int quote_horizon(
+        const td_actx *c, size_t t0, size_t v, size_t t1)
+{
+	for (size_t x = v; x < t1 && x <= v + 12; x++) {
+		if (td_tok_eq(c, x, ";", 0) ||
+		        !td_actx_in_quote(
+		                c, c->tok.v[x].start, c->tok.v[x].end))
+			return 0;
+		if (eq(c, x, t1, "this") && any(c, x + 1, t1, next_nouns))
+			return 1;
+		/* "It will never be a country in the future”": an
+		 * official's position, no time set */
+		if (eq(c, x, t1, "in") && eq(c, x + 2, t1, "future"))
+			continue;
+		if (!any(c, x, t1, future_modals) &&
+		        !any(c, x, t1, possib_modals) &&
+		        future_at(c, t0, x, t1, 0, 0))
+			return 1;
+	}
+	return 0;
+}
+
 static int quoted_forecast(const td_actx *c, size_t t0, size_t t1)
 {
 	for (size_t i = t0 + 1; i + 1 < t1; i++) {
 		if (td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end) &&
 		        spoken_future(c, t0, i, t1))
 			return 1;
-		if (!any(c, i, t1, will_modals) ||
+		int poss = any(c, i, t1, possib_modals);
+		if ((!poss && !any(c, i, t1, will_modals)) ||
 		        !td_actx_in_quote(
 		                c, c->tok.v[i].start, c->tok.v[i].end))
 			continue;
 		size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
 		if (!(v < t1 && td_tok_is_lower(c, v)) || eq(c, v, t1, "have"))
 			continue;
+		/* could/may/might of things foretell with a time ahead only
+		 * ("a treaty could be signed before the end of the year");
+		 * so does "it"/"there" + will ("it will become a European
+		 * one by the spring") */
+		int ahead = quote_horizon(c, t0, v, t1);
+		if (poss && !ahead)
+			continue;
 		size_t b = i;
 		while (b > t0 && any(c, b - 1, t1, modal_adverbs))
 			b--;
+		if (!poss && ahead && b > t0 &&
+		        (eq(c, b - 1, t1, "it") || eq(c, b - 1, t1, "there")))
+			return 1;
 		if (b > t0 && (eq(c, b - 1, t1, "which") ||
 		                      eq(c, b - 1, t1, "that"))) {
 			/* a relative clause on a noun of things */

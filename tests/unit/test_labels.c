@@ -1473,6 +1473,27 @@ static void test_reported_horizon_modal(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper b): inside a quote, could/may/might of things and
+ * "it"/"there" + will foretell with a time ahead ("a school could be
+ * built before the end of the year", "it will fall down by the
+ * spring"); without one, or with "in the future" only, they do not. */
+static void test_quoted_horizon(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+	        "\"If the council agrees, a new school could be built before "
+	        "the end of the year,\" the mayor said.\n"
+	        "\"If nobody pays, it will fall down by the spring,\" the "
+	        "janitor said.\n"
+	        "\"A new school could be built,\" the mayor said.\n"
+	        "\"It will never be a state in the future,\" he said.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1543,6 +1564,7 @@ int main(void)
 	        cmocka_unit_test(test_will_have_object),
 	        cmocka_unit_test(test_expected_passive),
 	        cmocka_unit_test(test_reported_horizon_modal),
+	        cmocka_unit_test(test_quoted_horizon),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
