@@ -886,11 +886,18 @@ static int future_at(const td_actx *c, size_t t0, size_t i, size_t t1,
 		return 1;
 	if (expected_passive(c, t0, i, t1))
 		return 1;
-	/* "in the next few months", "over the next several years" */
+	/* "in the next few months", "over the next several years"; not
+	 * with a past verb after it ("Developments over the next two
+	 * months, however, caused ..."), a verb of saying apart */
 	if (eq(c, i, t1, "next") && any(c, i + 1, t1, few_words) &&
 	        any(c, i + 2, t1, period_nouns) &&
-	        !past_tense_in_clause(c, t0, i))
+	        !past_tense_in_clause(c, t0, i)) {
+		for (size_t k = i + 3; k < t1 && k <= i + 12; k++)
+			if ((past_word(c, k) || td_tok_pos_is(c, k, "VBD")) &&
+			        !is_speech_word(c, k, t1))
+				return 0;
 		return 1;
+	}
 	if (eq(c, i, t1, "next") && any(c, i + 1, t1, next_nouns))
 		return 1;
 	/* "a convention in Fresno next Jan. 26-28", "next Tuesday" */

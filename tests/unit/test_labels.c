@@ -1441,7 +1441,8 @@ static void test_expected_passive(void **state)
 	        "Good manners are expected of every pupil.\n"
 	        "The storm was expected along the coast.\n"
 	        "New rules take effect in the next few weeks.\n"
-	        "Prices climbed in the next few weeks.");
+	        "Prices climbed in the next few weeks.\n"
+	        "Storms over the next two days, however, closed the pass.");
 	assert_true(has(fx_ana(d, 0), "#prediction"));
 	assert_true(has(fx_ana(d, 1), "#prediction"));
 	assert_true(has(fx_ana(d, 2), "#prediction"));
@@ -1449,6 +1450,7 @@ static void test_expected_passive(void **state)
 	assert_false(has(fx_ana(d, 4), "#prediction"));
 	assert_true(has(fx_ana(d, 5), "#prediction"));
 	assert_false(has(fx_ana(d, 6), "#prediction"));
+	assert_false(has(fx_ana(d, 7), "#prediction"));
 	td_doc_free(d);
 }
 
