@@ -338,14 +338,23 @@ static const char *const cause_particles[] = {"in", "on", "upon", "with",
  * decision (past ability, indirect question) carries over, and with a
  * stative "be + adjective" it speaks of the present ("may be graver
  * still") unless a verb form follows ("may be reimposed"). */
+static const char *const perfect_adverbs[] = {"also", "once", "hardly", "even",
+        "easily", "well", "never", "already", "just", "still", "scarcely",
+        "only", "ever", "possibly", "probably", NULL};
+
 static int possib_future(const td_actx *c, size_t i, size_t t1, int hedge_here)
 {
 	size_t k = i + 1;
 	if (!hedge_here || k >= t1 || !td_tok_is_lower(c, k))
 		return 0;
 	/* "may have done" is past; "may have to choose" forecasts a
-	 * necessity, as "will have to" does */
+	 * necessity, as "will have to" does; an adverb between looks back
+	 * as well ("may also have suffered", "might once have shown",
+	 * "could hardly have guessed") */
 	if (eq(c, k, t1, "have") && !eq(c, k + 1, t1, "to"))
+		return 0;
+	if (any(c, k, t1, perfect_adverbs) && eq(c, k + 1, t1, "have") &&
+	        !eq(c, k + 2, t1, "to"))
 		return 0;
 	if (eq(c, k, t1, "not") && eq(c, k + 1, t1, "have") &&
 	        !eq(c, k + 2, t1, "to"))
@@ -3004,6 +3013,6 @@ static int register_words(td_annotator *a)
 	        ident_subjects, ident_be, call_particles, cause_particles,
 	        institution_nouns, this_times, day_openers, be_now, past_alike,
 	        ll_persons, warn_verbs, open_marks, graded_words, have_objects,
-	        expected_words, be_expect, few_words, NULL};
+	        expected_words, be_expect, few_words, perfect_adverbs, NULL};
 	return td_words_register(a, lists);
 }

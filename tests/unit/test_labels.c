@@ -1496,6 +1496,22 @@ static void test_quoted_horizon(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper b): a possibility modal + an adverb + have + a
+ * participle looks back ("may also have suffered", "might once have
+ * held"); with a plain verb it may still foretell. */
+static void test_possibility_adverb_perfect(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-05-02",
+	        "The pike may also have suffered from heavy fishing.\n"
+	        "The old dam might once have held the flood.\n"
+	        "The old dam may also fail next spring.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1567,6 +1583,7 @@ int main(void)
 	        cmocka_unit_test(test_expected_passive),
 	        cmocka_unit_test(test_reported_horizon_modal),
 	        cmocka_unit_test(test_quoted_horizon),
+	        cmocka_unit_test(test_possibility_adverb_perfect),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
