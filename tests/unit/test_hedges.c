@@ -332,6 +332,19 @@ static void test_appearance_probable(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper b): "seeming" before a noun is an appearance cue,
+ * an inflection of "seem". */
+static void test_seeming(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-16",
+	        "The board was hurt by its seeming indifference to the "
+	        "tenants.");
+	fx_expect(d, "seg", "seeming", "subtype", "appearance");
+	assert_int_equal(fx_count(d, "seg"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -349,6 +362,7 @@ int main(void)
 	        cmocka_unit_test(test_fiction_non_hedges),
 	        cmocka_unit_test(test_suggested),
 	        cmocka_unit_test(test_appearance_probable),
+	        cmocka_unit_test(test_seeming),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
