@@ -2461,7 +2461,16 @@ static int past_narration(
 			past = 1;
 			continue;
 		}
-		if (td_tok_any(c, i, present_words) || eq(c, i, t1, "now"))
+		/* in a story a possessive "'s" before its noun (pos POS: "the
+		 * Kid's hip", "the old man's letter") is no "is" (session 18;
+		 * elsewhere the allowed gold claims such past reports:
+		 * "Brazil's foreign minister, ..., rejected the charge") */
+		if ((td_tok_any(c, i, present_words) &&
+		            !(fiction && td_tok_pos_is(c, i, "POS") &&
+		                    i + 1 < t1 &&
+		                    (td_tok_pos_is(c, i + 1, "NN*") ||
+		                            td_tok_pos_is(c, i + 1, "JJ*")))) ||
+		        eq(c, i, t1, "now"))
 			return 0;
 		/* "The economy continued to weaken": a trend, as before; after
 		 * a past event told ("Garland lit his pipe ... and began to

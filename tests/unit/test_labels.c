@@ -1512,6 +1512,27 @@ static void test_possibility_adverb_perfect(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper a): in a story a possessive "'s" before its noun is
+ * no present "is": the past narration around it narrates. Outside
+ * fiction it is read as before. */
+static void test_fiction_possessive_narration(void **state)
+{
+	(void)state;
+	const char *para = "Garland looked at the rider's hat and moved to the "
+	                   "far end of the porch.\n"
+	                   "Stoddard rode into Tascosa with the old woman's "
+	                   "letter in his pocket.";
+	td_doc *d = fx_one("1961-07-15", para);
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	fx_genre = "Fiction";
+	d = fx_one("1961-07-15", para);
+	fx_genre = NULL;
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_false(has(fx_ana(d, 1), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1584,6 +1605,7 @@ int main(void)
 	        cmocka_unit_test(test_reported_horizon_modal),
 	        cmocka_unit_test(test_quoted_horizon),
 	        cmocka_unit_test(test_possibility_adverb_perfect),
+	        cmocka_unit_test(test_fiction_possessive_narration),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
