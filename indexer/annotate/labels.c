@@ -2461,7 +2461,10 @@ static int past_narration(
 			past = 1;
 			continue;
 		}
-		/* in a story a possessive "'s" before its noun (pos POS: "the
+		/* in a story "now" with a past verb is the narration's moment
+		 * ("Now he stood at the gate and looked down the road.";
+		 * session 18), elsewhere the present as before; and in a
+		 * story a possessive "'s" before its noun (pos POS: "the
 		 * Kid's hip", "the old man's letter") is no "is" (session 18;
 		 * elsewhere the allowed gold claims such past reports:
 		 * "Brazil's foreign minister, ..., rejected the charge") */
@@ -2470,7 +2473,7 @@ static int past_narration(
 		                    i + 1 < t1 &&
 		                    (td_tok_pos_is(c, i + 1, "NN*") ||
 		                            td_tok_pos_is(c, i + 1, "JJ*")))) ||
-		        eq(c, i, t1, "now"))
+		        (eq(c, i, t1, "now") && !fiction))
 			return 0;
 		/* "The economy continued to weaken": a trend, as before; after
 		 * a past event told ("Garland lit his pipe ... and began to

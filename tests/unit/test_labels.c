@@ -1533,6 +1533,24 @@ static void test_fiction_possessive_narration(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper a): in a story "now" with past verbs is the
+ * narration's moment, the sentence narrates; elsewhere "now" keeps the
+ * sentence from the past narration test. */
+static void test_fiction_narrative_now(void **state)
+{
+	(void)state;
+	const char *para = "Now he stood at the gate and looked down the "
+	                   "empty road toward Tascosa.";
+	td_doc *d = fx_one("1961-07-15", para);
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	fx_genre = "Fiction";
+	d = fx_one("1961-07-15", para);
+	fx_genre = NULL;
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1606,6 +1624,7 @@ int main(void)
 	        cmocka_unit_test(test_quoted_horizon),
 	        cmocka_unit_test(test_possibility_adverb_perfect),
 	        cmocka_unit_test(test_fiction_possessive_narration),
+	        cmocka_unit_test(test_fiction_narrative_now),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
