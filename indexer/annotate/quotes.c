@@ -1595,6 +1595,44 @@ static int dash_after_quote(const td_actx *c, size_t k)
 	return k > 0 && is_dash(c, k) && is_close_mark(c, k - 1);
 }
 
+static const char *addressee(const td_actx *c, size_t q, const char *not_key);
+
+/* Verbs of a reply: the one who replies is the one just spoken to. */
+static const char *const reply_verbs[] = {
+        "replied", "answered", "rejoined", "retorted", NULL};
+
+/* "“What do you mean, Captain Peleg?” said I. / “I mean,” he replied":
+ * the "he"/"she" at token p of a reply verb at v, in a tag of the
+ * paragraph's first sentence, which opens with a quotation, is the one
+ * person whom the last quotation of the paragraph before calls by name
+ * (a vocative: addressee), its gender not other than the pronoun's;
+ * NULL otherwise (session 18). */
+static const char *replied_to(const td_actx *c, size_t p, size_t v)
+{
+	int si = c->tok_sent[p];
+	if (si < 1 || !td_tok_in(c, v, reply_verbs, 0) ||
+	        c->sents[si - 1].para == c->sents[si].para ||
+	        !tok_in_quote(c, c->sents[si].t0 + 1))
+		return NULL;
+	int pp = c->sents[si - 1].para;
+	long last = -1;
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		int qs = c->quotes[q].sent;
+		if (qs >= 0 && qs < si && c->sents[qs].para == pp &&
+		        (last < 0 ||
+		                c->quotes[q].start > c->quotes[last].start))
+			last = (long)q;
+	}
+	if (last < 0)
+		return NULL;
+	const char *w = addressee(c, (size_t)last, c->quotes[last].who);
+	if (!w)
+		return NULL;
+	int g = td_tok_eq(c, p, "she", 1) ? 'f' : 'm';
+	int wg = key_gender(c, w, p);
+	return wg && wg != g ? NULL : w;
+}
+
 /* A speech verb's speaker: the nearest mention before the verb in the same
  * clause, else right after the verb ("said Kim"). After a comma or a
  * closing mark a person right after the verb wins ("What Herter
@@ -1678,6 +1716,9 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	        (vend + 1 >= t1 || td_tok_eq(c, vend + 1, ",", 0) ||
 	                end_punct(c, vend + 1))) {
 		*found = 1;
+		const char *r = replied_to(c, vend, v);
+		if (r)
+			return r;
 		return described_agent_before(c, vend)
 		               ? NULL
 		               : resolve_pronoun(c, vend);
@@ -1794,7 +1835,8 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		        (!best || best->pronoun)) {
 			/* "he"/"she": the person the text is about */
 			*found = 1;
-			return reporting_pronoun(c, k);
+			const char *r = replied_to(c, k, v);
+			return r ? r : reporting_pronoun(c, k);
 		}
 		if (!m || m->located)
 			continue;

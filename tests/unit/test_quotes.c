@@ -2626,6 +2626,20 @@ static void test_session18_speaker_act_ends_clause(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: "“Where is the boat, Captain Brand?” asked Hollis. / “At
+ * the pier,” he replied.": the one who replies is the one just called by
+ * name, not the asker. */
+static void test_reply_to_vocative(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("Captain Hollis came down the pier."),
+	        ("\"Where is the boat, Captain Brand?\" asked Hollis."),
+	        ("\"At the pier,\" he replied.")};
+	td_doc *d = fx_doc("1961-05-20", paras, 3);
+	fx_expect(d, "q", "At the pier,", "who", "#brand");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2741,6 +2755,7 @@ int main(void)
 	        cmocka_unit_test(test_session18_adjective_plural_clause),
 	        cmocka_unit_test(test_session18_unknown_name_subject),
 	        cmocka_unit_test(test_session18_speaker_act_ends_clause),
+	        cmocka_unit_test(test_reply_to_vocative),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
