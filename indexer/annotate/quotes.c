@@ -807,10 +807,18 @@ static const char *binding_at(const td_actx *c, size_t x)
 /* "the kid" at the noun k: the person the nearest binding of that noun
  * before it names (binding_at, up to 3000 tokens back), unless a newcomer
  * of that noun ("a kid", "another kid") came after it. NULL otherwise. */
+static const char *bound_word(const td_actx *c, size_t k);
+
 static const char *bound_noun(const td_actx *c, size_t k)
 {
-	if (!td_tok_is_lower(c, k) || !td_tok_is_word(c, k) ||
-	        !td_tok_pos_is(c, k, "NN"))
+	return td_tok_pos_is(c, k, "NN") ? bound_word(c, k) : NULL;
+}
+
+/* bound_noun whatever the part of speech of the word at k (a vocative
+ * inside a quotation, where the tagger reads "drummer" as anything). */
+static const char *bound_word(const td_actx *c, size_t k)
+{
+	if (!td_tok_is_lower(c, k) || !td_tok_is_word(c, k))
 		return NULL;
 	size_t n = td_tok_len(c, k), lo = k > 3000 ? k - 3000 : 0;
 	for (size_t x = k; x-- > lo + 1;) {
@@ -4635,6 +4643,40 @@ static void drop_addressed(td_actx *c)
 	}
 }
 
+/* A speaker called in his own quotation by the noun that binds him
+ * (bound_noun): "“Leave her be, drummer,” he drawled." after "a whiskey
+ * drummer named Otis Pickett": the drummer is spoken to, so the
+ * quotation is not his (a lowercase word after a comma, then a comma or
+ * the sentence's end inside the quotation) (session 18). */
+static void drop_called_by_role(td_actx *c)
+{
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		const td_quote *qq = &c->quotes[q];
+		if (!qq->who || qq->sent < 0)
+			continue;
+		const char *w = qq->who;
+		int hit = 0;
+		for (size_t k = c->sents[qq->sent].t0 + 1;
+		        k + 1 < c->tok.n && !hit && c->tok.v[k].start < qq->end;
+		        k++) {
+			if (c->tok.v[k].start < qq->start ||
+			        !td_tok_eq(c, k - 1, ",", 0) ||
+			        !td_tok_is_lower(c, k) ||
+			        !address_end(c, q, k + 1))
+				continue;
+			const char *b = bound_word(c, k);
+			hit = b && !strcmp(b, w);
+		}
+		if (!hit)
+			continue;
+		int para = c->sents[qq->sent].para;
+		for (size_t k = 0; k < c->n_quotes; k++)
+			if (c->quotes[k].who == w && c->quotes[k].sent >= 0 &&
+			        c->sents[c->quotes[k].sent].para == para)
+				c->quotes[k].who = NULL;
+	}
+}
+
 /* Titles a speaker calls the one addressed by, alone ("No, Sergeant.",
  * "How long, Doctor?"), each with the abbreviation that may stand before
  * a name instead, without its full stop ("Dr. Ruth Adler"). */
@@ -5207,6 +5249,7 @@ int td_quotes_attribute(td_actx *c)
 				c->quotes[q].who = w;
 	}
 	drop_addressed(c);
+	drop_called_by_role(c);
 	beat_speakers(c);
 	handed_turns(c);
 	narrated_turns(c);

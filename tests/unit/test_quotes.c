@@ -2640,6 +2640,20 @@ static void test_reply_to_vocative(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18: a quotation that calls its tag's speaker by the noun that
+ * binds him ("a cattle buyer named Walt Greer" ... "“Sit down,
+ * buyer,” he said.") is said to him, not by him. */
+static void test_called_by_bound_noun(void **state)
+{
+	(void)state;
+	const char *const paras[] = {("The coach carried a cattle buyer named "
+	                              "Walt Greer and a young widow."),
+	        ("Greer grinned at her."), ("\"Sit down, buyer,\" he said.")};
+	td_doc *d = fx_doc("1961-05-20", paras, 3);
+	fx_expect(d, "q", "Sit down, buyer,", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2756,6 +2770,7 @@ int main(void)
 	        cmocka_unit_test(test_session18_unknown_name_subject),
 	        cmocka_unit_test(test_session18_speaker_act_ends_clause),
 	        cmocka_unit_test(test_reply_to_vocative),
+	        cmocka_unit_test(test_called_by_bound_noun),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
