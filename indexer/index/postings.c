@@ -79,6 +79,35 @@ static void bits_put(uint8_t *b, uint64_t off, uint64_t v, unsigned w)
 	}
 }
 
+size_t td_skip_code(const uint64_t *sk, uint64_t nb, uint8_t *out)
+{
+	uint32_t f0 = (uint32_t)sk[0], fmax = 0, omax = 0;
+	for (uint64_t b = 0; b < nb; b++) {
+		uint32_t f = (uint32_t)sk[b] - f0, o = (uint32_t)(sk[b] >> 32);
+		fmax = f > fmax ? f : fmax;
+		omax = o > omax ? o : omax;
+	}
+	unsigned wf = 0, wo = 0;
+	while (wf < 32 && fmax >> wf)
+		wf++;
+	while (wo < 32 && omax >> wo)
+		wo++;
+	size_t len = TD_SKIP_HEAD + (size_t)((nb * (wf + wo) + 7) / 8);
+	if (!out)
+		return len;
+	memset(out, 0, len);
+	out[0] = (uint8_t)wf;
+	out[1] = (uint8_t)wo;
+	for (int k = 0; k < 4; k++)
+		out[2 + k] = (uint8_t)(f0 >> 8 * k);
+	for (uint64_t b = 0; b < nb; b++) {
+		uint64_t bit = b * (wf + wo);
+		bits_put(out + TD_SKIP_HEAD, bit, (uint32_t)sk[b] - f0, wf);
+		bits_put(out + TD_SKIP_HEAD, bit + wf, sk[b] >> 32, wo);
+	}
+	return len;
+}
+
 size_t td_post_block_code(const uint32_t *v, uint32_t m, uint8_t *out)
 {
 	uint8_t *p = out;
@@ -128,7 +157,8 @@ int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out)
 	uint64_t nb = n <= TD_POST_BLOCK
 	                      ? 0
 	                      : (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
-	int rc = td_buf_reserve(out, (size_t)(nb * 9 + n * 5 + 6));
+	int rc = td_buf_reserve(
+	        out, (size_t)(TD_SKIP_HEAD + nb * 9 + n * 5 + 6));
 	if (rc)
 		return rc;
 	uint8_t *s = (uint8_t *)out->s, *p = s + out->n;
@@ -142,18 +172,26 @@ int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out)
 		return 0;
 	}
 	/* the skip table: per block its first position and its data's
-	 * offset after the table; then the blocks' codes */
-	uint8_t *skip = p, *data = p + nb * 8;
+	 * offset after the table (packed, format 21); then the blocks'
+	 * codes, written after room for the longest table and moved up */
+	uint64_t *sk = malloc(nb * sizeof *sk);
+	if (!sk)
+		return td_error(TD_ENOMEM, "out of memory");
+	uint8_t *skip = p, *data = p + TD_SKIP_HEAD + nb * 8;
 	p = data;
 	for (uint64_t b = 0; b < nb; b++) {
-		uint32_t z[2] = {pos[b * TD_POST_BLOCK], (uint32_t)(p - data)};
-		memcpy(skip + b * 8, z, sizeof z);
+		sk[b] = pos[b * TD_POST_BLOCK] | (uint64_t)(p - data) << 32;
 		uint64_t end = (b + 1) * TD_POST_BLOCK;
 		if (end > n)
 			end = n;
 		p += td_post_block_code(pos + b * TD_POST_BLOCK,
 		        (uint32_t)(end - b * TD_POST_BLOCK - 1), p);
 	}
+	size_t tl = td_skip_code(sk, nb, NULL);
+	memmove(skip + tl, data, (size_t)(p - data));
+	p -= data - (skip + tl);
+	td_skip_code(sk, nb, skip);
+	free(sk);
 	out->n = (size_t)(p - s);
 	out->s[out->n] = '\0';
 	return 0;
@@ -164,6 +202,11 @@ struct td_postings {
 	const uint8_t *data;       /* after the skip table */
 	const uint8_t *p;          /* next byte to decode */
 	uint32_t freq, nblocks, done, blk, in_blk, cur, ntokens;
+	/* the skip table (nblocks > 1, format 21): its widths, and the
+	 * first position of block 0 */
+	unsigned swf, swo, sw; /* sw = swf + swo */
+	uint32_t sf0;
+	uint32_t nfirst; /* the first position of block blk + 1, if any */
 	/* the block being decoded: its first position; when ef, its
 	 * Elias-Fano code (format 18) at eb, of l low bits each, whose high
 	 * parts begin at bit h0 (hk: h0 + the high parts read); hw holds
@@ -218,18 +261,56 @@ static int bad_term(td_seg *s, uint32_t id)
 	return td_seg_mark_damaged(s, what);
 }
 
-static uint32_t skip_first(const td_postings *q, uint32_t b)
+/* w (<= 32) bits at bit of the skip table's entries: 8 bytes at once
+ * where the list holds them (the table ends before its data), else a
+ * byte at a time. */
+static inline __attribute__((always_inline)) uint32_t skip_bits(
+        const td_postings *q, uint64_t bit, unsigned w)
 {
-	uint32_t v;
-	memcpy(&v, q->base + (size_t)b * 8, 4);
-	return v;
+	const uint8_t *p = q->base + TD_SKIP_HEAD + bit / 8;
+	unsigned sh = (unsigned)(bit % 8);
+	uint64_t v = 0;
+	if (q->end - p >= 8)
+		memcpy(&v, p, 8);
+	else
+		for (unsigned got = 0; got < sh + w; got += 8)
+			v |= (uint64_t)*p++ << got;
+	return (uint32_t)(v >> sh & (((uint64_t)1 << w) - 1));
 }
 
-static uint32_t skip_off(const td_postings *q, uint32_t b)
+static inline __attribute__((always_inline)) uint32_t skip_first(
+        const td_postings *q, uint32_t b)
 {
-	uint32_t v;
-	memcpy(&v, q->base + (size_t)b * 8 + 4, 4);
-	return v;
+	return q->sf0 + skip_bits(q, (uint64_t)b * q->sw, q->swf);
+}
+
+static inline __attribute__((always_inline)) uint32_t skip_off(
+        const td_postings *q, uint32_t b)
+{
+	return skip_bits(q, (uint64_t)b * q->sw + q->swf, q->swo);
+}
+
+/* Reads the skip table's head of q (nblocks > 1) and sets q->data after
+ * the table: 0, or -1 when it does not fit the list. */
+static int skip_open(td_postings *q)
+{
+	uint64_t len = (uint64_t)(q->end - q->base);
+	if (len < TD_SKIP_HEAD)
+		return -1;
+	q->swf = q->base[0];
+	q->swo = q->base[1];
+	q->sf0 = (uint32_t)q->base[2] | (uint32_t)q->base[3] << 8 |
+	         (uint32_t)q->base[4] << 16 | (uint32_t)q->base[5] << 24;
+	if (q->swf > 32 || q->swo > 32)
+		return -1;
+	q->sw = q->swf + q->swo;
+	uint64_t tl = TD_SKIP_HEAD +
+	              ((uint64_t)q->nblocks * (q->swf + q->swo) + 7) / 8;
+	if (len < tl)
+		return -1;
+	q->data = q->base + tl;
+	q->nfirst = skip_first(q, 1);
+	return 0;
 }
 
 void td_postings_close(td_postings *q)
@@ -378,11 +459,10 @@ int td_postings_open(td_seg *s, int layer, uint32_t id, td_postings **out)
 	                     ? (a.freq + TD_POST_BLOCK - 1) / TD_POST_BLOCK
 	                     : 1;
 	if (q->nblocks > 1) {
-		if ((uint64_t)(q->end - q->base) < (uint64_t)q->nblocks * 8) {
+		if (skip_open(q)) {
 			free(q);
 			return bad_term(s, id);
 		}
-		q->data = p + (size_t)q->nblocks * 8;
 	} else {
 		q->data = p;
 	}
@@ -422,6 +502,8 @@ static int seek_block(td_postings *q, uint32_t b)
 	if (off > (size_t)(q->end - q->data))
 		return corrupt(q);
 	q->blk = b;
+	if (b + 1 < q->nblocks)
+		q->nfirst = skip_first(q, b + 1);
 	q->in_blk = 0;
 	q->done = b * TD_POST_BLOCK;
 	q->p = q->data + off;
@@ -963,8 +1045,7 @@ int td_postings_next(td_postings *q, uint32_t target, uint32_t *pos)
 	if (q->done >= q->freq)
 		return 0;
 	if (q->nblocks > 1 && (q->done == 0 || target > q->cur) &&
-	        q->blk + 1 < q->nblocks &&
-	        skip_first(q, q->blk + 1) <= target) {
+	        q->blk + 1 < q->nblocks && q->nfirst <= target) {
 		/* the last block whose first position is <= target */
 		uint32_t lo = q->blk + 1, hi = q->nblocks - 1;
 		while (lo < hi) {
@@ -1035,11 +1116,11 @@ int td_postings_open_buf(const uint8_t *p, size_t len, uint32_t freq,
 	                     ? (freq + TD_POST_BLOCK - 1) / TD_POST_BLOCK
 	                     : 1;
 	if (q->nblocks > 1) {
-		if (len < (uint64_t)q->nblocks * 8) {
+		if (skip_open(q)) {
 			free(q);
 			return td_error(TD_ECORRUPT, "postings do not decode");
 		}
-		q->data = q->p = p + (size_t)q->nblocks * 8;
+		q->p = q->data;
 	}
 	*out = q;
 	return 0;

@@ -24,6 +24,16 @@
  * of Elias-Fano and varint gaps: returns its length in bytes. */
 size_t td_post_block_code(const uint32_t *v, uint32_t m, uint8_t *out);
 
+/* The skip table of a list of nb > 1 blocks (format 21), sk[b] the first
+ * position of block b | the byte offset of its code after the table <<
+ * 32: a byte wf and a byte wo (0..32), the first position of block 0 as
+ * a u32, then per block its first position less block 0's in wf bits and
+ * its offset in wo bits, packed LSB first, padded to a byte (format 20
+ * and before: 8 bytes a block). Writes it to out unless NULL; returns its
+ * length in bytes (at most TD_SKIP_HEAD + 8 * nb). */
+#define TD_SKIP_HEAD 6
+size_t td_skip_code(const uint64_t *sk, uint64_t nb, uint8_t *out);
+
 /* Appends the encoding of the n ascending positions pos to out: 0, or
  * TD_ENOMEM (td_buf's, sticky). */
 int td_postings_encode(const uint32_t *pos, uint64_t n, td_buf *out);

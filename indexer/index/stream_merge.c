@@ -517,10 +517,15 @@ static int write_postings(
 			return rc;
 		if (k != n || rc == 1)
 			return changed(g);
-		for (uint64_t b = 0; pass == 0 && b < nb && !e; b++) {
-			uint32_t z[2] = {(uint32_t)g->skip[b],
-			        (uint32_t)(g->skip[b] >> 32)};
-			e = td_out_put(&g->o, z, sizeof z);
+		if (pass == 0 && nb) {
+			/* the packed skip table (format 21) */
+			size_t tl = td_skip_code(g->skip, nb, NULL);
+			uint8_t *tb = malloc(tl);
+			if (!tb)
+				return nomem();
+			td_skip_code(g->skip, nb, tb);
+			e = td_out_put(&g->o, tb, tl);
+			free(tb);
 		}
 		if (e)
 			return e;

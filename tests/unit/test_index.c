@@ -3119,6 +3119,59 @@ static void test_check_names_once(void **state)
 	td_seg_close(s);
 }
 
+/* The skip table packed in the bits its first positions and offsets need
+ * (format 21, td_skip_code): a list of 10 blocks has a table of under 8
+ * bytes a block, every position comes back read in order and sought one
+ * by one; widths over 32, or a table longer than the list, are
+ * TD_ECORRUPT at open. */
+static void test_skip_packed(void **state)
+{
+	(void)state;
+	const uint32_t n = 10 * TD_POST_BLOCK + 5, ntok = 5 * n;
+	uint32_t *pos = malloc(n * sizeof *pos);
+	assert_non_null(pos);
+	for (uint32_t i = 0; i < n; i++)
+		pos[i] = 3 * i + (i % 7 == 0);
+	td_buf b = {0};
+	assert_int_equal(td_postings_encode(pos, n, &b), 0);
+	uint64_t nb = (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
+	uint8_t wf = (uint8_t)b.s[0], wo = (uint8_t)b.s[1];
+	assert_true(wf + wo < 32); /* 64 bits a block before */
+	uint64_t tl = TD_SKIP_HEAD + (nb * (wf + wo) + 7) / 8;
+	assert_true(tl < nb * 8);
+	for (int seek = 0; seek < 2; seek++) {
+		td_postings *q;
+		assert_int_equal(td_postings_open_buf((const uint8_t *)b.s, b.n,
+		                         n, ntok, &q),
+		        0);
+		for (uint32_t i = 0; i < n; i++) {
+			uint32_t v;
+			assert_int_equal(
+			        td_postings_next(q, seek ? pos[i] : 0, &v), 1);
+			assert_int_equal(v, pos[i]);
+		}
+		td_postings_close(q);
+	}
+	/* damaged heads */
+	for (int k = 0; k < 2; k++) {
+		uint8_t *c = malloc(b.n);
+		assert_non_null(c);
+		memcpy(c, b.s, b.n);
+		size_t len = b.n;
+		if (k == 0)
+			c[0] = 33;
+		else
+			len = tl - 1;
+		td_postings *q = NULL;
+		assert_int_equal(
+		        td_postings_open_buf(c, len, n, ntok, &q), TD_ECORRUPT);
+		assert_null(q);
+		free(c);
+	}
+	td_buf_clear(&b);
+	free(pos);
+}
+
 /* Rewrites the block checksums, the table's and the header's of the
  * segment file in buf (after a test changed its bytes). */
 static void fix_checksums(uint8_t *buf)
@@ -3579,6 +3632,7 @@ int main(void)
 	        cmocka_unit_test(test_idc_locate),
 	        cmocka_unit_test(test_idc_tiers),
 	        cmocka_unit_test(test_lstr_front),
+	        cmocka_unit_test(test_skip_packed),
 	        cmocka_unit_test(test_terms_same_file),
 	        cmocka_unit_test(test_lexicon_order),
 	};
