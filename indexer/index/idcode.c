@@ -47,8 +47,10 @@ typedef struct tier_search {
 } tier_search;
 
 /* Tiers k.. from rank b on, widths from wmin up (a wider tier before a
- * narrower one costs more: its ranks are the more frequent), the cost so
- * far in cost; a branch is left as soon as it costs the best found. */
+ * narrower one costs more: its ranks are the more frequent; and two of a
+ * width were about as well one wider, so each is wider than the one
+ * before: a tenth of the search), the cost so far in cost; a branch is
+ * left as soon as it costs the best found. */
 static void tiers_from(
         tier_search *t, unsigned k, unsigned wmin, uint64_t b, uint64_t cost)
 {
@@ -70,11 +72,11 @@ static void tiers_from(
 			t->bw[j] = 0;
 		return;
 	}
-	for (unsigned a = wmin; a <= 32; a++) {
+	for (unsigned a = wmin; a <= 32 && t->best; a++) {
 		uint64_t e = b + ((uint64_t)1 << a),
 		         ce = e < n ? cum[e] : cum[n];
 		t->w[k] = (uint8_t)a;
-		tiers_from(t, k + 1, a, e, cost + (ce - cum[b]) * a);
+		tiers_from(t, k + 1, a + 1, e, cost + (ce - cum[b]) * a);
 		if (e >= n)
 			break; /* a wider tier costs more */
 	}
@@ -131,6 +133,14 @@ int td_idenc_init(td_idenc *e, td_out *o, const uint64_t *freq, uint32_t n)
 	choose(cum, n, e->w);
 	free(key);
 	td_idc_bases(e->w, n, e->base);
+	/* per word its tier, found once */
+	if (!(e->tier = malloc((size_t)n + 1)))
+		return td_error(TD_ENOMEM, "out of memory");
+	for (uint32_t r = 0, t = 0; r < n; r++) {
+		while (r >= e->base[t + 1])
+			t++;
+		e->tier[e->id[r]] = (uint8_t)t;
+	}
 	return 0;
 }
 
@@ -236,21 +246,23 @@ static int put_block(td_idenc *e)
 	unsigned nacc = 0;
 	for (unsigned i = 0; i < e->nr; i++) {
 		uint32_t r = e->r[i];
-		unsigned t = 0;
-		while (r >= e->base[t + 1])
-			t++;
-		for (unsigned j = 0; j < TD_IDC_PLANES; j++)
-			sel[j] |= (uint64_t)(t >> j & 1) << i;
+		unsigned t = e->t[i];
+		sel[0] |= (uint64_t)(t & 1) << i;
+		sel[1] |= (uint64_t)(t >> 1 & 1) << i;
+		sel[2] |= (uint64_t)(t >> 2) << i;
 		acc |= (uint64_t)(r - e->base[t]) << nacc;
 		nacc += e->w[t];
-		while (nacc >= 8) {
-			out[nb++] = acc & 0xff;
-			acc >>= 8;
-			nacc -= 8;
+		if (nacc >= 32) { /* 32 bits out at a time */
+			for (unsigned k = 0; k < 4; k++)
+				out[nb++] = (uint8_t)(acc >> 8 * k);
+			acc >>= 32;
+			nacc -= 32;
 		}
 	}
-	if (nacc)
+	for (; nacc > 0; nacc = nacc > 8 ? nacc - 8 : 0) {
 		out[nb++] = acc & 0xff;
+		acc >>= 8;
+	}
 	for (unsigned j = 0; j < TD_IDC_PLANES; j++)
 		for (unsigned k = 0; k < 8; k++)
 			out[8 * j + k] = (uint8_t)(sel[j] >> 8 * k);
@@ -263,6 +275,7 @@ int td_idenc_put(td_idenc *e, uint32_t id)
 {
 	if (id >= e->n)
 		return td_error(TD_EUSAGE, "word id %u past the lexicon", id);
+	e->t[e->nr] = e->tier[id];
 	e->r[e->nr++] = e->rank[id];
 	return e->nr == TD_IDC_BLOCK ? put_block(e) : 0;
 }
@@ -365,6 +378,7 @@ void td_idenc_clear(td_idenc *e)
 {
 	free(e->rank);
 	free(e->id);
+	free(e->tier);
 	free(e->boff);
 	free(e->gbase);
 	memset(e, 0, sizeof *e);

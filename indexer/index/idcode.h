@@ -55,7 +55,7 @@ uint64_t td_idc_dir_len(uint32_t ntokens, uint32_t n, uint32_t id_bits);
 
 /* A writer of IDS: init with every word's frequency (fixing the ranks and
  * the tiers, in w), put every position's word id in order, finish (the
- * directory), clear (always). Memory: 8 bytes a word, 2 a block. */
+ * directory), clear (always). Memory: 9 bytes a word, 2 a block. */
 typedef struct td_idenc {
 	td_out *o;
 	uint8_t w[TD_IDC_TIERS];
@@ -63,7 +63,9 @@ typedef struct td_idenc {
 	uint32_t n;               /* words */
 	uint32_t *rank;           /* per word id its rank */
 	uint32_t *id;             /* per rank its word id */
+	uint8_t *tier;            /* per word id its rank's tier */
 	uint32_t r[TD_IDC_BLOCK]; /* the ranks of the current block */
+	uint8_t t[TD_IDC_BLOCK];  /* and their tiers */
 	unsigned nr;
 	uint64_t len;   /* bytes of blocks written */
 	uint16_t *boff; /* per block its offset from its group's */
