@@ -85,7 +85,7 @@ static void tiers_from(
 /* The widths that code the ranks in the fewest bits: cum[r] is the number
  * of positions of ranks below r (cum[n] all of them). A search over
  * rising widths, cut where a branch costs more than the best (on the
- * bench corpus about a million sums); the last tier holds the rest. */
+ * bench corpus a few hundred thousand sums); the last tier holds the rest. */
 static void choose(const uint64_t *cum, uint32_t n, uint8_t w[TD_IDC_TIERS])
 {
 	tier_search t = {.cum = cum, .n = n, .best = UINT64_MAX};
