@@ -105,7 +105,7 @@ static int check_layer(td_seg *s, int layer, budget *bu)
 		size_t len;
 		const char *t = td_seg_lex_term(s, layer, id, &len);
 		if (!t)
-			return TD_ECORRUPT;
+			return td_seg_term_err(s);
 		if (prev) {
 			int c = memcmp(prev, t, plen < len ? plen : len);
 			if (c > 0 || (c == 0 && plen >= len))

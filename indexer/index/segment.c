@@ -704,8 +704,11 @@ static int gap_str(
 static const char *word_at(td_seg *s, uint32_t pos, size_t *len)
 {
 	uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, pos);
-	return id == UINT32_MAX ? NULL
-	                        : td_seg_lex_term(s, TD_LAYER_WORD, id, len);
+	if (id == UINT32_MAX) {
+		s->term_rc = TD_ECORRUPT;
+		return NULL;
+	}
+	return td_seg_lex_term(s, TD_LAYER_WORD, id, len);
 }
 
 /* Rebuilds document d's text into buf (r->text_len bytes): the gaps of
@@ -732,7 +735,7 @@ static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
 		size_t tl;
 		const char *t = word_at(s, r->first_tok + i, &tl);
 		if (!t)
-			return TD_ECORRUPT;
+			return td_seg_term_err(s);
 		if (tl > r->text_len - k)
 			return bad(s, "bad document text");
 		memcpy(buf + k, t, tl);
@@ -821,7 +824,7 @@ int td_seg_text_append(td_textcur *c, td_seg *s, uint32_t d, uint32_t a,
 		size_t tl, gl;
 		const char *t = word_at(s, c->first + i, &tl), *str;
 		if (!t) {
-			rc = TD_ECORRUPT;
+			rc = td_seg_term_err(s);
 			break;
 		}
 		td_buf_add(out, t, tl);

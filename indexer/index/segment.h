@@ -87,7 +87,15 @@ struct td_seg {
 	 * bytes live as long as the segment, as when they were read from
 	 * the map */
 	td_lstrblk **lstr_blk[TD_NLAYERS];
+	/* the error of the last td_seg_lex_term that gave NULL: decoding a
+	 * block allocates, so it is TD_ENOMEM as well as TD_ECORRUPT */
+	int term_rc;
 };
+/* The error of the last td_seg_lex_term of s that gave NULL. */
+static inline int td_seg_term_err(const td_seg *s)
+{
+	return s->term_rc ? s->term_rc : TD_ECORRUPT;
+}
 /* Records damage found outside segment.c (postings): TD_ECORRUPT with the
  * segment's name, and the sticky flag of td_seg_damaged(). */
 int td_seg_mark_damaged(td_seg *s, const char *what);

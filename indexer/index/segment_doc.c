@@ -142,9 +142,12 @@ int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
 		for (int l = 0; l < 2; l++) {
 			int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA;
 			uint32_t id = td_seg_id_at(s, layer, r.first_tok + i);
-			if (id == UINT32_MAX ||
-			        !(v[l] = td_seg_lex_term(s, layer, id, NULL))) {
+			if (id == UINT32_MAX) {
 				rc = TD_ECORRUPT;
+				goto fail;
+			}
+			if (!(v[l] = td_seg_lex_term(s, layer, id, NULL))) {
+				rc = td_seg_term_err(s);
 				goto fail;
 			}
 		}

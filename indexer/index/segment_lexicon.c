@@ -212,13 +212,17 @@ static int lstr_block(td_seg *s, int layer, uint32_t b)
 const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
 {
 	if (layer < 0 || layer >= TD_NLAYERS || id >= s->hdr.lexsize[layer]) {
-		td_error(TD_EUSAGE, "no term %u in layer %d", id, layer);
+		s->term_rc = td_error(
+		        TD_EUSAGE, "no term %u in layer %d", id, layer);
 		return NULL;
 	}
 	uint32_t b = id / TD_LSTR_BLOCK, j = id % TD_LSTR_BLOCK;
+	int rc;
 	if ((!s->lstr_blk[layer] || !s->lstr_blk[layer][b]) &&
-	        lstr_block(s, layer, b))
+	        (rc = lstr_block(s, layer, b))) {
+		s->term_rc = rc;
 		return NULL;
+	}
 	const td_lstrblk *d = s->lstr_blk[layer][b];
 	if (len)
 		*len = d->off[j + 1] - d->off[j] - 1;
@@ -238,7 +242,7 @@ static int lex_cmp(td_seg *s, uint32_t i, const void *key, int *c)
 	size_t ml;
 	const char *m = td_seg_lex_term(s, k->layer, i, &ml);
 	if (!m)
-		return -1;
+		return td_seg_term_err(s);
 	*c = memcmp(m, k->term, ml < k->len ? ml : k->len);
 	if (!*c)
 		*c = ml < k->len ? -1 : ml > k->len;
@@ -301,9 +305,9 @@ int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len)
 	uint32_t first = (lo - 1) * TD_LSTR_BLOCK,
 	         cnt = n - first < TD_LSTR_BLOCK ? n - first : TD_LSTR_BLOCK;
 	for (uint32_t j = 1; j < cnt; j++) {
-		int c = 0;
-		if (lex_cmp(s, first + j, &k, &c))
-			return TD_ECORRUPT;
+		int c = 0, rc = lex_cmp(s, first + j, &k, &c);
+		if (rc)
+			return rc; /* TD_ENOMEM too */
 		if (!c)
 			return first + j;
 		if (c > 0)

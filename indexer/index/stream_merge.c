@@ -102,7 +102,8 @@ typedef struct merge {
 	const volatile sig_atomic_t *stop;
 	char dir[4096];
 	spill lex, lstr;
-	td_lstrenc le;             /* the layer's LSTR (format 19) */
+	td_lstrenc le; /* the layer's LSTR (format 20) */
+	int terr;      /* a source's term not read (damage, or out of memory) */
 	uint32_t nout[TD_NLAYERS]; /* output terms per layer */
 	uint32_t *wnorm;           /* per output word its tentative norm */
 	uint64_t *wfreq;           /* per output word its frequency */
@@ -538,7 +539,10 @@ static int write_postings(
 static const char *term(merge *g, uint32_t src, size_t *len)
 {
 	msrc *m = &g->m[src];
-	return td_seg_lex_term(m->s, g->layer, m->cur, len);
+	const char *t = td_seg_lex_term(m->s, g->layer, m->cur, len);
+	if (!t && !g->terr)
+		g->terr = td_seg_term_err(m->s);
+	return t;
 }
 
 /* heap order: term bytewise, then source */
@@ -590,17 +594,19 @@ static void lex_start(merge *g, int layer)
 static int lex_next(merge *g, const char **t, size_t *len, size_t *nocc)
 {
 	*nocc = 0;
+	if (g->terr) /* in a comparison of the heap's */
+		return g->terr;
 	if (!g->nheap)
 		return 0;
 	uint32_t top = g->heap[0];
 	if (!(*t = term(g, top, len)))
-		return TD_ECORRUPT;
+		return g->terr;
 	for (;;) {
 		uint32_t s = g->heap[0];
 		size_t l;
 		const char *x = term(g, s, &l);
 		if (!x)
-			return TD_ECORRUPT;
+			return g->terr;
 		if (l != *len || memcmp(x, *t, l))
 			break;
 		if (TD_VEC_RESERVE(g->occ, *nocc, g->cap_occ, 16))
@@ -614,10 +620,12 @@ static int lex_next(merge *g, const char **t, size_t *len, size_t *nocc)
 				break;
 			sift_down(g, 0);
 		}
+		if (g->terr)
+			return g->terr;
 		if (*nocc > 1 && g->occ[*nocc - 1].src <= g->occ[*nocc - 2].src)
 			return bad(&g->m[s], "lexicon out of order");
 	}
-	return 1;
+	return g->terr ? g->terr : 1;
 }
 
 /* One lexicon entry and its string into the spills. */
