@@ -3617,6 +3617,11 @@ static int sentence_speech(
 			while (k > t0 &&
 			        td_tok_in(c, k - 1, pre_verb_adverbs, 1))
 				k--;
+			/* past a modal: "I can report to you that", "we
+			 * must insist that" */
+			if (k > t0 + 1 && td_tok_pos_is(c, k - 1, "MD") &&
+			        td_tok_is_lower(c, k - 1))
+				k--;
 			if (k > t0 && !tok_in_quote(c, k - 1) &&
 			        (td_tok_eq(c, k - 1, "I", 0) ||
 			                td_tok_eq(c, k - 1, "we", 1)))
@@ -3816,7 +3821,7 @@ static int sentence_speech(
 				 * the author's narration on a source's word,
 				 * as "according to police" is, for the
 				 * labels */
-				if (!found)
+				if (!found || td_tok_eq(c, t, "reports", 1))
 					c->said[c->n_said - 1].according = 1;
 			}
 		}
@@ -3932,6 +3937,11 @@ static int sentence_speech(
 		rc = reported_clauses(c, si, cs, who, p->type == TD_SV_VIEW);
 		if (rc < 0)
 			return rc;
+		/* "Business Week reports that ...", "..., Mr. Keeler
+		 * reports.": a source's news of events, the author's
+		 * narration for the labels, as "according to" is */
+		if (td_tok_eq(c, t, "reports", 1))
+			narrated = 1;
 		for (size_t k = n_before; narrated && k < c->n_said; k++)
 			c->said[k].according = 1;
 		if ((size_t)rc + 1 < t1 && td_tok_eq(c, (size_t)rc, "and", 0)) {

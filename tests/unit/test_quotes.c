@@ -2654,6 +2654,30 @@ static void test_called_by_bound_noun(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): "reports" is a verb of saying where the pos
+ * layer does not read it a noun ("The Harbor Gazette reports that ...",
+ * "..., Mr. Wendt reports."), and "insist" as "insists" is ("They insist
+ * they are ready"); "The reports that reached the mayor" report
+ * nothing. */
+static void test_session18_reports_insist(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Thomas Wendt runs the ferry line.\nFares on the line rose "
+	         "five cents in July, Mr. Wendt reports.\nThe reports that "
+	         "reached the mayor were false.\nThe pilots insist they are "
+	         "ready to sail.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "Fares on the line rose five cents in July", "who",
+	        "#thomas-wendt");
+	fx_expect(d, "said", "they are ready to sail", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 2);
+	/* the source's news of an event is the author's narration: no
+	 * reported claim */
+	assert_null(strstr(fx_ana(d, 1), "claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2771,6 +2795,7 @@ int main(void)
 	        cmocka_unit_test(test_session18_speaker_act_ends_clause),
 	        cmocka_unit_test(test_reply_to_vocative),
 	        cmocka_unit_test(test_called_by_bound_noun),
+	        cmocka_unit_test(test_session18_reports_insist),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
