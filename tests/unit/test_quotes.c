@@ -2678,6 +2678,22 @@ static void test_session18_reports_insist(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): the author's own word with a modal ("I can say
+ * that ...", "We must insist that ...") reports no actor, as "I say"
+ * does. */
+static void test_session18_first_person_modal(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("I can say that the fleet is safe.\nWe must insist that the "
+	         "harbor stay open.\nMayor Thomas Wendt can say that the "
+	         "harbor is open.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "the harbor is open", "who", "#thomas-wendt");
+	assert_int_equal(fx_count(d, "said"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2796,6 +2812,7 @@ int main(void)
 	        cmocka_unit_test(test_reply_to_vocative),
 	        cmocka_unit_test(test_called_by_bound_noun),
 	        cmocka_unit_test(test_session18_reports_insist),
+	        cmocka_unit_test(test_session18_first_person_modal),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
