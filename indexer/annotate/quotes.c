@@ -2397,6 +2397,14 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 		        td_tok_eq(c, k + 1, "that", 0))
 			return k + 1;
 	}
+	/* a manner adverb ("said flatly that", "say privately that",
+	 * "said only that") */
+	if (vend + 1 < t1 && td_tok_eq(c, vend + 1, "that", 1) &&
+	        !tok_in_quote(c, vend) &&
+	        (td_tok_eq(c, vend, "only", 1) ||
+	                (td_tok_pos_is(c, vend, "RB") &&
+	                        skip_adverbial(c, vend, t1) == vend + 1)))
+		return vend + 1;
 	/* a weekday opens an adverbial too ("announced Friday that") */
 	if (vend >= t1 || !(object || td_tok_any(c, vend, adverbial_openers) ||
 	                          td_tok_any(c, vend, weekday_names)))

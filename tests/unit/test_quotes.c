@@ -2694,6 +2694,23 @@ static void test_session18_first_person_modal(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): a manner adverb between the verb of saying and
+ * "that" ("said flatly that", "said only that") keeps the clause a
+ * report. */
+static void test_session18_adverb_before_that(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("One of the pilots said flatly that the harbor was closed.\n"
+	         "Lawyers for the owners said only that the ship was "
+	         "insured.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "the harbor was closed", "who", NULL);
+	fx_expect(d, "said", "the ship was insured", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2813,6 +2830,7 @@ int main(void)
 	        cmocka_unit_test(test_called_by_bound_noun),
 	        cmocka_unit_test(test_session18_reports_insist),
 	        cmocka_unit_test(test_session18_first_person_modal),
+	        cmocka_unit_test(test_session18_adverb_before_that),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
