@@ -3102,7 +3102,20 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend,
 	long sm = td_speech_match(c, v, t1);
 	size_t tail = tag_tail(c, k, t1,
 	        sm >= 0 && (c->a->speech_pats.v[sm].flags & TD_SVF_OBJECT));
-	if (tail < t1 && td_tok_eq(c, tail, ".", 0))
+	/* "Clause, the institute said in a bulletin, and the water is
+	 * ...": a clause of the author's own may follow the tag after ",
+	 * and"/", but" */
+	int and_clause = tail + 2 < t1 && td_tok_eq(c, tail, ",", 0) &&
+	                 (td_tok_eq(c, tail + 1, "and", 0) ||
+	                         td_tok_eq(c, tail + 1, "but", 0)) &&
+	                 !is_speech(c, tail + 2, t1) &&
+	                 /* not the part's own verb going on ("he jumped
+	                  * up, Slate said, and struck ...": a parenthetical
+	                  * tag, no item) */
+	                 !td_tok_pos_is(c, tail + 2, "VB*") &&
+	                 !td_tok_pos_is(c, tail + 2, "MD") &&
+	                 clause_follows(c, tail + 2, t1);
+	if (tail < t1 && (td_tok_eq(c, tail, ".", 0) || and_clause))
 		k = tail;
 	/* ", says John Staiger, vice president.": an appositive of the
 	 * inverted subject to the sentence's end, no verb in it */
@@ -3125,8 +3138,8 @@ static int postposed(const td_actx *c, size_t t0, size_t v, size_t vend,
 	 * second verb of saying, which reports its own clause */
 	int and_says = k + 2 < t1 && td_tok_eq(c, k, ",", 0) &&
 	               td_tok_eq(c, k + 1, "and", 1) && is_speech(c, k + 2, t1);
-	if (k < t1 && !quote_on && !and_says && !td_tok_eq(c, k, ".", 0) &&
-	        !td_tok_eq(c, k, "!", 0))
+	if (k < t1 && !quote_on && !and_says && !and_clause &&
+	        !td_tok_eq(c, k, ".", 0) && !td_tok_eq(c, k, "!", 0))
 		return 0;
 	/* the reported part starts after the last colon or semicolon before
 	 * its comma ("I put the question to Chiang: "In America", I said,

@@ -2711,6 +2711,25 @@ static void test_session18_adverb_before_that(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): a postposed tag may be followed by ", and" and a
+ * clause of the author's own with its own subject ("..., the port
+ * authority said in a statement, and the new pier is ..."); the part
+ * before the tag is reported. A verb right after ", and" continues the
+ * part itself (a parenthetical tag: no item). */
+static void test_session18_postposed_and_clause(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Ferry traffic fell sharply in July, the port authority said "
+	         "in a statement, and the new pier is still closed.\nThomas "
+	         "Wendt was on the pier.\nA minute later the man jumped up, "
+	         "Wendt said, and struck the officer again.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "Ferry traffic fell sharply in July", "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2831,6 +2850,7 @@ int main(void)
 	        cmocka_unit_test(test_session18_reports_insist),
 	        cmocka_unit_test(test_session18_first_person_modal),
 	        cmocka_unit_test(test_session18_adverb_before_that),
+	        cmocka_unit_test(test_session18_postposed_and_clause),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
