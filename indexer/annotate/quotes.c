@@ -2401,6 +2401,11 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 	 * "said only that") */
 	if (vend + 1 < t1 && td_tok_eq(c, vend + 1, "that", 1) &&
 	        !tok_in_quote(c, vend) &&
+	        /* a saying that happened, not one urged ("should say
+	         * plainly that") */
+	        vend > 1 && !td_tok_pos_is(c, vend - 1, "VB") &&
+	        !td_tok_pos_is(c, vend - 2, "MD") &&
+	        !td_tok_eq(c, vend - 2, "to", 1) &&
 	        (td_tok_eq(c, vend, "only", 1) ||
 	                (td_tok_pos_is(c, vend, "RB") &&
 	                        skip_adverbial(c, vend, t1) == vend + 1)))

@@ -2696,14 +2696,16 @@ static void test_session18_first_person_modal(void **state)
 
 /* Session 18 (helper f): a manner adverb between the verb of saying and
  * "that" ("said flatly that", "said only that") keeps the clause a
- * report. */
+ * report; after a modal ("should say plainly that") the saying is urged,
+ * not reported. */
 static void test_session18_adverb_before_that(void **state)
 {
 	(void)state;
 	const char *const paras[] = {
 	        ("One of the pilots said flatly that the harbor was closed.\n"
 	         "Lawyers for the owners said only that the ship was "
-	         "insured.")};
+	         "insured.\nThe port authority should say plainly that the "
+	         "pier is closed.")};
 	td_doc *d = fx_doc("1961-09-02", paras, 1);
 	fx_expect(d, "said", "the harbor was closed", "who", NULL);
 	fx_expect(d, "said", "the ship was insured", "who", NULL);
