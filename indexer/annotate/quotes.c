@@ -2422,8 +2422,16 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 		if (tok_in_quote(c, k) || !td_tok_is_word(c, k) ||
 		        td_tok_any(c, k, finite_words))
 			return 0;
+		/* a relative "that" after the addressee ("told the crowd
+		 * that gathered at the gate a story") opens no report */
 		if (td_tok_eq(c, k, "that", 1))
-			return k;
+			return object && k + 1 < t1 &&
+			                       (td_tok_pos_is(
+			                                c, k + 1, "VBD") ||
+			                               td_tok_pos_is(
+			                                       c, k + 1, "VBN"))
+			               ? 0
+			               : k;
 	}
 	return 0;
 }
@@ -2440,6 +2448,24 @@ static size_t that_after_phrase(
 		return 0;
 	const td_mention *m = ment_at(c, vend);
 	int named = object && m && m->t0 == vend && !m->pronoun && !m->located;
+	/* a long described addressee ("told a crowd of some 250,000
+	 * persons in front of the City Hall this evening that"): words and
+	 * numbers only, and "that" opening a clause, not a relative one
+	 * ("the crowd that gathered") */
+	if (object && !named && td_tok_any(c, vend, addressee_dets))
+		for (size_t k = vend + 1; k + 1 < t1 && k <= vend + 16; k++) {
+			if (tok_in_quote(c, k) ||
+			        td_tok_any(c, k, finite_words) ||
+			        !(td_tok_is_word(c, k) || td_tok_is_num(c, k)))
+				break;
+			if (td_tok_eq(c, k, "that", 1)) {
+				if (td_tok_pos_is(c, k + 1, "VB*") ||
+				        td_tok_pos_is(c, k + 1, "MD") ||
+				        td_tok_any(c, k + 1, clause_pronouns))
+					break;
+				return k;
+			}
+		}
 	if (!named && !td_tok_any(c, vend, long_openers))
 		return 0;
 	for (size_t k = vend + 1; k < t1 && k <= vend + 12; k++) {

@@ -2732,6 +2732,25 @@ static void test_session18_postposed_and_clause(void **state)
 	td_doc_free(d);
 }
 
+/* Session 18 (helper f): "told" with a long described addressee before
+ * "that" ("told a crowd of some 5,000 persons in front of the town hall
+ * this evening that"); a relative "that" ("told the crowd that gathered
+ * at the gate") reports nothing. */
+static void test_session18_told_long_addressee(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Mayor Thomas Wendt told a crowd of some 5,000 persons in "
+	         "front of the town hall this evening that the harbor must "
+	         "stay open.\nWendt told the crowd that gathered at the gate "
+	         "a story about the war.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(
+	        d, "said", "the harbor must stay open", "who", "#thomas-wendt");
+	assert_int_equal(fx_count(d, "said"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2853,6 +2872,7 @@ int main(void)
 	        cmocka_unit_test(test_session18_first_person_modal),
 	        cmocka_unit_test(test_session18_adverb_before_that),
 	        cmocka_unit_test(test_session18_postposed_and_clause),
+	        cmocka_unit_test(test_session18_told_long_addressee),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
