@@ -4618,6 +4618,39 @@ static int speaker_use(const td_actx *c, const unsigned char *in, size_t u,
 	               person_acts(c, u, u1));
 }
 
+/* The full name of a one-word speaker (token t): "Shorty Pruett was
+ * already slicing bacon" before "said Shorty". A use of the word that no
+ * rule took, with one more proper noun after it (name_neighbour) that no
+ * rule took, no capitalised word before or after the pair; one such
+ * pair in the document, or all alike ("Shorty Pruett" and "Shorty
+ * Hale": two men, no full name). Sets *s to the pair's first token. */
+static int speaker_full_name(
+        const td_actx *c, const unsigned char *in, size_t t, size_t *s)
+{
+	int found = 0;
+	for (size_t si = 0; si < c->n_sents; si++) {
+		size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
+		for (size_t u = u0; u + 1 < u1; u++) {
+			if (u == t || in[u] || in[u + 1] ||
+			        !same_token(c, u, t) ||
+			        !name_neighbour(c, u + 1, u1) ||
+			        td_patset_match(&c->a->given_pats, c, u + 1,
+			                u + 2) >= 0 ||
+			        (u + 2 < u1 && td_tok_is_cap(c, u + 2) &&
+			                td_tok_is_word(c, u + 2)) ||
+			        (u > u0 && td_tok_is_cap(c, u - 1) &&
+			                td_tok_is_word(c, u - 1)))
+				continue;
+			if (found && !same_token(c, *s + 1, u + 1))
+				return 0;
+			if (!found)
+				*s = u;
+			found = 1;
+		}
+	}
+	return found;
+}
+
 /* The speaker of a tag beside a quotation named by one word no list
  * holds ("\"...!\" cried Ahab", "\"...,\" Stubb said", "Stubb said,
  * \"...\""): a bare proper noun (bare_proper: tagged NNP, no capital
@@ -4649,7 +4682,21 @@ static int tag_speakers(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		        in_list(c, t, address_nouns, 0))
 			continue;
 		const char *key, *name;
-		if (!word_of_actor(c, t)) {
+		size_t fs = 0;
+		if (!word_of_actor(c, t) && speaker_full_name(c, in, t, &fs)) {
+			/* the full name gives the key; it is a mention too */
+			const td_dyn *d;
+			rc = add_dyn(c, fs, fs + 2, "person", NULL, &d);
+			if (rc < 0)
+				break;
+			key = d->key;
+			name = d->name;
+			rc = emit(
+			        c, fs, fs + 2, key, "person", name, 0, 0, NULL);
+			in[fs] = in[fs + 1] = 1;
+			if (rc < 0)
+				break;
+		} else if (!word_of_actor(c, t)) {
 			const td_dyn *d;
 			rc = add_dyn(c, t, t + 1, "person", NULL, &d);
 			if (rc < 0)

@@ -2891,6 +2891,35 @@ static void test_captain_one_word_spread(void **state)
 	td_doc_free(d);
 }
 
+/* A one-word speaker named in full once, a pair of proper nouns no rule
+ * took ("Curly Kimbrough was greasing the axle" before "said Curly"):
+ * the pair is a person and gives the speaker's key; two different pairs
+ * ("Skinny Orcutt", "Skinny Brannock") leave the bare key. */
+static void test_speaker_full_name(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "The wagon stood in the lee of the ridge at sundown.",
+	        "Curly Kimbrough was greasing the axle by the fire.",
+	        "\"Rain by morning,\" said Curly.",
+	        "Curly set the grease pot down."};
+	td_doc *d = fx_doc("1958-06-02", story, 4);
+	fx_expect(d, "persName", "Curly Kimbrough", "ref", "#curly-kimbrough");
+	for (int k = 0; k < 2; k++) {
+		const td_span *p = fx_find_nth(d, "persName", "Curly", k);
+		assert_non_null(p);
+		assert_string_equal(td_span_attr(p, "ref"), "#curly-kimbrough");
+	}
+	fx_expect(d, "q", "Rain by morning,", "who", "#curly-kimbrough");
+	td_doc_free(d);
+	const char *const two[] = {"Skinny Orcutt rode in first.",
+	        "Skinny Brannock came after him.", "\"Hold up,\" said Skinny."};
+	d = fx_doc("1958-06-02", two, 3);
+	assert_null(fx_find(d, "persName", "Skinny Orcutt"));
+	assert_null(fx_find(d, "persName", "Skinny Brannock"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3000,6 +3029,7 @@ int main(void)
 	        cmocka_unit_test(test_runs_no_person_ends_in),
 	        cmocka_unit_test(test_vice_president_johnson),
 	        cmocka_unit_test(test_captain_one_word_spread),
+	        cmocka_unit_test(test_speaker_full_name),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
