@@ -4667,8 +4667,15 @@ static int tag_speakers(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		const char *w = td_tok_str(c, t);
 		if (in[t] || w[0] < 'A' || w[0] > 'Z')
 			continue;
-		int inverted = t >= t0 + 2 && tag_verb_at(c, t - 1, t) &&
-		               closing_mark(c, t - 2, t0);
+		/* a dash may follow the closing mark ("\"No
+		 * more\"—muttered Tamaroa") */
+		int inverted =
+		        t >= t0 + 2 && tag_verb_at(c, t - 1, t) &&
+		        (closing_mark(c, t - 2, t0) ||
+		                (t >= t0 + 3 &&
+		                        (td_tok_eq(c, t - 2, "—", 0) ||
+		                                td_tok_eq(c, t - 2, "–", 0)) &&
+		                        closing_mark(c, t - 3, t0)));
 		int subject = !inverted && t + 1 < t1 &&
 		              tag_verb_at(c, t + 1, t1) &&
 		              (closing_mark(c, t - 1, t0) ||

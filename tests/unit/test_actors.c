@@ -2920,6 +2920,18 @@ static void test_speaker_full_name(void **state)
 	td_doc_free(d);
 }
 
+/* A dash after the closing mark does not hide the tag's speaker ("\"No
+ * more\"—muttered Tamaroa"): a person, as after the mark alone. */
+static void test_speaker_after_dash(void **state)
+{
+	(void)state;
+	const char *const story[] = {"The lamp had burned low in the cabin.",
+	        "\"No more\"—muttered Tamaroa, turning to the wall."};
+	td_doc *d = fx_doc("1851-10-18", story, 2);
+	fx_expect(d, "persName", "Tamaroa", "ref", "#tamaroa");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3030,6 +3042,7 @@ int main(void)
 	        cmocka_unit_test(test_vice_president_johnson),
 	        cmocka_unit_test(test_captain_one_word_spread),
 	        cmocka_unit_test(test_speaker_full_name),
+	        cmocka_unit_test(test_speaker_after_dash),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
