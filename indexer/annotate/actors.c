@@ -3148,6 +3148,12 @@ static const char *const unnamed_things[] = {"ship", "boat", "vessel",
         "horse", "mare", "dog", "cat", "mule", "island", "county", "mine",
         "plane", "book", "song", "film", "play", "newspaper", NULL};
 
+/* Verbs that give a person a second name ("called her Peg", "whom the
+ * lower deck called Dusty", "Albert Rhodes, known as Dusty"); after them a
+ * name of anything, a whale's, a ship's, a town's ("some call Moby Dick"). */
+static const char *const naming_verbs[] = {"called", "call", "calls", "calling",
+        "nicknamed", "dubbed", "named", NULL};
+
 /* Is the capitalised run at token i introduced as a person's name: after
  * "named" ("a rawboned Missourian named Shorty Bascom"), or a speaker's
  * own ("I'm Ellen Tolliver", "I am", "my name is")? */
@@ -3600,7 +3606,10 @@ static int sentence_actors(td_actx *c, size_t si)
 			          td_tok_eq(c, i - 1, "to", 1) &&
 			          !(i + n < t1 && td_tok_is_lower(c, i + n) &&
 			                  td_tok_pos_is(c, i + n, "NN*"));
-			int after = i > t0 && is_speech_at(c, i - 1, t1);
+			/* not after a verb of naming, which names whales and
+			 * ships too ("some call Moby Dick") */
+			int after = i > t0 && is_speech_at(c, i - 1, t1) &&
+			            !in_list(c, i - 1, naming_verbs, 1);
 			int appos = appositive_subject(c, i + n, t1) ||
 			            age_follows(c, i + n, t1);
 			/* "Ray Field, who has been converting": a relative
@@ -4808,10 +4817,6 @@ static int name_lists(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 	return rc;
 }
 
-/* Verbs that give a person a second name ("called her Peg", "whom the
- * lower deck called Dusty", "Albert Rhodes, known as Dusty"). */
-static const char *const naming_verbs[] = {"called", "call", "calls", "calling",
-        "nicknamed", "dubbed", "named", NULL};
 static const char *const naming_objects[] = {"her", "him", NULL};
 
 /* The person of whom the naming verb at v gives a second name: after an

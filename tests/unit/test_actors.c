@@ -2932,6 +2932,22 @@ static void test_speaker_after_dash(void **state)
 	td_doc_free(d);
 }
 
+/* A run of capitals after a verb of naming ("call", "called", "dubbed")
+ * names a whale, a ship or a town as well as a person: no person by that
+ * alone ("the one the divers call Grey Mathilda"); after a verb of
+ * saying it still is ("said Hobart Venn"). */
+static void test_no_person_after_naming_verb(void **state)
+{
+	(void)state;
+	const char *const story[] = {"The boat rocked over the reef.",
+	        "\"That shark is the one the divers call Grey Mathilda.\"",
+	        "\"Keep clear of her,\" said Hobart Venn."};
+	td_doc *d = fx_doc("1958-06-02", story, 3);
+	assert_null(fx_find(d, "persName", "Grey Mathilda"));
+	fx_expect(d, "persName", "Hobart Venn", "ref", "#hobart-venn");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3043,6 +3059,7 @@ int main(void)
 	        cmocka_unit_test(test_captain_one_word_spread),
 	        cmocka_unit_test(test_speaker_full_name),
 	        cmocka_unit_test(test_speaker_after_dash),
+	        cmocka_unit_test(test_no_person_after_naming_verb),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
