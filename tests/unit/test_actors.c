@@ -2948,6 +2948,21 @@ static void test_no_person_after_naming_verb(void **state)
 	td_doc_free(d);
 }
 
+/* A ship's crew are persons in apposition ("Brannigan, the bosun,",
+ * "Oyelaran, the helmsman,"): person nouns of person_words.tsv, so a
+ * surname no list holds is a person's. */
+static void test_crew_nouns_in_apposition(void **state)
+{
+	(void)state;
+	const char *const story[] = {"The schooner ran south before the gale.",
+	        "Brannigan, the bosun, lashed the wheel.",
+	        "Oyelaran, the helmsman, fought the spokes all night."};
+	td_doc *d = fx_doc("1958-06-02", story, 3);
+	fx_expect(d, "persName", "Brannigan", "ref", "#brannigan");
+	fx_expect(d, "persName", "Oyelaran", "ref", "#oyelaran");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3060,6 +3075,7 @@ int main(void)
 	        cmocka_unit_test(test_speaker_full_name),
 	        cmocka_unit_test(test_speaker_after_dash),
 	        cmocka_unit_test(test_no_person_after_naming_verb),
+	        cmocka_unit_test(test_crew_nouns_in_apposition),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
