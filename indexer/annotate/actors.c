@@ -4591,6 +4591,15 @@ static int quote_opens_after(const td_actx *c, size_t k, size_t t1)
 	return 0;
 }
 
+/* A tag's subject opening a sentence of its own after a quotation that
+ * ends in "?" or "!" ("\"He tell you?\" Varney asked."): the sentence
+ * splitter cut the tag from its quotation. */
+static int asked_across(const td_actx *c, size_t t, size_t t0)
+{
+	return t == t0 && t >= 2 && closing_mark(c, t - 1, 0) &&
+	       (td_tok_eq(c, t - 2, "?", 0) || td_tok_eq(c, t - 2, "!", 0));
+}
+
 /* A person's other uses: every token equal to the one at t that take
  * accepts (take(c, in, u, u0, u1), u in the sentence [u0, u1)) becomes a
  * mention keyed key, named name, with state (NULL or the state named
@@ -4627,6 +4636,8 @@ static int speaker_use(const td_actx *c, const unsigned char *in, size_t u,
 	               person_acts(c, u, u1));
 }
 
+static int person_appositive(const td_actx *c, size_t k, size_t t1);
+
 /* The full name of a one-word speaker (token t): "Shorty Pruett was
  * already slicing bacon" before "said Shorty". A use of the word that no
  * rule took, with one more proper noun after it (name_neighbour) that no
@@ -4654,6 +4665,36 @@ static int speaker_full_name(
 				return 0;
 			if (!found)
 				*s = u;
+			found = 1;
+		}
+	}
+	if (found)
+		return 1;
+	/* or the word last, a capitalised word before it that no rule
+	 * took, and a person noun in apposition ("Dutch Keller, the mate,"
+	 * before "Keller asked") */
+	for (size_t si = 0; si < c->n_sents; si++) {
+		size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
+		for (size_t u = u0 + 1; u + 1 < u1; u++) {
+			if (u == t || in[u] || in[u - 1] ||
+			        !same_token(c, u, t) ||
+			        !person_appositive(c, u + 1, u1) ||
+			        !td_tok_is_cap(c, u - 1) ||
+			        !td_tok_is_word(c, u - 1) ||
+			        in_list(c, u - 1, not_names, 0) ||
+			        in_list(c, u - 1, org_words, 0) ||
+			        in_list(c, u - 1, org_heads, 0) ||
+			        in_list(c, u - 1, place_heads, 0) ||
+			        in_list(c, u - 1, dateline_months, 0) ||
+			        td_patset_match(
+			                &c->a->title_pats, c, u - 1, u) >= 0 ||
+			        (u - 1 > u0 && td_tok_is_cap(c, u - 2) &&
+			                td_tok_is_word(c, u - 2)))
+				continue;
+			if (found && !same_token(c, *s, u - 1))
+				return 0;
+			if (!found)
+				*s = u - 1;
 			found = 1;
 		}
 	}
@@ -4688,7 +4729,8 @@ static int tag_speakers(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 		int subject = !inverted && t + 1 < t1 &&
 		              tag_verb_at(c, t + 1, t1) &&
 		              (closing_mark(c, t - 1, t0) ||
-		                      quote_opens_after(c, t + 2, t1));
+		                      quote_opens_after(c, t + 2, t1) ||
+		                      asked_across(c, t, t0));
 		if ((!inverted && !subject) ||
 		        td_actx_in_quote(
 		                c, c->tok.v[t].start, c->tok.v[t].end) ||

@@ -2963,6 +2963,39 @@ static void test_crew_nouns_in_apposition(void **state)
 	td_doc_free(d);
 }
 
+/* A tag's speaker opening a sentence of its own after a quotation ending
+ * in "?" or "!" ("\"Who rang the bell?\" Szabados asked.", the splitter
+ * cutting after the mark): a person, as after a comma's closing mark. */
+static void test_speaker_after_question(void **state)
+{
+	(void)state;
+	const char *const story[] = {"The fog lay thick on the harbour.",
+	        "\"Who rang the bell?\"\nSzabados asked."};
+	td_doc *d = fx_doc("1958-06-02", story, 2);
+	fx_expect(d, "persName", "Szabados", "ref", "#szabados");
+	td_doc_free(d);
+}
+
+/* A one-word speaker named in full once with the word last and a person
+ * noun in apposition ("Swede Lindqvist, the cook," before "Lindqvist
+ * asked"): the pair gives the key. */
+static void test_speaker_full_name_before(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "Swede Lindqvist, the cook, was frying eggs in the galley.",
+	        "\"Coffee ready?\"\nLindqvist asked.",
+	        "\"Soon,\" Lindqvist said."};
+	td_doc *d = fx_doc("1958-06-02", story, 3);
+	fx_expect(d, "persName", "Swede Lindqvist", "ref", "#swede-lindqvist");
+	for (int k = 0; k < 2; k++) {
+		const td_span *p = fx_find_nth(d, "persName", "Lindqvist", k);
+		assert_non_null(p);
+		assert_string_equal(td_span_attr(p, "ref"), "#swede-lindqvist");
+	}
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3076,6 +3109,8 @@ int main(void)
 	        cmocka_unit_test(test_speaker_after_dash),
 	        cmocka_unit_test(test_no_person_after_naming_verb),
 	        cmocka_unit_test(test_crew_nouns_in_apposition),
+	        cmocka_unit_test(test_speaker_after_question),
+	        cmocka_unit_test(test_speaker_full_name_before),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
