@@ -19,7 +19,7 @@
 extern "C" {
 #endif
 
-#define TD_INDEX_FORMAT 21         /* bumped on any incompatible change */
+#define TD_INDEX_FORMAT 22         /* bumped on any incompatible change */
 #define TD_DEFAULT_INDEX ".tagdex" /* used when -x is not given */
 
 typedef struct td_index td_index;

@@ -204,8 +204,9 @@ static inline uint64_t td_lex_min_len(uint32_t n)
 }
 #define TD_LSTR_MAX UINT32_MAX
 /* LSTR's front coding restarts every TD_LSTR_BLOCK terms (segout.h,
- * td_lstrenc): a term is read from its block's first. */
-#define TD_LSTR_BLOCK 16
+ * td_lstrenc): a term is read from its block's first. 32 since format
+ * 22 (16 in formats 20 and 21). */
+#define TD_LSTR_BLOCK 32
 
 /* A name's span list in SPANS: per block of TD_SPAN_BLOCK spans a
  * td_segspblk of bases, then every span as TD_SPF_N fields packed LSB first

@@ -3193,12 +3193,13 @@ static void fix_checksums(uint8_t *buf)
 }
 
 /* LSTR front-coded by blocks of TD_LSTR_BLOCK terms (format 20,
- * segout.h): every term of several blocks comes back and is found, with
- * prefixes longer than the 255 a byte holds; absent terms before, between
- * and after them are not found; the section is smaller than the terms
- * with their NULs (format 19). A block's first entry with a prefix, or an
- * entry whose prefix is longer than the term before, is damage
- * (TD_ECORRUPT under good checksums), not a wrong term. */
+ * segout.h; 32 terms since format 22, 16 before: term 16 shares its
+ * prefix with term 15, term 32 begins a block): every term of several blocks
+ * comes back and is found, with prefixes longer than the 255 a byte holds;
+ * absent terms before, between and after them are not found; the section is
+ * smaller than the terms with their NULs (format 19). A block's first entry
+ * with a prefix, or an entry whose prefix is longer than the term before, is
+ * damage (TD_ECORRUPT under good checksums), not a wrong term. */
 static void test_lstr_front(void **state)
 {
 	(void)state;
@@ -3237,7 +3238,7 @@ static void test_lstr_front(void **state)
 	assert_int_equal(td_seg_open(path, &s), 0);
 	assert_int_equal(td_seg_lex_size(s, TD_LAYER_WORD), nw);
 	assert_true(s->hdr.sec_len[TD_SEC_LSTR0] < sum / 2);
-	uint64_t off16 = 0, off1 = 0;
+	uint64_t offblk = 0, off1 = 0, offmid = 0;
 	for (size_t i = 0; i < nw; i++) {
 		size_t len = 0;
 		int64_t id = td_seg_lex_find(
@@ -3253,7 +3254,9 @@ static void test_lstr_front(void **state)
 		                         &e, NULL, NULL),
 		        0);
 		if (i == TD_LSTR_BLOCK)
-			off16 = e.str_off;
+			offblk = e.str_off;
+		if (i == 16)
+			offmid = e.str_off;
 		if (i == 21)
 			off1 = e.str_off;
 	}
@@ -3275,8 +3278,12 @@ static void test_lstr_front(void **state)
 		uint8_t *buf;
 		size_t n;
 		assert_int_equal(td_read_file(path, (char **)&buf, &n), 0);
+		/* blocks of 32 (format 22): term 16 keeps 255 bytes of
+		 * term 15, term 32 none */
+		assert_int_equal(buf[lstr + offmid], 255);
+		assert_int_equal(buf[lstr + offblk], 0);
 		if (k == 0)
-			buf[lstr + off16] = 1;
+			buf[lstr + offblk] = 1;
 		else
 			buf[lstr + off1] = 200; /* the term before has 4 */
 		fix_checksums(buf);
