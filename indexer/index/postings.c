@@ -79,33 +79,65 @@ static void bits_put(uint8_t *b, uint64_t off, uint64_t v, unsigned w)
 	}
 }
 
+/* A field of a skip table (f 0: the first positions, 1: the offsets)
+ * less a0 + b * a: lin 1 the line from its first entry to its last (a
+ * the slope rounded down, a0 moved down to the entry furthest below it),
+ * else a = 0 and a0 the first position of block 0, or 0 for the offsets
+ * (format 21). Sets *w to the bits the differences need. */
+static void skip_fit(const uint64_t *sk, uint64_t nb, int f, int lin,
+        uint32_t *a, uint32_t *a0, unsigned *w)
+{
+	uint32_t v0 = f ? (lin ? (uint32_t)(sk[0] >> 32) : 0) : (uint32_t)sk[0];
+	uint32_t vl = f ? (uint32_t)(sk[nb - 1] >> 32) : (uint32_t)sk[nb - 1];
+	*a = lin && nb > 1 && vl > v0 ? (uint32_t)((vl - v0) / (nb - 1)) : 0;
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	for (uint64_t b = 0; b < nb; b++) {
+		uint32_t v = f ? (uint32_t)(sk[b] >> 32) : (uint32_t)sk[b];
+		int64_t r = (int64_t)v - (int64_t)v0 - (int64_t)(b * *a);
+		lo = r < lo ? r : lo;
+		hi = r > hi ? r : hi;
+	}
+	if (!lin)
+		lo = 0;          /* ascending: no entry below the first */
+	*a0 = v0 + (uint32_t)lo; /* modulo 2^32 */
+	uint64_t span = (uint64_t)(hi - lo);
+	*w = 0;
+	while (*w < 32 && span >> *w)
+		(*w)++;
+}
+
 size_t td_skip_code(const uint64_t *sk, uint64_t nb, uint8_t *out)
 {
-	uint32_t f0 = (uint32_t)sk[0], fmax = 0, omax = 0;
-	for (uint64_t b = 0; b < nb; b++) {
-		uint32_t f = (uint32_t)sk[b] - f0, o = (uint32_t)(sk[b] >> 32);
-		fmax = f > fmax ? f : fmax;
-		omax = o > omax ? o : omax;
+	uint32_t af[2], a0f[2], ao[2], a0o[2];
+	unsigned wf[2], wo[2];
+	size_t len[2];
+	for (int lin = 0; lin < 2; lin++) {
+		skip_fit(sk, nb, 0, lin, &af[lin], &a0f[lin], &wf[lin]);
+		skip_fit(sk, nb, 1, lin, &ao[lin], &a0o[lin], &wo[lin]);
+		len[lin] = (lin ? TD_SKIP_HEAD_LIN : TD_SKIP_HEAD) +
+		           (size_t)((nb * (wf[lin] + wo[lin]) + 7) / 8);
 	}
-	unsigned wf = 0, wo = 0;
-	while (wf < 32 && fmax >> wf)
-		wf++;
-	while (wo < 32 && omax >> wo)
-		wo++;
-	size_t len = TD_SKIP_HEAD + (size_t)((nb * (wf + wo) + 7) / 8);
+	int lin = len[1] < len[0];
 	if (!out)
-		return len;
-	memset(out, 0, len);
-	out[0] = (uint8_t)wf;
-	out[1] = (uint8_t)wo;
-	for (int k = 0; k < 4; k++)
-		out[2 + k] = (uint8_t)(f0 >> 8 * k);
+		return len[lin];
+	memset(out, 0, len[lin]);
+	out[0] = (uint8_t)(wf[lin] | (lin ? TD_SKIP_LINEAR : 0));
+	out[1] = (uint8_t)wo[lin];
+	uint32_t head[4] = {a0f[lin], af[lin], a0o[lin], ao[lin]};
+	for (int h = 0; h < (lin ? 4 : 1); h++)
+		for (int k = 0; k < 4; k++)
+			out[2 + 4 * h + k] = (uint8_t)(head[h] >> 8 * k);
+	uint8_t *t = out + (lin ? TD_SKIP_HEAD_LIN : TD_SKIP_HEAD);
+	unsigned w = wf[lin] + wo[lin];
 	for (uint64_t b = 0; b < nb; b++) {
-		uint64_t bit = b * (wf + wo);
-		bits_put(out + TD_SKIP_HEAD, bit, (uint32_t)sk[b] - f0, wf);
-		bits_put(out + TD_SKIP_HEAD, bit + wf, sk[b] >> 32, wo);
+		uint64_t bit = b * w;
+		uint32_t pf = a0f[lin] + (uint32_t)b * af[lin],
+		         po = a0o[lin] + (uint32_t)b * ao[lin];
+		bits_put(t, bit, (uint32_t)sk[b] - pf, wf[lin]);
+		bits_put(t, bit + wf[lin], (uint32_t)(sk[b] >> 32) - po,
+		        wo[lin]);
 	}
-	return len;
+	return len[lin];
 }
 
 size_t td_post_block_code(const uint32_t *v, uint32_t m, uint8_t *out)
@@ -203,9 +235,11 @@ struct td_postings {
 	const uint8_t *p;          /* next byte to decode */
 	uint32_t freq, nblocks, done, blk, in_blk, cur, ntokens;
 	/* the skip table (nblocks > 1, format 21): its widths, and the
-	 * first position of block 0 */
-	unsigned swf, swo, sw; /* sw = swf + swo */
-	uint32_t sf0;
+	 * lines its fields are coded against (format 22; a = 0 and a0 the
+	 * first position of block 0, and 0, in format 21's code) */
+	unsigned swf, swo, sw;       /* sw = swf + swo */
+	uint32_t sf0, sfa, so0, soa; /* format 22: a0 + b * a + field */
+	const uint8_t *sbits;        /* the entries */
 	uint32_t nfirst; /* the first position of block blk + 1, if any */
 	/* the block being decoded: its first position; when ef, its
 	 * Elias-Fano code (format 18) at eb, of l low bits each, whose high
@@ -267,7 +301,7 @@ static int bad_term(td_seg *s, uint32_t id)
 static inline __attribute__((always_inline)) uint32_t skip_bits(
         const td_postings *q, uint64_t bit, unsigned w)
 {
-	const uint8_t *p = q->base + TD_SKIP_HEAD + bit / 8;
+	const uint8_t *p = q->sbits + bit / 8;
 	unsigned sh = (unsigned)(bit % 8);
 	uint64_t v = 0;
 	if (q->end - p >= 8)
@@ -281,13 +315,14 @@ static inline __attribute__((always_inline)) uint32_t skip_bits(
 static inline __attribute__((always_inline)) uint32_t skip_first(
         const td_postings *q, uint32_t b)
 {
-	return q->sf0 + skip_bits(q, (uint64_t)b * q->sw, q->swf);
+	return q->sf0 + b * q->sfa + skip_bits(q, (uint64_t)b * q->sw, q->swf);
 }
 
 static inline __attribute__((always_inline)) uint32_t skip_off(
         const td_postings *q, uint32_t b)
 {
-	return skip_bits(q, (uint64_t)b * q->sw + q->swf, q->swo);
+	return q->so0 + b * q->soa +
+	       skip_bits(q, (uint64_t)b * q->sw + q->swf, q->swo);
 }
 
 /* Reads the skip table's head of q (nblocks > 1) and sets q->data after
@@ -297,17 +332,29 @@ static int skip_open(td_postings *q)
 	uint64_t len = (uint64_t)(q->end - q->base);
 	if (len < TD_SKIP_HEAD)
 		return -1;
-	q->swf = q->base[0];
+	int lin = (q->base[0] & TD_SKIP_LINEAR) != 0;
+	unsigned head = lin ? TD_SKIP_HEAD_LIN : TD_SKIP_HEAD;
+	if (len < head)
+		return -1;
+	q->swf = q->base[0] & ~TD_SKIP_LINEAR;
 	q->swo = q->base[1];
-	q->sf0 = (uint32_t)q->base[2] | (uint32_t)q->base[3] << 8 |
-	         (uint32_t)q->base[4] << 16 | (uint32_t)q->base[5] << 24;
+	uint32_t h[4] = {0, 0, 0, 0};
+	for (unsigned k = 0; k < (lin ? 4u : 1u); k++) {
+		const uint8_t *c = q->base + 2 + 4 * k;
+		h[k] = (uint32_t)c[0] | (uint32_t)c[1] << 8 |
+		       (uint32_t)c[2] << 16 | (uint32_t)c[3] << 24;
+	}
+	q->sf0 = h[0];
+	q->sfa = h[1];
+	q->so0 = h[2];
+	q->soa = h[3];
 	if (q->swf > 32 || q->swo > 32)
 		return -1;
 	q->sw = q->swf + q->swo;
-	uint64_t tl = TD_SKIP_HEAD +
-	              ((uint64_t)q->nblocks * (q->swf + q->swo) + 7) / 8;
+	uint64_t tl = head + ((uint64_t)q->nblocks * (q->swf + q->swo) + 7) / 8;
 	if (len < tl)
 		return -1;
+	q->sbits = q->base + head;
 	q->data = q->base + tl;
 	q->nfirst = skip_first(q, 1);
 	return 0;

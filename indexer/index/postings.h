@@ -29,9 +29,16 @@ size_t td_post_block_code(const uint32_t *v, uint32_t m, uint8_t *out);
  * 32: a byte wf and a byte wo (0..32), the first position of block 0 as
  * a u32, then per block its first position less block 0's in wf bits and
  * its offset in wo bits, packed LSB first, padded to a byte (format 20
- * and before: 8 bytes a block). Writes it to out unless NULL; returns its
- * length in bytes (at most TD_SKIP_HEAD + 8 * nb). */
+ * and before: 8 bytes a block). Format 22: where it is shorter, each
+ * field less a line, a0 + b * a, instead (wf | TD_SKIP_LINEAR, wo, then
+ * a0 and a of the first positions and a0 and a of the offsets, u32
+ * each, then the entries as before; a the slope between the first and
+ * last entries, a0 the value at block 0 less the most any entry falls
+ * below the line; arithmetic modulo 2^32). Writes it to out unless
+ * NULL; returns its length in bytes (at most TD_SKIP_HEAD + 8 * nb). */
 #define TD_SKIP_HEAD 6
+#define TD_SKIP_HEAD_LIN 18
+#define TD_SKIP_LINEAR 0x80
 size_t td_skip_code(const uint64_t *sk, uint64_t nb, uint8_t *out);
 
 /* Appends the encoding of the n ascending positions pos to out: 0, or

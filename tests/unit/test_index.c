@@ -3123,52 +3123,71 @@ static void test_check_names_once(void **state)
  * (format 21, td_skip_code): a list of 10 blocks has a table of under 8
  * bytes a block, every position comes back read in order and sought one
  * by one; widths over 32, or a table longer than the list, are
- * TD_ECORRUPT at open. */
+ * TD_ECORRUPT at open. Format 22: a list of evenly spread positions has
+ * its fields coded less a line (TD_SKIP_LINEAR, a few bits a block), one
+ * whose blocks are not is coded as format 21; both read back. */
 static void test_skip_packed(void **state)
 {
 	(void)state;
-	const uint32_t n = 10 * TD_POST_BLOCK + 5, ntok = 5 * n;
+	const uint32_t n = 10 * TD_POST_BLOCK + 5, ntok = 1000 * n;
 	uint32_t *pos = malloc(n * sizeof *pos);
 	assert_non_null(pos);
-	for (uint32_t i = 0; i < n; i++)
-		pos[i] = 3 * i + (i % 7 == 0);
-	td_buf b = {0};
-	assert_int_equal(td_postings_encode(pos, n, &b), 0);
-	uint64_t nb = (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
-	uint8_t wf = (uint8_t)b.s[0], wo = (uint8_t)b.s[1];
-	assert_true(wf + wo < 32); /* 64 bits a block before */
-	uint64_t tl = TD_SKIP_HEAD + (nb * (wf + wo) + 7) / 8;
-	assert_true(tl < nb * 8);
-	for (int seek = 0; seek < 2; seek++) {
-		td_postings *q;
-		assert_int_equal(td_postings_open_buf((const uint8_t *)b.s, b.n,
-		                         n, ntok, &q),
-		        0);
-		for (uint32_t i = 0; i < n; i++) {
-			uint32_t v;
+	for (int lin = 1; lin >= 0; lin--) {
+		/* not linear: blocks of gaps of 1 and of 1000 in turn */
+		for (uint32_t i = 0; i < n; i++)
+			pos[i] =
+			        lin ? 3 * i + (i % 7 == 0)
+			        : i ? pos[i - 1] + (i / TD_POST_BLOCK % 2 ? 1000
+			                                                  : 1)
+			            : 0;
+		td_buf b = {0};
+		assert_int_equal(td_postings_encode(pos, n, &b), 0);
+		uint64_t nb = (n + TD_POST_BLOCK - 1) / TD_POST_BLOCK;
+		uint8_t wf = (uint8_t)b.s[0], wo = (uint8_t)b.s[1];
+		assert_int_equal((wf & TD_SKIP_LINEAR) != 0, lin);
+		wf &= (uint8_t)~TD_SKIP_LINEAR;
+		assert_true(wf + wo < (lin ? 8 : 32)); /* 64 bits before */
+		uint64_t tl = (lin ? TD_SKIP_HEAD_LIN : TD_SKIP_HEAD) +
+		              (nb * (wf + wo) + 7) / 8;
+		assert_true(tl < nb * 8);
+		for (int seek = 0; seek < 2; seek++) {
+			td_postings *q;
 			assert_int_equal(
-			        td_postings_next(q, seek ? pos[i] : 0, &v), 1);
-			assert_int_equal(v, pos[i]);
+			        td_postings_open_buf(
+			                (const uint8_t *)b.s, b.n, n, ntok, &q),
+			        0);
+			for (uint32_t i = 0; i < n; i++) {
+				uint32_t v;
+				assert_int_equal(td_postings_next(q,
+				                         seek ? pos[i] : 0, &v),
+				        1);
+				assert_int_equal(v, pos[i]);
+			}
+			td_postings_close(q);
 		}
-		td_postings_close(q);
+		/* damaged heads */
+		for (int k = 0; k < 3; k++) {
+			uint8_t *c = malloc(b.n);
+			assert_non_null(c);
+			memcpy(c, b.s, b.n);
+			size_t len = b.n;
+			if (k == 0)
+				c[0] = (uint8_t)(33 |
+				                 (lin ? TD_SKIP_LINEAR : 0));
+			else if (k == 1)
+				len = tl - 1;
+			else
+				len = (lin ? TD_SKIP_HEAD_LIN : TD_SKIP_HEAD) -
+				      1;
+			td_postings *q = NULL;
+			assert_int_equal(
+			        td_postings_open_buf(c, len, n, ntok, &q),
+			        TD_ECORRUPT);
+			assert_null(q);
+			free(c);
+		}
+		td_buf_clear(&b);
 	}
-	/* damaged heads */
-	for (int k = 0; k < 2; k++) {
-		uint8_t *c = malloc(b.n);
-		assert_non_null(c);
-		memcpy(c, b.s, b.n);
-		size_t len = b.n;
-		if (k == 0)
-			c[0] = 33;
-		else
-			len = tl - 1;
-		td_postings *q = NULL;
-		assert_int_equal(
-		        td_postings_open_buf(c, len, n, ntok, &q), TD_ECORRUPT);
-		assert_null(q);
-		free(c);
-	}
-	td_buf_clear(&b);
 	free(pos);
 }
 
