@@ -1,5 +1,7 @@
 /* doc.c: the document model, text plus standoff spans.
- * A td_doc owns every string it points to. Spans may be added in any order;
+ * A td_doc owns every string it points to but the fixed span and attribute
+ * names, which point into this file's static tables (td_span_clear() tells
+ * them by address). Spans may be added in any order;
  * td_doc_sort_spans() puts them into nesting order for the writers. Nothing
  * here checks that spans nest: the TEI writer does, at the one place that
  * needs it. */
@@ -11,6 +13,7 @@
 #include "lower.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,21 +57,124 @@ void td_meta_clear(td_meta *m)
 	memset(m, 0, sizeof *m);
 }
 
-static void span_clear(td_span *sp)
+/* The fixed names: every element name of td_span_rank() and the attribute
+ * names the readers and annotators write most. A span's name or attribute
+ * name equal to one of them points into these tables instead of a strdup
+ * (~75,000 strdup and free an ingest of 300k tokens); one array each, so
+ * td_span_clear() tells a table's name by its address. A name is at most
+ * 15 bytes (a 16-byte one would compile without its '\0'). */
+static const struct {
+	char name[16];
+	int32_t rank;
+} ranks[] = {
+        {"text", 0},
+        {"front", 10},
+        {"body", 10},
+        {"back", 10},
+        {"div", 20},
+        {"docTitle", 25},
+        {"argument", 25},
+        {"docImprint", 25},
+        {"quote", 28},
+        {"note", 28},
+        {"titlePart", 30},
+        {"head", 30},
+        {"p", 30},
+        {"s", 40},
+        {"said", 45},
+        {"q", 47},
+        {"persName", 60},
+        {"orgName", 60},
+        {"placeName", 60},
+        {"rs", 60},
+        {"name", 60},
+        {"seg", 70},
+        {"date", 75},
+        {"docDate", 75},
+        {"w", 90},
+};
+
+static const char attr_names[][16] = {
+        "xml:id",
+        "ana",
+        "ref",
+        "type",
+        "subtype",
+        "who",
+        "when",
+        "direct",
+        "prev",
+        "next",
+        "pos",
+        "lemma",
+        "join",
+        "n",
+        "notBefore",
+        "notAfter",
+};
+
+/* Whether p points into the array [t, t + size): a table's name. */
+static int in_table(const char *p, const void *t, size_t size)
 {
-	free(sp->name);
+	return (uintptr_t)p - (uintptr_t)t < size;
+}
+
+/* The rank table's entry of name, or -1. */
+static int rank_index(const char *name)
+{
+	/* the first byte before strcmp: a span is added ~35,000 times an
+	 * ingest of 300k tokens, and most names are late in the list */
+	for (size_t i = 0; i < sizeof ranks / sizeof ranks[0]; i++)
+		if (ranks[i].name[0] == name[0] &&
+		        strcmp(ranks[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The attribute table's copy of name, or a strdup of it (NULL when out of
+ * memory). */
+static const char *attr_name_dup(const char *name)
+{
+	for (size_t i = 0; i < sizeof attr_names / sizeof attr_names[0]; i++)
+		if (attr_names[i][0] == name[0] &&
+		        strcmp(attr_names[i], name) == 0)
+			return attr_names[i];
+	return strdup(name);
+}
+
+static void free_name(const char *name)
+{
+	if (!in_table(name, ranks, sizeof ranks) &&
+	        !in_table(name, attr_names, sizeof attr_names))
+		free((char *)name);
+}
+
+const char *td_span_name_dup(const char *name)
+{
+	int i = rank_index(name);
+	return i >= 0 ? ranks[i].name : strdup(name);
+}
+
+void td_span_clear(td_span *sp)
+{
+	if (sp->name)
+		free_name(sp->name);
 	for (uint32_t j = 0; j < sp->n_attrs; j++) {
-		free(sp->attrs[j].name);
+		free_name(sp->attrs[j].name);
 		free(sp->attrs[j].value);
 	}
 	free(sp->attrs);
+	sp->name = NULL;
+	sp->attrs = NULL;
+	sp->n_attrs = 0;
+	sp->cap_attrs = 0;
 }
 
 void td_doc_drop_span(td_doc *doc, size_t i)
 {
 	if (i >= doc->n_spans)
 		return;
-	span_clear(&doc->spans[i]);
+	td_span_clear(&doc->spans[i]);
 	memmove(doc->spans + i, doc->spans + i + 1,
 	        (doc->n_spans - i - 1) * sizeof *doc->spans);
 	doc->n_spans--;
@@ -79,7 +185,7 @@ void td_doc_free(td_doc *doc)
 	if (!doc)
 		return;
 	for (size_t i = 0; i < doc->n_spans; i++)
-		span_clear(&doc->spans[i]);
+		td_span_clear(&doc->spans[i]);
 	free(doc->spans);
 	for (size_t i = 0; i < doc->n_actors; i++) {
 		free(doc->actors[i].key);
@@ -103,43 +209,8 @@ void td_doc_free(td_doc *doc)
 
 int32_t td_span_rank(const char *name)
 {
-	static const struct {
-		const char *name;
-		int32_t rank;
-	} ranks[] = {
-	        {"text", 0},
-	        {"front", 10},
-	        {"body", 10},
-	        {"back", 10},
-	        {"div", 20},
-	        {"docTitle", 25},
-	        {"argument", 25},
-	        {"docImprint", 25},
-	        {"quote", 28},
-	        {"note", 28},
-	        {"titlePart", 30},
-	        {"head", 30},
-	        {"p", 30},
-	        {"s", 40},
-	        {"said", 45},
-	        {"q", 47},
-	        {"persName", 60},
-	        {"orgName", 60},
-	        {"placeName", 60},
-	        {"rs", 60},
-	        {"name", 60},
-	        {"seg", 70},
-	        {"date", 75},
-	        {"docDate", 75},
-	        {"w", 90},
-	};
-	/* the first byte before strcmp: a span is added ~35,000 times an
-	 * ingest of 300k tokens, and most names are late in the list */
-	for (size_t i = 0; i < sizeof ranks / sizeof ranks[0]; i++)
-		if (ranks[i].name[0] == name[0] &&
-		        strcmp(ranks[i].name, name) == 0)
-			return ranks[i].rank;
-	return 50;
+	int i = rank_index(name);
+	return i >= 0 ? ranks[i].rank : 50;
 }
 
 int td_doc_add_span(td_doc *doc, const char *name, size_t start, size_t end,
@@ -155,8 +226,9 @@ int td_doc_add_span(td_doc *doc, const char *name, size_t start, size_t end,
 		return td_error(TD_ENOMEM, "out of memory");
 	sp.start = start;
 	sp.end = end;
-	sp.rank = td_span_rank(name);
-	sp.name = strdup(name);
+	int r = rank_index(name);
+	sp.rank = r >= 0 ? ranks[r].rank : 50;
+	sp.name = r >= 0 ? ranks[r].name : strdup(name);
 	if (!sp.name)
 		return td_error(TD_ENOMEM, "out of memory");
 	doc->spans[doc->n_spans] = sp;
@@ -199,10 +271,11 @@ int td_span_put_attr(td_span *sp, const char *name, const char *value)
 	if (TD_VEC_RESERVE(sp->attrs, sp->n_attrs, sp->cap_attrs, 2))
 		return td_error(TD_ENOMEM, "out of memory");
 	td_attr *a = sp->attrs;
-	a[sp->n_attrs].name = strdup(name);
+	a[sp->n_attrs].name = attr_name_dup(name);
 	a[sp->n_attrs].value = strdup(value);
 	if (!a[sp->n_attrs].name || !a[sp->n_attrs].value) {
-		free(a[sp->n_attrs].name);
+		if (a[sp->n_attrs].name)
+			free_name(a[sp->n_attrs].name);
 		free(a[sp->n_attrs].value);
 		return td_error(TD_ENOMEM, "out of memory");
 	}

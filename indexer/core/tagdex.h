@@ -57,8 +57,13 @@ const char *td_version(void);
 
 /* ------------------------------------------------------- document model */
 
+/* A span's name and its attributes' names are either one of the fixed
+ * names of doc.c's tables (static storage: never written, never freed) or
+ * owned by the span; which, only td_span_clear() needs to know. Values are
+ * always owned. So a span is freed by td_span_clear() alone, never by
+ * free() of its strings. */
 typedef struct td_attr {
-	char *name; /* e.g. "ref", "xml:id", "ana" */
+	const char *name; /* e.g. "ref", "xml:id", "ana" */
 	char *value;
 } td_attr;
 
@@ -66,7 +71,7 @@ typedef struct td_attr {
  * the same range the one with the lower rank is outside. */
 typedef struct td_span {
 	size_t start, end;
-	char *name; /* element name without prefix, e.g. "persName" */
+	const char *name; /* element name without prefix, e.g. "persName" */
 	td_attr *attrs;
 	uint32_t n_attrs;
 	int32_t rank;     /* see td_span_rank() */
@@ -76,6 +81,14 @@ typedef struct td_span {
 /* The default nesting rank of an element name: text < front/body < div <
  * head/p < s < said < q < names < seg < date < w. Unknown names rank 50. */
 int32_t td_span_rank(const char *name);
+/* name as the span stores it: the table's copy when it is a fixed name
+ * (static, see td_attr), else a copy the caller owns until it is a span's;
+ * NULL when out of memory. Attribute names go through
+ * td_span_put_attr(). */
+const char *td_span_name_dup(const char *name);
+/* Frees what *sp owns (its name unless static, its attributes' names
+ * unless static, their values, the array) and leaves *sp empty. */
+void td_span_clear(td_span *sp);
 
 typedef struct td_actor {
 	char *key;  /* "kim-jong-un": the xml:id in listPerson/listOrg */

@@ -326,7 +326,7 @@ static int new_span(rd *r, const char *name, int *idx)
 	memset(sp, 0, sizeof *sp);
 	sp->start = sp->end = r->text.n;
 	sp->rank = td_span_rank(name);
-	if (!(sp->name = strdup(name)))
+	if (!(sp->name = td_span_name_dup(name)))
 		return td_error(TD_ENOMEM, "out of memory");
 	*idx = (int)r->nspans++;
 	while (xmlTextReaderMoveToNextAttribute(r->r) == 1) {
@@ -398,14 +398,8 @@ static void actors_free(ractor *a, size_t n)
 
 static void spans_free(td_span *sp, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(sp[i].name);
-		for (uint32_t j = 0; j < sp[i].n_attrs; j++) {
-			free(sp[i].attrs[j].name);
-			free(sp[i].attrs[j].value);
-		}
-		free(sp[i].attrs);
-	}
+	for (size_t i = 0; i < n; i++)
+		td_span_clear(&sp[i]);
 	free(sp);
 }
 

@@ -146,6 +146,59 @@ static void test_slug(void **state)
 	free(s);
 }
 
+/* Span and attribute names: a fixed name is the table's (one pointer for
+ * every span), any other a copy of its own; td_span_clear() and
+ * td_doc_free() free only the copies (a freed table name would crash). */
+static void test_span_names(void **state)
+{
+	(void)state;
+	const char *a = td_span_name_dup("persName");
+	assert_non_null(a);
+	assert_ptr_equal(a, td_span_name_dup("persName"));
+	assert_string_equal(a, "persName");
+	assert_int_equal(td_span_rank("persName"), 60);
+	assert_int_equal(td_span_rank("docImprint"), 25);
+	assert_int_equal(td_span_rank("w"), 90);
+	assert_int_equal(td_span_rank("text"), 0);
+	assert_int_equal(td_span_rank("lb"), 50);
+	assert_int_equal(td_span_rank("persNames"), 50);
+	td_span sp = {0};
+	sp.name = td_span_name_dup("a-name-longer-than-the-table-width");
+	assert_non_null(sp.name);
+	assert_string_equal(sp.name, "a-name-longer-than-the-table-width");
+	assert_int_equal(td_span_put_attr(&sp, "xml:id", "x1"), 0);
+	assert_int_equal(td_span_put_attr(&sp, "corresp", "#c"), 0);
+	assert_int_equal(td_span_put_attr(&sp, "notBefore", "1961"), 0);
+	assert_int_equal(td_span_put_attr(&sp, "xml:id", "x2"), 0);
+	assert_int_equal(sp.n_attrs, 3);
+	assert_string_equal(td_span_attr(&sp, "xml:id"), "x2");
+	assert_string_equal(td_span_attr(&sp, "corresp"), "#c");
+	assert_string_equal(td_span_attr(&sp, "notBefore"), "1961");
+	td_span_clear(&sp);
+	assert_null(sp.name);
+	assert_null(sp.attrs);
+	assert_int_equal(sp.n_attrs, 0);
+	td_span_clear(&sp); /* empty: nothing to free */
+	td_doc *d;
+	size_t i;
+	assert_int_equal(td_doc_new("doc-n", "abc def", 7, &d), 0);
+	assert_int_equal(td_doc_add_span(d, "persName", 0, 3, &i, "ref", "#a",
+	                         "key", "k", NULL),
+	        0);
+	assert_ptr_equal(d->spans[i].name, a);
+	assert_int_equal(
+	        td_doc_add_span(d, "lb", 3, 3, NULL, "n", "1", NULL), 0);
+	assert_int_equal(d->spans[1].rank, 50);
+	assert_string_equal(d->spans[1].name, "lb");
+	assert_int_equal(td_doc_add_span(d, "s", 0, 7, NULL, NULL), 0);
+	assert_int_equal(d->spans[2].rank, 40);
+	td_doc_drop_span(d, 1);
+	assert_int_equal(d->n_spans, 2);
+	assert_string_equal(d->spans[1].name, "s");
+	assert_string_equal(td_span_attr(&d->spans[0], "key"), "k");
+	td_doc_free(d);
+}
+
 static void test_doc_spans(void **state)
 {
 	(void)state;
@@ -510,6 +563,7 @@ int main(void)
 	        cmocka_unit_test(test_normalize),
 	        cmocka_unit_test(test_slug),
 	        cmocka_unit_test(test_doc_spans),
+	        cmocka_unit_test(test_span_names),
 	        cmocka_unit_test(test_tsv),
 	        cmocka_unit_test(test_read_list),
 	        cmocka_unit_test(test_read_file),
