@@ -28,7 +28,7 @@ tests_unit_test_parser_LDADD = queries/libtdquery.a $(TEST_LIBS)
 TESTS += tests/unit/test_lexer tests/unit/test_parser
 
 check_PROGRAMS += tests/unit/test_index
-tests_unit_test_index_SOURCES = tests/unit/test_index.c
+tests_unit_test_index_SOURCES = tests/unit/test_index.c tests/unit/seg_reseal.h
 tests_unit_test_index_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_index_LDADD = $(TEST_LIBS)
 TESTS += tests/unit/test_index
@@ -152,7 +152,7 @@ EXTRA_DIST += tests/cli/test_export.sh
 check_PROGRAMS += tests/unit/test_corrupt
 # the index it damages is built from corpus/articles as tagdex-ingest
 # walks it (inputs.c is the program's, not the library's)
-tests_unit_test_corrupt_SOURCES = tests/unit/test_corrupt.c \
+tests_unit_test_corrupt_SOURCES = tests/unit/test_corrupt.c tests/unit/seg_reseal.h \
 	indexer/programs/inputs.c
 tests_unit_test_corrupt_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_corrupt_LDADD = queries/libtdquery.a $(TEST_LIBS)

@@ -41,6 +41,7 @@
 #include "util.h"
 #include "index.h"
 #include "tagdex.h"
+#include "seg_reseal.h"
 
 static char dir[64];
 
@@ -453,26 +454,6 @@ static void test_suggest_absent_vs_corrupt(void **state)
 	tq_node_free(ast);
 }
 
-/* The checksum table and the header's checksum made right after an edit
- * of b (n bytes), so that only the structure can tell the damage. */
-static void reseal(uint8_t *b)
-{
-	td_seghdr h;
-	memcpy(&h, b, sizeof h);
-	uint32_t *crcs = (uint32_t *)(b + h.crc_off);
-	for (uint32_t k = 0; k < h.nblocks; k++) {
-		uint64_t off = TD_SEG_HDR + (uint64_t)k * TD_SEG_BLOCK;
-		uint64_t len = h.crc_off - off < TD_SEG_BLOCK ? h.crc_off - off
-		                                              : TD_SEG_BLOCK;
-		crcs[k] = td_crc32c(0, b + off, len);
-	}
-	h.crc_crc = td_crc32c(0, crcs, (size_t)h.nblocks * 4);
-	h.hdr_crc = 0;
-	memcpy(b, &h, sizeof h);
-	h.hdr_crc = td_crc32c(0, b, TD_SEG_HDR);
-	memcpy(b, &h, sizeof h);
-}
-
 /* A lexicon block (format 17) whose directory offset, widths or bases
  * are damaged under good checksums: reading its terms, frequencies or
  * postings is TD_ECORRUPT with the segment marked, never a read outside
@@ -518,7 +499,7 @@ static void test_lex_block_damage(void **state)
 			memcpy(b + dofs + 8, &off0, 8);
 			id = TD_LEX_BLOCK - 1;
 		}
-		reseal(b);
+		td_test_reseal(b);
 		put_file(path, b, seglen[0]);
 		free(b);
 		td_seg *sg;
