@@ -3096,18 +3096,7 @@ static void test_check_names_once(void **state)
 	/* one term, 4 positions: 0 1 1 1 as gaps; zeros repeat position 0 */
 	assert_true(h.sec_len[TD_SEC_POST0] >= 2);
 	memset(buf + h.sec_off[TD_SEC_POST0], 0, h.sec_len[TD_SEC_POST0]);
-	uint32_t *crcs = (uint32_t *)(buf + h.crc_off);
-	for (uint32_t k = 0; k < h.nblocks; k++) {
-		uint64_t off = TD_SEG_HDR + (uint64_t)k * TD_SEG_BLOCK;
-		uint64_t len = h.crc_off - off < TD_SEG_BLOCK ? h.crc_off - off
-		                                              : TD_SEG_BLOCK;
-		crcs[k] = td_crc32c(0, buf + off, len);
-	}
-	h.crc_crc = td_crc32c(0, crcs, (size_t)h.nblocks * 4);
-	h.hdr_crc = 0;
-	memcpy(buf, &h, sizeof h);
-	h.hdr_crc = td_crc32c(0, buf, TD_SEG_HDR);
-	memcpy(buf, &h, sizeof h);
+	td_test_reseal(buf);
 	put_file(path, buf, n);
 	free(buf);
 	td_seg *s;
