@@ -33,6 +33,9 @@ typedef struct td_lexcache {
 typedef struct td_lstrblk {
 	uint32_t off[TD_LSTR_BLOCK + 1];
 } td_lstrblk;
+/* zero bytes after a decoded block's last term: a reader of a term that
+ * loads a word at a time (PCRE2's JIT) stays inside initialised memory */
+#define TD_LSTR_PAD 16
 
 /* segment.c: one mapped segment file. Blocks are checked on first use. */
 #define TD_SEG_TEXTS 8 /* document texts kept rebuilt per segment */

@@ -184,9 +184,13 @@ static int lstr_block(td_seg *s, int layer, uint32_t b)
 	}
 	if (total > UINT32_MAX - sizeof(td_lstrblk))
 		return td_seg_mark_damaged(s, "bad lexicon entry");
-	td_lstrblk *d = malloc(sizeof *d + total);
+	/* TD_LSTR_PAD zero bytes after the last term: PCRE2's JIT reads a
+	 * subject a word at a time, past its end (valgrind's "uninitialised
+	 * value" on a term at the block's end otherwise) */
+	td_lstrblk *d = malloc(sizeof *d + total + TD_LSTR_PAD);
 	if (!d)
 		return td_error(TD_ENOMEM, "out of memory");
+	memset((char *)d + sizeof *d + total, 0, TD_LSTR_PAD);
 	char *c = (char *)d; /* the decoded block's bytes */
 	uint32_t o = sizeof *d;
 	for (uint32_t j = 0; j < cnt; j++) {
