@@ -271,7 +271,8 @@ size_t td_lstrenc_put(td_lstrenc *e, const char *t, size_t len, uint8_t *out)
 		td_error(TD_ENOMEM, "out of memory");
 		return 0;
 	}
-	memcpy(e->prev, t, len);
+	if (len) /* an empty term: prev may still be NULL */
+		memcpy(e->prev, t, len);
 	e->plen = len;
 	e->n++;
 	return 1 + len - k;
