@@ -5380,6 +5380,12 @@ static int register_words(td_annotator *a)
 	        relatives, unnamed_pronouns, rank_prefixes, ranked_titles,
 	        tag_pronouns, tag_dets, described_m, described_f, described_any,
 	        copulas, NULL};
+	/* session 19: lists the rules test at most tokens (each was scanned
+	 * word by word) */
+	static const char *const *const lists_s19[] = {
+	        reported_pasts, reply_verbs, say_forms, link_verbs, NULL};
 	int rc = td_words_register(a, lists);
-	return rc ? rc : td_words_register(a, lists_r10);
+	if (!rc)
+		rc = td_words_register(a, lists_r10);
+	return rc ? rc : td_words_register(a, lists_s19);
 }
