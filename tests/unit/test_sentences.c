@@ -261,7 +261,16 @@ static void test_layout_lexicon(void **state)
 	assert_true(td_layout_match(l, "Article 2nd half", 16));
 	assert_true(td_layout_match(l, "ADVERT", 6));
 	assert_false(td_layout_match(l, "An advert", 9));
+	/* a match on the second pattern, after the first checked the
+	 * subject's UTF-8; a capture group with no room for it still
+	 * matches; bytes that are no UTF-8 match nothing */
+	assert_true(td_layout_match(l, "Advert", 6));
+	assert_true(td_layout_match(l, "Article 11th half", 17));
+	assert_false(td_layout_match(l, "advert\xff", 7));
+	assert_false(td_layout_match(l, "\xc3", 1));
+	assert_false(td_layout_match(l, "Caf\xc3\xa9", 5));
 	td_layout_free(l);
+	assert_false(td_layout_match(NULL, "advert", 6));
 	f = fopen(path, "w");
 	fputs("advert\n# a comment\nmore (ads\n", f);
 	fclose(f);
