@@ -31,6 +31,10 @@ int td_actx_add(td_actx *c, const char *name, size_t start, size_t end,
 		return 1;
 	for (size_t i = 0; i < d->n_spans; i++) {
 		const td_span *sp = &d->spans[i];
+		/* apart from [start, end): neither crosses nor equals it (the
+		 * usual case, told by one compare or two) */
+		if (sp->end <= start || sp->start >= end)
+			continue;
 		int crosses =
 		        (sp->start < start && start < sp->end &&
 		                sp->end < end) ||

@@ -312,6 +312,49 @@ static void test_quote_index(void **state)
 	}
 }
 
+/* td_actx_add adds a span unless it crosses one (each holds an end of the
+ * other) or the same element spans the same range: against spans before,
+ * after, touching, nested, equal and crossing, every range of a short
+ * text, against a brute-force reading of the rule. */
+static void test_actx_add(void **state)
+{
+	(void)state;
+	static const char digits[] = "0123456789012345678901234567890";
+	const size_t have[][2] = {{2, 6}, {6, 9}, {12, 20}, {14, 16}, {25, 26}};
+	const size_t nh = sizeof have / sizeof *have;
+	for (size_t s = 0; s < 30; s++)
+		for (size_t e = s; e < 30; e++)
+			for (int same = 0; same < 2; same++) {
+				td_doc *d = NULL;
+				assert_int_equal(td_doc_new("d", digits,
+				                         sizeof digits - 1, &d),
+				        0);
+				for (size_t i = 0; i < nh; i++)
+					assert_int_equal(
+					        td_doc_add_span(d, "seg",
+					                have[i][0], have[i][1],
+					                NULL, NULL),
+					        0);
+				int want = s < e;
+				for (size_t i = 0; i < nh; i++) {
+					size_t a = have[i][0], b = have[i][1];
+					if ((a < s && s < b && b < e) ||
+					        (s < a && a < e && e < b) ||
+					        (same && a == s && b == e))
+						want = 0;
+				}
+				td_actx c;
+				memset(&c, 0, sizeof c);
+				c.doc = d;
+				size_t idx = (size_t)-1;
+				int rc = td_actx_add(&c, same ? "seg" : "name",
+				        s, e, &idx, NULL, NULL, NULL, NULL);
+				assert_int_equal(rc, want ? 0 : 1);
+				assert_int_equal(d->n_spans, nh + (size_t)want);
+				td_doc_free(d);
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +364,7 @@ int main(void)
 	        cmocka_unit_test(test_load_unload),
 	        cmocka_unit_test(test_lexicon_rows),
 	        cmocka_unit_test(test_quote_index),
+	        cmocka_unit_test(test_actx_add),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
