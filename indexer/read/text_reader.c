@@ -86,37 +86,57 @@ size_t td_utf8_char(const unsigned char *s, size_t n, unsigned *cp)
 	return k;
 }
 
+/* The usual byte: printable ASCII, tab or LF, kept as it is. */
+static inline int plain_byte(unsigned char ch)
+{
+	return (ch >= 0x20 && ch < 0x80) || ch == '\t' || ch == '\n';
+}
+
+/* *line, the input line of byte *at, moved on to byte i (i >= *at): LF,
+ * CR LF and a lone CR each end a line, as decode reads them. Counted only
+ * when a message names a line, not at every byte. */
+static long line_to(
+        const unsigned char *d, size_t len, size_t *at, long *line, size_t i)
+{
+	for (size_t x = *at; x < i; x++)
+		*line += d[x] == '\n' ||
+		         (d[x] == '\r' && !(x + 1 < len && d[x + 1] == '\n'));
+	*at = i;
+	return *line;
+}
+
 /* Decodes data into b->text. Line numbers count input lines from 1. */
 static int decode(const char *name, const unsigned char *d, size_t len,
         int lenient, td_blocks *b)
 {
-	size_t i = 0, o = 0, replaced = 0;
+	size_t i = 0, o = 0, replaced = 0, line_at;
 	long line = 1;
 	if (len >= 3 && d[0] == 0xEF && d[1] == 0xBB && d[2] == 0xBF)
 		i = 3;
+	line_at = i;
 	/* Each bad byte may grow into 3 bytes of U+FFFD. */
 	char *t = malloc((len - i) * 3 + 1);
 	if (!t)
 		return td_error(TD_ENOMEM, "%s: out of memory", name);
 	while (i < len) {
-		/* the usual byte: printable ASCII, tab or LF, kept as it is */
-		unsigned char ch = d[i];
-		if ((ch >= 0x20 && ch < 0x80) || ch == '\t' || ch == '\n') {
-			line += ch == '\n';
-			t[o++] = (char)ch;
-			i++;
+		/* a run of the usual bytes, copied at once (byte by byte,
+		 * counting lines, was 15 instructions a byte) */
+		size_t j = i;
+		while (j < len && plain_byte(d[j]))
+			j++;
+		if (j > i) {
+			memcpy(t + o, d + i, j - i);
+			o += j - i;
+			i = j;
 			continue;
 		}
 		unsigned cp;
 		size_t k = td_utf8_char(d + i, len - i, &cp);
 		if (k == 1 && cp == '\r') {
 			t[o++] = '\n';
-			line++;
 			i += (i + 1 < len && d[i + 1] == '\n') ? 2 : 1;
 			continue;
 		}
-		if (k == 1 && cp == '\n')
-			line++;
 		const char *what = NULL;
 		if (k == 0)
 			what = "invalid UTF-8";
@@ -129,7 +149,8 @@ static int decode(const char *name, const unsigned char *d, size_t len,
 				free(t);
 				return td_error(TD_EINPUT,
 				        "%s: %s at byte %zu (line %ld)", name,
-				        what, i, line);
+				        what, i,
+				        line_to(d, len, &line_at, &line, i));
 			}
 			/* the first few name where; a binary file would
 			 * otherwise give one warning a byte */
@@ -137,7 +158,8 @@ static int decode(const char *name, const unsigned char *d, size_t len,
 				td_warn("%s: %s at byte %zu (line %ld) "
 				        "replaced by "
 				        "U+FFFD",
-				        name, what, i, line);
+				        name, what, i,
+				        line_to(d, len, &line_at, &line, i));
 			memcpy(t + o, "\xEF\xBF\xBD", 3);
 			o += 3;
 			i += 1;

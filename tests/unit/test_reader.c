@@ -204,6 +204,22 @@ static void test_nul_and_controls(void **state)
 	assert_int_equal(td_text_read("c.txt", "a\x01", 2, 0, &b), TD_EINPUT);
 	assert_string_equal(
 	        td_error_last(), "c.txt: control character at byte 1 (line 1)");
+	/* lines ended by LF, CR LF and a lone CR, after a BOM, counted up to
+	 * the bad byte (decode counts them only when it names one) */
+	static const char crlf[] = "\xEF\xBB\xBFOne\r\ntwo\rthree\n\r\nfour "
+	                           "\x01 five";
+	assert_int_equal(
+	        td_text_read("l.txt", crlf, sizeof crlf - 1, 0, &b), TD_EINPUT);
+	assert_string_equal(td_error_last(),
+	        "l.txt: control character at byte 25 (line 5)");
+	/* lenient: each warning's line, counted on from the one before */
+	warned[0] = '\0';
+	static const char two[] = "a\xFF\nb\r\n\rc\xFF\r\n\xFE";
+	assert_int_equal(td_text_read("w.txt", two, sizeof two - 1, 1, &b), 0);
+	assert_non_null(strstr(warned, "at byte 1 (line 1) replaced"));
+	assert_non_null(strstr(warned, "at byte 8 (line 4) replaced"));
+	assert_non_null(strstr(warned, "at byte 11 (line 5) replaced"));
+	td_blocks_clear(&b);
 }
 
 static void test_empty(void **state)
