@@ -93,13 +93,17 @@ const td_words *td_annotator_tagger(const td_annotator *a)
 static int pos_load(td_annotator *a, const char *dir)
 {
 	(void)dir;
-	return td_words_tagger(pos_model_given, &a->tagger);
+	int rc = td_words_tagger(pos_model_given, &a->tagger);
+	for (unsigned t = 0; !rc && t < 256; t++)
+		a->pos_name[t] = td_words_tag_name(a->tagger, t);
+	return rc;
 }
 
 static void pos_unload(td_annotator *a)
 {
 	td_words_free(a->tagger);
 	a->tagger = NULL;
+	memset(a->pos_name, 0, sizeof a->pos_name);
 }
 
 /* The pos stage: every token's part of speech, before the stages that

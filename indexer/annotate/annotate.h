@@ -50,6 +50,10 @@ struct td_annotator {
 	size_t wtmask;
 	/* the part-of-speech tagger of the pos stage (words.h) */
 	struct td_words *tagger;
+	/* its tag names by number (td_words_tag_name, "" past its tags),
+	 * filled by the pos stage's load: td_tok_pos_is reads a token's tag
+	 * here in line; NULL (an annotator made by hand) asks the tagger */
+	const char *pos_name[256];
 };
 
 /* One sentence of the document (an <s> span). */

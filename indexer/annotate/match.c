@@ -613,22 +613,6 @@ const char *td_tok_pos(const td_actx *c, size_t i)
 	return td_words_tag_name(c->a->tagger, c->pos[i]);
 }
 
-int td_tok_pos_is(const td_actx *c, size_t i, const char *pos)
-{
-	const char *t = td_tok_pos(c, i);
-	/* one pass over pos, no strlen and strcmp (half a million tests an
-	 * ingest of 300k tokens): a '*' that ends pos matches any rest of a
-	 * tag that is not "" (t[0, k) equals pos[0, k), none of them 0) */
-	size_t k = 0;
-	for (; pos[k]; k++) {
-		if (pos[k] == '*' && !pos[k + 1])
-			return t[0] != 0;
-		if (t[k] != pos[k])
-			return 0;
-	}
-	return t[k] == 0;
-}
-
 static const char *const perception_verbs[] = {"see", "hear", "feel", "smell",
         "taste", "sense", "recognize", "distinguish", NULL};
 static const char *const perceivers[] = {

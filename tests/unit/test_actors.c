@@ -2768,8 +2768,24 @@ static void test_tok_pos_is(void **state)
 	static const char *const pats[] = {"NN", "NN*", "NNP", "NNPS", "VB*",
 	        "VBD", "*", "", "N", "NNPSX", "N*P", "**", "MD", "RB*", ".",
 	        ",", "PRP$", "PRP*", "WP$"};
-	for (int round = 0; round < 2; round++) {
-		c.pos = round ? pos : NULL;
+	/* an annotator without the table of tag names (made by hand) asks
+	 * the tagger: rounds 2 and 3 */
+	td_annotator *bare = malloc(sizeof *bare);
+	assert_non_null(bare);
+	*bare = *fx_ann;
+	memset(bare->pos_name, 0, sizeof bare->pos_name);
+	for (int round = 0; round < 4; round++) {
+		c.pos = round & 1 ? pos : NULL;
+		c.a = round < 2 ? fx_ann : bare;
+		for (size_t i = 0; i <= 256; i++) {
+			/* literal patterns, compared in line */
+			const char *t = td_tok_pos(&c, i);
+			assert_int_equal(td_tok_pos_is(&c, i, "NNP"),
+			        strcmp(t, "NNP") == 0);
+			assert_int_equal(td_tok_pos_is(&c, i, "VB*"),
+			        strncmp(t, "VB", 2) == 0);
+			assert_int_equal(td_tok_pos_is(&c, i, "*"), t[0] != 0);
+		}
 		for (size_t i = 0; i <= 256; i++)
 			for (size_t k = 0; k < sizeof pats / sizeof *pats;
 			        k++) {
@@ -2783,6 +2799,7 @@ static void test_tok_pos_is(void **state)
 			}
 	}
 	assert_string_equal(td_tok_pos(&c, 256), "");
+	free(bare);
 }
 
 /* Session 18: a given name used after a preposition of place names a
