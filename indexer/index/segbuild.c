@@ -896,16 +896,35 @@ static void presort_clear(presort *ps)
  * the same (td_post_share), TD_POST_UNION for a union of the words
  * umem[ustart[rank], ustart[rank + 1]) (word ranks, ascending), or 0: its
  * own postings. */
-static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
+/* A layer's lexicon entries, strings (LSTR) and postings, built in memory
+ * (layer_build, which touches neither the file nor the header) before
+ * they are written (layer_emit): so the pos and lemma layers can be built
+ * on a thread of their own while the calling thread builds and writes the
+ * norms (write_all), and the bytes are those of one thread. */
+typedef struct lbuilt {
+	td_seglex *lex;
+	uint32_t n;
+	td_buf pb, sb; /* postings, LSTR */
+} lbuilt;
+
+static void lbuilt_clear(lbuilt *x)
+{
+	free(x->lex);
+	x->lex = NULL;
+	td_buf_clear(&x->pb);
+	td_buf_clear(&x->sb);
+}
+
+static int layer_build(uint32_t ntokens, const td_strtab *t,
         const uint32_t *order, const uint32_t *rank, const uint32_t *pos_id,
         const uint32_t *map, int layer, const uint64_t *share,
-        const uint32_t *ustart, const uint32_t *umem)
+        const uint32_t *ustart, const uint32_t *umem, lbuilt *x)
 {
 	int rc = 0;
 	uint32_t n = t->n;
 	uint32_t *freq = calloc((size_t)n + 1, 4);
 	uint64_t *start = calloc((size_t)n + 1, 8);
-	uint32_t *P = malloc(((size_t)h->ntokens + 1) * 4);
+	uint32_t *P = malloc(((size_t)ntokens + 1) * 4);
 	td_buf pb = {0}, sb = {0}; /* postings, LSTR */
 	td_lstrenc le = {0};
 	td_seglex *lex = calloc((size_t)n + 1, sizeof *lex);
@@ -913,11 +932,11 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 		rc = td_error(TD_ENOMEM, "out of memory");
 		goto out;
 	}
-	for (uint32_t p = 0; p < h->ntokens; p++)
+	for (uint32_t p = 0; p < ntokens; p++)
 		freq[rank[map ? map[pos_id[p]] : pos_id[p]]]++;
 	for (uint32_t i = 1; i <= n; i++)
 		start[i] = start[i - 1] + freq[i - 1];
-	for (uint32_t p = 0; p < h->ntokens; p++)
+	for (uint32_t p = 0; p < ntokens; p++)
 		P[start[rank[map ? map[pos_id[p]] : pos_id[p]]]++] = p;
 	for (uint32_t i = 0; i < n; i++) {
 		uint64_t s0 = start[i] - freq[i];
@@ -954,30 +973,17 @@ static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
 			continue;
 		}
 		if (layer == TD_LAYER_POS &&
-		        (uint64_t)freq[i] * TD_POS_SCAN_RATIO > h->ntokens) {
+		        (uint64_t)freq[i] * TD_POS_SCAN_RATIO > ntokens) {
 			lex[i].post_off |= TD_POST_SCAN;
 			continue;
 		}
 		if ((rc = td_postings_encode(P + s0, freq[i], &pb)))
 			goto out;
 	}
-	int lsec = td_sec_lex(layer);
-	int ssec = td_sec_lstr(layer);
-	int psec = td_sec_post(layer);
-	td_lexout lx;
-	rc = td_lexout_begin(o, h, &lx, lsec);
-	for (uint32_t i = 0; i < n && !rc; i++)
-		rc = td_lexout_put(o, h, &lx, &lex[i]);
-	if (!rc)
-		rc = td_lexout_end(o, h, &lx);
-	td_lexout_clear(&lx);
-	if (rc)
-		goto out;
-	if ((rc = td_out_section(o, h, ssec, sb.s ? sb.s : "", sb.n)))
-		goto out;
-	if ((rc = td_out_section(o, h, psec, pb.s, pb.n)))
-		goto out;
-	h->lexsize[layer] = n;
+	*x = (lbuilt){lex, n, pb, sb};
+	lex = NULL;
+	memset(&pb, 0, sizeof pb);
+	memset(&sb, 0, sizeof sb);
 out:
 	free(freq);
 	free(start);
@@ -986,6 +992,41 @@ out:
 	td_buf_clear(&sb);
 	td_lstrenc_clear(&le);
 	free(lex);
+	return rc;
+}
+
+/* Writes what layer_build made of the layer's terms, and frees it. */
+static int layer_emit(td_out *o, td_seghdr *h, int layer, lbuilt *x)
+{
+	td_lexout lx;
+	int rc = td_lexout_begin(o, h, &lx, td_sec_lex(layer));
+	for (uint32_t i = 0; i < x->n && !rc; i++)
+		rc = td_lexout_put(o, h, &lx, &x->lex[i]);
+	if (!rc)
+		rc = td_lexout_end(o, h, &lx);
+	td_lexout_clear(&lx);
+	if (!rc)
+		rc = td_out_section(o, h, td_sec_lstr(layer),
+		        x->sb.s ? x->sb.s : "", x->sb.n);
+	if (!rc)
+		rc = td_out_section(o, h, td_sec_post(layer), x->pb.s, x->pb.n);
+	if (!rc)
+		h->lexsize[layer] = x->n;
+	lbuilt_clear(x);
+	return rc;
+}
+
+static int write_layer(td_out *o, td_seghdr *h, const td_strtab *t,
+        const uint32_t *order, const uint32_t *rank, const uint32_t *pos_id,
+        const uint32_t *map, int layer, const uint64_t *share,
+        const uint32_t *ustart, const uint32_t *umem)
+{
+	lbuilt x = {0};
+	int rc = layer_build(h->ntokens, t, order, rank, pos_id, map, layer,
+	        share, ustart, umem, &x);
+	if (!rc)
+		return layer_emit(o, h, layer, &x);
+	lbuilt_clear(&x);
 	return rc;
 }
 
@@ -1448,6 +1489,68 @@ out:
 	return rc;
 }
 
+/* The pos and lemma layers built (layer_build, with lemma_share) on a
+ * thread of their own while write_all builds and writes the norms, the
+ * word ids and W2N, when b->threads > 1: from the sorts of presort's first
+ * part, read only, as are the builder's ids. A run's last segment is
+ * written after the tagging, when the other cores are idle. */
+typedef struct lmjob {
+	const td_segbuild *b;
+	uint32_t ntokens;
+	const uint32_t *ord[2], *rk[2]; /* the lemmas' [0], pos' [1] */
+	const uint32_t *word_order, *wrank, *nrank;
+	lbuilt built[2];
+	uint64_t *share; /* lemma_share's */
+	uint32_t *ustart, *umem;
+	int rc;
+	char msg[1024]; /* rc's message: errors are per thread */
+	pthread_t th;
+	int on; /* the thread runs */
+} lmjob;
+
+static void *lm_run(void *arg)
+{
+	lmjob *j = arg;
+	const td_segbuild *b = j->b;
+	int rc = layer_build(j->ntokens, &b->poss, j->ord[1], j->rk[1], b->pids,
+	        NULL, TD_LAYER_POS, NULL, NULL, NULL, &j->built[1]);
+	if (!rc)
+		rc = lemma_share(b, j->ord[0], j->rk[0], j->word_order,
+		        j->wrank, j->nrank, &j->share, &j->ustart, &j->umem);
+	if (!rc)
+		rc = layer_build(j->ntokens, &b->lemmas, j->ord[0], j->rk[0],
+		        b->lids, NULL, TD_LAYER_LEMMA, j->share, j->ustart,
+		        j->umem, &j->built[0]);
+	j->rc = rc;
+	if (rc)
+		snprintf(j->msg, sizeof j->msg, "%s", td_error_last());
+	return NULL;
+}
+
+/* The layers lm_run built, on its thread if it has one; 0 or its error. */
+static int lm_join(lmjob *j)
+{
+	if (j->on)
+		pthread_join(j->th, NULL);
+	else
+		lm_run(j);
+	j->on = 0;
+	return j->rc ? td_error(j->rc, "%s", j->msg) : 0;
+}
+
+/* Waits for the thread and frees what the job holds. */
+static void lm_clear(lmjob *j)
+{
+	if (j->on)
+		pthread_join(j->th, NULL);
+	j->on = 0;
+	for (int l = 0; l < 2; l++)
+		lbuilt_clear(&j->built[l]);
+	free(j->share);
+	free(j->ustart);
+	free(j->umem);
+}
+
 static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
@@ -1458,6 +1561,8 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	presort ps;
 	memset(&ps, 0, sizeof ps);
 	ps.b = b;
+	lmjob lm;
+	memset(&lm, 0, sizeof lm);
 	h->ndocs = (uint32_t)b->ndocs;
 	h->ntokens = (uint32_t)b->nids;
 	presort_start(&ps, 0);
@@ -1494,6 +1599,13 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		ps.ord[l] = ps.rk[l] = NULL;
 	}
 	presort_start(&ps, 1);
+	if (!b->no_layers) {
+		lm = (lmjob){b, h->ntokens, {ord[0], ord[1]}, {rk[0], rk[1]},
+		        word_order, wrank, nrank, {{0}, {0}}, NULL, NULL, NULL,
+		        0, {0}, 0, 0};
+		lm.on = b->threads > 1 &&
+		        pthread_create(&lm.th, NULL, lm_run, &lm) == 0;
+	}
 	/* a norm with one surface form has that word's postings (shared);
 	 * one with more is the union of theirs (format 12): per norm rank its
 	 * words' ranks, ascending, in umem from ustart */
@@ -1546,19 +1658,13 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 			if (!(rc = td_out_begin(o, h, sec)))
 				td_out_end(o, h, sec);
 	}
+	if (!b->no_layers)
+		rc = lm_join(&lm);
 	for (int l = 1; l >= 0 && !rc && !b->no_layers; l--) {
 		const td_strtab *t = l ? &b->poss : &b->lemmas;
 		const uint32_t *ids = l ? b->pids : b->lids;
 		int layer = l ? TD_LAYER_POS : TD_LAYER_LEMMA, derived = 0;
-		free(share);
-		share = NULL;
-		free(nforms);
-		free(umem);
-		nforms = umem = NULL;
-		if ((!l && (rc = lemma_share(b, ord[0], rk[0], word_order,
-		                    wrank, nrank, &share, &nforms, &umem))) ||
-		        (rc = write_layer(o, h, t, ord[l], rk[l], ids, NULL,
-		                 layer, share, nforms, umem)))
+		if ((rc = layer_emit(o, h, layer, &lm.built[l])))
 			break;
 		if (!l && (rc = write_w2l(o, h, b, word_order, rk[1], rk[0],
 		                   &derived)))
@@ -1572,6 +1678,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	if (!rc && !(rc = presort_join(&ps)))
 		rc = write_spans(o, h, b, &ps);
 out:
+	lm_clear(&lm); /* before the sorts it reads are freed */
 	for (int l = 0; l < 2; l++) {
 		free(ord[l]);
 		free(rk[l]);

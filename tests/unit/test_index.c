@@ -3289,8 +3289,9 @@ static void test_lstr_front(void **state)
 }
 
 /* A segment written with several threads (its lexicons and spans sorted
- * on another, td_segbuild_set_threads) is the file written with one,
- * byte for byte: with pos and lemma layers and without. */
+ * on another, its pos and lemma layers built on a third,
+ * td_segbuild_set_threads) is the file written with one, byte for byte:
+ * with pos and lemma layers and without. */
 static void test_threads_same_file(void **state)
 {
 	(void)state;
