@@ -1551,6 +1551,70 @@ static void lm_clear(lmjob *j)
 	free(j->umem);
 }
 
+/* The word ids (write_word_ids: IDS, and IDS3 with the pos layer)
+ * written to memory on a thread of their own while write_all writes the
+ * norms, when b->threads > 1, then spliced in after them (td_out_splice):
+ * the bytes of one thread. */
+typedef struct idsjob {
+	const td_segbuild *b;
+	const uint32_t *wrank, *prk;
+	td_buf mem;
+	td_out o;    /* its part, in mem (o.mem set once opened) */
+	td_seghdr h; /* its sections, from the part's start */
+	int rc;
+	char msg[1024]; /* rc's message: errors are per thread */
+	pthread_t th;
+	int on; /* the thread runs */
+} idsjob;
+
+static void *ids_run(void *arg)
+{
+	idsjob *j = arg;
+	const td_segbuild *b = j->b;
+	int rc = td_out_mem(&j->o, &j->mem);
+	if (!rc)
+		rc = write_word_ids(&j->o, &j->h, b->ids, b->nids, j->wrank,
+		        b->words.n, b->no_layers ? NULL : b->pids, j->prk,
+		        b->poss.n);
+	j->rc = rc;
+	if (rc)
+		snprintf(j->msg, sizeof j->msg, "%s", td_error_last());
+	return NULL;
+}
+
+/* The part ids_run wrote on its thread, put in o with what
+ * write_word_ids sets in the header; without a thread, written here. */
+static int ids_join(idsjob *j, td_out *o, td_seghdr *h)
+{
+	static const int secs[] = {TD_SEC_IDS, TD_SEC_IDS3};
+	const td_segbuild *b = j->b;
+	int pos = !b->no_layers;
+	if (!j->on) /* one thread: written in place */
+		return write_word_ids(o, h, b->ids, b->nids, j->wrank,
+		        b->words.n, pos ? b->pids : NULL, j->prk, b->poss.n);
+	pthread_join(j->th, NULL);
+	j->on = 0;
+	if (j->rc)
+		return td_error(j->rc, "%s", j->msg);
+	h->id_bits = j->h.id_bits;
+	memcpy(h->id_tier, j->h.id_tier, sizeof h->id_tier);
+	h->id_ranks = j->h.id_ranks;
+	if (pos)
+		h->lbits[1] = j->h.lbits[1];
+	return td_out_splice(o, h, &j->o, &j->h, secs, pos ? 2 : 1);
+}
+
+/* Waits for the thread and frees what the job holds. */
+static void ids_clear(idsjob *j)
+{
+	if (j->on)
+		pthread_join(j->th, NULL);
+	j->on = 0;
+	if (j->o.mem)
+		td_out_close(&j->o, 0);
+	td_buf_clear(&j->mem);
+}
+
 static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
@@ -1563,6 +1627,8 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	ps.b = b;
 	lmjob lm;
 	memset(&lm, 0, sizeof lm);
+	idsjob ij;
+	memset(&ij, 0, sizeof ij);
 	h->ndocs = (uint32_t)b->ndocs;
 	h->ntokens = (uint32_t)b->nids;
 	presort_start(&ps, 0);
@@ -1606,6 +1672,11 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		lm.on = b->threads > 1 &&
 		        pthread_create(&lm.th, NULL, lm_run, &lm) == 0;
 	}
+	ij.b = b;
+	ij.wrank = wrank;
+	ij.prk = rk[1];
+	ij.on = b->threads > 1 &&
+	        pthread_create(&ij.th, NULL, ids_run, &ij) == 0;
 	/* a norm with one surface form has that word's postings (shared);
 	 * one with more is the union of theirs (format 12): per norm rank its
 	 * words' ranks, ascending, in umem from ustart */
@@ -1636,8 +1707,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	 * IDS codes the word and pos ids together (format 15) */
 	if ((rc = write_layer(o, h, &b->norms, norder, nrank, b->ids, b->w2n, 1,
 	             share, nforms, umem)) ||
-	        (rc = write_word_ids(o, h, b->ids, b->nids, wrank, b->words.n,
-	                 b->no_layers ? NULL : b->pids, rk[1], b->poss.n)) ||
+	        (rc = ids_join(&ij, o, h)) ||
 	        (rc = td_out_begin(o, h, TD_SEC_W2N)))
 		goto out;
 	td_bitpack bp = {0}; /* td_w2n_bits bits a word (format 16) */
@@ -1678,7 +1748,8 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	if (!rc && !(rc = presort_join(&ps)))
 		rc = write_spans(o, h, b, &ps);
 out:
-	lm_clear(&lm); /* before the sorts it reads are freed */
+	lm_clear(&lm); /* before the sorts they read are freed */
+	ids_clear(&ij);
 	for (int l = 0; l < 2; l++) {
 		free(ord[l]);
 		free(rk[l]);

@@ -26,6 +26,11 @@ int td_out_flush(td_out *o)
 {
 	if (!o->fill)
 		return 0;
+	if (o->mem) {
+		int rc = td_buf_add(o->mem, o->blk, o->fill);
+		o->fill = 0;
+		return rc;
+	}
 	if (TD_VEC_RESERVE(o->crcs, o->ncrc, o->cap_crc, 64))
 		return td_error(TD_ENOMEM, "out of memory");
 	o->crcs[o->ncrc++] = td_crc32c(0, o->blk, o->fill);
@@ -239,6 +244,32 @@ int td_out_finish(td_out *o, td_seghdr *h, uint64_t *size, uint32_t *crc)
 	return 0;
 }
 
+int td_out_mem(td_out *o, td_buf *mem)
+{
+	memset(o, 0, sizeof *o);
+	o->fd = -1;
+	o->mem = mem;
+	if (!(o->blk = malloc(TD_SEG_BLOCK)))
+		return td_error(TD_ENOMEM, "out of memory");
+	return 0;
+}
+
+int td_out_splice(td_out *o, td_seghdr *h, td_out *m, const td_seghdr *mh,
+        const int *secs, int n)
+{
+	int rc;
+	if ((rc = td_out_flush(m)) || (rc = td_out_align(o)))
+		return rc;
+	uint64_t base = o->pos;
+	if (m->mem->n && (rc = td_out_put(o, m->mem->s, m->mem->n)))
+		return rc;
+	for (int i = 0; i < n; i++) {
+		h->sec_off[secs[i]] = base + mh->sec_off[secs[i]];
+		h->sec_len[secs[i]] = mh->sec_len[secs[i]];
+	}
+	return 0;
+}
+
 int td_out_close(td_out *o, int rc)
 {
 	if (o->fd >= 0 && (td_fault_step("segment close") | close(o->fd)) &&
@@ -250,7 +281,7 @@ int td_out_close(td_out *o, int rc)
 	free(o->crcs);
 	o->blk = NULL;
 	o->crcs = NULL;
-	if (rc)
+	if (rc && o->path)
 		unlink(o->path);
 	return rc;
 }

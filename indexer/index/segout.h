@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "segformat.h"
 
 /* segout.c: a segment file written front to back, checksummed by block
@@ -18,9 +19,20 @@ typedef struct td_out {
 	size_t fill;
 	uint32_t *crcs;
 	size_t ncrc, cap_crc;
+	td_buf *mem; /* td_out_mem: the bytes go here, not to a file */
 } td_out;
 /* Creates path (the "segment open" step) and positions after the header. */
 int td_out_open(td_out *o, const char *path);
+/* A part of a segment written to memory, mem, from position 0 (no file,
+ * no checksums, no fault steps), on a thread of its own while the file's
+ * writer writes what comes before it; td_out_splice puts it in the file.
+ * Its header's offsets are from the part's start. Freed by td_out_close. */
+int td_out_mem(td_out *o, td_buf *mem);
+/* Appends the part m wrote (its sections secs[0 .. n), of mh) to o at
+ * the next 8-byte boundary, as if o had written them: the same bytes,
+ * block checksums and section offsets in h. 0 or an error of the write. */
+int td_out_splice(td_out *o, td_seghdr *h, td_out *m, const td_seghdr *mh,
+        const int *secs, int n);
 int td_out_put(td_out *o, const void *p, size_t n);
 int td_out_flush(td_out *o);
 int td_out_align(td_out *o);

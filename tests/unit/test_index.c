@@ -12,6 +12,7 @@
 #include "segbuild.h"
 #include "segformat.h"
 #include "segment.h"
+#include "segout.h"
 #include "util.h"
 #include "buf.h"
 #include "index.h"
@@ -3288,10 +3289,80 @@ static void test_lstr_front(void **state)
 	}
 }
 
+/* A part of a segment written to memory (td_out_mem) and spliced in
+ * (td_out_splice) is the file written in one go: the same bytes, block
+ * checksums and section offsets, for a part of several blocks that
+ * begins off an 8-byte boundary of the file and holds two sections. */
+static void test_out_splice(void **state)
+{
+	(void)state;
+	char dir[256], path[2][300];
+	newdir(dir, sizeof dir);
+	mkdir(dir, 0755);
+	size_t n = 3 * TD_SEG_BLOCK + 123;
+	uint8_t *p = malloc(n);
+	assert_non_null(p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = (uint8_t)(i * 131 + (i >> 9));
+	td_seghdr h[2];
+	uint32_t crc[2];
+	uint64_t size[2];
+	for (int t = 0; t < 2; t++) {
+		snprintf(path[t], sizeof path[t], "%s/seg-%d.tdx", dir, t);
+		memset(&h[t], 0, sizeof h[t]);
+		td_out o;
+		assert_int_equal(td_out_open(&o, path[t]), 0);
+		assert_int_equal(
+		        td_out_section(&o, &h[t], TD_SEC_TEXT, p, 5), 0);
+		if (t) {
+			td_buf mem = {0};
+			td_out m;
+			td_seghdr mh;
+			memset(&mh, 0, sizeof mh);
+			static const int secs[] = {TD_SEC_IDS, TD_SEC_IDS3};
+			assert_int_equal(td_out_mem(&m, &mem), 0);
+			assert_int_equal(
+			        td_out_section(&m, &mh, TD_SEC_IDS, p, n), 0);
+			assert_int_equal(
+			        td_out_section(&m, &mh, TD_SEC_IDS3, p, 77), 0);
+			assert_int_equal(
+			        td_out_splice(&o, &h[t], &m, &mh, secs, 2), 0);
+			assert_int_equal(td_out_close(&m, 0), 0);
+			td_buf_clear(&mem);
+		} else {
+			assert_int_equal(
+			        td_out_section(&o, &h[t], TD_SEC_IDS, p, n), 0);
+			assert_int_equal(
+			        td_out_section(&o, &h[t], TD_SEC_IDS3, p, 77),
+			        0);
+		}
+		assert_int_equal(
+		        td_out_section(&o, &h[t], TD_SEC_W2N, p, 9), 0);
+		assert_int_equal(
+		        td_out_finish(&o, &h[t], &size[t], &crc[t]), 0);
+		assert_int_equal(td_out_close(&o, 0), 0);
+	}
+	assert_int_equal(size[0], size[1]);
+	assert_int_equal(crc[0], crc[1]);
+	assert_memory_equal(&h[0], &h[1], sizeof h[0]);
+	char *file[2];
+	size_t len[2];
+	for (int t = 0; t < 2; t++)
+		assert_int_equal(td_read_file(path[t], &file[t], &len[t]), 0);
+	assert_int_equal(len[0], len[1]);
+	assert_memory_equal(file[0], file[1], len[0]);
+	for (int t = 0; t < 2; t++) {
+		free(file[t]);
+		unlink(path[t]);
+	}
+	free(p);
+	rmdir(dir);
+}
+
 /* A segment written with several threads (its lexicons and spans sorted
- * on another, its pos and lemma layers built on a third,
- * td_segbuild_set_threads) is the file written with one, byte for byte:
- * with pos and lemma layers and without. */
+ * on another, its pos and lemma layers built on a third, its word ids
+ * written to memory on a fourth, td_segbuild_set_threads) is the file written
+ * with one, byte for byte: with pos and lemma layers and without. */
 static void test_threads_same_file(void **state)
 {
 	(void)state;
@@ -3620,6 +3691,7 @@ int main(void)
 	        cmocka_unit_test(test_merge_fails_after_commit),
 	        cmocka_unit_test(test_sigbus),
 	        cmocka_unit_test(test_seg_refusals),
+	        cmocka_unit_test(test_out_splice),
 	        cmocka_unit_test(test_threads_same_file),
 	        cmocka_unit_test(test_check_names_once),
 	        cmocka_unit_test(test_manifest_del_lost),
