@@ -3071,6 +3071,23 @@ static void narrow_tiers(td_seghdr *h)
 	memset(h->id_tier, 0, sizeof h->id_tier);
 }
 
+/* A new directory (into dir, dirsz bytes) holding one segment, path
+ * (pathsz bytes: DIR/seg.tdx), of document d from source src; d is
+ * freed. */
+static void one_doc_segment(td_doc *d, const char *src, char *dir, size_t dirsz,
+        char *path, size_t pathsz)
+{
+	newdir(dir, dirsz);
+	mkdir(dir, 0755);
+	snprintf(path, pathsz, "%s/seg.tdx", dir);
+	td_segbuild *b;
+	assert_int_equal(td_segbuild_new(&b), 0);
+	assert_int_equal(td_segbuild_add(b, d, src, NULL), 0);
+	assert_int_equal(td_segbuild_write(b, path, NULL, NULL), 0);
+	td_segbuild_free(b);
+	td_doc_free(d);
+}
+
 /* Postings that do not decode under good checksums (written as zeros, the
  * block checksums, the table's and the header's made right): the check
  * fails naming the segment once (it was "PATH: PATH: postings ...") */
@@ -3078,17 +3095,9 @@ static void test_check_names_once(void **state)
 {
 	(void)state;
 	char dir[256], path[300];
-	newdir(dir, sizeof dir);
-	mkdir(dir, 0755);
-	snprintf(path, sizeof path, "%s/seg.tdx", dir);
-	td_segbuild *b;
 	td_doc *d;
 	assert_int_equal(td_doc_new("doc-x", "x x x x", 7, &d), 0);
-	assert_int_equal(td_segbuild_new(&b), 0);
-	assert_int_equal(td_segbuild_add(b, d, "x.txt", NULL), 0);
-	assert_int_equal(td_segbuild_write(b, path, NULL, NULL), 0);
-	td_segbuild_free(b);
-	td_doc_free(d);
+	one_doc_segment(d, "x.txt", dir, sizeof dir, path, sizeof path);
 	uint8_t *buf;
 	size_t n;
 	assert_int_equal(td_read_file(path, (char **)&buf, &n), 0);
@@ -3212,17 +3221,9 @@ static void test_lstr_front(void **state)
 		sum += strlen(words[i]) + 1;
 	}
 	char dir[256], path[300];
-	newdir(dir, sizeof dir);
-	mkdir(dir, 0755);
-	snprintf(path, sizeof path, "%s/seg.tdx", dir);
-	td_segbuild *b;
 	td_doc *d;
 	assert_int_equal(td_doc_new("doc-x", text, (size_t)(t - text), &d), 0);
-	assert_int_equal(td_segbuild_new(&b), 0);
-	assert_int_equal(td_segbuild_add(b, d, "x.txt", NULL), 0);
-	assert_int_equal(td_segbuild_write(b, path, NULL, NULL), 0);
-	td_segbuild_free(b);
-	td_doc_free(d);
+	one_doc_segment(d, "x.txt", dir, sizeof dir, path, sizeof path);
 	free(text);
 	td_seg *s;
 	assert_int_equal(td_seg_open(path, &s), 0);
@@ -3471,17 +3472,9 @@ static void test_seg_refusals(void **state)
 {
 	(void)state;
 	char dir[256], path[300], bad[300];
-	newdir(dir, sizeof dir);
-	mkdir(dir, 0755);
-	snprintf(path, sizeof path, "%s/seg.tdx", dir);
+	one_doc_segment(make_doc(7, 40, "doc-a"), "a.txt", dir, sizeof dir,
+	        path, sizeof path);
 	snprintf(bad, sizeof bad, "%s/bad.tdx", dir);
-	td_segbuild *b;
-	assert_int_equal(td_segbuild_new(&b), 0);
-	td_doc *a = make_doc(7, 40, "doc-a");
-	assert_int_equal(td_segbuild_add(b, a, "a.txt", NULL), 0);
-	assert_int_equal(td_segbuild_write(b, path, NULL, NULL), 0);
-	td_segbuild_free(b);
-	td_doc_free(a);
 	FILE *f = fopen(path, "rb");
 	assert_non_null(f);
 	static uint8_t seg[1 << 20];

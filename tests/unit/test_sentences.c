@@ -282,27 +282,49 @@ static void test_layout_lexicon(void **state)
 	unlink(path);
 }
 
+/* The seed article read into blocks, and the structure lexicon of
+ * corpus/lexicons: what test_seed and test_long_ids build documents from. */
+typedef struct seed {
+	char *text;
+	td_blocks b;
+	td_structure_lex *lex;
+} seed;
+
+static void seed_load(seed *s)
+{
+	char path[1024];
+	size_t n;
+	snprintf(path, sizeof path,
+	        "%s/corpus/articles/"
+	        "2024-01-19-kim-jong-un-hostile-rhetoric.txt",
+	        TD_SRCDIR);
+	assert_int_equal(td_read_file(path, &s->text, &n), 0);
+	snprintf(path, sizeof path, "%s/corpus/lexicons", TD_SRCDIR);
+	assert_int_equal(td_structure_lex_load(path, &s->lex), 0);
+	assert_int_equal(td_text_read("seed.txt", s->text, n, 0, &s->b), 0);
+}
+
+static void seed_free(seed *s)
+{
+	td_blocks_clear(&s->b);
+	td_structure_lex_free(s->lex);
+	free(s->text);
+}
+
 /* The seed's body sentences, through reader and structure builder, are
  * the ones in tests/data/seed.sentences, in order, with ids s0, s1, ... */
 static void test_seed(void **state)
 {
 	(void)state;
-	char path[1024], *d, *want;
-	size_t n, wn;
-	td_blocks b;
-	td_structure_lex *lex;
+	char path[1024], *want;
+	size_t wn;
+	seed sd;
 	td_doc *doc;
-	snprintf(path, sizeof path,
-	        "%s/corpus/articles/"
-	        "2024-01-19-kim-jong-un-hostile-rhetoric.txt",
-	        TD_SRCDIR);
-	assert_int_equal(td_read_file(path, &d, &n), 0);
+	seed_load(&sd);
 	snprintf(path, sizeof path, "%s/tests/data/seed.sentences", TD_SRCDIR);
 	assert_int_equal(td_read_file(path, &want, &wn), 0);
-	snprintf(path, sizeof path, "%s/corpus/lexicons", TD_SRCDIR);
-	assert_int_equal(td_structure_lex_load(path, &lex), 0);
-	assert_int_equal(td_text_read("seed.txt", d, n, 0, &b), 0);
-	assert_int_equal(td_structure_build(&b, lex, "doc-seed", &doc), 0);
+	assert_int_equal(
+	        td_structure_build(&sd.b, sd.lex, "doc-seed", &doc), 0);
 	td_doc_sort_spans(doc);
 	char *line = want, id[64];
 	size_t k = 0;
@@ -325,9 +347,7 @@ static void test_seed(void **state)
 	assert_int_equal(*line, '\0'); /* every listed sentence was found */
 	assert_int_equal(k, 40);
 	td_doc_free(doc);
-	td_blocks_clear(&b);
-	td_structure_lex_free(lex);
-	free(d);
+	seed_free(&sd);
 	free(want);
 }
 
@@ -338,23 +358,15 @@ static void test_seed(void **state)
 static void test_long_ids(void **state)
 {
 	(void)state;
-	char path[1024], *d, id[512], want[512];
-	size_t n;
-	td_blocks b;
-	td_structure_lex *lex;
-	snprintf(path, sizeof path,
-	        "%s/corpus/articles/"
-	        "2024-01-19-kim-jong-un-hostile-rhetoric.txt",
-	        TD_SRCDIR);
-	assert_int_equal(td_read_file(path, &d, &n), 0);
-	snprintf(path, sizeof path, "%s/corpus/lexicons", TD_SRCDIR);
-	assert_int_equal(td_structure_lex_load(path, &lex), 0);
-	assert_int_equal(td_text_read("seed.txt", d, n, 0, &b), 0);
+	char id[512], want[512];
+	seed sd;
+	seed_load(&sd);
 	for (size_t len = 1; len < sizeof id; len += len < 470 ? 97 : 1) {
 		memset(id, 'a', len);
 		id[len] = 0;
 		td_doc *doc;
-		assert_int_equal(td_structure_build(&b, lex, id, &doc), 0);
+		assert_int_equal(
+		        td_structure_build(&sd.b, sd.lex, id, &doc), 0);
 		td_doc_sort_spans(doc);
 		size_t k = 0;
 		for (size_t i = 0; i < doc->n_spans; i++) {
@@ -370,9 +382,7 @@ static void test_long_ids(void **state)
 		assert_int_equal(k, 40);
 		td_doc_free(doc);
 	}
-	td_blocks_clear(&b);
-	td_structure_lex_free(lex);
-	free(d);
+	seed_free(&sd);
 }
 
 int main(void)
