@@ -2359,6 +2359,23 @@ static size_t bare_clause_start(
 	return 0;
 }
 
+/* The words after a "that" up to the clause's end (a ';', ':' or the
+ * sentence's end) hold a verb (VB*, MD) or a quotation: a clause. "Ruth
+ * knew that look;", "He held that office for years." hold none: "that"
+ * is a determiner there, and no report follows. */
+static int clause_has_verb(const td_actx *c, size_t k, size_t t1)
+{
+	for (; k < t1; k++) {
+		if (tok_in_quote(c, k))
+			return 1;
+		if (td_tok_eq(c, k, ";", 0) || td_tok_eq(c, k, ":", 0))
+			return 0;
+		if (td_tok_pos_is(c, k, "VB*") || td_tok_pos_is(c, k, "MD"))
+			return 1;
+	}
+	return 0;
+}
+
 /* "that" after the verb, past a short adverbial ("said on Thursday that",
  * "insisted last week that") or, for verbs with an addressee, an object
  * ("told a meeting in Abuja that"). Returns the token of "that" or 0. */
@@ -3898,6 +3915,8 @@ static int sentence_speech(
 		                ? 0
 		                : that_after(c, vend, t1,
 		                          (p->flags & TD_SVF_OBJECT) != 0);
+		if (that && !clause_has_verb(c, that + 1, t1))
+			that = 0;
 		if (!that && p->type == TD_SV_SPEECH)
 			that = that_after_phrase(
 			        c, vend, t1, (p->flags & TD_SVF_OBJECT) != 0);
