@@ -3013,6 +3013,23 @@ static void test_speaker_full_name_before(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper e): federal offices of 1961 by their short titles
+ * (actors.tsv): "the Office of Education", "the Bureau of the Census"
+ * take the us- keys, as the departments do. */
+static void test_session19_federal_offices(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-07-20",
+	        "According to the Office of Education, the schools were short "
+	        "of classrooms, and the Bureau of the Census counted more "
+	        "pupils.");
+	fx_expect(d, "orgName", "Office of Education", "ref",
+	        "#us-office-of-education");
+	fx_expect(d, "orgName", "Bureau of the Census", "ref",
+	        "#us-bureau-of-the-census");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3128,6 +3145,7 @@ int main(void)
 	        cmocka_unit_test(test_crew_nouns_in_apposition),
 	        cmocka_unit_test(test_speaker_after_question),
 	        cmocka_unit_test(test_speaker_full_name_before),
+	        cmocka_unit_test(test_session19_federal_offices),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -2751,6 +2751,43 @@ static void test_session18_told_long_addressee(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper e): a "that" whose words up to the clause's end hold
+ * no verb is a determiner ("knew that look;", "held that office"): no
+ * report follows. */
+static void test_session19_that_without_verb(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Thomas Wendt runs the ferry line.\nMr. Wendt knew that look; "
+	         "he had seen it before.\nMr. Wendt said that the fares "
+	         "rose.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "the fares rose", "who", "#thomas-wendt");
+	assert_int_equal(fx_count(d, "said"), 1);
+	td_doc_free(d);
+}
+
+/* Session 19 (helper e): verbs of saying that take a "that" clause only
+ * (speech_verbs.tsv): objected, charged, estimated ("Mr. Weintraub
+ * objected that", "Critics in the Senate have charged that", "Goldberg
+ * estimated that"). */
+static void test_session19_objected_charged_estimated(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Thomas Wendt runs the ferry line.\nMr. Wendt objected that "
+	         "the fares were too high.\nThe union has charged that the "
+	         "line is unsafe.\nMr. Wendt estimated that about 900 riders "
+	         "use the ferry.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "the fares were too high", "who", "#thomas-wendt");
+	fx_expect(d, "said", "the line is unsafe", "who", NULL);
+	fx_expect(d, "said", "about 900 riders use the ferry", "who",
+	        "#thomas-wendt");
+	assert_int_equal(fx_count(d, "said"), 3);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2873,6 +2910,8 @@ int main(void)
 	        cmocka_unit_test(test_session18_adverb_before_that),
 	        cmocka_unit_test(test_session18_postposed_and_clause),
 	        cmocka_unit_test(test_session18_told_long_addressee),
+	        cmocka_unit_test(test_session19_that_without_verb),
+	        cmocka_unit_test(test_session19_objected_charged_estimated),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
