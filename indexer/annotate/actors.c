@@ -2259,7 +2259,9 @@ static const char *const place_heads[] = {"Shoal", "Island", "Islands", "Sea",
         "Building", "Tower", "Dam", "Field", "Harbor", "Harbour", "Port",
         "Fort", "Heights", "Springs", "Falls", "Creek", "Coast", "Hills",
         "Boulevard", "Blvd", "Ave", "Rd", "Drive", "Lane", "Plaza", "Terrace",
-        NULL};
+        /* the West's and the suburbs' places: "Red Mesa", "Laurel
+         * Canyon", "Park Forest" */
+        "Canyon", "Mesa", "Gulch", "Forest", NULL};
 
 /* Abbreviated street words that end an address ("of 704 Hill St., SE",
  * "133 Marietta St. NW", "1688 Oak Knoll Cir."): a run of a given name
@@ -3329,6 +3331,15 @@ static int sentence_actors(td_actx *c, size_t si)
 			       ni = initials_run(c, j, t1);
 			if (ni > n)
 				n = ni;
+			/* a title of two words or more after it ("Mr. Vice
+			 * President", "Mr. Chief Justice"): an address, no
+			 * name; a name after that title is read from there */
+			if (n > 0) {
+				long tj = td_patset_match(
+				        &a->title_pats, c, j, t1);
+				if (tj >= 0 && a->title_pats.v[tj].n >= 2)
+					n = 0;
+			}
 			/* context beats the lexicon: "Mayor Wagner" is a
 			 * person */
 			if (n > 0 &&
