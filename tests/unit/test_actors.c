@@ -3030,6 +3030,37 @@ static void test_session19_federal_offices(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper e): a run of capitals ending in a place's head word
+ * of the West or the suburbs (Canyon, Mesa, Gulch, Forest) is a place, no
+ * person ("at Red Mesa", "the house on Laurel Canyon", "his study of Park
+ * Forest"); a given name before it still names one ("Forest Wheeler"). */
+static void test_session19_place_heads_no_person(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-06-10",
+	        "Judge Amos T. Whitcomb held court at Red Mesa twice a year, "
+	        "and Forest Wheeler drove the stage from Laurel Canyon.");
+	assert_null(fx_find(d, "persName", "Red Mesa"));
+	assert_null(fx_find(d, "persName", "Laurel Canyon"));
+	fx_expect(d, "persName", "Forest Wheeler", "ref", "#forest-wheeler");
+	td_doc_free(d);
+}
+
+/* Session 19 (helper e): an honorific before a title of two words or
+ * more is an address, not a name ("Mr. Vice President, Mr. Speaker"):
+ * no person "Vice"; a name after the title is still read ("Mr. Chief
+ * Justice Warren"). */
+static void test_session19_honorific_before_title(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1962-01-11",
+	        "Mr. Vice President, Mr. Speaker, I thank you, and Mr. Chief "
+	        "Justice Warren nodded.");
+	assert_null(fx_find(d, "persName", "Vice"));
+	fx_expect(d, "persName", "Warren", "ref", "#earl-warren");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3146,6 +3177,8 @@ int main(void)
 	        cmocka_unit_test(test_speaker_after_question),
 	        cmocka_unit_test(test_speaker_full_name_before),
 	        cmocka_unit_test(test_session19_federal_offices),
+	        cmocka_unit_test(test_session19_place_heads_no_person),
+	        cmocka_unit_test(test_session19_honorific_before_title),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
