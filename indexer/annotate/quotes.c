@@ -303,7 +303,7 @@ static const char *const time_adverbs[] = {"yesterday", "today", "again", NULL};
 static const char *const adverbial_openers[] = {"on", "in", "at", "last",
         "this", "earlier", "yesterday", "again", "repeatedly", "publicly",
         "privately", "recently", "today", "also", "firmly", "once", "later",
-        NULL};
+        "afterward", "afterwards", NULL};
 static const char *const passive_aux[] = {
         "is", "was", "be", "been", "being", "are", "were", NULL};
 
