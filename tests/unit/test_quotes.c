@@ -2788,6 +2788,20 @@ static void test_session19_objected_charged_estimated(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper e): "afterward(s)" between the verb of saying and
+ * "that" is a short adverbial of time, as "later" is ("said afterward
+ * that his Government was disappointed"). */
+static void test_session19_said_afterward_that(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Thomas Wendt runs the ferry line.\nMr. Wendt said afterward "
+	         "that the fares were too high.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 1);
+	fx_expect(d, "said", "the fares were too high", "who", "#thomas-wendt");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2912,6 +2926,7 @@ int main(void)
 	        cmocka_unit_test(test_session18_told_long_addressee),
 	        cmocka_unit_test(test_session19_that_without_verb),
 	        cmocka_unit_test(test_session19_objected_charged_estimated),
+	        cmocka_unit_test(test_session19_said_afterward_that),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
