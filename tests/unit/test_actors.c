@@ -3061,6 +3061,23 @@ static void test_session19_honorific_before_title(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper e): the church's voices of 1961 (actors.tsv): the
+ * National Catholic Welfare Conference, and Cardinal Spellman, the
+ * Archbishop of New York (the bare surname only after a title, in the
+ * years of his office). */
+static void test_session19_church_actors(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-07-20",
+	        "The National Catholic Welfare Conference has argued that the "
+	        "bill is unfair, and Cardinal Spellman of New York has called "
+	        "the exclusion unthinkable.");
+	fx_expect(d, "orgName", "National Catholic Welfare Conference", "ref",
+	        "#national-catholic-welfare-conference");
+	fx_expect(d, "persName", "Spellman", "ref", "#francis-spellman");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3179,6 +3196,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_federal_offices),
 	        cmocka_unit_test(test_session19_place_heads_no_person),
 	        cmocka_unit_test(test_session19_honorific_before_title),
+	        cmocka_unit_test(test_session19_church_actors),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
