@@ -536,8 +536,11 @@ static int subject_position(const td_actx *c, const td_mention *m)
 		for (int n = 0; n < 5 && a < s1 && td_tok_is_cap(c, a); n++)
 			a++;
 	}
+	/* "who testified after Goldberg, said": "after"/"before" with a
+	 * name and no verb after it is a preposition, not a clause's head */
 	if (td_tok_eq(c, a, ",", 0))
-		return 1;
+		return !(b > s0 && (td_tok_eq(c, b - 1, "after", 1) ||
+		                           td_tok_eq(c, b - 1, "before", 1)));
 	return td_tok_is_lower(c, a) && !td_tok_any(c, a, clause_preps) &&
 	       !td_tok_eq(c, a, "and", 1) && !td_tok_eq(c, a, "or", 1);
 }

@@ -2802,6 +2802,25 @@ static void test_session19_said_afterward_that(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper e): a name after "after"/"before" with a comma and
+ * no verb after it is a preposition's object, not a clause's subject:
+ * the "he" of the next sentence is the main clause's subject ("Gov.
+ * David L. Lawrence, who testified after Goldberg, said ... He told the
+ * committee that ..."). */
+static void test_session19_after_name_not_subject(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Arthur J. Goldberg spoke first.\nGov. David L. Lawrence, who "
+	         "testified after Goldberg, said that his state had lost jobs. "
+	         "He told the committee that the state could not carry the "
+	         "burden alone.")};
+	td_doc *d = fx_doc("1961-03-10", paras, 1);
+	fx_expect(d, "said", "the state could not carry the burden alone",
+	        "who", "#david-l-lawrence");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2927,6 +2946,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_that_without_verb),
 	        cmocka_unit_test(test_session19_objected_charged_estimated),
 	        cmocka_unit_test(test_session19_said_afterward_that),
+	        cmocka_unit_test(test_session19_after_name_not_subject),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
