@@ -530,7 +530,12 @@ static int subject_position(const td_actx *c, const td_mention *m)
 		if (k < s1 && td_tok_eq(c, k, ")", 0))
 			a = k + 1;
 	}
-	/* "Kaja Lind of Estonia put it": of + a proper name */
+	/* "Kaja Lind of Estonia put it": of + a proper name, perhaps
+	 * after "the" ("Lieutenant Harry Kessler of the Los Angeles Police
+	 * Department was standing", session 19) */
+	if (td_tok_eq(c, a, "of", 0) && a + 2 < s1 &&
+	        td_tok_eq(c, a + 1, "the", 0) && td_tok_is_cap(c, a + 2))
+		a++;
 	if (td_tok_eq(c, a, "of", 0) && a + 1 < s1 && td_tok_is_cap(c, a + 1)) {
 		a++;
 		for (int n = 0; n < 5 && a < s1 && td_tok_is_cap(c, a); n++)

@@ -2821,6 +2821,39 @@ static void test_session19_after_name_not_subject(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper c): a name followed by "of the" and a proper
+ * name ("Lieutenant Harry Kessler of the Los Angeles Police Department
+ * was standing") is a clause's subject, the "he" of the next tag. */
+static void test_session19_of_the_subject(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Lieutenant Harry Kessler of the Los Angeles Police "
+	         "Department was standing on the porch under the light."),
+	        ("\"Well, look who is here,\" he said.")};
+	td_doc *d = fx_doc("1961-03-18", paras, 2);
+	fx_expect(d, "q", "Well, look who is here,", "who", "#harry-kessler");
+	td_doc_free(d);
+}
+
+/* Session 19 (helper c): "Viktor" is a man's given name
+ * (given_names.tsv), so a "she" of a later beat is not his. */
+static void test_session19_viktor_gender(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Peter Alden took a seat at the back.\nAnna Weiss sat down "
+	         "in front of him."),
+	        ("\"He came to the flat,\" she whispered."),
+	        ("Colonel Viktor Rudenko of the KGB had been in Vienna for "
+	         "two years."),
+	        ("\"What price?\" he asked."),
+	        ("\"Double.\"\nShe put the mirror away.")};
+	td_doc *d = fx_doc("1961-10-14", paras, 5);
+	fx_expect(d, "q", "Double.", "who", "#anna-weiss");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2947,6 +2980,8 @@ int main(void)
 	        cmocka_unit_test(test_session19_objected_charged_estimated),
 	        cmocka_unit_test(test_session19_said_afterward_that),
 	        cmocka_unit_test(test_session19_after_name_not_subject),
+	        cmocka_unit_test(test_session19_of_the_subject),
+	        cmocka_unit_test(test_session19_viktor_gender),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
