@@ -990,6 +990,26 @@ static const td_mention *possessive_beat(
 	return mg && mg != g ? NULL : m;
 }
 
+/* Is mention m inside a relative clause set off by a comma ("Goldberg,
+ * who was a union lawyer before President Kennedy named him to the
+ * Cabinet, told reporters"): ", who/whom/whose/which" before it in its
+ * sentence with no comma between? Its subject is not the one a later
+ * "he" continues (session 19). */
+static const char *const comma_relatives[] = {
+        "who", "whom", "whose", "which", NULL};
+static int in_relative(const td_actx *c, const td_mention *m)
+{
+	size_t s0 = c->sents[m->sent].t0;
+	for (size_t k = m->t0; k-- > s0 + 1;) {
+		if (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0))
+			return 0;
+		if (td_tok_in(c, k, comma_relatives, 0) &&
+		        td_tok_eq(c, k - 1, ",", 0))
+			return 1;
+	}
+	return 0;
+}
+
 static const char *resolve_pronoun(const td_actx *c, size_t t)
 {
 	int g = td_tok_eq(c, t, "she", 1) || td_tok_eq(c, t, "her", 1) ? 'f'
@@ -1056,7 +1076,8 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 	 * Starbuck disappeared. ... he said") ranks below the main clause's
 	 * subject of the same sentence */
 	if (best && best->t0 > c->sents[best->sent].t0 &&
-	        td_tok_any(c, best->t0 - 1, subordinators)) {
+	        (td_tok_any(c, best->t0 - 1, subordinators) ||
+	                in_relative(c, best))) {
 		const td_mention *main =
 		        person_before(c, best, t, g, main_clause_subject);
 		if (main)

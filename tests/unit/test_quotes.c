@@ -2854,6 +2854,22 @@ static void test_session19_viktor_gender(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper c): a person named inside a relative clause set
+ * off by a comma ("Goldberg, who was a union lawyer before President
+ * Kennedy named him, told reporters") is not the "he" of the next tag:
+ * the main clause's subject is. */
+static void test_session19_relative_clause_subject(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Mayor Thomas Wendt, who ran the ferry line before Governor "
+	         "Frank Pell appointed him, met the pilots today."),
+	        ("\"We will sail on Monday,\" he said.")};
+	td_doc *d = fx_doc("1961-09-02", paras, 2);
+	fx_expect(d, "q", "We will sail on Monday,", "who", "#thomas-wendt");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2982,6 +2998,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_after_name_not_subject),
 	        cmocka_unit_test(test_session19_of_the_subject),
 	        cmocka_unit_test(test_session19_viktor_gender),
+	        cmocka_unit_test(test_session19_relative_clause_subject),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
