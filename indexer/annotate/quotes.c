@@ -771,6 +771,34 @@ static int kin_subject(const td_actx *c, size_t si)
  * the Durango Kid"): "named" or "known as", or "called" after one to
  * four lowercase words of its subject (perhaps after "whom"/"that"), then
  * a person's mention, perhaps after "the". Its key, or NULL. */
+/* The noun x in apposition to a name: perhaps a prepositional phrase of
+ * up to six lowercase words after it, a comma, then a mention closed by
+ * a comma ("The old man at the end of the bar, Pop Henshaw, who had
+ * raised Lafe Tolbert"; session 19), x a noun for a person
+ * (person_words.tsv). The mention's first token, or 0. */
+static size_t appositive_name(const td_actx *c, size_t x, size_t t1)
+{
+	/* a noun for a person ("the trial of ..., Harold Brill," binds
+	 * nothing) */
+	long pw = td_patset_match(&c->a->person_pats, c, x, x + 1);
+	if (pw < 0 || c->a->person_pats.v[pw].type != 'n')
+		return 0;
+	size_t k = x + 1;
+	if (k < t1 && td_tok_is_lower(c, k) && td_tok_pos_is(c, k, "IN")) {
+		size_t j = k + 1;
+		while (j < t1 && j - k <= 6 && td_tok_is_lower(c, j) &&
+		        td_tok_is_word(c, j))
+			j++;
+		k = j;
+	}
+	if (k + 1 >= t1 || !td_tok_eq(c, k, ",", 0))
+		return 0;
+	const td_mention *m = ment_at(c, k + 1);
+	if (!m || m->t0 != k + 1 || m->t1 >= t1 || !td_tok_eq(c, m->t1, ",", 0))
+		return 0;
+	return k + 1;
+}
+
 static const char *binding_at(const td_actx *c, size_t x)
 {
 	int si = c->tok_sent[x];
@@ -779,7 +807,10 @@ static const char *binding_at(const td_actx *c, size_t x)
 	size_t t1 = c->sents[si].t1, k = x + 1;
 	if (k + 1 >= t1)
 		return NULL;
-	if (td_tok_eq(c, k, "named", 0))
+	size_t ap = appositive_name(c, x, t1);
+	if (ap)
+		k = ap;
+	else if (td_tok_eq(c, k, "named", 0))
 		k++;
 	else if (td_tok_eq(c, k, "known", 0) && td_tok_eq(c, k + 1, "as", 0))
 		k += 2;
@@ -841,6 +872,25 @@ static const char *bound_word(const td_actx *c, size_t k)
 		        (x >= 2 && td_tok_is_lower(c, x - 1) &&
 		                td_tok_in(c, x - 2, indef_dets, 1)))
 			return NULL;
+	}
+	return NULL;
+}
+
+/* "the" at d, one or two lowercase adjectives and a noun bound to a name
+ * (bound_noun) ending at e ("the old man said"), or, when tail, ending
+ * before e or a token not a word ("said the old man."): that person's
+ * key, else NULL (session 19). */
+static const char *bound_over_adjs(
+        const td_actx *c, size_t d, size_t e, int tail)
+{
+	for (size_t n = 1; n <= 2; n++) {
+		size_t x = d + 1 + n;
+		if (x >= e || !td_tok_is_lower(c, d + n) ||
+		        !td_tok_pos_is(c, d + n, "JJ"))
+			return NULL;
+		if (tail ? (x + 1 == e || !td_tok_is_word(c, x + 1))
+		         : x + 1 == e)
+			return bound_noun(c, x);
 	}
 	return NULL;
 }
@@ -1789,6 +1839,9 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			        (vend + 2 == t1 ||
 			                !td_tok_is_word(c, vend + 2)))
 				tw = bound_noun(c, vend + 1);
+			/* "said the old man": over adjectives (session 19) */
+			if (!tw && td_tok_eq(c, vend, "the", 1))
+				tw = bound_over_adjs(c, vend, t1, 1);
 			if (tw)
 				return tw;
 			for (size_t k = vend + 1; k < t1 && k < vend + 6; k++) {
@@ -1800,6 +1853,24 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 					return m->key;
 			}
 			return NULL;
+		}
+	}
+	/* "the old man said": one bound to a name before, over adjectives
+	 * (session 19) */
+	{
+		size_t k = v;
+		while (k > t0 && td_tok_in(c, k - 1, pre_verb_adverbs, 1))
+			k--;
+		for (size_t n = 1; n <= 2 && k >= t0 + 2 + n; n++) {
+			size_t d = k - 2 - n;
+			if (!td_tok_eq(c, d, "the", 1) ||
+			        (d > t0 && td_tok_is_word(c, d - 1)))
+				continue;
+			const char *w = bound_over_adjs(c, d, k, 0);
+			if (w) {
+				*found = 1;
+				return w;
+			}
 		}
 	}
 	if (description_subject(c, t0, v) != (size_t)-1) {

@@ -2870,6 +2870,24 @@ static void test_session19_relative_clause_subject(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper c): a noun for a person in apposition to a name
+ * ("The old man at the end of the bar, Pop Henshaw, who ...") binds the
+ * noun to that person, and a tag's subject "the old man" (adjectives
+ * between "the" and the noun, before or after the verb) is she. */
+static void test_session19_appositive_binding(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("The old woman by the stove, Martha Quill, who had kept "
+	         "the store for years, set her cup down."),
+	        ("\"It was never locked,\" the old woman said."),
+	        ("\"Never once,\" said the old woman.")};
+	td_doc *d = fx_doc("1961-08-12", paras, 3);
+	fx_expect(d, "q", "It was never locked,", "who", "#martha-quill");
+	fx_expect(d, "q", "Never once,", "who", "#martha-quill");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2999,6 +3017,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_of_the_subject),
 	        cmocka_unit_test(test_session19_viktor_gender),
 	        cmocka_unit_test(test_session19_relative_clause_subject),
+	        cmocka_unit_test(test_session19_appositive_binding),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
