@@ -1826,12 +1826,19 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		        td_tok_in(c, vend, indef_dets, 1)) {
 			*found = 1;
 			/* "said the marshal": a role named before as a title */
+			/* perhaps with an adverb of manner after it, as
+			 * after a name ("said the judge slowly,"; session
+			 * 19) */
+			size_t te = vend + 2;
+			if (te + 1 <= t1 && td_tok_is_word(c, te) &&
+			        inverted_tail(c, te) &&
+			        td_tok_pos_is(c, te, "RB") &&
+			        (te + 1 == t1 || !td_tok_is_word(c, te + 1)))
+				te++;
 			const char *tw =
-			        td_tok_eq(c, vend, "the", 1) &&
-			                        vend + 2 <= t1 &&
-			                        (vend + 2 == t1 ||
-			                                !td_tok_is_word(
-			                                        c, vend + 2))
+			        td_tok_eq(c, vend, "the", 1) && te <= t1 &&
+			                        (te == t1 ||
+			                                !td_tok_is_word(c, te))
 			                ? lower_title_alone(c, vend + 1)
 			                : NULL;
 			/* "said the kid": one bound to a name before */

@@ -2888,6 +2888,21 @@ static void test_session19_appositive_binding(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper c): "said the judge slowly,": a title used alone
+ * after the verb, then an adverb of manner, is the person last named
+ * with the title, as "said Gore sternly" is Gore. */
+static void test_session19_title_alone_manner(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Judge Homer P. Lusk held court in the schoolhouse."),
+	        ("\"Stand up,\" said the judge slowly, \"and face the "
+	         "jury.\"")};
+	td_doc *d = fx_doc("1961-08-12", paras, 2);
+	fx_expect(d, "q", "Stand up,", "who", "#homer-p-lusk");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3018,6 +3033,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_viktor_gender),
 	        cmocka_unit_test(test_session19_relative_clause_subject),
 	        cmocka_unit_test(test_session19_appositive_binding),
+	        cmocka_unit_test(test_session19_title_alone_manner),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
