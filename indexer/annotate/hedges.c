@@ -112,7 +112,11 @@ static const char *const look_particle[] = {"at", "for", "into", "after",
         "through", "over", "in", "beyond", "towards", "toward", "elsewhere",
         "away", "again", "and", "or", ",", ".", "upon", "from", "past",
         "across", "about", "behind", "along", "round", "sideways", "off", "him",
-        "her", "them", "me", "us", NULL};
+        "her", "them", "me", "us",
+        /* the imperative of sight: "Look here", "look ye", "look who's
+         * here", "look what you did" */
+        "here", "there", "ye", "thee", "you", "who", "what", "how", "where",
+        NULL};
 static const char *const determiners[] = {"a", "an", "the", "his", "her", "its",
         "their", "our", "my", "your", NULL};
 /* Words that govern "about" as a preposition ("what would be done about

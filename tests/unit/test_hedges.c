@@ -345,6 +345,24 @@ static void test_seeming(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper b): "look" before here/there/ye/who/what is the
+ * imperative of sight ("Look here", "look who's here"), no link verb of
+ * appearance; "looks tired" stays a cue. */
+static void test_look_imperative(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-16",
+	        "\"Look here,\" said the landlady, \"are you talking about "
+	        "my doors?\"\n"
+	        "\"Look ye; the ship is sound.\"\n"
+	        "\"Well, look who's here,\" he said.\n"
+	        "Look what the storm did to the barn.\n"
+	        "The mayor looks tired.");
+	fx_expect(d, "seg", "looks", "subtype", "appearance");
+	assert_int_equal(fx_count(d, "seg"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +381,7 @@ int main(void)
 	        cmocka_unit_test(test_suggested),
 	        cmocka_unit_test(test_appearance_probable),
 	        cmocka_unit_test(test_seeming),
+	        cmocka_unit_test(test_look_imperative),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
