@@ -133,6 +133,32 @@ static const char *const causatives[] = {
 static const char *const volitives[] = {"wish", "wishes", "want", "wants",
         "wanted", "like", "try", "tries", "tried", "hope", "hoped", NULL};
 
+/* "could not" + a verb denies a possibility, it does not hedge one: the
+ * negation takes the modal in its scope ("the state could not carry the
+ * burden alone", "E.G.T. could not let the Swiss bank have even 10
+ * shares"), unlike "may not" (possibly not). "could not have" is left to
+ * the rules on "could have"; a condition in the sentence ("could not
+ * continue ... without the tax-exemption", "if it broke down") keeps the
+ * hedge of a conditional forecast. */
+static const char *const conditions[] = {
+        "if", "unless", "without", "otherwise", NULL};
+
+static int negated_could(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (!td_tok_eq(c, i, "could", 1) || i + 2 >= t1 ||
+	        !td_tok_eq(c, i + 1, "not", 1))
+		return 0;
+	size_t v = i + 2;
+	while (v < t1 && td_tok_pos_is(c, v, "RB*"))
+		v++;
+	if (v >= t1 || td_tok_eq(c, v, "have", 1))
+		return 0;
+	for (size_t k = t0; k < t1; k++)
+		if (td_tok_in(c, k, conditions, 1))
+			return 0;
+	return 1;
+}
+
 /* Verbs and adjectives whose "if" opens an indirect question ("demanded
  * to know if they could make", "asked if", "not sure if"), as "whether"
  * does. */
@@ -437,6 +463,8 @@ int td_hedges_find(td_actx *c)
 						ok = 0;
 				}
 				if (in_whether(c, t0, i))
+					ok = 0;
+				if (ok && negated_could(c, t0, i, t1))
 					ok = 0;
 				break;
 			}

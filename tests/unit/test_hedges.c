@@ -363,6 +363,21 @@ static void test_look_imperative(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper b): "could not" + a verb denies a possibility, no
+ * hedge; with a condition in the sentence it stays one. */
+static void test_negated_could(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-16",
+	        "He told the committee that the state could not carry the "
+	        "burden alone.\n"
+	        "But the firm could not let the bank have even 10 shares.\n"
+	        "The college could not continue without the tax exemption.\n"
+	        "The talks could collapse.");
+	assert_int_equal(fx_count(d, "seg"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -382,6 +397,7 @@ int main(void)
 	        cmocka_unit_test(test_appearance_probable),
 	        cmocka_unit_test(test_seeming),
 	        cmocka_unit_test(test_look_imperative),
+	        cmocka_unit_test(test_negated_could),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
