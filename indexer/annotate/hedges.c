@@ -102,6 +102,18 @@ static int quantity_at(const td_actx *c, size_t i, size_t t1)
 	return td_tok_in(c, i, quantity, 1);
 }
 
+/* "some one" spelled apart for "someone" ("run for the doctor, some
+ * one, while I pry it open!"): a person, no quantity; "some one hundred
+ * miles", "some one-third of the crop" stay approximations. */
+static int some_one_person(const td_actx *c, size_t i, size_t e, size_t t1)
+{
+	if (!td_tok_eq(c, i, "some", 1) || !td_tok_eq(c, e, "one", 1))
+		return 0;
+	return !(e + 1 < t1 &&
+	         (td_tok_is_num(c, e + 1) || td_tok_in(c, e + 1, quantity, 1) ||
+	                 td_tok_pos_is(c, e + 1, "NN*")));
+}
+
 /* Words that make "look" a noun (before it) or a verb of action (after
  * it) rather than a link verb of appearance. */
 static const char *const look_det[] = {"a", "an", "the", "this", "that",
@@ -344,7 +356,8 @@ int td_hedges_find(td_actx *c)
 			case TD_HC_NUM:
 				ok = quantity_at(c, e, t1) &&
 				     !(i > t0 && td_tok_in(c, i - 1,
-				                         about_governors, 1));
+				                         about_governors, 1)) &&
+				     !some_one_person(c, i, e, t1);
 				break;
 			case TD_HC_VERB:
 				/* not a participle used as an adjective ("your

@@ -378,6 +378,20 @@ static void test_negated_could(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper b): "some one" spelled apart for "someone" is a
+ * person, no approximation; before a quantity it stays one. */
+static void test_some_one_person(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-16",
+	        "\"Run for the doctor, some one, while I pry it open!\"\n"
+	        "Some one who knew the road had left the gate open.\n"
+	        "The herd moved some one hundred miles north.");
+	fx_expect(d, "seg", "some", "subtype", "approximation");
+	assert_int_equal(fx_count(d, "seg"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -398,6 +412,7 @@ int main(void)
 	        cmocka_unit_test(test_seeming),
 	        cmocka_unit_test(test_look_imperative),
 	        cmocka_unit_test(test_negated_could),
+	        cmocka_unit_test(test_some_one_person),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
