@@ -539,6 +539,21 @@ static int would_not_future(const td_actx *c, size_t t0, size_t i, size_t t1)
  * past_narration does: what counts is the clause of one word, and the
  * present verbs that make a sentence no narration ("is", "will") do not
  * move the vantage point of a "would" after them. */
+/* Session 19 (helper b): "in"/"during" + a year before the publication
+ * year sets a past vantage point as a past-tense verb does: "In 1930 a
+ * boy would play for meal money" tells a habit of that year, and a
+ * "would" after it is the future of that past, never a forecast from the
+ * day of writing. */
+static int past_year_at(const td_actx *c, size_t k, size_t i)
+{
+	if (!c->pub_y || k + 1 >= i || td_tok_len(c, k + 1) != 4 ||
+	        !td_tok_is_num(c, k + 1) ||
+	        !(eq(c, k, i, "in") || eq(c, k, i, "during")))
+		return 0;
+	int y = atoi(td_tok_str(c, k + 1));
+	return y > 1000 && y < c->pub_y;
+}
+
 static int past_vantage(const td_actx *c, size_t t0, size_t i,
         const unsigned char *m, int coord)
 {
@@ -557,6 +572,7 @@ static int past_vantage(const td_actx *c, size_t t0, size_t i,
 			return 0;
 		past |= in_clause && td_tok_pos_is(c, k, "VBD") &&
 		        !eq(c, k, i, "was") && !eq(c, k, i, "were");
+		past |= in_clause && past_year_at(c, k, i);
 	}
 	return past;
 }

@@ -1551,6 +1551,22 @@ static void test_fiction_narrative_now(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper b): "in"/"during" + a year before publication gives
+ * "would" a past vantage point (a habit or the future of that past), no
+ * forecast; a year ahead does not. */
+static void test_past_year_would(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-02",
+	        "In 1930 a boy would play for meal money and a bus ticket.\n"
+	        "During 1948 the mill would run three shifts a day.\n"
+	        "In 1963 the new mill would run three shifts a day.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1625,6 +1641,7 @@ int main(void)
 	        cmocka_unit_test(test_possibility_adverb_perfect),
 	        cmocka_unit_test(test_fiction_possessive_narration),
 	        cmocka_unit_test(test_fiction_narrative_now),
+	        cmocka_unit_test(test_past_year_would),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
