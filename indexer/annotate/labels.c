@@ -2167,14 +2167,34 @@ static TD_COLD int colloquial_future(
 	       to_verb(c, v + 2, t1);
 }
 
+/* A person mention ending right before token i (not a pronoun). */
+static TD_COLD int named_person_before(const td_actx *c, size_t i)
+{
+	for (size_t k = 0; k < c->n_ments; k++)
+		if (c->ments[k].t1 == i && !c->ments[k].pronoun &&
+		        c->ments[k].kind &&
+		        strcmp(c->ments[k].kind, "person") == 0)
+			return 1;
+	return 0;
+}
+
 static int spoken_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
 	size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
 	/* the verb after the modal: "'ll have to" is a forecast necessity,
 	 * "'ll have done" no forecast */
 	int verb = v < t1 && td_tok_is_lower(c, v) &&
-	           (!eq(c, v, t1, "have") || eq(c, v + 1, t1, "to"));
+	           (!eq(c, v, t1, "have") || eq(c, v + 1, t1, "to") ||
+	                   will_have_object(c, i, v + 1, t1));
 	if (pron_contracted(c, i, third_persons, sfx_will) && verb)
+		return 1;
+	/* Session 19 (helper b): in fiction dialogue, a full will/won't
+	 * after a person named by the speaker ("“Lekuton will know”",
+	 * "“Pastor Engstrom will want to talk to you both”", "“Colonel
+	 * Vasquez will have the bridge closed”") foretells another's doing,
+	 * as after he/she */
+	if (verb && i > t0 && fiction_doc(c) && any(c, i, t1, will_modals) &&
+	        named_person_before(c, i))
 		return 1;
 	/* a full will/won't/shall after he/she or after a noun that
 	 * "your"/"his"/"her" opens ("“He won't sleep tomorrow night”",

@@ -1567,6 +1567,28 @@ static void test_past_year_would(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper b): in fiction dialogue a full "will" after a
+ * person the speaker names foretells, as after he/she; "will have" + a
+ * noun phrase is a verb there too. Outside fiction the named person's
+ * "will" stays a plan. */
+static void test_dialogue_named_will(void **state)
+{
+	(void)state;
+	const char *para =
+	        "\"Colonel Vasquez will leave the bridge closed,\" Maria "
+	        "said.\n"
+	        "\"Your father will have something to say about it.\"";
+	fx_genre = "Fiction";
+	td_doc *d = fx_one("1961-04-08", para);
+	fx_genre = NULL;
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	td_doc_free(d);
+	d = fx_one("1961-04-08", para);
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1642,6 +1664,7 @@ int main(void)
 	        cmocka_unit_test(test_fiction_possessive_narration),
 	        cmocka_unit_test(test_fiction_narrative_now),
 	        cmocka_unit_test(test_past_year_would),
+	        cmocka_unit_test(test_dialogue_named_will),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
