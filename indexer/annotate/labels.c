@@ -462,7 +462,10 @@ static const char *const wish_words[] = {
         "like", "love", "prefer", "rather", "sooner", NULL};
 static const char *const habit_adverbs[] = {"often", "always", "usually",
         "sometimes", "regularly", "frequently", "occasionally", "invariably",
-        NULL};
+        /* session 19: the rest of the frequency adverbs ("the old
+         * greybeards will oftenest leave their berths") */
+        "oftenest", "oftener", "generally", "commonly", "seldom", "rarely",
+        "habitually", "customarily", "ordinarily", NULL};
 static const char *const past_thought[] = {"said", "told", "thought",
         "believed", "hoped", "expected", "knew", "supposed", "suppose",
         "promised", "announced", "decided", "agreed", "warned", "insisted",

@@ -1589,6 +1589,23 @@ static void test_dialogue_named_will(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper b): every frequency adverb after will/would tells
+ * a habit or a general truth ("will oftenest leave", "would seldom
+ * come"), no forecast. */
+static void test_frequency_adverbs(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-02",
+	        "Among sea-commanders, the old greybeards will oftenest leave "
+	        "their berths to visit the deck.\n"
+	        "A grizzly will seldom attack a man on horseback.\n"
+	        "The old greybeards will leave their berths next week.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1665,6 +1682,7 @@ int main(void)
 	        cmocka_unit_test(test_fiction_narrative_now),
 	        cmocka_unit_test(test_past_year_would),
 	        cmocka_unit_test(test_dialogue_named_will),
+	        cmocka_unit_test(test_frequency_adverbs),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
