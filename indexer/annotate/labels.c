@@ -1788,6 +1788,58 @@ static TD_COLD int verbless_exclamation(const td_actx *c, size_t a, size_t b)
 	return words;
 }
 
+/* A scene set by "there" + be in a story (session 19): the first finite
+ * verb of [a, b) (the author's words of it when m is given) is a form of
+ * "be", not negated, right after an existential "there" (pos EX),
+ * adverbials and a name called before it, and what follows holds no other
+ * finite verb but "be", no modal, no word that grades (graded), no cue but a
+ * report one, no stance word and no adjective or adverb of the claim cues:
+ * "There were three men in the room.", "“There's a tank in the rocks at
+ * Dutchman's Flat, about ten miles on.”", "“Lieutenant, there's
+ * something moving down by the creek.”". It says what is where in the
+ * story's world, as a past account does (own_past_account), and the
+ * allowed gold of five writers claims none. Negated it generalises
+ * ("“There aren't any cows left in this country”" is claimed). In
+ * fiction only: in comment
+ * the same shape judges ("There are risks to this view.", "There is a
+ * further risk."). */
+static const char *const scene_be[] = {
+        "is", "are", "was", "were", "'s", "’s", NULL};
+
+static TD_COLD int scene_existential(
+        const td_actx *c, size_t a, size_t b, const unsigned char *m)
+{
+	int seen = 0;
+	for (size_t i = m ? own_word(m, a, a, b) : a; i < b;
+	        i = m ? own_word(m, a, i + 1, b) : i + 1) {
+		int fin = td_tok_pos_is(c, i, "VBZ") ||
+		          td_tok_pos_is(c, i, "VBP") ||
+		          td_tok_pos_is(c, i, "VBD") ||
+		          td_tok_pos_is(c, i, "MD") || contracted_verb(c, i);
+		if (!seen) {
+			if (!fin)
+				continue;
+			if (!(i > a && td_tok_pos_is(c, i - 1, "EX") &&
+			            any(c, i, b, scene_be) &&
+			            !eq(c, i + 1, b, "not")))
+				return 0;
+			seen = 1;
+			continue;
+		}
+		if (fin && !any(c, i, b, scene_be))
+			return 0;
+		int k = cue_at(c, a, i, b);
+		if (graded(c, i, b) || (k && k != CC_REPORT) ||
+		        stance_at(c, i, b) ||
+		        ((td_tok_pos_is(c, i, "JJ*") ||
+		                 td_tok_pos_is(c, i, "RB*")) &&
+		                td_patset_match(&c->a->claim_pats, c, i, b) >=
+		                        0))
+			return 0;
+	}
+	return seen;
+}
+
 /* A named person's office stated (session 18): the sentence is a name
  * (proper nouns, initials and titles: pos NNP, "."), is/was, perhaps an
  * article or possessive, a common noun that no cue lists, and then only
@@ -1949,7 +2001,10 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			                quoted_command(c, a, b) ||
 			                identification(c, a, b) ||
 			                (fiction_doc(c) &&
-			                        verbless_exclamation(c, a, b))))
+			                        (verbless_exclamation(
+			                                 c, a, b) ||
+			                                scene_existential(c, a,
+			                                        b, NULL)))))
 				kind = 0;
 			if (kind)
 				*any_unit = 1;
@@ -3012,7 +3067,9 @@ int td_labels_apply(td_actx *c)
 		else
 			claim = !report_verb && !plan &&
 			        !(fiction_doc(c) &&
-			                verbless_exclamation(c, t0, t1)) &&
+			                (verbless_exclamation(c, t0, t1) ||
+			                        scene_existential(
+			                                c, t0, t1, mask))) &&
 			        !office_statement(c, t0, t1) &&
 			        !residence_statement(c, t0, t1, mask) &&
 			        !report_like(c, t0, t1, mask) &&

@@ -1606,6 +1606,34 @@ static void test_frequency_adverbs(void **state)
 	td_doc_free(d);
 }
 
+/* session 19: a scene set by "there" + be in a story (scene_existential) */
+static void test_fiction_scene_existential(void **state)
+{
+	(void)state;
+	const char *para = "There were two horses at the rail.";
+	td_doc *d = fx_one("1961-07-15", para);
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	fx_genre = "Fiction";
+	d = fx_one("1961-07-15", para);
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	d = fx_one("1961-07-15", "\u201cThere's a spring in the rocks "
+	                         "below the ridge,\u201d Dade said.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	/* negated it generalises; a second verb or a grading word judges */
+	d = fx_one("1961-07-15", "\u201cThere aren't any honest men left "
+	                         "in this town,\u201d Dade said.");
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	d = fx_one("1961-07-15", "\u201cThere's a spring below the ridge, "
+	                         "if I remember right,\u201d Dade said.");
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	fx_genre = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1683,6 +1711,7 @@ int main(void)
 	        cmocka_unit_test(test_past_year_would),
 	        cmocka_unit_test(test_dialogue_named_will),
 	        cmocka_unit_test(test_frequency_adverbs),
+	        cmocka_unit_test(test_fiction_scene_existential),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
