@@ -1840,6 +1840,79 @@ static TD_COLD int scene_existential(
 	return seen;
 }
 
+/* Where someone is, said in a story's dialogue (session 19): a pronoun
+ * and a form of "be" (or the two contracted: "They're"), adverbs
+ * between ("still", "down at"), then a place adverb ("upstairs", "home", "back
+ * there") or a preposition of place with an article or a possessive after it
+ * ("in the kitchen", "at his desk"), and up to the end only nouns, articles,
+ * possessives, numbers, prepositions, commas, place adverbs and
+ * adjectives that neither grade nor judge: "“She's upstairs, second
+ * floor, in the back,”", "“He's in the garage with a hole in his
+ * head.”", "“They're still back there,” she said." It tells the
+ * story's facts, as a past account does (own_past_account); the
+ * allowed gold of three writers claims none. "“She's in one of her
+ * moods”" (no article after "in") and "“He's in trouble”" are read as
+ * before. In fiction only: a press quotation of the shape ("“We are in
+ * the right”") may take a stand. */
+static const char *const where_subjects[] = {
+        "i", "you", "he", "she", "it", "we", "they", NULL};
+static const char *const where_be[] = {"is", "are", "am", "was", "were", "'s",
+        "’s", "'re", "’re", "'m", "’m", NULL};
+static const char *const place_adverbs[] = {"upstairs", "downstairs", "outside",
+        "inside", "home", "here", "there", "away", "back", "out", "aboard",
+        "ashore", "below", "abroad", "yonder", NULL};
+static const char *const place_preps[] = {"in", "at", "on", "behind", "under",
+        "inside", "outside", "by", "near", "across", "down", "up", NULL};
+/* "down at the creek", "up in the loft" */
+static const char *const place_particles[] = {
+        "down", "up", "over", "out", "round", "around", NULL};
+
+static TD_COLD int whereabouts(const td_actx *c, size_t a, size_t b)
+{
+	size_t k = a;
+	while (k < b && !td_tok_is_word(c, k))
+		k++;
+	if (k >= b)
+		return 0;
+	if (pron_contracted(c, k, where_subjects, sfx_be_m))
+		k++;
+	else if (any(c, k, b, where_subjects) && any(c, k + 1, b, where_be))
+		k += 2;
+	else
+		return 0;
+	while (k < b &&
+	        ((td_tok_pos_is(c, k, "RB") && !any(c, k, b, place_adverbs) &&
+	                 !graded(c, k, b)) ||
+	                (any(c, k, b, place_particles) &&
+	                        any(c, k + 1, b, place_preps))))
+		k++;
+	if (k < b && any(c, k, b, place_adverbs))
+		k++;
+	else if (k + 1 < b && any(c, k, b, place_preps) &&
+	         (td_tok_pos_is(c, k + 1, "DT") ||
+	                 td_tok_pos_is(c, k + 1, "PRP$")) &&
+	         !eq(c, k + 1, b, "no") && !eq(c, k + 1, b, "all"))
+		k += 2;
+	else
+		return 0;
+	for (; k < b; k++) {
+		if (!td_tok_is_word(c, k))
+			continue;
+		if (!(td_tok_pos_is(c, k, "NN*") || td_tok_pos_is(c, k, "DT") ||
+		            td_tok_pos_is(c, k, "PRP$") ||
+		            td_tok_pos_is(c, k, "CD") ||
+		            td_tok_pos_is(c, k, "IN") ||
+		            td_tok_pos_is(c, k, "POS") ||
+		            td_tok_pos_is(c, k, "JJ") ||
+		            any(c, k, b, place_adverbs)) ||
+		        graded(c, k, b) || stance_at(c, k, b) ||
+		        cue_at(c, a, k, b) ||
+		        td_patset_match(&c->a->claim_pats, c, k, b) >= 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* A named person's office stated (session 18): the sentence is a name
  * (proper nouns, initials and titles: pos NNP, "."), is/was, perhaps an
  * article or possessive, a common noun that no cue lists, and then only
@@ -2004,7 +2077,8 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			                        (verbless_exclamation(
 			                                 c, a, b) ||
 			                                scene_existential(c, a,
-			                                        b, NULL)))))
+			                                        b, NULL) ||
+			                                whereabouts(c, a, b)))))
 				kind = 0;
 			if (kind)
 				*any_unit = 1;

@@ -1634,6 +1634,35 @@ static void test_fiction_scene_existential(void **state)
 	fx_genre = NULL;
 }
 
+/* session 19: where someone is, said in a story's dialogue (whereabouts) */
+static void test_fiction_whereabouts(void **state)
+{
+	(void)state;
+	const char *para = "\u201cHe's out back in the barn with the "
+	                   "mare,\u201d Dade said.";
+	td_doc *d = fx_one("1961-07-15", para);
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	fx_genre = "Fiction";
+	d = fx_one("1961-07-15", para);
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	d = fx_one("1961-07-15", "\u201cThey're still down at the "
+	                         "creek,\u201d Dade said.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	/* no article after the preposition, or a word that judges */
+	d = fx_one("1961-07-15", "\u201cShe's in one of her moods "
+	                         "again,\u201d Dade said.");
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	d = fx_one("1961-07-15", "\u201cHe's in the worst kind of "
+	                         "trouble,\u201d Dade said.");
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	fx_genre = NULL;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1712,6 +1741,7 @@ int main(void)
 	        cmocka_unit_test(test_dialogue_named_will),
 	        cmocka_unit_test(test_frequency_adverbs),
 	        cmocka_unit_test(test_fiction_scene_existential),
+	        cmocka_unit_test(test_fiction_whereabouts),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
