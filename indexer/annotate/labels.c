@@ -1913,6 +1913,51 @@ static TD_COLD int whereabouts(const td_actx *c, size_t a, size_t b)
 	return 1;
 }
 
+/* A speaker's bare "I (don't) know" (session 19): the quotation [a, b)
+ * is, but for an interjection before it and a name called after it,
+ * "I", perhaps do/did with or without "not", "know", and only "it",
+ * "that", "so", "yet" or "either" after it: "“I don't know.”", "“I
+ * don't know yet.”", "“I know it.”". Without a clause of what is known
+ * it asserts no proposition (annotation.md's claim); "“I don't know
+ * anything about his meeting”" and "“I know what I saw”" go on and are
+ * read as before. */
+static const char *const know_openers[] = {
+        "well", "no", "yes", "oh", "sure", "why", NULL};
+static const char *const know_aux[] = {
+        "don't", "didn't", "do", "did", "don’t", "didn’t", NULL};
+static const char *const know_tails[] = {
+        "it", "that", "so", "yet", "either", NULL};
+
+static TD_COLD int bare_knowing(const td_actx *c, size_t a, size_t b)
+{
+	size_t k = a;
+	while (k < b && (!td_tok_is_word(c, k) || any(c, k, b, know_openers)))
+		k++;
+	if (!eq(c, k, b, "i"))
+		return 0;
+	k++;
+	if (any(c, k, b, know_aux)) {
+		k++;
+		if (eq(c, k, b, "not"))
+			k++;
+	}
+	if (!eq(c, k, b, "know"))
+		return 0;
+	for (k++; k < b && (!td_tok_is_word(c, k) || any(c, k, b, know_tails));
+	        k++)
+		if (td_tok_eq(c, k, ",", 0))
+			break;
+	/* a name or a title called: ", Judge." */
+	if (eq(c, k, b, ",")) {
+		k++;
+		while (k < b &&
+		        (!td_tok_is_word(c, k) || td_tok_pos_is(c, k, "NNP") ||
+		                eq(c, k, b, "sir")))
+			k++;
+	}
+	return k >= b;
+}
+
 /* A named person's office stated (session 18): the sentence is a name
  * (proper nouns, initials and titles: pos NNP, "."), is/was, perhaps an
  * article or possessive, a common noun that no cue lists, and then only
@@ -2073,6 +2118,7 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			                        quoted_progressive(c, a, b)) ||
 			                quoted_command(c, a, b) ||
 			                identification(c, a, b) ||
+			                bare_knowing(c, a, b) ||
 			                (fiction_doc(c) &&
 			                        (verbless_exclamation(
 			                                 c, a, b) ||

@@ -1663,6 +1663,23 @@ static void test_fiction_whereabouts(void **state)
 	fx_genre = NULL;
 }
 
+/* session 19: a bare "I (don't) know" asserts nothing (bare_knowing) */
+static void test_bare_knowing(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-07-15", "\u201cI don't know, Sheriff.\u201d");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	d = fx_one("1961-07-15", "\u201cWell, I know it.\u201d");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+	/* what is known follows: read as before */
+	d = fx_one("1961-07-15", "\u201cI know that the well is dry, "
+	                         "Sheriff.\u201d");
+	assert_true(has(fx_ana(d, 0), "#claim"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1742,6 +1759,7 @@ int main(void)
 	        cmocka_unit_test(test_frequency_adverbs),
 	        cmocka_unit_test(test_fiction_scene_existential),
 	        cmocka_unit_test(test_fiction_whereabouts),
+	        cmocka_unit_test(test_bare_knowing),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
