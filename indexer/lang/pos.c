@@ -112,6 +112,16 @@ enum { VW = 64 };
  * |sum| < 2^21 and KMUL * sum fits in 32 bits */
 enum { KMUL = 64 };
 typedef int32_t vi4 __attribute__((vector_size(16)));
+
+/* AVX2 for the sums and their highest (td_pos_tag_hash), taken at run
+ * time where the CPU has it, with GCC or clang on x86-64 */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define TD_POS_AVX2 1
+#include <immintrin.h>
+#else
+#define TD_POS_AVX2 0
+#endif
+int td_pos_no_avx2;
 /* the most frequent features have an entry for most tags */
 enum { HEAVY = 8 };
 
@@ -877,6 +887,39 @@ static inline unsigned argmax(const int32_t *sc, unsigned n)
 	return KMUL - 1 - (unsigned)(mx & (KMUL - 1));
 }
 
+#if TD_POS_AVX2
+/* vsum6() and argmax() at once, eight lanes a step (AVX2): the sums are
+ * the same, and the highest of them is the same lane's (a score's low
+ * bits name its tag, so no two lanes are equal); no store of the sums */
+__attribute__((target("avx2"))) static unsigned vsum6_argmax_avx2(
+        const int32_t *const *p, unsigned n)
+{
+	const int32_t *p0 = p[0], *p1 = p[1], *p2 = p[2], *p3 = p[3],
+	              *p4 = p[4], *p5 = p[5];
+	__m256i mx = _mm256_set1_epi32(INT32_MIN);
+	for (unsigned k = 0; k < n; k += 8) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(p0 + k));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(p1 + k));
+		__m256i x = _mm256_loadu_si256((const __m256i *)(p2 + k));
+		__m256i y = _mm256_loadu_si256((const __m256i *)(p3 + k));
+		__m256i z = _mm256_loadu_si256((const __m256i *)(p4 + k));
+		__m256i w = _mm256_loadu_si256((const __m256i *)(p5 + k));
+		a = _mm256_add_epi32(a, b);
+		x = _mm256_add_epi32(x, y);
+		z = _mm256_add_epi32(z, w);
+		a = _mm256_add_epi32(a, x);
+		a = _mm256_add_epi32(a, z);
+		mx = _mm256_max_epi32(mx, a);
+	}
+	__m128i h = _mm_max_epi32(
+	        _mm256_castsi256_si128(mx), _mm256_extracti128_si256(mx, 1));
+	h = _mm_max_epi32(h, _mm_shuffle_epi32(h, _MM_SHUFFLE(1, 0, 3, 2)));
+	h = _mm_max_epi32(h, _mm_shuffle_epi32(h, _MM_SHUFFLE(2, 3, 0, 1)));
+	int32_t best = _mm_cvtsi128_si32(h);
+	return KMUL - 1 - (unsigned)(best & (KMUL - 1));
+}
+#endif
+
 int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
         size_t n, uint8_t *tags, td_pos_scratch *s)
 {
@@ -948,6 +991,10 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 		t[i].dict = c->ent[j].dict;
 	}
 	int32_t *sc = s->scores;
+#if TD_POS_AVX2
+	/* __builtin_cpu_supports reads what the runtime found at start */
+	int avx2 = __builtin_cpu_supports("avx2") && !td_pos_no_avx2;
+#endif
 	for (size_t i = 0; i < n; i++) {
 		unsigned best = 0;
 		if (t[i].dict >= 0) {
@@ -991,6 +1038,12 @@ int td_pos_tag_hash(const td_pos_model *m, const char *text,
 		        nb_vec(m, c, t, n, i, 1, ROLE_P1),
 		        nb_vec(m, c, t, n, i, 2, ROLE_P2),
 		};
+#if TD_POS_AVX2
+		if (avx2) {
+			best = vsum6_argmax_avx2(p, c->stride);
+			goto tagged;
+		}
+#endif
 		vsum6(sc, p, c->stride);
 		best = argmax(sc, c->stride);
 	tagged:

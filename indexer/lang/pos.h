@@ -75,6 +75,10 @@ void td_pos_scratch_clear(td_pos_scratch *s);
  * models in turn. Errors: TD_ENOMEM only. */
 int td_pos_tag(const td_pos_model *m, const char *text, const td_token *tok,
         size_t n, uint8_t *tags, td_pos_scratch *s);
+/* Nonzero: td_pos_tag sums the scores 4 lanes a step (SSE2) even where
+ * the CPU has AVX2, which it otherwise takes (8 lanes a step; the same
+ * tags). For tests; 0 at start. */
+extern int td_pos_no_avx2;
 /* td_pos_tag() that also gives what it hashes anyway: hash[i] = td_hash()
  * of the first TD_POS_HASH_LEN bytes of token i (a type's key for the
  * lemma cache of words.c). */

@@ -352,6 +352,16 @@ static void test_cache_same_tags(void **state)
 	td_pos_close(m2);
 }
 
+/* The same tags, and the same as td_pos_tag_ref's, with the scores summed
+ * 4 lanes a step (SSE2) where test_cache_same_tags took AVX2 (8 lanes,
+ * the sums and their highest at once) on a CPU that has it. */
+static void test_sums_without_avx2(void **state)
+{
+	td_pos_no_avx2 = 1;
+	test_cache_same_tags(state);
+	td_pos_no_avx2 = 0;
+}
+
 static char *tmpfile_with(const void *data, size_t n)
 {
 	static char path[64];
@@ -471,6 +481,7 @@ int main(void)
 	        cmocka_unit_test(test_reserved),
 	        cmocka_unit_test(test_tagging),
 	        cmocka_unit_test(test_cache_same_tags),
+	        cmocka_unit_test(test_sums_without_avx2),
 	        cmocka_unit_test(test_cache_keeps_frequent),
 	        cmocka_unit_test(test_checksum),
 	        cmocka_unit_test(test_load_errors),
