@@ -178,15 +178,22 @@ static unsigned tok_bit(const char *s, const td_token *t)
 	return (h * 0x85ebca6bu) >> 23;
 }
 
+/* Adds the bits of tokens t[from, n) to b. */
+static void tokbits_add(
+        const char *s, const td_token *t, size_t from, size_t n, tokbits *b)
+{
+	for (size_t k = from; k < n; k++) {
+		unsigned x = tok_bit(s, &t[k]);
+		b->w[x >> 6] |= (uint64_t)1 << (x & 63);
+	}
+}
+
 /* The bits of tokens t[from, n). */
 static void tokbits_of(
         const char *s, const td_token *t, size_t from, size_t n, tokbits *b)
 {
 	memset(b, 0, sizeof *b);
-	for (size_t k = from; k < n; k++) {
-		unsigned x = tok_bit(s, &t[k]);
-		b->w[x >> 6] |= (uint64_t)1 << (x & 63);
-	}
+	tokbits_add(s, t, from, n, b);
 }
 
 /* Every bit of need is in have: else no contains(have's, need's). */
@@ -231,11 +238,18 @@ static int find_pullquotes(const td_blocks *b, const td_tokens *all,
 		while (core[i] > 0 &&
 		        !is_word_token(b->text, &tk[i].v[core[i] - 1]))
 			core[i]--;
-		tokbits_of(b->text, tk[i].v, 0, tk[i].n, &all_b[i]);
 		if (tk[i].n <= PULLQUOTE_MAX_TOKENS) { /* else no pull quote */
+			/* each token hashed once: the core's tokens after
+			 * the first, then the tail's rest, then the first */
+			size_t c = core[i] > 1 ? core[i] : 1;
 			tokbits_of(b->text, tk[i].v, 1, core[i], &core_b[i]);
-			tokbits_of(b->text, tk[i].v, 1, tk[i].n, &tail_b[i]);
-		}
+			tail_b[i] = core_b[i];
+			tokbits_add(b->text, tk[i].v, c, tk[i].n, &tail_b[i]);
+			all_b[i] = tail_b[i];
+			tokbits_add(b->text, tk[i].v, 0, tk[i].n ? 1 : 0,
+			        &all_b[i]);
+		} else
+			tokbits_of(b->text, tk[i].v, 0, tk[i].n, &all_b[i]);
 	}
 	for (size_t i = 0; i < np; i++) {
 		size_t words = 0;

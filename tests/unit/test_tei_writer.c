@@ -300,7 +300,9 @@ static void test_pullquote_paragraphs(void **state)
 	        "The envoy left the room early.\n\n"
 	        "The Envoy left the room early.\n\n"
 	        "The envoy left the hall early.\n\n"
-	        "He had a good year.\n";
+	        "Nobody expected the vote to pass so soon.\n\n"
+	        "He had a good year.\n\n"
+	        "Nobody expected the vote to pass so soon.\n";
 	assert_int_equal(td_text_read("t.txt", t, strlen(t), 0, &b), 0);
 	assert_int_equal(td_structure_build(&b, NULL, "doc-t", &doc), 0);
 	char *out = write_mem(doc, &n);
@@ -309,6 +311,11 @@ static void test_pullquote_paragraphs(void **state)
 	        "early.</p></quote>"));
 	assert_null(strstr(out, "pullquote\"><p>The Envoy"));
 	assert_null(strstr(out, "pullquote\"><p>The envoy left the hall"));
+	/* of two identical paragraphs, the first (all its words after the
+	 * first in the other's bits) */
+	assert_non_null(strstr(out, "<quote type=\"pullquote\"><p>Nobody "
+	                            "expected the vote to pass so "
+	                            "soon.</p></quote>"));
 	check_text_content(doc);
 	free(out);
 	td_doc_free(doc);
