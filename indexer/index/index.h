@@ -165,10 +165,21 @@ int td_seg_text_append(td_textcur *c, td_seg *s, uint32_t d, uint32_t a,
 
 /* Lexicon of a layer: terms sorted bytewise, ids 0..size-1 in that order. */
 uint32_t td_seg_lex_size(td_seg *s, int layer);
+/* Term id of layer's lexicon, NUL-terminated, its length in *len (len may
+ * be NULL); its bytes live as long as s is open. NULL on failure, with the
+ * error recorded and given by td_seg_lex_term_err: TD_ENOMEM (a block of
+ * terms is decoded into malloc'd memory on its first use), TD_ECORRUPT
+ * (the segment is then marked damaged) or TD_EUSAGE (no such id). */
 const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len);
-/* The id of a term; TD_ENOTFOUND if the lexicon has no such term, or
+/* td_seg_lex_term of the term at position pos of layer: NULL, with
+ * TD_ECORRUPT for a position whose id cannot be read (td_seg_id_at). */
+const char *td_seg_term_at(td_seg *s, int layer, uint32_t pos, size_t *len);
+/* The error of the last td_seg_lex_term or td_seg_term_at of s that gave
+ * NULL (TD_ENOMEM is not damage: a query reports "out of memory"). */
+int td_seg_lex_term_err(const td_seg *s);
+/* The id of a term; TD_ENOTFOUND if the lexicon has no such term,
  * TD_ECORRUPT if the lexicon fails its checksum or structure on the way
- * (the segment is then marked damaged: td_seg_damaged). */
+ * (the segment is then marked damaged: td_seg_damaged), or TD_ENOMEM. */
 int64_t td_seg_lex_find(td_seg *s, int layer, const char *term, size_t len);
 /* Occurrences of the term in the segment, deleted documents included. */
 uint64_t td_seg_lex_freq(td_seg *s, int layer, uint32_t id);

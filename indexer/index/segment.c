@@ -700,15 +700,16 @@ static int gap_str(
 	return 0;
 }
 
-/* The word at position pos, or NULL (damaged). */
-static const char *word_at(td_seg *s, uint32_t pos, size_t *len)
+/* Here, not in segment_lexicon.c: the text rebuilds below call it once a
+ * token, and inline it. */
+const char *td_seg_term_at(td_seg *s, int layer, uint32_t pos, size_t *len)
 {
-	uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, pos);
-	if (id == UINT32_MAX) {
+	uint32_t id = td_seg_id_at(s, layer, pos);
+	if (id == UINT32_MAX) { /* the error is recorded */
 		s->term_rc = TD_ECORRUPT;
 		return NULL;
 	}
-	return td_seg_lex_term(s, TD_LAYER_WORD, id, len);
+	return td_seg_lex_term(s, layer, id, len);
 }
 
 /* Rebuilds document d's text into buf (r->text_len bytes): the gaps of
@@ -733,7 +734,8 @@ static int rebuild_text(td_seg *s, uint32_t d, const td_segdoc *r, char *buf)
 		if (i == r->ntok)
 			break;
 		size_t tl;
-		const char *t = word_at(s, r->first_tok + i, &tl);
+		const char *t =
+		        td_seg_term_at(s, TD_LAYER_WORD, r->first_tok + i, &tl);
 		if (!t)
 			return td_seg_term_err(s);
 		if (tl > r->text_len - k)
@@ -822,7 +824,9 @@ int td_seg_text_append(td_textcur *c, td_seg *s, uint32_t d, uint32_t a,
 	size_t n0 = out->n;
 	for (uint32_t i = i0; i < i1 && rc == 0; i++) {
 		size_t tl, gl;
-		const char *t = word_at(s, c->first + i, &tl), *str;
+		const char *t = td_seg_term_at(
+		                   s, TD_LAYER_WORD, c->first + i, &tl),
+		           *str;
 		if (!t) {
 			rc = td_seg_term_err(s);
 			break;

@@ -233,6 +233,11 @@ const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)
 	return (const char *)d + d->off[j];
 }
 
+int td_seg_lex_term_err(const td_seg *s)
+{
+	return td_seg_term_err(s);
+}
+
 typedef struct lex_key {
 	int layer;
 	const char *term;

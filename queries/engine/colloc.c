@@ -228,8 +228,7 @@ static int add_terms(tq_stat_table *t, td_seg *s, int layer,
 		size_t len = 0;
 		const char *term = td_seg_lex_term(s, layer, id, &len);
 		if (!term)
-			return tq_stat_damaged(
-			        s, "a lexicon term is unreadable");
+			return td_seg_lex_term_err(s);
 		if (!as_b) {
 			int rc = tq_stat_add(t, term, len, cnt[id], 0);
 			if (rc < 0)

@@ -252,9 +252,9 @@ int tq_terms_add(td_seg *s, int layer, uint32_t a, uint32_t e, td_buf *out)
 		if (rc == 0)
 			rc = td_seg_need_layer(s, layer);
 		if (rc == 0) {
-			const char *t = td_seg_lex_term(
-			        s, layer, td_seg_id_at(s, layer, p), &tl);
-			rc = td_buf_add(out, t ? t : "", t ? tl : 0);
+			const char *t = td_seg_term_at(s, layer, p, &tl);
+			rc = t ? td_buf_add(out, t, tl)
+			       : td_seg_lex_term_err(s);
 		}
 	}
 	return rc;

@@ -780,7 +780,9 @@ static int terms_answer(ctx *c, void *arg, int *done)
 				k++;
 			for (; k < sub.n && sub.v[k] == id && fr; k++)
 				fr--;
-			if (t && fr)
+			if (!t)
+				rc = td_seg_lex_term_err(c->s);
+			else if (fr)
 				rc = ta->fn(ta->arg, t, len, fr);
 		}
 	}

@@ -18,8 +18,8 @@ int exec_leaf_prepare(ctx *c, size_t i)
 	if (l->literal) {
 		ls->lit = td_seg_lex_find(c->s, ls->layer, l->cond->pattern,
 		        strlen(l->cond->pattern));
-		if (ls->lit == TD_ECORRUPT)
-			return TD_ECORRUPT;
+		if (ls->lit < 0 && ls->lit != TD_ENOTFOUND)
+			return (int)ls->lit; /* TD_ECORRUPT, TD_ENOMEM */
 		if (ls->lit >= 0) {
 			ls->freq = td_seg_lex_freq(
 			        c->s, ls->layer, (uint32_t)ls->lit);
@@ -40,8 +40,7 @@ int exec_leaf_prepare(ctx *c, size_t i)
 			const char *t =
 			        td_seg_lex_term(c->s, ls->layer, mid, &len);
 			if (!t)
-				return td_error(
-				        TD_ECORRUPT, "%s", td_error_last());
+				return td_seg_lex_term_err(c->s);
 			int cmp = memcmp(t, l->prefix,
 			        len < l->prefix_len ? len : l->prefix_len);
 			if (cmp < 0 || (!cmp && len < l->prefix_len))
@@ -54,7 +53,7 @@ int exec_leaf_prepare(ctx *c, size_t i)
 		size_t len = 0;
 		const char *t = td_seg_lex_term(c->s, ls->layer, id, &len);
 		if (!t)
-			continue;
+			return td_seg_lex_term_err(c->s);
 		if (l->prefix && (len < l->prefix_len ||
 		                         memcmp(t, l->prefix, l->prefix_len)))
 			break;

@@ -175,8 +175,7 @@ int tq_keywords(td_index *ix, tq_plan *focus, tq_plan *ref, const tq_filter *f,
 			const char *term =
 			        td_seg_lex_term(s, o->layer, id, &len);
 			if (!term)
-				rc = tq_stat_damaged(
-				        s, "a lexicon term is unreadable");
+				rc = td_seg_lex_term_err(s);
 			else
 				rc = tq_stat_add(
 				        t, term, len, k.fc[id], k.rc[id]);

@@ -100,7 +100,7 @@ static int leaf_term(lc *c, const tq_cond *k, uint32_t pos)
 	size_t len = 0;
 	const char *t = td_seg_lex_term(c->s, k->layer, id, &len);
 	if (!t)
-		return 0;
+		return td_seg_lex_term_err(c->s);
 	int r = tq_plan_match_term(c->vp, k->leaf, t, len);
 	if (r >= 0 && cache)
 		cache[id] = r ? 2 : 1;

@@ -79,12 +79,8 @@ static int sign(td_seg *s, uint32_t st, uint32_t en, char **out)
 	int rc = td_buf_add(&b, "", 0); /* "" for no tokens */
 	for (uint32_t i = st; i < en && rc == 0; i++) {
 		size_t len = 0;
-		uint32_t id = td_seg_id_at(s, TD_LAYER_WORD, i);
-		const char *t =
-		        id == UINT32_MAX
-		                ? NULL
-		                : td_seg_lex_term(s, TD_LAYER_WORD, id, &len);
-		rc = t ? td_buf_add(&b, t, len) : TD_ECORRUPT;
+		const char *t = td_seg_term_at(s, TD_LAYER_WORD, i, &len);
+		rc = t ? td_buf_add(&b, t, len) : td_seg_lex_term_err(s);
 	}
 	if (rc < 0) {
 		td_buf_clear(&b);

@@ -48,13 +48,13 @@ static int load_doc(gram *g, td_seg *s, int layer, const tq_filter *f,
 	for (uint32_t p = 0; p < ntok; p++) {
 		if (!g->ok[p])
 			continue;
+		/* not td_seg_term_at: a call less a token of every document */
 		uint32_t id = td_seg_id_at(s, layer, first + p);
-		g->term[p] = id < td_seg_lex_size(s, layer)
-		                     ? td_seg_lex_term(s, layer, id, &g->len[p])
-		                     : NULL;
-		if (!g->term[p])
+		if (id == UINT32_MAX)
 			return tq_stat_damaged(
 			        s, "a token's term is unreadable");
+		if (!(g->term[p] = td_seg_lex_term(s, layer, id, &g->len[p])))
+			return td_seg_lex_term_err(s);
 	}
 	return 0;
 }

@@ -86,14 +86,9 @@ static int add_tokens(json_t *o, const tq_hit *h)
 			int lrc = td_seg_need_layer(h->seg, l);
 			if (lrc < 0)
 				return lrc;
-			uint32_t id = td_seg_id_at(h->seg, l, p);
-			const char *v =
-			        id == UINT32_MAX
-			                ? NULL
-			                : td_seg_lex_term(h->seg, l, id, &len);
-			if (!v) /* damage: never a wrong value */
-				return td_error(
-				        TD_ECORRUPT, "%s", td_error_last());
+			const char *v = td_seg_term_at(h->seg, l, p, &len);
+			if (!v) /* never a wrong value */
+				return td_seg_lex_term_err(h->seg);
 			json_object_set_new(t, key[l], json_stringn(v, len));
 		}
 	}
@@ -121,12 +116,16 @@ int tq_json_print_tokens(FILE *out, const tq_line *l, int tokens)
 	if (l->hit.target) { /* CQP's target (@): its token and word */
 		uint32_t t = l->hit.target - 1;
 		size_t len = 0;
-		const char *w = td_seg_lex_term(l->hit.seg, TD_LAYER_WORD,
-		        td_seg_id_at(l->hit.seg, TD_LAYER_WORD, t), &len);
+		const char *w =
+		        td_seg_term_at(l->hit.seg, TD_LAYER_WORD, t, &len);
+		if (!w) { /* never a wrong value */
+			json_decref(o);
+			json_decref(spans);
+			return td_seg_lex_term_err(l->hit.seg);
+		}
 		json_object_set_new(o, "target",
 		        json_integer(t - (l->hit.start - l->start)));
-		json_object_set_new(o, "target_word",
-		        w ? json_stringn(w, len) : json_null());
+		json_object_set_new(o, "target_word", json_stringn(w, len));
 	}
 	json_object_set_new(o, "left", json_string(l->left));
 	json_object_set_new(o, "match", json_string(l->match));

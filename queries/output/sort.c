@@ -327,10 +327,12 @@ static int word_key(maker *m, const tq_hit *h, int layer, uint32_t p)
 	wkey *w = &m->words[slot][id < nlex ? id : nlex];
 	if (!w->len) {
 		size_t tl = 0, at = m->pool.n;
-		const char *t =
-		        id < nlex ? td_seg_lex_term(h->seg, layer, id, &tl)
-		                  : NULL;
-		int rc = text_key(m, t ? t : "", t ? tl : 0, &m->pool);
+		const char *t = "";
+		/* an id past the lexicon is damage, reported by the
+		 * segment's check; a term not decoded is its error */
+		if (id < nlex && !(t = td_seg_lex_term(h->seg, layer, id, &tl)))
+			return td_seg_lex_term_err(h->seg);
+		int rc = text_key(m, t, tl, &m->pool);
 		if (rc < 0)
 			return rc;
 		if (m->pool.n - at > UINT32_MAX || m->pool.n > UINT32_MAX)

@@ -1,8 +1,9 @@
 /* test_oom.c: out-of-memory injection at every allocation of a commit
- * (issue 12; SQLite's malloc-failure loop). This program is linked with
- * -Wl,--wrap for malloc, calloc, realloc, strdup, strndup, open_memstream
- * and realpath, so every allocation the library makes goes through
- * fail_now(); nothing of this exists in the library or the programs.
+ * (issue 12; SQLite's malloc-failure loop) and of a query (a term not
+ * decoded for want of memory is TD_ENOMEM, never damage). This program is
+ * linked with -Wl,--wrap for malloc, calloc, realloc, strdup, strndup,
+ * open_memstream and realpath, so every allocation the library makes goes
+ * through fail_now(); nothing of this exists in the library or the programs.
  *
  * For k = 1, 2, ... the k-th allocation of an operation fails (once, or
  * from then on), until a run no longer reaches k. The operation must then
@@ -20,6 +21,13 @@
 #include "ingest.h"
 #include "ast.h"
 #include "plan.h"
+#include "exec.h"
+#include "freq.h"
+#include "kwic.h"
+#include "lookup.h"
+#include "render.h"
+#include "sort.h"
+#include "stats.h"
 #include "util.h"
 #include "index.h"
 #include "tagdex.h"
@@ -690,6 +698,250 @@ static void test_toklayers_oom(void **state)
 	}
 }
 
+/* Queries over an index opened before the loop arms the hook, so that
+ * the lexicon's blocks of terms (format 20: decoded into malloc'd memory
+ * on first use) are decoded inside the query: term lookups, a regex and a
+ * prefix over the lexicon, label conditions, sort keys, frequency tables,
+ * collocates, keywords, n-grams, JSON tokens and an actor's mentions. The
+ * k-th allocation fails, once or from then on; the query is TD_ENOMEM with
+ * "out of memory" (never TD_ECORRUPT, "damaged", nor an answer with a term
+ * missing), or it gives the answer of a run without failure. */
+enum {
+	QOP_COUNT,
+	QOP_HITS,
+	QOP_PREFIX,
+	QOP_LABELS,
+	QOP_SORT,
+	QOP_FREQ,
+	QOP_TERMS,
+	QOP_COLLOC,
+	QOP_KEYWORDS,
+	QOP_NGRAMS,
+	QOP_JSON,
+	QOP_ACTOR,
+	NQOPS
+};
+static const char *const qop_query[NQOPS] = {
+        "\"likely\"",
+        "[word=\".*ly|.*s\"]",
+        "\"pro.*\"",
+        "a:[] [] :: a.norm = \"the|kim\"",
+        "\"the\"",
+        "[] \"said\"",
+        "[norm=\".*s\"]",
+        "\"said\"",
+        "\"the\"",
+        NULL,
+        "@[] \"said\"",
+        NULL,
+};
+
+static int freq_term(void *ctx, const char *term, size_t len, uint64_t n)
+{
+	return tq_freq_add_key(ctx, term, len, n);
+}
+
+static int freq_hit(void *ctx, const tq_hit *h)
+{
+	return tq_freq_add(ctx, h);
+}
+
+/* Query op qop over ix with plan p (NULL for those without a query), its
+ * answer printed to out. */
+static int run_qop(td_index *ix, tq_plan *p, int qop, FILE *out)
+{
+	tq_filter f = {0};
+	tq_stat_table *t = NULL;
+	tq_hit *hits = NULL;
+	size_t nhits = 0;
+	int rc = 0;
+	switch (qop) {
+	case QOP_COUNT: {
+		uint64_t n = 0;
+		if (!(rc = tq_count(ix, p, &f, &n)))
+			fprintf(out, "%llu\n", (unsigned long long)n);
+		break;
+	}
+	case QOP_HITS:
+	case QOP_PREFIX:
+	case QOP_LABELS:
+	case QOP_SORT:
+	case QOP_JSON: {
+		tq_sort *so = NULL;
+		tq_kwic_opts ko = {.words = 2};
+		rc = tq_stats_hits(ix, p, &f, &hits, &nhits);
+		if (!rc && qop == QOP_SORT &&
+		        !(rc = tq_sort_new("right1,match", TQ_COLL_BYTES, &so)))
+			rc = tq_hits_sort(hits, nhits, &ko, so);
+		for (size_t i = 0; !rc && i < nhits; i++) {
+			fprintf(out, "%zu %u %u\n", hits[i].segno,
+			        hits[i].start, hits[i].end);
+			if (qop != QOP_JSON)
+				continue;
+			tq_line l;
+			if (!(rc = tq_line_make(&hits[i], &ko, &l))) {
+				rc = tq_json_print_tokens(out, &l, 1);
+				tq_line_clear(&l);
+			}
+		}
+		tq_sort_free(so);
+		break;
+	}
+	case QOP_FREQ:
+	case QOP_TERMS: {
+		tq_freq *fr = NULL;
+		if ((rc = tq_freq_new(
+		             tq_freq_by(qop == QOP_FREQ ? "match" : "norm"),
+		             &fr)))
+			break;
+		rc = qop == QOP_FREQ ? tq_exec(ix, p, &f, freq_hit, fr)
+		                     : tq_exec_terms(ix, p, &f, TD_LAYER_NORM,
+		                               freq_term, freq_hit, fr);
+		if (!rc) {
+			long r = tq_freq_print(fr, out, 1000, TQ_OUT_TSV);
+			rc = r < 0 ? (int)r : 0;
+		}
+		tq_freq_free(fr);
+		break;
+	}
+	case QOP_COLLOC: {
+		tq_coll_opts o = {.layer = TD_LAYER_WORD,
+		        .left = 3,
+		        .right = 3,
+		        .min_freq = 1,
+		        .min_pair = 1};
+		rc = tq_collocates(ix, p, &f, &o, &t);
+		break;
+	}
+	case QOP_KEYWORDS: {
+		tq_kw_opts o = {.layer = TD_LAYER_NORM, .alpha = 1};
+		rc = tq_keywords(ix, p, NULL, &f, &o, &t);
+		break;
+	}
+	case QOP_NGRAMS:
+		rc = tq_ngrams(ix, NULL, &f, TD_LAYER_WORD, 2, 1, &t);
+		break;
+	case QOP_ACTOR: {
+		tq_lookup l = {0};
+		if (!(rc = tq_lookup_actor(ix, "Kim Jong Un", 0, &l)))
+			fprintf(out, "%d %s\n", l.kind,
+			        l.pattern ? l.pattern : "-");
+		tq_lookup_clear(&l);
+		break;
+	}
+	}
+	if (!rc && t) {
+		long r = tq_stat_print(t, out, TQ_OUT_TSV);
+		rc = r < 0 ? (int)r : 0;
+	}
+	tq_stat_free(t);
+	free(hits);
+	return rc;
+}
+
+/* The answer of qop over dir, or NULL with *rc its error; allocations
+ * armed at k (0: none) after the index is opened and the plan made. */
+static char *qop_answer(const char *dir, int qop, long k, int persist, int *rc)
+{
+	td_index *ix;
+	tq_node *ast = NULL;
+	tq_plan *p = NULL;
+	const char *text = qop_query[qop];
+	assert_int_equal(td_index_open(dir, &ix), 0);
+	if (text) {
+		assert_int_equal(tq_parse(text, strlen(text), &ast), 0);
+		assert_int_equal(tq_plan_new(ast, &p), 0);
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	assert_non_null(out);
+	td_error_clear();
+	if (k)
+		arm(k, persist);
+	*rc = run_qop(ix, p, qop, out);
+	disarm();
+	fclose(out);
+	tq_plan_free(p);
+	tq_node_free(ast);
+	td_index_close(ix);
+	if (*rc) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+static void test_query_oom(void **state)
+{
+	(void)state;
+	char dir[300];
+	long bad = 0;
+	snprintf(src_dir, sizeof src_dir, "%s/qsrc", root);
+	snprintf(dir, sizeof dir, "%s/qidx", root);
+	assert_int_equal(mkdir(src_dir, 0755), 0);
+	/* two segments from TEI, each lexicon more than one block of terms */
+	for (int i = 0; i < 4; i++)
+		write_tei(src_dir, i, texts[i]);
+	assert_int_equal(run_ingest(dir), 0);
+	write_tei(src_dir, 4, texts[1]);
+	write_tei(src_dir, 5, texts[3]);
+	assert_int_equal(run_ingest(dir), 0);
+	/* and one with an actor's mention (make_doc) */
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	assert_int_equal(add(w, 0, "a.txt"), 0);
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	for (int qop = 0; qop < NQOPS; qop++) {
+		const char *q = qop_query[qop] ? qop_query[qop] : "-";
+		int rc;
+		char *want = qop_answer(dir, qop, 0, 0, &rc);
+		assert_int_equal(rc, 0);
+		assert_true(strlen(want) > 0);
+		for (int persist = 0; persist < 2; persist++) {
+			long failures = 0, allocs = 0, wrong = 0;
+			for (long k = 1;; k += step) {
+				char *got =
+				        qop_answer(dir, qop, k, persist, &rc);
+				long failed = alloc_failed;
+				allocs = alloc_count;
+				/* the first wrong outcome of each query */
+				if (rc &&
+				        (rc != TD_ENOMEM ||
+				                !strstr(td_error_last(),
+				                        "out of memory")) &&
+				        !wrong++)
+					fprintf(stderr,
+					        "query %d (%s), allocation "
+					        "%ld failing: code %d: %s\n",
+					        qop, q, k, rc, td_error_last());
+				if (!rc && strcmp(got, want) && !wrong++)
+					fprintf(stderr,
+					        "query %d (%s), allocation "
+					        "%ld failing: a wrong answer:\n"
+					        "%s\ninstead of\n%s\n",
+					        qop, q, k, got, want);
+				free(got);
+				failures += rc != 0;
+				if (!failed)
+					break;
+			}
+			fprintf(stderr,
+			        "query %d (%s): %ld allocations, %ld runs out "
+			        "of memory, %ld wrong%s\n",
+			        qop, q, allocs, failures, wrong,
+			        persist ? " (every allocation from k on "
+			                  "failing)"
+			                : "");
+			assert_true(failures > 0);
+			bad += wrong;
+		}
+		free(want);
+	}
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	root = mkdtemp(tmpl_shm);
@@ -715,6 +967,7 @@ int main(void)
 	        cmocka_unit_test(test_ingest_oom),
 	        cmocka_unit_test(test_plan_oom),
 	        cmocka_unit_test(test_toklayers_oom),
+	        cmocka_unit_test(test_query_oom),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	for (int i = 0; i < 4; i++)
