@@ -440,6 +440,15 @@ static int subject_position(const td_actx *c, const td_mention *m)
 	 * subject of the reported clause */
 	if (b > s0 && is_speech(c, b - 1, m->t0))
 		return inverted_tail(c, m->t1);
+	/* "It was Tom Reilly, of course, with his hair slicked down", "It
+	 * was Elijah.": the one a presentational "it was" brings on stage
+	 * is the topic a later "he" continues (session 19) */
+	if (b >= s0 + 2 && td_tok_eq(c, b - 1, "was", 0) &&
+	        td_tok_eq(c, b - 2, "it", 1) &&
+	        (b - 2 == s0 || td_tok_in(c, b - 3, clause_heads, 1)) &&
+	        (m->t1 == s1 || td_tok_eq(c, m->t1, ",", 0) ||
+	                end_punct(c, m->t1)))
+		return 1;
 	/* the agent of a passive ("was announced by the navy's adviser,
 	 * Capt. George Symonds") is the logical subject */
 	for (size_t k = b; k-- > s0 && b - k <= 16;) {

@@ -2903,6 +2903,22 @@ static void test_session19_title_alone_manner(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper c): "It was Tom Reilly, of course, with ...": the
+ * person a presentational "it was" brings on is the "he" of the tags
+ * after it. */
+static void test_session19_it_was_name(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("The doorbell rang.\nIt was Walter Dunne, of course, with "
+	         "a box of candy under his arm.\nHe had come every "
+	         "Sunday since May."),
+	        ("\"These are for your sister,\" he said.")};
+	td_doc *d = fx_doc("1961-04-01", paras, 2);
+	fx_expect(d, "q", "These are for your sister,", "who", "#walter-dunne");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3034,6 +3050,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_relative_clause_subject),
 	        cmocka_unit_test(test_session19_appositive_binding),
 	        cmocka_unit_test(test_session19_title_alone_manner),
+	        cmocka_unit_test(test_session19_it_was_name),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
