@@ -5212,6 +5212,40 @@ static const char *scene_other(const td_actx *c, turn *tv, size_t i)
  * null). Precision first: a paragraph of narration between,
  * a turn of two speakers, a quotation over paragraphs or the speaker's
  * own name inside the turn (a vocative) breaks the chain. */
+/* Sentence si, narration, opens with "I" and a lowercase word ("I
+ * looked at the Cadillac"), perhaps after "Then"? */
+static int i_beat(const td_actx *c, size_t si)
+{
+	size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
+	if (t >= t1 || quote_or_speech(c, si))
+		return 0;
+	if (td_tok_eq(c, t, "then", 1) && t + 1 < t1) {
+		t++;
+		if (td_tok_eq(c, t, ",", 0))
+			t++;
+	}
+	return t + 2 < t1 && td_tok_eq(c, t, "I", 0) && !tok_in_quote(c, t) &&
+	       td_tok_is_lower(c, t + 1) && td_tok_is_word(c, t + 1);
+}
+
+/* Does turn u's paragraph hold one quotation whose sentences are nothing
+ * but quotation, with a narrator's beat (i_beat) right before it or
+ * right after it (session 19)? */
+static int narrator_beside(const td_actx *c, const turn *u)
+{
+	if (u->q1 != u->q0 + 1 || c->quotes[u->q0].sent < 0)
+		return 0;
+	const td_quote *qq = &c->quotes[u->q0];
+	size_t si = (size_t)qq->sent, se = si;
+	while (se + 1 < c->n_sents && c->sents[se].end < qq->end)
+		se++;
+	for (size_t t = c->sents[si].t0; t < c->sents[se].t1; t++)
+		if (td_tok_is_word(c, t) && !tok_in_quote(c, t))
+			return 0;
+	return (si > u->s0 && i_beat(c, si - 1)) ||
+	       (se + 1 < u->s1 && i_beat(c, se + 1));
+}
+
 static int alternating_turns(td_actx *c)
 {
 	if (c->n_quotes < 1)
@@ -5267,6 +5301,20 @@ static int alternating_turns(td_actx *c)
 			c->quotes[k].who = nk;
 		u->who = nk;
 		u->anon = 0;
+	}
+	/* a turn beside a beat of the narrator's in its paragraph ("I
+	 * looked at the Cadillac and then at him. “Suicide?”"): his, as a
+	 * named person's beat is that person's (beat_speakers) */
+	for (size_t i = 0; nk && i < nt; i++) {
+		turn *u = &tv[i];
+		if (u->who || !u->single || names_inside(c, u->q0, u->q1, nk))
+			continue;
+		if (narrator_beside(c, u)) {
+			for (size_t k = u->q0; k < u->q1; k++)
+				c->quotes[k].who = nk;
+			u->who = nk;
+			u->anon = 0;
+		}
 	}
 	for (size_t i = 0; i < nt; i++) {
 		turn *u = &tv[i];

@@ -2919,6 +2919,24 @@ static void test_session19_it_was_name(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper c): a turn beside a beat of a named first-person
+ * narrator in its paragraph ("I looked at the car and then at him.
+ * “Suicide?”") is the narrator's. */
+static void test_session19_narrator_beat(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Sergeant Walter Price was waiting on the porch."),
+	        ("\"Well, well,\" he said.\n\"Who sent you, Corrigan?\""),
+	        ("\"His sister did,\" I said."),
+	        ("\"He is in the garage with a hole in his head.\""),
+	        ("I looked at the car and then at him.\n\"Suicide?\"")};
+	td_doc *d = fx_doc("1961-03-18", paras, 5);
+	fx_expect(d, "q", "His sister did,", "who", "#corrigan");
+	fx_expect(d, "q", "Suicide?", "who", "#corrigan");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3051,6 +3069,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_appositive_binding),
 	        cmocka_unit_test(test_session19_title_alone_manner),
 	        cmocka_unit_test(test_session19_it_was_name),
+	        cmocka_unit_test(test_session19_narrator_beat),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
