@@ -709,6 +709,25 @@ static int own_intention(const td_actx *c, size_t t0, size_t i, size_t t1)
 	return s > t0 && td_tok_in(c, s - 1, person_pronouns, 1);
 }
 
+/* Session 19 (helper b): "won't"/"will not" + a verb of speaking is a
+ * refusal ("“She won't talk to me”", "the minister will not comment"),
+ * as "would not comment" is (would_not_future): annotation.md puts
+ * refusal out of the forecasts. */
+static const char *const refusal_talk[] = {"talk", "tell", "speak", NULL};
+
+static TD_COLD int will_refusal(const td_actx *c, size_t i, size_t t1)
+{
+	size_t k;
+	if (eq(c, i, t1, "won't") || eq(c, i, t1, "won’t"))
+		k = i + 1;
+	else if ((eq(c, i, t1, "will") || eq(c, i, t1, "shall")) &&
+	         eq(c, i + 1, t1, "not"))
+		k = i + 2;
+	else
+		return 0;
+	return any(c, k, t1, refusal_verbs) || any(c, k, t1, refusal_talk);
+}
+
 /* "will" of what happens as a rule (issue 13): a frequency adverb right
  * after it ("cases will sometimes happen when ...", "a dog will often
  * bark at strangers") makes it a habit or a general truth, as after
@@ -716,7 +735,7 @@ static int own_intention(const td_actx *c, size_t t0, size_t i, size_t t1)
 static TD_COLD int generic_will(const td_actx *c, size_t i, size_t t1)
 {
 	size_t k = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
-	return any(c, k, t1, habit_adverbs);
+	return any(c, k, t1, habit_adverbs) || will_refusal(c, i, t1);
 }
 
 /* A text's reference to its own later pages (issue 13): "as will be
@@ -2366,6 +2385,8 @@ static int spoken_future(const td_actx *c, size_t t0, size_t i, size_t t1)
 	                   will_have_object(c, i, v + 1, t1));
 	if (pron_contracted(c, i, third_persons, sfx_will) && verb)
 		return 1;
+	if (will_refusal(c, i, t1))
+		return 0;
 	/* Session 19 (helper b): in fiction dialogue, a full will/won't
 	 * after a person named by the speaker ("“Lekuton will know”",
 	 * "“Pastor Engstrom will want to talk to you both”", "“Colonel

@@ -1680,6 +1680,22 @@ static void test_bare_knowing(void **state)
 	td_doc_free(d);
 }
 
+/* Session 19 (helper b): "won't"/"will not" + a verb of speaking is a
+ * refusal, no forecast, in dialogue and in the author's words; "won't
+ * come" still foretells. */
+static void test_will_refusal(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-02",
+	        "\"She won't talk to me,\" Ellen said.\n"
+	        "The minister will not comment on the talks.\n"
+	        "\"She won't come back before spring,\" Ellen said.");
+	assert_false(has(fx_ana(d, 0), "#prediction"));
+	assert_false(has(fx_ana(d, 1), "#prediction"));
+	assert_true(has(fx_ana(d, 2), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1760,6 +1776,7 @@ int main(void)
 	        cmocka_unit_test(test_fiction_scene_existential),
 	        cmocka_unit_test(test_fiction_whereabouts),
 	        cmocka_unit_test(test_bare_knowing),
+	        cmocka_unit_test(test_will_refusal),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
