@@ -1606,32 +1606,34 @@ static void test_frequency_adverbs(void **state)
 	td_doc_free(d);
 }
 
+/* Whether TEXT, one paragraph dated 1961-07-15 with GENRE in its
+ * metadata (NULL: none), is labelled a claim: the session 19 tests of
+ * claims in stories. */
+static int claimed(const char *genre, const char *text)
+{
+	fx_genre = genre;
+	td_doc *d = fx_one("1961-07-15", text);
+	int c = has(fx_ana(d, 0), "#claim");
+	td_doc_free(d);
+	fx_genre = NULL;
+	return c;
+}
+
 /* session 19: a scene set by "there" + be in a story (scene_existential) */
 static void test_fiction_scene_existential(void **state)
 {
 	(void)state;
 	const char *para = "There were two horses at the rail.";
-	td_doc *d = fx_one("1961-07-15", para);
-	assert_true(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
-	fx_genre = "Fiction";
-	d = fx_one("1961-07-15", para);
-	assert_false(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
-	d = fx_one("1961-07-15", "\u201cThere's a spring in the rocks "
-	                         "below the ridge,\u201d Dade said.");
-	assert_false(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
+	assert_true(claimed(NULL, para));
+	assert_false(claimed("Fiction", para));
+	assert_false(claimed("Fiction", "\u201cThere's a spring in the rocks "
+	                                "below the ridge,\u201d Dade said."));
 	/* negated it generalises; a second verb or a grading word judges */
-	d = fx_one("1961-07-15", "\u201cThere aren't any honest men left "
-	                         "in this town,\u201d Dade said.");
-	assert_true(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
-	d = fx_one("1961-07-15", "\u201cThere's a spring below the ridge, "
-	                         "if I remember right,\u201d Dade said.");
-	assert_true(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
-	fx_genre = NULL;
+	assert_true(claimed("Fiction", "\u201cThere aren't any honest men "
+	                               "left in this town,\u201d Dade said."));
+	assert_true(claimed("Fiction", "\u201cThere's a spring below the "
+	                               "ridge, if I remember right,\u201d "
+	                               "Dade said."));
 }
 
 /* session 19: where someone is, said in a story's dialogue (whereabouts) */
@@ -1640,44 +1642,26 @@ static void test_fiction_whereabouts(void **state)
 	(void)state;
 	const char *para = "\u201cHe's out back in the barn with the "
 	                   "mare,\u201d Dade said.";
-	td_doc *d = fx_one("1961-07-15", para);
-	assert_true(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
-	fx_genre = "Fiction";
-	d = fx_one("1961-07-15", para);
-	assert_false(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
-	d = fx_one("1961-07-15", "\u201cThey're still down at the "
-	                         "creek,\u201d Dade said.");
-	assert_false(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
+	assert_true(claimed(NULL, para));
+	assert_false(claimed("Fiction", para));
+	assert_false(claimed("Fiction", "\u201cThey're still down at the "
+	                                "creek,\u201d Dade said."));
 	/* no article after the preposition, or a word that judges */
-	d = fx_one("1961-07-15", "\u201cShe's in one of her moods "
-	                         "again,\u201d Dade said.");
-	assert_true(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
-	d = fx_one("1961-07-15", "\u201cHe's in the worst kind of "
-	                         "trouble,\u201d Dade said.");
-	assert_true(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
-	fx_genre = NULL;
+	assert_true(claimed("Fiction", "\u201cShe's in one of her moods "
+	                               "again,\u201d Dade said."));
+	assert_true(claimed("Fiction", "\u201cHe's in the worst kind of "
+	                               "trouble,\u201d Dade said."));
 }
 
 /* session 19: a bare "I (don't) know" asserts nothing (bare_knowing) */
 static void test_bare_knowing(void **state)
 {
 	(void)state;
-	td_doc *d = fx_one("1961-07-15", "\u201cI don't know, Sheriff.\u201d");
-	assert_false(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
-	d = fx_one("1961-07-15", "\u201cWell, I know it.\u201d");
-	assert_false(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
+	assert_false(claimed(NULL, "\u201cI don't know, Sheriff.\u201d"));
+	assert_false(claimed(NULL, "\u201cWell, I know it.\u201d"));
 	/* what is known follows: read as before */
-	d = fx_one("1961-07-15", "\u201cI know that the well is dry, "
-	                         "Sheriff.\u201d");
-	assert_true(has(fx_ana(d, 0), "#claim"));
-	td_doc_free(d);
+	assert_true(claimed(NULL, "\u201cI know that the well is dry, "
+	                          "Sheriff.\u201d"));
 }
 
 /* Session 19 (helper b): "won't"/"will not" + a verb of speaking is a
