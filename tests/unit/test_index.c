@@ -3290,6 +3290,21 @@ static void test_lstr_front(void **state)
 	}
 }
 
+/* The two files of PATH hold the same bytes; both are removed. */
+static void same_file_unlink(char path[2][300])
+{
+	char *file[2];
+	size_t len[2];
+	for (int t = 0; t < 2; t++)
+		assert_int_equal(td_read_file(path[t], &file[t], &len[t]), 0);
+	assert_int_equal(len[0], len[1]);
+	assert_memory_equal(file[0], file[1], len[0]);
+	for (int t = 0; t < 2; t++) {
+		free(file[t]);
+		unlink(path[t]);
+	}
+}
+
 /* A part of a segment written to memory (td_out_mem) and spliced in
  * (td_out_splice) is the file written in one go: the same bytes, block
  * checksums and section offsets, for a part of several blocks that
@@ -3346,16 +3361,7 @@ static void test_out_splice(void **state)
 	assert_int_equal(size[0], size[1]);
 	assert_int_equal(crc[0], crc[1]);
 	assert_memory_equal(&h[0], &h[1], sizeof h[0]);
-	char *file[2];
-	size_t len[2];
-	for (int t = 0; t < 2; t++)
-		assert_int_equal(td_read_file(path[t], &file[t], &len[t]), 0);
-	assert_int_equal(len[0], len[1]);
-	assert_memory_equal(file[0], file[1], len[0]);
-	for (int t = 0; t < 2; t++) {
-		free(file[t]);
-		unlink(path[t]);
-	}
+	same_file_unlink(path);
 	free(p);
 	rmdir(dir);
 }
@@ -3373,8 +3379,6 @@ static void test_threads_same_file(void **state)
 	newdir(dir, sizeof dir);
 	mkdir(dir, 0755);
 	for (int no_layers = 0; no_layers < 2; no_layers++) {
-		char *file[2];
-		size_t len[2];
 		for (int t = 0; t < 2; t++) {
 			snprintf(path[t], sizeof path[t], "%s/seg-%d.tdx", dir,
 			        t);
@@ -3408,15 +3412,8 @@ static void test_threads_same_file(void **state)
 			assert_int_equal(
 			        td_segbuild_write(b, path[t], NULL, NULL), 0);
 			td_segbuild_free(b);
-			assert_int_equal(
-			        td_read_file(path[t], &file[t], &len[t]), 0);
 		}
-		assert_int_equal(len[0], len[1]);
-		assert_memory_equal(file[0], file[1], len[0]);
-		for (int t = 0; t < 2; t++) {
-			free(file[t]);
-			unlink(path[t]);
-		}
+		same_file_unlink(path);
 	}
 	rmdir(dir);
 }
@@ -3431,8 +3428,6 @@ static void test_terms_same_file(void **state)
 {
 	(void)state;
 	char dir[256], path[2][300];
-	char *file[2];
-	size_t len[2];
 	newdir(dir, sizeof dir);
 	mkdir(dir, 0755);
 	for (int t = 0; t < 2; t++) {
@@ -3454,14 +3449,8 @@ static void test_terms_same_file(void **state)
 		}
 		assert_int_equal(td_segbuild_write(b, path[t], NULL, NULL), 0);
 		td_segbuild_free(b);
-		assert_int_equal(td_read_file(path[t], &file[t], &len[t]), 0);
 	}
-	assert_int_equal(len[0], len[1]);
-	assert_memory_equal(file[0], file[1], len[0]);
-	for (int t = 0; t < 2; t++) {
-		free(file[t]);
-		unlink(path[t]);
-	}
+	same_file_unlink(path);
 	rmdir(dir);
 }
 
