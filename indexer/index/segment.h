@@ -69,6 +69,9 @@ struct td_seg {
 	uint32_t text_doc[TD_SEG_TEXTS], text_next;
 	char *arena; /* current chunk; chunks chain by their first word */
 	size_t arena_fill, arena_cap;
+	/* bytes of the arena's chunks and the av tables: heap that
+	 * td_seg_trim lets go (td_index_check counts it with the pages) */
+	size_t kept;
 	int damaged;  /* some call met damaged data (sticky) */
 	char *damage; /* the first such message */
 	/* IDS (idcode.h), from the header at open: where its directory

@@ -170,6 +170,7 @@ void td_seg_trim(td_seg *s)
 		s->arena = next;
 	}
 	s->arena_fill = s->arena_cap = 0;
+	s->kept = 0;
 	free(s->av_key);
 	free(s->av_val);
 	s->av_key = NULL;

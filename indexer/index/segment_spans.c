@@ -202,6 +202,7 @@ static char *arena_alloc(td_seg *s, size_t n)
 		s->arena = c;
 		s->arena_fill = sizeof(char *);
 		s->arena_cap = cap;
+		s->kept += cap;
 	}
 	char *p = s->arena + s->arena_fill;
 	s->arena_fill += n;
@@ -234,6 +235,7 @@ static int av_grow(td_seg *s)
 	}
 	free(s->av_key);
 	free(s->av_val);
+	s->kept += (size_t)(ns - s->av_slots) * (sizeof *k + sizeof *v);
 	s->av_key = k;
 	s->av_val = v;
 	s->av_slots = ns;

@@ -16,7 +16,12 @@
 # --check read every page of the index and kept it (16 GiB at 1B tokens);
 # now it keeps about --memory of them: the peak of checking this index of
 # 10 MB with --memory 2M, less that of checking one document, was 15 MB,
-# now about 3.5 MB, at most 6 MiB.
+# then 5.7 MB (6.4 MB on a loaded machine: CI failed), most of it the
+# pages of the documents' records, read for the duplicate check and kept
+# (a segment's last 4,095 records each), the open lists of the words of a
+# frequent tag (the union of their postings, 3.9 MB of heap), and the span
+# attribute values decoded (1.4 MB of heap, not counted in the budget); now
+# about 2.5 MB, at most 6 MiB.
 . "$(dirname "$0")/lib.sh"
 [ -x "$ING" ] || { echo "no $ING"; exit 77; }
 [ -r /proc/self/status ] || { echo "skipped: no /proc"; exit 77; }

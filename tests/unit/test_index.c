@@ -3,6 +3,7 @@
  * unchanged and renamed sources; the lock; a reader during a write; merge;
  * fault injection at every commit step; flipped bytes; another version. */
 #include "config.h"
+#include "bits.h"
 #include "checksum.h"
 #include "docpool.h"
 #include "fault.h"
@@ -3639,6 +3640,69 @@ static void test_postings_code(void **state)
 	}
 }
 
+/* --check counts the positions of the scanned pos terms in one pass over
+ * the id table (check.c count_scanned), not through their postings (a
+ * union of an open list per word: most of what --check kept, test_rss.sh):
+ * a (word, pos) pair's tag changed in IDS3, the checksums made right, the
+ * counts disagree with the lexicon's and the check fails naming the
+ * segment (the segment checked alone: the manifest's checksum of it
+ * would tell first). */
+static void test_check_scanned_counts(void **state)
+{
+	(void)state;
+	enum { N = 3000 };
+	static char text[2 * N];
+	static const char *pos[N], *lemma[N];
+	for (int i = 0; i < N; i++) {
+		text[2 * i] = "abc"[i % 3];
+		text[2 * i + 1] = ' ';
+		pos[i] = i % 3 == 0 ? "DT" : i % 3 == 1 ? "NN" : "VB";
+		lemma[i] = "x";
+	}
+	text[2 * N - 1] = '\0';
+	char dir[256], path[300];
+	td_doc *d;
+	newdir(dir, sizeof dir);
+	assert_int_equal(td_doc_new("doc-s", text, strlen(text), &d), 0);
+	td_meta_set(&d->meta.title, "doc-s");
+	assert_int_equal(td_toklayers_new(N, &d->layers), 0);
+	for (size_t i = 0; i < N; i++)
+		assert_int_equal(
+		        td_toklayers_set(d->layers, i, pos[i], lemma[i]), 0);
+	td_writer *wr;
+	assert_int_equal(td_writer_open(dir, 0, &wr), 0);
+	add(wr, d, "s.txt");
+	assert_int_equal(td_writer_commit(wr), 0);
+	td_writer_close(wr);
+	td_doc_free(d);
+	assert_int_equal(td_index_check(dir), 0);
+	snprintf(path, sizeof path, "%s/seg-000001.tdx", dir);
+	uint8_t *buf;
+	size_t n;
+	assert_int_equal(td_read_file(path, (char **)&buf, &n), 0);
+	td_seghdr h;
+	memcpy(&h, buf, sizeof h);
+	/* DT NN VB: ids 0 1 2 in 2 bits, every one scanned */
+	assert_int_equal(h.lexsize[TD_LAYER_POS], 3);
+	assert_int_equal(h.lbits[1], 2);
+	uint8_t *p = buf + h.sec_off[TD_SEC_IDS3];
+	uint32_t r = 0;
+	while (r < h.id_ranks && td_bits_at(p + r / 4, r % 4 * 2, 2) != 1)
+		r++;
+	assert_true(r < h.id_ranks);
+	p[r / 4] ^= (uint8_t)(3u << (r % 4 * 2)); /* NN (01) -> VB (10) */
+	td_test_reseal(buf);
+	put_file(path, buf, n);
+	free(buf);
+	td_seg *s;
+	assert_int_equal(td_seg_open(path, &s), 0);
+	assert_int_equal(td_seg_check(s), TD_ECORRUPT);
+	const char *msg = td_error_last();
+	assert_int_equal(strncmp(msg, path, strlen(path)), 0);
+	assert_non_null(strstr(msg, "has 0 positions"));
+	td_seg_close(s);
+}
+
 int main(void)
 {
 	root = mkdtemp(tmpl);
@@ -3686,6 +3750,7 @@ int main(void)
 	        cmocka_unit_test(test_skip_packed),
 	        cmocka_unit_test(test_terms_same_file),
 	        cmocka_unit_test(test_lexicon_order),
+	        cmocka_unit_test(test_check_scanned_counts),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[300];
