@@ -6024,13 +6024,8 @@ static int register_words(td_annotator *a)
 	        coworkers, home_words, unnamed_things, people_nouns,
 	        street_words, school_heads, legislature_words, congress_words,
 	        clause_openers, kin_nouns, possessive_dets, place_preps,
-	        name_articles, body_ends, thing_ends, ship_titles, NULL};
-	/* session 19: lists the rules test at most tokens, apart so that the
-	 * line above stays (each was scanned word by word, 93,000 tests of
-	 * the 300k bench corpus) */
-	static const char *const *const lists_s19[] = {reflexives,
+	        name_articles, body_ends, thing_ends, ship_titles, reflexives,
 	        argument_verbs, perfect_aux, naming_participles, link_verbs,
 	        street_abbrevs, carrier_heads, NULL};
-	int rc = td_words_register(a, lists);
-	return rc ? rc : td_words_register(a, lists_s19);
+	return td_words_register(a, lists);
 }

@@ -3268,13 +3268,9 @@ static int register_words(td_annotator *a)
 	        ident_subjects, ident_be, call_particles, cause_particles,
 	        institution_nouns, this_times, day_openers, be_now, past_alike,
 	        ll_persons, warn_verbs, open_marks, graded_words, have_objects,
-	        expected_words, be_expect, few_words, perfect_adverbs, NULL};
-	/* session 19: lists the rules test at most tokens, apart so that the
-	 * line above stays (each was scanned word by word, 141,000 tests of
-	 * the 300k bench corpus) */
-	static const char *const *const lists_s19[] = {dwell_verbs, be_forms,
-	        dwell_aux, volition_subjects, will_words, appearance_verbs,
-	        it_links, speaker_first, author_subjects, NULL};
-	int rc = td_words_register(a, lists);
-	return rc ? rc : td_words_register(a, lists_s19);
+	        expected_words, be_expect, few_words, perfect_adverbs,
+	        dwell_verbs, be_forms, dwell_aux, volition_subjects, will_words,
+	        appearance_verbs, it_links, speaker_first, author_subjects,
+	        NULL};
+	return td_words_register(a, lists);
 }

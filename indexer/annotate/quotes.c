@@ -5562,13 +5562,8 @@ static int register_words(td_annotator *a)
 	        appear_verbs, quoting_verbs, him_her, title_adjs, connectives,
 	        relatives, unnamed_pronouns, rank_prefixes, ranked_titles,
 	        tag_pronouns, tag_dets, described_m, described_f, described_any,
-	        copulas, NULL};
-	/* session 19: lists the rules test at most tokens (each was scanned
-	 * word by word) */
-	static const char *const *const lists_s19[] = {
-	        reported_pasts, reply_verbs, say_forms, link_verbs, NULL};
+	        copulas, reported_pasts, reply_verbs, say_forms, link_verbs,
+	        NULL};
 	int rc = td_words_register(a, lists);
-	if (!rc)
-		rc = td_words_register(a, lists_r10);
-	return rc ? rc : td_words_register(a, lists_s19);
+	return rc ? rc : td_words_register(a, lists_r10);
 }
