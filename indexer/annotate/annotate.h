@@ -42,8 +42,8 @@ struct td_annotator {
 	size_t reg_mask;
 	td_wordent *wslot;
 	size_t wmask;
-	/* per reg_slot: the list's bit in td_wordinfo.mask, -1 past
-	 * 64 * TD_WORD_MASKS */
+	/* per reg_slot: the list's bit in td_wordinfo.mask, -1 for an
+	 * empty slot */
 	int *reg_bit;
 	/* the word tables, [0] exact and [1] folded; wtmask + 1 slots each */
 	td_wordinfo *wtab[2];

@@ -448,6 +448,18 @@ static int wtab_build(td_annotator *a)
 	td_patset *ps[TD_NPATSETS] = {&a->actor_pats, &a->place_pats,
 	        &a->title_pats, &a->hedge_pats, &a->speech_pats,
 	        &a->claim_pats};
+	/* every list has its bit, or the annotator is refused: a list past
+	 * the bits would be looked up by hash, many times slower, and no
+	 * test would see it */
+	size_t nlists = 0;
+	for (size_t x = 0; x <= a->reg_mask; x++)
+		nlists += a->reg_slot[x] != NULL;
+	if (nlists > 64 * TD_WORD_MASKS)
+		return td_error(TD_ELIMIT,
+		        "word table: %zu grammar-word lists registered "
+		        "(td_words_register), more than its %d bits; raise "
+		        "TD_WORD_MASKS in indexer/annotate/patset.h",
+		        nlists, 64 * TD_WORD_MASKS);
 	size_t nw = 0, cap = 16;
 	for (size_t k = 0; k < a->n_reg; k++)
 		for (size_t j = 0; a->reg[k][j]; j++)
@@ -470,8 +482,8 @@ static int wtab_build(td_annotator *a)
 		size_t h = list_hash(list, 0) & a->reg_mask;
 		while (a->reg_slot[h] != list)
 			h = (h + 1) & a->reg_mask;
-		if (a->reg_bit[h] >= 0 || nbits >= 64 * TD_WORD_MASKS)
-			continue; /* a duplicate, or no bit left: scanned */
+		if (a->reg_bit[h] >= 0)
+			continue; /* a duplicate */
 		int b = nbits++;
 		a->reg_bit[h] = b;
 		for (int fold = 0; fold < 2; fold++)

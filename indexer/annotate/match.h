@@ -112,8 +112,9 @@ static inline int td_tok_is_num(const td_actx *c, size_t i)
 {
 	return isdigit((unsigned char)td_tok_str(c, i)[0]);
 }
-/* td_tok_in() for a list without a bit in the word table: looked up by
- * hash when registered, else scanned. */
+/* td_tok_in() for a list without a bit to test (a context without the
+ * tokens' word classes, or a list never registered): looked up by hash
+ * when registered, else scanned. */
 int td_tok_in_slow(
         const td_actx *c, size_t i, const char *const *words, int fold);
 /* Token i equals one of the NULL-terminated words, folded or exact. A list
@@ -231,7 +232,9 @@ extern const char *const td_subordinators[];
 size_t td_fronted_end(const td_actx *c, size_t t0, size_t t1);
 
 /* Builds the word table over the registered lists and the indexed pattern
- * sets' first words (td_annotator_new, after every stage's load). */
+ * sets' first words (td_annotator_new, after every stage's load). 0, or
+ * TD_ENOMEM, or TD_ELIMIT when more distinct lists are registered than
+ * the table has bits (64 * TD_WORD_MASKS): every list has its bit. */
 int td_words_index(td_annotator *a);
 /* The n tokens' word hashes (hash[0][t] exact, hash[1][t] folded) and
  * their word-table classes (ent[f][t]: 1 + slot, 0 when no list or

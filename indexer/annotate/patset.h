@@ -44,8 +44,9 @@ typedef struct td_patset {
 /* The annotator's patsets that the word table indexes. */
 enum { TD_NPATSETS = 6 };
 
-/* Words of the list bits in td_wordinfo: lists past 64 * TD_WORD_MASKS
- * are looked up by hash (td_tok_in_slow), which costs far more. */
+/* Words of the list bits in td_wordinfo: one bit a registered list, and
+ * td_words_index refuses more than 64 * TD_WORD_MASKS lists (TD_ELIMIT),
+ * so that no list falls back to the hashed look-up unseen. */
 enum { TD_WORD_MASKS = 4 };
 
 /* One word of the annotator's word table: an equivalence class of words

@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include "match.h"
+
 static const char *const text[] = {
         "\"We will probably sign the treaty,\" said Foreign Minister Amara "
         "Diallo of Guinea-Bissau on Monday.\n"
@@ -355,6 +357,83 @@ static void test_actx_add(void **state)
 			}
 }
 
+/* td_words_index gives each registered list a bit of the word table:
+ * 64 * TD_WORD_MASKS distinct lists fit (a list registered twice takes
+ * one bit), and td_tok_in finds a word of the last through its bit; one
+ * list more is TD_ELIMIT naming the bound, never a silent fallback to
+ * the hashed look-up. The project's own lists fit with their bits. */
+static void test_word_bits(void **state)
+{
+	(void)state;
+	enum { NB = 64 * TD_WORD_MASKS };
+	static char names[NB + 1][8];
+	static const char *words[NB + 1][2];
+	static const char *const *lists[NB + 3];
+	for (size_t k = 0; k <= NB; k++) {
+		snprintf(names[k], sizeof names[k], "w%zu", k);
+		words[k][0] = names[k];
+		words[k][1] = NULL;
+	}
+	for (size_t nl = NB; nl <= NB + 1; nl++) {
+		size_t n = 0;
+		for (size_t k = 0; k < nl; k++)
+			lists[n++] = words[k];
+		lists[n++] = words[0]; /* again: no second bit */
+		lists[n] = NULL;
+		td_annotator *a = calloc(1, sizeof *a);
+		assert_non_null(a);
+		assert_int_equal(td_words_register(a, lists), 0);
+		int rc = td_words_index(a);
+		if (nl > NB) {
+			assert_int_equal(rc, TD_ELIMIT);
+			assert_string_equal(td_error_last(),
+			        "word table: 257 grammar-word lists registered "
+			        "(td_words_register), more than its 256 bits; "
+			        "raise TD_WORD_MASKS in "
+			        "indexer/annotate/patset.h");
+			td_annotator_free(a);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		/* "w255 W255 w0 w256": the last list's word in both cases,
+		 * the first's, and a word of no list */
+		static const char str[] = "w255 W255 w0 w256";
+		td_doc doc = {.text = (char *)str, .len = sizeof str - 1};
+		td_actx c;
+		memset(&c, 0, sizeof c);
+		c.a = a;
+		c.doc = &doc;
+		assert_int_equal(td_tokenize(str, doc.len, 0, &c.tok), 0);
+		assert_int_equal(c.tok.n, 4);
+		uint32_t h[2][4], e[2][4];
+		c.tok_hash[0] = h[0];
+		c.tok_hash[1] = h[1];
+		c.tok_ent[0] = e[0];
+		c.tok_ent[1] = e[1];
+		td_tok_classify(
+		        a, str, c.tok.v, c.tok.n, c.tok_hash, c.tok_ent);
+		const char *const *last = words[NB - 1];
+		assert_true(td_tok_in(&c, 0, last, 0));
+		assert_false(td_tok_in(&c, 1, last, 0));
+		assert_true(td_tok_in(&c, 1, last, 1));
+		assert_false(td_tok_in(&c, 2, last, 1));
+		assert_true(td_tok_in(&c, 2, words[0], 0));
+		for (size_t k = 0; k < NB; k++)
+			assert_false(td_tok_in(&c, 3, words[k], 1));
+		free(c.tok.v);
+		td_annotator_free(a);
+	}
+	/* the annotator of the project's lexicons: a bit for every list */
+	size_t nlists = 0;
+	for (size_t x = 0; x <= fx_ann->reg_mask; x++)
+		if (fx_ann->reg_slot[x]) {
+			nlists++;
+			assert_true(fx_ann->reg_bit[x] >= 0);
+			assert_true(fx_ann->reg_bit[x] < NB);
+		}
+	assert_true(nlists > 100 && nlists <= NB);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +444,7 @@ int main(void)
 	        cmocka_unit_test(test_lexicon_rows),
 	        cmocka_unit_test(test_quote_index),
 	        cmocka_unit_test(test_actx_add),
+	        cmocka_unit_test(test_word_bits),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
