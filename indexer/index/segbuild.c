@@ -809,6 +809,70 @@ static int cmp_span(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* A part of a segment's write run on a thread of its own when the
+ * builder has more than one (td_segbuild_set_threads), else on the
+ * calling thread when it is joined: run returns 0 or a TD_E code, and its
+ * message comes back to the joining thread (errors are per thread). The
+ * sorts (presort), the pos and lemma layers (lmjob) and the word ids
+ * (idsjob) are such jobs. */
+typedef struct segjob {
+	int (*run)(void *arg);
+	void *arg;
+	int rc;
+	char msg[1024]; /* rc's message, from the job's thread */
+	pthread_t th;
+	int on;  /* the thread runs */
+	int ran; /* run has run */
+} segjob;
+
+static void *segjob_main(void *arg)
+{
+	segjob *j = arg;
+	j->rc = j->run(j->arg);
+	if (j->rc)
+		snprintf(j->msg, sizeof j->msg, "%s", td_error_last());
+	j->ran = 1;
+	return NULL;
+}
+
+/* Starts run(arg) on a thread when threads > 1 (and one can be made);
+ * else it runs at segjob_join. */
+static void segjob_start(
+        segjob *j, int (*run)(void *arg), void *arg, int threads)
+{
+	j->run = run;
+	j->arg = arg;
+	j->rc = 0;
+	j->ran = 0;
+	j->on = threads > 1 &&
+	        pthread_create(&j->th, NULL, segjob_main, j) == 0;
+}
+
+/* The job's result: its thread joined, or run here if it has none; 0 or
+ * its error, recorded on this thread. */
+static int segjob_join(segjob *j)
+{
+	if (!j->on) {
+		if (!j->ran && j->run) {
+			j->ran = 1;
+			j->rc = j->run(j->arg);
+		}
+		return j->rc;
+	}
+	pthread_join(j->th, NULL);
+	j->on = 0;
+	return j->rc ? td_error(j->rc, "%s", j->msg) : 0;
+}
+
+/* Waits for the job's thread, if one runs (before freeing what it reads
+ * or writes). */
+static void segjob_wait(segjob *j)
+{
+	if (j->on)
+		pthread_join(j->th, NULL);
+	j->on = 0;
+}
+
 /* What write_all sorts besides the words, in two parts: the norms, the
  * lemmas and the parts of speech (unless the segment has no layers),
  * needed once the words are written; then the span names and the spans
@@ -823,14 +887,10 @@ typedef struct presort {
 	        *rk[2]; /* the lemmas' [0], the parts of speech' [1] */
 	uint32_t *sorder, *srank; /* the span names' */
 	int part;                 /* being sorted: 0 or 1 */
-	int rc;
-	char msg[1024]; /* rc's message: errors are per thread */
-	pthread_t th;
-	int on;     /* the thread runs */
-	int sorted; /* presort_run ran the part */
+	segjob job;
 } presort;
 
-static void *presort_run(void *arg)
+static int presort_run(void *arg)
 {
 	presort *ps = arg;
 	td_segbuild *b = ps->b;
@@ -846,40 +906,19 @@ static void *presort_run(void *arg)
 		if (b->nspans > 1)
 			qsort(b->spans, b->nspans, sizeof *b->spans, cmp_span);
 	}
-	ps->rc = rc;
-	if (rc)
-		snprintf(ps->msg, sizeof ps->msg, "%s", td_error_last());
-	ps->sorted = 1;
-	return NULL;
+	return rc;
 }
 
 static void presort_start(presort *ps, int part)
 {
 	ps->part = part;
-	ps->sorted = 0;
-	ps->on = ps->b->threads > 1 &&
-	         pthread_create(&ps->th, NULL, presort_run, ps) == 0;
-}
-
-/* The part presort_start began, sorted here when no thread does. */
-static int presort_join(presort *ps)
-{
-	if (!ps->on) {
-		if (!ps->sorted)
-			presort_run(ps);
-		return ps->rc;
-	}
-	pthread_join(ps->th, NULL);
-	ps->on = 0;
-	return ps->rc ? td_error(ps->rc, "%s", ps->msg) : 0;
+	segjob_start(&ps->job, presort_run, ps, ps->b->threads);
 }
 
 /* Waits for the thread and frees the orders write_all did not take. */
 static void presort_clear(presort *ps)
 {
-	if (ps->on)
-		pthread_join(ps->th, NULL);
-	ps->on = 0;
+	segjob_wait(&ps->job);
 	free(ps->norder);
 	free(ps->nrank);
 	free(ps->sorder);
@@ -1502,13 +1541,10 @@ typedef struct lmjob {
 	lbuilt built[2];
 	uint64_t *share; /* lemma_share's */
 	uint32_t *ustart, *umem;
-	int rc;
-	char msg[1024]; /* rc's message: errors are per thread */
-	pthread_t th;
-	int on; /* the thread runs */
+	segjob job;
 } lmjob;
 
-static void *lm_run(void *arg)
+static int lm_run(void *arg)
 {
 	lmjob *j = arg;
 	const td_segbuild *b = j->b;
@@ -1521,29 +1557,13 @@ static void *lm_run(void *arg)
 		rc = layer_build(j->ntokens, &b->lemmas, j->ord[0], j->rk[0],
 		        b->lids, NULL, TD_LAYER_LEMMA, j->share, j->ustart,
 		        j->umem, &j->built[0]);
-	j->rc = rc;
-	if (rc)
-		snprintf(j->msg, sizeof j->msg, "%s", td_error_last());
-	return NULL;
-}
-
-/* The layers lm_run built, on its thread if it has one; 0 or its error. */
-static int lm_join(lmjob *j)
-{
-	if (j->on)
-		pthread_join(j->th, NULL);
-	else
-		lm_run(j);
-	j->on = 0;
-	return j->rc ? td_error(j->rc, "%s", j->msg) : 0;
+	return rc;
 }
 
 /* Waits for the thread and frees what the job holds. */
 static void lm_clear(lmjob *j)
 {
-	if (j->on)
-		pthread_join(j->th, NULL);
-	j->on = 0;
+	segjob_wait(&j->job);
 	for (int l = 0; l < 2; l++)
 		lbuilt_clear(&j->built[l]);
 	free(j->share);
@@ -1561,13 +1581,10 @@ typedef struct idsjob {
 	td_buf mem;
 	td_out o;    /* its part, in mem (o.mem set once opened) */
 	td_seghdr h; /* its sections, from the part's start */
-	int rc;
-	char msg[1024]; /* rc's message: errors are per thread */
-	pthread_t th;
-	int on; /* the thread runs */
+	segjob job;
 } idsjob;
 
-static void *ids_run(void *arg)
+static int ids_run(void *arg)
 {
 	idsjob *j = arg;
 	const td_segbuild *b = j->b;
@@ -1576,10 +1593,7 @@ static void *ids_run(void *arg)
 		rc = write_word_ids(&j->o, &j->h, b->ids, b->nids, j->wrank,
 		        b->words.n, b->no_layers ? NULL : b->pids, j->prk,
 		        b->poss.n);
-	j->rc = rc;
-	if (rc)
-		snprintf(j->msg, sizeof j->msg, "%s", td_error_last());
-	return NULL;
+	return rc;
 }
 
 /* The part ids_run wrote on its thread, put in o with what
@@ -1589,13 +1603,12 @@ static int ids_join(idsjob *j, td_out *o, td_seghdr *h)
 	static const int secs[] = {TD_SEC_IDS, TD_SEC_IDS3};
 	const td_segbuild *b = j->b;
 	int pos = !b->no_layers;
-	if (!j->on) /* one thread: written in place */
+	int rc;
+	if (!j->job.on) /* one thread: written in place */
 		return write_word_ids(o, h, b->ids, b->nids, j->wrank,
 		        b->words.n, pos ? b->pids : NULL, j->prk, b->poss.n);
-	pthread_join(j->th, NULL);
-	j->on = 0;
-	if (j->rc)
-		return td_error(j->rc, "%s", j->msg);
+	if ((rc = segjob_join(&j->job)))
+		return rc;
 	h->id_bits = j->h.id_bits;
 	memcpy(h->id_tier, j->h.id_tier, sizeof h->id_tier);
 	h->id_ranks = j->h.id_ranks;
@@ -1607,9 +1620,7 @@ static int ids_join(idsjob *j, td_out *o, td_seghdr *h)
 /* Waits for the thread and frees what the job holds. */
 static void ids_clear(idsjob *j)
 {
-	if (j->on)
-		pthread_join(j->th, NULL);
-	j->on = 0;
+	segjob_wait(&j->job);
 	if (j->o.mem)
 		td_out_close(&j->o, 0);
 	td_buf_clear(&j->mem);
@@ -1654,7 +1665,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	        (rc = write_layer(o, h, &b->words, word_order, wrank, b->ids,
 	                 NULL, 0, NULL, NULL, NULL)))
 		goto out;
-	if ((rc = presort_join(&ps)))
+	if ((rc = segjob_join(&ps.job)))
 		goto out;
 	norder = ps.norder;
 	nrank = ps.nrank;
@@ -1668,15 +1679,15 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	if (!b->no_layers) {
 		lm = (lmjob){b, h->ntokens, {ord[0], ord[1]}, {rk[0], rk[1]},
 		        word_order, wrank, nrank, {{0}, {0}}, NULL, NULL, NULL,
-		        0, {0}, 0, 0};
-		lm.on = b->threads > 1 &&
-		        pthread_create(&lm.th, NULL, lm_run, &lm) == 0;
+		        {0}};
+		segjob_start(&lm.job, lm_run, &lm, b->threads);
 	}
 	ij.b = b;
 	ij.wrank = wrank;
 	ij.prk = rk[1];
-	ij.on = b->threads > 1 &&
-	        pthread_create(&ij.th, NULL, ids_run, &ij) == 0;
+	/* one thread: ids_join writes them in place, not through memory */
+	if (b->threads > 1)
+		segjob_start(&ij.job, ids_run, &ij, b->threads);
 	/* a norm with one surface form has that word's postings (shared);
 	 * one with more is the union of theirs (format 12): per norm rank its
 	 * words' ranks, ascending, in umem from ustart */
@@ -1729,7 +1740,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 				td_out_end(o, h, sec);
 	}
 	if (!b->no_layers)
-		rc = lm_join(&lm);
+		rc = segjob_join(&lm.job);
 	for (int l = 1; l >= 0 && !rc && !b->no_layers; l--) {
 		const td_strtab *t = l ? &b->poss : &b->lemmas;
 		const uint32_t *ids = l ? b->pids : b->lids;
@@ -1745,7 +1756,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 			rc = write_ids(o, h, td_sec_ids(layer), ids, b->nids,
 			        rk[l], t->n, &h->lbits[l]);
 	}
-	if (!rc && !(rc = presort_join(&ps)))
+	if (!rc && !(rc = segjob_join(&ps.job)))
 		rc = write_spans(o, h, b, &ps);
 out:
 	lm_clear(&lm); /* before the sorts they read are freed */

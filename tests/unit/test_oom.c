@@ -18,6 +18,7 @@
  * TD_OOM_TRACE=1 prints a backtrace at each failing allocation. */
 #include "config.h"
 #include "segment.h"
+#include "segbuild.h"
 #include "ingest.h"
 #include "ast.h"
 #include "plan.h"
@@ -37,6 +38,7 @@
 #include <errno.h>
 #include <execinfo.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -55,6 +57,12 @@ static long alloc_fail_at; /* 0: none fails */
 static int alloc_persist;  /* every allocation from fail_at on fails */
 static long alloc_failed;  /* allocations refused since arm() */
 static int alloc_trace;    /* TD_OOM_TRACE: a backtrace at each failure */
+/* while set, the allocations refused on a thread other than main_thread
+ * are counted in alloc_failed_off (test_segjob_oom); the counts are
+ * atomic, as a segment's write allocates on several threads */
+static int watch_threads;
+static pthread_t main_thread;
+static long alloc_failed_off;
 
 static void arm(long k, int persist)
 {
@@ -73,14 +81,18 @@ static int fail_now(void)
 {
 	if (alloc_fail_at <= 0)
 		return 0;
-	long n = ++alloc_count;
+	long n = __atomic_add_fetch(&alloc_count, 1, __ATOMIC_RELAXED);
 	if (n == alloc_fail_at || (alloc_persist && n > alloc_fail_at)) {
 		if (alloc_trace && !alloc_failed) {
 			void *bt[32];
 			fprintf(stderr, "allocation %ld fails:\n", n);
 			backtrace_symbols_fd(bt, backtrace(bt, 32), 2);
 		}
-		alloc_failed++;
+		__atomic_add_fetch(&alloc_failed, 1, __ATOMIC_RELAXED);
+		if (watch_threads &&
+		        !pthread_equal(pthread_self(), main_thread))
+			__atomic_add_fetch(
+			        &alloc_failed_off, 1, __ATOMIC_RELAXED);
 		errno = ENOMEM;
 		return 1;
 	}
@@ -942,6 +954,103 @@ static void test_query_oom(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* A segment written on three threads (td_segbuild_set_threads: the sorts,
+ * the pos and lemma layers and the word ids are jobs of their own, the
+ * rest the caller's) with its k-th allocation failing, once or from then
+ * on, wherever it falls: TD_ENOMEM with "out of memory" (a job's error
+ * and message carried back to the writing thread), or the bytes of a run
+ * without failure. Some of the refusals must fall on a job's thread. */
+static void test_segjob_oom(void **state)
+{
+	(void)state;
+	static const char *const tags[] = {"NN", "VBD", "DT", "JJ", "NNP"};
+	static const char *const lemmas[] = {"war", "be", "the", "envoy", "x"};
+	td_doc *ld[4];
+	for (int i = 0; i < 4; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "doc-l%d", i);
+		ld[i] = make_doc(id, texts[i]);
+		td_tokens tk = {0};
+		assert_int_equal(
+		        td_tokenize(ld[i]->text, ld[i]->len, 0, &tk), 0);
+		assert_int_equal(td_toklayers_new(tk.n, &ld[i]->layers), 0);
+		for (size_t t = 0; t < tk.n; t++)
+			assert_int_equal(td_toklayers_set(ld[i]->layers, t,
+			                         tags[(t * 7 + (size_t)i) % 5],
+			                         lemmas[(t + (size_t)i) % 5]),
+			        0);
+		td_tokens_clear(&tk);
+	}
+	char path[300];
+	snprintf(path, sizeof path, "%s/seg.tdx", root);
+	char *want = NULL, *got;
+	size_t want_len = 0, got_len;
+	main_thread = pthread_self();
+	alloc_failed_off = 0;
+	for (int persist = 0; persist < 2; persist++) {
+		long by = persist ? 4 * step : step, failures = 0;
+		int reached = 1;
+		for (long k = persist ? 1 : 0; reached; k += k ? by : 1) {
+			td_segbuild *b;
+			assert_int_equal(td_segbuild_new(&b), 0);
+			td_segbuild_set_threads(b, 3);
+			for (int i = 0; i < 4; i++)
+				assert_int_equal(td_segbuild_add(b, ld[i],
+				                         ld[i]->id, NULL),
+				        0);
+			unlink(path);
+			td_error_clear();
+			watch_threads = 1;
+			arm(k, persist); /* k = 0: none fails, the bytes wanted
+			                  */
+			int rc = td_segbuild_write(b, path, NULL, NULL);
+			reached = k && alloc_failed > 0;
+			disarm();
+			watch_threads = 0;
+			td_segbuild_free(b);
+			if (!k) {
+				assert_int_equal(rc, 0);
+				assert_int_equal(
+				        td_read_file(path, &want, &want_len),
+				        0);
+				reached = 1;
+				continue;
+			}
+			if (rc == TD_ENOMEM) {
+				if (!strstr(td_error_last(), "out of memory"))
+					fail_msg("segment, allocation %ld: %s",
+					        k, td_error_last());
+				failures++;
+				continue;
+			}
+			if (rc != 0)
+				fail_msg("segment, allocation %ld failing%s: "
+				         "code "
+				         "%d: %s",
+				        k, persist ? " on" : "", rc,
+				        td_error_last());
+			assert_int_equal(td_read_file(path, &got, &got_len), 0);
+			assert_true(got_len == want_len &&
+			            !memcmp(got, want, want_len));
+			free(got);
+		}
+		fprintf(stderr,
+		        "segment on 3 threads: %ld runs out of memory%s\n",
+		        failures,
+		        persist ? " (every allocation from k on failing)" : "");
+		assert_true(failures > 0);
+	}
+	fprintf(stderr,
+	        "segment on 3 threads: %ld allocations refused on a "
+	        "job's thread\n",
+	        alloc_failed_off);
+	assert_true(alloc_failed_off > 0);
+	free(want);
+	unlink(path);
+	for (int i = 0; i < 4; i++)
+		td_doc_free(ld[i]);
+}
+
 int main(void)
 {
 	root = mkdtemp(tmpl_shm);
@@ -968,6 +1077,7 @@ int main(void)
 	        cmocka_unit_test(test_plan_oom),
 	        cmocka_unit_test(test_toklayers_oom),
 	        cmocka_unit_test(test_query_oom),
+	        cmocka_unit_test(test_segjob_oom),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	for (int i = 0; i < 4; i++)
