@@ -89,10 +89,16 @@ struct td_seg {
 	uint32_t idc_r; /* the rank of that position */
 	td_lexcache lxc[TD_NLAYERS];
 	/* per layer per block of LSTR its terms decoded on first use
-	 * (lstr_blk[layer] allocated then), kept until close: a term's
-	 * bytes live as long as the segment, as when they were read from
-	 * the map */
+	 * (lstr_blk[layer] allocated then), kept until td_seg_trim or close;
+	 * a trim keeps the block decoded last (lstr_last: the block + 1, 0
+	 * for none), and lets go of the others decoded since the last trim
+	 * (blocks lstr_lo to lstr_hi - 1) */
 	td_lstrblk **lstr_blk[TD_NLAYERS];
+	uint32_t lstr_last[TD_NLAYERS], lstr_lo[TD_NLAYERS],
+	        lstr_hi[TD_NLAYERS];
+	/* bytes of the decoded blocks held, all layers (the tests read it:
+	 * a --check or a merge must not keep them) */
+	size_t lstr_bytes;
 	/* the error of the last td_seg_lex_term that gave NULL: decoding a
 	 * block allocates, so it is TD_ENOMEM as well as TD_ECORRUPT */
 	int term_rc;
@@ -151,10 +157,14 @@ int td_seg_doc_load(td_seg *s, uint32_t d, td_doc **out, const char **source,
 int td_seg_each_kv(td_seg *s, uint32_t d,
         int (*fn)(void *ctx, const char *k, const char *v), void *ctx);
 /* Lets go of what reading documents of s gathered (attribute values
- * rebuilt, texts kept) and of the pages of its mapping, which are read
- * again when needed: what keeps a merge's memory independent of the size
- * of its segments. No pointer that an earlier call returned may be used
- * afterwards. */
+ * rebuilt, texts kept), of the lexicon strings decoded (td_seg_lex_term)
+ * and of the pages of its mapping, which are read again when needed: what
+ * keeps the memory of a merge and of --check independent of the size of
+ * their segments. No pointer that an earlier call returned may be used
+ * afterwards, but the terms of the block of each layer decoded last, so
+ * that a scan of a lexicon in its order (td_seg_lex_term of ids 0, 1, 2,
+ * ...) may compare each term with the one before across a trim, as
+ * check.c does, and a pointer into the mapping, its pages read again. */
 void td_seg_trim(td_seg *s);
 /* A scan of every document's record (the writer's and tagdex-ingest's
  * tables of the sources) trims its segment every so many documents, so

@@ -181,6 +181,7 @@ void td_seg_trim(td_seg *s)
 		free(s->texts[i]);
 		s->texts[i] = NULL;
 	}
+	td_seg_lstr_trim(s);
 	/* read again from the page cache if needed; a failure only keeps
 	 * the pages */
 	madvise((void *)s->map, s->size, MADV_DONTNEED);

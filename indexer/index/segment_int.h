@@ -26,6 +26,10 @@ int td_seg_doc_tokens(td_seg *s, uint32_t d, td_segdoc *r);
 int64_t td_seg_bsearch(td_seg *s, uint32_t n, const void *key,
         int (*cmp)(td_seg *s, uint32_t i, const void *key, int *c));
 
+/* segment_lexicon.c: frees the lexicon strings decoded since the last
+ * trim but each layer's block decoded last (td_seg_trim) */
+void td_seg_lstr_trim(td_seg *s);
+
 /* segment_spans.c: copies SPNAMES out of the map, each entry checked */
 int td_seg_load_spnames(td_seg *s);
 /* segment_spans.c: span i of element k, decoded */

@@ -210,7 +210,36 @@ static int lstr_block(td_seg *s, int layer, uint32_t b)
 	for (uint32_t j = cnt; j <= TD_LSTR_BLOCK; j++)
 		d->off[j] = o;
 	s->lstr_blk[layer][b] = d;
+	s->lstr_bytes += o + TD_LSTR_PAD;
+	/* the block td_seg_trim keeps (here, not at every term read: a
+	 * store there cost queries up to 0.9% of their instructions), and
+	 * the range it looks at */
+	s->lstr_last[layer] = b + 1;
+	if (s->lstr_lo[layer] >= s->lstr_hi[layer]) {
+		s->lstr_lo[layer] = b;
+		s->lstr_hi[layer] = b + 1;
+	} else if (b < s->lstr_lo[layer])
+		s->lstr_lo[layer] = b;
+	else if (b >= s->lstr_hi[layer])
+		s->lstr_hi[layer] = b + 1;
 	return 0;
+}
+
+void td_seg_lstr_trim(td_seg *s)
+{
+	for (int l = 0; l < TD_NLAYERS; l++) {
+		for (uint32_t b = s->lstr_lo[l]; b < s->lstr_hi[l]; b++) {
+			td_lstrblk *d = s->lstr_blk[l][b];
+			if (!d || b + 1 == s->lstr_last[l])
+				continue;
+			s->lstr_bytes -= d->off[TD_LSTR_BLOCK] + TD_LSTR_PAD;
+			free(d);
+			s->lstr_blk[l][b] = NULL;
+		}
+		/* what is held: the last term's block, or nothing */
+		s->lstr_lo[l] = s->lstr_last[l] ? s->lstr_last[l] - 1 : 0;
+		s->lstr_hi[l] = s->lstr_last[l];
+	}
 }
 
 const char *td_seg_lex_term(td_seg *s, int layer, uint32_t id, size_t *len)

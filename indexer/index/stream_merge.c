@@ -434,10 +434,7 @@ static int count_live(
 			*n += td_seg_lex_freq(m->s, layer, occ[i].id);
 			continue;
 		}
-		if (layer == TD_LAYER_POS) {
-			int rc;
-			if (!m->poslive && (rc = pos_live(g, m)))
-				return rc;
+		if (layer == TD_LAYER_POS) { /* counted before (merge_layer) */
 			*n += m->poslive[occ[i].id];
 			continue;
 		}
@@ -708,12 +705,18 @@ static int merge_layer(merge *g, int layer, const uint64_t *share,
 	int psec = td_sec_post(layer);
 	if ((rc = td_out_begin(&g->o, &g->h, psec)))
 		return rc;
+	/* a term's bytes do not outlive a trim of its source (td_seg_trim
+	 * lets the decoded lexicon strings go): the sources are trimmed
+	 * (stopped, pos_live) only between terms, never while t is held */
+	for (size_t i = 0; layer == TD_LAYER_POS && i < g->n; i++)
+		if (g->m[i].has_del && !g->m[i].poslive &&
+		        (rc = pos_live(g, &g->m[i])))
+			return rc;
 	lex_start(g, layer);
-	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
+	while (!(rc = stopped(g)) && (rc = lex_next(g, &t, &len, &nocc)) == 1) {
 		uint64_t n;
 		uint32_t jj = j++;
-		if ((rc = stopped(g)) ||
-		        (rc = count_live(g, layer, g->occ, nocc, &n)))
+		if ((rc = count_live(g, layer, g->occ, nocc, &n)))
 			return rc;
 		if (lout)
 			lout[jj] = n ? out : NONE;
@@ -847,13 +850,12 @@ static int merge_norms(merge *g)
 		goto out;
 	lex_start(g, TD_LAYER_NORM);
 	uint32_t j = 0;
-	while ((rc = lex_next(g, &t, &len, &nocc)) == 1) {
+	/* trimmed between terms only (merge_layer) */
+	while (!(rc = stopped(g)) && (rc = lex_next(g, &t, &len, &nocc)) == 1) {
 		uint32_t jj = j++, nf = forms[jj + 1] - forms[jj],
 		         *ws = word + forms[jj];
 		if (!nf)
 			continue;
-		if ((rc = stopped(g)))
-			goto out;
 		uint64_t off = g->o.pos - g->h.sec_off[psec];
 		if (off > TD_POST_OFF_MASK) {
 			rc = td_error(TD_ELIMIT, "segment postings too large");

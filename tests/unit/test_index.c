@@ -14,6 +14,7 @@
 #include "segformat.h"
 #include "segment.h"
 #include "segout.h"
+#include "stream_merge.h"
 #include "util.h"
 #include "buf.h"
 #include "index.h"
@@ -3120,6 +3121,105 @@ static void test_check_names_once(void **state)
 	td_seg_close(s);
 }
 
+/* A segment of one document of nw words "w0000" ... (two lexicon blocks
+ * of TD_LSTR_BLOCK terms or more a layer) at path in a new dir. */
+static void words_segment(
+        int nw, char *dir, size_t dirsz, char *path, size_t pathsz)
+{
+	char *text = malloc((size_t)nw * 6 + 1), *t = text;
+	assert_non_null(text);
+	for (int i = 0; i < nw; i++)
+		t += sprintf(t, "%sw%04d", i ? " " : "", i);
+	td_doc *d;
+	assert_int_equal(td_doc_new("doc-x", text, (size_t)(t - text), &d), 0);
+	free(text);
+	one_doc_segment(d, "x.txt", dir, dirsz, path, pathsz);
+}
+
+/* Reads every term of every layer of s; returns the bytes decoded then
+ * held (s->lstr_bytes). */
+static size_t read_all_terms(td_seg *s)
+{
+	for (int l = 0; l < TD_NLAYERS; l++)
+		for (uint32_t i = 0; i < td_seg_lex_size(s, l); i++)
+			assert_non_null(td_seg_lex_term(s, l, i, NULL));
+	return s->lstr_bytes;
+}
+
+/* The lexicon strings decoded (td_seg_lex_term) are let go with the
+ * pages at td_seg_trim, all but the block of each layer decoded last,
+ * which stays where it was given (a scan compares each term with the one
+ * before across a trim, as --check does): after a --check of a segment
+ * and after a merge of two, at most that block a layer is held; before,
+ * every block stayed until close. A term read again after a trim is
+ * decoded again, the same. */
+static void test_lstr_trim(void **state)
+{
+	(void)state;
+	enum { NW = 300 };
+	char dir[256], path[300];
+	words_segment(NW, dir, sizeof dir, path, sizeof path);
+	td_seg *s;
+	assert_int_equal(td_seg_open(path, &s), 0);
+	assert_int_equal(s->lstr_bytes, 0);
+	uint32_t n = td_seg_lex_size(s, TD_LAYER_WORD);
+	assert_int_equal(n, NW);
+	const char *prev = NULL;
+	size_t most = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		char want[16];
+		snprintf(want, sizeof want, "w%04u", i);
+		const char *w = td_seg_lex_term(s, TD_LAYER_WORD, i, NULL);
+		assert_non_null(w);
+		assert_string_equal(w, want);
+		/* the term before, read before the trim, is still good */
+		if (prev)
+			assert_true(strcmp(prev, w) < 0);
+		prev = w;
+		td_seg_trim(s);
+		if (s->lstr_bytes > most)
+			most = s->lstr_bytes;
+	}
+	/* one block of TD_LSTR_BLOCK terms of 5 bytes at the most */
+	assert_true(most > 0);
+	assert_true(
+	        most <= sizeof(td_lstrblk) + TD_LSTR_BLOCK * 6 + TD_LSTR_PAD);
+	assert_string_equal(
+	        td_seg_lex_term(s, TD_LAYER_WORD, 0, NULL), "w0000");
+	size_t all = read_all_terms(s);
+	assert_true(all > 8 * most);
+	td_seg_close(s);
+	/* --check: every term read, at most one block a layer kept */
+	assert_int_equal(td_seg_open(path, &s), 0);
+	assert_int_equal(td_seg_check(s), 0);
+	assert_true(s->lstr_bytes > 0);
+	assert_true(s->lstr_bytes <= TD_NLAYERS * most);
+	td_seg_close(s);
+	/* a merge of two segments: their terms read, let go at its end */
+	char dir2[256], path2[300], out[600];
+	words_segment(NW + 40, dir2, sizeof dir2, path2, sizeof path2);
+	td_seg *two[2];
+	assert_int_equal(td_seg_open(path, &two[0]), 0);
+	assert_int_equal(td_seg_open(path2, &two[1]), 0);
+	snprintf(out, sizeof out, "%s/merged.tdx", dir);
+	uint32_t nd = 0;
+	assert_int_equal(
+	        td_segmerge_write(two, 2, out, NULL, &nd, NULL, NULL), 0);
+	assert_int_equal(nd, 2);
+	for (int i = 0; i < 2; i++) {
+		assert_true(two[i]->lstr_bytes <= TD_NLAYERS * most);
+		td_seg_close(two[i]);
+	}
+	assert_int_equal(td_seg_open(out, &s), 0);
+	assert_int_equal(td_seg_lex_size(s, TD_LAYER_WORD), NW + 40);
+	assert_int_equal(td_seg_check(s), 0);
+	td_seg_close(s);
+	unlink(out);
+	unlink(path);
+	unlink(path2);
+	rmdir(dir);
+	rmdir(dir2);
+}
 /* The skip table packed in the bits its first positions and offsets need
  * (format 21, td_skip_code): a list of 10 blocks has a table of under 8
  * bytes a block, every position comes back read in order and sought one
@@ -3747,6 +3847,7 @@ int main(void)
 	        cmocka_unit_test(test_idc_locate),
 	        cmocka_unit_test(test_idc_tiers),
 	        cmocka_unit_test(test_lstr_front),
+	        cmocka_unit_test(test_lstr_trim),
 	        cmocka_unit_test(test_skip_packed),
 	        cmocka_unit_test(test_terms_same_file),
 	        cmocka_unit_test(test_lexicon_order),
