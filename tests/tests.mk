@@ -65,7 +65,8 @@ EXTRA_DIST += tests/cli/test_ingest.sh tests/cli/lib.sh
 
 # annotators (owned by the annotate area)
 ANNOTATE_TESTS = tests/unit/test_actors tests/unit/test_quotes tests/unit/test_hedges \
-	tests/unit/test_labels tests/unit/test_dates tests/unit/test_stages
+	tests/unit/test_labels tests/unit/test_dates tests/unit/test_stages \
+	tests/unit/test_match
 check_PROGRAMS += $(ANNOTATE_TESTS)
 TESTS += $(ANNOTATE_TESTS) tests/cli/test_eval.sh
 EXTRA_DIST += tests/unit/annotate_fixture.h tests/cli/test_eval.sh
@@ -87,6 +88,9 @@ tests_unit_test_dates_LDADD = $(TEST_LIBS)
 tests_unit_test_stages_SOURCES = tests/unit/test_stages.c tests/unit/annotate_fixture.h
 tests_unit_test_stages_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_stages_LDADD = $(TEST_LIBS)
+tests_unit_test_match_SOURCES = tests/unit/test_match.c tests/unit/annotate_fixture.h
+tests_unit_test_match_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_match_LDADD = $(TEST_LIBS)
 
 # query area: index vs brute-force oracle (tests/differential/test_differential.c)
 check_PROGRAMS += tests/differential/test_differential

@@ -188,10 +188,16 @@ static void build_hash(td_patset *ps)
 	free(ps->hslot);
 	free(ps->hhash);
 	free(ps->gend);
-	ps->hslot = ps->hhash = ps->gend = NULL;
+	free(ps->h2);
+	ps->hslot = ps->hhash = ps->gend = ps->h2 = NULL;
 	ps->hmask = 0;
 	if (!ps->n || ps->n > UINT32_MAX - 1)
 		return;
+	ps->h2 = malloc(ps->n * sizeof *ps->h2);
+	for (size_t k = 0; ps->h2 && k < ps->n; k++)
+		ps->h2[k] = ps->v[k].n >= 2 ? td_word_hash(ps->v[k].w[1],
+		                                      ps->v[k].len[1], ps->fold)
+		                            : 0;
 	size_t cap = 16;
 	while (cap < ps->n * 4) /* a quarter full: a miss costs one probe */
 		cap *= 2;
@@ -253,6 +259,7 @@ void td_patset_clear(td_patset *ps)
 	free(ps->hslot);
 	free(ps->hhash);
 	free(ps->gend);
+	free(ps->h2);
 	memset(ps, 0, sizeof *ps);
 }
 
@@ -262,6 +269,12 @@ static inline int rest_matches(const td_patset *ps, const td_pat *p,
         const td_actx *c, size_t i, size_t lim)
 {
 	if (i + (size_t)p->n > lim)
+		return 0;
+	/* a different hash is a different word (td_word_hash agrees with
+	 * word_eq); an equal one is compared below */
+	const uint32_t *th = c->tok_hash[ps->fold != 0];
+	if (p->n >= 2 && ps->h2 && th && i + 1 < c->tok.n &&
+	        ps->h2[p - ps->v] != th[i + 1])
 		return 0;
 	for (int j = 1; j < p->n; j++)
 		if (!word_eq(p->w[j], p->len[j], td_tok_str(c, i + j),
@@ -446,8 +459,8 @@ static td_wordinfo *wtab_get(
 static int wtab_build(td_annotator *a)
 {
 	td_patset *ps[TD_NPATSETS] = {&a->actor_pats, &a->place_pats,
-	        &a->title_pats, &a->hedge_pats, &a->speech_pats,
-	        &a->claim_pats};
+	        &a->title_pats, &a->hedge_pats, &a->speech_pats, &a->claim_pats,
+	        &a->given_pats, &a->person_pats};
 	/* every list has its bit, or the annotator is refused: a list past
 	 * the bits would be looked up by hash, many times slower, and no
 	 * test would see it */

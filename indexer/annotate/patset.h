@@ -36,13 +36,18 @@ typedef struct td_patset {
 	size_t hmask;
 	/* per pattern: the end of the run of patterns sharing its first word */
 	uint32_t *gend;
+	/* per pattern: td_word_hash of its second word in the set's folding
+	 * (0 for a pattern of one word), so that a pattern whose second word
+	 * is not the next token's is passed over by one compare with the
+	 * token's hash (td_actx.tok_hash) instead of comparing words */
+	uint32_t *h2;
 	/* 1 + this set's index into td_wordinfo.first once the annotator has
 	 * indexed it (td_annotator_new); 0: matched through hslot alone */
 	int slot;
 } td_patset;
 
 /* The annotator's patsets that the word table indexes. */
-enum { TD_NPATSETS = 6 };
+enum { TD_NPATSETS = 8 };
 
 /* Words of the list bits in td_wordinfo: one bit a registered list, and
  * td_words_index refuses more than 64 * TD_WORD_MASKS lists (TD_ELIMIT),

@@ -1,0 +1,172 @@
+/* test_match.c: the matching below the annotation stages (match.c) answers
+ * the same through its look-up tables as without them: a pattern's second
+ * word told by its hash against the token's, and the annotator's pattern
+ * sets found through the word table, against td_patset_match_slow and
+ * word-by-word comparison.
+ */
+#include "annotate_fixture.h"
+
+#include "match.h"
+
+/* The tokens of text in c, with their word hashes (exact and folded) as
+ * td_tok_classify makes them, but computed here by td_word_hash. */
+static void hashed_ctx(td_actx *c, td_doc *d, char *text)
+{
+	memset(d, 0, sizeof *d);
+	d->text = text;
+	d->len = strlen(text);
+	memset(c, 0, sizeof *c);
+	c->doc = d;
+	assert_int_equal(td_tokenize(text, d->len, 0, &c->tok), 0);
+	for (int f = 0; f < 2; f++) {
+		c->tok_hash[f] = calloc(c->tok.n + 1, sizeof *c->tok_hash[f]);
+		assert_non_null(c->tok_hash[f]);
+		for (size_t i = 0; i < c->tok.n; i++)
+			c->tok_hash[f][i] = td_word_hash(
+			        td_tok_str(c, i), td_tok_len(c, i), f);
+	}
+}
+
+/* The token of the nth occurrence (from 0) of word w. */
+static size_t tok_at(const td_actx *c, const char *w, int nth)
+{
+	for (size_t i = 0; i < c->tok.n; i++)
+		if (td_tok_len(c, i) == strlen(w) &&
+		        !memcmp(td_tok_str(c, i), w, strlen(w)) && nth-- == 0)
+			return i;
+	fail();
+	return 0;
+}
+
+static void hashed_ctx_free(td_actx *c)
+{
+	free(c->tok_hash[0]);
+	free(c->tok_hash[1]);
+	td_tokens_clear(&c->tok);
+}
+
+/* Patterns sharing their first word ("New ..."), a second word with ’
+ * against a token with ' and the other way round, a one-word pattern: the
+ * longest pattern at each token and for each end (lim) is the same with
+ * the second words' hashes (ps.h2), without them, and without the
+ * tokens' hashes. */
+static void test_second_word_hashes(void **state)
+{
+	(void)state;
+	static char text[] = "New York and NEW JERSEY and New Zealand’s "
+	                     "New York Times met new Yorkers; the bureau's "
+	                     "head and the bureau’s chief, New New York, New.";
+	td_doc d;
+	td_actx c;
+	hashed_ctx(&c, &d, text);
+	static const char *const pats[] = {"New York", "New York Times",
+	        "New Jersey", "New Zealand", "New Zealand’s", "New",
+	        "bureau’s head", "bureau's chief", "New Yorkers", "the bureau",
+	        NULL};
+	for (int fold = 0; fold < 2; fold++) {
+		td_patset ps;
+		memset(&ps, 0, sizeof ps);
+		ps.fold = fold;
+		for (int k = 0; pats[k]; k++)
+			assert_int_equal(
+			        td_patset_add(&ps, pats[k], k, 0, 0), 0);
+		td_patset_sort(&ps);
+		assert_non_null(ps.h2);
+		for (size_t i = 0; i < c.tok.n; i++)
+			for (size_t lim = i; lim <= c.tok.n; lim++) {
+				long r = td_patset_match_slow(&ps, &c, i, lim);
+				uint32_t *h2 = ps.h2;
+				ps.h2 = NULL;
+				assert_int_equal(
+				        td_patset_match_slow(&ps, &c, i, lim),
+				        r);
+				ps.h2 = h2;
+				uint32_t *th[2] = {
+				        c.tok_hash[0], c.tok_hash[1]};
+				c.tok_hash[0] = c.tok_hash[1] = NULL;
+				assert_int_equal(
+				        td_patset_match_slow(&ps, &c, i, lim),
+				        r);
+				c.tok_hash[0] = th[0];
+				c.tok_hash[1] = th[1];
+			}
+		/* known answers, the whole text as the end */
+		size_t n = c.tok.n;
+		long r = td_patset_match_slow(&ps, &c, tok_at(&c, "New", 0), n);
+		assert_int_equal(ps.v[r].id, 0); /* New York */
+		r = td_patset_match_slow(&ps, &c, tok_at(&c, "NEW", 0), n);
+		assert_int_equal(r < 0 ? -1 : ps.v[r].id, fold ? 2 : -1);
+		r = td_patset_match_slow(&ps, &c, tok_at(&c, "New", 1), n);
+		assert_int_equal(ps.v[r].id, 4); /* New Zealand’s */
+		size_t t = tok_at(&c, "New", 2);
+		r = td_patset_match_slow(&ps, &c, t, n);
+		assert_int_equal(ps.v[r].id, 1); /* New York Times */
+		r = td_patset_match_slow(&ps, &c, t, t + 2);
+		assert_int_equal(ps.v[r].id, 0); /* cut short: New York */
+		r = td_patset_match_slow(&ps, &c, tok_at(&c, "bureau", 0), n);
+		assert_int_equal(ps.v[r].id, 6); /* bureau's head */
+		r = td_patset_match_slow(&ps, &c, tok_at(&c, "bureau", 1), n);
+		assert_int_equal(ps.v[r].id, 7); /* bureau’s chief */
+		td_patset_clear(&ps);
+		assert_null(ps.h2);
+	}
+	hashed_ctx_free(&c);
+}
+
+/* Every pattern set of the annotator, the given names and the person
+ * words included, is found through the word table (slot > 0), and the
+ * look-up through it answers as the hashed search does at every token. */
+static void test_patsets_in_word_table(void **state)
+{
+	(void)state;
+	static char text[] =
+	        "Harold Quimby, a senator, told Edith and Mary Ellen that "
+	        "President Kennedy of the United States will probably "
+	        "visit New York; the widow laughed and August Jack McNair "
+	        "said it may rain in Georgia, Mr. Smith’s aide argued.";
+	td_doc d;
+	td_actx c;
+	hashed_ctx(&c, &d, text);
+	for (int f = 0; f < 2; f++) {
+		free(c.tok_hash[f]);
+		c.tok_hash[f] = malloc(c.tok.n * sizeof *c.tok_hash[f]);
+		c.tok_ent[f] = malloc(c.tok.n * sizeof *c.tok_ent[f]);
+		assert_non_null(c.tok_hash[f]);
+		assert_non_null(c.tok_ent[f]);
+	}
+	c.a = fx_ann;
+	td_tok_classify(fx_ann, text, c.tok.v, c.tok.n, c.tok_hash, c.tok_ent);
+	const td_patset *ps[] = {&fx_ann->actor_pats, &fx_ann->place_pats,
+	        &fx_ann->title_pats, &fx_ann->given_pats, &fx_ann->person_pats,
+	        &fx_ann->hedge_pats, &fx_ann->speech_pats, &fx_ann->claim_pats};
+	size_t found = 0;
+	for (size_t p = 0; p < sizeof ps / sizeof *ps; p++) {
+		assert_true(ps[p]->slot > 0);
+		for (size_t i = 0; i < c.tok.n; i++)
+			for (size_t lim = i + 1; lim <= c.tok.n; lim += 3) {
+				long r = td_patset_match(ps[p], &c, i, lim);
+				assert_int_equal(r, td_patset_match_slow(
+				                            ps[p], &c, i, lim));
+				found += r >= 0;
+			}
+	}
+	assert_true(found > 0);
+	/* given names: Harold, Edith, Mary, Ellen, August, Jack */
+	size_t given = 0;
+	for (size_t i = 0; i < c.tok.n; i++)
+		given +=
+		        td_patset_match(&fx_ann->given_pats, &c, i, i + 1) >= 0;
+	assert_true(given >= 6);
+	free(c.tok_ent[0]);
+	free(c.tok_ent[1]);
+	hashed_ctx_free(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(test_second_word_hashes),
+	        cmocka_unit_test(test_patsets_in_word_table),
+	};
+	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
+}
