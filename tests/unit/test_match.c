@@ -8,6 +8,8 @@
 
 #include "match.h"
 
+#include <ctype.h>
+
 /* The tokens of text in c, with their word hashes (exact and folded) as
  * td_tok_classify makes them, but computed here by td_word_hash. */
 static void hashed_ctx(td_actx *c, td_doc *d, char *text)
@@ -162,11 +164,48 @@ static void test_patsets_in_word_table(void **state)
 	hashed_ctx_free(&c);
 }
 
+/* The token tests read ASCII by range: the same answers as <ctype.h> in
+ * the C locale (no program sets another) for every first byte, and the
+ * rules for bytes of 128 and up (a Latin capital with diacritics after
+ * 0xC3; a word of more than three bytes, or 0xC3, is a word). */
+static void test_ascii_classes(void **state)
+{
+	(void)state;
+	for (int b = 1; b < 256; b++)
+		for (unsigned char second = 0x80; second <= 0xA0;
+		        second += 0x1F)
+			for (uint32_t len = 1; len <= 4; len++) {
+				char text[5] = {
+				        (char)b, (char)second, 'x', 'x', 0};
+				td_token t = {0, len};
+				td_doc d;
+				memset(&d, 0, sizeof d);
+				d.text = text;
+				d.len = 4;
+				td_actx c;
+				memset(&c, 0, sizeof c);
+				c.doc = &d;
+				c.tok.v = &t;
+				c.tok.n = 1;
+				int cap = b < 128 ? isupper(b) != 0
+				                  : b == 0xC3 && second < 0x9F;
+				int lower = b < 128 && islower(b) != 0;
+				int word = b < 128 ? isalnum(b) != 0
+				                   : len > 3 || b == 0xC3;
+				assert_int_equal(td_tok_is_cap(&c, 0), cap);
+				assert_int_equal(td_tok_is_lower(&c, 0), lower);
+				assert_int_equal(td_tok_is_word(&c, 0), word);
+				assert_int_equal(
+				        td_tok_is_num(&c, 0), isdigit(b) != 0);
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_second_word_hashes),
 	        cmocka_unit_test(test_patsets_in_word_table),
+	        cmocka_unit_test(test_ascii_classes),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
