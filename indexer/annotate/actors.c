@@ -1267,8 +1267,32 @@ static int name_token(const td_actx *c, size_t i)
 	return name_token_of(c, i);
 }
 
+static size_t initial_of(const td_actx *c, size_t i, size_t lim);
+static int org_word_of(const td_actx *c, size_t k);
+
+/* c->tok_shape: per token its initial_at with the document's end as the
+ * limit (TD_SHAPE_INITIAL) and whether org_word takes it
+ * (TD_SHAPE_ORG_WORD), which the name rules ask of each token several
+ * times over (initial_at and org_word were 2% of an ingest's
+ * instructions). Only with an annotator (the word table answers the
+ * list tests); NULL otherwise or without memory, and each answer is
+ * computed. */
+static void tok_shapes(td_actx *c)
+{
+	free(c->tok_shape);
+	c->tok_shape = c->a ? malloc(c->tok.n ? c->tok.n : 1) : NULL;
+	if (!c->tok_shape)
+		return;
+	for (size_t i = 0; i < c->tok.n; i++)
+		c->tok_shape[i] =
+		        (unsigned char)(initial_of(c, i, c->tok.n) |
+		                        (org_word_of(c, i) ? TD_SHAPE_ORG_WORD
+		                                           : 0));
+}
+
 void td_actors_name_tokens(td_actx *c)
 {
+	tok_shapes(c);
 	free(c->tok_name);
 	c->tok_name = malloc(c->tok.n ? c->tok.n : 1);
 	if (!c->tok_name)
@@ -1308,7 +1332,7 @@ static size_t name_run(const td_actx *c, size_t i, size_t lim)
 /* Initials at i: a capital letter and a full stop ("P." of "James P.
  * Mitchell", as two tokens) or a token of such pairs ("K.J.P."); their
  * length in tokens. */
-static size_t initial_at(const td_actx *c, size_t i, size_t lim)
+static size_t initial_of(const td_actx *c, size_t i, size_t lim)
 {
 	if (i >= lim || !td_tok_is_cap(c, i))
 		return 0;
@@ -1322,6 +1346,17 @@ static size_t initial_at(const td_actx *c, size_t i, size_t lim)
 		if (t[k] < 'A' || t[k] > 'Z' || t[k + 1] != '.')
 			return 0;
 	return 1;
+}
+
+/* initial_of, read from c->tok_shape when made: the value with the
+ * document's end as the limit is the one with lim, but that a pair of a
+ * capital and its full stop needs the stop before lim */
+static size_t initial_at(const td_actx *c, size_t i, size_t lim)
+{
+	if (!c->tok_shape || i >= c->tok.n)
+		return initial_of(c, i, lim);
+	size_t v = c->tok_shape[i] & TD_SHAPE_INITIAL;
+	return i >= lim || (v == 2 && i + 1 >= lim) ? 0 : v;
 }
 
 /* Length in tokens of a person's name with initials at i: name words,
@@ -1449,10 +1484,18 @@ static const char *const people_nouns[] = {"People", "Peoples", "Workers",
         "Physicians", "Nurses", "Bankers", "Dealers", "Owners", "Boys", "Girls",
         "Builders", "Retailers", "Taxpayers", NULL};
 
-static int org_word(const td_actx *c, size_t k, int first)
+static int org_word_of(const td_actx *c, size_t k)
 {
 	return td_tok_is_cap(c, k) && td_tok_is_word(c, k) &&
-	       !in_list(c, k, not_names, 0) &&
+	       !in_list(c, k, not_names, 0);
+}
+
+static int org_word(const td_actx *c, size_t k, int first)
+{
+	int w = c->tok_shape && k < c->tok.n
+	                ? (c->tok_shape[k] & TD_SHAPE_ORG_WORD) != 0
+	                : org_word_of(c, k);
+	return w &&
 	       (!first || td_patset_match(&c->a->title_pats, c, k, k + 1) < 0);
 }
 

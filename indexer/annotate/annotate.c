@@ -398,6 +398,7 @@ static void free_context(td_actx *c)
 	free(c->sflags);
 	free(c->tok_hedge);
 	free(c->tok_name);
+	free(c->tok_shape);
 	free(c->ments);
 	for (size_t i = 0; i < c->n_dyn; i++) {
 		free(c->dyn[i].key);

@@ -130,6 +130,10 @@ typedef struct td_actx {
 	 * name (actors.c's name_token, asked of each token many times);
 	 * NULL before, or when it could not be allocated */
 	unsigned char *tok_name;
+	/* per token, set by td_actors_find with tok_name: TD_SHAPE_* (the
+	 * shape of a word of a name, actors.c); NULL before, without an
+	 * annotator, or when it could not be allocated */
+	unsigned char *tok_shape;
 	int pub_y, pub_m, pub_d; /* publication date, 0 when unknown */
 	/* per token: td_word_hash of its text, [0] exact and [1] folded,
 	 * computed once so that lexicon look-ups cost one probe */
@@ -164,6 +168,12 @@ typedef struct td_actx {
 } td_actx;
 
 enum { TD_TH_IN = 1, TD_TH_PART = 2 /* of a longer cue */ };
+
+/* c->tok_shape: the initials at the token (0, 1 for a token of pairs
+ * "K.J.", 2 for a capital and the full stop after it), and whether it
+ * may be a word of an organisation's name (capitalised, no grammar word
+ * opening a sentence) */
+enum { TD_SHAPE_INITIAL = 3, TD_SHAPE_ORG_WORD = 4 };
 
 enum {
 	TD_SF_PREDICTION = 1,

@@ -200,12 +200,55 @@ static void test_ascii_classes(void **state)
 			}
 }
 
+/* td_actors_name_tokens also makes each token's shape (tok_shape, with an
+ * annotator only): the initials at it with the document's end as the
+ * limit (a capital and its full stop 2, a token of pairs 1) and whether it
+ * may be a word of an organisation's name (capitalised, a letter or digit
+ * first, no sentence opener of not_names). */
+static void test_token_shapes(void **state)
+{
+	(void)state;
+	static char text[] = "The James P. Mitchell and K.J.P. Baraclough "
+	                     "of Federal Bureau met A 42 X.Y Z";
+	static const unsigned char want[] = {0,        /* The */
+	        TD_SHAPE_ORG_WORD,                     /* James */
+	        2 | TD_SHAPE_ORG_WORD, 0,              /* P . */
+	        TD_SHAPE_ORG_WORD, 0,                  /* Mitchell and */
+	        1 | TD_SHAPE_ORG_WORD,                 /* K.J.P. */
+	        TD_SHAPE_ORG_WORD, 0,                  /* Baraclough of */
+	        TD_SHAPE_ORG_WORD, TD_SHAPE_ORG_WORD,  /* Federal Bureau */
+	        0, 0, 0,                               /* met A 42 */
+	        TD_SHAPE_ORG_WORD, TD_SHAPE_ORG_WORD}; /* X.Y Z */
+	td_doc d;
+	td_actx c;
+	hashed_ctx(&c, &d, text);
+	assert_int_equal(c.tok.n, sizeof want);
+	/* without an annotator (nor word hashes): no shapes */
+	uint32_t *th[2] = {c.tok_hash[0], c.tok_hash[1]};
+	c.tok_hash[0] = c.tok_hash[1] = NULL;
+	td_actors_name_tokens(&c);
+	assert_null(c.tok_shape);
+	c.tok_hash[0] = th[0];
+	c.tok_hash[1] = th[1];
+	c.a = fx_ann;
+	for (int round = 0; round < 2; round++) {
+		td_actors_name_tokens(&c);
+		assert_non_null(c.tok_shape);
+		for (size_t i = 0; i < c.tok.n; i++)
+			assert_int_equal(c.tok_shape[i], want[i]);
+	}
+	free(c.tok_shape);
+	free(c.tok_name);
+	hashed_ctx_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_second_word_hashes),
 	        cmocka_unit_test(test_patsets_in_word_table),
 	        cmocka_unit_test(test_ascii_classes),
+	        cmocka_unit_test(test_token_shapes),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
