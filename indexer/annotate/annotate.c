@@ -221,6 +221,8 @@ void td_annotator_free(td_annotator *a)
 	free(a->reg_slot);
 	free(a->wslot);
 	free(a->reg_bit);
+	free(a->reg_dir);
+	free(a->reg_dbit);
 	free(a->wtab[0]);
 	free(a->wtab[1]);
 	free(a);

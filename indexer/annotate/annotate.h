@@ -45,6 +45,14 @@ struct td_annotator {
 	/* per reg_slot: the list's bit in td_wordinfo.mask, -1 for an
 	 * empty slot */
 	int *reg_bit;
+	/* the lists with a bit again, at slot (address / 8) & reg_dmask,
+	 * with their bits (reg_dbit): td_tok_in finds a list with one load
+	 * and one compare, no hash and no probing. The lists are static
+	 * arrays side by side, so that few share a slot; a list that finds
+	 * its slot taken stays out (td_tok_in_slow answers for it) */
+	const char *const **reg_dir;
+	int *reg_dbit;
+	size_t reg_dmask;
 	/* the word tables, [0] exact and [1] folded; wtmask + 1 slots each */
 	td_wordinfo *wtab[2];
 	size_t wtmask;

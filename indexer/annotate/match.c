@@ -505,6 +505,32 @@ static int wtab_build(td_annotator *a)
 				        ->mask[b >> 6] |= (uint64_t)1
 				                          << (b & 63);
 	}
+	/* the lists with a bit by address (reg_dir): the least table of
+	 * 2^13 slots or more (up to 2^16) where none shares a slot, else the
+	 * largest with the first comer in each slot */
+	for (size_t dcap = (size_t)1 << 13;; dcap *= 2) {
+		free(a->reg_dir);
+		free(a->reg_dbit);
+		a->reg_dir = calloc(dcap, sizeof *a->reg_dir);
+		a->reg_dbit = malloc(dcap * sizeof *a->reg_dbit);
+		if (!a->reg_dir || !a->reg_dbit)
+			return td_error(TD_ENOMEM, "out of memory");
+		a->reg_dmask = dcap - 1;
+		int shared = 0;
+		for (size_t x = 0; x <= a->reg_mask; x++) {
+			if (!a->reg_slot[x] || a->reg_bit[x] < 0)
+				continue;
+			size_t d = td_reg_dir_slot(a, a->reg_slot[x]);
+			if (a->reg_dir[d]) {
+				shared = 1;
+				continue;
+			}
+			a->reg_dir[d] = a->reg_slot[x];
+			a->reg_dbit[d] = a->reg_bit[x];
+		}
+		if (!shared || dcap >= (size_t)1 << 16)
+			break;
+	}
 	for (int p = 0; p < TD_NPATSETS; p++) {
 		td_patset *s = ps[p];
 		s->slot = 0;

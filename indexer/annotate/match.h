@@ -124,10 +124,17 @@ static inline int td_tok_is_num(const td_actx *c, size_t i)
  * when registered, else scanned. */
 int td_tok_in_slow(
         const td_actx *c, size_t i, const char *const *words, int fold);
+/* The slot of list in the annotator's reg_dir. */
+static inline size_t td_reg_dir_slot(
+        const td_annotator *a, const char *const *list)
+{
+	return ((uintptr_t)list >> 3) & a->reg_dmask;
+}
 /* Token i equals one of the NULL-terminated words, folded or exact. A list
- * registered at load time is a bit of the token's word class (a probe of
- * the list's address finds the bit); any other is scanned. Inline: the
- * rules test every token against many lists. */
+ * registered at load time is a bit of the token's word class (the list's
+ * address finds the bit in reg_dir); any other is scanned, or looked up
+ * by hash when registered without a slot of its own. Inline: the rules
+ * test every token against many lists. */
 static inline int td_tok_in(
         const td_actx *c, size_t i, const char *const *words, int fold)
 {
@@ -136,22 +143,13 @@ static inline int td_tok_in(
 	fold = fold != 0;
 	if (c->tok_ent[fold]) {
 		const td_annotator *a = c->a;
-		/* list_hash(words, 0) of annotate.c */
-		uint64_t x = (uint64_t)(uintptr_t)words * 0x9e3779b97f4a7c15ull;
-		for (size_t h = (uint32_t)(x >> 32) & a->reg_mask;;
-		        h = (h + 1) & a->reg_mask) {
-			if (a->reg_slot[h] == words) {
-				int b = a->reg_bit[h];
-				if (b < 0)
-					break;
-				uint32_t e = c->tok_ent[fold][i];
-				return e &&
-				       (a->wtab[fold][e - 1].mask[b >> 6] >>
-				                       (b & 63) &
-				               1);
-			}
-			if (!a->reg_slot[h])
-				break;
+		size_t h = td_reg_dir_slot(a, words);
+		if (a->reg_dir[h] == words) {
+			int b = a->reg_dbit[h];
+			uint32_t e = c->tok_ent[fold][i];
+			return e &&
+			       (a->wtab[fold][e - 1].mask[b >> 6] >> (b & 63) &
+			               1);
 		}
 	}
 	return td_tok_in_slow(c, i, words, fold);

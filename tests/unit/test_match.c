@@ -242,6 +242,59 @@ static void test_token_shapes(void **state)
 	hashed_ctx_free(&c);
 }
 
+/* Every list the stages registered answers td_tok_in as a scan of its
+ * words does (td_tok_eq_slow), at every token and in both foldings:
+ * found by address in reg_dir (nearly all of them: they are static
+ * arrays side by side), or, taken out of its slot as when another list
+ * has it, through td_tok_in_slow. */
+static void test_list_slots(void **state)
+{
+	(void)state;
+	static char text[] = "The officials said he would probably leave, "
+	                     "but THEY and Their friends’ lawyers in Paris "
+	                     "didn't; it's the government's and we're not.";
+	td_doc d;
+	td_actx c;
+	hashed_ctx(&c, &d, text);
+	for (int f = 0; f < 2; f++) {
+		c.tok_ent[f] = malloc(c.tok.n * sizeof *c.tok_ent[f]);
+		assert_non_null(c.tok_ent[f]);
+	}
+	c.a = fx_ann;
+	td_tok_classify(fx_ann, text, c.tok.v, c.tok.n, c.tok_hash, c.tok_ent);
+	size_t direct = 0, hits = 0;
+	for (size_t k = 0; k < fx_ann->n_reg; k++) {
+		const char *const *list = fx_ann->reg[k];
+		size_t h = td_reg_dir_slot(fx_ann, list);
+		int in_dir = fx_ann->reg_dir[h] == list;
+		direct += in_dir;
+		for (int out = 0; out <= in_dir; out++) {
+			/* out: as when another list holds its slot */
+			if (out)
+				fx_ann->reg_dir[h] = NULL;
+			for (int fold = 0; fold < 2; fold++)
+				for (size_t i = 0; i < c.tok.n; i++) {
+					int want = 0;
+					for (size_t j = 0; list[j] && !want;
+					        j++)
+						want = td_tok_eq_slow(
+						        &c, i, list[j], fold);
+					assert_int_equal(
+					        td_tok_in(&c, i, list, fold),
+					        want);
+					hits += want;
+				}
+			if (out)
+				fx_ann->reg_dir[h] = list;
+		}
+	}
+	assert_true(hits > 0);
+	assert_true(direct * 10 >= fx_ann->n_reg * 9);
+	free(c.tok_ent[0]);
+	free(c.tok_ent[1]);
+	hashed_ctx_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +302,7 @@ int main(void)
 	        cmocka_unit_test(test_patsets_in_word_table),
 	        cmocka_unit_test(test_ascii_classes),
 	        cmocka_unit_test(test_token_shapes),
+	        cmocka_unit_test(test_list_slots),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
