@@ -286,6 +286,21 @@ static inline int rest_matches(const td_patset *ps, const td_pat *p,
 long td_patset_match_at(
         const td_patset *ps, const td_actx *c, size_t i, size_t lim, uint32_t s)
 {
+	const uint32_t *th = c->tok_hash[ps->fold != 0];
+	if (ps->h2 && th && i + 1 < c->tok.n) {
+		/* a run of patterns sharing a first word ("New", "the") is
+		 * passed over by their second words' hashes alone: only one
+		 * equal to the next token's, or 0 (a pattern of one word), can
+		 * be a match, which rest_matches then tells */
+		uint32_t t = th[i + 1];
+		for (size_t k = s - 1, end = ps->gend[s - 1]; k < end; k++) {
+			uint32_t h = ps->h2[k];
+			if ((h == t || h == 0) &&
+			        rest_matches(ps, &ps->v[k], c, i, lim))
+				return (long)k;
+		}
+		return -1;
+	}
 	for (size_t k = s - 1, end = ps->gend[s - 1]; k < end; k++)
 		if (rest_matches(ps, &ps->v[k], c, i, lim))
 			return (long)k;
