@@ -1482,6 +1482,29 @@ static TD_COLD int graded(const td_actx *c, size_t i, size_t b)
 	       memcmp(td_tok_str(c, i) + n - 2, "ly", 2) == 0;
 }
 
+/* The tags of the words the claim cues list that judge wherever they
+ * stand: an adjective or an adverb ("a fine horse", "badly"); and any
+ * tag at all (whereabouts: any word of the cues). */
+static const char *const judging_tags[] = {"JJ*", "RB*", NULL};
+static const char *const every_tag[] = {"*", NULL};
+
+/* Whether token i of the unit [a, b) judges, the test each exception to
+ * a claim below makes of its words ("no other word judges"): a cue of
+ * the claim patterns other than a report one (cue_at), a predicative
+ * stance word (stance_at), or, when its tag is one of pos (NULL: none),
+ * any word of the claim patterns or of stance. */
+static TD_COLD int word_judges(
+        const td_actx *c, size_t a, size_t i, size_t b, const char *const *pos)
+{
+	int k = cue_at(c, a, i, b);
+	if ((k && k != CC_REPORT) || stance_at(c, i, b))
+		return 1;
+	for (; pos && *pos; pos++)
+		if (td_tok_pos_is(c, i, *pos))
+			return td_patset_match(&c->a->claim_pats, c, i, b) >= 0;
+	return 0;
+}
+
 static int fiction_doc(const td_actx *c);
 static const char *const sfx_have[] = {"ve", NULL};
 static const char *const have_aux[] = {"have", "has", NULL};
@@ -1556,17 +1579,10 @@ static TD_COLD int own_past_account(const td_actx *c, size_t a, size_t b)
 	/* the look-ups, only for a past account so far (most quotes are
 	 * not): a cue, a stance word, a verb of saying, and for another's
 	 * account an adjective or adverb of the cues or of stance */
-	for (size_t i = a; past && i < b; i++) {
-		int k = cue_at(c, a, i, b);
-		if ((k && k != CC_REPORT) || stance_at(c, i, b) ||
-		        is_speech_word(c, i, b) ||
-		        (!own &&
-		                (td_tok_pos_is(c, i, "JJ*") ||
-		                        td_tok_pos_is(c, i, "RB*")) &&
-		                td_patset_match(&c->a->claim_pats, c, i, b) >=
-		                        0))
+	for (size_t i = a; past && i < b; i++)
+		if (word_judges(c, a, i, b, own ? NULL : judging_tags) ||
+		        is_speech_word(c, i, b))
 			return 0;
-	}
 	return past;
 }
 
@@ -1767,12 +1783,10 @@ static TD_COLD int quoted_progressive(const td_actx *c, size_t a, size_t b)
 	}
 	if (be == b)
 		return 0;
-	for (size_t i = a; i < b; i++) {
-		int k = cue_at(c, a, i, b);
-		if ((k && k != CC_REPORT) || stance_at(c, i, b) ||
+	for (size_t i = a; i < b; i++)
+		if (word_judges(c, a, i, b, NULL) ||
 		        (i != ing && is_speech_word(c, i, b)))
 			return 0;
-	}
 	return 1;
 }
 
@@ -1847,13 +1861,7 @@ static TD_COLD int scene_existential(
 		}
 		if (fin && !any(c, i, b, scene_be))
 			return 0;
-		int k = cue_at(c, a, i, b);
-		if (graded(c, i, b) || (k && k != CC_REPORT) ||
-		        stance_at(c, i, b) ||
-		        ((td_tok_pos_is(c, i, "JJ*") ||
-		                 td_tok_pos_is(c, i, "RB*")) &&
-		                td_patset_match(&c->a->claim_pats, c, i, b) >=
-		                        0))
+		if (graded(c, i, b) || word_judges(c, a, i, b, judging_tags))
 			return 0;
 	}
 	return seen;
@@ -1924,9 +1932,7 @@ static TD_COLD int whereabouts(const td_actx *c, size_t a, size_t b)
 		            td_tok_pos_is(c, k, "POS") ||
 		            td_tok_pos_is(c, k, "JJ") ||
 		            any(c, k, b, place_adverbs)) ||
-		        graded(c, k, b) || stance_at(c, k, b) ||
-		        cue_at(c, a, k, b) ||
-		        td_patset_match(&c->a->claim_pats, c, k, b) >= 0)
+		        graded(c, k, b) || word_judges(c, a, k, b, every_tag))
 			return 0;
 	}
 	return 1;
