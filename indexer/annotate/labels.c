@@ -1983,6 +1983,51 @@ static TD_COLD int bare_knowing(const td_actx *c, size_t a, size_t b)
 	return k >= b;
 }
 
+/* A story's scene described in its narration (session 20): the author's
+ * words of [t0, t1) (mask m) hold no finite verb but was/were, no
+ * subordinate clause (if, though, although, because, that: "just as if
+ * they were to be joint-commanders" interprets), open with no
+ * demonstrative that sums up what went before ("That was the trouble."
+ * judges), and no word grades or judges (graded, word_judges): "It was ten
+ * past one.", "It was the color of a bruise.", "The Kid was quiet for a
+ * moment.", "The stage station at Dry Wells was a single adobe room with a
+ * plank bar at one end ...". It tells what the story's world is like, as
+ * a scene set by "there" + be does (scene_existential); the allowed gold
+ * of five writers claims none. "They were the steadiest thing in the room"
+ * (a superlative) stays a claim. Fiction only: comment and editorials
+ * judge in the same shape ("The response was muted."). */
+static const char *const describe_be[] = {"was", "were", NULL};
+static const char *const describe_subordinators[] = {
+        "if", "though", "although", "because", "that", NULL};
+static const char *const describe_demonstratives[] = {
+        "that", "this", "these", "those", "such", NULL};
+
+static TD_COLD int scene_description(
+        const td_actx *c, size_t t0, size_t t1, const unsigned char *m)
+{
+	int be = 0, first = 1;
+	for (size_t i = own_word(m, t0, t0, t1); i < t1;
+	        i = own_word(m, t0, i + 1, t1)) {
+		if (!td_tok_is_word(c, i))
+			continue;
+		if (first && any(c, i, t1, describe_demonstratives))
+			return 0;
+		first = 0;
+		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
+		        td_tok_pos_is(c, i, "MD") || contracted_verb(c, i) ||
+		        any(c, i, t1, describe_subordinators) ||
+		        graded(c, i, t1) ||
+		        word_judges(c, t0, i, t1, judging_tags))
+			return 0;
+		if (td_tok_pos_is(c, i, "VBD")) {
+			if (!any(c, i, t1, describe_be))
+				return 0;
+			be = 1;
+		}
+	}
+	return be;
+}
+
 /* A named person's office stated (session 18): the sentence is a name
  * (proper nouns, initials and titles: pos NNP, "."), is/was, perhaps an
  * article or possessive, a common noun that no cue lists, and then only
@@ -3216,6 +3261,8 @@ int td_labels_apply(td_actx *c)
 			        !(fiction_doc(c) &&
 			                (verbless_exclamation(c, t0, t1) ||
 			                        scene_existential(
+			                                c, t0, t1, mask) ||
+			                        scene_description(
 			                                c, t0, t1, mask))) &&
 			        !office_statement(c, t0, t1) &&
 			        !residence_statement(c, t0, t1, mask) &&

@@ -1680,6 +1680,22 @@ static void test_will_refusal(void **state)
 	td_doc_free(d);
 }
 
+/* session 20: a story's scene described with was/were in its narration
+ * (scene_description) */
+static void test_fiction_scene_description(void **state)
+{
+	(void)state;
+	const char *para = "The bunkhouse was a long log room with a stove at "
+	                   "one end.";
+	assert_true(claimed(NULL, para));
+	assert_false(claimed("Fiction", para));
+	assert_false(claimed("Fiction", "It was ten past two."));
+	/* a demonstrative sums up and judges; a superlative grades */
+	assert_true(claimed("Fiction", "That was the trouble."));
+	assert_true(claimed("Fiction", "His hands were the steadiest thing in "
+	                               "the room."));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1761,6 +1777,7 @@ int main(void)
 	        cmocka_unit_test(test_fiction_whereabouts),
 	        cmocka_unit_test(test_bare_knowing),
 	        cmocka_unit_test(test_will_refusal),
+	        cmocka_unit_test(test_fiction_scene_description),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
