@@ -1983,6 +1983,50 @@ static TD_COLD int bare_knowing(const td_actx *c, size_t a, size_t b)
 	return k >= b;
 }
 
+/* A third party's account relayed in a story's dialogue (session 20): the
+ * quotation [a, b) opens, but for marks and an interjection, with its
+ * subject (a name, a noun phrase, he/she/they; not I, we or you, whose
+ * words are their own) and says/tells/swears, perhaps "me"/"him"/"her"/
+ * "us" and "that" after it, and what is relayed is a past account
+ * (own_past_account: past verbs only, nothing that grades or judges):
+ * "“Maid says he had it on the luggage rack Tuesday.”", "“Mosby swears
+ * he heard a bugle.”", "“The bartender says he was here Monday night,
+ * ...”". The line passes on a story's fact, as the speaker's own past
+ * account does. A pro-verb "did" ("“She says the partner did it”")
+ * lays a guilt and stays a claim, as do an evaluation relayed ("“He says
+ * Tilden was their best man ...”": graded) and a present or modal
+ * ("“Eric says you can drive a car”": read as before). Fiction only: a
+ * press quotation relaying an agency ("“The ministry says the talks
+ * ended”") is an actor's position. */
+static const char *const relay_verbs[] = {"says", "tells", "swears", NULL};
+static const char *const relay_objects[] = {
+        "me", "him", "her", "us", "them", "that", NULL};
+static const char *const relay_not_subjects[] = {
+        "i", "we", "you", "who", "nobody", "everybody", "everyone", NULL};
+static const char *const pro_did[] = {"did", "didn't", "didn’t", NULL};
+
+static TD_COLD int relayed_account(const td_actx *c, size_t a, size_t b)
+{
+	size_t k = a;
+	while (k < b && (!td_tok_is_word(c, k) || td_tok_pos_is(c, k, "UH")))
+		k++;
+	size_t s = k;
+	while (k < b && k < s + 6 &&
+	        (td_tok_pos_is(c, k, "NN*") || td_tok_pos_is(c, k, "DT") ||
+	                td_tok_pos_is(c, k, "PRP") ||
+	                td_tok_pos_is(c, k, "IN") || td_tok_eq(c, k, ".", 0)) &&
+	        !any(c, k, b, relay_not_subjects) && !any(c, k, b, relay_verbs))
+		k++;
+	if (k == s || !any(c, k, b, relay_verbs))
+		return 0;
+	for (k++; k < b && any(c, k, b, relay_objects); k++)
+		;
+	for (size_t i = k; i < b; i++)
+		if (any(c, i, b, pro_did))
+			return 0;
+	return k < b && own_past_account(c, k, b);
+}
+
 /* A story's scene described in its narration (session 20): the author's
  * words of [t0, t1) (mask m) hold no finite verb but was/were, no
  * subordinate clause (if, though, although, because, that: "just as if
@@ -2194,7 +2238,9 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			                                 c, a, b) ||
 			                                scene_existential(c, a,
 			                                        b, NULL) ||
-			                                whereabouts(c, a, b)))))
+			                                whereabouts(c, a, b) ||
+			                                relayed_account(
+			                                        c, a, b)))))
 				kind = 0;
 			if (kind)
 				*any_unit = 1;

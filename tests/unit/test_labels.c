@@ -1696,6 +1696,22 @@ static void test_fiction_scene_description(void **state)
 	                               "the room."));
 }
 
+/* session 20: a third party's past account relayed in a story's dialogue
+ * (relayed_account) */
+static void test_fiction_relayed_account(void **state)
+{
+	(void)state;
+	const char *para = "\u201cThe cook says he saw a rider on the ridge at "
+	                   "noon.\u201d";
+	assert_true(claimed(NULL, para));
+	assert_false(claimed("Fiction", para));
+	/* a guilt laid, an evaluation relayed: claims */
+	assert_true(claimed("Fiction", "\u201cThe cook says the new man did "
+	                               "it.\u201d"));
+	assert_true(claimed("Fiction", "\u201cThe cook says the new man was "
+	                               "the best rider in the outfit.\u201d"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1778,6 +1794,7 @@ int main(void)
 	        cmocka_unit_test(test_bare_knowing),
 	        cmocka_unit_test(test_will_refusal),
 	        cmocka_unit_test(test_fiction_scene_description),
+	        cmocka_unit_test(test_fiction_relayed_account),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
