@@ -1983,6 +1983,63 @@ static TD_COLD int bare_knowing(const td_actx *c, size_t a, size_t b)
 	return k >= b;
 }
 
+/* A decision spoken in a story's dialogue (session 20): the quotation
+ * [a, b) opens, but for marks and a connective ("then", "so", "now"),
+ * with "we" and a present verb of doing (pos VBP or VB, not a verb of
+ * knowing, feeling or having: stative_verbs), "don't" or "never" and a
+ * base form between perhaps, and every other finite verb of it is such a
+ * "we" + verb again ("or we don't go at all"); no word grades or judges
+ * (graded, word_judges): "“Then we don't take the bridge.”", "“We ride
+ * tonight.”", "“Then we hold here,” Hammond said.", "“We go now or we
+ * don't go at all,” he said.". It says what the speakers will do, as
+ * "“Then let's ride”" does (quoted_command): annotation.md's actor's
+ * plan, neither a forecast nor a claim; the allowed gold of six writers
+ * claims none. A verb of state ("“We know the trail”") or a finite verb
+ * of another subject is read as before. Fiction only: in press a "we" +
+ * present verb takes a position ("“We lack cohesion”", "“We oppose the
+ * bill”"). */
+static TD_COLD size_t we_do_at(const td_actx *c, size_t i, size_t b)
+{
+	if (!eq(c, i, b, "we"))
+		return 0;
+	size_t v = i + 1;
+	while (v < b && td_tok_pos_is(c, v, "RB") && !eq(c, v, b, "never"))
+		v++;
+	if (negative_command(c, v, b))
+		v++;
+	return v < b &&
+	                       (td_tok_pos_is(c, v, "VBP") ||
+	                               td_tok_pos_is(c, v, "VB")) &&
+	                       !any(c, v, b, stative_verbs) &&
+	                       !is_speech_word(c, v, b)
+	               ? v
+	               : 0;
+}
+
+static TD_COLD int quoted_decision(const td_actx *c, size_t a, size_t b)
+{
+	size_t f = a;
+	while (f < b &&
+	        (!td_tok_is_word(c, f) || any(c, f, b, command_openers)))
+		f++;
+	if (!we_do_at(c, f, b))
+		return 0;
+	for (size_t i = f; i < b; i++) {
+		size_t v = we_do_at(c, i, b);
+		if (v) {
+			i = v;
+			continue;
+		}
+		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
+		        td_tok_pos_is(c, i, "VBD") ||
+		        td_tok_pos_is(c, i, "MD") || contracted_verb(c, i) ||
+		        graded(c, i, b) ||
+		        word_judges(c, a, i, b, judging_tags))
+			return 0;
+	}
+	return 1;
+}
+
 /* A third party's account relayed in a story's dialogue (session 20): the
  * quotation [a, b) opens, but for marks and an interjection, with its
  * subject (a name, a noun phrase, he/she/they; not I, we or you, whose
@@ -2240,6 +2297,8 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			                                        b, NULL) ||
 			                                whereabouts(c, a, b) ||
 			                                relayed_account(
+			                                        c, a, b) ||
+			                                quoted_decision(
 			                                        c, a, b)))))
 				kind = 0;
 			if (kind)

@@ -1712,6 +1712,22 @@ static void test_fiction_relayed_account(void **state)
 	                               "the best rider in the outfit.\u201d"));
 }
 
+/* session 20: a decision spoken in a story's dialogue, "we" + a present
+ * verb of doing (quoted_decision) */
+static void test_fiction_quoted_decision(void **state)
+{
+	(void)state;
+	const char *para = "\u201cThen we cross at first light,\u201d Dade "
+	                   "said.";
+	assert_true(claimed(NULL, para));
+	assert_false(claimed("Fiction", para));
+	assert_false(claimed("Fiction", "\u201cWe go now or we don't go at "
+	                                "all,\u201d Dade said."));
+	/* a verb of state: read as before */
+	assert_true(claimed("Fiction", "\u201cWe know this country better "
+	                               "than they do,\u201d Dade said."));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1795,6 +1811,7 @@ int main(void)
 	        cmocka_unit_test(test_will_refusal),
 	        cmocka_unit_test(test_fiction_scene_description),
 	        cmocka_unit_test(test_fiction_relayed_account),
+	        cmocka_unit_test(test_fiction_quoted_decision),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
