@@ -1983,6 +1983,53 @@ static TD_COLD int bare_knowing(const td_actx *c, size_t a, size_t b)
 	return k >= b;
 }
 
+/* An answer cut to its auxiliary (session 20): the quotation [a, b) is,
+ * but for an interjection before it and a name or "sir" called, a
+ * subject (a pronoun or a noun) and a modal or a form of do/have, with
+ * "not" or "to" ("have to"), perhaps said twice: "“He might,” said
+ * Bardell.", "“I might.”", "“He doesn't have to.”", "“They have, they
+ * have.”". The verb phrase it stands for is elsewhere, so the line states
+ * no proposition of its own (annotation.md's claim), as a bare "I don't
+ * know" does (bare_knowing); any adverb ("“Somebody generally is”",
+ * "“They usually are”": a generalisation, claimed) or a form of "be"
+ * reads it as before. Any genre: plain English ellipsis, and no press
+ * quotation of the shape is claimed in the allowed gold. */
+static const char *const ellipsis_aux[] = {"do", "does", "did", "don't",
+        "doesn't", "didn't", "don’t", "doesn’t", "didn’t", "have", "has", "had",
+        "hasn't", "haven't", "hadn't", "to", "not", NULL};
+
+static TD_COLD int elliptic_answer(const td_actx *c, size_t a, size_t b)
+{
+	size_t k = a;
+	int aux = 0;
+	while (k < b && (!td_tok_is_word(c, k) || any(c, k, b, know_openers)))
+		k++;
+	while (k < b) {
+		if (!(td_tok_pos_is(c, k, "PRP") || td_tok_pos_is(c, k, "NN") ||
+		            td_tok_pos_is(c, k, "NNP")))
+			return 0;
+		size_t v = ++k;
+		while (k < b && (td_tok_pos_is(c, k, "MD") ||
+		                        any(c, k, b, ellipsis_aux)))
+			k++;
+		if (k == v)
+			return 0;
+		aux = 1;
+		while (k < b && !td_tok_is_word(c, k))
+			k++;
+		/* a name or "sir" called closes it */
+		if (k < b &&
+		        (td_tok_pos_is(c, k, "NNP") || eq(c, k, b, "sir"))) {
+			while (k < b && (!td_tok_is_word(c, k) ||
+			                        td_tok_pos_is(c, k, "NNP") ||
+			                        eq(c, k, b, "sir")))
+				k++;
+			return k >= b;
+		}
+	}
+	return aux;
+}
+
 /* A decision spoken in a story's dialogue (session 20): the quotation
  * [a, b) opens, but for marks and a connective ("then", "so", "now"),
  * with "we" and a present verb of doing (pos VBP or VB, not a verb of
@@ -2290,6 +2337,7 @@ static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
 			                quoted_command(c, a, b) ||
 			                identification(c, a, b) ||
 			                bare_knowing(c, a, b) ||
+			                elliptic_answer(c, a, b) ||
 			                (fiction_doc(c) &&
 			                        (verbless_exclamation(
 			                                 c, a, b) ||

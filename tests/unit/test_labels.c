@@ -1728,6 +1728,19 @@ static void test_fiction_quoted_decision(void **state)
 	                               "than they do,\u201d Dade said."));
 }
 
+/* session 20: an answer cut to its auxiliary states nothing of its own
+ * (elliptic_answer) */
+static void test_elliptic_answer(void **state)
+{
+	(void)state;
+	assert_false(claimed(NULL, "\u201cHe might,\u201d said the clerk."));
+	assert_false(claimed("Fiction", "\u201cShe doesn't have to, "
+	                                "Sheriff.\u201d"));
+	/* an adverb that generalises: read as before */
+	assert_true(claimed("Fiction", "\u201cThey usually do,\u201d the "
+	                               "clerk said."));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1812,6 +1825,7 @@ int main(void)
 	        cmocka_unit_test(test_fiction_scene_description),
 	        cmocka_unit_test(test_fiction_relayed_account),
 	        cmocka_unit_test(test_fiction_quoted_decision),
+	        cmocka_unit_test(test_elliptic_answer),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
