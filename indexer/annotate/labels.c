@@ -2142,8 +2142,10 @@ static TD_COLD int relayed_account(const td_actx *c, size_t a, size_t b)
  * plank bar at one end ...". It tells what the story's world is like, as
  * a scene set by "there" + be does (scene_existential); the allowed gold
  * of five writers claims none. "They were the steadiest thing in the room"
- * (a superlative) stays a claim. Fiction only: comment and editorials
- * judge in the same shape ("The response was muted."). */
+ * (a superlative) and "he was on the whole a clean, comely looking
+ * cannibal" (qualities listed: a characterisation) stay claims. Fiction only:
+ * comment and editorials judge in the same shape ("The response was muted.").
+ */
 static const char *const describe_be[] = {"was", "were", NULL};
 static const char *const describe_subordinators[] = {
         "if", "though", "although", "because", "that", NULL};
@@ -2161,6 +2163,13 @@ static TD_COLD int scene_description(
 		if (first && any(c, i, t1, describe_demonstratives))
 			return 0;
 		first = 0;
+		/* qualities listed ("a clean, comely looking cannibal")
+		 * characterise */
+		if (td_tok_pos_is(c, i, "JJ*") && i + 2 < t1 &&
+		        (td_tok_eq(c, i + 1, ",", 0) ||
+		                eq(c, i + 1, t1, "and")) &&
+		        td_tok_pos_is(c, i + 2, "JJ*"))
+			return 0;
 		if (td_tok_pos_is(c, i, "VBZ") || td_tok_pos_is(c, i, "VBP") ||
 		        td_tok_pos_is(c, i, "MD") || contracted_verb(c, i) ||
 		        any(c, i, t1, describe_subordinators) ||

@@ -1694,6 +1694,9 @@ static void test_fiction_scene_description(void **state)
 	assert_true(claimed("Fiction", "That was the trouble."));
 	assert_true(claimed("Fiction", "His hands were the steadiest thing in "
 	                               "the room."));
+	/* qualities listed characterise */
+	assert_true(claimed(
+	        "Fiction", "The foreman was a lean, dark man from Sonora."));
 }
 
 /* session 20: a third party's past account relayed in a story's dialogue
