@@ -2040,11 +2040,11 @@ static TD_COLD int elliptic_answer(const td_actx *c, size_t a, size_t b)
  * tonight.”", "“Then we hold here,” Hammond said.", "“We go now or we
  * don't go at all,” he said.". It says what the speakers will do, as
  * "“Then let's ride”" does (quoted_command): annotation.md's actor's
- * plan, neither a forecast nor a claim; the allowed gold of six writers
- * claims none. A verb of state ("“We know the trail”") or a finite verb
- * of another subject is read as before. Fiction only: in press a "we" +
- * present verb takes a position ("“We lack cohesion”", "“We oppose the
- * bill”"). */
+ * plan, neither a forecast nor a claim; the allowed gold claims none
+ * (three writers: r19, dev-blind-e18, dev-blind-e19). A verb of state ("“We
+ * know the trail”") or a finite verb of another subject is read as before.
+ * Fiction only: in press a "we" + present verb takes a position ("“We lack
+ * cohesion”", "“We oppose the bill”"). */
 static TD_COLD size_t we_do_at(const td_actx *c, size_t i, size_t b)
 {
 	if (!eq(c, i, b, "we"))

@@ -1680,15 +1680,22 @@ static void test_will_refusal(void **state)
 	td_doc_free(d);
 }
 
+/* session 20: text is claimed in press and not in a story (the tests of
+ * the story-only rules below) */
+static void claimed_outside_stories(const char *text)
+{
+	assert_true(claimed(NULL, text));
+	assert_false(claimed("Fiction", text));
+}
+
 /* session 20: a story's scene described with was/were in its narration
  * (scene_description) */
 static void test_fiction_scene_description(void **state)
 {
 	(void)state;
-	const char *para = "The bunkhouse was a long log room with a stove at "
-	                   "one end.";
-	assert_true(claimed(NULL, para));
-	assert_false(claimed("Fiction", para));
+	claimed_outside_stories(
+	        "The bunkhouse was a long log room with a stove "
+	        "at one end.");
 	assert_false(claimed("Fiction", "It was ten past two."));
 	/* a demonstrative sums up and judges; a superlative grades */
 	assert_true(claimed("Fiction", "That was the trouble."));
@@ -1704,10 +1711,8 @@ static void test_fiction_scene_description(void **state)
 static void test_fiction_relayed_account(void **state)
 {
 	(void)state;
-	const char *para = "\u201cThe cook says he saw a rider on the ridge at "
-	                   "noon.\u201d";
-	assert_true(claimed(NULL, para));
-	assert_false(claimed("Fiction", para));
+	claimed_outside_stories("\u201cThe cook says he saw a rider on the "
+	                        "ridge at noon.\u201d");
 	/* a guilt laid, an evaluation relayed: claims */
 	assert_true(claimed("Fiction", "\u201cThe cook says the new man did "
 	                               "it.\u201d"));
@@ -1720,10 +1725,8 @@ static void test_fiction_relayed_account(void **state)
 static void test_fiction_quoted_decision(void **state)
 {
 	(void)state;
-	const char *para = "\u201cThen we cross at first light,\u201d Dade "
-	                   "said.";
-	assert_true(claimed(NULL, para));
-	assert_false(claimed("Fiction", para));
+	claimed_outside_stories("\u201cThen we cross at first light,\u201d "
+	                        "Dade said.");
 	assert_false(claimed("Fiction", "\u201cWe go now or we don't go at "
 	                                "all,\u201d Dade said."));
 	/* a verb of state: read as before */
