@@ -4250,24 +4250,105 @@ static const char *const address_nouns[] = {"Mother", "Father", "Mom", "Mommy",
         "Captain", "Colonel", "General", "Sergeant", "Lieutenant", "Major",
         "Sheriff", "Marshal", "Judge", "Nurse", "Officer", "Mate", "Partner",
         "Stranger", "Lady", "Lord", "God", "Professor", "Senator", "Governor",
-        "Padre", NULL};
+        "Padre", "Ranger", "Monsieur", "Madame", "Mademoiselle", "Senor",
+        "Se\xc3\xb1or", "Senora", "Se\xc3\xb1ora", "Signor", "Herr", NULL};
+
+/* Marks that open a quotation. */
+static const char *const open_marks[] = {
+        "\"", "\xe2\x80\x9c", "\xe2\x80\x98", "'", NULL};
+
+/* Does the document use the word at t as a proper noun: capitalised
+ * elsewhere right after a lowercase word or a comma ("cried stationary
+ * Elijah", "in particular, Queequeg seeing", "everybody called Tex"),
+ * where no sentence or quotation opens to capitalise it? */
+static int proper_by_use(const td_actx *c, size_t t)
+{
+	for (size_t sj = 0; sj < c->n_sents; sj++) {
+		size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+		for (size_t u = u0 + 1; u < u1; u++)
+			if (u != t && same_token(c, u, t) &&
+			        ((td_tok_is_lower(c, u - 1) &&
+			                 td_tok_is_word(c, u - 1)) ||
+			                td_tok_eq(c, u - 1, ",", 0)))
+				return 1;
+	}
+	return 0;
+}
+
+/* A quotation opened by a bare proper noun and a comma ("\"Queequeg,\"
+ * said I", "\"Tex, get back to your gun.\""): the name of the one
+ * addressed (a proper noun by its tag, or a given name: the tagger reads
+ * "\"Elijah,\"" as no NNP), when the document uses the word as a proper noun
+ * elsewhere (proper_by_use) and as nothing else (word_not_personal); a
+ * capitalised interjection or adverb ("\"Well,\"", "\"Listen,\"") is
+ * no proper noun there; a nickname (given_as_nickname) is left to the
+ * person it names. */
+static int word_not_personal(const td_actx *c, size_t t);
+
+/* Does the document give the word at t as a name someone is called by
+ * ("whom everybody called Tex", "He had been Tex to the Colonel", "they
+ * call him Tex"): a verb of naming or "been" right before a use, or a
+ * verb of naming and an object pronoun? Such a nickname names a person
+ * the text names otherwise. Not "Who called you, Shannon?" (a vocative
+ * after the comma). */
+static const char *const object_pronouns[] = {
+        "him", "her", "me", "you", "them", "us", NULL};
+static int given_as_nickname(const td_actx *c, size_t t)
+{
+	for (size_t sj = 0; sj < c->n_sents; sj++) {
+		size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+		for (size_t u = u0 + 1; u < u1; u++) {
+			if (!same_token(c, u, t))
+				continue;
+			if (td_tok_eq(c, u - 1, "been", 0) ||
+			        in_list(c, u - 1, naming_verbs, 0) ||
+			        (u >= u0 + 2 &&
+			                in_list(c, u - 1, object_pronouns, 0) &&
+			                in_list(c, u - 2, naming_verbs, 0)))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int quote_opening_vocative(const td_actx *c, const unsigned char *in,
+        size_t t, size_t t0, size_t t1)
+{
+	return t > t0 && t + 1 < t1 && in_list(c, t - 1, open_marks, 0) &&
+	       td_tok_eq(c, t + 1, ",", 0) &&
+	       !in_list(c, t, address_nouns, 0) &&
+	       (td_tok_pos_is(c, t, "NNP") ||
+	               td_patset_match(&c->a->given_pats, c, t, t + 1) >= 0) &&
+	       bare_capital(c, in, t, t0, t1) &&
+	       td_actx_in_quote(c, c->tok.v[t].start, c->tok.v[t].end) &&
+	       proper_by_use(c, t) && !word_not_personal(c, t) &&
+	       !given_as_nickname(c, t);
+}
 
 static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 {
 	int rc = 0;
 	for (size_t t = t0 + 1; t < t1 && rc >= 0; t++) {
-		if (in[t] || !td_tok_eq(c, t - 1, ",", 0))
+		if (in[t])
+			continue;
+		if (quote_opening_vocative(c, in, t, t0, t1)) {
+			rc = emit_person_spread(c, in, t, 1);
+			continue;
+		}
+		if (!td_tok_eq(c, t - 1, ",", 0))
 			continue;
 		size_t j = t + 1;
 		if (j < t1 &&
 		        (td_tok_eq(c, j, ".", 0) || td_tok_eq(c, j, "!", 0) ||
-		                td_tok_eq(c, j, "?", 0)))
+		                td_tok_eq(c, j, "?", 0) ||
+		                td_tok_eq(c, j, ",", 0)))
 			j++;
 		if ((j < t1 && !in_list(c, j, quote_marks, 0)) ||
 		        in_list(c, t, address_nouns, 0) ||
 		        !bare_proper(c, in, t, t0, t1) ||
 		        !td_actx_in_quote(
-		                c, c->tok.v[t].start, c->tok.v[t].end))
+		                c, c->tok.v[t].start, c->tok.v[t].end) ||
+		        given_as_nickname(c, t))
 			continue;
 		rc = emit_person_spread(c, in, t, 1);
 	}

@@ -3078,6 +3078,52 @@ static void test_session19_church_actors(void **state)
 	td_doc_free(d);
 }
 
+/* Session 20 (helper b): the one addressed at a quotation's opening
+ * ("\"Queequeg,\" said I", "\"Elijah,\" said I") or before its closing
+ * comma ("\"Come on, Queequeg,\" said I") is a person keyed by the word
+ * when the document uses the word as a proper noun elsewhere ("I turned
+ * to Queequeg"); a capitalised interjection ("\"Well,\""), a noun of
+ * address ("Monsieur", "Ranger") and a nickname the text gives ("whom
+ * everybody called Tex") are not. */
+static void test_session20_vocatives_at_quote_edges(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "\"Queequeg,\" said I, \"do you think we can make a supper of "
+	        "it?\"",
+	        "\"Come on, Queequeg,\" said I.",
+	        "I turned to Queequeg and waited."};
+	td_doc *d = fx_doc("1851-10-18", story, 3);
+	for (int k = 0; k < 3; k++) {
+		const td_span *q = fx_find_nth(d, "persName", "Queequeg", k);
+		assert_non_null(q);
+		assert_string_equal(td_span_attr(q, "ref"), "#queequeg");
+	}
+	td_doc_free(d);
+
+	const char *const ship[] = {
+	        "\"Elijah,\" said I, \"you will oblige me.\"",
+	        "\"Holloa!\" cried stationary Elijah."};
+	d = fx_doc("1851-10-18", ship, 2);
+	/* both uses: the vocative and the speaker after "cried" */
+	assert_non_null(fx_find_nth(d, "persName", "Elijah", 1));
+	td_doc_free(d);
+
+	const char *const others[] = {
+	        "He was a big boy from Lubbock whom everybody called Tex.",
+	        "\"Tex, get back to your gun.\"",
+	        "\"Well,\" he said, \"thank you, Monsieur,\" and Ranger "
+	        "Cole nodded.",
+	        "\"Thanks, Ranger,\" he said, and we went on to Well and "
+	        "Monsieur."};
+	d = fx_doc("1961-11-25", others, 4);
+	assert_null(fx_find(d, "persName", "Tex"));
+	assert_null(fx_find(d, "persName", "Well"));
+	assert_null(fx_find(d, "persName", "Monsieur"));
+	assert_null(fx_find(d, "persName", "Ranger"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3197,6 +3243,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_place_heads_no_person),
 	        cmocka_unit_test(test_session19_honorific_before_title),
 	        cmocka_unit_test(test_session19_church_actors),
+	        cmocka_unit_test(test_session20_vocatives_at_quote_edges),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
