@@ -5531,6 +5531,66 @@ static int kin_names(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 	return rc;
 }
 
+/* The person of the latest mention before token t, in its sentence or
+ * the one before: whom a nickname given at t names; NULL when none. */
+static const td_mention *person_before(const td_actx *c, size_t t, size_t si)
+{
+	size_t lo = c->sents[si > 0 ? si - 1 : si].t0;
+	const td_mention *best = NULL;
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->pronoun || !m->key || strcmp(m->kind, "person") ||
+		        m->t0 < lo || m->t1 > t || (best && best->t0 > m->t0))
+			continue;
+		best = m;
+	}
+	return best;
+}
+
+/* A nickname the text gives a person it has named ("Corporal Haney came
+ * crawling up. He was a big boy from Lubbock whom everybody called Tex",
+ * "Raines said nothing. He had been Tex to the Colonel"): a bare capital
+ * right after "been", or after a verb of naming that "whom" or an object
+ * pronoun leads to ("whom everybody called", "called him"), is the latest
+ * person named before it in its sentence or the one before, and so are
+ * the word's other bare uses ("Tex, get back to your gun"). Not after a
+ * verb of naming alone ("a man named Smith": a new person, keyed by the
+ * word elsewhere). */
+static int nickname_aliases(td_actx *c, unsigned char *in)
+{
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
+		for (size_t t = t0 + 2; t < t1 && rc >= 0; t++) {
+			unsigned char b = first_byte(c, t);
+			if (b < 'A' || b > 'Z' || in[t])
+				continue;
+			int given = td_tok_eq(c, t - 1, "been", 0);
+			if (!given && in_list(c, t - 1, object_pronouns, 0) &&
+			        in_list(c, t - 2, naming_verbs, 0))
+				given = 1;
+			for (size_t k = t - 1; !given && k > t0 && t - k <= 3;
+			        k--)
+				given = in_list(c, t - 1, naming_verbs, 0) &&
+				        td_tok_eq(c, k - 1, "whom", 0);
+			if (!given || in_list(c, t, address_nouns, 0) ||
+			        !bare_capital(c, in, t, t0, t1) ||
+			        in_list(c, t, dateline_months, 0))
+				continue;
+			const td_mention *m = person_before(c, t, si);
+			if (!m)
+				continue;
+			const char *key = m->key;
+			if ((rc = emit(c, t, t + 1, key, "person", NULL, 0, 0,
+			             NULL)) < 0)
+				break;
+			in[t] = 1;
+			rc = spread_word(c, in, t, key, NULL, NULL, 0);
+		}
+	}
+	return rc < 0 ? rc : 0;
+}
+
 /* The persons of fiction and learned prose named by one word (session
  * 11), in one pass over the marks of named_tokens, which each rule
  * updates: cited authors and vocatives, surnames after honorifics, given
@@ -5545,6 +5605,8 @@ static int one_word_names(td_actx *c)
 		rc = second_names(c, in, c->sents[si].t0, c->sents[si].t1);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
 		rc = kin_names(c, in, c->sents[si].t0, c->sents[si].t1);
+	if (rc >= 0)
+		rc = nickname_aliases(c, in);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		rc = cited_authors(c, in, c->sents[si].t0, c->sents[si].t1);
 		if (rc >= 0)

@@ -3124,6 +3124,38 @@ static void test_session20_vocatives_at_quote_edges(void **state)
 	td_doc_free(d);
 }
 
+/* Session 20 (helper b): a nickname the text gives a person it has named
+ * ("whom everybody called Tex", "He had been Tex to the Colonel") takes
+ * that person's key, at the naming and at its other bare uses; a new
+ * person after a verb of naming alone ("a man named Smith") does not. */
+static void test_session20_nickname_given_to_named_person(void **state)
+{
+	(void)state;
+	const char *const hill[] = {
+	        "Corporal Haney came crawling up from the gun position.",
+	        "He was a big, slow-talking boy from Lubbock whom everybody "
+	        "called Tex, and he was the best gunner in the company.",
+	        "\"Tex, get back to your gun.\""};
+	td_doc *d = fx_doc("1961-11-25", hill, 3);
+	for (int k = 0; k < 2; k++) {
+		const td_span *x = fx_find_nth(d, "persName", "Tex", k);
+		assert_non_null(x);
+		assert_string_equal(td_span_attr(x, "ref"), "#haney");
+	}
+	td_doc_free(d);
+
+	const char *const pan[] = {"Jim Raines said nothing.",
+	        "He had been Tex to the Colonel since the first day."};
+	d = fx_doc("1961-08-19", pan, 2);
+	fx_expect(d, "persName", "Tex", "ref", "#jim-raines");
+	td_doc_free(d);
+
+	d = fx_one("1961-08-19", "Jim Raines hired a man named Smith.");
+	const td_span *x = fx_find(d, "persName", "Smith");
+	assert_true(!x || strcmp(td_span_attr(x, "ref"), "#jim-raines"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3244,6 +3276,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_honorific_before_title),
 	        cmocka_unit_test(test_session19_church_actors),
 	        cmocka_unit_test(test_session20_vocatives_at_quote_edges),
+	        cmocka_unit_test(test_session20_nickname_given_to_named_person),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
