@@ -4369,6 +4369,14 @@ static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
  * "Peleg said"). */
 static const char *const ship_titles[] = {"Captain", "Capt", NULL};
 
+/* Ranks below a captain's, of the army, the police and the ship, which
+ * name a character of the story as "Captain" does ("Corporal Haney came
+ * crawling up" ... "Haney went back down the slope"): few whom the
+ * reader knows by a fuller name hold them. */
+static const char *const rank_titles[] = {"Corporal", "Cpl", "Sergeant", "Sgt",
+        "Private", "Pvt", "Pfc", "Lieutenant", "Lt", "Ensign", "Trooper",
+        "Patrolman", "Detective", NULL};
+
 static int one_word_persons(td_actx *c, unsigned char *in)
 {
 	size_t nm = c->n_ments;
@@ -4380,7 +4388,8 @@ static int one_word_persons(td_actx *c, unsigned char *in)
 		        m->t1 - m->t0 != 1 ||
 		        (tt = title_before(c, m->t0)) == SIZE_MAX ||
 		        !(in_list(c, tt, honorifics, 0) ||
-		                in_list(c, tt, ship_titles, 0)))
+		                in_list(c, tt, ship_titles, 0) ||
+		                in_list(c, tt, rank_titles, 0)))
 			continue;
 		/* keyed by itself: a person the document names by that word
 		 * alone, not a short form of a full name */
@@ -6212,6 +6221,7 @@ static int register_words(td_annotator *a)
 	        clause_openers, kin_nouns, possessive_dets, place_preps,
 	        name_articles, body_ends, thing_ends, ship_titles, reflexives,
 	        argument_verbs, perfect_aux, naming_participles, link_verbs,
-	        street_abbrevs, carrier_heads, NULL};
+	        street_abbrevs, carrier_heads, open_marks, object_pronouns,
+	        rank_titles, NULL};
 	return td_words_register(a, lists);
 }

@@ -3156,6 +3156,26 @@ static void test_session20_nickname_given_to_named_person(void **state)
 	td_doc_free(d);
 }
 
+/* Session 20 (helper b): a rank below a captain's names a character as
+ * "Captain" does: the surname after it spreads to its bare acting uses
+ * ("Corporal Haney came crawling up" ... "Haney went back", "Haney's
+ * got the gun"). */
+static void test_session20_rank_one_word_spread(void **state)
+{
+	(void)state;
+	const char *const hill[] = {
+	        "Corporal Haney came crawling up from the gun position.",
+	        "Haney went back down the slope on his belly.",
+	        "\"Haney's got the machine gun on the left.\""};
+	td_doc *d = fx_doc("1961-11-25", hill, 3);
+	for (int k = 0; k < 3; k++) {
+		const td_span *x = fx_find_nth(d, "persName", "Haney", k);
+		assert_non_null(x);
+		assert_string_equal(td_span_attr(x, "ref"), "#haney");
+	}
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3277,6 +3297,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_church_actors),
 	        cmocka_unit_test(test_session20_vocatives_at_quote_edges),
 	        cmocka_unit_test(test_session20_nickname_given_to_named_person),
+	        cmocka_unit_test(test_session20_rank_one_word_spread),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
