@@ -5600,6 +5600,78 @@ static int nickname_aliases(td_actx *c, unsigned char *in)
 	return rc < 0 ? rc : 0;
 }
 
+/* A lexicon's word (a demonym: "Dutch") that opens a sentence as the
+ * bare subject of a past-tense verb ("Dutch came up slowly", "Dutch
+ * looked at the floor"), where a nationality is no subject, is a
+ * character's nickname when the document gives it once before one
+ * surname no list holds ("\"Dutch Vogel, Your Honor.\""): the pair is
+ * the person, and the word's bare uses that no noun or capital follows
+ * and no determiner precedes are that person ("take Dutch with you").
+ * Two different surnames after the word leave it. */
+static int lexicon_word_nicknames(td_actx *c, unsigned char *in)
+{
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
+		unsigned char b = first_byte(c, t);
+		if (b < 'A' || b > 'Z' || in[t] || t + 1 >= t1 ||
+		        !td_tok_pos_is(c, t + 1, "VBD") ||
+		        !td_tok_is_lower(c, t + 1) ||
+		        actor_match(c, t, t1) < 0 ||
+		        (size_t)c->a->actor_pats.v[actor_match(c, t, t1)].n !=
+		                1)
+			continue;
+		size_t s = SIZE_MAX;
+		int two = 0;
+		for (size_t sj = 0; sj < c->n_sents && !two; sj++) {
+			size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+			for (size_t u = u0; u + 1 < u1; u++) {
+				if (in[u] || in[u + 1] ||
+				        !same_token(c, u, t) ||
+				        !name_neighbour(c, u + 1, u1) ||
+				        td_patset_match(&c->a->given_pats, c,
+				                u + 1, u + 2) >= 0 ||
+				        (u + 2 < u1 &&
+				                td_tok_is_cap(c, u + 2) &&
+				                td_tok_is_word(c, u + 2)) ||
+				        (u > u0 && td_tok_is_cap(c, u - 1) &&
+				                td_tok_is_word(c, u - 1)))
+					continue;
+				if (s != SIZE_MAX &&
+				        !same_token(c, s + 1, u + 1))
+					two = 1;
+				else if (s == SIZE_MAX)
+					s = u;
+			}
+		}
+		if (two || s == SIZE_MAX)
+			continue;
+		const td_dyn *d;
+		if ((rc = add_dyn(c, s, s + 2, "person", NULL, &d)) < 0 ||
+		        (rc = emit(c, s, s + 2, d->key, "person", d->name, 0, 0,
+		                 NULL)) < 0)
+			break;
+		in[s] = in[s + 1] = 1;
+		for (size_t sj = 0; sj < c->n_sents && rc >= 0; sj++) {
+			size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
+			for (size_t u = u0; u < u1 && rc >= 0; u++) {
+				if (in[u] || !same_token(c, u, t) ||
+				        not_personal(c, u, u0, u1) ||
+				        (u + 1 < u1 &&
+				                td_tok_is_cap(c, u + 1) &&
+				                td_tok_is_word(c, u + 1)) ||
+				        (u > u0 && td_tok_is_cap(c, u - 1) &&
+				                td_tok_is_word(c, u - 1)))
+					continue;
+				rc = emit(c, u, u + 1, d->key, "person",
+				        d->name, 0, 0, NULL);
+				in[u] = 1;
+			}
+		}
+	}
+	return rc < 0 ? rc : 0;
+}
+
 /* The persons of fiction and learned prose named by one word (session
  * 11), in one pass over the marks of named_tokens, which each rule
  * updates: cited authors and vocatives, surnames after honorifics, given
@@ -5616,6 +5688,8 @@ static int one_word_names(td_actx *c)
 		rc = kin_names(c, in, c->sents[si].t0, c->sents[si].t1);
 	if (rc >= 0)
 		rc = nickname_aliases(c, in);
+	if (rc >= 0)
+		rc = lexicon_word_nicknames(c, in);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		rc = cited_authors(c, in, c->sents[si].t0, c->sents[si].t1);
 		if (rc >= 0)

@@ -3176,6 +3176,36 @@ static void test_session20_rank_one_word_spread(void **state)
 	td_doc_free(d);
 }
 
+/* Session 20 (helper b): a demonym that opens a sentence as the bare
+ * subject of a past-tense verb ("Dutch looked at the floor") is a
+ * character's nickname when the text gives it once before a surname no
+ * list holds ("Dutch Vogel, Your Honor."): the pair is the person, and
+ * the word's bare uses are that person; the nationality stays one
+ * elsewhere ("Dutch troops landed", "The Dutch agreed"). */
+static void test_session20_demonym_nickname(void **state)
+{
+	(void)state;
+	const char *const court[] = {"\"Who found him?\"",
+	        "\"Dutch Vogel, Your Honor.\"",
+	        "Dutch came up slowly, turning his hat in his hands.",
+	        "Dutch looked at the floor.",
+	        "\"Then take Dutch with you,\" said the judge."};
+	td_doc *d = fx_doc("1961-08-12", court, 5);
+	fx_expect(d, "persName", "Dutch Vogel", "ref", "#dutch-vogel");
+	for (int k = 0; k < 3; k++) {
+		const td_span *x = fx_find_nth(d, "persName", "Dutch", k);
+		assert_non_null(x);
+		assert_string_equal(td_span_attr(x, "ref"), "#dutch-vogel");
+	}
+	td_doc_free(d);
+
+	const char *const news[] = {
+	        "Dutch troops landed at dawn.", "The Dutch agreed to talks."};
+	d = fx_doc("1961-08-12", news, 2);
+	assert_null(fx_find(d, "persName", "Dutch"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3298,6 +3328,7 @@ int main(void)
 	        cmocka_unit_test(test_session20_vocatives_at_quote_edges),
 	        cmocka_unit_test(test_session20_nickname_given_to_named_person),
 	        cmocka_unit_test(test_session20_rank_one_word_spread),
+	        cmocka_unit_test(test_session20_demonym_nickname),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
