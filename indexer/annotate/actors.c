@@ -5600,7 +5600,7 @@ static int nickname_aliases(td_actx *c, unsigned char *in)
 	return rc < 0 ? rc : 0;
 }
 
-/* A lexicon's word (a demonym: "Dutch") that opens a sentence as the
+/* A demonym of the lexicon ("Dutch") that opens a sentence as the
  * bare subject of a past-tense verb ("Dutch came up slowly", "Dutch
  * looked at the floor"), where a nationality is no subject, is a
  * character's nickname when the document gives it once before one
@@ -5614,12 +5614,13 @@ static int lexicon_word_nicknames(td_actx *c, unsigned char *in)
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
 		size_t t = c->sents[si].t0, t1 = c->sents[si].t1;
 		unsigned char b = first_byte(c, t);
+		long am;
 		if (b < 'A' || b > 'Z' || in[t] || t + 1 >= t1 ||
 		        !td_tok_pos_is(c, t + 1, "VBD") ||
 		        !td_tok_is_lower(c, t + 1) ||
-		        actor_match(c, t, t1) < 0 ||
-		        (size_t)c->a->actor_pats.v[actor_match(c, t, t1)].n !=
-		                1)
+		        (am = actor_match(c, t, t1)) < 0 ||
+		        c->a->actor_pats.v[am].n != 1 ||
+		        c->a->actor_pats.v[am].type != TD_PAT_DEMONYM)
 			continue;
 		size_t s = SIZE_MAX;
 		int two = 0;
