@@ -171,6 +171,43 @@ static int negated_could(const td_actx *c, size_t t0, size_t i, size_t t1)
 	return 1;
 }
 
+/* "may" that grants or asks leave, or sits in a fixed phrase, hedges
+ * nothing (session 20): the permission of "you may go" and the
+ * rhetorical "You may think with what emotions ..." (a second person
+ * subject and a verb other than be/have: "you may be surprised" stays a
+ * possibility); "May I come aboard?" (inverted at the clause's start);
+ * "may be sure/certain/assured" (certainty: "One may be sure the
+ * leadership hasn't meant"); and ", may be," set off by commas, the
+ * adverb "maybe" spelled apart ("But I thought, may be, you had both
+ * gone off"). */
+static const char *const you_forms[] = {"you", "ye", "thou", NULL};
+static const char *const sure_words[] = {
+        "sure", "certain", "assured", "confident", NULL};
+
+static int not_epistemic_may(const td_actx *c, size_t t0, size_t i, size_t t1)
+{
+	if (!td_tok_eq(c, i, "may", 1) || i + 1 >= t1)
+		return 0;
+	size_t v = i + 1;
+	if (i > t0 && td_tok_in(c, i - 1, you_forms, 1) &&
+	        td_tok_is_lower(c, v) && td_tok_pos_is(c, v, "VB") &&
+	        !td_tok_eq(c, v, "be", 1) && !td_tok_eq(c, v, "have", 1))
+		return 1;
+	int opens = i == t0 || !td_tok_is_word(c, i - 1) ||
+	            td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end) !=
+	                    td_actx_in_quote(c, c->tok.v[i - 1].start,
+	                            c->tok.v[i - 1].end);
+	if (opens && td_tok_eq(c, i, "May", 0) &&
+	        (td_tok_eq(c, v, "I", 0) || td_tok_eq(c, v, "we", 0)))
+		return 1;
+	if (td_tok_eq(c, v, "be", 1) && v + 1 < t1 &&
+	        td_tok_in(c, v + 1, sure_words, 1))
+		return 1;
+	return i > t0 && td_tok_eq(c, i - 1, ",", 0) &&
+	       td_tok_eq(c, v, "be", 1) && v + 1 < t1 &&
+	       td_tok_eq(c, v + 1, ",", 0);
+}
+
 /* Verbs and adjectives whose "if" opens an indirect question ("demanded
  * to know if they could make", "asked if", "not sure if"), as "whether"
  * does. */
@@ -479,6 +516,8 @@ int td_hedges_find(td_actx *c)
 					ok = 0;
 				if (ok && negated_could(c, t0, i, t1))
 					ok = 0;
+				if (ok && not_epistemic_may(c, t0, i, t1))
+					ok = 0;
 				break;
 			}
 			/* appearance to others under a causative or volitional
@@ -532,6 +571,6 @@ static int register_words(td_annotator *a)
 	static const char *const *const lists[] = {quantity, look_det,
 	        look_particle, months, past_irregular, about_governors,
 	        causatives, volitives, question_verbs, appear_places,
-	        perfect_aux, determiners, NULL};
+	        perfect_aux, determiners, you_forms, sure_words, NULL};
 	return td_words_register(a, lists);
 }

@@ -392,6 +392,23 @@ static void test_some_one_person(void **state)
 	td_doc_free(d);
 }
 
+/* Session 20: "may" of permission and in fixed phrases hedges nothing;
+ * "you may be right" and a plain "may" stay possibilities. */
+static void test_may_permission(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-16",
+	        "\"Good night, landlord,\" said I, \"you may go.\"\n"
+	        "You may think with what emotions the seamen beheld him.\n"
+	        "\"May we come aboard?\" asked the mate.\n"
+	        "One may be sure the leadership has not meant to repeat it.\n"
+	        "But I thought, may be, you had both gone off.\n"
+	        "\"You may be right,\" he said.\n"
+	        "The mill may close in the spring.");
+	assert_int_equal(fx_count(d, "seg"), 2);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -413,6 +430,7 @@ int main(void)
 	        cmocka_unit_test(test_look_imperative),
 	        cmocka_unit_test(test_negated_could),
 	        cmocka_unit_test(test_some_one_person),
+	        cmocka_unit_test(test_may_permission),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
