@@ -2166,13 +2166,33 @@ static int according_clause(td_actx *c, size_t ps, size_t t, size_t vend,
 			ce++;
 	} else if (t > ps + 2 && td_tok_eq(c, t - 1, ",", 0) &&
 	           !tok_in_quote(c, t - 1)) {
-		/* the phrase runs to the sentence's end: no comma after it */
+		/* the phrase runs to the sentence's end: no comma after it;
+		 * or to a comma before "and"/"but" and a clause of its own
+		 * (session 20: "Barges ... were loaded to about a third of
+		 * their capacity last week, according to the port's harbour
+		 * master, and several convoys were stranded", "More than
+		 * 11,000 of them have asked for the application forms,
+		 * according to the agency, and Sargent Shriver, its
+		 * director, says"): the part after it is not attributed */
 		size_t k = vend;
 		while (k < t1 && !td_tok_eq(c, k, ",", 0) &&
 		        !td_tok_eq(c, k, ";", 0))
 			k++;
-		if (k < t1 || vend + 12 < t1)
+		if (k > vend + 12 ||
+		        (k < t1 && !(td_tok_eq(c, k, ",", 0) && k + 2 < t1 &&
+		                           (td_tok_eq(c, k + 1, "and", 1) ||
+		                                   td_tok_eq(c, k + 1, "but",
+		                                           1)) &&
+		                           !td_tok_pos_is(c, k + 2, "VB*"))))
 			return 0;
+		/* a source is a noun phrase: "according to the area it
+		 * serves, but" is "in keeping with" */
+		for (size_t j = vend; k < t1 && j < k; j++)
+			if (td_tok_pos_is(c, j, "VBZ") ||
+			        td_tok_pos_is(c, j, "VBP") ||
+			        td_tok_pos_is(c, j, "VBD") ||
+			        td_tok_pos_is(c, j, "MD"))
+				return 0;
 		cs = ps;
 		ce = t - 1;
 		/* the last of coordinated clauses ("Germany voted ..., yet

@@ -2937,6 +2937,30 @@ static void test_session19_narrator_beat(void **state)
 	td_doc_free(d);
 }
 
+/* Session 20: "CLAUSE, according to X, and CLAUSE": the according phrase
+ * closes the first clause, which it attributes; the coordinated clause
+ * after it is not attributed ("and" + a verb continues the first), nor a
+ * clause "according to" a phrase with a verb of its own ("in keeping
+ * with"). */
+static void test_session20_according_mid(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Barges were loaded to a third of their capacity last week, "
+	         "according to the harbour master, and several convoys were "
+	         "stranded for days."),
+	        ("The river fell, according to the institute, and rose again "
+	         "on Monday."),
+	        ("Each system grows differently, according to the area it "
+	         "serves, but the goal is the same.")};
+	td_doc *d = fx_doc("2025-11-18", paras, 3);
+	fx_expect(d, "said",
+	        "Barges were loaded to a third of their capacity last week",
+	        "who", NULL);
+	assert_int_equal(fx_count(d, "said"), 1);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3070,6 +3094,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_title_alone_manner),
 	        cmocka_unit_test(test_session19_it_was_name),
 	        cmocka_unit_test(test_session19_narrator_beat),
+	        cmocka_unit_test(test_session20_according_mid),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
