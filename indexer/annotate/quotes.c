@@ -4791,6 +4791,13 @@ static int vocative_at(const td_actx *c, size_t q, const td_mention *m)
 	                !ment_at(c, p - 1);
 	        n++)
 		p--;
+	/* a title cut from its full stop ("Mr" "." "Shannon": "“Mr.
+	 * Shannon,” she said"; session 20) */
+	if (p == m->t0 && p >= 2 && td_tok_eq(c, p - 1, ".", 0) &&
+	        td_tok_is_cap(c, p - 2) && td_tok_len(c, p - 2) <= 4 &&
+	        c->tok.v[p - 2].start >= c->quotes[q].start &&
+	        c->tok.v[p - 1].start == c->tok.v[p - 2].end)
+		p -= 2;
 	int first = p == 0 || c->tok.v[p - 1].start < c->quotes[q].start;
 	int called = m->t1 < c->tok.n && td_tok_eq(c, m->t1, "!", 0) &&
 	             address_end(c, q, m->t1 + 1);
@@ -5266,6 +5273,40 @@ static int narrator_beside(const td_actx *c, const turn *u)
 	       (se + 1 < u->s1 && i_beat(c, se + 1));
 }
 
+/* Does quotation q or another of turn b call key by name (addressee)? */
+static int turn_calls(const td_actx *c, const turn *b, const char *key)
+{
+	for (size_t q = b->q0; q < b->q1; q++) {
+		const char *y = addressee(c, q, b->who);
+		if (y && !strcmp(y, key))
+			return 1;
+	}
+	return 0;
+}
+
+/* A bare turn u (tv[i]) of a story told by the named narrator nk, right
+ * after the single turn of another named speaker A: the narrator's reply
+ * when A's turn calls the narrator by name ("“Mr. Shannon,” she said.
+ * “I'm glad you came. They think Paul shot himself.”" / "“Do you?”"), or
+ * when u calls A by name and the turn before A's, right before it, is
+ * the narrator's ("“She says the partner did it,” I said." / "“They
+ * always say the partner did it.” He turned up his collar. ..." / "“Then
+ * somebody is lying, Harry.”") (session 20). The one called answers, and
+ * the one who calls the speaker before by name is the other side. */
+static int narrator_reply(
+        const td_actx *c, const turn *tv, size_t i, const char *nk)
+{
+	const turn *u = &tv[i], *b = &tv[i - 1];
+	if (!u->single || u->who || !b->single || !b->who ||
+	        !strcmp(b->who, nk) || b->s1 != u->s0 || !turn_bare(c, u) ||
+	        names_inside(c, u->q0, u->q1, nk))
+		return 0;
+	if (turn_calls(c, b, nk))
+		return 1;
+	return i >= 2 && tv[i - 2].who && !strcmp(tv[i - 2].who, nk) &&
+	       tv[i - 2].s1 == b->s0 && turn_calls(c, u, b->who);
+}
+
 static int alternating_turns(td_actx *c)
 {
 	if (c->n_quotes < 1)
@@ -5398,6 +5439,8 @@ static int alternating_turns(td_actx *c)
 			if (y)
 				w = y;
 		}
+		if (!w && nk && i >= 1 && narrator_reply(c, tv, i, nk))
+			w = nk;
 		if (!w && i >= 1 && (w = scene_other(c, tv, i)) != NULL)
 			u->scene = 1;
 		if (!w)

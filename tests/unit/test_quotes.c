@@ -2961,6 +2961,34 @@ static void test_session20_according_mid(void **state)
 	td_doc_free(d);
 }
 
+/* Session 20: in a story told by a named narrator, a bare turn right
+ * after another's turn that calls the narrator by name ("Mr. Shannon,"
+ * with the title's full stop a token of its own) is the narrator's, and
+ * so is one that calls the speaker before by name when the turn before
+ * his was the narrator's; the exchange then alternates. */
+static void test_session20_narrator_reply(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "Lieutenant Harry Kessler was standing on the porch.",
+	        "\"Well, look who's here,\" he said.\n\"Who called you, "
+	        "Shannon?\"",
+	        "\"Mrs. Brennan did,\" I said.",
+	        "Ruth Brennan was sitting in the living room.",
+	        "\"Mr. Shannon,\" she said.\n\"They think Paul shot himself.\"",
+	        "\"Do you?\"", "\"No.\"\n\"Paul was afraid of guns.\"",
+	        "Kessler was waiting out on the porch.\n\"Well?\" he said.",
+	        "\"She says the partner did it,\" I said.",
+	        "\"They always say the partner did it.\"\nHe turned up his "
+	        "collar.",
+	        "\"Then somebody is lying, Harry.\""};
+	td_doc *d = fx_doc("1961-03-18", paras, 11);
+	fx_expect(d, "q", "Do you?", "who", "#shannon");
+	fx_expect(d, "q", "Paul was afraid of guns.", "who", "#ruth-brennan");
+	fx_expect(d, "q", "Then somebody is lying, Harry.", "who", "#shannon");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3095,6 +3123,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_it_was_name),
 	        cmocka_unit_test(test_session19_narrator_beat),
 	        cmocka_unit_test(test_session20_according_mid),
+	        cmocka_unit_test(test_session20_narrator_reply),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
