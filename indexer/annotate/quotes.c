@@ -347,6 +347,13 @@ static const char *const male_titles[] = {"Mr", "Mr.", "King", "Prince", "Lord",
 static const char *const female_titles[] = {"Mrs", "Mrs.", "Miss", "Ms", "Ms.",
         "Mme.", "Queen", "Princess", "Lady", "Dame", "Sister", "chairwoman",
         "spokeswoman", NULL};
+/* Nouns of a person who speaks for a body ("a spokesman for the
+ * Chamber", "one official of the Service"). */
+static const char *const role_nouns[] = {"spokesman", "spokeswoman",
+        "spokesperson", "official", "officials", "member", "members", "aide",
+        "aides", "representative", "representatives", "officer", "officers",
+        "source", "sources", "diplomat", "diplomats", "executive", "executives",
+        "employee", "employees", "delegate", "delegates", NULL};
 /* Determiners of an indefinite description ("a taxi driver", "one
  * official"): a speaker that the text does not name. */
 static const char *const he_she[] = {"he", "she", NULL};
@@ -1242,14 +1249,41 @@ static size_t description_subject(const td_actx *c, size_t t0, size_t v)
 		}
 	}
 	/* an appositive or relative clause between commas */
+	int named = 0; /* a person named between them */
+	int viaof = 0; /* the noun phrase has a role noun's "of" phrase */
 	if (k > t0 && td_tok_eq(c, k - 1, ",", 0)) {
 		size_t j = k - 1;
 		while (j > t0 && k - j < 16 && !td_tok_eq(c, j - 1, ",", 0))
 			j--;
-		if (j > t0 && td_tok_eq(c, j - 1, ",", 0))
+		if (j > t0 && td_tok_eq(c, j - 1, ",", 0)) {
+			const td_mention *m = ment_at(c, j);
+			named = m && m->t0 == j && m->kind &&
+			        !strcmp(m->kind, "person");
 			k = j - 1;
-		else
+		} else
 			return (size_t)-1;
+	}
+	/* a role noun's "of"/"for" phrase naming the body the person
+	 * speaks for (session 20): "A spokesman for the Governor said",
+	 * "One official of the Federal Mediation and Conciliation Service,
+	 * who asked not to be named, said" are the unnamed person's words,
+	 * not the body's ("A representative of the company, Harold S.
+	 * Weiss, said" names him: not here) */
+	{
+		size_t j = k;
+		while (j > t0 && k - j <= 8 && !td_tok_eq(c, j - 1, ",", 0) &&
+		        !tok_in_quote(c, j - 1) &&
+		        !td_tok_any(c, j - 1, finite_words) &&
+		        !(td_tok_eq(c, j - 1, "of", 1) ||
+		                td_tok_eq(c, j - 1, "for", 1)))
+			j--;
+		if (!named && j > t0 + 2 && j < k &&
+		        (td_tok_eq(c, j - 1, "of", 1) ||
+		                td_tok_eq(c, j - 1, "for", 1)) &&
+		        td_tok_in(c, j - 2, role_nouns, 1)) {
+			k = j - 1;
+			viaof = 1;
+		}
 	}
 	/* the noun phrase: lowercase words back to its determiner */
 	for (size_t n = 0; k > t0 && n < 5; n++) {
@@ -1266,8 +1300,14 @@ static size_t description_subject(const td_actx *c, size_t t0, size_t v)
 			k = m->t0;
 			continue;
 		}
+		/* not in apposition to a subject before it ("Sydney
+		 * Larson, a staff representative for the United Steel
+		 * Workers, ..., said") */
 		if (td_tok_in(c, j, indef_dets, 1))
-			return n > 0 ? j : (size_t)-1;
+			return n > 0 && !(viaof && j > t0 &&
+			                        td_tok_eq(c, j - 1, ",", 0))
+			               ? j
+			               : (size_t)-1;
 		if (!td_tok_is_lower(c, j) || td_tok_any(c, j, clause_preps) ||
 		        td_tok_any(c, j, finite_words))
 			return (size_t)-1;
@@ -5626,7 +5666,7 @@ static int register_words(td_annotator *a)
 	        relatives, unnamed_pronouns, rank_prefixes, ranked_titles,
 	        tag_pronouns, tag_dets, described_m, described_f, described_any,
 	        copulas, reported_pasts, reply_verbs, say_forms, link_verbs,
-	        NULL};
+	        role_nouns, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, lists_r10);
 }

@@ -2989,6 +2989,38 @@ static void test_session20_narrator_reply(void **state)
 	td_doc_free(d);
 }
 
+/* Session 20: a role noun with its "of"/"for" phrase ("A spokesman for
+ * the Governor", "One official of the Federal Mediation and
+ * Conciliation Service, who asked not to be named,") is an unnamed
+ * person: the report has no @who, not the body's or the Governor's; a
+ * name in apposition ("A representative of the company, Harold S.
+ * Weiss,") or before the description ("Sydney Larson, a representative
+ * for the Steel Workers, ... said") still speaks. */
+static void test_session20_role_of_body(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Governor Nelson A. Rockefeller was in Albany.\nA spokesman "
+	         "for the Governor said that no such request had been "
+	         "received."),
+	        ("One official of the Federal Mediation and Conciliation "
+	         "Service, who asked not to be named, said that the two sides "
+	         "were close."),
+	        ("A representative of the company, Harold S. Weiss, said that "
+	         "the owners would repair the damage."),
+	        ("Sydney Larson, a staff representative for the United Steel "
+	         "Workers, which the workers joined, said the board has been "
+	         "asked to act.")};
+	td_doc *d = fx_doc("1961-02-02", paras, 4);
+	fx_expect(d, "said", "no such request had been received", "who", NULL);
+	fx_expect(d, "said", "the two sides were close", "who", NULL);
+	fx_expect(d, "said", "the owners would repair the damage", "who",
+	        "#harold-s-weiss");
+	fx_expect(d, "said", "the board has been asked to act", "who",
+	        "#sydney-larson");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3124,6 +3156,7 @@ int main(void)
 	        cmocka_unit_test(test_session19_narrator_beat),
 	        cmocka_unit_test(test_session20_according_mid),
 	        cmocka_unit_test(test_session20_narrator_reply),
+	        cmocka_unit_test(test_session20_role_of_body),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
