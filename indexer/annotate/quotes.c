@@ -1063,10 +1063,9 @@ static const td_mention *possessive_beat(
  * "he" continues (session 19). */
 static const char *const comma_relatives[] = {
         "who", "whom", "whose", "which", NULL};
-static int in_relative(const td_actx *c, const td_mention *m)
+static int in_relative_at(const td_actx *c, size_t s0, size_t t)
 {
-	size_t s0 = c->sents[m->sent].t0;
-	for (size_t k = m->t0; k-- > s0 + 1;) {
+	for (size_t k = t; k-- > s0 + 1;) {
 		if (td_tok_eq(c, k, ",", 0) || td_tok_eq(c, k, ";", 0))
 			return 0;
 		if (td_tok_in(c, k, comma_relatives, 0) &&
@@ -1074,6 +1073,11 @@ static int in_relative(const td_actx *c, const td_mention *m)
 			return 1;
 	}
 	return 0;
+}
+
+static int in_relative(const td_actx *c, const td_mention *m)
+{
+	return in_relative_at(c, c->sents[m->sent].t0, m->t0);
 }
 
 static const char *resolve_pronoun(const td_actx *c, size_t t)
@@ -1131,6 +1135,13 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		                (td_tok_pos_is(c, k - 2, "VB*") ||
 		                        td_tok_pos_is(c, k - 2, "IN") ||
 		                        td_tok_pos_is(c, k - 2, "TO"))))
+			continue;
+		/* nor inside a relative clause set off by a comma, as a name
+		 * there ranks below the main clause's subject (in_relative):
+		 * "Sargent Shriver, whom the President has named to direct
+		 * the corps, appears to understand this. He has said that"
+		 * (session 20) */
+		if (in_relative_at(c, c->sents[s].t0, k - 1))
 			continue;
 		const char *w = title_alone(c, k, e);
 		int wg = w ? key_gender(c, w, t) : 0;

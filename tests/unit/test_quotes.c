@@ -3021,6 +3021,24 @@ static void test_session20_role_of_body(void **state)
 	td_doc_free(d);
 }
 
+/* Session 20: a title used alone inside a relative clause set off by a
+ * comma ("Sargent Shriver, whom the President has named to direct the
+ * corps, appears to understand this.") is no antecedent of a later "he":
+ * the main clause's subject is. */
+static void test_session20_title_in_relative(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "President John F. Kennedy signed the order in January.",
+	        ("Sargent Shriver, whom the President has named to direct the "
+	         "corps, appears to understand this.\nHe has said that the "
+	         "volunteers will be trained for months.")};
+	td_doc *d = fx_doc("1961-03-04", paras, 2);
+	fx_expect(d, "said", "the volunteers will be trained for months", "who",
+	        "#sargent-shriver");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3157,6 +3175,7 @@ int main(void)
 	        cmocka_unit_test(test_session20_according_mid),
 	        cmocka_unit_test(test_session20_narrator_reply),
 	        cmocka_unit_test(test_session20_role_of_body),
+	        cmocka_unit_test(test_session20_title_in_relative),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
