@@ -2590,6 +2590,14 @@ static size_t that_after(const td_actx *c, size_t vend, size_t t1, int object)
 	        td_tok_eq(c, vend + 2, ",", 0) &&
 	        td_tok_eq(c, vend + 3, "that", 1))
 		return vend + 3;
+	/* two adverbs between commas: "Then he said, very quietly, that a
+	 * man in a tan raincoat had asked him" (session 20) */
+	if (vend + 4 < t1 && td_tok_eq(c, vend, ",", 0) &&
+	        td_tok_pos_is(c, vend + 1, "RB") &&
+	        td_tok_pos_is(c, vend + 2, "RB") &&
+	        td_tok_eq(c, vend + 3, ",", 0) &&
+	        td_tok_eq(c, vend + 4, "that", 1))
+		return vend + 4;
 	/* a count of times ("had said a hundred times that", "said many
 	 * times that") */
 	for (size_t k = vend + 1; k < t1 && k <= vend + 3; k++) {
@@ -2744,9 +2752,24 @@ static const char *const relatives[] = {
  * ("the bankers for Moscow, Lonsdale the Red paymaster, and the two civil
  * servants the recipients") or a quotation that goes on (the speaker's
  * words: ", but "there is reason to believe ..."") does not. */
+/* Auxiliaries and modals that show no person or number. */
+static const char *const bare_aux[] = {"had", "would", "could", "must", "might",
+        "should", "will", "can", "cannot", "may", NULL};
+
 static int clause_follows(const td_actx *c, size_t k, size_t t1)
 {
 	if (k < t1 && is_open_mark(c, k))
+		return 0;
+	/* a predicate without a subject that opens with an auxiliary or a
+	 * modal continues the reported clause before: "that a man in a tan
+	 * raincoat had asked him for the freight key ..., and had given him
+	 * twenty dollars for it", "that a person had to be 18 years old or
+	 * over, and must not be going to high school" (session 20); a plain
+	 * past ("said he would allow ..., and revealed that") is the
+	 * reporter's own next act, and an auxiliary of number may agree
+	 * with the reporter ("The Free Chinese know that the situation ...
+	 * is in flux, and are poised to strike") */
+	if (k < t1 && td_tok_in(c, k, bare_aux, 0))
 		return 0;
 	/* to the semicolon or the end, past the commas of appositives
 	 * ("and Director General Rafael Grossi, appearing before reporters

@@ -3039,6 +3039,31 @@ static void test_session20_title_in_relative(void **state)
 	td_doc_free(d);
 }
 
+/* Session 20: two adverbs between commas before "that" ("said, very
+ * quietly, that"); ", and" + an auxiliary of no number ("had", "must")
+ * continues the reported clause, while a plain past ("and revealed") or
+ * an auxiliary of number ("and are poised") is the reporter's. */
+static void test_session20_report_continues(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Leonard Osgood swallowed.\nThen he said, very quietly, that "
+	         "a man had asked him for the key, and had given him twenty "
+	         "dollars for it."),
+	        ("Principal Clayton Pohly said he would allow a collection, "
+	         "and revealed that the surplus had been used."),
+	        ("The planners know that the situation is in flux, and are "
+	         "poised to strike.")};
+	td_doc *d = fx_doc("1961-10-21", paras, 3);
+	fx_expect(d, "said",
+	        "a man had asked him for the key, and had given him twenty "
+	        "dollars for it",
+	        "who", "#leonard-osgood");
+	assert_non_null(fx_find(d, "said", "he would allow a collection"));
+	assert_non_null(fx_find(d, "said", "the situation is in flux"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3176,6 +3201,7 @@ int main(void)
 	        cmocka_unit_test(test_session20_narrator_reply),
 	        cmocka_unit_test(test_session20_role_of_body),
 	        cmocka_unit_test(test_session20_title_in_relative),
+	        cmocka_unit_test(test_session20_report_continues),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
