@@ -494,7 +494,9 @@ static int wtab_build(td_annotator *a)
 			nw++;
 	for (int p = 0; p < TD_NPATSETS; p++)
 		nw += ps[p]->n;
-	while (cap < nw * 4)
+	/* at most half full (a quarter was 2 x 11 MB of RSS at every start
+	 * once the given names joined: 2^17 slots of 88 bytes each) */
+	while (cap < nw * 2)
 		cap *= 2;
 	a->reg_bit = malloc((a->reg_mask + 1) * sizeof *a->reg_bit);
 	a->wtab[0] = calloc(cap, sizeof *a->wtab[0]);
