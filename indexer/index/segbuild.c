@@ -22,6 +22,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -1626,6 +1629,52 @@ static void ids_clear(idsjob *j)
 	td_buf_clear(&j->mem);
 }
 
+/* What the write no longer reads goes as soon as it is written, so that
+ * the builder does not hold it beside the write's own arrays (and, for a
+ * flushed segment, beside the next segment filling): a builder is freed
+ * once written, never added to. release_docs: the documents' records,
+ * fields and gaps, and what only td_segbuild_add reads. */
+static void release_docs(td_segbuild *b)
+{
+	td_buf_clear(&b->text);
+	td_buf_clear(&b->kv);
+	td_buf_clear(&b->pool);
+	td_docpool_clear(&b->dpool);
+	td_strtab_clear(&b->gaps);
+	free(b->docs);
+	b->docs = NULL;
+	b->cap_docs = 0; /* b->ndocs stays: the writer's count */
+	free(b->wlast);
+	free(b->omap);
+	free(b->hash);
+	free(b->tid);
+	b->wlast = b->omap = b->tid = NULL;
+	b->hash = NULL;
+	b->cap_wlast = b->cap_omap = b->cap_hash = b->cap_tid = 0;
+}
+
+/* The ids of every position (12 bytes a token: the largest part of a
+ * builder) and the layers' strings, once every layer is written: only the
+ * spans are left to write. With threads, the jobs that read them have
+ * been joined. The freed heap goes back to the system (malloc_trim: glibc
+ * keeps arrays under its mmap threshold, up to 32 MB, in its heaps). */
+static void release_positions(td_segbuild *b)
+{
+	free(b->ids);
+	free(b->lids);
+	free(b->pids);
+	free(b->w2n);
+	b->ids = b->lids = b->pids = b->w2n = NULL;
+	b->cap_ids = b->cap_w2n = 0;
+	td_strtab_clear(&b->words);
+	td_strtab_clear(&b->norms);
+	td_strtab_clear(&b->lemmas);
+	td_strtab_clear(&b->poss);
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 {
 	int rc;
@@ -1661,6 +1710,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		goto out;
 	if ((rc = td_out_section(o, h, TD_SEC_GSTR, b->gaps.buf, b->gaps.len)))
 		goto out;
+	release_docs(b);
 	if ((rc = sort_tab(&b->words, &word_order, &wrank)) ||
 	        (rc = write_layer(o, h, &b->words, word_order, wrank, b->ids,
 	                 NULL, 0, NULL, NULL, NULL)))
@@ -1756,6 +1806,8 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 			rc = write_ids(o, h, td_sec_ids(layer), ids, b->nids,
 			        rk[l], t->n, &h->lbits[l]);
 	}
+	if (!rc)
+		release_positions(b);
 	if (!rc && !(rc = segjob_join(&ps.job)))
 		rc = write_spans(o, h, b, &ps);
 out:

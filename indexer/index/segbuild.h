@@ -34,7 +34,9 @@ size_t td_segbuild_bytes(const td_segbuild *b);
 int td_segbuild_full(const td_segbuild *b);
 /* Writes the segment to path (creating it; fsync'd before returning);
  * *size and *crc (may be NULL) receive its identity for the manifest: the
- * file size and the header checksum (which covers the checksum table). */
+ * file size and the header checksum (which covers the checksum table).
+ * It frees the parts of b it has written as it goes: afterwards b can
+ * only be freed (td_segbuild_ndocs and td_segbuild_ntokens still answer). */
 int td_segbuild_write(
         td_segbuild *b, const char *path, uint64_t *size, uint32_t *crc);
 
