@@ -3089,8 +3089,8 @@ static void test_session20_vocatives_at_quote_edges(void **state)
 {
 	(void)state;
 	const char *const story[] = {
-	        "\"Queequeg,\" said I, \"do you think we can make a supper of "
-	        "it?\"",
+	        ("\"Queequeg,\" said I, \"do you think we can make a supper of "
+	         "it?\""),
 	        "\"Come on, Queequeg,\" said I.",
 	        "I turned to Queequeg and waited."};
 	td_doc *d = fx_doc("1851-10-18", story, 3);
@@ -3133,8 +3133,8 @@ static void test_session20_nickname_given_to_named_person(void **state)
 	(void)state;
 	const char *const hill[] = {
 	        "Corporal Haney came crawling up from the gun position.",
-	        "He was a big, slow-talking boy from Lubbock whom everybody "
-	        "called Tex, and he was the best gunner in the company.",
+	        ("He was a big, slow-talking boy from Lubbock whom everybody "
+	         "called Tex, and he was the best gunner in the company."),
 	        "\"Tex, get back to your gun.\""};
 	td_doc *d = fx_doc("1961-11-25", hill, 3);
 	for (int k = 0; k < 2; k++) {
