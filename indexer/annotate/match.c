@@ -17,6 +17,8 @@
 #include "hash.h"
 #include "vec.h"
 
+int td_match_no_skip;
+
 /* ------------------------------------------------------------ patterns */
 
 /* ASCII case folding by table: word comparison is the annotator's inner

@@ -23,6 +23,12 @@ long td_patset_match_at(const td_patset *ps, const td_actx *c, size_t i,
 /* td_patset_match() without the word table. */
 long td_patset_match_slow(
         const td_patset *ps, const td_actx *c, size_t i, size_t lim);
+/* Test hook: when set, the rules' first tests that pass over a token no
+ * rule of theirs can take (shaped_name in actors.c: a token without a
+ * capital; future_at in labels.c: a word that is no future marker) are
+ * not made, and every token is asked in full. test_match sets it to check
+ * that the skips change no annotation. */
+extern int td_match_no_skip;
 /* ASCII case folding table (bytes >= 128 map to themselves). */
 extern const unsigned char td_fold_tab[256];
 /* pure: it reads the document and w only, so that the compiler keeps a

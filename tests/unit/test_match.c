@@ -9,6 +9,10 @@
 #include "match.h"
 
 #include <ctype.h>
+#include <dirent.h>
+
+#include "tei.h"
+#include "util.h"
 
 /* The tokens of text in c, with their word hashes (exact and folded) as
  * td_tok_classify makes them, but computed here by td_word_hash. */
@@ -295,6 +299,91 @@ static void test_list_slots(void **state)
 	hashed_ctx_free(&c);
 }
 
+/* The TEI of the document the pipeline makes of data (as file name) with
+ * td_match_no_skip set to skip_off; the caller frees it. */
+static char *tei_of(const td_pipeline *p, const char *name, const char *data,
+        size_t len, int skip_off, size_t *n)
+{
+	td_doc *d = NULL;
+	char *tei = NULL;
+	td_match_no_skip = skip_off;
+	assert_int_equal(td_pipeline_doc(p, name, data, len, &d), 0);
+	td_match_no_skip = 0;
+	assert_int_equal(td_tei_write_mem(d, &tei, n), 0);
+	td_doc_free(d);
+	return tei;
+}
+
+static void same_with_and_without_skips(
+        const td_pipeline *p, const char *name, const char *data, size_t len)
+{
+	size_t n0 = 0, n1 = 0;
+	char *t0 = tei_of(p, name, data, len, 0, &n0);
+	char *t1 = tei_of(p, name, data, len, 1, &n1);
+	if (n0 != n1 || memcmp(t0, t1, n0) != 0)
+		fail_msg("%s: the skips of shaped_name or future_at change "
+		         "the annotation",
+		        name);
+	free(t0);
+	free(t1);
+}
+
+/* The rules' first tests that pass over tokens (shaped_name: no capital;
+ * future_at: no future marker, future_heads) change no annotation: the
+ * TEI of the sample articles, of the unseen set's Brown texts and of a
+ * text of every future marker future_at reads, with them and without
+ * them (td_match_no_skip), is the same byte for byte. */
+static void test_skips_change_nothing(void **state)
+{
+	(void)state;
+	td_pipeline *p;
+	assert_int_equal(
+	        td_pipeline_new(TD_SRCDIR "/corpus/lexicons", 0, &p), 0);
+	static const char futures[] =
+	        "Markers ahead\n\n"
+	        "News Published 1 March 2026\n\n"
+	        "The board will meet next week. Talks are likely to resume "
+	        "and are set to end by the end of the year. A ruling is "
+	        "expected in the next few months; the vote is due. Prices "
+	        "could rise, as analysts expect growth to slow. The bank "
+	        "forecasts a cut in 2027, with the upcoming review by the "
+	        "summer. Nobody should be surprised if it falls in the "
+	        "second half of the year, later this year, on Oct. 20 or "
+	        "in December. The fair opens Oct. 20. Exports are anticipated "
+	        "for both seasons "
+	        "and the plan is scheduled to start in the future. They "
+	        "won't stay, and it'll hold until 2030. The coming months "
+	        "are bound to bring change; the vote is poised to pass. "
+	        "ACME Holdings, the Federal Bureau of Investigation and "
+	        "James P. Mitchell said so on Sept. 23 before the deadline.\n";
+	same_with_and_without_skips(p, "futures.txt", futures, strlen(futures));
+	static const char *const dirs[] = {TD_SRCDIR "/corpus/articles",
+	        TD_SRCDIR "/tests/data/unseen/articles", NULL};
+	int files = 0;
+	for (int k = 0; dirs[k]; k++) {
+		DIR *dir = opendir(dirs[k]);
+		assert_non_null(dir);
+		struct dirent *e;
+		while ((e = readdir(dir))) {
+			size_t l = strlen(e->d_name);
+			if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0)
+				continue;
+			char path[4096];
+			snprintf(
+			        path, sizeof path, "%s/%s", dirs[k], e->d_name);
+			char *data;
+			size_t len;
+			assert_int_equal(td_read_file(path, &data, &len), 0);
+			same_with_and_without_skips(p, path, data, len);
+			free(data);
+			files++;
+		}
+		closedir(dir);
+	}
+	assert_true(files >= 20);
+	td_pipeline_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -303,6 +392,7 @@ int main(void)
 	        cmocka_unit_test(test_ascii_classes),
 	        cmocka_unit_test(test_token_shapes),
 	        cmocka_unit_test(test_list_slots),
+	        cmocka_unit_test(test_skips_change_nothing),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
