@@ -287,6 +287,15 @@ int td_tokenize(const char *text, size_t len, size_t base, td_tokens *out)
 					i++;
 				if (i >= len)
 					break;
+				/* only an apostrophe, a hyphen, a dot or a
+				 * comma (or a code point past ASCII) may go on
+				 * with the word below: any other ASCII byte,
+				 * the space after nearly every word, ends it
+				 * here */
+				if (s[i] < 0x80 && s[i] != '\'' &&
+				        s[i] != '-' && s[i] != '.' &&
+				        s[i] != ',')
+					break;
 				size_t m;
 				int32_t c = decode(s, len, i, &m);
 				if (is_wordc(c)) {

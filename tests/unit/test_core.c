@@ -66,6 +66,38 @@ static void test_tokens_dash_as_hyphen(void **state)
 	        w2, 7);
 }
 
+/* A word ends at every ASCII byte but a letter or digit, an apostrophe
+ * or a hyphen between words, and a dot or comma between digits (the
+ * word loop's early end): "ab" B "cd" and "12" B "34" for every byte B. */
+static void test_tokens_word_ends(void **state)
+{
+	(void)state;
+	for (int b = 1; b < 128; b++) {
+		if ((b >= '0' && b <= '9') ||
+		        ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+			continue;
+		int space = b == ' ' || (b >= '\t' && b <= '\r');
+		for (int digits = 0; digits < 2; digits++) {
+			char text[8], mid[2] = {(char)b, 0};
+			const char *l = digits ? "12" : "ab",
+			           *r = digits ? "34" : "cd";
+			snprintf(text, sizeof text, "%s%c%s", l, b, r);
+			int joins = b == '\'' || b == '-' ||
+			            (digits && (b == '.' || b == ','));
+			if (joins) {
+				const char *w[] = {text};
+				tok_strings(text, w, 1);
+			} else if (space) {
+				const char *w[] = {l, r};
+				tok_strings(text, w, 2);
+			} else {
+				const char *w[] = {l, mid, r};
+				tok_strings(text, w, 3);
+			}
+		}
+	}
+}
+
 static void test_tokens_offsets_base(void **state)
 {
 	(void)state;
@@ -559,6 +591,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_tokens_words),
 	        cmocka_unit_test(test_tokens_dash_as_hyphen),
+	        cmocka_unit_test(test_tokens_word_ends),
 	        cmocka_unit_test(test_tokens_offsets_base),
 	        cmocka_unit_test(test_normalize),
 	        cmocka_unit_test(test_slug),
