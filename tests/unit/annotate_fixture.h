@@ -125,23 +125,41 @@ static __attribute__((unused)) size_t fx_count(
 	return n;
 }
 
+/* asserts that the nth span (0-based) named name over text exists and that
+ * its attribute attr equals value (NULL: absent) */
+static __attribute__((unused)) void fx_expect_nth(const td_doc *d,
+        const char *name, const char *text, int nth, const char *attr,
+        const char *value)
+{
+	const td_span *sp = fx_find_nth(d, name, text, nth);
+	if (!sp)
+		fail_msg("no <%s> over '%s' number %d", name, text, nth + 1);
+	const char *v = td_span_attr(sp, attr);
+	if (!value) {
+		if (v)
+			fail_msg("<%s>%s</%s> number %d has %s='%s'", name,
+			        text, name, nth + 1, attr, v);
+		return;
+	}
+	if (!v || strcmp(v, value) != 0)
+		fail_msg("<%s>%s</%s> number %d: %s='%s', want '%s'", name,
+		        text, name, nth + 1, attr, v ? v : "(none)", value);
+}
+
 /* asserts that span exists and attribute attr equals value (NULL: absent) */
 static __attribute__((unused)) void fx_expect(const td_doc *d, const char *name,
         const char *text, const char *attr, const char *value)
 {
-	const td_span *sp = fx_find(d, name, text);
-	if (!sp)
-		fail_msg("no <%s> over '%s'", name, text);
-	const char *v = td_span_attr(sp, attr);
-	if (!value) {
-		if (v)
-			fail_msg("<%s>%s</%s> has %s='%s'", name, text, name,
-			        attr, v);
-		return;
-	}
-	if (!v || strcmp(v, value) != 0)
-		fail_msg("<%s>%s</%s>: %s='%s', want '%s'", name, text, name,
-		        attr, v ? v : "(none)", value);
+	fx_expect_nth(d, name, text, 0, attr, value);
+}
+
+/* asserts fx_expect_nth for each of the first n spans named name over text */
+static __attribute__((unused)) void fx_expect_each(const td_doc *d,
+        const char *name, const char *text, int n, const char *attr,
+        const char *value)
+{
+	for (int k = 0; k < n; k++)
+		fx_expect_nth(d, name, text, k, attr, value);
 }
 
 /* the ana of sentence i (or "" when none) */

@@ -1150,9 +1150,7 @@ static void test_kin_named_by_given_name(void **state)
 	fx_expect(d, "persName", "Vernon", "ref", "#vernon");
 	fx_expect(d, "persName", "Carol", "ref", "#carol");
 	fx_expect(d, "persName", "Clay", "ref", "#clay");
-	const td_span *s = fx_find_nth(d, "persName", "Clay", 1);
-	assert_non_null(s);
-	assert_string_equal(td_span_attr(s, "ref"), "#clay");
+	fx_expect_nth(d, "persName", "Clay", 1, "ref", "#clay");
 	/* the header lists clay, not the famous one */
 	int clay = 0, lucius = 0;
 	for (size_t i = 0; i < d->n_actors; i++) {
@@ -1469,9 +1467,8 @@ static void test_org_of_fullest_form(void **state)
 	        "#morton-foods-of-texas");
 	fx_expect(
 	        d, "orgName", "Morton Foods", "ref", "#morton-foods-of-texas");
-	const td_span *b = fx_find_nth(d, "orgName", "Morton Foods", 1);
-	assert_non_null(b);
-	assert_string_equal(td_span_attr(b, "ref"), "#morton-foods-of-texas");
+	fx_expect_nth(d, "orgName", "Morton Foods", 1, "ref",
+	        "#morton-foods-of-texas");
 	td_doc_free(d);
 }
 
@@ -1523,13 +1520,9 @@ static void test_surname_after_title(void **state)
 	        "The case was closed, and Brown's foes were quiet.");
 	fx_expect(d, "persName", "Brown", "ref", "#edmund-g-brown");
 	fx_expect(d, "persName", "Case", "ref", "#clifford-p-case");
-	const td_span *b = fx_find_nth(d, "persName", "Case", 1);
-	assert_non_null(b);
-	assert_string_equal(td_span_attr(b, "ref"), "#clifford-p-case");
+	fx_expect_nth(d, "persName", "Case", 1, "ref", "#clifford-p-case");
 	assert_null(fx_find_nth(d, "persName", "Case", 2));
-	b = fx_find_nth(d, "persName", "Brown", 1);
-	assert_non_null(b);
-	assert_string_equal(td_span_attr(b, "ref"), "#edmund-g-brown");
+	fx_expect_nth(d, "persName", "Brown", 1, "ref", "#edmund-g-brown");
 	td_doc_free(d);
 	d = fx_one("1961-10-05", "Mr. Case runs the store on Main Street.");
 	fx_expect(d, "persName", "Case", "ref", "#case");
@@ -1797,9 +1790,7 @@ static void test_subject_by_pronoun(void **state)
 	        "To me, Quillan looks stronger."};
 	td_doc *d = fx_doc("1961-03-20", paras, 3);
 	fx_expect(d, "persName", "Quillan", "ref", "#quillan");
-	const td_span *sp = fx_find_nth(d, "persName", "Quillan", 1);
-	assert_non_null(sp);
-	assert_string_equal(td_span_attr(sp, "ref"), "#quillan");
+	fx_expect_nth(d, "persName", "Quillan", 1, "ref", "#quillan");
 	fx_expect(d, "said", "he's convinced his thumb is all right", "who",
 	        "#quillan");
 	td_doc_free(d);
@@ -2220,9 +2211,7 @@ static void test_citations_vocatives_honorifics(void **state)
 	fx_expect(d, "persName", "Dilthey", "ref", "#dilthey");
 	fx_expect(d, "persName", "Heidegger", "ref", "#heidegger");
 	/* "Whipple" of the bracket, and again before its year */
-	const td_span *w = fx_find_nth(d, "persName", "Whipple", 1);
-	assert_non_null(w);
-	assert_string_equal(td_span_attr(w, "ref"), "#whipple");
+	fx_expect_nth(d, "persName", "Whipple", 1, "ref", "#whipple");
 	/* a title with its year is no author */
 	assert_null(fx_find(d, "persName", "Vita"));
 	assert_null(fx_find(d, "persName", "Chapter"));
@@ -2236,16 +2225,8 @@ static void test_citations_vocatives_honorifics(void **state)
 	        "\"One thing, Summers\", Brenner said.", "Summers nodded."};
 	d = fx_doc("1961-01-01", story, 6);
 	fx_expect(d, "persName", "Charlie", "ref", "#charlie");
-	for (int k = 0; k < 4; k++) {
-		const td_span *b = fx_find_nth(d, "persName", "Brenner", k);
-		assert_non_null(b);
-		assert_string_equal(td_span_attr(b, "ref"), "#brenner");
-	}
-	for (int k = 0; k < 3; k++) {
-		const td_span *b = fx_find_nth(d, "persName", "Summers", k);
-		assert_non_null(b);
-		assert_string_equal(td_span_attr(b, "ref"), "#summers");
-	}
+	fx_expect_each(d, "persName", "Brenner", 4, "ref", "#brenner");
+	fx_expect_each(d, "persName", "Summers", 3, "ref", "#summers");
 	td_doc_free(d);
 
 	/* an office before a surname outside the lexicon names it there
@@ -2274,11 +2255,7 @@ static void test_given_name_alone_acting(void **state)
 	        "Pamela knew she would not feel comfortable.",
 	        "Molly already has her gown, and the tea is Molly's."};
 	td_doc *d = fx_doc("1961-01-01", story, 3);
-	for (int k = 0; k < 2; k++) {
-		const td_span *p = fx_find_nth(d, "persName", "Pamela", k);
-		assert_non_null(p);
-		assert_string_equal(td_span_attr(p, "ref"), "#pamela");
-	}
+	fx_expect_each(d, "persName", "Pamela", 2, "ref", "#pamela");
 	fx_expect(d, "persName", "Molly", "ref", "#molly");
 	assert_non_null(fx_find_nth(d, "persName", "Molly", 1));
 	/* Melissa never acts: no evidence that the word names a person */
@@ -2377,22 +2354,9 @@ static void test_second_names(void **state)
 	        "\"Aye, aye, sir,\" said Dusty, and went down the ladder.",
 	        "Ralph Owen, known as Buzz, laughed.", "Buzz was tired."};
 	td_doc *d = fx_doc("1961-01-01", story, 8);
-	for (int k = 0; k < 3; k++) {
-		const td_span *p = fx_find_nth(d, "persName", "Peg", k);
-		assert_non_null(p);
-		assert_string_equal(
-		        td_span_attr(p, "ref"), "#margaret-dowling");
-	}
-	for (int k = 0; k < 2; k++) {
-		const td_span *p = fx_find_nth(d, "persName", "Dusty", k);
-		assert_non_null(p);
-		assert_string_equal(td_span_attr(p, "ref"), "#albert-rhodes");
-	}
-	for (int k = 0; k < 2; k++) {
-		const td_span *p = fx_find_nth(d, "persName", "Buzz", k);
-		assert_non_null(p);
-		assert_string_equal(td_span_attr(p, "ref"), "#ralph-owen");
-	}
+	fx_expect_each(d, "persName", "Peg", 3, "ref", "#margaret-dowling");
+	fx_expect_each(d, "persName", "Dusty", 2, "ref", "#albert-rhodes");
+	fx_expect_each(d, "persName", "Buzz", 2, "ref", "#ralph-owen");
 	td_doc_free(d);
 
 	/* "named" without an object names a person of his own */
@@ -2467,17 +2431,9 @@ static void test_tag_speakers(void **state)
 	        "\"Where is Queequeg?\" he asked.",
 	        "\"It is late,\" said Moscow."};
 	td_doc *d = fx_doc("1961-01-01", story, 8);
-	for (int k = 0; k < 2; k++) {
-		const td_span *p = fx_find_nth(d, "persName", "Ahab", k);
-		assert_non_null(p);
-		assert_string_equal(td_span_attr(p, "ref"), "#ahab");
-	}
+	fx_expect_each(d, "persName", "Ahab", 2, "ref", "#ahab");
 	fx_expect(d, "persName", "Stubb", "ref", "#stubb");
-	for (int k = 0; k < 3; k++) {
-		const td_span *p = fx_find_nth(d, "persName", "Gardiner", k);
-		assert_non_null(p);
-		assert_string_equal(td_span_attr(p, "ref"), "#gardiner");
-	}
+	fx_expect_each(d, "persName", "Gardiner", 3, "ref", "#gardiner");
 	fx_expect(d, "q", "Man the boat!", "who", "#ahab");
 	fx_expect(d, "q", "It is his son he has lost,", "who", "#stubb");
 	fx_expect(d, "q", "I will not go,", "who", "#gardiner");
@@ -2529,11 +2485,7 @@ static void test_quoted_work_titles(void **state)
 	        "She came across the street. \"Mr. Cordell,\" she said.",
 	        "\"Goodbye, Mr. Cordell,\" and the door closed."};
 	d = fx_doc("1961-01-01", story, 3);
-	for (int k = 0; k < 2; k++) {
-		const td_span *p = fx_find_nth(d, "persName", "Cordell", k);
-		assert_non_null(p);
-		assert_string_equal(td_span_attr(p, "ref"), "#wes-cordell");
-	}
+	fx_expect_each(d, "persName", "Cordell", 2, "ref", "#wes-cordell");
 	td_doc_free(d);
 }
 
@@ -2922,11 +2874,7 @@ static void test_speaker_full_name(void **state)
 	        "Curly set the grease pot down."};
 	td_doc *d = fx_doc("1958-06-02", story, 4);
 	fx_expect(d, "persName", "Curly Kimbrough", "ref", "#curly-kimbrough");
-	for (int k = 0; k < 2; k++) {
-		const td_span *p = fx_find_nth(d, "persName", "Curly", k);
-		assert_non_null(p);
-		assert_string_equal(td_span_attr(p, "ref"), "#curly-kimbrough");
-	}
+	fx_expect_each(d, "persName", "Curly", 2, "ref", "#curly-kimbrough");
 	fx_expect(d, "q", "Rain by morning,", "who", "#curly-kimbrough");
 	td_doc_free(d);
 	const char *const two[] = {"Skinny Orcutt rode in first.",
@@ -3005,11 +2953,8 @@ static void test_speaker_full_name_before(void **state)
 	        "\"Soon,\" Lindqvist said."};
 	td_doc *d = fx_doc("1958-06-02", story, 3);
 	fx_expect(d, "persName", "Swede Lindqvist", "ref", "#swede-lindqvist");
-	for (int k = 0; k < 2; k++) {
-		const td_span *p = fx_find_nth(d, "persName", "Lindqvist", k);
-		assert_non_null(p);
-		assert_string_equal(td_span_attr(p, "ref"), "#swede-lindqvist");
-	}
+	fx_expect_each(
+	        d, "persName", "Lindqvist", 2, "ref", "#swede-lindqvist");
 	td_doc_free(d);
 }
 
@@ -3094,11 +3039,7 @@ static void test_session20_vocatives_at_quote_edges(void **state)
 	        "\"Come on, Queequeg,\" said I.",
 	        "I turned to Queequeg and waited."};
 	td_doc *d = fx_doc("1851-10-18", story, 3);
-	for (int k = 0; k < 3; k++) {
-		const td_span *q = fx_find_nth(d, "persName", "Queequeg", k);
-		assert_non_null(q);
-		assert_string_equal(td_span_attr(q, "ref"), "#queequeg");
-	}
+	fx_expect_each(d, "persName", "Queequeg", 3, "ref", "#queequeg");
 	td_doc_free(d);
 
 	const char *const ship[] = {
@@ -3137,11 +3078,7 @@ static void test_session20_nickname_given_to_named_person(void **state)
 	         "called Tex, and he was the best gunner in the company."),
 	        "\"Tex, get back to your gun.\""};
 	td_doc *d = fx_doc("1961-11-25", hill, 3);
-	for (int k = 0; k < 2; k++) {
-		const td_span *x = fx_find_nth(d, "persName", "Tex", k);
-		assert_non_null(x);
-		assert_string_equal(td_span_attr(x, "ref"), "#haney");
-	}
+	fx_expect_each(d, "persName", "Tex", 2, "ref", "#haney");
 	td_doc_free(d);
 
 	const char *const pan[] = {"Jim Raines said nothing.",
@@ -3168,11 +3105,7 @@ static void test_session20_rank_one_word_spread(void **state)
 	        "Haney went back down the slope on his belly.",
 	        "\"Haney's got the machine gun on the left.\""};
 	td_doc *d = fx_doc("1961-11-25", hill, 3);
-	for (int k = 0; k < 3; k++) {
-		const td_span *x = fx_find_nth(d, "persName", "Haney", k);
-		assert_non_null(x);
-		assert_string_equal(td_span_attr(x, "ref"), "#haney");
-	}
+	fx_expect_each(d, "persName", "Haney", 3, "ref", "#haney");
 	td_doc_free(d);
 }
 
@@ -3192,11 +3125,7 @@ static void test_session20_demonym_nickname(void **state)
 	        "\"Then take Dutch with you,\" said the judge."};
 	td_doc *d = fx_doc("1961-08-12", court, 5);
 	fx_expect(d, "persName", "Dutch Vogel", "ref", "#dutch-vogel");
-	for (int k = 0; k < 3; k++) {
-		const td_span *x = fx_find_nth(d, "persName", "Dutch", k);
-		assert_non_null(x);
-		assert_string_equal(td_span_attr(x, "ref"), "#dutch-vogel");
-	}
+	fx_expect_each(d, "persName", "Dutch", 3, "ref", "#dutch-vogel");
 	td_doc_free(d);
 
 	const char *const news[] = {
