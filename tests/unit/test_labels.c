@@ -1619,13 +1619,19 @@ static int claimed(const char *genre, const char *text)
 	return c;
 }
 
+/* TEXT is claimed in press and not in a story (the tests of the
+ * story-only rules, sessions 19 and 20) */
+static void claimed_outside_stories(const char *text)
+{
+	assert_true(claimed(NULL, text));
+	assert_false(claimed("Fiction", text));
+}
+
 /* session 19: a scene set by "there" + be in a story (scene_existential) */
 static void test_fiction_scene_existential(void **state)
 {
 	(void)state;
-	const char *para = "There were two horses at the rail.";
-	assert_true(claimed(NULL, para));
-	assert_false(claimed("Fiction", para));
+	claimed_outside_stories("There were two horses at the rail.");
 	assert_false(claimed("Fiction", "\u201cThere's a spring in the rocks "
 	                                "below the ridge,\u201d Dade said."));
 	/* negated it generalises; a second verb or a grading word judges */
@@ -1640,10 +1646,8 @@ static void test_fiction_scene_existential(void **state)
 static void test_fiction_whereabouts(void **state)
 {
 	(void)state;
-	const char *para = "\u201cHe's out back in the barn with the "
-	                   "mare,\u201d Dade said.";
-	assert_true(claimed(NULL, para));
-	assert_false(claimed("Fiction", para));
+	claimed_outside_stories("\u201cHe's out back in the barn with the "
+	                        "mare,\u201d Dade said.");
 	assert_false(claimed("Fiction", "\u201cThey're still down at the "
 	                                "creek,\u201d Dade said."));
 	/* no article after the preposition, or a word that judges */
@@ -1678,14 +1682,6 @@ static void test_will_refusal(void **state)
 	assert_false(has(fx_ana(d, 1), "#prediction"));
 	assert_true(has(fx_ana(d, 2), "#prediction"));
 	td_doc_free(d);
-}
-
-/* session 20: text is claimed in press and not in a story (the tests of
- * the story-only rules below) */
-static void claimed_outside_stories(const char *text)
-{
-	assert_true(claimed(NULL, text));
-	assert_false(claimed("Fiction", text));
 }
 
 /* session 20: a story's scene described with was/were in its narration
