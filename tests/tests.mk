@@ -70,7 +70,8 @@ ANNOTATE_TESTS = tests/unit/test_actors tests/unit/test_quotes tests/unit/test_h
 check_PROGRAMS += $(ANNOTATE_TESTS)
 TESTS += $(ANNOTATE_TESTS) tests/cli/test_eval.sh
 EXTRA_DIST += tests/unit/annotate_fixture.h tests/cli/test_eval.sh
-tests_unit_test_actors_SOURCES = tests/unit/test_actors.c tests/unit/annotate_fixture.h
+tests_unit_test_actors_SOURCES = tests/unit/test_actors.c tests/unit/annotate_fixture.h \
+	tests/unit/match_fixture.c tests/unit/match_fixture.h
 tests_unit_test_actors_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_actors_LDADD = $(TEST_LIBS)
 tests_unit_test_quotes_SOURCES = tests/unit/test_quotes.c tests/unit/annotate_fixture.h
@@ -88,7 +89,8 @@ tests_unit_test_dates_LDADD = $(TEST_LIBS)
 tests_unit_test_stages_SOURCES = tests/unit/test_stages.c tests/unit/annotate_fixture.h
 tests_unit_test_stages_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_stages_LDADD = $(TEST_LIBS)
-tests_unit_test_match_SOURCES = tests/unit/test_match.c tests/unit/annotate_fixture.h
+tests_unit_test_match_SOURCES = tests/unit/test_match.c tests/unit/annotate_fixture.h \
+	tests/unit/match_fixture.c tests/unit/match_fixture.h
 tests_unit_test_match_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_match_LDADD = $(TEST_LIBS)
 

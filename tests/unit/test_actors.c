@@ -2,6 +2,7 @@
  * names found by rule, the header list, and lexicon errors. */
 #include "annotate_fixture.h"
 #include "match.h"
+#include "match_fixture.h"
 
 #include <strings.h>
 
@@ -481,13 +482,8 @@ static void test_lit_length(void **state)
 	assert_false(td_lit_plain(rt));
 	static char text[] = "the they th THE them’s them's ’tis 'tis it";
 	td_doc d;
-	memset(&d, 0, sizeof d);
-	d.text = text;
-	d.len = sizeof text - 1;
 	td_actx c;
-	memset(&c, 0, sizeof c);
-	c.doc = &d;
-	assert_int_equal(td_tokenize(text, d.len, 0, &c.tok), 0);
+	fxm_ctx(&c, &d, text, 0);
 	for (int fold = 0; fold < 2; fold++)
 		for (size_t i = 0; i <= c.tok.n; i++) {
 			strcpy(rt, "the");
@@ -507,7 +503,7 @@ static void test_lit_length(void **state)
 	assert_false(td_tok_eq(&c, 1, "the", 1));
 	assert_true(td_tok_eq(&c, 3, "the", 1));
 	assert_false(td_tok_eq(&c, 3, "the", 0));
-	td_tokens_clear(&c.tok);
+	fxm_ctx_clear(&c);
 }
 
 /* Whether token i of c equals w: exactly, or ASCII case folded. */
@@ -532,25 +528,15 @@ static void test_matchers_without_tables(void **state)
 	        "governor "
 	        "spoke to Zed and zed.";
 	td_doc d;
-	memset(&d, 0, sizeof d);
-	d.text = text;
-	d.len = sizeof text - 1;
 	td_actx c;
-	memset(&c, 0, sizeof c);
-	c.doc = &d;
-	assert_int_equal(td_tokenize(text, d.len, 0, &c.tok), 0);
+	fxm_ctx(&c, &d, text, 0);
 	assert_true(c.tok.n < 64);
 	static const char *const pats[] = {"Federal Bureau of Investigation",
 	        "Bureau of Investigation", "Bureau", "New York", "New Jersey",
 	        "bureau’s head", "Zed", NULL};
 	for (int fold = 0; fold < 2; fold++) {
 		td_patset ps;
-		memset(&ps, 0, sizeof ps);
-		ps.fold = fold;
-		for (int k = 0; pats[k]; k++)
-			assert_int_equal(
-			        td_patset_add(&ps, pats[k], k, 0, 0), 0);
-		td_patset_sort(&ps);
+		fxm_patset(&ps, pats, fold);
 		assert_non_null(ps.hslot);
 		long with[64];
 		for (size_t i = 0; i < c.tok.n; i++)
@@ -588,7 +574,7 @@ static void test_matchers_without_tables(void **state)
 			assert_int_equal(
 			        td_tok_in_slow(&c, i, list, fold), want);
 		}
-	td_tokens_clear(&c.tok);
+	fxm_ctx_clear(&c);
 }
 
 /* td_actors_name_tokens keeps name_token's answer for each token (a
@@ -603,13 +589,8 @@ static void test_name_tokens(void **state)
 	static const unsigned char want[] = {
 	        0, 1, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0};
 	td_doc d;
-	memset(&d, 0, sizeof d);
-	d.text = text;
-	d.len = sizeof text - 1;
 	td_actx c;
-	memset(&c, 0, sizeof c);
-	c.doc = &d;
-	assert_int_equal(td_tokenize(text, d.len, 0, &c.tok), 0);
+	fxm_ctx(&c, &d, text, 0);
 	assert_int_equal(c.tok.n, sizeof want);
 	for (int round = 0; round < 2; round++) {
 		td_actors_name_tokens(&c);
@@ -618,7 +599,7 @@ static void test_name_tokens(void **state)
 			assert_int_equal(c.tok_name[i], want[i]);
 	}
 	free(c.tok_name);
-	td_tokens_clear(&c.tok);
+	fxm_ctx_clear(&c);
 }
 
 /* td_tok_eq folds a word's first byte with td_fold_byte (computed at
@@ -632,13 +613,8 @@ static void test_fold_byte(void **state)
 		        td_fold_byte((unsigned char)b), td_fold_tab[b]);
 	static char text[] = "Will WOULD’ve would’ve Zed [ ’tis “ — it’s";
 	td_doc d;
-	memset(&d, 0, sizeof d);
-	d.text = text;
-	d.len = sizeof text - 1;
 	td_actx c;
-	memset(&c, 0, sizeof c);
-	c.doc = &d;
-	assert_int_equal(td_tokenize(text, d.len, 0, &c.tok), 0);
+	fxm_ctx(&c, &d, text, 0);
 	char w[16];
 	for (int fold = 0; fold < 2; fold++)
 		for (size_t i = 0; i <= c.tok.n; i++) {
@@ -683,7 +659,7 @@ static void test_fold_byte(void **state)
 	assert_false(td_tok_eq(&c, 4, "’", 1));
 	assert_false(td_tok_eq(&c, 1, "WOULD“ve", 1));
 	assert_true(td_tok_eq(&c, 1, "would've", 1));
-	td_tokens_clear(&c.tok);
+	fxm_ctx_clear(&c);
 }
 
 /* The document's date picks the sense of a name (actors.tsv column 7):

@@ -7,31 +7,13 @@
 #include "annotate_fixture.h"
 
 #include "match.h"
+#include "match_fixture.h"
 
 #include <ctype.h>
 #include <dirent.h>
 
 #include "tei.h"
 #include "util.h"
-
-/* The tokens of text in c, with their word hashes (exact and folded) as
- * td_tok_classify makes them, but computed here by td_word_hash. */
-static void hashed_ctx(td_actx *c, td_doc *d, char *text)
-{
-	memset(d, 0, sizeof *d);
-	d->text = text;
-	d->len = strlen(text);
-	memset(c, 0, sizeof *c);
-	c->doc = d;
-	assert_int_equal(td_tokenize(text, d->len, 0, &c->tok), 0);
-	for (int f = 0; f < 2; f++) {
-		c->tok_hash[f] = calloc(c->tok.n + 1, sizeof *c->tok_hash[f]);
-		assert_non_null(c->tok_hash[f]);
-		for (size_t i = 0; i < c->tok.n; i++)
-			c->tok_hash[f][i] = td_word_hash(
-			        td_tok_str(c, i), td_tok_len(c, i), f);
-	}
-}
 
 /* The token of the nth occurrence (from 0) of word w. */
 static size_t tok_at(const td_actx *c, const char *w, int nth)
@@ -44,11 +26,15 @@ static size_t tok_at(const td_actx *c, const char *w, int nth)
 	return 0;
 }
 
-static void hashed_ctx_free(td_actx *c)
+/* Swaps the tokens' word hashes of c with th: {NULL, NULL} takes them out
+ * (as a context made without an annotator), the same call puts them back. */
+static void swap_hashes(td_actx *c, uint32_t *th[2])
 {
-	free(c->tok_hash[0]);
-	free(c->tok_hash[1]);
-	td_tokens_clear(&c->tok);
+	for (int f = 0; f < 2; f++) {
+		uint32_t *t = c->tok_hash[f];
+		c->tok_hash[f] = th[f];
+		th[f] = t;
+	}
 }
 
 /* Patterns sharing their first word ("New ..."), a second word with ’
@@ -64,19 +50,14 @@ static void test_second_word_hashes(void **state)
 	                     "head and the bureau’s chief, New New York, New.";
 	td_doc d;
 	td_actx c;
-	hashed_ctx(&c, &d, text);
+	fxm_ctx(&c, &d, text, 1);
 	static const char *const pats[] = {"New York", "New York Times",
 	        "New Jersey", "New Zealand", "New Zealand’s", "New",
 	        "bureau’s head", "bureau's chief", "New Yorkers", "the bureau",
 	        NULL};
 	for (int fold = 0; fold < 2; fold++) {
 		td_patset ps;
-		memset(&ps, 0, sizeof ps);
-		ps.fold = fold;
-		for (int k = 0; pats[k]; k++)
-			assert_int_equal(
-			        td_patset_add(&ps, pats[k], k, 0, 0), 0);
-		td_patset_sort(&ps);
+		fxm_patset(&ps, pats, fold);
 		assert_non_null(ps.h2);
 		for (size_t i = 0; i < c.tok.n; i++)
 			for (size_t lim = i; lim <= c.tok.n; lim++) {
@@ -87,14 +68,12 @@ static void test_second_word_hashes(void **state)
 				        td_patset_match_slow(&ps, &c, i, lim),
 				        r);
 				ps.h2 = h2;
-				uint32_t *th[2] = {
-				        c.tok_hash[0], c.tok_hash[1]};
-				c.tok_hash[0] = c.tok_hash[1] = NULL;
+				uint32_t *th[2] = {NULL, NULL};
+				swap_hashes(&c, th);
 				assert_int_equal(
 				        td_patset_match_slow(&ps, &c, i, lim),
 				        r);
-				c.tok_hash[0] = th[0];
-				c.tok_hash[1] = th[1];
+				swap_hashes(&c, th);
 			}
 		/* known answers, the whole text as the end */
 		size_t n = c.tok.n;
@@ -116,7 +95,7 @@ static void test_second_word_hashes(void **state)
 		td_patset_clear(&ps);
 		assert_null(ps.h2);
 	}
-	hashed_ctx_free(&c);
+	fxm_ctx_clear(&c);
 }
 
 /* Every pattern set of the annotator, the given names and the person
@@ -132,16 +111,8 @@ static void test_patsets_in_word_table(void **state)
 	        "said it may rain in Georgia, Mr. Smith’s aide argued.";
 	td_doc d;
 	td_actx c;
-	hashed_ctx(&c, &d, text);
-	for (int f = 0; f < 2; f++) {
-		free(c.tok_hash[f]);
-		c.tok_hash[f] = malloc(c.tok.n * sizeof *c.tok_hash[f]);
-		c.tok_ent[f] = malloc(c.tok.n * sizeof *c.tok_ent[f]);
-		assert_non_null(c.tok_hash[f]);
-		assert_non_null(c.tok_ent[f]);
-	}
-	c.a = fx_ann;
-	td_tok_classify(fx_ann, text, c.tok.v, c.tok.n, c.tok_hash, c.tok_ent);
+	fxm_ctx(&c, &d, text, 1);
+	fxm_classify(&c, fx_ann);
 	const td_patset *ps[] = {&fx_ann->actor_pats, &fx_ann->place_pats,
 	        &fx_ann->title_pats, &fx_ann->given_pats, &fx_ann->person_pats,
 	        &fx_ann->hedge_pats, &fx_ann->speech_pats, &fx_ann->claim_pats};
@@ -163,9 +134,7 @@ static void test_patsets_in_word_table(void **state)
 		given +=
 		        td_patset_match(&fx_ann->given_pats, &c, i, i + 1) >= 0;
 	assert_true(given >= 6);
-	free(c.tok_ent[0]);
-	free(c.tok_ent[1]);
-	hashed_ctx_free(&c);
+	fxm_ctx_clear(&c);
 }
 
 /* The token tests read ASCII by range: the same answers as <ctype.h> in
@@ -225,15 +194,14 @@ static void test_token_shapes(void **state)
 	        TD_SHAPE_ORG_WORD, TD_SHAPE_ORG_WORD}; /* X.Y Z */
 	td_doc d;
 	td_actx c;
-	hashed_ctx(&c, &d, text);
+	fxm_ctx(&c, &d, text, 1);
 	assert_int_equal(c.tok.n, sizeof want);
 	/* without an annotator (nor word hashes): no shapes */
-	uint32_t *th[2] = {c.tok_hash[0], c.tok_hash[1]};
-	c.tok_hash[0] = c.tok_hash[1] = NULL;
+	uint32_t *th[2] = {NULL, NULL};
+	swap_hashes(&c, th);
 	td_actors_name_tokens(&c);
 	assert_null(c.tok_shape);
-	c.tok_hash[0] = th[0];
-	c.tok_hash[1] = th[1];
+	swap_hashes(&c, th);
 	c.a = fx_ann;
 	for (int round = 0; round < 2; round++) {
 		td_actors_name_tokens(&c);
@@ -243,7 +211,7 @@ static void test_token_shapes(void **state)
 	}
 	free(c.tok_shape);
 	free(c.tok_name);
-	hashed_ctx_free(&c);
+	fxm_ctx_clear(&c);
 }
 
 /* Every list the stages registered answers td_tok_in as a scan of its
@@ -259,13 +227,8 @@ static void test_list_slots(void **state)
 	                     "didn't; it's the government's and we're not.";
 	td_doc d;
 	td_actx c;
-	hashed_ctx(&c, &d, text);
-	for (int f = 0; f < 2; f++) {
-		c.tok_ent[f] = malloc(c.tok.n * sizeof *c.tok_ent[f]);
-		assert_non_null(c.tok_ent[f]);
-	}
-	c.a = fx_ann;
-	td_tok_classify(fx_ann, text, c.tok.v, c.tok.n, c.tok_hash, c.tok_ent);
+	fxm_ctx(&c, &d, text, 1);
+	fxm_classify(&c, fx_ann);
 	size_t direct = 0, hits = 0;
 	for (size_t k = 0; k < fx_ann->n_reg; k++) {
 		const char *const *list = fx_ann->reg[k];
@@ -294,9 +257,7 @@ static void test_list_slots(void **state)
 	}
 	assert_true(hits > 0);
 	assert_true(direct * 10 >= fx_ann->n_reg * 9);
-	free(c.tok_ent[0]);
-	free(c.tok_ent[1]);
-	hashed_ctx_free(&c);
+	fxm_ctx_clear(&c);
 }
 
 /* The TEI of the document the pipeline makes of data (as file name) with
