@@ -812,6 +812,28 @@ static void test_flipped(void **state)
 	td_doc_free(b);
 }
 
+/* A new index in dir (made by newdir) of one committed document, id
+ * (also its title and source name), text with the per-token layers
+ * pos[i], lemma[i] (n tokens). */
+static void layered_doc_index(char *dir, size_t dirsz, const char *id,
+        const char *text, size_t n, const char **pos, const char **lemma)
+{
+	newdir(dir, dirsz);
+	td_doc *d;
+	assert_int_equal(td_doc_new(id, text, strlen(text), &d), 0);
+	td_meta_set(&d->meta.title, id);
+	assert_int_equal(td_toklayers_new(n, &d->layers), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(
+		        td_toklayers_set(d->layers, i, pos[i], lemma[i]), 0);
+	td_writer *w;
+	assert_int_equal(td_writer_open(dir, 0, &w), 0);
+	add(w, d, id);
+	assert_int_equal(td_writer_commit(w), 0);
+	td_writer_close(w);
+	td_doc_free(d);
+}
+
 static td_seghdr layers_hdr; /* index_layers' segment header */
 
 /* Indexes text with per-token layers pos[i], lemma[i] (n tokens) as one
@@ -822,19 +844,7 @@ static uint32_t index_layers(
         const char *text, size_t n, const char **pos, const char **lemma)
 {
 	char dir[256], path[300];
-	newdir(dir, sizeof dir);
-	td_doc *d;
-	assert_int_equal(td_doc_new("doc-l", text, strlen(text), &d), 0);
-	td_meta_set(&d->meta.title, "doc-l");
-	assert_int_equal(td_toklayers_new(n, &d->layers), 0);
-	for (size_t i = 0; i < n; i++)
-		assert_int_equal(
-		        td_toklayers_set(d->layers, i, pos[i], lemma[i]), 0);
-	td_writer *w;
-	assert_int_equal(td_writer_open(dir, 0, &w), 0);
-	add(w, d, "l.txt");
-	assert_int_equal(td_writer_commit(w), 0);
-	td_writer_close(w);
+	layered_doc_index(dir, sizeof dir, "doc-l", text, n, pos, lemma);
 	td_index *ix;
 	assert_int_equal(td_index_open(dir, &ix), 0);
 	td_seg *s = td_index_seg(ix, 0);
@@ -852,7 +862,6 @@ static uint32_t index_layers(
 	check_postings(s);
 	td_index_close(ix);
 	assert_int_equal(td_index_check(dir), 0);
-	td_doc_free(d);
 	snprintf(path, sizeof path, "%s/seg-000001.tdx", dir);
 	td_seghdr h;
 	FILE *f = fopen(path, "rb");
@@ -942,20 +951,7 @@ static void test_pos_union(void **state)
 	index_layers(text, N, pos, lemma);
 	/* the same segment, opened again: every tag read as a union */
 	char dir[256];
-	td_doc *d;
-	newdir(dir, sizeof dir);
-	assert_int_equal(td_doc_new("doc-u", text, strlen(text), &d), 0);
-	td_meta_set(&d->meta.title, "doc-u");
-	assert_int_equal(td_toklayers_new(N, &d->layers), 0);
-	for (size_t i = 0; i < N; i++)
-		assert_int_equal(
-		        td_toklayers_set(d->layers, i, pos[i], lemma[i]), 0);
-	td_writer *wr;
-	assert_int_equal(td_writer_open(dir, 0, &wr), 0);
-	add(wr, d, "u.txt");
-	assert_int_equal(td_writer_commit(wr), 0);
-	td_writer_close(wr);
-	td_doc_free(d);
+	layered_doc_index(dir, sizeof dir, "doc-u", text, N, pos, lemma);
 	td_index *ix;
 	assert_int_equal(td_index_open(dir, &ix), 0);
 	td_seg *s = td_index_seg(ix, 0);
@@ -3761,20 +3757,7 @@ static void test_check_scanned_counts(void **state)
 	}
 	text[2 * N - 1] = '\0';
 	char dir[256], path[300];
-	td_doc *d;
-	newdir(dir, sizeof dir);
-	assert_int_equal(td_doc_new("doc-s", text, strlen(text), &d), 0);
-	td_meta_set(&d->meta.title, "doc-s");
-	assert_int_equal(td_toklayers_new(N, &d->layers), 0);
-	for (size_t i = 0; i < N; i++)
-		assert_int_equal(
-		        td_toklayers_set(d->layers, i, pos[i], lemma[i]), 0);
-	td_writer *wr;
-	assert_int_equal(td_writer_open(dir, 0, &wr), 0);
-	add(wr, d, "s.txt");
-	assert_int_equal(td_writer_commit(wr), 0);
-	td_writer_close(wr);
-	td_doc_free(d);
+	layered_doc_index(dir, sizeof dir, "doc-s", text, N, pos, lemma);
 	assert_int_equal(td_index_check(dir), 0);
 	snprintf(path, sizeof path, "%s/seg-000001.tdx", dir);
 	uint8_t *buf;
