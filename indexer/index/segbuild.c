@@ -7,6 +7,7 @@
 #include "config.h"
 #include "docpool.h"
 #include "idcode.h"
+#include "job.h"
 #include "postings.h"
 #include "segbuild.h"
 #include "segformat.h"
@@ -25,7 +26,6 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -812,70 +812,6 @@ static int cmp_span(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* A part of a segment's write run on a thread of its own when the
- * builder has more than one (td_segbuild_set_threads), else on the
- * calling thread when it is joined: run returns 0 or a TD_E code, and its
- * message comes back to the joining thread (errors are per thread). The
- * sorts (presort), the pos and lemma layers (lmjob) and the word ids
- * (idsjob) are such jobs. */
-typedef struct segjob {
-	int (*run)(void *arg);
-	void *arg;
-	int rc;
-	char msg[1024]; /* rc's message, from the job's thread */
-	pthread_t th;
-	int on;  /* the thread runs */
-	int ran; /* run has run */
-} segjob;
-
-static void *segjob_main(void *arg)
-{
-	segjob *j = arg;
-	j->rc = j->run(j->arg);
-	if (j->rc)
-		snprintf(j->msg, sizeof j->msg, "%s", td_error_last());
-	j->ran = 1;
-	return NULL;
-}
-
-/* Starts run(arg) on a thread when threads > 1 (and one can be made);
- * else it runs at segjob_join. */
-static void segjob_start(
-        segjob *j, int (*run)(void *arg), void *arg, int threads)
-{
-	j->run = run;
-	j->arg = arg;
-	j->rc = 0;
-	j->ran = 0;
-	j->on = threads > 1 &&
-	        pthread_create(&j->th, NULL, segjob_main, j) == 0;
-}
-
-/* The job's result: its thread joined, or run here if it has none; 0 or
- * its error, recorded on this thread. */
-static int segjob_join(segjob *j)
-{
-	if (!j->on) {
-		if (!j->ran && j->run) {
-			j->ran = 1;
-			j->rc = j->run(j->arg);
-		}
-		return j->rc;
-	}
-	pthread_join(j->th, NULL);
-	j->on = 0;
-	return j->rc ? td_error(j->rc, "%s", j->msg) : 0;
-}
-
-/* Waits for the job's thread, if one runs (before freeing what it reads
- * or writes). */
-static void segjob_wait(segjob *j)
-{
-	if (j->on)
-		pthread_join(j->th, NULL);
-	j->on = 0;
-}
-
 /* What write_all sorts besides the words, in two parts: the norms, the
  * lemmas and the parts of speech (unless the segment has no layers),
  * needed once the words are written; then the span names and the spans
@@ -890,7 +826,7 @@ typedef struct presort {
 	        *rk[2]; /* the lemmas' [0], the parts of speech' [1] */
 	uint32_t *sorder, *srank; /* the span names' */
 	int part;                 /* being sorted: 0 or 1 */
-	segjob job;
+	td_job job;
 } presort;
 
 static int presort_run(void *arg)
@@ -915,13 +851,13 @@ static int presort_run(void *arg)
 static void presort_start(presort *ps, int part)
 {
 	ps->part = part;
-	segjob_start(&ps->job, presort_run, ps, ps->b->threads);
+	td_job_start(&ps->job, presort_run, ps, ps->b->threads > 1);
 }
 
 /* Waits for the thread and frees the orders write_all did not take. */
 static void presort_clear(presort *ps)
 {
-	segjob_wait(&ps->job);
+	td_job_wait(&ps->job);
 	free(ps->norder);
 	free(ps->nrank);
 	free(ps->sorder);
@@ -1544,7 +1480,7 @@ typedef struct lmjob {
 	lbuilt built[2];
 	uint64_t *share; /* lemma_share's */
 	uint32_t *ustart, *umem;
-	segjob job;
+	td_job job;
 } lmjob;
 
 static int lm_run(void *arg)
@@ -1566,7 +1502,7 @@ static int lm_run(void *arg)
 /* Waits for the thread and frees what the job holds. */
 static void lm_clear(lmjob *j)
 {
-	segjob_wait(&j->job);
+	td_job_wait(&j->job);
 	for (int l = 0; l < 2; l++)
 		lbuilt_clear(&j->built[l]);
 	free(j->share);
@@ -1584,7 +1520,7 @@ typedef struct idsjob {
 	td_buf mem;
 	td_out o;    /* its part, in mem (o.mem set once opened) */
 	td_seghdr h; /* its sections, from the part's start */
-	segjob job;
+	td_job job;
 } idsjob;
 
 static int ids_run(void *arg)
@@ -1610,7 +1546,7 @@ static int ids_join(idsjob *j, td_out *o, td_seghdr *h)
 	if (!j->job.on) /* one thread: written in place */
 		return write_word_ids(o, h, b->ids, b->nids, j->wrank,
 		        b->words.n, pos ? b->pids : NULL, j->prk, b->poss.n);
-	if ((rc = segjob_join(&j->job)))
+	if ((rc = td_job_join(&j->job)))
 		return rc;
 	h->id_bits = j->h.id_bits;
 	memcpy(h->id_tier, j->h.id_tier, sizeof h->id_tier);
@@ -1623,7 +1559,7 @@ static int ids_join(idsjob *j, td_out *o, td_seghdr *h)
 /* Waits for the thread and frees what the job holds. */
 static void ids_clear(idsjob *j)
 {
-	segjob_wait(&j->job);
+	td_job_wait(&j->job);
 	if (j->o.mem)
 		td_out_close(&j->o, 0);
 	td_buf_clear(&j->mem);
@@ -1715,7 +1651,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	        (rc = write_layer(o, h, &b->words, word_order, wrank, b->ids,
 	                 NULL, 0, NULL, NULL, NULL)))
 		goto out;
-	if ((rc = segjob_join(&ps.job)))
+	if ((rc = td_job_join(&ps.job)))
 		goto out;
 	norder = ps.norder;
 	nrank = ps.nrank;
@@ -1730,14 +1666,14 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 		lm = (lmjob){b, h->ntokens, {ord[0], ord[1]}, {rk[0], rk[1]},
 		        word_order, wrank, nrank, {{0}, {0}}, NULL, NULL, NULL,
 		        {0}};
-		segjob_start(&lm.job, lm_run, &lm, b->threads);
+		td_job_start(&lm.job, lm_run, &lm, b->threads > 1);
 	}
 	ij.b = b;
 	ij.wrank = wrank;
 	ij.prk = rk[1];
 	/* one thread: ids_join writes them in place, not through memory */
 	if (b->threads > 1)
-		segjob_start(&ij.job, ids_run, &ij, b->threads);
+		td_job_start(&ij.job, ids_run, &ij, b->threads > 1);
 	/* a norm with one surface form has that word's postings (shared);
 	 * one with more is the union of theirs (format 12): per norm rank its
 	 * words' ranks, ascending, in umem from ustart */
@@ -1790,7 +1726,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 				td_out_end(o, h, sec);
 	}
 	if (!b->no_layers)
-		rc = segjob_join(&lm.job);
+		rc = td_job_join(&lm.job);
 	for (int l = 1; l >= 0 && !rc && !b->no_layers; l--) {
 		const td_strtab *t = l ? &b->poss : &b->lemmas;
 		const uint32_t *ids = l ? b->pids : b->lids;
@@ -1808,7 +1744,7 @@ static int write_all(td_out *o, td_seghdr *h, td_segbuild *b)
 	}
 	if (!rc)
 		release_positions(b);
-	if (!rc && !(rc = segjob_join(&ps.job)))
+	if (!rc && !(rc = td_job_join(&ps.job)))
 		rc = write_spans(o, h, b, &ps);
 out:
 	lm_clear(&lm); /* before the sorts they read are freed */

@@ -8,6 +8,7 @@
 #include "durable.h"
 #include "fault.h"
 #include "index_int.h"
+#include "job.h"
 #include "manifest.h"
 #include "segbuild.h"
 #include "segment.h"
@@ -26,7 +27,6 @@
 #include <malloc.h>
 #endif
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,8 +51,8 @@ typedef struct srcloc {
  * and the manifest entry wait for bg_join, in the writer's thread, so that
  * everything else the writer does happens in the order it did before. */
 typedef struct bgseg {
-	pthread_t th;
-	int on;         /* started, not joined */
+	td_job job;     /* its thread (job.on: started, not joined), the
+	                 * write's error and its message */
 	td_segbuild *b; /* the documents it writes (freed by its thread
 	                 * once written) */
 	td_mseg pend;   /* the deletions among them */
@@ -61,8 +61,6 @@ typedef struct bgseg {
 	char tmp[4200]; /* written here, then renamed */
 	uint64_t size;
 	uint32_t crc;
-	int rc;          /* the write's */
-	char msg[1024];  /* and its message (errors are per thread) */
 	td_profile prof; /* --profile: its CPU time, added to the writer's
 	                  * thread's profile at the join */
 	int profiled;    /* the writer's thread had a profile attached */
@@ -501,7 +499,9 @@ static void give_back(void)
 #endif
 }
 
-static void *bg_main(void *arg)
+/* The job of a flushed segment (bgseg): its file written, its builder
+ * freed. */
+static int bg_write(void *arg)
 {
 	bgseg *g = arg;
 	if (g->profiled)
@@ -509,9 +509,7 @@ static void *bg_main(void *arg)
 	/* the stage the flush ran in when it was written in the writer's
 	 * thread */
 	const char *st = td_profile_enter("segment");
-	g->rc = td_segbuild_write(g->b, g->tmp, &g->size, &g->crc);
-	if (g->rc)
-		snprintf(g->msg, sizeof g->msg, "%s", td_error_last());
+	int rc = td_segbuild_write(g->b, g->tmp, &g->size, &g->crc);
 	/* its documents go now, not at the join: that waits for the next
 	 * flush or the commit, and until then they were a second segment's
 	 * memory beside the one filling (issue 17: -j2 held 150 to 200 MB
@@ -521,7 +519,7 @@ static void *bg_main(void *arg)
 	give_back();
 	td_profile_leave(st);
 	td_profile_attach(NULL);
-	return NULL;
+	return rc;
 }
 
 /* Finishes the flushed segment being written, if any: renames its file
@@ -530,16 +528,15 @@ static void *bg_main(void *arg)
 static int bg_join(td_writer *w)
 {
 	bgseg *g = &w->bg;
-	if (!g->on)
+	if (!g->job.on)
 		return 0;
-	pthread_join(g->th, NULL);
-	g->on = 0;
+	int rc = td_job_join(&g->job);
 	if (g->profiled && td_profile_current())
 		td_profile_add(td_profile_current(), &g->prof);
 	td_segbuild_free(g->b);
 	g->b = NULL;
-	int rc = g->rc ? td_error(g->rc, "%s", g->msg)
-	               : td_rename_tmp(g->tmp, g->path, "segment rename");
+	if (!rc)
+		rc = td_rename_tmp(g->tmp, g->path, "segment rename");
 	if (rc) {
 		free(g->name);
 		free(g->path);
@@ -592,11 +589,10 @@ static int flush(td_writer *w)
 	g->pend = w->pend;
 	g->pend.ndocs = td_segbuild_ndocs(w->b);
 	g->path = path;
-	g->rc = 0;
 	memset(&g->prof, 0, sizeof g->prof);
 	g->profiled = td_profile_current() != NULL;
-	g->on = pthread_create(&g->th, NULL, bg_main, g) == 0;
-	if (!g->on) {
+	td_job_start(&g->job, bg_write, g, 1);
+	if (!g->job.on) {
 		free(g->name);
 		g->name = NULL;
 		/* no thread: written here, as before */
