@@ -195,8 +195,7 @@ int td_annotator_new(const char *lexdir, td_annotator **out)
 		if (stages[i].load)
 			rc = stages[i].load(a, lexdir);
 	if (rc >= 0)
-		rc = td_words_register(a,
-		        (const char *const *const[]){td_subordinators, NULL});
+		rc = td_words_register(a, td_match_lists);
 	if (rc >= 0)
 		rc = td_words_index(a);
 	if (rc < 0) {

@@ -688,6 +688,9 @@ static const char *const perception_verbs[] = {"see", "hear", "feel", "smell",
 static const char *const perceivers[] = {
         "i", "he", "she", "we", "they", "you", NULL};
 
+const char *const *const td_match_lists[] = {
+        td_subordinators, perception_verbs, perceivers, NULL};
+
 int td_perceiving_could(const td_actx *c, size_t t0, size_t i, size_t t1)
 {
 	if (i <= t0 || !td_tok_eq(c, i, "could", 1) ||

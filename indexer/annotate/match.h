@@ -237,6 +237,11 @@ long td_speech_match(const td_actx *c, size_t i, size_t lim);
 int td_words_register(td_annotator *a, const char *const *const *lists);
 /* Subordinating conjunctions (although, if, when ...), NULL-terminated. */
 extern const char *const td_subordinators[];
+/* The word lists of match.c's own rules (td_subordinators, the verbs of
+ * perception and their subjects of td_perceiving_could), NULL-terminated:
+ * td_annotator_new registers them after the stages' lists, so that each
+ * is a bit of the word table as theirs are. */
+extern const char *const *const td_match_lists[];
 /* When sentence [t0,t1) opens with a subordinate clause ("Although X, Y";
  * "Whilst X, Y"), the token of the comma closing it; else t0. Quotes are
  * skipped. */

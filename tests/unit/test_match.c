@@ -214,17 +214,31 @@ static void test_token_shapes(void **state)
 	fxm_ctx_clear(&c);
 }
 
+/* Whether token i of c is one of list's words, by a scan comparing each
+ * (td_tok_eq_slow). */
+static int scan_in(
+        const td_actx *c, size_t i, const char *const *list, int fold)
+{
+	for (size_t j = 0; list[j]; j++)
+		if (td_tok_eq_slow(c, i, list[j], fold))
+			return 1;
+	return 0;
+}
+
 /* Every list the stages registered answers td_tok_in as a scan of its
  * words does (td_tok_eq_slow), at every token and in both foldings:
  * found by address in reg_dir (nearly all of them: they are static
  * arrays side by side), or, taken out of its slot as when another list
- * has it, through td_tok_in_slow. */
+ * has it, through td_tok_in_slow. match.c's own lists (td_match_lists:
+ * td_subordinators, the verbs of perception and their subjects) are
+ * registered too, and the text has words of each. */
 static void test_list_slots(void **state)
 {
 	(void)state;
 	static char text[] = "The officials said he would probably leave, "
 	                     "but THEY and Their friends’ lawyers in Paris "
-	                     "didn't; it's the government's and we're not.";
+	                     "didn't; it's the government's and we're not. "
+	                     "She could not SEE it, although we sense it.";
 	td_doc d;
 	td_actx c;
 	fxm_ctx(&c, &d, text, 1);
@@ -241,11 +255,7 @@ static void test_list_slots(void **state)
 				fx_ann->reg_dir[h] = NULL;
 			for (int fold = 0; fold < 2; fold++)
 				for (size_t i = 0; i < c.tok.n; i++) {
-					int want = 0;
-					for (size_t j = 0; list[j] && !want;
-					        j++)
-						want = td_tok_eq_slow(
-						        &c, i, list[j], fold);
+					int want = scan_in(&c, i, list, fold);
 					assert_int_equal(
 					        td_tok_in(&c, i, list, fold),
 					        want);
@@ -257,6 +267,16 @@ static void test_list_slots(void **state)
 	}
 	assert_true(hits > 0);
 	assert_true(direct * 10 >= fx_ann->n_reg * 9);
+	size_t own = 0;
+	for (size_t m = 0; td_match_lists[m]; m++) {
+		for (size_t k = 0; k < fx_ann->n_reg; k++)
+			own += fx_ann->reg[k] == td_match_lists[m];
+		size_t in = 0;
+		for (size_t i = 0; i < c.tok.n; i++)
+			in += td_tok_in(&c, i, td_match_lists[m], 1);
+		assert_true(in > 0);
+	}
+	assert_int_equal(own, 3);
 	fxm_ctx_clear(&c);
 }
 
