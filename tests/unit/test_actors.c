@@ -1822,18 +1822,10 @@ static void test_title_names_whom_it_named(void **state)
 	        "Jacqueline "
 	        "Kennedy sponsored the series. Then President Kennedy thanked "
 	        "the band, and Mrs. Kennedy smiled.");
-	const td_span *sp;
-	int n = 0;
-	for (int k = 0; (sp = fx_find_nth(d, "persName", "Kennedy", k));
-	        k++, n++) {
-		const char *want =
-		        k < 2 ? "#john-f-kennedy" : "#jacqueline-kennedy";
-		const char *v = td_span_attr(sp, "ref");
-		if (!v || strcmp(v, want))
-			fail_msg("Kennedy number %d: ref %s, want %s", k + 1,
-			        v ? v : "(none)", want);
-	}
-	assert_int_equal(n, 3);
+	fx_expect_each(d, "persName", "Kennedy", 2, "ref", "#john-f-kennedy");
+	fx_expect_nth(
+	        d, "persName", "Kennedy", 2, "ref", "#jacqueline-kennedy");
+	assert_null(fx_find_nth(d, "persName", "Kennedy", 3));
 	fx_expect(d, "persName", "Jacqueline Kennedy", "ref",
 	        "#jacqueline-kennedy");
 	td_doc_free(d);
@@ -1859,17 +1851,9 @@ static void test_org_short_forms_by_head(void **state)
 	        "had closed. The Federal Bureau of Investigation was told, and "
 	        "the Bureau agreed. Why should the CTA pay?");
 	fx_expect(d, "orgName", "National Gallery", "ref", "#national-gallery");
-	const td_span *sp;
-	int n = 0;
-	for (int k = 0; (sp = fx_find_nth(d, "orgName", "Gallery", k));
-	        k++, n++) {
-		const char *v = td_span_attr(sp, "ref");
-		if (!v || strcmp(v, "#national-gallery"))
-			fail_msg("Gallery number %d: ref %s", k + 1,
-			        v ? v : "(none)");
-	}
 	/* Director, the Gallery's, had closed; not "at the Gallery" */
-	assert_int_equal(n, 3);
+	fx_expect_each(d, "orgName", "Gallery", 3, "ref", "#national-gallery");
+	assert_null(fx_find_nth(d, "orgName", "Gallery", 3));
 	fx_expect(d, "orgName", "Transylvania Symphony", "ref",
 	        "#transylvania-symphony-orchestra");
 	fx_expect(d, "persName", "Pfohl", "ref", "#james-christian-pfohl");
@@ -1936,15 +1920,8 @@ static void test_people_as_state_own_country(void **state)
 	(void)state;
 	td_doc *d = fx_one("1961-05-02", "The Belgians felt obliged to act. "
 	                                 "Why did the Belgians grant it?");
-	const td_span *sp;
-	int n = 0;
-	for (int k = 0; (sp = fx_find_nth(d, "rs", "Belgians", k)); k++, n++) {
-		const char *v = td_span_attr(sp, "ref");
-		if (!v || strcmp(v, "#belgium"))
-			fail_msg("Belgians number %d: ref %s", k + 1,
-			        v ? v : "(none)");
-	}
-	assert_int_equal(n, 2);
+	fx_expect_each(d, "rs", "Belgians", 2, "ref", "#belgium");
+	assert_null(fx_find_nth(d, "rs", "Belgians", 2));
 	td_doc_free(d);
 	d = fx_one("1961-08-23",
 	        "The band came from North Carolina. The Soviet Union "
