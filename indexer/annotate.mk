@@ -4,7 +4,8 @@ indexer_libtagdex_a_SOURCES += indexer/annotate/annotate.h indexer/annotate/anno
 	indexer/annotate/match.h indexer/annotate/match.c indexer/annotate/patset.h \
 	indexer/annotate/lexicons.h indexer/annotate/lexicons.c
 indexer_libtagdex_a_SOURCES += indexer/annotate/actors.c indexer/annotate/quotes.c \
-	indexer/annotate/hedges.c indexer/annotate/labels.c indexer/annotate/dates.c
+	indexer/annotate/hedges.c indexer/annotate/labels.c indexer/annotate/dates.c \
+	indexer/annotate/names.h indexer/annotate/names.c
 lexicondir = $(pkgdatadir)/lexicons
 dist_lexicon_DATA = corpus/lexicons/actors.tsv corpus/lexicons/hedges.tsv \
 	corpus/lexicons/speech_verbs.tsv corpus/lexicons/titles.tsv \

@@ -16,6 +16,7 @@
 #include "hash.h"
 
 #include "match.h"
+#include "names.h"
 #include "vec.h"
 #include "util.h"
 
@@ -5686,6 +5687,70 @@ static int lexicon_word_nicknames(td_actx *c, unsigned char *in)
  * 11), in one pass over the marks of named_tokens, which each rule
  * updates: cited authors and vocatives, surnames after honorifics, given
  * names acting, lists. */
+/* ---------------------------------------------- names by part of speech */
+
+/* names.c's word test: a word of a name (name_token) that is no actor's,
+ * title's, place's, organisation head's or month's word, no acronym in
+ * capitals, and held by no mention (word_of_actor: other rules decided
+ * on it) but a one-word person's keyed by itself (one_word_person: "Lafe
+ * Tolbert" after a rule took "Tolbert's wife"; fullest_forms then keys
+ * both by the longer). */
+static int pos_name_word(
+        const td_actx *c, void *ctx, size_t t, size_t s0, size_t s1)
+{
+	(void)ctx;
+	(void)s0;
+	const char *w = td_tok_str(c, t);
+	return name_token(c, t) &&
+	       !(td_tok_len(c, t) >= 2 && w[1] >= 'A' && w[1] <= 'Z') &&
+	       actor_match(c, t, s1) < 0 &&
+	       td_patset_match(&c->a->title_pats, c, t, s1) < 0 &&
+	       td_patset_match(&c->a->place_pats, c, t, s1) < 0 &&
+	       !in_list(c, t, org_heads, 0) && !in_list(c, t, place_heads, 0) &&
+	       !in_list(c, t, dateline_months, 0) &&
+	       !in_list(c, t, address_nouns, 0) &&
+	       !in_list(c, t, street_words, 0) &&
+	       !in_list(c, t, street_abbrevs, 0) &&
+	       !in_list(c, t, body_ends, 0) && !in_list(c, t, thing_ends, 0) &&
+	       !in_list(c, t, proper_heads, 0) &&
+	       !in_list(c, t, school_heads, 0) &&
+	       !in_list(c, t, venue_heads, 0) &&
+	       !in_list(c, t, body_heads, 0) && person_word(c, t, s1) != 'x' &&
+	       (!word_of_actor(c, t) || one_word_person(c, t)) &&
+	       !short_of_named(c, t);
+}
+
+static int rename_key(
+        td_actx *c, const char *old, const char *key, const char *name);
+
+/* names.c's writer: the person keyed by the form [f0, f1) at [t0, t1).
+ * A one-word person keyed by the form's last word ("Tolbert's wife"
+ * before "Lafe Tolbert" was found) is that person: its key becomes the
+ * form's. */
+static int pos_name_take(
+        td_actx *c, void *ctx, size_t t0, size_t t1, size_t f0, size_t f1)
+{
+	(void)ctx;
+	const td_dyn *d;
+	int rc = add_dyn(c, f0, f1, "person", NULL, &d);
+	if (rc < 0)
+		return rc;
+	const td_mention *p;
+	if (f1 - f0 >= 2 && t0 == f0 && (p = one_word_person(c, f1 - 1)) &&
+	        strcmp(p->key, d->key) &&
+	        (rc = rename_key(c, p->key, d->key, d->name)) < 0)
+		return rc;
+	return emit(c, t0, t1, d->key, "person", d->name, 0, 0, NULL);
+}
+
+/* Persons no rule above found, named by proper nouns and weighed by
+ * their evidence (names.c). */
+static int pos_names(td_actx *c, unsigned char *in)
+{
+	const td_names_ops ops = {pos_name_word, pos_name_take, NULL};
+	return td_names_find(c, in, &ops);
+}
+
 static int one_word_names(td_actx *c)
 {
 	unsigned char *in = named_tokens(c);
@@ -5719,6 +5784,8 @@ static int one_word_names(td_actx *c)
 		rc = carrier_short_forms(c, in);
 	for (size_t si = 0; si < c->n_sents && rc >= 0; si++)
 		rc = name_lists(c, in, c->sents[si].t0, c->sents[si].t1);
+	if (rc >= 0)
+		rc = pos_names(c, in);
 	free(in);
 	return rc < 0 ? rc : 0;
 }

@@ -3088,6 +3088,41 @@ static void test_session20_demonym_nickname(void **state)
 	td_doc_free(d);
 }
 
+/* Session 21: persons by part of speech and evidence (names.c). A run of
+ * proper nouns that no list holds is a person when one of its uses has
+ * evidence weighed in names.c's table: the subject of a verb only persons
+ * do, an age, a title, a role in apposition, the possessor of kin; the
+ * document's other uses follow, a one-word use of the last word is the
+ * same person (fullest form). A place after "in", a modifier of a noun,
+ * a name after a determiner are none. */
+static void test_session21_names_by_evidence(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "Lafe Tolbert sighed and looked down at the river.",
+	        "The stage was late, and Tolbert's wife was on it.",
+	        "\"It will come, Tolbert,\" said the agent."};
+	td_doc *d = fx_doc("1961-06-10", story, 3);
+	fx_expect(d, "persName", "Lafe Tolbert", "ref", "#lafe-tolbert");
+	for (int k = 0; k < 2; k++) {
+		const td_span *x = fx_find_nth(d, "persName", "Tolbert", k);
+		assert_non_null(x);
+		assert_string_equal(td_span_attr(x, "ref"), "#lafe-tolbert");
+	}
+	td_doc_free(d);
+
+	const char *const news[] = {
+	        "Orval Tenney, 31, was treated for cuts and released.",
+	        "Firemen from Canfield fought the blaze for an hour.",
+	        "The Pequod sailed at noon, and Brent crude rose."};
+	d = fx_doc("1961-06-10", news, 3);
+	fx_expect(d, "persName", "Orval Tenney", "ref", "#orval-tenney");
+	assert_null(fx_find(d, "persName", "Canfield"));
+	assert_null(fx_find(d, "persName", "Pequod"));
+	assert_null(fx_find(d, "persName", "Brent"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3211,6 +3246,7 @@ int main(void)
 	        cmocka_unit_test(test_session20_nickname_given_to_named_person),
 	        cmocka_unit_test(test_session20_rank_one_word_spread),
 	        cmocka_unit_test(test_session20_demonym_nickname),
+	        cmocka_unit_test(test_session21_names_by_evidence),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
