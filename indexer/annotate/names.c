@@ -21,8 +21,8 @@ enum {
 	EV_ACTS,       /* subject of a verb only persons do: "Lafe sighed",
 	                * or of a verb of action governing his/her */
 	EV_SAYS,       /* subject of a verb of saying: "Tolbert said" */
-	EV_SAID_BY,    /* after a verb of saying at a clause's end: "said
-	                * Lacey." */
+	EV_SAID_BY,    /* after a quotation's closing mark and a verb of
+	                * saying, at a clause's end: "\"...,\" said Lacey." */
 	EV_ROLE,       /* a noun for a person in apposition, after or
 	                * before: "Lekuton, the guide", "the foreman, Orr" */
 	EV_AGE,        /* an age in commas after it: "Orval Tenney, 31," */
@@ -36,7 +36,8 @@ enum {
 	EV_FULL,       /* two or three proper nouns together */
 	NO_DETERMINER, /* a determiner before it: "the Pequod" */
 	NO_MODIFIER,   /* it modifies a noun after it: "Brent crude" */
-	NO_PLACE,      /* after a preposition of place: "in Canfield" */
+	NO_PLACE,      /* after a preposition of place, or "of" after a
+	                * name: "in Canfield", "Gray of Albany" */
 	NO_OPENER,     /* one word opening its sentence: a capital by
 	                * position only */
 	EV_N
@@ -186,11 +187,10 @@ static unsigned features(
 			}
 		}
 	}
-	/* before it: a verb of saying, and the clause ends after it */
+	/* before it: a quotation's closing mark and a verb of saying, and
+	 * the clause ends after it */
 	if (t0 >= s0 + 2 && speech_verb(c, t0 - 1, s1) &&
-	        td_tok_is_lower(c, t0 - 1) &&
-	        (td_tok_eq(c, t0 - 2, ",", 0) ||
-	                td_tok_in(c, t0 - 2, marks, 0)) &&
+	        td_tok_is_lower(c, t0 - 1) && td_tok_in(c, t0 - 2, marks, 0) &&
 	        (t1 >= s1 || td_tok_eq(c, t1, ".", 0) ||
 	                td_tok_eq(c, t1, ",", 0) || td_tok_eq(c, t1, ";", 0)))
 		f |= 1u << EV_SAID_BY;
@@ -255,6 +255,10 @@ static unsigned features(
 		f |= 1u << NO_MODIFIER;
 	if (t0 > s0 && td_tok_in(c, t0 - 1, place_preps, 0) &&
 	        !(t1 < s1 && td_tok_eq(c, t1, "'s", 1)))
+		f |= 1u << NO_PLACE;
+	/* a home town after a person's name: "James Gray of Albany" */
+	if (t0 >= s0 + 2 && td_tok_eq(c, t0 - 1, "of", 0) &&
+	        td_tok_is_cap(c, t0 - 2) && td_tok_pos_is(c, t0 - 2, "NNP"))
 		f |= 1u << NO_PLACE;
 	if (t1 - t0 == 1 && t0 == first)
 		f |= 1u << NO_OPENER;

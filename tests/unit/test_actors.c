@@ -3123,6 +3123,27 @@ static void test_session21_names_by_evidence(void **state)
 	td_doc_free(d);
 }
 
+/* Session 21: evidence against a person in names.c's table. A home town
+ * after a person's name ("Gray of Albany said no, and he ...": a verb
+ * of saying and "he" are the person's, not the town's) and a name given
+ * to a thing ("called Composite,": a verb of saying counts before a
+ * name only after a quotation's closing mark) are no persons; a speaker
+ * named after a quotation is one. */
+static void test_session21_names_against_evidence(void **state)
+{
+	(void)state;
+	const char *const news[] = {
+	        "State chairman James Gray of Albany said no, and he did not "
+	        "mince words.",
+	        "The collection, called Composite, is new this fall.",
+	        "\"We leave at noon,\" said Lekuton."};
+	td_doc *d = fx_doc("1961-06-10", news, 3);
+	assert_null(fx_find(d, "persName", "Albany"));
+	assert_null(fx_find(d, "persName", "Composite"));
+	fx_expect(d, "persName", "Lekuton", "ref", "#lekuton");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3247,6 +3268,7 @@ int main(void)
 	        cmocka_unit_test(test_session20_rank_one_word_spread),
 	        cmocka_unit_test(test_session20_demonym_nickname),
 	        cmocka_unit_test(test_session21_names_by_evidence),
+	        cmocka_unit_test(test_session21_names_against_evidence),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
