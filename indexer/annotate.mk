@@ -5,14 +5,16 @@ indexer_libtagdex_a_SOURCES += indexer/annotate/annotate.h indexer/annotate/anno
 	indexer/annotate/lexicons.h indexer/annotate/lexicons.c
 indexer_libtagdex_a_SOURCES += indexer/annotate/actors.c indexer/annotate/quotes.c \
 	indexer/annotate/hedges.c indexer/annotate/labels.c indexer/annotate/dates.c \
-	indexer/annotate/names.h indexer/annotate/names.c
+	indexer/annotate/names.h indexer/annotate/names.c \
+	indexer/annotate/claim_model.h indexer/annotate/claim_model.c
 lexicondir = $(pkgdatadir)/lexicons
 dist_lexicon_DATA = corpus/lexicons/actors.tsv corpus/lexicons/hedges.tsv \
 	corpus/lexicons/speech_verbs.tsv corpus/lexicons/titles.tsv \
 	corpus/lexicons/places.tsv corpus/lexicons/claim_cues.tsv \
 	corpus/lexicons/given_names.tsv
 dist_lexicon_DATA += corpus/lexicons/subdivisions.tsv corpus/lexicons/clubs.tsv \
-	corpus/lexicons/stance.tsv corpus/lexicons/person_words.tsv
+	corpus/lexicons/stance.tsv corpus/lexicons/person_words.tsv \
+	corpus/lexicons/claim_model.tsv
 bin_PROGRAMS += indexer/tagdex-eval
 indexer_tagdex_eval_SOURCES = indexer/programs/score.c
 indexer_tagdex_eval_LDADD = $(TD_LIBS)

@@ -33,6 +33,8 @@ struct td_annotator {
 	td_patset hedge_pats;  /* folded */
 	td_patset speech_pats; /* folded */
 	td_patset claim_pats;  /* folded */
+	/* claim_model.tsv (claim_model.h): the #claim decision's weights */
+	struct td_claim_model *claim_model;
 	/* grammar-word lists the stages registered (td_words_register), and
 	 * after td_annotator_new hash tables over them: lists by address,
 	 * words by (list, fold, word hash) */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "claim_model.h"
 #include "match.h"
 #include "util.h"
 
@@ -79,6 +80,8 @@ int td_labels_load(td_annotator *a, const char *dir)
 	int rc = td_lex_each(dir, "claim_cues.tsv", claim_cue_row, a);
 	if (!rc)
 		rc = td_lex_each(dir, "stance.tsv", stance_row, a);
+	if (!rc)
+		rc = td_claim_model_load(a, dir);
 	td_patset_sort(&a->claim_pats);
 	return rc;
 }
@@ -86,6 +89,7 @@ int td_labels_load(td_annotator *a, const char *dir)
 void td_labels_unload(td_annotator *a)
 {
 	td_patset_clear(&a->claim_pats);
+	td_claim_model_unload(a);
 }
 
 /* Inline: the rules call these for every token with many words, and the
@@ -3307,6 +3311,10 @@ int td_labels_apply(td_actx *c)
 	unsigned char *mask = malloc(c->tok.n ? c->tok.n : 1);
 	if (!mask)
 		return td_error(TD_ENOMEM, "out of memory");
+	/* TAGDEX_CLAIM_DUMP=FILE: each sentence's claim features appended to
+	 * FILE, for scripts/claim-model.py (one document at a time: -j1) */
+	const char *dump_path = getenv("TAGDEX_CLAIM_DUMP");
+	FILE *dump = dump_path && *dump_path ? fopen(dump_path, "a") : NULL;
 	for (size_t si = 0; si < c->n_sents; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 		if (t0 >= t1)
@@ -3435,11 +3443,28 @@ int td_labels_apply(td_actx *c)
 		if (!pred && !claim && !question &&
 		        (stance || extraposed_judgement(c, t0, t1, mask)))
 			claim = 1;
+		/* the decision is the model's, the rules' one of its
+		 * features */
+		if (c->a->claim_model || dump) {
+			td_claim_rules r = {claim, pred, question, deontic,
+			        eval, judge, recommend, stance, any_unit, rep,
+			        own_clause, report_verb, plan, separate,
+			        hyp_eval};
+			double x[TD_CLAIM_NFEAT];
+			td_claim_features(c, si, mask, &r, x);
+			if (dump)
+				td_claim_dump(dump, c, si, x);
+			if (c->a->claim_model)
+				claim = td_claim_score(c->a->claim_model, x) >
+				        c->a->claim_model->threshold;
+		}
 		if (pred)
 			c->sflags[si] |= TD_SF_PREDICTION;
 		if (claim)
 			c->sflags[si] |= TD_SF_CLAIM;
 	}
+	if (dump)
+		fclose(dump);
 	free(mask);
 	return 0;
 }

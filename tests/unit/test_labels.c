@@ -1,5 +1,8 @@
 /* test_labels.c: the sentence labels #prediction, #hedged and #claim. */
 #include "annotate_fixture.h"
+#include "claim_model.h"
+
+#include <unistd.h>
 
 static int has(const char *ana, const char *v)
 {
@@ -1743,6 +1746,234 @@ static void test_elliptic_answer(void **state)
 	                               "clerk said."));
 }
 
+/* Session 21: claim_model.tsv is read whole (every feature, a threshold)
+ * or refused with the file and line; the score is the dot product. */
+static void put_model(const char *dir, const char *skip, const char *extra)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/claim_model.tsv", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("# weights\n", f);
+	for (size_t k = 0; td_claim_feature_name(k); k++)
+		if (!skip || strcmp(skip, td_claim_feature_name(k)))
+			fprintf(f, "%s\t%zu\n", td_claim_feature_name(k), k);
+	fputs(extra, f);
+	fclose(f);
+}
+
+static void expect_model_error(const char *dir, const char *msg)
+{
+	td_annotator *a = calloc(1, sizeof *a);
+	assert_non_null(a);
+	assert_int_not_equal(td_claim_model_load(a, dir), 0);
+	assert_non_null(strstr(td_error_last(), msg));
+	td_annotator_free(a);
+}
+
+static void test_claim_model_file(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/test_labels.XXXXXX", path[512], want[600];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/claim_model.tsv", dir);
+	expect_model_error(dir, path);
+	put_model(dir, NULL, "@threshold\t0.5\nmystery\t1\n");
+	snprintf(want, sizeof want, "%s:%d: unknown feature mystery", path,
+	        TD_CLAIM_NFEAT + 3);
+	expect_model_error(dir, want);
+	put_model(dir, NULL, "@threshold\thigh\n");
+	snprintf(want, sizeof want, "%s:%d: need a feature and its weight",
+	        path, TD_CLAIM_NFEAT + 2);
+	expect_model_error(dir, want);
+	put_model(dir, NULL, "@threshold\t1\nbias\t2\n");
+	expect_model_error(dir, "feature bias given twice");
+	put_model(dir, "rule_claim", "@threshold\t1\n");
+	expect_model_error(dir, "no weight for feature rule_claim");
+	put_model(dir, NULL, "");
+	expect_model_error(dir, "no @threshold row");
+
+	put_model(dir, NULL, "@threshold\t2.5\n");
+	td_annotator *a = calloc(1, sizeof *a);
+	assert_non_null(a);
+	assert_int_equal(td_claim_model_load(a, dir), 0);
+	assert_non_null(a->claim_model);
+	double x[TD_CLAIM_NFEAT] = {0};
+	x[0] = 1;
+	x[3] = 1;
+	x[5] = 0.5;
+	/* weights 0, 1, 2, ...: 0 + 3 + 2.5 */
+	assert_true(td_claim_score(a->claim_model, x) > 5.49 &&
+	            td_claim_score(a->claim_model, x) < 5.51);
+	assert_true(a->claim_model->threshold == 2.5);
+	td_annotator_free(a);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+/* The features a sentence gets, as TAGDEX_CLAIM_DUMP writes them for
+ * scripts/claim-model.py: the author's modal, person, negation,
+ * connective and copula; a quotation and a verb of saying. */
+static double dumped(const char *line, const char *name)
+{
+	const char *p = strchr(line, '\t');
+	assert_non_null(p);
+	p = strchr(p + 1, '\t');
+	assert_non_null(p);
+	for (size_t k = 0; td_claim_feature_name(k); k++) {
+		char *end;
+		double v = strtod(p + 1, &end);
+		if (strcmp(td_claim_feature_name(k), name) == 0)
+			return v;
+		p = end;
+	}
+	fail_msg("no feature %s", name);
+	return 0;
+}
+
+static void test_claim_features_dump(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_labels_dump.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	/* the project's lexicons and model (the group's are the rules') */
+	td_annotator *rules = fx_ann;
+	assert_int_equal(
+	        td_annotator_new(TD_SRCDIR "/corpus/lexicons", &fx_ann), 0);
+	assert_int_equal(setenv("TAGDEX_CLAIM_DUMP", path, 1), 0);
+	td_doc *d = fx_one("2024-01-19",
+	        "We should not wait, because the plan is dangerous.\n"
+	        "“The plan failed,” she said.");
+	unsetenv("TAGDEX_CLAIM_DUMP");
+	const td_claim_model *m = fx_ann->claim_model;
+	assert_non_null(m);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char a[2048], b[2048];
+	assert_non_null(fgets(a, sizeof a, f));
+	assert_non_null(fgets(b, sizeof b, f));
+	assert_null(fgets(b + 1000, 100, f));
+	fclose(f);
+	unlink(path);
+	assert_true(strstr(a, "\tWe should not wait") != NULL);
+	assert_true(dumped(a, "bias") == 1);
+	assert_true(dumped(a, "rule_claim") == 1);
+	assert_true(dumped(a, "cue_deontic") == 1);
+	assert_true(dumped(a, "modal_deontic") == 1);
+	assert_true(dumped(a, "person_first") == 1);
+	assert_true(dumped(a, "negation") == 1);
+	assert_true(dumped(a, "connective") == 1);
+	assert_true(dumped(a, "copula_adj") == 1);
+	assert_true(dumped(a, "quote_any") == 0);
+	assert_true(dumped(a, "len_6_12") == 1);
+	assert_true(dumped(a, "genre_other") == 1);
+	assert_true(dumped(b, "quote_any") == 1);
+	assert_true(dumped(b, "speech_verb") == 1);
+	assert_true(dumped(b, "person_first") == 0);
+	assert_true(dumped(b, "para_first") == 0);
+	assert_true(dumped(a, "para_first") == 1);
+	/* the decision is the model's score over these features */
+	const char *lines[2] = {a, b};
+	for (int k = 0; k < 2; k++) {
+		double x[TD_CLAIM_NFEAT];
+		for (size_t j = 0; j < TD_CLAIM_NFEAT; j++)
+			x[j] = dumped(lines[k], td_claim_feature_name(j));
+		assert_int_equal(td_claim_score(m, x) > m->threshold,
+		        has(fx_ana(d, (size_t)k), "#claim"));
+	}
+	td_doc_free(d);
+	td_annotator_free(fx_ann);
+	fx_ann = rules;
+}
+
+/* The model decides, whatever the rules say: with the bias alone over
+ * the threshold every sentence is a claim, a plain report too; with it
+ * under, none is, a recommendation neither. */
+static void claim_model_bias(const char *dir, double bias)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/claim_model.tsv", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	for (size_t k = 0; td_claim_feature_name(k); k++)
+		fprintf(f, "%s\t%g\n", td_claim_feature_name(k),
+		        k == 0 ? bias : 0.0);
+	fputs("@threshold\t0\n", f);
+	fclose(f);
+}
+
+static void test_claim_model_decides(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/test_labels_bias.XXXXXX", cmd[1024];
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "cp '%s'/corpus/lexicons/*.tsv '%s'/",
+	        TD_SRCDIR, dir);
+	assert_int_equal(system(cmd), 0);
+	td_annotator *rules = fx_ann;
+	for (int on = 0; on < 2; on++) {
+		claim_model_bias(dir, on ? 1 : -1);
+		assert_int_equal(td_annotator_new(dir, &fx_ann), 0);
+		td_doc *d = fx_one("2024-01-19",
+		        "The two ministers met on Tuesday in Seoul.\n"
+		        "The allies should continue to fulfil their pledges.");
+		assert_int_equal(has(fx_ana(d, 0), "#claim"), on);
+		assert_int_equal(has(fx_ana(d, 1), "#claim"), on);
+		td_doc_free(d);
+		td_annotator_free(fx_ann);
+	}
+	fx_ann = rules;
+	/* the rules alone: the report is none, the recommendation one */
+	td_doc *d = fx_one("2024-01-19",
+	        "The two ministers met on Tuesday in Seoul.\n"
+	        "The allies should continue to fulfil their pledges.");
+	assert_false(has(fx_ana(d, 0), "#claim"));
+	assert_true(has(fx_ana(d, 1), "#claim"));
+	td_doc_free(d);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* The rule tests above pin the rules' decision, which the model reads
+ * as its feature rule_claim: they run with a copy of the project's
+ * lexicons whose claim_model.tsv is the rules' decision alone (rule_claim
+ * weight 1, the rest 0, threshold 0.5); the model's tests use the
+ * project's own file. */
+static char labels_lexdir[] = "/tmp/test_labels_lex.XXXXXX";
+
+static int labels_setup(void **state)
+{
+	char cmd[1024];
+	if (!mkdtemp(labels_lexdir))
+		return -1;
+	snprintf(cmd, sizeof cmd, "cp '%s'/corpus/lexicons/*.tsv '%s'/",
+	        TD_SRCDIR, labels_lexdir);
+	if (system(cmd) != 0)
+		return -1;
+	char path[512];
+	snprintf(path, sizeof path, "%s/claim_model.tsv", labels_lexdir);
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return -1;
+	for (size_t k = 0; td_claim_feature_name(k); k++)
+		fprintf(f, "%s\t%d\n", td_claim_feature_name(k),
+		        strcmp(td_claim_feature_name(k), "rule_claim") == 0);
+	fputs("@threshold\t0.5\n", f);
+	fclose(f);
+	(void)state;
+	return td_annotator_new(labels_lexdir, &fx_ann);
+}
+
+static int labels_teardown(void **state)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", labels_lexdir);
+	fx_teardown(state);
+	return system(cmd) != 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1828,6 +2059,9 @@ int main(void)
 	        cmocka_unit_test(test_fiction_relayed_account),
 	        cmocka_unit_test(test_fiction_quoted_decision),
 	        cmocka_unit_test(test_elliptic_answer),
+	        cmocka_unit_test(test_claim_model_file),
+	        cmocka_unit_test(test_claim_features_dump),
+	        cmocka_unit_test(test_claim_model_decides),
 	};
-	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
+	return cmocka_run_group_tests(tests, labels_setup, labels_teardown);
 }

@@ -1,0 +1,59 @@
+/* claim_model.h: the #claim decision as a logistic model whose weights
+ * are data (corpus/lexicons/claim_model.tsv, trained from the gold by
+ * scripts/claim-model.py): features of a sentence, computed once, and
+ * their dot product with the weights. The rules of labels.c give the
+ * model their own decision and cues as features; this file adds general
+ * ones (quotation, modals, person, negation, copula, tense, genre, part
+ * of speech, length). Internal to the annotation.
+ */
+#ifndef TAGDEX_CLAIM_MODEL_H
+#define TAGDEX_CLAIM_MODEL_H
+
+#include <stdio.h>
+
+#include "annotate.h"
+
+/* What labels.c's rules found in a sentence, as 0/1. */
+typedef struct td_claim_rules {
+	int claim, pred, question, deontic, eval, judge, recommend, stance;
+	int any_unit, rep, own_clause, report_verb, plan, separate, hyp_eval;
+} td_claim_rules;
+
+/* The number of features (the bias first), and the name of feature k
+ * (NULL past the last): the names the weights file uses. */
+enum { TD_CLAIM_NFEAT = 68 };
+const char *td_claim_feature_name(size_t k);
+
+/* The weights of claim_model.tsv: one per feature, and the threshold on
+ * the score (the log-odds) from which a sentence is a claim. */
+typedef struct td_claim_model {
+	double w[TD_CLAIM_NFEAT];
+	double threshold;
+} td_claim_model;
+
+/* Reads dir/claim_model.tsv into a->claim_model (owned by a): rows
+ * "FEATURE<TAB>WEIGHT" for every feature and "@threshold<TAB>VALUE". A
+ * missing file, an unknown or repeated feature name, a weight that is
+ * not a number or a missing row is an error naming the file (and line);
+ * TD_ENOMEM when out of memory. Registers the grammar words the features
+ * read. 0 on success. */
+int td_claim_model_load(td_annotator *a, const char *dir);
+/* Frees a->claim_model (NULL after). */
+void td_claim_model_unload(td_annotator *a);
+
+/* Fills x[TD_CLAIM_NFEAT] for sentence si (tokens [t0, t1)); rep_mask[i -
+ * t0] & 1 is set for a token of words reported from an actor (labels.c's
+ * M_REP mask). Reads the document, the POS layer and the rules' r. */
+void td_claim_features(const td_actx *c, size_t si,
+        const unsigned char *rep_mask, const td_claim_rules *r, double *x);
+
+/* The model's score of x (the log-odds) */
+double td_claim_score(const td_claim_model *m, const double *x);
+
+/* Writes one line for sentence si to f: the source file name, the
+ * sentence number, the features and the sentence's text (tabs and
+ * newlines as spaces), tab-separated: what scripts/claim-model.py reads
+ * (TAGDEX_CLAIM_DUMP). */
+void td_claim_dump(FILE *f, const td_actx *c, size_t si, const double *x);
+
+#endif
