@@ -233,8 +233,38 @@ static int genre_is(const td_actx *c, const char *const *prefixes)
 	return 0;
 }
 
+/* Token i's tag, "" before the pos stage (as td_tok_pos_is reads it) */
+static const char *tag_of(const td_actx *c, size_t i)
+{
+	if (!c->pos || i >= c->tok.n)
+		return "";
+	const char *t = c->a->pos_name[c->pos[i]];
+	return t ? t : td_tok_pos(c, i);
+}
+
+enum { SI_SAID = 1, SI_MENT1 = 2, SI_MENT2 = 4 };
+
+unsigned char *td_claim_sentence_info(const td_actx *c)
+{
+	unsigned char *s = calloc(c->n_sents ? c->n_sents : 1, 1);
+	if (!s)
+		return NULL;
+	for (size_t k = 0; k < c->n_said; k++)
+		if (c->said[k].sent >= 0 &&
+		        (size_t)c->said[k].sent < c->n_sents)
+			s[c->said[k].sent] |= SI_SAID;
+	for (size_t k = 0; k < c->n_ments; k++) {
+		int j = c->ments[k].sent;
+		if (j < 0 || (size_t)j >= c->n_sents || c->ments[k].pronoun)
+			continue;
+		s[j] |= s[j] & SI_MENT1 ? SI_MENT2 : SI_MENT1;
+	}
+	return s;
+}
+
 void td_claim_features(const td_actx *c, size_t si,
-        const unsigned char *rep_mask, const td_claim_rules *r, double *x)
+        const unsigned char *rep_mask, const unsigned char *sinfo,
+        const td_claim_rules *r, double *x)
 {
 	static const char *const fiction[] = {"fiction", NULL};
 	static const char *const learned[] = {
@@ -278,24 +308,42 @@ void td_claim_features(const td_actx *c, size_t si,
 		quoted += q;
 		reported += !own;
 		nums += td_tok_is_num(c, i);
-		if (td_tok_pos_is(c, i, "JJ*"))
+		/* the tag read once, its letters compared: this loop sees
+		 * every token of the document */
+		const char *tg = tag_of(c, i);
+		char g0 = tg[0], g1 = g0 ? tg[1] : 0, g2 = g1 ? tg[2] : 0;
+		int jj = g0 == 'J' && g1 == 'J', rb = g0 == 'R' && g1 == 'B';
+		if (jj)
 			adj++;
-		else if (td_tok_pos_is(c, i, "RB*"))
+		else if (rb)
 			adv++;
-		else if (td_tok_pos_is(c, i, "NNP*"))
+		else if (g0 == 'N' && g1 == 'N' && g2 == 'P')
 			propn++;
-		else if (td_tok_pos_is(c, i, "PRP*"))
+		else if (g0 == 'P' && g1 == 'R' && g2 == 'P')
 			pron++;
-		else if (td_tok_pos_is(c, i, "VB*"))
+		else if (g0 == 'V' && g1 == 'B')
 			verb++;
-		if (td_tok_pos_is(c, i, "JJR") || td_tok_pos_is(c, i, "JJS") ||
-		        td_tok_pos_is(c, i, "RBR") ||
-		        td_tok_pos_is(c, i, "RBS"))
+		if ((jj || rb) && (g2 == 'R' || g2 == 'S') && !tg[3])
 			x[F_COMPAR] = 1;
-		if (td_tok_any(c, i, cm_speech))
+		/* a token in no word list (tok_ent 0) is in none of these:
+		 * most content words, spared ten look-ups */
+		int listed = !c->tok_ent[1] || c->tok_ent[1][i];
+		if (listed && td_tok_any(c, i, cm_speech))
 			x[F_SPEECH] = 1;
 		if (!own)
 			continue;
+		if (!listed) {
+			if (g0 == 'C' && g1 == 'D' && !g2 &&
+			        td_tok_len(c, i) == 4 &&
+			        (td_tok_str(c, i)[0] == '1' ||
+			                td_tok_str(c, i)[0] == '2'))
+				x[F_TIME] = 1;
+			if (g0 == 'V' && g1 == 'B' && g2 && !tg[3]) {
+				past |= g2 == 'D';
+				present |= g2 == 'Z' || g2 == 'P';
+			}
+			continue;
+		}
 		if (td_tok_any(c, i, cm_deontic))
 			x[F_MDEONTIC] = 1;
 		if (td_tok_any(c, i, cm_possib))
@@ -313,17 +361,17 @@ void td_claim_features(const td_actx *c, size_t si,
 		if (td_tok_any(c, i, cm_cond))
 			x[F_COND] = 1;
 		if (td_tok_any(c, i, cm_times) ||
-		        (td_tok_len(c, i) == 4 && td_tok_pos_is(c, i, "CD") &&
+		        (g0 == 'C' && g1 == 'D' && !g2 &&
+		                td_tok_len(c, i) == 4 &&
 		                (td_tok_str(c, i)[0] == '1' ||
 		                        td_tok_str(c, i)[0] == '2')))
 			x[F_TIME] = 1;
-		if (td_tok_pos_is(c, i, "MD"))
+		if (g0 == 'M' && g1 == 'D' && !g2)
 			modal = 1;
-		else if (td_tok_pos_is(c, i, "VBD"))
-			past = 1;
-		else if (td_tok_pos_is(c, i, "VBZ") ||
-		         td_tok_pos_is(c, i, "VBP"))
-			present = 1;
+		else if (g0 == 'V' && g1 == 'B' && g2 && !tg[3]) {
+			past |= g2 == 'D';
+			present |= g2 == 'Z' || g2 == 'P';
+		}
 		if (td_tok_any(c, i, cm_be) && i + 1 < t1) {
 			size_t k = i + 1;
 			if (k + 1 < t1 && td_tok_pos_is(c, k, "RB*"))
@@ -344,9 +392,7 @@ void td_claim_features(const td_actx *c, size_t si,
 	x[F_QANY] = quoted > 0;
 	x[F_QMOST] = 2 * quoted > words;
 	x[F_REPMOST] = 2 * reported > words;
-	for (size_t k = 0; k < c->n_said; k++)
-		if (c->said[k].sent == (int)si)
-			x[F_SAID] = 1;
+	x[F_SAID] = sinfo && (sinfo[si] & SI_SAID);
 	for (size_t i = t0; i < t1 && i < t0 + 2; i++)
 		if (!td_tok_is_word(c, i) &&
 		        td_actx_in_quote(
@@ -366,10 +412,7 @@ void td_claim_features(const td_actx *c, size_t si,
 	x[F_EXPERT] = genre_is(c, expert);
 	x[F_OTHER] = !x[F_FICTION] && !x[F_LEARNED] && !x[F_NEWS] &&
 	             !x[F_COMMENT] && !x[F_ADDRESS] && !x[F_EXPERT];
-	size_t ments = 0;
-	for (size_t k = 0; k < c->n_ments; k++)
-		ments += c->ments[k].sent == (int)si && !c->ments[k].pronoun;
-	x[F_MENT2] = ments >= 2;
+	x[F_MENT2] = sinfo && (sinfo[si] & SI_MENT2);
 	x[F_PARAFIRST] = si == 0 || c->sents[si - 1].para != c->sents[si].para;
 	x[F_DOCFIRST] = si == 0;
 	for (size_t i = t1; i > t0; i--)

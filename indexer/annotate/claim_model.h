@@ -41,11 +41,19 @@ int td_claim_model_load(td_annotator *a, const char *dir);
 /* Frees a->claim_model (NULL after). */
 void td_claim_model_unload(td_annotator *a);
 
+/* Per sentence of c, what the features read of the document's said
+ * clauses and actor mentions, made in one pass (each sentence's own scan
+ * of them would cost sentences times mentions): malloc'd, the caller
+ * frees it; NULL when out of memory. */
+unsigned char *td_claim_sentence_info(const td_actx *c);
+
 /* Fills x[TD_CLAIM_NFEAT] for sentence si (tokens [t0, t1)); rep_mask[i -
  * t0] & 1 is set for a token of words reported from an actor (labels.c's
- * M_REP mask). Reads the document, the POS layer and the rules' r. */
+ * M_REP mask); sinfo is td_claim_sentence_info's (NULL: no said clause,
+ * no mention). Reads the document, the POS layer and the rules' r. */
 void td_claim_features(const td_actx *c, size_t si,
-        const unsigned char *rep_mask, const td_claim_rules *r, double *x);
+        const unsigned char *rep_mask, const unsigned char *sinfo,
+        const td_claim_rules *r, double *x);
 
 /* The model's score of x (the log-odds) */
 double td_claim_score(const td_claim_model *m, const double *x);

@@ -3315,6 +3315,16 @@ int td_labels_apply(td_actx *c)
 	 * FILE, for scripts/claim-model.py (one document at a time: -j1) */
 	const char *dump_path = getenv("TAGDEX_CLAIM_DUMP");
 	FILE *dump = dump_path && *dump_path ? fopen(dump_path, "a") : NULL;
+	unsigned char *sinfo = NULL;
+	if (c->a->claim_model || dump) {
+		sinfo = td_claim_sentence_info(c);
+		if (!sinfo) {
+			if (dump)
+				fclose(dump);
+			free(mask);
+			return td_error(TD_ENOMEM, "out of memory");
+		}
+	}
 	for (size_t si = 0; si < c->n_sents; si++) {
 		size_t t0 = c->sents[si].t0, t1 = c->sents[si].t1;
 		if (t0 >= t1)
@@ -3451,7 +3461,7 @@ int td_labels_apply(td_actx *c)
 			        own_clause, report_verb, plan, separate,
 			        hyp_eval};
 			double x[TD_CLAIM_NFEAT];
-			td_claim_features(c, si, mask, &r, x);
+			td_claim_features(c, si, mask, sinfo, &r, x);
 			if (dump)
 				td_claim_dump(dump, c, si, x);
 			if (c->a->claim_model)
@@ -3465,6 +3475,7 @@ int td_labels_apply(td_actx *c)
 	}
 	if (dump)
 		fclose(dump);
+	free(sinfo);
 	free(mask);
 	return 0;
 }
