@@ -65,23 +65,24 @@ def dump_set(build, src, name, lex):
     return rows
 
 
-def gold_set(src, name):
-    """{source: (texts, claim indices)} for the gold files with labels."""
+def gold_set(src, name, label):
+    """{source: (texts, indices with label, number of label rows)}."""
     _, gdir = set_paths(src, name)
     out = {}
     for g in sorted(glob.glob(os.path.join(gdir, "*.json"))):
         with open(g, encoding="utf-8") as f:
             d = json.load(f)
         claims = {l["s"] for l in d.get("labels", [])
-                  if "claim" in l.get("ana", [])}
+                  if label in l.get("ana", [])}
         out[d["source"]] = ([norm(s) for s in d["sentences"]], claims,
                             len(d.get("labels", [])))
     return out
 
 
-def load(build, src, name, lex):
-    """(X, y, n_gold_claims) for a set, or None without labels."""
-    gold = gold_set(src, name)
+def load(build, src, name, lex, label):
+    """(X, y, n_gold) for a set (y: the sentence has label), or None
+    when its gold has no labels."""
+    gold = gold_set(src, name, label)
     if not sum(v[2] for v in gold.values()):
         return None
     rows = dump_set(build, src, name, lex)
@@ -226,6 +227,10 @@ def main():
         os.path.dirname(os.path.abspath(__file__))))
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--loso", action="store_true")
+    ap.add_argument("--label", default="claim", choices=["claim",
+                    "prediction"], help="the sentence label to learn "
+                    "(prediction: measured only, the tagger reads no "
+                    "model for it)")
     ap.add_argument("--weight", action="append", default=[],
                     metavar="SET=W", help="count SET's sentences W times "
                     "(default 1)")
@@ -249,12 +254,12 @@ def main():
         return
     data = {}
     for s in a.sets:
-        cf = a.cache and os.path.join(a.cache, s + ".json")
+        cf = a.cache and os.path.join(a.cache, s + "." + a.label + ".json")
         if cf and os.path.exists(cf):
             with open(cf, encoding="utf-8") as f:
                 d = json.load(f)
         else:
-            d = load(a.build, a.src, s, lex)
+            d = load(a.build, a.src, s, lex, a.label)
             if cf:
                 os.makedirs(a.cache, exist_ok=True)
                 with open(cf, "w", encoding="utf-8") as f:
@@ -267,6 +272,7 @@ def main():
                      % (s, len(d[0][0]), len(names)))
         data[s] = d
     sets = list(data)
+    rule = names.index("rule_claim" if a.label == "claim" else "rule_pred")
     weights = {}
     for sw in a.weight:
         k, _, v = sw.partition("=")
@@ -278,7 +284,7 @@ def main():
             w, th = fit(data, [o for o in sets if o != s], a.l2,
                         weights)
             X, y, ng = data[s]
-            rt, rf = count([x[1] > 0.5 for x in X], y)
+            rt, rf = count([x[rule] > 0.5 for x in X], y)
             mt, mf = count([v > th for v in scores(w, X)], y)
             tot = [tot[0] + ng, tot[1] + rt, tot[2] + rf, tot[3] + mt,
                    tot[4] + mf]
