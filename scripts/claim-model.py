@@ -204,13 +204,26 @@ def count(pred, y):
     return tp, fp
 
 
-def fit(data, names, l2, weights):
+def fit(data, names, l2, weights, oof=False):
+    """Weights trained on the sets names and a threshold: the best F1 of
+    the training sentences' scores, or with oof of their out-of-set
+    scores (each set scored by weights trained without it), which are
+    not flattered by the set's own fit."""
     X = [x for n in names for x in data[n][0]]
     y = [v for n in names for v in data[n][1]]
     sw = [weights.get(n, 1.0) for n in names for _ in data[n][1]]
     ng = sum(data[n][2] * weights.get(n, 1.0) for n in names)
     w = train(X, y, sw, l2)
-    return w, best_threshold(scores(w, X), y, sw, ng)
+    if not oof:
+        return w, best_threshold(scores(w, X), y, sw, ng)
+    s = []
+    for n in names:
+        wo = train([x for o in names if o != n for x in data[o][0]],
+                   [v for o in names if o != n for v in data[o][1]],
+                   [weights.get(o, 1.0) for o in names if o != n
+                    for _ in data[o][1]], l2)
+        s += scores(wo, data[n][0])
+    return w, best_threshold(s, y, sw, ng)
 
 
 def feature_names(src):
@@ -235,6 +248,8 @@ def main():
                     metavar="SET=W", help="count SET's sentences W times "
                     "(default 1)")
     ap.add_argument("--out")
+    ap.add_argument("--oof-threshold", action="store_true",
+                    help="choose the threshold on out-of-set scores")
     ap.add_argument("--rules-only", action="store_true",
                     help="with --out: weights that keep the rules' "
                     "decision (rule_claim 1, the rest 0, threshold 0.5)")
@@ -282,7 +297,7 @@ def main():
         print("set gold rules_P rules_R rules_F1 model_P model_R model_F1")
         for s in sets:
             w, th = fit(data, [o for o in sets if o != s], a.l2,
-                        weights)
+                        weights, a.oof_threshold)
             X, y, ng = data[s]
             rt, rf = count([x[rule] > 0.5 for x in X], y)
             mt, mf = count([v > th for v in scores(w, X)], y)
@@ -294,12 +309,13 @@ def main():
             (tot[0],) + f1(tot[1], tot[2], tot[0]) +
             f1(tot[3], tot[4], tot[0])))
     if a.out:
-        w, th = fit(data, sets, a.l2, weights)
+        w, th = fit(data, sets, a.l2, weights, a.oof_threshold)
         with open(a.out, "w", encoding="utf-8") as f:
             f.write("# claim_model.tsv: the #claim decision's weights, "
                     "made by scripts/claim-model.py\n")
-            f.write("# (--l2 %g%s) from the gold of: %s\n" % (
+            f.write("# (--l2 %g%s%s) from the gold of: %s\n" % (
                 a.l2, "".join(" --weight " + x for x in a.weight),
+                " --oof-threshold" if a.oof_threshold else "",
                 " ".join(sets)))
             f.write("# feature<TAB>weight (log-odds); a sentence is a "
                     "claim when the sum exceeds @threshold\n")

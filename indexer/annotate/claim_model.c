@@ -207,6 +207,11 @@ int td_claim_model_load(td_annotator *a, const char *dir)
 	if (m->threshold != m->threshold)
 		return td_error(TD_EINPUT,
 		        "%s/claim_model.tsv: no @threshold row", dir);
+	m->rules_only = m->w[F_BIAS] + m->w[F_RULE] > m->threshold &&
+	                !(m->w[F_BIAS] > m->threshold);
+	for (size_t k = 0; k < TD_CLAIM_NFEAT; k++)
+		if (k != F_BIAS && k != F_RULE && m->w[k] != 0)
+			m->rules_only = 0;
 	return 0;
 }
 

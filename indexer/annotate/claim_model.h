@@ -29,6 +29,10 @@ const char *td_claim_feature_name(size_t k);
 typedef struct td_claim_model {
 	double w[TD_CLAIM_NFEAT];
 	double threshold;
+	/* the weights decide as the rules do (every weight 0 but the bias
+	 * and rule_claim's, the rules' claim over the threshold, their
+	 * non-claim under it): labels.c then computes no feature */
+	int rules_only;
 } td_claim_model;
 
 /* Reads dir/claim_model.tsv into a->claim_model (owned by a): rows

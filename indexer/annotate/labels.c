@@ -3316,7 +3316,10 @@ int td_labels_apply(td_actx *c)
 	const char *dump_path = getenv("TAGDEX_CLAIM_DUMP");
 	FILE *dump = dump_path && *dump_path ? fopen(dump_path, "a") : NULL;
 	unsigned char *sinfo = NULL;
-	if (c->a->claim_model || dump) {
+	const td_claim_model *model = c->a->claim_model;
+	if (model && model->rules_only)
+		model = NULL; /* it would decide as the rules did */
+	if (model || dump) {
 		sinfo = td_claim_sentence_info(c);
 		if (!sinfo) {
 			if (dump)
@@ -3455,7 +3458,7 @@ int td_labels_apply(td_actx *c)
 			claim = 1;
 		/* the decision is the model's, the rules' one of its
 		 * features */
-		if (c->a->claim_model || dump) {
+		if (model || dump) {
 			td_claim_rules r = {claim, pred, question, deontic,
 			        eval, judge, recommend, stance, any_unit, rep,
 			        own_clause, report_verb, plan, separate,
@@ -3464,9 +3467,9 @@ int td_labels_apply(td_actx *c)
 			td_claim_features(c, si, mask, sinfo, &r, x);
 			if (dump)
 				td_claim_dump(dump, c, si, x);
-			if (c->a->claim_model)
-				claim = td_claim_score(c->a->claim_model, x) >
-				        c->a->claim_model->threshold;
+			if (model)
+				claim = td_claim_score(model, x) >
+				        model->threshold;
 		}
 		if (pred)
 			c->sflags[si] |= TD_SF_PREDICTION;

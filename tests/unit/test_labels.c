@@ -1936,6 +1936,44 @@ static void test_claim_model_decides(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* Weights that decide as the rules do are known as such at load (the
+ * tagger then computes no feature); one other weight, or a threshold
+ * the rules' claim does not pass, and they are not. */
+static void test_claim_model_rules_only(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/test_labels_ro.XXXXXX", path[512];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/claim_model.tsv", dir);
+	static const struct {
+		double bias, rule, other, threshold;
+		int rules_only;
+	} cases[] = {{0, 1, 0, 0.5, 1}, {-1, 3, 0, 0, 1}, {0, 1, 0.1, 0.5, 0},
+	        {0, 1, 0, 1.5, 0}, {1, 1, 0, 0.5, 0}};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		FILE *f = fopen(path, "w");
+		assert_non_null(f);
+		for (size_t j = 0; td_claim_feature_name(j); j++) {
+			const char *n = td_claim_feature_name(j);
+			fprintf(f, "%s\t%g\n", n,
+			        strcmp(n, "bias") == 0         ? cases[k].bias
+			        : strcmp(n, "rule_claim") == 0 ? cases[k].rule
+			        : strcmp(n, "negation") == 0   ? cases[k].other
+			                                       : 0.0);
+		}
+		fprintf(f, "@threshold\t%g\n", cases[k].threshold);
+		fclose(f);
+		td_annotator *a = calloc(1, sizeof *a);
+		assert_non_null(a);
+		assert_int_equal(td_claim_model_load(a, dir), 0);
+		assert_int_equal(
+		        a->claim_model->rules_only, cases[k].rules_only);
+		td_annotator_free(a);
+	}
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 /* The rule tests above pin the rules' decision, which the model reads
  * as its feature rule_claim: they run with a copy of the project's
  * lexicons whose claim_model.tsv is the rules' decision alone (rule_claim
@@ -2062,6 +2100,7 @@ int main(void)
 	        cmocka_unit_test(test_claim_model_file),
 	        cmocka_unit_test(test_claim_features_dump),
 	        cmocka_unit_test(test_claim_model_decides),
+	        cmocka_unit_test(test_claim_model_rules_only),
 	};
 	return cmocka_run_group_tests(tests, labels_setup, labels_teardown);
 }
