@@ -439,6 +439,18 @@ void td_claim_features(const td_actx *c, size_t si,
 	x[F_RXEXPERT] = r->claim && x[F_EXPERT];
 }
 
+static const char *dump_path_given;
+
+void td_claim_dump_path_set(const char *path)
+{
+	dump_path_given = path && *path ? path : NULL;
+}
+
+const char *td_claim_dump_path(void)
+{
+	return dump_path_given;
+}
+
 void td_claim_dump(FILE *f, const td_actx *c, size_t si, const double *x)
 {
 	const char *src = c->doc && c->doc->meta.source_name

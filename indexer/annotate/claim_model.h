@@ -62,10 +62,13 @@ void td_claim_features(const td_actx *c, size_t si,
 /* The model's score of x (the log-odds) */
 double td_claim_score(const td_claim_model *m, const double *x);
 
+/* The file td_claim_dump_path_set() gave (annotator.h), or NULL */
+const char *td_claim_dump_path(void);
+
 /* Writes one line for sentence si to f: the source file name, the
  * sentence number, the features and the sentence's text (tabs and
  * newlines as spaces), tab-separated: what scripts/claim-model.py reads
- * (TAGDEX_CLAIM_DUMP). */
+ * (td_claim_dump_path, TAGDEX_CLAIM_DUMP for tagdex-ingest). */
 void td_claim_dump(FILE *f, const td_actx *c, size_t si, const double *x);
 
 #endif

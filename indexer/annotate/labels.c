@@ -3311,10 +3311,10 @@ int td_labels_apply(td_actx *c)
 	unsigned char *mask = malloc(c->tok.n ? c->tok.n : 1);
 	if (!mask)
 		return td_error(TD_ENOMEM, "out of memory");
-	/* TAGDEX_CLAIM_DUMP=FILE: each sentence's claim features appended to
-	 * FILE, for scripts/claim-model.py (one document at a time: -j1) */
-	const char *dump_path = getenv("TAGDEX_CLAIM_DUMP");
-	FILE *dump = dump_path && *dump_path ? fopen(dump_path, "a") : NULL;
+	/* each sentence's claim features appended to the file of
+	 * td_claim_dump_path_set, for scripts/claim-model.py */
+	const char *dump_path = td_claim_dump_path();
+	FILE *dump = dump_path ? fopen(dump_path, "a") : NULL;
 	unsigned char *sinfo = NULL;
 	const td_claim_model *model = c->a->claim_model;
 	if (model && model->rules_only)

@@ -575,6 +575,7 @@ int main(int argc, char **argv)
 		o.lexdir = env && *env ? env : td_lexicon_dir();
 	const char *model = getenv("TAGDEX_POS_MODEL");
 	td_iso_codes_dir_set(getenv("TAGDEX_ISO_CODES"));
+	td_claim_dump_path_set(getenv("TAGDEX_CLAIM_DUMP"));
 	td_annotator_pos_model_set(model);
 	if (getenv("TAGDEX_CRC_SOFT"))
 		td_index_crc_soft();

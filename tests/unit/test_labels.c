@@ -1842,11 +1842,11 @@ static void test_claim_features_dump(void **state)
 	td_annotator *rules = fx_ann;
 	assert_int_equal(
 	        td_annotator_new(TD_SRCDIR "/corpus/lexicons", &fx_ann), 0);
-	assert_int_equal(setenv("TAGDEX_CLAIM_DUMP", path, 1), 0);
+	td_claim_dump_path_set(path);
 	td_doc *d = fx_one("2024-01-19",
 	        "We should not wait, because the plan is dangerous.\n"
 	        "“The plan failed,” she said.");
-	unsetenv("TAGDEX_CLAIM_DUMP");
+	td_claim_dump_path_set(NULL);
 	const td_claim_model *m = fx_ann->claim_model;
 	assert_non_null(m);
 	FILE *f = fopen(path, "r");
