@@ -4,6 +4,7 @@ indexer_libtagdex_a_SOURCES += indexer/annotate/annotate.h indexer/annotate/anno
 	indexer/annotate/match.h indexer/annotate/match.c indexer/annotate/patset.h \
 	indexer/annotate/lexicons.h indexer/annotate/lexicons.c
 indexer_libtagdex_a_SOURCES += indexer/annotate/actors.c indexer/annotate/quotes.c \
+	indexer/annotate/reported.c \
 	indexer/annotate/hedges.c indexer/annotate/labels.c indexer/annotate/dates.c \
 	indexer/annotate/names.h indexer/annotate/names.c \
 	indexer/annotate/claim_model.h indexer/annotate/claim_model.c
@@ -14,7 +15,7 @@ dist_lexicon_DATA = corpus/lexicons/actors.tsv corpus/lexicons/hedges.tsv \
 	corpus/lexicons/given_names.tsv
 dist_lexicon_DATA += corpus/lexicons/subdivisions.tsv corpus/lexicons/clubs.tsv \
 	corpus/lexicons/stance.tsv corpus/lexicons/person_words.tsv \
-	corpus/lexicons/claim_model.tsv
+	corpus/lexicons/claim_model.tsv corpus/lexicons/report_verbs.tsv
 bin_PROGRAMS += indexer/tagdex-eval
 indexer_tagdex_eval_SOURCES = indexer/programs/score.c
 indexer_tagdex_eval_LDADD = $(TD_LIBS)

@@ -66,7 +66,7 @@ EXTRA_DIST += tests/cli/test_ingest.sh tests/cli/lib.sh
 # annotators (owned by the annotate area)
 ANNOTATE_TESTS = tests/unit/test_actors tests/unit/test_quotes tests/unit/test_hedges \
 	tests/unit/test_labels tests/unit/test_dates tests/unit/test_stages \
-	tests/unit/test_match
+	tests/unit/test_match tests/unit/test_reported
 check_PROGRAMS += $(ANNOTATE_TESTS)
 TESTS += $(ANNOTATE_TESTS) tests/cli/test_eval.sh
 EXTRA_DIST += tests/unit/annotate_fixture.h tests/cli/test_eval.sh
@@ -74,6 +74,9 @@ tests_unit_test_actors_SOURCES = tests/unit/test_actors.c tests/unit/annotate_fi
 	tests/unit/match_fixture.c tests/unit/match_fixture.h
 tests_unit_test_actors_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_actors_LDADD = $(TEST_LIBS)
+tests_unit_test_reported_SOURCES = tests/unit/test_reported.c tests/unit/annotate_fixture.h
+tests_unit_test_reported_CFLAGS = $(TEST_CFLAGS)
+tests_unit_test_reported_LDADD = $(TEST_LIBS)
 tests_unit_test_quotes_SOURCES = tests/unit/test_quotes.c tests/unit/annotate_fixture.h
 tests_unit_test_quotes_CFLAGS = $(TEST_CFLAGS)
 tests_unit_test_quotes_LDADD = $(TEST_LIBS)

@@ -132,6 +132,7 @@ static const td_stage stages[] = {
         {.name = "quotes",
                 .load = td_quotes_load,
                 .run = td_quotes_find,
+                .unload = td_reported_unload,
                 .reads = "paragraphs",
                 .writes = "quotes (in memory: ranges and chains, no speaker)"},
         {.name = "quote-index",

@@ -35,6 +35,8 @@ struct td_annotator {
 	td_patset claim_pats;  /* folded */
 	/* claim_model.tsv (claim_model.h): the #claim decision's weights */
 	struct td_claim_model *claim_model;
+	/* report_verbs.tsv: lemmas of reporting verbs (reported.c) */
+	struct td_reported *reported;
 	/* grammar-word lists the stages registered (td_words_register), and
 	 * after td_annotator_new hash tables over them: lists by address,
 	 * words by (list, fold, word hash) */
@@ -240,6 +242,21 @@ void td_actors_unload(td_annotator *a);
 int td_quotes_load(td_annotator *a, const char *dir);
 int td_quotes_find(td_actx *c);
 int td_quotes_attribute(td_actx *c);
+/* quotes.c for reported.c: the speaker of the verb at [v, vend) in
+ * sentence si (*found: a subject was read, who may still be NULL for a
+ * description), and the reported clauses from token cs (pushed on
+ * c->said; returns the token after the last, or < 0 on error). */
+const char *td_quotes_speaker(
+        const td_actx *c, size_t si, size_t v, size_t vend, int *found);
+int td_quotes_clauses(td_actx *c, size_t si, size_t cs, const char *who);
+/* reported.c: the reporting verbs' lemmas (load, unload), the class of a
+ * lemma (1 speech, 2 thought, 3 fact: report_verbs.tsv; 0 for none), and
+ * the reported clauses found by syntax (run inside
+ * td_quotes_attribute, before the said spans are written). */
+int td_reported_load(td_annotator *a, const char *dir);
+void td_reported_unload(td_annotator *a);
+int td_reported_lemma(const td_annotator *a, const char *lemma);
+int td_reported_find(td_actx *c);
 int td_hedges_load(td_annotator *a, const char *dir);
 int td_hedges_find(td_actx *c);
 void td_hedges_unload(td_annotator *a);

@@ -18,10 +18,11 @@ static int register_words(td_annotator *a);
 
 int td_quotes_load(td_annotator *a, const char *dir)
 {
-	(void)dir; /* its lexicon, the speech verbs, is lexicons.c's */
+	/* the speech verbs are lexicons.c's; the reporting verbs'
+	 * lemmas reported.c's */
 	if (register_words(a))
 		return td_error(TD_ENOMEM, "out of memory");
-	return 0;
+	return td_reported_load(a, dir);
 }
 
 /* ------------------------------------------------------------- marks */
@@ -5656,6 +5657,9 @@ int td_quotes_attribute(td_actx *c)
 			c->quotes[p].who = who;
 	}
 	free(cont);
+	/* the clauses the forms above left, found by syntax */
+	if ((rc = td_reported_find(c)) < 0)
+		return rc;
 	/* said first (outside), then q inside it */
 	for (size_t i = 0; i < c->n_said; i++) {
 		td_said *s = &c->said[i];
@@ -5681,6 +5685,17 @@ int td_quotes_attribute(td_actx *c)
 			return rc;
 	}
 	return emit_quotes(c);
+}
+
+const char *td_quotes_speaker(
+        const td_actx *c, size_t si, size_t v, size_t vend, int *found)
+{
+	return speaker(c, c->sents[si].t0, v, vend, c->sents[si].t1, found);
+}
+
+int td_quotes_clauses(td_actx *c, size_t si, size_t cs, const char *who)
+{
+	return reported_clauses(c, si, cs, who, 0);
 }
 
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
