@@ -298,6 +298,25 @@ static int negated(const td_actx *c, size_t t0, size_t v)
 	return 0;
 }
 
+/* A factive verb in a temporal or causal clause ("She said, when she
+ * learned Jackie was heading home: ..."): its subject is a pronoun of the
+ * main clause's person more often than not, which the pronoun reading
+ * here does not know; the clause is reported without @who rather than
+ * with a wrong one. */
+static int adjunct_fact(const td_actx *c, size_t t0, size_t v)
+{
+	static const char *const subs[] = {"when", "after", "before", "once",
+	        "until", "since", "because", "as", "while", "if", NULL};
+	for (size_t k = v; k > t0 && v - k < 4; k--) {
+		if (td_tok_eq(c, k - 1, ",", 0) || in_quote(c, k - 1))
+			return 0;
+		for (int i = 0; subs[i]; i++)
+			if (td_tok_eq(c, k - 1, subs[i], 1))
+				return 1;
+	}
+	return 0;
+}
+
 /* A subject before the verb at v in its clause: a noun, a name, a number
  * or a pronoun other than the author's I/we and the generic one/you,
  * past adverbs, modals, negation and auxiliaries. */
@@ -367,13 +386,22 @@ int td_reported_find(td_actx *c)
 			        td_quotes_speaker(c, si, t, t + 1, &found);
 			if (!found && !subject_before(c, t0, t))
 				continue;
+			if (cls == RV_FACT && adjunct_fact(c, t0, t))
+				found = 0;
 			size_t n0 = c->n_said;
 			int rc = td_quotes_clauses(
 			        c, si, cs, found ? who : NULL);
 			if (rc < 0)
 				return rc;
-			for (size_t i = n0; i < c->n_said; i++)
+			/* the labels read the sentence as before: these
+			 * clauses are reports for <said>, the author's
+			 * sentence for claims and predictions (as "according
+			 * to X" is), so that the finder moves no label the
+			 * listed forms did not */
+			for (size_t i = n0; i < c->n_said; i++) {
 				colon_ends(c, &c->said[i], cs, t1);
+				c->said[i].according = 1;
+			}
 			t = (size_t)rc > t ? (size_t)rc - 1 : t;
 		}
 	}

@@ -91,6 +91,28 @@ static void test_negated_fact(void **state)
 	td_doc_free(d);
 }
 
+/* A factive verb in a temporal clause is reported without @who; a
+ * clause the finder reports leaves the sentence's labels as they were
+ * (a forecast relayed by "estimate" is still the article's prediction);
+ * "decide" (a resolution, not a view) is no reporting verb. */
+static void test_adjunct_fact_and_labels(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Farm economists estimate the Government next year will "
+	         "hand farmers $1.4 billion in payments."),
+	        ("Zoe Ann Olsen said, when she learned the team was heading "
+	         "home: \"I'm just speculating.\"")};
+	td_doc *d = fx_doc("1961-10-21", paras, 2);
+	fx_expect(d, "said", "the team was heading home", "who", NULL);
+	assert_non_null(fx_find(d, "said",
+	        "the Government next year will hand farmers $1.4 billion in "
+	        "payments"));
+	assert_non_null(strstr(fx_ana(d, 0), "#prediction"));
+	assert_int_equal(td_reported_lemma(fx_ann, "decide"), 0);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -99,6 +121,7 @@ int main(void)
 	        cmocka_unit_test(test_zero_that_by_syntax),
 	        cmocka_unit_test(test_reported_exclusions),
 	        cmocka_unit_test(test_negated_fact),
+	        cmocka_unit_test(test_adjunct_fact_and_labels),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
