@@ -144,7 +144,7 @@ static void test_bad_lexicon(void **state)
 	const char *files[] = {"hedges.tsv", "speech_verbs.tsv", "titles.tsv",
 	        "places.tsv", "claim_cues.tsv", "given_names.tsv",
 	        "subdivisions.tsv", "clubs.tsv", "stance.tsv",
-	        "person_words.tsv", "claim_model.tsv"};
+	        "person_words.tsv", "claim_model.tsv", "report_verbs.tsv"};
 	char path[512], cmd[1024];
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		snprintf(cmd, sizeof cmd, "cp '%s/corpus/lexicons/%s' '%s/'",
