@@ -3133,8 +3133,8 @@ static void test_session21_names_against_evidence(void **state)
 {
 	(void)state;
 	const char *const news[] = {
-	        "State chairman James Gray of Albany said no, and he did not "
-	        "mince words.",
+	        ("State chairman James Gray of Albany said no, and he did not "
+	         "mince words."),
 	        "The collection, called Composite, is new this fall.",
 	        "\"We leave at noon,\" said Lekuton."};
 	td_doc *d = fx_doc("1961-06-10", news, 3);
