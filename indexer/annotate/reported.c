@@ -61,8 +61,13 @@ int td_reported_load(td_annotator *a, const char *dir)
 	if (!(a->reported = calloc(1, sizeof *a->reported)))
 		return td_error(TD_ENOMEM, "out of memory");
 	rc = td_lex_each(dir, "report_verbs.tsv", lemma_row, a->reported);
-	qsort(a->reported->lemma, a->reported->n, sizeof(char *), cmp_str);
-	return rc;
+	if (rc)
+		return rc;
+	/* an empty file leaves lemma NULL: qsort's base may not be */
+	if (a->reported->n)
+		qsort(a->reported->lemma, a->reported->n, sizeof(char *),
+		        cmp_str);
+	return 0;
 }
 
 void td_reported_unload(td_annotator *a)
