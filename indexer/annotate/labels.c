@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "claim_model.h"
+#include "lower.h"
 #include "match.h"
 #include "util.h"
 
@@ -256,7 +257,88 @@ static int is_speech_word(const td_actx *c, size_t i, size_t t1)
 	return v >= 0 && c->a->speech_pats.v[v].type == TD_SV_SPEECH;
 }
 
-static void build_mask(const td_actx *c, size_t t0, size_t t1, unsigned char *m)
+/* A document's reported clauses (not the "according to" ones) or its
+ * quotes by their starts, with the greatest end up to each, so that a
+ * sentence visits those reaching into it (span_each) instead of all of
+ * the document's: what the sentence rules make of each is the same in
+ * any order (an OR over them). */
+typedef struct lab_span {
+	size_t start, end, k; /* k: the index in c->said or c->quotes */
+} lab_span;
+typedef struct lab_spans {
+	lab_span *v;
+	size_t *maxend; /* maxend[j]: the greatest end of v[0 .. j] */
+	size_t n;
+} lab_spans;
+
+static int lab_span_cmp(const void *x, const void *y)
+{
+	const lab_span *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->k < b->k ? -1 : a->k > b->k;
+}
+
+/* said: c->said less the according ones; else c->quotes. */
+static int lab_spans_make(const td_actx *c, int said, lab_spans *o)
+{
+	size_t n = said ? c->n_said : c->n_quotes;
+	o->n = 0;
+	o->v = malloc((n ? n : 1) * sizeof *o->v);
+	o->maxend = malloc((n ? n : 1) * sizeof *o->maxend);
+	if (!o->v || !o->maxend)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (size_t k = 0; k < n; k++) {
+		if (said && c->said[k].according)
+			continue;
+		o->v[o->n].start = said ? c->said[k].start : c->quotes[k].start;
+		o->v[o->n].end = said ? c->said[k].end : c->quotes[k].end;
+		o->v[o->n++].k = k;
+	}
+	if (o->n > 1)
+		qsort(o->v, o->n, sizeof *o->v, lab_span_cmp);
+	for (size_t j = 0; j < o->n; j++)
+		o->maxend[j] = j && o->maxend[j - 1] > o->v[j].end
+		                       ? o->maxend[j - 1]
+		                       : o->v[j].end;
+	return 0;
+}
+
+static void lab_spans_clear(lab_spans *o)
+{
+	free(o->v);
+	free(o->maxend);
+	o->v = NULL;
+	o->maxend = NULL;
+	o->n = 0;
+}
+
+/* Each span of o starting before s1 and ending at or after e0, in no set
+ * order: for (j = span_first(o, s1); span_next(o, &j, s1, e0);) o->v[j]
+ * (the spans from the first starting at s1 back to the first whose
+ * greatest end up to it is before e0). */
+static size_t span_first(const lab_spans *o, size_t s1)
+{
+	if (td_match_no_skip)
+		return o->n; /* each span (test_match) */
+	size_t lo;
+	TD_LOWER_BOUND(lo, o->n, mid, o->v[mid].start < s1);
+	return lo;
+}
+static int span_next(const lab_spans *o, size_t *j, size_t s1, size_t e0)
+{
+	while (*j > 0) {
+		size_t x = --*j;
+		if (o->maxend[x] < e0 && !td_match_no_skip)
+			return 0; /* none at or before x ends at e0 or after */
+		if (o->v[x].end >= e0 && o->v[x].start < s1)
+			return 1;
+	}
+	return 0;
+}
+
+static void build_mask(const td_actx *c, const lab_spans *said, size_t t0,
+        size_t t1, unsigned char *m)
 {
 	for (size_t i = t0; i < t1; i++) {
 		size_t s = c->tok.v[i].start, e = c->tok.v[i].end;
@@ -267,11 +349,12 @@ static void build_mask(const td_actx *c, size_t t0, size_t t1, unsigned char *m)
 	/* the reported clauses holding a token: only those that reach from
 	 * before the last token's start to past the first token's end can
 	 * (not each clause of the document at each token) */
-	for (size_t k = 0; t0 < t1 && k < c->n_said; k++) {
-		const td_said *sd = &c->said[k];
-		if (sd->according || sd->start > c->tok.v[t1 - 1].start ||
-		        c->tok.v[t0].end > sd->end)
-			continue;
+	if (t0 >= t1)
+		return;
+	size_t s1 = c->tok.v[t1 - 1].start + 1;
+	for (size_t j = span_first(said, s1);
+	        span_next(said, &j, s1, c->tok.v[t0].end);) {
+		const td_said *sd = &c->said[said->v[j].k];
 		for (size_t i = t0; i < t1; i++)
 			if (sd->start <= c->tok.v[i].start &&
 			        c->tok.v[i].end <= sd->end)
@@ -2305,19 +2388,20 @@ static TD_COLD int learned_finding(const td_actx *c, size_t t0, size_t a)
 	return k > t0 && td_tok_in(c, k - 1, finding_verbs, 1);
 }
 
-static int reported_claim(const td_actx *c, size_t t0, size_t t1, int *any_unit)
+/* Does an actor's unit of words overlapping the sentence [t0, t1) (a
+ * reported clause of spans[0], a quote of spans[1]) hold a position?
+ * *any_unit: one of them is a clause at all (a threat, a pledge ...). */
+static int reported_claim(const td_actx *c, const lab_spans *spans, size_t t0,
+        size_t t1, int *any_unit)
 {
 	size_t ss = c->tok.v[t0].start, se = c->tok.v[t1 - 1].end;
 	int claim = 0;
 	*any_unit = 0;
 	for (int pass = 0; pass < 2; pass++) {
-		size_t n = pass ? c->n_quotes : c->n_said;
-		for (size_t k = 0; k < n; k++) {
-			size_t s = pass ? c->quotes[k].start : c->said[k].start;
-			size_t e = pass ? c->quotes[k].end : c->said[k].end;
-			if (e <= ss || s >= se ||
-			        (!pass && c->said[k].according))
-				continue;
+		const lab_spans *o = &spans[pass];
+		for (size_t j = span_first(o, se);
+		        span_next(o, &j, se, ss + 1);) {
+			size_t s = o->v[j].start, e = o->v[j].end;
 			size_t a = t0, b;
 			while (a < t1 && c->tok.v[a].end <= s)
 				a++;
@@ -2661,13 +2745,14 @@ static TD_COLD int quote_horizon(
 static int quoted_forecast(const td_actx *c, size_t t0, size_t t1)
 {
 	for (size_t i = t0 + 1; i + 1 < t1; i++) {
-		if (td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end) &&
-		        spoken_future(c, t0, i, t1))
+		/* both shapes are a quote's: the author's words are passed
+		 * over at one test (most sentences quote no one) */
+		if (!td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end))
+			continue;
+		if (spoken_future(c, t0, i, t1))
 			return 1;
 		int poss = any(c, i, t1, possib_modals);
-		if ((!poss && !any(c, i, t1, will_modals)) ||
-		        !td_actx_in_quote(
-		                c, c->tok.v[i].start, c->tok.v[i].end))
+		if (!poss && !any(c, i, t1, will_modals))
 			continue;
 		size_t v = eq(c, i + 1, t1, "not") ? i + 2 : i + 1;
 		if (!(v < t1 && td_tok_is_lower(c, v)) || eq(c, v, t1, "have"))
@@ -3311,6 +3396,15 @@ int td_labels_apply(td_actx *c)
 	unsigned char *mask = malloc(c->tok.n ? c->tok.n : 1);
 	if (!mask)
 		return td_error(TD_ENOMEM, "out of memory");
+	/* [0] the reported clauses, [1] the quotes, by their starts */
+	lab_spans spans[2] = {{NULL, NULL, 0}, {NULL, NULL, 0}};
+	if ((rc = lab_spans_make(c, 1, &spans[0])) < 0 ||
+	        (rc = lab_spans_make(c, 0, &spans[1])) < 0) {
+		lab_spans_clear(&spans[0]);
+		lab_spans_clear(&spans[1]);
+		free(mask);
+		return rc;
+	}
 	/* each sentence's claim features appended to the file of
 	 * td_claim_dump_path_set, for scripts/claim-model.py */
 	const char *dump_path = td_claim_dump_path();
@@ -3324,6 +3418,8 @@ int td_labels_apply(td_actx *c)
 		if (!sinfo) {
 			if (dump)
 				fclose(dump);
+			lab_spans_clear(&spans[0]);
+			lab_spans_clear(&spans[1]);
 			free(mask);
 			return td_error(TD_ENOMEM, "out of memory");
 		}
@@ -3348,7 +3444,7 @@ int td_labels_apply(td_actx *c)
 		int question = td_tok_eq(c, last, "?", 0);
 		if (!question)
 			question = tagged_question(c, t0, t1);
-		build_mask(c, t0, t1, mask);
+		build_mask(c, &spans[0], t0, t1, mask);
 		for (size_t i = t0; i < t1; i++) {
 			unsigned mk = mask[i - t0];
 			if (td_tok_eq(c, i, ";", 0) ||
@@ -3414,7 +3510,8 @@ int td_labels_apply(td_actx *c)
 		                belief_forecast(c, t0, t1, mask) ||
 		                own_future_shape(c, t0, t1, mask)))
 			pred = 1;
-		int any_unit = 0, rep = reported_claim(c, t0, t1, &any_unit);
+		int any_unit = 0,
+		    rep = reported_claim(c, spans, t0, t1, &any_unit);
 		int claim, stance = 0;
 		for (size_t i = t0; i < t1 && !stance; i++)
 			stance = !(mask[i - t0] & M_REP) && stance_at(c, i, t1);
@@ -3478,6 +3575,8 @@ int td_labels_apply(td_actx *c)
 	}
 	if (dump)
 		fclose(dump);
+	lab_spans_clear(&spans[0]);
+	lab_spans_clear(&spans[1]);
 	free(sinfo);
 	free(mask);
 	return 0;
