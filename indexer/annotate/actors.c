@@ -1643,6 +1643,40 @@ static int same_token(const td_actx *c, size_t x, size_t y)
 	               0;
 }
 
+/* The next use of the word at token t inside a sentence, in document
+ * order: *u is SIZE_MAX before the first; sets *u and its sentence *sj,
+ * 0 after the last. Every token whose folded word hash is t's
+ * (c->word_next) when the stage made the chains, else every token of
+ * every sentence: the caller tests the word itself. */
+static int next_use(const td_actx *c, size_t t, size_t *u, size_t *sj)
+{
+	if (c->word_next) {
+		size_t x = *u;
+		for (;;) {
+			x = x == SIZE_MAX ? c->word_first[t]
+			                  : (size_t)c->word_next[x] - 1;
+			if (x == SIZE_MAX)
+				return 0;
+			if (c->tok_sent[x] >= 0) {
+				*u = x;
+				*sj = (size_t)c->tok_sent[x];
+				return 1;
+			}
+		}
+	}
+	size_t x = *u == SIZE_MAX ? 0 : *u + 1, s = *u == SIZE_MAX ? 0 : *sj;
+	for (; s < c->n_sents; s++) {
+		if (x < c->sents[s].t0)
+			x = c->sents[s].t0;
+		if (x < c->sents[s].t1) {
+			*u = x;
+			*sj = s;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* The last name word of a person's mention: "Draper" of "William H.
  * Draper, Jr." */
 static size_t surname_tok(const td_actx *c, const td_mention *m)
@@ -4013,15 +4047,14 @@ static int subject_by_pronoun(
 		return rc;
 	in[t] = 1;
 	/* its other bare uses */
-	for (size_t sj = 0; sj < c->n_sents && rc >= 0; sj++) {
+	for (size_t u = SIZE_MAX, sj = 0; rc >= 0 && next_use(c, t, &u, &sj);) {
 		size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
-		for (size_t u = u0; u < u1 && rc >= 0; u++)
-			if (u != t && same_token(c, u, t) &&
-			        bare_proper(c, in, u, u0, u1)) {
-				rc = emit(c, u, u + 1, d->key, "person",
-				        d->name, 0, 0, NULL);
-				in[u] = 1;
-			}
+		if (u != t && same_token(c, u, t) &&
+		        bare_proper(c, in, u, u0, u1)) {
+			rc = emit(c, u, u + 1, d->key, "person", d->name, 0, 0,
+			        NULL);
+			in[u] = 1;
+		}
 	}
 	return rc;
 }
@@ -4081,16 +4114,15 @@ static int spread_word(td_actx *c, unsigned char *in, size_t t, const char *key,
         const char *name, const char *state, int acting)
 {
 	int rc = 0;
-	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+	for (size_t u = SIZE_MAX, si = 0; rc >= 0 && next_use(c, t, &u, &si);) {
 		size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
-		for (size_t u = u0; u < u1 && rc >= 0; u++)
-			if (u != t && same_token(c, u, t) &&
-			        bare_proper(c, in, u, u0, u1) &&
-			        (!acting || person_acts(c, u, u1))) {
-				rc = emit(c, u, u + 1, key, "person", name, 0,
-				        0, state);
-				in[u] = 1;
-			}
+		if (u != t && same_token(c, u, t) &&
+		        bare_proper(c, in, u, u0, u1) &&
+		        (!acting || person_acts(c, u, u1))) {
+			rc = emit(
+			        c, u, u + 1, key, "person", name, 0, 0, state);
+			in[u] = 1;
+		}
 	}
 	return rc;
 }
@@ -4273,15 +4305,12 @@ static const char *const open_marks[] = {
  * where no sentence or quotation opens to capitalise it? */
 static int proper_by_use(const td_actx *c, size_t t)
 {
-	for (size_t sj = 0; sj < c->n_sents; sj++) {
-		size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
-		for (size_t u = u0 + 1; u < u1; u++)
-			if (u != t && same_token(c, u, t) &&
-			        ((td_tok_is_lower(c, u - 1) &&
-			                 td_tok_is_word(c, u - 1)) ||
-			                td_tok_eq(c, u - 1, ",", 0)))
-				return 1;
-	}
+	for (size_t u = SIZE_MAX, sj = 0; next_use(c, t, &u, &sj);)
+		if (u > c->sents[sj].t0 && u != t && same_token(c, u, t) &&
+		        ((td_tok_is_lower(c, u - 1) &&
+		                 td_tok_is_word(c, u - 1)) ||
+		                td_tok_eq(c, u - 1, ",", 0)))
+			return 1;
 	return 0;
 }
 
@@ -4305,18 +4334,15 @@ static const char *const object_pronouns[] = {
         "him", "her", "me", "you", "them", "us", NULL};
 static int given_as_nickname(const td_actx *c, size_t t)
 {
-	for (size_t sj = 0; sj < c->n_sents; sj++) {
-		size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
-		for (size_t u = u0 + 1; u < u1; u++) {
-			if (!same_token(c, u, t))
-				continue;
-			if (td_tok_eq(c, u - 1, "been", 0) ||
-			        in_list(c, u - 1, naming_verbs, 0) ||
-			        (u >= u0 + 2 &&
-			                in_list(c, u - 1, object_pronouns, 0) &&
-			                in_list(c, u - 2, naming_verbs, 0)))
-				return 1;
-		}
+	for (size_t u = SIZE_MAX, sj = 0; next_use(c, t, &u, &sj);) {
+		size_t u0 = c->sents[sj].t0;
+		if (u == u0 || !same_token(c, u, t))
+			continue;
+		if (td_tok_eq(c, u - 1, "been", 0) ||
+		        in_list(c, u - 1, naming_verbs, 0) ||
+		        (u >= u0 + 2 && in_list(c, u - 1, object_pronouns, 0) &&
+		                in_list(c, u - 2, naming_verbs, 0)))
+			return 1;
 	}
 	return 0;
 }
@@ -4339,7 +4365,10 @@ static int vocatives(td_actx *c, unsigned char *in, size_t t0, size_t t1)
 {
 	int rc = 0;
 	for (size_t t = t0 + 1; t < t1 && rc >= 0; t++) {
-		if (in[t])
+		/* both shapes are inside a quotation: the narration's words
+		 * are passed over at one test */
+		if (in[t] || !td_actx_in_quote(
+		                     c, c->tok.v[t].start, c->tok.v[t].end))
 			continue;
 		if (quote_opening_vocative(c, in, t, t0, t1)) {
 			rc = emit_person_spread(c, in, t, 1);
@@ -4765,15 +4794,13 @@ static int spread_person(td_actx *c, unsigned char *in, size_t t,
         const char *key, const char *name, const char *state, spread_take take)
 {
 	int rc = 0;
-	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+	for (size_t u = SIZE_MAX, si = 0; rc >= 0 && next_use(c, t, &u, &si);) {
 		size_t u0 = c->sents[si].t0, u1 = c->sents[si].t1;
-		for (size_t u = u0; u < u1 && rc >= 0; u++)
-			if (u != t && same_token(c, u, t) &&
-			        take(c, in, u, u0, u1)) {
-				rc = emit(c, u, u + 1, key, "person", name, 0,
-				        0, state);
-				in[u] = 1;
-			}
+		if (u != t && same_token(c, u, t) && take(c, in, u, u0, u1)) {
+			rc = emit(
+			        c, u, u + 1, key, "person", name, 0, 0, state);
+			in[u] = 1;
+		}
 	}
 	return rc;
 }
@@ -5289,36 +5316,30 @@ static int person_evidence(const td_actx *c, size_t t, size_t t0, size_t t1)
 static int word_not_personal(const td_actx *c, size_t t)
 {
 	size_t n = td_tok_len(c, t);
-	for (size_t sj = 0; sj < c->n_sents; sj++) {
+	for (size_t u = SIZE_MAX, sj = 0; next_use(c, t, &u, &sj);) {
 		size_t u0 = c->sents[sj].t0, u1 = c->sents[sj].t1;
-		for (size_t u = u0; u < u1; u++) {
-			if (td_tok_len(c, u) != n ||
-			        td_fold_tab[first_byte(c, u)] !=
-			                td_fold_tab[first_byte(c, t)] ||
-			        strncasecmp(
-			                td_tok_str(c, u), td_tok_str(c, t), n))
-				continue;
-			if (td_tok_is_lower(c, u) ||
-			        not_personal(c, u, u0, u1) ||
-			        (u >= u0 + 2 &&
-			                in_list(c, u - 2, indefinites, 1) &&
-			                td_tok_is_lower(c, u - 1) &&
-			                td_tok_pos_is(c, u - 1, "JJ*")))
-				return 1;
-			/* a word of a longer proper name ("Dutch Keller",
-			 * "M. Joseph Dwyer"): the word before is no title,
-			 * nor an opener that is no noun or adjective ("Then
-			 * Duval") */
-			if ((u > u0 && td_tok_is_cap(c, u - 1) &&
-			            !(u - 1 == u0 &&
-			                    !td_tok_pos_is(c, u0, "NN*") &&
-			                    !td_tok_pos_is(c, u0, "JJ*")) &&
-			            td_patset_match(&c->a->title_pats, c, u - 1,
-			                    u) < 0) ||
-			        (u + 1 < u1 && td_tok_is_cap(c, u + 1) &&
-			                td_tok_is_word(c, u + 1)))
-				return 1;
-		}
+		if (td_tok_len(c, u) != n ||
+		        td_fold_tab[first_byte(c, u)] !=
+		                td_fold_tab[first_byte(c, t)] ||
+		        strncasecmp(td_tok_str(c, u), td_tok_str(c, t), n))
+			continue;
+		if (td_tok_is_lower(c, u) || not_personal(c, u, u0, u1) ||
+		        (u >= u0 + 2 && in_list(c, u - 2, indefinites, 1) &&
+		                td_tok_is_lower(c, u - 1) &&
+		                td_tok_pos_is(c, u - 1, "JJ*")))
+			return 1;
+		/* a word of a longer proper name ("Dutch Keller",
+		 * "M. Joseph Dwyer"): the word before is no title,
+		 * nor an opener that is no noun or adjective ("Then
+		 * Duval") */
+		if ((u > u0 && td_tok_is_cap(c, u - 1) &&
+		            !(u - 1 == u0 && !td_tok_pos_is(c, u0, "NN*") &&
+		                    !td_tok_pos_is(c, u0, "JJ*")) &&
+		            td_patset_match(&c->a->title_pats, c, u - 1, u) <
+		                    0) ||
+		        (u + 1 < u1 && td_tok_is_cap(c, u + 1) &&
+		                td_tok_is_word(c, u + 1)))
+			return 1;
 	}
 	return 0;
 }
@@ -6322,10 +6343,60 @@ static int fullest_forms(td_actx *c)
 	return rc < 0 ? rc : 0;
 }
 
+/* c->word_first and c->word_next over the tokens' folded word hashes
+ * (left NULL without them, without tok_sent, or without memory: the
+ * rules then scan every sentence). */
+static void word_uses(td_actx *c)
+{
+	size_t n = c->tok.n;
+	if (!n || !c->tok_hash[1] || !c->tok_sent || n >= UINT32_MAX)
+		return;
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	/* per slot 1 + the first and the last token of a hash (0: empty) */
+	uint32_t(*slot)[2] = calloc(cap, sizeof *slot);
+	c->word_first = malloc(n * sizeof *c->word_first);
+	c->word_next = calloc(n, sizeof *c->word_next);
+	if (!slot || !c->word_first || !c->word_next) {
+		free(slot);
+		free(c->word_first);
+		free(c->word_next);
+		c->word_first = c->word_next = NULL;
+		return;
+	}
+	for (size_t u = 0; u < n; u++) {
+		uint32_t h = c->tok_hash[1][u];
+		size_t x = h & (cap - 1);
+		while (slot[x][0] && c->tok_hash[1][slot[x][0] - 1] != h)
+			x = (x + 1) & (cap - 1);
+		if (slot[x][0])
+			c->word_next[slot[x][1] - 1] = (uint32_t)u + 1;
+		else
+			slot[x][0] = (uint32_t)u + 1;
+		slot[x][1] = (uint32_t)u + 1;
+		c->word_first[u] = slot[x][0] - 1;
+	}
+	free(slot);
+}
+
+static int actors_find(td_actx *c);
+
 int td_actors_find(td_actx *c)
 {
 	td_actors_name_tokens(c);
 	find_clubs(c);
+	if (!td_match_no_skip)
+		word_uses(c);
+	int rc = actors_find(c);
+	free(c->word_first);
+	free(c->word_next);
+	c->word_first = c->word_next = NULL;
+	return rc;
+}
+
+static int actors_find(td_actx *c)
+{
 	c->own_state = 0;
 	c->chambers = -1;
 	for (size_t si = 0; si < c->n_sents; si++) {

@@ -146,6 +146,12 @@ typedef struct td_actx {
 	 * shape of a word of a name, actors.c); NULL before, without an
 	 * annotator, or when it could not be allocated */
 	unsigned char *tok_shape;
+	/* per token, during td_actors_find only: the first token of the
+	 * document with its folded word hash (tok_hash[1]), and 1 + the next
+	 * one after it (0: none), so that the rules asking how the document
+	 * uses a word elsewhere visit its uses, not every token; NULL
+	 * outside the stage, without tok_sent or the hashes, or memory */
+	uint32_t *word_first, *word_next;
 	int pub_y, pub_m, pub_d; /* publication date, 0 when unknown */
 	/* per token: td_word_hash of its text, [0] exact and [1] folded,
 	 * computed once so that lexicon look-ups cost one probe */

@@ -26,10 +26,11 @@ long td_patset_match_slow(
 /* Test hook: when set, the rules' first tests that pass over a token no
  * rule of theirs can take (shaped_name in actors.c: a token without a
  * capital; future_at in labels.c: a word that is no future marker) are
- * not made, and every token is asked in full; labels.c's sentences
- * visit every reported clause and quote of the document, not only those
- * its index of them by start gives. test_match sets it to check that the
- * skips change no annotation. */
+ * not made, and every token is asked in full; actors.c's rules that ask
+ * how the document uses a word elsewhere scan every sentence, not the
+ * word's uses alone; labels.c's sentences visit every reported clause and quote
+ * of the document, not only those its index of them by start gives.
+ * test_match sets it to check that the skips change no annotation. */
 extern int td_match_no_skip;
 /* ASCII case folding table (bytes >= 128 map to themselves). */
 extern const unsigned char td_fold_tab[256];

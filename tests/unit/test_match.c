@@ -302,17 +302,20 @@ static void same_with_and_without_skips(
 	char *t0 = tei_of(p, name, data, len, 0, &n0);
 	char *t1 = tei_of(p, name, data, len, 1, &n1);
 	if (n0 != n1 || memcmp(t0, t1, n0) != 0)
-		fail_msg("%s: the skips of shaped_name or future_at, or "
-		         "the labels' spans by start change the annotation",
+		fail_msg("%s: the skips of shaped_name or future_at, a "
+		         "word's uses or the labels' spans by start change the "
+		         "annotation",
 		        name);
 	free(t0);
 	free(t1);
 }
 
 /* The rules' first tests that pass over tokens (shaped_name: no capital;
- * future_at: no future marker, future_heads) and the quotes and reported
- * clauses a sentence's label rules pass over (labels.c, by their starts)
- * change no annotation: the
+ * future_at: no future marker, future_heads), the tokens a rule passes
+ * over when it asks how the document uses a word (actors.c: the word's
+ * uses alone) and the quotes and
+ * reported clauses a sentence's label rules pass over (labels.c, by
+ * their starts) change no annotation: the
  * TEI of the sample articles, of the unseen set's Brown texts and of a
  * text of every future marker future_at reads, with them and without
  * them (td_match_no_skip), is the same byte for byte. */
