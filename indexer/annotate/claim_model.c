@@ -337,18 +337,20 @@ void td_claim_features(const td_actx *c, size_t si,
 			x[F_SPEECH] = 1;
 		if (!own)
 			continue;
-		if (!listed) {
-			if (g0 == 'C' && g1 == 'D' && !g2 &&
-			        td_tok_len(c, i) == 4 &&
-			        (td_tok_str(c, i)[0] == '1' ||
-			                td_tok_str(c, i)[0] == '2'))
-				x[F_TIME] = 1;
-			if (g0 == 'V' && g1 == 'B' && g2 && !tg[3]) {
-				past |= g2 == 'D';
-				present |= g2 == 'Z' || g2 == 'P';
-			}
-			continue;
+		/* by the tag, whatever lists hold the word: a feature does
+		 * not move when a stage registers a list */
+		if (g0 == 'C' && g1 == 'D' && !g2 && td_tok_len(c, i) == 4 &&
+		        (td_tok_str(c, i)[0] == '1' ||
+		                td_tok_str(c, i)[0] == '2'))
+			x[F_TIME] = 1;
+		if (g0 == 'M' && g1 == 'D' && !g2)
+			modal = 1;
+		else if (g0 == 'V' && g1 == 'B' && g2 && !tg[3]) {
+			past |= g2 == 'D';
+			present |= g2 == 'Z' || g2 == 'P';
 		}
+		if (!listed)
+			continue;
 		if (td_tok_any(c, i, cm_deontic))
 			x[F_MDEONTIC] = 1;
 		if (td_tok_any(c, i, cm_possib))
@@ -365,18 +367,8 @@ void td_claim_features(const td_actx *c, size_t si,
 			x[F_CONNECT] = 1;
 		if (td_tok_any(c, i, cm_cond))
 			x[F_COND] = 1;
-		if (td_tok_any(c, i, cm_times) ||
-		        (g0 == 'C' && g1 == 'D' && !g2 &&
-		                td_tok_len(c, i) == 4 &&
-		                (td_tok_str(c, i)[0] == '1' ||
-		                        td_tok_str(c, i)[0] == '2')))
+		if (td_tok_any(c, i, cm_times))
 			x[F_TIME] = 1;
-		if (g0 == 'M' && g1 == 'D' && !g2)
-			modal = 1;
-		else if (g0 == 'V' && g1 == 'B' && g2 && !tg[3]) {
-			past |= g2 == 'D';
-			present |= g2 == 'Z' || g2 == 'P';
-		}
 		if (td_tok_any(c, i, cm_be) && i + 1 < t1) {
 			size_t k = i + 1;
 			if (k + 1 < t1 && td_tok_pos_is(c, k, "RB*"))

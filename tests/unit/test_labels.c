@@ -1884,6 +1884,19 @@ static void test_claim_features_dump(void **state)
 		        has(fx_ana(d, (size_t)k), "#claim"));
 	}
 	td_doc_free(d);
+	/* a modal of no word list ("dare", tagged MD) is a modal all the
+	 * same: the features read the tag of every token, listed or not */
+	td_claim_dump_path_set(path); /* appended to, made again */
+	d = fx_one("2024-01-19", "He dare not go there.");
+	td_claim_dump_path_set(NULL);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(a, sizeof a, f));
+	fclose(f);
+	unlink(path);
+	assert_true(dumped(a, "modal_any") == 1);
+	assert_true(dumped(a, "past_only") == 0);
+	td_doc_free(d);
 	td_annotator_free(fx_ann);
 	fx_ann = rules;
 }
