@@ -6445,5 +6445,6 @@ static int register_words(td_annotator *a)
 	        argument_verbs, perfect_aux, naming_participles, link_verbs,
 	        street_abbrevs, carrier_heads, open_marks, object_pronouns,
 	        rank_titles, NULL};
-	return td_words_register(a, lists);
+	int rc = td_words_register(a, lists);
+	return rc ? rc : td_words_register(a, td_names_lists);
 }

@@ -99,6 +99,11 @@ static const char *const appos_dets[] = {
         "a", "an", "the", "his", "her", "their", "its", NULL};
 static const char *const marks[] = {"\"", "“", "”", "'", "‘", "’", NULL};
 
+/* The lists above, registered by the actors stage (td_words_register):
+ * each is a bit of a token's word class. */
+const char *const *const td_names_lists[] = {object_verbs, kin_body, kin,
+        place_preps, pronouns, possessives, appos_dets, marks, NULL};
+
 static int pos_verb(const td_actx *c, size_t k)
 {
 	return td_tok_is_lower(c, k) &&

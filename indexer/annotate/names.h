@@ -34,4 +34,9 @@ int td_names_find(td_actx *c, unsigned char *in, const td_names_ops *ops);
 
 enum { TD_NAMES_PERSON_AT = 2 };
 
+/* The word lists of names.c's evidence, NULL-terminated: the actors
+ * stage registers them (td_words_register), so that each is a bit of the
+ * word table. */
+extern const char *const *const td_names_lists[];
+
 #endif

@@ -53,9 +53,13 @@ static int cmp_str(const void *x, const void *y)
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+static int register_words(td_annotator *a);
+
 int td_reported_load(td_annotator *a, const char *dir)
 {
 	int rc = td_lemma_init();
+	if (!rc)
+		rc = register_words(a);
 	if (rc)
 		return rc;
 	if (!(a->reported = calloc(1, sizeof *a->reported)))
@@ -188,11 +192,7 @@ static size_t zero_clause(const td_actx *c, size_t v, size_t t1)
 	if (k + 1 >= t1 || in_quote(c, k) || !td_tok_is_word(c, k))
 		return 0;
 	size_t j = k;
-	int nom = 0;
-	for (int i = 0; nominative[i]; i++)
-		if (td_tok_eq(c, k, nominative[i], 1))
-			nom = 1;
-	if (nom)
+	if (td_tok_in(c, k, nominative, 1))
 		j = k + 1;
 	else {
 		if (!np_word(c, k) || td_tok_pos_is(c, k, "POS"))
@@ -239,6 +239,10 @@ static int modal_before(const td_actx *c, size_t t0, size_t v)
 	return k > t0 && td_tok_pos_is(c, k - 1, "MD");
 }
 
+/* The forms of "be" before a participle: a passive. */
+static const char *const passive_be[] = {
+        "is", "was", "were", "are", "been", "be", "being", "'s", NULL};
+
 /* A passive or the author's own view: "it is thought that", "was told
  * that", "I believe that", "we know that" report no actor. */
 static int no_reporter(const td_actx *c, size_t t0, size_t v)
@@ -249,11 +253,8 @@ static int no_reporter(const td_actx *c, size_t t0, size_t v)
 		k--;
 	if (k == t0)
 		return 0;
-	const char *const be[] = {
-	        "is", "was", "were", "are", "been", "be", "being", "'s", NULL};
-	for (int i = 0; be[i]; i++)
-		if (td_tok_eq(c, k - 1, be[i], 1) && td_tok_pos_is(c, v, "VBN"))
-			return 1;
+	if (td_tok_in(c, k - 1, passive_be, 1) && td_tok_pos_is(c, v, "VBN"))
+		return 1;
 	/* "have/has/had" + participle: look past it for the subject */
 	if (k > t0 + 1 && (td_tok_eq(c, k - 1, "have", 1) ||
 	                          td_tok_eq(c, k - 1, "has", 1) ||
@@ -303,6 +304,10 @@ static int negated(const td_actx *c, size_t t0, size_t v)
 	return 0;
 }
 
+/* The conjunctions of a temporal, causal or conditional clause. */
+static const char *const adjunct_subs[] = {"when", "after", "before", "once",
+        "until", "since", "because", "as", "while", "if", NULL};
+
 /* A factive verb in a temporal or causal clause ("She said, when she
  * learned Jackie was heading home: ..."): its subject is a pronoun of the
  * main clause's person more often than not, which the pronoun reading
@@ -310,14 +315,11 @@ static int negated(const td_actx *c, size_t t0, size_t v)
  * with a wrong one. */
 static int adjunct_fact(const td_actx *c, size_t t0, size_t v)
 {
-	static const char *const subs[] = {"when", "after", "before", "once",
-	        "until", "since", "because", "as", "while", "if", NULL};
 	for (size_t k = v; k > t0 && v - k < 4; k--) {
 		if (td_tok_eq(c, k - 1, ",", 0) || in_quote(c, k - 1))
 			return 0;
-		for (int i = 0; subs[i]; i++)
-			if (td_tok_eq(c, k - 1, subs[i], 1))
-				return 1;
+		if (td_tok_in(c, k - 1, adjunct_subs, 1))
+			return 1;
 	}
 	return 0;
 }
@@ -361,6 +363,14 @@ static int question(const td_actx *c, size_t t0, size_t t1)
 		else if (!in_quote(c, k - 1) && td_tok_eq(c, k - 1, "?", 0))
 			return 1;
 	return 0;
+}
+
+/* The word lists above, each a bit of a token's word class. */
+static int register_words(td_annotator *a)
+{
+	static const char *const *const lists[] = {
+	        nominative, passive_be, adjunct_subs, NULL};
+	return td_words_register(a, lists);
 }
 
 int td_reported_find(td_actx *c)
