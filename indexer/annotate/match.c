@@ -18,6 +18,7 @@
 #include "vec.h"
 
 int td_match_no_skip;
+void (*td_match_on_unregistered)(const char *const *words);
 
 /* ------------------------------------------------------------ patterns */
 
@@ -611,7 +612,8 @@ int td_tok_in_slow(
 			        td_tok_eq_slow(c, i, e->word, fold))
 				return 1;
 		}
-	}
+	} else if (td_match_on_unregistered && c->tok_hash[fold])
+		td_match_on_unregistered(words); /* the word table has no bit */
 	/* the first-byte test of td_tok_eq, with the token's byte read once */
 	unsigned char s0 = (unsigned char)c->doc->text[c->tok.v[i].start];
 	if (fold)

@@ -32,6 +32,12 @@ long td_patset_match_slow(
  * of the document, not only those its index of them by start gives.
  * test_match sets it to check that the skips change no annotation. */
 extern int td_match_no_skip;
+/* Test hook: when set, td_tok_in calls it with each list it is asked of
+ * a token of a document with its word classes (td_tok_classify) that no
+ * stage registered (td_words_register): a list scanned word by word.
+ * test_match sets it to check that the lists the rules ask have their
+ * bits. */
+extern void (*td_match_on_unregistered)(const char *const *words);
 /* ASCII case folding table (bytes >= 128 map to themselves). */
 extern const unsigned char td_fold_tab[256];
 /* pure: it reads the document and w only, so that the compiler keeps a

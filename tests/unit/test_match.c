@@ -225,13 +225,50 @@ static int scan_in(
 	return 0;
 }
 
+/* The lists the rules of actors.c, labels.c, hedges.c, quotes.c and
+ * dates.c still leave unregistered, by their first two words (session
+ * 21: what td_match_on_unregistered saw over corpus/articles, the 300k
+ * bench corpus and every permitted tests/data set): td_tok_in scans them
+ * word by word. Registering one takes its line out; a list not named
+ * here fails test_list_slots and test_skips_change_nothing. */
+static const char *const backlog[][2] = {{"well", "no"}, {"is", "are"},
+        {"if", "though"}, {"do", "does"}, {"says", "tells"}, {"that", "this"},
+        {"if", "unless"}, {"was", "were"}, {"i", "you"}, {"have", "has"},
+        {"who", "whom"}, {"i", "we"}, {"declined", "refused"},
+        {"did", "didn't"}, {"don't", "didn't"}, {"had", "would"},
+        {"man", "woman"}, {"talk", "tell"}, {"want", "wants"},
+        {"upstairs", "downstairs"}, {"'s", "'re"}, {"it", "there"},
+        {"down", "up"}, {"in", "at"}, {"found", "finds"}, {"a", "an"},
+        {"the", "a"}, {"now", "still"}, {"in", "on"}, {"that", "to"},
+        {"ready", "able"}, {"me", "him"}, {"night", "morning"},
+        {"Airlines", "Airways"}, {"study", "studies"}, {"and", "of"},
+        {"like", "love"}, {"hand", "hands"}, {"it", "that"}};
+
+/* The first list seen unregistered and not in the backlog, or NULL. */
+static const char *const *unregistered;
+
+static void on_unregistered(const char *const *words)
+{
+	for (size_t k = 0; k < sizeof backlog / sizeof backlog[0]; k++)
+		if (strcmp(words[0], backlog[k][0]) == 0 && words[1] &&
+		        strcmp(words[1], backlog[k][1]) == 0)
+			return;
+	if (!unregistered)
+		unregistered = words;
+}
+
 /* Every list the stages registered answers td_tok_in as a scan of its
  * words does (td_tok_eq_slow), at every token and in both foldings:
  * found by address in reg_dir (nearly all of them: they are static
  * arrays side by side), or, taken out of its slot as when another list
  * has it, through td_tok_in_slow. match.c's own lists (td_match_lists:
  * td_subordinators, the verbs of perception and their subjects) are
- * registered too, and the text has words of each. */
+ * registered too, and the text has words of each. And no rule asks
+ * td_tok_in of a list left unregistered (td_match_on_unregistered) but
+ * those of the backlog:
+ * not over a text that reaches the name evidence (names.c), the reported
+ * clauses (reported.c) and the claim features (claim_model.c), nor over
+ * the texts of test_skips_change_nothing. */
 static void test_list_slots(void **state)
 {
 	(void)state;
@@ -277,7 +314,41 @@ static void test_list_slots(void **state)
 		assert_true(in > 0);
 	}
 	assert_int_equal(own, 3);
+	/* the hook sees a list no stage registered, and only such a list */
+	static const char *const unlisted[] = {"officials", NULL};
+	td_match_on_unregistered = on_unregistered;
+	unregistered = NULL;
+	assert_true(td_tok_in(&c, 1, unlisted, 1));
+	assert_ptr_equal(unregistered, unlisted);
+	unregistered = NULL;
+	for (size_t k = 0; k < fx_ann->n_reg; k++)
+		for (size_t i = 0; i < c.tok.n; i++)
+			td_tok_in(&c, i, fx_ann->reg[k], 1);
+	assert_null(unregistered);
 	fxm_ctx_clear(&c);
+	static const char *const paras[] = {
+	        ("Lafe Tolbert sighed and grabbed his hat.\n"
+	         "Orval Tenney, 31, told Rudenko that the mill in Canfield "
+	         "would close.\n"
+	         "\"Come here, Tash,\" said Lacey.\n"
+	         "Stiggs's wife nodded; she met Pettigrew (1960) near "
+	         "Albany, and he smiled."),
+	        ("Officials believe the cannery is sound.\n"
+	         "It was reported that prices would rise.\n"
+	         "She said, when she learned Jackie was heading home: "
+	         "\"I'm just speculating.\"\n"
+	         "We think they will win because the vote is on Monday, "
+	         "1962, if it is not delayed.\n"
+	         "You must not go, he warned.")};
+	td_doc *ad = fx_doc("1961-05-01", paras, 2);
+	td_match_on_unregistered = NULL;
+	if (unregistered)
+		fail_msg("a word list (\"%s\", ...) asked of a token is not "
+		         "registered (td_words_register)",
+		        unregistered[0]);
+	assert_true(fx_count(ad, "persName") > 0);
+	assert_true(fx_count(ad, "said") > 0);
+	td_doc_free(ad);
 }
 
 /* The TEI of the document the pipeline makes of data (as file name) with
@@ -288,8 +359,15 @@ static char *tei_of(const td_pipeline *p, const char *name, const char *data,
 	td_doc *d = NULL;
 	char *tei = NULL;
 	td_match_no_skip = skip_off;
+	td_match_on_unregistered = on_unregistered;
+	unregistered = NULL;
 	assert_int_equal(td_pipeline_doc(p, name, data, len, &d), 0);
 	td_match_no_skip = 0;
+	td_match_on_unregistered = NULL;
+	if (unregistered)
+		fail_msg("%s: a word list (\"%s\", ...) asked of a token is "
+		         "not registered (td_words_register)",
+		        name, unregistered[0]);
 	assert_int_equal(td_tei_write_mem(d, &tei, n), 0);
 	td_doc_free(d);
 	return tei;
@@ -318,7 +396,9 @@ static void same_with_and_without_skips(
  * their starts) change no annotation: the
  * TEI of the sample articles, of the unseen set's Brown texts and of a
  * text of every future marker future_at reads, with them and without
- * them (td_match_no_skip), is the same byte for byte. */
+ * them (td_match_no_skip), is the same byte for byte; and no rule asks a
+ * list left unregistered of their tokens (td_match_on_unregistered), but
+ * those of the backlog. */
 static void test_skips_change_nothing(void **state)
 {
 	(void)state;
