@@ -19,18 +19,22 @@ enum {
 	EV_TITLE,      /* a title or honorific before it: "Mrs. Pettibone" */
 	EV_GIVEN,      /* a given name opens a run of two or more words */
 	EV_ACTS,       /* subject of a verb only persons do: "Lafe sighed",
-	                * or of a verb of action governing his/her */
+	                * or of a past verb with his, her, himself or
+	                * herself among the three words after it */
 	EV_SAYS,       /* subject of a verb of saying: "Tolbert said" */
-	EV_SAID_BY,    /* after a quotation's closing mark and a verb of
-	                * saying, at a clause's end: "\"...,\" said Lacey." */
+	EV_SAID_BY,    /* after a quotation mark and a verb of saying, at
+	                * a clause's end: "\"...,\" said Lacey." */
 	EV_ROLE,       /* a noun for a person in apposition, after or
-	                * before: "Lekuton, the guide", "the foreman, Orr" */
-	EV_AGE,        /* an age in commas after it: "Orval Tenney, 31," */
-	EV_OWNS,       /* the possessor of kin or a body's part: "Lafe's
+	                * before, or right before it: "Lekuton, the
+	                * guide", "the foreman, Orr", "foreman Orr" */
+	EV_AGE,        /* an age after a comma, before a comma or a full
+	                * stop: "Orval Tenney, 31," */
+	EV_OWNS,       /* the possessor of what kin_body lists: "Lafe's
 	                * wife", "Stiggs's hand" */
-	EV_OBJECT,     /* the object of a verb persons take: "told Rudenko",
+	EV_OBJECT,     /* after a verb of object_verbs: "told Rudenko",
 	                * "married Edna" */
-	EV_PRONOUN,    /* the subject taken up by he/she after it */
+	EV_PRONOUN,    /* the subject of a verb, taken up by he/she after
+	                * it */
 	EV_VOCATIVE,   /* addressed inside a quotation: ", Tash?" */
 	EV_CITED,      /* a year in brackets after it: "Pettigrew (1960)" */
 	EV_FULL,       /* two or three proper nouns together */
@@ -67,14 +71,17 @@ static const struct {
         [NO_OPENER] = {-1, 0},
 };
 
-/* Verbs whose object is a person ("told Rudenko", "married Edna"). */
+/* Verbs a person's name follows as their object ("told Rudenko",
+ * "married Edna"). */
 static const char *const object_verbs[] = {"told", "tells", "asked", "asks",
         "thanked", "married", "kissed", "hugged", "greeted", "introduced",
         "phoned", "telephoned", "warned", "urged", "reminded", "assured",
         "informed", "persuaded", "begged", "interviewed", "hired", "fired",
         "shot", "killed", "met", "nodded", "winked", "ordered", "followed",
         "watched", NULL};
-/* What a person's possessive goes before: kin and the body. */
+/* What a person's possessive goes before: kin and friends, the body and
+ * its voice and smile, a life's events (death, funeral, birthday) and a
+ * few belongings (horse, gun, hat). */
 static const char *const kin_body[] = {"wife", "husband", "son", "daughter",
         "brother", "sister", "mother", "father", "widow", "family", "friend",
         "friends", "children", "parents", "uncle", "aunt", "cousin", "hand",
@@ -82,21 +89,26 @@ static const char *const kin_body[] = {"wife", "husband", "son", "daughter",
         "shoulders", "voice", "mouth", "lips", "hair", "heart", "feet", "legs",
         "leg", "smile", "body", "death", "funeral", "birthday", "horse", "gun",
         "hat", NULL};
-/* Prepositions that put a place after them. */
 /* Nouns of kin: a name after one and a comma is kin_names' (actors.c),
  * which asks for a possessor ("his wife, Louise"; not "The wife,
  * Louise"). */
 static const char *const kin[] = {"wife", "husband", "son", "daughter",
         "brother", "sister", "mother", "father", "widow", "uncle", "aunt",
         "cousin", "nephew", "niece", NULL};
+/* Prepositions that put a place after them. */
 static const char *const place_preps[] = {"in", "at", "near", "off", "inside",
         "outside", "throughout", "across", "into", "toward", "towards", "via",
         "from", NULL};
+/* The pronouns that take up a person as subject. */
 static const char *const pronouns[] = {"he", "she", NULL};
+/* A person's words after a verb of action ("grabbed his hat", "shot
+ * himself"). */
 static const char *const possessives[] = {
         "his", "her", "himself", "herself", NULL};
+/* The determiners of a noun in apposition (", the guide"). */
 static const char *const appos_dets[] = {
         "a", "an", "the", "his", "her", "their", "its", NULL};
+/* Quotation marks, opening and closing, straight and curly. */
 static const char *const marks[] = {"\"", "“", "”", "'", "‘", "’", NULL};
 
 /* The lists above, registered by the actors stage (td_words_register):
@@ -134,7 +146,8 @@ static int in_quote(const td_actx *c, size_t k)
 	return td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end);
 }
 
-/* A four-digit year from 1500 to 2099. */
+/* A year from 1500 to 2099: a token of four characters, the first two
+ * digits from "15" to "20" (the last two are not read: "19th" passes). */
 static int year_at(const td_actx *c, size_t k)
 {
 	const char *s = td_tok_str(c, k);
@@ -143,8 +156,8 @@ static int year_at(const td_actx *c, size_t k)
 	       strncmp(s, "21", 2) < 0;
 }
 
-/* The features present at the run [t0, t1) of the sentence [s0, s1), as
- * bits of the EV_ kinds. */
+/* The evidence present at the run [t0, t1) of the sentence [s0, s1), as
+ * bits of the kinds above (EV_ for, NO_ against). */
 static unsigned features(
         const td_actx *c, size_t t0, size_t t1, size_t s0, size_t s1)
 {
@@ -178,8 +191,8 @@ static unsigned features(
 				if (td_tok_in(c, k, possessives, 0))
 					f |= 1u << EV_ACTS;
 			}
-		/* taken up by he/she after a comma or "and", no capital
-		 * between */
+		/* taken up by he/she after a comma, "and" or "but", no
+		 * capital between */
 		for (size_t k = v + 1; k < s1 && k <= v + 12; k++) {
 			if (td_tok_is_cap(c, k) && td_tok_is_word(c, k))
 				break;
@@ -192,7 +205,7 @@ static unsigned features(
 			}
 		}
 	}
-	/* before it: a quotation's closing mark and a verb of saying, and
+	/* before it: a quotation mark and a lowercase verb of saying, and
 	 * the clause ends after it */
 	if (t0 >= s0 + 2 && speech_verb(c, t0 - 1, s1) &&
 	        td_tok_is_lower(c, t0 - 1) && td_tok_in(c, t0 - 2, marks, 0) &&
@@ -234,8 +247,10 @@ static unsigned features(
 	                (t1 + 2 < s1 && td_tok_pos_is(c, t1 + 1, "JJ") &&
 	                        td_tok_in(c, t1 + 2, kin_body, 0))))
 		f |= 1u << EV_OWNS;
-	/* addressed: inside a quotation, after a comma or the opening mark,
-	 * before a comma, "?", "!" or the closing mark */
+	/* addressed: inside a quotation, after a quotation mark and before
+	 * a comma, or after a comma and before a comma, "?", "!" or "."; a
+	 * comma after it comes before a lowercase word, a quotation mark or
+	 * the sentence's end */
 	int comma_after = t1 < s1 && td_tok_eq(c, t1, ",", 0) &&
 	                  (t1 + 1 >= s1 || td_tok_is_lower(c, t1 + 1) ||
 	                          td_tok_in(c, t1 + 1, marks, 0));
@@ -305,8 +320,10 @@ static int same_words(const td_actx *c, size_t a0, size_t b0, size_t n)
 	return 1;
 }
 
-/* May token t open or continue a run: a capital the tagger reads as a
- * proper noun that the actors stage lets be a name's word. */
+/* May token t open or continue a run: a capitalised word not taken yet
+ * (in[]) and without a full stop (no initial, no abbreviation), which
+ * the tagger reads as a proper noun and the actors stage lets be a
+ * name's word. */
 static int run_word(const td_actx *c, const unsigned char *in,
         const td_names_ops *ops, size_t t, size_t s0, size_t s1)
 {

@@ -134,9 +134,10 @@ static int finite_clause(const td_actx *c, size_t k, size_t t1)
 	return 0;
 }
 
-/* The "that" of the verb's complement: right after it, or after an
- * adverb or two ("said yesterday that", "argued, however, that") or an
- * object pronoun ("told him that"); 0 when there is none. */
+/* The "that" of the verb's complement: right after it, or after at most
+ * four tokens of adverbs, nouns, names, object pronouns and commas in
+ * pairs ("said yesterday that", "argued, however, that", "told reporters
+ * that", "told him that"); 0 when there is none. */
 static size_t that_of(const td_actx *c, size_t v, size_t t1)
 {
 	size_t k = v + 1;
@@ -178,14 +179,17 @@ static int np_word(const td_actx *c, size_t k)
 	       td_tok_pos_is(c, k, "PRP$") || td_tok_pos_is(c, k, "POS");
 }
 
+/* The subjects of a zero-"that" clause that are one word: pronouns in
+ * the nominative and an expletive "there". */
 static const char *const nominative[] = {
         "he", "she", "it", "they", "we", "i", "you", "there", NULL};
 
 /* A zero-"that" clause right after the verb at v: a pronoun in the
- * nominative or a noun phrase (determiners, adjectives, nouns,
- * possessives only, at most six words), then a finite verb or modal;
- * its first token, or 0. Not a quotation (a direct quote is a <q>), not
- * an object ("told the reporters", "said him"), not a question. */
+ * nominative or a noun phrase ending in a noun (determiners, adjectives,
+ * nouns, numbers, possessives only, at most six words), then a finite
+ * verb or modal, adverbs perhaps between; its first token, or 0. Not a
+ * quotation (a direct quote is a <q>) nor an object ("told the
+ * reporters", "said him"); questions are the caller's (question()). */
 static size_t zero_clause(const td_actx *c, size_t v, size_t t1)
 {
 	size_t k = v + 1;
@@ -199,7 +203,8 @@ static size_t zero_clause(const td_actx *c, size_t v, size_t t1)
 			return 0;
 		while (j < t1 && j < k + 6 && np_word(c, j) && !in_quote(c, j))
 			j++;
-		/* "estimate the Government this year will": one time phrase */
+		/* a noun last: "estimate the Government this year will" reads
+		 * a subject and a time phrase as one phrase */
 		if (j == k || !td_tok_pos_is(c, j - 1, "NN*"))
 			return 0;
 	}
@@ -309,10 +314,11 @@ static const char *const adjunct_subs[] = {"when", "after", "before", "once",
         "until", "since", "because", "as", "while", "if", NULL};
 
 /* A factive verb in a temporal or causal clause ("She said, when she
- * learned Jackie was heading home: ..."): its subject is a pronoun of the
- * main clause's person more often than not, which the pronoun reading
- * here does not know; the clause is reported without @who rather than
- * with a wrong one. */
+ * learned Jackie was heading home: ..."), its conjunction among the four
+ * words before it, no comma or quotation between: its subject is a
+ * pronoun of the main clause's person more often than not, which the
+ * pronoun reading here does not know; the clause is reported without
+ * @who rather than with a wrong one. */
 static int adjunct_fact(const td_actx *c, size_t t0, size_t v)
 {
 	for (size_t k = v; k > t0 && v - k < 4; k--) {
@@ -325,7 +331,7 @@ static int adjunct_fact(const td_actx *c, size_t t0, size_t v)
 }
 
 /* A subject before the verb at v in its clause: a noun, a name, a number
- * or a pronoun other than the author's I/we and the generic one/you,
+ * or a pronoun other than the author's I/we, the generic one/you and it,
  * past adverbs, modals, negation and auxiliaries. */
 static int subject_before(const td_actx *c, size_t t0, size_t v)
 {
