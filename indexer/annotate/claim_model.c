@@ -147,6 +147,15 @@ static const char *const cm_times[] = {"january", "february", "march", "april",
         "december", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "yesterday", "today", "tonight", NULL};
 
+/* The feature a word of each list gives in the author's own words. */
+static const struct {
+	const char *const *words;
+	int feature;
+} cm_word_features[] = {{cm_deontic, F_MDEONTIC}, {cm_possib, F_MPOSSIB},
+        {cm_future, F_MFUTURE}, {cm_first, F_FIRST}, {cm_second, F_SECOND},
+        {cm_neg, F_NEG}, {cm_connect, F_CONNECT}, {cm_cond, F_COND},
+        {cm_times, F_TIME}, {NULL, 0}};
+
 static int cm_register(td_annotator *a)
 {
 	static const char *const *const lists[] = {cm_deontic, cm_possib,
@@ -351,24 +360,9 @@ void td_claim_features(const td_actx *c, size_t si,
 		}
 		if (!listed)
 			continue;
-		if (td_tok_any(c, i, cm_deontic))
-			x[F_MDEONTIC] = 1;
-		if (td_tok_any(c, i, cm_possib))
-			x[F_MPOSSIB] = 1;
-		if (td_tok_any(c, i, cm_future))
-			x[F_MFUTURE] = 1;
-		if (td_tok_any(c, i, cm_first))
-			x[F_FIRST] = 1;
-		if (td_tok_any(c, i, cm_second))
-			x[F_SECOND] = 1;
-		if (td_tok_any(c, i, cm_neg))
-			x[F_NEG] = 1;
-		if (td_tok_any(c, i, cm_connect))
-			x[F_CONNECT] = 1;
-		if (td_tok_any(c, i, cm_cond))
-			x[F_COND] = 1;
-		if (td_tok_any(c, i, cm_times))
-			x[F_TIME] = 1;
+		for (size_t w = 0; cm_word_features[w].words; w++)
+			if (td_tok_any(c, i, cm_word_features[w].words))
+				x[cm_word_features[w].feature] = 1;
 		if (td_tok_any(c, i, cm_be) && i + 1 < t1) {
 			size_t k = i + 1;
 			if (k + 1 < t1 && td_tok_pos_is(c, k, "RB*"))
