@@ -225,8 +225,8 @@ static int scan_in(
 	return 0;
 }
 
-/* The lists the rules of actors.c, labels.c, hedges.c, quotes.c and
- * dates.c still leave unregistered, by their first two words (session
+/* The lists the rules of actors.c, labels.c, hedges.c and quotes.c
+ * still leave unregistered, by their first two words (session
  * 21: what td_match_on_unregistered saw over corpus/articles, the 300k
  * bench corpus and every permitted tests/data set): td_tok_in scans them
  * word by word. Registering one takes its line out; a list not named
