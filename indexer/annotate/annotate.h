@@ -255,6 +255,17 @@ int td_quotes_attribute(td_actx *c);
 const char *td_quotes_speaker(
         const td_actx *c, size_t si, size_t v, size_t vend, int *found);
 int td_quotes_clauses(td_actx *c, size_t si, size_t cs, const char *who);
+/* quotes.c: the gender of actor key as titles or its given name show
+ * it in mentions before token t: 'm', 'f' or 0 when unknown. */
+int td_quotes_key_gender(const td_actx *c, const char *key, size_t t);
+/* speakers.c: the only person of gender g ('m' or 'f') whom the narration
+ * names (outside quotations) before token t, while the scene goes on from
+ * her last naming to t (no more than three paragraph breaks without a
+ * pronoun of that gender in the narration or a quotation): a story's one
+ * woman is the "she" of a tag however far her name stands. NULL when
+ * none, when two persons of that gender are named, or when the chain
+ * breaks. The key is the mention's (owned by c). */
+const char *td_speakers_sole(const td_actx *c, int g, size_t t);
 /* reported.c: the reporting verbs' lemmas (load, unload), the class of a
  * lemma (1 speech, 2 thought, 3 fact: report_verbs.tsv; 0 for none), and
  * the reported clauses found by syntax (run inside

@@ -1196,7 +1196,10 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		const char *w = last_speaker_of(c, g, smin, t);
 		if (!w)
 			w = by_author(c, g, t);
-		return w ? w : person_of_gender(c, g, t);
+		if (!w)
+			w = person_of_gender(c, g, t);
+		/* the discourse's one person of that gender (speakers.c) */
+		return w ? w : td_speakers_sole(c, g, t);
 	}
 	/* the subject of a past perfect tells the story before the scene
 	 * ("Garrity laid the rifle across the desk. Sam Tolliver had killed
@@ -5696,6 +5699,11 @@ const char *td_quotes_speaker(
 int td_quotes_clauses(td_actx *c, size_t si, size_t cs, const char *who)
 {
 	return reported_clauses(c, si, cs, who, 0);
+}
+
+int td_quotes_key_gender(const td_actx *c, const char *key, size_t t)
+{
+	return key_gender(c, key, t);
 }
 
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */

@@ -3057,6 +3057,60 @@ static void test_session20_report_continues(void **state)
 	td_doc_free(d);
 }
 
+/* Session 22: the discourse's one woman (speakers.c): "she" of a tag
+ * five paragraphs after her only naming is Nora Kessler, the story's one
+ * woman (a man spoke and was named between); with a second woman named
+ * in the narration, no @who (precision before recall), and a woman named
+ * only inside a quotation does not count; four paragraphs without her
+ * pronoun or a quotation break the chain; a man named in the pronoun's
+ * own sentence as an object is none of the fallback's. */
+static void test_session22_sole_person_of_gender(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        ("Nora Kessler was sitting at the piano when they came in.\n"
+	         "She did not look up."),
+	        "\"Police,\" said Lieutenant Frank Rocco.",
+	        "\"Everybody wants a few minutes.\"",
+	        "\"You knew Benny Bloom,\" Rocco said.",
+	        "\"I knew a lot of people.\"",
+	        ("\"Mrs. Halvorsen says he was here,\" Rocco said.\n"
+	         "\"Benny came in most Mondays,\" she said.")};
+	td_doc *d = fx_doc("1961-11-11", paras, 6);
+	fx_expect(
+	        d, "q", "Benny came in most Mondays,", "who", "#nora-kessler");
+	td_doc_free(d);
+	const char *const two[] = {
+	        ("Nora Kessler was sitting at the piano.\nHer sister Ruth "
+	         "Kessler stood at the bar."),
+	        "\"Police,\" said Lieutenant Frank Rocco.",
+	        "\"Everybody wants a few minutes.\"",
+	        "\"You knew Benny Bloom,\" Rocco said.",
+	        "\"I knew a lot of people.\"",
+	        "\"Benny came in most Mondays,\" she said."};
+	d = fx_doc("1961-11-11", two, 6);
+	fx_expect(d, "q", "Benny came in most Mondays,", "who", NULL);
+	td_doc_free(d);
+	/* four paragraphs of narration without her pronoun or a quotation:
+	 * the scene has changed, the chain is broken */
+	const char *const gap[] = {"Nora Kessler was sitting at the piano.",
+	        "Rain fell on the river.", "The city slept.",
+	        "Trucks went by on the avenue.", "Morning came late.",
+	        "\"Benny came in most Mondays,\" she said."};
+	d = fx_doc("1961-11-11", gap, 6);
+	fx_expect(d, "q", "Benny came in most Mondays,", "who", NULL);
+	td_doc_free(d);
+	/* the one man named in the pronoun's own sentence, not its subject:
+	 * the nearer rules saw him and did not take him */
+	d = fx_one("1961-03-02",
+	        "An out-of-town writer came up to Paul Richards today and "
+	        "asked the Oriole manager if he thought his ball club would be "
+	        "improved this year.");
+	fx_expect(d, "said", "his ball club would be improved this year", "who",
+	        NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3195,6 +3249,7 @@ int main(void)
 	        cmocka_unit_test(test_session20_role_of_body),
 	        cmocka_unit_test(test_session20_title_in_relative),
 	        cmocka_unit_test(test_session20_report_continues),
+	        cmocka_unit_test(test_session22_sole_person_of_gender),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
