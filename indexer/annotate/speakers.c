@@ -72,9 +72,10 @@ const char *td_speakers_sole(const td_actx *c, int g, size_t t)
 	 * the manager if he thought") */
 	if (!one || si < 0 || one->sent == si)
 		return NULL;
-	/* the chain from that mention to t: no gap wider than CHAIN_GAP
-	 * paragraphs without her pronoun or her speaking ("Mr. John Brown
-	 * spoke." and four paragraphs of rain: a later "he" is no one's) */
+	/* the chain from that mention to t: no more than CHAIN_GAP
+	 * paragraph breaks without a pronoun of that gender or a quotation
+	 * ("Mr. John Brown spoke." and four paragraphs of rain: a later "he"
+	 * is no one's) */
 	int breaks = 0; /* paragraph breaks since the last link */
 	for (int s = one->sent + 1; s <= si; s++) {
 		if (c->sents[s].para != c->sents[s - 1].para &&
