@@ -68,8 +68,9 @@ ANNOTATE_TESTS = tests/unit/test_actors tests/unit/test_quotes tests/unit/test_h
 	tests/unit/test_labels tests/unit/test_dates tests/unit/test_stages \
 	tests/unit/test_match tests/unit/test_reported
 check_PROGRAMS += $(ANNOTATE_TESTS)
-TESTS += $(ANNOTATE_TESTS) tests/cli/test_eval.sh
-EXTRA_DIST += tests/unit/annotate_fixture.h tests/cli/test_eval.sh
+TESTS += $(ANNOTATE_TESTS) tests/cli/test_eval.sh tests/cli/test_eval_kinds.sh
+EXTRA_DIST += tests/unit/annotate_fixture.h tests/cli/test_eval.sh \
+	tests/cli/test_eval_kinds.sh
 tests_unit_test_actors_SOURCES = tests/unit/test_actors.c tests/unit/annotate_fixture.h \
 	tests/unit/match_fixture.c tests/unit/match_fixture.h
 tests_unit_test_actors_CFLAGS = $(TEST_CFLAGS)

@@ -53,6 +53,8 @@ static const char *const hedge_subtypes[] = {"probability", "possibility",
 /* actor kinds: the element name, and its @type when it has one */
 static const char *const actor_kinds[] = {"persName", "orgName",
         "orgName:state", "rs", "rs:state", "rs:group", "placeName", NULL};
+/* the name of the last row of --by-kind (the NULL slot above) */
+static const char other_kind[] = "other";
 
 typedef struct strv {
 	char **v;
@@ -64,8 +66,13 @@ typedef struct itemset {
 	int nodates; /* gold without a "dates" member */
 } itemset;
 
+/* the rows of --by-kind: one per actor kind, and "other" for a system
+ * element whose kind the profile does not list (gold ones are errors) */
+#define N_KINDS (sizeof actor_kinds / sizeof *actor_kinds)
+
 typedef struct counts {
 	size_t gold[C_N], sys[C_N], ok[C_N];
+	size_t kgold[N_KINDS], ksys[N_KINDS], kok[N_KINDS];
 } counts;
 
 static void die_oom(void)
@@ -707,6 +714,46 @@ static size_t multiset_common(strv *a, strv *b)
 	return sorted_walk(a, b, NULL);
 }
 
+/* The index in actor_kinds of an actor item's kind (the last "kind=" of
+ * its attributes), N_KINDS - 1 ("other") for an unlisted one. */
+static size_t kind_of(const char *item)
+{
+	const char *kv = strrchr(item, '\x1e'), *k = NULL;
+	for (const char *p = kv; p && (p = strstr(p, "kind=")); p++)
+		k = p + 5;
+	for (size_t i = 0; k && actor_kinds[i]; i++)
+		if (!strcmp(k, actor_kinds[i]))
+			return i;
+	return N_KINDS - 1;
+}
+
+/* --by-kind: the actors category split by kind. g and s are sorted, so
+ * the items of one kind are sorted too and walked as the whole lists are;
+ * an item matches only one of its own kind (the kind is part of it). */
+static void count_kinds(strv *g, strv *s, counts *k)
+{
+	strv a = {0}, b = {0};
+	size_t cap = (g->n > s->n ? g->n : s->n) + 1;
+	a.v = malloc(cap * sizeof *a.v);
+	b.v = malloc(cap * sizeof *b.v);
+	if (!a.v || !b.v)
+		die_oom();
+	for (size_t kind = 0; kind < N_KINDS; kind++) {
+		a.n = b.n = 0;
+		for (size_t i = 0; i < g->n; i++)
+			if (kind_of(g->v[i]) == kind)
+				a.v[a.n++] = g->v[i];
+		for (size_t i = 0; i < s->n; i++)
+			if (kind_of(s->v[i]) == kind)
+				b.v[b.n++] = s->v[i];
+		k->kgold[kind] = a.n;
+		k->ksys[kind] = b.n;
+		k->kok[kind] = sorted_walk(&a, &b, NULL);
+	}
+	free(a.v);
+	free(b.v);
+}
+
 static void prf(
         size_t gold, size_t sys, size_t ok, double *p, double *r, double *f)
 {
@@ -717,7 +764,21 @@ static void prf(
 		*f = 1.0;
 }
 
-static void print_rows(const char *file, const counts *k, int tsv, int header)
+static void print_row(const char *file, const char *cat, size_t gold,
+        size_t sys, size_t ok, int tsv)
+{
+	double p, r, f;
+	prf(gold, sys, ok, &p, &r, &f);
+	if (tsv)
+		printf("%s\t%s\t%zu\t%zu\t%zu\t%.4f\t%.4f\t%.4f\n", file, cat,
+		        gold, sys, ok, p, r, f);
+	else
+		printf("%-20s %6zu %6zu %7zu %6.3f %6.3f %6.3f\n", cat, gold,
+		        sys, ok, p, r, f);
+}
+
+static void print_rows(
+        const char *file, const counts *k, int tsv, int header, int by_kind)
 {
 	if (header) {
 		if (tsv)
@@ -729,17 +790,14 @@ static void print_rows(const char *file, const counts *k, int tsv, int header)
 	}
 	if (!tsv)
 		printf("== %s\n", file);
-	for (int c = 0; c < C_N; c++) {
-		double p, r, f;
-		prf(k->gold[c], k->sys[c], k->ok[c], &p, &r, &f);
-		if (tsv)
-			printf("%s\t%s\t%zu\t%zu\t%zu\t%.4f\t%.4f\t%.4f\n",
-			        file, cat_name[c], k->gold[c], k->sys[c],
-			        k->ok[c], p, r, f);
-		else
-			printf("%-20s %6zu %6zu %7zu %6.3f %6.3f %6.3f\n",
-			        cat_name[c], k->gold[c], k->sys[c], k->ok[c], p,
-			        r, f);
+	for (int c = 0; c < C_N; c++)
+		print_row(file, cat_name[c], k->gold[c], k->sys[c], k->ok[c],
+		        tsv);
+	for (size_t i = 0; by_kind && i < N_KINDS; i++) {
+		char cat[64];
+		snprintf(cat, sizeof cat, "actors:%s",
+		        actor_kinds[i] ? actor_kinds[i] : other_kind);
+		print_row(file, cat, k->kgold[i], k->ksys[i], k->kok[i], tsv);
 	}
 }
 
@@ -747,8 +805,8 @@ static void usage(FILE *f)
 {
 	fputs("usage: tagdex-eval [--check] [--min CATEGORY=F1] [--format "
 	      "table|tsv]\n"
-	      "                   [--verbose] GOLD.json TEI.xml [GOLD.json "
-	      "TEI.xml ...]\n",
+	      "                   [--verbose] [--by-kind] GOLD.json TEI.xml "
+	      "[GOLD.json TEI.xml ...]\n",
 	        f);
 }
 
@@ -758,9 +816,9 @@ int main(int argc, char **argv)
 	        {"min", required_argument, 0, 'm'},
 	        {"format", required_argument, 0, 'f'},
 	        {"verbose", no_argument, 0, 'v'}, {"help", no_argument, 0, 'h'},
-	        {0, 0, 0, 0}};
-	int check = 0, tsv = 0, verbose = 0, o;
-	while ((o = getopt_long(argc, argv, "cm:f:vh", lo, NULL)) != -1) {
+	        {"by-kind", no_argument, 0, 'k'}, {0, 0, 0, 0}};
+	int check = 0, tsv = 0, verbose = 0, by_kind = 0, o;
+	while ((o = getopt_long(argc, argv, "cm:f:vhk", lo, NULL)) != -1) {
 		switch (o) {
 		case 'c':
 			check = 1;
@@ -796,6 +854,9 @@ int main(int argc, char **argv)
 			break;
 		case 'v':
 			verbose = 1;
+			break;
+		case 'k':
+			by_kind = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -838,6 +899,13 @@ int main(int argc, char **argv)
 				sorted_walk(&g.c[c], &s.c[c],
 				        cat_name[c]); /* sorted above */
 		}
+		if (by_kind)
+			count_kinds(&g.c[C_ACTOR], &s.c[C_ACTOR], &k);
+		for (size_t i = 0; i < N_KINDS; i++) {
+			all.kgold[i] += k.kgold[i];
+			all.ksys[i] += k.ksys[i];
+			all.kok[i] += k.kok[i];
+		}
 		for (size_t i = 0;
 		        i < sizeof overall_cats / sizeof *overall_cats; i++) {
 			int c = overall_cats[i];
@@ -848,14 +916,14 @@ int main(int argc, char **argv)
 		all.gold[C_OVERALL] += k.gold[C_OVERALL];
 		all.sys[C_OVERALL] += k.sys[C_OVERALL];
 		all.ok[C_OVERALL] += k.ok[C_OVERALL];
-		print_rows(argv[a + 1], &k, tsv, nfiles == 0);
+		print_rows(argv[a + 1], &k, tsv, nfiles == 0, by_kind);
 		nfiles++;
 		itemset_clear(&g);
 		itemset_clear(&s);
 		free(src);
 	}
 	if (nfiles > 1)
-		print_rows("ALL (micro-average)", &all, tsv, 0);
+		print_rows("ALL (micro-average)", &all, tsv, 0, by_kind);
 	int fail = 0;
 	if (check)
 		for (int c = 0; c < C_N; c++) {
