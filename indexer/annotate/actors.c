@@ -2151,6 +2151,38 @@ static const char *const after_np[] = {"in", "of", "to", "and", "or", "but",
 static const char *const group_adjs[] = {"Western", "Arab", "African", "Asian",
         "Gulf", "Allied", "Sahelian", NULL};
 
+/* A noun of a group of people: a group noun of the list (bodies and
+ * forces: "government", "troops"), or a plural noun (tagged NNS,
+ * lowercase) whose singular person_words.tsv lists as a noun for a person
+ * ("playwrights", "economists"): the lexicon of persons decides, not a
+ * second list of their plurals. The singular by the regular endings:
+ * -men -> -man, -ies -> -y, -s. */
+static int group_noun(const td_actx *c, size_t k)
+{
+	if (in_list(c, k, group_nouns, 0))
+		return 1;
+	size_t n = td_tok_len(c, k);
+	const char *w = td_tok_str(c, k);
+	char one[40];
+	if (n < 4 || n >= sizeof one || !td_tok_is_lower(c, k) ||
+	        !td_tok_pos_is(c, k, "NNS") || w[n - 1] != 's')
+		return 0;
+	memcpy(one, w, n - 1);
+	one[n - 1] = 0;
+	if (!memcmp(w + n - 3, "men", 3))
+		one[n - 2] = 'a';
+	else if (!memcmp(w + n - 3, "ies", 3))
+		memcpy(one + n - 3, "y", 2);
+	size_t len = strlen(one);
+	const td_patset *ps = &c->a->person_pats;
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->v[i].n == 1 && ps->v[i].type == 'n' &&
+		        ps->v[i].len[0] == len &&
+		        !memcmp(ps->v[i].w[0], one, len))
+			return 1;
+	return 0;
+}
+
 /* A group of actors at token i: names of states or bodies (or adjectives
  * such as "Western"), joined by "and" or commas, before a group noun:
  * "Chinese officials", "ECOWAS and AES officials". Returns 1 with *end for
@@ -2186,12 +2218,11 @@ static int group_at(
 	}
 	/* one lowercase modifier between ("British civil servants",
 	 * "British defending lawyers") */
-	if (k + 1 < t1 && td_tok_is_lower(c, k) &&
-	        in_list(c, k + 1, group_nouns, 0) &&
-	        !in_list(c, k, group_nouns, 0) &&
-	        !in_list(c, k, located_fw, 0) && !in_list(c, k, after_np, 0))
+	if (k + 1 < t1 && td_tok_is_lower(c, k) && group_noun(c, k + 1) &&
+	        !group_noun(c, k) && !in_list(c, k, located_fw, 0) &&
+	        !in_list(c, k, after_np, 0))
 		k++;
-	if (k >= t1 || !in_list(c, k, group_nouns, 0))
+	if (k >= t1 || !group_noun(c, k))
 		return 0;
 	*end = k + 1;
 	if (parts == 1 && st &&

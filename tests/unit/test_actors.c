@@ -3144,6 +3144,24 @@ static void test_session21_names_against_evidence(void **state)
 	td_doc_free(d);
 }
 
+/* Session 22: a group noun is a plural whose singular person_words.tsv
+ * lists as a noun for a person, not only a noun of group_nouns; a plural
+ * of things after a state's adjective stays no group. */
+static void test_session22_group_nouns_by_person_lexicon(void **state)
+{
+	(void)state;
+	const char *const news[] = {
+	        "U.S. playwrights protested against the ruling.",
+	        "Soviet economists expect a poor harvest.",
+	        "Soviet missiles were seen in the harbor."};
+	td_doc *d = fx_doc("1961-06-10", news, 3);
+	fx_expect(d, "rs", "U.S. playwrights", "ref", "#us-playwrights");
+	fx_expect(d, "rs", "U.S. playwrights", "type", "group");
+	fx_expect(d, "rs", "Soviet economists", "ref", "#soviet-economists");
+	assert_null(fx_find(d, "rs", "Soviet missiles"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3269,6 +3287,7 @@ int main(void)
 	        cmocka_unit_test(test_session20_demonym_nickname),
 	        cmocka_unit_test(test_session21_names_by_evidence),
 	        cmocka_unit_test(test_session21_names_against_evidence),
+	        cmocka_unit_test(test_session22_group_nouns_by_person_lexicon),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
