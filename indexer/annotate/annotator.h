@@ -19,12 +19,18 @@ void td_annotator_free(td_annotator *a);
  * Process-wide: set it before creating annotators (tagdex-ingest passes
  * $TAGDEX_ISO_CODES; the library reads no environment). */
 void td_iso_codes_dir_set(const char *dir);
-/* claim_model.c: the file to which the labels stage appends each body
- * sentence's claim features (claim_model.h, td_claim_dump), or NULL for
- * none. Process-wide: set it before annotating, with one document at a
- * time (tagdex-ingest -j1 passes $TAGDEX_CLAIM_DUMP; the library reads no
- * environment). scripts/claim-model.py trains claim_model.tsv from it. */
-void td_claim_dump_path_set(const char *path);
+/* claim_model.c: opens (creates or truncates) path as the file to which
+ * the labels stage writes each body sentence's claim features
+ * (claim_model.h, td_claim_dump), one line a sentence, each document's
+ * lines in one block: threads annotating at once never interleave them.
+ * NULL or "" closes it only. Process-wide: open it before annotating
+ * (tagdex-ingest opens $TAGDEX_CLAIM_DUMP; the library reads no
+ * environment). scripts/claim-model.py trains claim_model.tsv from it.
+ * 0, or TD_EIO naming the file (and TD_EIO of a close). */
+int td_claim_dump_open(const char *path);
+/* Closes the dump file, if open: 0, or TD_EIO naming the file when a
+ * write or the close failed. */
+int td_claim_dump_close(void);
 /* annotate.c: the part-of-speech model the annotators' pos stage opens,
  * or NULL for the default (td_pos_model_path(), words.h). Process-wide:
  * set it before creating annotators (tagdex-ingest passes

@@ -7,7 +7,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -425,16 +428,82 @@ void td_claim_features(const td_actx *c, size_t si,
 	x[F_RXEXPERT] = r->claim && x[F_EXPERT];
 }
 
-static const char *dump_path_given;
+/* The dump: one file for the process, opened once (truncated); each
+ * document's lines are gathered in memory (td_claim_dump_begin) and
+ * written in one block under the lock (td_claim_dump_end), so that the
+ * -j workers' documents never interleave. A failed write is kept and
+ * reported by td_claim_dump_close, naming the file. */
+static FILE *dump_file;
+static char *dump_name;
+static int dump_errno;
+static pthread_mutex_t dump_mu = PTHREAD_MUTEX_INITIALIZER;
 
-void td_claim_dump_path_set(const char *path)
+int td_claim_dump_open(const char *path)
 {
-	dump_path_given = path && *path ? path : NULL;
+	int rc = td_claim_dump_close();
+	if (rc || !path || !*path)
+		return rc;
+	dump_name = strdup(path);
+	if (!dump_name)
+		return td_error(TD_ENOMEM, "out of memory");
+	dump_file = fopen(path, "w");
+	if (!dump_file) {
+		int e = errno;
+		rc = td_error(
+		        TD_EIO, "TAGDEX_CLAIM_DUMP %s: %s", path, strerror(e));
+		free(dump_name);
+		dump_name = NULL;
+		return rc;
+	}
+	dump_errno = 0;
+	return 0;
 }
 
-const char *td_claim_dump_path(void)
+int td_claim_dump_close(void)
 {
-	return dump_path_given;
+	if (!dump_file)
+		return 0;
+	int e = dump_errno;
+	if (fclose(dump_file) && !e)
+		e = errno ? errno : EIO;
+	dump_file = NULL;
+	int rc = e ? td_error(TD_EIO, "TAGDEX_CLAIM_DUMP %s: %s", dump_name,
+	                     strerror(e))
+	           : 0;
+	free(dump_name);
+	dump_name = NULL;
+	return rc;
+}
+
+int td_claim_dump_begin(td_claim_dump_doc *d)
+{
+	d->f = NULL;
+	d->buf = NULL;
+	d->len = 0;
+	if (!dump_file)
+		return 0;
+	d->f = open_memstream(&d->buf, &d->len);
+	return d->f ? 0 : td_error(TD_ENOMEM, "out of memory");
+}
+
+int td_claim_dump_end(td_claim_dump_doc *d, int write)
+{
+	if (!d->f)
+		return 0;
+	int rc = fclose(d->f) ? td_error(TD_ENOMEM, "out of memory") : 0;
+	d->f = NULL;
+	if (!rc && write && d->len) {
+		pthread_mutex_lock(&dump_mu);
+		if (dump_file && !dump_errno &&
+		        (fwrite(d->buf, 1, d->len, dump_file) != d->len ||
+		                fflush(dump_file)))
+			dump_errno = errno ? errno : EIO;
+		pthread_mutex_unlock(&dump_mu);
+	}
+	free(d->buf);
+	d->buf = NULL;
+	d->len = 0;
+	return rc;
 }
 
 void td_claim_dump(FILE *f, const td_actx *c, size_t si, const double *x)

@@ -62,13 +62,30 @@ void td_claim_features(const td_actx *c, size_t si,
 /* The model's score of x (the log-odds) */
 double td_claim_score(const td_claim_model *m, const double *x);
 
-/* The file td_claim_dump_path_set() gave (annotator.h), or NULL */
-const char *td_claim_dump_path(void);
+/* A document's dump lines (td_claim_dump_begin .. _end): f is NULL
+ * when no dump file is open. */
+typedef struct td_claim_dump_doc {
+	FILE *f;
+	char *buf;
+	size_t len;
+} td_claim_dump_doc;
+
+/* Starts a document's lines: d->f is a stream in memory to which
+ * td_claim_dump writes, or NULL when td_claim_dump_open opened no file.
+ * 0, or TD_ENOMEM. */
+int td_claim_dump_begin(td_claim_dump_doc *d);
+
+/* Ends them: with write, appends them to the dump file in one block,
+ * under a lock (documents annotated at once by several threads never
+ * interleave; their order is the order they end in); without, drops
+ * them. A failed write is reported by td_claim_dump_close. Frees d's
+ * buffer. 0, or TD_ENOMEM. */
+int td_claim_dump_end(td_claim_dump_doc *d, int write);
 
 /* Writes one line for sentence si to f: the source file name, the
  * sentence number, the features and the sentence's text (tabs and
  * newlines as spaces), tab-separated: what scripts/claim-model.py reads
- * (td_claim_dump_path, TAGDEX_CLAIM_DUMP for tagdex-ingest). */
+ * (td_claim_dump_open, TAGDEX_CLAIM_DUMP for tagdex-ingest). */
 void td_claim_dump(FILE *f, const td_actx *c, size_t si, const double *x);
 
 #endif

@@ -3405,10 +3405,16 @@ int td_labels_apply(td_actx *c)
 		free(mask);
 		return rc;
 	}
-	/* each sentence's claim features appended to the file of
-	 * td_claim_dump_path_set, for scripts/claim-model.py */
-	const char *dump_path = td_claim_dump_path();
-	FILE *dump = dump_path ? fopen(dump_path, "a") : NULL;
+	/* each sentence's claim features, for the file of
+	 * td_claim_dump_open (scripts/claim-model.py) */
+	td_claim_dump_doc dd;
+	if ((rc = td_claim_dump_begin(&dd)) < 0) {
+		lab_spans_clear(&spans[0]);
+		lab_spans_clear(&spans[1]);
+		free(mask);
+		return rc;
+	}
+	FILE *dump = dd.f;
 	unsigned char *sinfo = NULL;
 	const td_claim_model *model = c->a->claim_model;
 	if (model && model->rules_only)
@@ -3416,8 +3422,7 @@ int td_labels_apply(td_actx *c)
 	if (model || dump) {
 		sinfo = td_claim_sentence_info(c);
 		if (!sinfo) {
-			if (dump)
-				fclose(dump);
+			td_claim_dump_end(&dd, 0);
 			lab_spans_clear(&spans[0]);
 			lab_spans_clear(&spans[1]);
 			free(mask);
@@ -3573,13 +3578,12 @@ int td_labels_apply(td_actx *c)
 		if (claim)
 			c->sflags[si] |= TD_SF_CLAIM;
 	}
-	if (dump)
-		fclose(dump);
+	rc = td_claim_dump_end(&dd, 1);
 	lab_spans_clear(&spans[0]);
 	lab_spans_clear(&spans[1]);
 	free(sinfo);
 	free(mask);
-	return 0;
+	return rc;
 }
 
 int td_labels_write(td_actx *c)

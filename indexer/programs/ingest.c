@@ -575,7 +575,12 @@ int main(int argc, char **argv)
 		o.lexdir = env && *env ? env : td_lexicon_dir();
 	const char *model = getenv("TAGDEX_POS_MODEL");
 	td_iso_codes_dir_set(getenv("TAGDEX_ISO_CODES"));
-	td_claim_dump_path_set(getenv("TAGDEX_CLAIM_DUMP"));
+	/* the claim features' dump: a file that cannot be made is an error
+	 * before anything is annotated */
+	if (td_claim_dump_open(getenv("TAGDEX_CLAIM_DUMP"))) {
+		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+		return TD_EXIT_SYSTEM;
+	}
 	td_annotator_pos_model_set(model);
 	if (getenv("TAGDEX_CRC_SOFT"))
 		td_index_crc_soft();
@@ -700,6 +705,11 @@ int main(int argc, char **argv)
 	st = td_profile_enter("free");
 	td_pipeline_free(p);
 	td_profile_leave(st);
+	if (td_claim_dump_close()) {
+		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+		if (!status)
+			status = TD_EXIT_SYSTEM;
+	}
 	if (profile_path) {
 		td_profile_attach(NULL);
 		if (write_profile(profile_path, &profile) && !status)

@@ -161,6 +161,21 @@ done
 expect 2 "missing iso-codes tables" env TAGDEX_ISO_CODES="$tmp/noiso" "$ingest" -o "$tmp/x" "$seed"
 stderr_has "$tmp/noiso/iso_3166-1.json" "missing iso-codes message"
 
+# TAGDEX_CLAIM_DUMP: a file that cannot be made is an error naming it
+# (exit 5, nothing written); with -j2 each document's lines are one block
+# and the lines are -j1's
+expect 5 "claim dump in a missing directory" env TAGDEX_CLAIM_DUMP="$tmp/nodir/d.tsv" "$ingest" -q -o "$tmp/cd0" "$seed"
+stderr_has "$tmp/nodir/d.tsv" "claim dump message"
+[ -e "$tmp/cd0" ] && fail "output written without the claim dump"
+expect 0 "claim dump -j1" env TAGDEX_CLAIM_DUMP="$tmp/cd1.tsv" "$ingest" -q -j1 -x "$tmp/cdx1" "$srcdir/corpus/articles"
+expect 0 "claim dump -j2" env TAGDEX_CLAIM_DUMP="$tmp/cd2.tsv" "$ingest" -q -j2 -x "$tmp/cdx2" "$srcdir/corpus/articles"
+[ -s "$tmp/cd1.tsv" ] && sort "$tmp/cd1.tsv" | cmp -s - "$(sort "$tmp/cd2.tsv" >"$tmp/cd2.sorted"; echo "$tmp/cd2.sorted")" ||
+	fail "claim dump: -j2's lines are not -j1's"
+blocks=$(cut -f1 "$tmp/cd2.tsv" | uniq | wc -l)
+docs=$(cut -f1 "$tmp/cd2.tsv" | sort -u | wc -l)
+[ "$blocks" -eq "$docs" ] && [ "$docs" -gt 1 ] ||
+	fail "claim dump -j2: $docs documents in $blocks blocks"
+
 # --- schema validation: one jing process for everything -------------------
 if ! command -v jing >/dev/null 2>&1; then
 	echo "jing not found: skipping TEI validation" >&2

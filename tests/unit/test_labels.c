@@ -2,6 +2,7 @@
 #include "annotate_fixture.h"
 #include "claim_model.h"
 
+#include <pthread.h>
 #include <unistd.h>
 
 static int has(const char *ana, const char *v)
@@ -1842,11 +1843,11 @@ static void test_claim_features_dump(void **state)
 	td_annotator *rules = fx_ann;
 	assert_int_equal(
 	        td_annotator_new(TD_SRCDIR "/corpus/lexicons", &fx_ann), 0);
-	td_claim_dump_path_set(path);
+	assert_int_equal(td_claim_dump_open(path), 0);
 	td_doc *d = fx_one("2024-01-19",
 	        "We should not wait, because the plan is dangerous.\n"
 	        "“The plan failed,” she said.");
-	td_claim_dump_path_set(NULL);
+	assert_int_equal(td_claim_dump_close(), 0);
 	const td_claim_model *m = fx_ann->claim_model;
 	assert_non_null(m);
 	FILE *f = fopen(path, "r");
@@ -1886,9 +1887,9 @@ static void test_claim_features_dump(void **state)
 	td_doc_free(d);
 	/* a modal of no word list ("dare", tagged MD) is a modal all the
 	 * same: the features read the tag of every token, listed or not */
-	td_claim_dump_path_set(path); /* appended to, made again */
+	assert_int_equal(td_claim_dump_open(path), 0); /* made again */
 	d = fx_one("2024-01-19", "He dare not go there.");
-	td_claim_dump_path_set(NULL);
+	assert_int_equal(td_claim_dump_close(), 0);
 	f = fopen(path, "r");
 	assert_non_null(f);
 	assert_non_null(fgets(a, sizeof a, f));
@@ -2025,6 +2026,89 @@ static int labels_teardown(void **state)
 	return system(cmd) != 0;
 }
 
+/* The dump file: one that cannot be made is an error naming it; a
+ * document's lines are one block, also when threads end documents at
+ * once (tagdex-ingest -j2); lines dropped (end without write) are not
+ * written. */
+static void *dump_worker(void *arg)
+{
+	int id = (int)(size_t)arg;
+	for (int doc = 0; doc < 50; doc++) {
+		td_claim_dump_doc d;
+		if (td_claim_dump_begin(&d) || !d.f)
+			return arg;
+		for (int line = 0; line < 40; line++)
+			fprintf(d.f, "w%d-d%d\t%d\n", id, doc, line);
+		if (td_claim_dump_end(&d, 1))
+			return arg;
+	}
+	return NULL;
+}
+
+static void test_claim_dump_file(void **state)
+{
+	(void)state;
+	/* a directory that does not exist: the error names the file */
+	assert_int_equal(
+	        td_claim_dump_open("/nonexistent-td/dump.tsv"), TD_EIO);
+	assert_non_null(strstr(td_error_last(), "/nonexistent-td/dump.tsv"));
+	td_claim_dump_doc d;
+	assert_int_equal(td_claim_dump_begin(&d), 0);
+	assert_null(d.f); /* no file: nothing gathered */
+	char path[] = "/tmp/test_labels_dump.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "old\n", 4), 4);
+	close(fd);
+	assert_int_equal(td_claim_dump_open(path), 0);
+	/* dropped lines are not written */
+	assert_int_equal(td_claim_dump_begin(&d), 0);
+	assert_non_null(d.f);
+	fputs("dropped\n", d.f);
+	assert_int_equal(td_claim_dump_end(&d, 0), 0);
+	pthread_t th[4];
+	for (size_t k = 0; k < 4; k++)
+		assert_int_equal(
+		        pthread_create(&th[k], NULL, dump_worker, (void *)k),
+		        0);
+	for (size_t k = 0; k < 4; k++) {
+		void *r;
+		assert_int_equal(pthread_join(th[k], &r), 0);
+		assert_null(r);
+	}
+	assert_int_equal(td_claim_dump_close(), 0);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char line[64], doc[64] = "", seen[4][50] = {{0}};
+	int next = 40, n = 0;
+	while (fgets(line, sizeof line, f)) {
+		int w, dn, ln;
+		/* the file was truncated: no "old", no "dropped" */
+		assert_int_equal(sscanf(line, "w%d-d%d\t%d", &w, &dn, &ln), 3);
+		char *tab = strchr(line, '\t');
+		*tab = 0;
+		if (next == 40) { /* a new block: the document's first line */
+			assert_int_equal(ln, 0);
+			assert_int_equal(seen[w][dn], 0);
+			seen[w][dn] = 1;
+			snprintf(doc, sizeof doc, "%s", line);
+			next = 0;
+		}
+		/* within a block, the same document's lines in order */
+		assert_string_equal(line, doc);
+		assert_int_equal(ln, next);
+		next++;
+		n++;
+	}
+	fclose(f);
+	assert_int_equal(next, 40);
+	assert_int_equal(n, 4 * 50 * 40);
+	/* closing again, opening nothing: no error */
+	assert_int_equal(td_claim_dump_close(), 0);
+	assert_int_equal(td_claim_dump_open(NULL), 0);
+	assert_int_equal(unlink(path), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2114,6 +2198,7 @@ int main(void)
 	        cmocka_unit_test(test_claim_features_dump),
 	        cmocka_unit_test(test_claim_model_decides),
 	        cmocka_unit_test(test_claim_model_rules_only),
+	        cmocka_unit_test(test_claim_dump_file),
 	};
 	return cmocka_run_group_tests(tests, labels_setup, labels_teardown);
 }
