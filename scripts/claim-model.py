@@ -174,10 +174,14 @@ def scores(w, X):
     return [sum(wk * xk for wk, xk in zip(w, x)) for x in X]
 
 
-def f1(tp, fp, n_gold):
+def f1(tp, fp, n_gold, beta=1.0):
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    b2 = beta * beta
+    return p, r, ((1 + b2) * p * r / (b2 * p + r) if p + r else 0.0)
+
+
+BETA = 1.0  # --beta: the threshold's F-measure (< 1 weighs precision)
 
 
 def best_threshold(s, y, sw, n_gold):
@@ -192,7 +196,7 @@ def best_threshold(s, y, sw, n_gold):
         nxt = s[order[j + 1]] if j + 1 < len(order) else s[i] - 1
         if nxt == s[i]:
             continue
-        f = f1(tp, fp, n_gold)[2]
+        f = f1(tp, fp, n_gold, BETA)[2]
         if f > best[0]:
             best = (f, (s[i] + nxt) / 2)
     return best[1]
@@ -248,6 +252,9 @@ def main():
                     metavar="SET=W", help="count SET's sentences W times "
                     "(default 1)")
     ap.add_argument("--out")
+    ap.add_argument("--beta", type=float, default=1.0,
+                    help="choose the threshold by the best F-beta of the "
+                    "training sentences (default 1; < 1 weighs precision)")
     ap.add_argument("--oof-threshold", action="store_true",
                     help="choose the threshold on out-of-set scores")
     ap.add_argument("--rules-only", action="store_true",
@@ -257,6 +264,8 @@ def main():
                     "in this directory and read them from there again")
     ap.add_argument("sets", nargs="*")
     a = ap.parse_args()
+    global BETA
+    BETA = a.beta
     lex = os.path.join(a.src, "corpus/lexicons")
     names = feature_names(a.src)
     if a.rules_only and a.out:
@@ -313,8 +322,9 @@ def main():
         with open(a.out, "w", encoding="utf-8") as f:
             f.write("# claim_model.tsv: the #claim decision's weights, "
                     "made by scripts/claim-model.py\n")
-            f.write("# (--l2 %g%s%s) from the gold of: %s\n" % (
+            f.write("# (--l2 %g%s%s%s) from the gold of: %s\n" % (
                 a.l2, "".join(" --weight " + x for x in a.weight),
+                " --beta %g" % a.beta if a.beta != 1.0 else "",
                 " --oof-threshold" if a.oof_threshold else "",
                 " ".join(sets)))
             f.write("# feature<TAB>weight (log-odds); a sentence is a "

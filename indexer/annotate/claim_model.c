@@ -43,7 +43,24 @@ static const char *const feature_names[TD_CLAIM_NFEAT + 1] = {"bias",
         "len_lt6", "len_6_12", "len_13_25", "len_gt40",
         /* the rules' decision by genre and voice */
         "rule_x_fiction", "rule_x_learned", "rule_x_quote", "rule_x_past_only",
-        "rule_x_pred", "rule_x_news", "rule_x_comment", "rule_x_expert", NULL};
+        "rule_x_pred", "rule_x_news", "rule_x_comment", "rule_x_expert",
+        /* the verb group's shape (session 22): events reported in the
+         * passive or the perfect, a scene in the progressive, background
+         * in the past perfect; reported words that only narrate */
+        "passive", "progressive", "perfect", "past_perfect",
+        "reported_past_only",
+        /* the sentence's opening and make-up */
+        "dateline", "imperative", "opens_propn", "quote_continued", "share_num",
+        "len_real",
+        /* the rules' decision in dialogue of fiction, in reported
+         * words, with a said clause, in an address */
+        "rule_x_fiction_quote", "rule_x_reported", "rule_x_said",
+        "rule_x_address",
+        /* the same shape in the words of others (quoted or reported):
+         * a line of dialogue that only tells what happened, or judges */
+        "other_past_only", "other_present", "other_modal", "other_copula_adj",
+        "other_copula_noun", "other_negation", "other_first", "other_second",
+        "other_share_adj", "other_deontic", NULL};
 
 const char *td_claim_feature_name(size_t k)
 {
@@ -119,6 +136,31 @@ enum {
 	F_RXNEWS,
 	F_RXCOMMENT,
 	F_RXEXPERT,
+	F_PASSIVE,
+	F_PROGR,
+	F_PERFECT,
+	F_PASTPERF,
+	F_REPPAST,
+	F_DATELINE,
+	F_IMPER,
+	F_OPENPROPN,
+	F_QCONT,
+	F_SNUM,
+	F_LENREAL,
+	F_RXFICQ,
+	F_RXREP,
+	F_RXSAID,
+	F_RXADDRESS,
+	F_OPAST,
+	F_OPRESENT,
+	F_OMODAL,
+	F_OCOPADJ,
+	F_OCOPNOUN,
+	F_ONEG,
+	F_OFIRST,
+	F_OSECOND,
+	F_OSADJ,
+	F_ODEONTIC,
 	F_END
 };
 _Static_assert(
@@ -139,6 +181,8 @@ static const char *const cm_neg[] = {"not", "n't", "never", "no", "nothing",
         "weren't", "don't", "doesn't", "didn't", NULL};
 static const char *const cm_be[] = {"is", "are", "was", "were", "be", "been",
         "being", "'s", "'re", "isn't", "aren't", "wasn't", "weren't", NULL};
+static const char *const cm_have[] = {
+        "has", "have", "had", "'ve", "'d", "having", NULL};
 static const char *const cm_speech[] = {"said", "says", "say", "told", "tells",
         "asked", "asks", "added", "replied", "declared", "stated", "announced",
         "insisted", "argued", "warned", "explained", NULL};
@@ -162,8 +206,8 @@ static const struct {
 static int cm_register(td_annotator *a)
 {
 	static const char *const *const lists[] = {cm_deontic, cm_possib,
-	        cm_future, cm_first, cm_second, cm_neg, cm_be, cm_speech,
-	        cm_connect, cm_cond, cm_times, NULL};
+	        cm_future, cm_first, cm_second, cm_neg, cm_be, cm_have,
+	        cm_speech, cm_connect, cm_cond, cm_times, NULL};
 	return td_words_register(a, lists);
 }
 
@@ -259,6 +303,16 @@ static const char *tag_of(const td_actx *c, size_t i)
 	return t ? t : td_tok_pos(c, i);
 }
 
+/* The tag of the verb an auxiliary at i governs: the next token's, an
+ * adverb (not, never, also) passed over; "" at the sentence's end */
+static const char *aux_next(const td_actx *c, size_t i, size_t t1)
+{
+	size_t k = i + 1;
+	if (k + 1 < t1 && td_tok_pos_is(c, k, "RB*"))
+		k++;
+	return k < t1 ? tag_of(c, k) : "";
+}
+
 enum { SI_SAID = 1, SI_MENT1 = 2, SI_MENT2 = 4 };
 
 unsigned char *td_claim_sentence_info(const td_actx *c)
@@ -316,10 +370,18 @@ void td_claim_features(const td_actx *c, size_t si,
 	size_t words = 0, quoted = 0, reported = 0, nums = 0;
 	size_t adj = 0, adv = 0, propn = 0, pron = 0, verb = 0;
 	int past = 0, present = 0, modal = 0;
+	/* the reported words' own tense (M_REP outside quotation marks) */
+	int rpast = 0, rpresent = 0, rmodal = 0;
+	/* the words of others, quoted or reported */
+	int opast = 0, opresent = 0, omodal = 0;
+	size_t owords = 0, oadj = 0;
+	size_t first = t1; /* the first word */
 	for (size_t i = t0; i < t1; i++) {
 		if (!td_tok_is_word(c, i))
 			continue;
 		words++;
+		if (first == t1)
+			first = i;
 		int q = td_actx_in_quote(c, c->tok.v[i].start, c->tok.v[i].end);
 		int own = !q && !(rep_mask && (rep_mask[i - t0] & 1));
 		quoted += q;
@@ -347,8 +409,44 @@ void td_claim_features(const td_actx *c, size_t si,
 		int listed = !c->tok_ent[1] || c->tok_ent[1][i];
 		if (listed && td_tok_any(c, i, cm_speech))
 			x[F_SPEECH] = 1;
-		if (!own)
+		/* "had" + participle, in anyone's words: what came before */
+		if (listed && td_tok_eq(c, i, "had", 1) &&
+		        strcmp(aux_next(c, i, t1), "VBN") == 0)
+			x[F_PASTPERF] = 1;
+		if (!own) {
+			owords++;
+			oadj += jj;
+			if (g0 == 'M' && g1 == 'D' && !g2) {
+				omodal = 1;
+				rmodal |= !q;
+			} else if (g0 == 'V' && g1 == 'B' && g2 && !tg[3]) {
+				int pa = g2 == 'D', pr = g2 == 'Z' || g2 == 'P';
+				opast |= pa;
+				opresent |= pr;
+				rpast |= !q && pa;
+				rpresent |= !q && pr;
+			}
+			if (!listed)
+				continue;
+			if (td_tok_any(c, i, cm_neg))
+				x[F_ONEG] = 1;
+			if (td_tok_any(c, i, cm_first))
+				x[F_OFIRST] = 1;
+			if (td_tok_any(c, i, cm_second))
+				x[F_OSECOND] = 1;
+			if (td_tok_any(c, i, cm_deontic))
+				x[F_ODEONTIC] = 1;
+			if (td_tok_any(c, i, cm_be)) {
+				const char *v = aux_next(c, i, t1);
+				if (v[0] == 'J' && v[1] == 'J')
+					x[F_OCOPADJ] = 1;
+				else if (strcmp(v, "DT") == 0 ||
+				         strcmp(v, "NN") == 0 ||
+				         strcmp(v, "NNS") == 0)
+					x[F_OCOPNOUN] = 1;
+			}
 			continue;
+		}
 		/* by the tag, whatever lists hold the word: a feature does
 		 * not move when a stage registers a list */
 		if (g0 == 'C' && g1 == 'D' && !g2 && td_tok_len(c, i) == 4 &&
@@ -366,6 +464,17 @@ void td_claim_features(const td_actx *c, size_t si,
 		for (size_t w = 0; cm_word_features[w].words; w++)
 			if (td_tok_any(c, i, cm_word_features[w].words))
 				x[cm_word_features[w].feature] = 1;
+		if (td_tok_any(c, i, cm_be) || td_tok_any(c, i, cm_have)) {
+			const char *v = aux_next(c, i, t1);
+			int vbn = strcmp(v, "VBN") == 0;
+			if (td_tok_any(c, i, cm_have)) {
+				if (vbn)
+					x[F_PERFECT] = 1;
+			} else if (vbn)
+				x[F_PASSIVE] = 1;
+			else if (strcmp(v, "VBG") == 0)
+				x[F_PROGR] = 1;
+		}
 		if (td_tok_any(c, i, cm_be) && i + 1 < t1) {
 			size_t k = i + 1;
 			if (k + 1 < t1 && td_tok_pos_is(c, k, "RB*"))
@@ -426,6 +535,31 @@ void td_claim_features(const td_actx *c, size_t si,
 	x[F_RXNEWS] = r->claim && x[F_NEWS];
 	x[F_RXCOMMENT] = r->claim && x[F_COMMENT];
 	x[F_RXEXPERT] = r->claim && x[F_EXPERT];
+	x[F_REPPAST] = rpast && !rpresent && !rmodal;
+	if (first < t1) {
+		/* a wire story's dateline: "WASHINGTON, June 14 (AP) -" */
+		size_t n0 = td_tok_len(c, first);
+		const char *w0 = td_tok_str(c, first);
+		int caps = n0 >= 3;
+		for (size_t k = 0; k < n0 && caps; k++)
+			caps = w0[k] >= 'A' && w0[k] <= 'Z';
+		x[F_DATELINE] = caps && first + 1 < t1 &&
+		                td_tok_eq(c, first + 1, ",", 0);
+		const char *tg = tag_of(c, first);
+		x[F_IMPER] = strcmp(tg, "VB") == 0;
+		x[F_OPENPROPN] = strncmp(tg, "NNP", 3) == 0;
+	}
+	x[F_QCONT] = x[F_QMOST] && !x[F_OPENQ];
+	x[F_SNUM] = (double)nums / n;
+	x[F_LENREAL] = (words < 60 ? (double)words : 60.0) / 60.0;
+	x[F_RXFICQ] = r->claim && x[F_FICTION] && x[F_QMOST];
+	x[F_RXREP] = r->claim && x[F_REPMOST];
+	x[F_RXSAID] = r->claim && x[F_SAID];
+	x[F_RXADDRESS] = r->claim && x[F_ADDRESS];
+	x[F_OPAST] = opast && !opresent && !omodal;
+	x[F_OPRESENT] = opresent;
+	x[F_OMODAL] = omodal;
+	x[F_OSADJ] = owords ? (double)oadj / (double)owords : 0;
 }
 
 /* The dump: one file for the process, opened once (truncated); each

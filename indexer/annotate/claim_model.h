@@ -21,7 +21,7 @@ typedef struct td_claim_rules {
 
 /* The number of features (the bias first), and the name of feature k
  * (NULL past the last): the names the weights file uses. */
-enum { TD_CLAIM_NFEAT = 68 };
+enum { TD_CLAIM_NFEAT = 93 };
 const char *td_claim_feature_name(size_t k);
 
 /* The weights of claim_model.tsv: one per feature, and the threshold on

@@ -2109,6 +2109,64 @@ static void test_claim_dump_file(void **state)
 	assert_int_equal(unlink(path), 0);
 }
 
+/* The verb group's shape, the opening and the words of others (session
+ * 22's features, claim_model.c): an event in the passive and the
+ * perfect, a scene in the progressive, background in the past perfect,
+ * a wire dateline, an imperative, a line of dialogue that only narrates
+ * against one that judges. */
+static void test_claim_shape_features(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_labels_shape.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	td_annotator *rules = fx_ann;
+	assert_int_equal(
+	        td_annotator_new(TD_SRCDIR "/corpus/lexicons", &fx_ann), 0);
+	assert_int_equal(td_claim_dump_open(path), 0);
+	td_doc *d = fx_one("1961-06-14",
+	        "WASHINGTON, June 14 (AP) - The treaty has been signed.\n\n"
+	        "The men are leaving the city.\n\n"
+	        "Go home now.\n\n"
+	        "Smith had left the town before noon.\n\n"
+	        "“The door was locked,” she said.\n\n"
+	        "“It is beautiful,” she said.");
+	assert_int_equal(td_claim_dump_close(), 0);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char l[6][2048];
+	for (int k = 0; k < 6; k++)
+		assert_non_null(fgets(l[k], sizeof l[k], f));
+	fclose(f);
+	unlink(path);
+	assert_true(dumped(l[0], "dateline") == 1);
+	assert_true(dumped(l[0], "passive") == 1);
+	assert_true(dumped(l[0], "perfect") == 1);
+	assert_true(dumped(l[0], "progressive") == 0);
+	assert_true(dumped(l[1], "progressive") == 1);
+	assert_true(dumped(l[1], "dateline") == 0);
+	assert_true(dumped(l[1], "passive") == 0);
+	assert_true(dumped(l[2], "imperative") == 1);
+	assert_true(dumped(l[1], "imperative") == 0);
+	assert_true(dumped(l[3], "past_perfect") == 1);
+	assert_true(dumped(l[3], "opens_propn") == 1);
+	assert_true(dumped(l[1], "past_perfect") == 0);
+	assert_true(dumped(l[4], "other_past_only") == 1);
+	assert_true(dumped(l[4], "other_present") == 0);
+	assert_true(dumped(l[4], "other_copula_adj") == 0);
+	assert_true(dumped(l[5], "other_past_only") == 0);
+	assert_true(dumped(l[5], "other_present") == 1);
+	assert_true(dumped(l[5], "other_copula_adj") == 1);
+	assert_true(dumped(l[5], "other_share_adj") > 0);
+	assert_true(dumped(l[0], "other_share_adj") == 0);
+	assert_true(dumped(l[2], "len_real") > 0.04 &&
+	            dumped(l[2], "len_real") < 0.06);
+	td_doc_free(d);
+	td_annotator_free(fx_ann);
+	fx_ann = rules;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2199,6 +2257,7 @@ int main(void)
 	        cmocka_unit_test(test_claim_model_decides),
 	        cmocka_unit_test(test_claim_model_rules_only),
 	        cmocka_unit_test(test_claim_dump_file),
+	        cmocka_unit_test(test_claim_shape_features),
 	};
 	return cmocka_run_group_tests(tests, labels_setup, labels_teardown);
 }
