@@ -57,7 +57,7 @@ static int register_words(td_annotator *a);
 
 int td_reported_load(td_annotator *a, const char *dir)
 {
-	int rc = td_lemma_init();
+	int rc = td_lemma_init_verbs(); /* its one use: report_verb */
 	if (!rc)
 		rc = register_words(a);
 	if (rc)

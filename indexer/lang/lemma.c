@@ -4,11 +4,13 @@
  * morphstr itself binary-searches WordNet's files with fseek and getc on
  * every call (about 150 system calls a word) and returns a static buffer.
  * So tagdex loads the index and exception files once into read-only hash
- * tables and runs morphy's algorithm (morph.c of WordNet 3.0: exception
- * list, then the rules of detachment checked against the index) on them,
- * lock-free; tests/test_lemma.c checks that it answers as morphstr does.
- * Only words with '_' or '(' (which morphstr splits or cuts; tokens never
- * hold them) still go to morphstr, serialised by a mutex, behind a cache.
+ * tables (a class's when first asked for: a process that writes TEI
+ * needs the verbs' alone, a tenth of the whole) and runs morphy's algorithm
+ * (morph.c of WordNet 3.0: exception list, then the rules of detachment checked
+ * against the index) on them, lock-free; tests/test_lemma.c checks that it
+ * answers as morphstr does. Only words with '_' or '(' (which morphstr splits
+ * or cuts; tokens never hold them) still go to morphstr, serialised by a mutex,
+ * behind a cache.
  */
 #include "config.h"
 #include "lemma.h"
@@ -26,8 +28,6 @@
 #include <string.h>
 #include <wn.h>
 
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int init_rc;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* ------------------------------------------------ WordNet in memory */
@@ -341,36 +341,58 @@ found:
 	return 1;
 }
 
-static void do_init(void)
+/* What is loaded: WordNet opened (wninit, for morphstr), then each
+ * class's index and exception tables, each once; a failure stays (every
+ * later call fails as the first did). Under init_lock; td_lemma reads the
+ * tables without it, after its caller's td_lemma_init or td_lemma_init_verbs
+ * returned. */
+static pthread_mutex_t init_lock = PTHREAD_MUTEX_INITIALIZER;
+static int wn_tried, init_rc;
+static unsigned loaded; /* bit cls: the class's tables */
+
+/* Loads the tables of the classes whose bits are in want that are not
+ * loaded yet. 0, or TD_ENOTFOUND (td_error's message). */
+static int load_parts(unsigned want)
 {
-	if (wninit() != 0) {
-		init_rc = TD_ENOTFOUND;
-		return;
+	pthread_mutex_lock(&init_lock);
+	if (!wn_tried) {
+		wn_tried = 1;
+		if (wninit() != 0)
+			init_rc = TD_ENOTFOUND;
 	}
-	const char *dir = SetSearchdir();
-	for (int i = 1; i <= NUMPARTS; i++) {
+	const char *dir = init_rc ? NULL : SetSearchdir();
+	for (int i = 1; i <= NUMPARTS && !init_rc; i++) {
+		unsigned bit = 1u << i;
+		if (!(want & bit) || (loaded & bit))
+			continue;
 		char name[32];
 		snprintf(name, sizeof name, "index.%s", part[i]);
-		if (wtab_load(&idx[i], dir, name, 0)) {
-			init_rc = TD_ENOTFOUND;
-			return;
-		}
+		int bad = wtab_load(&idx[i], dir, name, 0);
 		snprintf(name, sizeof name, "%s.exc", part[i]);
-		if (wtab_load(&exc[i], dir, name, 1)) {
+		if (!bad)
+			bad = wtab_load(&exc[i], dir, name, 1);
+		if (bad)
 			init_rc = TD_ENOTFOUND;
-			return;
-		}
+		else
+			loaded |= bit;
 	}
+	int rc = init_rc;
+	pthread_mutex_unlock(&init_lock);
+	if (rc)
+		return td_error(rc,
+		        "cannot open the WordNet database (set "
+		        "WNHOME, or install the Debian package wordnet-base)");
+	return 0;
 }
 
 int td_lemma_init(void)
 {
-	pthread_once(&once, do_init);
-	if (init_rc)
-		return td_error(init_rc,
-		        "cannot open the WordNet database (set "
-		        "WNHOME, or install the Debian package wordnet-base)");
-	return 0;
+	return load_parts(1u << NOUN | 1u << VERB | 1u << ADJ | 1u << ADV);
+}
+
+int td_lemma_init_verbs(void)
+{
+	return load_parts(1u << VERB);
 }
 
 /* ------------------------------------------------------------- the cache */
