@@ -658,24 +658,103 @@ int td_words_index(td_annotator *a)
  * into the cache (the tables are megabytes: a probe is a cache miss). */
 enum { CLASSIFY_AHEAD = 8 };
 
-void td_tok_classify(const td_annotator *a, const char *text,
-        const td_token *tok, size_t n, uint32_t *hash[2], uint32_t *ent[2])
+/* Classifies the tokens whose word is new in the document, each token
+ * from[t] == t; the others copy the first token of the same bytes, from[t]
+ * (the hashes and classes are functions of the bytes: the same answer). */
+static void classify_firsts(const td_annotator *a, const char *text,
+        const td_token *tok, size_t n, const uint32_t *from, uint32_t *hash[2],
+        uint32_t *ent[2])
 {
-	for (size_t t = 0; t < n; t++)
-		word_hash2(text + tok[t].start, tok[t].end - tok[t].start,
-		        &hash[0][t], &hash[1][t]);
 	for (size_t t = 0; t < n; t++) {
-		if (t + CLASSIFY_AHEAD < n)
-			for (int f = 0; f < 2; f++)
-				__builtin_prefetch(
-				        &a->wtab[f]
-				                [hash[f][t + CLASSIFY_AHEAD] &
-				                        a->wtmask]);
+		size_t f = from ? from[t] : t;
+		if (f != t) {
+			ent[0][t] = ent[0][f];
+			ent[1][t] = ent[1][f];
+			continue;
+		}
+		size_t ahead = t + CLASSIFY_AHEAD;
+		if (ahead < n && (!from || from[ahead] == ahead))
+			for (int k = 0; k < 2; k++)
+				__builtin_prefetch(&a->wtab[k][hash[k][ahead] &
+				                               a->wtmask]);
 		const char *w = text + tok[t].start;
 		size_t wl = tok[t].end - tok[t].start;
 		ent[0][t] = wtab_find(a, 0, hash[0][t], w, wl);
 		ent[1][t] = wtab_find(a, 1, hash[1][t], w, wl);
 	}
+}
+
+/* The memo of td_tok_classify: at most this many slots (8 bytes each),
+ * filled to half; a document with more distinct words classifies the
+ * rest one token at a time. */
+enum { CLASSIFY_MEMO_MAX = 1 << 17 };
+
+/* The memo's key of the word w[0, wl): its length and its first and last
+ * four bytes, mixed; words that share them are told apart by their
+ * bytes. A multiply a token, where a hash of every byte cost as much as
+ * the look-ups the memo saves. */
+static inline uint32_t memo_key(const char *w, size_t wl)
+{
+	uint64_t k = 0;
+	if (wl >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, w, 4);
+		memcpy(&hi, w + wl - 4, 4);
+		k = (uint64_t)hi << 32 | lo;
+	} else {
+		for (size_t i = 0; i < wl; i++)
+			k = k << 8 | (unsigned char)w[i];
+	}
+	return (uint32_t)(((k ^ wl) * 0x9e3779b97f4a7c15ull) >> 32);
+}
+
+void td_tok_classify(const td_annotator *a, const char *text,
+        const td_token *tok, size_t n, uint32_t *hash[2], uint32_t *ent[2])
+{
+	/* A document's tokens are nearly three times as many as its words
+	 * (",", "the", a name again): a word is hashed and looked up in the
+	 * tables once, its later tokens found by their bytes in a memo
+	 * (td_match_no_skip: not, every token in full). */
+	size_t cap = 64;
+	while (cap < n && cap < CLASSIFY_MEMO_MAX)
+		cap *= 2;
+	uint32_t *from = NULL, (*memo)[2] = NULL;
+	if (!td_match_no_skip && n > 1 && n < UINT32_MAX) {
+		from = malloc(n * sizeof *from);
+		memo = calloc(cap, sizeof *memo); /* {key, 1 + first token} */
+	}
+	size_t used = 0;
+	for (size_t t = 0; t < n; t++) {
+		const char *w = text + tok[t].start;
+		size_t wl = tok[t].end - tok[t].start;
+		if (from && memo) {
+			uint32_t key = memo_key(w, wl);
+			size_t x = key & (cap - 1);
+			for (; memo[x][1]; x = (x + 1) & (cap - 1)) {
+				const td_token *o = &tok[memo[x][1] - 1];
+				if (memo[x][0] == key &&
+				        o->end - o->start == wl &&
+				        !memcmp(text + o->start, w, wl))
+					break;
+			}
+			if (memo[x][1]) {
+				size_t f = memo[x][1] - 1;
+				from[t] = (uint32_t)f;
+				hash[0][t] = hash[0][f];
+				hash[1][t] = hash[1][f];
+				continue;
+			}
+			from[t] = (uint32_t)t;
+			if (2 * ++used <= cap) {
+				memo[x][0] = key;
+				memo[x][1] = (uint32_t)t + 1;
+			}
+		}
+		word_hash2(w, wl, &hash[0][t], &hash[1][t]);
+	}
+	classify_firsts(a, text, tok, n, from && memo ? from : NULL, hash, ent);
+	free(from);
+	free(memo);
 }
 
 const char *td_tok_pos(const td_actx *c, size_t i)

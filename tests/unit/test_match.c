@@ -257,6 +257,51 @@ static void on_unregistered(const char *const *words)
 		unregistered = words;
 }
 
+/* td_tok_classify's memo (a word's later tokens copy its first one's
+ * hashes and classes) answers as classifying every token in full
+ * (td_match_no_skip): words again in other cases and apostrophes, a
+ * pattern's first word, and a text of more distinct words than the memo
+ * holds (the words past it classified one token at a time, then met
+ * again). */
+static void test_classify_memo(void **state)
+{
+	(void)state;
+	static const char head[] = "The officials said the THE the "
+	                           "didn't didn’t DIDN'T Paris paris Paris "
+	                           "U.S. U.S. , , . probably Probably ";
+	size_t nw = 70000, len = sizeof head - 1;
+	char *text = malloc(len * 2 + nw * 8 + 32);
+	assert_non_null(text);
+	memcpy(text, head, len);
+	for (size_t k = 0; k < nw; k++)
+		len += (size_t)sprintf(text + len, "w%zu ", k);
+	memcpy(text + len, head, sizeof head - 1);
+	strcpy(text + len + sizeof head - 1, "w69999 w1 w69999");
+	td_doc d;
+	td_actx c, full;
+	fxm_ctx(&c, &d, text, 0);
+	fxm_classify(&c, fx_ann);
+	td_match_no_skip = 1;
+	fxm_ctx(&full, &d, text, 0);
+	fxm_classify(&full, fx_ann);
+	td_match_no_skip = 0;
+	assert_true(c.tok.n > nw);
+	size_t classed = 0;
+	for (size_t i = 0; i < c.tok.n; i++)
+		for (int f = 0; f < 2; f++) {
+			assert_int_equal(c.tok_hash[f][i], full.tok_hash[f][i]);
+			assert_int_equal(c.tok_hash[f][i],
+			        td_word_hash(td_tok_str(&c, i),
+			                td_tok_len(&c, i), f));
+			assert_int_equal(c.tok_ent[f][i], full.tok_ent[f][i]);
+			classed += c.tok_ent[f][i] != 0;
+		}
+	assert_true(classed > 20);
+	fxm_ctx_clear(&c);
+	fxm_ctx_clear(&full);
+	free(text);
+}
+
 /* Every list the stages registered answers td_tok_in as a scan of its
  * words does (td_tok_eq_slow), at every token and in both foldings:
  * found by address in reg_dir (nearly all of them: they are static
@@ -458,6 +503,7 @@ int main(void)
 	        cmocka_unit_test(test_ascii_classes),
 	        cmocka_unit_test(test_token_shapes),
 	        cmocka_unit_test(test_list_slots),
+	        cmocka_unit_test(test_classify_memo),
 	        cmocka_unit_test(test_skips_change_nothing),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
