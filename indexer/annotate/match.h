@@ -29,7 +29,8 @@ long td_patset_match_slow(
  * not made, and every token is asked in full; actors.c's rules that ask
  * how the document uses a word elsewhere scan every sentence, not the
  * word's uses alone; labels.c's sentences visit every reported clause and quote
- * of the document, not only those its index of them by start gives.
+ * of the document, not only those its index of them by start gives;
+ * td_tok_classify hashes and looks up every token, not each word once.
  * test_match sets it to check that the skips change no annotation. */
 extern int td_match_no_skip;
 /* Test hook: when set, td_tok_in calls it with each list it is asked of
@@ -263,7 +264,9 @@ size_t td_fronted_end(const td_actx *c, size_t t0, size_t t1);
 int td_words_index(td_annotator *a);
 /* The n tokens' word hashes (hash[0][t] exact, hash[1][t] folded) and
  * their word-table classes (ent[f][t]: 1 + slot, 0 when no list or
- * pattern holds it), as td_actx keeps them. */
+ * pattern holds it), as td_actx keeps them. Each distinct word is
+ * hashed and looked up once; its later tokens copy the answer (without
+ * memory for the memo, every token is classified in full). */
 void td_tok_classify(const td_annotator *a, const char *text,
         const td_token *tok, size_t n, uint32_t *hash[2], uint32_t *ent[2]);
 
