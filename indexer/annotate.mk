@@ -4,7 +4,7 @@ indexer_libtagdex_a_SOURCES += indexer/annotate/annotate.h indexer/annotate/anno
 	indexer/annotate/match.h indexer/annotate/match.c indexer/annotate/patset.h \
 	indexer/annotate/lexicons.h indexer/annotate/lexicons.c
 indexer_libtagdex_a_SOURCES += indexer/annotate/actors.c indexer/annotate/quotes.c \
-	indexer/annotate/reported.c indexer/annotate/speakers.c \
+	indexer/annotate/reported.c indexer/annotate/speakers.c indexer/annotate/future.c \
 	indexer/annotate/hedges.c indexer/annotate/labels.c indexer/annotate/dates.c \
 	indexer/annotate/names.h indexer/annotate/names.c \
 	indexer/annotate/claim_model.h indexer/annotate/claim_model.c

@@ -278,6 +278,12 @@ int td_hedges_load(td_annotator *a, const char *dir);
 int td_hedges_find(td_actx *c);
 void td_hedges_unload(td_annotator *a);
 int td_dates_find(td_actx *c);
+/* future.c: is token i of the sentence [t0, t1) a future modal in quoted
+ * words whose subject is neither the speaker, the addressee nor an actor
+ * (1), a forecast, or not (0)? td_future_register registers its word
+ * lists (for td_tok_in). */
+int td_future_register(td_annotator *a);
+int td_future_quoted(const td_actx *c, size_t t0, size_t i, size_t t1);
 int td_labels_load(td_annotator *a, const char *dir);
 int td_labels_apply(td_actx *c);
 void td_labels_unload(td_annotator *a);

@@ -75,7 +75,7 @@ static int claim_cue_row(void *ctx, const td_lex_row *row)
 
 int td_labels_load(td_annotator *a, const char *dir)
 {
-	if (register_words(a) || register_future(a))
+	if (register_words(a) || register_future(a) || td_future_register(a))
 		return td_error(TD_ENOMEM, "out of memory");
 	a->claim_pats.fold = 1;
 	int rc = td_lex_each(dir, "claim_cues.tsv", claim_cue_row, a);
@@ -3515,6 +3515,10 @@ int td_labels_apply(td_actx *c)
 		                belief_forecast(c, t0, t1, mask) ||
 		                own_future_shape(c, t0, t1, mask)))
 			pred = 1;
+		/* a forecast in quoted words whose subject is no planner
+		 * (future.c) */
+		for (size_t i = t0; i < t1 && !pred && !question; i++)
+			pred = td_future_quoted(c, t0, i, t1);
 		int any_unit = 0,
 		    rep = reported_claim(c, spans, t0, t1, &any_unit);
 		int claim, stance = 0;

@@ -849,8 +849,10 @@ static void test_text_reference(void **state)
 
 /* Dialogue foretells another person's doing: a full will/won't after
  * he/she or after a noun opened by your/his/her, "'ll have to", "ain't
- * going to"; the speaker's own "I will", a spokesman's "they will" and
- * "it will" stay plans or positions. */
+ * going to"; the speaker's own "I will" and a spokesman's "we will" stay
+ * plans (session 22: a quoted "they will" foretells, future.c; the gold
+ * of rounds 15 and 18 labels "“They will not move until ...”" and
+ * "“They will be more crowded next fall”"). */
 static void test_dialogue_forecast(void **state)
 {
 	(void)state;
@@ -860,7 +862,7 @@ static void test_dialogue_forecast(void **state)
 	        "\"She'll have to catch you first, Mr. Brandt.\"\n"
 	        "\"It ain't going to hurt nothing.\"\n"
 	        "\"I will pay you,\" he said.\n"
-	        "\"They will build the plant,\" the spokesman said.");
+	        "\"We will build the plant,\" the spokesman said.");
 	for (int i = 0; i < 4; i++)
 		assert_true(has(fx_ana(d, i), "#prediction"));
 	assert_false(has(fx_ana(d, 4), "#prediction"));
@@ -2167,6 +2169,34 @@ static void test_claim_shape_features(void **state)
 	fx_ann = rules;
 }
 
+/* session 22 (future.c): a forecast in quoted words whose subject is no
+ * planner; the speaker's, the addressee's and an actor's "will" are
+ * plans and pledges, a vow, a condition and a refusal no forecast */
+static void test_quoted_forecast_by_subject(void **state)
+{
+	(void)state;
+	td_doc *d = fx_one("1961-09-02",
+	        "\"They will not move until they know what Kennedy wants,\" "
+	        "he said.\n"
+	        "\"Somebody will come for it, or nobody will.\"\n"
+	        "\"I will take a little walk,\" he said.\n"
+	        "\"The United States will not resume tests,\" Kennedy said.\n"
+	        "\"It will never be a country,\" he said.\n"
+	        "\"She won't talk to me,\" Ellen said.\n"
+	        "\"I'd like to speak, if the court will hear a man,\" he "
+	        "said.\n"
+	        "\"But avast, here's a key that'll fit,\" she said.");
+	assert_true(has(fx_ana(d, 0), "#prediction"));
+	assert_true(has(fx_ana(d, 1), "#prediction"));
+	assert_false(has(fx_ana(d, 2), "#prediction"));
+	assert_false(has(fx_ana(d, 3), "#prediction"));
+	assert_false(has(fx_ana(d, 4), "#prediction"));
+	assert_false(has(fx_ana(d, 5), "#prediction"));
+	assert_false(has(fx_ana(d, 6), "#prediction"));
+	assert_true(has(fx_ana(d, 7), "#prediction"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2258,6 +2288,7 @@ int main(void)
 	        cmocka_unit_test(test_claim_model_rules_only),
 	        cmocka_unit_test(test_claim_dump_file),
 	        cmocka_unit_test(test_claim_shape_features),
+	        cmocka_unit_test(test_quoted_forecast_by_subject),
 	};
 	return cmocka_run_group_tests(tests, labels_setup, labels_teardown);
 }
