@@ -124,7 +124,7 @@ int td_future_quoted(const td_actx *c, size_t t0, size_t i, size_t t1)
 	        subordinate(c, t0, i))
 		return 0;
 	/* "will never be a country": a vow */
-	if (td_tok_eq(c, v, "never", 1))
+	if (v >= t1 || td_tok_eq(c, v, "never", 1))
 		return 0;
 	while (v < t1 &&
 	        (td_tok_pos_is(c, v, "RB") || td_tok_eq(c, v, "not", 1)))
@@ -136,7 +136,8 @@ int td_future_quoted(const td_actx *c, size_t t0, size_t i, size_t t1)
 	                td_tok_eq(c, i, "won’t", 1)))
 		return 0;
 	/* "will have done" looks back from a future vantage */
-	return !(td_tok_eq(c, v, "have", 1) && td_tok_pos_is(c, v + 1, "VBN"));
+	return !(td_tok_eq(c, v, "have", 1) && v + 1 < t1 &&
+	         td_tok_pos_is(c, v + 1, "VBN"));
 }
 
 /* The word lists above, each a bit of a token's word class. */
