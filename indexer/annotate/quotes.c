@@ -5164,11 +5164,33 @@ static int first_person_tag(const td_actx *c, const turn *u)
 	return 0;
 }
 
+/* The one person turn b calls by name in any of its quotations, its tag
+ * or beat notwithstanding ("“You're not wearing that to church tomorrow,
+ * Ellen,” she said."), or NULL (none, or two). */
+static const char *called_in_turn(const td_actx *c, const turn *b)
+{
+	if (!b->single)
+		return NULL;
+	const char *y = NULL;
+	for (size_t q = b->q0; q < b->q1; q++) {
+		const char *z = addressee(c, q, b->who);
+		if (z && y && strcmp(y, z))
+			return NULL;
+		if (z)
+			y = z;
+	}
+	return y;
+}
+
 /* The key of a first-person narrator whom the story names: a turn with
  * a first-person tag (first_person_tag) that names its speaker ("“I need
  * a room,” I said. “My name is Tom Carver.”") or answers the turn right
  * before it that calls one person by name (floor_to: "“You took long
- * enough, Brody.”" / "“I came as soon as I heard,” I said."). Every such
+ * enough, Brody.”" / "“I came as soon as I heard,” I said."), or calls
+ * him anywhere in it, its tag notwithstanding (called_in_turn, session
+ * 22: "“You're not wearing that to church tomorrow, Ellen,” she said." /
+ * "“It's a perfectly good dress,” I said.": the one called answers, and
+ * the one who answers in the first person is the narrator). Every such
  * turn must agree, and the name must stand nowhere outside quotations
  * (the narrator is "I" there; a Brody whom the narration shows acting,
  * "Brody walked over", is another person). NULL otherwise: an unnamed
@@ -5181,8 +5203,11 @@ static const char *narrator_key(const td_actx *c, const turn *tv, size_t nt)
 		if (!u->single || !first_person_tag(c, u))
 			continue;
 		const char *y = self_named(c, u->q0, u->q1);
-		if (!y && i >= 1 && tv[i - 1].s1 == u->s0)
+		if (!y && i >= 1 && tv[i - 1].s1 == u->s0) {
 			y = floor_to(c, &tv[i - 1]);
+			if (!y)
+				y = called_in_turn(c, &tv[i - 1]);
+		}
 		if (!y || (u->who && strcmp(u->who, y)))
 			continue;
 		if (n && strcmp(n, y))

@@ -3111,6 +3111,43 @@ static void test_session22_sole_person_of_gender(void **state)
 	td_doc_free(d);
 }
 
+/* Session 22, round 2: the turn right before a first-person tagged turn
+ * calls one person by name anywhere in it, its tag notwithstanding: the
+ * one called answers, so the narrator is that person (narrator_key,
+ * called_in_turn). */
+static void test_session22_narrator_called_by_name(void **state)
+{
+	(void)state;
+	const char *const paras[] = {
+	        "The kitchen was warm when I came down the stairs.",
+	        ("\"You're not wearing that to church tomorrow, Ellen,\" she "
+	         "said."),
+	        ("\"It's a perfectly good dress,\" I said.\n\"I paid for it "
+	         "myself.\"")};
+	td_doc *d = fx_doc("1961-04-01", paras, 3);
+	fx_expect(d, "q", "It's a perfectly good dress,", "who", "#ellen");
+	fx_expect(d, "q", "I paid for it myself.", "who", "#ellen");
+	td_doc_free(d);
+	/* two persons called: no one answers for certain */
+	const char *const two[] = {
+	        "The kitchen was warm when I came down the stairs.",
+	        ("\"You're not wearing that, Ellen,\" she said. \"Tell her, "
+	         "Walter,\" she added."),
+	        "\"It's a perfectly good dress,\" I said."};
+	d = fx_doc("1961-04-01", two, 3);
+	fx_expect(d, "q", "It's a perfectly good dress,", "who", NULL);
+	td_doc_free(d);
+	/* Ellen acting in the narration is not the narrator, who is "I"
+	 * there */
+	const char *const acting[] = {"Ellen came down the stairs.",
+	        ("\"You're not wearing that to church tomorrow, Ellen,\" she "
+	         "said."),
+	        "\"It's a perfectly good dress,\" I said."};
+	d = fx_doc("1961-04-01", acting, 3);
+	fx_expect(d, "q", "It's a perfectly good dress,", "who", NULL);
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3250,6 +3287,7 @@ int main(void)
 	        cmocka_unit_test(test_session20_title_in_relative),
 	        cmocka_unit_test(test_session20_report_continues),
 	        cmocka_unit_test(test_session22_sole_person_of_gender),
+	        cmocka_unit_test(test_session22_narrator_called_by_name),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
