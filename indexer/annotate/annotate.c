@@ -306,8 +306,11 @@ static int build_context(td_actx *c)
 	if (!c->tok_sent || !c->tok_hash[0] || !c->tok_hash[1] ||
 	        !c->tok_ent[0] || !c->tok_ent[1])
 		return td_error(TD_ENOMEM, "out of memory");
-	td_tok_classify(
-	        c->a, d->text, c->tok.v, c->tok.n, c->tok_hash, c->tok_ent);
+	/* each token's first of the same bytes, for td_doc_terms when the
+	 * tokens go back to the document */
+	free(d->tok_first);
+	td_tok_classify(c->a, d->text, c->tok.v, c->tok.n, c->tok_hash,
+	        c->tok_ent, &d->tok_first);
 	size_t k = 0;
 	for (size_t t = 0; t < c->tok.n; t++)
 		c->tok_sent[t] = -1;
@@ -445,6 +448,10 @@ int td_annotate_until(const td_annotator *a, td_doc *doc, const char *last)
 		*t = c.tok;
 		memset(&c.tok, 0, sizeof c.tok);
 		doc->tokens = t;
+	} else {
+		/* not the document's tokens: nothing to number them by */
+		free(doc->tok_first);
+		doc->tok_first = NULL;
 	}
 	free_context(&c);
 	if (rc == 0)

@@ -709,7 +709,8 @@ static inline uint32_t memo_key(const char *w, size_t wl)
 }
 
 void td_tok_classify(const td_annotator *a, const char *text,
-        const td_token *tok, size_t n, uint32_t *hash[2], uint32_t *ent[2])
+        const td_token *tok, size_t n, uint32_t *hash[2], uint32_t *ent[2],
+        uint32_t **first)
 {
 	/* A document's tokens are nearly three times as many as its words
 	 * (",", "the", a name again): a word is hashed and looked up in the
@@ -753,6 +754,14 @@ void td_tok_classify(const td_annotator *a, const char *text,
 		word_hash2(w, wl, &hash[0][t], &hash[1][t]);
 	}
 	classify_firsts(a, text, tok, n, from && memo ? from : NULL, hash, ent);
+	if (first) {
+		/* every word in the memo: from[] names each token's first */
+		*first = NULL;
+		if (from && memo && 2 * used <= cap) {
+			*first = from;
+			from = NULL;
+		}
+	}
 	free(from);
 	free(memo);
 }

@@ -266,8 +266,13 @@ int td_words_index(td_annotator *a);
  * their word-table classes (ent[f][t]: 1 + slot, 0 when no list or
  * pattern holds it), as td_actx keeps them. Each distinct word is
  * hashed and looked up once; its later tokens copy the answer (without
- * memory for the memo, every token is classified in full). */
+ * memory for the memo, every token is classified in full). With first,
+ * *first gets per token the first token of the same bytes (malloc'd, the
+ * caller's), or NULL when the memo did not hold every distinct word
+ * (more than it has room for, no memory, td_match_no_skip, a text of
+ * fewer than two tokens). */
 void td_tok_classify(const td_annotator *a, const char *text,
-        const td_token *tok, size_t n, uint32_t *hash[2], uint32_t *ent[2]);
+        const td_token *tok, size_t n, uint32_t *hash[2], uint32_t *ent[2],
+        uint32_t **first);
 
 #endif

@@ -199,6 +199,7 @@ void td_doc_free(td_doc *doc)
 	}
 	td_toklayers_free(doc->layers);
 	td_tokterms_free(doc->terms);
+	free(doc->tok_first);
 	free(doc->pos_tags);
 	free(doc->pos_hash);
 	td_meta_clear(&doc->meta);
@@ -515,6 +516,9 @@ int td_doc_tokens(td_doc *doc, td_tokens **out)
 int td_doc_terms(td_doc *doc)
 {
 	td_tokens *tk;
+	/* the annotator's first token of each token's bytes, for its own
+	 * tokens only (not for tokens cut now) */
+	const uint32_t *from = doc->tokens ? doc->tok_first : NULL;
 	int rc = td_doc_tokens(doc, &tk);
 	if (rc)
 		return rc;
@@ -522,13 +526,13 @@ int td_doc_terms(td_doc *doc)
 	while (nslots < 2 * tk->n)
 		nslots *= 2;
 	td_tokterms *tt = calloc(1, sizeof *tt);
-	uint32_t *slots = calloc(nslots, sizeof *slots);
+	uint32_t *slots = from ? NULL : calloc(nslots, sizeof *slots);
 	if (tt) {
 		tt->tok = malloc((tk->n + 1) * sizeof *tt->tok);
 		tt->first = malloc((tk->n + 1) * sizeof *tt->first);
 		tt->hash = malloc((tk->n + 1) * sizeof *tt->hash);
 	}
-	if (!tt || !slots || !tt->tok || !tt->first || !tt->hash) {
+	if (!tt || (!from && !slots) || !tt->tok || !tt->first || !tt->hash) {
 		td_tokterms_free(tt);
 		free(slots);
 		return td_error(TD_ENOMEM, "out of memory");
@@ -539,7 +543,18 @@ int td_doc_terms(td_doc *doc)
 	for (size_t i = 0; i < tk->n; i++) {
 		const char *w = doc->text + tk->v[i].start;
 		size_t wl = tk->v[i].end - tk->v[i].start;
+		if (from && from[i] != i) {
+			/* an earlier token's bytes: its string, numbered */
+			tt->tok[i] = tt->tok[from[i]];
+			continue;
+		}
 		uint64_t h = ph && wl <= 64 ? ph[i] : td_hash(w, wl);
+		if (from) {
+			tt->first[tt->nterms] = (uint32_t)i;
+			tt->hash[tt->nterms] = h;
+			tt->tok[i] = (uint32_t)tt->nterms++;
+			continue;
+		}
 		size_t s = h & (nslots - 1);
 		uint32_t k;
 		while ((k = slots[s])) {

@@ -143,6 +143,13 @@ typedef struct td_doc {
 	/* The distinct strings of tokens (td_doc_terms), for the index;
 	 * NULL when not made. Owned; valid while tokens is unchanged. */
 	struct td_tokterms *terms;
+	/* Per token of tokens, the first token of the same bytes, as the
+	 * annotator's word memo found them (td_tok_classify), so that
+	 * td_doc_terms numbers the distinct strings without a table of its
+	 * own; NULL when not kept (a document of more distinct words than
+	 * the memo holds, or not annotated). Owned; valid while tokens is
+	 * unchanged. */
+	uint32_t *tok_first;
 } td_doc;
 
 /* Per-token layers: for token i (of td_tokenize(text, len, 0)) its part
@@ -250,7 +257,8 @@ typedef struct td_tokterms {
 /* doc->tokens, cut now (td_tokenize(text, len, 0)) if no stage has kept
  * them; *out is owned by doc. 0, or TD_ENOMEM / td_tokenize's error. */
 int td_doc_tokens(td_doc *doc, struct td_tokens **out);
-/* doc->terms from doc->tokens (cut first if no stage kept them). */
+/* doc->terms from doc->tokens (cut first if no stage kept them), through
+ * doc->tok_first when the annotator kept it and the tokens are its. */
 int td_doc_terms(td_doc *doc);
 void td_tokterms_free(td_tokterms *t);
 

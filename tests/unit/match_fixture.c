@@ -41,8 +41,8 @@ void fxm_classify(td_actx *c, const td_annotator *a)
 		assert_non_null(c->tok_ent[f]);
 	}
 	c->a = a;
-	td_tok_classify(
-	        a, c->doc->text, c->tok.v, c->tok.n, c->tok_hash, c->tok_ent);
+	td_tok_classify(a, c->doc->text, c->tok.v, c->tok.n, c->tok_hash,
+	        c->tok_ent, NULL);
 }
 
 void fxm_ctx_clear(td_actx *c)

@@ -586,6 +586,45 @@ static void test_doc_terms(void **state)
 	td_doc_free(d);
 }
 
+/* td_doc_terms through tok_first (the annotator's first token of each
+ * token's bytes) numbers the strings as its own table does, and takes it
+ * only for the tokens it was made for: not for tokens cut anew. */
+static void test_doc_terms_first(void **state)
+{
+	(void)state;
+	const char *text = "the war , The war and the peace , the";
+	static const uint32_t from[] = {0, 1, 2, 3, 1, 5, 0, 7, 2, 0};
+	td_doc *d, *e;
+	assert_int_equal(td_doc_new("doc-t", text, strlen(text), &d), 0);
+	assert_int_equal(td_doc_new("doc-u", text, strlen(text), &e), 0);
+	assert_int_equal(td_doc_terms(e), 0);
+	td_tokens *tk;
+	assert_int_equal(td_doc_tokens(d, &tk), 0);
+	d->tok_first = malloc(sizeof from);
+	assert_non_null(d->tok_first);
+	memcpy(d->tok_first, from, sizeof from);
+	assert_int_equal(td_doc_terms(d), 0);
+	const td_tokterms *a = d->terms, *b = e->terms;
+	assert_int_equal(a->n, b->n);
+	assert_int_equal(a->nterms, b->nterms);
+	assert_memory_equal(a->tok, b->tok, a->n * sizeof *a->tok);
+	assert_memory_equal(a->first, b->first, a->nterms * sizeof *a->first);
+	assert_memory_equal(a->hash, b->hash, a->nterms * sizeof *a->hash);
+	/* a wrong map is followed for the document's own tokens ... */
+	d->tok_first[4] = 4;
+	assert_int_equal(td_doc_terms(d), 0);
+	assert_int_equal(d->terms->nterms, 7);
+	/* ... and not for tokens cut now */
+	td_tokens_clear(d->tokens);
+	free(d->tokens);
+	d->tokens = NULL;
+	assert_int_equal(td_doc_terms(d), 0);
+	assert_int_equal(d->terms->nterms, 6);
+	assert_memory_equal(d->terms->tok, b->tok, b->n * sizeof *b->tok);
+	td_doc_free(d);
+	td_doc_free(e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -605,6 +644,7 @@ int main(void)
 	        cmocka_unit_test(test_keyindex),
 	        cmocka_unit_test(test_buf),
 	        cmocka_unit_test(test_doc_terms),
+	        cmocka_unit_test(test_doc_terms_first),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

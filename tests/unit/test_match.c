@@ -495,6 +495,64 @@ static void test_skips_change_nothing(void **state)
 	td_pipeline_free(p);
 }
 
+/* The terms of a document of the pipeline, numbered through the
+ * annotator's memo (tok_first), are td_doc_terms' own; n distinct words,
+ * more than the memo holds, leave tok_first NULL (the own table then). */
+static void terms_by_memo(const td_pipeline *p, const char *name,
+        const char *data, size_t len, int kept)
+{
+	td_doc *d = NULL;
+	assert_int_equal(td_pipeline_doc(p, name, data, len, &d), 0);
+	assert_int_equal(d->tok_first != NULL, kept);
+	assert_int_equal(td_doc_terms(d), 0);
+	td_tokterms *a = d->terms;
+	d->terms = NULL;
+	free(d->tok_first);
+	d->tok_first = NULL;
+	assert_int_equal(td_doc_terms(d), 0);
+	const td_tokterms *b = d->terms;
+	assert_int_equal(a->n, b->n);
+	assert_int_equal(a->n, d->tokens->n);
+	assert_int_equal(a->nterms, b->nterms);
+	assert_memory_equal(a->tok, b->tok, a->n * sizeof *a->tok);
+	assert_memory_equal(a->first, b->first, a->nterms * sizeof *a->first);
+	assert_memory_equal(a->hash, b->hash, a->nterms * sizeof *a->hash);
+	td_tokterms_free(a);
+	td_doc_free(d);
+}
+
+static void test_terms_by_memo(void **state)
+{
+	(void)state;
+	td_pipeline *p;
+	assert_int_equal(
+	        td_pipeline_new(TD_SRCDIR "/corpus/lexicons", 0, &p), 0);
+	static const char *const files[] = {
+	        (TD_SRCDIR "/tests/data/unseen/articles/"
+	                   "1961-brown-a20-portland-spy-ring.txt"),
+	        (TD_SRCDIR "/corpus/articles/"
+	                   "2023-05-16-drc-m23-goma-regional-force.txt"),
+	        NULL};
+	for (int k = 0; files[k]; k++) {
+		char *data;
+		size_t len;
+		assert_int_equal(td_read_file(files[k], &data, &len), 0);
+		terms_by_memo(p, files[k], data, len, 1);
+		free(data);
+	}
+	size_t nw = 70000, len = 0;
+	char *text = malloc(nw * 8 + 64);
+	assert_non_null(text);
+	len = (size_t)sprintf(text, "Words\n\n");
+	for (size_t k = 0; k < nw; k++)
+		len += (size_t)sprintf(
+		        text + len, k % 10 == 9 ? "w%zu. " : "w%zu ", k);
+	len += (size_t)sprintf(text + len, "w1 w69999.\n");
+	terms_by_memo(p, "many.txt", text, len, 0);
+	free(text);
+	td_pipeline_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -505,6 +563,7 @@ int main(void)
 	        cmocka_unit_test(test_list_slots),
 	        cmocka_unit_test(test_classify_memo),
 	        cmocka_unit_test(test_skips_change_nothing),
+	        cmocka_unit_test(test_terms_by_memo),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }

@@ -411,7 +411,7 @@ static void test_word_bits(void **state)
 		c.tok_ent[0] = e[0];
 		c.tok_ent[1] = e[1];
 		td_tok_classify(
-		        a, str, c.tok.v, c.tok.n, c.tok_hash, c.tok_ent);
+		        a, str, c.tok.v, c.tok.n, c.tok_hash, c.tok_ent, NULL);
 		const char *const *last = words[NB - 1];
 		assert_true(td_tok_in(&c, 0, last, 0));
 		assert_false(td_tok_in(&c, 1, last, 0));
