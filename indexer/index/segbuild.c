@@ -524,11 +524,40 @@ static int milestone_ends(const td_doc *doc, size_t **ends)
 	return 0;
 }
 
+/* A document's element and attribute names, by address: most point into
+ * doc.c's table of fixed names (td_span_name), and every span holds its
+ * names while the document is added, so that one address is one string
+ * within a document (not across documents: a name of its own is freed
+ * with its document, and its address may come back with other bytes). */
+enum { NAME_MEMO = 32 };
+typedef struct {
+	const char *s[NAME_MEMO];
+	uint32_t id[NAME_MEMO];
+} name_memo;
+
+/* The id in t of the NUL-terminated name s, from memo when its address
+ * was put before in this document (the same id: t's ids never change). */
+static int put_name(td_strtab *t, name_memo *m, const char *s, uint32_t *id)
+{
+	size_t k = (size_t)(((uintptr_t)s * 0x9e3779b97f4a7c15ull) >> 59);
+	if (m->s[k] == s) {
+		*id = m->id[k];
+		return 0;
+	}
+	int rc = td_strtab_put(t, s, strlen(s), id, NULL);
+	if (!rc) {
+		m->s[k] = s;
+		m->id[k] = *id;
+	}
+	return rc;
+}
+
 static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
         uint32_t first_tok)
 {
 	int rc;
 	size_t idl = doc->id ? strlen(doc->id) : 0, *ends;
+	name_memo nm = {0}, am = {0}; /* element names, attribute names */
 	if ((rc = GROW(b->spans, b->cap_spans, b->nspans + doc->n_spans)) ||
 	        (rc = milestone_ends(doc, &ends)))
 		return rc;
@@ -536,8 +565,7 @@ static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 		const td_span *sp = &doc->spans[i];
 		bspan *o = &b->spans[b->nspans];
 		uint32_t id;
-		if ((rc = td_strtab_put(&b->names, sp->name, strlen(sp->name),
-		             &o->name, NULL)))
+		if ((rc = put_name(&b->names, &nm, sp->name, &o->name)))
 			goto out;
 		uint32_t s = tok_lower(t, sp->start),
 		         e = tok_lower(t, ends ? ends[i] : sp->end);
@@ -554,8 +582,7 @@ static int add_spans(td_segbuild *b, const td_doc *doc, const td_tokens *t,
 			goto out;
 		for (uint32_t j = 0; j < sp->n_attrs; j++) {
 			const td_attr *a = &sp->attrs[j];
-			if ((rc = td_strtab_put(&b->spstr, a->name,
-			             strlen(a->name), &id, NULL)))
+			if ((rc = put_name(&b->spstr, &am, a->name, &id)))
 				goto out;
 			b->attrs[b->nattrs++] = id;
 			/* values made of the document id and a suffix (xml:id

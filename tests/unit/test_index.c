@@ -3556,6 +3556,95 @@ static void test_terms_same_file(void **state)
 	rmdir(dir);
 }
 
+/* The spans of document d as sorted lines "name start end a=v ...". */
+static char *span_lines(const td_doc *d)
+{
+	size_t n = d->n_spans, len = 0;
+	char **l = malloc((n ? n : 1) * sizeof *l);
+	assert_non_null(l);
+	for (size_t i = 0; i < n; i++) {
+		const td_span *sp = &d->spans[i];
+		char buf[1024];
+		int k = snprintf(buf, sizeof buf, "%s %zu %zu", sp->name,
+		        sp->start, sp->end);
+		for (uint32_t j = 0; j < sp->n_attrs; j++)
+			k += snprintf(buf + k, sizeof buf - (size_t)k, " %s=%s",
+			        sp->attrs[j].name, sp->attrs[j].value);
+		l[i] = strdup(buf);
+		assert_non_null(l[i]);
+		len += strlen(buf) + 1;
+	}
+	qsort(l, n, sizeof *l, cmp_str);
+	char *out = malloc(len + 1), *o = out;
+	assert_non_null(out);
+	for (size_t i = 0; i < n; i++) {
+		o += sprintf(o, "%s\n", l[i]);
+		free(l[i]);
+	}
+	*o = '\0';
+	free(l);
+	return out;
+}
+
+/* Element and attribute names are looked up once a document by their
+ * address (segbuild.c's name memo): documents of more names than the
+ * memo has slots, names of their own (not the fixed ones) whose
+ * addresses a later document may get again for other names, read back
+ * with each span's name and attributes. */
+static void test_span_names_by_address(void **state)
+{
+	(void)state;
+	char dir[256], path[300];
+	newdir(dir, sizeof dir);
+	mkdir(dir, 0755);
+	snprintf(path, sizeof path, "%s/seg.tdx", dir);
+	static const char text[] = "one two six ten red big cat dog";
+	char *want[3];
+	td_segbuild *b;
+	assert_int_equal(td_segbuild_new(&b), 0);
+	for (int k = 0; k < 3; k++) {
+		char id[16];
+		snprintf(id, sizeof id, "doc-%d", k);
+		td_doc *d;
+		assert_int_equal(td_doc_new(id, text, strlen(text), &d), 0);
+		for (int e = 0; e < 48; e++) {
+			char name[16], an[16], av[16];
+			int x = (e * 7 + k * 5) % 48;
+			snprintf(name, sizeof name, "el%d-%d", x % (17 + k), k);
+			snprintf(an, sizeof an, "at%d", (x + k) % 41);
+			snprintf(av, sizeof av, "v%d", x);
+			size_t at = (size_t)(e % 8) * 4;
+			assert_int_equal(
+			        td_doc_add_span(d, e % 5 ? name : "s", at,
+			                at + 3, NULL, an, av,
+			                e % 3 ? "ref" : "type", name, NULL),
+			        0);
+		}
+		want[k] = span_lines(d);
+		char src[16];
+		snprintf(src, sizeof src, "%d.txt", k);
+		assert_int_equal(td_segbuild_add(b, d, src, NULL), 0);
+		td_doc_free(d);
+	}
+	assert_int_equal(td_segbuild_write(b, path, NULL, NULL), 0);
+	td_segbuild_free(b);
+	td_seg *s;
+	assert_int_equal(td_seg_open(path, &s), 0);
+	for (uint32_t k = 0; k < 3; k++) {
+		td_doc *back;
+		const char *src, *sha;
+		assert_int_equal(td_seg_doc_load(s, k, &back, &src, &sha), 0);
+		char *got = span_lines(back);
+		assert_string_equal(got, want[k]);
+		free(got);
+		free(want[k]);
+		td_doc_free(back);
+	}
+	td_seg_close(s);
+	unlink(path);
+	rmdir(dir);
+}
+
 /* td_seg_open refuses, each with its own message, a file shorter than a
  * header, another format version, a section past the data and section
  * sizes that disagree with the counts, even with a right header checksum */
@@ -3838,6 +3927,7 @@ int main(void)
 	        cmocka_unit_test(test_lstr_trim),
 	        cmocka_unit_test(test_skip_packed),
 	        cmocka_unit_test(test_terms_same_file),
+	        cmocka_unit_test(test_span_names_by_address),
 	        cmocka_unit_test(test_lexicon_order),
 	        cmocka_unit_test(test_check_scanned_counts),
 	};
