@@ -13,7 +13,7 @@ dist_lexicon_DATA = corpus/lexicons/actors.tsv corpus/lexicons/hedges.tsv \
 	corpus/lexicons/speech_verbs.tsv corpus/lexicons/titles.tsv \
 	corpus/lexicons/places.tsv corpus/lexicons/claim_cues.tsv \
 	corpus/lexicons/given_names.tsv
-dist_lexicon_DATA += corpus/lexicons/subdivisions.tsv corpus/lexicons/clubs.tsv \
+dist_lexicon_DATA += corpus/lexicons/subdivisions.tsv corpus/lexicons/clubs.tsv corpus/lexicons/parties.tsv \
 	corpus/lexicons/stance.tsv corpus/lexicons/person_words.tsv \
 	corpus/lexicons/claim_model.tsv corpus/lexicons/report_verbs.tsv
 bin_PROGRAMS += indexer/tagdex-eval

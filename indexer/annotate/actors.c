@@ -857,6 +857,49 @@ static int club_row(void *ctx, const td_lex_row *row)
 	return rc;
 }
 
+/* The '|'-separated words of list as party_pats of type t for party id. */
+static int party_words(td_annotator *a, const char *list, int id, int t)
+{
+	char *dup = list ? strdup(list) : NULL, *save = NULL;
+	int rc = 0;
+	if (list && !dup)
+		return td_error(TD_ENOMEM, "out of memory");
+	for (char *tok = dup ? strtok_r(dup, "|", &save) : NULL; tok && !rc;
+	        tok = strtok_r(NULL, "|", &save))
+		rc = td_patset_add(&a->party_pats, tok, id, t, 0);
+	free(dup);
+	return rc;
+}
+
+/* parties.tsv: key, name, aliases, adjective, members, country, validity
+ * (see the file). The name and aliases are the party's names; the
+ * adjective and the members' plural go to party_pats, where group_at and
+ * party_members_at find them. */
+static int party_row(void *ctx, const td_lex_row *row)
+{
+	td_annotator *a = ctx;
+	const td_tsv_row *r = row->r;
+	const char *key = td_lex_field(r, 0), *name = td_lex_field(r, 1);
+	long from, to;
+	int id, rc;
+	if (!key || !name)
+		return td_lex_error(row, "need key and name");
+	if ((rc = parse_valid(
+	             td_lex_field(r, 6), &from, &to, row->path, r->line)) ||
+	        (rc = add_actor(a, key, "org", name, from, to, &id)))
+		return rc;
+	rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME,
+	        strchr(name, ' ') ? 0 : TD_PATF_SHORT);
+	if (!rc)
+		rc = add_aliases(a, td_lex_field(r, 2), id, TD_PAT_NAME,
+		        row->path, r->line);
+	if (!rc)
+		rc = party_words(a, td_lex_field(r, 3), id, 'a');
+	if (!rc)
+		rc = party_words(a, td_lex_field(r, 4), id, 'm');
+	return rc;
+}
+
 /* What actor_row adds to: the annotator, and the names claimed from the
  * ISO data. */
 struct actor_ctx {
@@ -943,6 +986,8 @@ int td_actors_load(td_annotator *a, const char *dir)
 	int rc = td_lex_each(dir, "actors.tsv", actor_row, &ac);
 	if (!rc)
 		rc = td_lex_each(dir, "clubs.tsv", club_row, a);
+	if (!rc)
+		rc = td_lex_each(dir, "parties.tsv", party_row, a);
 	iso_news *news = rc ? NULL : calloc(1, sizeof *news);
 	if (!rc && !news)
 		rc = td_error(TD_ENOMEM, "out of memory");
@@ -960,6 +1005,7 @@ int td_actors_load(td_annotator *a, const char *dir)
 		return rc;
 	td_patset_sort(&a->actor_pats);
 	td_patset_sort(&a->place_pats);
+	td_patset_sort(&a->party_pats);
 	if ((rc = load_list(dir, "given_names.tsv", &a->given_pats, NULL)))
 		return rc;
 	return load_person_words(a, dir);
@@ -978,6 +1024,7 @@ void td_actors_unload(td_annotator *a)
 	td_patset_clear(&a->actor_pats);
 	td_patset_clear(&a->place_pats);
 	td_patset_clear(&a->given_pats);
+	td_patset_clear(&a->party_pats);
 	td_patset_clear(&a->person_pats);
 	memset(a->cc_state, 0, sizeof a->cc_state);
 }
@@ -2183,6 +2230,49 @@ static int group_noun(const td_actx *c, size_t k)
 	return 0;
 }
 
+/* A party's word of type t ('a' the members' adjective, 'm' their
+ * plural) at token i, of a party of the document's time: its length in
+ * tokens, 0 for none. */
+static size_t party_word(const td_actx *c, size_t i, size_t lim, int t)
+{
+	long m = td_patset_match(&c->a->party_pats, c, i, lim);
+	if (m < 0)
+		return 0;
+	const td_pat *p = &c->a->party_pats.v[m];
+	if (p->type != t || !actor_valid(c, &c->a->actors[p->id]))
+		return 0;
+	return (size_t)p->n;
+}
+
+static const char *const party_regions[] = {"Southern", "Northern", "Eastern",
+        "Western", "Midwestern", "Northeastern", "Southwestern", NULL};
+
+/* A party's members at token i, as the gold writes them: the plural
+ * ("Republicans"), with one regional word or subdivision before it inside
+ * ("Southern Democrats", "California Democrats"), a group keyed by the
+ * slug of its words. Returns the end token, 0 for none; a lexicon name as
+ * long ("Liberal Democrats", the party) wins. */
+static size_t party_members_at(const td_actx *c, size_t i, size_t t1)
+{
+	size_t k = i, n;
+	if (in_list(c, k, party_regions, 0))
+		k++;
+	else {
+		long pm = td_patset_match(&c->a->place_pats, c, k, t1);
+		if (pm >= 0 && c->a->place_pats.v[pm].type == 1)
+			k += (size_t)c->a->place_pats.v[pm].n;
+	}
+	if (k == i || !(n = party_word(c, k, t1, 'm'))) {
+		k = i;
+		if (!(n = party_word(c, k, t1, 'm')))
+			return 0;
+	}
+	long am = actor_match(c, i, t1);
+	if (am >= 0 && (size_t)c->a->actor_pats.v[am].n >= k + n - i)
+		return 0;
+	return k + n;
+}
+
 /* A group of actors at token i: names of states or bodies (or adjectives
  * such as "Western"), joined by "and" or commas, before a group noun:
  * "Chinese officials", "ECOWAS and AES officials". Returns 1 with *end for
@@ -2191,7 +2281,7 @@ static int group_noun(const td_actx *c, size_t k)
 static int group_at(
         const td_actx *c, size_t i, size_t t1, size_t *end, const char **state)
 {
-	size_t k = i;
+	size_t k = i, pn;
 	int parts = 0;
 	const char *st = NULL;
 	for (;;) {
@@ -2207,6 +2297,9 @@ static int group_at(
 		} else if (k < t1 && in_list(c, k, group_adjs, 0)) {
 			st = NULL;
 			k++;
+		} else if (k < t1 && (pn = party_word(c, k, t1, 'a'))) {
+			st = NULL;
+			k += pn;
 		} else
 			return 0;
 		parts++;
@@ -3346,6 +3439,8 @@ static int sentence_actors(td_actx *c, size_t si)
 			i = ge;
 			continue;
 		}
+		if (!gk && (ge = party_members_at(c, i, t1)))
+			gk = 1;
 		if (gk == 1) {
 			const td_dyn *d;
 			if ((rc = add_dyn(c, i, ge, "group", NULL, &d)) < 0 ||

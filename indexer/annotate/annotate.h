@@ -25,6 +25,9 @@ struct td_annotator {
 	int cc_state[26 * 26];
 	td_patset title_pats; /* exact case */
 	td_patset given_pats; /* exact case: given names */
+	/* exact case: parties.tsv, type 'a' (the members' adjective) or 'm'
+	 * (the members' plural); id: the party's actor */
+	td_patset party_pats;
 	/* exact case: person_words.tsv, type 'v' (verb), 'n' (noun) or 'x'
 	 * (none) */
 	td_patset person_pats;

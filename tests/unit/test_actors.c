@@ -143,7 +143,7 @@ static void test_bad_lexicon(void **state)
 	assert_non_null(mkdtemp(dir));
 	const char *files[] = {"hedges.tsv", "speech_verbs.tsv", "titles.tsv",
 	        "places.tsv", "claim_cues.tsv", "given_names.tsv",
-	        "subdivisions.tsv", "clubs.tsv", "stance.tsv",
+	        "subdivisions.tsv", "clubs.tsv", "parties.tsv", "stance.tsv",
 	        "person_words.tsv", "claim_model.tsv", "report_verbs.tsv"};
 	char path[512], cmd[1024];
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
@@ -3162,6 +3162,34 @@ static void test_session22_group_nouns_by_person_lexicon(void **state)
 	td_doc_free(d);
 }
 
+/* Session 22, round 2: parties.tsv. A party's members' plural is a
+ * group keyed by its words, with a regional word or subdivision before it
+ * inside; its short form names the party; its adjective opens a group
+ * before a group noun; a party of another time is none. */
+static void test_session22_parties(void **state)
+{
+	(void)state;
+	const char *const news[] = {
+	        "Southern Democrats and Republicans voted against the bill.",
+	        "The GOP leadership met on Tuesday.",
+	        "Republican congressional leaders agreed.",
+	        "Liberal Democrats rose."};
+	td_doc *d = fx_doc("1961-06-10", news, 4);
+	fx_expect(d, "rs", "Southern Democrats", "ref", "#southern-democrats");
+	fx_expect(d, "rs", "Southern Democrats", "type", "group");
+	fx_expect(d, "rs", "Republicans", "ref", "#republicans");
+	fx_expect(d, "orgName", "GOP", "ref", "#republican-party");
+	fx_expect(d, "rs", "Republican congressional leaders", "ref",
+	        "#republican-congressional-leaders");
+	assert_null(fx_find(d, "orgName", "Liberal Democrats"));
+	td_doc_free(d);
+	const char *const now[] = {"Liberal Democrats rose."};
+	d = fx_doc("2024-06-10", now, 1);
+	fx_expect(
+	        d, "orgName", "Liberal Democrats", "ref", "#liberal-democrats");
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3288,6 +3316,7 @@ int main(void)
 	        cmocka_unit_test(test_session21_names_by_evidence),
 	        cmocka_unit_test(test_session21_names_against_evidence),
 	        cmocka_unit_test(test_session22_group_nouns_by_person_lexicon),
+	        cmocka_unit_test(test_session22_parties),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
