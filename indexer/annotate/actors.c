@@ -2235,6 +2235,10 @@ static int group_noun(const td_actx *c, size_t k)
  * tokens, 0 for none. */
 static size_t party_word(const td_actx *c, size_t i, size_t lim, int t)
 {
+	/* every party word opens with a capital: most tokens are asked
+	 * nothing (party_pats has no word-table slot) */
+	if (!c->party_doc || i >= lim || !td_tok_is_cap(c, i))
+		return 0;
 	long m = td_patset_match(&c->a->party_pats, c, i, lim);
 	if (m < 0)
 		return 0;
@@ -2255,6 +2259,8 @@ static const char *const party_regions[] = {"Southern", "Northern", "Eastern",
 static size_t party_members_at(const td_actx *c, size_t i, size_t t1)
 {
 	size_t k = i, n;
+	if (!c->party_doc || !td_tok_is_cap(c, i))
+		return 0;
 	if (in_list(c, k, party_regions, 0))
 		k++;
 	else {
@@ -6525,6 +6531,13 @@ static int actors_find(td_actx *c)
 {
 	c->own_state = 0;
 	c->chambers = -1;
+	/* the party rules ask party_pats (no word-table slot) only in a
+	 * document that holds one of its words */
+	c->party_doc = 0;
+	for (size_t t = 0; t < c->tok.n && !c->party_doc; t++)
+		c->party_doc =
+		        td_tok_is_cap(c, t) &&
+		        td_patset_match(&c->a->party_pats, c, t, c->tok.n) >= 0;
 	for (size_t si = 0; si < c->n_sents; si++) {
 		int rc = sentence_actors(c, si);
 		if (rc)

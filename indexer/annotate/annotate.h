@@ -186,6 +186,9 @@ typedef struct td_actx {
 	/* "the Senate", "the House" alone: may they name the chambers of
 	 * the US Congress (bit 1, bit 2)? -1 before it is known */
 	int chambers;
+	/* does the document hold a word of parties.tsv's party_pats (a
+	 * party's adjective or members' plural)? Set once by actors_find */
+	int party_doc;
 } td_actx;
 
 enum { TD_TH_IN = 1, TD_TH_PART = 2 /* of a longer cue */ };
