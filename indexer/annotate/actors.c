@@ -873,8 +873,8 @@ static int party_words(td_annotator *a, const char *list, int id, int t)
 
 /* parties.tsv: key, name, aliases, adjective, members, country, validity
  * (see the file). The name and aliases are the party's names; the
- * adjective and the members' plural go to party_pats, where group_at and
- * party_members_at find them. */
+ * adjective and the members' plural go to party_pats, where
+ * party_members_at finds the plural. */
 static int party_row(void *ctx, const td_lex_row *row)
 {
 	td_annotator *a = ctx;
@@ -2287,7 +2287,7 @@ static size_t party_members_at(const td_actx *c, size_t i, size_t t1)
 static int group_at(
         const td_actx *c, size_t i, size_t t1, size_t *end, const char **state)
 {
-	size_t k = i, pn;
+	size_t k = i;
 	int parts = 0;
 	const char *st = NULL;
 	for (;;) {
@@ -2303,9 +2303,6 @@ static int group_at(
 		} else if (k < t1 && in_list(c, k, group_adjs, 0)) {
 			st = NULL;
 			k++;
-		} else if (k < t1 && (pn = party_word(c, k, t1, 'a'))) {
-			st = NULL;
-			k += pn;
 		} else
 			return 0;
 		parts++;
