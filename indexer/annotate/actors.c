@@ -6580,7 +6580,7 @@ static int register_words(td_annotator *a)
 	        name_articles, body_ends, thing_ends, ship_titles, reflexives,
 	        argument_verbs, perfect_aux, naming_participles, link_verbs,
 	        street_abbrevs, carrier_heads, open_marks, object_pronouns,
-	        rank_titles, NULL};
+	        rank_titles, party_regions, NULL};
 	int rc = td_words_register(a, lists);
 	return rc ? rc : td_words_register(a, td_names_lists);
 }
