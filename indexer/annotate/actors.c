@@ -871,6 +871,27 @@ static int party_words(td_annotator *a, const char *list, int id, int t)
 	return rc;
 }
 
+/* What an actor row of actors.tsv or parties.tsv adds first: the actor
+ * (kind, name, the validity in field 6: empty is always), its name as a
+ * pattern (a one-word name also as a short form) and the names in field
+ * aliases; *id is the new actor's. */
+static int add_named_actor(td_annotator *a, const td_lex_row *row,
+        const char *key, const char *kind, const char *name, int aliases,
+        int *id)
+{
+	const td_tsv_row *r = row->r;
+	long from, to;
+	int rc;
+	if ((rc = parse_valid(
+	             td_lex_field(r, 6), &from, &to, row->path, r->line)) ||
+	        (rc = add_actor(a, key, kind, name, from, to, id)) ||
+	        (rc = td_patset_add(&a->actor_pats, name, *id, TD_PAT_NAME,
+	                 strchr(name, ' ') ? 0 : TD_PATF_SHORT)))
+		return rc;
+	return add_aliases(a, td_lex_field(r, aliases), *id, TD_PAT_NAME,
+	        row->path, r->line);
+}
+
 /* parties.tsv: key, name, aliases, adjective, members, country, validity
  * (see the file). The name and aliases are the party's names; the
  * adjective and the members' plural go to party_pats, where
@@ -880,19 +901,10 @@ static int party_row(void *ctx, const td_lex_row *row)
 	td_annotator *a = ctx;
 	const td_tsv_row *r = row->r;
 	const char *key = td_lex_field(r, 0), *name = td_lex_field(r, 1);
-	long from, to;
 	int id, rc;
 	if (!key || !name)
 		return td_lex_error(row, "need key and name");
-	if ((rc = parse_valid(
-	             td_lex_field(r, 6), &from, &to, row->path, r->line)) ||
-	        (rc = add_actor(a, key, "org", name, from, to, &id)))
-		return rc;
-	rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME,
-	        strchr(name, ' ') ? 0 : TD_PATF_SHORT);
-	if (!rc)
-		rc = add_aliases(a, td_lex_field(r, 2), id, TD_PAT_NAME,
-		        row->path, r->line);
+	rc = add_named_actor(a, row, key, "org", name, 2, &id);
 	if (!rc)
 		rc = party_words(a, td_lex_field(r, 3), id, 'a');
 	if (!rc)
@@ -916,7 +928,6 @@ static int actor_row(void *ctx, const td_lex_row *row)
 	const td_tsv_row *r = row->r;
 	const char *key = td_lex_field(r, 0), *kind = td_lex_field(r, 1),
 	           *name = td_lex_field(r, 2);
-	long from, to;
 	int id, rc;
 	if (!key || !kind || !name)
 		return td_lex_error(row, "need key, kind and canonical name");
@@ -928,15 +939,7 @@ static int actor_row(void *ctx, const td_lex_row *row)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
 		            *p == '-'))
 			return td_lex_error(row, "key '%s' is not a slug", key);
-	if ((rc = parse_valid(
-	             td_lex_field(r, 6), &from, &to, row->path, r->line)) ||
-	        (rc = add_actor(a, key, kind, name, from, to, &id)))
-		return rc;
-	rc = td_patset_add(&a->actor_pats, name, id, TD_PAT_NAME,
-	        strchr(name, ' ') ? 0 : TD_PATF_SHORT);
-	if (!rc)
-		rc = add_aliases(a, td_lex_field(r, 3), id, TD_PAT_NAME,
-		        row->path, r->line);
+	rc = add_named_actor(a, row, key, kind, name, 3, &id);
 	if (!rc)
 		rc = add_aliases(a, td_lex_field(r, 4), id, TD_PAT_METONYM,
 		        row->path, r->line);

@@ -1834,18 +1834,27 @@ static double dumped(const char *line, const char *name)
 	return 0;
 }
 
-static void test_claim_features_dump(void **state)
+/* The project's lexicons and model in place of the group's (whose
+ * weights are the rules'), and the feature dump opened on a new file made
+ * from the mkstemp template path: returns the group's annotator, which
+ * the test puts back in fx_ann when it is done. */
+static td_annotator *model_with_dump(char *path)
 {
-	(void)state;
-	char path[] = "/tmp/test_labels_dump.XXXXXX";
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
 	close(fd);
-	/* the project's lexicons and model (the group's are the rules') */
 	td_annotator *rules = fx_ann;
 	assert_int_equal(
 	        td_annotator_new(TD_SRCDIR "/corpus/lexicons", &fx_ann), 0);
 	assert_int_equal(td_claim_dump_open(path), 0);
+	return rules;
+}
+
+static void test_claim_features_dump(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_labels_dump.XXXXXX";
+	td_annotator *rules = model_with_dump(path);
 	td_doc *d = fx_one("2024-01-19",
 	        "We should not wait, because the plan is dangerous.\n"
 	        "“The plan failed,” she said.");
@@ -2120,13 +2129,7 @@ static void test_claim_shape_features(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/test_labels_shape.XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	td_annotator *rules = fx_ann;
-	assert_int_equal(
-	        td_annotator_new(TD_SRCDIR "/corpus/lexicons", &fx_ann), 0);
-	assert_int_equal(td_claim_dump_open(path), 0);
+	td_annotator *rules = model_with_dump(path);
 	td_doc *d = fx_one("1961-06-14",
 	        "WASHINGTON, June 14 (AP) - The treaty has been signed.\n\n"
 	        "The men are leaving the city.\n\n"
