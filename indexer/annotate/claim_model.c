@@ -194,14 +194,29 @@ static const char *const cm_times[] = {"january", "february", "march", "april",
         "december", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "yesterday", "today", "tonight", NULL};
 
-/* The feature a word of each list gives in the author's own words. */
-static const struct {
+/* The feature a word of each list gives: in the author's own words
+ * (cm_word_features), in the words of others, quoted or reported
+ * (cm_other_features). */
+typedef struct {
 	const char *const *words;
 	int feature;
-} cm_word_features[] = {{cm_deontic, F_MDEONTIC}, {cm_possib, F_MPOSSIB},
-        {cm_future, F_MFUTURE}, {cm_first, F_FIRST}, {cm_second, F_SECOND},
-        {cm_neg, F_NEG}, {cm_connect, F_CONNECT}, {cm_cond, F_COND},
-        {cm_times, F_TIME}, {NULL, 0}};
+} cm_word_feature;
+static const cm_word_feature cm_word_features[] = {{cm_deontic, F_MDEONTIC},
+        {cm_possib, F_MPOSSIB}, {cm_future, F_MFUTURE}, {cm_first, F_FIRST},
+        {cm_second, F_SECOND}, {cm_neg, F_NEG}, {cm_connect, F_CONNECT},
+        {cm_cond, F_COND}, {cm_times, F_TIME}, {NULL, 0}};
+static const cm_word_feature cm_other_features[] = {{cm_neg, F_ONEG},
+        {cm_first, F_OFIRST}, {cm_second, F_OSECOND}, {cm_deontic, F_ODEONTIC},
+        {NULL, 0}};
+
+/* Sets in x the feature of each list of fs that holds token i's word. */
+static void cm_words_at(
+        const td_actx *c, size_t i, const cm_word_feature *fs, double *x)
+{
+	for (; fs->words; fs++)
+		if (td_tok_any(c, i, fs->words))
+			x[fs->feature] = 1;
+}
 
 static int cm_register(td_annotator *a)
 {
@@ -428,14 +443,7 @@ void td_claim_features(const td_actx *c, size_t si,
 			}
 			if (!listed)
 				continue;
-			if (td_tok_any(c, i, cm_neg))
-				x[F_ONEG] = 1;
-			if (td_tok_any(c, i, cm_first))
-				x[F_OFIRST] = 1;
-			if (td_tok_any(c, i, cm_second))
-				x[F_OSECOND] = 1;
-			if (td_tok_any(c, i, cm_deontic))
-				x[F_ODEONTIC] = 1;
+			cm_words_at(c, i, cm_other_features, x);
 			if (td_tok_any(c, i, cm_be)) {
 				const char *v = aux_next(c, i, t1);
 				if (v[0] == 'J' && v[1] == 'J')
@@ -461,9 +469,7 @@ void td_claim_features(const td_actx *c, size_t si,
 		}
 		if (!listed)
 			continue;
-		for (size_t w = 0; cm_word_features[w].words; w++)
-			if (td_tok_any(c, i, cm_word_features[w].words))
-				x[cm_word_features[w].feature] = 1;
+		cm_words_at(c, i, cm_word_features, x);
 		if (td_tok_any(c, i, cm_be) || td_tok_any(c, i, cm_have)) {
 			const char *v = aux_next(c, i, t1);
 			int vbn = strcmp(v, "VBN") == 0;
