@@ -2924,10 +2924,24 @@ static int congress_event(const td_actx *c, size_t i, size_t e)
 	return 0;
 }
 
-/* Has the document named a numbered congress before token i? Then a bare
- * "Congress" is that event ("this Congress"), not a legislature. */
+/* Does the document name a party ("Party" as a word)? A numbered
+ * congress is a party's event only there: "Members of the 88th Congress"
+ * in a President's address is the legislature. */
+static int party_named(const td_actx *c)
+{
+	for (size_t k = 0; k < c->tok.n; k++)
+		if (td_tok_eq(c, k, "Party", 0))
+			return 1;
+	return 0;
+}
+
+/* Has the document named a numbered congress of a party before token i?
+ * Then a bare "Congress" is that event ("this Congress"), not a
+ * legislature. */
 static int event_named_before(const td_actx *c, size_t i)
 {
+	if (!party_named(c))
+		return 0;
 	for (size_t k = 1; k < i; k++)
 		if (in_list(c, k, event_heads, 0) &&
 		        (ordinal_tok(c, k - 1) ||

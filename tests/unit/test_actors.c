@@ -3187,6 +3187,26 @@ static void test_session22_parties(void **state)
 	td_doc_free(d);
 }
 
+/* Session 23: a numbered congress is a party's event only in a document
+ * that names a party; in a President's address "Members of the 88th
+ * Congress" and "the Congress" are the US Congress (party_named). */
+static void test_session23_numbered_congress_without_party(void **state)
+{
+	(void)state;
+	const char *const address[] = {
+	        "Members of the 88th Congress, I greet you.",
+	        "These the Congress and the people have given."};
+	td_doc *d = fx_doc("1963-01-14", address, 2);
+	fx_expect_each(d, "orgName", "Congress", 2, "ref", "#us-congress");
+	td_doc_free(d);
+	const char *const party[] = {
+	        "The 22nd Party Congress opened in Moscow.",
+	        "Delegates to this Congress cheered."};
+	d = fx_doc("1961-10-20", party, 2);
+	assert_null(fx_find(d, "orgName", "Congress"));
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3314,6 +3334,8 @@ int main(void)
 	        cmocka_unit_test(test_session21_names_against_evidence),
 	        cmocka_unit_test(test_session22_group_nouns_by_person_lexicon),
 	        cmocka_unit_test(test_session22_parties),
+	        cmocka_unit_test(
+	                test_session23_numbered_congress_without_party),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
