@@ -91,6 +91,34 @@ typedef struct td_mention {
 	const char *state; /* for persons: the state named before the title */
 } td_mention;
 
+/* who_dump.c: the rule that gave a record its @who, as noted by the
+ * deciding code (static strings or NULL): where the key was given
+ * (site), the speaker rule and the he/she referent rule it used. */
+typedef struct td_who_evidence {
+	int paras;  /* paragraph breaks since the person's last naming in
+	             * the narration, -1 when not named there */
+	int rivals; /* other persons named in the narration since, of the
+	             * pronoun's gender or of none known */
+	int gender; /* 1 when the person's gender is known and agrees */
+	int turns;  /* paragraphs holding quotations between the naming's
+	             * paragraph and the pronoun's */
+} td_who_evidence;
+typedef struct td_who_rule {
+	const char *site, *spk, *pron;
+	td_who_evidence ev; /* of the pronoun's referent (pron set) */
+} td_who_rule;
+enum { TD_WHO_SITE = 0, TD_WHO_SPK = 1, TD_WHO_PRON = 2 };
+/* Notes rule at level (TD_WHO_*) when key is not NULL; returns key. */
+const char *td_who_note(int level, const char *rule, const char *key);
+/* Clears the notes of level and the levels below it. */
+void td_who_clear(int level);
+/* The rule of a record given its key at site alone, no speaker rule. */
+td_who_rule td_who_at(const char *site);
+/* The notes now, for a record given a key. */
+td_who_rule td_who_rule_now(void);
+/* Notes the evidence of the referent of a he/she (with TD_WHO_PRON). */
+void td_who_note_evidence(const td_who_evidence *ev);
+
 typedef struct td_quote {
 	size_t start, end; /* content, without marks */
 	int sent;          /* sentence of the start */
@@ -98,6 +126,7 @@ typedef struct td_quote {
 	int who_carried;   /* who continues the previous sentence's speaker */
 	int next_part;     /* the quote continuing it in the next paragraph
 	                    * (no closing mark here, an opening one there), -1 */
+	td_who_rule rule;  /* what gave who (who_dump.c) */
 } td_quote;
 
 typedef struct td_said {
@@ -111,6 +140,7 @@ typedef struct td_said {
 	 * by a subject that names no one ("A barge captain said his company
 	 * had cut its crews") */
 	int according;
+	td_who_rule rule; /* what gave who (who_dump.c) */
 } td_said;
 
 /* An actor found in this document that the lexicon lacks. */
@@ -254,6 +284,9 @@ void td_actors_unload(td_annotator *a);
 int td_quotes_load(td_annotator *a, const char *dir);
 int td_quotes_find(td_actx *c);
 int td_quotes_attribute(td_actx *c);
+/* Writes the document's quotes and said with their @who and rule to the
+ * dump (td_who_dump_open), if open, in one block: 0 or TD_ENOMEM. */
+int td_who_dump(const td_actx *c);
 /* quotes.c for reported.c: the speaker of the verb at [v, vend) in
  * sentence si (*found: a subject was read, who may still be NULL for a
  * description), and the reported clauses from token cs (pushed on
@@ -272,6 +305,11 @@ int td_quotes_key_gender(const td_actx *c, const char *key, size_t t);
  * none, when two persons of that gender are named, or when the chain
  * breaks. The key is the mention's (owned by c). */
 const char *td_speakers_sole(const td_actx *c, int g, size_t t);
+/* speakers.c: the evidence for key as the referent of a he/she of gender
+ * g at token t (td_who_evidence): paragraph breaks since its last
+ * naming in the narration, rival persons named since, gender known. */
+void td_speakers_evidence(const td_actx *c, const char *key, int g, size_t t,
+        td_who_evidence *ev);
 /* reported.c: the reporting verbs' lemmas (load, unload), the class of a
  * lemma (1 speech, 2 thought, 3 fact: report_verbs.tsv; 0 for none), and
  * the reported clauses found by syntax (run inside

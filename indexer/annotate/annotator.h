@@ -31,6 +31,17 @@ int td_claim_dump_open(const char *path);
 /* Closes the dump file, if open: 0, or TD_EIO naming the file when a
  * write or the close failed. */
 int td_claim_dump_close(void);
+/* who_dump.c: opens (creates or truncates) path as the file to which the
+ * quotes stage writes each quotation and reported clause with its @who
+ * and the rule that gave it (site/speaker/pronoun), one line a record,
+ * tab-separated: source, sentence, q or said, text, key or "-", rule;
+ * each document's lines in one block. NULL or "" closes it only.
+ * Process-wide, as td_claim_dump_open (tagdex-ingest opens
+ * $TAGDEX_WHO_DUMP). 0, or TD_EIO naming the file. */
+int td_who_dump_open(const char *path);
+/* Closes it, if open: 0, or TD_EIO naming the file when a write or the
+ * close failed. */
+int td_who_dump_close(void);
 /* annotate.c: the part-of-speech model the annotators' pos stage opens,
  * or NULL for the default (td_pos_model_path(), words.h). Process-wide:
  * set it before creating annotators (tagdex-ingest passes

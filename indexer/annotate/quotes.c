@@ -107,7 +107,7 @@ static int push_quote(td_actx *c, size_t s, size_t e)
 		return 0;
 	if (TD_VEC_RESERVE(c->quotes, c->n_quotes, c->cap_quotes, 16))
 		return td_error(TD_ENOMEM, "out of memory");
-	td_quote q = {s, e, -1, NULL, 0, -1};
+	td_quote q = {s, e, -1, NULL, 0, -1, {NULL, NULL, NULL, {-1, 0, 0, 0}}};
 	for (size_t i = 0; i < c->n_sents; i++)
 		if (c->sents[i].start <= s && s < c->sents[i].end)
 			q.sent = (int)i;
@@ -1081,8 +1081,21 @@ static int in_relative(const td_actx *c, const td_mention *m)
 	return in_relative_at(c, c->sents[m->sent].t0, m->t0);
 }
 
+/* a referent rule's key, noted with its evidence (who_dump.c) */
+static const char *pron_rule(
+        const td_actx *c, const char *rule, const char *key, int g, size_t t)
+{
+	if (key) {
+		td_who_evidence ev;
+		td_speakers_evidence(c, key, g, t, &ev);
+		td_who_note_evidence(&ev);
+	}
+	return td_who_note(TD_WHO_PRON, rule, key);
+}
+#define PRON(rule, key) pron_rule(c, rule, key, g, t)
 static const char *resolve_pronoun(const td_actx *c, size_t t)
 {
+	td_who_clear(TD_WHO_PRON);
 	int g = td_tok_eq(c, t, "she", 1) || td_tok_eq(c, t, "her", 1) ? 'f'
 	                                                               : 'm';
 	int si = c->tok_sent[t];
@@ -1147,7 +1160,7 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 		const char *w = title_alone(c, k, e);
 		int wg = w ? key_gender(c, w, t) : 0;
 		if (w && (!wg || wg == g))
-			return w;
+			return PRON("pron-title", w);
 		break;
 	}
 	/* the subject of a clause under a subordinator ("murmured Ahab, as
@@ -1185,21 +1198,23 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 			return NULL;
 	}
 	if (bound)
-		return bound;
+		return PRON("pron-bound", bound);
 	/* a beat of someone's body right before ("Tolliver's jaw
 	 * tightened. “...,” he said."): his, over a subject further back */
 	const td_mention *pb =
 	        si >= 1 ? possessive_beat(c, (size_t)si - 1, g, t) : NULL;
 	if (pb && (!best || best->sent < si - 1))
-		return pb->key;
+		return PRON("pron-possessive-beat", pb->key);
 	if (!best) {
-		const char *w = last_speaker_of(c, g, smin, t);
+		const char *w = PRON(
+		        "pron-last-speaker", last_speaker_of(c, g, smin, t));
 		if (!w)
-			w = by_author(c, g, t);
+			w = PRON("pron-by-author", by_author(c, g, t));
 		if (!w)
-			w = person_of_gender(c, g, t);
+			w = PRON("pron-person-named-twice",
+			        person_of_gender(c, g, t));
 		/* the discourse's one person of that gender (speakers.c) */
-		return w ? w : td_speakers_sole(c, g, t);
+		return w ? w : PRON("pron-sole", td_speakers_sole(c, g, t));
 	}
 	/* the subject of a past perfect tells the story before the scene
 	 * ("Garrity laid the rifle across the desk. Sam Tolliver had killed
@@ -1221,7 +1236,9 @@ static const char *resolve_pronoun(const td_actx *c, size_t t)
 			        description_subject(c, a, v) != (size_t)-1)
 				return NULL;
 	}
-	return best->key;
+	return PRON(best->sent == si ? "pron-subject-same-sentence"
+	                             : "pron-subject",
+	        best->key);
 }
 
 /* "he"/"she" at token t as a speaker: "He indicated that ... . He
@@ -1803,8 +1820,9 @@ static int titled_at(const td_actx *c, size_t t0, size_t k)
 	return 0;
 }
 
-static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
-        size_t t1, int *found)
+#define SPK(rule, key) td_who_note(TD_WHO_SPK, rule, key)
+static const char *speaker_rules(const td_actx *c, size_t t0, size_t v,
+        size_t vend, size_t t1, int *found)
 {
 	const td_mention *best = NULL;
 	*found = 0;
@@ -1820,11 +1838,11 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		if (o > t0 && td_tok_in(c, o - 1, quoting_verbs, 1)) {
 			if (m) {
 				*found = 1;
-				return m->key;
+				return SPK("quoted-as", m->key);
 			}
 			if (td_tok_in(c, o, him_her, 1)) {
 				*found = 1;
-				return resolve_pronoun(c, o);
+				return SPK("quoted-as", resolve_pronoun(c, o));
 			}
 		}
 		/* "quoted his client as saying", "quoted a spokesman as
@@ -1851,7 +1869,7 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			                     td_tok_pos_is(c, e, "VBP") ||
 			                     td_tok_pos_is(c, e, "MD"))) {
 				*found = 1;
-				return m->key;
+				return SPK("participle-main-subject", m->key);
 			}
 		}
 	}
@@ -1869,10 +1887,10 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		*found = 1;
 		const char *r = replied_to(c, vend, v);
 		if (r)
-			return r;
+			return SPK("said-he-replied-to", r);
 		return described_agent_before(c, vend)
 		               ? NULL
-		               : resolve_pronoun(c, vend);
+		               : SPK("said-he", resolve_pronoun(c, vend));
 	}
 	if (v > t0 &&
 	        (td_tok_eq(c, v - 1, ",", 0) || tok_in_quote(c, v - 1) ||
@@ -1882,7 +1900,7 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 	        inverted_subject(c, vend, t1)) {
 		const char *w = speaker_after(c, vend, t1, found);
 		if (*found)
-			return w;
+			return SPK("said-name", w);
 		/* "said the President's aide", "said a witness": unnamed,
 		 * unless a name follows in apposition ("said the spokesman,
 		 * Patrick Muyaya") */
@@ -1914,14 +1932,15 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			if (!tw && td_tok_eq(c, vend, "the", 1))
 				tw = bound_over_adjs(c, vend, t1, 1);
 			if (tw)
-				return tw;
+				return SPK("said-the-title", tw);
 			for (size_t k = vend + 1; k < t1 && k < vend + 6; k++) {
 				if (tok_in_quote(c, k))
 					break;
 				const td_mention *m = ment_at(c, k);
 				if (m && !m->located && !m->pronoun &&
 				        td_tok_eq(c, m->t0 - 1, ",", 0))
-					return m->key;
+					return SPK("said-the-role-apposition",
+					        m->key);
 			}
 			return NULL;
 		}
@@ -1940,7 +1959,7 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			const char *w = bound_over_adjs(c, d, k, 0);
 			if (w) {
 				*found = 1;
-				return w;
+				return SPK("described-bound", w);
 			}
 		}
 	}
@@ -1962,7 +1981,7 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			const char *w = title_alone(c, k - n, k);
 			if (w) {
 				*found = 1;
-				return w;
+				return SPK("title-alone", w);
 			}
 		}
 		/* "the marshal said": the role in lower case */
@@ -1977,7 +1996,7 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			w = role_subject(c, t0, k);
 		if (w) {
 			*found = 1;
-			return w;
+			return SPK("role-alone", w);
 		}
 	}
 	/* before the verb: the nearest person of the clause, else the nearest
@@ -2015,7 +2034,8 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			/* "he"/"she": the person the text is about */
 			*found = 1;
 			const char *r = replied_to(c, k, v);
-			return r ? r : reporting_pronoun(c, k);
+			return r ? SPK("he-said-replied-to", r)
+			         : SPK("he-said", reporting_pronoun(c, k));
 		}
 		if (!m || m->located)
 			continue;
@@ -2057,7 +2077,8 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		         !td_tok_pos_is(c, t0, "IN")) {
 			*found = 1;
 			return m && m->t1 == j - 1 && !m->located && !m->pronoun
-			               ? m->key
+			               ? SPK("subject-before-participle",
+			                         m->key)
 			               : NULL;
 		}
 	}
@@ -2081,7 +2102,8 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 				continue;
 			*found = 1;
 			return e - n > t0 && td_tok_eq(c, e - n - 1, "the", 1)
-			               ? title_alone(c, e - n, e)
+			               ? SPK("title-of-body",
+			                         title_alone(c, e - n, e))
 			               : NULL;
 		}
 	}
@@ -2141,7 +2163,9 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 		                td_tok_eq(c, a + 1, "her", 0) ||
 		                td_tok_eq(c, a + 1, "their", 0)))
 			return NULL;
-		return best->key;
+		return SPK(strcmp(best->kind, "person") == 0 ? "subject-person"
+		                                             : "subject-actor",
+		        best->key);
 	}
 	/* a pronoun subject before the verb ("They thought Kennedy was
 	 * sad", "we believe Rembrandt's self-portrait"): a name after the
@@ -2181,17 +2205,26 @@ static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
 			 * Dawson together"): @who takes one key, so none */
 			if (joint_after(c, m, t1))
 				return NULL;
-			return m->key;
+			return SPK("name-after-verb", m->key);
 		}
 	}
 	return NULL;
+}
+
+/* speaker_rules, its rule noted afresh (who_dump.c) */
+static const char *speaker(const td_actx *c, size_t t0, size_t v, size_t vend,
+        size_t t1, int *found)
+{
+	td_who_clear(TD_WHO_SPK);
+	return speaker_rules(c, t0, v, vend, t1, found);
 }
 
 static int push_said(td_actx *c, size_t s, size_t e, int sent, const char *who)
 {
 	if (TD_VEC_RESERVE(c->said, c->n_said, c->cap_said, 16))
 		return td_error(TD_ENOMEM, "out of memory");
-	c->said[c->n_said++] = (td_said){s, e, sent, who, 0};
+	c->said[c->n_said++] = (td_said){
+	        s, e, sent, who, 0, who ? td_who_rule_now() : td_who_at(NULL)};
 	return 0;
 }
 
@@ -3855,10 +3888,15 @@ static int sentence_speech(
 				have_verb = 1;
 				if (!sent_who)
 					sent_who = w;
+				td_who_clear(TD_WHO_SITE);
+				td_who_note(TD_WHO_SITE, "in-words-of", w);
 				for (size_t q = 0; q < c->n_quotes; q++)
 					if (c->quotes[q].sent == (int)si &&
-					        !c->quotes[q].who)
+					        !c->quotes[q].who) {
 						c->quotes[q].who = w;
+						c->quotes[q].rule =
+						        td_who_rule_now();
+					}
 				continue;
 			}
 		}
@@ -3867,6 +3905,8 @@ static int sentence_speech(
 		if (t == t0 && td_tok_eq(c, t, "in", 1)) {
 			size_t vc = 0;
 			const char *vw = view_opening(c, t0, t1, &vc);
+			td_who_clear(TD_WHO_SITE);
+			td_who_note(TD_WHO_SITE, "in-view-of", vw);
 			if (vc) {
 				size_t ce = vc;
 				while (ce < t1 &&
@@ -4030,24 +4070,35 @@ static int sentence_speech(
 					mm = bm;
 				break;
 			}
-			who = mm ? mm->key : NULL;
+			td_who_clear(TD_WHO_SITE);
+			who = td_who_note(TD_WHO_SITE, "according-to",
+			        mm ? mm->key : NULL);
 			found = mm != NULL;
 		} else if (p->type == TD_SV_VIEW && !view_owner) {
 			const td_mention *mm = ment_at(c, t - 1);
-			who = mm && mm->t1 == t && !mm->pronoun ? mm->key
-			                                        : NULL;
+			td_who_clear(TD_WHO_SITE);
+			who = td_who_note(TD_WHO_SITE, "view-owner",
+			        mm && mm->t1 == t && !mm->pronoun ? mm->key
+			                                          : NULL);
 			found = who != NULL;
 		} else if (t == coord_verb) {
 			/* "X insisted that ... and warned that ...": same
 			 * subject */
-			who = coord_who;
+			td_who_clear(TD_WHO_SITE);
+			who = td_who_note(
+			        TD_WHO_SITE, "coordinated-verb", coord_who);
 			found = 1;
-		} else
+		} else {
+			td_who_clear(TD_WHO_SITE);
 			who = speaker(c, s0, t, vend, t1, &found);
+			td_who_note(TD_WHO_SITE, "verb", who);
+		}
 		if (!found && p->type == TD_SV_SPEECH && s0 == t0) {
 			const char *iw = it_speaker(c, t0, t, prev_who);
 			if (iw) {
-				who = iw;
+				td_who_clear(TD_WHO_SITE);
+				who = td_who_note(
+				        TD_WHO_SITE, "it-speaker", iw);
 				found = 1;
 			}
 		}
@@ -4067,7 +4118,9 @@ static int sentence_speech(
 			const char *mw =
 			        k < t ? main_subject_at(c, k, t1) : NULL;
 			if (mw) {
-				who = mw;
+				td_who_clear(TD_WHO_SITE);
+				who = td_who_note(TD_WHO_SITE,
+				        "coordinated-main-subject", mw);
 				found = 1;
 			}
 		}
@@ -4082,7 +4135,9 @@ static int sentence_speech(
 			const char *mw =
 			        k < t1 ? main_subject_at(c, k + 1, t1) : NULL;
 			if (mw) {
-				who = mw;
+				td_who_clear(TD_WHO_SITE);
+				who = td_who_note(
+				        TD_WHO_SITE, "fronted-participle", mw);
 				found = 1;
 			}
 		}
@@ -4092,7 +4147,9 @@ static int sentence_speech(
 		               cs;
 		if (p->type == TD_SV_SPEECH && s0 == t0 &&
 		        postposed(c, t0, t, vend, t1, &pcomma, &ps)) {
+			td_who_clear(TD_WHO_SITE);
 			who = speaker(c, pcomma, t, vend, t1, &found);
+			td_who_note(TD_WHO_SITE, "postposed", who);
 			size_t ce = pcomma;
 			if (ce > ps) {
 				size_t bs = c->tok.v[ps].start,
@@ -4169,8 +4226,10 @@ static int sentence_speech(
 				                                                .start &&
 				                                c->quotes[q].start <
 				                                        c->tok.v[s1 - 1]
-				                                                .end))
+				                                                .end)) {
 					c->quotes[q].who = who;
+					c->quotes[q].rule = td_who_rule_now();
+				}
 			/* a tag opening the sentence after one that ends in a
 			 * quotation ("“Where is the boat?”" / "Brand asked."):
 			 * that quotation is this speaker's */
@@ -4180,6 +4239,8 @@ static int sentence_speech(
 			if (pq >= 0 && (!c->quotes[pq].who ||
 			                       c->quotes[pq].who_carried)) {
 				c->quotes[pq].who = who;
+				c->quotes[pq].rule = td_who_rule_now();
+				c->quotes[pq].rule.site = "tag-after-quote";
 				c->quotes[pq].who_carried = 0;
 			}
 		}
@@ -4276,12 +4337,16 @@ static int sentence_speech(
 					        strcmp(m->kind, "person") ==
 					                0) {
 						qq->who = m->key;
+						qq->rule = td_who_at(
+						        "colon-person");
 						break;
 					}
 				}
-				if (!qq->who &&
-				        (qq->who = colon_body_subject(
-				                 c, t0, k - 2)) != NULL &&
+				if (!qq->who && (qq->who = colon_body_subject(
+				                         c, t0, k - 2)) != NULL)
+					qq->rule = td_who_at("colon-body");
+				if (qq->rule.site &&
+				        !strcmp(qq->rule.site, "colon-body") &&
 				        !sent_who)
 					sent_who = qq->who; /* goes on in the
 					                       next sentence */
@@ -4291,12 +4356,15 @@ static int sentence_speech(
 				if (!qq->who && prev_who &&
 				        !actor_before(c, t0, k - 2)) {
 					qq->who = prev_who;
+					qq->rule = td_who_at(
+					        "carried-after-colon");
 					qq->who_carried = 1;
 				}
 			}
 			if (!qq->who && prev_who &&
 			        qq->start <= c->tok.v[t0].end + 4) {
 				qq->who = prev_who;
+				qq->rule = td_who_at("carried");
 				qq->who_carried = 1;
 			}
 		}
@@ -4453,8 +4521,10 @@ static void beat_speakers(td_actx *c)
 		if (!w && se + 1 < c->n_sents &&
 		        c->sents[se + 1].para == c->sents[se].para)
 			w = beat_person(c, se + 1);
-		if (w)
+		if (w) {
 			qq->who = w;
+			qq->rule = td_who_at("beat");
+		}
 	}
 }
 
@@ -4562,8 +4632,10 @@ static void handed_turns(td_actx *c)
 		for (size_t k = q; k < c->n_quotes && c->quotes[k].sent >= 0 &&
 		                   c->sents[c->quotes[k].sent].para == para;
 		        k++)
-			if (!c->quotes[k].who)
+			if (!c->quotes[k].who) {
 				c->quotes[k].who = w;
+				c->quotes[k].rule = td_who_at("handed-turn");
+			}
 	}
 }
 
@@ -4666,8 +4738,10 @@ static void narrated_turns(td_actx *c)
 		 * him, not by him */
 		if (w && names_inside(c, q, qe, w))
 			continue;
-		for (size_t k = q; w && k < qe; k++)
+		for (size_t k = q; w && k < qe; k++) {
 			c->quotes[k].who = w;
+			c->quotes[k].rule = td_who_at("narrated-turn");
+		}
 	}
 }
 
@@ -5461,8 +5535,10 @@ static int alternating_turns(td_actx *c)
 		if (u->who || !u->single || !first_person_tag(c, u) ||
 		        names_inside(c, u->q0, u->q1, nk))
 			continue;
-		for (size_t k = u->q0; k < u->q1; k++)
+		for (size_t k = u->q0; k < u->q1; k++) {
 			c->quotes[k].who = nk;
+			c->quotes[k].rule = td_who_at("narrator-tag");
+		}
 		u->who = nk;
 		u->anon = 0;
 	}
@@ -5474,8 +5550,10 @@ static int alternating_turns(td_actx *c)
 		if (u->who || !u->single || names_inside(c, u->q0, u->q1, nk))
 			continue;
 		if (narrator_beside(c, u)) {
-			for (size_t k = u->q0; k < u->q1; k++)
+			for (size_t k = u->q0; k < u->q1; k++) {
 				c->quotes[k].who = nk;
+				c->quotes[k].rule = td_who_at("narrator-beat");
+			}
 			u->who = nk;
 			u->anon = 0;
 		}
@@ -5498,8 +5576,11 @@ static int alternating_turns(td_actx *c)
 				y = NULL;
 			if (y && turn_bare(c, b) &&
 			        !names_inside(c, b->q0, b->q1, y)) {
-				for (size_t k = b->q0; k < b->q1; k++)
+				for (size_t k = b->q0; k < b->q1; k++) {
 					c->quotes[k].who = y;
+					c->quotes[k].rule = td_who_at(
+					        "called-before-reply");
+				}
 				b->who = y;
 			}
 		}
@@ -5509,6 +5590,7 @@ static int alternating_turns(td_actx *c)
 		 * Harker"): all its quotations, a tag by description too
 		 * ("“...,” the stranger said. “My name is ...”") */
 		const char *w = self_named(c, u->q0, u->q1);
+		const char *how = "self-named";
 		int gap = 0; /* w by the alternation through narration */
 		if (!w && i >= 2) {
 			turn *a = &tv[i - 2], *b = &tv[i - 1];
@@ -5526,6 +5608,7 @@ static int alternating_turns(td_actx *c)
 					continue;
 				}
 				w = a->who;
+				how = "alternation";
 				gap = b->s0 != a->s1;
 			}
 		}
@@ -5539,17 +5622,25 @@ static int alternating_turns(td_actx *c)
 				y = NULL;
 			if (y && w && strcmp(w, y) && !gap)
 				continue;
-			if (y)
+			if (y) {
 				w = y;
+				how = "floor-to-called";
+			}
 		}
-		if (!w && nk && i >= 1 && narrator_reply(c, tv, i, nk))
+		if (!w && nk && i >= 1 && narrator_reply(c, tv, i, nk)) {
 			w = nk;
-		if (!w && i >= 1 && (w = scene_other(c, tv, i)) != NULL)
+			how = "narrator-reply";
+		}
+		if (!w && i >= 1 && (w = scene_other(c, tv, i)) != NULL) {
 			u->scene = 1;
+			how = "scene-other";
+		}
 		if (!w)
 			continue;
-		for (size_t k = u->q0; k < u->q1; k++)
+		for (size_t k = u->q0; k < u->q1; k++) {
 			c->quotes[k].who = w;
+			c->quotes[k].rule = td_who_at(how);
+		}
 		u->who = w;
 	}
 	free(tv);
@@ -5641,6 +5732,8 @@ int td_quotes_attribute(td_actx *c)
 				        (!c->quotes[q].who ||
 				                c->quotes[q].who_carried)) {
 					c->quotes[q].who = w;
+					c->quotes[q].rule =
+					        td_who_at("shaped-tag");
 					c->quotes[q].who_carried = 0;
 				}
 		if (w)
@@ -5656,8 +5749,11 @@ int td_quotes_attribute(td_actx *c)
 			if ((!c->quotes[q].who || c->quotes[q].who_carried) &&
 			        c->quotes[q].sent < (int)si &&
 			        c->quotes[q].end > c->sents[si].start &&
-			        c->quotes[q].end <= c->sents[si].end)
+			        c->quotes[q].end <= c->sents[si].end) {
 				c->quotes[q].who = w;
+				c->quotes[q].rule =
+				        td_who_at("closed-in-tagged-sentence");
+			}
 	}
 	drop_addressed(c);
 	drop_called_by_role(c);
@@ -5679,10 +5775,19 @@ int td_quotes_attribute(td_actx *c)
 		if (cont[q] || c->quotes[q].next_part <= (int)q)
 			continue;
 		const char *who = NULL;
-		for (int p = (int)q; p >= 0 && !who; p = c->quotes[p].next_part)
+		td_who_rule wr = td_who_at(NULL);
+		for (int p = (int)q; p >= 0 && !who;
+		        p = c->quotes[p].next_part) {
 			who = c->quotes[p].who;
+			wr = c->quotes[p].rule;
+		}
 		for (int p = (int)q; p >= 0 && who; p = c->quotes[p].next_part)
-			c->quotes[p].who = who;
+			if (c->quotes[p].who != who) {
+				c->quotes[p].who = who;
+				c->quotes[p].rule = wr;
+				c->quotes[p].rule.site =
+				        "quote-over-paragraphs";
+			}
 	}
 	free(cont);
 	/* the clauses the forms above left, found by syntax */
@@ -5712,6 +5817,8 @@ int td_quotes_attribute(td_actx *c)
 		if (rc < 0)
 			return rc;
 	}
+	if ((rc = td_who_dump(c)) < 0)
+		return rc;
 	return emit_quotes(c);
 }
 

@@ -403,8 +403,9 @@ int td_reported_find(td_actx *c)
 			if (!cls || (cls == RV_FACT && negated(c, t0, t)))
 				continue;
 			int found = 0;
-			const char *who =
-			        td_quotes_speaker(c, si, t, t + 1, &found);
+			td_who_clear(TD_WHO_SITE);
+			const char *who = td_who_note(TD_WHO_SITE, "syntax",
+			        td_quotes_speaker(c, si, t, t + 1, &found));
 			if (!found && !subject_before(c, t0, t))
 				continue;
 			if (cls == RV_FACT && adjunct_fact(c, t0, t))

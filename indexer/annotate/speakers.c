@@ -86,3 +86,50 @@ const char *td_speakers_sole(const td_actx *c, int g, size_t t)
 	}
 	return one->key;
 }
+
+void td_speakers_evidence(
+        const td_actx *c, const char *key, int g, size_t t, td_who_evidence *ev)
+{
+	ev->paras = -1;
+	ev->rivals = 0;
+	ev->turns = 0;
+	ev->gender = key ? td_quotes_key_gender(c, key, t) == g : 0;
+	int si = t < c->tok.n ? c->tok_sent[t] : -1;
+	if (!key || si < 0)
+		return;
+	const td_mention *last = NULL; /* key's latest narrated mention */
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->t0 < t && narrated_person(c, m) &&
+		        strcmp(m->key, key) == 0 && (!last || m->t0 > last->t0))
+			last = m;
+	}
+	if (!last)
+		return;
+	ev->paras = 0;
+	ev->turns = 0;
+	for (int s = last->sent + 1; s <= si; s++)
+		ev->paras += c->sents[s].para != c->sents[s - 1].para;
+	/* quotations in the paragraphs between: turns of a dialogue */
+	int seen = c->sents[last->sent].para;
+	for (size_t q = 0; q < c->n_quotes; q++) {
+		int qs = c->quotes[q].sent;
+		if (qs <= last->sent || qs >= si ||
+		        c->sents[qs].para == c->sents[si].para ||
+		        c->sents[qs].para == seen)
+			continue;
+		seen = c->sents[qs].para;
+		ev->turns++;
+	}
+	/* other persons named in the narration since, whose gender does
+	 * not rule them out */
+	for (size_t k = 0; k < c->n_ments; k++) {
+		const td_mention *m = &c->ments[k];
+		if (m->t0 <= last->t0 || m->t0 >= t || !narrated_person(c, m) ||
+		        strcmp(m->key, key) == 0)
+			continue;
+		int mg = td_quotes_key_gender(c, m->key, t);
+		if (!mg || mg == g)
+			ev->rivals++;
+	}
+}

@@ -577,7 +577,8 @@ int main(int argc, char **argv)
 	td_iso_codes_dir_set(getenv("TAGDEX_ISO_CODES"));
 	/* the claim features' dump: a file that cannot be made is an error
 	 * before anything is annotated */
-	if (td_claim_dump_open(getenv("TAGDEX_CLAIM_DUMP"))) {
+	if (td_claim_dump_open(getenv("TAGDEX_CLAIM_DUMP")) ||
+	        td_who_dump_open(getenv("TAGDEX_WHO_DUMP"))) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		return TD_EXIT_SYSTEM;
 	}
@@ -706,6 +707,11 @@ int main(int argc, char **argv)
 	td_pipeline_free(p);
 	td_profile_leave(st);
 	if (td_claim_dump_close()) {
+		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
+		if (!status)
+			status = TD_EXIT_SYSTEM;
+	}
+	if (td_who_dump_close()) {
 		fprintf(stderr, "tagdex-ingest: %s\n", td_error_last());
 		if (!status)
 			status = TD_EXIT_SYSTEM;

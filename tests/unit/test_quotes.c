@@ -1,6 +1,9 @@
 /* test_quotes.c: quote marks (curly, straight, single, double), apostrophes,
  * quotes over several sentences, attribution and reported speech. */
+#include <unistd.h>
+
 #include "annotate_fixture.h"
+#include "annotator.h"
 
 static void test_marks_and_apostrophes(void **state)
 {
@@ -3148,6 +3151,43 @@ static void test_session22_narrator_called_by_name(void **state)
 	td_doc_free(d);
 }
 
+/* Session 23: the rule behind each @who, dumped (TAGDEX_WHO_DUMP for
+ * tagdex-ingest): one line a quotation or reported clause, its key and
+ * the rule as site/speaker/referent, the referent's evidence after it; a
+ * file that cannot be made is an error naming it. */
+static void test_session23_who_dump(void **state)
+{
+	(void)state;
+	assert_int_equal(td_who_dump_open("/nonexistent-td/who.tsv"), TD_EIO);
+	assert_non_null(strstr(td_error_last(), "/nonexistent-td/who.tsv"));
+	char path[] = "/tmp/test_quotes_who.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(td_who_dump_open(path), 0);
+	td_doc *d = fx_one("2024-01-19", "Mr. John Brown spoke in the hall.\n"
+	                                 "“We wait,” he said.\n"
+	                                 "“We go,” Mary Smith said.\n"
+	                                 "“Nobody knows,” a clerk said.");
+	assert_int_equal(td_who_dump_close(), 0);
+	td_doc_free(d);
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char buf[4096];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	unlink(path);
+	assert_non_null(strstr(
+	        buf, ("\tq\tWe wait,\tjohn-brown\tverb/he-said/pron-subject\t"
+	              "paras=0 rivals=0 gender=1 turns=0\n")));
+	assert_non_null(strstr(
+	        buf, "\tq\tWe go,\tmary-smith\tverb/subject-person/-\n"));
+	assert_non_null(strstr(buf, "\tq\tNobody knows,\t-\t-/-/-\n"));
+	/* closed: nothing more is written, and closing again is no error */
+	assert_int_equal(td_who_dump_close(), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3288,6 +3328,7 @@ int main(void)
 	        cmocka_unit_test(test_session20_report_continues),
 	        cmocka_unit_test(test_session22_sole_person_of_gender),
 	        cmocka_unit_test(test_session22_narrator_called_by_name),
+	        cmocka_unit_test(test_session23_who_dump),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
