@@ -310,6 +310,10 @@ const char *td_speakers_sole(const td_actx *c, int g, size_t t);
  * naming in the narration, rival persons named since, gender known. */
 void td_speakers_evidence(const td_actx *c, const char *key, int g, size_t t,
         td_who_evidence *ev);
+/* speakers.c: may the referent rule named rule give its key on evidence
+ * ev? 1 or 0, by the calibration table (who_limits); 1 for a rule the
+ * table does not restrict. */
+int td_speakers_admit(const char *rule, const td_who_evidence *ev);
 /* reported.c: the reporting verbs' lemmas (load, unload), the class of a
  * lemma (1 speech, 2 thought, 3 fact: report_verbs.tsv; 0 for none), and
  * the reported clauses found by syntax (run inside

@@ -1081,13 +1081,16 @@ static int in_relative(const td_actx *c, const td_mention *m)
 	return in_relative_at(c, c->sents[m->sent].t0, m->t0);
 }
 
-/* a referent rule's key, noted with its evidence (who_dump.c) */
+/* a referent rule's key, if the calibration (speakers.c) admits it on
+ * its evidence, noted with that evidence (who_dump.c) */
 static const char *pron_rule(
         const td_actx *c, const char *rule, const char *key, int g, size_t t)
 {
 	if (key) {
 		td_who_evidence ev;
 		td_speakers_evidence(c, key, g, t, &ev);
+		if (!td_speakers_admit(rule, &ev))
+			return NULL;
 		td_who_note_evidence(&ev);
 	}
 	return td_who_note(TD_WHO_PRON, rule, key);

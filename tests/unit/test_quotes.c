@@ -3188,6 +3188,34 @@ static void test_session23_who_dump(void **state)
 	assert_int_equal(td_who_dump_close(), 0);
 }
 
+/* Session 23: the calibration of the referent rules (speakers.c's
+ * who_limits): a fallback that reaches past the window of subjects (here
+ * the person named twice) gives no referent when another person was named
+ * in the narration since (on the development sets right 1, wrong 3). */
+static void test_session23_fallback_rival(void **state)
+{
+	(void)state;
+	const char *const alone[] = {"Mr. John Brown came in.",
+	        "Mr. Brown sat down.", "Rain fell.", "Rain fell.", "Rain fell.",
+	        "Rain fell.", "\"We wait,\" he said."};
+	td_doc *d = fx_doc("2024-01-19", alone, 7);
+	fx_expect(d, "q", "We wait,", "who", "#john-brown");
+	td_doc_free(d);
+	const char *const rival[] = {"Mr. John Brown came in.",
+	        "Mr. Brown sat down.", "Rain fell.",
+	        "The rain fell on Tom Hale.", "Rain fell.", "Rain fell.",
+	        "\"We wait,\" he said."};
+	d = fx_doc("2024-01-19", rival, 7);
+	fx_expect(d, "q", "We wait,", "who", NULL);
+	td_doc_free(d);
+	td_who_evidence ev = {5, 1, 1, 0};
+	assert_int_equal(td_speakers_admit("pron-person-named-twice", &ev), 0);
+	assert_int_equal(td_speakers_admit("pron-sole", &ev), 0);
+	assert_int_equal(td_speakers_admit("pron-subject", &ev), 1);
+	ev.rivals = 0;
+	assert_int_equal(td_speakers_admit("pron-person-named-twice", &ev), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3329,6 +3357,7 @@ int main(void)
 	        cmocka_unit_test(test_session22_sole_person_of_gender),
 	        cmocka_unit_test(test_session22_narrator_called_by_name),
 	        cmocka_unit_test(test_session23_who_dump),
+	        cmocka_unit_test(test_session23_fallback_rival),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
