@@ -97,8 +97,9 @@ typedef struct td_mention {
 typedef struct td_who_evidence {
 	int paras;  /* paragraph breaks since the person's last naming in
 	             * the narration, -1 when not named there */
-	int rivals; /* other persons named in the narration since, of the
-	             * pronoun's gender or of none known */
+	int rivals; /* other persons named in the narration since in
+	             * subject position, of the pronoun's gender or of none
+	             * known */
 	int gender; /* 1 when the person's gender is known and agrees */
 	int turns;  /* paragraphs holding quotations between the naming's
 	             * paragraph and the pronoun's */
@@ -297,6 +298,10 @@ int td_quotes_clauses(td_actx *c, size_t si, size_t cs, const char *who);
 /* quotes.c: the gender of actor key as titles or its given name show
  * it in mentions before token t: 'm', 'f' or 0 when unknown. */
 int td_quotes_key_gender(const td_actx *c, const char *key, size_t t);
+/* quotes.c: is mention m in subject position (a clause's start, perhaps
+ * after a title, followed by a verb or an appositive; right after a speech
+ * verb; a passive's agent), as the "he"/"she" resolver reads it? */
+int td_quotes_subject(const td_actx *c, const td_mention *m);
 /* speakers.c: the only person of gender g ('m' or 'f') whom the narration
  * names (outside quotations) before token t, while the scene goes on from
  * her last naming to t (no more than three paragraph breaks without a

@@ -5841,6 +5841,11 @@ int td_quotes_key_gender(const td_actx *c, const char *key, size_t t)
 	return key_gender(c, key, t);
 }
 
+int td_quotes_subject(const td_actx *c, const td_mention *m)
+{
+	return subject_position(c, m);
+}
+
 /* The grammar-word lists above, for hashed look-up (td_tok_in). */
 static int register_words(td_annotator *a)
 {
