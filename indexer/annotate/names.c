@@ -403,6 +403,77 @@ static int collect(const td_actx *c, const unsigned char *in,
 	return 0;
 }
 
+/* Is the person mention m named by its own words: a multi-word name
+ * found in this document (a td_dyn of its text), so that its tokens key
+ * it again? */
+static int own_full_form(const td_actx *c, const td_mention *m)
+{
+	if (m->pronoun || !m->kind || strcmp(m->kind, "person") ||
+	        m->t1 < m->t0 + 2 || !m->key)
+		return 0;
+	size_t len = c->tok.v[m->t1 - 1].end - c->tok.v[m->t0].start;
+	const char *text = c->doc->text + c->tok.v[m->t0].start;
+	for (size_t i = 0; i < c->n_dyn; i++)
+		if (!strcmp(c->dyn[i].key, m->key) && c->dyn[i].name &&
+		        strlen(c->dyn[i].name) == len &&
+		        !memcmp(c->dyn[i].name, text, len))
+			return 1;
+	return 0;
+}
+
+/* A surname alone, before or after its bearer's full name anywhere in
+ * the document ("Get Dusek up here" before "Eddie Dusek"): a proper
+ * noun no mention holds, of one word (no capital next to it), with
+ * nothing against it, equal to the last word of exactly one person's
+ * full name found in the document, is that person. The rules before
+ * take a short form after its full name only. */
+static int surnames_of_full_names(
+        td_actx *c, unsigned char *in, const td_names_ops *ops)
+{
+	int rc = 0;
+	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+		size_t s0 = c->sents[si].t0, s1 = c->sents[si].t1;
+		for (size_t t = s0; t < s1 && rc >= 0; t++) {
+			if (in[t] || !td_tok_is_cap(c, t) ||
+			        !td_tok_is_word(c, t) ||
+			        !td_tok_pos_is(c, t, "NNP") ||
+			        td_tok_len(c, t) < 3 ||
+			        memchr(td_tok_str(c, t), '.', td_tok_len(c, t)))
+				continue;
+			if ((t + 1 < s1 && td_tok_is_cap(c, t + 1) &&
+			            td_tok_is_word(c, t + 1)) ||
+			        (t > s0 && td_tok_is_cap(c, t - 1) &&
+			                td_tok_is_word(c, t - 1) &&
+			                td_patset_match(&c->a->title_pats, c,
+			                        t - 1, t) < 0 &&
+			                td_tok_pos_is(c, t - 1, "NNP*")))
+				continue;
+			unsigned f = features(c, t, t + 1, s0, s1);
+			if (f & (1u << NO_DETERMINER | 1u << NO_MODIFIER |
+			                1u << NO_PLACE))
+				continue;
+			const td_mention *to = NULL;
+			int many = 0;
+			for (size_t m = 0; m < c->n_ments && !many; m++) {
+				const td_mention *p = &c->ments[m];
+				if (p->t1 < 2 || p->t1 - 1 == t ||
+				        !same_words(c, p->t1 - 1, t, 1) ||
+				        !own_full_form(c, p))
+					continue;
+				if (to && strcmp(to->key, p->key))
+					many = 1;
+				to = p;
+			}
+			if (!to || many)
+				continue;
+			size_t f0 = to->t0, f1 = to->t1;
+			rc = ops->take(c, ops->ctx, t, t + 1, f0, f1);
+			in[t] = 1;
+		}
+	}
+	return rc;
+}
+
 int td_names_find(td_actx *c, unsigned char *in, const td_names_ops *ops)
 {
 	if (!c->pos || !c->a)
@@ -410,8 +481,12 @@ int td_names_find(td_actx *c, unsigned char *in, const td_names_ops *ops)
 	cand *v = NULL;
 	size_t n = 0;
 	int rc = collect(c, in, ops, &v, &n);
-	if (rc < 0 || !n)
+	if (rc < 0)
 		return rc;
+	if (!n) {
+		free(v);
+		return surnames_of_full_names(c, in, ops);
+	}
 	/* per form (at its first candidate): its best score, and whether a
 	 * use shows what no person's name shows */
 	int *best = calloc(n, sizeof *best);
@@ -474,5 +549,7 @@ int td_names_find(td_actx *c, unsigned char *in, const td_names_ops *ops)
 	free(v);
 	free(best);
 	free(veto);
+	if (rc >= 0)
+		rc = surnames_of_full_names(c, in, ops);
 	return rc < 0 ? rc : 0;
 }

@@ -3207,6 +3207,27 @@ static void test_session23_numbered_congress_without_party(void **state)
 	td_doc_free(d);
 }
 
+/* Session 23: a surname alone before its bearer's full name ("Get Dusek
+ * up here" before "Private Eddie Dusek") is that person
+ * (surnames_of_full_names), as the one after it was. */
+static void test_session23_surname_before_full_name(void **state)
+{
+	(void)state;
+	const char *const story[] = {
+	        "Hammond spat. \"Get Dusek up here with the radio.\"",
+	        ("Private Eddie Dusek came sliding down the wall of the hole "
+	         "with the radio on his back."),
+	        "Dusek fumbled with the headset."};
+	td_doc *d = fx_doc("1961-10-14", story, 3);
+	fx_expect(d, "persName", "Eddie Dusek", "ref", "#eddie-dusek");
+	for (int k = 0; k < 2; k++) {
+		const td_span *x = fx_find_nth(d, "persName", "Dusek", k);
+		assert_non_null(x);
+		assert_string_equal(td_span_attr(x, "ref"), "#eddie-dusek");
+	}
+	td_doc_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3336,6 +3357,7 @@ int main(void)
 	        cmocka_unit_test(test_session22_parties),
 	        cmocka_unit_test(
 	                test_session23_numbered_congress_without_party),
+	        cmocka_unit_test(test_session23_surname_before_full_name),
 	};
 	return cmocka_run_group_tests(tests, fx_setup, fx_teardown);
 }
