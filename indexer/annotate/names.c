@@ -430,12 +430,23 @@ static int own_full_form(const td_actx *c, const td_mention *m)
 static int surnames_of_full_names(
         td_actx *c, unsigned char *in, const td_names_ops *ops)
 {
+	/* the persons' full forms of the document, once */
+	size_t *full = NULL, nf = 0, cap = 0;
+	for (size_t m = 0; m < c->n_ments; m++)
+		if (own_full_form(c, &c->ments[m])) {
+			if (TD_VEC_RESERVE(full, nf, cap, 16)) {
+				free(full);
+				return td_error(TD_ENOMEM, "out of memory");
+			}
+			full[nf++] = m;
+		}
 	int rc = 0;
-	for (size_t si = 0; si < c->n_sents && rc >= 0; si++) {
+	for (size_t si = 0; si < c->n_sents && nf && rc >= 0; si++) {
 		size_t s0 = c->sents[si].t0, s1 = c->sents[si].t1;
 		for (size_t t = s0; t < s1 && rc >= 0; t++) {
-			if (in[t] || !td_tok_is_cap(c, t) ||
-			        !td_tok_is_word(c, t) ||
+			unsigned char b = (unsigned char)td_tok_str(c, t)[0];
+			if (!((b >= 'A' && b <= 'Z') || b == 0xC3) || in[t] ||
+			        !td_tok_is_cap(c, t) || !td_tok_is_word(c, t) ||
 			        !td_tok_pos_is(c, t, "NNP") ||
 			        td_tok_len(c, t) < 3 ||
 			        memchr(td_tok_str(c, t), '.', td_tok_len(c, t)))
@@ -448,17 +459,12 @@ static int surnames_of_full_names(
 			                        t - 1, t) < 0 &&
 			                td_tok_pos_is(c, t - 1, "NNP*")))
 				continue;
-			unsigned f = features(c, t, t + 1, s0, s1);
-			if (f & (1u << NO_DETERMINER | 1u << NO_MODIFIER |
-			                1u << NO_PLACE))
-				continue;
 			const td_mention *to = NULL;
 			int many = 0;
-			for (size_t m = 0; m < c->n_ments && !many; m++) {
-				const td_mention *p = &c->ments[m];
-				if (p->t1 < 2 || p->t1 - 1 == t ||
-				        !same_words(c, p->t1 - 1, t, 1) ||
-				        !own_full_form(c, p))
+			for (size_t k = 0; k < nf && !many; k++) {
+				const td_mention *p = &c->ments[full[k]];
+				if (p->t1 - 1 == t ||
+				        !same_words(c, p->t1 - 1, t, 1))
 					continue;
 				if (to && strcmp(to->key, p->key))
 					many = 1;
@@ -466,11 +472,16 @@ static int surnames_of_full_names(
 			}
 			if (!to || many)
 				continue;
+			unsigned f = features(c, t, t + 1, s0, s1);
+			if (f & (1u << NO_DETERMINER | 1u << NO_MODIFIER |
+			                1u << NO_PLACE))
+				continue;
 			size_t f0 = to->t0, f1 = to->t1;
 			rc = ops->take(c, ops->ctx, t, t + 1, f0, f1);
 			in[t] = 1;
 		}
 	}
+	free(full);
 	return rc;
 }
 
