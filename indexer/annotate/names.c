@@ -146,14 +146,17 @@ static int in_quote(const td_actx *c, size_t k)
 	return td_actx_in_quote(c, c->tok.v[k].start, c->tok.v[k].end);
 }
 
-/* A year from 1500 to 2099: a token of four characters, the first two
- * digits from "15" to "20" (the last two are not read: "19th" passes). */
+/* A year from 1500 to 2099: a token of four digits, the first two from
+ * "15" to "20" ("18th" is none). */
 static int year_at(const td_actx *c, size_t k)
 {
 	const char *s = td_tok_str(c, k);
-	return td_tok_len(c, k) == 4 && (s[0] == '1' || s[0] == '2') &&
-	       td_tok_is_num(c, k) && strncmp(s, "15", 2) >= 0 &&
-	       strncmp(s, "21", 2) < 0;
+	if (td_tok_len(c, k) != 4)
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0; /* "18th" is no year */
+	return strncmp(s, "15", 2) >= 0 && strncmp(s, "21", 2) < 0;
 }
 
 /* The evidence present at the run [t0, t1) of the sentence [s0, s1), as

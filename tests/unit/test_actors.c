@@ -2169,6 +2169,13 @@ static void test_citations_vocatives_honorifics(void **state)
 	assert_null(fx_find(d, "persName", "Vita"));
 	assert_null(fx_find(d, "persName", "Chapter"));
 	td_doc_free(d);
+	/* a century in brackets is no year of a citation */
+	const char *const century[] = {"The Gothic (19th century) revival "
+	                               "spread, and Palladian (18th century) "
+	                               "houses fell."};
+	d = fx_doc("1961-01-01", century, 1);
+	assert_null(fx_find(d, "persName", "Palladian"));
+	td_doc_free(d);
 
 	const char *const story[] = {("When Curt had not come, Brenner faced "
 	                              "Summers across the counter."),
