@@ -44,12 +44,12 @@ typedef struct bdoc {
 } bdoc;
 
 /* The adding's second thread (td_segbuild_set_threads above 1): while
- * td_segbuild_add puts a document's gaps and spans into their tables, it
- * finds the document's pos and lemma ids (add_layers), which read the
- * word ids just given and write only the layers' tables. The caller waits
- * for it before td_segbuild_add returns, so each table is still filled by
- * one thread in document order and the file is the same byte for byte. It
- * holds no memory of its own: the budget counts the same tables. */
+ * td_segbuild_add puts a document's gaps, new words' norms and spans into
+ * their tables, it finds the document's pos and lemma ids (add_layers),
+ * which read the word ids just given and write only the layers' tables. The
+ * caller waits for it before td_segbuild_add returns, so each table is still
+ * filled by one thread in document order and the file is the same byte for
+ * byte. It holds no memory of its own: the budget counts the same tables. */
 typedef struct layer_thread {
 	pthread_t th;
 	pthread_mutex_t mu;
@@ -480,23 +480,34 @@ static void layers_stop(td_segbuild *b)
 	b->lt = NULL;
 }
 
-/* The word id of w[0, wl) (hash h), its norm added with it if new. */
+/* The word id of w[0, wl) (hash h). A new word's norm waits for
+ * add_norms. */
 static int put_word(
         td_segbuild *b, const char *w, size_t wl, uint64_t h, uint32_t *wid)
 {
-	int added, rc;
-	if ((rc = td_strtab_put_h(&b->words, w, wl, h, wid, &added)) || !added)
-		return rc;
-	char *n;
-	size_t nl;
-	uint32_t nid;
-	if ((rc = td_normalize(w, wl, &n, &nl)))
-		return rc;
-	rc = td_strtab_put(&b->norms, n, nl, &nid, NULL);
-	free(n);
-	if (rc || (rc = GROW(b->w2n, b->cap_w2n, *wid + 1)))
-		return rc;
-	b->w2n[*wid] = nid;
+	return td_strtab_put_h(&b->words, w, wl, h, wid, NULL);
+}
+
+/* The norms of the words from id from on: those the document added, one
+ * after the other, so the norms get the ids they got when each was
+ * normalised as its word came. Apart from the words, so that with a second
+ * thread they are found while that thread finds the layers. */
+static int add_norms(td_segbuild *b, uint32_t from)
+{
+	int rc;
+	for (uint32_t wid = from; wid < b->words.n; wid++) {
+		char *n;
+		size_t nl;
+		uint32_t nid;
+		if ((rc = td_normalize(td_strtab_str(&b->words, wid),
+		             b->words.slen[wid], &n, &nl)))
+			return rc;
+		rc = td_strtab_put(&b->norms, n, nl, &nid, NULL);
+		free(n);
+		if (rc || (rc = GROW(b->w2n, b->cap_w2n, wid + 1)))
+			return rc;
+		b->w2n[wid] = nid;
+	}
 	return 0;
 }
 
@@ -846,33 +857,38 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 			goto out;
 	}
 	layer_thread *h = layers_thread(b);
+	uint32_t new_words = b->words.n; /* the first word id it adds */
 	if (!h) {
 		if ((rc = add_gaps(b, doc, &t)) ||
 		        (rc = add_tokens(b, doc, &t)) ||
+		        (rc = add_norms(b, new_words)) ||
 		        (!b->no_layers && (rc = add_layers(b, doc, &t))) ||
 		        (rc = add_spans(b, doc, &t, d->first_tok)))
 			goto out;
 	} else {
-		/* the layers read the word ids; the gaps and the spans touch
-		 * neither. A document whose tags do not match its tokens
-		 * fails before anything is handed over, and leaves the
-		 * tables as with one thread: its gaps and words added, no
-		 * span */
+		/* the layers read the word ids; the gaps, the norms and the
+		 * spans touch neither. A document whose tags do not match
+		 * its tokens fails before anything is handed over, and
+		 * leaves the tables as with one thread: its gaps, words and
+		 * norms added, no span */
 		const td_toklayers *l = doc->layers;
 		if ((rc = add_tokens(b, doc, &t)))
 			goto out;
 		if (l && l->n != t.n) {
-			if (!(rc = add_gaps(b, doc, &t)))
+			if (!(rc = add_gaps(b, doc, &t)) &&
+			        !(rc = add_norms(b, new_words)))
 				rc = add_layers(b, doc, &t);
 			goto out;
 		}
 		layers_post(h, doc, &t);
 		int rg = add_gaps(b, doc, &t),
-		    rs = rg ? 0 : add_spans(b, doc, &t, d->first_tok),
+		    rn = rg ? 0 : add_norms(b, new_words),
+		    rs = rg || rn ? 0 : add_spans(b, doc, &t, d->first_tok),
 		    rl = layers_wait(h);
-		/* the error one thread gives first: gaps, layers, spans (out
-		 * of memory, all of them, but the tags checked above) */
-		rc = rg ? rg : rl ? td_error(rl, "%s", h->msg) : rs;
+		/* the error one thread gives first: gaps, norms, layers,
+		 * spans (out of memory, all of them, but the tags checked
+		 * above) */
+		rc = rg ? rg : rn ? rn : rl ? td_error(rl, "%s", h->msg) : rs;
 		if (rc)
 			goto out;
 	}

@@ -16,7 +16,8 @@ int td_segbuild_new(td_segbuild **out);
 void td_segbuild_drop_layers(td_segbuild *b);
 /* Threads td_segbuild_add and td_segbuild_write may use (default 1: the
  * caller's alone; more: td_segbuild_add finds a document's pos and lemma
- * ids on a second thread while it adds the document's spans, and
+ * ids on a second thread while it adds the norms of the document's new
+ * words, its gaps and its spans, and
  * td_segbuild_write sorts the lexicons other than the words' and the
  * spans on a second thread while it writes). The file is the same byte
  * for byte, and so is td_segbuild_bytes after each document. */
