@@ -19,7 +19,6 @@
 #include "buf.h"
 #include "error.h"
 #include "index.h"
-#include "profile.h"
 #include "tagdex.h"
 
 #include <errno.h>
@@ -27,7 +26,6 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,28 +40,6 @@ typedef struct bdoc {
 	uint64_t text_off, kv_off;
 	uint32_t text_len, first_tok, ntok, kv_n;
 } bdoc;
-
-/* The adding's second thread (td_segbuild_set_threads above 1): while
- * td_segbuild_add puts a document's gaps, new words' norms and spans into
- * their tables, it finds the document's pos and lemma ids (add_layers),
- * which read the word ids just given and write only the layers' tables. The
- * caller waits for it before td_segbuild_add returns, so each table is still
- * filled by one thread in document order and the file is the same byte for
- * byte. It holds no memory of its own: the budget counts the same tables. */
-typedef struct layer_thread {
-	pthread_t th;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	int busy; /* a document is handed over and not done */
-	int quit;
-	const td_doc *doc; /* the document handed over, and its tokens */
-	const td_tokens *t;
-	int rc;
-	char msg[1024];  /* rc's message, from the thread */
-	td_profile prof; /* --profile: its time, added to the profile of
-	                  * the thread that stops it */
-	int profiled;
-} layer_thread;
 
 struct td_segbuild {
 	td_strtab words, norms, spstr, names, gaps;
@@ -103,14 +79,10 @@ struct td_segbuild {
 	size_t nattrs, cap_attrs;
 	bdoc *docs;
 	size_t ndocs, cap_docs;
-	int full;         /* the last add did not fit (td_segbuild_full) */
-	int no_layers;    /* td_segbuild_drop_layers() */
-	int threads;      /* td_segbuild_set_threads() */
-	layer_thread *lt; /* the adding's second thread, once started */
-	int lt_failed;    /* it could not be started: layers added inline */
+	int full;      /* the last add did not fit (td_segbuild_full) */
+	int no_layers; /* td_segbuild_drop_layers() */
+	int threads;   /* td_segbuild_set_threads() */
 };
-
-static void layers_stop(td_segbuild *b);
 
 void td_segbuild_drop_layers(td_segbuild *b)
 {
@@ -143,7 +115,6 @@ void td_segbuild_free(td_segbuild *b)
 {
 	if (!b)
 		return;
-	layers_stop(b);
 	td_strtab_clear(&b->words);
 	td_strtab_clear(&b->norms);
 	td_strtab_clear(&b->spstr);
@@ -383,131 +354,23 @@ static int add_layers(td_segbuild *b, const td_doc *doc, const td_tokens *t)
 	return rc;
 }
 
-static void *layer_main(void *arg)
-{
-	td_segbuild *b = arg;
-	layer_thread *h = b->lt;
-	if (h->profiled)
-		td_profile_attach(&h->prof);
-	pthread_mutex_lock(&h->mu);
-	for (;;) {
-		while (!h->busy && !h->quit)
-			pthread_cond_wait(&h->cv, &h->mu);
-		if (!h->busy)
-			break;
-		pthread_mutex_unlock(&h->mu);
-		const char *st = td_profile_enter("segment-layers");
-		int rc = add_layers(b, h->doc, h->t);
-		td_profile_leave(st);
-		pthread_mutex_lock(&h->mu);
-		h->rc = rc;
-		if (rc)
-			snprintf(h->msg, sizeof h->msg, "%s", td_error_last());
-		h->busy = 0;
-		pthread_cond_broadcast(&h->cv);
-	}
-	pthread_mutex_unlock(&h->mu);
-	td_profile_attach(NULL);
-	return NULL;
-}
-
-/* The second thread, started on first use: NULL when the builder has one
- * thread, no layers, or no thread could be made (then add_layers runs in
- * the caller, as with one thread). */
-static layer_thread *layers_thread(td_segbuild *b)
-{
-	if (b->lt || b->threads < 2 || b->no_layers || b->lt_failed)
-		return b->lt;
-	layer_thread *h = calloc(1, sizeof *h);
-	if (!h) {
-		b->lt_failed = 1;
-		return NULL;
-	}
-	pthread_mutex_init(&h->mu, NULL);
-	pthread_cond_init(&h->cv, NULL);
-	h->profiled = td_profile_current() != NULL;
-	b->lt = h;
-	if (pthread_create(&h->th, NULL, layer_main, b)) {
-		pthread_cond_destroy(&h->cv);
-		pthread_mutex_destroy(&h->mu);
-		free(h);
-		b->lt = NULL;
-		b->lt_failed = 1;
-	}
-	return b->lt;
-}
-
-static void layers_post(layer_thread *h, const td_doc *doc, const td_tokens *t)
-{
-	pthread_mutex_lock(&h->mu);
-	h->doc = doc;
-	h->t = t;
-	h->rc = 0;
-	h->busy = 1;
-	pthread_cond_broadcast(&h->cv);
-	pthread_mutex_unlock(&h->mu);
-}
-
-/* Waits for the document handed over; its result, the message in h->msg
- * (not recorded on this thread: the caller's own error may come first). */
-static int layers_wait(layer_thread *h)
-{
-	pthread_mutex_lock(&h->mu);
-	while (h->busy)
-		pthread_cond_wait(&h->cv, &h->mu);
-	int rc = h->rc;
-	pthread_mutex_unlock(&h->mu);
-	return rc;
-}
-
-/* Ends the second thread, if one runs; its CPU time goes to the calling
- * thread's profile (the one that writes or frees the builder). */
-static void layers_stop(td_segbuild *b)
-{
-	layer_thread *h = b->lt;
-	if (!h)
-		return;
-	pthread_mutex_lock(&h->mu);
-	h->quit = 1;
-	pthread_cond_broadcast(&h->cv);
-	pthread_mutex_unlock(&h->mu);
-	pthread_join(h->th, NULL);
-	if (h->profiled && td_profile_current())
-		td_profile_add(td_profile_current(), &h->prof);
-	pthread_cond_destroy(&h->cv);
-	pthread_mutex_destroy(&h->mu);
-	free(h);
-	b->lt = NULL;
-}
-
-/* The word id of w[0, wl) (hash h). A new word's norm waits for
- * add_norms. */
+/* The word id of w[0, wl) (hash h), its norm added with it if new. */
 static int put_word(
         td_segbuild *b, const char *w, size_t wl, uint64_t h, uint32_t *wid)
 {
-	return td_strtab_put_h(&b->words, w, wl, h, wid, NULL);
-}
-
-/* The norms of the words from id from on: those the document added, one
- * after the other, so the norms get the ids they got when each was
- * normalised as its word came. Apart from the words, so that with a second
- * thread they are found while that thread finds the layers. */
-static int add_norms(td_segbuild *b, uint32_t from)
-{
-	int rc;
-	for (uint32_t wid = from; wid < b->words.n; wid++) {
-		char *n;
-		size_t nl;
-		uint32_t nid;
-		if ((rc = td_normalize(td_strtab_str(&b->words, wid),
-		             b->words.slen[wid], &n, &nl)))
-			return rc;
-		rc = td_strtab_put(&b->norms, n, nl, &nid, NULL);
-		free(n);
-		if (rc || (rc = GROW(b->w2n, b->cap_w2n, wid + 1)))
-			return rc;
-		b->w2n[wid] = nid;
-	}
+	int added, rc;
+	if ((rc = td_strtab_put_h(&b->words, w, wl, h, wid, &added)) || !added)
+		return rc;
+	char *n;
+	size_t nl;
+	uint32_t nid;
+	if ((rc = td_normalize(w, wl, &n, &nl)))
+		return rc;
+	rc = td_strtab_put(&b->norms, n, nl, &nid, NULL);
+	free(n);
+	if (rc || (rc = GROW(b->w2n, b->cap_w2n, *wid + 1)))
+		return rc;
+	b->w2n[*wid] = nid;
 	return 0;
 }
 
@@ -856,42 +719,10 @@ int td_segbuild_add(td_segbuild *b, const td_doc *doc, const char *source,
 		if (rc)
 			goto out;
 	}
-	layer_thread *h = layers_thread(b);
-	uint32_t new_words = b->words.n; /* the first word id it adds */
-	if (!h) {
-		if ((rc = add_gaps(b, doc, &t)) ||
-		        (rc = add_tokens(b, doc, &t)) ||
-		        (rc = add_norms(b, new_words)) ||
-		        (!b->no_layers && (rc = add_layers(b, doc, &t))) ||
-		        (rc = add_spans(b, doc, &t, d->first_tok)))
-			goto out;
-	} else {
-		/* the layers read the word ids; the gaps, the norms and the
-		 * spans touch neither. A document whose tags do not match
-		 * its tokens fails before anything is handed over, and
-		 * leaves the tables as with one thread: its gaps, words and
-		 * norms added, no span */
-		const td_toklayers *l = doc->layers;
-		if ((rc = add_tokens(b, doc, &t)))
-			goto out;
-		if (l && l->n != t.n) {
-			if (!(rc = add_gaps(b, doc, &t)) &&
-			        !(rc = add_norms(b, new_words)))
-				rc = add_layers(b, doc, &t);
-			goto out;
-		}
-		layers_post(h, doc, &t);
-		int rg = add_gaps(b, doc, &t),
-		    rn = rg ? 0 : add_norms(b, new_words),
-		    rs = rg || rn ? 0 : add_spans(b, doc, &t, d->first_tok),
-		    rl = layers_wait(h);
-		/* the error one thread gives first: gaps, norms, layers,
-		 * spans (out of memory, all of them, but the tags checked
-		 * above) */
-		rc = rg ? rg : rn ? rn : rl ? td_error(rl, "%s", h->msg) : rs;
-		if (rc)
-			goto out;
-	}
+	if ((rc = add_gaps(b, doc, &t)) || (rc = add_tokens(b, doc, &t)) ||
+	        (!b->no_layers && (rc = add_layers(b, doc, &t))) ||
+	        (rc = add_spans(b, doc, &t, d->first_tok)))
+		goto out;
 	b->ndocs++;
 out:
 	if (!doc->tokens)
@@ -1972,7 +1803,6 @@ int td_segbuild_write(
 	td_out o;
 	td_seghdr h;
 	memset(&h, 0, sizeof h);
-	layers_stop(b);
 	int rc = td_out_open(&o, path);
 	if (rc)
 		return rc;

@@ -14,13 +14,9 @@ int td_segbuild_new(td_segbuild **out);
 /* The segment will have no lemma and pos layers (TD_SEGF_NO_LAYERS),
  * whatever the documents added before or after carry. */
 void td_segbuild_drop_layers(td_segbuild *b);
-/* Threads td_segbuild_add and td_segbuild_write may use (default 1: the
- * caller's alone; more: td_segbuild_add finds a document's pos and lemma
- * ids on a second thread while it adds the norms of the document's new
- * words, its gaps and its spans, and
- * td_segbuild_write sorts the lexicons other than the words' and the
- * spans on a second thread while it writes). The file is the same byte
- * for byte, and so is td_segbuild_bytes after each document. */
+/* Threads td_segbuild_write may use (default 1: the caller's alone; more:
+ * it sorts the lexicons other than the words' and the spans on a second
+ * thread while it writes). The file is the same byte for byte. */
 void td_segbuild_set_threads(td_segbuild *b, int n);
 void td_segbuild_free(td_segbuild *b);
 /* Adds doc under source with the sha256 of its source bytes (may be NULL).

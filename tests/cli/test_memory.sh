@@ -55,15 +55,6 @@ answers whole > want
 answers cut > got
 cmp -s want got || fail "answers differ with --memory 200K: $(diff want got | head -5)"
 [ -s want ] || fail "no answers"
-# -j2 finds each document's pos and lemma ids on a second thread while its
-# spans are added; the budget reads the same tables once both are done, so
-# the batch is cut at the same documents into the same files
-"$ING" -q -j2 -x cut2 --memory 200K arts || fail "ingest -j2 --memory 200K"
-[ "$(ls cut | grep -v LOCK)" = "$(ls cut2 | grep -v LOCK)" ] ||
-	fail "-j2 --memory 200K: files $(ls cut2 | tr '\n' ' ')"
-for f in $(ls cut | grep -v LOCK); do
-	cmp -s "cut/$f" "cut2/$f" || fail "-j2 --memory 200K: $f differs"
-done
 # a changed document of a flushed segment and a re-added one, in one batch
 first=$(ls arts/*.txt | head -1)
 printf '\nA closing paragraph that is new.\n' >> "$first"

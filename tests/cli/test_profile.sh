@@ -59,13 +59,6 @@ check "$tmp/j2.tsv" $stages tei terms segment commit
 awk -F'\t' -v n="$ndocs" '$1 == "pos" && $3 != n { exit 1 }' "$tmp/j2.tsv" ||
 	fail "-j2 pos calls: $(grep '^pos' "$tmp/j2.tsv"), want $ndocs"
 
-# -j2: the pos and lemma ids of every document found on the adding's
-# second thread
-awk -F'\t' -v n="$ndocs" '$1 == "segment-layers" && $3 != n { exit 1 }' "$tmp/j2.tsv" ||
-	fail "-j2 segment-layers calls: $(grep '^segment-layers' "$tmp/j2.tsv"), want $ndocs"
-grep -q '^segment-layers	' "$tmp/j2.tsv" || fail "-j2: no segment-layers stage"
-grep -q '^segment-layers	' "$tmp/j1.tsv" && fail "-j1: a segment-layers stage"
-
 # -o alone, to standard error: no index stages
 "$ING" -q --words --profile - -o "$tmp/tei3" "$arts" 2>"$tmp/err3" || fail "-o"
 check "$tmp/err3" $stages tei

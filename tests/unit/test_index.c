@@ -10,7 +10,6 @@
 #include "idcode.h"
 #include "manifest.h"
 #include "postings.h"
-#include "profile.h"
 #include "segbuild.h"
 #include "segformat.h"
 #include "segment.h"
@@ -3521,109 +3520,6 @@ static void test_threads_same_file(void **state)
 	rmdir(dir);
 }
 
-/* A document for test_adding_thread_same_file: k's own layers with
- * lemmas new in each document (the lemma table grows as the words' does),
- * ntags of them (a number other than the tokens' is refused), or, with
- * ntags 0, none: <w pos lemma> spans over every other token. */
-static td_doc *adding_doc(unsigned k, size_t ntags)
-{
-	static const char *const tags[] = {"NN", "VBD", "DT", "JJ", "NNP"};
-	char id[16];
-	snprintf(id, sizeof id, "doc-%u", k);
-	td_doc *d = make_doc(k + 11, 50 + 90 * (int)k, id);
-	td_tokens tk = {0};
-	assert_int_equal(td_tokenize(d->text, d->len, 0, &tk), 0);
-	if (!ntags) {
-		for (size_t i = 0; i < tk.n; i += 2)
-			assert_int_equal(
-			        td_doc_add_span(d, "w", tk.v[i].start,
-			                tk.v[i].end, NULL, "pos", tags[i % 5],
-			                "lemma", "lem", NULL),
-			        0);
-		td_doc_sort_spans(d);
-	} else {
-		size_t n = ntags == SIZE_MAX ? tk.n : ntags;
-		assert_int_equal(td_toklayers_new(n, &d->layers), 0);
-		for (size_t i = 0; i < n; i++) {
-			char lem[32];
-			snprintf(
-			        lem, sizeof lem, "l%zu", (i * 13 + k * 7) % 97);
-			assert_int_equal(td_toklayers_set(d->layers, i,
-			                         tags[(i * 7 + k) % 5], lem),
-			        0);
-		}
-	}
-	td_tokens_clear(&tk);
-	return d;
-}
-
-/* Documents added with the adding's second thread (td_segbuild_set_threads
- * above 1: a document's pos and lemma ids found beside its gaps and spans)
- * make the file added on one thread makes, byte for byte, with the same
- * td_segbuild_bytes after every document (what the writer's budget
- * reads): documents with their own layers, one without (its <w pos lemma>
- * spans), a vocabulary growing from document to document. Its time is
- * profiled as segment-layers and added to the writing thread's profile.
- * A document whose tags do not match its tokens gets the same error and
- * message, and leaves the same counts and bytes. */
-static void test_adding_thread_same_file(void **state)
-{
-	(void)state;
-	enum { NDOCS = 12, NOLAYERS = 6 };
-	char dir[256], path[2][300], msg[2][256];
-	size_t bytes[2][NDOCS + 1];
-	uint32_t toks[2];
-	newdir(dir, sizeof dir);
-	mkdir(dir, 0755);
-	for (int t = 0; t < 2; t++) {
-		td_profile prof;
-		memset(&prof, 0, sizeof prof);
-		td_profile_attach(&prof);
-		snprintf(path[t], sizeof path[t], "%s/seg-%d.tdx", dir, t);
-		td_segbuild *b;
-		assert_int_equal(td_segbuild_new(&b), 0);
-		td_segbuild_set_threads(b, t ? 2 : 1);
-		for (unsigned k = 0; k < NDOCS; k++) {
-			td_doc *d = adding_doc(k, k == NOLAYERS ? 0 : SIZE_MAX);
-			assert_int_equal(td_segbuild_add(b, d, d->id, NULL), 0);
-			bytes[t][k] = td_segbuild_bytes(b);
-			td_doc_free(d);
-		}
-		assert_int_equal(td_segbuild_write(b, path[t], NULL, NULL), 0);
-		td_segbuild_free(b);
-		td_profile_attach(NULL);
-		size_t s = 0;
-		while (s < prof.n && strcmp(prof.name[s], "segment-layers"))
-			s++;
-		if (t)
-			assert_true(s < prof.n && prof.calls[s] == NDOCS);
-		else
-			assert_int_equal(s, prof.n);
-
-		/* the refused document, last: a builder is not added to
-		 * after a failure but freed */
-		assert_int_equal(td_segbuild_new(&b), 0);
-		td_segbuild_set_threads(b, t ? 2 : 1);
-		td_doc *d = adding_doc(1, SIZE_MAX);
-		assert_int_equal(td_segbuild_add(b, d, d->id, NULL), 0);
-		td_doc_free(d);
-		d = adding_doc(2, 5);
-		assert_int_equal(td_segbuild_add(b, d, d->id, NULL), TD_EUSAGE);
-		snprintf(msg[t], sizeof msg[t], "%s", td_error_last());
-		bytes[t][NDOCS] = td_segbuild_bytes(b);
-		toks[t] = td_segbuild_ntokens(b);
-		assert_int_equal(td_segbuild_ndocs(b), 1);
-		td_doc_free(d);
-		td_segbuild_free(b);
-	}
-	assert_string_equal(msg[0], msg[1]);
-	assert_non_null(strstr(msg[1], "5 tagged tokens"));
-	assert_int_equal(toks[0], toks[1]);
-	assert_memory_equal(bytes[0], bytes[1], sizeof bytes[0]);
-	same_file_unlink(path);
-	rmdir(dir);
-}
-
 /* A segment of documents whose distinct words the tagging threads found
  * (td_doc_terms: each word looked up once a document, ids given in the
  * order of first occurrence) is the file of the same documents added a
@@ -4020,7 +3916,6 @@ int main(void)
 	        cmocka_unit_test(test_seg_refusals),
 	        cmocka_unit_test(test_out_splice),
 	        cmocka_unit_test(test_threads_same_file),
-	        cmocka_unit_test(test_adding_thread_same_file),
 	        cmocka_unit_test(test_check_names_once),
 	        cmocka_unit_test(test_manifest_del_lost),
 	        cmocka_unit_test(test_manifest_del_lost_moved),
