@@ -8,7 +8,7 @@ indexer_libtagdex_a_SOURCES += indexer/annotate/actors.c indexer/annotate/quotes
 	indexer/annotate/hedges.c indexer/annotate/labels.c indexer/annotate/dates.c \
 	indexer/annotate/names.h indexer/annotate/names.c \
 	indexer/annotate/claim_model.h indexer/annotate/claim_model.c \
-	indexer/annotate/who_dump.c
+	indexer/annotate/who_dump.c indexer/annotate/dump_file.c
 lexicondir = $(pkgdatadir)/lexicons
 dist_lexicon_DATA = corpus/lexicons/actors.tsv corpus/lexicons/hedges.tsv \
 	corpus/lexicons/speech_verbs.tsv corpus/lexicons/titles.tsv \

@@ -9,6 +9,9 @@
 #ifndef TAGDEX_ANNOTATE_H
 #define TAGDEX_ANNOTATE_H
 
+#include <pthread.h>
+#include <stdio.h>
+
 #include "annotator.h"
 #include "lexicons.h"
 #include "patset.h"
@@ -90,6 +93,30 @@ typedef struct td_mention {
 	int located;       /* a state named as a location (placeName) */
 	const char *state; /* for persons: the state named before the title */
 } td_mention;
+
+/* dump_file.c: the file of a process-wide debugging dump, named by the
+ * environment variable var (for messages); static, initialised with
+ * TD_DUMP_FILE_INIT. */
+typedef struct td_dump_file {
+	const char *var;
+	FILE *f;    /* NULL: not open */
+	char *name; /* the path, owned */
+	int err;    /* the first failed write's errno, 0 */
+	pthread_mutex_t mu;
+} td_dump_file;
+#define TD_DUMP_FILE_INIT(var)                                                 \
+	{                                                                      \
+		var, NULL, NULL, 0, PTHREAD_MUTEX_INITIALIZER                  \
+	}
+/* Closes d if open, then opens (creates or truncates) path; NULL or ""
+ * closes only. 0, or TD_EIO naming var and the file (TD_ENOMEM). */
+int td_dump_file_open(td_dump_file *d, const char *path);
+/* Closes d, if open: 0, or TD_EIO naming var and the file when a write or
+ * the close failed. */
+int td_dump_file_close(td_dump_file *d);
+/* Appends buf[0, len) as one block under d's lock; a failure is kept for
+ * td_dump_file_close. Nothing when d is not open. */
+void td_dump_file_write(td_dump_file *d, const char *buf, size_t len);
 
 /* who_dump.c: the rule that gave a record its @who, as noted by the
  * deciding code (static strings or NULL): where the key was given

@@ -7,9 +7,7 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -568,51 +566,19 @@ void td_claim_features(const td_actx *c, size_t si,
 	x[F_OSADJ] = owords ? (double)oadj / (double)owords : 0;
 }
 
-/* The dump: one file for the process, opened once (truncated); each
- * document's lines are gathered in memory (td_claim_dump_begin) and
- * written in one block under the lock (td_claim_dump_end), so that the
- * -j workers' documents never interleave. A failed write is kept and
- * reported by td_claim_dump_close, naming the file. */
-static FILE *dump_file;
-static char *dump_name;
-static int dump_errno;
-static pthread_mutex_t dump_mu = PTHREAD_MUTEX_INITIALIZER;
+/* The dump (dump_file.c): one file for the process; each document's
+ * lines are gathered in memory (td_claim_dump_begin) and written in one
+ * block (td_claim_dump_end). */
+static td_dump_file dump = TD_DUMP_FILE_INIT("TAGDEX_CLAIM_DUMP");
 
 int td_claim_dump_open(const char *path)
 {
-	int rc = td_claim_dump_close();
-	if (rc || !path || !*path)
-		return rc;
-	dump_name = strdup(path);
-	if (!dump_name)
-		return td_error(TD_ENOMEM, "out of memory");
-	dump_file = fopen(path, "w");
-	if (!dump_file) {
-		int e = errno;
-		rc = td_error(
-		        TD_EIO, "TAGDEX_CLAIM_DUMP %s: %s", path, strerror(e));
-		free(dump_name);
-		dump_name = NULL;
-		return rc;
-	}
-	dump_errno = 0;
-	return 0;
+	return td_dump_file_open(&dump, path);
 }
 
 int td_claim_dump_close(void)
 {
-	if (!dump_file)
-		return 0;
-	int e = dump_errno;
-	if (fclose(dump_file) && !e)
-		e = errno ? errno : EIO;
-	dump_file = NULL;
-	int rc = e ? td_error(TD_EIO, "TAGDEX_CLAIM_DUMP %s: %s", dump_name,
-	                     strerror(e))
-	           : 0;
-	free(dump_name);
-	dump_name = NULL;
-	return rc;
+	return td_dump_file_close(&dump);
 }
 
 int td_claim_dump_begin(td_claim_dump_doc *d)
@@ -620,7 +586,7 @@ int td_claim_dump_begin(td_claim_dump_doc *d)
 	d->f = NULL;
 	d->buf = NULL;
 	d->len = 0;
-	if (!dump_file)
+	if (!dump.f)
 		return 0;
 	d->f = open_memstream(&d->buf, &d->len);
 	return d->f ? 0 : td_error(TD_ENOMEM, "out of memory");
@@ -632,14 +598,8 @@ int td_claim_dump_end(td_claim_dump_doc *d, int write)
 		return 0;
 	int rc = fclose(d->f) ? td_error(TD_ENOMEM, "out of memory") : 0;
 	d->f = NULL;
-	if (!rc && write && d->len) {
-		pthread_mutex_lock(&dump_mu);
-		if (dump_file && !dump_errno &&
-		        (fwrite(d->buf, 1, d->len, dump_file) != d->len ||
-		                fflush(dump_file)))
-			dump_errno = errno ? errno : EIO;
-		pthread_mutex_unlock(&dump_mu);
-	}
+	if (!rc && write)
+		td_dump_file_write(&dump, d->buf, d->len);
 	free(d->buf);
 	d->buf = NULL;
 	d->len = 0;

@@ -6,8 +6,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,50 +50,18 @@ td_who_rule td_who_rule_now(void)
 	        note[TD_WHO_PRON], note_ev};
 }
 
-/* The dump: one file for the process, opened once (truncated); a
- * document's lines are written in one block under the lock, so that the
- * -j workers' documents never interleave. A failed write is kept and
- * reported by td_who_dump_close, naming the file. */
-static FILE *dump_file;
-static char *dump_name;
-static int dump_errno;
-static pthread_mutex_t dump_mu = PTHREAD_MUTEX_INITIALIZER;
+/* The dump (dump_file.c): one file for the process, a document's lines
+ * written in one block. */
+static td_dump_file dump = TD_DUMP_FILE_INIT("TAGDEX_WHO_DUMP");
 
 int td_who_dump_open(const char *path)
 {
-	int rc = td_who_dump_close();
-	if (rc || !path || !*path)
-		return rc;
-	dump_name = strdup(path);
-	if (!dump_name)
-		return td_error(TD_ENOMEM, "out of memory");
-	dump_file = fopen(path, "w");
-	if (!dump_file) {
-		int e = errno;
-		rc = td_error(
-		        TD_EIO, "TAGDEX_WHO_DUMP %s: %s", path, strerror(e));
-		free(dump_name);
-		dump_name = NULL;
-		return rc;
-	}
-	dump_errno = 0;
-	return 0;
+	return td_dump_file_open(&dump, path);
 }
 
 int td_who_dump_close(void)
 {
-	if (!dump_file)
-		return 0;
-	int e = dump_errno;
-	if (fclose(dump_file) && !e)
-		e = errno ? errno : EIO;
-	dump_file = NULL;
-	int rc = e ? td_error(TD_EIO, "TAGDEX_WHO_DUMP %s: %s", dump_name,
-	                     strerror(e))
-	           : 0;
-	free(dump_name);
-	dump_name = NULL;
-	return rc;
+	return td_dump_file_close(&dump);
 }
 
 /* One record: source, sentence, q or said, its text (whitespace made
@@ -123,7 +89,7 @@ static void dump_line(FILE *f, const td_actx *c, const char *kind, int sent,
 
 int td_who_dump(const td_actx *c)
 {
-	if (!dump_file)
+	if (!dump.f)
 		return 0;
 	char *buf = NULL;
 	size_t len = 0;
@@ -140,14 +106,7 @@ int td_who_dump(const td_actx *c)
 		free(buf);
 		return td_error(TD_ENOMEM, "out of memory");
 	}
-	if (len) {
-		pthread_mutex_lock(&dump_mu);
-		if (dump_file && !dump_errno &&
-		        (fwrite(buf, 1, len, dump_file) != len ||
-		                fflush(dump_file)))
-			dump_errno = errno ? errno : EIO;
-		pthread_mutex_unlock(&dump_mu);
-	}
+	td_dump_file_write(&dump, buf, len);
 	free(buf);
 	return 0;
 }
